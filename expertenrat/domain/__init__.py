@@ -1,0 +1,1 @@
+"""Plain Python: enums, value types, rules and the dataclasses that cross layers."""

@@ -1,0 +1,129 @@
+"""A council's settings and its action fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from expertenrat.domain.enums import QuorumRule
+from expertenrat.domain.errors import FieldProblem
+
+DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("Moderne Verwaltung", "#1f77b4"),
+    ("Soziale Stadt", "#d62728"),
+    ("Stadtdaten", "#2ca02c"),
+    ("Umwelt", "#9467bd"),
+)
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionField:
+    id: int | None
+    name: str
+    colour: str = "#607d8b"
+    position: int = 0
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilSettings:
+    id: int | None
+    name: str
+    city: str
+    short_name: str = ""
+    logo_png: bytes | None = None
+    min_members: int = 8
+    max_members: int = 10
+    quorum_rule: QuorumRule = QuorumRule.MORE_THAN_HALF
+    notice_period_days: int = 7
+    response_period_days: int = 56
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilChoice:
+    """A council as offered in the council switcher."""
+
+    id: int
+    name: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilOverview:
+    """The figures the Übersicht page shows for one council."""
+
+    council: CouncilSettings
+    active_members: int
+    former_members: int
+    projects: int
+    meetings_held: int
+    meetings_upcoming: int
+    next_meeting: str | None
+    recommendations_open: int
+    recommendations_overdue: int
+    recommendations_total: int
+    action_fields: tuple[ActionField, ...] = field(default_factory=tuple)
+
+
+def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    if not settings.name.strip():
+        problems.append(FieldProblem("name", "Bitte geben Sie den Namen des Gremiums an."))
+    if len(settings.name) > 200:
+        problems.append(FieldProblem("name", "Der Name darf höchstens 200 Zeichen lang sein."))
+    if not settings.city.strip():
+        problems.append(FieldProblem("city", "Bitte geben Sie die Stadt an."))
+    if settings.min_members < 1:
+        problems.append(
+            FieldProblem("min_members", "Die Mindestzahl der Mitglieder muss mindestens 1 sein.")
+        )
+    if settings.max_members < settings.min_members:
+        problems.append(
+            FieldProblem(
+                "max_members",
+                "Die Höchstzahl der Mitglieder darf nicht kleiner als die Mindestzahl sein.",
+            )
+        )
+    if not 0 <= settings.notice_period_days <= 365:
+        problems.append(
+            FieldProblem("notice_period_days", "Die Ladungsfrist muss zwischen 0 und 365 Tagen liegen.")
+        )
+    if not 1 <= settings.response_period_days <= 730:
+        problems.append(
+            FieldProblem(
+                "response_period_days",
+                "Die Frist für Stellungnahmen muss zwischen 1 und 730 Tagen liegen.",
+            )
+        )
+    return problems
+
+
+def validate_action_field_name(name: str, other_names: list[str]) -> list[FieldProblem]:
+    cleaned = name.strip()
+    if not cleaned:
+        return [FieldProblem("name", "Bitte geben Sie einen Namen für das Handlungsfeld an.")]
+    if len(cleaned) > 100:
+        return [FieldProblem("name", "Der Name darf höchstens 100 Zeichen lang sein.")]
+    if cleaned.casefold() in {n.strip().casefold() for n in other_names}:
+        return [FieldProblem("name", f"Ein Handlungsfeld „{cleaned}“ gibt es bereits.")]
+    return []
+
+
+def validate_colour(colour: str) -> list[FieldProblem]:
+    if not _COLOUR.match(colour):
+        return [FieldProblem("colour", "Die Farbe muss als #RRGGBB angegeben werden.")]
+    return []
+
+
+def quorum_needed(rule: QuorumRule, voting_members: int) -> int:
+    """How many voting members must be present for the council to decide."""
+    if voting_members <= 0:
+        return 0
+    if rule is QuorumRule.MORE_THAN_HALF:
+        return voting_members // 2 + 1
+    if rule is QuorumRule.AT_LEAST_HALF:
+        return (voting_members + 1) // 2
+    return -(-voting_members * 2 // 3)

@@ -1,0 +1,183 @@
+"""Enumerations of the domain with their German labels for the UI and the documents."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A string enum whose members carry a German label in ``_LABELS``."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[type(self).__name__][self.value]
+
+    @classmethod
+    def from_label(cls, text: str) -> LabelledEnum | None:
+        """Find a member by its German label or its value, ignoring case and spaces."""
+        wanted = text.strip().casefold()
+        for member in cls:
+            if wanted in (member.value.casefold(), member.label.casefold()):
+                return member
+        return None
+
+
+class Sector(LabelledEnum):
+    RESEARCH = "research"
+    BUSINESS = "business"
+    CIVIL_SOCIETY = "civil_society"
+    ADMINISTRATION = "administration"
+    OTHER = "other"
+
+
+class MemberRole(LabelledEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "member"
+
+
+class ProjectPhase(LabelledEnum):
+    IDEA = "idea"
+    PLANNING = "planning"
+    IMPLEMENTATION = "implementation"
+    OPERATION = "operation"
+    COMPLETED = "completed"
+
+
+class QuorumRule(LabelledEnum):
+    MORE_THAN_HALF = "more_than_half"
+    AT_LEAST_HALF = "at_least_half"
+    TWO_THIRDS = "two_thirds"
+
+
+class MeetingKind(LabelledEnum):
+    REGULAR = "regular"
+    EXTRAORDINARY = "extraordinary"
+    CONSTITUENT = "constituent"
+    WORKSHOP = "workshop"
+
+
+class MeetingState(LabelledEnum):
+    PLANNED = "planned"
+    INVITED = "invited"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class AgendaItemKind(LabelledEnum):
+    FORMAL = "formal"
+    REPORT = "report"
+    CONSULTATION = "consultation"
+    RESOLUTION = "resolution"
+    MISCELLANEOUS = "miscellaneous"
+
+
+class AttendanceStatus(LabelledEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
+class RecommendationKind(LabelledEnum):
+    RECOMMENDATION = "recommendation"
+    IMPULSE = "impulse"
+
+
+class RecommendationStatus(LabelledEnum):
+    ADOPTED = "adopted"
+    SENT = "sent"
+    RESPONDED = "responded"
+    IN_IMPLEMENTATION = "in_implementation"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+class ResponseKind(LabelledEnum):
+    ACCEPTED = "accepted"
+    PARTLY = "partly"
+    REJECTED = "rejected"
+
+
+class MinutesState(LabelledEnum):
+    DRAFT = "draft"
+    CIRCULATED = "circulated"
+    APPROVED = "approved"
+
+
+class ObjectionState(LabelledEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class AuditAction(LabelledEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    IMPORT = "import"
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "Sector": {
+        "research": "Wissenschaft",
+        "business": "Wirtschaft",
+        "civil_society": "Zivilgesellschaft",
+        "administration": "Verwaltung",
+        "other": "Sonstige",
+    },
+    "MemberRole": {"chair": "Vorsitz", "vice_chair": "Stellvertretung", "member": "Mitglied"},
+    "ProjectPhase": {
+        "idea": "Idee",
+        "planning": "Planung",
+        "implementation": "Umsetzung",
+        "operation": "Betrieb",
+        "completed": "Abgeschlossen",
+    },
+    "QuorumRule": {
+        "more_than_half": "mehr als die Hälfte",
+        "at_least_half": "mindestens die Hälfte",
+        "two_thirds": "mindestens zwei Drittel",
+    },
+    "MeetingKind": {
+        "regular": "Ordentliche Sitzung",
+        "extraordinary": "Außerordentliche Sitzung",
+        "constituent": "Konstituierende Sitzung",
+        "workshop": "Klausur / Workshop",
+    },
+    "MeetingState": {
+        "planned": "geplant",
+        "invited": "eingeladen",
+        "held": "durchgeführt",
+        "cancelled": "abgesagt",
+    },
+    "AgendaItemKind": {
+        "formal": "Formalia",
+        "report": "Bericht",
+        "consultation": "Beratung",
+        "resolution": "Beschluss",
+        "miscellaneous": "Verschiedenes",
+    },
+    "AttendanceStatus": {"present": "anwesend", "excused": "entschuldigt", "absent": "abwesend"},
+    "RecommendationKind": {"recommendation": "Empfehlung", "impulse": "Impuls"},
+    "RecommendationStatus": {
+        "adopted": "beschlossen",
+        "sent": "übermittelt",
+        "responded": "Stellungnahme liegt vor",
+        "in_implementation": "in Umsetzung",
+        "closed": "abgeschlossen",
+        "withdrawn": "zurückgezogen",
+    },
+    "ResponseKind": {
+        "accepted": "angenommen",
+        "partly": "teilweise angenommen",
+        "rejected": "abgelehnt",
+    },
+    "MinutesState": {"draft": "Entwurf", "circulated": "versandt", "approved": "genehmigt"},
+    "ObjectionState": {"open": "offen", "accepted": "berücksichtigt", "rejected": "zurückgewiesen"},
+    "AuditAction": {
+        "create": "angelegt",
+        "update": "geändert",
+        "delete": "gelöscht",
+        "import": "importiert",
+    },
+}

@@ -1,0 +1,52 @@
+"""Errors the user is meant to read. Every message is German and complete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ExpertenratError(Exception):
+    """An expected error: its message is shown to the user as it is."""
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class NotFoundError(ExpertenratError):
+    pass
+
+
+class InUseError(ExpertenratError):
+    """Something cannot be deleted because other records refer to it."""
+
+
+class ConcurrentEditError(ExpertenratError):
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what} wurde inzwischen von jemand anderem geändert. "
+            "Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """A problem with one input field; ``warning`` problems do not block saving."""
+
+    field: str
+    message: str
+    warning: bool = False
+
+
+class ValidationError(ExpertenratError):
+    def __init__(self, problems: list[FieldProblem] | tuple[FieldProblem, ...]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(p.message for p in self.problems if not p.warning))
+
+
+class DatabaseUnusableError(ExpertenratError):
+    """The database cannot be opened: not a database, corrupt, too new, unreachable."""
+
+
+class DataEntryError(ExpertenratError):
+    """A file the user gave us cannot be read (empty, binary, wrong columns)."""
