@@ -89,7 +89,9 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
         )
     if not 0 <= settings.notice_period_days <= 365:
         problems.append(
-            FieldProblem("notice_period_days", "Die Ladungsfrist muss zwischen 0 und 365 Tagen liegen.")
+            FieldProblem(
+                "notice_period_days", "Die Ladungsfrist muss zwischen 0 und 365 Tagen liegen."
+            )
         )
     if not 1 <= settings.response_period_days <= 730:
         problems.append(

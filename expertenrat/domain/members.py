@@ -127,7 +127,10 @@ def _duplicate_warnings(member: Member, others: list[Member]) -> list[FieldProbl
     for other in others:
         if other.person_id is not None and other.person_id == member.person_id:
             continue
-        same_name = name == (other.given_name.strip().casefold(), other.family_name.strip().casefold())
+        same_name = name == (
+            other.given_name.strip().casefold(),
+            other.family_name.strip().casefold(),
+        )
         same_mail = bool(email) and email == other.email.strip().casefold()
         if same_name or same_mail:
             what = "denselben Namen" if same_name else "dieselbe E-Mail-Adresse"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.members import Member
 
 
 class RosterGrouping(StrEnum):
@@ -43,3 +47,83 @@ class RosterDocument:
     entries: tuple[RosterEntry, ...]
     logo_png: bytes | None = None
     withheld_count: int = 0
+
+
+def build_roster(
+    members: list[Member],
+    fields: list[ActionField],
+    council: CouncilSettings,
+    *,
+    public: bool,
+    grouping: RosterGrouping,
+    today: date,
+) -> RosterDocument:
+    """The roster of the members active on ``today``.
+
+    The public version leaves out members who did not consent to publishing their name
+    (they are only counted) and blanks the contact data of those who did not consent to
+    publishing it. The internal version shows everything.
+    """
+    ordered = sorted(fields, key=lambda f: f.position)
+    names = {f.id: f.name for f in ordered}
+    rank = {f.id: i for i, f in enumerate(ordered)}
+    entries: list[RosterEntry] = []
+    withheld = 0
+    for member in members:
+        if not member.is_active(today):
+            continue
+        if public and not member.publish_name:
+            withheld += 1
+            continue
+        entries.append(
+            _entry(member, names, rank, show_contact=member.publish_contact or not public)
+        )
+    entries.sort(key=lambda e: e.sort_key)
+    return RosterDocument(
+        council_name=council.name,
+        city=council.city,
+        printed_on=today,
+        public=public,
+        grouping=grouping,
+        field_names=tuple(f.name for f in ordered),
+        entries=tuple(entries),
+        logo_png=council.logo_png,
+        withheld_count=withheld,
+    )
+
+
+def _entry(
+    member: Member, names: dict[int | None, str], rank: dict[int | None, int], *, show_contact: bool
+) -> RosterEntry:
+    further = sorted(
+        (f for f in set(member.further_field_ids) - {member.primary_field_id} if f in names),
+        key=rank.__getitem__,
+    )
+    return RosterEntry(
+        name=member.full_name,
+        sort_key=_sort_key(member),
+        form_of_address=member.form_of_address,
+        affiliation=member.affiliation,
+        position=member.position,
+        sector=member.sector.label,
+        role=member.role.label,
+        primary_field=names.get(member.primary_field_id, ""),
+        further_fields=tuple(names[f] for f in further),
+        term_start=member.term_start,
+        term_end=member.term_end,
+        email=member.email if show_contact else "",
+        phone=member.phone if show_contact else "",
+        postal_address=member.postal_address if show_contact else "",
+    )
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form for sorting: "Öztürk" sorts with "Oz" (DIN 5007-1)."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _sort_key(member: Member) -> str:
+    """Family name, then given name; the exact spelling only breaks ties."""
+    family, given = member.family_name, member.given_name
+    return "\x1f".join((_fold(family), _fold(given), family.casefold(), given.casefold()))

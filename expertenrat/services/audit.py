@@ -1,0 +1,115 @@
+"""The audit trail: who changed what, with the state before and after."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import inspect as orm_inspect
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction
+from expertenrat.store.database import Database
+from expertenrat.store.models import AuditEntry
+
+_SKIPPED = {"created", "modified"}
+
+
+def default_actor() -> str:
+    """The OS login name, used when no name is configured."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in a container or service
+        return "unbekannt"
+
+
+def snapshot(record: object) -> dict[str, Any]:
+    """The column values of an ORM record as JSON-friendly values."""
+    values: dict[str, Any] = {}
+    for attribute in orm_inspect(record).mapper.column_attrs:
+        if attribute.key in _SKIPPED:
+            continue
+        values[attribute.key] = _plain(getattr(record, attribute.key))
+    return values
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} Bytes>"
+    return value
+
+
+def record(
+    session: Session,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    entity_id: int | None,
+    *,
+    council_id: int | None = None,
+    summary: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Add an audit entry to the session's transaction: it lands with the change or not at all."""
+    if before is not None and after is not None:
+        changed = {k for k in after if before.get(k) != after.get(k)}
+        before = {k: before[k] for k in changed if k in before}
+        after = {k: after[k] for k in changed}
+    session.add(
+        AuditEntry(
+            at=datetime.now(),
+            actor=actor,
+            action=action.value,
+            entity=entity,
+            entity_id=entity_id,
+            council_id=council_id,
+            summary=summary,
+            before=json.dumps(before, ensure_ascii=False) if before is not None else None,
+            after=json.dumps(after, ensure_ascii=False) if after is not None else None,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    at: datetime
+    actor: str
+    action: AuditAction
+    entity: str
+    entity_id: int | None
+    summary: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class AuditService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def entries(self, entity: str | None = None, entity_id: int | None = None) -> list[AuditLine]:
+        query = select(AuditEntry).order_by(AuditEntry.id)
+        if entity is not None:
+            query = query.where(AuditEntry.entity == entity)
+        if entity_id is not None:
+            query = query.where(AuditEntry.entity_id == entity_id)
+        with self._db.reading() as session:
+            return [
+                AuditLine(
+                    at=row.at,
+                    actor=row.actor,
+                    action=AuditAction(row.action),
+                    entity=row.entity,
+                    entity_id=row.entity_id,
+                    summary=row.summary,
+                    before=json.loads(row.before) if row.before else None,
+                    after=json.loads(row.after) if row.after else None,
+                )
+                for row in session.scalars(query)
+            ]

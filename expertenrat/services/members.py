@@ -1,0 +1,258 @@
+"""Members of a council: reading, validating, saving, ending and deleting memberships."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from expertenrat.domain.enums import AuditAction, MemberRole, Sector
+from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
+from expertenrat.domain.members import Member, validate_member
+from expertenrat.services import audit
+from expertenrat.services.unit_of_work import changing, check_version, fetch, raise_if_invalid
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_PERSON_FIELDS = (
+    "title",
+    "form_of_address",
+    "given_name",
+    "family_name",
+    "affiliation",
+    "position",
+    "email",
+    "phone",
+    "postal_address",
+    "notes",
+    "publish_name",
+    "publish_name_on",
+    "publish_contact",
+    "publish_contact_on",
+)
+
+
+def member_from_rows(row: models.Membership) -> Member:
+    person = row.person
+    return Member(
+        id=row.id,
+        person_id=person.id,
+        title=person.title,
+        form_of_address=person.form_of_address,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        affiliation=person.affiliation,
+        position=person.position,
+        sector=Sector(person.sector),
+        email=person.email,
+        phone=person.phone,
+        postal_address=person.postal_address,
+        notes=person.notes,
+        role=MemberRole(row.role),
+        term_start=row.term_start,
+        term_end=row.term_end,
+        voting_right=row.voting_right,
+        primary_field_id=row.primary_field_id,
+        further_field_ids=tuple(sorted(f.action_field_id for f in row.further_fields)),
+        publish_name=person.publish_name,
+        publish_name_on=person.publish_name_on,
+        publish_contact=person.publish_contact,
+        publish_contact_on=person.publish_contact_on,
+        version=row.version,
+        person_version=person.version,
+    )
+
+
+def _membership_query():
+    return select(models.Membership).options(
+        selectinload(models.Membership.person), selectinload(models.Membership.further_fields)
+    )
+
+
+def _what(member: Member) -> str:
+    return f"Das Mitglied „{member.full_name or 'ohne Namen'}“"
+
+
+class MembersService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def members(self, council_id: int) -> list[Member]:
+        """All memberships of the council, active and former."""
+        with self._db.reading() as session:
+            return _council_members(session, council_id)
+
+    def member(self, membership_id: int) -> Member:
+        with self._db.reading() as session:
+            row = session.scalar(_membership_query().where(models.Membership.id == membership_id))
+            if row is None:
+                raise NotFoundError("Dieses Mitglied gibt es nicht mehr.")
+            return member_from_rows(row)
+
+    def problems(self, council_id: int, member: Member, today: date) -> list[FieldProblem]:
+        """Errors and warnings for a member as it would be saved now."""
+        with self._db.reading() as session:
+            others = [m for m in _council_members(session, council_id) if m.id != member.id]
+            return validate_member(member, others, today) + _field_problems(
+                session, council_id, member
+            )
+
+    def save(self, council_id: int, member: Member, today: date) -> Member:
+        """Create or update a member. Warnings do not stop saving; errors do."""
+        what = _what(member)
+        with changing(self._db, what) as session:
+            others = [m for m in _council_members(session, council_id) if m.id != member.id]
+            raise_if_invalid(
+                validate_member(member, others, today)
+                + _field_problems(session, council_id, member)
+            )
+            if member.id is None:
+                row = self._create(session, council_id, member)
+                before = None
+            else:
+                row = fetch(session, models.Membership, member.id, what)
+                check_version(row, member.version, what)
+                check_version(row.person, member.person_version, what)
+                before = {**audit.snapshot(row.person), **audit.snapshot(row)}
+                _apply(row, member)
+            session.flush()
+            after = {**audit.snapshot(row.person), **audit.snapshot(row)}
+            after["further_field_ids"] = sorted(member.further_field_ids)
+            verb = "angelegt" if before is None else "geändert"
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.CREATE if before is None else AuditAction.UPDATE,
+                "membership",
+                row.id,
+                council_id=council_id,
+                summary=f"Mitglied {member.full_name} {verb}",
+                before=before,
+                after=after,
+            )
+            return member_from_rows(row)
+
+    def _create(self, session: Session, council_id: int, member: Member) -> models.Membership:
+        person = (
+            fetch(session, models.Person, member.person_id, "Die Person")
+            if member.person_id is not None
+            else models.Person()
+        )
+        row = models.Membership(council_id=council_id, person=person)
+        _apply(row, member)
+        session.add(row)
+        return row
+
+    def end_membership(self, member: Member, end: date) -> Member:
+        """End a membership: the person stays in the history of past meetings."""
+        raise_if_invalid(validate_member(replace(member, term_end=end), [], end))
+        what = _what(member)
+        with changing(self._db, what) as session:
+            row = fetch(session, models.Membership, member.id, what)
+            check_version(row, member.version, what)
+            before = audit.snapshot(row)
+            row.term_end = end
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "membership",
+                row.id,
+                council_id=row.council_id,
+                summary=f"Mitgliedschaft von {member.full_name} beendet zum {end:%d.%m.%Y}",
+                before=before,
+                after=audit.snapshot(row),
+            )
+            return member_from_rows(row)
+
+    def delete(self, member: Member) -> None:
+        """Delete a member who appears nowhere else; otherwise say to end the membership."""
+        what = _what(member)
+        with changing(self._db, what) as session:
+            row = fetch(session, models.Membership, member.id, what)
+            check_version(row, member.version, what)
+            if _is_referenced(session, row):
+                raise InUseError(
+                    f"{what} kommt in Sitzungen oder Protokollen vor und kann nicht gelöscht "
+                    "werden. Beenden Sie stattdessen die Mitgliedschaft: die Person bleibt dann "
+                    "in der Historie erhalten."
+                )
+            person = row.person
+            before = {**audit.snapshot(person), **audit.snapshot(row)}
+            session.delete(row)
+            session.flush()
+            if not session.scalar(select(exists().where(models.Membership.person_id == person.id))):
+                session.delete(person)
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.DELETE,
+                "membership",
+                member.id,
+                council_id=before["council_id"],
+                summary=f"Mitglied {member.full_name} gelöscht",
+                before=before,
+            )
+
+
+def _council_members(session: Session, council_id: int) -> list[Member]:
+    rows = session.scalars(
+        _membership_query().where(models.Membership.council_id == council_id)
+    ).all()
+    return sorted((member_from_rows(r) for r in rows), key=lambda m: m.sort_name)
+
+
+def _field_problems(session: Session, council_id: int, member: Member) -> list[FieldProblem]:
+    """Action fields must belong to the council (they may have been deleted meanwhile)."""
+    wanted = {f for f in (member.primary_field_id, *member.further_field_ids) if f is not None}
+    if not wanted:
+        return []
+    known = set(
+        session.scalars(
+            select(models.ActionField.id).where(
+                models.ActionField.council_id == council_id, models.ActionField.id.in_(wanted)
+            )
+        )
+    )
+    if wanted - known:
+        return [
+            FieldProblem(
+                "primary_field_id",
+                "Ein gewähltes Handlungsfeld gibt es nicht mehr. Bitte wählen Sie neu.",
+            )
+        ]
+    return []
+
+
+def _apply(row: models.Membership, member: Member) -> None:
+    person = row.person
+    for name in _PERSON_FIELDS:
+        value = getattr(member, name)
+        setattr(
+            person, name, value.strip() if isinstance(value, str) and name != "notes" else value
+        )
+    person.sector = member.sector.value
+    row.role = member.role.value
+    row.term_start = member.term_start
+    row.term_end = member.term_end
+    row.voting_right = member.voting_right
+    row.primary_field_id = member.primary_field_id
+    wanted = set(member.further_field_ids) - {member.primary_field_id}
+    row.further_fields = [f for f in row.further_fields if f.action_field_id in wanted]
+    have = {f.action_field_id for f in row.further_fields}
+    row.further_fields.extend(
+        models.MembershipFurtherField(action_field_id=f) for f in sorted(wanted - have)
+    )
+
+
+def _is_referenced(session: Session, row: models.Membership) -> bool:
+    checks = (
+        exists().where(models.Attendance.membership_id == row.id),
+        exists().where(models.ConflictOfInterest.membership_id == row.id),
+        exists().where(models.Meeting.chair_person_id == row.person_id),
+    )
+    return any(session.scalar(select(check)) for check in checks)

@@ -1,0 +1,80 @@
+"""The figures of the Übersicht page: one query per figure, all in one read."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.councils import CouncilOverview
+from expertenrat.domain.enums import MeetingState, RecommendationStatus
+from expertenrat.services.settings import action_field, council_settings
+from expertenrat.services.unit_of_work import fetch
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+OPEN_STATUSES = (RecommendationStatus.ADOPTED.value, RecommendationStatus.SENT.value)
+
+
+class OverviewService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def overview(self, council_id: int, today: date) -> CouncilOverview:
+        with self._db.reading() as session:
+            council = fetch(session, models.Council, council_id, "Das Gremium")
+            active = _count(
+                session,
+                select(models.Membership.id).where(
+                    models.Membership.council_id == council_id,
+                    models.Membership.term_start <= today,
+                    or_(models.Membership.term_end.is_(None), models.Membership.term_end >= today),
+                ),
+            )
+            all_members = _count(
+                session,
+                select(models.Membership.id).where(models.Membership.council_id == council_id),
+            )
+            meetings = select(models.Meeting).where(models.Meeting.council_id == council_id)
+            upcoming = meetings.where(
+                models.Meeting.starts_at >= datetime.combine(today, time.min),
+                models.Meeting.state.in_((MeetingState.PLANNED.value, MeetingState.INVITED.value)),
+            )
+            next_meeting = session.scalar(upcoming.order_by(models.Meeting.starts_at).limit(1))
+            recommendations = select(models.Recommendation.id).where(
+                models.Recommendation.council_id == council_id
+            )
+            open_ones = recommendations.where(models.Recommendation.status.in_(OPEN_STATUSES))
+            return CouncilOverview(
+                council=council_settings(council),
+                active_members=active,
+                former_members=all_members - active,
+                projects=_count(
+                    session,
+                    select(models.Project.id).where(models.Project.council_id == council_id),
+                ),
+                meetings_held=_count(
+                    session,
+                    meetings.where(
+                        models.Meeting.state == MeetingState.HELD.value
+                    ).with_only_columns(models.Meeting.id),
+                ),
+                meetings_upcoming=_count(session, upcoming.with_only_columns(models.Meeting.id)),
+                next_meeting=(
+                    f"{next_meeting.number}. Sitzung am "
+                    f"{next_meeting.starts_at:%d.%m.%Y um %H:%M} Uhr"
+                    if next_meeting is not None
+                    else None
+                ),
+                recommendations_open=_count(session, open_ones),
+                recommendations_overdue=_count(
+                    session, open_ones.where(models.Recommendation.due_on < today)
+                ),
+                recommendations_total=_count(session, recommendations),
+                action_fields=tuple(action_field(f) for f in council.action_fields),
+            )
+
+
+def _count(session: Session, query) -> int:
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0

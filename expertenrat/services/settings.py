@@ -1,0 +1,275 @@
+"""Councils and their settings, and the action fields that are data, not code."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.councils import (
+    DEFAULT_ACTION_FIELDS,
+    ActionField,
+    CouncilChoice,
+    CouncilSettings,
+    validate_action_field_name,
+    validate_colour,
+    validate_settings,
+)
+from expertenrat.domain.enums import AuditAction, QuorumRule
+from expertenrat.domain.errors import InUseError
+from expertenrat.services import audit
+from expertenrat.services.unit_of_work import changing, check_version, fetch, raise_if_invalid
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_SETTINGS_FIELDS = (
+    "name",
+    "city",
+    "short_name",
+    "logo_png",
+    "min_members",
+    "max_members",
+    "notice_period_days",
+    "response_period_days",
+)
+
+
+def council_settings(row: models.Council) -> CouncilSettings:
+    return CouncilSettings(
+        id=row.id,
+        name=row.name,
+        city=row.city,
+        short_name=row.short_name,
+        logo_png=row.logo_png,
+        min_members=row.min_members,
+        max_members=row.max_members,
+        quorum_rule=QuorumRule(row.quorum_rule),
+        notice_period_days=row.notice_period_days,
+        response_period_days=row.response_period_days,
+        version=row.version,
+    )
+
+
+def action_field(row: models.ActionField) -> ActionField:
+    return ActionField(
+        id=row.id, name=row.name, colour=row.colour, position=row.position, version=row.version
+    )
+
+
+class SettingsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    # --- councils -------------------------------------------------------------------
+
+    def councils(self) -> list[CouncilChoice]:
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(models.Council.id, models.Council.name, models.Council.city).order_by(
+                    models.Council.id
+                )
+            )
+            return [CouncilChoice(id=r.id, name=r.name, city=r.city) for r in rows]
+
+    def settings(self, council_id: int) -> CouncilSettings:
+        with self._db.reading() as session:
+            return council_settings(fetch(session, models.Council, council_id, "Das Gremium"))
+
+    def create_council(
+        self, settings: CouncilSettings, *, default_fields: bool = True
+    ) -> CouncilSettings:
+        raise_if_invalid(validate_settings(settings))
+        with changing(self._db, "Das Gremium") as session:
+            row = models.Council(quorum_rule=settings.quorum_rule.value)
+            _apply_settings(row, settings)
+            if default_fields:
+                row.action_fields = [
+                    models.ActionField(name=name, colour=colour, position=index)
+                    for index, (name, colour) in enumerate(DEFAULT_ACTION_FIELDS)
+                ]
+            session.add(row)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.CREATE,
+                "council",
+                row.id,
+                council_id=row.id,
+                summary=f"Gremium „{row.name}“ angelegt",
+                after=audit.snapshot(row),
+            )
+            return council_settings(row)
+
+    def update_settings(self, settings: CouncilSettings) -> CouncilSettings:
+        raise_if_invalid(validate_settings(settings))
+        with changing(self._db, "Die Einstellungen des Gremiums") as session:
+            row = fetch(session, models.Council, settings.id, "Das Gremium")
+            check_version(row, settings.version, "Die Einstellungen des Gremiums")
+            before = audit.snapshot(row)
+            _apply_settings(row, settings)
+            row.quorum_rule = settings.quorum_rule.value
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "council",
+                row.id,
+                council_id=row.id,
+                summary=f"Einstellungen von „{row.name}“ geändert",
+                before=before,
+                after=audit.snapshot(row),
+            )
+            return council_settings(row)
+
+    # --- action fields ----------------------------------------------------------------
+
+    def action_fields(self, council_id: int) -> list[ActionField]:
+        with self._db.reading() as session:
+            return [action_field(r) for r in _field_rows(session, council_id)]
+
+    def add_action_field(self, council_id: int, name: str, colour: str) -> ActionField:
+        with changing(self._db, "Das Handlungsfeld") as session:
+            fetch(session, models.Council, council_id, "Das Gremium")
+            rows = _field_rows(session, council_id)
+            raise_if_invalid(
+                validate_action_field_name(name, [r.name for r in rows]) + validate_colour(colour)
+            )
+            row = models.ActionField(
+                council_id=council_id,
+                name=name.strip(),
+                colour=colour,
+                position=max((r.position for r in rows), default=-1) + 1,
+            )
+            session.add(row)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.CREATE,
+                "action_field",
+                row.id,
+                council_id=council_id,
+                summary=f"Handlungsfeld „{row.name}“ angelegt",
+                after=audit.snapshot(row),
+            )
+            return action_field(row)
+
+    def update_action_field(self, field: ActionField) -> ActionField:
+        """Rename or recolour a field."""
+        what = f"Das Handlungsfeld „{field.name}“"
+        with changing(self._db, what) as session:
+            row = fetch(session, models.ActionField, field.id, what)
+            check_version(row, field.version, what)
+            others = [r.name for r in _field_rows(session, row.council_id) if r.id != row.id]
+            raise_if_invalid(
+                validate_action_field_name(field.name, others) + validate_colour(field.colour)
+            )
+            before = audit.snapshot(row)
+            row.name = field.name.strip()
+            row.colour = field.colour
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "action_field",
+                row.id,
+                council_id=row.council_id,
+                summary=f"Handlungsfeld „{before['name']}“ geändert",
+                before=before,
+                after=audit.snapshot(row),
+            )
+            return action_field(row)
+
+    def reorder_action_fields(self, council_id: int, ordered_ids: list[int]) -> list[ActionField]:
+        with changing(self._db, "Die Reihenfolge der Handlungsfelder") as session:
+            rows = {r.id: r for r in _field_rows(session, council_id)}
+            if sorted(rows) != sorted(ordered_ids):
+                raise InUseError(
+                    "Die Handlungsfelder wurden inzwischen geändert. Bitte laden Sie neu."
+                )
+            for position, field_id in enumerate(ordered_ids):
+                rows[field_id].position = position
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "action_field",
+                None,
+                council_id=council_id,
+                summary="Reihenfolge der Handlungsfelder geändert",
+                after={"order": [rows[i].name for i in ordered_ids]},
+            )
+            return [action_field(rows[i]) for i in ordered_ids]
+
+    def delete_action_field(self, field: ActionField) -> None:
+        what = f"Das Handlungsfeld „{field.name}“"
+        with changing(self._db, what) as session:
+            row = fetch(session, models.ActionField, field.id, what)
+            check_version(row, field.version, what)
+            uses = _field_uses(session, row.id)
+            if uses:
+                raise InUseError(
+                    f"{what} wird noch verwendet ({uses}) und kann nicht gelöscht werden. "
+                    "Ordnen Sie diese Einträge zuerst einem anderen Handlungsfeld zu."
+                )
+            before = audit.snapshot(row)
+            session.delete(row)
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.DELETE,
+                "action_field",
+                field.id,
+                council_id=before["council_id"],
+                summary=f"Handlungsfeld „{before['name']}“ gelöscht",
+                before=before,
+            )
+
+
+def _apply_settings(row: models.Council, settings: CouncilSettings) -> None:
+    for name in _SETTINGS_FIELDS:
+        value = getattr(settings, name)
+        setattr(row, name, value.strip() if isinstance(value, str) else value)
+
+
+def _field_rows(session: Session, council_id: int) -> list[models.ActionField]:
+    return list(
+        session.scalars(
+            select(models.ActionField)
+            .where(models.ActionField.council_id == council_id)
+            .order_by(models.ActionField.position, models.ActionField.id)
+        )
+    )
+
+
+def _field_uses(session: Session, field_id: int) -> str:
+    """Describe who refers to an action field, e.g. "3 Mitglieder, 1 Projekt"."""
+    counters = (
+        (
+            "Mitglieder",
+            select(models.Membership.id).where(models.Membership.primary_field_id == field_id),
+        ),
+        (
+            "Mitglieder",
+            select(models.MembershipFurtherField.membership_id).where(
+                models.MembershipFurtherField.action_field_id == field_id
+            ),
+        ),
+        ("Projekte", select(models.Project.id).where(models.Project.action_field_id == field_id)),
+        (
+            "Empfehlungen",
+            select(models.Recommendation.id).where(
+                models.Recommendation.action_field_id == field_id
+            ),
+        ),
+    )
+    counts: dict[str, int] = {}
+    for label, query in counters:
+        number = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        if number:
+            counts[label] = counts.get(label, 0) + number
+    return ", ".join(f"{n} {label}" for label, n in counts.items())

@@ -1,0 +1,20 @@
+"""Alembic environment: always called with a connection from ``store.migrate``."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from expertenrat.store.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    if connection.dialect.name == "postgresql":
+        # Two PCs starting a new version at once: the second waits, then finds head.
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(727001)")
+    context.run_migrations()
