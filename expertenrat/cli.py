@@ -1,0 +1,121 @@
+"""The command line: the same services as the window, German messages, clear exit codes.
+
+Exit code 0 on success, 1 with a one-line message on stderr for anything the user can
+fix (a bad argument, a file that cannot be read, a database that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from expertenrat import __version__
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.audit import default_actor
+from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
+
+_ARGPARSE_GERMAN = {
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Wahl: %(value)r "
+    "(möglich: %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "expected one argument": "erwartet einen Wert",
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+}
+
+
+def _german(message: str) -> str:
+    return _ARGPARSE_GERMAN.get(message, message)
+
+
+argparse._ = _german  # argparse looks its messages up through this module-level name
+argparse.ngettext = lambda singular, plural, n: _german(singular if n == 1 else plural)
+
+
+class UserError(ExpertenratError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(1, f"{self.prog}: Fehler: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="expertenrat",
+        description="Expertenrat – Geschäftsstelle eines Smart-City-Expert*innenrats. "
+        "Ohne Befehl startet das Programmfenster.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Expertenrat {__version__}",
+        help="Programmversion zeigen und beenden",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=os.environ.get(DATABASE_ENV),
+        help="Datenbankdatei oder URL (postgresql+psycopg://…); "
+        f"Vorgabe: ${DATABASE_ENV} oder die Datei im Benutzerordner",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+    demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
+    demo.add_argument("--councils", type=_positive, default=1, help="Anzahl der Gremien")
+    demo.add_argument("--years", type=_positive, default=2, help="Jahre an Sitzungen")
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("muss mindestens 1 sein")
+    return value
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    return Services.create(open_database(database_url(args.database)), default_actor())
+
+
+def _demo(services: Services, args: argparse.Namespace) -> str:
+    summary = services.demo.load(date.today(), councils=args.councils, years=args.years)
+    return (
+        f"Demodaten geladen: {summary.councils} Gremium/Gremien, {summary.members} Mitglieder, "
+        f"{summary.meetings} Sitzungen, {summary.recommendations} Empfehlungen."
+    )
+
+
+def run_command(args: argparse.Namespace) -> int:
+    handler: Callable[[Services, argparse.Namespace], str] = args.handler
+    try:
+        services = open_services(args)
+        try:
+            message = handler(services, args)
+        finally:
+            services.database.close()
+    except ExpertenratError as error:
+        print(f"expertenrat: Fehler: {' '.join(error.message.split())}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"expertenrat: Fehler: {error.strerror}: {error.filename}", file=sys.stderr)
+        return 1
+    if message:
+        print(message)
+    return 0

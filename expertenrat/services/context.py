@@ -1,0 +1,33 @@
+"""The services of one open database, built once by the composition roots (app, cli)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from expertenrat.services.audit import AuditService
+from expertenrat.services.demo import DemoService
+from expertenrat.services.members import MembersService
+from expertenrat.services.overview import OverviewService
+from expertenrat.services.settings import SettingsService
+from expertenrat.store.database import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    database: Database
+    settings: SettingsService
+    members: MembersService
+    overview: OverviewService
+    demo: DemoService
+    audit: AuditService
+
+    @classmethod
+    def create(cls, database: Database, actor: str) -> Services:
+        return cls(
+            database=database,
+            settings=SettingsService(database, actor),
+            members=MembersService(database, actor),
+            overview=OverviewService(database),
+            demo=DemoService(database, actor),
+            audit=AuditService(database),
+        )

@@ -1,0 +1,168 @@
+"""The buttons beside the action fields table: add, rename, colour, reorder, delete."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
+
+from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, ActionField
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.settings import SettingsService
+from expertenrat.ui.action_fields_model import ActionFieldsModel
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "ActionFieldButtons"
+
+
+class ActionFieldButtons(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        settings: SettingsService,
+        dialogs: DialogService,
+        view: QTableView,
+        model: ActionFieldsModel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = settings
+        self._dialogs = dialogs
+        self._view = view
+        self._model = model
+        self._council_id: int | None = None
+        self.add_button = QPushButton(tr(_CONTEXT, "Hinzufügen …"))
+        self.rename_button = QPushButton(tr(_CONTEXT, "Umbenennen …"))
+        self.colour_button = QPushButton(tr(_CONTEXT, "Farbe …"))
+        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
+        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (
+            self.add_button,
+            self.rename_button,
+            self.colour_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+        ):
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.add_button.clicked.connect(self._ask_add)
+        self.rename_button.clicked.connect(self._ask_rename)
+        self.colour_button.clicked.connect(self._ask_colour)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.delete_button.clicked.connect(self._ask_delete)
+        view.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def set_council(self, council_id: int) -> None:
+        self._council_id = council_id
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        if self._council_id is None:
+            return
+        self._model.set_rows(self._service.action_fields(self._council_id))
+        rows = self._model.rows()
+        for row, field in enumerate(rows):
+            if field.id == select_id:
+                self._view.selectRow(row)
+
+    def selected(self) -> ActionField | None:
+        indexes = self._view.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self._model.data(indexes[0], ActionFieldsModel.ObjectRole)
+
+    def _update_buttons(self) -> None:
+        field = self.selected()
+        rows = self._model.rows()
+        for button in (self.rename_button, self.colour_button, self.delete_button):
+            button.setEnabled(field is not None)
+        self.up_button.setEnabled(field is not None and rows[0].id != field.id)
+        self.down_button.setEnabled(field is not None and rows[-1].id != field.id)
+
+    def _run(self, action, select_id: int | None = None) -> None:
+        """Run a service call; on an expected error tell the user and reload."""
+        try:
+            result = action()
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Handlungsfelder"), error.message)
+            self.reload(select_id)
+            return
+        self.reload(select_id if select_id is not None else getattr(result, "id", None))
+        self.changed.emit()
+
+    # --- the actions ------------------------------------------------------------------
+
+    def _ask_add(self) -> None:
+        self._dialogs.ask_text(
+            self, tr(_CONTEXT, "Handlungsfeld hinzufügen"), tr(_CONTEXT, "Name:"), "", self.add
+        )
+
+    def add(self, name: str) -> None:
+        colours = [c for _n, c in DEFAULT_ACTION_FIELDS]
+        colour = colours[len(self._model.rows()) % len(colours)]
+        self._run(lambda: self._service.add_action_field(self._council_id, name, colour))
+
+    def _ask_rename(self) -> None:
+        field = self.selected()
+        if field is not None:
+            self._dialogs.ask_text(
+                self,
+                tr(_CONTEXT, "Handlungsfeld umbenennen"),
+                tr(_CONTEXT, "Neuer Name:"),
+                field.name,
+                lambda name: self.rename(field, name),
+            )
+
+    def rename(self, field: ActionField, name: str) -> None:
+        self._run(lambda: self._service.update_action_field(replace(field, name=name)), field.id)
+
+    def _ask_colour(self) -> None:
+        field = self.selected()
+        if field is not None:
+            self._dialogs.ask_colour(
+                self,
+                tr(_CONTEXT, "Farbe des Handlungsfelds"),
+                field.colour,
+                lambda colour: self.recolour(field, colour),
+            )
+
+    def recolour(self, field: ActionField, colour: str) -> None:
+        self._run(
+            lambda: self._service.update_action_field(replace(field, colour=colour)), field.id
+        )
+
+    def move_selected(self, delta: int) -> None:
+        field = self.selected()
+        if field is None or self._council_id is None:
+            return
+        ids = [f.id for f in self._model.rows()]
+        index = ids.index(field.id)
+        target = index + delta
+        if not 0 <= target < len(ids):
+            return
+        ids[index], ids[target] = ids[target], ids[index]
+        council_id = self._council_id
+        self._run(lambda: self._service.reorder_action_fields(council_id, ids), field.id)
+
+    def _ask_delete(self) -> None:
+        field = self.selected()
+        if field is not None:
+            self._dialogs.question(
+                self,
+                tr(_CONTEXT, "Handlungsfeld löschen"),
+                tr(_CONTEXT, "Das Handlungsfeld „{}“ löschen?").format(field.name),
+                lambda: self.delete(field),
+            )
+
+    def delete(self, field: ActionField) -> None:
+        self._run(lambda: self._service.delete_action_field(field))

@@ -1,0 +1,96 @@
+"""The friendly face of an unexpected error: logged, explained, copyable, never fatal."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.ui.i18n import tr
+
+log = logging.getLogger(__name__)
+
+
+class ErrorDialog(QDialog):
+    def __init__(self, details: str, log_file: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("ErrorDialog", "Unerwarteter Fehler"))
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            tr(
+                "ErrorDialog",
+                "Im Programm ist ein unerwarteter Fehler aufgetreten. Ihre gespeicherten Daten "
+                "sind davon nicht betroffen; Sie können weiterarbeiten.\n\n"
+                "Die Einzelheiten stehen in der Protokolldatei:\n{}\n\n"
+                "Bitte schicken Sie sie mit einer kurzen Beschreibung, was Sie gerade getan "
+                "haben, an Ihre IT-Betreuung.",
+            ).format(log_file)
+        )
+        intro.setWordWrap(True)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        self.details.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.toggle_button = QPushButton(tr("ErrorDialog", "Details anzeigen"))
+        self.toggle_button.setCheckable(True)
+        self.toggle_button.toggled.connect(self.details.setVisible)
+        self.copy_button = QPushButton(tr("ErrorDialog", "Details kopieren"))
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.addButton(self.toggle_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.details)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.details.toPlainText())
+
+
+class ErrorReporter:
+    """Installed as ``sys.excepthook``: logs every unexpected error and shows a dialog."""
+
+    def __init__(self, log_file: Path, parent: QWidget | None = None) -> None:
+        self._log_file = log_file
+        self.parent = parent
+        self.dialogs: list[ErrorDialog] = []
+
+    def install(self) -> None:
+        sys.excepthook = self
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        if isinstance(error, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = "".join(traceback.format_exception(kind, error, trace))
+        log.error("Unexpected error:\n%s", details)
+        if isinstance(error, ExpertenratError):
+            details = error.message
+        dialog = ErrorDialog(details, self._log_file, self.parent)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialogs.append(dialog)
+        dialog.open()
+
+    def _forget(self, dialog: ErrorDialog) -> None:
+        self.dialogs.remove(dialog)
+        dialog.deleteLater()

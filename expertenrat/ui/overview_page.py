@@ -1,0 +1,90 @@
+"""Übersicht: the open council's figures at a glance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from expertenrat.services.overview import OverviewService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import FigureCard, page_title
+
+_CONTEXT = "OverviewPage"
+
+
+class OverviewPage(QWidget):
+    def __init__(
+        self,
+        overview: OverviewService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = overview
+        self._today = today
+        self._council_id: int | None = None
+        self.title = page_title(tr(_CONTEXT, "Übersicht"))
+        self.subtitle = QLabel()
+        self.members_card = FigureCard(tr(_CONTEXT, "aktive Mitglieder"))
+        self.projects_card = FigureCard(tr(_CONTEXT, "Projekte"))
+        self.meetings_card = FigureCard(tr(_CONTEXT, "Sitzungen durchgeführt"))
+        self.upcoming_card = FigureCard(tr(_CONTEXT, "Sitzungen geplant"))
+        self.open_card = FigureCard(tr(_CONTEXT, "Empfehlungen ohne Stellungnahme"))
+        self.overdue_card = FigureCard(tr(_CONTEXT, "davon überfällig"))
+        self.fields_label = QLabel()
+        self.fields_label.setWordWrap(True)
+        grid = QGridLayout()
+        cards = (
+            self.members_card,
+            self.projects_card,
+            self.meetings_card,
+            self.upcoming_card,
+            self.open_card,
+            self.overdue_card,
+        )
+        for index, card in enumerate(cards):
+            grid.addWidget(card, index // 3, index % 3)
+        self.extra = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(grid)
+        layout.addWidget(self.fields_label)
+        layout.addLayout(self.extra)
+        layout.addStretch(1)
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Let other areas add a panel below the figures (e.g. the composition)."""
+        self.extra.addWidget(panel)
+
+    def set_council(self, council_id: int) -> None:
+        self._council_id = council_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._council_id is None:
+            return
+        figures = self._service.overview(self._council_id, self._today())
+        council = figures.council
+        self.subtitle.setText(f"{council.name} · {council.city}")
+        limits = tr(_CONTEXT, "Soll: {} bis {}").format(council.min_members, council.max_members)
+        if figures.former_members:
+            limits += tr(_CONTEXT, " · {} ehemalige").format(figures.former_members)
+        self.members_card.set_value(figures.active_members, limits)
+        self.projects_card.set_value(figures.projects)
+        self.meetings_card.set_value(figures.meetings_held)
+        self.upcoming_card.set_value(
+            figures.meetings_upcoming,
+            tr(_CONTEXT, "nächste: {}").format(figures.next_meeting)
+            if figures.next_meeting
+            else "",
+        )
+        self.open_card.set_value(
+            figures.recommendations_open,
+            tr(_CONTEXT, "von {} insgesamt").format(figures.recommendations_total),
+        )
+        self.overdue_card.set_value(figures.recommendations_overdue)
+        names = ", ".join(f.name for f in figures.action_fields) or tr(_CONTEXT, "keine")
+        self.fields_label.setText(tr(_CONTEXT, "Handlungsfelder: {}").format(names))

@@ -1,0 +1,276 @@
+"""Einstellungen: the open council's settings and its action fields."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import QuorumRule
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.services.settings import SettingsService
+from expertenrat.ui.action_field_buttons import ActionFieldButtons
+from expertenrat.ui.action_fields_model import ActionFieldsModel
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import page_title
+
+LOGO_MAX_SIDE = 600
+
+
+def _png_bytes(image: QImage) -> bytes:
+    if max(image.width(), image.height()) > LOGO_MAX_SIDE:
+        image = image.scaled(
+            LOGO_MAX_SIDE,
+            LOGO_MAX_SIDE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+class SettingsPage(QWidget):
+    """Edits the settings of one council; emits ``councilChanged`` after every save."""
+
+    councilChanged = Signal()
+    councilCreated = Signal(int)
+
+    def __init__(
+        self, settings: SettingsService, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service = settings
+        self._dialogs = dialogs
+        self._council: CouncilSettings | None = None
+        self._logo: bytes | None = None
+
+        self.name_edit = QLineEdit()
+        self.short_name_edit = QLineEdit()
+        self.city_edit = QLineEdit()
+        self.logo_preview = QLabel(tr("SettingsPage", "kein Logo"))
+        self.logo_preview.setMinimumHeight(48)
+        self.choose_logo_button = QPushButton(tr("SettingsPage", "Logo wählen …"))
+        self.remove_logo_button = QPushButton(tr("SettingsPage", "Logo entfernen"))
+        self.min_spin = QSpinBox(minimum=1, maximum=200)
+        self.max_spin = QSpinBox(minimum=1, maximum=200)
+        self.quorum_combo = QComboBox()
+        for rule in QuorumRule:
+            self.quorum_combo.addItem(rule.label, rule)
+        self.notice_spin = QSpinBox(minimum=0, maximum=365, suffix=tr("SettingsPage", " Tage"))
+        self.response_spin = QSpinBox(minimum=1, maximum=730, suffix=tr("SettingsPage", " Tage"))
+        self.save_button = QPushButton(tr("SettingsPage", "Speichern"))
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(tr("SettingsPage", "Verwerfen"))
+        self.new_council_button = QPushButton(tr("SettingsPage", "Weiteres Gremium anlegen …"))
+        self.saved_label = QLabel()
+
+        self.fields_model = ActionFieldsModel(self)
+        self.fields_view = QTableView()
+        self.fields_view.setModel(self.fields_model)
+        self.fields_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.fields_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.fields_view.verticalHeader().hide()
+        self.fields_view.horizontalHeader().setSectionResizeMode(
+            ActionFieldsModel.COLUMN_NAME, QHeaderView.ResizeMode.Stretch
+        )
+        self.field_buttons = ActionFieldButtons(
+            settings, dialogs, self.fields_view, self.fields_model, self
+        )
+        self.field_buttons.changed.connect(self.councilChanged)
+
+        self._layout()
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.reload)
+        self.choose_logo_button.clicked.connect(self._choose_logo)
+        self.remove_logo_button.clicked.connect(lambda: self._set_logo(None))
+        self.new_council_button.clicked.connect(self._ask_new_council)
+
+    def _layout(self) -> None:
+        council_box = QGroupBox(tr("SettingsPage", "Gremium"))
+        form = QFormLayout(council_box)
+        self.errors = FormErrors(form)
+        self.errors.add_row(tr("SettingsPage", "Name"), "name", self.name_edit)
+        self.errors.add_row(tr("SettingsPage", "Kurzname"), "short_name", self.short_name_edit)
+        self.errors.add_row(tr("SettingsPage", "Stadt"), "city", self.city_edit)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview, 1)
+        logo_row.addWidget(self.choose_logo_button)
+        logo_row.addWidget(self.remove_logo_button)
+        logo = QWidget()
+        logo.setLayout(logo_row)
+        form.addRow(tr("SettingsPage", "Logo"), logo)
+        self.errors.add_row(
+            tr("SettingsPage", "Mindestzahl Mitglieder"), "min_members", self.min_spin
+        )
+        self.errors.add_row(
+            tr("SettingsPage", "Höchstzahl Mitglieder"), "max_members", self.max_spin
+        )
+        form.addRow(tr("SettingsPage", "Beschlussfähig bei"), self.quorum_combo)
+        self.errors.add_row(
+            tr("SettingsPage", "Ladungsfrist"), "notice_period_days", self.notice_spin
+        )
+        self.errors.add_row(
+            tr("SettingsPage", "Frist für Stellungnahmen"),
+            "response_period_days",
+            self.response_spin,
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(self.errors.general)
+        form.addRow(buttons)
+
+        fields_box = QGroupBox(tr("SettingsPage", "Handlungsfelder"))
+        fields_layout = QHBoxLayout(fields_box)
+        fields_layout.addWidget(self.fields_view, 1)
+        fields_layout.addWidget(self.field_buttons)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(page_title(tr("SettingsPage", "Einstellungen")))
+        column.addWidget(council_box)
+        column.addWidget(fields_box, 1)
+        other = QHBoxLayout()
+        other.addStretch(1)
+        other.addWidget(self.new_council_button)
+        column.addLayout(other)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # --- loading and saving ---------------------------------------------------------------
+
+    def set_council(self, council_id: int) -> None:
+        self._council = self._service.settings(council_id)
+        self.field_buttons.set_council(council_id)
+        self._show(self._council)
+
+    def reload(self) -> None:
+        if self._council is not None and self._council.id is not None:
+            self.set_council(self._council.id)
+
+    def _show(self, council: CouncilSettings) -> None:
+        self.errors.clear()
+        self.saved_label.clear()
+        self.name_edit.setText(council.name)
+        self.short_name_edit.setText(council.short_name)
+        self.city_edit.setText(council.city)
+        self._set_logo(council.logo_png)
+        self.min_spin.setValue(council.min_members)
+        self.max_spin.setValue(council.max_members)
+        self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule))
+        self.notice_spin.setValue(council.notice_period_days)
+        self.response_spin.setValue(council.response_period_days)
+
+    def edited_settings(self) -> CouncilSettings:
+        assert self._council is not None
+        return replace(
+            self._council,
+            name=self.name_edit.text(),
+            short_name=self.short_name_edit.text(),
+            city=self.city_edit.text(),
+            logo_png=self._logo,
+            min_members=self.min_spin.value(),
+            max_members=self.max_spin.value(),
+            quorum_rule=self.quorum_combo.currentData(),
+            notice_period_days=self.notice_spin.value(),
+            response_period_days=self.response_spin.value(),
+        )
+
+    def save(self) -> None:
+        if self._council is None:
+            return
+        try:
+            self._council = self._service.update_settings(self.edited_settings())
+        except ValidationError as error:
+            self.errors.show(error.problems)
+            return
+        except ExpertenratError as error:
+            self.errors.show_general(error.message)
+            return
+        self._show(self._council)
+        self.saved_label.setText(tr("SettingsPage", "Gespeichert."))
+        self.councilChanged.emit()
+
+    # --- logo ---------------------------------------------------------------------------
+
+    def _choose_logo(self) -> None:
+        self._dialogs.ask_open_file(
+            self,
+            tr("SettingsPage", "Logo wählen"),
+            tr("SettingsPage", "Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.svg)"),
+            self.load_logo_file,
+        )
+
+    def load_logo_file(self, path: str) -> None:
+        image = QImage(path)
+        if image.isNull():
+            self._dialogs.warning(
+                self,
+                tr("SettingsPage", "Logo"),
+                tr("SettingsPage", "Die Datei „{}“ ist kein lesbares Bild.").format(path),
+            )
+            return
+        self._set_logo(_png_bytes(image))
+
+    def _set_logo(self, png: bytes | None) -> None:
+        self._logo = png
+        self.remove_logo_button.setEnabled(png is not None)
+        if png is None:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(tr("SettingsPage", "kein Logo"))
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.logo_preview.setPixmap(
+            pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    # --- another council ---------------------------------------------------------------
+
+    def _ask_new_council(self) -> None:
+        self._dialogs.ask_text(
+            self,
+            tr("SettingsPage", "Weiteres Gremium"),
+            tr("SettingsPage", "Name des neuen Gremiums:"),
+            "",
+            self.create_council,
+        )
+
+    def create_council(self, name: str) -> None:
+        city = self._council.city if self._council is not None else ""
+        try:
+            created = self._service.create_council(
+                CouncilSettings(id=None, name=name, city=city or "–")
+            )
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr("SettingsPage", "Weiteres Gremium"), error.message)
+            return
+        assert created.id is not None
+        self.councilCreated.emit(created.id)

@@ -1,0 +1,102 @@
+"""Shown while the database holds no council: load the demo or start a new council."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.services.demo import DemoService
+from expertenrat.services.settings import SettingsService
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import page_title
+
+_CONTEXT = "WelcomePage"
+
+
+class WelcomePage(QWidget):
+    """Emits ``ready`` once the database holds a council."""
+
+    ready = Signal()
+
+    def __init__(
+        self,
+        settings: SettingsService,
+        demo: DemoService,
+        today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._demo = demo
+        self._today = today
+        intro = QLabel(
+            tr(
+                _CONTEXT,
+                "Die Datenbank ist noch leer. Sie können die Demodaten eines erfundenen "
+                "Expert*innenrats laden, um das Programm kennenzulernen, oder gleich Ihr "
+                "eigenes Gremium anlegen.",
+            )
+        )
+        intro.setWordWrap(True)
+        self.demo_button = QPushButton(tr(_CONTEXT, "Demodaten laden"))
+        self.name_edit = QLineEdit(tr(_CONTEXT, "Smart City Expert*innenrat"))
+        self.city_edit = QLineEdit()
+        self.city_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rostock"))
+        self.create_button = QPushButton(tr(_CONTEXT, "Gremium anlegen"))
+        box = QGroupBox(tr(_CONTEXT, "Eigenes Gremium anlegen"))
+        form = QFormLayout(box)
+        self.errors = FormErrors(form)
+        self.errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
+        self.errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)
+        form.addRow(self.errors.general)
+        form.addRow(self.create_button)
+        demo_row = QHBoxLayout()
+        demo_row.addWidget(self.demo_button)
+        demo_row.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(page_title(tr(_CONTEXT, "Willkommen bei Expertenrat")))
+        column.addWidget(intro)
+        column.addLayout(demo_row)
+        column.addWidget(box)
+        column.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(640)
+        layout = QHBoxLayout(self)
+        layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addStretch(1)
+        self.demo_button.clicked.connect(self.load_demo)
+        self.create_button.clicked.connect(self.create_council)
+
+    def load_demo(self) -> None:
+        try:
+            self._demo.load(self._today())
+        except ExpertenratError as error:
+            self.errors.show_general(error.message)
+            return
+        self.ready.emit()
+
+    def create_council(self) -> None:
+        try:
+            self._settings.create_council(
+                CouncilSettings(id=None, name=self.name_edit.text(), city=self.city_edit.text())
+            )
+        except ValidationError as error:
+            self.errors.show(error.problems)
+            return
+        except ExpertenratError as error:
+            self.errors.show_general(error.message)
+            return
+        self.ready.emit()

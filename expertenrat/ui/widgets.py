@@ -1,0 +1,36 @@
+"""Small widgets the pages share."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+def page_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+class FigureCard(QFrame):
+    """A big number with a caption, for the Übersicht page."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.value = QLabel("–")
+        self.value.setObjectName("figureValue")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("figureCaption")
+        self.caption.setWordWrap(True)
+        self.detail = QLabel("")
+        self.detail.setObjectName("figureCaption")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+
+    def set_value(self, value: int | str, detail: str = "") -> None:
+        self.value.setText(str(value))
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))

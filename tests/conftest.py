@@ -1,0 +1,139 @@
+"""Shared fixtures: databases on SQLite and PostgreSQL, services, a fixed 'today'."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import URL, make_url  # noqa: E402
+
+from postgres_cluster import Cluster  # noqa: E402
+
+from expertenrat.store import migrate  # noqa: E402
+from expertenrat.store.database import Database, open_database  # noqa: E402
+from expertenrat.store.engine import database_url  # noqa: E402
+
+POSTGRES_ENV = "EXPERTENRAT_TEST_POSTGRES_URL"
+TODAY = date(2026, 11, 27)
+_names = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch) -> None:
+    """Keep QSettings, logs and the default database out of the real home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("EXPERTENRAT_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[URL | None]:
+    given = os.environ.get(POSTGRES_ENV)
+    if given:
+        yield make_url(given)
+        return
+    cluster = Cluster()
+    if not cluster.available:
+        yield None
+        return
+    url = cluster.start()
+    try:
+        yield make_url(url)
+    finally:
+        cluster.stop()
+
+
+def _admin_execute(admin: URL, *statements: str) -> None:
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            for statement in statements:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_admin_url) -> str | None:
+    """A migrated database that each PostgreSQL test copies (CREATE DATABASE … TEMPLATE)."""
+    if postgres_admin_url is None:
+        return None
+    name = f"expertenrat_template_{os.getpid()}"
+    _admin_execute(
+        postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"
+    )
+    migrate.upgrade(postgres_admin_url.set(database=name))
+    return name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request, tmp_path, postgres_admin_url) -> Iterator[URL]:
+    """The URL of a new, empty database (no schema) on each backend."""
+    if request.param == "sqlite":
+        yield database_url(str(tmp_path / "expertenrat.db"))
+        return
+    if postgres_admin_url is None:
+        pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
+    name = f"expertenrat_test_{os.getpid()}_{next(_names)}"
+    _admin_execute(postgres_admin_url, f"CREATE DATABASE {name}")
+    try:
+        yield postgres_admin_url.set(database=name)
+    finally:
+        _admin_execute(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_database(database_url(str(path))).close()
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
+    """A migrated, empty database on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "expertenrat.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        db = open_database(database_url(str(path)))
+    else:
+        if postgres_admin_url is None:
+            pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
+        name = f"expertenrat_test_{os.getpid()}_{next(_names)}"
+        template = request.getfixturevalue("postgres_template")
+        _admin_execute(postgres_admin_url, f"CREATE DATABASE {name} TEMPLATE {template}")
+        db = open_database(postgres_admin_url.set(database=name))
+    try:
+        yield db
+    finally:
+        db.close()
+        if request.param == "postgresql":
+            _admin_execute(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def sqlite_database(tmp_path, _sqlite_template) -> Iterator[Database]:
+    """A migrated SQLite database, for tests that are about the UI, not the backend."""
+    path = tmp_path / "expertenrat.db"
+    shutil.copyfile(_sqlite_template, path)
+    db = open_database(database_url(str(path)))
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY

@@ -1,0 +1,501 @@
+"""CSV import and export of members: what German Excel writes and reads, and round trips."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import io
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.members import Member
+from expertenrat.exchange.members_csv import (
+    COLUMNS,
+    MembersCsv,
+    export_members_csv,
+    parse_members_csv,
+)
+
+FIELD_NAMES = {
+    1: "Moderne Verwaltung",
+    2: "Soziale Stadt",
+    3: "Stadtdaten",
+    4: "Umwelt",
+    5: "Klima, Energie | Wärme",  # contains both separators the import splits at
+    6: "=Formel",
+}
+FIELD_IDS = {name: field_id for field_id, name in FIELD_NAMES.items()}
+TODAY = date(2025, 6, 1)
+HEADER = "Vorname;Nachname;Amtszeit Beginn;Primäres Handlungsfeld"
+
+
+def parse(data: bytes) -> MembersCsv:
+    return parse_members_csv(data, FIELD_IDS, today=TODAY)
+
+
+def comparable(member: Member) -> Member:
+    return dataclasses.replace(member, id=None, person_id=None, version=0, person_version=0)
+
+
+def odd_member() -> Member:
+    return Member(
+        id=17,
+        person_id=23,
+        version=4,
+        person_version=2,
+        given_name="=Ännchen 😀",
+        family_name='O\'Brien-Müller "der Ältere" &<> שלום',
+        title="Prof. Dr.-Ing.",
+        form_of_address="Frau",
+        affiliation='Universität Rostock; Institut für Informatik, Lehrstuhl "Daten"',
+        position="-Leiterin",
+        sector=Sector.RESEARCH,
+        email="anna.berg@uni-rostock.de",
+        phone="+49 381 498-0",
+        postal_address="Albert-Einstein-Straße 22\r\n18059 Rostock\nDeutschland",
+        notes=('Zeile mit ; und , und "Anführungszeichen"\n@erwähnt\tTab 🎉 مرحبا ' * 40)[:2500],
+        role=MemberRole.CHAIR,
+        term_start=date(2025, 3, 1),
+        term_end=date(2028, 2, 29),
+        voting_right=False,
+        primary_field_id=6,
+        further_field_ids=(5, 3, 1),
+        publish_name=True,
+        publish_name_on=date(2025, 2, 14),
+        publish_contact=True,
+        publish_contact_on=date(2025, 2, 15),
+    )
+
+
+def plain_member(**changes: object) -> Member:
+    values: dict[str, object] = {
+        "id": 1,
+        "given_name": "Jan",
+        "family_name": "Brandt",
+        "term_start": date(2024, 1, 1),
+        "primary_field_id": 1,
+    }
+    values.update(changes)
+    return Member(**values)  # type: ignore[arg-type]
+
+
+def cells_of(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def test_export_is_what_german_excel_opens() -> None:
+    data = export_members_csv([plain_member()], FIELD_NAMES)
+
+    assert data.startswith(codecs.BOM_UTF8)
+    text = data.decode("utf-8-sig")
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+    header, row = text.split("\r\n")[:2]
+    assert header == ";".join(name for _, name in COLUMNS)
+    assert header.startswith("Anrede;Titel;Vorname;Nachname;Institution;Funktion;Sektor;E-Mail")
+    assert row == (
+        ";;Jan;Brandt;;;Sonstige;;;;Mitglied;01.01.2024;;ja;Moderne Verwaltung;;nein;;nein;;"
+    )
+
+
+def test_export_writes_labels_dates_booleans_and_field_list() -> None:
+    (_, row) = cells_of(export_members_csv([odd_member()], FIELD_NAMES))
+    by_header = dict(zip((name for _, name in COLUMNS), row, strict=True))
+
+    assert by_header["Sektor"] == "Wissenschaft"
+    assert by_header["Rolle"] == "Vorsitz"
+    assert by_header["Amtszeit Beginn"] == "01.03.2025"
+    assert by_header["Amtszeit Ende"] == "29.02.2028"
+    assert by_header["Stimmrecht"] == "nein"
+    assert by_header["Name veröffentlichen"] == "ja"
+    assert (
+        by_header["Weitere Handlungsfelder"]
+        == "Klima, Energie | Wärme | Stadtdaten | Moderne Verwaltung"
+    )
+    assert by_header["Postanschrift"] == "Albert-Einstein-Straße 22\r\n18059 Rostock\nDeutschland"
+
+
+def test_export_neutralises_formulas_with_an_apostrophe() -> None:
+    (_, row) = cells_of(export_members_csv([odd_member()], FIELD_NAMES))
+    by_header = dict(zip((name for _, name in COLUMNS), row, strict=True))
+
+    assert by_header["Vorname"] == "'=Ännchen 😀"
+    assert by_header["Telefon"] == "'+49 381 498-0"
+    assert by_header["Funktion"] == "'-Leiterin"
+    assert by_header["Primäres Handlungsfeld"] == "'=Formel"
+    assert all(cell[:1] not in set("=+-@\t\r") for cell in row)
+
+
+def test_export_refuses_unknown_action_field_id() -> None:
+    with pytest.raises(ValueError, match="99"):
+        export_members_csv([plain_member(further_field_ids=(99,))], FIELD_NAMES)
+
+
+# --- round trip -------------------------------------------------------------------------
+
+
+def test_round_trip_keeps_odd_text() -> None:
+    members = [odd_member(), plain_member(), plain_member(given_name="'s-Hertogenbosch", id=3)]
+
+    result = parse(export_members_csv(members, FIELD_NAMES))
+
+    assert [row.errors for row in result.rows] == [(), (), ()]
+    assert [row.line for row in result.rows] == [2, 3, 4]
+    assert list(result.members) == [comparable(m) for m in members]
+    assert result.members[0].id is None and result.members[0].person_id is None
+    assert len(result.members[0].notes) == 2500
+    assert result.ignored_columns == ()
+    assert (result.delimiter, result.encoding) == (";", "utf-8-sig")
+
+
+def test_round_trip_of_values_that_start_with_apostrophes() -> None:
+    tricky = ["'=1+1", "''", "'", "'x", "''=", "＝SUMME(A1)", "\tTab", "@home"]
+    members = [plain_member(id=i, notes=text, affiliation=text) for i, text in enumerate(tricky)]
+
+    result = parse(export_members_csv(members, FIELD_NAMES))
+
+    assert [(m.notes, m.affiliation) for m in result.members] == [
+        (text, text.strip()) for text in tricky
+    ]
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=300)
+_LINE = _TEXT.map(str.strip)
+_NAME = _LINE.filter(lambda s: 0 < len(s) <= 200)
+
+
+@st.composite
+def members(draw: st.DrawFn) -> Member:
+    start = draw(st.dates(date(1900, 1, 1), date(2100, 1, 1)))
+    end = draw(st.none() | st.integers(1, 5000).map(lambda d: start + timedelta(days=d)))
+    return Member(
+        id=draw(st.none() | st.integers(1, 10**6)),
+        given_name=draw(_NAME),
+        family_name=draw(_NAME),
+        title=draw(_LINE),
+        form_of_address=draw(_LINE),
+        affiliation=draw(_LINE),
+        position=draw(_LINE),
+        phone=draw(_LINE),
+        postal_address=draw(_TEXT),
+        notes=draw(_TEXT),
+        sector=draw(st.sampled_from(Sector)),
+        role=draw(st.sampled_from(MemberRole)),
+        term_start=start,
+        term_end=end,
+        voting_right=draw(st.booleans()),
+        primary_field_id=draw(st.sampled_from(sorted(FIELD_NAMES))),
+        further_field_ids=tuple(draw(st.lists(st.sampled_from(sorted(FIELD_NAMES)), unique=True))),
+        publish_name=draw(st.booleans()),
+        publish_name_on=draw(st.none() | st.dates()),
+        publish_contact=draw(st.booleans()),
+        publish_contact_on=draw(st.none() | st.dates()),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(members(), max_size=4))
+def test_round_trip_property(original: list[Member]) -> None:
+    data = export_members_csv(original, FIELD_NAMES)
+
+    result = parse(data)
+
+    assert result.errors == ()
+    assert list(result.members) == [comparable(m) for m in original]
+    assert all(cell[:1] not in set("=+-@\t\r＝＋－＠") for row in cells_of(data) for cell in row)
+
+
+# --- files as Excel and people write them ------------------------------------------------
+
+
+def test_windows_1252_with_commas_and_short_dates() -> None:
+    text = (
+        "Vorname,Nachname,Amtszeit Beginn,Amtszeit Ende,Primäres Handlungsfeld,"
+        "Weitere Handlungsfelder,Sektor,Rolle,Stimmrecht,Notizen\r\n"
+        'Jürgen,Weiß,1.3.2025,28.2.2027,Umwelt,"Stadtdaten, soziale stadt",Wirtschaft,'
+        'Stellvertretung,x,"Größe: 5 € – „gut“"\r\n'
+    )
+    data = text.encode("cp1252")
+
+    result = parse(data)
+
+    assert (result.encoding, result.delimiter) == ("cp1252", ",")
+    (row,) = result.rows
+    assert row.errors == ()
+    assert row.line == 2
+    assert row.member == Member(
+        id=None,
+        given_name="Jürgen",
+        family_name="Weiß",
+        term_start=date(2025, 3, 1),
+        term_end=date(2027, 2, 28),
+        primary_field_id=4,
+        further_field_ids=(3, 2),
+        sector=Sector.BUSINESS,
+        role=MemberRole.VICE_CHAIR,
+        voting_right=True,
+        notes="Größe: 5 € – „gut“",
+    )
+
+
+def test_utf8_without_bom_with_semicolons_and_lenient_values() -> None:
+    text = (
+        "  vorname ;NACHNAME;amtszeit-beginn;Amtszeit Ende;primäres handlungsfeld;"
+        "Stimmrecht;Name veröffentlichen;Zustimmung Name am;Sektor\n"
+        "Anna;Berg;1.3.2025;2027-02-28;moderne  verwaltung;WAHR;1;01.02.25;verwaltung\n"
+        "Ben;Cordes;01.03.2025;;Umwelt;;falsch;;\n"
+    )
+
+    result = parse(text.encode("utf-8"))
+
+    assert (result.encoding, result.delimiter) == ("utf-8", ";")
+    first, second = result.members
+    assert (first.term_start, first.term_end) == (date(2025, 3, 1), date(2027, 2, 28))
+    assert (first.primary_field_id, first.sector) == (1, Sector.ADMINISTRATION)
+    assert (first.voting_right, first.publish_name) == (True, True)
+    assert first.publish_name_on == date(2025, 2, 1)
+    assert (second.voting_right, second.publish_name, second.term_end) == (False, False, None)
+    assert (second.sector, second.role) == (Sector.OTHER, MemberRole.MEMBER)
+
+
+def test_missing_optional_columns_take_the_member_defaults() -> None:
+    result = parse(f"{HEADER}\nAnna;Berg;01.03.2025;Umwelt\n".encode())
+
+    (member,) = result.members
+    assert member.voting_right is True  # column absent: default; an empty cell means "nein"
+    assert (member.notes, member.further_field_ids, member.term_end) == ("", (), None)
+
+
+def test_decomposed_umlauts_in_header_and_field_names_are_matched() -> None:
+    header = "Vorname;Nachname;Amtszeit Beginn;Prima\u0308res Handlungsfeld;Weitere Handlungsfelder"
+    row = "Anna;Berg;01.03.2025;Umwelt;Klima, Energie | Wa\u0308rme"
+
+    result = parse(f"{header}\n{row}\n".encode())
+
+    assert result.members[0].further_field_ids == (5,)
+
+
+def test_excel_sep_line_is_honoured_and_not_counted() -> None:
+    data = f"sep=,\r\n{HEADER.replace(';', ',')}\r\nAnna,Berg,01.03.2025,31.02.2025\r\n".encode()
+
+    result = parse(data)
+
+    assert result.delimiter == ","
+    assert result.errors == (
+        "Zeile 2: Primäres Handlungsfeld: Das Handlungsfeld „31.02.2025“ gibt es nicht "
+        "(vorhanden: Moderne Verwaltung, Soziale Stadt, Stadtdaten, Umwelt, "
+        "Klima, Energie | Wärme, =Formel).",
+    )
+
+
+def test_header_only_gives_no_rows() -> None:
+    result = parse(f"\ufeff{HEADER}\r\n".encode())
+
+    assert result.rows == ()
+
+
+def test_blank_rows_are_skipped_but_counted() -> None:
+    data = f"{HEADER}\r\n\r\n;;;\r\nAnna;Berg;01.03.2025;Umwelt\r\n".encode()
+
+    (row,) = parse(data).rows
+
+    assert row.line == 4
+    assert row.member is not None
+
+
+def test_line_numbers_count_rows_not_physical_lines() -> None:
+    data = (
+        f"{HEADER};Notizen\r\n"
+        'Anna;Berg;01.03.2025;Umwelt;"eins\r\nzwei\r\ndrei"\r\n'
+        "Ben;Cordes;01.03.2025;Unbekannt;\r\n"
+    ).encode()
+
+    result = parse(data)
+
+    assert [row.line for row in result.rows] == [2, 3]
+    assert result.rows[0].member is not None
+    assert result.rows[0].member.notes == "eins\r\nzwei\r\ndrei"
+    assert result.rows[1].errors[0].startswith("Zeile 3: Primäres Handlungsfeld: ")
+
+
+# --- whole-file problems ------------------------------------------------------------------
+
+
+def test_missing_required_columns_are_named() -> None:
+    data = "Vorname;Familienname;Primäres Handlungsfeld\nAnna;Berg;Umwelt\n".encode()
+
+    with pytest.raises(DataEntryError) as caught:
+        parse(data)
+
+    assert caught.value.message.startswith(
+        "In der ersten Zeile fehlen die Spalten „Nachname“ und „Amtszeit Beginn“."
+    )
+
+
+def test_missing_single_column_is_named() -> None:
+    with pytest.raises(DataEntryError, match=r"^In der ersten Zeile fehlt die Spalte „Vorname“"):
+        parse(b"Nachname;Amtszeit Beginn;Prim\xc3\xa4res Handlungsfeld\n")
+
+
+def test_duplicate_column_is_refused() -> None:
+    with pytest.raises(DataEntryError, match="„Vorname“ steht mehrfach"):
+        parse(f"{HEADER};VORNAME\n".encode())
+
+
+def test_extra_columns_are_ignored_and_reported() -> None:
+    data = f"Geburtstag;{HEADER};;Lieblingsfarbe\n12.12.1980;Anna;Berg;01.03.2025;Umwelt;x;blau\n"
+
+    result = parse(data.encode())
+
+    assert result.ignored_columns == ("Geburtstag", "Lieblingsfarbe")
+    (member,) = result.members
+    assert (member.given_name, member.family_name, member.notes) == ("Anna", "Berg", "")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \r\n\t \n", codecs.BOM_UTF8, b";;;\r\n;;\r\n"])
+def test_empty_file(data: bytes) -> None:
+    with pytest.raises(DataEntryError, match=r"^Die Datei ist leer\.$"):
+        parse(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "keine Textdatei"),
+        (b"Vorname;Nachname\r\n\x81\x8d\x8f\x90\x9d", "keine Textdatei"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "Excel-Arbeitsmappe"),
+        ("Vorname\tNachname".encode("utf-16"), "UTF-16"),
+        (codecs.BOM_UTF8 + b"Vorname;\xff\xfe", "ungültige Zeichen"),
+    ],
+)
+def test_binary_or_wrong_format_is_refused(data: bytes, expected: str) -> None:
+    with pytest.raises(DataEntryError, match=expected) as caught:
+        parse(data)
+
+    assert "CSV UTF-8" in caught.value.message
+
+
+# --- row problems -----------------------------------------------------------------------
+
+
+def test_bad_date_is_reported_for_its_row_only() -> None:
+    data = (
+        f"{HEADER};Amtszeit Ende\n"
+        "Anna;Berg;01.03.2025;Umwelt;\n"
+        "Ben;Cordes;1.3.2025;Umwelt;\n"
+        "Cem;Demir;31.02.2025;Umwelt;\n"
+        "Dora;Ebert;01.03.2025;Umwelt;März 2027\n"
+    )
+
+    result = parse(data.encode())
+
+    assert [row.line for row in result.rows] == [2, 3, 4, 5]
+    assert [m.given_name for m in result.members] == ["Anna", "Ben"]
+    assert result.rows[2].member is None
+    assert result.rows[2].errors == (
+        "Zeile 4: Amtszeit Beginn „31.02.2025“ ist kein gültiges Datum.",
+    )
+    assert result.rows[3].errors == (
+        "Zeile 5: Amtszeit Ende „März 2027“ ist kein gültiges Datum. "
+        "Bitte im Format TT.MM.JJJJ angeben, z. B. 01.03.2025.",
+    )
+
+
+def test_empty_term_start_is_reported() -> None:
+    (row,) = parse(f"{HEADER}\nAnna;Berg; ;Umwelt\n".encode()).rows
+
+    assert row.errors == ("Zeile 2: Amtszeit Beginn fehlt.",)
+
+
+def test_term_end_before_start() -> None:
+    (row,) = parse(
+        f"{HEADER};Amtszeit Ende\nAnna;Berg;01.03.2025;Umwelt;28.02.2025\n".encode()
+    ).rows
+
+    assert row.member is None
+    assert row.errors == ("Zeile 2: Das Ende der Amtszeit muss nach ihrem Beginn liegen.",)
+
+
+def test_unknown_action_fields_are_named() -> None:
+    data = (
+        f"{HEADER};Weitere Handlungsfelder\n"
+        "Anna;Berg;01.03.2025;Mobilität;Umwelt\n"
+        "Ben;Cordes;01.03.2025;Umwelt;Stadtdaten | Kultur, Sport\n"
+    )
+
+    first, second = parse(data.encode()).rows
+
+    assert first.errors == (
+        "Zeile 2: Primäres Handlungsfeld: Das Handlungsfeld „Mobilität“ gibt es nicht "
+        "(vorhanden: Moderne Verwaltung, Soziale Stadt, Stadtdaten, Umwelt, "
+        "Klima, Energie | Wärme, =Formel).",
+    )
+    assert second.errors[0].startswith(
+        "Zeile 3: Weitere Handlungsfelder: Die Handlungsfelder „Kultur“ und „Sport“ gibt es nicht"
+    )
+
+
+def test_unknown_sector_role_and_boolean_are_reported_together() -> None:
+    data = (
+        f"{HEADER};Sektor;Rolle;Stimmrecht;E-Mail\n"
+        "Anna;Berg;01.03.2025;Umwelt;Kunst;Chef;vielleicht;anna@\n"
+    )
+
+    (row,) = parse(data.encode()).rows
+
+    assert row.member is None
+    assert row.errors == (
+        "Zeile 2: Sektor „Kunst“ ist unbekannt "
+        "(möglich: Wissenschaft, Wirtschaft, Zivilgesellschaft, Verwaltung, Sonstige).",
+        "Zeile 2: Rolle „Chef“ ist unbekannt (möglich: Vorsitz, Stellvertretung, Mitglied).",
+        "Zeile 2: Stimmrecht „vielleicht“ ist kein gültiger Wert (ja oder nein).",
+        "Zeile 2: Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).",
+    )
+
+
+def test_validation_problems_are_row_errors() -> None:
+    data = f"{HEADER}\n ;Berg;01.03.2025;\n"
+
+    (row,) = parse(data.encode()).rows
+
+    assert row.errors == (
+        "Zeile 2: Bitte geben Sie den Vornamen an.",
+        "Zeile 2: Bitte wählen Sie ein primäres Handlungsfeld.",
+    )
+
+
+def test_row_with_too_many_values_is_reported() -> None:
+    data = f"{HEADER}\nAnna;Berg;01.03.2025;Umwelt;Extra\nBen;Cordes;01.03.2025;Umwelt;;\n"
+
+    first, second = parse(data.encode()).rows
+
+    assert first.errors[0].startswith("Zeile 2: Die Zeile hat 5 Werte, die erste Zeile aber nur 4")
+    assert second.member is not None  # trailing empty cells are harmless
+
+
+def test_unclosed_quote_spoils_only_the_rest_of_the_file() -> None:
+    data = f'{HEADER}\nAnna;Berg;01.03.2025;Umwelt\nBen;"Cordes;01.03.2025;Umwelt\nCem;Demir\n'
+
+    first, second = parse(data.encode()).rows
+
+    assert first.member is not None
+    assert (second.line, second.member) == (3, None)
+    assert second.errors[0].startswith("Zeile 3: Ab hier kann die Datei nicht gelesen werden")
+
+
+def test_hand_written_quote_inside_a_value_is_kept() -> None:
+    data = f'{HEADER};Funktion\nAnna;Berg;01.03.2025;Umwelt;Leiterin "Daten"\n'
+
+    (member,) = parse(data.encode()).members
+
+    assert member.position == 'Leiterin "Daten"'

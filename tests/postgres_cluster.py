@@ -1,0 +1,74 @@
+"""A throwaway PostgreSQL cluster for the tests, when no server URL is given.
+
+CI starts its own cluster and sets ``EXPERTENRAT_TEST_POSTGRES_URL``; on a developer's
+machine with the Debian ``postgresql`` package installed, the tests start one in a
+temporary folder themselves (as the ``postgres`` user when run as root).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def _pg_bin() -> Path | None:
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if candidates:
+        return Path(candidates[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.bin = _pg_bin()
+        self.folder: Path | None = None
+        self.port = _free_port()
+
+    @property
+    def available(self) -> bool:
+        return self.bin is not None
+
+    def _run(self, *args: str) -> None:
+        command = [str(a) for a in args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True)
+
+    def start(self) -> str:
+        assert self.bin is not None
+        self.folder = Path(tempfile.mkdtemp(prefix="expertenrat-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        data = self.folder / "data"
+        self._run(self.bin / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self._run(
+            self.bin / "pg_ctl",
+            "-D",
+            data,
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.folder} -F",
+            "-l",
+            self.folder / "log",
+            "-w",
+            "start",
+        )
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def stop(self) -> None:
+        if self.folder is None:
+            return
+        assert self.bin is not None
+        self._run(self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
