@@ -12,15 +12,14 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
-import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import URL, make_url  # noqa: E402
+import pytest
+from postgres_cluster import Cluster
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
 
-from postgres_cluster import Cluster  # noqa: E402
-
-from expertenrat.store import migrate  # noqa: E402
-from expertenrat.store.database import Database, open_database  # noqa: E402
-from expertenrat.store.engine import database_url  # noqa: E402
+from expertenrat.store import migrate
+from expertenrat.store.database import Database, open_database
+from expertenrat.store.engine import database_url
 
 POSTGRES_ENV = "EXPERTENRAT_TEST_POSTGRES_URL"
 TODAY = date(2026, 11, 27)
@@ -73,7 +72,9 @@ def postgres_template(postgres_admin_url) -> str | None:
         return None
     name = f"expertenrat_template_{os.getpid()}"
     _admin_execute(
-        postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"
+        postgres_admin_url,
+        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+        f"CREATE DATABASE {name}",
     )
     migrate.upgrade(postgres_admin_url.set(database=name))
     return name

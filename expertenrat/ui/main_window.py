@@ -45,8 +45,9 @@ class MainWindow(QMainWindow):
         self._dialogs = dialogs
         self._settings = settings
         self._log_file = log_file
+        self._shown_council_id: int | None = None
         self.setWindowTitle("Expertenrat")
-        self.setMinimumSize(QSize(800, 560))
+        self.setMinimumSize(QSize(720, 480))
 
         self.overview_page = OverviewPage(services.overview, today)
         self.settings_page = SettingsPage(services.settings, dialogs)
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self._show_area)
         self.council_combo.currentIndexChanged.connect(self._council_chosen)
-        self.settings_page.councilChanged.connect(self._council_edited)
+        self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self.reload_councils)
         self._restore_layout()
@@ -131,14 +132,12 @@ class MainWindow(QMainWindow):
         council_id = self.current_council_id()
         if council_id is None:
             return
-        self._settings.setValue("council_id", council_id)
-        for _label, page in self.areas:
-            page.set_council(council_id)
+        if council_id != self._shown_council_id:
+            self._shown_council_id = council_id
+            self._settings.setValue("council_id", council_id)
+            for _label, page in self.areas:
+                page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
-
-    def _council_edited(self) -> None:
-        current = self.current_council_id()
-        self.reload_councils(current)
 
     # --- areas and layout ---------------------------------------------------------------
 

@@ -77,7 +77,7 @@ class SettingsPage(QWidget):
         self.max_spin = QSpinBox(minimum=1, maximum=200)
         self.quorum_combo = QComboBox()
         for rule in QuorumRule:
-            self.quorum_combo.addItem(rule.label, rule)
+            self.quorum_combo.addItem(rule.label, rule.value)
         self.notice_spin = QSpinBox(minimum=0, maximum=365, suffix=tr("SettingsPage", " Tage"))
         self.response_spin = QSpinBox(minimum=1, maximum=730, suffix=tr("SettingsPage", " Tage"))
         self.save_button = QPushButton(tr("SettingsPage", "Speichern"))
@@ -184,7 +184,7 @@ class SettingsPage(QWidget):
         self._set_logo(council.logo_png)
         self.min_spin.setValue(council.min_members)
         self.max_spin.setValue(council.max_members)
-        self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule))
+        self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule.value))
         self.notice_spin.setValue(council.notice_period_days)
         self.response_spin.setValue(council.response_period_days)
 
@@ -198,7 +198,7 @@ class SettingsPage(QWidget):
             logo_png=self._logo,
             min_members=self.min_spin.value(),
             max_members=self.max_spin.value(),
-            quorum_rule=self.quorum_combo.currentData(),
+            quorum_rule=QuorumRule(self.quorum_combo.currentData()),
             notice_period_days=self.notice_spin.value(),
             response_period_days=self.response_spin.value(),
         )

@@ -1,0 +1,176 @@
+"""The member roster (Mitgliederliste) as PDF: internal with contact data, or public."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
+from expertenrat.reports import theme
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL
+
+TITLE_INTERNAL = "Mitgliederliste – intern (enthält Kontaktdaten)"
+TITLE_PUBLIC = "Mitgliederliste – öffentlich"
+NO_FIELD = "Ohne primäres Handlungsfeld"
+
+Lines = list[tuple[str, str]]
+_PADDING = 2 * theme.CELL_PADDING
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    header: str
+    share: float  # of the content width
+    lines: Callable[[RosterEntry], Lines]
+
+
+def render_roster(doc: RosterDocument) -> bytes:
+    """The roster as PDF: the internal one in A4 landscape, the public one in A4 portrait."""
+    title = TITLE_PUBLIC if doc.public else TITLE_INTERNAL
+    info = theme.DocumentInfo(
+        title=title,
+        council_name=doc.council_name,
+        city=doc.city,
+        date=doc.printed_on,
+        logo_png=doc.logo_png,
+        landscape=not doc.public,
+        subject=f"Mitgliederliste {doc.council_name}, {doc.city}",
+        footer_note=""
+        if doc.public
+        else "Vertraulich – enthält personenbezogene Daten, nur für den internen Gebrauch.",
+    )
+    story = theme.title_block(title, _lead(doc))
+    story += _body(doc)
+    story += _footnote(doc)
+    return theme.build_pdf(story, info)
+
+
+def _lead(doc: RosterDocument) -> str:
+    count = len(doc.entries)
+    members = "1 Mitglied" if count == 1 else f"{count} Mitglieder"
+    order = "nach Handlungsfeldern" if doc.grouping is RosterGrouping.BY_FIELD else "alphabetisch"
+    return f"{members} · {order}"
+
+
+def _body(doc: RosterDocument) -> list[Flowable]:
+    s = theme.styles()
+    if not doc.entries:
+        text = "Keine aktiven Mitglieder."
+        if doc.public and doc.withheld_count:
+            text = "Kein aktives Mitglied hat einer Veröffentlichung zugestimmt."
+        return [Paragraph(text, s.body)]
+    grouped = doc.grouping is RosterGrouping.BY_FIELD
+    columns = _columns(doc, grouped)
+    if not grouped:
+        return [_table(doc.entries, columns, not doc.public)]
+    story: list[Flowable] = []
+    known = set(doc.field_names)
+    groups = [
+        (name, [e for e in doc.entries if e.primary_field == name]) for name in doc.field_names
+    ]
+    groups.append((NO_FIELD, [e for e in doc.entries if e.primary_field not in known]))
+    for name, entries in groups:
+        if not entries and name == NO_FIELD:
+            continue
+        story += theme.section_heading(name)
+        if entries:
+            story.append(_table(entries, columns, not doc.public))
+        else:
+            story.append(Paragraph("Kein Mitglied mit diesem primären Handlungsfeld.", s.note))
+    return story
+
+
+def _footnote(doc: RosterDocument) -> list[Flowable]:
+    count = doc.withheld_count
+    if not doc.public or count <= 0:
+        return []
+    if not doc.entries:
+        text = f"{count} aktive Mitglieder haben einer Veröffentlichung nicht zugestimmt."
+        if count == 1:
+            text = "1 aktives Mitglied hat einer Veröffentlichung nicht zugestimmt."
+    elif count == 1:
+        text = "Ein weiteres Mitglied hat einer Veröffentlichung nicht zugestimmt."
+    else:
+        text = f"Weitere {count} Mitglieder haben einer Veröffentlichung nicht zugestimmt."
+    return [Spacer(0, 4 * mm), Paragraph(text, theme.styles().note)]
+
+
+def _table(entries: Sequence[RosterEntry], columns: Sequence[_Column], wide: bool) -> Flowable:
+    s = theme.styles()
+    width = theme.content_width(wide)
+    widths = [c.share * width for c in columns]
+    # A row must fit on a page together with the repeated header row.
+    max_height = theme.content_height(wide) * 0.5
+    rows: list[list[Paragraph]] = [[Paragraph(c.header, s.table_head) for c in columns]]
+    for entry in entries:
+        rows.append(
+            [
+                theme.cell(c.lines(entry), s.cell, w - _PADDING, max_height)
+                for c, w in zip(columns, widths, strict=True)
+            ]
+        )
+    return theme.data_table(rows, widths)
+
+
+def _columns(doc: RosterDocument, grouped: bool) -> list[_Column]:
+    wide = not doc.public
+    contact = wide or any(e.email or e.phone or e.postal_address for e in doc.entries)
+    if not contact:
+        shares: tuple[float, ...] = (0.27, 0.31, 0.24, 0.18)
+    else:
+        shares = (0.20, 0.22, 0.16, 0.12, 0.30) if wide else (0.21, 0.22, 0.19, 0.16, 0.22)
+    specs: list[tuple[str, Callable[[RosterEntry], Lines]]] = [
+        ("Name", _name),
+        ("Institution / Funktion", _institution),
+        ("Weitere Handlungsfelder", _further_fields) if grouped else ("Handlungsfelder", _fields),
+        ("Amtszeit", _term),
+    ]
+    if contact:
+        width = shares[-1] * theme.content_width(wide) - _PADDING
+        specs.append(("Kontakt", functools.partial(_contact, width=width)))
+    return [_Column(h, share, f) for (h, f), share in zip(specs, shares, strict=True)]
+
+
+def _name(e: RosterEntry) -> Lines:
+    return [(e.name, BOLD), (" · ".join(p for p in (e.form_of_address, e.role) if p), SMALL)]
+
+
+def _institution(e: RosterEntry) -> Lines:
+    return [(e.affiliation, PLAIN), (e.position, PLAIN), (e.sector, SMALL)]
+
+
+def _fields(e: RosterEntry) -> Lines:
+    return [(e.primary_field, BOLD), *((f, PLAIN) for f in e.further_fields)]
+
+
+def _further_fields(e: RosterEntry) -> Lines:
+    return [(f, PLAIN) for f in e.further_fields] or [("–", SMALL)]
+
+
+def _term(e: RosterEntry) -> Lines:
+    start, end = e.term_start, e.term_end
+    if start and end:
+        text = f"{theme.german_date(start)}\u00a0– {theme.german_date(end)}"
+    elif start:
+        text = f"seit {theme.german_date(start)}"
+    elif end:
+        text = f"bis {theme.german_date(end)}"
+    else:
+        text = ""
+    return [(text, PLAIN)]
+
+
+def _contact(e: RosterEntry, *, width: float) -> Lines:
+    email = e.email.strip()
+    if "@" in email and stringWidth(email, theme.FONT, theme.styles().cell.fontSize) > width:
+        email = email.replace("@", "@\n", 1)  # break after the @, not anywhere
+    return [
+        (email, PLAIN),
+        (f"Tel. {e.phone}" if e.phone.strip() else "", PLAIN),
+        (e.postal_address, SMALL),
+    ]

@@ -1,0 +1,439 @@
+"""The look all printed documents share: fonts, colours, styles, the page frame.
+
+Documents build a story of flowables and hand it to :func:`build_pdf` together with a
+:class:`DocumentInfo`; the theme draws the header (logo, council, city, title, date) and the
+footer ("Seite x von y") on every page. User text goes through :func:`esc` before it enters
+paragraph markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from expertenrat.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+CREATOR = "Expertenrat"
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
+_FONT_FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+INK = colors.HexColor("#1f2328")
+_MUTED_HEX = "#5b6670"
+MUTED = colors.HexColor(_MUTED_HEX)
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#c3ccd4")
+HEAD_FILL = colors.HexColor("#e6edf4")
+ZEBRA = colors.HexColor("#f4f6f8")
+
+# Inline markup for one line of a table cell; "{}" is replaced by the escaped text.
+PLAIN = "{}"
+BOLD = "<b>{}</b>"
+ITALIC = "<i>{}</i>"
+SMALL = f'<font size="7.5" color="{_MUTED_HEX}">{{}}</font>'
+
+ELLIPSIS = "…"
+CELL_PADDING = 4  # left and right padding of a data_table cell, in points
+
+
+@dataclass(frozen=True, slots=True)
+class Margins:
+    left: float = 20 * mm
+    right: float = 15 * mm
+    top: float = 27 * mm  # includes the header band
+    bottom: float = 20 * mm  # includes the footer
+
+
+MARGINS = Margins()
+_HEADER_TOP = 8.5 * mm  # distance of the header's upper edge from the top of the page
+_HEADER_RULE = 21 * mm  # distance of the rule under the header from the top of the page
+_FOOTER_RULE = 14 * mm  # height of the rule above the footer
+_FOOTER_BASELINE = 9.5 * mm
+_LOGO_BOX = (36 * mm, 10 * mm)
+
+
+def page_size(landscape_: bool = False) -> tuple[float, float]:
+    return landscape(A4) if landscape_ else A4
+
+
+def content_width(landscape_: bool = False) -> float:
+    return page_size(landscape_)[0] - MARGINS.left - MARGINS.right
+
+
+def content_height(landscape_: bool = False) -> float:
+    return page_size(landscape_)[1] - MARGINS.top - MARGINS.bottom
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Register the DejaVu family (regular, bold, italic, bold italic) with reportlab, once."""
+    for name, file in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    note: ParagraphStyle
+    title: ParagraphStyle
+    lead: ParagraphStyle
+    heading: ParagraphStyle
+    table_head: ParagraphStyle
+    cell: ParagraphStyle
+
+
+@functools.cache
+def styles() -> Styles:
+    """The paragraph styles of all documents (registers the fonts on first use)."""
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, alignment=TA_LEFT
+    )
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", body, fontSize=8, leading=10.5, textColor=MUTED),
+        note=ParagraphStyle(
+            "note", body, fontName=FONT_ITALIC, fontSize=8.5, leading=11, textColor=MUTED
+        ),
+        title=ParagraphStyle(
+            "title", body, fontName=FONT_BOLD, fontSize=17, leading=21, textColor=ACCENT
+        ),
+        lead=ParagraphStyle("lead", body, fontSize=9.5, leading=13, textColor=MUTED),
+        heading=ParagraphStyle(
+            "heading",
+            body,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
+        ),
+        table_head=ParagraphStyle(
+            "table_head", body, fontName=FONT_BOLD, fontSize=8.5, leading=11, textColor=ACCENT
+        ),
+        cell=ParagraphStyle("cell", body, fontSize=9, leading=11.5),
+    )
+
+
+@functools.cache
+def _drawable() -> frozenset[int]:
+    """Code points that every face of the family can draw."""
+    register_fonts()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in _FONT_FILES]
+    return frozenset(set(faces[0]).intersection(*faces[1:]))
+
+
+@functools.cache
+def _printable_char(char: str) -> str:
+    if char == "\n":
+        return char
+    if char == "\t":
+        return " "
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return ""
+    if ord(char) in _drawable():
+        return char
+    # Emoji modifiers, joiners and marks the font lacks vanish; other unknown glyphs show as �.
+    return "" if category in ("Mn", "Me", "Cf", "Sk") else "\ufffd"
+
+
+def printable(text: str) -> str:
+    """``text`` as the fonts can draw it: composed, one kind of line break, no control codes."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "".join(map(_printable_char, text))
+
+
+def esc(text: str) -> str:
+    """User text made safe for Paragraph markup; line breaks become ``<br/>``."""
+    return escape(printable(text)).replace("\n", "<br/>")
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` shortened to at most ``limit`` characters, ending in "…" when cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 1)]
+    space = cut.rfind(" ")
+    if space > limit * 0.8:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–\n") + ELLIPSIS
+
+
+_CELL_HARD_LIMIT = 1200  # characters per line of a cell before any measuring
+_CELL_QUICK_LIMIT = 180  # a cell with less text (counting line breaks) cannot be too tall
+
+
+def cell(
+    lines: Iterable[tuple[str, str]], style: ParagraphStyle, width: float, max_height: float
+) -> Paragraph:
+    """A table cell of several lines of user text that is never taller than ``max_height``.
+
+    ``lines`` are ``(text, markup)`` pairs, e.g. ``(name, BOLD)``; empty texts are skipped.
+    A table row taller than a page makes reportlab fail, so overlong text is shortened
+    with "…" (the longest lines first, then trailing lines are dropped) until the cell fits.
+    """
+    parts = [(clip(text, _CELL_HARD_LIMIT), fmt) for text, fmt in lines if text and text.strip()]
+
+    def paragraph() -> Paragraph:
+        return Paragraph("<br/>".join(fmt.format(esc(text)) for text, fmt in parts), style)
+
+    para = paragraph()
+    if sum(len(text) + 40 * text.count("\n") for text, _ in parts) <= _CELL_QUICK_LIMIT:
+        return para
+    while parts and para.wrap(width, max_height)[1] > max_height:
+        longest = max(len(text) for text, _ in parts)
+        if longest > 40:  # shorten the longest lines
+            limit = longest * 3 // 4
+            parts = [(clip(text, limit), fmt) for text, fmt in parts]
+        elif len(parts) > 1:  # many short lines: drop from the end
+            parts.pop()
+            text, fmt = parts[-1]
+            parts[-1] = (text.removesuffix(ELLIPSIS) + ELLIPSIS, fmt)
+        else:
+            break
+        para = paragraph()
+    return para
+
+
+def data_table(
+    rows: Sequence[Sequence[Any]], col_widths: Sequence[float], *, header_rows: int = 1
+) -> Table:
+    """A table in the house style: tinted header repeated on every page, zebra rows."""
+    table = Table(rows, colWidths=list(col_widths), repeatRows=header_rows, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),  # else reportlab pulls in Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL),
+                ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),
+                ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+            ]
+        )
+    )
+    return table
+
+
+def title_block(title: str, lead: str = "") -> list[Flowable]:
+    """The document title as the first flowables of a story, with an optional lead line."""
+    s = styles()
+    story: list[Flowable] = [Paragraph(esc(title), s.title)]
+    if lead:
+        story += [Spacer(0, 1.5 * mm), Paragraph(esc(lead), s.lead)]
+    story.append(Spacer(0, 5 * mm))
+    return story
+
+
+def section_heading(text: str, *, keep_space: float = 45 * mm) -> list[Flowable]:
+    """A heading that starts a new page unless ``keep_space`` is left below it.
+
+    (Not ``keepWithNext``: with a table longer than a page that forces a page break.)
+    """
+    return [CondPageBreak(keep_space), Paragraph(esc(clip(text, 200)), styles().heading)]
+
+
+def german_date(day: date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the page frame and the PDF metadata show."""
+
+    title: str
+    council_name: str
+    city: str
+    date: date
+    logo_png: bytes | None = None
+    landscape: bool = False
+    subject: str = ""
+    date_label: str = "Stand"
+    footer_note: str = ""
+
+
+def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
+    """Lay out ``story`` on A4 pages with the house header and footer; return the PDF."""
+    styles()
+    buffer = io.BytesIO()
+    size = page_size(info.landscape)
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGINS.left,
+        rightMargin=MARGINS.right,
+        topMargin=MARGINS.top,
+        bottomMargin=MARGINS.bottom,
+        title=printable(info.title),
+        author=printable(info.council_name),
+        subject=printable(info.subject),
+        creator=CREATOR,
+        lang="de-DE",
+        initialFontName=FONT,
+        initialFontSize=10,
+        initialLeading=13.5,
+    )
+    frame = Frame(
+        MARGINS.left,
+        MARGINS.bottom,
+        content_width(info.landscape),
+        content_height(info.landscape),
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    decor = _PageDecor(info)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=decor.draw, pagesize=size)])
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buffer.getvalue()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of ``text`` that fits ``width``, shortened with "…" when needed."""
+    text = " ".join(printable(text).split())
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + ELLIPSIS, font, size) > width:
+        text = text[: max(len(text) * 9 // 10, len(text) - 8)] if len(text) > 40 else text[:-1]
+    return text.rstrip() + ELLIPSIS
+
+
+class _PageDecor:
+    """Draws header and footer (all but the page count) on each page."""
+
+    def __init__(self, info: DocumentInfo) -> None:
+        self.info = info
+        self.logo = _logo(info.logo_png)
+
+    def draw(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        info = self.info
+        width, height = doc.pagesize
+        left, right = MARGINS.left, width - MARGINS.right
+        usable = right - left
+        line1, line2 = height - _HEADER_TOP - 4 * mm, height - _HEADER_TOP - 8.5 * mm
+        canvas.saveState()
+        if self.logo is not None:
+            image, logo_width, logo_height = self.logo
+            bottom = height - _HEADER_TOP - (_LOGO_BOX[1] + logo_height) / 2
+            canvas.drawImage(image, left, bottom, logo_width, logo_height, mask="auto")
+            left += logo_width + 4 * mm
+        title = _fit(info.title, FONT_BOLD, 9.5, usable * 0.48)
+        dated = german_date(info.date)
+        if info.date_label:
+            dated = f"{info.date_label}: {dated}"
+        text_room = right - left - pdfmetrics.stringWidth(title, FONT_BOLD, 9.5) - 8 * mm
+        canvas.setFillColor(INK)
+        canvas.setFont(FONT_BOLD, 9.5)
+        canvas.drawString(left, line1, _fit(info.council_name, FONT_BOLD, 9.5, text_room))
+        canvas.drawRightString(right, line1, title)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 8.5)
+        canvas.drawString(left, line2, _fit(info.city, FONT, 8.5, text_room))
+        canvas.drawRightString(right, line2, dated)
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGINS.left, height - _HEADER_RULE, right, height - _HEADER_RULE)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGINS.left, _FOOTER_RULE, right, _FOOTER_RULE)
+        if info.footer_note:
+            canvas.setFont(FONT, 7.5)
+            canvas.drawString(
+                MARGINS.left, _FOOTER_BASELINE, _fit(info.footer_note, FONT, 7.5, usable * 0.75)
+            )
+        canvas.restoreState()
+
+
+def _logo(png: bytes | None) -> tuple[ImageReader, float, float] | None:
+    """The logo with its size scaled into the header's logo box; ``None`` if unusable."""
+    if not png:
+        return None
+    try:
+        image = ImageReader(io.BytesIO(png))
+        pixel_width, pixel_height = image.getSize()
+    except Exception:  # a broken logo must not cost the user the document
+        log.warning("Das Logo konnte nicht gelesen werden und wird weggelassen.", exc_info=True)
+        return None
+    if pixel_width <= 0 or pixel_height <= 0:
+        return None
+    scale = min(_LOGO_BOX[0] / pixel_width, _LOGO_BOX[1] / pixel_height)
+    return image, pixel_width * scale, pixel_height * scale
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that keeps pages back until the end, so the footer can say "Seite x von y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._page_states)
+        for number, state in enumerate(self._page_states, start=1):
+            self.__dict__.update(state)
+            self._draw_page_number(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_page_number(self, number: int, total: int) -> None:
+        width = self._pagesize[0]
+        self.saveState()
+        self.setFont(FONT, 7.5)
+        self.setFillColor(MUTED)
+        self.drawRightString(width - MARGINS.right, _FOOTER_BASELINE, f"Seite {number} von {total}")
+        self.restoreState()

@@ -1,0 +1,80 @@
+"""The command line: real processes, German messages, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from expertenrat import __version__
+
+
+def run(*args: str, env_database: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "expertenrat", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_environment(env_database),
+    )
+
+
+def _environment(database: str | None) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+    if database:
+        environment["EXPERTENRAT_DATABASE_URL"] = database
+    return environment
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Expertenrat {__version__}"
+
+
+def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path):
+    database = str(tmp_path / "demo.db")
+    first = run("--database", database, "demo")
+    assert first.returncode == 0, first.stderr
+    assert "Demodaten geladen: 1 Gremium/Gremien, 10 Mitglieder, 8 Sitzungen" in first.stdout
+
+    second = run("--database", database, "demo")
+    assert second.returncode == 1
+    assert "enthält schon Daten" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1
+
+
+def test_demo_uses_the_database_from_the_environment(tmp_path):
+    database = tmp_path / "env.db"
+    result = run("demo", "--councils", "2", "--years", "1", env_database=str(database))
+    assert result.returncode == 0, result.stderr
+    assert "2 Gremium/Gremien, 20 Mitglieder" in result.stdout
+    assert database.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("demo", "--years", "zwei"), "„zwei“ ist keine ganze Zahl"),
+        (("demo", "--councils", "0"), "muss mindestens 1 sein"),
+        (("zaubern",), "ungültige Wahl"),
+    ],
+)
+def test_bad_arguments_give_exit_code_1_and_a_german_line(args, message, tmp_path):
+    result = run("--database", str(tmp_path / "x.db"), *args)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
+    notes = tmp_path / "notizen.txt"
+    notes.write_text("Einkaufsliste", encoding="utf-8")
+    result = run("--database", str(notes), "demo")
+    assert result.returncode == 1
+    assert "keine Expertenrat-Datenbank" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert notes.read_text(encoding="utf-8") == "Einkaufsliste"

@@ -1,0 +1,78 @@
+"""UI fixtures: a dialog service that answers like a user, a main window on a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from expertenrat.services.context import Services
+from expertenrat.ui.main_window import MainWindow
+
+
+@dataclass
+class ScriptedDialogs:
+    """Stands in for DialogService: records every message and gives the scripted answers."""
+
+    answer_yes: bool = True
+    texts: list[str] = field(default_factory=list)
+    colours: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    messages: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
+        self.messages.append(("question", title, text))
+        if self.answer_yes:
+            on_yes()
+
+    def information(self, parent, title: str, text: str) -> None:
+        self.messages.append(("information", title, text))
+
+    def warning(self, parent, title: str, text: str) -> None:
+        self.messages.append(("warning", title, text))
+
+    def ask_text(self, parent, title, label, initial, on_text) -> None:
+        if self.texts:
+            on_text(self.texts.pop(0))
+
+    def ask_colour(self, parent, title, initial, on_colour) -> None:
+        if self.colours:
+            on_colour(self.colours.pop(0))
+
+    def ask_open_file(self, parent, title, name_filter, on_path) -> None:
+        if self.paths:
+            on_path(self.paths.pop(0))
+
+    def ask_save_file(self, parent, title, name_filter, suggested, on_path) -> None:
+        if self.paths:
+            on_path(self.paths.pop(0))
+
+    def warnings(self) -> list[str]:
+        return [text for kind, _title, text in self.messages if kind == "warning"]
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def services(sqlite_database) -> Services:
+    return Services.create(sqlite_database, "tester")
+
+
+@pytest.fixture
+def qsettings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, services, dialogs, qsettings, tmp_path, today):
+    def make() -> MainWindow:
+        window = MainWindow(services, dialogs, qsettings, tmp_path / "log.txt", lambda: today)
+        qtbot.addWidget(window)
+        return window
+
+    return make

@@ -1,0 +1,47 @@
+"""Unexpected errors are logged and shown as a friendly dialog; the app goes on."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+from expertenrat.ui.error_dialog import ErrorReporter
+
+
+def _raise_and_report(reporter: ErrorReporter) -> None:
+    try:
+        raise RuntimeError("Kaputt & <kaputter>")
+    except RuntimeError:
+        reporter(*sys.exc_info())
+
+
+def test_an_unexpected_error_is_logged_and_shown_with_copyable_details(qtbot, tmp_path, caplog):
+    reporter = ErrorReporter(tmp_path / "expertenrat.log")
+    with caplog.at_level(logging.ERROR):
+        _raise_and_report(reporter)
+
+    assert "Kaputt & <kaputter>" in caplog.text
+    dialog = reporter.dialogs[0]
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    assert "RuntimeError: Kaputt & <kaputter>" in dialog.details.toPlainText()
+    dialog.copy_button.click()
+    assert "Kaputt & <kaputter>" in QApplication.clipboard().text()
+    assert not dialog.details.isVisible()
+    dialog.toggle_button.click()
+    assert dialog.details.isVisible()
+    dialog.reject()
+    assert reporter.dialogs == []
+
+
+def test_the_dialog_names_the_log_file(qtbot, tmp_path):
+    reporter = ErrorReporter(tmp_path / "expertenrat.log")
+    _raise_and_report(reporter)
+    dialog = reporter.dialogs[0]
+    qtbot.addWidget(dialog)
+    intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert str(tmp_path / "expertenrat.log") in intro
+    assert "unerwarteter Fehler" in intro
+    dialog.reject()

@@ -1,0 +1,73 @@
+"""The main window: areas, council switcher, remembered layout, first start, About."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from expertenrat.domain.councils import CouncilSettings
+
+
+def test_an_empty_database_offers_the_demo_and_then_shows_real_figures(make_window, qtbot):
+    window = make_window()
+    window.show()
+    assert window.stack.currentWidget() is window.welcome_page
+    assert not window.sidebar.isVisibleTo(window)
+
+    window.welcome_page.demo_button.click()
+
+    assert window.stack.currentWidget() is window.overview_page
+    assert window.overview_page.members_card.value.text() == "9"
+    assert window.overview_page.projects_card.value.text() == "7"
+    assert window.overview_page.subtitle.text() == "Smart City Expert*innenrat · Rostock"
+
+
+def test_a_new_council_can_be_created_on_first_start(make_window, services):
+    window = make_window()
+    window.welcome_page.city_edit.setText("")
+    window.welcome_page.create_button.click()
+    assert "Stadt" in window.welcome_page.errors.message("city")
+    window.welcome_page.city_edit.setText("Wismar")
+    window.welcome_page.create_button.click()
+    assert [c.city for c in services.settings.councils()] == ["Wismar"]
+    assert window.stack.currentWidget() is window.overview_page
+
+
+def test_the_council_switcher_appears_only_with_several_councils(make_window, services):
+    services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+    window = make_window()
+    window.show()
+    assert not window.toolbar.isVisible()
+
+    services.settings.create_council(CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock"))
+    window.reload_councils()
+    assert window.toolbar.isVisible()
+    window.council_combo.setCurrentIndex(1)
+    assert window.overview_page.subtitle.text() == "Smarte Köpfe · Rostock"
+
+
+def test_window_size_and_area_are_remembered(make_window, services, qtbot):
+    services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show()
+    window.resize(760, 520)
+    window.show_area(window.settings_page)
+    window.close()
+
+    again = make_window()
+    again.show()
+    assert (again.width(), again.height()) == (760, 520)
+    assert again.stack.currentWidget() is again.settings_page
+
+
+def test_about_names_version_and_database(make_window, services, qtbot):
+    services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show()
+    window.about_action.trigger()
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "Expertenrat 0.1.0" in box.text()
+    assert services.database.location in box.text()
+    box.close()

@@ -1,0 +1,147 @@
+"""The Einstellungen page driven like a user: type, click, reopen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import QuorumRule
+from expertenrat.domain.members import Member
+
+
+def _window_with_council(make_window, services):
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show_area(window.settings_page)
+    return window, council
+
+
+def test_changed_settings_are_saved_and_shown_after_reopening(make_window, services, qtbot):
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    page.name_edit.setText("Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀")
+    page.city_edit.setText("Lübeck")
+    page.max_spin.setValue(12)
+    page.notice_spin.setValue(10)
+    page.quorum_combo.setCurrentIndex(page.quorum_combo.findData(QuorumRule.TWO_THIRDS.value))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert page.saved_label.text() == "Gespeichert."
+    window.close()
+    reopened = make_window()
+    reopened.show_area(reopened.settings_page)
+    page = reopened.settings_page
+    assert page.name_edit.text() == "Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀"
+    assert page.city_edit.text() == "Lübeck"
+    assert page.max_spin.value() == 12
+    assert page.notice_spin.value() == 10
+    assert page.quorum_combo.currentData() == QuorumRule.TWO_THIRDS.value
+    assert services.settings.settings(council.id).quorum_rule is QuorumRule.TWO_THIRDS
+    assert services.settings.settings(council.id).city == "Lübeck"
+
+
+def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
+    make_window, services, qtbot
+):
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    page.name_edit.setText("   ")
+    page.min_spin.setValue(11)
+    page.max_spin.setValue(9)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert "Namen des Gremiums" in page.errors.message("name")
+    assert "nicht kleiner als die Mindestzahl" in page.errors.message("max_members")
+    assert page.saved_label.text() == ""
+    assert services.settings.settings(council.id).name == "Rat"
+
+
+def test_renaming_the_council_updates_the_overview(make_window, services, qtbot):
+    window, _council = _window_with_council(make_window, services)
+    window.settings_page.name_edit.setText("Beirat Digitales")
+    qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
+    window.show_area(window.overview_page)
+    assert window.overview_page.subtitle.text() == "Beirat Digitales · Rostock"
+
+
+def test_logo_is_loaded_from_a_file_and_refused_when_not_an_image(
+    make_window, services, dialogs, tmp_path
+):
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    image = QImage(1200, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#004f9f"))
+    logo = tmp_path / "logo.png"
+    image.save(str(logo))
+    text_file = tmp_path / "kein-bild.png"
+    text_file.write_text("Das ist kein Bild", encoding="utf-8")
+    dialogs.paths = [str(text_file), str(logo)]
+
+    page.choose_logo_button.click()
+    assert "kein lesbares Bild" in dialogs.warnings()[0]
+    assert not page.remove_logo_button.isEnabled()
+    page.choose_logo_button.click()
+    page.save()
+
+    stored = services.settings.settings(council.id).logo_png
+    assert stored is not None and stored.startswith(b"\x89PNG")
+    assert QImage.fromData(stored).width() == 600  # scaled down to the longest side
+
+
+def test_action_fields_are_added_renamed_recoloured_and_reordered(
+    make_window, services, dialogs, qtbot
+):
+    window, council = _window_with_council(make_window, services)
+    buttons = window.settings_page.field_buttons
+    dialogs.texts = ["Mobilität & Verkehr", "Mobilität"]
+    dialogs.colours = ["#ff8800"]
+
+    buttons.add_button.click()
+    assert buttons.selected().name == "Mobilität & Verkehr"
+    buttons.rename_button.click()
+    buttons.colour_button.click()
+    buttons.up_button.click()
+
+    names = [f.name for f in services.settings.action_fields(council.id)]
+    assert names == ["Moderne Verwaltung", "Soziale Stadt", "Stadtdaten", "Mobilität", "Umwelt"]
+    renamed = next(f for f in services.settings.action_fields(council.id) if f.name == "Mobilität")
+    assert renamed.colour == "#ff8800"
+    model = window.settings_page.fields_model
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == names
+
+
+def test_a_duplicate_name_is_refused_with_a_message(make_window, services, dialogs):
+    window, council = _window_with_council(make_window, services)
+    dialogs.texts = ["umwelt"]
+    window.settings_page.field_buttons.add_button.click()
+    assert "gibt es bereits" in dialogs.warnings()[0]
+    assert len(services.settings.action_fields(council.id)) == 4
+
+
+def test_a_field_in_use_cannot_be_deleted_but_an_unused_one_can(
+    make_window, services, dialogs, today
+):
+    window, council = _window_with_council(make_window, services)
+    fields = services.settings.action_fields(council.id)
+    services.members.save(
+        council.id,
+        Member(id=None, given_name="Anna", family_name="Berg", primary_field_id=fields[0].id),
+        today,
+    )
+    buttons = window.settings_page.field_buttons
+    view = window.settings_page.fields_view
+
+    view.selectRow(0)
+    buttons.delete_button.click()
+    assert "wird noch verwendet" in dialogs.warnings()[0]
+    view.selectRow(3)
+    buttons.delete_button.click()
+
+    names = [f.name for f in services.settings.action_fields(council.id)]
+    assert names == ["Moderne Verwaltung", "Soziale Stadt", "Stadtdaten"]
+
+
+def test_action_fields_model_passes_the_model_tester(make_window, services, qtmodeltester):
+    window, _council = _window_with_council(make_window, services)
+    qtmodeltester.check(window.settings_page.fields_model)
