@@ -7,13 +7,17 @@ fix (a bad argument, a file that cannot be read, a database that cannot be opene
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from expertenrat import __version__
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.roster import RosterGrouping
+from expertenrat.reports.roster_pdf import render_roster
 from expertenrat.services.audit import default_actor
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
@@ -77,7 +81,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--councils", type=_positive, default=1, help="Anzahl der Gremien")
     demo.add_argument("--years", type=_positive, default=2, help="Jahre an Sitzungen")
     demo.set_defaults(handler=_demo)
+
+    export = commands.add_parser("export", help="Dokumente und Daten ausgeben")
+    exports = export.add_subparsers(dest="what", metavar="WAS", required=True, parser_class=_Parser)
+    roster = exports.add_parser("roster", help="Mitgliederliste als PDF")
+    roster.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    roster.add_argument(
+        "--public", action="store_true", help="öffentliche Fassung (nur mit Einwilligung)"
+    )
+    roster.add_argument(
+        "--alphabetical", action="store_true", help="alphabetisch statt nach Handlungsfeld"
+    )
+    _council_option(roster)
+    roster.set_defaults(handler=_export_roster)
     return parser
+
+
+def _council_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--council", type=_positive, metavar="NR", help="Nummer des Gremiums (Vorgabe: das erste)"
+    )
 
 
 def _positive(text: str) -> int:
@@ -102,6 +125,62 @@ def _demo(services: Services, args: argparse.Namespace) -> str:
     )
 
 
+def _council_id(services: Services, args: argparse.Namespace) -> int:
+    councils = services.settings.councils()
+    if not councils:
+        raise UserError(
+            "Die Datenbank enthält noch kein Gremium. Legen Sie eines im Programm an "
+            "oder laden Sie die Demodaten mit „expertenrat demo“."
+        )
+    if args.council is None:
+        return councils[0].id
+    if args.council not in {c.id for c in councils}:
+        known = ", ".join(f"{c.id} ({c.name})" for c in councils)
+        raise UserError(f"Ein Gremium Nr. {args.council} gibt es nicht. Vorhanden: {known}.")
+    return args.council
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write all or nothing: a temporary file next to the target, then a rename."""
+    if path.is_dir():
+        raise UserError(f"„{path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.")
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise UserError(f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def os_error_text(error: OSError) -> str:
+    """A German reason for a file system error."""
+    reasons = {
+        errno.ENOENT: "Der Ordner oder die Datei existiert nicht.",
+        errno.EACCES: "Keine Berechtigung.",
+        errno.EPERM: "Keine Berechtigung.",
+        errno.ENOSPC: "Der Datenträger ist voll.",
+        errno.EISDIR: "Das ist ein Ordner.",
+        errno.EROFS: "Der Datenträger ist schreibgeschützt.",
+    }
+    return reasons.get(error.errno or 0, error.strerror or str(error))
+
+
+def _export_roster(services: Services, args: argparse.Namespace) -> str:
+    council_id = _council_id(services, args)
+    document = services.members.roster(
+        council_id,
+        public=args.public,
+        grouping=RosterGrouping.ALPHABETICAL if args.alphabetical else RosterGrouping.BY_FIELD,
+        today=date.today(),
+    )
+    path = Path(args.out)
+    write_file(path, render_roster(document))
+    kind = "öffentliche" if args.public else "interne"
+    return f"{kind.capitalize()} Mitgliederliste mit {len(document.entries)} Mitgliedern: {path}"
+
+
 def run_command(args: argparse.Namespace) -> int:
     handler: Callable[[Services, argparse.Namespace], str] = args.handler
     try:
@@ -114,7 +193,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"expertenrat: Fehler: {' '.join(error.message.split())}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"expertenrat: Fehler: {error.strerror}: {error.filename}", file=sys.stderr)
+        print(f"expertenrat: Fehler: {error.filename}: {os_error_text(error)}", file=sys.stderr)
         return 1
     if message:
         print(message)

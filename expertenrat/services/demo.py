@@ -123,12 +123,17 @@ class _Builder:
         self.session.flush()
         fields = {f.name: f for f in council.action_fields}
         start = self.today - relativedelta(years=self.years, months=1)
-        memberships = [self._membership(council, fields, m, start) for m in self.data["members"]]
+        memberships = [
+            self._membership(council, fields, m, start, i)
+            for i, m in enumerate(self.data["members"])
+        ]
         projects = [self._project(council, fields, p) for p in self.data["projects"]]
         self.session.flush()
         self._meetings(council, memberships, projects, start)
 
-    def _membership(self, council, fields, info: dict, start: date) -> models.Membership:
+    def _membership(
+        self, council, fields, info: dict, start: date, index: int
+    ) -> models.Membership:
         former = info.get("former", False)
         name_on = start if info["consent"][0] else None
         person = models.Person(
@@ -153,9 +158,7 @@ class _Builder:
             person=person,
             role=info["role"],
             term_start=start,
-            term_end=(start + relativedelta(years=1))
-            if former
-            else self.today + relativedelta(months=self.random.choice((4, 14, 26))),
+            term_end=(start + relativedelta(years=1)) if former else _term_end(self.today, index),
             voting_right=True,
             primary_field_id=fields[primary].id,
             further_fields=[
@@ -348,6 +351,12 @@ class _Builder:
             )
         )
         self.recommendations += 1
+
+
+def _term_end(today: date, index: int) -> date:
+    """Terms of the demo members: one runs out soon, the others are staggered."""
+    months = 4 if index == 3 else (14 if index % 2 else 26)
+    return today + relativedelta(months=months)
 
 
 def _email(given: str, family: str) -> str:

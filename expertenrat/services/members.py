@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from expertenrat.domain.composition import Composition, check_composition
+from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
+from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import changing, check_version, fetch, raise_if_invalid
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -92,6 +96,21 @@ class MembersService:
                 raise NotFoundError("Dieses Mitglied gibt es nicht mehr.")
             return member_from_rows(row)
 
+    def composition(self, council_id: int, today: date) -> Composition:
+        with self._db.reading() as session:
+            council, fields = _council_and_fields(session, council_id)
+            members = _council_members(session, council_id)
+        return check_composition(members, fields, council, today)
+
+    def roster(
+        self, council_id: int, *, public: bool, grouping: RosterGrouping, today: date
+    ) -> RosterDocument:
+        """The roster as a document; the public one respects each member's consent."""
+        with self._db.reading() as session:
+            council, fields = _council_and_fields(session, council_id)
+            members = _council_members(session, council_id)
+        return build_roster(members, fields, council, public=public, grouping=grouping, today=today)
+
     def problems(self, council_id: int, member: Member, today: date) -> list[FieldProblem]:
         """Errors and warnings for a member as it would be saved now."""
         with self._db.reading() as session:
@@ -117,6 +136,7 @@ class MembersService:
                 check_version(row, member.version, what)
                 check_version(row.person, member.person_version, what)
                 before = {**audit.snapshot(row.person), **audit.snapshot(row)}
+                before["further_field_ids"] = sorted(f.action_field_id for f in row.further_fields)
                 _apply(row, member)
             session.flush()
             after = {**audit.snapshot(row.person), **audit.snapshot(row)}
@@ -206,6 +226,13 @@ def _council_members(session: Session, council_id: int) -> list[Member]:
     return sorted((member_from_rows(r) for r in rows), key=lambda m: m.sort_name)
 
 
+def _council_and_fields(
+    session: Session, council_id: int
+) -> tuple[CouncilSettings, list[ActionField]]:
+    council = fetch(session, models.Council, council_id, "Das Gremium")
+    return council_settings(council), [action_field(f) for f in council.action_fields]
+
+
 def _field_problems(session: Session, council_id: int, member: Member) -> list[FieldProblem]:
     """Action fields must belong to the council (they may have been deleted meanwhile)."""
     wanted = {f for f in (member.primary_field_id, *member.further_field_ids) if f is not None}
@@ -242,6 +269,10 @@ def _apply(row: models.Membership, member: Member) -> None:
     row.voting_right = member.voting_right
     row.primary_field_id = member.primary_field_id
     wanted = set(member.further_field_ids) - {member.primary_field_id}
+    if wanted != {f.action_field_id for f in row.further_fields}:
+        # The further fields live in their own table: touch the membership row so that its
+        # version goes up and a stale copy elsewhere cannot overwrite this change.
+        row.modified = func.now()
     row.further_fields = [f for f in row.further_fields if f.action_field_id in wanted]
     have = {f.action_field_id for f in row.further_fields}
     row.further_fields.extend(

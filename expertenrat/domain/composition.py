@@ -1,0 +1,139 @@
+"""The council's composition, checked all the time: size, action fields, sectors, terms.
+
+Problems are returned as warnings for the UI to show, never hidden: too few or too many
+active members, an action field nobody covers, one sector dominating, terms running out
+and what follows when they do ("Stadtdaten ist dann von niemandem abgedeckt").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.members import Member
+
+TERM_WARNING_MONTHS = 6
+# More than this share of active members from one sector is called unbalanced.
+MAX_SECTOR_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class FieldCoverage:
+    field: ActionField
+    primary: int
+    further: int
+
+    @property
+    def total(self) -> int:
+        return self.primary + self.further
+
+
+@dataclass(frozen=True, slots=True)
+class EndingTerm:
+    member: Member
+    ends_on: date
+    consequences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Composition:
+    active: int
+    min_members: int
+    max_members: int
+    coverage: tuple[FieldCoverage, ...]
+    sectors: tuple[tuple[Sector, int], ...]
+    ending_terms: tuple[EndingTerm, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.warnings
+
+
+def _covers(members: list[Member], field_id: int | None) -> list[Member]:
+    return [m for m in members if field_id in m.field_ids()]
+
+
+def check_composition(
+    members: list[Member], fields: list[ActionField], council: CouncilSettings, today: date
+) -> Composition:
+    active = [m for m in members if m.is_active(today)]
+    warnings: list[str] = []
+    if len(active) < council.min_members:
+        warnings.append(
+            f"Nur {len(active)} aktive Mitglieder – mindestens {council.min_members} sind "
+            "vorgesehen."
+        )
+    elif len(active) > council.max_members:
+        warnings.append(
+            f"{len(active)} aktive Mitglieder – höchstens {council.max_members} sind vorgesehen."
+        )
+    coverage = tuple(
+        FieldCoverage(
+            field=f,
+            primary=sum(1 for m in active if m.primary_field_id == f.id),
+            further=sum(
+                1 for m in active if f.id in m.further_field_ids and m.primary_field_id != f.id
+            ),
+        )
+        for f in fields
+    )
+    for item in coverage:
+        if item.total == 0:
+            warnings.append(f"{item.field.name} ist von keinem aktiven Mitglied abgedeckt.")
+    sectors = Counter(m.sector for m in active)
+    for sector, count in sectors.items():
+        if active and count / len(active) > MAX_SECTOR_SHARE and len(active) > 2:
+            warnings.append(
+                f"Unausgewogen: {count} von {len(active)} aktiven Mitgliedern kommen aus dem "
+                f"Bereich {sector.label}."
+            )
+    for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
+        if active and not any(m.role is role for m in active):
+            warnings.append(f"{role.label} ist derzeit nicht besetzt.")
+    ending = _ending_terms(active, fields, council, today)
+    for term in ending:
+        text = f"Die Amtszeit von {term.member.full_name} endet am {term.ends_on:%d.%m.%Y}."
+        warnings.append(" ".join((text, *term.consequences)))
+    return Composition(
+        active=len(active),
+        min_members=council.min_members,
+        max_members=council.max_members,
+        coverage=coverage,
+        sectors=tuple(sorted(sectors.items(), key=lambda item: (-item[1], item[0].label))),
+        ending_terms=ending,
+        warnings=tuple(warnings),
+    )
+
+
+def _ending_terms(
+    active: list[Member], fields: list[ActionField], council: CouncilSettings, today: date
+) -> tuple[EndingTerm, ...]:
+    horizon = today + relativedelta(months=TERM_WARNING_MONTHS)
+    ending = sorted(
+        (m for m in active if m.term_end is not None and m.term_end <= horizon),
+        key=lambda m: (m.term_end, m.sort_name),
+    )
+    result = []
+    for member in ending:
+        assert member.term_end is not None
+        # Who is still there the day after this term ends (successors are not counted).
+        remaining = [m for m in active if m.term_end is None or m.term_end > member.term_end]
+        consequences = []
+        for field in fields:
+            if field.id in member.field_ids() and not _covers(remaining, field.id):
+                consequences.append(f"{field.name} ist dann von niemandem abgedeckt.")
+        if len(remaining) < council.min_members:
+            consequences.append(
+                f"Dann bleiben {len(remaining)} aktive Mitglieder (mindestens "
+                f"{council.min_members})."
+            )
+        if member.role is not MemberRole.MEMBER:
+            consequences.append(f"{member.role.label} ist dann neu zu besetzen.")
+        result.append(EndingTerm(member, member.term_end, tuple(consequences)))
+    return tuple(result)
