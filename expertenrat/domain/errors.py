@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -50,3 +51,16 @@ class DatabaseUnusableError(ExpertenratError):
 
 class DataEntryError(ExpertenratError):
     """A file the user gave us cannot be read (empty, binary, wrong columns)."""
+
+
+def os_error_text(error: OSError) -> str:
+    """A German reason for a file system error."""
+    reasons = {
+        errno.ENOENT: "Der Ordner oder die Datei existiert nicht.",
+        errno.EACCES: "Keine Berechtigung.",
+        errno.EPERM: "Keine Berechtigung.",
+        errno.ENOSPC: "Der Datenträger ist voll.",
+        errno.EISDIR: "Das ist ein Ordner.",
+        errno.EROFS: "Der Datenträger ist schreibgeschützt.",
+    }
+    return reasons.get(error.errno or 0, error.strerror or str(error))

@@ -272,4 +272,7 @@ def _field_uses(session: Session, field_id: int) -> str:
         number = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         if number:
             counts[label] = counts.get(label, 0) + number
-    return ", ".join(f"{n} {label}" for label, n in counts.items())
+    return ", ".join(f"{n} {_SINGULAR[label] if n == 1 else label}" for label, n in counts.items())
+
+
+_SINGULAR = {"Mitglieder": "Mitglied", "Projekte": "Projekt", "Empfehlungen": "Empfehlung"}

@@ -24,6 +24,7 @@ from expertenrat.domain.errors import (
 from expertenrat.store.database import Database
 
 T = TypeVar("T")
+SQLITE_BUSY_SNAPSHOT = 517
 
 
 class StorageError(ExpertenratError):
@@ -57,6 +58,9 @@ def changing(database: Database, what: str) -> Iterator[Session]:
     except StaleDataError as error:
         raise ConcurrentEditError(what) from error
     except exc.OperationalError as error:
+        if getattr(error.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
+            # Another program committed since this transaction read: a stale version.
+            raise ConcurrentEditError(what) from error
         raise StorageError(_environment_message(error)) from error
 
 

@@ -76,7 +76,8 @@ def open_database(url: URL, *, now: datetime | None = None) -> Database:
             backup = _backup_before_upgrade(path, now or datetime.now())
         try:
             migrate.upgrade(url)
-        except exc.OperationalError as error:
+        except (exc.OperationalError, exc.IntegrityError) as error:
+            # IntegrityError: old rows that a new constraint rejects (the upgrade is rolled back).
             raise DatabaseUnusableError(
                 f"Die Datenbank „{_describe(url)}“ konnte nicht aktualisiert werden: {error.orig}"
             ) from error

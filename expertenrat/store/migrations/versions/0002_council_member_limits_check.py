@@ -20,10 +20,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("councils", recreate="always") as batch_op:
+    with op.batch_alter_table("councils", recreate="auto") as batch_op:
         batch_op.create_check_constraint("member_limits", "min_members <= max_members")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("councils", recreate="always") as batch_op:
+    with op.batch_alter_table("councils", recreate="auto") as batch_op:
         batch_op.drop_constraint(op.f("ck_councils_member_limits"), type_="check")

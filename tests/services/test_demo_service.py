@@ -1,0 +1,377 @@
+"""DemoService: a realistic fictional council, only ever loaded into an empty database."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, CouncilSettings
+from expertenrat.domain.enums import (
+    AuditAction,
+    MeetingState,
+    MemberRole,
+    RecommendationStatus,
+)
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.audit import AuditService
+from expertenrat.services.demo import DemoService
+from expertenrat.services.members import MembersService
+from expertenrat.services.overview import OverviewService
+from expertenrat.services.settings import SettingsService
+from expertenrat.store import models
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+
+@pytest.fixture
+def demo(database, actor) -> DemoService:
+    return DemoService(database, actor)
+
+
+@pytest.fixture
+def loaded(demo, database, actor, today) -> int:
+    """Load the demo (one council, two years) and return the council's id."""
+    demo.load(today)
+    (council,) = SettingsService(database, actor).councils()
+    return council.id
+
+
+def _count(database, model) -> int:
+    with database.reading() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _column(database, column) -> list:
+    with database.reading() as session:
+        return list(session.scalars(select(column)))
+
+
+# --- one council -----------------------------------------------------------------------------
+
+
+def test_empty_database_is_empty_and_a_loaded_one_is_not(demo, today):
+    assert demo.is_empty()
+
+    demo.load(today)
+
+    assert not demo.is_empty()
+
+
+def test_demo_builds_one_council_in_rostock(database, actor, loaded):
+    (council,) = SettingsService(database, actor).councils()
+
+    assert council.city == "Rostock"
+    assert council.name
+
+
+def test_demo_council_has_the_four_default_action_fields(database, actor, loaded):
+    fields = SettingsService(database, actor).action_fields(loaded)
+
+    assert [(f.name, f.colour) for f in fields] == list(DEFAULT_ACTION_FIELDS)
+
+
+def test_demo_summary_reports_what_was_built(demo, today):
+    summary = demo.load(today)
+
+    assert (summary.councils, summary.members, summary.meetings) == (1, 10, 8)
+    assert summary.recommendations == 18
+
+
+def test_demo_has_nine_active_and_one_former_member(database, actor, loaded, today):
+    members = MembersService(database, actor).members(loaded)
+
+    assert len(members) == 10
+    assert sum(m.is_active(today) for m in members) == 9
+    (former,) = [m for m in members if not m.is_active(today)]
+    assert former.term_end is not None and former.term_end < today
+
+
+def test_demo_has_exactly_one_chair_and_one_vice_chair(database, actor, loaded):
+    roles = Counter(m.role for m in MembersService(database, actor).members(loaded))
+
+    assert roles == {MemberRole.CHAIR: 1, MemberRole.VICE_CHAIR: 1, MemberRole.MEMBER: 8}
+
+
+def test_demo_chair_and_vice_chair_are_active(database, actor, loaded, today):
+    members = MembersService(database, actor).members(loaded)
+
+    assert all(m.is_active(today) for m in members if m.role is not MemberRole.MEMBER)
+
+
+def test_demo_covers_every_action_field_with_an_active_primary_member(
+    database, actor, loaded, today
+):
+    fields = {f.id for f in SettingsService(database, actor).action_fields(loaded)}
+    members = MembersService(database, actor).members(loaded)
+
+    assert {m.primary_field_id for m in members if m.is_active(today)} == fields
+
+
+def test_demo_members_pass_the_members_validation(database, actor, loaded, today):
+    service = MembersService(database, actor)
+
+    problems = [
+        (m.full_name, p.message)
+        for m in service.members(loaded)
+        for p in service.problems(loaded, m, today)
+        if not p.warning
+    ]
+
+    assert problems == []
+
+
+def test_demo_has_seven_projects_each_in_an_action_field(database, loaded):
+    assert _count(database, models.Project) == 7
+    assert None not in _column(database, models.Project.action_field_id)
+
+
+def test_demo_has_eight_meetings_six_held_one_invited_one_planned(database, loaded):
+    states = Counter(_column(database, models.Meeting.state))
+
+    assert states == {
+        MeetingState.HELD.value: 6,
+        MeetingState.INVITED.value: 1,
+        MeetingState.PLANNED.value: 1,
+    }
+
+
+def test_demo_meetings_are_numbered_one_to_eight_in_date_order(database, loaded):
+    with database.reading() as session:
+        numbers = list(
+            session.scalars(select(models.Meeting.number).order_by(models.Meeting.starts_at))
+        )
+
+    assert numbers == list(range(1, 9))
+
+
+def test_demo_held_meetings_lie_in_the_past_and_the_others_ahead(database, loaded, today):
+    with database.reading() as session:
+        meetings = session.execute(select(models.Meeting.state, models.Meeting.starts_at)).all()
+
+    assert all(
+        (start.date() < today) == (state == MeetingState.HELD.value) for state, start in meetings
+    )
+
+
+def test_demo_attendance_is_recorded_for_held_meetings_only(database, loaded):
+    with database.reading() as session:
+        states = set(
+            session.scalars(
+                select(models.Meeting.state).join(
+                    models.Attendance, models.Attendance.meeting_id == models.Meeting.id
+                )
+            )
+        )
+
+    assert states == {MeetingState.HELD.value}
+
+
+def test_demo_has_eighteen_recommendations_in_every_status(database, loaded):
+    statuses = Counter(_column(database, models.Recommendation.status))
+
+    assert sum(statuses.values()) == 18
+    assert set(statuses) == {s.value for s in RecommendationStatus}
+
+
+def test_demo_recommendation_codes_are_unique_and_well_formed(database, loaded):
+    codes = _column(database, models.Recommendation.code)
+
+    assert len(set(codes)) == len(codes)
+    assert all(code.startswith(("E-2024-", "E-2025-", "E-2026-")) for code in codes)
+
+
+def test_demo_answered_recommendations_carry_a_response(database, loaded):
+    answered = {
+        RecommendationStatus.RESPONDED.value,
+        RecommendationStatus.IN_IMPLEMENTATION.value,
+        RecommendationStatus.CLOSED.value,
+    }
+    with database.reading() as session:
+        rows = session.execute(
+            select(
+                models.Recommendation.status,
+                models.Recommendation.response_kind,
+                models.Recommendation.responded_on,
+            )
+        ).all()
+
+    assert rows
+    for status, kind, responded_on in rows:
+        assert (kind is not None) == (status in answered)
+        assert (responded_on is not None) == (status in answered)
+
+
+def test_demo_load_is_audited_as_an_import(database, actor, loaded):
+    (entry,) = AuditService(database).entries("demo")
+
+    assert (entry.actor, entry.action) == (actor, AuditAction.IMPORT)
+    assert "Demodaten" in entry.summary
+
+
+def _fingerprint(database) -> list[tuple]:
+    """What the random seed decides: phone numbers, terms and who attended which meeting."""
+    with database.reading() as session:
+        members = session.execute(
+            select(models.Person.family_name, models.Person.phone, models.Membership.term_end)
+            .join(models.Membership, models.Membership.person_id == models.Person.id)
+            .order_by(models.Person.family_name)
+        ).all()
+        attendance = session.execute(
+            select(models.Meeting.number, models.Person.family_name, models.Attendance.status)
+            .join(models.Meeting, models.Attendance.meeting_id == models.Meeting.id)
+            .join(models.Membership, models.Attendance.membership_id == models.Membership.id)
+            .join(models.Person, models.Membership.person_id == models.Person.id)
+            .order_by(models.Meeting.number, models.Person.family_name)
+        ).all()
+    return [tuple(r) for r in members] + [tuple(r) for r in attendance]
+
+
+def test_demo_is_the_same_on_every_run(database, actor, demo, today, tmp_path):
+    """A fixed seed: a second database (a SQLite file) gets exactly the same demo council."""
+    demo.load(today)
+    reference = open_database(database_url(str(tmp_path / "referenz.db")))
+    try:
+        DemoService(reference, actor).load(today)
+        expected = _fingerprint(reference)
+    finally:
+        reference.close()
+
+    assert len(expected) > 10
+    assert _fingerprint(database) == expected
+
+
+# --- refusals ----------------------------------------------------------------------------------
+
+
+def test_demo_is_refused_on_a_database_with_a_council(database, actor, demo, today):
+    SettingsService(database, actor).create_council(
+        CouncilSettings(id=None, name="Unser Rat", city="Wismar")
+    )
+
+    with pytest.raises(ExpertenratError) as caught:
+        demo.load(today)
+
+    assert "schon Daten" in caught.value.message
+    assert "leere" in caught.value.message
+
+
+def test_refused_demo_adds_nothing(database, actor, demo, today):
+    SettingsService(database, actor).create_council(
+        CouncilSettings(id=None, name="Unser Rat", city="Wismar")
+    )
+    audit_entries = len(AuditService(database).entries())
+
+    with pytest.raises(ExpertenratError):
+        demo.load(today)
+
+    assert [c.name for c in SettingsService(database, actor).councils()] == ["Unser Rat"]
+    assert _count(database, models.Person) == 0
+    assert _count(database, models.Meeting) == 0
+    assert _count(database, models.Recommendation) == 0
+    assert len(AuditService(database).entries()) == audit_entries
+
+
+def test_demo_cannot_be_loaded_twice(database, demo, today):
+    demo.load(today)
+
+    with pytest.raises(ExpertenratError):
+        demo.load(today)
+
+    assert _count(database, models.Council) == 1
+    assert _count(database, models.Membership) == 10
+
+
+@pytest.mark.parametrize(("councils", "years"), [(0, 2), (1, 0), (-1, 1)])
+def test_demo_with_nothing_to_build_is_refused(database, demo, today, councils, years):
+    with pytest.raises(ExpertenratError) as caught:
+        demo.load(today, councils=councils, years=years)
+
+    assert "mindestens 1" in caught.value.message
+    assert demo.is_empty()
+
+
+# --- more councils ------------------------------------------------------------------------------
+
+
+def test_demo_with_three_councils_builds_three_in_different_cities(database, actor, demo, today):
+    summary = demo.load(today, councils=3, years=2)
+
+    councils = SettingsService(database, actor).councils()
+    assert summary.councils == 3
+    assert len(councils) == 3
+    assert len({c.city for c in councils}) == 3
+    assert councils[0].city == "Rostock"
+
+
+def test_demo_with_three_councils_gives_each_its_own_members_and_meetings(
+    database, actor, demo, today
+):
+    summary = demo.load(today, councils=3, years=2)
+
+    assert (summary.members, summary.meetings, summary.recommendations) == (30, 24, 54)
+    overview = OverviewService(database)
+    for council in SettingsService(database, actor).councils():
+        figures = overview.overview(council.id, today)
+        assert (figures.active_members, figures.former_members) == (9, 1)
+        assert (figures.projects, figures.meetings_held, figures.recommendations_total) == (
+            7,
+            6,
+            18,
+        )
+
+
+def test_demo_over_three_years_holds_more_meetings(database, actor, demo, today):
+    summary = demo.load(today, councils=1, years=3)
+
+    assert summary.meetings == 12
+    assert _count(database, models.Meeting) == 12
+
+
+# --- the overview on the demo --------------------------------------------------------------------
+
+
+def test_overview_counts_the_demo_members(database, loaded, today):
+    figures = OverviewService(database).overview(loaded, today)
+
+    assert (figures.active_members, figures.former_members) == (9, 1)
+
+
+def test_overview_counts_the_demo_projects_and_meetings(database, loaded, today):
+    figures = OverviewService(database).overview(loaded, today)
+
+    assert figures.projects == 7
+    assert (figures.meetings_held, figures.meetings_upcoming) == (6, 2)
+
+
+def test_overview_names_the_next_demo_meeting(database, loaded, today):
+    figures = OverviewService(database).overview(loaded, today)
+
+    # The invited meeting lies ten days ahead of 27.11.2026.
+    assert figures.next_meeting == "7. Sitzung am 07.12.2026 um 16:00 Uhr"
+
+
+def test_overview_counts_the_demo_recommendations(database, loaded, today):
+    figures = OverviewService(database).overview(loaded, today)
+
+    # 18 recommendations cycle through 7 states; indices 3, 10, 17 are "sent" and 6, 13
+    # "adopted": five open ones, all from meetings long past their 56-day response period.
+    assert figures.recommendations_total == 18
+    assert figures.recommendations_open == 5
+    assert figures.recommendations_overdue == 5
+
+
+def test_overview_of_the_demo_is_not_overdue_before_the_due_dates(database, loaded):
+    figures = OverviewService(database).overview(loaded, date(2025, 1, 1))
+
+    assert figures.recommendations_open == 5
+    assert figures.recommendations_overdue == 0
+
+
+def test_overview_carries_the_councils_settings_and_fields(database, actor, loaded, today):
+    figures = OverviewService(database).overview(loaded, today)
+
+    assert figures.council == SettingsService(database, actor).settings(loaded)
+    assert [f.name for f in figures.action_fields] == [n for n, _ in DEFAULT_ACTION_FIELDS]

@@ -1,0 +1,87 @@
+"""OverviewService on a council without members, meetings or recommendations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from expertenrat.domain.errors import NotFoundError
+from expertenrat.services.overview import OverviewService
+from expertenrat.store import models
+
+
+def test_overview_of_a_new_council_counts_nothing(database, council, today):
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert figures.council == council
+    assert (figures.active_members, figures.former_members, figures.projects) == (0, 0, 0)
+    assert (figures.meetings_held, figures.meetings_upcoming) == (0, 0)
+    assert figures.next_meeting is None
+    assert (
+        figures.recommendations_open,
+        figures.recommendations_overdue,
+        figures.recommendations_total,
+    ) == (0, 0, 0)
+    assert len(figures.action_fields) == 4
+
+
+def test_overview_counts_a_member_whose_term_ends_today_as_active(
+    database, members_service, council, new_member, today
+):
+    members_service.save(council.id, new_member(term_end=today), today)
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert (figures.active_members, figures.former_members) == (1, 0)
+
+
+def test_overview_counts_a_member_whose_term_begins_tomorrow_as_not_active(
+    database, members_service, council, new_member, today
+):
+    members_service.save(council.id, new_member(term_start=today.replace(day=28)), today)
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert figures.active_members == 0
+
+
+def test_overview_ignores_a_cancelled_meeting_when_naming_the_next_one(database, council, today):
+    with database.transaction() as session:
+        session.add_all(
+            [
+                models.Meeting(
+                    council_id=council.id,
+                    number=1,
+                    starts_at=datetime(2026, 12, 1, 17, 0),
+                    state="cancelled",
+                ),
+                models.Meeting(
+                    council_id=council.id,
+                    number=2,
+                    starts_at=datetime(2026, 12, 8, 9, 30),
+                    state="planned",
+                ),
+            ]
+        )
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert figures.meetings_upcoming == 1
+    assert figures.next_meeting == "2. Sitzung am 08.12.2026 um 09:30 Uhr"
+
+
+def test_overview_counts_a_meeting_later_today_as_upcoming(database, council, today):
+    with database.transaction() as session:
+        session.add(
+            models.Meeting(council_id=council.id, number=1, starts_at=datetime(2026, 11, 27, 18, 0))
+        )
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert figures.meetings_upcoming == 1
+
+
+def test_overview_of_a_missing_council_raises_not_found(database, today):
+    with pytest.raises(NotFoundError):
+        OverviewService(database).overview(4711, today)

@@ -1,0 +1,378 @@
+"""Alembic migrations on SQLite and PostgreSQL: build, tear down, rebuild, keep data."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, exc, func, insert, inspect, select, update
+from sqlalchemy.engine import URL
+
+from expertenrat.store import migrate, models
+from expertenrat.store.engine import database_url, make_engine
+
+MODEL_TABLES = set(models.Base.metadata.tables)
+
+# Every table that refers to ``councils`` directly or through a chain of foreign keys,
+# with the number of rows ``_fill_revision_0001`` puts into it.
+CHILD_ROWS = {
+    "action_fields": 2,
+    "persons": 2,
+    "memberships": 2,
+    "membership_further_fields": 1,
+    "projects": 1,
+    "meeting_series": 1,
+    "meetings": 2,
+    "agenda_items": 2,
+    "attendances": 2,
+    "guests": 1,
+    "conflicts_of_interest": 1,
+    "votes": 1,
+    "recommendations": 1,
+    "recommendation_status_changes": 1,
+    "minutes_versions": 1,
+    "objections": 1,
+}
+
+
+def _revision(url: URL) -> str | None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return migrate.current_revision(connection)
+    finally:
+        engine.dispose()
+
+
+def _tables(url: URL) -> set[str]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return set(inspect(connection).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def _add(connection: Connection, model: type[models.Base], **values: object) -> int:
+    """Insert one row with Core (the model's Python defaults apply) and return its id."""
+    result = connection.execute(insert(model.__table__).values(**values))
+    key = result.inserted_primary_key
+    return key[0] if key else 0
+
+
+def _fill_revision_0001(connection: Connection) -> int:
+    """A council with rows in every child table, as a 0001 database would hold them."""
+    council = _add(connection, models.Council, name="Expert*innenrat", city="Rostock")
+    field_a = _add(connection, models.ActionField, council_id=council, name="Stadtdaten")
+    field_b = _add(connection, models.ActionField, council_id=council, name="Umwelt", position=1)
+    anna = _add(connection, models.Person, given_name="Anna", family_name="Berg")
+    ben = _add(connection, models.Person, given_name="Ben", family_name="Özdemir")
+    membership_a = _add(
+        connection,
+        models.Membership,
+        council_id=council,
+        person_id=anna,
+        role="chair",
+        term_start=date(2025, 1, 1),
+        primary_field_id=field_a,
+    )
+    membership_b = _add(
+        connection,
+        models.Membership,
+        council_id=council,
+        person_id=ben,
+        term_start=date(2025, 1, 1),
+        primary_field_id=field_b,
+    )
+    connection.execute(
+        insert(models.MembershipFurtherField.__table__).values(
+            membership_id=membership_a, action_field_id=field_b
+        )
+    )
+    project = _add(
+        connection,
+        models.Project,
+        council_id=council,
+        title="Urbane Datenplattform",
+        action_field_id=field_a,
+    )
+    series = _add(
+        connection, models.MeetingSeries, council_id=council, rrule="FREQ=MONTHLY;INTERVAL=3"
+    )
+    first = _add(
+        connection,
+        models.Meeting,
+        council_id=council,
+        series_id=series,
+        number=1,
+        starts_at=datetime(2025, 3, 15, 16, 0),
+        state="held",
+        chair_person_id=anna,
+    )
+    second = _add(
+        connection,
+        models.Meeting,
+        council_id=council,
+        number=2,
+        starts_at=datetime(2025, 6, 15, 16, 0),
+    )
+    item = _add(
+        connection,
+        models.AgendaItem,
+        meeting_id=first,
+        number="1",
+        title="Datenplattform",
+        project_id=project,
+    )
+    _add(connection, models.AgendaItem, meeting_id=second, number="1", title="Begrüßung")
+    _add(connection, models.Attendance, meeting_id=first, membership_id=membership_a)
+    _add(connection, models.Attendance, meeting_id=first, membership_id=membership_b)
+    _add(connection, models.Guest, meeting_id=first, name="Henrike Vogt")
+    _add(connection, models.ConflictOfInterest, agenda_item_id=item, membership_id=membership_b)
+    _add(connection, models.Vote, agenda_item_id=item, yes=2)
+    recommendation = _add(
+        connection,
+        models.Recommendation,
+        council_id=council,
+        code="E-2025-01",
+        title="Offene Schnittstellen",
+        action_field_id=field_a,
+        project_id=project,
+        origin_agenda_item_id=item,
+        adopted_on=date(2025, 3, 15),
+    )
+    _add(
+        connection,
+        models.RecommendationStatusChange,
+        recommendation_id=recommendation,
+        changed_at=datetime(2025, 3, 15, 18, 0),
+        to_status="adopted",
+    )
+    minutes = _add(
+        connection,
+        models.MinutesVersion,
+        meeting_id=first,
+        approved_in_meeting_id=second,
+        state="approved",
+    )
+    _add(
+        connection,
+        models.Objection,
+        minutes_version_id=minutes,
+        raised_by="Ben Özdemir",
+        raised_on=date(2025, 4, 1),
+        text="TOP 1 unvollständig",
+    )
+    return council
+
+
+def _row_counts(url: URL) -> dict[str, int]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {
+                name: connection.scalar(
+                    select(func.count()).select_from(models.Base.metadata.tables[name])
+                )
+                for name in CHILD_ROWS
+            }
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_of_an_empty_database_creates_every_table(empty_url):
+    migrate.upgrade(empty_url)
+
+    assert _tables(empty_url) == MODEL_TABLES | {"alembic_version"}
+
+
+def test_upgrade_of_an_empty_database_records_the_head_revision(empty_url):
+    migrate.upgrade(empty_url)
+
+    assert _revision(empty_url) == migrate.head_revision()
+
+
+def test_downgrade_to_base_removes_every_table_of_the_model(empty_url):
+    migrate.upgrade(empty_url)
+
+    migrate.downgrade(empty_url, "base")
+
+    assert _tables(empty_url) & MODEL_TABLES == set()
+    assert _revision(empty_url) is None
+
+
+def test_upgrade_after_downgrade_to_base_restores_the_full_schema(empty_url):
+    migrate.upgrade(empty_url)
+    migrate.downgrade(empty_url, "base")
+
+    migrate.upgrade(empty_url)
+
+    assert _tables(empty_url) == MODEL_TABLES | {"alembic_version"}
+    assert _revision(empty_url) == migrate.head_revision()
+
+
+def test_every_revision_can_be_downgraded_and_upgraded_step_by_step(empty_url):
+    revisions = [r.revision for r in migrate.script_directory().walk_revisions()]
+    migrate.upgrade(empty_url)
+
+    for revision in revisions:  # newest first
+        migrate.downgrade(empty_url, "-1")
+        migrate.upgrade(empty_url, revision)
+        migrate.downgrade(empty_url, "-1")
+    assert _revision(empty_url) is None
+
+    migrate.upgrade(empty_url)
+    assert _revision(empty_url) == migrate.head_revision()
+
+
+def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(empty_url):
+    migrate.upgrade(empty_url, "0001")
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            _fill_revision_0001(connection)
+    finally:
+        engine.dispose()
+    before = _row_counts(empty_url)
+    assert before == CHILD_ROWS
+
+    migrate.upgrade(empty_url)
+
+    assert _revision(empty_url) == migrate.head_revision()
+    assert _row_counts(empty_url) == CHILD_ROWS
+
+
+def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(empty_url):
+    migrate.upgrade(empty_url, "0001")
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            council = _fill_revision_0001(connection)
+
+        migrate.upgrade(empty_url)
+
+        with engine.connect() as connection:
+            row = connection.execute(
+                select(models.Council.__table__).where(models.Council.id == council)
+            ).one()
+    finally:
+        engine.dispose()
+    assert (row.name, row.city, row.min_members, row.max_members, row.version) == (
+        "Expert*innenrat",
+        "Rostock",
+        8,
+        10,
+        1,
+    )
+
+
+def test_upgrade_that_rebuilds_councils_leaves_no_dangling_foreign_keys(tmp_path):
+    """SQLite only: PostgreSQL never lets a foreign key point into the void."""
+    url = database_url(str(tmp_path / "alt.db"))
+    migrate.upgrade(url, "0001")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            _fill_revision_0001(connection)
+
+        migrate.upgrade(url)
+
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        engine.dispose()
+
+
+def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(empty_url):
+    """The rebuilt parent is the one the children's foreign keys point at."""
+    migrate.upgrade(empty_url, "0001")
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            council = _fill_revision_0001(connection)
+        migrate.upgrade(empty_url)
+
+        with engine.begin() as connection:
+            with pytest.raises(exc.IntegrityError), connection.begin_nested():
+                connection.execute(
+                    insert(models.ActionField.__table__).values(
+                        council_id=council + 1000, name="Ins Leere"
+                    )
+                )
+            assert (
+                connection.scalar(select(func.count()).select_from(models.ActionField.__table__))
+                == CHILD_ROWS["action_fields"]
+            )
+    finally:
+        engine.dispose()
+
+
+def test_check_constraint_after_upgrade_rejects_min_members_above_max(empty_url):
+    migrate.upgrade(empty_url, "0001")
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            council = _fill_revision_0001(connection)
+        migrate.upgrade(empty_url)
+
+        with pytest.raises(exc.IntegrityError), engine.begin() as connection:
+            connection.execute(
+                update(models.Council.__table__)
+                .where(models.Council.id == council)
+                .values(min_members=11, max_members=10)
+            )
+        with engine.connect() as connection:
+            limits = connection.execute(
+                select(models.Council.min_members, models.Council.max_members)
+            ).one()
+    finally:
+        engine.dispose()
+    assert tuple(limits) == (8, 10)
+
+
+def test_revision_0001_has_no_member_limits_check(empty_url):
+    """Proves the constraint test above checks what 0002 added, not what 0001 had."""
+    migrate.upgrade(empty_url, "0001")
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            _add(
+                connection,
+                models.Council,
+                name="Rat",
+                city="Wismar",
+                min_members=11,
+                max_members=10,
+            )
+    finally:
+        engine.dispose()
+    assert _revision(empty_url) == "0001"
+
+
+def test_models_and_migrations_agree(database):
+    """What ``alembic check`` does: autogenerate against a migrated database finds nothing."""
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
+        differences = compare_metadata(context, models.Base.metadata)
+
+    assert differences == []
+
+
+def test_current_revision_of_an_unmigrated_database_is_none(empty_url):
+    engine = make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            assert migrate.current_revision(connection) is None
+    finally:
+        engine.dispose()
+
+
+def test_head_revision_is_known_and_an_invented_one_is_not():
+    assert migrate.is_known_revision(migrate.head_revision())
+    assert migrate.is_known_revision("0001")
+    assert not migrate.is_known_revision("9999")
