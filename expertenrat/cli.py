@@ -7,7 +7,6 @@ fix (a bad argument, a file that cannot be read, a database that cannot be opene
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import sys
 from collections.abc import Callable
@@ -15,7 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from expertenrat import __version__
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.member_import import ImportRow, ImportStatus
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.reports.roster_pdf import render_roster
 from expertenrat.services.audit import default_actor
@@ -94,6 +94,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _council_option(roster)
     roster.set_defaults(handler=_export_roster)
+    members = exports.add_parser("members", help="Mitglieder als CSV-Datei für Excel")
+    members.add_argument("--out", required=True, metavar="DATEI.csv", help="Zieldatei")
+    _council_option(members)
+    members.set_defaults(handler=_export_members)
+
+    import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
+    imports = import_.add_subparsers(
+        dest="what", metavar="WAS", required=True, parser_class=_Parser
+    )
+    members = imports.add_parser("members", help="Mitglieder aus einer CSV-Datei (Excel)")
+    members.add_argument("file", metavar="DATEI.csv", help="die CSV-Datei")
+    members.add_argument(
+        "--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern"
+    )
+    _council_option(members)
+    members.set_defaults(handler=_import_members)
     return parser
 
 
@@ -154,19 +170,6 @@ def write_file(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def os_error_text(error: OSError) -> str:
-    """A German reason for a file system error."""
-    reasons = {
-        errno.ENOENT: "Der Ordner oder die Datei existiert nicht.",
-        errno.EACCES: "Keine Berechtigung.",
-        errno.EPERM: "Keine Berechtigung.",
-        errno.ENOSPC: "Der Datenträger ist voll.",
-        errno.EISDIR: "Das ist ein Ordner.",
-        errno.EROFS: "Der Datenträger ist schreibgeschützt.",
-    }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
-
-
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
     council_id = _council_id(services, args)
     document = services.members.roster(
@@ -179,6 +182,59 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
     write_file(path, render_roster(document))
     kind = "öffentliche" if args.public else "interne"
     return f"{kind.capitalize()} Mitgliederliste mit {len(document.entries)} Mitgliedern: {path}"
+
+
+def _export_members(services: Services, args: argparse.Namespace) -> str:
+    council_id = _council_id(services, args)
+    data = services.member_exchange.export_csv(council_id)
+    path = Path(args.out)
+    write_file(path, data)
+    return f"{len(services.members.members(council_id))} Mitglieder als CSV-Datei: {path}"
+
+
+def _import_members(services: Services, args: argparse.Namespace) -> str:
+    """Report every row; save only if no row has an error (and not with --dry-run)."""
+    council_id = _council_id(services, args)
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+    today = date.today()
+    preview = services.member_exchange.preview_import(council_id, data, today)
+    report = [_import_line(row) for row in preview.rows]
+    if preview.ignored_columns:
+        report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
+    counts = preview.counts
+    if counts.error:
+        print("\n".join(report))
+        rows = "1 Zeile hat" if counts.error == 1 else f"{counts.error} Zeilen haben"
+        raise UserError(f"{rows} Fehler; es wurde nichts importiert.")
+    if not preview.rows:
+        raise UserError(f"„{path}“ enthält keine Mitglieder.")
+    unchanged = sum(1 for row in preview.valid_rows if not row.changed)
+    if args.dry_run:
+        report.append(
+            f"Probelauf: {counts.new} neu, {counts.update - unchanged} zu ändern, "
+            f"{unchanged} unverändert. Es wurde nichts gespeichert."
+        )
+        return "\n".join(report)
+    result = services.member_exchange.apply_import(council_id, preview, today)
+    report.append(
+        f"Importiert: {len(result.created)} neu angelegt, {len(result.updated)} geändert, "
+        f"{unchanged} unverändert."
+    )
+    return "\n".join(report)
+
+
+def _import_line(row: ImportRow) -> str:
+    reasons = " ".join(row.reasons)
+    if row.status is ImportStatus.ERROR:
+        who = f"{row.label}: " if row.label else ""
+        return f"Zeile {row.line}: {row.status.label} – {who}{reasons}"
+    return f"Zeile {row.line}: {row.status.label} – {row.label}" + (
+        f" ({reasons})" if reasons else ""
+    )
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from expertenrat.services.audit import AuditService
 from expertenrat.services.demo import DemoService
+from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.settings import SettingsService
@@ -17,6 +18,7 @@ class Services:
     database: Database
     settings: SettingsService
     members: MembersService
+    member_exchange: MemberExchangeService
     overview: OverviewService
     demo: DemoService
     audit: AuditService
@@ -27,6 +29,7 @@ class Services:
             database=database,
             settings=SettingsService(database, actor),
             members=MembersService(database, actor),
+            member_exchange=MemberExchangeService(database, actor),
             overview=OverviewService(database),
             demo=DemoService(database, actor),
             audit=AuditService(database),

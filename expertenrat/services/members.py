@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -121,50 +122,8 @@ class MembersService:
 
     def save(self, council_id: int, member: Member, today: date) -> Member:
         """Create or update a member. Warnings do not stop saving; errors do."""
-        what = _what(member)
-        with changing(self._db, what) as session:
-            others = [m for m in _council_members(session, council_id) if m.id != member.id]
-            raise_if_invalid(
-                validate_member(member, others, today)
-                + _field_problems(session, council_id, member)
-            )
-            if member.id is None:
-                row = self._create(session, council_id, member)
-                before = None
-            else:
-                row = fetch(session, models.Membership, member.id, what)
-                check_version(row, member.version, what)
-                check_version(row.person, member.person_version, what)
-                before = {**audit.snapshot(row.person), **audit.snapshot(row)}
-                before["further_field_ids"] = sorted(f.action_field_id for f in row.further_fields)
-                _apply(row, member)
-            session.flush()
-            after = {**audit.snapshot(row.person), **audit.snapshot(row)}
-            after["further_field_ids"] = sorted(member.further_field_ids)
-            verb = "angelegt" if before is None else "geändert"
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.CREATE if before is None else AuditAction.UPDATE,
-                "membership",
-                row.id,
-                council_id=council_id,
-                summary=f"Mitglied {member.full_name} {verb}",
-                before=before,
-                after=after,
-            )
-            return member_from_rows(row)
-
-    def _create(self, session: Session, council_id: int, member: Member) -> models.Membership:
-        person = (
-            fetch(session, models.Person, member.person_id, "Die Person")
-            if member.person_id is not None
-            else models.Person()
-        )
-        row = models.Membership(council_id=council_id, person=person)
-        _apply(row, member)
-        session.add(row)
-        return row
+        with changing(self._db, _what(member)) as session:
+            return save_members(session, self._actor, council_id, [member], today)[0]
 
     def end_membership(self, member: Member, end: date) -> Member:
         """End a membership: the person stays in the history of past meetings."""
@@ -217,6 +176,76 @@ class MembersService:
                 summary=f"Mitglied {member.full_name} gelöscht",
                 before=before,
             )
+
+
+def save_members(
+    session: Session, actor: str, council_id: int, members: Sequence[Member], today: date
+) -> list[Member]:
+    """Create or update members of a council in ``session``'s transaction, each audited.
+
+    Every member is checked against the council's other memberships as they will be once all
+    of ``members`` are saved, so a batch may swap roles; any error raises ``ValidationError``
+    before anything is written (with several members, each message names its member).
+    Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
+    several memberships of one person may be saved together. Returns the saved members.
+    """
+    changed_ids = {m.id for m in members if m.id is not None}
+    stored = [m for m in _council_members(session, council_id) if m.id not in changed_ids]
+    for index, member in enumerate(members):
+        others = stored + [m for i, m in enumerate(members) if i != index]
+        problems = validate_member(member, others, today) + _field_problems(
+            session, council_id, member
+        )
+        if len(members) > 1:
+            problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
+        raise_if_invalid(problems)
+    for member in members:
+        if member.id is not None:
+            what = _what(member)
+            row = fetch(session, models.Membership, member.id, what)
+            check_version(row, member.version, what)
+            check_version(row.person, member.person_version, what)
+    return [_write_member(session, actor, council_id, member) for member in members]
+
+
+def _write_member(session: Session, actor: str, council_id: int, member: Member) -> Member:
+    """Write one member whose versions have been checked, and audit it."""
+    if member.id is None:
+        row = _create(session, council_id, member)
+        before = None
+    else:
+        row = fetch(session, models.Membership, member.id, _what(member))
+        before = {**audit.snapshot(row.person), **audit.snapshot(row)}
+        before["further_field_ids"] = sorted(f.action_field_id for f in row.further_fields)
+        _apply(row, member)
+    session.flush()
+    after = {**audit.snapshot(row.person), **audit.snapshot(row)}
+    after["further_field_ids"] = sorted(member.further_field_ids)
+    verb = "angelegt" if before is None else "geändert"
+    audit.record(
+        session,
+        actor,
+        AuditAction.CREATE if before is None else AuditAction.UPDATE,
+        "membership",
+        row.id,
+        council_id=council_id,
+        summary=f"Mitglied {member.full_name} {verb}",
+        before=before,
+        after=after,
+    )
+    return member_from_rows(row)
+
+
+def _create(session: Session, council_id: int, member: Member) -> models.Membership:
+    person = (
+        fetch(session, models.Person, member.person_id, "Die Person")
+        if member.person_id is not None
+        else models.Person()
+    )
+    row = models.Membership(council_id=council_id, person=person)
+    _apply(row, member)
+    session.add(row)
+    return row
 
 
 def _council_members(session: Session, council_id: int) -> list[Member]:

@@ -6,11 +6,16 @@ Dialogs open with ``open()`` and report through callbacks, so nothing blocks a t
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -58,6 +63,31 @@ class DialogService:
         dialog = QColorDialog(QColor(initial), parent)
         dialog.setWindowTitle(title)
         dialog.colorSelected.connect(lambda colour: on_colour(colour.name()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_date(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        initial: date,
+        on_date: Callable[[date], None],
+    ) -> None:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        editor = QDateEdit(initial)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("dd.MM.yyyy")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QFormLayout(dialog)
+        layout.addRow(label, editor)
+        layout.addRow(buttons)
+        dialog.accepted.connect(lambda: on_date(editor.date().toPython()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from expertenrat.domain.errors import FieldProblem
@@ -18,6 +19,7 @@ class FormErrors:
         self.general = QLabel()
         self.general.setObjectName("errorLabel")
         self.general.setWordWrap(True)
+        self.general.setTextFormat(Qt.TextFormat.PlainText)
         self.general.hide()
 
     def add_row(self, label: str, field: str, widget: QWidget) -> QWidget:
@@ -28,6 +30,7 @@ class FormErrors:
         layout.addWidget(widget)
         message = QLabel()
         message.setWordWrap(True)
+        message.setTextFormat(Qt.TextFormat.PlainText)
         message.hide()
         layout.addWidget(message)
         self._labels[field] = message

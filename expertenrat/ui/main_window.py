@@ -23,6 +23,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.members_page import MembersPage
 from expertenrat.ui.overview_page import OverviewPage
 from expertenrat.ui.settings_page import SettingsPage
 from expertenrat.ui.welcome_page import WelcomePage
@@ -49,11 +50,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Expertenrat")
         self.setMinimumSize(QSize(720, 480))
 
-        self.overview_page = OverviewPage(services.overview, today)
+        self.overview_page = OverviewPage(services.overview, services.members, today)
+        self.members_page = MembersPage(services, dialogs, today)
         self.settings_page = SettingsPage(services.settings, dialogs)
         self.welcome_page = WelcomePage(services.settings, services.demo, today)
         self.areas: list[tuple[str, QWidget]] = [
             (tr(_CONTEXT, "Übersicht"), self.overview_page),
+            (tr(_CONTEXT, "Mitglieder"), self.members_page),
             (tr(_CONTEXT, "Einstellungen"), self.settings_page),
         ]
 

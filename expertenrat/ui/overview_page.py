@@ -7,7 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from expertenrat.services.members import MembersService
 from expertenrat.services.overview import OverviewService
+from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import FigureCard, page_title
 
@@ -18,11 +20,13 @@ class OverviewPage(QWidget):
     def __init__(
         self,
         overview: OverviewService,
+        members: MembersService,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = overview
+        self._members = members
         self._today = today
         self._council_id: int | None = None
         self.title = page_title(tr(_CONTEXT, "Übersicht"))
@@ -33,8 +37,6 @@ class OverviewPage(QWidget):
         self.upcoming_card = FigureCard(tr(_CONTEXT, "Sitzungen geplant"))
         self.open_card = FigureCard(tr(_CONTEXT, "Empfehlungen ohne Stellungnahme"))
         self.overdue_card = FigureCard(tr(_CONTEXT, "davon überfällig"))
-        self.fields_label = QLabel()
-        self.fields_label.setWordWrap(True)
         grid = QGridLayout()
         cards = (
             self.members_card,
@@ -46,18 +48,13 @@ class OverviewPage(QWidget):
         )
         for index, card in enumerate(cards):
             grid.addWidget(card, index // 3, index % 3)
-        self.extra = QVBoxLayout()
+        self.composition = CompositionPanel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(grid)
-        layout.addWidget(self.fields_label)
-        layout.addLayout(self.extra)
+        layout.addWidget(self.composition)
         layout.addStretch(1)
-
-    def add_panel(self, panel: QWidget) -> None:
-        """Let other areas add a panel below the figures (e.g. the composition)."""
-        self.extra.addWidget(panel)
 
     def set_council(self, council_id: int) -> None:
         self._council_id = council_id
@@ -66,7 +63,9 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         if self._council_id is None:
             return
-        figures = self._service.overview(self._council_id, self._today())
+        today = self._today()
+        figures = self._service.overview(self._council_id, today)
+        self.composition.show_composition(self._members.composition(self._council_id, today))
         council = figures.council
         self.subtitle.setText(f"{council.name} · {council.city}")
         limits = tr(_CONTEXT, "Soll: {} bis {}").format(council.min_members, council.max_members)
@@ -86,5 +85,3 @@ class OverviewPage(QWidget):
             tr(_CONTEXT, "von {} insgesamt").format(figures.recommendations_total),
         )
         self.overdue_card.set_value(figures.recommendations_overdue)
-        names = ", ".join(f.name for f in figures.action_fields) or tr(_CONTEXT, "keine")
-        self.fields_label.setText(tr(_CONTEXT, "Handlungsfelder: {}").format(names))

@@ -80,6 +80,14 @@ class SettingsPage(QWidget):
             self.quorum_combo.addItem(rule.label, rule.value)
         self.notice_spin = QSpinBox(minimum=0, maximum=365, suffix=tr("SettingsPage", " Tage"))
         self.response_spin = QSpinBox(minimum=1, maximum=730, suffix=tr("SettingsPage", " Tage"))
+        for narrow in (
+            self.min_spin,
+            self.max_spin,
+            self.quorum_combo,
+            self.notice_spin,
+            self.response_spin,
+        ):
+            narrow.setMaximumWidth(240)
         self.save_button = QPushButton(tr("SettingsPage", "Speichern"))
         self.save_button.setDefault(True)
         self.revert_button = QPushButton(tr("SettingsPage", "Verwerfen"))

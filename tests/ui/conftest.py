@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -20,6 +21,7 @@ class ScriptedDialogs:
     texts: list[str] = field(default_factory=list)
     colours: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    dates: list[date] = field(default_factory=list)
     messages: list[tuple[str, str, str]] = field(default_factory=list)
 
     def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
@@ -40,6 +42,10 @@ class ScriptedDialogs:
     def ask_colour(self, parent, title, initial, on_colour) -> None:
         if self.colours:
             on_colour(self.colours.pop(0))
+
+    def ask_date(self, parent, title, label, initial, on_date) -> None:
+        if self.dates:
+            on_date(self.dates.pop(0))
 
     def ask_open_file(self, parent, title, name_filter, on_path) -> None:
         if self.paths:

@@ -1,0 +1,359 @@
+"""Importing members from a file: what each row of the file would do, before anything is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from enum import Enum
+from typing import NamedTuple, Protocol
+
+from expertenrat.domain.members import Member, validate_member
+
+
+class ImportStatus(Enum):
+    NEW = "new"
+    UPDATE = "update"
+    ERROR = "error"
+
+    @property
+    def label(self) -> str:
+        """The German word for the row's result: "neu", "aktualisieren", "Fehler"."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    ImportStatus.NEW: "neu",
+    ImportStatus.UPDATE: "aktualisieren",
+    ImportStatus.ERROR: "Fehler",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One data row of an import file and what importing it would do.
+
+    ``member`` is what would be saved (``None`` exactly for ``ERROR`` rows). An ``UPDATE``
+    carries the id and versions of the membership it changes; a ``NEW`` row may carry the
+    ``person_id`` of a person who already was a member (a further term). ``person_of_line``
+    names an earlier row of the same file that creates this row's person. ``reasons`` are the
+    errors of an ``ERROR`` row, otherwise warnings and notes ("keine Änderungen"). ``label``
+    is the name to show; empty when the row could not be read at all.
+    """
+
+    line: int
+    status: ImportStatus
+    member: Member | None
+    label: str
+    reasons: tuple[str, ...] = ()
+    changed: bool = True
+    person_of_line: int | None = None
+
+
+class ImportCounts(NamedTuple):
+    new: int
+    update: int
+    error: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """Every row of an import file, classified; nothing has been saved yet."""
+
+    council_id: int
+    rows: tuple[ImportRow, ...]
+    ignored_columns: tuple[str, ...] = ()
+
+    @property
+    def counts(self) -> ImportCounts:
+        statuses = [row.status for row in self.rows]
+        return ImportCounts(*(statuses.count(status) for status in ImportStatus))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(row.status is ImportStatus.ERROR for row in self.rows)
+
+    @property
+    def valid_rows(self) -> tuple[ImportRow, ...]:
+        """The rows that importing would save (new and updated members)."""
+        return tuple(row for row in self.rows if row.status is not ImportStatus.ERROR)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import saved: the created and the changed members (unchanged rows are skipped)."""
+
+    created: tuple[Member, ...]
+    updated: tuple[Member, ...]
+
+
+class ReadRow(Protocol):
+    """A data row as the file reader delivers it: a member, or the errors of the row."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def member(self) -> Member | None: ...
+    @property
+    def errors(self) -> tuple[str, ...]: ...
+
+
+_MEMBERSHIP_FIELDS = frozenset(
+    {"role", "term_start", "term_end", "voting_right", "primary_field_id", "further_field_ids"}
+)
+"""Member attributes that belong to the membership; all other columns belong to the person."""
+
+_IDENTITY = frozenset({"id", "person_id", "version", "person_version"})
+_UNSTRIPPED = frozenset({"notes"})
+
+
+def classify_import(
+    council_id: int,
+    read_rows: Sequence[ReadRow],
+    existing: Sequence[Member],
+    today: date,
+    *,
+    present: Collection[str],
+    column_names: Mapping[str, str],
+    ignored_columns: tuple[str, ...] = (),
+    names: Mapping[int, str] | None = None,
+) -> ImportPreview:
+    """Decide for every row of a file whether it adds, changes or cannot import a member.
+
+    ``existing`` are the council's memberships. A row updates the membership of the same
+    person (same e-mail address, else same given and family name); among several
+    memberships of that person it takes the one with the same term start, else one whose
+    term overlaps, else the only one. ``present`` are the member attributes the file has a
+    column for: an update keeps the stored value of every other attribute. ``column_names``
+    names the attributes in messages; ``names`` (by line) labels the rows that could not be
+    read as a member. Every row is checked against the council as it would
+    be after the import (roles, duplicates), and a person twice in the file with
+    overlapping terms is an error in the later row.
+    """
+    rows = list(read_rows)
+    errors: dict[int, list[str]] = {
+        i: [_without_line(row.line, e) for e in row.errors]
+        for i, row in enumerate(rows)
+        if row.member is None
+    }
+    parsed = _without_twins(rows, errors)
+    accepted = list(parsed)
+    candidates = {i: _candidates(parsed[i], existing) for i in accepted}
+    targets = _match(accepted, parsed, candidates)
+    members, person_of = _resolve(parsed, candidates, targets, present)
+    notes = _validate(members, person_of, targets, existing, today, errors)
+    for i, root in person_of.items():
+        if root in errors and i not in errors:
+            errors[i] = [
+                f"Die Person wird in Zeile {rows[root].line} angelegt, die nicht "
+                "importiert werden kann."
+            ]
+
+    result = []
+    for i, row in enumerate(rows):
+        if i in errors:
+            label = row.member.full_name if row.member else (names or {}).get(row.line, "")
+            result.append(
+                ImportRow(row.line, ImportStatus.ERROR, None, label, tuple(errors[i]), False)
+            )
+            continue
+        member = members[i]
+        changes = _changes(member, targets[i], column_names) if i in targets else None
+        reasons = list(notes.get(i, ()))
+        if changes is not None:
+            reasons.append("Ändert: " + ", ".join(changes) if changes else "Keine Änderungen.")
+        result.append(
+            ImportRow(
+                line=row.line,
+                status=ImportStatus.UPDATE if i in targets else ImportStatus.NEW,
+                member=member,
+                label=member.full_name,
+                reasons=tuple(reasons),
+                changed=changes is None or bool(changes),
+                person_of_line=rows[person_of[i]].line if i in person_of else None,
+            )
+        )
+    return ImportPreview(council_id, tuple(result), ignored_columns)
+
+
+def _without_twins(rows: list[ReadRow], errors: dict[int, list[str]]) -> dict[int, Member]:
+    """The readable rows by index, without a later row of a person for an overlapping term."""
+    accepted: dict[int, Member] = {}
+    for i, row in enumerate(rows):
+        if row.member is None:
+            continue
+        twin = next(
+            (
+                j
+                for j, m in accepted.items()
+                if _same_person(m, row.member) and _overlap(m, row.member)
+            ),
+            None,
+        )
+        if twin is None:
+            accepted[i] = row.member
+        else:
+            errors[i] = [
+                f"Dieselbe Person steht schon in Zeile {rows[twin].line}, mit einer Amtszeit, "
+                "die sich mit dieser überschneidet."
+            ]
+    return accepted
+
+
+def _resolve(
+    parsed: dict[int, Member],
+    candidates: dict[int, list[Member]],
+    targets: dict[int, Member],
+    present: Collection[str],
+) -> tuple[dict[int, Member], dict[int, int]]:
+    """The member each row would save, and for rows of a person that an earlier row of the
+    file creates, the index of that row."""
+    members: dict[int, Member] = {}
+    person_of: dict[int, int] = {}
+    for i, member in parsed.items():
+        persons = {e.person_id: e for e in candidates[i]}
+        if i in targets:
+            target = targets[i]
+            members[i] = replace(
+                _merge(member, target, present, person_only=False),
+                id=target.id,
+                person_id=target.person_id,
+                version=target.version,
+                person_version=target.person_version,
+            )
+        elif len(persons) == 1:  # a further term of someone who is or was a member
+            (person,) = persons.values()
+            members[i] = replace(
+                _merge(member, person, present, person_only=True), person_id=person.person_id
+            )
+        else:
+            root = next((j for j in members if _same_person(parsed[j], member)), None)
+            members[i] = member
+            if root is not None and members[root].person_id is not None:
+                members[i] = replace(member, person_id=members[root].person_id)
+            elif root is not None:
+                person_of[i] = person_of.get(root, root)
+    return members, person_of
+
+
+def _without_line(line: int, message: str) -> str:
+    prefix = f"Zeile {line}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def _text_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _email(member: Member) -> str:
+    return _text_key(member.email)
+
+
+def _name(member: Member) -> tuple[str, str]:
+    return _text_key(member.given_name), _text_key(member.family_name)
+
+
+def _same_person(a: Member, b: Member) -> bool:
+    return (bool(_email(a)) and _email(a) == _email(b)) or _name(a) == _name(b)
+
+
+def _overlap(a: Member, b: Member) -> bool:
+    return a.term_start <= (b.term_end or date.max) and b.term_start <= (a.term_end or date.max)
+
+
+def _candidates(member: Member, existing: Sequence[Member]) -> list[Member]:
+    """The stored memberships of this row's person: by e-mail address, else by name."""
+    email = _email(member)
+    by_email = [e for e in existing if email and _email(e) == email]
+    return by_email or [e for e in existing if _name(e) == _name(member)]
+
+
+def _match(
+    accepted: list[int], parsed: dict[int, Member], candidates: dict[int, list[Member]]
+) -> dict[int, Member]:
+    """Pair rows with stored memberships, the surest pairs first, each membership once."""
+    rules = (
+        lambda m, e, n: e.term_start == m.term_start,
+        lambda m, e, n: _overlap(m, e),
+        lambda m, e, n: n == 1,
+    )
+    targets: dict[int, Member] = {}
+    claimed: set[int | None] = set()
+    for rule in rules:
+        for i in accepted:
+            if i in targets:
+                continue
+            for candidate in candidates[i]:
+                if candidate.id not in claimed and rule(parsed[i], candidate, len(candidates[i])):
+                    targets[i] = candidate
+                    claimed.add(candidate.id)
+                    break
+    return targets
+
+
+def _merge(
+    member: Member, stored: Member, present: Collection[str], *, person_only: bool
+) -> Member:
+    """``member`` with the stored values of the attributes the file has no column for."""
+    keep = {
+        name: getattr(stored, name)
+        for name in _ATTRIBUTES
+        if name not in present and not (person_only and name in _MEMBERSHIP_FIELDS)
+    }
+    return replace(member, **keep)
+
+
+def _validate(
+    members: dict[int, Member],
+    person_of: dict[int, int],
+    targets: dict[int, Member],
+    existing: Sequence[Member],
+    today: date,
+    errors: dict[int, list[str]],
+) -> dict[int, list[str]]:
+    """Check each row against the council as it would be; errors go into ``errors``.
+
+    Rows of one new person get the same stand-in person id (negative, never saved), so that
+    they are not taken for duplicates of each other. Returns the warnings by row.
+    """
+    checked = {
+        i: m if m.person_id is not None else replace(m, person_id=-1 - person_of.get(i, i))
+        for i, m in members.items()
+    }
+    matched = {t.id for t in targets.values()}
+    unmatched = [e for e in existing if e.id not in matched]
+    warnings: dict[int, list[str]] = {}
+    for i in members:
+        others = unmatched + [checked[j] for j in members if j != i]
+        problems = validate_member(checked[i], others, today)
+        if any(not p.warning for p in problems):
+            errors[i] = [p.message for p in problems if not p.warning]
+        else:
+            warnings[i] = [p.message for p in problems]
+    return warnings
+
+
+def _normalised(member: Member) -> Member:
+    values = {
+        f.name: getattr(member, f.name).strip()
+        for f in fields(member)
+        if isinstance(getattr(member, f.name), str) and f.name not in _UNSTRIPPED
+    }
+    further = tuple(sorted(set(member.further_field_ids) - {member.primary_field_id}))
+    return replace(member, **values, further_field_ids=further)
+
+
+def _changes(member: Member, stored: Member, column_names: Mapping[str, str]) -> list[str]:
+    """The column names of what an update would change, in column order."""
+    new, old = _normalised(member), _normalised(stored)
+    changed = {
+        f.name
+        for f in fields(Member)
+        if f.name not in _IDENTITY and getattr(new, f.name) != getattr(old, f.name)
+    }
+    return [label for name, label in column_names.items() if name in changed] + [
+        name for name in sorted(changed) if name not in column_names
+    ]
+
+
+_ATTRIBUTES = tuple(f.name for f in fields(Member) if f.name not in _IDENTITY)

@@ -1,0 +1,165 @@
+"""Members to and from CSV files: export, a preview of an import, and the import itself."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.member_import import (
+    ImportPreview,
+    ImportResult,
+    ImportRow,
+    ImportStatus,
+    classify_import,
+)
+from expertenrat.domain.members import Member
+from expertenrat.exchange.members_csv import (
+    COLUMNS,
+    MembersCsv,
+    export_members_csv,
+    parse_members_csv,
+)
+from expertenrat.services import audit
+from expertenrat.services.members import _council_members, save_members
+from expertenrat.services.unit_of_work import changing, fetch
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_COLUMN_NAMES = dict(COLUMNS)
+_SEP_LINE = re.compile(r"sep=[;,\t]", re.IGNORECASE)
+
+
+class MemberExchangeService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def export_csv(self, council_id: int) -> bytes:
+        """All memberships of the council, active and former, as a CSV file for Excel."""
+        with self._db.reading() as session:
+            council = fetch(session, models.Council, council_id, "Das Gremium")
+            field_names = {f.id: f.name for f in council.action_fields}
+            members = _council_members(session, council_id)
+        return export_members_csv(members, field_names)
+
+    def preview_import(self, council_id: int, data: bytes, today: date) -> ImportPreview:
+        """What importing ``data`` would do, row by row; nothing is saved.
+
+        A file that cannot be read as a whole (empty, binary, a column missing) raises
+        ``DataEntryError``.
+        """
+        with self._db.reading() as session:
+            council = fetch(session, models.Council, council_id, "Das Gremium")
+            field_ids = {f.name: f.id for f in council.action_fields}
+            existing = _council_members(session, council_id)
+        parsed = parse_members_csv(data, field_ids, today=today)
+        present, names = _outline(data, parsed)
+        return classify_import(
+            council_id,
+            parsed.rows,
+            existing,
+            today,
+            present=present,
+            column_names=_COLUMN_NAMES,
+            ignored_columns=parsed.ignored_columns,
+            names=names,
+        )
+
+    def apply_import(self, council_id: int, preview: ImportPreview, today: date) -> ImportResult:
+        """Save every new and changed row of ``preview`` in one transaction, or nothing.
+
+        The rows are checked again against the council as it is now; a member someone else
+        changed since the preview raises ``ConcurrentEditError``, a rule now broken
+        ``ValidationError``. Rows with errors and rows without changes are left out.
+        """
+        if preview.council_id != council_id:
+            raise ValueError("the preview was made for another council")
+        rows = [row for row in preview.valid_rows if row.changed]
+        if not rows:
+            return ImportResult((), ())
+        first = [row for row in rows if row.person_of_line is None]
+        further = [row for row in rows if row.person_of_line is not None]
+        with changing(self._db, "Der Import der Mitglieder") as session:
+            fetch(session, models.Council, council_id, "Das Gremium")
+            saved = self._save(session, council_id, first, today)
+            person_ids = {row.line: m.person_id for row, m in zip(first, saved, strict=True)}
+            linked = [replace(row, member=_with_person(row, person_ids)) for row in further]
+            saved += self._save(session, council_id, linked, today)
+            created = tuple(m for row, m in zip(first + linked, saved, strict=True) if _is_new(row))
+            updated = tuple(
+                m for row, m in zip(first + linked, saved, strict=True) if not _is_new(row)
+            )
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.IMPORT,
+                "membership",
+                None,
+                council_id=council_id,
+                summary=f"Mitglieder aus CSV importiert: {len(created)} neu, "
+                f"{len(updated)} geändert",
+            )
+        return ImportResult(created, updated)
+
+    def _save(
+        self, session: Session, council_id: int, rows: list[ImportRow], today: date
+    ) -> list[Member]:
+        if not rows:
+            return []
+        members = [_member(row) for row in rows]
+        return save_members(session, self._actor, council_id, members, today)
+
+
+def _is_new(row: ImportRow) -> bool:
+    return row.status is ImportStatus.NEW
+
+
+def _member(row: ImportRow) -> Member:
+    assert row.member is not None, "error rows are never saved"
+    return row.member
+
+
+def _with_person(row: ImportRow, person_ids: dict[int, int | None]) -> Member:
+    assert row.person_of_line is not None
+    return replace(_member(row), person_id=person_ids[row.person_of_line])
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"[\s\-_]+", "", unicodedata.normalize("NFC", text).casefold())
+
+
+_KEYS_BY_HEADER = {_header_key(header): key for key, header in COLUMNS}
+
+
+def _outline(data: bytes, parsed: MembersCsv) -> tuple[frozenset[str], dict[int, str]]:
+    """The member attributes the file has a column for, and the names in its rows by line.
+
+    The reader fills absent columns with defaults; an update must keep the stored values
+    there instead, so a file with only some columns does not erase the others. The names
+    label the rows the reader could not turn into a member. Lines count as the reader counts
+    them: CSV records after an Excel "sep=" line, the first one being line 1.
+    """
+    text = data.decode(parsed.encoding)
+    lines = io.StringIO(text, newline="").readlines()
+    if lines and _SEP_LINE.fullmatch(lines[0].rstrip("\r\n")):
+        lines = lines[1:]
+    keys: list[str | None] = []
+    names: dict[int, str] = {}
+    try:
+        for line, cells in enumerate(csv.reader(lines, delimiter=parsed.delimiter), start=1):
+            if not keys and any(cell.strip() for cell in cells):
+                keys = [_KEYS_BY_HEADER.get(_header_key(cell)) for cell in cells]
+            elif keys:
+                values = dict(zip(keys, cells, strict=False))
+                name = (values.get("given_name", ""), values.get("family_name", ""))
+                names[line] = " ".join(" ".join(name).split())
+    except csv.Error:
+        pass  # the reader reports the rest of the file as unreadable
+    return frozenset(key for key in keys if key is not None), names

@@ -1,0 +1,51 @@
+"""Zusammensetzung: members against the limits, action fields, sectors, ending terms."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from expertenrat.domain.composition import Composition
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "CompositionPanel"
+
+
+class CompositionPanel(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr(_CONTEXT, "Zusammensetzung"), parent)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warningLabel")
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warnings)
+        self.shown_warnings: tuple[str, ...] = ()
+
+    def show_composition(self, composition: Composition) -> None:
+        lines = [
+            tr(_CONTEXT, "<b>{} aktive Mitglieder</b> (vorgesehen: {} bis {})").format(
+                composition.active, composition.min_members, composition.max_members
+            )
+        ]
+        for item in composition.coverage:
+            lines.append(
+                tr(_CONTEXT, '<span style="color:{}">■</span> {}: {} primär, {} weitere').format(
+                    item.field.colour, escape(item.field.name), item.primary, item.further
+                )
+            )
+        sectors = " · ".join(f"{escape(s.label)} {n}" for s, n in composition.sectors)
+        lines.append(tr(_CONTEXT, "Sektoren: {}").format(sectors or "–"))
+        self.summary.setText("<br>".join(lines))
+        self.shown_warnings = composition.warnings
+        if composition.warnings:
+            items = "".join(f"<li>{escape(w)}</li>" for w in composition.warnings)
+            self.warnings.setText(f"<b>{tr(_CONTEXT, 'Hinweise')}</b><ul>{items}</ul>")
+        else:
+            self.warnings.setText(tr(_CONTEXT, "Die Zusammensetzung entspricht den Vorgaben."))

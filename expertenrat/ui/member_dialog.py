@@ -1,0 +1,167 @@
+"""Neues Mitglied / Mitglied bearbeiten: the dialog around the member form.
+
+Open it with ``open()``; it emits ``saved`` with the stored member and closes. Errors and
+warnings appear under the fields; warnings (e.g. a possible duplicate) only need a second
+click on Speichern. When saving fails, the dialog stays open and keeps what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.errors import ExpertenratError, FieldProblem, ValidationError
+from expertenrat.domain.members import Member
+from expertenrat.services.members import MembersService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.member_form import MemberForm, hint_label
+
+_CONTEXT = "MemberDialog"
+MINIMUM_SIZE = QSize(640, 420)
+
+
+class MemberDialog(QDialog):
+    """Creates a member (``member=None``) or edits one, keeping its ids and versions."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        members: MembersService,
+        council_id: int,
+        fields: list[ActionField],
+        today: date,
+        member: Member | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._members = members
+        self._council_id = council_id
+        self._today = today
+        self._acknowledged: frozenset[str] = frozenset()
+        if member is None:
+            self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
+        else:
+            self.setWindowTitle(tr(_CONTEXT, "Mitglied bearbeiten – {}").format(member.full_name))
+
+        self.form = MemberForm(fields, today)
+        if member is not None:
+            self.form.set_member(member)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.form)
+        self.general_label = QLabel()
+        self.general_label.setObjectName("errorLabel")
+        self.general_label.setWordWrap(True)
+        self.general_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.general_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint_label(tr(_CONTEXT, "* Pflichtangabe")), 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.general_label)
+        layout.addLayout(bottom)
+        self._fit_to_screen()
+        self.form.given_name_edit.setFocus()
+
+    def _fit_to_screen(self) -> None:
+        """As large as the form wants, but never larger than the screen; scroll if needed."""
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        wanted = self.sizeHint().expandedTo(
+            self.form.sizeHint() + QSize(scrollbar + 32, self.buttons.sizeHint().height() + 48)
+        )
+        available = self.screen().availableGeometry().size() * 0.9
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(available))
+        self.resize(wanted.boundedTo(available))
+
+    # --- saving ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Check, then save; warnings need a second click, errors keep the dialog open."""
+        member = self.form.member()
+        try:
+            problems = self._members.problems(self._council_id, member, self._today)
+        except ExpertenratError as error:
+            self._show_general(error.message)
+            return
+        warnings = frozenset(p.message for p in problems if p.warning)
+        if any(not p.warning for p in problems):
+            self._acknowledged = frozenset()
+            self._show_problems(problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben."))
+            return
+        if not warnings <= self._acknowledged:
+            self._acknowledged = warnings
+            self._show_problems(
+                problems,
+                tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf Speichern."),
+                warning=True,
+            )
+            return
+        try:
+            stored = self._members.save(self._council_id, member, self._today)
+        except ValidationError as error:
+            self._show_problems(
+                error.problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben.")
+            )
+            return
+        except ExpertenratError as error:
+            self._show_general(error.message)
+            return
+        self.saved.emit(stored)
+        self.accept()
+
+    # --- messages ----------------------------------------------------------------------
+
+    def message(self, field: str) -> str:
+        """The message under the field named like the Member attribute ("" if none)."""
+        return self.form.message(field)
+
+    def general_message(self) -> str:
+        return self.general_label.text() if not self.general_label.isHidden() else ""
+
+    def _show_problems(
+        self, problems: Sequence[FieldProblem], headline: str, *, warning: bool = False
+    ) -> None:
+        elsewhere = self.form.show_problems(problems)
+        self._set_general([headline, *(p.message for p in elsewhere)], warning)
+        widget = self.form.widget_of(problems)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget)
+            widget.setFocus()
+
+    def _show_general(self, text: str) -> None:
+        """A message about the whole record: the fields keep what was typed."""
+        self.form.clear_problems()
+        self._set_general([text], warning=False)
+
+    def _set_general(self, lines: list[str], warning: bool) -> None:
+        label = self.general_label
+        label.setText("\n".join(lines))
+        label.setObjectName("warningLabel" if warning else "errorLabel")
+        label.style().unpolish(label)
+        label.style().polish(label)
+        label.show()

@@ -1,0 +1,428 @@
+"""The fields of the member dialog: four groups, filled from a Member and read back into one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.members import Member
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MemberForm"
+FORMS_OF_ADDRESS = ("", "Frau", "Herr")
+# A QDateEdit cannot be empty: its minimum date, shown as "–", stands for "no date".
+NO_DATE = QDate(1900, 1, 1)
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setMinimumDate(NO_DATE)
+    return edit
+
+
+def _in_row(*widgets: QWidget) -> QWidget:
+    """Widgets side by side at their natural width, the rest of the row left empty."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return row
+
+
+def _plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
+    """A text box ``lines`` high that only grows with the dialog if ``grows``."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 8
+    edit.setMinimumHeight(height)
+    if not grows:
+        edit.setMaximumHeight(height)
+    return edit
+
+
+def _colour_icon(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class ConsentRow(QWidget):
+    """A consent checkbox with the date it was given or withdrawn.
+
+    Toggling sets the date to today; toggling back restores the date the member came with.
+    """
+
+    def __init__(self, text: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._original: tuple[bool, date | None] = (False, None)
+        self.check = QCheckBox(text)
+        self.date_label = QLabel()
+        self.date_edit = _date_edit()
+        self.date_edit.setSpecialValueText("–")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addSpacing(12)
+        layout.addWidget(self.date_label)
+        layout.addWidget(self.date_edit)
+        layout.addStretch(1)
+        self.check.toggled.connect(self._toggled)
+
+    def set_value(self, given: bool, on: date | None) -> None:
+        self._original = (given, on)
+        with QSignalBlocker(self.check):
+            self.check.setChecked(given)
+        self._show_date(on)
+
+    def value(self) -> tuple[bool, date | None]:
+        chosen = self.date_edit.date()
+        return self.check.isChecked(), None if chosen == NO_DATE else chosen.toPython()
+
+    def _toggled(self, checked: bool) -> None:
+        given, on = self._original
+        self._show_date(on if checked == given else self._today)
+
+    def _show_date(self, on: date | None) -> None:
+        self.date_edit.setDate(NO_DATE if on is None else QDate(on))
+        self.date_edit.setEnabled(on is not None)
+        self.date_label.setEnabled(on is not None)
+        withdrawn = on is not None and not self.check.isChecked()
+        self.date_label.setText(
+            tr(_CONTEXT, "widerrufen am") if withdrawn else tr(_CONTEXT, "erteilt am")
+        )
+
+
+class MemberForm(QWidget):
+    """All input fields of a member. Messages appear under the fields (``show_problems``)."""
+
+    def __init__(
+        self, fields: list[ActionField], today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._member = Member(id=None, given_name="", family_name="", term_start=today)
+        self._errors: dict[str, FormErrors] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+        self.form_of_address_combo = QComboBox()
+        self.form_of_address_combo.setEditable(True)
+        self.form_of_address_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.form_of_address_combo.addItems(list(FORMS_OF_ADDRESS))
+        self.form_of_address_combo.lineEdit().setPlaceholderText(tr(_CONTEXT, "keine"))
+        self.title_edit = QLineEdit(placeholderText=tr(_CONTEXT, "z. B. Prof. Dr."))
+        self.given_name_edit = QLineEdit()
+        self.family_name_edit = QLineEdit()
+        self.affiliation_edit = QLineEdit()
+        self.position_edit = QLineEdit()
+        self.sector_combo = QComboBox()
+        for sector in Sector:
+            self.sector_combo.addItem(sector.label, sector.value)
+
+        self.email_edit = QLineEdit(placeholderText="name@beispiel.de")
+        self.phone_edit = QLineEdit()
+        self.postal_address_edit = _plain_text_edit(4, grows=False)
+        self.notes_edit = _plain_text_edit(5, grows=True)
+
+        self.role_combo = QComboBox()
+        for role in MemberRole:
+            self.role_combo.addItem(role.label, role.value)
+        self.term_start_edit = _date_edit()
+        self.term_end_edit = _date_edit()
+        self.open_ended_check = QCheckBox(tr(_CONTEXT, "unbefristet"))
+        self.open_ended_check.toggled.connect(lambda on: self.term_end_edit.setEnabled(not on))
+        self.voting_right_check = QCheckBox(tr(_CONTEXT, "stimmberechtigt"))
+        self.primary_field_combo = QComboBox()
+        self.primary_field_combo.setPlaceholderText(tr(_CONTEXT, "– bitte wählen –"))
+        self.further_field_checks: dict[int, QCheckBox] = {}
+        for action_field in fields:
+            if action_field.id is None:
+                continue
+            icon = _colour_icon(action_field.colour)
+            self.primary_field_combo.addItem(icon, action_field.name, action_field.id)
+            check = QCheckBox(action_field.name)
+            check.setIcon(icon)
+            self.further_field_checks[action_field.id] = check
+        self.primary_field_combo.currentIndexChanged.connect(self._primary_changed)
+
+        self.publish_name_row = ConsentRow(tr(_CONTEXT, "veröffentlichen"), today)
+        self.publish_name_row.check.setAccessibleName(
+            tr(_CONTEXT, "Name und Institution veröffentlichen")
+        )
+        self.publish_contact_row = ConsentRow(tr(_CONTEXT, "veröffentlichen"), today)
+        self.publish_contact_row.check.setAccessibleName(
+            tr(_CONTEXT, "Kontaktdaten veröffentlichen")
+        )
+        self._layout()
+        self.set_member(self._member)
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _group(self, title: str) -> tuple[QGroupBox, FormErrors]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return box, FormErrors(form)
+
+    def _row(
+        self,
+        errors: FormErrors,
+        label: str,
+        field: str,
+        widget: QWidget,
+        focus: QWidget | None = None,
+    ) -> None:
+        """Add a row whose messages appear under ``widget``; ``focus`` takes the cursor."""
+        errors.add_row(label, field, widget)
+        self._errors[field] = errors
+        self._widgets[field] = focus or widget
+
+    def _layout(self) -> None:
+        person, errors = self._group(tr(_CONTEXT, "Person"))
+        self._row(errors, tr(_CONTEXT, "Anrede"), "form_of_address", self.form_of_address_combo)
+        self._row(errors, tr(_CONTEXT, "Titel"), "title", self.title_edit)
+        self._row(errors, tr(_CONTEXT, "Vorname*"), "given_name", self.given_name_edit)
+        self._row(errors, tr(_CONTEXT, "Nachname*"), "family_name", self.family_name_edit)
+        self._row(errors, tr(_CONTEXT, "Institution"), "affiliation", self.affiliation_edit)
+        self._row(errors, tr(_CONTEXT, "Funktion/Position"), "position", self.position_edit)
+        self._row(errors, tr(_CONTEXT, "Sektor"), "sector", self.sector_combo)
+
+        contact, errors = self._group(tr(_CONTEXT, "Kontakt"))
+        self._row(errors, tr(_CONTEXT, "E-Mail"), "email", self.email_edit)
+        self._row(errors, tr(_CONTEXT, "Telefon"), "phone", self.phone_edit)
+        self._row(errors, tr(_CONTEXT, "Postanschrift"), "postal_address", self.postal_address_edit)
+
+        membership, errors = self._group(tr(_CONTEXT, "Mitgliedschaft"))
+        self._row(errors, tr(_CONTEXT, "Rolle"), "role", _in_row(self.role_combo), self.role_combo)
+        self._row(
+            errors,
+            tr(_CONTEXT, "Amtszeit Beginn"),
+            "term_start",
+            _in_row(self.term_start_edit),
+            self.term_start_edit,
+        )
+        self._row(
+            errors,
+            tr(_CONTEXT, "Amtszeit Ende"),
+            "term_end",
+            _in_row(self.term_end_edit, self.open_ended_check),
+            self.term_end_edit,
+        )
+        self._row(errors, tr(_CONTEXT, "Stimmrecht"), "voting_right", self.voting_right_check)
+        self._row(
+            errors,
+            tr(_CONTEXT, "Primäres Handlungsfeld*"),
+            "primary_field_id",
+            self.primary_field_combo,
+        )
+        further = QWidget()
+        grid = QGridLayout(further)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for number, check in enumerate(self.further_field_checks.values()):
+            grid.addWidget(check, number // 2, number % 2)
+        self._row(errors, tr(_CONTEXT, "Weitere Handlungsfelder"), "further_field_ids", further)
+
+        consent, errors = self._group(tr(_CONTEXT, "Einwilligungen"))
+        consent.layout().addRow(
+            hint_label(
+                tr(
+                    _CONTEXT,
+                    "Ohne Einwilligung fehlt das Mitglied in öffentlichen Listen; "
+                    "Kontaktdaten stehen sonst nur in der internen Liste.",
+                )
+            )
+        )
+        self._row(
+            errors,
+            tr(_CONTEXT, "Name und Institution"),
+            "publish_name",
+            self.publish_name_row,
+            self.publish_name_row.check,
+        )
+        self._row(
+            errors,
+            tr(_CONTEXT, "Kontaktdaten"),
+            "publish_contact",
+            self.publish_contact_row,
+            self.publish_contact_row.check,
+        )
+
+        notes, errors = self._group(tr(_CONTEXT, "Notizen (intern)"))
+        self._row(errors, "", "notes", self.notes_edit)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        left.addWidget(person)
+        left.addWidget(contact)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(membership)
+        right.addWidget(consent)
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.addWidget(notes, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+
+    # --- filling and reading -----------------------------------------------------------
+
+    def set_member(self, member: Member) -> None:
+        """Show ``member``; ``member()`` later returns it with the edits applied."""
+        self._member = member
+        self.clear_problems()
+        self.form_of_address_combo.setCurrentText(member.form_of_address)
+        self.title_edit.setText(member.title)
+        self.given_name_edit.setText(member.given_name)
+        self.family_name_edit.setText(member.family_name)
+        self.affiliation_edit.setText(member.affiliation)
+        self.position_edit.setText(member.position)
+        self.sector_combo.setCurrentIndex(self.sector_combo.findData(member.sector.value))
+        self.email_edit.setText(member.email)
+        self.phone_edit.setText(member.phone)
+        self.postal_address_edit.setPlainText(member.postal_address)
+        self.notes_edit.setPlainText(member.notes)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(member.role.value))
+        self.term_start_edit.setDate(QDate(member.term_start))
+        self.term_end_edit.setDate(QDate(member.term_end or member.term_start))
+        self.open_ended_check.setChecked(member.term_end is None)
+        self.term_end_edit.setEnabled(member.term_end is not None)
+        self.voting_right_check.setChecked(member.voting_right)
+        self.primary_field_combo.setCurrentIndex(
+            self.primary_field_combo.findData(member.primary_field_id)
+            if member.primary_field_id is not None
+            else -1
+        )
+        self._primary_changed()
+        for field_id, check in self.further_field_checks.items():
+            check.setChecked(
+                field_id in member.further_field_ids and field_id != member.primary_field_id
+            )
+        self.publish_name_row.set_value(member.publish_name, member.publish_name_on)
+        self.publish_contact_row.set_value(member.publish_contact, member.publish_contact_on)
+
+    def member(self) -> Member:
+        """The shown member with the edits applied; id and versions stay as they came."""
+        primary = self.primary_field_combo.currentData()
+        publish_name, publish_name_on = self.publish_name_row.value()
+        publish_contact, publish_contact_on = self.publish_contact_row.value()
+        return replace(
+            self._member,
+            form_of_address=self.form_of_address_combo.currentText(),
+            title=self.title_edit.text(),
+            given_name=self.given_name_edit.text(),
+            family_name=self.family_name_edit.text(),
+            affiliation=self.affiliation_edit.text(),
+            position=self.position_edit.text(),
+            sector=Sector(self.sector_combo.currentData()),
+            email=self.email_edit.text(),
+            phone=self.phone_edit.text(),
+            postal_address=self._plain_text(self.postal_address_edit, self._member.postal_address),
+            notes=self._plain_text(self.notes_edit, self._member.notes),
+            role=MemberRole(self.role_combo.currentData()),
+            term_start=self.term_start_edit.date().toPython(),
+            term_end=None
+            if self.open_ended_check.isChecked()
+            else self.term_end_edit.date().toPython(),
+            voting_right=self.voting_right_check.isChecked(),
+            primary_field_id=int(primary) if primary is not None else None,
+            further_field_ids=tuple(
+                field_id
+                for field_id, check in self.further_field_checks.items()
+                if check.isChecked() and check.isEnabled()
+            ),
+            publish_name=publish_name,
+            publish_name_on=publish_name_on,
+            publish_contact=publish_contact,
+            publish_contact_on=publish_contact_on,
+        )
+
+    @staticmethod
+    def _plain_text(edit: QPlainTextEdit, original: str) -> str:
+        """The text in ``edit``; ``original`` exactly if the text in it is still that.
+
+        ``toPlainText()`` turns non-breaking spaces into spaces, so read the raw text, in
+        which every paragraph break is U+2029. Line breaks of other programs ("\\r\\n")
+        survive as long as the text is unchanged; edited text gets "\\n".
+        """
+        raw = edit.document().toRawText()
+        shown = original.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\u2029")
+        return original if raw == shown else raw.replace("\u2029", "\n")
+
+    def _primary_changed(self) -> None:
+        primary = self.primary_field_combo.currentData()
+        for field_id, check in self.further_field_checks.items():
+            is_primary = field_id == primary
+            if is_primary:
+                check.setChecked(False)
+            check.setEnabled(not is_primary)
+            check.setToolTip(tr(_CONTEXT, "Das primäre Handlungsfeld") if is_primary else "")
+
+    # --- messages ----------------------------------------------------------------------
+
+    def show_problems(self, problems: Iterable[FieldProblem]) -> list[FieldProblem]:
+        """Show each problem under its field; return those that belong to no field."""
+        self.clear_problems()
+        by_form: dict[FormErrors, list[FieldProblem]] = {}
+        elsewhere: list[FieldProblem] = []
+        for problem in problems:
+            errors = self._errors.get(problem.field)
+            if errors is None:
+                elsewhere.append(problem)
+            else:
+                by_form.setdefault(errors, []).append(problem)
+        for errors, shown in by_form.items():
+            errors.show(shown)
+        return elsewhere
+
+    def clear_problems(self) -> None:
+        for errors in set(self._errors.values()):
+            errors.clear()
+
+    def message(self, field: str) -> str:
+        """The message shown under ``field`` ("" if none)."""
+        errors = self._errors.get(field)
+        return errors.message(field) if errors is not None else ""
+
+    def widget_of(self, problems: Iterable[FieldProblem]) -> QWidget | None:
+        """The input of the topmost field with a problem, errors before warnings."""
+        ranked = sorted(
+            (p for p in problems if p.field in self._widgets),
+            key=lambda p: (p.warning, list(self._widgets).index(p.field)),
+        )
+        return self._widgets[ranked[0].field] if ranked else None

@@ -1,0 +1,236 @@
+"""Mitglieder importieren: what a CSV file would change, row by row, and the import on request."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.member_import import ImportPreview, ImportRow, ImportStatus
+from expertenrat.services.member_exchange import MemberExchangeService
+from expertenrat.services.unit_of_work import StorageError
+from expertenrat.ui.i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+_CONTEXT = "MemberImportDialog"
+_ERROR_BACKGROUND = QColor("#fde7e9")
+_ERROR_TEXT = QColor("#b00020")
+
+
+class ImportRowsModel(QAbstractTableModel):
+    """The rows of an import preview: line, name, result and the reasons for it."""
+
+    COLUMN_LINE, COLUMN_NAME, COLUMN_RESULT, COLUMN_REASONS = range(4)
+    SortRole = Qt.ItemDataRole.UserRole + 1
+    ObjectRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ImportRow] = []
+        self._headers = (
+            tr(_CONTEXT, "Zeile"),
+            tr(_CONTEXT, "Name"),
+            tr(_CONTEXT, "Ergebnis"),
+            tr(_CONTEXT, "Hinweise"),
+        )
+        self._results = {
+            ImportStatus.NEW: tr(_CONTEXT, "neu"),
+            ImportStatus.UPDATE: tr(_CONTEXT, "aktualisieren"),
+            ImportStatus.ERROR: tr(_CONTEXT, "Fehler"),
+        }
+
+    def set_rows(self, rows: list[ImportRow] | tuple[ImportRow, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[ImportRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == self.SortRole:
+            return self._sort_value(row, index.column())
+        if role == self.ObjectRole:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COLUMN_REASONS:
+            return "\n".join(row.reasons) or None
+        if role == Qt.ItemDataRole.BackgroundRole and row.status is ImportStatus.ERROR:
+            return _ERROR_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and row.status is ImportStatus.ERROR:
+            return _ERROR_TEXT
+        return None
+
+    def _display(self, row: ImportRow, column: int) -> str:
+        if column == self.COLUMN_LINE:
+            return str(row.line)
+        if column == self.COLUMN_NAME:
+            return row.label or "–"
+        if column == self.COLUMN_RESULT:
+            return self._results[row.status]
+        return "\n".join(row.reasons)
+
+    def _sort_value(self, row: ImportRow, column: int) -> int | str:
+        if column == self.COLUMN_LINE:
+            return row.line
+        if column == self.COLUMN_RESULT:
+            return list(ImportStatus).index(row.status)
+        return self._display(row, column).casefold()
+
+
+def summary_text(preview: ImportPreview) -> str:
+    """The counts in one line, e.g. "3 neu, 1 aktualisiert, 2 mit Fehlern – …"."""
+    if not preview.rows:
+        return tr(_CONTEXT, "Die Datei enthält keine Mitglieder.")
+    counts = preview.counts
+    unchanged = sum(1 for row in preview.valid_rows if not row.changed)
+    updated = tr(_CONTEXT, "{} aktualisiert").format(counts.update)
+    if unchanged:
+        updated += tr(_CONTEXT, " (davon {} ohne Änderungen)").format(unchanged)
+    parts = [tr(_CONTEXT, "{} neu").format(counts.new), updated]
+    if counts.error:
+        parts.append(
+            tr(_CONTEXT, "{} mit Fehlern – diese werden nicht importiert").format(counts.error)
+        )
+    return ", ".join(parts)
+
+
+class MemberImportDialog(QDialog):
+    """Shows an import preview; saves only on "Importieren" and then emits ``imported``.
+
+    Problems with the file as a whole are the caller's to report before opening this.
+    """
+
+    imported = Signal(object)  # ImportResult
+
+    def __init__(
+        self,
+        exchange: MemberExchangeService,
+        council_id: int,
+        today: date,
+        preview: ImportPreview,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._exchange = exchange
+        self._council_id = council_id
+        self._today = today
+        self._preview = preview
+        self.setWindowTitle(tr(_CONTEXT, "Mitglieder importieren"))
+        self.resize(900, 520)
+
+        intro = QLabel(
+            tr(
+                _CONTEXT,
+                "Bitte prüfen Sie, was der Import ändern würde. Gespeichert wird erst, "
+                "wenn Sie auf „Importieren“ klicken.",
+            )
+        )
+        intro.setWordWrap(True)
+        self.summary_label = QLabel(summary_text(preview))
+        self.summary_label.setWordWrap(True)
+        self.ignored_label = QLabel(
+            tr(_CONTEXT, "Nicht verwendete Spalten: {}").format(", ".join(preview.ignored_columns))
+        )
+        self.ignored_label.setWordWrap(True)
+        self.ignored_label.setVisible(bool(preview.ignored_columns))
+
+        self.model = ImportRowsModel(self)
+        self.model.set_rows(preview.rows)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(ImportRowsModel.SortRole)
+        self.view = QTableView()
+        self.view.setModel(proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(ImportRowsModel.COLUMN_LINE, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(
+            ImportRowsModel.COLUMN_LINE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(
+            ImportRowsModel.COLUMN_RESULT, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(ImportRowsModel.COLUMN_REASONS, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(ImportRowsModel.COLUMN_NAME, 240)
+        self.view.resizeRowsToContents()
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.import_button = QPushButton(tr(_CONTEXT, "Importieren"))
+        self.import_button.setEnabled(bool(preview.valid_rows))
+        self.import_button.setDefault(True)
+        self.cancel_button = QPushButton(tr(_CONTEXT, "Abbrechen"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self.import_rows)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.ignored_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    @property
+    def preview(self) -> ImportPreview:
+        return self._preview
+
+    def import_rows(self) -> None:
+        """Save the valid rows, all or nothing; on trouble say so and keep the dialog open."""
+        try:
+            result = self._exchange.apply_import(self._council_id, self._preview, self._today)
+        except ExpertenratError as error:
+            self.error_label.setText(
+                tr(_CONTEXT, "Es wurde nichts importiert. {}").format(error.message)
+            )
+            self.error_label.show()
+            # A locked database may be free again in a moment; anything else needs a new preview.
+            self.import_button.setEnabled(isinstance(error, StorageError))
+            return
+        self.imported.emit(result)
+        self.accept()

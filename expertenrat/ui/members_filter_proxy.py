@@ -1,0 +1,56 @@
+"""Filtering the members table: search text, active / former / all, action field."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+
+class StatusFilter(Enum):
+    ACTIVE = "active"
+    FORMER = "former"
+    ALL = "all"
+
+
+class MembersFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._status = StatusFilter.ACTIVE
+        self._field_id: int | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the source model (see ``MembersTableModel.sort``)."""
+        self.sourceModel().sort(column, order)
+
+    def set_search(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: StatusFilter) -> None:
+        if status is not self._status:
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_field(self, field_id: int | None) -> None:
+        if field_id != self._field_id:
+            self.beginFilterChange()
+            self._field_id = field_id
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        row = self.sourceModel().row(source_row)  # type: ignore[attr-defined]
+        if self._status is StatusFilter.ACTIVE and not row.active:
+            return False
+        if self._status is StatusFilter.FORMER and row.active:
+            return False
+        if self._field_id is not None and self._field_id not in row.member.field_ids():
+            return False
+        return all(word in row.search_text for word in self._words)

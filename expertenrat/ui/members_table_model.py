@@ -1,0 +1,166 @@
+"""Table model of a council's members (active and former)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from expertenrat.domain.members import Member
+from expertenrat.ui.i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+_CONTEXT = "MembersTableModel"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A member with what the table shows and filters by, computed once per reload."""
+
+    member: Member
+    fields: str
+    status: str
+    active: bool
+    search_text: str
+
+
+class MembersTableModel(QAbstractTableModel):
+    (
+        COLUMN_NAME,
+        COLUMN_TITLE,
+        COLUMN_AFFILIATION,
+        COLUMN_SECTOR,
+        COLUMN_ROLE,
+        COLUMN_FIELDS,
+        COLUMN_TERM_END,
+        COLUMN_STATUS,
+    ) = range(8)
+    SortRole = Qt.ItemDataRole.UserRole + 1
+    ObjectRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[MemberRow] = []
+        self._sort: tuple[int, Qt.SortOrder] = (self.COLUMN_NAME, Qt.SortOrder.AscendingOrder)
+        self._headers = (
+            tr(_CONTEXT, "Name"),
+            tr(_CONTEXT, "Titel"),
+            tr(_CONTEXT, "Institution"),
+            tr(_CONTEXT, "Sektor"),
+            tr(_CONTEXT, "Rolle"),
+            tr(_CONTEXT, "Handlungsfelder"),
+            tr(_CONTEXT, "Amtszeit bis"),
+            tr(_CONTEXT, "Status"),
+        )
+
+    def set_rows(self, members: list[Member], field_names: dict[int, str], today: date) -> None:
+        self.beginResetModel()
+        self._rows = [_row(m, field_names, today) for m in members]
+        self._rows.sort(key=self._sort_key(self._sort[0]), reverse=self._descending())
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python, once, rather than per comparison through Qt.
+
+        The filter proxy forwards its sorting here, so that re-filtering on every
+        keystroke never has to compare rows again.
+        """
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = list(self._rows)
+        self._rows.sort(key=self._sort_key(column), reverse=self._descending())
+        after = {id(row): index for index, row in enumerate(self._rows)}
+        old_indexes = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old_indexes,
+            [
+                self.index(after[id(old_rows[i.row()])], i.column()) if i.isValid() else i
+                for i in old_indexes
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _descending(self) -> bool:
+        return self._sort[1] == Qt.SortOrder.DescendingOrder
+
+    def _sort_key(self, column: int):
+        return lambda row: (self._sort_value(row, column), row.member.sort_name)
+
+    def row(self, row: int) -> MemberRow:
+        return self._rows[row]
+
+    def row_of(self, membership_id: int | None) -> int:
+        for index, row in enumerate(self._rows):
+            if row.member.id == membership_id:
+                return index
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == self.SortRole:
+            return self._sort_value(row, index.column())
+        if role == self.ObjectRole:
+            return row.member
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QColor("#7a828a")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COLUMN_NAME:
+            return row.member.email or None
+        return None
+
+    def _display(self, row: MemberRow, column: int) -> str:
+        member = row.member
+        if column == self.COLUMN_NAME:
+            return f"{member.family_name}, {member.given_name}"
+        if column == self.COLUMN_TITLE:
+            return member.title
+        if column == self.COLUMN_AFFILIATION:
+            return member.affiliation
+        if column == self.COLUMN_SECTOR:
+            return member.sector.label
+        if column == self.COLUMN_ROLE:
+            return member.role.label
+        if column == self.COLUMN_FIELDS:
+            return row.fields
+        if column == self.COLUMN_TERM_END:
+            return f"{member.term_end:%d.%m.%Y}" if member.term_end else tr(_CONTEXT, "offen")
+        return row.status
+
+    def _sort_value(self, row: MemberRow, column: int) -> str:
+        member = row.member
+        if column == self.COLUMN_NAME:
+            return member.sort_name
+        if column == self.COLUMN_TERM_END:
+            return member.term_end.isoformat() if member.term_end else "9999-12-31"
+        return self._display(row, column).casefold()
+
+
+def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
+    fields = ", ".join(field_names.get(f, "?") for f in member.field_ids())
+    if member.is_active(today):
+        status, active = tr(_CONTEXT, "aktiv"), True
+    elif member.term_start > today:
+        status, active = tr(_CONTEXT, "künftig"), False
+    else:
+        status, active = tr(_CONTEXT, "ehemalig"), False
+    search = " ".join(
+        (member.full_name, member.affiliation, member.position, member.email, fields)
+    ).casefold()
+    return MemberRow(member, fields, status, active, search)

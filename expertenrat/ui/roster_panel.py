@@ -1,0 +1,183 @@
+"""Mitgliederliste and CSV: preview, print and save the roster; export and import members."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.roster import RosterGrouping
+from expertenrat.reports.roster_pdf import render_roster
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.member_import_dialog import MemberImportDialog
+from expertenrat.ui.pdf_printing import PdfPrintActions
+
+_CONTEXT = "RosterPanel"
+
+
+class RosterPanel(QWidget):
+    membersImported = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._today = today
+        self._council_id: int | None = None
+        self.printing = PdfPrintActions(dialogs, self)
+        self.import_dialog: MemberImportDialog | None = None
+
+        self.version_combo = QComboBox()
+        self.version_combo.addItem(tr(_CONTEXT, "intern (mit Kontaktdaten)"), False)
+        self.version_combo.addItem(tr(_CONTEXT, "öffentlich (nur mit Einwilligung)"), True)
+        self.grouping_combo = QComboBox()
+        self.grouping_combo.addItem(
+            tr(_CONTEXT, "nach Handlungsfeld"), RosterGrouping.BY_FIELD.value
+        )
+        self.grouping_combo.addItem(tr(_CONTEXT, "alphabetisch"), RosterGrouping.ALPHABETICAL.value)
+        self.preview_button = QPushButton(tr(_CONTEXT, "Vorschau …"))
+        self.print_button = QPushButton(tr(_CONTEXT, "Drucken …"))
+        self.save_pdf_button = QPushButton(tr(_CONTEXT, "Als PDF speichern …"))
+        self.export_button = QPushButton(tr(_CONTEXT, "CSV exportieren …"))
+        self.import_button = QPushButton(tr(_CONTEXT, "CSV importieren …"))
+
+        roster_box = QGroupBox(tr(_CONTEXT, "Mitgliederliste"))
+        form = QFormLayout(roster_box)
+        form.addRow(tr(_CONTEXT, "Fassung"), self.version_combo)
+        form.addRow(tr(_CONTEXT, "Ordnung"), self.grouping_combo)
+        buttons = QGridLayout()
+        buttons.addWidget(self.preview_button, 0, 0)
+        buttons.addWidget(self.print_button, 0, 1)
+        buttons.addWidget(self.save_pdf_button, 1, 0, 1, 2)
+        form.addRow(buttons)
+        csv_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (CSV)"))
+        csv_layout = QGridLayout(csv_box)
+        csv_layout.addWidget(self.export_button, 0, 0)
+        csv_layout.addWidget(self.import_button, 0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(roster_box)
+        layout.addWidget(csv_box)
+
+        self.preview_button.clicked.connect(
+            lambda: self._with_roster(lambda pdf, title: self.printing.preview(pdf, title))
+        )
+        self.print_button.clicked.connect(
+            lambda: self._with_roster(lambda pdf, title: self.printing.print(pdf, title))
+        )
+        self.save_pdf_button.clicked.connect(
+            lambda: self._with_roster(lambda pdf, title: self.printing.save_as(pdf, f"{title}.pdf"))
+        )
+        self.export_button.clicked.connect(self._ask_export)
+        self.import_button.clicked.connect(self._ask_import)
+
+    def set_council(self, council_id: int) -> None:
+        self._council_id = council_id
+
+    # --- roster -------------------------------------------------------------------------
+
+    def roster_pdf(self) -> tuple[bytes, str]:
+        assert self._council_id is not None
+        public = bool(self.version_combo.currentData())
+        document = self._services.members.roster(
+            self._council_id,
+            public=public,
+            grouping=RosterGrouping(self.grouping_combo.currentData()),
+            today=self._today(),
+        )
+        suffix = tr(_CONTEXT, "öffentlich") if public else tr(_CONTEXT, "intern")
+        title = tr(_CONTEXT, "Mitgliederliste {} {:%Y-%m-%d}").format(suffix, self._today())
+        return render_roster(document), title
+
+    def _with_roster(self, use: Callable[[bytes, str], None]) -> None:
+        if self._council_id is None:
+            return
+        try:
+            pdf, title = self.roster_pdf()
+            use(pdf, title)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Mitgliederliste"), error.message)
+
+    # --- CSV ----------------------------------------------------------------------------
+
+    def _ask_export(self) -> None:
+        self._dialogs.ask_save_file(
+            self,
+            tr(_CONTEXT, "Mitglieder als CSV exportieren"),
+            tr(_CONTEXT, "CSV-Dateien (*.csv)"),
+            tr(_CONTEXT, "Mitglieder {:%Y-%m-%d}.csv").format(self._today()),
+            self.export_csv,
+        )
+
+    def export_csv(self, path: str) -> None:
+        if self._council_id is None:
+            return
+        target = Path(path) if Path(path).suffix else Path(f"{path}.csv")
+        try:
+            target.write_bytes(self._services.member_exchange.export_csv(self._council_id))
+        except OSError as error:
+            self._dialogs.warning(
+                self,
+                tr(_CONTEXT, "CSV-Export"),
+                tr(_CONTEXT, "„{}“ kann nicht geschrieben werden: {}").format(
+                    target, os_error_text(error)
+                ),
+            )
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "CSV-Export"), error.message)
+
+    def _ask_import(self) -> None:
+        self._dialogs.ask_open_file(
+            self,
+            tr(_CONTEXT, "Mitglieder aus CSV importieren"),
+            tr(_CONTEXT, "CSV-Dateien (*.csv *.txt);;Alle Dateien (*)"),
+            self.import_csv,
+        )
+
+    def import_csv(self, path: str) -> None:
+        if self._council_id is None:
+            return
+        try:
+            data = Path(path).read_bytes()
+            preview = self._services.member_exchange.preview_import(
+                self._council_id, data, self._today()
+            )
+        except OSError as error:
+            self._dialogs.warning(
+                self,
+                tr(_CONTEXT, "CSV-Import"),
+                tr(_CONTEXT, "„{}“ kann nicht gelesen werden: {}").format(
+                    path, os_error_text(error)
+                ),
+            )
+            return
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "CSV-Import"), error.message)
+            return
+        dialog = MemberImportDialog(
+            self._services.member_exchange, self._council_id, self._today(), preview, self
+        )
+        dialog.imported.connect(lambda _result: self.membersImported.emit())
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()

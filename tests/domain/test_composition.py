@@ -1,0 +1,125 @@
+"""Composition warnings: too few members, an uncovered field, sectors, ending terms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expertenrat.domain.composition import check_composition
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.members import Member
+
+TODAY = date(2026, 11, 27)
+FIELDS = [
+    ActionField(1, "Moderne Verwaltung"),
+    ActionField(2, "Soziale Stadt"),
+    ActionField(3, "Stadtdaten"),
+    ActionField(4, "Umwelt"),
+]
+COUNCIL = CouncilSettings(id=1, name="Rat", city="Rostock", min_members=8, max_members=10)
+SECTORS = [Sector.RESEARCH, Sector.BUSINESS, Sector.CIVIL_SOCIETY, Sector.ADMINISTRATION]
+
+
+def member(number: int, field: int, **changes) -> Member:
+    values = {
+        "id": number,
+        "person_id": number,
+        "given_name": f"Vorname{number}",
+        "family_name": f"Nachname{number}",
+        "primary_field_id": field,
+        "sector": SECTORS[number % 4],
+        "term_start": date(2025, 1, 1),
+        "term_end": date(2028, 12, 31),
+        "role": MemberRole.CHAIR
+        if number == 1
+        else MemberRole.VICE_CHAIR
+        if number == 2
+        else MemberRole.MEMBER,
+    }
+    values.update(changes)
+    return Member(**values)
+
+
+def balanced(count: int = 8) -> list[Member]:
+    return [member(n, (n % 4) + 1) for n in range(1, count + 1)]
+
+
+def test_a_balanced_council_has_no_warnings():
+    composition = check_composition(balanced(), FIELDS, COUNCIL, TODAY)
+    assert composition.warnings == ()
+    assert composition.ok
+    assert composition.active == 8
+    assert [c.primary for c in composition.coverage] == [2, 2, 2, 2]
+
+
+def test_seven_members_are_too_few():
+    composition = check_composition(balanced(7), FIELDS, COUNCIL, TODAY)
+    assert "Nur 7 aktive Mitglieder – mindestens 8 sind vorgesehen." in composition.warnings
+
+
+def test_eleven_members_are_too_many():
+    composition = check_composition(balanced(11), FIELDS, COUNCIL, TODAY)
+    assert "11 aktive Mitglieder – höchstens 10 sind vorgesehen." in composition.warnings
+
+
+def test_former_members_do_not_count():
+    members = [*balanced(), member(9, 1, term_end=date(2026, 1, 31))]
+    assert check_composition(members, FIELDS, COUNCIL, TODAY).active == 8
+
+
+def test_an_uncovered_field_is_named():
+    members = [m for m in balanced(10) if m.primary_field_id != 3]
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+    assert "Stadtdaten ist von keinem aktiven Mitglied abgedeckt." in composition.warnings
+
+
+def test_a_further_field_counts_as_coverage():
+    members = [m for m in balanced(10) if m.primary_field_id != 3]
+    members[0] = member(members[0].id, members[0].primary_field_id, further_field_ids=(3,))
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+    assert not any("Stadtdaten" in w for w in composition.warnings)
+    assert next(c for c in composition.coverage if c.field.id == 3).further == 1
+
+
+def test_one_sector_dominating_is_unbalanced():
+    members = [member(n, (n % 4) + 1, sector=Sector.BUSINESS) for n in range(1, 9)]
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+    assert (
+        "Unausgewogen: 8 von 8 aktiven Mitgliedern kommen aus dem Bereich Wirtschaft."
+        in composition.warnings
+    )
+
+
+def test_a_term_ending_soon_names_what_follows():
+    members = [m for m in balanced(8) if m.primary_field_id != 3]
+    members.append(member(20, 3, term_end=date(2027, 3, 31)))
+    members.append(member(21, 1))
+    members.append(member(22, 2))
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+    ending = [w for w in composition.warnings if w.startswith("Die Amtszeit")]
+    assert ending == [
+        "Die Amtszeit von Vorname20 Nachname20 endet am 31.03.2027. "
+        "Stadtdaten ist dann von niemandem abgedeckt."
+    ]
+    assert composition.ending_terms[0].member.id == 20
+
+
+def test_a_term_ending_later_than_six_months_is_no_warning():
+    members = balanced()
+    members[3] = member(4, 1, term_end=date(2027, 6, 1))
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+    assert composition.ending_terms == ()
+
+
+def test_the_chair_leaving_is_mentioned_and_a_missing_chair_warned():
+    members = balanced()
+    members[0] = member(1, 2, term_end=date(2027, 1, 15))
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+    ending = next(w for w in composition.warnings if w.startswith("Die Amtszeit"))
+    assert "Vorsitz ist dann neu zu besetzen." in ending
+    assert "Dann bleiben 7 aktive Mitglieder (mindestens 8)." in ending
+    without_chair = [m for m in balanced() if m.role is not MemberRole.CHAIR]
+    assert (
+        "Vorsitz ist derzeit nicht besetzt."
+        in check_composition(without_chair, FIELDS, COUNCIL, TODAY).warnings
+    )

@@ -1,0 +1,178 @@
+"""The command line for members CSV: export, import, dry run, and files that cannot be read."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Primäres Handlungsfeld"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "expertenrat", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = run("--database", str(path), "demo")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def database(demo_template, tmp_path) -> str:
+    path = tmp_path / "expertenrat.db"
+    shutil.copyfile(demo_template, path)
+    return str(path)
+
+
+def stored(database: str) -> tuple[list[tuple], list[tuple], int]:
+    """Everything an import could change: persons, memberships, the audit trail's length."""
+    with sqlite3.connect(database) as connection:
+        persons = connection.execute("SELECT * FROM persons ORDER BY id").fetchall()
+        memberships = connection.execute("SELECT * FROM memberships ORDER BY id").fetchall()
+        audit = connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
+    connection.close()
+    return persons, memberships, audit
+
+
+def write_csv(path: Path, *lines: str) -> str:
+    path.write_bytes(codecs.BOM_UTF8 + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    return str(path)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("expertenrat: Fehler: ")
+    assert message in result.stderr
+
+
+def test_export_members_writes_a_csv_file_for_excel(database, tmp_path):
+    target = tmp_path / "mitglieder.csv"
+
+    result = run("--database", database, "export", "members", "--out", str(target))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"10 Mitglieder als CSV-Datei: {target}"
+    lines = target.read_bytes().split(b"\r\n")
+    assert lines[0].startswith(codecs.BOM_UTF8 + b"Anrede;Titel;Vorname;Nachname;")
+    assert len([line for line in lines[1:] if line]) == 10
+
+
+def test_dry_run_reports_every_row_and_saves_nothing(database, tmp_path):
+    exported = tmp_path / "mitglieder.csv"
+    run("--database", database, "export", "members", "--out", str(exported))
+    anna = ";;Anna;Berg;Universität Rostock;;;anna@example.org;;;;01.01.2026;;ja;Stadtdaten"
+    file = tmp_path / "neu.csv"
+    file.write_bytes(exported.read_bytes() + anna.encode("utf-8") + b"\r\n")
+    before = stored(database)
+
+    result = run("--database", database, "import", "members", str(file), "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.splitlines()
+    assert report[0].startswith("Zeile 2: aktualisieren – ")
+    assert report[0].endswith("(Keine Änderungen.)")
+    assert report[10] == "Zeile 12: neu – Anna Berg"
+    assert (
+        report[11] == "Probelauf: 1 neu, 0 zu ändern, 10 unverändert. Es wurde nichts gespeichert."
+    )
+    assert stored(database) == before
+
+
+def test_import_saves_new_and_changed_members(database, tmp_path):
+    file = write_csv(
+        tmp_path / "neu.csv",
+        HEADER,
+        "Anna;Berg;anna@example.org;Mitglied;01.01.2026;Stadtdaten",
+    )
+
+    result = run("--database", database, "import", "members", file)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Zeile 2: neu – Anna Berg",
+        "Importiert: 1 neu angelegt, 0 geändert, 0 unverändert.",
+    ]
+    persons, _memberships, _audit = stored(database)
+    assert any("anna@example.org" in person for person in persons)
+
+
+def test_a_file_with_a_bad_row_is_reported_and_nothing_is_saved(database, tmp_path):
+    file = write_csv(
+        tmp_path / "fehler.csv",
+        HEADER,
+        "Anna;Berg;anna@example.org;Mitglied;01.01.2026;Stadtdaten",
+        "Jan;Brandt;jan@example.org;Vorsitz;01.01.2026;Stadtdaten",
+        "Eva;Kühn;eva@example.org;Mitglied;01.01.2026;Weltraum",
+    )
+    before = stored(database)
+
+    result = run("--database", database, "import", "members", file)
+
+    assert_one_line_error(result, "2 Zeilen haben Fehler; es wurde nichts importiert.")
+    report = result.stdout.splitlines()
+    assert report[0] == "Zeile 2: neu – Anna Berg"
+    assert report[1].startswith("Zeile 3: Fehler – Jan Brandt: Vorsitz hat in dieser Zeit bereits")
+    assert report[2].startswith("Zeile 4: Fehler – Eva Kühn: Primäres Handlungsfeld: ")
+    assert stored(database) == before
+
+
+def test_a_dry_run_with_a_bad_row_also_fails(database, tmp_path):
+    file = write_csv(tmp_path / "fehler.csv", HEADER, "Jan;;;;01.01.2026;Stadtdaten")
+
+    result = run("--database", database, "import", "members", file, "--dry-run")
+
+    assert_one_line_error(result, "1 Zeile hat Fehler")
+    assert result.stdout.strip() == "Zeile 2: Fehler – Jan: Bitte geben Sie den Nachnamen an."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "Die Datei ist leer."),
+        (b"Vorname;Nachname\r\nAnna;Berg\r\n", "fehlen die Spalten „Amtszeit Beginn“"),
+        (b"PK\x03\x04\x14\x00\x06\x00binary", "Excel-Arbeitsmappe"),
+        (bytes(range(256)) * 4, "keine Textdatei"),
+    ],
+    ids=["empty", "missing-columns", "xlsx", "binary"],
+)
+def test_a_file_that_cannot_be_read_as_csv_gives_one_line(database, tmp_path, content, message):
+    file = tmp_path / "mitglieder.csv"
+    file.write_bytes(content)
+    before = stored(database)
+
+    result = run("--database", database, "import", "members", str(file))
+
+    assert_one_line_error(result, message)
+    assert result.stdout == ""
+    assert stored(database) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("fehlt.csv", "Der Ordner oder die Datei existiert nicht."), (".", "Das ist ein Ordner.")],
+    ids=["missing", "directory"],
+)
+def test_a_path_that_is_not_a_readable_file_gives_one_line(database, tmp_path, name, message):
+    result = run("--database", database, "import", "members", str(tmp_path / name))
+
+    assert_one_line_error(result, "kann nicht gelesen werden: " + message)
+    assert result.stdout == ""

@@ -1,0 +1,450 @@
+"""The member dialog driven like a user, on a real database: type, click Speichern, reopen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QLabel
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.members import Member
+from expertenrat.ui.member_dialog import MemberDialog
+
+ODD = "Zoë & <Söhne> \"Müller\" 'o' 🚀👩‍👩‍👧 שלום עליכם مرحبا"
+
+
+@pytest.fixture
+def council(services):
+    return services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+
+
+@pytest.fixture
+def fields(services, council):
+    return {f.name: f for f in services.settings.action_fields(council.id)}
+
+
+@pytest.fixture
+def open_dialog(qtbot, services, council, fields, today):
+    def open_(member: Member | None = None) -> MemberDialog:
+        dialog = MemberDialog(services.members, council.id, list(fields.values()), today, member)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        return dialog
+
+    return open_
+
+
+@pytest.fixture
+def stored(services, council, fields, today):
+    """Store a member through the service, as another part of the program would."""
+
+    def store(**values) -> Member:
+        values.setdefault("primary_field_id", fields["Stadtdaten"].id)
+        values.setdefault("term_start", date(2025, 1, 1))
+        draft = Member(id=None, **{"given_name": "Anna", "family_name": "Berg", **values})
+        return services.members.save(council.id, draft, today)
+
+    return store
+
+
+def _select(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def _fill_required(dialog: MemberDialog, fields, given="Jonas", family="Krüger") -> None:
+    dialog.form.given_name_edit.setText(given)
+    dialog.form.family_name_edit.setText(family)
+    _select(dialog.form.primary_field_combo, fields["Umwelt"].id)
+
+
+def _click_save(qtbot, dialog: MemberDialog) -> None:
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+# --- new members ----------------------------------------------------------------------
+
+
+def test_a_new_member_is_saved_with_every_field_and_the_dialog_closes(
+    open_dialog, services, council, fields, qtbot, today
+):
+    dialog = open_dialog()
+    assert dialog.windowTitle() == "Neues Mitglied"
+    form = dialog.form
+    form.form_of_address_combo.setCurrentText("Frau")
+    form.title_edit.setText("Prof. Dr.")
+    qtbot.keyClicks(form.given_name_edit, "Jana")
+    form.family_name_edit.setText("Krüger")  # QTest types ASCII only
+    form.affiliation_edit.setText("Universität Rostock")
+    form.position_edit.setText("Lehrstuhl Wirtschaftsinformatik")
+    _select(form.sector_combo, Sector.RESEARCH.value)
+    form.email_edit.setText("jana.krueger@uni-rostock.de")
+    form.phone_edit.setText("+49 381 498 0")
+    form.postal_address_edit.setPlainText("Albert-Einstein-Str. 22\n18059 Rostock")
+    form.notes_edit.setPlainText("Bevorzugt E-Mail.")
+    _select(form.role_combo, MemberRole.VICE_CHAIR.value)
+    form.term_start_edit.setDate(QDate(2026, 1, 1))
+    form.open_ended_check.setChecked(False)
+    form.term_end_edit.setDate(QDate(2028, 12, 31))
+    form.voting_right_check.setChecked(False)
+    _select(form.primary_field_combo, fields["Stadtdaten"].id)
+    form.further_field_checks[fields["Umwelt"].id].setChecked(True)
+    form.further_field_checks[fields["Soziale Stadt"].id].setChecked(True)
+    form.publish_name_row.check.setChecked(True)
+    form.publish_name_row.date_edit.setDate(QDate(2026, 11, 20))
+    form.publish_contact_row.check.setChecked(True)
+
+    with qtbot.waitSignal(dialog.saved) as signal:
+        _click_save(qtbot, dialog)
+
+    [member] = services.members.members(council.id)
+    assert signal.args == [member]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.isVisible()
+    assert member.id is not None and member.person_id is not None
+    assert replace(member, id=None, person_id=None, version=0, person_version=0) == Member(
+        id=None,
+        form_of_address="Frau",
+        title="Prof. Dr.",
+        given_name="Jana",
+        family_name="Krüger",
+        affiliation="Universität Rostock",
+        position="Lehrstuhl Wirtschaftsinformatik",
+        sector=Sector.RESEARCH,
+        email="jana.krueger@uni-rostock.de",
+        phone="+49 381 498 0",
+        postal_address="Albert-Einstein-Str. 22\n18059 Rostock",
+        notes="Bevorzugt E-Mail.",
+        role=MemberRole.VICE_CHAIR,
+        term_start=date(2026, 1, 1),
+        term_end=date(2028, 12, 31),
+        voting_right=False,
+        primary_field_id=fields["Stadtdaten"].id,
+        further_field_ids=tuple(sorted((fields["Umwelt"].id, fields["Soziale Stadt"].id))),
+        publish_name=True,
+        publish_name_on=date(2026, 11, 20),
+        publish_contact=True,
+        publish_contact_on=today,
+    )
+
+
+def test_a_new_member_starts_today_open_ended_and_without_consent(open_dialog, today):
+    dialog = open_dialog()
+    member = dialog.form.member()
+    assert member.id is None and member.version == 0
+    assert member.term_start == today and member.term_end is None
+    assert member.primary_field_id is None
+    assert not member.publish_name and member.publish_name_on is None
+
+
+def test_missing_names_are_shown_next_to_the_fields_and_nothing_is_saved(
+    open_dialog, services, council, qtbot
+):
+    dialog = open_dialog()
+    dialog.form.given_name_edit.setText("   ")
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.message("given_name") == "Bitte geben Sie den Vornamen an."
+    assert dialog.message("family_name") == "Bitte geben Sie den Nachnamen an."
+    assert dialog.message("primary_field_id") == "Bitte wählen Sie ein primäres Handlungsfeld."
+    assert "markierten Angaben" in dialog.general_message()
+    assert dialog.isVisible()
+    assert services.members.members(council.id) == []
+
+
+def test_a_term_ending_before_it_starts_is_refused_at_the_end_date(
+    open_dialog, services, council, fields, qtbot
+):
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+    dialog.form.term_start_edit.setDate(QDate(2026, 11, 27))
+    dialog.form.open_ended_check.setChecked(False)
+    dialog.form.term_end_edit.setDate(QDate(2026, 1, 31))
+
+    _click_save(qtbot, dialog)
+
+    assert "Ende der Amtszeit" in dialog.message("term_end")
+    assert dialog.message("given_name") == ""
+    assert services.members.members(council.id) == []
+
+
+def test_a_bad_email_address_is_refused(open_dialog, services, council, fields, qtbot):
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+    dialog.form.email_edit.setText("jonas.krueger@")
+
+    _click_save(qtbot, dialog)
+
+    assert "E-Mail-Adresse sieht nicht gültig aus" in dialog.message("email")
+    assert services.members.members(council.id) == []
+
+
+def test_a_second_chair_at_the_same_time_is_refused_at_the_role(
+    open_dialog, stored, services, council, fields, qtbot
+):
+    stored(role=MemberRole.CHAIR)
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+    _select(dialog.form.role_combo, MemberRole.CHAIR.value)
+
+    _click_save(qtbot, dialog)
+
+    assert "Vorsitz hat in dieser Zeit bereits Anna Berg" in dialog.message("role")
+    assert len(services.members.members(council.id)) == 1
+
+
+def test_a_possible_duplicate_is_a_warning_and_a_second_click_saves(
+    open_dialog, stored, services, council, fields, qtbot
+):
+    stored()
+    dialog = open_dialog()
+    _fill_required(dialog, fields, given="Anna", family="Berg")
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.message("family_name") == "Möglicherweise doppelt: Anna Berg hat denselben Namen."
+    assert dialog.general_message() == "Trotzdem speichern? Klicken Sie erneut auf Speichern."
+    assert dialog.isVisible()
+    assert len(services.members.members(council.id)) == 1
+
+    with qtbot.waitSignal(dialog.saved):
+        _click_save(qtbot, dialog)
+    assert len(services.members.members(council.id)) == 2
+
+
+def test_a_new_warning_after_an_edit_asks_again(
+    open_dialog, stored, services, council, fields, qtbot
+):
+    stored(email="anna@example.org")
+    stored(given_name="Bernd", family_name="Lau", email="bernd@example.org")
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+    dialog.form.email_edit.setText("anna@example.org")
+    _click_save(qtbot, dialog)
+    assert "Anna Berg hat dieselbe E-Mail-Adresse" in dialog.message("email")
+
+    dialog.form.email_edit.setText("bernd@example.org")
+    _click_save(qtbot, dialog)
+
+    assert "Bernd Lau hat dieselbe E-Mail-Adresse" in dialog.message("email")
+    assert len(services.members.members(council.id)) == 2
+
+
+def test_cancel_closes_without_saving(open_dialog, services, council, fields, qtbot):
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert services.members.members(council.id) == []
+
+
+# --- editing --------------------------------------------------------------------------
+
+
+def test_editing_shows_every_field_and_saves_the_change(
+    open_dialog, stored, services, council, fields, qtbot
+):
+    member = stored(
+        form_of_address="Herr",
+        title="Dr.",
+        given_name="Jörg",
+        family_name="Müller",
+        affiliation="Stadtwerke Rostock AG",
+        position="Leitung Digitales",
+        sector=Sector.BUSINESS,
+        email="j.mueller@swrag.de",
+        phone="0381 123",
+        postal_address="Bleicherstraße 1\n18055 Rostock",
+        notes="Vertretung: Frau Schulz",
+        role=MemberRole.CHAIR,
+        term_end=date(2027, 12, 31),
+        voting_right=False,
+        primary_field_id=fields["Umwelt"].id,
+        further_field_ids=(fields["Stadtdaten"].id,),
+        publish_name=True,
+        publish_name_on=date(2025, 1, 10),
+        publish_contact=False,
+        publish_contact_on=date(2025, 6, 1),
+    )
+    dialog = open_dialog(member)
+    form = dialog.form
+
+    assert dialog.windowTitle() == "Mitglied bearbeiten – Dr. Jörg Müller"
+    assert form.form_of_address_combo.currentText() == "Herr"
+    assert form.family_name_edit.text() == "Müller"
+    assert form.sector_combo.currentText() == "Wirtschaft"
+    assert form.role_combo.currentText() == "Vorsitz"
+    assert form.term_end_edit.date() == QDate(2027, 12, 31)
+    assert not form.open_ended_check.isChecked()
+    assert form.primary_field_combo.currentText() == "Umwelt"
+    assert not form.further_field_checks[fields["Umwelt"].id].isEnabled()
+    assert form.further_field_checks[fields["Stadtdaten"].id].isChecked()
+    assert form.publish_name_row.date_label.text() == "erteilt am"
+    assert form.publish_contact_row.date_label.text() == "widerrufen am"
+    assert form.member() == member
+
+    form.affiliation_edit.clear()
+    qtbot.keyClicks(form.affiliation_edit, "Rostocker Strassenbahn AG")
+    with qtbot.waitSignal(dialog.saved) as signal:
+        _click_save(qtbot, dialog)
+
+    saved = services.members.member(member.id)
+    assert signal.args == [saved]
+    assert saved.affiliation == "Rostocker Strassenbahn AG"
+    assert (saved.id, saved.person_id) == (member.id, member.person_id)
+    assert saved.person_version > member.person_version
+    assert replace(saved, affiliation=member.affiliation, person_version=0) == replace(
+        member, person_version=0
+    )
+
+
+def test_the_primary_field_cannot_also_be_a_further_field(open_dialog, fields):
+    dialog = open_dialog()
+    form = dialog.form
+    umwelt = form.further_field_checks[fields["Umwelt"].id]
+    umwelt.setChecked(True)
+
+    _select(form.primary_field_combo, fields["Umwelt"].id)
+    assert not umwelt.isChecked() and not umwelt.isEnabled()
+    assert form.member().further_field_ids == ()
+
+    _select(form.primary_field_combo, fields["Stadtdaten"].id)
+    assert umwelt.isEnabled()
+
+
+def test_toggling_a_consent_dates_it_today_and_toggling_back_restores_the_date(
+    open_dialog, stored, today
+):
+    member = stored(publish_name=True, publish_name_on=date(2025, 1, 10))
+    dialog = open_dialog(member)
+    row = dialog.form.publish_name_row
+
+    row.check.setChecked(False)
+    assert row.value() == (False, today)
+    assert row.date_label.text() == "widerrufen am"
+    row.check.setChecked(True)
+    assert row.value() == (True, date(2025, 1, 10))
+
+
+def test_a_consent_without_date_stays_without_date_until_it_is_given(open_dialog, today):
+    dialog = open_dialog()
+    row = dialog.form.publish_contact_row
+    assert row.value() == (False, None)
+    assert not row.date_edit.isEnabled()
+
+    row.check.setChecked(True)
+    assert row.value() == (True, today)
+    assert row.date_edit.isEnabled()
+    row.check.setChecked(False)
+    assert row.value() == (False, None)
+
+
+# --- odd text, concurrent edits -------------------------------------------------------
+
+
+def test_odd_text_survives_saving_and_reopening_exactly(
+    open_dialog, services, council, fields, qtbot
+):
+    notes = ("Zeile mit\u00a0geschütztem Leerzeichen & <b>fett</b>\n" + ODD + "\n") * 20
+    notes = (notes + "x" * 2000)[:2000]
+    dialog = open_dialog()
+    _fill_required(dialog, fields, given=ODD, family="O'Brien-Öztürk 👍")
+    dialog.form.title_edit.setText('Dr. "h.c."')
+    dialog.form.form_of_address_combo.setCurrentText("Frau & <Herr>")
+    dialog.form.affiliation_edit.setText("Universität Rostock – ‏جامعة‎ & Co. <KG>")
+    dialog.form.postal_address_edit.setPlainText("Straße 1\n18055 Rostock\nשלום")
+    dialog.form.notes_edit.setPlainText(notes)
+
+    with qtbot.waitSignal(dialog.saved) as signal:
+        _click_save(qtbot, dialog)
+
+    [member] = services.members.members(council.id)
+    assert signal.args == [member]
+    assert member.given_name == ODD
+    assert member.family_name == "O'Brien-Öztürk 👍"
+    assert member.title == 'Dr. "h.c."'
+    assert member.form_of_address == "Frau & <Herr>"
+    assert member.affiliation == "Universität Rostock – ‏جامعة‎ & Co. <KG>"
+    assert member.postal_address == "Straße 1\n18055 Rostock\nשלום"
+    assert member.notes == notes and len(member.notes) == 2000
+    reopened = open_dialog(member)
+    assert reopened.form.member() == member
+
+
+def test_untouched_notes_keep_line_breaks_of_other_programs(open_dialog, stored):
+    member = stored(notes="aus Excel\r\nzweite Zeile\u2028dritte\u00a0Zeile")
+    dialog = open_dialog(member)
+    assert dialog.form.member().notes == member.notes
+
+
+def test_a_concurrent_change_is_reported_and_the_typed_text_stays(
+    open_dialog, stored, services, council, qtbot, today
+):
+    member = stored()
+    dialog = open_dialog(member)
+    services.members.save(council.id, replace(member, phone="0381 999"), today)
+    dialog.form.affiliation_edit.setText("Hochschule Wismar & <Partner> 🚀")
+
+    with qtbot.assertNotEmitted(dialog.saved):
+        _click_save(qtbot, dialog)
+
+    assert "inzwischen von jemand anderem geändert" in dialog.general_message()
+    assert dialog.isVisible()
+    assert dialog.form.affiliation_edit.text() == "Hochschule Wismar & <Partner> 🚀"
+    assert services.members.member(member.id).phone == "0381 999"
+    assert services.members.member(member.id).affiliation == ""
+
+
+def test_a_member_deleted_elsewhere_is_reported_and_the_dialog_stays(
+    open_dialog, stored, services, council, qtbot
+):
+    member = stored()
+    dialog = open_dialog(member)
+    services.members.delete(member)
+    dialog.form.phone_edit.setText("0381 123")
+
+    _click_save(qtbot, dialog)
+
+    assert "gibt es nicht mehr" in dialog.general_message()
+    assert dialog.isVisible()
+    assert dialog.form.phone_edit.text() == "0381 123"
+    assert services.members.members(council.id) == []
+
+
+def test_errors_found_only_while_saving_are_shown_at_their_fields(
+    open_dialog, stored, services, council, fields, qtbot, monkeypatch
+):
+    stored(role=MemberRole.CHAIR)
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+    _select(dialog.form.role_combo, MemberRole.CHAIR.value)
+    # As if the other chair had been saved between the check and the save.
+    monkeypatch.setattr(services.members, "problems", lambda *args: [])
+
+    with qtbot.assertNotEmitted(dialog.saved):
+        _click_save(qtbot, dialog)
+
+    assert "Vorsitz hat in dieser Zeit bereits" in dialog.message("role")
+    assert dialog.isVisible()
+    assert len(services.members.members(council.id)) == 1
+
+
+def test_names_in_messages_are_shown_as_typed_not_as_html(
+    open_dialog, stored, services, council, fields, qtbot
+):
+    stored(given_name="<b>Anna</b>", family_name="Berg & <i>Co</i>")
+    dialog = open_dialog()
+    _fill_required(dialog, fields, given="<b>Anna</b>", family="Berg & <i>Co</i>")
+
+    _click_save(qtbot, dialog)
+
+    message = dialog.message("family_name")
+    assert message == "Möglicherweise doppelt: <b>Anna</b> Berg & <i>Co</i> hat denselben Namen."
+    shown = [label for label in dialog.findChildren(QLabel) if label.text() == message]
+    assert [label.textFormat() for label in shown] == [Qt.TextFormat.PlainText]
+    assert dialog.general_label.textFormat() == Qt.TextFormat.PlainText

@@ -1,0 +1,178 @@
+"""The import preview dialog and its table model, driven like a user."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.member_import import ImportPreview, ImportRow, ImportStatus
+from expertenrat.domain.members import Member
+from expertenrat.ui.member_import_dialog import ImportRowsModel, MemberImportDialog
+
+HEADER = "Vorname;Nachname;E-Mail;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
+FILE = "\r\n".join(
+    (
+        HEADER,
+        "Anna;Berg;anna@example.org;01.01.2025;31.12.2027;Stadtdaten",
+        "Jan;Brandt;jan@example.org;01.01.2025;;Stadtdaten",
+        "Eva;Kühn;eva@example.org;kein Datum;;Stadtdaten",
+    )
+).encode("utf-8-sig")
+
+
+@pytest.fixture
+def council_id(services, today) -> int:
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    fields = {f.name: f.id for f in services.settings.action_fields(council.id)}
+    anna = Member(
+        id=None,
+        given_name="Anna",
+        family_name="Berg",
+        email="anna@example.org",
+        term_start=date(2025, 1, 1),
+        primary_field_id=fields["Stadtdaten"],
+    )
+    services.members.save(council.id, anna, today)
+    return council.id
+
+
+@pytest.fixture
+def make_dialog(qtbot, services, council_id, today):
+    def make(data: bytes = FILE) -> MemberImportDialog:
+        preview = services.member_exchange.preview_import(council_id, data, today)
+        dialog = MemberImportDialog(services.member_exchange, council_id, today, preview)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        return dialog
+
+    return make
+
+
+def shown(dialog: MemberImportDialog) -> list[list[str]]:
+    view = dialog.view.model()
+    return [
+        [view.index(r, c).data() for c in range(view.columnCount())] for r in range(view.rowCount())
+    ]
+
+
+def test_the_dialog_shows_every_row_with_its_result(make_dialog):
+    dialog = make_dialog()
+
+    assert shown(dialog) == [
+        ["2", "Anna Berg", "aktualisieren", "Ändert: Amtszeit Ende"],
+        ["3", "Jan Brandt", "neu", ""],
+        ["4", "Eva Kühn", "Fehler", dialog.preview.rows[2].reasons[0]],
+    ]
+    assert "kein gültiges Datum" in dialog.preview.rows[2].reasons[0]
+
+
+def test_the_summary_counts_new_updated_and_failed_rows(make_dialog):
+    dialog = make_dialog()
+
+    assert dialog.summary_label.text() == (
+        "1 neu, 1 aktualisiert, 1 mit Fehlern – diese werden nicht importiert"
+    )
+
+
+def test_cancel_saves_nothing(make_dialog, services, council_id, qtbot):
+    dialog = make_dialog()
+    before = services.members.members(council_id)
+
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    assert services.members.members(council_id) == before
+
+
+def test_import_saves_the_valid_rows_and_reports_the_result(
+    make_dialog, services, council_id, qtbot
+):
+    dialog = make_dialog()
+
+    with qtbot.waitSignal(dialog.imported) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    result = signal.args[0]
+    assert [m.full_name for m in result.created] == ["Jan Brandt"]
+    assert [m.term_end for m in result.updated] == [date(2027, 12, 31)]
+    assert [m.family_name for m in services.members.members(council_id)] == ["Berg", "Brandt"]
+    assert not dialog.isVisible()
+
+
+def test_the_import_button_is_disabled_when_no_row_can_be_imported(make_dialog):
+    dialog = make_dialog("\r\n".join((HEADER, "Eva;;;01.01.2025;;Stadtdaten")).encode())
+
+    assert not dialog.import_button.isEnabled()
+    assert dialog.summary_label.text() == (
+        "0 neu, 0 aktualisiert, 1 mit Fehlern – diese werden nicht importiert"
+    )
+
+
+def test_a_failed_import_is_explained_in_the_dialog_and_saves_nothing(
+    make_dialog, services, council_id, today, qtbot
+):
+    dialog = make_dialog()
+    (anna,) = services.members.members(council_id)
+    changed = services.members.save(council_id, replace(anna, phone="0381 1"), today)
+
+    with qtbot.assertNotEmitted(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert dialog.error_label.text().startswith("Es wurde nichts importiert. Das Mitglied")
+    assert not dialog.import_button.isEnabled()
+    assert services.members.members(council_id) == [changed]
+
+
+# --- the table model ------------------------------------------------------------------------
+
+
+def model_rows() -> list[ImportRow]:
+    member = Member(id=None, given_name="Jan", family_name="Brandt", primary_field_id=1)
+    return [
+        ImportRow(5, ImportStatus.ERROR, None, "", ("Nachname fehlt.", "Datum falsch.")),
+        ImportRow(2, ImportStatus.NEW, member, "Jan Brandt"),
+        ImportRow(3, ImportStatus.UPDATE, replace(member, id=7), "Jan Brandt", ("Ändert: Rolle",)),
+    ]
+
+
+def test_model_passes_the_model_tester(qtmodeltester):
+    model = ImportRowsModel()
+    model.set_rows(model_rows())
+
+    qtmodeltester.check(model)
+
+
+def test_model_marks_error_rows(qtbot):
+    model = ImportRowsModel()
+    model.set_rows(model_rows())
+
+    error, new = model.index(0, ImportRowsModel.COLUMN_RESULT), model.index(1, 0)
+    assert isinstance(error.data(Qt.ItemDataRole.BackgroundRole), QColor)
+    assert new.data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_model_sorts_lines_as_numbers_and_gives_the_row_object(qtbot):
+    model = ImportRowsModel()
+    rows = model_rows()
+    model.set_rows(rows)
+
+    assert [model.index(r, 0).data(ImportRowsModel.SortRole) for r in range(3)] == [5, 2, 3]
+    assert model.index(0, 3).data() == "Nachname fehlt.\nDatum falsch."
+    assert model.index(0, 1).data() == "–"
+    assert model.index(2, 0).data(ImportRowsModel.ObjectRole) is rows[2]
+
+
+def test_summary_of_a_file_without_members(qtbot, services, council_id, today):
+    dialog = MemberImportDialog(
+        services.member_exchange, council_id, today, ImportPreview(council_id, ())
+    )
+    qtbot.addWidget(dialog)
+
+    assert dialog.summary_label.text() == "Die Datei enthält keine Mitglieder."
+    assert not dialog.import_button.isEnabled()

@@ -1,0 +1,153 @@
+"""The Mitglieder page driven like a user, on a database with the demo council."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.members_table_model import MembersTableModel
+
+
+@pytest.fixture
+def page(make_window, services, today):
+    services.demo.load(today)
+    window = make_window()
+    window.show()
+    window.show_area(window.members_page)
+    return window.members_page
+
+
+def _names(page) -> list[str]:
+    proxy = page.proxy
+    return [proxy.index(r, MembersTableModel.COLUMN_NAME).data() for r in range(proxy.rowCount())]
+
+
+def _select(page, family_name: str) -> None:
+    for row in range(page.proxy.rowCount()):
+        member = page.proxy.index(row, 0).data(MembersTableModel.ObjectRole)
+        if member.family_name == family_name:
+            page.view.selectRow(row)
+            return
+    raise AssertionError(f"{family_name} not in the table")
+
+
+def test_the_table_lists_the_active_members_sorted_by_name(page):
+    names = _names(page)
+    assert len(names) == 9
+    assert names == sorted(names, key=str.casefold)
+    assert "Abendroth, Friedrich" not in names  # the former member
+
+
+def test_typing_in_the_search_field_filters_as_you_type(page, qtbot):
+    qtbot.keyClicks(page.search_edit, "hanse")
+    assert _names(page) == ["Wiśniewski, Łukasz"]
+    page.search_edit.clear()
+    assert len(_names(page)) == 9
+
+
+def test_status_and_field_filters(page):
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    assert _names(page) == ["Abendroth, Friedrich"]
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Alle"))
+    page.field_combo.setCurrentIndex(page.field_combo.findText("Umwelt"))
+    assert "Abendroth, Friedrich" in _names(page)
+    assert all(
+        "Umwelt" in page.proxy.index(r, MembersTableModel.COLUMN_FIELDS).data()
+        for r in range(page.proxy.rowCount())
+    )
+
+
+def test_enter_opens_the_selected_member(page, qtbot):
+    _select(page, "Yılmaz")
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    dialog = page.member_dialog
+    assert isinstance(dialog, MemberDialog)
+    assert dialog.isVisible()
+    assert dialog.form.family_name_edit.text() == "Yılmaz"
+    dialog.reject()
+
+
+def test_a_new_member_saved_in_the_dialog_appears_in_the_table(page, qtbot):
+    page.new_button.click()
+    dialog = page.member_dialog
+    form = dialog.form
+    form.given_name_edit.setText("Zoë")
+    form.family_name_edit.setText("Brontë & <Söhne>")
+    form.primary_field_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    assert "Brontë & <Söhne>, Zoë" in _names(page)
+    assert page.selected().family_name == "Brontë & <Söhne>"
+
+
+def test_ending_a_membership_moves_the_member_to_the_former(page, dialogs, services):
+    _select(page, "Behrens")
+    dialogs.dates = [date(2026, 11, 1)]
+    page.end_button.click()
+    assert "Behrens, Sascha" not in _names(page)
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    assert "Behrens, Sascha" in _names(page)
+
+
+def test_deleting_a_member_with_a_history_is_refused(page, dialogs):
+    _select(page, "Köhler")
+    page.delete_button.click()
+    assert "Beenden Sie stattdessen die Mitgliedschaft" in dialogs.warnings()[0]
+    assert "Köhler, Anneliese" in _names(page)
+
+
+def test_deleting_a_member_without_history_works(page, dialogs, services, today):
+    page.new_button.click()
+    dialog = page.member_dialog
+    dialog.form.given_name_edit.setText("Neu")
+    dialog.form.family_name_edit.setText("Person")
+    dialog.form.primary_field_combo.setCurrentIndex(1)
+    dialog.save_button.click()
+    _select(page, "Person")
+    page.delete_button.click()
+    assert dialogs.warnings() == []
+    assert "Person, Neu" not in _names(page)
+
+
+def test_the_composition_panel_shows_the_ending_term(page):
+    warnings = page.composition.shown_warnings
+    assert any(w.startswith("Die Amtszeit von Łukasz Wiśniewski endet") for w in warnings)
+    assert "9 aktive Mitglieder" in page.composition.summary.text()
+
+
+def test_saving_the_public_roster_as_pdf(page, dialogs, tmp_path):
+    target = tmp_path / "liste"
+    dialogs.paths = [str(target)]
+    page.roster.version_combo.setCurrentIndex(1)
+    page.roster.save_pdf_button.click()
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "liste.pdf").pages)
+    assert "Mitgliederliste – öffentlich" in text
+    assert "Gülşen" in text
+    assert "Ödön" not in text  # no consent to publish the name
+    assert "lukasz.wisniewski@example.org" not in text  # no consent for contact data
+
+
+def test_csv_export_then_import_changes_nothing(page, dialogs, tmp_path, services):
+    target = tmp_path / "mitglieder.csv"
+    dialogs.paths = [str(target), str(target)]
+    page.roster.export_button.click()
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    before = services.members.members(page._council_id)
+    page.roster.import_button.click()
+    dialog = page.roster.import_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    assert services.members.members(page._council_id) == before
+
+
+def test_a_broken_csv_file_gives_a_warning(page, dialogs, tmp_path):
+    broken = tmp_path / "kaputt.csv"
+    broken.write_bytes(b"\x00\x01\x02binary")
+    dialogs.paths = [str(broken)]
+    page.roster.import_button.click()
+    assert dialogs.warnings()
+    assert page.roster.import_dialog is None

@@ -1,0 +1,173 @@
+"""The members table model and its filter proxy, without widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.members import Member
+from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
+from expertenrat.ui.members_table_model import MembersTableModel
+
+TODAY = date(2026, 11, 27)
+FIELDS = {1: "Stadtdaten", 2: "Umwelt", 3: "Soziale Stadt"}
+
+
+def _members() -> list[Member]:
+    return [
+        Member(
+            id=1,
+            given_name="Łukasz",
+            family_name="Wiśniewski",
+            affiliation="Hanse Mobility GmbH",
+            sector=Sector.BUSINESS,
+            email="lukasz@example.org",
+            primary_field_id=1,
+            further_field_ids=(2,),
+            term_start=date(2025, 1, 1),
+            term_end=date(2027, 3, 1),
+        ),
+        Member(
+            id=2,
+            title="Prof. Dr.",
+            given_name="Anna",
+            family_name="Ahrens",
+            affiliation="Universität Rostock",
+            sector=Sector.RESEARCH,
+            role=MemberRole.CHAIR,
+            primary_field_id=3,
+            term_start=date(2025, 1, 1),
+        ),
+        Member(
+            id=3,
+            given_name="Ödön",
+            family_name="Pál",
+            affiliation="IHK zu Rostock",
+            primary_field_id=2,
+            term_start=date(2023, 1, 1),
+            term_end=date(2025, 12, 31),
+        ),
+    ]
+
+
+@pytest.fixture
+def model(qapp) -> MembersTableModel:
+    model = MembersTableModel()
+    model.set_rows(_members(), FIELDS, TODAY)
+    return model
+
+
+@pytest.fixture
+def proxy(model) -> MembersFilterProxy:
+    proxy = MembersFilterProxy()
+    proxy.setSourceModel(model)
+    return proxy
+
+
+def _names(proxy: MembersFilterProxy) -> list[str]:
+    column = MembersTableModel.COLUMN_NAME
+    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def test_model_passes_the_model_tester(model, qtmodeltester):
+    qtmodeltester.check(model)
+
+
+def test_proxy_passes_the_model_tester(proxy, qtmodeltester):
+    proxy.set_status(StatusFilter.ALL)
+    qtmodeltester.check(proxy)
+
+
+def _row_of(model, family_name: str) -> int:
+    return next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, 0).data(MembersTableModel.ObjectRole).family_name == family_name
+    )
+
+
+def test_rows_start_sorted_by_family_name(model):
+    assert [model.index(r, 0).data() for r in range(3)] == [
+        "Ahrens, Anna",
+        "Pál, Ödön",
+        "Wiśniewski, Łukasz",
+    ]
+
+
+def test_display_columns(model):
+    row = [model.index(_row_of(model, "Wiśniewski"), c).data() for c in range(model.columnCount())]
+    assert row == [
+        "Wiśniewski, Łukasz",
+        "",
+        "Hanse Mobility GmbH",
+        "Wirtschaft",
+        "Mitglied",
+        "Stadtdaten, Umwelt",
+        "01.03.2027",
+        "aktiv",
+    ]
+    ahrens, pal = _row_of(model, "Ahrens"), _row_of(model, "Pál")
+    assert model.index(ahrens, MembersTableModel.COLUMN_TERM_END).data() == "offen"
+    assert model.index(pal, MembersTableModel.COLUMN_STATUS).data() == "ehemalig"
+
+
+def test_object_role_gives_the_member(model):
+    assert model.index(0, 0).data(MembersTableModel.ObjectRole).id == 2
+
+
+def test_sorting_descending_keeps_persistent_indexes(model):
+    kept = QPersistentModelIndex(model.index(0, 0))
+    model.sort(MembersTableModel.COLUMN_NAME, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Wiśniewski, Łukasz"
+    assert kept.row() == 2 and kept.data() == "Ahrens, Anna"
+
+
+def test_active_is_the_default_filter(proxy):
+    assert sorted(_names(proxy)) == ["Ahrens, Anna", "Wiśniewski, Łukasz"]
+
+
+def test_former_and_all(proxy):
+    proxy.set_status(StatusFilter.FORMER)
+    assert _names(proxy) == ["Pál, Ödön"]
+    proxy.set_status(StatusFilter.ALL)
+    assert proxy.rowCount() == 3
+
+
+def test_search_matches_every_word_case_insensitively(proxy):
+    proxy.set_status(StatusFilter.ALL)
+    proxy.set_search("rostock UNIVERSITÄT")
+    assert _names(proxy) == ["Ahrens, Anna"]
+    proxy.set_search("lukasz@")
+    assert _names(proxy) == ["Wiśniewski, Łukasz"]
+    proxy.set_search("umwelt")  # a further field
+    assert sorted(_names(proxy)) == ["Pál, Ödön", "Wiśniewski, Łukasz"]
+    proxy.set_search("")
+    assert proxy.rowCount() == 3
+
+
+def test_field_filter_includes_further_fields(proxy):
+    proxy.set_field(2)
+    assert _names(proxy) == ["Wiśniewski, Łukasz"]
+    proxy.set_status(StatusFilter.ALL)
+    assert sorted(_names(proxy)) == ["Pál, Ödön", "Wiśniewski, Łukasz"]
+
+
+def test_sorting_by_name_and_term_end(proxy):
+    proxy.set_status(StatusFilter.ALL)
+    proxy.sort(MembersTableModel.COLUMN_NAME)
+    assert _names(proxy) == ["Ahrens, Anna", "Pál, Ödön", "Wiśniewski, Łukasz"]
+    proxy.sort(MembersTableModel.COLUMN_TERM_END)
+    assert _names(proxy) == ["Pál, Ödön", "Wiśniewski, Łukasz", "Ahrens, Anna"]
+
+
+def test_every_column_sorts(proxy):
+    proxy.set_status(StatusFilter.ALL)
+    for column in range(proxy.columnCount()):
+        proxy.sort(column)
+        values = [
+            proxy.index(r, column).data(MembersTableModel.SortRole) for r in range(proxy.rowCount())
+        ]
+        assert values == sorted(values)
