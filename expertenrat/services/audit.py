@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -19,8 +20,14 @@ from expertenrat.store.models import AuditEntry
 _SKIPPED = {"created", "modified"}
 
 
+ACTOR_ENV = "EXPERTENRAT_USER"
+
+
 def default_actor() -> str:
-    """The OS login name, used when no name is configured."""
+    """The name the audit trail records: ``$EXPERTENRAT_USER`` if set, else the OS login."""
+    configured = os.environ.get(ACTOR_ENV, "").strip()
+    if configured:
+        return configured[:200]
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name in a container or service
