@@ -4,47 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ActionFieldsModel(QAbstractTableModel):
+class ActionFieldsModel(RowsTableModel):
     COLUMN_POSITION, COLUMN_NAME, COLUMN_COLOUR = range(3)
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    ObjectRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ActionField] = []
-        self._headers = (
+        headers = (
             tr("ActionFieldsModel", "Nr."),
             tr("ActionFieldsModel", "Handlungsfeld"),
             tr("ActionFieldsModel", "Farbe"),
         )
-
-    def set_rows(self, rows: list[ActionField]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ActionField]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        super().__init__(headers, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -6,9 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -30,53 +27,31 @@ from expertenrat.domain.member_import import ImportPreview, ImportRow, ImportSta
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "MemberImportDialog"
 _ERROR_BACKGROUND = QColor("#fde7e9")
 _ERROR_TEXT = QColor("#b00020")
 
 
-class ImportRowsModel(QAbstractTableModel):
+class ImportRowsModel(RowsTableModel):
     """The rows of an import preview: line, name, result and the reasons for it."""
 
     COLUMN_LINE, COLUMN_NAME, COLUMN_RESULT, COLUMN_REASONS = range(4)
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    ObjectRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ImportRow] = []
-        self._headers = (
+        headers = (
             tr(_CONTEXT, "Zeile"),
             tr(_CONTEXT, "Name"),
             tr(_CONTEXT, "Ergebnis"),
             tr(_CONTEXT, "Hinweise"),
         )
+        super().__init__(headers, parent)
         self._results = {
             ImportStatus.NEW: tr(_CONTEXT, "neu"),
             ImportStatus.UPDATE: tr(_CONTEXT, "aktualisieren"),
             ImportStatus.ERROR: tr(_CONTEXT, "Fehler"),
         }
-
-    def set_rows(self, rows: list[ImportRow] | tuple[ImportRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ImportRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

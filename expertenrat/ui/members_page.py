@@ -147,7 +147,7 @@ class MembersPage(QWidget):
         self._fill_field_combo()
         members = self._services.members.members(self._council_id)
         today = self._today()
-        self.model.set_rows(members, {f.id: f.name for f in self._fields}, today)
+        self.model.set_members(members, {f.id: f.name for f in self._fields}, today)
         self.composition.show_composition(
             self._services.members.composition(self._council_id, today)
         )

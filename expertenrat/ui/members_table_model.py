@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.members import Member
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 _CONTEXT = "MembersTableModel"
 
 
@@ -27,7 +27,7 @@ class MemberRow:
     search_text: str
 
 
-class MembersTableModel(QAbstractTableModel):
+class MembersTableModel(RowsTableModel):
     (
         COLUMN_NAME,
         COLUMN_TITLE,
@@ -38,14 +38,9 @@ class MembersTableModel(QAbstractTableModel):
         COLUMN_TERM_END,
         COLUMN_STATUS,
     ) = range(8)
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    ObjectRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[MemberRow] = []
-        self._sort: tuple[int, Qt.SortOrder] = (self.COLUMN_NAME, Qt.SortOrder.AscendingOrder)
-        self._headers = (
+        headers = (
             tr(_CONTEXT, "Name"),
             tr(_CONTEXT, "Titel"),
             tr(_CONTEXT, "Institution"),
@@ -55,12 +50,13 @@ class MembersTableModel(QAbstractTableModel):
             tr(_CONTEXT, "Amtszeit bis"),
             tr(_CONTEXT, "Status"),
         )
+        super().__init__(headers, parent)
+        self._sort: tuple[int, Qt.SortOrder] = (self.COLUMN_NAME, Qt.SortOrder.AscendingOrder)
 
-    def set_rows(self, members: list[Member], field_names: dict[int, str], today: date) -> None:
-        self.beginResetModel()
-        self._rows = [_row(m, field_names, today) for m in members]
-        self._rows.sort(key=self._sort_key(self._sort[0]), reverse=self._descending())
-        self.endResetModel()
+    def set_members(self, members: list[Member], field_names: dict[int, str], today: date) -> None:
+        rows = [_row(m, field_names, today) for m in members]
+        rows.sort(key=self._sort_key(self._sort[0]), reverse=self._descending())
+        self.set_rows(rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python, once, rather than per comparison through Qt.
@@ -97,17 +93,6 @@ class MembersTableModel(QAbstractTableModel):
             if row.member.id == membership_id:
                 return index
         return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

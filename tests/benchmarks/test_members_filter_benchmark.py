@@ -42,7 +42,7 @@ def _members(count: int) -> list[Member]:
 @pytest.fixture
 def proxy(qapp) -> MembersFilterProxy:
     model = MembersTableModel()
-    model.set_rows(
+    model.set_members(
         _members(5000), {1: "Stadtdaten", 2: "Umwelt", 3: "Soziales", 4: "Verwaltung"}, TODAY
     )
     proxy = MembersFilterProxy()

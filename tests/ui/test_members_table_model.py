@@ -56,7 +56,7 @@ def _members() -> list[Member]:
 @pytest.fixture
 def model(qapp) -> MembersTableModel:
     model = MembersTableModel()
-    model.set_rows(_members(), FIELDS, TODAY)
+    model.set_members(_members(), FIELDS, TODAY)
     return model
 
 
