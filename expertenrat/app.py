@@ -1,12 +1,19 @@
-"""Composition root of the GUI: logging, Qt application, translations, database, window."""
+"""Composition root of the GUI: logging, Qt application, translations, database, window.
+
+The window appears first and the database is opened right after, in the first turn of
+the event loop: the data stack (SQLAlchemy, the services) takes a good part of a second
+to load on an office PC, and the user should see the program answer at once.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,14 +21,12 @@ from expertenrat import APP_NAME, ORGANIZATION, __version__
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.logs import setup_logging
 from expertenrat.paths import resource_path
-from expertenrat.services.audit import default_actor
-from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
-from expertenrat.store.engine import database_url
-from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.error_dialog import ErrorReporter
 from expertenrat.ui.i18n import install_qt_translations, tr
 from expertenrat.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from expertenrat.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -37,24 +42,50 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+@dataclass
+class Session:
+    """What a running GUI holds: the main window and, once opened, its database."""
+
+    window: MainWindow
+    database: Database | None = None
+
+    def open(self, database: str | None) -> None:
+        """Open (and if needed upgrade) the database and fill the window from it."""
+        from expertenrat.services.audit import default_actor
+        from expertenrat.services.context import Services
+        from expertenrat.store.database import open_database
+        from expertenrat.store.engine import database_url
+        from expertenrat.ui.dialog_service import DialogService
+
+        self.database = open_database(database_url(database))
+        if self.database.backup_file is not None:
+            log.info("Database upgraded; backup at %s", self.database.backup_file)
+        self.window.attach(Services.create(self.database, default_actor()), DialogService())
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.close()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     log_file = setup_logging()
     app = create_application(sys.argv[:1])
     reporter = ErrorReporter(log_file)
     reporter.install()
-    try:
-        database = open_database(database_url(args.database))
-    except DatabaseUnusableError as error:
-        log.warning("Database not opened: %s", error)
-        QMessageBox.critical(None, tr("App", "Expertenrat"), error.message)
-        return 1
-    if database.backup_file is not None:
-        log.info("Database upgraded; backup at %s", database.backup_file)
-    services = Services.create(database, default_actor())
-    window = MainWindow(services, DialogService(), QSettings(), log_file)
-    reporter.parent = window
-    window.show()
+    session = Session(MainWindow(QSettings(), log_file))
+    reporter.parent = session.window
+    session.window.show()
+
+    def open_database() -> None:
+        try:
+            session.open(args.database)
+        except DatabaseUnusableError as error:
+            log.warning("Database not opened: %s", error)
+            QMessageBox.critical(session.window, tr("App", "Expertenrat"), error.message)
+            app.exit(1)
+
+    QTimer.singleShot(0, open_database)
     try:
         return app.exec()
     finally:
-        database.close()
+        session.close()

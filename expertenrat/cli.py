@@ -12,16 +12,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from expertenrat import __version__
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.member_import import ImportRow, ImportStatus
 from expertenrat.domain.roster import RosterGrouping
-from expertenrat.reports.roster_pdf import render_roster
-from expertenrat.services.audit import default_actor
-from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
-from expertenrat.store.engine import database_url
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
 
 DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
 
@@ -130,6 +129,13 @@ def _positive(text: str) -> int:
 
 
 def open_services(args: argparse.Namespace) -> Services:
+    # The data stack (SQLAlchemy, ~0.25 s to import) is loaded only when a command runs,
+    # so that starting the window, which parses these arguments too, stays quick.
+    from expertenrat.services.audit import default_actor
+    from expertenrat.services.context import Services
+    from expertenrat.store.database import open_database
+    from expertenrat.store.engine import database_url
+
     return Services.create(open_database(database_url(args.database)), default_actor())
 
 
@@ -171,6 +177,8 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.reports.roster_pdf import render_roster  # reportlab: only when needed
+
     council_id = _council_id(services, args)
     document = services.members.roster(
         council_id,

@@ -9,41 +9,70 @@ nothing points into the void.
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store.engine import is_sqlite, make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+@functools.cache
 def script_directory() -> ScriptDirectory:
+    """The migration scripts as Alembic sees them (imports Alembic: only for migrating)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
+@functools.cache
+def _revisions() -> tuple[frozenset[str], str]:
+    """Known revision ids and the head, read from the scripts without importing Alembic.
+
+    Opening an up-to-date database at start-up needs only this; Alembic (a tenth of a
+    second to import) is loaded only when a database has to be migrated.
+    """
+    known: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        text = script.read_text("utf-8")
+        revision = _REVISION.search(text)
+        if revision is None:
+            continue
+        known.add(revision.group(1))
+        parents.update(_DOWN_REVISION.findall(text))
+    heads = known - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"expected one migration head, found {sorted(heads)}")
+    return frozenset(known), heads.pop()
+
+
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None
-    return head
+    return _revisions()[1]
 
 
 def is_known_revision(revision: str) -> bool:
-    try:
-        return script_directory().get_revision(revision) is not None
-    except Exception:  # alembic raises several kinds for an unknown revision id
-        return False
+    return revision in _revisions()[0]
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -54,6 +83,8 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def _run(url: URL, action: str, target: str) -> None:
+    from alembic import command
+
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.connect() as connection:

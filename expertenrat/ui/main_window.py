@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,54 +20,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.services.context import Services
 from expertenrat.ui.about_dialog import show_about
-from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.members_page import MembersPage
-from expertenrat.ui.overview_page import OverviewPage
-from expertenrat.ui.settings_page import SettingsPage
-from expertenrat.ui.welcome_page import WelcomePage
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+    from expertenrat.ui.areas import Areas
+    from expertenrat.ui.dialog_service import DialogService
 
 _CONTEXT = "MainWindow"
 
 
 class MainWindow(QMainWindow):
+    """Built in two steps so that the window shows at once: the frame (sidebar, toolbar,
+    menus, remembered geometry) in the constructor, the areas in :meth:`attach` once the
+    database is open."""
+
     def __init__(
         self,
-        services: Services,
-        dialogs: DialogService,
         settings: QSettings,
         log_file: Path,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._dialogs = dialogs
         self._settings = settings
         self._log_file = log_file
+        self._today = today
+        self._services: Services | None = None
         self._shown_council_id: int | None = None
+        self.areas: list[tuple[str, QWidget]] = []
         self.setWindowTitle("Expertenrat")
         self.setMinimumSize(QSize(720, 480))
 
-        self.overview_page = OverviewPage(services.overview, services.members, today)
-        self.members_page = MembersPage(services, dialogs, today)
-        self.settings_page = SettingsPage(services.settings, dialogs)
-        self.welcome_page = WelcomePage(services.settings, services.demo, today)
-        self.areas: list[tuple[str, QWidget]] = [
-            (tr(_CONTEXT, "Übersicht"), self.overview_page),
-            (tr(_CONTEXT, "Mitglieder"), self.members_page),
-            (tr(_CONTEXT, "Einstellungen"), self.settings_page),
-        ]
-
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.loading_label = QLabel(tr(_CONTEXT, "Die Datenbank wird geöffnet …"))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        for label, page in self.areas:
-            self.sidebar.addItem(label)
-            self.stack.addWidget(page)
-        self.stack.addWidget(self.welcome_page)
+        self.stack.addWidget(self.loading_label)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -83,14 +75,33 @@ class MainWindow(QMainWindow):
         self.council_label_action = self.toolbar.addWidget(self.council_label)
         self.council_combo_action = self.toolbar.addWidget(self.council_combo)
         self.addToolBar(self.toolbar)
+        self.toolbar.setVisible(False)
         self._build_menu()
+        self._restore_layout()
 
+    def attach(self, services: Services, dialogs: DialogService) -> None:
+        """Build the areas on the open database and show the remembered one."""
+        # Imported here: the pages pull in the data stack, which must not delay the
+        # first appearance of the window.
+        from expertenrat.ui.areas import build_areas
+
+        self._services = services
+        self.pages: Areas = build_areas(services, dialogs, self._today)
+        self.overview_page = self.pages.overview
+        self.members_page = self.pages.members
+        self.settings_page = self.pages.settings
+        self.welcome_page = self.pages.welcome
+        self.areas = self.pages.in_sidebar()
+        for label, page in self.areas:
+            self.sidebar.addItem(label)
+            self.stack.addWidget(page)
+        self.stack.addWidget(self.welcome_page)
         self.sidebar.currentRowChanged.connect(self._show_area)
         self.council_combo.currentIndexChanged.connect(self._council_chosen)
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self.reload_councils)
-        self._restore_layout()
+        self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
         self.reload_councils()
 
     def _build_menu(self) -> None:
@@ -102,9 +113,14 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
         self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), self)
         self.about_action.triggered.connect(
-            lambda: show_about(self, self._services.database.location, self._log_file)
+            lambda: show_about(self, self._database_location(), self._log_file)
         )
         help_menu.addAction(self.about_action)
+
+    def _database_location(self) -> str:
+        if self._services is None:
+            return tr(_CONTEXT, "wird geöffnet …")
+        return self._services.database.location
 
     # --- councils -----------------------------------------------------------------------
 
@@ -145,16 +161,18 @@ class MainWindow(QMainWindow):
     # --- areas and layout ---------------------------------------------------------------
 
     def show_area(self, page: QWidget) -> None:
+        """Show an area and reread its data, also when it is already the current one."""
         for row, (_label, area) in enumerate(self.areas):
             if area is page:
+                if self.sidebar.currentRow() == row:
+                    self._show_area(row)
                 self.sidebar.setCurrentRow(row)
 
     def _show_area(self, row: int) -> None:
-        if row < 0 or self.current_council_id() is None:
+        if not 0 <= row < len(self.areas) or self.current_council_id() is None:
             return
         page = self.areas[row][1]
-        if hasattr(page, "refresh"):
-            page.refresh()
+        page.refresh()
         self.stack.setCurrentWidget(page)
 
     def _restore_layout(self) -> None:
@@ -169,13 +187,13 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("window/splitter", self.splitter.saveState())
-        self._settings.setValue("window/area", self.sidebar.currentRow())
+        if self.areas:
+            self._settings.setValue("window/area", self.sidebar.currentRow())
         self._settings.sync()
         super().closeEvent(event)
 

@@ -135,9 +135,9 @@ class MembersPage(QWidget):
     # --- data -------------------------------------------------------------------------
 
     def set_council(self, council_id: int) -> None:
+        """Remember the council; the members are read when the page is shown."""
         self._council_id = council_id
         self.roster.set_council(council_id)
-        self.refresh()
 
     def refresh(self) -> None:
         if self._council_id is None:

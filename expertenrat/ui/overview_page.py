@@ -57,8 +57,8 @@ class OverviewPage(QWidget):
         layout.addStretch(1)
 
     def set_council(self, council_id: int) -> None:
+        """Remember the council; the figures are read when the page is shown."""
         self._council_id = council_id
-        self.refresh()
 
     def refresh(self) -> None:
         if self._council_id is None:

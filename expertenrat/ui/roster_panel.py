@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.roster import RosterGrouping
-from expertenrat.reports.roster_pdf import render_roster
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -97,6 +96,8 @@ class RosterPanel(QWidget):
     # --- roster -------------------------------------------------------------------------
 
     def roster_pdf(self) -> tuple[bytes, str]:
+        from expertenrat.reports.roster_pdf import render_roster  # reportlab: on demand
+
         assert self._council_id is not None
         public = bool(self.version_combo.currentData())
         document = self._services.members.roster(

@@ -179,6 +179,10 @@ class SettingsPage(QWidget):
         self.field_buttons.set_council(council_id)
         self._show(self._council)
 
+    def refresh(self) -> None:
+        """On showing the page: reread the action fields; typed settings stay as they are."""
+        self.field_buttons.reload(getattr(self.field_buttons.selected(), "id", None))
+
     def reload(self) -> None:
         if self._council is not None and self._council.id is not None:
             self.set_council(self._council.id)

@@ -376,3 +376,12 @@ def test_head_revision_is_known_and_an_invented_one_is_not():
     assert migrate.is_known_revision(migrate.head_revision())
     assert migrate.is_known_revision("0001")
     assert not migrate.is_known_revision("9999")
+
+
+def test_the_quick_revision_reading_agrees_with_alembic():
+    """Start-up reads revisions without Alembic; it must see what Alembic sees."""
+    scripts = migrate.script_directory()
+    assert migrate.head_revision() == scripts.get_current_head()
+    known = {script.revision for script in scripts.walk_revisions()}
+    assert all(migrate.is_known_revision(r) for r in known)
+    assert not migrate.is_known_revision("9999")

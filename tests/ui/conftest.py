@@ -77,8 +77,9 @@ def qsettings(tmp_path) -> QSettings:
 @pytest.fixture
 def make_window(qtbot, services, dialogs, qsettings, tmp_path, today):
     def make() -> MainWindow:
-        window = MainWindow(services, dialogs, qsettings, tmp_path / "log.txt", lambda: today)
+        window = MainWindow(qsettings, tmp_path / "log.txt", lambda: today)
         qtbot.addWidget(window)
+        window.attach(services, dialogs)
         return window
 
     return make

@@ -1,0 +1,44 @@
+"""The areas of the main window, built once the database is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.members_page import MembersPage
+from expertenrat.ui.overview_page import OverviewPage
+from expertenrat.ui.settings_page import SettingsPage
+from expertenrat.ui.welcome_page import WelcomePage
+
+_CONTEXT = "MainWindow"
+
+
+@dataclass(frozen=True)
+class Areas:
+    overview: OverviewPage
+    members: MembersPage
+    settings: SettingsPage
+    welcome: WelcomePage
+
+    def in_sidebar(self) -> list[tuple[str, QWidget]]:
+        """The areas the sidebar offers, in order. Only areas that work are listed."""
+        return [
+            (tr(_CONTEXT, "Übersicht"), self.overview),
+            (tr(_CONTEXT, "Mitglieder"), self.members),
+            (tr(_CONTEXT, "Einstellungen"), self.settings),
+        ]
+
+
+def build_areas(services: Services, dialogs: DialogService, today: Callable[[], date]) -> Areas:
+    return Areas(
+        overview=OverviewPage(services.overview, services.members, today),
+        members=MembersPage(services, dialogs, today),
+        settings=SettingsPage(services.settings, dialogs),
+        welcome=WelcomePage(services.settings, services.demo, today),
+    )
