@@ -1,0 +1,105 @@
+"""The PyInstaller bundle builds from ``build.spec`` and starts.
+
+Builds the one-folder bundle into a temporary folder (about half a minute), then runs the
+frozen program: ``--version``; ``demo`` on a new database, which needs the bundled
+migrations and demo data; and the window for a few seconds, which needs Qt's plugins.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from expertenrat import APP_NAME, __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_TIMEOUT = 900  # seconds
+GUI_SECONDS = 3
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("PyInstaller") is None,
+        reason="PyInstaller is not installed (pip install -e .[build])",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build ``dist/Expertenrat/`` with the environment's PyInstaller; return the program."""
+    folder = tmp_path_factory.mktemp("bundle")
+    pyinstaller = Path(sys.executable).parent / "pyinstaller"
+    command = [str(pyinstaller)] if pyinstaller.exists() else [sys.executable, "-m", "PyInstaller"]
+    result = subprocess.run(
+        [
+            *command,
+            "--noconfirm",
+            "--clean",
+            str(ROOT / "build.spec"),
+            "--distpath",
+            str(folder / "dist"),
+            "--workpath",
+            str(folder / "work"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+    )
+    assert result.returncode == 0, f"PyInstaller failed:\n{result.stderr[-5000:]}"
+    suffix = ".exe" if sys.platform == "win32" else ""
+    program = folder / "dist" / APP_NAME / f"{APP_NAME}{suffix}"
+    assert program.is_file(), f"no {program} after the build"
+    return program
+
+
+def _environment() -> dict[str, str]:
+    # conftest points HOME and the XDG folders into tmp: the program's log stays there.
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def _run(program: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(program), *args], capture_output=True, text=True, env=_environment(), timeout=120
+    )
+
+
+def test_version(bundle: Path) -> None:
+    result = _run(bundle, "--version")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Expertenrat {__version__}"
+
+
+def test_demo_data_on_a_new_database(bundle: Path, tmp_path: Path) -> None:
+    database = tmp_path / "x.db"
+
+    result = _run(bundle, "--database", str(database), "demo")
+
+    assert result.returncode == 0, result.stderr
+    assert "Demodaten geladen" in result.stdout
+    assert database.is_file()
+
+
+def test_window_starts(bundle: Path, tmp_path: Path) -> None:
+    """The window comes up and keeps running; a missing module or plugin ends it at once."""
+    process = subprocess.Popen(
+        [str(bundle), "--database", str(tmp_path / "gui.db")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_environment(),
+    )
+    try:
+        _stdout, stderr = process.communicate(timeout=GUI_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        return
+    pytest.fail(f"the window closed by itself (exit code {process.returncode}):\n{stderr}")
