@@ -1,7 +1,8 @@
 """Where things live: bundled resources, the user's data and log folders.
 
-One function resolves paths under ``resources/`` both in the source tree and in the
-frozen PyInstaller bundle, where ``sys._MEIPASS`` holds the unpacked data.
+One function resolves paths under ``resources/``: in the source tree, in an installed
+wheel (as ``expertenrat/resources``) and in the frozen PyInstaller bundle, where
+``sys._MEIPASS`` holds the unpacked data.
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ def _resource_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    source_tree = Path(__file__).resolve().parent.parent / "resources"
+    if source_tree.is_dir():
+        return source_tree
+    # Installed from a wheel: pyproject.toml places resources/ inside the package.
+    return Path(__file__).resolve().parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:
