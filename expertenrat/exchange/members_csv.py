@@ -32,7 +32,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
@@ -107,6 +107,7 @@ class ParsedMemberRow:
     line: int
     member: Member | None
     errors: tuple[str, ...] = ()
+    name: str = ""  # given and family name as written in the row, also for broken rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,8 @@ class MembersCsv:
 
     rows: tuple[ParsedMemberRow, ...]
     ignored_columns: tuple[str, ...] = ()
+    # The Member attributes the file has a column for; the others were filled by default.
+    columns: frozenset[str] = frozenset()
     delimiter: str = ";"
     encoding: str = "utf-8"
 
@@ -222,7 +225,8 @@ def parse_members_csv(
             rows.append(ParsedMemberRow(line, None, (f"Zeile {line}: {problem}",)))
         elif any(cell.strip() for cell in cells):
             rows.append(reader.parse(line, cells))
-    return MembersCsv(tuple(rows), ignored, delimiter, encoding)
+    present = frozenset(key for key in keys if key is not None)
+    return MembersCsv(tuple(rows), ignored, present, delimiter, encoding)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -369,6 +373,13 @@ class _RowReader:
         self._max_parts = 1 + max((len(_FIELD_SPLIT.findall(n)) for n in field_ids), default=0)
 
     def parse(self, line: int, cells: list[str]) -> ParsedMemberRow:
+        named = dict(zip(self._keys, cells, strict=False))
+        name = " ".join(
+            " ".join((named.get("given_name", ""), named.get("family_name", ""))).split()
+        )
+        return replace(self._parse(line, cells), name=name)
+
+    def _parse(self, line: int, cells: list[str]) -> ParsedMemberRow:
         extra = [cell for cell in cells[len(self._keys) :] if cell.strip()]
         if extra:
             message = (

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -20,20 +16,14 @@ from expertenrat.domain.member_import import (
     classify_import,
 )
 from expertenrat.domain.members import Member
-from expertenrat.exchange.members_csv import (
-    COLUMNS,
-    MembersCsv,
-    export_members_csv,
-    parse_members_csv,
-)
+from expertenrat.exchange.members_csv import COLUMNS, export_members_csv, parse_members_csv
 from expertenrat.services import audit
-from expertenrat.services.members import _council_members, save_members
+from expertenrat.services.members import council_members, save_members
 from expertenrat.services.unit_of_work import changing, fetch
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
 _COLUMN_NAMES = dict(COLUMNS)
-_SEP_LINE = re.compile(r"sep=[;,\t]", re.IGNORECASE)
 
 
 class MemberExchangeService:
@@ -46,7 +36,7 @@ class MemberExchangeService:
         with self._db.reading() as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_names = {f.id: f.name for f in council.action_fields}
-            members = _council_members(session, council_id)
+            members = council_members(session, council_id)
         return export_members_csv(members, field_names)
 
     def preview_import(self, council_id: int, data: bytes, today: date) -> ImportPreview:
@@ -58,18 +48,17 @@ class MemberExchangeService:
         with self._db.reading() as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_ids = {f.name: f.id for f in council.action_fields}
-            existing = _council_members(session, council_id)
+            existing = council_members(session, council_id)
         parsed = parse_members_csv(data, field_ids, today=today)
-        present, names = _outline(data, parsed)
         return classify_import(
             council_id,
             parsed.rows,
             existing,
             today,
-            present=present,
+            present=parsed.columns,
             column_names=_COLUMN_NAMES,
             ignored_columns=parsed.ignored_columns,
-            names=names,
+            names={row.line: row.name for row in parsed.rows},
         )
 
     def apply_import(self, council_id: int, preview: ImportPreview, today: date) -> ImportResult:
@@ -129,37 +118,3 @@ def _member(row: ImportRow) -> Member:
 def _with_person(row: ImportRow, person_ids: dict[int, int | None]) -> Member:
     assert row.person_of_line is not None
     return replace(_member(row), person_id=person_ids[row.person_of_line])
-
-
-def _header_key(text: str) -> str:
-    return re.sub(r"[\s\-_]+", "", unicodedata.normalize("NFC", text).casefold())
-
-
-_KEYS_BY_HEADER = {_header_key(header): key for key, header in COLUMNS}
-
-
-def _outline(data: bytes, parsed: MembersCsv) -> tuple[frozenset[str], dict[int, str]]:
-    """The member attributes the file has a column for, and the names in its rows by line.
-
-    The reader fills absent columns with defaults; an update must keep the stored values
-    there instead, so a file with only some columns does not erase the others. The names
-    label the rows the reader could not turn into a member. Lines count as the reader counts
-    them: CSV records after an Excel "sep=" line, the first one being line 1.
-    """
-    text = data.decode(parsed.encoding)
-    lines = io.StringIO(text, newline="").readlines()
-    if lines and _SEP_LINE.fullmatch(lines[0].rstrip("\r\n")):
-        lines = lines[1:]
-    keys: list[str | None] = []
-    names: dict[int, str] = {}
-    try:
-        for line, cells in enumerate(csv.reader(lines, delimiter=parsed.delimiter), start=1):
-            if not keys and any(cell.strip() for cell in cells):
-                keys = [_KEYS_BY_HEADER.get(_header_key(cell)) for cell in cells]
-            elif keys:
-                values = dict(zip(keys, cells, strict=False))
-                name = (values.get("given_name", ""), values.get("family_name", ""))
-                names[line] = " ".join(" ".join(name).split())
-    except csv.Error:
-        pass  # the reader reports the rest of the file as unreadable
-    return frozenset(key for key in keys if key is not None), names

@@ -88,7 +88,7 @@ class MembersService:
     def members(self, council_id: int) -> list[Member]:
         """All memberships of the council, active and former."""
         with self._db.reading() as session:
-            return _council_members(session, council_id)
+            return council_members(session, council_id)
 
     def member(self, membership_id: int) -> Member:
         with self._db.reading() as session:
@@ -100,7 +100,7 @@ class MembersService:
     def composition(self, council_id: int, today: date) -> Composition:
         with self._db.reading() as session:
             council, fields = _council_and_fields(session, council_id)
-            members = _council_members(session, council_id)
+            members = council_members(session, council_id)
         return check_composition(members, fields, council, today)
 
     def roster(
@@ -109,13 +109,13 @@ class MembersService:
         """The roster as a document; the public one respects each member's consent."""
         with self._db.reading() as session:
             council, fields = _council_and_fields(session, council_id)
-            members = _council_members(session, council_id)
+            members = council_members(session, council_id)
         return build_roster(members, fields, council, public=public, grouping=grouping, today=today)
 
     def problems(self, council_id: int, member: Member, today: date) -> list[FieldProblem]:
         """Errors and warnings for a member as it would be saved now."""
         with self._db.reading() as session:
-            others = [m for m in _council_members(session, council_id) if m.id != member.id]
+            others = [m for m in council_members(session, council_id) if m.id != member.id]
             return validate_member(member, others, today) + _field_problems(
                 session, council_id, member
             )
@@ -190,7 +190,7 @@ def save_members(
     several memberships of one person may be saved together. Returns the saved members.
     """
     changed_ids = {m.id for m in members if m.id is not None}
-    stored = [m for m in _council_members(session, council_id) if m.id not in changed_ids]
+    stored = [m for m in council_members(session, council_id) if m.id not in changed_ids]
     for index, member in enumerate(members):
         others = stored + [m for i, m in enumerate(members) if i != index]
         problems = validate_member(member, others, today) + _field_problems(
@@ -248,7 +248,7 @@ def _create(session: Session, council_id: int, member: Member) -> models.Members
     return row
 
 
-def _council_members(session: Session, council_id: int) -> list[Member]:
+def council_members(session: Session, council_id: int) -> list[Member]:
     rows = session.scalars(
         _membership_query().where(models.Membership.council_id == council_id)
     ).all()
