@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction
+from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
 from expertenrat.store.models import AuditEntry
 
@@ -106,7 +107,7 @@ class AuditService:
             query = query.where(AuditEntry.entity == entity)
         if entity_id is not None:
             query = query.where(AuditEntry.entity_id == entity_id)
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             return [
                 AuditLine(
                     at=row.at,

@@ -31,7 +31,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
-from expertenrat.services.unit_of_work import changing
+from expertenrat.services.unit_of_work import changing, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -62,7 +62,7 @@ class DemoService:
         self._actor = actor
 
     def is_empty(self) -> bool:
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             return not session.scalar(select(func.count(models.Council.id)))
 
     def load(self, today: date, *, councils: int = 1, years: int = 2) -> DemoSummary:

@@ -19,7 +19,7 @@ from expertenrat.domain.members import Member
 from expertenrat.exchange.members_csv import COLUMNS, export_members_csv, parse_members_csv
 from expertenrat.services import audit
 from expertenrat.services.members import council_members, save_members
-from expertenrat.services.unit_of_work import changing, fetch
+from expertenrat.services.unit_of_work import changing, fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -33,7 +33,7 @@ class MemberExchangeService:
 
     def export_csv(self, council_id: int) -> bytes:
         """All memberships of the council, active and former, as a CSV file for Excel."""
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_names = {f.id: f.name for f in council.action_fields}
             members = council_members(session, council_id)
@@ -45,7 +45,7 @@ class MemberExchangeService:
         A file that cannot be read as a whole (empty, binary, a column missing) raises
         ``DataEntryError``.
         """
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_ids = {f.name: f.id for f in council.action_fields}
             existing = council_members(session, council_id)

@@ -17,7 +17,13 @@ from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
 from expertenrat.services.settings import action_field, council_settings
-from expertenrat.services.unit_of_work import changing, check_version, fetch, raise_if_invalid
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -87,18 +93,18 @@ class MembersService:
 
     def members(self, council_id: int) -> list[Member]:
         """All memberships of the council, active and former."""
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             return council_members(session, council_id)
 
     def member(self, membership_id: int) -> Member:
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             row = session.scalar(_membership_query().where(models.Membership.id == membership_id))
             if row is None:
                 raise NotFoundError("Dieses Mitglied gibt es nicht mehr.")
             return member_from_rows(row)
 
     def composition(self, council_id: int, today: date) -> Composition:
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             council, fields = _council_and_fields(session, council_id)
             members = council_members(session, council_id)
         return check_composition(members, fields, council, today)
@@ -107,14 +113,14 @@ class MembersService:
         self, council_id: int, *, public: bool, grouping: RosterGrouping, today: date
     ) -> RosterDocument:
         """The roster as a document; the public one respects each member's consent."""
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             council, fields = _council_and_fields(session, council_id)
             members = council_members(session, council_id)
         return build_roster(members, fields, council, public=public, grouping=grouping, today=today)
 
     def problems(self, council_id: int, member: Member, today: date) -> list[FieldProblem]:
         """Errors and warnings for a member as it would be saved now."""
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             others = [m for m in council_members(session, council_id) if m.id != member.id]
             return validate_member(member, others, today) + _field_problems(
                 session, council_id, member

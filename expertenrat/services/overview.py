@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.councils import CouncilOverview
 from expertenrat.domain.enums import MeetingState, RecommendationStatus
 from expertenrat.services.settings import action_field, council_settings
-from expertenrat.services.unit_of_work import fetch
+from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -22,7 +22,7 @@ class OverviewService:
         self._db = database
 
     def overview(self, council_id: int, today: date) -> CouncilOverview:
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             active = _count(
                 session,

@@ -17,7 +17,13 @@ from expertenrat.domain.councils import (
 from expertenrat.domain.enums import AuditAction, QuorumRule
 from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
-from expertenrat.services.unit_of_work import changing, check_version, fetch, raise_if_invalid
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -63,7 +69,7 @@ class SettingsService:
     # --- councils -------------------------------------------------------------------
 
     def councils(self) -> list[CouncilChoice]:
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             rows = session.execute(
                 select(models.Council.id, models.Council.name, models.Council.city).order_by(
                     models.Council.id
@@ -72,7 +78,7 @@ class SettingsService:
             return [CouncilChoice(id=r.id, name=r.name, city=r.city) for r in rows]
 
     def settings(self, council_id: int) -> CouncilSettings:
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             return council_settings(fetch(session, models.Council, council_id, "Das Gremium"))
 
     def create_council(
@@ -126,7 +132,7 @@ class SettingsService:
     # --- action fields ----------------------------------------------------------------
 
     def action_fields(self, council_id: int) -> list[ActionField]:
-        with self._db.reading() as session:
+        with reading(self._db) as session:
             return [action_field(r) for r in _field_rows(session, council_id)]
 
     def add_action_field(self, council_id: int, name: str, colour: str) -> ActionField:

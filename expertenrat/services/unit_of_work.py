@@ -64,6 +64,16 @@ def changing(database: Database, what: str) -> Iterator[Session]:
         raise StorageError(_environment_message(error)) from error
 
 
+@contextmanager
+def reading(database: Database) -> Iterator[Session]:
+    """A read-only session that reports environment trouble as clearly as ``changing``."""
+    try:
+        with database.reading() as session:
+            yield session
+    except exc.OperationalError as error:
+        raise StorageError(_environment_message(error)) from error
+
+
 def _environment_message(error: exc.OperationalError) -> str:
     text = str(error.orig).lower()
     if "locked" in text or "busy" in text:
@@ -75,4 +85,9 @@ def _environment_message(error: exc.OperationalError) -> str:
         return "Der Datenträger ist voll. Bitte schaffen Sie Platz und speichern Sie erneut."
     if "readonly" in text or "read-only" in text:
         return "Die Datenbank ist schreibgeschützt. Änderungen können nicht gespeichert werden."
-    return f"Die Datenbank hat die Änderung abgelehnt: {error.orig}"
+    if "connect" in text or "server" in text or "terminat" in text:
+        return (
+            "Die Verbindung zum Datenbankserver ist unterbrochen. Bitte prüfen Sie das "
+            f"Netzwerk und versuchen Sie es noch einmal. ({error.orig})"
+        )
+    return f"Die Datenbank hat die Anfrage abgelehnt: {error.orig}"

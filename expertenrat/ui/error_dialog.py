@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -69,6 +70,7 @@ class ErrorReporter:
         self._log_file = log_file
         self.parent = parent
         self.dialogs: list[ErrorDialog] = []
+        self.messages: list[QMessageBox] = []
 
     def install(self) -> None:
         sys.excepthook = self
@@ -83,13 +85,30 @@ class ErrorReporter:
             QApplication.quit()
             return
         details = "".join(traceback.format_exception(kind, error, trace))
-        log.error("Unexpected error:\n%s", details)
         if isinstance(error, ExpertenratError):
-            details = error.message
+            # An expected condition (a locked database, a lost server) that reached the
+            # event loop: tell the user what it is, not that the program failed.
+            log.warning("Reported to the user: %s\n%s", error.message, details)
+            self._show_message(error.message)
+            return
+        log.error("Unexpected error:\n%s", details)
         dialog = ErrorDialog(details, self._log_file, self.parent)
         dialog.finished.connect(lambda _result: self._forget(dialog))
         self.dialogs.append(dialog)
         dialog.open()
+
+    def _show_message(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("ErrorDialog", "Expertenrat"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.parent,
+        )
+        box.finished.connect(box.deleteLater)
+        self.messages.append(box)
+        box.destroyed.connect(lambda: self.messages.remove(box))
+        box.open()
 
     def _forget(self, dialog: ErrorDialog) -> None:
         self.dialogs.remove(dialog)

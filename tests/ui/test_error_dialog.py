@@ -45,3 +45,19 @@ def test_the_dialog_names_the_log_file(qtbot, tmp_path):
     assert str(tmp_path / "expertenrat.log") in intro
     assert "unerwarteter Fehler" in intro
     dialog.reject()
+
+
+def test_an_expected_error_reaching_the_event_loop_is_shown_as_a_plain_message(qtbot, tmp_path):
+    from expertenrat.services.unit_of_work import StorageError
+
+    reporter = ErrorReporter(tmp_path / "expertenrat.log")
+    try:
+        raise StorageError("Die Datenbank ist gerade von einem anderen Programm gesperrt.")
+    except StorageError:
+        reporter(*sys.exc_info())
+    assert reporter.dialogs == []
+    box = reporter.messages[0]
+    qtbot.addWidget(box)
+    assert box.isVisible()
+    assert box.text() == "Die Datenbank ist gerade von einem anderen Programm gesperrt."
+    box.accept()
