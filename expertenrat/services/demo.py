@@ -219,7 +219,8 @@ class _Builder:
             self.meetings += 1
             items = self._agenda(meeting, projects, number)
             if held:
-                self._attendance(meeting, memberships, day)
+                present = self._attendance(meeting, memberships, day)
+                self._resolutions(items, present, projects)
                 self._minutes(meeting, day, number, count)
                 for item in items:
                     if item.project_id is not None:
@@ -265,7 +266,9 @@ class _Builder:
         self.session.flush()
         return items
 
-    def _attendance(self, meeting, memberships, day: date) -> None:
+    def _attendance(self, meeting, memberships, day: date) -> list[models.Membership]:
+        """Record who came; return the members present."""
+        present = []
         for membership in memberships:
             if not (membership.term_start <= day and (membership.term_end or day) >= day):
                 continue
@@ -285,9 +288,49 @@ class _Builder:
                     arrived_at=time(16, 0) if status is AttendanceStatus.PRESENT else None,
                 )
             )
+            if status is AttendanceStatus.PRESENT:
+                present.append(membership)
         self.session.add(
             models.Guest(meeting_id=meeting.id, name="Henrike Vogt", affiliation="Projektleitung")
         )
+        return present
+
+    def _resolutions(self, items, present, projects) -> None:
+        """Vote on each resolution item; a member whose institution is a partner of the
+        project declares a conflict of interest and does not vote."""
+        by_id = {p.id: p for p in projects}
+        for item in items:
+            if item.kind != AgendaItemKind.RESOLUTION.value or item.project_id is None:
+                continue
+            project = by_id[item.project_id]
+            recused = [m for m in present if m.person.affiliation in project.partners.split("\n")]
+            for membership in recused:
+                self.session.add(
+                    models.ConflictOfInterest(
+                        agenda_item_id=item.id,
+                        membership_id=membership.id,
+                        reason=f"{membership.person.affiliation} ist Partner des Projekts.",
+                    )
+                )
+            voters = len(present) - len(recused)
+            abstain = 1 if voters > 4 else 0
+            item.motion_text = (
+                f"Der Rat empfiehlt dem Projekt „{project.title}“, die in der Beratung "
+                "genannten Punkte bis zur nächsten Sitzung aufzugreifen."
+            )
+            item.resolution_text = item.motion_text
+            item.result = "angenommen"
+            self.session.add(
+                models.Vote(
+                    agenda_item_id=item.id,
+                    subject=item.motion_text,
+                    yes=voters - abstain,
+                    no=0,
+                    abstain=abstain,
+                    recused=len(recused),
+                    adopted=True,
+                )
+            )
 
     def _minutes(self, meeting, day: date, number: int, count: int) -> None:
         # Minutes of all but the latest held meeting were approved in the following one.

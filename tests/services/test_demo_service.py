@@ -375,3 +375,35 @@ def test_overview_carries_the_councils_settings_and_fields(database, actor, load
 
     assert figures.council == SettingsService(database, actor).settings(loaded)
     assert [f.name for f in figures.action_fields] == [n for n, _ in DEFAULT_ACTION_FIELDS]
+
+
+def test_every_held_meeting_has_a_vote_that_matches_who_was_present(database, loaded):
+    with database.reading() as session:
+        held = session.scalars(
+            select(models.Meeting).where(models.Meeting.state == MeetingState.HELD.value)
+        ).all()
+        for meeting in held:
+            present = session.scalar(
+                select(func.count(models.Attendance.id)).where(
+                    models.Attendance.meeting_id == meeting.id,
+                    models.Attendance.status == "present",
+                )
+            )
+            votes = session.scalars(
+                select(models.Vote)
+                .join(models.AgendaItem)
+                .where(models.AgendaItem.meeting_id == meeting.id)
+            ).all()
+            assert len(votes) == 1
+            vote = votes[0]
+            assert vote.yes + vote.no + vote.abstain + vote.recused == present
+            conflicts = session.scalar(
+                select(func.count(models.ConflictOfInterest.id)).where(
+                    models.ConflictOfInterest.agenda_item_id == vote.agenda_item_id
+                )
+            )
+            assert conflicts == vote.recused
+
+
+def test_the_demo_has_declared_conflicts_of_interest(database, loaded):
+    assert _count(database, models.ConflictOfInterest) > 0
