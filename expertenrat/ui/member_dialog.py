@@ -27,6 +27,7 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError, FieldProblem, ValidationError
 from expertenrat.domain.members import Member
 from expertenrat.services.members import MembersService
+from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm, hint_label
 
@@ -47,9 +48,12 @@ class MemberDialog(QDialog):
         today: date,
         member: Member | None = None,
         parent: QWidget | None = None,
+        *,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self._members = members
+        self._dialogs = dialogs
         self._council_id = council_id
         self._today = today
         self._acknowledged: frozenset[str] = frozenset()
@@ -87,6 +91,19 @@ class MemberDialog(QDialog):
         layout.addLayout(bottom)
         self._fit_to_screen()
         self.form.given_name_edit.setFocus()
+        self._as_opened = self.form.member()
+
+    def reject(self) -> None:
+        """Abbrechen, Esc or closing the window: ask before typed changes are thrown away."""
+        if self._dialogs is None or self.form.member() == self._as_opened:
+            super().reject()
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Änderungen verwerfen?"),
+            tr(_CONTEXT, "Sie haben Angaben geändert, die noch nicht gespeichert sind. Verwerfen?"),
+            lambda: QDialog.reject(self),
+        )
 
     def _fit_to_screen(self) -> None:
         """As large as the form wants, but never larger than the screen; scroll if needed."""

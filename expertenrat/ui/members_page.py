@@ -198,7 +198,13 @@ class MembersPage(QWidget):
         if self._council_id is None:
             return
         dialog = MemberDialog(
-            self._services.members, self._council_id, self._fields, self._today(), member, self
+            self._services.members,
+            self._council_id,
+            self._fields,
+            self._today(),
+            member,
+            self,
+            dialogs=self._dialogs,
         )
         dialog.saved.connect(self._saved)
         dialog.finished.connect(dialog.deleteLater)

@@ -151,3 +151,26 @@ def test_a_broken_csv_file_gives_a_warning(page, dialogs, tmp_path):
     page.roster.import_button.click()
     assert dialogs.warnings()
     assert page.roster.import_dialog is None
+
+
+def test_cancelling_with_typed_changes_asks_first(page, dialogs):
+    _select(page, "Yılmaz")
+    page.edit_selected()
+    dialog = page.member_dialog
+    dialog.form.phone_edit.setText("+49 381 000000")
+    dialogs.answer_yes = False
+    dialog.cancel_button.click()
+    assert dialog.isVisible()
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    dialogs.answer_yes = True
+    dialog.cancel_button.click()
+    assert not dialog.isVisible()
+
+
+def test_cancelling_without_changes_closes_at_once(page, dialogs):
+    _select(page, "Yılmaz")
+    page.edit_selected()
+    dialog = page.member_dialog
+    dialog.cancel_button.click()
+    assert not dialog.isVisible()
+    assert dialogs.messages == []
