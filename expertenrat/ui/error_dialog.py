@@ -8,6 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,6 +43,7 @@ class ErrorDialog(QDialog):
             ).format(log_file)
         )
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         self.details.setVisible(False)
@@ -105,6 +107,7 @@ class ErrorReporter:
             QMessageBox.StandardButton.Ok,
             self.parent,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.finished.connect(box.deleteLater)
         self.messages.append(box)
         box.destroyed.connect(lambda: self.messages.remove(box))

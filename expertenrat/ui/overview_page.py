@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from expertenrat.services.members import MembersService
@@ -31,6 +32,7 @@ class OverviewPage(QWidget):
         self._council_id: int | None = None
         self.title = page_title(tr(_CONTEXT, "Übersicht"))
         self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.members_card = FigureCard(tr(_CONTEXT, "aktive Mitglieder"))
         self.projects_card = FigureCard(tr(_CONTEXT, "Projekte"))
         self.meetings_card = FigureCard(tr(_CONTEXT, "Sitzungen durchgeführt"))

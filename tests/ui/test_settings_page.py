@@ -65,6 +65,16 @@ def test_renaming_the_council_updates_the_overview(make_window, services, qtbot)
     assert window.overview_page.subtitle.text() == "Beirat Digitales · Rostock"
 
 
+def test_a_council_name_with_markup_is_shown_as_typed(make_window, services, qtbot):
+    window, _council = _window_with_council(make_window, services)
+    window.settings_page.name_edit.setText("Rat <b>Digitales</b> & Co.")
+    qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
+    window.show_area(window.overview_page)
+    label = window.overview_page.subtitle
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "Rat <b>Digitales</b> & Co. · Rostock"
+
+
 def test_logo_is_loaded_from_a_file_and_refused_when_not_an_image(
     make_window, services, dialogs, tmp_path
 ):
