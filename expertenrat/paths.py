@@ -19,11 +19,10 @@ def _resource_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    source_tree = Path(__file__).resolve().parent.parent / "resources"
-    if source_tree.is_dir():
-        return source_tree
-    # Installed from a wheel: pyproject.toml places resources/ inside the package.
-    return Path(__file__).resolve().parent / "resources"
+    installed = Path(__file__).resolve().parent / "resources"
+    if installed.is_dir():  # from a wheel: pyproject.toml places resources/ in the package
+        return installed
+    return Path(__file__).resolve().parent.parent / "resources"  # the source tree
 
 
 def resource_path(*parts: str) -> Path:
