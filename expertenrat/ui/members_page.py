@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -82,6 +83,10 @@ class MembersPage(QWidget):
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.end_button = QPushButton(tr(_CONTEXT, "Amtszeit beenden …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(tr(_CONTEXT, "Neues Mitglied anlegen (Strg+N)"))
+        self.search_edit.setToolTip(tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         self.composition = CompositionPanel()
         self.roster = RosterPanel(services, dialogs, today, self)
         self.roster.membersImported.connect(self.refresh)
