@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         self._log_file = log_file
         self._today = today
         self._services: Services | None = None
+        self._dialogs: DialogService | None = None
+        self._close_confirmed = False
         self._shown_council_id: int | None = None
         self.areas: list[tuple[str, QWidget]] = []
         self.setWindowTitle("Expertenrat")
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         from expertenrat.ui.areas import build_areas
 
         self._services = services
+        self._dialogs = dialogs
         self.pages: Areas = build_areas(services, dialogs, self._today)
         self.overview_page = self.pages.overview
         self.members_page = self.pages.members
@@ -151,12 +154,41 @@ class MainWindow(QMainWindow):
         council_id = self.current_council_id()
         if council_id is None:
             return
+        if council_id != self._shown_council_id and self._unsaved_settings():
+            # Stay on the shown council until the user agrees to drop the typed settings.
+            self._select_council(self._shown_council_id)
+            self._ask_discard_settings(lambda: self._select_council(council_id, switch=True))
+            return
         if council_id != self._shown_council_id:
             self._shown_council_id = council_id
             self._settings.setValue("council_id", council_id)
             for _label, page in self.areas:
                 page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
+
+    def _select_council(self, council_id: int | None, *, switch: bool = False) -> None:
+        self.council_combo.blockSignals(True)
+        self.council_combo.setCurrentIndex(max(0, self.council_combo.findData(council_id)))
+        self.council_combo.blockSignals(False)
+        if switch:
+            self.settings_page.reload()
+            self._council_chosen()
+
+    def _unsaved_settings(self) -> bool:
+        return bool(self.areas) and self.settings_page.has_unsaved_changes()
+
+    def _ask_discard_settings(self, then) -> None:
+        assert self._dialogs is not None
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Einstellungen nicht gespeichert"),
+            tr(
+                _CONTEXT,
+                "Die Einstellungen des Gremiums wurden geändert, aber nicht gespeichert. "
+                "Die Änderungen verwerfen?",
+            ),
+            then,
+        )
 
     # --- areas and layout ---------------------------------------------------------------
 
@@ -189,6 +221,11 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_confirmed and self._unsaved_settings():
+            self._ask_discard_settings(self._close_anyway)
+            if not self._close_confirmed:  # the question is open; it closes us on "Ja"
+                event.ignore()
+                return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("window/splitter", self.splitter.saveState())
@@ -196,6 +233,15 @@ class MainWindow(QMainWindow):
             self._settings.setValue("window/area", self.sidebar.currentRow())
         self._settings.sync()
         super().closeEvent(event)
+
+    def _close_anyway(self) -> None:
+        self._close_confirmed = True
+        # Later, not from inside a close event; bound to self so it dies with the window.
+        QTimer.singleShot(0, self, self._close_if_open)
+
+    def _close_if_open(self) -> None:
+        if self.isVisible():
+            self.close()
 
 
 def _as_int(value: object) -> int | None:

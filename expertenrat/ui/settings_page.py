@@ -200,6 +200,9 @@ class SettingsPage(QWidget):
         self.notice_spin.setValue(council.notice_period_days)
         self.response_spin.setValue(council.response_period_days)
 
+    def has_unsaved_changes(self) -> bool:
+        return self._council is not None and self.edited_settings() != self._council
+
     def edited_settings(self) -> CouncilSettings:
         assert self._council is not None
         return replace(

@@ -71,3 +71,42 @@ def test_about_names_version_and_database(make_window, services, qtbot):
     assert "Expertenrat 0.1.0" in box.text()
     assert services.database.location in box.text()
     box.close()
+
+
+def _two_councils(services):
+    services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+    services.settings.create_council(CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock"))
+
+
+def test_switching_council_with_unsaved_settings_asks_first(make_window, services, dialogs):
+    _two_councils(services)
+    window = make_window()
+    window.show()
+    window.show_area(window.settings_page)
+    window.settings_page.city_edit.setText("Lübeck (noch nicht gespeichert)")
+
+    dialogs.answer_yes = False
+    window.council_combo.setCurrentIndex(1)
+    assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
+    assert window.current_council_id() == services.settings.councils()[0].id
+    assert window.settings_page.city_edit.text() == "Lübeck (noch nicht gespeichert)"
+
+    dialogs.answer_yes = True
+    window.council_combo.setCurrentIndex(1)
+    assert window.settings_page.name_edit.text() == "Smarte Köpfe"
+    assert services.settings.councils()[0].city == "Rostock"
+
+
+def test_closing_with_unsaved_settings_asks_first(make_window, services, dialogs):
+    _two_councils(services)
+    window = make_window()
+    window.show()
+    window.settings_page.name_edit.setText("Neuer Name")
+    dialogs.answer_yes = False
+    window.close()
+    assert window.isVisible()
+    dialogs.answer_yes = True
+    window.close()
+    assert not window.isVisible()
