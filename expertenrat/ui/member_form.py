@@ -6,12 +6,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,21 +26,12 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.members import Member
+from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MemberForm"
 FORMS_OF_ADDRESS = ("", "Frau", "Herr")
-# A QDateEdit cannot be empty: its minimum date, shown as "–", stands for "no date".
-NO_DATE = QDate(1900, 1, 1)
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setMinimumDate(NO_DATE)
-    return edit
 
 
 def _in_row(*widgets: QWidget) -> QWidget:
@@ -79,53 +69,6 @@ def hint_label(text: str) -> QLabel:
     return label
 
 
-class ConsentRow(QWidget):
-    """A consent checkbox with the date it was given or withdrawn.
-
-    Toggling sets the date to today; toggling back restores the date the member came with.
-    """
-
-    def __init__(self, text: str, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._today = today
-        self._original: tuple[bool, date | None] = (False, None)
-        self.check = QCheckBox(text)
-        self.date_label = QLabel()
-        self.date_edit = _date_edit()
-        self.date_edit.setSpecialValueText("–")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addSpacing(12)
-        layout.addWidget(self.date_label)
-        layout.addWidget(self.date_edit)
-        layout.addStretch(1)
-        self.check.toggled.connect(self._toggled)
-
-    def set_value(self, given: bool, on: date | None) -> None:
-        self._original = (given, on)
-        with QSignalBlocker(self.check):
-            self.check.setChecked(given)
-        self._show_date(on)
-
-    def value(self) -> tuple[bool, date | None]:
-        chosen = self.date_edit.date()
-        return self.check.isChecked(), None if chosen == NO_DATE else chosen.toPython()
-
-    def _toggled(self, checked: bool) -> None:
-        given, on = self._original
-        self._show_date(on if checked == given else self._today)
-
-    def _show_date(self, on: date | None) -> None:
-        self.date_edit.setDate(NO_DATE if on is None else QDate(on))
-        self.date_edit.setEnabled(on is not None)
-        self.date_label.setEnabled(on is not None)
-        withdrawn = on is not None and not self.check.isChecked()
-        self.date_label.setText(
-            tr(_CONTEXT, "widerrufen am") if withdrawn else tr(_CONTEXT, "erteilt am")
-        )
-
-
 class MemberForm(QWidget):
     """All input fields of a member. Messages appear under the fields (``show_problems``)."""
 
@@ -160,8 +103,8 @@ class MemberForm(QWidget):
         self.role_combo = QComboBox()
         for role in MemberRole:
             self.role_combo.addItem(role.label, role.value)
-        self.term_start_edit = _date_edit()
-        self.term_end_edit = _date_edit()
+        self.term_start_edit = date_edit()
+        self.term_end_edit = date_edit()
         self.open_ended_check = QCheckBox(tr(_CONTEXT, "unbefristet"))
         self.open_ended_check.toggled.connect(lambda on: self.term_end_edit.setEnabled(not on))
         self.voting_right_check = QCheckBox(tr(_CONTEXT, "stimmberechtigt"))
