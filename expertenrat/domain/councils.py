@@ -118,14 +118,3 @@ def validate_colour(colour: str) -> list[FieldProblem]:
     if not _COLOUR.match(colour):
         return [FieldProblem("colour", "Die Farbe muss als #RRGGBB angegeben werden.")]
     return []
-
-
-def quorum_needed(rule: QuorumRule, voting_members: int) -> int:
-    """How many voting members must be present for the council to decide."""
-    if voting_members <= 0:
-        return 0
-    if rule is QuorumRule.MORE_THAN_HALF:
-        return voting_members // 2 + 1
-    if rule is QuorumRule.AT_LEAST_HALF:
-        return (voting_members + 1) // 2
-    return -(-voting_members * 2 // 3)

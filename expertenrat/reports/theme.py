@@ -67,7 +67,6 @@ ZEBRA = colors.HexColor("#f4f6f8")
 # Inline markup for one line of a table cell; "{}" is replaced by the escaped text.
 PLAIN = "{}"
 BOLD = "<b>{}</b>"
-ITALIC = "<i>{}</i>"
 SMALL = f'<font size="7.5" color="{_MUTED_HEX}">{{}}</font>'
 
 ELLIPSIS = "…"

@@ -31,7 +31,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
-from expertenrat.services.unit_of_work import changing, reading
+from expertenrat.services.unit_of_work import changing
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -60,10 +60,6 @@ class DemoService:
     def __init__(self, database: Database, actor: str) -> None:
         self._db = database
         self._actor = actor
-
-    def is_empty(self) -> bool:
-        with reading(self._db) as session:
-            return not session.scalar(select(func.count(models.Council.id)))
 
     def load(self, today: date, *, councils: int = 1, years: int = 2) -> DemoSummary:
         """Fill an empty database; refuse one that already holds a council."""

@@ -52,14 +52,6 @@ def _column(database, column) -> list:
 # --- one council -----------------------------------------------------------------------------
 
 
-def test_empty_database_is_empty_and_a_loaded_one_is_not(demo, today):
-    assert demo.is_empty()
-
-    demo.load(today)
-
-    assert not demo.is_empty()
-
-
 def test_demo_builds_one_council_in_rostock(database, actor, loaded):
     (council,) = SettingsService(database, actor).councils()
 
@@ -290,7 +282,7 @@ def test_demo_with_nothing_to_build_is_refused(database, demo, today, councils, 
         demo.load(today, councils=councils, years=years)
 
     assert "mindestens 1" in caught.value.message
-    assert demo.is_empty()
+    assert _count(database, models.Council) == 0
 
 
 # --- more councils ------------------------------------------------------------------------------
