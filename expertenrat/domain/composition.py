@@ -55,6 +55,15 @@ class Composition:
         return not self.warnings
 
 
+@dataclass(frozen=True, slots=True)
+class CouncilMembers:
+    """A council's memberships, its action fields and the composition they make, read at once."""
+
+    members: tuple[Member, ...]
+    fields: tuple[ActionField, ...]
+    composition: Composition
+
+
 def _covers(members: list[Member], field_id: int | None) -> list[Member]:
     return [m for m in members if field_id in m.field_ids()]
 

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.composition import Composition, check_composition
+from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
@@ -104,10 +104,16 @@ class MembersService:
             return member_from_rows(row)
 
     def composition(self, council_id: int, today: date) -> Composition:
+        return self.members_and_composition(council_id, today).composition
+
+    def members_and_composition(self, council_id: int, today: date) -> CouncilMembers:
+        """Members, action fields and composition of a council in one read."""
         with reading(self._db) as session:
             council, fields = _council_and_fields(session, council_id)
             members = council_members(session, council_id)
-        return check_composition(members, fields, council, today)
+        return CouncilMembers(
+            tuple(members), tuple(fields), check_composition(members, fields, council, today)
+        )
 
     def roster(
         self, council_id: int, *, public: bool, grouping: RosterGrouping, today: date

@@ -86,7 +86,7 @@ class SettingsService:
     ) -> CouncilSettings:
         raise_if_invalid(validate_settings(settings))
         with changing(self._db, "Das Gremium") as session:
-            row = models.Council(quorum_rule=settings.quorum_rule.value)
+            row = models.Council()
             _apply_settings(row, settings)
             if default_fields:
                 row.action_fields = [
@@ -114,7 +114,6 @@ class SettingsService:
             check_version(row, settings.version, "Die Einstellungen des Gremiums")
             before = audit.snapshot(row)
             _apply_settings(row, settings)
-            row.quorum_rule = settings.quorum_rule.value
             session.flush()
             audit.record(
                 session,
@@ -240,6 +239,7 @@ def _apply_settings(row: models.Council, settings: CouncilSettings) -> None:
     for name in _SETTINGS_FIELDS:
         value = getattr(settings, name)
         setattr(row, name, value.strip() if isinstance(value, str) else value)
+    row.quorum_rule = settings.quorum_rule.value
 
 
 def _field_rows(session: Session, council_id: int) -> list[models.ActionField]:

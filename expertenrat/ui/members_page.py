@@ -148,14 +148,12 @@ class MembersPage(QWidget):
         if self._council_id is None:
             return
         selected = self.selected()
-        self._fields = self._services.settings.action_fields(self._council_id)
-        self._fill_field_combo()
-        members = self._services.members.members(self._council_id)
         today = self._today()
-        self.model.set_members(members, {f.id: f.name for f in self._fields}, today)
-        self.composition.show_composition(
-            self._services.members.composition(self._council_id, today)
-        )
+        council = self._services.members.members_and_composition(self._council_id, today)
+        self._fields = list(council.fields)
+        self._fill_field_combo()
+        self.model.set_members(list(council.members), {f.id: f.name for f in self._fields}, today)
+        self.composition.show_composition(council.composition)
         if selected is not None:
             self.select(selected.id)
         self.view.resizeColumnsToContents()
