@@ -9,6 +9,7 @@ from enum import Enum
 from typing import NamedTuple, Protocol
 
 from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.text_folding import match_key
 
 
 class ImportStatus(Enum):
@@ -242,7 +243,7 @@ def _without_line(line: int, message: str) -> str:
 
 
 def _text_key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return match_key(text)
 
 
 def _email(member: Member) -> str:

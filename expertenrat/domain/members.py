@@ -8,6 +8,7 @@ from datetime import date
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.text_folding import match_key
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 MAX_NAME_LENGTH = 200
@@ -122,16 +123,15 @@ def _role_problems(member: Member, others: list[Member]) -> list[FieldProblem]:
 
 
 def _duplicate_warnings(member: Member, others: list[Member]) -> list[FieldProblem]:
-    name = (member.given_name.strip().casefold(), member.family_name.strip().casefold())
-    email = member.email.strip().casefold()
+    """A warning when another person has the same name or e-mail address, whatever the
+    case, accents or Unicode form ("JORG MULLER" and a decomposed "Jörg Müller" match)."""
+    name = (match_key(member.given_name), match_key(member.family_name))
+    email = match_key(member.email)
     for other in others:
         if other.person_id is not None and other.person_id == member.person_id:
             continue
-        same_name = name == (
-            other.given_name.strip().casefold(),
-            other.family_name.strip().casefold(),
-        )
-        same_mail = bool(email) and email == other.email.strip().casefold()
+        same_name = name == (match_key(other.given_name), match_key(other.family_name))
+        same_mail = bool(email) and email == match_key(other.email)
         if same_name or same_mail:
             what = "denselben Namen" if same_name else "dieselbe E-Mail-Adresse"
             return [

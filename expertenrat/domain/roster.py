@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
+from expertenrat.domain.text_folding import fold
 
 
 class RosterGrouping(StrEnum):
@@ -117,13 +117,8 @@ def _entry(
     )
 
 
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form for sorting: "Öztürk" sorts with "Oz" (DIN 5007-1)."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _sort_key(member: Member) -> str:
-    """Family name, then given name; the exact spelling only breaks ties."""
-    family, given = member.family_name, member.given_name
-    return "\x1f".join((_fold(family), _fold(given), family.casefold(), given.casefold()))
+    """Family name, then given name, accents aside ("Öztürk" sorts with "Oz", DIN 5007-1);
+    the exact spelling only breaks ties."""
+    family, given = member.family_name.strip(), member.given_name.strip()
+    return "\x1f".join((fold(family), fold(given), family.casefold(), given.casefold()))

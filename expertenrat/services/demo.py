@@ -29,6 +29,7 @@ from expertenrat.domain.enums import (
     ResponseKind,
 )
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.text_folding import transliterate
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
 from expertenrat.services.unit_of_work import changing
@@ -399,8 +400,6 @@ def _term_end(today: date, index: int) -> date:
 
 
 def _email(given: str, family: str) -> str:
-    plain = f"{given}.{family}".lower()
-    for letter, ascii_form in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        plain = plain.replace(letter, ascii_form)
-    plain = "".join(ch for ch in plain if ch.isascii() and (ch.isalnum() or ch in ".-"))
+    plain = transliterate(f"{given}.{family}").lower()
+    plain = "".join(ch for ch in plain if ch.isalnum() or ch in ".-")
     return f"{plain}@example.org"

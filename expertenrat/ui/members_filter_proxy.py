@@ -6,6 +6,8 @@ from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from expertenrat.domain.text_folding import fold
+
 
 class StatusFilter(Enum):
     ACTIVE = "active"
@@ -25,7 +27,7 @@ class MembersFilterProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
     def set_search(self, text: str) -> None:
-        words = text.casefold().split()
+        words = fold(text).split()  # case and accents aside: "wisniewski" finds Wiśniewski
         if words != self._words:
             self.beginFilterChange()
             self._words = words

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.members import Member
+from expertenrat.domain.text_folding import fold, transliterate
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Index, RowsTableModel
 
@@ -18,7 +19,10 @@ _CONTEXT = "MembersTableModel"
 
 @dataclass(frozen=True, slots=True)
 class MemberRow:
-    """A member with what the table shows and filters by, computed once per reload."""
+    """A member with what the table shows and filters by, computed once per reload.
+
+    ``search_text`` is folded (see :func:`~expertenrat.domain.text_folding.fold`).
+    """
 
     member: Member
     fields: str
@@ -145,7 +149,7 @@ def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
         status, active = tr(_CONTEXT, "künftig"), False
     else:
         status, active = tr(_CONTEXT, "ehemalig"), False
-    search = " ".join(
-        (member.full_name, member.affiliation, member.position, member.email, fields)
-    ).casefold()
+    text = " ".join((member.full_name, member.affiliation, member.position, member.email, fields))
+    # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
+    search = f"{fold(text)}\n{fold(transliterate(text))}"
     return MemberRow(member, fields, status, active, search)

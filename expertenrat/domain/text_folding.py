@@ -1,0 +1,95 @@
+"""Text forms for comparing and for ASCII: names match across case, accents and Unicode forms.
+
+:func:`fold` is for matching (duplicates, search, sorting): "Jörg Müller" typed in composed
+or decomposed form, in any case, folds to "jorg muller". :func:`transliterate` is for
+places that need plain ASCII, such as the local part of an e-mail address, and writes
+German umlauts the German way: "Ödön Pál" becomes "Oedoen Pal".
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+# Letters that carry their difference in the letter itself, not in a combining accent, so
+# that Unicode decomposition leaves them as they are (lower case: fold casefolds first).
+_SPECIAL_LETTERS = {
+    "ł": "l",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ħ": "h",
+    "ŧ": "t",
+    "ŀ": "l",
+    "ĸ": "k",
+    "ŋ": "n",
+    "ʼ": "'",
+}
+_FOLD_TABLE = str.maketrans(_SPECIAL_LETTERS)
+
+# ASCII spelling, German style where German has one (ä→ae), applied before accents go.
+_ASCII_LETTERS = {
+    **_SPECIAL_LETTERS,
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "ø": "oe",
+    "ß": "ss",
+    "Ä": "Ae",
+    "Ö": "Oe",
+    "Ü": "Ue",
+    "Ø": "Oe",
+    "ẞ": "SS",
+    "Ł": "L",
+    "Æ": "Ae",
+    "Œ": "Oe",
+    "Đ": "D",
+    "Ð": "D",
+    "Þ": "Th",
+    "Ħ": "H",
+    "Ŧ": "T",
+    "Ŋ": "N",
+    "İ": "I",
+}
+_ASCII_TABLE = str.maketrans(_ASCII_LETTERS)
+
+
+def fold(text: str) -> str:
+    """``text`` for matching: compatibility-decomposed, casefolded, without accents.
+
+    Canonically equivalent texts (NFC and NFD) and texts that differ only in case or
+    accents fold alike: ``fold("Wiśniewski") == fold("WISNIEWSKI") == "wisniewski"``.
+    Letters with a stroke or ligatures are mapped to their base letters (ł→l, æ→ae, ß→ss).
+    """
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.translate(_FOLD_TABLE)
+
+
+def match_key(text: str) -> str:
+    """``text`` folded, with runs of white space made one space and no space at the ends."""
+    return " ".join(fold(text).split())
+
+
+def transliterate(text: str) -> str:
+    """``text`` in ASCII letters, German style: ö→oe, ü→ue, ß→ss, ł→l, ş→s, ı→i.
+
+    Letters without a Latin spelling (Arabic, Greek, CJK ...) and other non-ASCII
+    characters are left out. Case is kept.
+    """
+    return "".join(map(_ascii, unicodedata.normalize("NFC", text)))
+
+
+@functools.cache
+def _ascii(char: str) -> str:
+    if char.isascii():
+        return char
+    mapped = char.translate(_ASCII_TABLE)
+    if mapped != char:
+        return mapped
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if c.isascii())
