@@ -399,3 +399,11 @@ def test_every_held_meeting_has_a_vote_that_matches_who_was_present(database, lo
 
 def test_the_demo_has_declared_conflicts_of_interest(database, loaded):
     assert _count(database, models.ConflictOfInterest) > 0
+
+
+def test_demo_email_addresses_spell_out_every_letter(database, actor, loaded):
+    emails = set(_column(database, models.Person.email))
+
+    assert {"oedoen.pal@example.org", "lukasz.wisniewski@example.org"} <= emails
+    assert "guelsen.yilmaz@example.org" in emails
+    assert all(email.isascii() for email in emails)

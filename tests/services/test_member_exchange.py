@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -451,3 +452,33 @@ def test_export_starts_with_a_bom_and_lists_every_membership(
 
     assert lines[0].startswith(codecs.BOM_UTF8 + b"Anrede;Titel;Vorname;Nachname")
     assert [line.split(b";")[3] for line in lines[1:-1]] == [b"Berg", b"Brandt"]
+
+
+def test_a_decomposed_row_updates_the_composed_member_instead_of_adding_a_person(
+    exchange, members_service, council, new_member, today
+):
+    stored = members_service.save(council.id, new_member("Jörg", "Müller-Lüdenscheidt"), today)
+    row_text = unicodedata.normalize("NFD", "Jörg;Müller-Lüdenscheidt;;;01.01.2025;;Stadtdaten")
+
+    (row,) = exchange.preview_import(council.id, csv_file(HEADER, row_text), today).rows
+
+    assert row.status is ImportStatus.UPDATE and row.member.id == stored.id
+
+
+def test_a_decomposed_row_of_another_address_is_a_possible_duplicate(
+    exchange, members_service, council, new_member, today
+):
+    members_service.save(council.id, new_member("Jörg", "Müller-Lüdenscheidt"), today)
+    other = members_service.save(
+        council.id, new_member("Ben", "Berg", email="ben@example.org"), today
+    )
+    row_text = unicodedata.normalize(
+        "NFD", "Jörg;Müller-Lüdenscheidt;ben@example.org;;01.01.2025;;Stadtdaten"
+    )
+
+    (row,) = exchange.preview_import(council.id, csv_file(HEADER, row_text), today).rows
+
+    assert row.status is ImportStatus.UPDATE and row.member.id == other.id
+    assert row.reasons[0] == (
+        "Möglicherweise doppelt: Jörg Müller-Lüdenscheidt hat denselben Namen."
+    )

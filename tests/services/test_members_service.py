@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -505,5 +506,30 @@ def test_duplicate_check_casefolds_odd_names(members_service, council, new_membe
     problems = members_service.problems(
         council.id, new_member("ZOË", ODD_TEXTS["emoji"].upper()), today
     )
+
+    assert [p.warning for p in problems] == [True]
+
+
+def test_a_decomposed_name_is_a_duplicate_of_the_composed_one(
+    members_service, council, new_member, today
+):
+    members_service.save(council.id, new_member("Jörg", "Müller-Lüdenscheidt"), today)
+    nfd = unicodedata.normalize("NFD", "JÖRG Müller-Lüdenscheidt")
+
+    problems = members_service.problems(council.id, new_member(*nfd.split(" ")), today)
+
+    assert [(p.field, p.warning, p.message) for p in problems] == [
+        (
+            "family_name",
+            True,
+            "Möglicherweise doppelt: Jörg Müller-Lüdenscheidt hat denselben Namen.",
+        )
+    ]
+
+
+def test_duplicate_names_match_without_accents(members_service, council, new_member, today):
+    members_service.save(council.id, new_member("Łukasz", "Wiśniewski"), today)
+
+    problems = members_service.problems(council.id, new_member("Lukasz", "WISNIEWSKI"), today)
 
     assert [p.warning for p in problems] == [True]

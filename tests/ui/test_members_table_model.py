@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -146,6 +147,39 @@ def test_search_matches_every_word_case_insensitively(proxy):
     assert sorted(_names(proxy)) == ["Pál, Ödön", "Wiśniewski, Łukasz"]
     proxy.set_search("")
     assert proxy.rowCount() == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("wisniewski", ["Wiśniewski, Łukasz"]),
+        ("LUKASZ WIŚNIEWSKI", ["Wiśniewski, Łukasz"]),
+        ("odon", ["Pál, Ödön"]),
+        ("oedoen pal", ["Pál, Ödön"]),
+        ("universitat", ["Ahrens, Anna"]),
+        ("universitaet", ["Ahrens, Anna"]),
+        ("mueller", ["Müller, Jörg"]),
+        ("muller", ["Müller, Jörg"]),
+        ("MÜLLER joerg", ["Müller, Jörg"]),
+        ("brueggemann", ["Müller, Jörg"]),  # through the e-mail address, as before
+    ],
+)
+def test_search_ignores_case_and_accents(model, proxy, query, names):
+    nfd = unicodedata.normalize("NFD", "Jörg Müller")
+    joerg = Member(
+        id=4,
+        given_name=nfd.split()[0],
+        family_name=nfd.split()[1],
+        email="j.brueggemann@example.org",
+        primary_field_id=1,
+        term_start=date(2025, 1, 1),
+    )
+    model.set_members([*_members(), joerg], FIELDS, TODAY)
+    proxy.set_status(StatusFilter.ALL)
+
+    proxy.set_search(query)
+
+    assert [unicodedata.normalize("NFC", name) for name in _names(proxy)] == names
 
 
 def test_field_filter_includes_further_fields(proxy):

@@ -1,0 +1,86 @@
+"""fold (matching) and transliterate (ASCII): names across case, accents and Unicode forms."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from expertenrat.domain.text_folding import fold, match_key, transliterate
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Wiśniewski", "wisniewski"),
+        ("ŁUKASZ", "lukasz"),
+        ("Müller-Lüdenscheidt", "muller-ludenscheidt"),
+        ("Straße", "strasse"),
+        ("Søren Ærø", "soren aero"),
+        ("Đorđević", "dordevic"),
+        ("Yılmaz Gülşen", "yilmaz gulsen"),
+        ("Œuvray", "oeuvray"),
+        ("ﬁnn", "finn"),  # a compatibility ligature
+        ("Ἀθηνᾶ", "αθηνα"),  # Greek without accents and breathings
+        ("ИВАНОВ Ёлкин", "иванов елкин"),
+        ("مُحَمَّد", "محمد"),  # Arabic without vowel marks
+        ("ﻣﺤﻤﺪ", "محمد"),  # Arabic presentation forms
+    ],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_match_key_collapses_white_space():
+    assert match_key("  Jörg \t MÜLLER ") == "jorg muller"
+
+
+def test_composed_and_decomposed_names_fold_alike():
+    composed = "Jörg Müller-Lüdenscheidt"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert fold(decomposed) == fold(composed)
+
+
+@given(st.text())
+def test_fold_ignores_the_normal_form(text):
+    nfc = unicodedata.normalize("NFC", text)
+    assert fold(unicodedata.normalize("NFD", text)) == fold(nfc)
+    assert fold(unicodedata.normalize("NFKC", text)) == fold(nfc)
+
+
+@given(st.text())
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ascii_text"),
+    [
+        ("Ödön Pál", "Oedoen Pal"),
+        ("Łukasz Wiśniewski", "Lukasz Wisniewski"),
+        ("Gülşen Yılmaz", "Guelsen Yilmaz"),
+        ("Jörg Brüggemann", "Joerg Brueggemann"),
+        ("Zoë Hartmann-Okafor", "Zoe Hartmann-Okafor"),
+        ("Große Straße", "Grosse Strasse"),
+        ("ÄÖÜ äöü", "AeOeUe aeoeue"),
+        ("Søren Ærø", "Soeren Aeroe"),
+        ("Đorđe Þórsson", "Dorde Thorsson"),
+        ("İlkay", "Ilkay"),
+        ("Çelik Şahin", "Celik Sahin"),
+        ("Anna محمد", "Anna "),  # no Latin spelling: left out
+    ],
+)
+def test_transliterate(text, ascii_text):
+    assert transliterate(text) == ascii_text
+
+
+def test_transliterate_treats_decomposed_umlauts_like_composed_ones():
+    assert transliterate(unicodedata.normalize("NFD", "Jörg Müller")) == "Joerg Mueller"
+
+
+@given(st.text())
+def test_transliterate_gives_ascii(text):
+    assert transliterate(text).isascii()
