@@ -187,7 +187,10 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
         today=date.today(),
     )
     path = Path(args.out)
-    write_file(path, render_roster(document))
+    rendered = render_roster(document)
+    write_file(path, rendered.pdf)
+    for warning in rendered.warnings:  # the file is complete; the user should still know
+        print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
     kind = "öffentliche" if args.public else "interne"
     return f"{kind.capitalize()} Mitgliederliste mit {len(document.entries)} Mitgliedern: {path}"
 

@@ -176,3 +176,24 @@ def test_a_path_that_is_not_a_readable_file_gives_one_line(database, tmp_path, n
 
     assert_one_line_error(result, "kann nicht gelesen werden: " + message)
     assert result.stdout == ""
+
+
+def test_roster_export_warns_about_letters_no_font_has_and_exits_0(database, tmp_path):
+    file = write_csv(
+        tmp_path / "neu.csv",
+        HEADER,
+        "小明;王;xiaoming@example.org;Mitglied;01.01.2026;Stadtdaten",
+        "محمد;عبد الله;;Mitglied;01.01.2026;Stadtdaten",
+    )
+    assert run("--database", database, "import", "members", file).returncode == 0
+    target = tmp_path / "liste.pdf"
+
+    result = run("--database", database, "export", "roster", "--out", str(target))
+
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert result.stderr.splitlines() == [
+        "expertenrat: Warnung: Mitglied „小明 王“: chinesische Schriftzeichen (CJK) – diese "
+        "Zeichen hat keine Schrift des Programms, sie stehen im PDF als „\ufffd“."
+    ]
+    assert "Mitgliederliste mit 11 Mitgliedern" in result.stdout

@@ -29,8 +29,11 @@ class _Column:
     lines: Callable[[RosterEntry], Lines]
 
 
-def render_roster(doc: RosterDocument) -> bytes:
-    """The roster as PDF: the internal one in A4 landscape, the public one in A4 portrait."""
+def render_roster(doc: RosterDocument) -> theme.RenderedPdf:
+    """The roster as PDF: the internal one in A4 landscape, the public one in A4 portrait.
+
+    The warnings name each member with letters that no bundled font has, and their script.
+    """
     title = TITLE_PUBLIC if doc.public else TITLE_INTERNAL
     info = theme.DocumentInfo(
         title=title,
@@ -47,7 +50,35 @@ def render_roster(doc: RosterDocument) -> bytes:
     story = theme.title_block(title, _lead(doc))
     story += _body(doc)
     story += _footnote(doc)
-    return theme.build_pdf(story, info)
+    return theme.RenderedPdf(theme.build_pdf(story, info), _warnings(doc))
+
+
+def _warnings(doc: RosterDocument) -> tuple[str, ...]:
+    council = (doc.council_name, doc.city, *doc.field_names)
+    texts = [(f"Gremium „{doc.council_name}“", council)]
+    texts += [(f"Mitglied „{e.name}“", _texts(e)) for e in doc.entries]
+    warnings: dict[str, None] = {}
+    for who, values in texts:
+        scripts = theme.missing_scripts("\n".join(values))
+        if scripts:
+            warnings[
+                f"{who}: {', '.join(scripts)} – diese Zeichen hat keine Schrift des Programms, "
+                "sie stehen im PDF als „\ufffd“."
+            ] = None
+    return tuple(warnings)
+
+
+def _texts(e: RosterEntry) -> tuple[str, ...]:
+    """The member's own texts the roster prints."""
+    return (
+        e.name,
+        e.form_of_address,
+        e.affiliation,
+        e.position,
+        e.email,
+        e.phone,
+        e.postal_address,
+    )
 
 
 def _lead(doc: RosterDocument) -> str:

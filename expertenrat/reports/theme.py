@@ -3,7 +3,8 @@
 Documents build a story of flowables and hand it to :func:`build_pdf` together with a
 :class:`DocumentInfo`; the theme draws the header (logo, council, city, title, date) and the
 footer ("Seite x von y") on every page. User text goes through :func:`esc` before it enters
-paragraph markup.
+paragraph markup: that escapes it, puts right-to-left text in visual order and gives letters
+that a face lacks to a fallback font (see :mod:`expertenrat.reports.fonts`).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -39,22 +40,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from expertenrat.paths import resource_path
+from expertenrat.reports import fonts
 
 log = logging.getLogger(__name__)
 
 CREATOR = "Expertenrat"
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-FONT_ITALIC = "DejaVuSans-Oblique"
-FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
-_FONT_FILES = {
-    FONT: "DejaVuSans.ttf",
-    FONT_BOLD: "DejaVuSans-Bold.ttf",
-    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
-    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-}
+FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = fonts.HOUSE.face_names
+register_fonts = fonts.register_fonts
 
 INK = colors.HexColor("#1f2328")
 _MUTED_HEX = "#5b6670"
@@ -101,14 +94,12 @@ def content_height(landscape_: bool = False) -> float:
     return page_size(landscape_)[1] - MARGINS.top - MARGINS.bottom
 
 
-@functools.cache
-def register_fonts() -> None:
-    """Register the DejaVu family (regular, bold, italic, bold italic) with reportlab, once."""
-    for name, file in _FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
-    )
+@dataclass(frozen=True, slots=True)
+class RenderedPdf:
+    """A finished document and what the user should know about it (German sentences)."""
+
+    pdf: bytes
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,38 +148,81 @@ def styles() -> Styles:
     )
 
 
-@functools.cache
-def _drawable() -> frozenset[int]:
-    """Code points that every face of the family can draw."""
-    register_fonts()
-    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in _FONT_FILES]
-    return frozenset(set(faces[0]).intersection(*faces[1:]))
-
-
-@functools.cache
-def _printable_char(char: str) -> str:
-    if char == "\n":
-        return char
-    if char == "\t":
-        return " "
-    category = unicodedata.category(char)
-    if category == "Cc":
-        return ""
-    if ord(char) in _drawable():
-        return char
-    # Emoji modifiers, joiners and marks the font lacks vanish; other unknown glyphs show as �.
-    return "" if category in ("Mn", "Me", "Cf", "Sk") else "\ufffd"
-
-
 def printable(text: str) -> str:
-    """``text`` as the fonts can draw it: composed, one kind of line break, no control codes."""
+    """``text`` composed (NFC), with one kind of line break and without control codes."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return "".join(map(_printable_char, text))
 
 
-def esc(text: str) -> str:
-    """User text made safe for Paragraph markup; line breaks become ``<br/>``."""
-    return escape(printable(text)).replace("\n", "<br/>")
+@functools.cache
+def _printable_char(char: str) -> str:
+    if char == "\t":
+        return " "
+    return "" if unicodedata.category(char) == "Cc" and char != "\n" else char
+
+
+def esc(text: str, face: str = FONT) -> str:
+    """User text made safe for Paragraph markup; line breaks become ``<br/>``.
+
+    Each line is put in visual order; runs of letters that the house family cannot draw in
+    every face are set in the fallback family that can, in the weight and slant of ``face``
+    (the face the text is set in: a ``<font>`` tag would otherwise drop an outer ``<b>``);
+    letters no font has become "�".
+    """
+    fonts.register_fonts()
+    _, bold, italic = ps2tt(face)
+    lines = printable(text).split("\n")
+    return "<br/>".join(_markup(fonts.visual(line), bold + 2 * italic) for line in lines)
+
+
+def _markup(line: str, slot: int) -> str:
+    return "".join(
+        escape(run)
+        if family is None
+        else f'<font face="{family.face_names[slot]}">{escape(run)}</font>'
+        for family, run in fonts.font_runs(line)
+    )
+
+
+def _face(style: ParagraphStyle, markup: str = PLAIN) -> str:
+    """The face of text in ``style`` wrapped in ``markup`` (bold in ``BOLD``)."""
+    family, bold, italic = ps2tt(style.fontName)
+    return tt2ps(family, bold or "<b>" in markup, italic)
+
+
+def missing_scripts(text: str) -> list[str]:
+    """The scripts of letters in ``text`` that no bundled font has (printed as "�")."""
+    return fonts.missing_scripts(printable(text))
+
+
+def wrap_rtl(text: str, font: str, size: float, width: float) -> str:
+    """``text`` with line breaks where a line holding right-to-left letters outgrows ``width``.
+
+    reportlab wraps a paragraph after it is put in visual order, which would put the last
+    words of a right-to-left sentence on the first line; breaking the logical text first
+    keeps the lines in reading order. A mark (RLM or LRM) carries the paragraph's direction
+    into each of its lines.
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not fonts.has_rtl(line) or _visual_width(line, font, size) <= width:
+            lines.append(line)
+            continue
+        mark = "\u200f" if fonts.base_rtl(line) else "\u200e"
+        current = ""
+        for word in line.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and _visual_width(candidate, font, size) > width:
+                lines.append(mark + current)
+                current = word
+            else:
+                current = candidate
+        lines.append(mark + current)
+    return "\n".join(lines)
+
+
+def _visual_width(text: str, font: str, size: float) -> float:
+    return pdfmetrics.stringWidth(fonts.visual(text), font, size)
 
 
 def clip(text: str, limit: int) -> str:
@@ -219,7 +253,14 @@ def cell(
     parts = [(clip(text, _CELL_HARD_LIMIT), fmt) for text, fmt in lines if text and text.strip()]
 
     def paragraph() -> Paragraph:
-        return Paragraph("<br/>".join(fmt.format(esc(text)) for text, fmt in parts), style)
+        # Right-to-left lines are broken before they are reordered, measured in bold (wider).
+        return Paragraph(
+            "<br/>".join(
+                fmt.format(esc(wrap_rtl(text, FONT_BOLD, style.fontSize, width), _face(style, fmt)))
+                for text, fmt in parts
+            ),
+            style,
+        )
 
     para = paragraph()
     if sum(len(text) + 40 * text.count("\n") for text, _ in parts) <= _CELL_QUICK_LIMIT:
@@ -266,9 +307,9 @@ def data_table(
 def title_block(title: str, lead: str = "") -> list[Flowable]:
     """The document title as the first flowables of a story, with an optional lead line."""
     s = styles()
-    story: list[Flowable] = [Paragraph(esc(title), s.title)]
+    story: list[Flowable] = [Paragraph(esc(title, _face(s.title)), s.title)]
     if lead:
-        story += [Spacer(0, 1.5 * mm), Paragraph(esc(lead), s.lead)]
+        story += [Spacer(0, 1.5 * mm), Paragraph(esc(lead, _face(s.lead)), s.lead)]
     story.append(Spacer(0, 5 * mm))
     return story
 
@@ -278,7 +319,8 @@ def section_heading(text: str, *, keep_space: float = 45 * mm) -> list[Flowable]
 
     (Not ``keepWithNext``: with a table longer than a page that forces a page break.)
     """
-    return [CondPageBreak(keep_space), Paragraph(esc(clip(text, 200)), styles().heading)]
+    heading = styles().heading
+    return [CondPageBreak(keep_space), Paragraph(esc(clip(text, 200), _face(heading)), heading)]
 
 
 def german_date(day: date) -> str:
@@ -339,13 +381,18 @@ def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """One line of ``text`` that fits ``width``, shortened with "…" when needed."""
+    """One line of ``text`` as ``font`` draws it, shortened with "…" to fit ``width``."""
+    covered = fonts.coverage(font)
+
+    def shown(logical: str) -> str:
+        return "".join(fonts.drawable(c, covered) for c in fonts.visual(logical))
+
     text = " ".join(printable(text).split())
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + ELLIPSIS, font, size) > width:
+    if pdfmetrics.stringWidth(shown(text), font, size) <= width:
+        return shown(text)
+    while text and pdfmetrics.stringWidth(shown(text + ELLIPSIS), font, size) > width:
         text = text[: max(len(text) * 9 // 10, len(text) - 8)] if len(text) > 40 else text[:-1]
-    return text.rstrip() + ELLIPSIS
+    return shown(text.rstrip() + ELLIPSIS)
 
 
 class _PageDecor:

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -69,6 +70,12 @@ class RosterPanel(QWidget):
         buttons.addWidget(self.print_button, 0, 1)
         buttons.addWidget(self.save_pdf_button, 1, 0, 1, 2)
         form.addRow(buttons)
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("warningLabel")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # names may hold "<"
+        self.warnings_label.setVisible(False)
+        form.addRow(self.warnings_label)
         csv_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (CSV)"))
         csv_layout = QGridLayout(csv_box)
         csv_layout.addWidget(self.export_button, 0, 0)
@@ -96,6 +103,7 @@ class RosterPanel(QWidget):
     # --- roster -------------------------------------------------------------------------
 
     def roster_pdf(self) -> tuple[bytes, str]:
+        """The roster as chosen; letters it cannot print are listed under the buttons."""
         from expertenrat.reports.roster_pdf import render_roster  # reportlab: on demand
 
         assert self._council_id is not None
@@ -108,7 +116,10 @@ class RosterPanel(QWidget):
         )
         suffix = tr(_CONTEXT, "öffentlich") if public else tr(_CONTEXT, "intern")
         title = tr(_CONTEXT, "Mitgliederliste {} {:%Y-%m-%d}").format(suffix, self._today())
-        return render_roster(document), title
+        rendered = render_roster(document)
+        self.warnings_label.setText("\n".join(rendered.warnings))
+        self.warnings_label.setVisible(bool(rendered.warnings))
+        return rendered.pdf, title
 
     def _with_roster(self, use: Callable[[bytes, str], None]) -> None:
         if self._council_id is None:

@@ -96,7 +96,7 @@ def bare_table(doc: RosterDocument) -> bytes:
 def test_roster_pdf(benchmark: BenchmarkFixture, count: int) -> None:
     doc = document(count)
     benchmark.group = f"roster-{count}"
-    pdf = benchmark(render_roster, doc)
+    pdf = benchmark(render_roster, doc).pdf
     assert pdf.startswith(b"%PDF-")
 
 

@@ -75,7 +75,7 @@ def roster(
 
 
 def read(doc: RosterDocument) -> PdfReader:
-    pdf = render_roster(doc)
+    pdf = render_roster(doc).pdf
     assert pdf.startswith(b"%PDF-")
     return PdfReader(io.BytesIO(pdf))
 

@@ -44,7 +44,7 @@ def roster_pdf(*, public: bool = False, members: int = 120) -> bytes:
             field_names=("Stadtdaten",),
             entries=entries,
         )
-    )
+    ).pdf
 
 
 def page_count(pdf: bytes) -> int:

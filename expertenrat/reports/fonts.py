@@ -1,0 +1,222 @@
+"""Fonts of the PDFs and the text they can draw: Latin, Greek, Cyrillic, Hebrew, Arabic.
+
+The house family is DejaVu Sans in four faces. Its oblique faces have no Arabic, so a
+second family of upright DejaVu faces stands in for letters that a face of the house family
+lacks (italic Arabic is printed upright). reportlab draws glyphs left to right as they come,
+so right-to-left text is first put into visual order (python-bidi, the Unicode bidi
+algorithm) and Arabic letters into their joined forms (arabic-reshaper, presentation
+forms). A letter that no family can draw is printed as "�", and :func:`missing_scripts`
+names its script so that the document can warn about it.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import arabic_reshaper
+from bidi import get_base_level, get_display
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from expertenrat.paths import resource_path
+
+PLACEHOLDER = "\ufffd"
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Four faces that reportlab switches between for <b> and <i>: name → font file."""
+
+    name: str
+    faces: tuple[tuple[str, str], tuple[str, str], tuple[str, str], tuple[str, str]]
+
+    @property
+    def face_names(self) -> tuple[str, str, str, str]:
+        """Regular, bold, italic, bold italic."""
+        regular, bold, italic, bold_italic = (name for name, _ in self.faces)
+        return regular, bold, italic, bold_italic
+
+
+HOUSE = Family(
+    "DejaVuSans",
+    (
+        ("DejaVuSans", "DejaVuSans.ttf"),
+        ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
+        ("DejaVuSans-Oblique", "DejaVuSans-Oblique.ttf"),
+        ("DejaVuSans-BoldOblique", "DejaVuSans-BoldOblique.ttf"),
+    ),
+)
+UPRIGHT = Family(
+    "DejaVuSansUpright",
+    (
+        ("DejaVuSansUpright", "DejaVuSans.ttf"),
+        ("DejaVuSansUpright-Bold", "DejaVuSans-Bold.ttf"),
+        ("DejaVuSansUpright", "DejaVuSans.ttf"),
+        ("DejaVuSansUpright-Bold", "DejaVuSans-Bold.ttf"),
+    ),
+)
+FAMILIES = (HOUSE, UPRIGHT)
+"""The house family first, then the fallbacks in the order they are tried."""
+
+_RESHAPER = arabic_reshaper.ArabicReshaper(
+    configuration={
+        "delete_harakat": False,  # vowel marks are part of a name
+        "support_ligatures": True,  # lam-alef must join
+        "ARABIC LIGATURE ALLAH": False,  # keep the letters as written
+    }
+)
+_RTL_CLASSES = frozenset({"R", "AL"})
+_DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f")  # LRM, RLM: done their work
+
+_SCRIPT_NAMES = {
+    "ARABIC": "arabische Schrift",
+    "ARMENIAN": "armenische Schrift",
+    "BENGALI": "bengalische Schrift",
+    "CJK": "chinesische Schriftzeichen (CJK)",
+    "CYRILLIC": "kyrillische Schrift",
+    "DEVANAGARI": "Devanagari",
+    "ETHIOPIC": "äthiopische Schrift",
+    "GEORGIAN": "georgische Schrift",
+    "GREEK": "griechische Schrift",
+    "GUJARATI": "Gujarati",
+    "GURMUKHI": "Gurmukhi",
+    "HANGUL": "koreanische Schrift (Hangul)",
+    "HEBREW": "hebräische Schrift",
+    "HIRAGANA": "japanische Schrift (Hiragana)",
+    "KANNADA": "Kannada",
+    "KATAKANA": "japanische Schrift (Katakana)",
+    "KHMER": "Khmer",
+    "LAO": "laotische Schrift",
+    "MALAYALAM": "Malayalam",
+    "MYANMAR": "birmanische Schrift",
+    "SINHALA": "singhalesische Schrift",
+    "SYRIAC": "syrische Schrift",
+    "TAMIL": "tamilische Schrift",
+    "TELUGU": "Telugu",
+    "THAANA": "Thaana",
+    "THAI": "thailändische Schrift",
+    "TIBETAN": "tibetische Schrift",
+}
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Register every face and family with reportlab, once."""
+    for family in FAMILIES:
+        for name, file in dict(family.faces).items():
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        regular, bold, italic, bold_italic = family.face_names
+        pdfmetrics.registerFontFamily(
+            family.name, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic
+        )
+
+
+@functools.cache
+def coverage(face: str) -> frozenset[int]:
+    """The code points the registered face ``face`` has a glyph for."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+
+
+@functools.cache
+def _family_coverage(family: Family) -> frozenset[int]:
+    """Code points that every face of ``family`` can draw."""
+    faces = [coverage(face) for face in set(family.face_names)]
+    return frozenset.intersection(*faces)
+
+
+@functools.cache
+def family_of(char: str) -> Family | None:
+    """The first family whose every face has ``char``; ``None`` if none has it."""
+    return next((f for f in FAMILIES if ord(char) in _family_coverage(f)), None)
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+
+
+def base_rtl(text: str) -> bool:
+    """Whether a paragraph of ``text`` runs right to left (its first strong letter does)."""
+    return has_rtl(text) and get_base_level(text) == 1
+
+
+def visual(line: str, *, rtl: bool | None = None) -> str:
+    """One line in the order it is drawn from left to right, Arabic letters joined.
+
+    ``rtl`` is the direction of the paragraph the line belongs to (default: the line's).
+    """
+    if not has_rtl(line):
+        return line
+    if rtl is None:
+        rtl = base_rtl(line)
+    ordered = get_display(_RESHAPER.reshape(line), base_dir="R" if rtl else "L")
+    return _marks_after_their_letters(ordered.translate(_DIRECTION_MARKS))
+
+
+def _marks_after_their_letters(text: str) -> str:
+    """Reversing a right-to-left run puts vowel marks before their letter: put them back."""
+    out: list[str] = []
+    marks: list[str] = []
+    for char in text:
+        if unicodedata.combining(char):
+            marks.append(char)
+            continue
+        if marks and unicodedata.bidirectional(char) in _RTL_CLASSES:
+            out.append(char)
+            out.extend(marks)
+        else:
+            out.extend(marks)
+            out.append(char)
+        marks.clear()
+    out.extend(marks)
+    return "".join(out)
+
+
+def drawable(char: str, covered: frozenset[int]) -> str:
+    """``char`` if ``covered`` has it; else "" for invisible marks and joiners, else "�"."""
+    if ord(char) in covered:
+        return char
+    category = unicodedata.category(char)
+    return "" if category in ("Mn", "Me", "Cf", "Sk") else PLACEHOLDER
+
+
+def font_runs(text: str) -> Iterator[tuple[Family | None, str]]:
+    """``text`` cut into runs by the family that draws them: ``None`` for the house family.
+
+    Letters no family has become "�" (drawn by the house family); invisible marks vanish.
+    """
+    house = _family_coverage(HOUSE)
+    run: list[str] = []
+    current: Family | None = None
+    for char in text:
+        family = None if ord(char) in house or char == "\n" else family_of(char)
+        shown = char if family is not None or char == "\n" else drawable(char, house)
+        if family is not current and run:
+            yield current, "".join(run)
+            run = []
+        current = family
+        run.append(shown)
+    if run:
+        yield current, "".join(run)
+
+
+def missing_scripts(text: str) -> list[str]:
+    """The scripts (German names) of the letters in ``text`` that no family can draw."""
+    found: dict[str, None] = {}
+    for line in text.splitlines():
+        for char in visual(line):
+            if family_of(char) is None and drawable(char, frozenset()) == PLACEHOLDER:
+                found[_script(char)] = None
+    return list(found)
+
+
+def _script(char: str) -> str:
+    if unicodedata.category(char).startswith("S"):
+        return "Symbole oder Emoji"
+    word = unicodedata.name(char, "?").split(" ")[0]
+    if word.startswith("CJK"):
+        word = "CJK"
+    return _SCRIPT_NAMES.get(word, f"Schrift „{word.title()}“" if word != "?" else "Zeichen")

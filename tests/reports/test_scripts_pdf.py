@@ -1,0 +1,200 @@
+"""Names in Arabic, Hebrew, Greek and Cyrillic in the PDFs, read back with pypdf.
+
+Arabic letters are printed in their joined presentation forms, so extracted text is compared
+after NFKC normalisation, word by word (pypdf puts right-to-left runs back in reading
+order by its own rules).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.members import Member
+from expertenrat.domain.roster import RosterGrouping, build_roster
+from expertenrat.reports import fonts, theme
+from expertenrat.reports.roster_pdf import render_roster
+
+TODAY = date(2026, 3, 5)
+FIELDS = [ActionField(1, "Stadtdaten", position=0), ActionField(2, "Umwelt", position=1)]
+COUNCIL = CouncilSettings(1, "Smart City Expert*innenrat", "Rostock")
+NAMES = {
+    "Arabic": ("محمد", "عبد الله", "جامعة الملك عبد العزيز للعلوم والتقنية في جدة"),
+    "Arabic with vowel marks and lam-alef": ("مُحَمَّد", "الأحمد", "وزارة الاقتصاد"),
+    "Hebrew": ("שרה", "כהן", "האוניברסיטה העברית בירושלים"),
+    "Greek": ("Αθηνά", "Παπαδοπούλου", "Εθνικό Μετσόβιο Πολυτεχνείο"),
+    "Cyrillic": ("Иван", "Петров-Ёлкин", "Московский государственный университет"),
+}
+
+
+def member(member_id: int, given: str, family: str, **changes) -> Member:
+    values = {
+        "id": member_id,
+        "person_id": member_id,
+        "given_name": given,
+        "family_name": family,
+        "email": f"m{member_id}@example.org",
+        "term_start": date(2025, 1, 1),
+        "primary_field_id": 1 + member_id % 2,
+        "publish_name": True,
+        "publish_contact": True,
+        **changes,
+    }
+    return Member(**values)
+
+
+def cast() -> list[Member]:
+    return [
+        member(i, given, family, affiliation=affiliation)
+        for i, (given, family, affiliation) in enumerate(NAMES.values(), start=1)
+    ]
+
+
+def render(members: list[Member], *, public: bool, grouping=RosterGrouping.ALPHABETICAL):
+    doc = build_roster(members, FIELDS, COUNCIL, public=public, grouping=grouping, today=TODAY)
+    return render_roster(doc)
+
+
+def plain(text: str) -> str:
+    """NFKC (joined Arabic forms become letters) without vowel marks, which pypdf misplaces."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words_of(pdf: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return set(plain("\n".join(page.extract_text() for page in reader.pages)).split())
+
+
+def drawn_characters(pdf: bytes) -> str:
+    """Everything pypdf reads from the pages, before any normalisation."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return "".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("grouping", list(RosterGrouping))
+@pytest.mark.parametrize("public", [False, True])
+def test_every_script_reads_back_from_both_rosters(public, grouping):
+    rendered = render(cast(), public=public, grouping=grouping)
+
+    words = words_of(rendered.pdf)
+    for given, family, affiliation in NAMES.values():
+        for word in f"{given} {family} {affiliation}".split():
+            expected = plain(word)
+            assert expected in words or expected[::-1] in words, word
+    assert rendered.warnings == ()
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_no_placeholder_and_every_drawn_letter_has_a_glyph(public):
+    pdf = render(cast(), public=public).pdf
+
+    drawn = drawn_characters(pdf)
+    assert "\ufffd" not in drawn
+    glyphs = fonts.coverage(theme.FONT) & fonts.coverage(theme.FONT_BOLD)
+    assert {c for c in drawn if not c.isspace() and ord(c) not in glyphs} == set()
+    assert any("\ufe70" <= c <= "\ufeff" for c in drawn)  # Arabic set in joined forms
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_only_embedded_dejavu_fonts(public):
+    reader = PdfReader(io.BytesIO(render(cast(), public=public).pdf))
+
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "DejaVuSans" in font["/BaseFont"]
+            assert "/FontFile2" in font["/FontDescriptor"]
+
+
+def test_right_to_left_text_is_drawn_in_visual_order():
+    assert fonts.visual("שרה כהן") == "ןהכ הרש"
+    assert fonts.visual("Dr. שרה כהן") == "Dr. ןהכ הרש"
+    # Arabic: joined forms, the first letter of the word drawn rightmost.
+    drawn = fonts.visual("محمد")
+    assert unicodedata.normalize("NFKC", drawn[::-1]) == "محمد"
+    assert [unicodedata.name(c) for c in (drawn[-1], drawn[0])] == [
+        "ARABIC LETTER MEEM INITIAL FORM",
+        "ARABIC LETTER DAL FINAL FORM",
+    ]
+    assert fonts.visual("Anna Berg") == "Anna Berg"
+
+
+def test_vowel_marks_follow_their_letter_when_drawn():
+    drawn = fonts.visual("مُحَمَّد")
+    for index, char in enumerate(drawn):
+        if unicodedata.combining(char):
+            previous = drawn[index - 1]
+            assert unicodedata.combining(previous) or "\ufe70" <= previous <= "\ufeff"
+    # The shadda and fatha sit on the second meem (medial form), not on the dal.
+    assert unicodedata.name(drawn[0]) == "ARABIC LETTER DAL FINAL FORM"
+    assert not unicodedata.combining(drawn[1])
+
+
+def test_letters_a_face_lacks_are_set_in_the_upright_fallback_of_the_same_weight():
+    arabic = "محمد"
+    assert "<font" not in theme.esc("Αθηνά שרה Иван")  # every DejaVu face has these
+    assert '<font face="DejaVuSansUpright">' in theme.esc(arabic, theme.FONT_ITALIC)
+    assert '<font face="DejaVuSansUpright-Bold">' in theme.esc(arabic, theme.FONT_BOLD)
+    assert theme.esc("a < b") == "a &lt; b"
+
+
+def test_arabic_in_an_italic_paragraph_is_printed():
+    style = theme.styles().note  # oblique DejaVu: no Arabic glyphs of its own
+    story = [Paragraph(theme.esc("Hinweis: محمد عبد الله", style.fontName), style)]
+    info = theme.DocumentInfo("Test", "Rat", "Rostock", TODAY)
+
+    pdf = theme.build_pdf(story, info)
+
+    assert {"محمد", "عبد", "الله"} <= words_of(pdf)
+    assert "\ufffd" not in drawn_characters(pdf)
+
+
+def test_long_right_to_left_lines_break_in_reading_order():
+    text = NAMES["Arabic"][2]
+
+    wrapped = theme.wrap_rtl(text, theme.FONT_BOLD, 9, 90)
+
+    lines = wrapped.split("\n")
+    assert len(lines) > 1
+    assert " ".join(line.removeprefix("\u200f") for line in lines) == text
+    assert all(line.startswith("\u200f") for line in lines)  # each line stays right-to-left
+    for line in lines:
+        assert theme.pdfmetrics.stringWidth(fonts.visual(line), theme.FONT_BOLD, 9) <= 90
+    assert theme.wrap_rtl("Anna Berg " * 30, theme.FONT_BOLD, 9, 90) == "Anna Berg " * 30
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_a_script_no_font_has_is_named_in_a_warning_and_the_export_completes(public):
+    members = [
+        *cast(),
+        member(10, "小明", "王", affiliation="清华大学"),
+        member(11, "Abebe", "ቢቂላ"),
+        member(12, "Kim", "O'Neil 🚀"),
+    ]
+
+    rendered = render(members, public=public)
+
+    assert rendered.pdf.startswith(b"%PDF-")
+    assert sorted(w.split(" – ")[0] for w in rendered.warnings) == [
+        "Mitglied „Abebe ቢቂላ“: äthiopische Schrift",
+        "Mitglied „Kim O'Neil 🚀“: Symbole oder Emoji",
+        "Mitglied „小明 王“: chinesische Schriftzeichen (CJK)",
+    ]
+    assert all(w.endswith("sie stehen im PDF als „\ufffd“.") for w in rendered.warnings)
+    assert "\ufffd" in drawn_characters(rendered.pdf)  # shown as a placeholder, not dropped
+    assert "Abebe" in words_of(rendered.pdf)
+
+
+def test_missing_scripts_names_each_script_once():
+    assert theme.missing_scripts("王 小明 ቢቂላ 清华") == [
+        "chinesische Schriftzeichen (CJK)",
+        "äthiopische Schrift",
+    ]
+    assert theme.missing_scripts("Łukasz محمد שרה Αθηνά Иван\n") == []

@@ -1,0 +1,62 @@
+"""The roster panel names letters the PDF cannot print, and still makes the PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from expertenrat.domain.members import Member
+
+
+@pytest.fixture
+def page(make_window, services, today):
+    services.demo.load(today)
+    (council,) = services.settings.councils()
+    field = services.settings.action_fields(council.id)[0]
+    for given, family in (("小明", "王"), ("محمد", "عبد الله"), ("שרה", "כהן")):
+        services.members.save(
+            council.id,
+            Member(
+                id=None,
+                given_name=given,
+                family_name=family,
+                primary_field_id=field.id,
+                term_start=date(2025, 1, 1),
+            ),
+            today,
+        )
+    window = make_window()
+    window.show()
+    window.show_area(window.members_page)
+    return window.members_page
+
+
+def test_saving_a_roster_with_letters_no_font_has_names_member_and_script(page, dialogs, tmp_path):
+    roster = page.roster
+    assert roster.warnings_label.isHidden()
+    dialogs.paths = [str(tmp_path / "liste.pdf")]
+
+    roster.save_pdf_button.click()
+
+    assert (tmp_path / "liste.pdf").exists()
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "liste.pdf").pages)
+    assert "Wiśniewski" in text
+    assert not roster.warnings_label.isHidden()
+    (warning,) = roster.warnings_label.text().splitlines()
+    assert warning.startswith("Mitglied „小明 王“: chinesische Schriftzeichen (CJK)")
+    assert dialogs.warnings() == []  # nothing failed
+
+
+def test_the_warning_goes_away_when_the_roster_has_nothing_to_warn_about(page, dialogs, tmp_path):
+    roster = page.roster
+    dialogs.paths = [str(tmp_path / "intern.pdf"), str(tmp_path / "oeffentlich.pdf")]
+    roster.save_pdf_button.click()
+    assert not roster.warnings_label.isHidden()
+
+    roster.version_combo.setCurrentIndex(1)  # public: the new members did not consent
+    roster.save_pdf_button.click()
+
+    assert roster.warnings_label.isHidden()
+    assert (tmp_path / "oeffentlich.pdf").exists()
