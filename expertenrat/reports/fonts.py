@@ -12,6 +12,7 @@ names its script so that the document can warn about it.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,6 +71,11 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
 )
 _RTL_CLASSES = frozenset({"R", "AL"})
 _DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f")  # LRM, RLM: done their work
+# The blocks that hold every right-to-left letter (Hebrew to Arabic Extended, their
+# presentation forms, the historic ones); a quick test before the exact one.
+_RTL_BLOCKS = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 
 _SCRIPT_NAMES = {
     "ARABIC": "arabische Schrift",
@@ -134,8 +140,17 @@ def family_of(char: str) -> Family | None:
     return next((f for f in FAMILIES if ord(char) in _family_coverage(f)), None)
 
 
+@functools.cache
+def _house_table() -> dict[int, None]:
+    """A translation table that deletes what the house family draws."""
+    return dict.fromkeys(_family_coverage(HOUSE))
+
+
 def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text)
+    """Whether ``text`` holds a right-to-left letter (Hebrew, Arabic ...)."""
+    return _RTL_BLOCKS.search(text) is not None and any(
+        unicodedata.bidirectional(c) in _RTL_CLASSES for c in text
+    )
 
 
 def base_rtl(text: str) -> bool:
@@ -188,6 +203,9 @@ def font_runs(text: str) -> Iterator[tuple[Family | None, str]]:
 
     Letters no family has become "�" (drawn by the house family); invisible marks vanish.
     """
+    if not text.translate(_house_table()):  # the house family draws it all
+        yield None, text
+        return
     house = _family_coverage(HOUSE)
     run: list[str] = []
     current: Family | None = None
