@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from expertenrat.store.database import Database
 
 log = logging.getLogger(__name__)
+
+# For tests that start the installed program (not documented for users): quit the event
+# loop this many milliseconds after the window is shown, as if the user closed it.
+QUIT_AFTER_ENV = "EXPERTENRAT_QUIT_AFTER_MS"
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -85,7 +90,18 @@ def run_gui(args: argparse.Namespace) -> int:
             app.exit(1)
 
     QTimer.singleShot(0, open_database)
+    _quit_after_delay_from_environment(app)
     try:
         return app.exec()
     finally:
         session.close()
+
+
+def _quit_after_delay_from_environment(app: QApplication) -> None:
+    value = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if not value:
+        return
+    if not value.isdigit():
+        log.warning("Ignoring %s=%r: not a number of milliseconds", QUIT_AFTER_ENV, value)
+        return
+    QTimer.singleShot(int(value), app.quit)

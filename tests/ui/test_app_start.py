@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QSettings
 
-from expertenrat.app import Session
+from expertenrat.app import QUIT_AFTER_ENV, Session
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.ui.main_window import MainWindow
 
@@ -40,3 +44,17 @@ def test_a_file_that_is_no_database_is_refused_and_left_alone(session, tmp_path)
         session.open(str(letter))
     assert letter.read_text(encoding="utf-8") == "Sehr geehrte Damen und Herren"
     assert session.window.stack.currentWidget() is session.window.loading_label
+
+
+def test_the_window_quits_by_itself_after_the_delay_tests_ask_for(tmp_path):
+    """EXPERTENRAT_QUIT_AFTER_MS lets a test start the real program and see it end cleanly."""
+    environment = {**os.environ, QUIT_AFTER_ENV: "300"}
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", str(tmp_path / "x.db")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "x.db").is_file()
