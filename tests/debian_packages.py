@@ -120,6 +120,10 @@ class _Installed:
     provides: dict[str, set[str]]  # virtual or real name -> installed packages
     depends: dict[str, list[list[str]]]  # package -> groups of alternatives
 
+    def stand_for(self, name: str) -> set[str]:
+        """The installed package of that name, else those that provide the name."""
+        return {name} if name in self.depends else self.provides.get(name, {name})
+
 
 def _installed_packages() -> _Installed:
     output = subprocess.run(
@@ -158,8 +162,8 @@ def named(packages: Iterable[str]) -> set[str]:
     A name can be an older name that a package provides: on Ubuntu 24.04 ``libcups2``
     is installed as ``libcups2t64``.
     """
-    provides = _installed_packages().provides
-    return {package for name in packages for package in provides.get(name, {name})}
+    installed = _installed_packages()
+    return {package for name in packages for package in installed.stand_for(name)}
 
 
 def installed_with(packages: Iterable[str]) -> set[str]:
@@ -173,7 +177,7 @@ def installed_with(packages: Iterable[str]) -> set[str]:
     queue = list(packages)
     while queue:
         name = queue.pop()
-        for package in installed.provides.get(name, {name}):
+        for package in installed.stand_for(name):
             if package in result:
                 continue
             result.add(package)
