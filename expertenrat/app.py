@@ -61,11 +61,13 @@ class Session:
         from expertenrat.store.database import open_database
         from expertenrat.store.engine import database_url
         from expertenrat.ui.dialog_service import DialogService
+        from expertenrat.ui.save_location import SaveLocations
 
         self.database = open_database(database_url(database))
         if self.database.backup_file is not None:
             log.info("Database upgraded; backup at %s", self.database.backup_file)
-        self.window.attach(Services.create(self.database, default_actor()), DialogService())
+        dialogs = DialogService(SaveLocations(QSettings()))
+        self.window.attach(Services.create(self.database, default_actor()), dialogs)
 
     def close(self) -> None:
         if self.database is not None:

@@ -93,8 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _council_option(roster)
     roster.set_defaults(handler=_export_roster)
-    members = exports.add_parser("members", help="Mitglieder als CSV-Datei für Excel")
-    members.add_argument("--out", required=True, metavar="DATEI.csv", help="Zieldatei")
+    members = exports.add_parser(
+        "members", help="Mitglieder als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
+    )
+    members.add_argument(
+        "--out",
+        required=True,
+        metavar="DATEI.xlsx|.csv",
+        help="Zieldatei; die Endung wählt das Format",
+    )
     _council_option(members)
     members.set_defaults(handler=_export_members)
 
@@ -102,8 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports = import_.add_subparsers(
         dest="what", metavar="WAS", required=True, parser_class=_Parser
     )
-    members = imports.add_parser("members", help="Mitglieder aus einer CSV-Datei (Excel)")
-    members.add_argument("file", metavar="DATEI.csv", help="die CSV-Datei")
+    members = imports.add_parser(
+        "members", help="Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
+    )
+    members.add_argument("file", metavar="DATEI.xlsx|.csv", help="die Datei")
     members.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern"
     )
@@ -196,23 +205,29 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
 
 
 def _export_members(services: Services, args: argparse.Namespace) -> str:
-    council_id = _council_id(services, args)
-    data = services.member_exchange.export_csv(council_id)
+    from expertenrat.services.member_exchange import MemberFileFormat
+
     path = Path(args.out)
-    write_file(path, data)
-    return f"{len(services.members.members(council_id))} Mitglieder als CSV-Datei: {path}"
+    file_format = MemberFileFormat.of(path)
+    council_id = _council_id(services, args)
+    write_file(path, services.member_exchange.export(council_id, file_format))
+    kind = "Excel-Arbeitsmappe" if file_format is MemberFileFormat.XLSX else "CSV-Datei"
+    return f"{len(services.members.members(council_id))} Mitglieder als {kind}: {path}"
 
 
 def _import_members(services: Services, args: argparse.Namespace) -> str:
     """Report every row; save only if no row has an error (and not with --dry-run)."""
-    council_id = _council_id(services, args)
+    from expertenrat.services.member_exchange import MemberFileFormat
+
     path = Path(args.file)
+    file_format = MemberFileFormat.of(path)
+    council_id = _council_id(services, args)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UserError(f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}") from None
     today = date.today()
-    preview = services.member_exchange.preview_import(council_id, data, today)
+    preview = services.member_exchange.preview_import(council_id, data, today, file_format)
     report = [_import_line(row) for row in preview.rows]
     if preview.ignored_columns:
         report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
@@ -223,17 +238,16 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         raise UserError(f"{rows} Fehler; es wurde nichts importiert.")
     if not preview.rows:
         raise UserError(f"„{path}“ enthält keine Mitglieder.")
-    unchanged = sum(1 for row in preview.valid_rows if not row.changed)
     if args.dry_run:
         report.append(
-            f"Probelauf: {counts.new} neu, {counts.update - unchanged} zu ändern, "
-            f"{unchanged} unverändert. Es wurde nichts gespeichert."
+            f"Probelauf: {counts.new} neu, {counts.update} zu ändern, "
+            f"{counts.unchanged} unverändert. Es wurde nichts gespeichert."
         )
         return "\n".join(report)
     result = services.member_exchange.apply_import(council_id, preview, today)
     report.append(
         f"Importiert: {len(result.created)} neu angelegt, {len(result.updated)} geändert, "
-        f"{unchanged} unverändert."
+        f"{result.unchanged} unverändert."
     )
     return "\n".join(report)
 

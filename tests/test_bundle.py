@@ -2,7 +2,8 @@
 
 Builds the one-folder bundle into a temporary folder (about half a minute), then runs the
 frozen program: ``--version``; ``demo`` on a new database, which needs the bundled
-migrations and demo data; and the window for a few seconds, which needs Qt's plugins.
+migrations and demo data; an Excel export and import (openpyxl); and the window for a few
+seconds, which needs Qt's plugins.
 """
 
 from __future__ import annotations
@@ -85,6 +86,19 @@ def test_demo_data_on_a_new_database(bundle: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Demodaten geladen" in result.stdout
     assert database.is_file()
+
+
+def test_members_round_trip_through_an_excel_workbook(bundle: Path, tmp_path: Path) -> None:
+    """openpyxl is imported only on demand; the bundle must carry it all the same."""
+    database, workbook = str(tmp_path / "x.db"), str(tmp_path / "mitglieder.xlsx")
+    assert _run(bundle, "--database", database, "demo").returncode == 0
+
+    exported = _run(bundle, "--database", database, "export", "members", "--out", workbook)
+    imported = _run(bundle, "--database", database, "import", "members", workbook, "--dry-run")
+
+    assert exported.returncode == 0, exported.stderr
+    assert imported.returncode == 0, imported.stderr
+    assert "0 neu, 0 zu ändern, 10 unverändert" in imported.stdout
 
 
 def test_window_starts(bundle: Path, tmp_path: Path) -> None:

@@ -15,17 +15,19 @@ from expertenrat.domain.text_folding import match_key
 class ImportStatus(Enum):
     NEW = "new"
     UPDATE = "update"
+    UNCHANGED = "unchanged"  # matches a stored member and would change nothing
     ERROR = "error"
 
     @property
     def label(self) -> str:
-        """The German word for the row's result: "neu", "aktualisieren", "Fehler"."""
+        """The German word for the row's result: "neu", "aktualisieren", "unverändert", "Fehler"."""
         return _LABELS[self]
 
 
 _LABELS = {
     ImportStatus.NEW: "neu",
     ImportStatus.UPDATE: "aktualisieren",
+    ImportStatus.UNCHANGED: "unverändert",
     ImportStatus.ERROR: "Fehler",
 }
 
@@ -35,10 +37,11 @@ class ImportRow:
     """One data row of an import file and what importing it would do.
 
     ``member`` is what would be saved (``None`` exactly for ``ERROR`` rows). An ``UPDATE``
-    carries the id and versions of the membership it changes; a ``NEW`` row may carry the
+    (and an ``UNCHANGED`` row) carries the id and versions of the membership it matches;
+    ``changed`` is false for ``UNCHANGED`` and ``ERROR`` rows. A ``NEW`` row may carry the
     ``person_id`` of a person who already was a member (a further term). ``person_of_line``
     names an earlier row of the same file that creates this row's person. ``reasons`` are the
-    errors of an ``ERROR`` row, otherwise warnings and notes ("keine Änderungen"). ``label``
+    errors of an ``ERROR`` row, otherwise warnings and what an update changes. ``label``
     is the name to show; empty when the row could not be read at all.
     """
 
@@ -54,6 +57,7 @@ class ImportRow:
 class ImportCounts(NamedTuple):
     new: int
     update: int
+    unchanged: int
     error: int
 
 
@@ -76,16 +80,18 @@ class ImportPreview:
 
     @property
     def valid_rows(self) -> tuple[ImportRow, ...]:
-        """The rows that importing would save (new and updated members)."""
+        """The rows without errors (new, updated and unchanged members)."""
         return tuple(row for row in self.rows if row.status is not ImportStatus.ERROR)
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What an import saved: the created and the changed members (unchanged rows are skipped)."""
+    """What an import saved: the created and the changed members; unchanged rows are skipped
+    and only counted."""
 
     created: tuple[Member, ...]
     updated: tuple[Member, ...]
+    unchanged: int = 0
 
 
 class ReadRow(Protocol):
@@ -161,12 +167,15 @@ def classify_import(
         member = members[i]
         changes = _changes(member, targets[i], column_names) if i in targets else None
         reasons = list(notes.get(i, ()))
+        if changes:
+            reasons.append("Ändert: " + ", ".join(changes))
+        status = ImportStatus.NEW
         if changes is not None:
-            reasons.append("Ändert: " + ", ".join(changes) if changes else "Keine Änderungen.")
+            status = ImportStatus.UPDATE if changes else ImportStatus.UNCHANGED
         result.append(
             ImportRow(
                 line=row.line,
-                status=ImportStatus.UPDATE if i in targets else ImportStatus.NEW,
+                status=status,
                 member=member,
                 label=member.full_name,
                 reasons=tuple(reasons),

@@ -1,13 +1,16 @@
-"""Members to and from CSV files: export, a preview of an import, and the import itself."""
+"""Members to and from files (CSV, Excel): export, a preview of an import, and the import."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from enum import Enum
+from pathlib import PurePath
 
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.member_import import (
     ImportPreview,
     ImportResult,
@@ -16,7 +19,8 @@ from expertenrat.domain.member_import import (
     classify_import,
 )
 from expertenrat.domain.members import Member
-from expertenrat.exchange.members_csv import COLUMNS, export_members_csv, parse_members_csv
+from expertenrat.exchange.member_columns import COLUMNS
+from expertenrat.exchange.members_csv import export_members_csv, parse_members_csv
 from expertenrat.services import audit
 from expertenrat.services.members import council_members, save_members
 from expertenrat.services.unit_of_work import changing, fetch, reading
@@ -24,6 +28,30 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 _COLUMN_NAMES = dict(COLUMNS)
+_CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (.xlsx) and OLE (.xls, protected)
+
+
+class MemberFileFormat(Enum):
+    """The file formats for members, named by their file ending."""
+
+    XLSX = "xlsx"
+    CSV = "csv"
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.value}"
+
+    @classmethod
+    def of(cls, path: str | PurePath) -> MemberFileFormat:
+        """The format a file name's ending names; ``DataEntryError`` for any other ending."""
+        suffix = PurePath(path).suffix.casefold()
+        for file_format in cls:
+            if suffix == file_format.suffix:
+                return file_format
+        raise DataEntryError(
+            f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
+            "Möglich sind .xlsx (Excel-Arbeitsmappe) und .csv (CSV-Datei für Excel)."
+        )
 
 
 class MemberExchangeService:
@@ -31,25 +59,49 @@ class MemberExchangeService:
         self._db = database
         self._actor = actor
 
-    def export_csv(self, council_id: int) -> bytes:
-        """All memberships of the council, active and former, as a CSV file for Excel."""
+    def export(self, council_id: int, file_format: MemberFileFormat) -> bytes:
+        """All memberships of the council, active and former, as a file for Excel.
+
+        A value the format cannot hold raises ``DataEntryError``.
+        """
         with reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_names = {f.id: f.name for f in council.action_fields}
             members = council_members(session, council_id)
+        if file_format is MemberFileFormat.XLSX:
+            from expertenrat.exchange.members_xlsx import export_members_xlsx  # openpyxl: on demand
+
+            return export_members_xlsx(members, field_names)
         return export_members_csv(members, field_names)
 
-    def preview_import(self, council_id: int, data: bytes, today: date) -> ImportPreview:
+    def export_csv(self, council_id: int) -> bytes:
+        """Shorthand for ``export(council_id, MemberFileFormat.CSV)``."""
+        return self.export(council_id, MemberFileFormat.CSV)
+
+    def preview_import(
+        self,
+        council_id: int,
+        data: bytes,
+        today: date,
+        file_format: MemberFileFormat | None = None,
+    ) -> ImportPreview:
         """What importing ``data`` would do, row by row; nothing is saved.
 
-        A file that cannot be read as a whole (empty, binary, a column missing) raises
-        ``DataEntryError``.
+        An Excel workbook is read as one whatever the file is called (``file_format`` is the
+        format its name says, if any); other content is read as CSV unless the name says
+        .xlsx. A file that cannot be read as a whole (empty, binary, a column missing)
+        raises ``DataEntryError``.
         """
         with reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_ids = {f.name: f.id for f in council.action_fields}
             existing = council_members(session, council_id)
-        parsed = parse_members_csv(data, field_ids, today=today)
+        if file_format is MemberFileFormat.XLSX or data.startswith(_CONTAINERS):
+            from expertenrat.exchange.members_xlsx import parse_members_xlsx  # openpyxl: on demand
+
+            parsed = parse_members_xlsx(data, field_ids, today=today)
+        else:
+            parsed = parse_members_csv(data, field_ids, today=today)
         return classify_import(
             council_id,
             parsed.rows,
@@ -71,8 +123,9 @@ class MemberExchangeService:
         if preview.council_id != council_id:
             raise ValueError("the preview was made for another council")
         rows = [row for row in preview.valid_rows if row.changed]
+        unchanged = preview.counts.unchanged
         if not rows:
-            return ImportResult((), ())
+            return ImportResult((), (), unchanged)
         first = [row for row in rows if row.person_of_line is None]
         further = [row for row in rows if row.person_of_line is not None]
         with changing(self._db, "Der Import der Mitglieder") as session:
@@ -92,10 +145,10 @@ class MemberExchangeService:
                 "membership",
                 None,
                 council_id=council_id,
-                summary=f"Mitglieder aus CSV importiert: {len(created)} neu, "
+                summary=f"Mitglieder aus einer Datei importiert: {len(created)} neu, "
                 f"{len(updated)} geändert",
             )
-        return ImportResult(created, updated)
+        return ImportResult(created, updated, unchanged)
 
     def _save(
         self, session: Session, council_id: int, rows: list[ImportRow], today: date

@@ -5,11 +5,13 @@ Dialogs open with ``open()`` and report through callbacks, so nothing blocks a t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QColorDialog,
     QDateEdit,
@@ -23,8 +25,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.save_location import FileKind, SaveLocations
+
+_CONTEXT = "DialogService"
+_FIRST_PATTERN = re.compile(r"\*\.(\w+)")
+
 
 class DialogService:
+    """``locations`` decides where file dialogs start; ``open_url`` opens a folder for
+    "Ordner öffnen" (tests pass a stand-in)."""
+
+    def __init__(
+        self,
+        locations: SaveLocations,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+    ) -> None:
+        self._locations = locations
+        self._open_url = open_url
+
     def question(self, parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
@@ -94,9 +113,17 @@ class DialogService:
         dialog.open()
 
     def ask_open_file(
-        self, parent: QWidget, title: str, name_filter: str, on_path: Callable[[str], None]
+        self,
+        parent: QWidget,
+        title: str,
+        name_filter: str,
+        on_path: Callable[[str], None],
+        kind: FileKind | None = None,
     ) -> None:
-        self._file_dialog(parent, title, name_filter, QFileDialog.AcceptMode.AcceptOpen, on_path)
+        """Ask for an existing file; with ``kind`` the dialog starts in its remembered folder."""
+        self._file_dialog(
+            parent, title, name_filter, QFileDialog.AcceptMode.AcceptOpen, on_path, kind
+        )
 
     def ask_save_file(
         self,
@@ -105,18 +132,23 @@ class DialogService:
         name_filter: str,
         suggested: str,
         on_path: Callable[[str], None],
+        kind: FileKind,
     ) -> None:
+        """Ask where to save; starts in the folder last used for ``kind`` (at first the
+        Documents folder) with the file name ``suggested``. A name typed without an ending
+        gets the one of the chosen filter."""
         self._file_dialog(
-            parent, title, name_filter, QFileDialog.AcceptMode.AcceptSave, on_path, suggested
+            parent, title, name_filter, QFileDialog.AcceptMode.AcceptSave, on_path, kind, suggested
         )
 
-    @staticmethod
     def _file_dialog(
+        self,
         parent: QWidget,
         title: str,
         name_filter: str,
         mode: QFileDialog.AcceptMode,
         on_path: Callable[[str], None],
+        kind: FileKind | None,
         suggested: str = "",
     ) -> None:
         dialog = QFileDialog(parent, title)
@@ -124,14 +156,45 @@ class DialogService:
         dialog.setNameFilter(name_filter)
         if mode == QFileDialog.AcceptMode.AcceptOpen:
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        else:
+            dialog.setDefaultSuffix(_suffix(dialog.selectedNameFilter()))
+            dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix(_suffix(chosen)))
+        if kind is not None:
+            dialog.setDirectory(str(self._locations.folder(kind)))
         if suggested:
             dialog.selectFile(suggested)
+        if kind is not None:
+            dialog.fileSelected.connect(lambda path: self._locations.remember(kind, path))
         dialog.fileSelected.connect(on_path)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def file_saved(self, parent: QWidget, title: str, text: str, path: str) -> None:
+        """Say that ``path`` was saved, and offer to open its folder."""
+        folder = Path(path).parent
+        message = tr(_CONTEXT, "{text}\n\nOrdner: {folder}").format(text=text, folder=folder)
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        open_button = box.addButton(
+            tr(_CONTEXT, "Ordner öffnen"), QMessageBox.ButtonRole.ActionRole
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        url = QUrl.fromLocalFile(str(folder))
+        box.buttonClicked.connect(
+            lambda button: self._open_url(url) if button is open_button else None
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def _message(self, parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.finished.connect(box.deleteLater)
         box.open()
+
+
+def _suffix(name_filter: str) -> str:
+    """The ending of a filter's first pattern: "PDF-Dokumente (*.pdf)" → "pdf"."""
+    match = _FIRST_PATTERN.search(name_filter)
+    return match.group(1) if match else ""

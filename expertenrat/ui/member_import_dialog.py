@@ -1,4 +1,4 @@
-"""Mitglieder importieren: what a CSV file would change, row by row, and the import on request."""
+"""Mitglieder importieren: what a file would change, row by row, and the import on request."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.member_import import ImportPreview, ImportRow, ImportStatus
+from expertenrat.domain.member_import import ImportPreview, ImportResult, ImportRow, ImportStatus
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.i18n import tr
@@ -32,6 +32,7 @@ from expertenrat.ui.table_model import Index, RowsTableModel
 _CONTEXT = "MemberImportDialog"
 _ERROR_BACKGROUND = QColor("#fde7e9")
 _ERROR_TEXT = QColor("#b00020")
+_UNCHANGED_TEXT = QColor("#5f6368")
 
 
 class ImportRowsModel(RowsTableModel):
@@ -50,6 +51,7 @@ class ImportRowsModel(RowsTableModel):
         self._results = {
             ImportStatus.NEW: tr(_CONTEXT, "neu"),
             ImportStatus.UPDATE: tr(_CONTEXT, "aktualisieren"),
+            ImportStatus.UNCHANGED: tr(_CONTEXT, "unverändert"),
             ImportStatus.ERROR: tr(_CONTEXT, "Fehler"),
         }
 
@@ -69,6 +71,8 @@ class ImportRowsModel(RowsTableModel):
             return _ERROR_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ImportStatus.ERROR:
             return _ERROR_TEXT
+        if role == Qt.ItemDataRole.ForegroundRole and row.status is ImportStatus.UNCHANGED:
+            return _UNCHANGED_TEXT
         return None
 
     def _display(self, row: ImportRow, column: int) -> str:
@@ -89,20 +93,28 @@ class ImportRowsModel(RowsTableModel):
 
 
 def summary_text(preview: ImportPreview) -> str:
-    """The counts in one line, e.g. "3 neu, 1 aktualisiert, 2 mit Fehlern – …"."""
+    """The counts in one line, e.g. "3 neu, 1 aktualisiert, 4 unverändert, 2 mit Fehlern – …"."""
     if not preview.rows:
         return tr(_CONTEXT, "Die Datei enthält keine Mitglieder.")
     counts = preview.counts
-    unchanged = sum(1 for row in preview.valid_rows if not row.changed)
-    updated = tr(_CONTEXT, "{} aktualisiert").format(counts.update)
-    if unchanged:
-        updated += tr(_CONTEXT, " (davon {} ohne Änderungen)").format(unchanged)
-    parts = [tr(_CONTEXT, "{} neu").format(counts.new), updated]
+    parts = [
+        tr(_CONTEXT, "{} neu").format(counts.new),
+        tr(_CONTEXT, "{} aktualisiert").format(counts.update),
+    ]
+    if counts.unchanged:
+        parts.append(tr(_CONTEXT, "{} unverändert").format(counts.unchanged))
     if counts.error:
         parts.append(
             tr(_CONTEXT, "{} mit Fehlern – diese werden nicht importiert").format(counts.error)
         )
     return ", ".join(parts)
+
+
+def result_text(result: ImportResult) -> str:
+    """What an import saved, e.g. "Import abgeschlossen: 2 neu, 1 geändert, 7 unverändert."."""
+    return tr(_CONTEXT, "Import abgeschlossen: {} neu, {} geändert, {} unverändert.").format(
+        len(result.created), len(result.updated), result.unchanged
+    )
 
 
 class MemberImportDialog(QDialog):

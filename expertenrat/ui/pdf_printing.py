@@ -6,8 +6,6 @@ QPainter puts it on the paper, so paper, preview and file never differ.
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.save_location import FileKind, write_file
 
 PRINT_DPI = 300  # at most, on paper: sharp, and one A4 page is about 35 MB while it prints
 PREVIEW_DPI = 150  # the preview holds every page in memory (about 9 MB per A4 page)
@@ -183,6 +182,7 @@ class PdfPrintActions(QObject):
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
             _with_pdf_suffix(suggested_name),
             lambda path: self._write(pdf, path),
+            FileKind.PDF,
         )
 
     def _layout_or_warn(self, pdf: bytes) -> tuple[int, QPageLayout.Orientation] | None:
@@ -219,7 +219,7 @@ class PdfPrintActions(QObject):
         if not path.is_dir():  # a folder stays a folder (and gets a warning), not "folder.pdf"
             path = Path(_with_pdf_suffix(chosen))
         try:
-            _write_file(path, pdf)
+            write_file(path, pdf)
         except OSError as error:
             self._dialogs.warning(
                 self._parent,
@@ -229,6 +229,12 @@ class PdfPrintActions(QObject):
                 ),
             )
             return
+        self._dialogs.file_saved(
+            self._parent,
+            tr(_CONTEXT, "Als PDF speichern"),
+            tr(_CONTEXT, "„{}“ wurde gespeichert.").format(path.name),
+            str(path),
+        )
         self.saved.emit(str(path))
 
 
@@ -243,15 +249,3 @@ def _printer(title: str, orientation: QPageLayout.Orientation) -> QPrinter:
 def _with_pdf_suffix(name: str) -> str:
     # Not "no suffix at all": "Mitgliederliste 27.11.2026" would count ".2026" as one.
     return name if name.lower().endswith(".pdf") else f"{name}.pdf"
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    """All or nothing: a temporary file next to the target, then a rename."""
-    if path.is_dir():  # Windows would only say "permission denied"
-        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)

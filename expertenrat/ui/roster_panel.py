@@ -1,4 +1,5 @@
-"""Mitgliederliste and CSV: preview, print and save the roster; export and import members."""
+"""Mitgliederliste and Excel exchange: preview, print and save the roster; export and import
+members as .xlsx or .csv."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.errors import DataEntryError, ExpertenratError, os_error_text
+from expertenrat.domain.member_import import ImportResult
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
+from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.member_import_dialog import MemberImportDialog
+from expertenrat.ui.member_import_dialog import MemberImportDialog, result_text
 from expertenrat.ui.pdf_printing import PdfPrintActions
+from expertenrat.ui.save_location import FileKind, write_file
 
 _CONTEXT = "RosterPanel"
 
@@ -58,8 +62,14 @@ class RosterPanel(QWidget):
         self.preview_button = QPushButton(tr(_CONTEXT, "Vorschau …"))
         self.print_button = QPushButton(tr(_CONTEXT, "Drucken …"))
         self.save_pdf_button = QPushButton(tr(_CONTEXT, "Als PDF speichern …"))
-        self.export_button = QPushButton(tr(_CONTEXT, "CSV exportieren …"))
-        self.import_button = QPushButton(tr(_CONTEXT, "CSV importieren …"))
+        self.export_button = QPushButton(tr(_CONTEXT, "Exportieren …"))
+        self.import_button = QPushButton(tr(_CONTEXT, "Importieren …"))
+        self.export_button.setToolTip(
+            tr(_CONTEXT, "Mitglieder als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei speichern")
+        )
+        self.import_button.setToolTip(
+            tr(_CONTEXT, "Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei lesen")
+        )
 
         roster_box = QGroupBox(tr(_CONTEXT, "Mitgliederliste"))
         form = QFormLayout(roster_box)
@@ -76,7 +86,7 @@ class RosterPanel(QWidget):
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # names may hold "<"
         self.warnings_label.setVisible(False)
         form.addRow(self.warnings_label)
-        csv_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (CSV)"))
+        csv_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (.xlsx, .csv)"))
         csv_layout = QGridLayout(csv_box)
         csv_layout.addWidget(self.export_button, 0, 0)
         csv_layout.addWidget(self.import_button, 0, 1)
@@ -130,66 +140,92 @@ class RosterPanel(QWidget):
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Mitgliederliste"), error.message)
 
-    # --- CSV ----------------------------------------------------------------------------
+    # --- exchange with Excel ---------------------------------------------------------
 
     def _ask_export(self) -> None:
         self._dialogs.ask_save_file(
             self,
-            tr(_CONTEXT, "Mitglieder als CSV exportieren"),
-            tr(_CONTEXT, "CSV-Dateien (*.csv)"),
-            tr(_CONTEXT, "Mitglieder {:%Y-%m-%d}.csv").format(self._today()),
-            self.export_csv,
+            tr(_CONTEXT, "Mitglieder exportieren"),
+            tr(_CONTEXT, "Excel-Arbeitsmappe (*.xlsx);;CSV-Datei für Excel (*.csv)"),
+            tr(_CONTEXT, "Mitglieder {:%Y-%m-%d}.xlsx").format(self._today()),
+            self.export_members,
+            FileKind.MEMBERS,
         )
 
-    def export_csv(self, path: str) -> None:
+    def export_members(self, path: str) -> None:
+        """Write the members to ``path``, as .xlsx or .csv by its ending (else .xlsx)."""
         if self._council_id is None:
             return
-        target = Path(path) if Path(path).suffix else Path(f"{path}.csv")
+        title = tr(_CONTEXT, "Mitglieder exportieren")
+        target = Path(path)
         try:
-            target.write_bytes(self._services.member_exchange.export_csv(self._council_id))
+            file_format = MemberFileFormat.of(target)
+        except DataEntryError:
+            file_format = MemberFileFormat.XLSX
+            target = Path(f"{path}{file_format.suffix}")
+        try:
+            write_file(target, self._services.member_exchange.export(self._council_id, file_format))
         except OSError as error:
             self._dialogs.warning(
                 self,
-                tr(_CONTEXT, "CSV-Export"),
+                title,
                 tr(_CONTEXT, "„{}“ kann nicht geschrieben werden: {}").format(
                     target, os_error_text(error)
                 ),
             )
+            return
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "CSV-Export"), error.message)
+            self._dialogs.warning(self, title, error.message)
+            return
+        self._dialogs.file_saved(
+            self, title, tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name), str(target)
+        )
 
     def _ask_import(self) -> None:
         self._dialogs.ask_open_file(
             self,
-            tr(_CONTEXT, "Mitglieder aus CSV importieren"),
-            tr(_CONTEXT, "CSV-Dateien (*.csv *.txt);;Alle Dateien (*)"),
-            self.import_csv,
+            tr(_CONTEXT, "Mitglieder importieren"),
+            tr(
+                _CONTEXT,
+                "Excel-Arbeitsmappen und CSV-Dateien (*.xlsx *.csv *.txt);;Alle Dateien (*)",
+            ),
+            self.import_members,
+            FileKind.MEMBERS,
         )
 
-    def import_csv(self, path: str) -> None:
+    def import_members(self, path: str) -> None:
         if self._council_id is None:
             return
+        title = tr(_CONTEXT, "Mitglieder importieren")
+        try:
+            file_format: MemberFileFormat | None = MemberFileFormat.of(path)
+        except DataEntryError:  # another ending: the content decides
+            file_format = None
         try:
             data = Path(path).read_bytes()
             preview = self._services.member_exchange.preview_import(
-                self._council_id, data, self._today()
+                self._council_id, data, self._today(), file_format
             )
         except OSError as error:
             self._dialogs.warning(
                 self,
-                tr(_CONTEXT, "CSV-Import"),
+                title,
                 tr(_CONTEXT, "„{}“ kann nicht gelesen werden: {}").format(
                     path, os_error_text(error)
                 ),
             )
             return
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "CSV-Import"), error.message)
+            self._dialogs.warning(self, title, error.message)
             return
         dialog = MemberImportDialog(
             self._services.member_exchange, self._council_id, self._today(), preview, self
         )
-        dialog.imported.connect(lambda _result: self.membersImported.emit())
+        dialog.imported.connect(self._imported)
         dialog.finished.connect(dialog.deleteLater)
         self.import_dialog = dialog
         dialog.open()
+
+    def _imported(self, result: ImportResult) -> None:
+        self.membersImported.emit()
+        self._dialogs.information(self, tr(_CONTEXT, "Mitglieder importieren"), result_text(result))

@@ -15,12 +15,8 @@ from hypothesis import strategies as st
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
-from expertenrat.exchange.members_csv import (
-    COLUMNS,
-    MembersCsv,
-    export_members_csv,
-    parse_members_csv,
-)
+from expertenrat.exchange.member_columns import COLUMNS
+from expertenrat.exchange.members_csv import MembersCsv, export_members_csv, parse_members_csv
 
 FIELD_NAMES = {
     1: "Moderne Verwaltung",

@@ -23,6 +23,9 @@ class ScriptedDialogs:
     paths: list[str] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)
     messages: list[tuple[str, str, str]] = field(default_factory=list)
+    # Every file dialog asked for: (kind of file, suggested name or "" when opening).
+    file_dialogs: list[tuple[object, str]] = field(default_factory=list)
+    saved_files: list[str] = field(default_factory=list)
 
     def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
         self.messages.append(("question", title, text))
@@ -47,13 +50,19 @@ class ScriptedDialogs:
         if self.dates:
             on_date(self.dates.pop(0))
 
-    def ask_open_file(self, parent, title, name_filter, on_path) -> None:
+    def ask_open_file(self, parent, title, name_filter, on_path, kind=None) -> None:
+        self.file_dialogs.append((kind, ""))
         if self.paths:
             on_path(self.paths.pop(0))
 
-    def ask_save_file(self, parent, title, name_filter, suggested, on_path) -> None:
+    def ask_save_file(self, parent, title, name_filter, suggested, on_path, kind) -> None:
+        self.file_dialogs.append((kind, suggested))
         if self.paths:
             on_path(self.paths.pop(0))
+
+    def file_saved(self, parent, title: str, text: str, path: str) -> None:
+        self.messages.append(("saved", title, text))
+        self.saved_files.append(path)
 
     def warnings(self) -> list[str]:
         return [text for kind, _title, text in self.messages if kind == "warning"]

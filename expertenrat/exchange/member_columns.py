@@ -1,0 +1,358 @@
+"""The columns of a members file, shared by the CSV and the Excel (.xlsx) format.
+
+One place for what both formats agree on: the German column names and their order, how a
+member's attribute becomes the value of a cell and back, which header cells name which
+attribute (ignoring case, spaces, hyphens and underscores), and how one data row becomes a
+member or the German messages of what is wrong with it.
+
+Cell values on the way out: text, except dates, which stay ``date`` (CSV writes them as
+01.03.2025, Excel as a date cell). On the way in a cell is text or a ``date``: dates
+01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01; booleans ja/nein/j/n/x/1/0/true/false/
+wahr/falsch (empty means "nein").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.members import Member, validate_member
+
+FIELD_SEPARATOR = " | "
+"""Joins the further action fields in one cell. The import also splits at ``,``, ``;`` and
+line breaks, and first tries to read neighbouring pieces as one name, so action field names
+that contain any of these characters still round-trip."""
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("form_of_address", "Anrede"),
+    ("title", "Titel"),
+    ("given_name", "Vorname"),
+    ("family_name", "Nachname"),
+    ("affiliation", "Institution"),
+    ("position", "Funktion"),
+    ("sector", "Sektor"),
+    ("email", "E-Mail"),
+    ("phone", "Telefon"),
+    ("postal_address", "Postanschrift"),
+    ("role", "Rolle"),
+    ("term_start", "Amtszeit Beginn"),
+    ("term_end", "Amtszeit Ende"),
+    ("voting_right", "Stimmrecht"),
+    ("primary_field_id", "Primäres Handlungsfeld"),
+    ("further_field_ids", "Weitere Handlungsfelder"),
+    ("publish_name", "Name veröffentlichen"),
+    ("publish_name_on", "Zustimmung Name am"),
+    ("publish_contact", "Kontakt veröffentlichen"),
+    ("publish_contact_on", "Zustimmung Kontakt am"),
+    ("notes", "Notizen"),
+)
+"""Member attribute and German column name, in the order of the export."""
+
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "Vorname",
+    "Nachname",
+    "Amtszeit Beginn",
+    "Primäres Handlungsfeld",
+)
+
+HEADERS = dict(COLUMNS)
+DATE_KEYS = frozenset({"term_start", "term_end", "publish_name_on", "publish_contact_on"})
+_LINE_KEYS = frozenset(
+    {"form_of_address", "title", "given_name", "family_name", "affiliation", "position"}
+    | {"email", "phone"}
+)
+_BOOL_KEYS = frozenset({"voting_right", "publish_name", "publish_contact"})
+_ENUMS: dict[str, type[LabelledEnum]] = {"sector": Sector, "role": MemberRole}
+
+_TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
+_FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
+_DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_FIELD_SPLIT = re.compile(r"([|;,\n])")
+
+Cell = str | date
+"""A cell as a reader delivers it: text, or a date where the file has a typed date."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMemberRow:
+    """One data row of an imported file: a member ready to save, or what is wrong with it.
+
+    ``member`` is ``None`` exactly when ``errors`` is not empty; its ``id`` and ``person_id``
+    are ``None``. Every error message starts with "Zeile N: ".
+    """
+
+    line: int
+    member: Member | None
+    errors: tuple[str, ...] = ()
+    name: str = ""  # given and family name as written in the row, also for broken rows
+
+
+@dataclass(frozen=True, slots=True)
+class MembersFile:
+    """The result of reading a members file (CSV or Excel)."""
+
+    rows: tuple[ParsedMemberRow, ...]
+    ignored_columns: tuple[str, ...] = ()
+    # The Member attributes the file has a column for; the others were filled by default.
+    columns: frozenset[str] = frozenset()
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        """The members of the rows without errors."""
+        return tuple(row.member for row in self.rows if row.member is not None)
+
+    @property
+    def errors(self) -> tuple[str, ...]:
+        return tuple(error for row in self.rows for error in row.errors)
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def export_row(member: Member, field_names: dict[int, str]) -> list[Cell]:
+    """The cells of one member in the order of ``COLUMNS``: text, and dates as ``date``.
+
+    ``field_names`` maps action field ids to names; every id a member uses must be in it
+    (otherwise ``ValueError``: dropping a field silently would lose data).
+    """
+    return [_export_value(member, key, field_names) for key, _ in COLUMNS]
+
+
+def _export_value(member: Member, key: str, field_names: dict[int, str]) -> Cell:
+    value = getattr(member, key)
+    if key == "primary_field_id":
+        return "" if value is None else _field_name(value, field_names)
+    if key == "further_field_ids":
+        return FIELD_SEPARATOR.join(_field_name(i, field_names) for i in value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, date):
+        return value
+    if isinstance(value, LabelledEnum):
+        return value.label
+    return str(value)
+
+
+def format_date(value: date) -> str:
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+def _field_name(field_id: int, field_names: dict[int, str]) -> str:
+    try:
+        return field_names[field_id]
+    except KeyError:
+        raise ValueError(f"action field id {field_id} is missing from field_names") from None
+
+
+# --- import: header -----------------------------------------------------------------------
+
+
+def _header_key(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    return re.sub(r"[\s\-_]+", "", text)
+
+
+_KEYS_BY_HEADER = {_header_key(header): key for key, header in COLUMNS}
+
+
+def is_known_header(text: str) -> bool:
+    """Whether a header cell names one of the columns."""
+    return _header_key(text) in _KEYS_BY_HEADER
+
+
+def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]:
+    """The attribute of each header cell (``None``: not ours) and the ignored column names.
+
+    A column named twice or a required column missing raises ``DataEntryError``.
+    """
+    keys: list[str | None] = []
+    ignored: list[str] = []
+    for cell in cells:
+        key = _KEYS_BY_HEADER.get(_header_key(cell))
+        if key is not None and key in keys:
+            raise DataEntryError(f"Die Spalte „{HEADERS[key]}“ steht mehrfach in der ersten Zeile.")
+        if key is None and cell.strip():
+            ignored.append(cell.strip())
+        keys.append(key)
+    found = {HEADERS[k] for k in keys if k is not None}
+    missing = [header for header in REQUIRED_COLUMNS if header not in found]
+    if missing:
+        what = "fehlt die Spalte" if len(missing) == 1 else "fehlen die Spalten"
+        raise DataEntryError(
+            f"In der ersten Zeile {what} {german_list(missing)}. "
+            "Die erste Zeile muss die Spaltenüberschriften enthalten, "
+            "wie sie der Export schreibt (z. B. Vorname; Nachname; Amtszeit Beginn; "
+            "Primäres Handlungsfeld)."
+        )
+    return keys, tuple(ignored)
+
+
+def german_list(items: list[str]) -> str:
+    quoted = [f"„{item}“" for item in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " und " + quoted[-1]
+
+
+# --- import: one row ----------------------------------------------------------------------
+
+
+def _name_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def shown(value: str) -> str:
+    """A value as quoted in a message: on one line, at most 60 characters."""
+    value = " ".join(value.split())
+    return value if len(value) <= 60 else value[:59] + "…"
+
+
+def _text(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else format_date(cell)
+
+
+class RowReader:
+    """Turns the cells of one data row into a ``ParsedMemberRow``.
+
+    ``keys`` are the attributes of the columns as ``map_header`` found them; the cells of a
+    row are in the same order (missing cells at the end count as empty).
+    """
+
+    def __init__(self, keys: list[str | None], field_ids: dict[str, int], today: date) -> None:
+        self._keys = keys
+        self._today = today
+        self._fields = {_name_key(name): fid for name, fid in field_ids.items()}
+        self._field_list = ", ".join(field_ids) or "(keine)"
+        self._max_parts = 1 + max((len(_FIELD_SPLIT.findall(n)) for n in field_ids), default=0)
+
+    def name(self, cells: Sequence[Cell]) -> str:
+        """Given and family name as written in the row."""
+        named = dict(zip(self._keys, cells, strict=False))
+        parts = (_text(named.get("given_name", "")), _text(named.get("family_name", "")))
+        return " ".join(" ".join(parts).split())
+
+    def error_row(self, line: int, cells: Sequence[Cell], *messages: str) -> ParsedMemberRow:
+        """A row that cannot be read, with messages without the "Zeile N: " prefix."""
+        errors = tuple(f"Zeile {line}: {message}" for message in messages)
+        return ParsedMemberRow(line, None, errors, self.name(cells))
+
+    def parse(self, line: int, cells: Sequence[Cell]) -> ParsedMemberRow:
+        values: dict[str, object] = {"id": None, "person_id": None, "term_start": self._today}
+        errors: list[str] = []
+        failed: set[str] = set()
+        cells = list(cells) + [""] * (len(self._keys) - len(cells))
+        for key, cell in zip(self._keys, cells, strict=False):
+            if key is None:
+                continue
+            try:
+                values[key] = self._value(key, cell)
+            except ValueError as exc:
+                errors.append(str(exc))
+                failed.add(key)
+                values.pop(key, None)
+        member = Member(**values)
+        for problem in validate_member(member, [], self._today):
+            skip = problem.field in failed or (
+                problem.field == "term_end" and "term_start" in failed
+            )
+            if not problem.warning and not skip:
+                errors.append(problem.message)
+        if errors:
+            return self.error_row(line, cells, *errors)
+        return ParsedMemberRow(line, member, (), self.name(cells))
+
+    def _value(self, key: str, cell: Cell) -> object:
+        header = HEADERS[key]
+        if key in DATE_KEYS:
+            value = cell if isinstance(cell, date) else _parse_date(header, cell)
+            if value is None and key == "term_start":
+                raise ValueError(f"{header} fehlt.")
+            return value
+        text = _text(cell)
+        if key in _LINE_KEYS:
+            return text.strip()
+        if key in _BOOL_KEYS:
+            return _parse_bool(header, text)
+        if key in _ENUMS:
+            enum = _ENUMS[key]
+            if not text.strip():
+                return Sector.OTHER if enum is Sector else MemberRole.MEMBER
+            found = enum.from_label(text)
+            if found is None:
+                allowed = ", ".join(m.label for m in enum)
+                raise ValueError(f"{header} „{shown(text)}“ ist unbekannt (möglich: {allowed}).")
+            return found
+        if key == "primary_field_id":
+            if not text.strip():
+                return None
+            found_id = self._fields.get(_name_key(text))
+            if found_id is None:
+                raise ValueError(self._unknown_field(header, [text.strip()]))
+            return found_id
+        if key == "further_field_ids":
+            ids, unknown = self._match_fields(text)
+            if unknown:
+                raise ValueError(self._unknown_field(header, unknown))
+            return tuple(dict.fromkeys(ids))
+        return text  # postal address and notes: kept exactly, line breaks included
+
+    def _unknown_field(self, header: str, names: list[str]) -> str:
+        which = german_list([shown(n) for n in names])
+        kind = "Das Handlungsfeld" if len(names) == 1 else "Die Handlungsfelder"
+        return f"{header}: {kind} {which} gibt es nicht (vorhanden: {self._field_list})."
+
+    def _match_fields(self, text: str) -> tuple[list[int], list[str]]:
+        """Split at separators, preferring the longest run of pieces that is a known name."""
+        parts = _FIELD_SPLIT.split(text)
+        count = (len(parts) + 1) // 2
+        ids: list[int] = []
+        unknown: list[str] = []
+        i = 0
+        while i < count:
+            for j in range(min(count, i + self._max_parts), i, -1):
+                found = self._fields.get(_name_key("".join(parts[2 * i : 2 * j - 1])))
+                if found is not None:
+                    ids.append(found)
+                    i = j
+                    break
+            else:
+                if parts[2 * i].strip():
+                    unknown.append(parts[2 * i].strip())
+                i += 1
+        return ids, unknown
+
+
+def _parse_date(header: str, text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    if match := _DATE_DE.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+        if len(match.group(3)) == 2:  # as Excel reads two-digit years: 00-29 → 20xx
+            year += 2000 if year < 30 else 1900
+    elif match := _DATE_ISO.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        raise ValueError(
+            f"{header} „{shown(text)}“ ist kein gültiges Datum. "
+            "Bitte im Format TT.MM.JJJJ angeben, z. B. 01.03.2025."
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{header} „{text}“ ist kein gültiges Datum.") from None
+
+
+def _parse_bool(header: str, text: str) -> bool:
+    value = text.strip().casefold()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"{header} „{shown(text)}“ ist kein gültiger Wert (ja oder nein).")

@@ -1,0 +1,60 @@
+"""Where file dialogs start, and how a chosen file is written.
+
+A save dialog opens in the user's Documents folder the first time and afterwards in the
+folder last used for the same kind of file (remembered in QSettings). The dialog service
+asks this module; pages only name the kind of file.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+_KEY = "folders/{}"
+
+
+class FileKind(Enum):
+    """Kinds of files whose folder is remembered separately."""
+
+    PDF = "pdf"  # documents: the roster, later minutes and invitations
+    MEMBERS = "members"  # member lists for Excel (.xlsx, .csv), exported and imported
+
+
+class SaveLocations:
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def folder(self, kind: FileKind) -> Path:
+        """The folder last used for ``kind`` while it exists, else the Documents folder."""
+        remembered = self._settings.value(_KEY.format(kind.value))
+        if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        return documents_folder()
+
+    def remember(self, kind: FileKind, chosen_file: str) -> None:
+        """Start the next dialog for ``kind`` in the folder of ``chosen_file``."""
+        self._settings.setValue(_KEY.format(kind.value), str(Path(chosen_file).parent))
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder, or the home folder where there is none."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if location and Path(location).is_dir():
+        return Path(location)
+    return Path.home()
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """All or nothing: a temporary file next to the target, then a rename (``OSError``)."""
+    if path.is_dir():  # Windows would only say "permission denied"
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,279 @@
+"""Members as an Excel workbook: typed cells out, typed or text cells in, bad files refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from datetime import date, datetime
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.members import Member
+from expertenrat.exchange import members_xlsx
+from expertenrat.exchange.member_columns import COLUMNS, MembersFile
+from expertenrat.exchange.members_xlsx import export_members_xlsx, parse_members_xlsx
+
+FIELD_NAMES = {1: "Moderne Verwaltung", 2: "Stadtdaten", 3: "Klima, Energie | Wärme", 4: "=Formel"}
+FIELD_IDS = {name: field_id for field_id, name in FIELD_NAMES.items()}
+TODAY = date(2025, 6, 1)
+HEADER = ["Vorname", "Nachname", "Amtszeit Beginn", "Primäres Handlungsfeld"]
+
+
+def parse(data: bytes) -> MembersFile:
+    return parse_members_xlsx(data, FIELD_IDS, today=TODAY)
+
+
+def comparable(member: Member) -> Member:
+    return dataclasses.replace(member, id=None, person_id=None, version=0, person_version=0)
+
+
+def hostile_member() -> Member:
+    return Member(
+        id=3,
+        person_id=4,
+        given_name="=Ännchen 😀",
+        family_name='O\'Brien-Müller "der Ältere" &<> שלום',
+        title="+Prof. Dr.-Ing.",
+        form_of_address="@Frau",
+        affiliation='Universität Rostock; Institut "Daten" & <Netze>',
+        position="-Leiterin",
+        sector=Sector.RESEARCH,
+        email="anna.berg@uni-rostock.de",
+        phone="+49 381 498-0",
+        postal_address="Albert-Einstein-Straße 22\r\n18059 Rostock\nDeutschland",
+        notes="'s-Hertogenbosch\r\n=SUMME(A1:A9)\tTab _x0041_ 🎉 مرحبا بكم\r" * 20,
+        role=MemberRole.CHAIR,
+        term_start=date(2025, 3, 1),
+        term_end=date(2028, 2, 29),
+        voting_right=False,
+        primary_field_id=4,
+        further_field_ids=(3, 2),
+        publish_name=True,
+        publish_name_on=date(2025, 2, 14),
+        publish_contact=True,
+        publish_contact_on=date(2025, 2, 15),
+    )
+
+
+def plain_member(**changes: object) -> Member:
+    values: dict[str, object] = {
+        "id": 1,
+        "given_name": "Jan",
+        "family_name": "Brandt",
+        "phone": "0381 381",
+        "term_start": date(2024, 1, 1),
+        "primary_field_id": 1,
+    }
+    values.update(changes)
+    return Member(**values)  # type: ignore[arg-type]
+
+
+def workbook_bytes(*rows: list[object], fill=None) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    if fill is not None:
+        fill(sheet)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def column(name: str) -> int:
+    return [header for _, header in COLUMNS].index(name) + 1
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def test_round_trip_keeps_every_value_of_hostile_text() -> None:
+    members = [hostile_member(), plain_member()]
+
+    result = parse(export_members_xlsx(members, FIELD_NAMES))
+
+    assert result.errors == ()
+    assert list(result.members) == [comparable(m) for m in members]
+    assert [row.line for row in result.rows] == [2, 3]
+
+
+def test_cells_are_typed_and_the_sheet_is_ready_to_filter() -> None:
+    data = export_members_xlsx([plain_member(term_end=date(2027, 12, 31))], FIELD_NAMES)
+
+    sheet = load_workbook(io.BytesIO(data)).active
+    start = sheet.cell(row=2, column=column("Amtszeit Beginn"))
+    phone = sheet.cell(row=2, column=column("Telefon"))
+    assert sheet.title == "Mitglieder"
+    assert [c.value for c in sheet[1]] == [header for _, header in COLUMNS]
+    assert all(c.font.bold for c in sheet[1])
+    assert isinstance(start.value, datetime) and start.value.date() == date(2024, 1, 1)
+    assert start.is_date and start.number_format == "DD.MM.YYYY"
+    assert (phone.value, phone.data_type) == ("0381 381", "s")
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:U2"
+    widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[1]]
+    assert all(len(c.value) < width <= 60 for c, width in zip(sheet[1], widths, strict=True))
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text() -> None:
+    data = export_members_xlsx([hostile_member()], FIELD_NAMES)
+
+    sheet = load_workbook(io.BytesIO(data)).active
+    for name, expected in [
+        ("Vorname", "=Ännchen 😀"),
+        ("Titel", "+Prof. Dr.-Ing."),
+        ("Anrede", "@Frau"),
+        ("Funktion", "-Leiterin"),
+        ("Primäres Handlungsfeld", "=Formel"),
+    ]:
+        cell = sheet.cell(row=2, column=column(name))
+        assert (cell.value, cell.data_type) == (expected, "s"), name
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_a_control_character_excel_cannot_hold_is_a_german_message() -> None:
+    member = plain_member(notes="Escape \x1b[31m rot")
+
+    with pytest.raises(DataEntryError, match=r"„Notizen“ von Jan Brandt .* Steuerzeichen"):
+        export_members_xlsx([member], FIELD_NAMES)
+
+
+# --- import: what people type in Excel --------------------------------------------------
+
+
+REST = ["Stimmrecht", "Amtszeit Ende", "Geburtstag"]
+
+
+def test_typed_cells_and_text_cells_are_both_read() -> None:
+    data = workbook_bytes(
+        [None],
+        [" vorname", "NACHNAME", "amtszeit-beginn", "Primäres_Handlungsfeld", "Telefon", *REST],
+        ["Anna", "Berg", datetime(2025, 3, 1), "stadtdaten", 4938112345, True, "31.12.2027"],
+        ["Ben", "Cordes", "1.3.25", "Stadtdaten", "+49 381 2", False, None, "egal"],
+    )
+
+    result = parse(data)
+
+    assert result.errors == ()
+    assert result.ignored_columns == ("Geburtstag",)
+    anna, ben = result.members
+    assert (anna.term_start, anna.term_end, anna.phone) == (
+        date(2025, 3, 1),
+        date(2027, 12, 31),
+        "4938112345",
+    )
+    assert (anna.primary_field_id, anna.voting_right, ben.voting_right) == (2, True, False)
+    assert [row.line for row in result.rows] == [3, 4]
+
+
+def test_a_formula_or_an_error_value_makes_its_row_an_error() -> None:
+    def formulas(sheet) -> None:
+        sheet["C2"] = "=DATE(2025,3,1)"
+        sheet["D3"] = "#N/A"
+        sheet["D3"].data_type = "e"
+
+    data = workbook_bytes(HEADER, ["Anna", "Berg"], ["Ben", "Cordes", "01.03.2025"], fill=formulas)
+
+    result = parse(data)
+
+    anna, ben = result.rows
+    assert anna.member is None and anna.name == "Anna Berg"
+    assert anna.errors == (
+        "Zeile 2: „Amtszeit Beginn“ enthält eine Formel (=DATE(2025,3,1)). Bitte ersetzen "
+        "Sie Formeln durch ihre Werte (Kopieren, dann „Einfügen › Werte“).",
+    )
+    assert ben.errors == ("Zeile 3: „Primäres Handlungsfeld“ enthält den Excel-Fehler #N/A.",)
+
+
+def test_a_value_in_a_column_without_header_is_an_error() -> None:
+    data = workbook_bytes(HEADER, ["Anna", "Berg", "01.03.2025", "Stadtdaten", None, "x"])
+
+    (row,) = parse(data).rows
+
+    assert row.errors == (
+        "Zeile 2: In Spalte F steht ein Wert, aber die Spalte hat in der ersten Zeile "
+        "keine Überschrift.",
+    )
+
+
+# --- import: files that cannot be read ---------------------------------------------------
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "Die Datei ist leer."),
+        (b"Vorname;Nachname\r\n", "keine Excel-Arbeitsmappe (.xlsx)"),
+        (_OLE, "alten Excel-Format (.xls)"),
+        (_OLE + "EncryptedPackage".encode("utf-16-le"), "mit einem Kennwort geschützt"),
+        (_zip({"word/document.xml": b"<w/>"}), "ZIP-Archiv, aber keine Excel-Arbeitsmappe"),
+        (b"PK\x03\x04" + b"\x00" * 40, "beschädigt"),
+        (_zip({"xl/workbook.xml": b"<kaputt"}), "beschädigt"),
+        (workbook_bytes(), "erste Tabelle der Arbeitsmappe ist leer"),
+        (workbook_bytes([None, "  "], []), "erste Tabelle der Arbeitsmappe ist leer"),
+        (workbook_bytes(["Name", "Ort"]), "fehlen die Spalten"),
+    ],
+)
+def test_bad_workbooks_are_refused_with_a_german_message(data: bytes, expected: str) -> None:
+    with pytest.raises(DataEntryError) as caught:
+        parse(data)
+
+    assert expected in caught.value.message
+
+
+def test_a_truncated_workbook_is_called_damaged() -> None:
+    data = export_members_xlsx([plain_member()] * 50, FIELD_NAMES)
+
+    with pytest.raises(DataEntryError, match="beschädigt"):
+        parse(data[: len(data) * 2 // 3])
+
+
+def test_merged_cells_are_refused() -> None:
+    data = workbook_bytes(
+        HEADER,
+        ["Anna", "Berg", "01.03.2025", "Stadtdaten"],
+        ["Ben", "Cordes", "01.03.2025"],
+        fill=lambda sheet: sheet.merge_cells("D2:D3"),
+    )
+
+    with pytest.raises(DataEntryError, match=r"verbundene Zellen \(D2:D3\)"):
+        parse(data)
+
+
+def test_a_formula_in_the_header_is_refused() -> None:
+    data = workbook_bytes(["Vorname", "=B9", "Amtszeit Beginn", "Primäres Handlungsfeld"])
+
+    with pytest.raises(DataEntryError, match=r"^Zeile 1: Spalte B enthält eine Formel"):
+        parse(data)
+
+
+def test_too_many_rows_are_refused(monkeypatch) -> None:
+    monkeypatch.setattr(members_xlsx, "MAX_ROWS", 3)
+    rows = [["Anna", "Berg", "01.03.2025", "Stadtdaten"]] * 4
+
+    with pytest.raises(DataEntryError, match="mehr als 3 Zeilen"):
+        parse(workbook_bytes(HEADER, *rows))
+    assert len(parse(workbook_bytes(HEADER, *rows[:3])).rows) == 3
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr(members_xlsx, "MAX_UNPACKED_BYTES", 1024)
+
+    with pytest.raises(DataEntryError, match="zu groß"):
+        parse(workbook_bytes(HEADER, ["x" * 4000]))
