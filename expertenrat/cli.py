@@ -219,13 +219,13 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     """Report every row; save only if no row has an error (and not with --dry-run)."""
     from expertenrat.services.member_exchange import MemberFileFormat
 
-    path = Path(args.file)
-    file_format = MemberFileFormat.of(path)
     council_id = _council_id(services, args)
+    path = Path(args.file)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UserError(f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+    file_format = MemberFileFormat.of(path)
     today = date.today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)
     report = [_import_line(row) for row in preview.rows]

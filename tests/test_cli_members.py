@@ -76,6 +76,48 @@ def test_export_members_writes_a_csv_file_for_excel(database, tmp_path):
     assert len([line for line in lines[1:] if line]) == 10
 
 
+def test_export_members_writes_an_excel_workbook_by_its_ending(database, tmp_path):
+    target = tmp_path / "Mitglieder äöü.XLSX"
+
+    result = run("--database", database, "export", "members", "--out", str(target))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"10 Mitglieder als Excel-Arbeitsmappe: {target}"
+    assert target.read_bytes().startswith(b"PK\x03\x04")
+
+
+def test_an_exported_workbook_imports_as_unchanged(database, tmp_path):
+    workbook = tmp_path / "mitglieder.xlsx"
+    run("--database", database, "export", "members", "--out", str(workbook))
+    before = stored(database)
+
+    result = run("--database", database, "import", "members", str(workbook))
+
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.splitlines()
+    assert len(report) == 11
+    rows = report[:-1]
+    assert all(line.startswith(f"Zeile {n}: unverändert – ") for n, line in enumerate(rows, 2))
+    assert report[-1] == "Importiert: 0 neu angelegt, 0 geändert, 10 unverändert."
+    assert stored(database) == before
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_an_unknown_file_ending_gives_one_line(database, tmp_path, command):
+    file = tmp_path / "mitglieder.ods"
+    file.write_bytes(b"PK\x03\x04")
+    before = stored(database)
+
+    if command == "export":
+        result = run("--database", database, "export", "members", "--out", str(file))
+    else:
+        result = run("--database", database, "import", "members", str(file))
+
+    assert_one_line_error(result, "„mitglieder.ods“: Die Dateiendung „.ods“ ist unbekannt.")
+    assert file.read_bytes() == b"PK\x03\x04"
+    assert stored(database) == before
+
+
 def test_dry_run_reports_every_row_and_saves_nothing(database, tmp_path):
     exported = tmp_path / "mitglieder.csv"
     run("--database", database, "export", "members", "--out", str(exported))
@@ -88,8 +130,8 @@ def test_dry_run_reports_every_row_and_saves_nothing(database, tmp_path):
 
     assert result.returncode == 0, result.stderr
     report = result.stdout.splitlines()
-    assert report[0].startswith("Zeile 2: aktualisieren – ")
-    assert report[0].endswith("(Keine Änderungen.)")
+    assert report[0].startswith("Zeile 2: unverändert – ")
+    assert not report[0].endswith(")")
     assert report[10] == "Zeile 12: neu – Anna Berg"
     assert (
         report[11] == "Probelauf: 1 neu, 0 zu ändern, 10 unverändert. Es wurde nichts gespeichert."
@@ -149,7 +191,7 @@ def test_a_dry_run_with_a_bad_row_also_fails(database, tmp_path):
     [
         (b"", "Die Datei ist leer."),
         (b"Vorname;Nachname\r\nAnna;Berg\r\n", "fehlen die Spalten „Amtszeit Beginn“"),
-        (b"PK\x03\x04\x14\x00\x06\x00binary", "Excel-Arbeitsmappe"),
+        (b"PK\x03\x04\x14\x00\x06\x00binary", "Die Arbeitsmappe ist beschädigt"),
         (bytes(range(256)) * 4, "keine Textdatei"),
     ],
     ids=["empty", "missing-columns", "xlsx", "binary"],

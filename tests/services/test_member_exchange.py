@@ -17,7 +17,7 @@ from expertenrat.domain.member_import import ImportStatus
 from expertenrat.domain.members import Member
 from expertenrat.services.audit import AuditService
 from expertenrat.services.demo import DemoService
-from expertenrat.services.member_exchange import MemberExchangeService
+from expertenrat.services.member_exchange import MemberExchangeService, MemberFileFormat
 from expertenrat.store import models
 
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
@@ -99,11 +99,71 @@ def test_importing_the_exported_file_again_changes_nothing(
     preview = exchange.preview_import(demo_council, exchange.export_csv(demo_council), today)
     result = exchange.apply_import(demo_council, preview, today)
 
-    assert {row.status for row in preview.rows} == {ImportStatus.UPDATE}
-    assert all(row.reasons == ("Keine Änderungen.",) for row in preview.rows)
-    assert result.created == () and result.updated == ()
+    assert {row.status for row in preview.rows} == {ImportStatus.UNCHANGED}
+    assert {row.status.label for row in preview.rows} == {"unverändert"}
+    assert all(row.reasons == () for row in preview.rows)
+    assert (result.created, result.updated, result.unchanged) == ((), (), len(before))
     assert members_service.members(demo_council) == before
     assert table_counts(database) == counts
+
+
+def test_an_exported_workbook_imports_again_as_unchanged_rows(
+    exchange, demo_council, members_service, database, today
+):
+    before = members_service.members(demo_council)
+    counts = table_counts(database)
+    workbook = exchange.export(demo_council, MemberFileFormat.XLSX)
+
+    preview = exchange.preview_import(demo_council, workbook, today, MemberFileFormat.XLSX)
+    result = exchange.apply_import(demo_council, preview, today)
+
+    assert workbook.startswith(b"PK\x03\x04")
+    assert [row.status for row in preview.rows] == [ImportStatus.UNCHANGED] * len(before)
+    assert (result.created, result.updated, result.unchanged) == ((), (), len(before))
+    assert members_service.members(demo_council) == before
+    assert table_counts(database) == counts
+
+
+def test_an_exported_workbook_fills_an_empty_council(
+    exchange, demo_council, settings_service, members_service, today
+):
+    empty = settings_service.create_council(CouncilSettings(id=None, name="Neu", city="Wismar"))
+    workbook = exchange.export(demo_council, MemberFileFormat.XLSX)
+
+    # Named .csv by mistake: the content says it is a workbook.
+    preview = exchange.preview_import(empty.id, workbook, today, MemberFileFormat.CSV)
+    exchange.apply_import(empty.id, preview, today)
+
+    source_names = {f.id: f.name for f in settings_service.action_fields(demo_council)}
+    target_names = {f.id: f.name for f in settings_service.action_fields(empty.id)}
+    assert [comparable(m, target_names) for m in members_service.members(empty.id)] == [
+        comparable(m, source_names) for m in members_service.members(demo_council)
+    ]
+
+
+def test_a_file_named_xlsx_that_is_no_workbook_is_refused(exchange, council, today):
+    data = csv_file(HEADER, "Jan;Brandt;;;01.01.2025;;Stadtdaten")
+
+    with pytest.raises(DataEntryError, match=r"keine Excel-Arbeitsmappe \(\.xlsx\)"):
+        exchange.preview_import(council.id, data, today, MemberFileFormat.XLSX)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.xlsx", MemberFileFormat.XLSX),
+        ("B.CSV", MemberFileFormat.CSV),
+        ("c.d.csv", MemberFileFormat.CSV),
+    ],
+)
+def test_the_file_ending_names_the_format(name, expected) -> None:
+    assert MemberFileFormat.of(name) is expected
+
+
+@pytest.mark.parametrize("name", ["liste.ods", "liste.xls", "liste", "liste.xlsx.bak"])
+def test_an_unknown_file_ending_is_a_german_message(name) -> None:
+    with pytest.raises(DataEntryError, match=r"Dateiendung „.*“ ist unbekannt\. Möglich"):
+        MemberFileFormat.of(name)
 
 
 # --- files as Excel writes them -----------------------------------------------------------
@@ -166,7 +226,7 @@ def test_preview_says_which_rows_are_new_updates_or_errors_and_why(
     assert rows[4].status is ImportStatus.ERROR and rows[4].member is None
     assert rows[4].label == "Eva Kühn"
     assert rows[4].reasons == ("Amtszeit Beginn „31.02.2025“ ist kein gültiges Datum.",)
-    assert preview.counts == (1, 1, 1) and preview.has_errors
+    assert preview.counts == (1, 1, 0, 1) and preview.has_errors
 
 
 def test_an_update_carries_the_id_and_versions_of_the_stored_member(
@@ -330,7 +390,7 @@ def test_a_further_term_of_a_former_member_keeps_the_person(
     preview = exchange.preview_import(council.id, data, today)
     exchange.apply_import(council.id, preview, today)
 
-    assert [row.status for row in preview.rows] == [ImportStatus.UPDATE, ImportStatus.NEW]
+    assert [row.status for row in preview.rows] == [ImportStatus.UNCHANGED, ImportStatus.NEW]
     assert preview.rows[1].member.person_id == former.person_id
     terms = [(m.person_id, m.term_start) for m in members_service.members(council.id)]
     assert sorted(terms) == [
@@ -387,7 +447,7 @@ def test_import_saves_every_valid_row_and_audits_each(
         (AuditAction.UPDATE, "Mitglied Anna Berg geändert", actor),
         (AuditAction.CREATE, "Mitglied Jan Brandt angelegt", actor),
         (AuditAction.CREATE, "Mitglied Ole Hansen angelegt", actor),
-        (AuditAction.IMPORT, "Mitglieder aus CSV importiert: 2 neu, 1 geändert", actor),
+        (AuditAction.IMPORT, "Mitglieder aus einer Datei importiert: 2 neu, 1 geändert", actor),
     ]
     assert entries[0].after == {"role": "chair", "version": anna.version + 1}
 
