@@ -7,9 +7,15 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
+from expertenrat.services.member_exchange import MemberFileFormat
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.member_import_dialog import ImportRowsModel
 from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.save_location import FileKind, SaveLocations
 
 
 @pytest.fixture
@@ -129,6 +135,8 @@ def test_saving_the_public_roster_as_pdf(page, dialogs, tmp_path):
     assert "Gülşen" in text
     assert "Ödön" not in text  # no consent to publish the name
     assert "lukasz.wisniewski@example.org" not in text  # no consent for contact data
+    assert [kind for kind, _name in dialogs.file_dialogs] == [FileKind.PDF]
+    assert dialogs.saved_files == [str(tmp_path / "liste.pdf")]
 
 
 def test_csv_export_then_import_changes_nothing(page, dialogs, tmp_path, services):
@@ -142,6 +150,70 @@ def test_csv_export_then_import_changes_nothing(page, dialogs, tmp_path, service
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
     assert services.members.members(page._council_id) == before
+
+
+def _results(dialog) -> list[str]:
+    model = dialog.model
+    column = ImportRowsModel.COLUMN_RESULT
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_excel_export_then_import_reports_unchanged_rows_and_a_summary(
+    page, dialogs, tmp_path, services
+):
+    target = tmp_path / "mitglieder.xlsx"
+    dialogs.paths = [str(target), str(target)]
+    page.roster.export_button.click()
+    assert target.read_bytes().startswith(b"PK\x03\x04")
+    assert dialogs.file_dialogs == [(FileKind.MEMBERS, "Mitglieder 2026-11-27.xlsx")]
+    assert dialogs.messages == [
+        ("saved", "Mitglieder exportieren", "„mitglieder.xlsx“ wurde gespeichert.")
+    ]
+    before = services.members.members(page._council_id)
+
+    page.roster.import_button.click()
+    dialog = page.roster.import_dialog
+    assert _results(dialog) == ["unverändert"] * 10
+    assert dialog.summary_label.text() == "0 neu, 0 aktualisiert, 10 unverändert"
+    dialog.import_button.click()
+
+    assert dialogs.file_dialogs[-1] == (FileKind.MEMBERS, "")
+    assert dialogs.messages[-1] == (
+        "information",
+        "Mitglieder importieren",
+        "Import abgeschlossen: 0 neu, 0 geändert, 10 unverändert.",
+    )
+    assert services.members.members(page._council_id) == before
+
+
+def test_an_export_name_without_ending_becomes_a_workbook(page, dialogs, tmp_path):
+    dialogs.paths = [str(tmp_path / "Mitglieder 27.11")]
+    page.roster.export_button.click()
+    assert (tmp_path / "Mitglieder 27.11.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_the_real_import_dialog_offers_workbooks_and_reads_them(
+    qtbot, services, qsettings, tmp_path, today
+):
+    services.demo.load(today)
+    council_id = services.settings.councils()[0].id
+    workbook = tmp_path / "mitglieder.xlsx"
+    workbook.write_bytes(services.member_exchange.export(council_id, MemberFileFormat.XLSX))
+    window = MainWindow(qsettings, tmp_path / "log.txt", lambda: today)
+    qtbot.addWidget(window)
+    window.attach(services, DialogService(SaveLocations(qsettings)))
+    window.show()
+    window.show_area(window.members_page)
+    roster = window.members_page.roster
+
+    roster.import_button.click()
+    (chooser,) = [d for d in roster.findChildren(QFileDialog) if d.isVisible()]
+    assert any("*.xlsx" in name_filter for name_filter in chooser.nameFilters())
+    chooser.fileSelected.emit(str(workbook))
+    chooser.reject()
+
+    assert _results(roster.import_dialog) == ["unverändert"] * 10
+    roster.import_dialog.reject()
 
 
 def test_a_broken_csv_file_gives_a_warning(page, dialogs, tmp_path):
