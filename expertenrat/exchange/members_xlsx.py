@@ -173,11 +173,6 @@ def parse_members_xlsx(
     for line, cells in rows:
         if not _has_value(cells):
             continue
-        if len(parsed) == MAX_ROWS:
-            raise DataEntryError(
-                f"Die Tabelle hat mehr als {MAX_ROWS:,} Zeilen mit Werten; so viele Mitglieder "
-                "kann der Import nicht lesen. Bitte teilen Sie die Datei auf.".replace(",", ".")
-            )
         values: list[Cell] = ["" if isinstance(c, _BadCell) else c for c in cells]
         problems = [c.message(header) for c in cells if isinstance(c, _BadCell)]
         beyond = [
@@ -281,8 +276,19 @@ def _refuse_merged_cells(archive: zipfile.ZipFile, sheet_path: str) -> None:
 
 
 def _rows(rows: Iterator[tuple]) -> Iterator[tuple[int, list[Cell | _BadCell]]]:
+    """The rows with their Excel numbers; stops with a message after the header and
+    ``MAX_ROWS`` further rows with values, before reading the rest of a huge sheet."""
+    filled = 0
     for line, row in enumerate(rows, start=1):
-        yield line, [_value(cell, column) for column, cell in enumerate(row)]
+        cells = [_value(cell, column) for column, cell in enumerate(row)]
+        filled += _has_value(cells)
+        if filled > MAX_ROWS + 1:
+            shown_limit = f"{MAX_ROWS:,}".replace(",", ".")
+            raise DataEntryError(
+                f"Die Tabelle hat mehr als {shown_limit} Zeilen mit Werten; so viele "
+                "Mitglieder kann der Import nicht lesen. Bitte teilen Sie die Datei auf."
+            )
+        yield line, cells
 
 
 def _value(cell, column: int) -> Cell | _BadCell:
