@@ -86,14 +86,14 @@ class RosterPanel(QWidget):
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # names may hold "<"
         self.warnings_label.setVisible(False)
         form.addRow(self.warnings_label)
-        csv_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (.xlsx, .csv)"))
-        csv_layout = QGridLayout(csv_box)
-        csv_layout.addWidget(self.export_button, 0, 0)
-        csv_layout.addWidget(self.import_button, 0, 1)
+        exchange_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (.xlsx, .csv)"))
+        exchange_layout = QGridLayout(exchange_box)
+        exchange_layout.addWidget(self.export_button, 0, 0)
+        exchange_layout.addWidget(self.import_button, 0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(roster_box)
-        layout.addWidget(csv_box)
+        layout.addWidget(exchange_box)
 
         self.preview_button.clicked.connect(
             lambda: self._with_roster(lambda pdf, title: self.printing.preview(pdf, title))
