@@ -101,6 +101,26 @@ def test_members_round_trip_through_an_excel_workbook(bundle: Path, tmp_path: Pa
     assert "0 neu, 0 zu ändern, 10 unverändert" in imported.stdout
 
 
+def test_roster_with_arabic_and_hebrew_names(bundle: Path, tmp_path: Path) -> None:
+    """reportlab, python-bidi and arabic-reshaper (and its letter tables) are in the bundle."""
+    database = str(tmp_path / "r.db")
+    members = tmp_path / "neu.csv"
+    members.write_text(
+        "Vorname;Nachname;Amtszeit Beginn;Primäres Handlungsfeld\n"
+        "محمد;عبد الله;01.01.2025;Stadtdaten\nשרה;כהן;01.01.2025;Stadtdaten\n",
+        encoding="utf-8-sig",
+    )
+    assert _run(bundle, "--database", database, "demo").returncode == 0
+    assert _run(bundle, "--database", database, "import", "members", str(members)).returncode == 0
+    target = tmp_path / "liste.pdf"
+
+    result = _run(bundle, "--database", database, "export", "roster", "--out", str(target))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no letter without a font
+    assert target.read_bytes().startswith(b"%PDF-")
+
+
 def test_window_starts(bundle: Path, tmp_path: Path) -> None:
     """The window comes up and keeps running; a missing module or plugin ends it at once."""
     process = subprocess.Popen(
