@@ -110,6 +110,22 @@ class ObjectionState(LabelledEnum):
     REJECTED = "rejected"
 
 
+class ConsentKind(LabelledEnum):
+    """What a member consents to publish."""
+
+    NAME = "name"
+    CONTACT = "contact"
+
+
+class ConsentSource(LabelledEnum):
+    """Where a recorded consent came from."""
+
+    FORM = "form"
+    IMPORT = "import"
+    DEMO = "demo"
+    MIGRATION = "migration"
+
+
 class AuditAction(LabelledEnum):
     CREATE = "create"
     UPDATE = "update"
@@ -174,6 +190,13 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "MinutesState": {"draft": "Entwurf", "circulated": "versandt", "approved": "genehmigt"},
     "ObjectionState": {"open": "offen", "accepted": "berücksichtigt", "rejected": "zurückgewiesen"},
+    "ConsentKind": {"name": "Name und Institution", "contact": "Kontaktdaten"},
+    "ConsentSource": {
+        "form": "Formular",
+        "import": "Import",
+        "demo": "Demo",
+        "migration": "Übernahme",
+    },
     "AuditAction": {
         "create": "angelegt",
         "update": "geändert",

@@ -22,6 +22,8 @@ from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
     AuditAction,
+    ConsentKind,
+    ConsentSource,
     MeetingState,
     MinutesState,
     RecommendationKind,
@@ -32,6 +34,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.text_folding import transliterate
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
+from expertenrat.services.consent_ledger import record_consent
 from expertenrat.services.unit_of_work import changing
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -73,7 +76,7 @@ class DemoService:
                     "Die Datenbank enthält schon Daten. Demodaten werden nur in eine leere "
                     "Datenbank geladen."
                 )
-            builder = _Builder(session, data, today, years)
+            builder = _Builder(session, data, today, years, self._actor)
             for index in range(councils):
                 builder.council(index)
             session.flush()
@@ -94,8 +97,9 @@ class DemoService:
 
 
 class _Builder:
-    def __init__(self, session: Session, data: dict, today: date, years: int) -> None:
+    def __init__(self, session: Session, data: dict, today: date, years: int, actor: str) -> None:
         self.session = session
+        self.actor = actor
         self.data = data
         self.today = today
         self.years = years
@@ -144,10 +148,16 @@ class _Builder:
             email=_email(info["given"], info["family"]),
             phone=f"+49 381 {self.random.randint(100000, 999999)}",
             postal_address=f"{info['affiliation']}\n18055 Rostock",
-            publish_name=info["consent"][0],
-            publish_name_on=name_on,
-            publish_contact=info["consent"][1],
-            publish_contact_on=start if info["consent"][1] else None,
+        )
+        record_consent(
+            self.session,
+            person,
+            {
+                ConsentKind.NAME: (info["consent"][0], name_on),
+                ConsentKind.CONTACT: (info["consent"][1], start if info["consent"][1] else None),
+            },
+            ConsentSource.DEMO,
+            self.actor,
         )
         primary, *further = info["fields"]
         membership = models.Membership(

@@ -10,12 +10,14 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
+from expertenrat.domain.consent import ConsentEntry, consents_of
 from expertenrat.domain.councils import ActionField, CouncilSettings
-from expertenrat.domain.enums import AuditAction, MemberRole, Sector
+from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
+from expertenrat.services.consent_ledger import consent_history, record_consent
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import (
     changing,
@@ -38,11 +40,8 @@ _PERSON_FIELDS = (
     "phone",
     "postal_address",
     "notes",
-    "publish_name",
-    "publish_name_on",
-    "publish_contact",
-    "publish_contact_on",
 )
+"""Person columns a member sets directly; consent goes through the ledger."""
 
 
 def member_from_rows(row: models.Membership) -> Member:
@@ -102,6 +101,11 @@ class MembersService:
             if row is None:
                 raise NotFoundError("Dieses Mitglied gibt es nicht mehr.")
             return member_from_rows(row)
+
+    def consent_history(self, person_id: int) -> list[ConsentEntry]:
+        """Every recorded grant and withdrawal of the person's consent, newest first."""
+        with reading(self._db) as session:
+            return consent_history(session, person_id)
 
     def composition(self, council_id: int, today: date) -> Composition:
         return self.members_and_composition(council_id, today).composition
@@ -191,9 +195,17 @@ class MembersService:
 
 
 def save_members(
-    session: Session, actor: str, council_id: int, members: Sequence[Member], today: date
+    session: Session,
+    actor: str,
+    council_id: int,
+    members: Sequence[Member],
+    today: date,
+    *,
+    source: ConsentSource = ConsentSource.FORM,
 ) -> list[Member]:
     """Create or update members of a council in ``session``'s transaction, each audited.
+
+    Changed consents are recorded in the consent ledger with ``source``.
 
     Every member is checked against the council's other memberships as they will be once all
     of ``members`` are saved, so a batch may swap roles; any error raises ``ValidationError``
@@ -217,11 +229,13 @@ def save_members(
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
             check_version(row.person, member.person_version, what)
-    return [_write_member(session, actor, council_id, member) for member in members]
+    return [_write_member(session, actor, council_id, member, source) for member in members]
 
 
-def _write_member(session: Session, actor: str, council_id: int, member: Member) -> Member:
-    """Write one member whose versions have been checked, and audit it."""
+def _write_member(
+    session: Session, actor: str, council_id: int, member: Member, source: ConsentSource
+) -> Member:
+    """Write one member whose versions have been checked, record its consent, audit it."""
     if member.id is None:
         row = _create(session, council_id, member)
         before = None
@@ -230,6 +244,7 @@ def _write_member(session: Session, actor: str, council_id: int, member: Member)
         before = {**audit.snapshot(row.person), **audit.snapshot(row)}
         before["further_field_ids"] = sorted(f.action_field_id for f in row.further_fields)
         _apply(row, member)
+    record_consent(session, row.person, consents_of(member), source, actor)
     session.flush()
     after = {**audit.snapshot(row.person), **audit.snapshot(row)}
     after["further_field_ids"] = sorted(member.further_field_ids)

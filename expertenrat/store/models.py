@@ -112,6 +112,27 @@ class Person(Versioned, Base):
     memberships: Mapped[list[Membership]] = relationship(back_populates="person")
 
 
+class ConsentEntry(Base):
+    """The consent ledger: one grant or withdrawal each, never changed afterwards.
+
+    The person's ``publish_*`` columns cache the latest entry of each kind; only
+    ``services.consent_ledger`` writes either. ``recorded_at`` is in UTC.
+    """
+
+    __tablename__ = "consent_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    granted: Mapped[bool] = mapped_column(Boolean)
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    person: Mapped[Person] = relationship()
+
+
 class MembershipFurtherField(Base):
     __tablename__ = "membership_further_fields"
 

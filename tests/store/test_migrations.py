@@ -385,3 +385,104 @@ def test_the_quick_revision_reading_agrees_with_alembic():
     known = {script.revision for script in scripts.walk_revisions()}
     assert all(migrate.is_known_revision(r) for r in known)
     assert not migrate.is_known_revision("9999")
+
+
+def _consent_rows(url: URL) -> list[tuple]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [
+                tuple(row)
+                for row in connection.execute(
+                    select(
+                        models.ConsentEntry.person_id,
+                        models.ConsentEntry.kind,
+                        models.ConsentEntry.granted,
+                        models.ConsentEntry.effective_on,
+                        models.ConsentEntry.source,
+                    ).order_by(models.ConsentEntry.person_id, models.ConsentEntry.kind)
+                )
+            ]
+    finally:
+        engine.dispose()
+
+
+def _fill_consents_0002(url: URL) -> dict[str, int]:
+    """Persons as a 0002 database holds them: consent only in the persons' columns."""
+    migrate.upgrade(url, "0002")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            return {
+                "both": _add(
+                    connection,
+                    models.Person,
+                    given_name="Anna",
+                    family_name="Berg",
+                    publish_name=True,
+                    publish_name_on=date(2025, 1, 10),
+                    publish_contact=False,
+                    publish_contact_on=date(2025, 6, 1),
+                ),
+                "none": _add(connection, models.Person, given_name="Ben", family_name="Özdemir"),
+                "undated": _add(
+                    connection,
+                    models.Person,
+                    given_name="Chiara",
+                    family_name="Rossi",
+                    publish_contact=True,
+                ),
+            }
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_to_0003_turns_the_consent_columns_into_ledger_entries(empty_url):
+    ids = _fill_consents_0002(empty_url)
+
+    migrate.upgrade(empty_url, "0003")
+
+    assert _consent_rows(empty_url) == [
+        (ids["both"], "contact", False, date(2025, 6, 1), "migration"),
+        (ids["both"], "name", True, date(2025, 1, 10), "migration"),
+        (ids["undated"], "contact", True, None, "migration"),
+    ]
+
+
+def test_upgrade_to_0003_keeps_the_consent_columns_as_the_current_state(empty_url):
+    ids = _fill_consents_0002(empty_url)
+
+    migrate.upgrade(empty_url, "0003")
+
+    engine = make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(
+                select(
+                    models.Person.publish_name,
+                    models.Person.publish_name_on,
+                    models.Person.publish_contact,
+                    models.Person.publish_contact_on,
+                ).where(models.Person.id == ids["both"])
+            ).one()
+    finally:
+        engine.dispose()
+    assert tuple(row) == (True, date(2025, 1, 10), False, date(2025, 6, 1))
+
+
+def test_downgrade_from_0003_keeps_the_current_consent(empty_url):
+    ids = _fill_consents_0002(empty_url)
+    migrate.upgrade(empty_url, "0003")
+
+    migrate.downgrade(empty_url, "0002")
+
+    assert "consent_entries" not in _tables(empty_url)
+    engine = make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            contact = connection.execute(
+                select(models.Person.publish_contact).where(models.Person.id == ids["undated"])
+            ).scalar()
+    finally:
+        engine.dispose()
+    assert contact is True
