@@ -116,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     members.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern"
     )
+    members.add_argument(
+        "--accept-consent-changes",
+        action="store_true",
+        help="Einwilligungen zur Veröffentlichung, die die Datei erteilt oder widerruft, "
+        "übernehmen (ohne diese Angabe wird eine solche Datei nicht importiert)",
+    )
     _council_option(members)
     members.set_defaults(handler=_import_members)
     return parser
@@ -228,7 +234,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     file_format = MemberFileFormat.of(path)
     today = date.today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)
-    report = [_import_line(row) for row in preview.rows]
+    report = [line for row in preview.rows for line in _import_lines(row)]
     if preview.ignored_columns:
         report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
     counts = preview.counts
@@ -238,13 +244,28 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         raise UserError(f"{rows} Fehler; es wurde nichts importiert.")
     if not preview.rows:
         raise UserError(f"„{path}“ enthält keine Mitglieder.")
+    consent_lines = ", ".join(str(row.line) for row in preview.consent_rows)
     if args.dry_run:
         report.append(
             f"Probelauf: {counts.new} neu, {counts.update} zu ändern, "
             f"{counts.unchanged} unverändert. Es wurde nichts gespeichert."
         )
+        if consent_lines:
+            report.append(
+                f"Einwilligungsänderungen in Zeile {consent_lines}: der Import braucht "
+                "--accept-consent-changes."
+            )
         return "\n".join(report)
-    result = services.member_exchange.apply_import(council_id, preview, today)
+    if consent_lines and not args.accept_consent_changes:
+        print("\n".join(report))
+        raise UserError(
+            f"Die Datei ändert Einwilligungen zur Veröffentlichung (Zeile {consent_lines}); "
+            "es wurde nichts importiert. Prüfen Sie die Änderungen und bestätigen Sie sie "
+            "mit --accept-consent-changes."
+        )
+    result = services.member_exchange.apply_import(
+        council_id, preview, today, accept_consent_changes=args.accept_consent_changes
+    )
     report.append(
         f"Importiert: {len(result.created)} neu angelegt, {len(result.updated)} geändert, "
         f"{result.unchanged} unverändert."
@@ -252,14 +273,18 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     return "\n".join(report)
 
 
-def _import_line(row: ImportRow) -> str:
+def _import_lines(row: ImportRow) -> list[str]:
+    """The row's result in one line, then each consent change in a line of its own."""
     reasons = " ".join(row.reasons)
     if row.status is ImportStatus.ERROR:
         who = f"{row.label}: " if row.label else ""
-        return f"Zeile {row.line}: {row.status.label} – {who}{reasons}"
-    return f"Zeile {row.line}: {row.status.label} – {row.label}" + (
+        return [f"Zeile {row.line}: {row.status.label} – {who}{reasons}"]
+    line = f"Zeile {row.line}: {row.status.label} – {row.label}" + (
         f" ({reasons})" if reasons else ""
     )
+    return [line] + [
+        f"Zeile {row.line}: Einwilligung – {change.text}" for change in row.consent_changes
+    ]
 
 
 def run_command(args: argparse.Namespace) -> int:

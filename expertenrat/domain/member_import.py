@@ -8,6 +8,8 @@ from datetime import date
 from enum import Enum
 from typing import NamedTuple, Protocol
 
+from expertenrat.domain.consent import CONSENT_FIELDS, ConsentChange, review_consent
+from expertenrat.domain.enums import ConsentKind
 from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.text_folding import match_key
 
@@ -42,7 +44,8 @@ class ImportRow:
     ``person_id`` of a person who already was a member (a further term). ``person_of_line``
     names an earlier row of the same file that creates this row's person. ``reasons`` are the
     errors of an ``ERROR`` row, otherwise warnings and what an update changes. ``label``
-    is the name to show; empty when the row could not be read at all.
+    is the name to show; empty when the row could not be read at all. ``consent_changes``
+    are the grants and withdrawals the row would record; they are not among the reasons.
     """
 
     line: int
@@ -52,6 +55,7 @@ class ImportRow:
     reasons: tuple[str, ...] = ()
     changed: bool = True
     person_of_line: int | None = None
+    consent_changes: tuple[ConsentChange, ...] = ()
 
 
 class ImportCounts(NamedTuple):
@@ -82,6 +86,11 @@ class ImportPreview:
     def valid_rows(self) -> tuple[ImportRow, ...]:
         """The rows without errors (new, updated and unchanged members)."""
         return tuple(row for row in self.rows if row.status is not ImportStatus.ERROR)
+
+    @property
+    def consent_rows(self) -> tuple[ImportRow, ...]:
+        """The rows that would grant or withdraw consent: importing them needs a confirmation."""
+        return tuple(row for row in self.valid_rows if row.consent_changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +133,7 @@ def classify_import(
     column_names: Mapping[str, str],
     ignored_columns: tuple[str, ...] = (),
     names: Mapping[int, str] | None = None,
+    withdrawals: Mapping[int, Mapping[ConsentKind, date]] | None = None,
 ) -> ImportPreview:
     """Decide for every row of a file whether it adds, changes or cannot import a member.
 
@@ -135,7 +145,9 @@ def classify_import(
     names the attributes in messages; ``names`` (by line) labels the rows that could not be
     read as a member. Every row is checked against the council as it would
     be after the import (roles, duplicates), and a person twice in the file with
-    overlapping terms is an error in the later row.
+    overlapping terms is an error in the later row. Consent changes are listed apart
+    (``domain.consent.review_consent``); ``withdrawals`` (by person id) are the latest
+    recorded withdrawals, which a row with an older grant cannot undo.
     """
     rows = list(read_rows)
     errors: dict[int, list[str]] = {
@@ -156,6 +168,18 @@ def classify_import(
                 "importiert werden kann."
             ]
 
+    stored_persons = {e.person_id: e for e in existing}
+    consent: dict[int, tuple[ConsentChange, ...]] = {}
+    for i, member in members.items():
+        if i not in errors:
+            consent[i], stale = review_consent(
+                member,
+                stored_persons.get(member.person_id),
+                (withdrawals or {}).get(member.person_id or 0, {}),
+            )
+            if stale:
+                errors[i] = list(stale)
+
     result = []
     for i, row in enumerate(rows):
         if i in errors:
@@ -171,7 +195,7 @@ def classify_import(
             reasons.append("Ändert: " + ", ".join(changes))
         status = ImportStatus.NEW
         if changes is not None:
-            status = ImportStatus.UPDATE if changes else ImportStatus.UNCHANGED
+            status = ImportStatus.UPDATE if changes or consent[i] else ImportStatus.UNCHANGED
         result.append(
             ImportRow(
                 line=row.line,
@@ -179,8 +203,9 @@ def classify_import(
                 member=member,
                 label=member.full_name,
                 reasons=tuple(reasons),
-                changed=changes is None or bool(changes),
+                changed=changes is None or bool(changes) or bool(consent[i]),
                 person_of_line=rows[person_of[i]].line if i in person_of else None,
+                consent_changes=consent[i],
             )
         )
     return ImportPreview(council_id, tuple(result), ignored_columns)
@@ -359,7 +384,7 @@ def _changes(member: Member, stored: Member, column_names: Mapping[str, str]) ->
     changed = {
         f.name
         for f in fields(Member)
-        if f.name not in _IDENTITY and getattr(new, f.name) != getattr(old, f.name)
+        if f.name not in _IDENTITY | CONSENT_FIELDS and getattr(new, f.name) != getattr(old, f.name)
     }
     return [label for name, label in column_names.items() if name in changed] + [
         name for name in sorted(changed) if name not in column_names

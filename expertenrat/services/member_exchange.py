@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.member_import import (
     ImportPreview,
@@ -22,6 +22,7 @@ from expertenrat.domain.members import Member
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.members_csv import export_members_csv, parse_members_csv
 from expertenrat.services import audit
+from expertenrat.services.consent_ledger import latest_withdrawals
 from expertenrat.services.members import council_members, save_members
 from expertenrat.services.unit_of_work import changing, fetch, reading
 from expertenrat.store import models
@@ -96,6 +97,9 @@ class MemberExchangeService:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_ids = {f.name: f.id for f in council.action_fields}
             existing = council_members(session, council_id)
+            withdrawals = latest_withdrawals(
+                session, {m.person_id for m in existing if m.person_id}
+            )
         if file_format is MemberFileFormat.XLSX or data.startswith(_CONTAINERS):
             from expertenrat.exchange.members_xlsx import parse_members_xlsx  # openpyxl: on demand
 
@@ -111,17 +115,30 @@ class MemberExchangeService:
             column_names=_COLUMN_NAMES,
             ignored_columns=parsed.ignored_columns,
             names={row.line: row.name for row in parsed.rows},
+            withdrawals=withdrawals,
         )
 
-    def apply_import(self, council_id: int, preview: ImportPreview, today: date) -> ImportResult:
+    def apply_import(
+        self,
+        council_id: int,
+        preview: ImportPreview,
+        today: date,
+        *,
+        accept_consent_changes: bool = False,
+    ) -> ImportResult:
         """Save every new and changed row of ``preview`` in one transaction, or nothing.
 
         The rows are checked again against the council as it is now; a member someone else
         changed since the preview raises ``ConcurrentEditError``, a rule now broken
         ``ValidationError``. Rows with errors and rows without changes are left out.
+        Rows that grant or withdraw consent are saved only with ``accept_consent_changes``
+        (otherwise ``DataEntryError`` and nothing is saved); their consents are recorded
+        in the consent ledger as coming from the import.
         """
         if preview.council_id != council_id:
             raise ValueError("the preview was made for another council")
+        if preview.consent_rows and not accept_consent_changes:
+            raise DataEntryError(consent_confirmation_message(preview))
         rows = [row for row in preview.valid_rows if row.changed]
         unchanged = preview.counts.unchanged
         if not rows:
@@ -156,7 +173,20 @@ class MemberExchangeService:
         if not rows:
             return []
         members = [_member(row) for row in rows]
-        return save_members(session, self._actor, council_id, members, today)
+        return save_members(
+            session, self._actor, council_id, members, today, source=ConsentSource.IMPORT
+        )
+
+
+def consent_confirmation_message(preview: ImportPreview) -> str:
+    """Which rows change consent, and that nothing was imported without a confirmation."""
+    lines = ", ".join(str(row.line) for row in preview.consent_rows)
+    count = len(preview.consent_rows)
+    rows = f"Zeile {lines} ändert" if count == 1 else f"Die Zeilen {lines} ändern"
+    return (
+        f"{rows} Einwilligungen zur Veröffentlichung. Es wurde nichts importiert. "
+        "Bitte prüfen Sie die Änderungen und bestätigen Sie sie ausdrücklich."
+    )
 
 
 def _is_new(row: ImportRow) -> bool:

@@ -78,7 +78,7 @@ def test_export_then_import_into_an_empty_council_gives_the_same_members(
     empty = settings_service.create_council(CouncilSettings(id=None, name="Neu", city="Wismar"))
 
     preview = exchange.preview_import(empty.id, exchange.export_csv(demo_council), today)
-    result = exchange.apply_import(empty.id, preview, today)
+    result = exchange.apply_import(empty.id, preview, today, accept_consent_changes=True)
 
     source_names = {f.id: f.name for f in settings_service.action_fields(demo_council)}
     target_names = {f.id: f.name for f in settings_service.action_fields(empty.id)}
