@@ -27,6 +27,7 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError, FieldProblem, ValidationError
 from expertenrat.domain.members import Member
 from expertenrat.services.members import MembersService
+from expertenrat.ui.consent_history import consent_history_view
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm, hint_label
@@ -63,8 +64,10 @@ class MemberDialog(QDialog):
             self.setWindowTitle(tr(_CONTEXT, "Mitglied bearbeiten – {}").format(member.full_name))
 
         self.form = MemberForm(fields, today)
+        self.consent_history: QWidget | None = None
         if member is not None:
             self.form.set_member(member)
+            self._show_consent_history(member)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -104,6 +107,24 @@ class MemberDialog(QDialog):
             tr(_CONTEXT, "Sie haben Angaben geändert, die noch nicht gespeichert sind. Verwerfen?"),
             lambda: QDialog.reject(self),
         )
+
+    def _show_consent_history(self, member: Member) -> None:
+        """The recorded grants and withdrawals, or why they cannot be shown."""
+        if member.person_id is None:
+            return
+        try:
+            entries = self._members.consent_history(member.person_id)
+        except ExpertenratError as error:
+            label = hint_label(error.message)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.consent_history = label
+        else:
+            self.consent_history = (
+                consent_history_view(entries)
+                if entries
+                else hint_label(tr(_CONTEXT, "Noch keine Einwilligung erfasst."))
+            )
+        self.form.show_consent_history(self.consent_history)
 
     def _fit_to_screen(self) -> None:
         """As large as the form wants, but never larger than the screen; scroll if needed."""

@@ -199,6 +199,7 @@ class MemberForm(QWidget):
         self._row(errors, tr(_CONTEXT, "Weitere Handlungsfelder"), "further_field_ids", further)
 
         consent, errors = self._group(tr(_CONTEXT, "Einwilligungen"))
+        self._consent_box = consent
         consent.layout().addRow(
             hint_label(
                 tr(
@@ -242,6 +243,12 @@ class MemberForm(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
+
+    def show_consent_history(self, widget: QWidget) -> None:
+        """Put the consent history (a read-only view) under the consent checkboxes."""
+        layout = self._consent_box.layout()
+        assert isinstance(layout, QFormLayout)
+        layout.addRow(tr(_CONTEXT, "Verlauf"), widget)
 
     # --- filling and reading -----------------------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -33,12 +34,13 @@ _CONTEXT = "MemberImportDialog"
 _ERROR_BACKGROUND = QColor("#fde7e9")
 _ERROR_TEXT = QColor("#b00020")
 _UNCHANGED_TEXT = QColor("#5f6368")
+_CONSENT_BACKGROUND = QColor("#fff4ce")
 
 
 class ImportRowsModel(RowsTableModel):
-    """The rows of an import preview: line, name, result and the reasons for it."""
+    """The rows of an import preview: line, name, result, the reasons, consent changes."""
 
-    COLUMN_LINE, COLUMN_NAME, COLUMN_RESULT, COLUMN_REASONS = range(4)
+    COLUMN_LINE, COLUMN_NAME, COLUMN_RESULT, COLUMN_REASONS, COLUMN_CONSENT = range(5)
 
     def __init__(self, parent=None) -> None:
         headers = (
@@ -46,6 +48,7 @@ class ImportRowsModel(RowsTableModel):
             tr(_CONTEXT, "Name"),
             tr(_CONTEXT, "Ergebnis"),
             tr(_CONTEXT, "Hinweise"),
+            tr(_CONTEXT, "Einwilligungen"),
         )
         super().__init__(headers, parent)
         self._results = {
@@ -69,6 +72,12 @@ class ImportRowsModel(RowsTableModel):
             return "\n".join(row.reasons) or None
         if role == Qt.ItemDataRole.BackgroundRole and row.status is ImportStatus.ERROR:
             return _ERROR_BACKGROUND
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and index.column() == self.COLUMN_CONSENT
+            and row.consent_changes
+        ):
+            return _CONSENT_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ImportStatus.ERROR:
             return _ERROR_TEXT
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ImportStatus.UNCHANGED:
@@ -82,6 +91,8 @@ class ImportRowsModel(RowsTableModel):
             return row.label or "–"
         if column == self.COLUMN_RESULT:
             return self._results[row.status]
+        if column == self.COLUMN_CONSENT:
+            return "\n".join(change.text for change in row.consent_changes)
         return "\n".join(row.reasons)
 
     def _sort_value(self, row: ImportRow, column: int) -> int | str:
@@ -177,6 +188,7 @@ class MemberImportDialog(QDialog):
             ImportRowsModel.COLUMN_RESULT, QHeaderView.ResizeMode.ResizeToContents
         )
         header.setSectionResizeMode(ImportRowsModel.COLUMN_REASONS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ImportRowsModel.COLUMN_CONSENT, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnWidth(ImportRowsModel.COLUMN_NAME, 240)
         self.view.resizeRowsToContents()
 
@@ -185,8 +197,30 @@ class MemberImportDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
+        consent_lines = ", ".join(str(row.line) for row in preview.consent_rows)
+        rows = (
+            tr(_CONTEXT, "Zeile {} erteilt oder widerruft")
+            if len(preview.consent_rows) == 1
+            else tr(_CONTEXT, "Die Zeilen {} erteilen oder widerrufen")
+        )
+        self.consent_label = QLabel(
+            rows.format(consent_lines)
+            + tr(
+                _CONTEXT,
+                " Einwilligungen zur Veröffentlichung (Spalte „Einwilligungen“). Sie werden "
+                "nur übernommen, wenn Sie es bestätigen.",
+            )
+        )
+        self.consent_label.setObjectName("warningLabel")
+        self.consent_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.consent_label.setWordWrap(True)
+        self.consent_check = QCheckBox(tr(_CONTEXT, "Einwilligungsänderungen übernehmen"))
+        for widget in (self.consent_label, self.consent_check):
+            widget.setVisible(bool(preview.consent_rows))
+
         self.import_button = QPushButton(tr(_CONTEXT, "Importieren"))
-        self.import_button.setEnabled(bool(preview.valid_rows))
+        self._update_import_button()
+        self.consent_check.toggled.connect(self._update_import_button)
         self.import_button.setDefault(True)
         self.cancel_button = QPushButton(tr(_CONTEXT, "Abbrechen"))
         buttons = QDialogButtonBox()
@@ -200,6 +234,8 @@ class MemberImportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.ignored_label)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.consent_label)
+        layout.addWidget(self.consent_check)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
@@ -207,10 +243,20 @@ class MemberImportDialog(QDialog):
     def preview(self) -> ImportPreview:
         return self._preview
 
+    def _update_import_button(self) -> None:
+        """Import needs rows to save and, if they change consent, the tick that confirms it."""
+        confirmed = not self._preview.consent_rows or self.consent_check.isChecked()
+        self.import_button.setEnabled(bool(self._preview.valid_rows) and confirmed)
+
     def import_rows(self) -> None:
         """Save the valid rows, all or nothing; on trouble say so and keep the dialog open."""
         try:
-            result = self._exchange.apply_import(self._council_id, self._preview, self._today)
+            result = self._exchange.apply_import(
+                self._council_id,
+                self._preview,
+                self._today,
+                accept_consent_changes=self.consent_check.isChecked(),
+            )
         except ExpertenratError as error:
             self.error_label.setText(
                 tr(_CONTEXT, "Es wurde nichts importiert. {}").format(error.message)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
+from expertenrat.ui.consent_history import ConsentHistoryModel
 from expertenrat.ui.member_dialog import MemberDialog
 
 ODD = "Zoë & <Söhne> \"Müller\" 'o' 🚀👩‍👩‍👧 שלום עליכם مرحبا"
@@ -448,3 +449,51 @@ def test_names_in_messages_are_shown_as_typed_not_as_html(
     shown = [label for label in dialog.findChildren(QLabel) if label.text() == message]
     assert [label.textFormat() for label in shown] == [Qt.TextFormat.PlainText]
     assert dialog.general_label.textFormat() == Qt.TextFormat.PlainText
+
+
+# --- consent history ------------------------------------------------------------------------
+
+
+def test_the_dialog_shows_the_consent_history_newest_first(
+    open_dialog, stored, services, council, today
+):
+    anna = stored(publish_contact=True, publish_contact_on=date(2025, 3, 1))
+    services.members.save(
+        council.id,
+        replace(anna, publish_contact=False, publish_contact_on=date(2026, 11, 20)),
+        today,
+    )
+
+    dialog = open_dialog(services.members.member(anna.id))
+
+    view = dialog.consent_history
+    model = view.model()
+    assert [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ] == [
+        ["20.11.2026", "widerrufen", "Kontaktdaten", "Formular", "tester"],
+        ["01.03.2025", "erteilt", "Kontaktdaten", "Formular", "tester"],
+    ]
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Datum"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).endswith("(UTC)")
+    assert view.isVisibleTo(dialog)
+
+
+def test_a_member_without_recorded_consent_says_so(open_dialog, stored):
+    dialog = open_dialog(stored())
+
+    assert isinstance(dialog.consent_history, QLabel)
+    assert dialog.consent_history.text() == "Noch keine Einwilligung erfasst."
+
+
+def test_a_new_member_has_no_consent_history(open_dialog):
+    assert open_dialog().consent_history is None
+
+
+def test_the_consent_history_model_passes_the_model_tester(qtmodeltester, stored, services):
+    anna = stored(publish_name=True, publish_name_on=date(2025, 3, 1))
+    model = ConsentHistoryModel()
+    model.set_rows(services.members.consent_history(anna.person_id))
+
+    qtmodeltester.check(model)

@@ -64,9 +64,9 @@ def test_the_dialog_shows_every_row_with_its_result(make_dialog):
     dialog = make_dialog()
 
     assert shown(dialog) == [
-        ["2", "Anna Berg", "aktualisieren", "Ändert: Amtszeit Ende"],
-        ["3", "Jan Brandt", "neu", ""],
-        ["4", "Eva Kühn", "Fehler", dialog.preview.rows[2].reasons[0]],
+        ["2", "Anna Berg", "aktualisieren", "Ändert: Amtszeit Ende", ""],
+        ["3", "Jan Brandt", "neu", "", ""],
+        ["4", "Eva Kühn", "Fehler", dialog.preview.rows[2].reasons[0], ""],
     ]
     assert "kein gültiges Datum" in dialog.preview.rows[2].reasons[0]
 
@@ -176,3 +176,59 @@ def test_summary_of_a_file_without_members(qtbot, services, council_id, today):
 
     assert dialog.summary_label.text() == "Die Datei enthält keine Mitglieder."
     assert not dialog.import_button.isEnabled()
+
+
+# --- consent changes ------------------------------------------------------------------------
+
+CONSENT_FILE = "\r\n".join(
+    (
+        HEADER + ";Kontakt veröffentlichen;Zustimmung Kontakt am",
+        "Anna;Berg;anna@example.org;01.01.2025;;Stadtdaten;nein;",
+        "Jan;Brandt;jan@example.org;01.01.2025;;Stadtdaten;ja;01.11.2026",
+    )
+).encode("utf-8-sig")
+
+
+def test_consent_changes_are_shown_in_their_own_column_and_marked(make_dialog):
+    dialog = make_dialog(CONSENT_FILE)
+
+    consent = [row[ImportRowsModel.COLUMN_CONSENT] for row in shown(dialog)]
+    assert consent == ["", "Kontaktdaten: erteilt am 01.11.2026 (bisher: keine)"]
+    marked = dialog.model.index(1, ImportRowsModel.COLUMN_CONSENT)
+    assert isinstance(marked.data(Qt.ItemDataRole.BackgroundRole), QColor)
+    assert dialog.consent_label.isVisible() and dialog.consent_check.isVisible()
+    assert dialog.consent_label.text().startswith("Zeile 3 erteilt oder widerruft Einwilligungen")
+
+
+def test_a_file_with_consent_changes_imports_only_after_the_tick(
+    make_dialog, services, council_id, qtbot
+):
+    dialog = make_dialog(CONSENT_FILE)
+    assert dialog.consent_check.text() == "Einwilligungsänderungen übernehmen"
+    assert not dialog.import_button.isEnabled()
+
+    dialog.consent_check.click()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    jan = next(m for m in services.members.members(council_id) if m.family_name == "Brandt")
+    assert (jan.publish_contact, jan.publish_contact_on) == (True, date(2026, 11, 1))
+    (entry,) = services.members.consent_history(jan.person_id)
+    assert (entry.source.label, entry.actor) == ("Import", "tester")
+
+
+def test_unticking_disables_the_import_again(make_dialog):
+    dialog = make_dialog(CONSENT_FILE)
+
+    dialog.consent_check.click()
+    dialog.consent_check.click()
+
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_file_without_consent_changes_shows_no_tick(make_dialog):
+    dialog = make_dialog()
+
+    assert dialog.consent_check.isHidden() and dialog.consent_label.isHidden()
+    assert dialog.import_button.isEnabled()
