@@ -161,24 +161,13 @@ def classify_import(
     targets = _match(accepted, parsed, candidates)
     members, person_of = _resolve(parsed, candidates, targets, present)
     notes = _validate(members, person_of, targets, existing, today, errors)
+    consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, root in person_of.items():
         if root in errors and i not in errors:
             errors[i] = [
                 f"Die Person wird in Zeile {rows[root].line} angelegt, die nicht "
                 "importiert werden kann."
             ]
-
-    stored_persons = {e.person_id: e for e in existing}
-    consent: dict[int, tuple[ConsentChange, ...]] = {}
-    for i, member in members.items():
-        if i not in errors:
-            consent[i], stale = review_consent(
-                member,
-                stored_persons.get(member.person_id),
-                (withdrawals or {}).get(member.person_id or 0, {}),
-            )
-            if stale:
-                errors[i] = list(stale)
 
     result = []
     for i, row in enumerate(rows):
@@ -209,6 +198,28 @@ def classify_import(
             )
         )
     return ImportPreview(council_id, tuple(result), ignored_columns)
+
+
+def _consent_step(
+    members: dict[int, Member],
+    existing: Sequence[Member],
+    withdrawals: Mapping[int, Mapping[ConsentKind, date]],
+    errors: dict[int, list[str]],
+) -> dict[int, tuple[ConsentChange, ...]]:
+    """The consent changes of each row without errors; a grant older than a recorded
+    withdrawal makes its row an error (in ``errors``)."""
+    stored_persons = {e.person_id: e for e in existing}
+    consent: dict[int, tuple[ConsentChange, ...]] = {}
+    for i, member in members.items():
+        if i in errors:
+            continue
+        person = member.person_id
+        consent[i], stale = review_consent(
+            member, stored_persons.get(person), withdrawals.get(person, {}) if person else {}
+        )
+        if stale:
+            errors[i] = list(stale)
+    return consent
 
 
 def _without_twins(rows: list[ReadRow], errors: dict[int, list[str]]) -> dict[int, Member]:
