@@ -192,7 +192,7 @@ def classify_import(
                 member=member,
                 label=member.full_name,
                 reasons=tuple(reasons),
-                changed=changes is None or bool(changes) or bool(consent[i]),
+                changed=status is not ImportStatus.UNCHANGED,
                 person_of_line=rows[person_of[i]].line if i in person_of else None,
                 consent_changes=consent[i],
             )

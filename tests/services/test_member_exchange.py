@@ -132,7 +132,7 @@ def test_an_exported_workbook_fills_an_empty_council(
 
     # Named .csv by mistake: the content says it is a workbook.
     preview = exchange.preview_import(empty.id, workbook, today, MemberFileFormat.CSV)
-    exchange.apply_import(empty.id, preview, today)
+    exchange.apply_import(empty.id, preview, today, accept_consent_changes=True)
 
     source_names = {f.id: f.name for f in settings_service.action_fields(demo_council)}
     target_names = {f.id: f.name for f in settings_service.action_fields(empty.id)}
