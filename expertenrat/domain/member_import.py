@@ -10,8 +10,15 @@ from typing import NamedTuple, Protocol
 
 from expertenrat.domain.consent import CONSENT_FIELDS, ConsentChange, review_consent
 from expertenrat.domain.enums import ConsentKind
-from expertenrat.domain.members import Member, validate_member
-from expertenrat.domain.text_folding import match_key
+from expertenrat.domain.members import (
+    Member,
+    MemberIndex,
+    email_key,
+    name_key,
+    terms_overlap,
+    validate_member,
+)
+from expertenrat.domain.progress import Progress, no_progress
 
 
 class ImportStatus(Enum):
@@ -67,11 +74,16 @@ class ImportCounts(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class ImportPreview:
-    """Every row of an import file, classified; nothing has been saved yet."""
+    """Every row of an import file, classified; nothing has been saved yet.
+
+    ``basis`` is what the rows were checked against (the stored versions, as the service
+    records them): while it is unchanged, importing need not check the rows again.
+    """
 
     council_id: int
     rows: tuple[ImportRow, ...]
     ignored_columns: tuple[str, ...] = ()
+    basis: tuple[object, ...] = ()
 
     @property
     def counts(self) -> ImportCounts:
@@ -81,6 +93,12 @@ class ImportPreview:
     @property
     def has_errors(self) -> bool:
         return any(row.status is ImportStatus.ERROR for row in self.rows)
+
+    @property
+    def errors_text(self) -> str:
+        """How many rows have errors, as a German sentence start: "3 Zeilen haben Fehler"."""
+        count = self.counts.error
+        return "1 Zeile hat Fehler" if count == 1 else f"{count} Zeilen haben Fehler"
 
     @property
     def valid_rows(self) -> tuple[ImportRow, ...]:
@@ -134,6 +152,7 @@ def classify_import(
     ignored_columns: tuple[str, ...] = (),
     names: Mapping[int, str] | None = None,
     withdrawals: Mapping[int, Mapping[ConsentKind, date]] | None = None,
+    progress: Progress = no_progress,
 ) -> ImportPreview:
     """Decide for every row of a file whether it adds, changes or cannot import a member.
 
@@ -147,7 +166,8 @@ def classify_import(
     be after the import (roles, duplicates), and a person twice in the file with
     overlapping terms is an error in the later row. Consent changes are listed apart
     (``domain.consent.review_consent``); ``withdrawals`` (by person id) are the latest
-    recorded withdrawals, which a row with an older grant cannot undo.
+    recorded withdrawals, which a row with an older grant cannot undo. ``progress`` hears
+    of every checked row.
     """
     rows = list(read_rows)
     errors: dict[int, list[str]] = {
@@ -157,10 +177,11 @@ def classify_import(
     }
     parsed = _without_twins(rows, errors)
     accepted = list(parsed)
-    candidates = {i: _candidates(parsed[i], existing) for i in accepted}
+    stored = _Stored(existing)
+    candidates = {i: stored.candidates(parsed[i]) for i in accepted}
     targets = _match(accepted, parsed, candidates)
     members, person_of = _resolve(parsed, candidates, targets, present)
-    notes = _validate(members, person_of, targets, existing, today, errors)
+    notes = _validate(members, person_of, targets, existing, today, errors, progress)
     consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, root in person_of.items():
         if root in errors and i not in errors:
@@ -225,19 +246,15 @@ def _consent_step(
 def _without_twins(rows: list[ReadRow], errors: dict[int, list[str]]) -> dict[int, Member]:
     """The readable rows by index, without a later row of a person for an overlapping term."""
     accepted: dict[int, Member] = {}
+    earlier = _PersonRows()
     for i, row in enumerate(rows):
         if row.member is None:
             continue
-        twin = next(
-            (
-                j
-                for j, m in accepted.items()
-                if _same_person(m, row.member) and _overlap(m, row.member)
-            ),
-            None,
-        )
+        member = row.member
+        twin = next((j for j in earlier.rows(member) if terms_overlap(accepted[j], member)), None)
         if twin is None:
-            accepted[i] = row.member
+            accepted[i] = member
+            earlier.add(i, member)
         else:
             errors[i] = [
                 f"Dieselbe Person steht schon in Zeile {rows[twin].line}, mit einer Amtszeit, "
@@ -256,6 +273,7 @@ def _resolve(
     file creates, the index of that row."""
     members: dict[int, Member] = {}
     person_of: dict[int, int] = {}
+    earlier = _PersonRows()
     for i, member in parsed.items():
         persons = {e.person_id: e for e in candidates[i]}
         if i in targets:
@@ -273,13 +291,36 @@ def _resolve(
                 _merge(member, person, present, person_only=True), person_id=person.person_id
             )
         else:
-            root = next((j for j in members if _same_person(parsed[j], member)), None)
+            root = earlier.first(member)
             members[i] = member
             if root is not None and members[root].person_id is not None:
                 members[i] = replace(member, person_id=members[root].person_id)
             elif root is not None:
                 person_of[i] = person_of.get(root, root)
+        earlier.add(i, member)
     return members, person_of
+
+
+class _PersonRows:
+    """Rows of a file by the keys that make two rows the same person (e-mail, else name)."""
+
+    def __init__(self) -> None:
+        self._by_email: dict[str, list[int]] = {}
+        self._by_name: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, i: int, member: Member) -> None:
+        if email := email_key(member):
+            self._by_email.setdefault(email, []).append(i)
+        self._by_name.setdefault(name_key(member), []).append(i)
+
+    def rows(self, member: Member) -> list[int]:
+        """The earlier rows of this member's person, in file order."""
+        email = email_key(member)
+        by_email = self._by_email.get(email, []) if email else []
+        return sorted({*by_email, *self._by_name.get(name_key(member), [])})
+
+    def first(self, member: Member) -> int | None:
+        return next(iter(self.rows(member)), None)
 
 
 def _without_line(line: int, message: str) -> str:
@@ -287,31 +328,22 @@ def _without_line(line: int, message: str) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-def _text_key(text: str) -> str:
-    return match_key(text)
+class _Stored:
+    """The council's stored memberships by e-mail address and by name."""
 
+    def __init__(self, existing: Sequence[Member]) -> None:
+        self._by_email: dict[str, list[Member]] = {}
+        self._by_name: dict[tuple[str, str], list[Member]] = {}
+        for member in existing:
+            if email := email_key(member):
+                self._by_email.setdefault(email, []).append(member)
+            self._by_name.setdefault(name_key(member), []).append(member)
 
-def _email(member: Member) -> str:
-    return _text_key(member.email)
-
-
-def _name(member: Member) -> tuple[str, str]:
-    return _text_key(member.given_name), _text_key(member.family_name)
-
-
-def _same_person(a: Member, b: Member) -> bool:
-    return (bool(_email(a)) and _email(a) == _email(b)) or _name(a) == _name(b)
-
-
-def _overlap(a: Member, b: Member) -> bool:
-    return a.term_start <= (b.term_end or date.max) and b.term_start <= (a.term_end or date.max)
-
-
-def _candidates(member: Member, existing: Sequence[Member]) -> list[Member]:
-    """The stored memberships of this row's person: by e-mail address, else by name."""
-    email = _email(member)
-    by_email = [e for e in existing if email and _email(e) == email]
-    return by_email or [e for e in existing if _name(e) == _name(member)]
+    def candidates(self, member: Member) -> list[Member]:
+        """The stored memberships of this row's person: by e-mail address, else by name."""
+        email = email_key(member)
+        by_email = self._by_email.get(email, []) if email else []
+        return by_email or self._by_name.get(name_key(member), [])
 
 
 def _match(
@@ -320,7 +352,7 @@ def _match(
     """Pair rows with stored memberships, the surest pairs first, each membership once."""
     rules = (
         lambda m, e, n: e.term_start == m.term_start,
-        lambda m, e, n: _overlap(m, e),
+        lambda m, e, n: terms_overlap(m, e),
         lambda m, e, n: n == 1,
     )
     targets: dict[int, Member] = {}
@@ -356,6 +388,7 @@ def _validate(
     existing: Sequence[Member],
     today: date,
     errors: dict[int, list[str]],
+    progress: Progress,
 ) -> dict[int, list[str]]:
     """Check each row against the council as it would be; errors go into ``errors``.
 
@@ -367,11 +400,11 @@ def _validate(
         for i, m in members.items()
     }
     matched = {t.id for t in targets.values()}
-    unmatched = [e for e in existing if e.id not in matched]
+    index = MemberIndex([*(e for e in existing if e.id not in matched), *checked.values()])
     warnings: dict[int, list[str]] = {}
-    for i in members:
-        others = unmatched + [checked[j] for j in members if j != i]
-        problems = validate_member(checked[i], others, today)
+    for done, i in enumerate(members, start=1):
+        problems = validate_member(checked[i], index, today)
+        progress(done, len(members))
         if any(not p.warning for p in problems):
             errors[i] = [p.message for p in problems if not p.warning]
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,7 +10,6 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.text_folding import match_key
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 MAX_NAME_LENGTH = 200
 MAX_NOTES_LENGTH = 20_000
 
@@ -66,11 +65,104 @@ class Member:
         return primary + tuple(f for f in self.further_field_ids if f != self.primary_field_id)
 
 
-def validate_member(member: Member, others: list[Member], today: date) -> list[FieldProblem]:
+class MemberIndex:
+    """A council's memberships by name, e-mail address and role.
+
+    The rules that compare a member with all others look up only the memberships that can
+    matter, so checking every row of a large import stays linear. A lookup never returns the
+    member it is asked about (the same object), so one index can hold a whole batch.
+    """
+
+    def __init__(self, members: Iterable[Member]) -> None:
+        self._by_name: dict[tuple[str, str], list[Member]] = {}
+        self._by_email: dict[str, list[Member]] = {}
+        self._by_role: dict[MemberRole, list[Member]] = {}
+        for member in members:
+            _add_person(self._by_name, name_key(member), member)
+            if email := email_key(member):
+                _add_person(self._by_email, email, member)
+            if member.role is not MemberRole.MEMBER:
+                self._by_role.setdefault(member.role, []).append(member)
+
+    def same_name(self, member: Member) -> Member | None:
+        """Another person with the same given and family name, if there is one."""
+        return _other_person(self._by_name.get(name_key(member), ()), member)
+
+    def same_email(self, member: Member) -> Member | None:
+        """Another person with the same e-mail address, if there is one."""
+        email = email_key(member)
+        return _other_person(self._by_email.get(email, ()), member) if email else None
+
+    def same_role_at_once(self, member: Member) -> Member | None:
+        """Another membership with the member's chair or vice-chair role in an overlapping term."""
+        if member.role is MemberRole.MEMBER:
+            return None
+        return next(
+            (
+                other
+                for other in self._by_role.get(member.role, ())
+                if other is not member and terms_overlap(member, other)
+            ),
+            None,
+        )
+
+
+def _person(member: Member) -> tuple[str, int]:
+    """Who a membership belongs to: its person, or the membership itself while it has none."""
+    return ("person", member.person_id) if member.person_id is not None else ("new", id(member))
+
+
+def _add_person(index: dict, key: object, member: Member) -> None:
+    """Keep the first two persons per key: enough to find one other than any given one."""
+    found = index.setdefault(key, [])
+    if len(found) < 2 and all(_person(m) != _person(member) for m in found):
+        found.append(member)
+
+
+def _other_person(found: Iterable[Member], member: Member) -> Member | None:
+    person = _person(member)
+    return next((m for m in found if m is not member and _person(m) != person), None)
+
+
+def _text_key(text: str) -> str:
+    """The form of a text that matching compares: case, accents, Unicode form and spacing
+    do not count ("JORG MULLER" and a decomposed "Jörg Müller" match)."""
+    return match_key(text)
+
+
+def name_key(member: Member) -> tuple[str, str]:
+    return _text_key(member.given_name), _text_key(member.family_name)
+
+
+def email_key(member: Member) -> str:
+    return _text_key(member.email)
+
+
+def terms_overlap(a: Member, b: Member) -> bool:
+    return a.term_start <= (b.term_end or date.max) and b.term_start <= (a.term_end or date.max)
+
+
+def looks_like_email(text: str) -> bool:
+    """``name@host.tld``: one @, no blanks, a dot in the host with two characters after it.
+
+    Linear in the length of ``text``; a backtracking regular expression took seconds here.
+    """
+    local, at, host = text.partition("@")
+    if not local or not at or "@" in host or text.split() != [text]:
+        return False
+    dot = host.find(".", 1)
+    return dot != -1 and len(host) - dot > 2
+
+
+def validate_member(
+    member: Member, others: MemberIndex | Iterable[Member], today: date
+) -> list[FieldProblem]:
     """Check a member against the rules and the council's other memberships.
 
-    ``others`` are the council's other memberships (not ``member`` itself).
+    ``others`` are the council's other memberships, or an index of them that may also hold
+    ``member`` itself.
     """
+    index = others if isinstance(others, MemberIndex) else MemberIndex(others)
     problems: list[FieldProblem] = []
     for name, label in (("given_name", "Vorname"), ("family_name", "Nachname")):
         value = getattr(member, name).strip()
@@ -80,7 +172,7 @@ def validate_member(member: Member, others: list[Member], today: date) -> list[F
             problems.append(
                 FieldProblem(name, f"Der {label} darf höchstens {MAX_NAME_LENGTH} Zeichen haben.")
             )
-    if member.email.strip() and not _EMAIL.match(member.email.strip()):
+    if member.email.strip() and not looks_like_email(member.email.strip()):
         problems.append(
             FieldProblem("email", "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).")
         )
@@ -96,49 +188,34 @@ def validate_member(member: Member, others: list[Member], today: date) -> list[F
         problems.append(
             FieldProblem("primary_field_id", "Bitte wählen Sie ein primäres Handlungsfeld.")
         )
-    problems.extend(_role_problems(member, others))
-    problems.extend(_duplicate_warnings(member, others))
+    problems.extend(_role_problems(member, index))
+    problems.extend(_duplicate_warnings(member, index))
     return problems
 
 
-def _overlaps(a: Member, b: Member) -> bool:
-    a_end = a.term_end or date.max
-    b_end = b.term_end or date.max
-    return a.term_start <= b_end and b.term_start <= a_end
-
-
-def _role_problems(member: Member, others: list[Member]) -> list[FieldProblem]:
-    if member.role is MemberRole.MEMBER:
+def _role_problems(member: Member, index: MemberIndex) -> list[FieldProblem]:
+    other = index.same_role_at_once(member)
+    if other is None:
         return []
-    for other in others:
-        if other.role is member.role and _overlaps(member, other):
-            return [
-                FieldProblem(
-                    "role",
-                    f"{member.role.label} hat in dieser Zeit bereits {other.full_name}. "
-                    "Es kann nur eine Person zugleich diese Rolle haben.",
-                )
-            ]
-    return []
+    return [
+        FieldProblem(
+            "role",
+            f"{member.role.label} hat in dieser Zeit bereits {other.full_name}. "
+            "Es kann nur eine Person zugleich diese Rolle haben.",
+        )
+    ]
 
 
-def _duplicate_warnings(member: Member, others: list[Member]) -> list[FieldProblem]:
-    """A warning when another person has the same name or e-mail address, whatever the
-    case, accents or Unicode form ("JORG MULLER" and a decomposed "Jörg Müller" match)."""
-    name = (match_key(member.given_name), match_key(member.family_name))
-    email = match_key(member.email)
-    for other in others:
-        if other.person_id is not None and other.person_id == member.person_id:
-            continue
-        same_name = name == (match_key(other.given_name), match_key(other.family_name))
-        same_mail = bool(email) and email == match_key(other.email)
-        if same_name or same_mail:
-            what = "denselben Namen" if same_name else "dieselbe E-Mail-Adresse"
-            return [
-                FieldProblem(
-                    "family_name" if same_name else "email",
-                    f"Möglicherweise doppelt: {other.full_name} hat {what}.",
-                    warning=True,
-                )
-            ]
-    return []
+def _duplicate_warnings(member: Member, index: MemberIndex) -> list[FieldProblem]:
+    same_name, same_mail = index.same_name(member), index.same_email(member)
+    other = same_name or same_mail
+    if other is None:
+        return []
+    what = "denselben Namen" if same_name else "dieselbe E-Mail-Adresse"
+    return [
+        FieldProblem(
+            "family_name" if same_name else "email",
+            f"Möglicherweise doppelt: {other.full_name} hat {what}.",
+            warning=True,
+        )
+    ]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import PurePath
-
-from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
@@ -19,11 +18,18 @@ from expertenrat.domain.member_import import (
     classify_import,
 )
 from expertenrat.domain.members import Member
+from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.members_csv import export_members_csv, parse_members_csv
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import latest_withdrawals
-from expertenrat.services.members import council_members, save_members
+from expertenrat.services.members import (
+    check_members,
+    council_members,
+    member_from_rows,
+    membership_rows,
+    write_members,
+)
 from expertenrat.services.unit_of_work import changing, fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -85,13 +91,14 @@ class MemberExchangeService:
         data: bytes,
         today: date,
         file_format: MemberFileFormat | None = None,
+        progress: Progress = no_progress,
     ) -> ImportPreview:
         """What importing ``data`` would do, row by row; nothing is saved.
 
         An Excel workbook is read as one whatever the file is called (``file_format`` is the
         format its name says, if any); other content is read as CSV unless the name says
         .xlsx. A file that cannot be read as a whole (empty, binary, a column missing)
-        raises ``DataEntryError``.
+        raises ``DataEntryError``. ``progress`` hears of every checked row and may cancel.
         """
         with reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
@@ -106,7 +113,7 @@ class MemberExchangeService:
             parsed = parse_members_xlsx(data, field_ids, today=today)
         else:
             parsed = parse_members_csv(data, field_ids, today=today)
-        return classify_import(
+        preview = classify_import(
             council_id,
             parsed.rows,
             existing,
@@ -116,7 +123,9 @@ class MemberExchangeService:
             ignored_columns=parsed.ignored_columns,
             names={row.line: row.name for row in parsed.rows},
             withdrawals=withdrawals,
+            progress=progress,
         )
+        return replace(preview, basis=_basis(existing, field_ids.values()))
 
     def apply_import(
         self,
@@ -125,36 +134,57 @@ class MemberExchangeService:
         today: date,
         *,
         accept_consent_changes: bool = False,
+        progress: Progress = no_progress,
     ) -> ImportResult:
         """Save every new and changed row of ``preview`` in one transaction, or nothing.
 
-        The rows are checked again against the council as it is now; a member someone else
-        changed since the preview raises ``ConcurrentEditError``, a rule now broken
-        ``ValidationError``. Rows with errors and rows without changes are left out.
-        Rows that grant or withdraw consent are saved only with ``accept_consent_changes``
-        (otherwise ``DataEntryError`` and nothing is saved); their consents are recorded
-        in the consent ledger as coming from the import.
+        A preview with any error row is refused (``DataEntryError``). The rows were checked
+        by the preview; if the council changed since (other versions, members or action
+        fields), they are checked again against it as it is now: a member someone else
+        changed raises ``ConcurrentEditError``, a rule now broken ``ValidationError``. Rows
+        without changes are left out. Rows that grant or withdraw consent are saved only
+        with ``accept_consent_changes`` (otherwise ``DataEntryError`` and nothing is saved);
+        their consents are recorded in the consent ledger as coming from the import.
+        ``progress`` hears of every written row and may cancel.
         """
         if preview.council_id != council_id:
             raise ValueError("the preview was made for another council")
+        if preview.has_errors:
+            raise DataEntryError(
+                f"{preview.errors_text}; es wurde nichts importiert. Bitte korrigieren Sie "
+                "die Datei und lesen Sie sie erneut ein."
+            )
         if preview.consent_rows and not accept_consent_changes:
             raise DataEntryError(consent_confirmation_message(preview))
         rows = [row for row in preview.valid_rows if row.changed]
         unchanged = preview.counts.unchanged
         if not rows:
             return ImportResult((), (), unchanged)
-        first = [row for row in rows if row.person_of_line is None]
-        further = [row for row in rows if row.person_of_line is not None]
+        members = [_member(row) for row in rows]
+        position = {row.line: i for i, row in enumerate(rows)}
+        same_person = {
+            i: position[row.person_of_line]
+            for i, row in enumerate(rows)
+            if row.person_of_line is not None
+        }
         with changing(self._db, "Der Import der Mitglieder") as session:
-            fetch(session, models.Council, council_id, "Das Gremium")
-            saved = self._save(session, council_id, first, today)
-            person_ids = {row.line: m.person_id for row, m in zip(first, saved, strict=True)}
-            linked = [replace(row, member=_with_person(row, person_ids)) for row in further]
-            saved += self._save(session, council_id, linked, today)
-            created = tuple(m for row, m in zip(first + linked, saved, strict=True) if _is_new(row))
-            updated = tuple(
-                m for row, m in zip(first + linked, saved, strict=True) if not _is_new(row)
+            council = fetch(session, models.Council, council_id, "Das Gremium")
+            stored_rows = membership_rows(session, council_id)
+            stored = [member_from_rows(r) for r in stored_rows.values()]
+            if _basis(stored, (f.id for f in council.action_fields)) != preview.basis:
+                check_members(session, council_id, members, stored, today)
+            saved = write_members(
+                session,
+                self._actor,
+                council_id,
+                members,
+                stored_rows,
+                same_person=same_person,
+                source=ConsentSource.IMPORT,
+                progress=progress,
             )
+            created = tuple(m for row, m in zip(rows, saved, strict=True) if _is_new(row))
+            updated = tuple(m for row, m in zip(rows, saved, strict=True) if not _is_new(row))
             audit.record(
                 session,
                 self._actor,
@@ -166,16 +196,6 @@ class MemberExchangeService:
                 f"{len(updated)} geändert",
             )
         return ImportResult(created, updated, unchanged)
-
-    def _save(
-        self, session: Session, council_id: int, rows: list[ImportRow], today: date
-    ) -> list[Member]:
-        if not rows:
-            return []
-        members = [_member(row) for row in rows]
-        return save_members(
-            session, self._actor, council_id, members, today, source=ConsentSource.IMPORT
-        )
 
 
 def consent_confirmation_message(preview: ImportPreview) -> str:
@@ -189,6 +209,12 @@ def consent_confirmation_message(preview: ImportPreview) -> str:
     )
 
 
+def _basis(members: list[Member], field_ids: Iterable[int]) -> tuple[object, ...]:
+    """What a preview was checked against: every stored version and the action fields."""
+    versions = sorted((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in members)
+    return (tuple(versions), tuple(sorted(field_ids)))
+
+
 def _is_new(row: ImportRow) -> bool:
     return row.status is ImportStatus.NEW
 
@@ -196,8 +222,3 @@ def _is_new(row: ImportRow) -> bool:
 def _member(row: ImportRow) -> Member:
     assert row.member is not None, "error rows are never saved"
     return row.member
-
-
-def _with_person(row: ImportRow, person_ids: dict[int, int | None]) -> Member:
-    assert row.person_of_line is not None
-    return replace(_member(row), person_id=person_ids[row.person_of_line])

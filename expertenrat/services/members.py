@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -14,7 +14,8 @@ from expertenrat.domain.consent import ConsentEntry, consents_of
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
-from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.members import Member, MemberIndex, validate_member
+from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import consent_history, record_consent
@@ -133,7 +134,7 @@ class MembersService:
         with reading(self._db) as session:
             others = [m for m in council_members(session, council_id) if m.id != member.id]
             return validate_member(member, others, today) + _field_problems(
-                session, council_id, member
+                member, _field_ids(session, council_id)
             )
 
     def save(self, council_id: int, member: Member, today: date) -> Member:
@@ -213,62 +214,111 @@ def save_members(
     Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
     several memberships of one person may be saved together. Returns the saved members.
     """
+    rows = membership_rows(session, council_id)
+    check_members(session, council_id, members, [member_from_rows(r) for r in rows.values()], today)
+    return write_members(session, actor, council_id, members, rows, source=source)
+
+
+def membership_rows(session: Session, council_id: int) -> dict[int, models.Membership]:
+    """The council's memberships with their persons and further fields, by id, in one read."""
+    query = _membership_query().where(models.Membership.council_id == council_id)
+    return {row.id: row for row in session.scalars(query)}
+
+
+def check_members(
+    session: Session,
+    council_id: int,
+    members: Sequence[Member],
+    stored: Sequence[Member],
+    today: date,
+) -> None:
+    """Raise ``ValidationError`` unless every one of ``members`` may be saved beside ``stored``
+    (the council's memberships now; those that ``members`` change are left out)."""
     changed_ids = {m.id for m in members if m.id is not None}
-    stored = [m for m in council_members(session, council_id) if m.id not in changed_ids]
-    for index, member in enumerate(members):
-        others = stored + [m for i, m in enumerate(members) if i != index]
-        problems = validate_member(member, others, today) + _field_problems(
-            session, council_id, member
-        )
+    others = sorted((m for m in stored if m.id not in changed_ids), key=lambda m: m.sort_name)
+    index = MemberIndex([*others, *members])
+    field_ids = _field_ids(session, council_id)
+    for member in members:
+        problems = validate_member(member, index, today) + _field_problems(member, field_ids)
         if len(members) > 1:
             problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
         raise_if_invalid(problems)
+
+
+def write_members(
+    session: Session,
+    actor: str,
+    council_id: int,
+    members: Sequence[Member],
+    rows: Mapping[int, models.Membership],
+    *,
+    same_person: Mapping[int, int] | None = None,
+    source: ConsentSource = ConsentSource.FORM,
+    progress: Progress = no_progress,
+) -> list[Member]:
+    """Write checked members in bulk (one flush), each audited; returns them as saved.
+
+    ``rows`` are the council's stored memberships (see :func:`membership_rows`); versions are
+    checked against them before anything is written. ``same_person`` maps the position of a
+    new member to the earlier position whose new person it shares. Changed consents are
+    recorded in the consent ledger with ``source``.
+    """
     for member in members:
         if member.id is not None:
             what = _what(member)
-            row = fetch(session, models.Membership, member.id, what)
+            row = rows.get(member.id)
+            if row is None:
+                raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde es gelöscht.")
             check_version(row, member.version, what)
             check_version(row.person, member.person_version, what)
-    return [_write_member(session, actor, council_id, member, source) for member in members]
-
-
-def _write_member(
-    session: Session, actor: str, council_id: int, member: Member, source: ConsentSource
-) -> Member:
-    """Write one member whose versions have been checked, record its consent, audit it."""
-    if member.id is None:
-        row = _create(session, council_id, member)
-        before = None
-    else:
-        row = fetch(session, models.Membership, member.id, _what(member))
-        before = {**audit.snapshot(row.person), **audit.snapshot(row)}
-        before["further_field_ids"] = sorted(f.action_field_id for f in row.further_fields)
-        _apply(row, member)
-    record_consent(session, row.person, consents_of(member), source, actor)
+    written: list[models.Membership] = []
+    befores: list[dict | None] = []
+    for i, member in enumerate(members):
+        if member.id is None:
+            shared = (same_person or {}).get(i)
+            person = written[shared].person if shared is not None else None
+            written.append(_create(session, council_id, member, person))
+            befores.append(None)
+        else:
+            row = rows[member.id]
+            befores.append(_audit_state(row))
+            _apply(row, member)
+            written.append(row)
+        record_consent(session, written[-1].person, consents_of(member), source, actor)
+        progress(i + 1, 2 * len(members))
     session.flush()
-    after = {**audit.snapshot(row.person), **audit.snapshot(row)}
-    after["further_field_ids"] = sorted(member.further_field_ids)
-    verb = "angelegt" if before is None else "geändert"
-    audit.record(
-        session,
-        actor,
-        AuditAction.CREATE if before is None else AuditAction.UPDATE,
-        "membership",
-        row.id,
-        council_id=council_id,
-        summary=f"Mitglied {member.full_name} {verb}",
-        before=before,
-        after=after,
-    )
-    return member_from_rows(row)
+    for i, (member, row, before) in enumerate(zip(members, written, befores, strict=True)):
+        verb = "angelegt" if before is None else "geändert"
+        audit.record(
+            session,
+            actor,
+            AuditAction.CREATE if before is None else AuditAction.UPDATE,
+            "membership",
+            row.id,
+            council_id=council_id,
+            summary=f"Mitglied {member.full_name} {verb}",
+            before=before,
+            after=_audit_state(row),
+        )
+        progress(len(members) + i + 1, 2 * len(members))
+    return [member_from_rows(row) for row in written]
 
 
-def _create(session: Session, council_id: int, member: Member) -> models.Membership:
-    person = (
-        fetch(session, models.Person, member.person_id, "Die Person")
-        if member.person_id is not None
-        else models.Person()
-    )
+def _audit_state(row: models.Membership) -> dict:
+    state = {**audit.snapshot(row.person), **audit.snapshot(row)}
+    state["further_field_ids"] = sorted(f.action_field_id for f in row.further_fields)
+    return state
+
+
+def _create(
+    session: Session, council_id: int, member: Member, person: models.Person | None = None
+) -> models.Membership:
+    if person is None:
+        person = (
+            fetch(session, models.Person, member.person_id, "Die Person")
+            if member.person_id is not None
+            else models.Person()
+        )
     row = models.Membership(council_id=council_id, person=person)
     _apply(row, member)
     session.add(row)
@@ -289,19 +339,18 @@ def _council_and_fields(
     return council_settings(council), [action_field(f) for f in council.action_fields]
 
 
-def _field_problems(session: Session, council_id: int, member: Member) -> list[FieldProblem]:
-    """Action fields must belong to the council (they may have been deleted meanwhile)."""
-    wanted = {f for f in (member.primary_field_id, *member.further_field_ids) if f is not None}
-    if not wanted:
-        return []
-    known = set(
+def _field_ids(session: Session, council_id: int) -> set[int]:
+    return set(
         session.scalars(
-            select(models.ActionField.id).where(
-                models.ActionField.council_id == council_id, models.ActionField.id.in_(wanted)
-            )
+            select(models.ActionField.id).where(models.ActionField.council_id == council_id)
         )
     )
-    if wanted - known:
+
+
+def _field_problems(member: Member, field_ids: set[int]) -> list[FieldProblem]:
+    """Action fields must belong to the council (they may have been deleted meanwhile)."""
+    wanted = {f for f in (member.primary_field_id, *member.further_field_ids) if f is not None}
+    if wanted - field_ids:
         return [
             FieldProblem(
                 "primary_field_id",

@@ -14,7 +14,8 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import ConcurrentEditError, DataEntryError, ValidationError
 from expertenrat.domain.member_import import ImportStatus
-from expertenrat.domain.members import Member
+from expertenrat.domain.members import Member, validate_member
+from expertenrat.services import members as members_module
 from expertenrat.services.audit import AuditService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.member_exchange import MemberExchangeService, MemberFileFormat
@@ -428,7 +429,6 @@ def test_import_saves_every_valid_row_and_audits_each(
         HEADER,
         "Anna;Berg;anna@example.org;Vorsitz;01.01.2025;;Stadtdaten",
         "Jan;Brandt;jan@example.org;;01.01.2025;;Stadtdaten",
-        "Eva;;eva@example.org;;01.01.2025;;Stadtdaten",
         "Ole;Hansen;ole@example.org;;01.01.2025;;Umwelt",
     )
 
@@ -450,6 +450,69 @@ def test_import_saves_every_valid_row_and_audits_each(
         (AuditAction.IMPORT, "Mitglieder aus einer Datei importiert: 2 neu, 1 geändert", actor),
     ]
     assert entries[0].after == {"role": "chair", "version": anna.version + 1}
+
+
+def test_a_file_with_any_error_row_is_not_imported_at_all(
+    exchange, members_service, council, new_member, database, today
+):
+    members_service.save(council.id, new_member(email="anna@example.org"), today)
+    data = csv_file(
+        HEADER,
+        "Anna;Berg;anna@example.org;Vorsitz;01.01.2025;;Stadtdaten",
+        "Jan;Brandt;jan@example.org;;01.01.2025;;Stadtdaten",
+        "Eva;;eva@example.org;;01.01.2025;;Stadtdaten",
+        "Ole;Hansen;ole@example.org;;01.01.2025;;Umwelt",
+        "Ida;Lund;ida@example;;01.01.2025;;Umwelt",
+    )
+    preview = exchange.preview_import(council.id, data, today)
+    before, counts = members_service.members(council.id), table_counts(database)
+
+    with pytest.raises(DataEntryError) as refused:
+        exchange.apply_import(council.id, preview, today)
+
+    assert refused.value.message.startswith("2 Zeilen haben Fehler; es wurde nichts importiert.")
+    assert members_service.members(council.id) == before
+    assert table_counts(database) == counts
+
+
+@pytest.fixture
+def checks(monkeypatch) -> list[str]:
+    """The names of the members that the services check against the council's rules."""
+    seen: list[str] = []
+
+    def spy(member, others, today):
+        seen.append(member.full_name)
+        return validate_member(member, others, today)
+
+    monkeypatch.setattr(members_module, "validate_member", spy)
+    return seen
+
+
+def test_the_import_does_not_check_the_rows_again_while_the_council_is_unchanged(
+    exchange, members_service, council, new_member, checks, today
+):
+    members_service.save(council.id, new_member(), today)
+    data = csv_file(HEADER, "Jan;Brandt;;Vorsitz;01.01.2025;;Stadtdaten")
+    preview = exchange.preview_import(council.id, data, today)
+    checks.clear()
+
+    exchange.apply_import(council.id, preview, today)
+
+    assert checks == []
+    assert {m.family_name for m in members_service.members(council.id)} == {"Berg", "Brandt"}
+
+
+def test_the_import_checks_the_rows_again_when_the_council_changed_since_the_preview(
+    exchange, members_service, council, new_member, checks, today
+):
+    data = csv_file(HEADER, "Jan;Brandt;;Vorsitz;01.01.2025;;Stadtdaten")
+    preview = exchange.preview_import(council.id, data, today)
+    members_service.save(council.id, new_member("Ole", "Hansen"), today)
+    checks.clear()
+
+    exchange.apply_import(council.id, preview, today)
+
+    assert checks == ["Jan Brandt"]
 
 
 def test_a_member_changed_since_the_preview_stops_the_whole_import(
