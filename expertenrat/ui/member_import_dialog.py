@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.member_import import ImportPreview, ImportResult, ImportRow, ImportStatus
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Index, RowsTableModel
+from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberImportDialog"
 _ERROR_BACKGROUND = QColor("#fde7e9")
@@ -115,9 +115,7 @@ def summary_text(preview: ImportPreview) -> str:
     if counts.unchanged:
         parts.append(tr(_CONTEXT, "{} unverändert").format(counts.unchanged))
     if counts.error:
-        parts.append(
-            tr(_CONTEXT, "{} mit Fehlern – diese werden nicht importiert").format(counts.error)
-        )
+        parts.append(tr(_CONTEXT, "{} mit Fehlern").format(counts.error))
     return ", ".join(parts)
 
 
@@ -128,10 +126,29 @@ def result_text(result: ImportResult) -> str:
     )
 
 
+def refusal_text(preview: ImportPreview) -> str:
+    """Why a file with error rows is not imported at all (empty when it has none)."""
+    if not preview.has_errors:
+        return ""
+    count = preview.counts.error
+    rows = (
+        tr(_CONTEXT, "1 Zeile hat Fehler")
+        if count == 1
+        else tr(_CONTEXT, "{} Zeilen haben Fehler").format(count)
+    )
+    return tr(
+        _CONTEXT,
+        "{}. Importiert wird erst, wenn keine Zeile mehr Fehler hat: bitte korrigieren Sie "
+        "die Datei und lesen Sie sie erneut ein.",
+    ).format(rows)
+
+
 class MemberImportDialog(QDialog):
     """Shows an import preview; saves only on "Importieren" and then emits ``imported``.
 
-    Problems with the file as a whole are the caller's to report before opening this.
+    A file with any error row is not imported at all. Saving runs in a worker behind a
+    progress dialog with "Abbrechen". Problems with the file as a whole are the caller's to
+    report before opening this.
     """
 
     imported = Signal(object)  # ImportResult
@@ -149,6 +166,7 @@ class MemberImportDialog(QDialog):
         self._council_id = council_id
         self._today = today
         self._preview = preview
+        self.job: Job | None = None
         self.setWindowTitle(tr(_CONTEXT, "Mitglieder importieren"))
         self.resize(900, 520)
 
@@ -195,7 +213,8 @@ class MemberImportDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label.setText(refusal_text(preview))
+        self.error_label.setVisible(preview.has_errors)
 
         consent_lines = ", ".join(str(row.line) for row in preview.consent_rows)
         rows = (
@@ -246,24 +265,52 @@ class MemberImportDialog(QDialog):
     def _update_import_button(self) -> None:
         """Import needs rows to save and, if they change consent, the tick that confirms it."""
         confirmed = not self._preview.consent_rows or self.consent_check.isChecked()
-        self.import_button.setEnabled(bool(self._preview.valid_rows) and confirmed)
+        self.import_button.setEnabled(
+            bool(self._preview.valid_rows) and not self._preview.has_errors and confirmed
+        )
 
     def import_rows(self) -> None:
-        """Save the valid rows, all or nothing; on trouble say so and keep the dialog open."""
-        try:
-            result = self._exchange.apply_import(
-                self._council_id,
-                self._preview,
-                self._today,
-                accept_consent_changes=self.consent_check.isChecked(),
-            )
-        except ExpertenratError as error:
-            self.error_label.setText(
-                tr(_CONTEXT, "Es wurde nichts importiert. {}").format(error.message)
-            )
-            self.error_label.show()
-            # A locked database may be free again in a moment; anything else needs a new preview.
-            self.import_button.setEnabled(isinstance(error, StorageError))
+        """Save the rows in a worker, all or nothing; on trouble say so and stay open."""
+        if self._preview.has_errors:
+            self._show_error(refusal_text(self._preview))
             return
+        exchange, council_id, preview, today = (
+            self._exchange,
+            self._council_id,
+            self._preview,
+            self._today,
+        )
+        accept = self.consent_check.isChecked()
+        self.job = Job(
+            lambda progress: exchange.apply_import(
+                council_id, preview, today, accept_consent_changes=accept, progress=progress
+            )
+        )
+        self.job.finished.connect(self._imported)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
+        self.import_button.setEnabled(False)
+        start_with_progress(
+            self.job,
+            self,
+            tr(_CONTEXT, "Mitglieder importieren"),
+            tr(_CONTEXT, "Die Mitglieder werden gespeichert …"),
+        )
+
+    def _imported(self, result: object) -> None:
         self.imported.emit(result)
         self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._show_error(tr(_CONTEXT, "Es wurde nichts importiert. {}").format(message))
+        # A locked database may be free again in a moment; anything else needs a new preview.
+        assert self.job is not None
+        self.import_button.setEnabled(isinstance(self.job.error, StorageError))
+
+    def _cancelled(self) -> None:
+        self._show_error(tr(_CONTEXT, "Der Import wurde abgebrochen; es wurde nichts gespeichert."))
+        self._update_import_button()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.errors import DataEntryError, ExpertenratError, os_error_text
-from expertenrat.domain.member_import import ImportResult
+from expertenrat.domain.member_import import ImportPreview, ImportResult
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.member_exchange import MemberFileFormat
@@ -29,6 +29,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_import_dialog import MemberImportDialog, result_text
 from expertenrat.ui.pdf_printing import PdfPrintActions
 from expertenrat.ui.save_location import FileKind, write_file
+from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RosterPanel"
 
@@ -50,6 +51,8 @@ class RosterPanel(QWidget):
         self._council_id: int | None = None
         self.printing = PdfPrintActions(dialogs, self)
         self.import_dialog: MemberImportDialog | None = None
+        self.job: Job | None = None  # the file check running in the background
+        self._import_for: tuple[int, date] = (0, date.min)
 
         self.version_combo = QComboBox()
         self.version_combo.addItem(tr(_CONTEXT, "intern (mit Kontaktdaten)"), False)
@@ -194,6 +197,7 @@ class RosterPanel(QWidget):
         )
 
     def import_members(self, path: str) -> None:
+        """Read and check the file in a worker; then show what importing it would do."""
         if self._council_id is None:
             return
         title = tr(_CONTEXT, "Mitglieder importieren")
@@ -203,9 +207,6 @@ class RosterPanel(QWidget):
             file_format = None
         try:
             data = Path(path).read_bytes()
-            preview = self._services.member_exchange.preview_import(
-                self._council_id, data, self._today(), file_format
-            )
         except OSError as error:
             self._dialogs.warning(
                 self,
@@ -215,11 +216,26 @@ class RosterPanel(QWidget):
                 ),
             )
             return
-        except ExpertenratError as error:
-            self._dialogs.warning(self, title, error.message)
-            return
+        exchange, council_id, today = (
+            self._services.member_exchange,
+            self._council_id,
+            self._today(),
+        )
+        self._import_for = (council_id, today)
+        self.job = Job(
+            lambda progress: exchange.preview_import(council_id, data, today, file_format, progress)
+        )
+        self.job.finished.connect(self._show_preview)
+        self.job.failed.connect(self._preview_failed)
+        start_with_progress(self.job, self, title, tr(_CONTEXT, "Die Datei wird geprüft …"))
+
+    def _preview_failed(self, message: str) -> None:
+        self._dialogs.warning(self, tr(_CONTEXT, "Mitglieder importieren"), message)
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        council_id, today = self._import_for
         dialog = MemberImportDialog(
-            self._services.member_exchange, self._council_id, self._today(), preview, self
+            self._services.member_exchange, council_id, today, preview, self
         )
         dialog.imported.connect(self._imported)
         dialog.finished.connect(dialog.deleteLater)

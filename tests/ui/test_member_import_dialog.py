@@ -15,14 +15,14 @@ from expertenrat.domain.members import Member
 from expertenrat.ui.member_import_dialog import ImportRowsModel, MemberImportDialog
 
 HEADER = "Vorname;Nachname;E-Mail;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
-FILE = "\r\n".join(
-    (
-        HEADER,
-        "Anna;Berg;anna@example.org;01.01.2025;31.12.2027;Stadtdaten",
-        "Jan;Brandt;jan@example.org;01.01.2025;;Stadtdaten",
-        "Eva;Kühn;eva@example.org;kein Datum;;Stadtdaten",
-    )
-).encode("utf-8-sig")
+VALID = (
+    HEADER,
+    "Anna;Berg;anna@example.org;01.01.2025;31.12.2027;Stadtdaten",
+    "Jan;Brandt;jan@example.org;01.01.2025;;Stadtdaten",
+)
+VALID_FILE = "\r\n".join(VALID).encode("utf-8-sig")
+FILE = "\r\n".join((*VALID, "Eva;Kühn;eva@example.org;kein Datum;;Stadtdaten")).encode("utf-8-sig")
+WAIT = 10_000
 
 
 @pytest.fixture
@@ -74,9 +74,7 @@ def test_the_dialog_shows_every_row_with_its_result(make_dialog):
 def test_the_summary_counts_new_updated_and_failed_rows(make_dialog):
     dialog = make_dialog()
 
-    assert dialog.summary_label.text() == (
-        "1 neu, 1 aktualisiert, 1 mit Fehlern – diese werden nicht importiert"
-    )
+    assert dialog.summary_label.text() == "1 neu, 1 aktualisiert, 1 mit Fehlern"
 
 
 def test_cancel_saves_nothing(make_dialog, services, council_id, qtbot):
@@ -89,13 +87,33 @@ def test_cancel_saves_nothing(make_dialog, services, council_id, qtbot):
     assert services.members.members(council_id) == before
 
 
-def test_import_saves_the_valid_rows_and_reports_the_result(
+def test_a_file_with_an_error_row_cannot_be_imported_at_all(
     make_dialog, services, council_id, qtbot
 ):
     dialog = make_dialog()
+    before = services.members.members(council_id)
 
-    with qtbot.waitSignal(dialog.imported) as signal:
+    assert not dialog.import_button.isEnabled()
+    assert dialog.error_label.isVisible()
+    assert dialog.error_label.text() == (
+        "1 Zeile hat Fehler. Importiert wird erst, wenn keine Zeile mehr Fehler hat: bitte "
+        "korrigieren Sie die Datei und lesen Sie sie erneut ein."
+    )
+    dialog.import_rows()  # even when asked directly
+    assert dialog.job is None
+    assert services.members.members(council_id) == before
+
+
+def test_import_runs_in_the_worker_saves_the_rows_and_reports_the_result(
+    make_dialog, services, council_id, qtbot
+):
+    dialog = make_dialog(VALID_FILE)
+    assert not dialog.error_label.isVisible()
+
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert dialog.job is not None and dialog.job.running
+        assert not dialog.import_button.isEnabled()
 
     result = signal.args[0]
     assert [m.full_name for m in result.created] == ["Jan Brandt"]
@@ -108,25 +126,40 @@ def test_the_import_button_is_disabled_when_no_row_can_be_imported(make_dialog):
     dialog = make_dialog("\r\n".join((HEADER, "Eva;;;01.01.2025;;Stadtdaten")).encode())
 
     assert not dialog.import_button.isEnabled()
-    assert dialog.summary_label.text() == (
-        "0 neu, 0 aktualisiert, 1 mit Fehlern – diese werden nicht importiert"
-    )
+    assert dialog.summary_label.text() == "0 neu, 0 aktualisiert, 1 mit Fehlern"
 
 
 def test_a_failed_import_is_explained_in_the_dialog_and_saves_nothing(
     make_dialog, services, council_id, today, qtbot
 ):
-    dialog = make_dialog()
+    dialog = make_dialog(VALID_FILE)
     (anna,) = services.members.members(council_id)
     changed = services.members.save(council_id, replace(anna, phone="0381 1"), today)
 
     with qtbot.assertNotEmitted(dialog.imported):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitSignal(dialog.job.failed, timeout=WAIT).wait()
 
     assert dialog.isVisible()
     assert dialog.error_label.text().startswith("Es wurde nichts importiert. Das Mitglied")
     assert not dialog.import_button.isEnabled()
     assert services.members.members(council_id) == [changed]
+
+
+def test_cancelling_the_import_saves_nothing_and_keeps_the_dialog_open(
+    make_dialog, services, council_id, qtbot
+):
+    dialog = make_dialog(VALID_FILE)
+    before = services.members.members(council_id)
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    dialog.job.cancel()  # as "Abbrechen" does, before the first row is written
+    qtbot.waitSignal(dialog.job.ended, timeout=WAIT).wait()
+
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Der Import wurde abgebrochen; es wurde nichts gespeichert."
+    assert dialog.import_button.isEnabled()
+    assert services.members.members(council_id) == before
 
 
 # --- the table model ------------------------------------------------------------------------

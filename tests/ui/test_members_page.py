@@ -139,15 +139,16 @@ def test_saving_the_public_roster_as_pdf(page, dialogs, tmp_path):
     assert dialogs.saved_files == [str(tmp_path / "liste.pdf")]
 
 
-def test_csv_export_then_import_changes_nothing(page, dialogs, tmp_path, services):
+def test_csv_export_then_import_changes_nothing(page, dialogs, tmp_path, services, qtbot):
     target = tmp_path / "mitglieder.csv"
     dialogs.paths = [str(target), str(target)]
     page.roster.export_button.click()
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     before = services.members.members(page._council_id)
     page.roster.import_button.click()
+    qtbot.waitUntil(lambda: page.roster.import_dialog is not None, timeout=10_000)
     dialog = page.roster.import_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog.isVisible()
     dialog.reject()
     assert services.members.members(page._council_id) == before
 
@@ -159,7 +160,7 @@ def _results(dialog) -> list[str]:
 
 
 def test_excel_export_then_import_reports_unchanged_rows_and_a_summary(
-    page, dialogs, tmp_path, services
+    page, dialogs, tmp_path, services, qtbot
 ):
     target = tmp_path / "mitglieder.xlsx"
     dialogs.paths = [str(target), str(target)]
@@ -172,10 +173,12 @@ def test_excel_export_then_import_reports_unchanged_rows_and_a_summary(
     before = services.members.members(page._council_id)
 
     page.roster.import_button.click()
+    qtbot.waitUntil(lambda: page.roster.import_dialog is not None, timeout=10_000)
     dialog = page.roster.import_dialog
     assert _results(dialog) == ["unverändert"] * 10
     assert dialog.summary_label.text() == "0 neu, 0 aktualisiert, 10 unverändert"
-    dialog.import_button.click()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
 
     assert dialogs.file_dialogs[-1] == (FileKind.MEMBERS, "")
     assert dialogs.messages[-1] == (
@@ -212,15 +215,17 @@ def test_the_real_import_dialog_offers_workbooks_and_reads_them(
     chooser.fileSelected.emit(str(workbook))
     chooser.reject()
 
+    qtbot.waitUntil(lambda: roster.import_dialog is not None, timeout=10_000)
     assert _results(roster.import_dialog) == ["unverändert"] * 10
     roster.import_dialog.reject()
 
 
-def test_a_broken_csv_file_gives_a_warning(page, dialogs, tmp_path):
+def test_a_broken_csv_file_gives_a_warning(page, dialogs, tmp_path, qtbot):
     broken = tmp_path / "kaputt.csv"
     broken.write_bytes(b"\x00\x01\x02binary")
     dialogs.paths = [str(broken)]
     page.roster.import_button.click()
+    qtbot.waitSignal(page.roster.job.ended, timeout=10_000).wait()
     assert dialogs.warnings()
     assert page.roster.import_dialog is None
 

@@ -1,0 +1,140 @@
+"""Long work off the GUI thread: a job with progress, cancellation and a German failure message.
+
+Every export, print render, import or backup that can take longer than a blink runs as a
+:class:`Job`: ``work(progress)`` runs in Qt's thread pool while the window stays responsive,
+and the job's signals arrive on the GUI thread. ``progress(done, total)`` reports how far the
+work is and raises :class:`~expertenrat.domain.progress.Cancelled` once the user has asked to
+stop, so the work ends where it is (a service rolls its transaction back). The work opens its
+own database sessions (the services do, per call) in the worker thread.
+
+An :class:`ExpertenratError` becomes ``failed(message)``; any other exception is a bug and
+goes to ``sys.excepthook``, the application's unexpected-error dialog.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.progress import Cancelled, Progress
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "Worker"
+POLL_MS = 50
+
+
+class Job(QObject):
+    """One piece of long work; start it once and listen to its signals."""
+
+    progressed = Signal(int, int)  # done, total
+    ended = Signal()  # first of all, whichever way the work ended
+    finished = Signal(object)  # the work's result
+    failed = Signal(str)  # the German message of an expected error
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[Progress], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._stop = threading.Event()
+        # The worker thread only sets these two; the GUI thread polls them. (Signals
+        # emitted from the worker thread crashed PySide6 6.12 at exit: a refcount bug.)
+        self._reported: tuple[int, int] | None = None
+        self._outcome: tuple[str, object] | None = None
+        self._shown: tuple[int, int] | None = None
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self._poll)
+        self.running = False
+        self.error: ExpertenratError | None = None  # behind the last ``failed``
+        self._thread = threading.Thread()
+
+    def start(self) -> None:
+        if self.running:
+            raise RuntimeError("the job is already running")
+        self.running = True
+        self._stop.clear()
+        self._reported = self._outcome = self._shown = None
+        self._poll_timer.start()
+        self._thread = threading.Thread(target=self._run, name="expertenrat-job", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self._stop.set()
+
+    def _run(self) -> None:
+        """The body of the worker thread."""
+        try:
+            self._outcome = ("finished", self._work(self._progress))
+        except Cancelled:
+            self._outcome = ("cancelled", None)
+        except ExpertenratError as error:
+            self._outcome = ("failed", error)
+        except Exception:  # a bug: shown on the GUI thread by the unexpected-error path
+            self._outcome = ("crashed", sys.exc_info())
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise Cancelled
+        self._reported = (done, total)
+
+    def _poll(self) -> None:
+        reported, outcome = self._reported, self._outcome
+        if reported is not None:
+            done, total = reported
+            shown = (done * 100 // total if total else 0, total)
+            if shown != self._shown:  # at most one report per percent
+                self._shown = shown
+                self.progressed.emit(done, total)
+        if outcome is None:
+            return
+        self._poll_timer.stop()
+        self._thread.join()
+        self.running = False
+        kind, value = outcome
+        self.ended.emit()
+        if kind == "finished":
+            self.finished.emit(value)
+        elif kind == "failed":
+            self.error = value  # type: ignore[assignment]
+            self.failed.emit(self.error.message)  # type: ignore[union-attr]
+        elif kind == "cancelled":
+            self.cancelled.emit()
+        else:
+            sys.excepthook(*value)  # type: ignore[misc]
+
+
+def start_with_progress(job: Job, parent: QWidget, title: str, label: str) -> QProgressDialog:
+    """Start ``job`` behind a progress dialog whose "Abbrechen" cancels it.
+
+    The dialog is window-modal but never blocks (``open()``); it closes when the job ends.
+    """
+    dialog = QProgressDialog(label, tr(_CONTEXT, "Abbrechen"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+
+    def show_progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def cancel() -> None:
+        dialog.setLabelText(tr(_CONTEXT, "Wird abgebrochen …"))
+        job.cancel()
+
+    def close() -> None:
+        dialog.hide()
+        dialog.deleteLater()
+
+    job.progressed.connect(show_progress)
+    dialog.canceled.connect(cancel)
+    job.ended.connect(close)
+    dialog.open()
+    job.start()
+    return dialog

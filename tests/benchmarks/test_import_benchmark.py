@@ -1,0 +1,91 @@
+"""Importing members from CSV: the dry run (preview) and the real import (preview and save)
+of 2,000 and 20,000 rows on SQLite and PostgreSQL, and the refusal of a hostile e-mail value.
+
+Run with ``pytest tests/benchmarks/test_import_benchmark.py --benchmark-only``. Aims: 20,000
+rows in under 5 s, the 20,000-row figure within 12 times the 2,000-row one (linear), and
+the 120 KB e-mail value refused in under 50 ms. Nothing is asserted about time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.members import Member, validate_member
+from expertenrat.services.member_exchange import MemberExchangeService
+from expertenrat.services.settings import SettingsService
+
+TODAY = date(2026, 11, 27)
+FIELDS = ("Moderne Verwaltung", "Soziale Stadt", "Stadtdaten", "Umwelt")
+HEADER = (
+    "Anrede;Titel;Vorname;Nachname;Institution;E-Mail;Telefon;Rolle;"
+    "Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld;Weitere Handlungsfelder"
+)
+GIVEN = ["Anna", "Jörg", "Gülşen", "Łukasz", "Zoë", "Ödön", "Malte", "Katharina"]
+
+
+def csv_file(count: int) -> bytes:
+    """``count`` different people; one chair and one vice chair, the rest members."""
+    lines = [HEADER]
+    for n in range(count):
+        role = {0: "Vorsitz", 1: "Stellvertretung"}.get(n, "Mitglied")
+        end = "31.12.2027" if n % 3 else ""
+        lines.append(
+            f"{'Frau' if n % 2 else 'Herr'};{'Dr.' if n % 5 == 0 else ''};"
+            f"{GIVEN[n % len(GIVEN)]};Nachname{n};Universität Rostock {n % 40};"
+            f"person{n}@example.org;0381 498-{n};{role};01.01.2025;{end};"
+            f"{FIELDS[n % 4]};{FIELDS[(n + 1) % 4]}"
+        )
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
+
+
+@pytest.fixture
+def new_council(database):
+    settings = SettingsService(database, "bench")
+    names = iter(range(1_000_000))
+
+    def make() -> int:
+        council = CouncilSettings(id=None, name=f"Rat {next(names)}", city="Rostock")
+        return settings.create_council(council).id
+
+    return make
+
+
+@pytest.mark.parametrize("count", [2_000, 20_000])
+def test_dry_run(benchmark: BenchmarkFixture, database, new_council, count: int) -> None:
+    exchange = MemberExchangeService(database, "bench")
+    council_id, data = new_council(), csv_file(count)
+    benchmark.group = f"import-dry-run-{database.url.get_backend_name()}"
+
+    preview = benchmark.pedantic(
+        exchange.preview_import, args=(council_id, data, TODAY), rounds=3, iterations=1
+    )
+
+    assert preview.counts == (count, 0, 0, 0)
+
+
+@pytest.mark.parametrize("count", [2_000, 20_000])
+def test_real_import(benchmark: BenchmarkFixture, database, new_council, count: int) -> None:
+    """What the CLI does without ``--dry-run``: preview, then save, into an empty council."""
+    exchange = MemberExchangeService(database, "bench")
+    data = csv_file(count)
+    benchmark.group = f"import-real-{database.url.get_backend_name()}"
+
+    def run(council_id: int) -> int:
+        preview = exchange.preview_import(council_id, data, TODAY)
+        return len(exchange.apply_import(council_id, preview, TODAY).created)
+
+    created = benchmark.pedantic(run, setup=lambda: ((new_council(),), {}), rounds=3, iterations=1)
+
+    assert created == count
+
+
+def test_hostile_email_value_is_refused(benchmark: BenchmarkFixture) -> None:
+    member = Member(None, "Anna", "Berg", email="a@" + "b." * 60_000 + "@x", primary_field_id=1)
+
+    problems = benchmark(validate_member, member, [], TODAY)
+
+    assert [p.field for p in problems] == ["email"]
