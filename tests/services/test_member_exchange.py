@@ -15,6 +15,7 @@ from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import ConcurrentEditError, DataEntryError, ValidationError
 from expertenrat.domain.member_import import ImportStatus
 from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.progress import Cancelled
 from expertenrat.services import members as members_module
 from expertenrat.services.audit import AuditService
 from expertenrat.services.demo import DemoService
@@ -513,6 +514,25 @@ def test_the_import_checks_the_rows_again_when_the_council_changed_since_the_pre
     exchange.apply_import(council.id, preview, today)
 
     assert checks == ["Jan Brandt"]
+
+
+def test_a_cancelled_import_writes_nothing(exchange, council, database, today):
+    data = csv_file(
+        HEADER,
+        "Jan;Brandt;jan@example.org;;01.01.2025;;Stadtdaten",
+        "Ole;Hansen;ole@example.org;;01.01.2025;;Umwelt",
+    )
+    preview = exchange.preview_import(council.id, data, today)
+    counts = table_counts(database)
+
+    def cancel_after_the_first_row(done: int, total: int) -> None:
+        if done > 1:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        exchange.apply_import(council.id, preview, today, cancel_after_the_first_row)
+
+    assert table_counts(database) == counts
 
 
 def test_a_member_changed_since_the_preview_stops_the_whole_import(
