@@ -1,8 +1,10 @@
 """Long work off the GUI thread: a job with progress, cancellation and a German failure message.
 
 Every export, print render, import or backup that can take longer than a blink runs as a
-:class:`Job`: ``work(progress)`` runs in Qt's thread pool while the window stays responsive,
-and the job's signals arrive on the GUI thread. ``progress(done, total)`` reports how far the
+:class:`Job`: ``work(progress)`` runs in a thread of its own while the window stays
+responsive. The worker thread touches no Qt object: it only leaves its progress and its
+outcome in two attributes, which the GUI thread polls every ``POLL_MS``; so every signal
+of the job is emitted on the GUI thread. ``progress(done, total)`` reports how far the
 work is and raises :class:`~expertenrat.domain.progress.Cancelled` once the user has asked to
 stop, so the work ends where it is (a service rolls its transaction back). The work opens its
 own database sessions (the services do, per call) in the worker thread.
@@ -41,8 +43,7 @@ class Job(QObject):
         super().__init__(parent)
         self._work = work
         self._stop = threading.Event()
-        # The worker thread only sets these two; the GUI thread polls them. (Signals
-        # emitted from the worker thread crashed PySide6 6.12 at exit: a refcount bug.)
+        # Set by the worker thread only, read by the GUI thread in ``_poll``.
         self._reported: tuple[int, int] | None = None
         self._outcome: tuple[str, object] | None = None
         self._shown: tuple[int, int] | None = None
