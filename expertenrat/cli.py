@@ -240,8 +240,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     counts = preview.counts
     if counts.error:
         print("\n".join(report))
-        rows = "1 Zeile hat" if counts.error == 1 else f"{counts.error} Zeilen haben"
-        raise UserError(f"{rows} Fehler; es wurde nichts importiert.")
+        raise UserError(f"{preview.errors_text}; es wurde nichts importiert.")
     if not preview.rows:
         raise UserError(f"„{path}“ enthält keine Mitglieder.")
     consent_lines = ", ".join(str(row.line) for row in preview.consent_rows)
