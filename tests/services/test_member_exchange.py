@@ -530,7 +530,7 @@ def test_a_cancelled_import_writes_nothing(exchange, council, database, today):
             raise Cancelled
 
     with pytest.raises(Cancelled):
-        exchange.apply_import(council.id, preview, today, cancel_after_the_first_row)
+        exchange.apply_import(council.id, preview, today, progress=cancel_after_the_first_row)
 
     assert table_counts(database) == counts
 

@@ -261,7 +261,7 @@ def test_unticking_disables_the_import_again(make_dialog):
 
 
 def test_a_file_without_consent_changes_shows_no_tick(make_dialog):
-    dialog = make_dialog()
+    dialog = make_dialog(VALID_FILE)
 
     assert dialog.consent_check.isHidden() and dialog.consent_label.isHidden()
     assert dialog.import_button.isEnabled()
