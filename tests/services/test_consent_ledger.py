@@ -168,7 +168,8 @@ def test_reimporting_an_old_export_cannot_undo_a_withdrawal(
         "Kontaktdaten: Einwilligung wurde am 20.11.2026 widerrufen; die Datei enthält eine "
         "ältere Einwilligung vom 01.03.2025.",
     )
-    exchange.apply_import(council.id, preview, today, accept_consent_changes=True)
+    with pytest.raises(DataEntryError, match="1 Zeile hat Fehler; es wurde nichts importiert"):
+        exchange.apply_import(council.id, preview, today, accept_consent_changes=True)
     stored = members_service.member(anna.id)
     assert (stored.publish_contact, stored.publish_contact_on) == (False, WITHDRAWN_ON)
     assert ledger_size(database) == entries
