@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from expertenrat import APP_NAME, ORGANIZATION, __version__
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.logs import setup_logging
 from expertenrat.paths import resource_path
 from expertenrat.ui.error_dialog import ErrorReporter
-from expertenrat.ui.i18n import install_qt_translations, tr
+from expertenrat.ui.i18n import install_qt_translations
 from expertenrat.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -58,16 +58,27 @@ class Session:
         """Open (and if needed upgrade) the database and fill the window from it."""
         from expertenrat.services.audit import default_actor
         from expertenrat.services.context import Services
-        from expertenrat.store.database import open_database
+        from expertenrat.store.database import Create, open_database
         from expertenrat.store.engine import database_url
         from expertenrat.ui.dialog_service import DialogService
         from expertenrat.ui.save_location import SaveLocations
 
-        self.database = open_database(database_url(database))
+        # A new file stays uncreated until the welcome page creates a council or the demo.
+        self.database = open_database(database_url(database), create=Create.ON_FIRST_WRITE)
         if self.database.backup_file is not None:
             log.info("Database upgraded; backup at %s", self.database.backup_file)
         dialogs = DialogService(SaveLocations(QSettings()))
         self.window.attach(Services.create(self.database, default_actor()), dialogs)
+
+    def open_or_explain(self, database: str | None) -> bool:
+        """Open the database, or show in the window why not; the window stays usable."""
+        try:
+            self.open(database)
+        except DatabaseUnusableError as error:
+            log.warning("Database not opened: %s", error)
+            self.window.show_unusable(error.message)
+            return False
+        return True
 
     def close(self) -> None:
         if self.database is not None:
@@ -83,20 +94,13 @@ def run_gui(args: argparse.Namespace) -> int:
     reporter.parent = session.window
     session.window.show()
 
-    def open_database() -> None:
-        try:
-            session.open(args.database)
-        except DatabaseUnusableError as error:
-            log.warning("Database not opened: %s", error)
-            QMessageBox.critical(session.window, tr("App", "Expertenrat"), error.message)
-            app.exit(1)
-
-    QTimer.singleShot(0, open_database)
+    QTimer.singleShot(0, lambda: session.open_or_explain(args.database))
     _quit_after_delay_from_environment(app)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         session.close()
+    return code if session.database is not None else 1
 
 
 def _quit_after_delay_from_environment(app: QApplication) -> None:

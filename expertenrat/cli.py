@@ -7,7 +7,9 @@ fix (a bad argument, a file that cannot be read, a database that cannot be opene
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import stat
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -79,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
     demo.add_argument("--councils", type=_positive, default=1, help="Anzahl der Gremien")
     demo.add_argument("--years", type=_positive, default=2, help="Jahre an Sitzungen")
-    demo.set_defaults(handler=_demo)
+    demo.set_defaults(handler=_demo, opening="create")
 
     export = commands.add_parser("export", help="Dokumente und Daten ausgeben")
     exports = export.add_subparsers(dest="what", metavar="WAS", required=True, parser_class=_Parser)
@@ -92,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--alphabetical", action="store_true", help="alphabetisch statt nach Handlungsfeld"
     )
     _council_option(roster)
-    roster.set_defaults(handler=_export_roster)
+    roster.set_defaults(handler=_export_roster, opening="read")
     members = exports.add_parser(
         "members", help="Mitglieder als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
     )
@@ -103,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="Zieldatei; die Endung wählt das Format",
     )
     _council_option(members)
-    members.set_defaults(handler=_export_members)
+    members.set_defaults(handler=_export_members, opening="read")
 
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
     imports = import_.add_subparsers(
@@ -123,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         "übernehmen (ohne diese Angabe wird eine solche Datei nicht importiert)",
     )
     _council_option(members)
-    members.set_defaults(handler=_import_members)
+    members.set_defaults(handler=_import_members, opening="change")
     return parser
 
 
@@ -144,14 +146,23 @@ def _positive(text: str) -> int:
 
 
 def open_services(args: argparse.Namespace) -> Services:
+    """Open the database as the command needs it: only ``demo`` creates one; exports read.
+
+    A command that finds no database (or an empty file) creates nothing, not even folders.
+    """
     # The data stack (SQLAlchemy, ~0.25 s to import) is loaded only when a command runs,
     # so that starting the window, which parses these arguments too, stays quick.
     from expertenrat.services.audit import default_actor
     from expertenrat.services.context import Services
-    from expertenrat.store.database import open_database
+    from expertenrat.store.database import Create, open_database
     from expertenrat.store.engine import database_url
 
-    return Services.create(open_database(database_url(args.database)), default_actor())
+    database = open_database(
+        database_url(args.database),
+        create=Create.NOW if args.opening == "create" else Create.NEVER,
+        read_only=args.opening == "read" or getattr(args, "dry_run", False),
+    )
+    return Services.create(database, default_actor())
 
 
 def _demo(services: Services, args: argparse.Namespace) -> str:
@@ -178,17 +189,38 @@ def _council_id(services: Services, args: argparse.Namespace) -> int:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write all or nothing: a temporary file next to the target, then a rename."""
-    if path.is_dir():
-        raise UserError(f"„{path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.")
-    temporary = path.with_name(f".{path.name}.tmp")
+    """Write all or nothing: a temporary file next to the target, then a rename.
+
+    A link or a write-protected file at the target is refused, never replaced.
+    """
+    temporary = path.with_name(f".expertenrat-{os.getpid()}.tmp")  # short: long names fit
     try:
-        temporary.write_bytes(data)
+        if path.is_symlink():
+            raise UserError(
+                f"„{path}“ ist eine Verknüpfung (symbolischer Link) und wird nicht ersetzt. "
+                "Bitte geben Sie den Namen der Zieldatei selbst an."
+            )
+        if path.is_dir():
+            raise UserError(f"„{path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.")
+        if path.exists() and not _writable(path):
+            raise UserError(
+                f"„{path}“ ist schreibgeschützt und wird nicht ersetzt. Bitte wählen Sie "
+                "einen anderen Dateinamen."
+            )
+        with temporary.open("xb") as handle:
+            handle.write(data)
         os.replace(temporary, path)
     except OSError as error:
         raise UserError(f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}") from None
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _writable(path: Path) -> bool:
+    """Write-protected means no write bit (also for root, whom access() always allows)."""
+    mode = path.stat().st_mode
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
 
 
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
@@ -287,6 +319,19 @@ def _import_lines(row: ImportRow) -> list[str]:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    try:
+        code = _run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`… | head -1`): stop quietly. Python would complain once
+        # more when it flushes stdout at exit, so stdout now points to nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     handler: Callable[[Services, argparse.Namespace], str] = args.handler
     try:
         services = open_services(args)
@@ -297,6 +342,8 @@ def run_command(args: argparse.Namespace) -> int:
     except ExpertenratError as error:
         print(f"expertenrat: Fehler: {' '.join(error.message.split())}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise
     except OSError as error:
         print(f"expertenrat: Fehler: {error.filename}: {os_error_text(error)}", file=sys.stderr)
         return 1

@@ -62,5 +62,7 @@ def os_error_text(error: OSError) -> str:
         errno.ENOSPC: "Der Datenträger ist voll.",
         errno.EISDIR: "Das ist ein Ordner.",
         errno.EROFS: "Der Datenträger ist schreibgeschützt.",
+        errno.ENAMETOOLONG: "Der Dateiname ist zu lang.",
+        errno.ELOOP: "Der Pfad enthält zu viele Verknüpfungen.",
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))

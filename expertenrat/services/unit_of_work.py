@@ -22,6 +22,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.store.database import Database
+from expertenrat.store.problems import DAMAGED_AT_WORK, is_damage
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517
@@ -62,6 +63,10 @@ def changing(database: Database, what: str) -> Iterator[Session]:
             # Another program committed since this transaction read: a stale version.
             raise ConcurrentEditError(what) from error
         raise StorageError(_environment_message(error)) from error
+    except exc.DatabaseError as error:
+        if is_damage(error):
+            raise StorageError(DAMAGED_AT_WORK) from error
+        raise
 
 
 @contextmanager
@@ -72,6 +77,10 @@ def reading(database: Database) -> Iterator[Session]:
             yield session
     except exc.OperationalError as error:
         raise StorageError(_environment_message(error)) from error
+    except exc.DatabaseError as error:
+        if is_damage(error):
+            raise StorageError(DAMAGED_AT_WORK) from error
+        raise
 
 
 def _environment_message(error: exc.OperationalError) -> str:

@@ -1,35 +1,55 @@
 """Opening a database: check it, back it up, migrate it, hand out sessions.
 
 Anything that makes a database unusable (not a database, corrupt, from a newer version,
-server unreachable) becomes a :class:`DatabaseUnusableError` with a German message, and
-the file is left exactly as it was.
+server unreachable, no write permission) becomes a :class:`DatabaseUnusableError` with a
+German message that names the true reason, and the database is left exactly as it was.
+Nothing is created by merely looking: a new database gets its schema when the first
+change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW``).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
-from sqlalchemy import Engine, exc
+from sqlalchemy import Engine, create_engine, exc
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.domain.errors import DatabaseUnusableError, os_error_text
 from expertenrat.store import migrate
-from expertenrat.store.engine import SQLITE_HEADER, make_engine, sqlite_file
+from expertenrat.store.engine import make_engine, sqlite_file
+from expertenrat.store.probe import probe_server, probe_sqlite_file
+from expertenrat.store.problems import sqlite_problem, upgrade_blocked
+
+
+class Create(Enum):
+    """When a database without a schema gets one."""
+
+    NOW = "now"
+    ON_FIRST_WRITE = "on_first_write"
+    NEVER = "never"
 
 
 @dataclass
 class Database:
-    """An open, migrated database and the factory for its sessions."""
+    """An open, migrated database and the factory for its sessions.
+
+    ``pending``: the database has no schema yet. Reading it reads an empty twin in memory;
+    the first transaction creates the schema (and the folders of a new file).
+    """
 
     url: URL
     engine: Engine
     backup_file: Path | None = None
+    read_only: bool = False
+    pending: bool = False
+    _blank: Engine | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -37,10 +57,7 @@ class Database:
     @property
     def location(self) -> str:
         """Where the data lives, for the About dialog (no password)."""
-        path = sqlite_file(self.url)
-        if path is not None:
-            return str(path)
-        return self.url.render_as_string(hide_password=True)
+        return describe(self.url)
 
     @property
     def is_sqlite(self) -> bool:
@@ -49,117 +66,179 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end, or rolled back on any error."""
+        if self.pending:
+            self.create_schema()
         with self._sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        if self.pending:
+            with Session(self._blank_engine()) as session:
+                yield session
+            return
         with self._sessions() as session:
             yield session
 
+    def create_schema(self) -> None:
+        path = sqlite_file(self.url)
+        try:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            migrate.upgrade(self.url)
+        except OSError as error:
+            raise DatabaseUnusableError(
+                f"Die Datenbank „{self.location}“ kann nicht angelegt werden: "
+                f"{os_error_text(error)}"
+            ) from error
+        except exc.DBAPIError as error:
+            if path is not None:
+                raise sqlite_problem(path, error) from error
+            raise DatabaseUnusableError(
+                f"Die Datenbank „{self.location}“ kann nicht angelegt werden: {error.orig}"
+            ) from error
+        self.pending = False
+
+    def _blank_engine(self) -> Engine:
+        if self._blank is None:
+            from expertenrat.store.models import Base
+
+            self._blank = create_engine("sqlite://")
+            Base.metadata.create_all(self._blank)
+        return self._blank
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._blank is not None:
+            self._blank.dispose()
 
 
-def open_database(url: URL, *, now: datetime | None = None) -> Database:
+def open_database(
+    url: URL,
+    *,
+    create: Create = Create.NOW,
+    read_only: bool = False,
+) -> Database:
+    """Open ``url``; an old database is backed up and upgraded first.
+
+    ``read_only``: only reading is asked (exports): a SQLite file is opened read-only, so a
+    healthy file in a folder without write permission still works. A database without a
+    schema is refused when reading, or when ``create`` is ``NEVER``.
+    """
+    check_url(url)
+    location = describe(url)
     path = sqlite_file(url)
-    revision = _probe_sqlite_file(path) if path is not None else _probe_server(url)
-    if revision is not None and not migrate.is_known_revision(revision):
+    if path is not None:
+        probe = probe_sqlite_file(path, read_only=read_only)
+    else:
+        probe = probe_server(url, location)
+    revision = probe.revision
+    if revision is None:
+        if read_only or create is Create.NEVER:
+            raise DatabaseUnusableError(
+                f"Die Datenbank „{location}“ gibt es noch nicht oder sie ist leer; es wurde "
+                "nichts angelegt. Legen Sie im Programm ein Gremium an oder laden Sie die "
+                "Demodaten mit „expertenrat demo“."
+            )
+        database = Database(url=url, engine=make_engine(url), pending=True)
+        if create is Create.NOW:
+            database.create_schema()
+        return database
+    if not migrate.is_known_revision(revision):
         raise DatabaseUnusableError(
-            f"Die Datenbank „{_describe(url)}“ stammt aus einer neueren Version von Expertenrat "
+            f"Die Datenbank „{location}“ stammt aus einer neueren Version von Expertenrat "
             f"(Schemastand {revision}). Bitte installieren Sie die aktuelle Version des "
             "Programms. Die Datenbank wurde nicht verändert."
         )
     backup = None
     if revision != migrate.head_revision():
-        if path is not None and revision is not None:
-            backup = _backup_before_upgrade(path, now or datetime.now())
-        try:
-            migrate.upgrade(url)
-        except (exc.OperationalError, exc.IntegrityError) as error:
-            # IntegrityError: old rows that a new constraint rejects (the upgrade is rolled back).
-            raise DatabaseUnusableError(
-                f"Die Datenbank „{_describe(url)}“ konnte nicht aktualisiert werden: {error.orig}"
-            ) from error
-    return Database(url=url, engine=make_engine(url), backup_file=backup)
+        if path is not None:
+            backup = backup_before_upgrade(path, revision)
+        _upgrade(url, location)
+    engine = make_engine(url, read_only=probe.read_flags if read_only else None)
+    return Database(url=url, engine=engine, backup_file=backup, read_only=read_only)
 
 
-def _describe(url: URL) -> str:
+def describe(url: URL) -> str:
+    """Where the data lives, for messages (no password)."""
     path = sqlite_file(url)
     return str(path) if path is not None else url.render_as_string(hide_password=True)
 
 
-def _probe_sqlite_file(path: Path) -> str | None:
-    """Return the schema revision of an existing file, or ``None`` for a new one.
+def check_url(url: URL) -> None:
+    """Refuse what is no place to keep data: other systems, missing drivers, memory."""
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise DatabaseUnusableError(
+            f"Datenbanken vom Typ „{backend}“ unterstützt Expertenrat nicht. Möglich sind eine "
+            "SQLite-Datei (ein Dateiname) oder ein PostgreSQL-Server (postgresql://…)."
+        )
+    if backend == "sqlite" and sqlite_file(url) is None:
+        raise DatabaseUnusableError(
+            "Eine Datenbank nur im Arbeitsspeicher (:memory:) ist nicht möglich: alle Daten "
+            "wären beim Beenden verloren. Bitte geben Sie eine Datei an."
+        )
+    try:
+        dialect = url.get_dialect()
+        dialect.import_dbapi()
+    except (exc.NoSuchModuleError, ImportError):
+        raise DatabaseUnusableError(
+            f"Der Datenbanktreiber „{url.get_driver_name()}“ ist nicht installiert. Bitte "
+            "verwenden Sie eine Adresse, die mit postgresql:// beginnt."
+        ) from None
+    if dialect.is_async:
+        raise DatabaseUnusableError(
+            f"Der Datenbanktreiber „{url.get_driver_name()}“ wird nicht unterstützt. Bitte "
+            "verwenden Sie eine Adresse, die mit postgresql:// beginnt."
+        )
 
-    Reads only: a file that is not ours is never written to.
+
+def _upgrade(url: URL, location: str) -> None:
+    try:
+        migrate.upgrade(url)
+    except exc.IntegrityError as error:
+        # Old rows that a new constraint rejects; the upgrade was rolled back.
+        engine = make_engine(url)
+        try:
+            with engine.connect() as connection:
+                message = upgrade_blocked(location, error, connection)
+        finally:
+            engine.dispose()
+        raise DatabaseUnusableError(message) from error
+    except exc.DBAPIError as error:
+        path = sqlite_file(url)
+        if path is not None:
+            raise sqlite_problem(path, error) from error
+        raise DatabaseUnusableError(
+            f"Die Datenbank „{location}“ konnte nicht aktualisiert werden: {error.orig}"
+        ) from error
+
+
+def backup_before_upgrade(path: Path, revision: str) -> Path:
+    """Copy the database consistently (WAL included) next to it, one copy per old revision.
+
+    A second attempt at the same upgrade replaces the copy instead of adding another file.
     """
-    if path.is_dir():
-        raise DatabaseUnusableError(f"„{path}“ ist ein Ordner, keine Datenbankdatei.")
-    if not path.exists() or path.stat().st_size == 0:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return None
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise DatabaseUnusableError(
-                f"Die Datei „{path}“ ist keine Expertenrat-Datenbank. "
-                "Sie wurde nicht verändert. Bitte wählen Sie eine andere Datei."
-            )
+    target = path.with_name(f"{path.stem}-vor-update-von-{revision}{path.suffix}")
+    temporary = path.with_name(f".{path.stem}-sicherung.tmp")
     try:
-        connection = sqlite3.connect(path)
+        source = sqlite3.connect(path)
         try:
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                if tables:
-                    raise DatabaseUnusableError(
-                        f"Die Datei „{path}“ ist eine SQLite-Datenbank, aber keine von "
-                        "Expertenrat. Sie wurde nicht verändert."
-                    )
-                return None
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
+            destination = sqlite3.connect(temporary)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
         finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
+            source.close()
+        os.replace(temporary, target)
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from error
+    except OSError as error:
         raise DatabaseUnusableError(
-            f"Die Datenbank „{path}“ ist beschädigt und kann nicht geöffnet werden ({error}). "
-            "Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her."
-        ) from error
-
-
-def _probe_server(url: URL) -> str | None:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            return migrate.current_revision(connection)
-    except exc.OperationalError as error:
-        raise DatabaseUnusableError(
-            f"Der Datenbankserver „{_describe(url)}“ ist nicht erreichbar: {error.orig}"
+            f"Vor der Aktualisierung der Datenbank „{path}“ konnte keine Sicherung angelegt "
+            f"werden: {os_error_text(error)} Die Datenbank wurde nicht verändert."
         ) from error
     finally:
-        engine.dispose()
-
-
-def _backup_before_upgrade(path: Path, now: datetime) -> Path:
-    """Copy the database consistently (WAL included) to a dated file next to it."""
-    target = path.with_name(f"{path.stem}-vor-update-{now:%Y-%m-%d-%H%M%S}{path.suffix}")
-    source = sqlite3.connect(path)
-    try:
-        check = source.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise DatabaseUnusableError(
-                f"Die Datenbank „{path}“ ist beschädigt ({check[0] if check else '?'}). "
-                "Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her."
-            )
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    except sqlite3.DatabaseError as error:
-        raise DatabaseUnusableError(
-            f"Die Datenbank „{path}“ ist beschädigt ({error}). Sie wurde nicht verändert."
-        ) from error
-    finally:
-        source.close()
+        temporary.unlink(missing_ok=True)
     return target

@@ -9,11 +9,15 @@ from the SQLAlchemy SQLite dialect documentation).
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from pathlib import Path
+from urllib.request import pathname2url
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 
+from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -22,13 +26,24 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def database_url(text: str | None) -> URL:
     """Turn what the user gave (a URL, a file path or nothing) into a database URL."""
     if not text:
-        return make_url(f"sqlite:///{default_database_file()}")
+        return URL.create("sqlite", database=str(default_database_file()))
     if "://" not in text:
-        return make_url(f"sqlite:///{Path(text).expanduser().resolve()}")
-    url = make_url(text)
+        # Built, not parsed: a folder may be called "Sitzung #3?" without becoming a query.
+        return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
+    try:
+        url = make_url(text)
+    except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise DatabaseUnusableError(
+            f"„{_without_password(text)}“ ist keine gültige Datenbankadresse. Erwartet wird "
+            "ein Dateiname oder eine Adresse wie postgresql://benutzer@server:5432/datenbank."
+        ) from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
+
+
+def _without_password(text: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
 
 
 def is_sqlite(url: URL) -> bool:
@@ -42,10 +57,23 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def make_engine(url: URL, *, foreign_keys: bool = True) -> Engine:
+def sqlite_uri(path: Path, flags: str) -> str:
+    """A SQLite URI filename, e.g. ``mode=ro`` (read only) or ``immutable=1``."""
+    return f"file:{pathname2url(str(path))}?{flags}"
+
+
+def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = None) -> Engine:
+    """``read_only``: SQLite URI flags (see :func:`sqlite_uri`) for a file opened to read."""
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url)
+    path = sqlite_file(url)
+    if read_only and path is not None:
+        uri = sqlite_uri(path, read_only)
+        engine = create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -53,7 +81,7 @@ def make_engine(url: URL, *, foreign_keys: bool = True) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA busy_timeout=10000")
-        if sqlite_file(url) is not None:
+        if path is not None and not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()

@@ -107,6 +107,16 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
         self.reload_councils()
 
+    def show_unusable(self, message: str) -> None:
+        """The database could not be opened: say why in place of the areas."""
+        self.loading_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.loading_label.setWordWrap(True)
+        self.loading_label.setMargin(24)
+        self.loading_label.setText(
+            tr(_CONTEXT, "Die Datenbank kann nicht geöffnet werden.\n\n{}").format(message)
+        )
+        self.stack.setCurrentWidget(self.loading_label)
+
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(tr(_CONTEXT, "&Datei"))
         quit_action = QAction(tr(_CONTEXT, "&Beenden"), self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import socket
 import sqlite3
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,6 @@ from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate, models
 from expertenrat.store.database import Database, open_database
 from expertenrat.store.engine import SQLITE_HEADER, database_url, make_engine
-
-NOW = datetime(2026, 11, 27, 9, 30, 5)
 
 
 def _sha256(path: Path) -> str:
@@ -72,7 +70,7 @@ def _refused(path: Path) -> DatabaseUnusableError:
     """Open ``path`` expecting a refusal; check the folder gained no file and return the error."""
     before = sorted(p.name for p in path.parent.iterdir())
     with pytest.raises(DatabaseUnusableError) as caught:
-        open_database(database_url(str(path)), now=NOW)
+        open_database(database_url(str(path)))
     assert sorted(p.name for p in path.parent.iterdir()) == before
     return caught.value
 
@@ -99,7 +97,7 @@ def test_opening_a_new_path_creates_missing_folders(tmp_path):
 
 
 def test_opening_a_new_database_makes_no_backup(tmp_path):
-    database = open_database(database_url(str(tmp_path / "neu.db")), now=NOW)
+    database = open_database(database_url(str(tmp_path / "neu.db")))
     database.close()
 
     assert database.backup_file is None
@@ -126,7 +124,7 @@ def test_opening_a_current_database_keeps_its_data_and_makes_no_backup(tmp_path)
         )
     connection.close()
 
-    database = open_database(database_url(str(path)), now=NOW)
+    database = open_database(database_url(str(path)))
     database.close()
 
     assert database.backup_file is None
@@ -139,30 +137,30 @@ def test_opening_a_current_database_keeps_its_data_and_makes_no_backup(tmp_path)
 def test_opening_an_old_database_upgrades_it_to_head(tmp_path):
     path = _old_database(tmp_path / "expertenrat.db")
 
-    open_database(database_url(str(path)), now=NOW).close()
+    open_database(database_url(str(path))).close()
 
     assert _revision_of_file(path) == migrate.head_revision()
     assert _council_names(path) == ["Alter Rat"]
 
 
-def test_opening_an_old_database_writes_a_dated_backup_next_to_it(tmp_path):
+def test_opening_an_old_database_writes_a_backup_named_by_its_revision_next_to_it(tmp_path):
     path = _old_database(tmp_path / "expertenrat.db")
 
-    database = open_database(database_url(str(path)), now=NOW)
+    database = open_database(database_url(str(path)))
     database.close()
 
     backup = database.backup_file
     assert backup is not None
     assert backup.parent == path.parent
     assert "vor-update" in backup.name
-    assert backup.name == "expertenrat-vor-update-2026-11-27-093005.db"
+    assert backup.name == "expertenrat-vor-update-von-0001.db"
     assert backup.is_file()
 
 
 def test_backup_before_upgrade_holds_the_old_data_at_the_old_revision(tmp_path):
     path = _old_database(tmp_path / "expertenrat.db")
 
-    database = open_database(database_url(str(path)), now=NOW)
+    database = open_database(database_url(str(path)))
     database.close()
 
     assert database.backup_file is not None
@@ -178,13 +176,13 @@ def test_backup_before_upgrade_holds_the_old_data_at_the_old_revision(tmp_path):
 
 def test_backup_of_an_old_database_can_be_opened_and_upgraded_itself(tmp_path):
     path = _old_database(tmp_path / "expertenrat.db")
-    database = open_database(database_url(str(path)), now=NOW)
+    database = open_database(database_url(str(path)))
     database.close()
     assert database.backup_file is not None
     copy = tmp_path / "wiederhergestellt.db"
     copy.write_bytes(database.backup_file.read_bytes())
 
-    open_database(database_url(str(copy)), now=NOW).close()
+    open_database(database_url(str(copy))).close()
 
     assert _revision_of_file(copy) == migrate.head_revision()
     assert _council_names(copy) == ["Alter Rat"]
@@ -433,7 +431,7 @@ def _revision_at(url) -> str | None:
 
 
 def test_opening_an_empty_database_migrates_it_on_each_backend(empty_url):
-    database = open_database(empty_url, now=NOW)
+    database = open_database(empty_url)
     database.close()
 
     assert database.backup_file is None
@@ -451,7 +449,7 @@ def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(
     finally:
         engine.dispose()
 
-    database = open_database(empty_url, now=NOW)
+    database = open_database(empty_url)
     try:
         with database.reading() as session:
             names = list(session.scalars(select(models.Council.name)))
@@ -472,7 +470,7 @@ def test_newer_database_is_refused_and_left_at_its_revision_on_each_backend(empt
         engine.dispose()
 
     with pytest.raises(DatabaseUnusableError) as caught:
-        open_database(empty_url, now=NOW)
+        open_database(empty_url)
 
     assert "neueren Version" in caught.value.message
     assert _revision_at(empty_url) == "9999"
@@ -493,7 +491,7 @@ def test_old_data_that_a_new_constraint_rejects_stops_the_upgrade_cleanly(empty_
         engine.dispose()
 
     with pytest.raises(DatabaseUnusableError) as caught:
-        open_database(empty_url, now=NOW)
+        open_database(empty_url)
 
     assert "konnte nicht aktualisiert werden" in caught.value.message
     assert _revision_at(empty_url) == "0001"

@@ -1,0 +1,124 @@
+"""Look at a database before anything is written: is it ours, which revision, is it whole?
+
+Reads only: a file or server database that is not ours is never written to.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import exc, inspect
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.store import migrate
+from expertenrat.store.engine import SQLITE_HEADER, make_engine, sqlite_uri
+from expertenrat.store.problems import damaged, read_only_file, sqlite_problem
+
+READ_ONLY = "mode=ro"
+# A folder without write permission has no room for SQLite's shared-memory file, so a
+# file there is read as "immutable" (no locks) — only if no write-ahead log waits in it.
+READ_ONLY_NO_LOCKS = "immutable=1"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What was found: the schema revision (``None``: no schema yet) and, for a file
+    opened to read, the SQLite URI flags that worked."""
+
+    revision: str | None
+    read_flags: str | None = None
+
+
+def probe_sqlite_file(path: Path, *, read_only: bool) -> Probe:
+    if path.is_dir():
+        raise DatabaseUnusableError(f"„{path}“ ist ein Ordner, keine Datenbankdatei.")
+    if not path.exists() or path.stat().st_size == 0:
+        return Probe(None)
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise DatabaseUnusableError(
+                f"Die Datei „{path}“ ist keine Expertenrat-Datenbank. "
+                "Sie wurde nicht verändert. Bitte wählen Sie eine andere Datei."
+            )
+    if not read_only:
+        _check_writable(path)
+        return Probe(_read_revision(path, None))
+    try:
+        return Probe(_read_revision(path, READ_ONLY), READ_ONLY)
+    except DatabaseUnusableError as error:
+        if not isinstance(error.__cause__, sqlite3.Error) or _has_pending_log(path):
+            raise
+        name = getattr(error.__cause__, "sqlite_errorname", "")
+        if name not in ("SQLITE_READONLY_DIRECTORY", "SQLITE_CANTOPEN"):
+            raise
+    return Probe(_read_revision(path, READ_ONLY_NO_LOCKS), READ_ONLY_NO_LOCKS)
+
+
+def _has_pending_log(path: Path) -> bool:
+    log = path.with_name(path.name + "-wal")
+    return log.exists() and log.stat().st_size > 0
+
+
+def _check_writable(path: Path) -> None:
+    """Open the file for writing and close it again: nothing is written."""
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except OSError as error:
+        raise read_only_file(path) from error
+
+
+def _read_revision(path: Path, flags: str | None) -> str | None:
+    try:
+        if flags is None:
+            connection = sqlite3.connect(path)
+        else:
+            connection = sqlite3.connect(sqlite_uri(path, flags), uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise DatabaseUnusableError(
+                        f"Die Datei „{path}“ ist eine SQLite-Datenbank, aber keine von "
+                        "Expertenrat. Sie wurde nicht verändert."
+                    )
+                return None
+            check = connection.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise damaged(str(path), (check[0] if check else "?").splitlines()[-1])
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from error
+
+
+def probe_server(url: URL, location: str) -> Probe:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = migrate.current_revision(connection)
+            if revision is None:
+                foreign = sorted(inspect(connection).get_table_names())
+                if foreign:
+                    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+                    raise DatabaseUnusableError(
+                        f"Die Datenbank „{location}“ enthält schon Tabellen ({shown}), aber "
+                        "keine von Expertenrat. Sie wurde nicht verändert. Bitte legen Sie "
+                        "für Expertenrat eine eigene, leere Datenbank an."
+                    )
+            return Probe(revision)
+    except exc.OperationalError as error:
+        raise DatabaseUnusableError(
+            f"Der Datenbankserver „{location}“ ist nicht erreichbar: {error.orig}"
+        ) from error
+    except exc.DBAPIError as error:
+        raise DatabaseUnusableError(
+            f"Die Datenbank „{location}“ kann nicht gelesen werden: {error.orig}"
+        ) from error
+    finally:
+        engine.dispose()

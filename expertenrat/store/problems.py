@@ -1,0 +1,130 @@
+"""What went wrong with a database, said in German and truthfully.
+
+A damaged file and a healthy file in a folder the user may not write to both stop the
+program, but the advice differs: restoring a backup over good data would lose work. So
+every SQLite error is read by its extended result code, never guessed from its text.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import Connection, exc, text
+
+from expertenrat.domain.errors import DatabaseUnusableError
+
+log = logging.getLogger(__name__)
+
+DAMAGED_AT_WORK = (
+    "Die Datenbank ist beschädigt: ein Teil der Daten kann nicht gelesen werden. Bitte "
+    "beenden Sie das Programm und stellen Sie eine Sicherung wieder her."
+)
+
+# A constraint that an upgrade adds -> the rows that violate it and how to say so.
+_UPGRADE_BLOCKERS = {
+    "ck_councils_member_limits": (
+        "SELECT name, min_members, max_members FROM councils WHERE min_members > max_members",
+        "Im Gremium „{0}“ ist die Mindestzahl der Mitglieder ({1}) größer als die "
+        "Höchstzahl ({2}).",
+    ),
+}
+
+
+def error_name(error: BaseException) -> str:
+    """The SQLite extended result code name (``SQLITE_CORRUPT`` …), or ``""``."""
+    if isinstance(error, exc.DBAPIError):
+        error = error.orig  # type: ignore[assignment]
+    return getattr(error, "sqlite_errorname", "") or ""
+
+
+def is_damage(error: BaseException) -> bool:
+    return error_name(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+
+
+def damaged(location: str, detail: str) -> DatabaseUnusableError:
+    return DatabaseUnusableError(
+        f"Die Datenbank „{location}“ ist beschädigt und kann nicht geöffnet werden ({detail}). "
+        "Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her."
+    )
+
+
+def read_only_file(path: Path) -> DatabaseUnusableError:
+    return DatabaseUnusableError(
+        f"Die Datenbank „{path}“ ist schreibgeschützt: Sie dürfen die Datei lesen, aber "
+        "nicht ändern. Sie ist nicht beschädigt und wurde nicht verändert. Bitten Sie Ihre "
+        "IT-Betreuung um Schreibrechte. Ausgeben (expertenrat export …) geht auch ohne "
+        "Schreibrecht."
+    )
+
+
+def sqlite_problem(path: Path, error: BaseException) -> DatabaseUnusableError:
+    """The true reason why the SQLite file ``path`` cannot be used."""
+    name = error_name(error)
+    if is_damage(error):
+        return damaged(str(path), _first_line(error))
+    if name == "SQLITE_READONLY_DIRECTORY":
+        return DatabaseUnusableError(
+            f"Im Ordner „{path.parent}“ fehlt Ihnen die Schreibberechtigung; Expertenrat "
+            f"braucht sie für die Datenbank „{path.name}“ (auch zum Lesen legt SQLite dort "
+            "Hilfsdateien an). Die Datenbank ist nicht beschädigt und wurde nicht verändert. "
+            "Bitten Sie Ihre IT-Betreuung um Schreibrechte oder kopieren Sie die Datei in "
+            "einen eigenen Ordner. Ausgeben (expertenrat export …) geht auch ohne Schreibrecht."
+        )
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+        return read_only_file(path)
+    if name.startswith("SQLITE_CANTOPEN"):
+        return DatabaseUnusableError(
+            f"Die Datenbank „{path}“ kann nicht geöffnet werden: Die Datei oder ihr Ordner "
+            "ist nicht zugänglich (fehlende Berechtigung oder nicht verbundenes Laufwerk). "
+            "Sie wurde nicht verändert."
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DatabaseUnusableError(
+            f"Die Datenbank „{path}“ ist gerade von einem anderen Programm gesperrt. "
+            "Bitte versuchen Sie es in einem Moment noch einmal."
+        )
+    if name.startswith("SQLITE_FULL"):
+        return DatabaseUnusableError(
+            f"Der Datenträger von „{path}“ ist voll. Bitte schaffen Sie Platz und öffnen Sie "
+            "die Datenbank erneut."
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return DatabaseUnusableError(
+            f"Die Datenbank „{path}“ kann nicht gelesen oder geschrieben werden: ein Fehler "
+            "des Datenträgers oder des Netzlaufwerks. Sie wurde nicht verändert."
+        )
+    return DatabaseUnusableError(
+        f"Die Datenbank „{path}“ kann nicht geöffnet werden ({_first_line(error)}). "
+        "Sie wurde nicht verändert."
+    )
+
+
+def upgrade_blocked(location: str, error: exc.DBAPIError, read: Connection) -> str:
+    """Which rows stop an upgrade that a new constraint rejected (the upgrade was rolled back).
+
+    ``read`` is a connection to the unchanged database, used to name the rows.
+    """
+    reason = str(error.orig)
+    problems: list[str] = []
+    for constraint, (query, sentence) in _UPGRADE_BLOCKERS.items():
+        if constraint in reason:
+            problems = [sentence.format(*row) for row in read.execute(text(query))]
+    if not problems:
+        log.error("Upgrade of %s failed: %s", location, reason)
+        problems = [
+            "Vorhandene Daten verletzen eine Regel der neuen Version. Die Einzelheiten stehen "
+            "in der Protokolldatei; bitte wenden Sie sich an Ihre IT-Betreuung."
+        ]
+    return (
+        f"Die Datenbank „{location}“ kann nicht auf den Stand dieser Programmversion gebracht "
+        f"werden: {' '.join(problems)} Bitte korrigieren Sie das mit der bisherigen "
+        "Programmversion und öffnen Sie die Datenbank dann erneut. "
+        "Die Datenbank wurde nicht verändert."
+    )
+
+
+def _first_line(error: BaseException) -> str:
+    if isinstance(error, exc.DBAPIError):
+        error = error.orig  # type: ignore[assignment]
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
