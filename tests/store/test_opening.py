@@ -493,7 +493,14 @@ def test_old_data_that_a_new_constraint_rejects_stops_the_upgrade_cleanly(empty_
     with pytest.raises(DatabaseUnusableError) as caught:
         open_database(empty_url)
 
-    assert "konnte nicht aktualisiert werden" in caught.value.message
+    message = caught.value.message
+    assert "kann nicht auf den Stand dieser Programmversion gebracht werden" in message
+    assert (
+        "Im Gremium „Alter Rat“ ist die Mindestzahl der Mitglieder (11) größer als die "
+        "Höchstzahl (10)." in message
+    )
+    assert "CHECK" not in message.upper()
+    assert "ck_councils" not in message
     assert _revision_at(empty_url) == "0001"
     engine = make_engine(empty_url)
     try:
@@ -503,3 +510,26 @@ def test_old_data_that_a_new_constraint_rejects_stops_the_upgrade_cleanly(empty_
             ]
     finally:
         engine.dispose()
+
+
+def test_a_failed_upgrade_tried_twice_leaves_one_backup(tmp_path):
+    path = _old_database(tmp_path / "expertenrat.db")
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE councils SET min_members = 12, max_members = 9")
+    connection.close()
+
+    for _attempt in range(2):
+        error = _refused_upgrade(path)
+        assert "Mindestzahl der Mitglieder (12) größer als die Höchstzahl (9)" in error.message
+
+    backups = sorted(p.name for p in tmp_path.iterdir() if "vor-update" in p.name)
+    assert backups == ["expertenrat-vor-update-von-0001.db"]
+    assert _revision_of_file(path) == "0001"
+    assert _revision_of_file(tmp_path / backups[0]) == "0001"
+
+
+def _refused_upgrade(path: Path) -> DatabaseUnusableError:
+    with pytest.raises(DatabaseUnusableError) as caught:
+        open_database(database_url(str(path)))
+    return caught.value

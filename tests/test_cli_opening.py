@@ -1,0 +1,278 @@
+"""The command line on databases it cannot or may not change, and on awkward output targets.
+
+Missing write permission is real here: the command runs in a process that file modes bind.
+As root (CI) that process is root without the capabilities that override file modes
+(``setpriv --bounding-set -dac_override,-dac_read_search``), so a folder or file without
+a write bit stops it exactly as it stops an office user.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+NO_OVERRIDE = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def _environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+
+
+def run(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*(prefix or []), sys.executable, "-m", "expertenrat", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_environment(),
+    )
+
+
+@pytest.fixture(scope="module")
+def bound_by_file_modes() -> list[str]:
+    """The prefix that makes a command obey file modes (empty when not root)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root and setpriv (util-linux) is missing")
+    if subprocess.run([*NO_OVERRIDE, "true"], capture_output=True).returncode != 0:
+        pytest.skip("running as root and capabilities cannot be dropped here")
+    return NO_OVERRIDE
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = run("--database", str(path), "demo")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture(scope="module")
+def exported(demo_template, tmp_path_factory) -> Path:
+    """The demo members as CSV, exported from the template (not from the test's folder)."""
+    path = tmp_path_factory.mktemp("csv") / "mitglieder.csv"
+    result = run("--database", str(demo_template), "export", "members", "--out", str(path))
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def database(demo_template, tmp_path) -> Path:
+    folder = tmp_path / "Daten"
+    folder.mkdir()
+    path = folder / "expertenrat.db"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("expertenrat: Fehler: ")
+    assert message in result.stderr
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# --- damaged ------------------------------------------------------------------------------------
+
+
+def test_a_damaged_data_page_gives_the_damage_message(database, tmp_path):
+    connection = sqlite3.connect(database)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name='persons'").fetchone()
+    connection.close()
+    data = bytearray(database.read_bytes())
+    start = (root[0] - 1) * page_size
+    data[start : start + page_size] = bytes(range(256)) * (page_size // 256)
+    database.write_bytes(bytes(data))
+
+    result = run("--database", str(database), "export", "members", "--out", str(tmp_path / "m.csv"))
+
+    assert_one_line_error(result, "ist beschädigt")
+    assert not (tmp_path / "m.csv").exists()
+
+
+# --- no write permission ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def read_only_folder(database):
+    folder = database.parent
+    folder.chmod(0o555)
+    yield folder
+    folder.chmod(0o755)
+
+
+@pytest.fixture
+def read_only_file(database):
+    database.chmod(0o444)
+    yield database
+    database.chmod(0o644)
+
+
+def test_export_reads_a_database_in_a_folder_without_write_permission(
+    database, read_only_folder, bound_by_file_modes, tmp_path
+):
+    before = _listing(read_only_folder)
+    target = tmp_path / "mitglieder.csv"
+
+    result = run(
+        "--database", str(database), "export", "members", "--out", str(target),
+        prefix=bound_by_file_modes,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("10 Mitglieder als CSV-Datei")
+    assert _listing(read_only_folder) == before
+
+
+def test_changing_a_database_in_a_folder_without_write_permission_names_the_folder(
+    database, read_only_folder, bound_by_file_modes, exported
+):
+    result = run("--database", str(database), "import", "members", str(exported),
+                 prefix=bound_by_file_modes)  # fmt: skip
+
+    assert_one_line_error(result, f"Im Ordner „{read_only_folder}“ fehlt Ihnen die Schreib")
+    assert "beschädigt" not in result.stderr.replace("nicht beschädigt", "")
+    assert "Sicherung wieder" not in result.stderr
+    dry = run("--database", str(database), "import", "members", str(exported), "--dry-run",
+              prefix=bound_by_file_modes)  # fmt: skip
+    assert dry.returncode == 0, dry.stderr
+
+
+def test_a_write_protected_database_file_is_read_but_not_changed(
+    database, read_only_file, bound_by_file_modes, exported, tmp_path
+):
+    digest = database.read_bytes()
+
+    export = run("--database", str(database), "export", "members", "--out",
+                 str(tmp_path / "neu.csv"), prefix=bound_by_file_modes)  # fmt: skip
+    change = run("--database", str(database), "import", "members", str(exported),
+                 prefix=bound_by_file_modes)  # fmt: skip
+
+    assert export.returncode == 0, export.stderr
+    assert_one_line_error(change, "ist schreibgeschützt")
+    assert "beschädigt" not in change.stderr.replace("nicht beschädigt", "")
+    assert database.read_bytes() == digest
+
+
+# --- nothing is created by reading --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_command_on_an_empty_file_creates_nothing(tmp_path, command):
+    path = tmp_path / "leer.db"
+    path.touch()
+    source = tmp_path / "x.csv"
+    source.write_text("Vorname;Nachname\n", encoding="utf-8")
+    args = ["export", "members", "--out", str(tmp_path / "m.csv")]
+    if command == "import":
+        args = ["import", "members", str(source)]
+
+    result = run("--database", str(path), *args)
+
+    assert_one_line_error(result, "gibt es noch nicht oder sie ist leer")
+    assert path.read_bytes() == b""
+    assert _listing(tmp_path) == ["leer.db", "x.csv"]
+
+
+def test_an_export_from_a_missing_folder_creates_no_folder(tmp_path):
+    path = tmp_path / "Geschäftsstelle" / "expertenrat.db"
+
+    result = run("--database", str(path), "export", "roster", "--out", str(tmp_path / "r.pdf"))
+
+    assert_one_line_error(result, "es wurde nichts angelegt")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://sekretariat:geheim@db.example/rat",
+        "foo://",
+        "postgresql+psycopg2://a@localhost/x",
+        "://",
+        "postgresql://a@localhost:abc/x",
+        "sqlite:///:memory:",
+    ],
+)
+def test_an_address_that_names_no_usable_database_gives_one_german_line(url, tmp_path):
+    result = run("--database", url, "export", "members", "--out", str(tmp_path / "m.csv"))
+
+    assert_one_line_error(result, "")
+    assert "geheim" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def test_output_into_a_closed_pipe_ends_quietly(database, exported):
+    with subprocess.Popen(
+        [sys.executable, "-m", "expertenrat", "--database", str(database),
+         "import", "members", str(exported), "--dry-run"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_environment(),
+    ) as process:  # fmt: skip
+        process.stdout.close()  # like `| head -0`: nobody reads
+        errors = process.stderr.read().decode()
+        process.wait(timeout=120)
+
+    assert errors == ""
+    assert process.returncode == 1
+
+
+def test_a_file_name_that_is_too_long_gets_a_german_message(database, tmp_path):
+    target = tmp_path / ("Mitgliederliste-" + "x" * 300 + ".pdf")
+
+    result = run("--database", str(database), "export", "roster", "--out", str(target))
+
+    assert_one_line_error(result, "kann nicht geschrieben werden: Der Dateiname ist zu lang.")
+
+
+def test_a_name_just_short_enough_is_written(database, tmp_path):
+    target = tmp_path / ("m" * 251 + ".csv")
+
+    result = run("--database", str(database), "export", "members", "--out", str(target))
+
+    assert result.returncode == 0, result.stderr
+    assert target.is_file()
+    assert _listing(tmp_path) == ["Daten", target.name]
+
+
+def test_a_link_as_target_is_refused_and_its_file_kept(database, tmp_path):
+    kept = tmp_path / "wichtig.txt"
+    kept.write_text("Protokoll 2025", encoding="utf-8")
+    link = tmp_path / "mitglieder.csv"
+    link.symlink_to(kept)
+
+    result = run("--database", str(database), "export", "members", "--out", str(link))
+
+    assert_one_line_error(result, "ist eine Verknüpfung")
+    assert link.is_symlink()
+    assert kept.read_text(encoding="utf-8") == "Protokoll 2025"
+
+
+def test_a_write_protected_target_is_refused_and_kept(database, tmp_path):
+    target = tmp_path / "mitglieder.csv"
+    target.write_text("alte Liste", encoding="utf-8")
+    target.chmod(0o444)
+
+    result = run("--database", str(database), "export", "members", "--out", str(target))
+
+    assert_one_line_error(result, "ist schreibgeschützt und wird nicht ersetzt")
+    assert target.read_text(encoding="utf-8") == "alte Liste"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
