@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, exc, inspect, text
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.councils import CouncilSettings
@@ -24,7 +24,7 @@ from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.engine import database_url, make_engine
-from expertenrat.store.problems import sqlite_problem
+from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 
 TODAY = date(2026, 11, 27)
 
@@ -328,3 +328,18 @@ def test_a_folder_with_a_hash_and_a_question_mark_in_its_name_is_kept_whole(tmp_
     open_database(database_url(str(path))).close()
 
     assert path.is_file()
+
+
+def test_an_upgrade_stopped_by_an_unknown_rule_says_so_without_raw_sql(caplog):
+    error = exc.IntegrityError(
+        "INSERT INTO x VALUES (?)",
+        ("Anna Berg",),
+        sqlite3.IntegrityError("CHECK constraint failed: ck_x"),
+    )
+
+    message = upgrade_blocked("expertenrat.db", error, read=None)  # type: ignore[arg-type]
+
+    assert "Vorhandene Daten verletzen eine Regel der neuen Version" in message
+    assert "CHECK" not in message
+    assert "Anna Berg" not in message
+    assert "Anna Berg" not in caplog.text

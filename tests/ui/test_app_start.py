@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from expertenrat.app import QUIT_AFTER_ENV, Session
 from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
 from expertenrat.ui.main_window import MainWindow
 
 
@@ -30,11 +34,37 @@ def test_the_window_shows_before_the_database_is_open(session):
     assert session.window.areas == []
 
 
-def test_opening_a_new_database_offers_the_demo(session, tmp_path):
+def test_opening_a_new_database_offers_the_demo_and_creates_nothing_yet(session, tmp_path):
+    path = tmp_path / "Geschäftsstelle" / "neu.db"
     session.window.show()
-    session.open(str(tmp_path / "neu.db"))
+    session.open(str(path))
     assert session.window.stack.currentWidget() is session.window.welcome_page
-    assert (tmp_path / "neu.db").exists()
+    assert not path.parent.exists()
+
+
+def test_creating_a_council_on_the_welcome_page_creates_the_database(session, tmp_path):
+    path = tmp_path / "Geschäftsstelle" / "neu.db"
+    session.window.show()
+    session.open(str(path))
+    welcome = session.window.welcome_page
+    welcome.city_edit.setText("Wismar")
+
+    welcome.create_button.click()
+
+    assert path.is_file()
+    assert session.window.sidebar.isVisible()
+    assert session.window.stack.currentWidget() is not welcome
+
+
+def test_loading_the_demo_on_the_welcome_page_creates_the_database(session, tmp_path):
+    path = tmp_path / "neu.db"
+    session.window.show()
+    session.open(str(path))
+
+    session.window.welcome_page.demo_button.click()
+
+    assert path.is_file()
+    assert session.window.council_combo.count() == 1
 
 
 def test_a_file_that_is_no_database_is_refused_and_left_alone(session, tmp_path):
@@ -56,5 +86,46 @@ def test_the_window_quits_by_itself_after_the_delay_tests_ask_for(tmp_path):
         env=environment,
         timeout=60,
     )
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "x.db").is_file()
+    assert result.returncode == 0, result.stderr  # 0: the database was opened
+    assert not (tmp_path / "x.db").exists()  # created only when the user creates a council
+
+
+def _damaged_database(path: Path) -> Path:
+    open_database(database_url(str(path))).close()
+    connection = sqlite3.connect(path)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name='councils'").fetchone()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    start = (root[0] - 1) * page_size
+    data[start : start + page_size] = bytes(range(256)) * (page_size // 256)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("database", "expected"),
+    [
+        ("mysql://sekretariat:geheim@db.example/rat", "Typ „mysql“"),
+        ("postgresql+psycopg2://a@localhost/x", "„psycopg2“ ist nicht installiert"),
+        ("://", "keine gültige Datenbankadresse"),
+        ("sqlite:///:memory:", "nur im Arbeitsspeicher"),
+        ("damaged", "ist beschädigt"),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_explained_in_the_usable_window(
+    session, tmp_path, database, expected
+):
+    if database == "damaged":
+        database = str(_damaged_database(tmp_path / "kaputt.db"))
+    session.window.show()
+
+    assert not session.open_or_explain(database)
+
+    window = session.window
+    assert window.isVisible()
+    assert window.stack.currentWidget() is window.loading_label
+    assert "Die Datenbank kann nicht geöffnet werden." in window.loading_label.text()
+    assert expected in window.loading_label.text()
+    assert "geheim" not in window.loading_label.text()
+    assert window.about_action.isEnabled()
