@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -133,6 +134,24 @@ def sqlite_database(tmp_path, _sqlite_template) -> Iterator[Database]:
     db = open_database(database_url(str(path)))
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def bound_by_file_modes() -> list[str]:
+    """A command prefix that makes a process obey file modes, as an office user does.
+
+    Empty when the tests do not run as root. As root (CI), the process stays root but
+    loses the capabilities that override file modes, so a folder or file without a write
+    bit stops it.
+    """
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root and setpriv (util-linux) is missing")
+    if subprocess.run([*prefix, "true"], capture_output=True).returncode != 0:
+        pytest.skip("running as root and capabilities cannot be dropped here")
+    return prefix
 
 
 @pytest.fixture

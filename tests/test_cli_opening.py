@@ -1,9 +1,7 @@
 """The command line on databases it cannot or may not change, and on awkward output targets.
 
-Missing write permission is real here: the command runs in a process that file modes bind.
-As root (CI) that process is root without the capabilities that override file modes
-(``setpriv --bounding-set -dac_override,-dac_read_search``), so a folder or file without
-a write bit stops it exactly as it stops an office user.
+Missing write permission is real here: the command runs in a process that file modes bind
+(see the ``bound_by_file_modes`` fixture).
 """
 
 from __future__ import annotations
@@ -18,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-NO_OVERRIDE = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
-
 
 def _environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
@@ -33,18 +29,6 @@ def run(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProc
         timeout=120,
         env=_environment(),
     )
-
-
-@pytest.fixture(scope="module")
-def bound_by_file_modes() -> list[str]:
-    """The prefix that makes a command obey file modes (empty when not root)."""
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root and setpriv (util-linux) is missing")
-    if subprocess.run([*NO_OVERRIDE, "true"], capture_output=True).returncode != 0:
-        pytest.skip("running as root and capabilities cannot be dropped here")
-    return NO_OVERRIDE
 
 
 @pytest.fixture(scope="module")

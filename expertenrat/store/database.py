@@ -47,7 +47,6 @@ class Database:
     url: URL
     engine: Engine
     backup_file: Path | None = None
-    read_only: bool = False
     pending: bool = False
     _blank: Engine | None = field(default=None, repr=False)
 
@@ -156,7 +155,7 @@ def open_database(
             backup = backup_before_upgrade(path, revision)
         _upgrade(url, location)
     engine = make_engine(url, read_only=probe.read_flags if read_only else None)
-    return Database(url=url, engine=engine, backup_file=backup, read_only=read_only)
+    return Database(url=url, engine=engine, backup_file=backup)
 
 
 def describe(url: URL) -> str:

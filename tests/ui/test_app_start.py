@@ -129,3 +129,44 @@ def test_a_database_that_cannot_be_opened_is_explained_in_the_usable_window(
     assert expected in window.loading_label.text()
     assert "geheim" not in window.loading_label.text()
     assert window.about_action.isEnabled()
+
+
+_SHOW_WHY = """
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from expertenrat.app import Session
+from expertenrat.ui.main_window import MainWindow
+
+app = QApplication([])
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+session = Session(MainWindow(settings, sys.argv[3]))
+session.window.show()
+opened = session.open_or_explain(sys.argv[1])
+print(opened, session.window.loading_label.text())
+session.close()
+"""
+
+
+def test_a_healthy_database_in_a_folder_without_write_permission_is_not_called_damaged(
+    tmp_path, bound_by_file_modes
+):
+    folder = tmp_path / "Archiv"
+    folder.mkdir()
+    path = folder / "expertenrat.db"
+    open_database(database_url(str(path))).close()
+    folder.chmod(0o555)
+    try:
+        result = subprocess.run(
+            [*bound_by_file_modes, sys.executable, "-c", _SHOW_WHY, str(path),
+             str(tmp_path / "settings.ini"), str(tmp_path / "log.txt")],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        folder.chmod(0o755)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False Die Datenbank kann nicht geöffnet werden.")
+    assert f"Im Ordner „{folder}“ fehlt Ihnen die Schreibberechtigung" in result.stdout
+    assert "Sicherung wieder" not in result.stdout
+    assert sorted(p.name for p in folder.iterdir()) == ["expertenrat.db"]
