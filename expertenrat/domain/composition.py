@@ -49,6 +49,9 @@ class Composition:
     sectors: tuple[tuple[Sector, int], ...]
     ending_terms: tuple[EndingTerm, ...]
     warnings: tuple[str, ...]
+    # Members whose term has not begun yet. They are neither active nor former: they do
+    # not count against the limits or cover a field until their first day.
+    future: int = 0
 
     @property
     def ok(self) -> bool:
@@ -117,6 +120,7 @@ def check_composition(
         sectors=tuple(sorted(sectors.items(), key=lambda item: (-item[1], item[0].label))),
         ending_terms=ending,
         warnings=tuple(warnings),
+        future=sum(1 for m in members if m.term_start > today),
     )
 
 

@@ -66,6 +66,7 @@ class CouncilOverview:
     recommendations_overdue: int
     recommendations_total: int
     action_fields: tuple[ActionField, ...] = field(default_factory=tuple)
+    future_members: int = 0  # whose term has not begun yet: neither active nor former
 
 
 def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:

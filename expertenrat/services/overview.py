@@ -32,9 +32,20 @@ class OverviewService:
                     or_(models.Membership.term_end.is_(None), models.Membership.term_end >= today),
                 ),
             )
-            all_members = _count(
+            # A member whose term has not begun yet is neither active nor former.
+            future = _count(
                 session,
-                select(models.Membership.id).where(models.Membership.council_id == council_id),
+                select(models.Membership.id).where(
+                    models.Membership.council_id == council_id,
+                    models.Membership.term_start > today,
+                ),
+            )
+            former = _count(
+                session,
+                select(models.Membership.id).where(
+                    models.Membership.council_id == council_id,
+                    models.Membership.term_end < today,
+                ),
             )
             meetings = select(models.Meeting).where(models.Meeting.council_id == council_id)
             upcoming = meetings.where(
@@ -49,7 +60,8 @@ class OverviewService:
             return CouncilOverview(
                 council=council_settings(council),
                 active_members=active,
-                former_members=all_members - active,
+                former_members=former,
+                future_members=future,
                 projects=_count(
                     session,
                     select(models.Project.id).where(models.Project.council_id == council_id),

@@ -34,6 +34,14 @@ class CompositionPanel(QGroupBox):
                 composition.active, composition.min_members, composition.max_members
             )
         ]
+        if composition.future == 1:
+            lines.append(tr(_CONTEXT, "1 künftiges Mitglied (Amtszeit beginnt später)"))
+        elif composition.future:
+            lines.append(
+                tr(_CONTEXT, "{} künftige Mitglieder (Amtszeit beginnt später)").format(
+                    composition.future
+                )
+            )
         for item in composition.coverage:
             lines.append(
                 tr(_CONTEXT, '<span style="color:{}">■</span> {}: {} primär, {} weitere').format(

@@ -1,4 +1,8 @@
-"""Filtering the members table: search text, active / former / all, action field."""
+"""Filtering the members table: search text, active / future / former / all, action field.
+
+A member whose term has not begun yet is "künftig": neither active nor former, so the
+status filter shows them only under "Künftige" and "Alle".
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from expertenrat.domain.text_folding import fold
 
 class StatusFilter(Enum):
     ACTIVE = "active"
+    FUTURE = "future"
     FORMER = "former"
     ALL = "all"
 
@@ -49,9 +54,7 @@ class MembersFilterProxy(QSortFilterProxyModel):
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         row = self.sourceModel().row(source_row)  # type: ignore[attr-defined]
-        if self._status is StatusFilter.ACTIVE and not row.active:
-            return False
-        if self._status is StatusFilter.FORMER and row.active:
+        if self._status is not StatusFilter.ALL and self._status.value != row.state:
             return False
         if self._field_id is not None and self._field_id not in row.member.field_ids():
             return False

@@ -74,6 +74,7 @@ class MembersPage(QWidget):
         self.status_combo = QComboBox()
         for status, label in (
             (StatusFilter.ACTIVE, tr(_CONTEXT, "Aktive")),
+            (StatusFilter.FUTURE, tr(_CONTEXT, "Künftige")),
             (StatusFilter.FORMER, tr(_CONTEXT, "Ehemalige")),
             (StatusFilter.ALL, tr(_CONTEXT, "Alle")),
         ):

@@ -27,8 +27,12 @@ class MemberRow:
     member: Member
     fields: str
     status: str
-    active: bool
+    state: str  # "active", "future" or "former", as in StatusFilter
     search_text: str
+
+    @property
+    def active(self) -> bool:
+        return self.state == "active"
 
 
 class MembersTableModel(RowsTableModel):
@@ -144,12 +148,12 @@ class MembersTableModel(RowsTableModel):
 def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
     fields = ", ".join(field_names.get(f, "?") for f in member.field_ids())
     if member.is_active(today):
-        status, active = tr(_CONTEXT, "aktiv"), True
+        status, state = tr(_CONTEXT, "aktiv"), "active"
     elif member.term_start > today:
-        status, active = tr(_CONTEXT, "künftig"), False
+        status, state = tr(_CONTEXT, "künftig"), "future"
     else:
-        status, active = tr(_CONTEXT, "ehemalig"), False
+        status, state = tr(_CONTEXT, "ehemalig"), "former"
     text = " ".join((member.full_name, member.affiliation, member.position, member.email, fields))
     # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
     search = f"{fold(text)}\n{fold(transliterate(text))}"
-    return MemberRow(member, fields, status, active, search)
+    return MemberRow(member, fields, status, state, search)

@@ -71,6 +71,10 @@ class OverviewPage(QWidget):
         council = figures.council
         self.subtitle.setText(f"{council.name} · {council.city}")
         limits = tr(_CONTEXT, "Soll: {} bis {}").format(council.min_members, council.max_members)
+        if figures.future_members == 1:
+            limits += tr(_CONTEXT, " · 1 künftiges Mitglied")
+        elif figures.future_members:
+            limits += tr(_CONTEXT, " · {} künftige Mitglieder").format(figures.future_members)
         if figures.former_members:
             limits += tr(_CONTEXT, " · {} ehemalige").format(figures.former_members)
         self.members_card.set_value(figures.active_members, limits)

@@ -123,3 +123,9 @@ def test_the_chair_leaving_is_mentioned_and_a_missing_chair_warned():
         "Vorsitz ist derzeit nicht besetzt."
         in check_composition(without_chair, FIELDS, COUNCIL, TODAY).warnings
     )
+
+
+def test_future_members_count_neither_as_active_nor_former():
+    members = [*balanced(), member(9, 1, term_start=date(2026, 12, 1))]
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+    assert (composition.active, composition.future) == (8, 1)

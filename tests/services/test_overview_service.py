@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -85,3 +85,15 @@ def test_overview_counts_a_meeting_later_today_as_upcoming(database, council, to
 def test_overview_of_a_missing_council_raises_not_found(database, today):
     with pytest.raises(NotFoundError):
         OverviewService(database).overview(4711, today)
+
+
+def test_overview_counts_a_member_whose_term_begins_next_month_as_future_not_former(
+    database, members_service, council, new_member, today
+):
+    members_service.save(council.id, new_member(term_start=date(2026, 12, 1)), today)
+    members_service.save(council.id, new_member("Bert", "Alt", term_end=date(2026, 1, 31)), today)
+    members_service.save(council.id, new_member("Clara", "Jetzt"), today)
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert (figures.active_members, figures.future_members, figures.former_members) == (1, 1, 1)

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from expertenrat.domain.members import Member
 from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.main_window import MainWindow
@@ -251,3 +252,36 @@ def test_cancelling_without_changes_closes_at_once(page, dialogs):
     dialog.cancel_button.click()
     assert not dialog.isVisible()
     assert dialogs.messages == []
+
+
+def _add_member_starting(services, page, given: str, family: str, start: date) -> None:
+    fields = services.settings.action_fields(page._council_id)
+    member = Member(
+        id=None,
+        given_name=given,
+        family_name=family,
+        term_start=start,
+        primary_field_id=fields[0].id,
+    )
+    services.members.save(page._council_id, member, start)
+    page.refresh()
+
+
+def test_a_future_member_is_neither_active_nor_former(page, services):
+    _add_member_starting(services, page, "Frida", "Künftig", date(2026, 12, 1))
+    assert "Künftig, Frida" not in _names(page)
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    assert _names(page) == ["Abendroth, Friedrich"]
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Künftige"))
+    assert _names(page) == ["Künftig, Frida"]
+    assert "1 künftiges Mitglied" in page.composition.summary.text()
+    assert "9 aktive Mitglieder" in page.composition.summary.text()
+
+
+def test_the_overview_counts_a_future_member_as_future(page, services, make_window):
+    _add_member_starting(services, page, "Frida", "Künftig", date(2026, 12, 1))
+    overview = page.window().overview_page
+    overview.refresh()
+    detail = overview.members_card.detail.text()
+    assert "1 künftiges Mitglied" in detail
+    assert "1 ehemalige" in detail
