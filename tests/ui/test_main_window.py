@@ -70,6 +70,9 @@ def test_about_names_version_and_database(make_window, services, qtbot):
     assert box is not None and box.isVisible()
     assert "Expertenrat 0.1.0" in box.text()
     assert services.database.location in box.text()
+    assert "log.txt" in box.text()
+    for missing_feature in ("Sitzung", "Protokolle", "Empfehlung"):
+        assert missing_feature not in box.text()
     box.close()
 
 
