@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 
 from expertenrat.reports import fonts
+from expertenrat.reports.line_breaks import keep_together
 
 log = logging.getLogger(__name__)
 
@@ -167,11 +168,12 @@ def esc(text: str, face: str = FONT) -> str:
     Each line is put in visual order; runs of letters that the house family cannot draw in
     every face are set in the fallback family that can, in the weight and slant of ``face``
     (the face the text is set in: a ``<font>`` tag would otherwise drop an outer ``<b>``);
-    letters no font has become "�".
+    letters no font has become "�". "e. V.", "Dr. med.", "10 Mitglieder" and the like get
+    no-break spaces (see :func:`keep_together`), so a line never ends between their parts.
     """
     fonts.register_fonts()
     _, bold, italic = ps2tt(face)
-    lines = printable(text).split("\n")
+    lines = keep_together(printable(text)).split("\n")
     return "<br/>".join(_markup(fonts.visual(line), bold + 2 * italic) for line in lines)
 
 

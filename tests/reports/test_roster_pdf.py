@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import replace
 from datetime import date
 
@@ -348,3 +349,43 @@ def test_clip_shortens_with_an_ellipsis() -> None:
     clipped = theme.clip("ein sehr langer Satz mit vielen Wörtern", 20)
     assert clipped.endswith("…")
     assert len(clipped) <= 20
+
+
+ABBREVIATIONS = ("e. V.", "a. D.", "i. R.", "z. B.", "u. a.", "d. h.", "& Co. KG", "Dr. med.")
+
+
+def _pairs_split_across_lines(text: str) -> list[str]:
+    """Abbreviations of ABBREVIATIONS whose first part ends a line and the rest starts the next."""
+    lines = [line.strip() for line in text.replace("\xa0", " ").splitlines()]
+    split = []
+    for before, after in itertools.pairwise(lines):
+        for abbreviation in ABBREVIATIONS:
+            head, _, tail = abbreviation.partition(" ")
+            if before.endswith(head) and after.startswith(tail):
+                split.append(f"{before} / {after}")
+    return split
+
+
+def test_abbreviations_are_never_split_across_lines():
+    # Each padding shifts the abbreviation along the narrow column, so that without
+    # no-break spaces some line would end right inside it.
+    members = [
+        member(
+            n + 10,
+            "Anna",
+            f"Berg{n}",
+            affiliation=f"Verein{' x' * n} Zukunft e. V.",
+            position=f"Leiter{' y' * n} a. D. und i. R., z. B. u. a. d. h. Huber & Co. KG",
+            title="Dr. med." if n % 2 else "",
+        )
+        for n in range(24)
+    ]
+    text = "\n".join(p.extract_text() for p in read(roster(members, public=False)).pages)
+    assert "e. V." in text.replace("\xa0", " ")
+    assert _pairs_split_across_lines(text) == []
+
+
+def test_escaping_keeps_abbreviations_and_numbers_with_units_together():
+    assert theme.esc("Zukunft e. V. & Co. KG, 10 Mitglieder") == (
+        "Zukunft e.\xa0V.\xa0&amp;\xa0Co.\xa0KG, 10\xa0Mitglieder"
+    )

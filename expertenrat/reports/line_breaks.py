@@ -1,0 +1,39 @@
+"""Where a line may not break in German text: "e. V.", "Dr. med.", "& Co. KG", "10 Mitglieder".
+
+:func:`keep_together` puts a no-break space (U+00A0) into such places; reportlab breaks
+lines only at ordinary spaces. The theme applies it to every piece of user text before
+it is escaped for paragraph markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+
+# A space inside a chain of one-letter abbreviations: "e. V.", "a. D.", "z. B.", "u. a.",
+# "d. h.", "i. R.", "o. Ä.", also initials "A. B. Meier".
+_LETTER_ABBREVIATIONS = re.compile(r"(?<=\b\w\.) (?=\w\.)")
+# Academic degrees: "Dr. med.", "Dr. rer. nat.", "Dr. h. c.", "Dipl.-Ing. (FH)" needs nothing.
+_DEGREE = re.compile(r"\bDr\.(?: [a-zäöü]{1,6}\.)+")
+# Company forms: "GmbH & Co. KG", "& Co.", "e. G."
+_COMPANY = re.compile(r"(?:\S+ )?& Co\.(?: (?:KG|KGaA|OHG|oHG)\b)?")
+# A sign or abbreviation before a number: "§ 93", "Nr. 5", "S. 12", "Abs. 2", "TOP 3".
+_BEFORE_NUMBER = re.compile(r"(§§?|\b(?:Nr|S|Abs|Art|Kap|Bd)\.|\bTOP) (?=\d)")
+# A number before its unit or noun: "10 Mitglieder", "5 km", "100 €", "50 %".
+_NUMBER_UNIT = re.compile(r"(?<![^\s(])(\d+(?:[.,]\d+)*) (?=[^\W\d_]|[%€$°‰])")
+
+
+def _joined(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", NBSP)
+
+
+def keep_together(text: str) -> str:
+    """``text`` with no-break spaces where German typesetting forbids a line break."""
+    if " " not in text:
+        return text
+    text = _DEGREE.sub(_joined, text)
+    text = _COMPANY.sub(_joined, text)
+    text = _LETTER_ABBREVIATIONS.sub(NBSP, text)
+    text = _BEFORE_NUMBER.sub(rf"\1{NBSP}", text)
+    return _NUMBER_UNIT.sub(rf"\1{NBSP}", text)
