@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -49,7 +50,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, bytes):
-        return f"<{len(value)} Bytes>"
+        # The size alone does not tell two images apart; a short hash does.
+        return f"<{len(value)} Bytes, SHA-256 {hashlib.sha256(value).hexdigest()[:16]}>"
     return value
 
 
@@ -65,11 +67,17 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Add an audit entry to the session's transaction: it lands with the change or not at all."""
+    """Add an audit entry to the session's transaction: it lands with the change or not at all.
+
+    With both ``before`` and ``after`` only the keys that differ are kept; when nothing but
+    the version differs (a save without changes), no entry is written at all.
+    """
     if before is not None and after is not None:
-        changed = {k for k in after if before.get(k) != after.get(k)}
+        changed = {k for k in after.keys() | before.keys() if before.get(k) != after.get(k)}
+        if not changed - {"version"}:
+            return
         before = {k: before[k] for k in changed if k in before}
-        after = {k: after[k] for k in changed}
+        after = {k: after[k] for k in changed if k in after}
     session.add(
         AuditEntry(
             at=datetime.now(),

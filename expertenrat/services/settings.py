@@ -195,6 +195,7 @@ class SettingsService:
                 raise InUseError(
                     "Die Handlungsfelder wurden inzwischen geändert. Bitte laden Sie neu."
                 )
+            before = [r.name for r in rows.values()]  # as read: ordered by position
             for position, field_id in enumerate(ordered_ids):
                 rows[field_id].position = position
             session.flush()
@@ -206,6 +207,7 @@ class SettingsService:
                 None,
                 council_id=council_id,
                 summary="Reihenfolge der Handlungsfelder geändert",
+                before={"order": before},
                 after={"order": [rows[i].name for i in ordered_ids]},
             )
             return [action_field(rows[i]) for i in ordered_ids]

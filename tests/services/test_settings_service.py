@@ -407,12 +407,12 @@ def test_settings_update_audits_only_the_changed_values(actor, database, setting
     assert (entry.before["notice_period_days"], entry.after["notice_period_days"]) == (7, 14)
 
 
-def test_logo_is_audited_as_its_size_not_its_bytes(database, settings_service, council):
+def test_logo_is_audited_as_its_size_and_hash_not_its_bytes(database, settings_service, council):
     settings_service.update_settings(replace(council, logo_png=b"\x89PNG" + b"\x00" * 96))
 
     entry = AuditService(database).entries("council", council.id)[-1]
     assert entry.before == {"logo_png": None, "version": 1}
-    assert entry.after == {"logo_png": "<100 Bytes>", "version": 2}
+    assert entry.after == {"logo_png": "<100 Bytes, SHA-256 3d8cf87cb669143c>", "version": 2}
 
 
 def test_adding_an_action_field_is_audited(actor, database, settings_service, council):

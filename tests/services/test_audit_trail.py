@@ -1,0 +1,97 @@
+"""Gaps in the audit trail: same-size logos, reordering, and saves that change nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from expertenrat.services.audit import AuditService
+
+
+def _png(colour: bytes) -> bytes:
+    """Two different 'images' of the same size are enough: the audit must tell them apart."""
+    return b"\x89PNG\r\n\x1a\n" + colour * 100
+
+
+def test_a_logo_replaced_by_another_of_the_same_size_is_audited_with_both_hashes(
+    database, settings_service, council
+):
+    first = settings_service.update_settings(replace(council, logo_png=_png(b"\x01")))
+    settings_service.update_settings(replace(first, logo_png=_png(b"\x02")))
+
+    entry = AuditService(database).entries("council", council.id)[-1]
+
+    assert set(entry.before) == {"logo_png", "version"}
+    assert entry.before["logo_png"] != entry.after["logo_png"]
+    assert entry.after["logo_png"].startswith("<108 Bytes, SHA-256 ")
+
+
+def test_reordering_action_fields_records_the_order_before_and_after(
+    database, settings_service, council, fields
+):
+    names = list(fields)
+    reordered = [fields[name].id for name in reversed(names)]
+
+    settings_service.reorder_action_fields(council.id, reordered)
+
+    entry = AuditService(database).entries("action_field")[-1]
+    assert entry.summary == "Reihenfolge der Handlungsfelder geändert"
+    assert entry.before == {"order": names}
+    assert entry.after == {"order": list(reversed(names))}
+
+
+def test_reordering_to_the_same_order_writes_no_audit_entry(
+    database, settings_service, council, fields
+):
+    before = len(AuditService(database).entries())
+
+    settings_service.reorder_action_fields(council.id, [f.id for f in fields.values()])
+
+    assert len(AuditService(database).entries()) == before
+    assert settings_service.action_fields(council.id) == list(fields.values())
+
+
+def test_saving_settings_without_changes_writes_no_audit_entry_and_keeps_the_version(
+    database, settings_service, council
+):
+    before = len(AuditService(database).entries())
+
+    saved = settings_service.update_settings(council)
+
+    assert len(AuditService(database).entries()) == before
+    assert saved.version == council.version
+
+
+def test_saving_an_action_field_without_changes_writes_no_audit_entry(
+    database, settings_service, fields
+):
+    before = len(AuditService(database).entries())
+
+    saved = settings_service.update_action_field(fields["Umwelt"])
+
+    assert len(AuditService(database).entries()) == before
+    assert saved.version == fields["Umwelt"].version
+
+
+def test_saving_a_member_without_changes_writes_no_audit_entry_and_keeps_the_versions(
+    database, members_service, council, new_member, today
+):
+    saved = members_service.save(council.id, new_member(further_field_ids=()), today)
+    before = len(AuditService(database).entries())
+
+    again = members_service.save(council.id, saved, today)
+
+    assert len(AuditService(database).entries()) == before
+    assert (again.version, again.person_version) == (saved.version, saved.person_version)
+
+
+def test_saving_a_member_with_further_fields_unchanged_writes_no_audit_entry(
+    database, members_service, council, new_member, fields, today
+):
+    member = new_member(further_field_ids=(fields["Umwelt"].id,))
+    saved = members_service.save(council.id, member, today)
+    before = len(AuditService(database).entries())
+
+    again = members_service.save(council.id, saved, today)
+
+    assert len(AuditService(database).entries()) == before
+    assert again.version == saved.version
