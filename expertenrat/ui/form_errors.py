@@ -1,4 +1,10 @@
-"""Messages next to the fields of a form: errors in red, warnings in amber."""
+"""Messages next to the fields of a form: errors in red, warnings in amber.
+
+A field with a problem gets the dynamic property ``error`` or ``warning`` set to true, so
+that the style sheet frames it (``app.qss``). Each message label keeps the height of one
+line even while empty, so that the fields do not move when a message appears (a message
+longer than one line still makes room for itself).
+"""
 
 from __future__ import annotations
 
@@ -10,41 +16,71 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from expertenrat.domain.errors import FieldProblem
 
 
+def message_label() -> QLabel:
+    """An empty label for messages that always takes the height of one line."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setMinimumHeight(label.fontMetrics().height())
+    return label
+
+
+def set_style_property(widget: QWidget, name: str, on: bool) -> None:
+    """Set a boolean property the style sheet selects on, and restyle the widget."""
+    if bool(widget.property(name)) == on:
+        return
+    widget.setProperty(name, on)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+def set_message_kind(label: QLabel, warning: bool) -> None:
+    label.setObjectName("warningLabel" if warning else "errorLabel")
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
 class FormErrors:
     """Keeps a message label under each registered field of a ``QFormLayout``."""
 
     def __init__(self, form: QFormLayout) -> None:
         self._form = form
         self._labels: dict[str, QLabel] = {}
-        self.general = QLabel()
+        self._inputs: dict[str, QWidget] = {}
+        self.general = message_label()
         self.general.setObjectName("errorLabel")
-        self.general.setWordWrap(True)
-        self.general.setTextFormat(Qt.TextFormat.PlainText)
-        self.general.hide()
 
-    def add_row(self, label: str, field: str, widget: QWidget) -> QWidget:
+    def add_row(
+        self, label: str, field: str, widget: QWidget, input_widget: QWidget | None = None
+    ) -> QWidget:
+        """Add ``widget`` with a message line under it; ``input_widget`` gets the frame."""
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(0)
         layout.addWidget(widget)
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setTextFormat(Qt.TextFormat.PlainText)
-        message.hide()
+        message = message_label()
         layout.addWidget(message)
         self._labels[field] = message
+        self._inputs[field] = input_widget or widget
         self._form.addRow(label, container)
         return container
 
     def message(self, field: str) -> str:
         label = self._labels.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
+        return label.text() if label is not None else ""
+
+    def has_error(self, field: str) -> bool:
+        widget = self._inputs.get(field)
+        return widget is not None and bool(widget.property("error"))
 
     def clear(self) -> None:
         for label in (*self._labels.values(), self.general):
             label.clear()
-            label.hide()
+        for widget in self._inputs.values():
+            set_style_property(widget, "error", False)
+            set_style_property(widget, "warning", False)
 
     def show(self, problems: Iterable[FieldProblem]) -> None:
         self.clear()
@@ -54,17 +90,16 @@ class FormErrors:
             if label is None:
                 general.append(problem.message)
                 continue
+            widget = self._inputs[problem.field]
             text = "\n".join(t for t in (label.text(), problem.message) if t)
             label.setText(text)
-            label.setObjectName("warningLabel" if problem.warning else "errorLabel")
-            label.style().unpolish(label)
-            label.style().polish(label)
-            label.show()
+            is_error = not problem.warning or bool(widget.property("error"))
+            set_message_kind(label, warning=not is_error)
+            set_style_property(widget, "error", is_error)
+            set_style_property(widget, "warning", not is_error)
         if general:
             self.general.setText("\n".join(general))
-            self.general.show()
 
     def show_general(self, text: str) -> None:
         self.clear()
         self.general.setText(text)
-        self.general.show()

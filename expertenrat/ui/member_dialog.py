@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QStyle,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from expertenrat.domain.members import Member
 from expertenrat.services.members import MembersService
 from expertenrat.ui.consent_history import consent_history_view
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm, hint_label
 
@@ -72,11 +72,7 @@ class MemberDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.form)
-        self.general_label = QLabel()
-        self.general_label.setObjectName("errorLabel")
-        self.general_label.setWordWrap(True)
-        self.general_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.general_label.hide()
+        self.general_label = message_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -179,7 +175,7 @@ class MemberDialog(QDialog):
         return self.form.message(field)
 
     def general_message(self) -> str:
-        return self.general_label.text() if not self.general_label.isHidden() else ""
+        return self.general_label.text()
 
     def _show_problems(
         self, problems: Sequence[FieldProblem], headline: str, *, warning: bool = False
@@ -197,9 +193,5 @@ class MemberDialog(QDialog):
         self._set_general([text], warning=False)
 
     def _set_general(self, lines: list[str], warning: bool) -> None:
-        label = self.general_label
-        label.setText("\n".join(lines))
-        label.setObjectName("warningLabel" if warning else "errorLabel")
-        label.style().unpolish(label)
-        label.style().polish(label)
-        label.show()
+        self.general_label.setText("\n".join(lines))
+        set_message_kind(self.general_label, warning)

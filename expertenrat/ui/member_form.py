@@ -149,7 +149,7 @@ class MemberForm(QWidget):
         focus: QWidget | None = None,
     ) -> None:
         """Add a row whose messages appear under ``widget``; ``focus`` takes the cursor."""
-        errors.add_row(label, field, widget)
+        errors.add_row(label, field, widget, focus)
         self._errors[field] = errors
         self._widgets[field] = focus or widget
 
@@ -368,6 +368,11 @@ class MemberForm(QWidget):
         """The message shown under ``field`` ("" if none)."""
         errors = self._errors.get(field)
         return errors.message(field) if errors is not None else ""
+
+    def has_error(self, field: str) -> bool:
+        """Whether ``field``'s input is framed as an error."""
+        errors = self._errors.get(field)
+        return errors is not None and errors.has_error(field)
 
     def widget_of(self, problems: Iterable[FieldProblem]) -> QWidget | None:
         """The input of the topmost field with a problem, errors before warnings."""

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from expertenrat.domain.councils import CouncilSettings
@@ -155,6 +155,55 @@ def test_missing_names_are_shown_next_to_the_fields_and_nothing_is_saved(
     assert "markierten Angaben" in dialog.general_message()
     assert dialog.isVisible()
     assert services.members.members(council.id) == []
+
+
+def _input_geometries(dialog: MemberDialog) -> dict[str, object]:
+    form = dialog.form
+    inputs = {
+        "given_name": form.given_name_edit,
+        "family_name": form.family_name_edit,
+        "email": form.email_edit,
+        "primary_field_id": form.primary_field_combo,
+        "notes": form.notes_edit,
+    }
+    return {name: QRect(w.mapTo(form, QPoint(0, 0)), w.size()) for name, w in inputs.items()}
+
+
+def test_fields_with_errors_are_framed_and_the_layout_does_not_move(open_dialog, qtbot):
+    dialog = open_dialog()
+    qtbot.waitExposed(dialog)
+    size_hint, geometries = dialog.form.sizeHint(), _input_geometries(dialog)
+    assert not dialog.form.given_name_edit.property("error")
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.form.has_error("given_name")
+    assert dialog.form.given_name_edit.property("error") is True
+    assert dialog.form.primary_field_combo.property("error") is True
+    assert not dialog.form.email_edit.property("error")
+    assert dialog.form.sizeHint() == size_hint
+    assert _input_geometries(dialog) == geometries
+
+    dialog.form.given_name_edit.setText("Jonas")
+    dialog.form.family_name_edit.setText("Krüger")
+    dialog.form.email_edit.setText("kein-at")
+    _click_save(qtbot, dialog)
+
+    assert not dialog.form.has_error("given_name")
+    assert dialog.form.email_edit.property("error") is True
+    assert _input_geometries(dialog) == geometries
+
+
+def test_a_warning_frames_the_field_without_making_it_an_error(open_dialog, stored, fields, qtbot):
+    stored(given_name="Jonas", family_name="Krüger")
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.message("family_name").startswith("Möglicherweise doppelt")
+    assert dialog.form.family_name_edit.property("warning") is True
+    assert not dialog.form.has_error("family_name")
 
 
 def test_a_term_ending_before_it_starts_is_refused_at_the_end_date(

@@ -46,6 +46,7 @@ def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
 ):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
+    before = {w: w.mapTo(page, w.rect().topLeft()) for w in (page.city_edit, page.save_button)}
     page.name_edit.setText("   ")
     page.min_spin.setValue(11)
     page.max_spin.setValue(9)
@@ -53,6 +54,10 @@ def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
 
     assert "Namen des Gremiums" in page.errors.message("name")
     assert "nicht kleiner als die Mindestzahl" in page.errors.message("max_members")
+    assert page.name_edit.property("error") is True
+    assert page.max_spin.property("error") is True
+    assert not page.city_edit.property("error")
+    assert {w: w.mapTo(page, w.rect().topLeft()) for w in before} == before
     assert page.saved_label.text() == ""
     assert services.settings.settings(council.id).name == "Rat"
 
