@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.services.context import Services
@@ -35,10 +36,15 @@ class Areas:
         ]
 
 
-def build_areas(services: Services, dialogs: DialogService, today: Callable[[], date]) -> Areas:
+def build_areas(
+    services: Services,
+    dialogs: DialogService,
+    today: Callable[[], date],
+    settings: QSettings | None = None,
+) -> Areas:
     return Areas(
         overview=OverviewPage(services.overview, services.members, today),
-        members=MembersPage(services, dialogs, today),
+        members=MembersPage(services, dialogs, today, settings=settings),
         settings=SettingsPage(services.settings, dialogs),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

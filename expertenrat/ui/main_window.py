@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
 
         self._services = services
         self._dialogs = dialogs
-        self.pages: Areas = build_areas(services, dialogs, self._today)
+        self.pages: Areas = build_areas(services, dialogs, self._today, self._settings)
         self.overview_page = self.pages.overview
         self.members_page = self.pages.members
         self.settings_page = self.pages.settings

@@ -1,19 +1,27 @@
-"""Mitglieder: the members table with search and filters, composition, roster, CSV."""
+"""Mitglieder: the members table with search and filters, composition, roster, CSV.
+
+The table shows Name, Institution, Rolle, Primäres Handlungsfeld and Amtszeit by default,
+fitted to the width of the page; further columns can be shown from the header's context
+menu and are remembered. A line under the table counts the hits ("8 von 10 Mitgliedern")
+and an empty table says why and what to do.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.mail_addresses import recipients
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.ui.composition_panel import CompositionPanel
@@ -30,9 +39,22 @@ from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.roster_panel import RosterPanel
+from expertenrat.ui.table_columns import ColumnChooser
 from expertenrat.ui.widgets import page_title
 
 _CONTEXT = "MembersPage"
+# Columns made narrower (down to this width) when the shown ones do not fit the page:
+# first name and institution together, then the others with long text.
+_SHRINKABLE = (
+    (MembersTableModel.COLUMN_AFFILIATION, MembersTableModel.COLUMN_NAME),
+    (
+        MembersTableModel.COLUMN_PRIMARY_FIELD,
+        MembersTableModel.COLUMN_FIELDS,
+        MembersTableModel.COLUMN_EMAIL,
+        MembersTableModel.COLUMN_TITLE,
+    ),
+)
+_MIN_SHRUNK_WIDTH = 100
 
 
 class MembersPage(QWidget):
@@ -42,6 +64,7 @@ class MembersPage(QWidget):
         dialogs: DialogService,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -67,6 +90,27 @@ class MembersPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMaximumSectionSize(320)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setWordWrap(False)  # one line per member; cut text ends in "…"
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.columns = ColumnChooser(
+            self.view,
+            MembersTableModel.KEYS,
+            MembersTableModel.HIDDEN_BY_DEFAULT,
+            settings if settings is not None else QSettings(),
+            "members/hidden_columns",
+        )
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.view)
+        self.table_stack.addWidget(self.empty_label)
+        self.count_label = QLabel()
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(tr(_CONTEXT, "Suchen nach Name, Institution, E-Mail …"))
@@ -84,6 +128,10 @@ class MembersPage(QWidget):
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.end_button = QPushButton(tr(_CONTEXT, "Amtszeit beenden …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.copy_emails_button = QPushButton(tr(_CONTEXT, "E-Mail-Adressen kopieren"))
+        self.copy_emails_button.setToolTip(
+            tr(_CONTEXT, "Die E-Mail-Adressen der angezeigten Mitglieder in die Zwischenablage")
+        )
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Neues Mitglied anlegen (Strg+N)"))
         self.search_edit.setToolTip(tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"))
@@ -106,7 +154,16 @@ class MembersPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self._ask_end)
         self.delete_button.clicked.connect(self._ask_delete)
+        self.copy_emails_button.clicked.connect(self.copy_emails)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_count)
         self._update_buttons()
+        self._update_count()
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -117,11 +174,16 @@ class MembersPage(QWidget):
         for button in (self.new_button, self.edit_button, self.end_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.copy_emails_button)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label)
+        counts.addWidget(self.status_label, 1)
         table_side = QWidget()
         left = QVBoxLayout(table_side)
         left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(filters)
-        left.addWidget(self.view, 1)
+        left.addWidget(self.table_stack, 1)
+        left.addLayout(counts)
         left.addLayout(actions)
         side = QWidget()
         right = QVBoxLayout(side)
@@ -142,6 +204,10 @@ class MembersPage(QWidget):
 
     def set_council(self, council_id: int) -> None:
         """Remember the council; the members are read when the page is shown."""
+        if council_id != self._council_id:
+            self.view.horizontalScrollBar().setValue(0)
+            self.view.scrollToTop()
+            self.status_label.clear()
         self._council_id = council_id
         self.roster.set_council(council_id)
 
@@ -157,8 +223,69 @@ class MembersPage(QWidget):
         self.composition.show_composition(council.composition)
         if selected is not None:
             self.select(selected.id)
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
         self._update_buttons()
+        self._update_count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the page is known only now
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their content; the wide text columns narrower if needed, so
+        that the shown columns fit without sideways scrolling (cut text shows as "…")."""
+        self.view.resizeColumnsToContents()
+        if not self.view.isVisible():
+            return
+        header = self.view.horizontalHeader()
+        shown = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        excess = sum(header.sectionSize(c) for c in shown) - self.view.viewport().width()
+        if excess <= 0:
+            return
+        for columns in _SHRINKABLE:
+            spare = {
+                c: header.sectionSize(c) - _MIN_SHRUNK_WIDTH
+                for c in columns
+                if not header.isSectionHidden(c) and header.sectionSize(c) > _MIN_SHRUNK_WIDTH
+            }
+            total_spare = sum(spare.values())
+            for column, room in spare.items():  # each gives in proportion to its spare width
+                cut = min(room, -(-excess * room // total_spare))
+                header.resizeSection(column, header.sectionSize(column) - cut)
+                excess -= cut
+            if excess <= 0:
+                return
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown != total:
+            text = tr(_CONTEXT, "{} von {} Mitgliedern").format(shown, total)
+        elif total == 1:
+            text = tr(_CONTEXT, "1 Mitglied")
+        else:
+            text = tr(_CONTEXT, "{} Mitglieder").format(total)
+        self.count_label.setText(text)
+        self.copy_emails_button.setEnabled(shown > 0)
+        if shown:
+            self.table_stack.setCurrentWidget(self.view)
+            return
+        if total == 0:
+            self.empty_label.setText(
+                tr(
+                    _CONTEXT,
+                    "Noch keine Mitglieder. Legen Sie mit „Neues Mitglied …“ (Strg+N) das "
+                    "erste an oder lesen Sie eine Liste mit „Importieren …“ ein (Excel oder CSV).",
+                )
+            )
+        else:
+            self.empty_label.setText(
+                tr(
+                    _CONTEXT,
+                    "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle“ und "
+                    "„Alle Handlungsfelder“, um alle {} Mitglieder zu sehen.",
+                ).format(total)
+            )
+        self.table_stack.setCurrentWidget(self.empty_label)
 
     def _fill_field_combo(self) -> None:
         current = self.field_combo.currentData()
@@ -189,6 +316,32 @@ class MembersPage(QWidget):
             button.setEnabled(has)
 
     # --- actions ------------------------------------------------------------------------
+
+    def shown_members(self) -> list[Member]:
+        """The members the table shows, in its order."""
+        return [
+            self.proxy.index(row, 0).data(MembersTableModel.ObjectRole)
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def copy_emails(self) -> None:
+        """Put "Name <mail>; …" of the shown members on the clipboard."""
+        result = recipients(self.shown_members())
+        if result.count:
+            QGuiApplication.clipboard().setText(result.text)
+        if result.count == 1:
+            text = tr(_CONTEXT, "1 E-Mail-Adresse kopiert.")
+        elif result.count:
+            text = tr(_CONTEXT, "{} E-Mail-Adressen kopiert.").format(result.count)
+        else:
+            text = tr(_CONTEXT, "Keine E-Mail-Adresse kopiert.")
+        if result.without_email == 1:
+            text += tr(_CONTEXT, " 1 Mitglied ohne E-Mail-Adresse übersprungen.")
+        elif result.without_email:
+            text += tr(_CONTEXT, " {} Mitglieder ohne E-Mail-Adresse übersprungen.").format(
+                result.without_email
+            )
+        self.status_label.setText(text)
 
     def new_member(self) -> None:
         self._open_dialog(None)

@@ -25,6 +25,7 @@ class MemberRow:
     """
 
     member: Member
+    primary_field: str
     fields: str
     status: str
     state: str  # "active", "future" or "former", as in StatusFilter
@@ -36,26 +37,46 @@ class MemberRow:
 
 
 class MembersTableModel(RowsTableModel):
+    # The first five columns are shown by default; the others can be shown from the
+    # header's context menu (see MembersPage).
     (
         COLUMN_NAME,
-        COLUMN_TITLE,
         COLUMN_AFFILIATION,
-        COLUMN_SECTOR,
         COLUMN_ROLE,
+        COLUMN_PRIMARY_FIELD,
+        COLUMN_TERM,
+        COLUMN_TITLE,
+        COLUMN_SECTOR,
         COLUMN_FIELDS,
-        COLUMN_TERM_END,
+        COLUMN_EMAIL,
         COLUMN_STATUS,
-    ) = range(8)
+    ) = range(10)
+    HIDDEN_BY_DEFAULT = (COLUMN_TITLE, COLUMN_SECTOR, COLUMN_FIELDS, COLUMN_EMAIL, COLUMN_STATUS)
+    # Stable names of the columns, for remembering which ones the user shows.
+    KEYS = (
+        "name",
+        "affiliation",
+        "role",
+        "primary_field",
+        "term",
+        "title",
+        "sector",
+        "fields",
+        "email",
+        "status",
+    )
 
     def __init__(self, parent=None) -> None:
         headers = (
             tr(_CONTEXT, "Name"),
-            tr(_CONTEXT, "Titel"),
             tr(_CONTEXT, "Institution"),
-            tr(_CONTEXT, "Sektor"),
             tr(_CONTEXT, "Rolle"),
-            tr(_CONTEXT, "Handlungsfelder"),
-            tr(_CONTEXT, "Amtszeit bis"),
+            tr(_CONTEXT, "Primäres Handlungsfeld"),
+            tr(_CONTEXT, "Amtszeit"),
+            tr(_CONTEXT, "Titel"),
+            tr(_CONTEXT, "Sektor"),
+            tr(_CONTEXT, "Alle Handlungsfelder"),
+            tr(_CONTEXT, "E-Mail"),
             tr(_CONTEXT, "Status"),
         )
         super().__init__(headers, parent)
@@ -114,8 +135,10 @@ class MembersTableModel(RowsTableModel):
             return row.member
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return QColor("#7a828a")
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COLUMN_NAME:
-            return row.member.email or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.COLUMN_NAME:
+                return row.member.email or None
+            return self._display(row, index.column()) or None  # the whole text when cut
         return None
 
     def _display(self, row: MemberRow, column: int) -> str:
@@ -130,18 +153,23 @@ class MembersTableModel(RowsTableModel):
             return member.sector.label
         if column == self.COLUMN_ROLE:
             return member.role.label
+        if column == self.COLUMN_PRIMARY_FIELD:
+            return row.primary_field
         if column == self.COLUMN_FIELDS:
             return row.fields
-        if column == self.COLUMN_TERM_END:
-            return f"{member.term_end:%d.%m.%Y}" if member.term_end else tr(_CONTEXT, "offen")
+        if column == self.COLUMN_TERM:
+            return _term(member)
+        if column == self.COLUMN_EMAIL:
+            return member.email
         return row.status
 
     def _sort_value(self, row: MemberRow, column: int) -> str:
         member = row.member
         if column == self.COLUMN_NAME:
             return member.sort_name
-        if column == self.COLUMN_TERM_END:
-            return member.term_end.isoformat() if member.term_end else "9999-12-31"
+        if column == self.COLUMN_TERM:
+            end = member.term_end.isoformat() if member.term_end else "9999-12-31"
+            return f"{end} {member.term_start.isoformat()}"
         return self._display(row, column).casefold()
 
 
@@ -156,4 +184,12 @@ def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
     text = " ".join((member.full_name, member.affiliation, member.position, member.email, fields))
     # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
     search = f"{fold(text)}\n{fold(transliterate(text))}"
-    return MemberRow(member, fields, status, state, search)
+    primary = field_names.get(member.primary_field_id, "") if member.primary_field_id else ""
+    return MemberRow(member, primary, fields, status, state, search)
+
+
+def _term(member: Member) -> str:
+    start = f"{member.term_start:%d.%m.%Y}"
+    if member.term_end is None:
+        return tr(_CONTEXT, "{} – offen").format(start)
+    return f"{start} – {member.term_end:%d.%m.%Y}"

@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
 from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.dialog_service import DialogService
@@ -285,3 +287,100 @@ def test_the_overview_counts_a_future_member_as_future(page, services, make_wind
     detail = overview.members_card.detail.text()
     assert "1 künftiges Mitglied" in detail
     assert "1 ehemalige" in detail
+
+
+DEFAULT_COLUMNS = (
+    MembersTableModel.COLUMN_NAME,
+    MembersTableModel.COLUMN_AFFILIATION,
+    MembersTableModel.COLUMN_ROLE,
+    MembersTableModel.COLUMN_PRIMARY_FIELD,
+    MembersTableModel.COLUMN_TERM,
+)
+
+
+def test_the_default_columns_fit_the_default_window_without_sideways_scrolling(page, qtbot):
+    qtbot.waitExposed(page.window())
+    header = page.view.horizontalHeader()
+    shown = [c for c in range(page.model.columnCount()) if not header.isSectionHidden(c)]
+    assert shown == list(DEFAULT_COLUMNS)
+    width = page.view.viewport().width()
+    for column in DEFAULT_COLUMNS:
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= width
+    assert page.view.horizontalScrollBar().maximum() == 0
+
+
+def test_columns_shown_from_the_header_menu_are_remembered(page, make_window):
+    menu = page.columns.build_menu()
+    (email,) = [a for a in menu.actions() if a.text() == "E-Mail"]
+    assert "Name" not in [a.text() for a in menu.actions()]  # always shown
+    email.trigger()
+    assert not page.view.horizontalHeader().isSectionHidden(MembersTableModel.COLUMN_EMAIL)
+    page.window().close()
+
+    again = make_window().members_page
+    header = again.view.horizontalHeader()
+    assert not header.isSectionHidden(MembersTableModel.COLUMN_EMAIL)
+    assert header.isSectionHidden(MembersTableModel.COLUMN_SECTOR)
+
+
+def test_the_hit_count_and_the_empty_state_follow_the_filters(page, qtbot):
+    assert page.count_label.text() == "9 von 10 Mitgliedern"
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Alle"))
+    assert page.count_label.text() == "10 Mitglieder"
+    qtbot.keyClicks(page.search_edit, "hanse")
+    assert page.count_label.text() == "1 von 10 Mitgliedern"
+    assert page.table_stack.currentWidget() is page.view
+    qtbot.keyClicks(page.search_edit, "xyz")
+    assert page.count_label.text() == "0 von 10 Mitgliedern"
+    assert page.table_stack.currentWidget() is page.empty_label
+    assert page.empty_label.text().startswith("Keine Treffer.")
+    page.search_edit.clear()
+    assert page.table_stack.currentWidget() is page.view
+
+
+def test_a_council_without_members_says_how_to_add_some(page, services):
+    other = services.settings.create_council(
+        CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock")
+    )
+    page.set_council(other.id)
+    page.refresh()
+    assert page.count_label.text() == "0 Mitglieder"
+    assert page.table_stack.currentWidget() is page.empty_label
+    assert "Noch keine Mitglieder" in page.empty_label.text()
+    assert not page.copy_emails_button.isEnabled()
+
+
+def test_switching_the_council_scrolls_the_table_back_to_the_left(page, services, qtbot):
+    for column in range(page.model.columnCount()):
+        page.columns.set_shown(column, True)
+        page.view.setColumnWidth(column, 300)
+    scrollbar = page.view.horizontalScrollBar()
+    qtbot.waitUntil(lambda: scrollbar.maximum() > 0)
+    scrollbar.setValue(scrollbar.maximum())
+    assert scrollbar.value() > 0
+    other = services.settings.create_council(
+        CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock")
+    )
+    page.set_council(other.id)
+    assert scrollbar.value() == 0
+
+
+def test_copying_the_email_addresses_of_the_shown_members(page, services, qtbot):
+    _add_member_starting(services, page, "Ohne", "Mail, Dr.", date(2025, 1, 1))
+    qtbot.keyClicks(page.search_edit, "rostock")
+    shown = page.shown_members()
+    with_mail = [m for m in shown if m.email]
+    assert 0 < len(with_mail) < len(page.model.rows())
+
+    page.copy_emails_button.click()
+
+    text = QGuiApplication.clipboard().text()
+    assert text.count("<") == len(with_mail) and text.count("; ") == len(with_mail) - 1
+    assert text.startswith(f"{with_mail[0].given_name} {with_mail[0].family_name} <")
+    assert page.status_label.text() == f"{len(with_mail)} E-Mail-Adressen kopiert."
+    page.search_edit.clear()
+    page.copy_emails_button.click()
+    assert page.status_label.text() == (
+        "9 E-Mail-Adressen kopiert. 1 Mitglied ohne E-Mail-Adresse übersprungen."
+    )
+    assert '"Ohne Mail, Dr."' not in QGuiApplication.clipboard().text()

@@ -1,0 +1,45 @@
+"""Members as a list of mail recipients: ``Name <mail>; …`` that mail programs accept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from expertenrat.domain.members import Member
+
+# RFC 5322 "specials": a display name containing one of them must be a quoted string.
+_SPECIALS = set('()<>[]:;@\\,."')
+
+
+def display_name(name: str) -> str:
+    """``name`` as an RFC 5322 display name: quoted (with \\ and " escaped) when needed."""
+    name = " ".join(name.split())  # no line breaks or tabs inside an address
+    if not name or not (_SPECIALS & set(name)):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def mailbox(name: str, email: str) -> str:
+    shown = display_name(name)
+    return f"{shown} <{email}>" if shown else email
+
+
+@dataclass(frozen=True, slots=True)
+class Recipients:
+    text: str  # "Name <mail>; …"
+    count: int
+    without_email: int
+
+
+def recipients(members: Iterable[Member]) -> Recipients:
+    """The mailboxes of ``members`` in their order; members without e-mail are skipped."""
+    boxes: list[str] = []
+    skipped = 0
+    for member in members:
+        email = member.email.strip()
+        if not email:
+            skipped += 1
+            continue
+        name = " ".join(p for p in (member.given_name, member.family_name) if p.strip())
+        boxes.append(mailbox(name, email))
+    return Recipients("; ".join(boxes), len(boxes), skipped)

@@ -1,0 +1,76 @@
+"""Columns of a table view the user can show or hide from the header's context menu.
+
+Which columns are hidden is remembered in QSettings under stable column keys (not
+indexes), so that adding a column later does not shuffle what the user chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QTableView
+
+
+class ColumnChooser(QObject):
+    def __init__(
+        self,
+        view: QTableView,
+        keys: Sequence[str],
+        hidden_by_default: Sequence[int],
+        settings: QSettings,
+        settings_key: str,
+        *,
+        always_shown: Sequence[int] = (0,),
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._keys = tuple(keys)
+        self._settings = settings
+        self._settings_key = settings_key
+        self._always_shown = frozenset(always_shown)
+        self.menu: QMenu | None = None
+        header = view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_menu)
+        stored = settings.value(settings_key)
+        if isinstance(stored, str):
+            hidden = {self._keys.index(k) for k in stored.split(",") if k in self._keys}
+        else:
+            hidden = set(hidden_by_default)
+        for column in range(len(self._keys)):
+            header.setSectionHidden(column, column in hidden - self._always_shown)
+
+    def is_shown(self, column: int) -> bool:
+        return not self._view.horizontalHeader().isSectionHidden(column)
+
+    def set_shown(self, column: int, shown: bool) -> None:
+        if column in self._always_shown:
+            return
+        header = self._view.horizontalHeader()
+        header.setSectionHidden(column, not shown)
+        if shown and header.sectionSize(column) < header.minimumSectionSize() * 2:
+            self._view.resizeColumnToContents(column)
+        hidden = [k for c, k in enumerate(self._keys) if header.isSectionHidden(c)]
+        self._settings.setValue(self._settings_key, ",".join(hidden))
+
+    def build_menu(self) -> QMenu:
+        """The menu of the header: one check box per column that can be hidden."""
+        menu = QMenu(self._view)
+        model = self._view.model()
+        for column in range(len(self._keys)):
+            if column in self._always_shown:
+                continue
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            action = QAction(str(title), menu)
+            action.setCheckable(True)
+            action.setChecked(self.is_shown(column))
+            action.toggled.connect(lambda on, c=column: self.set_shown(c, on))
+            menu.addAction(action)
+        return menu
+
+    def _show_menu(self, position: QPoint) -> None:
+        self.menu = self.build_menu()
+        self.menu.aboutToHide.connect(self.menu.deleteLater)
+        self.menu.popup(self._view.horizontalHeader().mapToGlobal(position))
