@@ -1,14 +1,26 @@
-"""Logging to a rotating file in the user's log folder."""
+"""Logging to a rotating file in the user's log folder, without personal data of failed statements.
+
+The text of a database error may quote the values of the statement that failed (SQLAlchemy
+prints the statement and its parameters, PostgreSQL adds lines such as "Failing row contains
+(…)"). ``format_error`` therefore writes a traceback in which such errors show only their
+kind; the log file's formatter uses it for every logged exception, and the error dialog
+shows and logs the same text.
+"""
 
 from __future__ import annotations
 
 import logging
+import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
 from expertenrat.paths import log_file
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_DRIVER_MODULES = frozenset({"psycopg", "psycopg2", "sqlite3", "_sqlite3"})
+_CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n"
+_CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n"
 
 
 def setup_logging(path: Path | None = None) -> Path:
@@ -17,7 +29,70 @@ def setup_logging(path: Path | None = None) -> Path:
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.setFormatter(_SafeFormatter(_FORMAT))
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def format_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> str:
+    """A traceback like Python's, but database errors show only their kind, not their text."""
+    chain = _chain(error)
+    parts: list[str] = []
+    for number, current in enumerate(chain):
+        if number:
+            parts.append(_CAUSE if chain[number - 1] is current.__cause__ else _CONTEXT)
+        frames = current.__traceback__ if current is not error else trace
+        if frames is not None:
+            parts.append("Traceback (most recent call last):\n")
+            parts.extend(traceback.format_tb(frames))
+        current_kind = kind if current is error else type(current)
+        if _is_database_error(current_kind):
+            name = f"{current_kind.__module__}.{current_kind.__qualname__}"
+            parts.append(f"{name}: (text hidden: it may quote personal data)\n")
+        else:
+            parts.extend(traceback.format_exception_only(current_kind, current))
+    return "".join(parts)
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and the errors it came from, the first cause first."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
+        if current.__cause__ is not None:
+            current = current.__cause__
+        elif not current.__suppress_context__:
+            current = current.__context__
+        else:
+            current = None
+    chain.reverse()
+    return chain
+
+
+def _is_database_error(kind: type[BaseException]) -> bool:
+    """An error of a database driver, or SQLAlchemy's error about a statement."""
+    return any(
+        k.__module__.split(".")[0] in _DRIVER_MODULES
+        or (k.__module__ == "sqlalchemy.exc" and k.__name__ == "StatementError")
+        for k in kind.__mro__
+    )
+
+
+class _SafeFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached its own (full) traceback text in the record.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei) -> str:
+        kind, error, trace = ei
+        if kind is None or error is None:
+            return super().formatException(ei)
+        return format_error(kind, error, trace).rstrip("\n")

@@ -183,7 +183,30 @@ def test_a_dry_run_with_a_bad_row_also_fails(database, tmp_path):
     result = run("--database", database, "import", "members", file, "--dry-run")
 
     assert_one_line_error(result, "1 Zeile hat Fehler")
-    assert result.stdout.strip() == "Zeile 2: Fehler – Jan: Bitte geben Sie den Nachnamen an."
+    assert result.stdout.strip() == (
+        "Zeile 2: Fehler – Jan: Spalte „Nachname“: Bitte geben Sie den Nachnamen an."
+    )
+
+
+@pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "import"])
+def test_an_overlong_phone_number_is_refused_with_row_and_column(database, tmp_path, dry_run):
+    phone = "0381 " + "1" * 96  # 101 characters
+    file = write_csv(
+        tmp_path / "lang.csv",
+        HEADER + ";Telefon",
+        f"Anna;Berg;anna@example.org;Mitglied;01.01.2026;Stadtdaten;{phone}",
+    )
+    before = stored(database)
+
+    result = run("--database", database, "import", "members", file, *(["--dry-run"] * dry_run))
+
+    assert_one_line_error(result, "1 Zeile hat Fehler; es wurde nichts importiert.")
+    assert result.stdout.strip() == (
+        "Zeile 2: Fehler – Anna Berg: Spalte „Telefon“: "
+        "Die Telefonnummer darf höchstens 100 Zeichen haben."
+    )
+    assert phone not in result.stdout + result.stderr
+    assert stored(database) == before
 
 
 @pytest.mark.parametrize(

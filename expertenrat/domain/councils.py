@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from expertenrat.domain.enums import QuorumRule
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import (
+    ACTION_FIELD_NAME,
+    COUNCIL,
+    clean_text,
+    cleaned_texts,
+    text_problems,
+)
 
 DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("Moderne Verwaltung", "#1f77b4"),
@@ -69,14 +76,23 @@ class CouncilOverview:
     future_members: int = 0  # whose term has not begun yet: neither active nor former
 
 
+def clean_settings(settings: CouncilSettings) -> CouncilSettings:
+    """``settings`` with its texts in NFC and without surrounding spaces."""
+    return replace(settings, **cleaned_texts(settings, COUNCIL))
+
+
+def clean_action_field_name(name: str) -> str:
+    return clean_text(name, ACTION_FIELD_NAME)
+
+
 def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     if not settings.name.strip():
         problems.append(FieldProblem("name", "Bitte geben Sie den Namen des Gremiums an."))
-    if len(settings.name) > 200:
-        problems.append(FieldProblem("name", "Der Name darf höchstens 200 Zeichen lang sein."))
     if not settings.city.strip():
         problems.append(FieldProblem("city", "Bitte geben Sie die Stadt an."))
+    for name, spec in COUNCIL.items():
+        problems.extend(text_problems(name, getattr(settings, name), spec))
     if settings.min_members < 1:
         problems.append(
             FieldProblem("min_members", "Die Mindestzahl der Mitglieder muss mindestens 1 sein.")
@@ -105,11 +121,12 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
 
 
 def validate_action_field_name(name: str, other_names: list[str]) -> list[FieldProblem]:
-    cleaned = name.strip()
+    cleaned = clean_action_field_name(name)
     if not cleaned:
         return [FieldProblem("name", "Bitte geben Sie einen Namen für das Handlungsfeld an.")]
-    if len(cleaned) > 100:
-        return [FieldProblem("name", "Der Name darf höchstens 100 Zeichen lang sein.")]
+    problems = text_problems("name", cleaned, ACTION_FIELD_NAME)
+    if problems:
+        return problems
     if cleaned.casefold() in {n.strip().casefold() for n in other_names}:
         return [FieldProblem("name", f"Ein Handlungsfeld „{cleaned}“ gibt es bereits.")]
     return []

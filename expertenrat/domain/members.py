@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import PERSON, cleaned_texts, date_problems, text_problems
 from expertenrat.domain.text_folding import match_key
 
-MAX_NAME_LENGTH = 200
-MAX_NOTES_LENGTH = 20_000
+_DATES = (
+    ("term_start", "Der Beginn der Amtszeit"),
+    ("term_end", "Das Ende der Amtszeit"),
+    ("publish_name_on", "Das Datum der Einwilligung (Name)"),
+    ("publish_contact_on", "Das Datum der Einwilligung (Kontakt)"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +159,24 @@ def looks_like_email(text: str) -> bool:
     return dot != -1 and len(host) - dot > 2
 
 
+def clean_member(member: Member) -> Member:
+    """``member`` with its texts in NFC and without surrounding spaces (the notes keep them).
+
+    Services and the file import clean every member before they check and save it.
+    """
+    return replace(member, **cleaned_texts(member, PERSON))
+
+
+def value_problems(member: Member) -> list[FieldProblem]:
+    """What the values alone break: text lengths and characters, dates (``field_limits``)."""
+    problems: list[FieldProblem] = []
+    for name, spec in PERSON.items():
+        problems.extend(text_problems(name, getattr(member, name), spec))
+    for name, subject in _DATES:
+        problems.extend(date_problems(name, getattr(member, name), subject))
+    return problems
+
+
 def validate_member(
     member: Member, others: MemberIndex | Iterable[Member], today: date
 ) -> list[FieldProblem]:
@@ -165,13 +188,9 @@ def validate_member(
     index = others if isinstance(others, MemberIndex) else MemberIndex(others)
     problems: list[FieldProblem] = []
     for name, label in (("given_name", "Vorname"), ("family_name", "Nachname")):
-        value = getattr(member, name).strip()
-        if not value:
+        if not getattr(member, name).strip():
             problems.append(FieldProblem(name, f"Bitte geben Sie den {label}n an."))
-        elif len(value) > MAX_NAME_LENGTH:
-            problems.append(
-                FieldProblem(name, f"Der {label} darf höchstens {MAX_NAME_LENGTH} Zeichen haben.")
-            )
+    problems.extend(value_problems(member))
     if member.email.strip() and not looks_like_email(member.email.strip()):
         problems.append(
             FieldProblem("email", "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).")
@@ -179,10 +198,6 @@ def validate_member(
     if member.term_end is not None and member.term_end <= member.term_start:
         problems.append(
             FieldProblem("term_end", "Das Ende der Amtszeit muss nach ihrem Beginn liegen.")
-        )
-    if len(member.notes) > MAX_NOTES_LENGTH:
-        problems.append(
-            FieldProblem("notes", f"Die Notizen dürfen höchstens {MAX_NOTES_LENGTH} Zeichen haben.")
         )
     if member.primary_field_id is None:
         problems.append(

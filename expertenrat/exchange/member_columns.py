@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
-from expertenrat.domain.errors import DataEntryError
-from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.errors import DataEntryError, FieldProblem
+from expertenrat.domain.members import Member, clean_member, validate_member
 
 FIELD_SEPARATOR = " | "
 """Joins the further action fields in one cell. The import also splits at ``,``, ``;`` and
@@ -256,13 +256,13 @@ class RowReader:
                 errors.append(str(exc))
                 failed.add(key)
                 values.pop(key, None)
-        member = Member(**values)
+        member = clean_member(Member(**values))
         for problem in validate_member(member, [], self._today):
             skip = problem.field in failed or (
                 problem.field == "term_end" and "term_start" in failed
             )
             if not problem.warning and not skip:
-                errors.append(problem.message)
+                errors.append(_in_column(problem))
         if errors:
             return self.error_row(line, cells, *errors)
         return ParsedMemberRow(line, member, (), self.name(cells))
@@ -326,6 +326,12 @@ class RowReader:
                     unknown.append(parts[2 * i].strip())
                 i += 1
         return ids, unknown
+
+
+def _in_column(problem: FieldProblem) -> str:
+    """The message of ``problem``, with the column it is about: "Spalte „Telefon“: …"."""
+    header = HEADERS.get(problem.field)
+    return f"Spalte „{header}“: {problem.message}" if header else problem.message
 
 
 def _parse_date(header: str, text: str) -> date | None:

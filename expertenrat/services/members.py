@@ -14,7 +14,13 @@ from expertenrat.domain.consent import ConsentEntry, consents_of
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
-from expertenrat.domain.members import Member, MemberIndex, validate_member
+from expertenrat.domain.members import (
+    Member,
+    MemberIndex,
+    clean_member,
+    validate_member,
+    value_problems,
+)
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
@@ -131,6 +137,7 @@ class MembersService:
 
     def problems(self, council_id: int, member: Member, today: date) -> list[FieldProblem]:
         """Errors and warnings for a member as it would be saved now."""
+        member = clean_member(member)
         with reading(self._db) as session:
             others = [m for m in council_members(session, council_id) if m.id != member.id]
             return validate_member(member, others, today) + _field_problems(
@@ -212,8 +219,10 @@ def save_members(
     of ``members`` are saved, so a batch may swap roles; any error raises ``ValidationError``
     before anything is written (with several members, each message names its member).
     Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
-    several memberships of one person may be saved together. Returns the saved members.
+    several memberships of one person may be saved together. Texts are cleaned first
+    (``clean_member``: NFC, no surrounding spaces). Returns the saved members.
     """
+    members = [clean_member(m) for m in members]
     rows = membership_rows(session, council_id)
     check_members(session, council_id, members, [member_from_rows(r) for r in rows.values()], today)
     return write_members(session, actor, council_id, members, rows, source=source)
@@ -261,8 +270,16 @@ def write_members(
     ``rows`` are the council's stored memberships (see :func:`membership_rows`); versions are
     checked against them before anything is written. ``same_person`` maps the position of a
     new member to the earlier position whose new person it shares. Changed consents are
-    recorded in the consent ledger with ``source``.
+    recorded in the consent ledger with ``source``. Texts are cleaned (``clean_member``), and
+    a value the database could not hold raises ``ValidationError`` here too, whatever checked
+    the members before.
     """
+    members = [clean_member(m) for m in members]
+    for member in members:
+        problems = value_problems(member)
+        if len(members) > 1:
+            problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
+        raise_if_invalid(problems)
     for member in members:
         if member.id is not None:
             what = _what(member)
@@ -361,12 +378,10 @@ def _field_problems(member: Member, field_ids: set[int]) -> list[FieldProblem]:
 
 
 def _apply(row: models.Membership, member: Member) -> None:
+    """Copy a cleaned member (``clean_member``) onto its rows."""
     person = row.person
     for name in _PERSON_FIELDS:
-        value = getattr(member, name)
-        setattr(
-            person, name, value.strip() if isinstance(value, str) and name != "notes" else value
-        )
+        setattr(person, name, getattr(member, name))
     person.sector = member.sector.value
     row.role = member.role.value
     row.term_start = member.term_start

@@ -10,6 +10,8 @@ from expertenrat.domain.councils import (
     ActionField,
     CouncilChoice,
     CouncilSettings,
+    clean_action_field_name,
+    clean_settings,
     validate_action_field_name,
     validate_colour,
     validate_settings,
@@ -84,6 +86,7 @@ class SettingsService:
     def create_council(
         self, settings: CouncilSettings, *, default_fields: bool = True
     ) -> CouncilSettings:
+        settings = clean_settings(settings)
         raise_if_invalid(validate_settings(settings))
         with changing(self._db, "Das Gremium") as session:
             row = models.Council()
@@ -108,6 +111,7 @@ class SettingsService:
             return council_settings(row)
 
     def update_settings(self, settings: CouncilSettings) -> CouncilSettings:
+        settings = clean_settings(settings)
         raise_if_invalid(validate_settings(settings))
         with changing(self._db, "Die Einstellungen des Gremiums") as session:
             row = fetch(session, models.Council, settings.id, "Das Gremium")
@@ -143,7 +147,7 @@ class SettingsService:
             )
             row = models.ActionField(
                 council_id=council_id,
-                name=name.strip(),
+                name=clean_action_field_name(name),
                 colour=colour,
                 position=max((r.position for r in rows), default=-1) + 1,
             )
@@ -172,7 +176,7 @@ class SettingsService:
                 validate_action_field_name(field.name, others) + validate_colour(field.colour)
             )
             before = audit.snapshot(row)
-            row.name = field.name.strip()
+            row.name = clean_action_field_name(field.name)
             row.colour = field.colour
             session.flush()
             audit.record(
@@ -238,9 +242,9 @@ class SettingsService:
 
 
 def _apply_settings(row: models.Council, settings: CouncilSettings) -> None:
+    """Copy cleaned settings (``clean_settings``) onto the row."""
     for name in _SETTINGS_FIELDS:
-        value = getattr(settings, name)
-        setattr(row, name, value.strip() if isinstance(value, str) else value)
+        setattr(row, name, getattr(settings, name))
     row.quorum_rule = settings.quorum_rule.value
 
 

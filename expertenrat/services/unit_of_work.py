@@ -1,11 +1,17 @@
 """Shared service plumbing: version checks and turning database trouble into messages.
 
 A locked database, a full disk or a lost server are conditions of the environment and
-become a German message; anything else is a bug and is raised as it is.
+become a German message. So does every other error the database reports (a value it
+refuses, a broken rule, a schema it does not have): the message never repeats the
+statement, its values or the database's own text, which may quote the values (PostgreSQL:
+"Key (email)=(…) already exists", "Failing row contains (…)"). The error is raised without
+its cause, so no traceback shows them either; the log gets the kind of error only.
+Errors of the program itself are raised as they are.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -26,6 +32,7 @@ from expertenrat.store.problems import DAMAGED_AT_WORK, is_damage
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517
+log = logging.getLogger(__name__)
 
 
 class StorageError(ExpertenratError):
@@ -52,35 +59,57 @@ def raise_if_invalid(problems: list[FieldProblem]) -> None:
 
 @contextmanager
 def changing(database: Database, what: str) -> Iterator[Session]:
-    """A write transaction that reports stale versions and environment trouble clearly."""
+    """A write transaction that reports stale versions and database trouble clearly."""
     try:
         with database.transaction() as session:
             yield session
     except StaleDataError as error:
         raise ConcurrentEditError(what) from error
-    except exc.OperationalError as error:
+    except exc.DBAPIError as error:
         if getattr(error.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
             # Another program committed since this transaction read: a stale version.
-            raise ConcurrentEditError(what) from error
-        raise StorageError(_environment_message(error)) from error
-    except exc.DatabaseError as error:
-        if is_damage(error):
-            raise StorageError(DAMAGED_AT_WORK) from error
-        raise
+            raise ConcurrentEditError(what) from None
+        raise StorageError(_message(error, writing=True)) from None
 
 
 @contextmanager
 def reading(database: Database) -> Iterator[Session]:
-    """A read-only session that reports environment trouble as clearly as ``changing``."""
+    """A read-only session that reports database trouble as clearly as ``changing``."""
     try:
         with database.reading() as session:
             yield session
-    except exc.OperationalError as error:
-        raise StorageError(_environment_message(error)) from error
-    except exc.DatabaseError as error:
-        if is_damage(error):
-            raise StorageError(DAMAGED_AT_WORK) from error
-        raise
+    except exc.DBAPIError as error:
+        raise StorageError(_message(error, writing=False)) from None
+
+
+def _message(error: exc.DBAPIError, *, writing: bool) -> str:
+    """A German message for a database error, without any value of the statement."""
+    log.warning("The database refused the work: %s", describe_database_error(error))
+    if isinstance(error, exc.OperationalError):
+        return _environment_message(error)
+    if is_damage(error):
+        return DAMAGED_AT_WORK
+    nothing = " Es wurde nichts gespeichert." if writing else ""
+    if isinstance(error, exc.DataError):
+        return (
+            "Die Datenbank hat einen Wert abgelehnt, zum Beispiel einen zu langen Text oder ein "
+            f"ungültiges Zeichen.{nothing}"
+        )
+    if isinstance(error, exc.IntegrityError):
+        return (
+            "Die Datenbank hat die Änderung abgelehnt, weil sie gegen eine ihrer Regeln "
+            "verstößt, zum Beispiel ein doppelter Eintrag oder ein Verweis auf gelöschte "
+            f"Daten.{nothing}"
+        )
+    return f"Die Datenbank hat die Anfrage abgelehnt.{nothing}"
+
+
+def describe_database_error(error: exc.DBAPIError) -> str:
+    """The kind of a database error for the log: classes and error code, never its text."""
+    orig = error.orig
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
+    kind = f"{type(error).__name__} ({type(orig).__module__}.{type(orig).__name__}"
+    return f"{kind}, {code})" if code else f"{kind})"
 
 
 def _environment_message(error: exc.OperationalError) -> str:
@@ -95,8 +124,10 @@ def _environment_message(error: exc.OperationalError) -> str:
     if "readonly" in text or "read-only" in text:
         return "Die Datenbank ist schreibgeschützt. Änderungen können nicht gespeichert werden."
     if "connect" in text or "server" in text or "terminat" in text:
+        # The driver's first line names host and port (no data of a statement).
+        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
         return (
             "Die Verbindung zum Datenbankserver ist unterbrochen. Bitte prüfen Sie das "
-            f"Netzwerk und versuchen Sie es noch einmal. ({error.orig})"
+            f"Netzwerk und versuchen Sie es noch einmal. ({reason})"
         )
-    return f"Die Datenbank hat die Anfrage abgelehnt: {error.orig}"
+    return "Die Datenbank hat die Anfrage abgelehnt."

@@ -5,6 +5,9 @@ power cut), a busy timeout for a second program on the same file, and real trans
 pysqlite's legacy mode would run DDL outside any transaction, so the driver's own
 transaction handling is switched off and SQLAlchemy emits ``BEGIN`` itself (the recipe
 from the SQLAlchemy SQLite dialect documentation).
+
+Both engines hide the parameters of statements (``hide_parameters=True``): an error message
+or a log line about a failed statement never carries the values, which are personal data.
 """
 
 from __future__ import annotations
@@ -65,15 +68,17 @@ def sqlite_uri(path: Path, flags: str) -> str:
 def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = None) -> Engine:
     """``read_only``: SQLite URI flags (see :func:`sqlite_uri`) for a file opened to read."""
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     path = sqlite_file(url)
     if read_only and path is not None:
         uri = sqlite_uri(path, read_only)
         engine = create_engine(
-            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+            url,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            hide_parameters=True,
         )
     else:
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:

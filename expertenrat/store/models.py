@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL, PERSON, TextField
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -34,6 +36,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _text(spec: TextField) -> String:
+    """The column type of a text field: as long as the domain allows (``field_limits``)."""
+    return String(spec.max_length)
 
 
 class Base(DeclarativeBase):
@@ -59,9 +66,9 @@ class Council(Versioned, Base):
     __table_args__ = (CheckConstraint("min_members <= max_members", name="member_limits"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    short_name: Mapped[str] = mapped_column(String(50), default="")
-    city: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(_text(COUNCIL["name"]))
+    short_name: Mapped[str] = mapped_column(_text(COUNCIL["short_name"]), default="")
+    city: Mapped[str] = mapped_column(_text(COUNCIL["city"]))
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     min_members: Mapped[int] = mapped_column(Integer, default=8)
     max_members: Mapped[int] = mapped_column(Integer, default=10)
@@ -82,7 +89,7 @@ class ActionField(Versioned, Base):
     council_id: Mapped[int] = mapped_column(
         ForeignKey("councils.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(_text(ACTION_FIELD_NAME))
     colour: Mapped[str] = mapped_column(String(7), default="#607d8b")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -93,15 +100,16 @@ class Person(Versioned, Base):
     __tablename__ = "persons"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(100), default="")
-    form_of_address: Mapped[str] = mapped_column(String(50), default="")
-    given_name: Mapped[str] = mapped_column(String(200))
-    family_name: Mapped[str] = mapped_column(String(200), index=True)
-    affiliation: Mapped[str] = mapped_column(String(300), default="")
-    position: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(_text(PERSON["title"]), default="")
+    form_of_address: Mapped[str] = mapped_column(_text(PERSON["form_of_address"]), default="")
+    given_name: Mapped[str] = mapped_column(_text(PERSON["given_name"]))
+    family_name: Mapped[str] = mapped_column(_text(PERSON["family_name"]), index=True)
+    affiliation: Mapped[str] = mapped_column(_text(PERSON["affiliation"]), default="")
+    position: Mapped[str] = mapped_column(_text(PERSON["position"]), default="")
     sector: Mapped[str] = mapped_column(String(30), default="other")
-    email: Mapped[str] = mapped_column(String(320), default="", index=True)
-    phone: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(_text(PERSON["email"]), default="", index=True)
+    phone: Mapped[str] = mapped_column(_text(PERSON["phone"]), default="")
+    # Long texts are TEXT columns; their limits (field_limits) are checked by the domain only.
     postal_address: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     publish_name: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -7,11 +7,12 @@ from datetime import date
 from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MemberForm"
 # A QDateEdit cannot be empty: its minimum date, shown as "–", stands for "no date".
-NO_DATE = QDate(1900, 1, 1)
+NO_DATE = QDate(EARLIEST_DATE)
 
 
 def date_edit() -> QDateEdit:
@@ -19,6 +20,7 @@ def date_edit() -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     edit.setMinimumDate(NO_DATE)
+    edit.setMaximumDate(QDate(LATEST_DATE))
     return edit
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.logs import format_error
 from expertenrat.ui.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class ErrorReporter:
         if isinstance(error, KeyboardInterrupt):
             QApplication.quit()
             return
-        details = "".join(traceback.format_exception(kind, error, trace))
+        details = format_error(kind, error, trace)  # database errors without their values
         if isinstance(error, ExpertenratError):
             # An expected condition (a locked database, a lost server) that reached the
             # event loop: tell the user what it is, not that the program failed.

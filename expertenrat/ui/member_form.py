@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import PERSON
 from expertenrat.domain.members import Member
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.form_errors import FormErrors
@@ -120,6 +121,8 @@ class MemberForm(QWidget):
             check.setIcon(icon)
             self.further_field_checks[action_field.id] = check
         self.primary_field_combo.currentIndexChanged.connect(self._primary_changed)
+        for name, edit in self.line_edits().items():
+            edit.setMaxLength(PERSON[name].max_length)
 
         self.publish_name_row = ConsentRow(tr(_CONTEXT, "veröffentlichen"), today)
         self.publish_name_row.check.setAccessibleName(
@@ -131,6 +134,19 @@ class MemberForm(QWidget):
         )
         self._layout()
         self.set_member(self._member)
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """The one-line inputs by Member attribute."""
+        return {
+            "form_of_address": self.form_of_address_combo.lineEdit(),
+            "title": self.title_edit,
+            "given_name": self.given_name_edit,
+            "family_name": self.family_name_edit,
+            "affiliation": self.affiliation_edit,
+            "position": self.position_edit,
+            "email": self.email_edit,
+            "phone": self.phone_edit,
+        }
 
     # --- layout ------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import QuorumRule
 from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
 from expertenrat.ui.action_fields_model import ActionFieldsModel
@@ -69,6 +70,8 @@ class SettingsPage(QWidget):
         self.name_edit = QLineEdit()
         self.short_name_edit = QLineEdit()
         self.city_edit = QLineEdit()
+        for name, edit in self.line_edits().items():
+            edit.setMaxLength(COUNCIL[name].max_length)
         self.logo_preview = QLabel(tr("SettingsPage", "kein Logo"))
         self.logo_preview.setMinimumHeight(48)
         self.choose_logo_button = QPushButton(tr("SettingsPage", "Logo wählen …"))
@@ -114,6 +117,10 @@ class SettingsPage(QWidget):
         self.choose_logo_button.clicked.connect(self._choose_logo)
         self.remove_logo_button.clicked.connect(lambda: self._set_logo(None))
         self.new_council_button.clicked.connect(self._ask_new_council)
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """The council's text inputs by CouncilSettings attribute."""
+        return {"name": self.name_edit, "short_name": self.short_name_edit, "city": self.city_edit}
 
     def _layout(self) -> None:
         council_box = QGroupBox(tr("SettingsPage", "Gremium"))

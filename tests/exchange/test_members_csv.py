@@ -6,6 +6,7 @@ import codecs
 import csv
 import dataclasses
 import io
+import unicodedata
 from datetime import date, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
 from expertenrat.domain.members import Member
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.members_csv import MembersCsv, export_members_csv, parse_members_csv
@@ -165,25 +167,41 @@ def test_round_trip_of_values_that_start_with_apostrophes() -> None:
     ]
 
 
-_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=300)
-_LINE = _TEXT.map(str.strip)
-_NAME = _LINE.filter(lambda s: 0 < len(s) <= 200)
+# What a member may hold (field_limits): NFC text without control and format characters
+# (but with ZWNJ/ZWJ); line feeds and tabs only in multi-line fields; each within its limit.
+_CHAR = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))
+_CHARS = st.one_of(_CHAR, st.sampled_from("\u200c\u200d"))
+_TEXT = st.text(st.one_of(_CHARS, st.sampled_from("\n\t")), max_size=300).map(
+    lambda s: unicodedata.normalize("NFC", s)
+)
+
+
+def _line(limit: int) -> st.SearchStrategy[str]:
+    return (
+        st.text(_CHARS, max_size=limit)
+        .map(lambda s: unicodedata.normalize("NFC", s).strip())
+        .filter(lambda s: len(s) <= limit)
+    )
+
+
+_NAME = _line(200).filter(bool)
+_DATES = st.dates(EARLIEST_DATE, LATEST_DATE)
 
 
 @st.composite
 def members(draw: st.DrawFn) -> Member:
-    start = draw(st.dates(date(1900, 1, 1), date(2100, 1, 1)))
+    start = draw(st.dates(date(1900, 1, 1), date(2086, 1, 1)))
     end = draw(st.none() | st.integers(1, 5000).map(lambda d: start + timedelta(days=d)))
     return Member(
         id=draw(st.none() | st.integers(1, 10**6)),
         given_name=draw(_NAME),
         family_name=draw(_NAME),
-        title=draw(_LINE),
-        form_of_address=draw(_LINE),
-        affiliation=draw(_LINE),
-        position=draw(_LINE),
-        phone=draw(_LINE),
-        postal_address=draw(_TEXT),
+        title=draw(_line(100)),
+        form_of_address=draw(_line(50)),
+        affiliation=draw(_line(300)),
+        position=draw(_line(300)),
+        phone=draw(_line(100)),
+        postal_address=draw(_TEXT.map(str.strip)),
         notes=draw(_TEXT),
         sector=draw(st.sampled_from(Sector)),
         role=draw(st.sampled_from(MemberRole)),
@@ -193,9 +211,9 @@ def members(draw: st.DrawFn) -> Member:
         primary_field_id=draw(st.sampled_from(sorted(FIELD_NAMES))),
         further_field_ids=tuple(draw(st.lists(st.sampled_from(sorted(FIELD_NAMES)), unique=True))),
         publish_name=draw(st.booleans()),
-        publish_name_on=draw(st.none() | st.dates()),
+        publish_name_on=draw(st.none() | _DATES),
         publish_contact=draw(st.booleans()),
-        publish_contact_on=draw(st.none() | st.dates()),
+        publish_contact_on=draw(st.none() | _DATES),
     )
 
 
@@ -419,7 +437,9 @@ def test_term_end_before_start() -> None:
     ).rows
 
     assert row.member is None
-    assert row.errors == ("Zeile 2: Das Ende der Amtszeit muss nach ihrem Beginn liegen.",)
+    assert row.errors == (
+        "Zeile 2: Spalte „Amtszeit Ende“: Das Ende der Amtszeit muss nach ihrem Beginn liegen.",
+    )
 
 
 def test_unknown_action_fields_are_named() -> None:
@@ -455,7 +475,7 @@ def test_unknown_sector_role_and_boolean_are_reported_together() -> None:
         "(möglich: Wissenschaft, Wirtschaft, Zivilgesellschaft, Verwaltung, Sonstige).",
         "Zeile 2: Rolle „Chef“ ist unbekannt (möglich: Vorsitz, Stellvertretung, Mitglied).",
         "Zeile 2: Stimmrecht „vielleicht“ ist kein gültiger Wert (ja oder nein).",
-        "Zeile 2: Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).",
+        "Zeile 2: Spalte „E-Mail“: Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).",
     )
 
 
@@ -465,8 +485,8 @@ def test_validation_problems_are_row_errors() -> None:
     (row,) = parse(data.encode()).rows
 
     assert row.errors == (
-        "Zeile 2: Bitte geben Sie den Vornamen an.",
-        "Zeile 2: Bitte wählen Sie ein primäres Handlungsfeld.",
+        "Zeile 2: Spalte „Vorname“: Bitte geben Sie den Vornamen an.",
+        "Zeile 2: Spalte „Primäres Handlungsfeld“: Bitte wählen Sie ein primäres Handlungsfeld.",
     )
 
 

@@ -464,7 +464,6 @@ ODD_TEXTS = {
     "emoji": "Zoë 🚲🌍 Straßenbahn 👩🏽‍🔬",
     "rtl": "مدينة ذكية עיר חכמה",
     "umlauts": "Ärztin Öffentlich Übergröße ßtraße ÄÖÜäöüß",
-    "control": "Zeile 1\r\nZeile 2\tTab",
 }
 LONG_NOTES = ("Notiz mit Ümlaut & <Markup> 🚲 مدينة\n" * 60)[:2000]
 

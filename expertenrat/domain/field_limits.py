@@ -1,0 +1,154 @@
+"""Every text field a user types or imports: its longest length, its German name, its rules.
+
+The one source of truth for field limits: ``store/models.py`` builds its ``String(n)``
+columns from these numbers, the domain validation checks them (a German message naming the
+field and the limit), the forms give their inputs ``setMaxLength`` from them, and the import
+names the row and the column of a value that breaks them.
+
+What text may contain:
+
+- All text is normalised to NFC (``clean_text``), so that "Jörg" typed with a combining
+  diaeresis is stored like "Jörg" typed with "ö". Services and the file import clean every
+  record before they check it.
+- Control characters (Unicode category Cc: NUL, ESC, DEL, C1 controls), format characters
+  (Cf: the bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069,
+  zero-width space, soft hyphen, byte order mark, tag characters) and surrogates (Cs) are
+  refused everywhere: they are invisible, can make a text read differently from what is
+  stored (an override turns "Berg" into "greB" on screen), and make two equal-looking names
+  different. Allowed are the format characters that real text needs: ZERO WIDTH NON-JOINER
+  and ZERO WIDTH JOINER (U+200C, U+200D: Persian, Indic scripts, emoji sequences) and the
+  bidi marks LRM, RLM and ALM (U+200E, U+200F, U+061C: a German affiliation with an Arabic
+  or Hebrew part); a mark changes only the order of the neutral characters beside it.
+- Single-line fields refuse line breaks (also U+2028 and U+2029); multi-line fields (postal
+  address, notes) allow line feed, carriage return (line ends of other programs) and tab.
+- Dates lie between 1900 and 2100 (``EARLIEST_DATE``, ``LATEST_DATE``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from expertenrat.domain.errors import FieldProblem
+
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+_ALLOWED_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c")
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+_MULTILINE_CONTROLS = frozenset("\n\r\t")
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    """A text field: ``subject`` names it as the subject of a German sentence ("Die Stadt")."""
+
+    subject: str
+    max_length: int
+    multiline: bool = False
+    plural: bool = False
+    strip: bool = True  # surrounding spaces are removed; only the notes keep them
+
+    def too_long_message(self) -> str:
+        verb = "dürfen" if self.plural else "darf"
+        limit = f"{self.max_length:,}".replace(",", ".")  # German digit grouping: 20.000
+        return f"{self.subject} {verb} höchstens {limit} Zeichen haben."
+
+
+PERSON: Mapping[str, TextField] = MappingProxyType(
+    {
+        "form_of_address": TextField("Die Anrede", 50),
+        "title": TextField("Der Titel", 100),
+        "given_name": TextField("Der Vorname", 200),
+        "family_name": TextField("Der Nachname", 200),
+        "affiliation": TextField("Die Institution", 300),
+        "position": TextField("Die Funktion", 300),
+        "email": TextField("Die E-Mail-Adresse", 320),
+        "phone": TextField("Die Telefonnummer", 100),
+        "postal_address": TextField("Die Postanschrift", 1_000, multiline=True),
+        "notes": TextField("Die Notizen", 20_000, multiline=True, plural=True, strip=False),
+    }
+)
+"""The text fields of a person (a member's personal data), by attribute name."""
+
+COUNCIL: Mapping[str, TextField] = MappingProxyType(
+    {
+        "name": TextField("Der Name des Gremiums", 200),
+        "short_name": TextField("Der Kurzname", 50),
+        "city": TextField("Die Stadt", 200),
+    }
+)
+"""The text fields of a council's settings, by attribute name."""
+
+ACTION_FIELD_NAME = TextField("Der Name des Handlungsfelds", 100)
+
+
+def clean_text(value: str, spec: TextField) -> str:
+    """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them.
+
+    In multi-line fields the Unicode line and paragraph separators (what Shift+Enter and
+    Enter put into a Qt text box) become ordinary line feeds.
+    """
+    value = unicodedata.normalize("NFC", value)
+    if spec.multiline:
+        value = value.translate(_SEPARATORS)
+    return value.strip() if spec.strip else value
+
+
+def cleaned_texts(record: object, specs: Mapping[str, TextField]) -> dict[str, str]:
+    """The cleaned values of ``record``'s text fields, ready for ``dataclasses.replace``."""
+    return {name: clean_text(getattr(record, name), spec) for name, spec in specs.items()}
+
+
+def text_problems(field: str, value: str, spec: TextField) -> list[FieldProblem]:
+    """What is wrong with ``value`` as the text of ``field``: length and characters."""
+    value = clean_text(value, spec)
+    problems = []
+    if len(value) > spec.max_length:
+        problems.append(FieldProblem(field, spec.too_long_message()))
+    bad = _first_forbidden(value, spec.multiline)
+    if bad is not None:
+        problems.append(FieldProblem(field, _forbidden_message(spec, bad)))
+    return problems
+
+
+def date_problems(field: str, value: date | None, subject: str) -> list[FieldProblem]:
+    """A date outside 1900–2100 is a typing error; ``subject`` names it ("Der Beginn")."""
+    if value is None or EARLIEST_DATE <= value <= LATEST_DATE:
+        return []
+    return [
+        FieldProblem(
+            field,
+            f"{subject} ({value.day:02d}.{value.month:02d}.{value.year:04d}) muss zwischen "
+            f"{EARLIEST_DATE.year} und {LATEST_DATE.year} liegen.",
+        )
+    ]
+
+
+def _first_forbidden(value: str, multiline: bool) -> str | None:
+    if value.isprintable():
+        return None  # the common case, at C speed
+    for char in value:
+        if char.isprintable() or (multiline and char in _MULTILINE_CONTROLS):
+            continue  # isprintable: letters, digits, punctuation, symbols, the space
+        if char in _LINE_BREAKS:
+            return char
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") or (category == "Cf" and char not in _ALLOWED_FORMAT):
+            return char
+    return None
+
+
+def _forbidden_message(spec: TextField, char: str) -> str:
+    if char in _LINE_BREAKS and not spec.multiline:
+        return f"{spec.subject} muss in einer Zeile stehen (ohne Zeilenumbruch)."
+    verb = "enthalten" if spec.plural else "enthält"
+    name = unicodedata.name(char, "Steuerzeichen")
+    return (
+        f"{spec.subject} {verb} ein unsichtbares Steuerzeichen (U+{ord(char):04X} {name}). "
+        "Bitte entfernen Sie es, zum Beispiel indem Sie den Wert neu eintippen."
+    )
