@@ -53,5 +53,5 @@ def test_a_120_kb_value_with_many_dots_and_a_second_at_sign_is_refused():
 
     problems = validate_member(member, [], date(2026, 1, 1))
 
-    assert [p.field for p in problems] == ["email"]
+    assert {p.field for p in problems} == {"email"}  # too long, and not an address
     assert looks_like_email("a@" + "b." * 60_000 + "cd")

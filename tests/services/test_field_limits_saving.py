@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.errors import DataEntryError, ValidationError
 from expertenrat.domain.member_import import ImportStatus
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
@@ -69,8 +69,9 @@ def test_the_import_preview_names_row_and_column_of_an_overlong_value(
     row = {row.line: row for row in preview.rows}[3]
     assert row.status is ImportStatus.ERROR
     assert row.reasons == (f"Spalte „{column}“: {message}",)
-    exchange.apply_import(council.id, preview, today)  # the valid row only, as the window does
-    assert persons(database) == 1
+    with pytest.raises(DataEntryError):  # nothing is written while any row has an error
+        exchange.apply_import(council.id, preview, today)
+    assert persons(database) == 0
 
 
 def test_an_import_that_skipped_validation_is_still_refused_before_the_database(
