@@ -1,0 +1,252 @@
+"""Backup and restore in the portable format, for SQLite and PostgreSQL alike.
+
+Both directions are driven by the SQLAlchemy metadata, so a new table or column is
+included without code here. A backup reads every table in one snapshot (a consistent
+state even while others write). A restore reads and checks the whole file first, brings
+an older backup up to the current schema in a scratch SQLite file with the migrations,
+keeps a copy of what it replaces and then swaps all rows in one transaction: on any
+error the database stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, MetaData, Table, exc, select, text
+
+from expertenrat import __version__
+from expertenrat.domain.errors import os_error_text
+from expertenrat.store import migrate
+from expertenrat.store.backup_format import (
+    Backup,
+    BackupError,
+    TablePart,
+    column_kind,
+    read_backup,
+    write_backup,
+)
+from expertenrat.store.database import Database
+from expertenrat.store.engine import database_url, make_engine, sqlite_file
+from expertenrat.store.models import Base
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSummary:
+    tables: int
+    rows: int
+    size: int  # bytes of the zip file
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreSummary:
+    rows: int
+    schema_revision: str  # of the backup, before any migration
+    kept_copy: Path | None  # what was replaced, or None if the database was empty
+
+
+def dump_tables(
+    connection: Connection, tables: Iterable[Table], progress: Progress | None = None
+) -> list[TablePart]:
+    """Every row of ``tables``, read on ``connection`` (one snapshot inside a transaction)."""
+    tables = list(tables)
+    parts = []
+    for done, table in enumerate(tables, start=1):
+        columns = tuple((c.name, _kind(c.type)) for c in table.columns)
+        query = select(table).order_by(*table.primary_key.columns)
+        rows = [list(row) for row in connection.execute(query)]
+        parts.append(TablePart(name=table.name, columns=columns, rows=rows))
+        if progress is not None:
+            progress(done, len(tables))
+    return parts
+
+
+def _kind(column_type: Any) -> str:
+    try:
+        return column_kind(column_type.python_type)
+    except NotImplementedError:
+        return "plain"
+
+
+class BackupService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def backup(self, target: Path, progress: Progress | None = None) -> BackupSummary:
+        """Write all data to ``target`` (all or nothing: a temporary file, then a rename)."""
+        backup = self._snapshot(progress)
+        temporary = target.with_name(f".{target.name}.tmp")
+        try:
+            with temporary.open("wb") as handle:
+                write_backup(handle, backup)
+            temporary.replace(target)
+        except OSError as error:
+            raise BackupError(
+                f"Die Sicherung „{target}“ kann nicht geschrieben werden: {os_error_text(error)} "
+                "Die Daten sind unverändert."
+            ) from None
+        finally:
+            temporary.unlink(missing_ok=True)
+        rows = sum(len(part.rows) for part in backup.tables)
+        return BackupSummary(len(backup.tables), rows, target.stat().st_size)
+
+    def _snapshot(self, progress: Progress | None) -> Backup:
+        connection_options = {} if self._db.is_sqlite else {"isolation_level": "REPEATABLE READ"}
+        with self._db.engine.connect() as connection:
+            connection = connection.execution_options(**connection_options)
+            with connection.begin():
+                revision = migrate.current_revision(connection) or ""
+                parts = dump_tables(connection, Base.metadata.sorted_tables, progress)
+        return Backup(__version__, revision, datetime.now(UTC), tuple(parts))
+
+    def restore(
+        self, source: Path, keep_dir: Path, *, now: datetime | None = None
+    ) -> RestoreSummary:
+        """Replace all data with the backup in ``source``; keep the old data in ``keep_dir``."""
+        try:
+            with source.open("rb") as handle:
+                backup = read_backup(handle, migrate.is_known_revision)
+        except OSError as error:
+            raise BackupError(
+                f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}"
+            ) from None
+        rows = _rows_at_head(backup)
+        kept = self._keep_copy(keep_dir, now or datetime.now())
+        self._replace(rows)
+        return RestoreSummary(
+            rows=sum(len(r) for r in rows.values()),
+            schema_revision=backup.schema_revision,
+            kept_copy=kept,
+        )
+
+    def _keep_copy(self, keep_dir: Path, now: datetime) -> Path | None:
+        path = sqlite_file(self._db.url)
+        stamp = f"{now:%Y-%m-%d-%H%M%S}"
+        try:
+            if path is not None:
+                target = path.with_name(f"{path.stem}-vor-wiederherstellung-{stamp}{path.suffix}")
+                copy_sqlite(path, target)
+                return target
+            backup = self._snapshot(None)
+            if not any(part.rows for part in backup.tables):
+                return None
+            keep_dir.mkdir(parents=True, exist_ok=True)
+            target = keep_dir / f"vor-wiederherstellung-{stamp}.zip"
+            with target.open("wb") as handle:
+                write_backup(handle, backup)
+            return target
+        except (OSError, sqlite3.Error) as error:
+            reason = os_error_text(error) if isinstance(error, OSError) else str(error)
+            raise BackupError(
+                "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten angelegt "
+                f"werden: {reason} Es wurde nichts verändert."
+            ) from None
+
+    def _replace(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        tables = Base.metadata.sorted_tables
+        try:
+            with self._db.transaction() as session:
+                connection = session.connection()
+                for table in reversed(tables):
+                    connection.execute(table.delete())
+                for table in tables:
+                    if rows[table.name]:
+                        connection.execute(table.insert(), rows[table.name])
+                if not self._db.is_sqlite:
+                    _reset_sequences(connection, tables)
+        except (exc.IntegrityError, exc.DataError, exc.OperationalError) as error:
+            raise BackupError(
+                f"Die Sicherung konnte nicht eingespielt werden ({error.orig}). "
+                "Die Datenbank ist unverändert."
+            ) from None
+
+
+def _rows_at_head(backup: Backup) -> dict[str, list[dict[str, Any]]]:
+    """The backup's rows by table, in the shape of the current schema."""
+    if backup.schema_revision != migrate.head_revision():
+        backup = _migrated(backup)
+    parts = {part.name: part for part in backup.tables}
+    expected = {table.name: table for table in Base.metadata.sorted_tables}
+    if set(parts) != set(expected):
+        missing = sorted(set(expected) - set(parts)) or sorted(set(parts) - set(expected))
+        raise BackupError(
+            f"Die Sicherung passt nicht zum Schemastand {backup.schema_revision} "
+            f"(Tabellen: {', '.join(missing)})."
+        )
+    for name, table in expected.items():
+        if [c for c, _k in parts[name].columns] != [c.name for c in table.columns]:
+            raise BackupError(
+                f"Die Spalten der Tabelle „{name}“ passen nicht zum Schemastand "
+                f"{backup.schema_revision}."
+            )
+    return {name: part.as_dicts() for name, part in parts.items()}
+
+
+def _migrated(backup: Backup) -> Backup:
+    """Load an older backup into a scratch SQLite file at its revision and migrate it."""
+    with tempfile.TemporaryDirectory(prefix="expertenrat-restore-") as folder:
+        url = database_url(str(Path(folder) / "staging.db"))
+        migrate.upgrade(url, backup.schema_revision)
+        engine = make_engine(url)
+        try:
+            metadata = MetaData()
+            metadata.reflect(engine)
+            parts = {part.name: part for part in backup.tables}
+            with engine.begin() as connection:
+                for table in metadata.sorted_tables:
+                    part = parts.get(table.name) if table.name != "alembic_version" else None
+                    if part is not None and part.rows:
+                        connection.execute(table.insert(), part.as_dicts())
+        except (exc.IntegrityError, exc.StatementError) as error:
+            raise BackupError(
+                f"Die ältere Sicherung ist in sich nicht stimmig ({error.orig})."
+            ) from None
+        finally:
+            engine.dispose()
+        migrate.upgrade(url)
+        engine = make_engine(url)
+        try:
+            with engine.connect() as connection, connection.begin():
+                parts_at_head = dump_tables(connection, Base.metadata.sorted_tables)
+        finally:
+            engine.dispose()
+    return Backup(
+        backup.app_version, migrate.head_revision(), backup.created_utc, tuple(parts_at_head)
+    )
+
+
+def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:
+    """After explicit ids, let PostgreSQL's sequences continue after the highest one."""
+    for table in tables:
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not keys[0].autoincrement or _kind(keys[0].type) != "plain":
+            continue
+        column = keys[0].name
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence(:table, :column), "
+                f'COALESCE((SELECT MAX("{column}") FROM "{table.name}"), 0) + 1, false) '
+                f"WHERE pg_get_serial_sequence(:table, :column) IS NOT NULL"
+            ),
+            {"table": table.name, "column": column},
+        )
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file (WAL included) with SQLite's backup API."""
+    origin = sqlite3.connect(source)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            origin.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        origin.close()

@@ -1,0 +1,249 @@
+"""The portable backup format: one ``.zip`` with a manifest and one JSON file per table.
+
+``manifest.json`` names the format and its version, the app version, the schema revision,
+when it was made (UTC) and, per table, its file, its columns with their kinds, the number
+of rows and the SHA-256 of the file. Each ``tables/<name>.json`` holds
+``{"table": name, "columns": [...], "rows": [[...], ...]}``; bytes are base64, dates,
+times and datetimes ISO 8601. Reading checks everything before anything is used: no
+path tricks in the names, no zip bomb, every part present with its hash and row count.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import IO, Any
+
+from expertenrat.domain.errors import ExpertenratError
+
+FORMAT_NAME = "expertenrat-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+MAX_TOTAL_BYTES = 2 * 1024**3  # all parts together, uncompressed
+MAX_RATIO = 200  # uncompressed / compressed, for parts over RATIO_FLOOR
+RATIO_FLOOR = 1024**2
+_PART_NAME = re.compile(r"^tables/[a-z0-9_]{1,63}\.json$")
+
+_ENCODERS: dict[str, Callable[[Any], Any]] = {
+    "bytes": lambda v: base64.b64encode(v).decode("ascii"),
+    "date": lambda v: v.isoformat(),
+    "datetime": lambda v: v.isoformat(),
+    "time": lambda v: v.isoformat(),
+}
+_DECODERS: dict[str, Callable[[Any], Any]] = {
+    "bytes": lambda v: base64.b64decode(v, validate=True),
+    "date": date.fromisoformat,
+    "datetime": datetime.fromisoformat,
+    "time": time.fromisoformat,
+    "boolean": bool,
+}
+
+
+class BackupError(ExpertenratError):
+    """A backup file that cannot be restored; the database was not touched."""
+
+
+@dataclass(frozen=True, slots=True)
+class TablePart:
+    name: str
+    columns: tuple[tuple[str, str], ...]  # (column name, kind)
+    rows: list[list[Any]]  # decoded Python values, in column order
+
+    @property
+    def file(self) -> str:
+        return f"tables/{self.name}.json"
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        names = [name for name, _kind in self.columns]
+        return [dict(zip(names, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    app_version: str
+    schema_revision: str
+    created_utc: datetime
+    tables: tuple[TablePart, ...]
+
+
+def column_kind(python_type: type) -> str:
+    """The kind a column's values are stored as in the JSON parts."""
+    for kind, kind_type in (
+        ("boolean", bool),
+        ("bytes", bytes),
+        ("datetime", datetime),  # before date: a datetime is a date
+        ("date", date),
+        ("time", time),
+    ):
+        if issubclass(python_type, kind_type):
+            return kind
+    return "plain"
+
+
+def write_backup(target: IO[bytes], backup: Backup) -> None:
+    """Write ``backup`` as a zip to ``target`` (a file opened for binary writing)."""
+    entries = []
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for part in backup.tables:
+            data = _encode_part(part)
+            zf.writestr(part.file, data)
+            entries.append(
+                {
+                    "name": part.name,
+                    "file": part.file,
+                    "columns": [list(column) for column in part.columns],
+                    "rows": len(part.rows),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
+            )
+        manifest = {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "app_version": backup.app_version,
+            "schema_revision": backup.schema_revision,
+            "created_utc": backup.created_utc.isoformat(),
+            "tables": entries,
+        }
+        zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+
+
+def _encode_part(part: TablePart) -> bytes:
+    encoders = [_ENCODERS.get(kind) for _name, kind in part.columns]
+    rows = [
+        [v if v is None or e is None else e(v) for v, e in zip(row, encoders, strict=True)]
+        for row in part.rows
+    ]
+    body = {"table": part.name, "columns": [name for name, _ in part.columns], "rows": rows}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def read_backup(source: IO[bytes], is_known_revision: Callable[[str], bool]) -> Backup:
+    """Read and check a backup completely; raise :class:`BackupError` on any doubt."""
+    try:
+        with zipfile.ZipFile(source) as zf:
+            infos = {info.filename: info for info in zf.infolist()}
+            _check_names_and_sizes(infos.values())
+            if MANIFEST not in infos:
+                raise BackupError(_NOT_A_BACKUP)
+            manifest = _load_json(_read_member(zf, infos[MANIFEST]))
+            header = _check_manifest(manifest, is_known_revision)
+            parts = tuple(_read_part(zf, infos, entry) for entry in manifest["tables"])
+    except zipfile.BadZipFile as error:
+        raise BackupError(
+            f"Die Datei ist keine gültige Expertenrat-Sicherung oder unvollständig ({error})."
+        ) from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
+        raise BackupError(f"Die Sicherung kann nicht gelesen werden ({error}).") from None
+    return Backup(*header, tables=parts)
+
+
+_NOT_A_BACKUP = "Die Datei ist keine Expertenrat-Sicherung (es fehlt manifest.json)."
+
+
+def _check_names_and_sizes(infos: Iterable[zipfile.ZipInfo]) -> None:
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name != MANIFEST and not _PART_NAME.match(name):
+            raise BackupError(
+                f"Die Sicherung enthält einen unzulässigen Dateinamen („{name}“) und wird "
+                "nicht verwendet."
+            )
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise BackupError(_TOO_BIG)
+    if total > MAX_TOTAL_BYTES:
+        raise BackupError(_TOO_BIG)
+
+
+_DAMAGED_MANIFEST = "Die Sicherung ist beschädigt (Inhaltsverzeichnis unvollständig)."
+_TOO_BIG = (
+    "Die Sicherung ist unplausibel groß (entpackt über der Grenze oder extrem stark "
+    "komprimiert) und wird nicht verwendet."
+)
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """Read one member, never more than its header promised (a lying header is a bomb)."""
+    with zf.open(info) as handle:
+        data = handle.read(info.file_size + 1)
+    if len(data) > info.file_size:
+        raise BackupError(_TOO_BIG)
+    return data
+
+
+def _load_json(data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BackupError("Die Sicherung ist beschädigt (ungültiges JSON).") from None
+
+
+def _check_manifest(
+    manifest: Any, is_known_revision: Callable[[str], bool]
+) -> tuple[str, str, datetime]:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        raise BackupError(_NOT_A_BACKUP)
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise BackupError(
+            "Die Sicherung stammt aus einer neueren Version von Expertenrat (Format "
+            f"{version}). Bitte installieren Sie die aktuelle Version des Programms."
+        )
+    revision = manifest.get("schema_revision")
+    app_version = manifest.get("app_version", "?")
+    if not isinstance(revision, str) or not is_known_revision(revision):
+        raise BackupError(
+            f"Die Sicherung stammt aus einer neueren Version von Expertenrat ({app_version}, "
+            f"Schemastand {revision}). Bitte installieren Sie die aktuelle Version des "
+            "Programms."
+        )
+    try:
+        created = datetime.fromisoformat(manifest["created_utc"])
+        if not isinstance(manifest["tables"], list):
+            raise TypeError
+    except (KeyError, TypeError, ValueError):
+        raise BackupError(_DAMAGED_MANIFEST) from None
+    return str(app_version), revision, created
+
+
+def _read_part(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], entry: Any) -> TablePart:
+    try:
+        name, file, columns = entry["name"], entry["file"], entry["columns"]
+        rows_expected, sha256 = entry["rows"], entry["sha256"]
+        kinds = tuple((str(c), str(k)) for c, k in columns)
+    except (KeyError, TypeError, ValueError):
+        raise BackupError(_DAMAGED_MANIFEST) from None
+    if file not in infos or file != f"tables/{name}.json":
+        raise BackupError(f"In der Sicherung fehlt die Tabelle „{name}“.")
+    data = _read_member(zf, infos[file])
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise BackupError(
+            f"Die Tabelle „{name}“ in der Sicherung wurde verändert oder ist beschädigt "
+            "(Prüfsumme stimmt nicht)."
+        )
+    body = _load_json(data)
+    rows = body.get("rows") if isinstance(body, dict) else None
+    if not isinstance(rows, list) or len(rows) != rows_expected:
+        raise BackupError(f"Die Tabelle „{name}“ in der Sicherung ist unvollständig.")
+    if body.get("columns") != [c for c, _ in kinds]:
+        raise BackupError(f"Die Spalten der Tabelle „{name}“ passen nicht zum Inhaltsverzeichnis.")
+    return TablePart(name=name, columns=kinds, rows=_decode_rows(name, kinds, rows))
+
+
+def _decode_rows(name: str, kinds: tuple[tuple[str, str], ...], rows: list[Any]) -> list[list[Any]]:
+    decoders = [_DECODERS.get(kind) for _c, kind in kinds]
+    try:
+        return [
+            [v if v is None or d is None else d(v) for v, d in zip(row, decoders, strict=True)]
+            for row in rows
+        ]
+    except (TypeError, ValueError):
+        message = f"Die Tabelle „{name}“ in der Sicherung enthält ungültige Werte."
+        raise BackupError(message) from None

@@ -1,0 +1,320 @@
+"""Backup and restore in the portable format: round trips, refusals, consistency."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import MetaData, create_engine, select, text
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services.backup import BackupService, dump_tables
+from expertenrat.services.demo import DemoService
+from expertenrat.services.settings import SettingsService
+from expertenrat.store import migrate
+from expertenrat.store.backup_format import Backup, BackupError, write_backup
+from expertenrat.store.database import Database, open_database
+from expertenrat.store.engine import database_url, make_engine
+from expertenrat.store.models import Base, ConsentEntry, Person
+
+ACTOR = "Frau Schulz"
+
+
+def table_rows(database: Database) -> dict[str, list[list[object]]]:
+    with database.engine.connect() as connection:
+        return {p.name: p.rows for p in dump_tables(connection, Base.metadata.sorted_tables)}
+
+
+@pytest.fixture
+def demo_sqlite(sqlite_database, today) -> Database:
+    DemoService(sqlite_database, ACTOR).load(today, councils=2, years=2)
+    return sqlite_database
+
+
+def _admin_execute(admin, statement: str) -> None:
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def postgres_database(postgres_admin_url, request):
+    if postgres_admin_url is None:
+        pytest.skip("no PostgreSQL server")
+    name = f"expertenrat_backup_{os.getpid()}_{request.node.name[:20].lower()}"
+    name = "".join(c if c.isalnum() else "_" for c in name)
+    _admin_execute(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _admin_execute(postgres_admin_url, f"CREATE DATABASE {name}")  # empty: no schema yet
+    db = open_database(postgres_admin_url.set(database=name))
+    yield db
+    db.close()
+    _admin_execute(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(
+    demo_sqlite, postgres_database, tmp_path, today
+):
+    original = table_rows(demo_sqlite)
+    assert all(original[name] for name in ("persons", "meetings", "votes", "consent_entries"))
+    first = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(first)
+
+    into_server = BackupService(postgres_database).restore(first, tmp_path / "kept")
+    assert into_server.kept_copy is None  # the server was empty: nothing to keep
+    assert table_rows(postgres_database) == original
+
+    second = tmp_path / "vom-server.zip"
+    BackupService(postgres_database).backup(second)
+    target = open_database(database_url(str(tmp_path / "zurueck.db")))
+    try:
+        BackupService(target).restore(second, tmp_path / "kept")
+        assert table_rows(target) == original
+    finally:
+        target.close()
+    # The server's sequences continue after the restored ids.
+    SettingsService(postgres_database, ACTOR).create_council(
+        CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock")
+    )
+
+
+def test_restore_keeps_a_copy_of_the_replaced_sqlite_data(demo_sqlite, tmp_path):
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    before = table_rows(demo_sqlite)
+    SettingsService(demo_sqlite, ACTOR).create_council(
+        CouncilSettings(id=None, name="Neu & „anders“ 🙂", city="Wismar")
+    )
+    changed = table_rows(demo_sqlite)
+
+    summary = BackupService(demo_sqlite).restore(backup, tmp_path / "kept")
+
+    assert table_rows(demo_sqlite) == before
+    assert summary.kept_copy is not None and "vor-wiederherstellung" in summary.kept_copy.name
+    kept = open_database(database_url(str(summary.kept_copy)))
+    try:
+        assert table_rows(kept) == changed
+    finally:
+        kept.close()
+
+
+def test_restore_into_postgresql_with_data_keeps_a_portable_copy(
+    postgres_database, demo_sqlite, tmp_path, today
+):
+    DemoService(postgres_database, ACTOR).load(today, councils=1, years=1)
+    old = table_rows(postgres_database)
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+
+    summary = BackupService(postgres_database).restore(backup, tmp_path / "kept")
+
+    assert summary.kept_copy is not None and summary.kept_copy.parent == tmp_path / "kept"
+    assert table_rows(postgres_database) == table_rows(demo_sqlite)
+    BackupService(postgres_database).restore(summary.kept_copy, tmp_path / "kept2")
+    assert table_rows(postgres_database) == old
+
+
+def _rewrite(source: Path, target: Path, change) -> None:
+    """Copy the zip, letting ``change(name, data)`` return new data (or None to drop)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = change(info.filename, old.read(info))
+            if data is not None:
+                new.writestr(info.filename, data)
+
+
+def _tamper(name: str, data: bytes) -> bytes:
+    if name == "tables/persons.json":
+        return data.replace(b"Rostock", b"Rostocq", 1) if b"Rostock" in data else data + b" "
+    return data
+
+
+def _newer(name: str, data: bytes) -> bytes:
+    if name != "manifest.json":
+        return data
+    manifest = json.loads(data)
+    manifest["schema_revision"] = "9999"
+    return json.dumps(manifest).encode()
+
+
+def _fewer_rows(name: str, data: bytes) -> bytes:
+    if name != "manifest.json":
+        return data
+    manifest = json.loads(data)
+    for entry in manifest["tables"]:
+        if entry["name"] == "persons":
+            entry["rows"] += 1
+    return json.dumps(manifest).encode()
+
+
+def _bad_files(backup: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Each way a restore file can be wrong, with the message it must give."""
+    files = {}
+    truncated = tmp_path / "abgeschnitten.zip"
+    truncated.write_bytes(backup.read_bytes()[: backup.stat().st_size // 2])
+    files["truncated"] = (truncated, "keine gültige Expertenrat-Sicherung oder unvollständig")
+    tampered = tmp_path / "verändert.zip"
+    _rewrite(backup, tampered, _tamper)
+    files["tampered"] = (tampered, "Prüfsumme stimmt nicht")
+    newer = tmp_path / "neuer.zip"
+    _rewrite(backup, newer, _newer)
+    files["newer"] = (newer, "neueren Version")
+    counts = tmp_path / "zählung.zip"
+    _rewrite(backup, counts, _fewer_rows)
+    files["counts"] = (counts, "unvollständig")
+    missing = tmp_path / "ohne-tabelle.zip"
+    _rewrite(backup, missing, lambda n, d: None if n == "tables/votes.json" else d)
+    files["missing part"] = (missing, "fehlt die Tabelle „votes“")
+    text = tmp_path / "notizen.zip"
+    text.write_text("Einkaufsliste", encoding="utf-8")
+    files["not a zip"] = (text, "keine gültige Expertenrat-Sicherung")
+    foreign = tmp_path / "fremd.zip"
+    with zipfile.ZipFile(foreign, "w") as zf:
+        zf.writestr("tables/bilder.json", "{}")
+    files["foreign zip"] = (foreign, "keine Expertenrat-Sicherung")
+    traversal = tmp_path / "pfad.zip"
+    _rewrite(backup, traversal, lambda n, d: d)
+    with zipfile.ZipFile(traversal, "a") as zf:
+        zf.writestr("../../etc/boese.json", "{}")
+    files["path traversal"] = (traversal, "unzulässigen Dateinamen („../../etc/boese.json“)")
+    bomb = tmp_path / "bombe.zip"
+    _rewrite(backup, bomb, lambda n, d: d)
+    with zipfile.ZipFile(bomb, "a", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("tables/bombe.json", b"0" * (30 * 1024**2))
+    files["zip bomb"] = (bomb, "unplausibel groß")
+    return files
+
+
+def test_every_bad_restore_file_is_refused_and_the_database_stays_unchanged(demo_sqlite, tmp_path):
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    SettingsService(demo_sqlite, ACTOR).create_council(
+        CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock")
+    )
+    before = table_rows(demo_sqlite)
+    for case, (path, message) in _bad_files(backup, tmp_path).items():
+        with pytest.raises(BackupError) as raised:
+            BackupService(demo_sqlite).restore(path, tmp_path / "kept")
+        assert message in raised.value.message, case
+        assert table_rows(demo_sqlite) == before, case
+    assert not list(tmp_path.glob("*vor-wiederherstellung*"))
+
+
+def test_a_restore_the_database_rejects_leaves_it_unchanged(database, tmp_path, today):
+    """A backup whose rows break a constraint: the one transaction is rolled back."""
+    DemoService(database, ACTOR).load(today, councils=1, years=1)
+    before = table_rows(database)
+    with database.engine.connect() as connection:
+        parts = dump_tables(connection, Base.metadata.sorted_tables)
+    persons = next(p for p in parts if p.name == "persons")
+    persons.rows.append(list(persons.rows[0]))  # a duplicate primary key
+    path = tmp_path / "doppelt.zip"
+    with path.open("wb") as handle:
+        write_backup(
+            handle, Backup("0.1.0", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+        )
+    with pytest.raises(BackupError, match="Die Datenbank ist unverändert"):
+        BackupService(database).restore(path, tmp_path / "kept")
+    assert table_rows(database) == before
+
+
+def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
+    """A backup at revision 0002 (before the consent ledger) gets its ledger entries."""
+    old = database_url(str(tmp_path / "alt.db"))
+    migrate.upgrade(old, "0002")
+    engine = make_engine(old)
+    metadata = MetaData()
+    metadata.reflect(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            metadata.tables["persons"].insert(),
+            {
+                "id": 7,
+                "given_name": "Özlem",
+                "family_name": "Çelik-O'Brien",
+                "publish_name": True,
+                "publish_name_on": datetime(2025, 3, 1).date(),
+                "publish_contact": False,
+                "version": 1,
+                "sector": "other",
+                **dict.fromkeys(
+                    ("title", "form_of_address", "affiliation", "position", "email", "phone"), ""
+                ),
+                **dict.fromkeys(("postal_address", "notes"), ""),
+            },
+        )
+        tables = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
+        parts = dump_tables(connection, tables)
+    engine.dispose()
+    path = tmp_path / "alt.zip"
+    with path.open("wb") as handle:
+        write_backup(handle, Backup("0.0.9", "0002", datetime.now(UTC), tuple(parts)))
+
+    summary = BackupService(database).restore(path, tmp_path / "kept")
+
+    assert summary.schema_revision == "0002"
+    with database.reading() as session:
+        person = session.get(Person, 7)
+        assert person.family_name == "Çelik-O'Brien"
+        entries = session.scalars(select(ConsentEntry).where(ConsentEntry.person_id == 7)).all()
+        assert {(e.kind, e.granted) for e in entries} >= {("name", True)}
+
+
+def test_a_backup_taken_while_another_connection_writes_is_consistent(database, tmp_path, today):
+    DemoService(database, ACTOR).load(today, councils=1, years=1)
+    before = table_rows(database)
+    writer = Database(url=database.url, engine=make_engine(database.url))
+    written = []
+
+    def write_meanwhile(done: int, total: int) -> None:
+        if done == 1:  # after the first table, commit a council with fields and audit entry
+            SettingsService(writer, ACTOR).create_council(
+                CouncilSettings(id=None, name="Nebenbei", city="Stralsund")
+            )
+            written.append(True)
+
+    path = tmp_path / "sicherung.zip"
+    try:
+        BackupService(database).backup(path, progress=write_meanwhile)
+    finally:
+        writer.close()
+    assert written
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        for entry in manifest["tables"]:
+            assert entry["rows"] == len(before[entry["name"]]), entry["name"]
+            data = zf.read(entry["file"])
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+    assert len(table_rows(database)["councils"]) == len(before["councils"]) + 1
+
+
+def test_a_backup_into_a_missing_folder_is_a_german_message(sqlite_database, tmp_path):
+    target = tmp_path / "fehlt" / "sicherung.zip"
+    with pytest.raises(BackupError, match="kann nicht geschrieben werden"):
+        BackupService(sqlite_database).backup(target)
+    assert not target.parent.exists()
+
+
+def test_the_format_is_documented_json(sqlite_database, tmp_path):
+    SettingsService(sqlite_database, ACTOR).create_council(
+        CouncilSettings(id=None, name='Rat <&> "Ü" مجلس', city="Rostock", logo_png=b"\x89PNG")
+    )
+    path = tmp_path / "sicherung.zip"
+    BackupService(sqlite_database).backup(path)
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        councils = json.loads(zf.read("tables/councils.json"))
+    assert manifest["format"] == "expertenrat-backup"
+    assert manifest["schema_revision"] == migrate.head_revision()
+    assert {entry["name"] for entry in manifest["tables"]} == set(Base.metadata.tables)
+    row = dict(zip(councils["columns"], councils["rows"][0], strict=True))
+    assert row["name"] == 'Rat <&> "Ü" مجلس'
+    assert row["logo_png"] == "iVBORw=="  # base64
+    assert datetime.fromisoformat(row["created"])
