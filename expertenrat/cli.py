@@ -126,6 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _council_option(members)
     members.set_defaults(handler=_import_members, opening="change")
+
+    backup = commands.add_parser("backup", help="alle Daten in eine Sicherungsdatei (.zip)")
+    backup.add_argument("--out", required=True, metavar="DATEI.zip", help="Zieldatei")
+    backup.set_defaults(handler=_backup, opening="read")
+    restore = commands.add_parser(
+        "restore", help="alle Daten durch die einer Sicherungsdatei (.zip) ersetzen"
+    )
+    restore.add_argument("file", metavar="DATEI.zip", help="die Sicherung")
+    restore.add_argument("--yes", action="store_true", help="ohne Rückfrage ersetzen")
+    restore.set_defaults(handler=_restore, opening="create")
+    check = commands.add_parser("check", help="die Datenbank auf Fehler prüfen")
+    check.set_defaults(handler=_check, opening="read")
     return parser
 
 
@@ -302,6 +314,44 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         f"{result.unchanged} unverändert."
     )
     return "\n".join(report)
+
+
+def _backup(services: Services, args: argparse.Namespace) -> str:
+    path = Path(args.out)
+    data, summary = services.backup.backup_bytes()
+    write_file(path, data)
+    return (
+        f"Sicherung mit {summary.rows} Datensätzen in {summary.tables} Tabellen "
+        f"({summary.size / 1024**2:.1f} MB): {path}"
+    )
+
+
+def _restore(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.paths import user_data_dir
+
+    path = Path(args.file)
+    if not args.yes:
+        where = services.database.location
+        if not sys.stdin.isatty():
+            raise UserError(
+                f"Die Wiederherstellung ersetzt alle Daten in „{where}“. Ohne Rückfrage "
+                "geht das nur mit --yes; es wurde nichts verändert."
+            )
+        answer = input(f"Alle Daten in „{where}“ durch „{path}“ ersetzen? (Ja/Nein) ")
+        if answer.strip().casefold() not in ("ja", "j"):
+            raise UserError("Abgebrochen; es wurde nichts verändert.")
+    summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
+    kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""
+    return f"Wiederhergestellt: {summary.rows} Datensätze aus „{path}“.{kept}"
+
+
+def _check(services: Services, args: argparse.Namespace) -> str:
+    findings = services.integrity.check()
+    if findings:
+        print("\n".join(f"- {finding.text}" for finding in findings))
+        count = "1 Problem" if len(findings) == 1 else f"{len(findings)} Probleme"
+        raise UserError(f"Die Prüfung hat {count} gefunden.")
+    return "Die Datenbank ist in Ordnung."
 
 
 def _import_lines(row: ImportRow) -> list[str]:

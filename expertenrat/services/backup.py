@@ -10,6 +10,8 @@ error the database stays exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
@@ -79,13 +81,21 @@ class BackupService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
+    def backup_bytes(self, progress: Progress | None = None) -> tuple[bytes, BackupSummary]:
+        """All data as the bytes of a backup file, and what it holds."""
+        backup = self._snapshot(progress)
+        buffer = io.BytesIO()
+        write_backup(buffer, backup)
+        data = buffer.getvalue()
+        rows = sum(len(part.rows) for part in backup.tables)
+        return data, BackupSummary(len(backup.tables), rows, len(data))
+
     def backup(self, target: Path, progress: Progress | None = None) -> BackupSummary:
         """Write all data to ``target`` (all or nothing: a temporary file, then a rename)."""
-        backup = self._snapshot(progress)
+        data, summary = self.backup_bytes(progress)
         temporary = target.with_name(f".{target.name}.tmp")
         try:
-            with temporary.open("wb") as handle:
-                write_backup(handle, backup)
+            temporary.write_bytes(data)
             temporary.replace(target)
         except OSError as error:
             raise BackupError(
@@ -93,9 +103,9 @@ class BackupService:
                 "Die Daten sind unverändert."
             ) from None
         finally:
-            temporary.unlink(missing_ok=True)
-        rows = sum(len(part.rows) for part in backup.tables)
-        return BackupSummary(len(backup.tables), rows, target.stat().st_size)
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+        return summary
 
     def _snapshot(self, progress: Progress | None) -> Backup:
         connection_options = {} if self._db.is_sqlite else {"isolation_level": "REPEATABLE READ"}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from expertenrat.services.audit import AuditService
+from expertenrat.services.backup import BackupService
 from expertenrat.services.demo import DemoService
+from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.overview import OverviewService
@@ -22,6 +24,8 @@ class Services:
     overview: OverviewService
     demo: DemoService
     audit: AuditService
+    backup: BackupService
+    integrity: IntegrityService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -33,4 +37,6 @@ class Services:
             overview=OverviewService(database),
             demo=DemoService(database, actor),
             audit=AuditService(database),
+            backup=BackupService(database),
+            integrity=IntegrityService(database),
         )

@@ -1,0 +1,20 @@
+"""What the integrity check found: plain findings in German, grouped by kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class FindingKind(StrEnum):
+    STORAGE = "storage"  # the database file or catalog itself
+    REFERENCE = "reference"  # a row that points to nothing
+    MINUTES = "minutes"  # approved minutes whose stored PDF does not match its hash
+    ATTENDANCE = "attendance"  # attendance of someone who was not a member then
+    VOTE = "vote"  # more votes than members present
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: FindingKind
+    text: str

@@ -1,0 +1,195 @@
+"""The integrity check: the database's own checks, then the app's invariants.
+
+SQLite checks its file (``PRAGMA integrity_check``) and its references
+(``PRAGMA foreign_key_check``); on PostgreSQL every foreign key of the metadata is
+checked by query and the catalog for missing tables, unvalidated constraints and
+invalid indexes. Then: approved minutes still match their SHA-256, attendance only by
+members of that council on the meeting's date, and no vote with more votes than members
+present.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from sqlalchemy import Connection, and_, exists, func, inspect, select, text
+
+from expertenrat.domain.enums import AttendanceStatus, MinutesState
+from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.services.unit_of_work import reading
+from expertenrat.store.database import Database
+from expertenrat.store.models import (
+    AgendaItem,
+    Attendance,
+    Base,
+    Meeting,
+    Membership,
+    MinutesVersion,
+    Person,
+    Vote,
+)
+
+
+class IntegrityService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def check(self) -> list[Finding]:
+        """Everything found wrong; an empty list means the database is in order."""
+        with reading(self._db) as session:
+            connection = session.connection()
+            storage = _sqlite_findings if self._db.is_sqlite else _postgresql_findings
+            findings = storage(connection)
+            findings += _minutes_findings(connection)
+            findings += _attendance_findings(connection)
+            findings += _vote_findings(connection)
+        return findings
+
+
+def _sqlite_findings(connection: Connection) -> list[Finding]:
+    findings = [
+        Finding(FindingKind.STORAGE, f"Die Datenbankdatei ist beschädigt: {message}")
+        for (message,) in connection.exec_driver_sql("PRAGMA integrity_check")
+        if message != "ok"
+    ]
+    findings += [
+        Finding(
+            FindingKind.REFERENCE,
+            f"Tabelle {table}, Zeile {rowid}: verweist auf einen fehlenden Eintrag in {parent}.",
+        )
+        for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check")
+    ]
+    return findings
+
+
+def _postgresql_findings(connection: Connection) -> list[Finding]:
+    present = set(inspect(connection).get_table_names())
+    findings = [
+        Finding(FindingKind.STORAGE, f"Die Tabelle {table.name} fehlt in der Datenbank.")
+        for table in Base.metadata.sorted_tables
+        if table.name not in present
+    ]
+    findings += [
+        Finding(FindingKind.STORAGE, f"Die Regel {name} auf {table} ist nicht geprüft.")
+        for table, name in connection.execute(
+            text(
+                "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+                "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"
+            )
+        )
+    ]
+    findings += [
+        Finding(FindingKind.STORAGE, f"Der Index {name} ist ungültig.")
+        for (name,) in connection.execute(
+            text("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")
+        )
+    ]
+    for table in Base.metadata.sorted_tables:
+        if table.name not in present:
+            continue
+        for key in table.foreign_keys:
+            child, parent = key.parent, key.column
+            orphan = and_(
+                child.isnot(None),
+                ~exists().where(parent == child).correlate(table),
+            )
+            count = connection.scalar(select(func.count()).select_from(table).where(orphan))
+            if count:
+                findings.append(
+                    Finding(
+                        FindingKind.REFERENCE,
+                        f"Tabelle {table.name}: {count} Zeile(n) verweisen über {child.name} "
+                        f"auf fehlende Einträge in {parent.table.name}.",
+                    )
+                )
+    return findings
+
+
+def _minutes_findings(connection: Connection) -> list[Finding]:
+    query = (
+        select(MinutesVersion.number, MinutesVersion.pdf, MinutesVersion.sha256, Meeting.number)
+        .join(Meeting, Meeting.id == MinutesVersion.meeting_id)
+        .where(MinutesVersion.state == MinutesState.APPROVED.value)
+        .order_by(MinutesVersion.id)
+    )
+    findings = []
+    for version, pdf, sha256, meeting in connection.execute(query):
+        if pdf is None and sha256 is None:
+            continue  # approved before the app stored minutes PDFs (e.g. the demo data)
+        if pdf is None or hashlib.sha256(pdf).hexdigest() != sha256:
+            findings.append(
+                Finding(
+                    FindingKind.MINUTES,
+                    f"Das genehmigte Protokoll (Fassung {version}) der Sitzung Nr. {meeting} "
+                    "stimmt nicht mit seiner gespeicherten Prüfsumme überein.",
+                )
+            )
+    return findings
+
+
+def _attendance_findings(connection: Connection) -> list[Finding]:
+    query = (
+        select(
+            Meeting.number,
+            Meeting.starts_at,
+            Meeting.council_id,
+            Membership.council_id,
+            Membership.term_start,
+            Membership.term_end,
+            Person.given_name,
+            Person.family_name,
+        )
+        .select_from(Attendance)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .join(Membership, Membership.id == Attendance.membership_id)
+        .join(Person, Person.id == Membership.person_id)
+        .order_by(Meeting.starts_at, Attendance.id)
+    )
+    findings = []
+    for number, starts_at, council, member_council, start, end, given, family in connection.execute(
+        query
+    ):
+        day = starts_at.date()
+        if council != member_council or day < start or (end is not None and day > end):
+            findings.append(
+                Finding(
+                    FindingKind.ATTENDANCE,
+                    f"Sitzung Nr. {number} am {day:%d.%m.%Y}: {given} {family} steht in der "
+                    "Anwesenheitsliste, war an diesem Tag aber kein Mitglied des Gremiums.",
+                )
+            )
+    return findings
+
+
+def _vote_findings(connection: Connection) -> list[Finding]:
+    present = Counter(
+        dict(
+            connection.execute(
+                select(Attendance.meeting_id, func.count())
+                .where(Attendance.status == AttendanceStatus.PRESENT.value)
+                .group_by(Attendance.meeting_id)
+            ).all()
+        )
+    )
+    query = (
+        select(
+            Meeting.id,
+            Meeting.number,
+            AgendaItem.number,
+            Vote.yes + Vote.no + Vote.abstain + Vote.recused,
+        )
+        .select_from(Vote)
+        .join(AgendaItem, AgendaItem.id == Vote.agenda_item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .order_by(Meeting.starts_at, Vote.id)
+    )
+    return [
+        Finding(
+            FindingKind.VOTE,
+            f"Sitzung Nr. {meeting_number}, TOP {item}: {votes} Stimmen, aber nur "
+            f"{present[meeting_id]} Mitglieder anwesend.",
+        )
+        for meeting_id, meeting_number, item, votes in connection.execute(query)
+        if votes > present[meeting_id]
+    ]

@@ -1,0 +1,82 @@
+"""The integrity check: clean demo data, a planted wrong SHA-256, an orphan, bad minutes."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import select, text, update
+
+from expertenrat.domain.integrity import FindingKind
+from expertenrat.services.demo import DemoService
+from expertenrat.services.integrity import IntegrityService
+from expertenrat.store.engine import make_engine
+from expertenrat.store.models import (
+    AgendaItem,
+    Attendance,
+    Membership,
+    MinutesVersion,
+    Vote,
+)
+
+ACTOR = "Frau Schulz"
+
+
+def test_the_demo_data_is_in_order(database, today):
+    DemoService(database, ACTOR).load(today, councils=1, years=2)
+    assert IntegrityService(database).check() == []
+
+
+def test_a_planted_wrong_sha256_is_found(database, today):
+    DemoService(database, ACTOR).load(today, councils=1, years=2)
+    pdf = b"%PDF-1.4 Protokoll"
+    with database.transaction() as session:
+        minutes = session.scalars(
+            select(MinutesVersion).where(MinutesVersion.state == "approved")
+        ).first()
+        minutes.pdf = pdf
+        minutes.sha256 = hashlib.sha256(pdf).hexdigest()
+    assert IntegrityService(database).check() == []
+    with database.transaction() as session:
+        session.execute(
+            update(MinutesVersion)
+            .where(MinutesVersion.id == minutes.id)
+            .values(pdf=pdf + b" changed afterwards")
+        )
+    findings = IntegrityService(database).check()
+    assert [f.kind for f in findings] == [FindingKind.MINUTES]
+    assert "stimmt nicht mit seiner gespeicherten Prüfsumme überein" in findings[0].text
+
+
+def test_an_orphan_is_found(database, today):
+    DemoService(database, ACTOR).load(today, councils=1, years=1)
+    engine = make_engine(database.url, foreign_keys=False)  # SQLite: the pragma at connect
+    with engine.connect() as connection:
+        if not database.is_sqlite:
+            connection.execute(text("SET session_replication_role = replica"))
+        connection.execute(
+            text(
+                "INSERT INTO consent_entries (person_id, kind, granted, source, actor, "
+                "recorded_at) VALUES (99999, 'name', true, 'form', 'x', '2026-01-01 10:00:00')"
+            )
+        )
+        connection.commit()
+    engine.dispose()
+    findings = IntegrityService(database).check()
+    assert [f.kind for f in findings] == [FindingKind.REFERENCE]
+    assert "consent_entries" in findings[0].text and "persons" in findings[0].text
+
+
+def test_attendance_of_a_non_member_and_too_many_votes_are_found(database, today):
+    DemoService(database, ACTOR).load(today, councils=1, years=2)
+    with database.transaction() as session:
+        attendance = session.scalars(select(Attendance).order_by(Attendance.id)).first()
+        membership = session.get(Membership, attendance.membership_id)
+        membership.term_start = today  # joined long after that meeting
+        vote = session.scalars(select(Vote).order_by(Vote.id)).first()
+        vote.yes += 20
+        item = session.get(AgendaItem, vote.agenda_item_id)
+    kinds = {f.kind for f in IntegrityService(database).check()}
+    assert kinds == {FindingKind.ATTENDANCE, FindingKind.VOTE}
+    texts = " ".join(f.text for f in IntegrityService(database).check())
+    assert "kein Mitglied des Gremiums" in texts
+    assert f"TOP {item.number}" in texts

@@ -1,0 +1,66 @@
+"""backup, restore and check on the command line: real processes, German messages."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from test_cli import run
+
+
+def _count(path, table: str) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_backup_restore_and_check(tmp_path):
+    database = tmp_path / "daten.db"
+    assert run("--database", str(database), "demo").returncode == 0
+    members = _count(database, "memberships")
+    backup = tmp_path / "sicherung.zip"
+
+    made = run("--database", str(database), "backup", "--out", str(backup))
+    assert made.returncode == 0, made.stderr
+    assert "Sicherung mit" in made.stdout and str(backup) in made.stdout
+
+    other = tmp_path / "andere.db"
+    refused = run("--database", str(other), "restore", str(backup))
+    assert refused.returncode == 1
+    assert "nur mit --yes" in refused.stderr and "Traceback" not in refused.stderr
+
+    restored = run("--database", str(other), "restore", str(backup), "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert "Wiederhergestellt:" in restored.stdout
+    assert _count(other, "memberships") == members
+
+    checked = run("--database", str(other), "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "in Ordnung" in checked.stdout
+
+
+def test_a_bad_restore_file_gives_one_german_line_and_changes_nothing(tmp_path):
+    database = tmp_path / "daten.db"
+    assert run("--database", str(database), "demo").returncode == 0
+    members = _count(database, "memberships")
+    bogus = tmp_path / "kaputt.zip"
+    bogus.write_bytes(b"PK\x03\x04 nicht wirklich")
+    result = run("--database", str(database), "restore", str(bogus), "--yes")
+    assert result.returncode == 1
+    assert "keine gültige Expertenrat-Sicherung" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _count(database, "memberships") == members
+
+
+def test_check_reports_problems_with_exit_code_1(tmp_path):
+    database = tmp_path / "daten.db"
+    assert run("--database", str(database), "demo").returncode == 0
+    connection = sqlite3.connect(database)
+    connection.execute("UPDATE votes SET yes = yes + 50 WHERE id = (SELECT min(id) FROM votes)")
+    connection.commit()
+    connection.close()
+    result = run("--database", str(database), "check")
+    assert result.returncode == 1
+    assert "Stimmen, aber nur" in result.stdout
+    assert "Die Prüfung hat 1 Problem gefunden." in result.stderr
