@@ -137,6 +137,8 @@ class BackupService:
         )
 
     def _keep_copy(self, keep_dir: Path, now: datetime) -> Path | None:
+        if self._db.pending:
+            return None  # no schema yet, so nothing to keep
         path = sqlite_file(self._db.url)
         stamp = f"{now:%Y-%m-%d-%H%M%S}"
         try:
