@@ -1,0 +1,227 @@
+"""Meeting series: dates from a small rule (python-dateutil ``rrule``) and its German wording.
+
+Dates are computed on the council's local wall clock and then given the council's time
+zone, so a series at 16:00 stays at 16:00 across the change to and from summer time.
+Every :class:`Occurrence` is *aware* (``tzinfo`` is the council's ``ZoneInfo``).
+
+Month ends follow RFC 5545 like ``rrule``: a day of month that a month does not have (the
+31st in a 30-day month, the 30th in February) is **skipped**, not moved to the last day.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import rrule
+
+from expertenrat.domain.errors import FieldProblem, ValidationError
+
+MAX_OCCURRENCES = 200
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+ORDINALS = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", -1: "letzten"}
+
+
+class Frequency(StrEnum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+
+_EVERY = {
+    Frequency.WEEKLY: ("wöchentlich", "alle {n} Wochen"),
+    Frequency.MONTHLY: ("monatlich", "alle {n} Monate"),
+    Frequency.QUARTERLY: ("vierteljährlich", "alle {n} Quartale"),
+    Frequency.YEARLY: ("jährlich", "alle {n} Jahre"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSpec:
+    """A series rule as the user enters it.
+
+    ``weekday`` is 0 (Monday) … 6 (Sunday). With ``ordinal`` (1–4, or -1 for the last) it
+    means "the second Tuesday" of the month; without it, weekly series use it as the day
+    of the week. ``day_of_month`` (1–31) is the other choice for monthly and longer rules.
+    With neither, the day comes from ``first_day``. Yearly and quarterly rules take their
+    month(s) from ``first_day``. Exactly one of ``until`` and ``count`` ends the series.
+    """
+
+    frequency: Frequency
+    first_day: date
+    start_time: time
+    end_time: time
+    interval: int = 1
+    weekday: int | None = None
+    ordinal: int | None = None
+    day_of_month: int | None = None
+    until: date | None = None
+    count: int | None = None
+    time_zone: str = "Europe/Berlin"
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One meeting of a series; both times are aware, in the council's time zone."""
+
+    start: datetime
+    end: datetime
+
+
+def _spec_problems(spec: SeriesSpec) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    if not 1 <= spec.interval <= 99:
+        problems.append(FieldProblem("interval", "Der Abstand muss zwischen 1 und 99 liegen."))
+    if spec.end_time <= spec.start_time:
+        problems.append(
+            FieldProblem("end_time", "Das Ende muss nach dem Beginn liegen (am selben Tag).")
+        )
+    if spec.weekday is not None and not 0 <= spec.weekday <= 6:
+        problems.append(FieldProblem("weekday", "Bitte wählen Sie einen Wochentag."))
+    if spec.ordinal is not None and spec.ordinal not in ORDINALS:
+        problems.append(
+            FieldProblem("ordinal", "Bitte wählen Sie den ersten bis vierten oder letzten Tag.")
+        )
+    if spec.ordinal is not None and spec.weekday is None:
+        problems.append(FieldProblem("weekday", "Bitte wählen Sie einen Wochentag."))
+    if spec.ordinal is not None and spec.frequency is Frequency.WEEKLY:
+        problems.append(
+            FieldProblem("ordinal", "Eine wöchentliche Reihe kennt keinen „zweiten Dienstag“.")
+        )
+    if spec.day_of_month is not None:
+        if not 1 <= spec.day_of_month <= 31:
+            problems.append(
+                FieldProblem("day_of_month", "Der Tag des Monats muss zwischen 1 und 31 liegen.")
+            )
+        if spec.weekday is not None or spec.frequency is Frequency.WEEKLY:
+            problems.append(
+                FieldProblem(
+                    "day_of_month",
+                    "Bitte wählen Sie entweder einen Wochentag oder einen Tag des Monats.",
+                )
+            )
+    if (spec.until is None) == (spec.count is None):
+        problems.append(
+            FieldProblem("until", "Bitte geben Sie entweder ein Enddatum oder eine Anzahl an.")
+        )
+    if spec.count is not None and not 1 <= spec.count <= MAX_OCCURRENCES:
+        problems.append(
+            FieldProblem(
+                "count", f"Die Anzahl muss zwischen 1 und {MAX_OCCURRENCES} Terminen liegen."
+            )
+        )
+    if spec.until is not None and spec.until < spec.first_day:
+        problems.append(FieldProblem("until", "Das Enddatum darf nicht vor dem ersten Tag liegen."))
+    try:
+        ZoneInfo(spec.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(
+            FieldProblem("time_zone", f"Die Zeitzone „{spec.time_zone}“ ist unbekannt.")
+        )
+    return problems
+
+
+def _rule(spec: SeriesSpec) -> rrule.rrule:
+    freq = {
+        Frequency.WEEKLY: rrule.WEEKLY,
+        Frequency.MONTHLY: rrule.MONTHLY,
+        Frequency.QUARTERLY: rrule.MONTHLY,
+        Frequency.YEARLY: rrule.YEARLY,
+    }[spec.frequency]
+    interval = spec.interval * (3 if spec.frequency is Frequency.QUARTERLY else 1)
+    options: dict[str, object] = {}
+    if spec.weekday is not None:
+        day = rrule.weekday(spec.weekday)
+        options["byweekday"] = day(spec.ordinal) if spec.ordinal is not None else day
+    elif spec.day_of_month is not None:
+        options["bymonthday"] = spec.day_of_month
+    if spec.frequency is Frequency.YEARLY and spec.day_of_month is None:
+        options["bymonth"] = spec.first_day.month
+    if spec.until is not None:
+        options["until"] = datetime.combine(spec.until, time.max)
+    return rrule.rrule(
+        freq,
+        dtstart=datetime.combine(spec.first_day, spec.start_time),
+        interval=interval,
+        count=spec.count,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def series_dates(spec: SeriesSpec) -> list[Occurrence]:
+    """The meetings of ``spec``; refuses a rule with no dates or more than 200.
+
+    Raises :class:`ValidationError` with German messages for an unusable rule.
+    """
+    problems = _spec_problems(spec)
+    if problems:
+        raise ValidationError(problems)
+    zone = ZoneInfo(spec.time_zone)
+    starts = list(itertools.islice(_rule(spec), MAX_OCCURRENCES + 1))
+    if not starts:
+        raise ValidationError([FieldProblem("until", "Diese Regel ergibt keinen einzigen Termin.")])
+    if len(starts) > MAX_OCCURRENCES:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "until",
+                    f"Diese Regel ergibt mehr als {MAX_OCCURRENCES} Termine. "
+                    "Bitte wählen Sie ein früheres Enddatum oder einen größeren Abstand.",
+                )
+            ]
+        )
+    return [
+        Occurrence(
+            start.replace(tzinfo=zone),
+            datetime.combine(start.date(), spec.end_time, tzinfo=zone),
+        )
+        for start in starts
+    ]
+
+
+def describe_series(spec: SeriesSpec) -> str:
+    """The rule in German.
+
+    For example "vierteljährlich, am zweiten Dienstag, 16:00–18:00 Uhr, bis 31.12.2027".
+    """
+    once, many = _EVERY[spec.frequency]
+    parts = [once if spec.interval == 1 else many.format(n=spec.interval)]
+    in_month = (
+        f" im {MONTHS[spec.first_day.month - 1]}" if spec.frequency is Frequency.YEARLY else ""
+    )
+    if spec.weekday is not None and spec.ordinal is not None:
+        parts.append(f"am {ORDINALS[spec.ordinal]} {WEEKDAYS[spec.weekday]}{in_month}")
+    elif spec.weekday is not None:
+        parts.append(f"am {WEEKDAYS[spec.weekday]}")
+    elif spec.day_of_month is not None:
+        parts.append(f"am {spec.day_of_month}.{in_month}")
+    parts.append(f"{spec.start_time:%H:%M}–{spec.end_time:%H:%M} Uhr")
+    if spec.until is not None:
+        parts.append(f"bis {spec.until:%d.%m.%Y}")
+    elif spec.count is not None:
+        parts.append("1 Termin" if spec.count == 1 else f"{spec.count} Termine")
+    return ", ".join(parts)
+
+
+def preview_line(occurrence: Occurrence) -> str:
+    """One date of the preview: "Di, 14.01.2025, 16:00–18:00 Uhr"."""
+    day = WEEKDAYS[occurrence.start.weekday()][:2]
+    return f"{day}, {occurrence.start:%d.%m.%Y, %H:%M}–{occurrence.end:%H:%M} Uhr"

@@ -1,0 +1,90 @@
+"""Warnings for planned meeting dates: public holidays in the council's Bundesland, overlaps.
+
+Warnings are :class:`FieldProblem` with ``warning=True``; they never block saving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import holidays
+
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.meeting_series import Occurrence
+
+BUNDESLAENDER = {
+    "DE-BB": "Brandenburg",
+    "DE-BE": "Berlin",
+    "DE-BW": "Baden-Württemberg",
+    "DE-BY": "Bayern",
+    "DE-HB": "Bremen",
+    "DE-HE": "Hessen",
+    "DE-HH": "Hamburg",
+    "DE-MV": "Mecklenburg-Vorpommern",
+    "DE-NI": "Niedersachsen",
+    "DE-NW": "Nordrhein-Westfalen",
+    "DE-RP": "Rheinland-Pfalz",
+    "DE-SH": "Schleswig-Holstein",
+    "DE-SL": "Saarland",
+    "DE-SN": "Sachsen",
+    "DE-ST": "Sachsen-Anhalt",
+    "DE-TH": "Thüringen",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExistingMeeting:
+    """A meeting already in the calendar; times are aware."""
+
+    label: str
+    start: datetime
+    end: datetime
+
+
+def holiday_warnings(
+    occurrences: Sequence[Occurrence], bundesland: str | None
+) -> list[FieldProblem]:
+    """A warning per date that is a public holiday in ``bundesland`` ("DE-MV"), by name.
+
+    Without a Bundesland only the nationwide holidays count.
+    """
+    if not occurrences:
+        return []
+    code = (bundesland or "").strip().upper()
+    subdiv = code.removeprefix("DE-") if code in BUNDESLAENDER else None
+    where = f" in {BUNDESLAENDER[code]}" if subdiv else " (bundesweit)"
+    years = range(
+        min(o.start.year for o in occurrences), max(o.start.year for o in occurrences) + 1
+    )
+    calendar = holidays.country_holidays("DE", subdiv=subdiv, years=years, language="de")
+    return [
+        FieldProblem(
+            "dates",
+            f"Der {o.start:%d.%m.%Y} ist ein Feiertag{where}: {calendar[o.start.date()]}.",
+            warning=True,
+        )
+        for o in occurrences
+        if o.start.date() in calendar
+    ]
+
+
+def overlap_warnings(
+    occurrences: Iterable[Occurrence], existing: Iterable[ExistingMeeting]
+) -> list[FieldProblem]:
+    """A warning per date that overlaps an existing meeting (touching ends do not overlap)."""
+    others = sorted(existing, key=lambda m: m.start)
+    problems = []
+    for o in occurrences:
+        for other in others:
+            if o.start < other.end and other.start < o.end:
+                problems.append(
+                    FieldProblem(
+                        "dates",
+                        f"Der Termin am {o.start:%d.%m.%Y um %H:%M} Uhr überschneidet sich "
+                        f"mit „{other.label}“ ({other.start:%d.%m.%Y, %H:%M} Uhr).",
+                        warning=True,
+                    )
+                )
+    return problems

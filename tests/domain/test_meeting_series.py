@@ -1,0 +1,224 @@
+"""Meeting series: rrule dates, month ends, summer time, limits, German wording, warnings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.meeting_series import (
+    Frequency,
+    SeriesSpec,
+    describe_series,
+    preview_line,
+    series_dates,
+)
+from expertenrat.domain.series_warnings import ExistingMeeting, holiday_warnings, overlap_warnings
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TUESDAY = 1
+
+
+def spec(**changes) -> SeriesSpec:
+    values = {
+        "frequency": Frequency.QUARTERLY,
+        "first_day": date(2026, 1, 1),
+        "start_time": time(16),
+        "end_time": time(18),
+        "weekday": TUESDAY,
+        "ordinal": 2,
+        "until": date(2027, 12, 31),
+    }
+    values.update(changes)
+    return SeriesSpec(**values)
+
+
+def test_quarterly_second_tuesday_until_end_of_2027():
+    dates = series_dates(spec())
+
+    assert [o.start.date() for o in dates] == [
+        date(2026, 1, 13),
+        date(2026, 4, 14),
+        date(2026, 7, 14),
+        date(2026, 10, 13),
+        date(2027, 1, 12),
+        date(2027, 4, 13),
+        date(2027, 7, 13),
+        date(2027, 10, 12),
+    ]
+    assert all(o.start.tzinfo == BERLIN and o.end - o.start == timedelta(hours=2) for o in dates)
+
+
+def test_the_wall_clock_stays_at_16_across_summer_time():
+    dates = series_dates(
+        spec(
+            frequency=Frequency.WEEKLY,
+            ordinal=None,
+            count=4,
+            until=None,
+            first_day=date(2026, 3, 20),
+        )
+    )
+
+    assert {o.start.time() for o in dates} == {time(16)}
+    offsets = [o.start.utcoffset() for o in dates]
+    assert offsets[0] == timedelta(hours=1) and offsets[-1] == timedelta(hours=2)
+    assert dates[-1].start.astimezone(ZoneInfo("UTC")).hour == 14
+
+
+def test_the_31st_is_skipped_in_shorter_months_like_rfc_5545():
+    dates = series_dates(
+        spec(
+            frequency=Frequency.MONTHLY,
+            weekday=None,
+            ordinal=None,
+            day_of_month=31,
+            until=date(2026, 6, 30),
+        )
+    )
+
+    assert [o.start.date() for o in dates] == [
+        date(2026, 1, 31),
+        date(2026, 3, 31),
+        date(2026, 5, 31),
+    ]
+
+
+def test_last_friday_of_the_month():
+    dates = series_dates(
+        spec(frequency=Frequency.MONTHLY, weekday=4, ordinal=-1, count=2, until=None)
+    )
+
+    assert [o.start.date() for o in dates] == [date(2026, 1, 30), date(2026, 2, 27)]
+
+
+def test_yearly_takes_the_month_of_the_first_day():
+    dates = series_dates(
+        spec(frequency=Frequency.YEARLY, first_day=date(2026, 3, 1), count=3, until=None)
+    )
+
+    assert [o.start.date() for o in dates] == [
+        date(2026, 3, 10),
+        date(2027, 3, 9),
+        date(2028, 3, 14),
+    ]
+    assert describe_series(
+        spec(frequency=Frequency.YEARLY, first_day=date(2026, 3, 1), count=3, until=None)
+    ) == ("jährlich, am zweiten Dienstag im März, 16:00–18:00 Uhr, 3 Termine")
+
+
+def test_german_description():
+    assert describe_series(spec()) == (
+        "vierteljährlich, am zweiten Dienstag, 16:00–18:00 Uhr, bis 31.12.2027"
+    )
+    assert (
+        describe_series(
+            spec(frequency=Frequency.WEEKLY, interval=2, ordinal=None, until=None, count=1)
+        )
+        == "alle 2 Wochen, am Dienstag, 16:00–18:00 Uhr, 1 Termin"
+    )
+
+
+def test_preview_line():
+    assert preview_line(series_dates(spec())[0]) == "Di, 13.01.2026, 16:00–18:00 Uhr"
+
+
+def test_more_than_200_dates_are_refused_without_computing_thousands():
+    daily_ish = spec(frequency=Frequency.WEEKLY, ordinal=None, until=date(2999, 12, 31))
+
+    with pytest.raises(ValidationError, match="mehr als 200 Termine"):
+        series_dates(daily_ish)
+
+
+def test_a_rule_without_dates_is_refused():
+    with pytest.raises(ValidationError, match="keinen einzigen Termin"):
+        series_dates(
+            spec(first_day=date(2026, 1, 14), until=date(2026, 2, 1), frequency=Frequency.YEARLY)
+        )
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"end_time": time(15)}, "Das Ende muss nach dem Beginn"),
+        ({"end_time": time(16)}, "Das Ende muss nach dem Beginn"),
+        ({"until": None}, "entweder ein Enddatum oder eine Anzahl"),
+        ({"count": 5}, "entweder ein Enddatum oder eine Anzahl"),
+        ({"until": None, "count": 0}, "zwischen 1 und 200"),
+        ({"until": None, "count": 5000}, "zwischen 1 und 200"),
+        ({"interval": 0}, "Abstand"),
+        ({"ordinal": 7}, "ersten bis vierten"),
+        ({"day_of_month": 3}, "entweder einen Wochentag oder einen Tag des Monats"),
+        ({"until": date(2025, 1, 1)}, "nicht vor dem ersten Tag"),
+        ({"time_zone": "Mars/Olympus <&>"}, "Zeitzone „Mars/Olympus <&>“ ist unbekannt"),
+    ],
+)
+def test_bad_rules_get_a_german_message(changes, message):
+    with pytest.raises(ValidationError, match=message):
+        series_dates(spec(**changes))
+
+
+def test_holiday_in_the_bundesland_is_named():
+    dates = series_dates(
+        spec(
+            frequency=Frequency.YEARLY,
+            weekday=None,
+            ordinal=None,
+            first_day=date(2026, 10, 31),
+            until=date(2027, 12, 31),
+        )
+    )
+
+    warnings = holiday_warnings(dates, "DE-MV")
+
+    assert [w.message for w in warnings] == [
+        "Der 31.10.2026 ist ein Feiertag in Mecklenburg-Vorpommern: Reformationstag.",
+        "Der 31.10.2027 ist ein Feiertag in Mecklenburg-Vorpommern: Reformationstag.",
+    ]
+    assert all(w.warning for w in warnings)
+    assert holiday_warnings(dates, "DE-BY") == []  # not a holiday in Bavaria
+
+
+def test_nationwide_holidays_without_a_bundesland():
+    dates = series_dates(
+        spec(
+            frequency=Frequency.YEARLY,
+            weekday=None,
+            ordinal=None,
+            first_day=date(2026, 10, 3),
+            count=1,
+            until=None,
+        )
+    )
+
+    (warning,) = holiday_warnings(dates, None)
+
+    assert warning.message == (
+        "Der 03.10.2026 ist ein Feiertag (bundesweit): Tag der Deutschen Einheit."
+    )
+
+
+def test_overlaps_with_existing_meetings():
+    dates = series_dates(spec(count=2, until=None))
+    existing = [
+        ExistingMeeting(
+            "3. Sitzung & <Klausur>",
+            datetime(2026, 1, 13, 17, tzinfo=BERLIN),
+            datetime(2026, 1, 13, 19, tzinfo=BERLIN),
+        ),
+        ExistingMeeting(
+            "endet vorher",
+            datetime(2026, 4, 14, 14, tzinfo=BERLIN),
+            datetime(2026, 4, 14, 16, tzinfo=BERLIN),
+        ),
+    ]
+
+    (warning,) = overlap_warnings(dates, existing)
+
+    assert warning.warning
+    assert warning.message == (
+        "Der Termin am 13.01.2026 um 16:00 Uhr überschneidet sich mit "
+        "„3. Sitzung & <Klausur>“ (13.01.2026, 17:00 Uhr)."
+    )
