@@ -1,0 +1,73 @@
+"""Checks of a single meeting as entered: times, title, place or online link.
+
+A title is optional for ordinary meetings (they are called "5. Sitzung") and required for
+a workshop (Klausur), whose topic is its name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.errors import FieldProblem
+
+MAX_TITLE_LENGTH = 200
+MAX_PLACE_LENGTH = 200
+MAX_LINK_LENGTH = 500
+MAX_DURATION = timedelta(hours=12)
+_LINK = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDraft:
+    kind: MeetingKind
+    start: datetime
+    end: datetime
+    title: str = ""
+    place: str = ""
+    room: str = ""
+    online_link: str = ""
+
+
+def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
+    """Problems of ``draft`` (German); warnings do not block saving."""
+    problems: list[FieldProblem] = []
+    if (draft.start.tzinfo is None) != (draft.end.tzinfo is None):
+        problems.append(FieldProblem("end", "Beginn und Ende müssen in derselben Zeitzone liegen."))
+    elif draft.end <= draft.start:
+        problems.append(FieldProblem("end", "Das Ende muss nach dem Beginn liegen."))
+    elif draft.end - draft.start > MAX_DURATION:
+        problems.append(
+            FieldProblem("end", "Die Sitzung dauert länger als 12 Stunden. Stimmt das Ende?", True)
+        )
+    title = draft.title.strip()
+    if not title and draft.kind is MeetingKind.WORKSHOP:
+        problems.append(FieldProblem("title", "Bitte geben Sie das Thema der Klausur an."))
+    if len(title) > MAX_TITLE_LENGTH:
+        problems.append(
+            FieldProblem("title", f"Der Titel darf höchstens {MAX_TITLE_LENGTH} Zeichen lang sein.")
+        )
+    place, link = draft.place.strip(), draft.online_link.strip()
+    if not place and not link:
+        problems.append(
+            FieldProblem(
+                "place", "Bitte geben Sie einen Ort oder einen Link zur Online-Sitzung an."
+            )
+        )
+    if len(place) > MAX_PLACE_LENGTH or len(draft.room.strip()) > MAX_PLACE_LENGTH:
+        problems.append(
+            FieldProblem(
+                "place", f"Ort und Raum dürfen höchstens {MAX_PLACE_LENGTH} Zeichen lang sein."
+            )
+        )
+    if link and (len(link) > MAX_LINK_LENGTH or not _LINK.match(link)):
+        problems.append(
+            FieldProblem(
+                "online_link",
+                "Der Link muss mit https:// oder http:// beginnen, darf keine Leerzeichen "
+                f"enthalten und höchstens {MAX_LINK_LENGTH} Zeichen lang sein.",
+            )
+        )
+    return problems

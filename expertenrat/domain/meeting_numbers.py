@@ -1,0 +1,49 @@
+"""Running numbers of a council's meetings ("5. Sitzung").
+
+Numbers of meetings already invited or held never change, nor those of meetings
+cancelled after their invitation. Only planned meetings are (re)numbered: in order of
+their start, from the highest fixed number + 1, so a deleted or cancelled planned meeting
+leaves no gap among the planned ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from expertenrat.domain.enums import MeetingState
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedMeeting:
+    id: int
+    state: MeetingState
+    start: datetime
+    number: int | None
+
+
+def next_number(numbers: Iterable[int | None]) -> int:
+    """The number for a new meeting: the highest given number + 1 (1 for the first)."""
+    return max((n for n in numbers if n is not None), default=0) + 1
+
+
+def renumber_planned(meetings: Iterable[NumberedMeeting]) -> dict[int, int]:
+    """New numbers for the planned meetings, by id; other meetings keep theirs.
+
+    Fixed are the numbers of all meetings that are not planned (a meeting cancelled while
+    planned is expected to carry no number, see ``meeting_states``).
+    """
+    meetings = list(meetings)
+    first = next_number(m.number for m in meetings if m.state is not MeetingState.PLANNED)
+    planned = sorted(
+        (m for m in meetings if m.state is MeetingState.PLANNED), key=lambda m: (m.start, m.id)
+    )
+    return {m.id: first + index for index, m in enumerate(planned)}
+
+
+def changed_numbers(meetings: Iterable[NumberedMeeting]) -> dict[int, int]:
+    """Only the planned meetings whose number :func:`renumber_planned` changes."""
+    meetings = list(meetings)
+    current = {m.id: m.number for m in meetings}
+    return {i: n for i, n in renumber_planned(meetings).items() if current[i] != n}

@@ -1,0 +1,100 @@
+"""The life of a meeting: planned → invited → held, or cancelled with a reason.
+
+Held and cancelled meetings are final. A meeting cancelled while still planned gives up
+its running number (it was never announced); one cancelled after the invitation keeps it,
+because the invitation went out under that number (see :func:`keeps_number_when_cancelled`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import FieldProblem, ValidationError
+
+MAX_REASON_LENGTH = 500
+
+_ALLOWED: dict[MeetingState, tuple[MeetingState, ...]] = {
+    MeetingState.PLANNED: (MeetingState.INVITED, MeetingState.CANCELLED),
+    MeetingState.INVITED: (MeetingState.HELD, MeetingState.CANCELLED),
+    MeetingState.HELD: (),
+    MeetingState.CANCELLED: (),
+}
+
+_REFUSALS: dict[tuple[MeetingState, MeetingState], str] = {
+    (MeetingState.PLANNED, MeetingState.HELD): (
+        "Eine Sitzung kann erst als durchgeführt gelten, wenn die Einladung versandt wurde. "
+        "Bitte erfassen Sie zuerst den Versand der Einladung."
+    ),
+    (MeetingState.INVITED, MeetingState.PLANNED): (
+        "Die Einladung ist bereits versandt; die Sitzung kann nicht wieder auf „geplant“ "
+        "gesetzt werden. Ändern Sie die Sitzung und versenden Sie eine neue Einladung."
+    ),
+}
+
+
+def allowed_targets(current: MeetingState) -> tuple[MeetingState, ...]:
+    """The states a meeting in ``current`` may move to."""
+    return _ALLOWED[current]
+
+
+def check_transition(
+    current: MeetingState,
+    target: MeetingState,
+    *,
+    reason: str = "",
+    start: datetime | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Raise :class:`ValidationError` (German) unless ``current`` may become ``target``.
+
+    Cancelling needs a ``reason``; a meeting can only be held once its ``start`` has come
+    (checked when both ``start`` and ``now`` are given, compared as given).
+    """
+    if target not in _ALLOWED[current]:
+        message = _REFUSALS.get((current, target))
+        if message is None:
+            if current in (MeetingState.HELD, MeetingState.CANCELLED):
+                message = (
+                    f"Die Sitzung ist bereits {current.label}; "
+                    "ihr Status kann nicht mehr geändert werden."
+                )
+            else:
+                message = (
+                    f"Eine {current.label}e Sitzung kann nicht auf „{target.label}“ gesetzt werden."
+                )
+        raise ValidationError([FieldProblem("state", message)])
+    if target is MeetingState.CANCELLED:
+        cleaned = reason.strip()
+        if not cleaned:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "cancellation_reason", "Bitte geben Sie einen Grund für die Absage an."
+                    )
+                ]
+            )
+        if len(cleaned) > MAX_REASON_LENGTH:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "cancellation_reason",
+                        f"Der Grund darf höchstens {MAX_REASON_LENGTH} Zeichen lang sein.",
+                    )
+                ]
+            )
+    if target is MeetingState.HELD and start is not None and now is not None and start > now:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "state",
+                    f"Die Sitzung beginnt erst am {start:%d.%m.%Y um %H:%M} Uhr und kann "
+                    "noch nicht als durchgeführt erfasst werden.",
+                )
+            ]
+        )
+
+
+def keeps_number_when_cancelled(previous: MeetingState) -> bool:
+    """Whether a meeting cancelled from ``previous`` keeps its running number."""
+    return previous is not MeetingState.PLANNED

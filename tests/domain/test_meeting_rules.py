@@ -1,0 +1,168 @@
+"""A meeting as entered, its states and its running numbers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
+from expertenrat.domain.meeting_numbers import (
+    NumberedMeeting,
+    changed_numbers,
+    next_number,
+    renumber_planned,
+)
+from expertenrat.domain.meeting_states import (
+    allowed_targets,
+    check_transition,
+    keeps_number_when_cancelled,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+START = datetime(2026, 3, 10, 16, tzinfo=BERLIN)
+P, INV, H, C = MeetingState.PLANNED, MeetingState.INVITED, MeetingState.HELD, MeetingState.CANCELLED
+
+
+def draft(**changes) -> MeetingDraft:
+    values = {
+        "kind": MeetingKind.REGULAR,
+        "start": START,
+        "end": START + timedelta(hours=2),
+        "place": "Rathaus & <Saal> „Bürgerschaft“ 🏛️",
+    }
+    values.update(changes)
+    return MeetingDraft(**values)
+
+
+def messages(d: MeetingDraft) -> list[str]:
+    return [p.message for p in validate_meeting(d)]
+
+
+def test_a_plain_meeting_is_fine_without_title():
+    assert validate_meeting(draft()) == []
+    assert validate_meeting(draft(place="", online_link="https://meet.example/x?a=1&b=2")) == []
+
+
+def test_end_before_or_at_start_is_refused():
+    assert messages(draft(end=START)) == ["Das Ende muss nach dem Beginn liegen."]
+    assert messages(draft(end=START - timedelta(minutes=1))) == [
+        "Das Ende muss nach dem Beginn liegen."
+    ]
+
+
+def test_a_very_long_meeting_is_only_a_warning():
+    (problem,) = validate_meeting(draft(end=START + timedelta(hours=13)))
+    assert problem.warning
+
+
+def test_a_workshop_needs_a_title():
+    assert messages(draft(kind=MeetingKind.WORKSHOP, title="  ")) == [
+        "Bitte geben Sie das Thema der Klausur an."
+    ]
+    assert messages(draft(title="x" * 201)) == ["Der Titel darf höchstens 200 Zeichen lang sein."]
+
+
+def test_place_or_link_is_needed_and_the_link_must_be_a_web_address():
+    assert messages(draft(place=" ")) == [
+        "Bitte geben Sie einen Ort oder einen Link zur Online-Sitzung an."
+    ]
+    (problem,) = validate_meeting(draft(online_link="javascript:alert('x')"))
+    assert problem.field == "online_link"
+
+
+def test_states_move_forward_only():
+    assert allowed_targets(P) == (INV, C)
+    assert allowed_targets(INV) == (H, C)
+    assert allowed_targets(H) == allowed_targets(C) == ()
+    check_transition(P, INV)
+    check_transition(INV, H, start=START, now=START + timedelta(hours=1))
+    check_transition(INV, C, reason="Krankheit")
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "message"),
+    [
+        (P, H, "Bitte erfassen Sie zuerst den Versand der Einladung."),
+        (INV, P, "nicht wieder auf „geplant“"),
+        (H, C, "Die Sitzung ist bereits durchgeführt;"),
+        (C, P, "Die Sitzung ist bereits abgesagt;"),
+        (P, P, "Eine geplante Sitzung kann nicht auf „geplant“ gesetzt werden."),
+    ],
+)
+def test_refused_transitions_say_why(current, target, message):
+    with pytest.raises(ValidationError, match=message):
+        check_transition(current, target, reason="x")
+
+
+def test_cancelling_needs_a_reason():
+    with pytest.raises(ValidationError, match="Grund für die Absage"):
+        check_transition(P, C, reason="  \n")
+    with pytest.raises(ValidationError, match="höchstens 500 Zeichen"):
+        check_transition(P, C, reason="x" * 501)
+
+
+def test_a_future_meeting_cannot_be_held_yet():
+    with pytest.raises(ValidationError, match=r"beginnt erst am 10\.03\.2026 um 16:00 Uhr"):
+        check_transition(INV, H, start=START, now=START - timedelta(days=1))
+
+
+def test_only_meetings_cancelled_after_the_invitation_keep_their_number():
+    assert not keeps_number_when_cancelled(P)
+    assert keeps_number_when_cancelled(INV)
+
+
+def test_next_number_is_max_plus_one():
+    assert next_number([]) == 1
+    assert next_number([3, None, 1]) == 4
+
+
+def meeting(id_: int, state: MeetingState, day: int, number: int | None) -> NumberedMeeting:
+    return NumberedMeeting(id_, state, START + timedelta(days=day), number)
+
+
+def test_renumbering_after_a_deletion_changes_only_planned_meetings():
+    # 1 held, 2 invited, 3 cancelled after invitation, 4 deleted, 5 and 6 planned
+    meetings = [
+        meeting(1, H, 0, 1),
+        meeting(2, INV, 10, 2),
+        meeting(3, C, 20, 3),
+        meeting(5, P, 40, 5),
+        meeting(6, P, 30, 6),  # moved before meeting 5
+        meeting(7, C, 50, None),  # cancelled while planned: no number
+    ]
+
+    assert renumber_planned(meetings) == {6: 4, 5: 5}
+    assert changed_numbers(meetings) == {6: 4}
+
+
+def test_a_planned_meeting_dated_before_an_invited_one_still_comes_after_it():
+    meetings = [meeting(1, INV, 10, 1), meeting(2, P, 0, 2)]
+
+    assert renumber_planned(meetings) == {2: 2}
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(list(MeetingState)), st.integers(0, 400)),
+        max_size=30,
+    )
+)
+def test_renumbering_never_touches_fixed_numbers_and_numbers_planned_ones_densely(rows):
+    meetings = [
+        meeting(i, state, day, None if state is C and i % 2 else i + 1)
+        for i, (state, day) in enumerate(rows)
+    ]
+    fixed = {m.number for m in meetings if m.state is not P and m.number is not None}
+
+    numbers = renumber_planned(meetings)
+
+    assert set(numbers) == {m.id for m in meetings if m.state is P}
+    assert not fixed & set(numbers.values())
+    start = max(fixed, default=0) + 1
+    assert sorted(numbers.values()) == list(range(start, start + len(numbers)))
