@@ -66,6 +66,7 @@ class MeetingState(LabelledEnum):
 
 class AgendaItemKind(LabelledEnum):
     FORMAL = "formal"
+    MINUTES_APPROVAL = "minutes_approval"
     REPORT = "report"
     CONSULTATION = "consultation"
     RESOLUTION = "resolution"
@@ -167,10 +168,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "cancelled": "abgesagt",
     },
     "AgendaItemKind": {
-        "formal": "Formalia",
+        "formal": "Eröffnung und Formalien",
+        "minutes_approval": "Genehmigung des Protokolls",
         "report": "Bericht",
-        "consultation": "Beratung",
-        "resolution": "Beschluss",
+        "consultation": "Beratung eines Projekts",
+        "resolution": "Beschlussfassung",
         "miscellaneous": "Verschiedenes",
     },
     "AttendanceStatus": {"present": "anwesend", "excused": "entschuldigt", "absent": "abwesend"},

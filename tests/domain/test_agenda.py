@@ -1,0 +1,152 @@
+"""Agenda tree: numbers, moving with Alt+Up/Down, opening items, time plan, public split."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from expertenrat.domain.agenda import (
+    AgendaItem,
+    end_time,
+    move,
+    numbers,
+    opening_items,
+    ordered,
+    split_public,
+    validate_item,
+)
+from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.errors import ValidationError
+
+START = datetime(2026, 3, 10, 16, tzinfo=ZoneInfo("Europe/Berlin"))
+
+ITEMS = [
+    AgendaItem(10, "Eröffnung", position=0, planned_minutes=5),
+    AgendaItem(20, "Projekte", position=1, planned_minutes=10),
+    AgendaItem(21, "Radwege & <Ampeln>", parent=20, position=0, planned_minutes=20),
+    AgendaItem(22, "مشروع 🚲", parent=20, position=1, planned_minutes=15),
+    AgendaItem(30, "Personalien", position=2, public=False, planned_minutes=10),
+    AgendaItem(31, "Vertrag", parent=30, position=0, planned_minutes=5),
+]
+
+
+def test_numbers_follow_the_tree():
+    assert numbers(ITEMS) == {10: "1", 20: "2", 21: "2.1", 22: "2.2", 30: "3", 31: "3.1"}
+
+
+def test_numbers_follow_positions_not_list_order():
+    assert numbers(list(reversed(ITEMS))) == numbers(ITEMS)
+
+
+def test_time_plan_starts_each_item_after_the_previous_one():
+    plan = [(p.number, p.start.strftime("%H:%M")) for p in ordered(ITEMS, START)]
+
+    assert plan == [
+        ("1", "16:00"),
+        ("2", "16:05"),
+        ("2.1", "16:15"),
+        ("2.2", "16:35"),
+        ("3", "16:50"),
+        ("3.1", "17:00"),
+    ]
+    assert end_time(ITEMS, START).strftime("%H:%M") == "17:05"
+
+
+def test_children_of_a_non_public_item_are_non_public():
+    public, closed = split_public(ordered(ITEMS))
+
+    assert [p.number for p in public] == ["1", "2", "2.1", "2.2"]
+    assert [p.number for p in closed] == ["3", "3.1"]
+
+
+def test_moving_a_parent_up_takes_its_children_along():
+    moved = move(ITEMS, 30, -1)
+
+    assert numbers(moved) == {10: "1", 30: "2", 31: "2.1", 20: "3", 21: "3.1", 22: "3.2"}
+
+
+def test_moving_stays_among_siblings_and_stops_at_the_ends():
+    assert numbers(move(ITEMS, 22, -1))[22] == "2.1"
+    assert numbers(move(ITEMS, 21, -1)) == numbers(ITEMS)
+    assert numbers(move(ITEMS, 30, +1)) == numbers(ITEMS)
+
+
+def test_moving_an_unknown_item_is_refused():
+    with pytest.raises(ValidationError, match="nicht gefunden"):
+        move(ITEMS, 99, 1)
+
+
+def test_opening_items_of_a_new_meeting():
+    items = opening_items()
+
+    assert [(i.title, i.kind) for i in items] == [
+        ("Eröffnung", AgendaItemKind.FORMAL),
+        ("Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit", AgendaItemKind.FORMAL),
+        ("Genehmigung der Tagesordnung", AgendaItemKind.FORMAL),
+        ("Genehmigung des Protokolls der letzten Sitzung", AgendaItemKind.MINUTES_APPROVAL),
+    ]
+    assert list(numbers(items).values()) == ["1", "2", "3", "4"]
+    assert AgendaItemKind.MINUTES_APPROVAL.label == "Genehmigung des Protokolls"
+    assert AgendaItemKind.FORMAL.label == "Eröffnung und Formalien"
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([AgendaItem(1, "a"), AgendaItem(1, "b")], "doppelt"),
+        ([AgendaItem(1, "a", parent=7)], "fehlenden"),
+        ([AgendaItem(1, "a", parent=2), AgendaItem(2, "b", parent=1)], "Kreis"),
+        (
+            [AgendaItem(k, "x", parent=k - 1 if k > 1 else None) for k in range(1, 5)],
+            "höchstens 3 Ebenen",
+        ),
+    ],
+)
+def test_broken_trees_are_refused(items, message):
+    with pytest.raises(ValidationError, match=message):
+        ordered(items)
+
+
+def test_item_validation():
+    assert validate_item(AgendaItem(1, "x" * 2000)) == []
+    assert [p.field for p in validate_item(AgendaItem(1, " ", planned_minutes=-1))] == [
+        "title",
+        "planned_minutes",
+    ]
+
+
+@st.composite
+def trees(draw):
+    count = draw(st.integers(1, 40))
+    items = []
+    for key in range(count):
+        candidates = [i.key for i in items if _depth(items, i) < 2]
+        parent = draw(st.one_of(st.none(), st.sampled_from(candidates))) if candidates else None
+        items.append(AgendaItem(key, f"P{key}", parent=parent, position=draw(st.integers(0, 5))))
+    return items
+
+
+def _depth(items, item):
+    by_key = {i.key: i for i in items}
+    depth = 0
+    while item.parent is not None:
+        item, depth = by_key[item.parent], depth + 1
+    return depth
+
+
+@given(trees())
+def test_numbering_is_a_bijection(items):
+    assert len(set(numbers(items).values())) == len(items)
+
+
+@given(trees(), st.data())
+def test_moving_down_then_up_restores_the_order(items, data):
+    key = data.draw(st.sampled_from([i.key for i in items]))
+    before = numbers(items)
+    down = move(items, key, +1)
+    if numbers(down) != before:
+        assert numbers(move(down, key, -1)) == before
