@@ -1,0 +1,129 @@
+"""Who is present at which agenda item, and whether the council has a quorum there.
+
+Arrival and departure refer to agenda items by key: a member who arrives at item X is
+present from X on; one who leaves after item Y is present up to and including Y. The
+base of the quorum is the number of members with a voting right in this meeting. A member
+recused from an item (befangen) does not count as present at that item; the base stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from expertenrat.domain.enums import AttendanceStatus, QuorumRule
+from expertenrat.domain.errors import FieldProblem, ValidationError
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    member: int
+    status: AttendanceStatus
+    voting: bool = True
+    arrives_at: int | None = None
+    leaves_after: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuorumResult:
+    present_voting: int
+    entitled: int
+    recused: int
+    quorate: bool
+
+    @property
+    def statement(self) -> str:
+        """ "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"."""
+        noun = "Mitglied" if self.entitled == 1 else "Mitgliedern"
+        verdict = "beschlussfähig" if self.quorate else "nicht beschlussfähig"
+        recused = f" ({self.recused} befangen)" if self.recused else ""
+        return (
+            f"{self.present_voting} von {self.entitled} stimmberechtigten {noun} "
+            f"anwesend{recused} – {verdict}"
+        )
+
+
+def is_quorate(present: int, entitled: int, rule: QuorumRule) -> bool:
+    if entitled <= 0:
+        return False
+    if rule is QuorumRule.MORE_THAN_HALF:
+        return 2 * present > entitled
+    if rule is QuorumRule.AT_LEAST_HALF:
+        return 2 * present >= entitled
+    return 3 * present >= 2 * entitled
+
+
+def validate_attendance(order: Sequence[int], attendance: Sequence[Attendance]) -> None:
+    """Raise :class:`ValidationError` for arrivals or departures that do not fit the agenda."""
+    index = {key: i for i, key in enumerate(order)}
+    problems = []
+    seen: set[int] = set()
+    for a in attendance:
+        if a.member in seen:
+            problems.append(FieldProblem("attendance", "Ein Mitglied ist doppelt erfasst."))
+        seen.add(a.member)
+        marks = (a.arrives_at, a.leaves_after)
+        if a.status is not AttendanceStatus.PRESENT and marks != (None, None):
+            problems.append(
+                FieldProblem(
+                    "attendance",
+                    "Kommen und Gehen lassen sich nur für anwesende Mitglieder erfassen.",
+                )
+            )
+        elif any(m is not None and m not in index for m in marks):
+            problems.append(
+                FieldProblem(
+                    "attendance",
+                    "Kommen oder Gehen verweist auf einen fehlenden Tagesordnungspunkt.",
+                )
+            )
+        elif None not in marks and index[a.arrives_at] > index[a.leaves_after]:  # type: ignore[index]
+            problems.append(
+                FieldProblem("attendance", "Ein Mitglied kann nicht gehen, bevor es gekommen ist.")
+            )
+    if problems:
+        raise ValidationError(problems)
+
+
+def present_per_item(
+    order: Sequence[int], attendance: Sequence[Attendance]
+) -> dict[int, frozenset[int]]:
+    """The members present at each item (keys in agenda ``order``)."""
+    validate_attendance(order, attendance)
+    index = {key: i for i, key in enumerate(order)}
+    last = len(order) - 1
+    present: dict[int, set[int]] = {key: set() for key in order}
+    for a in attendance:
+        if a.status is not AttendanceStatus.PRESENT:
+            continue
+        first = 0 if a.arrives_at is None else index[a.arrives_at]
+        until = last if a.leaves_after is None else index[a.leaves_after]
+        for key in order[first : until + 1]:
+            present[key].add(a.member)
+    return {key: frozenset(members) for key, members in present.items()}
+
+
+def quorum_per_item(
+    order: Sequence[int],
+    attendance: Sequence[Attendance],
+    rule: QuorumRule,
+    recusals: Mapping[int, set[int] | frozenset[int]] | None = None,
+) -> dict[int, QuorumResult]:
+    """The quorum at every agenda item under ``rule``."""
+    voting = {a.member for a in attendance if a.voting}
+    recusals = recusals or {}
+    results = {}
+    for key, members in present_per_item(order, attendance).items():
+        recused = (members & voting) & set(recusals.get(key, ()))
+        count = len((members & voting) - recused)
+        results[key] = QuorumResult(
+            count, len(voting), len(recused), is_quorate(count, len(voting), rule)
+        )
+    return results
+
+
+def attendance_quorum(attendance: Sequence[Attendance], rule: QuorumRule) -> QuorumResult:
+    """The quorum counting every voting member recorded present, whenever they came."""
+    voting = [a for a in attendance if a.voting]
+    count = sum(a.status is AttendanceStatus.PRESENT for a in voting)
+    return QuorumResult(count, len(voting), 0, is_quorate(count, len(voting), rule))
