@@ -236,22 +236,18 @@ def _writable(path: Path) -> bool:
 
 
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
-    from expertenrat.reports.roster_pdf import render_roster  # reportlab: only when needed
-
-    council_id = _council_id(services, args)
-    document = services.members.roster(
-        council_id,
+    rendered = services.members.roster_pdf(
+        _council_id(services, args),
         public=args.public,
         grouping=RosterGrouping.ALPHABETICAL if args.alphabetical else RosterGrouping.BY_FIELD,
         today=date.today(),
     )
     path = Path(args.out)
-    rendered = render_roster(document)
     write_file(path, rendered.pdf)
     for warning in rendered.warnings:  # the file is complete; the user should still know
         print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
     kind = "öffentliche" if args.public else "interne"
-    return f"{kind.capitalize()} Mitgliederliste mit {len(document.entries)} Mitgliedern: {path}"
+    return f"{kind.capitalize()} Mitgliederliste mit {rendered.records} Mitgliedern: {path}"
 
 
 def _export_members(services: Services, args: argparse.Namespace) -> str:

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL
@@ -29,7 +30,7 @@ class _Column:
     lines: Callable[[RosterEntry], Lines]
 
 
-def render_roster(doc: RosterDocument) -> theme.RenderedPdf:
+def render_roster(doc: RosterDocument) -> RenderedPdf:
     """The roster as PDF: the internal one in A4 landscape, the public one in A4 portrait.
 
     The warnings name each member with letters that no bundled font has, and their script.
@@ -50,7 +51,7 @@ def render_roster(doc: RosterDocument) -> theme.RenderedPdf:
     story = theme.title_block(title, _lead(doc))
     story += _body(doc)
     story += _footnote(doc)
-    return theme.RenderedPdf(theme.build_pdf(story, info), _warnings(doc))
+    return RenderedPdf(theme.build_pdf(story, info), _warnings(doc), len(doc.entries))
 
 
 def _warnings(doc: RosterDocument) -> tuple[str, ...]:

@@ -96,14 +96,6 @@ def content_height(landscape_: bool = False) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class RenderedPdf:
-    """A finished document and what the user should know about it (German sentences)."""
-
-    pdf: bytes
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class Styles:
     body: ParagraphStyle
     small: ParagraphStyle

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
 from expertenrat.domain.consent import ConsentEntry, consents_of
 from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.members import (
@@ -134,6 +135,19 @@ class MembersService:
             council, fields = _council_and_fields(session, council_id)
             members = council_members(session, council_id)
         return build_roster(members, fields, council, public=public, grouping=grouping, today=today)
+
+    def roster_pdf(
+        self, council_id: int, *, public: bool, grouping: RosterGrouping, today: date
+    ) -> RenderedPdf:
+        """The roster as a finished PDF (see :meth:`roster`), with the warnings of rendering.
+
+        The template for documents (see :mod:`expertenrat.services`): gather, render, hand
+        out bytes; the caller only saves, prints or shows them.
+        """
+        from expertenrat.reports.roster_pdf import render_roster  # reportlab: on demand
+
+        document = self.roster(council_id, public=public, grouping=grouping, today=today)
+        return render_roster(document)
 
     def problems(self, council_id: int, member: Member, today: date) -> list[FieldProblem]:
         """Errors and warnings for a member as it would be saved now."""

@@ -117,11 +117,9 @@ class RosterPanel(QWidget):
 
     def roster_pdf(self) -> tuple[bytes, str]:
         """The roster as chosen; letters it cannot print are listed under the buttons."""
-        from expertenrat.reports.roster_pdf import render_roster  # reportlab: on demand
-
         assert self._council_id is not None
         public = bool(self.version_combo.currentData())
-        document = self._services.members.roster(
+        rendered = self._services.members.roster_pdf(
             self._council_id,
             public=public,
             grouping=RosterGrouping(self.grouping_combo.currentData()),
@@ -129,7 +127,6 @@ class RosterPanel(QWidget):
         )
         suffix = tr(_CONTEXT, "öffentlich") if public else tr(_CONTEXT, "intern")
         title = tr(_CONTEXT, "Mitgliederliste {} {:%Y-%m-%d}").format(suffix, self._today())
-        rendered = render_roster(document)
         self.warnings_label.setText("\n".join(rendered.warnings))
         self.warnings_label.setVisible(bool(rendered.warnings))
         return rendered.pdf, title
