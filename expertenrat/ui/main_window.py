@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.page import Page
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(label)
             self.stack.addWidget(page)
         self.stack.addWidget(self.welcome_page)
-        self.sidebar.currentRowChanged.connect(self._show_area)
+        self.sidebar.currentRowChanged.connect(self._area_chosen)
         self.council_combo.currentIndexChanged.connect(self._council_chosen)
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
@@ -164,11 +165,15 @@ class MainWindow(QMainWindow):
         council_id = self.current_council_id()
         if council_id is None:
             return
-        if council_id != self._shown_council_id and self._unsaved_settings():
-            # Stay on the shown council until the user agrees to drop the typed settings.
-            self._select_council(self._shown_council_id)
-            self._ask_discard_settings(lambda: self._select_council(council_id, switch=True))
+        if council_id != self._shown_council_id and not self._leave_page(
+            lambda: self._switch_council(council_id)
+        ):
+            self._select_council(self._shown_council_id)  # stay until the page lets go
             return
+        self._switch_council(council_id)
+
+    def _switch_council(self, council_id: int) -> None:
+        self._select_council(council_id)
         if council_id != self._shown_council_id:
             self._shown_council_id = council_id
             self._settings.setValue("council_id", council_id)
@@ -176,29 +181,18 @@ class MainWindow(QMainWindow):
                 page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
 
-    def _select_council(self, council_id: int | None, *, switch: bool = False) -> None:
+    def _select_council(self, council_id: int | None) -> None:
         self.council_combo.blockSignals(True)
         self.council_combo.setCurrentIndex(max(0, self.council_combo.findData(council_id)))
         self.council_combo.blockSignals(False)
-        if switch:
-            self.settings_page.reload()
-            self._council_chosen()
 
-    def _unsaved_settings(self) -> bool:
-        return bool(self.areas) and self.settings_page.has_unsaved_changes()
+    def _leave_page(self, then: Callable[[], None]) -> bool:
+        """Let the shown page save or ask (see :mod:`expertenrat.ui.page`).
 
-    def _ask_discard_settings(self, then) -> None:
-        assert self._dialogs is not None
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Einstellungen nicht gespeichert"),
-            tr(
-                _CONTEXT,
-                "Die Einstellungen des Gremiums wurden geändert, aber nicht gespeichert. "
-                "Die Änderungen verwerfen?",
-            ),
-            then,
-        )
+        True: go on now. False: stay; the page calls ``then`` if the user agrees to leave.
+        """
+        page = self.stack.currentWidget()
+        return not isinstance(page, Page) or page.flush(then)
 
     # --- areas and layout ---------------------------------------------------------------
 
@@ -209,6 +203,26 @@ class MainWindow(QMainWindow):
                 if self.sidebar.currentRow() == row:
                     self._show_area(row)
                 self.sidebar.setCurrentRow(row)
+
+    def _area_chosen(self, row: int) -> None:
+        if self._row_of(self.stack.currentWidget()) not in (-1, row) and not self._leave_page(
+            lambda: self._go_to_area(row)
+        ):
+            self._select_row(self._row_of(self.stack.currentWidget()))  # stay
+            return
+        self._show_area(row)
+
+    def _go_to_area(self, row: int) -> None:
+        self._select_row(row)
+        self._show_area(row)
+
+    def _row_of(self, page: QWidget) -> int:
+        return next((row for row, (_l, area) in enumerate(self.areas) if area is page), -1)
+
+    def _select_row(self, row: int) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
 
     def _show_area(self, row: int) -> None:
         if not 0 <= row < len(self.areas) or self.current_council_id() is None:
@@ -231,11 +245,11 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._close_confirmed and self._unsaved_settings():
-            self._ask_discard_settings(self._close_anyway)
-            if not self._close_confirmed:  # the question is open; it closes us on "Ja"
-                event.ignore()
-                return
+        # The page may ask; "Ja" (even answered at once) confirms and closes us.
+        leave = self._close_confirmed or self._leave_page(self._close_anyway)
+        if not (leave or self._close_confirmed):
+            event.ignore()
+            return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("window/splitter", self.splitter.saveState())

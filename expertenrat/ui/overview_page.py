@@ -62,6 +62,10 @@ class OverviewPage(QWidget):
         """Remember the council; the figures are read when the page is shown."""
         self._council_id = council_id
 
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Nothing is edited here."""
+        return True
+
     def refresh(self) -> None:
         if self._council_id is None:
             return

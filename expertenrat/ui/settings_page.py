@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
@@ -206,6 +207,22 @@ class SettingsPage(QWidget):
         self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule.value))
         self.notice_spin.setValue(council.notice_period_days)
         self.response_spin.setValue(council.response_period_days)
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Nothing typed: go on. Else ask; on "Ja" drop the typed settings and go on."""
+        if not self.has_unsaved_changes():
+            return True
+        self._dialogs.question(
+            self,
+            tr("SettingsPage", "Einstellungen nicht gespeichert"),
+            tr(
+                "SettingsPage",
+                "Die Einstellungen des Gremiums wurden geändert, aber nicht gespeichert. "
+                "Die Änderungen verwerfen?",
+            ),
+            lambda: (self.reload(), then()),
+        )
+        return False
 
     def has_unsaved_changes(self) -> bool:
         return self._council is not None and self.edited_settings() != self._council

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -79,6 +81,17 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
         self.demo_button.clicked.connect(self.load_demo)
         self.create_button.clicked.connect(self.create_council)
+
+    # The page shape (see expertenrat.ui.page): shown only while there is no council.
+
+    def set_council(self, council_id: int) -> None:
+        pass
+
+    def refresh(self) -> None:
+        pass
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        return True
 
     def load_demo(self) -> None:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.ui.page import Page
 
 
 def test_an_empty_database_offers_the_demo_and_then_shows_real_figures(make_window, qtbot):
@@ -106,10 +107,59 @@ def test_closing_with_unsaved_settings_asks_first(make_window, services, dialogs
     _two_councils(services)
     window = make_window()
     window.show()
+    window.show_area(window.settings_page)
     window.settings_page.name_edit.setText("Neuer Name")
     dialogs.answer_yes = False
     window.close()
+    assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
     assert window.isVisible()
+    assert window.settings_page.name_edit.text() == "Neuer Name"
     dialogs.answer_yes = True
     window.close()
     assert not window.isVisible()
+    assert services.settings.councils()[0].name == "Expert*innenrat"
+
+
+def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
+    make_window, services, dialogs
+):
+    _two_councils(services)
+    window = make_window()
+    window.show()
+    window.show_area(window.settings_page)
+    window.settings_page.city_edit.setText("Lübeck (noch nicht gespeichert)")
+
+    dialogs.answer_yes = False
+    window.show_area(window.members_page)
+    assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
+    assert window.stack.currentWidget() is window.settings_page
+    assert window.sidebar.currentRow() == window._row_of(window.settings_page)
+    assert window.settings_page.city_edit.text() == "Lübeck (noch nicht gespeichert)"
+
+    dialogs.answer_yes = True
+    window.show_area(window.members_page)
+    assert window.stack.currentWidget() is window.members_page
+    assert window.sidebar.currentRow() == window._row_of(window.members_page)
+    assert window.settings_page.city_edit.text() == "Rostock"  # dropped, not saved
+    assert services.settings.councils()[0].city == "Rostock"
+
+
+def test_leaving_saved_settings_asks_nothing(make_window, services, dialogs):
+    _two_councils(services)
+    window = make_window()
+    window.show()
+    window.show_area(window.settings_page)
+    window.settings_page.city_edit.setText("Lübeck")
+    window.settings_page.save_button.click()
+    window.show_area(window.members_page)
+    window.council_combo.setCurrentIndex(1)
+    assert not [m for m in dialogs.messages if m[0] == "question"]
+    assert window.stack.currentWidget() is window.members_page
+    assert services.settings.councils()[0].city == "Lübeck"
+
+
+def test_every_page_has_the_page_shape(make_window):
+    window = make_window()
+    pages = [page for _label, page in window.areas] + [window.welcome_page]
+    assert len(pages) == 4
+    assert all(isinstance(page, Page) for page in pages)

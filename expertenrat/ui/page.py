@@ -1,0 +1,32 @@
+"""The shape every page of the main window has, so that the window treats them alike.
+
+A page is a ``QWidget`` with three methods:
+
+``set_council(council_id)``
+    Remember the council (a cheap call; reading may wait for ``refresh``).
+``refresh()``
+    Reread what the page shows, on showing it and after changes elsewhere. A page that
+    shows a selected record keeps that selection (and the scroll position) across it.
+``flush(then) -> bool``
+    Called before the window switches council or area or closes. Save what the user typed
+    (autosaving editors) or ask through the dialog service. ``True``: nothing is pending,
+    the window goes on at once. ``False``: stay; the page has asked and calls ``then``
+    once the user agrees to leave (after dropping the typed changes), or never.
+
+This is a ``Protocol`` (not a base class): Qt widgets keep their own base classes and no
+``self.tr()`` is inherited (subclass strings would stay untranslated).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class Page(Protocol):
+    def set_council(self, council_id: int) -> None: ...
+
+    def refresh(self) -> None: ...
+
+    def flush(self, then: Callable[[], None]) -> bool: ...
