@@ -69,8 +69,8 @@ class ActionFieldButtons(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         if self._council_id is None:
             return
-        self._model.set_rows(self._service.action_fields(self._council_id))
-        rows = self._model.rows()
+        self._model.set_fields(self._service.action_fields(self._council_id))
+        rows = self._model.fields()
         for row, field in enumerate(rows):
             if field.id == select_id:
                 self._view.selectRow(row)
@@ -83,7 +83,7 @@ class ActionFieldButtons(QWidget):
 
     def _update_buttons(self) -> None:
         field = self.selected()
-        rows = self._model.rows()
+        rows = self._model.fields()
         for button in (self.rename_button, self.colour_button, self.delete_button):
             button.setEnabled(field is not None)
         self.up_button.setEnabled(field is not None and rows[0].id != field.id)
@@ -109,7 +109,7 @@ class ActionFieldButtons(QWidget):
 
     def add(self, name: str) -> None:
         colours = [c for _n, c in DEFAULT_ACTION_FIELDS]
-        colour = colours[len(self._model.rows()) % len(colours)]
+        colour = colours[len(self._model.fields()) % len(colours)]
         self._run(lambda: self._service.add_action_field(self._council_id, name, colour))
 
     def _ask_rename(self) -> None:
@@ -145,7 +145,7 @@ class ActionFieldButtons(QWidget):
         field = self.selected()
         if field is None or self._council_id is None:
             return
-        ids = [f.id for f in self._model.rows()]
+        ids = [f.id for f in self._model.fields()]
         index = ids.index(field.id)
         target = index + delta
         if not 0 <= target < len(ids):

@@ -2,41 +2,52 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Index, RowsTableModel
+from expertenrat.ui.table_model import RIGHT, Column, RowsTableModel
+
+_CONTEXT = "ActionFieldsModel"
+
+
+@dataclass(frozen=True, slots=True)
+class _NumberedField:
+    number: int  # 1, 2, … in display order (stored positions may have gaps)
+    field: ActionField
 
 
 class ActionFieldsModel(RowsTableModel):
     COLUMN_POSITION, COLUMN_NAME, COLUMN_COLOUR = range(3)
 
     def __init__(self, parent=None) -> None:
-        headers = (
-            tr("ActionFieldsModel", "Nr."),
-            tr("ActionFieldsModel", "Handlungsfeld"),
-            tr("ActionFieldsModel", "Farbe"),
+        super().__init__(
+            (
+                Column(
+                    tr(_CONTEXT, "Nr."),
+                    lambda row: str(row.number),
+                    sort_value=lambda row: row.number,
+                    alignment=RIGHT,
+                ),
+                Column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.field.name),
+                Column(
+                    tr(_CONTEXT, "Farbe"),
+                    lambda row: row.field.colour,
+                    decoration=lambda row: QColor(row.field.colour),
+                ),
+            ),
+            parent,
         )
-        super().__init__(headers, parent)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        field = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(field, index.row(), index.column())
-        if role == self.SortRole:
-            return (index.row(), field.name.casefold(), field.colour)[index.column()]
-        if role == self.ObjectRole:
-            return field
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COLUMN_COLOUR:
-            return QColor(field.colour)
-        return None
+    def set_fields(self, fields: Sequence[ActionField]) -> None:
+        """Show ``fields`` in the given order; a renamed field updates its row only."""
+        self.set_rows([_NumberedField(n, f) for n, f in enumerate(fields, start=1)])
 
-    @staticmethod
-    def _display(field: ActionField, row: int, column: int) -> str:
-        return (str(row + 1), field.name, field.colour)[column]
+    def fields(self) -> list[ActionField]:
+        return [row.field for row in self._rows]
+
+    def object_of(self, row: _NumberedField) -> ActionField:
+        return row.field

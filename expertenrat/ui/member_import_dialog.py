@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import (
     QSortFilterProxyModel,
@@ -27,7 +26,7 @@ from expertenrat.domain.member_import import ImportPreview, ImportResult, Import
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Index, RowsTableModel
+from expertenrat.ui.table_model import RIGHT, Column, RowsTableModel
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberImportDialog"
@@ -43,64 +42,51 @@ class ImportRowsModel(RowsTableModel):
     COLUMN_LINE, COLUMN_NAME, COLUMN_RESULT, COLUMN_REASONS, COLUMN_CONSENT = range(5)
 
     def __init__(self, parent=None) -> None:
-        headers = (
-            tr(_CONTEXT, "Zeile"),
-            tr(_CONTEXT, "Name"),
-            tr(_CONTEXT, "Ergebnis"),
-            tr(_CONTEXT, "Hinweise"),
-            tr(_CONTEXT, "Einwilligungen"),
-        )
-        super().__init__(headers, parent)
-        self._results = {
+        results = {
             ImportStatus.NEW: tr(_CONTEXT, "neu"),
             ImportStatus.UPDATE: tr(_CONTEXT, "aktualisieren"),
             ImportStatus.UNCHANGED: tr(_CONTEXT, "unverändert"),
             ImportStatus.ERROR: tr(_CONTEXT, "Fehler"),
         }
+        order = list(ImportStatus)
+        super().__init__(
+            (
+                Column(
+                    tr(_CONTEXT, "Zeile"),
+                    lambda row: str(row.line),
+                    sort_value=lambda row: row.line,
+                    alignment=RIGHT,
+                ),
+                Column(tr(_CONTEXT, "Name"), lambda row: row.label or "–"),
+                Column(
+                    tr(_CONTEXT, "Ergebnis"),
+                    lambda row: results[row.status],
+                    sort_value=lambda row: order.index(row.status),
+                ),
+                Column(
+                    tr(_CONTEXT, "Hinweise"),
+                    lambda row: "\n".join(row.reasons),
+                    tooltip=lambda row: "\n".join(row.reasons) or None,
+                ),
+                Column(
+                    tr(_CONTEXT, "Einwilligungen"),
+                    lambda row: "\n".join(change.text for change in row.consent_changes),
+                    background=lambda row: _CONSENT_BACKGROUND if row.consent_changes else None,
+                ),
+            ),
+            parent,
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == self.SortRole:
-            return self._sort_value(row, index.column())
-        if role == self.ObjectRole:
-            return row
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COLUMN_REASONS:
-            return "\n".join(row.reasons) or None
-        if role == Qt.ItemDataRole.BackgroundRole and row.status is ImportStatus.ERROR:
-            return _ERROR_BACKGROUND
-        if (
-            role == Qt.ItemDataRole.BackgroundRole
-            and index.column() == self.COLUMN_CONSENT
-            and row.consent_changes
-        ):
-            return _CONSENT_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and row.status is ImportStatus.ERROR:
+    def key(self, row: ImportRow) -> int:
+        return row.line
+
+    def foreground(self, row: ImportRow) -> QColor | None:
+        if row.status is ImportStatus.ERROR:
             return _ERROR_TEXT
-        if role == Qt.ItemDataRole.ForegroundRole and row.status is ImportStatus.UNCHANGED:
-            return _UNCHANGED_TEXT
-        return None
+        return _UNCHANGED_TEXT if row.status is ImportStatus.UNCHANGED else None
 
-    def _display(self, row: ImportRow, column: int) -> str:
-        if column == self.COLUMN_LINE:
-            return str(row.line)
-        if column == self.COLUMN_NAME:
-            return row.label or "–"
-        if column == self.COLUMN_RESULT:
-            return self._results[row.status]
-        if column == self.COLUMN_CONSENT:
-            return "\n".join(change.text for change in row.consent_changes)
-        return "\n".join(row.reasons)
-
-    def _sort_value(self, row: ImportRow, column: int) -> int | str:
-        if column == self.COLUMN_LINE:
-            return row.line
-        if column == self.COLUMN_RESULT:
-            return list(ImportStatus).index(row.status)
-        return self._display(row, column).casefold()
+    def background(self, row: ImportRow) -> QColor | None:
+        return _ERROR_BACKGROUND if row.status is ImportStatus.ERROR else None
 
 
 def summary_text(preview: ImportPreview) -> str:

@@ -1,4 +1,5 @@
-"""Filtering the members table: search text, active / future / former / all, action field.
+"""Filtering and sorting the members table: search text, active / future / former / all,
+action field; sorted by the native values of the model's sort role.
 
 A member whose term has not begun yet is "künftig": neither active nor former, so the
 status filter shows them only under "Künftige" and "Alle".
@@ -8,9 +9,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from expertenrat.domain.text_folding import fold
+from expertenrat.ui.table_model import RowsTableModel
 
 
 class StatusFilter(Enum):
@@ -26,10 +28,7 @@ class MembersFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._status = StatusFilter.ACTIVE
         self._field_id: int | None = None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting happens in the source model (see ``MembersTableModel.sort``)."""
-        self.sourceModel().sort(column, order)
+        self.setSortRole(RowsTableModel.SortRole)  # native values: dates as dates
 
     def set_search(self, text: str) -> None:
         words = fold(text).split()  # case and accents aside: "wisniewski" finds Wiśniewski

@@ -211,7 +211,12 @@ class MembersPage(QWidget):
         self._council_id = council_id
         self.roster.set_council(council_id)
 
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Members are saved in their dialog; the page holds nothing unsaved."""
+        return True
+
     def refresh(self) -> None:
+        """Reread the members; the selected member stays selected."""
         if self._council_id is None:
             return
         selected = self.selected()

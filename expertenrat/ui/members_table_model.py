@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.members import Member
 from expertenrat.domain.text_folding import fold, transliterate
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Index, RowsTableModel
+from expertenrat.ui.table_model import Column, RowsTableModel
 
 _CONTEXT = "MembersTableModel"
 
@@ -30,6 +30,7 @@ class MemberRow:
     status: str
     state: str  # "active", "future" or "former", as in StatusFilter
     search_text: str
+    sort_name: str
 
     @property
     def active(self) -> bool:
@@ -37,8 +38,12 @@ class MemberRow:
 
 
 class MembersTableModel(RowsTableModel):
-    # The first five columns are shown by default; the others can be shown from the
-    # header's context menu (see MembersPage).
+    """Members in rows; they start in name order, the view's proxy sorts by any column.
+
+    The first five columns are shown by default; the others can be shown from the
+    header's context menu (see MembersPage).
+    """
+
     (
         COLUMN_NAME,
         COLUMN_AFFILIATION,
@@ -67,110 +72,56 @@ class MembersTableModel(RowsTableModel):
     )
 
     def __init__(self, parent=None) -> None:
-        headers = (
-            tr(_CONTEXT, "Name"),
-            tr(_CONTEXT, "Institution"),
-            tr(_CONTEXT, "Rolle"),
-            tr(_CONTEXT, "Primäres Handlungsfeld"),
-            tr(_CONTEXT, "Amtszeit"),
-            tr(_CONTEXT, "Titel"),
-            tr(_CONTEXT, "Sektor"),
-            tr(_CONTEXT, "Alle Handlungsfelder"),
-            tr(_CONTEXT, "E-Mail"),
-            tr(_CONTEXT, "Status"),
-        )
-        super().__init__(headers, parent)
-        self._sort: tuple[int, Qt.SortOrder] = (self.COLUMN_NAME, Qt.SortOrder.AscendingOrder)
+        super().__init__(_columns(), parent)
+        self._field_names: dict[int, str] = {}
+        self._today = date.today()
 
     def set_members(self, members: list[Member], field_names: dict[int, str], today: date) -> None:
-        rows = [_row(m, field_names, today) for m in members]
-        rows.sort(key=self._sort_key(self._sort[0]), reverse=self._descending())
-        self.set_rows(rows)
+        """Show ``members``; a reread of the same members updates only the rows that changed."""
+        self._field_names, self._today = dict(field_names), today
+        rows = [_row(m, self._field_names, today) for m in members]
+        self.set_rows(sorted(rows, key=lambda row: row.sort_name))
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows in Python, once, rather than per comparison through Qt.
+    def replace_member(self, member: Member) -> bool:
+        """Show ``member`` in its row (one ``dataChanged``); False if it has no row yet."""
+        return self.replace_row(_row(member, self._field_names, self._today))
 
-        The filter proxy forwards its sorting here, so that re-filtering on every
-        keystroke never has to compare rows again.
-        """
-        self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old_rows = list(self._rows)
-        self._rows.sort(key=self._sort_key(column), reverse=self._descending())
-        after = {id(row): index for index, row in enumerate(self._rows)}
-        old_indexes = self.persistentIndexList()
-        self.changePersistentIndexList(
-            old_indexes,
-            [
-                self.index(after[id(old_rows[i.row()])], i.column()) if i.isValid() else i
-                for i in old_indexes
-            ],
-        )
-        self.layoutChanged.emit()
+    def object_of(self, row: MemberRow) -> Member:
+        return row.member
 
-    def _descending(self) -> bool:
-        return self._sort[1] == Qt.SortOrder.DescendingOrder
+    def foreground(self, row: MemberRow) -> QColor | None:
+        return None if row.active else _NOT_ACTIVE
 
-    def _sort_key(self, column: int):
-        return lambda row: (self._sort_value(row, column), row.member.sort_name)
 
-    def row(self, row: int) -> MemberRow:
-        return self._rows[row]
+_NOT_ACTIVE = QColor("#7a828a")
 
-    def row_of(self, membership_id: int | None) -> int:
-        for index, row in enumerate(self._rows):
-            if row.member.id == membership_id:
-                return index
-        return -1
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == self.SortRole:
-            return self._sort_value(row, index.column())
-        if role == self.ObjectRole:
-            return row.member
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QColor("#7a828a")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == self.COLUMN_NAME:
-                return row.member.email or None
-            return self._display(row, index.column()) or None  # the whole text when cut
-        return None
+def _columns() -> tuple[Column[MemberRow], ...]:
+    def column(header: str, display: Callable[[MemberRow], str], **spec: Any) -> Column:
+        # The tooltip shows the whole text where the column cuts it.
+        return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
 
-    def _display(self, row: MemberRow, column: int) -> str:
-        member = row.member
-        if column == self.COLUMN_NAME:
-            return f"{member.family_name}, {member.given_name}"
-        if column == self.COLUMN_TITLE:
-            return member.title
-        if column == self.COLUMN_AFFILIATION:
-            return member.affiliation
-        if column == self.COLUMN_SECTOR:
-            return member.sector.label
-        if column == self.COLUMN_ROLE:
-            return member.role.label
-        if column == self.COLUMN_PRIMARY_FIELD:
-            return row.primary_field
-        if column == self.COLUMN_FIELDS:
-            return row.fields
-        if column == self.COLUMN_TERM:
-            return _term(member)
-        if column == self.COLUMN_EMAIL:
-            return member.email
-        return row.status
-
-    def _sort_value(self, row: MemberRow, column: int) -> str:
-        member = row.member
-        if column == self.COLUMN_NAME:
-            return member.sort_name
-        if column == self.COLUMN_TERM:
-            end = member.term_end.isoformat() if member.term_end else "9999-12-31"
-            return f"{end} {member.term_start.isoformat()}"
-        return self._display(row, column).casefold()
+    return (
+        column(
+            tr(_CONTEXT, "Name"),
+            lambda row: f"{row.member.family_name}, {row.member.given_name}",
+            sort_value=lambda row: row.sort_name,
+            tooltip=lambda row: row.member.email or None,
+        ),
+        column(tr(_CONTEXT, "Institution"), lambda row: row.member.affiliation),
+        column(tr(_CONTEXT, "Rolle"), lambda row: row.member.role.label),
+        column(tr(_CONTEXT, "Primäres Handlungsfeld"), lambda row: row.primary_field),
+        column(
+            tr(_CONTEXT, "Amtszeit"),
+            lambda row: _term(row.member),
+            sort_value=lambda row: row.member.term_end or date.max,  # by end; open terms last
+        ),
+        column(tr(_CONTEXT, "Titel"), lambda row: row.member.title),
+        column(tr(_CONTEXT, "Sektor"), lambda row: row.member.sector.label),
+        column(tr(_CONTEXT, "Alle Handlungsfelder"), lambda row: row.fields),
+        column(tr(_CONTEXT, "E-Mail"), lambda row: row.member.email),
+        column(tr(_CONTEXT, "Status"), lambda row: row.status),
+    )
 
 
 def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
@@ -185,7 +136,7 @@ def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
     # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
     search = f"{fold(text)}\n{fold(transliterate(text))}"
     primary = field_names.get(member.primary_field_id, "") if member.primary_field_id else ""
-    return MemberRow(member, primary, fields, status, state, search)
+    return MemberRow(member, primary, fields, status, state, search, fold(member.sort_name))
 
 
 def _term(member: Member) -> str:

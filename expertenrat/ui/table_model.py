@@ -1,43 +1,172 @@
-"""The frame every table model of the app shares: rows, translated headers, two roles.
+"""The frame every table model of the app shares: rows described by column specs.
 
-Subclasses pass their headers (translated with their own context) and implement
-``data()`` with small helpers per role; sorting and filtering happen in proxies.
+A model lists its columns once as :class:`Column` specs (header, display text, native sort
+value, alignment, tooltip, decoration) and hands rows to :meth:`RowsTableModel.set_rows`.
+Sorting happens in a ``QSortFilterProxyModel`` with ``setSortRole(RowsTableModel.SortRole)``,
+which compares the native values (dates as dates, numbers as numbers, folded text), never
+the display strings. One changed record updates one row (:meth:`RowsTableModel.replace_row`,
+or ``set_rows`` with the same records in the same order), so that views keep their
+selection and scroll position; only a changed set of records resets the model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from expertenrat.domain.text_folding import fold
 
 Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[Row]):
+    """One column: its (translated) header and how a row shows and sorts in it.
+
+    ``sort_value`` gives a native value that Qt compares as it is: a ``date``, ``int`` or
+    folded ``str`` (not a tuple, and not ``None``: choose a stand-in such as ``date.max``).
+    Without it the column sorts by its folded display text. ``tooltip``, ``decoration`` and
+    ``background`` may return ``None`` for rows without one.
+    """
+
+    header: str
+    display: Callable[[Row], str]
+    sort_value: Callable[[Row], Any] | None = None
+    alignment: Qt.AlignmentFlag = _LEFT
+    tooltip: Callable[[Row], str | None] | None = None
+    decoration: Callable[[Row], Any] | None = None
+    background: Callable[[Row], Any] | None = None  # of the cell, where the row has none
+
+    def sort_key(self, row: Row) -> Any:
+        """The value Qt compares. Dates become ``QDate`` / ``QDateTime``: Qt cannot compare
+        Python objects it merely wraps. ``int``, ``float`` and ``str`` pass as they are."""
+        if self.sort_value is None:
+            return fold(self.display(row))
+        value = self.sort_value(row)
+        if isinstance(value, datetime):
+            return QDateTime(value)
+        if isinstance(value, date):
+            return QDate(value.year, value.month, value.day)
+        return value
 
 
 class RowsTableModel(QAbstractTableModel):
+    """Rows of one kind in columns. Subclasses pass their columns and may override
+    :meth:`key` (what identifies a record, default its ``id``), :meth:`object_of` (what the
+    object role hands out, default the row) and the per-row styles (:meth:`foreground`,
+    :meth:`background`)."""
+
     SortRole = Qt.ItemDataRole.UserRole + 1
     ObjectRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+    def __init__(self, columns: Sequence[Column[Any]], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = tuple(headers)
+        self._columns = tuple(columns)
         self._rows: list[Any] = []
+        self._positions: dict[Hashable, int] = {}
+
+    # --- rows -----------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show ``rows``. The same records in the same order update only the rows that
+        changed (``dataChanged``); anything else resets the model."""
+        rows = list(rows)
+        if [self.key(r) for r in rows] == [self.key(r) for r in self._rows]:
+            for position, row in enumerate(rows):
+                if row != self._rows[position]:
+                    self._replace_at(position, row)
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
+        self._positions = {self.key(row): position for position, row in enumerate(rows)}
         self.endResetModel()
+
+    def replace_row(self, row: Any) -> bool:
+        """Put ``row`` in place of the row with the same key, emitting ``dataChanged`` for
+        that row only. False (and nothing changes) if no row has that key."""
+        position = self.row_of(self.key(row))
+        if position < 0:
+            return False
+        self._replace_at(position, row)
+        return True
+
+    def _replace_at(self, position: int, row: Any) -> None:
+        self._rows[position] = row
+        last = len(self._columns) - 1
+        self.dataChanged.emit(self.index(position, 0), self.index(position, last))
 
     def rows(self) -> list[Any]:
         return list(self._rows)
+
+    def row(self, position: int) -> Any:
+        return self._rows[position]
+
+    def row_of(self, key: Hashable) -> int:
+        """The position of the row with ``key``, or -1."""
+        return self._positions.get(key, -1)
+
+    def key(self, row: Any) -> Hashable:
+        return self.object_of(row).id
+
+    def object_of(self, row: Any) -> Any:
+        return row
+
+    def foreground(self, row: Any) -> Any:
+        return None
+
+    def background(self, row: Any) -> Any:
+        return None
+
+    # --- Qt -------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return self._columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == self.SortRole:
+            return column.sort_key(row)
+        if role == self.ObjectRole:
+            return self.object_of(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.alignment
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
+            return column.decoration(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            cell = self.background(row)
+            if cell is None and column.background is not None:
+                cell = column.background(row)
+            return cell
         return None

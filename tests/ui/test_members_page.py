@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -49,6 +50,20 @@ def test_the_table_lists_the_active_members_sorted_by_name(page):
     assert len(names) == 9
     assert names == sorted(names, key=str.casefold)
     assert "Abendroth, Friedrich" not in names  # the former member
+
+
+def test_the_selection_stays_across_a_refresh(page, services, today):
+    _select(page, "Yılmaz")
+    member = page.selected()
+    services.members.save(page._council_id, replace(member, position="Leitung <neu>"), today)
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+
+    page.refresh()
+
+    assert page.selected().family_name == "Yılmaz"
+    assert page.selected().position == "Leitung <neu>"
+    assert not resets  # one row changed; the view keeps its scroll position too
 
 
 def test_typing_in_the_search_field_filters_as_you_type(page, qtbot):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
@@ -119,11 +121,115 @@ def test_object_role_gives_the_member(model):
     assert model.index(0, 0).data(MembersTableModel.ObjectRole).id == 2
 
 
-def test_sorting_descending_keeps_persistent_indexes(model):
-    kept = QPersistentModelIndex(model.index(0, 0))
-    model.sort(MembersTableModel.COLUMN_NAME, Qt.SortOrder.DescendingOrder)
-    assert model.index(0, 0).data() == "Wiśniewski, Łukasz"
+def test_sorting_descending_in_the_proxy_keeps_persistent_indexes(proxy):
+    proxy.set_status(StatusFilter.ALL)
+    proxy.sort(MembersTableModel.COLUMN_NAME)
+    kept = QPersistentModelIndex(proxy.index(0, 0))
+    proxy.sort(MembersTableModel.COLUMN_NAME, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 0).data() == "Wiśniewski, Łukasz"
     assert kept.row() == 2 and kept.data() == "Ahrens, Anna"
+
+
+def test_the_sort_role_gives_native_values(model):
+    pal = _row_of(model, "Pál")
+    assert model.index(pal, MembersTableModel.COLUMN_TERM).data(MembersTableModel.SortRole) == date(
+        2025, 12, 31
+    )
+    ahrens = _row_of(model, "Ahrens")
+    assert (
+        model.index(ahrens, MembersTableModel.COLUMN_TERM).data(MembersTableModel.SortRole)
+        == date.max
+    )  # open terms sort last
+    assert model.index(pal, MembersTableModel.COLUMN_NAME).data(MembersTableModel.SortRole) == (
+        "pal, odon"
+    )
+
+
+def test_sorting_by_a_date_column_is_by_date_not_by_its_text(model, proxy):
+    # As text "01.03.2027" < "15.06.2026" < "31.12.2025"; as dates it is the other way round.
+    ends = {1: date(2027, 3, 1), 2: date(2026, 6, 15), 3: date(2025, 12, 31)}
+    start = date(2023, 1, 1)
+    members = [replace(m, term_start=start, term_end=ends[m.id]) for m in _members()]
+    model.set_members(members, FIELDS, TODAY)
+    proxy.set_status(StatusFilter.ALL)
+    proxy.sort(MembersTableModel.COLUMN_TERM)
+    column = MembersTableModel.COLUMN_TERM
+    shown = [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+    assert [text.removeprefix("01.01.2023 – ") for text in shown] == [
+        "31.12.2025",
+        "15.06.2026",
+        "01.03.2027",
+    ]
+    proxy.sort(column, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, column).data() for r in range(3)] == list(reversed(shown))
+
+
+def _selected_view(qtbot, proxy):
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    proxy.set_status(StatusFilter.ALL)
+    proxy.sort(MembersTableModel.COLUMN_NAME)
+    view.selectRow(1)  # Pál
+    return view
+
+
+def _selected_names(view) -> list[str]:
+    return [index.data() for index in view.selectionModel().selectedRows()]
+
+
+def test_replace_member_changes_one_row_and_keeps_the_selection(qtbot, model, proxy):
+    view = _selected_view(qtbot, proxy)
+    pal = next(m for m in _members() if m.family_name == "Pál")
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda first, last, _roles: changed.append(
+            (first.row(), first.column(), last.row(), last.column())
+        )
+    )
+    resets: list[bool] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(True))
+
+    assert model.replace_member(replace(pal, affiliation="IHK Rostock <neu>"))
+
+    row = model.row_of(pal.id)
+    assert changed == [(row, 0, row, model.columnCount() - 1)]
+    assert not resets
+    assert _selected_names(view) == ["Pál, Ödön"]
+    affiliation = view.selectionModel().selectedRows(MembersTableModel.COLUMN_AFFILIATION)[0]
+    assert affiliation.data() == "IHK Rostock <neu>"
+
+
+def test_replace_member_of_an_unknown_member_changes_nothing(model):
+    stranger = replace(_members()[0], id=99)
+    assert not model.replace_member(stranger)
+    assert model.rowCount() == 3
+
+
+def test_rereading_the_same_members_updates_only_the_changed_row(qtbot, model, proxy):
+    view = _selected_view(qtbot, proxy)
+    view.scrollTo(proxy.index(2, 0))
+    changed: list[int] = []
+    model.dataChanged.connect(lambda first, _last, _roles: changed.append(first.row()))
+    resets: list[bool] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(True))
+    members = [replace(m, title="Dr.") if m.family_name == "Wiśniewski" else m for m in _members()]
+
+    model.set_members(members, FIELDS, TODAY)
+
+    assert changed == [model.row_of(1)]
+    assert not resets
+    assert _selected_names(view) == ["Pál, Ödön"]
+
+
+def test_a_new_member_resets_the_model(model):
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    extra = replace(_members()[0], id=7, family_name="Zander")
+    model.set_members([*_members(), extra], FIELDS, TODAY)
+    assert resets == [True]
+    assert model.rowCount() == 4
 
 
 def test_active_is_the_default_filter(proxy):
