@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import InUseError, NotFoundError, ValidationError
+from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
 
@@ -532,3 +535,21 @@ def test_duplicate_names_match_without_accents(members_service, council, new_mem
     problems = members_service.problems(council.id, new_member("Lukasz", "WISNIEWSKI"), today)
 
     assert [p.warning for p in problems] == [True]
+
+
+def test_roster_pdf_is_rendered_by_the_service_with_its_warnings(
+    members_service, council, new_member, today
+):
+    members_service.save(council.id, new_member("Jörg", "Brüggemann & <Söhne>"), today)
+    members_service.save(council.id, new_member("小明", "王"), today)
+
+    rendered = members_service.roster_pdf(
+        council.id, public=False, grouping=RosterGrouping.ALPHABETICAL, today=today
+    )
+
+    assert rendered.pdf.startswith(b"%PDF")
+    assert rendered.records == 2
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(rendered.pdf)).pages)
+    assert "Jörg Brüggemann & <Söhne>" in " ".join(text.split())
+    (warning,) = rendered.warnings
+    assert warning.startswith("Mitglied „小明 王“")
