@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from expertenrat.domain.consent import ConsentEntry
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Index, RowsTableModel
+from expertenrat.ui.table_model import Column, RowsTableModel
 
 _CONTEXT = "ConsentHistory"
 VISIBLE_ROWS = 4
@@ -21,41 +21,36 @@ class ConsentHistoryModel(RowsTableModel):
     COLUMN_DATE, COLUMN_STATE, COLUMN_KIND, COLUMN_SOURCE, COLUMN_ACTOR = range(5)
 
     def __init__(self, parent=None) -> None:
-        headers = (
-            tr(_CONTEXT, "Datum"),
-            tr(_CONTEXT, "Einwilligung"),
-            tr(_CONTEXT, "Art"),
-            tr(_CONTEXT, "Quelle"),
-            tr(_CONTEXT, "Erfasst von"),
-        )
-        super().__init__(headers, parent)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry: ConsentEntry = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, index.column())
-        if role == self.SortRole:
-            return index.row()
-        if role == self.ObjectRole:
-            return entry
-        if role == Qt.ItemDataRole.ToolTipRole:
+        def recorded(entry: ConsentEntry) -> str:
             return tr(_CONTEXT, "erfasst am {} (UTC)").format(
                 entry.recorded_at.strftime("%d.%m.%Y %H:%M")
             )
-        return None
 
-    def _display(self, entry: ConsentEntry, column: int) -> str:
-        if column == self.COLUMN_DATE:
-            return entry.on.strftime("%d.%m.%Y") if entry.on else "–"
-        if column == self.COLUMN_STATE:
-            return tr(_CONTEXT, "erteilt") if entry.granted else tr(_CONTEXT, "widerrufen")
-        if column == self.COLUMN_KIND:
-            return entry.kind.label
-        if column == self.COLUMN_SOURCE:
-            return entry.source.label
-        return entry.actor or "–"
+        def column(header: str, display: Callable[[ConsentEntry], str], **spec: Any) -> Column:
+            return Column(header, display, tooltip=recorded, **spec)
+
+        super().__init__(
+            (
+                column(
+                    tr(_CONTEXT, "Datum"),
+                    lambda entry: entry.on.strftime("%d.%m.%Y") if entry.on else "–",
+                    sort_value=lambda entry: entry.recorded_at,
+                ),
+                column(
+                    tr(_CONTEXT, "Einwilligung"),
+                    lambda entry: (
+                        tr(_CONTEXT, "erteilt") if entry.granted else tr(_CONTEXT, "widerrufen")
+                    ),
+                ),
+                column(tr(_CONTEXT, "Art"), lambda entry: entry.kind.label),
+                column(tr(_CONTEXT, "Quelle"), lambda entry: entry.source.label),
+                column(tr(_CONTEXT, "Erfasst von"), lambda entry: entry.actor or "–"),
+            ),
+            parent,
+        )
+
+    def key(self, row: ConsentEntry) -> ConsentEntry:
+        return row  # ledger entries have no id; an entry is its own key
 
 
 def consent_history_view(entries: list[ConsentEntry], parent: QWidget | None = None) -> QTableView:
