@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.errors import DataEntryError, ExpertenratError, os_error_text
 from expertenrat.domain.member_import import ImportPreview, ImportResult
+from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.member_exchange import MemberFileFormat
@@ -51,7 +53,7 @@ class RosterPanel(QWidget):
         self._council_id: int | None = None
         self.printing = PdfPrintActions(dialogs, self)
         self.import_dialog: MemberImportDialog | None = None
-        self.job: Job | None = None  # the file check running in the background
+        self.job: Job | None = None  # the render, export or file check in the background
         self._import_for: tuple[int, date] = (0, date.min)
 
         self.version_combo = QComboBox()
@@ -115,30 +117,53 @@ class RosterPanel(QWidget):
 
     # --- roster -------------------------------------------------------------------------
 
-    def roster_pdf(self) -> tuple[bytes, str]:
-        """The roster as chosen; letters it cannot print are listed under the buttons."""
-        assert self._council_id is not None
+    def _with_roster(self, use: Callable[[bytes, str], None]) -> None:
+        """Render the roster as chosen in the background, then ``use`` the PDF bytes."""
+        if self._council_id is None or self.busy():
+            return
+        members, council_id, today = self._services.members, self._council_id, self._today()
         public = bool(self.version_combo.currentData())
-        rendered = self._services.members.roster_pdf(
-            self._council_id,
-            public=public,
-            grouping=RosterGrouping(self.grouping_combo.currentData()),
-            today=self._today(),
-        )
+        grouping = RosterGrouping(self.grouping_combo.currentData())
         suffix = tr(_CONTEXT, "öffentlich") if public else tr(_CONTEXT, "intern")
-        title = tr(_CONTEXT, "Mitgliederliste {} {:%Y-%m-%d}").format(suffix, self._today())
+        title = tr(_CONTEXT, "Mitgliederliste {} {:%Y-%m-%d}").format(suffix, today)
+        self._start(
+            lambda _progress: members.roster_pdf(
+                council_id, public=public, grouping=grouping, today=today
+            ),
+            tr(_CONTEXT, "Mitgliederliste"),
+            tr(_CONTEXT, "Die Mitgliederliste wird erstellt …"),
+            lambda rendered: self._use_roster(rendered, title, use),
+        )
+
+    def _use_roster(
+        self, rendered: RenderedPdf, title: str, use: Callable[[bytes, str], None]
+    ) -> None:
+        """Letters the PDF cannot print are listed under the buttons; the PDF is complete."""
         self.warnings_label.setText("\n".join(rendered.warnings))
         self.warnings_label.setVisible(bool(rendered.warnings))
-        return rendered.pdf, title
-
-    def _with_roster(self, use: Callable[[bytes, str], None]) -> None:
-        if self._council_id is None:
-            return
         try:
-            pdf, title = self.roster_pdf()
-            use(pdf, title)
+            use(rendered.pdf, title)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Mitgliederliste"), error.message)
+
+    # --- background work --------------------------------------------------------------
+
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def _start(
+        self,
+        work: Callable[[Progress], object],
+        title: str,
+        label: str,
+        done: Callable[[object], None],
+    ) -> None:
+        """Run ``work`` in the background behind a progress dialog; ``done`` gets its result,
+        an expected error becomes a warning titled ``title``."""
+        self.job = Job(work)
+        self.job.finished.connect(done)
+        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
+        start_with_progress(self.job, self, title, label)
 
     # --- exchange with Excel ---------------------------------------------------------
 
@@ -153,8 +178,9 @@ class RosterPanel(QWidget):
         )
 
     def export_members(self, path: str) -> None:
-        """Write the members to ``path``, as .xlsx or .csv by its ending (else .xlsx)."""
-        if self._council_id is None:
+        """Write the members to ``path`` in the background, as .xlsx or .csv by its ending
+        (else .xlsx)."""
+        if self._council_id is None or self.busy():
             return
         title = tr(_CONTEXT, "Mitglieder exportieren")
         target = Path(path)
@@ -163,22 +189,29 @@ class RosterPanel(QWidget):
         except DataEntryError:
             file_format = MemberFileFormat.XLSX
             target = Path(f"{path}{file_format.suffix}")
-        try:
-            write_file(target, self._services.member_exchange.export(self._council_id, file_format))
-        except OSError as error:
-            self._dialogs.warning(
+        exchange, council_id = self._services.member_exchange, self._council_id
+
+        def export(_progress: Progress) -> None:
+            data = exchange.export(council_id, file_format)
+            try:
+                write_file(target, data)
+            except OSError as error:
+                raise DataEntryError(
+                    tr(_CONTEXT, "„{}“ kann nicht geschrieben werden: {}").format(
+                        target, os_error_text(error)
+                    )
+                ) from None
+
+        self._start(
+            export,
+            title,
+            tr(_CONTEXT, "Die Mitglieder werden exportiert …"),
+            lambda _none: self._dialogs.file_saved(
                 self,
                 title,
-                tr(_CONTEXT, "„{}“ kann nicht geschrieben werden: {}").format(
-                    target, os_error_text(error)
-                ),
-            )
-            return
-        except ExpertenratError as error:
-            self._dialogs.warning(self, title, error.message)
-            return
-        self._dialogs.file_saved(
-            self, title, tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name), str(target)
+                tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name),
+                str(target),
+            ),
         )
 
     def _ask_import(self) -> None:
@@ -195,7 +228,7 @@ class RosterPanel(QWidget):
 
     def import_members(self, path: str) -> None:
         """Read and check the file in a worker; then show what importing it would do."""
-        if self._council_id is None:
+        if self._council_id is None or self.busy():
             return
         title = tr(_CONTEXT, "Mitglieder importieren")
         try:
@@ -219,15 +252,14 @@ class RosterPanel(QWidget):
             self._today(),
         )
         self._import_for = (council_id, today)
-        self.job = Job(
-            lambda progress: exchange.preview_import(council_id, data, today, file_format, progress)
+        self._start(
+            lambda progress: exchange.preview_import(
+                council_id, data, today, file_format, progress
+            ),
+            title,
+            tr(_CONTEXT, "Die Datei wird geprüft …"),
+            self._show_preview,
         )
-        self.job.finished.connect(self._show_preview)
-        self.job.failed.connect(self._preview_failed)
-        start_with_progress(self.job, self, title, tr(_CONTEXT, "Die Datei wird geprüft …"))
-
-    def _preview_failed(self, message: str) -> None:
-        self._dialogs.warning(self, tr(_CONTEXT, "Mitglieder importieren"), message)
 
     def _show_preview(self, preview: ImportPreview) -> None:
         council_id, today = self._import_for

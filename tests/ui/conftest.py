@@ -69,6 +69,16 @@ class ScriptedDialogs:
 
 
 @pytest.fixture
+def finish_job(qtbot) -> Callable[[object], None]:
+    """Wait until the background job of ``owner`` (its ``job`` attribute) has ended."""
+
+    def wait(owner) -> None:
+        qtbot.waitUntil(lambda: owner.job is not None and not owner.job.running, timeout=10_000)
+
+    return wait
+
+
+@pytest.fixture
 def dialogs() -> ScriptedDialogs:
     return ScriptedDialogs()
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
@@ -143,11 +144,12 @@ def test_the_composition_panel_shows_the_ending_term(page):
     assert "9 aktive Mitglieder" in page.composition.summary.text()
 
 
-def test_saving_the_public_roster_as_pdf(page, dialogs, tmp_path):
+def test_saving_the_public_roster_as_pdf(page, dialogs, tmp_path, finish_job):
     target = tmp_path / "liste"
     dialogs.paths = [str(target)]
     page.roster.version_combo.setCurrentIndex(1)
     page.roster.save_pdf_button.click()
+    finish_job(page.roster)
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "liste.pdf").pages)
     assert "Mitgliederliste – öffentlich" in text
     assert "Gülşen" in text
@@ -157,10 +159,13 @@ def test_saving_the_public_roster_as_pdf(page, dialogs, tmp_path):
     assert dialogs.saved_files == [str(tmp_path / "liste.pdf")]
 
 
-def test_csv_export_then_import_changes_nothing(page, dialogs, tmp_path, services, qtbot):
+def test_csv_export_then_import_changes_nothing(
+    page, dialogs, tmp_path, services, qtbot, finish_job
+):
     target = tmp_path / "mitglieder.csv"
     dialogs.paths = [str(target), str(target)]
     page.roster.export_button.click()
+    finish_job(page.roster)
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     before = services.members.members(page._council_id)
     page.roster.import_button.click()
@@ -178,11 +183,12 @@ def _results(dialog) -> list[str]:
 
 
 def test_excel_export_then_import_reports_unchanged_rows_and_a_summary(
-    page, dialogs, tmp_path, services, qtbot
+    page, dialogs, tmp_path, services, qtbot, finish_job
 ):
     target = tmp_path / "mitglieder.xlsx"
     dialogs.paths = [str(target), str(target)]
     page.roster.export_button.click()
+    finish_job(page.roster)
     assert target.read_bytes().startswith(b"PK\x03\x04")
     assert dialogs.file_dialogs == [(FileKind.MEMBERS, "Mitglieder 2026-11-27.xlsx")]
     assert dialogs.messages == [
@@ -207,10 +213,46 @@ def test_excel_export_then_import_reports_unchanged_rows_and_a_summary(
     assert services.members.members(page._council_id) == before
 
 
-def test_an_export_name_without_ending_becomes_a_workbook(page, dialogs, tmp_path):
+def test_an_export_name_without_ending_becomes_a_workbook(page, dialogs, tmp_path, finish_job):
     dialogs.paths = [str(tmp_path / "Mitglieder 27.11")]
     page.roster.export_button.click()
+    finish_job(page.roster)
     assert (tmp_path / "Mitglieder 27.11.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_an_export_runs_while_the_window_stays_responsive(
+    page, dialogs, services, tmp_path, monkeypatch, finish_job
+):
+    exchange = services.member_exchange
+    export = exchange.export
+    window_ran = threading.Event()
+
+    def export_once_the_window_ran(*args):
+        # Only the window's event loop can set this: it must keep running meanwhile.
+        assert window_ran.wait(5), "the export blocked the window"
+        return export(*args)
+
+    monkeypatch.setattr(exchange, "export", export_once_the_window_ran)
+    QTimer.singleShot(50, window_ran.set)
+    dialogs.paths = [str(tmp_path / "mitglieder.csv")]
+
+    page.roster.export_button.click()
+
+    assert page.roster.busy()  # the click returned while the export waits
+    progress = page.roster.findChild(QProgressDialog)
+    assert progress is not None and progress.labelText() == "Die Mitglieder werden exportiert …"
+    finish_job(page.roster)
+    assert (tmp_path / "mitglieder.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert dialogs.saved_files == [str(tmp_path / "mitglieder.csv")]
+
+
+def test_an_export_that_cannot_be_written_is_a_german_warning(page, dialogs, tmp_path, finish_job):
+    dialogs.paths = [str(tmp_path / "fehlt" / "mitglieder.csv")]
+    page.roster.export_button.click()
+    finish_job(page.roster)
+    (warning,) = dialogs.warnings()
+    assert warning.startswith("„") and "kann nicht geschrieben werden" in warning
+    assert dialogs.saved_files == []
 
 
 def test_the_real_import_dialog_offers_workbooks_and_reads_them(

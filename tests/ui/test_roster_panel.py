@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 from expertenrat.domain.members import Member
 
@@ -33,12 +36,15 @@ def page(make_window, services, today):
     return window.members_page
 
 
-def test_saving_a_roster_with_letters_no_font_has_names_member_and_script(page, dialogs, tmp_path):
+def test_saving_a_roster_with_letters_no_font_has_names_member_and_script(
+    page, dialogs, tmp_path, finish_job
+):
     roster = page.roster
     assert roster.warnings_label.isHidden()
     dialogs.paths = [str(tmp_path / "liste.pdf")]
 
     roster.save_pdf_button.click()
+    finish_job(roster)
 
     assert (tmp_path / "liste.pdf").exists()
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "liste.pdf").pages)
@@ -49,14 +55,42 @@ def test_saving_a_roster_with_letters_no_font_has_names_member_and_script(page, 
     assert dialogs.warnings() == []  # nothing failed
 
 
-def test_the_warning_goes_away_when_the_roster_has_nothing_to_warn_about(page, dialogs, tmp_path):
+def test_the_warning_goes_away_when_the_roster_has_nothing_to_warn_about(
+    page, dialogs, tmp_path, finish_job
+):
     roster = page.roster
     dialogs.paths = [str(tmp_path / "intern.pdf"), str(tmp_path / "oeffentlich.pdf")]
     roster.save_pdf_button.click()
+    finish_job(roster)
     assert not roster.warnings_label.isHidden()
 
     roster.version_combo.setCurrentIndex(1)  # public: the new members did not consent
     roster.save_pdf_button.click()
+    finish_job(roster)
 
     assert roster.warnings_label.isHidden()
     assert (tmp_path / "oeffentlich.pdf").exists()
+
+
+def test_the_roster_renders_while_the_window_stays_responsive(
+    page, services, monkeypatch, qtbot, finish_job
+):
+    members = services.members
+    roster_pdf = members.roster_pdf
+    window_ran = threading.Event()
+
+    def render_once_the_window_ran(*args, **kwargs):
+        assert window_ran.wait(5), "rendering blocked the window"
+        return roster_pdf(*args, **kwargs)
+
+    monkeypatch.setattr(members, "roster_pdf", render_once_the_window_ran)
+    QTimer.singleShot(50, window_ran.set)
+
+    page.roster.preview_button.click()
+
+    assert page.roster.busy()
+    finish_job(page.roster)
+    preview = page.roster.findChild(QPrintPreviewDialog)
+    assert preview is not None and preview.isVisible()
+    assert not page.roster.warnings_label.isHidden()  # the warnings still reach the panel
+    preview.reject()
