@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import RIGHT, Column, RowsTableModel
+from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 
 _CONTEXT = "ActionFieldsModel"
 
@@ -26,12 +26,7 @@ class ActionFieldsModel(RowsTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             (
-                Column(
-                    tr(_CONTEXT, "Nr."),
-                    lambda row: str(row.number),
-                    sort_value=lambda row: row.number,
-                    alignment=RIGHT,
-                ),
+                number_column(tr(_CONTEXT, "Nr."), lambda row: row.number),
                 Column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.field.name),
                 Column(
                     tr(_CONTEXT, "Farbe"),

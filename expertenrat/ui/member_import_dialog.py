@@ -26,7 +26,7 @@ from expertenrat.domain.member_import import ImportPreview, ImportResult, Import
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import RIGHT, Column, RowsTableModel
+from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberImportDialog"
@@ -51,12 +51,7 @@ class ImportRowsModel(RowsTableModel):
         order = list(ImportStatus)
         super().__init__(
             (
-                Column(
-                    tr(_CONTEXT, "Zeile"),
-                    lambda row: str(row.line),
-                    sort_value=lambda row: row.line,
-                    alignment=RIGHT,
-                ),
+                number_column(tr(_CONTEXT, "Zeile"), lambda row: row.line),
                 Column(tr(_CONTEXT, "Name"), lambda row: row.label or "–"),
                 Column(
                     tr(_CONTEXT, "Ergebnis"),

@@ -31,7 +31,7 @@ from expertenrat.domain.text_folding import fold
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,11 @@ class Column(Generic[Row]):
         if isinstance(value, date):
             return QDate(value.year, value.month, value.day)
         return value
+
+
+def number_column(header: str, value: Callable[[Row], int]) -> Column[Row]:
+    """A right-aligned column of whole numbers that sorts as numbers."""
+    return Column(header, lambda row: str(value(row)), sort_value=value, alignment=_RIGHT)
 
 
 class RowsTableModel(QAbstractTableModel):

@@ -84,11 +84,17 @@ def _two_councils(services):
     services.settings.create_council(CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock"))
 
 
-def test_switching_council_with_unsaved_settings_asks_first(make_window, services, dialogs):
+def _on_settings(make_window, services):
+    """A window with two councils showing the settings page of the first."""
     _two_councils(services)
     window = make_window()
     window.show()
     window.show_area(window.settings_page)
+    return window
+
+
+def test_switching_council_with_unsaved_settings_asks_first(make_window, services, dialogs):
+    window = _on_settings(make_window, services)
     window.settings_page.city_edit.setText("Lübeck (noch nicht gespeichert)")
 
     dialogs.answer_yes = False
@@ -104,10 +110,7 @@ def test_switching_council_with_unsaved_settings_asks_first(make_window, service
 
 
 def test_closing_with_unsaved_settings_asks_first(make_window, services, dialogs):
-    _two_councils(services)
-    window = make_window()
-    window.show()
-    window.show_area(window.settings_page)
+    window = _on_settings(make_window, services)
     window.settings_page.name_edit.setText("Neuer Name")
     dialogs.answer_yes = False
     window.close()
@@ -123,10 +126,7 @@ def test_closing_with_unsaved_settings_asks_first(make_window, services, dialogs
 def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
     make_window, services, dialogs
 ):
-    _two_councils(services)
-    window = make_window()
-    window.show()
-    window.show_area(window.settings_page)
+    window = _on_settings(make_window, services)
     window.settings_page.city_edit.setText("Lübeck (noch nicht gespeichert)")
 
     dialogs.answer_yes = False
@@ -145,10 +145,7 @@ def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
 
 
 def test_leaving_saved_settings_asks_nothing(make_window, services, dialogs):
-    _two_councils(services)
-    window = make_window()
-    window.show()
-    window.show_area(window.settings_page)
+    window = _on_settings(make_window, services)
     window.settings_page.city_edit.setText("Lübeck")
     window.settings_page.save_button.click()
     window.show_area(window.members_page)
