@@ -2,9 +2,11 @@
 
 Every export, print render, import or backup that can take longer than a blink runs as a
 :class:`Job`: ``work(progress)`` runs in a thread of its own while the window stays
-responsive. The worker thread touches no Qt object: it only leaves its progress and its
-outcome in two attributes, which the GUI thread polls every ``POLL_MS``; so every signal
-of the job is emitted on the GUI thread. ``progress(done, total)`` reports how far the
+responsive. The worker thread touches no Qt object, not even the job (a QObject): it only
+leaves its progress and its outcome in two attributes of a plain ``_Run``, which the GUI
+thread polls every ``POLL_MS``; so every signal of the job is emitted on the GUI thread.
+The thread is no daemon: the interpreter waits for it at exit instead of freezing it while
+it holds Python objects. ``progress(done, total)`` reports how far the
 work is and raises :class:`~expertenrat.domain.progress.Cancelled` once the user has asked to
 stop, so the work ends where it is (a service rolls its transaction back). The work opens its
 own database sessions (the services do, per call) in the worker thread.
@@ -28,6 +30,38 @@ from expertenrat.ui.i18n import tr
 
 _CONTEXT = "Worker"
 POLL_MS = 50
+THREAD_NAME = "expertenrat-job"
+
+
+class _Run:
+    """One run of a job's work: everything the worker thread touches, and nothing of Qt.
+
+    The thread sees only this plain object (never the :class:`Job`, a QObject): it sets
+    ``reported`` and ``outcome``, which the GUI thread reads when it polls.
+    """
+
+    def __init__(self, work: Callable[[Progress], object]) -> None:
+        self.work = work
+        self.stop = threading.Event()
+        self.reported: tuple[int, int] | None = None
+        self.outcome: tuple[str, object] | None = None
+        self.thread = threading.Thread(target=self.run, name=THREAD_NAME)
+
+    def run(self) -> None:
+        """The body of the worker thread."""
+        try:
+            self.outcome = ("finished", self.work(self.progress))
+        except Cancelled:
+            self.outcome = ("cancelled", None)
+        except ExpertenratError as error:
+            self.outcome = ("failed", error)
+        except Exception:  # a bug: shown on the GUI thread by the unexpected-error path
+            self.outcome = ("crashed", sys.exc_info())
+
+    def progress(self, done: int, total: int) -> None:
+        if self.stop.is_set():
+            raise Cancelled
+        self.reported = (done, total)
 
 
 class Job(QObject):
@@ -42,50 +76,32 @@ class Job(QObject):
     def __init__(self, work: Callable[[Progress], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
-        self._stop = threading.Event()
-        # Set by the worker thread only, read by the GUI thread in ``_poll``.
-        self._reported: tuple[int, int] | None = None
-        self._outcome: tuple[str, object] | None = None
+        self._run: _Run | None = None
         self._shown: tuple[int, int] | None = None
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_MS)
         self._poll_timer.timeout.connect(self._poll)
         self.running = False
         self.error: ExpertenratError | None = None  # behind the last ``failed``
-        self._thread = threading.Thread()
 
     def start(self) -> None:
         if self.running:
             raise RuntimeError("the job is already running")
         self.running = True
-        self._stop.clear()
-        self._reported = self._outcome = self._shown = None
+        self._shown = None
+        self._run = _Run(self._work)
         self._poll_timer.start()
-        self._thread = threading.Thread(target=self._run, name="expertenrat-job", daemon=True)
-        self._thread.start()
+        self._run.thread.start()
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
-        self._stop.set()
-
-    def _run(self) -> None:
-        """The body of the worker thread."""
-        try:
-            self._outcome = ("finished", self._work(self._progress))
-        except Cancelled:
-            self._outcome = ("cancelled", None)
-        except ExpertenratError as error:
-            self._outcome = ("failed", error)
-        except Exception:  # a bug: shown on the GUI thread by the unexpected-error path
-            self._outcome = ("crashed", sys.exc_info())
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._stop.is_set():
-            raise Cancelled
-        self._reported = (done, total)
+        if self._run is not None:
+            self._run.stop.set()
 
     def _poll(self) -> None:
-        reported, outcome = self._reported, self._outcome
+        run = self._run
+        assert run is not None
+        reported, outcome = run.reported, run.outcome
         if reported is not None:
             done, total = reported
             shown = (done * 100 // total if total else 0, total)
@@ -95,7 +111,7 @@ class Job(QObject):
         if outcome is None:
             return
         self._poll_timer.stop()
-        self._thread.join()
+        run.thread.join()
         self.running = False
         kind, value = outcome
         self.ended.emit()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QSettings
 
 from expertenrat.services.context import Services
 from expertenrat.ui.main_window import MainWindow
+from expertenrat.ui.worker import THREAD_NAME
 
 
 @dataclass
@@ -66,6 +68,17 @@ class ScriptedDialogs:
 
     def warnings(self) -> list[str]:
         return [text for kind, _title, text in self.messages if kind == "warning"]
+
+
+@pytest.fixture(autouse=True)
+def _no_job_left_running() -> Iterator[None]:
+    """Fail a test that ends while a worker thread still runs: it must wait for its job."""
+    yield
+    left = [t for t in threading.enumerate() if t.name == THREAD_NAME and t.is_alive()]
+    for thread in left:  # let it end here rather than in the next test or at shutdown
+        thread.join(10)
+    if left:
+        pytest.fail(f"the test left {len(left)} worker thread(s) running; wait for the job")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
@@ -37,6 +37,23 @@ def test_a_job_runs_while_the_event_loop_stays_responsive(qtbot):
     assert finished.args == ["im Hintergrund"]
     assert not job.running
     assert reports[-1] == (2, 2)  # the last report comes before the result
+
+
+def test_the_worker_thread_is_handed_nothing_of_qt(qtbot):
+    # Touching a Python wrapper of a QObject from the worker thread corrupted reference
+    # counts (a "bool_dealloc" abort at interpreter exit); the work gets a plain callable.
+    seen: list[object] = []
+
+    def work(progress):
+        seen.append(getattr(progress, "__self__", None))
+        return not threading.current_thread().daemon  # the interpreter waits for it at exit
+
+    job = Job(work)
+    with qtbot.waitSignal(job.finished, timeout=WAIT) as finished:
+        job.start()
+
+    assert finished.args == [True]
+    assert not isinstance(seen[0], QObject)
 
 
 def test_an_expected_error_becomes_its_german_message(qtbot):
