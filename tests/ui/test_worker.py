@@ -60,9 +60,10 @@ def test_emitting_a_signal_costs_no_reference_of_true(qtbot):
     # then aborted the interpreter at exit ("bool_dealloc"). pyproject keeps that version out.
     job = Job(lambda progress: None)
     before = sys.getrefcount(True)
-    for _ in range(100):
+    for _ in range(1000):
         job.ended.emit()
-    assert sys.getrefcount(True) == before
+    # Other code may hold a True more or less meanwhile; 6.12.0 lost all 1000.
+    assert sys.getrefcount(True) > before - 10
 
 
 def test_an_expected_error_becomes_its_german_message(qtbot):
