@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from sqlalchemy import insert, select
 from sqlalchemy import inspect as orm_inspect
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction
@@ -46,6 +46,15 @@ def snapshot(record: object) -> dict[str, Any]:
     return values
 
 
+def snapshot_of(model: type, values: dict[str, Any]) -> dict[str, Any]:
+    """What :func:`snapshot` gives for a record of ``model`` holding ``values`` (bulk writes)."""
+    return {
+        attribute.key: _plain(values.get(attribute.key))
+        for attribute in orm_inspect(model).column_attrs
+        if attribute.key not in _SKIPPED
+    }
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
@@ -72,25 +81,55 @@ def record(
     With both ``before`` and ``after`` only the keys that differ are kept; when nothing but
     the version differs (a save without changes), no entry is written at all.
     """
+    values = entry(
+        actor,
+        action,
+        entity,
+        entity_id,
+        council_id=council_id,
+        summary=summary,
+        before=before,
+        after=after,
+    )
+    if values is not None:
+        session.add(AuditEntry(**values))
+
+
+def entry(
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    entity_id: int | None,
+    *,
+    council_id: int | None = None,
+    summary: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> dict[str, Any] | None:
+    """The column values of an audit entry as :func:`record` would add it (``None``: none)."""
     if before is not None and after is not None:
         changed = {k for k in after.keys() | before.keys() if before.get(k) != after.get(k)}
         if not changed - {"version"}:
-            return
+            return None
         before = {k: before[k] for k in changed if k in before}
         after = {k: after[k] for k in changed if k in after}
-    session.add(
-        AuditEntry(
-            at=datetime.now(),
-            actor=actor,
-            action=action.value,
-            entity=entity,
-            entity_id=entity_id,
-            council_id=council_id,
-            summary=summary,
-            before=json.dumps(before, ensure_ascii=False) if before is not None else None,
-            after=json.dumps(after, ensure_ascii=False) if after is not None else None,
-        )
-    )
+    return {
+        "at": datetime.now(),
+        "actor": actor,
+        "action": action.value,
+        "entity": entity,
+        "entity_id": entity_id,
+        "council_id": council_id,
+        "summary": summary,
+        "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
+        "after": json.dumps(after, ensure_ascii=False) if after is not None else None,
+    }
+
+
+def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Write audit entries (see :func:`entry`) in one statement, in their order."""
+    if entries:
+        session.execute(insert(AuditEntry), entries)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import consent_history, record_consent
+from expertenrat.services.member_inserts import PERSON_FIELDS, insert_new_members
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import (
     changing,
@@ -36,20 +37,6 @@ from expertenrat.services.unit_of_work import (
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
-
-_PERSON_FIELDS = (
-    "title",
-    "form_of_address",
-    "given_name",
-    "family_name",
-    "affiliation",
-    "position",
-    "email",
-    "phone",
-    "postal_address",
-    "notes",
-)
-"""Person columns a member sets directly; consent goes through the ledger."""
 
 
 def member_from_rows(row: models.Membership) -> Member:
@@ -302,37 +289,64 @@ def write_members(
                 raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde es gelöscht.")
             check_version(row, member.version, what)
             check_version(row.person, member.person_version, what)
-    written: list[models.Membership] = []
-    befores: list[dict | None] = []
+    same_person = same_person or {}
+    # New members of new persons go in bulk; updates and new memberships of stored persons
+    # go through the ORM (versions checked above and in each UPDATE's WHERE clause).
+    bulk = [i for i, m in enumerate(members) if m.id is None and m.person_id is None]
+    bulk_position = {i: k for k, i in enumerate(bulk)}
+    written: dict[int, models.Membership] = {}
+    befores: dict[int, dict] = {}
     for i, member in enumerate(members):
-        if member.id is None:
-            shared = (same_person or {}).get(i)
-            person = written[shared].person if shared is not None else None
-            written.append(_create(session, council_id, member, person))
-            befores.append(None)
-        else:
-            row = rows[member.id]
-            befores.append(_audit_state(row))
-            _apply(row, member)
-            written.append(row)
-        record_consent(session, written[-1].person, consents_of(member), source, actor)
+        if i not in bulk_position:
+            if member.id is None:
+                written[i] = _create(session, council_id, member)
+            else:
+                row = rows[member.id]
+                befores[i] = _audit_state(row)
+                _apply(row, member)
+                written[i] = row
+            record_consent(session, written[i].person, consents_of(member), source, actor)
         progress(i + 1, 2 * len(members))
     session.flush()
-    for i, (member, row, before) in enumerate(zip(members, written, befores, strict=True)):
+    inserted = insert_new_members(
+        session,
+        actor,
+        council_id,
+        [members[i] for i in bulk],
+        {
+            bulk_position[i]: bulk_position[j]
+            for i, j in same_person.items()
+            if i in bulk_position and j in bulk_position
+        },
+        source,
+    )
+    saved: list[Member] = []
+    entries: list[dict] = []
+    for i, member in enumerate(members):
+        if i in bulk_position:
+            new = inserted[bulk_position[i]]
+            saved.append(new.member)
+            before, after = None, new.audit_state
+        else:
+            row = written[i]
+            saved.append(member_from_rows(row))
+            before, after = befores.get(i), _audit_state(row)
         verb = "angelegt" if before is None else "geändert"
-        audit.record(
-            session,
+        entry = audit.entry(
             actor,
             AuditAction.CREATE if before is None else AuditAction.UPDATE,
             "membership",
-            row.id,
+            saved[-1].id,
             council_id=council_id,
             summary=f"Mitglied {member.full_name} {verb}",
             before=before,
-            after=_audit_state(row),
+            after=after,
         )
+        if entry is not None:
+            entries.append(entry)
         progress(len(members) + i + 1, 2 * len(members))
-    return [member_from_rows(row) for row in written]
+    audit.insert_entries(session, entries)
+    return saved
 
 
 def _audit_state(row: models.Membership) -> dict:
@@ -341,15 +355,9 @@ def _audit_state(row: models.Membership) -> dict:
     return state
 
 
-def _create(
-    session: Session, council_id: int, member: Member, person: models.Person | None = None
-) -> models.Membership:
-    if person is None:
-        person = (
-            fetch(session, models.Person, member.person_id, "Die Person")
-            if member.person_id is not None
-            else models.Person()
-        )
+def _create(session: Session, council_id: int, member: Member) -> models.Membership:
+    """A new membership of a stored person (new persons: ``insert_new_members``)."""
+    person = fetch(session, models.Person, member.person_id, "Die Person")
     row = models.Membership(council_id=council_id, person=person)
     _apply(row, member)
     session.add(row)
@@ -394,7 +402,7 @@ def _field_problems(member: Member, field_ids: set[int]) -> list[FieldProblem]:
 def _apply(row: models.Membership, member: Member) -> None:
     """Copy a cleaned member (``clean_member``) onto its rows."""
     person = row.person
-    for name in _PERSON_FIELDS:
+    for name in PERSON_FIELDS:
         setattr(person, name, getattr(member, name))
     person.sector = member.sector.value
     row.role = member.role.value
