@@ -89,10 +89,7 @@ def insert_new_members(
             entry = {"kind": kind.value, "granted": wanted[0], "effective_on": wanted[1]}
             consents.append((person_of[-1], entry))
             person[given], person[on] = wanted
-    person_ids = session.scalars(
-        insert(models.Person).returning(models.Person.id, sort_by_parameter_order=True),
-        persons,
-    ).all()
+    person_ids = _insert_returning_ids(session, models.Person, persons)
     for person, person_id in zip(persons, person_ids, strict=True):
         person["id"] = person_id
     memberships = [
@@ -108,10 +105,7 @@ def insert_new_members(
         }
         for i, member in enumerate(members)
     ]
-    membership_ids = session.scalars(
-        insert(models.Membership).returning(models.Membership.id, sort_by_parameter_order=True),
-        memberships,
-    ).all()
+    membership_ids = _insert_returning_ids(session, models.Membership, memberships)
     further = [_further_ids(member) for member in members]
     _insert_all(
         session,
@@ -158,6 +152,17 @@ def insert_new_members(
 
 def _further_ids(member: Member) -> tuple[int, ...]:
     return tuple(sorted(set(member.further_field_ids) - {member.primary_field_id}))
+
+
+def _insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` in batches; their new ids in the order of ``rows``."""
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLAlchemy cannot sort RETURNING rows on SQLite (no sentinel) and would fall back to
+        # one INSERT per row. SQLite has one writer and numbers the rows of each batch in
+        # order, batch after batch, so the ascending ids are the order of ``rows``.
+        return sorted(session.scalars(insert(model).returning(model.id), rows))
+    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, rows))
 
 
 def _insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
