@@ -79,6 +79,18 @@ class AttendanceStatus(LabelledEnum):
     ABSENT = "absent"
 
 
+class ConflictOrigin(LabelledEnum):
+    """How a conflict of interest came up: declared by the member, or found by screening."""
+
+    DECLARED = "declared"
+    SCREENING = "screening"
+
+
+class ConflictDecision(LabelledEnum):
+    RECUSED = "recused"
+    OVERRULED = "overruled"
+
+
 class RecommendationKind(LabelledEnum):
     RECOMMENDATION = "recommendation"
     IMPULSE = "impulse"
@@ -176,6 +188,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "miscellaneous": "Verschiedenes",
     },
     "AttendanceStatus": {"present": "anwesend", "excused": "entschuldigt", "absent": "abwesend"},
+    "ConflictOrigin": {"declared": "erklärt", "screening": "Prüfung"},
+    "ConflictDecision": {"recused": "befangen", "overruled": "nicht befangen (entschieden)"},
     "RecommendationKind": {"recommendation": "Empfehlung", "impulse": "Impuls"},
     "RecommendationStatus": {
         "adopted": "beschlossen",

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
-from expertenrat.store.models import AuditEntry
+from expertenrat.store.models import AuditEntry, utc_now
 
 _SKIPPED = {"created", "modified"}
 
@@ -114,7 +114,7 @@ def entry(
         before = {k: before[k] for k in changed if k in before}
         after = {k: after[k] for k in changed if k in after}
     return {
-        "at": datetime.now(),
+        "at": utc_now(),
         "actor": actor,
         "action": action.value,
         "entity": entity,
@@ -134,7 +134,7 @@ def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class AuditLine:
-    at: datetime
+    at: datetime  # naive UTC
     actor: str
     action: AuditAction
     entity: str

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
@@ -40,6 +41,7 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 MEETINGS_PER_YEAR = 4
+_COUNCIL_ZONE = ZoneInfo("Europe/Berlin")
 # Recommendation states in the order a demo council cycles through them.
 _STATUS_CYCLE = (
     RecommendationStatus.CLOSED,
@@ -185,7 +187,10 @@ class _Builder:
             contact_name=info["contact"],
             contact_email=_email(*info["contact"].split()[-2:]),
             phase=info["phase"],
-            partners=info["partners"],
+            partners=[
+                models.ProjectPartner(name=name, position=position)
+                for position, name in enumerate(info["partners"].split("\n"))
+            ],
         )
         self.session.add(project)
         return project
@@ -216,7 +221,7 @@ class _Builder:
                     else MeetingState.PLANNED
                 ).value,
                 invitation_sent_on=day - timedelta(days=14) if number < count else None,
-                chair_person_id=chair.person_id,
+                chair_membership_id=chair.id,
                 minute_taker="Geschäftsstelle Smart City",
                 opened_at=time(16, 5) if held else None,
                 closed_at=time(18, 20) if held else None,
@@ -236,6 +241,7 @@ class _Builder:
     def _agenda(self, meeting, projects, number: int) -> list[models.AgendaItem]:
         topics = self.data["topics"]
         chosen = [projects[(number * 2 + k) % len(projects)] for k in range(2)]
+        # (number, title, kind, project); "4.1" is a sub-item of "4".
         specs = [
             ("1", "Begrüßung, Feststellung der Beschlussfähigkeit, Tagesordnung", "formal", None),
             ("2", "Genehmigung des Protokolls der letzten Sitzung", "formal", None),
@@ -250,14 +256,18 @@ class _Builder:
             ),
             ("6", "Verschiedenes", "miscellaneous", None),
         ]
-        items = []
-        for position, (code, title, kind, project) in enumerate(specs):
+        items: list[models.AgendaItem] = []
+        top_level: dict[str, models.AgendaItem] = {}
+        for code, title, kind, project in specs:
+            parent = top_level.get(code.rpartition(".")[0])
             item = models.AgendaItem(
                 meeting_id=meeting.id,
+                parent=parent,
                 number=code,
-                position=position,
+                position=int(code.rpartition(".")[2]) - 1,
                 title=title,
                 kind=kind,
+                planned_minutes=30 if kind == AgendaItemKind.CONSULTATION.value else 10,
                 public=code != "5" or number % 3 != 0,
                 presenter=project.contact_name if project is not None else "",
                 project_id=project.id if project is not None else None,
@@ -270,6 +280,8 @@ class _Builder:
             )
             self.session.add(item)
             items.append(item)
+            if parent is None:
+                top_level[code] = item
         self.session.flush()
         return items
 
@@ -292,6 +304,7 @@ class _Builder:
                     meeting_id=meeting.id,
                     membership_id=membership.id,
                     status=status.value,
+                    voting_right=membership.voting_right,
                     arrived_at=time(16, 0) if status is AttendanceStatus.PRESENT else None,
                 )
             )
@@ -310,7 +323,8 @@ class _Builder:
             if item.kind != AgendaItemKind.RESOLUTION.value or item.project_id is None:
                 continue
             project = by_id[item.project_id]
-            recused = [m for m in present if m.person.affiliation in project.partners.split("\n")]
+            partners = {partner.name for partner in project.partners}
+            recused = [m for m in present if m.person.affiliation in partners]
             for membership in recused:
                 self.session.add(
                     models.ConflictOfInterest(
@@ -394,13 +408,18 @@ class _Builder:
         self.session.add(
             models.RecommendationStatusChange(
                 recommendation_id=recommendation.id,
-                changed_at=datetime.combine(day, time(18, 0)),
+                changed_at=_utc(datetime.combine(day, time(18, 0))),
                 from_status=None,
                 to_status=status.value,
                 actor="Demodaten",
             )
         )
         self.recommendations += 1
+
+
+def _utc(local: datetime) -> datetime:
+    """A wall-clock time of the demo council (Europe/Berlin) as the naive UTC it is stored as."""
+    return local.replace(tzinfo=_COUNCIL_ZONE).astimezone(UTC).replace(tzinfo=None)
 
 
 def _term_end(today: date, index: int) -> date:

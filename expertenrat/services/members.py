@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
@@ -414,7 +414,7 @@ def _apply(row: models.Membership, member: Member) -> None:
     if wanted != {f.action_field_id for f in row.further_fields}:
         # The further fields live in their own table: touch the membership row so that its
         # version goes up and a stale copy elsewhere cannot overwrite this change.
-        row.modified = func.now()
+        row.modified = models.utc_now()
     row.further_fields = [f for f in row.further_fields if f.action_field_id in wanted]
     have = {f.action_field_id for f in row.further_fields}
     row.further_fields.extend(
@@ -426,6 +426,6 @@ def _is_referenced(session: Session, row: models.Membership) -> bool:
     checks = (
         exists().where(models.Attendance.membership_id == row.id),
         exists().where(models.ConflictOfInterest.membership_id == row.id),
-        exists().where(models.Meeting.chair_person_id == row.person_id),
+        exists().where(models.Meeting.chair_membership_id == row.id),
     )
     return any(session.scalar(select(check)) for check in checks)

@@ -3,7 +3,17 @@
 Every record a user edits carries a ``version`` column that SQLAlchemy increments on each
 UPDATE and checks in its WHERE clause (optimistic locking). Enums are stored as their
 string values so that the database stays readable and portable between SQLite and
-PostgreSQL.
+PostgreSQL; a CHECK constraint built from the domain enum guards each of them.
+
+Time: every timestamp (``created``, ``modified``, ``deleted_at``, the audit's ``at``, a
+recommendation's ``changed_at``) is a *naive datetime in UTC*, set on the Python side by
+:func:`utc_now`, so both databases hold the same values whatever their server time zone
+(for rows written without the ORM, PostgreSQL's server default is UTC too since 0004).
+Meeting times (``starts_at``, ``ends_at``, ``opened_at`` …) are not timestamps but wall-clock
+times in the council's ``time_zone``.
+
+Records that leave the app (OParl, calendars, files) carry a ``public_id``: a uuid4 string
+that never changes. Those that OParl must report as deleted carry ``deleted_at``.
 """
 
 from __future__ import annotations
@@ -16,26 +26,49 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
     Time,
     UniqueConstraint,
-    func,
+    select,
+    text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AttendanceStatus,
+    ConflictDecision,
+    ConflictOrigin,
+    ConsentKind,
+    ConsentSource,
+    MeetingKind,
+    MeetingState,
+    MemberRole,
+    MinutesState,
+    ObjectionState,
+    ProjectPhase,
+    QuorumRule,
+    RecommendationKind,
+    RecommendationStatus,
+    ResponseKind,
+    Sector,
+)
 from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL, PERSON, TextField
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from expertenrat.store.model_base import (
+    Base,
+    PublicId,
+    SoftDeleted,
+    Versioned,
+    new_public_id,
+    not_negative,
+    one_of,
+    utc_now,
+)
 
 
 def _text(spec: TextField) -> String:
@@ -43,27 +76,13 @@ def _text(spec: TextField) -> String:
     return String(spec.max_length)
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class Versioned:
-    """Mixin: optimistic locking and change timestamps."""
-
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    created: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
-    modified: Mapped[datetime] = mapped_column(
-        DateTime, server_default=func.now(), onupdate=func.now()
-    )
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, object]:
-        return {"version_id_col": cls.version}
-
-
 class Council(Versioned, Base):
     __tablename__ = "councils"
-    __table_args__ = (CheckConstraint("min_members <= max_members", name="member_limits"),)
+    __table_args__ = (
+        CheckConstraint("min_members <= max_members", name="member_limits"),
+        one_of("quorum_rule", QuorumRule),
+        *not_negative("min_members", "notice_period_days", "response_period_days"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(_text(COUNCIL["name"]))
@@ -75,6 +94,12 @@ class Council(Versioned, Base):
     quorum_rule: Mapped[str] = mapped_column(String(30), default="more_than_half")
     notice_period_days: Mapped[int] = mapped_column(Integer, default=7)
     response_period_days: Mapped[int] = mapped_column(Integer, default=56)
+    bundesland: Mapped[str] = mapped_column(
+        String(6), default="DE-MV", server_default="DE-MV"
+    )  # ISO 3166-2, for public holidays
+    time_zone: Mapped[str] = mapped_column(
+        String(60), default="Europe/Berlin", server_default="Europe/Berlin"
+    )
 
     action_fields: Mapped[list[ActionField]] = relationship(
         back_populates="council", order_by="ActionField.position", cascade="all, delete-orphan"
@@ -96,8 +121,9 @@ class ActionField(Versioned, Base):
     council: Mapped[Council] = relationship(back_populates="action_fields")
 
 
-class Person(Versioned, Base):
+class Person(PublicId, SoftDeleted, Versioned, Base):
     __tablename__ = "persons"
+    __table_args__ = (one_of("sector", Sector),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(_text(PERSON["title"]), default="")
@@ -128,6 +154,7 @@ class ConsentEntry(Base):
     """
 
     __tablename__ = "consent_entries"
+    __table_args__ = (one_of("kind", ConsentKind), one_of("source", ConsentSource))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
@@ -152,8 +179,9 @@ class MembershipFurtherField(Base):
     )
 
 
-class Membership(Versioned, Base):
+class Membership(PublicId, SoftDeleted, Versioned, Base):
     __tablename__ = "memberships"
+    __table_args__ = (one_of("role", MemberRole),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(
@@ -176,14 +204,27 @@ class Membership(Versioned, Base):
     )
 
 
-class Project(Versioned, Base):
+class Project(PublicId, SoftDeleted, Versioned, Base):
     __tablename__ = "projects"
+    __table_args__ = (
+        one_of("phase", ProjectPhase),
+        # A short code is optional, but unique within the council once given.
+        Index(
+            "uq_projects_short_code",
+            "council_id",
+            "short_code",
+            unique=True,
+            sqlite_where=text("short_code <> ''"),
+            postgresql_where=text("short_code <> ''"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(
         ForeignKey("councils.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(String(300))
+    short_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
     action_field_id: Mapped[int | None] = mapped_column(
         ForeignKey("action_fields.id", ondelete="RESTRICT"), index=True
     )
@@ -191,8 +232,27 @@ class Project(Versioned, Base):
     contact_name: Mapped[str] = mapped_column(String(200), default="")
     contact_email: Mapped[str] = mapped_column(String(320), default="")
     phase: Mapped[str] = mapped_column(String(30), default="planning")
-    partners: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
+
+    partners: Mapped[list[ProjectPartner]] = relationship(
+        order_by="ProjectPartner.position", cascade="all, delete-orphan"
+    )
+
+
+class ProjectPartner(Base):
+    """A partner institution of a project (matched against members' affiliations)."""
+
+    __tablename__ = "project_partners"
+    __table_args__ = (
+        UniqueConstraint("project_id", "position", name="uq_project_partners_position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class MeetingSeries(Versioned, Base):
@@ -206,9 +266,14 @@ class MeetingSeries(Versioned, Base):
     rrule: Mapped[str] = mapped_column(Text)
 
 
-class Meeting(Versioned, Base):
+class Meeting(PublicId, SoftDeleted, Versioned, Base):
     __tablename__ = "meetings"
-    __table_args__ = (UniqueConstraint("council_id", "number", name="uq_meetings_number"),)
+    __table_args__ = (
+        UniqueConstraint("council_id", "number", name="uq_meetings_number"),
+        one_of("state", MeetingState),
+        one_of("kind", MeetingKind),
+        *not_negative("ics_sequence"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(
@@ -225,9 +290,13 @@ class Meeting(Versioned, Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     online_link: Mapped[str] = mapped_column(String(1000), default="")
     state: Mapped[str] = mapped_column(String(30), default="planned")
+    cancellation_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The calendar UID (.ics): stable, so a changed meeting updates the calendar entry.
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_public_id)
+    ics_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     invitation_sent_on: Mapped[date | None] = mapped_column(Date)
-    chair_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("persons.id", ondelete="RESTRICT"), index=True
+    chair_membership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
     )
     minute_taker: Mapped[str] = mapped_column(String(200), default="")
     opened_at: Mapped[time | None] = mapped_column(Time)
@@ -235,15 +304,46 @@ class Meeting(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class AgendaItem(Versioned, Base):
+class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
+    """An agenda item; 2.1 is an item whose ``parent_id`` is item 2.
+
+    ``position`` orders the items under the same parent (top level: parent NULL); the
+    two partial unique indexes keep it unique there (NULLs never collide in a plain one).
+    ``number`` is the displayed number ("2.1"), derived from the positions.
+    """
+
     __tablename__ = "agenda_items"
+    __table_args__ = (
+        Index(
+            "uq_agenda_items_top_position",
+            "meeting_id",
+            "position",
+            unique=True,
+            sqlite_where=text("parent_id IS NULL"),
+            postgresql_where=text("parent_id IS NULL"),
+        ),
+        Index(
+            "uq_agenda_items_sub_position",
+            "parent_id",
+            "position",
+            unique=True,
+            sqlite_where=text("parent_id IS NOT NULL"),
+            postgresql_where=text("parent_id IS NOT NULL"),
+        ),
+        one_of("kind", AgendaItemKind),
+        *not_negative("position", "planned_minutes"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), index=True
     )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
     number: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    planned_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     title: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(30), default="consultation")
     public: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -256,11 +356,24 @@ class AgendaItem(Versioned, Base):
     resolution_text: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(String(100), default="")
 
+    parent: Mapped[AgendaItem | None] = relationship(remote_side=[id])
+
+
+def _membership_voting_right(context: DefaultExecutionContext) -> bool:
+    membership_id = context.get_current_parameters()["membership_id"]
+    voting = context.connection.scalar(
+        select(Membership.voting_right).where(Membership.id == membership_id)
+    )
+    return True if voting is None else bool(voting)
+
 
 class Attendance(Versioned, Base):
+    """Who came; a late arrival or early departure names the agenda item (and time)."""
+
     __tablename__ = "attendances"
     __table_args__ = (
         UniqueConstraint("meeting_id", "membership_id", name="uq_attendances_member"),
+        one_of("status", AttendanceStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -271,10 +384,16 @@ class Attendance(Versioned, Base):
         ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
     )
     status: Mapped[str] = mapped_column(String(30), default="present")
+    # Voting right in this meeting; unless given, the membership's when the row is made.
+    voting_right: Mapped[bool] = mapped_column(Boolean, default=_membership_voting_right)
     arrived_at: Mapped[time | None] = mapped_column(Time)
     left_at: Mapped[time | None] = mapped_column(Time)
-    from_item: Mapped[str] = mapped_column(String(20), default="")
-    until_item: Mapped[str] = mapped_column(String(20), default="")
+    arrived_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    left_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
 
 
 class Guest(Versioned, Base):
@@ -290,7 +409,16 @@ class Guest(Versioned, Base):
 
 
 class ConflictOfInterest(Versioned, Base):
+    """A member's conflict on an agenda item: declared, or found by the partner screening;
+    ``decision`` says whether the member was recused or the suggestion overruled, by whom
+    (``decided_by``) and why."""
+
     __tablename__ = "conflicts_of_interest"
+    __table_args__ = (
+        UniqueConstraint("agenda_item_id", "membership_id", name="uq_conflicts_of_interest_member"),
+        one_of("origin", ConflictOrigin),
+        one_of("decision", ConflictDecision),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(
@@ -300,10 +428,15 @@ class ConflictOfInterest(Versioned, Base):
         ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
     )
     reason: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(30), default="declared", server_default="declared")
+    decision: Mapped[str] = mapped_column(String(30), default="recused", server_default="recused")
+    decided_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    decision_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Vote(Versioned, Base):
     __tablename__ = "votes"
+    __table_args__ = (*not_negative("yes", "no", "abstain", "recused"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(
@@ -318,9 +451,14 @@ class Vote(Versioned, Base):
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Recommendation(Versioned, Base):
+class Recommendation(PublicId, SoftDeleted, Versioned, Base):
     __tablename__ = "recommendations"
-    __table_args__ = (UniqueConstraint("council_id", "code", name="uq_recommendations_code"),)
+    __table_args__ = (
+        UniqueConstraint("council_id", "code", name="uq_recommendations_code"),
+        one_of("kind", RecommendationKind),
+        one_of("status", RecommendationStatus),
+        one_of("response_kind", ResponseKind, nullable=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(
@@ -351,21 +489,28 @@ class Recommendation(Versioned, Base):
 
 class RecommendationStatusChange(Base):
     __tablename__ = "recommendation_status_changes"
+    __table_args__ = (
+        one_of("from_status", RecommendationStatus, nullable=True),
+        one_of("to_status", RecommendationStatus),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(
         ForeignKey("recommendations.id", ondelete="CASCADE"), index=True
     )
-    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     from_status: Mapped[str | None] = mapped_column(String(30))
     to_status: Mapped[str] = mapped_column(String(30))
     note: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(200), default="")
 
 
-class MinutesVersion(Versioned, Base):
+class MinutesVersion(PublicId, Versioned, Base):
     __tablename__ = "minutes_versions"
-    __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_minutes_versions_number"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "number", name="uq_minutes_versions_number"),
+        one_of("state", MinutesState),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -384,6 +529,7 @@ class MinutesVersion(Versioned, Base):
 
 class Objection(Versioned, Base):
     __tablename__ = "objections"
+    __table_args__ = (one_of("state", ObjectionState),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     minutes_version_id: Mapped[int] = mapped_column(
@@ -400,7 +546,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_entries"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True, default=utc_now)
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(30))
     entity: Mapped[str] = mapped_column(String(60))

@@ -401,6 +401,45 @@ def test_the_demo_has_declared_conflicts_of_interest(database, loaded):
     assert _count(database, models.ConflictOfInterest) > 0
 
 
+def test_demo_meetings_are_chaired_by_the_chairs_membership(database, loaded):
+    with database.reading() as session:
+        chairs = set(session.scalars(select(models.Meeting.chair_membership_id)))
+        roles = {session.get(models.Membership, c).role for c in chairs}
+
+    assert roles == {MemberRole.CHAIR.value}
+
+
+def test_demo_sub_items_sit_under_their_parent_item(database, loaded):
+    with database.reading() as session:
+        subs = session.scalars(
+            select(models.AgendaItem).where(models.AgendaItem.parent_id.is_not(None))
+        ).all()
+        pairs = {(item.parent.number, item.number, item.position) for item in subs}
+
+    assert pairs == {("4", "4.1", 0)}
+    assert len(subs) == _count(database, models.Meeting)
+
+
+def test_demo_project_partners_are_rows_and_drive_the_recusals(database, loaded):
+    with database.reading() as session:
+        partners = set(session.scalars(select(models.ProjectPartner.name)))
+        recused = session.scalars(select(models.ConflictOfInterest)).all()
+        affiliations = {
+            session.get(models.Membership, c.membership_id).person.affiliation for c in recused
+        }
+
+    assert "Stadtwerke Rostock AG" in partners
+    assert affiliations <= partners
+    assert {(c.origin, c.decision) for c in recused} == {("declared", "recused")}
+
+
+def test_demo_status_changes_are_stored_in_utc(database, loaded):
+    """18:00 in Rostock is 16:00 or 17:00 UTC, depending on summer time."""
+    hours = set(_column(database, models.RecommendationStatusChange.changed_at))
+
+    assert {moment.hour for moment in hours} <= {16, 17}
+
+
 def test_demo_email_addresses_spell_out_every_letter(database, actor, loaded):
     emails = set(_column(database, models.Person.email))
 

@@ -24,14 +24,14 @@ def _person_count(database) -> int:
         return session.scalar(select(func.count(models.Person.id))) or 0
 
 
-def _meeting(database, council_id: int, number: int = 1, chair_person_id: int | None = None):
+def _meeting(database, council_id: int, number: int = 1, chair_membership_id: int | None = None):
     with database.transaction() as session:
         meeting = models.Meeting(
             council_id=council_id,
             number=number,
             starts_at=datetime(2026, 3, 15, 16, 0),
             state="held",
-            chair_person_id=chair_person_id,
+            chair_membership_id=chair_membership_id,
         )
         session.add(meeting)
         session.flush()
@@ -435,12 +435,35 @@ def test_member_who_chaired_a_meeting_cannot_be_deleted(
     database, members_service, council, new_member, today
 ):
     saved = members_service.save(council.id, new_member(role=MemberRole.CHAIR), today)
-    _meeting(database, council.id, chair_person_id=saved.person_id)
+    _meeting(database, council.id, chair_membership_id=saved.id)
 
     with pytest.raises(InUseError):
         members_service.delete(saved)
 
     assert members_service.member(saved.id) == saved
+
+
+def test_attendance_takes_the_voting_right_of_the_membership_unless_given(
+    database, members_service, council, new_member, today
+):
+    voting = members_service.save(council.id, new_member(), today)
+    guest_seat = members_service.save(
+        council.id, new_member(family_name="Ohnestimme", voting_right=False), today
+    )
+    meeting_id = _meeting(database, council.id)
+    with database.transaction() as session:
+        session.add_all(
+            [
+                models.Attendance(meeting_id=meeting_id, membership_id=voting.id),
+                models.Attendance(meeting_id=meeting_id, membership_id=guest_seat.id),
+            ]
+        )
+        session.flush()
+        rows = session.execute(
+            select(models.Attendance.membership_id, models.Attendance.voting_right)
+        ).all()
+
+    assert sorted(tuple(r) for r in rows) == sorted([(voting.id, True), (guest_seat.id, False)])
 
 
 def test_member_with_a_declared_conflict_of_interest_cannot_be_deleted(

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from old_schema import add_row
 from sqlalchemy import Connection, exc, func, insert, inspect, select, update
 from sqlalchemy.engine import URL
 
@@ -14,6 +15,8 @@ from expertenrat.store import migrate, models
 from expertenrat.store.engine import database_url, make_engine
 
 MODEL_TABLES = set(models.Base.metadata.tables)
+# 0004 converts data in ways that cannot be undone (see its docstring): no downgrade.
+LAST_REVERSIBLE = migrate.script_directory().get_revision("0004").down_revision
 
 # Every table that refers to ``councils`` directly or through a chain of foreign keys,
 # with the number of rows ``_fill_revision_0001`` puts into it.
@@ -56,10 +59,8 @@ def _tables(url: URL) -> set[str]:
 
 
 def _add(connection: Connection, model: type[models.Base], **values: object) -> int:
-    """Insert one row with Core (the model's Python defaults apply) and return its id."""
-    result = connection.execute(insert(model.__table__).values(**values))
-    key = result.inserted_primary_key
-    return key[0] if key else 0
+    """Insert one row into the model's table as it is at the database's revision."""
+    return add_row(connection, model.__tablename__, **values)
 
 
 def _fill_revision_0001(connection: Connection) -> int:
@@ -194,17 +195,17 @@ def test_upgrade_of_an_empty_database_records_the_head_revision(empty_url):
     assert _revision(empty_url) == migrate.head_revision()
 
 
-def test_downgrade_to_base_removes_every_table_of_the_model(empty_url):
-    migrate.upgrade(empty_url)
+def test_downgrade_to_base_removes_every_table(empty_url):
+    migrate.upgrade(empty_url, LAST_REVERSIBLE)
 
     migrate.downgrade(empty_url, "base")
 
-    assert _tables(empty_url) & MODEL_TABLES == set()
+    assert _tables(empty_url) - {"alembic_version"} == set()
     assert _revision(empty_url) is None
 
 
 def test_upgrade_after_downgrade_to_base_restores_the_full_schema(empty_url):
-    migrate.upgrade(empty_url)
+    migrate.upgrade(empty_url, LAST_REVERSIBLE)
     migrate.downgrade(empty_url, "base")
 
     migrate.upgrade(empty_url)
@@ -213,9 +214,10 @@ def test_upgrade_after_downgrade_to_base_restores_the_full_schema(empty_url):
     assert _revision(empty_url) == migrate.head_revision()
 
 
-def test_every_revision_can_be_downgraded_and_upgraded_step_by_step(empty_url):
-    revisions = [r.revision for r in migrate.script_directory().walk_revisions()]
-    migrate.upgrade(empty_url)
+def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(empty_url):
+    scripts = migrate.script_directory()
+    revisions = [r.revision for r in scripts.iterate_revisions(LAST_REVERSIBLE, "base")]
+    migrate.upgrade(empty_url, LAST_REVERSIBLE)
 
     for revision in revisions:  # newest first
         migrate.downgrade(empty_url, "-1")
@@ -225,6 +227,17 @@ def test_every_revision_can_be_downgraded_and_upgraded_step_by_step(empty_url):
 
     migrate.upgrade(empty_url)
     assert _revision(empty_url) == migrate.head_revision()
+
+
+def test_0004_cannot_be_downgraded_and_leaves_the_database_at_head(tmp_path):
+    url = database_url(str(tmp_path / "head.db"))
+    migrate.upgrade(url, "0004")
+
+    with pytest.raises(NotImplementedError, match="Sicherung"):
+        migrate.downgrade(url, "-1")
+
+    assert _revision(url) == "0004"
+    assert "project_partners" in _tables(url)
 
 
 def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(empty_url):

@@ -1,0 +1,73 @@
+"""The base of the models: naming, UTC timestamps, public ids, soft deletion, CHECK helpers.
+
+Every timestamp is a *naive datetime in UTC*, set on the Python side by :func:`utc_now`,
+so both databases hold the same values whatever their server time zone (for rows written
+without the ORM, PostgreSQL's server default is UTC too since migration 0004).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utc_now() -> datetime:
+    """Now in UTC as a naive datetime: the form of every timestamp in the database."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_public_id() -> str:
+    return str(uuid.uuid4())
+
+
+def one_of(column: str, values: type[StrEnum], *, nullable: bool = False) -> CheckConstraint:
+    """A CHECK that ``column`` holds one of the enum's values (named after the column)."""
+    listed = ", ".join(f"'{member.value}'" for member in values)
+    condition = f"{column} IN ({listed})"
+    if nullable:
+        condition = f"{column} IS NULL OR {condition}"
+    return CheckConstraint(condition, name=column)
+
+
+def not_negative(*columns: str) -> list[CheckConstraint]:
+    return [CheckConstraint(f"{column} >= 0", name=f"{column}_not_negative") for column in columns]
+
+
+class Versioned:
+    """Mixin: optimistic locking and change timestamps (UTC, see the module docstring)."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    modified: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.version}
+
+
+class PublicId:
+    """Mixin: the stable public UUID of a record that leaves the app."""
+
+    public_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_public_id)
+
+
+class SoftDeleted:
+    """Mixin: the moment (UTC) a record was deleted; OParl reports it as a tombstone."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
