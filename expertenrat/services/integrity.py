@@ -89,7 +89,9 @@ def _postgresql_findings(connection: Connection) -> list[Finding]:
         if table.name not in present:
             continue
         for key in table.foreign_keys:
-            child, parent = key.parent, key.column
+            child = key.parent
+            # An alias, so that a key into its own table (agenda item -> parent) works too.
+            parent = key.column.table.alias("referenced").c[key.column.name]
             orphan = and_(
                 child.isnot(None),
                 ~exists().where(parent == child).correlate(table),
@@ -100,7 +102,7 @@ def _postgresql_findings(connection: Connection) -> list[Finding]:
                     Finding(
                         FindingKind.REFERENCE,
                         f"Tabelle {table.name}: {count} Zeile(n) verweisen über {child.name} "
-                        f"auf fehlende Einträge in {parent.table.name}.",
+                        f"auf fehlende Einträge in {key.column.table.name}.",
                     )
                 )
     return findings

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, insert, select, text
+from old_schema import add_row
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
@@ -45,16 +46,14 @@ def _old_database(path: Path) -> Path:
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
-            council = connection.execute(
-                insert(models.Council.__table__).values(name="Alter Rat", city="Stralsund")
-            ).inserted_primary_key[0]
-            person = connection.execute(
-                insert(models.Person.__table__).values(given_name="Anna", family_name="Berg")
-            ).inserted_primary_key[0]
-            connection.execute(
-                insert(models.Membership.__table__).values(
-                    council_id=council, person_id=person, term_start=date(2025, 1, 1)
-                )
+            council = add_row(connection, "councils", name="Alter Rat", city="Stralsund")
+            person = add_row(connection, "persons", given_name="Anna", family_name="Berg")
+            add_row(
+                connection,
+                "memberships",
+                council_id=council,
+                person_id=person,
+                term_start=date(2025, 1, 1),
             )
     finally:
         engine.dispose()
@@ -443,9 +442,7 @@ def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(
     engine = make_engine(empty_url)
     try:
         with engine.begin() as connection:
-            connection.execute(
-                insert(models.Council.__table__).values(name="Alter Rat", city="Lübeck")
-            )
+            add_row(connection, "councils", name="Alter Rat", city="Lübeck")
     finally:
         engine.dispose()
 
@@ -482,10 +479,13 @@ def test_old_data_that_a_new_constraint_rejects_stops_the_upgrade_cleanly(empty_
     engine = make_engine(empty_url)
     try:
         with engine.begin() as connection:
-            connection.execute(
-                insert(models.Council.__table__).values(
-                    name="Alter Rat", city="Wismar", min_members=11, max_members=10
-                )
+            add_row(
+                connection,
+                "councils",
+                name="Alter Rat",
+                city="Wismar",
+                min_members=11,
+                max_members=10,
             )
     finally:
         engine.dispose()
