@@ -51,7 +51,14 @@ PROJECT_PHASES = ("idea", "planning", "implementation", "operation", "completed"
 QUORUM_RULES = ("more_than_half", "at_least_half", "two_thirds")
 MEETING_KINDS = ("regular", "extraordinary", "constituent", "workshop")
 MEETING_STATES = ("planned", "invited", "held", "cancelled")
-AGENDA_ITEM_KINDS = ("formal", "report", "consultation", "resolution", "miscellaneous")
+AGENDA_ITEM_KINDS = (
+    "formal",
+    "minutes_approval",
+    "report",
+    "consultation",
+    "resolution",
+    "miscellaneous",
+)
 ATTENDANCE_STATUSES = ("present", "excused", "absent")
 CONFLICT_ORIGINS = ("declared", "screening")
 CONFLICT_DECISIONS = ("recused", "overruled")
