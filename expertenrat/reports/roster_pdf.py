@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -13,21 +12,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
 from expertenrat.reports import theme
-from expertenrat.reports.theme import BOLD, PLAIN, SMALL
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
 TITLE_INTERNAL = "Mitgliederliste – intern (enthält Kontaktdaten)"
 TITLE_PUBLIC = "Mitgliederliste – öffentlich"
 NO_FIELD = "Ohne primäres Handlungsfeld"
 
-Lines = list[tuple[str, str]]
 _PADDING = 2 * theme.CELL_PADDING
-
-
-@dataclass(frozen=True, slots=True)
-class _Column:
-    header: str
-    share: float  # of the content width
-    lines: Callable[[RosterEntry], Lines]
 
 
 def render_roster(doc: RosterDocument) -> RenderedPdf:
@@ -99,7 +90,7 @@ def _body(doc: RosterDocument) -> list[Flowable]:
     grouped = doc.grouping is RosterGrouping.BY_FIELD
     columns = _columns(doc, grouped)
     if not grouped:
-        return [_table(doc.entries, columns, not doc.public)]
+        return [theme.column_table(doc.entries, columns, not doc.public)]
     story: list[Flowable] = []
     known = set(doc.field_names)
     groups = [
@@ -111,7 +102,7 @@ def _body(doc: RosterDocument) -> list[Flowable]:
             continue
         story += theme.section_heading(name)
         if entries:
-            story.append(_table(entries, columns, not doc.public))
+            story.append(theme.column_table(entries, columns, not doc.public))
         else:
             story.append(Paragraph("Kein Mitglied mit diesem primären Handlungsfeld.", s.note))
     return story
@@ -132,24 +123,7 @@ def _footnote(doc: RosterDocument) -> list[Flowable]:
     return [Spacer(0, 4 * mm), Paragraph(text, theme.styles().note)]
 
 
-def _table(entries: Sequence[RosterEntry], columns: Sequence[_Column], wide: bool) -> Flowable:
-    s = theme.styles()
-    width = theme.content_width(wide)
-    widths = [c.share * width for c in columns]
-    # A row must fit on a page together with the repeated header row.
-    max_height = theme.content_height(wide) * 0.5
-    rows: list[list[Paragraph]] = [[Paragraph(c.header, s.table_head) for c in columns]]
-    for entry in entries:
-        rows.append(
-            [
-                theme.cell(c.lines(entry), s.cell, w - _PADDING, max_height)
-                for c, w in zip(columns, widths, strict=True)
-            ]
-        )
-    return theme.data_table(rows, widths)
-
-
-def _columns(doc: RosterDocument, grouped: bool) -> list[_Column]:
+def _columns(doc: RosterDocument, grouped: bool) -> list[Column[RosterEntry]]:
     wide = not doc.public
     contact = wide or any(e.email or e.phone or e.postal_address for e in doc.entries)
     if not contact:
@@ -165,7 +139,7 @@ def _columns(doc: RosterDocument, grouped: bool) -> list[_Column]:
     if contact:
         width = shares[-1] * theme.content_width(wide) - _PADDING
         specs.append(("Kontakt", functools.partial(_contact, width=width)))
-    return [_Column(h, share, f) for (h, f), share in zip(specs, shares, strict=True)]
+    return [Column(h, share, f) for (h, f), share in zip(specs, shares, strict=True)]
 
 
 def _name(e: RosterEntry) -> Lines:

@@ -13,10 +13,10 @@ import functools
 import io
 import logging
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -296,6 +296,37 @@ def data_table(
         )
     )
     return table
+
+
+T = TypeVar("T")
+Lines = list[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[T]):
+    """A column of a :func:`column_table`: its header, width and the cell lines of a row."""
+
+    header: str
+    share: float  # of the content width
+    lines: Callable[[T], Lines]
+
+
+def column_table(rows: Sequence[T], columns: Sequence[Column[T]], wide: bool = False) -> Table:
+    """A :func:`data_table` of ``rows`` with one cell per column, never taller than a page."""
+    s = styles()
+    width = content_width(wide)
+    widths = [c.share * width for c in columns]
+    # A row must fit on a page together with the repeated header row.
+    max_height = content_height(wide) * 0.5
+    cells: list[list[Paragraph]] = [[Paragraph(c.header, s.table_head) for c in columns]]
+    for row in rows:
+        cells.append(
+            [
+                cell(c.lines(row), s.cell, w - 2 * CELL_PADDING, max_height)
+                for c, w in zip(columns, widths, strict=True)
+            ]
+        )
+    return data_table(cells, widths)
 
 
 def title_block(title: str, lead: str = "") -> list[Flowable]:

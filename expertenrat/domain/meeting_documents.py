@@ -1,0 +1,126 @@
+"""What an invitation, the chair's run sheet and a calendar entry print about a meeting.
+
+Plain frozen dataclasses: the meeting service fills them from the database, the reports
+(invitation PDF, run sheet) and the exchange (``.ics``) read them and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+STANDARD_ADDRESSEE = "An die Mitglieder"
+
+
+@dataclass(frozen=True, slots=True)
+class Letterhead:
+    """The council as it heads its letters; ``time_zone`` is an IANA name."""
+
+    council_name: str
+    city: str
+    short_name: str = ""
+    logo_png: bytes | None = None
+    time_zone: str = "Europe/Berlin"
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredConflict:
+    """A member who declared a conflict of interest for an agenda item, and why."""
+
+    member_name: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaEntry:
+    """One agenda item (Tagesordnungspunkt) as documents show it; empty texts are not printed.
+
+    ``planned_start`` is the item's start in the running time plan (aware, council zone).
+    """
+
+    number: str
+    title: str
+    public: bool = True
+    kind_label: str = ""
+    presenter: str = ""
+    project_title: str = ""
+    planned_start: datetime | None = None
+    planned_minutes: int | None = None
+    conflicts: tuple[DeclaredConflict, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDocument:
+    """A meeting with its agenda, for the invitation, the run sheet and the calendar.
+
+    ``start``/``end`` are aware datetimes in the council's zone. ``uid`` is the meeting's
+    stable calendar UID and ``sequence`` its revision (raised whenever time, place or
+    state change). ``addressee`` holds the address lines of one recipient (mail merge);
+    ``None`` addresses the members as a whole.
+    """
+
+    letterhead: Letterhead
+    uid: str
+    sequence: int
+    number: int
+    start: datetime
+    end: datetime
+    invitation_date: date
+    notice_period_days: int
+    agenda: tuple[AgendaEntry, ...] = ()
+    title: str = ""
+    place: str = ""
+    room: str = ""
+    online_link: str = ""
+    cancelled: bool = False
+    cancellation_reason: str = ""
+    addressee: tuple[str, ...] | None = None
+    salutation: str = "Sehr geehrte Damen und Herren,"
+    signature: str = "Die Geschäftsstelle"
+
+    @property
+    def days_of_notice(self) -> int:
+        """Whole days between the invitation and the meeting day."""
+        return (self.start.date() - self.invitation_date).days
+
+    @property
+    def notice_kept(self) -> bool:
+        """Whether the invitation goes out at least the notice period before the meeting."""
+        return self.days_of_notice >= self.notice_period_days
+
+    @property
+    def excuse_by(self) -> date:
+        """The day by which members should say they cannot come: the day before."""
+        return self.start.date() - timedelta(days=1)
+
+    @property
+    def addressee_lines(self) -> tuple[str, ...]:
+        if self.addressee:
+            return self.addressee
+        head = self.letterhead
+        return (STANDARD_ADDRESSEE, head.council_name, head.city)
+
+    @property
+    def public_items(self) -> tuple[AgendaEntry, ...]:
+        return tuple(e for e in self.agenda if e.public)
+
+    @property
+    def non_public_items(self) -> tuple[AgendaEntry, ...]:
+        return tuple(e for e in self.agenda if not e.public)
+
+
+def meeting_heading(doc: MeetingDocument) -> str:
+    """"5. Sitzung", followed by the meeting's own title if it has one.
+
+    (No "des …": the council's name is not reliably declinable, so it stands apart.)
+    """
+    title = " ".join(doc.title.split())
+    return f"{doc.number}. Sitzung – {title}" if title else f"{doc.number}. Sitzung"
+
+
+def calendar_summary(doc: MeetingDocument) -> str:
+    """"SCER: 5. Sitzung" (the council's short name, else its name)."""
+    head = doc.letterhead
+    council = " ".join((head.short_name or head.council_name).split())
+    return f"{council}: {meeting_heading(doc)}"
