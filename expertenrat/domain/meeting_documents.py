@@ -111,7 +111,7 @@ class MeetingDocument:
 
 
 def meeting_heading(doc: MeetingDocument) -> str:
-    """"5. Sitzung", followed by the meeting's own title if it has one.
+    """ "5. Sitzung", followed by the meeting's own title if it has one.
 
     (No "des …": the council's name is not reliably declinable, so it stands apart.)
     """
@@ -120,7 +120,7 @@ def meeting_heading(doc: MeetingDocument) -> str:
 
 
 def calendar_summary(doc: MeetingDocument) -> str:
-    """"SCER: 5. Sitzung" (the council's short name, else its name)."""
+    """ "SCER: 5. Sitzung" (the council's short name, else its name)."""
     head = doc.letterhead
     council = " ".join((head.short_name or head.council_name).split())
     return f"{council}: {meeting_heading(doc)}"

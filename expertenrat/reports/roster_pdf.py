@@ -49,15 +49,7 @@ def _warnings(doc: RosterDocument) -> tuple[str, ...]:
     council = (doc.council_name, doc.city, *doc.field_names)
     texts = [(f"Gremium „{doc.council_name}“", council)]
     texts += [(f"Mitglied „{e.name}“", _texts(e)) for e in doc.entries]
-    warnings: dict[str, None] = {}
-    for who, values in texts:
-        scripts = theme.missing_scripts("\n".join(values))
-        if scripts:
-            warnings[
-                f"{who}: {', '.join(scripts)} – diese Zeichen hat keine Schrift des Programms, "
-                "sie stehen im PDF als „\ufffd“."
-            ] = None
-    return tuple(warnings)
+    return theme.script_warnings(texts)
 
 
 def _texts(e: RosterEntry) -> tuple[str, ...]:

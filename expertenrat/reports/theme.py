@@ -189,6 +189,19 @@ def missing_scripts(text: str) -> list[str]:
     return fonts.missing_scripts(printable(text))
 
 
+def script_warnings(texts: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, ...]:
+    """A warning for each ``(who, texts)`` pair with letters that no bundled font has."""
+    warnings: dict[str, None] = {}
+    for who, values in texts:
+        scripts = missing_scripts("\n".join(values))
+        if scripts:
+            warnings[
+                f"{who}: {', '.join(scripts)} – diese Zeichen hat keine Schrift des Programms, "
+                "sie stehen im PDF als „\ufffd“."
+            ] = None
+    return tuple(warnings)
+
+
 def wrap_rtl(text: str, font: str, size: float, width: float) -> str:
     """``text`` with line breaks where a line holding right-to-left letters outgrows ``width``.
 

@@ -1,0 +1,88 @@
+"""Meetings as an iCalendar file (``.ics``, RFC 5545) for the members' calendars.
+
+One VEVENT per meeting; a series is one file with several. Start and end carry the
+council's time zone (``TZID``, with its VTIMEZONE), ``UID`` is the meeting's stable UID and
+``SEQUENCE`` its revision, so a calendar updates the entry it already has when a meeting
+moves or is cancelled (``STATUS:CANCELLED``, the reason in the description). The
+description lists the whole agenda, non-public items marked "(nichtöffentlich)": the file
+goes to the members, who get the full invitation anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from icalendar import Calendar, Event
+
+from expertenrat.domain.meeting_documents import (
+    AgendaEntry,
+    MeetingDocument,
+    calendar_summary,
+    meeting_heading,
+)
+
+PRODID = "-//Expertenrat//Sitzungen//DE"
+
+
+def meetings_ics(meetings: Sequence[MeetingDocument], *, stamp: datetime) -> bytes:
+    """The calendar with one event per meeting; ``stamp`` (aware) becomes every DTSTAMP."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, stamp.astimezone(UTC)))
+    if meetings:  # VTIMEZONE rules for the years the meetings span (keeps the file small)
+        first = min(m.start for m in meetings).year
+        last = max(m.end for m in meetings).year
+        calendar.add_missing_timezones(date(first, 1, 1), date(last + 1, 1, 1))
+    return calendar.to_ical()
+
+
+def _event(doc: MeetingDocument, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", doc.uid)
+    event.add("sequence", doc.sequence)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", doc.start)
+    event.add("dtend", doc.end)
+    event.add("summary", _one_line(calendar_summary(doc)))
+    location = ", ".join(p.strip() for p in (doc.place, doc.room) if p.strip())
+    link = doc.online_link.strip()
+    if location or link:
+        event.add("location", _one_line(location or link))
+    if link:
+        event.add("url", link)
+    event.add("status", "CANCELLED" if doc.cancelled else "CONFIRMED")
+    event.add("description", _description(doc))
+    return event
+
+
+def _description(doc: MeetingDocument) -> str:
+    lines: list[str] = []
+    if doc.cancelled:
+        reason = doc.cancellation_reason.strip()
+        lines += [f"ABGESAGT: {meeting_heading(doc)} findet nicht statt."]
+        lines += [f"Grund: {reason}"] if reason else []
+        lines.append("")
+    if doc.online_link.strip():
+        lines += [f"Online: {doc.online_link.strip()}", ""]
+    if doc.agenda:
+        lines.append("Tagesordnung:")
+        lines += [_item_line(e) for e in doc.agenda]
+    return "\n".join(lines).strip()
+
+
+def _item_line(entry: AgendaEntry) -> str:
+    line = f"TOP {entry.number} {_one_line(entry.title)}"
+    if not entry.public:
+        line += " (nichtöffentlich)"
+    if entry.presenter.strip():
+        line += f" – {_one_line(entry.presenter)}"
+    return line
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,130 @@
+"""The invitation (Einladung) to a meeting as a German letter, or its cancellation (Absage).
+
+Letterhead and page frame come from the theme; below them the address block, the place
+and date line, the subject, the time and place, the agenda in its public and non-public
+part, the line for excuses and the notice-period statement. The PDF states the truth: an
+invitation later than the notice period does not claim to keep it, and the service gets a
+warning for the secretariat.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.reports import meeting_parts as parts
+from expertenrat.reports import theme
+from expertenrat.reports.theme import Column
+
+PUBLIC_PART = "Öffentlicher Teil"
+NON_PUBLIC_PART = "Nichtöffentlicher Teil"
+
+_COLUMNS: tuple[Column[AgendaEntry], ...] = (
+    Column("TOP", 0.10, parts.number),
+    Column("Gegenstand", 0.55, parts.subject),
+    Column("Vortrag", 0.22, parts.presenter),
+    Column("Zeit", 0.13, parts.planned_time),
+)
+
+
+def render_invitation(doc: MeetingDocument) -> theme.RenderedPdf:
+    """The invitation to ``doc`` (a cancellation letter if the meeting is cancelled).
+
+    Warnings: letters no bundled font has, and an invitation later than the notice period.
+    """
+    heading = meeting_heading(doc)
+    title = f"Absage: {heading}" if doc.cancelled else f"Einladung zur {heading}"
+    head = doc.letterhead
+    info = theme.DocumentInfo(
+        title=title,
+        council_name=head.council_name,
+        city=head.city,
+        date=doc.invitation_date,
+        logo_png=head.logo_png,
+        subject=f"{title}, {parts.when(doc)}",
+        date_label="",
+    )
+    story = [*_address_block(doc), parts.paragraph(title, "heading", theme.BOLD)]
+    story += [Spacer(0, 2 * mm), parts.paragraph(doc.salutation), Spacer(0, 4 * mm)]
+    story += _cancellation(doc) if doc.cancelled else _invitation(doc)
+    story += _closing(doc)
+    return theme.RenderedPdf(theme.build_pdf(story, info), parts.warnings(doc, late_notice=True))
+
+
+def _address_block(doc: MeetingDocument) -> list[Flowable]:
+    s = theme.styles()
+    head = doc.letterhead
+    dated = ParagraphStyle("dated", s.body, alignment=TA_RIGHT)
+    place = " ".join(head.city.split())
+    line = f"{place}, {theme.german_date(doc.invitation_date)}" if place else ""
+    return [
+        Spacer(0, 6 * mm),
+        parts.paragraph("\n".join(doc.addressee_lines)),
+        Spacer(0, 10 * mm),
+        parts.paragraph(line or theme.german_date(doc.invitation_date), dated),
+        Spacer(0, 4 * mm),
+    ]
+
+
+def _invitation(doc: MeetingDocument) -> list[Flowable]:
+    story: list[Flowable] = [
+        parts.paragraph(f"hiermit laden wir Sie herzlich zur {meeting_heading(doc)} ein."),
+        Spacer(0, 3 * mm),
+        parts.facts(parts.time_and_place(doc)),
+        Spacer(0, 2 * mm),
+    ]
+    for label, items in ((PUBLIC_PART, doc.public_items), (NON_PUBLIC_PART, doc.non_public_items)):
+        if not items:
+            continue
+        story += theme.section_heading(f"Tagesordnung – {label}", keep_space=30 * mm)
+        story.append(theme.column_table(items, _COLUMNS))
+    if not doc.agenda:
+        story.append(parts.paragraph("Die Tagesordnung folgt.", "note"))
+    story += [
+        Spacer(0, 5 * mm),
+        parts.paragraph(
+            "Bitte teilen Sie eine Verhinderung bis "
+            f"{parts.long_date(doc.excuse_by)} der Geschäftsstelle mit."
+        ),
+        Spacer(0, 2 * mm),
+        parts.paragraph(_notice_statement(doc)),
+    ]
+    return story
+
+
+def _notice_statement(doc: MeetingDocument) -> str:
+    days = doc.notice_period_days
+    period = "1 Tag" if days == 1 else f"{days} Tagen"
+    if doc.notice_kept:
+        return f"Die Einladung ergeht fristgerecht unter Wahrung der Ladungsfrist von {period}."
+    return (
+        f"Die Ladungsfrist von {period} kann bei dieser Einladung nicht gewahrt werden; "
+        "wir bitten um Ihr Verständnis."
+    )
+
+
+def _cancellation(doc: MeetingDocument) -> list[Flowable]:
+    story: list[Flowable] = [
+        parts.paragraph(f"die {meeting_heading(doc)} am {parts.when(doc)} findet nicht statt."),
+    ]
+    if doc.cancellation_reason.strip():
+        story += [Spacer(0, 2 * mm), parts.paragraph(f"Grund: {doc.cancellation_reason.strip()}")]
+    story += [Spacer(0, 2 * mm), parts.paragraph("Wir bitten um Ihr Verständnis.")]
+    return story
+
+
+def _closing(doc: MeetingDocument) -> list[Flowable]:
+    return [
+        Spacer(0, 6 * mm),
+        KeepTogether(
+            [
+                parts.paragraph("Mit freundlichen Grüßen"),
+                Spacer(0, 8 * mm),
+                parts.paragraph(doc.signature),
+                parts.paragraph(doc.letterhead.council_name, "small"),
+            ]
+        ),
+    ]

@@ -1,0 +1,149 @@
+"""What the invitation and the chair's run sheet share: dates, times, place, agenda cells."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.reports import theme
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines
+
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+NON_PUBLIC = "nichtöffentlich"
+
+
+def long_date(day: date) -> str:
+    """ "Dienstag, 10. März 2026"."""
+    return f"{WEEKDAYS[day.weekday()]}, {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock(moment: datetime) -> str:
+    return f"{moment:%H:%M}"
+
+
+def when(doc: MeetingDocument) -> str:
+    """ "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (both dates if it runs past midnight)."""
+    start, end = doc.start, doc.end
+    if end.date() != start.date():
+        return f"{long_date(start.date())}, {clock(start)} Uhr – {long_date(end.date())}, " + (
+            f"{clock(end)} Uhr"
+        )
+    return f"{long_date(start.date())}, {clock(start)}–{clock(end)} Uhr"
+
+
+def time_and_place(doc: MeetingDocument) -> list[tuple[str, str]]:
+    """ "Zeit", "Ort" (place, room) and "Online" (the link) as label and text."""
+    rows = [("Zeit", when(doc))]
+    place = ", ".join(p.strip() for p in (doc.place, doc.room) if p.strip())
+    if place:
+        rows.append(("Ort", place))
+    if doc.online_link.strip():
+        rows.append(("Online", doc.online_link.strip()))
+    return rows
+
+
+def paragraph(text: str, style: str | ParagraphStyle = "body", markup: str = PLAIN) -> Paragraph:
+    """User ``text`` (escaped) as a paragraph in ``style`` (or the theme's style of that name)."""
+    if isinstance(style, str):
+        style = getattr(theme.styles(), style)
+    face = theme.FONT_BOLD if "<b>" in markup else style.fontName
+    return Paragraph(markup.format(theme.esc(text, face)), style)
+
+
+def facts(rows: list[tuple[str, str]]) -> Flowable:
+    """A two-column block "Zeit: …", "Ort: …" without lines or tints."""
+    s = theme.styles()
+    label_width = 28 * mm
+    width = theme.content_width() - label_width
+    table = Table(
+        [
+            [
+                Paragraph(f"<b>{theme.esc(label, theme.FONT_BOLD)}</b>", s.body),
+                theme.cell([(value, PLAIN)], s.body, width, theme.content_height() * 0.4),
+            ]
+            for label, value in rows
+        ],
+        colWidths=[label_width, width],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.FONT, 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def number(entry: AgendaEntry) -> Lines:
+    return [(f"TOP {entry.number}", BOLD)]
+
+
+def subject(entry: AgendaEntry) -> Lines:
+    """Title, kind and the linked project of an item."""
+    return [
+        (entry.title, PLAIN),
+        (entry.kind_label, SMALL),
+        (f"Projekt: {entry.project_title}" if entry.project_title.strip() else "", SMALL),
+    ]
+
+
+def presenter(entry: AgendaEntry) -> Lines:
+    return [(entry.presenter, PLAIN)] if entry.presenter.strip() else [("–", SMALL)]
+
+
+def minutes(entry: AgendaEntry) -> str:
+    return f"{entry.planned_minutes} Min." if entry.planned_minutes else ""
+
+
+def planned_time(entry: AgendaEntry) -> Lines:
+    start = f"{clock(entry.planned_start)} Uhr" if entry.planned_start else ""
+    return [(start, PLAIN), (minutes(entry), SMALL)]
+
+
+def warnings(doc: MeetingDocument, *, late_notice: bool) -> tuple[str, ...]:
+    """Letters no font has (per item), and, if asked, an invitation sent too late."""
+    head = doc.letterhead
+    texts: list[tuple[str, tuple[str, ...]]] = [
+        ("Gremium und Sitzung", (head.council_name, head.city, doc.title, doc.place, doc.room)),
+        ("Anschrift", tuple(doc.addressee or ())),
+        ("Absagegrund", (doc.cancellation_reason,)),
+    ]
+    texts += [(f"TOP {e.number}", _item_texts(e)) for e in doc.agenda]
+    found = theme.script_warnings(texts)
+    if late_notice and not doc.cancelled and not doc.notice_kept:
+        found = (
+            f"Die Einladung zur {meeting_heading(doc)} ergeht {doc.days_of_notice} Tage vor der "
+            f"Sitzung – die Ladungsfrist von {doc.notice_period_days} Tagen ist nicht gewahrt.",
+            *found,
+        )
+    return found
+
+
+def _item_texts(e: AgendaEntry) -> tuple[str, ...]:
+    conflicts = tuple(f"{c.member_name} {c.reason}" for c in e.conflicts)
+    return (e.title, e.kind_label, e.presenter, e.project_title, e.notes, *conflicts)

@@ -1,0 +1,78 @@
+"""The chair's run sheet (Ablaufplan): every item in agenda order with its planned start,
+presenter, linked project, declared conflicts of interest and notes. Internal only."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.reports import meeting_parts as parts
+from expertenrat.reports import theme
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+
+INTERNAL = "Intern – nur für die Sitzungsleitung"
+
+
+def _start(entry: AgendaEntry) -> Lines:
+    return [(parts.clock(entry.planned_start) if entry.planned_start else "", BOLD)]
+
+
+def _subject(entry: AgendaEntry) -> Lines:
+    marker = [] if entry.public else [(parts.NON_PUBLIC, BOLD)]
+    return [*parts.subject(entry), *marker]
+
+
+def _minutes(entry: AgendaEntry) -> Lines:
+    return [(parts.minutes(entry), PLAIN)]
+
+
+def _conflicts(entry: AgendaEntry) -> Lines:
+    lines: Lines = []
+    for conflict in entry.conflicts:
+        lines += [(conflict.member_name, PLAIN), (conflict.reason, SMALL)]
+    return lines or [("–", SMALL)]
+
+
+def _notes(entry: AgendaEntry) -> Lines:
+    return [(entry.notes, PLAIN)]
+
+
+_COLUMNS: tuple[Column[AgendaEntry], ...] = (
+    Column("Beginn", 0.07, _start),
+    Column("TOP", 0.07, parts.number),
+    Column("Gegenstand", 0.31, _subject),
+    Column("Vortrag", 0.14, parts.presenter),
+    Column("Dauer", 0.07, _minutes),
+    Column("Befangenheit", 0.16, _conflicts),
+    Column("Notizen", 0.18, _notes),
+)
+
+
+def render_run_sheet(doc: MeetingDocument) -> theme.RenderedPdf:
+    """The run sheet of ``doc`` in A4 landscape; warnings name letters no font has."""
+    heading = meeting_heading(doc)
+    title = f"Ablaufplan: {heading}"
+    head = doc.letterhead
+    info = theme.DocumentInfo(
+        title=title,
+        council_name=head.council_name,
+        city=head.city,
+        date=doc.start.date(),
+        logo_png=head.logo_png,
+        landscape=True,
+        subject=f"{title}, {parts.when(doc)}",
+        date_label="Sitzung",
+        footer_note=INTERNAL,
+    )
+    lead = INTERNAL
+    if doc.cancelled:
+        reason = doc.cancellation_reason.strip()
+        lead = f"{INTERNAL} · ABGESAGT" + (f": {reason}" if reason else "")
+    story = theme.title_block(title, lead)
+    story += [parts.facts(parts.time_and_place(doc)), Spacer(0, 4 * mm)]
+    if doc.agenda:
+        story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True))
+    else:
+        story.append(parts.paragraph("Die Tagesordnung ist leer.", "note"))
+    return theme.RenderedPdf(theme.build_pdf(story, info), parts.warnings(doc, late_notice=False))

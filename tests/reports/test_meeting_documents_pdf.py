@@ -1,0 +1,150 @@
+"""Invitation and run sheet, read back with pypdf: order, parts, letters, pages, metadata."""
+
+from __future__ import annotations
+
+import io
+
+from meeting_sample import AGENDA, HOSTILE, item, meeting
+from pypdf import PdfReader
+
+from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.reports.invitation_pdf import NON_PUBLIC_PART, PUBLIC_PART, render_invitation
+from expertenrat.reports.run_sheet_pdf import INTERNAL, render_run_sheet
+
+LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b \ufffd"""  # no bundled font has the rocket
+HEBREW = "שלום"
+
+
+def printed_hostile(text: str) -> bool:
+    return LATIN_HOSTILE in text and HEBREW in text
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read(pdf: bytes) -> PdfReader:
+    assert pdf.startswith(b"%PDF-")
+    return PdfReader(io.BytesIO(pdf))
+
+
+def text_of(reader: PdfReader) -> str:
+    return flat("\n".join(page.extract_text() for page in reader.pages))
+
+
+def invitation_text(doc: MeetingDocument) -> str:
+    return text_of(read(render_invitation(doc).pdf))
+
+
+def positions(text: str, needles: list[str]) -> list[int]:
+    found = [text.find(n) for n in needles]
+    assert -1 not in found, [n for n, p in zip(needles, found, strict=True) if p < 0]
+    return found
+
+
+def test_invitation_is_a_letter_with_time_place_excuse_line_and_kept_notice() -> None:
+    text = invitation_text(meeting())
+
+    assert "An die Mitglieder Smart City Expert*innenrat" in text
+    assert "Hanse- und Universitätsstadt Rostock, 24.02.2026" in text
+    assert "Einladung zur 5. Sitzung" in text
+    assert "Dienstag, 10. März 2026, 16:00–18:00 Uhr" in text
+    assert "Rathaus Rostock, Raum 1.23 (Bürgerschaftssaal)" in text
+    assert "Bitte teilen Sie eine Verhinderung bis Montag, 9. März 2026" in text
+    assert (
+        "Die Einladung ergeht fristgerecht unter Wahrung der Ladungsfrist von 7 Tagen." in text
+    )
+    assert "Mit freundlichen Grüßen" in text
+
+
+def test_invitation_splits_the_agenda_into_public_and_non_public_part_in_order() -> None:
+    text = invitation_text(meeting())
+
+    public_at, non_public_at = positions(text, [PUBLIC_PART, NON_PUBLIC_PART])
+    titles = positions(text, [f"TOP {e.number}" for e in AGENDA])
+    assert titles == sorted(titles)
+    assert public_at < titles[0] and titles[3] < non_public_at < titles[4]
+    assert "Dr. Łukasz Wiśniewski" in text and "Gülşen Yılmaz" in text
+    assert "Projekt: Urbane Datenplattform" in text
+    assert "16:40 Uhr" in text and "10 Min." in text
+    # The run sheet's internals stay out of the invitation.
+    assert "Ödön Pál" not in text and "verlässt den Raum" not in text
+
+
+def test_invitation_without_non_public_items_has_no_non_public_part() -> None:
+    text = invitation_text(meeting(agenda=AGENDA[:2]))
+
+    assert PUBLIC_PART in text and NON_PUBLIC_PART not in text
+
+
+def test_hostile_text_prints_literally_and_missing_letters_are_warned() -> None:
+    rendered = render_invitation(meeting(addressee=("Frau Kim O'Neil", HOSTILE, "18055 Rostock")))
+    text = text_of(read(rendered.pdf))
+
+    assert printed_hostile(text)
+    assert "&amp;" not in text and "&lt;" not in text
+    assert any("TOP 3.1" in w and "\ufffd" in w for w in rendered.warnings)
+    assert "An die Mitglieder" not in text  # the mail-merge address replaces it
+
+
+def test_late_invitation_does_not_claim_the_notice_period_and_warns() -> None:
+    rendered = render_invitation(meeting(invitation_date=meeting().start.date().replace(day=7)))
+    text = text_of(read(rendered.pdf))
+
+    assert "fristgerecht" not in text
+    assert "Die Ladungsfrist von 7 Tagen kann bei dieser Einladung nicht gewahrt werden" in text
+    assert rendered.warnings[0] == (
+        "Die Einladung zur 5. Sitzung ergeht 3 Tage vor der Sitzung – "
+        "die Ladungsfrist von 7 Tagen ist nicht gewahrt."
+    )
+    assert not any("Ladungsfrist" in w for w in render_invitation(meeting()).warnings)
+
+
+def test_cancelled_meeting_gives_a_cancellation_letter_with_the_reason() -> None:
+    text = invitation_text(meeting(cancelled=True, cancellation_reason="Beschlussunfähig & <krank>"))
+
+    assert "Absage: 5. Sitzung" in text
+    assert "findet nicht statt" in text
+    assert "Grund: Beschlussunfähig & <krank>" in text
+    assert PUBLIC_PART not in text and "Ladungsfrist" not in text
+
+
+def test_forty_items_with_long_titles_flow_across_numbered_pages() -> None:
+    agenda = tuple(item(str(i + 1), f"Punkt{i:02d} " + "Wort " * 400, 0) for i in range(40))
+    for render in (render_invitation, render_run_sheet):
+        reader = read(render(meeting(agenda=agenda)).pdf)
+        pages = len(reader.pages)
+        assert pages > 5
+        texts = [flat(p.extract_text()) for p in reader.pages]
+        for number, page_text in enumerate(texts, start=1):
+            assert f"Seite {number} von {pages}" in page_text
+        joined = " ".join(texts)
+        assert positions(joined, [f"Punkt{i:02d}" for i in range(40)]) == sorted(
+            positions(joined, [f"Punkt{i:02d}" for i in range(40)])
+        )
+
+
+def test_run_sheet_lists_every_item_in_order_with_conflicts_and_notes() -> None:
+    rendered = render_run_sheet(meeting())
+    text = text_of(read(rendered.pdf))
+
+    assert f"Ablaufplan: 5. Sitzung {INTERNAL}" in text
+    titles = positions(text, [f"TOP {e.number}" for e in AGENDA])
+    assert titles == sorted(titles)
+    assert "Ödön Pál Geschäftsführer der Stadtwerke Rostock AG" in text
+    assert "Ödön Pál verlässt den Raum. Abstimmung geheim." in text
+    assert "Projekt: Smarte Laternen" in text
+    assert text.count("nichtöffentlich") == 2
+    assert "16:40" in text
+    assert printed_hostile(text)
+
+
+def test_pdf_metadata_names_the_document_and_the_council() -> None:
+    for pdf, title in (
+        (render_invitation(meeting()).pdf, "Einladung zur 5. Sitzung"),
+        (render_run_sheet(meeting()).pdf, "Ablaufplan: 5. Sitzung"),
+    ):
+        info = read(pdf).metadata
+        assert info is not None
+        assert info.title == title
+        assert info.author == "Smart City Expert*innenrat"
