@@ -51,9 +51,7 @@ def test_invitation_is_a_letter_with_time_place_excuse_line_and_kept_notice() ->
     assert "Dienstag, 10. März 2026, 16:00–18:00 Uhr" in text
     assert "Rathaus Rostock, Raum 1.23 (Bürgerschaftssaal)" in text
     assert "Bitte teilen Sie eine Verhinderung bis Montag, 9. März 2026" in text
-    assert (
-        "Die Einladung ergeht fristgerecht unter Wahrung der Ladungsfrist von 7 Tagen." in text
-    )
+    assert "Die Einladung ergeht fristgerecht unter Wahrung der Ladungsfrist von 7 Tagen." in text
     assert "Mit freundlichen Grüßen" in text
 
 
@@ -101,7 +99,9 @@ def test_late_invitation_does_not_claim_the_notice_period_and_warns() -> None:
 
 
 def test_cancelled_meeting_gives_a_cancellation_letter_with_the_reason() -> None:
-    text = invitation_text(meeting(cancelled=True, cancellation_reason="Beschlussunfähig & <krank>"))
+    text = invitation_text(
+        meeting(cancelled=True, cancellation_reason="Beschlussunfähig & <krank>")
+    )
 
     assert "Absage: 5. Sitzung" in text
     assert "findet nicht statt" in text

@@ -1,0 +1,108 @@
+"""The .ics export, parsed back with icalendar: zone, UID, SEQUENCE, status, agenda, text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Calendar
+from meeting_sample import BERLIN, HOSTILE, item, meeting, series
+
+from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.exchange.meetings_ics import meetings_ics
+
+STAMP = datetime(2026, 2, 24, 9, 30, tzinfo=UTC)
+
+
+def events(meetings: list[MeetingDocument]) -> list:
+    calendar = Calendar.from_ical(meetings_ics(meetings, stamp=STAMP))
+    return list(calendar.walk("VEVENT"))
+
+
+def test_start_and_end_are_in_the_council_zone_with_its_vtimezone() -> None:
+    raw = meetings_ics([meeting()], stamp=STAMP)
+    calendar = Calendar.from_ical(raw)
+    (event,) = calendar.walk("VEVENT")
+
+    assert b"DTSTART;TZID=Europe/Berlin:20260310T160000" in raw
+    start, end = event.decoded("dtstart"), event.decoded("dtend")
+    assert (start, end) == (meeting().start, meeting().end)
+    assert start.utcoffset() == timedelta(hours=1)
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    assert event.decoded("dtstamp") == STAMP
+    assert str(event["status"]) == "CONFIRMED"
+
+
+def test_uid_is_stable_across_exports_and_sequence_is_as_given() -> None:
+    first = events([meeting()])[0]
+    moved = meeting(
+        sequence=3,
+        start=meeting().start + timedelta(hours=1),
+        end=meeting().end + timedelta(hours=1),
+    )
+    again = events([moved])[0]
+
+    assert str(first["uid"]) == str(again["uid"]) == meeting().uid
+    assert (first["sequence"], again["sequence"]) == (0, 3)
+    assert again.decoded("dtstart") == datetime(2026, 3, 10, 17, tzinfo=BERLIN)
+
+
+def test_cancelled_meeting_says_so_with_its_reason() -> None:
+    (event,) = events([meeting(cancelled=True, cancellation_reason="Zu wenige Zusagen")])
+
+    assert str(event["status"]) == "CANCELLED"
+    description = str(event["description"])
+    assert "ABGESAGT" in description and "Grund: Zu wenige Zusagen" in description
+
+
+def test_description_lists_the_whole_agenda_in_order_with_non_public_items_marked() -> None:
+    (event,) = events([meeting()])
+    lines = str(event["description"]).splitlines()
+
+    assert lines[0] == "Tagesordnung:"
+    assert lines[1] == "TOP 1 Eröffnung und Begrüßung – Dr. Łukasz Wiśniewski"
+    assert [line.split()[1] for line in lines[1:]] == ["1", "2", "3", "3.1", "4", "5"]
+    assert lines[5].endswith("(nichtöffentlich) – Zoë Brontë")
+    assert "(nichtöffentlich)" not in lines[3]
+    assert str(event["summary"]) == "SCER: 5. Sitzung"
+    assert str(event["location"]) == "Rathaus Rostock, Raum 1.23 (Bürgerschaftssaal)"
+
+
+def test_online_meeting_has_link_as_url_and_location() -> None:
+    link = "https://meet.example.org/raum?id=5&pw=a;b,c"
+    (event,) = events([meeting(place="", room="", online_link=link)])
+
+    assert str(event["url"]) == link
+    assert str(event["location"]) == link
+    assert f"Online: {link}" in str(event["description"])
+
+
+def test_hostile_text_round_trips() -> None:
+    hostile = f"{HOSTILE}\nzweite Zeile"
+    doc = meeting(
+        title=hostile,
+        place=HOSTILE,
+        room="",
+        agenda=(item("1", hostile, 0, presenter=HOSTILE),),
+        cancelled=True,
+        cancellation_reason=hostile,
+    )
+    raw = meetings_ics([doc], stamp=STAMP)
+    (event,) = Calendar.from_ical(raw).walk("VEVENT")
+
+    one_line = " ".join(hostile.split())
+    assert str(event["summary"]) == f"SCER: 5. Sitzung – {one_line}"
+    assert str(event["location"]) == HOSTILE
+    description = str(event["description"])
+    assert f"Grund: {hostile}" in description
+    assert f"TOP 1 {one_line} – {HOSTILE}" in description
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # folded by octets
+
+
+def test_a_series_is_one_file_with_one_event_per_meeting_across_dst() -> None:
+    found = events(series(4))
+
+    assert [str(e["summary"]) for e in found] == [f"SCER: {n}. Sitzung" for n in (5, 6, 7, 8)]
+    assert len({str(e["uid"]) for e in found}) == 4
+    offsets = [e.decoded("dtstart").utcoffset() for e in found]
+    assert offsets == [timedelta(hours=h) for h in (1, 2, 2, 1)]
+    assert all(e.decoded("dtstart").hour == 16 for e in found)
