@@ -95,6 +95,11 @@ class MeetingDocument:
         return self.start.date() - timedelta(days=1)
 
     @property
+    def location(self) -> str:
+        """Place and room, e.g. "Rathaus, Raum 1.23" (empty for a meeting only online)."""
+        return ", ".join(p.strip() for p in (self.place, self.room) if p.strip())
+
+    @property
     def addressee_lines(self) -> tuple[str, ...]:
         if self.addressee:
             return self.addressee
@@ -111,7 +116,7 @@ class MeetingDocument:
 
 
 def meeting_heading(doc: MeetingDocument) -> str:
-    """ "5. Sitzung", followed by the meeting's own title if it has one.
+    """The meeting's name, "5. Sitzung", followed by the meeting's own title if it has one.
 
     (No "des …": the council's name is not reliably declinable, so it stands apart.)
     """
@@ -120,7 +125,7 @@ def meeting_heading(doc: MeetingDocument) -> str:
 
 
 def calendar_summary(doc: MeetingDocument) -> str:
-    """ "SCER: 5. Sitzung" (the council's short name, else its name)."""
+    """The calendar entry's name, "SCER: 5. Sitzung" (council short name, else name)."""
     head = doc.letterhead
     council = " ".join((head.short_name or head.council_name).split())
     return f"{council}: {meeting_heading(doc)}"

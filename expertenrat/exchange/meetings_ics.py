@@ -49,10 +49,9 @@ def _event(doc: MeetingDocument, stamp: datetime) -> Event:
     event.add("dtstart", doc.start)
     event.add("dtend", doc.end)
     event.add("summary", _one_line(calendar_summary(doc)))
-    location = ", ".join(p.strip() for p in (doc.place, doc.room) if p.strip())
     link = doc.online_link.strip()
-    if location or link:
-        event.add("location", _one_line(location or link))
+    if doc.location or link:
+        event.add("location", _one_line(doc.location or link))
     if link:
         event.add("url", link)
     event.add("status", "CANCELLED" if doc.cancelled else "CONFIRMED")

@@ -31,7 +31,7 @@ NON_PUBLIC = "nichtöffentlich"
 
 
 def long_date(day: date) -> str:
-    """ "Dienstag, 10. März 2026"."""
+    """The date in words, "Dienstag, 10. März 2026"."""
     return f"{WEEKDAYS[day.weekday()]}, {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -40,21 +40,21 @@ def clock(moment: datetime) -> str:
 
 
 def when(doc: MeetingDocument) -> str:
-    """ "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (both dates if it runs past midnight)."""
+    """The meeting's time, "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (or both dates)."""
     start, end = doc.start, doc.end
     if end.date() != start.date():
-        return f"{long_date(start.date())}, {clock(start)} Uhr – {long_date(end.date())}, " + (
-            f"{clock(end)} Uhr"
+        return (
+            f"{long_date(start.date())}, {clock(start)} Uhr – "
+            f"{long_date(end.date())}, {clock(end)} Uhr"
         )
     return f"{long_date(start.date())}, {clock(start)}–{clock(end)} Uhr"
 
 
 def time_and_place(doc: MeetingDocument) -> list[tuple[str, str]]:
-    """ "Zeit", "Ort" (place, room) and "Online" (the link) as label and text."""
+    """Label and text of "Zeit", "Ort" (place, room) and "Online" (the link)."""
     rows = [("Zeit", when(doc))]
-    place = ", ".join(p.strip() for p in (doc.place, doc.room) if p.strip())
-    if place:
-        rows.append(("Ort", place))
+    if doc.location:
+        rows.append(("Ort", doc.location))
     if doc.online_link.strip():
         rows.append(("Online", doc.online_link.strip()))
     return rows
