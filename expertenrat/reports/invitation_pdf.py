@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
@@ -30,7 +31,7 @@ _COLUMNS: tuple[Column[AgendaEntry], ...] = (
 )
 
 
-def render_invitation(doc: MeetingDocument) -> theme.RenderedPdf:
+def render_invitation(doc: MeetingDocument) -> RenderedPdf:
     """The invitation to ``doc`` (a cancellation letter if the meeting is cancelled).
 
     Warnings: letters no bundled font has, and an invitation later than the notice period.
@@ -51,7 +52,9 @@ def render_invitation(doc: MeetingDocument) -> theme.RenderedPdf:
     story += [Spacer(0, 2 * mm), parts.paragraph(doc.salutation), Spacer(0, 4 * mm)]
     story += _cancellation(doc) if doc.cancelled else _invitation(doc)
     story += _closing(doc)
-    return theme.RenderedPdf(theme.build_pdf(story, info), parts.warnings(doc, late_notice=True))
+    return RenderedPdf(
+        theme.build_pdf(story, info), parts.warnings(doc, late_notice=True), len(doc.agenda)
+    )
 
 
 def _address_block(doc: MeetingDocument) -> list[Flowable]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
@@ -49,7 +50,7 @@ _COLUMNS: tuple[Column[AgendaEntry], ...] = (
 )
 
 
-def render_run_sheet(doc: MeetingDocument) -> theme.RenderedPdf:
+def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
     """The run sheet of ``doc`` in A4 landscape; warnings name letters no font has."""
     heading = meeting_heading(doc)
     title = f"Ablaufplan: {heading}"
@@ -75,4 +76,6 @@ def render_run_sheet(doc: MeetingDocument) -> theme.RenderedPdf:
         story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True))
     else:
         story.append(parts.paragraph("Die Tagesordnung ist leer.", "note"))
-    return theme.RenderedPdf(theme.build_pdf(story, info), parts.warnings(doc, late_notice=False))
+    return RenderedPdf(
+        theme.build_pdf(story, info), parts.warnings(doc, late_notice=False), len(doc.agenda)
+    )
