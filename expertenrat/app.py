@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -28,6 +29,7 @@ from expertenrat.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from expertenrat.store.database import Database
+    from expertenrat.ui.daily_backup import DailyBackup
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ class Session:
 
     window: MainWindow
     database: Database | None = None
+    daily_backup: DailyBackup | None = None
 
     def open(self, database: str | None) -> None:
         """Open (and if needed upgrade) the database and fill the window from it."""
@@ -60,6 +63,7 @@ class Session:
         from expertenrat.services.context import Services
         from expertenrat.store.database import Create, open_database
         from expertenrat.store.engine import database_url
+        from expertenrat.ui.daily_backup import DailyBackup
         from expertenrat.ui.dialog_service import DialogService
         from expertenrat.ui.save_location import SaveLocations
 
@@ -68,7 +72,12 @@ class Session:
         if self.database.backup_file is not None:
             log.info("Database upgraded; backup at %s", self.database.backup_file)
         dialogs = DialogService(SaveLocations(QSettings()))
-        self.window.attach(Services.create(self.database, default_actor()), dialogs)
+        services = Services.create(self.database, default_actor())
+        self.window.attach(services, dialogs)
+        self.daily_backup = DailyBackup(services.daily_backup, QSettings(), date.today, self.window)
+        self.window.overview_page.set_backup_warning(self.daily_backup.warning)
+        self.daily_backup.changed.connect(self.window.overview_page.refresh)
+        self.daily_backup.start()
 
     def open_or_explain(self, database: str | None) -> bool:
         """Open the database, or show in the window why not; the window stays usable."""

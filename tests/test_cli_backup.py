@@ -64,3 +64,26 @@ def test_check_reports_problems_with_exit_code_1(tmp_path):
     assert result.returncode == 1
     assert "Stimmen, aber nur" in result.stdout
     assert "Die Prüfung hat 1 Problem gefunden." in result.stderr
+
+
+def test_a_backup_into_a_read_only_folder_is_refused_in_german(tmp_path, bound_by_file_modes):
+    import subprocess
+    import sys
+
+    database = tmp_path / "daten.db"
+    assert run("--database", str(database), "demo").returncode == 0
+    folder = tmp_path / "schreibgeschützt"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        result = subprocess.run(
+            [*bound_by_file_modes, sys.executable, "-m", "expertenrat", "--database",
+             str(database), "backup", "--out", str(folder / "sicherung.zip")],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1
+    assert "kann nicht geschrieben werden" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(folder.iterdir()) == []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from expertenrat.services.audit import AuditService
 from expertenrat.services.backup import BackupService
+from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_exchange import MemberExchangeService
@@ -25,6 +26,7 @@ class Services:
     demo: DemoService
     audit: AuditService
     backup: BackupService
+    daily_backup: DailyBackupService
     integrity: IntegrityService
 
     @classmethod
@@ -38,5 +40,6 @@ class Services:
             demo=DemoService(database, actor),
             audit=AuditService(database),
             backup=BackupService(database),
+            daily_backup=DailyBackupService(database),
             integrity=IntegrityService(database),
         )

@@ -51,9 +51,16 @@ class OverviewPage(QWidget):
         for index, card in enumerate(cards):
             grid.addWidget(card, index // 3, index % 3)
         self.composition = CompositionPanel()
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backupWarning")
+        self.backup_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.hide()
+        self._backup_warning: Callable[[], str | None] = lambda: None
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.backup_warning)
         layout.addLayout(grid)
         layout.addWidget(self.composition)
         layout.addStretch(1)
@@ -66,7 +73,18 @@ class OverviewPage(QWidget):
         """Nothing is edited here."""
         return True
 
+    def set_backup_warning(self, source: Callable[[], str | None]) -> None:
+        """Where the page asks whether the automatic backups need attention."""
+        self._backup_warning = source
+        self._show_backup_warning()
+
+    def _show_backup_warning(self) -> None:
+        text = self._backup_warning()
+        self.backup_warning.setText(f"⚠ {text}" if text else "")
+        self.backup_warning.setVisible(bool(text))
+
     def refresh(self) -> None:
+        self._show_backup_warning()
         if self._council_id is None:
             return
         today = self._today()

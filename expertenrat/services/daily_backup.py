@@ -1,0 +1,96 @@
+"""The automatic daily backup of a SQLite database, its rotation and its state.
+
+At the first start of a day the database file is copied with SQLite's backup API (a
+consistent copy while the app runs) to ``expertenrat-YYYY-MM-DD.db`` in the backup
+folder; then only the copies :func:`copies_to_keep` names stay. Other files in the folder
+are never touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from expertenrat.domain.backup_rotation import STALE_AFTER_DAYS, copies_to_keep
+from expertenrat.domain.errors import os_error_text
+from expertenrat.services.backup import copy_sqlite
+from expertenrat.store.backup_format import BackupError
+from expertenrat.store.database import Database
+from expertenrat.store.engine import sqlite_file
+
+_COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.db$")
+FOLDER_NAME = "Sicherungen"
+
+
+def default_folder(database: Database) -> Path | None:
+    """``Sicherungen`` beside the database file; ``None`` for a server database."""
+    path = sqlite_file(database.url)
+    return path.parent / FOLDER_NAME if path is not None else None
+
+
+def daily_copies(folder: Path) -> dict[date, Path]:
+    """The automatic copies in ``folder`` by day (raises OSError if it cannot be read)."""
+    copies = {}
+    for entry in folder.iterdir():
+        match = _COPY_NAME.match(entry.name)
+        if match:
+            with contextlib.suppress(ValueError):
+                copies[date(*map(int, match.groups()))] = entry
+    return copies
+
+
+class DailyBackupService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    def run(self, folder: Path, today: date) -> Path | None:
+        """Make today's copy unless there is one; rotate. ``None`` if nothing was copied."""
+        source = sqlite_file(self._db.url)
+        if source is None or self._db.pending or not source.exists():
+            return None
+        target = folder / f"expertenrat-{today:%Y-%m-%d}.db"
+        temporary = folder / f".expertenrat-{today:%Y-%m-%d}.tmp"
+        try:
+            folder.mkdir(exist_ok=True)  # not its parents: a missing network drive stays missing
+            if target.exists():
+                return None
+            copy_sqlite(source, temporary)
+            temporary.replace(target)
+            copies = daily_copies(folder)
+            for day in set(copies) - copies_to_keep(copies):
+                copies[day].unlink()
+        except (OSError, sqlite3.Error) as error:
+            reason = os_error_text(error) if isinstance(error, OSError) else str(error)
+            raise BackupError(
+                f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {reason}"
+            ) from None
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+        return target
+
+    def warning(self, folder: Path, today: date) -> str | None:
+        """A German warning for the Übersicht, or ``None`` when the backups are fine."""
+        if sqlite_file(self._db.url) is None or self._db.pending:
+            return None
+        try:
+            copies = daily_copies(folder)
+        except OSError as error:
+            return (
+                f"Der Sicherungsordner „{folder}“ ist nicht erreichbar ({os_error_text(error)}). "
+                "Es werden keine täglichen Sicherungen angelegt."
+            )
+        last = max(copies, default=None)  # none yet: the first one is being made
+        if last is not None and (today - last).days > STALE_AFTER_DAYS:
+            return (
+                f"Die letzte Sicherung ist vom {last:%d.%m.%Y}, älter als "
+                f"{STALE_AFTER_DAYS} Tage. Bitte prüfen Sie den Sicherungsordner „{folder}“."
+            )
+        return None

@@ -1,0 +1,88 @@
+"""The automatic daily backup: one copy a day, rotation with fake dates, warnings."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from expertenrat.domain.backup_rotation import copies_to_keep
+from expertenrat.services.daily_backup import DailyBackupService, daily_copies, default_folder
+from expertenrat.services.demo import DemoService
+from expertenrat.store.backup_format import BackupError
+
+
+def test_rotation_keeps_14_days_and_the_first_copy_of_12_months():
+    start = date(2025, 1, 1)
+    days = [start + timedelta(days=n) for n in range(500)]  # 2025-01-01 .. 2026-05-15
+    kept = copies_to_keep(days)
+    newest = days[-14:]
+    assert set(newest) <= kept
+    months = sorted(kept - set(newest))
+    assert all(day.day == 1 for day in months)
+    firsts = {(d.year, d.month) for d in kept if d.day == 1}
+    assert len(firsts) == 12
+    assert min(firsts) == (2025, 6)
+    assert len(kept) == 14 + 12 - len({d for d in newest if d.day == 1})
+
+
+def test_rotation_with_gaps_keeps_the_first_copy_there_is_in_a_month():
+    days = [date(2026, 3, 5), date(2026, 3, 20), date(2026, 4, 2)]
+    assert copies_to_keep(days, daily=1, monthly=2) == {date(2026, 4, 2), date(2026, 3, 5)}
+
+
+def test_one_copy_a_day_rotated_over_a_year_of_fake_dates(sqlite_database, tmp_path, today):
+    DemoService(sqlite_database, "Frau Schulz").load(today, councils=1, years=1)
+    service = DailyBackupService(sqlite_database)
+    folder = tmp_path / "Sicherungen"
+    (folder).mkdir()
+    (folder / "notizen.txt").write_text("bleibt", encoding="utf-8")
+    first = date(2025, 1, 1)
+    for n in range(400):
+        made = service.run(folder, first + timedelta(days=n))
+        assert made is not None
+    assert service.run(folder, first + timedelta(days=399)) is None  # once a day only
+    copies = daily_copies(folder)
+    assert set(copies) == copies_to_keep(first + timedelta(days=n) for n in range(400))
+    assert len(copies) == 14 + 12 - 1  # the newest 14 days include one first of a month
+    assert (folder / "notizen.txt").read_text(encoding="utf-8") == "bleibt"
+    newest = copies[max(copies)]
+    connection = sqlite3.connect(newest)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT count(*) FROM memberships").fetchone()[0] == 10
+    finally:
+        connection.close()
+
+
+def test_warnings_for_an_old_backup_and_an_unreachable_folder(sqlite_database, tmp_path, today):
+    service = DailyBackupService(sqlite_database)
+    folder = default_folder(sqlite_database)
+    assert folder == tmp_path / "Sicherungen"
+    service.run(folder, today - timedelta(days=8))
+    assert "älter als 7 Tage" in service.warning(folder, today)
+    assert service.warning(folder, today - timedelta(days=7)) is None
+    missing = tmp_path / "Netzlaufwerk" / "fehlt"
+    assert "nicht erreichbar" in service.warning(missing, today)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_is_a_german_message(sqlite_database, tmp_path, today):
+    folder = tmp_path / "schreibgeschützt"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(BackupError, match=r"tägliche Sicherung .* nicht möglich"):
+            DailyBackupService(sqlite_database).run(folder, today)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_folder_that_is_a_file_is_a_german_message(sqlite_database, tmp_path, today):
+    blocker = tmp_path / "Sicherungen"
+    blocker.write_text("kein Ordner", encoding="utf-8")
+    with pytest.raises(BackupError, match="nicht möglich"):
+        DailyBackupService(sqlite_database).run(blocker, today)
+    assert "nicht erreichbar" in DailyBackupService(sqlite_database).warning(blocker, today)
