@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         # Imported here: the pages pull in the data stack, which must not delay the
         # first appearance of the window.
         from expertenrat.ui.areas import build_areas
+        from expertenrat.ui.backup_menu import BackupMenu
 
         self._services = services
         self._dialogs = dialogs
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self.reload_councils)
+        self.backup_menu = BackupMenu(services, dialogs, self, self.reload_councils)
+        self.file_menu.insertActions(self._quit_action, self.backup_menu.actions)
+        self.file_menu.insertSeparator(self._quit_action)
         self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
         self.reload_councils()
 
@@ -123,6 +127,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction(tr(_CONTEXT, "&Beenden"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.file_menu = file_menu
+        self._quit_action = quit_action
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
         self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), self)

@@ -22,6 +22,7 @@ class FileKind(Enum):
 
     PDF = "pdf"  # documents: the roster, later minutes and invitations
     MEMBERS = "members"  # member lists for Excel (.xlsx, .csv), exported and imported
+    BACKUP = "backup"  # portable backups (.zip), made and restored
 
 
 class SaveLocations:

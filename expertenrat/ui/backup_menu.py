@@ -1,0 +1,149 @@
+"""Datei menu: "Sicherung jetzt …", "Wiederherstellen …", "Datenbank prüfen" in the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.paths import user_data_dir
+from expertenrat.services.backup import BackupSummary, RestoreSummary
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "BackupMenu"
+_FILTER = "Expertenrat-Sicherung (*.zip)"
+
+
+class BackupMenu:
+    """The three actions; ``on_restored`` reloads the window's data after a restore."""
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        parent: QWidget,
+        on_restored: Callable[[], None],
+    ) -> None:
+        self._services = services
+        self._dialogs = dialogs
+        self._parent = parent
+        self._on_restored = on_restored
+        self.job: Job | None = None
+        self.backup_action = QAction(tr(_CONTEXT, "&Sicherung jetzt …"), parent)
+        self.restore_action = QAction(tr(_CONTEXT, "&Wiederherstellen …"), parent)
+        self.check_action = QAction(tr(_CONTEXT, "Datenbank &prüfen"), parent)
+        self.backup_action.triggered.connect(self.ask_backup)
+        self.restore_action.triggered.connect(self.ask_restore)
+        self.check_action.triggered.connect(self.check)
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.backup_action, self.restore_action, self.check_action]
+
+    def ask_backup(self) -> None:
+        self._dialogs.ask_save_file(
+            self._parent,
+            tr(_CONTEXT, "Sicherung jetzt"),
+            tr(_CONTEXT, _FILTER),
+            tr(_CONTEXT, "Expertenrat-Sicherung {:%Y-%m-%d}.zip").format(date.today()),
+            self.backup,
+            FileKind.BACKUP,
+        )
+
+    def backup(self, path: str) -> None:
+        target = Path(path)
+        title = tr(_CONTEXT, "Sicherung jetzt")
+        self._run(
+            lambda progress: self._services.backup.backup(target, progress),
+            title,
+            tr(_CONTEXT, "Die Daten werden gesichert …"),
+            lambda summary: self._dialogs.file_saved(
+                self._parent, title, _backup_text(summary), str(target)
+            ),
+        )
+
+    def ask_restore(self) -> None:
+        self._dialogs.ask_open_file(
+            self._parent,
+            tr(_CONTEXT, "Wiederherstellen"),
+            tr(_CONTEXT, _FILTER),
+            self._confirm_restore,
+            FileKind.BACKUP,
+        )
+
+    def _confirm_restore(self, path: str) -> None:
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Wiederherstellen"),
+            tr(
+                _CONTEXT,
+                "Alle Daten in „{database}“ werden durch die Sicherung „{file}“ ersetzt. "
+                "Eine Kopie der bisherigen Daten wird vorher angelegt. Fortfahren?",
+            ).format(database=self._services.database.location, file=path),
+            lambda: self.restore(path),
+        )
+
+    def restore(self, path: str) -> None:
+        source = Path(path)
+        title = tr(_CONTEXT, "Wiederherstellen")
+        self._run(
+            lambda _progress: self._services.backup.restore(
+                source, user_data_dir() / "Sicherungen"
+            ),
+            title,
+            tr(_CONTEXT, "Die Sicherung wird geprüft und eingespielt …"),
+            lambda summary: self._restored(title, summary),
+        )
+
+    def _restored(self, title: str, summary: RestoreSummary) -> None:
+        self._on_restored()
+        text = tr(_CONTEXT, "{} Datensätze wurden wiederhergestellt.").format(summary.rows)
+        if summary.kept_copy is not None:
+            text += " " + tr(_CONTEXT, "Die bisherigen Daten liegen in „{}“.").format(
+                summary.kept_copy
+            )
+        self._dialogs.information(self._parent, title, text)
+
+    def check(self) -> None:
+        title = tr(_CONTEXT, "Datenbank prüfen")
+
+        def report(findings) -> None:
+            if not findings:
+                self._dialogs.information(
+                    self._parent, title, tr(_CONTEXT, "Die Datenbank ist in Ordnung.")
+                )
+                return
+            lines = "\n".join(f"• {finding.text}" for finding in findings)
+            self._dialogs.warning(
+                self._parent,
+                title,
+                tr(_CONTEXT, "Die Prüfung hat {} Problem(e) gefunden:\n\n{}").format(
+                    len(findings), lines
+                ),
+            )
+
+        self._run(
+            lambda _progress: self._services.integrity.check(),
+            title,
+            tr(_CONTEXT, "Die Datenbank wird geprüft …"),
+            report,
+        )
+
+    def _run(self, work, title: str, label: str, on_done: Callable[[object], None]) -> None:
+        self.job = Job(work, self._parent)
+        self.job.finished.connect(on_done)
+        self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
+        start_with_progress(self.job, self._parent, title, label)
+
+
+def _backup_text(summary: BackupSummary) -> str:
+    return tr(_CONTEXT, "Sicherung mit {} Datensätzen gespeichert ({:.1f} MB).").format(
+        summary.rows, summary.size / 1024**2
+    )
