@@ -138,6 +138,20 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(handler=_restore, opening="create")
     check = commands.add_parser("check", help="die Datenbank auf Fehler prüfen")
     check.set_defaults(handler=_check, opening="read")
+    retention = commands.add_parser(
+        "retention",
+        help="ehemalige Mitglieder nach Ablauf der Aufbewahrungsfrist auflisten und anonymisieren",
+    )
+    retention.add_argument(
+        "--years", type=_positive, default=2, metavar="N", help="Frist in Jahren (Vorgabe: 2)"
+    )
+    retention.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="die aufgelisteten Personen anonymisieren (Name bleibt; Kontaktdaten, Notizen "
+        "und Einwilligungen werden entfernt)",
+    )
+    retention.set_defaults(handler=_retention, opening="change")
     return parser
 
 
@@ -348,6 +362,21 @@ def _check(services: Services, args: argparse.Namespace) -> str:
         count = "1 Problem" if len(findings) == 1 else f"{len(findings)} Probleme"
         raise UserError(f"Die Prüfung hat {count} gefunden.")
     return "Die Datenbank ist in Ordnung."
+
+
+def _retention(services: Services, args: argparse.Namespace) -> str:
+    due = services.retention.due(date.today(), args.years)
+    if not due:
+        return (
+            f"Niemand ist länger als {args.years} Jahre ausgeschieden und noch nicht anonymisiert."
+        )
+    lines = [f"{c.name} (ausgeschieden am {c.left_on:%d.%m.%Y})" for c in due]
+    if not args.anonymise:
+        lines.append(f"{len(due)} Person(en) fällig; anonymisieren mit --anonymise.")
+        return "\n".join(lines)
+    count = services.retention.anonymise([c.person_id for c in due], date.today(), args.years)
+    lines.append(f"{count} Person(en) anonymisiert; im Änderungsprotokoll vermerkt.")
+    return "\n".join(lines)
 
 
 def _import_lines(row: ImportRow) -> list[str]:

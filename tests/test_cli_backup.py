@@ -87,3 +87,25 @@ def test_a_backup_into_a_read_only_folder_is_refused_in_german(tmp_path, bound_b
     assert "kann nicht geschrieben werden" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_retention_lists_and_anonymises_former_members(tmp_path):
+    database = tmp_path / "daten.db"
+    assert run("--database", str(database), "demo", "--years", "3").returncode == 0
+    connection = sqlite3.connect(database)
+    connection.execute(
+        "UPDATE memberships SET term_end = '2020-06-30', term_start = '2019-01-01' "
+        "WHERE id = (SELECT min(id) FROM memberships)"
+    )
+    connection.commit()
+    connection.close()
+    listed = run("--database", str(database), "retention")
+    assert listed.returncode == 0, listed.stderr
+    assert "(ausgeschieden am 30.06.2020)" in listed.stdout
+    due = len(listed.stdout.strip().splitlines()) - 1
+    assert f"{due} Person(en) fällig" in listed.stdout
+    done = run("--database", str(database), "retention", "--anonymise")
+    assert done.returncode == 0, done.stderr
+    assert f"{due} Person(en) anonymisiert" in done.stdout
+    again = run("--database", str(database), "retention")
+    assert "Niemand ist länger als 2 Jahre ausgeschieden" in again.stdout

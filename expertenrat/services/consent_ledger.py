@@ -93,3 +93,14 @@ def latest_withdrawals(
         kinds = withdrawn.setdefault(person_id, {})
         kinds[ConsentKind(kind)] = max(day, kinds.get(ConsentKind(kind), day))
     return withdrawn
+
+
+def erase_consent(session: Session, person: models.Person) -> None:
+    """Remove the person's consent history and dates (retention): no consent is left."""
+    for entry in session.scalars(
+        select(models.ConsentEntry).where(models.ConsentEntry.person_id == person.id)
+    ):
+        session.delete(entry)
+    for given_name, on_name in CONSENT_ATTRIBUTES.values():
+        setattr(person, given_name, False)
+        setattr(person, on_name, None)

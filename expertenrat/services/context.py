@@ -12,6 +12,7 @@ from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.overview import OverviewService
+from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store.database import Database
 
@@ -28,6 +29,7 @@ class Services:
     backup: BackupService
     daily_backup: DailyBackupService
     integrity: IntegrityService
+    retention: RetentionService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -42,4 +44,5 @@ class Services:
             backup=BackupService(database),
             daily_backup=DailyBackupService(database),
             integrity=IntegrityService(database),
+            retention=RetentionService(database, actor),
         )

@@ -1,0 +1,15 @@
+"""Retention: former members whose contact data is due for anonymisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+DEFAULT_RETENTION_YEARS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionCandidate:
+    person_id: int
+    name: str
+    left_on: date  # the end of the person's last membership in any council

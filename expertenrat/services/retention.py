@@ -1,0 +1,92 @@
+"""Retention (data protection): anonymise former members some years after they left.
+
+A person is due when every membership in every council has ended more than ``years``
+years ago and something personal beyond the name is still stored. Anonymising keeps the
+name, title and affiliation (the minutes need them) and removes e-mail, phone, postal
+address, notes and the consent history with its dates; the audit trail records which
+fields were emptied, never their old values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import func, or_, select
+
+from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS, RetentionCandidate
+from expertenrat.services import audit
+from expertenrat.services.consent_ledger import erase_consent
+from expertenrat.services.unit_of_work import changing, reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_PERSONAL = ("email", "phone", "postal_address", "notes")
+
+
+class RetentionService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def due(self, today: date, years: int = DEFAULT_RETENTION_YEARS) -> list[RetentionCandidate]:
+        """The persons due for anonymisation, longest gone first."""
+        cutoff = today - relativedelta(years=years)
+        ended = func.max(models.Membership.term_end)
+        open_people = select(models.Membership.person_id).where(
+            models.Membership.term_end.is_(None)
+        )
+        query = (
+            select(models.Person, ended)
+            .join(models.Membership, models.Membership.person_id == models.Person.id)
+            .where(models.Person.id.not_in(open_people))
+            .where(_has_personal_data())
+            .group_by(models.Person.id)
+            .having(ended < cutoff)
+            .order_by(ended, models.Person.family_name, models.Person.id)
+        )
+        with reading(self._db) as session:
+            return [
+                RetentionCandidate(person.id, f"{person.given_name} {person.family_name}", left)
+                for person, left in session.execute(query)
+            ]
+
+    def anonymise(
+        self, person_ids: Iterable[int], today: date, years: int = DEFAULT_RETENTION_YEARS
+    ) -> int:
+        """Anonymise those of ``person_ids`` that are due; return how many were."""
+        due = {c.person_id for c in self.due(today, years)}
+        wanted = [pid for pid in person_ids if pid in due]
+        with changing(self._db, "Die Person") as session:
+            for person in session.scalars(
+                select(models.Person).where(models.Person.id.in_(wanted))
+            ):
+                emptied = [field for field in _PERSONAL if getattr(person, field)]
+                for field in _PERSONAL:
+                    setattr(person, field, "")
+                erase_consent(session, person)
+                audit.record(
+                    session,
+                    self._actor,
+                    AuditAction.UPDATE,
+                    "person",
+                    person.id,
+                    summary=(
+                        f"Anonymisiert nach Ablauf der Aufbewahrungsfrist ({years} Jahre): "
+                        f"{', '.join([*emptied, 'Einwilligungen'])} entfernt"
+                    ),
+                )
+        return len(wanted)
+
+
+def _has_personal_data():
+    person = models.Person
+    consent = select(models.ConsentEntry.id).where(models.ConsentEntry.person_id == person.id)
+    return or_(
+        *(getattr(person, field) != "" for field in _PERSONAL),
+        person.publish_name_on.isnot(None),
+        person.publish_contact_on.isnot(None),
+        consent.exists(),
+    )

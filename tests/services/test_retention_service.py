@@ -1,0 +1,59 @@
+"""Retention: exactly the members gone longer than the period are anonymised."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from expertenrat.services.audit import AuditService
+from expertenrat.services.retention import RetentionService
+from expertenrat.store.models import ConsentEntry, Person
+
+TODAY = date(2026, 11, 27)
+
+
+def _member(members_service, new_member, name: str, end: date | None, council_id: int):
+    member = new_member(
+        "Kim",
+        name,
+        email=f"{name.lower()}@example.org",
+        phone="0381 123",
+        notes="privat: <&> 🙂",
+        term_start=date(2022, 1, 1),
+        term_end=end,
+        publish_contact=True,
+        publish_contact_on=date(2025, 2, 1),
+    )
+    return members_service.save(council_id, member, TODAY)
+
+
+def test_exactly_the_members_past_the_period_are_anonymised(
+    database, members_service, new_member, council, actor
+):
+    gone_long = _member(members_service, new_member, "Alt", date(2024, 11, 26), council.id)
+    _member(members_service, new_member, "Jung", date(2024, 11, 28), council.id)
+    active = _member(members_service, new_member, "Aktiv", None, council.id)
+    service = RetentionService(database, actor)
+
+    due = service.due(TODAY)
+    assert [c.name for c in due] == ["Kim Alt"]
+    assert due[0].left_on == date(2024, 11, 26)
+
+    assert service.anonymise([c.person_id for c in due] + [active.person_id], TODAY) == 1
+
+    with database.reading() as session:
+        people = {p.family_name: p for p in session.scalars(select(Person))}
+        old = people["Alt"]
+        assert (old.given_name, old.email, old.phone, old.notes) == ("Kim", "", "", "")
+        assert (old.publish_contact, old.publish_contact_on) == (False, None)
+        ledger = select(func.count()).select_from(ConsentEntry)
+        assert session.scalar(ledger.where(ConsentEntry.person_id == old.id)) == 0
+        for name in ("Jung", "Aktiv"):
+            kept = people[name]
+            assert kept.email and kept.notes and kept.publish_contact_on == date(2025, 2, 1)
+            assert session.scalar(ledger.where(ConsentEntry.person_id == kept.id)) >= 1
+    assert service.due(TODAY) == []  # nothing left to anonymise
+    trail = AuditService(database).entries("person", gone_long.person_id)
+    assert "Anonymisiert nach Ablauf der Aufbewahrungsfrist" in trail[-1].summary
+    assert "alt@example.org" not in str(trail[-1])
