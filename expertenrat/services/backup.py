@@ -14,7 +14,7 @@ import contextlib
 import io
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from sqlalchemy import Connection, MetaData, Table, exc, select, text
 
 from expertenrat import __version__
 from expertenrat.domain.errors import os_error_text
+from expertenrat.domain.progress import Progress
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import (
     Backup,
@@ -36,8 +37,6 @@ from expertenrat.store.backup_format import (
 from expertenrat.store.database import Database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base
-
-Progress = Callable[[int, int], None]  # (done, total)
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,8 @@ class DailyBackupService:
         """A German warning for the Übersicht, or ``None`` when the backups are fine."""
         if sqlite_file(self._db.url) is None or self._db.pending:
             return None
+        if not folder.exists() and folder.parent.is_dir():
+            return None  # the first copy will make the folder
         try:
             copies = daily_copies(folder)
         except OSError as error:

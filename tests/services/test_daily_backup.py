@@ -61,6 +61,7 @@ def test_warnings_for_an_old_backup_and_an_unreachable_folder(sqlite_database, t
     service = DailyBackupService(sqlite_database)
     folder = default_folder(sqlite_database)
     assert folder == tmp_path / "Sicherungen"
+    assert service.warning(folder, today) is None  # not made yet: no alarm before the first
     service.run(folder, today - timedelta(days=8))
     assert "älter als 7 Tage" in service.warning(folder, today)
     assert service.warning(folder, today - timedelta(days=7)) is None
