@@ -129,7 +129,7 @@ def entry(
 def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     """Write audit entries (see :func:`entry`) in one statement, in their order."""
     if entries:
-        session.execute(insert(AuditEntry), entries)
+        session.execute(insert(AuditEntry.__table__), entries)  # Core: one batch, None or not
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,16 +155,21 @@ def _further_ids(member: Member) -> tuple[int, ...]:
 
 
 def _insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` in batches; their new ids in the order of ``rows``."""
+    """Insert ``rows`` in batches; their new ids in the order of ``rows``.
+
+    Core inserts into the table: the ORM's bulk insert would split the rows wherever a
+    value is ``None`` (one statement per run of rows with the same keys).
+    """
+    table = model.__table__
     if session.get_bind().dialect.name == "sqlite":
         # SQLAlchemy cannot sort RETURNING rows on SQLite (no sentinel) and would fall back to
         # one INSERT per row. SQLite has one writer and numbers the rows of each batch in
         # order, batch after batch, so the ascending ids are the order of ``rows``.
-        return sorted(session.scalars(insert(model).returning(model.id), rows))
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+        return sorted(session.scalars(insert(table).returning(table.c.id), rows))
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(session.scalars(statement, rows))
 
 
 def _insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
     if rows:
-        session.execute(insert(model), rows)
+        session.execute(insert(model.__table__), rows)
