@@ -14,6 +14,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
 import pytest
+from hypothesis import HealthCheck, settings
 from postgres_cluster import Cluster
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -21,6 +22,13 @@ from sqlalchemy.engine import URL, make_url
 from expertenrat.store import migrate
 from expertenrat.store.database import Database, open_database
 from expertenrat.store.engine import database_url
+
+# Property tests check behaviour, not speed: a busy CI machine must not fail them on
+# Hypothesis' per-example deadline or its "too slow" health check.
+settings.register_profile(
+    "expertenrat", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("expertenrat")
 
 POSTGRES_ENV = "EXPERTENRAT_TEST_POSTGRES_URL"
 TODAY = date(2026, 11, 27)
