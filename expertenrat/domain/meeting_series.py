@@ -19,23 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import rrule
 
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.german_dates import MONTHS, WEEKDAYS
 
 MAX_OCCURRENCES = 200
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 ORDINALS = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", -1: "letzten"}
 
 

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
@@ -90,7 +91,7 @@ def _invitation(doc: MeetingDocument) -> list[Flowable]:
         Spacer(0, 5 * mm),
         parts.paragraph(
             "Bitte teilen Sie eine Verhinderung bis "
-            f"{parts.long_date(doc.excuse_by)} der Geschäftsstelle mit."
+            f"{long_date(doc.excuse_by)} der Geschäftsstelle mit."
         ),
         Spacer(0, 2 * mm),
         parts.paragraph(_notice_statement(doc)),

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines
 
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 NON_PUBLIC = "nichtöffentlich"
-
-
-def long_date(day: date) -> str:
-    """The date in words, "Dienstag, 10. März 2026"."""
-    return f"{WEEKDAYS[day.weekday()]}, {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def clock(moment: datetime) -> str:
