@@ -183,6 +183,11 @@ def series_dates(spec: SeriesSpec) -> list[Occurrence]:
     ]
 
 
+def rule_text(spec: SeriesSpec) -> str:
+    """The rule in RFC 5545 form ("DTSTART:…" and "RRULE:FREQ=MONTHLY;…"), to be stored."""
+    return str(_rule(spec))
+
+
 def describe_series(spec: SeriesSpec) -> str:
     """The rule in German.
 

@@ -9,6 +9,7 @@ from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.integrity import IntegrityService
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.overview import OverviewService
@@ -23,6 +24,7 @@ class Services:
     settings: SettingsService
     members: MembersService
     member_exchange: MemberExchangeService
+    meetings: MeetingsService
     overview: OverviewService
     demo: DemoService
     audit: AuditService
@@ -38,6 +40,7 @@ class Services:
             settings=SettingsService(database, actor),
             members=MembersService(database, actor),
             member_exchange=MemberExchangeService(database, actor),
+            meetings=MeetingsService(database, actor),
             overview=OverviewService(database),
             demo=DemoService(database, actor),
             audit=AuditService(database),

@@ -282,12 +282,14 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     series_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
     )
-    number: Mapped[int] = mapped_column(Integer)
+    # None for a meeting cancelled while planned: it was never announced under a number.
+    number: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(30), default="regular")
     title: Mapped[str] = mapped_column(String(300), default="")
     starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     ends_at: Mapped[datetime | None] = mapped_column(DateTime)
     place: Mapped[str] = mapped_column(String(300), default="")
+    room: Mapped[str] = mapped_column(String(200), default="", server_default="")
     online_link: Mapped[str] = mapped_column(String(1000), default="")
     state: Mapped[str] = mapped_column(String(30), default="planned")
     cancellation_reason: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -9,6 +9,7 @@ import pytest
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
 from expertenrat.services.settings import SettingsService
 
@@ -55,3 +56,8 @@ def new_member(fields) -> Callable[..., Member]:
         return Member(id=None, given_name=given_name, family_name=family_name, **values)
 
     return make
+
+
+@pytest.fixture
+def meetings_service(database, actor) -> MeetingsService:
+    return MeetingsService(database, actor)

@@ -1,0 +1,147 @@
+"""The meetings of a council as the program reads them: one meeting, and a line of the list.
+
+Times are *aware* datetimes in the council's time zone (the database keeps the wall clock,
+see ``store.models``). ``number`` is ``None`` for a meeting cancelled while still planned:
+it was never announced under a number (see ``meeting_states``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import TextField, clean_text, date_problems, text_problems
+from expertenrat.domain.meeting_draft import (
+    MAX_LINK_LENGTH,
+    MAX_PLACE_LENGTH,
+    MAX_TITLE_LENGTH,
+    MeetingDraft,
+)
+from expertenrat.domain.meeting_series import Occurrence
+from expertenrat.domain.meeting_states import MAX_REASON_LENGTH
+
+TEXTS = {
+    "title": TextField("Der Titel", MAX_TITLE_LENGTH),
+    "place": TextField("Der Ort", MAX_PLACE_LENGTH),
+    "room": TextField("Der Raum", MAX_PLACE_LENGTH),
+    "online_link": TextField("Der Link", MAX_LINK_LENGTH),
+}
+NOTES = TextField("Die Notizen", 20_000, multiline=True, plural=True, strip=False)
+REASON = TextField("Der Grund der Absage", MAX_REASON_LENGTH, multiline=True)
+
+
+class MeetingScope(StrEnum):
+    """Which meetings the list shows."""
+
+    ALL = "all"
+    UPCOMING = "upcoming"  # from today on, in any state
+    HELD = "held"
+
+
+def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
+    """How a meeting is called: "5. Sitzung", "5. Sitzung: Klausur Mobilität", "Sitzung"."""
+    name = "Klausur" if kind is MeetingKind.WORKSHOP and not number else "Sitzung"
+    base = f"{number}. {name}" if number else name
+    return f"{base}: {title}" if title else base
+
+
+def clean_draft(draft: MeetingDraft) -> MeetingDraft:
+    """``draft`` with its texts in NFC and without surrounding spaces."""
+    return replace(
+        draft, **{name: clean_text(getattr(draft, name), spec) for name, spec in TEXTS.items()}
+    )
+
+
+def entry_problems(draft: MeetingDraft, notes: str = "") -> list[FieldProblem]:
+    """What ``validate_meeting`` leaves to the fields: invisible control characters and line
+    breaks in the texts, the length of the notes, a date outside 1900–2100 (German)."""
+    problems = [
+        p
+        for name, spec in TEXTS.items()
+        for p in text_problems(name, getattr(draft, name), spec)
+        if p.message != spec.too_long_message()
+    ]
+    return (
+        problems
+        + text_problems("notes", notes, NOTES)
+        + date_problems("start", draft.start.date(), "Der Tag der Sitzung")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: int
+    version: int
+    council_id: int
+    number: int | None
+    title: str
+    kind: MeetingKind
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str
+    room: str
+    online_link: str
+    state: MeetingState
+    cancellation_reason: str
+    invitation_sent_on: date | None
+    chair_membership_id: int | None
+    uid: str
+    ics_sequence: int
+    series_id: int | None
+    notes: str
+
+    @property
+    def label(self) -> str:
+        return meeting_label(self.number, self.kind, self.title)
+
+    def draft(self) -> MeetingDraft:
+        """The meeting as the form edits it (a meeting without an end lasts two hours)."""
+        end = self.ends_at or self.starts_at + timedelta(hours=2)
+        return MeetingDraft(
+            self.kind, self.starts_at, end, self.title, self.place, self.room, self.online_link
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """A line of the meetings list; ``minutes_state`` is that of the latest minutes version."""
+
+    id: int
+    version: int
+    number: int | None
+    title: str
+    kind: MeetingKind
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str
+    room: str
+    online_link: str
+    state: MeetingState
+    cancellation_reason: str
+    invitation_sent_on: date | None
+    minutes_state: MinutesState | None
+
+    @property
+    def label(self) -> str:
+        return meeting_label(self.number, self.kind, self.title)
+
+    @property
+    def where(self) -> str:
+        """Place and room, or "online" when there is only a link."""
+        place = ", ".join(p for p in (self.place, self.room) if p)
+        if place and self.online_link:
+            return f"{place} und online"
+        return place or ("online" if self.online_link else "")
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPreview:
+    """The dates a series rule gives and the warnings about them (holidays, overlaps)."""
+
+    description: str
+    occurrences: tuple[Occurrence, ...]
+    lines: tuple[str, ...]
+    warnings: tuple[FieldProblem, ...]

@@ -1,0 +1,218 @@
+"""Reading and renumbering meeting rows for :mod:`expertenrat.services.meetings`.
+
+The database keeps a meeting's times as the council's wall clock (naive); the program works
+with aware datetimes in the council's time zone. :class:`CouncilClock` converts both ways.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meeting_numbers import NumberedMeeting, changed_numbers
+from expertenrat.domain.meeting_series import Occurrence
+from expertenrat.domain.meetings import Meeting, MeetingSummary, meeting_label
+from expertenrat.domain.series_warnings import ExistingMeeting
+from expertenrat.services import audit
+from expertenrat.services.unit_of_work import fetch
+from expertenrat.store import models
+
+DEFAULT_ZONE = "Europe/Berlin"
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilClock:
+    """The council's time zone and Bundesland: wall clock in the database, aware outside."""
+
+    zone: ZoneInfo
+    bundesland: str | None
+
+    def now(self) -> datetime:
+        return datetime.now(self.zone)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def aware(self, wall: datetime) -> datetime:
+        return wall.replace(tzinfo=self.zone)
+
+    def wall(self, moment: datetime) -> datetime:
+        """``moment`` as the council's wall clock (naive); a naive value is taken as it is."""
+        if moment.tzinfo is None:
+            return moment
+        return moment.astimezone(self.zone).replace(tzinfo=None)
+
+    def localise(self, draft: MeetingDraft) -> MeetingDraft:
+        """``draft`` with aware times in the council's zone (naive ones are its wall clock)."""
+        return replace(
+            draft, start=self.aware(self.wall(draft.start)), end=self.aware(self.wall(draft.end))
+        )
+
+    def occurrence(self, draft: MeetingDraft) -> Occurrence:
+        localised = self.localise(draft)
+        return Occurrence(localised.start, localised.end)
+
+
+def council_clock(session: Session, council_id: int) -> CouncilClock:
+    council = fetch(session, models.Council, council_id, "Das Gremium")
+    try:
+        zone = ZoneInfo(council.time_zone or DEFAULT_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo(DEFAULT_ZONE)
+    return CouncilClock(zone, council.bundesland or None)
+
+
+def meeting_rows(session: Session, council_id: int) -> list[models.Meeting]:
+    """The council's meetings that are not deleted, in order of their start."""
+    query = (
+        select(models.Meeting)
+        .where(models.Meeting.council_id == council_id, models.Meeting.deleted_at.is_(None))
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    return list(session.scalars(query))
+
+
+def meeting_from_row(row: models.Meeting, clock: CouncilClock) -> Meeting:
+    return Meeting(
+        id=row.id,
+        version=row.version,
+        council_id=row.council_id,
+        number=row.number,
+        title=row.title,
+        kind=MeetingKind(row.kind),
+        starts_at=clock.aware(row.starts_at),
+        ends_at=clock.aware(row.ends_at) if row.ends_at is not None else None,
+        place=row.place,
+        room=row.room,
+        online_link=row.online_link,
+        state=MeetingState(row.state),
+        cancellation_reason=row.cancellation_reason,
+        invitation_sent_on=row.invitation_sent_on,
+        chair_membership_id=row.chair_membership_id,
+        uid=row.uid,
+        ics_sequence=row.ics_sequence,
+        series_id=row.series_id,
+        notes=row.notes,
+    )
+
+
+def summaries(
+    session: Session, clock: CouncilClock, rows: list[models.Meeting]
+) -> list[MeetingSummary]:
+    """List lines of ``rows`` with the state of each meeting's latest minutes version."""
+    latest: dict[int, tuple[int, str]] = {}
+    ids = [r.id for r in rows]
+    for start in range(0, len(ids), 500):  # stay below the parameter limits
+        query = select(
+            models.MinutesVersion.meeting_id,
+            models.MinutesVersion.number,
+            models.MinutesVersion.state,
+        ).where(models.MinutesVersion.meeting_id.in_(ids[start : start + 500]))
+        for meeting_id, number, state in session.execute(query):
+            if meeting_id not in latest or latest[meeting_id][0] < number:
+                latest[meeting_id] = (number, state)
+    return [
+        MeetingSummary(
+            id=row.id,
+            version=row.version,
+            number=row.number,
+            title=row.title,
+            kind=MeetingKind(row.kind),
+            starts_at=clock.aware(row.starts_at),
+            ends_at=clock.aware(row.ends_at) if row.ends_at is not None else None,
+            place=row.place,
+            room=row.room,
+            online_link=row.online_link,
+            state=MeetingState(row.state),
+            cancellation_reason=row.cancellation_reason,
+            invitation_sent_on=row.invitation_sent_on,
+            minutes_state=MinutesState(latest[row.id][1]) if row.id in latest else None,
+        )
+        for row in rows
+    ]
+
+
+def existing_meetings(
+    session: Session, clock: CouncilClock, council_id: int, *, leave_out: int | None = None
+) -> list[ExistingMeeting]:
+    """The council's meetings that still take place, for the overlap warnings."""
+    return [
+        ExistingMeeting(
+            meeting_label(row.number, MeetingKind(row.kind), row.title),
+            clock.aware(row.starts_at),
+            clock.aware(row.ends_at or row.starts_at),
+        )
+        for row in meeting_rows(session, council_id)
+        if row.state != MeetingState.CANCELLED and row.id != leave_out
+    ]
+
+
+def has_agenda_content(session: Session, meeting_id: int) -> bool:
+    """Whether anything but bare agenda items refers to the meeting."""
+    item = models.AgendaItem
+    in_meeting = select(item.id).where(item.meeting_id == meeting_id)
+    checks = (
+        exists().where(models.Attendance.meeting_id == meeting_id),
+        exists().where(models.Guest.meeting_id == meeting_id),
+        exists().where(models.MinutesVersion.meeting_id == meeting_id),
+        exists().where(models.ConflictOfInterest.agenda_item_id.in_(in_meeting)),
+        exists().where(models.Vote.agenda_item_id.in_(in_meeting)),
+        exists().where(
+            item.meeting_id == meeting_id,
+            item.deleted_at.is_(None),
+            or_(
+                item.project_id.is_not(None),
+                item.discussion != "",
+                item.motion_text != "",
+                item.resolution_text != "",
+                item.result != "",
+            ),
+        ),
+    )
+    return any(session.scalar(select(check)) for check in checks)
+
+
+def renumber(session: Session, actor: str, council_id: int) -> None:
+    """Give the planned meetings their numbers in order of their start (``meeting_numbers``).
+
+    Changed numbers are cleared first and then set, so that no two meetings hold the same
+    number in between (the unique constraint is checked per statement).
+    """
+    rows = {r.id: r for r in meeting_rows(session, council_id)}
+    changed = changed_numbers(
+        NumberedMeeting(r.id, MeetingState(r.state), r.starts_at, r.number) for r in rows.values()
+    )
+    if not changed:
+        return
+    old = {meeting_id: rows[meeting_id].number for meeting_id in changed}
+    for meeting_id in changed:
+        rows[meeting_id].number = None
+    session.flush()
+    entries = []
+    for meeting_id, number in changed.items():
+        row = rows[meeting_id]
+        row.number = number
+        if old[meeting_id] is not None:
+            entry = audit.entry(
+                actor,
+                AuditAction.UPDATE,
+                "meeting",
+                meeting_id,
+                council_id=council_id,
+                summary=(
+                    f"Sitzung am {row.starts_at:%d.%m.%Y} neu nummeriert: "
+                    f"{old[meeting_id]}. → {number}. Sitzung"
+                ),
+                before={"number": old[meeting_id]},
+                after={"number": number},
+            )
+            if entry is not None:
+                entries.append(entry)
+    session.flush()
+    audit.insert_entries(session, entries)

@@ -1,0 +1,424 @@
+"""Meetings of a council: the list, single meetings, series, states, numbers and the chair.
+
+Every rule lives in the domain (``meeting_draft``, ``meeting_states``, ``meeting_numbers``,
+``meeting_series``, ``series_warnings``); this service reads and writes the rows, converts
+the times (the database keeps the council's wall clock, callers get aware datetimes, see
+:mod:`expertenrat.services.meeting_rows`) and records each change in the audit trail.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import replace
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
+from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
+from expertenrat.domain.field_limits import clean_text, text_problems
+from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
+from expertenrat.domain.meeting_series import (
+    SeriesSpec,
+    describe_series,
+    preview_line,
+    rule_text,
+    series_dates,
+)
+from expertenrat.domain.meeting_states import check_transition, keeps_number_when_cancelled
+from expertenrat.domain.meetings import (
+    NOTES,
+    REASON,
+    Meeting,
+    MeetingScope,
+    MeetingSummary,
+    SeriesPreview,
+    clean_draft,
+    entry_problems,
+)
+from expertenrat.domain.series_warnings import holiday_warnings, overlap_warnings
+from expertenrat.services import audit
+from expertenrat.services.meeting_rows import (
+    CouncilClock,
+    council_clock,
+    existing_meetings,
+    has_agenda_content,
+    meeting_from_row,
+    meeting_rows,
+    renumber,
+    summaries,
+)
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+WHAT = "Die Sitzung"
+
+
+class MeetingsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    # --- reading ------------------------------------------------------------------------
+
+    def list(
+        self,
+        council_id: int,
+        scope: MeetingScope = MeetingScope.ALL,
+        year: int | None = None,
+        *,
+        today: date | None = None,
+    ) -> builtins.list[MeetingSummary]:
+        """The council's meetings in order of their start; ``UPCOMING`` is from ``today`` on
+        (default: today in the council's time zone), ``HELD`` those held; ``year`` narrows."""
+        with reading(self._db) as session:
+            clock = council_clock(session, council_id)
+            rows = meeting_rows(session, council_id)
+            day = today or clock.today()
+            if scope is MeetingScope.UPCOMING:
+                rows = [r for r in rows if r.starts_at.date() >= day]
+            elif scope is MeetingScope.HELD:
+                rows = [r for r in rows if r.state == MeetingState.HELD]
+            if year is not None:
+                rows = [r for r in rows if r.starts_at.year == year]
+            return summaries(session, clock, rows)
+
+    def years(self, council_id: int) -> builtins.list[int]:
+        """The years in which the council has meetings, newest first."""
+        with reading(self._db) as session:
+            return sorted(
+                {r.starts_at.year for r in meeting_rows(session, council_id)}, reverse=True
+            )
+
+    def get(self, meeting_id: int) -> Meeting:
+        with reading(self._db) as session:
+            row = _fetch(session, meeting_id)
+            return meeting_from_row(row, council_clock(session, row.council_id))
+
+    def problems(
+        self,
+        council_id: int,
+        draft: MeetingDraft,
+        *,
+        meeting_id: int | None = None,
+        notes: str = "",
+    ) -> builtins.list[FieldProblem]:
+        """Errors and warnings of ``draft`` as it would be saved now: the domain's checks, a
+        public holiday in the council's Bundesland and overlaps with its other meetings."""
+        with reading(self._db) as session:
+            clock = council_clock(session, council_id)
+            draft = clock.localise(clean_draft(draft))
+            problems = validate_meeting(draft) + entry_problems(draft, notes)
+            if any(not p.warning for p in problems):
+                return problems
+            occurrence = clock.occurrence(draft)
+            others = existing_meetings(session, clock, council_id, leave_out=meeting_id)
+            return (
+                problems
+                + holiday_warnings([occurrence], clock.bundesland)
+                + overlap_warnings([occurrence], others)
+            )
+
+    # --- single meetings ----------------------------------------------------------------
+
+    def create(self, council_id: int, draft: MeetingDraft, *, notes: str = "") -> int:
+        """Save a new planned meeting; it gets the next running number in order of its date."""
+        with changing(self._db, WHAT) as session:
+            clock = council_clock(session, council_id)
+            draft, notes = _checked(clock, draft, notes)
+            row = models.Meeting(council_id=council_id, number=None, state=MeetingState.PLANNED)
+            _apply(row, clock, draft)
+            row.notes = notes
+            session.add(row)
+            session.flush()
+            renumber(session, self._actor, council_id)
+            self._audit(session, AuditAction.CREATE, row, None, "angelegt", clock)
+            return row.id
+
+    def update(
+        self, meeting_id: int, version: int, draft: MeetingDraft, *, notes: str | None = None
+    ) -> Meeting:
+        """Change time, place and texts. A cancelled meeting cannot be changed; for an
+        invited one a new date, time or place raises the calendar SEQUENCE, and a planned
+        one moved in time may change the numbers of the planned meetings."""
+        with changing(self._db, WHAT) as session:
+            row = _fetch(session, meeting_id)
+            check_version(row, version, WHAT)
+            if row.state == MeetingState.CANCELLED:
+                raise ValidationError(
+                    [FieldProblem("state", "Eine abgesagte Sitzung kann nicht geändert werden.")]
+                )
+            clock = council_clock(session, row.council_id)
+            draft, notes = _checked(clock, draft, row.notes if notes is None else notes)
+            before = audit.snapshot(row)
+            when_where = (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
+            _apply(row, clock, draft)
+            row.notes = notes
+            moved = when_where != (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
+            if moved and row.state == MeetingState.INVITED:
+                row.ics_sequence += 1
+            session.flush()
+            if moved and row.state == MeetingState.PLANNED:
+                renumber(session, self._actor, row.council_id)
+            self._audit(session, AuditAction.UPDATE, row, before, "geändert", clock)
+            return meeting_from_row(row, clock)
+
+    def change_state(
+        self,
+        meeting_id: int,
+        version: int,
+        target: MeetingState,
+        reason: str = "",
+        *,
+        now: datetime | None = None,
+    ) -> Meeting:
+        """Move a meeting to ``target`` under the rules of ``meeting_states``.
+
+        Cancelling needs a reason; a meeting cancelled while planned gives up its number
+        (the later planned ones move up), an invited one keeps it and its calendar entry
+        gets a new SEQUENCE. Inviting records today as the day the invitation went out,
+        unless one is recorded already. ``now`` defaults to the present (aware).
+        """
+        with changing(self._db, WHAT) as session:
+            row = _fetch(session, meeting_id)
+            check_version(row, version, WHAT)
+            clock = council_clock(session, row.council_id)
+            now = clock.now() if now is None else now
+            current = MeetingState(row.state)
+            reason = clean_text(reason, REASON)
+            check_transition(
+                current, target, reason=reason, start=clock.aware(row.starts_at), now=now
+            )
+            raise_if_invalid(text_problems("cancellation_reason", reason, REASON))
+            before = audit.snapshot(row)
+            row.state = target
+            if target is MeetingState.CANCELLED:
+                row.cancellation_reason = reason
+                if keeps_number_when_cancelled(current):
+                    row.ics_sequence += 1
+                else:
+                    row.number = None
+            if target is MeetingState.INVITED and row.invitation_sent_on is None:
+                row.invitation_sent_on = now.astimezone(clock.zone).date()
+            session.flush()
+            if current is MeetingState.PLANNED:
+                renumber(session, self._actor, row.council_id)
+            self._audit(session, AuditAction.UPDATE, row, before, f"{target.label}", clock)
+            return meeting_from_row(row, clock)
+
+    def delete(self, meeting_id: int, version: int) -> None:
+        """Delete a planned meeting whose agenda holds nothing yet but the standard items.
+
+        The meeting is kept as a tombstone (``deleted_at``) for the published data; its
+        number goes to the next planned meeting.
+        """
+        with changing(self._db, WHAT) as session:
+            row = _fetch(session, meeting_id)
+            check_version(row, version, WHAT)
+            clock = council_clock(session, row.council_id)
+            label = meeting_from_row(row, clock).label
+            if row.state != MeetingState.PLANNED:
+                raise InUseError(
+                    f"„{label}“ ist {MeetingState(row.state).label} und kann nicht gelöscht "
+                    "werden. Eine Sitzung, zu der eingeladen wurde, kann nur abgesagt werden."
+                )
+            if has_agenda_content(session, row.id):
+                raise InUseError(
+                    f"„{label}“ hat bereits Inhalte (Tagesordnung mit Projekten oder Texten, "
+                    "Anwesenheit, Gäste, Befangenheiten oder ein Protokoll) und kann nicht "
+                    "gelöscht werden. Sagen Sie die Sitzung stattdessen ab."
+                )
+            before = audit.snapshot(row)
+            row.deleted_at = models.utc_now()
+            row.number = None
+            for item in session.scalars(
+                select(models.AgendaItem).where(
+                    models.AgendaItem.meeting_id == row.id, models.AgendaItem.deleted_at.is_(None)
+                )
+            ):
+                item.deleted_at = row.deleted_at
+            session.flush()
+            renumber(session, self._actor, row.council_id)
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.DELETE,
+                "meeting",
+                row.id,
+                council_id=row.council_id,
+                summary=f"{label} am {row.starts_at:%d.%m.%Y} gelöscht",
+                before=before,
+            )
+
+    def set_chair(self, meeting_id: int, version: int, membership_id: int | None) -> Meeting:
+        """Make a member of the council, active on the meeting's day, its chair (or none)."""
+        with changing(self._db, WHAT) as session:
+            row = _fetch(session, meeting_id)
+            check_version(row, version, WHAT)
+            if membership_id is not None:
+                membership = session.get(models.Membership, membership_id)
+                day = row.starts_at.date()
+                if (
+                    membership is None
+                    or membership.deleted_at is not None
+                    or membership.council_id != row.council_id
+                ):
+                    raise ValidationError(
+                        [
+                            FieldProblem(
+                                "chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein."
+                            )
+                        ]
+                    )
+                if membership.term_start > day or (
+                    membership.term_end is not None and membership.term_end < day
+                ):
+                    raise ValidationError(
+                        [
+                            FieldProblem(
+                                "chair",
+                                "Die Sitzungsleitung muss am Tag der Sitzung "
+                                f"({day:%d.%m.%Y}) Mitglied sein.",
+                            )
+                        ]
+                    )
+            clock = council_clock(session, row.council_id)
+            before = audit.snapshot(row)
+            row.chair_membership_id = membership_id
+            session.flush()
+            self._audit(session, AuditAction.UPDATE, row, before, "Sitzungsleitung geändert", clock)
+            return meeting_from_row(row, clock)
+
+    # --- series -------------------------------------------------------------------------
+
+    def preview_series(self, council_id: int, spec: SeriesSpec) -> SeriesPreview:
+        """The dates of ``spec`` in the council's time zone, with warnings for public
+        holidays and overlaps; an unusable rule (no dates, more than 200) raises
+        ``ValidationError``."""
+        with reading(self._db) as session:
+            clock = council_clock(session, council_id)
+            return _preview(session, clock, council_id, spec)
+
+    def create_series(
+        self,
+        council_id: int,
+        spec: SeriesSpec,
+        *,
+        kind: MeetingKind = MeetingKind.REGULAR,
+        title: str = "",
+        place: str = "",
+        room: str = "",
+        online_link: str = "",
+    ) -> builtins.list[int]:
+        """Save every meeting of the series in one transaction: all of them or none."""
+        with changing(self._db, "Die Sitzungsreihe") as session:
+            clock = council_clock(session, council_id)
+            preview = _preview(session, clock, council_id, spec)
+            drafts = [
+                clean_draft(MeetingDraft(kind, o.start, o.end, title, place, room, online_link))
+                for o in preview.occurrences
+            ]
+            raise_if_invalid(validate_meeting(drafts[0]) + entry_problems(drafts[0]))
+            series = models.MeetingSeries(
+                council_id=council_id, title=drafts[0].title, rrule=rule_text(_in_zone(clock, spec))
+            )
+            session.add(series)
+            session.flush()
+            rows = []
+            for draft in drafts:
+                row = models.Meeting(council_id=council_id, number=None, state=MeetingState.PLANNED)
+                _apply(row, clock, draft)
+                row.series_id = series.id
+                rows.append(row)
+            session.add_all(rows)
+            session.flush()
+            renumber(session, self._actor, council_id)
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.CREATE,
+                "meeting_series",
+                series.id,
+                council_id=council_id,
+                summary=f"Sitzungsreihe angelegt: {preview.description} ({len(rows)} Termine)",
+                after={**audit.snapshot(series), "meeting_ids": [r.id for r in rows]},
+            )
+            return [r.id for r in rows]
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _audit(
+        self,
+        session: Session,
+        action: AuditAction,
+        row: models.Meeting,
+        before: dict | None,
+        verb: str,
+        clock: CouncilClock,
+    ) -> None:
+        label = meeting_from_row(row, clock).label
+        audit.record(
+            session,
+            self._actor,
+            action,
+            "meeting",
+            row.id,
+            council_id=row.council_id,
+            summary=f"{label} am {row.starts_at:%d.%m.%Y} {verb}",
+            before=before,
+            after=audit.snapshot(row),
+        )
+
+
+def _fetch(session: Session, meeting_id: int) -> models.Meeting:
+    row = fetch(session, models.Meeting, meeting_id, WHAT)
+    if row.deleted_at is not None:
+        fetch(session, models.Meeting, None, WHAT)  # raises NotFoundError
+    return row
+
+
+def _checked(clock: CouncilClock, draft: MeetingDraft, notes: str) -> tuple[MeetingDraft, str]:
+    """The cleaned draft in the council's zone and notes; raises on errors, not warnings."""
+    draft = clock.localise(clean_draft(draft))
+    notes = clean_text(notes, NOTES)
+    raise_if_invalid(validate_meeting(draft) + entry_problems(draft, notes))
+    return draft, notes
+
+
+def _apply(row: models.Meeting, clock: CouncilClock, draft: MeetingDraft) -> None:
+    row.kind = draft.kind
+    row.title = draft.title
+    row.starts_at = clock.wall(draft.start)
+    row.ends_at = clock.wall(draft.end)
+    row.place = draft.place
+    row.room = draft.room
+    row.online_link = draft.online_link
+
+
+def _in_zone(clock: CouncilClock, spec: SeriesSpec) -> SeriesSpec:
+    return replace(spec, time_zone=clock.zone.key)
+
+
+def _preview(
+    session: Session, clock: CouncilClock, council_id: int, spec: SeriesSpec
+) -> SeriesPreview:
+    spec = _in_zone(clock, spec)
+    occurrences = series_dates(spec)
+    others = existing_meetings(session, clock, council_id)
+    warnings = holiday_warnings(occurrences, clock.bundesland) + overlap_warnings(
+        occurrences, others
+    )
+    return SeriesPreview(
+        describe_series(spec),
+        tuple(occurrences),
+        tuple(preview_line(o) for o in occurrences),
+        tuple(warnings),
+    )

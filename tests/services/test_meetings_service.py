@@ -1,0 +1,365 @@
+"""The meetings service on SQLite and PostgreSQL: saving, numbers, states, delete, chair."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    InUseError,
+    NotFoundError,
+    ValidationError,
+)
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meetings import MeetingScope
+from expertenrat.services.audit import AuditService
+from expertenrat.store import models
+
+BERLIN = ZoneInfo("Europe/Berlin")
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+def draft(day: date, hour: int = 16, hours: int = 2, **changes) -> MeetingDraft:
+    start = datetime(day.year, day.month, day.day, hour, tzinfo=BERLIN)
+    values = {"place": "Rathaus Rostock", "room": "Raum 1a", **changes}
+    return MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=hours), **values)
+
+
+def numbers(service, council_id) -> dict[date, int | None]:
+    return {m.starts_at.date(): m.number for m in service.list(council_id)}
+
+
+def advance(service, meeting_id, *targets, reason="", now=None):
+    meeting = service.get(meeting_id)
+    for target in targets:
+        meeting = service.change_state(meeting.id, meeting.version, target, reason, now=now)
+    return meeting
+
+
+def test_a_new_meeting_is_read_back_with_aware_times_and_its_texts(meetings_service, council):
+    meeting_id = meetings_service.create(
+        council.id,
+        draft(date(2026, 3, 10), title=HOSTILE, place=f"  {HOSTILE} ", room=HOSTILE),
+        notes=f"Notiz {HOSTILE}\nZeile 2",
+    )
+
+    meeting = meetings_service.get(meeting_id)
+    assert meeting.number == 1
+    assert meeting.state is MeetingState.PLANNED
+    assert meeting.starts_at == datetime(2026, 3, 10, 16, tzinfo=BERLIN)
+    assert meeting.ends_at == datetime(2026, 3, 10, 18, tzinfo=BERLIN)
+    assert (meeting.title, meeting.place, meeting.room) == (HOSTILE, HOSTILE, HOSTILE)
+    assert meeting.notes == f"Notiz {HOSTILE}\nZeile 2"
+    assert len(meeting.uid) == 36 and meeting.ics_sequence == 0
+    assert meeting.label == f"1. Sitzung: {HOSTILE}"
+
+
+def test_an_utc_start_is_stored_as_the_councils_wall_clock(meetings_service, council):
+    start = datetime(2026, 7, 1, 14, tzinfo=ZoneInfo("UTC"))  # 16:00 summer time in Berlin
+    meeting_id = meetings_service.create(
+        council.id, MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), "", "x")
+    )
+    assert meetings_service.get(meeting_id).starts_at == datetime(2026, 7, 1, 16, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"hours": -1}, "Das Ende muss nach dem Beginn liegen."),
+        ({"place": "", "room": ""}, "Bitte geben Sie einen Ort oder einen Link"),
+        ({"online_link": "ftp://x"}, "Der Link muss mit https://"),
+        ({"title": "x" * 201}, "höchstens 200 Zeichen"),
+        ({"title": "Sitzung\u202e"}, "unsichtbares Steuerzeichen"),
+        ({"place": "Rathaus\nRostock"}, "in einer Zeile"),
+    ],
+)
+def test_bad_input_is_refused_in_german_and_nothing_is_saved(
+    meetings_service, council, changes, message
+):
+    changes = dict(changes)
+    hours = changes.pop("hours", 2)
+    with pytest.raises(ValidationError, match=message):
+        meetings_service.create(council.id, draft(date(2026, 3, 10), hours=hours, **changes))
+    assert meetings_service.list(council.id) == []
+
+
+def test_a_workshop_needs_a_title(meetings_service, council):
+    workshop = MeetingDraft(
+        MeetingKind.WORKSHOP,
+        datetime(2026, 3, 10, 9, tzinfo=BERLIN),
+        datetime(2026, 3, 10, 17, tzinfo=BERLIN),
+        place="Rathaus",
+    )
+    with pytest.raises(ValidationError, match="Thema der Klausur"):
+        meetings_service.create(council.id, workshop)
+
+
+def test_planned_meetings_are_numbered_in_order_of_their_date(meetings_service, council):
+    for day in (date(2026, 6, 1), date(2026, 2, 1), date(2026, 4, 1)):
+        meetings_service.create(council.id, draft(day))
+
+    assert numbers(meetings_service, council.id) == {
+        date(2026, 2, 1): 1,
+        date(2026, 4, 1): 2,
+        date(2026, 6, 1): 3,
+    }
+
+
+def test_numbers_of_invited_and_held_meetings_never_change(meetings_service, council):
+    first = meetings_service.create(council.id, draft(date(2026, 1, 13)))
+    advance(
+        meetings_service,
+        first,
+        MeetingState.INVITED,
+        MeetingState.HELD,
+        now=datetime(2026, 1, 14, tzinfo=BERLIN),
+    )
+    june = meetings_service.create(council.id, draft(date(2026, 6, 9)))
+    march = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    assert numbers(meetings_service, council.id) == {
+        date(2026, 1, 13): 1,
+        date(2026, 3, 10): 2,
+        date(2026, 6, 9): 3,
+    }
+    advance(meetings_service, march, MeetingState.INVITED)
+
+    # June moves before March: March is invited and keeps its 2; June stays planned, 3.
+    moved = meetings_service.get(june)
+    meetings_service.update(june, moved.version, draft(date(2026, 2, 17)))
+    # An earlier planned meeting still cannot take an invited meeting's number.
+    meetings_service.create(council.id, draft(date(2026, 2, 3)))
+
+    assert numbers(meetings_service, council.id) == {
+        date(2026, 1, 13): 1,
+        date(2026, 2, 3): 3,
+        date(2026, 2, 17): 4,
+        date(2026, 3, 10): 2,
+    }
+
+
+def test_cancelling_a_planned_meeting_gives_up_its_number(meetings_service, council):
+    ids = [meetings_service.create(council.id, draft(date(2026, m, 10))) for m in (3, 6, 9)]
+
+    cancelled = advance(meetings_service, ids[1], MeetingState.CANCELLED, reason="Krankheit")
+
+    assert cancelled.number is None
+    assert cancelled.state is MeetingState.CANCELLED
+    assert cancelled.cancellation_reason == "Krankheit"
+    assert cancelled.label == "Sitzung"
+    assert numbers(meetings_service, council.id) == {
+        date(2026, 3, 10): 1,
+        date(2026, 6, 10): None,
+        date(2026, 9, 10): 2,
+    }
+
+
+def test_cancelling_an_invited_meeting_keeps_its_number_and_updates_the_calendar(
+    meetings_service, council
+):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    invited = advance(meetings_service, meeting_id, MeetingState.INVITED)
+
+    cancelled = advance(meetings_service, meeting_id, MeetingState.CANCELLED, reason=HOSTILE)
+
+    assert (cancelled.number, cancelled.cancellation_reason) == (1, HOSTILE)
+    assert cancelled.ics_sequence == invited.ics_sequence + 1
+
+
+def test_cancelling_needs_a_reason_and_leaves_the_meeting_as_it_was(meetings_service, council):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    with pytest.raises(ValidationError, match="Grund für die Absage"):
+        advance(meetings_service, meeting_id, MeetingState.CANCELLED, reason="   ")
+    assert meetings_service.get(meeting_id).state is MeetingState.PLANNED
+
+
+def test_inviting_records_the_day_the_invitation_went_out(meetings_service, council):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    now = datetime(2026, 2, 24, 23, 30, tzinfo=ZoneInfo("UTC"))  # already 25 Feb in Berlin
+    invited = advance(meetings_service, meeting_id, MeetingState.INVITED, now=now)
+    assert invited.invitation_sent_on == date(2026, 2, 25)
+
+
+def test_a_meeting_cannot_be_held_before_it_began_or_without_invitation(meetings_service, council):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    with pytest.raises(ValidationError, match="Versand der Einladung"):
+        advance(meetings_service, meeting_id, MeetingState.HELD)
+    advance(meetings_service, meeting_id, MeetingState.INVITED)
+    with pytest.raises(ValidationError, match="noch nicht als durchgeführt"):
+        advance(
+            meetings_service,
+            meeting_id,
+            MeetingState.HELD,
+            now=datetime(2026, 3, 10, 15, 59, tzinfo=BERLIN),
+        )
+    held = advance(
+        meetings_service,
+        meeting_id,
+        MeetingState.HELD,
+        now=datetime(2026, 3, 10, 16, tzinfo=BERLIN),
+    )
+    assert held.state is MeetingState.HELD
+
+
+def test_a_new_time_or_place_of_an_invited_meeting_raises_the_calendar_sequence(
+    meetings_service, council
+):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    invited = advance(meetings_service, meeting_id, MeetingState.INVITED)
+
+    notes_only = meetings_service.update(
+        meeting_id, invited.version, invited.draft(), notes="Nur eine Notiz"
+    )
+    assert notes_only.ics_sequence == 0
+    later = meetings_service.update(meeting_id, notes_only.version, draft(date(2026, 3, 10), 17))
+    assert later.ics_sequence == 1
+    moved = meetings_service.update(
+        meeting_id, later.version, draft(date(2026, 3, 10), 17, room="B")
+    )
+    assert moved.ics_sequence == 2
+    assert moved.uid == invited.uid
+
+
+def test_a_stale_version_is_refused(meetings_service, council):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    old = meetings_service.get(meeting_id)
+    meetings_service.update(meeting_id, old.version, draft(date(2026, 3, 11)))
+
+    with pytest.raises(ConcurrentEditError):
+        meetings_service.update(meeting_id, old.version, draft(date(2026, 3, 12)))
+    with pytest.raises(ConcurrentEditError):
+        meetings_service.change_state(meeting_id, old.version, MeetingState.INVITED)
+    assert meetings_service.get(meeting_id).starts_at.date() == date(2026, 3, 11)
+
+
+def test_a_cancelled_meeting_cannot_be_changed(meetings_service, council):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    cancelled = advance(meetings_service, meeting_id, MeetingState.CANCELLED, reason="Sturm")
+    with pytest.raises(ValidationError, match="abgesagte Sitzung"):
+        meetings_service.update(meeting_id, cancelled.version, draft(date(2026, 3, 11)))
+
+
+def test_a_planned_meeting_is_deleted_and_the_later_ones_move_up(
+    meetings_service, council, database
+):
+    ids = [meetings_service.create(council.id, draft(date(2026, m, 10))) for m in (3, 6)]
+
+    meetings_service.delete(ids[0], meetings_service.get(ids[0]).version)
+
+    assert numbers(meetings_service, council.id) == {date(2026, 6, 10): 1}
+    with pytest.raises(NotFoundError):
+        meetings_service.get(ids[0])
+    with database.reading() as session:  # a tombstone for the published data
+        assert session.get(models.Meeting, ids[0]).deleted_at is not None
+
+
+def test_an_invited_meeting_or_one_with_content_cannot_be_deleted(
+    meetings_service, council, database
+):
+    invited = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    advance(meetings_service, invited, MeetingState.INVITED)
+    with pytest.raises(InUseError, match="nur abgesagt"):
+        meetings_service.delete(invited, meetings_service.get(invited).version)
+
+    planned = meetings_service.create(council.id, draft(date(2026, 6, 10)))
+    with database.transaction() as session:
+        session.add(models.Guest(meeting_id=planned, name="Gast"))
+    with pytest.raises(InUseError, match="bereits Inhalte"):
+        meetings_service.delete(planned, meetings_service.get(planned).version)
+    assert len(meetings_service.list(council.id)) == 2
+
+
+def test_the_chair_must_be_a_member_active_on_the_day(
+    meetings_service, members_service, settings_service, council, new_member, today
+):
+    active = members_service.save(council.id, new_member(), today)
+    ended = members_service.save(
+        council.id, new_member("Bea", "Ende", term_end=date(2026, 1, 31)), today
+    )
+    other = settings_service.create_council(
+        type(council)(id=None, name="Anderer Rat", city="Wismar")
+    )
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    version = meetings_service.get(meeting_id).version
+
+    with pytest.raises(ValidationError, match="am Tag der Sitzung"):
+        meetings_service.set_chair(meeting_id, version, ended.id)
+    foreign = members_service.save(
+        other.id,
+        new_member(
+            "Carl", "Fremd", primary_field_id=settings_service.action_fields(other.id)[0].id
+        ),
+        today,
+    )
+    with pytest.raises(ValidationError, match="Mitglied des Gremiums"):
+        meetings_service.set_chair(meeting_id, version, foreign.id)
+
+    chaired = meetings_service.set_chair(meeting_id, version, active.id)
+    assert chaired.chair_membership_id == active.id
+    assert meetings_service.set_chair(meeting_id, chaired.version, None).chair_membership_id is None
+
+
+def test_the_list_filters_upcoming_held_and_by_year_with_the_minutes_state(
+    meetings_service, council, database
+):
+    held = meetings_service.create(council.id, draft(date(2025, 11, 4)))
+    advance(meetings_service, held, MeetingState.INVITED, MeetingState.HELD)
+    soon = meetings_service.create(council.id, draft(date(2026, 12, 1)))
+    later = meetings_service.create(council.id, draft(date(2027, 2, 2)))
+    with database.transaction() as session:
+        session.add(models.MinutesVersion(meeting_id=held, number=1, state="circulated"))
+        session.add(models.MinutesVersion(meeting_id=held, number=2, state="draft"))
+    today = date(2026, 11, 27)
+
+    def ids(scope=MeetingScope.ALL, year=None):
+        return [m.id for m in meetings_service.list(council.id, scope, year, today=today)]
+
+    assert ids() == [held, soon, later]
+    assert ids(MeetingScope.UPCOMING) == [soon, later]
+    assert ids(MeetingScope.HELD) == [held]
+    assert ids(year=2027) == [later]
+    assert ids(MeetingScope.UPCOMING, 2026) == [soon]
+    assert meetings_service.years(council.id) == [2027, 2026, 2025]
+    lines = {m.id: m for m in meetings_service.list(council.id)}
+    assert lines[held].minutes_state is MinutesState.DRAFT  # the latest version counts
+    assert lines[soon].minutes_state is None
+    assert lines[soon].where == "Rathaus Rostock, Raum 1a"
+
+
+def test_problems_warn_of_holidays_and_overlaps_without_blocking(meetings_service, council):
+    meetings_service.create(council.id, draft(date(2026, 10, 31), 15))
+    problems = meetings_service.problems(council.id, draft(date(2026, 10, 31)))
+
+    assert all(p.warning for p in problems)
+    text = "\n".join(p.message for p in problems)
+    assert "Feiertag in Mecklenburg-Vorpommern: Reformationstag" in text
+    assert "überschneidet sich mit „1. Sitzung“" in text
+
+
+def test_every_change_is_in_the_audit_trail(meetings_service, council, database, actor):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    advance(meetings_service, meeting_id, MeetingState.CANCELLED, reason="Sturm")
+
+    lines = AuditService(database).entries("meeting", meeting_id)
+    assert [line.summary for line in lines] == [
+        "1. Sitzung am 10.03.2026 angelegt",
+        "Sitzung am 10.03.2026 abgesagt",
+    ]
+    assert {line.actor for line in lines} == {actor}
+    assert lines[1].after["cancellation_reason"] == "Sturm"
+
+
+def test_renumbering_leaves_no_duplicate_numbers_in_the_database(
+    meetings_service, council, database
+):
+    for day in (date(2026, 9, 1), date(2026, 6, 1), date(2026, 3, 1), date(2026, 1, 1)):
+        meetings_service.create(council.id, draft(day))
+    with database.reading() as session:
+        stored = session.scalars(
+            select(models.Meeting.number).where(models.Meeting.council_id == council.id)
+        ).all()
+    assert sorted(stored) == [1, 2, 3, 4]
