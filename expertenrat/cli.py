@@ -7,9 +7,7 @@ fix (a bad argument, a file that cannot be read, a database that cannot be opene
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import stat
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -20,6 +18,7 @@ from expertenrat import __version__
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.member_import import ImportRow, ImportStatus
 from expertenrat.domain.roster import RosterGrouping
+from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -212,41 +211,6 @@ def _council_id(services: Services, args: argparse.Namespace) -> int:
         known = ", ".join(f"{c.id} ({c.name})" for c in councils)
         raise UserError(f"Ein Gremium Nr. {args.council} gibt es nicht. Vorhanden: {known}.")
     return args.council
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write all or nothing: a temporary file next to the target, then a rename.
-
-    A link or a write-protected file at the target is refused, never replaced.
-    """
-    temporary = path.with_name(f".expertenrat-{os.getpid()}.tmp")  # short: long names fit
-    try:
-        if path.is_symlink():
-            raise UserError(
-                f"„{path}“ ist eine Verknüpfung (symbolischer Link) und wird nicht ersetzt. "
-                "Bitte geben Sie den Namen der Zieldatei selbst an."
-            )
-        if path.is_dir():
-            raise UserError(f"„{path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.")
-        if path.exists() and not _writable(path):
-            raise UserError(
-                f"„{path}“ ist schreibgeschützt und wird nicht ersetzt. Bitte wählen Sie "
-                "einen anderen Dateinamen."
-            )
-        with temporary.open("xb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise UserError(f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-
-
-def _writable(path: Path) -> bool:
-    """Write-protected means no write bit (also for root, whom access() always allows)."""
-    mode = path.stat().st_mode
-    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
 
 
 def _export_roster(services: Services, args: argparse.Namespace) -> str:

@@ -34,7 +34,7 @@ from expertenrat.store.backup_format import (
     read_backup,
     write_backup,
 )
-from expertenrat.store.database import Database
+from expertenrat.store.database import Database, copy_sqlite
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base
 
@@ -248,16 +248,3 @@ def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:
             ),
             {"table": table.name, "column": column},
         )
-
-
-def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite file (WAL included) with SQLite's backup API."""
-    origin = sqlite3.connect(source)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            origin.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        origin.close()

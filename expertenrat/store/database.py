@@ -221,15 +221,7 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     target = path.with_name(f"{path.stem}-vor-update-von-{revision}{path.suffix}")
     temporary = path.with_name(f".{path.stem}-sicherung.tmp")
     try:
-        source = sqlite3.connect(path)
-        try:
-            destination = sqlite3.connect(temporary)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        copy_sqlite(path, temporary)
         os.replace(temporary, target)
     except sqlite3.Error as error:
         raise sqlite_problem(path, error) from error
@@ -241,3 +233,16 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     finally:
         temporary.unlink(missing_ok=True)
     return target
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file (WAL included) with SQLite's backup API."""
+    origin = sqlite3.connect(source)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            origin.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        origin.close()

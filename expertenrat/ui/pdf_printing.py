@@ -16,10 +16,11 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
-from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.files import FileWriteError, write_file
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.save_location import FileKind, write_file
+from expertenrat.ui.save_location import FileKind
 
 PRINT_DPI = 300  # at most, on paper: sharp, and one A4 page is about 35 MB while it prints
 PREVIEW_DPI = 150  # the preview holds every page in memory (about 9 MB per A4 page)
@@ -220,14 +221,8 @@ class PdfPrintActions(QObject):
             path = Path(_with_pdf_suffix(chosen))
         try:
             write_file(path, pdf)
-        except OSError as error:
-            self._dialogs.warning(
-                self._parent,
-                tr(_CONTEXT, "Als PDF speichern"),
-                tr(_CONTEXT, "„{path}“ kann nicht gespeichert werden: {reason}").format(
-                    path=path, reason=os_error_text(error)
-                ),
-            )
+        except FileWriteError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Als PDF speichern"), str(error))
             return
         self._dialogs.file_saved(
             self._parent,

@@ -25,12 +25,13 @@ from expertenrat.domain.member_import import ImportPreview, ImportResult
 from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
+from expertenrat.services.files import write_file
 from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_import_dialog import MemberImportDialog, result_text
 from expertenrat.ui.pdf_printing import PdfPrintActions
-from expertenrat.ui.save_location import FileKind, write_file
+from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RosterPanel"
@@ -192,15 +193,7 @@ class RosterPanel(QWidget):
         exchange, council_id = self._services.member_exchange, self._council_id
 
         def export(_progress: Progress) -> None:
-            data = exchange.export(council_id, file_format)
-            try:
-                write_file(target, data)
-            except OSError as error:
-                raise DataEntryError(
-                    tr(_CONTEXT, "„{}“ kann nicht geschrieben werden: {}").format(
-                        target, os_error_text(error)
-                    )
-                ) from None
+            write_file(target, exchange.export(council_id, file_format))
 
         self._start(
             export,

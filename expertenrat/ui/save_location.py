@@ -1,4 +1,4 @@
-"""Where file dialogs start, and how a chosen file is written.
+"""Where file dialogs start (writing the chosen file: ``services.files``).
 
 A save dialog opens in the user's Documents folder the first time and afterwards in the
 folder last used for the same kind of file (remembered in QSettings). The dialog service
@@ -7,8 +7,6 @@ asks this module; pages only name the kind of file.
 
 from __future__ import annotations
 
-import errno
-import os
 from enum import Enum
 from pathlib import Path
 
@@ -47,15 +45,3 @@ def documents_folder() -> Path:
     if location and Path(location).is_dir():
         return Path(location)
     return Path.home()
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """All or nothing: a temporary file next to the target, then a rename (``OSError``)."""
-    if path.is_dir():  # Windows would only say "permission denied"
-        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)

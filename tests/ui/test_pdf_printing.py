@@ -245,15 +245,14 @@ def test_save_as_problems_are_german_warnings_not_tracebacks(
 ) -> None:
     if failure is not None:
 
-        def fail(self: Path, data: bytes) -> int:
+        def fail(source: object, target: object) -> None:
             raise failure
 
-        monkeypatch.setattr(Path, "write_bytes", fail)
+        monkeypatch.setattr("expertenrat.services.files.os.replace", fail)
     dialogs.paths.append(str(where(tmp_path)))
 
     actions.save_as(b"%PDF-1.4", "liste")
 
     [warning] = dialogs.warnings()
-    assert "kann nicht gespeichert werden" in warning
     assert reason in warning
     assert list(tmp_path.iterdir()) == [], "no half-written or temporary file is left"

@@ -1,0 +1,51 @@
+"""The one file writer: all or nothing, never through a link or over a protected file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from expertenrat.services.files import FileWriteError, write_file
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+def test_writes_and_replaces_the_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "Einladung Ü & <1>.pdf"
+    write_file(target, b"first version, long")
+    write_file(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_link_is_not_followed(tmp_path: Path) -> None:
+    real = tmp_path / "real.pdf"
+    real.write_bytes(b"keep")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    with pytest.raises(FileWriteError, match="Verknüpfung"):
+        write_file(link, b"new")
+    assert real.read_bytes() == b"keep"
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(FileWriteError, match="ist ein Ordner"):
+        write_file(tmp_path, b"x")
+
+
+def test_a_write_protected_file_is_kept(tmp_path: Path) -> None:
+    target = tmp_path / "protected.pdf"
+    target.write_bytes(b"keep")
+    target.chmod(0o444)
+    with pytest.raises(FileWriteError, match="schreibgeschützt"):
+        write_file(target, b"new")
+    assert target.read_bytes() == b"keep"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_missing_folder_is_said_in_german(tmp_path: Path) -> None:
+    with pytest.raises(FileWriteError, match="kann nicht geschrieben werden"):
+        write_file(tmp_path / "fehlt" / "x.pdf", b"x")
