@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.members_page import MembersPage
 from expertenrat.ui.overview_page import OverviewPage
 from expertenrat.ui.settings_page import SettingsPage
@@ -24,6 +25,7 @@ _CONTEXT = "MainWindow"
 class Areas:
     overview: OverviewPage
     members: MembersPage
+    meetings: MeetingsPage
     settings: SettingsPage
     welcome: WelcomePage
 
@@ -32,6 +34,7 @@ class Areas:
         return [
             (tr(_CONTEXT, "Übersicht"), self.overview),
             (tr(_CONTEXT, "Mitglieder"), self.members),
+            (tr(_CONTEXT, "Sitzungen"), self.meetings),
             (tr(_CONTEXT, "Einstellungen"), self.settings),
         ]
 
@@ -45,6 +48,7 @@ def build_areas(
     return Areas(
         overview=OverviewPage(services.overview, services.members, today),
         members=MembersPage(services, dialogs, today, settings=settings),
+        meetings=MeetingsPage(services, dialogs, today),
         settings=SettingsPage(services.settings, dialogs),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

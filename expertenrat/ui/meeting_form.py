@@ -1,0 +1,263 @@
+"""The "Sitzung" tab: date, time, place or link, kind, title and notes of one meeting.
+
+The form saves through the meetings service itself ("Speichern"), shows errors and
+warnings (holiday, overlap) under the fields, and tells the page whether something typed
+is not saved yet (:meth:`MeetingForm.has_unsaved_changes`). A cancelled meeting is shown
+read-only with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.meeting_draft import (
+    MAX_LINK_LENGTH,
+    MAX_PLACE_LENGTH,
+    MAX_TITLE_LENGTH,
+    MeetingDraft,
+)
+from expertenrat.domain.meetings import Meeting
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MeetingForm"
+DEFAULT_START = time(16, 0)
+DEFAULT_END = time(18, 0)
+
+
+class MeetingForm(QWidget):
+    """Edits one meeting, or a new one (``set_meeting(None)`` after ``start_new``)."""
+
+    saved = Signal(int)  # the id of the saved meeting
+
+    def __init__(
+        self, meetings: MeetingsService, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._meetings = meetings
+        self._today = today
+        self._council_id: int | None = None
+        self.meeting: Meeting | None = None
+        self._loaded: tuple = ()
+
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind_combo = QComboBox()
+        for kind in MeetingKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
+        self.title_edit.setPlaceholderText(tr(_CONTEXT, "optional; bei einer Klausur ihr Thema"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.start_edit = QTimeEdit()
+        self.end_edit = QTimeEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat("HH:mm")
+        self.place_edit = QLineEdit()
+        self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Neuer Markt 1"))
+        self.room_edit = QLineEdit()
+        self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.link_edit = QLineEdit()
+        self.link_edit.setMaxLength(MAX_LINK_LENGTH)
+        self.link_edit.setPlaceholderText("https://")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumHeight(120)
+        self.save_button = QPushButton(tr(_CONTEXT, "Speichern"))
+        self.save_button.setDefault(True)
+        self.discard_button = QPushButton(tr(_CONTEXT, "Verwerfen"))
+        self._inputs: tuple[QWidget, ...] = (
+            self.kind_combo,
+            self.title_edit,
+            self.date_edit,
+            self.start_edit,
+            self.end_edit,
+            self.place_edit,
+            self.room_edit,
+            self.link_edit,
+            self.notes_edit,
+        )
+
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
+        self.errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(self.date_edit)
+        when_row.addWidget(QLabel(tr(_CONTEXT, "von")))
+        when_row.addWidget(self.start_edit)
+        when_row.addWidget(QLabel(tr(_CONTEXT, "bis")))
+        when_row.addWidget(self.end_edit)
+        when_row.addStretch(1)
+        self.errors.add_row(tr(_CONTEXT, "Termin"), "end", when)
+        self.errors.add_row(tr(_CONTEXT, "Ort"), "place", self.place_edit)
+        form.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
+        self.errors.add_row(tr(_CONTEXT, "Online-Link"), "online_link", self.link_edit)
+        self.errors.add_row(tr(_CONTEXT, "Notizen"), "notes", self.notes_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.reload)
+        for edit in (self.title_edit, self.place_edit, self.room_edit, self.link_edit):
+            edit.textChanged.connect(self._update_buttons)
+        self.notes_edit.textChanged.connect(self._update_buttons)
+        self.kind_combo.currentIndexChanged.connect(self._update_buttons)
+        self.date_edit.dateChanged.connect(self._update_buttons)
+        self.start_edit.timeChanged.connect(self._update_buttons)
+        self.end_edit.timeChanged.connect(self._update_buttons)
+        self.set_meeting(None, council_id=None)
+
+    # --- showing ------------------------------------------------------------------------
+
+    def set_meeting(self, meeting: Meeting | None, *, council_id: int | None) -> None:
+        """Show ``meeting``; ``None`` with a council starts a new meeting, without one the
+        form is empty and disabled."""
+        self.meeting = meeting
+        self._council_id = council_id
+        self.errors.clear()
+        if meeting is not None:
+            self._fill(meeting.draft(), meeting.notes)
+            self.heading.setText(f"{meeting.label}, {meeting.starts_at:%d.%m.%Y}")
+        else:
+            day = self._today() + timedelta(days=14)
+            start = datetime.combine(day, DEFAULT_START)
+            self._fill(
+                MeetingDraft(MeetingKind.REGULAR, start, datetime.combine(day, DEFAULT_END)), ""
+            )
+            self.heading.setText(
+                tr(_CONTEXT, "Neue Sitzung") if council_id is not None else tr(_CONTEXT, "Sitzung")
+            )
+        cancelled = meeting is not None and meeting.state is MeetingState.CANCELLED
+        editable = council_id is not None and not cancelled
+        for widget in self._inputs:
+            widget.setEnabled(editable)
+        if cancelled:
+            self.hint.setText(
+                tr(
+                    _CONTEXT,
+                    "Diese Sitzung ist abgesagt und kann nicht mehr geändert werden. Grund: {}",
+                ).format(meeting.cancellation_reason)
+            )
+        elif council_id is None:
+            self.hint.setText(tr(_CONTEXT, "Bitte wählen Sie eine Sitzung oder legen Sie eine an."))
+        else:
+            self.hint.clear()
+        self.hint.setVisible(bool(self.hint.text()))
+        self._loaded = self._entered()
+        self._update_buttons()
+
+    def reload(self) -> None:
+        """Drop what was typed and show the meeting as saved."""
+        self.set_meeting(self.meeting, council_id=self._council_id)
+
+    def _fill(self, draft: MeetingDraft, notes: str) -> None:
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(draft.kind.value)))
+        self.title_edit.setText(draft.title)
+        start, end = draft.start, draft.end
+        self.date_edit.setDate(QDate(start.year, start.month, start.day))
+        self.start_edit.setTime(QTime(start.hour, start.minute))
+        self.end_edit.setTime(QTime(end.hour, end.minute))
+        self.place_edit.setText(draft.place)
+        self.room_edit.setText(draft.room)
+        self.link_edit.setText(draft.online_link)
+        self.notes_edit.setPlainText(notes)
+
+    # --- editing ------------------------------------------------------------------------
+
+    def draft(self) -> MeetingDraft:
+        """The meeting as typed; times are the council's wall clock (naive)."""
+        day: date = self.date_edit.date().toPython()
+        return MeetingDraft(
+            MeetingKind(self.kind_combo.currentData()),
+            datetime.combine(day, self.start_edit.time().toPython()),
+            datetime.combine(day, self.end_edit.time().toPython()),
+            self.title_edit.text(),
+            self.place_edit.text(),
+            self.room_edit.text(),
+            self.link_edit.text(),
+        )
+
+    def notes(self) -> str:
+        return self.notes_edit.toPlainText()
+
+    def _entered(self) -> tuple:
+        return (self.draft(), self.notes())
+
+    def has_unsaved_changes(self) -> bool:
+        if self._council_id is None:
+            return False
+        if self.meeting is not None and self.meeting.state is MeetingState.CANCELLED:
+            return False
+        return self._entered() != self._loaded
+
+    def _update_buttons(self) -> None:
+        dirty = self.has_unsaved_changes()
+        self.save_button.setEnabled(dirty)
+        self.discard_button.setEnabled(dirty)
+
+    def save(self) -> bool:
+        """Save what was typed; errors show under the fields, warnings stay after saving."""
+        if self._council_id is None:
+            return False
+        draft, notes = self.draft(), self.notes()
+        meeting_id = self.meeting.id if self.meeting is not None else None
+        try:
+            problems = self._meetings.problems(
+                self._council_id, draft, meeting_id=meeting_id, notes=notes
+            )
+            if any(not p.warning for p in problems):
+                self.errors.show(problems)
+                return False
+            if self.meeting is None:
+                meeting_id = self._meetings.create(self._council_id, draft, notes=notes)
+            else:
+                self._meetings.update(self.meeting.id, self.meeting.version, draft, notes=notes)
+            self.meeting = self._meetings.get(meeting_id)
+        except ValidationError as error:
+            self.errors.show(error.problems)
+            return False
+        except ExpertenratError as error:
+            self.errors.show_general(error.message)
+            return False
+        self.set_meeting(self.meeting, council_id=self._council_id)
+        self.errors.show(problems)  # the warnings: holiday, overlap, long duration
+        self.saved.emit(self.meeting.id)
+        return True

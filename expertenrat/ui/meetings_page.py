@@ -1,0 +1,399 @@
+"""Sitzungen: the council's meetings, a single meeting or a series, states, details in tabs.
+
+The list (Nr., Datum, Zeit, Ort, Status, Einladung versandt, Protokoll) is filtered by
+kommende / abgehaltene / alle and by year. The selected meeting shows in tabs: "Sitzung"
+(:class:`MeetingForm`) and the detail widgets of the meeting (agenda, attendance,
+conflicts), which follow the contract of ``set_meeting`` / ``refresh`` / ``flush`` and a
+``changed`` signal. Before another meeting, another area or another council is shown,
+:meth:`MeetingsPage.flush` asks about what was typed and not saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.meeting_states import allowed_targets
+from expertenrat.domain.meetings import MeetingScope, MeetingSummary
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_form import MeetingForm
+from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.series_dialog import SeriesDialog
+from expertenrat.ui.widgets import page_title
+
+_CONTEXT = "MeetingsPage"
+_TWO_WEEKS = timedelta(days=14)
+
+
+class MeetingsPage(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._today = today
+        self._council_id: int | None = None
+        self._shown_id: int | None = None  # the meeting in the tabs (None: new or nothing)
+        self._selecting = False
+        self.series_dialog: SeriesDialog | None = None
+
+        self.model = MeetingsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(MeetingsTableModel.SortRole)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(MeetingsTableModel.COLUMN_DATE, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.scope_combo = QComboBox()
+        for scope, label in (
+            (MeetingScope.ALL, tr(_CONTEXT, "Alle Sitzungen")),
+            (MeetingScope.UPCOMING, tr(_CONTEXT, "Kommende")),
+            (MeetingScope.HELD, tr(_CONTEXT, "Abgehaltene")),
+        ):
+            self.scope_combo.addItem(label, scope.value)
+        self.year_combo = QComboBox()
+        self.year_combo.addItem(tr(_CONTEXT, "Alle Jahre"), None)
+        self.new_button = QPushButton(tr(_CONTEXT, "Neue Sitzung"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
+        self.series_button = QPushButton(tr(_CONTEXT, "Sitzungsreihe …"))
+        self.invite_button = QPushButton(tr(_CONTEXT, "Einladung versandt"))
+        self.invite_button.setToolTip(
+            tr(_CONTEXT, "Die Einladung ist heute versandt: Status „eingeladen“")
+        )
+        self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
+        self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+
+        self.form = MeetingForm(services.meetings, today)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, tr(_CONTEXT, "Sitzung"))
+        self.details: list[QWidget] = []
+        for label, widget in _detail_widgets(services, dialogs):
+            widget.changed.connect(self._detail_changed)
+            self.details.append(widget)
+            self.tabs.addTab(widget, label)
+        self._layout()
+
+        self.scope_combo.currentIndexChanged.connect(self.refresh)
+        self.year_combo.currentIndexChanged.connect(self.refresh)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.new_meeting)
+        self.series_button.clicked.connect(self.new_series)
+        self.invite_button.clicked.connect(lambda: self.change_state(MeetingState.INVITED))
+        self.held_button.clicked.connect(lambda: self.change_state(MeetingState.HELD))
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.form.saved.connect(self._saved)
+        self._update_buttons()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.scope_combo)
+        filters.addWidget(self.year_combo)
+        filters.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.series_button,
+            self.invite_button,
+            self.held_button,
+            self.cancel_button,
+            self.delete_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        table_side = QWidget()
+        left = QVBoxLayout(table_side)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(filters)
+        left.addWidget(self.view, 1)
+        left.addWidget(self.empty_label)
+        left.addLayout(actions)
+        splitter = QSplitter()
+        splitter.addWidget(table_side)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([640, 480])
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr(_CONTEXT, "Sitzungen")))
+        layout.addWidget(splitter, 1)
+
+    # --- the page protocol --------------------------------------------------------------
+
+    def set_council(self, council_id: int) -> None:
+        if council_id != self._council_id:
+            self._council_id = council_id
+            self._show(None)
+
+    def refresh(self) -> None:
+        """Reread the list; the selected meeting stays selected (and typed text stays)."""
+        if self._council_id is None:
+            return
+        meetings = self._services.meetings
+        years = meetings.years(self._council_id)
+        self._fill_years(years)
+        rows = meetings.list(
+            self._council_id,
+            MeetingScope(self.scope_combo.currentData()),
+            self.year_combo.currentData(),
+            today=self._today(),
+        )
+        self._selecting = True
+        try:
+            self.model.set_rows(rows)
+            self._select_row(self._shown_id)
+        finally:
+            self._selecting = False
+        if self._shown_id is not None and not self.form.has_unsaved_changes():
+            position = self.model.row_of(self._shown_id)
+            if position < 0:
+                self._show(None)
+            elif self.model.row(position).version != _version(self.form.meeting):
+                self._show(self._shown_id)  # changed elsewhere: show it as it is now
+        for widget in self.details:
+            widget.refresh()
+        self._update_empty(total=len(years) > 0)
+        self._update_buttons()
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Ask about a half-edited meeting ("Nein": stay); the detail tabs answer too."""
+        if self.form.has_unsaved_changes():
+            self._dialogs.question(
+                self,
+                tr(_CONTEXT, "Sitzung nicht gespeichert"),
+                tr(
+                    _CONTEXT,
+                    "Die Angaben zur Sitzung wurden geändert, aber nicht gespeichert. "
+                    "Die Änderungen verwerfen?",
+                ),
+                lambda: (self.form.reload(), then()),
+            )
+            return False
+        return all(widget.flush(then) for widget in self.details)
+
+    # --- selection ----------------------------------------------------------------------
+
+    def selected(self) -> MeetingSummary | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(MeetingsTableModel.ObjectRole) if rows else None
+
+    def select(self, meeting_id: int | None) -> None:
+        """Select a meeting of the list (as the user would, asking about unsaved text)."""
+        self._select_row(meeting_id)
+
+    def _select_row(self, meeting_id: int | None) -> None:
+        source_row = self.model.row_of(meeting_id) if meeting_id is not None else -1
+        if source_row < 0:
+            self.view.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    def _selection_changed(self) -> None:
+        if self._selecting:
+            return
+        chosen = self.selected()
+        wanted = chosen.id if chosen is not None else None
+        if wanted == self._shown_id and self.form.meeting is not None:
+            self._update_buttons()
+            return
+        if self.flush(lambda: self._show(wanted)):
+            self._show(wanted)
+        else:  # the user stays on the meeting being edited (or it was switched already)
+            self._selecting = True
+            try:
+                self._select_row(self._shown_id)
+            finally:
+                self._selecting = False
+        self._update_buttons()
+
+    def _show(self, meeting_id: int | None) -> None:
+        """Show ``meeting_id`` in the tabs; ``None``: the form starts a new meeting."""
+        meeting = None
+        if meeting_id is not None:
+            try:
+                meeting = self._services.meetings.get(meeting_id)
+            except ExpertenratError:
+                meeting_id = None
+        self._shown_id = meeting_id
+        self.form.set_meeting(meeting, council_id=self._council_id)
+        for widget in self.details:
+            widget.set_meeting(meeting_id)
+        self._selecting = True
+        try:
+            self._select_row(meeting_id)
+        finally:
+            self._selecting = False
+        self._update_buttons()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def new_meeting(self) -> None:
+        """An empty form for a new meeting (after asking about unsaved text)."""
+        if self.flush(lambda: self._show(None)):
+            self._show(None)
+        self.tabs.setCurrentWidget(self.form)
+        self.form.place_edit.setFocus()
+
+    def new_series(self) -> None:
+        if self._council_id is None:
+            return
+        dialog = SeriesDialog(
+            self._services.meetings, self._council_id, self._today() + _TWO_WEEKS, self
+        )
+        dialog.created.connect(self._series_created)
+        dialog.finished.connect(dialog.deleteLater)
+        self.series_dialog = dialog
+        dialog.open()
+
+    def change_state(self, target: MeetingState, reason: str = "") -> None:
+        meeting = self.form.meeting
+        if meeting is None:
+            return
+        try:
+            self._services.meetings.change_state(meeting.id, meeting.version, target, reason)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+        self._show(meeting.id)
+        self.refresh()
+
+    def ask_cancel(self) -> None:
+        meeting = self.form.meeting
+        if meeting is None:
+            return
+        self._dialogs.ask_text(
+            self,
+            tr(_CONTEXT, "Sitzung absagen"),
+            tr(_CONTEXT, "Grund der Absage von „{}“ am {:%d.%m.%Y}:").format(
+                meeting.label, meeting.starts_at
+            ),
+            "",
+            lambda reason: self.change_state(MeetingState.CANCELLED, reason),
+        )
+
+    def ask_delete(self) -> None:
+        meeting = self.form.meeting
+        if meeting is None:
+            return
+
+        def delete() -> None:
+            try:
+                self._services.meetings.delete(meeting.id, meeting.version)
+            except ExpertenratError as error:
+                self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+                return
+            self._show(None)
+            self.refresh()
+
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Sitzung löschen"),
+            tr(
+                _CONTEXT,
+                "„{}“ am {:%d.%m.%Y} löschen? Das geht nur bei geplanten Sitzungen ohne "
+                "Inhalte; eine Sitzung, zu der eingeladen wurde, bitte absagen.",
+            ).format(meeting.label, meeting.starts_at),
+            delete,
+        )
+
+    def _saved(self, meeting_id: int) -> None:
+        self._shown_id = meeting_id
+        self.refresh()
+        for widget in self.details:
+            widget.set_meeting(meeting_id)
+
+    def _series_created(self, ids: list) -> None:
+        self.refresh()
+        if ids:
+            self._show(ids[0])
+
+    def _detail_changed(self) -> None:
+        self.refresh()
+
+    # --- looks --------------------------------------------------------------------------
+
+    def _fill_years(self, years: list[int]) -> None:
+        current = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.addItem(tr(_CONTEXT, "Alle Jahre"), None)
+        for year in years:
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current)))
+        self.year_combo.blockSignals(False)
+
+    def _update_empty(self, *, total: bool) -> None:
+        if self.model.rowCount():
+            self.empty_label.hide()
+            return
+        if total:
+            text = tr(_CONTEXT, "Keine Sitzungen für diese Auswahl. Wählen Sie „Alle Sitzungen“.")
+        else:
+            text = tr(
+                _CONTEXT,
+                "Noch keine Sitzungen. Legen Sie mit „Neue Sitzung“ eine an oder mit "
+                "„Sitzungsreihe …“ alle Termine eines Jahres auf einmal.",
+            )
+        self.empty_label.setText(text)
+        self.empty_label.show()
+
+    def _update_buttons(self) -> None:
+        meeting = self.form.meeting
+        has_council = self._council_id is not None
+        self.new_button.setEnabled(has_council)
+        self.series_button.setEnabled(has_council)
+        targets = allowed_targets(meeting.state) if meeting is not None else ()
+        self.invite_button.setEnabled(MeetingState.INVITED in targets)
+        self.held_button.setEnabled(MeetingState.HELD in targets)
+        self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
+        self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
+
+
+def _version(meeting) -> int | None:
+    return meeting.version if meeting is not None else None
+
+
+def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[str, QWidget]]:
+    """The detail tabs of a meeting beside "Sitzung" (see the widget contract)."""
+    return []

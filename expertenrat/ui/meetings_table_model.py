@@ -1,0 +1,88 @@
+"""Table model of a council's meetings: one line per meeting, in the house's column specs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtGui import QColor
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meetings import MeetingSummary
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column, RowsTableModel
+
+_CONTEXT = "MeetingsTableModel"
+_CANCELLED = QColor("#7a828a")
+
+
+class MeetingsTableModel(RowsTableModel):
+    """Meetings in rows (:class:`MeetingSummary`); the view's proxy sorts by any column."""
+
+    (
+        COLUMN_NUMBER,
+        COLUMN_DATE,
+        COLUMN_TIME,
+        COLUMN_PLACE,
+        COLUMN_STATE,
+        COLUMN_INVITATION,
+        COLUMN_MINUTES,
+    ) = range(7)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(_columns(), parent)
+
+    def foreground(self, row: MeetingSummary) -> QColor | None:
+        return _CANCELLED if row.state is MeetingState.CANCELLED else None
+
+
+def _number(row: MeetingSummary) -> str:
+    return f"{row.number}." if row.number else "–"
+
+
+def _time(row: MeetingSummary) -> str:
+    if row.ends_at is None:
+        return f"{row.starts_at:%H:%M}"
+    return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
+
+
+def _state(row: MeetingSummary) -> str:
+    return row.state.label
+
+
+def _state_tooltip(row: MeetingSummary) -> str | None:
+    if row.state is MeetingState.CANCELLED and row.cancellation_reason:
+        return tr(_CONTEXT, "Abgesagt: {}").format(row.cancellation_reason)
+    return None
+
+
+def _columns() -> tuple[Column[MeetingSummary], ...]:
+    return (
+        Column(
+            tr(_CONTEXT, "Nr."),
+            _number,
+            sort_value=lambda row: row.number or 0,
+            tooltip=lambda row: row.label,
+        ),
+        Column(
+            tr(_CONTEXT, "Datum"),
+            lambda row: f"{row.starts_at:%d.%m.%Y}",
+            sort_value=lambda row: _naive(row.starts_at),
+        ),
+        Column(tr(_CONTEXT, "Zeit"), _time, sort_value=lambda row: row.starts_at.strftime("%H%M")),
+        Column(tr(_CONTEXT, "Ort"), lambda row: row.where, tooltip=lambda row: row.where or None),
+        Column(tr(_CONTEXT, "Status"), _state, tooltip=_state_tooltip),
+        Column(
+            tr(_CONTEXT, "Einladung versandt"),
+            lambda row: f"{row.invitation_sent_on:%d.%m.%Y}" if row.invitation_sent_on else "",
+            sort_value=lambda row: row.invitation_sent_on or date.min,
+        ),
+        Column(
+            tr(_CONTEXT, "Protokoll"),
+            lambda row: row.minutes_state.label if row.minutes_state else "",
+        ),
+    )
+
+
+def _naive(moment: datetime) -> datetime:
+    """The wall clock: Qt compares ``QDateTime`` values, which need no zone here."""
+    return moment.replace(tzinfo=None)

@@ -1,0 +1,265 @@
+"""Sitzungsreihe …: a rule for many meetings, with a live preview of the dates and warnings.
+
+Every change of the rule recomputes the preview through the meetings service (dates in
+the council's time zone, public holidays of its Bundesland, overlaps); a rule that gives
+no dates or more than 200 says so in place of the preview and cannot be saved. "Anlegen"
+saves all meetings in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.german_dates import WEEKDAYS
+from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
+from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequency, SeriesSpec
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.ui.form_errors import message_label, set_message_kind
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "SeriesDialog"
+# How the day of each meeting is chosen.
+SAME_DAY, NTH_WEEKDAY, WEEKDAY, DAY_OF_MONTH = range(4)
+
+
+class SeriesDialog(QDialog):
+    created = Signal(list)  # the ids of the new meetings
+
+    def __init__(
+        self, meetings: MeetingsService, council_id: int, first_day: date, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr(_CONTEXT, "Sitzungsreihe anlegen"))
+        self._meetings = meetings
+        self._council_id = council_id
+        self.spec: SeriesSpec | None = None
+
+        self.frequency_combo = QComboBox()
+        for frequency, label in (
+            (Frequency.WEEKLY, tr(_CONTEXT, "wöchentlich")),
+            (Frequency.MONTHLY, tr(_CONTEXT, "monatlich")),
+            (Frequency.QUARTERLY, tr(_CONTEXT, "vierteljährlich")),
+            (Frequency.YEARLY, tr(_CONTEXT, "jährlich")),
+        ):
+            self.frequency_combo.addItem(label, frequency.value)
+        self.frequency_combo.setCurrentIndex(2)
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setRange(1, 99)
+        self.interval_spin.setPrefix(tr(_CONTEXT, "alle "))
+        self.first_day_edit = _date_edit(first_day)
+        self.day_rule_combo = QComboBox()
+        self.day_rule_combo.addItem(tr(_CONTEXT, "am selben Tag wie der erste Termin"), SAME_DAY)
+        self.day_rule_combo.addItem(tr(_CONTEXT, "am n-ten Wochentag des Monats"), NTH_WEEKDAY)
+        self.day_rule_combo.addItem(tr(_CONTEXT, "an einem Wochentag"), WEEKDAY)
+        self.day_rule_combo.addItem(tr(_CONTEXT, "an einem Tag des Monats"), DAY_OF_MONTH)
+        self.ordinal_combo = QComboBox()
+        for ordinal, word in ORDINALS.items():
+            self.ordinal_combo.addItem(word, ordinal)
+        self.weekday_combo = QComboBox()
+        for number, name in enumerate(WEEKDAYS):
+            self.weekday_combo.addItem(name, number)
+        self.weekday_combo.setCurrentIndex(first_day.weekday())
+        self.day_spin = QSpinBox()
+        self.day_spin.setRange(1, 31)
+        self.day_spin.setValue(first_day.day)
+        self.day_spin.setSuffix(".")
+        self.start_edit = _time_edit(time(16, 0))
+        self.end_edit = _time_edit(time(18, 0))
+        self.until_radio = QRadioButton(tr(_CONTEXT, "bis"))
+        self.count_radio = QRadioButton(tr(_CONTEXT, "Anzahl"))
+        self.until_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.until_radio)
+        group.addButton(self.count_radio)
+        self.until_edit = _date_edit(date(first_day.year + 1, 12, 31))
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, MAX_OCCURRENCES)
+        self.count_spin.setValue(4)
+        self.kind_combo = QComboBox()
+        for kind in MeetingKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
+        self.place_edit = QLineEdit()
+        self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.room_edit = QLineEdit()
+        self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.link_edit = QLineEdit()
+        self.link_edit.setMaxLength(MAX_LINK_LENGTH)
+        self.link_edit.setPlaceholderText("https://")
+        self.description_label = QLabel()
+        self.description_label.setWordWrap(True)
+        self.preview_list = QListWidget()
+        self.problem_label = message_label()
+        self.warning_label = message_label()
+        set_message_kind(self.warning_label, warning=True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(tr(_CONTEXT, "Anlegen"))
+        self._layout()
+
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for combo in (
+            self.frequency_combo,
+            self.day_rule_combo,
+            self.ordinal_combo,
+            self.weekday_combo,
+        ):
+            combo.currentIndexChanged.connect(self.update_preview)
+        for spin in (self.interval_spin, self.day_spin, self.count_spin):
+            spin.valueChanged.connect(self.update_preview)
+        for edit in (self.first_day_edit, self.until_edit):
+            edit.dateChanged.connect(self.update_preview)
+        for edit in (self.start_edit, self.end_edit):
+            edit.timeChanged.connect(self.update_preview)
+        self.until_radio.toggled.connect(self.update_preview)
+        self.update_preview()
+
+    def _layout(self) -> None:
+        rule = QFormLayout()
+        rule.addRow(tr(_CONTEXT, "Rhythmus"), _row(self.frequency_combo, self.interval_spin))
+        rule.addRow(tr(_CONTEXT, "Erster Termin"), self.first_day_edit)
+        rule.addRow(
+            tr(_CONTEXT, "Tag"),
+            _row(self.day_rule_combo, self.ordinal_combo, self.weekday_combo, self.day_spin),
+        )
+        rule.addRow(
+            tr(_CONTEXT, "Uhrzeit"),
+            _row(self.start_edit, QLabel(tr(_CONTEXT, "bis")), self.end_edit),
+        )
+        rule.addRow(
+            tr(_CONTEXT, "Ende der Reihe"),
+            _row(self.until_radio, self.until_edit, self.count_radio, self.count_spin),
+        )
+        rule.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
+        rule.addRow(tr(_CONTEXT, "Titel"), self.title_edit)
+        rule.addRow(tr(_CONTEXT, "Ort"), self.place_edit)
+        rule.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
+        rule.addRow(tr(_CONTEXT, "Online-Link"), self.link_edit)
+        preview = QVBoxLayout()
+        preview.addWidget(QLabel(tr(_CONTEXT, "Vorschau der Termine")))
+        preview.addWidget(self.description_label)
+        preview.addWidget(self.preview_list, 1)
+        preview.addWidget(self.warning_label)
+        columns = QHBoxLayout()
+        columns.addLayout(rule, 3)
+        columns.addLayout(preview, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+
+    # --- the rule -----------------------------------------------------------------------
+
+    def entered_spec(self) -> SeriesSpec:
+        frequency = Frequency(self.frequency_combo.currentData())
+        rule = self.day_rule_combo.currentData()
+        weekly = frequency is Frequency.WEEKLY
+        by_count = self.count_radio.isChecked()
+        return SeriesSpec(
+            frequency=frequency,
+            first_day=self.first_day_edit.date().toPython(),
+            start_time=self.start_edit.time().toPython(),
+            end_time=self.end_edit.time().toPython(),
+            interval=self.interval_spin.value(),
+            weekday=self.weekday_combo.currentData() if rule in (NTH_WEEKDAY, WEEKDAY) else None,
+            ordinal=self.ordinal_combo.currentData() if rule == NTH_WEEKDAY else None,
+            day_of_month=self.day_spin.value() if rule == DAY_OF_MONTH and not weekly else None,
+            until=None if by_count else self.until_edit.date().toPython(),
+            count=self.count_spin.value() if by_count else None,
+        )
+
+    def update_preview(self) -> None:
+        """Recompute the dates and warnings of the rule as entered."""
+        rule = self.day_rule_combo.currentData()
+        self.ordinal_combo.setVisible(rule == NTH_WEEKDAY)
+        self.weekday_combo.setVisible(rule in (NTH_WEEKDAY, WEEKDAY))
+        self.day_spin.setVisible(rule == DAY_OF_MONTH)
+        self.until_edit.setEnabled(self.until_radio.isChecked())
+        self.count_spin.setEnabled(self.count_radio.isChecked())
+        self.preview_list.clear()
+        self.warning_label.clear()
+        self.problem_label.clear()
+        self.description_label.clear()
+        self.spec = None
+        try:
+            spec = self.entered_spec()
+            preview = self._meetings.preview_series(self._council_id, spec)
+        except ValidationError as error:
+            self.problem_label.setText(error.message)
+        except ExpertenratError as error:
+            self.problem_label.setText(error.message)
+        else:
+            self.spec = spec
+            self.description_label.setText(
+                tr(_CONTEXT, "{} – {} Termine").format(preview.description, len(preview.lines))
+            )
+            self.preview_list.addItems(list(preview.lines))
+            self.warning_label.setText("\n".join(w.message for w in preview.warnings))
+        self.save_button.setEnabled(self.spec is not None)
+
+    def save(self) -> None:
+        if self.spec is None:
+            return
+        try:
+            ids = self._meetings.create_series(
+                self._council_id,
+                self.spec,
+                kind=MeetingKind(self.kind_combo.currentData()),
+                title=self.title_edit.text(),
+                place=self.place_edit.text(),
+                room=self.room_edit.text(),
+                online_link=self.link_edit.text(),
+            )
+        except ExpertenratError as error:
+            self.problem_label.setText(error.message)
+            return
+        self.created.emit(ids)
+        self.accept()
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    return edit
+
+
+def _time_edit(moment: time) -> QTimeEdit:
+    edit = QTimeEdit(QTime(moment.hour, moment.minute))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return box

@@ -1,0 +1,246 @@
+"""The Sitzungen page with real widgets on a real database (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QTime
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.ui.meetings_page import MeetingsPage
+from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.series_dialog import SAME_DAY
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+@pytest.fixture
+def council_id(services) -> int:
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+    return council.id
+
+
+@pytest.fixture
+def page(qtbot, services, dialogs, council_id, today) -> MeetingsPage:
+    page = MeetingsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    return page
+
+
+def add_meeting(services, council_id, day: date, hour: int = 16) -> int:
+    start = datetime.combine(day, time(hour))
+    return services.meetings.create(
+        council_id,
+        MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
+    )
+
+
+def cells(page: MeetingsPage, column: int) -> list[str]:
+    return [page.proxy.index(row, column).data() for row in range(page.proxy.rowCount())]
+
+
+def type_meeting(page: MeetingsPage, day: date, place: str, start=(16, 0), end=(18, 0)) -> None:
+    form = page.form
+    form.date_edit.setDate(QDate(day.year, day.month, day.day))
+    form.start_edit.setTime(QTime(*start))
+    form.end_edit.setTime(QTime(*end))
+    form.place_edit.setText(place)
+
+
+def test_a_meeting_is_created_through_the_form(page, services, council_id):
+    page.new_button.click()
+    type_meeting(page, date(2026, 12, 8), HOSTILE)
+    page.form.room_edit.setText("Raum 1a")
+    page.form.title_edit.setText(HOSTILE)
+
+    page.form.save_button.click()
+
+    assert cells(page, MeetingsTableModel.COLUMN_NUMBER) == ["1."]
+    assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["08.12.2026"]
+    assert cells(page, MeetingsTableModel.COLUMN_TIME) == ["16:00–18:00"]
+    assert cells(page, MeetingsTableModel.COLUMN_PLACE) == [f"{HOSTILE}, Raum 1a"]
+    assert cells(page, MeetingsTableModel.COLUMN_STATE) == ["geplant"]
+    saved = services.meetings.list(council_id)[0]
+    assert (saved.place, saved.title) == (HOSTILE, HOSTILE)
+    assert page.selected().id == saved.id  # the new meeting is selected and shown
+    assert page.form.heading.text() == f"1. Sitzung: {HOSTILE}, 08.12.2026"
+    assert not page.form.has_unsaved_changes()
+
+
+def test_bad_input_shows_german_messages_and_saves_nothing(page, services, council_id):
+    page.new_button.click()
+    type_meeting(page, date(2026, 12, 8), "", start=(18, 0), end=(16, 0))
+    page.form.link_edit.setText("www.example.org")
+
+    page.form.save_button.click()
+
+    assert page.form.errors.message("end") == "Das Ende muss nach dem Beginn liegen."
+    assert "mit https:// oder http:// beginnen" in page.form.errors.message("online_link")
+    assert page.form.errors.has_error("end")
+    assert services.meetings.list(council_id) == []
+    assert page.form.has_unsaved_changes()
+
+
+def test_a_holiday_is_warned_after_saving(page):
+    page.new_button.click()
+    type_meeting(page, date(2026, 10, 3), "Rathaus")
+    page.form.save_button.click()
+    assert "Tag der Deutschen Einheit" in page.form.errors.message("dates") + (
+        page.form.errors.general.text()
+    )
+    assert cells(page, MeetingsTableModel.COLUMN_NUMBER) == ["1."]
+
+
+def test_a_series_is_created_through_the_dialog_with_preview_and_holiday_warning(
+    page, services, council_id
+):
+    page.series_button.click()
+    dialog = page.series_dialog
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData("weekly"))
+    dialog.day_rule_combo.setCurrentIndex(dialog.day_rule_combo.findData(SAME_DAY))
+    dialog.first_day_edit.setDate(QDate(2026, 10, 24))
+    dialog.count_radio.setChecked(True)
+    dialog.count_spin.setValue(3)
+    dialog.place_edit.setText("Rathaus")
+
+    lines = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
+    assert lines == [
+        "Sa, 24.10.2026, 16:00–18:00 Uhr",
+        "Sa, 31.10.2026, 16:00–18:00 Uhr",
+        "Sa, 07.11.2026, 16:00–18:00 Uhr",
+    ]
+    assert "Reformationstag" in dialog.warning_label.text()
+    assert dialog.save_button.isEnabled()
+
+    dialog.save_button.click()
+
+    assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["24.10.2026", "31.10.2026", "07.11.2026"]
+    assert cells(page, MeetingsTableModel.COLUMN_NUMBER) == ["1.", "2.", "3."]
+    assert len({m.id for m in services.meetings.list(council_id)}) == 3
+
+
+def test_a_series_of_more_than_200_dates_is_refused_in_the_dialog(page, services, council_id):
+    page.series_button.click()
+    dialog = page.series_dialog
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData("weekly"))
+    dialog.day_rule_combo.setCurrentIndex(dialog.day_rule_combo.findData(SAME_DAY))
+    dialog.until_edit.setDate(QDate(2035, 1, 1))
+
+    assert "mehr als 200 Termine" in dialog.problem_label.text()
+    assert dialog.preview_list.count() == 0
+    assert not dialog.save_button.isEnabled()
+    dialog.end_edit.setTime(QTime(15, 0))
+    dialog.until_edit.setDate(QDate(2027, 1, 1))
+    assert "Das Ende muss nach dem Beginn liegen" in dialog.problem_label.text()
+    assert services.meetings.list(council_id) == []
+
+
+def test_cancelling_asks_for_the_reason_and_shows_it(page, services, council_id, dialogs):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+
+    dialogs.texts = ["   "]
+    page.cancel_button.click()
+    assert "Grund für die Absage" in dialogs.warnings()[-1]
+    assert services.meetings.get(meeting_id).state is MeetingState.PLANNED
+
+    dialogs.texts = [f"Sturm {HOSTILE}"]
+    page.cancel_button.click()
+
+    assert services.meetings.get(meeting_id).state is MeetingState.CANCELLED
+    assert cells(page, MeetingsTableModel.COLUMN_STATE) == ["abgesagt"]
+    assert f"Sturm {HOSTILE}" in page.form.hint.text()
+    assert not page.form.place_edit.isEnabled()
+    assert not page.cancel_button.isEnabled()
+
+
+def test_inviting_records_the_date_in_the_list(page, services, council_id, today):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+    page.invite_button.click()
+    sent = services.meetings.get(meeting_id).invitation_sent_on
+    assert sent is not None
+    assert cells(page, MeetingsTableModel.COLUMN_INVITATION) == [f"{sent:%d.%m.%Y}"]
+    assert cells(page, MeetingsTableModel.COLUMN_STATE) == ["eingeladen"]
+    assert not page.delete_button.isEnabled()
+
+
+def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
+    held = add_meeting(services, council_id, date(2025, 11, 4))
+    for target in (MeetingState.INVITED, MeetingState.HELD):
+        services.meetings.change_state(held, services.meetings.get(held).version, target)
+    add_meeting(services, council_id, date(2026, 12, 8))
+    add_meeting(services, council_id, date(2027, 2, 2))
+    page.refresh()
+    assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["04.11.2025", "08.12.2026", "02.02.2027"]
+
+    page.scope_combo.setCurrentIndex(page.scope_combo.findData("upcoming"))
+    assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["08.12.2026", "02.02.2027"]
+    page.scope_combo.setCurrentIndex(page.scope_combo.findData("held"))
+    assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["04.11.2025"]
+    page.scope_combo.setCurrentIndex(page.scope_combo.findData("all"))
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2027))
+    assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["02.02.2027"]
+
+
+def test_the_selection_stays_across_refresh(page, services, council_id):
+    ids = [add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8, 15)]
+    page.refresh()
+    page.select(ids[1])
+    add_meeting(services, council_id, date(2026, 12, 22))
+    page.refresh()
+    assert page.selected().id == ids[1]
+    assert page.form.meeting.id == ids[1]
+
+
+def test_choosing_another_meeting_with_unsaved_text_asks_first(page, services, council_id, dialogs):
+    ids = [add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8)]
+    page.refresh()
+    page.select(ids[0])
+    page.form.place_edit.setText("Noch nicht gespeichert")
+
+    dialogs.answer_yes = False
+    page.select(ids[1])
+    assert dialogs.messages[-1][1] == "Sitzung nicht gespeichert"
+    assert page.selected().id == ids[0]
+    assert page.form.place_edit.text() == "Noch nicht gespeichert"
+
+    dialogs.answer_yes = True
+    page.select(ids[1])
+    assert page.selected().id == ids[1]
+    assert page.form.meeting.id == ids[1]
+    assert services.meetings.get(ids[0]).place == "Rathaus"
+
+
+def test_switching_area_with_a_half_edited_meeting_asks_and_stays_on_nein(
+    make_window, services, dialogs
+):
+    services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show()
+    meetings_page = window.pages.meetings
+    window.show_area(meetings_page)
+    meetings_page.new_button.click()
+    meetings_page.form.place_edit.setText("Rathaus (noch nicht gespeichert)")
+
+    dialogs.answer_yes = False
+    window.show_area(window.members_page)
+    assert dialogs.messages[-1][1] == "Sitzung nicht gespeichert"
+    assert window.stack.currentWidget() is meetings_page
+    assert window.sidebar.currentRow() == window._row_of(meetings_page)
+    assert meetings_page.form.place_edit.text() == "Rathaus (noch nicht gespeichert)"
+
+    dialogs.answer_yes = True
+    window.show_area(window.members_page)
+    assert window.stack.currentWidget() is window.members_page
+    assert services.meetings.list(services.settings.councils()[0].id) == []
