@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 from dataclasses import replace
 from datetime import date, datetime
+from types import EllipsisType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,6 +42,7 @@ from expertenrat.domain.series_warnings import holiday_warnings, overlap_warning
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import (
     CouncilClock,
+    chair_problems,
     council_clock,
     existing_meetings,
     has_agenda_content,
@@ -129,14 +131,27 @@ class MeetingsService:
 
     # --- single meetings ----------------------------------------------------------------
 
-    def create(self, council_id: int, draft: MeetingDraft, *, notes: str = "") -> int:
-        """Save a new planned meeting; it gets the next running number in order of its date."""
+    def create(
+        self,
+        council_id: int,
+        draft: MeetingDraft,
+        *,
+        notes: str = "",
+        chair_membership_id: int | None = None,
+    ) -> int:
+        """Save a new planned meeting; it gets the next running number in order of its date.
+
+        The chair, if given, must be a member of the council on the meeting's day."""
         with changing(self._db, WHAT) as session:
             clock = council_clock(session, council_id)
             draft, notes = _checked(clock, draft, notes)
             row = models.Meeting(council_id=council_id, number=None, state=MeetingState.PLANNED)
             _apply(row, clock, draft)
             row.notes = notes
+            raise_if_invalid(
+                chair_problems(session, council_id, chair_membership_id, row.starts_at.date())
+            )
+            row.chair_membership_id = chair_membership_id
             session.add(row)
             session.flush()
             renumber(session, self._actor, council_id)
@@ -144,11 +159,19 @@ class MeetingsService:
             return row.id
 
     def update(
-        self, meeting_id: int, version: int, draft: MeetingDraft, *, notes: str | None = None
+        self,
+        meeting_id: int,
+        version: int,
+        draft: MeetingDraft,
+        *,
+        notes: str | None = None,
+        chair_membership_id: int | EllipsisType | None = ...,
     ) -> Meeting:
-        """Change time, place and texts. A cancelled meeting cannot be changed; for an
-        invited one a new date, time or place raises the calendar SEQUENCE, and a planned
-        one moved in time may change the numbers of the planned meetings."""
+        """Change time, place, texts and (unless ``...``) the chair, all or nothing.
+
+        A cancelled meeting cannot be changed; for an invited one a new date, time or place
+        raises the calendar SEQUENCE, and a planned one moved in time may change the numbers
+        of the planned meetings. The chair must be a member on the (new) day."""
         with changing(self._db, WHAT) as session:
             row = _fetch(session, meeting_id)
             check_version(row, version, WHAT)
@@ -163,6 +186,12 @@ class MeetingsService:
             _apply(row, clock, draft)
             row.notes = notes
             moved = when_where != (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
+            chair = row.chair_membership_id if chair_membership_id is ... else chair_membership_id
+            if chair != row.chair_membership_id or moved:
+                raise_if_invalid(
+                    chair_problems(session, row.council_id, chair, row.starts_at.date())
+                )
+            row.chair_membership_id = chair
             if moved and row.state == MeetingState.INVITED:
                 row.ics_sequence += 1
             session.flush()
@@ -263,33 +292,9 @@ class MeetingsService:
         with changing(self._db, WHAT) as session:
             row = _fetch(session, meeting_id)
             check_version(row, version, WHAT)
-            if membership_id is not None:
-                membership = session.get(models.Membership, membership_id)
-                day = row.starts_at.date()
-                if (
-                    membership is None
-                    or membership.deleted_at is not None
-                    or membership.council_id != row.council_id
-                ):
-                    raise ValidationError(
-                        [
-                            FieldProblem(
-                                "chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein."
-                            )
-                        ]
-                    )
-                if membership.term_start > day or (
-                    membership.term_end is not None and membership.term_end < day
-                ):
-                    raise ValidationError(
-                        [
-                            FieldProblem(
-                                "chair",
-                                "Die Sitzungsleitung muss am Tag der Sitzung "
-                                f"({day:%d.%m.%Y}) Mitglied sein.",
-                            )
-                        ]
-                    )
+            raise_if_invalid(
+                chair_problems(session, row.council_id, membership_id, row.starts_at.date())
+            )
             clock = council_clock(session, row.council_id)
             before = audit.snapshot(row)
             row.chair_membership_id = membership_id

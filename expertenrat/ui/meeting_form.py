@@ -36,6 +36,7 @@ from expertenrat.domain.meeting_draft import (
 )
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.members import MembersService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 
@@ -50,10 +51,15 @@ class MeetingForm(QWidget):
     saved = Signal(int)  # the id of the saved meeting
 
     def __init__(
-        self, meetings: MeetingsService, today: Callable[[], date], parent: QWidget | None = None
+        self,
+        meetings: MeetingsService,
+        members: MembersService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._meetings = meetings
+        self._members = members
         self._today = today
         self._council_id: int | None = None
         self.meeting: Meeting | None = None
@@ -86,6 +92,10 @@ class MeetingForm(QWidget):
         self.link_edit = QLineEdit()
         self.link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.link_edit.setPlaceholderText("https://")
+        self.chair_combo = QComboBox()
+        self.chair_combo.setToolTip(
+            tr(_CONTEXT, "Zur Wahl stehen die Mitglieder, die am Tag der Sitzung Mitglied sind")
+        )
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(120)
@@ -101,6 +111,7 @@ class MeetingForm(QWidget):
             self.place_edit,
             self.room_edit,
             self.link_edit,
+            self.chair_combo,
             self.notes_edit,
         )
 
@@ -121,6 +132,7 @@ class MeetingForm(QWidget):
         self.errors.add_row(tr(_CONTEXT, "Ort"), "place", self.place_edit)
         form.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
         self.errors.add_row(tr(_CONTEXT, "Online-Link"), "online_link", self.link_edit)
+        self.errors.add_row(tr(_CONTEXT, "Sitzungsleitung"), "chair", self.chair_combo)
         self.errors.add_row(tr(_CONTEXT, "Notizen"), "notes", self.notes_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -140,6 +152,7 @@ class MeetingForm(QWidget):
             edit.textChanged.connect(self._update_buttons)
         self.notes_edit.textChanged.connect(self._update_buttons)
         self.kind_combo.currentIndexChanged.connect(self._update_buttons)
+        self.chair_combo.currentIndexChanged.connect(self._update_buttons)
         self.date_edit.dateChanged.connect(self._update_buttons)
         self.start_edit.timeChanged.connect(self._update_buttons)
         self.end_edit.timeChanged.connect(self._update_buttons)
@@ -153,6 +166,7 @@ class MeetingForm(QWidget):
         self.meeting = meeting
         self._council_id = council_id
         self.errors.clear()
+        self._fill_chairs(meeting)
         if meeting is not None:
             self._fill(meeting.draft(), meeting.notes)
             self.heading.setText(f"{meeting.label}, {meeting.starts_at:%d.%m.%Y}")
@@ -188,6 +202,20 @@ class MeetingForm(QWidget):
         """Drop what was typed and show the meeting as saved."""
         self.set_meeting(self.meeting, council_id=self._council_id)
 
+    def _fill_chairs(self, meeting: Meeting | None) -> None:
+        """The members active on the meeting's day (and its chair, whatever its term)."""
+        self.chair_combo.blockSignals(True)
+        self.chair_combo.clear()
+        self.chair_combo.addItem(tr(_CONTEXT, "– noch offen –"), None)
+        chair = meeting.chair_membership_id if meeting is not None else None
+        if self._council_id is not None:
+            day = meeting.starts_at.date() if meeting is not None else self._today()
+            for member in self._members.members(self._council_id):
+                if member.is_active(day) or member.id == chair:
+                    self.chair_combo.addItem(member.full_name, member.id)
+        self.chair_combo.setCurrentIndex(max(0, self.chair_combo.findData(chair)))
+        self.chair_combo.blockSignals(False)
+
     def _fill(self, draft: MeetingDraft, notes: str) -> None:
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(draft.kind.value)))
         self.title_edit.setText(draft.title)
@@ -218,8 +246,11 @@ class MeetingForm(QWidget):
     def notes(self) -> str:
         return self.notes_edit.toPlainText()
 
+    def chair_id(self) -> int | None:
+        return self.chair_combo.currentData()
+
     def _entered(self) -> tuple:
-        return (self.draft(), self.notes())
+        return (self.draft(), self.notes(), self.chair_id())
 
     def has_unsaved_changes(self) -> bool:
         if self._council_id is None:
@@ -247,9 +278,17 @@ class MeetingForm(QWidget):
                 self.errors.show(problems)
                 return False
             if self.meeting is None:
-                meeting_id = self._meetings.create(self._council_id, draft, notes=notes)
+                meeting_id = self._meetings.create(
+                    self._council_id, draft, notes=notes, chair_membership_id=self.chair_id()
+                )
             else:
-                self._meetings.update(self.meeting.id, self.meeting.version, draft, notes=notes)
+                self._meetings.update(
+                    self.meeting.id,
+                    self.meeting.version,
+                    draft,
+                    notes=notes,
+                    chair_membership_id=self.chair_id(),
+                )
             self.meeting = self._meetings.get(meeting_id)
         except ValidationError as error:
             self.errors.show(error.problems)

@@ -103,7 +103,7 @@ class MeetingsPage(QWidget):
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
 
-        self.form = MeetingForm(services.meetings, today)
+        self.form = MeetingForm(services.meetings, services.members, today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, tr(_CONTEXT, "Sitzung"))
         self.details: list[QWidget] = []

@@ -363,3 +363,27 @@ def test_renumbering_leaves_no_duplicate_numbers_in_the_database(
             select(models.Meeting.number).where(models.Meeting.council_id == council.id)
         ).all()
     assert sorted(stored) == [1, 2, 3, 4]
+
+
+def test_a_chair_not_active_on_the_new_day_refuses_the_whole_change(
+    meetings_service, members_service, council, new_member, today
+):
+    chair = members_service.save(
+        council.id, new_member("Bea", "Ende", term_end=date(2026, 6, 30)), today
+    )
+    meeting_id = meetings_service.create(
+        council.id, draft(date(2026, 3, 10)), chair_membership_id=chair.id
+    )
+    meeting = meetings_service.get(meeting_id)
+    assert meeting.chair_membership_id == chair.id
+
+    with pytest.raises(ValidationError, match=r"am Tag der Sitzung \(10.09.2026\)"):
+        meetings_service.update(meeting_id, meeting.version, draft(date(2026, 9, 10)))
+
+    unchanged = meetings_service.get(meeting_id)
+    assert unchanged.starts_at.date() == date(2026, 3, 10)
+    assert unchanged.version == meeting.version
+    moved = meetings_service.update(
+        meeting_id, meeting.version, draft(date(2026, 9, 10)), chair_membership_id=None
+    )
+    assert (moved.starts_at.date(), moved.chair_membership_id) == (date(2026, 9, 10), None)

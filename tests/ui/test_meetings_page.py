@@ -244,3 +244,35 @@ def test_switching_area_with_a_half_edited_meeting_asks_and_stays_on_nein(
     window.show_area(window.members_page)
     assert window.stack.currentWidget() is window.members_page
     assert services.meetings.list(services.settings.councils()[0].id) == []
+
+
+def test_the_chair_is_chosen_among_the_members_active_that_day(page, services, council_id, today):
+    from expertenrat.domain.members import Member
+
+    field = services.settings.action_fields(council_id)[0].id
+    active, ended = (
+        services.members.save(
+            council_id,
+            Member(
+                id=None,
+                given_name=given,
+                family_name=family,
+                primary_field_id=field,
+                term_start=date(2025, 1, 1),
+                term_end=end,
+            ),
+            today,
+        )
+        for given, family, end in (("Anna", "Berg", None), ("Bea", "Ende", date(2026, 1, 31)))
+    )
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+
+    combo = page.form.chair_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["– noch offen –", "Anna Berg"]
+    combo.setCurrentIndex(combo.findData(active.id))
+    page.form.save_button.click()
+
+    assert services.meetings.get(meeting_id).chair_membership_id == active.id
+    assert ended.id != active.id
