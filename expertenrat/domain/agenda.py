@@ -11,10 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.field_limits import AGENDA_ITEM, clean_text, text_problems
 
 MAX_DEPTH = 3
+MAX_PLANNED_MINUTES = 600
 
 STANDARD_OPENING_ITEMS: tuple[tuple[str, AgendaItemKind], ...] = (
     ("Eröffnung", AgendaItemKind.FORMAL),
@@ -26,6 +28,12 @@ STANDARD_OPENING_ITEMS: tuple[tuple[str, AgendaItemKind], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
+    """An item as the agenda editor reads and writes it; ``key`` is the database id.
+
+    ``presenter`` is the text documents print (see :func:`presenter_text`); ``project_id``
+    links a project (a consultation of it) whose title comes along as ``project_title``.
+    """
+
     key: int
     title: str
     parent: int | None = None
@@ -33,6 +41,22 @@ class AgendaItem:
     kind: AgendaItemKind = AgendaItemKind.FORMAL
     public: bool = True
     planned_minutes: int = 0
+    presenter: str = ""
+    project_id: int | None = None
+    project_title: str = ""
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """A meeting's agenda as the editor reads it: ``starts_at`` (wall-clock time in the
+    council's zone) starts the time plan, ``state`` decides what may still change."""
+
+    meeting_id: int
+    council_id: int
+    starts_at: datetime
+    state: MeetingState
+    items: tuple[AgendaItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +145,129 @@ def move(items: Sequence[AgendaItem], key: int, step: int) -> list[AgendaItem]:
     Children stay below their parent, so they move with it. Moving past either end leaves
     the order as it is. Sibling positions come back as 0, 1, 2 …
     """
-    by_key = {i.key: i for i in items}
-    if key not in by_key:
-        raise _problem("Der Tagesordnungspunkt wurde nicht gefunden.")
-    siblings = _children(items)[by_key[key].parent]
-    index = siblings.index(by_key[key])
-    target = min(max(index + step, 0), len(siblings) - 1)
-    siblings.insert(target, siblings.pop(index))
-    new_positions = {s.key: position for position, s in enumerate(siblings)}
+    item = _find(items, key)
+    siblings = _children(items)[item.parent]
+    target = min(max(siblings.index(item) + step, 0), len(siblings) - 1)
+    return move_to(items, key, item.parent, target)
+
+
+def move_to(
+    items: Sequence[AgendaItem], key: int, parent: int | None, index: int
+) -> list[AgendaItem]:
+    """``items`` with ``key`` (and its sub-items) placed under ``parent`` (``None``: the top
+    level) as its ``index``-th item (counted without ``key``; clamped to the ends).
+
+    Positions of the old and the new siblings come back as 0, 1, 2 … Raises
+    :class:`ValidationError` for a move under the item itself or one of its sub-items, and
+    for nesting deeper than ``MAX_DEPTH``.
+    """
+    item = _find(items, key)
+    if parent is not None:
+        _find(items, parent)
+        if parent in subtree(items, key):
+            raise _problem(
+                "Ein Punkt kann nicht unter sich selbst oder einen seiner Unterpunkte "
+                "verschoben werden."
+            )
+    children = _children(items)
+    children[item.parent].remove(item)
+    siblings = children.setdefault(parent, [])
+    siblings.insert(min(max(index, 0), len(siblings)), replace(item, parent=parent))
+    moved = _with_positions(items, children, {item.parent, parent})
+    ordered(moved)  # refuses nesting too deep
+    return moved
+
+
+def indent(items: Sequence[AgendaItem], key: int) -> list[AgendaItem]:
+    """``key`` becomes the last sub-item of the item before it (Alt+Right)."""
+    item = _find(items, key)
+    siblings = _children(items)[item.parent]
+    index = siblings.index(item)
+    if index == 0:
+        raise _problem(
+            "Der erste Punkt einer Ebene kann nicht eingerückt werden: "
+            "es gibt keinen Punkt davor, unter den er rücken könnte."
+        )
+    previous = siblings[index - 1]
+    return move_to(items, key, previous.key, len(_children(items).get(previous.key, [])))
+
+
+def outdent(items: Sequence[AgendaItem], key: int) -> list[AgendaItem]:
+    """``key`` leaves its parent and follows it one level up (Alt+Left)."""
+    item = _find(items, key)
+    if item.parent is None:
+        raise _problem("Der Punkt steht bereits auf der obersten Ebene.")
+    parent = _find(items, item.parent)
+    uncles = _children(items)[parent.parent]
+    return move_to(items, key, parent.parent, uncles.index(parent) + 1)
+
+
+def remove(items: Sequence[AgendaItem], key: int) -> list[AgendaItem]:
+    """``items`` without ``key`` and its sub-items; the siblings close the gap."""
+    item = _find(items, key)
+    gone = set(subtree(items, key))
+    rest = [i for i in items if i.key not in gone]
+    return _with_positions(rest, _children(rest), {item.parent})
+
+
+def subtree(items: Sequence[AgendaItem], key: int) -> list[int]:
+    """``key`` and the keys of all its sub-items, parents before their children."""
+    children = _children(items)
+    keys, index = [key], 0
+    while index < len(keys):
+        keys.extend(child.key for child in children.get(keys[index], []))
+        index += 1
+    return keys
+
+
+def _with_positions(
+    items: Sequence[AgendaItem],
+    children: dict[int | None, list[AgendaItem]],
+    parents: Iterable[int | None],
+) -> list[AgendaItem]:
+    """``items`` where the children of ``parents`` take the order of ``children``."""
+    placed = {
+        child.key: (parent, position)
+        for parent in parents
+        for position, child in enumerate(children.get(parent, []))
+    }
     return [
-        replace(i, position=new_positions[i.key]) if i.key in new_positions else i for i in items
+        replace(i, parent=placed[i.key][0], position=placed[i.key][1]) if i.key in placed else i
+        for i in items
     ]
+
+
+def _find(items: Sequence[AgendaItem], key: int) -> AgendaItem:
+    for item in items:
+        if item.key == key:
+            return item
+    raise _problem("Der Tagesordnungspunkt wurde nicht gefunden.")
+
+
+def presenter_text(kind: PresenterKind, name: str) -> str:
+    """What documents print as the presenter: "Dr. Anna Berg", "Jan Rau (Gast)" …"""
+    name = name.strip()
+    if not name or kind is PresenterKind.MEMBER:
+        return name
+    return f"{name} ({kind.label})"
+
+
+def split_presenter(text: str) -> tuple[PresenterKind, str]:
+    """The kind and the name of a presenter text (the reverse of :func:`presenter_text`)."""
+    for kind in PresenterKind:
+        suffix = f" ({kind.label})"
+        if kind is not PresenterKind.MEMBER and text.endswith(suffix):
+            return kind, text[: -len(suffix)]
+    return PresenterKind.MEMBER, text
+
+
+def clean_item(item: AgendaItem) -> AgendaItem:
+    """``item`` with its texts in NFC and without surrounding spaces."""
+    return replace(
+        item,
+        title=clean_text(item.title, AGENDA_ITEM["title"]),
+        presenter=clean_text(item.presenter, AGENDA_ITEM["presenter"]),
+    )
 
 
 def validate_item(item: AgendaItem) -> list[FieldProblem]:
@@ -139,13 +275,32 @@ def validate_item(item: AgendaItem) -> list[FieldProblem]:
     problems = []
     if not item.title.strip():
         problems.append(FieldProblem("title", "Bitte geben Sie einen Titel für den Punkt an."))
-    elif len(item.title) > 2000:
-        problems.append(FieldProblem("title", "Der Titel darf höchstens 2000 Zeichen lang sein."))
-    if not 0 <= item.planned_minutes <= 600:
+    for field in ("title", "presenter"):
+        problems += text_problems(field, getattr(item, field), AGENDA_ITEM[field])
+    if not 0 <= item.planned_minutes <= MAX_PLANNED_MINUTES:
         problems.append(
-            FieldProblem("planned_minutes", "Die geplante Dauer muss 0 bis 600 Minuten betragen.")
+            FieldProblem(
+                "planned_minutes",
+                f"Die geplante Dauer muss 0 bis {MAX_PLANNED_MINUTES} Minuten betragen.",
+            )
         )
     return problems
+
+
+def change_refusal(state: MeetingState, *, title_only: bool = False) -> str | None:
+    """Why the agenda of a meeting in ``state`` may not change so (German), or ``None``.
+
+    A cancelled meeting's agenda is final; a held meeting's items keep their order and
+    content, but a title may still be corrected (``title_only``).
+    """
+    if state is MeetingState.CANCELLED:
+        return "Die Sitzung ist abgesagt; ihre Tagesordnung kann nicht mehr geändert werden."
+    if state is MeetingState.HELD and not title_only:
+        return (
+            "Die Sitzung hat bereits stattgefunden; ihre Tagesordnung kann nicht mehr "
+            "umgestellt werden. Nur Titel lassen sich noch berichtigen."
+        )
+    return None
 
 
 def _problem(message: str) -> ValidationError:

@@ -73,6 +73,14 @@ class AgendaItemKind(LabelledEnum):
     MISCELLANEOUS = "miscellaneous"
 
 
+class PresenterKind(LabelledEnum):
+    """Who presents an agenda item (kept in the item's presenter text, see domain.agenda)."""
+
+    MEMBER = "member"
+    PROJECT_STAFF = "project_staff"
+    GUEST = "guest"
+
+
 class AttendanceStatus(LabelledEnum):
     PRESENT = "present"
     EXCUSED = "excused"
@@ -187,6 +195,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "resolution": "Beschlussfassung",
         "miscellaneous": "Verschiedenes",
     },
+    "PresenterKind": {"member": "Mitglied", "project_staff": "Projektteam", "guest": "Gast"},
     "AttendanceStatus": {"present": "anwesend", "excused": "entschuldigt", "absent": "abwesend"},
     "ConflictOrigin": {"declared": "erklärt", "screening": "Prüfung"},
     "ConflictDecision": {"recused": "befangen", "overruled": "nicht befangen (entschieden)"},

@@ -84,6 +84,14 @@ COUNCIL: Mapping[str, TextField] = MappingProxyType(
 )
 """The text fields of a council's settings, by attribute name."""
 
+AGENDA_ITEM: Mapping[str, TextField] = MappingProxyType(
+    {
+        "title": TextField("Der Titel des Punkts", 500),
+        "presenter": TextField("Die Angabe der/des Vortragenden", 300),
+    }
+)
+"""The text fields of an agenda item, by attribute name."""
+
 ACTION_FIELD_NAME = TextField("Der Name des Handlungsfelds", 100)
 
 

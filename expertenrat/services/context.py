@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService
@@ -28,6 +29,7 @@ class Services:
     overview: OverviewService
     demo: DemoService
     audit: AuditService
+    agenda: AgendaService
     backup: BackupService
     daily_backup: DailyBackupService
     integrity: IntegrityService
@@ -44,6 +46,7 @@ class Services:
             overview=OverviewService(database),
             demo=DemoService(database, actor),
             audit=AuditService(database),
+            agenda=AgendaService(database, actor),
             backup=BackupService(database),
             daily_backup=DailyBackupService(database),
             integrity=IntegrityService(database),

@@ -58,7 +58,13 @@ from expertenrat.domain.enums import (
     ResponseKind,
     Sector,
 )
-from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL, PERSON, TextField
+from expertenrat.domain.field_limits import (
+    ACTION_FIELD_NAME,
+    AGENDA_ITEM,
+    COUNCIL,
+    PERSON,
+    TextField,
+)
 from expertenrat.store.model_base import (
     Base,
     PublicId,
@@ -346,10 +352,10 @@ class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
     number: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer, default=0)
     planned_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(_text(AGENDA_ITEM["title"]))
     kind: Mapped[str] = mapped_column(String(30), default="consultation")
     public: Mapped[bool] = mapped_column(Boolean, default=True)
-    presenter: Mapped[str] = mapped_column(String(300), default="")
+    presenter: Mapped[str] = mapped_column(_text(AGENDA_ITEM["presenter"]), default="")
     project_id: Mapped[int | None] = mapped_column(
         ForeignKey("projects.id", ondelete="RESTRICT"), index=True
     )

@@ -11,15 +11,23 @@ from hypothesis import strategies as st
 
 from expertenrat.domain.agenda import (
     AgendaItem,
+    change_refusal,
     end_time,
+    indent,
     move,
+    move_to,
     numbers,
     opening_items,
     ordered,
+    outdent,
+    presenter_text,
+    remove,
+    split_presenter,
     split_public,
+    subtree,
     validate_item,
 )
-from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
 from expertenrat.domain.errors import ValidationError
 
 START = datetime(2026, 3, 10, 16, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -112,11 +120,90 @@ def test_broken_trees_are_refused(items, message):
 
 
 def test_item_validation():
-    assert validate_item(AgendaItem(1, "x" * 2000)) == []
+    assert validate_item(AgendaItem(1, "x" * 500, presenter="Ana (Gast)")) == []
     assert [p.field for p in validate_item(AgendaItem(1, " ", planned_minutes=-1))] == [
         "title",
         "planned_minutes",
     ]
+
+
+def test_a_title_longer_than_the_column_is_refused_in_german():
+    (problem,) = validate_item(AgendaItem(1, "x" * 2000))
+
+    assert problem.field == "title"
+    assert "höchstens 500 Zeichen" in problem.message
+
+
+def test_a_title_with_a_line_break_or_a_bidi_override_is_refused():
+    assert validate_item(AgendaItem(1, "Zeile\nzwei"))[0].field == "title"
+    assert "U+202E" in validate_item(AgendaItem(1, "Berg\u202e"))[0].message
+
+
+def test_indent_makes_an_item_the_last_sub_item_of_the_one_before():
+    assert numbers(indent(ITEMS, 30)) == {
+        10: "1",
+        20: "2",
+        21: "2.1",
+        22: "2.2",
+        30: "2.3",
+        31: "2.3.1",
+    }
+
+
+def test_the_first_item_of_a_level_cannot_be_indented():
+    with pytest.raises(ValidationError, match="erste Punkt"):
+        indent(ITEMS, 10)
+
+
+def test_outdent_puts_an_item_right_after_its_parent():
+    assert numbers(outdent(ITEMS, 21)) == {10: "1", 20: "2", 22: "2.1", 21: "3", 30: "4", 31: "4.1"}
+    with pytest.raises(ValidationError, match="obersten Ebene"):
+        outdent(ITEMS, 20)
+
+
+def test_nesting_deeper_than_allowed_is_refused():
+    deep = indent(ITEMS, 30)  # 3.1 becomes 2.3.1
+    with pytest.raises(ValidationError, match="höchstens 3 Ebenen"):
+        indent(indent(deep, 22), 30)  # 2.3 under 2.2 → 2.2.1 with 2.2.1.1 below
+
+
+def test_move_to_refuses_a_place_below_the_item_itself():
+    with pytest.raises(ValidationError, match="unter sich selbst"):
+        move_to(ITEMS, 20, 21, 0)
+
+
+def test_move_to_another_parent_closes_the_gap_and_renumbers_both_levels():
+    moved = move_to(ITEMS, 21, 30, 0)
+
+    assert numbers(moved) == {10: "1", 20: "2", 22: "2.1", 30: "3", 21: "3.1", 31: "3.2"}
+    assert sorted((i.parent, i.position) for i in moved if i.parent is not None) == [
+        (20, 0),
+        (30, 0),
+        (30, 1),
+    ]
+
+
+def test_remove_takes_the_sub_items_along():
+    rest = remove(ITEMS, 20)
+
+    assert numbers(rest) == {10: "1", 30: "2", 31: "2.1"}
+    assert subtree(ITEMS, 20) == [20, 21, 22]
+
+
+@pytest.mark.parametrize("kind", list(PresenterKind))
+def test_presenter_text_reads_back(kind):
+    text = presenter_text(kind, " Dr. Anna Berg ")
+
+    assert split_presenter(text) == (kind, "Dr. Anna Berg")
+    assert presenter_text(PresenterKind.GUEST, "Jan") == "Jan (Gast)"
+
+
+def test_cancelled_and_held_meetings_refuse_agenda_changes():
+    assert change_refusal(MeetingState.PLANNED) is None
+    assert change_refusal(MeetingState.INVITED) is None
+    assert "abgesagt" in change_refusal(MeetingState.CANCELLED, title_only=True)
+    assert "Titel" in change_refusal(MeetingState.HELD)
+    assert change_refusal(MeetingState.HELD, title_only=True) is None
 
 
 @st.composite
@@ -150,3 +237,17 @@ def test_moving_down_then_up_restores_the_order(items, data):
     down = move(items, key, +1)
     if numbers(down) != before:
         assert numbers(move(down, key, -1)) == before
+
+
+@given(trees(), st.data())
+def test_any_move_keeps_sibling_positions_unique(items, data):
+    key = data.draw(st.sampled_from([i.key for i in items]))
+    parent = data.draw(st.sampled_from([None, *[i.key for i in items]]))
+    try:
+        moved = move_to(items, key, parent, data.draw(st.integers(-1, 50)))
+    except ValidationError:
+        return
+    touched = {parent, next(i.parent for i in items if i.key == key)}
+    places = [(i.parent, i.position) for i in moved if i.parent in touched]
+    assert len(set(places)) == len(places)
+    assert len(set(numbers(moved).values())) == len(items)

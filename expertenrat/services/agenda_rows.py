@@ -1,0 +1,197 @@
+"""The agenda items of one meeting inside a session: loading, storing a new order, the
+standard opening items and what refers to an item.
+
+Positions are unique among siblings (two partial unique indexes: top level and below a
+parent), and both databases check them row by row. A new order is therefore stored in two
+steps inside the caller's transaction: the items that move are first parked on positions
+no item uses (``PARKED`` + id), then put on their final positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.agenda import (
+    AgendaItem,
+    change_refusal,
+    numbers,
+    opening_items,
+)
+from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.services import audit
+from expertenrat.store import models
+
+PARKED = 1_000_000
+_MEETING = "Die Sitzung"
+
+
+@dataclass
+class MeetingItems:
+    """A meeting (locked for this transaction on PostgreSQL) with its item rows by id."""
+
+    meeting: models.Meeting
+    rows: dict[int, models.AgendaItem]
+    project_titles: dict[int, str]
+
+    def items(self) -> list[AgendaItem]:
+        return [item_of(row, self.project_titles.get(row.id, "")) for row in self.rows.values()]
+
+    def refuse_unless_allowed(self, *, title_only: bool = False) -> None:
+        refusal = change_refusal(MeetingState(self.meeting.state), title_only=title_only)
+        if refusal is not None:
+            raise ValidationError([FieldProblem("agenda", refusal)])
+
+
+def item_of(row: models.AgendaItem, project_title: str = "") -> AgendaItem:
+    return AgendaItem(
+        key=row.id,
+        title=row.title,
+        parent=row.parent_id,
+        position=row.position,
+        kind=AgendaItemKind(row.kind),
+        public=row.public,
+        planned_minutes=row.planned_minutes,
+        presenter=row.presenter,
+        project_id=row.project_id,
+        project_title=project_title,
+        version=row.version,
+    )
+
+
+def load(session: Session, meeting_id: int, *, lock: bool = False) -> MeetingItems:
+    """The meeting and its items; ``lock`` serialises changes of its agenda (PostgreSQL)."""
+    meeting = session.get(models.Meeting, meeting_id, with_for_update=lock or None)
+    if meeting is None or meeting.deleted_at is not None:
+        raise NotFoundError(f"{_MEETING} gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+    query = (
+        select(models.AgendaItem, models.Project.title, models.Project.deleted_at)
+        .outerjoin(models.Project, models.Project.id == models.AgendaItem.project_id)
+        .where(
+            models.AgendaItem.meeting_id == meeting_id,
+            models.AgendaItem.deleted_at.is_(None),
+        )
+        .order_by(models.AgendaItem.id)
+    )
+    rows: dict[int, models.AgendaItem] = {}
+    titles: dict[int, str] = {}
+    for row, title, deleted_at in session.execute(query):
+        rows[row.id] = row
+        if title is not None:
+            titles[row.id] = f"{title} (gelöscht)" if deleted_at is not None else title
+    return MeetingItems(meeting, rows, titles)
+
+
+def store_layout(
+    session: Session, rows: dict[int, models.AgendaItem], layout: Sequence[AgendaItem]
+) -> None:
+    """Give ``rows`` the parents and positions of ``layout`` and the numbers that follow."""
+    moving = [
+        i for i in layout if (rows[i.key].parent_id, rows[i.key].position) != (i.parent, i.position)
+    ]
+    if moving:
+        for item in moving:
+            rows[item.key].parent_id = item.parent
+            rows[item.key].position = PARKED + item.key
+        session.flush()
+        for item in moving:
+            rows[item.key].position = item.position
+    for key, number in numbers(layout).items():
+        if rows[key].number != number:
+            rows[key].number = number
+    session.flush()
+
+
+def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
+    """Give a meeting without items the standard opening items (Eröffnung, Ladung …).
+
+    A plain function so that creating a meeting adds them in its own transaction.
+    """
+    found = load(session, meeting_id)
+    if found.rows:
+        return
+    found.refuse_unless_allowed()
+    for item in opening_items():
+        session.add(
+            models.AgendaItem(
+                meeting_id=meeting_id,
+                parent_id=None,
+                position=item.position,
+                number=str(item.position + 1),
+                title=item.title,
+                kind=item.kind.value,
+                public=item.public,
+                planned_minutes=item.planned_minutes,
+            )
+        )
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        AuditAction.CREATE,
+        "agenda_item",
+        None,
+        council_id=found.meeting.council_id,
+        summary=f"Standardpunkte der Tagesordnung der {found.meeting.number}. Sitzung angelegt",
+    )
+
+
+def references(session: Session, ids: Sequence[int], numbers_by_id: dict[int, str]) -> list[str]:
+    """Where items ``ids`` are used already, as German phrases ("TOP 2.1: Protokolltext")."""
+    found: dict[int, list[str]] = {}
+
+    def note(item_id: int | None, what: str) -> None:
+        if item_id is not None and item_id in numbers_by_id and what not in found.get(item_id, []):
+            found.setdefault(item_id, []).append(what)
+
+    item = models.AgendaItem
+    for row in session.execute(
+        select(item.id).where(
+            item.id.in_(ids),
+            or_(
+                item.discussion != "",
+                item.motion_text != "",
+                item.resolution_text != "",
+                item.result != "",
+            ),
+        )
+    ):
+        note(row.id, "Protokolltext")
+    for item_id in session.scalars(
+        select(models.Vote.agenda_item_id).where(models.Vote.agenda_item_id.in_(ids))
+    ):
+        note(item_id, "Abstimmungen im Protokoll")
+    attendance = models.Attendance
+    for row in session.execute(
+        select(attendance.arrived_item_id, attendance.left_item_id).where(
+            or_(attendance.arrived_item_id.in_(ids), attendance.left_item_id.in_(ids))
+        )
+    ):
+        note(row.arrived_item_id, "Anwesenheit (späteres Kommen)")
+        note(row.left_item_id, "Anwesenheit (früheres Gehen)")
+    for item_id in session.scalars(
+        select(models.Recommendation.origin_agenda_item_id).where(
+            models.Recommendation.origin_agenda_item_id.in_(ids)
+        )
+    ):
+        note(item_id, "Empfehlungen")
+    for item_id in session.scalars(
+        select(models.ConflictOfInterest.agenda_item_id).where(
+            models.ConflictOfInterest.agenda_item_id.in_(ids)
+        )
+    ):
+        note(item_id, "Befangenheit")
+    return [
+        f"TOP {numbers_by_id[item_id]}: {', '.join(whats)}"
+        for item_id, whats in sorted(
+            found.items(), key=lambda pair: _number_key(numbers_by_id[pair[0]])
+        )
+    ]
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))

@@ -1,0 +1,393 @@
+"""The agenda service on SQLite and PostgreSQL: adding, moving, indenting, deleting, the
+unique positions after many moves, state rules, references that block a delete, audit."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from expertenrat.domain.agenda import AgendaItem, numbers
+from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    InUseError,
+    NotFoundError,
+    ValidationError,
+)
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.agenda_rows import add_opening_items
+from expertenrat.services.audit import AuditService
+from expertenrat.store import models
+
+HOSTILE = "Radwege & <Ampeln> \"zitiert\" 'x' 🚲 مشروع שלום Jörg"
+
+
+@pytest.fixture
+def agenda_service(database, actor) -> AgendaService:
+    return AgendaService(database, actor)
+
+
+@pytest.fixture
+def make_meeting(database, council):
+    """Meeting rows written through a session (until the meetings service is on main)."""
+    numbers_used = iter(range(1, 100))
+
+    def make(state: MeetingState = MeetingState.PLANNED, council_id: int | None = None) -> int:
+        with database.transaction() as session:
+            row = models.Meeting(
+                council_id=council_id or council.id,
+                number=next(numbers_used),
+                starts_at=datetime(2026, 12, 8, 16, 0),
+                state=state.value,
+                cancellation_reason="Krankheit" if state is MeetingState.CANCELLED else "",
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    return make
+
+
+@pytest.fixture
+def meeting(make_meeting) -> int:
+    return make_meeting()
+
+
+def titles(agenda) -> dict[str, str]:
+    """Number → title of the stored items."""
+    by_key = {i.key: i.title for i in agenda.items}
+    return {number: by_key[key] for key, number in numbers(agenda.items).items()}
+
+
+def stored_numbers(database, meeting_id: int) -> dict[int, str]:
+    with database.reading() as session:
+        return dict(
+            session.execute(
+                select(models.AgendaItem.id, models.AgendaItem.number).where(
+                    models.AgendaItem.meeting_id == meeting_id
+                )
+            ).all()
+        )
+
+
+def key_of(agenda, number: str) -> AgendaItem:
+    wanted = {n: k for k, n in numbers(agenda.items).items()}[number]
+    return next(i for i in agenda.items if i.key == wanted)
+
+
+def add(service, meeting_id, title, parent=None, index=None, **fields):
+    agenda = service.add(meeting_id, AgendaItem(0, title, **fields), parent, index)
+    return agenda, next(i for i in agenda.items if i.title == title)
+
+
+def test_opening_items_are_added_once(agenda_service, meeting, database, actor):
+    agenda = agenda_service.add_opening_items(meeting)
+    with database.transaction() as session:
+        add_opening_items(session, meeting, actor)  # a second call changes nothing
+
+    assert list(titles(agenda_service.agenda(meeting)).values()) == [
+        "Eröffnung",
+        "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit",
+        "Genehmigung der Tagesordnung",
+        "Genehmigung des Protokolls der letzten Sitzung",
+    ]
+    assert agenda.items[3].kind is AgendaItemKind.MINUTES_APPROVAL
+    assert sorted(stored_numbers(database, meeting).values()) == ["1", "2", "3", "4"]
+
+
+def test_add_under_a_parent_and_at_an_index_renumbers_and_stores_numbers(
+    agenda_service, meeting, database
+):
+    agenda_service.add_opening_items(meeting)
+    agenda, projects = add(agenda_service, meeting, "Projekte")
+    add(agenda_service, meeting, "Radwege", parent=projects.key)
+    agenda, _ = add(agenda_service, meeting, "Davor", index=1)
+
+    assert titles(agenda)["2"] == "Davor"
+    assert titles(agenda)["6"] == "Projekte"
+    assert titles(agenda)["6.1"] == "Radwege"
+    assert stored_numbers(database, meeting) == numbers(agenda.items)
+
+
+def test_reorder_and_indent_and_outdent(agenda_service, meeting, database):
+    for title in ("A", "B", "C"):
+        agenda, _ = add(agenda_service, meeting, title)
+    b = key_of(agenda, "2")
+
+    agenda = agenda_service.move(b.key, b.version, +1)
+    assert list(titles(agenda).values()) == ["A", "C", "B"]
+
+    b = key_of(agenda, "3")
+    agenda = agenda_service.indent(b.key, b.version)
+    assert titles(agenda) == {"1": "A", "2": "C", "2.1": "B"}
+
+    b = key_of(agenda, "2.1")
+    agenda = agenda_service.outdent(b.key, b.version)
+    assert titles(agenda) == {"1": "A", "2": "C", "3": "B"}
+
+    c = key_of(agenda, "2")
+    agenda = agenda_service.move_to(c.key, c.version, key_of(agenda, "1").key, 0)
+    assert titles(agenda) == {"1": "A", "1.1": "C", "2": "B"}
+    assert stored_numbers(database, meeting) == numbers(agenda.items)
+
+
+def test_delete_takes_sub_items_along_and_closes_the_gap(agenda_service, meeting, database):
+    add(agenda_service, meeting, "A")
+    _, b = add(agenda_service, meeting, "B")
+    add(agenda_service, meeting, "B1", parent=b.key)
+    _, b2 = add(agenda_service, meeting, "B2", parent=b.key)
+    add(agenda_service, meeting, "B2a", parent=b2.key)
+    agenda, _ = add(agenda_service, meeting, "C")
+    b = key_of(agenda, "2")
+
+    agenda = agenda_service.delete(b.key, b.version)
+
+    assert titles(agenda) == {"1": "A", "2": "C"}
+    assert stored_numbers(database, meeting) == numbers(agenda.items)
+    (entry,) = [
+        e for e in AuditService(database).entries("agenda_item") if e.action.value == "delete"
+    ]
+    assert "mit 3 Unterpunkten" in entry.summary
+
+
+def test_positions_stay_unique_after_many_random_moves(agenda_service, meeting, database):
+    random.seed(7)
+    for index in range(12):
+        agenda, _ = add(agenda_service, meeting, f"P{index}")
+    for _ in range(60):
+        item = random.choice(agenda.items)
+        operation = random.choice(["up", "down", "indent", "outdent", "drop"])
+        try:
+            if operation == "up":
+                agenda = agenda_service.move(item.key, item.version, -1)
+            elif operation == "down":
+                agenda = agenda_service.move(item.key, item.version, +1)
+            elif operation == "indent":
+                agenda = agenda_service.indent(item.key, item.version)
+            elif operation == "outdent":
+                agenda = agenda_service.outdent(item.key, item.version)
+            else:
+                parent = random.choice([None, *[i.key for i in agenda.items]])
+                agenda = agenda_service.move_to(
+                    item.key, item.version, parent, random.randint(0, 5)
+                )
+        except ValidationError:
+            agenda = agenda_service.agenda(meeting)
+    with database.reading() as session:
+        places = session.execute(
+            select(models.AgendaItem.parent_id, models.AgendaItem.position).where(
+                models.AgendaItem.meeting_id == meeting
+            )
+        ).all()
+    assert len(places) == 12
+    assert len(set(places)) == 12
+    by_parent: dict = {}
+    for parent, position in places:
+        by_parent.setdefault(parent, []).append(position)
+    assert all(sorted(p) == list(range(len(p))) for p in by_parent.values())
+    assert stored_numbers(database, meeting) == numbers(agenda.items)
+
+
+def test_forty_items_with_long_hostile_titles(agenda_service, meeting):
+    title = (HOSTILE * 20)[:500]
+    for index in range(40):
+        agenda, _ = add(
+            agenda_service,
+            meeting,
+            f"{index:02d} {title}"[:500],
+            presenter=f"{HOSTILE} (Gast)",
+            planned_minutes=3,
+        )
+
+    assert len(agenda.items) == 40
+    assert key_of(agenda, "40").title.startswith("39 Radwege & <Ampeln>")
+    assert key_of(agenda, "1").presenter == f"{HOSTILE} (Gast)"
+
+
+def test_a_2000_character_title_is_refused_and_nothing_saved(agenda_service, meeting):
+    with pytest.raises(ValidationError, match="höchstens 500 Zeichen"):
+        agenda_service.add(meeting, AgendaItem(0, "x" * 2000))
+    with pytest.raises(ValidationError, match="Titel"):
+        agenda_service.add(meeting, AgendaItem(0, "   "))
+
+    assert agenda_service.agenda(meeting).items == ()
+
+
+def test_nesting_too_deep_is_refused_and_nothing_half_saved(agenda_service, meeting, database):
+    _, a = add(agenda_service, meeting, "A")
+    _, b = add(agenda_service, meeting, "B", parent=a.key)
+    _, c = add(agenda_service, meeting, "C", parent=b.key)
+
+    with pytest.raises(ValidationError, match="höchstens 3 Ebenen"):
+        agenda_service.add(meeting, AgendaItem(0, "D"), c.key)
+    assert len(agenda_service.agenda(meeting).items) == 3
+    assert sorted(stored_numbers(database, meeting).values()) == ["1", "1.1", "1.1.1"]
+
+
+def test_update_checks_the_version_and_stores_the_fields(
+    agenda_service, meeting, council, database
+):
+    with database.transaction() as session:
+        project = models.Project(council_id=council.id, title="Digitaler Zwilling")
+        session.add(project)
+        session.flush()
+        project_id = project.id
+    _, item = add(agenda_service, meeting, "Alt")
+    changed = AgendaItem(
+        item.key,
+        f"  {HOSTILE}  ",
+        kind=AgendaItemKind.CONSULTATION,
+        public=False,
+        planned_minutes=30,
+        presenter="Jan Rau (Projektteam)",
+        project_id=project_id,
+        version=item.version,
+    )
+
+    agenda = agenda_service.update(changed)
+
+    (saved,) = agenda.items
+    assert saved.title == HOSTILE
+    assert (saved.kind, saved.public, saved.planned_minutes) == (
+        AgendaItemKind.CONSULTATION,
+        False,
+        30,
+    )
+    assert saved.project_title == "Digitaler Zwilling"
+    with pytest.raises(ConcurrentEditError):
+        agenda_service.update(changed)  # the old version
+
+
+def test_a_deleted_project_cannot_be_linked(agenda_service, meeting, council, database):
+    with database.transaction() as session:
+        project = models.Project(
+            council_id=council.id, title="Alt & <weg>", deleted_at=datetime(2026, 1, 1)
+        )
+        session.add(project)
+        session.flush()
+        project_id = project.id
+
+    with pytest.raises(ValidationError, match="gelöscht"):
+        agenda_service.add(meeting, AgendaItem(0, "Beratung", project_id=project_id))
+    assert agenda_service.projects(council.id) == []
+
+
+def test_cancelled_meeting_refuses_every_change(agenda_service, make_meeting, database):
+    meeting = make_meeting()
+    _, item = add(agenda_service, meeting, "A")
+    with database.transaction() as session:
+        session.get(models.Meeting, meeting).state = MeetingState.CANCELLED.value
+
+    for change in (
+        lambda: agenda_service.add(meeting, AgendaItem(0, "B")),
+        lambda: agenda_service.update(AgendaItem(item.key, "Neu", version=item.version)),
+        lambda: agenda_service.move(item.key, item.version, 1),
+        lambda: agenda_service.delete(item.key, item.version),
+    ):
+        with pytest.raises(ValidationError, match="abgesagt"):
+            change()
+    assert titles(agenda_service.agenda(meeting)) == {"1": "A"}
+
+
+def test_held_meeting_allows_only_title_corrections(agenda_service, meeting, database):
+    _, a = add(agenda_service, meeting, "Tippfeler")
+    _, b = add(agenda_service, meeting, "B")
+    with database.transaction() as session:
+        session.get(models.Meeting, meeting).state = MeetingState.HELD.value
+
+    agenda = agenda_service.update(
+        AgendaItem(a.key, "Tippfehler", kind=a.kind, public=a.public, version=a.version)
+    )
+    assert titles(agenda)["1"] == "Tippfehler"
+    a = key_of(agenda, "1")
+    with pytest.raises(ValidationError, match="Nur Titel"):
+        agenda_service.update(AgendaItem(a.key, a.title, planned_minutes=20, version=a.version))
+    with pytest.raises(ValidationError, match="Nur Titel"):
+        agenda_service.move(b.key, b.version, -1)
+
+
+def test_delete_is_refused_where_minutes_attendance_or_recommendations_refer(
+    agenda_service, meeting, council, members_service, new_member, database
+):
+    _, a = add(agenda_service, meeting, "A")
+    _, a1 = add(agenda_service, meeting, "A1", parent=a.key)
+    agenda, b = add(agenda_service, meeting, "B")
+    member = members_service.save(council.id, new_member(), date(2026, 11, 27))
+    with database.transaction() as session:
+        session.get(models.AgendaItem, a1.key).discussion = "Es wurde beraten."
+        session.add(
+            models.Attendance(meeting_id=meeting, membership_id=member.id, arrived_item_id=a1.key)
+        )
+        session.add(
+            models.Recommendation(
+                council_id=council.id,
+                code="E-2026-01",
+                title="Mehr Radwege",
+                origin_agenda_item_id=b.key,
+                adopted_on=date(2026, 12, 8),
+            )
+        )
+    agenda = agenda_service.agenda(meeting)
+
+    a = key_of(agenda, "1")
+    with pytest.raises(InUseError) as refused:
+        agenda_service.delete(a.key, a.version)
+    assert "TOP 1.1: Protokolltext, Anwesenheit (späteres Kommen)" in refused.value.message
+    b = key_of(agenda, "2")
+    with pytest.raises(InUseError, match="TOP 2: Empfehlungen"):
+        agenda_service.delete(b.key, b.version)
+    assert len(agenda_service.agenda(meeting).items) == 3
+
+
+def test_changes_are_audited(agenda_service, meeting, database):
+    _, a = add(agenda_service, meeting, "A")
+    agenda, _ = add(agenda_service, meeting, "B")
+    agenda = agenda_service.move(a.key, a.version, +1)
+
+    lines = AuditService(database).entries("agenda_item")
+    assert [line.action.value for line in lines] == ["create", "create", "update"]
+    assert "verschoben (vorher TOP 1)" in lines[-1].summary
+    assert lines[-1].after == {"number": "2", "position": 1}
+
+
+def test_stale_and_missing_items(agenda_service, meeting):
+    _, a = add(agenda_service, meeting, "A")
+    add(agenda_service, meeting, "B")
+
+    with pytest.raises(ConcurrentEditError):
+        agenda_service.move(a.key, a.version + 5, 1)
+    with pytest.raises(NotFoundError):
+        agenda_service.move(99_999, 1, 1)
+    with pytest.raises(NotFoundError):
+        agenda_service.agenda(99_999)
+
+
+def test_templates_offer_recurring_titles(agenda_service, make_meeting, council, database):
+    for _ in range(2):
+        meeting = make_meeting()
+        add(
+            agenda_service,
+            meeting,
+            "Bericht „Radwege“",
+            kind=AgendaItemKind.REPORT,
+            planned_minutes=12,
+        )
+
+    chosen = agenda_service.templates(council.id)
+
+    assert chosen[0].title == "Bericht „Radwege“"
+    assert chosen[0].planned_minutes == 12
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(models.AgendaItem)) == 2
+
+
+def test_presenter_kinds_survive_the_round_trip(agenda_service, meeting):
+    from expertenrat.domain.agenda import presenter_text, split_presenter
+
+    text = presenter_text(PresenterKind.PROJECT_STAFF, HOSTILE)
+    _, item = add(agenda_service, meeting, "A", presenter=text)
+
+    assert split_presenter(item.presenter) == (PresenterKind.PROJECT_STAFF, HOSTILE)
