@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import func, select
 
-from expertenrat.domain.agenda import AgendaItem, numbers
+from expertenrat.domain.agenda import AgendaItem, numbers, presenter_text, split_presenter
 from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
 from expertenrat.domain.errors import (
     ConcurrentEditError,
@@ -344,8 +344,8 @@ def test_delete_is_refused_where_minutes_attendance_or_recommendations_refer(
 
 def test_changes_are_audited(agenda_service, meeting, database):
     _, a = add(agenda_service, meeting, "A")
-    agenda, _ = add(agenda_service, meeting, "B")
-    agenda = agenda_service.move(a.key, a.version, +1)
+    add(agenda_service, meeting, "B")
+    agenda_service.move(a.key, a.version, +1)
 
     lines = AuditService(database).entries("agenda_item")
     assert [line.action.value for line in lines] == ["create", "create", "update"]
@@ -385,8 +385,6 @@ def test_templates_offer_recurring_titles(agenda_service, make_meeting, council,
 
 
 def test_presenter_kinds_survive_the_round_trip(agenda_service, meeting):
-    from expertenrat.domain.agenda import presenter_text, split_presenter
-
     text = presenter_text(PresenterKind.PROJECT_STAFF, HOSTILE)
     _, item = add(agenda_service, meeting, "A", presenter=text)
 
