@@ -1,0 +1,419 @@
+"""The "Tagesordnung" tab of a meeting: the agenda tree with its time plan and the form of
+the selected item.
+
+Items move with the buttons, with Alt+Up/Down (among their siblings), Alt+Right/Left
+(indent under the item before / outdent after the parent) and by drag and drop; each move
+is stored at once and the numbers follow. The form saves with "Übernehmen", before any
+move, when another item is selected and when the meetings page flushes; while the user
+types, the tree shows the typed title and the time plan follows the typed minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.agenda import Agenda, AgendaItem, change_refusal, end_time, numbers
+from expertenrat.domain.enums import AgendaItemKind, MeetingState
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.services.context import Services
+from expertenrat.ui.agenda_item_form import AgendaItemForm
+from expertenrat.ui.agenda_tree_model import AgendaTreeModel
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "AgendaEditor"
+_ALT_KEYS = {
+    Qt.Key.Key_Up: "up",
+    Qt.Key.Key_Down: "down",
+    Qt.Key.Key_Right: "indent",
+    Qt.Key.Key_Left: "outdent",
+}
+
+
+class AgendaTreeView(QTreeView):
+    """The tree; Alt+arrow keys ask to move the current item (``move_requested``)."""
+
+    move_requested = Signal(str)  # "up", "down", "indent", "outdent"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        direction = _ALT_KEYS.get(Qt.Key(event.key()))
+        if direction is not None and event.modifiers() == Qt.KeyboardModifier.AltModifier:
+            self.move_requested.emit(direction)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class AgendaEditor(QWidget):
+    """Detail widget of a meeting (see the widget contract): ``set_meeting``, ``refresh``,
+    ``flush`` and ``changed``."""
+
+    changed = Signal()
+
+    def __init__(
+        self, services: Services, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._meeting_id: int | None = None
+        self._agenda: Agenda | None = None
+        self._choices_council: int | None = None
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = AgendaTreeModel(self)
+        self.view = AgendaTreeView()
+        self.view.setModel(self.model)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AgendaTreeModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.form = AgendaItemForm()
+        self.end_label = QLabel()
+
+        self.add_button = QPushButton(tr(_CONTEXT, "Neuer Punkt"))
+        self.add_sub_button = QPushButton(tr(_CONTEXT, "Neuer Unterpunkt"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
+        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
+        self.indent_button = QPushButton(tr(_CONTEXT, "Einrücken"))
+        self.outdent_button = QPushButton(tr(_CONTEXT, "Ausrücken"))
+        self.save_button = QPushButton(tr(_CONTEXT, "Übernehmen"))
+        self.up_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach oben"))
+        self.down_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach unten"))
+        self.indent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach rechts"))
+        self.outdent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach links"))
+        self._layout()
+
+        self.add_button.clicked.connect(lambda: self.add_item(sub=False))
+        self.add_sub_button.clicked.connect(lambda: self.add_item(sub=True))
+        self.delete_button.clicked.connect(self._ask_delete)
+        self.up_button.clicked.connect(lambda: self.move_selected("up"))
+        self.down_button.clicked.connect(lambda: self.move_selected("down"))
+        self.indent_button.clicked.connect(lambda: self.move_selected("indent"))
+        self.outdent_button.clicked.connect(lambda: self.move_selected("outdent"))
+        self.save_button.clicked.connect(self.save_item)
+        self.view.move_requested.connect(self.move_selected)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.drop_requested.connect(self._dropped, Qt.ConnectionType.QueuedConnection)
+        self.form.edited.connect(self._typed)
+        self.set_meeting(None)
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.add_sub_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.indent_button,
+            self.outdent_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.form, 1)
+        right_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.end_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+    # --- the widget contract ----------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        """Show the agenda of ``meeting_id`` (``None``: empty and disabled)."""
+        self._meeting_id = meeting_id
+        if meeting_id is None:
+            self._agenda = None
+            self.model.set_agenda([], None)
+            self.form.set_item(None)
+            self.hint.setText(tr(_CONTEXT, "Bitte wählen Sie eine Sitzung."))
+            self._update_buttons()
+            return
+        self.view.scrollToTop()
+        self._load(select=None)
+
+    def refresh(self) -> None:
+        """Reread the agenda; the selected item stays selected."""
+        if self._meeting_id is not None:
+            item = self.selected_item()
+            self._load(select=item.key if item is not None else None)
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Save the typed item; if it cannot be saved, ask whether to drop the changes."""
+        if not self.form.is_dirty() or self._save():
+            return True
+
+        def drop() -> None:
+            self._discard()
+            then()
+
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Tagesordnung"),
+            tr(
+                _CONTEXT,
+                "Der Tagesordnungspunkt kann so nicht gespeichert werden (siehe die Hinweise "
+                "im Formular). Die Änderungen verwerfen?",
+            ),
+            drop,
+        )
+        return False
+
+    # --- reading ------------------------------------------------------------------------
+
+    def selected_item(self) -> AgendaItem | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or self._agenda is None:
+            return None
+        key = index.internalId()
+        return next((i for i in self._agenda.items if i.key == key), None)
+
+    def select(self, key: int | None) -> None:
+        index = self.model.index_of(key) if key is not None else QModelIndex()
+        if not index.isValid() and self.model.rowCount() > 0:
+            index = self.model.index(0, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+        self.form.set_item(self.selected_item())
+        self._update_buttons()
+
+    def _load(self, select: int | None) -> None:
+        try:
+            agenda = self._services.agenda.agenda(self._meeting_id)
+            self._load_choices(agenda.council_id)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
+            return
+        self._show(agenda, select)
+
+    def _load_choices(self, council_id: int) -> None:
+        if council_id == self._choices_council:
+            return
+        self.form.set_choices(
+            self._services.agenda.projects(council_id),
+            self._services.agenda.templates(council_id),
+            sorted(m.full_name for m in self._services.members.members(council_id)),
+        )
+        self._choices_council = council_id
+
+    def _show(self, agenda: Agenda, select: int | None) -> None:
+        self._agenda = agenda
+        refusal = change_refusal(agenda.state)
+        self.hint.setText(refusal or "")
+        self.hint.setVisible(refusal is not None)
+        self._show_items(agenda)
+        self.view.expandAll()
+        self.select(select)
+        self.form.set_title_only(agenda.state is MeetingState.HELD)
+        self._update_end()
+        self._update_buttons()
+
+    def _update_end(self) -> None:
+        placed = self.model.placed()
+        if self._agenda is None or not placed:
+            self.end_label.clear()
+            return
+        minutes = sum(p.item.planned_minutes for p in placed)
+        end = end_time(self.model.items(), self._agenda.starts_at)
+        self.end_label.setText(
+            tr(_CONTEXT, "Geplantes Ende: {end} Uhr ({minutes} Minuten)").format(
+                end=end.strftime("%H:%M"), minutes=minutes
+            )
+        )
+
+    def _update_buttons(self) -> None:
+        state = self._agenda.state if self._agenda is not None else None
+        structural = state is not None and change_refusal(state) is None
+        item = self.selected_item() is not None
+        self.add_button.setEnabled(structural)
+        for button in (
+            self.add_sub_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.indent_button,
+            self.outdent_button,
+        ):
+            button.setEnabled(structural and item)
+        editable = state is not None and change_refusal(state, title_only=True) is None
+        self.form.setEnabled(editable and item)
+        self.save_button.setEnabled(editable and item)
+
+    # --- changing -----------------------------------------------------------------------
+
+    def add_item(self, *, sub: bool) -> None:
+        """A new item after the selected one (or as its last sub-item), then its title."""
+        if self._agenda is None or not self._save_pending():
+            return
+        current = self.selected_item()
+        if sub and current is not None:
+            parent, index = current.key, None
+        elif current is not None:
+            parent, index = current.parent, current.position + 1
+        else:
+            parent, index = None, None
+        item = AgendaItem(
+            0, tr(_CONTEXT, "Neuer Tagesordnungspunkt"), kind=AgendaItemKind.CONSULTATION
+        )
+        meeting_id = self._agenda.meeting_id
+        before = {i.key for i in self._agenda.items}
+        agenda = self._run(lambda: self._services.agenda.add(meeting_id, item, parent, index))
+        if agenda is not None:
+            new = next((i.key for i in agenda.items if i.key not in before), None)
+            self.select(new)
+            self.form.title_edit.setFocus()
+            self.form.title_edit.selectAll()
+
+    def move_selected(self, direction: str) -> None:
+        item = self.selected_item()
+        if item is None or not self._save_pending():
+            return
+        item = self.selected_item()  # a saved form gave it a new version
+        agenda = self._services.agenda
+        actions = {
+            "up": lambda: agenda.move(item.key, item.version, -1),
+            "down": lambda: agenda.move(item.key, item.version, +1),
+            "indent": lambda: agenda.indent(item.key, item.version),
+            "outdent": lambda: agenda.outdent(item.key, item.version),
+        }
+        self._run(actions[direction], select=item.key)
+
+    def save_item(self) -> bool:
+        return self._save()
+
+    def _dropped(self, key: int, parent_key: int, index: int) -> None:
+        if self._agenda is None or not self._save_pending():
+            return
+        item = next((i for i in self._agenda.items if i.key == key), None)
+        if item is None:
+            return
+        self._run(
+            lambda: self._services.agenda.move_to(key, item.version, parent_key or None, index),
+            select=key,
+        )
+
+    def _ask_delete(self) -> None:
+        item = self.selected_item()
+        if item is None or self._agenda is None:
+            return
+        number = numbers(list(self._agenda.items))[item.key]
+        children = sum(1 for i in self._agenda.items if i.parent == item.key)
+        text = tr(_CONTEXT, "TOP {number} „{title}“ löschen?").format(
+            number=number, title=item.title if len(item.title) < 80 else item.title[:79] + "…"
+        )
+        if children:
+            text += " " + tr(_CONTEXT, "Seine Unterpunkte werden mit gelöscht.")
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Tagesordnungspunkt löschen"),
+            text,
+            lambda: self._run(lambda: self._services.agenda.delete(item.key, item.version)),
+        )
+
+    def _run(self, action: Callable[[], Agenda], select: int | None = None) -> Agenda | None:
+        """Store a change; show the stored agenda (or the German reason it was refused)."""
+        try:
+            agenda = action()
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
+            self.refresh()
+            return None
+        self._show(agenda, select)
+        self.changed.emit()
+        return agenda
+
+    def _save(self) -> bool:
+        """Store the typed item. False (messages beside the fields) if it was refused."""
+        item = self.form.item()
+        if item is None or not self.form.is_dirty():
+            return True
+        try:
+            agenda = self._services.agenda.update(item)
+        except ValidationError as error:
+            self.form.show_problems(error.problems)
+            return False
+        except ExpertenratError as error:
+            self.form.errors.show_general(error.message)
+            return False
+        self._agenda = agenda
+        self._show_items(agenda)
+        self.form.set_item(self.selected_item())
+        self._update_end()
+        self.changed.emit()
+        return True
+
+    def _save_pending(self) -> bool:
+        return not self.form.is_dirty() or self._save()
+
+    def _discard(self) -> None:
+        if self._agenda is not None:
+            self._show_items(self._agenda)
+        self.form.set_item(self.selected_item())
+
+    def _show_items(self, agenda: Agenda) -> None:
+        movable = change_refusal(agenda.state) is None
+        self.model.set_agenda(agenda.items, agenda.starts_at, movable=movable)
+
+    def _typed(self) -> None:
+        item = self.form.item()
+        if item is not None:
+            self.model.preview(item)
+            self._update_end()
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.form.is_dirty() and previous.isValid() and not self._save():
+            self.view.selectionModel().blockSignals(True)
+            self.view.selectionModel().setCurrentIndex(
+                previous,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.selectionModel().blockSignals(False)
+            return
+        self.form.set_item(self.selected_item())
+        self._update_buttons()

@@ -1,0 +1,272 @@
+"""The agenda as a tree model: items 1, 2, 2.1 … with their running time plan.
+
+The columns are described once (``Column`` specs of ``table_model``) over ``AgendaRow``
+(an item placed by the domain rules: number, depth, start). Numbers and start times are
+never computed here: ``domain.agenda.ordered`` does it whenever the items change.
+
+Drag and drop moves one item: ``dropMimeData`` does not move rows itself, it emits
+``drop_requested(key, parent_key, index)`` (``parent_key`` 0: the top level; ``index``
+counted without the dragged item) and the editor stores the move through the service and
+shows the stored agenda again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from expertenrat.domain.agenda import AgendaItem, PlacedItem, ordered
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column
+
+Index = QModelIndex | QPersistentModelIndex
+MIME_TYPE = "application/x-expertenrat-agenda-item"
+_CONTEXT = "AgendaTreeModel"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """An item where the agenda places it."""
+
+    placed: PlacedItem
+    row: int  # among its siblings
+
+    @property
+    def item(self) -> AgendaItem:
+        return self.placed.item
+
+
+def _start(row: AgendaRow) -> str:
+    start = row.placed.start
+    return start.strftime("%H:%M") if start is not None else ""
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    """Long titles are shown shortened in the tree (in full in the tooltip and the form)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def agenda_columns() -> tuple[Column[AgendaRow], ...]:
+    yes, no = tr(_CONTEXT, "ja"), tr(_CONTEXT, "nein")
+    return (
+        Column(tr(_CONTEXT, "Nr."), lambda r: r.placed.number),
+        Column(tr(_CONTEXT, "Beginn"), _start, alignment=_RIGHT),
+        Column(
+            tr(_CONTEXT, "Titel"),
+            lambda r: _one_line(r.item.title),
+            tooltip=lambda r: r.item.title if len(r.item.title) > 60 else None,
+        ),
+        Column(tr(_CONTEXT, "Art"), lambda r: r.item.kind.label),
+        Column(
+            tr(_CONTEXT, "öffentlich"),
+            lambda r: yes if r.placed.public else no,
+            alignment=_CENTER,
+        ),
+        Column(tr(_CONTEXT, "Vortragende/r"), lambda r: r.item.presenter),
+        Column(tr(_CONTEXT, "Projekt"), lambda r: r.item.project_title),
+        Column(tr(_CONTEXT, "Minuten"), lambda r: str(r.item.planned_minutes), alignment=_RIGHT),
+    )
+
+
+class AgendaTreeModel(QAbstractItemModel):
+    """Rows are keyed by the item's id (``internalId``); the top level is the invalid index."""
+
+    ObjectRole = Qt.ItemDataRole.UserRole + 2
+    NUMBER, START, TITLE, KIND, PUBLIC, PRESENTER, PROJECT, MINUTES = range(8)
+
+    drop_requested = Signal(int, int, int)  # key, parent key (0: top level), index
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = agenda_columns()
+        self._items: list[AgendaItem] = []
+        self._start: datetime | None = None
+        self._rows: dict[int, AgendaRow] = {}
+        self._children: dict[int, list[int]] = {0: []}
+        self._movable = True
+
+    # --- content --------------------------------------------------------------------------
+
+    def set_agenda(
+        self, items: Sequence[AgendaItem], start: datetime | None, *, movable: bool = True
+    ) -> None:
+        """Show ``items``. The same tree with other texts or minutes updates the cells
+        (``dataChanged``); another tree resets the model."""
+        items = list(items)
+        self._movable = movable
+        same_tree = sorted((i.key, i.parent, i.position) for i in items) == sorted(
+            (i.key, i.parent, i.position) for i in self._items
+        )
+        if same_tree and items:
+            self._items, self._start = items, start
+            self._place()
+            self._all_changed()
+            return
+        self.beginResetModel()
+        self._items, self._start = items, start
+        self._place()
+        self.endResetModel()
+
+    def preview(self, item: AgendaItem) -> None:
+        """Show ``item``'s typed values (e.g. its minutes) before they are saved, so the
+        time plan follows at once."""
+        if item.key not in self._rows:
+            return
+        kept = self._rows[item.key].item
+        item = replace(item, parent=kept.parent, position=kept.position)
+        self.set_agenda(
+            [item if i.key == item.key else i for i in self._items],
+            self._start,
+            movable=self._movable,
+        )
+
+    def items(self) -> list[AgendaItem]:
+        return list(self._items)
+
+    def placed(self) -> list[PlacedItem]:
+        """The items in agenda order with numbers and start times."""
+        return [self._rows[key].placed for key in self._ordered_keys()]
+
+    def index_of(self, key: int) -> QModelIndex:
+        row = self._rows.get(key)
+        return QModelIndex() if row is None else self.createIndex(row.row, 0, key)
+
+    def _place(self) -> None:
+        placed = ordered(self._items, self._start)
+        children: dict[int, list[int]] = {0: []}
+        rows: dict[int, AgendaRow] = {}
+        for entry in placed:
+            siblings = children.setdefault(entry.item.parent or 0, [])
+            rows[entry.item.key] = AgendaRow(entry, len(siblings))
+            siblings.append(entry.item.key)
+        self._rows, self._children = rows, children
+
+    def _ordered_keys(self) -> list[int]:
+        keys: list[int] = []
+
+        def visit(parent: int) -> None:
+            for key in self._children.get(parent, []):
+                keys.append(key)
+                visit(key)
+
+        visit(0)
+        return keys
+
+    def _all_changed(self) -> None:
+        last = len(self._columns) - 1
+        for parent, keys in self._children.items():
+            if keys:
+                parent_index = self.index_of(parent) if parent else QModelIndex()
+                first = self.index(0, 0, parent_index)
+                self.dataChanged.emit(first, self.index(len(keys) - 1, last, parent_index))
+
+    # --- Qt: structure --------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        parent_key = parent.internalId() if parent.isValid() else 0
+        return self.createIndex(row, column, self._children[parent_key][row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent_key = self._rows[index.internalId()].item.parent
+        return QModelIndex() if parent_key is None else self.index_of(parent_key)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(parent.internalId() if parent.isValid() else 0, []))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.internalId()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == self.ObjectRole:
+            return row.item
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.alignment
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
+        return None
+
+    # --- Qt: drag and drop ----------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled if self._movable else Qt.ItemFlag.NoItemFlags
+        if self._movable:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        keys = {index.internalId() for index in indexes if index.isValid()}
+        if len(keys) == 1:
+            data.setData(MIME_TYPE, QByteArray(str(keys.pop()).encode("ascii")))
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return self._dropped_key(data, action) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        key = self._dropped_key(data, action)
+        if key is None:
+            return False
+        parent_key = parent.internalId() if parent.isValid() else 0
+        siblings = self._children.get(parent_key, [])
+        index = len(siblings) if row < 0 else row
+        if key in siblings and siblings.index(key) < index:
+            index -= 1  # counted without the dragged item
+        self.drop_requested.emit(key, parent_key, index)
+        return True  # the rows move when the editor shows the stored agenda
+
+    def _dropped_key(self, data: QMimeData, action: Qt.DropAction) -> int | None:
+        if not self._movable or action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):
+            return None
+        try:
+            key = int(bytes(data.data(MIME_TYPE).data()).decode("ascii"))
+        except ValueError:
+            return None
+        return key if key in self._rows else None

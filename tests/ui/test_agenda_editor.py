@@ -1,0 +1,319 @@
+"""The agenda editor with pytest-qt: reorder with Alt+arrows and by a drop, live numbers and
+time plan, the item form, read-only meetings and the flush protocol."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import AgendaItemKind, MeetingState
+from expertenrat.store import models
+from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.agenda_tree_model import AgendaTreeModel
+
+HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع שלום"
+
+
+@pytest.fixture
+def council_id(services) -> int:
+    return services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    ).id
+
+
+@pytest.fixture
+def make_meeting(services, council_id):
+    """A meeting row with the opening items (until the meetings service is on main)."""
+    counter = iter(range(1, 100))
+
+    def make(state: MeetingState = MeetingState.PLANNED) -> int:
+        with services.database.transaction() as session:
+            row = models.Meeting(
+                council_id=council_id,
+                number=next(counter),
+                starts_at=datetime(2026, 12, 8, 16, 0),
+            )
+            session.add(row)
+            session.flush()
+            meeting_id = row.id
+        services.agenda.add_opening_items(meeting_id)
+        if state is not MeetingState.PLANNED:
+            with services.database.transaction() as session:
+                session.get(models.Meeting, meeting_id).state = state.value
+        return meeting_id
+
+    return make
+
+
+@pytest.fixture
+def editor(qtbot, services, dialogs) -> AgendaEditor:
+    widget = AgendaEditor(services, dialogs)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    return widget
+
+
+def shown(editor: AgendaEditor, column: int = AgendaTreeModel.TITLE) -> dict[str, str]:
+    """Number → text of ``column`` as the tree shows it."""
+    model = editor.model
+    result = {}
+
+    def visit(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            number = model.index(row, AgendaTreeModel.NUMBER, parent)
+            result[number.data()] = model.index(row, column, parent).data()
+            visit(number)
+
+    visit(QModelIndex())
+    return result
+
+
+def select_number(editor: AgendaEditor, number: str) -> None:
+    key = next(p.item.key for p in editor.model.placed() if p.number == number)
+    editor.select(key)
+
+
+def test_the_opening_items_are_shown_with_the_time_plan(editor, make_meeting):
+    editor.set_meeting(make_meeting())
+
+    assert shown(editor) == {
+        "1": "Eröffnung",
+        "2": "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit",
+        "3": "Genehmigung der Tagesordnung",
+        "4": "Genehmigung des Protokolls der letzten Sitzung",
+    }
+    assert list(shown(editor, AgendaTreeModel.START).values()) == [
+        "16:00",
+        "16:05",
+        "16:10",
+        "16:15",
+    ]
+    assert editor.end_label.text() == "Geplantes Ende: 16:20 Uhr (20 Minuten)"
+
+
+def test_alt_down_moves_the_item_and_renumbers_live(qtbot, editor, make_meeting, services):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "2")
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+
+    assert shown(editor)["3"] == "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"
+    assert shown(editor)["2"] == "Genehmigung der Tagesordnung"
+    assert editor.selected_item().title.startswith("Feststellung")  # stays selected
+    stored = services.agenda.agenda(meeting).items
+    assert next(i for i in stored if i.title.startswith("Feststellung")).position == 2
+
+
+def test_alt_right_indents_and_alt_left_outdents(qtbot, editor, make_meeting):
+    editor.set_meeting(make_meeting())
+    select_number(editor, "3")
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert shown(editor)["2.1"] == "Genehmigung der Tagesordnung"
+    assert shown(editor)["3"] == "Genehmigung des Protokolls der letzten Sitzung"
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert shown(editor)["3"] == "Genehmigung der Tagesordnung"
+
+
+def test_a_simulated_drop_puts_the_item_under_another(qtbot, editor, make_meeting, services):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    model = editor.model
+    dragged = model.index(3, 0)  # TOP 4
+    target = model.index(1, 0)  # TOP 2
+    data = model.mimeData([dragged])
+
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    qtbot.waitUntil(lambda: "2.1" in shown(editor))
+
+    assert shown(editor)["2.1"] == "Genehmigung des Protokolls der letzten Sitzung"
+    assert [p.number for p in model.placed()] == ["1", "2", "2.1", "3"]
+    assert len(services.agenda.agenda(meeting).items) == 4
+
+
+def test_a_drop_between_top_level_items_reorders(qtbot, editor, make_meeting):
+    editor.set_meeting(make_meeting())
+    model = editor.model
+    data = model.mimeData([model.index(0, 0)])  # TOP 1 …
+
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())  # … before TOP 4
+    qtbot.waitUntil(lambda: shown(editor)["3"] == "Eröffnung")
+
+    assert shown(editor)["4"] == "Genehmigung des Protokolls der letzten Sitzung"
+
+
+def test_the_time_plan_follows_typed_minutes_before_and_after_saving(
+    editor, make_meeting, services
+):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "1")
+
+    editor.form.minutes_spin.setValue(20)
+
+    assert shown(editor, AgendaTreeModel.START)["2"] == "16:20"
+    assert editor.end_label.text() == "Geplantes Ende: 16:35 Uhr (35 Minuten)"
+    assert editor.save_item()
+    assert services.agenda.agenda(meeting).items[0].planned_minutes == 20
+    assert shown(editor, AgendaTreeModel.START)["4"] == "16:30"
+
+
+def test_new_items_and_sub_items_get_their_numbers(qtbot, editor, make_meeting, services):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "2")
+    changes = []
+    editor.changed.connect(lambda: changes.append(1))
+
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert shown(editor)["3"] == "Neuer Tagesordnungspunkt"
+    editor.form.title_edit.setText(HOSTILE)
+    editor.form.title_edit.textEdited.emit(HOSTILE)
+    assert shown(editor)["3"] == HOSTILE  # the tree follows the typing
+    qtbot.mouseClick(editor.add_sub_button, Qt.MouseButton.LeftButton)  # saves the title first
+
+    assert shown(editor)["3.1"] == "Neuer Tagesordnungspunkt"
+    assert shown(editor)["5"] == "Genehmigung des Protokolls der letzten Sitzung"
+    assert HOSTILE in [i.title for i in services.agenda.agenda(meeting).items]
+    assert len(changes) == 3
+
+
+def test_an_empty_title_is_refused_beside_the_field(editor, make_meeting):
+    editor.set_meeting(make_meeting())
+    select_number(editor, "1")
+    editor.form.title_edit.setText("  ")
+    editor.form.title_edit.textEdited.emit("  ")
+
+    assert not editor.save_item()
+    assert "Titel" in editor.form.errors.message("title")
+
+
+def test_flush_asks_about_an_item_that_cannot_be_saved(editor, make_meeting, dialogs):
+    editor.set_meeting(make_meeting())
+    select_number(editor, "1")
+    editor.form.title_edit.setText("")
+    editor.form.title_edit.textEdited.emit("")
+    left = []
+
+    dialogs.answer_yes = False
+    assert not editor.flush(lambda: left.append(1))
+    assert left == []
+    assert editor.form.is_dirty()
+
+    dialogs.answer_yes = True
+    assert not editor.flush(lambda: left.append(1))
+    assert left == [1]
+    assert not editor.form.is_dirty()
+    assert shown(editor)["1"] == "Eröffnung"
+
+
+def test_flush_saves_a_valid_item(editor, make_meeting, services):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "1")
+    editor.form.title_edit.setText("Begrüßung")
+    editor.form.title_edit.textEdited.emit("Begrüßung")
+
+    assert editor.flush(lambda: None)
+    assert services.agenda.agenda(meeting).items[0].title == "Begrüßung"
+
+
+def test_delete_asks_and_takes_sub_items_along(qtbot, editor, make_meeting, dialogs, services):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "3")
+    qtbot.keyClick(editor.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    select_number(editor, "2")
+
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+
+    assert "Unterpunkte werden mit gelöscht" in dialogs.messages[-1][2]
+    assert list(shown(editor)) == ["1", "2"]
+    assert len(services.agenda.agenda(meeting).items) == 2
+
+
+def test_a_refused_move_says_why(qtbot, editor, make_meeting, dialogs):
+    editor.set_meeting(make_meeting())
+    select_number(editor, "1")
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+
+    assert "erste Punkt" in dialogs.warnings()[-1]
+    assert list(shown(editor)) == ["1", "2", "3", "4"]
+
+
+def test_a_cancelled_meeting_is_read_only_with_a_hint(qtbot, editor, make_meeting):
+    editor.set_meeting(make_meeting(MeetingState.CANCELLED))
+    select_number(editor, "2")
+
+    assert "abgesagt" in editor.hint.text()
+    assert not editor.add_button.isEnabled()
+    assert not editor.up_button.isEnabled()
+    assert not editor.form.isEnabled()
+    assert not editor.model.flags(editor.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_a_held_meeting_allows_title_corrections_only(editor, make_meeting, services):
+    meeting = make_meeting(MeetingState.HELD)
+    editor.set_meeting(meeting)
+    select_number(editor, "1")
+
+    assert "Nur Titel" in editor.hint.text()
+    assert editor.form.title_edit.isEnabled()
+    assert not editor.form.minutes_spin.isEnabled()
+    assert not editor.down_button.isEnabled()
+    editor.form.title_edit.setText("Eröffnung und Begrüßung")
+    editor.form.title_edit.textEdited.emit("x")
+    assert editor.save_item()
+    assert services.agenda.agenda(meeting).items[0].title == "Eröffnung und Begrüßung"
+
+
+def test_the_template_picker_fills_the_form(editor, make_meeting):
+    editor.set_meeting(make_meeting())
+    select_number(editor, "4")
+    form = editor.form
+    index = form.template_combo.findText("Verschiedenes")
+
+    form.template_combo.setCurrentIndex(index)
+    form.template_combo.activated.emit(index)
+
+    assert form.title_edit.text() == "Verschiedenes"
+    assert form.item().kind is AgendaItemKind.MISCELLANEOUS
+    assert form.is_dirty()
+
+
+def test_no_meeting_shows_an_empty_disabled_editor(editor, make_meeting):
+    editor.set_meeting(make_meeting())
+    editor.set_meeting(None)
+
+    assert editor.model.rowCount() == 0
+    assert not editor.add_button.isEnabled()
+    assert not editor.form.isEnabled()
+
+
+def test_refresh_keeps_the_selection(editor, make_meeting):
+    editor.set_meeting(make_meeting())
+    select_number(editor, "3")
+
+    editor.refresh()
+
+    assert editor.selected_item().title == "Genehmigung der Tagesordnung"
+
+
+def test_the_tree_model_passes_the_model_tester(qtmodeltester, editor, make_meeting, services):
+    meeting = make_meeting()
+    agenda = services.agenda.agenda(meeting)
+    services.agenda.indent(agenda.items[2].key, agenda.items[2].version)
+    parent = services.agenda.agenda(meeting).items[2]
+    services.agenda.add(meeting, AgendaItem(0, HOSTILE * 10), parent.key)
+    editor.set_meeting(meeting)
+
+    qtmodeltester.check(editor.model)
