@@ -37,6 +37,12 @@ MIME_TYPE = "application/x-expertenrat-agenda-item"
 _CONTEXT = "AgendaTreeModel"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+# Views ask for flags and data thousands of times per paint: computed once, compared as ints.
+_FIXED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_MOVABLE = _FIXED | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,7 @@ class AgendaRow:
 
     placed: PlacedItem
     row: int  # among its siblings
+    texts: tuple[str, ...] = ()  # per column, as shown
 
     @property
     def item(self) -> AgendaItem:
@@ -56,7 +63,7 @@ def _start(row: AgendaRow) -> str:
     return start.strftime("%H:%M") if start is not None else ""
 
 
-def _one_line(text: str, limit: int = 200) -> str:
+def _one_line(text: str, limit: int = 120) -> str:
     """Long titles are shown shortened in the tree (in full in the tooltip and the form)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -86,7 +93,7 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
 class AgendaTreeModel(QAbstractItemModel):
     """Rows are keyed by the item's id (``internalId``); the top level is the invalid index."""
 
-    ObjectRole = Qt.ItemDataRole.UserRole + 2
+    ObjectRole = int(Qt.ItemDataRole.UserRole) + 2
     NUMBER, START, TITLE, KIND, PUBLIC, PRESENTER, PROJECT, MINUTES = range(8)
 
     drop_requested = Signal(int, int, int)  # key, parent key (0: top level), index
@@ -152,7 +159,9 @@ class AgendaTreeModel(QAbstractItemModel):
         rows: dict[int, AgendaRow] = {}
         for entry in placed:
             siblings = children.setdefault(entry.item.parent or 0, [])
-            rows[entry.item.key] = AgendaRow(entry, len(siblings))
+            row = AgendaRow(entry, len(siblings))
+            texts = tuple(column.display(row) for column in self._columns)
+            rows[entry.item.key] = replace(row, texts=texts)
             siblings.append(entry.item.key)
         self._rows, self._children = rows, children
 
@@ -178,10 +187,13 @@ class AgendaTreeModel(QAbstractItemModel):
     # --- Qt: structure --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
         parent_key = parent.internalId() if parent.isValid() else 0
-        return self.createIndex(row, column, self._children[parent_key][row])
+        siblings = self._children.get(parent_key, ())
+        if not (0 <= row < len(siblings) and 0 <= column < len(self._columns)):
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
@@ -205,27 +217,25 @@ class AgendaTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.internalId()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
+        role = int(role)
+        if role == _DISPLAY:
+            return self._rows[index.internalId()].texts[index.column()]
+        if role == _ALIGNMENT:
+            return self._columns[index.column()].alignment
         if role == self.ObjectRole:
-            return row.item
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+            return self._rows[index.internalId()].item
+        if role == _TOOLTIP:
+            column = self._columns[index.column()]
+            if column.tooltip is not None:
+                return column.tooltip(self._rows[index.internalId()])
         return None
 
     # --- Qt: drag and drop ----------------------------------------------------------------
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled if self._movable else Qt.ItemFlag.NoItemFlags
-        if self._movable:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        return _MOVABLE if self._movable else _FIXED
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
