@@ -32,7 +32,7 @@ from expertenrat.domain.agenda_templates import AgendaTemplate, UsedItem
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.services import agenda_rows, audit
-from expertenrat.services.agenda_rows import MeetingItems, load
+from expertenrat.services.agenda_rows import MeetingItems, load, meeting_name
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -268,7 +268,7 @@ class AgendaService:
             row.id,
             council_id=found.meeting.council_id,
             summary=(
-                f"TOP {row.number} „{_short(row.title)}“ der {found.meeting.number}. Sitzung {what}"
+                f"TOP {row.number} „{_short(row.title)}“ {meeting_name(found.meeting)} {what}"
             ),
             before=before,
             after=after,

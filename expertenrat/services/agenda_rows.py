@@ -136,8 +136,15 @@ def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
         "agenda_item",
         None,
         council_id=found.meeting.council_id,
-        summary=f"Standardpunkte der Tagesordnung der {found.meeting.number}. Sitzung angelegt",
+        summary=f"Standardpunkte der Tagesordnung {meeting_name(found.meeting)} angelegt",
     )
+
+
+def meeting_name(meeting: models.Meeting) -> str:
+    """ "der 5. Sitzung", or by its date for a meeting without a number."""
+    if meeting.number is not None:
+        return f"der {meeting.number}. Sitzung"
+    return f"der Sitzung vom {meeting.starts_at:%d.%m.%Y}"
 
 
 def references(session: Session, ids: Sequence[int], numbers_by_id: dict[int, str]) -> list[str]:

@@ -13,15 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,41 +29,11 @@ from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
+from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "AgendaEditor"
-_ALT_KEYS = {
-    Qt.Key.Key_Up: "up",
-    Qt.Key.Key_Down: "down",
-    Qt.Key.Key_Right: "indent",
-    Qt.Key.Key_Left: "outdent",
-}
-
-
-class AgendaTreeView(QTreeView):
-    """The tree; Alt+arrow keys ask to move the current item (``move_requested``)."""
-
-    move_requested = Signal(str)  # "up", "down", "indent", "outdent"
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDropIndicatorShown(True)
-        self.setUniformRowHeights(True)
-        self.setAllColumnsShowFocus(True)
-        self.setExpandsOnDoubleClick(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        direction = _ALT_KEYS.get(Qt.Key(event.key()))
-        if direction is not None and event.modifiers() == Qt.KeyboardModifier.AltModifier:
-            self.move_requested.emit(direction)
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class AgendaEditor(QWidget):
@@ -228,6 +195,7 @@ class AgendaEditor(QWidget):
             self._load_choices(agenda.council_id)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
+            self.set_meeting(None)
             return
         self._show(agenda, select)
 

@@ -317,3 +317,13 @@ def test_the_tree_model_passes_the_model_tester(qtmodeltester, editor, make_meet
     editor.set_meeting(meeting)
 
     qtmodeltester.check(editor.model)
+
+
+def test_a_meeting_that_is_gone_empties_the_editor_with_a_message(editor, make_meeting, dialogs):
+    editor.set_meeting(make_meeting())
+
+    editor.set_meeting(99_999)
+
+    assert "gibt es nicht mehr" in dialogs.warnings()[-1]
+    assert editor.model.rowCount() == 0
+    assert not editor.add_button.isEnabled()
