@@ -6,15 +6,16 @@ Run with ``pytest tests/benchmarks/test_agenda_editor_benchmark.py --benchmark-o
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.enums import AgendaItemKind, MeetingKind
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
-from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 
 TITLE = "Beratung des Projekts „Digitaler Zwilling“ & <Radwege> – مشروع 🚲 "
@@ -29,13 +30,13 @@ class QuietDialogs:
 
 
 def _meeting_with_40_items(services: Services, council_id: int, number: int) -> int:
-    with services.database.transaction() as session:
-        row = models.Meeting(
-            council_id=council_id, number=number, starts_at=datetime(2026, 12, 8, 16)
-        )
-        session.add(row)
-        session.flush()
-        meeting_id = row.id
+    start = datetime(2026, 12, 8 + number, 16, tzinfo=ZoneInfo("Europe/Berlin"))
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=3), place="Rathaus")
+    meeting_id = services.meetings.create(council_id, draft)
+    agenda = services.agenda.agenda(meeting_id)
+    while agenda.items:  # the standard opening items, if the meetings service adds them
+        top = next(i for i in agenda.items if i.parent is None)
+        agenda = services.agenda.delete(top.key, top.version)
     parent = None
     for index in range(40):
         item = AgendaItem(

@@ -4,24 +4,27 @@ unique positions after many moves, state rules, references that block a delete, 
 from __future__ import annotations
 
 import random
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda import AgendaItem, numbers, presenter_text, split_presenter
-from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
+from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState, PresenterKind
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     InUseError,
     NotFoundError,
     ValidationError,
 )
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.agenda_rows import add_opening_items
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
 
+BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = "Radwege & <Ampeln> \"zitiert\" 'x' 🚲 مشروع שלום Jörg"
 
 
@@ -31,22 +34,26 @@ def agenda_service(database, actor) -> AgendaService:
 
 
 @pytest.fixture
-def make_meeting(database, council):
-    """Meeting rows written through a session (until the meetings service is on main)."""
-    numbers_used = iter(range(1, 100))
+def make_meeting(database, council, meetings_service, agenda_service):
+    """A meeting with an empty agenda; ``state`` is then written through a session."""
+    days = iter(range(100))
 
-    def make(state: MeetingState = MeetingState.PLANNED, council_id: int | None = None) -> int:
-        with database.transaction() as session:
-            row = models.Meeting(
-                council_id=council_id or council.id,
-                number=next(numbers_used),
-                starts_at=datetime(2026, 12, 8, 16, 0),
-                state=state.value,
-                cancellation_reason="Krankheit" if state is MeetingState.CANCELLED else "",
-            )
-            session.add(row)
-            session.flush()
-            return row.id
+    def make(state: MeetingState = MeetingState.PLANNED) -> int:
+        start = datetime(2026, 12, 8, 16, tzinfo=BERLIN) + timedelta(days=next(days))
+        draft = MeetingDraft(
+            MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"
+        )
+        meeting_id = meetings_service.create(council.id, draft)
+        agenda = agenda_service.agenda(meeting_id)
+        while agenda.items:  # the standard opening items, if the meetings service adds them
+            top = next(i for i in agenda.items if i.parent is None)
+            agenda = agenda_service.delete(top.key, top.version)
+        if state is not MeetingState.PLANNED:
+            with database.transaction() as session:
+                row = session.get(models.Meeting, meeting_id)
+                row.state = state.value
+                row.cancellation_reason = "Krankheit" if state is MeetingState.CANCELLED else ""
+        return meeting_id
 
     return make
 

@@ -3,18 +3,21 @@ time plan, the item form, read-only meetings and the flush protocol."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import AgendaItemKind, MeetingState
+from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 
+BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع שלום"
 
 
@@ -27,19 +30,15 @@ def council_id(services) -> int:
 
 @pytest.fixture
 def make_meeting(services, council_id):
-    """A meeting row with the opening items (until the meetings service is on main)."""
-    counter = iter(range(1, 100))
+    """A meeting on 8 Dec 2026 at 16:00 with the standard opening items."""
+    days = iter(range(0, 700, 7))
 
     def make(state: MeetingState = MeetingState.PLANNED) -> int:
-        with services.database.transaction() as session:
-            row = models.Meeting(
-                council_id=council_id,
-                number=next(counter),
-                starts_at=datetime(2026, 12, 8, 16, 0),
-            )
-            session.add(row)
-            session.flush()
-            meeting_id = row.id
+        start = datetime(2026, 12, 8, 16, tzinfo=BERLIN) + timedelta(days=next(days))
+        draft = MeetingDraft(
+            MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"
+        )
+        meeting_id = services.meetings.create(council_id, draft)
         services.agenda.add_opening_items(meeting_id)
         if state is not MeetingState.PLANNED:
             with services.database.transaction() as session:
