@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
+INVITATION_DUE_WINDOW = timedelta(days=7)  # the Übersicht names an invitation this early
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,3 +130,35 @@ def calendar_summary(doc: MeetingDocument) -> str:
     head = doc.letterhead
     council = " ".join((head.short_name or head.council_name).split())
     return f"{council}: {meeting_heading(doc)}"
+
+
+def late_notice_warning(doc: MeetingDocument) -> str | None:
+    """The warning for an invitation that goes out later than the notice period allows."""
+    if doc.cancelled or doc.notice_kept:
+        return None
+    return (
+        f"Die Einladung zur {meeting_heading(doc)} ergeht {doc.days_of_notice} Tage vor der "
+        f"Sitzung – die Ladungsfrist von {doc.notice_period_days} Tagen ist nicht gewahrt."
+    )
+
+
+def invitation_deadline(meeting_day: date, notice_period_days: int) -> date:
+    """The last day on which an invitation still keeps the notice period (Ladungsfrist)."""
+    return meeting_day - timedelta(days=notice_period_days)
+
+
+def invitation_due_line(
+    number: int, meeting_day: date, notice_period_days: int, today: date
+) -> str | None:
+    """The Übersicht's line for a meeting not yet invited, or ``None`` while it is not due.
+
+    Due means: the meeting is still ahead and its last day for the invitation is at most
+    :data:`INVITATION_DUE_WINDOW` away, or has passed.
+    """
+    deadline = invitation_deadline(meeting_day, notice_period_days)
+    if meeting_day < today or deadline - today > INVITATION_DUE_WINDOW:
+        return None
+    head = f"{number}. Sitzung am {meeting_day:%d.%m.%Y}"
+    if deadline < today:
+        return f"{head}: Einladung überfällig (Ladungsfrist seit {deadline:%d.%m.%Y} verstrichen)"
+    return f"{head}: Einladung bis {deadline:%d.%m.%Y} versenden"

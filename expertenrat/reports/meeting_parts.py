@@ -9,7 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from expertenrat.domain.german_dates import long_date
-from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.domain.meeting_documents import (
+    AgendaEntry,
+    MeetingDocument,
+    late_notice_warning,
+)
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines
 
@@ -116,13 +120,8 @@ def warnings(doc: MeetingDocument, *, late_notice: bool) -> tuple[str, ...]:
     ]
     texts += [(f"TOP {e.number}", _item_texts(e)) for e in doc.agenda]
     found = theme.script_warnings(texts)
-    if late_notice and not doc.cancelled and not doc.notice_kept:
-        found = (
-            f"Die Einladung zur {meeting_heading(doc)} ergeht {doc.days_of_notice} Tage vor der "
-            f"Sitzung – die Ladungsfrist von {doc.notice_period_days} Tagen ist nicht gewahrt.",
-            *found,
-        )
-    return found
+    late = late_notice_warning(doc) if late_notice else None
+    return (late, *found) if late else found
 
 
 def _item_texts(e: AgendaEntry) -> tuple[str, ...]:

@@ -1,0 +1,319 @@
+"""A meeting's documents: the invitation and the chair's run sheet (PDF), the calendar (.ics).
+
+The service reads the meeting with its council (letterhead, zone, notice period), its
+agenda in order with the time plan, presenters, linked projects and the members recused
+per item, and hands out finished bytes (see :mod:`expertenrat.services`). It also records
+the day the invitation went out, which moves a planned meeting to "eingeladen".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain import agenda
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import AgendaItemKind, AuditAction, ConflictDecision, MeetingState
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.meeting_documents import (
+    AgendaEntry,
+    DeclaredConflict,
+    Letterhead,
+    MeetingDocument,
+    late_notice_warning,
+)
+from expertenrat.domain.meeting_states import check_transition
+from expertenrat.services import audit
+from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationSent:
+    """The recorded invitation: the meeting's new version and what the user should know."""
+
+    meeting_id: int
+    version: int
+    sent_on: date
+    warnings: tuple[str, ...] = ()
+
+
+class MeetingDocumentsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def document(self, meeting_id: int, *, today: date | None = None) -> MeetingDocument:
+        """The meeting as its documents show it, dated the day the invitation went out
+        (or ``today`` while it has not)."""
+        with reading(self._db) as session:
+            return _documents(session, [_meeting(session, meeting_id)], today)[0]
+
+    def invitation_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
+        """The invitation (a cancellation letter for a cancelled meeting) as a PDF."""
+        from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
+
+        return render_invitation(self.document(meeting_id, today=today))
+
+    def run_sheet_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
+        """The chair's internal run sheet as a PDF."""
+        from expertenrat.reports.run_sheet_pdf import render_run_sheet
+
+        return render_run_sheet(self.document(meeting_id, today=today))
+
+    def ics_for_meetings(
+        self, meeting_ids: Sequence[int], *, stamp: datetime | None = None
+    ) -> bytes:
+        """One calendar file with an event per meeting, in the order of their start."""
+        with reading(self._db) as session:
+            rows = [_meeting(session, meeting_id) for meeting_id in meeting_ids]
+            return _ics(_documents(session, rows, None), stamp)
+
+    def ics_for_series(self, series_id: int, *, stamp: datetime | None = None) -> bytes:
+        """The meetings of a series as one calendar file."""
+        with reading(self._db) as session:
+            rows = _live(session).where(models.Meeting.series_id == series_id)
+            return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
+
+    def ics_for_council(self, council_id: int, *, stamp: datetime | None = None) -> bytes:
+        """Every meeting of the council (cancelled ones as cancelled) as one calendar file."""
+        with reading(self._db) as session:
+            fetch(session, models.Council, council_id, "Das Gremium")
+            rows = _live(session).where(models.Meeting.council_id == council_id)
+            return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
+
+    def meeting_id(self, council_id: int, number: int) -> int:
+        """The id of the council's meeting with the running ``number`` ("5. Sitzung")."""
+        with reading(self._db) as session:
+            found = session.scalar(
+                _live(session)
+                .where(models.Meeting.council_id == council_id, models.Meeting.number == number)
+                .with_only_columns(models.Meeting.id)
+            )
+            if found is not None:
+                return found
+            known = list(
+                session.scalars(
+                    _live(session)
+                    .where(models.Meeting.council_id == council_id)
+                    .with_only_columns(models.Meeting.number)
+                )
+            )
+        listed = ", ".join(str(n) for n in sorted(known)) if known else "keine"
+        raise NotFoundError(
+            f"Eine {number}. Sitzung gibt es in diesem Gremium nicht. Vorhanden: {listed}."
+        )
+
+    def record_invitation_sent(
+        self, meeting_id: int, version: int, sent_on: date
+    ) -> InvitationSent:
+        """Record the day the invitation went out; a planned meeting becomes "eingeladen".
+
+        Sending again (an invited meeting) corrects the day. The result warns when the day
+        is later than the notice period allows; a day after the meeting is refused.
+        """
+        what = "Die Sitzung"
+        with changing(self._db, what) as session:
+            row = _meeting(session, meeting_id)
+            check_version(row, version, what)
+            state = MeetingState(row.state)
+            if state is not MeetingState.INVITED:
+                check_transition(state, MeetingState.INVITED)
+            if sent_on > row.starts_at.date():
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "invitation_sent_on",
+                            "Die Einladung kann nicht nach der Sitzung "
+                            f"({row.starts_at:%d.%m.%Y}) versandt worden sein.",
+                        )
+                    ]
+                )
+            before = audit.snapshot(row)
+            row.invitation_sent_on = sent_on
+            row.state = MeetingState.INVITED.value
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "meeting",
+                row.id,
+                council_id=row.council_id,
+                summary=f"Einladung zur {row.number}. Sitzung versandt am {sent_on:%d.%m.%Y}",
+                before=before,
+                after=audit.snapshot(row),
+            )
+            late = late_notice_warning(_documents(session, [row], sent_on)[0])
+            return InvitationSent(row.id, row.version, sent_on, (late,) if late else ())
+
+
+def _live(session: Session):
+    """Meetings not deleted, in the order of their start."""
+    return (
+        select(models.Meeting)
+        .where(models.Meeting.deleted_at.is_(None))
+        .order_by(models.Meeting.starts_at, models.Meeting.number)
+    )
+
+
+def _meeting(session: Session, meeting_id: int) -> models.Meeting:
+    row = session.get(models.Meeting, meeting_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError("Diese Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+    return row
+
+
+def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
+    from expertenrat.exchange.meetings_ics import meetings_ics  # icalendar: on demand
+
+    ordered = sorted(documents, key=lambda d: (d.start, d.number))
+    return meetings_ics(ordered, stamp=stamp or datetime.now(UTC))
+
+
+def _documents(
+    session: Session, meetings: list[models.Meeting], today: date | None
+) -> list[MeetingDocument]:
+    """The documents of ``meetings`` with a few queries for all of them."""
+    ids = [m.id for m in meetings]
+    items = list(
+        session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id.in_(ids), models.AgendaItem.deleted_at.is_(None)
+            )
+        )
+    )
+    project_ids = {i.project_id for i in items if i.project_id is not None}
+    projects = {
+        p.id: p.title
+        for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
+    }
+    conflicts = _recused(session, [i.id for i in items])
+    councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
+    by_meeting: dict[int, list[models.AgendaItem]] = {}
+    for item in items:
+        by_meeting.setdefault(item.meeting_id, []).append(item)
+    return [
+        _document(
+            meeting,
+            councils[meeting.council_id],
+            by_meeting.get(meeting.id, []),
+            projects,
+            conflicts,
+            today,
+        )
+        for meeting in meetings
+    ]
+
+
+def _recused(session: Session, item_ids: list[int]) -> dict[int, list[DeclaredConflict]]:
+    """The members recused per agenda item (suggestions that were overruled are left out)."""
+    rows = session.execute(
+        select(models.ConflictOfInterest, models.Person)
+        .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
+        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .where(
+            models.ConflictOfInterest.agenda_item_id.in_(item_ids),
+            models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
+        )
+        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
+    )
+    found: dict[int, list[DeclaredConflict]] = {}
+    for conflict, person in rows:
+        name = " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
+        found.setdefault(conflict.agenda_item_id, []).append(
+            DeclaredConflict(name, conflict.reason.strip())
+        )
+    return found
+
+
+def _document(
+    meeting: models.Meeting,
+    council: models.Council,
+    items: list[models.AgendaItem],
+    projects: dict[int, str],
+    conflicts: dict[int, list[DeclaredConflict]],
+    today: date | None,
+) -> MeetingDocument:
+    zone = ZoneInfo(council.time_zone)
+    start = meeting.starts_at.replace(tzinfo=zone)
+    tree = [
+        agenda.AgendaItem(
+            key=i.id,
+            title=i.title,
+            parent=i.parent_id,
+            position=i.position,
+            kind=AgendaItemKind(i.kind),
+            public=i.public,
+            planned_minutes=i.planned_minutes,
+        )
+        for i in items
+    ]
+    rows = {i.id: i for i in items}
+    entries = tuple(
+        _entry(placed, rows[placed.item.key], projects, conflicts)
+        for placed in agenda.ordered(tree, start)
+    )
+    if meeting.ends_at is not None:
+        end = meeting.ends_at.replace(tzinfo=zone)
+    elif any(i.planned_minutes for i in tree):
+        end = agenda.end_time(tree, start)
+    else:
+        end = start + DEFAULT_LENGTH
+    return MeetingDocument(
+        letterhead=Letterhead(
+            council_name=council.name,
+            city=council.city,
+            short_name=council.short_name,
+            logo_png=council.logo_png,
+            time_zone=council.time_zone,
+        ),
+        uid=meeting.uid,
+        sequence=meeting.ics_sequence,
+        number=meeting.number,
+        start=start,
+        end=end,
+        invitation_date=_dated(meeting, today),
+        notice_period_days=council.notice_period_days,
+        agenda=entries,
+        title=meeting.title,
+        place=meeting.place,
+        online_link=meeting.online_link,
+        cancelled=meeting.state == MeetingState.CANCELLED.value,
+        cancellation_reason=meeting.cancellation_reason,
+    )
+
+
+def _dated(meeting: models.Meeting, today: date | None) -> date:
+    """An invitation is dated the day it went out; a preview or a cancellation, today."""
+    sent = meeting.invitation_sent_on
+    if sent is not None and meeting.state != MeetingState.CANCELLED.value:
+        return sent
+    return today or date.today()
+
+
+def _entry(
+    placed: agenda.PlacedItem,
+    row: models.AgendaItem,
+    projects: dict[int, str],
+    conflicts: dict[int, list[DeclaredConflict]],
+) -> AgendaEntry:
+    return AgendaEntry(
+        number=placed.number,
+        title=row.title,
+        public=placed.public,
+        kind_label=AgendaItemKind(row.kind).label,
+        presenter=row.presenter,
+        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
+        planned_start=placed.start,
+        planned_minutes=row.planned_minutes or None,
+        conflicts=tuple(conflicts.get(row.id, ())),
+    )

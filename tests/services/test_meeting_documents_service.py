@@ -1,0 +1,346 @@
+"""Meeting documents from the database: invitation and run sheet read back with pypdf,
+the calendar parsed back with icalendar, and the recorded invitation (Ladungsfrist)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+from PIL import Image
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.store import models
+
+BERLIN = ZoneInfo("Europe/Berlin")
+STAMP = datetime(2026, 2, 20, 9, 0, tzinfo=UTC)
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil"""  # the rocket has no glyph; Arabic is shaped
+HEBREW = "שלום"
+
+
+@dataclass
+class Sample:
+    meeting_id: int
+    item_ids: dict[str, int]
+
+
+def png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 20), (31, 78, 121)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def add_meeting(database, council_id: int, number: int, start: datetime, **values) -> int:
+    with database.transaction() as session:
+        row = models.Meeting(
+            council_id=council_id,
+            number=number,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            **{"place": "Rathaus Rostock", **values},
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+@pytest.fixture
+def sample(database, council, members_service, new_member, today) -> Sample:
+    """The 5. Sitzung on Thursday 12 March 2026, 16:00, with items stored out of order."""
+    odon = members_service.save(council.id, new_member("Ödön", "Pál"), today)
+    zoe = members_service.save(council.id, new_member("Zoë", "Brontë"), today)
+    meeting_id = add_meeting(
+        database,
+        council.id,
+        5,
+        datetime(2026, 3, 12, 16, 0),
+        title="Frühjahr & <Klausur>",
+        place="Rathaus, Raum 1.23",
+    )
+    with database.transaction() as session:
+        session.get(models.Council, council.id).short_name = "SCER"
+        session.get(models.Council, council.id).logo_png = png()
+        project = models.Project(council_id=council.id, title="Urbane Datenplattform Ä")
+        session.add(project)
+        session.flush()
+
+        def item(key: str, position: int, minutes: int, **values) -> models.AgendaItem:
+            row = models.AgendaItem(
+                meeting_id=meeting_id,
+                number="?",
+                position=position,
+                planned_minutes=minutes,
+                **values,
+            )
+            session.add(row)
+            session.flush()
+            ids[key] = row.id
+            return row
+
+        ids: dict[str, int] = {}
+        item("secret", 3, 20, title="Vergabe Straßenbeleuchtung", public=False)
+        consult = item(
+            "consult",
+            2,
+            30,
+            title="Beratung: Offene Daten für Rostock",
+            presenter="Gülşen Yılmaz",
+            project_id=project.id,
+        )
+        item("minutes", 1, 10, title="Genehmigung des Protokolls", kind="minutes_approval")
+        item("open", 0, 5, title="Eröffnung und Begrüßung", kind="formal")
+        item("hostile", 0, 15, title=f"Zwischenbericht {HOSTILE}", presenter=HOSTILE,
+             parent_id=consult.id)  # fmt: skip
+        session.add_all(
+            [
+                models.ConflictOfInterest(
+                    agenda_item_id=ids["secret"],
+                    membership_id=odon.id,
+                    reason="Geschäftsführer der Stadtwerke Rostock AG",
+                ),
+                models.ConflictOfInterest(
+                    agenda_item_id=ids["secret"],
+                    membership_id=zoe.id,
+                    reason="Namensgleichheit",
+                    origin="screening",
+                    decision="overruled",
+                    decided_by="Frau Schulz",
+                ),
+            ]
+        )
+    return Sample(meeting_id, ids)
+
+
+@pytest.fixture
+def service(database, actor) -> MeetingDocumentsService:
+    return MeetingDocumentsService(database, actor)
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def positions(text: str, needles: list[str]) -> list[int]:
+    found = [text.find(n) for n in needles]
+    assert -1 not in found, [n for n, p in zip(needles, found, strict=True) if p < 0]
+    return found
+
+
+def meeting_row(database, meeting_id: int) -> models.Meeting:
+    with database.reading() as session:
+        row = session.get(models.Meeting, meeting_id)
+        session.expunge(row)
+        return row
+
+
+def test_document_orders_the_agenda_with_numbers_times_projects_and_recused_members(
+    service, sample
+):
+    doc = service.document(sample.meeting_id, today=date(2026, 3, 2))
+
+    assert [(e.number, e.title[:12]) for e in doc.agenda] == [
+        ("1", "Eröffnung un"),
+        ("2", "Genehmigung "),
+        ("3", "Beratung: Of"),
+        ("3.1", "Zwischenberi"),
+        ("4", "Vergabe Stra"),
+    ]
+    assert [f"{e.planned_start:%H:%M}" for e in doc.agenda] == [
+        "16:00",
+        "16:05",
+        "16:15",
+        "16:45",
+        "17:00",
+    ]
+    assert [e.public for e in doc.agenda] == [True, True, True, True, False]
+    assert doc.agenda[2].project_title == "Urbane Datenplattform Ä"
+    assert doc.agenda[1].kind_label == "Genehmigung des Protokolls"
+    (conflict,) = doc.agenda[4].conflicts  # the overruled suggestion is no recusal
+    assert (conflict.member_name, conflict.reason) == (
+        "Ödön Pál",
+        "Geschäftsführer der Stadtwerke Rostock AG",
+    )
+    assert doc.start == datetime(2026, 3, 12, 16, tzinfo=BERLIN)
+    assert doc.end == datetime(2026, 3, 12, 18, tzinfo=BERLIN)
+    assert doc.letterhead.short_name == "SCER" and doc.letterhead.logo_png == png()
+    assert (doc.notice_period_days, doc.invitation_date) == (7, date(2026, 3, 2))
+
+
+def test_invitation_pdf_lists_items_in_order_with_the_non_public_part_and_exact_text(
+    service, sample
+):
+    rendered = service.invitation_pdf(sample.meeting_id, today=date(2026, 3, 2))
+    text = pdf_text(rendered.pdf)
+
+    tops = positions(text, ["TOP 1", "TOP 2", "TOP 3", "TOP 3.1", "TOP 4"])
+    assert tops == sorted(tops)
+    (non_public,) = positions(text, ["Nichtöffentlicher Teil"])
+    assert tops[3] < non_public < tops[4]
+    assert "Einladung zur 5. Sitzung – Frühjahr & <Klausur>" in text
+    assert "Projekt: Urbane Datenplattform Ä" in text and "Gülşen Yılmaz" in text
+    assert "Rathaus, Raum 1.23" in text and "Donnerstag, 12. März 2026, 16:00–18:00 Uhr" in text
+    assert LATIN_HOSTILE in text and HEBREW in text and "&amp;" not in text
+    assert "Ödön Pál" not in text  # conflicts belong to the run sheet
+    assert "fristgerecht" in text and rendered.records == 5
+    assert len(PdfReader(io.BytesIO(rendered.pdf)).pages[0].images) == 1  # the logo
+
+
+def test_run_sheet_pdf_names_the_recused_member_and_marks_the_non_public_item(service, sample):
+    text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
+
+    tops = positions(text, ["TOP 1", "TOP 2", "TOP 3", "TOP 3.1", "TOP 4"])
+    assert tops == sorted(tops)
+    assert "Ödön Pál Geschäftsführer der Stadtwerke Rostock AG" in text
+    assert "Zoë Brontë" not in text
+    assert text.count("nichtöffentlich") == 1
+    assert "17:00" in text and LATIN_HOSTILE in text and HEBREW in text
+
+
+def test_unknown_or_deleted_meeting_is_not_found(service, sample, database):
+    with pytest.raises(NotFoundError, match="gibt es nicht mehr"):
+        service.invitation_pdf(4711)
+    with database.transaction() as session:
+        session.get(models.Meeting, sample.meeting_id).deleted_at = datetime(2026, 1, 1)
+    with pytest.raises(NotFoundError):
+        service.run_sheet_pdf(sample.meeting_id)
+
+
+def events(raw: bytes) -> list:
+    return list(Calendar.from_ical(raw).walk("VEVENT"))
+
+
+def test_ics_has_berlin_times_and_a_uid_that_stays_while_the_sequence_rises(
+    service, sample, database
+):
+    uid = meeting_row(database, sample.meeting_id).uid
+    first = service.ics_for_meetings([sample.meeting_id], stamp=STAMP)
+    again = service.ics_for_meetings([sample.meeting_id], stamp=STAMP)
+    assert first == again
+    assert b"DTSTART;TZID=Europe/Berlin:20260312T160000" in first
+    assert b"DTEND;TZID=Europe/Berlin:20260312T180000" in first
+    (event,) = events(first)
+    assert str(event["uid"]) == uid and event["sequence"] == 0
+    assert "TOP 3.1 Zwischenbericht" in str(event["description"])
+    assert HOSTILE in str(event["description"])
+
+    with database.transaction() as session:  # what the meetings service does on a move
+        row = session.get(models.Meeting, sample.meeting_id)
+        row.starts_at += timedelta(hours=1)
+        row.ends_at += timedelta(hours=1)
+        row.ics_sequence += 1
+    (moved,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
+
+    assert str(moved["uid"]) == uid and moved["sequence"] == 1
+    assert moved.decoded("dtstart") == datetime(2026, 3, 12, 17, tzinfo=BERLIN)
+
+
+def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
+    service, sample, database, council
+):
+    cancelled = add_meeting(
+        database,
+        council.id,
+        6,
+        datetime(2026, 6, 11, 16, 0),  # summer time: +02:00
+        state="cancelled",
+        cancellation_reason="Zu wenige Zusagen",
+    )
+    deleted = add_meeting(database, council.id, 7, datetime(2026, 9, 10, 16, 0))
+    with database.transaction() as session:
+        session.get(models.Meeting, deleted).deleted_at = datetime(2026, 1, 1)
+
+    found = events(service.ics_for_council(council.id, stamp=STAMP))
+
+    assert [str(e["summary"]) for e in found] == [
+        "SCER: 5. Sitzung – Frühjahr & <Klausur>",
+        "SCER: 6. Sitzung",
+    ]
+    assert [str(e["status"]) for e in found] == ["CONFIRMED", "CANCELLED"]
+    assert found[1].decoded("dtstart").utcoffset() == timedelta(hours=2)
+    assert "Grund: Zu wenige Zusagen" in str(found[1]["description"])
+    assert str(found[1]["uid"]) == meeting_row(database, cancelled).uid
+
+
+def test_ics_of_a_series_holds_its_meetings_only(service, sample, database, council):
+    with database.transaction() as session:
+        series = models.MeetingSeries(council_id=council.id, rrule="FREQ=MONTHLY;COUNT=2")
+        session.add(series)
+        session.flush()
+        series_id = series.id
+    for number, month in ((8, 4), (9, 5)):
+        add_meeting(database, council.id, number, datetime(2026, month, 9, 16), series_id=series_id)
+
+    found = events(service.ics_for_series(series_id, stamp=STAMP))
+
+    assert [str(e["summary"]) for e in found] == ["SCER: 8. Sitzung", "SCER: 9. Sitzung"]
+
+
+def test_meeting_id_by_number_names_the_numbers_there_are(service, sample, council):
+    assert service.meeting_id(council.id, 5) == sample.meeting_id
+    with pytest.raises(NotFoundError, match=r"Eine 6\. Sitzung gibt es .* Vorhanden: 5\."):
+        service.meeting_id(council.id, 6)
+
+
+def test_recording_the_invitation_in_time_moves_the_meeting_to_invited(service, sample, database):
+    sent = service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 5))
+
+    row = meeting_row(database, sample.meeting_id)
+    assert (row.state, row.invitation_sent_on, row.version) == (
+        "invited",
+        date(2026, 3, 5),
+        sent.version,
+    )
+    assert sent.warnings == ()
+    doc = service.document(sample.meeting_id, today=date(2026, 3, 9))
+    assert doc.invitation_date == date(2026, 3, 5)  # dated the day it went out
+
+
+def test_recording_a_late_invitation_warns_about_the_notice_period(service, sample, database):
+    sent = service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 9))
+
+    assert sent.warnings == (
+        "Die Einladung zur 5. Sitzung – Frühjahr & <Klausur> ergeht 3 Tage vor der Sitzung "
+        "– die Ladungsfrist von 7 Tagen ist nicht gewahrt.",
+    )
+    assert meeting_row(database, sample.meeting_id).state == "invited"
+    corrected = service.record_invitation_sent(sample.meeting_id, sent.version, date(2026, 3, 2))
+    assert corrected.warnings == ()
+    assert meeting_row(database, sample.meeting_id).invitation_sent_on == date(2026, 3, 2)
+
+
+def test_refused_invitation_records_change_nothing(service, sample, database, council):
+    with pytest.raises(ValidationError, match="nicht nach der Sitzung"):
+        service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 13))
+    with pytest.raises(ConcurrentEditError):
+        service.record_invitation_sent(sample.meeting_id, 7, date(2026, 3, 1))
+    cancelled = add_meeting(
+        database, council.id, 6, datetime(2026, 6, 11, 16), state="cancelled",
+        cancellation_reason="Krank",
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="abgesagt"):
+        service.record_invitation_sent(cancelled, 1, date(2026, 6, 1))
+
+    row = meeting_row(database, sample.meeting_id)
+    assert (row.state, row.invitation_sent_on, row.version) == ("planned", None, 1)
+    with database.reading() as session:
+        audited = select(models.AuditEntry).where(models.AuditEntry.entity == "meeting")
+        assert session.scalars(audited).all() == []
+
+
+def test_recording_the_invitation_is_in_the_audit_trail(service, sample, database):
+    service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 5))
+
+    with database.reading() as session:
+        entry = session.scalars(
+            select(models.AuditEntry).where(models.AuditEntry.entity == "meeting")
+        ).one()
+    assert entry.summary == "Einladung zur 5. Sitzung versandt am 05.03.2026"
+    assert entry.actor == "Frau Schulz"
