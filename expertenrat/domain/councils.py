@@ -74,6 +74,8 @@ class CouncilOverview:
     recommendations_total: int
     action_fields: tuple[ActionField, ...] = field(default_factory=tuple)
     future_members: int = 0  # whose term has not begun yet: neither active nor former
+    # "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden", soonest first
+    invitations_due: tuple[str, ...] = ()
 
 
 def clean_settings(settings: CouncilSettings) -> CouncilSettings:

@@ -10,6 +10,7 @@ from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.integrity import IntegrityService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
@@ -34,6 +35,7 @@ class Services:
     daily_backup: DailyBackupService
     integrity: IntegrityService
     retention: RetentionService
+    meeting_documents: MeetingDocumentsService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -51,4 +53,5 @@ class Services:
             daily_backup=DailyBackupService(database),
             integrity=IntegrityService(database),
             retention=RetentionService(database, actor),
+            meeting_documents=MeetingDocumentsService(database, actor),
         )

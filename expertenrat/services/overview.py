@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import CouncilOverview
 from expertenrat.domain.enums import MeetingState, RecommendationStatus
+from expertenrat.domain.meeting_documents import INVITATION_DUE_WINDOW, invitation_due_line
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
@@ -85,7 +86,29 @@ class OverviewService:
                 ),
                 recommendations_total=_count(session, recommendations),
                 action_fields=tuple(action_field(f) for f in council.action_fields),
+                invitations_due=_invitations_due(session, council, today),
             )
+
+
+def _invitations_due(session: Session, council: models.Council, today: date) -> tuple[str, ...]:
+    """Lines for planned meetings ahead whose invitation is due within a week or overdue."""
+    horizon = timedelta(days=council.notice_period_days + 1) + INVITATION_DUE_WINDOW
+    planned = session.execute(
+        select(models.Meeting.number, models.Meeting.starts_at)
+        .where(
+            models.Meeting.council_id == council.id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.PLANNED.value,
+            models.Meeting.starts_at >= datetime.combine(today, time.min),
+            models.Meeting.starts_at < datetime.combine(today + horizon, time.min),
+        )
+        .order_by(models.Meeting.starts_at)
+    )
+    lines = (
+        invitation_due_line(number, start.date(), council.notice_period_days, today)
+        for number, start in planned
+    )
+    return tuple(line for line in lines if line)
 
 
 def _count(session: Session, query) -> int:

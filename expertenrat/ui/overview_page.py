@@ -57,10 +57,16 @@ class OverviewPage(QWidget):
         self.backup_warning.setWordWrap(True)
         self.backup_warning.hide()
         self._backup_warning: Callable[[], str | None] = lambda: None
+        self.invitations_due = QLabel()
+        self.invitations_due.setObjectName("invitationsDue")
+        self.invitations_due.setTextFormat(Qt.TextFormat.PlainText)
+        self.invitations_due.setWordWrap(True)
+        self.invitations_due.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.backup_warning)
+        layout.addWidget(self.invitations_due)
         layout.addLayout(grid)
         layout.addWidget(self.composition)
         layout.addStretch(1)
@@ -113,3 +119,9 @@ class OverviewPage(QWidget):
             tr(_CONTEXT, "von {} insgesamt").format(figures.recommendations_total),
         )
         self.overdue_card.set_value(figures.recommendations_overdue)
+        self._show_invitations_due(figures.invitations_due)
+
+    def _show_invitations_due(self, lines: tuple[str, ...]) -> None:
+        heading = tr(_CONTEXT, "Einladung fällig")
+        self.invitations_due.setText("\n".join([f"{heading}:", *(f"• {s}" for s in lines)]))
+        self.invitations_due.setVisible(bool(lines))

@@ -1,0 +1,54 @@
+"""When an invitation is due (the Übersicht's line) and when it keeps the notice period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_sample import meeting
+
+from expertenrat.domain.meeting_documents import (
+    invitation_deadline,
+    invitation_due_line,
+    late_notice_warning,
+)
+
+MEETING_DAY = date(2026, 3, 12)  # notice period 7 days: invite by 05.03.2026
+
+
+def test_deadline_is_the_notice_period_before_the_meeting_day() -> None:
+    assert invitation_deadline(MEETING_DAY, 7) == date(2026, 3, 5)
+    assert invitation_deadline(MEETING_DAY, 0) == MEETING_DAY
+
+
+@pytest.mark.parametrize(
+    ("today", "line"),
+    [
+        (date(2026, 2, 25), None),  # 8 days before the deadline: not yet
+        (date(2026, 2, 26), "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden"),
+        (date(2026, 3, 5), "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden"),
+        (
+            date(2026, 3, 6),
+            "5. Sitzung am 12.03.2026: Einladung überfällig "
+            "(Ladungsfrist seit 05.03.2026 verstrichen)",
+        ),
+        (
+            MEETING_DAY,
+            "5. Sitzung am 12.03.2026: Einladung überfällig "
+            "(Ladungsfrist seit 05.03.2026 verstrichen)",
+        ),
+        (date(2026, 3, 13), None),  # the meeting is over
+    ],
+)
+def test_due_line_within_a_week_of_the_deadline_or_after_it(today, line) -> None:
+    assert invitation_due_line(5, MEETING_DAY, 7, today) == line
+
+
+def test_late_notice_warning_only_for_an_invitation_later_than_the_period() -> None:
+    start = meeting().start.date()  # 10.03.2026, notice period 7 days
+    assert late_notice_warning(meeting(invitation_date=date(2026, 3, 3))) is None
+    assert late_notice_warning(meeting(invitation_date=date(2026, 3, 4))) == (
+        "Die Einladung zur 5. Sitzung ergeht 6 Tage vor der Sitzung – "
+        "die Ladungsfrist von 7 Tagen ist nicht gewahrt."
+    )
+    assert late_notice_warning(meeting(invitation_date=start, cancelled=True)) is None
