@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat import __version__
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.member_import import ImportRow, ImportStatus
 from expertenrat.domain.roster import RosterGrouping
@@ -33,6 +34,8 @@ _ARGPARSE_GERMAN = {
     "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
     "expected one argument": "erwartet einen Wert",
+    "one of the arguments %s is required": "eine dieser Angaben fehlt: %s",
+    "not allowed with argument %s": "nicht zusammen mit %s möglich",
     "usage: ": "Aufruf: ",
     "positional arguments": "Angaben",
     "options": "Optionen",
@@ -105,6 +108,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _council_option(members)
     members.set_defaults(handler=_export_members, opening="read")
+    invitation = exports.add_parser(
+        "invitation", help="Einladung zu einer Sitzung (oder den Ablaufplan) als PDF"
+    )
+    _meeting_option(invitation, required=True)
+    invitation.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    invitation.add_argument(
+        "--run-sheet",
+        action="store_true",
+        help="den internen Ablaufplan für die Sitzungsleitung statt der Einladung",
+    )
+    _council_option(invitation)
+    invitation.set_defaults(handler=_export_invitation, opening="read")
+    ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
+    which = ics.add_mutually_exclusive_group(required=True)
+    _meeting_option(which, required=False)
+    which.add_argument("--all", action="store_true", help="alle Sitzungen des Gremiums")
+    ics.add_argument("--out", required=True, metavar="DATEI.ics", help="Zieldatei")
+    _council_option(ics)
+    ics.set_defaults(handler=_export_ics, opening="read")
+
+    meetings = commands.add_parser(
+        "meetings", help="Sitzungen auflisten: Nummer, Datum, Status, Protokoll"
+    )
+    _council_option(meetings)
+    meetings.set_defaults(handler=_meetings, opening="read")
 
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
     imports = import_.add_subparsers(
@@ -157,6 +185,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _council_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--council", type=_positive, metavar="NR", help="Nummer des Gremiums (Vorgabe: das erste)"
+    )
+
+
+def _meeting_option(parser: argparse._ActionsContainer, *, required: bool) -> None:
+    parser.add_argument(
+        "--meeting",
+        type=_positive,
+        required=required,
+        metavar="N",
+        help="laufende Nummer der Sitzung im Gremium („5“ für die 5. Sitzung)",
     )
 
 
@@ -221,11 +259,59 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
         today=date.today(),
     )
     path = Path(args.out)
+    _write_pdf(path, rendered)
+    kind = "öffentliche" if args.public else "interne"
+    return f"{kind.capitalize()} Mitgliederliste mit {rendered.records} Mitgliedern: {path}"
+
+
+def _write_pdf(path: Path, rendered: RenderedPdf) -> None:
     write_file(path, rendered.pdf)
     for warning in rendered.warnings:  # the file is complete; the user should still know
         print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
-    kind = "öffentliche" if args.public else "interne"
-    return f"{kind.capitalize()} Mitgliederliste mit {rendered.records} Mitgliedern: {path}"
+
+
+def _meetings(services: Services, args: argparse.Namespace) -> str:
+    lines = services.meeting_documents.meeting_lines(_council_id(services, args))
+    if not lines:
+        return "Das Gremium hat noch keine Sitzungen."
+    return "\n".join(
+        f"{m.number:>3}. Sitzung  {m.start:%d.%m.%Y %H:%M}  {m.state.label:<12}  "
+        f"Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
+        for m in lines
+    )
+
+
+def _export_invitation(services: Services, args: argparse.Namespace) -> str:
+    documents = services.meeting_documents
+    meeting_id = documents.meeting_id(_council_id(services, args), args.meeting)
+    if args.run_sheet:
+        rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
+    else:
+        rendered, what = documents.invitation_pdf(meeting_id), "Einladung zur"
+    path = Path(args.out)
+    _write_pdf(path, rendered)
+    items = (
+        "1 Tagesordnungspunkt"
+        if rendered.records == 1
+        else f"{rendered.records} Tagesordnungspunkten"
+    )
+    return f"{what} {args.meeting}. Sitzung mit {items}: {path}"
+
+
+def _export_ics(services: Services, args: argparse.Namespace) -> str:
+    documents = services.meeting_documents
+    council_id = _council_id(services, args)
+    if args.all:
+        count = len(documents.meeting_lines(council_id))
+        if not count:
+            raise UserError("Das Gremium hat noch keine Sitzungen; es wurde nichts geschrieben.")
+        data = documents.ics_for_council(council_id)
+    else:
+        count = 1
+        data = documents.ics_for_meetings([documents.meeting_id(council_id, args.meeting)])
+    path = Path(args.out)
+    write_file(path, data)
+    return f"Kalenderdatei mit {count} Sitzung{'en' if count != 1 else ''}: {path}"
 
 
 def _export_members(services: Services, args: argparse.Namespace) -> str:

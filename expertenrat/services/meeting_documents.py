@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, ConflictDecision, MeetingState
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AuditAction,
+    ConflictDecision,
+    MeetingState,
+    MinutesState,
+)
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meeting_documents import (
     AgendaEntry,
@@ -34,6 +40,17 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLine:
+    """A meeting in a list: its running number, start (wall clock, council zone), states."""
+
+    number: int
+    start: datetime
+    state: MeetingState
+    minutes_state: MinutesState | None
+    invitation_sent_on: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +106,31 @@ class MeetingDocumentsService:
             fetch(session, models.Council, council_id, "Das Gremium")
             rows = _live(session).where(models.Meeting.council_id == council_id)
             return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
+
+    def meeting_lines(self, council_id: int) -> list[MeetingLine]:
+        """The council's meetings in the order of their start, with the latest minutes' state."""
+        with reading(self._db) as session:
+            fetch(session, models.Council, council_id, "Das Gremium")
+            meetings = list(
+                session.scalars(_live(session).where(models.Meeting.council_id == council_id))
+            )
+            minutes: dict[int, MinutesState] = {}
+            for meeting_id, state in session.execute(
+                select(models.MinutesVersion.meeting_id, models.MinutesVersion.state)
+                .where(models.MinutesVersion.meeting_id.in_([m.id for m in meetings]))
+                .order_by(models.MinutesVersion.number)
+            ):
+                minutes[meeting_id] = MinutesState(state)  # the latest version wins
+            return [
+                MeetingLine(
+                    m.number,
+                    m.starts_at,
+                    MeetingState(m.state),
+                    minutes.get(m.id),
+                    m.invitation_sent_on,
+                )
+                for m in meetings
+            ]
 
     def meeting_id(self, council_id: int, number: int) -> int:
         """The id of the council's meeting with the running ``number`` ("5. Sitzung")."""

@@ -344,3 +344,22 @@ def test_recording_the_invitation_is_in_the_audit_trail(service, sample, databas
         ).one()
     assert entry.summary == "Einladung zur 5. Sitzung versandt am 05.03.2026"
     assert entry.actor == "Frau Schulz"
+
+
+def test_meeting_lines_in_date_order_with_the_latest_minutes_state(
+    service, sample, database, council
+):
+    earlier = add_meeting(database, council.id, 4, datetime(2025, 12, 4, 16), state="held")
+    with database.transaction() as session:
+        session.add_all(
+            [
+                models.MinutesVersion(meeting_id=earlier, number=2, state="approved"),
+                models.MinutesVersion(meeting_id=earlier, number=1, state="circulated"),
+            ]
+        )
+
+    lines = service.meeting_lines(council.id)
+
+    assert [(m.number, m.state.label) for m in lines] == [(4, "durchgeführt"), (5, "geplant")]
+    assert [m.minutes_state and m.minutes_state.label for m in lines] == ["genehmigt", None]
+    assert lines[1].start == datetime(2026, 3, 12, 16)

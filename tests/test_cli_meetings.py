@@ -1,0 +1,150 @@
+"""The command line for meetings: the list, the invitation or run sheet PDF, the .ics file."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from expertenrat.__main__ import main
+from expertenrat.services.demo import DemoService
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+DEMO_TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_database(database_url(str(path)))
+    DemoService(database, "Frau Schulz").load(DEMO_TODAY, councils=1, years=2)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def database(demo_template, tmp_path) -> str:
+    path = tmp_path / "expertenrat.db"
+    shutil.copyfile(demo_template, path)
+    return str(path)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_meetings_lists_one_line_per_meeting_in_order(capsys, database):
+    code, out, err = run(capsys, "--database", database, "meetings")
+
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == 8
+    assert [line.split(".")[0].strip() for line in lines] == [str(n) for n in range(1, 9)]
+    assert lines[0].startswith("  1. Sitzung  ") and "durchgeführt" in lines[0]
+    assert "Protokoll: genehmigt" in lines[0]
+    assert "eingeladen" in lines[6] and lines[6].endswith("Protokoll: –")
+    assert "geplant" in lines[7]
+
+
+def test_meetings_of_an_unknown_council_is_a_german_error(capsys, database):
+    code, out, err = run(capsys, "--database", database, "meetings", "--council", "9")
+
+    assert (code, out) == (1, "")
+    assert err.startswith("expertenrat: Fehler: Ein Gremium Nr. 9 gibt es nicht.")
+
+
+def test_export_invitation_and_run_sheet_write_the_pdfs(capsys, database, tmp_path):
+    invitation, run_sheet = tmp_path / "einladung.pdf", tmp_path / "ablauf.pdf"
+
+    code, out, _ = run(
+        capsys, "--database", database, "export", "invitation", "--meeting", "7",
+        "--out", str(invitation),
+    )  # fmt: skip
+    assert code == 0 and out.startswith("Einladung zur 7. Sitzung mit ")
+    text = pdf_text(invitation)
+    assert "Einladung zur 7. Sitzung" in text and "Tagesordnung – Öffentlicher Teil" in text
+
+    code, out, _ = run(
+        capsys, "--database", database, "export", "invitation", "--meeting", "7",
+        "--run-sheet", "--out", str(run_sheet),
+    )  # fmt: skip
+    assert code == 0 and out.startswith("Ablaufplan der 7. Sitzung mit ")
+    assert "Intern – nur für die Sitzungsleitung" in pdf_text(run_sheet)
+
+
+def test_export_invitation_of_an_unknown_meeting_writes_nothing(capsys, database, tmp_path):
+    target = tmp_path / "einladung.pdf"
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "invitation", "--meeting", "42",
+        "--out", str(target),
+    )  # fmt: skip
+
+    assert (code, out) == (1, "")
+    assert err == (
+        "expertenrat: Fehler: Eine 42. Sitzung gibt es in diesem Gremium nicht. "
+        "Vorhanden: 1, 2, 3, 4, 5, 6, 7, 8.\n"
+    )
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("expertenrat.db")] == []
+
+
+def test_export_ics_of_all_meetings_and_of_one(capsys, database, tmp_path):
+    everything, one, again = tmp_path / "alle.ics", tmp_path / "eine.ics", tmp_path / "neu.ics"
+
+    code, out, _ = run(capsys, "--database", database, "export", "ics", "--all",
+                       "--out", str(everything))  # fmt: skip
+    assert (code, out.strip()) == (0, f"Kalenderdatei mit 8 Sitzungen: {everything}")
+    events = list(Calendar.from_ical(everything.read_bytes()).walk("VEVENT"))
+    assert len(events) == 8
+    assert b"DTSTART;TZID=Europe/Berlin:" in everything.read_bytes()
+
+    for target in (one, again):
+        code, out, _ = run(capsys, "--database", database, "export", "ics", "--meeting", "7",
+                           "--out", str(target))  # fmt: skip
+        assert code == 0 and "1 Sitzung:" in out
+    (first,) = Calendar.from_ical(one.read_bytes()).walk("VEVENT")
+    (second,) = Calendar.from_ical(again.read_bytes()).walk("VEVENT")
+    assert str(first["uid"]) == str(second["uid"]) == str(events[6]["uid"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "x.ics"], "eine dieser Angaben fehlt: --meeting --all"),
+        (["--all", "--meeting", "2", "--out", "x.ics"], "nicht zusammen mit --all möglich"),
+        (["--meeting", "0", "--out", "x.ics"], "muss mindestens 1 sein"),
+        (["--meeting", "99", "--out", "x.ics"], "Eine 99. Sitzung gibt es in diesem Gremium"),
+    ],
+)
+def test_export_ics_refuses_bad_arguments_in_german(capsys, database, tmp_path, args, message):
+    try:
+        arguments = [str(tmp_path / a) if a == "x.ics" else a for a in args]
+        code, _, err = run(capsys, "--database", database, "export", "ics", *arguments)
+    except SystemExit as exit_:  # argparse stops on its own
+        code, err = exit_.code, capsys.readouterr().err
+
+    assert code == 1 and message in err
+    assert not (tmp_path / "x.ics").exists()
+
+
+def test_export_ics_of_a_database_without_a_council_writes_nothing(capsys, tmp_path):
+    database = str(tmp_path / "leer.db")
+    open_database(database_url(database)).close()
+    code, _, err = run(capsys, "--database", database, "export", "ics", "--all",
+                       "--out", str(tmp_path / "x.ics"))  # fmt: skip
+
+    assert code == 1 and "noch kein Gremium" in err
+    assert not (tmp_path / "x.ics").exists()
