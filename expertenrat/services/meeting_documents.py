@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -285,7 +285,7 @@ def _document(
     conflicts: dict[int, list[DeclaredConflict]],
     today: date | None,
 ) -> MeetingDocument:
-    zone = ZoneInfo(council.time_zone)
+    zone = _zone(council.time_zone)
     start = meeting.starts_at.replace(tzinfo=zone)
     tree = [
         agenda.AgendaItem(
@@ -332,6 +332,15 @@ def _document(
         cancelled=meeting.state == MeetingState.CANCELLED.value,
         cancellation_reason=meeting.cancellation_reason,
     )
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            [FieldProblem("time_zone", f"Die Zeitzone „{name}“ des Gremiums ist unbekannt.")]
+        ) from None
 
 
 def _dated(meeting: models.Meeting, today: date | None) -> date:

@@ -363,3 +363,13 @@ def test_meeting_lines_in_date_order_with_the_latest_minutes_state(
     assert [(m.number, m.state.label) for m in lines] == [(4, "durchgeführt"), (5, "geplant")]
     assert [m.minutes_state and m.minutes_state.label for m in lines] == ["genehmigt", None]
     assert lines[1].start == datetime(2026, 3, 12, 16)
+
+
+def test_an_unknown_time_zone_of_the_council_is_a_german_message(
+    service, sample, database, council
+):
+    with database.transaction() as session:
+        session.get(models.Council, council.id).time_zone = "Europe/Atlantis"
+
+    with pytest.raises(ValidationError, match="Die Zeitzone „Europe/Atlantis“ des Gremiums"):
+        service.ics_for_meetings([sample.meeting_id])
