@@ -64,7 +64,7 @@ class MeetingDocument:
     letterhead: Letterhead
     uid: str
     sequence: int
-    number: int
+    number: int | None  # None: cancelled before it was announced
     start: datetime
     end: datetime
     invitation_date: date
@@ -122,7 +122,8 @@ def meeting_heading(doc: MeetingDocument) -> str:
     (No "des …": the council's name is not reliably declinable, so it stands apart.)
     """
     title = " ".join(doc.title.split())
-    return f"{doc.number}. Sitzung – {title}" if title else f"{doc.number}. Sitzung"
+    name = f"{doc.number}. Sitzung" if doc.number else "Sitzung"
+    return f"{name} – {title}" if title else name
 
 
 def calendar_summary(doc: MeetingDocument) -> str:

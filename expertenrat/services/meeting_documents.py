@@ -9,7 +9,7 @@ the day the invitation went out, which moves a planned meeting to "eingeladen".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -154,6 +154,11 @@ class MeetingDocumentsService:
             f"Eine {number}. Sitzung gibt es in diesem Gremium nicht. Vorhanden: {listed}."
         )
 
+    def late_invitation_warning(self, meeting_id: int, sent_on: date) -> str | None:
+        """The warning :meth:`record_invitation_sent` would give for ``sent_on``, to ask first."""
+        doc = self.document(meeting_id)
+        return late_notice_warning(replace(doc, invitation_date=sent_on))
+
     def record_invitation_sent(
         self, meeting_id: int, version: int, sent_on: date
     ) -> InvitationSent:
@@ -217,7 +222,7 @@ def _meeting(session: Session, meeting_id: int) -> models.Meeting:
 def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
     from expertenrat.exchange.meetings_ics import meetings_ics  # icalendar: on demand
 
-    ordered = sorted(documents, key=lambda d: (d.start, d.number))
+    ordered = sorted(documents, key=lambda d: (d.start, d.number or 0))
     return meetings_ics(ordered, stamp=stamp or datetime.now(UTC))
 
 

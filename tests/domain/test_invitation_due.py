@@ -11,6 +11,7 @@ from expertenrat.domain.meeting_documents import (
     invitation_deadline,
     invitation_due_line,
     late_notice_warning,
+    meeting_heading,
 )
 
 MEETING_DAY = date(2026, 3, 12)  # notice period 7 days: invite by 05.03.2026
@@ -52,3 +53,9 @@ def test_late_notice_warning_only_for_an_invitation_later_than_the_period() -> N
         "die Ladungsfrist von 7 Tagen ist nicht gewahrt."
     )
     assert late_notice_warning(meeting(invitation_date=start, cancelled=True)) is None
+
+
+def test_a_meeting_without_a_number_is_called_sitzung() -> None:
+    assert meeting_heading(meeting(number=None)) == "Sitzung"
+    assert meeting_heading(meeting(number=None, title="Klausur")) == "Sitzung – Klausur"
+    assert meeting_heading(meeting(title="Klausur")) == "5. Sitzung – Klausur"

@@ -304,11 +304,17 @@ def test_recording_the_invitation_in_time_moves_the_meeting_to_invited(service, 
 
 
 def test_recording_a_late_invitation_warns_about_the_notice_period(service, sample, database):
+    asked = service.late_invitation_warning(sample.meeting_id, date(2026, 3, 9))
+    assert service.late_invitation_warning(sample.meeting_id, date(2026, 3, 5)) is None
     sent = service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 9))
 
-    assert sent.warnings == (
-        "Die Einladung zur 5. Sitzung – Frühjahr & <Klausur> ergeht 3 Tage vor der Sitzung "
-        "– die Ladungsfrist von 7 Tagen ist nicht gewahrt.",
+    assert (
+        sent.warnings
+        == (asked,)
+        == (
+            "Die Einladung zur 5. Sitzung – Frühjahr & <Klausur> ergeht 3 Tage vor der Sitzung "
+            "– die Ladungsfrist von 7 Tagen ist nicht gewahrt.",
+        )
     )
     assert meeting_row(database, sample.meeting_id).state == "invited"
     corrected = service.record_invitation_sent(sample.meeting_id, sent.version, date(2026, 3, 2))
