@@ -271,12 +271,12 @@ def _write_pdf(path: Path, rendered: RenderedPdf) -> None:
 
 
 def _meetings(services: Services, args: argparse.Namespace) -> str:
-    lines = services.meeting_documents.meeting_lines(_council_id(services, args))
+    lines = services.meetings.list(_council_id(services, args))
     if not lines:
         return "Das Gremium hat noch keine Sitzungen."
     return "\n".join(
-        f"{m.number:>3}. Sitzung  {m.start:%d.%m.%Y %H:%M}  {m.state.label:<12}  "
-        f"Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
+        f"{f'{m.number}.' if m.number else '–':>4} Sitzung  {m.starts_at:%d.%m.%Y %H:%M}  "
+        f"{m.state.label:<12}  Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
         for m in lines
     )
 
@@ -302,7 +302,7 @@ def _export_ics(services: Services, args: argparse.Namespace) -> str:
     documents = services.meeting_documents
     council_id = _council_id(services, args)
     if args.all:
-        count = len(documents.meeting_lines(council_id))
+        count = len(services.meetings.list(council_id))
         if not count:
             raise UserError("Das Gremium hat noch keine Sitzungen; es wurde nichts geschrieben.")
         data = documents.ics_for_council(council_id)

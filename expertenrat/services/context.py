@@ -39,12 +39,13 @@ class Services:
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
+        meetings = MeetingsService(database, actor)
         return cls(
             database=database,
             settings=SettingsService(database, actor),
             members=MembersService(database, actor),
             member_exchange=MemberExchangeService(database, actor),
-            meetings=MeetingsService(database, actor),
+            meetings=meetings,
             overview=OverviewService(database),
             demo=DemoService(database, actor),
             audit=AuditService(database),
@@ -53,5 +54,5 @@ class Services:
             daily_backup=DailyBackupService(database),
             integrity=IntegrityService(database),
             retention=RetentionService(database, actor),
-            meeting_documents=MeetingDocumentsService(database, actor),
+            meeting_documents=MeetingDocumentsService(database, actor, meetings),
         )

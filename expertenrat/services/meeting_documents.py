@@ -23,7 +23,6 @@ from expertenrat.domain.enums import (
     AuditAction,
     ConflictDecision,
     MeetingState,
-    MinutesState,
 )
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meeting_documents import (
@@ -33,24 +32,14 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
     late_notice_warning,
 )
-from expertenrat.domain.meeting_states import check_transition
 from expertenrat.services import audit
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
+WHAT = "Die Sitzung"
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingLine:
-    """A meeting in a list: its running number, start (wall clock, council zone), states."""
-
-    number: int
-    start: datetime
-    state: MeetingState
-    minutes_state: MinutesState | None
-    invitation_sent_on: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +53,10 @@ class InvitationSent:
 
 
 class MeetingDocumentsService:
-    def __init__(self, database: Database, actor: str) -> None:
+    def __init__(self, database: Database, actor: str, meetings: MeetingsService) -> None:
         self._db = database
         self._actor = actor
+        self._meetings = meetings  # whose state change moves a meeting to "eingeladen"
 
     def document(self, meeting_id: int, *, today: date | None = None) -> MeetingDocument:
         """The meeting as its documents show it, dated the day the invitation went out
@@ -107,31 +97,6 @@ class MeetingDocumentsService:
             rows = _live(session).where(models.Meeting.council_id == council_id)
             return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
 
-    def meeting_lines(self, council_id: int) -> list[MeetingLine]:
-        """The council's meetings in the order of their start, with the latest minutes' state."""
-        with reading(self._db) as session:
-            fetch(session, models.Council, council_id, "Das Gremium")
-            meetings = list(
-                session.scalars(_live(session).where(models.Meeting.council_id == council_id))
-            )
-            minutes: dict[int, MinutesState] = {}
-            for meeting_id, state in session.execute(
-                select(models.MinutesVersion.meeting_id, models.MinutesVersion.state)
-                .where(models.MinutesVersion.meeting_id.in_([m.id for m in meetings]))
-                .order_by(models.MinutesVersion.number)
-            ):
-                minutes[meeting_id] = MinutesState(state)  # the latest version wins
-            return [
-                MeetingLine(
-                    m.number,
-                    m.starts_at,
-                    MeetingState(m.state),
-                    minutes.get(m.id),
-                    m.invitation_sent_on,
-                )
-                for m in meetings
-            ]
-
     def meeting_id(self, council_id: int, number: int) -> int:
         """The id of the council's meeting with the running ``number`` ("5. Sitzung")."""
         with reading(self._db) as session:
@@ -162,31 +127,41 @@ class MeetingDocumentsService:
     def record_invitation_sent(
         self, meeting_id: int, version: int, sent_on: date
     ) -> InvitationSent:
-        """Record the day the invitation went out; a planned meeting becomes "eingeladen".
+        """Record the day the invitation went out; a planned meeting becomes "eingeladen"
+        through the meetings service's state change (numbers of planned meetings follow).
 
         Sending again (an invited meeting) corrects the day. The result warns when the day
         is later than the notice period allows; a day after the meeting is refused.
         """
-        what = "Die Sitzung"
-        with changing(self._db, what) as session:
+        with reading(self._db) as session:
             row = _meeting(session, meeting_id)
-            check_version(row, version, what)
-            state = MeetingState(row.state)
-            if state is not MeetingState.INVITED:
-                check_transition(state, MeetingState.INVITED)
-            if sent_on > row.starts_at.date():
-                raise ValidationError(
-                    [
-                        FieldProblem(
-                            "invitation_sent_on",
-                            "Die Einladung kann nicht nach der Sitzung "
-                            f"({row.starts_at:%d.%m.%Y}) versandt worden sein.",
-                        )
-                    ]
-                )
+            check_version(row, version, WHAT)
+            state, day = MeetingState(row.state), row.starts_at.date()
+        if sent_on > day:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "invitation_sent_on",
+                        f"Die Einladung kann nicht nach der Sitzung ({day:%d.%m.%Y}) "
+                        "versandt worden sein.",
+                    )
+                ]
+            )
+        if state is MeetingState.INVITED:
+            version = self._correct_sent_on(meeting_id, version, sent_on)
+        else:  # the state rules refuse what cannot be invited (held, cancelled)
+            version = self._meetings.change_state(
+                meeting_id, version, MeetingState.INVITED, sent_on=sent_on
+            ).version
+        late = self.late_invitation_warning(meeting_id, sent_on)
+        return InvitationSent(meeting_id, version, sent_on, (late,) if late else ())
+
+    def _correct_sent_on(self, meeting_id: int, version: int, sent_on: date) -> int:
+        with changing(self._db, WHAT) as session:
+            row = _meeting(session, meeting_id)
+            check_version(row, version, WHAT)
             before = audit.snapshot(row)
             row.invitation_sent_on = sent_on
-            row.state = MeetingState.INVITED.value
             session.flush()
             audit.record(
                 session,
@@ -199,8 +174,7 @@ class MeetingDocumentsService:
                 before=before,
                 after=audit.snapshot(row),
             )
-            late = late_notice_warning(_documents(session, [row], sent_on)[0])
-            return InvitationSent(row.id, row.version, sent_on, (late,) if late else ())
+            return row.version
 
 
 def _live(session: Session):
@@ -333,6 +307,7 @@ def _document(
         agenda=entries,
         title=meeting.title,
         place=meeting.place,
+        room=meeting.room,
         online_link=meeting.online_link,
         cancelled=meeting.state == MeetingState.CANCELLED.value,
         cancellation_reason=meeting.cancellation_reason,

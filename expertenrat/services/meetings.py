@@ -208,13 +208,15 @@ class MeetingsService:
         reason: str = "",
         *,
         now: datetime | None = None,
+        sent_on: date | None = None,
     ) -> Meeting:
         """Move a meeting to ``target`` under the rules of ``meeting_states``.
 
         Cancelling needs a reason; a meeting cancelled while planned gives up its number
         (the later planned ones move up), an invited one keeps it and its calendar entry
-        gets a new SEQUENCE. Inviting records today as the day the invitation went out,
-        unless one is recorded already. ``now`` defaults to the present (aware).
+        gets a new SEQUENCE. Inviting records ``sent_on`` as the day the invitation went
+        out (without it today, unless one is recorded already). ``now`` defaults to the
+        present (aware).
         """
         with changing(self._db, WHAT) as session:
             row = _fetch(session, meeting_id)
@@ -235,8 +237,8 @@ class MeetingsService:
                     row.ics_sequence += 1
                 else:
                     row.number = None
-            if target is MeetingState.INVITED and row.invitation_sent_on is None:
-                row.invitation_sent_on = now.astimezone(clock.zone).date()
+            if target is MeetingState.INVITED and (sent_on or row.invitation_sent_on is None):
+                row.invitation_sent_on = sent_on or now.astimezone(clock.zone).date()
             session.flush()
             if current is MeetingState.PLANNED:
                 renumber(session, self._actor, row.council_id)

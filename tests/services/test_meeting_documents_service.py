@@ -4,7 +4,7 @@ the calendar parsed back with icalendar, and the recorded invitation (Ladungsfri
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,7 +14,9 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.store import models
 
@@ -52,17 +54,24 @@ def add_meeting(database, council_id: int, number: int, start: datetime, **value
 
 
 @pytest.fixture
-def sample(database, council, members_service, new_member, today) -> Sample:
-    """The 5. Sitzung on Thursday 12 March 2026, 16:00, with items stored out of order."""
+def sample(database, council, members_service, meetings_service, new_member, today) -> Sample:
+    """The 5. Sitzung on Thursday 12 March 2026, 16:00, with items stored out of order
+    (after four held meetings in 2025)."""
     odon = members_service.save(council.id, new_member("Ödön", "Pál"), today)
     zoe = members_service.save(council.id, new_member("Zoë", "Brontë"), today)
-    meeting_id = add_meeting(
-        database,
+    for number in range(1, 5):
+        add_meeting(database, council.id, number, datetime(2025, 3 * number, 4, 16), state="held")
+    start = datetime(2026, 3, 12, 16, 0, tzinfo=BERLIN)
+    meeting_id = meetings_service.create(
         council.id,
-        5,
-        datetime(2026, 3, 12, 16, 0),
-        title="Frühjahr & <Klausur>",
-        place="Rathaus, Raum 1.23",
+        MeetingDraft(
+            MeetingKind.REGULAR,
+            start,
+            start + timedelta(hours=2),
+            title="Frühjahr & <Klausur>",
+            place="Rathaus",
+            room="Raum 1.23",
+        ),
     )
     with database.transaction() as session:
         session.get(models.Council, council.id).short_name = "SCER"
@@ -119,8 +128,8 @@ def sample(database, council, members_service, new_member, today) -> Sample:
 
 
 @pytest.fixture
-def service(database, actor) -> MeetingDocumentsService:
-    return MeetingDocumentsService(database, actor)
+def service(database, actor, meetings_service) -> MeetingDocumentsService:
+    return MeetingDocumentsService(database, actor, meetings_service)
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -132,6 +141,10 @@ def positions(text: str, needles: list[str]) -> list[int]:
     found = [text.find(n) for n in needles]
     assert -1 not in found, [n for n, p in zip(needles, found, strict=True) if p < 0]
     return found
+
+
+def version(database, sample: Sample) -> int:
+    return meeting_row(database, sample.meeting_id).version
 
 
 def meeting_row(database, meeting_id: int) -> models.Meeting:
@@ -218,7 +231,7 @@ def events(raw: bytes) -> list:
 
 
 def test_ics_has_berlin_times_and_a_uid_that_stays_while_the_sequence_rises(
-    service, sample, database
+    service, sample, database, meetings_service
 ):
     uid = meeting_row(database, sample.meeting_id).uid
     first = service.ics_for_meetings([sample.meeting_id], stamp=STAMP)
@@ -231,11 +244,14 @@ def test_ics_has_berlin_times_and_a_uid_that_stays_while_the_sequence_rises(
     assert "TOP 3.1 Zwischenbericht" in str(event["description"])
     assert HOSTILE in str(event["description"])
 
-    with database.transaction() as session:  # what the meetings service does on a move
-        row = session.get(models.Meeting, sample.meeting_id)
-        row.starts_at += timedelta(hours=1)
-        row.ends_at += timedelta(hours=1)
-        row.ics_sequence += 1
+    sent = service.record_invitation_sent(
+        sample.meeting_id, version(database, sample), date(2026, 3, 2)
+    )
+    draft = meetings_service.get(sample.meeting_id).draft()
+    later = replace(
+        draft, start=draft.start + timedelta(hours=1), end=draft.end + timedelta(hours=1)
+    )
+    meetings_service.update(sample.meeting_id, sent.version, later)
     (moved,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
 
     assert str(moved["uid"]) == uid and moved["sequence"] == 1
@@ -257,7 +273,7 @@ def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
     with database.transaction() as session:
         session.get(models.Meeting, deleted).deleted_at = datetime(2026, 1, 1)
 
-    found = events(service.ics_for_council(council.id, stamp=STAMP))
+    found = events(service.ics_for_council(council.id, stamp=STAMP))[4:]  # after 1. to 4.
 
     assert [str(e["summary"]) for e in found] == [
         "SCER: 5. Sitzung – Frühjahr & <Klausur>",
@@ -285,12 +301,16 @@ def test_ics_of_a_series_holds_its_meetings_only(service, sample, database, coun
 
 def test_meeting_id_by_number_names_the_numbers_there_are(service, sample, council):
     assert service.meeting_id(council.id, 5) == sample.meeting_id
-    with pytest.raises(NotFoundError, match=r"Eine 6\. Sitzung gibt es .* Vorhanden: 5\."):
+    with pytest.raises(
+        NotFoundError, match=r"Eine 6\. Sitzung gibt es .* Vorhanden: 1, 2, 3, 4, 5\."
+    ):
         service.meeting_id(council.id, 6)
 
 
 def test_recording_the_invitation_in_time_moves_the_meeting_to_invited(service, sample, database):
-    sent = service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 5))
+    sent = service.record_invitation_sent(
+        sample.meeting_id, version(database, sample), date(2026, 3, 5)
+    )
 
     row = meeting_row(database, sample.meeting_id)
     assert (row.state, row.invitation_sent_on, row.version) == (
@@ -306,7 +326,9 @@ def test_recording_the_invitation_in_time_moves_the_meeting_to_invited(service, 
 def test_recording_a_late_invitation_warns_about_the_notice_period(service, sample, database):
     asked = service.late_invitation_warning(sample.meeting_id, date(2026, 3, 9))
     assert service.late_invitation_warning(sample.meeting_id, date(2026, 3, 5)) is None
-    sent = service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 9))
+    sent = service.record_invitation_sent(
+        sample.meeting_id, version(database, sample), date(2026, 3, 9)
+    )
 
     assert (
         sent.warnings
@@ -323,8 +345,12 @@ def test_recording_a_late_invitation_warns_about_the_notice_period(service, samp
 
 
 def test_refused_invitation_records_change_nothing(service, sample, database, council):
+    before = meeting_row(database, sample.meeting_id)
+    audit_entries = audit_count(database)
     with pytest.raises(ValidationError, match="nicht nach der Sitzung"):
-        service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 13))
+        service.record_invitation_sent(
+            sample.meeting_id, version(database, sample), date(2026, 3, 13)
+        )
     with pytest.raises(ConcurrentEditError):
         service.record_invitation_sent(sample.meeting_id, 7, date(2026, 3, 1))
     cancelled = add_meeting(
@@ -335,40 +361,32 @@ def test_refused_invitation_records_change_nothing(service, sample, database, co
         service.record_invitation_sent(cancelled, 1, date(2026, 6, 1))
 
     row = meeting_row(database, sample.meeting_id)
-    assert (row.state, row.invitation_sent_on, row.version) == ("planned", None, 1)
+    assert (row.state, row.invitation_sent_on, row.version) == ("planned", None, before.version)
+    assert audit_count(database) == audit_entries
+
+
+def audit_count(database) -> int:
     with database.reading() as session:
-        audited = select(models.AuditEntry).where(models.AuditEntry.entity == "meeting")
-        assert session.scalars(audited).all() == []
+        return len(session.scalars(select(models.AuditEntry.id)).all())
 
 
-def test_recording_the_invitation_is_in_the_audit_trail(service, sample, database):
-    service.record_invitation_sent(sample.meeting_id, 1, date(2026, 3, 5))
+def test_recording_and_correcting_the_invitation_is_in_the_audit_trail(service, sample, database):
+    sent = service.record_invitation_sent(
+        sample.meeting_id, version(database, sample), date(2026, 3, 5)
+    )
+    service.record_invitation_sent(sample.meeting_id, sent.version, date(2026, 3, 4))
 
     with database.reading() as session:
-        entry = session.scalars(
-            select(models.AuditEntry).where(models.AuditEntry.entity == "meeting")
-        ).one()
-    assert entry.summary == "Einladung zur 5. Sitzung versandt am 05.03.2026"
-    assert entry.actor == "Frau Schulz"
-
-
-def test_meeting_lines_in_date_order_with_the_latest_minutes_state(
-    service, sample, database, council
-):
-    earlier = add_meeting(database, council.id, 4, datetime(2025, 12, 4, 16), state="held")
-    with database.transaction() as session:
-        session.add_all(
-            [
-                models.MinutesVersion(meeting_id=earlier, number=2, state="approved"),
-                models.MinutesVersion(meeting_id=earlier, number=1, state="circulated"),
-            ]
-        )
-
-    lines = service.meeting_lines(council.id)
-
-    assert [(m.number, m.state.label) for m in lines] == [(4, "durchgeführt"), (5, "geplant")]
-    assert [m.minutes_state and m.minutes_state.label for m in lines] == ["genehmigt", None]
-    assert lines[1].start == datetime(2026, 3, 12, 16)
+        entries = session.scalars(
+            select(models.AuditEntry)
+            .where(models.AuditEntry.entity == "meeting")
+            .order_by(models.AuditEntry.id)
+        ).all()
+    assert [e.summary for e in entries[-2:]] == [
+        "5. Sitzung: Frühjahr & <Klausur> am 12.03.2026 eingeladen",
+        "Einladung zur 5. Sitzung versandt am 04.03.2026",
+    ]
+    assert {e.actor for e in entries} == {"Frau Schulz"}
 
 
 def test_an_unknown_time_zone_of_the_council_is_a_german_message(
