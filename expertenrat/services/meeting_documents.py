@@ -87,21 +87,21 @@ class MeetingDocumentsService:
     def ics_for_series(self, series_id: int, *, stamp: datetime | None = None) -> bytes:
         """The meetings of a series as one calendar file."""
         with reading(self._db) as session:
-            rows = _live(session).where(models.Meeting.series_id == series_id)
+            rows = _live().where(models.Meeting.series_id == series_id)
             return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
 
     def ics_for_council(self, council_id: int, *, stamp: datetime | None = None) -> bytes:
         """Every meeting of the council (cancelled ones as cancelled) as one calendar file."""
         with reading(self._db) as session:
             fetch(session, models.Council, council_id, "Das Gremium")
-            rows = _live(session).where(models.Meeting.council_id == council_id)
+            rows = _live().where(models.Meeting.council_id == council_id)
             return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
 
     def meeting_id(self, council_id: int, number: int) -> int:
         """The id of the council's meeting with the running ``number`` ("5. Sitzung")."""
         with reading(self._db) as session:
             found = session.scalar(
-                _live(session)
+                _live()
                 .where(models.Meeting.council_id == council_id, models.Meeting.number == number)
                 .with_only_columns(models.Meeting.id)
             )
@@ -109,12 +109,13 @@ class MeetingDocumentsService:
                 return found
             known = list(
                 session.scalars(
-                    _live(session)
+                    _live()
                     .where(models.Meeting.council_id == council_id)
                     .with_only_columns(models.Meeting.number)
                 )
             )
-        listed = ", ".join(str(n) for n in sorted(known)) if known else "keine"
+        numbers = sorted(n for n in known if n is not None)  # None: cancelled unannounced
+        listed = ", ".join(str(n) for n in numbers) if numbers else "keine"
         raise NotFoundError(
             f"Eine {number}. Sitzung gibt es in diesem Gremium nicht. Vorhanden: {listed}."
         )
@@ -177,7 +178,7 @@ class MeetingDocumentsService:
             return row.version
 
 
-def _live(session: Session):
+def _live():
     """Meetings not deleted, in the order of their start."""
     return (
         select(models.Meeting)

@@ -14,7 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.meeting_documents import MeetingDocumentsService
@@ -397,3 +397,17 @@ def test_an_unknown_time_zone_of_the_council_is_a_german_message(
 
     with pytest.raises(ValidationError, match="Die Zeitzone „Europe/Atlantis“ des Gremiums"):
         service.ics_for_meetings([sample.meeting_id])
+
+
+def test_a_meeting_cancelled_before_its_invitation_has_no_number_in_lists_and_calendar(
+    service, sample, database, meetings_service, council
+):
+    meetings_service.change_state(
+        sample.meeting_id, version(database, sample), MeetingState.CANCELLED, "Zu wenige Zusagen"
+    )
+
+    with pytest.raises(NotFoundError, match=r"Vorhanden: 1, 2, 3, 4\.$"):
+        service.meeting_id(council.id, 5)
+    (event,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
+    assert str(event["summary"]) == "SCER: Sitzung – Frühjahr & <Klausur>"
+    assert str(event["status"]) == "CANCELLED"
