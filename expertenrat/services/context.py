@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.backup import BackupService
+from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.integrity import IntegrityService
@@ -36,6 +38,8 @@ class Services:
     integrity: IntegrityService
     retention: RetentionService
     meeting_documents: MeetingDocumentsService
+    attendance: AttendanceService
+    conflicts: ConflictsService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -55,4 +59,6 @@ class Services:
             integrity=IntegrityService(database),
             retention=RetentionService(database, actor),
             meeting_documents=MeetingDocumentsService(database, actor, meetings),
+            attendance=AttendanceService(database, actor),
+            conflicts=ConflictsService(database, actor),
         )

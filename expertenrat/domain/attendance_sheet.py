@@ -1,0 +1,162 @@
+"""The attendance sheet of a meeting: the read model the attendance service hands out.
+
+One :class:`AttendanceEntry` per member active on the meeting's date (and per member
+recorded earlier, should the term have changed since); ``status`` is ``None`` while
+nothing is recorded for the member, and such a member counts as not present. Guests are
+listed apart: they never count for the quorum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, time
+from types import MappingProxyType
+
+from expertenrat.domain.enums import AttendanceStatus, MemberRole
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import TextField, clean_text, text_problems
+from expertenrat.domain.quorum import Attendance, QuorumResult
+
+GUEST: Mapping[str, TextField] = MappingProxyType(
+    {
+        "name": TextField("Der Name des Gastes", 200),
+        "organisation": TextField("Die Institution des Gastes", 300),
+        "role": TextField("Die Rolle des Gastes", 300),
+    }
+)
+"""The text fields of a guest (stored as ``name``, ``affiliation`` and ``note``)."""
+
+CANCELLED_HINT = "Die Sitzung ist abgesagt. Anwesenheit und Befangenheit sind nur lesbar."
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRef:
+    """An agenda item as attendance and conflicts name it: "TOP 2.1 Bericht"."""
+
+    id: int
+    number: str
+    title: str
+
+    @property
+    def label(self) -> str:
+        return f"TOP {self.number} {self.title}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceEntry:
+    """A member's attendance in one meeting; ``id``/``version`` are those of the stored row
+    (``None``/0 while nothing is recorded). Arrival and departure name agenda items."""
+
+    membership_id: int
+    name: str
+    sort_name: str
+    role: MemberRole = MemberRole.MEMBER
+    affiliation: str = ""
+    status: AttendanceStatus | None = None
+    voting_right: bool = True
+    arrived_item_id: int | None = None
+    arrived_at: time | None = None
+    left_item_id: int | None = None
+    left_at: time | None = None
+    id: int | None = None
+    version: int = 0
+
+    def as_attendance(self) -> Attendance:
+        """The entry as the quorum rules see it; unrecorded members count as absent."""
+        return Attendance(
+            member=self.membership_id,
+            status=self.status or AttendanceStatus.ABSENT,
+            voting=self.voting_right,
+            arrives_at=self.arrived_item_id,
+            leaves_after=self.left_item_id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GuestEntry:
+    id: int | None
+    name: str
+    organisation: str = ""
+    role: str = ""
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ItemQuorum:
+    item: AgendaRef
+    quorum: QuorumResult
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceSheet:
+    meeting_id: int
+    meeting_date: date
+    cancelled: bool
+    entries: tuple[AttendanceEntry, ...]
+    guests: tuple[GuestEntry, ...]
+    items: tuple[AgendaRef, ...]
+    quorum: QuorumResult
+    item_quorums: tuple[ItemQuorum, ...]
+    problem: str = ""  # why ``item_quorums`` is empty although there is an agenda
+
+    @property
+    def recorded(self) -> int:
+        return sum(e.status is not None for e in self.entries)
+
+    def entry(self, membership_id: int) -> AttendanceEntry:
+        return next(e for e in self.entries if e.membership_id == membership_id)
+
+
+def clean_guest(guest: GuestEntry) -> GuestEntry:
+    return GuestEntry(
+        guest.id,
+        clean_text(guest.name, GUEST["name"]),
+        clean_text(guest.organisation, GUEST["organisation"]),
+        clean_text(guest.role, GUEST["role"]),
+        guest.version,
+    )
+
+
+def guest_problems(guest: GuestEntry) -> list[FieldProblem]:
+    problems = (
+        [] if guest.name.strip() else [FieldProblem("name", "Bitte geben Sie einen Namen an.")]
+    )
+    for name, spec in GUEST.items():
+        problems += text_problems(name, getattr(guest, name), spec)
+    return problems
+
+
+def time_problems(entry: AttendanceEntry) -> list[FieldProblem]:
+    """Times belong to an agenda item; arriving and leaving at one item keep their order.
+
+    (Which items may be named, and in which order, is :func:`quorum.validate_attendance`.)
+    """
+    problems = []
+    times = (entry.arrived_at, entry.left_at)
+    if entry.status is not AttendanceStatus.PRESENT and times != (None, None):
+        return [
+            FieldProblem(
+                "arrived_at",
+                "Kommen und Gehen lassen sich nur für anwesende Mitglieder erfassen.",
+            )
+        ]
+    if entry.arrived_at is not None and entry.arrived_item_id is None:
+        problems.append(
+            FieldProblem(
+                "arrived_at", "Die Uhrzeit des Kommens gehört zu einem Tagesordnungspunkt."
+            )
+        )
+    if entry.left_at is not None and entry.left_item_id is None:
+        problems.append(
+            FieldProblem("left_at", "Die Uhrzeit des Gehens gehört zu einem Tagesordnungspunkt.")
+        )
+    if (
+        entry.arrived_at is not None
+        and entry.left_at is not None
+        and entry.left_at < entry.arrived_at
+    ):
+        problems.append(
+            FieldProblem("left_at", "Ein Mitglied kann nicht gehen, bevor es gekommen ist.")
+        )
+    return problems

@@ -1,0 +1,88 @@
+"""Conflicts of interest of a meeting, per agenda item: the read model of the conflicts service.
+
+A :class:`Conflict` is a stored decision: the member is recused (declared by the member,
+or a screening suggestion accepted) or a screening suggestion was overruled, by whom and
+why. Suggestions (``conflict_screening``) are listed for members without a decision yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from expertenrat.domain.attendance_sheet import AgendaRef
+from expertenrat.domain.conflict_screening import ConflictSuggestion
+from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import TextField, clean_text, text_problems
+
+CONFLICT: Mapping[str, TextField] = MappingProxyType(
+    {
+        "reason": TextField("Der Grund der Befangenheit", 2_000, multiline=True),
+        "decision_reason": TextField("Die Begründung der Entscheidung", 2_000, multiline=True),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRef:
+    membership_id: int
+    name: str
+    affiliation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: int
+    item_id: int
+    membership_id: int
+    member_name: str
+    reason: str
+    origin: ConflictOrigin
+    decision: ConflictDecision
+    decided_by: str = ""
+    decision_reason: str = ""
+    version: int = 0
+
+    @property
+    def recused(self) -> bool:
+        return self.decision is ConflictDecision.RECUSED
+
+
+@dataclass(frozen=True, slots=True)
+class ItemConflicts:
+    item: AgendaRef
+    project_title: str
+    conflicts: tuple[Conflict, ...]
+    suggestions: tuple[ConflictSuggestion, ...]  # ``member`` is a membership id
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSheet:
+    meeting_id: int
+    cancelled: bool
+    members: tuple[MemberRef, ...]  # active on the meeting's date
+    items: tuple[ItemConflicts, ...]
+
+    def name_of(self, membership_id: int) -> str:
+        return next((m.name for m in self.members if m.membership_id == membership_id), "")
+
+    def item(self, item_id: int) -> ItemConflicts:
+        return next(i for i in self.items if i.item.id == item_id)
+
+
+def screening_reason(suggestion: ConflictSuggestion) -> str:
+    """The reason recorded when a screening suggestion is accepted."""
+    return (
+        f"Institution „{suggestion.organisation}“ ist Partner des Projekts "
+        f"(„{suggestion.partner}“)."
+    )
+
+
+def reason_problems(field: str, value: str, missing: str) -> list[FieldProblem]:
+    """A required reason (``field`` in :data:`CONFLICT`): present, not too long, printable."""
+    value = clean_text(value, CONFLICT[field])
+    if not value:
+        return [FieldProblem(field, missing)]
+    return text_problems(field, value, CONFLICT[field])

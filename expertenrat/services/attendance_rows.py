@@ -1,0 +1,104 @@
+"""Reading what attendance and conflicts need of a meeting: its agenda and its members.
+
+Shared by :mod:`services.attendance` and :mod:`services.conflicts`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from expertenrat.domain import agenda
+from expertenrat.domain.attendance_sheet import AgendaRef
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import ExpertenratError, NotFoundError
+from expertenrat.domain.text_folding import fold
+from expertenrat.services.unit_of_work import fetch
+from expertenrat.store import models
+
+MEETING = "Die Sitzung"
+
+
+class MeetingCancelledError(ExpertenratError):
+    """Attendance and conflicts of a cancelled meeting cannot change."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Die Sitzung ist abgesagt. Für eine abgesagte Sitzung lassen sich keine "
+            "Anwesenheit und keine Befangenheit erfassen."
+        )
+
+
+def live_meeting(session: Session, meeting_id: int) -> models.Meeting:
+    """The meeting, or :class:`NotFoundError` if it is gone (deleted counts as gone)."""
+    meeting = fetch(session, models.Meeting, meeting_id, MEETING)
+    if meeting.deleted_at is not None:
+        raise NotFoundError(f"{MEETING} gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+    return meeting
+
+
+def changeable_meeting(session: Session, meeting_id: int) -> models.Meeting:
+    """The meeting for a change of attendance or conflicts: never a cancelled one."""
+    meeting = live_meeting(session, meeting_id)
+    if meeting.state == MeetingState.CANCELLED.value:
+        raise MeetingCancelledError()
+    return meeting
+
+
+def is_cancelled(meeting: models.Meeting) -> bool:
+    return meeting.state == MeetingState.CANCELLED.value
+
+
+def agenda_rows(session: Session, meeting_id: int) -> list[tuple[models.AgendaItem, str]]:
+    """The meeting's agenda items in agenda order with their numbers (deleted ones left out;
+    an item under a deleted one moves to the top level)."""
+    rows = session.scalars(
+        select(models.AgendaItem).where(
+            models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.deleted_at.is_(None)
+        )
+    ).all()
+    by_id = {row.id: row for row in rows}
+    placed = agenda.ordered(
+        [
+            agenda.AgendaItem(
+                key=row.id,
+                title=row.title,
+                parent=row.parent_id if row.parent_id in by_id else None,
+                position=row.position,
+            )
+            for row in rows
+        ]
+    )
+    return [(by_id[p.item.key], p.number) for p in placed]
+
+
+def agenda_refs(session: Session, meeting_id: int) -> list[AgendaRef]:
+    """The meeting's agenda items in order, numbered as the agenda numbers them."""
+    return [
+        AgendaRef(row.id, number, row.title) for row, number in agenda_rows(session, meeting_id)
+    ]
+
+
+def meeting_memberships(session: Session, meeting: models.Meeting) -> list[models.Membership]:
+    """Memberships of the council active on the meeting's date, by name."""
+    on = meeting.starts_at.date()
+    rows = session.scalars(
+        select(models.Membership)
+        .options(selectinload(models.Membership.person))
+        .where(
+            models.Membership.council_id == meeting.council_id,
+            models.Membership.deleted_at.is_(None),
+            models.Membership.term_start <= on,
+            (models.Membership.term_end.is_(None)) | (models.Membership.term_end >= on),
+        )
+    ).all()
+    return sorted(rows, key=sort_name)
+
+
+def sort_name(row: models.Membership) -> str:
+    return fold(f"{row.person.family_name}, {row.person.given_name}")
+
+
+def full_name(row: models.Membership) -> str:
+    person = row.person
+    return " ".join(p for p in (person.title, person.given_name, person.family_name) if p)

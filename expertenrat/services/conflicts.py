@@ -1,0 +1,279 @@
+"""Conflicts of interest per agenda item: declared recusals, screening suggestions and the
+decisions on them (accepted: recused; overruled: by whom and why).
+
+Stored in ``conflicts_of_interest``, one row per (item, member), with the meaning the model
+documents: ``decision`` recused or overruled, ``origin`` declared or screening,
+``decided_by`` the user who recorded the decision. The run sheet reads the recused rows.
+Screening (``domain.conflict_screening``) compares the affiliation of each member active on
+the meeting's date with the partners of the item's project.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from expertenrat.domain.attendance_sheet import AgendaRef
+from expertenrat.domain.conflict_screening import Affiliation, ConflictSuggestion, screen
+from expertenrat.domain.conflict_sheet import (
+    CONFLICT,
+    Conflict,
+    ConflictSheet,
+    ItemConflicts,
+    MemberRef,
+    reason_problems,
+    screening_reason,
+)
+from expertenrat.domain.enums import AuditAction, ConflictDecision, ConflictOrigin
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.field_limits import clean_text
+from expertenrat.services import audit
+from expertenrat.services.attendance_rows import (
+    agenda_rows,
+    changeable_meeting,
+    full_name,
+    is_cancelled,
+    live_meeting,
+    meeting_memberships,
+)
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+WHAT = "Die Befangenheit"
+ITEM = "Der Tagesordnungspunkt"
+
+
+class ConflictsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def sheet(self, meeting_id: int) -> ConflictSheet:
+        """Every agenda item with its recorded conflicts and open screening suggestions."""
+        with reading(self._db) as session:
+            meeting = live_meeting(session, meeting_id)
+            memberships = meeting_memberships(session, meeting)
+            rows = agenda_rows(session, meeting.id)
+            stored = _stored(session, [row.id for row, _number in rows])
+            names = {m.id: full_name(m) for m in memberships}
+            names.update(_names(session, {c.membership_id for c in stored} - set(names)))
+            affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
+            items = []
+            for row, number in rows:
+                conflicts = tuple(
+                    _conflict(c, names.get(c.membership_id, ""))
+                    for c in stored
+                    if c.agenda_item_id == row.id
+                )
+                decided = {c.membership_id for c in conflicts}
+                project = _project(session, row.project_id)
+                suggestions = _first_per_member(
+                    s
+                    for s in screen(
+                        affiliations, [p.name for p in project.partners] if project else []
+                    )
+                    if s.member not in decided
+                )
+                items.append(
+                    ItemConflicts(
+                        AgendaRef(row.id, number, row.title),
+                        project.title if project else "",
+                        conflicts,
+                        suggestions,
+                    )
+                )
+            return ConflictSheet(
+                meeting.id,
+                is_cancelled(meeting),
+                tuple(MemberRef(m.id, full_name(m), m.person.affiliation) for m in memberships),
+                tuple(items),
+            )
+
+    def declare(self, item_id: int, membership_id: int, reason: str) -> Conflict:
+        """Record that a member declared a conflict on an item: recused, with the reason."""
+        reason = clean_text(reason, CONFLICT["reason"])
+        raise_if_invalid(
+            reason_problems("reason", reason, "Bitte geben Sie den Grund der Befangenheit an.")
+        )
+        return self._record(
+            item_id, membership_id, ConflictOrigin.DECLARED, ConflictDecision.RECUSED, reason, ""
+        )
+
+    def accept(self, item_id: int, suggestion: ConflictSuggestion) -> Conflict:
+        """Accept a screening suggestion: the member is recused from the item."""
+        return self._record(
+            item_id,
+            suggestion.member,
+            ConflictOrigin.SCREENING,
+            ConflictDecision.RECUSED,
+            screening_reason(suggestion),
+            "",
+        )
+
+    def overrule(self, item_id: int, suggestion: ConflictSuggestion, why: str) -> Conflict:
+        """Overrule a screening suggestion: the member takes part; who decided it and why
+        are recorded (the reason is required)."""
+        why = clean_text(why, CONFLICT["decision_reason"])
+        raise_if_invalid(
+            reason_problems(
+                "decision_reason",
+                why,
+                "Bitte begründen Sie, warum der Hinweis auf Befangenheit übergangen wird.",
+            )
+        )
+        return self._record(
+            item_id,
+            suggestion.member,
+            ConflictOrigin.SCREENING,
+            ConflictDecision.OVERRULED,
+            screening_reason(suggestion),
+            why,
+        )
+
+    def remove(self, conflict: Conflict) -> None:
+        """Remove a recorded conflict (a screening suggestion then shows again)."""
+        with changing(self._db, WHAT) as session:
+            row = fetch(session, models.ConflictOfInterest, conflict.id, WHAT)
+            item = fetch(session, models.AgendaItem, row.agenda_item_id, ITEM)
+            meeting = changeable_meeting(session, item.meeting_id)
+            check_version(row, conflict.version, WHAT)
+            before = audit.snapshot(row)
+            session.delete(row)
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.DELETE,
+                "conflict_of_interest",
+                conflict.id,
+                council_id=meeting.council_id,
+                summary=f"Befangenheit von {conflict.member_name} bei TOP „{item.title}“ entfernt",
+                before=before,
+            )
+
+    def _record(
+        self,
+        item_id: int,
+        membership_id: int,
+        origin: ConflictOrigin,
+        decision: ConflictDecision,
+        reason: str,
+        decision_reason: str,
+    ) -> Conflict:
+        with changing(self._db, WHAT) as session:
+            item = fetch(session, models.AgendaItem, item_id, ITEM)
+            if item.deleted_at is not None:
+                raise NotFoundError(f"{ITEM} gibt es nicht mehr. Vielleicht wurde er gelöscht.")
+            meeting = changeable_meeting(session, item.meeting_id)
+            membership = next(
+                (m for m in meeting_memberships(session, meeting) if m.id == membership_id), None
+            )
+            if membership is None:
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "membership_id", "Das Mitglied gehört an diesem Tag nicht zum Gremium."
+                        )
+                    ]
+                )
+            name = full_name(membership)
+            taken = session.scalar(
+                select(models.ConflictOfInterest.decision).where(
+                    models.ConflictOfInterest.agenda_item_id == item.id,
+                    models.ConflictOfInterest.membership_id == membership.id,
+                )
+            )
+            if taken is not None:
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "membership_id",
+                            f"Für {name} ist bei diesem Tagesordnungspunkt schon entschieden: "
+                            f"{ConflictDecision(taken).label}.",
+                        )
+                    ]
+                )
+            row = models.ConflictOfInterest(
+                agenda_item_id=item.id,
+                membership_id=membership.id,
+                reason=reason,
+                origin=origin.value,
+                decision=decision.value,
+                decided_by=self._actor,
+                decision_reason=decision_reason,
+            )
+            session.add(row)
+            session.flush()
+            verdict = "befangen" if decision is ConflictDecision.RECUSED else "Hinweis übergangen"
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.CREATE,
+                "conflict_of_interest",
+                row.id,
+                council_id=meeting.council_id,
+                summary=f"{name} bei TOP „{item.title}“: {verdict}",
+                after=audit.snapshot(row),
+            )
+            return _conflict(row, name)
+
+
+def _stored(session: Session, item_ids: list[int]) -> list[models.ConflictOfInterest]:
+    if not item_ids:
+        return []
+    return list(
+        session.scalars(
+            select(models.ConflictOfInterest)
+            .where(models.ConflictOfInterest.agenda_item_id.in_(item_ids))
+            .order_by(models.ConflictOfInterest.id)
+        )
+    )
+
+
+def _names(session: Session, membership_ids: set[int]) -> dict[int, str]:
+    if not membership_ids:
+        return {}
+    rows = session.scalars(
+        select(models.Membership)
+        .options(selectinload(models.Membership.person))
+        .where(models.Membership.id.in_(membership_ids))
+    )
+    return {m.id: full_name(m) for m in rows}
+
+
+def _project(session: Session, project_id: int | None) -> models.Project | None:
+    if project_id is None:
+        return None
+    project = session.get(models.Project, project_id)
+    return project if project is not None and project.deleted_at is None else None
+
+
+def _first_per_member(suggestions) -> tuple[ConflictSuggestion, ...]:
+    seen: set[int] = set()
+    kept = []
+    for suggestion in suggestions:
+        if suggestion.member not in seen:
+            seen.add(suggestion.member)
+            kept.append(suggestion)
+    return tuple(kept)
+
+
+def _conflict(row: models.ConflictOfInterest, name: str) -> Conflict:
+    return Conflict(
+        id=row.id,
+        item_id=row.agenda_item_id,
+        membership_id=row.membership_id,
+        member_name=name,
+        reason=row.reason,
+        origin=ConflictOrigin(row.origin),
+        decision=ConflictDecision(row.decision),
+        decided_by=row.decided_by,
+        decision_reason=row.decision_reason,
+        version=row.version,
+    )

@@ -1,0 +1,158 @@
+"""The conflicts service: declared recusals, screening suggestions, accepting and overruling."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_rows import add_meeting, set_state
+from sqlalchemy import select
+
+from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
+from expertenrat.domain.errors import ConcurrentEditError, ValidationError
+from expertenrat.services.attendance_rows import MeetingCancelledError
+from expertenrat.services.audit import AuditService
+from expertenrat.services.conflicts import ConflictsService
+from expertenrat.store import models
+
+
+@pytest.fixture
+def service(database, actor) -> ConflictsService:
+    return ConflictsService(database, actor)
+
+
+@pytest.fixture
+def people(members_service, council, new_member, today) -> dict[str, int]:
+    """Three members by family name, with their affiliations."""
+    affiliations = {
+        "Pál": "Stadtwerke Rostock AG",
+        "Berg": "Universität Rostock",
+        "Yılmaz": "Rostock",
+    }
+    return {
+        name: members_service.save(
+            council.id, new_member("Ödön", name, affiliation=affiliation), today
+        ).id
+        for name, affiliation in affiliations.items()
+    }
+
+
+@pytest.fixture
+def meeting(database, council, people):
+    """Item 3 (index 2) consults a project with the partners below."""
+    return add_meeting(
+        database, council.id, partners=("stadtwerke rostock", "Hansestadt Rostock", "Rostock")
+    )
+
+
+def test_screening_suggests_the_member_whose_affiliation_is_a_partner(
+    service, meeting, people
+) -> None:
+    sheet = service.sheet(meeting.meeting_id)
+    consultation = sheet.item(meeting.item_ids[2])
+    assert consultation.project_title == "Urbane Datenplattform"
+    suggested = {s.member: s for s in consultation.suggestions}
+    # "Stadtwerke Rostock AG" ~ "stadtwerke rostock"; a one-word "Rostock" matches exactly.
+    assert set(suggested) == {people["Pál"], people["Yılmaz"]}
+    assert suggested[people["Pál"]].partner == "stadtwerke rostock"
+    # "Universität Rostock" is no partner; items without a project suggest nothing.
+    assert all(not sheet.item(i).suggestions for i in meeting.item_ids if i != consultation.item.id)
+
+
+def test_no_match_no_suggestion(service, database, council, people) -> None:
+    rows = add_meeting(database, council.id, number=2, partners=("Stadtwerke Schwerin GmbH",))
+    assert service.sheet(rows.meeting_id).item(rows.item_ids[2]).suggestions == ()
+
+
+def test_accepting_a_suggestion_recuses_the_member(service, actor, meeting, people) -> None:
+    item = meeting.item_ids[2]
+    suggestion = next(
+        s
+        for s in service.sheet(meeting.meeting_id).item(item).suggestions
+        if s.member == people["Pál"]
+    )
+    conflict = service.accept(item, suggestion)
+    assert conflict.origin is ConflictOrigin.SCREENING
+    assert conflict.decision is ConflictDecision.RECUSED
+    assert conflict.decided_by == actor
+    assert "Stadtwerke Rostock AG" in conflict.reason
+    after = service.sheet(meeting.meeting_id).item(item)
+    assert after.conflicts == (conflict,)
+    assert people["Pál"] not in {s.member for s in after.suggestions}
+
+
+def test_overruling_is_recorded_with_who_and_why(service, database, actor, meeting, people) -> None:
+    item = meeting.item_ids[2]
+    suggestion = next(
+        s
+        for s in service.sheet(meeting.meeting_id).item(item).suggestions
+        if s.member == people["Yılmaz"]
+    )
+    with pytest.raises(ValidationError, match="begründen"):
+        service.overrule(item, suggestion, "   ")
+    conflict = service.overrule(item, suggestion, "Wohnort, keine Verbindung zum Projekt")
+    assert conflict.decision is ConflictDecision.OVERRULED
+    assert (conflict.decided_by, conflict.decision_reason) == (
+        actor,
+        "Wohnort, keine Verbindung zum Projekt",
+    )
+    with database.reading() as session:
+        row = session.scalar(select(models.ConflictOfInterest))
+        assert (row.origin, row.decision, row.decided_by) == ("screening", "overruled", actor)
+    audit = AuditService(database).entries("conflict_of_interest")
+    assert audit[-1].actor == actor and "übergangen" in audit[-1].summary
+
+
+def test_one_decision_per_item_and_member(service, meeting, people) -> None:
+    item = meeting.item_ids[2]
+    service.declare(item, people["Pál"], "Geschäftsführer eines Partners")
+    suggestion_for_other = service.sheet(meeting.meeting_id).item(item).suggestions[0]
+    with pytest.raises(ValidationError, match="schon entschieden"):
+        service.declare(item, people["Pál"], "noch einmal")
+    service.accept(item, suggestion_for_other)
+    with pytest.raises(ValidationError, match="schon entschieden"):
+        service.overrule(item, suggestion_for_other, "doch nicht")
+    # Another item is another decision.
+    service.declare(meeting.item_ids[0], people["Pál"], "ebenfalls")
+
+
+def test_declaring_needs_a_reason_and_a_member_of_the_meeting(
+    service, members_service, council, new_member, today, meeting, people
+) -> None:
+    item = meeting.item_ids[1]
+    with pytest.raises(ValidationError, match="Grund"):
+        service.declare(item, people["Berg"], "")
+    former = members_service.save(
+        council.id, new_member("Ehe", "Malig", term_end=date(2026, 1, 31)), today
+    )
+    with pytest.raises(ValidationError, match="nicht zum Gremium"):
+        service.declare(item, former.id, "Grund")
+    hostile = """Kim "K" & <Co>; 🚀 مرحبا שלום"""
+    conflict = service.declare(item, people["Berg"], hostile)
+    assert service.sheet(meeting.meeting_id).item(item).conflicts[0].reason == hostile
+    assert conflict.origin is ConflictOrigin.DECLARED
+
+
+def test_removing_brings_the_suggestion_back(service, meeting, people) -> None:
+    item = meeting.item_ids[2]
+    suggestion = service.sheet(meeting.meeting_id).item(item).suggestions[0]
+    conflict = service.accept(item, suggestion)
+    service.remove(conflict)
+    assert suggestion in service.sheet(meeting.meeting_id).item(item).suggestions
+    with pytest.raises(Exception, match="gibt es nicht mehr"):
+        service.remove(conflict)
+
+
+def test_a_stale_conflict_is_not_removed(service, database, meeting, people) -> None:
+    conflict = service.declare(meeting.item_ids[0], people["Berg"], "Grund")
+    with database.transaction() as session:
+        session.get(models.ConflictOfInterest, conflict.id).reason = "geändert"
+    with pytest.raises(ConcurrentEditError):
+        service.remove(conflict)
+
+
+def test_a_cancelled_meeting_refuses_conflicts(service, database, meeting, people) -> None:
+    set_state(database, meeting.meeting_id, "cancelled")
+    assert service.sheet(meeting.meeting_id).cancelled
+    with pytest.raises(MeetingCancelledError):
+        service.declare(meeting.item_ids[0], people["Berg"], "Grund")
