@@ -1,0 +1,201 @@
+"""The guests of a meeting on the attendance tab: a table and the dialog for one guest.
+
+Guests never count for the quorum. The box saves through the attendance service itself
+and emits ``changed`` after each saved change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.attendance_sheet import GUEST, GuestEntry
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.attendance import AttendanceService
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column, RowsTableModel
+
+_CONTEXT = "AttendanceGuests"
+
+
+class GuestsTableModel(RowsTableModel):
+    COLUMN_NAME, COLUMN_ORGANISATION, COLUMN_ROLE = range(3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            (
+                Column(tr(_CONTEXT, "Name"), lambda g: g.name),
+                Column(tr(_CONTEXT, "Institution"), lambda g: g.organisation),
+                Column(tr(_CONTEXT, "Rolle"), lambda g: g.role),
+            ),
+            parent,
+        )
+
+
+class GuestDialog(QDialog):
+    """Name, institution and role of a guest. ``submit`` saves and answers whether it
+    worked; the dialog closes only then, so a refused entry keeps what was typed."""
+
+    def __init__(
+        self,
+        guest: GuestEntry,
+        submit: Callable[[GuestEntry], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._guest = guest
+        self._submit = submit
+        self.setWindowTitle(
+            tr(_CONTEXT, "Gast hinzufügen") if guest.id is None else tr(_CONTEXT, "Gast bearbeiten")
+        )
+        self.name_edit = QLineEdit(guest.name)
+        self.organisation_edit = QLineEdit(guest.organisation)
+        self.role_edit = QLineEdit(guest.role)
+        self.role_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Referentin zu TOP 3"))
+        for edit, field in (
+            (self.name_edit, "name"),
+            (self.organisation_edit, "organisation"),
+            (self.role_edit, "role"),
+        ):
+            edit.setMaxLength(GUEST[field].max_length)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr(_CONTEXT, "Name"), self.name_edit)
+        form.addRow(tr(_CONTEXT, "Institution"), self.organisation_edit)
+        form.addRow(tr(_CONTEXT, "Rolle"), self.role_edit)
+        form.addRow(buttons)
+        self.finished.connect(self.deleteLater)
+
+    def accept(self) -> None:
+        guest = GuestEntry(
+            self._guest.id,
+            self.name_edit.text(),
+            self.organisation_edit.text(),
+            self.role_edit.text(),
+            self._guest.version,
+        )
+        if self._submit(guest):
+            super().accept()
+
+
+class GuestsBox(QGroupBox):
+    """``changed``: a guest was saved or removed; ``reload_requested``: saving failed, the
+    shown guests may be stale."""
+
+    changed = Signal()
+    reload_requested = Signal()
+
+    def __init__(
+        self, attendance: AttendanceService, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(tr(_CONTEXT, "Gäste"), parent)
+        self._attendance = attendance
+        self._dialogs = dialogs
+        self._meeting_id: int | None = None
+        self.dialog: GuestDialog | None = None
+        self.model = GuestsTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.add_button = QPushButton(tr(_CONTEXT, "Gast hinzufügen …"))
+        self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
+        self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._editable = False
+
+    def show_guests(
+        self, meeting_id: int | None, guests: tuple[GuestEntry, ...], editable: bool
+    ) -> None:
+        self._meeting_id = meeting_id
+        self._editable = editable and meeting_id is not None
+        self.model.set_rows(guests)
+        self._update_buttons()
+
+    def selected(self) -> GuestEntry | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def add(self) -> None:
+        self._open(GuestEntry(None, ""))
+
+    def edit_selected(self) -> None:
+        guest = self.selected()
+        if guest is not None and self._editable:
+            self._open(guest)
+
+    def remove_selected(self) -> None:
+        guest = self.selected()
+        if guest is None or self._meeting_id is None:
+            return
+        meeting_id = self._meeting_id
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Gast entfernen"),
+            tr(_CONTEXT, "„{name}“ aus der Liste der Gäste entfernen?").format(name=guest.name),
+            lambda: self._remove(meeting_id, guest),
+        )
+
+    def _remove(self, meeting_id: int, guest: GuestEntry) -> None:
+        try:
+            self._attendance.remove_guest(meeting_id, guest)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Gast entfernen"), error.message)
+            self.reload_requested.emit()
+            return
+        self.changed.emit()
+
+    def _open(self, guest: GuestEntry) -> None:
+        if self._meeting_id is None or not self._editable:
+            return
+        meeting_id = self._meeting_id
+        self.dialog = GuestDialog(guest, lambda g: self._save(meeting_id, g), self)
+        self.dialog.open()
+
+    def _save(self, meeting_id: int, guest: GuestEntry) -> bool:
+        try:
+            self._attendance.save_guest(meeting_id, guest)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Gast speichern"), error.message)
+            return False
+        self.changed.emit()
+        return True
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.add_button.setEnabled(self._editable)
+        self.edit_button.setEnabled(self._editable and chosen)
+        self.remove_button.setEnabled(self._editable and chosen)

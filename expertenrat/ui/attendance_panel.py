@@ -1,0 +1,204 @@
+"""Anwesenheit: the attendance tab of a meeting (see ``widget_contract`` in the meetings page).
+
+Each member's line saves as soon as the user changes it (status, voting right, arrival or
+departure and their times); the quorum of the meeting and of each agenda item updates at
+once. A refused change is explained and the line shows what is stored again. A cancelled
+meeting is shown read-only with a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.attendance_sheet import CANCELLED_HINT, AgendaRef, AttendanceSheet
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.context import Services
+from expertenrat.ui.attendance_guests import GuestsBox
+from expertenrat.ui.attendance_row import HEADERS, AttendanceRow
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "AttendancePanel"
+
+
+def _plain_label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class AttendancePanel(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, services: Services, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._meeting_id: int | None = None
+        self._sheet: AttendanceSheet | None = None
+        self.rows: dict[int, AttendanceRow] = {}
+        self._items_of_rows: tuple[AgendaRef, ...] = ()  # the agenda the rows' combos list
+
+        self.hint_label = _plain_label("hintLabel")
+        self.quorum_label = _plain_label("quorumLabel")
+        self.item_quorum_label = _plain_label("itemQuorumLabel")
+        self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setColumnStretch(0, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._grid_host)
+        self.scroll = scroll
+        items_scroll = QScrollArea()
+        items_scroll.setWidgetResizable(True)
+        items_scroll.setWidget(self.item_quorum_label)
+        self.guests = GuestsBox(services.attendance, dialogs, self)
+        self.guests.changed.connect(self._guests_changed)
+        self.guests.reload_requested.connect(self.refresh)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.guests)
+        lower.addWidget(items_scroll)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(scroll)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(splitter, 1)
+        self.set_meeting(None)
+
+    # --- contract -------------------------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id != self._meeting_id:
+            self._clear_rows()
+        self._meeting_id = meeting_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._meeting_id is None:
+            self._sheet = None
+            self._clear_rows()
+            self._show_texts(None, tr(_CONTEXT, "Keine Sitzung gewählt."))
+            self.guests.show_guests(None, (), False)
+            return
+        try:
+            sheet = self._services.attendance.sheet(self._meeting_id)
+        except ExpertenratError as error:
+            self._sheet = None
+            self._clear_rows()
+            self._show_texts(None, error.message)
+            self.guests.show_guests(None, (), False)
+            return
+        self._show(sheet)
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Save a line whose time was typed but not yet confirmed; False if that failed."""
+        return all(self._save(member) for member in list(self.rows))
+
+    # --- showing --------------------------------------------------------------------------
+
+    def _show(self, sheet: AttendanceSheet) -> None:
+        self._sheet = sheet
+        wanted = [e.membership_id for e in sheet.entries]
+        items_changed = self._items_of_rows != sheet.items
+        if list(self.rows) != wanted or items_changed:
+            self._build_rows(sheet)
+        else:
+            for entry in sheet.entries:
+                self.rows[entry.membership_id].show_entry(entry)
+        for row in self.rows.values():
+            row.set_editable(not sheet.cancelled)
+        hint = tr(_CONTEXT, CANCELLED_HINT) if sheet.cancelled else ""
+        if not sheet.entries:
+            hint = tr(_CONTEXT, "Am Tag der Sitzung hat das Gremium keine aktiven Mitglieder.")
+        self._show_texts(sheet, hint)
+        self.guests.show_guests(sheet.meeting_id, sheet.guests, not sheet.cancelled)
+
+    def _build_rows(self, sheet: AttendanceSheet) -> None:
+        self._clear_rows()
+        for column, header in enumerate(HEADERS):
+            label = QLabel(tr(_CONTEXT, header))
+            label.setObjectName("columnHeader")
+            self._grid.addWidget(label, 0, column)
+        for position, entry in enumerate(sheet.entries, start=1):
+            row = AttendanceRow(entry, sheet.items, self)
+            row.place(self._grid, position)
+            row.edited.connect(self._save)
+            self.rows[entry.membership_id] = row
+        self._grid.setRowStretch(len(sheet.entries) + 1, 1)
+        self._items_of_rows = sheet.items
+
+    def _clear_rows(self) -> None:
+        while self._grid.count():
+            widget = self._grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for row in self.rows.values():
+            row.deleteLater()
+        self.rows = {}
+        self._items_of_rows = ()
+
+    def _show_texts(self, sheet: AttendanceSheet | None, hint: str) -> None:
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        if sheet is None:
+            self.quorum_label.setText("")
+            self.item_quorum_label.setText("")
+            return
+        text = tr(_CONTEXT, "Beschlussfähigkeit: {statement}").format(
+            statement=sheet.quorum.statement
+        )
+        open_lines = len(sheet.entries) - sheet.recorded
+        if open_lines:
+            text += tr(_CONTEXT, " · {count} noch nicht erfasst").format(count=open_lines)
+        self.quorum_label.setText(text)
+        lines = [f"{q.item.label}: {q.quorum.statement}" for q in sheet.item_quorums]
+        if sheet.problem:
+            lines = [sheet.problem]
+        self.item_quorum_label.setText(
+            tr(_CONTEXT, "Je Tagesordnungspunkt:") + "\n" + "\n".join(lines) if lines else ""
+        )
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _save(self, membership_id: int) -> bool:
+        row = self.rows.get(membership_id)
+        if row is None or self._meeting_id is None or self._sheet is None:
+            return True
+        entry = row.entry()
+        if entry == row.stored() or entry.status is None:
+            return True
+        try:
+            sheet = self._services.attendance.save_entry(self._meeting_id, entry)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
+            self.refresh()
+            return False
+        self._show(sheet)
+        self.changed.emit()
+        return True
+
+    def _guests_changed(self) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,158 @@
+"""One member's line on the attendance sheet: status, voting right, arrival and departure.
+
+The widgets sit in the columns of the panel's grid. Every change the user makes emits
+``edited`` with the membership id; filling the widgets from the stored entry does not.
+Arrival and departure name an agenda item ("kommt zu TOP", "geht nach TOP") and,
+optionally, a time; a time edit at 00:00 shows "––:––" and means no time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import time
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTime, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QTimeEdit, QWidget
+
+from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "AttendancePanel"
+_NO_TIME = QTime(0, 0)
+HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")
+
+
+def _time_edit() -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    edit.setMinimumTime(_NO_TIME)
+    edit.setSpecialValueText("––:––")
+    edit.setTime(_NO_TIME)
+    return edit
+
+
+def _item_combo(first: str, items: Sequence[AgendaRef]) -> QComboBox:
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.addItem(first, None)
+    for item in items:
+        combo.addItem(item.label, item.id)
+        combo.setItemData(combo.count() - 1, item.label, Qt.ItemDataRole.ToolTipRole)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+def _time_of(edit: QTimeEdit) -> time | None:
+    value = edit.time()
+    return None if value == _NO_TIME else value.toPython()
+
+
+class AttendanceRow(QObject):
+    edited = Signal(int)
+
+    def __init__(self, entry: AttendanceEntry, items: Sequence[AgendaRef], parent: QObject) -> None:
+        super().__init__(parent)
+        self._stored = entry
+        self.name_label = QLabel(entry.name)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_label.setToolTip(entry.affiliation)
+        self.status_combo = QComboBox()
+        self.status_combo.setPlaceholderText(tr(_CONTEXT, "nicht erfasst"))
+        for status in AttendanceStatus:
+            self.status_combo.addItem(status.label, status.value)
+        self.voting_check = QCheckBox()
+        self.voting_check.setToolTip(tr(_CONTEXT, "Stimmrecht in dieser Sitzung"))
+        self.arrives_combo = _item_combo(tr(_CONTEXT, "von Beginn"), items)
+        self.arrived_time = _time_edit()
+        self.leaves_combo = _item_combo(tr(_CONTEXT, "bis zum Ende"), items)
+        self.left_time = _time_edit()
+        self.show_entry(entry)
+        user_edits = (
+            self.status_combo.currentIndexChanged,
+            self.voting_check.toggled,
+            self.arrives_combo.currentIndexChanged,
+            self.leaves_combo.currentIndexChanged,
+            self.arrived_time.editingFinished,
+            self.left_time.editingFinished,
+        )
+        for signal in user_edits:
+            signal.connect(self._emit_edited)
+
+    @property
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (
+            self.name_label,
+            self.status_combo,
+            self.voting_check,
+            self.arrives_combo,
+            self.arrived_time,
+            self.leaves_combo,
+            self.left_time,
+        )
+
+    def place(self, grid: QGridLayout, row: int) -> None:
+        for column, widget in enumerate(self.widgets):
+            grid.addWidget(widget, row, column)
+
+    def stored(self) -> AttendanceEntry:
+        return self._stored
+
+    def show_entry(self, entry: AttendanceEntry) -> None:
+        """Show the stored ``entry`` without emitting ``edited``."""
+        self._stored = entry
+        blockers = [QSignalBlocker(w) for w in self.widgets]
+        status = entry.status
+        self.status_combo.setCurrentIndex(
+            -1 if status is None else self.status_combo.findData(status.value)
+        )
+        self.voting_check.setChecked(entry.voting_right)
+        _select(self.arrives_combo, entry.arrived_item_id)
+        _select(self.leaves_combo, entry.left_item_id)
+        self.arrived_time.setTime(QTime(entry.arrived_at) if entry.arrived_at else _NO_TIME)
+        self.left_time.setTime(QTime(entry.left_at) if entry.left_at else _NO_TIME)
+        for blocker in blockers:
+            blocker.unblock()
+        self._update_enabled()
+
+    def entry(self) -> AttendanceEntry:
+        """What the widgets show, as an entry with the stored id and version."""
+        data = self.status_combo.currentData()
+        status = AttendanceStatus(data) if data else None
+        present = status is AttendanceStatus.PRESENT
+        arrived = self.arrives_combo.currentData() if present else None
+        left = self.leaves_combo.currentData() if present else None
+        return replace(
+            self._stored,
+            status=status,
+            voting_right=self.voting_check.isChecked(),
+            arrived_item_id=arrived,
+            arrived_at=_time_of(self.arrived_time) if arrived is not None else None,
+            left_item_id=left,
+            left_at=_time_of(self.left_time) if left is not None else None,
+        )
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in self.widgets[1:]:
+            widget.setEnabled(editable)
+        if editable:
+            self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        if not self.status_combo.isEnabled():
+            return
+        present = self.status_combo.currentData() == AttendanceStatus.PRESENT.value
+        self.arrives_combo.setEnabled(present)
+        self.leaves_combo.setEnabled(present)
+        self.arrived_time.setEnabled(present and self.arrives_combo.currentData() is not None)
+        self.left_time.setEnabled(present and self.leaves_combo.currentData() is not None)
+
+    def _emit_edited(self, *_args: object) -> None:
+        self._update_enabled()
+        self.edited.emit(self._stored.membership_id)

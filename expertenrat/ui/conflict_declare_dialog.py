@@ -1,0 +1,65 @@
+"""Befangenheit eintragen: a member and the reason they declared for one agenda item.
+
+``submit(membership_id, reason)`` saves and answers whether it worked; the dialog closes
+only then, so a refused entry keeps what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from expertenrat.domain.conflict_sheet import CONFLICT, MemberRef
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "ConflictDeclareDialog"
+
+
+class ConflictDeclareDialog(QDialog):
+    def __init__(
+        self,
+        item_label: str,
+        members: Sequence[MemberRef],
+        submit: Callable[[int, str], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.setWindowTitle(tr(_CONTEXT, "Befangenheit eintragen"))
+        item = QLabel(item_label)
+        item.setWordWrap(True)
+        item.setTextFormat(Qt.TextFormat.PlainText)
+        self.member_combo = QComboBox()
+        for member in members:
+            self.member_combo.addItem(member.name, member.membership_id)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(CONFLICT["reason"].max_length)
+        self.reason_edit.setPlaceholderText(
+            tr(_CONTEXT, "z. B. Geschäftsführerin des Projektpartners")
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr(_CONTEXT, "Tagesordnungspunkt"), item)
+        form.addRow(tr(_CONTEXT, "Mitglied"), self.member_combo)
+        form.addRow(tr(_CONTEXT, "Grund"), self.reason_edit)
+        form.addRow(buttons)
+        self.finished.connect(self.deleteLater)
+
+    def accept(self) -> None:
+        member = self.member_combo.currentData()
+        if member is not None and self._submit(member, self.reason_edit.text()):
+            super().accept()

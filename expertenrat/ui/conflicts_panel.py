@@ -1,0 +1,266 @@
+"""Befangenheit: the conflicts-of-interest tab of a meeting (see ``widget_contract``).
+
+Pick an agenda item; the table lists the recorded decisions (recused members with their
+reasons, overruled suggestions with who decided and why). Below, the screening suggests
+members whose institution is a partner of the item's project: "Befangenheit erfassen"
+recuses the member, "Übergehen …" asks for the reason and records the decision. Every
+change saves at once; a cancelled meeting is shown read-only with a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.attendance_sheet import CANCELLED_HINT
+from expertenrat.domain.conflict_screening import ConflictSuggestion
+from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConflicts
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.context import Services
+from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
+from expertenrat.ui.conflicts_table_model import ConflictsTableModel
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "ConflictsPanel"
+
+
+class SuggestionRow(QWidget):
+    """One screening suggestion with its two answers."""
+
+    def __init__(self, name: str, suggestion: ConflictSuggestion, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.suggestion = suggestion
+        self.label = QLabel(f"{name}: {suggestion.text}")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.accept_button = QPushButton(tr(_CONTEXT, "Befangenheit erfassen"))
+        self.overrule_button = QPushButton(tr(_CONTEXT, "Übergehen …"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.accept_button)
+        layout.addWidget(self.overrule_button)
+
+
+class ConflictsPanel(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, services: Services, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._meeting_id: int | None = None
+        self._sheet: ConflictSheet | None = None
+        self.dialog: ConflictDeclareDialog | None = None
+        self.suggestion_rows: list[SuggestionRow] = []
+
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label.setWordWrap(True)
+        self.item_combo = QComboBox()
+        self.item_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.item_combo.setMinimumContentsLength(30)
+        self.item_combo.currentIndexChanged.connect(lambda _index: self._show_item())
+        self.project_label = QLabel()
+        self.project_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = ConflictsTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.declare_button = QPushButton(tr(_CONTEXT, "Befangenheit eintragen …"))
+        self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
+        self.declare_button.clicked.connect(self.declare)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.suggestions_box = QGroupBox(
+            tr(_CONTEXT, "Hinweise aus der Prüfung der Projektpartner")
+        )
+        self._suggestions_layout = QVBoxLayout(self.suggestions_box)
+        self.no_suggestions_label = QLabel(tr(_CONTEXT, "Keine Hinweise."))
+        self._suggestions_layout.addWidget(self.no_suggestions_label)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr(_CONTEXT, "Tagesordnungspunkt")))
+        top.addWidget(self.item_combo, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.declare_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(top)
+        layout.addWidget(self.project_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.suggestions_box)
+        self.set_meeting(None)
+
+    # --- contract -------------------------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self._meeting_id = meeting_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        sheet, hint = None, tr(_CONTEXT, "Keine Sitzung gewählt.")
+        if self._meeting_id is not None:
+            try:
+                sheet = self._services.conflicts.sheet(self._meeting_id)
+                hint = ""
+            except ExpertenratError as error:
+                hint = error.message
+        if sheet is not None and sheet.cancelled:
+            hint = tr(_CONTEXT, CANCELLED_HINT)
+        elif sheet is not None and not sheet.items:
+            hint = tr(_CONTEXT, "Die Tagesordnung ist noch leer.")
+        self._sheet = sheet
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        self._fill_items()
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        return True  # every change is saved at once
+
+    # --- showing --------------------------------------------------------------------------
+
+    def current_item(self) -> ItemConflicts | None:
+        item_id = self.item_combo.currentData()
+        if self._sheet is None or item_id is None:
+            return None
+        return next((i for i in self._sheet.items if i.item.id == item_id), None)
+
+    def select_item(self, item_id: int) -> None:
+        self.item_combo.setCurrentIndex(max(self.item_combo.findData(item_id), 0))
+
+    def _fill_items(self) -> None:
+        kept = self.item_combo.currentData()
+        self.item_combo.blockSignals(True)
+        self.item_combo.clear()
+        for item in self._sheet.items if self._sheet else ():
+            marks = []
+            if item.conflicts:
+                marks.append(tr(_CONTEXT, "{n} erfasst").format(n=len(item.conflicts)))
+            if item.suggestions:
+                marks.append(tr(_CONTEXT, "{n} Hinweis(e)").format(n=len(item.suggestions)))
+            text = item.item.label + (f" ({', '.join(marks)})" if marks else "")
+            self.item_combo.addItem(text, item.item.id)
+        index = self.item_combo.findData(kept)
+        self.item_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.item_combo.blockSignals(False)
+        self._show_item()
+
+    def _show_item(self) -> None:
+        item = self.current_item()
+        self.model.set_rows(item.conflicts if item else ())
+        project = item.project_title if item else ""
+        self.project_label.setText(
+            tr(_CONTEXT, "Beratenes Projekt: {title}").format(title=project) if project else ""
+        )
+        self.project_label.setVisible(bool(project))
+        for row in self.suggestion_rows:
+            row.deleteLater()
+        self.suggestion_rows = []
+        editable = self._editable()
+        for suggestion in item.suggestions if item else ():
+            row = SuggestionRow(self._sheet.name_of(suggestion.member), suggestion, self)  # type: ignore[union-attr]
+            row.accept_button.setEnabled(editable)
+            row.overrule_button.setEnabled(editable)
+            row.accept_button.clicked.connect(lambda _c=False, s=suggestion: self.accept(s))
+            row.overrule_button.clicked.connect(lambda _c=False, s=suggestion: self.overrule(s))
+            self._suggestions_layout.addWidget(row)
+            self.suggestion_rows.append(row)
+        self.no_suggestions_label.setVisible(not self.suggestion_rows)
+        self._update_buttons()
+
+    def _editable(self) -> bool:
+        return self._sheet is not None and not self._sheet.cancelled
+
+    def _update_buttons(self) -> None:
+        editable = self._editable() and self.current_item() is not None
+        self.declare_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and self._selected() is not None)
+
+    def _selected(self) -> Conflict | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    # --- changing -------------------------------------------------------------------------
+
+    def declare(self) -> None:
+        item = self.current_item()
+        if item is None or self._sheet is None:
+            return
+        self.dialog = ConflictDeclareDialog(
+            item.item.label,
+            self._sheet.members,
+            lambda member, reason: self._run(
+                lambda: self._services.conflicts.declare(item.item.id, member, reason)
+            ),
+            self,
+        )
+        self.dialog.open()
+
+    def accept(self, suggestion: ConflictSuggestion) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._run(lambda: self._services.conflicts.accept(item.item.id, suggestion))
+
+    def overrule(self, suggestion: ConflictSuggestion) -> None:
+        item = self.current_item()
+        if item is None or self._sheet is None:
+            return
+        self._dialogs.ask_text(
+            self,
+            tr(_CONTEXT, "Hinweis übergehen"),
+            tr(_CONTEXT, "Warum ist {name} bei diesem Punkt nicht befangen?").format(
+                name=self._sheet.name_of(suggestion.member)
+            ),
+            "",
+            lambda why: self._run(
+                lambda: self._services.conflicts.overrule(item.item.id, suggestion, why)
+            ),
+        )
+
+    def remove_selected(self) -> None:
+        conflict = self._selected()
+        if conflict is None:
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Befangenheit entfernen"),
+            tr(_CONTEXT, "Die Entscheidung zu {name} entfernen?").format(name=conflict.member_name),
+            lambda: self._run(lambda: self._services.conflicts.remove(conflict)),
+        )
+
+    def _run(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Befangenheit"), error.message)
+            self.refresh()
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True

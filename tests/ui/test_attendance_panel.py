@@ -1,0 +1,148 @@
+"""The Anwesenheit tab: lines save as the user changes them, the quorum label follows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_rows import add_meeting, set_state
+from PySide6.QtCore import QTime
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.members import Member
+from expertenrat.ui.attendance_panel import AttendancePanel
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+@pytest.fixture
+def council_id(services, today) -> int:
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    for name in ("Berg", "Dahl", "Engel"):
+        services.members.save(
+            council.id,
+            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
+            today,
+        )
+    return council.id
+
+
+@pytest.fixture
+def meeting(services, council_id):
+    return add_meeting(services.database, council_id)
+
+
+@pytest.fixture
+def panel(qtbot, services, dialogs, meeting) -> AttendancePanel:
+    panel = AttendancePanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting.meeting_id)
+    return panel
+
+
+def choose(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_status_changes_update_the_quorum_label(qtbot, panel, services, meeting) -> None:
+    assert "0 von 3 stimmberechtigten Mitgliedern anwesend – nicht beschlussfähig" in (
+        panel.quorum_label.text()
+    )
+    assert "3 noch nicht erfasst" in panel.quorum_label.text()
+    rows = list(panel.rows.values())
+    with qtbot.waitSignal(panel.changed):
+        choose(rows[0].status_combo, "present")
+    choose(rows[1].status_combo, "present")
+    assert panel.quorum_label.text().startswith(
+        "Beschlussfähigkeit: 2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+    )
+    choose(rows[2].status_combo, "excused")
+    assert "noch nicht erfasst" not in panel.quorum_label.text()
+    rows[2].voting_check.setChecked(False)
+    assert "2 von 2 stimmberechtigten" in panel.quorum_label.text()
+    stored = services.attendance.sheet(meeting.meeting_id)
+    assert [e.status for e in stored.entries] == [
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.EXCUSED,
+    ]
+    assert stored.entries[2].voting_right is False
+
+
+def test_leaving_early_updates_the_quorum_per_item(panel, services, meeting) -> None:
+    rows = list(panel.rows.values())
+    for row in rows[:2]:
+        choose(row.status_combo, "present")
+    assert rows[0].leaves_combo.isEnabled()  # enabled once present
+    choose(rows[0].leaves_combo, meeting.item_ids[1])
+    rows[0].left_time.setTime(QTime(17, 5))
+    rows[0].left_time.editingFinished.emit()
+    lines = panel.item_quorum_label.text().splitlines()
+    assert (
+        lines[1]
+        == "TOP 1 Eröffnung: 2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+    )
+    assert lines[3].startswith("TOP 3 Beratung: 1 von 3") and lines[3].endswith(
+        "nicht beschlussfähig"
+    )
+    entry = services.attendance.sheet(meeting.meeting_id).entries[0]
+    assert (entry.left_item_id, entry.left_at.hour, entry.left_at.minute) == (
+        meeting.item_ids[1],
+        17,
+        5,
+    )
+
+
+def test_departure_before_arrival_is_refused_and_the_line_restored(
+    panel, dialogs, services, meeting
+) -> None:
+    row = next(iter(panel.rows.values()))
+    choose(row.status_combo, "present")
+    choose(row.arrives_combo, meeting.item_ids[2])
+    choose(row.leaves_combo, meeting.item_ids[0])
+    assert any("bevor es gekommen" in text for text in dialogs.warnings())
+    assert panel.rows[row.stored().membership_id].leaves_combo.currentData() is None
+    assert services.attendance.sheet(meeting.meeting_id).entries[0].left_item_id is None
+
+
+def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> None:
+    set_state(services.database, meeting.meeting_id, "cancelled")
+    panel = AttendancePanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting.meeting_id)
+    assert "abgesagt" in panel.hint_label.text()
+    assert all(not row.status_combo.isEnabled() for row in panel.rows.values())
+    assert not panel.guests.add_button.isEnabled()
+
+
+def test_no_meeting_shows_an_empty_tab(panel) -> None:
+    panel.set_meeting(None)
+    assert panel.rows == {}
+    assert panel.hint_label.text() == "Keine Sitzung gewählt."
+    assert panel.flush(lambda: None)
+
+
+def test_guests_are_added_in_the_dialog(
+    qtbot, panel, dialogs, services, meeting, qtmodeltester
+) -> None:
+    panel.guests.add_button.click()
+    dialog = panel.guests.dialog
+    dialog.name_edit.setText("  ")
+    dialog.accept()
+    assert dialog.isVisible() and "Namen" in dialogs.warnings()[-1]
+    dialog.name_edit.setText(HOSTILE)
+    dialog.organisation_edit.setText("Stadtwerke Rostock AG")
+    with qtbot.waitSignal(panel.changed):
+        dialog.accept()
+    assert panel.guests.model.rows()[0].name == HOSTILE
+    assert services.attendance.sheet(meeting.meeting_id).guests[0].organisation == (
+        "Stadtwerke Rostock AG"
+    )
+    qtmodeltester.check(panel.guests.model)
+    panel.guests.view.selectRow(0)
+    panel.guests.remove_button.click()  # the scripted dialogs answer yes
+    assert panel.guests.model.rows() == []
