@@ -1,0 +1,115 @@
+"""The Befangenheit tab: screening suggestions accepted or overruled, declared recusals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_rows import add_meeting, set_state
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import ConflictDecision
+from expertenrat.domain.members import Member
+from expertenrat.ui.conflicts_panel import ConflictsPanel
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+@pytest.fixture
+def council_id(services, today) -> int:
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    for name, affiliation in (("Pál", "Stadtwerke Rostock AG"), ("Berg", "Universität Rostock")):
+        services.members.save(
+            council.id,
+            Member(
+                None,
+                "Ödön",
+                name,
+                affiliation=affiliation,
+                primary_field_id=field,
+                term_start=date(2025, 1, 1),
+            ),
+            today,
+        )
+    return council.id
+
+
+@pytest.fixture
+def meeting(services, council_id):
+    return add_meeting(services.database, council_id, partners=("stadtwerke rostock",))
+
+
+@pytest.fixture
+def panel(qtbot, services, dialogs, meeting) -> ConflictsPanel:
+    panel = ConflictsPanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting.meeting_id)
+    panel.select_item(meeting.item_ids[2])
+    return panel
+
+
+def test_a_suggestion_is_shown_for_the_partner_institution(panel, meeting) -> None:
+    assert [row.label.text() for row in panel.suggestion_rows] == [
+        "Ödön Pál: Mögliche Befangenheit: „Stadtwerke Rostock AG“ entspricht dem "
+        "Projektpartner „stadtwerke rostock“."
+    ]
+    assert "Urbane Datenplattform" in panel.project_label.text()
+    panel.select_item(meeting.item_ids[0])
+    assert panel.suggestion_rows == [] and panel.no_suggestions_label.isVisibleTo(panel)
+
+
+def test_accepting_a_suggestion_records_the_recusal(qtbot, panel, qtmodeltester) -> None:
+    with qtbot.waitSignal(panel.changed):
+        panel.suggestion_rows[0].accept_button.click()
+    conflicts = panel.model.rows()
+    assert [(c.member_name, c.decision) for c in conflicts] == [
+        ("Ödön Pál", ConflictDecision.RECUSED)
+    ]
+    assert panel.suggestion_rows == []
+    qtmodeltester.check(panel.model)
+
+
+def test_overruling_asks_why_and_records_who(panel, dialogs, services, meeting) -> None:
+    panel.suggestion_rows[0].overrule_button.click()  # no answer given: nothing happens
+    assert panel.model.rows() == []
+    dialogs.texts = ["  "]
+    panel.suggestion_rows[0].overrule_button.click()
+    assert "begründen" in dialogs.warnings()[-1]
+    dialogs.texts = ["Nur Kundin der Stadtwerke"]
+    panel.suggestion_rows[0].overrule_button.click()
+    (conflict,) = services.conflicts.sheet(meeting.meeting_id).item(meeting.item_ids[2]).conflicts
+    assert conflict.decision is ConflictDecision.OVERRULED
+    assert (conflict.decided_by, conflict.decision_reason) == (
+        "tester",
+        "Nur Kundin der Stadtwerke",
+    )
+    assert panel.model.data(panel.model.index(0, panel.model.COLUMN_DECIDED_BY)) == "tester"
+
+
+def test_declaring_in_the_dialog_and_removing(panel, dialogs, services, meeting) -> None:
+    panel.declare_button.click()
+    dialog = panel.dialog
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Ödön Berg"))
+    dialog.accept()  # no reason
+    assert dialog.isVisible() and "Grund" in dialogs.warnings()[-1]
+    dialog.reason_edit.setText(HOSTILE)
+    dialog.accept()
+    assert [c.reason for c in panel.model.rows()] == [HOSTILE]
+    panel.view.selectRow(0)
+    panel.remove_button.click()  # the scripted dialogs answer yes
+    assert panel.model.rows() == []
+    assert services.conflicts.sheet(meeting.meeting_id).item(meeting.item_ids[2]).conflicts == ()
+
+
+def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> None:
+    set_state(services.database, meeting.meeting_id, "cancelled")
+    panel = ConflictsPanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting.meeting_id)
+    panel.select_item(meeting.item_ids[2])
+    assert "abgesagt" in panel.hint_label.text()
+    assert not panel.declare_button.isEnabled()
+    assert not panel.suggestion_rows[0].accept_button.isEnabled()
