@@ -120,6 +120,38 @@ class AttendanceService:
             )
             return attendance_sheet(session, meeting)
 
+    def record_unrecorded(self, meeting_id: int, status: AttendanceStatus) -> AttendanceSheet:
+        """Give every member without a recorded line ``status`` ("Übrige anwesend")."""
+        with changing(self._db, "Die Anwesenheit") as session:
+            meeting = changeable_meeting(session, meeting_id)
+            open_entries = [e for e in attendance_sheet(session, meeting).entries if e.id is None]
+            rows = [
+                models.Attendance(
+                    meeting_id=meeting.id,
+                    membership_id=e.membership_id,
+                    status=status.value,
+                    voting_right=e.voting_right,
+                )
+                for e in open_entries
+            ]
+            session.add_all(rows)
+            session.flush()
+            for entry, row in zip(open_entries, rows, strict=True):
+                audit.record(
+                    session,
+                    self._actor,
+                    AuditAction.CREATE,
+                    "attendance",
+                    row.id,
+                    council_id=meeting.council_id,
+                    summary=(
+                        f"Anwesenheit von {entry.name} in der {meeting.number}. Sitzung: "
+                        f"{status.label}"
+                    ),
+                    after=audit.snapshot(row),
+                )
+            return attendance_sheet(session, meeting)
+
     def save_guest(self, meeting_id: int, guest: GuestEntry) -> GuestEntry:
         """Add a guest (``id`` None) or change one; name, institution and role as typed."""
         guest = clean_guest(guest)

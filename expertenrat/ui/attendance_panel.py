@@ -14,7 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.attendance_sheet import CANCELLED_HINT, AgendaRef, AttendanceSheet
+from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.context import Services
 from expertenrat.ui.attendance_guests import GuestsBox
@@ -69,6 +72,11 @@ class AttendancePanel(QWidget):
         items_scroll = QScrollArea()
         items_scroll.setWidgetResizable(True)
         items_scroll.setWidget(self.item_quorum_label)
+        self.rest_present_button = QPushButton(tr(_CONTEXT, "Übrige als anwesend erfassen"))
+        self.rest_present_button.setToolTip(
+            tr(_CONTEXT, "Alle noch nicht erfassten Mitglieder auf „anwesend“ setzen")
+        )
+        self.rest_present_button.clicked.connect(self.record_rest_present)
         self.guests = GuestsBox(services.attendance, dialogs, self)
         self.guests.changed.connect(self._guests_changed)
         self.guests.reload_requested.connect(self.refresh)
@@ -83,7 +91,10 @@ class AttendancePanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
-        layout.addWidget(self.quorum_label)
+        quorum_line = QHBoxLayout()
+        quorum_line.addWidget(self.quorum_label, 1)
+        quorum_line.addWidget(self.rest_present_button)
+        layout.addLayout(quorum_line)
         layout.addWidget(splitter, 1)
         self.set_meeting(None)
 
@@ -160,6 +171,9 @@ class AttendancePanel(QWidget):
         self._items_of_rows = ()
 
     def _show_texts(self, sheet: AttendanceSheet | None, hint: str) -> None:
+        self.rest_present_button.setEnabled(
+            sheet is not None and not sheet.cancelled and sheet.recorded < len(sheet.entries)
+        )
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
         if sheet is None:
@@ -198,6 +212,20 @@ class AttendancePanel(QWidget):
         self._show(sheet)
         self.changed.emit()
         return True
+
+    def record_rest_present(self) -> None:
+        if self._meeting_id is None or not self.flush(lambda: None):
+            return
+        try:
+            sheet = self._services.attendance.record_unrecorded(
+                self._meeting_id, AttendanceStatus.PRESENT
+            )
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
+            self.refresh()
+            return
+        self._show(sheet)
+        self.changed.emit()
 
     def _guests_changed(self) -> None:
         self.refresh()

@@ -147,7 +147,9 @@ class AttendanceRow(QObject):
     def _update_enabled(self) -> None:
         if not self.status_combo.isEnabled():
             return
-        present = self.status_combo.currentData() == AttendanceStatus.PRESENT.value
+        status = self.status_combo.currentData()
+        present = status == AttendanceStatus.PRESENT.value
+        self.voting_check.setEnabled(status is not None)  # saved with the status
         self.arrives_combo.setEnabled(present)
         self.leaves_combo.setEnabled(present)
         self.arrived_time.setEnabled(present and self.arrives_combo.currentData() is not None)

@@ -252,3 +252,32 @@ def test_a_recused_member_does_not_count_at_that_item(
     assert sheet.item_quorums[2].quorum.statement == (
         "4 von 9 stimmberechtigten Mitgliedern anwesend (1 befangen) – nicht beschlussfähig"
     )
+
+
+def test_an_agenda_changed_under_recorded_departures_is_named(
+    service, database, meeting, nine
+) -> None:
+    mark(service, meeting.meeting_id, nine[0], PRESENT)
+    first, second, third, _fourth = meeting.item_ids
+    mark(service, meeting.meeting_id, nine[1], PRESENT, arrived_item_id=second, left_item_id=third)
+    with database.transaction() as session:  # the agenda editor moves item 3 to the front
+        session.get(models.AgendaItem, first).position = 10
+        session.flush()
+        session.get(models.AgendaItem, third).position = 0
+    sheet = service.sheet(meeting.meeting_id)
+    assert sheet.item_quorums == ()
+    assert "bevor es gekommen" in sheet.problem
+    assert sheet.quorum.present_voting == 2  # the meeting as a whole still counts
+
+
+def test_the_rest_is_recorded_present_at_once(service, database, meeting, nine) -> None:
+    mark(service, meeting.meeting_id, nine[0], EXCUSED)
+    sheet = service.record_unrecorded(meeting.meeting_id, PRESENT)
+    assert [e.status for e in sheet.entries] == [EXCUSED] + [PRESENT] * 8
+    assert sheet.quorum.statement == (
+        "8 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+    )
+    assert len(AuditService(database).entries("attendance")) == 9
+    set_state(database, meeting.meeting_id, "cancelled")
+    with pytest.raises(MeetingCancelledError):
+        service.record_unrecorded(meeting.meeting_id, PRESENT)

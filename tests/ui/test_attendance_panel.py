@@ -146,3 +146,19 @@ def test_guests_are_added_in_the_dialog(
     panel.guests.view.selectRow(0)
     panel.guests.remove_button.click()  # the scripted dialogs answer yes
     assert panel.guests.model.rows() == []
+
+
+def test_the_rest_is_marked_present_with_one_click(qtbot, panel) -> None:
+    rows = list(panel.rows.values())
+    assert not rows[0].voting_check.isEnabled()  # saved with a status only
+    choose(rows[0].status_combo, "excused")
+    assert rows[0].voting_check.isEnabled()
+    with qtbot.waitSignal(panel.changed):
+        panel.rest_present_button.click()
+    assert [r.status_combo.currentText() for r in panel.rows.values()] == [
+        "entschuldigt",
+        "anwesend",
+        "anwesend",
+    ]
+    assert "2 von 3 stimmberechtigten" in panel.quorum_label.text()
+    assert not panel.rest_present_button.isEnabled()
