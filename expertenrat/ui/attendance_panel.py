@@ -60,10 +60,12 @@ class AttendancePanel(QWidget):
         self.hint_label = _plain_label("hintLabel")
         self.quorum_label = _plain_label("quorumLabel")
         self.item_quorum_label = _plain_label("itemQuorumLabel")
+        self.item_quorum_label.setWordWrap(False)  # one line per item; the box scrolls
+        self.item_quorum_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
-        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(len(HEADERS), 1)  # the lines stay together on the left
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -88,7 +90,9 @@ class AttendancePanel(QWidget):
         splitter.addWidget(scroll)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([360, 240])
+        lower.setSizes([450, 550])
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
         quorum_line = QHBoxLayout()
@@ -187,7 +191,8 @@ class AttendancePanel(QWidget):
         if open_lines:
             text += tr(_CONTEXT, " · {count} noch nicht erfasst").format(count=open_lines)
         self.quorum_label.setText(text)
-        lines = [f"{q.item.label}: {q.quorum.statement}" for q in sheet.item_quorums]
+        # The title is isolated (FSI … PDI): an Arabic or Hebrew one keeps the ":" after it.
+        lines = [f"\u2068{q.item.label}\u2069: {q.quorum.statement}" for q in sheet.item_quorums]
         if sheet.problem:
             lines = [sheet.problem]
         self.item_quorum_label.setText(

@@ -83,10 +83,10 @@ def test_leaving_early_updates_the_quorum_per_item(panel, services, meeting) -> 
     rows[0].left_time.editingFinished.emit()
     lines = panel.item_quorum_label.text().splitlines()
     assert (
-        lines[1]
-        == "TOP 1 Eröffnung: 2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+        lines[1] == "\u2068TOP 1 Eröffnung\u2069: 2 von 3 stimmberechtigten Mitgliedern anwesend"
+        " – beschlussfähig"
     )
-    assert lines[3].startswith("TOP 3 Beratung: 1 von 3") and lines[3].endswith(
+    assert lines[3].startswith("\u2068TOP 3 Beratung\u2069: 1 von 3") and lines[3].endswith(
         "nicht beschlussfähig"
     )
     entry = services.attendance.sheet(meeting.meeting_id).entries[0]
