@@ -66,6 +66,7 @@ class ConflictsService:
             names.update(_names(session, {c.membership_id for c in stored} - set(names)))
             affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
             items = []
+            projects: dict[int | None, models.Project | None] = {}
             for row, number in rows:
                 conflicts = tuple(
                     _conflict(c, names.get(c.membership_id, ""))
@@ -73,7 +74,9 @@ class ConflictsService:
                     if c.agenda_item_id == row.id
                 )
                 decided = {c.membership_id for c in conflicts}
-                project = _project(session, row.project_id)
+                if row.project_id not in projects:
+                    projects[row.project_id] = _project(session, row.project_id)
+                project = projects[row.project_id]
                 suggestions = _first_per_member(
                     s
                     for s in screen(

@@ -162,8 +162,10 @@ class ConflictsPanel(QWidget):
             marks = []
             if item.conflicts:
                 marks.append(tr(_CONTEXT, "{n} erfasst").format(n=len(item.conflicts)))
-            if item.suggestions:
-                marks.append(tr(_CONTEXT, "{n} Hinweis(e)").format(n=len(item.suggestions)))
+            if len(item.suggestions) == 1:
+                marks.append(tr(_CONTEXT, "1 Hinweis"))
+            elif item.suggestions:
+                marks.append(tr(_CONTEXT, "{n} Hinweise").format(n=len(item.suggestions)))
             text = item.item.label + (f" ({', '.join(marks)})" if marks else "")
             self.item_combo.addItem(text, item.item.id)
         index = self.item_combo.findData(kept)
