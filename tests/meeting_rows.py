@@ -1,13 +1,22 @@
-"""Meetings with agenda items and projects written through a Session, for the attendance and
-conflicts tests (until the meetings and agenda services are on main)."""
+"""Meetings with agenda items and projects for the attendance and conflicts tests.
+
+Meetings go through the meetings service; agenda items and projects are written through a
+Session until the agenda and projects services are on main.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.store import models
 from expertenrat.store.database import Database
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 @dataclass(frozen=True)
@@ -21,21 +30,20 @@ def add_meeting(
     database: Database,
     council_id: int,
     *,
-    number: int = 1,
     starts_at: datetime = datetime(2026, 3, 10, 16, 0),
-    state: str = "planned",
     titles: tuple[str, ...] = ("Eröffnung", "Bericht", "Beratung", "Verschiedenes"),
     partners: tuple[str, ...] = (),
     project_item: int | None = None,
 ) -> MeetingRows:
-    """A meeting with top-level items ``titles``; with ``partners``, a project having them,
-    linked to the item at index ``project_item`` (default: the third)."""
+    """A planned meeting (wall-clock ``starts_at`` in Berlin, two hours) with top-level items
+    ``titles``; with ``partners``, a project having them, linked to the item at index
+    ``project_item`` (default: the third)."""
+    start = starts_at.replace(tzinfo=BERLIN)
+    meeting_id = MeetingsService(database, "tester").create(
+        council_id,
+        MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
+    )
     with database.transaction() as session:
-        meeting = models.Meeting(
-            council_id=council_id, number=number, starts_at=starts_at, state=state
-        )
-        session.add(meeting)
-        session.flush()
         project = None
         if partners:
             project = models.Project(council_id=council_id, title="Urbane Datenplattform")
@@ -47,7 +55,7 @@ def add_meeting(
         linked = 2 if project_item is None else project_item
         items = [
             models.AgendaItem(
-                meeting_id=meeting.id,
+                meeting_id=meeting_id,
                 number=str(i + 1),
                 position=i,
                 title=title,
@@ -57,12 +65,10 @@ def add_meeting(
         ]
         session.add_all(items)
         session.flush()
-        return MeetingRows(meeting.id, [i.id for i in items], project.id if project else None)
+        return MeetingRows(meeting_id, [i.id for i in items], project.id if project else None)
 
 
-def set_state(database: Database, meeting_id: int, state: str) -> None:
-    with database.transaction() as session:
-        meeting = session.get(models.Meeting, meeting_id)
-        meeting.state = state
-        if state == "cancelled":
-            meeting.cancellation_reason = "Krankheit"
+def cancel(database: Database, meeting_id: int) -> None:
+    service = MeetingsService(database, "tester")
+    version = service.get(meeting_id).version
+    service.change_state(meeting_id, version, MeetingState.CANCELLED, "Krankheit")

@@ -38,6 +38,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.quorum import attendance_quorum, quorum_per_item, validate_attendance
 from expertenrat.services import audit
+from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import (
     agenda_refs,
     changeable_meeting,
@@ -112,7 +113,7 @@ class AttendanceService:
                 row.id,
                 council_id=meeting.council_id,
                 summary=(
-                    f"Anwesenheit von {full_name(membership)} in der {meeting.number}. Sitzung: "
+                    f"Anwesenheit von {full_name(membership)} in {meeting_name(meeting)}: "
                     f"{entry.status.label}"  # type: ignore[union-attr]
                 ),
                 before=before,
@@ -145,8 +146,7 @@ class AttendanceService:
                     row.id,
                     council_id=meeting.council_id,
                     summary=(
-                        f"Anwesenheit von {entry.name} in der {meeting.number}. Sitzung: "
-                        f"{status.label}"
+                        f"Anwesenheit von {entry.name} in {meeting_name(meeting)}: {status.label}"
                     ),
                     after=audit.snapshot(row),
                 )
@@ -176,7 +176,7 @@ class AttendanceService:
                 "guest",
                 row.id,
                 council_id=meeting.council_id,
-                summary=f"Gast {guest.name} in der {meeting.number}. Sitzung "
+                summary=f"Gast {guest.name} in {meeting_name(meeting)} "
                 + ("eingetragen" if before is None else "geändert"),
                 before=before,
                 after=audit.snapshot(row),
@@ -198,7 +198,7 @@ class AttendanceService:
                 "guest",
                 guest.id,
                 council_id=meeting.council_id,
-                summary=f"Gast {row.name} aus der {meeting.number}. Sitzung entfernt",
+                summary=f"Gast {row.name} aus {meeting_name(meeting)} entfernt",
                 before=before,
             )
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
-from meeting_rows import add_meeting, set_state
+from meeting_rows import add_meeting, cancel
 from sqlalchemy import func, select
 
 from expertenrat.domain.attendance_sheet import AttendanceSheet, GuestEntry
@@ -121,7 +121,7 @@ def test_voting_right_off_lowers_the_base(service, meeting, nine) -> None:
 def test_a_cancelled_meeting_refuses_attendance_and_guests(
     service, database, meeting, nine
 ) -> None:
-    set_state(database, meeting.meeting_id, "cancelled")
+    cancel(database, meeting.meeting_id)
     sheet = service.sheet(meeting.meeting_id)
     assert sheet.cancelled
     with pytest.raises(MeetingCancelledError, match="abgesagt"):
@@ -168,7 +168,7 @@ def test_bad_lines_are_refused_and_nothing_is_saved(
 
 
 def test_an_item_of_another_meeting_is_refused(service, database, council, meeting, nine) -> None:
-    other = add_meeting(database, council.id, number=2, starts_at=datetime(2026, 6, 9, 16))
+    other = add_meeting(database, council.id, starts_at=datetime(2026, 6, 9, 16))
     entry = service.sheet(meeting.meeting_id).entry(nine[0])
     with pytest.raises(ValidationError, match="fehlenden Tagesordnungspunkt"):
         service.save_entry(
@@ -279,6 +279,6 @@ def test_the_rest_is_recorded_present_at_once(service, database, meeting, nine) 
         "8 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
     )
     assert len(AuditService(database).entries("attendance")) == 9
-    set_state(database, meeting.meeting_id, "cancelled")
+    cancel(database, meeting.meeting_id)
     with pytest.raises(MeetingCancelledError):
         service.record_unrecorded(meeting.meeting_id, PRESENT)

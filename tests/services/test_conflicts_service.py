@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_rows import add_meeting, set_state
+from meeting_rows import add_meeting, cancel
 from sqlalchemy import select
 
 from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
@@ -60,7 +60,7 @@ def test_screening_suggests_the_member_whose_affiliation_is_a_partner(
 
 
 def test_no_match_no_suggestion(service, database, council, people) -> None:
-    rows = add_meeting(database, council.id, number=2, partners=("Stadtwerke Schwerin GmbH",))
+    rows = add_meeting(database, council.id, partners=("Stadtwerke Schwerin GmbH",))
     assert service.sheet(rows.meeting_id).item(rows.item_ids[2]).suggestions == ()
 
 
@@ -152,7 +152,7 @@ def test_a_stale_conflict_is_not_removed(service, database, meeting, people) -> 
 
 
 def test_a_cancelled_meeting_refuses_conflicts(service, database, meeting, people) -> None:
-    set_state(database, meeting.meeting_id, "cancelled")
+    cancel(database, meeting.meeting_id)
     assert service.sheet(meeting.meeting_id).cancelled
     with pytest.raises(MeetingCancelledError):
         service.declare(meeting.item_ids[0], people["Berg"], "Grund")

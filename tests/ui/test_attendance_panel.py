@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_rows import add_meeting, set_state
+from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import QTime
 
 from expertenrat.domain.councils import CouncilSettings
@@ -110,7 +110,7 @@ def test_departure_before_arrival_is_refused_and_the_line_restored(
 
 
 def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> None:
-    set_state(services.database, meeting.meeting_id, "cancelled")
+    cancel(services.database, meeting.meeting_id)
     panel = AttendancePanel(services, dialogs)
     qtbot.addWidget(panel)
     panel.set_meeting(meeting.meeting_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_rows import add_meeting, set_state
+from meeting_rows import add_meeting, cancel
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ConflictDecision
@@ -105,7 +105,7 @@ def test_declaring_in_the_dialog_and_removing(panel, dialogs, services, meeting)
 
 
 def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> None:
-    set_state(services.database, meeting.meeting_id, "cancelled")
+    cancel(services.database, meeting.meeting_id)
     panel = ConflictsPanel(services, dialogs)
     qtbot.addWidget(panel)
     panel.set_meeting(meeting.meeting_id)
