@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from bisect import bisect_left, insort
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
@@ -13,10 +14,11 @@ from expertenrat.domain.enums import ConsentKind
 from expertenrat.domain.members import (
     Member,
     MemberIndex,
+    council_problems,
     email_key,
+    member_problems,
     name_key,
     terms_overlap,
-    validate_member,
 )
 from expertenrat.domain.progress import Progress, no_progress
 
@@ -122,7 +124,11 @@ class ImportResult:
 
 
 class ReadRow(Protocol):
-    """A data row as the file reader delivers it: a member, or the errors of the row."""
+    """A data row as the file reader delivers it: a member, or the errors of the row.
+
+    The member is cleaned (``clean_member``) and has no problems on its own
+    (``member_problems``); classifying checks it only against the council.
+    """
 
     @property
     def line(self) -> int: ...
@@ -137,7 +143,7 @@ _MEMBERSHIP_FIELDS = frozenset(
 )
 """Member attributes that belong to the membership; all other columns belong to the person."""
 
-_IDENTITY = frozenset({"id", "person_id", "version", "person_version"})
+_IDENTITY = ("id", "person_id", "version", "person_version")
 _UNSTRIPPED = frozenset({"notes"})
 
 
@@ -181,7 +187,7 @@ def classify_import(
     candidates = {i: stored.candidates(parsed[i]) for i in accepted}
     targets = _match(accepted, parsed, candidates)
     members, person_of = _resolve(parsed, candidates, targets, present)
-    notes = _validate(members, person_of, targets, existing, today, errors, progress)
+    notes = _validate(members, parsed, person_of, targets, existing, errors, progress)
     consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, root in person_of.items():
         if root in errors and i not in errors:
@@ -251,7 +257,7 @@ def _without_twins(rows: list[ReadRow], errors: dict[int, list[str]]) -> dict[in
         if row.member is None:
             continue
         member = row.member
-        twin = next((j for j in earlier.rows(member) if terms_overlap(accepted[j], member)), None)
+        twin = earlier.overlapping(member)
         if twin is None:
             accepted[i] = member
             earlier.add(i, member)
@@ -265,31 +271,25 @@ def _without_twins(rows: list[ReadRow], errors: dict[int, list[str]]) -> dict[in
 
 def _resolve(
     parsed: dict[int, Member],
-    candidates: dict[int, list[Member]],
+    candidates: dict[int, _Candidates],
     targets: dict[int, Member],
     present: Collection[str],
 ) -> tuple[dict[int, Member], dict[int, int]]:
     """The member each row would save, and for rows of a person that an earlier row of the
     file creates, the index of that row."""
+    kept = tuple(name for name in _ATTRIBUTES if name not in present)
+    kept_of_person = tuple(name for name in kept if name not in _MEMBERSHIP_FIELDS)
     members: dict[int, Member] = {}
     person_of: dict[int, int] = {}
     earlier = _PersonRows()
     for i, member in parsed.items():
-        persons = {e.person_id: e for e in candidates[i]}
+        persons = candidates[i].persons
         if i in targets:
             target = targets[i]
-            members[i] = replace(
-                _merge(member, target, present, person_only=False),
-                id=target.id,
-                person_id=target.person_id,
-                version=target.version,
-                person_version=target.person_version,
-            )
+            members[i] = _merge(member, target, kept, *_IDENTITY)
         elif len(persons) == 1:  # a further term of someone who is or was a member
             (person,) = persons.values()
-            members[i] = replace(
-                _merge(member, person, present, person_only=True), person_id=person.person_id
-            )
+            members[i] = _merge(member, person, kept_of_person, "person_id")
         else:
             root = earlier.first(member)
             members[i] = member
@@ -302,25 +302,47 @@ def _resolve(
 
 
 class _PersonRows:
-    """Rows of a file by the keys that make two rows the same person (e-mail, else name)."""
+    """Rows of a file by the keys that make two rows the same person (e-mail, else name).
+
+    The rows of one key never overlap in their terms (a later row that would is refused),
+    so each key keeps its rows sorted by term and finds an overlapping one by bisection:
+    a file with thousands of rows of one person stays linear.
+    """
 
     def __init__(self) -> None:
-        self._by_email: dict[str, list[int]] = {}
-        self._by_name: dict[tuple[str, str], list[int]] = {}
+        self._by_key: dict[object, list[tuple[date, date, int]]] = {}
+        self._first: dict[object, int] = {}
 
     def add(self, i: int, member: Member) -> None:
-        if email := email_key(member):
-            self._by_email.setdefault(email, []).append(i)
-        self._by_name.setdefault(name_key(member), []).append(i)
+        for key in _person_keys(member):
+            insort(self._by_key.setdefault(key, []), (*_term(member), i))
+            self._first.setdefault(key, i)
 
-    def rows(self, member: Member) -> list[int]:
-        """The earlier rows of this member's person, in file order."""
-        email = email_key(member)
-        by_email = self._by_email.get(email, []) if email else []
-        return sorted({*by_email, *self._by_name.get(name_key(member), [])})
+    def overlapping(self, member: Member) -> int | None:
+        """The earliest row of this member's person with an overlapping term, if any."""
+        start, end = _term(member)
+        found = []
+        for key in _person_keys(member):
+            terms = self._by_key.get(key, [])
+            k = bisect_left(terms, start, key=lambda term: term[1])  # first ending on or after
+            if k < len(terms) and terms[k][0] <= end:
+                found.append(terms[k][2])
+        return min(found, default=None)
 
     def first(self, member: Member) -> int | None:
-        return next(iter(self.rows(member)), None)
+        """The first row of this member's person in file order, if any."""
+        rows = [self._first[key] for key in _person_keys(member) if key in self._first]
+        return min(rows, default=None)
+
+
+def _person_keys(member: Member) -> tuple[object, ...]:
+    email = email_key(member)
+    name = ("name", *name_key(member))
+    return (("email", email), name) if email else (name,)
+
+
+def _term(member: Member) -> tuple[date, date]:
+    return member.term_start, member.term_end or date.max
 
 
 def _without_line(line: int, message: str) -> str:
@@ -328,72 +350,91 @@ def _without_line(line: int, message: str) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
+class _Candidates(NamedTuple):
+    """The stored memberships of one person (as an import row finds them), looked up once."""
+
+    members: tuple[Member, ...]
+    persons: dict[int | None, Member]  # one membership per person
+    by_start: dict[date, list[Member]]
+
+
+_NO_CANDIDATES = _Candidates((), {}, {})
+
+
 class _Stored:
     """The council's stored memberships by e-mail address and by name."""
 
     def __init__(self, existing: Sequence[Member]) -> None:
-        self._by_email: dict[str, list[Member]] = {}
-        self._by_name: dict[tuple[str, str], list[Member]] = {}
+        by_email: dict[str, list[Member]] = {}
+        by_name: dict[tuple[str, str], list[Member]] = {}
         for member in existing:
             if email := email_key(member):
-                self._by_email.setdefault(email, []).append(member)
-            self._by_name.setdefault(name_key(member), []).append(member)
+                by_email.setdefault(email, []).append(member)
+            by_name.setdefault(name_key(member), []).append(member)
+        self._by_email = {key: _candidates(found) for key, found in by_email.items()}
+        self._by_name = {key: _candidates(found) for key, found in by_name.items()}
 
-    def candidates(self, member: Member) -> list[Member]:
+    def candidates(self, member: Member) -> _Candidates:
         """The stored memberships of this row's person: by e-mail address, else by name."""
         email = email_key(member)
-        by_email = self._by_email.get(email, []) if email else []
-        return by_email or self._by_name.get(name_key(member), [])
+        by_email = self._by_email.get(email) if email else None
+        return by_email or self._by_name.get(name_key(member), _NO_CANDIDATES)
+
+
+def _candidates(members: list[Member]) -> _Candidates:
+    by_start: dict[date, list[Member]] = {}
+    for member in members:
+        by_start.setdefault(member.term_start, []).append(member)
+    return _Candidates(tuple(members), {m.person_id: m for m in members}, by_start)
 
 
 def _match(
-    accepted: list[int], parsed: dict[int, Member], candidates: dict[int, list[Member]]
+    accepted: list[int], parsed: dict[int, Member], candidates: dict[int, _Candidates]
 ) -> dict[int, Member]:
-    """Pair rows with stored memberships, the surest pairs first, each membership once."""
-    rules = (
-        lambda m, e, n: e.term_start == m.term_start,
-        lambda m, e, n: terms_overlap(m, e),
-        lambda m, e, n: n == 1,
-    )
+    """Pair rows with stored memberships, the surest pairs first, each membership once:
+    the same term start, else an overlapping term, else the person's only membership."""
     targets: dict[int, Member] = {}
     claimed: set[int | None] = set()
-    for rule in rules:
-        for i in accepted:
-            if i in targets:
-                continue
-            for candidate in candidates[i]:
-                if candidate.id not in claimed and rule(parsed[i], candidate, len(candidates[i])):
-                    targets[i] = candidate
-                    claimed.add(candidate.id)
-                    break
+
+    def claim(i: int, found: Iterable[Member], rule: Callable[[Member], bool]) -> None:
+        for candidate in found:
+            if candidate.id not in claimed and rule(candidate):
+                targets[i] = candidate
+                claimed.add(candidate.id)
+                return
+
+    for i in accepted:  # looked up by term start: thousands of terms of one person stay fast
+        claim(i, candidates[i].by_start.get(parsed[i].term_start, ()), lambda e: True)
+    for i in accepted:
+        if i not in targets:
+            claim(i, candidates[i].members, lambda e, m=parsed[i]: terms_overlap(m, e))
+    for i in accepted:
+        if i not in targets and len(candidates[i].members) == 1:
+            claim(i, candidates[i].members, lambda e: True)
     return targets
 
 
-def _merge(
-    member: Member, stored: Member, present: Collection[str], *, person_only: bool
-) -> Member:
-    """``member`` with the stored values of the attributes the file has no column for."""
-    keep = {
-        name: getattr(stored, name)
-        for name in _ATTRIBUTES
-        if name not in present and not (person_only and name in _MEMBERSHIP_FIELDS)
-    }
-    return replace(member, **keep)
+def _merge(member: Member, stored: Member, kept: tuple[str, ...], *identity: str) -> Member:
+    """``member`` with the stored values of the ``kept`` attributes (those the file has no
+    column for) and the ``identity`` attributes (ids and versions) of ``stored``."""
+    return replace(member, **{name: getattr(stored, name) for name in (*kept, *identity)})
 
 
 def _validate(
     members: dict[int, Member],
+    parsed: dict[int, Member],
     person_of: dict[int, int],
     targets: dict[int, Member],
     existing: Sequence[Member],
-    today: date,
     errors: dict[int, list[str]],
     progress: Progress,
 ) -> dict[int, list[str]]:
     """Check each row against the council as it would be; errors go into ``errors``.
 
-    Rows of one new person get the same stand-in person id (negative, never saved), so that
-    they are not taken for duplicates of each other. Returns the warnings by row.
+    The reader checked each row on its own; a row that takes values of a stored membership
+    (``members[i]`` is not ``parsed[i]``) is checked on its own again. Rows of one new person
+    get the same stand-in person id (negative, never saved), so that they are not taken for
+    duplicates of each other. Returns the warnings by row.
     """
     checked = {
         i: m if m.person_id is not None else replace(m, person_id=-1 - person_of.get(i, i))
@@ -403,7 +444,9 @@ def _validate(
     index = MemberIndex([*(e for e in existing if e.id not in matched), *checked.values()])
     warnings: dict[int, list[str]] = {}
     for done, i in enumerate(members, start=1):
-        problems = validate_member(checked[i], index, today)
+        problems = council_problems(checked[i], index)
+        if members[i] is not parsed[i]:
+            problems = member_problems(checked[i]) + problems
         progress(done, len(members))
         if any(not p.warning for p in problems):
             errors[i] = [p.message for p in problems if not p.warning]
@@ -412,27 +455,24 @@ def _validate(
     return warnings
 
 
-def _normalised(member: Member) -> Member:
-    values = {
-        f.name: getattr(member, f.name).strip()
-        for f in fields(member)
-        if isinstance(getattr(member, f.name), str) and f.name not in _UNSTRIPPED
-    }
-    further = tuple(sorted(set(member.further_field_ids) - {member.primary_field_id}))
-    return replace(member, **values, further_field_ids=further)
-
-
 def _changes(member: Member, stored: Member, column_names: Mapping[str, str]) -> list[str]:
     """The column names of what an update would change, in column order."""
-    new, old = _normalised(member), _normalised(stored)
-    changed = {
-        f.name
-        for f in fields(Member)
-        if f.name not in _IDENTITY | CONSENT_FIELDS and getattr(new, f.name) != getattr(old, f.name)
-    }
+    changed = {name for name in _COMPARED if _compared(member, name) != _compared(stored, name)}
     return [label for name, label in column_names.items() if name in changed] + [
         name for name in sorted(changed) if name not in column_names
     ]
 
 
+def _compared(member: Member, name: str) -> object:
+    """The value of an attribute as an update compares it: texts without surrounding spaces
+    (but the notes), further action fields as a sorted set without the primary one."""
+    value = getattr(member, name)
+    if name == "further_field_ids":
+        return tuple(sorted(set(value) - {member.primary_field_id}))
+    if isinstance(value, str) and name not in _UNSTRIPPED:
+        return value.strip()
+    return value
+
+
 _ATTRIBUTES = tuple(f.name for f in fields(Member) if f.name not in _IDENTITY)
+_COMPARED = tuple(name for name in _ATTRIBUTES if name not in CONSENT_FIELDS)

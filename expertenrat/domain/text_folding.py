@@ -64,8 +64,19 @@ def fold(text: str) -> str:
     Canonically equivalent texts (NFC and NFD) and texts that differ only in case or
     accents fold alike: ``fold("Wiśniewski") == fold("WISNIEWSKI") == "wisniewski"``.
     Letters with a stroke or ligatures are mapped to their base letters (ł→l, æ→ae, ß→ss).
+
+    Folding works character by character (decomposing, casefolding and dropping combining
+    marks never look at the neighbours), so each character is folded once and remembered:
+    an import folds tens of thousands of names.
     """
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", char).casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return bare.translate(_FOLD_TABLE)
 

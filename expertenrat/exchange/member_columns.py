@@ -21,7 +21,7 @@ from datetime import date
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError, FieldProblem
-from expertenrat.domain.members import Member, clean_member, validate_member
+from expertenrat.domain.members import Member, clean_member, member_problems
 
 FIELD_SEPARATOR = " | "
 """Joins the further action fields in one cell. The import also splits at ``,``, ``;`` and
@@ -257,7 +257,7 @@ class RowReader:
                 failed.add(key)
                 values.pop(key, None)
         member = clean_member(Member(**values))
-        for problem in validate_member(member, [], self._today):
+        for problem in member_problems(member):
             skip = problem.field in failed or (
                 problem.field == "term_end" and "term_start" in failed
             )

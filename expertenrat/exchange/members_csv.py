@@ -107,7 +107,7 @@ def parse_members_csv(
 
     ``field_ids_by_name`` maps the council's action field names to their ids. Problems with
     the file as a whole (empty, binary, missing columns) raise ``DataEntryError``; problems
-    with a row are reported in that row. ``today`` is passed on to ``validate_member``.
+    with a row are reported in that row. ``today`` is the term start of rows without one.
     """
     text, encoding = _decode(data)
     lines = io.StringIO(text, newline="").readlines()

@@ -156,7 +156,7 @@ def parse_members_xlsx(
 
     ``field_ids_by_name`` maps the council's action field names to their ids. Problems with
     the file as a whole raise ``DataEntryError``; problems with a row are reported in that
-    row. ``today`` is passed on to ``validate_member``.
+    row. ``today`` is the term start of rows without one.
     """
     rows = iter(_sheet_rows(data))
     for line, cells in rows:

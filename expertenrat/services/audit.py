@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
@@ -38,21 +39,18 @@ def default_actor() -> str:
 
 def snapshot(record: object) -> dict[str, Any]:
     """The column values of an ORM record as JSON-friendly values."""
-    values: dict[str, Any] = {}
-    for attribute in orm_inspect(record).mapper.column_attrs:
-        if attribute.key in _SKIPPED:
-            continue
-        values[attribute.key] = _plain(getattr(record, attribute.key))
-    return values
+    return {key: _plain(getattr(record, key)) for key in _audited_keys(type(record))}
 
 
 def snapshot_of(model: type, values: dict[str, Any]) -> dict[str, Any]:
     """What :func:`snapshot` gives for a record of ``model`` holding ``values`` (bulk writes)."""
-    return {
-        attribute.key: _plain(values.get(attribute.key))
-        for attribute in orm_inspect(model).column_attrs
-        if attribute.key not in _SKIPPED
-    }
+    return {key: _plain(values.get(key)) for key in _audited_keys(model)}
+
+
+@functools.cache
+def _audited_keys(model: type) -> tuple[str, ...]:
+    """The column attributes of ``model`` that snapshots hold (looked up once per model)."""
+    return tuple(a.key for a in orm_inspect(model).column_attrs if a.key not in _SKIPPED)
 
 
 def _plain(value: Any) -> Any:

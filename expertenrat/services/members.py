@@ -265,6 +265,7 @@ def write_members(
     same_person: Mapping[int, int] | None = None,
     source: ConsentSource = ConsentSource.FORM,
     progress: Progress = no_progress,
+    cleaned: bool = False,
 ) -> list[Member]:
     """Write checked members in bulk (one flush), each audited; returns them as saved.
 
@@ -273,14 +274,19 @@ def write_members(
     new member to the earlier position whose new person it shares. Changed consents are
     recorded in the consent ledger with ``source``. Texts are cleaned (``clean_member``), and
     a value the database could not hold raises ``ValidationError`` here too, whatever checked
-    the members before.
+    the members before; except with ``cleaned``: the members are the rows of an import
+    preview, which cleaned them and checked their values (as ``clean_member`` and
+    ``member_problems``).
     """
-    members = [clean_member(m) for m in members]
-    for member in members:
-        problems = value_problems(member)
-        if len(members) > 1:
-            problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
-        raise_if_invalid(problems)
+    if not cleaned:
+        members = [clean_member(m) for m in members]
+        for member in members:
+            problems = value_problems(member)
+            if len(members) > 1:
+                problems = [
+                    replace(p, message=f"{member.full_name}: {p.message}") for p in problems
+                ]
+            raise_if_invalid(problems)
     for member in members:
         if member.id is not None:
             what = _what(member)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from expertenrat.domain import text_folding
 from expertenrat.domain.text_folding import fold, match_key, transliterate
 
 
@@ -84,3 +85,15 @@ def test_transliterate_treats_decomposed_umlauts_like_composed_ones():
 @given(st.text())
 def test_transliterate_gives_ascii(text):
     assert transliterate(text).isascii()
+
+
+def _fold_whole_text(text: str) -> str:
+    """The definition of folding, applied to the whole text at once (the slow way)."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.translate(text_folding._FOLD_TABLE)
+
+
+@given(st.text())
+def test_folding_character_by_character_is_folding_the_whole_text(text):
+    assert fold(text) == _fold_whole_text(text)
