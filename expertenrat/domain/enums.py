@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 
 
@@ -15,11 +16,17 @@ class LabelledEnum(StrEnum):
     @classmethod
     def from_label(cls, text: str) -> LabelledEnum | None:
         """Find a member by its German label or its value, ignoring case and spaces."""
-        wanted = text.strip().casefold()
-        for member in cls:
-            if wanted in (member.value.casefold(), member.label.casefold()):
-                return member
-        return None
+        return _by_label(cls).get(text.strip().casefold())
+
+
+@functools.cache
+def _by_label(enum: type[LabelledEnum]) -> dict[str, LabelledEnum]:
+    """The members of ``enum`` by casefolded value and label (the first member wins)."""
+    found: dict[str, LabelledEnum] = {}
+    for member in enum:
+        found.setdefault(member.value.casefold(), member)
+        found.setdefault(member.label.casefold(), member)
+    return found
 
 
 class Sector(LabelledEnum):

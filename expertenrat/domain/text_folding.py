@@ -81,6 +81,7 @@ def _fold_char(char: str) -> str:
     return bare.translate(_FOLD_TABLE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """``text`` folded, with runs of white space made one space and no space at the ends."""
     return " ".join(fold(text).split())

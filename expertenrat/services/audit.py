@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Date, DateTime, LargeBinary, Time, insert, select
 from sqlalchemy import inspect as orm_inspect
 from sqlalchemy.orm import Session
 
@@ -43,14 +43,32 @@ def snapshot(record: object) -> dict[str, Any]:
 
 
 def snapshot_of(model: type, values: dict[str, Any]) -> dict[str, Any]:
-    """What :func:`snapshot` gives for a record of ``model`` holding ``values`` (bulk writes)."""
-    return {key: _plain(values.get(key)) for key in _audited_keys(model)}
+    """What :func:`snapshot` gives for a record of ``model`` holding ``values`` (bulk writes).
+
+    Only the columns whose type is not plain JSON (dates, times, bytes) are converted:
+    an import takes snapshots of tens of thousands of records.
+    """
+    state = {key: values.get(key) for key in _audited_keys(model)}
+    for key in _converted_keys(model):
+        state[key] = _plain(state[key])
+    return state
 
 
 @functools.cache
 def _audited_keys(model: type) -> tuple[str, ...]:
     """The column attributes of ``model`` that snapshots hold (looked up once per model)."""
     return tuple(a.key for a in orm_inspect(model).column_attrs if a.key not in _SKIPPED)
+
+
+@functools.cache
+def _converted_keys(model: type) -> tuple[str, ...]:
+    """The audited columns of ``model`` whose values :func:`_plain` converts."""
+    attributes = orm_inspect(model).column_attrs
+    return tuple(
+        key
+        for key in _audited_keys(model)
+        if isinstance(attributes[key].columns[0].type, Date | DateTime | Time | LargeBinary)
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -2,18 +2,18 @@
 
 An import of thousands of rows creates thousands of persons, memberships, further action
 fields, consent ledger entries and audit entries; one ORM object and one INSERT each takes
-minutes. Here each table gets one ``INSERT … RETURNING`` (SQLAlchemy's "insertmanyvalues",
-ids in the order of the rows) or one executemany.
+minutes. Here the new ids are taken first (one query) and each table gets one executemany
+of a short INSERT, with the values the ORM would fill in (public id, timestamps, version).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES, consents_of
@@ -21,6 +21,7 @@ from expertenrat.domain.enums import ConsentSource
 from expertenrat.domain.members import Member
 from expertenrat.services import audit
 from expertenrat.store import models
+from expertenrat.store.model_base import new_public_id, utc_now
 
 PERSON_FIELDS = (
     "title",
@@ -61,7 +62,7 @@ def insert_new_members(
     """
     if not members:
         return []
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = utc_now()
     persons: list[dict[str, Any]] = []
     person_of: list[int] = []
     consents: list[tuple[int, dict[str, Any]]] = []
@@ -73,7 +74,7 @@ def insert_new_members(
                 "publish_name_on": None,
                 "publish_contact": False,
                 "publish_contact_on": None,
-                "version": 1,
+                **_new_record(now),
             }
             persons.append(person)
             person_of.append(len(persons) - 1)
@@ -89,9 +90,7 @@ def insert_new_members(
             entry = {"kind": kind.value, "granted": wanted[0], "effective_on": wanted[1]}
             consents.append((person_of[-1], entry))
             person[given], person[on] = wanted
-    person_ids = _insert_returning_ids(session, models.Person, persons)
-    for person, person_id in zip(persons, person_ids, strict=True):
-        person["id"] = person_id
+    _insert_numbered(session, models.Person, persons)
     memberships = [
         {
             "council_id": council_id,
@@ -101,11 +100,12 @@ def insert_new_members(
             "term_end": member.term_end,
             "voting_right": member.voting_right,
             "primary_field_id": member.primary_field_id,
-            "version": 1,
+            **_new_record(now),
         }
         for i, member in enumerate(members)
     ]
-    membership_ids = _insert_returning_ids(session, models.Membership, memberships)
+    _insert_numbered(session, models.Membership, memberships)
+    membership_ids = [membership["id"] for membership in memberships]
     further = [_further_ids(member) for member in members]
     _insert_all(
         session,
@@ -128,7 +128,6 @@ def insert_new_members(
     inserted = []
     for i, member in enumerate(members):
         person, membership = persons[person_of[i]], memberships[i]
-        membership["id"] = membership_ids[i]
         state = {
             **audit.snapshot_of(models.Person, person),
             **audit.snapshot_of(models.Membership, membership),
@@ -154,20 +153,37 @@ def _further_ids(member: Member) -> tuple[int, ...]:
     return tuple(sorted(set(member.further_field_ids) - {member.primary_field_id}))
 
 
-def _insert_returning_ids(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` in batches; their new ids in the order of ``rows``.
+def _new_record(now: datetime) -> dict[str, Any]:
+    """The columns the ORM would fill in for a new versioned record with a public id (set
+    here: per row, SQLAlchemy's defaults cost more than the values)."""
+    return {"public_id": new_public_id(), "created": now, "modified": now, "version": 1}
+
+
+def _insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Give each of ``rows`` a new ``"id"`` and insert them.
 
     Core inserts into the table: the ORM's bulk insert would split the rows wherever a
-    value is ``None`` (one statement per run of rows with the same keys).
+    value is ``None`` (one statement per run of rows with the same keys). A multi-row
+    ``INSERT … RETURNING`` costs seconds for thousands of rows (SQLAlchemy builds and
+    psycopg reads its long text in Python); a plain executemany of a short statement does
+    not. PostgreSQL hands out the ids from the table's sequence. SQLite has one writer: the
+    ids after the largest one are free, and if another program wrote meanwhile, SQLite
+    refuses this transaction's first write (its snapshot is stale) rather than mixing.
     """
     table = model.__table__
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLAlchemy cannot sort RETURNING rows on SQLite (no sentinel) and would fall back to
-        # one INSERT per row. SQLite has one writer and numbers the rows of each batch in
-        # order, batch after batch, so the ascending ids are the order of ``rows``.
-        return sorted(session.scalars(insert(table).returning(table.c.id), rows))
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.scalars(statement, rows))
+    if session.get_bind().dialect.name == "postgresql":
+        ids = list(session.scalars(_NEXT_IDS, {"table": table.name, "count": len(rows)}))
+    else:
+        largest = session.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+        ids = list(range(largest + 1, largest + 1 + len(rows)))
+    for row, new in zip(rows, ids, strict=True):
+        row["id"] = new
+    _insert_all(session, model, rows)
+
+
+_NEXT_IDS = text(
+    "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"
+)
 
 
 def _insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
