@@ -182,7 +182,6 @@ class MemberExchangeService:
                 same_person=same_person,
                 source=ConsentSource.IMPORT,
                 progress=progress,
-                cleaned=True,
             )
             created = tuple(m for row, m in zip(rows, saved, strict=True) if _is_new(row))
             updated = tuple(m for row, m in zip(rows, saved, strict=True) if not _is_new(row))

@@ -74,7 +74,7 @@ def insert_new_members(
                 "publish_name_on": None,
                 "publish_contact": False,
                 "publish_contact_on": None,
-                **_new_record(now),
+                **new_record(now),
             }
             persons.append(person)
             person_of.append(len(persons) - 1)
@@ -90,7 +90,7 @@ def insert_new_members(
             entry = {"kind": kind.value, "granted": wanted[0], "effective_on": wanted[1]}
             consents.append((person_of[-1], entry))
             person[given], person[on] = wanted
-    _insert_numbered(session, models.Person, persons)
+    insert_numbered(session, models.Person, persons)
     memberships = [
         {
             "council_id": council_id,
@@ -100,14 +100,14 @@ def insert_new_members(
             "term_end": member.term_end,
             "voting_right": member.voting_right,
             "primary_field_id": member.primary_field_id,
-            **_new_record(now),
+            **new_record(now),
         }
         for i, member in enumerate(members)
     ]
-    _insert_numbered(session, models.Membership, memberships)
+    insert_numbered(session, models.Membership, memberships)
     membership_ids = [membership["id"] for membership in memberships]
     further = [_further_ids(member) for member in members]
-    _insert_all(
+    insert_all(
         session,
         models.MembershipFurtherField,
         [
@@ -116,7 +116,7 @@ def insert_new_members(
             for field_id in field_ids
         ],
     )
-    _insert_all(
+    insert_all(
         session,
         models.ConsentEntry,
         [
@@ -153,13 +153,13 @@ def _further_ids(member: Member) -> tuple[int, ...]:
     return tuple(sorted(set(member.further_field_ids) - {member.primary_field_id}))
 
 
-def _new_record(now: datetime) -> dict[str, Any]:
+def new_record(now: datetime) -> dict[str, Any]:
     """The columns the ORM would fill in for a new versioned record with a public id (set
     here: per row, SQLAlchemy's defaults cost more than the values)."""
     return {"public_id": new_public_id(), "created": now, "modified": now, "version": 1}
 
 
-def _insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     """Give each of ``rows`` a new ``"id"`` and insert them.
 
     Core inserts into the table: the ORM's bulk insert would split the rows wherever a
@@ -178,7 +178,7 @@ def _insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) -
         ids = list(range(largest + 1, largest + 1 + len(rows)))
     for row, new in zip(rows, ids, strict=True):
         row["id"] = new
-    _insert_all(session, model, rows)
+    insert_all(session, model, rows)
 
 
 _NEXT_IDS = text(
@@ -186,6 +186,6 @@ _NEXT_IDS = text(
 )
 
 
-def _insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+def insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
     if rows:
         session.execute(insert(model.__table__), rows)

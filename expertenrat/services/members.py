@@ -10,7 +10,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
-from expertenrat.domain.consent import ConsentEntry, consents_of
+from expertenrat.domain.consent import ConsentEntry
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, Sector
@@ -25,8 +25,9 @@ from expertenrat.domain.members import (
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
-from expertenrat.services.consent_ledger import consent_history, record_consent
-from expertenrat.services.member_inserts import PERSON_FIELDS, insert_new_members
+from expertenrat.services.consent_ledger import consent_history
+from expertenrat.services.member_inserts import insert_new_members
+from expertenrat.services.member_updates import write_stored_persons
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import (
     changing,
@@ -265,7 +266,6 @@ def write_members(
     same_person: Mapping[int, int] | None = None,
     source: ConsentSource = ConsentSource.FORM,
     progress: Progress = no_progress,
-    cleaned: bool = False,
 ) -> list[Member]:
     """Write checked members in bulk (one flush), each audited; returns them as saved.
 
@@ -274,19 +274,14 @@ def write_members(
     new member to the earlier position whose new person it shares. Changed consents are
     recorded in the consent ledger with ``source``. Texts are cleaned (``clean_member``), and
     a value the database could not hold raises ``ValidationError`` here too, whatever checked
-    the members before; except with ``cleaned``: the members are the rows of an import
-    preview, which cleaned them and checked their values (as ``clean_member`` and
-    ``member_problems``).
+    the members before (an import preview is data a caller could have changed).
     """
-    if not cleaned:
-        members = [clean_member(m) for m in members]
-        for member in members:
-            problems = value_problems(member)
-            if len(members) > 1:
-                problems = [
-                    replace(p, message=f"{member.full_name}: {p.message}") for p in problems
-                ]
-            raise_if_invalid(problems)
+    members = [clean_member(m) for m in members]
+    for member in members:
+        problems = value_problems(member)
+        if len(members) > 1:
+            problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
+        raise_if_invalid(problems)
     for member in members:
         if member.id is not None:
             what = _what(member)
@@ -296,24 +291,15 @@ def write_members(
             check_version(row, member.version, what)
             check_version(row.person, member.person_version, what)
     same_person = same_person or {}
-    # New members of new persons go in bulk; updates and new memberships of stored persons
-    # go through the ORM (versions checked above and in each UPDATE's WHERE clause).
+    # New members of new persons and members of stored persons are written in bulk, each
+    # kind by its own module (versions checked above and in each UPDATE's WHERE clause).
     bulk = [i for i, m in enumerate(members) if m.id is None and m.person_id is None]
     bulk_position = {i: k for k, i in enumerate(bulk)}
-    written: dict[int, models.Membership] = {}
-    befores: dict[int, dict] = {}
-    for i, member in enumerate(members):
-        if i not in bulk_position:
-            if member.id is None:
-                written[i] = _create(session, council_id, member)
-            else:
-                row = rows[member.id]
-                befores[i] = _audit_state(row)
-                _apply(row, member)
-                written[i] = row
-            record_consent(session, written[i].person, consents_of(member), source, actor)
-        progress(i + 1, 2 * len(members))
-    session.flush()
+    stored = [i for i in range(len(members)) if i not in bulk_position]
+    written = write_stored_persons(
+        session, actor, council_id, [members[i] for i in stored], rows, source
+    )
+    progress(len(members) // 2, 2 * len(members))
     inserted = insert_new_members(
         session,
         actor,
@@ -326,6 +312,8 @@ def write_members(
         },
         source,
     )
+    progress(len(members), 2 * len(members))
+    results = dict(zip(stored, written, strict=True))
     saved: list[Member] = []
     entries: list[dict] = []
     for i, member in enumerate(members):
@@ -334,9 +322,8 @@ def write_members(
             saved.append(new.member)
             before, after = None, new.audit_state
         else:
-            row = written[i]
-            saved.append(member_from_rows(row))
-            before, after = befores.get(i), _audit_state(row)
+            saved.append(results[i].member)
+            before, after = results[i].before, results[i].after
         verb = "angelegt" if before is None else "geändert"
         entry = audit.entry(
             actor,
@@ -353,21 +340,6 @@ def write_members(
         progress(len(members) + i + 1, 2 * len(members))
     audit.insert_entries(session, entries)
     return saved
-
-
-def _audit_state(row: models.Membership) -> dict:
-    state = {**audit.snapshot(row.person), **audit.snapshot(row)}
-    state["further_field_ids"] = sorted(f.action_field_id for f in row.further_fields)
-    return state
-
-
-def _create(session: Session, council_id: int, member: Member) -> models.Membership:
-    """A new membership of a stored person (new persons: ``insert_new_members``)."""
-    person = fetch(session, models.Person, member.person_id, "Die Person")
-    row = models.Membership(council_id=council_id, person=person)
-    _apply(row, member)
-    session.add(row)
-    return row
 
 
 def council_members(session: Session, council_id: int) -> list[Member]:
@@ -403,29 +375,6 @@ def _field_problems(member: Member, field_ids: set[int]) -> list[FieldProblem]:
             )
         ]
     return []
-
-
-def _apply(row: models.Membership, member: Member) -> None:
-    """Copy a cleaned member (``clean_member``) onto its rows."""
-    person = row.person
-    for name in PERSON_FIELDS:
-        setattr(person, name, getattr(member, name))
-    person.sector = member.sector.value
-    row.role = member.role.value
-    row.term_start = member.term_start
-    row.term_end = member.term_end
-    row.voting_right = member.voting_right
-    row.primary_field_id = member.primary_field_id
-    wanted = set(member.further_field_ids) - {member.primary_field_id}
-    if wanted != {f.action_field_id for f in row.further_fields}:
-        # The further fields live in their own table: touch the membership row so that its
-        # version goes up and a stale copy elsewhere cannot overwrite this change.
-        row.modified = models.utc_now()
-    row.further_fields = [f for f in row.further_fields if f.action_field_id in wanted]
-    have = {f.action_field_id for f in row.further_fields}
-    row.further_fields.extend(
-        models.MembershipFurtherField(action_field_id=f) for f in sorted(wanted - have)
-    )
 
 
 def _is_referenced(session: Session, row: models.Membership) -> bool:
