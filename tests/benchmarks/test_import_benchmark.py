@@ -107,6 +107,30 @@ def test_real_import(benchmark: BenchmarkFixture, database, new_council, count: 
 
 
 @pytest.mark.parametrize("count", [2_000, 20_000])
+def test_real_import_of_changes(
+    benchmark: BenchmarkFixture, database, new_council, count: int
+) -> None:
+    """Every row changes a stored member (a new phone number): preview, then save."""
+    exchange = MemberExchangeService(database, "bench")
+    data = csv_file(count)
+    changed = data.replace(b"0381 498-", b"0381 499-")
+    benchmark.group = f"import-changes-{database.url.get_backend_name()}"
+
+    def setup() -> tuple[tuple[int], dict]:
+        council_id = new_council()
+        exchange.apply_import(council_id, exchange.preview_import(council_id, data, TODAY), TODAY)
+        return (council_id,), {}
+
+    def run(council_id: int) -> int:
+        preview = exchange.preview_import(council_id, changed, TODAY)
+        return len(exchange.apply_import(council_id, preview, TODAY).updated)
+
+    updated = benchmark.pedantic(run, setup=setup, rounds=1, iterations=1)
+
+    assert updated == count
+
+
+@pytest.mark.parametrize("count", [2_000, 20_000])
 @pytest.mark.parametrize("one_person", [True, False], ids=["one-person", "chairs"])
 def test_dry_run_of_a_hostile_file(
     benchmark: BenchmarkFixture, sqlite_database, count: int, one_person: bool

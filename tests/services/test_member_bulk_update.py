@@ -1,0 +1,89 @@
+"""An import that changes many members writes each table with a few statements, checks every
+version in the UPDATE itself, and records what changed as before."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import event, select
+
+from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.services.audit import AuditService
+from expertenrat.services.member_exchange import MemberExchangeService
+from expertenrat.services.members import membership_rows, write_members
+from expertenrat.services.unit_of_work import changing
+from expertenrat.store import models
+
+HEADER = (
+    "Vorname;Nachname;E-Mail;Telefon;Amtszeit Beginn;Primäres Handlungsfeld;Weitere Handlungsfelder"
+)
+
+
+def _file(count: int, phone: str, further: str) -> bytes:
+    lines = [HEADER] + [
+        f"Zoë {n};O'Brien & <Söhne> {n};p{n}@example.org;{phone}{n};01.01.2025;Stadtdaten;{further}"
+        for n in range(count)
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def test_sixty_changed_members_take_a_few_statements(database, actor, council, today):
+    exchange = MemberExchangeService(database, actor)
+    first = exchange.preview_import(council.id, _file(60, "0381 1-", "Umwelt"), today)
+    before = exchange.apply_import(council.id, first, today).created
+    changed = exchange.preview_import(council.id, _file(60, "0381 2-", "Soziale Stadt"), today)
+    assert changed.counts.update == 60
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        updated = exchange.apply_import(council.id, changed, today).updated
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+
+    # persons, memberships, further fields out and in, audit entries, the import's own entry
+    assert len(statements) <= 6
+    assert [m.phone for m in updated] == [f"0381 2-{n}" for n in range(60)]
+    assert [(m.version, m.person_version) for m in updated] == [(2, 2)] * 60
+    soziale_stadt = {m.further_field_ids for m in updated}
+    assert len(soziale_stadt) == 1 and soziale_stadt != {m.further_field_ids for m in before}
+    with database.reading() as session:
+        stored = {r.id: r for r in membership_rows(session, council.id).values()}
+        assert {(r.person.phone, r.version, r.person.version) for r in stored.values()} == {
+            (f"0381 2-{n}", 2, 2) for n in range(60)
+        }
+    entry = next(
+        e
+        for e in AuditService(database).entries("membership", updated[0].id)
+        if e.action.value == "update"
+    )
+    assert (entry.before["phone"], entry.after["phone"]) == ("0381 1-0", "0381 2-0")
+    assert entry.before["further_field_ids"] != entry.after["further_field_ids"]
+    assert (entry.before["version"], entry.after["version"]) == (1, 2)
+
+
+def test_a_version_that_moves_while_writing_refuses_everything(
+    database, actor, council, today, new_member, members_service
+):
+    anna = members_service.save(council.id, new_member(phone="1"), today)
+    berg = members_service.save(council.id, new_member("Bert", "Berg", phone="2"), today)
+
+    with pytest.raises(ConcurrentEditError), changing(database, "Der Import") as session:
+        rows = membership_rows(session, council.id)  # read: Anna at version 1
+        members_service.save(council.id, replace(anna, phone="3"), today)  # someone else
+        write_members(
+            session,
+            actor,
+            council.id,
+            [replace(anna, phone="4"), replace(berg, phone="5")],
+            rows,
+        )
+
+    with database.reading() as session:
+        phones = set(session.scalars(select(models.Person.phone)))
+    assert phones == {"3", "2"}  # the other change stands, nothing of ours was written
