@@ -181,12 +181,13 @@ def classify_import(
         for i, row in enumerate(rows)
         if row.member is None
     }
-    parsed = _without_twins(rows, errors)
+    keys: dict[int, tuple[object, ...]] = {}  # each row's person keys, worked out once
+    parsed = _without_twins(rows, errors, keys)
     accepted = list(parsed)
     stored = _Stored(existing)
     candidates = {i: stored.candidates(parsed[i]) for i in accepted}
     targets = _match(accepted, parsed, candidates)
-    members, person_of = _resolve(parsed, candidates, targets, present)
+    members, person_of = _resolve(parsed, candidates, targets, present, keys)
     notes = _validate(members, parsed, person_of, targets, existing, errors, progress)
     consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, root in person_of.items():
@@ -249,15 +250,17 @@ def _consent_step(
     return consent
 
 
-def _without_twins(rows: list[ReadRow], errors: dict[int, list[str]]) -> dict[int, Member]:
+def _without_twins(
+    rows: list[ReadRow], errors: dict[int, list[str]], keys: dict[int, tuple[object, ...]]
+) -> dict[int, Member]:
     """The readable rows by index, without a later row of a person for an overlapping term."""
     accepted: dict[int, Member] = {}
-    earlier = _PersonRows()
+    earlier = _PersonRows(keys)
     for i, row in enumerate(rows):
         if row.member is None:
             continue
         member = row.member
-        twin = earlier.overlapping(member)
+        twin = earlier.overlapping(i, member)
         if twin is None:
             accepted[i] = member
             earlier.add(i, member)
@@ -274,6 +277,7 @@ def _resolve(
     candidates: dict[int, _Candidates],
     targets: dict[int, Member],
     present: Collection[str],
+    keys: dict[int, tuple[object, ...]],
 ) -> tuple[dict[int, Member], dict[int, int]]:
     """The member each row would save, and for rows of a person that an earlier row of the
     file creates, the index of that row."""
@@ -281,7 +285,7 @@ def _resolve(
     kept_of_person = tuple(name for name in kept if name not in _MEMBERSHIP_FIELDS)
     members: dict[int, Member] = {}
     person_of: dict[int, int] = {}
-    earlier = _PersonRows()
+    earlier = _PersonRows(keys)
     for i, member in parsed.items():
         persons = candidates[i].persons
         if i in targets:
@@ -291,7 +295,7 @@ def _resolve(
             (person,) = persons.values()
             members[i] = _merge(member, person, kept_of_person, "person_id")
         else:
-            root = earlier.first(member)
+            root = earlier.first(i, member)
             members[i] = member
             if root is not None and members[root].person_id is not None:
                 members[i] = replace(member, person_id=members[root].person_id)
@@ -309,29 +313,35 @@ class _PersonRows:
     a file with thousands of rows of one person stays linear.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keys: dict[int, tuple[object, ...]]) -> None:
+        self._keys = keys  # by row, shared between instances
         self._by_key: dict[object, list[tuple[date, date, int]]] = {}
         self._first: dict[object, int] = {}
 
+    def _keys_of(self, i: int, member: Member) -> tuple[object, ...]:
+        if i not in self._keys:
+            self._keys[i] = _person_keys(member)
+        return self._keys[i]
+
     def add(self, i: int, member: Member) -> None:
-        for key in _person_keys(member):
+        for key in self._keys_of(i, member):
             insort(self._by_key.setdefault(key, []), (*_term(member), i))
             self._first.setdefault(key, i)
 
-    def overlapping(self, member: Member) -> int | None:
-        """The earliest row of this member's person with an overlapping term, if any."""
+    def overlapping(self, i: int, member: Member) -> int | None:
+        """The earliest row of the person of row ``i`` with an overlapping term, if any."""
         start, end = _term(member)
         found = []
-        for key in _person_keys(member):
+        for key in self._keys_of(i, member):
             terms = self._by_key.get(key, [])
             k = bisect_left(terms, start, key=lambda term: term[1])  # first ending on or after
             if k < len(terms) and terms[k][0] <= end:
                 found.append(terms[k][2])
         return min(found, default=None)
 
-    def first(self, member: Member) -> int | None:
-        """The first row of this member's person in file order, if any."""
-        rows = [self._first[key] for key in _person_keys(member) if key in self._first]
+    def first(self, i: int, member: Member) -> int | None:
+        """The first row of the person of row ``i`` in file order, if any."""
+        rows = [self._first[key] for key in self._keys_of(i, member) if key in self._first]
         return min(rows, default=None)
 
 
@@ -432,12 +442,13 @@ def _validate(
     """Check each row against the council as it would be; errors go into ``errors``.
 
     The reader checked each row on its own; a row that takes values of a stored membership
-    (``members[i]`` is not ``parsed[i]``) is checked on its own again. Rows of one new person
-    get the same stand-in person id (negative, never saved), so that they are not taken for
-    duplicates of each other. Returns the warnings by row.
+    (``members[i]`` is not ``parsed[i]``) is checked on its own again. The rows of a new
+    person with several rows get the same stand-in person id (negative, never saved), so that
+    they are not taken for duplicates of each other. Returns the warnings by row.
     """
+    shared = {*person_of, *person_of.values()}  # rows of a new person with several rows
     checked = {
-        i: m if m.person_id is not None else replace(m, person_id=-1 - person_of.get(i, i))
+        i: replace(m, person_id=-1 - person_of.get(i, i)) if i in shared else m
         for i, m in members.items()
     }
     matched = {t.id for t in targets.values()}
