@@ -33,6 +33,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_states import allowed_targets
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
 from expertenrat.services.context import Services
+from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_form import MeetingForm
@@ -396,4 +397,4 @@ def _version(meeting) -> int | None:
 
 def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[str, QWidget]]:
     """The detail tabs of a meeting beside "Sitzung" (see the widget contract)."""
-    return []
+    return [(tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs))]

@@ -276,3 +276,24 @@ def test_the_chair_is_chosen_among_the_members_active_that_day(page, services, c
 
     assert services.meetings.get(meeting_id).chair_membership_id == active.id
     assert ended.id != active.id
+
+
+def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
+    page, services, council_id, dialogs
+):
+    labels = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert labels[:2] == ["Sitzung", "Tagesordnung"]
+    first, second = (add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8))
+    services.agenda.add_opening_items(first)
+    page.refresh()
+    page.select(first)
+    editor = page.details[0]
+    assert editor.model.rowCount() == 4  # the standard opening items
+
+    # the page asks the editor before another meeting is shown
+    asked = []
+    editor.flush = lambda then: asked.append(then) or False
+    page.select(second)
+    assert asked and page.selected().id == first
+    asked[0]()
+    assert page.selected().id == second
