@@ -34,6 +34,8 @@ from expertenrat.domain.meeting_states import allowed_targets
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.attendance_panel import AttendancePanel
+from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_form import MeetingForm
@@ -397,4 +399,8 @@ def _version(meeting) -> int | None:
 
 def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[str, QWidget]]:
     """The detail tabs of a meeting beside "Sitzung" (see the widget contract)."""
-    return [(tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs))]
+    return [
+        (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs)),
+        (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs)),
+        (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
+    ]
