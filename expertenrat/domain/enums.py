@@ -174,8 +174,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "idea": "Idee",
         "planning": "Planung",
         "implementation": "Umsetzung",
-        "operation": "Betrieb",
-        "completed": "Abgeschlossen",
+        "operation": "Verstetigung",
+        "completed": "abgeschlossen",
     },
     "QuorumRule": {
         "more_than_half": "mehr als die Hälfte",

@@ -94,6 +94,20 @@ AGENDA_ITEM: Mapping[str, TextField] = MappingProxyType(
 
 ACTION_FIELD_NAME = TextField("Der Name des Handlungsfelds", 100)
 
+PROJECT: Mapping[str, TextField] = MappingProxyType(
+    {
+        "title": TextField("Der Titel des Projekts", 300),
+        "short_code": TextField("Das Kürzel", 20),
+        "lead_unit": TextField("Die federführende Stelle", 300),
+        "contact_name": TextField("Die Ansprechperson", 200),
+        "contact_email": TextField("Die E-Mail-Adresse der Ansprechperson", 320),
+        "description": TextField("Die Beschreibung", 20_000, multiline=True),
+    }
+)
+"""The text fields of a project, by attribute name."""
+
+PARTNER_NAME = TextField("Der Name eines Partners", 300)
+
 
 def clean_text(value: str, spec: TextField) -> str:
     """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them.

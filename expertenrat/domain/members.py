@@ -10,6 +10,7 @@ from datetime import date
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import PERSON, cleaned_texts, date_problems, text_problems
+from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.text_folding import match_key
 
 _DATES = (
@@ -175,18 +176,6 @@ def email_key(member: Member) -> str:
 
 def terms_overlap(a: Member, b: Member) -> bool:
     return a.term_start <= (b.term_end or date.max) and b.term_start <= (a.term_end or date.max)
-
-
-def looks_like_email(text: str) -> bool:
-    """``name@host.tld``: one @, no blanks, a dot in the host with two characters after it.
-
-    Linear in the length of ``text``; a backtracking regular expression took seconds here.
-    """
-    local, at, host = text.partition("@")
-    if not local or not at or "@" in host or text.split() != [text]:
-        return False
-    dot = host.find(".", 1)
-    return dot != -1 and len(host) - dot > 2
 
 
 def clean_member(member: Member) -> Member:

@@ -17,6 +17,7 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.overview import OverviewService
+from expertenrat.services.projects import ProjectsService
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store.database import Database
@@ -27,6 +28,7 @@ class Services:
     database: Database
     settings: SettingsService
     members: MembersService
+    projects: ProjectsService
     member_exchange: MemberExchangeService
     meetings: MeetingsService
     overview: OverviewService
@@ -48,6 +50,7 @@ class Services:
             database=database,
             settings=SettingsService(database, actor),
             members=MembersService(database, actor),
+            projects=ProjectsService(database, actor),
             member_exchange=MemberExchangeService(database, actor),
             meetings=meetings,
             overview=OverviewService(database),

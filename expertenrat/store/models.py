@@ -62,7 +62,9 @@ from expertenrat.domain.field_limits import (
     ACTION_FIELD_NAME,
     AGENDA_ITEM,
     COUNCIL,
+    PARTNER_NAME,
     PERSON,
+    PROJECT,
     TextField,
 )
 from expertenrat.store.model_base import (
@@ -229,14 +231,16 @@ class Project(PublicId, SoftDeleted, Versioned, Base):
     council_id: Mapped[int] = mapped_column(
         ForeignKey("councils.id", ondelete="CASCADE"), index=True
     )
-    title: Mapped[str] = mapped_column(String(300))
-    short_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    title: Mapped[str] = mapped_column(_text(PROJECT["title"]))
+    short_code: Mapped[str] = mapped_column(
+        _text(PROJECT["short_code"]), default="", server_default=""
+    )
     action_field_id: Mapped[int | None] = mapped_column(
         ForeignKey("action_fields.id", ondelete="RESTRICT"), index=True
     )
-    lead_unit: Mapped[str] = mapped_column(String(300), default="")
-    contact_name: Mapped[str] = mapped_column(String(200), default="")
-    contact_email: Mapped[str] = mapped_column(String(320), default="")
+    lead_unit: Mapped[str] = mapped_column(_text(PROJECT["lead_unit"]), default="")
+    contact_name: Mapped[str] = mapped_column(_text(PROJECT["contact_name"]), default="")
+    contact_email: Mapped[str] = mapped_column(_text(PROJECT["contact_email"]), default="")
     phase: Mapped[str] = mapped_column(String(30), default="planning")
     description: Mapped[str] = mapped_column(Text, default="")
 
@@ -257,7 +261,7 @@ class ProjectPartner(Base):
     project_id: Mapped[int] = mapped_column(
         ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(_text(PARTNER_NAME))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -1,0 +1,160 @@
+"""Projects the council advises: the record that crosses layers, its read models and rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from expertenrat.domain.enums import MeetingState, ProjectPhase, RecommendationStatus
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import (
+    PARTNER_NAME,
+    PROJECT,
+    clean_text,
+    cleaned_texts,
+    text_problems,
+)
+from expertenrat.domain.mail_addresses import looks_like_email
+from expertenrat.domain.text_folding import match_key
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A Smart City project of a council; ``id`` is ``None`` until it is saved.
+
+    ``partners`` are the names of the partner institutions in their order (they are
+    matched against members' affiliations when conflicts of interest are screened).
+    """
+
+    id: int | None
+    title: str
+    short_code: str = ""
+    action_field_id: int | None = None
+    lead_unit: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    phase: ProjectPhase = ProjectPhase.PLANNING
+    partners: tuple[str, ...] = ()
+    description: str = ""
+    version: int = 0
+
+    @property
+    def name(self) -> str:
+        """How messages name the project: "Digitaler Zwilling (DZ)"."""
+        return f"{self.title} ({self.short_code})" if self.short_code else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectEntry:
+    """A project as the list shows it: with the name of its action field and its uses."""
+
+    project: Project
+    action_field: str
+    consultations: int
+    recommendations: int
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """An agenda item that deals with a project, with its meeting."""
+
+    agenda_item_id: int
+    meeting_id: int
+    meeting_number: int
+    meeting_start: datetime  # wall-clock time in the council's time zone
+    meeting_title: str
+    meeting_state: MeetingState
+    item_number: str
+    item_title: str
+    public: bool
+
+    @property
+    def where(self) -> str:
+        """ "5. Sitzung am 12.03.2026, TOP 3" """
+        return (
+            f"{self.meeting_number}. Sitzung am {self.meeting_start:%d.%m.%Y}, "
+            f"TOP {self.item_number}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRecommendation:
+    """A recommendation addressed to a project, as the project view lists it."""
+
+    id: int
+    code: str
+    title: str
+    status: RecommendationStatus
+    adopted_on: date
+    due_on: date | None
+
+
+def clean_project(project: Project) -> Project:
+    """``project`` with its texts in NFC and without surrounding spaces; empty partner
+    lines are left out."""
+    partners = (clean_text(name, PARTNER_NAME) for name in project.partners)
+    return replace(
+        project,
+        **cleaned_texts(project, PROJECT),
+        partners=tuple(name for name in partners if name),
+    )
+
+
+def validate_project(project: Project, others: Iterable[Project]) -> list[FieldProblem]:
+    """Check a cleaned project (``clean_project``) against the rules and the council's
+    other projects."""
+    problems: list[FieldProblem] = []
+    if not project.title.strip():
+        problems.append(FieldProblem("title", "Bitte geben Sie den Titel des Projekts an."))
+    for name, spec in PROJECT.items():
+        problems.extend(text_problems(name, getattr(project, name), spec))
+    if project.contact_email and not looks_like_email(project.contact_email):
+        problems.append(
+            FieldProblem(
+                "contact_email", "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de)."
+            )
+        )
+    if project.action_field_id is None:
+        problems.append(FieldProblem("action_field_id", "Bitte wählen Sie ein Handlungsfeld."))
+    problems.extend(_partner_problems(project.partners))
+    problems.extend(_short_code_problems(project, others))
+    return problems
+
+
+def _partner_problems(partners: tuple[str, ...]) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    seen: set[str] = set()
+    for name in partners:
+        for problem in text_problems("partners", name, PARTNER_NAME):
+            problems.append(replace(problem, message=f"„{_cut(name)}“: {problem.message}"))
+        key = match_key(name)
+        if key in seen:
+            problems.append(
+                FieldProblem("partners", f"Der Partner „{_cut(name)}“ steht doppelt in der Liste.")
+            )
+        seen.add(key)
+    return problems
+
+
+def _short_code_problems(project: Project, others: Iterable[Project]) -> list[FieldProblem]:
+    code = project.short_code.casefold()
+    if not code:
+        return []
+    other = next(
+        (p for p in others if p.id != project.id and p.short_code.casefold() == code), None
+    )
+    if other is None:
+        return []
+    return [
+        FieldProblem(
+            "short_code",
+            f"Das Kürzel „{project.short_code}“ hat bereits das Projekt „{other.title}“. "
+            "Bitte wählen Sie ein anderes.",
+        )
+    ]
+
+
+def _cut(text: str, length: int = 60) -> str:
+    """A long name shortened for a message."""
+    return text if len(text) <= length else text[: length - 1] + "…"

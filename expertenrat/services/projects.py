@@ -1,0 +1,363 @@
+"""Projects of a council: listing, reading, validating, saving, closing and deleting them,
+with the consultations (agenda items) and recommendations that refer to them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from expertenrat.domain.enums import AuditAction, MeetingState, ProjectPhase, RecommendationStatus
+from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
+from expertenrat.domain.projects import (
+    Consultation,
+    Project,
+    ProjectEntry,
+    ProjectRecommendation,
+    clean_project,
+    validate_project,
+)
+from expertenrat.domain.text_folding import fold
+from expertenrat.services import audit
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_FIELDS = (
+    "title",
+    "short_code",
+    "action_field_id",
+    "lead_unit",
+    "contact_name",
+    "contact_email",
+    "description",
+)
+_USES_NAMED = 5  # an InUseError names this many uses, then counts the rest
+
+
+def project_from_row(row: models.Project) -> Project:
+    return Project(
+        id=row.id,
+        title=row.title,
+        short_code=row.short_code,
+        action_field_id=row.action_field_id,
+        lead_unit=row.lead_unit,
+        contact_name=row.contact_name,
+        contact_email=row.contact_email,
+        phase=ProjectPhase(row.phase),
+        partners=tuple(p.name for p in row.partners),
+        description=row.description,
+        version=row.version,
+    )
+
+
+def _what(project: Project) -> str:
+    return f"Das Projekt „{project.name or 'ohne Titel'}“"
+
+
+def _project_query():
+    return (
+        select(models.Project)
+        .options(selectinload(models.Project.partners))
+        .where(models.Project.deleted_at.is_(None))
+    )
+
+
+class ProjectsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def projects(self, council_id: int) -> list[ProjectEntry]:
+        """The council's projects by title, each with its action field and how often it is
+        used (consultations, recommendations)."""
+        with reading(self._db) as session:
+            fields = dict(
+                session.execute(
+                    select(models.ActionField.id, models.ActionField.name).where(
+                        models.ActionField.council_id == council_id
+                    )
+                ).all()
+            )
+            consultations = _counts(session, models.AgendaItem, council_id)
+            recommendations = _counts(session, models.Recommendation, council_id)
+            rows = session.scalars(
+                _project_query().where(models.Project.council_id == council_id)
+            ).all()
+            entries = [
+                ProjectEntry(
+                    project_from_row(row),
+                    fields.get(row.action_field_id, ""),
+                    consultations.get(row.id, 0),
+                    recommendations.get(row.id, 0),
+                )
+                for row in rows
+            ]
+        return sorted(entries, key=lambda e: fold(e.project.title))
+
+    def project(self, project_id: int) -> Project:
+        with reading(self._db) as session:
+            row = session.scalar(_project_query().where(models.Project.id == project_id))
+            if row is None:
+                raise NotFoundError("Dieses Projekt gibt es nicht mehr.")
+            return project_from_row(row)
+
+    def problems(self, council_id: int, project: Project) -> list[FieldProblem]:
+        """What keeps ``project`` from being saved in the council now."""
+        project = clean_project(project)
+        with reading(self._db) as session:
+            return _problems(session, council_id, project)
+
+    def create(self, council_id: int, project: Project) -> int:
+        """Save a new project in the council; returns its id."""
+        project = clean_project(project)
+        what = _what(project)
+        with changing(self._db, what) as session:
+            fetch(session, models.Council, council_id, "Das Gremium")
+            raise_if_invalid(_problems(session, council_id, project))
+            row = models.Project(council_id=council_id)
+            _apply(row, project)
+            session.add(row)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.CREATE,
+                "project",
+                row.id,
+                council_id=council_id,
+                summary=f"Projekt {project.name} angelegt",
+                after=_audit_state(row),
+            )
+            return row.id
+
+    def update(self, project: Project) -> Project:
+        """Save changes to a stored project; a stale ``version`` is refused."""
+        project = clean_project(project)
+        what = _what(project)
+        with changing(self._db, what) as session:
+            row = _stored(session, project, what)
+            raise_if_invalid(_problems(session, row.council_id, project))
+            before = _audit_state(row)
+            _apply(row, project)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "project",
+                row.id,
+                council_id=row.council_id,
+                summary=f"Projekt {project.name} geändert",
+                before=before,
+                after=_audit_state(row),
+            )
+            return project_from_row(row)
+
+    def close(self, project: Project) -> Project:
+        """Mark a project as finished (phase "abgeschlossen"); its history stays."""
+        what = _what(project)
+        with changing(self._db, what) as session:
+            row = _stored(session, project, what)
+            before = _audit_state(row)
+            row.phase = ProjectPhase.COMPLETED.value
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "project",
+                row.id,
+                council_id=row.council_id,
+                summary=f"Projekt {project.name} abgeschlossen",
+                before=before,
+                after=_audit_state(row),
+            )
+            return project_from_row(row)
+
+    def delete(self, project: Project) -> None:
+        """Delete a project that nothing refers to; otherwise say where it is used."""
+        what = _what(project)
+        with changing(self._db, what) as session:
+            row = _stored(session, project, what)
+            uses = _uses(session, row.id)
+            if uses:
+                shown = "\n".join(f"– {use}" for use in uses[:_USES_NAMED])
+                if len(uses) > _USES_NAMED:
+                    shown += f"\n– und {len(uses) - _USES_NAMED} weitere"
+                raise InUseError(
+                    f"{what} wird noch verwendet und kann nicht gelöscht werden:\n{shown}\n"
+                    "Ein beendetes Projekt können Sie stattdessen als abgeschlossen markieren."
+                )
+            before = _audit_state(row)
+            session.delete(row)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.DELETE,
+                "project",
+                project.id,
+                council_id=before["council_id"],
+                summary=f"Projekt {project.name} gelöscht",
+                before=before,
+            )
+
+    def consultations(self, project_id: int) -> list[Consultation]:
+        """The agenda items that deal with the project, in the order of the meetings."""
+        with reading(self._db) as session:
+            return _consultations(session, project_id)
+
+    def recommendations(self, project_id: int) -> list[ProjectRecommendation]:
+        """The recommendations addressed to the project, oldest first."""
+        with reading(self._db) as session:
+            rows = session.scalars(
+                select(models.Recommendation)
+                .where(
+                    models.Recommendation.project_id == project_id,
+                    models.Recommendation.deleted_at.is_(None),
+                )
+                .order_by(models.Recommendation.adopted_on, models.Recommendation.code)
+            )
+            return [
+                ProjectRecommendation(
+                    id=r.id,
+                    code=r.code,
+                    title=r.title,
+                    status=RecommendationStatus(r.status),
+                    adopted_on=r.adopted_on,
+                    due_on=r.due_on,
+                )
+                for r in rows
+            ]
+
+
+def _stored(session: Session, project: Project, what: str) -> models.Project:
+    row = fetch(session, models.Project, project.id, what)
+    if row.deleted_at is not None:
+        raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde es gelöscht.")
+    check_version(row, project.version, what)
+    return row
+
+
+def _problems(session: Session, council_id: int, project: Project) -> list[FieldProblem]:
+    others = [
+        Project(id=row_id, title=title, short_code=code)
+        for row_id, title, code in session.execute(
+            select(models.Project.id, models.Project.title, models.Project.short_code).where(
+                models.Project.council_id == council_id, models.Project.short_code != ""
+            )
+        )
+    ]
+    problems = validate_project(project, others)
+    if project.action_field_id is not None and not session.scalar(
+        select(func.count())
+        .select_from(models.ActionField)
+        .where(
+            models.ActionField.id == project.action_field_id,
+            models.ActionField.council_id == council_id,
+        )
+    ):
+        problems.append(
+            FieldProblem(
+                "action_field_id",
+                "Das gewählte Handlungsfeld gibt es nicht mehr. Bitte wählen Sie neu.",
+            )
+        )
+    return problems
+
+
+def _apply(row: models.Project, project: Project) -> None:
+    """Copy a cleaned, checked project onto its rows.
+
+    Partner rows keep their positions: names are written in place, and rows are added or
+    removed only at the end, so the unique (project, position) never collides in a flush.
+    """
+    for name in _FIELDS:
+        setattr(row, name, getattr(project, name))
+    row.phase = project.phase.value
+    names = list(project.partners)
+    if names != [p.name for p in row.partners]:
+        # The partners live in their own table: touch the project row so that its version
+        # goes up and a stale copy elsewhere cannot overwrite this change.
+        row.modified = models.utc_now()
+    for partner, name in zip(row.partners, names, strict=False):
+        partner.name = name
+    kept = len(row.partners)
+    del row.partners[len(names) :]
+    row.partners.extend(
+        models.ProjectPartner(name=name, position=position)
+        for position, name in enumerate(names[kept:], start=kept)
+    )
+
+
+def _audit_state(row: models.Project) -> dict:
+    state = audit.snapshot(row)
+    state["partners"] = [p.name for p in row.partners]
+    return state
+
+
+def _counts(session: Session, model: type, council_id: int) -> dict[int, int]:
+    """How many live rows of ``model`` refer to each project of the council."""
+    query = (
+        select(model.project_id, func.count())
+        .join(models.Project, models.Project.id == model.project_id)
+        .where(models.Project.council_id == council_id, model.deleted_at.is_(None))
+        .group_by(model.project_id)
+    )
+    if model is models.AgendaItem:
+        query = query.join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id).where(
+            models.Meeting.deleted_at.is_(None)
+        )
+    return dict(session.execute(query).all())
+
+
+def _consultations(
+    session: Session, project_id: int, *, with_deleted: bool = False
+) -> list[Consultation]:
+    query = (
+        select(models.AgendaItem, models.Meeting)
+        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+        .where(models.AgendaItem.project_id == project_id)
+        .order_by(models.Meeting.starts_at, models.Meeting.number, models.AgendaItem.id)
+    )
+    if not with_deleted:
+        query = query.where(
+            models.AgendaItem.deleted_at.is_(None), models.Meeting.deleted_at.is_(None)
+        )
+    return [
+        Consultation(
+            agenda_item_id=item.id,
+            meeting_id=meeting.id,
+            meeting_number=meeting.number,
+            meeting_start=meeting.starts_at,
+            meeting_title=meeting.title,
+            meeting_state=MeetingState(meeting.state),
+            item_number=item.number,
+            item_title=item.title,
+            public=item.public,
+        )
+        for item, meeting in session.execute(query).all()
+    ]
+
+
+def _uses(session: Session, project_id: int) -> list[str]:
+    """Everything that refers to the project, named for a message.
+
+    Deleted agenda items and recommendations count too: their rows still refer to it.
+    """
+    uses = [
+        f"Beratung in der {c.where}" for c in _consultations(session, project_id, with_deleted=True)
+    ]
+    codes = session.scalars(
+        select(models.Recommendation.code)
+        .where(models.Recommendation.project_id == project_id)
+        .order_by(models.Recommendation.code)
+    )
+    uses.extend(f"Empfehlung {code}" for code in codes)
+    return uses
