@@ -15,6 +15,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.members_page import MembersPage
 from expertenrat.ui.overview_page import OverviewPage
+from expertenrat.ui.projects_page import ProjectsPage
 from expertenrat.ui.settings_page import SettingsPage
 from expertenrat.ui.welcome_page import WelcomePage
 
@@ -25,6 +26,7 @@ _CONTEXT = "MainWindow"
 class Areas:
     overview: OverviewPage
     members: MembersPage
+    projects: ProjectsPage
     meetings: MeetingsPage
     settings: SettingsPage
     welcome: WelcomePage
@@ -34,6 +36,7 @@ class Areas:
         return [
             (tr(_CONTEXT, "Übersicht"), self.overview),
             (tr(_CONTEXT, "Mitglieder"), self.members),
+            (tr(_CONTEXT, "Projekte"), self.projects),
             (tr(_CONTEXT, "Sitzungen"), self.meetings),
             (tr(_CONTEXT, "Einstellungen"), self.settings),
         ]
@@ -48,6 +51,7 @@ def build_areas(
     return Areas(
         overview=OverviewPage(services.overview, services.members, today),
         members=MembersPage(services, dialogs, today, settings=settings),
+        projects=ProjectsPage(services, dialogs, settings=settings),
         meetings=MeetingsPage(services, dialogs, today),
         settings=SettingsPage(services.settings, dialogs),
         welcome=WelcomePage(services.settings, services.demo, today),

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from expertenrat.domain.members import Member
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import colour_icon, plain_text_edit
 
 _CONTEXT = "MemberForm"
 FORMS_OF_ADDRESS = ("", "Frau", "Herr")
@@ -44,23 +45,6 @@ def _in_row(*widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     layout.addStretch(1)
     return row
-
-
-def _plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
-    """A text box ``lines`` high that only grows with the dialog if ``grows``."""
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 8
-    edit.setMinimumHeight(height)
-    if not grows:
-        edit.setMaximumHeight(height)
-    return edit
-
-
-def _colour_icon(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 def hint_label(text: str) -> QLabel:
@@ -98,8 +82,8 @@ class MemberForm(QWidget):
 
         self.email_edit = QLineEdit(placeholderText="name@beispiel.de")
         self.phone_edit = QLineEdit()
-        self.postal_address_edit = _plain_text_edit(4, grows=False)
-        self.notes_edit = _plain_text_edit(5, grows=True)
+        self.postal_address_edit = plain_text_edit(4, grows=False)
+        self.notes_edit = plain_text_edit(5, grows=True)
 
         self.role_combo = QComboBox()
         for role in MemberRole:
@@ -115,7 +99,7 @@ class MemberForm(QWidget):
         for action_field in fields:
             if action_field.id is None:
                 continue
-            icon = _colour_icon(action_field.colour)
+            icon = colour_icon(action_field.colour)
             self.primary_field_combo.addItem(icon, action_field.name, action_field.id)
             check = QCheckBox(action_field.name)
             check.setIcon(icon)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 
 def page_title(text: str) -> QLabel:
@@ -34,3 +35,20 @@ class FigureCard(QFrame):
         self.value.setText(str(value))
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
+
+
+def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
+    """A text box ``lines`` high that only grows with the dialog if ``grows``."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 8
+    edit.setMinimumHeight(height)
+    if not grows:
+        edit.setMaximumHeight(height)
+    return edit
+
+
+def colour_icon(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)

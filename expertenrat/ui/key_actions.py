@@ -1,0 +1,42 @@
+"""Keys that act on a widget while it has the focus (Entf in a table, Alt+Up in a list).
+
+An event filter rather than a ``QShortcut``: it sees the key only where the focus is, so
+the same key can mean something else in another table or an open editor, and key events
+that tests send straight to the widget arrive as a user's do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+Keys = tuple[Qt.Key, Qt.KeyboardModifier]
+_COUNTED = (
+    Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+class KeyActions(QObject):
+    """Runs ``actions[(key, modifiers)]`` on a key press in ``widget`` and swallows the key."""
+
+    def __init__(self, widget: QWidget, actions: Mapping[Keys, Callable[[], object]]) -> None:
+        super().__init__(widget)
+        self._actions = dict(actions)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        modifiers = event.modifiers() & _COUNTED
+        action = self._actions.get((Qt.Key(event.key()), modifiers))
+        if action is None:
+            return False
+        action()
+        return True

@@ -1,0 +1,157 @@
+"""The selected project beside the table: its partners, consultations and recommendations."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.projects import Consultation, Project, ProjectRecommendation
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.member_form import hint_label
+from expertenrat.ui.table_model import Column, RowsTableModel
+
+_CONTEXT = "ProjectDetailPanel"
+
+
+class ConsultationsModel(RowsTableModel):
+    """The agenda items that dealt with a project, one row each."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            (
+                Column(
+                    tr(_CONTEXT, "Sitzung"),
+                    lambda c: f"{c.meeting_number}. Sitzung",
+                    sort_value=lambda c: c.meeting_number,
+                    tooltip=lambda c: c.meeting_title or None,
+                ),
+                Column(
+                    tr(_CONTEXT, "Datum"),
+                    lambda c: f"{c.meeting_start:%d.%m.%Y}",
+                    sort_value=lambda c: c.meeting_start,
+                ),
+                Column(tr(_CONTEXT, "TOP"), lambda c: c.item_number),
+                Column(
+                    tr(_CONTEXT, "Titel"),
+                    lambda c: (
+                        c.item_title
+                        if c.public
+                        else tr(_CONTEXT, "{} (nicht öffentlich)").format(c.item_title)
+                    ),
+                    tooltip=lambda c: c.item_title,
+                ),
+            ),
+            parent,
+        )
+
+    def key(self, row: Consultation) -> Hashable:
+        return row.agenda_item_id
+
+
+class RecommendationsModel(RowsTableModel):
+    """The recommendations addressed to a project: code, title, status."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            (
+                Column(tr(_CONTEXT, "Kürzel"), lambda r: r.code),
+                Column(tr(_CONTEXT, "Titel"), lambda r: r.title, tooltip=lambda r: r.title),
+                Column(tr(_CONTEXT, "Status"), lambda r: r.status.label),
+            ),
+            parent,
+        )
+
+
+class ProjectDetailPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.partners_label = QLabel()
+        self.partners_label.setWordWrap(True)
+        self.partners_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._stacks: list[tuple[QStackedWidget, RowsTableModel]] = []
+        self.consultations = ConsultationsModel(self)
+        self.recommendations = RecommendationsModel(self)
+        self.consultations_view, consultations_box = self._table(
+            tr(_CONTEXT, "Beratungen"),
+            self.consultations,
+            tr(_CONTEXT, "Noch in keiner Sitzung beraten."),
+        )
+        self.recommendations_view, recommendations_box = self._table(
+            tr(_CONTEXT, "Empfehlungen"),
+            self.recommendations,
+            tr(_CONTEXT, "Noch keine Empfehlungen an dieses Projekt."),
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.partners_label)
+        layout.addWidget(consultations_box, 1)
+        layout.addWidget(recommendations_box, 1)
+        self.show_project(None, [], [])
+
+    def _table(self, title: str, model: RowsTableModel, empty: str) -> tuple[QTableView, QGroupBox]:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        stack = QStackedWidget()
+        stack.addWidget(view)
+        stack.addWidget(hint_label(empty))
+        self._stacks.append((stack, model))
+        box = QGroupBox(title)
+        QVBoxLayout(box).addWidget(stack)
+        return view, box
+
+    def show_project(
+        self,
+        project: Project | None,
+        consultations: list[Consultation],
+        recommendations: list[ProjectRecommendation],
+    ) -> None:
+        """Show ``project`` (``None``: nothing selected) with what refers to it."""
+        if project is None:
+            self.title_label.setText(tr(_CONTEXT, "Kein Projekt gewählt"))
+            self.partners_label.setText(
+                tr(
+                    _CONTEXT,
+                    "Wählen Sie ein Projekt, um seine Beratungen und Empfehlungen zu sehen.",
+                )
+            )
+        else:
+            self.title_label.setText(project.name)
+            partners = "; ".join(project.partners) or tr(_CONTEXT, "keine")
+            self.partners_label.setText(tr(_CONTEXT, "Partner: {}").format(partners))
+        self.consultations.set_rows(consultations)
+        self.recommendations.set_rows(recommendations)
+        self.consultations_view.resizeColumnsToContents()
+        self.recommendations_view.resizeColumnsToContents()
+        for stack, model in self._stacks:  # an empty list says so instead of a bare table
+            stack.setCurrentIndex(0 if model.rowCount() else 1)
+
+    def empty_hints(self) -> list[str]:
+        """The hints shown in place of empty lists."""
+        return [
+            stack.currentWidget().text()
+            for stack, _model in self._stacks
+            if isinstance(stack.currentWidget(), QLabel)
+        ]

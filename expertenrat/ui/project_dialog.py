@@ -1,0 +1,112 @@
+"""Neues Projekt / Projekt bearbeiten: the dialog around the project form.
+
+Open it with ``open()``; it emits ``saved`` with the id of the stored project and closes.
+Errors appear under the fields; when saving fails, the dialog stays open and keeps what
+was typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.projects import Project
+from expertenrat.services.projects import ProjectsService
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.member_form import hint_label
+from expertenrat.ui.project_form import ProjectForm
+
+_CONTEXT = "ProjectDialog"
+
+
+class ProjectDialog(QDialog):
+    """Creates a project (``project=None``) or edits one, keeping its id and version."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        projects: ProjectsService,
+        council_id: int,
+        fields: list[ActionField],
+        project: Project | None,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._projects = projects
+        self._council_id = council_id
+        self._dialogs = dialogs
+        if project is None:
+            self.setWindowTitle(tr(_CONTEXT, "Neues Projekt"))
+        else:
+            self.setWindowTitle(tr(_CONTEXT, "Projekt bearbeiten – {}").format(project.title))
+        self.form = ProjectForm(fields)
+        if project is not None:
+            self.form.set_project(project)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint_label(tr(_CONTEXT, "* Pflichtangabe")), 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        self.resize(QSize(620, 640).boundedTo(self.screen().availableGeometry().size() * 0.9))
+        self.form.title_edit.setFocus()
+        self._as_opened = self.form.project()
+
+    def reject(self) -> None:
+        """Abbrechen, Esc or closing the window: ask before typed changes are thrown away."""
+        if self.form.project() == self._as_opened:
+            super().reject()
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Änderungen verwerfen?"),
+            tr(_CONTEXT, "Sie haben Angaben geändert, die noch nicht gespeichert sind. Verwerfen?"),
+            lambda: QDialog.reject(self),
+        )
+
+    def save(self) -> None:
+        """Check and save; errors keep the dialog open with what was typed."""
+        project = self.form.project()
+        try:
+            if project.id is None:
+                project_id = self._projects.create(self._council_id, project)
+            else:
+                project_id = self._projects.update(project).id
+        except ValidationError as error:
+            self.form.show_problems(error.problems)
+            return
+        except ExpertenratError as error:
+            self.form.errors.show_general(error.message)
+            return
+        self.saved.emit(project_id)
+        self.accept()
+
+    def message(self, field: str) -> str:
+        """The message under the field named like the Project attribute ("" if none)."""
+        return self.form.message(field)
+
+    def general_message(self) -> str:
+        return self.form.errors.general.text()

@@ -1,0 +1,320 @@
+"""Projekte: the council's projects with filters and search, and the selected project's
+consultations and recommendations beside the table.
+
+Enter or a double-click opens a project, Entf deletes it after asking; a project that is
+used somewhere cannot be deleted (the message says where) but can be marked abgeschlossen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.enums import ProjectPhase
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.projects import Project
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import KeyActions
+from expertenrat.ui.project_detail_panel import ProjectDetailPanel
+from expertenrat.ui.project_dialog import ProjectDialog
+from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
+from expertenrat.ui.projects_table_model import ProjectsTableModel
+from expertenrat.ui.table_columns import ColumnChooser
+from expertenrat.ui.widgets import page_title
+
+_CONTEXT = "ProjectsPage"
+
+
+class ProjectsPage(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._council_id: int | None = None
+        self._fields: list[ActionField] = []
+        self.project_dialog: ProjectDialog | None = None
+
+        self.model = ProjectsTableModel(self)
+        self.proxy = ProjectsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(ProjectsTableModel.COLUMN_TITLE, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMaximumSectionSize(320)
+        self.columns = ColumnChooser(
+            self.view,
+            ProjectsTableModel.KEYS,
+            ProjectsTableModel.HIDDEN_BY_DEFAULT,
+            settings if settings is not None else QSettings(),
+            "projects/hidden_columns",
+        )
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.view)
+        self.table_stack.addWidget(self.empty_label)
+        self.count_label = QLabel()
+        self.detail = ProjectDetailPanel()
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            tr(_CONTEXT, "Suchen nach Titel, Kürzel, Federführung, Partner …")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip(tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
+        self.field_combo = QComboBox()
+        self.phase_combo = QComboBox()
+        self.phase_combo.addItem(tr(_CONTEXT, "Alle Phasen"), None)
+        for phase in ProjectPhase:
+            self.phase_combo.addItem(phase.label, phase.value)
+        self.new_button = QPushButton(tr(_CONTEXT, "Neues Projekt …"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(tr(_CONTEXT, "Neues Projekt anlegen (Strg+N)"))
+        self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
+        self.close_button = QPushButton(tr(_CONTEXT, "Abschließen"))
+        self.close_button.setToolTip(tr(_CONTEXT, "Das Projekt als abgeschlossen markieren"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.delete_button.setToolTip(tr(_CONTEXT, "Das Projekt löschen (Entf)"))
+        no_modifier = Qt.KeyboardModifier.NoModifier
+        KeyActions(self.view, {(Qt.Key.Key_Delete, no_modifier): self.ask_delete})
+        self._layout()
+
+        self.search_edit.textChanged.connect(self.proxy.set_search)
+        self.field_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_field(self.field_combo.currentData())
+        )
+        self.phase_combo.currentIndexChanged.connect(self._phase_chosen)
+        self.view.activated.connect(lambda _index: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.new_project)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.close_button.clicked.connect(self.close_selected)
+        self.delete_button.clicked.connect(self.ask_delete)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_count)
+        self._selection_changed()
+        self._update_count()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.field_combo)
+        filters.addWidget(self.phase_combo)
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.close_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        table_side = QWidget()
+        left = QVBoxLayout(table_side)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(filters)
+        left.addWidget(self.table_stack, 1)
+        left.addWidget(self.count_label)
+        left.addLayout(actions)
+        splitter = QSplitter()
+        splitter.addWidget(table_side)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([760, 360])
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr(_CONTEXT, "Projekte")))
+        layout.addWidget(splitter, 1)
+
+    # --- the Page protocol ------------------------------------------------------------
+
+    def set_council(self, council_id: int) -> None:
+        """Remember the council; the projects are read when the page is shown."""
+        if council_id != self._council_id:
+            self.view.clearSelection()
+            self.view.scrollToTop()
+        self._council_id = council_id
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Projects are saved in their dialog; the page holds nothing unsaved."""
+        return True
+
+    def refresh(self) -> None:
+        """Reread the projects; the selected project stays selected."""
+        if self._council_id is None:
+            return
+        selected = self.selected()
+        self._fields = self._services.settings.action_fields(self._council_id)
+        self._fill_field_combo()
+        self.model.set_projects(self._services.projects.projects(self._council_id))
+        if selected is not None:
+            self.select(selected.id)
+        self.view.resizeColumnsToContents()
+        self._selection_changed()
+        self._update_count()
+
+    # --- table ------------------------------------------------------------------------
+
+    def _fill_field_combo(self) -> None:
+        current = self.field_combo.currentData()
+        self.field_combo.blockSignals(True)
+        self.field_combo.clear()
+        self.field_combo.addItem(tr(_CONTEXT, "Alle Handlungsfelder"), None)
+        for field in self._fields:
+            self.field_combo.addItem(field.name, field.id)
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(current)))
+        self.field_combo.blockSignals(False)
+        self.proxy.set_field(self.field_combo.currentData())
+
+    def _phase_chosen(self) -> None:
+        value = self.phase_combo.currentData()
+        self.proxy.set_phase(ProjectPhase(value) if value is not None else None)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown != total:
+            text = tr(_CONTEXT, "{} von {} Projekten").format(shown, total)
+        elif total == 1:
+            text = tr(_CONTEXT, "1 Projekt")
+        else:
+            text = tr(_CONTEXT, "{} Projekte").format(total)
+        self.count_label.setText(text)
+        if shown:
+            self.table_stack.setCurrentWidget(self.view)
+            return
+        if total == 0:
+            self.empty_label.setText(
+                tr(
+                    _CONTEXT,
+                    "Noch keine Projekte. Legen Sie mit „Neues Projekt …“ (Strg+N) das erste an.",
+                )
+            )
+        else:
+            self.empty_label.setText(
+                tr(
+                    _CONTEXT,
+                    "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle "
+                    "Handlungsfelder“ und „Alle Phasen“, um alle {} Projekte zu sehen.",
+                ).format(total)
+            )
+        self.table_stack.setCurrentWidget(self.empty_label)
+
+    def selected(self) -> Project | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ProjectsTableModel.ObjectRole) if rows else None
+
+    def select(self, project_id: int | None) -> None:
+        source_row = self.model.row_of(project_id)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+
+    def _selection_changed(self) -> None:
+        project = self.selected()
+        for button in (self.edit_button, self.close_button, self.delete_button):
+            button.setEnabled(project is not None)
+        if project is not None and project.phase is ProjectPhase.COMPLETED:
+            self.close_button.setEnabled(False)
+        if project is None or project.id is None:
+            self.detail.show_project(None, [], [])
+            return
+        try:
+            consultations = self._services.projects.consultations(project.id)
+            recommendations = self._services.projects.recommendations(project.id)
+        except ExpertenratError as error:
+            self.detail.show_project(None, [], [])
+            self._dialogs.warning(self, tr(_CONTEXT, "Projekte"), error.message)
+            return
+        self.detail.show_project(project, consultations, recommendations)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def new_project(self) -> None:
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        project = self.selected()
+        if project is not None:
+            self._open_dialog(project)
+
+    def _open_dialog(self, project: Project | None) -> None:
+        if self._council_id is None:
+            return
+        dialog = ProjectDialog(
+            self._services.projects, self._council_id, self._fields, project, self._dialogs, self
+        )
+        dialog.saved.connect(self._saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.project_dialog = dialog
+        dialog.open()
+
+    def _saved(self, project_id: int) -> None:
+        self.refresh()
+        self.select(project_id)
+
+    def close_selected(self) -> None:
+        """Mark the selected project abgeschlossen."""
+        project = self.selected()
+        if project is not None:
+            self._run(lambda: self._services.projects.close(project))
+
+    def ask_delete(self) -> None:
+        project = self.selected()
+        if project is None:
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Projekt löschen"),
+            tr(
+                _CONTEXT,
+                "Das Projekt „{}“ endgültig löschen? Das geht nur, wenn es in keiner Sitzung "
+                "und keiner Empfehlung vorkommt.",
+            ).format(project.name),
+            lambda: self._run(lambda: self._services.projects.delete(project)),
+        )
+
+    def _run(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Projekte"), error.message)
+        self.refresh()

@@ -1,0 +1,116 @@
+"""Table model of a council's projects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QColor
+
+from expertenrat.domain.enums import ProjectPhase
+from expertenrat.domain.projects import Project, ProjectEntry
+from expertenrat.domain.text_folding import fold, transliterate
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+
+_CONTEXT = "ProjectsTableModel"
+_PHASE_ORDER = {phase: position for position, phase in enumerate(ProjectPhase)}
+_COMPLETED = QColor("#7a828a")
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRow:
+    """A project as the table shows it; ``search_text`` is folded, computed once per reload."""
+
+    entry: ProjectEntry
+    search_text: str
+
+    @property
+    def project(self) -> Project:
+        return self.entry.project
+
+
+class ProjectsTableModel(RowsTableModel):
+    """Projects in rows, in title order; the view's proxy sorts by any column."""
+
+    (
+        COLUMN_TITLE,
+        COLUMN_CODE,
+        COLUMN_FIELD,
+        COLUMN_PHASE,
+        COLUMN_LEAD,
+        COLUMN_CONSULTATIONS,
+        COLUMN_CONTACT,
+        COLUMN_PARTNERS,
+        COLUMN_RECOMMENDATIONS,
+    ) = range(9)
+    HIDDEN_BY_DEFAULT = (COLUMN_CONTACT, COLUMN_PARTNERS, COLUMN_RECOMMENDATIONS)
+    # Stable names of the columns, for remembering which ones the user shows.
+    KEYS = (
+        "title",
+        "code",
+        "field",
+        "phase",
+        "lead",
+        "consultations",
+        "contact",
+        "partners",
+        "recommendations",
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(_columns(), parent)
+
+    def set_projects(self, entries: list[ProjectEntry]) -> None:
+        """Show ``entries``; a reread of the same projects updates only the changed rows."""
+        rows = [_row(entry) for entry in entries]
+        self.set_rows(sorted(rows, key=lambda row: fold(row.project.title)))
+
+    def object_of(self, row: ProjectRow) -> Project:
+        return row.project
+
+    def foreground(self, row: ProjectRow) -> QColor | None:
+        return _COMPLETED if row.project.phase is ProjectPhase.COMPLETED else None
+
+
+def _columns() -> tuple[Column[ProjectRow], ...]:
+    def column(header: str, display, **spec: Any) -> Column[ProjectRow]:
+        # The tooltip shows the whole text where the column cuts it.
+        return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
+
+    return (
+        column(tr(_CONTEXT, "Titel"), lambda row: row.project.title),
+        column(tr(_CONTEXT, "Kürzel"), lambda row: row.project.short_code),
+        column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.entry.action_field),
+        column(
+            tr(_CONTEXT, "Phase"),
+            lambda row: row.project.phase.label,
+            sort_value=lambda row: _PHASE_ORDER[row.project.phase],
+        ),
+        column(tr(_CONTEXT, "Federführung"), lambda row: row.project.lead_unit),
+        number_column(tr(_CONTEXT, "Beratungen"), lambda row: row.entry.consultations),
+        column(
+            tr(_CONTEXT, "Ansprechperson"),
+            lambda row: row.project.contact_name,
+            tooltip=lambda row: row.project.contact_email or None,
+        ),
+        column(tr(_CONTEXT, "Partner"), lambda row: ", ".join(row.project.partners)),
+        number_column(tr(_CONTEXT, "Empfehlungen"), lambda row: row.entry.recommendations),
+    )
+
+
+def _row(entry: ProjectEntry) -> ProjectRow:
+    project = entry.project
+    text = " ".join(
+        (
+            project.title,
+            project.short_code,
+            project.lead_unit,
+            project.contact_name,
+            project.contact_email,
+            entry.action_field,
+            *project.partners,
+        )
+    )
+    # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
+    return ProjectRow(entry, f"{fold(text)}\n{fold(transliterate(text))}")

@@ -1,0 +1,248 @@
+"""The Projekte page driven like a user, on a database with the demo council."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from expertenrat.domain.enums import ProjectPhase
+from expertenrat.domain.projects import Project
+from expertenrat.ui.projects_table_model import ProjectsTableModel
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+@pytest.fixture
+def window(make_window, services, today):
+    services.demo.load(today)
+    window = make_window()
+    window.show()
+    window.show_area(window.pages.projects)
+    return window
+
+
+@pytest.fixture
+def page(window):
+    return window.pages.projects
+
+
+def _titles(page) -> list[str]:
+    proxy = page.proxy
+    return [proxy.index(r, ProjectsTableModel.COLUMN_TITLE).data() for r in range(proxy.rowCount())]
+
+
+def _select(page, title: str) -> Project:
+    for row in range(page.proxy.rowCount()):
+        project = page.proxy.index(row, 0).data(ProjectsTableModel.ObjectRole)
+        if project.title == title:
+            page.view.selectRow(row)
+            page.view.setCurrentIndex(page.proxy.index(row, 0))
+            return project
+    raise AssertionError(f"{title} not in the table")
+
+
+def _council_id(page) -> int:
+    return page._council_id
+
+
+def test_projekte_follows_mitglieder_in_the_sidebar_and_lists_the_projects(window, page):
+    labels = [label for label, _page in window.areas]
+    assert labels[labels.index("Mitglieder") + 1] == "Projekte"
+    assert window.stack.currentWidget() is page
+    titles = _titles(page)
+    assert len(titles) == 7
+    assert titles == sorted(titles, key=str.casefold)
+    assert page.count_label.text() == "7 Projekte"
+
+
+def test_a_project_is_created_through_the_dialog_with_partners_in_order(page, services, qtbot):
+    page.new_button.click()
+    dialog = page.project_dialog
+    form = dialog.form
+    form.title_edit.setText(HOSTILE)
+    form.short_code_edit.setText("K&C")
+    form.field_combo.setCurrentIndex(form.field_combo.findText("Soziale Stadt"))
+    form.phase_combo.setCurrentIndex(form.phase_combo.findText("Verstetigung"))
+    form.contact_email_edit.setText("kim@example.org")
+    form.partners_editor.add("Universität Rostock")
+    form.partners_editor.add("شركة المدينة الذكية")
+    qtbot.keyClick(form.partners_editor.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    form.description_edit.setPlainText(f"Zeile 1\n{HOSTILE}")
+
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+
+    assert HOSTILE in _titles(page)
+    assert page.selected().title == HOSTILE  # the new project is selected
+    stored = services.projects.project(page.selected().id)
+    assert stored.partners == ("شركة المدينة الذكية", "Universität Rostock")
+    assert (stored.short_code, stored.phase) == ("K&C", ProjectPhase.OPERATION)
+    assert stored.description == f"Zeile 1\n{HOSTILE}"
+    assert page.count_label.text() == "8 Projekte"
+
+
+def test_an_empty_title_is_refused_under_the_field_and_nothing_is_saved(page, services):
+    page.new_button.click()
+    dialog = page.project_dialog
+    dialog.form.field_combo.setCurrentIndex(0)
+    dialog.form.contact_email_edit.setText("kein-at-zeichen")
+
+    dialog.save_button.click()
+
+    assert dialog.isVisible()
+    assert dialog.message("title") == "Bitte geben Sie den Titel des Projekts an."
+    assert "sieht nicht gültig aus" in dialog.message("contact_email")
+    assert len(services.projects.projects(_council_id(page))) == 7
+
+
+def test_a_stale_save_is_refused_and_the_dialog_keeps_the_typing(page, services, qtbot):
+    project = _select(page, "Open-Data-Portal 2.0")
+    page.edit_button.click()
+    dialog = page.project_dialog
+    services.projects.update(replace(project, lead_unit="Hauptamt"))  # someone else
+    dialog.form.contact_name_edit.setText("Neue Person")
+
+    dialog.save_button.click()
+
+    assert dialog.isVisible()
+    assert "inzwischen von jemand anderem geändert" in dialog.general_message()
+    assert dialog.form.contact_name_edit.text() == "Neue Person"
+    assert services.projects.project(project.id).contact_name == "Till Marquardt"
+
+
+def test_enter_opens_the_selected_project(page, qtbot):
+    _select(page, "Klimasensoren an Schulen")
+    page.view.setFocus()
+
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+
+    assert page.project_dialog is not None
+    assert page.project_dialog.form.title_edit.text() == "Klimasensoren an Schulen"
+    assert page.project_dialog.form.partners_editor.names() == (
+        "Hochschule Wismar",
+        "Stadtwerke Rostock AG",
+    )
+
+
+def test_filters_and_search_as_you_type(page, qtbot):
+    page.field_combo.setCurrentIndex(page.field_combo.findText("Umwelt"))
+    assert _titles(page) == [
+        "Intelligente Parkraumsteuerung Warnemünde",
+        "Klimasensoren an Schulen",
+    ]
+    page.phase_combo.setCurrentIndex(page.phase_combo.findText("Umsetzung"))
+    assert _titles(page) == ["Klimasensoren an Schulen"]
+    assert page.count_label.text() == "1 von 7 Projekten"
+    page.field_combo.setCurrentIndex(0)
+    page.phase_combo.setCurrentIndex(0)
+
+    qtbot.keyClicks(page.search_edit, "frundt")  # the contact, Ole Fründt
+    assert _titles(page) == ["Intelligente Parkraumsteuerung Warnemünde"]
+    page.search_edit.setText("Schülen")  # accents aside the other way round
+    assert _titles(page) == ["Klimasensoren an Schulen"]
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "GROSS KLEIN")  # ß spelt out, any case
+    assert _titles(page) == ["Smarte Quartiersarbeit Groß Klein"]
+    qtbot.keyClicks(page.search_edit, " nichts")
+    assert page.table_stack.currentWidget() is page.empty_label
+    assert "Keine Treffer" in page.empty_label.text()
+
+
+def test_entf_on_a_project_in_use_asks_then_says_where_it_is_used(page, dialogs, services, qtbot):
+    project = _select(page, "Digitaler Zwilling Rostock")
+    first_use = services.projects.consultations(project.id)[0].where
+    page.view.setFocus()
+
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+
+    kinds = [kind for kind, _title, _text in dialogs.messages]
+    assert kinds == ["question", "warning"]
+    warning = dialogs.warnings()[0]
+    assert warning.startswith(
+        "Das Projekt „Digitaler Zwilling Rostock“ wird noch verwendet und kann nicht gelöscht "
+        "werden:\n– Beratung in der "
+    )
+    assert first_use in warning  # "3. Sitzung am 15.06.2025, TOP 5"
+    assert "als abgeschlossen markieren" in warning
+    assert "Digitaler Zwilling Rostock" in _titles(page)
+
+
+def test_an_unused_project_is_deleted_after_confirmation(page, dialogs, services, qtbot):
+    fields = {f.name: f.id for f in services.settings.action_fields(_council_id(page))}
+    services.projects.create(
+        _council_id(page),
+        Project(id=None, title="Neu & unbenutzt", action_field_id=fields["Umwelt"]),
+    )
+    page.refresh()
+    _select(page, "Neu & unbenutzt")
+    dialogs.answer_yes = False
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert "Neu & unbenutzt" in _titles(page)  # "Nein" keeps it
+
+    dialogs.answer_yes = True
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+
+    assert "Neu & unbenutzt" not in _titles(page)
+    assert dialogs.warnings() == []
+
+
+def test_closing_marks_the_project_abgeschlossen_and_keeps_it_selected(page, services):
+    project = _select(page, "Klimasensoren an Schulen")
+
+    page.close_button.click()
+
+    assert services.projects.project(project.id).phase is ProjectPhase.COMPLETED
+    assert page.selected().id == project.id
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(project.id), 0)).row()
+    assert page.proxy.index(row, ProjectsTableModel.COLUMN_PHASE).data() == "abgeschlossen"
+    assert not page.close_button.isEnabled()
+
+
+def test_the_detail_pane_lists_consultations_and_recommendations(page, services):
+    project = _select(page, "Digitaler Zwilling Rostock")
+
+    consultations = services.projects.consultations(project.id)
+    recommendations = services.projects.recommendations(project.id)
+    detail = page.detail
+    assert detail.title_label.text() == "Digitaler Zwilling Rostock"
+    assert detail.partners_label.text() == "Partner: Universität Rostock; Fraunhofer IGD"
+    assert detail.consultations.rowCount() == len(consultations) > 0
+    assert detail.consultations.index(0, 1).data() == f"{consultations[0].meeting_start:%d.%m.%Y}"
+    assert detail.recommendations.rowCount() == len(recommendations) > 0
+    assert detail.recommendations.index(0, 0).data() == recommendations[0].code
+    assert detail.empty_hints() == []
+
+
+def test_a_new_project_shows_empty_hints_in_the_detail_pane(page, services):
+    fields = {f.name: f.id for f in services.settings.action_fields(_council_id(page))}
+    services.projects.create(
+        _council_id(page), Project(id=None, title="Frisch", action_field_id=fields["Umwelt"])
+    )
+    page.refresh()
+
+    _select(page, "Frisch")
+
+    assert page.detail.empty_hints() == [
+        "Noch in keiner Sitzung beraten.",
+        "Noch keine Empfehlungen an dieses Projekt.",
+    ]
+
+
+def test_the_page_has_the_page_shape_and_nothing_to_flush(page):
+    assert page.flush(lambda: None) is True
+
+
+def test_cancelling_a_changed_dialog_asks_before_dropping_the_typing(page, dialogs):
+    _select(page, "Open-Data-Portal 2.0")
+    page.edit_button.click()
+    dialog = page.project_dialog
+    dialog.form.partners_editor.add("Neuer Partner")
+    dialogs.answer_yes = False
+
+    dialog.reject()
+
+    assert dialog.isVisible()
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
