@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from expertenrat.domain.enums import ProjectPhase
+from expertenrat.domain.field_limits import PROJECT
 from expertenrat.domain.projects import Project
+from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.projects_table_model import ProjectsTableModel
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
@@ -246,3 +248,13 @@ def test_cancelling_a_changed_dialog_asks_before_dropping_the_typing(page, dialo
 
     assert dialog.isVisible()
     assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+
+
+def test_the_form_limits_each_line_to_its_field_length(qtbot):
+    form = ProjectForm([])
+    qtbot.addWidget(form)
+
+    lengths = {name: edit.maxLength() for name, edit in form.line_edits().items()}
+
+    assert lengths == {name: PROJECT[name].max_length for name in lengths}
+    assert set(lengths) == set(PROJECT) - {"description"}
