@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from expertenrat.domain.enums import MeetingState, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import MeetingKind, MeetingState, ProjectPhase, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
     PARTNER_NAME,
@@ -16,6 +16,7 @@ from expertenrat.domain.field_limits import (
     text_problems,
 )
 from expertenrat.domain.mail_addresses import looks_like_email
+from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.text_folding import match_key
 
 
@@ -61,21 +62,24 @@ class Consultation:
 
     agenda_item_id: int
     meeting_id: int
-    meeting_number: int
+    meeting_number: int | None  # None: cancelled while planned, never numbered
     meeting_start: datetime  # wall-clock time in the council's time zone
     meeting_title: str
     meeting_state: MeetingState
+    meeting_kind: MeetingKind
     item_number: str
     item_title: str
     public: bool
 
     @property
+    def meeting(self) -> str:
+        """ "5. Sitzung"; "Sitzung" for one that never got a number (see ``meeting_label``)."""
+        return meeting_label(self.meeting_number, self.meeting_kind, "")
+
+    @property
     def where(self) -> str:
         """ "5. Sitzung am 12.03.2026, TOP 3" """
-        return (
-            f"{self.meeting_number}. Sitzung am {self.meeting_start:%d.%m.%Y}, "
-            f"TOP {self.item_number}"
-        )
+        return f"{self.meeting} am {self.meeting_start:%d.%m.%Y}, TOP {self.item_number}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.enums import AuditAction, MeetingState, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import (
+    AuditAction,
+    MeetingKind,
+    MeetingState,
+    ProjectPhase,
+    RecommendationStatus,
+)
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.projects import (
     Consultation,
@@ -324,7 +330,7 @@ def _consultations(
         select(models.AgendaItem, models.Meeting)
         .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
         .where(models.AgendaItem.project_id == project_id)
-        .order_by(models.Meeting.starts_at, models.Meeting.number, models.AgendaItem.id)
+        .order_by(models.Meeting.starts_at, models.Meeting.id, models.AgendaItem.id)
     )
     if not with_deleted:
         query = query.where(
@@ -338,6 +344,7 @@ def _consultations(
             meeting_start=meeting.starts_at,
             meeting_title=meeting.title,
             meeting_state=MeetingState(meeting.state),
+            meeting_kind=MeetingKind(meeting.kind),
             item_number=item.number,
             item_title=item.title,
             public=item.public,

@@ -31,8 +31,8 @@ class ConsultationsModel(RowsTableModel):
             (
                 Column(
                     tr(_CONTEXT, "Sitzung"),
-                    lambda c: f"{c.meeting_number}. Sitzung",
-                    sort_value=lambda c: c.meeting_number,
+                    lambda c: c.meeting,
+                    sort_value=lambda c: c.meeting_start,
                     tooltip=lambda c: c.meeting_title or None,
                 ),
                 Column(

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from expertenrat.domain.enums import AuditAction, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import (
+    AuditAction,
+    MeetingKind,
+    MeetingState,
+    ProjectPhase,
+    RecommendationStatus,
+)
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, ValidationError
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.projects import Project
 from expertenrat.services.audit import AuditService
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.store import models
 
+BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 
@@ -31,16 +41,16 @@ def new_project(fields):
     return make
 
 
-def add_meeting(database, council_id: int, number: int, starts_at: datetime, **changes) -> int:
-    # Until the meetings service lands, meetings are written as rows.
-    with database.transaction() as session:
-        row = models.Meeting(council_id=council_id, number=number, starts_at=starts_at, **changes)
-        session.add(row)
-        session.flush()
-        return row.id
+def add_meeting(database, council_id: int, day: date, **changes) -> int:
+    """A planned meeting at 16:00; meetings are numbered in the order of their dates."""
+    start = datetime(day.year, day.month, day.day, 16, tzinfo=BERLIN)
+    values = {"place": "Rathaus", **changes}
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), **values)
+    return MeetingsService(database, "Frau Schulz").create(council_id, draft)
 
 
 def add_item(database, meeting_id: int, number: str, title: str, project_id: int, **changes):
+    # Until the agenda service lands, agenda items are written as rows.
     with database.transaction() as session:
         row = models.AgendaItem(
             meeting_id=meeting_id,
@@ -179,7 +189,7 @@ def test_the_list_names_field_partners_and_counts_the_uses(
     used = projects.create(council.id, new_project(partners=("Universität Rostock",)))
     chatbot = new_project("Bürgerservice-Chatbot", phase=ProjectPhase.IDEA)
     idle = projects.create(council.id, chatbot)
-    meeting = add_meeting(database, council.id, 5, datetime(2026, 3, 12, 16))
+    meeting = add_meeting(database, council.id, date(2026, 3, 12))
     add_item(database, meeting, "3", "Beratung Zwilling", used)
     add_item(database, meeting, "4", "Noch einmal", used)
     add_recommendation(database, council.id, used, "E-2026-07")
@@ -198,19 +208,38 @@ def test_the_list_names_field_partners_and_counts_the_uses(
 
 def test_consultations_list_meeting_date_and_item(database, projects, council, new_project):
     project_id = projects.create(council.id, new_project())
-    later = add_meeting(database, council.id, 6, datetime(2026, 6, 9, 16), title="Klausur")
-    earlier = add_meeting(database, council.id, 5, datetime(2026, 3, 12, 16))
+    later = add_meeting(database, council.id, date(2026, 6, 9), title="Klausur")
+    earlier = add_meeting(database, council.id, date(2026, 3, 12))
     add_item(database, later, "2.1", "Zwischenstand", project_id, public=False)
     add_item(database, earlier, "3", f"Beratung {HOSTILE}", project_id)
 
     found = projects.consultations(project_id)
 
     assert [c.where for c in found] == [
-        "5. Sitzung am 12.03.2026, TOP 3",
-        "6. Sitzung am 09.06.2026, TOP 2.1",
+        "1. Sitzung am 12.03.2026, TOP 3",
+        "2. Sitzung am 09.06.2026, TOP 2.1",
     ]
     assert found[0].item_title == f"Beratung {HOSTILE}"
     assert (found[1].meeting_title, found[1].public) == ("Klausur", False)
+
+
+def test_a_meeting_cancelled_while_planned_is_named_without_a_number(
+    database, projects, council, new_project
+):
+    project_id = projects.create(council.id, new_project())
+    meeting_id = add_meeting(database, council.id, date(2026, 3, 12))
+    add_item(database, meeting_id, "3", "Beratung", project_id)
+    meetings = MeetingsService(database, "Frau Schulz")
+    version = meetings.get(meeting_id).version
+    meetings.change_state(meeting_id, version, MeetingState.CANCELLED, "Erkrankung")
+
+    (found,) = projects.consultations(project_id)
+
+    assert found.meeting_state is MeetingState.CANCELLED
+    assert found.where == "Sitzung am 12.03.2026, TOP 3"
+    with pytest.raises(InUseError) as caught:
+        projects.delete(projects.project(project_id))
+    assert "– Beratung in der Sitzung am 12.03.2026, TOP 3\n" in caught.value.message
 
 
 def test_recommendations_of_a_project_list_code_title_and_status(
@@ -233,7 +262,7 @@ def test_a_project_in_use_cannot_be_deleted_and_the_message_says_where(
     database, projects, council, new_project
 ):
     project_id = projects.create(council.id, new_project(short_code="DZR"))
-    meeting = add_meeting(database, council.id, 5, datetime(2026, 3, 12, 16))
+    meeting = add_meeting(database, council.id, date(2026, 3, 12))
     add_item(database, meeting, "3", "Beratung", project_id)
     add_recommendation(database, council.id, project_id, "E-2026-07")
     project = projects.project(project_id)
@@ -244,7 +273,7 @@ def test_a_project_in_use_cannot_be_deleted_and_the_message_says_where(
     assert caught.value.message == (
         "Das Projekt „Digitaler Zwilling Rostock (DZR)“ wird noch verwendet und kann nicht "
         "gelöscht werden:\n"
-        "– Beratung in der 5. Sitzung am 12.03.2026, TOP 3\n"
+        "– Beratung in der 1. Sitzung am 12.03.2026, TOP 3\n"
         "– Empfehlung E-2026-07\n"
         "Ein beendetes Projekt können Sie stattdessen als abgeschlossen markieren."
     )
@@ -254,7 +283,7 @@ def test_a_project_in_use_cannot_be_deleted_and_the_message_says_where(
 def test_many_uses_are_counted_after_the_first_five(database, projects, council, new_project):
     project_id = projects.create(council.id, new_project())
     for number in range(1, 8):
-        meeting = add_meeting(database, council.id, number, datetime(2026, number, 3, 16))
+        meeting = add_meeting(database, council.id, date(2026, number, 3))
         add_item(database, meeting, "2", "Beratung", project_id)
 
     with pytest.raises(InUseError) as caught:

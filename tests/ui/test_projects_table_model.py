@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
-from expertenrat.domain.enums import MeetingState, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import MeetingKind, MeetingState, ProjectPhase, RecommendationStatus
 from expertenrat.domain.projects import Consultation, Project, ProjectEntry, ProjectRecommendation
 from expertenrat.ui.project_detail_panel import ConsultationsModel, RecommendationsModel
 from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
@@ -132,10 +132,10 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     consultations = ConsultationsModel()
     consultations.set_rows(
         [
-            Consultation(7, 1, 5, datetime(2026, 3, 12, 16), "", MeetingState.HELD, "3",
-                         "Beratung <Zwilling>", True),
-            Consultation(9, 2, 6, datetime(2026, 6, 9, 16), "Klausur", MeetingState.PLANNED,
-                         "2.1", "Vergabe", False),
+            Consultation(7, 1, 5, datetime(2026, 3, 12, 16), "", MeetingState.HELD,
+                         MeetingKind.REGULAR, "3", "Beratung <Zwilling>", True),
+            Consultation(9, 2, None, datetime(2026, 6, 9, 16), "Mobilität",
+                         MeetingState.CANCELLED, MeetingKind.WORKSHOP, "2.1", "Vergabe", False),
         ]
     )  # fmt: skip
     recommendations = RecommendationsModel()
@@ -146,6 +146,6 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(consultations)
     qtmodeltester.check(recommendations)
     assert [consultations.index(1, c).data() for c in range(4)] == [
-        "6. Sitzung", "09.06.2026", "2.1", "Vergabe (nicht öffentlich)"
+        "Klausur", "09.06.2026", "2.1", "Vergabe (nicht öffentlich)"
     ]  # fmt: skip
     assert recommendations.index(0, 2).data() == "übermittelt"
