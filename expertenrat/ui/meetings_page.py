@@ -38,6 +38,7 @@ from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.series_dialog import SeriesDialog
@@ -78,8 +79,7 @@ class MeetingsPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        _fit_columns(self.view.horizontalHeader())
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setWordWrap(True)
@@ -105,6 +105,7 @@ class MeetingsPage(QWidget):
         self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.documents = MeetingDocumentActions(services, dialogs, today)
 
         self.form = MeetingForm(services.meetings, services.members, today)
         self.tabs = QTabWidget()
@@ -151,6 +152,7 @@ class MeetingsPage(QWidget):
         left.addWidget(self.view, 1)
         left.addWidget(self.empty_label)
         left.addLayout(actions)
+        left.addWidget(self.documents)
         splitter = QSplitter()
         splitter.addWidget(table_side)
         splitter.addWidget(self.tabs)
@@ -165,6 +167,7 @@ class MeetingsPage(QWidget):
     def set_council(self, council_id: int) -> None:
         if council_id != self._council_id:
             self._council_id = council_id
+            self.documents.set_council(council_id)
             self._show(None)
 
     def refresh(self) -> None:
@@ -391,10 +394,19 @@ class MeetingsPage(QWidget):
         self.held_button.setEnabled(MeetingState.HELD in targets)
         self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
         self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
+        self.documents.set_meeting(meeting)
 
 
 def _version(meeting) -> int | None:
     return meeting.version if meeting is not None else None
+
+
+def _fit_columns(header: QHeaderView) -> None:
+    """Every column as wide as its content and header ("Einladung versandt" whole), the
+    place takes the rest of the width (long places end in "…"): no sideways scrolling."""
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(MeetingsTableModel.COLUMN_PLACE, QHeaderView.ResizeMode.Stretch)
 
 
 def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[str, QWidget]]:

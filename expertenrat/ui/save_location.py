@@ -18,7 +18,7 @@ _KEY = "folders/{}"
 class FileKind(Enum):
     """Kinds of files whose folder is remembered separately."""
 
-    PDF = "pdf"  # documents: the roster, later minutes and invitations
+    PDF = "pdf"  # documents: the roster, invitations, run sheets, calendar files (.ics)
     MEMBERS = "members"  # member lists for Excel (.xlsx, .csv), exported and imported
     BACKUP = "backup"  # portable backups (.zip), made and restored
 

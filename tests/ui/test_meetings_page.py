@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, QTime
+from icalendar import Calendar
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt, QTime
 
+from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.series_dialog import SAME_DAY
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
@@ -297,3 +302,96 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     assert asked and page.selected().id == first
     asked[0]()
     assert page.selected().id == second
+
+
+def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
+    page, services, council_id, dialogs, tmp_path, finish_job
+):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    services.agenda.add(meeting_id, AgendaItem(key=0, title=HOSTILE, planned_minutes=20))
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="Radwege in Groß Klein"))
+    page.refresh()
+    documents = page.documents
+    assert not documents.invitation_button.isEnabled()  # no meeting shown yet
+    page.select(meeting_id)
+    target = tmp_path / "Einladung.pdf"
+    dialogs.paths = [str(target)]
+
+    documents.invitation_button.click()
+    finish_job(documents)
+
+    assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Einladung 1. Sitzung 2026-12-08.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    text = " ".join(text.split())
+    assert "Radwege in Groß Klein" in text
+    assert "Kim" in text and "O'Neil" in text
+    assert dialogs.saved_files == [str(target)]
+    assert dialogs.warnings() == []
+
+
+def test_the_run_sheet_is_saved_and_a_folder_as_target_is_a_german_warning(
+    page, services, council_id, dialogs, tmp_path, finish_job
+):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="Bericht der Geschäftsstelle"))
+    page.refresh()
+    page.select(meeting_id)
+    dialogs.paths = [str(tmp_path), str(tmp_path / "Ablauf.pdf")]
+
+    page.documents.run_sheet_button.click()
+    finish_job(page.documents)
+    assert dialogs.warnings() == [
+        f"„{tmp_path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an."
+    ]
+
+    page.documents.run_sheet_button.click()
+    finish_job(page.documents)
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "Ablauf.pdf").pages)
+    assert "Bericht der Geschäftsstelle" in " ".join(text.split())
+
+
+def test_the_meeting_and_all_meetings_are_saved_as_ics(
+    page, services, council_id, dialogs, tmp_path, finish_job, today
+):
+    add_meeting(services, council_id, date(2026, 12, 1))
+    second = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(second)
+    dialogs.paths = [str(tmp_path / "eine.ics"), str(tmp_path / "alle.ics")]
+
+    page.documents.ics_button.click()
+    finish_job(page.documents)
+    page.documents.all_ics_button.click()
+    finish_job(page.documents)
+
+    def events(name: str) -> list:
+        calendar = Calendar.from_ical((tmp_path / name).read_bytes())
+        return list(calendar.walk("VEVENT"))
+
+    (one,) = events("eine.ics")
+    assert one.decoded("DTSTART") == datetime(2026, 12, 8, 16, tzinfo=ZoneInfo("Europe/Berlin"))
+    starts = [event.decoded("DTSTART").date() for event in events("alle.ics")]
+    assert starts == [date(2026, 12, 1), date(2026, 12, 8)]
+    assert dialogs.file_dialogs == [
+        (FileKind.PDF, "Kalender 2. Sitzung 2026-12-08.ics"),
+        (FileKind.PDF, f"Sitzungen {today:%Y-%m-%d}.ics"),
+    ]
+
+
+def test_the_columns_fit_the_table_with_whole_headers(page, services, council_id):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    services.meetings.change_state(
+        meeting_id, services.meetings.get(meeting_id).version, MeetingState.INVITED
+    )
+    page.resize(1100, 700)
+    page.refresh()
+    header = page.view.horizontalHeader()
+    metrics = header.fontMetrics()
+
+    for column in range(page.model.columnCount()):
+        title = page.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
+    number, day = MeetingsTableModel.COLUMN_NUMBER, MeetingsTableModel.COLUMN_DATE
+    assert header.sectionSize(number) < header.sectionSize(day)  # Nr. stays narrow
+    assert header.length() == page.view.viewport().width()  # the place takes the rest
+    assert page.view.horizontalScrollBar().maximum() == 0

@@ -1,0 +1,191 @@
+"""The documents of the Sitzungen page: invitation, run sheet and calendar files to save.
+
+For the selected meeting: "Einladung (PDF) …", "Ablaufplan (PDF) …" and "Kalender (.ics) …";
+for the council: "Alle Sitzungen als .ics …". The user names the file first; the service
+renders it and ``services.files`` writes it in a worker, behind a progress dialog. Letters a
+PDF cannot print are listed under the buttons (the PDF is still complete); a file that cannot
+be written is a German warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.meetings import Meeting
+from expertenrat.domain.progress import Progress
+from expertenrat.services.context import Services
+from expertenrat.services.files import write_file
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "MeetingDocumentActions"
+
+
+class MeetingDocumentActions(QGroupBox):
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(tr(_CONTEXT, "Dokumente"), parent)
+        self._documents = services.meeting_documents
+        self._dialogs = dialogs
+        self._today = today
+        self._council_id: int | None = None
+        self._meeting: Meeting | None = None
+        self.job: Job | None = None
+
+        self.invitation_button = QPushButton(tr(_CONTEXT, "Einladung (PDF) …"))
+        self.run_sheet_button = QPushButton(tr(_CONTEXT, "Ablaufplan (PDF) …"))
+        self.run_sheet_button.setToolTip(
+            tr(_CONTEXT, "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten")
+        )
+        self.ics_button = QPushButton(tr(_CONTEXT, "Kalender (.ics) …"))
+        self.all_ics_button = QPushButton(tr(_CONTEXT, "Alle Sitzungen als .ics …"))
+        self.all_ics_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Alle Sitzungen des Gremiums in einer Kalenderdatei (abgesagte als abgesagt)",
+            )
+        )
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("warningLabel")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold "<"
+        self.warnings_label.setVisible(False)
+        layout = QGridLayout(self)
+        layout.addWidget(self.invitation_button, 0, 0)
+        layout.addWidget(self.run_sheet_button, 0, 1)
+        layout.addWidget(self.ics_button, 0, 2)
+        layout.addWidget(self.all_ics_button, 0, 3)
+        layout.addWidget(self.warnings_label, 1, 0, 1, 4)
+
+        self.invitation_button.clicked.connect(self.ask_invitation)
+        self.run_sheet_button.clicked.connect(self.ask_run_sheet)
+        self.ics_button.clicked.connect(self.ask_ics)
+        self.all_ics_button.clicked.connect(self.ask_all_ics)
+        self._update_buttons()
+
+    def set_council(self, council_id: int | None) -> None:
+        self._council_id = council_id
+        self._update_buttons()
+
+    def set_meeting(self, meeting: Meeting | None) -> None:
+        """The meeting whose documents the buttons save (``None``: none is shown)."""
+        self._meeting = meeting
+        self._update_buttons()
+
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    # --- the documents ------------------------------------------------------------------
+
+    def ask_invitation(self) -> None:
+        meeting, today = self._meeting, self._today()
+        if meeting is None:
+            return
+        documents = self._documents
+        self._ask_pdf(
+            tr(_CONTEXT, "Einladung speichern"),
+            tr(_CONTEXT, "Einladung {}").format(_file_stem(meeting)),
+            lambda: documents.invitation_pdf(meeting.id, today=today),
+        )
+
+    def ask_run_sheet(self) -> None:
+        meeting, today = self._meeting, self._today()
+        if meeting is None:
+            return
+        documents = self._documents
+        self._ask_pdf(
+            tr(_CONTEXT, "Ablaufplan speichern"),
+            tr(_CONTEXT, "Ablaufplan {}").format(_file_stem(meeting)),
+            lambda: documents.run_sheet_pdf(meeting.id, today=today),
+        )
+
+    def ask_ics(self) -> None:
+        meeting = self._meeting
+        if meeting is None:
+            return
+        documents = self._documents
+        self._ask_ics(
+            tr(_CONTEXT, "Kalender {}").format(_file_stem(meeting)),
+            lambda: documents.ics_for_meetings([meeting.id]),
+        )
+
+    def ask_all_ics(self) -> None:
+        council_id = self._council_id
+        if council_id is None:
+            return
+        documents = self._documents
+        self._ask_ics(
+            tr(_CONTEXT, "Sitzungen {:%Y-%m-%d}").format(self._today()),
+            lambda: documents.ics_for_council(council_id),
+        )
+
+    def _ask_pdf(self, title: str, stem: str, render: Callable[[], RenderedPdf]) -> None:
+        self._dialogs.ask_save_file(
+            self,
+            title,
+            tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
+            f"{stem}.pdf",
+            lambda path: self._save(title, Path(path), render),
+            FileKind.PDF,
+        )
+
+    def _ask_ics(self, stem: str, render: Callable[[], bytes]) -> None:
+        title = tr(_CONTEXT, "Kalenderdatei speichern")
+        self._dialogs.ask_save_file(
+            self,
+            title,
+            tr(_CONTEXT, "Kalenderdateien (*.ics)"),
+            f"{stem}.ics",
+            lambda path: self._save(title, Path(path), render),
+            FileKind.PDF,
+        )
+
+    def _save(self, title: str, target: Path, render: Callable[[], RenderedPdf | bytes]) -> None:
+        """Render and write ``target`` in the background; then say so (with its warnings)."""
+        if self.busy():
+            return
+
+        def work(_progress: Progress) -> tuple[str, ...]:
+            rendered = render()
+            if isinstance(rendered, RenderedPdf):
+                write_file(target, rendered.pdf)
+                return tuple(rendered.warnings)
+            write_file(target, rendered)
+            return ()
+
+        self.job = Job(work)
+        self.job.finished.connect(lambda warnings: self._saved(title, target, warnings))
+        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
+        start_with_progress(self.job, self, title, tr(_CONTEXT, "Das Dokument wird erstellt …"))
+
+    def _saved(self, title: str, target: Path, warnings: tuple[str, ...]) -> None:
+        self.warnings_label.setText("\n".join(warnings))
+        self.warnings_label.setVisible(bool(warnings))
+        self._dialogs.file_saved(
+            self, title, tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name), str(target)
+        )
+
+    def _update_buttons(self) -> None:
+        shown = self._meeting is not None
+        for button in (self.invitation_button, self.run_sheet_button, self.ics_button):
+            button.setEnabled(shown)
+        self.all_ics_button.setEnabled(self._council_id is not None)
+
+
+def _file_stem(meeting: Meeting) -> str:
+    """ "5. Sitzung 2026-12-08" (the number, not the title: titles may hold "/" or ":")."""
+    number = f"{meeting.number}. Sitzung" if meeting.number else tr(_CONTEXT, "Sitzung")
+    return f"{number} {meeting.starts_at:%Y-%m-%d}"
