@@ -310,8 +310,10 @@ def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
     meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
     services.agenda.add(meeting_id, AgendaItem(key=0, title=HOSTILE, planned_minutes=20))
     services.agenda.add(meeting_id, AgendaItem(key=0, title="Radwege in Groß Klein"))
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="Gäste aus 上海"))
     page.refresh()
     documents = page.documents
+    assert documents.warnings_label.isHidden()
     assert not documents.invitation_button.isEnabled()  # no meeting shown yet
     page.select(meeting_id)
     target = tmp_path / "Einladung.pdf"
@@ -326,7 +328,13 @@ def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
     assert "Radwege in Groß Klein" in text
     assert "Kim" in text and "O'Neil" in text
     assert dialogs.saved_files == [str(target)]
-    assert dialogs.warnings() == []
+    assert dialogs.warnings() == []  # nothing failed; the letters no font has are listed
+    assert not documents.warnings_label.isHidden()
+    lines = documents.warnings_label.text().splitlines()
+    assert [line.split(" – ")[0] for line in lines] == [
+        "TOP 1: Symbole oder Emoji",
+        "TOP 3: chinesische Schriftzeichen (CJK)",
+    ]
 
 
 def test_the_run_sheet_is_saved_and_a_folder_as_target_is_a_german_warning(
