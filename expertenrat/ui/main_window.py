@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(label)
             self.stack.addWidget(page)
         self.stack.addWidget(self.welcome_page)
+        self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._area_chosen)
         self.council_combo.currentIndexChanged.connect(self._council_chosen)
         self.settings_page.councilChanged.connect(self.reload_councils)
@@ -111,6 +112,13 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(self._quit_action)
         self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
         self.reload_councils()
+
+    def _fit_sidebar(self) -> None:
+        """The area names are never clipped, however wide the page beside them wants to be."""
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        margin = 2 * self.sidebar.frameWidth() + self.sidebar.fontMetrics().averageCharWidth() * 2
+        self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + margin)
+        self.splitter.setCollapsible(0, False)
 
     def show_unusable(self, message: str) -> None:
         """The database could not be opened: say why in place of the areas."""

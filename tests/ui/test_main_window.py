@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from expertenrat.domain.councils import CouncilSettings
@@ -160,3 +161,16 @@ def test_every_page_has_the_page_shape(make_window):
     pages = [page for _label, page in window.areas] + [window.welcome_page]
     assert len(pages) == 6
     assert all(isinstance(page, Page) for page in pages)
+
+
+def test_the_area_names_are_never_clipped(make_window, qtbot):
+    window = make_window()
+    window.resize(window.minimumSize())
+    window.splitter.setSizes([10, 5000])  # as a page wider than the window would squeeze it
+    names = window.sidebar
+    widest = max(
+        names.fontMetrics().horizontalAdvance(names.item(row).text())
+        for row in range(names.count())
+    )
+    assert names.width() > widest
+    assert names.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
