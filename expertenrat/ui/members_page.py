@@ -16,13 +16,11 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.record_table import fit_columns, record_table_view
 from expertenrat.ui.roster_panel import RosterPanel
 from expertenrat.ui.table_columns import ColumnChooser
 from expertenrat.ui.widgets import page_title
@@ -54,7 +53,6 @@ _SHRINKABLE = (
         MembersTableModel.COLUMN_TITLE,
     ),
 )
-_MIN_SHRUNK_WIDTH = 100
 
 
 class MembersPage(QWidget):
@@ -77,22 +75,7 @@ class MembersPage(QWidget):
         self.model = MembersTableModel(self)
         self.proxy = MembersFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(MembersTableModel.COLUMN_NAME, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setMaximumSectionSize(320)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setWordWrap(False)  # one line per member; cut text ends in "…"
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view = record_table_view(self.proxy, MembersTableModel.COLUMN_NAME)
         self.columns = ColumnChooser(
             self.view,
             MembersTableModel.KEYS,
@@ -237,29 +220,7 @@ class MembersPage(QWidget):
         self.fit_columns()  # the width of the page is known only now
 
     def fit_columns(self) -> None:
-        """Columns as wide as their content; the wide text columns narrower if needed, so
-        that the shown columns fit without sideways scrolling (cut text shows as "…")."""
-        self.view.resizeColumnsToContents()
-        if not self.view.isVisible():
-            return
-        header = self.view.horizontalHeader()
-        shown = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
-        excess = sum(header.sectionSize(c) for c in shown) - self.view.viewport().width()
-        if excess <= 0:
-            return
-        for columns in _SHRINKABLE:
-            spare = {
-                c: header.sectionSize(c) - _MIN_SHRUNK_WIDTH
-                for c in columns
-                if not header.isSectionHidden(c) and header.sectionSize(c) > _MIN_SHRUNK_WIDTH
-            }
-            total_spare = sum(spare.values())
-            for column, room in spare.items():  # each gives in proportion to its spare width
-                cut = min(room, -(-excess * room // total_spare))
-                header.resizeSection(column, header.sectionSize(column) - cut)
-                excess -= cut
-            if excess <= 0:
-                return
+        fit_columns(self.view, _SHRINKABLE)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +35,16 @@ from expertenrat.ui.project_detail_panel import ProjectDetailPanel
 from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
 from expertenrat.ui.projects_table_model import ProjectsTableModel
+from expertenrat.ui.record_table import fit_columns, record_table_view
 from expertenrat.ui.table_columns import ColumnChooser
 from expertenrat.ui.widgets import page_title
 
 _CONTEXT = "ProjectsPage"
+# The long text columns give way first when the shown columns are wider than the page.
+_SHRINKABLE = (
+    (ProjectsTableModel.COLUMN_LEAD, ProjectsTableModel.COLUMN_TITLE),
+    (ProjectsTableModel.COLUMN_CONTACT, ProjectsTableModel.COLUMN_PARTNERS),
+)
 
 
 class ProjectsPage(QWidget):
@@ -61,20 +65,7 @@ class ProjectsPage(QWidget):
         self.model = ProjectsTableModel(self)
         self.proxy = ProjectsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(ProjectsTableModel.COLUMN_TITLE, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setMaximumSectionSize(320)
+        self.view = record_table_view(self.proxy, ProjectsTableModel.COLUMN_TITLE)
         self.columns = ColumnChooser(
             self.view,
             ProjectsTableModel.KEYS,
@@ -176,6 +167,13 @@ class ProjectsPage(QWidget):
         """Projects are saved in their dialog; the page holds nothing unsaved."""
         return True
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the page is known only now
+
+    def fit_columns(self) -> None:
+        fit_columns(self.view, _SHRINKABLE)
+
     def refresh(self) -> None:
         """Reread the projects; the selected project stays selected."""
         if self._council_id is None:
@@ -186,7 +184,7 @@ class ProjectsPage(QWidget):
         self.model.set_projects(self._services.projects.projects(self._council_id))
         if selected is not None:
             self.select(selected.id)
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
         self._selection_changed()
         self._update_count()
 
