@@ -182,6 +182,7 @@ class _Builder:
         project = models.Project(
             council_id=council.id,
             title=info["title"],
+            short_code=info["code"],
             action_field_id=fields[info["field"]].id,
             lead_unit=info["lead"],
             contact_name=info["contact"],
@@ -189,7 +190,7 @@ class _Builder:
             phase=info["phase"],
             partners=[
                 models.ProjectPartner(name=name, position=position)
-                for position, name in enumerate(info["partners"].split("\n"))
+                for position, name in enumerate(info["partners"].splitlines())
             ],
         )
         self.session.add(project)

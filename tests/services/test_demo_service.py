@@ -433,6 +433,14 @@ def test_demo_project_partners_are_rows_and_drive_the_recusals(database, loaded)
     assert {(c.origin, c.decision) for c in recused} == {("declared", "recused")}
 
 
+def test_demo_projects_have_short_codes_and_no_empty_partner(database, loaded):
+    codes = _column(database, models.Project.short_code)
+    partners = _column(database, models.ProjectPartner.name)
+
+    assert all(codes) and len(set(codes)) == len(codes)
+    assert all(name.strip() for name in partners)
+
+
 def test_demo_status_changes_are_stored_in_utc(database, loaded):
     """18:00 in Rostock is 16:00 or 17:00 UTC, depending on summer time."""
     hours = set(_column(database, models.RecommendationStatusChange.changed_at))
