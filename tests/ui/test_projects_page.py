@@ -163,7 +163,7 @@ def test_entf_on_a_project_in_use_asks_then_says_where_it_is_used(page, dialogs,
     assert kinds == ["question", "warning"]
     warning = dialogs.warnings()[0]
     assert warning.startswith(
-        "Das Projekt „Digitaler Zwilling Rostock“ wird noch verwendet und kann nicht gelöscht "
+        "Das Projekt „Digitaler Zwilling Rostock (DZR)“ wird noch verwendet und kann nicht gelöscht "
         "werden:\n– Beratung in der "
     )
     assert first_use in warning  # "3. Sitzung am 15.06.2025, TOP 5"
@@ -209,7 +209,7 @@ def test_the_detail_pane_lists_consultations_and_recommendations(page, services)
     consultations = services.projects.consultations(project.id)
     recommendations = services.projects.recommendations(project.id)
     detail = page.detail
-    assert detail.title_label.text() == "Digitaler Zwilling Rostock"
+    assert detail.title_label.text() == "Digitaler Zwilling Rostock (DZR)"
     assert detail.partners_label.text() == "Partner: Universität Rostock; Fraunhofer IGD"
     assert detail.consultations.rowCount() == len(consultations) > 0
     assert detail.consultations.index(0, 1).data() == f"{consultations[0].meeting_start:%d.%m.%Y}"
