@@ -163,8 +163,8 @@ def test_entf_on_a_project_in_use_asks_then_says_where_it_is_used(page, dialogs,
     assert kinds == ["question", "warning"]
     warning = dialogs.warnings()[0]
     assert warning.startswith(
-        "Das Projekt „Digitaler Zwilling Rostock (DZR)“ wird noch verwendet und kann nicht gelöscht "
-        "werden:\n– Beratung in der "
+        "Das Projekt „Digitaler Zwilling Rostock (DZR)“ wird noch verwendet und kann nicht "
+        "gelöscht werden:\n– Beratung in der "
     )
     assert first_use in warning  # "3. Sitzung am 15.06.2025, TOP 5"
     assert "als abgeschlossen markieren" in warning
