@@ -138,6 +138,30 @@ class ObjectionState(LabelledEnum):
     REJECTED = "rejected"
 
 
+class MinutesStyle(LabelledEnum):
+    """How much of the discussion the minutes keep (a council setting)."""
+
+    RESULTS = "results"
+    COURSE = "course"
+
+
+class MinutesApproval(LabelledEnum):
+    """How a council approves its minutes (a council setting)."""
+
+    VOTE = "vote"
+    OBJECTIONS = "objections"
+
+
+class VoteMode(LabelledEnum):
+    COUNTED = "counted"
+    UNANIMOUS = "unanimous"
+    NOTED = "noted"
+
+
+class TextTemplatePurpose(LabelledEnum):
+    MINUTES = "minutes"
+
+
 class ConsentKind(LabelledEnum):
     """What a member consents to publish."""
 
@@ -222,6 +246,17 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "MinutesState": {"draft": "Entwurf", "circulated": "versandt", "approved": "genehmigt"},
     "ObjectionState": {"open": "offen", "accepted": "berücksichtigt", "rejected": "zurückgewiesen"},
+    "MinutesStyle": {"results": "Ergebnisprotokoll", "course": "Verlaufsprotokoll"},
+    "MinutesApproval": {
+        "vote": "Genehmigung durch Abstimmung in der nächsten Sitzung",
+        "objections": "Einwände der Teilnehmenden, Entscheidung in der nächsten Sitzung",
+    },
+    "VoteMode": {
+        "counted": "ausgezählt",
+        "unanimous": "einstimmig",
+        "noted": "ohne Abstimmung zur Kenntnis genommen",
+    },
+    "TextTemplatePurpose": {"minutes": "Protokoll"},
     "ConsentKind": {"name": "Name und Institution", "contact": "Kontaktdaten"},
     "ConsentSource": {
         "form": "Formular",

@@ -33,6 +33,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     select,
     text,
 )
@@ -49,7 +50,9 @@ from expertenrat.domain.enums import (
     MeetingKind,
     MeetingState,
     MemberRole,
+    MinutesApproval,
     MinutesState,
+    MinutesStyle,
     ObjectionState,
     ProjectPhase,
     QuorumRule,
@@ -57,6 +60,8 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
     ResponseKind,
     Sector,
+    TextTemplatePurpose,
+    VoteMode,
 )
 from expertenrat.domain.field_limits import (
     ACTION_FIELD_NAME,
@@ -89,7 +94,11 @@ class Council(Versioned, Base):
     __table_args__ = (
         CheckConstraint("min_members <= max_members", name="member_limits"),
         one_of("quorum_rule", QuorumRule),
-        *not_negative("min_members", "notice_period_days", "response_period_days"),
+        one_of("minutes_style", MinutesStyle),
+        one_of("minutes_approval", MinutesApproval),
+        *not_negative(
+            "min_members", "notice_period_days", "response_period_days", "objection_period_days"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -108,6 +117,11 @@ class Council(Versioned, Base):
     time_zone: Mapped[str] = mapped_column(
         String(60), default="Europe/Berlin", server_default="Europe/Berlin"
     )
+    minutes_style: Mapped[str] = mapped_column(
+        String(30), default="results", server_default="results"
+    )
+    minutes_approval: Mapped[str] = mapped_column(String(30), default="vote", server_default="vote")
+    objection_period_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
 
     action_fields: Mapped[list[ActionField]] = relationship(
         back_populates="council", order_by="ActionField.position", cascade="all, delete-orphan"
@@ -314,6 +328,11 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     opened_at: Mapped[time | None] = mapped_column(Time)
     closed_at: Mapped[time | None] = mapped_column(Time)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # What the minutes record about the opening: agenda approved (and how it was changed),
+    # quorum established.
+    agenda_approved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    agenda_changes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    quorum_noted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
@@ -447,8 +466,10 @@ class ConflictOfInterest(Versioned, Base):
 
 
 class Vote(Versioned, Base):
+    """A vote on an agenda item: counted, unanimous, or noted without a vote (``mode``)."""
+
     __tablename__ = "votes"
-    __table_args__ = (*not_negative("yes", "no", "abstain", "recused"),)
+    __table_args__ = (one_of("mode", VoteMode), *not_negative("yes", "no", "abstain", "recused"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(
@@ -461,6 +482,7 @@ class Vote(Versioned, Base):
     abstain: Mapped[int] = mapped_column(Integer, default=0)
     recused: Mapped[int] = mapped_column(Integer, default=0)
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)
+    mode: Mapped[str] = mapped_column(String(30), default="counted", server_default="counted")
 
 
 class Recommendation(PublicId, SoftDeleted, Versioned, Base):
@@ -518,6 +540,13 @@ class RecommendationStatusChange(Base):
 
 
 class MinutesVersion(PublicId, Versioned, Base):
+    """A circulated or approved state of a meeting's minutes.
+
+    ``content`` is the JSON snapshot of the minutes at that version (so what was circulated
+    and what was approved can be compared); an approved version stores its rendered PDFs
+    (full and public) with their SHA-256, and exports return those bytes unchanged.
+    """
+
     __tablename__ = "minutes_versions"
     __table_args__ = (
         UniqueConstraint("meeting_id", "number", name="uq_minutes_versions_number"),
@@ -537,6 +566,10 @@ class MinutesVersion(PublicId, Versioned, Base):
     )
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     sha256: Mapped[str | None] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text, default="", server_default="")
+    objections_due_on: Mapped[date | None] = mapped_column(Date)
+    public_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    public_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class Objection(Versioned, Base):
@@ -552,6 +585,64 @@ class Objection(Versioned, Base):
     text: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(30), default="open")
     decision: Mapped[str] = mapped_column(Text, default="")
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    membership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
+    )
+    passage: Mapped[str] = mapped_column(Text, default="", server_default="")
+    proposed_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_in_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+
+
+class TextTemplate(Versioned, Base):
+    """A standard phrase the minute-taker inserts ("Der Expert*innenrat nimmt … zur Kenntnis.")."""
+
+    __tablename__ = "text_templates"
+    __table_args__ = (
+        UniqueConstraint("council_id", "purpose", "position", name="uq_text_templates_position"),
+        one_of("purpose", TextTemplatePurpose),
+        *not_negative("position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = mapped_column(
+        ForeignKey("councils.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(30), default="minutes")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class StoredFile(PublicId, SoftDeleted, Versioned, Base):
+    """A file kept in the database: an annex (Anlage) of a meeting or an agenda item."""
+
+    __tablename__ = "files"
+    __table_args__ = (*not_negative("position", "size"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = mapped_column(
+        ForeignKey("councils.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    mime_type: Mapped[str] = mapped_column(String(100), default="application/pdf")
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class AuditEntry(Base):
