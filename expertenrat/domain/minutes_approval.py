@@ -1,0 +1,217 @@
+"""Circulation, objections and approval of minutes: read models and rules.
+
+The minutes of a held meeting are a draft until they are circulated (date sent, deadline
+for objections = date + the council's objection period). Those who attended may object to
+an agenda item or a passage and propose a wording; an accepted objection changes the text
+(in a new version, the circulated one stays as it was), a rejected one needs a reason. A
+later held meeting approves the minutes; from then on they are frozen.
+
+How objections weigh depends on the council's practice (``MinutesApproval``): with
+``OBJECTIONS`` the deadline counts (later objections are refused) and approval waits for
+it; with ``VOTE`` objections may be raised until the approving meeting. Open objections
+block approval under both: they are decided first, in the approving meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import TypeVar
+
+from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.field_limits import TextField, clean_text, date_problems, text_problems
+
+K = TypeVar("K")
+
+OBJECTION: Mapping[str, TextField] = MappingProxyType(
+    {
+        "text": TextField("Der Einwand", 20_000, multiline=True),
+        "passage": TextField("Die beanstandete Stelle", 20_000, multiline=True),
+        "proposed_text": TextField("Die vorgeschlagene Fassung", 20_000, multiline=True),
+        "decision": TextField("Die Begründung der Entscheidung", 20_000, multiline=True),
+    }
+)
+"""The text fields of an objection, by attribute name."""
+
+CORRECTED_FIELDS = {
+    "discussion": "Wesentlicher Inhalt",
+    "motion_text": "Anträge",
+    "resolution_text": "Beschluss",
+}
+"""The texts of an agenda item an accepted objection may correct (column → German)."""
+
+FROZEN_HINT = (
+    "Das Protokoll ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung ist "
+    "nur als Nachtrag im Protokoll einer späteren Sitzung möglich."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Something the user picks: an attendee, an agenda item or a meeting (with its day)."""
+
+    id: int
+    label: str
+    day: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectionDraft:
+    """A new objection: who raised it (a member who attended), when, to what, and why."""
+
+    membership_id: int | None
+    raised_on: date | None
+    text: str
+    agenda_item_id: int | None = None
+    passage: str = ""
+    proposed_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectionRecord:
+    id: int
+    version: int
+    minutes_version: int  # the number of the version it was raised against
+    raised_by: str
+    raised_on: date
+    item_label: str  # "TOP 3 Beratung" or ""
+    agenda_item_id: int | None
+    passage: str
+    proposed_text: str
+    text: str
+    state: ObjectionState
+    decision: str
+    decided_on: date | None
+    decided_in: str  # "6. Sitzung" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRecord:
+    id: int
+    number: int
+    state: MinutesState
+    circulated_on: date | None
+    objections_due_on: date | None
+    approved_on: date | None
+    approved_in: str  # "6. Sitzung" or ""
+    fingerprint: str  # SHA-256 of the content snapshot
+    sha256: str  # of the stored full PDF (approved only)
+    public_sha256: str
+
+    @property
+    def label(self) -> str:
+        return f"Fassung {self.number} ({self.state.label})"
+
+
+@dataclass(frozen=True, slots=True)
+class Circulation:
+    """A circulated version and what happened on the next meeting's agenda (German)."""
+
+    version: VersionRecord
+    agenda_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesStatus:
+    """Where a meeting's minutes stand: the read model of the "Genehmigung" tab."""
+
+    meeting_id: int
+    meeting_label: str  # "5. Sitzung"
+    held: bool
+    practice: MinutesApproval
+    objection_period_days: int
+    versions: tuple[VersionRecord, ...]  # by number
+    objections: tuple[ObjectionRecord, ...]  # by date raised
+
+    @property
+    def latest(self) -> VersionRecord | None:
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def state(self) -> MinutesState:
+        return self.latest.state if self.latest else MinutesState.DRAFT
+
+    @property
+    def frozen(self) -> bool:
+        return self.state is MinutesState.APPROVED
+
+    @property
+    def open_objections(self) -> tuple[ObjectionRecord, ...]:
+        return tuple(o for o in self.objections if o.state is ObjectionState.OPEN)
+
+    def summary(self) -> str:
+        """One German line: "Entwurf", "versandt am … Einwände bis …", "genehmigt am …"."""
+        latest = self.latest
+        if latest is None:
+            return "Entwurf – noch nicht versandt"
+        if latest.state is MinutesState.APPROVED:
+            return f"genehmigt am {_day(latest.approved_on)} in der {latest.approved_in}"
+        first = next(v for v in self.versions if v.circulated_on is not None)
+        return (
+            f"versandt am {_day(first.circulated_on)}, Einwände bis "
+            f"{_day(latest.objections_due_on)} – Fassung {latest.number}"
+        )
+
+
+def objection_problems(draft: ObjectionDraft) -> list[FieldProblem]:
+    """The German problems of a new objection (who, when and a text are required)."""
+    problems: list[FieldProblem] = []
+    if draft.membership_id is None:
+        problems.append(FieldProblem("membership_id", "Bitte wählen Sie, wer den Einwand erhebt."))
+    if draft.raised_on is None:
+        problems.append(FieldProblem("raised_on", "Bitte geben Sie das Datum des Einwands an."))
+    else:
+        problems += date_problems("raised_on", draft.raised_on, "Das Datum des Einwands")
+    if not clean_text(draft.text, OBJECTION["text"]):
+        problems.append(FieldProblem("text", "Bitte beschreiben Sie den Einwand."))
+    for name in ("text", "passage", "proposed_text"):
+        problems += text_problems(name, getattr(draft, name), OBJECTION[name])
+    return problems
+
+
+def clean_objection(draft: ObjectionDraft) -> ObjectionDraft:
+    return ObjectionDraft(
+        draft.membership_id,
+        draft.raised_on,
+        clean_text(draft.text, OBJECTION["text"]),
+        draft.agenda_item_id,
+        clean_text(draft.passage, OBJECTION["passage"]),
+        clean_text(draft.proposed_text, OBJECTION["proposed_text"]),
+    )
+
+
+def corrected_text(texts: Mapping[K, str], passage: str, wording: str, where: str) -> tuple[K, str]:
+    """Where ``passage`` stands in ``texts`` (key → text) and that text with ``wording``
+    in its place: ``(field, new text)``. The passage must stand there exactly once."""
+    if not passage:
+        raise _problem(
+            "passage",
+            "Bitte geben Sie die beanstandete Stelle an; sie wird durch die neue Fassung ersetzt.",
+        )
+    found = [(name, text) for name, text in texts.items() if passage in text]
+    count = sum(text.count(passage) for _, text in found)
+    if count == 0:
+        raise _problem(
+            "passage",
+            f"Die beanstandete Stelle steht so nicht im Protokolltext {where}. Bitte geben "
+            "Sie sie wörtlich an, wie sie im Protokoll steht.",
+        )
+    if count > 1:
+        raise _problem(
+            "passage",
+            f"Die beanstandete Stelle kommt {count}-mal im Protokolltext {where} vor. Bitte "
+            "geben Sie einen längeren, eindeutigen Ausschnitt an.",
+        )
+    name, text = found[0]
+    return name, text.replace(passage, wording, 1)
+
+
+def _problem(field: str, message: str) -> ValidationError:
+    return ValidationError([FieldProblem(field, message)])
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else "–"

@@ -1,0 +1,259 @@
+"""The content snapshot of a meeting's minutes, its fingerprint, and a readable diff.
+
+Every circulated or approved version of the minutes keeps a snapshot of what the minutes
+said at that moment: the header (times, chair, minute-taker, the opening statements) and per
+agenda item its number, title, publicity, texts, votes and the codes of the recommendations
+adopted in it. The snapshot is stored as JSON with a fixed key order and no insignificant
+white space, so the same content always gives the same text and the same SHA-256: the
+fingerprint printed on the approved PDF.
+
+The diff compares two snapshots item by item (matched by the item's id, else its number)
+and names only what changed, with German labels, the way a reader checks what an accepted
+objection changed between the circulated and the approved minutes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from expertenrat.domain.enums import VoteMode
+
+
+@dataclass(frozen=True, slots=True)
+class VoteSnapshot:
+    subject: str = ""
+    mode: str = VoteMode.COUNTED.value
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    recused: int = 0
+    adopted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSnapshot:
+    item_id: int | None
+    number: str
+    title: str
+    public: bool = True
+    discussion: str = ""
+    motion: str = ""
+    resolution: str = ""
+    result: str = ""
+    votes: tuple[VoteSnapshot, ...] = ()
+    recommendations: tuple[str, ...] = ()  # codes, sorted
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderSnapshot:
+    opened_at: str = ""  # "16:05", wall clock
+    closed_at: str = ""
+    chair: str = ""
+    minute_taker: str = ""
+    agenda_approved: bool = False
+    agenda_changes: str = ""
+    quorum_noted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesSnapshot:
+    header: HeaderSnapshot = field(default_factory=HeaderSnapshot)
+    items: tuple[ItemSnapshot, ...] = ()
+
+
+# --- JSON and fingerprint -------------------------------------------------------------
+
+
+def snapshot_json(snapshot: MinutesSnapshot) -> str:
+    """The snapshot as canonical JSON: sorted keys, no spaces, text as typed (UTF-8)."""
+    return json.dumps(asdict(snapshot), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_snapshot(text: str) -> MinutesSnapshot:
+    """The snapshot stored as ``text`` (``""``: empty minutes)."""
+    if not text:
+        return MinutesSnapshot()
+    data: dict[str, Any] = json.loads(text)
+    items = tuple(
+        ItemSnapshot(
+            **{
+                **raw,
+                "votes": tuple(VoteSnapshot(**vote) for vote in raw.get("votes", ())),
+                "recommendations": tuple(raw.get("recommendations", ())),
+            }
+        )
+        for raw in data.get("items", ())
+    )
+    return MinutesSnapshot(HeaderSnapshot(**data.get("header", {})), items)
+
+
+def fingerprint(content: str) -> str:
+    """The SHA-256 (hex) of a stored snapshot: the same content, the same fingerprint."""
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def pdf_fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- readable diff ----------------------------------------------------------------------
+
+HEADER_LABELS = {
+    "opened_at": "Beginn",
+    "closed_at": "Ende",
+    "chair": "Sitzungsleitung",
+    "minute_taker": "Protokollführung",
+    "agenda_approved": "Tagesordnung genehmigt",
+    "agenda_changes": "Änderungen der Tagesordnung",
+    "quorum_noted": "Beschlussfähigkeit festgestellt",
+}
+ITEM_LABELS = {
+    "number": "Nummer",
+    "title": "Titel",
+    "public": "Öffentlich",
+    "discussion": "Wesentlicher Inhalt",
+    "motion": "Anträge",
+    "resolution": "Beschluss",
+    "result": "Ergebnis",
+    "votes": "Abstimmungen",
+    "recommendations": "Empfehlungen",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One changed field: its German label and the lines removed ("-") and added ("+")."""
+
+    label: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemChange:
+    """A changed item: "geändert", "neu" or "entfallen", with its changed fields."""
+
+    heading: str  # "TOP 3 Beratung: Offene Daten"
+    kind: str
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesDiff:
+    header: tuple[FieldChange, ...] = ()
+    items: tuple[ItemChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.header and not self.items
+
+    def text(self) -> str:
+        """The diff as plain German text, one block per changed part."""
+        if self.empty:
+            return "Keine inhaltlichen Unterschiede."
+        blocks = []
+        if self.header:
+            blocks.append(_block("Kopf des Protokolls", self.header))
+        for item in self.items:
+            blocks.append(_block(f"{item.heading} ({item.kind})", item.fields))
+        return "\n\n".join(blocks)
+
+
+def diff_snapshots(old: MinutesSnapshot, new: MinutesSnapshot) -> MinutesDiff:
+    """What changed from ``old`` to ``new``: only changed items and fields."""
+    header = tuple(
+        _field_change(label, getattr(old.header, name), getattr(new.header, name))
+        for name, label in HEADER_LABELS.items()
+        if getattr(old.header, name) != getattr(new.header, name)
+    )
+    old_items = {_match_key(item): item for item in old.items}
+    new_keys = {_match_key(item) for item in new.items}
+    changes: list[ItemChange] = []
+    for item in new.items:
+        before = old_items.get(_match_key(item))
+        if before is None:
+            changes.append(
+                ItemChange(_heading(item), "neu", _item_fields(ItemSnapshot(None, "", ""), item))
+            )
+        elif before != item:
+            fields = _item_fields(before, item)
+            if fields:
+                changes.append(ItemChange(_heading(item), "geändert", fields))
+    for item in old.items:
+        if _match_key(item) not in new_keys:
+            changes.append(ItemChange(_heading(item), "entfallen"))
+    return MinutesDiff(header, tuple(changes))
+
+
+def vote_line(vote: VoteSnapshot) -> str:
+    """ "Antrag X: Ja 7 · Nein 1 · Enthaltung 1 · befangen 0 – angenommen"."""
+    mode = VoteMode(vote.mode)
+    if mode is VoteMode.COUNTED:
+        counts = (
+            f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} · befangen {vote.recused}"
+        )
+    else:
+        counts = mode.label
+    outcome = "angenommen" if vote.adopted else "abgelehnt"
+    if mode is VoteMode.NOTED:
+        outcome = ""
+    line = f"{counts} – {outcome}" if outcome else counts
+    return f"{vote.subject}: {line}" if vote.subject else line
+
+
+def _match_key(item: ItemSnapshot) -> tuple[str, object]:
+    return ("id", item.item_id) if item.item_id is not None else ("number", item.number)
+
+
+def _heading(item: ItemSnapshot) -> str:
+    return f"TOP {item.number} {item.title}".strip()
+
+
+def _item_fields(old: ItemSnapshot, new: ItemSnapshot) -> tuple[FieldChange, ...]:
+    return tuple(
+        _field_change(label, _shown(name, getattr(old, name)), _shown(name, getattr(new, name)))
+        for name, label in ITEM_LABELS.items()
+        if getattr(old, name) != getattr(new, name)
+    )
+
+
+def _shown(name: str, value: object) -> object:
+    if name == "votes":
+        return "\n".join(vote_line(v) for v in value)  # type: ignore[attr-defined]
+    if name == "recommendations":
+        return ", ".join(value)  # type: ignore[arg-type]
+    return value
+
+
+def _field_change(label: str, old: object, new: object) -> FieldChange:
+    return FieldChange(label, tuple(_changed_lines(_as_text(old), _as_text(new))))
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return str(value)
+
+
+def _changed_lines(old: str, new: str) -> list[str]:
+    """The removed and added lines (difflib), "(leer)" for an empty text."""
+    if not old:
+        return [f"+ {line}" for line in new.splitlines() or ["(leer)"]]
+    if not new:
+        return [f"- {line}" for line in old.splitlines()] + ["+ (leer)"]
+    return [
+        line.rstrip("\n")
+        for line in difflib.ndiff(old.splitlines(), new.splitlines())
+        if line.startswith(("- ", "+ "))
+    ]
+
+
+def _block(heading: str, fields: tuple[FieldChange, ...]) -> str:
+    lines = [heading]
+    for change in fields:
+        lines.append(f"  {change.label}:")
+        lines.extend(f"    {line}" for line in change.lines)
+    return "\n".join(lines)

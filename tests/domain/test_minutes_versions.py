@@ -1,0 +1,178 @@
+"""The content snapshot of minutes, its fingerprint, the readable diff and the objection
+rules."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState, VoteMode
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.minutes_approval import (
+    MinutesStatus,
+    ObjectionDraft,
+    VersionRecord,
+    corrected_text,
+    objection_problems,
+)
+from expertenrat.domain.minutes_versions import (
+    HeaderSnapshot,
+    ItemSnapshot,
+    MinutesSnapshot,
+    VoteSnapshot,
+    diff_snapshots,
+    fingerprint,
+    parse_snapshot,
+    snapshot_json,
+    vote_line,
+)
+
+HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b 🚀 مرحبا שלום"""
+ITEMS = (
+    ItemSnapshot(1, "1", "Eröffnung"),
+    ItemSnapshot(
+        2,
+        "2",
+        f"Beratung {HOSTILE}",
+        public=False,
+        discussion="Erster Absatz.\nZweiter Absatz.",
+        resolution="Der Rat empfiehlt X.",
+        votes=(VoteSnapshot("Empfehlung", yes=7, no=1, abstain=1, adopted=True),),
+        recommendations=("E-2026-07",),
+    ),
+    ItemSnapshot(3, "3", "Verschiedenes"),
+)
+MINUTES = MinutesSnapshot(HeaderSnapshot("16:05", "18:10", "Dr. Anna Berg", "Frau Schulz"), ITEMS)
+
+
+def test_the_same_content_gives_the_same_json_and_fingerprint() -> None:
+    text = snapshot_json(MINUTES)
+    rebuilt = MinutesSnapshot(
+        replace(MINUTES.header), tuple(replace(item) for item in MINUTES.items)
+    )
+    assert snapshot_json(rebuilt) == text
+    assert fingerprint(snapshot_json(rebuilt)) == fingerprint(text)
+    assert len(fingerprint(text)) == 64
+    # Keys sorted, no white space between tokens, text as typed (not \u-escaped).
+    assert text.startswith('{"header":{"agenda_approved":false,')
+    assert HOSTILE.replace("\\", "\\\\").replace('"', '\\"') in text
+    assert list(json.loads(text)["items"][1]) == sorted(json.loads(text)["items"][1])
+
+
+def test_a_changed_word_changes_the_fingerprint() -> None:
+    changed = replace(
+        MINUTES, items=(ITEMS[0], replace(ITEMS[1], resolution="Der Rat empfiehlt Y."), ITEMS[2])
+    )
+    assert fingerprint(snapshot_json(changed)) != fingerprint(snapshot_json(MINUTES))
+
+
+def test_the_json_reads_back_as_the_same_snapshot() -> None:
+    assert parse_snapshot(snapshot_json(MINUTES)) == MINUTES
+    assert parse_snapshot("") == MinutesSnapshot()
+
+
+def test_the_diff_names_only_the_changed_items_and_fields() -> None:
+    new = replace(
+        MINUTES,
+        items=(
+            ITEMS[0],
+            replace(
+                ITEMS[1],
+                discussion="Erster Absatz.\nZweiter Absatz, berichtigt.",
+                votes=(replace(ITEMS[1].votes[0], yes=6, abstain=2),),
+            ),
+            ITEMS[2],
+        ),
+    )
+    diff = diff_snapshots(MINUTES, new)
+    assert diff.header == ()
+    assert [i.heading for i in diff.items] == [f"TOP 2 Beratung {HOSTILE}"]
+    assert [f.label for f in diff.items[0].fields] == ["Wesentlicher Inhalt", "Abstimmungen"]
+    assert diff.items[0].fields[0].lines == ("- Zweiter Absatz.", "+ Zweiter Absatz, berichtigt.")
+    text = diff.text()
+    assert "(geändert)" in text
+    assert "- Empfehlung: Ja 7 · Nein 1 · Enthaltung 1 · befangen 0 – angenommen" in text
+    assert "+ Empfehlung: Ja 6 · Nein 1 · Enthaltung 2 · befangen 0 – angenommen" in text
+    assert "Erster Absatz" not in text  # unchanged lines are left out
+
+
+def test_the_diff_names_header_changes_and_new_and_dropped_items() -> None:
+    new = MinutesSnapshot(
+        replace(MINUTES.header, closed_at="18:30"),
+        (ITEMS[0], ITEMS[1], ItemSnapshot(4, "3", "Neuer Punkt", resolution="Text")),
+    )
+    diff = diff_snapshots(MINUTES, new)
+    assert diff.header[0].label == "Ende"
+    assert diff.header[0].lines == ("- 18:10", "+ 18:30")
+    assert [(i.heading, i.kind) for i in diff.items] == [
+        ("TOP 3 Neuer Punkt", "neu"),
+        ("TOP 3 Verschiedenes", "entfallen"),
+    ]
+    assert diff_snapshots(MINUTES, MINUTES).text() == "Keine inhaltlichen Unterschiede."
+
+
+def test_vote_lines() -> None:
+    assert vote_line(VoteSnapshot(mode=VoteMode.UNANIMOUS.value, adopted=True)) == (
+        "einstimmig – angenommen"
+    )
+    assert vote_line(VoteSnapshot("Bericht", mode=VoteMode.NOTED.value)) == (
+        "Bericht: ohne Abstimmung zur Kenntnis genommen"
+    )
+
+
+def test_a_correction_replaces_the_passage_where_it_stands_once() -> None:
+    texts = {"discussion": "Herr X sagte A.", "resolution_text": "Der Rat beschließt B."}
+    assert corrected_text(texts, "beschließt B", "beschließt C", "von TOP 2") == (
+        "resolution_text",
+        "Der Rat beschließt C.",
+    )
+    with pytest.raises(ValidationError, match="steht so nicht im Protokolltext von TOP 2"):
+        corrected_text(texts, "Z", "Y", "von TOP 2")
+    with pytest.raises(ValidationError, match="2-mal"):
+        corrected_text({"a": "Der A.", "b": "Die A."}, "A.", "B.", "von TOP 2")
+    with pytest.raises(ValidationError, match="beanstandete Stelle an"):
+        corrected_text(texts, "", "Y", "von TOP 2")
+
+
+def test_an_objection_needs_who_when_and_what() -> None:
+    problems = objection_problems(ObjectionDraft(None, None, "  "))
+    assert {p.field for p in problems} == {"membership_id", "raised_on", "text"}
+    assert objection_problems(ObjectionDraft(1, date(2026, 3, 1), f"Einwand {HOSTILE}")) == []
+    long = objection_problems(ObjectionDraft(1, date(2026, 3, 1), "x" * 20_001))
+    assert long[0].message == "Der Einwand darf höchstens 20.000 Zeichen haben."
+
+
+def _version(number: int, state: MinutesState, **changes) -> VersionRecord:
+    values = {
+        "id": number,
+        "number": number,
+        "state": state,
+        "circulated_on": date(2026, 3, 20),
+        "objections_due_on": date(2026, 4, 3),
+        "approved_on": None,
+        "approved_in": "",
+        "fingerprint": "f" * 64,
+        "sha256": "",
+        "public_sha256": "",
+    }
+    values.update(changes)
+    return VersionRecord(**values)
+
+
+def test_the_status_line() -> None:
+    status = MinutesStatus(1, "5. Sitzung", True, MinutesApproval.VOTE, 14, (), ())
+    assert status.state is MinutesState.DRAFT
+    assert status.summary() == "Entwurf – noch nicht versandt"
+    status = replace(status, versions=(_version(1, MinutesState.CIRCULATED),))
+    assert status.summary() == "versandt am 20.03.2026, Einwände bis 03.04.2026 – Fassung 1"
+    approved = _version(
+        2, MinutesState.APPROVED, approved_on=date(2026, 5, 12), approved_in="6. Sitzung"
+    )
+    status = replace(status, versions=(*status.versions, approved))
+    assert status.frozen
+    assert status.summary() == "genehmigt am 12.05.2026 in der 6. Sitzung"
+    assert status.open_objections == ()
+    assert ObjectionState.OPEN.label == "offen"
