@@ -33,6 +33,7 @@ from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_rows import MeetingItems, load, meeting_name
+from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -111,6 +112,7 @@ class AgendaService:
     def add_opening_items(self, meeting_id: int) -> Agenda:
         """The standard opening items for a meeting without items (else nothing changes)."""
         with changing(self._db, _AGENDA) as session:
+            ensure_not_frozen(session, meeting_id)
             agenda_rows.add_opening_items(session, meeting_id, self._actor)
             return _agenda_of(load(session, meeting_id))
 
@@ -127,6 +129,7 @@ class AgendaService:
         raise_if_invalid(validate_item(item))
         with changing(self._db, _AGENDA) as session:
             found = load(session, meeting_id, lock=True)
+            ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed()
             if parent is not None and parent not in found.rows:
                 raise ValidationError(
@@ -163,6 +166,7 @@ class AgendaService:
             found = load(session, row.meeting_id)
             check_version(row, item.version, _ITEM)
             unchanged = all(getattr(row, name) == _value(item, name) for name in _CONTENT_FIELDS)
+            ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed(title_only=unchanged)
             _check_project(session, found, item.project_id, row.project_id)
             before = audit.snapshot(row)
@@ -178,6 +182,7 @@ class AgendaService:
             row = fetch(session, models.AgendaItem, item_id, _ITEM)
             found = load(session, row.meeting_id, lock=True)
             check_version(row, version, _ITEM)
+            ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed()
             items = found.items()
             ids = subtree(items, item_id)
@@ -233,6 +238,7 @@ class AgendaService:
             row = fetch(session, models.AgendaItem, item_id, _ITEM)
             found = load(session, row.meeting_id, lock=True)
             check_version(row, version, _ITEM)
+            ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed()
             before = {"number": row.number, "parent_id": row.parent_id, "position": row.position}
             layout = rule(found.items())

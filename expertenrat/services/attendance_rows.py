@@ -13,6 +13,7 @@ from expertenrat.domain.attendance_sheet import AgendaRef
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.text_folding import fold
+from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
@@ -38,10 +39,12 @@ def live_meeting(session: Session, meeting_id: int) -> models.Meeting:
 
 
 def changeable_meeting(session: Session, meeting_id: int) -> models.Meeting:
-    """The meeting for a change of attendance or conflicts: never a cancelled one."""
+    """The meeting for a change of attendance or conflicts: never a cancelled one, never
+    one whose minutes are approved."""
     meeting = live_meeting(session, meeting_id)
     if meeting.state == MeetingState.CANCELLED.value:
         raise MeetingCancelledError()
+    ensure_not_frozen(session, meeting.id)
     return meeting
 
 

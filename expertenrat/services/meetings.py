@@ -51,6 +51,7 @@ from expertenrat.services.meeting_rows import (
     renumber,
     summaries,
 )
+from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -175,6 +176,7 @@ class MeetingsService:
         with changing(self._db, WHAT) as session:
             row = _fetch(session, meeting_id)
             check_version(row, version, WHAT)
+            ensure_not_frozen(session, row.id)
             if row.state == MeetingState.CANCELLED:
                 raise ValidationError(
                     [FieldProblem("state", "Eine abgesagte Sitzung kann nicht geändert werden.")]
@@ -221,6 +223,7 @@ class MeetingsService:
         with changing(self._db, WHAT) as session:
             row = _fetch(session, meeting_id)
             check_version(row, version, WHAT)
+            ensure_not_frozen(session, row.id)
             clock = council_clock(session, row.council_id)
             now = clock.now() if now is None else now
             current = MeetingState(row.state)
@@ -254,6 +257,7 @@ class MeetingsService:
         with changing(self._db, WHAT) as session:
             row = _fetch(session, meeting_id)
             check_version(row, version, WHAT)
+            ensure_not_frozen(session, row.id)
             clock = council_clock(session, row.council_id)
             label = meeting_from_row(row, clock).label
             if row.state != MeetingState.PLANNED:
@@ -294,6 +298,7 @@ class MeetingsService:
         with changing(self._db, WHAT) as session:
             row = _fetch(session, meeting_id)
             check_version(row, version, WHAT)
+            ensure_not_frozen(session, row.id)
             raise_if_invalid(
                 chair_problems(session, row.council_id, membership_id, row.starts_at.date())
             )
