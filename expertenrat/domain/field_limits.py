@@ -108,6 +108,45 @@ PROJECT: Mapping[str, TextField] = MappingProxyType(
 
 PARTNER_NAME = TextField("Der Name eines Partners", 300)
 
+# Minutes texts keep surrounding spaces and line breaks: the editor saves them as typed.
+MINUTES_ITEM: Mapping[str, TextField] = MappingProxyType(
+    {
+        "discussion": TextField("Der Verlauf der Beratung", 100_000, multiline=True, strip=False),
+        "motion_text": TextField("Der Antragstext", 20_000, multiline=True, strip=False),
+        "resolution_text": TextField("Der Beschlusstext", 20_000, multiline=True, strip=False),
+        "result": TextField("Das Ergebnis", 100),
+    }
+)
+"""The minutes texts of an agenda item, by attribute name."""
+
+MINUTES_HEADER: Mapping[str, TextField] = MappingProxyType(
+    {
+        "minute_taker": TextField("Die Protokollführung", 200),
+        "agenda_changes": TextField(
+            "Die Änderungen der Tagesordnung", 5_000, multiline=True, plural=True
+        ),
+    }
+)
+"""The texts of the minutes' header (stored on the meeting), by attribute name."""
+
+VOTE_SUBJECT = TextField("Der Gegenstand der Abstimmung", 2_000, multiline=True)
+
+RECOMMENDATION: Mapping[str, TextField] = MappingProxyType(
+    {
+        "title": TextField("Der Titel der Empfehlung", 500),
+        "text": TextField("Der Text der Empfehlung", 20_000, multiline=True),
+    }
+)
+"""The texts of a recommendation adopted in the minutes, by attribute name."""
+
+TEXT_TEMPLATE: Mapping[str, TextField] = MappingProxyType(
+    {
+        "label": TextField("Die Bezeichnung des Textbausteins", 100),
+        "text": TextField("Der Textbaustein", 5_000, multiline=True),
+    }
+)
+"""The texts of a standard phrase (Textbaustein), by attribute name."""
+
 
 def clean_text(value: str, spec: TextField) -> str:
     """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them.

@@ -1,0 +1,217 @@
+"""The minutes (Protokoll) of a held meeting as the minutes service hands them out.
+
+Frozen read models: the header (opening and closing time, chair, minute-taker, agenda
+approved and its changes, quorum established), and per agenda item its texts, votes and
+the recommendations adopted in it. The header is stored on the meeting, the item texts on
+the agenda item; each has its row's ``version`` for the optimistic lock of the next save.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+
+from expertenrat.domain.enums import MinutesState, MinutesStyle, RecommendationKind
+from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
+from expertenrat.domain.field_limits import (
+    MINUTES_HEADER,
+    MINUTES_ITEM,
+    RECOMMENDATION,
+    clean_text,
+    cleaned_texts,
+    text_problems,
+)
+from expertenrat.domain.votes import RecusedMember, Vote
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesHeader:
+    """What the minutes record about the meeting as a whole (``version``: the meeting's)."""
+
+    opened_at: time | None = None
+    closed_at: time | None = None
+    chair_membership_id: int | None = None
+    minute_taker: str = ""
+    agenda_approved: bool = False
+    agenda_changes: str = ""
+    quorum_noted: bool = False
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTexts:
+    """The texts of one item's minutes, as the editor saves them."""
+
+    discussion: str = ""
+    motion_text: str = ""
+    resolution_text: str = ""
+    result: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not any(t.strip() for t in (self.discussion, self.motion_text,
+                                            self.resolution_text, self.result))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationDraft:
+    """A recommendation (or impulse) adopted in an agenda item, as typed."""
+
+    title: str
+    text: str = ""
+    kind: RecommendationKind = RecommendationKind.RECOMMENDATION
+    action_field_id: int | None = None
+    project_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptedRecommendation:
+    """A recommendation adopted in an item, with its register code ("E-2026-07")."""
+
+    id: int
+    code: str
+    kind: RecommendationKind
+    title: str
+    text: str
+    action_field_id: int | None
+    project_id: int | None
+    adopted_on: date
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMinutes:
+    """One agenda item's minutes. ``lacks_content``: nothing written, no vote, no
+    recommendation (an item with sub-items needs no text of its own)."""
+
+    item_id: int
+    number: str
+    title: str
+    public: bool
+    discussion: str
+    motion_text: str
+    resolution_text: str
+    result: str
+    votes: tuple[Vote, ...]
+    recommendations: tuple[AdoptedRecommendation, ...]
+    version: int
+    lacks_content: bool
+    parent_id: int | None = None
+    presenter: str = ""
+    project_id: int | None = None
+    project_title: str = ""
+    recused: tuple[RecusedMember, ...] = ()
+    warnings: tuple[str, ...] = ()  # e.g. a resolution recorded without quorum
+
+    @property
+    def label(self) -> str:
+        return f"TOP {self.number} {self.title}".strip()
+
+    @property
+    def texts(self) -> ItemTexts:
+        return ItemTexts(self.discussion, self.motion_text, self.resolution_text, self.result)
+
+
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    """The minutes of a held meeting. ``frozen``: approved, no change is possible any more."""
+
+    meeting_id: int
+    council_id: int
+    meeting_label: str  # "5. Sitzung"
+    meeting_day: date
+    style: MinutesStyle
+    state: MinutesState
+    frozen: bool
+    header: MinutesHeader
+    items: tuple[ItemMinutes, ...]
+
+    def item(self, item_id: int) -> ItemMinutes:
+        return next(i for i in self.items if i.item_id == item_id)
+
+    @property
+    def items_lacking_content(self) -> tuple[ItemMinutes, ...]:
+        return tuple(i for i in self.items if i.lacks_content)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedItem:
+    """The answer to an autosave: the item's new version and when it was saved (UTC, naive)."""
+
+    item_id: int
+    version: int
+    saved_at: datetime
+
+
+class ItemConflictError(ConcurrentEditError):
+    """Another PC saved the item since the editor read it; carries what is stored now so the
+    editor can show both texts and let the user choose (save again with ``version``)."""
+
+    def __init__(self, what: str, stored: ItemTexts, version: int) -> None:
+        super().__init__(what)
+        self.stored = stored
+        self.version = version
+
+
+def clean_item_texts(texts: ItemTexts) -> ItemTexts:
+    return replace(texts, **cleaned_texts(texts, MINUTES_ITEM))
+
+
+def item_text_problems(texts: ItemTexts) -> list[FieldProblem]:
+    return [
+        p
+        for name, spec in MINUTES_ITEM.items()
+        for p in text_problems(name, getattr(texts, name), spec)
+    ]
+
+
+def clean_header(header: MinutesHeader) -> MinutesHeader:
+    return replace(header, **cleaned_texts(header, MINUTES_HEADER))
+
+
+def header_problems(header: MinutesHeader) -> list[FieldProblem]:
+    problems = [
+        p
+        for name, spec in MINUTES_HEADER.items()
+        for p in text_problems(name, getattr(header, name), spec)
+    ]
+    if header.opened_at and header.closed_at and header.closed_at < header.opened_at:
+        problems.append(
+            FieldProblem(
+                "closed_at",
+                f"Das Ende ({header.closed_at:%H:%M}) liegt vor dem Beginn "
+                f"({header.opened_at:%H:%M}).",
+            )
+        )
+    return problems
+
+
+def clean_recommendation(draft: RecommendationDraft) -> RecommendationDraft:
+    return replace(
+        draft, **{k: clean_text(getattr(draft, k), s) for k, s in RECOMMENDATION.items()}
+    )
+
+
+def recommendation_problems(draft: RecommendationDraft) -> list[FieldProblem]:
+    problems = [
+        p
+        for name, spec in RECOMMENDATION.items()
+        for p in text_problems(name, getattr(draft, name), spec)
+    ]
+    if not draft.title.strip():
+        problems.insert(0, FieldProblem("title", "Bitte geben Sie der Empfehlung einen Titel."))
+    return problems
+
+
+def recommendation_code(year: int, number: int) -> str:
+    """The register code: "E-2026-07" (two digits at least)."""
+    return f"E-{year}-{number:02d}"
+
+
+def next_recommendation_number(year: int, codes: list[str]) -> int:
+    """The next free running number of ``year`` after every code given (any council's
+    codes may be passed; only "E-<year>-<n>" count)."""
+    prefix = f"E-{year}-"
+    numbers = [int(c[len(prefix) :]) for c in codes if c.startswith(prefix)
+               and c[len(prefix) :].isdigit()]  # fmt: skip
+    return max(numbers, default=0) + 1

@@ -1,0 +1,270 @@
+"""The completeness check of the minutes: what German practice expects before a draft is done.
+
+One :class:`ChecklistLine` per element (date, place, start and end, chair, minute-taker,
+attendance, invitation and notice period, quorum, agenda approved, previous minutes), then
+one per item that lacks content, lacks a vote for its resolution or has recusals that are
+not named; where all items are fine, one green line says so. Each line says in German what
+is missing and where to fix it (:class:`ChecklistTarget`):
+
+``field`` names
+    header fields of the minutes editor: ``opened_at``, ``closed_at``,
+    ``chair_membership_id``, ``minute_taker``, ``agenda_approved``, ``quorum_noted``;
+    other tabs of the meeting: ``meeting.date``, ``meeting.place``,
+    ``meeting.invitation_sent_on`` (Sitzung), ``attendance`` (Anwesenheit), ``conflicts``
+    (Befangenheit, with ``item_id``);
+    an item of the minutes (``item_id`` set): ``discussion``, ``votes``;
+    ``previous_minutes``: the item "Genehmigung des Protokolls" if the agenda has one
+    (``item_id``), else nothing to jump to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from expertenrat.domain.enums import MinutesApproval, MinutesState
+from expertenrat.domain.meeting_documents import invitation_deadline
+from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistTarget:
+    field: str
+    item_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistLine:
+    """``ok`` lines say what is there; the others say exactly what is missing. A ``warning``
+    line is ok but worth a look (an invitation sent too late)."""
+
+    key: str
+    ok: bool
+    text: str
+    target: ChecklistTarget
+    warning: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    lines: tuple[ChecklistLine, ...]
+
+    @property
+    def complete(self) -> bool:
+        return all(line.ok for line in self.lines)
+
+    @property
+    def missing(self) -> tuple[ChecklistLine, ...]:
+        return tuple(line for line in self.lines if not line.ok)
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousMinutes:
+    """The minutes of the council's previous held meeting."""
+
+    meeting_label: str  # "4. Sitzung"
+    state: MinutesState | None  # of its latest version; None: none circulated yet
+    approved_on: date | None = None
+    open_objections: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class UndecidedConflict:
+    """A screening hint on an item nobody has decided (recused or overruled) yet."""
+
+    item_id: int
+    item_number: str
+    member_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistFacts:
+    """What the check looks at; the minutes service gathers it from the database."""
+
+    meeting_day: date
+    place: str
+    invitation_sent_on: date | None
+    notice_period_days: int
+    header: MinutesHeader
+    chair_name: str
+    unrecorded: tuple[str, ...]  # members active that day without attendance
+    quorum_statement: str
+    approval: MinutesApproval
+    previous: PreviousMinutes | None  # None: the council's first meeting
+    approval_item_id: int | None
+    items: tuple[ItemMinutes, ...]
+    undecided_conflicts: tuple[UndecidedConflict, ...] = ()
+
+
+def checklist(facts: ChecklistFacts) -> Checklist:
+    header = facts.header
+    lines = [
+        _line("date", True, f"Datum: {facts.meeting_day:%d.%m.%Y}", "meeting.date"),
+        _line(
+            "place",
+            bool(facts.place.strip()),
+            f"Ort: {facts.place}" if facts.place.strip() else "Der Sitzungsort fehlt.",
+            "meeting.place",
+        ),
+        _time_line("opened_at", header, "Beginn", "Die Uhrzeit des Beginns fehlt."),
+        _time_line("closed_at", header, "Ende", "Die Uhrzeit des Endes fehlt."),
+        _line(
+            "chair",
+            bool(facts.chair_name),
+            f"Sitzungsleitung: {facts.chair_name}"
+            if facts.chair_name
+            else "Die Sitzungsleitung (Vorsitz) ist nicht angegeben.",
+            "chair_membership_id",
+        ),
+        _line(
+            "minute_taker",
+            bool(header.minute_taker.strip()),
+            f"Protokoll: {header.minute_taker}"
+            if header.minute_taker.strip()
+            else "Die Protokollführung ist nicht angegeben.",
+            "minute_taker",
+        ),
+        _attendance_line(facts.unrecorded),
+        _invitation_line(facts),
+        _line(
+            "quorum",
+            header.quorum_noted,
+            f"Beschlussfähigkeit festgestellt: {facts.quorum_statement}"
+            if header.quorum_noted
+            else "Die Feststellung der Beschlussfähigkeit fehlt "
+            f"(laut Anwesenheit: {facts.quorum_statement}).",
+            "quorum_noted",
+        ),
+        _line(
+            "agenda_approved",
+            header.agenda_approved,
+            "Tagesordnung genehmigt"
+            + (" (mit Änderungen)" if header.agenda_changes.strip() else "")
+            if header.agenda_approved
+            else "Es fehlt der Vermerk, dass die Tagesordnung genehmigt wurde.",
+            "agenda_approved",
+        ),
+        _previous_line(facts),
+    ]
+    lines += _item_lines(facts.items)
+    lines += _recusal_lines(facts.items, facts.undecided_conflicts)
+    return Checklist(tuple(lines))
+
+
+def _line(key: str, ok: bool, text: str, field: str, item_id: int | None = None) -> ChecklistLine:
+    return ChecklistLine(key, ok, text, ChecklistTarget(field, item_id))
+
+
+def _time_line(key: str, header: MinutesHeader, name: str, missing: str) -> ChecklistLine:
+    value = getattr(header, key)
+    if value is None:
+        return _line(key, False, missing, key)
+    return _line(key, True, f"{name}: {value:%H:%M} Uhr", key)
+
+
+def _attendance_line(unrecorded: tuple[str, ...]) -> ChecklistLine:
+    if not unrecorded:
+        return _line("attendance", True, "Anwesenheit vollständig erfasst", "attendance")
+    shown = ", ".join(unrecorded[:5]) + (" …" if len(unrecorded) > 5 else "")
+    count = len(unrecorded)
+    who = "ein Mitglied" if count == 1 else f"{count} Mitglieder"
+    return _line("attendance", False, f"Die Anwesenheit fehlt für {who}: {shown}.", "attendance")
+
+
+def _invitation_line(facts: ChecklistFacts) -> ChecklistLine:
+    field = "meeting.invitation_sent_on"
+    sent = facts.invitation_sent_on
+    if sent is None:
+        return _line("invitation", False, "Das Versanddatum der Einladung fehlt.", field)
+    deadline = invitation_deadline(facts.meeting_day, facts.notice_period_days)
+    if sent <= deadline:
+        text = (
+            f"Einladung am {sent:%d.%m.%Y} versandt – fristgerecht "
+            f"(Ladungsfrist {facts.notice_period_days} Tage)"
+        )
+        return _line("invitation", True, text, field)
+    text = (
+        f"Einladung am {sent:%d.%m.%Y} versandt – nicht fristgerecht (Ladungsfrist "
+        f"{facts.notice_period_days} Tage, spätestens am {deadline:%d.%m.%Y}). "
+        "Das Protokoll sollte festhalten, dass niemand die Ladung gerügt hat."
+    )
+    return ChecklistLine("invitation", True, text, ChecklistTarget(field), warning=True)
+
+
+def _previous_line(facts: ChecklistFacts) -> ChecklistLine:
+    key, field, item = "previous_minutes", "previous_minutes", facts.approval_item_id
+    previous = facts.previous
+    if previous is None:
+        return _line(
+            key, True, "Keine vorherige Sitzung: kein Protokoll zu genehmigen", field, item
+        )
+    name = f"Das Protokoll der {previous.meeting_label}"
+    if previous.state is MinutesState.APPROVED:
+        on = f" am {previous.approved_on:%d.%m.%Y}" if previous.approved_on else ""
+        return _line(
+            key, True, f"Protokoll der {previous.meeting_label} genehmigt{on}", field, item
+        )
+    if previous.open_objections:
+        count = previous.open_objections
+        objections = "ein Einwand ist" if count == 1 else f"{count} Einwände sind"
+        return _line(key, False, f"{name}: {objections} noch nicht entschieden.", field, item)
+    if previous.state is MinutesState.CIRCULATED and facts.approval is MinutesApproval.OBJECTIONS:
+        return _line(
+            key, True, f"Protokoll der {previous.meeting_label}: Einwände behandelt", field, item
+        )
+    if previous.state is None:
+        return _line(
+            key, False, f"{name} ist noch nicht versandt und nicht genehmigt.", field, item
+        )
+    return _line(key, False, f"{name} ist noch nicht genehmigt.", field, item)
+
+
+def _item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
+    empty = [
+        _line("item_content", False, f"{i.label}: Es fehlt der Protokolltext.", "discussion",
+              i.item_id)
+        for i in items if i.lacks_content
+    ]  # fmt: skip
+    unvoted = [
+        _line(
+            "item_vote",
+            False,
+            f"{i.label}: Zum Beschluss fehlt die Abstimmung.",
+            "votes",
+            i.item_id,
+        )
+        for i in items
+        if i.resolution_text.strip() and not i.votes
+    ]
+    lines = empty or [_line("item_content", True, "Alle Punkte haben einen Protokolltext", "")]
+    return lines + (unvoted or [_line("item_vote", True, "Alle Beschlüsse haben eine Abstimmung",
+                                      "")])  # fmt: skip
+
+
+def _recusal_lines(
+    items: tuple[ItemMinutes, ...], undecided: tuple[UndecidedConflict, ...]
+) -> list[ChecklistLine]:
+    lines = [
+        _line(
+            "recusals",
+            False,
+            f"{item.label}: Für die Befangenheit von {member.name} fehlt der Grund.",
+            "conflicts",
+            item.item_id,
+        )
+        for item in items
+        for member in item.recused
+        if not member.reason.strip()
+    ]
+    lines += [
+        _line(
+            "recusals",
+            False,
+            f"TOP {u.item_number}: Über den Hinweis auf Befangenheit von {u.member_name} "
+            "ist nicht entschieden.",
+            "conflicts",
+            u.item_id,
+        )
+        for u in undecided
+    ]
+    return lines or [_line("recusals", True, "Befangenheiten benannt", "conflicts")]

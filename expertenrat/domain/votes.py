@@ -1,0 +1,193 @@
+"""Votes on an agenda item: counted (Ja / Nein / Enthaltung), unanimous, or noted without a vote.
+
+Who may vote at an item are the members present at that item with a voting right (arrivals
+and departures by agenda item, :mod:`domain.quorum`), minus those recused from it (declared
+conflicts of interest decided "befangen"): the ``present_voting`` of the item's
+:class:`~expertenrat.domain.quorum.QuorumResult`. The counts of a vote may not exceed them.
+The recused members are named from the conflicts, never typed into a vote.
+
+A resolution recorded where the council had no quorum is allowed (the minutes must say what
+happened) but warned about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import VOTE_SUBJECT, clean_text, text_problems
+from expertenrat.domain.quorum import QuorumResult
+
+COUNTS = {"yes": "Ja-Stimmen", "no": "Nein-Stimmen", "abstain": "Enthaltungen"}
+
+
+@dataclass(frozen=True, slots=True)
+class RecusedMember:
+    """A member recused from the item (from the declared conflicts), with the reason."""
+
+    membership_id: int
+    name: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VoteDraft:
+    """A vote as the minute-taker enters it; ``id``/``version`` those read (``None``: new).
+
+    ``adopted`` ``None`` follows from the counts: more yes than no (unanimous: adopted;
+    noted: nothing to adopt).
+    """
+
+    mode: VoteMode = VoteMode.COUNTED
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    subject: str = ""
+    adopted: bool | None = None
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """A stored vote of an item, with the recusals named (read model)."""
+
+    id: int
+    version: int
+    position: int
+    mode: VoteMode
+    subject: str
+    yes: int
+    no: int
+    abstain: int
+    recused: int
+    adopted: bool
+    recused_members: tuple[RecusedMember, ...] = ()
+
+    def as_draft(self) -> VoteDraft:
+        return VoteDraft(
+            self.mode, self.yes, self.no, self.abstain, self.subject, self.adopted, self.id,
+            self.version,
+        )  # fmt: skip
+
+    @property
+    def line(self) -> str:
+        """ "Ja 7 · Nein 1 · Enthaltung 1 – angenommen · befangen: Dr. X (Grund)"."""
+        return vote_line(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Voters:
+    """Who may vote at an item: ``quorum.present_voting`` members (recused ones left out)."""
+
+    item_label: str  # "TOP 3"
+    quorum: QuorumResult
+    recused: tuple[RecusedMember, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return self.quorum.present_voting
+
+
+def clean_vote(vote: VoteDraft, voters: Voters) -> VoteDraft:
+    """``vote`` as it is stored: subject in NFC, counts following the mode, ``adopted`` set.
+
+    Unanimous: every member entitled to vote at the item voted yes. Noted without a vote:
+    no counts and nothing adopted.
+    """
+    subject = clean_text(vote.subject, VOTE_SUBJECT)
+    if vote.mode is VoteMode.UNANIMOUS:
+        return replace(vote, subject=subject, yes=voters.count, no=0, abstain=0, adopted=True)
+    if vote.mode is VoteMode.NOTED:
+        return replace(vote, subject=subject, yes=0, no=0, abstain=0, adopted=False)
+    adopted = vote.yes > vote.no if vote.adopted is None else vote.adopted
+    return replace(vote, subject=subject, adopted=adopted)
+
+
+def vote_problems(votes: Sequence[VoteDraft], voters: Voters) -> list[FieldProblem]:
+    """What is wrong with the votes of one item (German); a missing quorum is a warning.
+
+    Fields are named ``votes.<index>.<what>`` (``what``: yes, no, abstain, subject, mode).
+    """
+    problems: list[FieldProblem] = []
+    for index, vote in enumerate(votes):
+        prefix = f"Abstimmung {index + 1}: " if len(votes) > 1 else ""
+        field = f"votes.{index}"
+        problems += [
+            FieldProblem(p.field, prefix + p.message)
+            for p in text_problems(f"{field}.subject", vote.subject, VOTE_SUBJECT)
+        ]
+        problems += _count_problems(vote, voters, field, prefix)
+    if votes and not voters.quorum.quorate and any(v.mode is not VoteMode.NOTED for v in votes):
+        problems.append(FieldProblem("votes", quorum_warning(voters), warning=True))
+    return problems
+
+
+def quorum_warning(voters: Voters) -> str:
+    return (
+        f"Bei {voters.item_label} war das Gremium nicht beschlussfähig "
+        f"({voters.quorum.statement}). Der Beschluss wird trotzdem so protokolliert."
+    )
+
+
+def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) -> list[FieldProblem]:
+    if vote.mode is VoteMode.NOTED:
+        return []
+    if vote.mode is VoteMode.UNANIMOUS:
+        if voters.count < 1:
+            return [
+                FieldProblem(
+                    f"{field}.mode",
+                    f"{prefix}„einstimmig“ setzt voraus, dass bei {voters.item_label} mindestens "
+                    "ein stimmberechtigtes Mitglied anwesend und nicht befangen war.",
+                )
+            ]
+        return []
+    problems = [
+        FieldProblem(f"{field}.{name}", f"{prefix}Die Zahl der {label} darf nicht negativ sein.")
+        for name, label in COUNTS.items()
+        if getattr(vote, name) < 0
+    ]
+    if problems:
+        return problems
+    total = vote.yes + vote.no + vote.abstain
+    if total == 0:
+        return [
+            FieldProblem(
+                f"{field}.yes",
+                f"{prefix}Bitte tragen Sie die Stimmen ein oder wählen Sie „einstimmig“ oder "
+                "„ohne Abstimmung zur Kenntnis genommen“.",
+            )
+        ]
+    if total > voters.count:
+        return [FieldProblem(f"{field}.yes", prefix + _too_many(total, voters))]
+    return []
+
+
+def _too_many(total: int, voters: Voters) -> str:
+    recused = voters.quorum.recused
+    aside = f", {recused} befangen" if recused else ""
+    who = "Mitglied" if voters.count == 1 else "Mitglieder"
+    return (
+        f"Es sind {total} Stimmen erfasst, aber bei {voters.item_label} waren nur "
+        f"{voters.count} stimmberechtigte {who} anwesend{aside}."
+    )
+
+
+def vote_line(vote: Vote) -> str:
+    """How the minutes print a vote."""
+    if vote.mode is VoteMode.NOTED:
+        line = VoteMode.NOTED.label
+    elif vote.mode is VoteMode.UNANIMOUS:
+        line = f"{VoteMode.UNANIMOUS.label} angenommen"
+    else:
+        verdict = "angenommen" if vote.adopted else "abgelehnt"
+        line = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} – {verdict}"
+    if vote.recused_members:
+        names = ", ".join(
+            f"{m.name} ({m.reason})" if m.reason else m.name for m in vote.recused_members
+        )
+        line += f" · befangen: {names}"
+    return line

@@ -1,0 +1,176 @@
+"""The completeness check names every missing element and where to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+from expertenrat.domain.enums import MinutesApproval, MinutesState, VoteMode
+from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
+from expertenrat.domain.minutes_checklist import (
+    ChecklistFacts,
+    ChecklistTarget,
+    PreviousMinutes,
+    UndecidedConflict,
+    checklist,
+)
+from expertenrat.domain.votes import RecusedMember, Vote
+
+DAY = date(2026, 3, 10)
+VOTE = Vote(1, 1, 0, VoteMode.COUNTED, "", 5, 1, 0, 0, True)
+
+
+def item(item_id: int, number: str, **changes) -> ItemMinutes:
+    values = {
+        "item_id": item_id,
+        "number": number,
+        "title": f"Punkt {number}",
+        "public": True,
+        "discussion": "Bericht & Aussprache",
+        "motion_text": "",
+        "resolution_text": "",
+        "result": "",
+        "votes": (),
+        "recommendations": (),
+        "version": 1,
+        "lacks_content": False,
+    }
+    values.update(changes)
+    return ItemMinutes(**values)
+
+
+COMPLETE = ChecklistFacts(
+    meeting_day=DAY,
+    place="Rathaus, Raum 1.23",
+    invitation_sent_on=date(2026, 2, 24),
+    notice_period_days=7,
+    header=MinutesHeader(
+        time(16, 0), time(18, 5), 3, "Frau Schulz", agenda_approved=True, quorum_noted=True
+    ),
+    chair_name="Prof. Dr. Anna Berg",
+    unrecorded=(),
+    quorum_statement="7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig",
+    approval=MinutesApproval.VOTE,
+    previous=PreviousMinutes("4. Sitzung", MinutesState.APPROVED, date(2026, 3, 10)),
+    approval_item_id=11,
+    items=(item(10, "1"), item(11, "2", resolution_text="Beschluss", votes=(VOTE,))),
+)
+
+
+def test_complete_minutes_are_green() -> None:
+    result = checklist(COMPLETE)
+    assert result.complete, [line.text for line in result.missing]
+    assert [line.key for line in result.lines] == [
+        "date", "place", "opened_at", "closed_at", "chair", "minute_taker", "attendance",
+        "invitation", "quorum", "agenda_approved", "previous_minutes", "item_content",
+        "item_vote", "recusals",
+    ]  # fmt: skip
+
+
+def test_every_element_is_named_when_missing() -> None:
+    facts = replace(
+        COMPLETE,
+        place=" ",
+        invitation_sent_on=None,
+        header=MinutesHeader(),
+        chair_name="",
+        unrecorded=("Anna Berg", "Ödön Pál"),
+        previous=PreviousMinutes("4. Sitzung", MinutesState.CIRCULATED),
+        items=(
+            item(10, "1", discussion="", lacks_content=True),
+            item(11, "2", resolution_text="Der Rat empfiehlt …"),
+            item(12, "3", recused=(RecusedMember(7, "Kim <K> & Co", ""),)),
+        ),
+        undecided_conflicts=(UndecidedConflict(12, "3", "Zoë Brontë"),),
+    )
+    missing = {(line.key, line.text, line.target) for line in checklist(facts).missing}
+    assert missing == {
+        ("place", "Der Sitzungsort fehlt.", ChecklistTarget("meeting.place")),
+        ("opened_at", "Die Uhrzeit des Beginns fehlt.", ChecklistTarget("opened_at")),
+        ("closed_at", "Die Uhrzeit des Endes fehlt.", ChecklistTarget("closed_at")),
+        (
+            "chair",
+            "Die Sitzungsleitung (Vorsitz) ist nicht angegeben.",
+            ChecklistTarget("chair_membership_id"),
+        ),
+        ("minute_taker", "Die Protokollführung ist nicht angegeben.",
+         ChecklistTarget("minute_taker")),
+        (
+            "attendance",
+            "Die Anwesenheit fehlt für 2 Mitglieder: Anna Berg, Ödön Pál.",
+            ChecklistTarget("attendance"),
+        ),
+        (
+            "invitation",
+            "Das Versanddatum der Einladung fehlt.",
+            ChecklistTarget("meeting.invitation_sent_on"),
+        ),
+        (
+            "quorum",
+            "Die Feststellung der Beschlussfähigkeit fehlt (laut Anwesenheit: 7 von 9 "
+            "stimmberechtigten Mitgliedern anwesend – beschlussfähig).",
+            ChecklistTarget("quorum_noted"),
+        ),
+        (
+            "agenda_approved",
+            "Es fehlt der Vermerk, dass die Tagesordnung genehmigt wurde.",
+            ChecklistTarget("agenda_approved"),
+        ),
+        (
+            "previous_minutes",
+            "Das Protokoll der 4. Sitzung ist noch nicht genehmigt.",
+            ChecklistTarget("previous_minutes", 11),
+        ),
+        ("item_content", "TOP 1 Punkt 1: Es fehlt der Protokolltext.",
+         ChecklistTarget("discussion", 10)),
+        ("item_vote", "TOP 2 Punkt 2: Zum Beschluss fehlt die Abstimmung.",
+         ChecklistTarget("votes", 11)),
+        (
+            "recusals",
+            "TOP 3 Punkt 3: Für die Befangenheit von Kim <K> & Co fehlt der Grund.",
+            ChecklistTarget("conflicts", 12),
+        ),
+        (
+            "recusals",
+            "TOP 3: Über den Hinweis auf Befangenheit von Zoë Brontë ist nicht entschieden.",
+            ChecklistTarget("conflicts", 12),
+        ),
+    }  # fmt: skip
+    # The date is always there, and says so.
+    assert checklist(facts).lines[0].text == "Datum: 10.03.2026"
+
+
+def test_a_late_invitation_is_a_warning_that_does_not_block() -> None:
+    line = next(
+        x for x in checklist(replace(COMPLETE, invitation_sent_on=date(2026, 3, 5))).lines
+        if x.key == "invitation"
+    )  # fmt: skip
+    assert line.ok and line.warning
+    assert "nicht fristgerecht (Ladungsfrist 7 Tage, spätestens am 03.03.2026)" in line.text
+    on_time = checklist(replace(COMPLETE, invitation_sent_on=date(2026, 3, 3)))
+    assert not any(x.warning for x in on_time.lines)
+
+
+def test_previous_minutes_under_each_approval_practice() -> None:
+    def line(previous, approval=MinutesApproval.VOTE):
+        facts = replace(COMPLETE, previous=previous, approval=approval)
+        return next(x for x in checklist(facts).lines if x.key == "previous_minutes")
+
+    assert line(None).ok
+    circulated = PreviousMinutes("4. Sitzung", MinutesState.CIRCULATED)
+    assert not line(circulated).ok
+    assert line(circulated, MinutesApproval.OBJECTIONS).ok
+    open_ones = replace(circulated, open_objections=2)
+    assert line(open_ones, MinutesApproval.OBJECTIONS).text == (
+        "Das Protokoll der 4. Sitzung: 2 Einwände sind noch nicht entschieden."
+    )
+    assert line(PreviousMinutes("4. Sitzung", None)).text == (
+        "Das Protokoll der 4. Sitzung ist noch nicht versandt und nicht genehmigt."
+    )
+
+
+def test_end_before_start_is_refused_by_the_header_rules() -> None:
+    from expertenrat.domain.minutes import header_problems
+
+    problems = header_problems(MinutesHeader(time(18, 0), time(16, 0)))
+    assert [p.message for p in problems] == ["Das Ende (16:00) liegt vor dem Beginn (18:00)."]
