@@ -58,46 +58,7 @@ class ConflictsService:
     def sheet(self, meeting_id: int) -> ConflictSheet:
         """Every agenda item with its recorded conflicts and open screening suggestions."""
         with reading(self._db) as session:
-            meeting = live_meeting(session, meeting_id)
-            memberships = meeting_memberships(session, meeting)
-            rows = agenda_rows(session, meeting.id)
-            stored = _stored(session, [row.id for row, _number in rows])
-            names = {m.id: full_name(m) for m in memberships}
-            names.update(_names(session, {c.membership_id for c in stored} - set(names)))
-            affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
-            items = []
-            projects: dict[int | None, models.Project | None] = {}
-            for row, number in rows:
-                conflicts = tuple(
-                    _conflict(c, names.get(c.membership_id, ""))
-                    for c in stored
-                    if c.agenda_item_id == row.id
-                )
-                decided = {c.membership_id for c in conflicts}
-                if row.project_id not in projects:
-                    projects[row.project_id] = _project(session, row.project_id)
-                project = projects[row.project_id]
-                suggestions = _first_per_member(
-                    s
-                    for s in screen(
-                        affiliations, [p.name for p in project.partners] if project else []
-                    )
-                    if s.member not in decided
-                )
-                items.append(
-                    ItemConflicts(
-                        AgendaRef(row.id, number, row.title),
-                        project.title if project else "",
-                        conflicts,
-                        suggestions,
-                    )
-                )
-            return ConflictSheet(
-                meeting.id,
-                is_cancelled(meeting),
-                tuple(MemberRef(m.id, full_name(m), m.person.affiliation) for m in memberships),
-                tuple(items),
-            )
+            return conflict_sheet(session, live_meeting(session, meeting_id))
 
     def declare(self, item_id: int, membership_id: int, reason: str) -> Conflict:
         """Record that a member declared a conflict on an item: recused, with the reason."""
@@ -225,6 +186,47 @@ class ConflictsService:
                 after=audit.snapshot(row),
             )
             return _conflict(row, name)
+
+
+def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
+    """The conflict sheet of ``meeting`` as stored in ``session``'s transaction."""
+    memberships = meeting_memberships(session, meeting)
+    rows = agenda_rows(session, meeting.id)
+    stored = _stored(session, [row.id for row, _number in rows])
+    names = {m.id: full_name(m) for m in memberships}
+    names.update(_names(session, {c.membership_id for c in stored} - set(names)))
+    affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
+    items = []
+    projects: dict[int | None, models.Project | None] = {}
+    for row, number in rows:
+        conflicts = tuple(
+            _conflict(c, names.get(c.membership_id, ""))
+            for c in stored
+            if c.agenda_item_id == row.id
+        )
+        decided = {c.membership_id for c in conflicts}
+        if row.project_id not in projects:
+            projects[row.project_id] = _project(session, row.project_id)
+        project = projects[row.project_id]
+        suggestions = _first_per_member(
+            s
+            for s in screen(affiliations, [p.name for p in project.partners] if project else [])
+            if s.member not in decided
+        )
+        items.append(
+            ItemConflicts(
+                AgendaRef(row.id, number, row.title),
+                project.title if project else "",
+                conflicts,
+                suggestions,
+            )
+        )
+    return ConflictSheet(
+        meeting.id,
+        is_cancelled(meeting),
+        tuple(MemberRef(m.id, full_name(m), m.person.affiliation) for m in memberships),
+        tuple(items),
+    )
 
 
 def _stored(session: Session, item_ids: list[int]) -> list[models.ConflictOfInterest]:

@@ -16,6 +16,7 @@ from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
+from expertenrat.services.minutes import MinutesService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.retention import RetentionService
@@ -42,6 +43,7 @@ class Services:
     meeting_documents: MeetingDocumentsService
     attendance: AttendanceService
     conflicts: ConflictsService
+    minutes: MinutesService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -64,4 +66,5 @@ class Services:
             meeting_documents=MeetingDocumentsService(database, actor, meetings),
             attendance=AttendanceService(database, actor),
             conflicts=ConflictsService(database, actor),
+            minutes=MinutesService(database, actor),
         )

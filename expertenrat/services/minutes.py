@@ -1,0 +1,335 @@
+"""The minutes (Protokoll) of a held meeting: header, texts per agenda item, votes,
+recommendations adopted in an item, the completeness check and finishing the draft.
+
+The header lives on the meeting row, the texts on the agenda item row; both are saved with
+their row's version (optimistic lock). :meth:`MinutesService.save_item` is the editor's
+autosave: a few small reads and one UPDATE of the item; a stale version raises
+:class:`~expertenrat.domain.minutes.ItemConflictError` carrying what is stored now, and the
+audit trail gets one entry per item per editing session (:mod:`services.editing_audit`).
+
+Every change goes through :meth:`MinutesService._load_for_change`: the meeting must be held
+(and, once approval exists, not frozen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction, MinutesState
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    FieldProblem,
+    NotFoundError,
+    ValidationError,
+)
+from expertenrat.domain.minutes import (
+    ItemConflictError,
+    ItemTexts,
+    Minutes,
+    MinutesHeader,
+    SavedItem,
+    clean_header,
+    clean_item_texts,
+    header_problems,
+    item_text_problems,
+)
+from expertenrat.domain.minutes_checklist import Checklist
+from expertenrat.domain.votes import Vote, VoteDraft, clean_vote, vote_problems
+from expertenrat.services import audit
+from expertenrat.services.attendance_rows import agenda_rows
+from expertenrat.services.editing_audit import EditingAudit, OpenEntry
+from expertenrat.services.meeting_rows import chair_problems
+from expertenrat.services.minutes_checks import minutes_checklist
+from expertenrat.services.minutes_rows import (
+    header_of,
+    held_meeting,
+    label_of,
+    meeting_facts,
+    minutes_of,
+    texts_of,
+    vote_of,
+)
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+ITEM = "Der Tagesordnungspunkt"
+_HEADER_FIELDS = (
+    "opened_at", "closed_at", "chair_membership_id", "minute_taker", "agenda_approved",
+    "agenda_changes", "quorum_noted",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SavedVotes:
+    """The votes of an item as stored, and warnings (no quorum) the user should see."""
+
+    votes: tuple[Vote, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class MinutesService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+        self._editing = EditingAudit(actor)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def minutes(self, meeting_id: int) -> Minutes:
+        """The minutes of a held meeting (any other: a German refusal)."""
+        with reading(self._db) as session:
+            return minutes_of(session, held_meeting(session, meeting_id))
+
+    def checklist(self, meeting_id: int) -> Checklist:
+        """The completeness check of the minutes as they are stored now."""
+        with reading(self._db) as session:
+            return minutes_checklist(session, held_meeting(session, meeting_id))
+
+    # --- the header -----------------------------------------------------------------------
+
+    def save_header(
+        self, meeting_id: int, header: MinutesHeader, editing_session: str | None = None
+    ) -> MinutesHeader:
+        """Save times, chair, minute-taker, agenda approval and quorum statement.
+
+        ``header.version`` is the meeting's version as read; with ``editing_session`` the
+        audit trail coalesces the saves of that session into one entry.
+        """
+        header = clean_header(header)
+        problems = header_problems(header)
+        raise_if_invalid(problems)
+        what = "Der Kopf des Protokolls"
+        with changing(self._db, what) as session:
+            meeting = self._load_for_change(session, meeting_id)
+            check_version(meeting, header.version, what)
+            chair = header.chair_membership_id
+            if chair != meeting.chair_membership_id:
+                raise_if_invalid(
+                    [
+                        replace(p, field="chair_membership_id")
+                        for p in chair_problems(
+                            session, meeting.council_id, chair, meeting.starts_at.date()
+                        )
+                    ]
+                )
+            before = _header_state(meeting)
+            for name in _HEADER_FIELDS:
+                setattr(meeting, name, getattr(header, name))
+            session.flush()
+            summary = f"Protokollkopf der {label_of(meeting)} geändert"
+            opened = self._audit_edit(
+                session, "meeting_minutes", meeting.id, meeting.council_id, editing_session,
+                summary, before,
+                _header_state(meeting),
+            )  # fmt: skip
+            saved = header_of(meeting)
+        self._editing.committed(opened)
+        return saved
+
+    # --- texts of an item -----------------------------------------------------------------
+
+    def save_item(
+        self, item_id: int, texts: ItemTexts, expected_version: int, editing_session: str
+    ) -> SavedItem:
+        """Autosave the minutes texts of one item; see the module docstring."""
+        texts = clean_item_texts(texts)
+        raise_if_invalid(item_text_problems(texts))
+        try:
+            return self._save_item(item_id, texts, expected_version, editing_session)
+        except ItemConflictError:
+            raise
+        except ConcurrentEditError:
+            # Another PC committed between our read and our UPDATE: show what it saved.
+            with reading(self._db) as session:
+                row = self._item(session, item_id)
+                raise ItemConflictError(_item_what(row), texts_of(row), row.version) from None
+
+    def _save_item(
+        self, item_id: int, texts: ItemTexts, expected_version: int, editing_session: str
+    ) -> SavedItem:
+        with changing(self._db, "Der Protokolltext") as session:
+            row = self._item(session, item_id)
+            meeting = self._load_for_change(session, row.meeting_id)
+            if row.version != expected_version:
+                raise ItemConflictError(_item_what(row), texts_of(row), row.version)
+            before = _texts_state(texts_of(row))
+            for name, value in _texts_state(texts).items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+            session.flush()  # one UPDATE … WHERE id AND version, if anything changed
+            opened = self._audit_edit(
+                session, "agenda_item_minutes", row.id, meeting.council_id, editing_session,
+                f"Protokoll zu TOP {row.number} „{row.title}“ der {label_of(meeting)} bearbeitet",
+                before, _texts_state(texts),
+            )  # fmt: skip
+            saved = SavedItem(row.id, row.version, row.modified)
+        self._editing.committed(opened)
+        return saved
+
+    # --- votes ----------------------------------------------------------------------------
+
+    def save_votes(
+        self, item_id: int, votes: Sequence[VoteDraft], replacing: Sequence[Vote] = ()
+    ) -> SavedVotes:
+        """Store ``votes`` as the item's votes, in this order, replacing those stored.
+
+        ``replacing`` are the votes the caller read: if the stored ones differ (another PC
+        added, changed or removed one), nothing is saved (:class:`ConcurrentEditError`).
+        Counts are checked against the members present and entitled to vote at the item;
+        a missing quorum comes back as a warning. Recusals are taken from the conflicts.
+        """
+        what = "Die Abstimmungen"
+        with changing(self._db, what) as session:
+            row = self._item(session, item_id)
+            meeting = self._load_for_change(session, row.meeting_id)
+            stored = list(
+                session.scalars(
+                    select(models.Vote)
+                    .where(models.Vote.agenda_item_id == row.id)
+                    .order_by(models.Vote.position, models.Vote.id)
+                )
+            )
+            if {(v.id, v.version) for v in stored} != {(v.id, v.version) for v in replacing}:
+                raise ConcurrentEditError(f"{what} zu TOP {row.number}")
+            number = next(n for r, n in agenda_rows(session, meeting.id) if r.id == row.id)
+            voters = meeting_facts(session, meeting).voters(row.id, number)
+            cleaned = [clean_vote(v, voters) for v in votes]
+            problems = vote_problems(cleaned, voters)
+            raise_if_invalid(problems)
+            by_id = {v.id: v for v in stored}
+            if any(v.id is not None and v.id not in by_id for v in cleaned):
+                raise ConcurrentEditError(f"{what} zu TOP {row.number}")
+            before = [audit.snapshot(v) for v in stored]
+            kept = {v.id for v in cleaned if v.id is not None}
+            for gone in [v for v in stored if v.id not in kept]:
+                session.delete(gone)
+            session.flush()
+            rows = []
+            for position, vote in enumerate(cleaned):
+                target = (
+                    by_id[vote.id] if vote.id is not None else models.Vote(agenda_item_id=row.id)
+                )
+                if vote.id is None:
+                    session.add(target)
+                _apply_vote(target, vote, position, voters.quorum.recused)
+                rows.append(target)
+            session.flush()
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "votes", row.id,
+                council_id=meeting.council_id,
+                summary=f"Abstimmungen zu TOP {number} „{row.title}“ der {label_of(meeting)}",
+                before={"votes": before}, after={"votes": [audit.snapshot(v) for v in rows]},
+            )  # fmt: skip
+            return SavedVotes(
+                tuple(vote_of(r, voters.recused) for r in rows),
+                tuple(p.message for p in problems if p.warning),
+            )
+
+    # --- finishing ------------------------------------------------------------------------
+
+    def finish_draft(self, meeting_id: int) -> Checklist:
+        """ "Entwurf abschließen": refused with every missing line while the check is not
+        green; then the draft is recorded as version 1 (or the next) in state draft."""
+        with changing(self._db, "Der Protokollentwurf") as session:
+            meeting = self._load_for_change(session, meeting_id)
+            result = minutes_checklist(session, meeting)
+            if not result.complete:
+                raise ValidationError(
+                    [FieldProblem(line.target.field, line.text) for line in result.missing]
+                )
+            if not _has_version(session, meeting.id):
+                session.add(
+                    models.MinutesVersion(
+                        meeting_id=meeting.id, number=1, state=MinutesState.DRAFT.value
+                    )
+                )
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,
+                council_id=meeting.council_id,
+                summary=f"Protokollentwurf der {label_of(meeting)} abgeschlossen",
+            )  # fmt: skip
+            return result
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _load_for_change(self, session: Session, meeting_id: int) -> models.Meeting:
+        """The meeting for a change of its minutes: held (and not frozen, once approval
+        lands: ``services.minutes_freeze.ensure_not_frozen``)."""
+        return held_meeting(session, meeting_id)
+
+    def _item(self, session: Session, item_id: int) -> models.AgendaItem:
+        row = fetch(session, models.AgendaItem, item_id, ITEM)
+        if row.deleted_at is not None:
+            raise NotFoundError(f"{ITEM} gibt es nicht mehr. Vielleicht wurde er gelöscht.")
+        return row
+
+    def _audit_edit(
+        self,
+        session: Session,
+        entity: str,
+        entity_id: int,
+        council_id: int,
+        editing_session: str | None,
+        summary: str,
+        before: dict[str, object],
+        after: dict[str, object],
+    ) -> OpenEntry | None:
+        if editing_session is None:
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, entity, entity_id,
+                council_id=council_id, summary=summary, before=before, after=after,
+            )  # fmt: skip
+            return None
+        return self._editing.record(
+            session, entity, entity_id, editing_session,
+            council_id=council_id, summary=summary, before=before, after=after,
+        )  # fmt: skip
+
+
+def _has_version(session: Session, meeting_id: int) -> bool:
+    return (
+        session.scalar(
+            select(models.MinutesVersion.id).where(models.MinutesVersion.meeting_id == meeting_id)
+        )
+        is not None
+    )
+
+
+def _item_what(row: models.AgendaItem) -> str:
+    return f"Der Protokolltext zu TOP {row.number} „{row.title}“"
+
+
+def _texts_state(texts: ItemTexts) -> dict[str, object]:
+    return {
+        "discussion": texts.discussion,
+        "motion_text": texts.motion_text,
+        "resolution_text": texts.resolution_text,
+        "result": texts.result,
+    }
+
+
+def _header_state(meeting: models.Meeting) -> dict[str, object]:
+    state = {name: getattr(meeting, name) for name in _HEADER_FIELDS}
+    for name in ("opened_at", "closed_at"):
+        state[name] = state[name].isoformat() if state[name] is not None else None
+    return state
+
+
+def _apply_vote(row: models.Vote, vote: VoteDraft, position: int, recused: int) -> None:
+    row.position = position
+    row.mode = vote.mode.value
+    row.subject = vote.subject
+    row.yes, row.no, row.abstain = vote.yes, vote.no, vote.abstain
+    row.recused = recused
+    row.adopted = bool(vote.adopted)

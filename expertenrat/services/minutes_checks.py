@@ -1,0 +1,115 @@
+"""Gathering what the completeness check of the minutes looks at (``domain.minutes_checklist``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    MeetingState,
+    MinutesApproval,
+    MinutesState,
+    ObjectionState,
+)
+from expertenrat.domain.minutes_checklist import (
+    Checklist,
+    ChecklistFacts,
+    PreviousMinutes,
+    UndecidedConflict,
+    checklist,
+)
+from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.minutes_rows import (
+    header_of,
+    label_of,
+    meeting_facts,
+    minutes_from_facts,
+)
+from expertenrat.services.unit_of_work import fetch
+from expertenrat.store import models
+
+
+def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
+    council = fetch(session, models.Council, meeting.council_id, "Das Gremium")
+    facts = meeting_facts(session, meeting)
+    minutes = minutes_from_facts(session, meeting, facts)
+    chair = (
+        session.get(models.Membership, meeting.chair_membership_id)
+        if meeting.chair_membership_id is not None
+        else None
+    )
+    place = ", ".join(p.strip() for p in (meeting.place, meeting.room) if p.strip())
+    return checklist(
+        ChecklistFacts(
+            meeting_day=meeting.starts_at.date(),
+            place=place or meeting.online_link.strip(),
+            invitation_sent_on=meeting.invitation_sent_on,
+            notice_period_days=council.notice_period_days,
+            header=header_of(meeting),
+            chair_name=full_name(chair) if chair is not None else "",
+            unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
+            quorum_statement=facts.sheet.quorum.statement,
+            approval=MinutesApproval(council.minutes_approval),
+            previous=_previous(session, meeting),
+            approval_item_id=session.scalar(
+                select(models.AgendaItem.id)
+                .where(
+                    models.AgendaItem.meeting_id == meeting.id,
+                    models.AgendaItem.deleted_at.is_(None),
+                    models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
+                )
+                .order_by(models.AgendaItem.id)
+                .limit(1)
+            ),
+            items=minutes.items,
+            undecided_conflicts=tuple(
+                UndecidedConflict(i.item.id, i.item.number, facts.conflicts.name_of(s.member))
+                for i in facts.conflicts.items
+                for s in i.suggestions
+            ),
+        )
+    )
+
+
+def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:
+    """The minutes of the council's last held meeting before ``meeting``."""
+    previous = session.scalar(
+        select(models.Meeting)
+        .where(
+            models.Meeting.council_id == meeting.council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.HELD.value,
+            models.Meeting.starts_at < meeting.starts_at,
+        )
+        .order_by(models.Meeting.starts_at.desc())
+        .limit(1)
+    )
+    if previous is None:
+        return None
+    version = session.scalar(
+        select(models.MinutesVersion)
+        .where(models.MinutesVersion.meeting_id == previous.id)
+        .order_by(models.MinutesVersion.number.desc())
+        .limit(1)
+    )
+    state = MinutesState(version.state) if version is not None else None
+    if state is MinutesState.DRAFT:
+        state = None  # a finished draft is neither circulated nor approved
+    open_objections = 0
+    if version is not None:
+        open_objections = (
+            session.scalar(
+                select(func.count(models.Objection.id)).where(
+                    models.Objection.minutes_version_id == version.id,
+                    models.Objection.state == ObjectionState.OPEN.value,
+                )
+            )
+            or 0
+        )
+    return PreviousMinutes(
+        label_of(previous),
+        state,
+        version.approved_on if version is not None else None,
+        open_objections,
+    )

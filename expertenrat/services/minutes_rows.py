@@ -1,0 +1,258 @@
+"""Reading the minutes of a meeting inside a session: header, items, votes, recusals,
+recommendations, and who may vote at each item.
+
+Shared by :mod:`services.minutes` (reading, validating votes) and its checklist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.attendance_sheet import AttendanceSheet
+from expertenrat.domain.conflict_sheet import ConflictSheet
+from expertenrat.domain.enums import (
+    MeetingKind,
+    MeetingState,
+    MinutesState,
+    MinutesStyle,
+    RecommendationKind,
+    VoteMode,
+)
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.minutes import (
+    AdoptedRecommendation,
+    ItemMinutes,
+    ItemTexts,
+    Minutes,
+    MinutesHeader,
+)
+from expertenrat.domain.quorum import QuorumResult
+from expertenrat.domain.votes import RecusedMember, Vote, Voters, quorum_warning
+from expertenrat.services.attendance import attendance_sheet
+from expertenrat.services.attendance_rows import agenda_rows, live_meeting
+from expertenrat.services.conflicts import conflict_sheet
+from expertenrat.store import models
+
+
+class NotHeldError(ExpertenratError):
+    """Only a held meeting has minutes."""
+
+    def __init__(self, meeting: models.Meeting) -> None:
+        state = MeetingState(meeting.state)
+        super().__init__(
+            "Ein Protokoll gibt es nur für durchgeführte Sitzungen. "
+            f"Die {label_of(meeting)} ist {state.label}; setzen Sie sie nach der Sitzung auf "
+            "„durchgeführt“."
+            if state is not MeetingState.CANCELLED
+            else f"Die {label_of(meeting)} wurde abgesagt und hat kein Protokoll."
+        )
+
+
+def label_of(meeting: models.Meeting) -> str:
+    """ "5. Sitzung" (or "Sitzung vom 10.03.2026" without a number)."""
+    if meeting.number is None:
+        return f"Sitzung vom {meeting.starts_at:%d.%m.%Y}"
+    return meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+
+
+def held_meeting(session: Session, meeting_id: int) -> models.Meeting:
+    """The meeting, if it is held (else :class:`NotHeldError`) and not deleted."""
+    meeting = live_meeting(session, meeting_id)
+    if meeting.state != MeetingState.HELD.value:
+        raise NotHeldError(meeting)
+    return meeting
+
+
+def header_of(meeting: models.Meeting) -> MinutesHeader:
+    return MinutesHeader(
+        opened_at=meeting.opened_at,
+        closed_at=meeting.closed_at,
+        chair_membership_id=meeting.chair_membership_id,
+        minute_taker=meeting.minute_taker,
+        agenda_approved=meeting.agenda_approved,
+        agenda_changes=meeting.agenda_changes,
+        quorum_noted=meeting.quorum_noted,
+        version=meeting.version,
+    )
+
+
+def texts_of(row: models.AgendaItem) -> ItemTexts:
+    return ItemTexts(row.discussion, row.motion_text, row.resolution_text, row.result)
+
+
+def latest_state(session: Session, meeting_id: int) -> MinutesState:
+    """The state of the meeting's latest minutes version (a draft while there is none)."""
+    state = session.scalar(
+        select(models.MinutesVersion.state)
+        .where(models.MinutesVersion.meeting_id == meeting_id)
+        .order_by(models.MinutesVersion.number.desc())
+        .limit(1)
+    )
+    return MinutesState(state) if state else MinutesState.DRAFT
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """Attendance and conflicts of a meeting, read once for all its items."""
+
+    sheet: AttendanceSheet
+    conflicts: ConflictSheet
+
+    def recused(self, item_id: int) -> tuple[RecusedMember, ...]:
+        found = next((i for i in self.conflicts.items if i.item.id == item_id), None)
+        if found is None:
+            return ()
+        return tuple(
+            RecusedMember(c.membership_id, c.member_name, c.reason)
+            for c in found.conflicts
+            if c.recused
+        )
+
+    def voters(self, item_id: int, number: str) -> Voters:
+        quorum = next(
+            (q.quorum for q in self.sheet.item_quorums if q.item.id == item_id),
+            QuorumResult(0, self.sheet.quorum.entitled, 0, False),
+        )
+        return Voters(f"TOP {number}", quorum, self.recused(item_id))
+
+
+def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
+    return MeetingFacts(attendance_sheet(session, meeting), conflict_sheet(session, meeting))
+
+
+def minutes_of(session: Session, meeting: models.Meeting) -> Minutes:
+    """The minutes of a held ``meeting`` as stored in ``session``'s transaction."""
+    return minutes_from_facts(session, meeting, meeting_facts(session, meeting))
+
+
+def minutes_from_facts(session: Session, meeting: models.Meeting, facts: MeetingFacts) -> Minutes:
+    """:func:`minutes_of` with attendance and conflicts read already."""
+    placed = agenda_rows(session, meeting.id)
+    ids = [row.id for row, _number in placed]
+    votes = _votes(session, ids)
+    recommendations = _recommendations(session, ids)
+    projects = _project_titles(session, {row.project_id for row, _ in placed} - {None})
+    parents = {row.parent_id for row, _ in placed}
+    items = []
+    for row, number in placed:
+        voters = facts.voters(row.id, number)
+        item_votes = tuple(vote_of(v, voters.recused) for v in votes.get(row.id, ()))
+        adopted = recommendations.get(row.id, ())
+        texts = texts_of(row)
+        resolves = bool(texts.resolution_text.strip()) or any(
+            v.mode is not VoteMode.NOTED for v in item_votes
+        )
+        warnings = (quorum_warning(voters),) if resolves and not voters.quorum.quorate else ()
+        items.append(
+            ItemMinutes(
+                item_id=row.id,
+                number=number,
+                title=row.title,
+                public=row.public,
+                discussion=texts.discussion,
+                motion_text=texts.motion_text,
+                resolution_text=texts.resolution_text,
+                result=texts.result,
+                votes=item_votes,
+                recommendations=adopted,
+                version=row.version,
+                lacks_content=(
+                    texts.empty and not item_votes and not adopted and row.id not in parents
+                ),
+                parent_id=row.parent_id,
+                presenter=row.presenter,
+                project_id=row.project_id,
+                project_title=projects.get(row.project_id, "") if row.project_id else "",
+                recused=voters.recused,
+                warnings=warnings,
+            )
+        )
+    state = latest_state(session, meeting.id)
+    council = session.get(models.Council, meeting.council_id)
+    return Minutes(
+        meeting_id=meeting.id,
+        council_id=meeting.council_id,
+        meeting_label=label_of(meeting),
+        meeting_day=meeting.starts_at.date(),
+        style=MinutesStyle(council.minutes_style if council else MinutesStyle.RESULTS.value),
+        state=state,
+        frozen=state is MinutesState.APPROVED,
+        header=header_of(meeting),
+        items=tuple(items),
+    )
+
+
+def recommendation_of(row: models.Recommendation) -> AdoptedRecommendation:
+    return AdoptedRecommendation(
+        id=row.id,
+        code=row.code,
+        kind=RecommendationKind(row.kind),
+        title=row.title,
+        text=row.text,
+        action_field_id=row.action_field_id,
+        project_id=row.project_id,
+        adopted_on=row.adopted_on,
+        version=row.version,
+    )
+
+
+def vote_of(row: models.Vote, recused: tuple[RecusedMember, ...]) -> Vote:
+    return Vote(
+        id=row.id,
+        version=row.version,
+        position=row.position,
+        mode=VoteMode(row.mode),
+        subject=row.subject,
+        yes=row.yes,
+        no=row.no,
+        abstain=row.abstain,
+        recused=row.recused,
+        adopted=row.adopted,
+        recused_members=recused,
+    )
+
+
+def _votes(session: Session, item_ids: list[int]) -> dict[int, list[models.Vote]]:
+    found: dict[int, list[models.Vote]] = {}
+    if item_ids:
+        query = (
+            select(models.Vote)
+            .where(models.Vote.agenda_item_id.in_(item_ids))
+            .order_by(models.Vote.position, models.Vote.id)
+        )
+        for row in session.scalars(query):
+            found.setdefault(row.agenda_item_id, []).append(row)
+    return found
+
+
+def _recommendations(
+    session: Session, item_ids: list[int]
+) -> dict[int, tuple[AdoptedRecommendation, ...]]:
+    found: dict[int, list[AdoptedRecommendation]] = {}
+    if item_ids:
+        query = (
+            select(models.Recommendation)
+            .where(
+                models.Recommendation.origin_agenda_item_id.in_(item_ids),
+                models.Recommendation.deleted_at.is_(None),
+            )
+            .order_by(models.Recommendation.id)
+        )
+        for row in session.scalars(query):
+            found.setdefault(row.origin_agenda_item_id, []).append(recommendation_of(row))  # type: ignore[arg-type]
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _project_titles(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(models.Project.id, models.Project.title).where(models.Project.id.in_(wanted))
+    )
+    return {r.id: r.title for r in rows}

@@ -1,0 +1,200 @@
+"""The minutes service: reading, autosaving texts with conflicts, the header, votes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import time
+
+import pytest
+from held_meeting import held_meeting
+from meeting_rows import add_meeting
+
+from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
+from expertenrat.domain.minutes import ItemConflictError, ItemTexts
+from expertenrat.domain.votes import VoteDraft
+from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.audit import AuditService
+from expertenrat.services.conflicts import ConflictsService
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_rows import NotHeldError
+
+NAMES = ["Berg", "Çelik", "Dahl", "Engel", "Falk", "Groß", "Hahn", "Iversen", "Jäger"]
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום\n\nZweiter Absatz\t…"""
+
+
+@pytest.fixture
+def service(database, actor) -> MinutesService:
+    return MinutesService(database, actor)
+
+
+@pytest.fixture
+def nine(members_service, council, new_member, today) -> list[int]:
+    return [members_service.save(council.id, new_member("Anna", name), today).id for name in NAMES]
+
+
+@pytest.fixture
+def held(database, council, nine):
+    return held_meeting(database, council.id, nine, present=7)
+
+
+def test_only_held_meetings_have_minutes(service, database, council, nine) -> None:
+    planned = add_meeting(database, council.id)
+    with pytest.raises(NotHeldError) as caught:
+        service.minutes(planned.meeting_id)
+    assert caught.value.message.startswith("Ein Protokoll gibt es nur für durchgeführte Sitzungen.")
+    assert "ist geplant" in caught.value.message
+    with pytest.raises(NotHeldError):
+        service.save_item(planned.item_ids[0], ItemTexts("x"), 1, "s")
+    with pytest.raises(NotFoundError):
+        service.minutes(999_999)
+
+
+def test_minutes_list_the_items_in_order_and_which_lack_content(service, held) -> None:
+    minutes = service.minutes(held.meeting_id)
+    assert [i.item_id for i in minutes.items] == held.item_ids
+    assert [i.label for i in minutes.items][:2] == ["TOP 1 Eröffnung", "TOP 2 Bericht"]
+    assert all(i.lacks_content for i in minutes.items)
+    assert minutes.meeting_label == "1. Sitzung" and not minutes.frozen
+
+
+def test_save_item_stores_the_texts_as_typed_and_raises_the_version(service, held) -> None:
+    item = service.minutes(held.meeting_id).items[1]
+    saved = service.save_item(
+        item.item_id, ItemTexts(HOSTILE, "Antrag", "Beschluss", "angenommen"), item.version, "s1"
+    )
+    assert saved.version == item.version + 1
+    again = service.minutes(held.meeting_id).item(item.item_id)
+    assert (again.discussion, again.result, again.version) == (HOSTILE, "angenommen", saved.version)
+    assert not again.lacks_content
+
+
+def test_a_stale_version_raises_a_conflict_carrying_the_stored_text(service, held) -> None:
+    item = service.minutes(held.meeting_id).items[2]
+    other = service.save_item(item.item_id, ItemTexts("Text vom anderen PC"), item.version, "pc2")
+    with pytest.raises(ItemConflictError) as caught:
+        service.save_item(item.item_id, ItemTexts("Mein Text"), item.version, "pc1")
+    assert caught.value.stored.discussion == "Text vom anderen PC"
+    assert caught.value.version == other.version
+    assert "wurde inzwischen von jemand anderem geändert" in caught.value.message
+    # Nothing overwritten; the user may keep their text by saving on the stored version.
+    assert service.minutes(held.meeting_id).item(item.item_id).discussion == "Text vom anderen PC"
+    service.save_item(item.item_id, ItemTexts("Mein Text"), caught.value.version, "pc1")
+    assert service.minutes(held.meeting_id).item(item.item_id).discussion == "Mein Text"
+
+
+def test_texts_too_long_or_with_control_characters_are_refused(service, held) -> None:
+    item = service.minutes(held.meeting_id).items[0]
+    with pytest.raises(ValidationError) as caught:
+        service.save_item(item.item_id, ItemTexts("x" * 100_001), item.version, "s")
+    assert caught.value.message == "Der Verlauf der Beratung darf höchstens 100.000 Zeichen haben."
+    with pytest.raises(ValidationError):
+        service.save_item(item.item_id, ItemTexts(result="a\u202eb"), item.version, "s")
+    # A 20,000-character resolution is fine.
+    service.save_item(item.item_id, ItemTexts(resolution_text="ä" * 20_000), item.version, "s")
+
+
+def test_the_audit_gets_one_entry_per_item_per_editing_session(service, held, database) -> None:
+    item = service.minutes(held.meeting_id).items[1]
+    version = item.version
+    for text in ("E", "Er", "Ers", "Erster Entwurf"):
+        version = service.save_item(item.item_id, ItemTexts(text), version, "session-1").version
+    entries = AuditService(database).entries("agenda_item_minutes", item.item_id)
+    assert len(entries) == 1
+    assert entries[0].before == {"discussion": ""}
+    assert entries[0].after == {"discussion": "Erster Entwurf"}
+    version = service.save_item(
+        item.item_id, ItemTexts("Erster Entwurf", result="ok"), version, "session-1"
+    ).version
+    entries = AuditService(database).entries("agenda_item_minutes", item.item_id)
+    assert len(entries) == 1
+    assert entries[0].after == {"discussion": "Erster Entwurf", "result": "ok"}
+    # A new editing session (reopened item) starts a new entry.
+    service.save_item(item.item_id, ItemTexts("Zweiter", result="ok"), version, "session-2")
+    entries = AuditService(database).entries("agenda_item_minutes", item.item_id)
+    assert [e.after for e in entries] == [
+        {"discussion": "Erster Entwurf", "result": "ok"},
+        {"discussion": "Zweiter"},
+    ]
+    assert entries[1].before == {"discussion": "Erster Entwurf"}
+
+
+def test_save_header_checks_times_chair_and_version(service, held, nine) -> None:
+    header = service.minutes(held.meeting_id).header
+    saved = service.save_header(
+        held.meeting_id,
+        replace(
+            header,
+            opened_at=time(16, 2),
+            closed_at=time(18, 10),
+            chair_membership_id=nine[0],
+            minute_taker="Frau Schulz",
+            agenda_approved=True,
+            agenda_changes="TOP 3 vorgezogen",
+            quorum_noted=True,
+        ),
+        "h1",
+    )
+    assert saved.version == header.version + 1
+    assert service.minutes(held.meeting_id).header == saved
+    with pytest.raises(ValidationError) as caught:
+        service.save_header(held.meeting_id, replace(saved, closed_at=time(15, 0)))
+    assert caught.value.problems[0].field == "closed_at"
+    with pytest.raises(ValidationError) as caught:
+        service.save_header(held.meeting_id, replace(saved, chair_membership_id=999_999))
+    assert caught.value.problems[0].field == "chair_membership_id"
+    with pytest.raises(ConcurrentEditError):
+        service.save_header(held.meeting_id, replace(header, minute_taker="Herr Alt"))
+
+
+def test_votes_are_checked_against_departures_and_recusals(
+    service, held, database, actor, nine
+) -> None:
+    bericht = held.item_ids[1]
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(held.meeting_id).entry(nine[0])
+    attendance.save_entry(held.meeting_id, replace(entry, left_item_id=held.item_ids[0]))
+    ConflictsService(database, actor).declare(bericht, nine[1], "Partner im Projekt")
+    # 7 present, one left after TOP 1, one recused: 5 may vote at TOP 2.
+    with pytest.raises(ValidationError) as caught:
+        service.save_votes(bericht, [VoteDraft(yes=5, no=1)])
+    assert caught.value.message == (
+        "Es sind 6 Stimmen erfasst, aber bei TOP 2 waren nur 5 stimmberechtigte Mitglieder "
+        "anwesend, 1 befangen."
+    )
+    with pytest.raises(ValidationError):
+        service.save_votes(bericht, [VoteDraft(yes=-1)])
+    saved = service.save_votes(bericht, [VoteDraft(yes=4, no=1), VoteDraft(VoteMode.UNANIMOUS)])
+    assert saved.warnings == ()
+    first, second = saved.votes
+    assert (first.yes, first.no, first.recused, first.adopted) == (4, 1, 1, True)
+    assert (second.mode, second.yes) == (VoteMode.UNANIMOUS, 5)
+    assert [m.name for m in first.recused_members] == ["Anna Çelik"]
+    assert first.line.endswith("befangen: Anna Çelik (Partner im Projekt)")
+    item = service.minutes(held.meeting_id).item(bericht)
+    assert item.votes == saved.votes and not item.lacks_content
+
+
+def test_votes_replace_only_what_the_caller_read(service, held) -> None:
+    item_id = held.item_ids[2]
+    saved = service.save_votes(item_id, [VoteDraft(yes=3)])
+    with pytest.raises(ConcurrentEditError):
+        service.save_votes(item_id, [VoteDraft(yes=2)])  # read nothing, but one is stored
+    changed = service.save_votes(
+        item_id, [replace(saved.votes[0].as_draft(), no=2)], replacing=saved.votes
+    )
+    assert (changed.votes[0].id, changed.votes[0].no) == (saved.votes[0].id, 2)
+    assert service.save_votes(item_id, [], replacing=changed.votes).votes == ()
+
+
+def test_a_resolution_without_quorum_is_saved_with_a_warning(
+    service, database, council, nine
+) -> None:
+    few = held_meeting(database, council.id, nine, present=3)
+    saved = service.save_votes(few.item_ids[1], [VoteDraft(yes=3)])
+    assert saved.warnings == (
+        "Bei TOP 2 war das Gremium nicht beschlussfähig (3 von 9 stimmberechtigten "
+        "Mitgliedern anwesend – nicht beschlussfähig). Der Beschluss wird trotzdem so "
+        "protokolliert.",
+    )
+    assert service.minutes(few.meeting_id).item(few.item_ids[1]).warnings == saved.warnings
