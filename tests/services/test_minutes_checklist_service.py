@@ -1,0 +1,118 @@
+"""The completeness check on stored minutes, and "Entwurf abschließen"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time
+
+import pytest
+from held_meeting import held_meeting
+from sqlalchemy import select
+
+from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.votes import VoteDraft
+from expertenrat.services.minutes import MinutesService
+from expertenrat.store import models
+
+NAMES = ["Berg", "Çelik", "Dahl", "Engel", "Falk", "Groß", "Hahn", "Iversen", "Jäger"]
+
+
+@pytest.fixture
+def service(database, actor) -> MinutesService:
+    return MinutesService(database, actor)
+
+
+@pytest.fixture
+def nine(members_service, council, new_member, today) -> list[int]:
+    return [members_service.save(council.id, new_member("Anna", name), today).id for name in NAMES]
+
+
+def complete(service: MinutesService, meeting_id: int, chair: int) -> None:
+    minutes = service.minutes(meeting_id)
+    service.save_header(
+        meeting_id,
+        replace(
+            minutes.header,
+            opened_at=time(16, 0),
+            closed_at=time(18, 0),
+            chair_membership_id=chair,
+            minute_taker="Frau Schulz",
+            agenda_approved=True,
+            quorum_noted=True,
+        ),
+    )
+    for item in minutes.items:
+        service.save_item(item.item_id, ItemTexts(f"Zu {item.title}"), item.version, "s")
+
+
+def test_a_fresh_held_meeting_names_everything_missing(service, database, council, nine) -> None:
+    held = held_meeting(database, council.id, nine, present=7)
+    missing = [
+        (line.key, line.target.item_id) for line in service.checklist(held.meeting_id).missing
+    ]
+    assert missing == [
+        ("opened_at", None),
+        ("closed_at", None),
+        ("chair", None),
+        ("minute_taker", None),
+        ("quorum", None),
+        ("agenda_approved", None),
+        *[("item_content", item_id) for item_id in held.item_ids],
+    ]
+    with pytest.raises(ValidationError) as caught:
+        service.finish_draft(held.meeting_id)
+    assert "Die Uhrzeit des Beginns fehlt." in caught.value.message
+    assert "TOP 4 Verschiedenes: Es fehlt der Protokolltext." in caught.value.message
+    assert caught.value.problems[0].field == "opened_at"
+
+
+def test_a_resolution_needs_a_vote_and_finishing_records_the_draft(
+    service, database, council, nine
+) -> None:
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    item = service.minutes(held.meeting_id).items[2]
+    service.save_item(
+        item.item_id, ItemTexts(item.discussion, resolution_text="Der Rat empfiehlt …"),
+        item.version, "s",
+    )  # fmt: skip
+    assert [line.text for line in service.checklist(held.meeting_id).missing] == [
+        "TOP 3 Beratung: Zum Beschluss fehlt die Abstimmung."
+    ]
+    service.save_votes(item.item_id, [VoteDraft(yes=6, abstain=1)])
+    checklist = service.finish_draft(held.meeting_id)
+    assert checklist.complete
+    with database.reading() as session:
+        versions = session.scalars(
+            select(models.MinutesVersion).where(models.MinutesVersion.meeting_id == held.meeting_id)
+        ).all()
+        assert [(v.number, v.state) for v in versions] == [(1, MinutesState.DRAFT.value)]
+    service.finish_draft(held.meeting_id)  # again: still one draft
+    assert service.minutes(held.meeting_id).state is MinutesState.DRAFT
+
+
+def test_the_previous_meeting_s_minutes_must_be_approved(service, database, council, nine) -> None:
+    first = held_meeting(database, council.id, nine, present=7)
+    second = held_meeting(
+        database, council.id, nine, present=7, starts_at=datetime(2026, 6, 9, 16, 0)
+    )
+    complete(service, second.meeting_id, nine[0])
+    assert [line.text for line in service.checklist(second.meeting_id).missing] == [
+        "Das Protokoll der 1. Sitzung ist noch nicht versandt und nicht genehmigt."
+    ]
+    with database.transaction() as session:
+        session.add(
+            models.MinutesVersion(
+                meeting_id=first.meeting_id,
+                number=1,
+                state=MinutesState.APPROVED.value,
+                approved_in_meeting_id=second.meeting_id,
+                approved_on=datetime(2026, 6, 9).date(),
+            )
+        )
+    line = next(
+        x for x in service.checklist(second.meeting_id).lines if x.key == "previous_minutes"
+    )
+    assert line.ok and line.text == "Protokoll der 1. Sitzung genehmigt am 09.06.2026"
