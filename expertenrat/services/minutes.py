@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MinutesState
+from expertenrat.domain.enums import AuditAction, MinutesState, RecommendationStatus
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     FieldProblem,
@@ -27,10 +27,12 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.minutes import (
+    AdoptedRecommendation,
     ItemConflictError,
     ItemTexts,
     Minutes,
     MinutesHeader,
+    RecommendationDraft,
     SavedItem,
     clean_header,
     clean_item_texts,
@@ -40,6 +42,7 @@ from expertenrat.domain.minutes import (
 from expertenrat.domain.minutes_checklist import Checklist
 from expertenrat.domain.votes import Vote, VoteDraft, clean_vote, vote_problems
 from expertenrat.services import audit
+from expertenrat.services import minutes_recommendations as recommendations
 from expertenrat.services.attendance_rows import agenda_rows
 from expertenrat.services.editing_audit import EditingAudit, OpenEntry
 from expertenrat.services.meeting_rows import chair_problems
@@ -50,6 +53,7 @@ from expertenrat.services.minutes_rows import (
     label_of,
     meeting_facts,
     minutes_of,
+    recommendation_of,
     texts_of,
     vote_of,
 )
@@ -235,6 +239,79 @@ class MinutesService:
                 tuple(vote_of(r, voters.recused) for r in rows),
                 tuple(p.message for p in problems if p.warning),
             )
+
+    # --- recommendations adopted in an item -----------------------------------------------
+
+    def adopt_recommendation(
+        self, item_id: int, draft: RecommendationDraft
+    ) -> AdoptedRecommendation:
+        """Create a recommendation adopted in the item, with the next code "E-YYYY-NN"."""
+        with changing(self._db, recommendations.WHAT) as session:
+            item = self._item(session, item_id)
+            meeting = self._load_for_change(session, item.meeting_id)
+            draft = recommendations.checked_draft(session, meeting.council_id, item, draft)
+            day = meeting.starts_at.date()
+            row = models.Recommendation(
+                council_id=meeting.council_id,
+                code=recommendations.new_code(session, meeting.council_id, day.year),
+                origin_agenda_item_id=item.id,
+                adopted_on=day,
+                status=RecommendationStatus.ADOPTED.value,
+            )
+            recommendations.apply(row, draft)
+            session.add(row)
+            session.flush()
+            audit.record(
+                session, self._actor, AuditAction.CREATE, "recommendation", row.id,
+                council_id=meeting.council_id,
+                summary=f"Empfehlung {row.code} in TOP {item.number} der {label_of(meeting)} "
+                "beschlossen",
+                after=audit.snapshot(row),
+            )  # fmt: skip
+            return recommendation_of(row)
+
+    def update_recommendation(
+        self, recommendation_id: int, version: int, draft: RecommendationDraft
+    ) -> AdoptedRecommendation:
+        """Correct title, text, kind, project or action field (the code stays)."""
+        with changing(self._db, recommendations.WHAT) as session:
+            row, item, meeting = self._recommendation(session, recommendation_id, version)
+            draft = recommendations.checked_draft(session, meeting.council_id, item, draft)
+            before = audit.snapshot(row)
+            recommendations.apply(row, draft)
+            session.flush()
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=meeting.council_id, summary=f"Empfehlung {row.code} geändert",
+                before=before, after=audit.snapshot(row),
+            )  # fmt: skip
+            return recommendation_of(row)
+
+    def remove_recommendation(self, recommendation_id: int, version: int) -> None:
+        """Take a recommendation out of the item again (only while it is not sent)."""
+        with changing(self._db, recommendations.WHAT) as session:
+            row, _item, meeting = self._recommendation(session, recommendation_id, version)
+            before = audit.snapshot(row)
+            session.delete(row)
+            audit.record(
+                session, self._actor, AuditAction.DELETE, "recommendation", recommendation_id,
+                council_id=meeting.council_id,
+                summary=f"Empfehlung {before['code']} aus dem Protokoll der {label_of(meeting)} "
+                "entfernt",
+                before=before,
+            )  # fmt: skip
+
+    def _recommendation(
+        self, session: Session, recommendation_id: int, version: int
+    ) -> tuple[models.Recommendation, models.AgendaItem, models.Meeting]:
+        row = fetch(session, models.Recommendation, recommendation_id, recommendations.WHAT)
+        if row.deleted_at is not None or row.origin_agenda_item_id is None:
+            raise NotFoundError(f"{recommendations.WHAT} gehört zu keinem Protokoll mehr.")
+        item = self._item(session, row.origin_agenda_item_id)
+        meeting = self._load_for_change(session, item.meeting_id)
+        check_version(row, version, f"{recommendations.WHAT} {row.code}")
+        recommendations.refuse_unless_only_adopted(row)
+        return row, item, meeting
 
     # --- finishing ------------------------------------------------------------------------
 

@@ -1,0 +1,100 @@
+"""Recommendations adopted in an item: codes per council and year, defaults, removal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from held_meeting import held_meeting
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.errors import ConcurrentEditError, InUseError, ValidationError
+from expertenrat.domain.minutes import RecommendationDraft
+from expertenrat.services.minutes import MinutesService
+from expertenrat.store import models
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+@pytest.fixture
+def service(database, actor) -> MinutesService:
+    return MinutesService(database, actor)
+
+
+@pytest.fixture
+def members(members_service, council, new_member, today) -> list[int]:
+    return [members_service.save(council.id, new_member("A", n), today).id for n in "BCDEF"]
+
+
+def test_codes_run_per_council_and_year(
+    service, database, council, members, settings_service, fields
+) -> None:
+    spring = held_meeting(database, council.id, members, partners=("Stadtwerke",))
+    first = service.adopt_recommendation(
+        spring.item_ids[2], RecommendationDraft("Offene Daten", HOSTILE)
+    )
+    second = service.adopt_recommendation(
+        spring.item_ids[2],
+        RecommendationDraft("Impuls", kind=RecommendationKind.IMPULSE,
+                            action_field_id=fields["Umwelt"].id),
+    )  # fmt: skip
+    assert (first.code, second.code) == ("E-2026-01", "E-2026-02")
+    # Without a project given, the item's project is taken (and its action field).
+    assert first.project_id == spring.project_id and first.text == HOSTILE
+    assert second.action_field_id == fields["Umwelt"].id
+    assert first.adopted_on.isoformat() == "2026-03-10"
+    earlier = held_meeting(database, council.id, members, starts_at=datetime(2025, 11, 11, 16, 0))
+    assert (
+        service.adopt_recommendation(earlier.item_ids[1], RecommendationDraft("Im Vorjahr")).code
+        == "E-2025-01"
+    )
+    # Another council's codes do not count.
+    other = settings_service.create_council(CouncilSettings(None, "Anderer Rat", "Wismar"))
+    with database.transaction() as session:
+        session.add(
+            models.Recommendation(
+                council_id=other.id, code="E-2026-05", title="x", adopted_on=date(2026, 1, 1)
+            )
+        )
+    assert (
+        service.adopt_recommendation(spring.item_ids[1], RecommendationDraft("Dritte")).code
+        == "E-2026-03"
+    )
+    item = service.minutes(spring.meeting_id).item(spring.item_ids[2])
+    assert [r.code for r in item.recommendations] == ["E-2026-01", "E-2026-02"]
+    assert not item.lacks_content
+
+
+def test_a_recommendation_needs_a_title_and_a_project_of_the_council(
+    service, database, council, members
+) -> None:
+    held = held_meeting(database, council.id, members)
+    with pytest.raises(ValidationError) as caught:
+        service.adopt_recommendation(held.item_ids[1], RecommendationDraft("  "))
+    assert caught.value.message == "Bitte geben Sie der Empfehlung einen Titel."
+    with pytest.raises(ValidationError):
+        service.adopt_recommendation(held.item_ids[1], RecommendationDraft("x", project_id=999_999))
+
+
+def test_update_and_remove_while_only_adopted(service, database, council, members) -> None:
+    held = held_meeting(database, council.id, members)
+    adopted = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Alt"))
+    changed = service.update_recommendation(
+        adopted.id, adopted.version, RecommendationDraft("Neu", "Text")
+    )
+    assert (changed.code, changed.title) == ("E-2026-01", "Neu")
+    with pytest.raises(ConcurrentEditError):
+        service.remove_recommendation(adopted.id, adopted.version)
+    sent = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Versandt"))
+    with database.transaction() as session:
+        row = session.get(models.Recommendation, sent.id)
+        row.status = RecommendationStatus.SENT.value
+        version = row.version + 1
+    with pytest.raises(InUseError) as caught:
+        service.remove_recommendation(sent.id, version)
+    assert "E-2026-02 ist bereits „übermittelt“" in caught.value.message
+    service.remove_recommendation(changed.id, changed.version)
+    assert [
+        r.code for r in service.minutes(held.meeting_id).item(held.item_ids[1]).recommendations
+    ] == ["E-2026-02"]
