@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from expertenrat.domain.enums import QuorumRule
+from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
     ACTION_FIELD_NAME,
@@ -47,6 +47,9 @@ class CouncilSettings:
     notice_period_days: int = 7
     response_period_days: int = 56
     version: int = 0
+    minutes_style: MinutesStyle = MinutesStyle.RESULTS
+    minutes_approval: MinutesApproval = MinutesApproval.VOTE
+    objection_period_days: int = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,13 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
             FieldProblem(
                 "response_period_days",
                 "Die Frist für Stellungnahmen muss zwischen 1 und 730 Tagen liegen.",
+            )
+        )
+    if not 1 <= settings.objection_period_days <= 365:
+        problems.append(
+            FieldProblem(
+                "objection_period_days",
+                "Die Frist für Einwände muss zwischen 1 und 365 Tagen liegen.",
             )
         )
     return problems

@@ -21,6 +21,7 @@ from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
+from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.store.database import Database
 
 
@@ -44,6 +45,7 @@ class Services:
     attendance: AttendanceService
     conflicts: ConflictsService
     minutes: MinutesService
+    text_templates: TextTemplatesService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -67,4 +69,5 @@ class Services:
             attendance=AttendanceService(database, actor),
             conflicts=ConflictsService(database, actor),
             minutes=MinutesService(database, actor),
+            text_templates=TextTemplatesService(database, actor),
         )

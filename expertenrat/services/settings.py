@@ -16,9 +16,10 @@ from expertenrat.domain.councils import (
     validate_colour,
     validate_settings,
 )
-from expertenrat.domain.enums import AuditAction, QuorumRule
+from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
+from expertenrat.services.text_templates import seed_defaults
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -38,6 +39,7 @@ _SETTINGS_FIELDS = (
     "max_members",
     "notice_period_days",
     "response_period_days",
+    "objection_period_days",
 )
 
 
@@ -54,6 +56,9 @@ def council_settings(row: models.Council) -> CouncilSettings:
         notice_period_days=row.notice_period_days,
         response_period_days=row.response_period_days,
         version=row.version,
+        minutes_style=MinutesStyle(row.minutes_style),
+        minutes_approval=MinutesApproval(row.minutes_approval),
+        objection_period_days=row.objection_period_days,
     )
 
 
@@ -98,6 +103,7 @@ class SettingsService:
                 ]
             session.add(row)
             session.flush()
+            seed_defaults(session, row.id, self._actor)
             audit.record(
                 session,
                 self._actor,
@@ -246,6 +252,8 @@ def _apply_settings(row: models.Council, settings: CouncilSettings) -> None:
     for name in _SETTINGS_FIELDS:
         setattr(row, name, getattr(settings, name))
     row.quorum_rule = settings.quorum_rule.value
+    row.minutes_style = settings.minutes_style.value
+    row.minutes_approval = settings.minutes_approval.value
 
 
 def _field_rows(session: Session, council_id: int) -> list[models.ActionField]:

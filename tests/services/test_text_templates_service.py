@@ -1,0 +1,88 @@
+"""Standard phrases: seeded once, added, edited, deleted and reordered per council."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from expertenrat.domain.enums import MinutesApproval, MinutesStyle
+from expertenrat.domain.errors import ConcurrentEditError, ValidationError
+from expertenrat.domain.text_templates import DEFAULT_PHRASES, TextTemplate
+from expertenrat.services.text_templates import TextTemplatesService
+from expertenrat.store import models
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+@pytest.fixture
+def service(database, actor) -> TextTemplatesService:
+    return TextTemplatesService(database, actor)
+
+
+def test_a_new_council_starts_with_the_default_phrases(service, council) -> None:
+    phrases = service.templates(council.id)
+    assert [(p.label, p.text) for p in phrases] == list(DEFAULT_PHRASES)
+    assert phrases[0].text == "Der Expert*innenrat nimmt den Bericht zur Kenntnis."
+
+
+def test_an_existing_council_gets_them_once(service, database) -> None:
+    with database.transaction() as session:
+        row = models.Council(name="Alter Rat", city="Wismar")
+        session.add(row)
+        session.flush()
+        council_id = row.id
+    phrases = service.templates(council_id)
+    assert len(phrases) == len(DEFAULT_PHRASES)
+    for phrase in phrases:
+        service.delete(phrase)
+    assert service.templates(council_id) == []  # deleted on purpose: not seeded again
+
+
+def test_add_edit_delete_and_reorder(service, council) -> None:
+    first, second, third = service.templates(council.id)[:3]
+    added = service.add(council.id, TextTemplate(None, "Eigener", f"{HOSTILE}\nZeile 2"))
+    assert added.position == len(DEFAULT_PHRASES) and added.text.endswith("Zeile 2")
+    changed = service.update(replace(first, label="Kenntnis", text="Zur Kenntnis genommen."))
+    assert changed.version == first.version + 1
+    with pytest.raises(ConcurrentEditError):
+        service.update(replace(first, label="Alt"))
+    service.delete(second)
+    ids = [t.id for t in service.templates(council.id)]
+    reordered = service.reorder(council.id, [ids[-1], *ids[:-1]])
+    assert [t.label for t in reordered][:3] == ["Eigener", "Kenntnis", third.label]
+    assert [t.id for t in service.templates(council.id)] == [t.id for t in reordered]
+
+
+def test_empty_or_too_long_phrases_are_refused(service, council) -> None:
+    with pytest.raises(ValidationError) as caught:
+        service.add(council.id, TextTemplate(None, " ", ""))
+    assert caught.value.message == (
+        "Bitte geben Sie dem Textbaustein eine Bezeichnung.\n"
+        "Bitte geben Sie den Text des Bausteins ein."
+    )
+    with pytest.raises(ValidationError) as caught:
+        service.add(council.id, TextTemplate(None, "x" * 101, "y"))
+    assert (
+        caught.value.message
+        == "Die Bezeichnung des Textbausteins darf höchstens 100 Zeichen haben."
+    )
+
+
+def test_minutes_settings_are_council_settings(settings_service, council) -> None:
+    assert (council.minutes_style, council.minutes_approval, council.objection_period_days) == (
+        MinutesStyle.RESULTS, MinutesApproval.VOTE, 14,
+    )  # fmt: skip
+    saved = settings_service.update_settings(
+        replace(
+            council,
+            minutes_style=MinutesStyle.COURSE,
+            minutes_approval=MinutesApproval.OBJECTIONS,
+            objection_period_days=10,
+        )
+    )
+    assert settings_service.settings(council.id) == saved
+    assert saved.minutes_style is MinutesStyle.COURSE and saved.objection_period_days == 10
+    with pytest.raises(ValidationError) as caught:
+        settings_service.update_settings(replace(saved, objection_period_days=0))
+    assert caught.value.problems[0].field == "objection_period_days"
