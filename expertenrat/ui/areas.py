@@ -53,6 +53,6 @@ def build_areas(
         members=MembersPage(services, dialogs, today, settings=settings),
         projects=ProjectsPage(services, dialogs, settings=settings),
         meetings=MeetingsPage(services, dialogs, today),
-        settings=SettingsPage(services.settings, dialogs),
+        settings=SettingsPage(services.settings, services.text_templates, dialogs),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

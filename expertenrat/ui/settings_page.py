@@ -28,11 +28,13 @@ from expertenrat.domain.enums import QuorumRule
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.services.settings import SettingsService
+from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
 from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.widgets import page_title
 
 LOGO_MAX_SIDE = 600
@@ -60,7 +62,11 @@ class SettingsPage(QWidget):
     councilCreated = Signal(int)
 
     def __init__(
-        self, settings: SettingsService, dialogs: DialogService, parent: QWidget | None = None
+        self,
+        settings: SettingsService,
+        text_templates: TextTemplatesService,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = settings
@@ -111,6 +117,7 @@ class SettingsPage(QWidget):
             settings, dialogs, self.fields_view, self.fields_model, self
         )
         self.field_buttons.changed.connect(self.councilChanged)
+        self.phrases = PhrasesEditor(text_templates, dialogs)
 
         self._layout()
         self.save_button.clicked.connect(self.save)
@@ -152,6 +159,7 @@ class SettingsPage(QWidget):
             "response_period_days",
             self.response_spin,
         )
+        self.minutes_fields = MinutesSettingsFields(self.errors, form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.revert_button)
@@ -169,6 +177,7 @@ class SettingsPage(QWidget):
         column.addWidget(page_title(tr("SettingsPage", "Einstellungen")))
         column.addWidget(council_box)
         column.addWidget(fields_box, 1)
+        column.addWidget(self.phrases, 1)
         other = QHBoxLayout()
         other.addStretch(1)
         other.addWidget(self.new_council_button)
@@ -185,6 +194,7 @@ class SettingsPage(QWidget):
     def set_council(self, council_id: int) -> None:
         self._council = self._service.settings(council_id)
         self.field_buttons.set_council(council_id)
+        self.phrases.set_council(council_id)
         self._show(self._council)
 
     def refresh(self) -> None:
@@ -207,6 +217,7 @@ class SettingsPage(QWidget):
         self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule.value))
         self.notice_spin.setValue(council.notice_period_days)
         self.response_spin.setValue(council.response_period_days)
+        self.minutes_fields.show(council)
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Nothing typed: go on. Else ask; on "Ja" drop the typed settings and go on."""
@@ -229,7 +240,7 @@ class SettingsPage(QWidget):
 
     def edited_settings(self) -> CouncilSettings:
         assert self._council is not None
-        return replace(
+        edited = replace(
             self._council,
             name=self.name_edit.text(),
             short_name=self.short_name_edit.text(),
@@ -241,6 +252,7 @@ class SettingsPage(QWidget):
             notice_period_days=self.notice_spin.value(),
             response_period_days=self.response_spin.value(),
         )
+        return self.minutes_fields.edited(edited)
 
     def save(self) -> None:
         if self._council is None:

@@ -1,0 +1,86 @@
+"""Einstellungen: the minutes settings and the standard phrases, driven like a user."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MinutesApproval, MinutesStyle
+from expertenrat.domain.text_templates import DEFAULT_PHRASES
+from expertenrat.ui.settings_minutes import PhrasesModel
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+
+
+def _page(make_window, services):
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show_area(window.settings_page)
+    return window.settings_page, council
+
+
+def _labels(page) -> list[str]:
+    return [t.label for t in page.phrases.model.templates()]
+
+
+def test_minutes_settings_are_saved_with_the_council(make_window, services, qtbot) -> None:
+    page, council = _page(make_window, services)
+    fields = page.minutes_fields
+    fields.style_combo.setCurrentIndex(fields.style_combo.findData(MinutesStyle.COURSE.value))
+    fields.approval_combo.setCurrentIndex(
+        fields.approval_combo.findData(MinutesApproval.OBJECTIONS.value)
+    )
+    fields.objection_spin.setValue(21)
+    assert page.has_unsaved_changes()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    saved = services.settings.settings(council.id)
+    assert (saved.minutes_style, saved.minutes_approval, saved.objection_period_days) == (
+        MinutesStyle.COURSE, MinutesApproval.OBJECTIONS, 21,
+    )  # fmt: skip
+    assert fields.style_combo.currentText() == "Verlaufsprotokoll"
+
+
+def test_phrases_are_listed_added_edited_moved_and_deleted(
+    make_window, services, dialogs, qtbot
+) -> None:
+    page, council = _page(make_window, services)
+    editor = page.phrases
+    assert _labels(page) == [label for label, _text in DEFAULT_PHRASES]
+    assert editor.model.index(0, PhrasesModel.COLUMN_TEXT).data() == (
+        "Der Expert*innenrat nimmt den Bericht zur Kenntnis."
+    )
+
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.label_edit.setText("Eigener & <Baustein>")
+    editor.text_edit.setPlainText(f"{HOSTILE}\nZweite Zeile")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert _labels(page)[-1] == "Eigener & <Baustein>"
+    assert editor.selected().text == f"{HOSTILE}\nZweite Zeile"
+
+    qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
+    assert _labels(page)[-2] == "Eigener & <Baustein>"
+    assert editor.selected().label == "Eigener & <Baustein>"
+
+    editor.view.selectRow(0)
+    assert editor.label_edit.text() == DEFAULT_PHRASES[0][0]
+    editor.text_edit.setPlainText("Zur Kenntnis genommen.")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert services.text_templates.templates(council.id)[0].text == "Zur Kenntnis genommen."
+
+    editor.view.selectRow(1)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert dialogs.messages[-1][0] == "question"
+    assert DEFAULT_PHRASES[1][0] not in _labels(page)
+    assert [t.label for t in services.text_templates.templates(council.id)] == _labels(page)
+
+
+def test_an_empty_phrase_shows_the_problem_beside_the_field(make_window, services, qtbot) -> None:
+    page, _council = _page(make_window, services)
+    editor = page.phrases
+    count = len(_labels(page))
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.label_edit.setText("Ohne Text")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.errors.message("text") == "Bitte geben Sie den Text des Bausteins ein."
+    assert len(_labels(page)) == count
