@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MinutesState, RecommendationStatus
+from expertenrat.domain.enums import AuditAction, RecommendationStatus
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     FieldProblem,
@@ -316,20 +316,15 @@ class MinutesService:
     # --- finishing ------------------------------------------------------------------------
 
     def finish_draft(self, meeting_id: int) -> Checklist:
-        """ "Entwurf abschließen": refused with every missing line while the check is not
-        green; then the draft is recorded as version 1 (or the next) in state draft."""
+        """ "Entwurf abschließen": refused with every missing line (field = the line's
+        target) while the completeness check is not green; once green, recorded in the
+        audit trail. Versions are made by circulating (``services.minutes_approval``)."""
         with changing(self._db, "Der Protokollentwurf") as session:
             meeting = self._load_for_change(session, meeting_id)
             result = minutes_checklist(session, meeting)
             if not result.complete:
                 raise ValidationError(
                     [FieldProblem(line.target.field, line.text) for line in result.missing]
-                )
-            if not _has_version(session, meeting.id):
-                session.add(
-                    models.MinutesVersion(
-                        meeting_id=meeting.id, number=1, state=MinutesState.DRAFT.value
-                    )
                 )
             audit.record(
                 session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,
@@ -372,15 +367,6 @@ class MinutesService:
             session, entity, entity_id, editing_session,
             council_id=council_id, summary=summary, before=before, after=after,
         )  # fmt: skip
-
-
-def _has_version(session: Session, meeting_id: int) -> bool:
-    return (
-        session.scalar(
-            select(models.MinutesVersion.id).where(models.MinutesVersion.meeting_id == meeting_id)
-        )
-        is not None
-    )
 
 
 def _item_what(row: models.AgendaItem) -> str:
