@@ -8,6 +8,7 @@ from datetime import time
 import pytest
 from held_meeting import held_meeting
 from meeting_rows import add_meeting
+from sqlalchemy import event
 
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
@@ -198,3 +199,25 @@ def test_a_resolution_without_quorum_is_saved_with_a_warning(
         "protokolliert.",
     )
     assert service.minutes(few.meeting_id).item(few.item_ids[1]).warnings == saved.warnings
+
+
+def test_an_autosave_is_a_few_small_statements_with_one_update_of_the_item(
+    service, held, database
+) -> None:
+    item = service.minutes(held.meeting_id).items[1]
+    version = service.save_item(item.item_id, ItemTexts("a"), item.version, "s").version
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        saved = service.save_item(item.item_id, ItemTexts("ab"), version, "s")
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    writes = [s for s in statements if s.startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert [w.split(" SET ")[0] for w in writes] == ["UPDATE agenda_items", "UPDATE audit_entries"]
+    assert "discussion=" in writes[0].replace(" ", "") and "motion_text" not in writes[0]
+    assert len(statements) <= 7, statements  # BEGIN, 2 reads (+2 freeze check), 2 writes
+    assert saved.saved_at is not None and saved.version == version + 1
