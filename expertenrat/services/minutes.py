@@ -40,7 +40,7 @@ from expertenrat.domain.minutes import (
     item_text_problems,
 )
 from expertenrat.domain.minutes_checklist import Checklist
-from expertenrat.domain.votes import Vote, VoteDraft, clean_vote, vote_problems
+from expertenrat.domain.votes import Vote, VoteDraft, Voters, clean_vote, vote_problems
 from expertenrat.services import audit
 from expertenrat.services import minutes_recommendations as recommendations
 from expertenrat.services.attendance_rows import agenda_rows
@@ -94,6 +94,13 @@ class MinutesService:
         """The minutes of a held meeting (any other: a German refusal)."""
         with reading(self._db) as session:
             return minutes_of(session, held_meeting(session, meeting_id))
+
+    def voters(self, item_id: int) -> Voters:
+        """Who may vote at an item: present with a voting right and not recused."""
+        with reading(self._db) as session:
+            row = self._item(session, item_id)
+            meeting = held_meeting(session, row.meeting_id)
+            return _voters(session, meeting, row)
 
     def checklist(self, meeting_id: int) -> Checklist:
         """The completeness check of the minutes as they are stored now."""
@@ -206,8 +213,7 @@ class MinutesService:
             )
             if {(v.id, v.version) for v in stored} != {(v.id, v.version) for v in replacing}:
                 raise ConcurrentEditError(f"{what} zu TOP {row.number}")
-            number = next(n for r, n in agenda_rows(session, meeting.id) if r.id == row.id)
-            voters = meeting_facts(session, meeting).voters(row.id, number)
+            voters = _voters(session, meeting, row)
             cleaned = [clean_vote(v, voters) for v in votes]
             problems = vote_problems(cleaned, voters)
             raise_if_invalid(problems)
@@ -232,7 +238,8 @@ class MinutesService:
             audit.record(
                 session, self._actor, AuditAction.UPDATE, "votes", row.id,
                 council_id=meeting.council_id,
-                summary=f"Abstimmungen zu TOP {number} „{row.title}“ der {label_of(meeting)}",
+                summary=f"Abstimmungen zu {voters.item_label} „{row.title}“ der "
+                f"{label_of(meeting)}",
                 before={"votes": before}, after={"votes": [audit.snapshot(v) for v in rows]},
             )  # fmt: skip
             return SavedVotes(
@@ -367,6 +374,11 @@ class MinutesService:
             session, entity, entity_id, editing_session,
             council_id=council_id, summary=summary, before=before, after=after,
         )  # fmt: skip
+
+
+def _voters(session: Session, meeting: models.Meeting, row: models.AgendaItem) -> Voters:
+    number = next(n for r, n in agenda_rows(session, meeting.id) if r.id == row.id)
+    return meeting_facts(session, meeting).voters(row.id, number)
 
 
 def _item_what(row: models.AgendaItem) -> str:
