@@ -8,7 +8,7 @@ autosave: a few small reads and one UPDATE of the item; a stale version raises
 audit trail gets one entry per item per editing session (:mod:`services.editing_audit`).
 
 Every change goes through :meth:`MinutesService._load_for_change`: the meeting must be held
-(and, once approval exists, not frozen).
+and its minutes not approved (``services.minutes_freeze``).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from expertenrat.services.attendance_rows import agenda_rows
 from expertenrat.services.editing_audit import EditingAudit, OpenEntry
 from expertenrat.services.meeting_rows import chair_problems
 from expertenrat.services.minutes_checks import minutes_checklist
+from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_rows import (
     header_of,
     held_meeting,
@@ -343,9 +344,10 @@ class MinutesService:
     # --- plumbing -------------------------------------------------------------------------
 
     def _load_for_change(self, session: Session, meeting_id: int) -> models.Meeting:
-        """The meeting for a change of its minutes: held (and not frozen, once approval
-        lands: ``services.minutes_freeze.ensure_not_frozen``)."""
-        return held_meeting(session, meeting_id)
+        """The meeting for a change of its minutes: held, and not frozen by approval."""
+        meeting = held_meeting(session, meeting_id)
+        ensure_not_frozen(session, meeting.id)
+        return meeting
 
     def _item(self, session: Session, item_id: int) -> models.AgendaItem:
         row = fetch(session, models.AgendaItem, item_id, ITEM)

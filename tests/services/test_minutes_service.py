@@ -10,15 +10,17 @@ from held_meeting import held_meeting
 from meeting_rows import add_meeting
 from sqlalchemy import event
 
-from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.enums import MinutesState, VoteMode
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
-from expertenrat.domain.minutes import ItemConflictError, ItemTexts
+from expertenrat.domain.minutes import ItemConflictError, ItemTexts, RecommendationDraft
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.services.minutes_rows import NotHeldError
+from expertenrat.store import models
 
 NAMES = ["Berg", "Çelik", "Dahl", "Engel", "Falk", "Groß", "Hahn", "Iversen", "Jäger"]
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום\n\nZweiter Absatz\t…"""
@@ -228,3 +230,23 @@ def test_voters_tell_how_many_may_vote_at_an_item(service, held, database, actor
     voters = service.voters(held.item_ids[2])
     assert (voters.count, voters.item_label) == (6, "TOP 3")
     assert [m.name for m in voters.recused] == ["Anna Berg"]
+
+
+def test_approved_minutes_refuse_every_change(service, held, database) -> None:
+    item = service.minutes(held.meeting_id).items[1]
+    saved_votes = service.save_votes(item.item_id, [VoteDraft(yes=3)])
+    with database.transaction() as session:
+        session.add(models.MinutesVersion(meeting_id=held.meeting_id, number=1, state="approved"))
+    minutes = service.minutes(held.meeting_id)
+    assert minutes.frozen and minutes.state is MinutesState.APPROVED
+    attempts = [
+        lambda: service.save_item(item.item_id, ItemTexts("neu"), item.version, "s"),
+        lambda: service.save_header(held.meeting_id, minutes.header),
+        lambda: service.save_votes(item.item_id, [], replacing=saved_votes.votes),
+        lambda: service.adopt_recommendation(item.item_id, RecommendationDraft("x")),
+        lambda: service.finish_draft(held.meeting_id),
+    ]
+    for attempt in attempts:
+        with pytest.raises(MinutesFrozenError) as caught:
+            attempt()
+        assert "ist genehmigt und kann nicht mehr geändert werden" in caught.value.message
