@@ -53,10 +53,9 @@ def paragraph(text: str, style: str | ParagraphStyle = "body", markup: str = PLA
     return Paragraph(markup.format(theme.esc(text, face)), style)
 
 
-def facts(rows: list[tuple[str, str]]) -> Flowable:
+def facts(rows: list[tuple[str, str]], label_width: float = 28 * mm) -> Flowable:
     """A two-column block "Zeit: …", "Ort: …" without lines or tints."""
     s = theme.styles()
-    label_width = 28 * mm
     width = theme.content_width() - label_width
     table = Table(
         [

@@ -57,6 +57,7 @@ ACCENT = colors.HexColor("#1f4e79")
 RULE = colors.HexColor("#c3ccd4")
 HEAD_FILL = colors.HexColor("#e6edf4")
 ZEBRA = colors.HexColor("#f4f6f8")
+WATERMARK = colors.HexColor("#e3e7eb")
 
 # Inline markup for one line of a table cell; "{}" is replaced by the escaped text.
 PLAIN = "{}"
@@ -378,6 +379,8 @@ class DocumentInfo:
     subject: str = ""
     date_label: str = "Stand"
     footer_note: str = ""
+    keywords: str = ""
+    watermark: str = ""  # drawn large and light across every page, e.g. "ENTWURF"
 
 
 def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
@@ -395,6 +398,7 @@ def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
         title=printable(info.title),
         author=printable(info.council_name),
         subject=printable(info.subject),
+        keywords=printable(info.keywords),
         creator=CREATOR,
         lang="de-DE",
         initialFontName=FONT,
@@ -447,6 +451,8 @@ class _PageDecor:
         usable = right - left
         line1, line2 = height - _HEADER_TOP - 4 * mm, height - _HEADER_TOP - 8.5 * mm
         canvas.saveState()
+        if info.watermark:
+            _draw_watermark(canvas, info.watermark, width, height)
         if self.logo is not None:
             image, logo_width, logo_height = self.logo
             bottom = height - _HEADER_TOP - (_LOGO_BOX[1] + logo_height) / 2
@@ -479,6 +485,17 @@ class _PageDecor:
         canvas.restoreState()
 
 
+def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:
+    """``text`` diagonally across the page, under the content, light enough to read through."""
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFont(FONT_BOLD, 96)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(54)
+    canvas.drawCentredString(0, -34, text)
+    canvas.restoreState()
+
+
 def _logo(png: bytes | None) -> tuple[ImageReader, float, float] | None:
     """The logo with its size scaled into the header's logo box; ``None`` if unusable."""
     if not png:
@@ -496,14 +513,26 @@ def _logo(png: bytes | None) -> tuple[ImageReader, float, float] | None:
 
 
 class NumberedCanvas(Canvas):
-    """A canvas that keeps pages back until the end, so the footer can say "Seite x von y"."""
+    """A canvas that keeps pages back until the end, so the footer can say "Seite x von y".
+
+    Bookmarks (the PDF outline) wait with their page: :meth:`outline_entry` notes them, and
+    they are bound when the page is finally written (before that every page is page 1).
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._page_states: list[dict[str, Any]] = []
+        self._page_outline: list[tuple[str, str, int, float]] = []
+
+    def outline_entry(self, title: str, level: int = 0) -> None:
+        """A bookmark titled ``title`` at the current position of the current page."""
+        _, top = self.absolutePosition(0, 0)
+        key = f"outline{len(self._page_states)}_{len(self._page_outline)}"
+        self._page_outline.append((key, title, level, top))
 
     def showPage(self) -> None:
         self._page_states.append(dict(self.__dict__))
+        self._page_outline = []
         self._startPage()
 
     def save(self) -> None:
@@ -511,7 +540,12 @@ class NumberedCanvas(Canvas):
         for number, state in enumerate(self._page_states, start=1):
             self.__dict__.update(state)
             self._draw_page_number(number, total)
+            for key, title, level, top in self._page_outline:
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                self.addOutlineEntry(printable(title), key, level)
             super().showPage()
+        if any(state["_page_outline"] for state in self._page_states):
+            self.showOutline()
         super().save()
 
     def _draw_page_number(self, number: int, total: int) -> None:

@@ -1,0 +1,237 @@
+"""The minutes (Protokoll) of a meeting as PDF, full or public, draft or approved.
+
+Layout, top to bottom: title and state, the facts (body, date, time, place, chair,
+minute-taker), attendance, the opening statements (invitation, quorum, agenda), the agenda
+at a glance, each item with its bookmark, the closing, the annexes, the signature lines
+and, once approved, the approval with the content's fingerprint. Every page of a version
+before approval carries a large "ENTWURF". User text is escaped and set in paragraphs of
+one line of input each, so that 20,000 characters flow across pages.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import MinutesStyle
+from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.minutes_document import (
+    DRAFT_MARK,
+    WITHHELD_LINE,
+    MinutesDocument,
+    MinutesItem,
+    PresentMember,
+)
+from expertenrat.reports import meeting_parts as parts
+from expertenrat.reports import minutes_blocks as blocks
+from expertenrat.reports import theme
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+
+PUBLIC_NOTE = "Öffentliche Fassung – nichtöffentliche Tagesordnungspunkte sind nicht enthalten."
+FULL_NOTE = "Vollständige Fassung – enthält nichtöffentliche Tagesordnungspunkte."
+_LABEL_WIDTH = 34 * mm
+
+_PRESENT_COLUMNS: tuple[Column[PresentMember], ...] = (
+    Column("Name", 0.36, lambda m: [(m.name, PLAIN)]),
+    Column("Funktion", 0.16, lambda m: [(m.role_label, PLAIN)]),
+    Column("Handlungsfeld", 0.24, lambda m: [(m.action_field, PLAIN)]),
+    Column("Anwesend", 0.24, lambda m: _presence(m)),
+)
+_AGENDA_COLUMNS: tuple[Column[MinutesItem], ...] = (
+    Column("TOP", 0.10, lambda i: [(f"TOP {i.number}", BOLD)]),
+    Column("Gegenstand", 0.70, lambda i: [(i.title, PLAIN), (i.kind_label, SMALL)]),
+    Column("Teil", 0.20, lambda i: [("öffentlich" if i.public else parts.NON_PUBLIC, PLAIN)]),
+)
+
+
+def render_minutes(doc: MinutesDocument) -> RenderedPdf:
+    """The minutes as PDF; warnings name texts with letters no bundled font has."""
+    heading = doc.heading
+    head = doc.letterhead
+    variant = "öffentliche Fassung" if doc.public else "vollständige Fassung"
+    state = "genehmigt" if doc.approval else doc.state.label
+    info = theme.DocumentInfo(
+        title=heading,
+        council_name=head.council_name,
+        city=head.city,
+        date=doc.day,
+        logo_png=head.logo_png,
+        subject=f"{heading}, {head.council_name}, {long_date(doc.day)}",
+        keywords=", ".join(("Protokoll", head.council_name, f"{doc.day:%d.%m.%Y}", state, variant)),
+        date_label="Sitzung vom",
+        footer_note=_footer_note(doc),
+        watermark=DRAFT_MARK if doc.draft else "",
+    )
+    story = theme.title_block(heading, head.council_name)
+    story += [parts.paragraph(doc.state_line, "body", BOLD), Spacer(0, 3 * mm)]
+    story += [parts.facts(_facts(doc), _LABEL_WIDTH)]
+    story += _attendance(doc)
+    story += _opening(doc)
+    story += _agenda(doc)
+    for item in doc.items:
+        story += _item(doc, item)
+    story += _closing(doc)
+    return RenderedPdf(theme.build_pdf(story, info), _warnings(doc), len(doc.items))
+
+
+def _footer_note(doc: MinutesDocument) -> str:
+    if doc.public:
+        return PUBLIC_NOTE
+    return FULL_NOTE if any(not i.public for i in doc.items) else ""
+
+
+def _facts(doc: MinutesDocument) -> list[tuple[str, str]]:
+    head = doc.letterhead
+    rows = [("Gremium", head.council_name), ("Datum", long_date(doc.day))]
+    rows.append(("Beginn / Ende", doc.time_line))
+    if doc.location:
+        rows.append(("Ort", doc.location))
+    if doc.online_link.strip():
+        rows.append(("Online", doc.online_link.strip()))
+    if doc.kind_label:
+        rows.append(("Art", doc.kind_label))
+    rows.append(("Sitzungsleitung", doc.chair or "–"))
+    rows.append(("Protokoll", doc.minute_taker or "–"))
+    return rows
+
+
+def _presence(member: PresentMember) -> Lines:
+    lines: Lines = [(member.partial or "ganze Sitzung", PLAIN)]
+    if not member.voting:
+        lines.append(("ohne Stimmrecht", SMALL))
+    return lines
+
+
+def _attendance(doc: MinutesDocument) -> list[Flowable]:
+    story = [*blocks.bookmarked_heading("Anwesenheit")]
+    if doc.present:
+        story.append(theme.column_table(doc.present, _PRESENT_COLUMNS))
+    else:
+        story.append(parts.paragraph("Es ist keine Anwesenheit erfasst.", "note"))
+    story.append(Spacer(0, 2 * mm))
+    rows = [
+        ("Entschuldigt", "; ".join(doc.excused) or "–"),
+        ("Abwesend", "; ".join(doc.absent) or "–"),
+    ]
+    if doc.guests:
+        rows.append(("Gäste", "; ".join(blocks.guest_text(g) for g in doc.guests)))
+    story.append(parts.facts(rows, _LABEL_WIDTH))
+    return story
+
+
+def _opening(doc: MinutesDocument) -> list[Flowable]:
+    story = [*blocks.bookmarked_heading("Feststellungen")]
+    lines = [doc.invitation.statement(doc.day) if doc.invitation else ""]
+    lines += [doc.quorum_line, doc.agenda_line]
+    for line in lines:
+        if line:
+            story += [parts.paragraph(line), Spacer(0, 1.5 * mm)]
+    return story
+
+
+def _agenda(doc: MinutesDocument) -> list[Flowable]:
+    story = [*blocks.bookmarked_heading("Tagesordnung")]
+    if not doc.items:
+        return [*story, parts.paragraph("Die Tagesordnung ist leer.", "note")]
+    return [*story, theme.column_table(doc.items, _AGENDA_COLUMNS)]
+
+
+def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
+    level = 1 if "." in item.number else 0
+    story = blocks.item_heading(item.label, level)
+    if item.withheld:
+        return [*story, parts.paragraph(WITHHELD_LINE, "note")]
+    story.append(parts.paragraph(blocks.item_facts(item), "small"))
+    story.append(Spacer(0, 1.5 * mm))
+    shown = False
+    if doc.style is MinutesStyle.COURSE and item.discussion.strip():
+        story += blocks.labelled("Verlauf der Beratung", item.discussion)
+        shown = True
+    for label, text in (("Antrag", item.motion), ("Beschluss", item.resolution)):
+        if text.strip():
+            story += blocks.labelled(label, text, boxed=label == "Beschluss")
+            shown = True
+    if item.votes:
+        story += blocks.votes(item)
+        shown = True
+    elif item.recused:
+        story += blocks.labelled(
+            "Befangen", "; ".join(blocks.recusal_text(c) for c in item.recused)
+        )
+    if item.result.strip():
+        story += blocks.labelled("Ergebnis", item.result)
+        shown = True
+    if item.recommendations:
+        story += blocks.recommendations(item.recommendations)
+        shown = True
+    if not shown:
+        story.append(parts.paragraph("Keine Eintragungen.", "note"))
+    return story
+
+
+def _closing(doc: MinutesDocument) -> list[Flowable]:
+    closed = f"{doc.closed_at:%H:%M} Uhr" if doc.closed_at else "–"
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Spacer(0, 4 * mm),
+        parts.paragraph(f"Ende der Sitzung: {closed}", "body", BOLD),
+        *blocks.bookmarked_heading("Anlagen", keep_space=20 * mm),
+    ]
+    if doc.annexes:
+        story += [parts.paragraph(a.label) for a in doc.annexes]
+    else:
+        story.append(parts.paragraph("Keine Anlagen.", "note"))
+    story += [Spacer(0, 10 * mm), _signatures(doc)]
+    if doc.approval is not None:
+        story += [Spacer(0, 6 * mm), blocks.approval_box(doc.approval)]
+    return story
+
+
+def _signatures(doc: MinutesDocument) -> Flowable:
+    """Two signature lines side by side: chair and minute-taker, with their names."""
+    s = theme.styles()
+    width = theme.content_width()
+    gap = 12 * mm
+    column = (width - gap) / 2
+    small = ParagraphStyle("signature", s.small)
+    table = Table(
+        [
+            ["", "", ""],
+            [
+                parts.paragraph(f"Sitzungsleitung\n{doc.chair}".rstrip(), small),
+                "",
+                parts.paragraph(f"Protokoll\n{doc.minute_taker}".rstrip(), small),
+            ],
+        ],
+        colWidths=[column, gap, column],
+        rowHeights=[14 * mm, None],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.FONT, 9),
+                ("LINEABOVE", (0, 1), (0, 1), 0.6, theme.INK),
+                ("LINEABOVE", (2, 1), (2, 1), 0.6, theme.INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return KeepTogether([CondPageBreak(30 * mm), table])
+
+
+def _warnings(doc: MinutesDocument) -> tuple[str, ...]:
+    head = doc.letterhead
+    texts: list[tuple[str, tuple[str, ...]]] = [
+        ("Gremium und Sitzung", (head.council_name, head.city, doc.title, doc.place, doc.room)),
+        ("Anwesenheit", (*(m.name for m in doc.present), *doc.excused, *doc.absent)),
+        ("Gäste", tuple(blocks.guest_text(g) for g in doc.guests)),
+        ("Sitzungsleitung und Protokoll", (doc.chair, doc.minute_taker, doc.agenda_changes)),
+    ]
+    texts += [(f"TOP {i.number}", blocks.item_texts(i)) for i in doc.items]
+    texts.append(("Anlagen", tuple(a.label for a in doc.annexes)))
+    return theme.script_warnings(texts)

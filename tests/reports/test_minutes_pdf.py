@@ -1,0 +1,239 @@
+"""The minutes PDF read back with pypdf: every element, public version, draft mark,
+bookmarks, metadata, odd text, long texts and many items."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from minutes_sample import (
+    APPROVAL,
+    ITEMS,
+    SECRET,
+    SECRET_GUEST,
+    SECRET_REASON,
+    minutes,
+)
+from pypdf import PdfReader
+
+from expertenrat.domain.enums import MinutesState, MinutesStyle
+from expertenrat.domain.minutes_document import (
+    DRAFT_MARK,
+    WITHHELD_LINE,
+    MinutesItem,
+    public_version,
+)
+from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
+
+LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b \ufffd"""
+HEBREW = "שלום"
+
+
+def read(pdf: bytes) -> PdfReader:
+    assert pdf.startswith(b"%PDF-")
+    return PdfReader(io.BytesIO(pdf))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pages(pdf: bytes) -> list[str]:
+    return [flat(page.extract_text()) for page in read(pdf).pages]
+
+
+def text(pdf: bytes) -> str:
+    return " ".join(pages(pdf))
+
+
+def outline(pdf: bytes) -> list[str]:
+    def walk(entries) -> list[str]:
+        found = []
+        for entry in entries:
+            found += walk(entry) if isinstance(entry, list) else [entry.title]
+        return found
+
+    return walk(read(pdf).outline)
+
+
+def test_full_minutes_print_every_element_of_german_practice() -> None:
+    printed = text(render_minutes(minutes()).pdf)
+    expected = [
+        "Protokoll der 5. Sitzung",
+        "Smart City Expert*innenrat",
+        "Dienstag, 10. März 2026",
+        "16:05–18:10 Uhr",
+        "Rathaus Rostock, Raum 1.23",
+        "Sitzungsleitung",
+        "Prof. Dr. Maria Nord",
+        "Frau Schulz",
+        # attendance: role, action field, partial attendance, excused, absent, guests
+        "Vorsitz",
+        "Stadtdaten",
+        "ab TOP 2",
+        "bis TOP 4 (17:40 Uhr)",
+        "ohne Stimmrecht",
+        "Entschuldigt Erika Süd",
+        "Abwesend Max Mustermann",
+        "Gülşen Yılmaz (Amt für Digitalisierung, Projektleitung)",
+        # invitation, quorum, agenda
+        "Die Einladung wurde am 24.02.2026 versandt; sie erfolgte form- und fristgerecht",
+        "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig",
+        "Die Beschlussfähigkeit wurde festgestellt",
+        "TOP 3 wurde vorgezogen.",
+        # items: number, title, public flag, presenter, project, discussion, motion, resolution
+        "TOP 2 Beratung: Offene Daten für Rostock",
+        "öffentlich · Beratung eines Projekts · Vortrag: Gülşen Yılmaz",
+        "Projekt: Urbane Datenplattform",
+        "Verlauf der Beratung",
+        "Die Projektleitung berichtet über den Stand.",
+        "Antrag Der Rat möge empfehlen",
+        "Beschluss Der Expert*innenrat empfiehlt, die Daten unter CC BY 4.0",
+        # votes
+        "Ja 7 · Nein 1 · Enthaltung 1 · befangen: Dr. Hanna Ost (Mitarbeiterin im Projekt) – "
+        "angenommen",
+        "einstimmig angenommen",
+        "ohne Abstimmung zur Kenntnis genommen",
+        # recommendations with codes, closing, annexes, signatures
+        "E-2026-07 – Empfehlung: Offene Lizenz",
+        "Handlungsfeld: Stadtdaten",
+        "Ende der Sitzung: 18:10 Uhr",
+        "Anlage 1: Präsentation Datenplattform",
+        "Anlage 2: Angebotsvergleich",
+        "Protokoll Frau Schulz",
+        "Keine Eintragungen.",
+        SECRET,
+        SECRET_REASON,
+    ]
+    for needle in expected:
+        assert needle in printed, needle
+    assert printed.index("TOP 1 Eröffnung") < printed.index("TOP 2 Beratung")
+
+
+def test_every_page_of_a_draft_says_entwurf_and_an_approved_one_never() -> None:
+    draft = render_minutes(minutes(items=ITEMS * 6)).pdf
+    assert len(pages(draft)) > 3
+    assert all(DRAFT_MARK in page for page in pages(draft))
+    circulated = minutes(
+        state=MinutesState.CIRCULATED,
+        circulated_on=APPROVAL.approved_on,
+        objections_due_on=APPROVAL.approved_on,
+    )
+    assert all(DRAFT_MARK in page for page in pages(render_minutes(circulated).pdf))
+    approved = render_minutes(minutes(items=ITEMS * 6, approval=APPROVAL)).pdf
+    assert not any(DRAFT_MARK in page for page in pages(approved))
+    printed = text(approved)
+    assert "Genehmigt am 09.06.2026 in der 6. Sitzung am 09.06.2026." in printed
+    assert APPROVAL.fingerprint in printed.replace(" ", "")
+
+
+def test_circulated_draft_names_the_date_sent_and_the_objection_deadline() -> None:
+    doc = minutes(
+        state=MinutesState.CIRCULATED,
+        circulated_on=APPROVAL.approved_on,
+        objections_due_on=APPROVAL.approved_on.replace(day=23),
+    )
+    assert "Entwurf, versandt am 09.06.2026; Einwände bis 23.06.2026." in text(
+        render_minutes(doc).pdf
+    )
+
+
+def test_public_version_leaves_non_public_items_and_their_people_out() -> None:
+    full = minutes()
+    public = render_minutes(public_version(full)).pdf
+    printed = text(public)
+    for secret in (SECRET, SECRET_GUEST, SECRET_REASON, "Ödön Pál (", "Zuschlag an Bieter B",
+                   "Angebotsvergleich", "Smarte Laternen"):  # fmt: skip
+        assert secret not in printed, secret
+    assert "TOP 4 Nichtöffentlicher Tagesordnungspunkt" in printed
+    assert WITHHELD_LINE in printed
+    assert "Dr. Hanna Ost (Mitarbeiterin im Projekt)" in printed  # a public item's recusal
+    assert "Gülşen Yılmaz (Amt für Digitalisierung" in printed  # a guest of a public item
+    assert PUBLIC_NOTE in printed
+    assert read(public).metadata.keywords.endswith("öffentliche Fassung")
+
+
+def test_results_style_prints_results_only() -> None:
+    printed = text(render_minutes(minutes(style=MinutesStyle.RESULTS)).pdf)
+    assert "Verlauf der Beratung" not in printed
+    assert "Die Projektleitung berichtet" not in printed
+    assert "Der Expert*innenrat empfiehlt" in printed
+
+
+def test_bookmarks_name_each_item_and_the_parts() -> None:
+    titles = outline(render_minutes(minutes()).pdf)
+    assert titles[:3] == ["Anwesenheit", "Feststellungen", "Tagesordnung"]
+    for item in ITEMS:
+        assert any(t.startswith(f"TOP {item.number} ") for t in titles), item.number
+    assert "Anlagen" in titles
+
+
+def test_bookmarks_point_to_the_page_of_their_item() -> None:
+    items = tuple(
+        MinutesItem(str(n), f"Punkt {n}", discussion="Text. " * 400) for n in range(1, 6)
+    )
+    reader = read(render_minutes(minutes(items=items)).pdf)
+    found = {
+        entry.title: reader.get_destination_page_number(entry)
+        for entry in reader.outline
+        if not isinstance(entry, list)
+    }
+    for n in range(1, 6):
+        page = found[f"TOP {n} Punkt {n}"]
+        assert f"TOP {n} Punkt {n}" in flat(reader.pages[page].extract_text())
+    assert found["TOP 5 Punkt 5"] > found["TOP 1 Punkt 1"]
+
+
+def test_metadata_names_title_author_subject_and_keywords() -> None:
+    meta = read(render_minutes(minutes()).pdf).metadata
+    assert meta.title == "Protokoll der 5. Sitzung"
+    assert meta.author == "Smart City Expert*innenrat"
+    assert "Dienstag, 10. März 2026" in meta.subject
+    assert meta.keywords.startswith("Protokoll, Smart City Expert*innenrat, 10.03.2026, Entwurf")
+
+
+def test_odd_text_prints_literally_and_missing_letters_are_warned() -> None:
+    rendered = render_minutes(minutes())
+    printed = text(rendered.pdf)
+    assert LATIN_HOSTILE in printed
+    assert HEBREW in printed
+    assert any("TOP 2.1" in w for w in rendered.warnings)
+
+
+def test_twenty_thousand_characters_flow_across_pages() -> None:
+    sentences = [f"Satz {n} über offene Daten und Lizenzen für Rostock." for n in range(1, 500)]
+    long = " ".join(sentences)[:20_000]
+    count = long.count("Satz ")
+    long = long.replace("Rostock. Satz 1", "Rostock.\nSatz 1")  # some line breaks too
+    doc = minutes(items=(replace(ITEMS[1], discussion=long, resolution=long[:2500]),))
+    found = pages(render_minutes(doc).pdf)
+    assert len(found) >= 5
+    joined = " ".join(found)
+    assert all(f"Satz {n} über" in joined for n in range(1, count))  # page breaks cut some
+    assert "Satz 1 über" in found[1] or "Satz 1 über" in found[0]
+    assert f"Satz {count - 1} über" in " ".join(found[4:])
+
+
+def test_forty_items_fit_with_numbered_pages() -> None:
+    items = tuple(
+        MinutesItem(
+            str(n),
+            f"Tagesordnungspunkt {n} mit einem längeren Titel über Smart-City-Projekte",
+            resolution=f"Beschluss {n}: Der Rat empfiehlt die Umsetzung.",
+            public=n % 7 != 0,
+        )
+        for n in range(1, 41)
+    )
+    found = pages(render_minutes(minutes(items=items)).pdf)
+    total = len(found)
+    assert total >= 4
+    assert all(f"Seite {n} von {total}" in page for n, page in enumerate(found, start=1))
+    assert all(f"Beschluss {n}:" in " ".join(found) for n in range(1, 41))
+
+
+def test_empty_minutes_still_render() -> None:
+    doc = minutes(items=(), present=(), guests=(), annexes=(), invitation=None, quorum=None)
+    printed = text(render_minutes(doc).pdf)
+    assert "Es ist keine Anwesenheit erfasst." in printed
+    assert "Keine Anlagen." in printed
+    assert "Ein Versand der Einladung" not in printed
