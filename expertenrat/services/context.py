@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.backup import BackupService
@@ -17,6 +18,7 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.retention import RetentionService
@@ -46,10 +48,14 @@ class Services:
     conflicts: ConflictsService
     minutes: MinutesService
     text_templates: TextTemplatesService
+    annexes: AnnexesService
+    minutes_documents: MinutesDocumentsService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
         meetings = MeetingsService(database, actor)
+        meeting_documents = MeetingDocumentsService(database, actor, meetings)
+        annexes = AnnexesService(database, actor)
         return cls(
             database=database,
             settings=SettingsService(database, actor),
@@ -65,9 +71,11 @@ class Services:
             daily_backup=DailyBackupService(database),
             integrity=IntegrityService(database),
             retention=RetentionService(database, actor),
-            meeting_documents=MeetingDocumentsService(database, actor, meetings),
+            meeting_documents=meeting_documents,
             attendance=AttendanceService(database, actor),
             conflicts=ConflictsService(database, actor),
             minutes=MinutesService(database, actor),
             text_templates=TextTemplatesService(database, actor),
+            annexes=annexes,
+            minutes_documents=MinutesDocumentsService(database, meeting_documents, annexes),
         )

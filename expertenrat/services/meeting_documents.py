@@ -218,7 +218,7 @@ def _documents(
         p.id: p.title
         for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
     }
-    conflicts = _recused(session, [i.id for i in items])
+    conflicts = recused_conflicts(session, [i.id for i in items])
     councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
     by_meeting: dict[int, list[models.AgendaItem]] = {}
     for item in items:
@@ -236,7 +236,7 @@ def _documents(
     ]
 
 
-def _recused(session: Session, item_ids: list[int]) -> dict[int, list[DeclaredConflict]]:
+def recused_conflicts(session: Session, item_ids: list[int]) -> dict[int, list[DeclaredConflict]]:
     """The members recused per agenda item (suggestions that were overruled are left out)."""
     rows = session.execute(
         select(models.ConflictOfInterest, models.Person)

@@ -1,0 +1,72 @@
+"""Annexes (Anlagen) of a meeting: PDF files kept in the database with the meeting.
+
+The rules that need no file parsing live here: the size limit, a clean file name, the
+title shown in the minutes' list of annexes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+MAX_ANNEX_BYTES = 50 * 1024 * 1024
+MAX_NAME = 300
+PDF_MAGIC = b"%PDF-"
+PDF_MIME = "application/pdf"
+
+
+@dataclass(frozen=True, slots=True)
+class Annex:
+    """A stored annex (without its content); ``number`` is its place in the list, from 1."""
+
+    id: int
+    number: int
+    name: str
+    title: str
+    size: int
+    sha256: str
+    public: bool = True
+    version: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"Anlage {self.number}: {self.title.strip() or self.name}"
+
+    @property
+    def size_text(self) -> str:
+        """ "1,2 MB", "340 KB"."""
+        if self.size >= 1024 * 1024:
+            return f"{self.size / 1024 / 1024:.1f} MB".replace(".", ",")
+        return f"{max(1, round(self.size / 1024))} KB"
+
+
+def clean_file_name(name: str) -> str:
+    """The last part of ``name`` without folders, control codes and characters Windows
+    forbids; never empty, at most :data:`MAX_NAME` characters, ending in ".pdf"."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = unicodedata.normalize("NFC", base)
+    base = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cf") or c in '<>:"|?*' else c for c in base
+    )
+    base = " ".join(base.split()).strip(" .")
+    stem = base[:-4] if base.casefold().endswith(".pdf") else base
+    stem = stem[: MAX_NAME - 4].rstrip(" .") or "Anlage"
+    return f"{stem}.pdf"
+
+
+def title_from_name(name: str) -> str:
+    """The title an annex gets from its file name: "Präsentation Datenplattform"."""
+    stem = clean_file_name(name)[:-4]
+    return " ".join(stem.replace("_", " ").split())
+
+
+def size_problem(size: int) -> str | None:
+    if size == 0:
+        return "Die Datei ist leer."
+    if size > MAX_ANNEX_BYTES:
+        limit = MAX_ANNEX_BYTES // 1024 // 1024
+        return (
+            f"Die Datei ist {size / 1024 / 1024:.0f} MB groß; Anlagen dürfen höchstens "
+            f"{limit} MB groß sein."
+        )
+    return None

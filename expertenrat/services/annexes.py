@@ -1,0 +1,213 @@
+"""The annexes (Anlagen) of a meeting: PDF files stored in the ``files`` table.
+
+Adding checks the file before anything is saved: at most 50 MB, starting like a PDF, and
+readable by pypdf page by page (a damaged or encrypted PDF is refused with a German
+message, as it would break the Sitzungsmappe). Removing is a soft delete, so the file
+stays in the audit's reach. The list order is the order of the annexes in the minutes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.annexes import (
+    PDF_MAGIC,
+    PDF_MIME,
+    Annex,
+    clean_file_name,
+    size_problem,
+    title_from_name,
+)
+from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.services import audit
+from expertenrat.services.agenda_rows import meeting_name
+from expertenrat.services.attendance_rows import live_meeting
+from expertenrat.services.minutes_assembly import annex_rows
+from expertenrat.services.unit_of_work import changing, check_version, reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+from expertenrat.store.model_base import utc_now
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+WHAT = "Die Anlage"
+
+
+def damaged_annex_error(what: str) -> ValidationError:
+    return ValidationError(
+        [
+            FieldProblem(
+                "content",
+                f"„{what}“ ist keine lesbare PDF-Datei (beschädigt oder unvollständig) und "
+                "kann nicht in die Sitzungsmappe übernommen werden. Bitte speichern Sie die "
+                "Datei neu als PDF und fügen Sie sie erneut hinzu.",
+            )
+        ]
+    )
+
+
+def read_pdf(data: bytes, what: str = "Die Datei") -> PdfReader:
+    """A pypdf reader over ``data`` whose every page could be read; else a German error."""
+    from pypdf import PdfReader  # pypdf: on demand
+
+    if not data.lstrip()[:1024].startswith(PDF_MAGIC) and PDF_MAGIC not in data[:1024]:
+        raise damaged_annex_error(what)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "content",
+                        f"„{what}“ ist verschlüsselt (kennwortgeschützt) und kann nicht in "
+                        "die Sitzungsmappe übernommen werden.",
+                    )
+                ]
+            )
+        if len(reader.pages) == 0:
+            raise damaged_annex_error(what)
+        for page in reader.pages:
+            page.mediabox  # noqa: B018 - reading each page's tree finds a broken file
+            page.get_contents()
+    except ValidationError:
+        raise
+    except Exception as error:  # pypdf fails in many ways on a damaged file
+        raise damaged_annex_error(what) from error
+    return reader
+
+
+class AnnexesService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def annexes(self, meeting_id: int) -> tuple[Annex, ...]:
+        with reading(self._db) as session:
+            live_meeting(session, meeting_id)
+            return _annexes(session, meeting_id)
+
+    def add(
+        self, meeting_id: int, name: str, content: bytes, *, title: str = "", public: bool = True
+    ) -> Annex:
+        """Store ``content`` as the meeting's last annex; a bad file is refused first."""
+        name = clean_file_name(name)
+        problem = size_problem(len(content))
+        if problem:
+            raise ValidationError([FieldProblem("content", f"„{name}“: {problem}")])
+        read_pdf(content, name)
+        title = " ".join(title.split()) or title_from_name(name)
+        title = title[:300]
+        with changing(self._db, WHAT) as session:
+            meeting = live_meeting(session, meeting_id)
+            last = session.scalar(
+                select(func.max(models.StoredFile.position)).where(
+                    models.StoredFile.meeting_id == meeting.id,
+                    models.StoredFile.deleted_at.is_(None),
+                )
+            )
+            row = models.StoredFile(
+                council_id=meeting.council_id,
+                meeting_id=meeting.id,
+                position=0 if last is None else last + 1,
+                name=name,
+                title=title,
+                mime_type=PDF_MIME,
+                content=content,
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                public=public,
+            )
+            session.add(row)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.CREATE,
+                "file",
+                row.id,
+                council_id=meeting.council_id,
+                summary=f"Anlage „{title}“ zu {meeting_name(meeting)} hinzugefügt",
+                after=audit.snapshot(row),
+            )
+            return next(a for a in _annexes(session, meeting.id) if a.id == row.id)
+
+    def remove(self, meeting_id: int, annex: Annex) -> None:
+        """Take the annex out of the meeting (soft delete, audited)."""
+        with changing(self._db, WHAT) as session:
+            meeting = live_meeting(session, meeting_id)
+            row = _row(session, meeting.id, annex.id)
+            check_version(row, annex.version, WHAT)
+            before = audit.snapshot(row)
+            row.deleted_at = utc_now()
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.DELETE,
+                "file",
+                row.id,
+                council_id=meeting.council_id,
+                summary=f"Anlage „{row.title or row.name}“ aus {meeting_name(meeting)} entfernt",
+                before=before,
+                after=audit.snapshot(row),
+            )
+
+    def move(self, meeting_id: int, annex: Annex, step: int) -> tuple[Annex, ...]:
+        """Move the annex ``step`` places (-1 up, +1 down) in the list; returns the list."""
+        with changing(self._db, WHAT) as session:
+            meeting = live_meeting(session, meeting_id)
+            rows = annex_rows(session, meeting.id)
+            index = next((i for i, r in enumerate(rows) if r.id == annex.id), None)
+            if index is None:
+                raise NotFoundError(f"{WHAT} gibt es nicht mehr. Vielleicht wurde sie entfernt.")
+            check_version(rows[index], annex.version, WHAT)
+            target = max(0, min(len(rows) - 1, index + step))
+            rows.insert(target, rows.pop(index))
+            for position, row in enumerate(rows):
+                if row.position != position:
+                    row.position = position
+            session.flush()
+            return _annexes(session, meeting.id)
+
+    def contents(self, meeting_id: int) -> list[tuple[Annex, bytes]]:
+        """The annexes with their bytes, in order (for the Sitzungsmappe)."""
+        with reading(self._db) as session:
+            annexes = _annexes(session, meeting_id)
+            data = dict(
+                session.execute(
+                    select(models.StoredFile.id, models.StoredFile.content).where(
+                        models.StoredFile.id.in_([a.id for a in annexes])
+                    )
+                ).all()
+            )
+        return [(a, data[a.id]) for a in annexes]
+
+
+def _annexes(session: Session, meeting_id: int) -> tuple[Annex, ...]:
+    return tuple(
+        Annex(
+            id=row.id,
+            number=n,
+            name=row.name,
+            title=row.title,
+            size=row.size,
+            sha256=row.sha256,
+            public=row.public,
+            version=row.version,
+        )
+        for n, row in enumerate(annex_rows(session, meeting_id), start=1)
+    )
+
+
+def _row(session: Session, meeting_id: int, annex_id: int) -> models.StoredFile:
+    row = session.get(models.StoredFile, annex_id)
+    if row is None or row.deleted_at is not None or row.meeting_id != meeting_id:
+        raise NotFoundError(f"{WHAT} gibt es nicht mehr. Vielleicht wurde sie entfernt.")
+    return row

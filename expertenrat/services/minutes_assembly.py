@@ -1,0 +1,333 @@
+"""Reading a meeting's minutes as a document (``domain.minutes_document``) in one session.
+
+A handful of queries for the whole document: the meeting and its council, the attendance
+sheet (``services.attendance``, with the quorum by the council's rule), the agenda, the
+votes, the recused members, the adopted recommendations, the annexes (without their
+content) and the latest minutes version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, load_only
+
+from expertenrat.domain import agenda
+from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AttendanceStatus,
+    MeetingKind,
+    MinutesState,
+    MinutesStyle,
+    RecommendationKind,
+    VoteMode,
+)
+from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead
+from expertenrat.domain.minutes_document import (
+    AdoptedRecommendation,
+    AnnexEntry,
+    ApprovalStamp,
+    GuestLine,
+    Invitation,
+    MinutesDocument,
+    MinutesItem,
+    PresentMember,
+    VoteRecord,
+)
+from expertenrat.services.attendance import attendance_sheet
+from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.meeting_documents import recused_conflicts
+from expertenrat.store import models
+
+
+def latest_version(session: Session, meeting_id: int) -> models.MinutesVersion | None:
+    """The meeting's newest minutes version (highest number), or ``None`` before the first."""
+    return session.scalar(
+        select(models.MinutesVersion)
+        .where(models.MinutesVersion.meeting_id == meeting_id)
+        .order_by(models.MinutesVersion.number.desc())
+        .limit(1)
+    )
+
+
+def approval_stamp(session: Session, version: models.MinutesVersion) -> ApprovalStamp | None:
+    """What an approved ``version`` prints: day, approving meeting, content fingerprint."""
+    if version.state != MinutesState.APPROVED.value or version.approved_on is None:
+        return None
+    approving = (
+        session.get(models.Meeting, version.approved_in_meeting_id)
+        if version.approved_in_meeting_id is not None
+        else None
+    )
+    return ApprovalStamp(
+        approved_on=version.approved_on,
+        approved_in=meeting_label(approving) if approving else "Sitzung",
+        fingerprint=content_fingerprint(version.content),
+    )
+
+
+def content_fingerprint(content: str) -> str:
+    """The SHA-256 (hex) of a version's content snapshot, as the approved PDF prints it."""
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def meeting_label(meeting: models.Meeting) -> str:
+    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …")."""
+    name = f"{meeting.number}. Sitzung" if meeting.number is not None else "Sitzung"
+    return f"{name} am {meeting.starts_at:%d.%m.%Y}"
+
+
+def minutes_document(
+    session: Session, meeting: models.Meeting, approval: ApprovalStamp | None = None
+) -> MinutesDocument:
+    """The full minutes of ``meeting`` as stored now; with ``approval``, as approved."""
+    council = session.get(models.Council, meeting.council_id)
+    assert council is not None  # a foreign key with ON DELETE CASCADE
+    sheet = attendance_sheet(session, meeting)
+    numbers = {ref.id: ref.number for ref in sheet.items}
+    version = latest_version(session, meeting.id)
+    state = MinutesState(version.state) if version else MinutesState.DRAFT
+    if approval is not None:
+        state = MinutesState.APPROVED
+    elif state is MinutesState.APPROVED:  # a fresh rendering of approved minutes
+        approval = approval_stamp(session, version)  # type: ignore[arg-type]
+    present, excused, absent = _attendance(session, sheet, numbers)
+    return MinutesDocument(
+        letterhead=Letterhead(
+            council_name=council.name,
+            city=council.city,
+            short_name=council.short_name,
+            logo_png=council.logo_png,
+            time_zone=council.time_zone,
+        ),
+        number=meeting.number,
+        day=meeting.starts_at.date(),
+        state=state,
+        style=MinutesStyle(council.minutes_style),
+        title=meeting.title,
+        kind_label=_kind_label(meeting),
+        place=meeting.place,
+        room=meeting.room,
+        online_link=meeting.online_link,
+        opened_at=meeting.opened_at,
+        closed_at=meeting.closed_at,
+        chair=_chair(session, meeting),
+        minute_taker=meeting.minute_taker,
+        present=present,
+        excused=excused,
+        absent=absent,
+        guests=tuple(GuestLine(g.name, g.organisation, g.role) for g in sheet.guests),
+        invitation=Invitation(meeting.invitation_sent_on, council.notice_period_days),
+        quorum=sheet.quorum,
+        quorum_noted=meeting.quorum_noted,
+        agenda_approved=meeting.agenda_approved,
+        agenda_changes=meeting.agenda_changes,
+        items=_items(session, meeting),
+        annexes=annex_entries(session, meeting.id),
+        version=version.number if version else None,
+        circulated_on=version.circulated_on if version else None,
+        objections_due_on=version.objections_due_on if version else None,
+        approval=approval,
+    )
+
+
+def _kind_label(meeting: models.Meeting) -> str:
+    """The kind of a meeting that is not a regular one ("Außerordentliche Sitzung")."""
+    kind = MeetingKind(meeting.kind)
+    return "" if kind is MeetingKind.REGULAR else kind.label
+
+
+def _chair(session: Session, meeting: models.Meeting) -> str:
+    if meeting.chair_membership_id is None:
+        return ""
+    membership = session.get(models.Membership, meeting.chair_membership_id)
+    return full_name(membership) if membership is not None else ""
+
+
+def _attendance(
+    session: Session, sheet: AttendanceSheet, numbers: dict[int, str]
+) -> tuple[tuple[PresentMember, ...], tuple[str, ...], tuple[str, ...]]:
+    fields = dict(
+        session.execute(
+            select(models.Membership.id, models.ActionField.name)
+            .join(models.ActionField, models.ActionField.id == models.Membership.primary_field_id)
+            .where(models.Membership.id.in_([e.membership_id for e in sheet.entries]))
+        ).all()
+    )
+    present = tuple(
+        _present(e, fields.get(e.membership_id, ""), numbers)
+        for e in sheet.entries
+        if e.status is AttendanceStatus.PRESENT
+    )
+    excused = tuple(e.name for e in sheet.entries if e.status is AttendanceStatus.EXCUSED)
+    absent = tuple(
+        e.name if e.status is AttendanceStatus.ABSENT else f"{e.name} (nicht erfasst)"
+        for e in sheet.entries
+        if e.status in (AttendanceStatus.ABSENT, None)
+    )
+    return present, excused, absent
+
+
+def _present(entry: AttendanceEntry, field: str, numbers: dict[int, str]) -> PresentMember:
+    return PresentMember(
+        name=entry.name,
+        role_label=entry.role.label,
+        action_field=field,
+        voting=entry.voting_right,
+        arrived_at_item=numbers.get(entry.arrived_item_id, "") if entry.arrived_item_id else "",
+        left_after_item=numbers.get(entry.left_item_id, "") if entry.left_item_id else "",
+        arrived_at=entry.arrived_at,
+        left_at=entry.left_at,
+    )
+
+
+def _items(session: Session, meeting: models.Meeting) -> tuple[MinutesItem, ...]:
+    rows = list(
+        session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None)
+            )
+        )
+    )
+    by_id = {row.id: row for row in rows}
+    placed = agenda.ordered(
+        [
+            agenda.AgendaItem(
+                key=row.id,
+                title=row.title,
+                parent=row.parent_id if row.parent_id in by_id else None,
+                position=row.position,
+                public=row.public,
+            )
+            for row in rows
+        ]
+    )
+    ids = list(by_id)
+    projects = _project_titles(session, {r.project_id for r in rows if r.project_id is not None})
+    votes = _votes(session, ids)
+    recused = recused_conflicts(session, ids)
+    recommendations = _recommendations(session, ids)
+    return tuple(
+        _item(
+            by_id[p.item.key],
+            p,
+            projects,
+            votes.get(p.item.key, ()),
+            tuple(recused.get(p.item.key, ())),
+            recommendations.get(p.item.key, ()),
+        )
+        for p in placed
+    )
+
+
+def _item(
+    row: models.AgendaItem,
+    placed: agenda.PlacedItem,
+    projects: dict[int, str],
+    votes: tuple[VoteRecord, ...],
+    recused: tuple[DeclaredConflict, ...],
+    recommendations: tuple[AdoptedRecommendation, ...],
+) -> MinutesItem:
+    return MinutesItem(
+        number=placed.number,
+        title=row.title,
+        public=placed.public,
+        kind_label=AgendaItemKind(row.kind).label,
+        presenter=row.presenter,
+        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
+        discussion=row.discussion,
+        motion=row.motion_text,
+        resolution=row.resolution_text,
+        result=row.result,
+        votes=votes,
+        recused=recused,
+        recommendations=recommendations,
+    )
+
+
+def _project_titles(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(
+        session.execute(
+            select(models.Project.id, models.Project.title).where(models.Project.id.in_(ids))
+        ).all()
+    )
+
+
+def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:
+    found: dict[int, list[VoteRecord]] = {}
+    for v in session.scalars(
+        select(models.Vote)
+        .where(models.Vote.agenda_item_id.in_(item_ids))
+        .order_by(models.Vote.agenda_item_id, models.Vote.position, models.Vote.id)
+    ):
+        found.setdefault(v.agenda_item_id, []).append(
+            VoteRecord(v.subject, VoteMode(v.mode), v.yes, v.no, v.abstain, v.recused, v.adopted)
+        )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _recommendations(
+    session: Session, item_ids: list[int]
+) -> dict[int, tuple[AdoptedRecommendation, ...]]:
+    rows = session.execute(
+        select(models.Recommendation, models.Project.title, models.ActionField.name)
+        .outerjoin(models.Project, models.Project.id == models.Recommendation.project_id)
+        .outerjoin(
+            models.ActionField, models.ActionField.id == models.Recommendation.action_field_id
+        )
+        .where(
+            models.Recommendation.origin_agenda_item_id.in_(item_ids),
+            models.Recommendation.deleted_at.is_(None),
+        )
+        .order_by(models.Recommendation.code)
+    )
+    found: dict[int, list[AdoptedRecommendation]] = {}
+    for rec, project, field in rows:
+        found.setdefault(rec.origin_agenda_item_id, []).append(
+            AdoptedRecommendation(
+                code=rec.code,
+                title=rec.title,
+                kind_label=RecommendationKind(rec.kind).label,
+                text=rec.text,
+                project_title=project or "",
+                action_field=field or "",
+            )
+        )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def annex_rows(session: Session, meeting_id: int) -> list[models.StoredFile]:
+    """The meeting's annexes in order, without their content (loaded only when merged)."""
+    return list(
+        session.scalars(
+            select(models.StoredFile)
+            .options(
+                load_only(
+                    models.StoredFile.id,
+                    models.StoredFile.name,
+                    models.StoredFile.title,
+                    models.StoredFile.public,
+                    models.StoredFile.position,
+                    models.StoredFile.size,
+                    models.StoredFile.version,
+                    models.StoredFile.sha256,
+                )
+            )
+            .where(
+                models.StoredFile.meeting_id == meeting_id,
+                models.StoredFile.deleted_at.is_(None),
+            )
+            .order_by(models.StoredFile.position, models.StoredFile.id)
+        )
+    )
+
+
+def annex_entries(session: Session, meeting_id: int) -> tuple[AnnexEntry, ...]:
+    return tuple(
+        AnnexEntry(n, row.title, row.name, row.public)
+        for n, row in enumerate(annex_rows(session, meeting_id), start=1)
+    )

@@ -1,0 +1,185 @@
+"""The minutes of a meeting as PDF (full or public) and the Sitzungsmappe (dossier).
+
+Minutes exist for a held meeting. While they are not approved, every call renders a fresh
+draft from the database (one reading session). Once a version is approved, the PDFs stored
+with it (``minutes_versions.pdf`` / ``public_pdf``) are returned unchanged, byte for byte.
+
+For another service's transaction (the approval renders, hashes and stores in ONE
+transaction)::
+
+    render_minutes(session, meeting_id, *, public: bool, approval: ApprovalStamp | None)
+        -> bytes
+
+renders the minutes as stored in ``session`` right now; with an ``approval`` stamp
+(``domain.minutes_document.ApprovalStamp``: approved_on, approved_in such as
+"7. Sitzung am 12.03.2027", fingerprint = SHA-256 hex of the approved content snapshot,
+see :func:`services.minutes_assembly.content_fingerprint`) the PDF says "Genehmigt am …
+in der …" with the fingerprint and carries no "ENTWURF"; without, it is a draft.
+
+The Sitzungsmappe merges the invitation, the full minutes and the meeting's annexes
+(``services.annexes``) into one PDF with a bookmark for each part.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import MeetingState, MinutesState
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument, public_version
+from expertenrat.services.annexes import AnnexesService, damaged_annex_error, read_pdf
+from expertenrat.services.attendance_rows import live_meeting
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.minutes_assembly import latest_version, meeting_label, minutes_document
+from expertenrat.services.unit_of_work import reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+
+class MeetingNotHeldError(ExpertenratError):
+    """Minutes exist only for a meeting that took place."""
+
+
+def render_minutes(
+    session: Session, meeting_id: int, *, public: bool, approval: ApprovalStamp | None
+) -> bytes:
+    """The minutes PDF of the meeting as stored in ``session`` now (see the module doc)."""
+    return _render(_document(session, meeting_id, public=public, approval=approval)).pdf
+
+
+def _document(
+    session: Session, meeting_id: int, *, public: bool, approval: ApprovalStamp | None = None
+) -> MinutesDocument:
+    meeting = held_meeting(session, meeting_id)
+    doc = minutes_document(session, meeting, approval)
+    return public_version(doc) if public else doc
+
+
+def _render(doc: MinutesDocument) -> RenderedPdf:
+    from expertenrat.reports.minutes_pdf import render_minutes as render  # reportlab: on demand
+
+    return render(doc)
+
+
+def held_meeting(session: Session, meeting_id: int) -> models.Meeting:
+    """The meeting if it took place; otherwise a German message why there are no minutes."""
+    meeting = live_meeting(session, meeting_id)
+    if meeting.state != MeetingState.HELD.value:
+        state = MeetingState(meeting.state).label
+        raise MeetingNotHeldError(
+            f"Die {meeting_label(meeting)} ist {state}, nicht durchgeführt: ein Protokoll gibt "
+            "es erst für eine durchgeführte Sitzung."
+        )
+    return meeting
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesPdf:
+    """A minutes PDF with what the caller should know: whether it is the stored approved
+    file (``approved``) and its SHA-256 if it is."""
+
+    rendered: RenderedPdf
+    approved: bool = False
+    sha256: str | None = None
+
+
+class MinutesDocumentsService:
+    def __init__(
+        self,
+        database: Database,
+        meeting_documents: MeetingDocumentsService,
+        annexes: AnnexesService,
+    ) -> None:
+        self._db = database
+        self._meeting_documents = meeting_documents
+        self._annexes = annexes
+
+    def document(self, meeting_id: int, *, public: bool = False) -> MinutesDocument:
+        """The minutes as a document (what a fresh PDF would print)."""
+        with reading(self._db) as session:
+            return _document(session, meeting_id, public=public)
+
+    def minutes(self, meeting_id: int, *, public: bool = False) -> MinutesPdf:
+        """The minutes PDF: the stored bytes once approved, a fresh draft before."""
+        with reading(self._db) as session:
+            held_meeting(session, meeting_id)
+            stored = _stored(session, meeting_id, public=public)
+            if stored is not None:
+                return stored
+            doc = _document(session, meeting_id, public=public)
+        return MinutesPdf(_render(doc))
+
+    def minutes_pdf(self, meeting_id: int, *, public: bool = False) -> RenderedPdf:
+        return self.minutes(meeting_id, public=public).rendered
+
+    def dossier_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
+        """The Sitzungsmappe: invitation, full minutes and annexes in one PDF, bookmarked."""
+        minutes = self.minutes(meeting_id)
+        invitation = self._meeting_documents.invitation_pdf(meeting_id, today=today)
+        doc = self.document(meeting_id)
+        annexes = self._annexes.contents(meeting_id)
+        parts = [
+            ("Einladung", invitation.pdf),
+            (doc.heading, minutes.rendered.pdf),
+            *((a.label, content) for a, content in annexes),
+        ]
+        pdf = _merge(parts, doc)
+        warnings = (*invitation.warnings, *minutes.rendered.warnings)
+        return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), len(parts))
+
+
+def _stored(session: Session, meeting_id: int, *, public: bool) -> MinutesPdf | None:
+    version = latest_version(session, meeting_id)
+    if version is None or version.state != MinutesState.APPROVED.value:
+        return None
+    data, digest = (
+        (version.public_pdf, version.public_sha256) if public else (version.pdf, version.sha256)
+    )
+    if data is None:
+        return None  # approved before PDFs were stored: a fresh rendering with the stamp
+    return MinutesPdf(RenderedPdf(data, (), _item_count(session, meeting_id)), True, digest)
+
+
+def _item_count(session: Session, meeting_id: int) -> int:
+    return len(
+        session.scalars(
+            select(models.AgendaItem.id).where(
+                models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.deleted_at.is_(None)
+            )
+        ).all()
+    )
+
+
+def _merge(parts: list[tuple[str, bytes]], doc: MinutesDocument) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for title, data in parts:
+        try:
+            reader = read_pdf(data, title)
+            writer.append(reader, outline_item=title)
+        except ExpertenratError:
+            raise
+        except Exception as error:  # pypdf fails in many ways on a damaged file
+            raise damaged_annex_error(title) from error
+    head = doc.letterhead
+    name = f"{doc.number}. Sitzung" if doc.number else "Sitzung"
+    writer.add_metadata(
+        {
+            "/Title": f"Sitzungsmappe der {name}",
+            "/Author": head.council_name,
+            "/Subject": f"Einladung, Protokoll und Anlagen der {name} am {doc.day:%d.%m.%Y}",
+            "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}",
+            "/Creator": "Expertenrat",
+        }
+    )
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,187 @@
+"""The minutes documents service on both databases: the minutes as stored, full and
+public, stored bytes once approved, rendering inside a transaction, the Sitzungsmappe."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from minutes_rows import SECRET, SECRET_GUEST, SECRET_REASON, approve, held_meeting
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes_documents import (
+    MeetingNotHeldError,
+    MinutesDocumentsService,
+    render_minutes,
+)
+from expertenrat.store import models
+
+
+def small_pdf(*texts: str) -> bytes:
+    """A PDF with one page per text."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for text in texts:
+        canvas.drawString(72, 720, text)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+@pytest.fixture
+def annexes(database, actor) -> AnnexesService:
+    return AnnexesService(database, actor)
+
+
+@pytest.fixture
+def service(database, actor, annexes) -> MinutesDocumentsService:
+    meeting_documents = MeetingDocumentsService(database, actor, MeetingsService(database, actor))
+    return MinutesDocumentsService(database, meeting_documents, annexes)
+
+
+@pytest.fixture
+def held(database, council, fields, today):
+    return held_meeting(database, council.id, fields["Stadtdaten"].id, today)
+
+
+def test_document_reads_every_part_of_the_minutes(service, held) -> None:
+    doc = service.document(held.meeting_id)
+    assert doc.chair == "Anna Berg"
+    assert doc.minute_taker == "Frau Schulz"
+    assert [m.name for m in doc.present][:2] == ["Anna Berg", "Anna Çelik"]
+    assert doc.present[0].role_label == "Vorsitz"
+    assert doc.present[0].action_field == "Stadtdaten"
+    assert [m.partial for m in doc.present if m.partial] == ["ab TOP 2"]
+    assert doc.excused == ("Anna Iversen",) and doc.absent == ("Anna Jäger",)
+    assert doc.quorum_line.endswith("7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig.")
+    assert doc.invitation is not None and doc.invitation.sent_on.day == 24
+    consult, secret = doc.items[1], doc.items[2]
+    assert consult.project_title == "Urbane Datenplattform"
+    assert consult.vote_lines() == ("Ja 7 · Nein 1 · Enthaltung 0 – angenommen",)
+    assert [r.code for r in consult.recommendations] == ["E-2026-07"]
+    assert not secret.public
+    assert secret.vote_lines() == (f"einstimmig angenommen · befangen: Dr. Anna Dahl ({SECRET_REASON})",)
+    assert doc.items[3].vote_lines() == ("ohne Abstimmung zur Kenntnis genommen",)
+
+
+def test_draft_minutes_render_fresh_with_entwurf_on_every_page(service, held) -> None:
+    result = service.minutes(held.meeting_id)
+    assert not result.approved
+    reader = PdfReader(io.BytesIO(result.rendered.pdf))
+    assert all(DRAFT_MARK in page.extract_text() for page in reader.pages)
+    assert SECRET in text_of(result.rendered.pdf)
+
+
+def test_public_minutes_leave_the_non_public_item_out(service, held) -> None:
+    printed = text_of(service.minutes_pdf(held.meeting_id, public=True).pdf)
+    assert SECRET not in printed
+    assert SECRET_GUEST not in printed
+    assert SECRET_REASON not in printed
+    assert "Zuschlag" not in printed
+    assert "Gülşen Yılmaz" in printed
+
+
+def test_approved_minutes_are_the_stored_bytes(service, held, database) -> None:
+    digest = approve(database, held.meeting_id)
+    with database.transaction() as session:  # a later change to the data changes nothing
+        session.get(models.Meeting, held.meeting_id).minute_taker = "Jemand anders"
+    result = service.minutes(held.meeting_id)
+    assert result.approved
+    assert hashlib.sha256(result.rendered.pdf).hexdigest() == digest == result.sha256
+    assert DRAFT_MARK not in text_of(result.rendered.pdf)
+    assert "Genehmigt am 09.06.2026 in der 6. Sitzung am 09.06.2026." in text_of(
+        result.rendered.pdf
+    )
+    public = service.minutes(held.meeting_id, public=True)
+    with database.reading() as session:
+        stored = session.query(models.MinutesVersion).one()
+        assert public.rendered.pdf == stored.public_pdf
+        assert public.sha256 == stored.public_sha256
+
+
+def test_render_minutes_works_inside_a_writing_transaction(database, held) -> None:
+    with database.transaction() as session:
+        session.get(models.Meeting, held.meeting_id).minute_taker = "Im selben Vorgang"
+        pdf = render_minutes(session, held.meeting_id, public=False, approval=None)
+    assert "Im selben Vorgang" in text_of(pdf)
+
+
+def test_a_meeting_not_held_has_no_minutes(service, database, council) -> None:
+    from meeting_rows import add_meeting
+
+    rows = add_meeting(database, council.id)
+    with pytest.raises(MeetingNotHeldError, match="geplant, nicht durchgeführt"):
+        service.minutes(rows.meeting_id)
+
+
+def test_dossier_merges_invitation_minutes_and_annexes_with_bookmarks(
+    service, annexes, held
+) -> None:
+    annexes.add(held.meeting_id, "Präsentation.pdf", small_pdf("Folie 1", "Folie 2"))
+    annexes.add(held.meeting_id, "C:\\Daten\\Vergleich.pdf", small_pdf("Tabelle"), public=False)
+    invitation = PdfReader(io.BytesIO(service._meeting_documents.invitation_pdf(held.meeting_id).pdf))
+    minutes = PdfReader(io.BytesIO(service.minutes_pdf(held.meeting_id).pdf))
+    dossier = PdfReader(io.BytesIO(service.dossier_pdf(held.meeting_id).pdf))
+    assert len(dossier.pages) == len(invitation.pages) + len(minutes.pages) + 3
+    top = [e.title for e in dossier.outline if not isinstance(e, list)]
+    assert top == [
+        "Einladung",
+        "Protokoll der 1. Sitzung",
+        "Anlage 1: Präsentation",
+        "Anlage 2: Vergleich",
+    ]
+    assert dossier.get_destination_page_number(dossier.outline[-1]) == len(dossier.pages) - 1
+    assert dossier.metadata.title == "Sitzungsmappe der 1. Sitzung"
+    assert "Folie 2" in dossier.pages[-2].extract_text()
+
+
+def test_damaged_annex_is_refused_when_added(annexes, held) -> None:
+    good = small_pdf("Seite")
+    for data in (b"kein PDF", good[: len(good) // 2], b"%PDF-1.4\n" + b"\x00" * 200):
+        with pytest.raises(ValidationError, match="keine lesbare PDF-Datei"):
+            annexes.add(held.meeting_id, "kaputt.pdf", data)
+    assert annexes.annexes(held.meeting_id) == ()
+
+
+def test_damaged_annex_in_the_database_is_refused_when_merging(
+    service, annexes, held, database
+) -> None:
+    annex = annexes.add(held.meeting_id, "gut.pdf", small_pdf("Seite"))
+    with database.transaction() as session:
+        session.get(models.StoredFile, annex.id).content = b"%PDF-1.4 kaputt"
+    with pytest.raises(ExpertenratError, match="„Anlage 1: gut“ ist keine lesbare PDF-Datei"):
+        service.dossier_pdf(held.meeting_id)
+
+
+def test_annexes_are_listed_in_order_removed_softly_and_moved(annexes, held, service) -> None:
+    first = annexes.add(held.meeting_id, "a/b/../Erste Datei.PDF", small_pdf("1"), title="")
+    second = annexes.add(held.meeting_id, "zweite.pdf", small_pdf("2"), title="Zweite")
+    assert [a.label for a in annexes.annexes(held.meeting_id)] == [
+        "Anlage 1: Erste Datei",
+        "Anlage 2: Zweite",
+    ]
+    assert first.name == "Erste Datei.pdf"
+    moved = annexes.move(held.meeting_id, second, -1)
+    assert [a.title for a in moved] == ["Zweite", "Erste Datei"]
+    annexes.remove(held.meeting_id, moved[1])
+    assert [a.title for a in annexes.annexes(held.meeting_id)] == ["Zweite"]
+    assert [a.label for a in service.document(held.meeting_id).annexes] == ["Anlage 1: Zweite"]
+
+
+def test_annex_size_is_limited(annexes, held, monkeypatch) -> None:
+    from expertenrat.domain import annexes as rules
+
+    monkeypatch.setattr(rules, "MAX_ANNEX_BYTES", 100)
+    with pytest.raises(ValidationError, match="höchstens"):
+        annexes.add(held.meeting_id, "gross.pdf", small_pdf("x" * 50))
