@@ -169,9 +169,7 @@ def test_bookmarks_name_each_item_and_the_parts() -> None:
 
 
 def test_bookmarks_point_to_the_page_of_their_item() -> None:
-    items = tuple(
-        MinutesItem(str(n), f"Punkt {n}", discussion="Text. " * 400) for n in range(1, 6)
-    )
+    items = tuple(MinutesItem(str(n), f"Punkt {n}", discussion="Text. " * 400) for n in range(1, 6))
     reader = read(render_minutes(minutes(items=items)).pdf)
     found = {
         entry.title: reader.get_destination_page_number(entry)

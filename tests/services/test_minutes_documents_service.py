@@ -45,8 +45,12 @@ def annexes(database, actor) -> AnnexesService:
 
 
 @pytest.fixture
-def service(database, actor, annexes) -> MinutesDocumentsService:
-    meeting_documents = MeetingDocumentsService(database, actor, MeetingsService(database, actor))
+def meeting_documents(database, actor) -> MeetingDocumentsService:
+    return MeetingDocumentsService(database, actor, MeetingsService(database, actor))
+
+
+@pytest.fixture
+def service(database, meeting_documents, annexes) -> MinutesDocumentsService:
     return MinutesDocumentsService(database, meeting_documents, annexes)
 
 
@@ -64,14 +68,18 @@ def test_document_reads_every_part_of_the_minutes(service, held) -> None:
     assert doc.present[0].action_field == "Stadtdaten"
     assert [m.partial for m in doc.present if m.partial] == ["ab TOP 2"]
     assert doc.excused == ("Anna Iversen",) and doc.absent == ("Anna Jäger",)
-    assert doc.quorum_line.endswith("7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig.")
+    assert doc.quorum_line.endswith(
+        "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig."
+    )
     assert doc.invitation is not None and doc.invitation.sent_on.day == 24
     consult, secret = doc.items[1], doc.items[2]
     assert consult.project_title == "Urbane Datenplattform"
     assert consult.vote_lines() == ("Ja 7 · Nein 1 · Enthaltung 0 – angenommen",)
     assert [r.code for r in consult.recommendations] == ["E-2026-07"]
     assert not secret.public
-    assert secret.vote_lines() == (f"einstimmig angenommen · befangen: Dr. Anna Dahl ({SECRET_REASON})",)
+    assert secret.vote_lines() == (
+        f"einstimmig angenommen · befangen: Dr. Anna Dahl ({SECRET_REASON})",
+    )
     assert doc.items[3].vote_lines() == ("ohne Abstimmung zur Kenntnis genommen",)
 
 
@@ -126,11 +134,11 @@ def test_a_meeting_not_held_has_no_minutes(service, database, council) -> None:
 
 
 def test_dossier_merges_invitation_minutes_and_annexes_with_bookmarks(
-    service, annexes, held
+    service, meeting_documents, annexes, held
 ) -> None:
     annexes.add(held.meeting_id, "Präsentation.pdf", small_pdf("Folie 1", "Folie 2"))
     annexes.add(held.meeting_id, "C:\\Daten\\Vergleich.pdf", small_pdf("Tabelle"), public=False)
-    invitation = PdfReader(io.BytesIO(service._meeting_documents.invitation_pdf(held.meeting_id).pdf))
+    invitation = PdfReader(io.BytesIO(meeting_documents.invitation_pdf(held.meeting_id).pdf))
     minutes = PdfReader(io.BytesIO(service.minutes_pdf(held.meeting_id).pdf))
     dossier = PdfReader(io.BytesIO(service.dossier_pdf(held.meeting_id).pdf))
     assert len(dossier.pages) == len(invitation.pages) + len(minutes.pages) + 3
