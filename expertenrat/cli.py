@@ -120,6 +120,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _council_option(invitation)
     invitation.set_defaults(handler=_export_invitation, opening="read")
+    minutes = exports.add_parser(
+        "minutes",
+        help="Protokoll einer durchgeführten Sitzung als PDF (genehmigt: die gespeicherte Datei)",
+    )
+    _meeting_option(minutes, required=True)
+    minutes.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    minutes.add_argument(
+        "--public",
+        action="store_true",
+        help="öffentliche Fassung (ohne nichtöffentliche Tagesordnungspunkte)",
+    )
+    _council_option(minutes)
+    minutes.set_defaults(handler=_export_minutes, opening="read")
+    dossier = exports.add_parser(
+        "dossier", help="Sitzungsmappe: Einladung, Protokoll und Anlagen in einer PDF-Datei"
+    )
+    _meeting_option(dossier, required=True)
+    dossier.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    _council_option(dossier)
+    dossier.set_defaults(handler=_export_dossier, opening="read")
     ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)
@@ -296,6 +316,28 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         else f"{rendered.records} Tagesordnungspunkten"
     )
     return f"{what} {args.meeting}. Sitzung mit {items}: {path}"
+
+
+def _export_minutes(services: Services, args: argparse.Namespace) -> str:
+    """Approved minutes: the stored PDF byte for byte; otherwise a fresh draft."""
+    meeting_id = services.meeting_documents.meeting_id(_council_id(services, args), args.meeting)
+    result = services.minutes_documents.minutes(meeting_id, public=args.public)
+    path = Path(args.out)
+    _write_pdf(path, result.rendered)
+    kind = "Öffentliches Protokoll" if args.public else "Protokoll"
+    if result.approved:
+        return f"{kind} der {args.meeting}. Sitzung (genehmigt, SHA-256 {result.sha256}): {path}"
+    return f"{kind} der {args.meeting}. Sitzung (Entwurf): {path}"
+
+
+def _export_dossier(services: Services, args: argparse.Namespace) -> str:
+    meeting_id = services.meeting_documents.meeting_id(_council_id(services, args), args.meeting)
+    rendered = services.minutes_documents.dossier_pdf(meeting_id)
+    path = Path(args.out)
+    _write_pdf(path, rendered)
+    annexes = rendered.records - 2
+    count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
+    return f"Sitzungsmappe der {args.meeting}. Sitzung (Einladung, Protokoll, {count}): {path}"
 
 
 def _export_ics(services: Services, args: argparse.Namespace) -> str:

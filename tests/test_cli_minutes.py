@@ -1,0 +1,114 @@
+"""The command line for minutes: `export minutes` (draft or the stored approved bytes) and
+`export dossier` (the Sitzungsmappe), on both databases."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from minutes_rows import SECRET, approve, held_meeting
+from pypdf import PdfReader
+
+from expertenrat.__main__ import main
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.services.settings import SettingsService
+from expertenrat.store import models
+
+
+@pytest.fixture
+def held(database, today):
+    settings = SettingsService(database, "tester")
+    council = settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = settings.action_fields(council.id)[0]
+    return held_meeting(database, council.id, field.id, today)
+
+
+@pytest.fixture
+def url(database) -> str:
+    return database.url.render_as_string(hide_password=False)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def pages(path: Path) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages]
+
+
+def test_export_minutes_writes_a_fresh_draft(capsys, url, held, tmp_path) -> None:
+    out_file = tmp_path / "Protokoll.pdf"
+    code, out, err = run(capsys, "--database", url, "export", "minutes", "--meeting",
+                         str(held.number), "--out", str(out_file))  # fmt: skip
+    assert code == 0
+    assert "Warnung: TOP 2: Symbole oder Emoji" in err  # the rocket: no font has it
+    assert out.strip() == f"Protokoll der {held.number}. Sitzung (Entwurf): {out_file}"
+    found = pages(out_file)
+    assert all(DRAFT_MARK in page for page in found)
+    assert SECRET in " ".join(found)
+
+
+def test_export_public_minutes_leaves_the_non_public_item_out(capsys, url, held, tmp_path):
+    out_file = tmp_path / "öffentlich.pdf"
+    code, _, _ = run(capsys, "--database", url, "export", "minutes", "--meeting",
+                     str(held.number), "--out", str(out_file), "--public")  # fmt: skip
+    assert code == 0
+    assert SECRET not in " ".join(" ".join(pages(out_file)).split())
+
+
+def test_export_minutes_of_approved_minutes_are_the_stored_bytes(
+    capsys, url, held, database, tmp_path
+) -> None:
+    digest = approve(database, held.meeting_id)
+    with database.transaction() as session:  # changes after the approval do not show
+        session.get(models.Meeting, held.meeting_id).minute_taker = "Nachträglich"
+    for flag, column in (((), "sha256"), (("--public",), "public_sha256")):
+        out_file = tmp_path / f"genehmigt{column}.pdf"
+        code, out, err = run(capsys, "--database", url, "export", "minutes", "--meeting",
+                             str(held.number), "--out", str(out_file), *flag)  # fmt: skip
+        assert (code, err) == (0, "")
+        with database.reading() as session:
+            stored = session.query(models.MinutesVersion).one()
+            expected = getattr(stored, column)
+            assert out_file.read_bytes() == (stored.public_pdf if flag else stored.pdf)
+        assert hashlib.sha256(out_file.read_bytes()).hexdigest() == expected
+        assert f"genehmigt, SHA-256 {expected}" in out
+    assert digest == stored.sha256
+
+
+def test_export_dossier_holds_invitation_minutes_and_annexes(capsys, url, held, tmp_path):
+    out_file = tmp_path / "Mappe.pdf"
+    code, out, err = run(capsys, "--database", url, "export", "dossier", "--meeting",
+                         str(held.number), "--out", str(out_file))  # fmt: skip
+    assert code == 0 and "Symbole oder Emoji" in err
+    assert "Sitzungsmappe der 1. Sitzung (Einladung, Protokoll, 0 Anlagen)" in out
+    reader = PdfReader(io.BytesIO(out_file.read_bytes()))
+    assert [e.title for e in reader.outline if not isinstance(e, list)][:2] == [
+        "Einladung",
+        "Protokoll der 1. Sitzung",
+    ]
+
+
+def test_unknown_or_not_held_meeting_is_exit_1_with_a_german_message(
+    capsys, url, held, database, tmp_path
+) -> None:
+    out_file = tmp_path / "x.pdf"
+    code, out, err = run(capsys, "--database", url, "export", "minutes", "--meeting", "99",
+                         "--out", str(out_file))  # fmt: skip
+    assert code == 1 and out == ""
+    assert "Eine 99. Sitzung gibt es in diesem Gremium nicht. Vorhanden: 1." in err
+    with database.transaction() as session:
+        session.get(models.Meeting, held.meeting_id).state = "invited"
+    for what in ("minutes", "dossier"):
+        code, out, err = run(capsys, "--database", url, "export", what, "--meeting", "1",
+                             "--out", str(out_file))  # fmt: skip
+        assert code == 1
+        assert "eingeladen, nicht durchgeführt: ein Protokoll gibt es erst" in err
+    assert not out_file.exists()
