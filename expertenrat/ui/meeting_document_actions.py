@@ -1,10 +1,11 @@
 """The documents of the Sitzungen page: invitation, run sheet and calendar files to save.
 
 For the selected meeting: "Einladung (PDF) …", "Ablaufplan (PDF) …" and "Kalender (.ics) …";
-for the council: "Alle Sitzungen als .ics …". The user names the file first; the service
-renders it and ``services.files`` writes it in a worker, behind a progress dialog. Letters a
-PDF cannot print are listed under the buttons (the PDF is still complete); a file that cannot
-be written is a German warning.
+for the council: "Alle Sitzungen als .ics …"; for a held meeting also the minutes (full and
+public; approved minutes are the stored file) and the Sitzungsmappe. The user names the
+file first; the service renders it and ``services.files`` writes it in a worker, behind a
+progress dialog. Letters a PDF cannot print are listed under the buttons (the PDF is still
+complete); a file that cannot be written is a German warning.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
@@ -39,6 +41,7 @@ class MeetingDocumentActions(QGroupBox):
     ) -> None:
         super().__init__(tr(_CONTEXT, "Dokumente"), parent)
         self._documents = services.meeting_documents
+        self._minutes = services.minutes_documents
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
@@ -58,6 +61,15 @@ class MeetingDocumentActions(QGroupBox):
                 "Alle Sitzungen des Gremiums in einer Kalenderdatei (abgesagte als abgesagt)",
             )
         )
+        self.minutes_button = QPushButton(tr(_CONTEXT, "Protokoll (PDF) …"))
+        self.public_minutes_button = QPushButton(tr(_CONTEXT, "Öffentliches Protokoll (PDF) …"))
+        self.public_minutes_button.setToolTip(
+            tr(_CONTEXT, "Ohne die nichtöffentlichen Tagesordnungspunkte")
+        )
+        self.dossier_button = QPushButton(tr(_CONTEXT, "Sitzungsmappe (PDF) …"))
+        self.dossier_button.setToolTip(
+            tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
+        )
         self.warnings_label = QLabel()
         self.warnings_label.setObjectName("warningLabel")
         self.warnings_label.setWordWrap(True)
@@ -68,12 +80,18 @@ class MeetingDocumentActions(QGroupBox):
         layout.addWidget(self.run_sheet_button, 0, 1)
         layout.addWidget(self.ics_button, 0, 2)
         layout.addWidget(self.all_ics_button, 0, 3)
-        layout.addWidget(self.warnings_label, 1, 0, 1, 4)
+        layout.addWidget(self.minutes_button, 1, 0)
+        layout.addWidget(self.public_minutes_button, 1, 1)
+        layout.addWidget(self.dossier_button, 1, 2)
+        layout.addWidget(self.warnings_label, 2, 0, 1, 4)
 
         self.invitation_button.clicked.connect(self.ask_invitation)
         self.run_sheet_button.clicked.connect(self.ask_run_sheet)
         self.ics_button.clicked.connect(self.ask_ics)
         self.all_ics_button.clicked.connect(self.ask_all_ics)
+        self.minutes_button.clicked.connect(lambda: self.ask_minutes(public=False))
+        self.public_minutes_button.clicked.connect(lambda: self.ask_minutes(public=True))
+        self.dossier_button.clicked.connect(self.ask_dossier)
         self._update_buttons()
 
     def set_council(self, council_id: int | None) -> None:
@@ -110,6 +128,31 @@ class MeetingDocumentActions(QGroupBox):
             tr(_CONTEXT, "Ablaufplan speichern"),
             tr(_CONTEXT, "Ablaufplan {}").format(_file_stem(meeting)),
             lambda: documents.run_sheet_pdf(meeting.id, today=today),
+        )
+
+    def ask_minutes(self, *, public: bool) -> None:
+        meeting = self._meeting
+        if meeting is None:
+            return
+        minutes = self._minutes
+        stem = (
+            tr(_CONTEXT, "Protokoll {} öffentlich") if public else tr(_CONTEXT, "Protokoll {}")
+        ).format(_file_stem(meeting))
+        self._ask_pdf(
+            tr(_CONTEXT, "Protokoll speichern"),
+            stem,
+            lambda: minutes.minutes_pdf(meeting.id, public=public),
+        )
+
+    def ask_dossier(self) -> None:
+        meeting, today = self._meeting, self._today()
+        if meeting is None:
+            return
+        minutes = self._minutes
+        self._ask_pdf(
+            tr(_CONTEXT, "Sitzungsmappe speichern"),
+            tr(_CONTEXT, "Sitzungsmappe {}").format(_file_stem(meeting)),
+            lambda: minutes.dossier_pdf(meeting.id, today=today),
         )
 
     def ask_ics(self) -> None:
@@ -183,6 +226,9 @@ class MeetingDocumentActions(QGroupBox):
         for button in (self.invitation_button, self.run_sheet_button, self.ics_button):
             button.setEnabled(shown)
         self.all_ics_button.setEnabled(self._council_id is not None)
+        held = self._meeting is not None and self._meeting.state is MeetingState.HELD
+        for button in (self.minutes_button, self.public_minutes_button, self.dossier_button):
+            button.setEnabled(held)
 
 
 def _file_stem(meeting: Meeting) -> str:

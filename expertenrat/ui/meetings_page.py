@@ -34,6 +34,7 @@ from expertenrat.domain.meeting_states import allowed_targets
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.dialog_service import DialogService
@@ -415,4 +416,5 @@ def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[st
         (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs)),
         (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs)),
         (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
+        (tr(_CONTEXT, "Anlagen"), AnnexesPanel(services, dialogs)),
     ]

@@ -1,0 +1,205 @@
+"""Anlagen: the annexes tab of a meeting (see ``widget_contract``).
+
+A list of the meeting's PDF annexes in the order the minutes and the Sitzungsmappe print
+them. "PDF hinzufügen …" asks for a file; reading, checking (size, a readable PDF) and
+storing run in the worker, so a large file never freezes the window, and a damaged PDF
+is refused with the service's German message. "Entfernen …" asks first; the arrows move
+the selected annex. Every change is saved at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.annexes import Annex
+from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.progress import Progress
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "AnnexesPanel"
+AnnexRole = Qt.ItemDataRole.UserRole
+
+
+class AnnexesPanel(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, services: Services, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._annexes = services.annexes
+        self._dialogs = dialogs
+        self._meeting_id: int | None = None
+        self.job: Job | None = None
+
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.add_button = QPushButton(tr(_CONTEXT, "PDF hinzufügen …"))
+        self.internal_check = QCheckBox(tr(_CONTEXT, "nichtöffentlich"))
+        self.internal_check.setToolTip(
+            tr(_CONTEXT, "Neue Anlage nicht in die öffentliche Fassung des Protokolls aufnehmen")
+        )
+        self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
+        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
+        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
+        self.add_button.clicked.connect(self.ask_add)
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+
+        buttons = QHBoxLayout()
+        for widget in (self.add_button, self.internal_check, self.remove_button):
+            buttons.addWidget(widget)
+        buttons.addStretch()
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.set_meeting(None)
+
+    # --- contract -------------------------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self._meeting_id = meeting_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        annexes: tuple[Annex, ...] = ()
+        hint = tr(_CONTEXT, "Keine Sitzung gewählt.")
+        if self._meeting_id is not None:
+            try:
+                annexes = self._annexes.annexes(self._meeting_id)
+                hint = "" if annexes else tr(_CONTEXT, "Die Sitzung hat noch keine Anlagen.")
+            except ExpertenratError as error:
+                hint = error.message
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        self._fill(annexes)
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        return True  # every change is saved at once
+
+    # --- showing --------------------------------------------------------------------------
+
+    def selected(self) -> Annex | None:
+        items = self.list.selectedItems()
+        return items[0].data(AnnexRole) if items else None
+
+    def _fill(self, annexes: tuple[Annex, ...]) -> None:
+        kept = self.selected()
+        self.list.clear()
+        for annex in annexes:
+            mark = tr(_CONTEXT, " · nichtöffentlich") if not annex.public else ""
+            item = QListWidgetItem(f"{annex.label} ({annex.name}, {annex.size_text}){mark}")
+            item.setData(AnnexRole, annex)
+            self.list.addItem(item)
+            if kept is not None and annex.id == kept.id:
+                item.setSelected(True)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        shown = self._meeting_id is not None
+        selected = self.selected()
+        self.add_button.setEnabled(shown and not self.busy())
+        self.remove_button.setEnabled(selected is not None)
+        self.up_button.setEnabled(selected is not None and selected.number > 1)
+        self.down_button.setEnabled(selected is not None and selected.number < self.list.count())
+
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    # --- changing -------------------------------------------------------------------------
+
+    def ask_add(self) -> None:
+        if self._meeting_id is None:
+            return
+        self._dialogs.ask_open_file(
+            self,
+            tr(_CONTEXT, "Anlage hinzufügen"),
+            tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
+            lambda path: self.add_file(Path(path)),
+            FileKind.PDF,
+        )
+
+    def add_file(self, path: Path) -> None:
+        """Read, check and store ``path`` as the last annex, in the worker."""
+        meeting_id = self._meeting_id
+        if meeting_id is None or self.busy():
+            return
+        public = not self.internal_check.isChecked()
+        annexes = self._annexes
+
+        def work(_progress: Progress) -> Annex:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise ExpertenratError(
+                    f"„{path.name}“ kann nicht gelesen werden: {os_error_text(error)}"
+                ) from None
+            return annexes.add(meeting_id, path.name, data, public=public)
+
+        title = tr(_CONTEXT, "Anlage hinzufügen")
+        self.job = Job(work)
+        self.job.finished.connect(lambda _annex: self._changed())
+        self.job.failed.connect(lambda message: self._failed(title, message))
+        start_with_progress(self.job, self, title, tr(_CONTEXT, "Die Datei wird geprüft …"))
+        self._update_buttons()
+
+    def ask_remove(self) -> None:
+        annex, meeting_id = self.selected(), self._meeting_id
+        if annex is None or meeting_id is None:
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Anlage entfernen"),
+            tr(_CONTEXT, "„{title}“ aus den Anlagen der Sitzung entfernen?").format(
+                title=annex.title or annex.name
+            ),
+            lambda: self._run(lambda: self._annexes.remove(meeting_id, annex)),
+        )
+
+    def move(self, step: int) -> None:
+        annex, meeting_id = self.selected(), self._meeting_id
+        if annex is not None and meeting_id is not None:
+            self._run(lambda: self._annexes.move(meeting_id, annex, step))
+
+    def _run(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except ExpertenratError as error:
+            self._failed(tr(_CONTEXT, "Anlagen"), error.message)
+            return
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self._update_buttons()
+        self.changed.emit()
+
+    def _failed(self, title: str, message: str) -> None:
+        self._dialogs.warning(self, title, message)
+        self.refresh()

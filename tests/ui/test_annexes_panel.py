@@ -1,0 +1,126 @@
+"""The Anlagen tab: annexes added in the worker, a damaged PDF refused, removed, moved;
+the minutes and the Sitzungsmappe saved from the document buttons."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from minutes_rows import held_meeting
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.ui.annexes_panel import AnnexesPanel
+from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
+
+
+def small_pdf(text: str) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def held(services, today):
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    return held_meeting(services.database, council.id, field, today)
+
+
+@pytest.fixture
+def panel(qtbot, services, dialogs, held) -> AnnexesPanel:
+    panel = AnnexesPanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(held.meeting_id)
+    return panel
+
+
+def add(panel, dialogs, finish_job, path) -> None:
+    dialogs.paths = [str(path)]
+    panel.add_button.click()
+    finish_job(panel)
+
+
+def texts(panel) -> list[str]:
+    return [panel.list.item(row).text() for row in range(panel.list.count())]
+
+
+def test_empty_meeting_says_so_and_nothing_is_selected(panel) -> None:
+    assert panel.hint_label.text() == "Die Sitzung hat noch keine Anlagen."
+    assert panel.add_button.isEnabled()
+    assert not panel.remove_button.isEnabled()
+
+
+def test_added_pdf_is_listed_and_changed_is_emitted(
+    qtbot, panel, dialogs, finish_job, tmp_path
+) -> None:
+    path = tmp_path / "Präsentation & <Daten>.pdf"
+    path.write_bytes(small_pdf("Folie"))
+    with qtbot.waitSignal(panel.changed):
+        add(panel, dialogs, finish_job, path)
+    assert texts(panel) == ["Anlage 1: Präsentation & Daten (Präsentation & Daten.pdf, 1 KB)"]
+    assert dialogs.warnings() == []
+
+
+def test_damaged_pdf_is_refused_with_a_german_message(panel, dialogs, finish_job, tmp_path) -> None:
+    path = tmp_path / "kaputt.pdf"
+    path.write_bytes(small_pdf("x")[:300])
+    add(panel, dialogs, finish_job, path)
+    assert texts(panel) == []
+    assert "„kaputt.pdf“ ist keine lesbare PDF-Datei" in dialogs.warnings()[0]
+
+
+def test_annexes_move_and_are_removed_after_asking(panel, dialogs, finish_job, tmp_path) -> None:
+    for name in ("erste.pdf", "zweite.pdf"):
+        (tmp_path / name).write_bytes(small_pdf(name))
+        add(panel, dialogs, finish_job, tmp_path / name)
+    panel.list.item(1).setSelected(True)
+    assert panel.up_button.isEnabled() and not panel.down_button.isEnabled()
+    panel.up_button.click()
+    assert [t.split(" (")[0] for t in texts(panel)] == ["Anlage 1: zweite", "Anlage 2: erste"]
+    assert panel.selected().title == "zweite"
+    panel.remove_button.click()
+    assert dialogs.messages[-1][0] == "question"
+    assert [t.split(" (")[0] for t in texts(panel)] == ["Anlage 1: erste"]
+
+
+def test_minutes_and_dossier_are_saved_for_a_held_meeting(
+    qtbot, services, dialogs, held, finish_job, tmp_path, today
+) -> None:
+    actions = MeetingDocumentActions(services, dialogs, lambda: today)
+    qtbot.addWidget(actions)
+    meeting = services.meetings.get(held.meeting_id)
+    actions.set_meeting(meeting)
+    assert actions.minutes_button.isEnabled() and actions.dossier_button.isEnabled()
+    for button, name in (
+        (actions.minutes_button, "Protokoll.pdf"),
+        (actions.public_minutes_button, "öffentlich.pdf"),
+        (actions.dossier_button, "Mappe.pdf"),
+    ):
+        dialogs.paths = [str(tmp_path / name)]
+        button.click()
+        finish_job(actions)
+        assert PdfReader(tmp_path / name).pages
+    suggested = [s for _kind, s in dialogs.file_dialogs]
+    assert suggested[0].startswith("Protokoll 1. Sitzung 2026-03-10")
+    assert suggested[1].endswith("öffentlich.pdf")
+    assert suggested[2].startswith("Sitzungsmappe 1. Sitzung")
+    assert dialogs.warnings() == []
+
+
+def test_minutes_buttons_are_off_for_a_meeting_not_held(qtbot, services, dialogs, today) -> None:
+    from meeting_rows import add_meeting
+
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    rows = add_meeting(services.database, council.id)
+    actions = MeetingDocumentActions(services, dialogs, lambda: today)
+    qtbot.addWidget(actions)
+    actions.set_meeting(services.meetings.get(rows.meeting_id))
+    assert actions.invitation_button.isEnabled()
+    assert not actions.minutes_button.isEnabled() and not actions.dossier_button.isEnabled()
