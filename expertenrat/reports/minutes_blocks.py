@@ -3,6 +3,9 @@ recommendations and the approval box."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -20,6 +23,10 @@ from expertenrat.reports import theme
 
 INDENT = 6 * mm
 _BOX_FILL = colors.HexColor("#f1f5f9")
+_MUTED = theme.MUTED.hexval().replace("0x", "#")
+_LABEL_FONT = (
+    f'<font face="{theme.FONT_BOLD}" size="8.5" color="{theme.ACCENT.hexval().replace("0x", "#")}">'
+)
 
 
 class Bookmark(Flowable):
@@ -42,15 +49,48 @@ def bookmarked_heading(text: str, *, keep_space: float = 40 * mm) -> list[Flowab
     return [heading[0], Bookmark(text), *heading[1:]]
 
 
-def item_heading(label: str, level: int) -> list[Flowable]:
-    """An item's heading (starting a new page unless room is left) with its bookmark."""
+@dataclass(frozen=True, slots=True)
+class _Styles:
+    item: ParagraphStyle
+    indented: ParagraphStyle
+    labelled: ParagraphStyle  # the first paragraph of a labelled text: label line outdented
+    label: ParagraphStyle
+    tinted: ParagraphStyle
+    small_indented: ParagraphStyle
+    deep: ParagraphStyle
+
+
+@functools.cache
+def _styles() -> _Styles:
     s = theme.styles()
-    style = ParagraphStyle("item", s.heading, fontSize=11.5, leading=14.5, spaceBefore=10)
-    return [
-        CondPageBreak(35 * mm),
-        Bookmark(label, level),
-        parts.paragraph(theme.clip(label, 300), style, theme.BOLD),
-    ]
+    indented = ParagraphStyle("indented", s.body, leftIndent=INDENT)
+    return _Styles(
+        item=ParagraphStyle("item", s.heading, fontSize=11.5, leading=14.5, spaceBefore=10),
+        indented=indented,
+        labelled=ParagraphStyle("labelled", indented, firstLineIndent=-INDENT, spaceBefore=4),
+        label=ParagraphStyle("label", s.table_head, spaceBefore=4, spaceAfter=1.5),
+        tinted=ParagraphStyle(
+            "tinted",
+            s.body,
+            leftIndent=INDENT + 4,
+            backColor=_BOX_FILL,
+            borderPadding=(2, 4, 3, 4),
+            spaceBefore=2,
+            spaceAfter=3,
+        ),
+        small_indented=ParagraphStyle("small_indented", s.small, leftIndent=INDENT),
+        deep=ParagraphStyle("deep", s.body, leftIndent=2 * INDENT),
+    )
+
+
+def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
+    """An item's heading with its facts below (a new page unless room is left), bookmarked."""
+    style = _styles().item
+    markup = f"<b>{theme.esc(theme.clip(item.label, 300), theme.FONT_BOLD)}</b>"
+    if not item.withheld:
+        facts = theme.esc(item_facts(item), theme.FONT)
+        markup += f'<br/><font face="{theme.FONT}" size="8" color="{_MUTED}">{facts}</font>'
+    return [CondPageBreak(35 * mm), Bookmark(item.label, level), Paragraph(markup, style)]
 
 
 def item_facts(item: MinutesItem) -> str:
@@ -63,10 +103,13 @@ def item_facts(item: MinutesItem) -> str:
     return " · ".join(f for f in facts if f)
 
 
-def text_block(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
-    """User ``text`` as one paragraph per line, so that any length flows across pages."""
-    s = theme.styles()
-    style = style or ParagraphStyle("indented", s.body, leftIndent=INDENT)
+def text_block(
+    text: str, style: ParagraphStyle | None = None, *, label: str = ""
+) -> list[Flowable]:
+    """User ``text`` as one paragraph per line, so that any length flows across pages;
+    a ``label`` ("Antrag") stands outdented on the first paragraph's first line."""
+    styles = _styles()
+    style = style or styles.indented
     width = theme.content_width() - style.leftIndent - style.rightIndent
     story: list[Flowable] = []
     for line in theme.printable(text).strip().split("\n"):
@@ -74,36 +117,26 @@ def text_block(text: str, style: ParagraphStyle | None = None) -> list[Flowable]
             story.append(Spacer(0, style.leading / 2))
             continue
         wrapped = theme.wrap_rtl(line, theme.FONT_BOLD, style.fontSize, width)
-        story.append(Paragraph(theme.esc(wrapped, style.fontName), style))
+        markup = theme.esc(wrapped, style.fontName)
+        if label:
+            head = theme.esc(label, theme.FONT_BOLD)
+            markup = f"{_LABEL_FONT}{head}</font><br/>{markup}"
+            story.append(Paragraph(markup, styles.labelled))
+            label = ""
+        else:
+            story.append(Paragraph(markup, style))
     return story
 
 
 def _label(text: str) -> Paragraph:
-    s = theme.styles()
-    style = ParagraphStyle("label", s.table_head, spaceBefore=4, spaceAfter=1.5)
-    return Paragraph(f"<b>{theme.esc(text, theme.FONT_BOLD)}</b>", style)
+    return Paragraph(f"<b>{theme.esc(text, theme.FONT_BOLD)}</b>", _styles().label)
 
 
 def labelled(label: str, text: str, *, boxed: bool = False) -> list[Flowable]:
-    """A label ("Beschluss") over an indented text; ``boxed``: on a light tint (short texts)."""
-    if boxed and len(text) < 3000:
-        s = theme.styles()
-        width = theme.content_width() - INDENT
-        box = Table([[text_block(text, s.body)]], colWidths=[width], hAlign="RIGHT")
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), _BOX_FILL),
-                    ("LINEBEFORE", (0, 0), (0, -1), 1.5, theme.ACCENT),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ]
-            )
-        )
-        return [_label(label), box]
-    return [_label(label), *text_block(text)]
+    """A label ("Beschluss") over an indented text; ``boxed``: on a light tint."""
+    if boxed:
+        return [_label(label), *text_block(text, _styles().tinted)]
+    return text_block(text, label=label)
 
 
 def recusal_text(conflict: DeclaredConflict) -> str:
@@ -113,10 +146,12 @@ def recusal_text(conflict: DeclaredConflict) -> str:
 
 def votes(item: MinutesItem) -> list[Flowable]:
     """ "Abstimmung": one line per vote, its subject first when it has one."""
-    story: list[Flowable] = [_label("Abstimmung" if len(item.votes) == 1 else "Abstimmungen")]
+    label = "Abstimmung" if len(item.votes) == 1 else "Abstimmungen"
+    story: list[Flowable] = []
     for vote, line in zip(item.votes, item.vote_lines(), strict=True):
         subject = " ".join(vote.subject.split())
-        story += text_block(f"{subject}: {line}" if subject else line)
+        story += text_block(f"{subject}: {line}" if subject else line, label=label)
+        label = ""
     return story
 
 
@@ -128,11 +163,9 @@ def recommendations(found: tuple[AdoptedRecommendation, ...]) -> list[Flowable]:
         facts.append(f"Handlungsfeld: {r.action_field}" if r.action_field else "")
         line = " · ".join(f for f in facts if f)
         if line:
-            s = theme.styles()
-            story += text_block(line, ParagraphStyle("rec_facts", s.small, leftIndent=INDENT))
+            story += text_block(line, _styles().small_indented)
         if r.text.strip():
-            s = theme.styles()
-            story += text_block(r.text, ParagraphStyle("rec_text", s.body, leftIndent=2 * INDENT))
+            story += text_block(r.text, _styles().deep)
     return story
 
 

@@ -140,11 +140,9 @@ def _agenda(doc: MinutesDocument) -> list[Flowable]:
 
 def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
     level = 1 if "." in item.number else 0
-    story = blocks.item_heading(item.label, level)
+    story = blocks.item_heading(item, level)
     if item.withheld:
         return [*story, parts.paragraph(WITHHELD_LINE, "note")]
-    story.append(parts.paragraph(blocks.item_facts(item), "small"))
-    story.append(Spacer(0, 1.5 * mm))
     shown = False
     if doc.style is MinutesStyle.COURSE and item.discussion.strip():
         story += blocks.labelled("Verlauf der Beratung", item.discussion)
