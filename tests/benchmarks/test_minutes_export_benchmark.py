@@ -1,0 +1,95 @@
+"""Whole process: `expertenrat export minutes` of a 40-item meeting (~13 pages) from an
+SQLite file, next to a bare ``python -c`` reportlab build of the same text.
+
+Each round starts a fresh Python process. Run with
+``pytest tests/benchmarks --benchmark-only``; the aim is at most 1.5 times the bare
+build. Nothing is asserted about time.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from meeting_rows import add_meeting
+from minutes_bench_doc import BARE_BUILD, MAIN, font_files, texts
+from pypdf import PdfReader
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services.context import Services
+from expertenrat.store import models
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+ROUNDS = 5
+ITEMS = 40
+
+
+@pytest.fixture(scope="session")
+def minutes_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return build_minutes_file(tmp_path_factory.mktemp("minutes-export"))
+
+
+def build_minutes_file(folder: Path) -> tuple[Path, Path]:
+    """The database with one held 40-item meeting, and the texts of its minutes (JSON)."""
+    database = open_database(database_url(str(folder / "bench.db")))
+    try:
+        services = Services.create(database, "bench")
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+        )
+        titles = tuple(
+            f"Beratung des Projekts Nr. {n}: Urbane Datenplattform und offene Daten"
+            for n in range(1, ITEMS + 1)
+        )
+        rows = add_meeting(database, council.id, titles=titles)
+        with database.transaction() as session:
+            meeting = session.get(models.Meeting, rows.meeting_id)
+            meeting.state = "held"
+            meeting.invitation_sent_on = date(2026, 2, 24)
+            meeting.agenda_approved = True
+            for n, item_id in enumerate(rows.item_ids, start=1):
+                item = session.get(models.AgendaItem, item_id)
+                item.public = n % 8 != 0
+                item.presenter = f"Dr. Vortragende {n}"
+                item.motion_text = f"Antrag {n}: Der Rat möge die Empfehlung beschließen."
+                item.resolution_text = (
+                    f"Beschluss {n}: Der Expert*innenrat empfiehlt die Umsetzung."
+                )
+                session.add(
+                    models.Vote(agenda_item_id=item_id, yes=7, no=1, abstain=1, adopted=True)
+                )
+        doc = services.minutes_documents.document(rows.meeting_id)
+    finally:
+        database.close()
+    text_file = folder / "texts.json"
+    text_file.write_text(json.dumps(texts(doc), ensure_ascii=False), encoding="utf-8")
+    return folder / "bench.db", text_file
+
+
+def _run(*args: str) -> None:
+    subprocess.run([sys.executable, *args], check=True, capture_output=True)
+
+
+def test_export_minutes_process(benchmark, minutes_file, tmp_path) -> None:
+    path, _ = minutes_file
+    out = tmp_path / "Protokoll.pdf"
+    benchmark.group = "minutes-export"
+    args = ("-m", "expertenrat", "--database", str(path), "export", "minutes", "--meeting",
+            "1", "--out", str(out))  # fmt: skip
+    benchmark.pedantic(_run, args=args, rounds=ROUNDS, iterations=1, warmup_rounds=1)
+    assert 10 <= len(PdfReader(io.BytesIO(out.read_bytes())).pages) <= 16
+
+
+def test_bare_python_c_reportlab_build(benchmark, minutes_file, tmp_path) -> None:
+    _, text_file = minutes_file
+    out = tmp_path / "bare.pdf"
+    benchmark.group = "minutes-export"
+    args = ("-c", BARE_BUILD + MAIN, str(text_file), *font_files(), str(out))
+    benchmark.pedantic(_run, args=args, rounds=ROUNDS, iterations=1, warmup_rounds=1)
+    assert out.read_bytes().startswith(b"%PDF-")
