@@ -4,6 +4,7 @@ Adding checks the file before anything is saved: at most 50 MB, starting like a 
 readable by pypdf page by page (a damaged or encrypted PDF is refused with a German
 message, as it would break the Sitzungsmappe). Removing is a soft delete, so the file
 stays in the audit's reach. The list order is the order of the annexes in the minutes.
+Approved minutes freeze their annexes too (``services.minutes_freeze``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.minutes_assembly import annex_rows
+from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import changing, check_version, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -57,7 +59,7 @@ def read_pdf(data: bytes, what: str = "Die Datei") -> PdfReader:
     """A pypdf reader over ``data`` whose every page could be read; else a German error."""
     from pypdf import PdfReader  # pypdf: on demand
 
-    if not data.lstrip()[:1024].startswith(PDF_MAGIC) and PDF_MAGIC not in data[:1024]:
+    if PDF_MAGIC not in data[:1024]:  # readers allow a little junk before the header
         raise damaged_annex_error(what)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -106,6 +108,7 @@ class AnnexesService:
         title = title[:300]
         with changing(self._db, WHAT) as session:
             meeting = live_meeting(session, meeting_id)
+            ensure_not_frozen(session, meeting.id)
             last = session.scalar(
                 select(func.max(models.StoredFile.position)).where(
                     models.StoredFile.meeting_id == meeting.id,
@@ -142,6 +145,7 @@ class AnnexesService:
         """Take the annex out of the meeting (soft delete, audited)."""
         with changing(self._db, WHAT) as session:
             meeting = live_meeting(session, meeting_id)
+            ensure_not_frozen(session, meeting.id)
             row = _row(session, meeting.id, annex.id)
             check_version(row, annex.version, WHAT)
             before = audit.snapshot(row)
@@ -163,6 +167,7 @@ class AnnexesService:
         """Move the annex ``step`` places (-1 up, +1 down) in the list; returns the list."""
         with changing(self._db, WHAT) as session:
             meeting = live_meeting(session, meeting_id)
+            ensure_not_frozen(session, meeting.id)
             rows = annex_rows(session, meeting.id)
             index = next((i for i, r in enumerate(rows) if r.id == annex.id), None)
             if index is None:

@@ -8,8 +8,6 @@ content) and the latest minutes version.
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, load_only
 
@@ -36,6 +34,7 @@ from expertenrat.domain.minutes_document import (
     PresentMember,
     VoteRecord,
 )
+from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.meeting_documents import recused_conflicts
@@ -64,13 +63,8 @@ def approval_stamp(session: Session, version: models.MinutesVersion) -> Approval
     return ApprovalStamp(
         approved_on=version.approved_on,
         approved_in=meeting_label(approving) if approving else "Sitzung",
-        fingerprint=content_fingerprint(version.content),
+        fingerprint=fingerprint(version.content),
     )
-
-
-def content_fingerprint(content: str) -> str:
-    """The SHA-256 (hex) of a version's content snapshot, as the approved PDF prints it."""
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def meeting_label(meeting: models.Meeting) -> str:

@@ -13,7 +13,7 @@ transaction)::
 renders the minutes as stored in ``session`` right now; with an ``approval`` stamp
 (``domain.minutes_document.ApprovalStamp``: approved_on, approved_in such as
 "7. Sitzung am 12.03.2027", fingerprint = SHA-256 hex of the approved content snapshot,
-see :func:`services.minutes_assembly.content_fingerprint`) the PDF says "Genehmigt am …
+see :func:`domain.minutes_versions.fingerprint`) the PDF says "Genehmigt am …
 in der …" with the fingerprint and carries no "ENTWURF"; without, it is a draft.
 
 The Sitzungsmappe merges the invitation, the full minutes and the meeting's annexes

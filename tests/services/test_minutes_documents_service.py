@@ -21,6 +21,7 @@ from expertenrat.services.minutes_documents import (
     MinutesDocumentsService,
     render_minutes,
 )
+from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.store import models
 
 
@@ -193,3 +194,13 @@ def test_annex_size_is_limited(annexes, held, monkeypatch) -> None:
     monkeypatch.setattr(rules, "MAX_ANNEX_BYTES", 100)
     with pytest.raises(ValidationError, match="höchstens"):
         annexes.add(held.meeting_id, "gross.pdf", small_pdf("x" * 50))
+
+
+def test_annexes_of_approved_minutes_are_frozen(annexes, held, database) -> None:
+    annex = annexes.add(held.meeting_id, "vorher.pdf", small_pdf("1"))
+    approve(database, held.meeting_id)
+    with pytest.raises(MinutesFrozenError, match="ist genehmigt"):
+        annexes.add(held.meeting_id, "nachher.pdf", small_pdf("2"))
+    with pytest.raises(MinutesFrozenError):
+        annexes.remove(held.meeting_id, annex)
+    assert [a.title for a in annexes.annexes(held.meeting_id)] == ["vorher"]
