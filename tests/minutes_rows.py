@@ -77,11 +77,11 @@ def held_meeting(database: Database, council_id: int, field_id: int, today: date
         items[first].result = "Die Sitzung wird eröffnet."
         items[consult].presenter = "Gülşen Yılmaz"
         items[consult].discussion = f"Aussprache über {HOSTILE}"
-        items[consult].motion = "Antrag auf offene Lizenz"
-        items[consult].resolution = "Der Rat empfiehlt CC BY 4.0."
+        items[consult].motion_text = "Antrag auf offene Lizenz"
+        items[consult].resolution_text = "Der Rat empfiehlt CC BY 4.0."
         items[secret].public = False
         items[secret].presenter = SECRET_GUEST
-        items[secret].resolution = "Zuschlag an Bieter B."
+        items[secret].resolution_text = "Zuschlag an Bieter B."
         session.add_all(
             [
                 models.Vote(agenda_item_id=consult, yes=7, no=1, abstain=0, adopted=True),

@@ -75,6 +75,8 @@ def test_document_reads_every_part_of_the_minutes(service, held) -> None:
     assert doc.invitation is not None and doc.invitation.sent_on.day == 24
     consult, secret = doc.items[1], doc.items[2]
     assert consult.project_title == "Urbane Datenplattform"
+    assert consult.motion == "Antrag auf offene Lizenz"
+    assert consult.resolution == "Der Rat empfiehlt CC BY 4.0."
     assert consult.vote_lines() == ("Ja 7 · Nein 1 · Enthaltung 0 – angenommen",)
     assert [r.code for r in consult.recommendations] == ["E-2026-07"]
     assert not secret.public
@@ -89,7 +91,11 @@ def test_draft_minutes_render_fresh_with_entwurf_on_every_page(service, held) ->
     assert not result.approved
     reader = PdfReader(io.BytesIO(result.rendered.pdf))
     assert all(DRAFT_MARK in page.extract_text() for page in reader.pages)
-    assert SECRET in text_of(result.rendered.pdf)
+    printed = text_of(result.rendered.pdf)
+    assert SECRET in printed
+    assert "Antrag Antrag auf offene Lizenz" in printed
+    assert "Beschluss Der Rat empfiehlt CC BY 4.0." in printed
+    assert "Zuschlag an Bieter B." in printed
 
 
 def test_public_minutes_leave_the_non_public_item_out(service, held) -> None:
