@@ -1,0 +1,333 @@
+"""Autosave: nothing typed is lost, and typing never waits for the database.
+
+An editor reports every change of a record as a full snapshot, ``edit(key, payload)`` (a
+key such as ``"item:12"``, a payload of JSON values). That call only remembers the snapshot
+and restarts a timer: the save runs ``DELAY_MS`` after the user stops typing (at the
+latest ``MAX_WAIT_S`` after the first unsaved change while the user keeps typing), at once
+on ``save_now`` (focus leaves a field, another item is shown) and on ``flush`` (another
+meeting, area or council, closing). Saves run in the worker (:class:`Job`), one at a time
+per record; text typed meanwhile waits and is saved next.
+
+Unsaved text also goes to a local recovery file (:mod:`autosave_recovery`), written in the
+worker shortly after the keystroke and synchronously on ``flush``; it is removed once the
+database has the text. A failed save (a lost server, a locked file) keeps the text in the
+editor and in that file and is tried again every ``RETRY_MS``. A conflict (another PC
+saved the record since it was read) stops saving that record until the editor calls
+:meth:`Autosave.resolve` with the user's choice: it is never overwritten silently.
+
+``save(key, payload, version)`` runs in the worker thread and returns the new version, or a
+:class:`Conflict` with the other text; an ``ExpertenratError`` is a failure with a German
+message. The indicator text is "gespeichert · 16:42:05", "wird gespeichert …" or the error.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.worker import Job
+
+_CONTEXT = "Autosave"
+DELAY_MS = 1000  # after the last keystroke: with the save itself well within 2 s
+MAX_WAIT_S = 5.0  # someone who never pauses still gets a save this often
+RECOVERY_MS = 300
+RETRY_MS = 5000
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Another PC saved the record since it was read: its text and its version."""
+
+    theirs: dict
+    version: int
+
+
+SaveFunction = Callable[[str, dict, "int | None"], "int | Conflict"]
+
+
+@dataclass
+class _Record:
+    version: int | None = None
+    pending: tuple[dict, int] | None = None  # (payload, running number), not yet handed out
+    in_flight: tuple[dict, int] | None = None
+    error: str = ""
+    conflict: Conflict | None = None
+    meta: dict | None = None
+
+    @property
+    def unsaved(self) -> tuple[dict, int] | None:
+        """The newest text the database does not have."""
+        return self.pending or self.in_flight
+
+
+class Autosave(QObject):
+    status_changed = Signal(str)
+    saved = Signal(str, int)  # key, new version
+    conflicted = Signal(str, object, object)  # key, my payload, their payload
+    replaced = Signal(str, object)  # key, the payload the user chose over the typed one
+
+    def __init__(
+        self,
+        save: SaveFunction,
+        recovery: RecoveryStore,
+        parent: QObject | None = None,
+        *,
+        delay_ms: int = DELAY_MS,
+        retry_ms: int = RETRY_MS,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.recovery = recovery
+        self._clock = clock
+        self._records: dict[str, _Record] = {}
+        self._number = 0
+        self._unsaved_since: float | None = None
+        self._last_saved: datetime | None = None
+        self._status = ""
+        self._dirty: dict[str, tuple[RecoveryEntry | None, int]] = {}
+        self._recovery_job: Job | None = None  # the write running, if any
+        self.jobs: dict[str, Job] = {}  # the save in flight per key
+        self._timer = _single_shot(self, delay_ms, self.save_now)
+        self._recovery_timer = _single_shot(self, RECOVERY_MS, self._write_recovery)
+        self._retry_timer = _single_shot(self, retry_ms, self.save_now)
+
+    # --- what the editor calls ----------------------------------------------------------
+
+    def track(self, key: str, version: int | None, meta: dict | None = None) -> None:
+        """The stored version of a record as just read (kept while text of it is unsaved)."""
+        record = self._records.setdefault(key, _Record())
+        if meta is not None:
+            record.meta = meta
+        if record.unsaved is None and record.conflict is None:
+            record.version = version
+
+    def edit(self, key: str, payload: dict) -> None:
+        """A keystroke: remember the snapshot and restart the timer; nothing more."""
+        record = self._records.get(key)
+        if record is None:
+            record = self._records[key] = _Record()
+        self._number += 1
+        was_clean = record.unsaved is None
+        record.pending = (payload, self._number)
+        self._dirty[key] = (None, self._number)  # the entry is built when it is written
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        if not self._timer.isActive() or now - self._unsaved_since < MAX_WAIT_S:
+            self._timer.start()
+        if not self._recovery_timer.isActive():
+            self._recovery_timer.start()
+        if was_clean:
+            self._update_status()
+
+    def save_now(self, key: str | None = None) -> None:
+        """Start the saves of ``key`` (or of every record) that wait, without delay."""
+        if key is None:
+            self._timer.stop()
+            self._unsaved_since = None
+        for name in [key] if key is not None else list(self._records):
+            self._start(name)
+
+    def flush(self) -> None:
+        """Before a meeting, area or council switch or closing: the unsaved text goes to the
+        recovery file now (synchronously) and every waiting save starts."""
+        for key, record in self._records.items():
+            unsaved = record.unsaved
+            if unsaved is not None:
+                self.recovery.write(self._entry(key, record, unsaved[0]), unsaved[1])
+        self.save_now()
+
+    def unsaved_payload(self, key: str) -> dict | None:
+        """The text of ``key`` the database does not have yet (show it instead of the stored)."""
+        record = self._records.get(key)
+        return record.unsaved[0] if record is not None and record.unsaved else None
+
+    def conflict_of(self, key: str) -> Conflict | None:
+        record = self._records.get(key)
+        return record.conflict if record is not None else None
+
+    def is_busy(self) -> bool:
+        """Text waits or is being saved (or waits for a retry or a conflict decision)."""
+        return any(r.unsaved is not None for r in self._records.values())
+
+    def resolve(self, key: str, keep_mine: bool) -> None:
+        """The user's answer to a conflict: save the typed text over theirs, or take theirs."""
+        record = self._records[key]
+        if record.conflict is None:
+            return
+        theirs, record.version = record.conflict.theirs, record.conflict.version
+        record.conflict = None
+        if keep_mine:
+            self._start(key)
+        else:
+            self._forget(key, record)
+            self.replaced.emit(key, theirs)
+        self._update_status()
+
+    def adopt(self, entry: RecoveryEntry) -> None:
+        """Save recovered text (the editor has ``track``-ed the stored version first)."""
+        record = self._records.setdefault(entry.key, _Record())
+        record.meta = entry.meta
+        self._number += 1
+        record.pending = (entry.payload, self._number)
+        self._start(entry.key)
+
+    def discard(self, entry: RecoveryEntry) -> None:
+        """Drop recovered text the user does not want (or the database has already)."""
+        self._number += 1
+        self.recovery.remove(entry.key, self._number)
+
+    # --- the indicator ------------------------------------------------------------------
+
+    def status_text(self) -> str:
+        records = self._records.values()
+        if any(r.conflict is not None for r in records):
+            return tr(_CONTEXT, "Nicht gespeichert: ein anderer Arbeitsplatz hat geändert.")
+        errors = [r.error for r in records if r.error and r.unsaved is not None]
+        if errors:
+            return tr(
+                _CONTEXT,
+                "Nicht gespeichert: {error} Der Text ist lokal gesichert; "
+                "das Speichern wird wiederholt.",
+            ).format(error=errors[0])
+        if any(r.unsaved is not None for r in records):
+            return tr(_CONTEXT, "wird gespeichert …")
+        if self._last_saved is not None:
+            return tr(_CONTEXT, "gespeichert · {time}").format(
+                time=self._last_saved.strftime("%H:%M:%S")
+            )
+        return ""
+
+    def _update_status(self) -> None:
+        text = self.status_text()
+        if text != self._status:
+            self._status = text
+            self.status_changed.emit(text)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def _start(self, key: str) -> None:
+        record = self._records.get(key)
+        if record is None or record.pending is None or record.in_flight is not None:
+            return
+        if record.conflict is not None:
+            return
+        record.in_flight, record.pending = record.pending, None
+        payload, version, save = record.in_flight[0], record.version, self._save
+        job = Job(lambda _progress: save(key, payload, version), self)
+        job.finished.connect(lambda result: self._finished(key, result))
+        job.failed.connect(lambda message: self._failed(key, message))
+        job.ended.connect(lambda: QTimer.singleShot(0, lambda: self._ended(key, job)))
+        self.jobs[key] = job
+        job.start()
+        self._update_status()
+
+    def _finished(self, key: str, result: int | Conflict) -> None:
+        record = self._records[key]
+        done, record.in_flight = record.in_flight, None
+        if isinstance(result, Conflict):
+            record.conflict = result
+            record.pending = record.pending or done
+            self._update_status()
+            assert record.pending is not None
+            self.conflicted.emit(key, record.pending[0], result.theirs)
+            return
+        record.version, record.error = result, ""
+        self._last_saved = self._clock()
+        if record.pending is not None:
+            if not self._timer.isActive():
+                self._start(key)
+        elif done is not None:
+            self._dirty[key] = (None, -done[1])  # negative: remove, unless newer text came
+            self._write_recovery_soon()
+        self._update_status()
+        self.saved.emit(key, result)
+
+    def _failed(self, key: str, message: str) -> None:
+        record = self._records[key]
+        record.error = message
+        record.pending = record.pending or record.in_flight
+        record.in_flight = None
+        if not self._retry_timer.isActive():
+            self._retry_timer.start()
+        self._update_status()
+
+    def _ended(self, key: str, job: Job) -> None:
+        """A save that neither finished nor failed was a bug (already reported): retry."""
+        if self.jobs.get(key) is job:
+            del self.jobs[key]
+        job.deleteLater()
+        record = self._records[key]
+        if record.in_flight is not None and not job.running and self.jobs.get(key) is None:
+            self._failed(key, tr(_CONTEXT, "Beim Speichern ist ein Programmfehler aufgetreten."))
+
+    def _forget(self, key: str, record: _Record) -> None:
+        record.pending = None
+        self._number += 1
+        self._dirty[key] = (None, -self._number)
+        self._write_recovery_soon()
+
+    # --- the recovery file --------------------------------------------------------------
+
+    def _entry(self, key: str, record: _Record, payload: dict) -> RecoveryEntry:
+        return RecoveryEntry(key, payload, record.version, dict(record.meta or {}))
+
+    def _write_recovery_soon(self) -> None:
+        if not self._recovery_timer.isActive():
+            self._recovery_timer.start()
+
+    def _write_recovery(self) -> None:
+        """Write the changed recovery entries in the worker, one batch at a time."""
+        if self._recovery_job is not None:
+            self._recovery_timer.start()
+            return
+        batch: list[tuple[str, RecoveryEntry | None, int]] = []
+        for key, (_, number) in self._dirty.items():
+            record = self._records[key]
+            if number < 0:  # a removal
+                batch.append((key, None, -number))
+            elif record.unsaved is not None:
+                payload, newest = record.unsaved
+                batch.append((key, self._entry(key, record, payload), newest))
+        self._dirty = {}
+        if not batch:
+            return
+        store = self.recovery
+
+        def work(_progress: object) -> None:
+            for key, entry, number in batch:
+                if entry is None:
+                    store.remove(key, number)
+                else:
+                    store.write(entry, number)
+
+        job = self._recovery_job = Job(work, self)
+        job.ended.connect(self._recovery_written)
+        job.start()
+
+    def _recovery_written(self) -> None:
+        if self._recovery_job is not None:
+            self._recovery_job.deleteLater()
+            self._recovery_job = None
+
+    def running_jobs(self) -> list[Job]:
+        """The saves and the recovery write still running (tests wait for them)."""
+        jobs = [job for job in self.jobs.values() if job.running]
+        if self._recovery_job is not None:
+            jobs.append(self._recovery_job)
+        return jobs
+
+
+def _single_shot(parent: QObject, interval: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    timer.timeout.connect(lambda: slot())
+    return timer

@@ -1,0 +1,122 @@
+"""The local recovery files of the autosave: typed text that the database may not have yet.
+
+One folder per database (named after a digest of its location) under the user data folder,
+one small JSON file per autosaved record ("item-12.json"). A file is written atomically
+(a temporary file in the same folder, flushed to the disk, then renamed over the old one),
+so a killed program or a dead PC leaves either the old or the new text, never half of one.
+Writes may come from a worker thread and from the GUI thread (on flush): a lock and a
+running number per record keep an older snapshot from overwriting a newer one.
+
+Plain Python (no Qt): the autosave decides when to write; this module only writes and reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from expertenrat.paths import user_data_dir
+
+log = logging.getLogger(__name__)
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """What was typed for one record (``payload``), on top of its stored ``version``."""
+
+    key: str
+    payload: dict
+    version: int | None
+    meta: dict = field(default_factory=dict)  # e.g. the meeting and a label for the offer
+    written_at: str = ""  # ISO time, local wall clock
+
+
+class RecoveryStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = threading.Lock()
+        self._latest: dict[str, int] = {}  # key → running number of the newest write
+
+    @classmethod
+    def for_database(cls, location: str, root: Path | None = None) -> RecoveryStore:
+        """The store of the database at ``location`` (a file path or a server URL)."""
+        digest = hashlib.sha256(location.encode("utf-8")).hexdigest()[:16]
+        return cls((root or user_data_dir()) / "recovery" / digest)
+
+    def write(self, entry: RecoveryEntry, number: int) -> None:
+        """Write ``entry`` unless a newer one (higher ``number``) was written already.
+
+        A failing disk is logged, never raised: the text still stands in the editor.
+        """
+        with self._lock:
+            if number <= self._latest.get(entry.key, -1):
+                return  # written already, or removed since (its text is in the database)
+            self._latest[entry.key] = number
+            data = {
+                "key": entry.key,
+                "payload": entry.payload,
+                "version": entry.version,
+                "meta": entry.meta,
+                "written_at": entry.written_at or datetime.now().isoformat(timespec="seconds"),
+            }
+            try:
+                self._replace(self._path(entry.key), json.dumps(data, ensure_ascii=False))
+            except OSError as error:
+                log.warning("Recovery file not written: %s", error)
+
+    def remove(self, key: str, number: int) -> None:
+        """Forget ``key`` (its text is in the database) unless newer text was written since."""
+        with self._lock:
+            if number < self._latest.get(key, -1):
+                return
+            self._latest[key] = number
+            with contextlib.suppress(FileNotFoundError):
+                self._path(key).unlink()
+
+    def entries(self) -> list[RecoveryEntry]:
+        """Every readable entry; a damaged file is skipped (and left for a human to look at)."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in sorted(self.folder.glob("*.json")):
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                found.append(
+                    RecoveryEntry(
+                        key=str(data["key"]),
+                        payload=dict(data["payload"]),
+                        version=data.get("version"),
+                        meta=dict(data.get("meta") or {}),
+                        written_at=str(data.get("written_at") or ""),
+                    )
+                )
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                log.warning("Recovery file %s skipped: %s", path.name, error)
+        return found
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{_UNSAFE.sub('-', key)}.json"
+
+    def _replace(self, path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise

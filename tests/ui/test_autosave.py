@@ -1,0 +1,222 @@
+"""The autosave on its own: debounce, one save in flight, retries, conflicts, recovery file.
+
+The record store here is a plain versioned dict behind a save function (the autosave is
+generic); the minutes editor tests drive it against a real database.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime
+
+import pytest
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.ui.autosave import Autosave, Conflict
+from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
+
+NOON = datetime(2026, 11, 30, 16, 42, 5)
+WAIT = 5_000
+
+
+class Records:
+    """A versioned record store with the shape the autosave expects of a service."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, tuple[dict, int]] = {}
+        self.calls: list[tuple[str, dict, int | None]] = []
+        self.failing: str = ""
+        self.gate: threading.Event | None = None
+        self.in_flight = 0
+        self.most_in_flight = 0
+
+    def save(self, key: str, payload: dict, version: int | None) -> int | Conflict:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.gate is not None:
+                assert self.gate.wait(5)
+            self.calls.append((key, payload, version))
+            if self.failing:
+                raise ExpertenratError(self.failing)
+            theirs, current = self.stored.get(key, ({}, 0))
+            if version != current:
+                return Conflict(theirs, current)
+            self.stored[key] = (payload, current + 1)
+            return current + 1
+        finally:
+            self.in_flight -= 1
+
+
+@pytest.fixture
+def records() -> Records:
+    return Records()
+
+
+@pytest.fixture
+def make_autosave(qtbot, tmp_path, records):
+    made: list[Autosave] = []
+
+    def make(**options) -> Autosave:
+        autosave = Autosave(
+            records.save, RecoveryStore(tmp_path / "recovery"), clock=lambda: NOON, **options
+        )
+        made.append(autosave)
+        return autosave
+
+    yield make
+    for autosave in made:  # no worker thread outlives its test
+        qtbot.waitUntil(lambda a=autosave: not a.running_jobs(), timeout=WAIT)
+
+
+def _recovered(autosave: Autosave) -> dict[str, dict]:
+    return {entry.key: entry.payload for entry in autosave.recovery.entries()}
+
+
+def test_typing_is_saved_after_the_pause_and_the_indicator_says_so(qtbot, make_autosave, records):
+    autosave = make_autosave(delay_ms=200)
+    autosave.track("item:1", 0)
+    shown: list[str] = []
+    autosave.status_changed.connect(shown.append)
+
+    autosave.edit("item:1", {"discussion": "Der Rat"})
+    autosave.edit("item:1", {"discussion": "Der Rat berät"})
+    assert records.calls == []  # a keystroke never saves by itself
+    assert autosave.status_text() == "wird gespeichert …"
+
+    qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
+    qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
+    assert records.calls == [("item:1", {"discussion": "Der Rat berät"}, 0)]  # one save
+    assert shown == ["wird gespeichert …", "gespeichert · 16:42:05"]
+    qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
+
+
+def test_save_now_does_not_wait_for_the_pause(qtbot, make_autosave, records):
+    autosave = make_autosave(delay_ms=60_000)
+    autosave.track("item:1", 0)
+    autosave.edit("item:1", {"discussion": "sofort"})
+
+    autosave.save_now("item:1")
+
+    qtbot.waitUntil(lambda: not autosave.is_busy(), timeout=WAIT)
+    assert records.stored.get("item:1") == ({"discussion": "sofort"}, 1)
+
+
+def test_one_save_in_flight_per_record_and_the_newest_text_follows(qtbot, make_autosave, records):
+    autosave = make_autosave(delay_ms=60_000)
+    autosave.track("item:1", 0)
+    records.gate = threading.Event()
+    autosave.edit("item:1", {"discussion": "eins"})
+    autosave.save_now()
+    autosave.edit("item:1", {"discussion": "zwei"})
+    autosave.edit("item:1", {"discussion": "drei"})
+    autosave.save_now()  # the first save still runs: the newest text waits
+
+    records.gate.set()
+    qtbot.waitUntil(lambda: records.stored.get("item:1") == ({"discussion": "drei"}, 2))
+    assert records.most_in_flight == 1
+    assert [call[1]["discussion"] for call in records.calls] == ["eins", "drei"]
+    assert records.calls[1][2] == 1  # the second save builds on the version of the first
+
+
+def test_a_failed_save_keeps_the_text_in_the_recovery_file_and_retries(
+    qtbot, make_autosave, records
+):
+    autosave = make_autosave(delay_ms=50, retry_ms=200)
+    autosave.track("item:1", 0, {"meeting_id": 7, "label": "TOP 1"})
+    records.failing = "Die Verbindung zum Datenbankserver ist unterbrochen."
+    autosave.edit("item:1", {"discussion": "Text & <Zeichen> 🚀 مرحبا"})
+
+    qtbot.waitUntil(lambda: "unterbrochen" in autosave.status_text(), timeout=WAIT)
+    assert autosave.status_text().startswith("Nicht gespeichert: Die Verbindung")
+    assert autosave.unsaved_payload("item:1") == {"discussion": "Text & <Zeichen> 🚀 مرحبا"}
+    qtbot.waitUntil(lambda: "item:1" in _recovered(autosave), timeout=WAIT)
+    (entry,) = autosave.recovery.entries()
+    assert entry.meta == {"meeting_id": 7, "label": "TOP 1"} and entry.version == 0
+
+    records.failing = ""  # the server is back: the retry saves it
+    qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
+    qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
+    qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
+
+
+def test_flush_writes_the_recovery_file_at_once(qtbot, make_autosave, records):
+    autosave = make_autosave(delay_ms=60_000)
+    autosave.track("item:1", 0)
+    records.gate = threading.Event()
+    autosave.edit("item:1", {"discussion": "vor dem Schließen"})
+
+    autosave.flush()
+
+    assert _recovered(autosave) == {"item:1": {"discussion": "vor dem Schließen"}}
+    records.gate.set()
+    qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
+
+
+def test_a_conflict_stops_saving_until_the_user_chooses_mine(qtbot, make_autosave, records):
+    records.stored["item:1"] = ({"discussion": "vom anderen PC"}, 3)
+    autosave = make_autosave(delay_ms=60_000)
+    autosave.track("item:1", 2)
+    seen: list[tuple] = []
+    autosave.conflicted.connect(lambda key, mine, theirs: seen.append((key, mine, theirs)))
+    autosave.edit("item:1", {"discussion": "meiner"})
+    autosave.save_now()
+
+    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT)
+    assert seen == [("item:1", {"discussion": "meiner"}, {"discussion": "vom anderen PC"})]
+    assert records.stored["item:1"][0] == {"discussion": "vom anderen PC"}  # not overwritten
+    autosave.save_now()
+    assert autosave.conflict_of("item:1") is not None and not autosave.jobs
+
+    autosave.resolve("item:1", keep_mine=True)
+    qtbot.waitUntil(lambda: records.stored["item:1"] == ({"discussion": "meiner"}, 4))
+
+
+def test_choosing_their_text_drops_mine(qtbot, make_autosave, records):
+    records.stored["item:1"] = ({"discussion": "vom anderen PC"}, 3)
+    autosave = make_autosave(delay_ms=60_000)
+    autosave.track("item:1", 2)
+    replaced: list[tuple] = []
+    autosave.replaced.connect(lambda key, payload: replaced.append((key, payload)))
+    autosave.edit("item:1", {"discussion": "meiner"})
+    autosave.save_now()
+    qtbot.waitUntil(lambda: autosave.conflict_of("item:1") is not None, timeout=WAIT)
+
+    autosave.resolve("item:1", keep_mine=False)
+
+    assert replaced == [("item:1", {"discussion": "vom anderen PC"})]
+    assert not autosave.is_busy()
+    assert records.stored["item:1"] == ({"discussion": "vom anderen PC"}, 3)
+    qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
+
+
+def test_recovered_text_can_be_adopted_or_discarded(qtbot, make_autosave, records, tmp_path):
+    store = RecoveryStore(tmp_path / "recovery")
+    store.write(RecoveryEntry("item:1", {"discussion": "gerettet"}, 0), 1)
+    store.write(RecoveryEntry("item:2", {"discussion": "verworfen"}, 0), 1)
+    autosave = make_autosave(delay_ms=60_000)
+    first, second = autosave.recovery.entries()
+
+    autosave.track("item:1", 0)
+    autosave.adopt(first)
+    autosave.discard(second)
+
+    qtbot.waitUntil(lambda: records.stored.get("item:1") == ({"discussion": "gerettet"}, 1))
+    qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
+
+
+def test_the_recovery_store_keeps_the_newest_text_and_skips_damaged_files(tmp_path):
+    store = RecoveryStore.for_database("/home/geschäftsstelle/rat.db", root=tmp_path)
+    store.write(RecoveryEntry("item:1", {"t": "neu"}, 4), 5)
+    store.write(RecoveryEntry("item:1", {"t": "alt"}, 4), 3)  # an older snapshot, written late
+    store.remove("item:1", 2)  # the save of an older snapshot ended: the newer text stays
+    (store.folder / "item-9.json").write_text("{kaputt", encoding="utf-8")
+
+    (entry,) = store.entries()
+    assert entry.payload == {"t": "neu"} and entry.version == 4
+    data = json.loads((store.folder / "item-1.json").read_text(encoding="utf-8"))
+    assert data["written_at"]
+    assert not list(store.folder.glob("*.tmp"))
+    other = RecoveryStore.for_database("postgresql://server/rat", root=tmp_path)
+    assert other.folder != store.folder and other.entries() == []
