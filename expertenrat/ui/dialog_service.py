@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind, SaveLocations
+from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
@@ -60,6 +61,23 @@ class DialogService:
 
     def warning(self, parent: QWidget, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Warning, title, text)
+
+    def choose_text(
+        self,
+        parent: QWidget,
+        title: str,
+        intro: str,
+        left: tuple[str, str, str],
+        right: tuple[str, str, str],
+        on_left: Callable[[], None],
+        on_right: Callable[[], None],
+    ) -> None:
+        """Two texts side by side; ``left``/``right`` = (caption, text, button label)."""
+        dialog = TextChoiceDialog(parent, title, intro, left, right)
+        dialog.left_chosen.connect(on_left)
+        dialog.right_chosen.connect(on_right)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def ask_text(
         self,

@@ -28,6 +28,10 @@ class ScriptedDialogs:
     # Every file dialog asked for: (kind of file, suggested name or "" when opening).
     file_dialogs: list[tuple[object, str]] = field(default_factory=list)
     saved_files: list[str] = field(default_factory=list)
+    # Answers to choose_text, "left" or "right"; none left: the dialog stays unanswered.
+    choices: list[str] = field(default_factory=list)
+    # Every text choice offered: (title, left text, right text).
+    offered: list[tuple[str, str, str]] = field(default_factory=list)
 
     def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
         self.messages.append(("question", title, text))
@@ -39,6 +43,11 @@ class ScriptedDialogs:
 
     def warning(self, parent, title: str, text: str) -> None:
         self.messages.append(("warning", title, text))
+
+    def choose_text(self, parent, title, intro, left, right, on_left, on_right) -> None:
+        self.offered.append((title, left[1], right[1]))
+        if self.choices:
+            (on_left if self.choices.pop(0) == "left" else on_right)()
 
     def ask_text(self, parent, title, label, initial, on_text) -> None:
         if self.texts:
