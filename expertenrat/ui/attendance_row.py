@@ -10,27 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import time
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
 
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import NO_TIME, optional_time, optional_time_edit
 
 _CONTEXT = "AttendancePanel"
-_NO_TIME = QTime(0, 0)
 HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")
-
-
-def _time_edit() -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    edit.setMinimumTime(_NO_TIME)
-    edit.setSpecialValueText("––:––")
-    edit.setTime(_NO_TIME)
-    return edit
 
 
 def _item_combo(first: str, items: Sequence[AgendaRef]) -> QComboBox:
@@ -49,11 +39,6 @@ def _select(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(index if index >= 0 else 0)
 
 
-def _time_of(edit: QTimeEdit) -> time | None:
-    value = edit.time()
-    return None if value == _NO_TIME else value.toPython()
-
-
 class AttendanceRow(QObject):
     edited = Signal(int)
 
@@ -70,9 +55,9 @@ class AttendanceRow(QObject):
         self.voting_check = QCheckBox()
         self.voting_check.setToolTip(tr(_CONTEXT, "Stimmrecht in dieser Sitzung"))
         self.arrives_combo = _item_combo(tr(_CONTEXT, "von Beginn"), items)
-        self.arrived_time = _time_edit()
+        self.arrived_time = optional_time_edit()
         self.leaves_combo = _item_combo(tr(_CONTEXT, "bis zum Ende"), items)
-        self.left_time = _time_edit()
+        self.left_time = optional_time_edit()
         self.show_entry(entry)
         user_edits = (
             self.status_combo.currentIndexChanged,
@@ -115,8 +100,8 @@ class AttendanceRow(QObject):
         self.voting_check.setChecked(entry.voting_right)
         _select(self.arrives_combo, entry.arrived_item_id)
         _select(self.leaves_combo, entry.left_item_id)
-        self.arrived_time.setTime(QTime(entry.arrived_at) if entry.arrived_at else _NO_TIME)
-        self.left_time.setTime(QTime(entry.left_at) if entry.left_at else _NO_TIME)
+        self.arrived_time.setTime(QTime(entry.arrived_at) if entry.arrived_at else NO_TIME)
+        self.left_time.setTime(QTime(entry.left_at) if entry.left_at else NO_TIME)
         for blocker in blockers:
             blocker.unblock()
         self._update_enabled()
@@ -133,9 +118,9 @@ class AttendanceRow(QObject):
             status=status,
             voting_right=self.voting_check.isChecked(),
             arrived_item_id=arrived,
-            arrived_at=_time_of(self.arrived_time) if arrived is not None else None,
+            arrived_at=optional_time(self.arrived_time) if arrived is not None else None,
             left_item_id=left,
-            left_at=_time_of(self.left_time) if left is not None else None,
+            left_at=optional_time(self.left_time) if left is not None else None,
         )
 
     def set_editable(self, editable: bool) -> None:

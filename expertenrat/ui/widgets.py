@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import time
+
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTimeEdit, QVBoxLayout, QWidget
+
+NO_TIME = QTime(0, 0)
 
 
 def page_title(text: str) -> QLabel:
@@ -52,3 +57,22 @@ def colour_icon(colour: str) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
+
+
+def optional_time_edit() -> QTimeEdit:
+    """A time edit where 00:00 shows "––:––" and means no time."""
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    edit.setMinimumTime(NO_TIME)
+    edit.setSpecialValueText("––:––")
+    edit.setTime(NO_TIME)
+    return edit
+
+
+def optional_time(edit: QTimeEdit) -> time | None:
+    value = edit.time()
+    return None if value == NO_TIME else value.toPython()
+
+
+def set_optional_time(edit: QTimeEdit, value: time | None) -> None:
+    edit.setTime(QTime(value) if value is not None else NO_TIME)
