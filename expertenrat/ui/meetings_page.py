@@ -42,6 +42,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
 
@@ -117,6 +118,9 @@ class MeetingsPage(QWidget):
             self.details.append(widget)
             self.tabs.addTab(widget, label)
         self._layout()
+        for widget in self.details:
+            if isinstance(widget, MinutesEditor):
+                widget.open_tab.connect(self._open_tab)
 
         self.scope_combo.currentIndexChanged.connect(self.refresh)
         self.year_combo.currentIndexChanged.connect(self.refresh)
@@ -358,6 +362,14 @@ class MeetingsPage(QWidget):
     def _detail_changed(self) -> None:
         self.refresh()
 
+    def _open_tab(self, name: str) -> None:
+        """A line of the minutes checklist points at another tab of the meeting."""
+        kinds = {"meeting": MeetingForm, "attendance": AttendancePanel, "conflicts": ConflictsPanel}
+        for index in range(self.tabs.count()):
+            if isinstance(self.tabs.widget(index), kinds[name]):
+                self.tabs.setCurrentIndex(index)
+                return
+
     # --- looks --------------------------------------------------------------------------
 
     def _fill_years(self, years: list[int]) -> None:
@@ -416,5 +428,6 @@ def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[st
         (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs)),
         (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs)),
         (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
+        (tr(_CONTEXT, "Protokoll"), MinutesEditor(services, dialogs)),
         (tr(_CONTEXT, "Anlagen"), AnnexesPanel(services, dialogs)),
     ]

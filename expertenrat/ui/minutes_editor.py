@@ -1,0 +1,481 @@
+"""Protokoll: the minutes tab of a held meeting (see ``widget_contract`` in the meetings page).
+
+Left: "Kopfdaten" and the agenda items (those without content marked), under them the live
+completeness check with "Entwurf abschließen". Right: the header form or the selected
+item's form, and a line with the autosave indicator, the phrase menu and the item steps.
+Everything typed is autosaved (:mod:`ui.autosave`): at the latest 2 s after a pause, at once
+when another item is shown or focus leaves a field, and on ``flush``. Ctrl+Enter shows the
+next item, Ctrl+Shift+Enter the previous one. A meeting that is not held, or cancelled,
+shows a German hint instead; approved (frozen) minutes are read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.minutes import Minutes
+from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.services.context import Services
+from expertenrat.ui.autosave import Autosave
+from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
+from expertenrat.ui.minutes_header_form import MinutesHeaderForm, header_payload, header_text
+from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload, texts_text
+from expertenrat.ui.minutes_item_list import MinutesItemList, header_key, item_key
+from expertenrat.ui.minutes_saving import MinutesSaver
+
+_CONTEXT = "MinutesEditor"
+CHECKLIST_DELAY_MS = 200
+# Checklist targets outside this tab: the meetings page shows the tab of that name.
+OTHER_TABS = {"meeting": "meeting", "attendance": "attendance", "conflicts": "conflicts"}
+
+
+class MinutesEditor(QWidget):
+    changed = Signal()
+    open_tab = Signal(str)  # "meeting", "attendance" or "conflicts"
+
+    def __init__(
+        self, services: Services, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._meeting_id: int | None = None
+        self._minutes: Minutes | None = None
+        self._presence: dict[int, str] = {}
+        self._offered: set[str] = set()
+        self.saver = MinutesSaver(services)
+        store = RecoveryStore.for_database(services.database.location)
+        self.autosave = Autosave(self.saver.save, store, self)
+
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label.setWordWrap(True)
+        self.items = MinutesItemList()
+        self.checklist = ChecklistPanel()
+        self.header_form = MinutesHeaderForm()
+        self.item_form = MinutesItemForm()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.header_form)
+        self.pages.addWidget(self.item_form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.pages)
+        self.indicator = QLabel()
+        self.indicator.setObjectName("autosaveIndicator")
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        self.indicator.setWordWrap(True)
+        self.previous_button = QPushButton(tr(_CONTEXT, "◀ Vorheriger"))
+        self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
+        self.next_button = QPushButton(tr(_CONTEXT, "Nächster ▶"))
+        self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
+        self.body = self._layout(scroll)
+        self._checklist_timer = QTimer(self)
+        self._checklist_timer.setSingleShot(True)
+        self._checklist_timer.setInterval(CHECKLIST_DELAY_MS)
+        self._checklist_timer.timeout.connect(self._refresh_checklist)
+        self._connect()
+        self.set_meeting(None)
+
+    def _layout(self, scroll: QScrollArea) -> QWidget:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_splitter = QSplitter(Qt.Orientation.Vertical)
+        left_splitter.addWidget(self.items)
+        left_splitter.addWidget(self.checklist)
+        left_splitter.setSizes([300, 300])
+        left_layout.addWidget(left_splitter)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        bar = QHBoxLayout()
+        bar.addWidget(self.indicator, 1)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
+        right_layout.addLayout(bar)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 540])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(splitter, 1)
+        return splitter
+
+    def _connect(self) -> None:
+        self.items.currentItemChanged.connect(self._line_changed)
+        self.header_form.edited.connect(self._header_edited)
+        self.item_form.edited.connect(self._item_edited)
+        self.item_form.focus_left.connect(self._save_current)
+        self.item_form.votes.save_requested.connect(self.save_votes)
+        self.checklist.jump.connect(self.jump_to)
+        self.checklist.finish_requested.connect(self.finish_draft)
+        self.autosave.status_changed.connect(self.indicator.setText)
+        self.autosave.saved.connect(self._saved)
+        self.autosave.conflicted.connect(self._conflicted)
+        self.autosave.replaced.connect(self._replaced)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        for keys, offset in (
+            (("Ctrl+Return", "Ctrl+Enter"), 1),
+            (("Ctrl+Shift+Return", "Ctrl+Shift+Enter"), -1),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(lambda offset=offset: self.step(offset))
+
+    # --- contract -------------------------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id != self._meeting_id:
+            self.autosave.flush()
+            self.saver.new_editing_session()
+            self.items.show_minutes(None)
+        self._meeting_id = meeting_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reread the minutes; what is typed and not saved yet stays in the fields."""
+        if self._meeting_id is None:
+            self._show(None, tr(_CONTEXT, "Keine Sitzung gewählt."))
+            return
+        try:
+            minutes = self._services.minutes.minutes(self._meeting_id)
+        except ExpertenratError as error:
+            self._show(None, error.message)
+            return
+        self._presence = self._presence_lines(minutes.meeting_id)
+        hint = (
+            tr(_CONTEXT, "Das Protokoll ist genehmigt und kann nicht mehr geändert werden.")
+            if minutes.frozen
+            else ""
+        )
+        self._show(minutes, hint)
+        self._offer_recovered(minutes)
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Everything typed goes to the recovery file now and is being saved: go on."""
+        self.autosave.flush()
+        return True
+
+    # --- showing --------------------------------------------------------------------------
+
+    def _show(self, minutes: Minutes | None, hint: str) -> None:
+        self._minutes = minutes
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        self.body.setVisible(minutes is not None)
+        if minutes is None:
+            self.items.show_minutes(None)
+            self.checklist.show_checklist(None)
+            return
+        self.item_form.set_style(minutes.style)
+        for item in minutes.items:
+            key = item_key(item.item_id)
+            self.autosave.track(key, item.version, self._meta(item.label))
+            self.saver.bases.setdefault(key, texts_payload(item.texts))
+            if self.autosave.unsaved_payload(key) is None:
+                self.saver.bases[key] = texts_payload(item.texts)
+        key = header_key(minutes.meeting_id)
+        self.autosave.track(key, minutes.header.version, self._meta(tr(_CONTEXT, "Kopfdaten")))
+        if self.autosave.unsaved_payload(key) is None:
+            self.saver.bases[key] = header_payload(minutes.header)
+        self.items.show_minutes(minutes)
+        for item in minutes.items:  # typed but unsaved text counts for the marks
+            unsaved = self.autosave.unsaved_payload(item_key(item.item_id))
+            if unsaved is not None:
+                self.items.mark_key(item_key(item.item_id), lacking=self._lacking(item, unsaved))
+        self.header_form.set_read_only(minutes.frozen)
+        self.item_form.set_read_only(minutes.frozen)
+        self._show_line(self.items.current_key())
+        self._refresh_checklist()
+
+    def _show_line(self, key: str | None) -> None:
+        minutes = self._minutes
+        if minutes is None or key is None:
+            return
+        unsaved = self.autosave.unsaved_payload(key)
+        if key.startswith("header:"):
+            chairs = self._services.members.members(minutes.council_id)
+            day = minutes.meeting_day
+            choices = [
+                (m.id, m.full_name)
+                for m in chairs
+                if m.is_active(day) or m.id == minutes.header.chair_membership_id
+            ]
+            quorum = self._presence.get(0, "")
+            payload = unsaved or header_payload(minutes.header)
+            self.header_form.show_header(payload, choices, quorum)
+            self.pages.setCurrentWidget(self.header_form)
+            return
+        item = minutes.item(int(key.partition(":")[2]))
+        payload = unsaved or texts_payload(item.texts)
+        self.item_form.show_item(item, self._presence.get(item.item_id, ""), payload)
+        self.pages.setCurrentWidget(self.item_form)
+
+    def _presence_lines(self, meeting_id: int) -> dict[int, str]:
+        """The quorum line of the meeting (key 0) and of each item, from the attendance."""
+        try:
+            sheet = self._services.attendance.sheet(meeting_id)
+        except ExpertenratError:
+            return {}
+        lines = {0: sheet.quorum.statement}
+        for quorum in sheet.item_quorums:
+            lines[quorum.item.id] = tr(_CONTEXT, "Anwesend: {}").format(quorum.quorum.statement)
+        return lines
+
+    def _refresh_checklist(self) -> None:
+        minutes = self._minutes
+        if minutes is None:
+            return
+        try:
+            checklist = self._services.minutes.checklist(minutes.meeting_id)
+        except ExpertenratError:
+            return  # the indicator says why nothing is saved; the list stays as it was
+        self.checklist.show_checklist(checklist, can_finish=not minutes.frozen)
+
+    # --- editing --------------------------------------------------------------------------
+
+    def _line_changed(self, current, previous) -> None:
+        if previous is not None:
+            self.autosave.save_now(previous.data(Qt.ItemDataRole.UserRole))
+        if current is not None:
+            self._show_line(current.data(Qt.ItemDataRole.UserRole))
+
+    def _header_edited(self) -> None:
+        if self._minutes is not None:
+            self.autosave.edit(header_key(self._minutes.meeting_id), self.header_form.payload())
+
+    def _item_edited(self) -> None:
+        key = self.items.current_key()
+        if key is None or not key.startswith("item:") or self._minutes is None:
+            return
+        payload = self.item_form.payload()
+        self.autosave.edit(key, payload)
+        item = self._minutes.item(int(key.partition(":")[2]))
+        self.items.mark_key(key, lacking=self._lacking(item, payload))
+
+    def save_votes(self, drafts: list) -> None:
+        """Save the votes of the item shown (a short write; the counts are checked)."""
+        key = self.items.current_key()
+        if self._minutes is None or key is None or not key.startswith("item:"):
+            return
+        item = self._minutes.item(int(key.partition(":")[2]))
+        box = self.item_form.votes
+        try:
+            saved = self._services.minutes.save_votes(item.item_id, drafts, item.votes)
+        except ConcurrentEditError as error:
+            box.show_message(error.message, warning=False)
+            self.refresh()
+            return
+        except ExpertenratError as error:
+            box.show_message(error.message, warning=False)
+            return
+        for line, vote in zip(box.lines, saved.votes, strict=True):
+            line.stored_as(vote)
+        box.show_message("\n".join(saved.warnings), warning=True)
+        changed = replace(item, votes=saved.votes)
+        items = tuple(changed if i.item_id == item.item_id else i for i in self._minutes.items)
+        self._minutes = replace(self._minutes, items=items)
+        self.items.mark_key(key, lacking=self._lacking(changed, self.item_form.payload()))
+        self._checklist_timer.start()
+
+    def _save_current(self) -> None:
+        key = self.items.current_key()
+        if key is not None:
+            self.autosave.save_now(key)
+
+    def step(self, offset: int) -> None:
+        """Ctrl+Enter / Ctrl+Shift+Enter: the next or previous line, its first field."""
+        if self.items.step(offset):
+            if self.pages.currentWidget() is self.item_form:
+                self.item_form.discussion_edit.setFocus()
+            else:
+                self.header_form.opened_edit.setFocus()
+
+    def jump_to(self, target: ChecklistTarget) -> None:
+        """Show what a checklist line is about: a field here, or another tab of the meeting."""
+        if self._minutes is None:
+            return
+        area = target.field.partition(".")[0]
+        if area in OTHER_TABS:
+            self.open_tab.emit(OTHER_TABS[area])
+            return
+        if target.item_id is not None:
+            self.items.select_key(item_key(target.item_id))
+            field = self.item_form.fields.get(target.field, self.item_form.discussion_edit)
+            field.setFocus()
+            return
+        if target.field in self.header_form.fields:
+            self.items.select_key(header_key(self._minutes.meeting_id))
+            self.header_form.fields[target.field].setFocus()
+
+    @staticmethod
+    def _lacking(item, payload: dict) -> bool:
+        if item.votes or item.recommendations:
+            return False
+        return not any(str(text).strip() for text in payload.values())
+
+    def _meta(self, label: str) -> dict:
+        return {"meeting_id": self._meeting_id, "label": label}
+
+    # --- autosave outcomes ------------------------------------------------------------------
+
+    def _saved(self, key: str, _version: int) -> None:
+        if key.startswith("header:"):
+            self.changed.emit()
+        self._checklist_timer.start()
+
+    def _conflicted(self, key: str, mine: dict, theirs: dict) -> None:
+        describe = self._describer(key)
+        self._dialogs.choose_text(
+            self,
+            tr(_CONTEXT, "Gleichzeitig geändert"),
+            tr(
+                _CONTEXT,
+                "„{label}“ wurde inzwischen an einem anderen Arbeitsplatz geändert. "
+                "Welche Fassung soll gelten? Die andere wird verworfen.",
+            ).format(label=self._label_of(key)),
+            (tr(_CONTEXT, "Ihr Text"), describe(mine), tr(_CONTEXT, "Meinen Text behalten")),
+            (
+                tr(_CONTEXT, "Text des anderen Arbeitsplatzes"),
+                describe(theirs),
+                tr(_CONTEXT, "Anderen Text übernehmen"),
+            ),
+            lambda: self.autosave.resolve(key, keep_mine=True),
+            lambda: self.autosave.resolve(key, keep_mine=False),
+        )
+
+    def _replaced(self, key: str, payload: dict) -> None:
+        self.saver.bases[key] = payload
+        if self.items.current_key() == key:
+            self._show_payload(key, payload)
+        self.refresh()
+
+    def _show_payload(self, key: str, payload: dict) -> None:
+        if key.startswith("header:"):
+            self.header_form.show_payload(payload)
+        else:
+            self.item_form.show_payload(payload)
+
+    def _describer(self, key: str) -> Callable[[dict], str]:
+        if key.startswith("header:"):
+            chairs = self.header_form.chair_names()
+            return lambda payload: header_text(payload, chairs)
+        return texts_text
+
+    def _label_of(self, key: str) -> str:
+        line = self.items.line(key)
+        if line is not None:
+            return str(line.data(Qt.ItemDataRole.UserRole + 1)).strip("\u2068\u2069")
+        return key
+
+    # --- recovered text ---------------------------------------------------------------------
+
+    def _offer_recovered(self, minutes: Minutes) -> None:
+        """Offer text from the recovery file that the database lacks (after a crash)."""
+        stored = {header_key(minutes.meeting_id): header_payload(minutes.header)}
+        for item in minutes.items:
+            stored[item_key(item.item_id)] = texts_payload(item.texts)
+        for entry in self.autosave.recovery.entries():
+            key = entry.key
+            if key not in stored or self.autosave.unsaved_payload(key) is not None:
+                continue
+            if key in self._offered:
+                continue
+            if entry.payload == stored[key] or minutes.frozen:
+                self.autosave.discard(entry)
+                continue
+            self._offered.add(key)
+            self._offer(entry, stored[key])
+
+    def _offer(self, entry: RecoveryEntry, stored: dict) -> None:
+        describe = self._describer(entry.key)
+        when = entry.written_at.replace("T", " ")[:16]
+        label = entry.meta.get("label") or self._label_of(entry.key)
+
+        def adopt() -> None:
+            self._offered.discard(entry.key)
+            self.autosave.adopt(entry)
+            if self.items.current_key() == entry.key:
+                self._show_payload(entry.key, entry.payload)
+
+        def discard() -> None:
+            self._offered.discard(entry.key)
+            self.autosave.discard(entry)
+
+        self._dialogs.choose_text(
+            self,
+            tr(_CONTEXT, "Ungesicherten Text gefunden"),
+            tr(
+                _CONTEXT,
+                "Für „{label}“ gibt es Text vom {when}, der nicht in der Datenbank steht – "
+                "vermutlich wurde das Programm unerwartet beendet. Welche Fassung soll gelten?",
+            ).format(label=label, when=_german(when)),
+            (
+                tr(_CONTEXT, "Wiederhergestellter Text"),
+                describe(entry.payload),
+                tr(_CONTEXT, "Wiederhergestellten Text übernehmen"),
+            ),
+            (tr(_CONTEXT, "In der Datenbank"), describe(stored), tr(_CONTEXT, "Verwerfen")),
+            adopt,
+            discard,
+        )
+
+    # --- finishing --------------------------------------------------------------------------
+
+    def finish_draft(self) -> None:
+        if self._minutes is None:
+            return
+        self.autosave.flush()
+        if self.autosave.is_busy():
+            self._dialogs.information(
+                self,
+                tr(_CONTEXT, "Entwurf abschließen"),
+                tr(
+                    _CONTEXT, "Es wird noch gespeichert. Bitte versuchen Sie es gleich noch einmal."
+                ),
+            )
+            return
+        try:
+            self._services.minutes.finish_draft(self._minutes.meeting_id)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Entwurf abschließen"), error.message)
+            self.refresh()
+            return
+        self._dialogs.information(
+            self,
+            tr(_CONTEXT, "Entwurf abschließen"),
+            tr(_CONTEXT, "Der Protokollentwurf ist abgeschlossen und kann versandt werden."),
+        )
+        self.refresh()
+        self.changed.emit()
+
+
+def _german(iso: str) -> str:
+    """ "2026-11-30 16:42" → "30.11.2026, 16:42"."""
+    day, _, clock = iso.partition(" ")
+    parts = day.split("-")
+    return f"{parts[2]}.{parts[1]}.{parts[0]}, {clock}" if len(parts) == 3 else iso

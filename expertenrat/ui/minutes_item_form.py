@@ -1,0 +1,178 @@
+"""One agenda item's minutes: heading, who was there and who was recused, the texts.
+
+The discussion is labelled after the council's minutes style: an Ergebnisprotokoll keeps
+the essential content, a Verlaufsprotokoll the course of the discussion. Every keystroke
+emits ``edited``; :meth:`payload` is the full snapshot of the texts for the autosave.
+:meth:`insert_phrase` puts a standard phrase at the cursor of the text field last used.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import MinutesStyle
+from expertenrat.domain.field_limits import MINUTES_ITEM
+from expertenrat.domain.minutes import ItemMinutes, ItemTexts
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_votes import VotesBox
+from expertenrat.ui.widgets import plain_text_edit
+
+_CONTEXT = "MinutesEditor"
+TEXT_FIELDS = ("discussion", "motion_text", "resolution_text", "result")
+
+
+def texts_payload(texts: ItemTexts) -> dict:
+    return {name: getattr(texts, name) for name in TEXT_FIELDS}
+
+
+def texts_of_payload(payload: dict) -> ItemTexts:
+    return ItemTexts(**{name: payload[name] for name in TEXT_FIELDS})
+
+
+def texts_text(payload: dict) -> str:
+    """The texts as readable paragraphs, for the conflict dialog."""
+    captions = {
+        "discussion": tr(_CONTEXT, "Beratung"),
+        "motion_text": tr(_CONTEXT, "Anträge"),
+        "resolution_text": tr(_CONTEXT, "Beschluss"),
+        "result": tr(_CONTEXT, "Ergebnis"),
+    }
+    return "\n\n".join(f"{captions[name]}:\n{payload[name]}" for name in TEXT_FIELDS)
+
+
+def _label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class MinutesItemForm(QWidget):
+    edited = Signal()
+    focus_left = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = _label("sectionTitle")
+        self.details_label = _label("hintLabel")
+        self.presence_label = _label("hintLabel")
+        self.warning_label = _label("warningLabel")
+        self.discussion_label = QLabel()
+        self.discussion_edit = plain_text_edit(6, grows=True)
+        self.motion_edit = plain_text_edit(3, grows=True)
+        self.resolution_edit = plain_text_edit(3, grows=True)
+        self.result_edit = QLineEdit()
+        self.result_edit.setMaxLength(MINUTES_ITEM["result"].max_length)
+        self.result_edit.setPlaceholderText(
+            tr(_CONTEXT, "z. B. einstimmig beschlossen, zur Kenntnis genommen")
+        )
+        self.fields: dict[str, QWidget] = {
+            "discussion": self.discussion_edit,
+            "motion_text": self.motion_edit,
+            "resolution_text": self.resolution_edit,
+            "result": self.result_edit,
+        }
+        self._last_text: QPlainTextEdit = self.resolution_edit
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(self.discussion_label, self.discussion_edit)
+        form.addRow(tr(_CONTEXT, "Anträge (wörtlich)"), self.motion_edit)
+        form.addRow(tr(_CONTEXT, "Beschluss (wörtlich)"), self.resolution_edit)
+        form.addRow(tr(_CONTEXT, "Ergebnis"), self.result_edit)
+        self.votes = VotesBox()
+        self._item_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details_label)
+        layout.addWidget(self.presence_label)
+        layout.addWidget(self.warning_label)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.votes)
+        for edit in (self.discussion_edit, self.motion_edit, self.resolution_edit):
+            edit.textChanged.connect(self.edited)
+            edit.installEventFilter(self)
+        self.result_edit.textChanged.connect(self.edited)
+        self.result_edit.installEventFilter(self)
+        self.set_style(MinutesStyle.RESULTS)
+
+    def set_style(self, style: MinutesStyle) -> None:
+        if style is MinutesStyle.COURSE:
+            self.discussion_label.setText(tr(_CONTEXT, "Verlauf der Beratung"))
+            self.discussion_edit.setPlaceholderText(
+                tr(_CONTEXT, "Wer hat was vorgetragen, welche Fragen und Einwände gab es?")
+            )
+        else:
+            self.discussion_label.setText(tr(_CONTEXT, "Wesentlicher Inhalt"))
+            self.discussion_edit.setPlaceholderText(
+                tr(_CONTEXT, "Ergebnisprotokoll: nur das Wesentliche der Beratung.")
+            )
+
+    def show_item(self, item: ItemMinutes, presence: str, payload: dict) -> None:
+        self.heading.setText(f"\u2068{item.label}\u2069")
+        details = [tr(_CONTEXT, "öffentlich") if item.public else tr(_CONTEXT, "nicht öffentlich")]
+        if item.presenter:
+            details.append(tr(_CONTEXT, "Vortrag: {}").format(item.presenter))
+        if item.project_title:
+            details.append(tr(_CONTEXT, "Projekt: {}").format(item.project_title))
+        self.details_label.setText(" · ".join(details))
+        recused = ", ".join(f"{m.name} ({m.reason})" if m.reason else m.name for m in item.recused)
+        lines = [presence] if presence else []
+        if recused:
+            lines.append(tr(_CONTEXT, "Befangen: {}").format(recused))
+        self.presence_label.setText("\n".join(lines))
+        self.presence_label.setVisible(bool(lines))
+        self.warning_label.setText("\n".join(item.warnings))
+        self.warning_label.setVisible(bool(item.warnings))
+        same = self._item_id == item.item_id
+        if not same or not self.votes.shows(item.votes):
+            self.votes.show_votes(item.votes, item.recused)
+        if not same:
+            self.votes.show_message("", warning=False)
+        self._item_id = item.item_id
+        self.show_payload(payload)
+
+    def show_payload(self, payload: dict) -> None:
+        blockers = [QSignalBlocker(widget) for widget in self.fields.values()]
+        for name in ("discussion", "motion_text", "resolution_text"):
+            edit = self.fields[name]
+            assert isinstance(edit, QPlainTextEdit)
+            if edit.toPlainText() != payload[name]:
+                edit.setPlainText(payload[name])
+        if self.result_edit.text() != payload["result"]:
+            self.result_edit.setText(payload["result"])
+        del blockers
+
+    def payload(self) -> dict:
+        return {
+            "discussion": self.discussion_edit.toPlainText(),
+            "motion_text": self.motion_edit.toPlainText(),
+            "resolution_text": self.resolution_edit.toPlainText(),
+            "result": self.result_edit.text(),
+        }
+
+    def insert_phrase(self, text: str) -> None:
+        """Insert ``text`` at the cursor of the text field last used (the resolution first)."""
+        edit = self._last_text
+        edit.setFocus()
+        edit.insertPlainText(text)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.fields.values():
+            widget.setReadOnly(read_only)  # type: ignore[attr-defined]
+        self.votes.set_read_only(read_only)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit):
+            self._last_text = watched
+        elif event.type() == QEvent.Type.FocusOut:
+            self.focus_left.emit()
+        return False

@@ -1,0 +1,108 @@
+"""The list beside the minutes editor: "Kopfdaten" first, then every agenda item.
+
+An item that still lacks content says so ("fehlt noch") in the warning colour, so the
+minute-taker sees at a glance what is left. Each line carries its autosave key
+("header:<meeting>", "item:<id>") in ``KeyRole``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from expertenrat.domain.minutes import Minutes
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MinutesEditor"
+KeyRole = Qt.ItemDataRole.UserRole
+LabelRole = Qt.ItemDataRole.UserRole + 1
+_MISSING = QColor("#8a5300")
+
+
+def header_key(meeting_id: int) -> str:
+    return f"header:{meeting_id}"
+
+
+def item_key(item_id: int) -> str:
+    return f"item:{item_id}"
+
+
+class MinutesItemList(QListWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("minutesItemList")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def show_minutes(self, minutes: Minutes | None) -> None:
+        """Fill the list (the current line stays current if it is still there)."""
+        current = self.current_key()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            if minutes is None:
+                return
+            self._add(header_key(minutes.meeting_id), tr(_CONTEXT, "Kopfdaten"))
+            for item in minutes.items:
+                line = self._add(item_key(item.item_id), _isolated(item.label))
+                self.mark(line, lacking=item.lacks_content)
+            self.select_key(current or header_key(minutes.meeting_id))
+        finally:
+            self.blockSignals(False)
+
+    def _add(self, key: str, label: str) -> QListWidgetItem:
+        line = QListWidgetItem(label)
+        line.setData(KeyRole, key)
+        line.setData(LabelRole, label)
+        self.addItem(line)
+        return line
+
+    def mark(self, line: QListWidgetItem, *, lacking: bool) -> None:
+        label = line.data(LabelRole)
+        if lacking:
+            line.setText(tr(_CONTEXT, "{label}\n– fehlt noch").format(label=label))
+            line.setForeground(QBrush(_MISSING))
+            line.setToolTip(tr(_CONTEXT, "Zu diesem Punkt ist noch nichts protokolliert."))
+        else:
+            line.setText(label)
+            line.setData(Qt.ItemDataRole.ForegroundRole, None)
+            line.setToolTip("")
+
+    def mark_key(self, key: str, *, lacking: bool) -> None:
+        line = self.line(key)
+        if line is not None and self.is_marked(key) != lacking:
+            self.mark(line, lacking=lacking)
+
+    def is_marked(self, key: str) -> bool:
+        line = self.line(key)
+        return line is not None and line.text() != line.data(LabelRole)
+
+    def line(self, key: str) -> QListWidgetItem | None:
+        for row in range(self.count()):
+            if self.item(row).data(KeyRole) == key:
+                return self.item(row)
+        return None
+
+    def current_key(self) -> str | None:
+        line = self.currentItem()
+        return line.data(KeyRole) if line is not None else None
+
+    def select_key(self, key: str) -> None:
+        line = self.line(key)
+        if line is not None:
+            self.setCurrentItem(line)
+
+    def step(self, offset: int) -> bool:
+        """Select the next (1) or previous (-1) line; False at either end."""
+        row = self.currentRow() + offset
+        if 0 <= row < self.count():
+            self.setCurrentRow(row)
+            return True
+        return False
+
+
+def _isolated(text: str) -> str:
+    """An Arabic or Hebrew title keeps its own direction inside the line (FSI … PDI)."""
+    return f"\u2068{text}\u2069"

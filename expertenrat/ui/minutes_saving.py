@@ -1,0 +1,72 @@
+"""The autosave's save function for the minutes: runs in the worker thread, touches no Qt.
+
+Keys: ``"item:<id>"`` (the texts of an agenda item) and ``"header:<meeting id>"`` (the
+Kopfdaten, stored on the meeting). A stale version is a conflict only if the stored text
+really differs: the same text as typed needs no choice, and a header whose meeting row
+moved for another reason (the Sitzung tab saved the place) while its fields stayed as read
+is saved again on the new version.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.minutes import ItemConflictError
+from expertenrat.services.context import Services
+from expertenrat.ui.autosave import Conflict
+from expertenrat.ui.minutes_header_form import header_of_payload, header_payload
+from expertenrat.ui.minutes_item_form import texts_of_payload, texts_payload
+
+
+class MinutesSaver:
+    def __init__(self, services: Services) -> None:
+        self._minutes = services.minutes
+        self.editing_session = uuid.uuid4().hex
+        self.bases: dict[str, dict] = {}  # key → the payload as last read or saved
+
+    def new_editing_session(self) -> None:
+        """A new audit entry per item from now on (another meeting was opened)."""
+        self.editing_session = uuid.uuid4().hex
+
+    def save(self, key: str, payload: dict, version: int | None) -> int | Conflict:
+        kind, _, ident = key.partition(":")
+        if kind == "item":
+            return self._save_item(key, int(ident), payload, version or 0)
+        if kind == "header":
+            return self._save_header(key, int(ident), payload, version or 0)
+        raise ValueError(f"unknown autosave key {key!r}")
+
+    def _save_item(self, key: str, item_id: int, payload: dict, version: int) -> int | Conflict:
+        texts = texts_of_payload(payload)
+        try:
+            saved = self._minutes.save_item(item_id, texts, version, self.editing_session)
+        except ItemConflictError as error:
+            theirs = texts_payload(error.stored)
+            if theirs == payload:
+                return error.version
+            if theirs != self.bases.get(key):
+                return Conflict(theirs, error.version)
+            saved = self._minutes.save_item(item_id, texts, error.version, self.editing_session)
+        self.bases[key] = payload
+        return saved.version
+
+    def _save_header(
+        self, key: str, meeting_id: int, payload: dict, version: int
+    ) -> int | Conflict:
+        try:
+            saved = self._minutes.save_header(
+                meeting_id, header_of_payload(payload, version), self.editing_session
+            )
+        except ConcurrentEditError:
+            stored = self._minutes.minutes(meeting_id).header
+            theirs = header_payload(stored)
+            if theirs == payload:
+                return stored.version
+            if theirs != self.bases.get(key):
+                return Conflict(theirs, stored.version)
+            saved = self._minutes.save_header(
+                meeting_id, header_of_payload(payload, stored.version), self.editing_session
+            )
+        self.bases[key] = payload
+        return saved.version

@@ -1,0 +1,202 @@
+"""The votes of one agenda item: ausgezählt (Ja / Nein / Enthaltung), einstimmig, or
+ohne Abstimmung zur Kenntnis genommen; the recused members named from the conflicts.
+
+Each vote is one line. A change that is complete (a mode chosen, a count left, a subject
+typed and left, a line added or removed) emits ``save_requested`` with every line as a
+:class:`VoteDraft`; the editor saves them and shows the service's verdict with
+:meth:`VotesBox.show_message` (a refusal in red, a warning such as a missing quorum in
+brown). Filling the lines does not emit anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.field_limits import VOTE_SUBJECT
+from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MinutesEditor"
+MAX_COUNT = 999
+
+
+class VoteLine(QWidget):
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, vote: VoteDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.id, self.version = vote.id, vote.version
+        self.subject_edit = QLineEdit(vote.subject)
+        self.subject_edit.setMaxLength(VOTE_SUBJECT.max_length)
+        self.subject_edit.setPlaceholderText(tr(_CONTEXT, "Gegenstand, z. B. Beschlussvorschlag"))
+        self.mode_combo = QComboBox()
+        for mode in VoteMode:
+            self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
+        self.mode_combo.setCurrentIndex(self.mode_combo.findData(vote.mode.value))
+        self.counts: dict[str, QSpinBox] = {}
+        counts = QHBoxLayout()
+        for name, caption, value in (
+            ("yes", tr(_CONTEXT, "Ja"), vote.yes),
+            ("no", tr(_CONTEXT, "Nein"), vote.no),
+            ("abstain", tr(_CONTEXT, "Enthaltung"), vote.abstain),
+        ):
+            spin = QSpinBox()
+            spin.setRange(0, MAX_COUNT)
+            spin.setValue(value)
+            spin.setAccessibleName(caption)
+            counts.addWidget(QLabel(caption))
+            counts.addWidget(spin)
+            self.counts[name] = spin
+            spin.editingFinished.connect(self._count_left)
+        counts.addStretch(1)
+        self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen"))
+        self.remove_button.setToolTip(tr(_CONTEXT, "Diese Abstimmung löschen"))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.subject_edit, 0, 0)
+        grid.addWidget(self.mode_combo, 0, 1)
+        grid.addWidget(self.remove_button, 0, 2)
+        grid.addLayout(counts, 1, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+        self._stored = self.draft()
+        self._update_counts()
+        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.subject_edit.editingFinished.connect(self._count_left)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def stored_as(self, vote: Vote) -> None:
+        """The line was saved as ``vote`` (its id and version for the next save)."""
+        self.id, self.version = vote.id, vote.version
+        self._stored = self.draft()
+
+    def mode(self) -> VoteMode:
+        return VoteMode(self.mode_combo.currentData())
+
+    def draft(self) -> VoteDraft:
+        counted = self.mode() is VoteMode.COUNTED
+        return VoteDraft(
+            mode=self.mode(),
+            yes=self.counts["yes"].value() if counted else 0,
+            no=self.counts["no"].value() if counted else 0,
+            abstain=self.counts["abstain"].value() if counted else 0,
+            subject=self.subject_edit.text(),
+            adopted=None,  # follows from the counts (the service decides)
+            id=self.id,
+            version=self.version,
+        )
+
+    def _mode_changed(self) -> None:
+        self._update_counts()
+        self._count_left()
+
+    def _count_left(self) -> None:
+        if self.draft() != self._stored:
+            self._stored = self.draft()
+            self.changed.emit()
+
+    def _update_counts(self) -> None:
+        for spin in self.counts.values():
+            spin.setEnabled(self.mode() is VoteMode.COUNTED)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.subject_edit.setReadOnly(read_only)
+        self.mode_combo.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
+        for spin in self.counts.values():
+            spin.setReadOnly(read_only)
+
+
+class VotesBox(QGroupBox):
+    save_requested = Signal(object)  # list[VoteDraft]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr(_CONTEXT, "Abstimmung"), parent)
+        self.lines: list[VoteLine] = []
+        self.recused_label = QLabel()
+        self.recused_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.recused_label.setWordWrap(True)
+        self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        self.add_button = QPushButton(tr(_CONTEXT, "Abstimmung hinzufügen"))
+        self.add_button.clicked.connect(self.add_vote)
+        self._lines_layout = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._lines_layout)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.recused_label)
+        layout.addWidget(self.message_label)
+        self._read_only = False
+        self.show_message("", warning=False)
+
+    def show_votes(self, votes: Sequence[Vote], recused: Sequence[RecusedMember]) -> None:
+        for line in self.lines:
+            line.deleteLater()
+        self.lines = []
+        for vote in votes:
+            self._add_line(vote.as_draft())
+        names = ", ".join(f"{m.name} ({m.reason})" if m.reason else m.name for m in recused)
+        self.recused_label.setText(
+            tr(_CONTEXT, "Befangen und nicht mitgestimmt: {}").format(names) if names else ""
+        )
+        self.recused_label.setVisible(bool(names))
+
+    def drafts(self) -> list[VoteDraft]:
+        return [line.draft() for line in self.lines]
+
+    def shows(self, votes: Sequence[Vote]) -> bool:
+        """The lines stand for ``votes`` as stored (nothing to rebuild)."""
+        return [replace(v.as_draft(), adopted=None) for v in votes] == self.drafts()
+
+    def add_vote(self) -> None:
+        self._add_line(VoteDraft())
+        self.save_requested.emit(self.drafts())
+
+    def _add_line(self, draft: VoteDraft) -> None:
+        line = VoteLine(draft, self)
+        line.set_read_only(self._read_only)
+        line.changed.connect(lambda: self.save_requested.emit(self.drafts()))
+        line.remove_requested.connect(self._remove)
+        self._lines_layout.addWidget(line)
+        self.lines.append(line)
+
+    def _remove(self, line: VoteLine) -> None:
+        self.lines.remove(line)
+        line.deleteLater()
+        self.save_requested.emit(self.drafts())
+
+    def show_message(self, text: str, *, warning: bool) -> None:
+        self.message_label.setObjectName("warningLabel" if warning else "errorLabel")
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.add_button.setEnabled(not read_only)
+        for line in self.lines:
+            line.set_read_only(read_only)
+
+    def focus_first(self) -> None:
+        if self.lines:
+            self.lines[0].mode_combo.setFocus()
+        else:
+            self.add_button.setFocus()

@@ -1,0 +1,342 @@
+"""The Protokoll tab: typing is autosaved, items without content are marked, the checklist
+jumps, conflicts and recovered text are offered, never decided silently."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from held_meeting import held_meeting
+from meeting_rows import add_meeting, cancel
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.members import Member
+from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.ui.autosave_recovery import RecoveryEntry
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_list import header_key, item_key
+
+HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
+WAIT = 5_000
+
+
+@pytest.fixture
+def council_id(services, today) -> int:
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    for name in ("Berg", "Dahl", "Engel"):
+        services.members.save(
+            council.id,
+            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
+            today,
+        )
+    return council.id
+
+
+@pytest.fixture
+def held(services, council_id):
+    members = [m.id for m in services.members.members(council_id)]
+    return held_meeting(services.database, council_id, members)
+
+
+@pytest.fixture
+def make_editor(qtbot, services, dialogs):
+    def settle(editor: MinutesEditor) -> None:
+        """Before pytest-qt closes the editor: no save may outlive the test."""
+        editor.autosave.flush()
+        qtbot.waitUntil(lambda: not editor.autosave.running_jobs(), timeout=WAIT)
+
+    def make(meeting_id: int | None) -> MinutesEditor:
+        editor = MinutesEditor(services, dialogs)
+        qtbot.addWidget(editor, before_close_func=settle)
+        editor.resize(1000, 700)
+        with qtbot.waitActive(editor):  # focus and shortcuts need the active window
+            editor.show()
+            editor.activateWindow()
+        editor.set_meeting(meeting_id)
+        return editor
+
+    return make
+
+
+def show_item(editor: MinutesEditor, item_id: int) -> None:
+    editor.items.select_key(item_key(item_id))
+
+
+def stored_texts(services, held, index: int) -> ItemTexts:
+    return services.minutes.minutes(held.meeting_id).items[index].texts
+
+
+def test_typing_is_saved_after_a_pause_and_the_indicator_says_so(
+    qtbot, make_editor, services, held
+) -> None:
+    editor = make_editor(held.meeting_id)
+    editor.autosave._timer.setInterval(300)
+    show_item(editor, held.item_ids[1])
+    editor.item_form.discussion_edit.setFocus()
+
+    QTest.keyClicks(editor.item_form.discussion_edit, "Bericht & <Zahlen>")
+    assert editor.indicator.text() == "wird gespeichert …"
+    assert stored_texts(services, held, 1).discussion == ""  # a keystroke never saves
+
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 1).discussion == "Bericht & <Zahlen>", timeout=WAIT
+    )
+    qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert · "), timeout=WAIT)
+
+
+def test_hostile_text_is_saved_as_typed(qtbot, make_editor, services, held) -> None:
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[0])
+    editor.item_form.resolution_edit.setPlainText(HOSTILE)
+    editor.autosave.save_now()
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 0).resolution_text == HOSTILE, timeout=WAIT
+    )
+
+
+def test_another_item_saves_the_previous_one_at_once(qtbot, make_editor, services, held) -> None:
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[0])
+    QTest.keyClicks(editor.item_form.motion_edit, "Antrag")
+
+    show_item(editor, held.item_ids[1])  # the pause has not passed: the change saves it
+
+    qtbot.waitUntil(lambda: stored_texts(services, held, 0).motion_text == "Antrag", timeout=WAIT)
+
+
+def test_focus_leaving_a_field_saves_at_once(qtbot, make_editor, services, held) -> None:
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[0])
+    editor.item_form.result_edit.setFocus()
+    QTest.keyClicks(editor.item_form.result_edit, "zur Kenntnis genommen")
+    assert editor.autosave._timer.isActive()
+
+    editor.item_form.discussion_edit.setFocus()
+
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 0).result == "zur Kenntnis genommen", timeout=WAIT
+    )
+
+
+def test_flush_writes_the_recovery_file_and_saves(qtbot, make_editor, services, held) -> None:
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    QTest.keyClicks(editor.item_form.discussion_edit, "vor dem Wechsel")
+
+    assert editor.flush(lambda: None)
+
+    recovered = {e.key: e.payload for e in editor.autosave.recovery.entries()}
+    assert recovered[item_key(held.item_ids[2])]["discussion"] == "vor dem Wechsel"
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 2).discussion == "vor dem Wechsel", timeout=WAIT
+    )
+    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() == [], timeout=WAIT)
+
+
+def test_items_without_content_are_marked_and_the_mark_follows_typing(
+    qtbot, make_editor, held
+) -> None:
+    editor = make_editor(held.meeting_id)
+    key = item_key(held.item_ids[0])
+    assert editor.items.is_marked(key)
+    assert editor.items.line(key).text().endswith("– fehlt noch")
+    assert not editor.items.is_marked(header_key(held.meeting_id))
+
+    show_item(editor, held.item_ids[0])
+    QTest.keyClicks(editor.item_form.discussion_edit, "x")
+    assert not editor.items.is_marked(key)
+    QTest.keyClick(editor.item_form.discussion_edit, Qt.Key.Key_Backspace)
+    assert editor.items.is_marked(key)
+
+
+def test_ctrl_enter_steps_through_the_items(qtbot, make_editor, held) -> None:
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[0])
+    editor.item_form.discussion_edit.setFocus()
+
+    QTest.keyClick(
+        editor.item_form.discussion_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert editor.items.current_key() == item_key(held.item_ids[1])
+    assert editor.item_form.discussion_edit.toPlainText() == ""  # no line break was typed
+    assert QApplication.focusWidget() is editor.item_form.discussion_edit
+
+    QTest.keyClick(
+        editor.item_form.discussion_edit,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert editor.items.current_key() == item_key(held.item_ids[0])
+
+
+def test_the_header_is_autosaved_and_the_checklist_follows(qtbot, make_editor, services, held):
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+    lines = [editor.checklist.lines.item(i).text() for i in range(editor.checklist.lines.count())]
+    assert "✗ Die Protokollführung ist nicht angegeben." in lines
+    assert not editor.checklist.finish_button.isEnabled()
+
+    editor.header_form.minute_taker_edit.setFocus()
+    editor.header_form.minute_taker_edit.insert("Zoë Brontë")  # keyClicks knows only ASCII
+    editor.autosave.save_now()
+
+    qtbot.waitUntil(
+        lambda: services.minutes.minutes(held.meeting_id).header.minute_taker == "Zoë Brontë",
+        timeout=WAIT,
+    )
+    qtbot.waitUntil(
+        lambda: any(
+            editor.checklist.lines.item(i).text() == "✓ Protokoll: Zoë Brontë"
+            for i in range(editor.checklist.lines.count())
+        ),
+        timeout=WAIT,
+    )
+
+
+def test_a_checklist_line_jumps_to_its_field_or_tab(qtbot, make_editor, held) -> None:
+    editor = make_editor(held.meeting_id)
+    tabs: list[str] = []
+    editor.open_tab.connect(tabs.append)
+
+    editor.jump_to(ChecklistTarget("discussion", held.item_ids[2]))
+    assert editor.items.current_key() == item_key(held.item_ids[2])
+    assert QApplication.focusWidget() is editor.item_form.discussion_edit
+
+    editor.jump_to(ChecklistTarget("minute_taker"))
+    assert editor.items.current_key() == header_key(held.meeting_id)
+    assert QApplication.focusWidget() is editor.header_form.minute_taker_edit
+
+    editor.jump_to(ChecklistTarget("attendance"))
+    editor.jump_to(ChecklistTarget("meeting.place"))
+    assert tabs == ["attendance", "meeting"]
+
+
+def test_clicking_a_missing_line_jumps(qtbot, make_editor, held) -> None:
+    editor = make_editor(held.meeting_id)
+    lines = editor.checklist.lines
+    row = next(i for i in range(lines.count()) if "Protokollführung" in lines.item(i).text())
+    rect = lines.visualItemRect(lines.item(row))
+    QTest.mouseClick(lines.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert QApplication.focusWidget() is editor.header_form.minute_taker_edit
+
+
+def test_a_conflict_shows_both_texts_and_keeps_mine_when_chosen(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    editor = make_editor(held.meeting_id)
+    item_id = held.item_ids[1]
+    show_item(editor, item_id)
+    # Another PC saves the item meanwhile.
+    version = services.minutes.minutes(held.meeting_id).items[1].version
+    services.minutes.save_item(item_id, ItemTexts(discussion="vom anderen PC"), version, "pc2")
+    dialogs.choices = ["left"]
+
+    QTest.keyClicks(editor.item_form.discussion_edit, "meiner")
+    editor.autosave.save_now()
+
+    qtbot.waitUntil(lambda: stored_texts(services, held, 1).discussion == "meiner", timeout=WAIT)
+    title, mine, theirs = dialogs.offered[0]
+    assert title == "Gleichzeitig geändert"
+    assert "meiner" in mine and "vom anderen PC" in theirs
+
+
+def test_a_conflict_takes_their_text_when_chosen(qtbot, make_editor, services, held, dialogs):
+    editor = make_editor(held.meeting_id)
+    item_id = held.item_ids[1]
+    show_item(editor, item_id)
+    version = services.minutes.minutes(held.meeting_id).items[1].version
+    services.minutes.save_item(item_id, ItemTexts(discussion="vom anderen PC"), version, "pc2")
+
+    QTest.keyClicks(editor.item_form.discussion_edit, "meiner")
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=WAIT)
+    assert stored_texts(services, held, 1).discussion == "vom anderen PC"  # nothing overwritten
+    assert editor.indicator.text().startswith("Nicht gespeichert")
+
+    editor.autosave.resolve(item_key(item_id), keep_mine=False)  # the user's answer
+
+    assert editor.item_form.discussion_edit.toPlainText() == "vom anderen PC"
+    assert not editor.autosave.is_busy()
+
+
+def test_recovered_text_is_offered_and_taken(qtbot, make_editor, services, held, dialogs):
+    first = make_editor(None)
+    key = item_key(held.item_ids[3])
+    first.autosave.recovery.write(
+        RecoveryEntry(key, {"discussion": "gerettet", "motion_text": "", "resolution_text": "",
+                            "result": ""}, 1, {"meeting_id": held.meeting_id, "label": "TOP 4"}),
+        1,
+    )  # fmt: skip
+    dialogs.choices = ["left"]
+
+    editor = make_editor(held.meeting_id)
+
+    assert dialogs.offered[0][0] == "Ungesicherten Text gefunden"
+    assert "gerettet" in dialogs.offered[0][1]
+    qtbot.waitUntil(lambda: stored_texts(services, held, 3).discussion == "gerettet", timeout=WAIT)
+    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() == [], timeout=WAIT)
+
+
+def test_recovered_text_can_be_discarded(qtbot, make_editor, services, held, dialogs):
+    first = make_editor(None)
+    key = item_key(held.item_ids[3])
+    texts = {"discussion": "weg damit", "motion_text": "", "resolution_text": "", "result": ""}
+    first.autosave.recovery.write(RecoveryEntry(key, texts, 1, {}), 1)
+    dialogs.choices = ["right"]
+
+    editor = make_editor(held.meeting_id)
+
+    assert editor.autosave.recovery.entries() == []
+    assert stored_texts(services, held, 3).discussion == ""
+
+
+def test_votes_are_saved_and_refused_counts_explained(qtbot, make_editor, services, held):
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    box.add_vote()
+    line = box.lines[0]
+    line.counts["yes"].setValue(9)
+    line.counts["yes"].editingFinished.emit()
+
+    assert box.message_label.text() == (
+        "Es sind 9 Stimmen erfasst, aber bei TOP 3 waren nur 3 stimmberechtigte Mitglieder "
+        "anwesend."
+    )
+    assert box.message_label.objectName() == "errorLabel"
+
+    line.counts["yes"].setValue(2)
+    line.counts["yes"].editingFinished.emit()
+    votes = services.minutes.minutes(held.meeting_id).items[2].votes
+    assert [(v.mode, v.yes) for v in votes] == [(VoteMode.COUNTED, 2)]
+    assert not editor.items.is_marked(item_key(held.item_ids[2]))
+
+    line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.UNANIMOUS.value))
+    votes = services.minutes.minutes(held.meeting_id).items[2].votes
+    assert [(v.mode, v.yes) for v in votes] == [(VoteMode.UNANIMOUS, 3)]
+
+
+def test_a_meeting_not_held_or_cancelled_shows_a_hint(make_editor, services, council_id):
+    planned = add_meeting(services.database, council_id)
+    editor = make_editor(planned.meeting_id)
+    assert editor.hint_label.text().startswith("Ein Protokoll gibt es nur für durchgeführte")
+    assert not editor.body.isVisible()
+    cancel(services.database, planned.meeting_id)
+    editor.refresh()
+    assert "abgesagt" in editor.hint_label.text()
+    editor.set_meeting(None)
+    assert editor.hint_label.text() == "Keine Sitzung gewählt."
+
+
+def test_every_text_field_is_german_and_accepts_long_input(make_editor, held) -> None:
+    editor = make_editor(held.meeting_id)
+    for edit in editor.header_form.findChildren(QLineEdit):
+        assert edit.maxLength() <= 200 or edit.maxLength() == 32767
