@@ -53,10 +53,16 @@ class Cluster:
             shutil.chown(self.folder, "postgres", "postgres")
         data = self.folder / "data"
         self._run(self.bin / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.resume()
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def resume(self) -> None:
+        """Start the server (again) on its data folder and port."""
+        assert self.bin is not None and self.folder is not None
         self._run(
             self.bin / "pg_ctl",
             "-D",
-            data,
+            self.folder / "data",
             "-o",
             f"-h 127.0.0.1 -p {self.port} -k {self.folder} -F",
             "-l",
@@ -64,7 +70,11 @@ class Cluster:
             "-w",
             "start",
         )
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def halt(self) -> None:
+        """Stop the server at once, as a crash or a lost network would; the data stays."""
+        assert self.bin is not None and self.folder is not None
+        self._run(self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop")
 
     def stop(self) -> None:
         if self.folder is None:

@@ -1,0 +1,162 @@
+"""Nothing typed is lost: not when the program is killed, not when the server goes away.
+
+1. The editor runs in a process of its own (``minutes_typing_process.py``), types, waits
+   2 s and gets SIGKILL; a new editor on the same database finds the text (saved, or
+   offered from the recovery file).
+2. A PostgreSQL server of this test's own is stopped at once while the user types: typing
+   goes on without waiting, the indicator names the problem, the text stays in the editor
+   and the recovery file, and it is saved once the server is back.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from held_meeting import held_meeting
+from postgres_cluster import Cluster
+from PySide6.QtTest import QTest
+from sqlalchemy.engine import make_url
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.members import Member
+from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_list import item_key
+
+TYPING_PROCESS = Path(__file__).with_name("minutes_typing_process.py")
+WAIT = 10_000
+
+
+def _council_with_meeting(services: Services):
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    for name in ("Berg", "Dahl", "Engel"):
+        services.members.save(
+            council.id,
+            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
+            date(2026, 1, 1),
+        )
+    members = [m.id for m in services.members.members(council.id)]
+    return held_meeting(services.database, council.id, members)
+
+
+def _editor(qtbot, services, dialogs, meeting_id: int) -> MinutesEditor:
+    def settle(editor: MinutesEditor) -> None:
+        editor.autosave.flush()
+        qtbot.waitUntil(lambda: not editor.autosave.running_jobs(), timeout=WAIT)
+
+    editor = MinutesEditor(services, dialogs)
+    qtbot.addWidget(editor, before_close_func=settle)
+    editor.resize(1000, 700)
+    editor.show()
+    editor.set_meeting(meeting_id)
+    return editor
+
+
+def test_text_typed_before_a_kill_is_found_on_reopening(qtbot, services, dialogs, tmp_path):
+    held = _council_with_meeting(services)
+    item_id = held.item_ids[1]
+    text = "Der Rat begruesst den Bericht und bittet um Zahlen bis Maerz."
+    process = subprocess.Popen(
+        [sys.executable, str(TYPING_PROCESS), str(services.database.url.database),
+         str(held.meeting_id), str(item_id), text],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+    )  # fmt: skip
+    try:
+        line = process.stdout.readline()
+        assert line.strip() == "typed", process.stderr.read()
+        time.sleep(2)  # the user stops typing; two seconds later the PC dies
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(10) == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+        process.stderr.close()
+    dialogs.choices = ["left"]  # if the text is only in the recovery file: take it
+
+    editor = _editor(qtbot, services, dialogs, held.meeting_id)
+
+    stored = services.minutes.minutes(held.meeting_id).item(item_id).discussion
+    offered = [left for _title, left, _right in dialogs.offered]
+    assert stored == text or any(text in o for o in offered)
+    qtbot.waitUntil(
+        lambda: services.minutes.minutes(held.meeting_id).item(item_id).discussion == text,
+        timeout=WAIT,
+    )
+    editor.items.select_key(item_key(item_id))
+    assert editor.item_form.discussion_edit.toPlainText() == text
+
+
+@pytest.fixture
+def own_server(tmp_path):
+    """A PostgreSQL cluster of this test alone: it is stopped and started again."""
+    cluster = Cluster()
+    if not cluster.available:
+        pytest.skip("no PostgreSQL server programs (initdb) found")
+    url = make_url(cluster.start()).update_query_dict({"connect_timeout": "2"})
+    try:
+        yield cluster, url
+    finally:
+        cluster.stop()
+
+
+def test_a_lost_server_never_stops_typing_and_the_text_is_saved_when_it_is_back(
+    qtbot, dialogs, own_server
+):
+    cluster, url = own_server
+    database = open_database(url)
+    try:
+        services = Services.create(database, "tester")
+        held = _council_with_meeting(services)
+        item_id = held.item_ids[0]
+        editor = _editor(qtbot, services, dialogs, held.meeting_id)
+        editor.autosave._retry_timer.setInterval(300)
+        editor.items.select_key(item_key(item_id))
+        field = editor.item_form.discussion_edit
+        field.setFocus()
+        QTest.keyClicks(field, "Vor dem Ausfall. ")
+        editor.autosave.save_now()
+        qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert"), timeout=WAIT)
+
+        cluster.halt()
+        QTest.keyClicks(field, "Waehrend")
+        editor.autosave.save_now()
+        qtbot.waitUntil(lambda: "Datenbankserver" in editor.indicator.text(), timeout=WAIT)
+        slowest = 0.0
+        for letter in " des Ausfalls weitergetippt.":  # while saves keep failing
+            started = time.perf_counter()
+            QTest.keyClicks(field, letter)
+            slowest = max(slowest, time.perf_counter() - started)
+            qtbot.wait(20)  # the retries run meanwhile
+        typed = "Vor dem Ausfall. Waehrend des Ausfalls weitergetippt."
+        assert field.toPlainText() == typed
+        assert slowest < 0.1, f"a keystroke waited {slowest:.3f} s for the database"
+        assert "Datenbankserver" in editor.indicator.text()
+        recovered = {e.key: e.payload for e in editor.autosave.recovery.entries()}
+        qtbot.waitUntil(
+            lambda: editor.autosave.recovery.entries()[0].payload["discussion"] == typed,
+            timeout=WAIT,
+        )
+        assert item_key(item_id) in recovered
+
+        cluster.resume()
+        qtbot.waitUntil(
+            lambda: services.minutes.minutes(held.meeting_id).item(item_id).discussion == typed,
+            timeout=WAIT,
+        )
+        qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert"), timeout=WAIT)
+        qtbot.waitUntil(lambda: editor.autosave.recovery.entries() == [], timeout=WAIT)
+    finally:
+        database.close()
