@@ -40,6 +40,7 @@ from expertenrat.ui.minutes_header_form import MinutesHeaderForm, header_payload
 from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload, texts_text
 from expertenrat.ui.minutes_item_list import MinutesItemList, header_key, item_key
 from expertenrat.ui.minutes_saving import MinutesSaver
+from expertenrat.ui.worker import Job
 
 _CONTEXT = "MinutesEditor"
 CHECKLIST_DELAY_MS = 200
@@ -61,6 +62,8 @@ class MinutesEditor(QWidget):
         self._minutes: Minutes | None = None
         self._presence: dict[int, str] = {}
         self._offered: set[str] = set()
+        self.checklist_job: Job | None = None
+        self._checklist_again = False
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.location)
         self.autosave = Autosave(self.saver.save, store, self)
@@ -180,6 +183,11 @@ class MinutesEditor(QWidget):
         self.autosave.flush()
         return True
 
+    def running_jobs(self) -> list[Job]:
+        """The saves, recovery writes and checklist reads still running (tests wait)."""
+        jobs = self.autosave.running_jobs()
+        return [*jobs, self.checklist_job] if self.checklist_job is not None else jobs
+
     # --- showing --------------------------------------------------------------------------
 
     def _show(self, minutes: Minutes | None, hint: str) -> None:
@@ -247,14 +255,32 @@ class MinutesEditor(QWidget):
         return lines
 
     def _refresh_checklist(self) -> None:
+        """Reread the completeness check in the worker (it reads much of the meeting)."""
         minutes = self._minutes
         if minutes is None:
             return
-        try:
-            checklist = self._services.minutes.checklist(minutes.meeting_id)
-        except ExpertenratError:
-            return  # the indicator says why nothing is saved; the list stays as it was
-        self.checklist.show_checklist(checklist, can_finish=not minutes.frozen)
+        if self.checklist_job is not None:
+            self._checklist_again = True
+            return
+        read, meeting_id = self._services.minutes.checklist, minutes.meeting_id
+        job = self.checklist_job = Job(lambda _progress: read(meeting_id), self)
+        job.finished.connect(lambda checklist: self._checklist_read(meeting_id, checklist))
+        job.ended.connect(lambda: QTimer.singleShot(0, self._checklist_ended))
+        job.start()
+
+    def _checklist_read(self, meeting_id: int, checklist) -> None:
+        minutes = self._minutes
+        if minutes is not None and minutes.meeting_id == meeting_id:
+            self.checklist.show_checklist(checklist, can_finish=not minutes.frozen)
+
+    def _checklist_ended(self) -> None:
+        """A failed read leaves the list as it was (the indicator says why nothing saves)."""
+        if self.checklist_job is not None:
+            self.checklist_job.deleteLater()
+        self.checklist_job = None
+        if self._checklist_again:
+            self._checklist_again = False
+            self._refresh_checklist()
 
     # --- editing --------------------------------------------------------------------------
 

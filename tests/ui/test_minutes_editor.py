@@ -51,7 +51,7 @@ def make_editor(qtbot, services, dialogs):
     def settle(editor: MinutesEditor) -> None:
         """Before pytest-qt closes the editor: no save may outlive the test."""
         editor.autosave.flush()
-        qtbot.waitUntil(lambda: not editor.autosave.running_jobs(), timeout=WAIT)
+        qtbot.waitUntil(lambda: not editor.running_jobs(), timeout=WAIT)
 
     def make(meeting_id: int | None) -> MinutesEditor:
         editor = MinutesEditor(services, dialogs)
@@ -180,6 +180,7 @@ def test_ctrl_enter_steps_through_the_items(qtbot, make_editor, held) -> None:
 def test_the_header_is_autosaved_and_the_checklist_follows(qtbot, make_editor, services, held):
     editor = make_editor(held.meeting_id)
     editor.items.select_key(header_key(held.meeting_id))
+    qtbot.waitUntil(lambda: editor.checklist.lines.count() > 0, timeout=WAIT)
     lines = [editor.checklist.lines.item(i).text() for i in range(editor.checklist.lines.count())]
     assert "✗ Die Protokollführung ist nicht angegeben." in lines
     assert not editor.checklist.finish_button.isEnabled()
@@ -222,6 +223,7 @@ def test_a_checklist_line_jumps_to_its_field_or_tab(qtbot, make_editor, held) ->
 def test_clicking_a_missing_line_jumps(qtbot, make_editor, held) -> None:
     editor = make_editor(held.meeting_id)
     lines = editor.checklist.lines
+    qtbot.waitUntil(lambda: lines.count() > 0, timeout=WAIT)
     row = next(i for i in range(lines.count()) if "Protokollführung" in lines.item(i).text())
     rect = lines.visualItemRect(lines.item(row))
     QTest.mouseClick(lines.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
