@@ -224,7 +224,7 @@ class Autosave(QObject):
         job = Job(lambda _progress: save(key, payload, version), self)
         job.finished.connect(lambda result: self._finished(key, result))
         job.failed.connect(lambda message: self._failed(key, message))
-        job.ended.connect(lambda: QTimer.singleShot(0, lambda: self._ended(key, job)))
+        job.ended.connect(lambda: QTimer.singleShot(0, self, lambda: self._ended(key, job)))
         self.jobs[key] = job
         job.start()
         self._update_status()

@@ -19,27 +19,36 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
-from expertenrat.domain.minutes import Minutes
+from expertenrat.domain.minutes import (
+    AdoptedRecommendation,
+    ItemMinutes,
+    Minutes,
+    RecommendationDraft,
+)
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.services.context import Services
 from expertenrat.ui.autosave import Autosave
-from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
+from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
 from expertenrat.ui.minutes_header_form import MinutesHeaderForm, header_payload, header_text
 from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload, texts_text
 from expertenrat.ui.minutes_item_list import MinutesItemList, header_key, item_key
+from expertenrat.ui.minutes_offers import MinutesOffers
 from expertenrat.ui.minutes_saving import MinutesSaver
+from expertenrat.ui.recommendation_dialog import RecommendationDialog
 from expertenrat.ui.worker import Job
 
 _CONTEXT = "MinutesEditor"
@@ -61,12 +70,14 @@ class MinutesEditor(QWidget):
         self._meeting_id: int | None = None
         self._minutes: Minutes | None = None
         self._presence: dict[int, str] = {}
-        self._offered: set[str] = set()
         self.checklist_job: Job | None = None
         self._checklist_again = False
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.location)
         self.autosave = Autosave(self.saver.save, store, self)
+        self.offers = MinutesOffers(
+            self, dialogs, self.autosave, self._describer, self._label_of, self._show_payload
+        )
 
         self.hint_label = QLabel()
         self.hint_label.setObjectName("hintLabel")
@@ -90,6 +101,15 @@ class MinutesEditor(QWidget):
         self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
         self.next_button = QPushButton(tr(_CONTEXT, "Nächster ▶"))
         self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
+        self.phrase_menu = QMenu(self)
+        self.phrase_button = QToolButton()
+        self.phrase_button.setText(tr(_CONTEXT, "Textbaustein"))
+        self.phrase_button.setToolTip(
+            tr(_CONTEXT, "Einen Standardsatz an der Schreibmarke einfügen (Einstellungen)")
+        )
+        self.phrase_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.phrase_button.setMenu(self.phrase_menu)
+        self.recommendation_dialog: RecommendationDialog | None = None
         self.body = self._layout(scroll)
         self._checklist_timer = QTimer(self)
         self._checklist_timer.setSingleShot(True)
@@ -113,6 +133,7 @@ class MinutesEditor(QWidget):
         right_layout.addWidget(scroll, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.indicator, 1)
+        bar.addWidget(self.phrase_button)
         bar.addWidget(self.previous_button)
         bar.addWidget(self.next_button)
         right_layout.addLayout(bar)
@@ -132,11 +153,14 @@ class MinutesEditor(QWidget):
         self.item_form.edited.connect(self._item_edited)
         self.item_form.focus_left.connect(self._save_current)
         self.item_form.votes.save_requested.connect(self.save_votes)
+        self.item_form.recommendations.add_requested.connect(self.add_recommendation)
+        self.item_form.recommendations.remove_requested.connect(self.ask_remove_recommendation)
+        self.phrase_menu.aboutToShow.connect(self.fill_phrases)
         self.checklist.jump.connect(self.jump_to)
         self.checklist.finish_requested.connect(self.finish_draft)
         self.autosave.status_changed.connect(self.indicator.setText)
         self.autosave.saved.connect(self._saved)
-        self.autosave.conflicted.connect(self._conflicted)
+        self.autosave.conflicted.connect(self.offers.conflict)
         self.autosave.replaced.connect(self._replaced)
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -176,17 +200,22 @@ class MinutesEditor(QWidget):
             else ""
         )
         self._show(minutes, hint)
-        self._offer_recovered(minutes)
+        stored = {header_key(minutes.meeting_id): header_payload(minutes.header)}
+        stored.update({item_key(i.item_id): texts_payload(i.texts) for i in minutes.items})
+        self.offers.offer_recovered(stored, frozen=minutes.frozen)
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Everything typed goes to the recovery file now and is being saved: go on."""
         self.autosave.flush()
         return True
 
-    def running_jobs(self) -> list[Job]:
-        """The saves, recovery writes and checklist reads still running (tests wait)."""
-        jobs = self.autosave.running_jobs()
-        return [*jobs, self.checklist_job] if self.checklist_job is not None else jobs
+    def idle(self) -> bool:
+        """No save, recovery write or checklist read runs or is due (tests wait for it)."""
+        return (
+            not self.autosave.running_jobs()
+            and self.checklist_job is None
+            and not self._checklist_timer.isActive()
+        )
 
     # --- showing --------------------------------------------------------------------------
 
@@ -237,11 +266,13 @@ class MinutesEditor(QWidget):
             payload = unsaved or header_payload(minutes.header)
             self.header_form.show_header(payload, choices, quorum)
             self.pages.setCurrentWidget(self.header_form)
+            self.phrase_button.setEnabled(False)
             return
         item = minutes.item(int(key.partition(":")[2]))
         payload = unsaved or texts_payload(item.texts)
         self.item_form.show_item(item, self._presence.get(item.item_id, ""), payload)
         self.pages.setCurrentWidget(self.item_form)
+        self.phrase_button.setEnabled(not minutes.frozen)
 
     def _presence_lines(self, meeting_id: int) -> dict[int, str]:
         """The quorum line of the meeting (key 0) and of each item, from the attendance."""
@@ -265,7 +296,7 @@ class MinutesEditor(QWidget):
         read, meeting_id = self._services.minutes.checklist, minutes.meeting_id
         job = self.checklist_job = Job(lambda _progress: read(meeting_id), self)
         job.finished.connect(lambda checklist: self._checklist_read(meeting_id, checklist))
-        job.ended.connect(lambda: QTimer.singleShot(0, self._checklist_ended))
+        job.ended.connect(self._checklist_ended)
         job.start()
 
     def _checklist_read(self, meeting_id: int, checklist) -> None:
@@ -274,7 +305,8 @@ class MinutesEditor(QWidget):
             self.checklist.show_checklist(checklist, can_finish=not minutes.frozen)
 
     def _checklist_ended(self) -> None:
-        """A failed read leaves the list as it was (the indicator says why nothing saves)."""
+        """A failed read leaves the list as it was (the indicator says why nothing saves).
+        The job is deleted later: its ``finished`` still follows this ``ended``."""
         if self.checklist_job is not None:
             self.checklist_job.deleteLater()
         self.checklist_job = None
@@ -322,11 +354,95 @@ class MinutesEditor(QWidget):
         for line, vote in zip(box.lines, saved.votes, strict=True):
             line.stored_as(vote)
         box.show_message("\n".join(saved.warnings), warning=True)
-        changed = replace(item, votes=saved.votes)
-        items = tuple(changed if i.item_id == item.item_id else i for i in self._minutes.items)
+        self._item_changed(replace(item, votes=saved.votes))
+
+    def _item_changed(self, changed: ItemMinutes) -> None:
+        """An item's votes or recommendations were saved: its mark and the checklist."""
+        assert self._minutes is not None
+        items = tuple(changed if i.item_id == changed.item_id else i for i in self._minutes.items)
         self._minutes = replace(self._minutes, items=items)
-        self.items.mark_key(key, lacking=self._lacking(changed, self.item_form.payload()))
+        key = item_key(changed.item_id)
+        unsaved = self.autosave.unsaved_payload(key) or texts_payload(changed.texts)
+        self.items.mark_key(key, lacking=self._lacking(changed, unsaved))
         self._checklist_timer.start()
+
+    def _current_item(self) -> ItemMinutes | None:
+        key = self.items.current_key()
+        if self._minutes is None or key is None or not key.startswith("item:"):
+            return None
+        return self._minutes.item(int(key.partition(":")[2]))
+
+    def fill_phrases(self) -> None:
+        """The council's standard phrases (Einstellungen), read when the menu opens."""
+        self.phrase_menu.clear()
+        if self._minutes is None:
+            return
+        try:
+            templates = self._services.text_templates.templates(self._minutes.council_id)
+        except ExpertenratError as error:
+            self.phrase_menu.addAction(error.message).setEnabled(False)
+            return
+        for template in templates:
+            action = self.phrase_menu.addAction(template.label.replace("&", "&&"))
+            action.setToolTip(template.text)
+            action.triggered.connect(
+                lambda _checked=False, text=template.text: self.item_form.insert_phrase(text)
+            )
+        if not templates:
+            self.phrase_menu.addAction(
+                tr(_CONTEXT, "Keine Textbausteine – anlegen unter Einstellungen")
+            ).setEnabled(False)
+
+    def add_recommendation(self) -> None:
+        item = self._current_item()
+        if item is None or self._minutes is None:
+            return
+        council_id = self._minutes.council_id
+        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
+        fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
+
+        def save(draft: RecommendationDraft) -> str:
+            try:
+                adopted = self._services.minutes.adopt_recommendation(item.item_id, draft)
+            except ExpertenratError as error:
+                return error.message
+            current = self._minutes.item(item.item_id) if self._minutes else item
+            self._item_changed(
+                replace(current, recommendations=(*current.recommendations, adopted))
+            )
+            self._show_line(self.items.current_key())
+            return ""
+
+        dialog = RecommendationDialog(self, projects, fields, save, item.project_id)
+        dialog.finished.connect(dialog.deleteLater)
+        self.recommendation_dialog = dialog
+        dialog.open()
+
+    def ask_remove_recommendation(self, recommendation: AdoptedRecommendation) -> None:
+        item = self._current_item()
+        if item is None:
+            return
+
+        def remove() -> None:
+            try:
+                self._services.minutes.remove_recommendation(
+                    recommendation.id, recommendation.version
+                )
+            except ExpertenratError as error:
+                self._dialogs.warning(self, tr(_CONTEXT, "Empfehlung entfernen"), error.message)
+                return
+            kept = tuple(r for r in item.recommendations if r.id != recommendation.id)
+            self._item_changed(replace(item, recommendations=kept))
+            self._show_line(self.items.current_key())
+
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Empfehlung entfernen"),
+            tr(_CONTEXT, "„{code} {title}“ aus dem Protokoll entfernen?").format(
+                code=recommendation.code, title=recommendation.title
+            ),
+            remove,
+        )
 
     def _save_current(self) -> None:
         key = self.items.current_key()
@@ -374,33 +490,14 @@ class MinutesEditor(QWidget):
             self.changed.emit()
         self._checklist_timer.start()
 
-    def _conflicted(self, key: str, mine: dict, theirs: dict) -> None:
-        describe = self._describer(key)
-        self._dialogs.choose_text(
-            self,
-            tr(_CONTEXT, "Gleichzeitig geändert"),
-            tr(
-                _CONTEXT,
-                "„{label}“ wurde inzwischen an einem anderen Arbeitsplatz geändert. "
-                "Welche Fassung soll gelten? Die andere wird verworfen.",
-            ).format(label=self._label_of(key)),
-            (tr(_CONTEXT, "Ihr Text"), describe(mine), tr(_CONTEXT, "Meinen Text behalten")),
-            (
-                tr(_CONTEXT, "Text des anderen Arbeitsplatzes"),
-                describe(theirs),
-                tr(_CONTEXT, "Anderen Text übernehmen"),
-            ),
-            lambda: self.autosave.resolve(key, keep_mine=True),
-            lambda: self.autosave.resolve(key, keep_mine=False),
-        )
-
     def _replaced(self, key: str, payload: dict) -> None:
         self.saver.bases[key] = payload
-        if self.items.current_key() == key:
-            self._show_payload(key, payload)
+        self._show_payload(key, payload)
         self.refresh()
 
     def _show_payload(self, key: str, payload: dict) -> None:
+        if self.items.current_key() != key:
+            return
         if key.startswith("header:"):
             self.header_form.show_payload(payload)
         else:
@@ -417,58 +514,6 @@ class MinutesEditor(QWidget):
         if line is not None:
             return str(line.data(Qt.ItemDataRole.UserRole + 1)).strip("\u2068\u2069")
         return key
-
-    # --- recovered text ---------------------------------------------------------------------
-
-    def _offer_recovered(self, minutes: Minutes) -> None:
-        """Offer text from the recovery file that the database lacks (after a crash)."""
-        stored = {header_key(minutes.meeting_id): header_payload(minutes.header)}
-        for item in minutes.items:
-            stored[item_key(item.item_id)] = texts_payload(item.texts)
-        for entry in self.autosave.recovery.entries():
-            key = entry.key
-            if key not in stored or self.autosave.unsaved_payload(key) is not None:
-                continue
-            if key in self._offered:
-                continue
-            if entry.payload == stored[key] or minutes.frozen:
-                self.autosave.discard(entry)
-                continue
-            self._offered.add(key)
-            self._offer(entry, stored[key])
-
-    def _offer(self, entry: RecoveryEntry, stored: dict) -> None:
-        describe = self._describer(entry.key)
-        when = entry.written_at.replace("T", " ")[:16]
-        label = entry.meta.get("label") or self._label_of(entry.key)
-
-        def adopt() -> None:
-            self._offered.discard(entry.key)
-            self.autosave.adopt(entry)
-            if self.items.current_key() == entry.key:
-                self._show_payload(entry.key, entry.payload)
-
-        def discard() -> None:
-            self._offered.discard(entry.key)
-            self.autosave.discard(entry)
-
-        self._dialogs.choose_text(
-            self,
-            tr(_CONTEXT, "Ungesicherten Text gefunden"),
-            tr(
-                _CONTEXT,
-                "Für „{label}“ gibt es Text vom {when}, der nicht in der Datenbank steht – "
-                "vermutlich wurde das Programm unerwartet beendet. Welche Fassung soll gelten?",
-            ).format(label=label, when=_german(when)),
-            (
-                tr(_CONTEXT, "Wiederhergestellter Text"),
-                describe(entry.payload),
-                tr(_CONTEXT, "Wiederhergestellten Text übernehmen"),
-            ),
-            (tr(_CONTEXT, "In der Datenbank"), describe(stored), tr(_CONTEXT, "Verwerfen")),
-            adopt,
-            discard,
-        )
 
     # --- finishing --------------------------------------------------------------------------
 
@@ -498,10 +543,3 @@ class MinutesEditor(QWidget):
         )
         self.refresh()
         self.changed.emit()
-
-
-def _german(iso: str) -> str:
-    """ "2026-11-30 16:42" → "30.11.2026, 16:42"."""
-    day, _, clock = iso.partition(" ")
-    parts = day.split("-")
-    return f"{parts[2]}.{parts[1]}.{parts[0]}, {clock}" if len(parts) == 3 else iso

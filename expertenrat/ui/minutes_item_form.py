@@ -22,6 +22,7 @@ from expertenrat.domain.enums import MinutesStyle
 from expertenrat.domain.field_limits import MINUTES_ITEM
 from expertenrat.domain.minutes import ItemMinutes, ItemTexts
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
 from expertenrat.ui.widgets import plain_text_edit
 
@@ -89,6 +90,7 @@ class MinutesItemForm(QWidget):
         form.addRow(tr(_CONTEXT, "Beschluss (wörtlich)"), self.resolution_edit)
         form.addRow(tr(_CONTEXT, "Ergebnis"), self.result_edit)
         self.votes = VotesBox()
+        self.recommendations = RecommendationsBox()
         self._item_id: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -97,6 +99,7 @@ class MinutesItemForm(QWidget):
         layout.addWidget(self.warning_label)
         layout.addLayout(form, 1)
         layout.addWidget(self.votes)
+        layout.addWidget(self.recommendations)
         for edit in (self.discussion_edit, self.motion_edit, self.resolution_edit):
             edit.textChanged.connect(self.edited)
             edit.installEventFilter(self)
@@ -137,6 +140,7 @@ class MinutesItemForm(QWidget):
             self.votes.show_votes(item.votes, item.recused)
         if not same:
             self.votes.show_message("", warning=False)
+        self.recommendations.show_recommendations(item.recommendations)
         self._item_id = item.item_id
         self.show_payload(payload)
 
@@ -169,6 +173,7 @@ class MinutesItemForm(QWidget):
         for widget in self.fields.values():
             widget.setReadOnly(read_only)  # type: ignore[attr-defined]
         self.votes.set_read_only(read_only)
+        self.recommendations.set_read_only(read_only)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit):

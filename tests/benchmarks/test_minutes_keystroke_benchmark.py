@@ -61,7 +61,7 @@ def editor(qtbot, sqlite_database):
 
     def settle(widget: MinutesEditor) -> None:
         widget.autosave.flush()
-        qtbot.waitUntil(lambda: not widget.running_jobs(), timeout=10_000)
+        qtbot.waitUntil(lambda: widget.idle(), timeout=10_000)
 
     widget = MinutesEditor(services, QuietDialogs())  # type: ignore[arg-type]
     qtbot.addWidget(widget, before_close_func=settle)

@@ -167,7 +167,7 @@ def test_a_conflict_stops_saving_until_the_user_chooses_mine(qtbot, make_autosav
     assert seen == [("item:1", {"discussion": "meiner"}, {"discussion": "vom anderen PC"})]
     assert records.stored["item:1"][0] == {"discussion": "vom anderen PC"}  # not overwritten
     autosave.save_now()
-    assert autosave.conflict_of("item:1") is not None and not autosave.jobs
+    assert autosave.conflict_of("item:1") is not None and not autosave.running_jobs()
 
     autosave.resolve("item:1", keep_mine=True)
     qtbot.waitUntil(lambda: records.stored["item:1"] == ({"discussion": "meiner"}, 4))

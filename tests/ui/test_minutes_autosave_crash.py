@@ -53,7 +53,7 @@ def _council_with_meeting(services: Services):
 def _editor(qtbot, services, dialogs, meeting_id: int) -> MinutesEditor:
     def settle(editor: MinutesEditor) -> None:
         editor.autosave.flush()
-        qtbot.waitUntil(lambda: not editor.running_jobs(), timeout=WAIT)
+        qtbot.waitUntil(lambda: editor.idle(), timeout=WAIT)
 
     editor = MinutesEditor(services, dialogs)
     qtbot.addWidget(editor, before_close_func=settle)
@@ -162,5 +162,5 @@ def test_a_lost_server_never_stops_typing_and_the_text_is_saved_when_it_is_back(
     finally:
         if editor is not None:  # no save may open a connection after the engine is gone
             editor.autosave.flush()
-            qtbot.waitUntil(lambda: not editor.running_jobs(), timeout=WAIT)
+            qtbot.waitUntil(lambda: editor.idle(), timeout=WAIT)
         database.close()

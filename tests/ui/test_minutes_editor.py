@@ -51,7 +51,7 @@ def make_editor(qtbot, services, dialogs):
     def settle(editor: MinutesEditor) -> None:
         """Before pytest-qt closes the editor: no save may outlive the test."""
         editor.autosave.flush()
-        qtbot.waitUntil(lambda: not editor.running_jobs(), timeout=WAIT)
+        qtbot.waitUntil(lambda: editor.idle(), timeout=WAIT)
 
     def make(meeting_id: int | None) -> MinutesEditor:
         editor = MinutesEditor(services, dialogs)
@@ -342,3 +342,49 @@ def test_every_text_field_is_german_and_accepts_long_input(make_editor, held) ->
     editor = make_editor(held.meeting_id)
     for edit in editor.header_form.findChildren(QLineEdit):
         assert edit.maxLength() <= 200 or edit.maxLength() == 32767
+
+
+def test_a_phrase_is_inserted_at_the_cursor(qtbot, make_editor, services, held, council_id):
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    editor.item_form.resolution_edit.setFocus()
+    QTest.keyClicks(editor.item_form.resolution_edit, "Beschluss: ")
+
+    editor.fill_phrases()
+    actions = editor.phrase_menu.actions()
+    templates = services.text_templates.templates(council_id)
+    assert [a.text().replace("&&", "&") for a in actions] == [t.label for t in templates]
+    actions[0].trigger()
+
+    assert editor.item_form.resolution_edit.toPlainText() == "Beschluss: " + templates[0].text
+    qtbot.waitUntil(
+        lambda: (
+            stored_texts(services, held, 1).resolution_text == "Beschluss: " + templates[0].text
+        ),
+        timeout=WAIT,
+    )
+
+
+def test_a_recommendation_is_adopted_and_removed(qtbot, make_editor, services, held, dialogs):
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.recommendations
+    box.add_button.click()
+    dialog = editor.recommendation_dialog
+    dialog.submit()  # no title: refused in the dialog
+    assert dialog.isVisible() and "Titel" in dialog.error_label.text()
+    dialog.title_edit.setText(f"Offene Daten {HOSTILE}")
+    dialog.submit()
+
+    assert not dialog.isVisible()
+    (line,) = [box.list.item(i).text() for i in range(box.list.count())]
+    assert line.startswith("E-2026-01 · Empfehlung: ") and HOSTILE in line
+    stored = services.minutes.minutes(held.meeting_id).items[2].recommendations
+    assert [r.code for r in stored] == ["E-2026-01"]
+    assert not editor.items.is_marked(item_key(held.item_ids[2]))
+
+    box.list.setCurrentRow(0)
+    box.remove_button.click()  # the scripted dialog answers yes
+    assert services.minutes.minutes(held.meeting_id).items[2].recommendations == ()
+    assert box.list.count() == 0
+    assert editor.items.is_marked(item_key(held.item_ids[2]))

@@ -1,0 +1,112 @@
+"""The two questions the minutes autosave may have to ask, both with the texts side by side:
+another PC changed the same item (keep mine / take theirs), and the recovery file has text
+the database lacks after a crash (take it / discard it). Nothing is decided silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.ui.autosave import Autosave
+from expertenrat.ui.autosave_recovery import RecoveryEntry
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MinutesEditor"
+
+
+class MinutesOffers:
+    def __init__(
+        self,
+        parent: QWidget,
+        dialogs: DialogService,
+        autosave: Autosave,
+        describer: Callable[[str], Callable[[dict], str]],
+        label_of: Callable[[str], str],
+        show_payload: Callable[[str, dict], None],
+    ) -> None:
+        """``describer(key)`` renders a payload readably; ``show_payload`` shows a chosen
+        payload in the editor if its record is the one shown."""
+        self._parent = parent
+        self._dialogs = dialogs
+        self._autosave = autosave
+        self._describer = describer
+        self._label_of = label_of
+        self._show_payload = show_payload
+        self._offered: set[str] = set()  # recovered keys asked about and not answered yet
+
+    def conflict(self, key: str, mine: dict, theirs: dict) -> None:
+        describe = self._describer(key)
+        self._dialogs.choose_text(
+            self._parent,
+            tr(_CONTEXT, "Gleichzeitig geändert"),
+            tr(
+                _CONTEXT,
+                "„{label}“ wurde inzwischen an einem anderen Arbeitsplatz geändert. "
+                "Welche Fassung soll gelten? Die andere wird verworfen.",
+            ).format(label=self._label_of(key)),
+            (tr(_CONTEXT, "Ihr Text"), describe(mine), tr(_CONTEXT, "Meinen Text behalten")),
+            (
+                tr(_CONTEXT, "Text des anderen Arbeitsplatzes"),
+                describe(theirs),
+                tr(_CONTEXT, "Anderen Text übernehmen"),
+            ),
+            lambda: self._autosave.resolve(key, keep_mine=True),
+            lambda: self._autosave.resolve(key, keep_mine=False),
+        )
+
+    def offer_recovered(self, stored: dict[str, dict], *, frozen: bool) -> None:
+        """Offer recovered text of the records in ``stored`` (key → payload in the database)
+        that differs from it; text the database has already is dropped quietly."""
+        autosave = self._autosave
+        for entry in autosave.recovery.entries():
+            key = entry.key
+            if key not in stored or key in self._offered:
+                continue
+            if autosave.unsaved_payload(key) is not None:
+                continue  # typed in this run: the autosave is on it
+            if entry.payload == stored[key] or frozen:
+                autosave.discard(entry)
+                continue
+            self._offered.add(key)
+            self._offer(entry, stored[key])
+
+    def _offer(self, entry: RecoveryEntry, stored: dict) -> None:
+        describe = self._describer(entry.key)
+        label = entry.meta.get("label") or self._label_of(entry.key)
+
+        def adopt() -> None:
+            self._offered.discard(entry.key)
+            self._autosave.adopt(entry)
+            self._show_payload(entry.key, entry.payload)
+
+        def discard() -> None:
+            self._offered.discard(entry.key)
+            self._autosave.discard(entry)
+
+        self._dialogs.choose_text(
+            self._parent,
+            tr(_CONTEXT, "Ungesicherten Text gefunden"),
+            tr(
+                _CONTEXT,
+                "Für „{label}“ gibt es Text vom {when}, der nicht in der Datenbank steht – "
+                "vermutlich wurde das Programm unerwartet beendet. Welche Fassung soll gelten?",
+            ).format(label=label, when=german_time(entry.written_at)),
+            (
+                tr(_CONTEXT, "Wiederhergestellter Text"),
+                describe(entry.payload),
+                tr(_CONTEXT, "Wiederhergestellten Text übernehmen"),
+            ),
+            (tr(_CONTEXT, "In der Datenbank"), describe(stored), tr(_CONTEXT, "Verwerfen")),
+            adopt,
+            discard,
+        )
+
+
+def german_time(iso: str) -> str:
+    """ "2026-11-30T16:42:05" → "30.11.2026, 16:42"."""
+    day, _, clock = iso.partition("T")
+    parts = day.split("-")
+    return f"{parts[2]}.{parts[1]}.{parts[0]}, {clock[:5]}" if len(parts) == 3 else iso

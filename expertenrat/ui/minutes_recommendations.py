@@ -1,0 +1,78 @@
+"""The recommendations adopted in an agenda item, with their register codes.
+
+"Empfehlung hinzufügen …" asks the editor to open the recommendation dialog
+(``add_requested``); "Entfernen" asks to take the selected one out again
+(``remove_requested`` with the :class:`AdoptedRecommendation`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.minutes import AdoptedRecommendation
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MinutesEditor"
+ObjectRole = Qt.ItemDataRole.UserRole
+
+
+class RecommendationsBox(QGroupBox):
+    add_requested = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr(_CONTEXT, "Beschlossene Empfehlungen"), parent)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 5 + 8)
+        self.add_button = QPushButton(tr(_CONTEXT, "Empfehlung hinzufügen …"))
+        self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen"))
+        self.add_button.clicked.connect(self.add_requested)
+        self.remove_button.clicked.connect(self._remove)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self._read_only = False
+        self._update_buttons()
+
+    def show_recommendations(self, recommendations: Sequence[AdoptedRecommendation]) -> None:
+        self.list.clear()
+        for recommendation in recommendations:
+            line = QListWidgetItem(
+                f"{recommendation.code} · {recommendation.kind.label}: "
+                f"\u2068{recommendation.title}\u2069"
+            )
+            line.setData(ObjectRole, recommendation)
+            line.setToolTip(recommendation.text)
+            self.list.addItem(line)
+        self.list.setVisible(bool(recommendations))
+        self._update_buttons()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._update_buttons()
+
+    def _remove(self) -> None:
+        line = self.list.currentItem()
+        if line is not None:
+            self.remove_requested.emit(line.data(ObjectRole))
+
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(not self._read_only)
+        self.remove_button.setEnabled(not self._read_only and self.list.currentItem() is not None)

@@ -1,0 +1,98 @@
+"""A recommendation (or impulse) adopted in an agenda item: kind, title, text, project and
+action field. The dialog opens with ``open()``; "Übernehmen" hands the draft to ``save``
+(the editor's call of the minutes service) and closes only if it was accepted; a refusal
+stays in the dialog as a German message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import RecommendationKind
+from expertenrat.domain.field_limits import RECOMMENDATION
+from expertenrat.domain.minutes import RecommendationDraft
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import plain_text_edit
+
+_CONTEXT = "MinutesEditor"
+
+
+class RecommendationDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget,
+        projects: Sequence[tuple[int, str]],
+        action_fields: Sequence[tuple[int, str]],
+        save: Callable[[RecommendationDraft], str],
+        project_id: int | None = None,
+    ) -> None:
+        """``save`` returns "" when the recommendation was stored, else the German refusal."""
+        super().__init__(parent)
+        self.setWindowTitle(tr(_CONTEXT, "Empfehlung beschließen"))
+        self.resize(560, 420)
+        self._save = save
+        self.kind_combo = QComboBox()
+        for kind in RecommendationKind:
+            self.kind_combo.addItem(tr(_CONTEXT, kind.label), kind.value)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(RECOMMENDATION["title"].max_length)
+        self.text_edit = plain_text_edit(6, grows=True)
+        self.project_combo = _choices(tr(_CONTEXT, "– kein Projekt –"), projects, project_id)
+        self.field_combo = _choices(tr(_CONTEXT, "– kein Handlungsfeld –"), action_fields, None)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(tr(_CONTEXT, "Übernehmen"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
+        form.addRow(tr(_CONTEXT, "Titel"), self.title_edit)
+        form.addRow(tr(_CONTEXT, "Text"), self.text_edit)
+        form.addRow(tr(_CONTEXT, "Projekt"), self.project_combo)
+        form.addRow(tr(_CONTEXT, "Handlungsfeld"), self.field_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def draft(self) -> RecommendationDraft:
+        return RecommendationDraft(
+            title=self.title_edit.text(),
+            text=self.text_edit.toPlainText(),
+            kind=RecommendationKind(self.kind_combo.currentData()),
+            action_field_id=self.field_combo.currentData(),
+            project_id=self.project_combo.currentData(),
+        )
+
+    def submit(self) -> None:
+        problem = self._save(self.draft())
+        if problem:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            return
+        self.accept()
+
+
+def _choices(first: str, entries: Sequence[tuple[int, str]], current: int | None) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(first, None)
+    for value, label in entries:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
