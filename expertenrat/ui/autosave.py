@@ -317,6 +317,11 @@ class Autosave(QObject):
             self._recovery_job.deleteLater()
             self._recovery_job = None
 
+    def idle(self) -> bool:
+        """No save or recovery write runs, and none is due on a timer."""
+        timers = (self._timer, self._recovery_timer, self._retry_timer)
+        return not self.running_jobs() and not self._dirty and not any(t.isActive() for t in timers)
+
     def running_jobs(self) -> list[Job]:
         """The saves and the recovery write still running (tests wait for them)."""
         jobs = [job for job in self.jobs.values() if job.running]

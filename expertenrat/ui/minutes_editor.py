@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -92,22 +91,21 @@ class MinutesEditor(QWidget):
         self.pages.addWidget(self.item_form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.pages)
         self.indicator = QLabel()
         self.indicator.setObjectName("autosaveIndicator")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.indicator.setWordWrap(True)
-        self.previous_button = QPushButton(tr(_CONTEXT, "◀ Vorheriger"))
+        self.previous_button = QPushButton(tr(_CONTEXT, "◀ Zurück"))
         self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
-        self.next_button = QPushButton(tr(_CONTEXT, "Nächster ▶"))
+        self.next_button = QPushButton(tr(_CONTEXT, "Weiter ▶"))
         self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
         self.phrase_menu = QMenu(self)
-        self.phrase_button = QToolButton()
-        self.phrase_button.setText(tr(_CONTEXT, "Textbaustein"))
+        self.phrase_button = QPushButton(tr(_CONTEXT, "Textbaustein"))
         self.phrase_button.setToolTip(
             tr(_CONTEXT, "Einen Standardsatz an der Schreibmarke einfügen (Einstellungen)")
         )
-        self.phrase_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.phrase_button.setMenu(self.phrase_menu)
         self.recommendation_dialog: RecommendationDialog | None = None
         self.body = self._layout(scroll)
@@ -141,7 +139,7 @@ class MinutesEditor(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 540])
+        splitter.setSizes([220, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
         layout.addWidget(splitter, 1)
@@ -212,7 +210,7 @@ class MinutesEditor(QWidget):
     def idle(self) -> bool:
         """No save, recovery write or checklist read runs or is due (tests wait for it)."""
         return (
-            not self.autosave.running_jobs()
+            self.autosave.idle()
             and self.checklist_job is None
             and not self._checklist_timer.isActive()
         )

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -116,16 +118,22 @@ class MinutesHeaderForm(QWidget):
             "agenda_changes": self.agenda_changes_edit,
             "quorum_noted": self.quorum_check,
         }
-        layout = QFormLayout(self)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for edit in (self.opened_edit, self.closed_edit):
+            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # narrow tab: labels above
         layout.addRow(tr(_CONTEXT, "Beginn"), self.opened_edit)
         layout.addRow(tr(_CONTEXT, "Ende"), self.closed_edit)
         layout.addRow(tr(_CONTEXT, "Sitzungsleitung"), self.chair_combo)
         layout.addRow(tr(_CONTEXT, "Protokollführung"), self.minute_taker_edit)
-        layout.addRow("", self.agenda_approved_check)
+        layout.addRow(self.agenda_approved_check)
         layout.addRow(tr(_CONTEXT, "Änderungen der Tagesordnung"), self.agenda_changes_edit)
-        layout.addRow("", self.quorum_check)
-        layout.addRow("", self.quorum_label)
+        layout.addRow(self.quorum_check)
+        layout.addRow(self.quorum_label)
+        outer = QVBoxLayout(self)
+        outer.addLayout(layout)
+        outer.addStretch(1)
 
         self.opened_edit.timeChanged.connect(self.edited)
         self.closed_edit.timeChanged.connect(self.edited)
@@ -159,6 +167,7 @@ class MinutesHeaderForm(QWidget):
         self.chair_combo.setCurrentIndex(max(0, index))
         if self.minute_taker_edit.text() != payload["minute_taker"]:
             self.minute_taker_edit.setText(payload["minute_taker"])
+            self.minute_taker_edit.setCursorPosition(0)
         self.agenda_approved_check.setChecked(bool(payload["agenda_approved"]))
         if self.agenda_changes_edit.toPlainText() != payload["agenda_changes"]:
             self.agenda_changes_edit.setPlainText(payload["agenda_changes"])

@@ -64,6 +64,10 @@ class MinutesItemForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = _label("sectionTitle")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
         self.details_label = _label("hintLabel")
         self.presence_label = _label("hintLabel")
         self.warning_label = _label("warningLabel")
@@ -153,6 +157,7 @@ class MinutesItemForm(QWidget):
                 edit.setPlainText(payload[name])
         if self.result_edit.text() != payload["result"]:
             self.result_edit.setText(payload["result"])
+            self.result_edit.setCursorPosition(0)
         del blockers
 
     def payload(self) -> dict:

@@ -47,6 +47,10 @@ class VoteLine(QWidget):
         self.subject_edit.setMaxLength(VOTE_SUBJECT.max_length)
         self.subject_edit.setPlaceholderText(tr(_CONTEXT, "Gegenstand, z. B. Beschlussvorschlag"))
         self.mode_combo = QComboBox()
+        self.mode_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.mode_combo.setMinimumContentsLength(12)
         for mode in VoteMode:
             self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(vote.mode.value))
@@ -70,10 +74,10 @@ class VoteLine(QWidget):
         self.remove_button.setToolTip(tr(_CONTEXT, "Diese Abstimmung löschen"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.subject_edit, 0, 0)
-        grid.addWidget(self.mode_combo, 0, 1)
-        grid.addWidget(self.remove_button, 0, 2)
-        grid.addLayout(counts, 1, 0, 1, 3)
+        grid.addWidget(self.subject_edit, 0, 0, 1, 2)
+        grid.addWidget(self.mode_combo, 1, 0)
+        grid.addWidget(self.remove_button, 1, 1)
+        grid.addLayout(counts, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         self._stored = self.draft()
         self._update_counts()

@@ -67,7 +67,8 @@ def make_autosave(qtbot, tmp_path, records):
 
     yield make
     for autosave in made:  # no worker thread outlives its test
-        qtbot.waitUntil(lambda a=autosave: not a.running_jobs(), timeout=WAIT)
+        autosave.save_now()
+        qtbot.waitUntil(autosave.idle, timeout=WAIT)
 
 
 def _recovered(autosave: Autosave) -> dict[str, dict]:

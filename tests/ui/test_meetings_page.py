@@ -287,7 +287,7 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     page, services, council_id, dialogs
 ):
     labels = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert labels[:4] == ["Sitzung", "Tagesordnung", "Anwesenheit", "Befangenheit"]
+    assert labels[:5] == ["Sitzung", "Tagesordnung", "Anwesenheit", "Befangenheit", "Protokoll"]
     assert "Anlagen" in labels
     first, second = (add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8))
     services.agenda.add_opening_items(first)
