@@ -465,15 +465,17 @@ class MinutesEditor(QWidget):
             return
         if target.item_id is not None:
             self.items.select_key(item_key(target.item_id))
-            field = self.item_form.fields.get(target.field, self.item_form.discussion_edit)
-            field.setFocus()
+            if target.field == "votes":
+                self.item_form.votes.focus_first()
+            else:
+                self.item_form.fields.get(target.field, self.item_form.discussion_edit).setFocus()
             return
         if target.field in self.header_form.fields:
             self.items.select_key(header_key(self._minutes.meeting_id))
             self.header_form.fields[target.field].setFocus()
 
     @staticmethod
-    def _lacking(item, payload: dict) -> bool:
+    def _lacking(item: ItemMinutes, payload: dict) -> bool:
         if item.votes or item.recommendations:
             return False
         return not any(str(text).strip() for text in payload.values())

@@ -211,13 +211,18 @@ def test_a_checklist_line_jumps_to_its_field_or_tab(qtbot, make_editor, held) ->
     assert editor.items.current_key() == item_key(held.item_ids[2])
     assert QApplication.focusWidget() is editor.item_form.discussion_edit
 
+    editor.jump_to(ChecklistTarget("votes", held.item_ids[1]))
+    assert editor.items.current_key() == item_key(held.item_ids[1])
+    assert QApplication.focusWidget() is editor.item_form.votes.add_button
+
     editor.jump_to(ChecklistTarget("minute_taker"))
     assert editor.items.current_key() == header_key(held.meeting_id)
     assert QApplication.focusWidget() is editor.header_form.minute_taker_edit
 
     editor.jump_to(ChecklistTarget("attendance"))
     editor.jump_to(ChecklistTarget("meeting.place"))
-    assert tabs == ["attendance", "meeting"]
+    editor.jump_to(ChecklistTarget("conflicts", held.item_ids[1]))
+    assert tabs == ["attendance", "meeting", "conflicts"]
 
 
 def test_clicking_a_missing_line_jumps(qtbot, make_editor, held) -> None:
@@ -388,3 +393,19 @@ def test_a_recommendation_is_adopted_and_removed(qtbot, make_editor, services, h
     assert services.minutes.minutes(held.meeting_id).items[2].recommendations == ()
     assert box.list.count() == 0
     assert editor.items.is_marked(item_key(held.item_ids[2]))
+
+
+def test_the_meetings_page_shows_the_tab_a_checklist_line_points_at(qtbot, services, dialogs):
+    from expertenrat.ui.attendance_panel import AttendancePanel
+    from expertenrat.ui.meeting_form import MeetingForm
+    from expertenrat.ui.meetings_page import MeetingsPage
+
+    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
+    qtbot.addWidget(page)
+    editor = page.findChild(MinutesEditor)
+    page.tabs.setCurrentWidget(editor)
+
+    editor.open_tab.emit("attendance")
+    assert isinstance(page.tabs.currentWidget(), AttendancePanel)
+    editor.open_tab.emit("meeting")
+    assert isinstance(page.tabs.currentWidget(), MeetingForm)
