@@ -17,7 +17,10 @@ from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.members import Member
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.autosave_recovery import RecoveryEntry
+from expertenrat.ui.meeting_form import MeetingForm
+from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key, item_key
 
@@ -396,10 +399,6 @@ def test_a_recommendation_is_adopted_and_removed(qtbot, make_editor, services, h
 
 
 def test_the_meetings_page_shows_the_tab_a_checklist_line_points_at(qtbot, services, dialogs):
-    from expertenrat.ui.attendance_panel import AttendancePanel
-    from expertenrat.ui.meeting_form import MeetingForm
-    from expertenrat.ui.meetings_page import MeetingsPage
-
     page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
     qtbot.addWidget(page)
     editor = page.findChild(MinutesEditor)
