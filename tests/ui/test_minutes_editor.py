@@ -408,3 +408,17 @@ def test_the_meetings_page_shows_the_tab_a_checklist_line_points_at(qtbot, servi
     assert isinstance(page.tabs.currentWidget(), AttendancePanel)
     editor.open_tab.emit("meeting")
     assert isinstance(page.tabs.currentWidget(), MeetingForm)
+
+
+def test_finishing_an_incomplete_draft_is_refused_with_what_is_missing(
+    qtbot, make_editor, held, dialogs
+) -> None:
+    editor = make_editor(held.meeting_id)
+    qtbot.waitUntil(lambda: editor.checklist.lines.count() > 0, timeout=WAIT)
+    assert not editor.checklist.finish_button.isEnabled()
+    assert editor.checklist.summary.text().startswith("Es fehlen noch ")
+
+    editor.finish_draft()  # as if the button were pressed anyway
+
+    (warning,) = dialogs.warnings()
+    assert "Die Protokollführung ist nicht angegeben." in warning
