@@ -1,0 +1,228 @@
+"""Circulating and approving the minutes of a meeting (objections: ``minutes_objections``).
+
+The rules are in :mod:`expertenrat.domain.minutes_approval`. Each step is one transaction
+with its audit entry. A version's content snapshot is written once, when the version is
+made, and never changed. Approval renders the full and the public PDF with the approval
+stamp, hashes them and stores them in the same transaction as the approved state: if
+rendering fails, nothing is stored. From then on :mod:`expertenrat.services.minutes_freeze`
+refuses every change.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import (
+    MeetingState,
+    MinutesApproval,
+    MinutesState,
+    ObjectionState,
+)
+from expertenrat.domain.field_limits import date_problems
+from expertenrat.domain.minutes_approval import (
+    Choice,
+    Circulation,
+    MinutesStatus,
+    VersionRecord,
+)
+from expertenrat.domain.minutes_document import ApprovalStamp
+from expertenrat.domain.minutes_versions import (
+    MinutesDiff,
+    diff_snapshots,
+    fingerprint,
+    parse_snapshot,
+    pdf_fingerprint,
+    snapshot_json,
+)
+from expertenrat.services import minutes_approval_rows as rows
+from expertenrat.services.minutes_approval_agenda import add_approval_item
+from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_snapshot import minutes_snapshot
+from expertenrat.services.unit_of_work import (
+    changing,
+    raise_if_invalid,
+    reading,
+)
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+WHAT = "Das Protokoll"
+
+
+class MinutesRenderer(Protocol):
+    """Renders a meeting's minutes as PDF bytes inside the caller's session."""
+
+    def __call__(
+        self, session: Session, meeting_id: int, *, public: bool, approval: ApprovalStamp
+    ) -> bytes: ...
+
+
+class MinutesApprovalService:
+    def __init__(self, database: Database, actor: str, render: MinutesRenderer) -> None:
+        self._db = database
+        self._actor = actor
+        self._render = render
+
+    # --- reading ------------------------------------------------------------------------
+
+    def status(self, meeting_id: int) -> MinutesStatus:
+        with reading(self._db) as session:
+            return rows.status(session, rows.live(session, meeting_id))
+
+    def approving_meetings(self, meeting_id: int) -> list[Choice]:
+        """Later held meetings of the council, which may approve the minutes (nearest first)."""
+        with reading(self._db) as session:
+            meeting = rows.live(session, meeting_id)
+            later = rows.later_meetings(session, meeting, (MeetingState.HELD,))
+            return [Choice(m.id, rows.dated_label(m), m.starts_at.date()) for m in later]
+
+    def diff(self, meeting_id: int, old_number: int, new_number: int) -> MinutesDiff:
+        """What changed from version ``old_number`` to ``new_number``."""
+        with reading(self._db) as session:
+            stored = {v.number: v.content for v in rows.versions(session, meeting_id)}
+            if old_number not in stored or new_number not in stored:
+                raise rows.refuse("version", "Diese Fassung des Protokolls gibt es nicht.")
+            return diff_snapshots(
+                parse_snapshot(stored[old_number]), parse_snapshot(stored[new_number])
+            )
+
+    # --- circulating --------------------------------------------------------------------
+
+    def circulate(self, meeting_id: int, sent_on: date) -> Circulation:
+        """Record that the minutes went out on ``sent_on``: a new version with their
+        snapshot and the deadline for objections, and their approval on the next meeting's
+        agenda."""
+        raise_if_invalid(date_problems("sent_on", sent_on, "Das Versanddatum"))
+        with changing(self._db, WHAT) as session:
+            meeting = rows.live(session, meeting_id, lock=True)
+            ensure_not_frozen(session, meeting.id)
+            if meeting.state != MeetingState.HELD.value:
+                raise rows.refuse(
+                    "state",
+                    "Versandt werden kann nur das Protokoll einer Sitzung, die stattgefunden hat.",
+                )
+            if sent_on < meeting.starts_at.date():
+                raise rows.refuse(
+                    "sent_on", "Das Protokoll kann nicht vor der Sitzung versandt werden."
+                )
+            council = session.get(models.Council, meeting.council_id)
+            practice = MinutesApproval(council.minutes_approval)
+            row = models.MinutesVersion(
+                meeting_id=meeting.id,
+                number=rows.next_number(session, meeting.id),
+                state=MinutesState.CIRCULATED.value,
+                circulated_on=sent_on,
+                objections_due_on=sent_on + timedelta(days=council.objection_period_days),
+                content=snapshot_json(minutes_snapshot(session, meeting)),
+            )
+            session.add(row)
+            session.flush()
+            rows.audit_version(
+                session,
+                self._actor,
+                meeting,
+                row,
+                f"Fassung {row.number} versandt am {sent_on:%d.%m.%Y}",
+            )
+            note = add_approval_item(session, meeting, practice, self._actor)
+            return Circulation(rows.version_record(session, row), note)
+
+    # --- approving ----------------------------------------------------------------------
+
+    def approve(
+        self, meeting_id: int, in_meeting_id: int, approved_on: date | None = None
+    ) -> VersionRecord:
+        """Approve the minutes in the later held meeting ``in_meeting_id`` (on its day unless
+        ``approved_on`` says otherwise): the full and public PDF are rendered with the
+        approval stamp, hashed and stored with the approved state, all or nothing."""
+        with changing(self._db, WHAT) as session:
+            meeting = rows.live(session, meeting_id, lock=True)
+            ensure_not_frozen(session, meeting.id)
+            stored = rows.versions(session, meeting.id)
+            if not stored:
+                raise rows.refuse("state", "Das Protokoll wurde noch nicht versandt.")
+            approving = self._approving_meeting(session, meeting, in_meeting_id)
+            approved_on = approved_on or approving.starts_at.date()
+            raise_if_invalid(date_problems("approved_on", approved_on, "Das Datum der Genehmigung"))
+            if approved_on < approving.starts_at.date():
+                raise rows.refuse(
+                    "approved_on",
+                    f"Die Genehmigung kann nicht vor der {rows.label(approving)} "
+                    f"({approving.starts_at:%d.%m.%Y}) liegen.",
+                )
+            self._check_objections(session, meeting, stored[-1], approved_on)
+            content = snapshot_json(minutes_snapshot(session, meeting))
+            row = stored[-1]
+            if row.content != content:  # changed since the last version: approve what is now
+                row = models.MinutesVersion(
+                    meeting_id=meeting.id,
+                    number=row.number + 1,
+                    circulated_on=row.circulated_on,
+                    objections_due_on=row.objections_due_on,
+                    content=content,
+                )
+                session.add(row)
+            row.state = MinutesState.APPROVED.value
+            row.approved_on, row.approved_in_meeting_id = approved_on, approving.id
+            session.flush()
+            stamp = ApprovalStamp(approved_on, rows.dated_label(approving), fingerprint(content))
+            row.pdf = self._render(session, meeting.id, public=False, approval=stamp)
+            row.public_pdf = self._render(session, meeting.id, public=True, approval=stamp)
+            row.sha256, row.public_sha256 = (
+                pdf_fingerprint(row.pdf),
+                pdf_fingerprint(row.public_pdf),
+            )
+            session.flush()
+            rows.audit_version(
+                session,
+                self._actor,
+                meeting,
+                row,
+                f"Fassung {row.number} genehmigt am {approved_on:%d.%m.%Y} in der "
+                f"{rows.label(approving)} (SHA-256 {row.sha256})",
+            )
+            return rows.version_record(session, row)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _approving_meeting(
+        self, session: Session, meeting: models.Meeting, in_meeting_id: int
+    ) -> models.Meeting:
+        approving = rows.live(session, in_meeting_id)
+        if approving.council_id != meeting.council_id or approving.starts_at <= meeting.starts_at:
+            raise rows.refuse(
+                "in_meeting_id", "Genehmigen kann nur eine spätere Sitzung desselben Gremiums."
+            )
+        if approving.state != MeetingState.HELD.value:
+            raise rows.refuse(
+                "in_meeting_id",
+                f"Die {rows.label(approving)} hat noch nicht stattgefunden "
+                f"({MeetingState(approving.state).label}); genehmigen kann nur eine Sitzung, "
+                "die stattgefunden hat.",
+            )
+        return approving
+
+    def _check_objections(
+        self, session: Session, meeting: models.Meeting, latest: models.MinutesVersion, on: date
+    ) -> None:
+        open_count = sum(
+            1 for o in rows.objections(session, meeting.id) if o.state == ObjectionState.OPEN.value
+        )
+        if open_count:
+            raise rows.refuse(
+                "objections",
+                f"Über {open_count} offene{'n' if open_count == 1 else ''} Einw"
+                f"{'and' if open_count == 1 else 'ände'} ist noch nicht entschieden. Bitte "
+                "entscheiden Sie in der genehmigenden Sitzung zuerst darüber.",
+            )
+        council = session.get(models.Council, meeting.council_id)
+        due = latest.objections_due_on
+        if council.minutes_approval == MinutesApproval.OBJECTIONS.value and due and on <= due:
+            raise rows.refuse(
+                "approved_on",
+                f"Die Frist für Einwände läuft noch bis einschließlich {due:%d.%m.%Y}; erst "
+                "danach kann das Protokoll genehmigt werden.",
+            )

@@ -1,0 +1,102 @@
+"""The approval of a meeting's minutes as an item on the next meeting's agenda."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.agenda import move_to
+from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState, MinutesApproval
+from expertenrat.services import agenda_rows, audit
+from expertenrat.services.minutes_approval_rows import later_meetings
+from expertenrat.store import models
+
+GENERIC_APPROVAL_TITLE = "Genehmigung des Protokolls der letzten Sitzung"
+
+
+def approval_title(meeting: models.Meeting, practice: MinutesApproval) -> str:
+    """ "Genehmigung des Protokolls der 5. Sitzung" (+ "und Entscheidung über Einwände")."""
+    title = f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
+    if practice is MinutesApproval.OBJECTIONS:
+        title += " und Entscheidung über Einwände"
+    return title
+
+
+def add_approval_item(
+    session: Session, meeting: models.Meeting, practice: MinutesApproval, actor: str
+) -> str:
+    """Put the approval of ``meeting``'s minutes on the next planned or invited meeting's
+    agenda, once: a generic "… der letzten Sitzung" item is renamed, else an item is added
+    after the opening items. Returns a German note of what happened."""
+    following = later_meetings(session, meeting, (MeetingState.PLANNED, MeetingState.INVITED))
+    if not following:
+        return (
+            "Es ist noch keine weitere Sitzung geplant; bitte nehmen Sie die Genehmigung des "
+            "Protokolls in deren Tagesordnung auf."
+        )
+    found = agenda_rows.load(session, following[0].id, lock=True)
+    found.refuse_unless_allowed()
+    title = approval_title(meeting, practice)
+    prefix = f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
+    where = f"die Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
+    existing = next((r for r in found.rows.values() if r.title.startswith(prefix)), None)
+    if existing is not None:
+        return f"Die Genehmigung steht bereits als TOP {existing.number} auf {where}."
+    generic = next(
+        (
+            r
+            for r in found.rows.values()
+            if r.kind == AgendaItemKind.MINUTES_APPROVAL.value and r.title == GENERIC_APPROVAL_TITLE
+        ),
+        None,
+    )
+    if generic is not None:
+        before = audit.snapshot(generic)
+        generic.title = title
+        session.flush()
+        _audit(session, actor, AuditAction.UPDATE, found, generic, before, "umbenannt")
+        return f"TOP {generic.number} auf {where} heißt jetzt „{title}“."
+    items = found.items()
+    opening = 0
+    for item in sorted((i for i in items if i.parent is None), key=lambda i: i.position):
+        if item.kind not in (AgendaItemKind.FORMAL, AgendaItemKind.MINUTES_APPROVAL):
+            break
+        opening += 1
+    top_level = [r.position for r in found.rows.values() if r.parent_id is None]
+    row = models.AgendaItem(
+        meeting_id=found.meeting.id,
+        parent_id=None,
+        position=max(top_level, default=-1) + 1,
+        number="",
+        title=title,
+        kind=AgendaItemKind.MINUTES_APPROVAL.value,
+        public=True,
+        planned_minutes=5,
+    )
+    session.add(row)
+    session.flush()
+    found.rows[row.id] = row
+    agenda_rows.store_layout(session, found.rows, move_to(found.items(), row.id, None, opening))
+    _audit(session, actor, AuditAction.CREATE, found, row, None, "hinzugefügt")
+    return f"„{title}“ wurde als TOP {row.number} in {where} aufgenommen."
+
+
+def _audit(
+    session: Session,
+    actor: str,
+    action: AuditAction,
+    found: agenda_rows.MeetingItems,
+    row: models.AgendaItem,
+    before: dict | None,
+    what: str,
+) -> None:
+    audit.record(
+        session,
+        actor,
+        action,
+        "agenda_item",
+        row.id,
+        council_id=found.meeting.council_id,
+        summary=f"TOP {row.number} „{row.title}“ {agenda_rows.meeting_name(found.meeting)} {what}",
+        before=before,
+        after=audit.snapshot(row),
+    )

@@ -1,0 +1,194 @@
+"""Rows and read models for the minutes approval and objections services: versions,
+objections, the meetings involved and the audit of a new version."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import (
+    AttendanceStatus,
+    AuditAction,
+    MeetingKind,
+    MeetingState,
+    MinutesApproval,
+    MinutesState,
+    ObjectionState,
+)
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.minutes_approval import MinutesStatus, ObjectionRecord, VersionRecord
+from expertenrat.domain.minutes_versions import fingerprint
+from expertenrat.services import agenda_rows, audit
+from expertenrat.services.attendance_rows import agenda_refs
+from expertenrat.store import models
+
+MEETING = "Die Sitzung"
+
+
+def label(meeting: models.Meeting) -> str:
+    """ "5. Sitzung"."""
+    return meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+
+
+def dated_label(meeting: models.Meeting) -> str:
+    """ "6. Sitzung am 09.06.2026", how the approval stamp names the approving meeting."""
+    return f"{label(meeting)} am {meeting.starts_at:%d.%m.%Y}"
+
+
+def live(session: Session, meeting_id: int, *, lock: bool = False) -> models.Meeting:
+    meeting = session.get(models.Meeting, meeting_id, with_for_update=lock or None)
+    if meeting is None or meeting.deleted_at is not None:
+        raise NotFoundError(f"{MEETING} gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+    return meeting
+
+
+def refuse(field: str, message: str) -> ValidationError:
+    return ValidationError([FieldProblem(field, message)])
+
+
+def versions(session: Session, meeting_id: int) -> list[models.MinutesVersion]:
+    return list(
+        session.scalars(
+            select(models.MinutesVersion)
+            .where(models.MinutesVersion.meeting_id == meeting_id)
+            .order_by(models.MinutesVersion.number)
+        )
+    )
+
+
+def next_number(session: Session, meeting_id: int) -> int:
+    highest = session.scalar(
+        select(func.max(models.MinutesVersion.number)).where(
+            models.MinutesVersion.meeting_id == meeting_id
+        )
+    )
+    return (highest or 0) + 1
+
+
+def objections(session: Session, meeting_id: int) -> list[models.Objection]:
+    return list(
+        session.scalars(
+            select(models.Objection)
+            .join(models.MinutesVersion)
+            .where(models.MinutesVersion.meeting_id == meeting_id)
+            .order_by(models.Objection.raised_on, models.Objection.id)
+        )
+    )
+
+
+def version_record(session: Session, row: models.MinutesVersion) -> VersionRecord:
+    approved_in = ""
+    if row.approved_in_meeting_id is not None:
+        meeting = session.get(models.Meeting, row.approved_in_meeting_id)
+        approved_in = label(meeting) if meeting is not None else ""
+    return VersionRecord(
+        id=row.id,
+        number=row.number,
+        state=MinutesState(row.state),
+        circulated_on=row.circulated_on,
+        objections_due_on=row.objections_due_on,
+        approved_on=row.approved_on,
+        approved_in=approved_in,
+        fingerprint=fingerprint(row.content),
+        sha256=row.sha256 or "",
+        public_sha256=row.public_sha256 or "",
+    )
+
+
+def objection_record(
+    session: Session, row: models.Objection, items: dict[int, str], numbers: dict[int, int]
+) -> ObjectionRecord:
+    decided_in = ""
+    if row.decided_in_meeting_id is not None:
+        meeting = session.get(models.Meeting, row.decided_in_meeting_id)
+        decided_in = label(meeting) if meeting is not None else ""
+    return ObjectionRecord(
+        id=row.id,
+        version=row.version,
+        minutes_version=numbers.get(row.minutes_version_id, 0),
+        raised_by=row.raised_by,
+        raised_on=row.raised_on,
+        item_label=items.get(row.agenda_item_id, "") if row.agenda_item_id else "",
+        agenda_item_id=row.agenda_item_id,
+        passage=row.passage,
+        proposed_text=row.proposed_text,
+        text=row.text,
+        state=ObjectionState(row.state),
+        decision=row.decision,
+        decided_on=row.decided_on,
+        decided_in=decided_in,
+    )
+
+
+def item_labels(session: Session, meeting_id: int) -> dict[int, str]:
+    return {ref.id: ref.label for ref in agenda_refs(session, meeting_id)}
+
+
+def later_meetings(
+    session: Session, meeting: models.Meeting, states: tuple[MeetingState, ...]
+) -> list[models.Meeting]:
+    """The council's meetings after ``meeting`` in ``states``, in order of their start."""
+    return list(
+        session.scalars(
+            select(models.Meeting)
+            .where(
+                models.Meeting.council_id == meeting.council_id,
+                models.Meeting.deleted_at.is_(None),
+                models.Meeting.starts_at > meeting.starts_at,
+                models.Meeting.state.in_([s.value for s in states]),
+            )
+            .order_by(models.Meeting.starts_at, models.Meeting.id)
+        )
+    )
+
+
+def attendees(session: Session, meeting_id: int) -> list[models.Membership]:
+    """The members present in the meeting: those who may object to its minutes."""
+    return list(
+        session.scalars(
+            select(models.Membership)
+            .join(models.Attendance, models.Attendance.membership_id == models.Membership.id)
+            .where(
+                models.Attendance.meeting_id == meeting_id,
+                models.Attendance.status == AttendanceStatus.PRESENT.value,
+            )
+        )
+    )
+
+
+def status(session: Session, meeting: models.Meeting) -> MinutesStatus:
+    council = session.get(models.Council, meeting.council_id)
+    stored = versions(session, meeting.id)
+    numbers = {v.id: v.number for v in stored}
+    labels = item_labels(session, meeting.id)
+    return MinutesStatus(
+        meeting_id=meeting.id,
+        meeting_label=label(meeting),
+        held=meeting.state == MeetingState.HELD.value,
+        practice=MinutesApproval(council.minutes_approval),
+        objection_period_days=council.objection_period_days,
+        versions=tuple(version_record(session, v) for v in stored),
+        objections=tuple(
+            objection_record(session, o, labels, numbers) for o in objections(session, meeting.id)
+        ),
+    )
+
+
+def practice(session: Session, meeting: models.Meeting) -> MinutesApproval:
+    return MinutesApproval(session.get(models.Council, meeting.council_id).minutes_approval)
+
+
+def audit_version(
+    session: Session, actor: str, meeting: models.Meeting, row: models.MinutesVersion, what: str
+) -> None:
+    audit.record(
+        session,
+        actor,
+        AuditAction.CREATE if row.number == 1 else AuditAction.UPDATE,
+        "minutes_version",
+        row.id,
+        council_id=meeting.council_id,
+        summary=f"Protokoll {agenda_rows.meeting_name(meeting)}: {what}",
+        after={"number": row.number, "state": row.state, "fingerprint": fingerprint(row.content)},
+    )

@@ -1,0 +1,289 @@
+"""Objections to circulated minutes: raising them, and deciding on them.
+
+An accepted objection replaces the passage objected to by the new wording in the live text
+of the agenda item and makes a new version of the minutes with the new snapshot; the
+version that was circulated keeps its content. A rejected objection keeps its reason. The
+rules are in :mod:`expertenrat.domain.minutes_approval`; approved minutes refuse both.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesState, ObjectionState
+from expertenrat.domain.field_limits import clean_text, date_problems, text_problems
+from expertenrat.domain.minutes_approval import (
+    CORRECTED_FIELDS,
+    OBJECTION,
+    Choice,
+    MinutesStatus,
+    ObjectionDraft,
+    ObjectionRecord,
+    clean_objection,
+    corrected_text,
+    objection_problems,
+)
+from expertenrat.domain.minutes_versions import snapshot_json
+from expertenrat.services import audit
+from expertenrat.services import minutes_approval_rows as rows
+from expertenrat.services.agenda_rows import meeting_name
+from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_snapshot import minutes_snapshot
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+WHAT = "Der Einwand"
+
+
+class MinutesObjectionsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def attendees(self, meeting_id: int) -> list[Choice]:
+        """The members present in the meeting (who may object), by name."""
+        with reading(self._db) as session:
+            return sorted(
+                (Choice(m.id, full_name(m)) for m in rows.attendees(session, meeting_id)),
+                key=lambda c: c.label.casefold(),
+            )
+
+    def items(self, meeting_id: int) -> list[Choice]:
+        """The meeting's agenda items ("TOP 3 Beratung"), in agenda order."""
+        with reading(self._db) as session:
+            return [Choice(k, v) for k, v in rows.item_labels(session, meeting_id).items()]
+
+    def raise_objection(self, meeting_id: int, draft: ObjectionDraft) -> ObjectionRecord:
+        """Record an objection of a member who attended against the circulated minutes."""
+        draft = clean_objection(draft)
+        raise_if_invalid(objection_problems(draft))
+        assert draft.raised_on is not None  # checked above
+        with changing(self._db, WHAT) as session:
+            meeting = rows.live(session, meeting_id)
+            ensure_not_frozen(session, meeting.id)
+            stored = rows.versions(session, meeting.id)
+            if not stored:
+                raise rows.refuse(
+                    "raised_on",
+                    "Das Protokoll wurde noch nicht versandt; Einwände sind erst danach möglich.",
+                )
+            latest = stored[-1]
+            first_sent = min(v.circulated_on for v in stored if v.circulated_on)
+            if draft.raised_on < first_sent:
+                raise rows.refuse(
+                    "raised_on",
+                    "Ein Einwand kann erst nach dem Versand erhoben werden (versandt am "
+                    f"{first_sent:%d.%m.%Y}).",
+                )
+            due = latest.objections_due_on
+            practice = rows.practice(session, meeting)
+            if practice is MinutesApproval.OBJECTIONS and due and draft.raised_on > due:
+                raise rows.refuse(
+                    "raised_on", f"Die Frist für Einwände ist am {due:%d.%m.%Y} abgelaufen."
+                )
+            member = next(
+                (m for m in rows.attendees(session, meeting.id) if m.id == draft.membership_id),
+                None,
+            )
+            if member is None:
+                raise rows.refuse(
+                    "membership_id",
+                    "Einwände erheben kann nur, wer an der Sitzung teilgenommen hat.",
+                )
+            labels = rows.item_labels(session, meeting.id)
+            if draft.agenda_item_id is not None and draft.agenda_item_id not in labels:
+                raise rows.refuse(
+                    "agenda_item_id", "Der Tagesordnungspunkt gehört nicht zu dieser Sitzung."
+                )
+            row = models.Objection(
+                minutes_version_id=latest.id,
+                membership_id=member.id,
+                raised_by=full_name(member),
+                raised_on=draft.raised_on,
+                agenda_item_id=draft.agenda_item_id,
+                passage=draft.passage,
+                proposed_text=draft.proposed_text,
+                text=draft.text,
+                state=ObjectionState.OPEN.value,
+            )
+            session.add(row)
+            session.flush()
+            self._audit(session, meeting, row, None, "erhoben")
+            return rows.objection_record(session, row, labels, {latest.id: latest.number})
+
+    def accept(
+        self,
+        objection_id: int,
+        version: int,
+        decided_on: date,
+        *,
+        in_meeting_id: int | None = None,
+        passage: str | None = None,
+        wording: str | None = None,
+        reason: str = "",
+    ) -> MinutesStatus:
+        """Accept an objection: ``passage`` (default: the objection's) is replaced by
+        ``wording`` (default: the proposed wording) in the live text of the item, and a
+        new version with the new snapshot is made; the circulated version stays as it is."""
+        if passage is not None:
+            passage = clean_text(passage, OBJECTION["passage"])
+        if wording is not None:
+            wording = clean_text(wording, OBJECTION["proposed_text"])
+        reason = clean_text(reason, OBJECTION["decision"])
+        raise_if_invalid(text_problems("decision", reason, OBJECTION["decision"]))
+        with changing(self._db, WHAT) as session:
+            row, meeting = self._open(session, objection_id, version, decided_on, in_meeting_id)
+            passage = row.passage if passage is None else passage
+            wording = row.proposed_text if wording is None else wording
+            if not wording:
+                raise rows.refuse(
+                    "proposed_text", "Bitte geben Sie die neue Fassung der Stelle an."
+                )
+            raise_if_invalid(text_problems("proposed_text", wording, OBJECTION["proposed_text"]))
+            number = self._correct(session, meeting, row, passage, wording)
+            before = audit.snapshot(row)
+            row.state = ObjectionState.ACCEPTED.value
+            row.passage, row.proposed_text, row.decision = passage, wording, reason
+            row.decided_on, row.decided_in_meeting_id = decided_on, in_meeting_id
+            session.flush()
+            self._audit(session, meeting, row, before, f"berücksichtigt (TOP {number})")
+            previous = rows.versions(session, meeting.id)[-1]
+            new = models.MinutesVersion(
+                meeting_id=meeting.id,
+                number=previous.number + 1,
+                state=MinutesState.CIRCULATED.value,
+                circulated_on=previous.circulated_on,
+                objections_due_on=previous.objections_due_on,
+                content=snapshot_json(minutes_snapshot(session, meeting)),
+            )
+            session.add(new)
+            session.flush()
+            rows.audit_version(
+                session, self._actor, meeting, new, f"Fassung {new.number} nach einem Einwand"
+            )
+            return rows.status(session, meeting)
+
+    def reject(
+        self,
+        objection_id: int,
+        version: int,
+        decided_on: date,
+        reason: str,
+        *,
+        in_meeting_id: int | None = None,
+    ) -> MinutesStatus:
+        """Reject an objection; the reason is required and recorded."""
+        reason = clean_text(reason, OBJECTION["decision"])
+        if not reason:
+            raise rows.refuse(
+                "decision", "Bitte begründen Sie, warum der Einwand zurückgewiesen wird."
+            )
+        raise_if_invalid(text_problems("decision", reason, OBJECTION["decision"]))
+        with changing(self._db, WHAT) as session:
+            row, meeting = self._open(session, objection_id, version, decided_on, in_meeting_id)
+            before = audit.snapshot(row)
+            row.state = ObjectionState.REJECTED.value
+            row.decision = reason
+            row.decided_on, row.decided_in_meeting_id = decided_on, in_meeting_id
+            session.flush()
+            self._audit(session, meeting, row, before, "zurückgewiesen")
+            return rows.status(session, meeting)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _open(
+        self,
+        session: Session,
+        objection_id: int,
+        version: int,
+        decided_on: date,
+        in_meeting_id: int | None,
+    ) -> tuple[models.Objection, models.Meeting]:
+        """The open objection and its meeting (locked, not frozen) for a decision."""
+        raise_if_invalid(date_problems("decided_on", decided_on, "Das Datum der Entscheidung"))
+        row = fetch(session, models.Objection, objection_id, WHAT)
+        minutes = session.get(models.MinutesVersion, row.minutes_version_id)
+        meeting = rows.live(session, minutes.meeting_id, lock=True)
+        ensure_not_frozen(session, meeting.id)
+        check_version(row, version, WHAT)
+        if row.state != ObjectionState.OPEN.value:
+            raise rows.refuse(
+                "state",
+                f"Über den Einwand ist schon entschieden ({ObjectionState(row.state).label}).",
+            )
+        if decided_on < row.raised_on:
+            raise rows.refuse("decided_on", "Die Entscheidung kann nicht vor dem Einwand liegen.")
+        if in_meeting_id is not None:
+            deciding = rows.live(session, in_meeting_id)
+            if deciding.council_id != meeting.council_id or deciding.starts_at <= meeting.starts_at:
+                raise rows.refuse(
+                    "in_meeting_id", "Entscheiden kann nur eine spätere Sitzung desselben Gremiums."
+                )
+        return row, meeting
+
+    def _correct(
+        self,
+        session: Session,
+        meeting: models.Meeting,
+        objection: models.Objection,
+        passage: str,
+        wording: str,
+    ) -> str:
+        """Replace ``passage`` by ``wording`` in the item's text (or, without an item, in the
+        one text of the meeting where it stands); returns the item's number."""
+        labels = rows.item_labels(session, meeting.id)
+        ids = [objection.agenda_item_id] if objection.agenda_item_id in labels else list(labels)
+        items = {i: session.get(models.AgendaItem, i) for i in ids}
+        texts = {
+            (i, name): getattr(item, name) for i, item in items.items() for name in CORRECTED_FIELDS
+        }
+        where = f"von {labels[ids[0]]}" if len(ids) == 1 else "dieser Sitzung"
+        (item_id, name), text = corrected_text(texts, passage, wording, where)
+        item = items[item_id]
+        before = {name: getattr(item, name)}
+        setattr(item, name, text)
+        session.flush()
+        audit.record(
+            session,
+            self._actor,
+            AuditAction.UPDATE,
+            "agenda_item",
+            item.id,
+            council_id=meeting.council_id,
+            summary=f"TOP {item.number}: {CORRECTED_FIELDS[name]} nach einem Einwand berichtigt",
+            before=before,
+            after={name: text},
+        )
+        return item.number
+
+    def _audit(
+        self,
+        session: Session,
+        meeting: models.Meeting,
+        row: models.Objection,
+        before: dict | None,
+        what: str,
+    ) -> None:
+        audit.record(
+            session,
+            self._actor,
+            AuditAction.CREATE if before is None else AuditAction.UPDATE,
+            "objection",
+            row.id,
+            council_id=meeting.council_id,
+            summary=(
+                f"Einwand von {row.raised_by} gegen das Protokoll {meeting_name(meeting)} {what}"
+            ),
+            before=before,
+            after=audit.snapshot(row),
+        )

@@ -1,0 +1,80 @@
+"""The content snapshot of a meeting's minutes, read from the database inside a session."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.minutes_versions import (
+    HeaderSnapshot,
+    ItemSnapshot,
+    MinutesSnapshot,
+    VoteSnapshot,
+)
+from expertenrat.services.attendance_rows import agenda_rows, full_name
+from expertenrat.store import models
+
+
+def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapshot:
+    """What the minutes of ``meeting`` say now, as stored in ``session``'s transaction."""
+    rows = agenda_rows(session, meeting.id)
+    ids = [row.id for row, _ in rows]
+    votes: dict[int, list[VoteSnapshot]] = {}
+    for vote in session.scalars(
+        select(models.Vote)
+        .where(models.Vote.agenda_item_id.in_(ids))
+        .order_by(models.Vote.agenda_item_id, models.Vote.position, models.Vote.id)
+    ):
+        votes.setdefault(vote.agenda_item_id, []).append(
+            VoteSnapshot(
+                vote.subject,
+                vote.mode,
+                vote.yes,
+                vote.no,
+                vote.abstain,
+                vote.recused,
+                vote.adopted,
+            )
+        )
+    codes: dict[int, list[str]] = {}
+    for item_id, code in session.execute(
+        select(models.Recommendation.origin_agenda_item_id, models.Recommendation.code)
+        .where(
+            models.Recommendation.origin_agenda_item_id.in_(ids),
+            models.Recommendation.deleted_at.is_(None),
+        )
+        .order_by(models.Recommendation.code)
+    ):
+        codes.setdefault(item_id, []).append(code)
+    items = tuple(
+        ItemSnapshot(
+            item_id=row.id,
+            number=number,
+            title=row.title,
+            public=row.public,
+            discussion=row.discussion,
+            motion=row.motion_text,
+            resolution=row.resolution_text,
+            result=row.result,
+            votes=tuple(votes.get(row.id, ())),
+            recommendations=tuple(codes.get(row.id, ())),
+        )
+        for row, number in rows
+    )
+    return MinutesSnapshot(_header(session, meeting), items)
+
+
+def _header(session: Session, meeting: models.Meeting) -> HeaderSnapshot:
+    chair = ""
+    if meeting.chair_membership_id is not None:
+        membership = session.get(models.Membership, meeting.chair_membership_id)
+        chair = full_name(membership) if membership is not None else ""
+    return HeaderSnapshot(
+        opened_at=f"{meeting.opened_at:%H:%M}" if meeting.opened_at else "",
+        closed_at=f"{meeting.closed_at:%H:%M}" if meeting.closed_at else "",
+        chair=chair,
+        minute_taker=meeting.minute_taker,
+        agenda_approved=meeting.agenda_approved,
+        agenda_changes=meeting.agenda_changes,
+        quorum_noted=meeting.quorum_noted,
+    )

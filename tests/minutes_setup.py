@@ -1,0 +1,109 @@
+"""Held meetings with minutes, for the circulation, objection, approval and freeze tests.
+
+Meetings, states and attendance go through their services; the minutes texts and votes are
+written through a Session until the minutes service is on main.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from meeting_rows import BERLIN, add_meeting
+from sqlalchemy import update
+
+from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesApproval
+from expertenrat.domain.members import Member
+from expertenrat.domain.minutes_document import ApprovalStamp
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.members import MembersService
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+RESOLUTION = "Der Expert*innenrat empfiehlt, die Daten offen & frei <zu> veröffentlichen."
+DISCUSSION = 'Frau Yılmaz berichtet über "Offene Daten" 🚀 مرحبا.\nDie Mitglieder fragen nach.'
+
+
+@dataclass(frozen=True)
+class Minutes:
+    meeting_id: int
+    item_ids: list[int]
+    members: dict[str, int]  # family name → membership id
+    next_id: int  # the next meeting (planned, with the standard opening items)
+
+
+def fake_render(session, meeting_id: int, *, public: bool, approval: ApprovalStamp) -> bytes:
+    """A stand-in renderer until the minutes PDF lands: bytes that depend on the input."""
+    return f"%PDF-1.4 {meeting_id} {public} {approval.statement} {approval.fingerprint}".encode()
+
+
+def add_members(database: Database, council_id: int, field_id: int) -> dict[str, int]:
+    service = MembersService(database, "tester")
+    names = {"Berg": "Anna", "Yılmaz": "Gülşen", "O'Neil": "Kim"}
+    return {
+        family: service.save(
+            council_id,
+            Member(
+                id=None,
+                given_name=given,
+                family_name=family,
+                primary_field_id=field_id,
+                term_start=date(2025, 1, 1),
+            ),
+            date(2025, 1, 1),
+        ).id
+        for family, given in names.items()
+    }
+
+
+def hold(database: Database, meeting_id: int, start: datetime) -> None:
+    service = MeetingsService(database, "tester")
+    meeting = service.get(meeting_id)
+    meeting = service.change_state(
+        meeting_id, meeting.version, MeetingState.INVITED, sent_on=start.date() - timedelta(10)
+    )
+    service.change_state(
+        meeting_id,
+        meeting.version,
+        MeetingState.HELD,
+        now=start.replace(tzinfo=BERLIN) + timedelta(hours=3),
+    )
+
+
+def held_minutes(
+    database: Database,
+    council_id: int,
+    field_id: int,
+    *,
+    practice: MinutesApproval = MinutesApproval.VOTE,
+    start: datetime = datetime(2026, 3, 10, 16, 0),
+) -> Minutes:
+    """A held meeting with Berg and Yılmaz present (O'Neil excused), texts and a vote in
+    item 3, and the next meeting planned two months later (with the standard opening
+    items)."""
+    with database.transaction() as session:
+        session.execute(
+            update(models.Council)
+            .where(models.Council.id == council_id)
+            .values(minutes_approval=practice.value, objection_period_days=14)
+        )
+    members = add_members(database, council_id, field_id)
+    rows = add_meeting(database, council_id, starts_at=start)
+    with database.transaction() as session:
+        item = session.get(models.AgendaItem, rows.item_ids[2])
+        item.discussion, item.resolution_text, item.result = DISCUSSION, RESOLUTION, "angenommen"
+        session.add(
+            models.Vote(agenda_item_id=item.id, subject="Empfehlung", yes=2, no=0, abstain=1)
+        )
+    hold(database, rows.meeting_id, start)
+    attendance = AttendanceService(database, "tester")
+    excused = next(
+        e for e in attendance.sheet(rows.meeting_id).entries if e.membership_id == members["O'Neil"]
+    )
+    attendance.save_entry(rows.meeting_id, replace(excused, status=AttendanceStatus.EXCUSED))
+    attendance.record_unrecorded(rows.meeting_id, AttendanceStatus.PRESENT)
+    following = add_meeting(database, council_id, starts_at=start + timedelta(days=63), titles=())
+    AgendaService(database, "tester").add_opening_items(following.meeting_id)
+    return Minutes(rows.meeting_id, rows.item_ids, members, following.meeting_id)

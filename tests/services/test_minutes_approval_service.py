@@ -1,0 +1,273 @@
+"""Circulating, objecting to and approving minutes, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from minutes_setup import RESOLUTION, Minutes, fake_render, held_minutes, hold
+from sqlalchemy import func, select
+
+from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.minutes_approval import ObjectionDraft
+from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_objections import MinutesObjectionsService
+from expertenrat.store import models
+
+SENT = date(2026, 3, 20)
+
+
+@pytest.fixture
+def service(database, actor) -> MinutesApprovalService:
+    return MinutesApprovalService(database, actor, fake_render)
+
+
+@pytest.fixture
+def objections(database, actor) -> MinutesObjectionsService:
+    return MinutesObjectionsService(database, actor)
+
+
+@pytest.fixture
+def minutes(database, council, fields) -> Minutes:
+    return held_minutes(database, council.id, fields["Stadtdaten"].id)
+
+
+def titles(database, meeting_id: int) -> list[str]:
+    return [i.title for i in AgendaService(database, "t").agenda(meeting_id).items]
+
+
+def later_held(database, council_id: int, minutes: Minutes) -> int:
+    """Hold the next meeting (two months later) so that it can approve."""
+    hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    return minutes.next_id
+
+
+def objection(minutes: Minutes, **changes) -> ObjectionDraft:
+    values = {
+        "membership_id": minutes.members["Berg"],
+        "raised_on": SENT + timedelta(days=3),
+        "text": "Der Beschluss ist falsch wiedergegeben.",
+        "agenda_item_id": minutes.item_ids[2],
+        "passage": "offen & frei",
+        "proposed_text": "offen, frei und maschinenlesbar",
+    }
+    values.update(changes)
+    return ObjectionDraft(**values)
+
+
+def test_circulating_makes_version_one_and_puts_the_approval_on_the_next_agenda(
+    service, database, minutes
+) -> None:
+    circulation = service.circulate(minutes.meeting_id, SENT)
+    version = circulation.version
+    assert (version.number, version.state) == (1, MinutesState.CIRCULATED)
+    assert version.circulated_on == SENT
+    assert version.objections_due_on == SENT + timedelta(days=14)
+    next_titles = titles(database, minutes.next_id)
+    # The generic standard item of the next meeting now names the meeting; no second one.
+    assert "Genehmigung des Protokolls der 1. Sitzung" in next_titles
+    assert "Genehmigung des Protokolls der letzten Sitzung" not in next_titles
+    assert len(next_titles) == 4
+    assert "1. Sitzung" in circulation.agenda_note
+    with database.reading() as session:
+        row = session.scalars(select(models.MinutesVersion)).one()
+    snapshot = parse_snapshot(row.content)
+    assert snapshot.items[2].resolution == RESOLUTION
+    assert snapshot.items[2].votes[0].yes == 2
+    assert version.fingerprint == fingerprint(row.content)
+
+    again = service.circulate(minutes.meeting_id, SENT + timedelta(days=1))
+    assert again.version.number == 2
+    assert titles(database, minutes.next_id) == next_titles  # one item, not twice
+    assert "bereits" in again.agenda_note
+
+
+def test_circulating_adds_an_item_after_the_opening_items(service, database, minutes) -> None:
+    agenda = AgendaService(database, "t")
+    generic = next(i for i in agenda.agenda(minutes.next_id).items if "letzten" in i.title)
+    agenda.delete(generic.key, generic.version)
+    service.circulate(minutes.meeting_id, SENT)
+    assert titles(database, minutes.next_id)[3] == "Genehmigung des Protokolls der 1. Sitzung"
+
+
+def test_the_objections_practice_names_the_objections_on_the_agenda(
+    database, council, fields, actor
+) -> None:
+    minutes = held_minutes(
+        database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
+    )
+    MinutesApprovalService(database, actor, fake_render).circulate(minutes.meeting_id, SENT)
+    assert "Genehmigung des Protokolls der 1. Sitzung und Entscheidung über Einwände" in titles(
+        database, minutes.next_id
+    )
+
+
+def test_only_held_minutes_can_be_circulated(service, database, council, minutes) -> None:
+    with pytest.raises(ValidationError, match="stattgefunden"):
+        service.circulate(minutes.next_id, SENT)
+    with pytest.raises(ValidationError, match="vor der Sitzung"):
+        service.circulate(minutes.meeting_id, date(2026, 3, 1))
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(models.MinutesVersion)) == 0
+
+
+def test_an_accepted_objection_makes_a_new_version_and_keeps_the_circulated_one(
+    service, objections, database, minutes
+) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    with database.reading() as session:
+        circulated = session.scalars(select(models.MinutesVersion)).one().content
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    assert raised.state is ObjectionState.OPEN
+    assert raised.raised_by == "Anna Berg"
+    assert raised.item_label == "TOP 3 Beratung"
+
+    status = objections.accept(raised.id, raised.version, SENT + timedelta(days=5))
+    assert [v.number for v in status.versions] == [1, 2]
+    assert status.objections[0].state is ObjectionState.ACCEPTED
+    with database.reading() as session:
+        stored = session.scalars(
+            select(models.MinutesVersion).order_by(models.MinutesVersion.number)
+        ).all()
+        live = session.get(models.AgendaItem, minutes.item_ids[2]).resolution_text
+    assert stored[0].content == circulated  # never changed
+    assert "offen, frei und maschinenlesbar" in live
+    assert parse_snapshot(stored[1].content).items[2].resolution == live
+    diff = service.diff(minutes.meeting_id, 1, 2)
+    assert [i.heading for i in diff.items] == ["TOP 3 Beratung"]
+    assert diff.items[0].fields[0].label == "Beschluss"
+    assert "- " + RESOLUTION in diff.text()
+
+
+def test_a_rejection_needs_a_reason(service, objections, database, minutes) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    with pytest.raises(ValidationError, match="begründen"):
+        objections.reject(raised.id, raised.version, SENT + timedelta(days=5), "   ")
+    assert service.status(minutes.meeting_id).objections[0].state is ObjectionState.OPEN
+    status = objections.reject(
+        raised.id, raised.version, SENT + timedelta(days=5), "Wortlaut stimmt."
+    )
+    assert status.objections[0].decision == "Wortlaut stimmt."
+    assert [v.number for v in status.versions] == [1]  # nothing changed
+
+
+def test_who_may_object_and_when(service, objections, database, council, fields) -> None:
+    minutes = held_minutes(
+        database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
+    )
+    with pytest.raises(ValidationError, match="noch nicht versandt"):
+        objections.raise_objection(minutes.meeting_id, objection(minutes))
+    service.circulate(minutes.meeting_id, SENT)
+    with pytest.raises(ValidationError, match="abgelaufen"):
+        objections.raise_objection(
+            minutes.meeting_id, objection(minutes, raised_on=SENT + timedelta(days=15))
+        )
+    with pytest.raises(ValidationError, match="teilgenommen"):
+        objections.raise_objection(
+            minutes.meeting_id, objection(minutes, membership_id=minutes.members["O'Neil"])
+        )
+    with pytest.raises(ValidationError, match="Bitte wählen"):
+        objections.raise_objection(minutes.meeting_id, objection(minutes, membership_id=None))
+    with pytest.raises(ValidationError, match="beschreiben"):
+        objections.raise_objection(minutes.meeting_id, objection(minutes, text=" "))
+
+
+def test_accepting_a_passage_that_is_not_there_changes_nothing(
+    service, objections, database, minutes
+) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(
+        minutes.meeting_id, objection(minutes, passage="steht nirgends")
+    )
+    with pytest.raises(ValidationError, match="steht so nicht"):
+        objections.accept(raised.id, raised.version, SENT + timedelta(days=5))
+    status = service.status(minutes.meeting_id)
+    assert [v.number for v in status.versions] == [1]
+    assert status.objections[0].state is ObjectionState.OPEN
+
+
+def test_approval_stores_both_pdfs_with_their_sha256(
+    service, objections, database, council, minutes
+) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    approving = later_held(database, council.id, minutes)
+    assert [c.id for c in service.approving_meetings(minutes.meeting_id)] == [approving]
+    approved = service.approve(minutes.meeting_id, approving)
+    assert approved.state is MinutesState.APPROVED
+    assert approved.approved_on == date(2026, 5, 12)
+    assert approved.approved_in == "2. Sitzung"
+    with database.reading() as session:
+        row = session.scalars(select(models.MinutesVersion)).one()
+    assert row.pdf and row.public_pdf and row.pdf != row.public_pdf
+    assert row.sha256 == pdf_fingerprint(row.pdf) == approved.sha256
+    assert row.public_sha256 == pdf_fingerprint(row.public_pdf)
+    assert fingerprint(row.content).encode() in row.pdf  # the stamp carries the fingerprint
+    status = service.status(minutes.meeting_id)
+    assert status.frozen
+    assert status.summary() == "genehmigt am 12.05.2026 in der 2. Sitzung"
+
+
+def test_a_failing_render_stores_nothing(database, actor, council, minutes) -> None:
+    def broken(session, meeting_id, *, public, approval):
+        if public:
+            raise RuntimeError("render failed")
+        return b"%PDF full"
+
+    service = MinutesApprovalService(database, actor, broken)
+    service.circulate(minutes.meeting_id, SENT)
+    approving = later_held(database, council.id, minutes)
+    with pytest.raises(RuntimeError):
+        service.approve(minutes.meeting_id, approving)
+    with database.reading() as session:
+        row = session.scalars(select(models.MinutesVersion)).one()
+    assert row.state == MinutesState.CIRCULATED.value
+    assert (row.pdf, row.sha256, row.public_pdf, row.approved_on) == (None, None, None, None)
+
+
+def test_approval_needs_a_later_held_meeting_and_decided_objections(
+    service, objections, database, council, minutes
+) -> None:
+    with pytest.raises(ValidationError, match="noch nicht versandt"):
+        service.approve(minutes.meeting_id, minutes.next_id)
+    service.circulate(minutes.meeting_id, SENT)
+    with pytest.raises(ValidationError, match="noch nicht stattgefunden"):
+        service.approve(minutes.meeting_id, minutes.next_id)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    approving = later_held(database, council.id, minutes)
+    with pytest.raises(ValidationError, match="offenen Einwand"):
+        service.approve(minutes.meeting_id, approving)
+    objections.reject(
+        raised.id, raised.version, date(2026, 5, 12), "Nicht zutreffend.", in_meeting_id=approving
+    )
+    assert service.status(minutes.meeting_id).objections[0].decided_in == "2. Sitzung"
+    assert service.approve(minutes.meeting_id, approving).number == 1
+
+
+def test_the_objections_practice_waits_for_the_deadline(database, council, fields, actor) -> None:
+    minutes = held_minutes(
+        database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
+    )
+    service = MinutesApprovalService(database, actor, fake_render)
+    service.circulate(minutes.meeting_id, date(2026, 5, 1))  # deadline 15.05.
+    approving = later_held(database, council.id, minutes)  # held 12.05.
+    with pytest.raises(ValidationError, match=r"einschließlich 15\.05\.2026"):
+        service.approve(minutes.meeting_id, approving)
+    assert service.approve(minutes.meeting_id, approving, date(2026, 5, 16)).number == 1
+
+
+def test_minutes_changed_after_circulation_are_approved_as_a_new_version(
+    service, database, council, minutes
+) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    with database.transaction() as session:
+        session.get(models.AgendaItem, minutes.item_ids[1]).discussion = "Nachgetragen."
+    approving = later_held(database, council.id, minutes)
+    approved = service.approve(minutes.meeting_id, approving)
+    assert approved.number == 2
+    status = service.status(minutes.meeting_id)
+    assert [v.state for v in status.versions] == [MinutesState.CIRCULATED, MinutesState.APPROVED]
+    assert service.diff(minutes.meeting_id, 1, 2).items[0].heading == "TOP 2 Bericht"
