@@ -18,7 +18,9 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.minutes import MinutesService
-from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_documents import MinutesDocumentsService, render_minutes
+from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.retention import RetentionService
@@ -50,6 +52,8 @@ class Services:
     text_templates: TextTemplatesService
     annexes: AnnexesService
     minutes_documents: MinutesDocumentsService
+    minutes_approval: MinutesApprovalService
+    minutes_objections: MinutesObjectionsService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -78,4 +82,6 @@ class Services:
             text_templates=TextTemplatesService(database, actor),
             annexes=annexes,
             minutes_documents=MinutesDocumentsService(database, meeting_documents, annexes),
+            minutes_approval=MinutesApprovalService(database, actor, render_minutes),
+            minutes_objections=MinutesObjectionsService(database, actor),
         )

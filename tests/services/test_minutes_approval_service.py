@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, timedelta
 
 import pytest
 from minutes_setup import RESOLUTION, Minutes, fake_render, held_minutes, hold
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
@@ -14,15 +16,20 @@ from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.store import models
 
 SENT = date(2026, 3, 20)
 
 
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 @pytest.fixture
 def service(database, actor) -> MinutesApprovalService:
-    return MinutesApprovalService(database, actor, fake_render)
+    return MinutesApprovalService(database, actor, render_minutes)
 
 
 @pytest.fixture
@@ -202,10 +209,14 @@ def test_approval_stores_both_pdfs_with_their_sha256(
     assert approved.approved_in == "2. Sitzung"
     with database.reading() as session:
         row = session.scalars(select(models.MinutesVersion)).one()
-    assert row.pdf and row.public_pdf and row.pdf != row.public_pdf
     assert row.sha256 == pdf_fingerprint(row.pdf) == approved.sha256
-    assert row.public_sha256 == pdf_fingerprint(row.public_pdf)
-    assert fingerprint(row.content).encode() in row.pdf  # the stamp carries the fingerprint
+    assert row.public_sha256 == pdf_fingerprint(row.public_pdf) == approved.public_sha256
+    for pdf in (row.pdf, row.public_pdf):
+        printed = text_of(pdf)
+        assert "Genehmigt am 12.05.2026 in der 2. Sitzung am 12.05.2026." in printed
+        assert fingerprint(row.content) in printed.replace(" ", "").replace("\n", "")
+        assert "ENTWURF" not in printed
+    assert approved.fingerprint == fingerprint(row.content)
     status = service.status(minutes.meeting_id)
     assert status.frozen
     assert status.summary() == "genehmigt am 12.05.2026 in der 2. Sitzung"
