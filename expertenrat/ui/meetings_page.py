@@ -42,6 +42,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
@@ -113,7 +114,7 @@ class MeetingsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, tr(_CONTEXT, "Sitzung"))
         self.details: list[QWidget] = []
-        for label, widget in _detail_widgets(services, dialogs):
+        for label, widget in _detail_widgets(services, dialogs, today):
             widget.changed.connect(self._detail_changed)
             self.details.append(widget)
             self.tabs.addTab(widget, label)
@@ -422,7 +423,9 @@ def _fit_columns(header: QHeaderView) -> None:
     header.setSectionResizeMode(MeetingsTableModel.COLUMN_PLACE, QHeaderView.ResizeMode.Stretch)
 
 
-def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[str, QWidget]]:
+def _detail_widgets(
+    services: Services, dialogs: DialogService, today: Callable[[], date]
+) -> list[tuple[str, QWidget]]:
     """The detail tabs of a meeting beside "Sitzung" (see the widget contract)."""
     return [
         (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs)),
@@ -430,4 +433,5 @@ def _detail_widgets(services: Services, dialogs: DialogService) -> list[tuple[st
         (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
         (tr(_CONTEXT, "Protokoll"), MinutesEditor(services, dialogs)),
         (tr(_CONTEXT, "Anlagen"), AnnexesPanel(services, dialogs)),
+        (tr(_CONTEXT, "Genehmigung"), MinutesApprovalPanel(services, dialogs, today=today)),
     ]

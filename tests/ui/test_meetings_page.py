@@ -289,6 +289,7 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     labels = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert labels[:5] == ["Sitzung", "Tagesordnung", "Anwesenheit", "Befangenheit", "Protokoll"]
     assert "Anlagen" in labels
+    assert "Genehmigung" in labels
     first, second = (add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8))
     services.agenda.add_opening_items(first)
     page.refresh()

@@ -1,0 +1,90 @@
+"""Genehmigen (choose the approving meeting and the day) and the readable diff of two
+versions of the minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.minutes_approval import Choice
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.objection_dialogs import choice_combo, date_edit
+
+_CONTEXT = "MinutesApprovalDialogs"
+
+
+class ApproveDialog(QDialog):
+    """Which later held meeting approved the minutes, and on which day (default: its day)."""
+
+    def __init__(
+        self,
+        meetings: Sequence[Choice],
+        submit: Callable[[int, date], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self._days = {m.id: m.day for m in meetings}
+        self.setWindowTitle(tr(_CONTEXT, "Protokoll genehmigen"))
+        self.meeting_combo = choice_combo(meetings)
+        self.date_edit = date_edit((meetings[0].day if meetings else None) or date.today())
+        self.meeting_combo.currentIndexChanged.connect(self._meeting_chosen)
+        note = QLabel(
+            tr(
+                _CONTEXT,
+                "Das Protokoll wird als PDF (vollständig und öffentlich) mit dem "
+                "Genehmigungsvermerk gespeichert und kann danach nicht mehr geändert werden.",
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr(_CONTEXT, "Genehmigen"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr(_CONTEXT, "Genehmigt in der"), self.meeting_combo)
+        form.addRow(tr(_CONTEXT, "Genehmigt am"), self.date_edit)
+        form.addRow(note)
+        form.addRow(buttons)
+        self.finished.connect(self.deleteLater)
+
+    def _meeting_chosen(self) -> None:
+        day = self._days.get(self.meeting_combo.currentData())
+        if day is not None:
+            self.date_edit.setDate(day)
+
+    def accept(self) -> None:
+        meeting_id = self.meeting_combo.currentData()
+        if meeting_id is not None and self._submit(meeting_id, self.date_edit.date().toPython()):
+            super().accept()
+
+
+class DiffDialog(QDialog):
+    """The readable differences between two versions (plain text, read-only)."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text_view = QPlainTextEdit(text)
+        self.text_view.setReadOnly(True)
+        self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text_view)
+        layout.addWidget(buttons)
+        self.resize(720, 480)
+        self.finished.connect(self.deleteLater)

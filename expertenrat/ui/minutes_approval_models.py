@@ -1,0 +1,111 @@
+"""Table models of the Genehmigung tab: the versions of the minutes and the objections."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.domain.minutes_approval import ObjectionRecord, VersionRecord
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+
+_CONTEXT = "MinutesApprovalModels"
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else ""
+
+
+def _first_line(text: str, limit: int = 80) -> str:
+    """The first line of ``text``, shortened with "…" where something is left out."""
+    line = text.split("\n", 1)[0]
+    if len(line) > limit:
+        return line[: limit - 1] + "…"
+    return line if line == text else f"{line} …"
+
+
+class VersionsTableModel(RowsTableModel):
+    (
+        COLUMN_NUMBER,
+        COLUMN_STATE,
+        COLUMN_CIRCULATED,
+        COLUMN_DUE,
+        COLUMN_APPROVED,
+        COLUMN_FINGERPRINT,
+    ) = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        columns: tuple[Column[VersionRecord], ...] = (
+            number_column(tr(_CONTEXT, "Fassung"), lambda v: v.number),
+            Column(tr(_CONTEXT, "Stand"), lambda v: v.state.label),
+            Column(
+                tr(_CONTEXT, "Versandt am"),
+                lambda v: _day(v.circulated_on),
+                sort_value=lambda v: v.circulated_on or date.min,
+            ),
+            Column(
+                tr(_CONTEXT, "Einwände bis"),
+                lambda v: _day(v.objections_due_on),
+                sort_value=lambda v: v.objections_due_on or date.min,
+            ),
+            Column(
+                tr(_CONTEXT, "Genehmigt"),
+                lambda v: f"{_day(v.approved_on)} ({v.approved_in})" if v.approved_on else "",
+                sort_value=lambda v: v.approved_on or date.min,
+            ),
+            Column(
+                tr(_CONTEXT, "Fingerabdruck des Inhalts"),
+                lambda v: v.fingerprint[:16] + "…",
+                tooltip=lambda v: f"SHA-256 {v.fingerprint}",
+            ),
+        )
+        super().__init__(columns, parent)
+
+
+class ObjectionsTableModel(RowsTableModel):
+    (
+        COLUMN_RAISED_BY,
+        COLUMN_RAISED_ON,
+        COLUMN_ITEM,
+        COLUMN_TEXT,
+        COLUMN_STATE,
+        COLUMN_DECISION,
+    ) = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        columns: tuple[Column[ObjectionRecord], ...] = (
+            Column(tr(_CONTEXT, "Von"), lambda o: o.raised_by),
+            Column(
+                tr(_CONTEXT, "Am"), lambda o: _day(o.raised_on), sort_value=lambda o: o.raised_on
+            ),
+            Column(tr(_CONTEXT, "Punkt"), lambda o: o.item_label, tooltip=lambda o: o.item_label),
+            Column(
+                tr(_CONTEXT, "Einwand"),
+                lambda o: _first_line(o.text),
+                tooltip=lambda o: _details(o),
+            ),
+            Column(tr(_CONTEXT, "Entscheidung"), lambda o: _decision(o)),
+            Column(
+                tr(_CONTEXT, "Begründung"),
+                lambda o: _first_line(o.decision),
+                tooltip=lambda o: o.decision or None,
+            ),
+        )
+        super().__init__(columns, parent)
+
+
+def _decision(objection: ObjectionRecord) -> str:
+    if objection.decided_on is None:
+        return objection.state.label
+    where = f", {objection.decided_in}" if objection.decided_in else ""
+    return f"{objection.state.label} am {_day(objection.decided_on)}{where}"
+
+
+def _details(objection: ObjectionRecord) -> str:
+    parts = [objection.text]
+    if objection.passage:
+        parts.append(tr(_CONTEXT, "Stelle: {text}").format(text=objection.passage))
+    if objection.proposed_text:
+        parts.append(tr(_CONTEXT, "Vorschlag: {text}").format(text=objection.proposed_text))
+    return "\n\n".join(parts)

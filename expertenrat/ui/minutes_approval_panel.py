@@ -1,0 +1,337 @@
+"""Genehmigung: circulation, objections, versions and approval of a meeting's minutes (a
+detail tab of the meetings page, see ``widget_contract``).
+
+The state line says where the minutes stand (Entwurf / versandt … / genehmigt …, with the
+SHA-256 of the stored PDFs). "Protokoll versenden …" asks for the day they went out;
+objections are raised and decided in their table; "Unterschiede anzeigen" shows what
+changed between two versions (the selected one and its predecessor, or two selected ones);
+"Genehmigen …" chooses the approving meeting. Buttons are disabled where a step is not
+possible, and the services refuse it anyway with a German message. Approved minutes are
+shown read-only with a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import ObjectionState
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.minutes_approval import (
+    FROZEN_HINT,
+    Choice,
+    MinutesStatus,
+    ObjectionDraft,
+    ObjectionRecord,
+)
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
+from expertenrat.ui.minutes_approval_models import ObjectionsTableModel, VersionsTableModel
+from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
+
+_CONTEXT = "MinutesApprovalPanel"
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return view
+
+
+def _label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class MinutesApprovalPanel(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._today = today
+        self._meeting_id: int | None = None
+        self._status: MinutesStatus | None = None
+        self._approving: list[Choice] = []
+        self.dialog: QWidget | None = None
+
+        self.hint_label = _label()
+        self.hint_label.setObjectName("hintLabel")
+        self.state_label = _label()
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.circulate_button = QPushButton(tr(_CONTEXT, "Protokoll versenden …"))
+        self.approve_button = QPushButton(tr(_CONTEXT, "Genehmigen …"))
+        self.circulate_button.clicked.connect(self.circulate)
+        self.approve_button.clicked.connect(self.approve)
+
+        self.objections_model = ObjectionsTableModel(self)
+        self.objections_view = _table(self.objections_model)
+        self.objections_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.objections_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.raise_button = QPushButton(tr(_CONTEXT, "Einwand erheben …"))
+        self.accept_button = QPushButton(tr(_CONTEXT, "Berücksichtigen …"))
+        self.reject_button = QPushButton(tr(_CONTEXT, "Zurückweisen …"))
+        self.raise_button.clicked.connect(self.raise_objection)
+        self.accept_button.clicked.connect(lambda: self.decide(accepting=True))
+        self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
+
+        self.versions_model = VersionsTableModel(self)
+        self.versions_view = _table(self.versions_model)
+        self.versions_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.versions_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.diff_button = QPushButton(tr(_CONTEXT, "Unterschiede anzeigen"))
+        self.diff_button.setToolTip(
+            tr(_CONTEXT, "Die gewählte Fassung mit der vorigen vergleichen, oder zwei gewählte")
+        )
+        self.diff_button.clicked.connect(self.show_diff)
+        self._layout()
+        self.set_meeting(None)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.circulate_button)
+        top.addWidget(self.approve_button)
+        top.addStretch()
+        objections = QGroupBox(tr(_CONTEXT, "Einwände"))
+        column = QVBoxLayout(objections)
+        column.addWidget(self.objections_view)
+        row = QHBoxLayout()
+        for button in (self.raise_button, self.accept_button, self.reject_button):
+            row.addWidget(button)
+        row.addStretch()
+        column.addLayout(row)
+        versions = QGroupBox(tr(_CONTEXT, "Fassungen"))
+        column = QVBoxLayout(versions)
+        column.addWidget(self.versions_view)
+        row = QHBoxLayout()
+        row.addWidget(self.diff_button)
+        row.addStretch()
+        column.addLayout(row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.state_label)
+        layout.addLayout(top)
+        layout.addWidget(objections, 2)
+        layout.addWidget(versions, 1)
+
+    # --- contract -------------------------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self._meeting_id = meeting_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        status, hint, self._approving = None, tr(_CONTEXT, "Keine Sitzung gewählt."), []
+        if self._meeting_id is not None:
+            try:
+                status = self._services.minutes_approval.status(self._meeting_id)
+                self._approving = self._services.minutes_approval.approving_meetings(
+                    self._meeting_id
+                )
+                hint = ""
+            except ExpertenratError as error:
+                hint = error.message
+        if status is not None and status.frozen:
+            hint = tr(_CONTEXT, FROZEN_HINT)
+        elif status is not None and not status.held:
+            hint = tr(_CONTEXT, "Ein Protokoll gibt es erst, wenn die Sitzung stattgefunden hat.")
+        self._status = status
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        self.state_label.setText(_state_text(status) if status else "")
+        self.objections_model.set_rows(status.objections if status else ())
+        self.versions_model.set_rows(status.versions if status else ())
+        self._update_buttons()
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        return True  # every step is saved at once
+
+    # --- steps ----------------------------------------------------------------------------
+
+    def circulate(self) -> None:
+        if self._meeting_id is None:
+            return
+        meeting_id = self._meeting_id
+
+        def sent(on: date) -> None:
+            note: list[str] = []
+            if self._run(
+                lambda: note.append(
+                    self._services.minutes_approval.circulate(meeting_id, on).agenda_note
+                )
+            ):
+                self._dialogs.information(self, tr(_CONTEXT, "Protokoll versandt"), note[0])
+
+        self._dialogs.ask_date(
+            self,
+            tr(_CONTEXT, "Protokoll versenden"),
+            tr(_CONTEXT, "Versandt am"),
+            self._today(),
+            sent,
+        )
+
+    def approve(self) -> None:
+        if self._meeting_id is None:
+            return
+        meeting_id = self._meeting_id
+        self.dialog = ApproveDialog(
+            self._approving,
+            lambda in_meeting, on: self._run(
+                lambda: self._services.minutes_approval.approve(meeting_id, in_meeting, on)
+            ),
+            self,
+        )
+        self.dialog.open()
+
+    def raise_objection(self) -> None:
+        if self._meeting_id is None:
+            return
+        meeting_id = self._meeting_id
+        objections = self._services.minutes_objections
+
+        def submit(draft: ObjectionDraft) -> bool:
+            return self._run(lambda: objections.raise_objection(meeting_id, draft))
+
+        self.dialog = ObjectionDialog(
+            objections.attendees(meeting_id),
+            objections.items(meeting_id),
+            self._today(),
+            submit,
+            self,
+        )
+        self.dialog.open()
+
+    def decide(self, *, accepting: bool) -> None:
+        objection = self.selected_objection()
+        if objection is None:
+            return
+        objections = self._services.minutes_objections
+
+        def submit(dialog: DecisionDialog) -> bool:
+            reason = dialog.reason_edit.toPlainText()
+            if accepting:
+                return self._run(
+                    lambda: objections.accept(
+                        objection.id,
+                        objection.version,
+                        dialog.decided_on,
+                        in_meeting_id=dialog.meeting_id,
+                        passage=dialog.passage_edit.toPlainText(),
+                        wording=dialog.wording_edit.toPlainText(),
+                        reason=reason,
+                    )
+                )
+            return self._run(
+                lambda: objections.reject(
+                    objection.id,
+                    objection.version,
+                    dialog.decided_on,
+                    reason,
+                    in_meeting_id=dialog.meeting_id,
+                )
+            )
+
+        self.dialog = DecisionDialog(
+            objection, accepting, self._approving, self._today(), submit, self
+        )
+        self.dialog.open()
+
+    def show_diff(self) -> None:
+        pair = self._diff_pair()
+        if pair is None or self._meeting_id is None:
+            return
+        old, new = pair
+        try:
+            diff = self._services.minutes_approval.diff(self._meeting_id, old, new)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Unterschiede"), error.message)
+            return
+        title = tr(_CONTEXT, "Unterschiede von Fassung {old} zu Fassung {new}").format(
+            old=old, new=new
+        )
+        self.dialog = DiffDialog(title, diff.text(), self)
+        self.dialog.open()
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def selected_objection(self) -> ObjectionRecord | None:
+        rows = self.objections_view.selectionModel().selectedRows()
+        return self.objections_model.row(rows[0].row()) if rows else None
+
+    def _diff_pair(self) -> tuple[int, int] | None:
+        rows = sorted(i.row() for i in self.versions_view.selectionModel().selectedRows())
+        numbers = sorted(self.versions_model.row(r).number for r in rows)
+        if len(numbers) == 2:
+            return numbers[0], numbers[1]
+        if len(numbers) == 1 and numbers[0] > 1:
+            return numbers[0] - 1, numbers[0]
+        return None
+
+    def _update_buttons(self) -> None:
+        status = self._status
+        live = status is not None and status.held and not status.frozen
+        circulated = live and status.latest is not None  # type: ignore[union-attr]
+        selected = self.selected_objection()
+        decidable = circulated and selected is not None and selected.state is ObjectionState.OPEN
+        self.circulate_button.setEnabled(live)
+        self.approve_button.setEnabled(
+            circulated and bool(self._approving) and not status.open_objections  # type: ignore[union-attr]
+        )
+        self.raise_button.setEnabled(circulated)
+        self.accept_button.setEnabled(decidable)
+        self.reject_button.setEnabled(decidable)
+        self.diff_button.setEnabled(self._diff_pair() is not None)
+
+    def _run(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Genehmigung des Protokolls"), error.message)
+            self.refresh()
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+
+def _state_text(status: MinutesStatus) -> str:
+    lines = [
+        tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()),
+        tr(_CONTEXT, "Genehmigungspraxis: {practice}; Einwandfrist {days} Tage").format(
+            practice=status.practice.label, days=status.objection_period_days
+        ),
+    ]
+    latest = status.latest
+    if latest is not None and latest.sha256:
+        lines.append(tr(_CONTEXT, "SHA-256 (vollständig): {sha}").format(sha=latest.sha256))
+        lines.append(tr(_CONTEXT, "SHA-256 (öffentlich): {sha}").format(sha=latest.public_sha256))
+    return "\n".join(lines)

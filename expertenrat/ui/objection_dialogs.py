@@ -1,0 +1,164 @@
+"""The dialogs for objections: raising one, and deciding on one (accept or reject).
+
+Each dialog calls ``submit`` with what was entered; ``submit`` saves and answers whether it
+worked, and the dialog closes only then, so a refused entry keeps what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "ObjectionDialogs"
+
+
+def date_edit(initial: date) -> QDateEdit:
+    editor = QDateEdit(initial)
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("dd.MM.yyyy")
+    return editor
+
+
+def text_edit(initial: str = "", placeholder: str = "") -> QPlainTextEdit:
+    editor = QPlainTextEdit(initial)
+    editor.setPlaceholderText(placeholder)
+    editor.setTabChangesFocus(True)
+    return editor
+
+
+def choice_combo(choices: Sequence[Choice], empty: str | None = None) -> QComboBox:
+    combo = QComboBox()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for choice in choices:
+        combo.addItem(choice.label, choice.id)
+    return combo
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class ObjectionDialog(QDialog):
+    """Einwand erheben: who (a member who attended), when, to which item or passage, the
+    proposed wording and the objection itself."""
+
+    def __init__(
+        self,
+        attendees: Sequence[Choice],
+        items: Sequence[Choice],
+        today: date,
+        submit: Callable[[ObjectionDraft], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.setWindowTitle(tr(_CONTEXT, "Einwand erheben"))
+        self.member_combo = choice_combo(attendees)
+        self.date_edit = date_edit(today)
+        self.item_combo = choice_combo(items, tr(_CONTEXT, "– ganzes Protokoll –"))
+        self.passage_edit = text_edit(
+            placeholder=tr(_CONTEXT, "Die Stelle wörtlich, wie sie im Protokoll steht")
+        )
+        self.proposed_edit = text_edit(placeholder=tr(_CONTEXT, "Die vorgeschlagene Fassung"))
+        self.text_edit = text_edit(placeholder=tr(_CONTEXT, "Was ist falsch oder fehlt?"))
+        form = QFormLayout(self)
+        form.addRow(tr(_CONTEXT, "Mitglied"), self.member_combo)
+        form.addRow(tr(_CONTEXT, "Eingegangen am"), self.date_edit)
+        form.addRow(tr(_CONTEXT, "Tagesordnungspunkt"), self.item_combo)
+        form.addRow(tr(_CONTEXT, "Beanstandete Stelle"), self.passage_edit)
+        form.addRow(tr(_CONTEXT, "Vorgeschlagene Fassung"), self.proposed_edit)
+        form.addRow(tr(_CONTEXT, "Einwand"), self.text_edit)
+        form.addRow(_buttons(self))
+        self.finished.connect(self.deleteLater)
+
+    def draft(self) -> ObjectionDraft:
+        return ObjectionDraft(
+            membership_id=self.member_combo.currentData(),
+            raised_on=self.date_edit.date().toPython(),
+            text=self.text_edit.toPlainText(),
+            agenda_item_id=self.item_combo.currentData(),
+            passage=self.passage_edit.toPlainText(),
+            proposed_text=self.proposed_edit.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        if self._submit(self.draft()):
+            super().accept()
+
+
+class DecisionDialog(QDialog):
+    """Über einen Einwand entscheiden: berücksichtigen (the passage is replaced by the
+    wording, both editable) or zurückweisen (with the required reason); when and in which
+    meeting."""
+
+    def __init__(
+        self,
+        objection: ObjectionRecord,
+        accepting: bool,
+        meetings: Sequence[Choice],
+        today: date,
+        submit: Callable[[DecisionDialog], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.objection = objection
+        self.accepting = accepting
+        self.setWindowTitle(
+            tr(_CONTEXT, "Einwand berücksichtigen")
+            if accepting
+            else tr(_CONTEXT, "Einwand zurückweisen")
+        )
+        summary = QLabel(f"{objection.raised_by}: {objection.text}")
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setWordWrap(True)
+        self.date_edit = date_edit(today)
+        self.meeting_combo = choice_combo(meetings, tr(_CONTEXT, "– außerhalb einer Sitzung –"))
+        self.passage_edit = text_edit(objection.passage)
+        self.wording_edit = text_edit(objection.proposed_text)
+        self.reason_edit = text_edit(
+            placeholder=tr(_CONTEXT, "Begründung (bei Zurückweisung erforderlich)")
+        )
+        form = QFormLayout(self)
+        form.addRow(tr(_CONTEXT, "Einwand"), summary)
+        form.addRow(tr(_CONTEXT, "Entschieden am"), self.date_edit)
+        form.addRow(tr(_CONTEXT, "In der Sitzung"), self.meeting_combo)
+        if accepting:
+            form.addRow(tr(_CONTEXT, "Stelle im Protokoll"), self.passage_edit)
+            form.addRow(tr(_CONTEXT, "Neue Fassung"), self.wording_edit)
+        form.addRow(tr(_CONTEXT, "Begründung"), self.reason_edit)
+        form.addRow(_buttons(self))
+        self.finished.connect(self.deleteLater)
+
+    @property
+    def decided_on(self) -> date:
+        return self.date_edit.date().toPython()
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.meeting_combo.currentData()
+
+    def accept(self) -> None:
+        if self._submit(self):
+            super().accept()

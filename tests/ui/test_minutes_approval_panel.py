@@ -1,0 +1,135 @@
+"""The Genehmigung tab: circulating, objections, the diff of two versions and approval."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from minutes_setup import Minutes, held_minutes, hold
+from PySide6.QtCore import QItemSelectionModel
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import ObjectionState
+from expertenrat.domain.minutes_approval import FROZEN_HINT
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+
+SENT = date(2026, 3, 20)
+
+
+@pytest.fixture
+def minutes(services) -> Minutes:
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    return held_minutes(services.database, council.id, field)
+
+
+@pytest.fixture
+def panel(qtbot, services, dialogs, minutes) -> MinutesApprovalPanel:
+    panel = MinutesApprovalPanel(services, dialogs, today=lambda: SENT)
+    qtbot.addWidget(panel)
+    panel.set_meeting(minutes.meeting_id)
+    return panel
+
+
+def select_row(view, row: int, *, add: bool = False) -> None:
+    flags = QItemSelectionModel.SelectionFlag.Rows | (
+        QItemSelectionModel.SelectionFlag.Select
+        if add
+        else QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    view.selectionModel().select(view.model().index(row, 0), flags)
+
+
+def test_a_draft_can_only_be_circulated(panel) -> None:
+    assert "Entwurf – noch nicht versandt" in panel.state_label.text()
+    assert panel.circulate_button.isEnabled()
+    for button in (
+        panel.approve_button,
+        panel.raise_button,
+        panel.accept_button,
+        panel.reject_button,
+        panel.diff_button,
+    ):
+        assert not button.isEnabled()
+
+
+def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialogs) -> None:
+    dialogs.dates = [SENT]
+    with qtbot.waitSignal(panel.changed):
+        panel.circulate_button.click()
+    assert "versandt am 20.03.2026, Einwände bis 03.04.2026" in panel.state_label.text()
+    assert "Genehmigung des Protokolls der 1. Sitzung" in dialogs.messages[-1][2]
+    assert panel.versions_model.rowCount() == 1
+    assert panel.raise_button.isEnabled()
+
+
+def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
+    qtbot, panel, dialogs, minutes, qtmodeltester
+) -> None:
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+
+    panel.raise_button.click()
+    dialog = panel.dialog
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Anna Berg"))
+    dialog.item_combo.setCurrentIndex(dialog.item_combo.findData(minutes.item_ids[2]))
+    dialog.passage_edit.setPlainText("offen & frei")
+    dialog.proposed_edit.setPlainText("offen, frei & <maschinenlesbar>")
+    dialog.text_edit.setPlainText("Der Beschluss ist ungenau.")
+    with qtbot.waitSignal(panel.changed):
+        dialog.accept()
+    panel.raise_button.click()
+    panel.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
+    panel.dialog.accept()
+    assert panel.objections_model.rowCount() == 2
+    qtmodeltester.check(panel.objections_model)
+
+    select_row(panel.objections_view, 1)
+    panel.reject_button.click()
+    panel.dialog.accept()  # without a reason: refused, the dialog stays
+    assert "begründen" in dialogs.warnings()[-1]
+    panel.dialog.reason_edit.setPlainText("Der Beitrag ist im Protokoll enthalten.")
+    panel.dialog.accept()
+
+    select_row(panel.objections_view, 0)
+    assert panel.accept_button.isEnabled()
+    panel.accept_button.click()
+    assert panel.dialog.wording_edit.toPlainText() == "offen, frei & <maschinenlesbar>"
+    with qtbot.waitSignal(panel.changed):
+        panel.dialog.accept()
+    states = [o.state for o in panel.objections_model.rows()]
+    assert states == [ObjectionState.ACCEPTED, ObjectionState.REJECTED]
+    assert panel.versions_model.rowCount() == 2
+    qtmodeltester.check(panel.versions_model)
+
+    select_row(panel.versions_view, 1)
+    panel.diff_button.click()
+    text = panel.dialog.text_view.toPlainText()
+    assert "TOP 3 Beratung (geändert)" in text
+    assert "+ Der Expert*innenrat empfiehlt, die Daten offen, frei & <maschinenlesbar>" in text
+
+
+def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> None:
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    assert not panel.approve_button.isEnabled()  # no later meeting held yet
+    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    panel.refresh()
+    assert panel.approve_button.isEnabled()
+    panel.approve_button.click()
+    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 12)
+    with qtbot.waitSignal(panel.changed):
+        panel.dialog.accept()
+    assert panel.hint_label.text() == FROZEN_HINT
+    assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
+    assert "SHA-256 (vollständig): " in panel.state_label.text()
+    assert not any(
+        b.isEnabled()
+        for b in (panel.circulate_button, panel.approve_button, panel.raise_button)
+    )
+    # The service refuses even if a step is started anyway.
+    dialogs.dates = [SENT]
+    panel.circulate()
+    assert "ist genehmigt" in dialogs.warnings()[-1]
