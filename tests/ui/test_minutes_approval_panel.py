@@ -126,8 +126,7 @@ def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> N
     assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
     assert "SHA-256 (vollständig): " in panel.state_label.text()
     assert not any(
-        b.isEnabled()
-        for b in (panel.circulate_button, panel.approve_button, panel.raise_button)
+        b.isEnabled() for b in (panel.circulate_button, panel.approve_button, panel.raise_button)
     )
     # The service refuses even if a step is started anyway.
     dialogs.dates = [SENT]
