@@ -12,7 +12,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesState, ObjectionState
+from expertenrat.domain.enums import (
+    AuditAction,
+    MeetingState,
+    MinutesApproval,
+    MinutesState,
+    ObjectionState,
+)
 from expertenrat.domain.field_limits import clean_text, date_problems, text_problems
 from expertenrat.domain.minutes_approval import (
     CORRECTED_FIELDS,
@@ -225,9 +231,15 @@ class MinutesObjectionsService:
             raise rows.refuse("decided_on", "Die Entscheidung kann nicht vor dem Einwand liegen.")
         if in_meeting_id is not None:
             deciding = rows.live(session, in_meeting_id)
-            if deciding.council_id != meeting.council_id or deciding.starts_at <= meeting.starts_at:
+            if (
+                deciding.council_id != meeting.council_id
+                or deciding.starts_at <= meeting.starts_at
+                or deciding.state == MeetingState.CANCELLED.value
+            ):
                 raise rows.refuse(
-                    "in_meeting_id", "Entscheiden kann nur eine spätere Sitzung desselben Gremiums."
+                    "in_meeting_id",
+                    "Entscheiden kann nur eine spätere, nicht abgesagte Sitzung desselben "
+                    "Gremiums.",
                 )
         return row, meeting
 
