@@ -15,6 +15,7 @@ from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.context import Services
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
@@ -217,6 +218,9 @@ def test_approval_stores_both_pdfs_with_their_sha256(
         assert fingerprint(row.content) in printed.replace(" ", "").replace("\n", "")
         assert "ENTWURF" not in printed
     assert approved.fingerprint == fingerprint(row.content)
+    exports = Services.create(database, "t").minutes_documents  # the stored bytes, unchanged
+    assert exports.minutes(minutes.meeting_id).rendered.pdf == row.pdf
+    assert exports.minutes(minutes.meeting_id, public=True).rendered.pdf == row.public_pdf
     status = service.status(minutes.meeting_id)
     assert status.frozen
     assert status.summary() == "genehmigt am 12.05.2026 in der 2. Sitzung"
