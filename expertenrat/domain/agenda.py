@@ -57,6 +57,7 @@ class Agenda:
     starts_at: datetime
     state: MeetingState
     items: tuple[AgendaItem, ...] = ()
+    frozen: bool = False  # the minutes are approved: nothing may change
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,11 @@ class AttendanceSheet:
     quorum: QuorumResult
     item_quorums: tuple[ItemQuorum, ...]
     problem: str = ""  # why ``item_quorums`` is empty although there is an agenda
+    frozen: bool = False  # the minutes are approved: nothing may change
+
+    @property
+    def read_only(self) -> bool:
+        return self.cancelled or self.frozen
 
     @property
     def recorded(self) -> int:

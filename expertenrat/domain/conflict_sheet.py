@@ -64,6 +64,11 @@ class ConflictSheet:
     cancelled: bool
     members: tuple[MemberRef, ...]  # active on the meeting's date
     items: tuple[ItemConflicts, ...]
+    frozen: bool = False  # the minutes are approved: nothing may change
+
+    @property
+    def read_only(self) -> bool:
+        return self.cancelled or self.frozen
 
     def name_of(self, membership_id: int) -> str:
         return next((m.name for m in self.members if m.membership_id == membership_id), "")

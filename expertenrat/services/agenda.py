@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from expertenrat.domain import agenda_templates
 from expertenrat.domain.agenda import (
@@ -33,7 +33,7 @@ from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_rows import MeetingItems, load, meeting_name
-from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -289,6 +289,7 @@ def _agenda_of(found: MeetingItems) -> Agenda:
         starts_at=meeting.starts_at,
         state=MeetingState(meeting.state),
         items=tuple(found.items()),
+        frozen=is_frozen(object_session(meeting), meeting.id),
     )
 
 

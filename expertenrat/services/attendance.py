@@ -48,6 +48,7 @@ from expertenrat.services.attendance_rows import (
     meeting_memberships,
     sort_name,
 )
+from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -239,6 +240,7 @@ def attendance_sheet(session: Session, meeting: models.Meeting) -> AttendanceShe
         meeting_id=meeting.id,
         meeting_date=meeting.starts_at.date(),
         cancelled=is_cancelled(meeting),
+        frozen=is_frozen(session, meeting.id),
         entries=entries,
         guests=tuple(
             _guest_entry(g)

@@ -36,6 +36,7 @@ from expertenrat.services.attendance_rows import (
     live_meeting,
     meeting_memberships,
 )
+from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -226,6 +227,7 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
         is_cancelled(meeting),
         tuple(MemberRef(m.id, full_name(m), m.person.affiliation) for m in memberships),
         tuple(items),
+        frozen=is_frozen(session, meeting.id),
     )
 
 

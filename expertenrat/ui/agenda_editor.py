@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.agenda import Agenda, AgendaItem, change_refusal, end_time, numbers
 from expertenrat.domain.enums import AgendaItemKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
@@ -211,7 +212,7 @@ class AgendaEditor(QWidget):
 
     def _show(self, agenda: Agenda, select: int | None) -> None:
         self._agenda = agenda
-        refusal = change_refusal(agenda.state)
+        refusal = _refusal(agenda)
         self.hint.setText(refusal or "")
         self.hint.setVisible(refusal is not None)
         self._show_items(agenda)
@@ -235,8 +236,8 @@ class AgendaEditor(QWidget):
         )
 
     def _update_buttons(self) -> None:
-        state = self._agenda.state if self._agenda is not None else None
-        structural = state is not None and change_refusal(state) is None
+        agenda = self._agenda
+        structural = agenda is not None and _refusal(agenda) is None
         item = self.selected_item() is not None
         self.add_button.setEnabled(structural)
         for button in (
@@ -248,7 +249,7 @@ class AgendaEditor(QWidget):
             self.outdent_button,
         ):
             button.setEnabled(structural and item)
-        editable = state is not None and change_refusal(state, title_only=True) is None
+        editable = agenda is not None and _refusal(agenda, title_only=True) is None
         self.form.setEnabled(editable and item)
         self.save_button.setEnabled(editable and item)
 
@@ -364,7 +365,7 @@ class AgendaEditor(QWidget):
         self.form.set_item(self.selected_item())
 
     def _show_items(self, agenda: Agenda) -> None:
-        movable = change_refusal(agenda.state) is None
+        movable = _refusal(agenda) is None
         self.model.set_agenda(agenda.items, agenda.starts_at, movable=movable)
 
     def _typed(self) -> None:
@@ -385,3 +386,10 @@ class AgendaEditor(QWidget):
             return
         self.form.set_item(self.selected_item())
         self._update_buttons()
+
+
+def _refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:
+    """Why the agenda may not change so (approved minutes first), or ``None``."""
+    if agenda.frozen:
+        return tr(_CONTEXT, FROZEN_HINT)
+    return change_refusal(agenda.state, title_only=title_only)

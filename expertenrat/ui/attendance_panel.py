@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.attendance_sheet import CANCELLED_HINT, AgendaRef, AttendanceSheet
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.attendance_guests import GuestsBox
 from expertenrat.ui.attendance_row import HEADERS, AttendanceRow
@@ -143,12 +144,14 @@ class AttendancePanel(QWidget):
             for entry in sheet.entries:
                 self.rows[entry.membership_id].show_entry(entry)
         for row in self.rows.values():
-            row.set_editable(not sheet.cancelled)
+            row.set_editable(not sheet.read_only)
         hint = tr(_CONTEXT, CANCELLED_HINT) if sheet.cancelled else ""
+        if sheet.frozen:
+            hint = tr(_CONTEXT, FROZEN_HINT)
         if not sheet.entries:
             hint = tr(_CONTEXT, "Am Tag der Sitzung hat das Gremium keine aktiven Mitglieder.")
         self._show_texts(sheet, hint)
-        self.guests.show_guests(sheet.meeting_id, sheet.guests, not sheet.cancelled)
+        self.guests.show_guests(sheet.meeting_id, sheet.guests, not sheet.read_only)
 
     def _build_rows(self, sheet: AttendanceSheet) -> None:
         self._clear_rows()
@@ -176,7 +179,7 @@ class AttendancePanel(QWidget):
 
     def _show_texts(self, sheet: AttendanceSheet | None, hint: str) -> None:
         self.rest_present_button.setEnabled(
-            sheet is not None and not sheet.cancelled and sheet.recorded < len(sheet.entries)
+            sheet is not None and not sheet.read_only and sheet.recorded < len(sheet.entries)
         )
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))

@@ -27,6 +27,7 @@ from expertenrat.domain.attendance_sheet import CANCELLED_HINT
 from expertenrat.domain.conflict_screening import ConflictSuggestion
 from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConflicts
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.conflicts_table_model import ConflictsTableModel
@@ -133,6 +134,8 @@ class ConflictsPanel(QWidget):
                 hint = error.message
         if sheet is not None and sheet.cancelled:
             hint = tr(_CONTEXT, CANCELLED_HINT)
+        elif sheet is not None and sheet.frozen:
+            hint = tr(_CONTEXT, FROZEN_HINT)
         elif sheet is not None and not sheet.items:
             hint = tr(_CONTEXT, "Die Tagesordnung ist noch leer.")
         self._sheet = sheet
@@ -197,7 +200,7 @@ class ConflictsPanel(QWidget):
         self._update_buttons()
 
     def _editable(self) -> bool:
-        return self._sheet is not None and not self._sheet.cancelled
+        return self._sheet is not None and not self._sheet.read_only
 
     def _update_buttons(self) -> None:
         editable = self._editable() and self.current_item() is not None

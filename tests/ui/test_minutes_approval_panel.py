@@ -11,6 +11,9 @@ from PySide6.QtCore import QItemSelectionModel
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ObjectionState
 from expertenrat.domain.minutes_approval import FROZEN_HINT
+from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.attendance_panel import AttendancePanel
+from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 
 SENT = date(2026, 3, 20)
@@ -132,3 +135,29 @@ def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> N
     dialogs.dates = [SENT]
     panel.circulate()
     assert "ist genehmigt" in dialogs.warnings()[-1]
+
+
+def test_the_other_tabs_of_an_approved_meeting_are_read_only(
+    qtbot, services, dialogs, minutes
+) -> None:
+    services.minutes_approval.circulate(minutes.meeting_id, SENT)
+    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    services.minutes_approval.approve(minutes.meeting_id, minutes.next_id)
+    agenda = AgendaEditor(services, dialogs)
+    attendance = AttendancePanel(services, dialogs)
+    conflicts = ConflictsPanel(services, dialogs)
+    for widget in (agenda, attendance, conflicts):
+        qtbot.addWidget(widget)
+        widget.set_meeting(minutes.meeting_id)
+    assert agenda.hint.text() == attendance.hint_label.text() == FROZEN_HINT
+    assert conflicts.hint_label.text() == FROZEN_HINT
+    agenda.select(minutes.item_ids[2])
+    assert not agenda.save_button.isEnabled() and not agenda.add_button.isEnabled()
+    assert not any(row.status_combo.isEnabled() for row in attendance.rows.values())
+    assert not attendance.guests.add_button.isEnabled()
+    assert not conflicts.declare_button.isEnabled()
+    # The approving meeting (held too) keeps its titles correctable.
+    agenda.set_meeting(minutes.next_id)
+    assert "Nur Titel lassen sich noch berichtigen" in agenda.hint.text()
+    agenda.select(agenda.model.items()[0].key)
+    assert agenda.save_button.isEnabled()
