@@ -13,11 +13,13 @@ from sqlalchemy import func, select
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus, MeetingState
+from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.services.minutes_objections import MinutesObjectionsService
@@ -52,6 +54,8 @@ def counts(database) -> dict[str, int]:
         models.ConflictOfInterest,
         models.MinutesVersion,
         models.Objection,
+        models.Vote,
+        models.Recommendation,
         models.AuditEntry,
     )
     with database.reading() as session:
@@ -73,6 +77,9 @@ def test_every_service_refuses_to_change_approved_minutes(database, actor, appro
     meeting = meetings.get(approved.meeting_id)
     approval = MinutesApprovalService(database, actor, fake_render)
     objections = MinutesObjectionsService(database, actor)
+    minutes = MinutesService(database, actor)
+    stored = minutes.minutes(approved.meeting_id)
+    assert stored.frozen
     before = counts(database)
 
     attempts = {
@@ -107,6 +114,17 @@ def test_every_service_refuses_to_change_approved_minutes(database, actor, appro
         "meetings.chair": lambda: meetings.set_chair(
             meeting.id, meeting.version, approved.members["Berg"]
         ),
+        "minutes.header": lambda: minutes.save_header(
+            approved.meeting_id, replace(stored.header, minute_taker="Jemand anders")
+        ),
+        "minutes.item": lambda: minutes.save_item(
+            item.key, ItemTexts(discussion="Berichtigt"), item.version, "sitzung-1"
+        ),
+        "minutes.votes": lambda: minutes.save_votes(item.key, []),
+        "minutes.recommendation": lambda: minutes.adopt_recommendation(
+            item.key, RecommendationDraft("Offene Daten")
+        ),
+        "minutes.finish": lambda: minutes.finish_draft(approved.meeting_id),
         "minutes.circulate": lambda: approval.circulate(approved.meeting_id, today),
         "minutes.approve": lambda: approval.approve(approved.meeting_id, approved.next_id),
         "objections.raise": lambda: objections.raise_objection(
