@@ -1,13 +1,16 @@
-"""Approved minutes are frozen: every service refuses to change the meeting, on both
-databases, whatever the user interface shows."""
+"""Approved minutes are frozen: every service refuses to change the meeting (agenda,
+attendance, conflicts, the meeting, minutes, annexes, objections), on both databases,
+whatever the user interface shows."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 from minutes_setup import Minutes, fake_render, held_minutes, hold
+from pypdf import PdfWriter
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda import AgendaItem
@@ -16,6 +19,7 @@ from expertenrat.domain.enums import AttendanceStatus, MeetingState
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.meetings import MeetingsService
@@ -33,17 +37,26 @@ FROZEN = (
 
 @pytest.fixture
 def approved(database, council, fields, actor) -> Minutes:
-    """Approved minutes of the 1st meeting, with a guest and a declared conflict."""
+    """Approved minutes of the 1st meeting, with a guest, a declared conflict and an annex."""
     minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
     AttendanceService(database, actor).save_guest(minutes.meeting_id, GuestEntry(None, "Gast"))
     ConflictsService(database, actor).declare(
         minutes.item_ids[2], minutes.members["Berg"], "Partnerin im Projekt"
     )
+    AnnexesService(database, actor).add(minutes.meeting_id, "Anlage 1.pdf", blank_pdf())
     service = MinutesApprovalService(database, actor, fake_render)
     service.circulate(minutes.meeting_id, date(2026, 3, 20))
     hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
     service.approve(minutes.meeting_id, minutes.next_id)
     return minutes
+
+
+def blank_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def counts(database) -> dict[str, int]:
@@ -56,6 +69,7 @@ def counts(database) -> dict[str, int]:
         models.Objection,
         models.Vote,
         models.Recommendation,
+        models.StoredFile,
         models.AuditEntry,
     )
     with database.reading() as session:
@@ -78,6 +92,8 @@ def test_every_service_refuses_to_change_approved_minutes(database, actor, appro
     approval = MinutesApprovalService(database, actor, fake_render)
     objections = MinutesObjectionsService(database, actor)
     minutes = MinutesService(database, actor)
+    annexes = AnnexesService(database, actor)
+    annex = annexes.annexes(approved.meeting_id)[0]
     stored = minutes.minutes(approved.meeting_id)
     assert stored.frozen
     before = counts(database)
@@ -125,6 +141,9 @@ def test_every_service_refuses_to_change_approved_minutes(database, actor, appro
             item.key, RecommendationDraft("Offene Daten")
         ),
         "minutes.finish": lambda: minutes.finish_draft(approved.meeting_id),
+        "annexes.add": lambda: annexes.add(approved.meeting_id, "Neu.pdf", blank_pdf()),
+        "annexes.remove": lambda: annexes.remove(approved.meeting_id, annex),
+        "annexes.move": lambda: annexes.move(approved.meeting_id, annex, 1),
         "minutes.circulate": lambda: approval.circulate(approved.meeting_id, today),
         "minutes.approve": lambda: approval.approve(approved.meeting_id, approved.next_id),
         "objections.raise": lambda: objections.raise_objection(
