@@ -39,6 +39,7 @@ from expertenrat.domain.minutes_versions import (
 )
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.minutes_approval_agenda import add_approval_item
+from expertenrat.services.minutes_assembly import meeting_label
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
@@ -77,7 +78,7 @@ class MinutesApprovalService:
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
             later = rows.later_meetings(session, meeting, (MeetingState.HELD,))
-            return [Choice(m.id, rows.dated_label(m), m.starts_at.date()) for m in later]
+            return [Choice(m.id, meeting_label(m), m.starts_at.date()) for m in later]
 
     def diff(self, meeting_id: int, old_number: int, new_number: int) -> MinutesDiff:
         """What changed from version ``old_number`` to ``new_number``."""
@@ -168,7 +169,7 @@ class MinutesApprovalService:
             row.state = MinutesState.APPROVED.value
             row.approved_on, row.approved_in_meeting_id = approved_on, approving.id
             session.flush()
-            stamp = ApprovalStamp(approved_on, rows.dated_label(approving), fingerprint(content))
+            stamp = ApprovalStamp(approved_on, meeting_label(approving), fingerprint(content))
             row.pdf = self._render(session, meeting.id, public=False, approval=stamp)
             row.public_pdf = self._render(session, meeting.id, public=True, approval=stamp)
             row.sha256, row.public_sha256 = (

@@ -31,11 +31,6 @@ def label(meeting: models.Meeting) -> str:
     return meeting_label(meeting.number, MeetingKind(meeting.kind), "")
 
 
-def dated_label(meeting: models.Meeting) -> str:
-    """ "6. Sitzung am 09.06.2026", how the approval stamp names the approving meeting."""
-    return f"{label(meeting)} am {meeting.starts_at:%d.%m.%Y}"
-
-
 def live(session: Session, meeting_id: int, *, lock: bool = False) -> models.Meeting:
     meeting = session.get(models.Meeting, meeting_id, with_for_update=lock or None)
     if meeting is None or meeting.deleted_at is not None:
