@@ -149,7 +149,8 @@ def votes(item: MinutesItem) -> list[Flowable]:
     label = "Abstimmung" if len(item.votes) == 1 else "Abstimmungen"
     story: list[Flowable] = []
     for vote, line in zip(item.votes, item.vote_lines(), strict=True):
-        subject = " ".join(vote.subject.split())
+        # "… aufzugreifen.: Ja 5" reads badly: the subject's own closing mark gives way.
+        subject = " ".join(vote.subject.split()).rstrip(".:;")
         story += text_block(f"{subject}: {line}" if subject else line, label=label)
         label = ""
     return story

@@ -235,3 +235,12 @@ def test_empty_minutes_still_render() -> None:
     assert "Es ist keine Anwesenheit erfasst." in printed
     assert "Keine Anlagen." in printed
     assert "Ein Versand der Einladung" not in printed
+
+
+def test_a_vote_subject_ending_in_a_full_stop_is_followed_by_the_counts_without_it() -> None:
+    item = ITEMS[1]  # counted: Ja 7 · Nein 1 · Enthaltung 1
+    vote = replace(item.votes[0], subject="Der Rat empfiehlt die Prüfung.")
+    printed = text(render_minutes(minutes(items=(replace(item, votes=(vote,)),))).pdf)
+
+    assert "Der Rat empfiehlt die Prüfung: Ja 7" in printed
+    assert "Prüfung.:" not in printed
