@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
@@ -75,15 +75,20 @@ class MeetingDocumentActions(QGroupBox):
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold "<"
         self.warnings_label.setVisible(False)
-        layout = QGridLayout(self)
-        layout.addWidget(self.invitation_button, 0, 0)
-        layout.addWidget(self.run_sheet_button, 0, 1)
-        layout.addWidget(self.ics_button, 0, 2)
-        layout.addWidget(self.all_ics_button, 0, 3)
-        layout.addWidget(self.minutes_button, 1, 0)
-        layout.addWidget(self.public_minutes_button, 1, 1)
-        layout.addWidget(self.dossier_button, 1, 2)
-        layout.addWidget(self.warnings_label, 2, 0, 1, 4)
+        # One column beside the meetings table: the detail tabs below get the full width.
+        layout = QVBoxLayout(self)
+        for button in (
+            self.invitation_button,
+            self.run_sheet_button,
+            self.ics_button,
+            self.all_ics_button,
+            self.minutes_button,
+            self.public_minutes_button,
+            self.dossier_button,
+        ):
+            layout.addWidget(button)
+        layout.addWidget(self.warnings_label)
+        layout.addStretch(1)
 
         self.invitation_button.clicked.connect(self.ask_invitation)
         self.run_sheet_button.clicked.connect(self.ask_run_sheet)

@@ -136,11 +136,13 @@ class MeetingsPage(QWidget):
         self._update_buttons()
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.scope_combo)
-        filters.addWidget(self.year_combo)
-        filters.addStretch(1)
-        actions = QHBoxLayout()
+        """Filters and the meeting actions on top, the table with its documents beside it,
+        and the selected meeting's tabs below at the page's full width (the minutes editor
+        needs it); the splitter between the two can be dragged."""
+        bar = QHBoxLayout()
+        bar.addWidget(self.scope_combo)
+        bar.addWidget(self.year_combo)
+        bar.addStretch(1)
         for button in (
             self.new_button,
             self.series_button,
@@ -149,23 +151,25 @@ class MeetingsPage(QWidget):
             self.cancel_button,
             self.delete_button,
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+            bar.addWidget(button)
         table_side = QWidget()
-        left = QVBoxLayout(table_side)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(filters)
-        left.addWidget(self.view, 1)
-        left.addWidget(self.empty_label)
-        left.addLayout(actions)
-        left.addWidget(self.documents)
-        splitter = QSplitter()
+        table_column = QVBoxLayout()
+        table_column.setContentsMargins(0, 0, 0, 0)
+        table_column.addWidget(self.view, 1)
+        table_column.addWidget(self.empty_label)
+        beside = QHBoxLayout(table_side)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addLayout(table_column, 1)
+        beside.addWidget(self.documents)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(table_side)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([640, 480])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(tr(_CONTEXT, "Sitzungen")))
+        layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
     # --- the page protocol --------------------------------------------------------------

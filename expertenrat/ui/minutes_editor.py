@@ -139,7 +139,7 @@ class MinutesEditor(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 580])
+        splitter.setSizes([320, 680])
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
         layout.addWidget(splitter, 1)
