@@ -95,7 +95,7 @@ def held_meeting(database: Database, council_id: int, field_id: int, today: date
                     code="E-2026-07",
                     title="Offene Lizenz",
                     text="Daten unter CC BY 4.0.",
-                    project_id=rows.project_id,
+                    projects=[models.RecommendationProject(project_id=rows.project_id)],
                     origin_agenda_item_id=consult,
                     adopted_on=date(2026, 3, 10),
                 ),

@@ -7,7 +7,14 @@ from sqlalchemy import Connection, MetaData, Table, insert
 from expertenrat.store import models
 
 # NOT NULL columns that later migrations dropped, so that no model knows their default.
-DROPPED_COLUMN_DEFAULTS = {"partners": "", "from_item": "", "until_item": ""}
+DROPPED_COLUMN_DEFAULTS = {
+    "partners": "",
+    "from_item": "",
+    "until_item": "",
+    "response_text": "",
+    "follow_up": "",
+    "response_period_days": 56,
+}
 
 
 def add_row(connection: Connection, table_name: str, **values: object) -> int:

@@ -45,7 +45,7 @@ class CouncilSettings:
     max_members: int = 10
     quorum_rule: QuorumRule = QuorumRule.MORE_THAN_HALF
     notice_period_days: int = 7
-    response_period_days: int = 56
+    response_period_months: int = 2
     version: int = 0
     minutes_style: MinutesStyle = MinutesStyle.RESULTS
     minutes_approval: MinutesApproval = MinutesApproval.VOTE
@@ -115,11 +115,11 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
                 "notice_period_days", "Die Ladungsfrist muss zwischen 0 und 365 Tagen liegen."
             )
         )
-    if not 1 <= settings.response_period_days <= 730:
+    if not 1 <= settings.response_period_months <= 24:
         problems.append(
             FieldProblem(
-                "response_period_days",
-                "Die Frist für Stellungnahmen muss zwischen 1 und 730 Tagen liegen.",
+                "response_period_months",
+                "Die Frist für Stellungnahmen muss zwischen 1 und 24 Monaten liegen.",
             )
         )
     if not 1 <= settings.objection_period_days <= 365:

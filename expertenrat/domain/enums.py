@@ -109,21 +109,39 @@ class ConflictDecision(LabelledEnum):
 class RecommendationKind(LabelledEnum):
     RECOMMENDATION = "recommendation"
     IMPULSE = "impulse"
+    STATEMENT = "statement"
 
 
 class RecommendationStatus(LabelledEnum):
+    """The lifecycle of a recommendation (the allowed steps: ``domain.recommendations``)."""
+
+    DRAFT = "draft"
     ADOPTED = "adopted"
     SENT = "sent"
-    RESPONDED = "responded"
-    IN_IMPLEMENTATION = "in_implementation"
-    CLOSED = "closed"
+    ANSWERED = "answered"
+    IMPLEMENTED = "implemented"
+    PARTLY_IMPLEMENTED = "partly_implemented"
+    NOT_IMPLEMENTED = "not_implemented"
     WITHDRAWN = "withdrawn"
 
 
-class ResponseKind(LabelledEnum):
-    ACCEPTED = "accepted"
-    PARTLY = "partly"
-    REJECTED = "rejected"
+class ResponseVerdict(LabelledEnum):
+    """What a project's response says about a recommendation (comply or explain)."""
+
+    COMPLIED = "complied"
+    PARTLY_COMPLIED = "partly_complied"
+    NOT_COMPLIED = "not_complied"
+    PLANNED = "planned"
+
+
+class HistoryKind(LabelledEnum):
+    """What a line of a recommendation's history records."""
+
+    STATUS = "status"
+    RESPONSE = "response"
+    REMINDER = "reminder"
+    DUE_DATE = "due_date"
+    EDIT = "edit"
 
 
 class MinutesState(LabelledEnum):
@@ -230,19 +248,33 @@ _LABELS: dict[str, dict[str, str]] = {
     "AttendanceStatus": {"present": "anwesend", "excused": "entschuldigt", "absent": "abwesend"},
     "ConflictOrigin": {"declared": "erklärt", "screening": "Prüfung"},
     "ConflictDecision": {"recused": "befangen", "overruled": "nicht befangen (entschieden)"},
-    "RecommendationKind": {"recommendation": "Empfehlung", "impulse": "Impuls"},
+    "RecommendationKind": {
+        "recommendation": "Empfehlung",
+        "impulse": "Impuls",
+        "statement": "Stellungnahme",
+    },
     "RecommendationStatus": {
+        "draft": "Entwurf",
         "adopted": "beschlossen",
         "sent": "übermittelt",
-        "responded": "Stellungnahme liegt vor",
-        "in_implementation": "in Umsetzung",
-        "closed": "abgeschlossen",
+        "answered": "beantwortet",
+        "implemented": "umgesetzt",
+        "partly_implemented": "teilweise umgesetzt",
+        "not_implemented": "nicht umgesetzt",
         "withdrawn": "zurückgezogen",
     },
-    "ResponseKind": {
-        "accepted": "angenommen",
-        "partly": "teilweise angenommen",
-        "rejected": "abgelehnt",
+    "ResponseVerdict": {
+        "complied": "entsprochen",
+        "partly_complied": "teilweise entsprochen",
+        "not_complied": "nicht entsprochen",
+        "planned": "Umsetzung geplant",
+    },
+    "HistoryKind": {
+        "status": "Statuswechsel",
+        "response": "Antwort",
+        "reminder": "Erinnerung",
+        "due_date": "Frist geändert",
+        "edit": "geändert",
     },
     "MinutesState": {"draft": "Entwurf", "circulated": "versandt", "approved": "genehmigt"},
     "ObjectionState": {"open": "offen", "accepted": "berücksichtigt", "rejected": "zurückgewiesen"},

@@ -137,7 +137,19 @@ RECOMMENDATION: Mapping[str, TextField] = MappingProxyType(
         "text": TextField("Der Text der Empfehlung", 20_000, multiline=True),
     }
 )
-"""The texts of a recommendation adopted in the minutes, by attribute name."""
+"""The texts of a recommendation (in the minutes and in the register), by attribute name."""
+
+RECOMMENDATION_RESPONSE: Mapping[str, TextField] = MappingProxyType(
+    {
+        "responder": TextField("Wer geantwortet hat", 200),
+        "reasons": TextField("Die Begründung", 20_000, multiline=True),
+        "measures": TextField("Die geplanten Maßnahmen", 20_000, multiline=True, plural=True),
+    }
+)
+"""The texts of a project's response to a recommendation, by attribute name."""
+
+HISTORY_NOTE = TextField("Die Notiz", 2_000, multiline=True)
+"""The note of a step in a recommendation's history."""
 
 TEXT_TEMPLATE: Mapping[str, TextField] = MappingProxyType(
     {

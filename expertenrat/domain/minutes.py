@@ -201,17 +201,3 @@ def recommendation_problems(draft: RecommendationDraft) -> list[FieldProblem]:
     if not draft.title.strip():
         problems.insert(0, FieldProblem("title", "Bitte geben Sie der Empfehlung einen Titel."))
     return problems
-
-
-def recommendation_code(year: int, number: int) -> str:
-    """The register code: "E-2026-07" (two digits at least)."""
-    return f"E-{year}-{number:02d}"
-
-
-def next_recommendation_number(year: int, codes: list[str]) -> int:
-    """The next free running number of ``year`` after every code given (any council's
-    codes may be passed; only "E-<year>-<n>" count)."""
-    prefix = f"E-{year}-"
-    numbers = [int(c[len(prefix) :]) for c in codes if c.startswith(prefix)
-               and c[len(prefix) :].isdigit()]  # fmt: skip
-    return max(numbers, default=0) + 1

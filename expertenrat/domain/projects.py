@@ -90,7 +90,7 @@ class ProjectRecommendation:
     code: str
     title: str
     status: RecommendationStatus
-    adopted_on: date
+    adopted_on: date | None  # None while a draft
     due_on: date | None
 
 

@@ -29,7 +29,7 @@ from expertenrat.domain.enums import (
     MinutesState,
     RecommendationKind,
     RecommendationStatus,
-    ResponseKind,
+    ResponseVerdict,
 )
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.text_folding import transliterate
@@ -44,14 +44,22 @@ MEETINGS_PER_YEAR = 4
 _COUNCIL_ZONE = ZoneInfo("Europe/Berlin")
 # Recommendation states in the order a demo council cycles through them.
 _STATUS_CYCLE = (
-    RecommendationStatus.CLOSED,
-    RecommendationStatus.RESPONDED,
-    RecommendationStatus.IN_IMPLEMENTATION,
+    RecommendationStatus.IMPLEMENTED,
+    RecommendationStatus.ANSWERED,
+    RecommendationStatus.PARTLY_IMPLEMENTED,
     RecommendationStatus.SENT,
-    RecommendationStatus.RESPONDED,
+    RecommendationStatus.NOT_IMPLEMENTED,
     RecommendationStatus.WITHDRAWN,
     RecommendationStatus.ADOPTED,
+    RecommendationStatus.DRAFT,
 )
+# The verdict of the final (or only) response of a recommendation in each answered state.
+_VERDICTS = {
+    RecommendationStatus.IMPLEMENTED: ResponseVerdict.COMPLIED,
+    RecommendationStatus.ANSWERED: ResponseVerdict.PLANNED,
+    RecommendationStatus.PARTLY_IMPLEMENTED: ResponseVerdict.PARTLY_COMPLIED,
+    RecommendationStatus.NOT_IMPLEMENTED: ResponseVerdict.NOT_COMPLIED,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,12 +378,9 @@ class _Builder:
     def _recommendation(self, council, item, day: date, codes: dict[int, int]) -> None:
         codes[day.year] = codes.get(day.year, 0) + 1
         status = _STATUS_CYCLE[self.recommendations % len(_STATUS_CYCLE)]
-        due = day + timedelta(days=council.response_period_days)
-        answered = status in (
-            RecommendationStatus.RESPONDED,
-            RecommendationStatus.IN_IMPLEMENTATION,
-            RecommendationStatus.CLOSED,
-        )
+        sent = status not in (RecommendationStatus.ADOPTED, RecommendationStatus.DRAFT)
+        due = day + timedelta(days=7) + relativedelta(months=council.response_period_months)
+        verdict = _VERDICTS.get(status)
         texts = self.data["recommendations"]
         recommendation = models.Recommendation(
             council_id=council.id,
@@ -388,27 +393,30 @@ class _Builder:
             title=texts[self.recommendations % len(texts)][:80],
             text=texts[self.recommendations % len(texts)],
             action_field_id=self.session.get(models.Project, item.project_id).action_field_id,
-            project_id=item.project_id,
+            projects=[models.RecommendationProject(project_id=item.project_id, position=0)],
             origin_agenda_item_id=item.id,
-            adopted_on=day,
-            sent_on=None if status is RecommendationStatus.ADOPTED else day + timedelta(days=7),
-            due_on=due,
+            adopted_on=None if status is RecommendationStatus.DRAFT else day,
+            sent_on=day + timedelta(days=7) if sent else None,
+            due_on=due if sent else None,
             status=status.value,
-            response_kind=(
-                (ResponseKind.ACCEPTED, ResponseKind.PARTLY, ResponseKind.REJECTED)[
-                    self.recommendations % 3
-                ].value
-                if answered
-                else None
-            ),
-            response_text="Das Projekt nimmt wie folgt Stellung: …" if answered else "",
-            responded_on=due - timedelta(days=5) if answered else None,
         )
         self.session.add(recommendation)
         self.session.flush()
+        if verdict is not None:
+            self.session.add(
+                models.RecommendationResponse(
+                    recommendation_id=recommendation.id,
+                    received_on=due - timedelta(days=5),
+                    responder="Projektleitung",
+                    verdict=verdict.value,
+                    reasons="Das Projekt nimmt wie folgt Stellung: …",
+                    final=status is not RecommendationStatus.ANSWERED,
+                )
+            )
         self.session.add(
             models.RecommendationStatusChange(
                 recommendation_id=recommendation.id,
+                occurred_on=day,
                 changed_at=_utc(datetime.combine(day, time(18, 0))),
                 from_status=None,
                 to_status=status.value,

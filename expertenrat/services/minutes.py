@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, RecommendationStatus
+from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     FieldProblem,
@@ -43,6 +43,7 @@ from expertenrat.domain.minutes_checklist import Checklist
 from expertenrat.domain.votes import Vote, VoteDraft, Voters, clean_vote, vote_problems
 from expertenrat.services import audit
 from expertenrat.services import minutes_recommendations as recommendations
+from expertenrat.services import recommendation_records as records
 from expertenrat.services.attendance_rows import agenda_rows
 from expertenrat.services.editing_audit import EditingAudit, OpenEntry
 from expertenrat.services.meeting_rows import chair_problems
@@ -261,7 +262,7 @@ class MinutesService:
             day = meeting.starts_at.date()
             row = models.Recommendation(
                 council_id=meeting.council_id,
-                code=recommendations.new_code(session, meeting.council_id, day.year),
+                code=records.new_code(session, meeting.council_id, day.year),
                 origin_agenda_item_id=item.id,
                 adopted_on=day,
                 status=RecommendationStatus.ADOPTED.value,
@@ -269,12 +270,17 @@ class MinutesService:
             recommendations.apply(row, draft)
             session.add(row)
             session.flush()
+            records.add_history(
+                session, row, HistoryKind.STATUS, day, self._actor,
+                to_status=RecommendationStatus.ADOPTED,
+                note=f"In TOP {item.number} der {label_of(meeting)} beschlossen",
+            )  # fmt: skip
             audit.record(
                 session, self._actor, AuditAction.CREATE, "recommendation", row.id,
                 council_id=meeting.council_id,
                 summary=f"Empfehlung {row.code} in TOP {item.number} der {label_of(meeting)} "
                 "beschlossen",
-                after=audit.snapshot(row),
+                after=records.snapshot(row),
             )  # fmt: skip
             return recommendation_of(row)
 
@@ -285,13 +291,13 @@ class MinutesService:
         with changing(self._db, recommendations.WHAT) as session:
             row, item, meeting = self._recommendation(session, recommendation_id, version)
             draft = recommendations.checked_draft(session, meeting.council_id, item, draft)
-            before = audit.snapshot(row)
+            before = records.snapshot(row)
             recommendations.apply(row, draft)
             session.flush()
             audit.record(
                 session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
                 council_id=meeting.council_id, summary=f"Empfehlung {row.code} geändert",
-                before=before, after=audit.snapshot(row),
+                before=before, after=records.snapshot(row),
             )  # fmt: skip
             return recommendation_of(row)
 
@@ -299,7 +305,7 @@ class MinutesService:
         """Take a recommendation out of the item again (only while it is not sent)."""
         with changing(self._db, recommendations.WHAT) as session:
             row, _item, meeting = self._recommendation(session, recommendation_id, version)
-            before = audit.snapshot(row)
+            before = records.snapshot(row)
             session.delete(row)
             audit.record(
                 session, self._actor, AuditAction.DELETE, "recommendation", recommendation_id,

@@ -268,8 +268,7 @@ def _recommendations(
     session: Session, item_ids: list[int]
 ) -> dict[int, tuple[AdoptedRecommendation, ...]]:
     rows = session.execute(
-        select(models.Recommendation, models.Project.title, models.ActionField.name)
-        .outerjoin(models.Project, models.Project.id == models.Recommendation.project_id)
+        select(models.Recommendation, models.ActionField.name)
         .outerjoin(
             models.ActionField, models.ActionField.id == models.Recommendation.action_field_id
         )
@@ -278,20 +277,35 @@ def _recommendations(
             models.Recommendation.deleted_at.is_(None),
         )
         .order_by(models.Recommendation.code)
-    )
+    ).all()
+    titles = _addressed_projects(session, [rec.id for rec, _field in rows])
     found: dict[int, list[AdoptedRecommendation]] = {}
-    for rec, project, field in rows:
+    for rec, field in rows:
         found.setdefault(rec.origin_agenda_item_id, []).append(
             AdoptedRecommendation(
                 code=rec.code,
                 title=rec.title,
                 kind_label=RecommendationKind(rec.kind).label,
                 text=rec.text,
-                project_title=project or "",
+                project_title="; ".join(titles.get(rec.id, ())),
                 action_field=field or "",
             )
         )
     return {key: tuple(value) for key, value in found.items()}
+
+
+def _addressed_projects(session: Session, recommendation_ids: list[int]) -> dict[int, list[str]]:
+    """The titles of the projects each recommendation is addressed to, in their order."""
+    link = models.RecommendationProject
+    found: dict[int, list[str]] = {}
+    for recommendation_id, title in session.execute(
+        select(link.recommendation_id, models.Project.title)
+        .join(models.Project, models.Project.id == link.project_id)
+        .where(link.recommendation_id.in_(recommendation_ids))
+        .order_by(link.recommendation_id, link.position)
+    ):
+        found.setdefault(recommendation_id, []).append(title)
+    return found
 
 
 def annex_rows(session: Session, meeting_id: int) -> list[models.StoredFile]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.conflict_sheet import ConflictSheet
@@ -195,7 +195,7 @@ def recommendation_of(row: models.Recommendation) -> AdoptedRecommendation:
         title=row.title,
         text=row.text,
         action_field_id=row.action_field_id,
-        project_id=row.project_id,
+        project_id=row.projects[0].project_id if row.projects else None,
         adopted_on=row.adopted_on,
         version=row.version,
     )
@@ -237,6 +237,7 @@ def _recommendations(
     if item_ids:
         query = (
             select(models.Recommendation)
+            .options(selectinload(models.Recommendation.projects))
             .where(
                 models.Recommendation.origin_agenda_item_id.in_(item_ids),
                 models.Recommendation.deleted_at.is_(None),

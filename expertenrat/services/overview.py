@@ -8,14 +8,16 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import CouncilOverview
-from expertenrat.domain.enums import MeetingState, RecommendationStatus
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_documents import INVITATION_DUE_WINDOW, invitation_due_line
+from expertenrat.domain.recommendations import AWAITING_RESPONSE, OPEN
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
-OPEN_STATUSES = (RecommendationStatus.ADOPTED.value, RecommendationStatus.SENT.value)
+OPEN_STATUSES = tuple(s.value for s in OPEN)
+AWAITING_STATUSES = tuple(s.value for s in AWAITING_RESPONSE)
 
 
 class OverviewService:
@@ -82,7 +84,11 @@ class OverviewService:
                 ),
                 recommendations_open=_count(session, open_ones),
                 recommendations_overdue=_count(
-                    session, open_ones.where(models.Recommendation.due_on < today)
+                    session,
+                    recommendations.where(
+                        models.Recommendation.status.in_(AWAITING_STATUSES),
+                        models.Recommendation.due_on < today,
+                    ),
                 ),
                 recommendations_total=_count(session, recommendations),
                 action_fields=tuple(action_field(f) for f in council.action_fields),

@@ -90,8 +90,8 @@ class ProjectsService:
                     )
                 ).all()
             )
-            consultations = _counts(session, models.AgendaItem, council_id)
-            recommendations = _counts(session, models.Recommendation, council_id)
+            consultations = _consultation_counts(session, council_id)
+            recommendations = _recommendation_counts(session, council_id)
             rows = session.scalars(
                 _project_query().where(models.Project.council_id == council_id)
             ).all()
@@ -224,8 +224,9 @@ class ProjectsService:
         with reading(self._db) as session:
             rows = session.scalars(
                 select(models.Recommendation)
+                .join(models.RecommendationProject)
                 .where(
-                    models.Recommendation.project_id == project_id,
+                    models.RecommendationProject.project_id == project_id,
                     models.Recommendation.deleted_at.is_(None),
                 )
                 .order_by(models.Recommendation.adopted_on, models.Recommendation.code)
@@ -308,18 +309,35 @@ def _audit_state(row: models.Project) -> dict:
     return state
 
 
-def _counts(session: Session, model: type, council_id: int) -> dict[int, int]:
-    """How many live rows of ``model`` refer to each project of the council."""
+def _consultation_counts(session: Session, council_id: int) -> dict[int, int]:
+    """How many live agenda items of live meetings refer to each project of the council."""
+    item = models.AgendaItem
     query = (
-        select(model.project_id, func.count())
-        .join(models.Project, models.Project.id == model.project_id)
-        .where(models.Project.council_id == council_id, model.deleted_at.is_(None))
-        .group_by(model.project_id)
-    )
-    if model is models.AgendaItem:
-        query = query.join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id).where(
-            models.Meeting.deleted_at.is_(None)
+        select(item.project_id, func.count())
+        .join(models.Project, models.Project.id == item.project_id)
+        .join(models.Meeting, models.Meeting.id == item.meeting_id)
+        .where(
+            models.Project.council_id == council_id,
+            item.deleted_at.is_(None),
+            models.Meeting.deleted_at.is_(None),
         )
+        .group_by(item.project_id)
+    )
+    return dict(session.execute(query).all())
+
+
+def _recommendation_counts(session: Session, council_id: int) -> dict[int, int]:
+    """How many live recommendations are addressed to each project of the council."""
+    link = models.RecommendationProject
+    query = (
+        select(link.project_id, func.count())
+        .join(models.Recommendation, models.Recommendation.id == link.recommendation_id)
+        .where(
+            models.Recommendation.council_id == council_id,
+            models.Recommendation.deleted_at.is_(None),
+        )
+        .group_by(link.project_id)
+    )
     return dict(session.execute(query).all())
 
 
@@ -363,7 +381,8 @@ def _uses(session: Session, project_id: int) -> list[str]:
     ]
     codes = session.scalars(
         select(models.Recommendation.code)
-        .where(models.Recommendation.project_id == project_id)
+        .join(models.RecommendationProject)
+        .where(models.RecommendationProject.project_id == project_id)
         .order_by(models.Recommendation.code)
     )
     uses.extend(f"Empfehlung {code}" for code in codes)

@@ -38,7 +38,7 @@ _SETTINGS_FIELDS = (
     "min_members",
     "max_members",
     "notice_period_days",
-    "response_period_days",
+    "response_period_months",
     "objection_period_days",
 )
 
@@ -54,7 +54,7 @@ def council_settings(row: models.Council) -> CouncilSettings:
         max_members=row.max_members,
         quorum_rule=QuorumRule(row.quorum_rule),
         notice_period_days=row.notice_period_days,
-        response_period_days=row.response_period_days,
+        response_period_months=row.response_period_months,
         version=row.version,
         minutes_style=MinutesStyle(row.minutes_style),
         minutes_approval=MinutesApproval(row.minutes_approval),

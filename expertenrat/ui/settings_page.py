@@ -89,7 +89,7 @@ class SettingsPage(QWidget):
         for rule in QuorumRule:
             self.quorum_combo.addItem(rule.label, rule.value)
         self.notice_spin = QSpinBox(minimum=0, maximum=365, suffix=tr("SettingsPage", " Tage"))
-        self.response_spin = QSpinBox(minimum=1, maximum=730, suffix=tr("SettingsPage", " Tage"))
+        self.response_spin = QSpinBox(minimum=1, maximum=24, suffix=tr("SettingsPage", " Monate"))
         for narrow in (
             self.min_spin,
             self.max_spin,
@@ -156,7 +156,7 @@ class SettingsPage(QWidget):
         )
         self.errors.add_row(
             tr("SettingsPage", "Frist für Stellungnahmen"),
-            "response_period_days",
+            "response_period_months",
             self.response_spin,
         )
         self.minutes_fields = MinutesSettingsFields(self.errors, form)
@@ -216,7 +216,7 @@ class SettingsPage(QWidget):
         self.max_spin.setValue(council.max_members)
         self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule.value))
         self.notice_spin.setValue(council.notice_period_days)
-        self.response_spin.setValue(council.response_period_days)
+        self.response_spin.setValue(council.response_period_months)
         self.minutes_fields.show(council)
 
     def flush(self, then: Callable[[], None]) -> bool:
@@ -250,7 +250,7 @@ class SettingsPage(QWidget):
             max_members=self.max_spin.value(),
             quorum_rule=QuorumRule(self.quorum_combo.currentData()),
             notice_period_days=self.notice_spin.value(),
-            response_period_days=self.response_spin.value(),
+            response_period_months=self.response_spin.value(),
         )
         return self.minutes_fields.edited(edited)
 

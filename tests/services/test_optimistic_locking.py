@@ -167,7 +167,7 @@ def test_second_save_of_settings_edited_meanwhile_is_refused(settings_service, c
     settings_service.update_settings(replace(first, notice_period_days=14))
 
     with pytest.raises(ConcurrentEditError) as caught:
-        settings_service.update_settings(replace(second, response_period_days=30))
+        settings_service.update_settings(replace(second, response_period_months=3))
 
     assert CONCURRENT in caught.value.message
     assert "Die Einstellungen des Gremiums" in caught.value.message
@@ -179,10 +179,10 @@ def test_database_keeps_the_first_edit_of_the_settings(settings_service, council
     settings_service.update_settings(replace(first, notice_period_days=14))
 
     with pytest.raises(ConcurrentEditError):
-        settings_service.update_settings(replace(second, response_period_days=30))
+        settings_service.update_settings(replace(second, response_period_months=3))
 
     stored = settings_service.settings(council.id)
-    assert (stored.notice_period_days, stored.response_period_days) == (14, 56)
+    assert (stored.notice_period_days, stored.response_period_months) == (14, 2)
     assert stored.version == council.version + 1
 
 

@@ -69,7 +69,7 @@ def add_recommendation(database, council_id: int, project_id: int, code: str, **
     with database.transaction() as session:
         row = models.Recommendation(
             council_id=council_id,
-            project_id=project_id,
+            projects=[models.RecommendationProject(project_id=project_id)],
             code=code,
             title=f"Empfehlung {code}",
             **{"adopted_on": date(2026, 3, 12), **changes},

@@ -48,7 +48,7 @@ def test_new_council_is_stored_with_its_settings(settings_service):
             max_members=7,
             quorum_rule=QuorumRule.TWO_THIRDS,
             notice_period_days=14,
-            response_period_days=30,
+            response_period_months=1,
         )
     )
 
@@ -58,7 +58,7 @@ def test_new_council_is_stored_with_its_settings(settings_service):
     assert (stored.name, stored.city, stored.short_name) == ("Digitalbeirat", "Lübeck", "DBL")
     assert (stored.min_members, stored.max_members) == (5, 7)
     assert stored.quorum_rule is QuorumRule.TWO_THIRDS
-    assert (stored.notice_period_days, stored.response_period_days) == (14, 30)
+    assert (stored.notice_period_days, stored.response_period_months) == (14, 1)
     assert stored.version == 1
 
 
@@ -80,7 +80,7 @@ def test_update_settings_persists_every_setting(settings_service, council):
         max_members=12,
         quorum_rule=QuorumRule.AT_LEAST_HALF,
         notice_period_days=10,
-        response_period_days=90,
+        response_period_months=3,
     )
 
     returned = settings_service.update_settings(changed)
@@ -104,7 +104,8 @@ def test_settings_of_a_missing_council_raise_not_found(settings_service):
         ({"min_members": 0}, "min_members", "Mindestzahl"),
         ({"notice_period_days": -1}, "notice_period_days", "Ladungsfrist"),
         ({"notice_period_days": 366}, "notice_period_days", "Ladungsfrist"),
-        ({"response_period_days": 0}, "response_period_days", "Stellungnahmen"),
+        ({"response_period_months": 0}, "response_period_months", "Stellungnahmen"),
+        ({"response_period_months": 25}, "response_period_months", "24 Monaten"),
         ({"name": "R" * 201}, "name", "200 Zeichen"),
     ],
     ids=[
@@ -115,6 +116,7 @@ def test_settings_of_a_missing_council_raise_not_found(settings_service):
         "notice-negative",
         "notice-too-long",
         "response-zero",
+        "response-too-long",
         "name-too-long",
     ],
 )

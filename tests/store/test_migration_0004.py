@@ -262,6 +262,7 @@ def test_no_row_is_lost_but_duplicated_conflicts(migrated):
 
     expected = dict(before, conflicts_of_interest=2, project_partners=3)
     expected.update(files=0, text_templates=0)  # created empty by 0006
+    expected.update(recommendation_projects=0, recommendation_responses=0)  # by 0007
     assert after == expected
 
 
@@ -433,7 +434,7 @@ def test_new_rows_get_utc_timestamps_on_both_databases(database):
 _BAD_VALUES = [
     (models.Council, "quorum_rule", "most"),
     (models.Council, "notice_period_days", -1),
-    (models.Council, "response_period_days", -1),
+    (models.Council, "response_period_months", 25),
     (models.Person, "sector", "church"),
     (models.Membership, "role", "boss"),
     (models.Project, "phase", "dreaming"),
@@ -451,7 +452,7 @@ _BAD_VALUES = [
     (models.Vote, "recused", -1),
     (models.Recommendation, "status", "forgotten"),
     (models.Recommendation, "kind", "order"),
-    (models.Recommendation, "response_kind", "ignored"),
+    (models.RecommendationStatusChange, "kind", "gossip"),
     (models.MinutesVersion, "state", "burnt"),
     (models.Objection, "state", "pending"),
     (models.ConsentEntry, "kind", "soul"),
@@ -520,13 +521,26 @@ def test_the_lists_frozen_in_0004_are_those_of_the_domain_enums():
         "ATTENDANCE_STATUSES": enums.AttendanceStatus,
         "CONFLICT_ORIGINS": enums.ConflictOrigin,
         "CONFLICT_DECISIONS": enums.ConflictDecision,
-        "RECOMMENDATION_KINDS": enums.RecommendationKind,
-        "RECOMMENDATION_STATUSES": enums.RecommendationStatus,
-        "RESPONSE_KINDS": enums.ResponseKind,
         "MINUTES_STATES": enums.MinutesState,
         "OBJECTION_STATES": enums.ObjectionState,
         "CONSENT_KINDS": enums.ConsentKind,
         "CONSENT_SOURCES": enums.ConsentSource,
+    }
+
+    for name, enum in pairs.items():
+        assert getattr(frozen, name) == tuple(member.value for member in enum), name
+
+
+def test_the_lists_frozen_in_0007_are_those_of_the_domain_enums():
+    """0007 replaced the recommendations' lists (see the test above)."""
+    from expertenrat.domain import enums
+
+    frozen = migrate.script_directory().get_revision("0007").module
+    pairs = {
+        "RECOMMENDATION_KINDS": enums.RecommendationKind,
+        "RECOMMENDATION_STATUSES": enums.RecommendationStatus,
+        "RESPONSE_VERDICTS": enums.ResponseVerdict,
+        "HISTORY_KINDS": enums.HistoryKind,
     }
 
     for name, enum in pairs.items():

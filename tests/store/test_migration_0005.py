@@ -33,9 +33,13 @@ def test_0005_keeps_meetings_adds_an_empty_room_and_allows_no_number(empty_url):
                 uid="3f2b6c1e-0d55-4a51-9a1e-5b1f7c0e2a10",
                 public_id=str(uuid.uuid4()),
             )
-        migrate.upgrade(empty_url)
+        migrate.upgrade(empty_url, "0005")  # 0007 cannot be downgraded
         with engine.begin() as connection:
-            row = connection.execute(select(MEETINGS).where(MEETINGS.c.id == kept)).one()
+            row = connection.execute(
+                select(MEETINGS.c.number, MEETINGS.c.room, MEETINGS.c.uid).where(
+                    MEETINGS.c.id == kept
+                )
+            ).one()
             assert (row.number, row.room, row.uid) == (
                 5,
                 "",

@@ -118,7 +118,7 @@ def test_0006_objections_refer_to_items_members_and_meetings(old_database):
 
 def test_0006_downgrade_removes_what_it_added_and_keeps_the_rest(old_database):
     url, engine, _ids = old_database
-    migrate.upgrade(url)
+    migrate.upgrade(url, "0006")  # 0007 cannot be downgraded
     migrate.downgrade(url, "0005")
     with engine.connect() as connection:
         vote = connection.execute(select(models.Vote.yes)).scalar_one()

@@ -118,8 +118,8 @@ def test_opening_a_current_database_keeps_its_data_and_makes_no_backup(tmp_path)
     with connection:
         connection.execute(
             "INSERT INTO councils (name, short_name, city, min_members, max_members, quorum_rule,"
-            " notice_period_days, response_period_days, version)"
-            " VALUES ('Rat', '', 'Wismar', 8, 10, 'more_than_half', 7, 56, 1)"
+            " notice_period_days, response_period_months, version)"
+            " VALUES ('Rat', '', 'Wismar', 8, 10, 'more_than_half', 7, 2, 1)"
         )
     connection.close()
 

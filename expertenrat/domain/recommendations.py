@@ -1,0 +1,226 @@
+"""The rules of the recommendations register: lifecycle, due dates, codes, responses.
+
+Lifecycle: draft → adopted → sent → answered → implemented / partly implemented / not
+implemented, or withdrawn from any state before a final one. ``ALLOWED_STEPS`` is the whole
+table; every step not in it is refused with a message naming both states. A further
+response to an answered recommendation keeps it answered (that is not a step).
+
+The due date of a project's response defaults to the send date plus the council's response
+period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.); it is never before the
+send date. Comply or explain: a response that does not (fully) comply needs reasons.
+
+Codes ("E-2026-07") are generated only, running per council and year; a code typed by hand
+is never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.field_limits import (
+    EARLIEST_DATE,
+    HISTORY_NOTE,
+    LATEST_DATE,
+    RECOMMENDATION,
+    RECOMMENDATION_RESPONSE,
+    clean_text,
+    cleaned_texts,
+    text_problems,
+)
+
+S = RecommendationStatus
+ALLOWED_STEPS: dict[RecommendationStatus, frozenset[RecommendationStatus]] = {
+    S.DRAFT: frozenset({S.ADOPTED, S.WITHDRAWN}),
+    S.ADOPTED: frozenset({S.SENT, S.WITHDRAWN}),
+    S.SENT: frozenset({S.ANSWERED, S.WITHDRAWN}),
+    S.ANSWERED: frozenset({S.IMPLEMENTED, S.PARTLY_IMPLEMENTED, S.NOT_IMPLEMENTED, S.WITHDRAWN}),
+    S.IMPLEMENTED: frozenset(),
+    S.PARTLY_IMPLEMENTED: frozenset(),
+    S.NOT_IMPLEMENTED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+}
+FINAL = frozenset(s for s, steps in ALLOWED_STEPS.items() if not steps)
+OPEN = frozenset(RecommendationStatus) - FINAL
+AWAITING_RESPONSE = frozenset({S.SENT})  # the due date counts, it can be overdue
+CLOSING = frozenset({S.IMPLEMENTED, S.PARTLY_IMPLEMENTED, S.NOT_IMPLEMENTED})
+CONTENT_EDITABLE = frozenset({S.DRAFT, S.ADOPTED})  # title, text, projects may change
+RESPONDABLE = frozenset({S.SENT, S.ANSWERED})
+
+BETWEEN_MEETINGS = "zwischen den Sitzungen"
+_CODE = re.compile(r"^E-(\d{4})-(\d+)$")
+
+
+class StepRefused(ValidationError):
+    """A lifecycle step the table does not allow."""
+
+    def __init__(self, code: str, current: RecommendationStatus, wanted: RecommendationStatus):
+        super().__init__([FieldProblem("status", step_refusal(code, current, wanted))])
+
+
+def step_refusal(code: str, current: RecommendationStatus, wanted: RecommendationStatus) -> str:
+    """The German message for a refused step, naming both states."""
+    steps = ALLOWED_STEPS[current]
+    possible = ", ".join(f"„{s.label}“" for s in RecommendationStatus if s in steps)
+    then = f" Möglich ist von hier: {possible}." if possible else " Sie ist abgeschlossen."
+    return (
+        f"Die Empfehlung {code} ist „{current.label}“ und kann nicht auf „{wanted.label}“ "
+        f"gesetzt werden.{then}"
+    )
+
+
+def check_step(code: str, current: RecommendationStatus, wanted: RecommendationStatus) -> None:
+    if wanted not in ALLOWED_STEPS[current]:
+        raise StepRefused(code, current, wanted)
+
+
+def is_open(status: RecommendationStatus) -> bool:
+    return status in OPEN
+
+
+# --- due dates ---------------------------------------------------------------------------
+
+
+def default_due_date(sent_on: date, period_months: int) -> date:
+    """The send date plus the council's response period (31.01. + 1 month = 28./29.02.)."""
+    return sent_on + relativedelta(months=period_months)
+
+
+def due_date_problems(sent_on: date | None, due_on: date | None) -> list[FieldProblem]:
+    problems = date_problems("due_on", "Die Frist", due_on)
+    if not problems and sent_on is not None and due_on is not None and due_on < sent_on:
+        problems.append(
+            FieldProblem(
+                "due_on",
+                f"Die Frist ({due_on:%d.%m.%Y}) kann nicht vor der Übermittlung "
+                f"({sent_on:%d.%m.%Y}) liegen.",
+            )
+        )
+    return problems
+
+
+def days_overdue(status: RecommendationStatus, due_on: date | None, today: date) -> int:
+    """Days past the due date while the project's response is awaited, else 0."""
+    if status not in AWAITING_RESPONSE or due_on is None or today <= due_on:
+        return 0
+    return (today - due_on).days
+
+
+def date_problems(field: str, subject: str, value: date | None) -> list[FieldProblem]:
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+        return [FieldProblem(field, f"{subject} muss zwischen 1900 und 2100 liegen.")]
+    return []
+
+
+# --- codes -------------------------------------------------------------------------------
+
+
+def recommendation_code(year: int, number: int) -> str:
+    """The register code: "E-2026-07" (two digits at least)."""
+    return f"E-{year}-{number:02d}"
+
+
+def parse_code(code: str) -> tuple[int, int] | None:
+    """(year, number) of a well-formed code, else None."""
+    found = _CODE.match(code)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def next_recommendation_number(year: int, codes: list[str]) -> int:
+    """The next free running number of ``year`` after every code given (codes of other
+    years or not well-formed do not count)."""
+    numbers = [parsed[1] for parsed in map(parse_code, codes) if parsed and parsed[0] == year]
+    return max(numbers, default=0) + 1
+
+
+# --- content -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationContent:
+    """What the register's form edits: the texts, the kind, the field and the projects."""
+
+    title: str
+    text: str = ""
+    kind: RecommendationKind = RecommendationKind.RECOMMENDATION
+    action_field_id: int | None = None
+    project_ids: tuple[int, ...] = ()
+
+
+def clean_content(content: RecommendationContent) -> RecommendationContent:
+    projects = tuple(dict.fromkeys(content.project_ids))  # once each, in the order given
+    return replace(content, project_ids=projects, **cleaned_texts(content, RECOMMENDATION))
+
+
+def content_problems(content: RecommendationContent) -> list[FieldProblem]:
+    problems = [
+        p
+        for name, spec in RECOMMENDATION.items()
+        for p in text_problems(name, getattr(content, name), spec)
+    ]
+    if not content.title.strip():
+        problems.insert(0, FieldProblem("title", "Bitte geben Sie der Empfehlung einen Titel."))
+    return problems
+
+
+def clean_note(note: str) -> str:
+    return clean_text(note, HISTORY_NOTE)
+
+
+def note_problems(note: str) -> list[FieldProblem]:
+    return text_problems("note", note, HISTORY_NOTE)
+
+
+# --- responses ---------------------------------------------------------------------------
+
+NEEDS_REASONS = frozenset({ResponseVerdict.NOT_COMPLIED, ResponseVerdict.PARTLY_COMPLIED})
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseDraft:
+    """A project's response as typed: when it came, who answered, what it says."""
+
+    received_on: date
+    verdict: ResponseVerdict
+    responder: str = ""
+    reasons: str = ""
+    measures: str = ""
+    measures_due_on: date | None = None
+    final: bool = False
+
+
+def clean_response(draft: ResponseDraft) -> ResponseDraft:
+    return replace(draft, **cleaned_texts(draft, RECOMMENDATION_RESPONSE))
+
+
+def response_problems(draft: ResponseDraft, sent_on: date | None) -> list[FieldProblem]:
+    """Comply or explain: a response that does not (fully) comply needs its reasons."""
+    problems = [
+        p
+        for name, spec in RECOMMENDATION_RESPONSE.items()
+        for p in text_problems(name, getattr(draft, name), spec)
+    ]
+    problems += date_problems("received_on", "Der Eingang der Antwort", draft.received_on)
+    problems += date_problems("measures_due_on", "Der Termin der Maßnahmen", draft.measures_due_on)
+    if draft.verdict in NEEDS_REASONS and not draft.reasons.strip():
+        problems.append(
+            FieldProblem(
+                "reasons",
+                f"Eine Antwort „{draft.verdict.label}“ braucht eine Begründung: Wer einer "
+                "Empfehlung nicht oder nur teilweise entspricht, muss erklären, warum.",
+            )
+        )
+    if sent_on is not None and draft.received_on < sent_on:
+        problems.append(
+            FieldProblem(
+                "received_on",
+                f"Die Antwort ({draft.received_on:%d.%m.%Y}) kann nicht vor der Übermittlung "
+                f"({sent_on:%d.%m.%Y}) eingegangen sein.",
+            )
+        )
+    return problems

@@ -1,0 +1,125 @@
+"""Writing recommendation rows, shared by the minutes and the register: codes, addressed
+projects, history lines and audit snapshots.
+
+A code is handed out once: "E-<year>-<nn>", running per council and year, never reused
+while a row holds it (deleted ones included). On PostgreSQL the council row is locked until
+commit (:func:`lock_codes`), so two PCs never hand out the same code.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import HistoryKind, RecommendationStatus
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.recommendations import next_recommendation_number, recommendation_code
+from expertenrat.services import audit
+from expertenrat.store import models
+
+WHAT = "Die Empfehlung"
+
+
+def lock_codes(session: Session, council_id: int) -> None:
+    """Hold the council row until commit, so no other transaction hands out a code
+    meanwhile. An empty UPDATE: a row lock on PostgreSQL, the write lock on SQLite (taken
+    first thing in a transaction, a writer waits instead of failing on a stale snapshot)."""
+    councils = models.Council.__table__
+    session.execute(update(councils).where(councils.c.id == council_id).values(id=councils.c.id))
+
+
+def new_code(session: Session, council_id: int, year: int) -> str:
+    """The next code of ``year`` for the council (see :func:`lock_codes`)."""
+    lock_codes(session, council_id)
+    codes = session.scalars(
+        select(models.Recommendation.code).where(
+            models.Recommendation.council_id == council_id,
+            models.Recommendation.code.like(f"E-{year}-%"),
+        )
+    ).all()
+    return recommendation_code(year, next_recommendation_number(year, list(codes)))
+
+
+def checked_projects(
+    session: Session, council_id: int, project_ids: tuple[int, ...]
+) -> list[models.Project]:
+    """The projects of the council, in order; a missing or deleted one is refused."""
+    found = {
+        p.id: p
+        for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
+    }
+    projects = []
+    for project_id in project_ids:
+        project = found.get(project_id)
+        if project is None or project.council_id != council_id:
+            raise ValidationError(
+                [FieldProblem("project_ids", "Das Projekt gibt es nicht mehr. Vielleicht wurde "
+                              "es gelöscht.")]
+            )  # fmt: skip
+        if project.deleted_at is not None:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "project_ids",
+                        f"Das Projekt „{project.title}“ wurde gelöscht; an es kann keine "
+                        "Empfehlung gerichtet werden.",
+                    )
+                ]
+            )
+        projects.append(project)
+    return projects
+
+
+def checked_action_field(session: Session, council_id: int, field_id: int | None) -> None:
+    if field_id is not None:
+        field = session.get(models.ActionField, field_id)
+        if field is None or field.council_id != council_id:
+            raise ValidationError(
+                [FieldProblem("action_field_id", "Das Handlungsfeld gibt es nicht mehr.")]
+            )
+
+
+def set_projects(row: models.Recommendation, project_ids: tuple[int, ...]) -> None:
+    """Address ``row`` to the projects in the order given (the links are replaced)."""
+    if [link.project_id for link in row.projects] == list(project_ids):
+        return
+    row.projects = [
+        models.RecommendationProject(project_id=project_id, position=position)
+        for position, project_id in enumerate(project_ids)
+    ]
+
+
+def project_ids(row: models.Recommendation) -> tuple[int, ...]:
+    return tuple(link.project_id for link in row.projects)
+
+
+def snapshot(row: models.Recommendation) -> dict[str, Any]:
+    """The audit snapshot of a recommendation, with its addressed projects."""
+    return {**audit.snapshot(row), "project_ids": list(project_ids(row))}
+
+
+def add_history(
+    session: Session,
+    row: models.Recommendation,
+    kind: HistoryKind,
+    occurred_on: date,
+    actor: str,
+    *,
+    note: str = "",
+    from_status: RecommendationStatus | None = None,
+    to_status: RecommendationStatus | None = None,
+) -> None:
+    session.add(
+        models.RecommendationStatusChange(
+            recommendation_id=row.id,
+            kind=kind.value,
+            occurred_on=occurred_on,
+            from_status=from_status.value if from_status else None,
+            to_status=to_status.value if to_status else None,
+            note=note,
+            actor=actor,
+        )
+    )

@@ -1,0 +1,199 @@
+"""The register's rules: every step of the lifecycle table, due dates, codes, responses."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.recommendations import (
+    ALLOWED_STEPS,
+    FINAL,
+    OPEN,
+    ResponseDraft,
+    StepRefused,
+    check_step,
+    clean_response,
+    days_overdue,
+    default_due_date,
+    due_date_problems,
+    is_open,
+    next_recommendation_number,
+    parse_code,
+    recommendation_code,
+    response_problems,
+)
+
+S = RecommendationStatus
+ALLOWED = [(a, b) for a in S for b in S if b in ALLOWED_STEPS[a]]
+REFUSED = [(a, b) for a in S for b in S if b not in ALLOWED_STEPS[a]]
+
+
+def test_the_table_is_the_lifecycle_of_the_issue():
+    assert ALLOWED_STEPS[S.DRAFT] == {S.ADOPTED, S.WITHDRAWN}
+    assert ALLOWED_STEPS[S.ADOPTED] == {S.SENT, S.WITHDRAWN}
+    assert ALLOWED_STEPS[S.SENT] == {S.ANSWERED, S.WITHDRAWN}
+    assert ALLOWED_STEPS[S.ANSWERED] == {
+        S.IMPLEMENTED,
+        S.PARTLY_IMPLEMENTED,
+        S.NOT_IMPLEMENTED,
+        S.WITHDRAWN,
+    }
+    assert {S.IMPLEMENTED, S.PARTLY_IMPLEMENTED, S.NOT_IMPLEMENTED, S.WITHDRAWN} == FINAL
+    assert {S.DRAFT, S.ADOPTED, S.SENT, S.ANSWERED} == OPEN
+    assert [is_open(s) for s in (S.SENT, S.WITHDRAWN)] == [True, False]
+
+
+@pytest.mark.parametrize(("current", "wanted"), ALLOWED, ids=lambda s: s.value)
+def test_an_allowed_step_passes(current, wanted):
+    check_step("E-2026-07", current, wanted)
+
+
+@pytest.mark.parametrize(("current", "wanted"), REFUSED, ids=lambda s: s.value)
+def test_a_refused_step_names_both_states_in_german(current, wanted):
+    with pytest.raises(StepRefused) as refused:
+        check_step("E-2026-07", current, wanted)
+
+    message = refused.value.message
+    assert message.startswith("Die Empfehlung E-2026-07 ist „")
+    assert f"„{current.label}“" in message and f"„{wanted.label}“" in message
+    assert refused.value.problems[0].field == "status"
+
+
+def test_a_refusal_from_a_final_state_says_it_is_closed():
+    with pytest.raises(StepRefused, match="Sie ist abgeschlossen"):
+        check_step("E-2026-07", S.WITHDRAWN, S.SENT)
+
+
+def test_a_refusal_lists_the_steps_that_are_possible():
+    with pytest.raises(StepRefused, match="Möglich ist von hier: „übermittelt“, „zurückgezogen“"):
+        check_step("E-2026-07", S.ADOPTED, S.ANSWERED)
+
+
+# --- due dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sent", "months", "due"),
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2028, 1, 31), 1, date(2028, 2, 29)),  # leap year
+        (date(2026, 3, 31), 2, date(2026, 5, 31)),
+        (date(2026, 3, 31), 1, date(2026, 4, 30)),
+        (date(2026, 12, 15), 2, date(2027, 2, 15)),
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),
+        (date(2026, 5, 4), 0, date(2026, 5, 4)),
+    ],
+)
+def test_the_due_date_is_the_send_date_plus_the_months(sent, months, due):
+    assert default_due_date(sent, months) == due
+
+
+@given(st.dates(date(1950, 1, 1), date(2090, 12, 31)), st.integers(0, 24))
+def test_a_due_date_falls_in_the_right_month_on_the_same_or_the_last_day(sent, months):
+    due = default_due_date(sent, months)
+
+    year, month = divmod(sent.year * 12 + sent.month - 1 + months, 12)
+    assert (due.year, due.month) == (year, month + 1)
+    last = calendar.monthrange(due.year, due.month)[1]
+    assert due.day == min(sent.day, last)
+    assert due >= sent
+    assert due_date_problems(sent, due) == []
+
+
+def test_a_due_date_before_the_send_date_is_refused():
+    (problem,) = due_date_problems(date(2026, 3, 10), date(2026, 3, 9))
+
+    assert problem.field == "due_on"
+    assert problem.message == (
+        "Die Frist (09.03.2026) kann nicht vor der Übermittlung (10.03.2026) liegen."
+    )
+
+
+def test_a_due_date_on_the_send_date_is_allowed():
+    assert due_date_problems(date(2026, 3, 10), date(2026, 3, 10)) == []
+
+
+def test_days_overdue_count_only_while_the_response_is_awaited():
+    due = date(2026, 3, 31)
+
+    assert days_overdue(S.SENT, due, date(2026, 4, 2)) == 2
+    assert days_overdue(S.SENT, due, due) == 0
+    assert days_overdue(S.SENT, None, date(2026, 4, 2)) == 0
+    assert days_overdue(S.ANSWERED, due, date(2026, 4, 2)) == 0
+    assert days_overdue(S.WITHDRAWN, due, date(2027, 4, 2)) == 0
+
+
+# --- codes -------------------------------------------------------------------------------
+
+
+def test_codes_are_generated_with_two_digits_at_least():
+    assert recommendation_code(2026, 7) == "E-2026-07"
+    assert recommendation_code(2026, 123) == "E-2026-123"
+
+
+@pytest.mark.parametrize(
+    ("code", "parsed"),
+    [
+        ("E-2026-07", (2026, 7)),
+        ("E-2026-123", (2026, 123)),
+        ("e-2026-07", None),
+        ("E-2026-07 ", None),
+        ("E-26-07", None),
+        ("E-2026-", None),
+        ("Empfehlung 7", None),
+    ],
+)
+def test_parse_code_takes_only_well_formed_codes(code, parsed):
+    assert parse_code(code) == parsed
+
+
+def test_the_next_number_follows_the_highest_of_the_year_and_reuses_no_gap():
+    codes = ["E-2026-01", "E-2026-05", "E-2025-09", "E-2026-xx", "Handeingabe"]
+
+    assert next_recommendation_number(2026, codes) == 6
+    assert next_recommendation_number(2025, codes) == 10
+    assert next_recommendation_number(2027, codes) == 1
+
+
+# --- responses ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verdict", [ResponseVerdict.NOT_COMPLIED, ResponseVerdict.PARTLY_COMPLIED])
+def test_a_response_that_does_not_comply_needs_reasons(verdict):
+    draft = ResponseDraft(date(2026, 5, 1), verdict, reasons="   ")
+
+    (problem,) = response_problems(clean_response(draft), date(2026, 3, 1))
+
+    assert problem.field == "reasons"
+    assert f"„{verdict.label}“ braucht eine Begründung" in problem.message
+
+
+@pytest.mark.parametrize("verdict", [ResponseVerdict.COMPLIED, ResponseVerdict.PLANNED])
+def test_a_complying_response_needs_no_reasons(verdict):
+    assert response_problems(ResponseDraft(date(2026, 5, 1), verdict), date(2026, 3, 1)) == []
+
+
+def test_a_response_received_before_the_recommendation_was_sent_is_refused():
+    draft = ResponseDraft(date(2026, 2, 28), ResponseVerdict.COMPLIED)
+
+    (problem,) = response_problems(draft, date(2026, 3, 1))
+
+    assert problem.field == "received_on"
+    assert "28.02.2026" in problem.message and "01.03.2026" in problem.message
+
+
+def test_response_texts_are_limited_and_hostile_text_is_kept():
+    hostile = "<b>&amp;</b> \"Zitat\" 'x' 😀 Ärger"
+    draft = ResponseDraft(
+        date(2026, 5, 1), ResponseVerdict.NOT_COMPLIED, responder=hostile, reasons=hostile
+    )
+    assert response_problems(clean_response(draft), None) == []
+
+    too_long = ResponseDraft(date(2026, 5, 1), ResponseVerdict.NOT_COMPLIED, reasons="x" * 20_001)
+    (problem,) = response_problems(too_long, None)
+    assert problem.message == "Die Begründung darf höchstens 20.000 Zeichen haben."
