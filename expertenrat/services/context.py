@@ -23,6 +23,7 @@ from expertenrat.services.minutes_documents import MinutesDocumentsService, rend
 from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
+from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
@@ -54,6 +55,7 @@ class Services:
     minutes_documents: MinutesDocumentsService
     minutes_approval: MinutesApprovalService
     minutes_objections: MinutesObjectionsService
+    recommendations: RecommendationsService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -84,4 +86,5 @@ class Services:
             minutes_documents=MinutesDocumentsService(database, meeting_documents, annexes),
             minutes_approval=MinutesApprovalService(database, actor, render_minutes),
             minutes_objections=MinutesObjectionsService(database, actor),
+            recommendations=RecommendationsService(database, actor),
         )

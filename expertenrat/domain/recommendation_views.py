@@ -1,0 +1,138 @@
+"""Read models of the recommendations register: a row of the table, the detail with its
+responses and history, and the filter the service applies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from expertenrat.domain.enums import (
+    HistoryKind,
+    RecommendationKind,
+    RecommendationStatus,
+    ResponseVerdict,
+)
+from expertenrat.domain.recommendations import BETWEEN_MEETINGS
+
+
+@dataclass(frozen=True, slots=True)
+class AddressedProject:
+    """A project a recommendation is addressed to, with whom to remind."""
+
+    id: int
+    title: str
+    lead_unit: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a recommendation was adopted: a meeting's agenda item, or between meetings."""
+
+    meeting_id: int | None = None
+    meeting_label: str = ""  # "5. Sitzung am 12.03.2026"
+    item_id: int | None = None
+    item_number: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.meeting_id is None:
+            return BETWEEN_MEETINGS
+        return (
+            f"{self.meeting_label}, TOP {self.item_number}"
+            if self.item_number
+            else (self.meeting_label)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationRow:
+    """One line of the register (``days_overdue`` as of the day the list was made)."""
+
+    id: int
+    code: str
+    kind: RecommendationKind
+    title: str
+    action_field_id: int | None
+    action_field: str
+    projects: tuple[AddressedProject, ...]
+    origin: Origin
+    adopted_on: date | None
+    sent_on: date | None
+    due_on: date | None
+    status: RecommendationStatus
+    days_overdue: int
+    version: int
+
+    @property
+    def project_names(self) -> str:
+        return "; ".join(p.title for p in self.projects)
+
+    @property
+    def lead_units(self) -> str:
+        return "; ".join(dict.fromkeys(p.lead_unit for p in self.projects if p.lead_unit))
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+    @property
+    def year(self) -> int | None:
+        return self.adopted_on.year if self.adopted_on else None
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A project's response as stored."""
+
+    id: int
+    received_on: date
+    verdict: ResponseVerdict
+    responder: str
+    reasons: str
+    measures: str
+    measures_due_on: date | None
+    final: bool
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A line of the history: the step's date, what happened, by whom, when recorded (UTC)."""
+
+    kind: HistoryKind
+    occurred_on: date
+    from_status: RecommendationStatus | None
+    to_status: RecommendationStatus | None
+    note: str
+    actor: str
+    changed_at: datetime
+
+    @property
+    def label(self) -> str:
+        if self.kind is HistoryKind.STATUS and self.to_status is not None:
+            return f"{self.kind.label}: {self.to_status.label}"
+        return self.kind.label
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationDetail:
+    """Everything about one recommendation: its row, its text, responses and history."""
+
+    row: RecommendationRow
+    text: str
+    responses: tuple[Response, ...]
+    history: tuple[HistoryEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationFilter:
+    """What the register shows; empty fields do not filter. ``overdue``: only those past
+    their due date on the day of the list."""
+
+    statuses: frozenset[RecommendationStatus] = frozenset()
+    action_field_id: int | None = None
+    project_id: int | None = None
+    year: int | None = None
+    overdue: bool = False

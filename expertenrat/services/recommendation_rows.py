@@ -1,0 +1,195 @@
+"""Reading the recommendations register: its rows in two queries whatever their number
+(the recommendations with field and origin, then the addressed projects), and the detail
+of one recommendation with its responses and history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import (
+    HistoryKind,
+    RecommendationKind,
+    RecommendationStatus,
+    ResponseVerdict,
+)
+from expertenrat.domain.recommendation_views import (
+    AddressedProject,
+    HistoryEntry,
+    Origin,
+    RecommendationDetail,
+    RecommendationFilter,
+    RecommendationRow,
+    Response,
+)
+from expertenrat.domain.recommendations import AWAITING_RESPONSE, days_overdue, parse_code
+from expertenrat.store import models
+
+R = models.Recommendation
+_LINK = models.RecommendationProject
+_AWAITING = tuple(s.value for s in AWAITING_RESPONSE)
+
+
+def register_rows(
+    session: Session,
+    council_id: int,
+    today: date,
+    wanted: RecommendationFilter | None = None,
+    *,
+    only_id: int | None = None,
+) -> list[RecommendationRow]:
+    """The council's live recommendations that pass ``wanted``, in the order of their codes."""
+    query = _filtered(_row_query(council_id), wanted or RecommendationFilter(), today)
+    if only_id is not None:
+        query = query.where(R.id == only_id)
+    found = session.execute(query).all()
+    projects = _projects(session, council_id, [r.id for r in found] if only_id else None)
+    rows = [
+        RecommendationRow(
+            id=r.id,
+            code=r.code,
+            kind=RecommendationKind(r.kind),
+            title=r.title,
+            action_field_id=r.action_field_id,
+            action_field=r.field_name or "",
+            projects=projects.get(r.id, ()),
+            origin=Origin(
+                r.meeting_id,
+                _meeting_label(r.meeting_number, r.starts_at) if r.meeting_id else "",
+                r.origin_agenda_item_id,
+                r.item_number or "",
+            ),
+            adopted_on=r.adopted_on,
+            sent_on=r.sent_on,
+            due_on=r.due_on,
+            status=RecommendationStatus(r.status),
+            days_overdue=days_overdue(RecommendationStatus(r.status), r.due_on, today),
+            version=r.version,
+        )
+        for r in found
+    ]
+    return sorted(rows, key=lambda row: parse_code(row.code) or (0, row.id))
+
+
+def detail(session: Session, row: RecommendationRow) -> RecommendationDetail:
+    text = session.scalar(select(R.text).where(R.id == row.id)) or ""
+    responses = session.scalars(
+        select(models.RecommendationResponse)
+        .where(models.RecommendationResponse.recommendation_id == row.id)
+        .order_by(models.RecommendationResponse.received_on, models.RecommendationResponse.id)
+    )
+    history = session.scalars(
+        select(models.RecommendationStatusChange)
+        .where(models.RecommendationStatusChange.recommendation_id == row.id)
+        .order_by(
+            models.RecommendationStatusChange.occurred_on, models.RecommendationStatusChange.id
+        )
+    )
+    return RecommendationDetail(
+        row=row,
+        text=text,
+        responses=tuple(
+            Response(
+                r.id,
+                r.received_on,
+                ResponseVerdict(r.verdict),
+                r.responder,
+                r.reasons,
+                r.measures,
+                r.measures_due_on,
+                r.final,
+                r.version,
+            )
+            for r in responses
+        ),
+        history=tuple(
+            HistoryEntry(
+                kind=HistoryKind(h.kind),
+                occurred_on=h.occurred_on,
+                from_status=RecommendationStatus(h.from_status) if h.from_status else None,
+                to_status=RecommendationStatus(h.to_status) if h.to_status else None,
+                note=h.note,
+                actor=h.actor,
+                changed_at=h.changed_at,
+            )
+            for h in history
+        ),
+    )
+
+
+def _row_query(council_id: int) -> Select:
+    item, meeting = models.AgendaItem, models.Meeting
+    return (
+        select(
+            R.id,
+            R.code,
+            R.kind,
+            R.title,
+            R.action_field_id,
+            models.ActionField.name.label("field_name"),
+            R.origin_agenda_item_id,
+            item.number.label("item_number"),
+            meeting.id.label("meeting_id"),
+            meeting.number.label("meeting_number"),
+            meeting.starts_at,
+            R.adopted_on,
+            R.sent_on,
+            R.due_on,
+            R.status,
+            R.version,
+        )
+        .outerjoin(models.ActionField, models.ActionField.id == R.action_field_id)
+        .outerjoin(item, item.id == R.origin_agenda_item_id)
+        .outerjoin(meeting, meeting.id == item.meeting_id)
+        .where(R.council_id == council_id, R.deleted_at.is_(None))
+    )
+
+
+def _filtered(query: Select, wanted: RecommendationFilter, today: date) -> Select:
+    if wanted.statuses:
+        query = query.where(R.status.in_(sorted(s.value for s in wanted.statuses)))
+    if wanted.action_field_id is not None:
+        query = query.where(R.action_field_id == wanted.action_field_id)
+    if wanted.project_id is not None:
+        query = query.where(
+            R.id.in_(select(_LINK.recommendation_id).where(_LINK.project_id == wanted.project_id))
+        )
+    if wanted.year is not None:
+        query = query.where(R.code.like(f"E-{wanted.year}-%"))
+    if wanted.overdue:
+        query = query.where(R.status.in_(_AWAITING), R.due_on < today)
+    return query
+
+
+def _projects(
+    session: Session, council_id: int, recommendation_ids: list[int] | None
+) -> dict[int, tuple[AddressedProject, ...]]:
+    """The addressed projects per recommendation (of the whole council, or of those given)."""
+    project = models.Project
+    query = (
+        select(
+            _LINK.recommendation_id,
+            project.id,
+            project.title,
+            project.lead_unit,
+            project.contact_name,
+            project.contact_email,
+        )
+        .join(project, project.id == _LINK.project_id)
+        .order_by(_LINK.recommendation_id, _LINK.position)
+    )
+    if recommendation_ids is None:
+        query = query.where(project.council_id == council_id)
+    else:
+        query = query.where(_LINK.recommendation_id.in_(recommendation_ids))
+    found: dict[int, list[AddressedProject]] = {}
+    for recommendation_id, *values in session.execute(query):
+        found.setdefault(recommendation_id, []).append(AddressedProject(*values))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _meeting_label(number: int | None, starts_at) -> str:
+    name = f"{number}. Sitzung" if number is not None else "Sitzung"
+    return f"{name} am {starts_at:%d.%m.%Y}"

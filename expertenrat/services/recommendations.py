@@ -1,0 +1,385 @@
+"""The recommendations register: listing, creating and editing recommendations, and every
+step of their lifecycle (adopt, send, record a response, close, withdraw, new due date,
+reminder).
+
+Each step runs in one transaction: the checked change, a line of the recommendation's
+history (the step's date as entered, a note, the actor) and the audit entry. Steps that
+take a ``version`` refuse a recommendation changed since it was read, and bump its version.
+The rules (allowed steps, due dates, comply or explain) are in ``domain.recommendations``.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
+from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError, ValidationError
+from expertenrat.domain.recommendation_views import (
+    RecommendationDetail,
+    RecommendationFilter,
+    RecommendationRow,
+)
+from expertenrat.domain.recommendations import (
+    AWAITING_RESPONSE,
+    CLOSING,
+    CONTENT_EDITABLE,
+    RESPONDABLE,
+    RecommendationContent,
+    ResponseDraft,
+    check_step,
+    clean_content,
+    clean_note,
+    clean_response,
+    content_problems,
+    date_problems,
+    default_due_date,
+    due_date_problems,
+    note_problems,
+    response_problems,
+)
+from expertenrat.services import audit
+from expertenrat.services import recommendation_records as records
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.recommendation_rows import detail, register_rows
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    raise_if_invalid,
+    reading,
+)
+from expertenrat.store import models
+from expertenrat.store.database import Database
+from expertenrat.store.model_base import utc_now
+
+WHAT = records.WHAT
+S = RecommendationStatus
+
+
+class RecommendationsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    # --- reading --------------------------------------------------------------------------
+
+    def list(
+        self,
+        council_id: int,
+        filters: RecommendationFilter | None = None,
+        *,
+        today: date | None = None,
+    ) -> builtins.list[RecommendationRow]:
+        """The register in the order of the codes; days overdue as of ``today`` (default:
+        today in the council's time zone)."""
+        with reading(self._db) as session:
+            day = today or council_clock(session, council_id).today()
+            return register_rows(session, council_id, day, filters)
+
+    def get(self, recommendation_id: int, *, today: date | None = None) -> RecommendationDetail:
+        with reading(self._db) as session:
+            row = _live(session, recommendation_id)
+            return _detail(session, row, today)
+
+    # --- content --------------------------------------------------------------------------
+
+    def create(
+        self,
+        council_id: int,
+        content: RecommendationContent,
+        on: date,
+        *,
+        adopted: bool = False,
+        note: str = "",
+    ) -> RecommendationDetail:
+        """A new recommendation "zwischen den Sitzungen": a draft, or adopted ``on``; its code
+        is the next of the year of ``on``."""
+        content, note = clean_content(content), clean_note(note)
+        raise_if_invalid(
+            content_problems(content) + note_problems(note) + date_problems("on", "Das Datum", on)
+        )
+        with changing(self._db, WHAT) as session:
+            records.lock_codes(session, council_id)
+            fetch(session, models.Council, council_id, "Das Gremium")
+            field_id = _checked_links(session, council_id, content)
+            status = S.ADOPTED if adopted else S.DRAFT
+            row = models.Recommendation(
+                council_id=council_id,
+                code=records.new_code(session, council_id, on.year),
+                kind=content.kind.value,
+                title=content.title,
+                text=content.text,
+                action_field_id=field_id,
+                adopted_on=on if adopted else None,
+                status=status.value,
+            )
+            records.set_projects(row, content.project_ids)
+            session.add(row)
+            session.flush()
+            records.add_history(
+                session, row, HistoryKind.STATUS, on, self._actor, note=note, to_status=status
+            )
+            audit.record(
+                session, self._actor, AuditAction.CREATE, "recommendation", row.id,
+                council_id=council_id, summary=f"Empfehlung {row.code} angelegt ({status.label})",
+                after=records.snapshot(row),
+            )  # fmt: skip
+            return _detail(session, row)
+
+    def update(
+        self, recommendation_id: int, version: int, content: RecommendationContent, on: date
+    ) -> RecommendationDetail:
+        """Change title, text, kind, action field and projects while the recommendation is a
+        draft or adopted (and its minutes are not approved); ``on``: the date of the edit."""
+        content = clean_content(content)
+        raise_if_invalid(content_problems(content) + date_problems("on", "Das Datum", on))
+        with changing(self._db, WHAT) as session:
+            row = _stored(session, recommendation_id, version)
+            if S(row.status) not in CONTENT_EDITABLE:
+                raise InUseError(
+                    f"{WHAT} {row.code} ist bereits „{S(row.status).label}“; Titel, Text und "
+                    "Projekte lassen sich nicht mehr ändern."
+                )
+            if row.origin_agenda_item_id is not None:
+                item = session.get(models.AgendaItem, row.origin_agenda_item_id)
+                ensure_not_frozen(session, item.meeting_id)
+            field_id = _checked_links(session, row.council_id, content)
+            before = records.snapshot(row)
+            row.title, row.text, row.kind = content.title, content.text, content.kind.value
+            row.action_field_id = field_id
+            records.set_projects(row, content.project_ids)
+            row.modified = utc_now()
+            session.flush()
+            records.add_history(session, row, HistoryKind.EDIT, on, self._actor)
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=row.council_id, summary=f"Empfehlung {row.code} geändert",
+                before=before, after=records.snapshot(row),
+            )  # fmt: skip
+            return _detail(session, row)
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def adopt(
+        self, recommendation_id: int, version: int, on: date, note: str = ""
+    ) -> RecommendationDetail:
+        def change(session: Session, row: models.Recommendation) -> None:
+            row.adopted_on = on
+
+        return self._step(recommendation_id, version, S.ADOPTED, on, note, change)
+
+    def send(
+        self,
+        recommendation_id: int,
+        version: int,
+        sent_on: date,
+        due_on: date | None = None,
+        note: str = "",
+    ) -> RecommendationDetail:
+        """Sent to the project(s) ``sent_on``; the due date defaults to the council's period."""
+
+        def change(session: Session, row: models.Recommendation) -> None:
+            if row.adopted_on is not None and sent_on < row.adopted_on:
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "sent_on",
+                            f"Die Übermittlung ({sent_on:%d.%m.%Y}) kann nicht vor dem "
+                            f"Beschluss ({row.adopted_on:%d.%m.%Y}) liegen.",
+                        )
+                    ]
+                )
+            council = session.get(models.Council, row.council_id)
+            due = due_on or default_due_date(sent_on, council.response_period_months)
+            raise_if_invalid(due_date_problems(sent_on, due))
+            row.sent_on, row.due_on = sent_on, due
+
+        raise_if_invalid(date_problems("sent_on", "Die Übermittlung", sent_on))
+        return self._step(recommendation_id, version, S.SENT, sent_on, note, change)
+
+    def record_response(
+        self, recommendation_id: int, version: int, response: ResponseDraft, note: str = ""
+    ) -> RecommendationDetail:
+        """A project's response (interim or final): the recommendation is then answered."""
+        response, note = clean_response(response), clean_note(note)
+        raise_if_invalid(note_problems(note))
+        with changing(self._db, WHAT) as session:
+            row = _stored(session, recommendation_id, version)
+            current = S(row.status)
+            if current not in RESPONDABLE:
+                check_step(row.code, current, S.ANSWERED)  # raises, naming both states
+            raise_if_invalid(response_problems(response, row.sent_on))
+            before = records.snapshot(row)
+            session.add(
+                models.RecommendationResponse(
+                    recommendation_id=row.id,
+                    received_on=response.received_on,
+                    responder=response.responder,
+                    verdict=response.verdict.value,
+                    reasons=response.reasons,
+                    measures=response.measures,
+                    measures_due_on=response.measures_due_on,
+                    final=response.final,
+                )
+            )
+            row.status, row.modified = S.ANSWERED.value, utc_now()
+            session.flush()
+            records.add_history(
+                session, row, HistoryKind.RESPONSE, response.received_on, self._actor,
+                note=note or response.verdict.label, from_status=current, to_status=S.ANSWERED,
+            )  # fmt: skip
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=row.council_id,
+                summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}",
+                before=before, after=records.snapshot(row),
+            )  # fmt: skip
+            return _detail(session, row)
+
+    def close(
+        self,
+        recommendation_id: int,
+        version: int,
+        outcome: RecommendationStatus,
+        on: date,
+        note: str = "",
+    ) -> RecommendationDetail:
+        """Closed as implemented, partly implemented or not implemented."""
+        if outcome not in CLOSING:
+            raise ValueError(f"not a closing state: {outcome}")
+        return self._step(recommendation_id, version, outcome, on, note)
+
+    def withdraw(
+        self, recommendation_id: int, version: int, on: date, note: str = ""
+    ) -> RecommendationDetail:
+        return self._step(recommendation_id, version, S.WITHDRAWN, on, note)
+
+    def set_due_date(
+        self, recommendation_id: int, version: int, due_on: date, on: date, note: str = ""
+    ) -> RecommendationDetail:
+        """A new due date for the response (agreed ``on``), never before the send date."""
+        note = clean_note(note)
+        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        with changing(self._db, WHAT) as session:
+            row = _stored(session, recommendation_id, version)
+            if S(row.status) not in AWAITING_RESPONSE:
+                raise InUseError(
+                    f"{WHAT} {row.code} ist „{S(row.status).label}“; eine Frist gibt es nur, "
+                    "solange die Antwort des Projekts aussteht."
+                )
+            raise_if_invalid(due_date_problems(row.sent_on, due_on))
+            before = records.snapshot(row)
+            old = row.due_on
+            row.due_on = due_on
+            session.flush()
+            was = f"{old:%d.%m.%Y}" if old else "keine"
+            records.add_history(
+                session, row, HistoryKind.DUE_DATE, on, self._actor,
+                note=note or f"Frist {was} → {due_on:%d.%m.%Y}",
+            )  # fmt: skip
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=row.council_id, summary=f"Frist der Empfehlung {row.code} geändert",
+                before=before, after=records.snapshot(row),
+            )  # fmt: skip
+            return _detail(session, row)
+
+    def record_reminder(self, project_id: int, on: date, note: str = "") -> builtins.list[str]:
+        """A reminder sent to the project ``on``: a history line for each of its
+        recommendations awaiting a response. Returns their codes."""
+        note = clean_note(note)
+        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        with changing(self._db, "Die Erinnerung") as session:
+            project = fetch(session, models.Project, project_id, "Das Projekt")
+            rows = session.scalars(
+                select(models.Recommendation)
+                .join(models.RecommendationProject)
+                .where(
+                    models.RecommendationProject.project_id == project_id,
+                    models.Recommendation.deleted_at.is_(None),
+                    models.Recommendation.status.in_([s.value for s in AWAITING_RESPONSE]),
+                )
+                .order_by(models.Recommendation.code)
+            ).all()
+            for row in rows:
+                records.add_history(
+                    session, row, HistoryKind.REMINDER, on, self._actor,
+                    note=note or f"Erinnerung an „{project.title}“",
+                )  # fmt: skip
+            if rows:
+                audit.record(
+                    session, self._actor, AuditAction.UPDATE, "project", project.id,
+                    council_id=project.council_id,
+                    summary=f"Erinnerung an „{project.title}“ ({on:%d.%m.%Y}): "
+                    + ", ".join(r.code for r in rows),
+                )  # fmt: skip
+            return [r.code for r in rows]
+
+    def _step(
+        self,
+        recommendation_id: int,
+        version: int,
+        wanted: RecommendationStatus,
+        on: date,
+        note: str,
+        change: Callable[[Session, models.Recommendation], None] | None = None,
+    ) -> RecommendationDetail:
+        note = clean_note(note)
+        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        with changing(self._db, WHAT) as session:
+            row = _stored(session, recommendation_id, version)
+            current = S(row.status)
+            check_step(row.code, current, wanted)
+            before = records.snapshot(row)
+            if change is not None:
+                change(session, row)
+            row.status, row.modified = wanted.value, utc_now()
+            session.flush()
+            records.add_history(
+                session, row, HistoryKind.STATUS, on, self._actor,
+                note=note, from_status=current, to_status=wanted,
+            )  # fmt: skip
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=row.council_id,
+                summary=f"Empfehlung {row.code}: {current.label} → {wanted.label}",
+                before=before, after=records.snapshot(row),
+            )  # fmt: skip
+            return _detail(session, row)
+
+
+def _live(session: Session, recommendation_id: int) -> models.Recommendation:
+    row = fetch(session, models.Recommendation, recommendation_id, WHAT)
+    if row.deleted_at is not None:
+        raise NotFoundError(f"{WHAT} {row.code} wurde gelöscht.")
+    return row
+
+
+def _stored(session: Session, recommendation_id: int, version: int) -> models.Recommendation:
+    row = _live(session, recommendation_id)
+    check_version(row, version, f"{WHAT} {row.code}")
+    return row
+
+
+def _checked_links(session: Session, council_id: int, content: RecommendationContent) -> int | None:
+    """The action field to store: the one given, else the first project's."""
+    projects = records.checked_projects(session, council_id, content.project_ids)
+    field_id = content.action_field_id
+    if field_id is None and projects:
+        field_id = projects[0].action_field_id
+    records.checked_action_field(session, council_id, field_id)
+    return field_id
+
+
+def _detail(
+    session: Session, row: models.Recommendation, today: date | None = None
+) -> RecommendationDetail:
+    day = today or council_clock(session, row.council_id).today()
+    (found,) = register_rows(session, row.council_id, day, only_id=row.id)
+    return detail(session, found)
