@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 
 from expertenrat import __version__
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.member_import import ImportRow, ImportStatus
+from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.files import write_file
 
@@ -154,6 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
     _council_option(meetings)
     meetings.set_defaults(handler=_meetings, opening="read")
 
+    recommendations = commands.add_parser(
+        "recommendations", help="Empfehlungen auflisten: Kennung, Status, Frist, Titel"
+    )
+    recommendations.add_argument(
+        "--status", type=_status, metavar="S", help="nur Empfehlungen in diesem Status"
+    )
+    recommendations.add_argument(
+        "--overdue", action="store_true", help="nur die mit überschrittener Frist"
+    )
+    _council_option(recommendations)
+    recommendations.set_defaults(handler=_recommendations, opening="read")
+
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
     imports = import_.add_subparsers(
         dest="what", metavar="WAS", required=True, parser_class=_Parser
@@ -228,6 +242,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _status(text: str) -> RecommendationStatus:
+    """A status by its value ("sent") or German label ("übermittelt")."""
+    found = RecommendationStatus.from_label(text)
+    if found is None:
+        known = ", ".join(f"{s.value} ({s.label})" for s in RecommendationStatus)
+        raise argparse.ArgumentTypeError(f"einen Status „{text}“ gibt es nicht; möglich: {known}")
+    return RecommendationStatus(found)
+
+
 def open_services(args: argparse.Namespace) -> Services:
     """Open the database as the command needs it: only ``demo`` creates one; exports read.
 
@@ -298,6 +321,21 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
         f"{f'{m.number}.' if m.number else '–':>4} Sitzung  {m.starts_at:%d.%m.%Y %H:%M}  "
         f"{m.state.label:<12}  Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
         for m in lines
+    )
+
+
+def _recommendations(services: Services, args: argparse.Namespace) -> str:
+    wanted = RecommendationFilter(
+        statuses=frozenset({args.status}) if args.status else frozenset(), overdue=args.overdue
+    )
+    rows = services.recommendations.list(_council_id(services, args), wanted)
+    if not rows:
+        return "Keine Empfehlungen in dieser Auswahl."
+    return "\n".join(
+        f"{r.code:<11} {r.status.label:<19} "
+        f"Frist {f'{r.due_on:%d.%m.%Y}' if r.due_on else '–':<10}  "
+        f"{f'{r.days_overdue} Tage überfällig' if r.overdue else '':<20}  {r.title}"
+        for r in rows
     )
 
 

@@ -4,8 +4,9 @@ SQLite checks its file (``PRAGMA integrity_check``) and its references
 (``PRAGMA foreign_key_check``); on PostgreSQL every foreign key of the metadata is
 checked by query and the catalog for missing tables, unvalidated constraints and
 invalid indexes. Then: approved minutes still match their SHA-256, attendance only by
-members of that council on the meeting's date, and no vote with more votes than members
-present.
+members of that council on the meeting's date, no vote with more votes than members
+present, and recommendations addressed only to projects of their own council and not due
+before they were sent (``recommendation_integrity``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import Connection, and_, exists, func, inspect, select, text
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesState
 from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
 from expertenrat.store.models import (
@@ -44,6 +46,7 @@ class IntegrityService:
             findings += _minutes_findings(connection)
             findings += _attendance_findings(connection)
             findings += _vote_findings(connection)
+            findings += recommendation_findings(connection)
         return findings
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 from sqlalchemy import select, text, update
 
@@ -15,6 +16,9 @@ from expertenrat.store.models import (
     Attendance,
     Membership,
     MinutesVersion,
+    Project,
+    Recommendation,
+    RecommendationProject,
     Vote,
 )
 
@@ -80,3 +84,32 @@ def test_attendance_of_a_non_member_and_too_many_votes_are_found(database, today
     texts = " ".join(f.text for f in IntegrityService(database).check())
     assert "kein Mitglied des Gremiums" in texts
     assert f"TOP {item.number}" in texts
+
+
+def test_a_recommendation_for_another_councils_project_and_an_early_due_date_are_found(
+    database, today
+):
+    DemoService(database, ACTOR).load(today, councils=2, years=1)
+    with database.transaction() as session:
+        sent = session.scalars(
+            select(Recommendation)
+            .where(Recommendation.sent_on.is_not(None))
+            .order_by(Recommendation.id)
+        ).first()
+        sent.due_on = sent.sent_on - timedelta(days=1)
+        link = session.scalars(select(RecommendationProject)).first()
+        owner = session.get(Recommendation, link.recommendation_id)
+        foreign = session.scalars(
+            select(Project).where(Project.council_id != owner.council_id)
+        ).first()
+        session.delete(link)
+        session.flush()
+        session.add(RecommendationProject(recommendation_id=owner.id, project_id=foreign.id))
+        codes = (sent.code, owner.code, foreign.title)
+
+    findings = IntegrityService(database).check()
+
+    assert {f.kind for f in findings} == {FindingKind.RECOMMENDATION}
+    texts = " ".join(f.text for f in findings)
+    assert f"Empfehlung {codes[0]}: die Frist" in texts
+    assert f"Empfehlung {codes[1]}: ist an das Projekt „{codes[2]}“" in texts

@@ -1,0 +1,40 @@
+"""The integrity check's rules for the recommendations register: a recommendation is
+addressed only to projects of its own council, and its due date is not before it was sent."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.store.models import Project, Recommendation, RecommendationProject
+
+
+def recommendation_findings(connection: Connection) -> list[Finding]:
+    foreign = (
+        select(Recommendation.code, Project.title)
+        .join(RecommendationProject, RecommendationProject.recommendation_id == Recommendation.id)
+        .join(Project, Project.id == RecommendationProject.project_id)
+        .where(Project.council_id != Recommendation.council_id)
+        .order_by(Recommendation.code)
+    )
+    findings = [
+        Finding(
+            FindingKind.RECOMMENDATION,
+            f"Empfehlung {code}: ist an das Projekt „{title}“ eines anderen Gremiums gerichtet.",
+        )
+        for code, title in connection.execute(foreign)
+    ]
+    early = (
+        select(Recommendation.code, Recommendation.sent_on, Recommendation.due_on)
+        .where(Recommendation.due_on < Recommendation.sent_on)
+        .order_by(Recommendation.code)
+    )
+    findings += [
+        Finding(
+            FindingKind.RECOMMENDATION,
+            f"Empfehlung {code}: die Frist ({due:%d.%m.%Y}) liegt vor der Übermittlung "
+            f"({sent:%d.%m.%Y}).",
+        )
+        for code, sent, due in connection.execute(early)
+    ]
+    return findings

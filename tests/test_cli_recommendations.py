@@ -1,0 +1,112 @@
+"""The command line for the register: one line per recommendation, filters, bad status."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from expertenrat.__main__ import main
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.recommendations import RecommendationContent, ResponseDraft
+from expertenrat.services.recommendations import RecommendationsService
+from expertenrat.services.settings import SettingsService
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+HOSTILE = "<b>Daten & „Zitate“</b> 😀"
+
+
+@pytest.fixture
+def database(tmp_path) -> str:
+    """A council with an overdue, an answered, a not yet due and a draft recommendation."""
+    path = tmp_path / "expertenrat.db"
+    db = open_database(database_url(str(path)))
+    council = SettingsService(db, "Test").create_council(CouncilSettings(None, "Rat", "Rostock"))
+    register = RecommendationsService(db, "Test")
+
+    def adopted(title: str, on: date):
+        return register.create(council.id, RecommendationContent(title), on, adopted=True).row
+
+    overdue = adopted(HOSTILE, date(2020, 1, 10))
+    register.send(overdue.id, overdue.version, date(2020, 1, 31))  # due 31.03.2020
+    answered = adopted("Beantwortet", date(2020, 2, 1))
+    answered = register.send(answered.id, answered.version, date(2020, 2, 3)).row
+    register.record_response(
+        answered.id, answered.version, ResponseDraft(date(2020, 3, 1), ResponseVerdict.COMPLIED)
+    )
+    later = adopted("Noch Zeit", date(2099, 1, 4))
+    register.send(later.id, later.version, date(2099, 1, 5), date(2099, 6, 30))
+    register.create(council.id, RecommendationContent("Entwurf"), date(2020, 5, 5))
+    db.close()
+    return str(path)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_recommendations_lists_one_line_each_in_code_order(capsys, database):
+    code, out, err = run(capsys, "--database", database, "recommendations")
+
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "E-2020-01",
+        "E-2020-02",
+        "E-2020-03",
+        "E-2099-01",
+    ]
+    today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    overdue_days = (today - date(2020, 3, 31)).days
+    assert lines[0].startswith("E-2020-01   übermittelt")
+    assert "Frist 31.03.2020" in lines[0] and f"{overdue_days} Tage überfällig" in lines[0]
+    assert lines[0].endswith(HOSTILE)  # printed literally
+    assert "beantwortet" in lines[1] and "überfällig" not in lines[1]
+    assert "Entwurf" in lines[2] and "Frist –" in lines[2]
+    assert "Frist 30.06.2099" in lines[3] and "überfällig" not in lines[3]
+
+
+@pytest.mark.parametrize("status", ["sent", "übermittelt", "Übermittelt"])
+def test_status_filters_by_value_or_german_label(capsys, database, status):
+    code, out, _ = run(capsys, "--database", database, "recommendations", "--status", status)
+
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["E-2020-01", "E-2099-01"]
+
+
+def test_overdue_lists_only_those_past_their_due_date(capsys, database):
+    code, out, _ = run(capsys, "--database", database, "recommendations", "--overdue")
+
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["E-2020-01"]
+
+
+def test_nothing_matching_says_so(capsys, database):
+    code, out, _ = run(capsys, "--database", database, "recommendations", "--status", "withdrawn")
+
+    assert (code, out) == (0, "Keine Empfehlungen in dieser Auswahl.\n")
+
+
+def test_an_unknown_status_is_a_german_error_with_exit_code_1(capsys, database):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--database", database, "recommendations", "--status", "erledigt"])
+    _out, err = capsys.readouterr()
+
+    assert stopped.value.code == 1
+    assert "Fehler" in err and "einen Status „erledigt“ gibt es nicht" in err
+    assert "sent (übermittelt)" in err
+
+
+def test_a_missing_database_is_refused_without_creating_it(capsys, tmp_path):
+    missing = tmp_path / "fehlt" / "expertenrat.db"
+
+    code, _out, err = run(capsys, "--database", str(missing), "recommendations")
+
+    assert code == 1 and err.startswith("expertenrat: Fehler:")
+    assert not Path(missing).parent.exists()
