@@ -142,6 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     dossier.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
     _council_option(dossier)
     dossier.set_defaults(handler=_export_dossier, opening="read")
+    reminders = exports.add_parser(
+        "reminders",
+        help="je Projekt mit fälligen Stellungnahmen ein Erinnerungsschreiben (PDF und .eml)",
+    )
+    reminders.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    _council_option(reminders)
+    reminders.set_defaults(handler=_export_reminders, opening="change")
     ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)
@@ -366,6 +373,24 @@ def _export_minutes(services: Services, args: argparse.Namespace) -> str:
     if result.approved:
         return f"{kind} der {args.meeting}. Sitzung (genehmigt, SHA-256 {result.sha256}): {path}"
     return f"{kind} der {args.meeting}. Sitzung (Entwurf): {path}"
+
+
+def _export_reminders(services: Services, args: argparse.Namespace) -> str:
+    """Letter and e-mail draft per project; each reminder is then recorded in the history."""
+    folder = Path(args.out)
+    if not folder.is_dir():
+        raise UserError(f"Den Ordner „{folder}“ gibt es nicht.")
+    council_id = _council_id(services, args)
+    documents = services.recommendation_reminders.documents(council_id)
+    for document in documents:
+        _write_pdf(folder / f"{document.stem}.pdf", document.letter)
+        write_file(folder / f"{document.stem}.eml", document.eml)
+        services.recommendations.record_reminder(document.project.id, document.on)
+    if not documents:
+        return "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig."
+    return "\n".join(
+        f"{d.project.title}: {', '.join(d.codes)} → {d.stem}.pdf, {d.stem}.eml" for d in documents
+    )
 
 
 def _export_dossier(services: Services, args: argparse.Namespace) -> str:

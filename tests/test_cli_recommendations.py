@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 
 from expertenrat.__main__ import main
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.enums import HistoryKind, ResponseVerdict
+from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendations import RecommendationContent, ResponseDraft
+from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store.database import open_database
@@ -31,7 +35,18 @@ def database(tmp_path) -> str:
     def adopted(title: str, on: date):
         return register.create(council.id, RecommendationContent(title), on, adopted=True).row
 
-    overdue = adopted(HOSTILE, date(2020, 1, 10))
+    field = SettingsService(db, "Test").action_fields(council.id)[0].id
+    project = ProjectsService(db, "Test").create(
+        council.id,
+        Project(
+            None, "Klima & Co", action_field_id=field, lead_unit="Umweltamt",
+            contact_email="k@x.de",
+        ),
+    )  # fmt: skip
+    overdue = register.create(
+        council.id, RecommendationContent(HOSTILE, project_ids=(project,)), date(2020, 1, 10),
+        adopted=True,
+    ).row  # fmt: skip
     register.send(overdue.id, overdue.version, date(2020, 1, 31))  # due 31.03.2020
     answered = adopted("Beantwortet", date(2020, 2, 1))
     answered = register.send(answered.id, answered.version, date(2020, 2, 3)).row
@@ -110,3 +125,38 @@ def test_a_missing_database_is_refused_without_creating_it(capsys, tmp_path):
 
     assert code == 1 and err.startswith("expertenrat: Fehler:")
     assert not Path(missing).parent.exists()
+
+
+def test_export_reminders_writes_letter_and_draft_per_project_and_records_them(
+    capsys, database, tmp_path
+):
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(folder)
+    )
+
+    assert (code, err) == (0, "")
+    (pdf,) = folder.glob("Erinnerung-Klima-Co-*.pdf")
+    eml = pdf.with_suffix(".eml")
+    assert eml.exists() and out.startswith("Klima & Co: E-2020-01 → Erinnerung-Klima-Co-")
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "E-2020-01" in text and "31.03.2020" in text and "Umweltamt" in text
+    assert b"To: k@x.de" in eml.read_bytes()
+    db = open_database(database_url(database))
+    try:
+        register = RecommendationsService(db, "Test")
+        (row,) = [r for r in register.list(1) if r.code == "E-2020-01"]
+        assert register.get(row.id).history[-1].kind is HistoryKind.REMINDER
+    finally:
+        db.close()
+
+
+def test_export_reminders_into_a_missing_folder_is_exit_1(capsys, database, tmp_path):
+    code, _out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(tmp_path / "x")
+    )
+
+    assert code == 1 and "Den Ordner" in err and "gibt es nicht" in err

@@ -23,6 +23,7 @@ from expertenrat.services.minutes_documents import MinutesDocumentsService, rend
 from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
+from expertenrat.services.recommendation_reminders import RecommendationRemindersService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
@@ -56,6 +57,7 @@ class Services:
     minutes_approval: MinutesApprovalService
     minutes_objections: MinutesObjectionsService
     recommendations: RecommendationsService
+    recommendation_reminders: RecommendationRemindersService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -87,4 +89,5 @@ class Services:
             minutes_approval=MinutesApprovalService(database, actor, render_minutes),
             minutes_objections=MinutesObjectionsService(database, actor),
             recommendations=RecommendationsService(database, actor),
+            recommendation_reminders=RecommendationRemindersService(database),
         )

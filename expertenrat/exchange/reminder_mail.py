@@ -1,0 +1,40 @@
+"""The reminder to a project as an e-mail draft (.eml) that the user's mail program opens:
+addressed to the project's contact, the open recommendations in the text, the letter as
+PDF attached. Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as a draft.
+"""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.policy import SMTP
+
+from expertenrat.domain.mail_addresses import looks_like_email, mailbox
+from expertenrat.domain.reminders import (
+    ReminderLetter,
+    reminder_lines,
+    reminder_subject,
+    salutation,
+)
+
+
+def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
+    """The draft as the bytes of an .eml file (CRLF line ends, UTF-8 where needed)."""
+    project = letter.reminder.project
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = reminder_subject(letter)
+    email = project.contact_email.strip()
+    if looks_like_email(email):
+        message["To"] = mailbox(project.contact_name, email)
+    message["X-Unsent"] = "1"
+    items = "\n".join(f"- {line}" for line in reminder_lines(letter))
+    message.set_content(
+        f"{salutation(project)}\n\n"
+        f"der {letter.letterhead.council_name} bittet um die noch ausstehende Stellungnahme "
+        f"des Projekts „{project.title}“ zu diesen Empfehlungen:\n\n{items}\n\n"
+        "Bitte teilen Sie uns bis zur Frist mit, ob und wie Sie den Empfehlungen entsprechen, "
+        "und, falls nicht oder nur teilweise, warum. Das Erinnerungsschreiben liegt als PDF "
+        "bei.\n\n"
+        f"Mit freundlichen Grüßen\nIhre Geschäftsstelle\n{letter.letterhead.council_name}\n"
+    )
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
+    return message.as_bytes()

@@ -1,0 +1,83 @@
+"""The reminder letter to a project: its recommendations awaiting a response, with codes,
+titles, send and due dates and the days overdue."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.reminders import ReminderLetter, reminder_subject, salutation
+from expertenrat.reports import theme
+from expertenrat.reports.meeting_parts import paragraph
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+
+
+def _code(row: RecommendationRow) -> Lines:
+    return [(row.code, BOLD)]
+
+
+def _title(row: RecommendationRow) -> Lines:
+    return [(row.title, PLAIN), (row.origin.label, SMALL)]
+
+
+def _sent(row: RecommendationRow) -> Lines:
+    return [(theme.german_date(row.sent_on) if row.sent_on else "–", PLAIN)]
+
+
+def _due(row: RecommendationRow) -> Lines:
+    return [(theme.german_date(row.due_on) if row.due_on else "–", PLAIN)]
+
+
+def _late(row: RecommendationRow) -> Lines:
+    return [(f"{row.days_overdue} Tage" if row.overdue else "noch nicht", PLAIN)]
+
+
+_COLUMNS: tuple[Column[RecommendationRow], ...] = (
+    Column("Kennung", 0.14, _code),
+    Column("Empfehlung", 0.46, _title),
+    Column("Übermittelt", 0.13, _sent),
+    Column("Frist", 0.13, _due),
+    Column("Überfällig", 0.14, _late),
+)
+
+
+def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
+    """The letter in A4 portrait; warnings name letters no bundled font has."""
+    head, reminder = letter.letterhead, letter.reminder
+    project = reminder.project
+    title = reminder_subject(letter)
+    info = theme.DocumentInfo(
+        title=title,
+        council_name=head.council_name,
+        city=head.city,
+        date=letter.on,
+        logo_png=head.logo_png,
+        subject=title,
+        date_label="",
+    )
+    address = [project.lead_unit, project.contact_name, project.title]
+    story = [paragraph(line) for line in address if line.strip()]
+    story += [Spacer(0, 6 * mm), paragraph(f"{head.city}, {theme.german_date(letter.on)}")]
+    story += [Spacer(0, 6 * mm), paragraph(title, "heading", BOLD), Spacer(0, 2 * mm)]
+    story += [paragraph(salutation(project)), Spacer(0, 3 * mm)]
+    story.append(
+        paragraph(
+            f"der {head.council_name} hat dem Projekt „{project.title}“ die folgenden "
+            "Empfehlungen übermittelt und um eine Stellungnahme gebeten. Ihre Antwort steht noch "
+            "aus oder ist in den nächsten Tagen fällig. Wir bitten Sie, uns bis zur genannten "
+            "Frist mitzuteilen, ob und wie Sie den Empfehlungen entsprechen, und, falls nicht "
+            "oder nur teilweise, warum."
+        )
+    )
+    story += [Spacer(0, 4 * mm), theme.column_table(reminder.items, _COLUMNS), Spacer(0, 6 * mm)]
+    story += [paragraph("Mit freundlichen Grüßen"), Spacer(0, 3 * mm)]
+    story += [paragraph("Ihre Geschäftsstelle"), paragraph(head.council_name)]
+    texts = [
+        ("Projekt", (project.title, project.lead_unit, project.contact_name)),
+        *((item.code, (item.title,)) for item in reminder.items),
+    ]
+    return RenderedPdf(
+        theme.build_pdf(story, info), theme.script_warnings(texts), len(reminder.items)
+    )

@@ -1,0 +1,122 @@
+"""Reminders: what is overdue or due within 14 days per project, the letter (read back from
+the PDF) and the e-mail draft (parsed back), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from email import message_from_bytes
+from email.policy import default
+
+import pytest
+from pypdf import PdfReader
+
+from expertenrat.domain.projects import Project
+from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.services.projects import ProjectsService
+from expertenrat.services.recommendation_reminders import RecommendationRemindersService
+from expertenrat.services.recommendations import RecommendationsService
+
+TODAY = date(2026, 6, 1)
+HOSTILE = "Daten <&> „Zitat“ 😀"
+
+
+@pytest.fixture
+def setup(database, actor, council, fields):
+    """Klimaportal: one overdue, one due in 10 days, one due in 20 days; Datenplattform
+    (no contact e-mail): one overdue that also concerns Klimaportal; a draft."""
+    projects = ProjectsService(database, actor)
+    ids = {}
+    for title, email in (("Klimaportal", "kuehn@example.org"), ("Datenplattform", "")):
+        ids[title] = projects.create(
+            council.id,
+            Project(
+                None, title, action_field_id=fields["Umwelt"].id, lead_unit="Umweltamt",
+                contact_name="Dr. Kühn", contact_email=email,
+            ),
+        )  # fmt: skip
+    register = RecommendationsService(database, actor)
+
+    def sent(title: str, due: date, *names: str) -> str:
+        content = RecommendationContent(title, project_ids=tuple(ids[n] for n in names))
+        row = register.create(council.id, content, date(2026, 3, 2), adopted=True).row
+        return register.send(row.id, row.version, date(2026, 3, 3), due).row.code
+
+    codes = {
+        "overdue": sent(HOSTILE, date(2026, 5, 1), "Klimaportal"),
+        "soon": sent("Bald fällig", date(2026, 6, 11), "Klimaportal"),
+        "later": sent("Später fällig", date(2026, 6, 21), "Klimaportal"),
+        "both": sent("Beide Projekte", date(2026, 5, 20), "Datenplattform", "Klimaportal"),
+    }
+    register.create(council.id, RecommendationContent("Entwurf"), date(2026, 3, 2))
+    return RecommendationRemindersService(database), register, ids, codes
+
+
+def test_reminders_are_grouped_per_project_and_ordered_by_due_date(setup, council):
+    reminders, _register, _ids, codes = setup
+
+    due = reminders.reminders_due(council.id, today=TODAY)
+
+    assert [r.project.title for r in due] == ["Datenplattform", "Klimaportal"]
+    assert [i.code for i in due[0].items] == [codes["both"]]
+    assert [i.code for i in due[1].items] == [codes["overdue"], codes["both"], codes["soon"]]
+    assert (due[1].overdue, due[1].project.lead_unit) == (2, "Umweltamt")
+
+
+def test_the_letter_lists_codes_due_dates_and_days_overdue(setup, council):
+    reminders, _register, _ids, codes = setup
+
+    documents = {d.project.title: d for d in reminders.documents(council.id, today=TODAY)}
+
+    letter = documents["Klimaportal"]
+    assert letter.stem == "Erinnerung-Klimaportal-2026-06-01"
+    text = _pdf_text(letter.letter.pdf)
+    assert "Erinnerung: ausstehende Stellungnahmen zu Empfehlungen – Klimaportal" in text
+    assert "Umweltamt" in text and "Dr. Kühn" in text
+    for code in (codes["overdue"], codes["both"], codes["soon"]):
+        assert code in text
+    assert codes["later"] not in text
+    assert "01.05.2026" in text and "31 Tage" in text  # overdue since 01.05.
+    assert HOSTILE.replace("😀", "").strip() in text  # hostile text printed literally
+    assert letter.letter.records == 3
+
+
+def test_the_email_draft_is_addressed_to_the_contact_and_carries_the_letter(setup, council):
+    reminders, _register, _ids, codes = setup
+
+    documents = {d.project.title: d for d in reminders.documents(council.id, today=TODAY)}
+
+    message = message_from_bytes(documents["Klimaportal"].eml, policy=default)
+    (to,) = message["To"].addresses
+    assert (to.display_name, to.addr_spec) == ("Dr. Kühn", "kuehn@example.org")
+    assert message["X-Unsent"] == "1"
+    assert message["Subject"].endswith("– Klimaportal")
+    body = message.get_body(("plain",)).get_content()
+    assert f"{codes['overdue']} „{HOSTILE}“ – Frist 01.05.2026, seit 31 Tagen überfällig" in body
+    (attachment,) = message.iter_attachments()
+    assert attachment.get_filename() == "Erinnerung-Klimaportal-2026-06-01.pdf"
+    assert attachment.get_content() == documents["Klimaportal"].letter.pdf
+    no_address = message_from_bytes(documents["Datenplattform"].eml, policy=default)
+    assert no_address["To"] is None  # the user fills it in
+
+
+def test_recording_a_reminder_puts_it_into_each_history(setup, council):
+    _reminders, register, ids, codes = setup
+
+    recorded = register.record_reminder(ids["Klimaportal"], TODAY)
+
+    assert sorted(recorded) == sorted(
+        [codes["overdue"], codes["soon"], codes["later"], codes["both"]]
+    )
+    rows = {r.code: r for r in register.list(council.id, today=TODAY)}
+    last = register.get(rows[codes["soon"]].id).history[-1]
+    assert (last.label, last.occurred_on, last.note) == (
+        "Erinnerung",
+        TODAY,
+        "Erinnerung an „Klimaportal“",
+    )
+
+
+def _pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
