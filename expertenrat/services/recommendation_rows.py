@@ -30,6 +30,9 @@ from expertenrat.store import models
 R = models.Recommendation
 _LINK = models.RecommendationProject
 _AWAITING = tuple(s.value for s in AWAITING_RESPONSE)
+# Enum members by stored value: a dict lookup is several times quicker than the enum call.
+_STATUSES = {s.value: s for s in RecommendationStatus}
+_KINDS = {k.value: k for k in RecommendationKind}
 
 
 def register_rows(
@@ -44,32 +47,37 @@ def register_rows(
     query = _filtered(_row_query(council_id), wanted or RecommendationFilter(), today)
     if only_id is not None:
         query = query.where(R.id == only_id)
-    found = session.execute(query).all()
+    found = session.connection().execute(query).all()  # Core rows: no ORM loading
     projects = _projects(session, council_id, [r.id for r in found] if only_id else None)
-    rows = [
-        RecommendationRow(
-            id=r.id,
-            code=r.code,
-            kind=RecommendationKind(r.kind),
-            title=r.title,
-            action_field_id=r.action_field_id,
-            action_field=r.field_name or "",
-            projects=projects.get(r.id, ()),
-            origin=Origin(
-                r.meeting_id,
-                _meeting_label(r.meeting_number, r.starts_at) if r.meeting_id else "",
-                r.origin_agenda_item_id,
-                r.item_number or "",
-            ),
-            adopted_on=r.adopted_on,
-            sent_on=r.sent_on,
-            due_on=r.due_on,
-            status=RecommendationStatus(r.status),
-            days_overdue=days_overdue(RecommendationStatus(r.status), r.due_on, today),
-            version=r.version,
+    origins: dict[int | None, Origin] = {None: Origin()}  # one per agenda item
+    rows = []
+    for (
+        key, code, kind, title, field_id, field_name, item_id, item_number,
+        meeting_id, meeting_number, starts_at, adopted_on, sent_on, due_on, status, version,
+    ) in found:  # fmt: skip
+        origin = origins.get(item_id)
+        if origin is None:
+            label = _meeting_label(meeting_number, starts_at) if meeting_id else ""
+            origin = origins[item_id] = Origin(meeting_id, label, item_id, item_number or "")
+        state = _STATUSES[status]
+        rows.append(
+            RecommendationRow(
+                key,
+                code,
+                _KINDS[kind],
+                title,
+                field_id,
+                field_name or "",
+                projects.get(key, ()),
+                origin,
+                adopted_on,
+                sent_on,
+                due_on,
+                state,
+                days_overdue(state, due_on, today),
+                version,
+            )
         )
-        for r in found
-    ]
     return sorted(rows, key=lambda row: parse_code(row.code) or (0, row.id))
 
 
@@ -185,8 +193,10 @@ def _projects(
     else:
         query = query.where(_LINK.recommendation_id.in_(recommendation_ids))
     found: dict[int, list[AddressedProject]] = {}
-    for recommendation_id, *values in session.execute(query):
-        found.setdefault(recommendation_id, []).append(AddressedProject(*values))
+    made: dict[int, AddressedProject] = {}  # one object per project, however often addressed
+    for recommendation_id, *values in session.connection().execute(query):
+        addressed = made.get(values[0]) or made.setdefault(values[0], AddressedProject(*values))
+        found.setdefault(recommendation_id, []).append(addressed)
     return {key: tuple(value) for key, value in found.items()}
 
 
