@@ -166,3 +166,30 @@ def test_the_approving_meeting_stays_changeable(database, actor, approved) -> No
     item = agenda.agenda(approved.next_id).items[0]
     changed = agenda.update(replace(item, title="Eröffnung und Begrüßung"))
     assert changed.items[0].title == "Eröffnung und Begrüßung"
+
+
+def test_the_register_keeps_a_recommendation_of_approved_minutes_but_follows_it_up(
+    database, council, fields, actor
+) -> None:
+    """Title and text are part of the approved minutes; sending and answering are not."""
+    from expertenrat.domain.recommendations import RecommendationContent
+    from expertenrat.services.recommendations import RecommendationsService
+
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    adopted = MinutesService(database, actor).adopt_recommendation(
+        minutes.item_ids[1], RecommendationDraft("Offene Daten")
+    )
+    approval = MinutesApprovalService(database, actor, fake_render)
+    approval.circulate(minutes.meeting_id, date(2026, 3, 20))
+    hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    approval.approve(minutes.meeting_id, minutes.next_id)
+    register = RecommendationsService(database, actor)
+
+    with pytest.raises(MinutesFrozenError, match=FROZEN):
+        register.update(
+            adopted.id, adopted.version, RecommendationContent("Berichtigt"), date(2026, 5, 20)
+        )
+    sent = register.send(adopted.id, adopted.version, date(2026, 5, 20)).row
+
+    assert (sent.title, sent.due_on) == ("Offene Daten", date(2026, 7, 20))
+    assert sent.origin.label.endswith(f"TOP {sent.origin.item_number}")
