@@ -41,6 +41,12 @@ class MeetingScope(StrEnum):
     HELD = "held"
 
 
+def dated_meeting_label(number: int | None, day: date) -> str:
+    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …")."""
+    name = f"{number}. Sitzung" if number is not None else "Sitzung"
+    return f"{name} am {day:%d.%m.%Y}"
+
+
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     """How a meeting is called: "5. Sitzung", "5. Sitzung: Klausur Mobilität", "Sitzung"."""
     name = "Klausur" if kind is MeetingKind.WORKSHOP and not number else "Sitzung"

@@ -23,6 +23,7 @@ from expertenrat.domain.enums import (
     VoteMode,
 )
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead
+from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_document import (
     AdoptedRecommendation,
     AnnexEntry,
@@ -69,8 +70,7 @@ def approval_stamp(session: Session, version: models.MinutesVersion) -> Approval
 
 def meeting_label(meeting: models.Meeting) -> str:
     """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …")."""
-    name = f"{meeting.number}. Sitzung" if meeting.number is not None else "Sitzung"
-    return f"{name} am {meeting.starts_at:%d.%m.%Y}"
+    return dated_meeting_label(meeting.number, meeting.starts_at.date())
 
 
 def minutes_document(

@@ -15,6 +15,7 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
     ResponseVerdict,
 )
+from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
     HistoryEntry,
@@ -57,7 +58,7 @@ def register_rows(
     ) in found:  # fmt: skip
         origin = origins.get(item_id)
         if origin is None:
-            label = _meeting_label(meeting_number, starts_at) if meeting_id else ""
+            label = dated_meeting_label(meeting_number, starts_at.date()) if meeting_id else ""
             origin = origins[item_id] = Origin(meeting_id, label, item_id, item_number or "")
         state = _STATUSES[status]
         rows.append(
@@ -198,8 +199,3 @@ def _projects(
         addressed = made.get(values[0]) or made.setdefault(values[0], AddressedProject(*values))
         found.setdefault(recommendation_id, []).append(addressed)
     return {key: tuple(value) for key, value in found.items()}
-
-
-def _meeting_label(number: int | None, starts_at) -> str:
-    name = f"{number}. Sitzung" if number is not None else "Sitzung"
-    return f"{name} am {starts_at:%d.%m.%Y}"
