@@ -135,8 +135,8 @@ def test_0007_turns_the_response_period_into_months(old_database):
 
     months = {row.id: row.response_period_months for row in _rows(engine, models.Council)}
 
-    assert months[ids["quick"]] == 0  # ten days round to no month
-    assert sorted(months.values()) == [0, 2]  # the default 56 days become 2 months
+    assert months[ids["quick"]] == 1  # ten days: at least the one month the settings allow
+    assert sorted(months.values()) == [1, 2]  # the default 56 days become 2 months
 
 
 def test_0007_allows_drafts_and_statements_and_refuses_unknown_states(old_database):

@@ -1,7 +1,8 @@
 """recommendations register: lifecycle, several projects, responses as rows, a richer history
 
 - councils: ``response_period_months`` (0–24, default 2) replaces ``response_period_days``
-  (converted to the nearest number of months: 56 days become 2 months).
+  (converted to the nearest number of months, at least 1 as the settings require: 56 days
+  become 2 months).
 - recommendations: the kind "statement" (Stellungnahme); the statuses of the lifecycle
   draft → adopted → sent → answered → implemented / partly_implemented / not_implemented, or
   withdrawn (old ``responded`` and ``in_implementation`` become ``answered``, ``closed``
@@ -109,7 +110,7 @@ def _councils(connection: sa.Connection) -> None:
         sa.column("response_period_months", sa.Integer()),
     )
     months = {
-        key: min(24, max(0, round(days / _DAYS_PER_MONTH)))
+        key: min(24, max(1, round(days / _DAYS_PER_MONTH)))
         for key, days in connection.execute(
             sa.select(councils.c.id, councils.c.response_period_days)
         )
