@@ -41,6 +41,14 @@ class EndingTerm:
 
 
 @dataclass(frozen=True, slots=True)
+class CompositionNote:
+    """A warning about the composition; ``member_id`` names the membership it is about."""
+
+    text: str
+    member_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Composition:
     active: int
     min_members: int
@@ -48,14 +56,18 @@ class Composition:
     coverage: tuple[FieldCoverage, ...]
     sectors: tuple[tuple[Sector, int], ...]
     ending_terms: tuple[EndingTerm, ...]
-    warnings: tuple[str, ...]
+    notes: tuple[CompositionNote, ...]
     # Members whose term has not begun yet. They are neither active nor former: they do
     # not count against the limits or cover a field until their first day.
     future: int = 0
 
     @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(note.text for note in self.notes)
+
+    @property
     def ok(self) -> bool:
-        return not self.warnings
+        return not self.notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +87,20 @@ def check_composition(
     members: list[Member], fields: list[ActionField], council: CouncilSettings, today: date
 ) -> Composition:
     active = [m for m in members if m.is_active(today)]
-    warnings: list[str] = []
+    notes: list[CompositionNote] = []
     if len(active) < council.min_members:
-        warnings.append(
-            f"Nur {len(active)} aktive Mitglieder – mindestens {council.min_members} sind "
-            "vorgesehen."
+        notes.append(
+            CompositionNote(
+                f"Nur {len(active)} aktive Mitglieder – mindestens {council.min_members} sind "
+                "vorgesehen."
+            )
         )
     elif len(active) > council.max_members:
-        warnings.append(
-            f"{len(active)} aktive Mitglieder – höchstens {council.max_members} sind vorgesehen."
+        notes.append(
+            CompositionNote(
+                f"{len(active)} aktive Mitglieder – höchstens {council.max_members} sind "
+                "vorgesehen."
+            )
         )
     coverage = tuple(
         FieldCoverage(
@@ -97,21 +114,25 @@ def check_composition(
     )
     for item in coverage:
         if item.total == 0:
-            warnings.append(f"{item.field.name} ist von keinem aktiven Mitglied abgedeckt.")
+            notes.append(
+                CompositionNote(f"{item.field.name} ist von keinem aktiven Mitglied abgedeckt.")
+            )
     sectors = Counter(m.sector for m in active)
     for sector, count in sectors.items():
         if active and count / len(active) > MAX_SECTOR_SHARE and len(active) > 2:
-            warnings.append(
-                f"Unausgewogen: {count} von {len(active)} aktiven Mitgliedern kommen aus dem "
-                f"Bereich {sector.label}."
+            notes.append(
+                CompositionNote(
+                    f"Unausgewogen: {count} von {len(active)} aktiven Mitgliedern kommen aus "
+                    f"dem Bereich {sector.label}."
+                )
             )
     for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
         if active and not any(m.role is role for m in active):
-            warnings.append(f"{role.label} ist derzeit nicht besetzt.")
+            notes.append(CompositionNote(f"{role.label} ist derzeit nicht besetzt."))
     ending = _ending_terms(active, fields, council, today)
     for term in ending:
         text = f"Die Amtszeit von {term.member.full_name} endet am {term.ends_on:%d.%m.%Y}."
-        warnings.append(" ".join((text, *term.consequences)))
+        notes.append(CompositionNote(" ".join((text, *term.consequences)), term.member.id))
     return Composition(
         active=len(active),
         min_members=council.min_members,
@@ -119,7 +140,7 @@ def check_composition(
         coverage=coverage,
         sectors=tuple(sorted(sectors.items(), key=lambda item: (-item[1], item[0].label))),
         ending_terms=ending,
-        warnings=tuple(warnings),
+        notes=tuple(notes),
         future=sum(1 for m in members if m.term_start > today),
     )
 
