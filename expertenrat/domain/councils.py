@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import FieldProblem
@@ -59,26 +59,6 @@ class CouncilChoice:
     id: int
     name: str
     city: str
-
-
-@dataclass(frozen=True, slots=True)
-class CouncilOverview:
-    """The figures the Übersicht page shows for one council."""
-
-    council: CouncilSettings
-    active_members: int
-    former_members: int
-    projects: int
-    meetings_held: int
-    meetings_upcoming: int
-    next_meeting: str | None
-    recommendations_open: int
-    recommendations_overdue: int
-    recommendations_total: int
-    action_fields: tuple[ActionField, ...] = field(default_factory=tuple)
-    future_members: int = 0  # whose term has not begun yet: neither active nor former
-    # "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden", soonest first
-    invitations_due: tuple[str, ...] = ()
 
 
 def clean_settings(settings: CouncilSettings) -> CouncilSettings:

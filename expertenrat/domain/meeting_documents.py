@@ -148,10 +148,20 @@ def invitation_deadline(meeting_day: date, notice_period_days: int) -> date:
     return meeting_day - timedelta(days=notice_period_days)
 
 
+def invitation_task(meeting_day: date, notice_period_days: int, today: date) -> str:
+    """ "Einladung bis 05.03.2026 versenden", or once that day has passed "Einladung
+    überfällig (Ladungsfrist seit 05.03.2026 verstrichen)"."""
+    deadline = invitation_deadline(meeting_day, notice_period_days)
+    if deadline < today:
+        return f"Einladung überfällig (Ladungsfrist seit {deadline:%d.%m.%Y} verstrichen)"
+    return f"Einladung bis {deadline:%d.%m.%Y} versenden"
+
+
 def invitation_due_line(
-    number: int, meeting_day: date, notice_period_days: int, today: date
+    label: str, meeting_day: date, notice_period_days: int, today: date
 ) -> str | None:
-    """The Übersicht's line for a meeting not yet invited, or ``None`` while it is not due.
+    """The Übersicht's line for a meeting not yet invited ("5. Sitzung am 12.03.2026:
+    Einladung bis 05.03.2026 versenden"), or ``None`` while it is not due.
 
     Due means: the meeting is still ahead and its last day for the invitation is at most
     :data:`INVITATION_DUE_WINDOW` away, or has passed.
@@ -159,7 +169,6 @@ def invitation_due_line(
     deadline = invitation_deadline(meeting_day, notice_period_days)
     if meeting_day < today or deadline - today > INVITATION_DUE_WINDOW:
         return None
-    head = f"{number}. Sitzung am {meeting_day:%d.%m.%Y}"
-    if deadline < today:
-        return f"{head}: Einladung überfällig (Ladungsfrist seit {deadline:%d.%m.%Y} verstrichen)"
-    return f"{head}: Einladung bis {deadline:%d.%m.%Y} versenden"
+    return f"{label} am {meeting_day:%d.%m.%Y}: " + invitation_task(
+        meeting_day, notice_period_days, today
+    )

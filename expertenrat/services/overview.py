@@ -1,23 +1,34 @@
-"""The figures of the Übersicht page: one query per figure, all in one read."""
+"""The Übersicht of a council in one read: a few aggregate queries, no query per record.
+
+Counts come from grouped queries; the lists (meetings ahead, minutes waiting, responses
+due) from one query each (see :mod:`expertenrat.services.overview_lists`), the action
+fields' figures from grouped queries (:mod:`expertenrat.services.overview_fields`).
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.councils import CouncilOverview
+from expertenrat.domain.composition import Composition, check_composition
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_documents import INVITATION_DUE_WINDOW, invitation_due_line
-from expertenrat.domain.recommendations import AWAITING_RESPONSE, OPEN
+from expertenrat.domain.overview import (
+    WITHOUT_RESPONSE,
+    Area,
+    CouncilOverview,
+    Line,
+    Target,
+    meeting_when,
+)
+from expertenrat.domain.recommendations import AWAITING_RESPONSE
+from expertenrat.services import overview_fields, overview_lists
+from expertenrat.services.members import council_members
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
-
-OPEN_STATUSES = tuple(s.value for s in OPEN)
-AWAITING_STATUSES = tuple(s.value for s in AWAITING_RESPONSE)
 
 
 class OverviewService:
@@ -27,95 +38,98 @@ class OverviewService:
     def overview(self, council_id: int, today: date) -> CouncilOverview:
         with reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
-            active = _count(
-                session,
-                select(models.Membership.id).where(
-                    models.Membership.council_id == council_id,
-                    models.Membership.term_start <= today,
-                    or_(models.Membership.term_end.is_(None), models.Membership.term_end >= today),
-                ),
-            )
-            # A member whose term has not begun yet is neither active nor former.
-            future = _count(
-                session,
-                select(models.Membership.id).where(
-                    models.Membership.council_id == council_id,
-                    models.Membership.term_start > today,
-                ),
-            )
-            former = _count(
-                session,
-                select(models.Membership.id).where(
-                    models.Membership.council_id == council_id,
-                    models.Membership.term_end < today,
-                ),
-            )
-            meetings = select(models.Meeting).where(models.Meeting.council_id == council_id)
-            upcoming = meetings.where(
-                models.Meeting.starts_at >= datetime.combine(today, time.min),
-                models.Meeting.state.in_((MeetingState.PLANNED.value, MeetingState.INVITED.value)),
-            )
-            next_meeting = session.scalar(upcoming.order_by(models.Meeting.starts_at).limit(1))
-            recommendations = select(models.Recommendation.id).where(
-                models.Recommendation.council_id == council_id
-            )
-            open_ones = recommendations.where(models.Recommendation.status.in_(OPEN_STATUSES))
+            settings = council_settings(council)
+            fields = [action_field(f) for f in council.action_fields]
+            members = council_members(session, council_id)
+            composition = check_composition(members, fields, settings, today)
+            meetings = _meeting_counts(session, council_id, today)
+            recommendations = _recommendation_counts(session, council_id, today)
+            ahead = overview_lists.meetings_ahead(session, council, today)
+            next_meeting = ahead[0] if ahead else None
+            responses = overview_lists.responses_due(session, council_id, today)
             return CouncilOverview(
-                council=council_settings(council),
-                active_members=active,
-                former_members=former,
-                future_members=future,
+                council=settings,
+                active_members=sum(1 for m in members if m.is_active(today)),
+                former_members=sum(
+                    1 for m in members if m.term_end is not None and m.term_end < today
+                ),
+                future_members=composition.future,
                 projects=_count(
                     session,
-                    select(models.Project.id).where(models.Project.council_id == council_id),
-                ),
-                meetings_held=_count(
-                    session,
-                    meetings.where(
-                        models.Meeting.state == MeetingState.HELD.value
-                    ).with_only_columns(models.Meeting.id),
-                ),
-                meetings_upcoming=_count(session, upcoming.with_only_columns(models.Meeting.id)),
-                next_meeting=(
-                    f"{next_meeting.number}. Sitzung am "
-                    f"{next_meeting.starts_at:%d.%m.%Y um %H:%M} Uhr"
-                    if next_meeting is not None
-                    else None
-                ),
-                recommendations_open=_count(session, open_ones),
-                recommendations_overdue=_count(
-                    session,
-                    recommendations.where(
-                        models.Recommendation.status.in_(AWAITING_STATUSES),
-                        models.Recommendation.due_on < today,
+                    select(func.count(models.Project.id)).where(
+                        models.Project.council_id == council_id,
+                        models.Project.deleted_at.is_(None),
                     ),
                 ),
-                recommendations_total=_count(session, recommendations),
-                action_fields=tuple(action_field(f) for f in council.action_fields),
-                invitations_due=_invitations_due(session, council, today),
+                meetings_total=meetings.total or 0,
+                meetings_held=meetings.held or 0,
+                meetings_upcoming=meetings.upcoming or 0,
+                next_meeting=(
+                    f"{next_meeting.label} am {meeting_when(next_meeting.starts_at)}"
+                    if next_meeting
+                    else None
+                ),
+                next_meeting_id=next_meeting.id if next_meeting else None,
+                recommendations_open=recommendations.open or 0,
+                recommendations_overdue=recommendations.overdue or 0,
+                recommendations_total=recommendations.total or 0,
+                action_fields=tuple(fields),
+                composition=composition,
+                invitations_due=overview_lists.invitations_due(ahead, today),
+                next_meetings=overview_lists.next_meetings(ahead, today),
+                minutes_waiting=overview_lists.minutes_waiting(session, council_id),
+                responses_overdue=tuple(line for line in responses if line.urgent),
+                responses_due_soon=tuple(line for line in responses if not line.urgent),
+                composition_warnings=_composition_lines(composition),
+                year=today.year,
+                fields_this_year=overview_fields.fields_of_year(
+                    session, council_id, fields, today.year
+                ),
+                statuses_by_field=overview_fields.statuses_by_field(session, council_id, fields),
             )
 
 
-def _invitations_due(session: Session, council: models.Council, today: date) -> tuple[str, ...]:
-    """Lines for planned meetings ahead whose invitation is due within a week or overdue."""
-    horizon = timedelta(days=council.notice_period_days + 1) + INVITATION_DUE_WINDOW
-    planned = session.execute(
-        select(models.Meeting.number, models.Meeting.starts_at)
-        .where(
-            models.Meeting.council_id == council.id,
-            models.Meeting.deleted_at.is_(None),
-            models.Meeting.state == MeetingState.PLANNED.value,
-            models.Meeting.starts_at >= datetime.combine(today, time.min),
-            models.Meeting.starts_at < datetime.combine(today + horizon, time.min),
+def _meeting_counts(session: Session, council_id: int, today: date):
+    starts = models.Meeting.starts_at
+    ahead = (starts >= datetime.combine(today, time.min)) & models.Meeting.state.in_(
+        (MeetingState.PLANNED.value, MeetingState.INVITED.value)
+    )
+    return session.execute(
+        select(
+            func.count(models.Meeting.id).label("total"),
+            func.sum(case((models.Meeting.state == MeetingState.HELD.value, 1), else_=0)).label(
+                "held"
+            ),
+            func.sum(case((ahead, 1), else_=0)).label("upcoming"),
+        ).where(models.Meeting.council_id == council_id, models.Meeting.deleted_at.is_(None))
+    ).one()
+
+
+def _recommendation_counts(session: Session, council_id: int, today: date):
+    status = models.Recommendation.status
+    is_open = status.in_([s.value for s in WITHOUT_RESPONSE])
+    overdue = status.in_([s.value for s in AWAITING_RESPONSE]) & (
+        models.Recommendation.due_on < today
+    )
+    return session.execute(
+        select(
+            func.count(models.Recommendation.id).label("total"),
+            func.sum(case((is_open, 1), else_=0)).label("open"),
+            func.sum(case((overdue, 1), else_=0)).label("overdue"),
+        ).where(
+            models.Recommendation.council_id == council_id,
+            models.Recommendation.deleted_at.is_(None),
         )
-        .order_by(models.Meeting.starts_at)
+    ).one()
+
+
+def _composition_lines(composition: Composition) -> tuple[Line, ...]:
+    """A warning about one member opens that member; the others the members page."""
+    return tuple(
+        Line(note.text, Target(Area.MEMBERS, record_id=note.member_id))
+        for note in composition.notes
     )
-    lines = (
-        invitation_due_line(number, start.date(), council.notice_period_days, today)
-        for number, start in planned
-    )
-    return tuple(line for line in lines if line)
 
 
 def _count(session: Session, query) -> int:
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    return session.scalar(query) or 0

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.overview import Area
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -41,6 +42,16 @@ class Areas:
             (tr(_CONTEXT, "Einstellungen"), self.settings),
         ]
 
+    def page_for(self, area: Area) -> QWidget:
+        """The page that opens a target of the Übersicht in ``area``. Recommendations are
+        shown with the project they are addressed to until they have a page of their own."""
+        return {
+            Area.MEMBERS: self.members,
+            Area.PROJECTS: self.projects,
+            Area.MEETINGS: self.meetings,
+            Area.RECOMMENDATIONS: self.projects,
+        }[area]
+
 
 def build_areas(
     services: Services,
@@ -49,7 +60,7 @@ def build_areas(
     settings: QSettings | None = None,
 ) -> Areas:
     return Areas(
-        overview=OverviewPage(services.overview, services.members, today),
+        overview=OverviewPage(services.overview, today),
         members=MembersPage(services, dialogs, today, settings=settings),
         projects=ProjectsPage(services, dialogs, settings=settings),
         meetings=MeetingsPage(services, dialogs, today),

@@ -25,6 +25,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
 
 if TYPE_CHECKING:
+    from expertenrat.domain.overview import Target
     from expertenrat.services.context import Services
     from expertenrat.ui.areas import Areas
     from expertenrat.ui.dialog_service import DialogService
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._area_chosen)
         self.council_combo.currentIndexChanged.connect(self._council_chosen)
+        self.overview_page.opened.connect(self.open_target)
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self.reload_councils)
@@ -217,6 +219,17 @@ class MainWindow(QMainWindow):
                 if self.sidebar.currentRow() == row:
                     self._show_area(row)
                 self.sidebar.setCurrentRow(row)
+
+    def open_target(self, target: Target) -> None:
+        """Show what a click on the Übersicht talks about: its area and there its record."""
+        page = self.pages.page_for(target.area)
+
+        def reveal() -> None:
+            self.show_area(page)
+            page.open_target(target)  # type: ignore[attr-defined]
+
+        if self._leave_page(reveal):
+            reveal()
 
     def _area_chosen(self, row: int) -> None:
         if self._row_of(self.stack.currentWidget()) not in (-1, row) and not self._leave_page(

@@ -32,6 +32,7 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_states import allowed_targets
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
+from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.annexes_panel import AnnexesPanel
@@ -49,6 +50,7 @@ from expertenrat.ui.widgets import page_title
 
 _CONTEXT = "MeetingsPage"
 _TWO_WEEKS = timedelta(days=14)
+_SCOPES = {TargetFilter.HELD: MeetingScope.HELD, TargetFilter.UPCOMING: MeetingScope.UPCOMING}
 
 
 class MeetingsPage(QWidget):
@@ -367,9 +369,33 @@ class MeetingsPage(QWidget):
     def _detail_changed(self) -> None:
         self.refresh()
 
+    def open_target(self, target: Target) -> None:
+        """Show what the Übersicht points at: a new meeting, the held or coming meetings,
+        or one meeting in the tab the target names (the filters widen to list it)."""
+        if target.filter is TargetFilter.NEW:
+            self.new_meeting()
+            return
+        scope = _SCOPES.get(target.filter, MeetingScope.ALL)
+        for combo, value in ((self.scope_combo, scope.value), (self.year_combo, None)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.refresh()
+        if target.record_id is None:
+            return
+        self.select(target.record_id)
+        if self._shown_id == target.record_id and target.tab is not None:
+            self._open_tab(target.tab.value)
+
     def _open_tab(self, name: str) -> None:
-        """A line of the minutes checklist points at another tab of the meeting."""
-        kinds = {"meeting": MeetingForm, "attendance": AttendancePanel, "conflicts": ConflictsPanel}
+        """A line of the minutes checklist or of the Übersicht points at a tab of the meeting."""
+        kinds = {
+            "meeting": MeetingForm,
+            "attendance": AttendancePanel,
+            "conflicts": ConflictsPanel,
+            "minutes": MinutesEditor,
+            "approval": MinutesApprovalPanel,
+        }
         for index in range(self.tabs.count()):
             if isinstance(self.tabs.widget(index), kinds[name]):
                 self.tabs.setCurrentIndex(index)

@@ -29,6 +29,7 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.mail_addresses import recipients
 from expertenrat.domain.members import Member
+from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
@@ -275,6 +276,20 @@ class MembersPage(QWidget):
         index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         if index.isValid():
             self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    def open_target(self, target: Target) -> None:
+        """Show what the Übersicht points at: a new member, or one member (all filters
+        cleared, so that the member is listed whatever the term)."""
+        if target.filter is TargetFilter.NEW:
+            self.new_member()
+            return
+        if target.record_id is None:
+            return
+        self.search_edit.clear()
+        self.status_combo.setCurrentIndex(self.status_combo.findData(StatusFilter.ALL.value))
+        self.field_combo.setCurrentIndex(0)
+        self.select(target.record_id)
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None

@@ -1,46 +1,82 @@
-"""Übersicht: the open council's figures at a glance."""
+"""Übersicht: the open council at a glance, and the way to what needs doing.
+
+Every card, line and bar opens what it talks about: the page emits ``opened`` with a
+:class:`~expertenrat.domain.overview.Target` and the main window shows that area and
+record. A council without members and meetings shows its first steps instead of zeros.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from expertenrat.services.members import MembersService
+from expertenrat.domain.overview import Area, CouncilOverview, MeetingTab, Target, TargetFilter
 from expertenrat.services.overview import OverviewService
-from expertenrat.ui.composition_panel import CompositionPanel
+from expertenrat.ui.activation import Activation
+from expertenrat.ui.field_figures_grid import FieldFiguresGrid
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.overview_lists import LineList
+from expertenrat.ui.status_chart import StatusChart
 from expertenrat.ui.widgets import FigureCard, page_title
 
 _CONTEXT = "OverviewPage"
 
 
 class OverviewPage(QWidget):
+    opened = Signal(object)  # a Target
+
     def __init__(
         self,
         overview: OverviewService,
-        members: MembersService,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = overview
-        self._members = members
         self._today = today
         self._council_id: int | None = None
+        self.figures: CouncilOverview | None = None
         self.title = page_title(tr(_CONTEXT, "Übersicht"))
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        self.members_card = FigureCard(tr(_CONTEXT, "aktive Mitglieder"))
-        self.projects_card = FigureCard(tr(_CONTEXT, "Projekte"))
-        self.meetings_card = FigureCard(tr(_CONTEXT, "Sitzungen durchgeführt"))
-        self.upcoming_card = FigureCard(tr(_CONTEXT, "Sitzungen geplant"))
-        self.open_card = FigureCard(tr(_CONTEXT, "Empfehlungen ohne Stellungnahme"))
-        self.overdue_card = FigureCard(tr(_CONTEXT, "davon überfällig"))
-        grid = QGridLayout()
-        cards = (
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backupWarning")
+        self.backup_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.hide()
+        self._backup_warning: Callable[[], str | None] = lambda: None
+        self.card_targets: dict[FigureCard, Target] = {}
+
+        self.members_card = self._card(tr(_CONTEXT, "aktive Mitglieder"), Target(Area.MEMBERS))
+        self.projects_card = self._card(tr(_CONTEXT, "Projekte"), Target(Area.PROJECTS))
+        self.meetings_card = self._card(
+            tr(_CONTEXT, "Sitzungen durchgeführt"), Target(Area.MEETINGS, filter=TargetFilter.HELD)
+        )
+        self.upcoming_card = self._card(
+            tr(_CONTEXT, "Sitzungen geplant"), Target(Area.MEETINGS, filter=TargetFilter.UPCOMING)
+        )
+        self.open_card = self._card(
+            tr(_CONTEXT, "Empfehlungen ohne Stellungnahme"),
+            Target(Area.RECOMMENDATIONS, filter=TargetFilter.OPEN),
+        )
+        self.overdue_card = self._card(
+            tr(_CONTEXT, "davon überfällig"),
+            Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
+        )
+        self.cards = (
             self.members_card,
             self.projects_card,
             self.meetings_card,
@@ -48,28 +84,93 @@ class OverviewPage(QWidget):
             self.open_card,
             self.overdue_card,
         )
-        for index, card in enumerate(cards):
+        meetings = Target(Area.MEETINGS, filter=TargetFilter.UPCOMING)
+        self.next_meetings = self._list(
+            tr(_CONTEXT, "Nächste Sitzungen"), meetings, tr(_CONTEXT, "Keine Sitzung geplant.")
+        )
+        self.invitations_due = self._list(tr(_CONTEXT, "Einladung fällig"), meetings)
+        self.minutes_waiting = self._list(
+            tr(_CONTEXT, "Protokolle zu versenden oder zu genehmigen"),
+            Target(Area.MEETINGS, filter=TargetFilter.HELD),
+        )
+        self.responses_overdue = self._list(
+            tr(_CONTEXT, "Stellungnahmen überfällig"),
+            Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
+        )
+        self.responses_due_soon = self._list(
+            tr(_CONTEXT, "Stellungnahmen fällig in den nächsten 14 Tagen"),
+            Target(Area.RECOMMENDATIONS, filter=TargetFilter.OPEN),
+        )
+        self.composition_warnings = self._list(
+            tr(_CONTEXT, "Zusammensetzung"),
+            Target(Area.MEMBERS),
+            tr(_CONTEXT, "Die Zusammensetzung entspricht den Vorgaben."),
+        )
+        self.field_figures = FieldFiguresGrid()
+        self.field_figures.opened.connect(self.opened)
+        self.chart = StatusChart()
+        self.chart.fieldActivated.connect(
+            lambda field_id: self.opened.emit(
+                Target(Area.RECOMMENDATIONS, action_field_id=field_id)
+            )
+        )
+        self.first_steps = _FirstSteps(self.opened)
+        self._layout()
+
+    def _card(self, caption: str, target: Target) -> FigureCard:
+        card = FigureCard(caption)
+        card.setToolTip(tr(_CONTEXT, "Öffnen"))
+        self.card_targets[card] = target
+        Activation(card).activated.connect(lambda: self.opened.emit(self.card_targets[card]))
+        return card
+
+    def _list(self, title: str, more: Target, empty: str = "") -> LineList:
+        widget = LineList(title, more, empty)
+        widget.opened.connect(self.opened)
+        return widget
+
+    def _layout(self) -> None:
+        grid = QGridLayout()
+        for index, card in enumerate(self.cards):
             grid.addWidget(card, index // 3, index % 3)
-        self.composition = CompositionPanel()
-        self.backup_warning = QLabel()
-        self.backup_warning.setObjectName("backupWarning")
-        self.backup_warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.backup_warning.setWordWrap(True)
-        self.backup_warning.hide()
-        self._backup_warning: Callable[[], str | None] = lambda: None
-        self.invitations_due = QLabel()
-        self.invitations_due.setObjectName("invitationsDue")
-        self.invitations_due.setTextFormat(Qt.TextFormat.PlainText)
-        self.invitations_due.setWordWrap(True)
-        self.invitations_due.hide()
+        lists = QGridLayout()
+        left = (self.next_meetings, self.invitations_due, self.minutes_waiting)
+        right = (self.responses_overdue, self.responses_due_soon, self.composition_warnings)
+        for column, widgets in enumerate((left, right)):
+            box = QVBoxLayout()
+            for widget in widgets:
+                box.addWidget(widget)
+            box.addStretch(1)
+            lists.addLayout(box, 0, column)
+            lists.setColumnStretch(column, 1)
+        chart_box = QGroupBox(tr(_CONTEXT, "Empfehlungen nach Status"))
+        QVBoxLayout(chart_box).addWidget(self.chart)
+        fields = QHBoxLayout()
+        fields.addWidget(self.field_figures, 1)
+        fields.addWidget(chart_box, 1)
+        self.dashboard = QWidget()
+        body = QVBoxLayout(self.dashboard)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(grid)
+        body.addLayout(lists)
+        body.addLayout(fields)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.title)
+        column.addWidget(self.subtitle)
+        column.addWidget(self.backup_warning)
+        column.addWidget(self.first_steps)
+        column.addWidget(self.dashboard)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.backup_warning)
-        layout.addWidget(self.invitations_due)
-        layout.addLayout(grid)
-        layout.addWidget(self.composition)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # --- the page protocol --------------------------------------------------------------
 
     def set_council(self, council_id: int) -> None:
         """Remember the council; the figures are read when the page is shown."""
@@ -93,11 +194,24 @@ class OverviewPage(QWidget):
         self._show_backup_warning()
         if self._council_id is None:
             return
-        today = self._today()
-        figures = self._service.overview(self._council_id, today)
-        self.composition.show_composition(self._members.composition(self._council_id, today))
+        figures = self._service.overview(self._council_id, self._today())
+        self.figures = figures
         council = figures.council
         self.subtitle.setText(f"{council.name} · {council.city}")
+        self.first_steps.show_steps(figures)
+        self.dashboard.setVisible(not figures.is_empty)
+        self._show_cards(figures)
+        self.next_meetings.show_lines(figures.next_meetings)
+        self.invitations_due.show_lines(figures.invitations_due)
+        self.minutes_waiting.show_lines(figures.minutes_waiting)
+        self.responses_overdue.show_lines(figures.responses_overdue)
+        self.responses_due_soon.show_lines(figures.responses_due_soon)
+        self.composition_warnings.show_lines(figures.composition_warnings)
+        self.field_figures.show_figures(figures.year, figures.fields_this_year)
+        self.chart.set_rows(figures.statuses_by_field)
+
+    def _show_cards(self, figures: CouncilOverview) -> None:
+        council = figures.council
         limits = tr(_CONTEXT, "Soll: {} bis {}").format(council.min_members, council.max_members)
         if figures.future_members == 1:
             limits += tr(_CONTEXT, " · 1 künftiges Mitglied")
@@ -114,14 +228,89 @@ class OverviewPage(QWidget):
             if figures.next_meeting
             else "",
         )
+        self.card_targets[self.upcoming_card] = Target(
+            Area.MEETINGS,
+            record_id=figures.next_meeting_id,
+            tab=MeetingTab.MEETING if figures.next_meeting_id else None,
+            filter=TargetFilter.UPCOMING,
+        )
         self.open_card.set_value(
             figures.recommendations_open,
             tr(_CONTEXT, "von {} insgesamt").format(figures.recommendations_total),
         )
         self.overdue_card.set_value(figures.recommendations_overdue)
-        self._show_invitations_due(figures.invitations_due)
 
-    def _show_invitations_due(self, lines: tuple[str, ...]) -> None:
-        heading = tr(_CONTEXT, "Einladung fällig")
-        self.invitations_due.setText("\n".join([f"{heading}:", *(f"• {s}" for s in lines)]))
-        self.invitations_due.setVisible(bool(lines))
+
+class _FirstSteps(QGroupBox):
+    """What to do next in a council that has no members, meetings or projects yet."""
+
+    def __init__(self, opened) -> None:
+        super().__init__(tr(_CONTEXT, "Erste Schritte"))
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.members_button = QPushButton(tr(_CONTEXT, "Mitglieder anlegen …"))
+        self.meeting_button = QPushButton(tr(_CONTEXT, "Erste Sitzung planen …"))
+        self.projects_button = QPushButton(tr(_CONTEXT, "Projekte erfassen …"))
+        steps = QGridLayout()
+        self._hints: dict[QPushButton, QLabel] = {}
+        for row, (button, area, hint) in enumerate(
+            (
+                (
+                    self.members_button,
+                    Area.MEMBERS,
+                    tr(
+                        _CONTEXT,
+                        "Die Mitglieder mit Handlungsfeldern und Amtszeit – einzeln oder als "
+                        "Liste (Excel, CSV) auf der Seite „Mitglieder“ importiert.",
+                    ),
+                ),
+                (
+                    self.meeting_button,
+                    Area.MEETINGS,
+                    tr(
+                        _CONTEXT,
+                        "Datum, Ort und Tagesordnung; die Übersicht erinnert dann an die "
+                        "Einladung.",
+                    ),
+                ),
+                (
+                    self.projects_button,
+                    Area.PROJECTS,
+                    tr(_CONTEXT, "Die Smart-City-Projekte, die der Rat berät."),
+                ),
+            )
+        ):
+            button.clicked.connect(
+                lambda _checked=False, a=area: opened.emit(Target(a, filter=TargetFilter.NEW))
+            )
+            label = QLabel(hint)
+            label.setWordWrap(True)
+            label.setObjectName("figureCaption")
+            self._hints[button] = label
+            steps.addWidget(button, row, 0)
+            steps.addWidget(label, row, 1)
+        steps.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(steps)
+
+    def show_steps(self, figures: CouncilOverview) -> None:
+        for button, needed in (
+            (self.members_button, figures.members_total == 0),
+            (self.meeting_button, figures.meetings_total == 0),
+            (self.projects_button, figures.projects == 0),
+        ):
+            button.setVisible(needed)
+            self._hints[button].setVisible(needed)
+        if figures.is_empty:
+            text = tr(
+                _CONTEXT,
+                "Dieses Gremium ist noch leer. Legen Sie zuerst die Mitglieder an und planen "
+                "Sie dann die erste Sitzung; die Projekte können Sie jederzeit erfassen.",
+            )
+        else:
+            text = tr(_CONTEXT, "Noch offen:")
+        self.intro.setText(text)
+        self.setVisible(
+            figures.members_total == 0 or figures.meetings_total == 0 or figures.projects == 0
+        )

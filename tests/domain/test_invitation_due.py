@@ -42,7 +42,7 @@ def test_deadline_is_the_notice_period_before_the_meeting_day() -> None:
     ],
 )
 def test_due_line_within_a_week_of_the_deadline_or_after_it(today, line) -> None:
-    assert invitation_due_line(5, MEETING_DAY, 7, today) == line
+    assert invitation_due_line("5. Sitzung", MEETING_DAY, 7, today) == line
 
 
 def test_late_notice_warning_only_for_an_invitation_later_than_the_period() -> None:

@@ -33,7 +33,7 @@ def test_overview_names_planned_meetings_whose_invitation_is_due(database, counc
 
     figures = OverviewService(database).overview(council.id, today)
 
-    assert figures.invitations_due == (
+    assert tuple(line.text for line in figures.invitations_due) == (
         "1. Sitzung am 30.11.2026: Einladung überfällig (Ladungsfrist seit 23.11.2026 verstrichen)",
         "2. Sitzung am 10.12.2026: Einladung bis 03.12.2026 versenden",
     )
@@ -48,6 +48,6 @@ def test_the_council_notice_period_sets_the_deadline(database, council, today):
 
     figures = OverviewService(database).overview(council.id, today)
 
-    assert figures.invitations_due == (
+    assert tuple(line.text for line in figures.invitations_due) == (
         "1. Sitzung am 24.12.2026: Einladung bis 03.12.2026 versenden",
     )

@@ -1,0 +1,193 @@
+"""What the Übersicht shows: figures, to-do lines that point at their records, the action
+fields' figures of the year and the status of the recommendations per action field.
+
+Everything the page lets the user click carries a :class:`Target`: an area of the main
+window and, where it talks about one record, that record (with the tab to show) or a
+filter. The page only passes targets on; the main window turns them into an area switch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+from expertenrat.domain.composition import Composition
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.enums import MeetingState, RecommendationStatus, ResponseVerdict
+from expertenrat.domain.meeting_documents import invitation_deadline, invitation_task
+from expertenrat.domain.recommendations import AWAITING_RESPONSE
+
+DUE_SOON_DAYS = 14  # responses due within this many days are listed as due soon
+
+# The recommendation statuses as the Übersicht groups them (the lifecycle itself is
+# :mod:`expertenrat.domain.recommendations`).
+WITHOUT_RESPONSE = frozenset({RecommendationStatus.ADOPTED, RecommendationStatus.SENT})
+"""Adopted and not yet answered: "Empfehlungen ohne Stellungnahme"."""
+SENT_STATUSES = frozenset(RecommendationStatus) - {
+    RecommendationStatus.DRAFT,
+    RecommendationStatus.ADOPTED,
+    RecommendationStatus.WITHDRAWN,
+}
+"""Went to the project (whether answered or not)."""
+ANSWERED_STATUSES = SENT_STATUSES - AWAITING_RESPONSE
+"""The project has responded."""
+ACCEPTED_VERDICTS = frozenset({ResponseVerdict.COMPLIED})
+"""The latest response counts as accepted ("entsprochen")."""
+
+
+class Area(Enum):
+    """The areas of the main window a target can open."""
+
+    MEMBERS = "members"
+    PROJECTS = "projects"
+    MEETINGS = "meetings"
+    RECOMMENDATIONS = "recommendations"
+
+
+class MeetingTab(Enum):
+    """The tab of a meeting a target shows."""
+
+    MEETING = "meeting"
+    MINUTES = "minutes"
+    APPROVAL = "approval"
+
+
+class TargetFilter(Enum):
+    """What an area shows or does when a target opens it without a record."""
+
+    NONE = ""
+    NEW = "new"  # start a new record (member, meeting)
+    OPEN = "open"  # recommendations waiting for a response
+    OVERDUE = "overdue"  # recommendations whose response is overdue
+    HELD = "held"  # meetings held
+    UPCOMING = "upcoming"  # meetings ahead
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a click on the Übersicht leads."""
+
+    area: Area
+    record_id: int | None = None
+    tab: MeetingTab | None = None
+    filter: TargetFilter = TargetFilter.NONE
+    action_field_id: int | None = None
+    project_id: int | None = None  # the project a recommendation is addressed to
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a list on the Übersicht; ``urgent`` lines are late or overdue."""
+
+    text: str
+    target: Target
+    urgent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FieldFigures:
+    """An action field's work in one year: consultations held, recommendations adopted,
+    how many of those were sent, answered, and accepted in the answer."""
+
+    field: ActionField
+    consultations: int = 0
+    recommendations: int = 0
+    sent: int = 0
+    answered: int = 0
+    accepted: int = 0
+
+    @property
+    def answered_share(self) -> float | None:
+        """Answered of those sent; ``None`` while none was sent."""
+        return self.answered / self.sent if self.sent else None
+
+    @property
+    def accepted_share(self) -> float | None:
+        """Accepted of those answered; ``None`` while none was answered."""
+        return self.accepted / self.answered if self.answered else None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldStatuses:
+    """How many recommendations of an action field (``None``: without one) are in which
+    status, in the order of :class:`RecommendationStatus`; statuses with none left out."""
+
+    field: ActionField | None
+    counts: tuple[tuple[RecommendationStatus, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(count for _status, count in self.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilOverview:
+    """The figures and lists the Übersicht page shows for one council."""
+
+    council: CouncilSettings
+    active_members: int
+    former_members: int
+    projects: int
+    meetings_held: int
+    meetings_upcoming: int
+    next_meeting: str | None
+    recommendations_open: int
+    recommendations_overdue: int
+    recommendations_total: int
+    action_fields: tuple[ActionField, ...] = field(default_factory=tuple)
+    future_members: int = 0  # whose term has not begun yet: neither active nor former
+    next_meeting_id: int | None = None
+    meetings_total: int = 0  # in any state
+    composition: Composition | None = None
+    # "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden", soonest first
+    invitations_due: tuple[Line, ...] = ()
+    next_meetings: tuple[Line, ...] = ()  # the next few, with the state of the invitation
+    minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
+    responses_overdue: tuple[Line, ...] = ()
+    responses_due_soon: tuple[Line, ...] = ()  # due in the next DUE_SOON_DAYS days
+    composition_warnings: tuple[Line, ...] = ()
+    year: int = 0
+    fields_this_year: tuple[FieldFigures, ...] = ()
+    statuses_by_field: tuple[FieldStatuses, ...] = ()
+
+    @property
+    def members_total(self) -> int:
+        return self.active_members + self.former_members + self.future_members
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing recorded yet: neither members nor meetings."""
+        return self.members_total == 0 and self.meetings_total == 0
+
+
+def invitation_state(
+    state: MeetingState,
+    meeting_day: date,
+    notice_period_days: int,
+    sent_on: date | None,
+    today: date,
+) -> tuple[str, bool]:
+    """What the Übersicht says about the invitation of a meeting ahead, and whether it is
+    late: "eingeladen am 01.03.2026" or "Einladung bis 05.03.2026 versenden"."""
+    if state is MeetingState.INVITED:
+        return (f"eingeladen am {sent_on:%d.%m.%Y}" if sent_on else "eingeladen"), False
+    late = invitation_deadline(meeting_day, notice_period_days) < today
+    return invitation_task(meeting_day, notice_period_days, today), late
+
+
+def meeting_when(starts_at: datetime) -> str:
+    """ "12.03.2026 um 16:00 Uhr"."""
+    return f"{starts_at:%d.%m.%Y um %H:%M} Uhr"
+
+
+def response_line(code: str, title: str, due_on: date, today: date, projects: str) -> str:
+    """ "E-2026-07 Offene Daten (Mobilitätsplattform): seit 12 Tagen überfällig"."""
+    head = f"{code} {title}" + (f" ({projects})" if projects else "")
+    days = (due_on - today).days
+    if days < 0:
+        late = -days
+        return f"{head}: seit {late} {'Tag' if late == 1 else 'Tagen'} überfällig"
+    if days == 0:
+        return f"{head}: heute fällig"
+    return f"{head}: fällig am {due_on:%d.%m.%Y}"

@@ -1,0 +1,129 @@
+"""The Übersicht's figures per action field, from grouped queries: the year's consultations,
+recommendations, how many were answered and accepted; the status of all recommendations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.enums import MeetingState, RecommendationStatus
+from expertenrat.domain.overview import (
+    ACCEPTED_VERDICTS,
+    ANSWERED_STATUSES,
+    SENT_STATUSES,
+    FieldFigures,
+    FieldStatuses,
+)
+from expertenrat.store import models
+
+_Recommendation = models.Recommendation
+
+
+def fields_of_year(
+    session: Session, council_id: int, fields: list[ActionField], year: int
+) -> tuple[FieldFigures, ...]:
+    """One :class:`FieldFigures` per action field of the council, in their order."""
+    consultations = _consultations_of_year(session, council_id, year)
+    recommendations = {
+        row.field_id: row
+        for row in session.execute(
+            select(
+                _Recommendation.action_field_id.label("field_id"),
+                func.count(_Recommendation.id).label("total"),
+                _share(_status_in(SENT_STATUSES)).label("sent"),
+                _share(_status_in(ANSWERED_STATUSES)).label("answered"),
+                _share(_accepted()).label("accepted"),
+            )
+            .where(
+                _Recommendation.council_id == council_id,
+                _Recommendation.deleted_at.is_(None),
+                _Recommendation.adopted_on >= date(year, 1, 1),
+                _Recommendation.adopted_on <= date(year, 12, 31),
+            )
+            .group_by(_Recommendation.action_field_id)
+        )
+    }
+    figures = []
+    for field in fields:
+        row = recommendations.get(field.id)
+        counts = (row.total, row.sent or 0, row.answered or 0, row.accepted or 0) if row else ()
+        figures.append(
+            FieldFigures(field, consultations.get(field.id, 0), *counts),
+        )
+    return tuple(figures)
+
+
+def statuses_by_field(
+    session: Session, council_id: int, fields: list[ActionField]
+) -> tuple[FieldStatuses, ...]:
+    """How many of the council's recommendations are in which status, per action field;
+    recommendations without an action field come last (only if there are any)."""
+    counts: dict[int | None, dict[RecommendationStatus, int]] = {}
+    for field_id, status, count in session.execute(
+        select(_Recommendation.action_field_id, _Recommendation.status, func.count())
+        .where(_Recommendation.council_id == council_id, _Recommendation.deleted_at.is_(None))
+        .group_by(_Recommendation.action_field_id, _Recommendation.status)
+    ):
+        counts.setdefault(field_id, {})[RecommendationStatus(status)] = count
+    known = {field.id for field in fields}
+    without = {}
+    for field_id, by_status in counts.items():
+        if field_id not in known:  # none, or a field of another council (never expected)
+            for status, count in by_status.items():
+                without[status] = without.get(status, 0) + count
+    result = [FieldStatuses(field, _ordered(counts.get(field.id, {}))) for field in fields]
+    if without:
+        result.append(FieldStatuses(None, _ordered(without)))
+    return tuple(result)
+
+
+def _consultations_of_year(session: Session, council_id: int, year: int) -> dict[int, int]:
+    """Agenda items about a project in the meetings held in ``year``, per project field."""
+    rows = session.execute(
+        select(models.Project.action_field_id, func.count(models.AgendaItem.id))
+        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+        .join(models.Project, models.Project.id == models.AgendaItem.project_id)
+        .where(
+            models.Meeting.council_id == council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.HELD.value,
+            models.Meeting.starts_at >= datetime(year, 1, 1),
+            models.Meeting.starts_at < datetime.combine(date(year + 1, 1, 1), time.min),
+            models.AgendaItem.deleted_at.is_(None),
+        )
+        .group_by(models.Project.action_field_id)
+    )
+    return {field_id: count for field_id, count in rows if field_id is not None}
+
+
+def _status_in(statuses: frozenset[RecommendationStatus]):
+    return _Recommendation.status.in_([s.value for s in statuses])
+
+
+def _accepted():
+    """The project's latest response accepted the recommendation ("entsprochen")."""
+    response = models.RecommendationResponse
+    latest = (
+        select(response.verdict)
+        .where(response.recommendation_id == _Recommendation.id)
+        .order_by(response.received_on.desc(), response.id.desc())
+        .limit(1)
+        .correlate(_Recommendation)
+        .scalar_subquery()
+    )
+    return latest.in_([verdict.value for verdict in ACCEPTED_VERDICTS])
+
+
+def _share(condition):
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _ordered(
+    by_status: dict[RecommendationStatus, int],
+) -> tuple[tuple[RecommendationStatus, int], ...]:
+    return tuple(
+        (status, by_status[status]) for status in RecommendationStatus if by_status.get(status)
+    )

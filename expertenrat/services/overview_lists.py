@@ -1,0 +1,216 @@
+"""The Übersicht's lists, one query each: meetings ahead with the state of their
+invitation, minutes waiting for circulation or approval, responses overdue or due soon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.meeting_documents import invitation_deadline, invitation_due_line
+from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.overview import (
+    DUE_SOON_DAYS,
+    Area,
+    Line,
+    MeetingTab,
+    Target,
+    TargetFilter,
+    invitation_state,
+    meeting_when,
+    response_line,
+)
+from expertenrat.domain.recommendations import AWAITING_RESPONSE
+from expertenrat.store import models
+
+NEXT_MEETINGS = 3  # how many meetings ahead the Übersicht names
+_AHEAD_READ = 20  # meetings ahead read at most: the next ones and those whose invitation is due
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingAhead:
+    id: int
+    label: str  # "5. Sitzung"
+    starts_at: datetime
+    state: MeetingState
+    invitation_sent_on: date | None
+    notice_period_days: int
+
+
+def meetings_ahead(session: Session, council: models.Council, today: date) -> list[MeetingAhead]:
+    """The earliest planned or invited meetings from today on, soonest first."""
+    rows = session.execute(
+        select(
+            models.Meeting.id,
+            models.Meeting.number,
+            models.Meeting.kind,
+            models.Meeting.starts_at,
+            models.Meeting.state,
+            models.Meeting.invitation_sent_on,
+        )
+        .where(
+            models.Meeting.council_id == council.id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state.in_((MeetingState.PLANNED.value, MeetingState.INVITED.value)),
+            models.Meeting.starts_at >= datetime.combine(today, time.min),
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+        .limit(_AHEAD_READ)
+    )
+    return [
+        MeetingAhead(
+            id=row.id,
+            label=meeting_label(row.number, MeetingKind(row.kind), ""),
+            starts_at=row.starts_at,
+            state=MeetingState(row.state),
+            invitation_sent_on=row.invitation_sent_on,
+            notice_period_days=council.notice_period_days,
+        )
+        for row in rows
+    ]
+
+
+def next_meetings(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
+    """ "5. Sitzung am 12.03.2026 um 16:00 Uhr – Einladung bis 05.03.2026 versenden"."""
+    lines = []
+    for meeting in ahead[:NEXT_MEETINGS]:
+        state, late = _invitation(meeting, today)
+        lines.append(
+            Line(
+                f"{meeting.label} am {meeting_when(meeting.starts_at)} – {state}",
+                _meeting_target(meeting.id, MeetingTab.MEETING),
+                urgent=late,
+            )
+        )
+    return tuple(lines)
+
+
+def invitations_due(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
+    """Planned meetings whose last day for the invitation is at most a week away or past:
+    "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden"."""
+    lines = []
+    for meeting in ahead:
+        day = meeting.starts_at.date()
+        text = invitation_due_line(meeting.label, day, meeting.notice_period_days, today)
+        if meeting.state is MeetingState.PLANNED and text:
+            late = invitation_deadline(day, meeting.notice_period_days) < today
+            lines.append(Line(text, _meeting_target(meeting.id, MeetingTab.MEETING), urgent=late))
+    return tuple(lines)
+
+
+def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
+    """Held meetings whose minutes are not approved: not yet circulated (opens the
+    Protokoll tab) or circulated and waiting for approval (opens the Genehmigung tab)."""
+    version = models.MinutesVersion
+    approved = func.sum(case((version.state == MinutesState.APPROVED.value, 1), else_=0))
+    rows = session.execute(
+        select(
+            models.Meeting.id,
+            models.Meeting.number,
+            models.Meeting.kind,
+            models.Meeting.starts_at,
+            func.max(version.circulated_on).label("circulated_on"),
+        )
+        .outerjoin(version, version.meeting_id == models.Meeting.id)
+        .where(
+            models.Meeting.council_id == council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.HELD.value,
+        )
+        .group_by(
+            models.Meeting.id,
+            models.Meeting.number,
+            models.Meeting.kind,
+            models.Meeting.starts_at,
+        )
+        .having(func.coalesce(approved, 0) == 0)
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    lines = []
+    for row in rows:
+        head = (
+            f"Protokoll der {meeting_label(row.number, MeetingKind(row.kind), '')} "
+            f"vom {row.starts_at:%d.%m.%Y}"
+        )
+        if row.circulated_on is None:
+            lines.append(
+                Line(f"{head}: noch nicht versandt", _meeting_target(row.id, MeetingTab.MINUTES))
+            )
+        else:
+            lines.append(
+                Line(
+                    f"{head}: versandt am {row.circulated_on:%d.%m.%Y}, Genehmigung steht aus",
+                    _meeting_target(row.id, MeetingTab.APPROVAL),
+                )
+            )
+    return tuple(lines)
+
+
+def responses_due(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
+    """Recommendations waiting for a response that is overdue (urgent) or due within
+    :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and names
+    its first addressed project for the areas that show it there)."""
+    recommendation = models.Recommendation
+    rows = session.execute(
+        select(recommendation.id, recommendation.code, recommendation.title, recommendation.due_on)
+        .where(
+            recommendation.council_id == council_id,
+            recommendation.deleted_at.is_(None),
+            recommendation.status.in_([s.value for s in AWAITING_RESPONSE]),
+            recommendation.due_on <= today + timedelta(days=DUE_SOON_DAYS),
+        )
+        .order_by(recommendation.due_on, recommendation.code)
+    ).all()
+    projects = _addressed_projects(session, [row.id for row in rows])
+    lines = []
+    for row in rows:
+        addressed = projects.get(row.id, [])
+        names = "; ".join(title for _id, title in addressed)
+        lines.append(
+            Line(
+                response_line(row.code, row.title, row.due_on, today, names),
+                Target(
+                    Area.RECOMMENDATIONS,
+                    record_id=row.id,
+                    filter=TargetFilter.OVERDUE if row.due_on < today else TargetFilter.OPEN,
+                    project_id=addressed[0][0] if addressed else None,
+                ),
+                urgent=row.due_on < today,
+            )
+        )
+    return tuple(lines)
+
+
+def _addressed_projects(
+    session: Session, recommendation_ids: list[int]
+) -> dict[int, list[tuple[int, str]]]:
+    """The projects (id, title) each recommendation is addressed to, in their order."""
+    if not recommendation_ids:
+        return {}
+    link = models.RecommendationProject
+    found: dict[int, list[tuple[int, str]]] = {}
+    for recommendation_id, project_id, title in session.execute(
+        select(link.recommendation_id, models.Project.id, models.Project.title)
+        .join(models.Project, models.Project.id == link.project_id)
+        .where(link.recommendation_id.in_(recommendation_ids))
+        .order_by(link.recommendation_id, link.position)
+    ):
+        found.setdefault(recommendation_id, []).append((project_id, title))
+    return found
+
+
+def _invitation(meeting: MeetingAhead, today: date) -> tuple[str, bool]:
+    return invitation_state(
+        meeting.state,
+        meeting.starts_at.date(),
+        meeting.notice_period_days,
+        meeting.invitation_sent_on,
+        today,
+    )
+
+
+def _meeting_target(meeting_id: int, tab: MeetingTab) -> Target:
+    return Target(Area.MEETINGS, record_id=meeting_id, tab=tab)

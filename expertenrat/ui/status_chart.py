@@ -1,0 +1,148 @@
+"""A small stacked bar chart drawn with QPainter: recommendations per status, one bar per
+action field, with a legend. A click on a bar emits the action field's id."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.overview import FieldStatuses
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "OverviewPage"
+# One colour per status, in the order of RecommendationStatus: drafts and adopted ones
+# pale, waiting for a response amber, answered blue, implemented greens, not red, withdrawn grey.
+_PALETTE = (
+    "#d5dce4",
+    "#9fb3c8",
+    "#f0a202",
+    "#2e86ab",
+    "#1b5e20",
+    "#7cb342",
+    "#b00020",
+    "#c0c0c0",
+)
+_BAR_HEIGHT = 18
+_GAP = 8
+_MARGIN = 4
+_LEGEND_COLUMNS = 2
+
+
+def status_colour(status: RecommendationStatus) -> QColor:
+    return QColor(_PALETTE[list(RecommendationStatus).index(status) % len(_PALETTE)])
+
+
+class StatusChart(QWidget):
+    fieldActivated = Signal(object)  # the action field's id, or None for "ohne Handlungsfeld"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: tuple[FieldStatuses, ...] = ()
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_rows(self, rows: tuple[FieldStatuses, ...]) -> None:
+        self.rows = rows
+        self.setAccessibleDescription("; ".join(self._describe(row) for row in rows))
+        self.updateGeometry()
+        self.update()
+
+    # --- geometry ------------------------------------------------------------------------
+
+    def _statuses(self) -> list[RecommendationStatus]:
+        present = {status for row in self.rows for status, _n in row.counts}
+        return [status for status in RecommendationStatus if status in present]
+
+    def _label_width(self) -> int:
+        metrics = self.fontMetrics()
+        return max((metrics.horizontalAdvance(_name(row)) for row in self.rows), default=0) + 12
+
+    def _legend_top(self) -> int:
+        return _MARGIN + len(self.rows) * (_BAR_HEIGHT + _GAP)
+
+    def _legend_height(self) -> int:
+        rows = -(-len(self._statuses()) // _LEGEND_COLUMNS)
+        return self.fontMetrics().height() * max(1, rows) + _GAP
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, self._legend_top() + self._legend_height() + _MARGIN)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, self.sizeHint().height())
+
+    def bar_rect(self, index: int) -> QRect:
+        """Where the bar of row ``index`` may extend (its full width)."""
+        left = self._label_width()
+        top = _MARGIN + index * (_BAR_HEIGHT + _GAP)
+        return QRect(left, top, max(10, self.width() - left - 40), _BAR_HEIGHT)
+
+    def row_at(self, point: QPoint) -> int:
+        for index in range(len(self.rows)):
+            band = self.bar_rect(index).adjusted(-self._label_width(), 0, 40, 0)
+            if band.contains(point):
+                return index
+        return -1
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        largest = max((row.total for row in self.rows), default=0) or 1
+        text_colour = self.palette().windowText().color()
+        for index, row in enumerate(self.rows):
+            rect = self.bar_rect(index)
+            painter.setPen(text_colour)
+            label = QRect(0, rect.top(), rect.left() - 8, rect.height())
+            painter.drawText(
+                label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, _name(row)
+            )
+            x = rect.left()
+            for status, count in row.counts:
+                width = round(rect.width() * count / largest)
+                painter.fillRect(QRect(x, rect.top(), width, rect.height()), status_colour(status))
+                x += width
+            painter.setPen(text_colour)
+            total = QRect(x + 4, rect.top(), 40, rect.height())
+            painter.drawText(total, Qt.AlignmentFlag.AlignVCenter, str(row.total))
+        self._paint_legend(painter, text_colour)
+        painter.end()
+
+    def _paint_legend(self, painter: QPainter, text_colour: QColor) -> None:
+        metrics = self.fontMetrics()
+        column = max(1, self.width() // _LEGEND_COLUMNS)
+        for position, status in enumerate(self._statuses()):
+            x = (position % _LEGEND_COLUMNS) * column
+            y = self._legend_top() + (position // _LEGEND_COLUMNS) * metrics.height()
+            box = metrics.ascent() - 2
+            painter.fillRect(QRect(x, y + 2, box, box), status_colour(status))
+            painter.setPen(text_colour)
+            painter.drawText(QPoint(x + box + 4, y + metrics.ascent()), status.label)
+
+    # --- interaction ---------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        index = self.row_at(event.position().toPoint())
+        if index >= 0:
+            QToolTip.showText(
+                event.globalPosition().toPoint(), self._describe(self.rows[index]), self
+            )
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        index = self.row_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index >= 0:
+            field = self.rows[index].field
+            self.fieldActivated.emit(field.id if field is not None else None)
+
+    def _describe(self, row: FieldStatuses) -> str:
+        parts = ", ".join(f"{count} {status.label}" for status, count in row.counts)
+        return f"{_name(row)}: {parts or tr(_CONTEXT, 'keine Empfehlungen')}"
+
+
+def _name(row: FieldStatuses) -> str:
+    return row.field.name if row.field is not None else tr(_CONTEXT, "ohne Handlungsfeld")

@@ -1,0 +1,147 @@
+"""The Übersicht's figures and lists against a known data set (see tests/overview_sample.py)."""
+
+from __future__ import annotations
+
+import pytest
+from overview_sample import seed
+from sqlalchemy import event
+
+from expertenrat.domain.enums import RecommendationStatus as S
+from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
+from expertenrat.services.overview import OverviewService
+
+
+@pytest.fixture
+def sample(database, council):
+    return seed(database, council.id)
+
+
+@pytest.fixture
+def figures(database, sample, today):
+    return OverviewService(database).overview(sample.council_id, today)
+
+
+def test_the_counts_of_the_cards(figures, sample):
+    assert (figures.active_members, figures.projects) == (2, 2)
+    assert (figures.meetings_total, figures.meetings_held, figures.meetings_upcoming) == (7, 3, 3)
+    assert figures.next_meeting == "4. Sitzung am 30.11.2026 um 16:00 Uhr"
+    assert figures.next_meeting_id == sample.meetings["planned_late"]
+    open_overdue_total = (
+        figures.recommendations_open,
+        figures.recommendations_overdue,
+        figures.recommendations_total,
+    )
+    assert open_overdue_total == (4, 1, 8)
+    assert not figures.is_empty
+
+
+def test_next_meetings_say_whether_the_invitation_is_late_sent_or_due(figures, sample):
+    assert [(line.text, line.urgent) for line in figures.next_meetings] == [
+        (
+            "4. Sitzung am 30.11.2026 um 16:00 Uhr – Einladung überfällig "
+            "(Ladungsfrist seit 23.11.2026 verstrichen)",
+            True,
+        ),
+        ("5. Sitzung am 10.12.2026 um 16:00 Uhr – eingeladen am 25.11.2026", False),
+        ("6. Sitzung am 01.02.2027 um 16:00 Uhr – Einladung bis 25.01.2027 versenden", False),
+    ]
+    assert [line.target for line in figures.next_meetings] == [
+        Target(Area.MEETINGS, record_id=sample.meetings[name], tab=MeetingTab.MEETING)
+        for name in ("planned_late", "invited", "planned_later")
+    ]
+    assert [line.text for line in figures.invitations_due] == [
+        "4. Sitzung am 30.11.2026: Einladung überfällig (Ladungsfrist seit 23.11.2026 verstrichen)"
+    ]
+
+
+def test_minutes_waiting_open_the_protokoll_or_the_genehmigung_tab(figures, sample):
+    assert [(line.text, line.target) for line in figures.minutes_waiting] == [
+        (
+            "Protokoll der 2. Sitzung vom 10.03.2026: noch nicht versandt",
+            Target(Area.MEETINGS, record_id=sample.meetings["held_march"], tab=MeetingTab.MINUTES),
+        ),
+        (
+            "Protokoll der 3. Sitzung vom 10.06.2026: versandt am 20.06.2026, "
+            "Genehmigung steht aus",
+            Target(Area.MEETINGS, record_id=sample.meetings["held_june"], tab=MeetingTab.APPROVAL),
+        ),
+    ]
+
+
+def test_responses_overdue_and_due_in_the_next_two_weeks(figures, sample):
+    (overdue,) = figures.responses_overdue
+    assert overdue.text == (
+        "E-2026-01 Empfehlung E-2026-01 (Open-Data-Portal & <Co>): seit 26 Tagen überfällig"
+    )
+    assert overdue.urgent
+    assert overdue.target == Target(
+        Area.RECOMMENDATIONS,
+        record_id=sample.recommendations["E-2026-01"],
+        filter=TargetFilter.OVERDUE,
+        project_id=sample.projects["ODP"],
+    )
+    (soon,) = figures.responses_due_soon
+    assert soon.text == "E-2026-04 Empfehlung E-2026-04 (Klimadashboard): fällig am 05.12.2026"
+    assert not soon.urgent
+
+
+def test_a_warning_about_an_ending_term_opens_that_member(figures, sample):
+    ending = [w for w in figures.composition_warnings if w.text.startswith("Die Amtszeit")]
+    assert [w.target for w in ending] == [Target(Area.MEMBERS, record_id=sample.members["Berg"])]
+    others = [w for w in figures.composition_warnings if w not in ending]
+    assert others and all(w.target == Target(Area.MEMBERS) for w in others)
+
+
+def test_this_years_figures_per_action_field(figures):
+    by_name = {f.field.name: f for f in figures.fields_this_year}
+    assert figures.year == 2026
+    assert list(by_name) == ["Moderne Verwaltung", "Soziale Stadt", "Stadtdaten", "Umwelt"]
+    stadtdaten, umwelt = by_name["Stadtdaten"], by_name["Umwelt"]
+    assert (stadtdaten.consultations, stadtdaten.recommendations) == (2, 3)
+    assert (stadtdaten.sent, stadtdaten.answered, stadtdaten.accepted) == (3, 2, 1)
+    assert (stadtdaten.answered_share, stadtdaten.accepted_share) == (2 / 3, 1 / 2)
+    assert (umwelt.consultations, umwelt.recommendations, umwelt.sent) == (1, 3, 2)
+    assert (umwelt.answered_share, umwelt.accepted_share) == (0.0, None)
+    empty = by_name["Soziale Stadt"]
+    assert (empty.consultations, empty.recommendations, empty.answered_share) == (0, 0, None)
+
+
+def test_statuses_per_action_field_for_the_chart(figures):
+    by_name = {(s.field.name if s.field else None): s.counts for s in figures.statuses_by_field}
+    assert by_name == {
+        "Moderne Verwaltung": (),
+        "Soziale Stadt": (),
+        "Stadtdaten": ((S.SENT, 1), (S.ANSWERED, 2), (S.IMPLEMENTED, 1)),
+        "Umwelt": ((S.ADOPTED, 1), (S.SENT, 2)),
+        None: ((S.WITHDRAWN, 1),),
+    }
+
+
+def test_an_empty_council_is_empty(database, council, today):
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert figures.is_empty
+    assert figures.next_meetings == figures.minutes_waiting == figures.responses_overdue == ()
+    assert [s.counts for s in figures.statuses_by_field] == [(), (), (), ()]
+
+
+def test_the_overview_is_a_few_queries_however_much_there_is(database, sample, today):
+    """No query per meeting, member or recommendation: doubling the data adds none."""
+
+    def statements_of_one_overview() -> int:
+        statements: list[str] = []
+
+        def count(conn, cursor, statement, *args) -> None:
+            statements.append(statement)
+
+        event.listen(database.engine, "before_cursor_execute", count)
+        try:
+            OverviewService(database).overview(sample.council_id, today)
+        finally:
+            event.remove(database.engine, "before_cursor_execute", count)
+        return len(statements)
+
+    before = statements_of_one_overview()
+    seed_more = seed(database, sample.council_id, suffix="b")
+    assert seed_more.meetings
+    assert statements_of_one_overview() == before <= 16

@@ -1,0 +1,217 @@
+"""The Übersicht as a dashboard, through the real main window: every card, line and bar
+opens what it talks about; an empty council shows its first steps."""
+
+from __future__ import annotations
+
+import pytest
+from overview_sample import seed
+from PySide6.QtCore import QPoint, Qt
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.meetings import MeetingScope
+from expertenrat.ui.meeting_form import MeetingForm
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+from expertenrat.ui.minutes_editor import MinutesEditor
+
+
+@pytest.fixture
+def council(services):
+    return services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+
+
+@pytest.fixture
+def sample(sqlite_database, council):
+    return seed(sqlite_database, council.id)
+
+
+@pytest.fixture
+def window(make_window, sample):
+    window = make_window()
+    window.show()
+    window.show_area(window.overview_page)
+    return window
+
+
+def click(qtbot, widget, position: QPoint | None = None) -> None:
+    if position is None:
+        position = widget.rect().center()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=position)
+
+
+def shown_meeting(window) -> int | None:
+    selected = window.pages.meetings.selected()
+    return selected.id if selected else None
+
+
+def test_the_members_card_opens_the_members(window, qtbot):
+    click(qtbot, window.overview_page.members_card)
+    assert window.stack.currentWidget() is window.members_page
+
+
+def test_the_projects_card_opens_the_projects(window, qtbot):
+    click(qtbot, window.overview_page.projects_card)
+    assert window.stack.currentWidget() is window.pages.projects
+
+
+def test_the_held_meetings_card_lists_the_held_meetings(window, qtbot):
+    click(qtbot, window.overview_page.meetings_card)
+    page = window.pages.meetings
+    assert window.stack.currentWidget() is page
+    assert page.scope_combo.currentData() == MeetingScope.HELD.value
+    assert page.model.rowCount() == 3
+
+
+def test_the_planned_meetings_card_selects_the_next_meeting(window, sample, qtbot):
+    click(qtbot, window.overview_page.upcoming_card)
+    page = window.pages.meetings
+    assert window.stack.currentWidget() is page
+    assert page.scope_combo.currentData() == MeetingScope.UPCOMING.value
+    assert shown_meeting(window) == sample.meetings["planned_late"]
+    assert isinstance(page.tabs.currentWidget(), MeetingForm)
+
+
+@pytest.mark.parametrize("card", ["open_card", "overdue_card"])
+def test_the_recommendation_cards_open_the_projects_with_their_recommendations(window, qtbot, card):
+    click(qtbot, getattr(window.overview_page, card))
+    assert window.stack.currentWidget() is window.pages.projects
+
+
+def test_a_next_meeting_opens_that_meeting(window, sample, qtbot):
+    page = window.pages.meetings
+    page.tabs.setCurrentIndex(2)  # elsewhere, so that the target's tab must be chosen
+    click(qtbot, window.overview_page.next_meetings.lines[1])
+    assert window.stack.currentWidget() is page
+    assert shown_meeting(window) == sample.meetings["invited"]
+    assert isinstance(page.tabs.currentWidget(), MeetingForm)
+
+
+def test_an_invitation_due_opens_that_meeting(window, sample, qtbot):
+    (line,) = window.overview_page.invitations_due.lines
+    assert line.objectName() == "overviewUrgent"
+    click(qtbot, line)
+    assert shown_meeting(window) == sample.meetings["planned_late"]
+
+
+@pytest.mark.parametrize(
+    ("index", "meeting", "tab"),
+    [(0, "held_march", MinutesEditor), (1, "held_june", MinutesApprovalPanel)],
+)
+def test_minutes_waiting_open_the_right_tab_of_their_meeting(
+    window, sample, qtbot, index, meeting, tab
+):
+    click(qtbot, window.overview_page.minutes_waiting.lines[index])
+    page = window.pages.meetings
+    assert window.stack.currentWidget() is page
+    assert shown_meeting(window) == sample.meetings[meeting]
+    assert isinstance(page.tabs.currentWidget(), tab)
+
+
+def test_an_ending_term_opens_that_member_even_behind_a_filter(window, sample, qtbot):
+    window.members_page.search_edit.setText("Çelik")
+    line = next(
+        w
+        for w in window.overview_page.composition_warnings.lines
+        if w.text().startswith("Die Amtszeit")
+    )
+    click(qtbot, line)
+    assert window.stack.currentWidget() is window.members_page
+    assert window.members_page.selected().id == sample.members["Berg"]
+
+
+def test_another_composition_warning_opens_the_members(window, qtbot):
+    line = next(
+        w
+        for w in window.overview_page.composition_warnings.lines
+        if not w.text().startswith("Die Amtszeit")
+    )
+    click(qtbot, line)
+    assert window.stack.currentWidget() is window.members_page
+
+
+@pytest.mark.parametrize(
+    ("section", "project"), [("responses_overdue", "ODP"), ("responses_due_soon", "KLIMA")]
+)
+def test_a_response_due_opens_the_addressed_project(window, sample, qtbot, section, project):
+    (line,) = getattr(window.overview_page, section).lines
+    click(qtbot, line)
+    page = window.pages.projects
+    assert window.stack.currentWidget() is page
+    assert page.selected().id == sample.projects[project]
+
+
+def test_a_line_opens_with_the_keyboard_too(window, sample, qtbot):
+    line = window.overview_page.minutes_waiting.lines[1]
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert shown_meeting(window) == sample.meetings["held_june"]
+
+
+def test_an_action_field_row_opens_its_projects(window, sample, qtbot):
+    grid = window.overview_page.field_figures
+    assert grid.row_texts()[2:] == [
+        ["Stadtdaten", "2", "3", "67 %", "50 %"],
+        ["Umwelt", "1", "3", "0 %", "–"],
+    ]
+    click(qtbot, grid.name_lines[3])
+    page = window.pages.projects
+    assert window.stack.currentWidget() is page
+    assert page.field_combo.currentData() == sample.fields["Umwelt"]
+
+
+def test_a_bar_of_the_chart_opens_its_action_field(window, sample, qtbot):
+    chart = window.overview_page.chart
+    names = [row.field.name if row.field else None for row in chart.rows]
+    assert names == ["Moderne Verwaltung", "Soziale Stadt", "Stadtdaten", "Umwelt", None]
+    click(qtbot, chart, chart.bar_rect(2).center())
+    page = window.pages.projects
+    assert window.stack.currentWidget() is page
+    assert page.field_combo.currentData() == sample.fields["Stadtdaten"]
+
+
+def test_hostile_titles_are_shown_literally(window):
+    (line,) = window.overview_page.responses_overdue.lines
+    assert line.textFormat() == Qt.TextFormat.PlainText
+    assert "Open-Data-Portal & <Co>" in line.text()
+
+
+# --- an empty council -------------------------------------------------------------------
+
+
+@pytest.fixture
+def empty_window(make_window, council):
+    window = make_window()
+    window.show()
+    window.show_area(window.overview_page)
+    return window
+
+
+def test_an_empty_council_shows_its_first_steps_instead_of_zeros(empty_window):
+    page = empty_window.overview_page
+    assert page.dashboard.isHidden()
+    assert page.first_steps.isVisible()
+    assert page.first_steps.members_button.isVisible()
+    assert page.first_steps.meeting_button.isVisible()
+
+
+def test_the_first_step_creates_the_first_member(empty_window, qtbot):
+    click(qtbot, empty_window.overview_page.first_steps.members_button)
+    page = empty_window.members_page
+    assert empty_window.stack.currentWidget() is page
+    assert page.member_dialog is not None and page.member_dialog.isVisible()
+    page.member_dialog.reject()
+
+
+def test_the_next_step_plans_the_first_meeting(empty_window, qtbot):
+    click(qtbot, empty_window.overview_page.first_steps.meeting_button)
+    page = empty_window.pages.meetings
+    assert empty_window.stack.currentWidget() is page
+    assert page.form.meeting is None
+    assert isinstance(page.tabs.currentWidget(), MeetingForm)
+
+
+def test_the_steps_done_disappear(window):
+    page = window.overview_page
+    assert not page.dashboard.isHidden()
+    assert page.first_steps.isHidden()
