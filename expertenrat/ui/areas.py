@@ -17,6 +17,7 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.members_page import MembersPage
 from expertenrat.ui.overview_page import OverviewPage
 from expertenrat.ui.projects_page import ProjectsPage
+from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.settings_page import SettingsPage
 from expertenrat.ui.welcome_page import WelcomePage
 
@@ -29,6 +30,7 @@ class Areas:
     members: MembersPage
     projects: ProjectsPage
     meetings: MeetingsPage
+    recommendations: RecommendationsPage
     settings: SettingsPage
     welcome: WelcomePage
 
@@ -39,17 +41,17 @@ class Areas:
             (tr(_CONTEXT, "Mitglieder"), self.members),
             (tr(_CONTEXT, "Projekte"), self.projects),
             (tr(_CONTEXT, "Sitzungen"), self.meetings),
+            (tr(_CONTEXT, "Empfehlungen"), self.recommendations),
             (tr(_CONTEXT, "Einstellungen"), self.settings),
         ]
 
     def page_for(self, area: Area) -> QWidget:
-        """The page that opens a target of the Übersicht in ``area``. Recommendations are
-        shown with the project they are addressed to until they have a page of their own."""
+        """The page that opens a target of the Übersicht in ``area``."""
         return {
             Area.MEMBERS: self.members,
             Area.PROJECTS: self.projects,
             Area.MEETINGS: self.meetings,
-            Area.RECOMMENDATIONS: self.projects,
+            Area.RECOMMENDATIONS: self.recommendations,
         }[area]
 
 
@@ -64,6 +66,7 @@ def build_areas(
         members=MembersPage(services, dialogs, today, settings=settings),
         projects=ProjectsPage(services, dialogs, settings=settings),
         meetings=MeetingsPage(services, dialogs, today),
+        recommendations=RecommendationsPage(services, dialogs, today, settings=settings),
         settings=SettingsPage(services.settings, services.text_templates, dialogs),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

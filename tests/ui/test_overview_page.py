@@ -40,6 +40,10 @@ def click(qtbot, widget, position: QPoint | None = None) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=position)
 
 
+def shown_codes(page) -> list[str]:
+    return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+
+
 def shown_meeting(window) -> int | None:
     selected = window.pages.meetings.selected()
     return selected.id if selected else None
@@ -72,10 +76,18 @@ def test_the_planned_meetings_card_selects_the_next_meeting(window, sample, qtbo
     assert isinstance(page.tabs.currentWidget(), MeetingForm)
 
 
-@pytest.mark.parametrize("card", ["open_card", "overdue_card"])
-def test_the_recommendation_cards_open_the_projects_with_their_recommendations(window, qtbot, card):
+@pytest.mark.parametrize(
+    ("card", "shown"),
+    [
+        ("open_card", ["E-2026-01", "E-2026-04", "E-2026-05", "E-2026-06"]),
+        ("overdue_card", ["E-2026-01"]),
+    ],
+)
+def test_the_recommendation_cards_open_the_register_filtered(window, qtbot, card, shown):
     click(qtbot, getattr(window.overview_page, card))
-    assert window.stack.currentWidget() is window.pages.projects
+    page = window.pages.recommendations
+    assert window.stack.currentWidget() is page
+    assert sorted(shown_codes(page)) == shown
 
 
 def test_a_next_meeting_opens_that_meeting(window, sample, qtbot):
@@ -131,14 +143,16 @@ def test_another_composition_warning_opens_the_members(window, qtbot):
 
 
 @pytest.mark.parametrize(
-    ("section", "project"), [("responses_overdue", "ODP"), ("responses_due_soon", "KLIMA")]
+    ("section", "code"), [("responses_overdue", "E-2026-01"), ("responses_due_soon", "E-2026-04")]
 )
-def test_a_response_due_opens_the_addressed_project(window, sample, qtbot, section, project):
+def test_a_response_due_opens_that_recommendation(window, sample, qtbot, section, code):
+    window.pages.recommendations.search_edit.setText("nichts dergleichen")
     (line,) = getattr(window.overview_page, section).lines
     click(qtbot, line)
-    page = window.pages.projects
+    page = window.pages.recommendations
     assert window.stack.currentWidget() is page
-    assert page.selected().id == sample.projects[project]
+    assert page.selected().id == sample.recommendations[code]
+    assert page.detail.toPlainText().startswith(code)
 
 
 def test_a_line_opens_with_the_keyboard_too(window, sample, qtbot):
@@ -148,16 +162,17 @@ def test_a_line_opens_with_the_keyboard_too(window, sample, qtbot):
     assert shown_meeting(window) == sample.meetings["held_june"]
 
 
-def test_an_action_field_row_opens_its_projects(window, sample, qtbot):
+def test_an_action_field_row_opens_its_recommendations(window, sample, qtbot):
     grid = window.overview_page.field_figures
     assert grid.row_texts()[2:] == [
         ["Stadtdaten", "2", "3", "67 %", "50 %"],
         ["Umwelt", "1", "3", "0 %", "–"],
     ]
     click(qtbot, grid.name_lines[3])
-    page = window.pages.projects
+    page = window.pages.recommendations
     assert window.stack.currentWidget() is page
     assert page.field_combo.currentData() == sample.fields["Umwelt"]
+    assert sorted(shown_codes(page)) == ["E-2026-04", "E-2026-05", "E-2026-06"]
 
 
 def test_a_bar_of_the_chart_opens_its_action_field(window, sample, qtbot):
@@ -165,7 +180,7 @@ def test_a_bar_of_the_chart_opens_its_action_field(window, sample, qtbot):
     names = [row.field.name if row.field else None for row in chart.rows]
     assert names == ["Moderne Verwaltung", "Soziale Stadt", "Stadtdaten", "Umwelt", None]
     click(qtbot, chart, chart.bar_rect(2).center())
-    page = window.pages.projects
+    page = window.pages.recommendations
     assert window.stack.currentWidget() is page
     assert page.field_combo.currentData() == sample.fields["Stadtdaten"]
 

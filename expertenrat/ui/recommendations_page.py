@@ -1,0 +1,335 @@
+"""Empfehlungen: the council's recommendations register.
+
+The table shows every column of the register; status (or "ohne Stellungnahme" /
+"überfällig"), action field, project, year and the search field (as you type, accents
+aside) filter it; overdue rows are red. Beside it the selected recommendation with its
+text, the project's responses and the history. The lifecycle steps here: send, change
+the due date, withdraw (each through the dialog service; refused steps say why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
+from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
+from expertenrat.domain.recommendations import ALLOWED_STEPS, AWAITING_RESPONSE
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.recommendation_detail_text import detail_text
+from expertenrat.ui.recommendations_filter_proxy import RecommendationsFilterProxy
+from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
+from expertenrat.ui.record_table import fit_columns, record_table_view
+from expertenrat.ui.table_columns import ColumnChooser
+from expertenrat.ui.widgets import page_title
+
+_CONTEXT = "RecommendationsPage"
+_SHRINKABLE = (
+    (RecommendationsTableModel.COLUMN_PROJECTS, RecommendationsTableModel.COLUMN_ORIGIN),
+    (RecommendationsTableModel.COLUMN_FIELD, RecommendationsTableModel.COLUMN_LEAD),
+    (RecommendationsTableModel.COLUMN_TITLE,),
+)
+_WITHOUT_RESPONSE = "without_response"
+_OVERDUE = "overdue"
+
+
+class RecommendationsPage(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._today = today
+        self._council_id: int | None = None
+        self.model = RecommendationsTableModel(self)
+        self.proxy = RecommendationsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = record_table_view(self.proxy, RecommendationsTableModel.COLUMN_CODE)
+        self.columns = ColumnChooser(
+            self.view,
+            RecommendationsTableModel.KEYS,
+            RecommendationsTableModel.HIDDEN_BY_DEFAULT,
+            settings if settings is not None else QSettings(),
+            "recommendations/hidden_columns",
+        )
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(tr(_CONTEXT, "Suchen nach Code, Titel, Projekt …"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(200)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
+        self.status_combo.addItem(tr(_CONTEXT, "ohne Stellungnahme"), _WITHOUT_RESPONSE)
+        self.status_combo.addItem(tr(_CONTEXT, "überfällig"), _OVERDUE)
+        for status in RecommendationStatus:
+            self.status_combo.addItem(status.label, status.value)
+        self.field_combo = QComboBox()
+        self.project_combo = QComboBox()
+        self.project_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.project_combo.setMinimumContentsLength(16)
+        self.year_combo = QComboBox()
+        self.count_label = QLabel()
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(
+            tr(
+                _CONTEXT,
+                "Wählen Sie eine Empfehlung: hier stehen Text, Stellungnahmen und Verlauf.",
+            )
+        )
+        self.send_button = QPushButton(tr(_CONTEXT, "Versenden …"))
+        self.due_button = QPushButton(tr(_CONTEXT, "Frist ändern …"))
+        self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
+        self._layout()
+
+        self.search_edit.textChanged.connect(self.proxy.set_search)
+        self.status_combo.currentIndexChanged.connect(self._status_chosen)
+        self.field_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_field(self.field_combo.currentData())
+        )
+        self.project_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_project(self.project_combo.currentData())
+        )
+        self.year_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_year(self.year_combo.currentData())
+        )
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
+            signal.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.send_button.clicked.connect(self.ask_send)
+        self.due_button.clicked.connect(self.ask_due_date)
+        self.withdraw_button.clicked.connect(self.ask_withdraw)
+        self._selection_changed()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 1)
+        for combo in (self.status_combo, self.field_combo, self.project_combo, self.year_combo):
+            filters.addWidget(combo)
+        actions = QHBoxLayout()
+        for button in (self.send_button, self.due_button, self.withdraw_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        table_side = QWidget()
+        left = QVBoxLayout(table_side)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(filters)
+        left.addWidget(self.view, 1)
+        left.addWidget(self.count_label)
+        left.addLayout(actions)
+        splitter = QSplitter()
+        splitter.addWidget(table_side)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, 260])
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr(_CONTEXT, "Empfehlungen")))
+        layout.addWidget(splitter, 1)
+
+    # --- the page protocol --------------------------------------------------------------
+
+    def set_council(self, council_id: int) -> None:
+        if council_id != self._council_id:
+            self.view.clearSelection()
+        self._council_id = council_id
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Every step is saved at once; nothing is pending here."""
+        return True
+
+    def refresh(self) -> None:
+        """Reread the register; the selected recommendation stays selected."""
+        if self._council_id is None:
+            return
+        selected = self.selected()
+        rows = self._services.recommendations.list(self._council_id, today=self._today())
+        self._fill_combos(rows)
+        self.model.set_recommendations(rows)
+        if selected is not None:
+            self.select(selected.id)
+        self._selection_changed()
+        self._update_count()
+        self.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the page is known only now
+
+    def fit_columns(self) -> None:
+        fit_columns(self.view, _SHRINKABLE)
+
+    def open_target(self, target: Target) -> None:
+        """Show what the Übersicht points at: one recommendation, those without a response
+        or overdue, or those of an action field (the other filters cleared)."""
+        self.search_edit.clear()
+        wanted = {TargetFilter.OPEN: _WITHOUT_RESPONSE, TargetFilter.OVERDUE: _OVERDUE}
+        value = None if target.record_id is not None else wanted.get(target.filter)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(value)))
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(target.action_field_id)))
+        self.project_combo.setCurrentIndex(0)
+        self.year_combo.setCurrentIndex(0)
+        if target.record_id is not None:
+            self.select(target.record_id)
+
+    # --- selection ----------------------------------------------------------------------
+
+    def selected(self) -> RecommendationRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(RecommendationsTableModel.ObjectRole) if rows else None
+
+    def select(self, recommendation_id: int) -> None:
+        source_row = self.model.row_of(recommendation_id)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        detail: RecommendationDetail | None = None
+        if row is not None:
+            try:
+                detail = self._services.recommendations.get(row.id, today=self._today())
+            except ExpertenratError as error:
+                self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
+        self.detail.setPlainText(detail_text(detail) if detail else "")
+        steps = ALLOWED_STEPS[row.status] if row is not None else frozenset()
+        self.send_button.setEnabled(RecommendationStatus.SENT in steps)
+        self.due_button.setEnabled(row is not None and row.status in AWAITING_RESPONSE)
+        self.withdraw_button.setEnabled(RecommendationStatus.WITHDRAWN in steps)
+
+    # --- filters ------------------------------------------------------------------------
+
+    def _status_chosen(self) -> None:
+        value = self.status_combo.currentData()
+        self.proxy.set_overdue(value == _OVERDUE)
+        if value == _WITHOUT_RESPONSE:
+            self.proxy.set_statuses(WITHOUT_RESPONSE)
+        elif value in (None, _OVERDUE):
+            self.proxy.set_statuses(frozenset())
+        else:
+            self.proxy.set_statuses(frozenset({RecommendationStatus(value)}))
+
+    def _fill_combos(self, rows: list[RecommendationRow]) -> None:
+        fields = self._services.settings.action_fields(self._council_id)
+        projects = {p.id: p.title for row in rows for p in row.projects}
+        years = sorted({row.year for row in rows if row.year}, reverse=True)
+        for combo, everything, items in (
+            (
+                self.field_combo,
+                tr(_CONTEXT, "Alle Handlungsfelder"),
+                [(f.name, f.id) for f in fields],
+            ),
+            (
+                self.project_combo,
+                tr(_CONTEXT, "Alle Projekte"),
+                sorted(((title, pid) for pid, title in projects.items()), key=lambda i: i[0]),
+            ),
+            (self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.proxy.set_field(self.field_combo.currentData())
+        self.proxy.set_project(self.project_combo.currentData())
+        self.proxy.set_year(self.year_combo.currentData())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total == 0:
+            text = tr(
+                _CONTEXT, "Noch keine Empfehlungen. Sie entstehen im Protokoll einer Sitzung."
+            )
+        elif shown != total:
+            text = tr(_CONTEXT, "{} von {} Empfehlungen").format(shown, total)
+        else:
+            text = tr(_CONTEXT, "{} Empfehlungen").format(total)
+        self.count_label.setText(text)
+
+    # --- steps --------------------------------------------------------------------------
+
+    def ask_send(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self._dialogs.ask_date(
+            self,
+            tr(_CONTEXT, "Empfehlung versenden"),
+            tr(_CONTEXT, "{} an das Projekt versandt am:").format(row.code),
+            self._today(),
+            lambda sent_on: self._run(
+                lambda: self._services.recommendations.send(row.id, row.version, sent_on)
+            ),
+        )
+
+    def ask_due_date(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self._dialogs.ask_date(
+            self,
+            tr(_CONTEXT, "Frist ändern"),
+            tr(_CONTEXT, "Neue Frist für die Stellungnahme zu {}:").format(row.code),
+            row.due_on or self._today(),
+            lambda due_on: self._run(
+                lambda: self._services.recommendations.set_due_date(
+                    row.id, row.version, due_on, self._today()
+                )
+            ),
+        )
+
+    def ask_withdraw(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self._dialogs.ask_text(
+            self,
+            tr(_CONTEXT, "Empfehlung zurückziehen"),
+            tr(_CONTEXT, "Warum wird {} zurückgezogen?").format(row.code),
+            "",
+            lambda note: self._run(
+                lambda: self._services.recommendations.withdraw(
+                    row.id, row.version, self._today(), note
+                )
+            ),
+        )
+
+    def _run(self, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
+        self.refresh()

@@ -1,0 +1,146 @@
+"""Table model of the recommendations register: every column of the register, overdue rows
+marked, native sort values; each row carries its folded search text, computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtGui import QColor
+
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.text_folding import fold, transliterate
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+
+_CONTEXT = "RecommendationsTableModel"
+_STATUS_ORDER = {status: position for position, status in enumerate(RecommendationStatus)}
+_OVERDUE = QColor("#b00020")
+_OVERDUE_BACKGROUND = QColor("#fdecee")
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """A recommendation as the table shows it; ``search_text`` is folded once per reload."""
+
+    recommendation: RecommendationRow
+    search_text: str
+
+
+class RecommendationsTableModel(RowsTableModel):
+    (
+        COLUMN_CODE,
+        COLUMN_KIND,
+        COLUMN_TITLE,
+        COLUMN_FIELD,
+        COLUMN_PROJECTS,
+        COLUMN_LEAD,
+        COLUMN_ORIGIN,
+        COLUMN_ADOPTED,
+        COLUMN_SENT,
+        COLUMN_DUE,
+        COLUMN_STATUS,
+        COLUMN_OVERDUE,
+    ) = range(12)
+    # Shown through the header's context menu; stable names remember the choice.
+    HIDDEN_BY_DEFAULT = (COLUMN_KIND, COLUMN_LEAD, COLUMN_ORIGIN, COLUMN_ADOPTED, COLUMN_SENT)
+    KEYS = (
+        "code",
+        "kind",
+        "title",
+        "field",
+        "projects",
+        "lead",
+        "origin",
+        "adopted",
+        "sent",
+        "due",
+        "status",
+        "overdue",
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(_columns(), parent)
+
+    def set_recommendations(self, rows: list[RecommendationRow]) -> None:
+        """Show ``rows``; a reread of the same recommendations updates only changed rows."""
+        self.set_rows([register_row(row) for row in rows])
+
+    def object_of(self, row: RegisterRow) -> RecommendationRow:
+        return row.recommendation
+
+    def foreground(self, row: RegisterRow) -> QColor | None:
+        return _OVERDUE if row.recommendation.overdue else None
+
+    def background(self, row: RegisterRow) -> QColor | None:
+        return _OVERDUE_BACKGROUND if row.recommendation.overdue else None
+
+
+def register_row(row: RecommendationRow) -> RegisterRow:
+    text = " ".join(
+        (
+            row.code,
+            row.title,
+            row.kind.label,
+            row.action_field,
+            row.project_names,
+            row.lead_units,
+            row.origin.label,
+            row.status.label,
+        )
+    )
+    # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
+    return RegisterRow(row, f"{fold(text)}\n{fold(transliterate(text))}")
+
+
+def _date(value: date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else ""
+
+
+def _columns() -> tuple[Column[RegisterRow], ...]:
+    def column(header: str, display, **spec: Any) -> Column[RegisterRow]:
+        return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
+
+    def date_column(header: str, value) -> Column[RegisterRow]:
+        # Rows without the date sort last (ascending).
+        return Column(
+            header,
+            lambda row: _date(value(row.recommendation)),
+            sort_value=lambda row: value(row.recommendation) or date.max,
+        )
+
+    return (
+        column(
+            tr(_CONTEXT, "Code"),
+            lambda row: row.recommendation.code,
+            sort_value=lambda row: _code_key(row.recommendation.code),
+        ),
+        column(tr(_CONTEXT, "Art"), lambda row: row.recommendation.kind.label),
+        column(tr(_CONTEXT, "Titel"), lambda row: row.recommendation.title),
+        column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.recommendation.action_field),
+        column(tr(_CONTEXT, "Projekt(e)"), lambda row: row.recommendation.project_names),
+        column(tr(_CONTEXT, "Federführung"), lambda row: row.recommendation.lead_units),
+        column(tr(_CONTEXT, "Herkunft"), lambda row: row.recommendation.origin.label),
+        date_column(tr(_CONTEXT, "beschlossen am"), lambda r: r.adopted_on),
+        date_column(tr(_CONTEXT, "versandt am"), lambda r: r.sent_on),
+        date_column(tr(_CONTEXT, "Antwort fällig"), lambda r: r.due_on),
+        column(
+            tr(_CONTEXT, "Status"),
+            lambda row: row.recommendation.status.label,
+            sort_value=lambda row: _STATUS_ORDER[row.recommendation.status],
+        ),
+        Column(  # empty unless overdue; sorts by the number
+            tr(_CONTEXT, "Tage überfällig"),
+            lambda row: str(row.recommendation.days_overdue or ""),
+            sort_value=lambda row: row.recommendation.days_overdue,
+            alignment=number_column("", int).alignment,
+        ),
+    )
+
+
+def _code_key(code: str) -> str:
+    """E-2026-7 before E-2026-10: the running number padded."""
+    head, _, number = code.rpartition("-")
+    return f"{head}-{number.zfill(6)}" if number.isdigit() else code

@@ -1,0 +1,149 @@
+"""Empfehlungen: the register table, its filters as you type, sorting, the detail and the
+steps send, new due date and withdraw (on the known data set of tests/overview_sample.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from overview_sample import seed
+from PySide6.QtCore import Qt
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.ui.recommendations_page import RecommendationsPage
+from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
+
+
+@pytest.fixture
+def sample(services, sqlite_database):
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    return seed(sqlite_database, council.id)
+
+
+@pytest.fixture
+def page(qtbot, services, dialogs, sample, today):
+    page = RecommendationsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(sample.council_id)
+    page.refresh()
+    return page
+
+
+def codes(page) -> list[str]:
+    return [page.proxy.index(r, M.COLUMN_CODE).data() for r in range(page.proxy.rowCount())]
+
+
+def choose(combo, value) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def test_the_model_passes_the_model_tester(page, qtmodeltester):
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    assert page.count_label.text() == "8 Empfehlungen"
+
+
+def test_every_column_of_the_register(page):
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(12)]
+    assert headers == [
+        "Code",
+        "Art",
+        "Titel",
+        "Handlungsfeld",
+        "Projekt(e)",
+        "Federführung",
+        "Herkunft",
+        "beschlossen am",
+        "versandt am",
+        "Antwort fällig",
+        "Status",
+        "Tage überfällig",
+    ]
+    row = page.model.row_of(page.model.rows()[0].recommendation.id)
+    assert page.model.index(row, M.COLUMN_ORIGIN).data() == "zwischen den Sitzungen"
+
+
+def test_search_as_you_type_ignores_case_and_accents(page, services, sample, qtbot):
+    services.recommendations.create(
+        sample.council_id,
+        RecommendationContent("Beteiligung für Ältere & <Gäste>"),
+        date(2026, 11, 2),
+        adopted=True,
+    )
+    page.refresh()
+    qtbot.keyClicks(page.search_edit, "altere")
+    assert codes(page) == ["E-2026-07"]
+    assert page.count_label.text() == "1 von 9 Empfehlungen"
+    assert page.proxy.index(0, M.COLUMN_TITLE).data() == "Beteiligung für Ältere & <Gäste>"
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "klimadashboard")
+    assert codes(page) == ["E-2026-04", "E-2026-06"]
+
+
+def test_filters_by_status_field_project_and_year(page, sample):
+    choose(page.status_combo, "overdue")
+    assert codes(page) == ["E-2026-01"]
+    choose(page.status_combo, RecommendationStatus.ANSWERED.value)
+    assert codes(page) == ["E-2026-02", "E-2026-03"]
+    choose(page.status_combo, None)
+    choose(page.field_combo, sample.fields["Umwelt"])
+    assert codes(page) == ["E-2026-04", "E-2026-05", "E-2026-06"]
+    choose(page.field_combo, None)
+    choose(page.project_combo, sample.projects["ODP"])
+    assert codes(page) == ["E-2025-01", "E-2026-01", "E-2026-02"]
+    choose(page.year_combo, 2025)
+    assert codes(page) == ["E-2025-01"]
+
+
+def test_overdue_rows_are_marked(page, sample):
+    row = page.model.row_of(sample.recommendations["E-2026-01"])
+    other = page.model.row_of(sample.recommendations["E-2026-04"])
+    overdue = page.model.index(row, M.COLUMN_OVERDUE)
+    assert overdue.data() == "26"
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert page.model.index(other, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_sorting_uses_native_values(page):
+    page.view.sortByColumn(M.COLUMN_DUE, Qt.SortOrder.AscendingOrder)
+    assert codes(page)[:3] == ["E-2026-01", "E-2026-04", "E-2026-06"]
+    page.view.sortByColumn(M.COLUMN_OVERDUE, Qt.SortOrder.DescendingOrder)
+    assert codes(page)[0] == "E-2026-01"
+
+
+def test_the_detail_shows_responses_and_history_literally(page, sample):
+    page.select(sample.recommendations["E-2026-02"])
+    text = page.detail.toPlainText()
+    assert text.startswith("E-2026-02 · Empfehlung · beantwortet")
+    assert "Open-Data-Portal & <Co>" in text
+    assert "Umsetzung geplant (Zwischenstand)" in text and "entsprochen" in text
+
+
+def test_send_then_change_the_due_date_then_withdraw(page, sample, dialogs, services):
+    page.select(sample.recommendations["E-2026-05"])
+    assert page.send_button.isEnabled() and not page.due_button.isEnabled()
+    dialogs.dates.append(date(2026, 11, 27))
+    page.send_button.click()
+    assert page.selected().status is RecommendationStatus.SENT
+    assert page.selected().due_on == date(2027, 1, 27)  # two months, the council's period
+    dialogs.dates.append(date(2027, 2, 15))
+    page.due_button.click()
+    assert page.selected().due_on == date(2027, 2, 15)
+    dialogs.texts.append("Projekt eingestellt")
+    page.withdraw_button.click()
+    assert page.selected().status is RecommendationStatus.WITHDRAWN
+    assert "Projekt eingestellt" in page.detail.toPlainText()
+    assert not page.withdraw_button.isEnabled()
+
+
+def test_a_due_date_before_sending_is_refused_in_german(page, sample, dialogs):
+    page.select(sample.recommendations["E-2026-04"])
+    dialogs.dates.append(date(2026, 1, 1))
+    page.due_button.click()
+    (warning,) = dialogs.warnings()
+    assert "Frist" in warning or "versandt" in warning
+    assert page.selected().due_on == date(2026, 12, 5)
