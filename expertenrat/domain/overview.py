@@ -73,7 +73,6 @@ class Target:
     tab: MeetingTab | None = None
     filter: TargetFilter = TargetFilter.NONE
     action_field_id: int | None = None
-    project_id: int | None = None  # the project a recommendation is addressed to
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,7 +152,7 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
 def responses_due(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
     """Recommendations waiting for a response that is overdue (urgent) or due within
     :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and names
-    its first addressed project for the areas that show it there)."""
+    names the projects it is addressed to)."""
     recommendation = models.Recommendation
     rows = session.execute(
         select(recommendation.id, recommendation.code, recommendation.title, recommendation.due_on)
@@ -167,8 +167,7 @@ def responses_due(session: Session, council_id: int, today: date) -> tuple[Line,
     projects = _addressed_projects(session, [row.id for row in rows])
     lines = []
     for row in rows:
-        addressed = projects.get(row.id, [])
-        names = "; ".join(title for _id, title in addressed)
+        names = "; ".join(projects.get(row.id, ()))
         lines.append(
             Line(
                 response_line(row.code, row.title, row.due_on, today, names),
@@ -176,7 +175,6 @@ def responses_due(session: Session, council_id: int, today: date) -> tuple[Line,
                     Area.RECOMMENDATIONS,
                     record_id=row.id,
                     filter=TargetFilter.OVERDUE if row.due_on < today else TargetFilter.OPEN,
-                    project_id=addressed[0][0] if addressed else None,
                 ),
                 urgent=row.due_on < today,
             )
@@ -184,21 +182,19 @@ def responses_due(session: Session, council_id: int, today: date) -> tuple[Line,
     return tuple(lines)
 
 
-def _addressed_projects(
-    session: Session, recommendation_ids: list[int]
-) -> dict[int, list[tuple[int, str]]]:
-    """The projects (id, title) each recommendation is addressed to, in their order."""
+def _addressed_projects(session: Session, recommendation_ids: list[int]) -> dict[int, list[str]]:
+    """The titles of the projects each recommendation is addressed to, in their order."""
     if not recommendation_ids:
         return {}
     link = models.RecommendationProject
-    found: dict[int, list[tuple[int, str]]] = {}
-    for recommendation_id, project_id, title in session.execute(
-        select(link.recommendation_id, models.Project.id, models.Project.title)
+    found: dict[int, list[str]] = {}
+    for recommendation_id, title in session.execute(
+        select(link.recommendation_id, models.Project.title)
         .join(models.Project, models.Project.id == link.project_id)
         .where(link.recommendation_id.in_(recommendation_ids))
         .order_by(link.recommendation_id, link.position)
     ):
-        found.setdefault(recommendation_id, []).append((project_id, title))
+        found.setdefault(recommendation_id, []).append(title)
     return found
 
 

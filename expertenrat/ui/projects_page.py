@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.overview import Area, Target, TargetFilter
+from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
@@ -249,17 +249,16 @@ class ProjectsPage(QWidget):
             self.view.scrollTo(index)
 
     def open_target(self, target: Target) -> None:
-        """Show what the Übersicht points at: a new project, or the project (of a
-        recommendation) with every filter but its action field's cleared."""
+        """Show what the Übersicht points at: a new project, or a project (every filter but
+        the action field's cleared)."""
         if target.filter is TargetFilter.NEW:
             self.new_project()
             return
         self.search_edit.clear()
         self.phase_combo.setCurrentIndex(0)
         self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(target.action_field_id)))
-        project_id = target.record_id if target.area is Area.PROJECTS else target.project_id
-        if project_id is not None:
-            self.select(project_id)
+        if target.record_id is not None:
+            self.select(target.record_id)
 
     def _selection_changed(self) -> None:
         project = self.selected()

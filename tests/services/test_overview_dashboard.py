@@ -78,7 +78,6 @@ def test_responses_overdue_and_due_in_the_next_two_weeks(figures, sample):
         Area.RECOMMENDATIONS,
         record_id=sample.recommendations["E-2026-01"],
         filter=TargetFilter.OVERDUE,
-        project_id=sample.projects["ODP"],
     )
     (soon,) = figures.responses_due_soon
     assert soon.text == "E-2026-04 Empfehlung E-2026-04 (Klimadashboard): fällig am 05.12.2026"
