@@ -32,6 +32,7 @@ settings.load_profile("expertenrat")
 
 POSTGRES_ENV = "EXPERTENRAT_TEST_POSTGRES_URL"
 TODAY = date(2026, 11, 27)
+DEMO_ACTOR = "Frau Schulz"  # who loads the demo of ``demo_database``
 _names = itertools.count()
 
 
@@ -115,15 +116,63 @@ def _sqlite_template(tmp_path_factory) -> Path:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
     """A migrated, empty database on each backend."""
+    yield from _copied_database(
+        request, tmp_path, postgres_admin_url, "_sqlite_template", "postgres_template"
+    )
+
+
+@pytest.fixture(scope="session")
+def _sqlite_demo_template(tmp_path_factory, _sqlite_template) -> Path:
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    shutil.copyfile(_sqlite_template, path)
+    _load_demo(database_url(str(path)))
+    return path
+
+
+@pytest.fixture(scope="session")
+def _postgres_demo_template(postgres_admin_url, postgres_template) -> str:
+    name = f"expertenrat_demo_{os.getpid()}"
+    _admin_execute(
+        postgres_admin_url,
+        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+        f"CREATE DATABASE {name} TEMPLATE {postgres_template}",
+    )
+    _load_demo(postgres_admin_url.set(database=name))
+    return name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
+    """A database holding the demo (one council, two years, loaded on ``TODAY`` by
+    ``DEMO_ACTOR``) on each backend: a copy of one load per test session."""
+    yield from _copied_database(
+        request, tmp_path, postgres_admin_url, "_sqlite_demo_template", "_postgres_demo_template"
+    )
+
+
+def _load_demo(url: URL) -> None:
+    from expertenrat.services.demo import DemoService
+
+    db = open_database(url)
+    try:
+        DemoService(db, DEMO_ACTOR).load(TODAY)
+    finally:
+        db.close()
+
+
+def _copied_database(
+    request, tmp_path, postgres_admin_url, sqlite_template: str, postgres_template: str
+) -> Iterator[Database]:
+    """A copy of the template (the fixtures named) of the backend ``request.param``."""
     if request.param == "sqlite":
         path = tmp_path / "expertenrat.db"
-        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        shutil.copyfile(request.getfixturevalue(sqlite_template), path)
         db = open_database(database_url(str(path)))
     else:
         if postgres_admin_url is None:
             pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
         name = f"expertenrat_test_{os.getpid()}_{next(_names)}"
-        template = request.getfixturevalue("postgres_template")
+        template = request.getfixturevalue(postgres_template)
         _admin_execute(postgres_admin_url, f"CREATE DATABASE {name} TEMPLATE {template}")
         db = open_database(postgres_admin_url.set(database=name))
     try:

@@ -19,6 +19,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.audit import AuditService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.members import MembersService
+from expertenrat.services.minutes import MinutesService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import models
@@ -32,10 +33,9 @@ def demo(database, actor) -> DemoService:
 
 
 @pytest.fixture
-def loaded(demo, database, actor, today) -> int:
-    """Load the demo (one council, two years) and return the council's id."""
-    demo.load(today)
-    (council,) = SettingsService(database, actor).councils()
+def loaded(demo_database, actor) -> int:
+    """The council's id in the demo (one council, two years) of ``demo_database``."""
+    (council,) = SettingsService(demo_database, actor).councils()
     return council.id
 
 
@@ -52,15 +52,15 @@ def _column(database, column) -> list:
 # --- one council -----------------------------------------------------------------------------
 
 
-def test_demo_builds_one_council_in_rostock(database, actor, loaded):
-    (council,) = SettingsService(database, actor).councils()
+def test_demo_builds_one_council_in_rostock(demo_database, actor, loaded):
+    (council,) = SettingsService(demo_database, actor).councils()
 
     assert council.city == "Rostock"
     assert council.name
 
 
-def test_demo_council_has_the_four_default_action_fields(database, actor, loaded):
-    fields = SettingsService(database, actor).action_fields(loaded)
+def test_demo_council_has_the_four_default_action_fields(demo_database, actor, loaded):
+    fields = SettingsService(demo_database, actor).action_fields(loaded)
 
     assert [(f.name, f.colour) for f in fields] == list(DEFAULT_ACTION_FIELDS)
 
@@ -72,8 +72,8 @@ def test_demo_summary_reports_what_was_built(demo, today):
     assert summary.recommendations == 18
 
 
-def test_demo_has_nine_active_and_one_former_member(database, actor, loaded, today):
-    members = MembersService(database, actor).members(loaded)
+def test_demo_has_nine_active_and_one_former_member(demo_database, actor, loaded, today):
+    members = MembersService(demo_database, actor).members(loaded)
 
     assert len(members) == 10
     assert sum(m.is_active(today) for m in members) == 9
@@ -81,29 +81,29 @@ def test_demo_has_nine_active_and_one_former_member(database, actor, loaded, tod
     assert former.term_end is not None and former.term_end < today
 
 
-def test_demo_has_exactly_one_chair_and_one_vice_chair(database, actor, loaded):
-    roles = Counter(m.role for m in MembersService(database, actor).members(loaded))
+def test_demo_has_exactly_one_chair_and_one_vice_chair(demo_database, actor, loaded):
+    roles = Counter(m.role for m in MembersService(demo_database, actor).members(loaded))
 
     assert roles == {MemberRole.CHAIR: 1, MemberRole.VICE_CHAIR: 1, MemberRole.MEMBER: 8}
 
 
-def test_demo_chair_and_vice_chair_are_active(database, actor, loaded, today):
-    members = MembersService(database, actor).members(loaded)
+def test_demo_chair_and_vice_chair_are_active(demo_database, actor, loaded, today):
+    members = MembersService(demo_database, actor).members(loaded)
 
     assert all(m.is_active(today) for m in members if m.role is not MemberRole.MEMBER)
 
 
 def test_demo_covers_every_action_field_with_an_active_primary_member(
-    database, actor, loaded, today
+    demo_database, actor, loaded, today
 ):
-    fields = {f.id for f in SettingsService(database, actor).action_fields(loaded)}
-    members = MembersService(database, actor).members(loaded)
+    fields = {f.id for f in SettingsService(demo_database, actor).action_fields(loaded)}
+    members = MembersService(demo_database, actor).members(loaded)
 
     assert {m.primary_field_id for m in members if m.is_active(today)} == fields
 
 
-def test_demo_members_pass_the_members_validation(database, actor, loaded, today):
-    service = MembersService(database, actor)
+def test_demo_members_pass_the_members_validation(demo_database, actor, loaded, today):
+    service = MembersService(demo_database, actor)
 
     problems = [
         (m.full_name, p.message)
@@ -115,13 +115,13 @@ def test_demo_members_pass_the_members_validation(database, actor, loaded, today
     assert problems == []
 
 
-def test_demo_has_seven_projects_each_in_an_action_field(database, loaded):
-    assert _count(database, models.Project) == 7
-    assert None not in _column(database, models.Project.action_field_id)
+def test_demo_has_seven_projects_each_in_an_action_field(demo_database, loaded):
+    assert _count(demo_database, models.Project) == 7
+    assert None not in _column(demo_database, models.Project.action_field_id)
 
 
-def test_demo_has_eight_meetings_six_held_one_invited_one_planned(database, loaded):
-    states = Counter(_column(database, models.Meeting.state))
+def test_demo_has_eight_meetings_six_held_one_invited_one_planned(demo_database, loaded):
+    states = Counter(_column(demo_database, models.Meeting.state))
 
     assert states == {
         MeetingState.HELD.value: 6,
@@ -130,8 +130,8 @@ def test_demo_has_eight_meetings_six_held_one_invited_one_planned(database, load
     }
 
 
-def test_demo_meetings_are_numbered_one_to_eight_in_date_order(database, loaded):
-    with database.reading() as session:
+def test_demo_meetings_are_numbered_one_to_eight_in_date_order(demo_database, loaded):
+    with demo_database.reading() as session:
         numbers = list(
             session.scalars(select(models.Meeting.number).order_by(models.Meeting.starts_at))
         )
@@ -139,8 +139,8 @@ def test_demo_meetings_are_numbered_one_to_eight_in_date_order(database, loaded)
     assert numbers == list(range(1, 9))
 
 
-def test_demo_held_meetings_lie_in_the_past_and_the_others_ahead(database, loaded, today):
-    with database.reading() as session:
+def test_demo_held_meetings_lie_in_the_past_and_the_others_ahead(demo_database, loaded, today):
+    with demo_database.reading() as session:
         meetings = session.execute(select(models.Meeting.state, models.Meeting.starts_at)).all()
 
     assert all(
@@ -148,8 +148,8 @@ def test_demo_held_meetings_lie_in_the_past_and_the_others_ahead(database, loade
     )
 
 
-def test_demo_attendance_is_recorded_for_held_meetings_only(database, loaded):
-    with database.reading() as session:
+def test_demo_attendance_is_recorded_for_held_meetings_only(demo_database, loaded):
+    with demo_database.reading() as session:
         states = set(
             session.scalars(
                 select(models.Meeting.state).join(
@@ -161,28 +161,28 @@ def test_demo_attendance_is_recorded_for_held_meetings_only(database, loaded):
     assert states == {MeetingState.HELD.value}
 
 
-def test_demo_has_eighteen_recommendations_in_every_status(database, loaded):
-    statuses = Counter(_column(database, models.Recommendation.status))
+def test_demo_has_eighteen_recommendations_in_every_status(demo_database, loaded):
+    statuses = Counter(_column(demo_database, models.Recommendation.status))
 
     assert sum(statuses.values()) == 18
     assert set(statuses) == {s.value for s in RecommendationStatus}
 
 
-def test_demo_recommendation_codes_are_unique_and_well_formed(database, loaded):
-    codes = _column(database, models.Recommendation.code)
+def test_demo_recommendation_codes_are_unique_and_well_formed(demo_database, loaded):
+    codes = _column(demo_database, models.Recommendation.code)
 
     assert len(set(codes)) == len(codes)
     assert all(code.startswith(("E-2024-", "E-2025-", "E-2026-")) for code in codes)
 
 
-def test_demo_answered_recommendations_carry_a_response(database, loaded):
+def test_demo_answered_recommendations_carry_a_response(demo_database, loaded):
     answered = {
         RecommendationStatus.ANSWERED.value,
         RecommendationStatus.IMPLEMENTED.value,
         RecommendationStatus.PARTLY_IMPLEMENTED.value,
         RecommendationStatus.NOT_IMPLEMENTED.value,
     }
-    with database.reading() as session:
+    with demo_database.reading() as session:
         rows = session.execute(
             select(models.Recommendation.status, func.count(models.RecommendationResponse.id))
             .outerjoin(models.RecommendationResponse)
@@ -194,16 +194,16 @@ def test_demo_answered_recommendations_carry_a_response(database, loaded):
         assert (responses > 0) == (status in answered)
 
 
-def test_demo_load_is_audited_as_an_import(database, actor, loaded):
-    (entry,) = AuditService(database).entries("demo")
+def test_demo_load_is_audited_as_an_import(demo_database, actor, loaded):
+    (entry,) = AuditService(demo_database).entries("demo")
 
     assert (entry.actor, entry.action) == (actor, AuditAction.IMPORT)
     assert "Demodaten" in entry.summary
 
 
-def _fingerprint(database) -> list[tuple]:
+def _fingerprint(demo_database) -> list[tuple]:
     """What the random seed decides: phone numbers, terms and who attended which meeting."""
-    with database.reading() as session:
+    with demo_database.reading() as session:
         members = session.execute(
             select(models.Person.family_name, models.Person.phone, models.Membership.term_end)
             .join(models.Membership, models.Membership.person_id == models.Person.id)
@@ -323,28 +323,28 @@ def test_demo_over_three_years_holds_more_meetings(database, actor, demo, today)
 # --- the overview on the demo --------------------------------------------------------------------
 
 
-def test_overview_counts_the_demo_members(database, loaded, today):
-    figures = OverviewService(database).overview(loaded, today)
+def test_overview_counts_the_demo_members(demo_database, loaded, today):
+    figures = OverviewService(demo_database).overview(loaded, today)
 
     assert (figures.active_members, figures.former_members) == (9, 1)
 
 
-def test_overview_counts_the_demo_projects_and_meetings(database, loaded, today):
-    figures = OverviewService(database).overview(loaded, today)
+def test_overview_counts_the_demo_projects_and_meetings(demo_database, loaded, today):
+    figures = OverviewService(demo_database).overview(loaded, today)
 
     assert figures.projects == 7
     assert (figures.meetings_held, figures.meetings_upcoming) == (6, 2)
 
 
-def test_overview_names_the_next_demo_meeting(database, loaded, today):
-    figures = OverviewService(database).overview(loaded, today)
+def test_overview_names_the_next_demo_meeting(demo_database, loaded, today):
+    figures = OverviewService(demo_database).overview(loaded, today)
 
     # The invited meeting lies ten days ahead of 27.11.2026.
     assert figures.next_meeting == "7. Sitzung am 07.12.2026 um 16:00 Uhr"
 
 
-def test_overview_counts_the_demo_recommendations(database, loaded, today):
-    figures = OverviewService(database).overview(loaded, today)
+def test_overview_counts_the_demo_recommendations(demo_database, loaded, today):
+    figures = OverviewService(demo_database).overview(loaded, today)
 
     # 18 recommendations cycle through the 8 states; indices 3 and 11 are "sent", long past
     # their due date; with the adopted ones (6, 14) four are without a response (the card
@@ -354,101 +354,102 @@ def test_overview_counts_the_demo_recommendations(database, loaded, today):
     assert figures.recommendations_overdue == 2
 
 
-def test_overview_of_the_demo_is_not_overdue_before_the_due_dates(database, loaded):
-    figures = OverviewService(database).overview(loaded, date(2025, 1, 1))
+def test_overview_of_the_demo_is_not_overdue_before_the_due_dates(demo_database, loaded):
+    figures = OverviewService(demo_database).overview(loaded, date(2025, 1, 1))
 
     assert figures.recommendations_open == 4
     assert figures.recommendations_overdue == 0
 
 
-def test_overview_carries_the_councils_settings_and_fields(database, actor, loaded, today):
-    figures = OverviewService(database).overview(loaded, today)
+def test_overview_carries_the_councils_settings_and_fields(demo_database, actor, loaded, today):
+    figures = OverviewService(demo_database).overview(loaded, today)
 
-    assert figures.council == SettingsService(database, actor).settings(loaded)
+    assert figures.council == SettingsService(demo_database, actor).settings(loaded)
     assert [f.name for f in figures.action_fields] == [n for n, _ in DEFAULT_ACTION_FIELDS]
 
 
-def test_every_held_meeting_has_a_vote_that_matches_who_was_present(database, loaded):
-    with database.reading() as session:
-        held = session.scalars(
-            select(models.Meeting).where(models.Meeting.state == MeetingState.HELD.value)
+def test_every_vote_of_the_demo_counts_who_was_present_and_not_recused(
+    demo_database, actor, loaded
+):
+    minutes = MinutesService(demo_database, actor)
+    with demo_database.reading() as session:
+        votes = session.scalars(select(models.Vote)).all()
+
+    assert len(votes) > 6
+    for vote in votes:
+        voters = minutes.voters(vote.agenda_item_id)
+        assert vote.yes + vote.no + vote.abstain == voters.count
+        assert vote.recused == voters.quorum.recused  # the recused members present
+
+
+def test_every_held_demo_meeting_votes_on_a_recommendation_with_counts(demo_database, loaded):
+    with demo_database.reading() as session:
+        counted = session.execute(
+            select(models.AgendaItem.meeting_id)
+            .join(models.Vote, models.Vote.agenda_item_id == models.AgendaItem.id)
+            .where(models.Vote.mode == "counted", models.Vote.abstain == 1)
         ).all()
-        for meeting in held:
-            present = session.scalar(
-                select(func.count(models.Attendance.id)).where(
-                    models.Attendance.meeting_id == meeting.id,
-                    models.Attendance.status == "present",
-                )
-            )
-            votes = session.scalars(
-                select(models.Vote)
-                .join(models.AgendaItem)
-                .where(models.AgendaItem.meeting_id == meeting.id)
-            ).all()
-            assert len(votes) == 1
-            vote = votes[0]
-            assert vote.yes + vote.no + vote.abstain + vote.recused == present
-            conflicts = session.scalar(
-                select(func.count(models.ConflictOfInterest.id)).where(
-                    models.ConflictOfInterest.agenda_item_id == vote.agenda_item_id
-                )
-            )
-            assert conflicts == vote.recused
+
+    assert len(counted) == 6
 
 
-def test_the_demo_has_declared_conflicts_of_interest(database, loaded):
-    assert _count(database, models.ConflictOfInterest) > 0
+def test_the_demo_has_declared_conflicts_of_interest(demo_database, loaded):
+    assert _count(demo_database, models.ConflictOfInterest) > 0
 
 
-def test_demo_meetings_are_chaired_by_the_chairs_membership(database, loaded):
-    with database.reading() as session:
+def test_demo_meetings_are_chaired_by_the_chairs_membership(demo_database, loaded):
+    with demo_database.reading() as session:
         chairs = set(session.scalars(select(models.Meeting.chair_membership_id)))
         roles = {session.get(models.Membership, c).role for c in chairs}
 
     assert roles == {MemberRole.CHAIR.value}
 
 
-def test_demo_sub_items_sit_under_their_parent_item(database, loaded):
-    with database.reading() as session:
+def test_demo_sub_items_sit_under_their_parent_item(demo_database, loaded):
+    with demo_database.reading() as session:
         subs = session.scalars(
             select(models.AgendaItem).where(models.AgendaItem.parent_id.is_not(None))
         ).all()
         pairs = {(item.parent.number, item.number, item.position) for item in subs}
 
-    assert pairs == {("4", "4.1", 0)}
-    assert len(subs) == _count(database, models.Meeting)
+    # The constituent meeting has no minutes to approve: its consultation is TOP 5.
+    assert pairs == {("5", "5.1", 0), ("6", "6.1", 0)}
+    assert len(subs) == _count(demo_database, models.Meeting) - 1
 
 
-def test_demo_project_partners_are_rows_and_drive_the_recusals(database, loaded):
-    with database.reading() as session:
+def test_demo_conflicts_are_declared_accepted_and_overruled(demo_database, loaded):
+    with demo_database.reading() as session:
         partners = set(session.scalars(select(models.ProjectPartner.name)))
-        recused = session.scalars(select(models.ConflictOfInterest)).all()
-        affiliations = {
-            session.get(models.Membership, c.membership_id).person.affiliation for c in recused
-        }
+        conflicts = session.scalars(select(models.ConflictOfInterest)).all()
 
     assert "Stadtwerke Rostock AG" in partners
-    assert affiliations <= partners
-    assert {(c.origin, c.decision) for c in recused} == {("declared", "recused")}
+    assert {(c.origin, c.decision) for c in conflicts} == {
+        ("declared", "recused"),
+        ("screening", "recused"),
+        ("screening", "overruled"),
+    }
+    screened = [c for c in conflicts if c.origin == "screening"]
+    assert all(any(p in c.reason for p in partners) for c in screened)
+    assert all(c.decision_reason for c in screened if c.decision == "overruled")
 
 
-def test_demo_projects_have_short_codes_and_no_empty_partner(database, loaded):
-    codes = _column(database, models.Project.short_code)
-    partners = _column(database, models.ProjectPartner.name)
+def test_demo_projects_have_short_codes_and_no_empty_partner(demo_database, loaded):
+    codes = _column(demo_database, models.Project.short_code)
+    partners = _column(demo_database, models.ProjectPartner.name)
 
     assert all(codes) and len(set(codes)) == len(codes)
     assert all(name.strip() for name in partners)
 
 
-def test_demo_status_changes_are_stored_in_utc(database, loaded):
+def test_demo_status_changes_are_stored_in_utc(demo_database, loaded):
     """18:00 in Rostock is 16:00 or 17:00 UTC, depending on summer time."""
-    hours = set(_column(database, models.RecommendationStatusChange.changed_at))
+    hours = set(_column(demo_database, models.RecommendationStatusChange.changed_at))
 
     assert {moment.hour for moment in hours} <= {16, 17}
 
 
-def test_demo_email_addresses_spell_out_every_letter(database, actor, loaded):
-    emails = set(_column(database, models.Person.email))
+def test_demo_email_addresses_spell_out_every_letter(demo_database, actor, loaded):
+    emails = set(_column(demo_database, models.Person.email))
 
     assert {"oedoen.pal@example.org", "lukasz.wisniewski@example.org"} <= emails
     assert "guelsen.yilmaz@example.org" in emails

@@ -1,0 +1,337 @@
+"""The meetings of a demo council, made as the secretariat makes them, through the services.
+
+The constituent meeting, a quarterly series on the third Thursday, the next meeting
+(invited, ten days ahead) and one after it (planned). Each meeting gets its agenda while it
+is planned; then, in the order of the days, the invitation goes out two weeks ahead, the
+attendance is recorded (excused and absent members, a late arrival "ab TOP 3", an early
+departure, a guest), conflicts of interest are declared or decided on the screening's
+hints, the meeting is held and its minutes are written (``demo_minutes``).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from dateutil.relativedelta import TH, relativedelta
+
+from expertenrat.domain.agenda import AgendaItem, presenter_text
+from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet, GuestEntry
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AttendanceStatus,
+    MeetingKind,
+    MeetingState,
+    MemberRole,
+    PresenterKind,
+)
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meeting_series import Frequency, SeriesSpec
+from expertenrat.domain.members import Member
+from expertenrat.domain.projects import Project
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.conflicts import ConflictsService
+from expertenrat.services.demo_minutes import NOTICE_DAYS, DemoMinutes, HeldMeeting
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.store.database import Database
+
+STARTS, ENDS = time(16, 0), time(18, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoCouncil:
+    """What the meetings of a demo council need to know about it."""
+
+    id: int
+    city: str
+    members: tuple[Member, ...]
+    projects: tuple[Project, ...]
+
+    @property
+    def chair(self) -> Member:
+        return next(m for m in self.members if m.role is MemberRole.CHAIR)
+
+
+@dataclass(slots=True)
+class BuiltMeetings:
+    meetings: int = 0
+    recommendations: list[int] = field(default_factory=list)  # ids, in order of adoption
+
+
+class DemoMeetings:
+    def __init__(
+        self, unit: Database, actor: str, data: dict, today: date, rng: random.Random
+    ) -> None:
+        self.today = today
+        self.data = data
+        self.random = rng
+        self.meetings = MeetingsService(unit, actor)
+        self.documents = MeetingDocumentsService(unit, actor, self.meetings)
+        self.agenda = AgendaService(unit, actor)
+        self.attendance = AttendanceService(unit, actor)
+        self.conflicts = ConflictsService(unit, actor)
+        self.minutes = DemoMinutes(unit, actor, data)
+        self._items: dict[int, tuple[AgendaItem, ...]] = {}  # the agenda as last read
+
+    def build(self, council: DemoCouncil, start: date, count: int) -> BuiltMeetings:
+        """``count`` meetings from ``start`` on: all but the last two held."""
+        ids = self._schedule(council, start, count)
+        meetings = [
+            self._agenda(council, meeting_id, number, full=number < count)
+            for number, meeting_id in enumerate(ids, start=1)
+        ]
+        built = BuiltMeetings(meetings=len(ids))
+        *held, invited, _planned = meetings
+        for position, meeting in enumerate(held):
+            self._invite(meeting)
+            sheet = self._attendance(council, meeting)
+            self._conflicts(council, meeting)
+            self._hold(meeting)
+            role = (
+                "draft"
+                if position == len(held) - 1
+                else "objected"
+                if position == len(held) - 2
+                else ""
+            )
+            built.recommendations += self.minutes.write(
+                council.chair.full_name,
+                council.chair.id,
+                meeting,
+                held[position - 1] if position else None,
+                sheet,
+                role,
+                last_approved=position == len(held) - 3,
+            )
+        self._invite(invited)
+        return built
+
+    # --- the schedule -------------------------------------------------------------------
+
+    def _schedule(self, council: DemoCouncil, start: date, count: int) -> list[int]:
+        days = [_third_thursday(start + relativedelta(months=3 * i + 2)) for i in range(count - 2)]
+        place = _place(council.city)
+        chair = council.chair.id
+        first = self.meetings.create(
+            council.id, _draft(MeetingKind.CONSTITUENT, days[0], place), chair_membership_id=chair
+        )
+        series = self.meetings.create_series(
+            council.id,
+            SeriesSpec(
+                Frequency.QUARTERLY, days[1], STARTS, ENDS, weekday=3, ordinal=3,
+                count=count - 3,
+            ),
+            place=place[0],
+            room=place[1],
+        )  # fmt: skip
+        ahead = [
+            self.today + timedelta(days=10),
+            _third_thursday(self.today + relativedelta(months=3)),
+        ]
+        later = [
+            self.meetings.create(
+                council.id, _draft(MeetingKind.REGULAR, day, place), chair_membership_id=chair
+            )
+            for day in ahead
+        ]
+        return [first, *series, *later]
+
+    def _agenda(self, council: DemoCouncil, meeting_id: int, number: int, *, full: bool):
+        """The agenda: opening items (the approval of the last minutes from the second
+        meeting on), a report, two consultations (one with a recommendation as sub-item,
+        the second non-public in most meetings) and "Verschiedenes"."""
+        meeting = self.meetings.get(meeting_id)
+        keys: dict[str, int] = {}
+        if number == 1:
+            for role, title in (
+                ("opening", "Eröffnung"),
+                ("invitation", "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"),
+                ("agenda", "Genehmigung der Tagesordnung"),
+            ):
+                keys[role] = self._add(meeting_id, AgendaItem(0, title, planned_minutes=5))
+        else:
+            items = self.agenda.add_opening_items(meeting_id).items
+            self._items[meeting_id] = items
+            for role, item in zip(
+                ("opening", "invitation", "agenda", "approval"), items, strict=True
+            ):
+                keys[role] = item.key
+        projects = council.projects
+        chosen = [projects[(number * 2 + k) % len(projects)] for k in range(2)]
+        topics = self.data["topics"]
+        keys["report"] = self._add(
+            meeting_id,
+            AgendaItem(0, "Bericht der Geschäftsstelle", kind=AgendaItemKind.REPORT,
+                       planned_minutes=15, presenter="Geschäftsstelle Smart City"),
+        )  # fmt: skip
+        if full:
+            keys["consult_a"] = self._add(
+                meeting_id, _consultation(chosen[0], topics[number % len(topics)], True)
+            )
+            keys["resolution_a"] = self._add(
+                meeting_id,
+                AgendaItem(0, "Empfehlung an das Projekt", kind=AgendaItemKind.RESOLUTION,
+                           planned_minutes=10, project_id=chosen[0].id),
+                parent=keys["consult_a"],
+            )  # fmt: skip
+            keys["consult_b"] = self._add(
+                meeting_id,
+                _consultation(chosen[1], topics[(number + 3) % len(topics)], number % 4 == 3),
+            )
+        keys["misc"] = self._add(
+            meeting_id,
+            AgendaItem(0, "Verschiedenes", kind=AgendaItemKind.MISCELLANEOUS, planned_minutes=10),
+        )
+        return HeldMeeting(
+            id=meeting_id,
+            number=number,
+            day=meeting.starts_at.date(),
+            items=keys,
+            projects=tuple(chosen),
+        )
+
+    def _add(self, meeting_id: int, item: AgendaItem, parent: int | None = None) -> int:
+        """Add ``item`` (last under ``parent``); returns its id."""
+        before = {i.key for i in self._items.get(meeting_id, ())}
+        items = self.agenda.add(meeting_id, item, parent).items
+        self._items[meeting_id] = items
+        (key,) = {i.key for i in items} - before
+        return key
+
+    # --- before and during the meeting --------------------------------------------------
+
+    def _invite(self, meeting: HeldMeeting) -> None:
+        version = self.meetings.get(meeting.id).version
+        self.documents.record_invitation_sent(
+            meeting.id, version, meeting.day - timedelta(days=NOTICE_DAYS)
+        )
+
+    def _attendance(self, council: DemoCouncil, meeting: HeldMeeting) -> AttendanceSheet:
+        """Chance decides who came; the chair always does. One member comes late (from
+        TOP 3 on), one leaves after the recommendation; the project's lead is a guest."""
+        day = meeting.day
+        active = [m for m in council.members if m.term_start <= day and (m.term_end or day) >= day]
+        status = {}
+        for member in active:
+            roll = self.random.random()
+            status[member.id] = (
+                AttendanceStatus.PRESENT
+                if roll < 0.8 or member.role is MemberRole.CHAIR
+                else AttendanceStatus.EXCUSED
+                if roll < 0.95
+                else AttendanceStatus.ABSENT
+            )
+        present = [
+            m for m in active if status[m.id] is AttendanceStatus.PRESENT
+            and m.role is not MemberRole.CHAIR
+        ]  # fmt: skip
+        entries = {
+            m.id: _entry(m, status[m.id])
+            for m in active
+            if status[m.id] is not AttendanceStatus.PRESENT
+        }
+        if len(present) >= 3:
+            late, early = present[meeting.number % len(present)], present[-1]
+            if late.id == early.id:
+                early = present[0]
+            entries[late.id] = _entry(
+                late, AttendanceStatus.PRESENT,
+                arrived_item_id=meeting.items["agenda"], arrived_at=time(16, 10),
+            )  # fmt: skip
+            if "resolution_a" in meeting.items:
+                entries[early.id] = _entry(
+                    early, AttendanceStatus.PRESENT,
+                    left_item_id=meeting.items["resolution_a"], left_at=time(17, 40),
+                )  # fmt: skip
+        for entry in entries.values():
+            self.attendance.save_entry(meeting.id, entry)
+        project = meeting.projects[0]
+        self.attendance.save_guest(
+            meeting.id, GuestEntry(None, project.contact_name, project.lead_unit, "Projektleitung")
+        )
+        return self.attendance.record_unrecorded(meeting.id, AttendanceStatus.PRESENT)
+
+    def _conflicts(self, council: DemoCouncil, meeting: HeldMeeting) -> None:
+        """The screening's hints: accepted at the recommendation, overruled where the
+        council only discusses; in every third meeting a member declares a conflict."""
+        sheet = self.conflicts.sheet(meeting.id)
+        resolution = meeting.items.get("resolution_a")
+        hinted = set()
+        for item in sheet.items:
+            for suggestion in item.suggestions:
+                hinted.add((item.item.id, suggestion.member))
+                if item.item.id == resolution:
+                    self.conflicts.accept(item.item.id, suggestion)
+                else:
+                    self.conflicts.overrule(
+                        item.item.id,
+                        suggestion,
+                        "Der Punkt dient nur der Beratung ohne Beschluss; die Mitwirkung an der "
+                        "Aussprache ist unbedenklich.",
+                    )
+        if resolution is None or meeting.number % 3 != 2:
+            return
+        candidates = [
+            m for m in council.members
+            if m.role is MemberRole.MEMBER and (resolution, m.id) not in hinted
+            and m.term_start <= meeting.day and (m.term_end or meeting.day) >= meeting.day
+        ]  # fmt: skip
+        if candidates:
+            member = candidates[meeting.number % len(candidates)]
+            self.conflicts.declare(
+                resolution,
+                member.id,
+                f"{member.affiliation} bewirbt sich um einen Folgeauftrag des Projekts.",
+            )
+
+    def _hold(self, meeting: HeldMeeting) -> None:
+        stored = self.meetings.get(meeting.id)
+        self.meetings.change_state(
+            meeting.id, stored.version, MeetingState.HELD, now=stored.ends_at
+        )
+
+
+def _third_thursday(day: date) -> date:
+    return day + relativedelta(day=1, weekday=TH(3))
+
+
+def _place(city: str) -> tuple[str, str]:
+    if city == "Rostock":
+        return "Rathaus Rostock, Neuer Markt 1", "Raum 1a"
+    return f"Rathaus {city}", "Sitzungssaal"
+
+
+def _draft(kind: MeetingKind, day: date, place: tuple[str, str]) -> MeetingDraft:
+    return MeetingDraft(
+        kind,
+        datetime.combine(day, STARTS),
+        datetime.combine(day, ENDS),
+        place=place[0],
+        room=place[1],
+    )
+
+
+def _consultation(project: Project, topic: str, public: bool) -> AgendaItem:
+    return AgendaItem(
+        0,
+        f"{project.title}: {topic}",
+        kind=AgendaItemKind.CONSULTATION,
+        public=public,
+        planned_minutes=30,
+        presenter=presenter_text(PresenterKind.PROJECT_STAFF, project.contact_name),
+        project_id=project.id,
+    )
+
+
+def _entry(member: Member, status: AttendanceStatus, **times) -> AttendanceEntry:
+    return AttendanceEntry(
+        membership_id=member.id,
+        name=member.full_name,
+        sort_name=member.sort_name,
+        role=member.role,
+        status=status,
+        **times,
+    )

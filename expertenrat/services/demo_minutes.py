@@ -1,0 +1,270 @@
+"""The minutes of a held demo meeting, written and passed on through the minutes services.
+
+Per held meeting: the previous minutes are approved in it (stored PDFs with SHA-256), the
+header and every item's texts are saved, resolutions are voted on (counted or unanimous,
+against who was present and not recused), recommendations are adopted in their items and a
+presentation is added as annex. Then the draft is finished (the checklist must be green)
+and circulated ten days later, which puts its approval on the next agenda.
+
+Two meetings differ, as issue 8 asks: the minutes of the second-latest held meeting are
+circulated and draw two objections, which the latest meeting decides (one accepted, making
+a corrected version; one rejected with a reason) without approving them yet; the latest
+meeting's minutes stay a draft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from expertenrat.domain.attendance_sheet import AttendanceSheet
+from expertenrat.domain.enums import RecommendationKind, VoteMode
+from expertenrat.domain.minutes import ItemTexts, MinutesHeader, RecommendationDraft
+from expertenrat.domain.minutes_approval import ObjectionDraft, ObjectionRecord
+from expertenrat.domain.projects import Project
+from expertenrat.domain.votes import VoteDraft
+from expertenrat.paths import resource_path
+from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_documents import render_minutes
+from expertenrat.services.minutes_objections import MinutesObjectionsService
+from expertenrat.store.database import Database
+
+MINUTE_TAKER = "Geschäftsstelle Smart City"
+ANNEX_FILE = "demo_annex.pdf"
+CIRCULATED_AFTER = timedelta(days=10)
+NOTICE_DAYS = 14  # the demo secretariat invites two weeks ahead
+_TOPICS_DISCUSSED = "Datenschutz, Betrieb und Übertragbarkeit"
+_TOPICS_CORRECTED = "Datenschutz, Barrierefreiheit, Betrieb und Übertragbarkeit"
+
+
+@dataclass(frozen=True, slots=True)
+class HeldMeeting:
+    """A demo meeting with its agenda items by role ("opening", "consult_a", …)."""
+
+    id: int
+    number: int
+    day: date
+    items: dict[str, int]
+    projects: tuple[Project, ...]
+
+
+class DemoMinutes:
+    def __init__(self, unit: Database, actor: str, data: dict) -> None:
+        self.data = data
+        self.minutes = MinutesService(unit, actor)
+        self.approval = MinutesApprovalService(unit, actor, render_minutes)
+        self.objections = MinutesObjectionsService(unit, actor)
+        self.annexes = AnnexesService(unit, actor)
+        self.annex = resource_path("demo", ANNEX_FILE).read_bytes()
+        self.adopted = 0  # recommendations so far, for their texts and kinds
+        self._labels: dict[int, str] = {}
+        self._raised: dict[int, list[ObjectionRecord]] = {}
+
+    def write(
+        self,
+        chair_name: str,
+        chair_id: int,
+        meeting: HeldMeeting,
+        previous: HeldMeeting | None,
+        sheet: AttendanceSheet,
+        role: str,
+        *,
+        last_approved: bool = False,
+    ) -> list[int]:
+        """Write the minutes of ``meeting`` (``role``: "", "objected" or "draft"); returns
+        the ids of the recommendations adopted in it. The presentation of the first
+        consultation is annexed to the last approved, the objected and the draft minutes."""
+        decision = ""
+        if previous is not None and role == "draft":
+            decision = self._decide_objections(meeting, previous)
+        elif previous is not None:
+            self.approval.approve(previous.id, meeting.id)
+        minutes = self.minutes.minutes(meeting.id)
+        self._labels[meeting.id] = minutes.meeting_label
+        self.minutes.save_header(
+            meeting.id,
+            MinutesHeader(
+                opened_at=time(16, 5), closed_at=time(18, 20), chair_membership_id=chair_id,
+                minute_taker=MINUTE_TAKER, agenda_approved=True, quorum_noted=True,
+                version=minutes.header.version,
+            ),
+        )  # fmt: skip
+        if role or last_approved:
+            project = meeting.projects[0]
+            self.annexes.add(
+                meeting.id,
+                f"Praesentation-{project.short_code}.pdf",
+                self.annex,
+                title=f"Präsentation „{project.title}“",
+            )
+        texts = self._texts(chair_name, meeting, previous, sheet, decision)
+        for item in minutes.items:
+            role_of = next((r for r, key in meeting.items.items() if key == item.item_id), None)
+            if role_of in texts:
+                self.minutes.save_item(
+                    item.item_id, texts[role_of], item.version, f"demo-{item.item_id}"
+                )
+        self._votes(meeting, previous, role)
+        adopted = self._recommendations(meeting)
+        if role != "draft":
+            self.minutes.finish_draft(meeting.id)
+            self.approval.circulate(meeting.id, meeting.day + CIRCULATED_AFTER)
+        if role == "objected":
+            self._raise_objections(meeting)
+        return adopted
+
+    # --- texts and votes ----------------------------------------------------------------
+
+    def _texts(
+        self,
+        chair_name: str,
+        meeting: HeldMeeting,
+        previous: HeldMeeting | None,
+        sheet: AttendanceSheet,
+        decision: str,
+    ) -> dict[str, ItemTexts]:
+        guests = ", ".join(g.name for g in sheet.guests)
+        sent = meeting.day - timedelta(days=NOTICE_DAYS)
+        texts = {
+            "opening": ItemTexts(
+                f"{chair_name} eröffnet die Sitzung um 16:05 Uhr und begrüßt die Mitglieder "
+                f"sowie als Gast {guests}."
+            ),
+            "invitation": ItemTexts(
+                f"Die Einladung wurde am {sent:%d.%m.%Y} fristgerecht versandt. "
+                f"Anwesend: {sheet.quorum.statement}."
+            ),
+            "agenda": ItemTexts("Die Tagesordnung wird ohne Änderungen genehmigt."),
+            "report": ItemTexts(
+                "Die Geschäftsstelle berichtet über den Stand der Projekte, die Mittel des "
+                "Förderprogramms und die Öffentlichkeitsarbeit. Fragen der Mitglieder werden "
+                "beantwortet."
+            ),
+            "misc": ItemTexts("Keine Wortmeldungen. Die Sitzung wird um 18:20 Uhr geschlossen."),
+        }
+        if previous is not None:
+            label = self._labels[previous.id]
+            motion = f"Das Protokoll der {label} wird in der versandten Fassung genehmigt."
+            texts["approval"] = (
+                ItemTexts(decision)
+                if decision
+                else ItemTexts("", motion, motion, "einstimmig genehmigt")
+            )
+        if "consult_a" in meeting.items:
+            first, second = meeting.projects
+            texts["consult_a"] = ItemTexts(
+                "Das Projektteam stellt den Stand vor. Der Rat diskutiert insbesondere "
+                f"{_TOPICS_DISCUSSED}."
+            )
+            motion = (
+                f"Der Rat empfiehlt dem Projekt „{first.title}“, die in der Beratung genannten "
+                "Punkte bis zur nächsten Sitzung aufzugreifen."
+            )
+            texts["resolution_a"] = ItemTexts("", motion, motion, "angenommen")
+            texts["consult_b"] = ItemTexts(
+                f"Die Projektleitung von „{second.title}“ berichtet über Zeitplan, Beteiligung "
+                "und offene Fragen. Der Rat regt an, Erfahrungen anderer Modellprojekte "
+                "einzubeziehen, und hält das als Empfehlung fest."
+            )
+        return texts
+
+    def _votes(self, meeting: HeldMeeting, previous: HeldMeeting | None, role: str) -> None:
+        if previous is not None and role != "draft":
+            self.minutes.save_votes(
+                meeting.items["approval"],
+                [VoteDraft(VoteMode.UNANIMOUS, subject="Genehmigung des Protokolls")],
+            )
+        if "resolution_a" not in meeting.items:
+            return
+        voters = self.minutes.voters(meeting.items["resolution_a"])
+        abstain = 1 if voters.count > 4 else 0
+        self.minutes.save_votes(
+            meeting.items["resolution_a"],
+            [
+                VoteDraft(
+                    VoteMode.COUNTED,
+                    yes=voters.count - abstain,
+                    abstain=abstain,
+                    subject="Empfehlung an das Projekt",
+                )
+            ],
+        )
+
+    def _recommendations(self, meeting: HeldMeeting) -> list[int]:
+        """Two recommendations in the recommendation item, one in the second consultation."""
+        if "resolution_a" not in meeting.items:
+            return []
+        ids = []
+        for role in ("resolution_a", "resolution_a", "consult_b"):
+            texts = self.data["recommendations"]
+            text = texts[self.adopted % len(texts)]
+            kind = (
+                RecommendationKind.IMPULSE
+                if self.adopted % 4 == 3
+                else RecommendationKind.RECOMMENDATION
+            )
+            adopted = self.minutes.adopt_recommendation(
+                meeting.items[role], RecommendationDraft(_title(text), text, kind)
+            )
+            ids.append(adopted.id)
+            self.adopted += 1
+        return ids
+
+    # --- objections ---------------------------------------------------------------------
+
+    def _raise_objections(self, meeting: HeldMeeting) -> None:
+        """Two members object to the circulated minutes, a few days after they went out."""
+        first, second = self.objections.attendees(meeting.id)[:2]
+        sent = meeting.day + CIRCULATED_AFTER
+        self._raised[meeting.id] = [
+            self.objections.raise_objection(
+                meeting.id,
+                ObjectionDraft(
+                    first.id,
+                    sent + timedelta(days=3),
+                    "Die Barrierefreiheit wurde in der Aussprache ausdrücklich angesprochen und "
+                    "fehlt im Protokoll.",
+                    agenda_item_id=meeting.items["consult_a"],
+                    passage=_TOPICS_DISCUSSED,
+                    proposed_text=_TOPICS_CORRECTED,
+                ),
+            ),
+            self.objections.raise_objection(
+                meeting.id,
+                ObjectionDraft(
+                    second.id,
+                    sent + timedelta(days=5),
+                    "Die Empfehlung wurde nach meiner Erinnerung ohne Enthaltung beschlossen.",
+                    agenda_item_id=meeting.items["resolution_a"],
+                ),
+            ),
+        ]
+
+    def _decide_objections(self, meeting: HeldMeeting, previous: HeldMeeting) -> str:
+        """The meeting decides the objections to the previous minutes; the text of its
+        approval item says so."""
+        accepted, rejected = self._raised.pop(previous.id)
+        self.objections.accept(accepted.id, accepted.version, meeting.day, in_meeting_id=meeting.id)
+        self.objections.reject(
+            rejected.id,
+            rejected.version,
+            meeting.day,
+            "Die Stimmzählung der Sitzungsleitung weist eine Enthaltung aus; das Protokoll "
+            "gibt das Ergebnis richtig wieder.",
+            in_meeting_id=meeting.id,
+        )
+        return (
+            f"Der Rat entscheidet über zwei Einwände gegen das Protokoll der "
+            f"{self._labels[previous.id]}: Der Einwand von {accepted.raised_by} wird "
+            f"berücksichtigt, der Einwand von {rejected.raised_by} zurückgewiesen. Die "
+            "berichtigte Fassung wird in der nächsten Sitzung zur Genehmigung vorgelegt."
+        )
+
+
+def _title(text: str, limit: int = 80) -> str:
+    """The first words of ``text``, at most ``limit`` characters."""
+    if len(text) <= limit:
+        return text.rstrip(".")
+    return text[: text.rfind(" ", 0, limit)].rstrip(",;:") + " …"

@@ -1,0 +1,94 @@
+"""Where the demo recommendations stand in the register, through the recommendations service.
+
+Recommendations are adopted in the minutes (``demo_minutes``); here each takes the next
+state of a fixed cycle: sent (a reminder recorded once it is overdue), answered with an
+interim response, closed as implemented, partly or not implemented after a final response,
+withdrawn, or left adopted. Where the cycle asks for a draft, a draft "zwischen den
+Sitzungen" is created beside the adopted one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from expertenrat.domain.enums import RecommendationStatus as S
+from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.recommendations import RecommendationContent, ResponseDraft
+from expertenrat.services.recommendations import RecommendationsService
+from expertenrat.store.database import Database
+
+# Recommendation states in the order the demo cycles through them.
+_STATUS_CYCLE = (
+    S.IMPLEMENTED,
+    S.ANSWERED,
+    S.PARTLY_IMPLEMENTED,
+    S.SENT,
+    S.NOT_IMPLEMENTED,
+    S.WITHDRAWN,
+    S.ADOPTED,
+    S.DRAFT,
+)
+_VERDICTS = {
+    S.IMPLEMENTED: ResponseVerdict.COMPLIED,
+    S.PARTLY_IMPLEMENTED: ResponseVerdict.PARTLY_COMPLIED,
+    S.NOT_IMPLEMENTED: ResponseVerdict.NOT_COMPLIED,
+}
+_REASONS = "Das Projekt nimmt wie folgt Stellung: …"
+
+
+def advance_recommendations(
+    unit: Database,
+    actor: str,
+    council_id: int,
+    ids: Sequence[int],
+    today: date,
+    *,
+    first_index: int,
+) -> int:
+    """Move the adopted recommendations ``ids`` on; returns how many recommendations the
+    council has now (drafts included)."""
+    service = RecommendationsService(unit, actor)
+    drafts = 0
+    for offset, recommendation_id in enumerate(ids):
+        status = _STATUS_CYCLE[(first_index + offset) % len(_STATUS_CYCLE)]
+        detail = service.get(recommendation_id, today=today)
+        row = detail.row
+        if status is S.DRAFT:
+            service.create(
+                council_id,
+                RecommendationContent(
+                    row.title, detail.text, row.kind, row.action_field_id,
+                    tuple(p.id for p in row.projects),
+                ),
+                row.adopted_on + timedelta(days=21),
+                note="Vorschlag aus einer Arbeitsgruppe",
+            )  # fmt: skip
+            drafts += 1
+            continue
+        if status is S.ADOPTED:
+            continue
+        sent_on = row.adopted_on + timedelta(days=7)
+        row = service.send(row.id, row.version, sent_on).row
+        if status is S.WITHDRAWN:
+            service.withdraw(row.id, row.version, sent_on + timedelta(days=10), "Überholt")
+            continue
+        if status is S.SENT:
+            if row.due_on is not None and row.due_on < today:
+                for project in row.projects:
+                    service.record_reminder(project.id, row.due_on + timedelta(days=7))
+            continue
+        interim = ResponseDraft(
+            row.due_on - timedelta(days=20), ResponseVerdict.PLANNED, "Projektleitung", _REASONS
+        )
+        row = service.record_response(row.id, row.version, interim).row
+        if status is S.ANSWERED:
+            continue
+        final = ResponseDraft(
+            row.due_on - timedelta(days=5), _VERDICTS[status], "Projektleitung", _REASONS,
+            final=True,
+        )  # fmt: skip
+        row = service.record_response(row.id, row.version, final).row
+        service.close(row.id, row.version, status, row.due_on)
+    return len(ids) + drafts
+

@@ -1,0 +1,146 @@
+"""The demo's minutes are real minutes: made by the minutes services, checked, approved,
+objected to and annexed as a secretariat would (issue 8 §8)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from expertenrat.domain.enums import AttendanceStatus, MinutesState, ObjectionState
+from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_documents import render_minutes
+from expertenrat.store import models
+
+
+@pytest.fixture
+def held(demo_database) -> list[int]:
+    """The ids of the demo's held meetings, by number (1 … 6)."""
+    with demo_database.reading() as session:
+        return list(
+            session.scalars(
+                select(models.Meeting.id)
+                .where(models.Meeting.state == "held")
+                .order_by(models.Meeting.number)
+            )
+        )
+
+
+@pytest.fixture
+def approval(demo_database, actor) -> MinutesApprovalService:
+    return MinutesApprovalService(demo_database, actor, render_minutes)
+
+
+def _stored_pdfs(database, meeting_id: int) -> list[tuple[bytes, str, bytes, str]]:
+    with database.reading() as session:
+        rows = session.scalars(
+            select(models.MinutesVersion).where(
+                models.MinutesVersion.meeting_id == meeting_id,
+                models.MinutesVersion.state == MinutesState.APPROVED.value,
+            )
+        ).all()
+        return [(r.pdf, r.sha256, r.public_pdf, r.public_sha256) for r in rows]
+
+
+def test_all_but_the_last_two_held_meetings_have_approved_minutes(approval, held):
+    states = [approval.status(meeting_id).latest for meeting_id in held]
+
+    assert [s.state if s else None for s in states] == [
+        MinutesState.APPROVED,
+        MinutesState.APPROVED,
+        MinutesState.APPROVED,
+        MinutesState.APPROVED,
+        MinutesState.CIRCULATED,
+        None,
+    ]
+    assert [s.approved_in for s in states[:4]] == [
+        "2. Sitzung",
+        "3. Sitzung",
+        "4. Sitzung",
+        "5. Sitzung",
+    ]
+
+
+def test_approved_demo_minutes_are_stored_pdfs_whose_sha256_matches(demo_database, held):
+    for meeting_id in held[:4]:
+        ((pdf, sha, public_pdf, public_sha),) = _stored_pdfs(demo_database, meeting_id)
+        assert hashlib.sha256(pdf).hexdigest() == sha
+        assert hashlib.sha256(public_pdf).hexdigest() == public_sha
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert "Protokoll" in text
+        assert "ENTWURF" not in text
+
+
+def test_the_checklist_of_every_finished_demo_draft_is_green(demo_database, actor, held):
+    minutes = MinutesService(demo_database, actor)
+
+    for meeting_id in held[:5]:
+        checklist = minutes.checklist(meeting_id)
+        assert checklist.complete, [line.text for line in checklist.missing]
+
+
+def test_the_circulated_demo_minutes_have_one_accepted_and_one_rejected_objection(approval, held):
+    status = approval.status(held[4])
+
+    assert sorted(o.state for o in status.objections) == [
+        ObjectionState.ACCEPTED,
+        ObjectionState.REJECTED,
+    ]
+    rejected = next(o for o in status.objections if o.state is ObjectionState.REJECTED)
+    assert rejected.decision
+    assert {o.decided_in for o in status.objections} == {"6. Sitzung"}
+    # The accepted objection made a corrected second version of the circulated minutes.
+    assert [(v.number, v.state) for v in status.versions] == [
+        (1, MinutesState.CIRCULATED),
+        (2, MinutesState.CIRCULATED),
+    ]
+
+
+def test_the_accepted_objection_corrected_the_text_of_its_item(demo_database, actor, held):
+    minutes = MinutesService(demo_database, actor).minutes(held[4])
+
+    assert any("Barrierefreiheit" in item.discussion for item in minutes.items)
+
+
+def test_the_latest_demo_minutes_are_an_unfinished_draft(approval, demo_database, actor, held):
+    assert approval.status(held[5]).versions == ()
+    checklist = MinutesService(demo_database, actor).checklist(held[5])
+    assert [line.key for line in checklist.missing] == ["previous_minutes"]
+
+
+def test_the_showcase_demo_minutes_list_an_annex(demo_database, actor, held):
+    annexes = AnnexesService(demo_database, actor)
+
+    for meeting_id in held[3:]:
+        (annex,) = annexes.annexes(meeting_id)
+        assert annex.name.endswith(".pdf")
+        assert annex.title.startswith("Präsentation")
+
+
+def test_demo_minutes_adopt_recommendations_in_their_items(demo_database, held):
+    with demo_database.reading() as session:
+        origins = session.execute(
+            select(models.AgendaItem.meeting_id, models.AgendaItem.kind).join(
+                models.Recommendation,
+                models.Recommendation.origin_agenda_item_id == models.AgendaItem.id,
+            )
+        ).all()
+
+    assert {meeting for meeting, _ in origins} == set(held)
+    assert {kind for _, kind in origins} == {"resolution", "consultation"}
+
+
+def test_demo_attendance_has_late_arrivals_early_departures_and_guests(demo_database, actor, held):
+    sheets = [AttendanceService(demo_database, actor).sheet(m) for m in held]
+
+    assert all(s.guests for s in sheets)
+    entries = [e for s in sheets for e in s.entries]
+    assert any(e.arrived_item_id is not None for e in entries)
+    assert any(e.left_item_id is not None for e in entries)
+    assert {e.status for e in entries} >= {AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED}
