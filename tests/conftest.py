@@ -193,6 +193,16 @@ def sqlite_database(tmp_path, _sqlite_template) -> Iterator[Database]:
     db.close()
 
 
+@pytest.fixture
+def sqlite_demo_database(tmp_path, _sqlite_demo_template) -> Iterator[Database]:
+    """A SQLite copy of the session's demo (see ``demo_database``), for UI tests."""
+    path = tmp_path / "expertenrat.db"
+    shutil.copyfile(_sqlite_demo_template, path)
+    db = open_database(database_url(str(path)))
+    yield db
+    db.close()
+
+
 @pytest.fixture(scope="session")
 def bound_by_file_modes() -> list[str]:
     """A command prefix that makes a process obey file modes, as an office user does.

@@ -25,28 +25,26 @@ from expertenrat.store.models import (
 ACTOR = "Frau Schulz"
 
 
-def test_the_demo_data_is_in_order(database, today):
-    DemoService(database, ACTOR).load(today, councils=1, years=2)
-    assert IntegrityService(database).check() == []
+def test_the_demo_data_is_in_order(demo_database):
+    assert IntegrityService(demo_database).check() == []
 
 
-def test_a_planted_wrong_sha256_is_found(database, today):
-    DemoService(database, ACTOR).load(today, councils=1, years=2)
+def test_a_planted_wrong_sha256_is_found(demo_database):
     pdf = b"%PDF-1.4 Protokoll"
-    with database.transaction() as session:
+    with demo_database.transaction() as session:
         minutes = session.scalars(
             select(MinutesVersion).where(MinutesVersion.state == "approved")
         ).first()
         minutes.pdf = pdf
         minutes.sha256 = hashlib.sha256(pdf).hexdigest()
-    assert IntegrityService(database).check() == []
-    with database.transaction() as session:
+    assert IntegrityService(demo_database).check() == []
+    with demo_database.transaction() as session:
         session.execute(
             update(MinutesVersion)
             .where(MinutesVersion.id == minutes.id)
             .values(pdf=pdf + b" changed afterwards")
         )
-    findings = IntegrityService(database).check()
+    findings = IntegrityService(demo_database).check()
     assert [f.kind for f in findings] == [FindingKind.MINUTES]
     assert "stimmt nicht mit seiner gespeicherten Prüfsumme überein" in findings[0].text
 
@@ -70,18 +68,17 @@ def test_an_orphan_is_found(database, today):
     assert "consent_entries" in findings[0].text and "persons" in findings[0].text
 
 
-def test_attendance_of_a_non_member_and_too_many_votes_are_found(database, today):
-    DemoService(database, ACTOR).load(today, councils=1, years=2)
-    with database.transaction() as session:
+def test_attendance_of_a_non_member_and_too_many_votes_are_found(demo_database, today):
+    with demo_database.transaction() as session:
         attendance = session.scalars(select(Attendance).order_by(Attendance.id)).first()
         membership = session.get(Membership, attendance.membership_id)
         membership.term_start = today  # joined long after that meeting
         vote = session.scalars(select(Vote).order_by(Vote.id)).first()
         vote.yes += 20
         item = session.get(AgendaItem, vote.agenda_item_id)
-    kinds = {f.kind for f in IntegrityService(database).check()}
+    kinds = {f.kind for f in IntegrityService(demo_database).check()}
     assert kinds == {FindingKind.ATTENDANCE, FindingKind.VOTE}
-    texts = " ".join(f.text for f in IntegrityService(database).check())
+    texts = " ".join(f.text for f in IntegrityService(demo_database).check())
     assert "kein Mitglied des Gremiums" in texts
     assert f"TOP {item.number}" in texts
 

@@ -111,6 +111,12 @@ def services(sqlite_database) -> Services:
 
 
 @pytest.fixture
+def demo_services(sqlite_demo_database) -> Services:
+    """Services on a copy of the demo council (a test module uses it as ``services``)."""
+    return Services.create(sqlite_demo_database, "tester")
+
+
+@pytest.fixture
 def qsettings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 

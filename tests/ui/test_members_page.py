@@ -24,8 +24,13 @@ from expertenrat.ui.save_location import FileKind, SaveLocations
 
 
 @pytest.fixture
+def services(demo_services):
+    """These tests work on the demo council."""
+    return demo_services
+
+
+@pytest.fixture
 def page(make_window, services, today):
-    services.demo.load(today)
     window = make_window()
     window.show()
     window.show_area(window.members_page)
@@ -258,7 +263,6 @@ def test_an_export_that_cannot_be_written_is_a_german_warning(page, dialogs, tmp
 def test_the_real_import_dialog_offers_workbooks_and_reads_them(
     qtbot, services, qsettings, tmp_path, today
 ):
-    services.demo.load(today)
     council_id = services.settings.councils()[0].id
     workbook = tmp_path / "mitglieder.xlsx"
     workbook.write_bytes(services.member_exchange.export(council_id, MemberFileFormat.XLSX))

@@ -17,8 +17,13 @@ HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 
 @pytest.fixture
+def services(demo_services):
+    """These tests work on the demo council."""
+    return demo_services
+
+
+@pytest.fixture
 def window(make_window, services, today):
-    services.demo.load(today)
     window = make_window()
     window.show()
     window.show_area(window.pages.projects)

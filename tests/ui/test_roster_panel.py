@@ -14,8 +14,13 @@ from expertenrat.domain.members import Member
 
 
 @pytest.fixture
+def services(demo_services):
+    """These tests work on the demo council."""
+    return demo_services
+
+
+@pytest.fixture
 def page(make_window, services, today):
-    services.demo.load(today)
     (council,) = services.settings.councils()
     field = services.settings.action_fields(council.id)[0]
     for given, family in (("小明", "王"), ("محمد", "عبد الله"), ("שרה", "כהן")):
