@@ -23,7 +23,14 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, ProjectPhase, Sector
+from expertenrat.domain.enums import (
+    AuditAction,
+    ConsentSource,
+    MemberRole,
+    MinutesStyle,
+    ProjectPhase,
+    Sector,
+)
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
@@ -112,7 +119,11 @@ class _Builder:
         suffix = "" if index < 23 else f" {index // 22 + 1}"
         settings = self.settings.create_council(
             CouncilSettings(
-                id=None, name=info["name"] + suffix, short_name=info["short_name"], city=city
+                id=None,
+                name=info["name"] + suffix,
+                short_name=info["short_name"],
+                city=city,
+                minutes_style=MinutesStyle.COURSE,  # the minutes keep the discussion too
             )
         )
         fields = {f.name: f.id for f in self.settings.action_fields(settings.id)}

@@ -133,8 +133,9 @@ class DemoMinutes:
                 f"sowie als Gast {guests}."
             ),
             "invitation": ItemTexts(
-                f"Die Einladung wurde am {sent:%d.%m.%Y} fristgerecht versandt. "
-                f"Anwesend: {sheet.quorum.statement}."
+                f"Die Einladung wurde am {sent:%d.%m.%Y} fristgerecht versandt. Die "
+                "Sitzungsleitung stellt die ordnungsgemäße Ladung und die Beschlussfähigkeit "
+                f"fest ({sheet.quorum.statement})."
             ),
             "agenda": ItemTexts("Die Tagesordnung wird ohne Änderungen genehmigt."),
             "report": ItemTexts(
