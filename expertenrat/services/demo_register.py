@@ -91,4 +91,3 @@ def advance_recommendations(
         row = service.record_response(row.id, row.version, final).row
         service.close(row.id, row.version, status, row.due_on)
     return len(ids) + drafts
-
