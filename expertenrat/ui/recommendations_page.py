@@ -3,14 +3,17 @@
 The table shows every column of the register; status (or "ohne Stellungnahme" /
 "überfällig"), action field, project, year and the search field (as you type, accents
 aside) filter it; overdue rows are red. Beside it the selected recommendation with its
-text, the project's responses and the history. The lifecycle steps here: send, change
-the due date, withdraw (each through the dialog service; refused steps say why).
+text, the project's responses and the history. The lifecycle steps here: a new
+recommendation between the meetings, send, change the due date, record a response, close,
+withdraw (buttons only where the status allows the step; refused steps say why, the step
+dialogs keep their refusal in the dialog).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QShowEvent
@@ -30,14 +33,23 @@ from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
-from expertenrat.domain.recommendations import ALLOWED_STEPS, AWAITING_RESPONSE
+from expertenrat.domain.recommendations import (
+    ALLOWED_STEPS,
+    AWAITING_RESPONSE,
+    CLOSING,
+    RESPONDABLE,
+)
 from expertenrat.services.context import Services
+from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.new_recommendation_dialog import NewRecommendationDialog
 from expertenrat.ui.recommendation_detail_text import detail_text
+from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.recommendations_filter_proxy import RecommendationsFilterProxy
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 from expertenrat.ui.record_table import fit_columns, record_table_view
+from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.table_columns import ColumnChooser
 from expertenrat.ui.widgets import page_title
 
@@ -49,6 +61,7 @@ _SHRINKABLE = (
 )
 _WITHOUT_RESPONSE = "without_response"
 _OVERDUE = "overdue"
+T = TypeVar("T")
 
 
 class RecommendationsPage(QWidget):
@@ -102,8 +115,12 @@ class RecommendationsPage(QWidget):
                 "Wählen Sie eine Empfehlung: hier stehen Text, Stellungnahmen und Verlauf.",
             )
         )
+        self.step_dialog: StepDialog | None = None
+        self.new_button = QPushButton(tr(_CONTEXT, "Neue Empfehlung …"))
         self.send_button = QPushButton(tr(_CONTEXT, "Versenden …"))
         self.due_button = QPushButton(tr(_CONTEXT, "Frist ändern …"))
+        self.response_button = QPushButton(tr(_CONTEXT, "Stellungnahme erfassen …"))
+        self.close_button = QPushButton(tr(_CONTEXT, "Abschließen …"))
         self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
         self._layout()
 
@@ -122,8 +139,11 @@ class RecommendationsPage(QWidget):
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
             signal.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
+        self.new_button.clicked.connect(self.ask_new)
         self.send_button.clicked.connect(self.ask_send)
         self.due_button.clicked.connect(self.ask_due_date)
+        self.response_button.clicked.connect(self.ask_response)
+        self.close_button.clicked.connect(self.ask_close)
         self.withdraw_button.clicked.connect(self.ask_withdraw)
         self._selection_changed()
 
@@ -133,7 +153,14 @@ class RecommendationsPage(QWidget):
         for combo in (self.status_combo, self.field_combo, self.project_combo, self.year_combo):
             filters.addWidget(combo)
         actions = QHBoxLayout()
-        for button in (self.send_button, self.due_button, self.withdraw_button):
+        for button in (
+            self.new_button,
+            self.send_button,
+            self.due_button,
+            self.response_button,
+            self.close_button,
+            self.withdraw_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         table_side = QWidget()
@@ -224,6 +251,9 @@ class RecommendationsPage(QWidget):
         steps = ALLOWED_STEPS[row.status] if row is not None else frozenset()
         self.send_button.setEnabled(RecommendationStatus.SENT in steps)
         self.due_button.setEnabled(row is not None and row.status in AWAITING_RESPONSE)
+        self.response_button.setEnabled(row is not None and row.status in RESPONDABLE)
+        self.close_button.setEnabled(bool(steps & CLOSING))
+        self.new_button.setEnabled(self._council_id is not None)
         self.withdraw_button.setEnabled(RecommendationStatus.WITHDRAWN in steps)
 
     # --- filters ------------------------------------------------------------------------
@@ -326,6 +356,80 @@ class RecommendationsPage(QWidget):
                 )
             ),
         )
+
+    def ask_new(self) -> None:
+        if self._council_id is None:
+            return
+        council_id = self._council_id
+        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
+        fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
+        self._open(
+            NewRecommendationDialog(
+                self,
+                projects,
+                fields,
+                self._today(),
+                self._saving(
+                    lambda new: self._services.recommendations.create(
+                        council_id, new.content, new.on, adopted=new.adopted
+                    )
+                ),
+            )
+        )
+
+    def ask_response(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self._open(
+            RecommendationResponseDialog(
+                self,
+                row.code,
+                self._today(),
+                self._saving(
+                    lambda response: self._services.recommendations.record_response(
+                        row.id, row.version, response
+                    )
+                ),
+            )
+        )
+
+    def ask_close(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self._open(
+            CloseRecommendationDialog(
+                self,
+                row.code,
+                self._today(),
+                self._saving(
+                    lambda closing: self._services.recommendations.close(
+                        row.id, row.version, closing.outcome, closing.on, closing.note
+                    )
+                ),
+            )
+        )
+
+    def _open(self, dialog: StepDialog) -> None:
+        dialog.finished.connect(dialog.deleteLater)
+        self.step_dialog = dialog
+        dialog.open()
+
+    def _saving(self, step: Callable[[T], RecommendationDetail]) -> Callable[[T], str]:
+        """The dialog's ``save``: "" once stored (the row updated and selected), else the
+        German refusal."""
+
+        def save(value: T) -> str:
+            try:
+                detail = step(value)
+            except ExpertenratError as error:
+                return error.message
+            self.refresh()
+            self.select(detail.row.id)
+            return ""
+
+        return save
 
     def _run(self, step: Callable[[], object]) -> None:
         try:

@@ -1,5 +1,6 @@
 """Empfehlungen: the register table, its filters as you type, sorting, the detail and the
-steps send, new due date and withdraw (on the known data set of tests/overview_sample.py)."""
+steps new recommendation, send, new due date, response, close and withdraw (on the known
+data set of tests/overview_sample.py; the step dialogs are driven for real)."""
 
 from __future__ import annotations
 
@@ -147,3 +148,69 @@ def test_a_due_date_before_sending_is_refused_in_german(page, sample, dialogs):
     (warning,) = dialogs.warnings()
     assert "Frist" in warning or "versandt" in warning
     assert page.selected().due_on == date(2026, 12, 5)
+
+
+def test_a_new_recommendation_between_the_meetings(page, sample, services):
+    assert page.new_button.isEnabled()
+    page.new_button.click()
+    dialog = page.step_dialog
+    dialog.accept_button.click()  # no title
+    assert "Titel" in dialog.error_label.text() and dialog.isVisible()
+    assert page.model.rowCount() == 8  # nothing saved
+    choose(dialog.kind_combo, "statement")
+    dialog.title_edit.setText("Daten & <Räume> 🌍")
+    dialog.text_edit.setPlainText("Ä" * 20_000)
+    choose(dialog.field_combo, sample.fields["Umwelt"])
+    dialog.check_project(sample.projects["ODP"])
+    dialog.check_project(sample.projects["KLIMA"])
+    dialog.adopted_check.setChecked(True)
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    row = page.selected()
+    assert (row.code, row.title, row.status) == (
+        "E-2026-07",
+        "Daten & <Räume> 🌍",
+        RecommendationStatus.ADOPTED,
+    )
+    assert {p.id for p in row.projects} == {sample.projects["ODP"], sample.projects["KLIMA"]}
+    assert row.origin.label == "zwischen den Sitzungen"
+    assert services.recommendations.get(row.id).text == "Ä" * 20_000
+    assert page.send_button.isEnabled() and not page.close_button.isEnabled()
+
+
+def test_record_a_response_then_close(page, sample):
+    page.select(sample.recommendations["E-2026-04"])
+    assert page.response_button.isEnabled() and not page.close_button.isEnabled()
+    page.response_button.click()
+    dialog = page.step_dialog
+    choose(dialog.verdict_combo, "not_complied")
+    dialog.accept_button.click()  # a rejection needs reasons
+    assert "Begründung" in dialog.error_label.text() and dialog.isVisible()
+    assert page.selected().status is RecommendationStatus.SENT
+    choose(dialog.verdict_combo, "planned")
+    dialog.responder_edit.setText("Amt für Umwelt")
+    dialog.measures_edit.setPlainText("Sensoren <neu> & mehr")
+    dialog.measures_due_check.setChecked(True)
+    dialog.measures_due_edit.setDate(date(2027, 6, 30))
+    dialog.final_check.setChecked(True)
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    assert page.selected().id == sample.recommendations["E-2026-04"]
+    assert page.selected().status is RecommendationStatus.ANSWERED
+    assert "Sensoren <neu> & mehr" in page.detail.toPlainText()
+    assert page.close_button.isEnabled() and not page.send_button.isEnabled()
+
+    page.close_button.click()
+    dialog = page.step_dialog
+    choose(dialog.outcome_combo, RecommendationStatus.PARTLY_IMPLEMENTED.value)
+    dialog.note_edit.setPlainText("x" * 30_000)
+    dialog.accept_button.click()  # the note is too long
+    assert dialog.error_label.text() and dialog.isVisible()
+    assert page.selected().status is RecommendationStatus.ANSWERED
+    dialog.note_edit.setPlainText("Sensoren nur im Zentrum")
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    assert page.selected().status is RecommendationStatus.PARTLY_IMPLEMENTED
+    assert "Sensoren nur im Zentrum" in page.detail.toPlainText()
+    for button in (page.response_button, page.close_button, page.withdraw_button):
+        assert not button.isEnabled()
