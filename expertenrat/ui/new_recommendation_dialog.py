@@ -9,11 +9,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.field_limits import RECOMMENDATION
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendations import BETWEEN_MEETINGS, RecommendationContent
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.widgets import plain_text_edit
@@ -58,7 +66,7 @@ class NewRecommendationDialog(StepDialog):
         self.date_edit = date_edit(today)
         self.form.addRow(
             tr(_CONTEXT, "Herkunft"),
-            QLineEdit(tr(_CONTEXT, "zwischen den Sitzungen"), readOnly=True),
+            QLabel(BETWEEN_MEETINGS),
         )
         self.form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
         self.form.addRow(tr(_CONTEXT, "Titel"), self.title_edit)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QShowEvent
@@ -40,16 +39,13 @@ from expertenrat.domain.recommendations import (
     RESPONDABLE,
 )
 from expertenrat.services.context import Services
-from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.new_recommendation_dialog import NewRecommendationDialog
 from expertenrat.ui.recommendation_detail_text import detail_text
-from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.recommendations_filter_proxy import RecommendationsFilterProxy
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 from expertenrat.ui.record_table import fit_columns, record_table_view
-from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.table_columns import ColumnChooser
 from expertenrat.ui.widgets import page_title
 
@@ -61,7 +57,6 @@ _SHRINKABLE = (
 )
 _WITHOUT_RESPONSE = "without_response"
 _OVERDUE = "overdue"
-T = TypeVar("T")
 
 
 class RecommendationsPage(QWidget):
@@ -115,7 +110,7 @@ class RecommendationsPage(QWidget):
                 "Wählen Sie eine Empfehlung: hier stehen Text, Stellungnahmen und Verlauf.",
             )
         )
-        self.step_dialog: StepDialog | None = None
+        self.steps = RecommendationSteps(self, services, today, self._stored)
         self.new_button = QPushButton(tr(_CONTEXT, "Neue Empfehlung …"))
         self.send_button = QPushButton(tr(_CONTEXT, "Versenden …"))
         self.due_button = QPushButton(tr(_CONTEXT, "Frist ändern …"))
@@ -358,78 +353,22 @@ class RecommendationsPage(QWidget):
         )
 
     def ask_new(self) -> None:
-        if self._council_id is None:
-            return
-        council_id = self._council_id
-        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
-        fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
-        self._open(
-            NewRecommendationDialog(
-                self,
-                projects,
-                fields,
-                self._today(),
-                self._saving(
-                    lambda new: self._services.recommendations.create(
-                        council_id, new.content, new.on, adopted=new.adopted
-                    )
-                ),
-            )
-        )
+        if self._council_id is not None:
+            self.steps.new(self._council_id)
 
     def ask_response(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        self._open(
-            RecommendationResponseDialog(
-                self,
-                row.code,
-                self._today(),
-                self._saving(
-                    lambda response: self._services.recommendations.record_response(
-                        row.id, row.version, response
-                    )
-                ),
-            )
-        )
+        if row is not None:
+            self.steps.respond(row)
 
     def ask_close(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        self._open(
-            CloseRecommendationDialog(
-                self,
-                row.code,
-                self._today(),
-                self._saving(
-                    lambda closing: self._services.recommendations.close(
-                        row.id, row.version, closing.outcome, closing.on, closing.note
-                    )
-                ),
-            )
-        )
+        if row is not None:
+            self.steps.close(row)
 
-    def _open(self, dialog: StepDialog) -> None:
-        dialog.finished.connect(dialog.deleteLater)
-        self.step_dialog = dialog
-        dialog.open()
-
-    def _saving(self, step: Callable[[T], RecommendationDetail]) -> Callable[[T], str]:
-        """The dialog's ``save``: "" once stored (the row updated and selected), else the
-        German refusal."""
-
-        def save(value: T) -> str:
-            try:
-                detail = step(value)
-            except ExpertenratError as error:
-                return error.message
-            self.refresh()
-            self.select(detail.row.id)
-            return ""
-
-        return save
+    def _stored(self, recommendation_id: int) -> None:
+        self.refresh()
+        self.select(recommendation_id)
 
     def _run(self, step: Callable[[], object]) -> None:
         try:

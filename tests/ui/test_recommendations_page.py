@@ -153,7 +153,7 @@ def test_a_due_date_before_sending_is_refused_in_german(page, sample, dialogs):
 def test_a_new_recommendation_between_the_meetings(page, sample, services):
     assert page.new_button.isEnabled()
     page.new_button.click()
-    dialog = page.step_dialog
+    dialog = page.steps.dialog
     dialog.accept_button.click()  # no title
     assert "Titel" in dialog.error_label.text() and dialog.isVisible()
     assert page.model.rowCount() == 8  # nothing saved
@@ -182,7 +182,7 @@ def test_record_a_response_then_close(page, sample):
     page.select(sample.recommendations["E-2026-04"])
     assert page.response_button.isEnabled() and not page.close_button.isEnabled()
     page.response_button.click()
-    dialog = page.step_dialog
+    dialog = page.steps.dialog
     choose(dialog.verdict_combo, "not_complied")
     dialog.accept_button.click()  # a rejection needs reasons
     assert "Begründung" in dialog.error_label.text() and dialog.isVisible()
@@ -201,7 +201,7 @@ def test_record_a_response_then_close(page, sample):
     assert page.close_button.isEnabled() and not page.send_button.isEnabled()
 
     page.close_button.click()
-    dialog = page.step_dialog
+    dialog = page.steps.dialog
     choose(dialog.outcome_combo, RecommendationStatus.PARTLY_IMPLEMENTED.value)
     dialog.note_edit.setPlainText("x" * 30_000)
     dialog.accept_button.click()  # the note is too long
