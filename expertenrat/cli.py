@@ -280,8 +280,9 @@ def open_services(args: argparse.Namespace) -> Services:
 
 def _demo(services: Services, args: argparse.Namespace) -> str:
     summary = services.demo.load(date.today(), councils=args.councils, years=args.years)
+    councils = "Gremium" if summary.councils == 1 else "Gremien"
     return (
-        f"Demodaten geladen: {summary.councils} Gremium/Gremien, {summary.members} Mitglieder, "
+        f"Demodaten geladen: {summary.councils} {councils}, {summary.members} Mitglieder, "
         f"{summary.meetings} Sitzungen, {summary.recommendations} Empfehlungen."
     )
 
