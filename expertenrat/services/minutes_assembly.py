@@ -39,6 +39,7 @@ from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.meeting_documents import recused_conflicts
+from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.store import models
 
 
@@ -278,7 +279,7 @@ def _recommendations(
         )
         .order_by(models.Recommendation.code)
     ).all()
-    titles = _addressed_projects(session, [rec.id for rec, _field in rows])
+    titles = addressed_project_titles(session, [rec.id for rec, _field in rows])
     found: dict[int, list[AdoptedRecommendation]] = {}
     for rec, field in rows:
         found.setdefault(rec.origin_agenda_item_id, []).append(
@@ -292,20 +293,6 @@ def _recommendations(
             )
         )
     return {key: tuple(value) for key, value in found.items()}
-
-
-def _addressed_projects(session: Session, recommendation_ids: list[int]) -> dict[int, list[str]]:
-    """The titles of the projects each recommendation is addressed to, in their order."""
-    link = models.RecommendationProject
-    found: dict[int, list[str]] = {}
-    for recommendation_id, title in session.execute(
-        select(link.recommendation_id, models.Project.title)
-        .join(models.Project, models.Project.id == link.project_id)
-        .where(link.recommendation_id.in_(recommendation_ids))
-        .order_by(link.recommendation_id, link.position)
-    ):
-        found.setdefault(recommendation_id, []).append(title)
-    return found
 
 
 def annex_rows(session: Session, meeting_id: int) -> list[models.StoredFile]:

@@ -24,6 +24,7 @@ from expertenrat.domain.overview import (
     response_line,
 )
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
+from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.store import models
 
 NEXT_MEETINGS = 3  # how many meetings ahead the Übersicht names
@@ -164,7 +165,7 @@ def responses_due(session: Session, council_id: int, today: date) -> tuple[Line,
         )
         .order_by(recommendation.due_on, recommendation.code)
     ).all()
-    projects = _addressed_projects(session, [row.id for row in rows])
+    projects = addressed_project_titles(session, [row.id for row in rows])
     lines = []
     for row in rows:
         names = "; ".join(projects.get(row.id, ()))
@@ -180,22 +181,6 @@ def responses_due(session: Session, council_id: int, today: date) -> tuple[Line,
             )
         )
     return tuple(lines)
-
-
-def _addressed_projects(session: Session, recommendation_ids: list[int]) -> dict[int, list[str]]:
-    """The titles of the projects each recommendation is addressed to, in their order."""
-    if not recommendation_ids:
-        return {}
-    link = models.RecommendationProject
-    found: dict[int, list[str]] = {}
-    for recommendation_id, title in session.execute(
-        select(link.recommendation_id, models.Project.title)
-        .join(models.Project, models.Project.id == link.project_id)
-        .where(link.recommendation_id.in_(recommendation_ids))
-        .order_by(link.recommendation_id, link.position)
-    ):
-        found.setdefault(recommendation_id, []).append(title)
-    return found
 
 
 def _invitation(meeting: MeetingAhead, today: date) -> tuple[str, bool]:

@@ -199,3 +199,21 @@ def _projects(
         addressed = made.get(values[0]) or made.setdefault(values[0], AddressedProject(*values))
         found.setdefault(recommendation_id, []).append(addressed)
     return {key: tuple(value) for key, value in found.items()}
+
+
+def addressed_project_titles(
+    session: Session, recommendation_ids: list[int]
+) -> dict[int, list[str]]:
+    """The titles of the projects each recommendation is addressed to, in their order."""
+    if not recommendation_ids:
+        return {}
+    link = models.RecommendationProject
+    found: dict[int, list[str]] = {}
+    for recommendation_id, title in session.execute(
+        select(link.recommendation_id, models.Project.title)
+        .join(models.Project, models.Project.id == link.project_id)
+        .where(link.recommendation_id.in_(recommendation_ids))
+        .order_by(link.recommendation_id, link.position)
+    ):
+        found.setdefault(recommendation_id, []).append(title)
+    return found
