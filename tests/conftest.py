@@ -122,7 +122,8 @@ def database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def _sqlite_demo_template(tmp_path_factory, _sqlite_template) -> Path:
+def sqlite_demo_template(tmp_path_factory, _sqlite_template) -> Path:
+    """The session's demo as a SQLite file (see ``demo_database``); copy it, never change it."""
     path = tmp_path_factory.mktemp("demo-template") / "demo.db"
     shutil.copyfile(_sqlite_template, path)
     _load_demo(database_url(str(path)))
@@ -146,7 +147,7 @@ def demo_database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
     """A database holding the demo (one council, two years, loaded on ``TODAY`` by
     ``DEMO_ACTOR``) on each backend: a copy of one load per test session."""
     yield from _copied_database(
-        request, tmp_path, postgres_admin_url, "_sqlite_demo_template", "_postgres_demo_template"
+        request, tmp_path, postgres_admin_url, "sqlite_demo_template", "_postgres_demo_template"
     )
 
 
@@ -184,6 +185,23 @@ def _copied_database(
 
 
 @pytest.fixture
+def demo_file(tmp_path, sqlite_demo_template) -> Path:
+    """A SQLite file holding the session's demo, ``expertenrat.db`` in the test's folder:
+    for tests of the command line and of opening files."""
+    path = tmp_path / "expertenrat.db"
+    shutil.copyfile(sqlite_demo_template, path)
+    return path
+
+
+@pytest.fixture
+def migrated_file(tmp_path, _sqlite_template) -> Path:
+    """An empty, migrated SQLite file ``expertenrat.db`` in the test's folder."""
+    path = tmp_path / "expertenrat.db"
+    shutil.copyfile(_sqlite_template, path)
+    return path
+
+
+@pytest.fixture
 def sqlite_database(tmp_path, _sqlite_template) -> Iterator[Database]:
     """A migrated SQLite database, for tests that are about the UI, not the backend."""
     path = tmp_path / "expertenrat.db"
@@ -194,10 +212,10 @@ def sqlite_database(tmp_path, _sqlite_template) -> Iterator[Database]:
 
 
 @pytest.fixture
-def sqlite_demo_database(tmp_path, _sqlite_demo_template) -> Iterator[Database]:
+def sqlite_demo_database(tmp_path, sqlite_demo_template) -> Iterator[Database]:
     """A SQLite copy of the session's demo (see ``demo_database``), for UI tests."""
     path = tmp_path / "expertenrat.db"
-    shutil.copyfile(_sqlite_demo_template, path)
+    shutil.copyfile(sqlite_demo_template, path)
     db = open_database(database_url(str(path)))
     yield db
     db.close()

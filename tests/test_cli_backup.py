@@ -15,9 +15,8 @@ def _count(path, table: str) -> int:
         connection.close()
 
 
-def test_backup_restore_and_check(tmp_path):
-    database = tmp_path / "daten.db"
-    assert run("--database", str(database), "demo").returncode == 0
+def test_backup_restore_and_check(demo_file, tmp_path):
+    database = demo_file
     members = _count(database, "memberships")
     backup = tmp_path / "sicherung.zip"
 
@@ -40,9 +39,8 @@ def test_backup_restore_and_check(tmp_path):
     assert "in Ordnung" in checked.stdout
 
 
-def test_a_bad_restore_file_gives_one_german_line_and_changes_nothing(tmp_path):
-    database = tmp_path / "daten.db"
-    assert run("--database", str(database), "demo").returncode == 0
+def test_a_bad_restore_file_gives_one_german_line_and_changes_nothing(demo_file, tmp_path):
+    database = demo_file
     members = _count(database, "memberships")
     bogus = tmp_path / "kaputt.zip"
     bogus.write_bytes(b"PK\x03\x04 nicht wirklich")
@@ -53,9 +51,8 @@ def test_a_bad_restore_file_gives_one_german_line_and_changes_nothing(tmp_path):
     assert _count(database, "memberships") == members
 
 
-def test_check_reports_problems_with_exit_code_1(tmp_path):
-    database = tmp_path / "daten.db"
-    assert run("--database", str(database), "demo").returncode == 0
+def test_check_reports_problems_with_exit_code_1(demo_file):
+    database = demo_file
     connection = sqlite3.connect(database)
     connection.execute("UPDATE votes SET yes = yes + 50 WHERE id = (SELECT min(id) FROM votes)")
     connection.commit()
@@ -66,12 +63,13 @@ def test_check_reports_problems_with_exit_code_1(tmp_path):
     assert "Die Prüfung hat 1 Problem gefunden." in result.stderr
 
 
-def test_a_backup_into_a_read_only_folder_is_refused_in_german(tmp_path, bound_by_file_modes):
+def test_a_backup_into_a_read_only_folder_is_refused_in_german(
+    demo_file, tmp_path, bound_by_file_modes
+):
     import subprocess
     import sys
 
-    database = tmp_path / "daten.db"
-    assert run("--database", str(database), "demo").returncode == 0
+    database = demo_file
     folder = tmp_path / "schreibgeschützt"
     folder.mkdir()
     folder.chmod(0o555)
@@ -89,9 +87,8 @@ def test_a_backup_into_a_read_only_folder_is_refused_in_german(tmp_path, bound_b
     assert list(folder.iterdir()) == []
 
 
-def test_retention_lists_and_anonymises_former_members(tmp_path):
-    database = tmp_path / "daten.db"
-    assert run("--database", str(database), "demo", "--years", "3").returncode == 0
+def test_retention_lists_and_anonymises_former_members(demo_file):
+    database = demo_file
     connection = sqlite3.connect(database)
     connection.execute(
         "UPDATE memberships SET term_end = '2020-06-30', term_start = '2019-01-01' "

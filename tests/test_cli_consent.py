@@ -21,19 +21,9 @@ HEADER = (
 NEW_GRANT = "Anna;Berg;anna@example.org;01.01.2026;Stadtdaten;ja;02.11.2026"
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = run("--database", str(path), "demo")
-    assert result.returncode == 0, result.stderr
-    return path
-
-
 @pytest.fixture
-def database(demo_template, tmp_path) -> str:
-    path = tmp_path / "expertenrat.db"
-    path.write_bytes(demo_template.read_bytes())
-    return str(path)
+def database(demo_file) -> str:
+    return str(demo_file)
 
 
 def ledger(database: str) -> list[tuple]:

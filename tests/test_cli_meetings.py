@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,27 +11,15 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from expertenrat.__main__ import main
-from expertenrat.services.demo import DemoService
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 
 DEMO_TODAY = date(2026, 11, 27)
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_database(database_url(str(path)))
-    DemoService(database, "Frau Schulz").load(DEMO_TODAY, councils=1, years=2)
-    database.close()
-    return path
-
-
 @pytest.fixture
-def database(demo_template, tmp_path) -> str:
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(demo_template, path)
-    return str(path)
+def database(demo_file) -> str:
+    return str(demo_file)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

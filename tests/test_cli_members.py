@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -26,19 +25,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = run("--database", str(path), "demo")
-    assert result.returncode == 0, result.stderr
-    return path
-
-
 @pytest.fixture
-def database(demo_template, tmp_path) -> str:
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(demo_template, path)
-    return str(path)
+def database(demo_file) -> str:
+    return str(demo_file)
 
 
 def stored(database: str) -> tuple[list[tuple], list[tuple], int]:

@@ -32,28 +32,20 @@ def run(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProc
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = run("--database", str(path), "demo")
-    assert result.returncode == 0, result.stderr
-    return path
-
-
-@pytest.fixture(scope="module")
-def exported(demo_template, tmp_path_factory) -> Path:
+def exported(sqlite_demo_template, tmp_path_factory) -> Path:
     """The demo members as CSV, exported from the template (not from the test's folder)."""
     path = tmp_path_factory.mktemp("csv") / "mitglieder.csv"
-    result = run("--database", str(demo_template), "export", "members", "--out", str(path))
+    result = run("--database", str(sqlite_demo_template), "export", "members", "--out", str(path))
     assert result.returncode == 0, result.stderr
     return path
 
 
 @pytest.fixture
-def database(demo_template, tmp_path) -> Path:
+def database(sqlite_demo_template, tmp_path) -> Path:
     folder = tmp_path / "Daten"
     folder.mkdir()
     path = folder / "expertenrat.db"
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(sqlite_demo_template, path)
     return path
 
 

@@ -25,9 +25,9 @@ HOSTILE = "<b>Daten & „Zitate“</b> 😀"
 
 
 @pytest.fixture
-def database(tmp_path) -> str:
+def database(migrated_file) -> str:
     """A council with an overdue, an answered, a not yet due and a draft recommendation."""
-    path = tmp_path / "expertenrat.db"
+    path = migrated_file
     db = open_database(database_url(str(path)))
     council = SettingsService(db, "Test").create_council(CouncilSettings(None, "Rat", "Rostock"))
     register = RecommendationsService(db, "Test")

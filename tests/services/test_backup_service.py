@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import zipfile
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base, ConsentEntry, Person
 
 ACTOR = "Frau Schulz"
+DEMO_TODAY = date(2026, 11, 27)  # the day the module's two-council demo is loaded on
 
 
 def table_rows(database: Database) -> dict[str, list[list[object]]]:
@@ -30,10 +33,25 @@ def table_rows(database: Database) -> dict[str, list[list[object]]]:
         return {p.name: p.rows for p in dump_tables(connection, Base.metadata.sorted_tables)}
 
 
+@pytest.fixture(scope="module")
+def two_council_demo(tmp_path_factory) -> Path:
+    """A SQLite file with the demo of two councils over two years, built once."""
+    path = tmp_path_factory.mktemp("two-councils") / "demo.db"
+    database = open_database(database_url(str(path)))
+    try:
+        DemoService(database, ACTOR).load(DEMO_TODAY, councils=2, years=2)
+    finally:
+        database.close()
+    return path
+
+
 @pytest.fixture
-def demo_sqlite(sqlite_database, today) -> Database:
-    DemoService(sqlite_database, ACTOR).load(today, councils=2, years=2)
-    return sqlite_database
+def demo_sqlite(two_council_demo, tmp_path) -> Iterator[Database]:
+    path = tmp_path / "expertenrat.db"
+    shutil.copyfile(two_council_demo, path)
+    database = open_database(database_url(str(path)))
+    yield database
+    database.close()
 
 
 def _admin_execute(admin, statement: str) -> None:
@@ -207,9 +225,9 @@ def test_every_bad_restore_file_is_refused_and_the_database_stays_unchanged(demo
     assert not list(tmp_path.glob("*vor-wiederherstellung*"))
 
 
-def test_a_restore_the_database_rejects_leaves_it_unchanged(database, tmp_path, today):
+def test_a_restore_the_database_rejects_leaves_it_unchanged(demo_database, tmp_path):
     """A backup whose rows break a constraint: the one transaction is rolled back."""
-    DemoService(database, ACTOR).load(today, councils=1, years=1)
+    database = demo_database
     before = table_rows(database)
     with database.engine.connect() as connection:
         parts = dump_tables(connection, Base.metadata.sorted_tables)
@@ -267,8 +285,8 @@ def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
         assert {(e.kind, e.granted) for e in entries} >= {("name", True)}
 
 
-def test_a_backup_taken_while_another_connection_writes_is_consistent(database, tmp_path, today):
-    DemoService(database, ACTOR).load(today, councils=1, years=1)
+def test_a_backup_taken_while_another_connection_writes_is_consistent(demo_database, tmp_path):
+    database = demo_database
     before = table_rows(database)
     writer = Database(url=database.url, engine=make_engine(database.url))
     written = []

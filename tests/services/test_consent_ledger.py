@@ -13,7 +13,6 @@ from expertenrat.domain.consent import ConsentEntry
 from expertenrat.domain.enums import ConsentKind, ConsentSource
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.member_import import ImportStatus
-from expertenrat.services.demo import DemoService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
 
@@ -133,10 +132,8 @@ def test_deleting_a_member_deletes_the_persons_ledger(
     assert ledger_size(database) == 0
 
 
-def test_demo_consents_are_recorded_as_demo(database, actor, today):
-    DemoService(database, actor).load(today)
-
-    with database.reading() as session:
+def test_demo_consents_are_recorded_as_demo(demo_database):
+    with demo_database.reading() as session:
         sources = set(session.scalars(select(models.ConsentEntry.source)))
         persons_with_name = session.scalar(
             select(func.count()).where(models.Person.publish_name.is_(True))

@@ -49,8 +49,8 @@ def test_a_planted_wrong_sha256_is_found(demo_database):
     assert "stimmt nicht mit seiner gespeicherten Prüfsumme überein" in findings[0].text
 
 
-def test_an_orphan_is_found(database, today):
-    DemoService(database, ACTOR).load(today, councils=1, years=1)
+def test_an_orphan_is_found(demo_database):
+    database = demo_database
     engine = make_engine(database.url, foreign_keys=False)  # SQLite: the pragma at connect
     with engine.connect() as connection:
         if not database.is_sqlite:

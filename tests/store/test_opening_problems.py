@@ -9,7 +9,6 @@ raises; tests/test_cli_opening.py runs the real thing in a process without that 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -31,25 +30,6 @@ TODAY = date(2026, 11, 27)
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_database(database_url(str(path)))
-    try:
-        Services.create(database, "test").demo.load(TODAY)
-    finally:
-        database.close()
-    return path
-
-
-@pytest.fixture
-def demo_file(demo_template, tmp_path) -> Path:
-    """A real database with councils, members and meetings: ``expertenrat.db``."""
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(demo_template, path)
-    return path
 
 
 def damage_data_page(path: Path, table: str = "persons") -> Path:
