@@ -7,10 +7,10 @@ written through a Session until the minutes service is on main.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from meeting_rows import BERLIN, add_meeting
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesApproval
 from expertenrat.domain.members import Member
@@ -72,6 +72,19 @@ def hold(database: Database, meeting_id: int, start: datetime) -> None:
     )
 
 
+def _complete(database: Database, meeting_id: int, chair_id: int) -> None:
+    """What the completeness check asks beyond the texts of item 3: minutes that may go out."""
+    with database.transaction() as session:
+        meeting = session.get(models.Meeting, meeting_id)
+        meeting.chair_membership_id, meeting.minute_taker = chair_id, "Frau Schulz"
+        meeting.agenda_approved = meeting.quorum_noted = True
+        meeting.opened_at, meeting.closed_at = time(16, 5), time(18, 40)
+        for item in session.scalars(
+            select(models.AgendaItem).where(models.AgendaItem.meeting_id == meeting_id)
+        ):
+            item.discussion = item.discussion or f"Zu {item.title} wird berichtet."
+
+
 def held_minutes(
     database: Database,
     council_id: int,
@@ -80,8 +93,9 @@ def held_minutes(
     practice: MinutesApproval = MinutesApproval.VOTE,
     start: datetime = datetime(2026, 3, 10, 16, 0),
 ) -> Minutes:
-    """A held meeting with Berg and Yılmaz present (O'Neil excused), texts and a vote in
-    item 3, and the next meeting planned two months later (with the standard opening
+    """A held meeting with Berg (chair) and Yılmaz present (O'Neil excused), texts and a
+    vote in item 3, a line of text in every other item (the completeness check is green),
+    and the next meeting planned two months later (with the standard opening
     items)."""
     with database.transaction() as session:
         session.execute(
@@ -104,6 +118,7 @@ def held_minutes(
     )
     attendance.save_entry(rows.meeting_id, replace(excused, status=AttendanceStatus.EXCUSED))
     attendance.record_unrecorded(rows.meeting_id, AttendanceStatus.PRESENT)
+    _complete(database, rows.meeting_id, members["Berg"])
     following = add_meeting(database, council_id, starts_at=start + timedelta(days=63), titles=())
     AgendaService(database, "tester").add_opening_items(following.meeting_id)
     return Minutes(rows.meeting_id, rows.item_ids, members, following.meeting_id)

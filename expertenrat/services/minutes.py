@@ -22,9 +22,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import (
     ConcurrentEditError,
-    FieldProblem,
     NotFoundError,
-    ValidationError,
 )
 from expertenrat.domain.minutes import (
     AdoptedRecommendation,
@@ -47,7 +45,7 @@ from expertenrat.services import recommendation_records as records
 from expertenrat.services.attendance_rows import agenda_rows
 from expertenrat.services.editing_audit import EditingAudit, OpenEntry
 from expertenrat.services.meeting_rows import chair_problems
-from expertenrat.services.minutes_checks import minutes_checklist
+from expertenrat.services.minutes_checks import minutes_checklist, refuse_unless_complete
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_rows import (
     header_of,
@@ -335,11 +333,7 @@ class MinutesService:
         audit trail. Versions are made by circulating (``services.minutes_approval``)."""
         with changing(self._db, "Der Protokollentwurf") as session:
             meeting = self._load_for_change(session, meeting_id)
-            result = minutes_checklist(session, meeting)
-            if not result.complete:
-                raise ValidationError(
-                    [FieldProblem(line.target.field, line.text) for line in result.missing]
-                )
+            result = refuse_unless_complete(session, meeting)
             audit.record(
                 session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,
                 council_id=meeting.council_id,

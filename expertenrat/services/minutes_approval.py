@@ -40,6 +40,7 @@ from expertenrat.domain.minutes_versions import (
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.minutes_approval_agenda import add_approval_item
 from expertenrat.services.minutes_assembly import meeting_label
+from expertenrat.services.minutes_checks import refuse_unless_complete
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
@@ -109,6 +110,7 @@ class MinutesApprovalService:
                 raise rows.refuse(
                     "sent_on", "Das Protokoll kann nicht vor der Sitzung versandt werden."
                 )
+            refuse_unless_complete(session, meeting)
             council = session.get(models.Council, meeting.council_id)
             practice = MinutesApproval(council.minutes_approval)
             row = models.MinutesVersion(

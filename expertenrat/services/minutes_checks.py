@@ -12,6 +12,7 @@ from expertenrat.domain.enums import (
     MinutesState,
     ObjectionState,
 )
+from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.minutes_checklist import (
     Checklist,
     ChecklistFacts,
@@ -113,3 +114,14 @@ def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | No
         version.approved_on if version is not None else None,
         open_objections,
     )
+
+
+def refuse_unless_complete(session: Session, meeting: models.Meeting) -> Checklist:
+    """The green checklist of the meeting's minutes, or a refusal naming every missing line
+    (field = the line's target): before "Entwurf abschließen" and before circulating."""
+    checklist = minutes_checklist(session, meeting)
+    if not checklist.complete:
+        raise ValidationError(
+            [FieldProblem(line.target.field, line.text) for line in checklist.missing]
+        )
+    return checklist

@@ -122,6 +122,26 @@ def test_only_held_minutes_can_be_circulated(service, database, council, minutes
         assert session.scalar(select(func.count()).select_from(models.MinutesVersion)) == 0
 
 
+def test_incomplete_minutes_are_not_circulated_and_every_gap_is_named(
+    service, database, minutes
+) -> None:
+    with database.transaction() as session:
+        meeting = session.get(models.Meeting, minutes.meeting_id)
+        meeting.minute_taker = ""
+        session.get(models.AgendaItem, minutes.item_ids[0]).discussion = ""
+    before = titles(database, minutes.next_id)
+
+    with pytest.raises(ValidationError) as refused:
+        service.circulate(minutes.meeting_id, SENT)
+
+    assert "Die Protokollführung ist nicht angegeben." in refused.value.message
+    assert "Es fehlt der Protokolltext." in refused.value.message
+    assert {p.field for p in refused.value.problems} >= {"minute_taker"}
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(models.MinutesVersion)) == 0
+    assert titles(database, minutes.next_id) == before  # no approval item either
+
+
 def test_an_accepted_objection_makes_a_new_version_and_keeps_the_circulated_one(
     service, objections, database, minutes
 ) -> None:
