@@ -107,6 +107,7 @@ PROJECT: Mapping[str, TextField] = MappingProxyType(
 """The text fields of a project, by attribute name."""
 
 PARTNER_NAME = TextField("Der Name eines Partners", 300)
+ANNEX_TITLE = TextField("Der Titel der Anlage", 300)
 
 # Minutes texts keep surrounding spaces and line breaks: the editor saves them as typed.
 MINUTES_ITEM: Mapping[str, TextField] = MappingProxyType(

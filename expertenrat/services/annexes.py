@@ -26,12 +26,18 @@ from expertenrat.domain.annexes import (
 )
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.field_limits import ANNEX_TITLE, clean_text, text_problems
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.minutes_assembly import annex_rows
 from expertenrat.services.minutes_freeze import ensure_not_frozen
-from expertenrat.services.unit_of_work import changing, check_version, reading
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    raise_if_invalid,
+    reading,
+)
 from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.model_base import utc_now
@@ -162,6 +168,34 @@ class AnnexesService:
                 before=before,
                 after=audit.snapshot(row),
             )
+
+    def update(self, meeting_id: int, annex: Annex, title: str, *, public: bool) -> Annex:
+        """Change the annex's title (empty: from its file name) and whether the public
+        minutes list it; refused once the minutes are approved, or if someone else changed
+        the annex meanwhile."""
+        title = clean_text(title, ANNEX_TITLE)
+        raise_if_invalid(text_problems("title", title, ANNEX_TITLE))
+        with changing(self._db, WHAT) as session:
+            meeting = live_meeting(session, meeting_id)
+            ensure_not_frozen(session, meeting.id)
+            row = _row(session, meeting.id, annex.id)
+            check_version(row, annex.version, WHAT)
+            before = audit.snapshot(row)
+            row.title = " ".join(title.split()) or title_from_name(row.name)
+            row.public = public
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.UPDATE,
+                "file",
+                row.id,
+                council_id=meeting.council_id,
+                summary=f"Anlage „{row.title}“ zu {meeting_name(meeting)} geändert",
+                before=before,
+                after=audit.snapshot(row),
+            )
+            return next(a for a in _annexes(session, meeting.id) if a.id == row.id)
 
     def move(self, meeting_id: int, annex: Annex, step: int) -> tuple[Annex, ...]:
         """Move the annex ``step`` places (-1 up, +1 down) in the list; returns the list."""

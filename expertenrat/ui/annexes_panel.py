@@ -3,8 +3,9 @@
 A list of the meeting's PDF annexes in the order the minutes and the Sitzungsmappe print
 them. "PDF hinzufügen …" asks for a file; reading, checking (size, a readable PDF) and
 storing run in the worker, so a large file never freezes the window, and a damaged PDF
-is refused with the service's German message. "Entfernen …" asks first; the arrows move
-the selected annex. Every change is saved at once.
+is refused with the service's German message. "Bearbeiten …" (or a double click) changes
+the title and whether the public minutes list the annex; "Entfernen …" asks first; the
+arrows move the selected annex. Every change is saved at once.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from expertenrat.domain.annexes import Annex
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
+from expertenrat.ui.annex_dialog import AnnexDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -48,6 +50,7 @@ class AnnexesPanel(QWidget):
         self._dialogs = dialogs
         self._meeting_id: int | None = None
         self.job: Job | None = None
+        self.dialog: AnnexDialog | None = None
 
         self.hint_label = QLabel()
         self.hint_label.setObjectName("hintLabel")
@@ -56,21 +59,24 @@ class AnnexesPanel(QWidget):
         self.list = QListWidget()
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(lambda _item: self.ask_edit())
         self.add_button = QPushButton(tr(_CONTEXT, "PDF hinzufügen …"))
         self.internal_check = QCheckBox(tr(_CONTEXT, "nichtöffentlich"))
         self.internal_check.setToolTip(
             tr(_CONTEXT, "Neue Anlage nicht in die öffentliche Fassung des Protokolls aufnehmen")
         )
+        self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
         self.add_button.clicked.connect(self.ask_add)
+        self.edit_button.clicked.connect(self.ask_edit)
         self.remove_button.clicked.connect(self.ask_remove)
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
 
         buttons = QHBoxLayout()
-        for widget in (self.add_button, self.internal_check, self.remove_button):
+        for widget in (self.add_button, self.internal_check, self.edit_button, self.remove_button):
             buttons.addWidget(widget)
         buttons.addStretch()
         buttons.addWidget(self.up_button)
@@ -125,6 +131,7 @@ class AnnexesPanel(QWidget):
         shown = self._meeting_id is not None
         selected = self.selected()
         self.add_button.setEnabled(shown and not self.busy())
+        self.edit_button.setEnabled(selected is not None)
         self.remove_button.setEnabled(selected is not None)
         self.up_button.setEnabled(selected is not None and selected.number > 1)
         self.down_button.setEnabled(selected is not None and selected.number < self.list.count())
@@ -168,6 +175,24 @@ class AnnexesPanel(QWidget):
         self.job.failed.connect(lambda message: self._failed(title, message))
         start_with_progress(self.job, self, title, tr(_CONTEXT, "Die Datei wird geprüft …"))
         self._update_buttons()
+
+    def ask_edit(self) -> None:
+        annex, meeting_id = self.selected(), self._meeting_id
+        if annex is None or meeting_id is None:
+            return
+
+        def save(value: tuple[str, bool]) -> str:
+            title, public = value
+            try:
+                self._annexes.update(meeting_id, annex, title, public=public)
+            except ExpertenratError as error:
+                return error.message
+            self._changed()
+            return ""
+
+        self.dialog = AnnexDialog(self, annex, save)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
 
     def ask_remove(self) -> None:
         annex, meeting_id = self.selected(), self._meeting_id

@@ -144,6 +144,7 @@ def test_every_service_refuses_to_change_approved_minutes(database, actor, appro
         "annexes.add": lambda: annexes.add(approved.meeting_id, "Neu.pdf", blank_pdf()),
         "annexes.remove": lambda: annexes.remove(approved.meeting_id, annex),
         "annexes.move": lambda: annexes.move(approved.meeting_id, annex, 1),
+        "annexes.update": lambda: annexes.update(approved.meeting_id, annex, "Neu", public=False),
         "minutes.circulate": lambda: approval.circulate(approved.meeting_id, today),
         "minutes.approve": lambda: approval.approve(approved.meeting_id, approved.next_id),
         "objections.raise": lambda: objections.raise_objection(

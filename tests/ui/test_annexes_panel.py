@@ -90,6 +90,40 @@ def test_annexes_move_and_are_removed_after_asking(panel, dialogs, finish_job, t
     assert [t.split(" (")[0] for t in texts(panel)] == ["Anlage 1: erste"]
 
 
+def test_an_annex_is_renamed_and_made_non_public_in_its_dialog(
+    qtbot, panel, dialogs, finish_job, services, held, tmp_path
+) -> None:
+    (tmp_path / "folien.pdf").write_bytes(small_pdf("Folie"))
+    add(panel, dialogs, finish_job, tmp_path / "folien.pdf")
+    assert not panel.edit_button.isEnabled()
+    panel.list.item(0).setSelected(True)
+    panel.edit_button.click()
+    dialog = panel.dialog
+    assert dialog.title_edit.text() == "folien" and not dialog.internal_check.isChecked()
+    dialog.title_edit.setText("Folien \u202e gespiegelt")  # a bidi override is refused
+    dialog.accept_button.click()
+    assert "Der Titel der Anlage" in dialog.error_label.text() and dialog.isVisible()
+
+    dialog.title_edit.setText("Folien „Daten & <Räume>“ 🌍")
+    dialog.internal_check.setChecked(True)
+    with qtbot.waitSignal(panel.changed):
+        dialog.accept_button.click()
+
+    assert not dialog.isVisible()
+    assert texts(panel) == [
+        "Anlage 1: Folien „Daten & <Räume>“ 🌍 (folien.pdf, 1 KB) · nichtöffentlich"
+    ]
+    (stored,) = services.annexes.annexes(held.meeting_id)
+    assert (stored.title, stored.public) == ("Folien „Daten & <Räume>“ 🌍", False)
+    public = services.minutes_documents.minutes_pdf(held.meeting_id, public=True).pdf
+    full = services.minutes_documents.minutes_pdf(held.meeting_id).pdf
+    assert "Folien" not in pdf_text(public) and "Folien „Daten & <Räume>“" in pdf_text(full)
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 def test_minutes_and_dossier_are_saved_for_a_held_meeting(
     qtbot, services, dialogs, held, finish_job, tmp_path, today
 ) -> None:

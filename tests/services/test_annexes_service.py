@@ -1,0 +1,61 @@
+"""Changing an annex's title and public flag: audited, checked, stale versions refused."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from meeting_rows import add_meeting
+from pypdf import PdfWriter
+
+from expertenrat.domain.errors import ConcurrentEditError, ValidationError
+from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.audit import AuditService
+
+
+def blank_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def annexes(database, actor) -> AnnexesService:
+    return AnnexesService(database, actor)
+
+
+@pytest.fixture
+def meeting_id(database, council) -> int:
+    return add_meeting(database, council.id).meeting_id
+
+
+def test_title_and_public_flag_change_and_are_audited(database, annexes, meeting_id) -> None:
+    annex = annexes.add(meeting_id, "Präsentation.pdf", blank_pdf())
+
+    changed = annexes.update(meeting_id, annex, "  Folien „Daten & <Räume>“ 🌍 ", public=False)
+
+    assert (changed.title, changed.public) == ("Folien „Daten & <Räume>“ 🌍", False)
+    assert changed.version > annex.version
+    assert annexes.annexes(meeting_id) == (changed,)
+    *_, entry = AuditService(database).entries("file", annex.id)
+    assert "Folien „Daten & <Räume>“ 🌍" in entry.summary and "geändert" in entry.summary
+    emptied = annexes.update(meeting_id, changed, "", public=True)
+    assert (emptied.title, emptied.public) == ("Präsentation", True)  # from the file name
+
+
+def test_bad_titles_and_stale_versions_are_refused_and_change_nothing(annexes, meeting_id) -> None:
+    annex = annexes.add(meeting_id, "Präsentation.pdf", blank_pdf())
+    for title, message in (
+        ("x" * 301, "Der Titel der Anlage darf höchstens 300 Zeichen haben."),
+        ("Folien\nzwei Zeilen", "Der Titel der Anlage"),
+        ("Folien \u202e", "Der Titel der Anlage"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            annexes.update(meeting_id, annex, title, public=False)
+    annexes.update(meeting_id, annex, "Erste Änderung", public=True)
+    with pytest.raises(ConcurrentEditError):
+        annexes.update(meeting_id, annex, "Zweite Änderung", public=False)
+    (stored,) = annexes.annexes(meeting_id)
+    assert (stored.title, stored.public) == ("Erste Änderung", True)
