@@ -65,6 +65,7 @@ class Session:
         from expertenrat.store.engine import database_url
         from expertenrat.ui.daily_backup import DailyBackup
         from expertenrat.ui.dialog_service import DialogService
+        from expertenrat.ui.recovery_notice import offer_unsaved_minutes
         from expertenrat.ui.save_location import SaveLocations
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
@@ -78,6 +79,7 @@ class Session:
         self.window.overview_page.set_backup_warning(self.daily_backup.warning)
         self.daily_backup.changed.connect(self.window.overview_page.refresh)
         self.daily_backup.start()
+        offer_unsaved_minutes(services, dialogs, self.window, self.window.open_target)
 
     def open_or_explain(self, database: str | None) -> bool:
         """Open the database, or show in the window why not; the window stays usable."""

@@ -45,7 +45,7 @@ from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
 from expertenrat.ui.minutes_header_form import MinutesHeaderForm, header_payload, header_text
 from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload, texts_text
 from expertenrat.ui.minutes_item_list import MinutesItemList, header_key, item_key
-from expertenrat.ui.minutes_offers import MinutesOffers
+from expertenrat.ui.minutes_offers import MinutesOffers, stored_payloads
 from expertenrat.ui.minutes_saving import MinutesSaver
 from expertenrat.ui.recommendation_dialog import RecommendationDialog
 from expertenrat.ui.worker import Job
@@ -198,9 +198,7 @@ class MinutesEditor(QWidget):
             else ""
         )
         self._show(minutes, hint)
-        stored = {header_key(minutes.meeting_id): header_payload(minutes.header)}
-        stored.update({item_key(i.item_id): texts_payload(i.texts) for i in minutes.items})
-        self.offers.offer_recovered(stored, frozen=minutes.frozen)
+        self.offers.offer_recovered(stored_payloads(minutes), frozen=minutes.frozen)
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Everything typed goes to the recovery file now and is being saved: go on."""

@@ -9,12 +9,23 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.minutes import Minutes
 from expertenrat.ui.autosave import Autosave
 from expertenrat.ui.autosave_recovery import RecoveryEntry
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_header_form import header_payload
+from expertenrat.ui.minutes_item_form import texts_payload
+from expertenrat.ui.minutes_item_list import header_key, item_key
 
 _CONTEXT = "MinutesEditor"
+
+
+def stored_payloads(minutes: Minutes) -> dict[str, dict]:
+    """What the database holds of ``minutes``, as the autosave keys and payloads."""
+    stored = {header_key(minutes.meeting_id): header_payload(minutes.header)}
+    stored.update({item_key(i.item_id): texts_payload(i.texts) for i in minutes.items})
+    return stored
 
 
 class MinutesOffers:

@@ -1,0 +1,76 @@
+"""At start: minutes text that was typed but never reached the database is not left
+waiting until someone happens to open that meeting's Protokoll tab.
+
+The autosave's recovery files (:mod:`autosave_recovery`) are read once the window is
+filled; if one holds text that the database lacks, the user is asked whether to open the
+meeting's minutes now, where the editor offers each text side by side with the stored one
+(:class:`minutes_offers.MinutesOffers`). Files whose text the database has already, or
+whose minutes are approved, are left to the editor, which drops them quietly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.minutes import Minutes
+from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.services.context import Services
+from expertenrat.ui.autosave_recovery import RecoveryStore
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_offers import stored_payloads
+
+_CONTEXT = "RecoveryNotice"
+
+
+def meetings_with_unsaved_text(services: Services, store: RecoveryStore) -> list[Minutes]:
+    """The minutes, in meeting order, for which a recovery file differs from the database."""
+    by_meeting: dict[int, list] = {}
+    for entry in store.entries():
+        meeting_id = entry.meta.get("meeting_id")
+        if isinstance(meeting_id, int):
+            by_meeting.setdefault(meeting_id, []).append(entry)
+    found = []
+    for meeting_id, entries in by_meeting.items():
+        try:
+            minutes = services.minutes.minutes(meeting_id)
+        except ExpertenratError:
+            continue  # the meeting is gone or not held any more: nothing to offer
+        stored = stored_payloads(minutes)
+        if not minutes.frozen and any(
+            e.key in stored and e.payload != stored[e.key] for e in entries
+        ):
+            found.append(minutes)
+    return sorted(found, key=lambda m: (m.meeting_day, m.meeting_id))
+
+
+def offer_unsaved_minutes(
+    services: Services,
+    dialogs: DialogService,
+    parent: QWidget,
+    open_target: Callable[[Target], None],
+) -> None:
+    """Ask whether to open the first meeting with unsaved minutes text (if there is one)."""
+    store = RecoveryStore.for_database(services.database.location)
+    found = meetings_with_unsaved_text(services, store)
+    if not found:
+        return
+    names = ", ".join(f"{m.meeting_label} am {m.meeting_day:%d.%m.%Y}" for m in found)
+    first = found[0]
+    dialogs.question(
+        parent,
+        tr(_CONTEXT, "Ungesicherter Protokolltext"),
+        tr(
+            _CONTEXT,
+            "Beim letzten Mal wurde Protokolltext nicht mehr gespeichert ({names}) – "
+            "vermutlich wurde das Programm unerwartet beendet. Er ist auf diesem PC "
+            "aufbewahrt. Jetzt das Protokoll der {first} öffnen, um ihn zu übernehmen "
+            "oder zu verwerfen?",
+        ).format(names=names, first=first.meeting_label),
+        lambda: open_target(
+            Target(Area.MEETINGS, record_id=first.meeting_id, tab=MeetingTab.MINUTES)
+        ),
+    )

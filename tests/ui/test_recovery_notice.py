@@ -1,0 +1,82 @@
+"""At start, minutes text that never reached the database is mentioned at once and opens
+its meeting's Protokoll tab, where the editor offers it beside the stored text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from held_meeting import held_meeting
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.members import Member
+from expertenrat.domain.minutes import ItemTexts
+from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_form import texts_payload
+from expertenrat.ui.minutes_item_list import item_key
+from expertenrat.ui.recovery_notice import offer_unsaved_minutes
+
+TYPED = 'Getippt & <nicht> gespeichert: "Offene Daten" 🚀'
+
+
+@pytest.fixture
+def meeting(services):
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    for name in ("Berg", "Dahl", "Engel"):
+        services.members.save(
+            council.id,
+            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
+            date(2026, 1, 1),
+        )
+    members = [m.id for m in services.members.members(council.id)]
+    return held_meeting(services.database, council.id, members)
+
+
+def recover(services, meeting, discussion: str) -> None:
+    item = services.minutes.minutes(meeting.meeting_id).items[0]
+    store = RecoveryStore.for_database(services.database.location)
+    entry = RecoveryEntry(
+        key=item_key(item.item_id),
+        payload=texts_payload(ItemTexts(discussion, "", "", "")),
+        version=item.version,
+        meta={"meeting_id": meeting.meeting_id, "label": "TOP 1"},
+        written_at="2026-03-10T17:42:05",
+    )
+    store.write(entry, 1)
+
+
+def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
+    qtbot, services, dialogs, make_window, meeting
+) -> None:
+    recover(services, meeting, TYPED)
+    window = make_window()
+
+    offer_unsaved_minutes(services, dialogs, window, window.open_target)
+
+    (kind, title, text) = dialogs.messages[-1]
+    assert (kind, title) == ("question", "Ungesicherter Protokolltext")
+    assert "1. Sitzung am 10.03.2026" in text
+    page = window.pages.meetings
+    assert window.stack.currentWidget() is page
+    assert page.selected().id == meeting.meeting_id
+    assert isinstance(page.tabs.currentWidget(), MinutesEditor)
+    qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=10_000)
+    (offer_title, recovered, _stored) = dialogs.offered[-1]
+    assert offer_title == "Ungesicherten Text gefunden" and TYPED in recovered
+
+
+def test_text_the_database_has_already_is_not_mentioned(
+    services, dialogs, make_window, meeting
+) -> None:
+    stored = services.minutes.minutes(meeting.meeting_id).items[0].texts.discussion
+    recover(services, meeting, stored)
+    window = make_window()
+
+    offer_unsaved_minutes(services, dialogs, window, window.open_target)
+
+    assert dialogs.messages == []
+    assert window.stack.currentWidget() is not window.pages.meetings
