@@ -147,6 +147,9 @@ class AgendaEditor(QWidget):
             item = self.selected_item()
             self._load(select=item.key if item is not None else None)
 
+    def has_unsaved_changes(self) -> bool:
+        return self.form.is_dirty()
+
     def flush(self, then: Callable[[], None]) -> bool:
         """Save the typed item; if it cannot be saved, ask whether to drop the changes."""
         if not self.form.is_dirty() or self._save():

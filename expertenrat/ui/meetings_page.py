@@ -125,6 +125,7 @@ class MeetingsPage(QWidget):
             if isinstance(widget, MinutesEditor):
                 widget.open_tab.connect(self._open_tab)
 
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.scope_combo.currentIndexChanged.connect(self.refresh)
         self.year_combo.currentIndexChanged.connect(self.refresh)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -368,6 +369,16 @@ class MeetingsPage(QWidget):
 
     def _detail_changed(self) -> None:
         self.refresh()
+
+    def _tab_shown(self, index: int) -> None:
+        """A detail tab that keeps records and their versions in a form (it answers
+        ``has_unsaved_changes``) rereads them when shown, unless it holds unsaved input:
+        another tab may have changed the same rows meanwhile (the minutes' autosave gives an
+        agenda item a new version, which the Tagesordnung must know before it saves)."""
+        widget = self.tabs.widget(index)
+        unsaved = getattr(widget, "has_unsaved_changes", None)
+        if widget in self.details and self._shown_id is not None and unsaved and not unsaved():
+            widget.refresh()
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: a new meeting, the held or coming meetings,

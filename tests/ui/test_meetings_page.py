@@ -405,3 +405,41 @@ def test_the_columns_fit_the_table_with_whole_headers(page, services, council_id
     assert header.sectionSize(number) < header.sectionSize(day)  # Nr. stays narrow
     assert header.length() == page.view.viewport().width()  # the place takes the rest
     assert page.view.horizontalScrollBar().maximum() == 0
+
+
+def test_a_title_corrected_after_writing_the_minutes_is_saved_without_a_conflict(
+    qtbot, page, services, council_id, dialogs
+):
+    """The minutes' autosave gives the agenda item a new version; the Tagesordnung tab
+    rereads it when shown, so correcting the title is no conflict with oneself."""
+    from held_meeting import held_meeting
+    from PySide6.QtTest import QTest
+
+    from expertenrat.ui.agenda_editor import AgendaEditor
+    from expertenrat.ui.minutes_editor import MinutesEditor
+    from expertenrat.ui.minutes_item_list import item_key
+
+    members = [m.id for m in services.members.members(council_id)]
+    held = held_meeting(services.database, council_id, members)
+    page.refresh()
+    page.select(held.meeting_id)
+    minutes = next(w for w in page.details if isinstance(w, MinutesEditor))
+    agenda = next(w for w in page.details if isinstance(w, AgendaEditor))
+    page.tabs.setCurrentWidget(minutes)
+    minutes.items.select_key(item_key(held.item_ids[0]))
+    QTest.keyClicks(minutes.item_form.discussion_edit, "Bericht der Vorsitzenden")
+    minutes.autosave.flush()
+    qtbot.waitUntil(minutes.idle, timeout=10_000)
+
+    page.tabs.setCurrentWidget(agenda)
+    agenda.select(held.item_ids[0])
+    agenda.form.title_edit.setText("Eröffnung & Begrüßung")
+    agenda.form.title_edit.textEdited.emit("x")
+    assert agenda.save_item()
+
+    assert dialogs.warnings() == []
+    item = services.agenda.agenda(held.meeting_id).items[0]
+    assert item.title == "Eröffnung & Begrüßung"
+    assert services.minutes.minutes(held.meeting_id).items[0].texts.discussion == (
+        "Bericht der Vorsitzenden"
+    )
