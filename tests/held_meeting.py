@@ -8,8 +8,11 @@ from zoneinfo import ZoneInfo
 
 from meeting_rows import add_meeting
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingState
+from expertenrat.domain.members import Member
 from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.context import Services
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.store.database import Database
 
@@ -54,3 +57,25 @@ def held_meeting(
         status = AttendanceStatus.PRESENT if index < count else AttendanceStatus.EXCUSED
         attendance.save_entry(rows.meeting_id, replace(entry, status=status))
     return HeldMeeting(rows.meeting_id, rows.item_ids, rows.project_id)
+
+
+def council_of_three(services: Services, on: date = date(2026, 1, 1)) -> int:
+    """A council in Rostock with three members (Anna Berg, Dahl and Engel), saved ``on``."""
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    for name in ("Berg", "Dahl", "Engel"):
+        services.members.save(
+            council.id,
+            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
+            on,
+        )
+    return council.id
+
+
+def held_meeting_of_three(services: Services) -> HeldMeeting:
+    """A held meeting of :func:`council_of_three`'s council, all three present."""
+    council_id = council_of_three(services)
+    members = [m.id for m in services.members.members(council_id)]
+    return held_meeting(services.database, council_id, members)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -149,25 +150,12 @@ class AnnexesService:
 
     def remove(self, meeting_id: int, annex: Annex) -> None:
         """Take the annex out of the meeting (soft delete, audited)."""
-        with changing(self._db, WHAT) as session:
-            meeting = live_meeting(session, meeting_id)
-            ensure_not_frozen(session, meeting.id)
-            row = _row(session, meeting.id, annex.id)
-            check_version(row, annex.version, WHAT)
-            before = audit.snapshot(row)
+
+        def delete(row: models.StoredFile, meeting: str) -> tuple[AuditAction, str]:
             row.deleted_at = utc_now()
-            session.flush()
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.DELETE,
-                "file",
-                row.id,
-                council_id=meeting.council_id,
-                summary=f"Anlage „{row.title or row.name}“ aus {meeting_name(meeting)} entfernt",
-                before=before,
-                after=audit.snapshot(row),
-            )
+            return AuditAction.DELETE, f"Anlage „{row.title or row.name}“ aus {meeting} entfernt"
+
+        self._change(meeting_id, annex, delete)
 
     def update(self, meeting_id: int, annex: Annex, title: str, *, public: bool) -> Annex:
         """Change the annex's title (empty: from its file name) and whether the public
@@ -175,27 +163,43 @@ class AnnexesService:
         the annex meanwhile."""
         title = clean_text(title, ANNEX_TITLE)
         raise_if_invalid(text_problems("title", title, ANNEX_TITLE))
+
+        def edit(row: models.StoredFile, meeting: str) -> tuple[AuditAction, str]:
+            row.title = " ".join(title.split()) or title_from_name(row.name)
+            row.public = public
+            return AuditAction.UPDATE, f"Anlage „{row.title}“ zu {meeting} geändert"
+
+        annexes = self._change(meeting_id, annex, edit)
+        return next(a for a in annexes if a.id == annex.id)
+
+    def _change(
+        self,
+        meeting_id: int,
+        annex: Annex,
+        change: Callable[[models.StoredFile, str], tuple[AuditAction, str]],
+    ) -> tuple[Annex, ...]:
+        """Apply ``change`` to the stored annex (given it and the meeting's name, it returns
+        the audit action and summary), audited; returns the annexes after."""
         with changing(self._db, WHAT) as session:
             meeting = live_meeting(session, meeting_id)
             ensure_not_frozen(session, meeting.id)
             row = _row(session, meeting.id, annex.id)
             check_version(row, annex.version, WHAT)
             before = audit.snapshot(row)
-            row.title = " ".join(title.split()) or title_from_name(row.name)
-            row.public = public
+            action, summary = change(row, meeting_name(meeting))
             session.flush()
             audit.record(
                 session,
                 self._actor,
-                AuditAction.UPDATE,
+                action,
                 "file",
                 row.id,
                 council_id=meeting.council_id,
-                summary=f"Anlage „{row.title}“ zu {meeting_name(meeting)} geändert",
+                summary=summary,
                 before=before,
                 after=audit.snapshot(row),
             )
-            return next(a for a in _annexes(session, meeting.id) if a.id == row.id)
+            return _annexes(session, meeting.id)
 
     def move(self, meeting_id: int, annex: Annex, step: int) -> tuple[Annex, ...]:
         """Move the annex ``step`` places (-1 up, +1 down) in the list; returns the list."""

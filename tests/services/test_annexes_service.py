@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from meeting_rows import add_meeting
-from pypdf import PdfWriter
+from test_minutes_freeze import blank_pdf
 
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.audit import AuditService
-
-
-def blank_pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -34,13 +24,13 @@ def meeting_id(database, council) -> int:
 def test_title_and_public_flag_change_and_are_audited(database, annexes, meeting_id) -> None:
     annex = annexes.add(meeting_id, "Präsentation.pdf", blank_pdf())
 
-    changed = annexes.update(meeting_id, annex, "  Folien „Daten & <Räume>“ 🌍 ", public=False)
+    changed = annexes.update(meeting_id, annex, "  Folien {0} „Daten & <Räume>“ 🌍 ", public=False)
 
-    assert (changed.title, changed.public) == ("Folien „Daten & <Räume>“ 🌍", False)
+    assert (changed.title, changed.public) == ("Folien {0} „Daten & <Räume>“ 🌍", False)
     assert changed.version > annex.version
     assert annexes.annexes(meeting_id) == (changed,)
     *_, entry = AuditService(database).entries("file", annex.id)
-    assert "Folien „Daten & <Räume>“ 🌍" in entry.summary and "geändert" in entry.summary
+    assert "Folien {0} „Daten & <Räume>“ 🌍" in entry.summary and "geändert" in entry.summary
     emptied = annexes.update(meeting_id, changed, "", public=True)
     assert (emptied.title, emptied.public) == ("Präsentation", True)  # from the file name
 

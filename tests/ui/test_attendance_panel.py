@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from held_meeting import council_of_three
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import QTime
 
-from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus
-from expertenrat.domain.members import Member
 from expertenrat.ui.attendance_panel import AttendancePanel
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
@@ -18,17 +15,7 @@ HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 @pytest.fixture
 def council_id(services, today) -> int:
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    for name in ("Berg", "Dahl", "Engel"):
-        services.members.save(
-            council.id,
-            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
-            today,
-        )
-    return council.id
+    return council_of_three(services, today)
 
 
 @pytest.fixture

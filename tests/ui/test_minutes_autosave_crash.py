@@ -15,17 +15,14 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
-from held_meeting import held_meeting
+from held_meeting import held_meeting_of_three
 from postgres_cluster import Cluster
 from PySide6.QtTest import QTest
 from sqlalchemy.engine import make_url
 
-from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -33,21 +30,6 @@ from expertenrat.ui.minutes_item_list import item_key
 
 TYPING_PROCESS = Path(__file__).with_name("minutes_typing_process.py")
 WAIT = 10_000
-
-
-def _council_with_meeting(services: Services):
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    for name in ("Berg", "Dahl", "Engel"):
-        services.members.save(
-            council.id,
-            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
-            date(2026, 1, 1),
-        )
-    members = [m.id for m in services.members.members(council.id)]
-    return held_meeting(services.database, council.id, members)
 
 
 def _editor(qtbot, services, dialogs, meeting_id: int) -> MinutesEditor:
@@ -64,7 +46,7 @@ def _editor(qtbot, services, dialogs, meeting_id: int) -> MinutesEditor:
 
 
 def test_text_typed_before_a_kill_is_found_on_reopening(qtbot, services, dialogs, tmp_path):
-    held = _council_with_meeting(services)
+    held = held_meeting_of_three(services)
     item_id = held.item_ids[1]
     text = "Der Rat begruesst den Bericht und bittet um Zahlen bis Maerz."
     process = subprocess.Popen(
@@ -120,7 +102,7 @@ def test_a_lost_server_never_stops_typing_and_the_text_is_saved_when_it_is_back(
     editor = None
     try:
         services = Services.create(database, "tester")
-        held = _council_with_meeting(services)
+        held = held_meeting_of_three(services)
         item_id = held.item_ids[0]
         editor = _editor(qtbot, services, dialogs, held.meeting_id)
         editor.autosave._retry_timer.setInterval(300)

@@ -6,15 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from held_meeting import held_meeting
+from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import VoteMode
-from expertenrat.domain.members import Member
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.ui.attendance_panel import AttendancePanel
@@ -30,17 +28,7 @@ WAIT = 5_000
 
 @pytest.fixture
 def council_id(services, today) -> int:
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    for name in ("Berg", "Dahl", "Engel"):
-        services.members.save(
-            council.id,
-            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
-            today,
-        )
-    return council.id
+    return council_of_three(services, today)
 
 
 @pytest.fixture

@@ -3,13 +3,9 @@ its meeting's Protokoll tab, where the editor offers it beside the stored text."
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from held_meeting import held_meeting
+from held_meeting import held_meeting_of_three
 
-from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.members import Member
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -22,18 +18,7 @@ TYPED = 'Getippt & <nicht> gespeichert: "Offene Daten" 🚀'
 
 @pytest.fixture
 def meeting(services):
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    for name in ("Berg", "Dahl", "Engel"):
-        services.members.save(
-            council.id,
-            Member(None, "Anna", name, primary_field_id=field, term_start=date(2025, 1, 1)),
-            date(2026, 1, 1),
-        )
-    members = [m.id for m in services.members.members(council.id)]
-    return held_meeting(services.database, council.id, members)
+    return held_meeting_of_three(services)
 
 
 def recover(services, meeting, discussion: str) -> None:
