@@ -39,12 +39,14 @@ from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.filter_bar import refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.record_table import select_record, selected_record
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
 
@@ -232,22 +234,15 @@ class MeetingsPage(QWidget):
     # --- selection ----------------------------------------------------------------------
 
     def selected(self) -> MeetingSummary | None:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].data(MeetingsTableModel.ObjectRole) if rows else None
+        return selected_record(self.view)
 
     def select(self, meeting_id: int | None) -> None:
         """Select a meeting of the list (as the user would, asking about unsaved text)."""
         self._select_row(meeting_id)
 
     def _select_row(self, meeting_id: int | None) -> None:
-        source_row = self.model.row_of(meeting_id) if meeting_id is not None else -1
-        if source_row < 0:
+        if meeting_id is None or not select_record(self.view, meeting_id):
             self.view.clearSelection()
-            return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
 
     def _selection_changed(self) -> None:
         if self._selecting:
@@ -415,14 +410,7 @@ class MeetingsPage(QWidget):
     # --- looks --------------------------------------------------------------------------
 
     def _fill_years(self, years: list[int]) -> None:
-        current = self.year_combo.currentData()
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        self.year_combo.addItem(tr(_CONTEXT, "Alle Jahre"), None)
-        for year in years:
-            self.year_combo.addItem(str(year), year)
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current)))
-        self.year_combo.blockSignals(False)
+        refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])
 
     def _update_empty(self, *, total: bool) -> None:
         if self.model.rowCount():

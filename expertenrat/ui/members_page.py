@@ -12,15 +12,12 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,14 +30,21 @@ from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
-from expertenrat.ui.record_table import fit_columns, record_table_view
+from expertenrat.ui.record_table import (
+    TableOrEmpty,
+    chooser_table,
+    fit_columns,
+    record_page_layout,
+    select_record,
+    selected_record,
+    selection_kept,
+)
 from expertenrat.ui.roster_panel import RosterPanel
-from expertenrat.ui.table_columns import ColumnChooser
-from expertenrat.ui.widgets import page_title
 
 _CONTEXT = "MembersPage"
 # Columns made narrower (down to this width) when the shown ones do not fit the page:
@@ -76,29 +80,19 @@ class MembersPage(QWidget):
         self.model = MembersTableModel(self)
         self.proxy = MembersFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = record_table_view(self.proxy, MembersTableModel.COLUMN_NAME)
-        self.columns = ColumnChooser(
-            self.view,
-            MembersTableModel.KEYS,
-            MembersTableModel.HIDDEN_BY_DEFAULT,
-            settings if settings is not None else QSettings(),
+        self.view, self.columns = chooser_table(
+            self.proxy,
+            MembersTableModel,
+            MembersTableModel.COLUMN_NAME,
+            settings,
             "members/hidden_columns",
         )
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.view)
-        self.table_stack.addWidget(self.empty_label)
+        self.table_stack = TableOrEmpty(self.view)
+        self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(tr(_CONTEXT, "Suchen nach Name, Institution, E-Mail …"))
-        self.search_edit.setClearButtonEnabled(True)
         self.status_combo = QComboBox()
         for status, label in (
             (StatusFilter.ACTIVE, tr(_CONTEXT, "Aktive")),
@@ -108,6 +102,12 @@ class MembersPage(QWidget):
         ):
             self.status_combo.addItem(label, status.value)
         self.field_combo = QComboBox()
+        self.filters = FilterBar(
+            tr(_CONTEXT, "Suchen nach Name, Institution, E-Mail …"),
+            tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
+            (self.status_combo, self.field_combo),
+        )
+        self.search_edit = self.filters.search_edit
         self.new_button = QPushButton(tr(_CONTEXT, "Neues Mitglied …"))
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.end_button = QPushButton(tr(_CONTEXT, "Amtszeit beenden …"))
@@ -118,8 +118,6 @@ class MembersPage(QWidget):
         )
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Neues Mitglied anlegen (Strg+N)"))
-        self.search_edit.setToolTip(tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         self.composition = CompositionPanel()
         self.roster = RosterPanel(services, dialogs, today, self)
         self.roster.membersImported.connect(self.refresh)
@@ -150,10 +148,6 @@ class MembersPage(QWidget):
         self._update_count()
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.status_combo)
-        filters.addWidget(self.field_combo)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.end_button, self.delete_button):
             actions.addWidget(button)
@@ -162,27 +156,21 @@ class MembersPage(QWidget):
         counts = QHBoxLayout()
         counts.addWidget(self.count_label)
         counts.addWidget(self.status_label, 1)
-        table_side = QWidget()
-        left = QVBoxLayout(table_side)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(filters)
-        left.addWidget(self.table_stack, 1)
-        left.addLayout(counts)
-        left.addLayout(actions)
         side = QWidget()
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.composition)
         right.addWidget(self.roster)
         right.addStretch(1)
-        splitter = QSplitter()
-        splitter.addWidget(table_side)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([800, 320])
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr(_CONTEXT, "Mitglieder")))
-        layout.addWidget(splitter, 1)
+        record_page_layout(
+            self,
+            tr(_CONTEXT, "Mitglieder"),
+            self.filters,
+            self.table_stack,
+            (counts, actions),
+            side,
+            (800, 320),
+        )
 
     # --- data -------------------------------------------------------------------------
 
@@ -203,15 +191,19 @@ class MembersPage(QWidget):
         """Reread the members; the selected member stays selected."""
         if self._council_id is None:
             return
-        selected = self.selected()
         today = self._today()
         council = self._services.members.members_and_composition(self._council_id, today)
         self._fields = list(council.fields)
-        self._fill_field_combo()
-        self.model.set_members(list(council.members), {f.id: f.name for f in self._fields}, today)
+        refill_combo(
+            self.field_combo,
+            tr(_CONTEXT, "Alle Handlungsfelder"),
+            [(f.name, f.id) for f in self._fields],
+        )
+        self.proxy.set_field(self.field_combo.currentData())
+        with selection_kept(self.view):
+            fields = {f.id: f.name for f in self._fields}
+            self.model.set_members(list(council.members), fields, today)
         self.composition.show_composition(council.composition)
-        if selected is not None:
-            self.select(selected.id)
         self.fit_columns()
         self._update_buttons()
         self._update_count()
@@ -225,19 +217,20 @@ class MembersPage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown != total:
-            text = tr(_CONTEXT, "{} von {} Mitgliedern").format(shown, total)
-        elif total == 1:
-            text = tr(_CONTEXT, "1 Mitglied")
-        else:
-            text = tr(_CONTEXT, "{} Mitglieder").format(total)
-        self.count_label.setText(text)
+        self.count_label.setText(
+            hit_count(
+                shown,
+                total,
+                tr(_CONTEXT, "{} von {} Mitgliedern"),
+                tr(_CONTEXT, "1 Mitglied"),
+                tr(_CONTEXT, "{} Mitglieder"),
+            )
+        )
         self.copy_emails_button.setEnabled(shown > 0)
         if shown:
-            self.table_stack.setCurrentWidget(self.view)
-            return
-        if total == 0:
-            self.empty_label.setText(
+            self.table_stack.show_table()
+        elif total == 0:
+            self.table_stack.show_empty(
                 tr(
                     _CONTEXT,
                     "Noch keine Mitglieder. Legen Sie mit „Neues Mitglied …“ (Strg+N) das "
@@ -245,38 +238,19 @@ class MembersPage(QWidget):
                 )
             )
         else:
-            self.empty_label.setText(
+            self.table_stack.show_empty(
                 tr(
                     _CONTEXT,
                     "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle“ und "
                     "„Alle Handlungsfelder“, um alle {} Mitglieder zu sehen.",
                 ).format(total)
             )
-        self.table_stack.setCurrentWidget(self.empty_label)
-
-    def _fill_field_combo(self) -> None:
-        current = self.field_combo.currentData()
-        self.field_combo.blockSignals(True)
-        self.field_combo.clear()
-        self.field_combo.addItem(tr(_CONTEXT, "Alle Handlungsfelder"), None)
-        for field in self._fields:
-            self.field_combo.addItem(field.name, field.id)
-        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(current)))
-        self.field_combo.blockSignals(False)
-        self.proxy.set_field(self.field_combo.currentData())
 
     def selected(self) -> Member | None:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].data(MembersTableModel.ObjectRole) if rows else None
+        return selected_record(self.view)
 
     def select(self, membership_id: int | None) -> None:
-        source_row = self.model.row_of(membership_id)
-        if source_row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
+        select_record(self.view, membership_id)
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: a new member, or one member (all filters

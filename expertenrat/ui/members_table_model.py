@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.members import Member
-from expertenrat.domain.text_folding import fold, transliterate
+from expertenrat.domain.text_folding import fold
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Column, RowsTableModel
+from expertenrat.ui.table_model import Column, RowsTableModel, search_text, text_column
 
 _CONTEXT = "MembersTableModel"
 
@@ -97,30 +95,26 @@ _NOT_ACTIVE = QColor("#7a828a")
 
 
 def _columns() -> tuple[Column[MemberRow], ...]:
-    def column(header: str, display: Callable[[MemberRow], str], **spec: Any) -> Column:
-        # The tooltip shows the whole text where the column cuts it.
-        return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
-
     return (
-        column(
+        text_column(
             tr(_CONTEXT, "Name"),
             lambda row: f"{row.member.family_name}, {row.member.given_name}",
             sort_value=lambda row: row.sort_name,
             tooltip=lambda row: row.member.email or None,
         ),
-        column(tr(_CONTEXT, "Institution"), lambda row: row.member.affiliation),
-        column(tr(_CONTEXT, "Rolle"), lambda row: row.member.role.label),
-        column(tr(_CONTEXT, "Primäres Handlungsfeld"), lambda row: row.primary_field),
-        column(
+        text_column(tr(_CONTEXT, "Institution"), lambda row: row.member.affiliation),
+        text_column(tr(_CONTEXT, "Rolle"), lambda row: row.member.role.label),
+        text_column(tr(_CONTEXT, "Primäres Handlungsfeld"), lambda row: row.primary_field),
+        text_column(
             tr(_CONTEXT, "Amtszeit"),
             lambda row: _term(row.member),
             sort_value=lambda row: row.member.term_end or date.max,  # by end; open terms last
         ),
-        column(tr(_CONTEXT, "Titel"), lambda row: row.member.title),
-        column(tr(_CONTEXT, "Sektor"), lambda row: row.member.sector.label),
-        column(tr(_CONTEXT, "Alle Handlungsfelder"), lambda row: row.fields),
-        column(tr(_CONTEXT, "E-Mail"), lambda row: row.member.email),
-        column(tr(_CONTEXT, "Status"), lambda row: row.status),
+        text_column(tr(_CONTEXT, "Titel"), lambda row: row.member.title),
+        text_column(tr(_CONTEXT, "Sektor"), lambda row: row.member.sector.label),
+        text_column(tr(_CONTEXT, "Alle Handlungsfelder"), lambda row: row.fields),
+        text_column(tr(_CONTEXT, "E-Mail"), lambda row: row.member.email),
+        text_column(tr(_CONTEXT, "Status"), lambda row: row.status),
     )
 
 
@@ -132,9 +126,9 @@ def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
         status, state = tr(_CONTEXT, "künftig"), "future"
     else:
         status, state = tr(_CONTEXT, "ehemalig"), "former"
-    text = " ".join((member.full_name, member.affiliation, member.position, member.email, fields))
-    # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
-    search = f"{fold(text)}\n{fold(transliterate(text))}"
+    search = search_text(
+        member.full_name, member.affiliation, member.position, member.email, fields
+    )
     primary = field_names.get(member.primary_field_id, "") if member.primary_field_id else ""
     return MemberRow(member, primary, fields, status, state, search, fold(member.sort_name))
 

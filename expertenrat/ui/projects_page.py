@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,15 +26,22 @@ from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.project_detail_panel import ProjectDetailPanel
 from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
 from expertenrat.ui.projects_table_model import ProjectsTableModel
-from expertenrat.ui.record_table import fit_columns, record_table_view
-from expertenrat.ui.table_columns import ColumnChooser
-from expertenrat.ui.widgets import page_title
+from expertenrat.ui.record_table import (
+    TableOrEmpty,
+    chooser_table,
+    fit_columns,
+    record_page_layout,
+    select_record,
+    selected_record,
+    selection_kept,
+)
 
 _CONTEXT = "ProjectsPage"
 # The long text columns give way first when the shown columns are wider than the page.
@@ -66,37 +69,29 @@ class ProjectsPage(QWidget):
         self.model = ProjectsTableModel(self)
         self.proxy = ProjectsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = record_table_view(self.proxy, ProjectsTableModel.COLUMN_TITLE)
-        self.columns = ColumnChooser(
-            self.view,
-            ProjectsTableModel.KEYS,
-            ProjectsTableModel.HIDDEN_BY_DEFAULT,
-            settings if settings is not None else QSettings(),
+        self.view, self.columns = chooser_table(
+            self.proxy,
+            ProjectsTableModel,
+            ProjectsTableModel.COLUMN_TITLE,
+            settings,
             "projects/hidden_columns",
         )
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.view)
-        self.table_stack.addWidget(self.empty_label)
+        self.table_stack = TableOrEmpty(self.view)
+        self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()
         self.detail = ProjectDetailPanel()
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(
-            tr(_CONTEXT, "Suchen nach Titel, Kürzel, Federführung, Partner …")
-        )
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip(tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         self.field_combo = QComboBox()
         self.phase_combo = QComboBox()
         self.phase_combo.addItem(tr(_CONTEXT, "Alle Phasen"), None)
         for phase in ProjectPhase:
             self.phase_combo.addItem(phase.label, phase.value)
+        self.filters = FilterBar(
+            tr(_CONTEXT, "Suchen nach Titel, Kürzel, Federführung, Partner …"),
+            tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
+            (self.field_combo, self.phase_combo),
+        )
+        self.search_edit = self.filters.search_edit
         self.new_button = QPushButton(tr(_CONTEXT, "Neues Projekt …"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Neues Projekt anlegen (Strg+N)"))
@@ -131,29 +126,19 @@ class ProjectsPage(QWidget):
         self._update_count()
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.field_combo)
-        filters.addWidget(self.phase_combo)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.close_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        table_side = QWidget()
-        left = QVBoxLayout(table_side)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(filters)
-        left.addWidget(self.table_stack, 1)
-        left.addWidget(self.count_label)
-        left.addLayout(actions)
-        splitter = QSplitter()
-        splitter.addWidget(table_side)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([760, 360])
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr(_CONTEXT, "Projekte")))
-        layout.addWidget(splitter, 1)
+        record_page_layout(
+            self,
+            tr(_CONTEXT, "Projekte"),
+            self.filters,
+            self.table_stack,
+            (self.count_label, actions),
+            self.detail,
+            (760, 360),
+        )
 
     # --- the Page protocol ------------------------------------------------------------
 
@@ -179,28 +164,20 @@ class ProjectsPage(QWidget):
         """Reread the projects; the selected project stays selected."""
         if self._council_id is None:
             return
-        selected = self.selected()
         self._fields = self._services.settings.action_fields(self._council_id)
-        self._fill_field_combo()
-        self.model.set_projects(self._services.projects.projects(self._council_id))
-        if selected is not None:
-            self.select(selected.id)
+        refill_combo(
+            self.field_combo,
+            tr(_CONTEXT, "Alle Handlungsfelder"),
+            [(f.name, f.id) for f in self._fields],
+        )
+        self.proxy.set_field(self.field_combo.currentData())
+        with selection_kept(self.view):
+            self.model.set_projects(self._services.projects.projects(self._council_id))
         self.fit_columns()
         self._selection_changed()
         self._update_count()
 
     # --- table ------------------------------------------------------------------------
-
-    def _fill_field_combo(self) -> None:
-        current = self.field_combo.currentData()
-        self.field_combo.blockSignals(True)
-        self.field_combo.clear()
-        self.field_combo.addItem(tr(_CONTEXT, "Alle Handlungsfelder"), None)
-        for field in self._fields:
-            self.field_combo.addItem(field.name, field.id)
-        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(current)))
-        self.field_combo.blockSignals(False)
-        self.proxy.set_field(self.field_combo.currentData())
 
     def _phase_chosen(self) -> None:
         value = self.phase_combo.currentData()
@@ -208,45 +185,38 @@ class ProjectsPage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown != total:
-            text = tr(_CONTEXT, "{} von {} Projekten").format(shown, total)
-        elif total == 1:
-            text = tr(_CONTEXT, "1 Projekt")
-        else:
-            text = tr(_CONTEXT, "{} Projekte").format(total)
-        self.count_label.setText(text)
+        self.count_label.setText(
+            hit_count(
+                shown,
+                total,
+                tr(_CONTEXT, "{} von {} Projekten"),
+                tr(_CONTEXT, "1 Projekt"),
+                tr(_CONTEXT, "{} Projekte"),
+            )
+        )
         if shown:
-            self.table_stack.setCurrentWidget(self.view)
-            return
-        if total == 0:
-            self.empty_label.setText(
+            self.table_stack.show_table()
+        elif total == 0:
+            self.table_stack.show_empty(
                 tr(
                     _CONTEXT,
                     "Noch keine Projekte. Legen Sie mit „Neues Projekt …“ (Strg+N) das erste an.",
                 )
             )
         else:
-            self.empty_label.setText(
+            self.table_stack.show_empty(
                 tr(
                     _CONTEXT,
                     "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle "
                     "Handlungsfelder“ und „Alle Phasen“, um alle {} Projekte zu sehen.",
                 ).format(total)
             )
-        self.table_stack.setCurrentWidget(self.empty_label)
 
     def selected(self) -> Project | None:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].data(ProjectsTableModel.ObjectRole) if rows else None
+        return selected_record(self.view)
 
     def select(self, project_id: int | None) -> None:
-        source_row = self.model.row_of(project_id)
-        if source_row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
+        select_record(self.view, project_id)
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: a new project, or a project (every filter but

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.projects import Project, ProjectEntry
-from expertenrat.domain.text_folding import fold, transliterate
+from expertenrat.domain.text_folding import fold
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+from expertenrat.ui.table_model import (
+    Column,
+    RowsTableModel,
+    number_column,
+    search_text,
+    text_column,
+)
 
 _CONTEXT = "ProjectsTableModel"
 _PHASE_ORDER = {phase: position for position, phase in enumerate(ProjectPhase)}
@@ -74,43 +79,36 @@ class ProjectsTableModel(RowsTableModel):
 
 
 def _columns() -> tuple[Column[ProjectRow], ...]:
-    def column(header: str, display, **spec: Any) -> Column[ProjectRow]:
-        # The tooltip shows the whole text where the column cuts it.
-        return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
-
     return (
-        column(tr(_CONTEXT, "Titel"), lambda row: row.project.title),
-        column(tr(_CONTEXT, "Kürzel"), lambda row: row.project.short_code),
-        column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.entry.action_field),
-        column(
+        text_column(tr(_CONTEXT, "Titel"), lambda row: row.project.title),
+        text_column(tr(_CONTEXT, "Kürzel"), lambda row: row.project.short_code),
+        text_column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.entry.action_field),
+        text_column(
             tr(_CONTEXT, "Phase"),
             lambda row: row.project.phase.label,
             sort_value=lambda row: _PHASE_ORDER[row.project.phase],
         ),
-        column(tr(_CONTEXT, "Federführung"), lambda row: row.project.lead_unit),
+        text_column(tr(_CONTEXT, "Federführung"), lambda row: row.project.lead_unit),
         number_column(tr(_CONTEXT, "Beratungen"), lambda row: row.entry.consultations),
-        column(
+        text_column(
             tr(_CONTEXT, "Ansprechperson"),
             lambda row: row.project.contact_name,
             tooltip=lambda row: row.project.contact_email or None,
         ),
-        column(tr(_CONTEXT, "Partner"), lambda row: ", ".join(row.project.partners)),
+        text_column(tr(_CONTEXT, "Partner"), lambda row: ", ".join(row.project.partners)),
         number_column(tr(_CONTEXT, "Empfehlungen"), lambda row: row.entry.recommendations),
     )
 
 
 def _row(entry: ProjectEntry) -> ProjectRow:
     project = entry.project
-    text = " ".join(
-        (
-            project.title,
-            project.short_code,
-            project.lead_unit,
-            project.contact_name,
-            project.contact_email,
-            entry.action_field,
-            *project.partners,
-        )
+    text = search_text(
+        project.title,
+        project.short_code,
+        project.lead_unit,
+        project.contact_name,
+        project.contact_email,
+        entry.action_field,
+        *project.partners,
     )
-    # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
-    return ProjectRow(entry, f"{fold(text)}\n{fold(transliterate(text))}")
+    return ProjectRow(entry, text)

@@ -20,11 +20,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,14 +37,20 @@ from expertenrat.domain.recommendations import (
 )
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.recommendations_filter_proxy import RecommendationsFilterProxy
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
-from expertenrat.ui.record_table import fit_columns, record_table_view
-from expertenrat.ui.table_columns import ColumnChooser
-from expertenrat.ui.widgets import page_title
+from expertenrat.ui.record_table import (
+    chooser_table,
+    fit_columns,
+    record_page_layout,
+    select_record,
+    selected_record,
+    selection_kept,
+)
 
 _CONTEXT = "RecommendationsPage"
 _SHRINKABLE = (
@@ -76,18 +79,13 @@ class RecommendationsPage(QWidget):
         self.model = RecommendationsTableModel(self)
         self.proxy = RecommendationsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = record_table_view(self.proxy, RecommendationsTableModel.COLUMN_CODE)
-        self.columns = ColumnChooser(
-            self.view,
-            RecommendationsTableModel.KEYS,
-            RecommendationsTableModel.HIDDEN_BY_DEFAULT,
-            settings if settings is not None else QSettings(),
+        self.view, self.columns = chooser_table(
+            self.proxy,
+            RecommendationsTableModel,
+            RecommendationsTableModel.COLUMN_CODE,
+            settings,
             "recommendations/hidden_columns",
         )
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(tr(_CONTEXT, "Suchen nach Code, Titel, Projekt …"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(200)
         self.status_combo = QComboBox()
         self.status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
         self.status_combo.addItem(tr(_CONTEXT, "ohne Stellungnahme"), _WITHOUT_RESPONSE)
@@ -101,6 +99,12 @@ class RecommendationsPage(QWidget):
         )
         self.project_combo.setMinimumContentsLength(16)
         self.year_combo = QComboBox()
+        self.filters = FilterBar(
+            tr(_CONTEXT, "Suchen nach Code, Titel, Projekt …"),
+            tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
+            (self.status_combo, self.field_combo, self.project_combo, self.year_combo),
+        )
+        self.search_edit = self.filters.search_edit
         self.count_label = QLabel()
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
@@ -143,10 +147,6 @@ class RecommendationsPage(QWidget):
         self._selection_changed()
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 1)
-        for combo in (self.status_combo, self.field_combo, self.project_combo, self.year_combo):
-            filters.addWidget(combo)
         actions = QHBoxLayout()
         for button in (
             self.new_button,
@@ -158,21 +158,15 @@ class RecommendationsPage(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        table_side = QWidget()
-        left = QVBoxLayout(table_side)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(filters)
-        left.addWidget(self.view, 1)
-        left.addWidget(self.count_label)
-        left.addLayout(actions)
-        splitter = QSplitter()
-        splitter.addWidget(table_side)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 260])
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr(_CONTEXT, "Empfehlungen")))
-        layout.addWidget(splitter, 1)
+        record_page_layout(
+            self,
+            tr(_CONTEXT, "Empfehlungen"),
+            self.filters,
+            self.view,
+            (self.count_label, actions),
+            self.detail,
+            (900, 260),
+        )
 
     # --- the page protocol --------------------------------------------------------------
 
@@ -189,12 +183,10 @@ class RecommendationsPage(QWidget):
         """Reread the register; the selected recommendation stays selected."""
         if self._council_id is None:
             return
-        selected = self.selected()
         rows = self._services.recommendations.list(self._council_id, today=self._today())
         self._fill_combos(rows)
-        self.model.set_recommendations(rows)
-        if selected is not None:
-            self.select(selected.id)
+        with selection_kept(self.view):
+            self.model.set_recommendations(rows)
         self._selection_changed()
         self._update_count()
         self.fit_columns()
@@ -222,17 +214,10 @@ class RecommendationsPage(QWidget):
     # --- selection ----------------------------------------------------------------------
 
     def selected(self) -> RecommendationRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].data(RecommendationsTableModel.ObjectRole) if rows else None
+        return selected_record(self.view)
 
     def select(self, recommendation_id: int) -> None:
-        source_row = self.model.row_of(recommendation_id)
-        if source_row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
+        select_record(self.view, recommendation_id)
 
     def _selection_changed(self) -> None:
         row = self.selected()
@@ -267,27 +252,15 @@ class RecommendationsPage(QWidget):
         fields = self._services.settings.action_fields(self._council_id)
         projects = {p.id: p.title for row in rows for p in row.projects}
         years = sorted({row.year for row in rows if row.year}, reverse=True)
-        for combo, everything, items in (
-            (
-                self.field_combo,
-                tr(_CONTEXT, "Alle Handlungsfelder"),
-                [(f.name, f.id) for f in fields],
-            ),
-            (
-                self.project_combo,
-                tr(_CONTEXT, "Alle Projekte"),
-                sorted(((title, pid) for pid, title in projects.items()), key=lambda i: i[0]),
-            ),
-            (self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years]),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for text, value in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        refill_combo(
+            self.field_combo, tr(_CONTEXT, "Alle Handlungsfelder"), [(f.name, f.id) for f in fields]
+        )
+        refill_combo(
+            self.project_combo,
+            tr(_CONTEXT, "Alle Projekte"),
+            sorted(((title, pid) for pid, title in projects.items()), key=lambda i: i[0]),
+        )
+        refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])
         self.proxy.set_field(self.field_combo.currentData())
         self.proxy.set_project(self.project_combo.currentData())
         self.proxy.set_year(self.year_combo.currentData())
@@ -298,10 +271,14 @@ class RecommendationsPage(QWidget):
             text = tr(
                 _CONTEXT, "Noch keine Empfehlungen. Sie entstehen im Protokoll einer Sitzung."
             )
-        elif shown != total:
-            text = tr(_CONTEXT, "{} von {} Empfehlungen").format(shown, total)
         else:
-            text = tr(_CONTEXT, "{} Empfehlungen").format(total)
+            text = hit_count(
+                shown,
+                total,
+                tr(_CONTEXT, "{} von {} Empfehlungen"),
+                tr(_CONTEXT, "1 Empfehlung"),
+                tr(_CONTEXT, "{} Empfehlungen"),
+            )
         self.count_label.setText(text)
 
     # --- steps --------------------------------------------------------------------------

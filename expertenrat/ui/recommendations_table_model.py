@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendation_views import RecommendationRow
-from expertenrat.domain.text_folding import fold, transliterate
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+from expertenrat.ui.table_model import (
+    Column,
+    RowsTableModel,
+    number_column,
+    search_text,
+    text_column,
+)
 
 _CONTEXT = "RecommendationsTableModel"
 _STATUS_ORDER = {status: position for position, status in enumerate(RecommendationStatus)}
@@ -79,20 +83,17 @@ class RecommendationsTableModel(RowsTableModel):
 
 
 def register_row(row: RecommendationRow) -> RegisterRow:
-    text = " ".join(
-        (
-            row.code,
-            row.title,
-            row.kind.label,
-            row.action_field,
-            row.project_names,
-            row.lead_units,
-            row.origin.label,
-            row.status.label,
-        )
+    text = search_text(
+        row.code,
+        row.title,
+        row.kind.label,
+        row.action_field,
+        row.project_names,
+        row.lead_units,
+        row.origin.label,
+        row.status.label,
     )
-    # Folded twice, so that "muller" (accents aside) and "mueller" (spelt out) find Müller.
-    return RegisterRow(row, f"{fold(text)}\n{fold(transliterate(text))}")
+    return RegisterRow(row, text)
 
 
 def _date(value: date | None) -> str:
@@ -100,8 +101,6 @@ def _date(value: date | None) -> str:
 
 
 def _columns() -> tuple[Column[RegisterRow], ...]:
-    def column(header: str, display, **spec: Any) -> Column[RegisterRow]:
-        return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
 
     def date_column(header: str, value) -> Column[RegisterRow]:
         # Rows without the date sort last (ascending).
@@ -112,21 +111,21 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         )
 
     return (
-        column(
+        text_column(
             tr(_CONTEXT, "Code"),
             lambda row: row.recommendation.code,
             sort_value=lambda row: _code_key(row.recommendation.code),
         ),
-        column(tr(_CONTEXT, "Art"), lambda row: row.recommendation.kind.label),
-        column(tr(_CONTEXT, "Titel"), lambda row: row.recommendation.title),
-        column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.recommendation.action_field),
-        column(tr(_CONTEXT, "Projekt(e)"), lambda row: row.recommendation.project_names),
-        column(tr(_CONTEXT, "Federführung"), lambda row: row.recommendation.lead_units),
-        column(tr(_CONTEXT, "Herkunft"), lambda row: row.recommendation.origin.label),
+        text_column(tr(_CONTEXT, "Art"), lambda row: row.recommendation.kind.label),
+        text_column(tr(_CONTEXT, "Titel"), lambda row: row.recommendation.title),
+        text_column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.recommendation.action_field),
+        text_column(tr(_CONTEXT, "Projekt(e)"), lambda row: row.recommendation.project_names),
+        text_column(tr(_CONTEXT, "Federführung"), lambda row: row.recommendation.lead_units),
+        text_column(tr(_CONTEXT, "Herkunft"), lambda row: row.recommendation.origin.label),
         date_column(tr(_CONTEXT, "beschlossen am"), lambda r: r.adopted_on),
         date_column(tr(_CONTEXT, "versandt am"), lambda r: r.sent_on),
         date_column(tr(_CONTEXT, "Antwort fällig"), lambda r: r.due_on),
-        column(
+        text_column(
             tr(_CONTEXT, "Status"),
             lambda row: row.recommendation.status.label,
             sort_value=lambda row: _STATUS_ORDER[row.recommendation.status],

@@ -1,16 +1,35 @@
-"""The table view of a page's records (members, projects, meetings): one shape for all.
+"""The table view of a page's records (members, projects, meetings, recommendations): one
+shape for all.
 
 Rows are records: the whole row is selected, one at a time, nothing is edited in place
 (a form or dialog does that); sorting goes through the proxy's native sort values; a
 long text ends in "…" on one line; columns can be widened by hand up to a sane width.
+The selected record is found and selected by its key (``RowsTableModel.row_of``), so that
+a page keeps it selected across a refresh (:func:`selection_kept`); where the table has
+no rows, :class:`TableOrEmpty` says why in its place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QSettings, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.ui.table_columns import ColumnChooser
+from expertenrat.ui.table_model import RowsTableModel
+from expertenrat.ui.widgets import page_title
 
 
 def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView:
@@ -31,6 +50,27 @@ def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView
     header.setMaximumSectionSize(320)
     header.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view
+
+
+def chooser_table(
+    model: QAbstractItemModel,
+    kind: type,
+    sort_column: int,
+    settings: QSettings | None,
+    settings_key: str,
+) -> tuple[QTableView, ColumnChooser]:
+    """A record table on ``model`` (a proxy or the table model) whose columns can be shown
+    and hidden from the header's menu: ``kind`` (the table model's class) names them in
+    ``KEYS`` and ``HIDDEN_BY_DEFAULT``; the choice is kept under ``settings_key``."""
+    view = record_table_view(model, sort_column)
+    chooser = ColumnChooser(
+        view,
+        kind.KEYS,  # type: ignore[attr-defined]
+        kind.HIDDEN_BY_DEFAULT,  # type: ignore[attr-defined]
+        settings if settings is not None else QSettings(),
+        settings_key,
+    )
+    return view, chooser
 
 
 MIN_SHRUNK_WIDTH = 100
@@ -64,3 +104,90 @@ def fit_columns(view: QTableView, shrinkable: Sequence[Sequence[int]]) -> None:
             excess -= cut
         if excess <= 0:
             return
+
+
+def selected_record(view: QTableView) -> Any | None:
+    """The record (object role) of the selected row, or None."""
+    rows = view.selectionModel().selectedRows()
+    return rows[0].data(RowsTableModel.ObjectRole) if rows else None
+
+
+def select_record(view: QTableView, key: Hashable) -> bool:
+    """Select and show the row of the record with ``key``; False if the table does not
+    show it (not there, or filtered out)."""
+    shown = view.model()
+    source = shown.sourceModel() if isinstance(shown, QAbstractProxyModel) else shown
+    position = source.row_of(key)  # type: ignore[attr-defined]
+    if position < 0:
+        return False
+    index = source.index(position, 0)
+    if shown is not source:
+        index = shown.mapFromSource(index)  # type: ignore[attr-defined]
+    if not index.isValid():
+        return False
+    view.selectRow(index.row())
+    view.scrollTo(index)
+    return True
+
+
+@contextmanager
+def selection_kept(view: QTableView) -> Iterator[None]:
+    """The record selected before the block is selected again after it (if still shown)."""
+    chosen = selected_record(view)
+    yield
+    if chosen is not None:
+        select_record(view, chosen.id)
+
+
+class TableOrEmpty(QStackedWidget):
+    """The table, or in its place a sentence why it is empty and what to do."""
+
+    def __init__(self, view: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.addWidget(view)
+        self.addWidget(self.empty_label)
+
+    def show_table(self) -> None:
+        self.setCurrentWidget(self.view)
+
+    def show_empty(self, text: str) -> None:
+        self.empty_label.setText(text)
+        self.setCurrentWidget(self.empty_label)
+
+
+def record_page_layout(
+    page: QWidget,
+    title: str,
+    filters: QWidget,
+    table: QWidget,
+    below: Sequence[QWidget | QLayout],
+    beside: QWidget,
+    widths: tuple[int, int],
+) -> None:
+    """A records page: its title over a splitter; on the left the filter bar, the table
+    (which takes the height) and what goes under it (the count, the buttons); on the right
+    ``beside`` (the selected record, panels)."""
+    table_side = QWidget()
+    left = QVBoxLayout(table_side)
+    left.setContentsMargins(0, 0, 0, 0)
+    left.addWidget(filters)
+    left.addWidget(table, 1)
+    for part in below:
+        if isinstance(part, QLayout):
+            left.addLayout(part)
+        else:
+            left.addWidget(part)
+    splitter = QSplitter()
+    splitter.addWidget(table_side)
+    splitter.addWidget(beside)
+    splitter.setStretchFactor(0, 1)
+    splitter.setSizes(list(widths))
+    layout = QVBoxLayout(page)
+    layout.addWidget(page_title(title))
+    layout.addWidget(splitter, 1)

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.text_folding import fold, transliterate
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -68,6 +68,19 @@ class Column(Generic[Row]):
 def number_column(header: str, value: Callable[[Row], int]) -> Column[Row]:
     """A right-aligned column of whole numbers that sorts as numbers."""
     return Column(header, lambda row: str(value(row)), sort_value=value, alignment=_RIGHT)
+
+
+def text_column(header: str, display: Callable[[Row], str], **spec: Any) -> Column[Row]:
+    """A column of text whose tooltip shows the whole text where the column cuts it
+    (unless ``spec`` gives another tooltip)."""
+    return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
+
+
+def search_text(*parts: str) -> str:
+    """What the search as you type looks in: ``parts`` folded twice, so that "muller"
+    (accents aside) and "mueller" (spelt out) both find Müller."""
+    text = " ".join(parts)
+    return f"{fold(text)}\n{fold(transliterate(text))}"
 
 
 class RowsTableModel(QAbstractTableModel):

@@ -1,0 +1,57 @@
+"""The row above a page's table: a search field that filters as you type (Strg+F) and the
+page's filter combos; and the helpers around it (refilling a combo, the hit count).
+
+The strings come translated from the page (its own translation context); the bar only
+arranges them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+
+class FilterBar(QWidget):
+    def __init__(
+        self,
+        placeholder: str,
+        tooltip: str,
+        combos: Sequence[QComboBox],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(placeholder)
+        self.search_edit.setToolTip(tooltip)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(200)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit, 1)
+        for combo in combos:
+            layout.addWidget(combo)
+
+
+def refill_combo(combo: QComboBox, everything: str, items: Iterable[tuple[str, Any]]) -> None:
+    """``everything`` (data ``None``) and then ``items`` (text, data); the chosen entry stays
+    chosen if it is still there, else "everything". No signal: the page applies the filter."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for text, value in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
+
+
+def hit_count(shown: int, total: int, some_of: str, one: str, many: str) -> str:
+    """ "3 von 8 Projekten", "1 Projekt" or "8 Projekte": ``some_of`` takes shown and total,
+    ``many`` the total."""
+    if shown != total:
+        return some_of.format(shown, total)
+    return one if total == 1 else many.format(total)
