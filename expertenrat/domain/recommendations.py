@@ -4,6 +4,10 @@ Lifecycle: draft → adopted → sent → answered → implemented / partly impl
 implemented, or withdrawn from any state before a final one. ``ALLOWED_STEPS`` is the whole
 table; every step not in it is refused with a message naming both states. A further
 response to an answered recommendation keeps it answered (that is not a step).
+``STEP_FROM`` says from which states each :class:`Step` of the register (the lifecycle
+steps, and editing the content or the due date) can be taken; :func:`refuse_unless` is the
+one check every step makes, with its German refusal, and the page enables its buttons by
+:func:`allows`.
 
 The due date of a project's response defaults to the send date plus the council's response
 period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.); it is never before the
@@ -18,11 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
-from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.field_limits import (
     EARLIEST_DATE,
     HISTORY_NOTE,
@@ -81,6 +86,65 @@ def check_step(code: str, current: RecommendationStatus, wanted: RecommendationS
 
 def is_open(status: RecommendationStatus) -> bool:
     return status in OPEN
+
+
+class Step(Enum):
+    """What can be done to a recommendation."""
+
+    EDIT = "edit"  # title, text, kind, action field, projects
+    ADOPT = "adopt"
+    SEND = "send"
+    RESPOND = "respond"  # also a further response to an answered one
+    CLOSE = "close"  # as implemented, partly or not implemented
+    WITHDRAW = "withdraw"
+    DUE_DATE = "due_date"  # a new due date for the response
+
+
+def _reaching(target: RecommendationStatus) -> frozenset[RecommendationStatus]:
+    return frozenset(s for s, steps in ALLOWED_STEPS.items() if target in steps)
+
+
+STEP_TARGET = {
+    Step.ADOPT: S.ADOPTED,
+    Step.SEND: S.SENT,
+    Step.RESPOND: S.ANSWERED,
+    Step.WITHDRAW: S.WITHDRAWN,
+}
+STEP_FROM: dict[Step, frozenset[RecommendationStatus]] = {
+    **{step: _reaching(target) for step, target in STEP_TARGET.items()},
+    Step.EDIT: CONTENT_EDITABLE,
+    Step.RESPOND: RESPONDABLE,
+    Step.CLOSE: frozenset().union(*map(_reaching, CLOSING)),
+    Step.DUE_DATE: AWAITING_RESPONSE,
+}
+
+
+def allows(status: RecommendationStatus, step: Step) -> bool:
+    return status in STEP_FROM[step]
+
+
+def refuse_unless(
+    code: str,
+    status: RecommendationStatus,
+    step: Step,
+    outcome: RecommendationStatus | None = None,
+) -> None:
+    """Raise the German refusal unless ``step`` can be taken from ``status``: a lifecycle
+    step names both states (``StepRefused``; ``outcome``: the closing state wanted), an
+    edit of the content or of the due date says why not (``InUseError``)."""
+    if allows(status, step):
+        return
+    if step is Step.EDIT:
+        raise InUseError(
+            f"Die Empfehlung {code} ist bereits „{status.label}“; Titel, Text und "
+            "Projekte lassen sich nicht mehr ändern."
+        )
+    if step is Step.DUE_DATE:
+        raise InUseError(
+            f"Die Empfehlung {code} ist „{status.label}“; eine Frist gibt es nur, "
+            "solange die Antwort des Projekts aussteht."
+        )
+    raise StepRefused(code, status, outcome or STEP_TARGET.get(step, S.IMPLEMENTED))
 
 
 # --- due dates ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
-from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError, ValidationError
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.recommendation_views import (
     RecommendationDetail,
     RecommendationFilter,
@@ -27,11 +27,10 @@ from expertenrat.domain.recommendation_views import (
 from expertenrat.domain.recommendations import (
     AWAITING_RESPONSE,
     CLOSING,
-    CONTENT_EDITABLE,
-    RESPONDABLE,
+    STEP_TARGET,
     RecommendationContent,
     ResponseDraft,
-    check_step,
+    Step,
     clean_content,
     clean_note,
     clean_response,
@@ -40,6 +39,7 @@ from expertenrat.domain.recommendations import (
     default_due_date,
     due_date_problems,
     note_problems,
+    refuse_unless,
     response_problems,
 )
 from expertenrat.services import audit
@@ -141,11 +141,7 @@ class RecommendationsService:
         raise_if_invalid(content_problems(content) + date_problems("on", "Das Datum", on))
         with changing(self._db, WHAT) as session:
             row = _stored(session, recommendation_id, version)
-            if S(row.status) not in CONTENT_EDITABLE:
-                raise InUseError(
-                    f"{WHAT} {row.code} ist bereits „{S(row.status).label}“; Titel, Text und "
-                    "Projekte lassen sich nicht mehr ändern."
-                )
+            refuse_unless(row.code, S(row.status), Step.EDIT)
             if row.origin_agenda_item_id is not None:
                 item = session.get(models.AgendaItem, row.origin_agenda_item_id)
                 ensure_not_frozen(session, item.meeting_id)
@@ -172,7 +168,7 @@ class RecommendationsService:
         def change(session: Session, row: models.Recommendation) -> None:
             row.adopted_on = on
 
-        return self._step(recommendation_id, version, S.ADOPTED, on, note, change)
+        return self._step(recommendation_id, version, Step.ADOPT, on, note, change=change)
 
     def send(
         self,
@@ -201,7 +197,7 @@ class RecommendationsService:
             row.sent_on, row.due_on = sent_on, due
 
         raise_if_invalid(date_problems("sent_on", "Die Übermittlung", sent_on))
-        return self._step(recommendation_id, version, S.SENT, sent_on, note, change)
+        return self._step(recommendation_id, version, Step.SEND, sent_on, note, change=change)
 
     def record_response(
         self, recommendation_id: int, version: int, response: ResponseDraft, note: str = ""
@@ -212,8 +208,7 @@ class RecommendationsService:
         with changing(self._db, WHAT) as session:
             row = _stored(session, recommendation_id, version)
             current = S(row.status)
-            if current not in RESPONDABLE:
-                check_step(row.code, current, S.ANSWERED)  # raises, naming both states
+            refuse_unless(row.code, current, Step.RESPOND)
             raise_if_invalid(response_problems(response, row.sent_on))
             before = records.snapshot(row)
             session.add(
@@ -253,12 +248,12 @@ class RecommendationsService:
         """Closed as implemented, partly implemented or not implemented."""
         if outcome not in CLOSING:
             raise ValueError(f"not a closing state: {outcome}")
-        return self._step(recommendation_id, version, outcome, on, note)
+        return self._step(recommendation_id, version, Step.CLOSE, on, note, outcome=outcome)
 
     def withdraw(
         self, recommendation_id: int, version: int, on: date, note: str = ""
     ) -> RecommendationDetail:
-        return self._step(recommendation_id, version, S.WITHDRAWN, on, note)
+        return self._step(recommendation_id, version, Step.WITHDRAW, on, note)
 
     def set_due_date(
         self, recommendation_id: int, version: int, due_on: date, on: date, note: str = ""
@@ -268,11 +263,7 @@ class RecommendationsService:
         raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
         with changing(self._db, WHAT) as session:
             row = _stored(session, recommendation_id, version)
-            if S(row.status) not in AWAITING_RESPONSE:
-                raise InUseError(
-                    f"{WHAT} {row.code} ist „{S(row.status).label}“; eine Frist gibt es nur, "
-                    "solange die Antwort des Projekts aussteht."
-                )
+            refuse_unless(row.code, S(row.status), Step.DUE_DATE)
             raise_if_invalid(due_date_problems(row.sent_on, due_on))
             before = records.snapshot(row)
             old = row.due_on
@@ -325,17 +316,21 @@ class RecommendationsService:
         self,
         recommendation_id: int,
         version: int,
-        wanted: RecommendationStatus,
+        step: Step,
         on: date,
         note: str,
+        *,
         change: Callable[[Session, models.Recommendation], None] | None = None,
+        outcome: RecommendationStatus | None = None,
     ) -> RecommendationDetail:
+        """A lifecycle step to ``STEP_TARGET[step]`` (closing: to ``outcome``)."""
+        wanted = outcome or STEP_TARGET[step]
         note = clean_note(note)
         raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
         with changing(self._db, WHAT) as session:
             row = _stored(session, recommendation_id, version)
             current = S(row.status)
-            check_step(row.code, current, wanted)
+            refuse_unless(row.code, current, step, outcome)
             before = records.snapshot(row)
             if change is not None:
                 change(session, row)

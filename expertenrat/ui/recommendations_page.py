@@ -29,12 +29,7 @@ from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
-from expertenrat.domain.recommendations import (
-    ALLOWED_STEPS,
-    AWAITING_RESPONSE,
-    CLOSING,
-    RESPONDABLE,
-)
+from expertenrat.domain.recommendations import Step, allows
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
@@ -228,13 +223,15 @@ class RecommendationsPage(QWidget):
             except ExpertenratError as error:
                 self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
         self.detail.setPlainText(detail_text(detail) if detail else "")
-        steps = ALLOWED_STEPS[row.status] if row is not None else frozenset()
-        self.send_button.setEnabled(RecommendationStatus.SENT in steps)
-        self.due_button.setEnabled(row is not None and row.status in AWAITING_RESPONSE)
-        self.response_button.setEnabled(row is not None and row.status in RESPONDABLE)
-        self.close_button.setEnabled(bool(steps & CLOSING))
+        for button, step in (
+            (self.send_button, Step.SEND),
+            (self.due_button, Step.DUE_DATE),
+            (self.response_button, Step.RESPOND),
+            (self.close_button, Step.CLOSE),
+            (self.withdraw_button, Step.WITHDRAW),
+        ):
+            button.setEnabled(row is not None and allows(row.status, step))
         self.new_button.setEnabled(self._council_id is not None)
-        self.withdraw_button.setEnabled(RecommendationStatus.WITHDRAWN in steps)
 
     # --- filters ------------------------------------------------------------------------
 

@@ -10,12 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.errors import ExpertenratError, InUseError
 from expertenrat.domain.recommendations import (
     ALLOWED_STEPS,
     FINAL,
     OPEN,
+    STEP_FROM,
+    STEP_TARGET,
     ResponseDraft,
+    Step,
     StepRefused,
+    allows,
     check_step,
     clean_response,
     days_overdue,
@@ -25,6 +30,7 @@ from expertenrat.domain.recommendations import (
     next_recommendation_number,
     parse_code,
     recommendation_code,
+    refuse_unless,
     response_problems,
 )
 
@@ -197,3 +203,38 @@ def test_response_texts_are_limited_and_hostile_text_is_kept():
     too_long = ResponseDraft(date(2026, 5, 1), ResponseVerdict.NOT_COMPLIED, reasons="x" * 20_001)
     (problem,) = response_problems(too_long, None)
     assert problem.message == "Die Begründung darf höchstens 20.000 Zeichen haben."
+
+
+@pytest.mark.parametrize("step", list(Step), ids=lambda s: s.value)
+@pytest.mark.parametrize("status", list(S), ids=lambda s: s.value)
+def test_every_step_is_allowed_or_refused_by_the_one_table(step, status):
+    if step in STEP_TARGET:
+        assert allows(status, step) == (STEP_TARGET[step] in ALLOWED_STEPS[status]) or (
+            step is Step.RESPOND and status is S.ANSWERED  # a further response
+        )
+    if allows(status, step):
+        refuse_unless("E-2026-07", status, step)
+        return
+    with pytest.raises(ExpertenratError) as refused:
+        refuse_unless("E-2026-07", status, step)
+    assert "E-2026-07" in refused.value.message
+    assert f"„{status.label}“" in refused.value.message
+
+
+def test_what_each_step_starts_from():
+    assert STEP_FROM[Step.EDIT] == {S.DRAFT, S.ADOPTED}
+    assert STEP_FROM[Step.ADOPT] == {S.DRAFT}
+    assert STEP_FROM[Step.SEND] == {S.ADOPTED}
+    assert STEP_FROM[Step.RESPOND] == {S.SENT, S.ANSWERED}
+    assert STEP_FROM[Step.CLOSE] == {S.ANSWERED}
+    assert STEP_FROM[Step.WITHDRAW] == OPEN
+    assert STEP_FROM[Step.DUE_DATE] == {S.SENT}
+
+
+def test_refusals_say_why_in_german():
+    with pytest.raises(InUseError, match="Titel, Text und Projekte lassen sich nicht mehr"):
+        refuse_unless("E-2026-07", S.SENT, Step.EDIT)
+    with pytest.raises(InUseError, match="solange die Antwort des Projekts aussteht"):
+        refuse_unless("E-2026-07", S.ANSWERED, Step.DUE_DATE)
+    with pytest.raises(StepRefused, match="nicht auf „teilweise umgesetzt“"):
+        refuse_unless("E-2026-07", S.SENT, Step.CLOSE, S.PARTLY_IMPLEMENTED)
