@@ -1,6 +1,9 @@
-"""The register's steps that need a form: a new recommendation between the meetings, a
-project's response, closing. Each opens its dialog (kept in ``dialog`` while open); a
-stored step calls ``stored`` with the recommendation's id, a refusal stays in the dialog.
+"""Every step of the register, as the page's buttons take them. Those with a form (a new
+recommendation between the meetings, editing its content, adopting a draft, a project's
+response, closing) open their step dialog (kept in ``dialog`` while open), whose refusals
+stay in the dialog with what was typed; sending, a new due date and withdrawing ask one
+question through the dialog service and show a refusal as a warning. A stored step (or a
+refused short one) calls ``stored`` with the recommendation's id.
 """
 
 from __future__ import annotations
@@ -13,13 +16,21 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
+from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
+from expertenrat.ui.adopt_recommendation_dialog import AdoptRecommendationDialog
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
-from expertenrat.ui.new_recommendation_dialog import NewRecommendationDialog
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.recommendation_content_dialogs import (
+    EditRecommendationDialog,
+    NewRecommendationDialog,
+)
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.step_dialog import StepDialog
 
 T = TypeVar("T")
+_CONTEXT = "RecommendationSteps"
 
 
 class RecommendationSteps:
@@ -27,18 +38,19 @@ class RecommendationSteps:
         self,
         parent: QWidget,
         services: Services,
+        dialogs: DialogService,
         today: Callable[[], date],
         stored: Callable[[int], None],
     ) -> None:
         self._parent = parent
         self._services = services
+        self._dialogs = dialogs
         self._today = today
         self._stored = stored
         self.dialog: StepDialog | None = None
 
     def new(self, council_id: int) -> None:
-        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
-        fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
+        projects, fields = self._choices(council_id)
         self._open(
             NewRecommendationDialog(
                 self._parent,
@@ -48,6 +60,51 @@ class RecommendationSteps:
                 self._saving(
                     lambda new: self._services.recommendations.create(
                         council_id, new.content, new.on, adopted=new.adopted
+                    )
+                ),
+            )
+        )
+
+    def edit(self, council_id: int, row: RecommendationRow) -> None:
+        """The content as stored now (the text from the detail); the step uses the version
+        of ``row``, so that a change made meanwhile is refused, not overwritten."""
+        try:
+            text = self._services.recommendations.get(row.id).text
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+            return
+        projects, fields = self._choices(council_id)
+        listed = {project_id for project_id, _title in projects}
+        projects += [(p.id, p.title) for p in row.projects if p.id not in listed]
+        content = RecommendationContent(
+            row.title, text, row.kind, row.action_field_id, tuple(p.id for p in row.projects)
+        )
+        self._open(
+            EditRecommendationDialog(
+                self._parent,
+                row.code,
+                row.origin.label,
+                content,
+                projects,
+                fields,
+                self._today(),
+                self._saving(
+                    lambda change: self._services.recommendations.update(
+                        row.id, row.version, change.content, change.on
+                    )
+                ),
+            )
+        )
+
+    def adopt(self, row: RecommendationRow) -> None:
+        self._open(
+            AdoptRecommendationDialog(
+                self._parent,
+                row.code,
+                self._today(),
+                self._saving(
+                    lambda adoption: self._services.recommendations.adopt(
+                        row.id, row.version, adoption.on, adoption.note
                     )
                 ),
             )
@@ -80,6 +137,58 @@ class RecommendationSteps:
                 ),
             )
         )
+
+    def send(self, row: RecommendationRow) -> None:
+        self._dialogs.ask_date(
+            self._parent,
+            tr(_CONTEXT, "Empfehlung versenden"),
+            tr(_CONTEXT, "{} an das Projekt versandt am:").format(row.code),
+            self._today(),
+            lambda sent_on: self._run(
+                row, lambda: self._services.recommendations.send(row.id, row.version, sent_on)
+            ),
+        )
+
+    def change_due_date(self, row: RecommendationRow) -> None:
+        self._dialogs.ask_date(
+            self._parent,
+            tr(_CONTEXT, "Frist ändern"),
+            tr(_CONTEXT, "Neue Frist für die Stellungnahme zu {}:").format(row.code),
+            row.due_on or self._today(),
+            lambda due_on: self._run(
+                row,
+                lambda: self._services.recommendations.set_due_date(
+                    row.id, row.version, due_on, self._today()
+                ),
+            ),
+        )
+
+    def withdraw(self, row: RecommendationRow) -> None:
+        self._dialogs.ask_text(
+            self._parent,
+            tr(_CONTEXT, "Empfehlung zurückziehen"),
+            tr(_CONTEXT, "Warum wird {} zurückgezogen?").format(row.code),
+            "",
+            lambda note: self._run(
+                row,
+                lambda: self._services.recommendations.withdraw(
+                    row.id, row.version, self._today(), note
+                ),
+            ),
+        )
+
+    def _run(self, row: RecommendationRow, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+        self._stored(row.id)
+
+    def _choices(self, council_id: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """The council's projects and action fields, (id, name) each."""
+        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
+        fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
+        return projects, fields
 
     def _open(self, dialog: StepDialog) -> None:
         dialog.finished.connect(dialog.deleteLater)

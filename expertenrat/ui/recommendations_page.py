@@ -3,10 +3,10 @@
 The table shows every column of the register; status (or "ohne Stellungnahme" /
 "überfällig"), action field, project, year and the search field (as you type, accents
 aside) filter it; overdue rows are red. Beside it the selected recommendation with its
-text, the project's responses and the history. The lifecycle steps here: a new
-recommendation between the meetings, send, change the due date, record a response, close,
-withdraw (buttons only where the status allows the step; refused steps say why, the step
-dialogs keep their refusal in the dialog).
+text, the project's responses and the history. The steps here: a new
+recommendation between the meetings, edit its content (draft or adopted), adopt a draft,
+send, change the due date, record a response, close, withdraw (beside the detail, enabled
+where the domain's table allows the step; see RecommendationSteps).
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -109,13 +111,28 @@ class RecommendationsPage(QWidget):
                 "Wählen Sie eine Empfehlung: hier stehen Text, Stellungnahmen und Verlauf.",
             )
         )
-        self.steps = RecommendationSteps(self, services, today, self._stored)
+        self.steps = RecommendationSteps(self, services, dialogs, today, self._stored)
         self.new_button = QPushButton(tr(_CONTEXT, "Neue Empfehlung …"))
+        self.new_button.clicked.connect(self.ask_new)
+        self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
+        self.adopt_button = QPushButton(tr(_CONTEXT, "Beschließen …"))
         self.send_button = QPushButton(tr(_CONTEXT, "Versenden …"))
         self.due_button = QPushButton(tr(_CONTEXT, "Frist ändern …"))
         self.response_button = QPushButton(tr(_CONTEXT, "Stellungnahme erfassen …"))
         self.close_button = QPushButton(tr(_CONTEXT, "Abschließen …"))
         self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
+        # Each button takes its step for the selected recommendation, where the table allows.
+        self._steps = (
+            (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
+            (self.adopt_button, Step.ADOPT, self.steps.adopt),
+            (self.send_button, Step.SEND, self.steps.send),
+            (self.due_button, Step.DUE_DATE, self.steps.change_due_date),
+            (self.response_button, Step.RESPOND, self.steps.respond),
+            (self.close_button, Step.CLOSE, self.steps.close),
+            (self.withdraw_button, Step.WITHDRAW, self.steps.withdraw),
+        )
+        for button, _step, take in self._steps:
+            button.clicked.connect(lambda _checked=False, take=take: self._take(take))
         self._layout()
 
         self.search_edit.textChanged.connect(self.proxy.set_search)
@@ -133,34 +150,28 @@ class RecommendationsPage(QWidget):
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
             signal.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)
-        self.new_button.clicked.connect(self.ask_new)
-        self.send_button.clicked.connect(self.ask_send)
-        self.due_button.clicked.connect(self.ask_due_date)
-        self.response_button.clicked.connect(self.ask_response)
-        self.close_button.clicked.connect(self.ask_close)
-        self.withdraw_button.clicked.connect(self.ask_withdraw)
         self._selection_changed()
 
     def _layout(self) -> None:
-        actions = QHBoxLayout()
-        for button in (
-            self.new_button,
-            self.send_button,
-            self.due_button,
-            self.response_button,
-            self.close_button,
-            self.withdraw_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        below = QHBoxLayout()
+        below.addWidget(self.count_label, 1)
+        below.addWidget(self.new_button)
+        side = QWidget()
+        right = QVBoxLayout(side)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.detail, 1)
+        buttons = QGridLayout()
+        for position, (button, _step, _take) in enumerate(self._steps):
+            buttons.addWidget(button, position // 2, position % 2)
+        right.addLayout(buttons)
         record_page_layout(
             self,
             tr(_CONTEXT, "Empfehlungen"),
             self.filters,
             self.view,
-            (self.count_label, actions),
-            self.detail,
-            (900, 260),
+            (below,),
+            side,
+            (860, 400),
         )
 
     # --- the page protocol --------------------------------------------------------------
@@ -223,13 +234,7 @@ class RecommendationsPage(QWidget):
             except ExpertenratError as error:
                 self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
         self.detail.setPlainText(detail_text(detail) if detail else "")
-        for button, step in (
-            (self.send_button, Step.SEND),
-            (self.due_button, Step.DUE_DATE),
-            (self.response_button, Step.RESPOND),
-            (self.close_button, Step.CLOSE),
-            (self.withdraw_button, Step.WITHDRAW),
-        ):
+        for button, step, _take in self._steps:
             button.setEnabled(row is not None and allows(row.status, step))
         self.new_button.setEnabled(self._council_id is not None)
 
@@ -280,73 +285,15 @@ class RecommendationsPage(QWidget):
 
     # --- steps --------------------------------------------------------------------------
 
-    def ask_send(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        self._dialogs.ask_date(
-            self,
-            tr(_CONTEXT, "Empfehlung versenden"),
-            tr(_CONTEXT, "{} an das Projekt versandt am:").format(row.code),
-            self._today(),
-            lambda sent_on: self._run(
-                lambda: self._services.recommendations.send(row.id, row.version, sent_on)
-            ),
-        )
-
-    def ask_due_date(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        self._dialogs.ask_date(
-            self,
-            tr(_CONTEXT, "Frist ändern"),
-            tr(_CONTEXT, "Neue Frist für die Stellungnahme zu {}:").format(row.code),
-            row.due_on or self._today(),
-            lambda due_on: self._run(
-                lambda: self._services.recommendations.set_due_date(
-                    row.id, row.version, due_on, self._today()
-                )
-            ),
-        )
-
-    def ask_withdraw(self) -> None:
-        row = self.selected()
-        if row is None:
-            return
-        self._dialogs.ask_text(
-            self,
-            tr(_CONTEXT, "Empfehlung zurückziehen"),
-            tr(_CONTEXT, "Warum wird {} zurückgezogen?").format(row.code),
-            "",
-            lambda note: self._run(
-                lambda: self._services.recommendations.withdraw(
-                    row.id, row.version, self._today(), note
-                )
-            ),
-        )
-
     def ask_new(self) -> None:
         if self._council_id is not None:
             self.steps.new(self._council_id)
 
-    def ask_response(self) -> None:
+    def _take(self, step: Callable[[RecommendationRow], None]) -> None:
         row = self.selected()
         if row is not None:
-            self.steps.respond(row)
-
-    def ask_close(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self.steps.close(row)
+            step(row)
 
     def _stored(self, recommendation_id: int) -> None:
         self.refresh()
         self.select(recommendation_id)
-
-    def _run(self, step: Callable[[], object]) -> None:
-        try:
-            step()
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
-        self.refresh()

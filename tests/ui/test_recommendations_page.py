@@ -1,6 +1,6 @@
 """Empfehlungen: the register table, its filters as you type, sorting, the detail and the
-steps new recommendation, send, new due date, response, close and withdraw (on the known
-data set of tests/overview_sample.py; the step dialogs are driven for real)."""
+steps new recommendation, edit, adopt, send, new due date, response, close and withdraw
+(on the known data set of tests/overview_sample.py; the step dialogs are driven for real)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from datetime import date
 import pytest
 from overview_sample import seed
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.store import models
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
 
@@ -214,3 +216,103 @@ def test_record_a_response_then_close(page, sample):
     assert "Sensoren nur im Zentrum" in page.detail.toPlainText()
     for button in (page.response_button, page.close_button, page.withdraw_button):
         assert not button.isEnabled()
+
+
+def _draft(services, sample, title="Entwurf Sensorik") -> int:
+    content = RecommendationContent(title, "Text", project_ids=(sample.projects["KLIMA"],))
+    return services.recommendations.create(sample.council_id, content, date(2026, 11, 2)).row.id
+
+
+def test_adopt_a_draft_with_date_and_note(page, sample, services):
+    draft = _draft(services, sample)
+    page.refresh()
+    page.select(draft)
+    assert page.adopt_button.isEnabled() and page.edit_button.isEnabled()
+    assert not page.send_button.isEnabled()
+    page.adopt_button.click()
+    dialog = page.steps.dialog
+    dialog.date_edit.setDate(date(1850, 1, 1))
+    dialog.note_edit.setPlainText("im Umlauf & <schriftlich>")
+    dialog.accept_button.click()  # a date outside 1900–2100
+    assert "1900" in dialog.error_label.text() and dialog.isVisible()
+    assert dialog.note_edit.toPlainText() == "im Umlauf & <schriftlich>"
+    assert page.selected().status is RecommendationStatus.DRAFT
+    dialog.date_edit.setDate(date(2026, 11, 20))
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    row = page.selected()
+    assert (row.id, row.status, row.adopted_on) == (
+        draft,
+        RecommendationStatus.ADOPTED,
+        date(2026, 11, 20),
+    )
+    assert "im Umlauf & <schriftlich>" in page.detail.toPlainText()
+    assert not page.adopt_button.isEnabled() and page.send_button.isEnabled()
+
+
+def test_edit_the_content_of_an_adopted_recommendation(page, sample, services):
+    page.select(sample.recommendations["E-2026-05"])
+    assert page.edit_button.isEnabled() and not page.adopt_button.isEnabled()
+    page.edit_button.click()
+    dialog = page.steps.dialog
+    assert dialog.title_edit.text() == "Empfehlung E-2026-05"
+    assert dialog.field_combo.currentData() == sample.fields["Umwelt"]
+    dialog.title_edit.setText("")
+    dialog.accept_button.click()
+    assert "Titel" in dialog.error_label.text() and dialog.isVisible()
+    dialog.title_edit.setText("Sensoren & <Daten> für alle 🌍")
+    dialog.text_edit.setPlainText("Ü" * 20_000)
+    choose(dialog.kind_combo, "impulse")
+    dialog.check_project(sample.projects["KLIMA"])
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    row = page.selected()
+    assert (row.id, row.title, row.kind.value) == (
+        sample.recommendations["E-2026-05"],
+        "Sensoren & <Daten> für alle 🌍",
+        "impulse",
+    )
+    assert [p.id for p in row.projects] == [sample.projects["KLIMA"]]
+    assert services.recommendations.get(row.id).text == "Ü" * 20_000
+    assert "Sensoren & <Daten>" in page.detail.toPlainText()
+
+
+def test_editing_is_offered_only_for_drafts_and_adopted_ones(page, sample):
+    for code, editable in (("E-2026-04", False), ("E-2026-02", False), ("E-2026-05", True)):
+        page.select(sample.recommendations[code])
+        assert page.edit_button.isEnabled() is editable, code
+
+
+def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, services):
+    page.select(sample.recommendations["E-2026-05"])
+    page.edit_button.click()
+    dialog = page.steps.dialog
+    row = services.recommendations.get(sample.recommendations["E-2026-05"]).row
+    content = RecommendationContent("Von nebenan geändert", action_field_id=row.action_field_id)
+    services.recommendations.update(row.id, row.version, content, date(2026, 11, 3))
+    dialog.title_edit.setText("Meine Fassung")
+    dialog.accept_button.click()
+    assert "inzwischen von jemand anderem geändert" in dialog.error_label.text()
+    assert dialog.isVisible() and dialog.title_edit.text() == "Meine Fassung"
+    assert services.recommendations.get(row.id).row.title == "Von nebenan geändert"
+
+
+def test_an_edit_of_a_recommendation_in_approved_minutes_is_refused_in_the_dialog(
+    page, sample, services, sqlite_database
+):
+    draft = _draft(services, sample)
+    with sqlite_database.transaction() as session:
+        item = session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id == sample.meetings["held_2025"]
+            )
+        ).first()
+        session.get(models.Recommendation, draft).origin_agenda_item_id = item.id
+    page.refresh()
+    page.select(draft)
+    page.edit_button.click()
+    dialog = page.steps.dialog
+    dialog.title_edit.setText("Später geändert")
+    dialog.accept_button.click()
+    assert "ist genehmigt" in dialog.error_label.text() and dialog.isVisible()
+    assert services.recommendations.get(draft).row.title == "Entwurf Sensorik"

@@ -1,0 +1,173 @@
+"""The register's forms for a recommendation's content (kind, title, text, action field,
+the addressed projects): "Neue Empfehlung" between the meetings (stored as a draft or
+adopted at once) and "Bearbeiten" (while draft or adopted and not in approved minutes; the
+service's refusal, also a version conflict, stays in the dialog with what was typed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from expertenrat.domain.enums import RecommendationKind
+from expertenrat.domain.field_limits import RECOMMENDATION
+from expertenrat.domain.recommendations import BETWEEN_MEETINGS, RecommendationContent
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.step_dialog import StepDialog, date_edit
+from expertenrat.ui.widgets import plain_text_edit
+
+_CONTEXT = "RecommendationContentDialogs"
+
+
+@dataclass(frozen=True)
+class NewRecommendation:
+    content: RecommendationContent
+    on: date
+    adopted: bool
+
+
+@dataclass(frozen=True)
+class ContentChange:
+    content: RecommendationContent
+    on: date
+
+
+class RecommendationContentDialog(StepDialog):
+    """The content's fields under the origin; subclasses add their own rows."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        accept_text: str,
+        save: Callable,
+        origin: str,
+        projects: Sequence[tuple[int, str]],
+        action_fields: Sequence[tuple[int, str]],
+    ) -> None:
+        super().__init__(parent, title, accept_text, save)
+        self.resize(600, 560)
+        self.kind_combo = QComboBox()
+        for kind in RecommendationKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(RECOMMENDATION["title"].max_length)
+        self.text_edit = plain_text_edit(6, grows=True)
+        self.field_combo = QComboBox()
+        self.field_combo.addItem(tr(_CONTEXT, "– kein Handlungsfeld –"), None)
+        for field_id, name in action_fields:
+            self.field_combo.addItem(name, field_id)
+        self.project_list = QListWidget()
+        for project_id, project_title in projects:
+            item = QListWidgetItem(project_title, self.project_list)
+            item.setData(Qt.ItemDataRole.UserRole, project_id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        origin_label = QLabel(origin)
+        origin_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(tr(_CONTEXT, "Herkunft"), origin_label)
+        self.form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
+        self.form.addRow(tr(_CONTEXT, "Titel"), self.title_edit)
+        self.form.addRow(tr(_CONTEXT, "Text"), self.text_edit)
+        self.form.addRow(tr(_CONTEXT, "Handlungsfeld"), self.field_combo)
+        self.form.addRow(tr(_CONTEXT, "Projekt(e)"), self.project_list)
+
+    def check_project(self, project_id: int, checked: bool = True) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.project_list.count()):
+            item = self.project_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == project_id:
+                item.setCheckState(state)
+
+    def set_content(self, content: RecommendationContent) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(content.kind.value))
+        self.title_edit.setText(content.title)
+        self.text_edit.setPlainText(content.text)
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(content.action_field_id)))
+        for project_id in content.project_ids:
+            self.check_project(project_id)
+
+    def content(self) -> RecommendationContent:
+        items = (self.project_list.item(r) for r in range(self.project_list.count()))
+        return RecommendationContent(
+            title=self.title_edit.text(),
+            text=self.text_edit.toPlainText(),
+            kind=RecommendationKind(self.kind_combo.currentData()),
+            action_field_id=self.field_combo.currentData(),
+            project_ids=tuple(
+                item.data(Qt.ItemDataRole.UserRole)
+                for item in items
+                if item.checkState() == Qt.CheckState.Checked
+            ),
+        )
+
+
+class NewRecommendationDialog(RecommendationContentDialog):
+    def __init__(
+        self,
+        parent: QWidget,
+        projects: Sequence[tuple[int, str]],
+        action_fields: Sequence[tuple[int, str]],
+        today: date,
+        save: Callable[[NewRecommendation], str],
+    ) -> None:
+        super().__init__(
+            parent,
+            tr(_CONTEXT, "Neue Empfehlung"),
+            tr(_CONTEXT, "Anlegen"),
+            save,
+            BETWEEN_MEETINGS,
+            projects,
+            action_fields,
+        )
+        self.adopted_check = QCheckBox(tr(_CONTEXT, "bereits beschlossen (sonst Entwurf)"))
+        self.date_edit = date_edit(today)
+        self.form.addRow("", self.adopted_check)
+        self.form.addRow(tr(_CONTEXT, "Datum"), self.date_edit)
+
+    def value(self) -> NewRecommendation:
+        on = self.date_edit.date().toPython()
+        return NewRecommendation(self.content(), on, self.adopted_check.isChecked())
+
+
+class EditRecommendationDialog(RecommendationContentDialog):
+    """``projects`` are the council's; addressed projects not among them (deleted since)
+    are listed too, so that saving keeps them."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        code: str,
+        origin: str,
+        content: RecommendationContent,
+        projects: Sequence[tuple[int, str]],
+        action_fields: Sequence[tuple[int, str]],
+        today: date,
+        save: Callable[[ContentChange], str],
+    ) -> None:
+        super().__init__(
+            parent,
+            tr(_CONTEXT, "{} bearbeiten").format(code),
+            tr(_CONTEXT, "Speichern"),
+            save,
+            origin,
+            projects,
+            action_fields,
+        )
+        self.date_edit = date_edit(today)
+        self.form.addRow(tr(_CONTEXT, "Geändert am"), self.date_edit)
+        self.set_content(content)
+
+    def value(self) -> ContentChange:
+        return ContentChange(self.content(), self.date_edit.date().toPython())
