@@ -38,7 +38,7 @@ from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendation_steps import RecommendationSteps
-from expertenrat.ui.recommendations_filter_proxy import RecommendationsFilterProxy
+from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 from expertenrat.ui.record_table import (
     chooser_table,
@@ -74,10 +74,10 @@ class RecommendationsPage(QWidget):
         self._today = today
         self._council_id: int | None = None
         self.model = RecommendationsTableModel(self)
-        self.proxy = RecommendationsFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.filter = RegisterFilter(self.model.refilter)
+        self.model.set_filter(self.filter.accepts)
         self.view, self.columns = chooser_table(
-            self.proxy,
+            self.model,
             RecommendationsTableModel,
             RecommendationsTableModel.COLUMN_CODE,
             settings,
@@ -135,21 +135,20 @@ class RecommendationsPage(QWidget):
             button.clicked.connect(lambda _checked=False, take=take: self._take(take))
         self._layout()
 
-        self.search_edit.textChanged.connect(self.proxy.set_search)
+        self.search_edit.textChanged.connect(self.filter.set_search)
         self.status_combo.currentIndexChanged.connect(self._status_chosen)
         self.field_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_field(self.field_combo.currentData())
+            lambda: self.filter.set_field(self.field_combo.currentData())
         )
         self.project_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_project(self.project_combo.currentData())
+            lambda: self.filter.set_project(self.project_combo.currentData())
         )
         self.year_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_year(self.year_combo.currentData())
+            lambda: self.filter.set_year(self.year_combo.currentData())
         )
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
+        for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._update_count)
-        self.proxy.rowsInserted.connect(self._update_count)
         self._selection_changed()
 
     def _layout(self) -> None:
@@ -242,13 +241,13 @@ class RecommendationsPage(QWidget):
 
     def _status_chosen(self) -> None:
         value = self.status_combo.currentData()
-        self.proxy.set_overdue(value == _OVERDUE)
+        self.filter.set_overdue(value == _OVERDUE)
         if value == _WITHOUT_RESPONSE:
-            self.proxy.set_statuses(WITHOUT_RESPONSE)
+            self.filter.set_statuses(WITHOUT_RESPONSE)
         elif value in (None, _OVERDUE):
-            self.proxy.set_statuses(frozenset())
+            self.filter.set_statuses(frozenset())
         else:
-            self.proxy.set_statuses(frozenset({RecommendationStatus(value)}))
+            self.filter.set_statuses(frozenset({RecommendationStatus(value)}))
 
     def _fill_combos(self, rows: list[RecommendationRow]) -> None:
         fields = self._services.settings.action_fields(self._council_id)
@@ -263,12 +262,12 @@ class RecommendationsPage(QWidget):
             sorted(((title, pid) for pid, title in projects.items()), key=lambda i: i[0]),
         )
         refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])
-        self.proxy.set_field(self.field_combo.currentData())
-        self.proxy.set_project(self.project_combo.currentData())
-        self.proxy.set_year(self.year_combo.currentData())
+        self.filter.set_field(self.field_combo.currentData())
+        self.filter.set_project(self.project_combo.currentData())
+        self.filter.set_year(self.year_combo.currentData())
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         if total == 0:
             text = tr(
                 _CONTEXT, "Noch keine Empfehlungen. Sie entstehen im Protokoll einer Sitzung."

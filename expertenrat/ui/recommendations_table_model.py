@@ -1,5 +1,6 @@
 """Table model of the recommendations register: every column of the register, overdue rows
-marked, native sort values; each row carries its folded search text, computed once."""
+marked, native sort values; each row carries its folded search text, computed once. The
+model filters and sorts itself (20,000 rows as you type, see FilteredRowsTableModel)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import (
     Column,
-    RowsTableModel,
     number_column,
     search_text,
     text_column,
@@ -33,7 +34,7 @@ class RegisterRow:
     search_text: str
 
 
-class RecommendationsTableModel(RowsTableModel):
+class RecommendationsTableModel(FilteredRowsTableModel):
     (
         COLUMN_CODE,
         COLUMN_KIND,

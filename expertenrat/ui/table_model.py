@@ -52,6 +52,10 @@ class Column(Generic[Row]):
     decoration: Callable[[Row], Any] | None = None
     background: Callable[[Row], Any] | None = None  # of the cell, where the row has none
 
+    def python_key(self, row: Row) -> Any:
+        """The native value as Python compares it (for models that sort themselves)."""
+        return fold(self.display(row)) if self.sort_value is None else self.sort_value(row)
+
     def sort_key(self, row: Row) -> Any:
         """The value Qt compares. Dates become ``QDate`` / ``QDateTime``: Qt cannot compare
         Python objects it merely wraps. ``int``, ``float`` and ``str`` pass as they are."""
@@ -78,9 +82,11 @@ def text_column(header: str, display: Callable[[Row], str], **spec: Any) -> Colu
 
 def search_text(*parts: str) -> str:
     """What the search as you type looks in: ``parts`` folded twice, so that "muller"
-    (accents aside) and "mueller" (spelt out) both find Müller."""
+    (accents aside) and "mueller" (spelt out) both find Müller (once where both are alike:
+    less to look through per keystroke)."""
     text = " ".join(parts)
-    return f"{fold(text)}\n{fold(transliterate(text))}"
+    folded, spelt_out = fold(text), fold(transliterate(text))
+    return folded if folded == spelt_out else f"{folded}\n{spelt_out}"
 
 
 class RowsTableModel(QAbstractTableModel):

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from itertools import cycle
 
 import pytest
+from PySide6.QtCore import QPersistentModelIndex
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_views import (
@@ -16,7 +17,7 @@ from expertenrat.domain.recommendation_views import (
     Origin,
     RecommendationRow,
 )
-from expertenrat.ui.recommendations_filter_proxy import RecommendationsFilterProxy
+from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 
 TITLES = [
@@ -58,20 +59,24 @@ def _rows(count: int) -> list[RecommendationRow]:
 
 
 @pytest.fixture
-def proxy(qapp) -> RecommendationsFilterProxy:
+def model(qapp) -> RecommendationsTableModel:
     model = RecommendationsTableModel()
     model.set_recommendations(_rows(20_000))
-    proxy = RecommendationsFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(-1)
-    return proxy
+    return model
 
 
-def test_one_keystroke_in_the_register_search(benchmark, proxy):
+@pytest.mark.parametrize("column", [-1, RecommendationsTableModel.COLUMN_DUE])
+def test_one_keystroke_in_the_register_search(benchmark, model, column):
+    """Unsorted, and sorted by the due date (as the view sorts it) with a selected row."""
+    register_filter = RegisterFilter(model.refilter)
+    model.set_filter(register_filter.accepts)
+    model.sort(column)
+    selected = QPersistentModelIndex(model.index(5, 0))
     keystrokes = cycle(["k", "kl", "kli", "klim", "klima", "klim", "kli", "kl", "k", ""])
 
     def type_one() -> int:
-        proxy.set_search(next(keystrokes))
-        return proxy.rowCount()
+        register_filter.set_search(next(keystrokes))
+        return model.rowCount()
 
     assert benchmark(type_one) > 0
+    assert selected.isValid() or model.rowCount() < model.total()

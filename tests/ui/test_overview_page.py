@@ -41,7 +41,7 @@ def click(qtbot, widget, position: QPoint | None = None) -> None:
 
 
 def shown_codes(page) -> list[str]:
-    return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
 
 
 def shown_meeting(window) -> int | None:

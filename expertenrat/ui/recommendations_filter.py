@@ -1,31 +1,32 @@
-"""Filtering and sorting the recommendations register: status (or "ohne Stellungnahme",
-"überfällig"), action field, project, year and search as you type, accents aside.
+"""What the recommendations register shows: status (or "ohne Stellungnahme",
+"überfällig"), action field, project, year and the search as you type, accents aside.
 
-Per keystroke the proxy decides about every row at once in plain Python over the rows'
-precomputed search texts; Qt's per-row question then only reads that answer.
+:meth:`RegisterFilter.accepts` answers for all rows at once, in plain Python over the
+rows' folded search texts (see :class:`~expertenrat.ui.filtered_table_model.
+FilteredRowsTableModel`); every change of a setting calls ``changed``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from collections.abc import Callable, Sequence
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.text_folding import fold
 from expertenrat.ui.recommendations_table_model import RegisterRow
-from expertenrat.ui.table_model import RowsTableModel
 
 
-class RecommendationsFilterProxy(QSortFilterProxyModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+class RegisterFilter:
+    def __init__(self, changed: Callable[[], None] = lambda: None) -> None:
+        self._changed = changed
         self._words: list[str] = []
         self._statuses: frozenset[RecommendationStatus] = frozenset()
         self._overdue = False
         self._field_id: int | None = None
         self._project_id: int | None = None
         self._year: int | None = None
-        self._accepted: list[bool] | None = None  # per source row, for the current filter
-        self.setSortRole(RowsTableModel.SortRole)
+        self._rows: Sequence[RegisterRow] = ()  # the rows the texts below are of
+        self._texts: list[str] = []
+        self._found: tuple[list[str], list[bool]] = ([], [])  # the last words, their rows
 
     def set_search(self, text: str) -> None:
         self._change("_words", fold(text).split())
@@ -48,41 +49,37 @@ class RecommendationsFilterProxy(QSortFilterProxyModel):
 
     def _change(self, name: str, value: object) -> None:
         if getattr(self, name) != value:
-            self.beginFilterChange()
             setattr(self, name, value)
-            self._accepted = None
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._changed()
 
-    def setSourceModel(self, model) -> None:  # type: ignore[override]
-        super().setSourceModel(model)
-        self._accepted = None
-        model.modelReset.connect(self._forget)
-        model.dataChanged.connect(self._forget)
-
-    def _forget(self, *_args) -> None:
-        self._accepted = None
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if self._accepted is None:
-            self._accepted = self._decide(self.sourceModel().rows())  # type: ignore[attr-defined]
-        return self._accepted[source_row]
-
-    def _decide(self, rows: list[RegisterRow]) -> list[bool]:
+    def accepts(self, rows: Sequence[RegisterRow]) -> list[bool]:
         """Every row at once: the search words as list comprehensions over the texts (the
         common case while typing), the other filters only where one is set."""
-        accepted = [True] * len(rows)
-        for word in self._words:
-            accepted = [
-                ok and word in row.search_text for ok, row in zip(accepted, rows, strict=True)
-            ]
+        accepted = self._searched(rows)
         others = (self._field_id, self._project_id, self._year)
         if self._statuses or self._overdue or any(v is not None for v in others):
-            accepted = [ok and self._accepts(row) for ok, row in zip(accepted, rows, strict=True)]
+            accepted = [ok and self._keeps(row) for ok, row in zip(accepted, rows, strict=True)]
         return accepted
 
-    def _accepts(self, row: RegisterRow) -> bool:
+    def _searched(self, rows: Sequence[RegisterRow]) -> list[bool]:
+        """The rows whose text has every search word. Typing on ("kl" after "k") looks
+        only at the rows found before."""
+        if rows is not self._rows:
+            self._rows, self._texts, self._found = rows, [r.search_text for r in rows], ([], [])
+        words, texts = self._words, self._texts
+        if not words:
+            return [True] * len(rows)
+        before, found = self._found
+        if before and len(words) >= len(before) and all(map(str.__contains__, words, before)):
+            accepted, rest = found, words
+        else:
+            accepted, rest = [words[0] in text for text in texts], words[1:]
+        for word in rest:
+            accepted = [ok and word in text for ok, text in zip(accepted, texts, strict=True)]
+        self._found = (words, accepted)
+        return accepted
+
+    def _keeps(self, row: RegisterRow) -> bool:
         item = row.recommendation
         if self._statuses and item.status not in self._statuses:
             return False

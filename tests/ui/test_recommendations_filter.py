@@ -1,0 +1,89 @@
+"""The register's filter on its own: search words (accents aside, typing on narrows what was
+found), and the other settings, over rows of the table model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.ui.recommendations_filter import RegisterFilter
+from expertenrat.ui.recommendations_table_model import register_row
+
+S = RecommendationStatus
+
+
+def _row(n: int, title: str, status: S = S.SENT, overdue: int = 0) -> RecommendationRow:
+    return RecommendationRow(
+        id=n,
+        code=f"E-2026-{n:02d}",
+        kind=RecommendationKind.RECOMMENDATION,
+        title=title,
+        action_field_id=n % 2 + 1,
+        action_field="Umwelt" if n % 2 else "Stadtdaten",
+        projects=(AddressedProject(n % 3, f"Vorhaben {n % 3}", "Amt"),),
+        origin=Origin(None, "", None, None),
+        adopted_on=date(2026, 3, 1),
+        sent_on=date(2026, 3, 2),
+        due_on=date(2026, 5, 2),
+        status=status,
+        days_overdue=overdue,
+        version=1,
+    )
+
+
+ROWS = [
+    register_row(r)
+    for r in (
+        _row(1, "Klimadaten für Ältere"),
+        _row(2, "Klimaschutz & <Mobilität>", S.ANSWERED),
+        _row(3, "Müllabfuhr digital", overdue=4),
+        _row(4, "Kleine Schritte", S.DRAFT),
+    )
+]
+
+
+def found(register_filter: RegisterFilter) -> list[int]:
+    return [
+        r.recommendation.id for r, ok in zip(ROWS, register_filter.accepts(ROWS), strict=True) if ok
+    ]
+
+
+def test_typing_on_and_back_gives_the_same_as_a_fresh_search():
+    changes = []
+    typing = RegisterFilter(lambda: changes.append(1))
+    for text, expected in (
+        ("k", [1, 2, 4]),
+        ("kl", [1, 2, 4]),
+        ("klima", [1, 2]),
+        ("klima ALTERE", [1]),
+        ("klima", [1, 2]),
+        ("mueller", []),
+        ("muell", [3]),
+        ("mull", [3]),
+        ("", [1, 2, 3, 4]),
+    ):
+        typing.set_search(text)
+        fresh = RegisterFilter()
+        fresh.set_search(text)
+        assert found(typing) == found(fresh) == expected, text
+    assert len(changes) == 9
+
+
+def test_the_other_settings_combine_with_the_search():
+    register_filter = RegisterFilter()
+    register_filter.set_search("kl")
+    register_filter.set_statuses(frozenset({S.SENT, S.DRAFT}))
+    assert found(register_filter) == [1, 4]
+    register_filter.set_field(1)
+    assert found(register_filter) == [4]
+    register_filter.set_search("")
+    register_filter.set_field(None)
+    register_filter.set_statuses(frozenset())
+    register_filter.set_overdue(True)
+    assert found(register_filter) == [3]
+    register_filter.set_overdue(False)
+    register_filter.set_project(1)
+    assert found(register_filter) == [1, 4]
+    register_filter.set_year(2025)
+    assert found(register_filter) == []
