@@ -1,6 +1,7 @@
 """Empfehlungen: the register table, its filters as you type, sorting, the detail and the
 steps new recommendation, edit, adopt, send, new due date, response, close and withdraw
-(on the known data set of tests/overview_sample.py; the step dialogs are driven for real)."""
+(on the known data set of tests/overview_sample.py; the step dialogs are driven for real).
+The page tests run on SQLite; one test takes the register and its steps on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.services.context import Services
 from expertenrat.store import models
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
@@ -332,3 +334,39 @@ def test_an_edit_of_a_recommendation_in_approved_minutes_is_refused_in_the_dialo
     dialog.accept_button.click()
     assert "ist genehmigt" in dialog.error_label.text() and dialog.isVisible()
     assert services.recommendations.get(draft).row.title == "Entwurf Sensorik"
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+def test_the_register_and_its_steps_on_postgresql(qtbot, qtmodeltester, database, dialogs, today):
+    """The tests above run on SQLite; the page reads and writes alike on PostgreSQL."""
+    services = Services.create(database, "tester")
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    sample = seed(database, council.id)
+    page = RecommendationsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council.id)
+    page.refresh()
+    qtmodeltester.check(page.model)
+    qtbot.keyClicks(page.search_edit, "umwelt")
+    assert codes(page) == ["E-2026-04", "E-2026-05", "E-2026-06"]
+    choose(page.status_combo, "overdue")
+    page.search_edit.clear()
+    assert codes(page) == ["E-2026-01"]
+    choose(page.status_combo, None)
+
+    draft = _draft(services, sample)
+    page.refresh()
+    page.select(draft)
+    page.adopt_button.click()
+    page.steps.dialog.accept_button.click()
+    assert page.selected().status is RecommendationStatus.ADOPTED
+    page.edit_button.click()
+    dialog = page.steps.dialog
+    row = services.recommendations.get(draft).row
+    services.recommendations.update(
+        row.id, row.version, RecommendationContent("Von nebenan"), date(2026, 11, 3)
+    )
+    dialog.title_edit.setText("Meine Fassung")
+    dialog.accept_button.click()
+    assert "inzwischen von jemand anderem geändert" in dialog.error_label.text()
+    assert dialog.isVisible() and dialog.title_edit.text() == "Meine Fassung"
