@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Date, DateTime, LargeBinary, Time, insert, select
+from sqlalchemy import Date, DateTime, LargeBinary, Time, select
 from sqlalchemy import inspect as orm_inspect
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction
 from expertenrat.services.unit_of_work import reading
+from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.database import Database
 from expertenrat.store.models import AuditEntry, utc_now
 
@@ -152,8 +153,7 @@ def entry(
 
 def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     """Write audit entries (see :func:`entry`) in one statement, in their order."""
-    if entries:
-        session.execute(insert(AuditEntry.__table__), entries)  # Core: one batch, None or not
+    insert_rows(session.connection(), AuditEntry.__table__, entries)
 
 
 @dataclass(frozen=True, slots=True)

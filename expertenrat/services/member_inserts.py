@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES, consents_of
@@ -21,6 +21,7 @@ from expertenrat.domain.enums import ConsentSource
 from expertenrat.domain.members import Member
 from expertenrat.services import audit
 from expertenrat.store import models
+from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.model_base import new_public_id, utc_now
 
 PERSON_FIELDS = (
@@ -162,13 +163,13 @@ def new_record(now: datetime) -> dict[str, Any]:
 def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     """Give each of ``rows`` a new ``"id"`` and insert them.
 
-    Core inserts into the table: the ORM's bulk insert would split the rows wherever a
-    value is ``None`` (one statement per run of rows with the same keys). A multi-row
-    ``INSERT … RETURNING`` costs seconds for thousands of rows (SQLAlchemy builds and
-    psycopg reads its long text in Python); a plain executemany of a short statement does
-    not. PostgreSQL hands out the ids from the table's sequence. SQLite has one writer: the
-    ids after the largest one are free, and if another program wrote meanwhile, SQLite
-    refuses this transaction's first write (its snapshot is stale) rather than mixing.
+    One executemany of a short statement (:mod:`store.bulk_insert`): the ORM's bulk insert
+    would split the rows wherever a value is ``None``, and a multi-row ``INSERT …
+    RETURNING`` costs seconds for thousands of rows (SQLAlchemy builds and psycopg reads
+    its long text in Python). PostgreSQL hands out the ids from the table's sequence.
+    SQLite has one writer: the ids after the largest one are free, and if another program
+    wrote meanwhile, SQLite refuses this transaction's first write (its snapshot is stale)
+    rather than mixing.
     """
     table = model.__table__
     if session.get_bind().dialect.name == "postgresql":
@@ -186,6 +187,5 @@ _NEXT_IDS = text(
 )
 
 
-def insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        session.execute(insert(model.__table__), rows)
+def insert_all(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    insert_rows(session.connection(), model.__table__, rows)
