@@ -74,7 +74,7 @@ def export_members_csv(members: list[Member], field_names: dict[int, str]) -> by
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header for _, header in COLUMNS)
     for member in members:
-        writer.writerow(_escape(_text(cell)) for cell in export_row(member, field_names))
+        writer.writerow(excel_safe(_text(cell)) for cell in export_row(member, field_names))
     return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
 
 
@@ -82,7 +82,7 @@ def _text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else format_date(cell)
 
 
-def _escape(value: str) -> str:
+def excel_safe(value: str) -> str:
     """Neutralise a value Excel would run as a formula (see the module docstring)."""
     if value[:1] in _FORMULA_STARTS or (value[:1] == "'" and _needs_unescape(value[1:])):
         return "'" + value

@@ -10,12 +10,16 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, DateTime, LargeBinary, Time, select
+from sqlalchemy import Date, DateTime, LargeBinary, Select, Time, func, or_, select
 from sqlalchemy import inspect as orm_inspect
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.audit_fields import AuditLine, utc_bounds
 from expertenrat.domain.enums import AuditAction
+from expertenrat.exchange.audit_csv import export_audit_csv
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.database import Database
@@ -157,18 +161,34 @@ def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class AuditLine:
-    at: datetime  # naive UTC
-    actor: str
-    action: AuditAction
-    entity: str
-    entity_id: int | None
-    summary: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+class AuditFilter:
+    """Which entries of a council's audit trail to show. Empty parts do not filter.
+
+    ``text`` is looked for in the entry's description (which names the record); the days
+    ``first`` and ``last`` are days in the council's time zone, both included.
+    """
+
+    council_id: int
+    entity: str = ""
+    text: str = ""
+    actor: str = ""
+    action: AuditAction | None = None
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    """Entries newest first; ``more``: older entries match too (ask with ``before_id``)."""
+
+    lines: list[AuditLine]
+    more: bool
+    zone: ZoneInfo  # the council's time zone, in which the page shows times
 
 
 class AuditService:
+    """Reads the audit trail; nothing here changes or deletes an entry."""
+
     def __init__(self, database: Database) -> None:
         self._db = database
 
@@ -179,16 +199,76 @@ class AuditService:
         if entity_id is not None:
             query = query.where(AuditEntry.entity_id == entity_id)
         with reading(self._db) as session:
-            return [
-                AuditLine(
-                    at=row.at,
-                    actor=row.actor,
-                    action=AuditAction(row.action),
-                    entity=row.entity,
-                    entity_id=row.entity_id,
-                    summary=row.summary,
-                    before=json.loads(row.before) if row.before else None,
-                    after=json.loads(row.after) if row.after else None,
-                )
-                for row in session.scalars(query)
-            ]
+            return [_line(row) for row in session.scalars(query)]
+
+    def search(
+        self, wanted: AuditFilter, limit: int | None = 200, before_id: int | None = None
+    ) -> AuditPage:
+        """The newest ``limit`` entries matching ``wanted`` (all with ``limit=None``), older
+        than the entry ``before_id`` if given: the next page after a page's last entry."""
+        with reading(self._db) as session:
+            zone = council_clock(session, wanted.council_id).zone
+            query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
+            if before_id is not None:
+                query = query.where(AuditEntry.id < before_id)
+            if limit is not None:
+                query = query.limit(limit + 1)
+            lines = [_line(row) for row in session.scalars(query)]
+        more = limit is not None and len(lines) > limit
+        return AuditPage(lines[:limit] if more else lines, more, zone)
+
+    def export_csv(self, wanted: AuditFilter) -> bytes:
+        """Every entry matching ``wanted`` as a CSV file for Excel (see ``exchange.audit_csv``)."""
+        page = self.search(wanted, limit=None)
+        return export_audit_csv(page.lines, page.zone)
+
+    def actors(self, council_id: int) -> list[str]:
+        """Everyone who changed something in the council, in alphabetical order."""
+        query = select(AuditEntry.actor).where(_of_council(council_id)).distinct()
+        with reading(self._db) as session:
+            return sorted(session.scalars(query), key=str.casefold)
+
+    def entities(self, council_id: int) -> list[str]:
+        """The kinds of records the council's audit trail mentions."""
+        query = select(AuditEntry.entity).where(_of_council(council_id)).distinct()
+        with reading(self._db) as session:
+            return sorted(session.scalars(query))
+
+
+def _of_council(council_id: int) -> Any:
+    """The council's entries and those of no council (the demo, the standard templates)."""
+    return or_(AuditEntry.council_id == council_id, AuditEntry.council_id.is_(None))
+
+
+def _matching(wanted: AuditFilter, zone: ZoneInfo) -> Select[tuple[AuditEntry]]:
+    query = select(AuditEntry).where(_of_council(wanted.council_id))
+    if wanted.entity:
+        query = query.where(AuditEntry.entity == wanted.entity)
+    if wanted.actor:
+        query = query.where(AuditEntry.actor == wanted.actor)
+    if wanted.action is not None:
+        query = query.where(AuditEntry.action == wanted.action.value)
+    text = wanted.text.strip()
+    if text:
+        # lower() on both sides: SQLite's LIKE ignores only the case of ASCII letters.
+        query = query.where(func.lower(AuditEntry.summary).contains(text.lower(), autoescape=True))
+    start, end = utc_bounds(wanted.first, wanted.last, zone)
+    if start is not None:
+        query = query.where(AuditEntry.at >= start)
+    if end is not None:
+        query = query.where(AuditEntry.at < end)
+    return query
+
+
+def _line(row: AuditEntry) -> AuditLine:
+    return AuditLine(
+        at=row.at,
+        actor=row.actor,
+        action=AuditAction(row.action),
+        entity=row.entity,
+        entity_id=row.entity_id,
+        summary=row.summary,
+        before=json.loads(row.before) if row.before else None,
+        after=json.loads(row.after) if row.after else None,
+        id=row.id,
+    )

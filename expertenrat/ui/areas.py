@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.overview import Area
 from expertenrat.services.context import Services
+from expertenrat.ui.audit_page import AuditPage
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -32,6 +33,7 @@ class Areas:
     meetings: MeetingsPage
     recommendations: RecommendationsPage
     settings: SettingsPage
+    audit: AuditPage
     welcome: WelcomePage
 
     def in_sidebar(self) -> list[tuple[str, QWidget]]:
@@ -43,6 +45,7 @@ class Areas:
             (tr(_CONTEXT, "Sitzungen"), self.meetings),
             (tr(_CONTEXT, "Empfehlungen"), self.recommendations),
             (tr(_CONTEXT, "Einstellungen"), self.settings),
+            (tr(_CONTEXT, "Änderungsprotokoll"), self.audit),
         ]
 
     def page_for(self, area: Area) -> QWidget:
@@ -68,5 +71,6 @@ def build_areas(
         meetings=MeetingsPage(services, dialogs, today),
         recommendations=RecommendationsPage(services, dialogs, today, settings=settings),
         settings=SettingsPage(services.settings, services.text_templates, dialogs),
+        audit=AuditPage(services.audit, dialogs, today),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

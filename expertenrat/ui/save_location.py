@@ -21,6 +21,7 @@ class FileKind(Enum):
     PDF = "pdf"  # documents: the roster, invitations, run sheets, calendar files (.ics)
     MEMBERS = "members"  # member lists for Excel (.xlsx, .csv), exported and imported
     BACKUP = "backup"  # portable backups (.zip), made and restored
+    AUDIT = "audit"  # the Änderungsprotokoll for Excel (.csv)
 
 
 class SaveLocations:

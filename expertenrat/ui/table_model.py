@@ -120,6 +120,18 @@ class RowsTableModel(QAbstractTableModel):
         self._positions = {self.key(row): position for position, row in enumerate(rows)}
         self.endResetModel()
 
+    def append_rows(self, rows: Sequence[Any]) -> None:
+        """Add ``rows`` after the shown ones (the next page of a long list); the rows
+        already shown, and so the view's selection and scroll position, stay."""
+        rows = [row for row in rows if self.key(row) not in self._positions]
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._positions.update((self.key(row), first + n) for n, row in enumerate(rows))
+        self.endInsertRows()
+
     def replace_row(self, row: Any) -> bool:
         """Put ``row`` in place of the row with the same key, emitting ``dataChanged`` for
         that row only. False (and nothing changes) if no row has that key."""

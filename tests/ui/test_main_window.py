@@ -159,7 +159,7 @@ def test_leaving_saved_settings_asks_nothing(make_window, services, dialogs):
 def test_every_page_has_the_page_shape(make_window):
     window = make_window()
     pages = [page for _label, page in window.areas] + [window.welcome_page]
-    assert len(pages) == 7
+    assert len(pages) == 8
     assert all(isinstance(page, Page) for page in pages)
 
 

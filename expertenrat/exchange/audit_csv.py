@@ -1,0 +1,41 @@
+"""The audit trail as a CSV file for Excel, in the dialect of the members export
+(``;``, UTF-8 with BOM, CRLF, formula injection neutralised; see
+:mod:`expertenrat.exchange.members_csv`).
+
+One row per changed field, so that Excel can filter by field; an entry without field
+values (a deletion of the demo, an import) is one row with empty field columns. Times are
+in the council's time zone as TT.MM.JJJJ HH:MM.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from expertenrat.domain.audit_fields import AuditLine, entity_label, field_changes, local_time
+from expertenrat.exchange.members_csv import excel_safe
+
+HEADER = ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher")
+
+
+def export_audit_csv(lines: Iterable[AuditLine], zone: ZoneInfo) -> bytes:
+    """Write ``lines`` (newest first, as the page shows them) for Excel."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(HEADER)
+    for line in lines:
+        entry = (
+            f"{local_time(line.at, zone):%d.%m.%Y %H:%M}",
+            line.actor,
+            line.action.label,
+            entity_label(line.entity),
+            line.summary,
+        )
+        changes = field_changes(line.entity, line.before, line.after)
+        for change in changes or [None]:
+            fields = ("", "", "") if change is None else (change.label, change.before, change.after)
+            writer.writerow(excel_safe(value) for value in (*entry, *fields))
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")

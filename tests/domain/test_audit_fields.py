@@ -1,0 +1,65 @@
+"""The audit trail in words: German field names, readable values, local days."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from expertenrat.domain.audit_fields import (
+    FieldChange,
+    entity_label,
+    field_changes,
+    local_time,
+    readable,
+    utc_bounds,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_a_changed_member_reads_as_german_fields_with_dates_and_labels():
+    before = {"term_end": None, "role": "member", "voting_right": True, "version": 3}
+    after = {"term_end": "2026-06-30", "role": "chair", "voting_right": False, "version": 4}
+
+    assert field_changes("membership", before, after) == [
+        FieldChange("Ende der Amtszeit", "", "30.06.2026"),
+        FieldChange("Rolle", "Mitglied", "Vorsitz"),
+        FieldChange("Stimmrecht", "ja", "nein"),
+    ]
+
+
+def test_text_fields_are_named_as_in_the_forms_messages():
+    changes = field_changes("membership", None, {"given_name": "Zoë", "email": "z@example.org"})
+    assert [change.label for change in changes] == ["Vorname", "E-Mail-Adresse"]
+
+
+def test_times_lists_and_votes_are_words_not_json():
+    assert readable("meeting", "starts_at", "2025-01-16T16:00:00") == "16.01.2025 16:00"
+    assert readable("meeting_minutes", "opened_at", "16:05:00") == "16:05"
+    assert readable("project", "partners", ["Stadtwerke", "Uni"]) == "Stadtwerke; Uni"
+    vote = {"subject": "Empfehlung", "yes": 7, "no": 0, "abstain": 1, "adopted": True}
+    expected = "Empfehlung: 7 ja, 0 nein, 1 Enthaltungen – angenommen"
+    assert readable("votes", "votes", [vote]) == expected
+    assert readable("meeting", "state", "held") == "durchgeführt"
+    assert readable("meeting", "state", "unbekannt") == "unbekannt"
+
+
+def test_hostile_text_stays_as_it_is():
+    text = '<b>&amp; "Zitat" 🎉 ' + "x" * 20_000
+    assert readable("membership", "notes", text) == text
+
+
+def test_unknown_kinds_and_fields_keep_their_names():
+    assert entity_label("membership") == "Mitglied"
+    assert entity_label("something_new") == "something_new"
+    assert field_changes("something_new", {"colour": "rot"}, {"colour": "blau"}) == [
+        FieldChange("colour", "rot", "blau")
+    ]
+
+
+def test_local_time_and_day_bounds_follow_summer_and_winter_time():
+    assert local_time(datetime(2026, 7, 1, 10, 0), BERLIN).hour == 12
+    assert local_time(datetime(2026, 1, 1, 10, 0), BERLIN).hour == 11
+    first, end = utc_bounds(date(2026, 7, 1), date(2026, 7, 1), BERLIN)
+    assert (first, end) == (datetime(2026, 6, 30, 22, 0), datetime(2026, 7, 1, 22, 0))
+    assert utc_bounds(None, None, BERLIN) == (None, None)

@@ -1,0 +1,131 @@
+"""The Änderungsprotokoll's reading: filters, pages, local days and the CSV export."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from expertenrat.domain.enums import AuditAction
+from expertenrat.services import audit
+from expertenrat.services.audit import AuditFilter, AuditService
+from expertenrat.services.members import MembersService
+
+
+@pytest.fixture
+def trail(database) -> AuditService:
+    return AuditService(database)
+
+
+def _add(database, council_id: int, at: datetime, summary: str, actor: str = "Frau Schulz"):
+    values = audit.entry(
+        actor, AuditAction.UPDATE, "membership", 1, council_id=council_id, summary=summary
+    )
+    values["at"] = at
+    with database.transaction() as session:
+        audit.insert_entries(session, [values])
+
+
+def test_the_newest_entries_come_first_and_further_pages_follow_without_gaps(
+    database, trail, council
+):
+    for n in range(7):
+        _add(database, council.id, datetime(2026, 3, 1, 9, n), f"Eintrag {n}")
+    wanted = AuditFilter(council.id, text="Eintrag")
+
+    first = trail.search(wanted, limit=3)
+    second = trail.search(wanted, limit=3, before_id=first.lines[-1].id)
+    last = trail.search(wanted, limit=3, before_id=second.lines[-1].id)
+
+    summaries = [line.summary for page in (first, second, last) for line in page.lines]
+    assert summaries == [f"Eintrag {n}" for n in reversed(range(7))]
+    assert (first.more, second.more, last.more) == (True, True, False)
+
+
+def test_filters_by_kind_person_change_and_text_in_the_description(
+    database, trail, council, new_member
+):
+    anna = MembersService(database, "Herr Özdemir").save(council.id, new_member(), date(2025, 1, 1))
+    MembersService(database, "Frau Schulz").save(
+        council.id, replace(anna, phone="0381 12345"), date(2025, 1, 2)
+    )
+
+    def summaries(**wanted) -> list[str]:
+        lines = trail.search(AuditFilter(council.id, **wanted), limit=None).lines
+        return [line.summary for line in lines]
+
+    assert summaries(entity="membership") == [
+        "Mitglied Anna Berg geändert",
+        "Mitglied Anna Berg angelegt",
+    ]
+    assert summaries(entity="membership", actor="Herr Özdemir") == ["Mitglied Anna Berg angelegt"]
+    assert summaries(entity="membership", action=AuditAction.UPDATE) == [
+        "Mitglied Anna Berg geändert"
+    ]
+    assert summaries(text="anna BERG") == summaries(entity="membership")
+    assert summaries(text="Gremium") == ["Gremium „Smart City Expert*innenrat“ angelegt"]
+    assert trail.actors(council.id) == ["Frau Schulz", "Herr Özdemir"]
+    assert {"council", "membership"} <= set(trail.entities(council.id))
+
+
+def test_percent_and_underscore_in_the_search_are_plain_characters(database, trail, council):
+    _add(database, council.id, datetime(2026, 3, 1, 9), "Rabatt 50% auf alles")
+    _add(database, council.id, datetime(2026, 3, 1, 9), "Rabatt 50 auf alles")
+    _add(database, council.id, datetime(2026, 3, 1, 9), "datei_name.pdf")
+    _add(database, council.id, datetime(2026, 3, 1, 9), "dateiXname.pdf")
+
+    found = trail.search(AuditFilter(council.id, text="50%"), limit=None).lines
+    assert [line.summary for line in found] == ["Rabatt 50% auf alles"]
+    found = trail.search(AuditFilter(council.id, text="i_n"), limit=None).lines
+    assert [line.summary for line in found] == ["datei_name.pdf"]
+
+
+def test_the_period_is_of_whole_days_in_the_councils_time_zone(database, trail, council):
+    # 22:30 UTC on 31 March is already 1 April in Berlin (summer time, UTC+2).
+    _add(database, council.id, datetime(2026, 3, 31, 22, 30), "am 1. April in Rostock")
+    _add(database, council.id, datetime(2026, 3, 31, 21, 30), "am 31. März in Rostock")
+    _add(database, council.id, datetime(2026, 4, 1, 21, 59), "spät am 1. April")
+    _add(database, council.id, datetime(2026, 4, 1, 22, 0), "am 2. April")
+
+    april_first = AuditFilter(council.id, first=date(2026, 4, 1), last=date(2026, 4, 1))
+    page = trail.search(april_first, limit=None)
+
+    assert [line.summary for line in page.lines] == ["spät am 1. April", "am 1. April in Rostock"]
+    assert str(page.zone) == "Europe/Berlin"
+
+
+def test_another_councils_entries_are_not_shown(database, trail, council, settings_service):
+    other = settings_service.create_council(replace(council, id=None, name="Anderer Rat"))
+    _add(database, other.id, datetime(2026, 3, 1), "im anderen Rat")
+
+    assert trail.search(AuditFilter(council.id, text="anderen Rat")).lines == []
+    assert len(trail.search(AuditFilter(other.id, text="anderen Rat")).lines) == 1
+
+
+def test_the_csv_export_has_one_row_per_field_in_words_and_local_time(
+    database, trail, council, new_member
+):
+    members = MembersService(database, "Frau Schulz")
+    anna = members.save(council.id, new_member(notes="=SUMME(A1) & <b>"), date(2025, 1, 1))
+    members.save(council.id, replace(anna, term_end=date(2026, 6, 30)), date(2025, 1, 2))
+
+    data = trail.export_csv(AuditFilter(council.id, entity="membership"))
+
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=";"))
+    assert rows[0] == [
+        "Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher"
+    ]  # fmt: skip
+    changed = rows[1]
+    assert changed[1:] == [
+        "Frau Schulz", "geändert", "Mitglied", "Mitglied Anna Berg geändert",
+        "Ende der Amtszeit", "", "30.06.2026",
+    ]  # fmt: skip
+    assert datetime.strptime(changed[0], "%d.%m.%Y %H:%M")
+    notes = next(row for row in rows if row[5] == "Notizen")
+    assert notes[7] == "'=SUMME(A1) & <b>"
+    assert not any("{" in cell for row in rows for cell in row)  # no raw JSON

@@ -1,0 +1,153 @@
+"""Änderungsprotokoll: filters, pages, the entry's fields in words, CSV export, read-only."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QPushButton
+
+from expertenrat.domain.audit_fields import FieldChange
+from expertenrat.domain.enums import AuditAction
+from expertenrat.ui.audit_detail import FieldChangesModel
+from expertenrat.ui.audit_page import PAGE_SIZE, AuditPage
+from expertenrat.ui.audit_table_model import AuditTableModel
+from expertenrat.ui.save_location import FileKind
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def page(qtbot, services, dialogs, today) -> AuditPage:
+    page = AuditPage(services.audit, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.set_council(services.settings.councils()[0].id)
+    page.refresh()
+    return page
+
+
+def _column(page: AuditPage, column: int) -> list[str]:
+    model = page.model
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def _choose(combo, label: str) -> None:
+    combo.setCurrentIndex(combo.findText(label))
+
+
+def test_the_models_pass_the_model_tester(qtmodeltester, page):
+    qtmodeltester.check(page.model)
+    model = FieldChangesModel()
+    model.set_rows([FieldChange("Vorname", "Anna", "Änne"), FieldChange("Rolle", "", "Vorsitz")])
+    qtmodeltester.check(model)
+
+
+def test_the_newest_entries_come_first_in_local_time_and_more_load_below(page, services):
+    assert page.model.rowCount() == PAGE_SIZE
+    assert page.more_button.isEnabled()
+    newest = page.model.row(0).line
+    local = newest.at.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Berlin"))
+    assert _column(page, AuditTableModel.COLUMN_AT)[0] == f"{local:%d.%m.%Y %H:%M}"
+    page.view.selectRow(3)
+    selected = page.selected()
+
+    page.more_button.click()
+
+    total = len(services.audit.entries())
+    assert page.model.rowCount() == total
+    assert not page.more_button.isEnabled()
+    assert page.selected() == selected  # the loaded rows and the selection stay
+    ids = [page.model.row(n).line.id for n in range(total)]
+    assert ids == sorted(ids, reverse=True)
+
+
+def test_filters_by_kind_text_person_and_change(page, qtbot):
+    _choose(page.entity_combo, "Mitglied")
+    assert set(_column(page, AuditTableModel.COLUMN_ENTITY)) == {"Mitglied"}
+    assert page.model.rowCount() == 10
+
+    page.search_edit.setText("Brüggemann")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert "Brüggemann" in _column(page, AuditTableModel.COLUMN_SUMMARY)[0]
+
+    _choose(page.entity_combo, "Alle Bereiche")
+    assert page.model.rowCount() > 1
+    assert all("Brüggemann" in text for text in _column(page, AuditTableModel.COLUMN_SUMMARY))
+
+    page.search_edit.clear()
+    _choose(page.action_combo, AuditAction.UPDATE.label)
+    assert set(_column(page, AuditTableModel.COLUMN_ACTION)) == {"geändert"}
+    _choose(page.actor_combo, "niemand")  # not offered: stays on "Alle Personen"
+    assert page.actor_combo.currentData() is None
+
+
+def test_a_period_without_entries_says_so(page):
+    page.period_check.setChecked(True)
+    page.first_edit.setDate(QDate(2001, 1, 1))
+    page.last_edit.setDate(QDate(2001, 12, 31))
+
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == "Keine Einträge für diese Auswahl."
+    assert not page.export_button.isEnabled()
+
+    now = datetime.now(UTC).astimezone(ZoneInfo("Europe/Berlin"))
+    page.last_edit.setDate(QDate(now.year, now.month, now.day))
+    assert page.model.rowCount() == PAGE_SIZE
+
+
+def test_the_selected_entry_shows_its_fields_before_and_after_in_words(page):
+    _choose(page.entity_combo, "Protokollkopf")
+    page.view.selectRow(page.model.rowCount() - 1)
+
+    detail = page.detail.model
+    rows = {
+        detail.index(r, 0).data(): (detail.index(r, 1).data(), detail.index(r, 2).data())
+        for r in range(detail.rowCount())
+    }
+    assert rows["Tagesordnung genehmigt"] == ("nein", "ja")
+    assert rows["eröffnet um"] == ("", "16:05")
+    assert page.detail.summary_label.text() == "Protokollkopf der 1. Sitzung geändert"
+    assert not any("{" in before + after for before, after in rows.values())
+
+
+def test_the_export_writes_every_matching_entry_not_only_the_loaded(
+    page, dialogs, finish_job, tmp_path, services
+):
+    target = tmp_path / "Protokoll.csv"
+    dialogs.paths.append(str(target))
+
+    page.export_button.click()
+    finish_job(page)
+
+    assert dialogs.file_dialogs[-1][0] is FileKind.AUDIT
+    assert dialogs.saved_files == [str(target)]
+    data = target.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == [
+        "Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher"
+    ]  # fmt: skip
+    assert {row[4] for row in rows[1:]} == {line.summary for line in services.audit.entries()}
+
+
+def test_the_page_only_reads(page):
+    assert page.view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    buttons = {button.text() for button in page.findChildren(QPushButton)}
+    assert buttons == {"Weitere laden", "Als CSV exportieren …"}
+    index = page.model.index(0, 0)
+    assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_main_window_offers_the_page(make_window):
+    window = make_window()
+    labels = [label for label, _page in window.areas]
+    assert "Änderungsprotokoll" in labels
