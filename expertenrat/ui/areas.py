@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.overview import Area
 from expertenrat.services.context import Services
+from expertenrat.services.daily_backup import default_folder
 from expertenrat.ui.audit_page import AuditPage
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.members_page import MembersPage
 from expertenrat.ui.overview_page import OverviewPage
+from expertenrat.ui.pc_settings import PcSettingsBox
 from expertenrat.ui.projects_page import ProjectsPage
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.settings_page import SettingsPage
@@ -70,7 +72,16 @@ def build_areas(
         projects=ProjectsPage(services, dialogs, settings=settings),
         meetings=MeetingsPage(services, dialogs, today),
         recommendations=RecommendationsPage(services, dialogs, today, settings=settings),
-        settings=SettingsPage(services.settings, services.text_templates, dialogs),
+        settings=SettingsPage(
+            services.settings,
+            services.text_templates,
+            dialogs,
+            pc_settings=PcSettingsBox(
+                settings if settings is not None else QSettings(),
+                dialogs,
+                default_folder(services.database),
+            ),
+        ),
         audit=AuditPage(services.audit, dialogs, today),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

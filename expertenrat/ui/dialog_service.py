@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.save_location import FileKind, SaveLocations
+from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 
 _CONTEXT = "DialogService"
@@ -142,6 +142,19 @@ class DialogService:
         self._file_dialog(
             parent, title, name_filter, QFileDialog.AcceptMode.AcceptOpen, on_path, kind
         )
+
+    def ask_folder(
+        self, parent: QWidget, title: str, initial: str, on_folder: Callable[[str], None]
+    ) -> None:
+        """Ask for an existing folder, starting in ``initial`` (or the Documents folder)."""
+        dialog = QFileDialog(parent, title)
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        start = Path(initial) if initial else None
+        dialog.setDirectory(str(start if start and start.is_dir() else documents_folder()))
+        dialog.fileSelected.connect(on_folder)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def ask_save_file(
         self,

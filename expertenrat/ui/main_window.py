@@ -111,9 +111,31 @@ class MainWindow(QMainWindow):
         self.welcome_page.ready.connect(self.reload_councils)
         self.backup_menu = BackupMenu(services, dialogs, self, self.reload_councils)
         self.file_menu.insertActions(self._quit_action, self.backup_menu.actions)
+        self.retention_action = QAction(tr(_CONTEXT, "&Aufbewahrung …"), self)
+        self.retention_action.triggered.connect(self.show_retention)
+        self.file_menu.insertAction(self._quit_action, self.retention_action)
         self.file_menu.insertSeparator(self._quit_action)
         self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
         self.reload_councils()
+
+    def show_retention(self) -> None:
+        """Datei → Aufbewahrung …: former members due for anonymisation."""
+        from expertenrat.ui.pc_settings import retention_years
+        from expertenrat.ui.retention_dialog import RetentionDialog
+
+        self.retention_dialog = RetentionDialog(
+            self._services.retention,
+            self._dialogs,
+            self._today,
+            lambda: retention_years(self._settings),
+            self,
+        )
+        self.retention_dialog.finished.connect(self._retention_closed)
+        self.retention_dialog.open()
+
+    def _retention_closed(self) -> None:
+        self.retention_dialog.deleteLater()
+        self._show_area(max(0, self.sidebar.currentRow()))  # anonymised members reread
 
     def _fit_sidebar(self) -> None:
         """The area names are never clipped, however wide the page beside them wants to be."""

@@ -67,8 +67,10 @@ class SettingsPage(QWidget):
         text_templates: TextTemplatesService,
         dialogs: DialogService,
         parent: QWidget | None = None,
+        pc_settings: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.pc_settings = pc_settings  # "Auf diesem PC", saved at once (not per council)
         self._service = settings
         self._dialogs = dialogs
         self._council: CouncilSettings | None = None
@@ -178,6 +180,8 @@ class SettingsPage(QWidget):
         column.addWidget(council_box)
         column.addWidget(fields_box, 1)
         column.addWidget(self.phrases, 1)
+        if self.pc_settings is not None:
+            column.addWidget(self.pc_settings)
         other = QHBoxLayout()
         other.addStretch(1)
         other.addWidget(self.new_council_button)

@@ -66,6 +66,11 @@ class ScriptedDialogs:
         if self.paths:
             on_path(self.paths.pop(0))
 
+    def ask_folder(self, parent, title, initial, on_folder) -> None:
+        self.file_dialogs.append(("folder", initial))
+        if self.paths:
+            on_folder(self.paths.pop(0))
+
     def ask_save_file(self, parent, title, name_filter, suggested, on_path, kind) -> None:
         self.file_dialogs.append((kind, suggested))
         if self.paths:

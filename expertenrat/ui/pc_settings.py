@@ -1,0 +1,135 @@
+"""Einstellungen "Auf diesem PC": the backup folder and the retention period.
+
+Both are settings of the PC (QSettings), not of a council: the daily backup copies the
+SQLite file of this PC to a folder this PC can reach (``backup/folder``, see
+:mod:`expertenrat.ui.daily_backup`; empty: "Sicherungen" beside the database file), and the
+retention period applies to a person across every council, so no council's setting can
+hold it. They take effect at once: the Übersicht's backup warning and "Aufbewahrung …"
+read them each time; the daily backup at the next start.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS
+from expertenrat.ui.daily_backup import FOLDER_KEY
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "PcSettings"
+RETENTION_KEY = "retention/years"
+MAX_RETENTION_YEARS = 30
+
+
+def retention_years(settings: QSettings) -> int:
+    """The retention period set on this PC, in years (default 2)."""
+    try:
+        years = int(settings.value(RETENTION_KEY, DEFAULT_RETENTION_YEARS))
+    except (TypeError, ValueError):
+        return DEFAULT_RETENTION_YEARS
+    return min(max(years, 1), MAX_RETENTION_YEARS)
+
+
+class PcSettingsBox(QGroupBox):
+    """``default_folder``: "Sicherungen" beside the database, ``None`` on a server."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        settings: QSettings,
+        dialogs: DialogService,
+        default_folder: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(tr(_CONTEXT, "Auf diesem PC"), parent)
+        self._settings = settings
+        self._dialogs = dialogs
+        self._default = default_folder
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setReadOnly(True)
+        self.choose_button = QPushButton(tr(_CONTEXT, "Ordner wählen …"))
+        self.default_button = QPushButton(tr(_CONTEXT, "Vorgabe"))
+        self.default_button.setToolTip(tr(_CONTEXT, "„Sicherungen“ neben der Datenbankdatei"))
+        self.years_spin = QSpinBox(minimum=1, maximum=MAX_RETENTION_YEARS)
+        self.years_spin.setSuffix(tr(_CONTEXT, " Jahre"))
+        self.years_spin.setMaximumWidth(240)
+        self.years_spin.setToolTip(
+            tr(
+                _CONTEXT,
+                "Kontaktdaten ehemaliger Mitglieder werden so lange nach dem Ende ihrer "
+                "letzten Mitgliedschaft zur Anonymisierung vorgeschlagen (Datei → "
+                "Aufbewahrung …).",
+            )
+        )
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.choose_button)
+        folder_row.addWidget(self.default_button)
+        form = QFormLayout(self)
+        form.addRow(tr(_CONTEXT, "Tägliche Sicherung in"), folder_row)
+        form.addRow(tr(_CONTEXT, "Aufbewahrungsfrist"), self.years_spin)
+        self._show()
+        self.choose_button.clicked.connect(self._ask_folder)
+        self.default_button.clicked.connect(lambda: self._store_folder(""))
+        self.years_spin.valueChanged.connect(self._store_years)
+
+    def _show(self) -> None:
+        configured = str(self._settings.value(FOLDER_KEY, "") or "")
+        if self._default is None and not configured:
+            self.folder_edit.setText(tr(_CONTEXT, "– (die Datenbank liegt auf einem Server)"))
+        else:
+            self.folder_edit.setText(configured or str(self._default))
+        self.default_button.setEnabled(bool(configured))
+        self.choose_button.setEnabled(self._default is not None or bool(configured))
+        self.years_spin.blockSignals(True)
+        self.years_spin.setValue(retention_years(self._settings))
+        self.years_spin.blockSignals(False)
+
+    def _ask_folder(self) -> None:
+        self._dialogs.ask_folder(
+            self,
+            tr(_CONTEXT, "Ordner für die tägliche Sicherung"),
+            str(self._settings.value(FOLDER_KEY, "") or self._default or ""),
+            self.choose_folder,
+        )
+
+    def choose_folder(self, path: str) -> None:
+        """Use ``path`` for the daily backup if this PC can write there."""
+        folder = Path(path)
+        if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+            self._dialogs.warning(
+                self,
+                tr(_CONTEXT, "Ordner für die tägliche Sicherung"),
+                tr(
+                    _CONTEXT,
+                    "In den Ordner „{}“ kann nicht geschrieben werden. Wählen Sie einen "
+                    "Ordner, in dem Sie Dateien anlegen dürfen.",
+                ).format(folder),
+            )
+            return
+        self._store_folder(str(folder))
+
+    def _store_folder(self, value: str) -> None:
+        self._settings.setValue(FOLDER_KEY, value)
+        self._settings.sync()
+        self._show()
+        self.changed.emit()
+
+    def _store_years(self, years: int) -> None:
+        self._settings.setValue(RETENTION_KEY, years)
+        self._settings.sync()
+        self.changed.emit()

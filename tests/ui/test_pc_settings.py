@@ -1,0 +1,123 @@
+"""Einstellungen "Auf diesem PC" (backup folder, retention period) and Datei → Aufbewahrung."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.members import Member
+from expertenrat.services.daily_backup import default_folder
+from expertenrat.ui.daily_backup import DailyBackup
+from expertenrat.ui.pc_settings import RETENTION_KEY, PcSettingsBox, retention_years
+from expertenrat.ui.retention_dialog import RetentionDialog
+
+
+@pytest.fixture
+def box(qtbot, qsettings, dialogs, services) -> PcSettingsBox:
+    box = PcSettingsBox(qsettings, dialogs, default_folder(services.database))
+    qtbot.addWidget(box)
+    return box
+
+
+def test_the_backup_folder_is_sicherungen_beside_the_database_until_one_is_chosen(
+    box, qsettings, dialogs, services, tmp_path, today
+):
+    daily = DailyBackup(services.daily_backup, qsettings, lambda: today)
+    beside = default_folder(services.database)
+    assert box.folder_edit.text() == str(beside)
+    assert not box.default_button.isEnabled()
+
+    chosen = tmp_path / "Netzlaufwerk Ü"
+    chosen.mkdir()
+    dialogs.paths.append(str(chosen))
+    box.choose_button.click()
+
+    assert box.folder_edit.text() == str(chosen)
+    assert daily.folder() == chosen
+    box.default_button.click()
+    assert daily.folder() == beside
+    assert box.folder_edit.text() == str(beside)
+
+
+def test_a_folder_that_cannot_be_written_is_refused_with_a_message(
+    box, qsettings, dialogs, tmp_path
+):
+    box.choose_folder(str(tmp_path / "gibt es nicht"))
+
+    assert "kann nicht geschrieben werden" in dialogs.warnings()[0]
+    assert not qsettings.value("backup/folder")
+
+
+def test_on_a_server_there_is_no_daily_backup_folder_to_choose(qtbot, qsettings, dialogs):
+    box = PcSettingsBox(qsettings, dialogs, None)
+    qtbot.addWidget(box)
+    assert "Server" in box.folder_edit.text()
+    assert not box.choose_button.isEnabled()
+
+
+def test_the_retention_period_is_stored_on_this_pc(box, qsettings):
+    assert box.years_spin.value() == 2
+    box.years_spin.setValue(5)
+    assert retention_years(qsettings) == 5
+    qsettings.setValue(RETENTION_KEY, "viele")
+    assert retention_years(qsettings) == 2
+    qsettings.setValue(RETENTION_KEY, 999)
+    assert retention_years(qsettings) == 30
+
+
+@pytest.fixture
+def former(services) -> Member:
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0]
+    return services.members.save(
+        council.id,
+        Member(
+            id=None,
+            given_name="Jörg",
+            family_name="Brüggemann",
+            email="joerg@example.org",
+            phone="0381 1",
+            primary_field_id=field.id,
+            term_start=date(2018, 1, 1),
+            term_end=date(2021, 12, 31),
+        ),
+        date(2018, 1, 1),
+    )
+
+
+def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
+    qtbot, services, dialogs, former, today
+):
+    years = [2]
+    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: years[0])
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 0).data() == "Jörg Brüggemann"
+    assert dialog.model.index(0, 1).data() == "31.12.2021"
+    assert dialog.anonymise_button.isEnabled()
+
+    dialog.anonymise_button.click()
+
+    assert dialogs.messages[-1] == ("information", "Anonymisieren", "1 Person(en) anonymisiert.")
+    member = services.members.member(former.id)
+    assert (member.email, member.phone, member.given_name) == ("", "", "Jörg")
+    assert dialog.model.rowCount() == 0
+    assert "Niemand ist fällig" in dialog.intro_label.text()
+
+
+def test_a_longer_period_lists_nobody(qtbot, services, dialogs, former, today):
+    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: 10)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    assert not dialog.anonymise_button.isEnabled()
+
+
+def test_the_file_menu_opens_aufbewahrung(make_window, former):
+    window = make_window()
+    window.retention_action.trigger()
+    assert window.retention_dialog.model.rowCount() == 1
+    assert window.settings_page.pc_settings.title() == "Auf diesem PC"
