@@ -23,14 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.errors import ExpertenratError, FieldProblem, ValidationError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ExpertenratError,
+    FieldProblem,
+    ValidationError,
+)
 from expertenrat.domain.members import Member
+from expertenrat.domain.merge import differences, merged
 from expertenrat.services.members import MembersService
 from expertenrat.ui.consent_history import consent_history_view
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm, hint_label
+from expertenrat.ui.member_merge import member_merge_rows
+from expertenrat.ui.merge_dialog import MergeDialog
 
 _CONTEXT = "MemberDialog"
 MINIMUM_SIZE = QSize(640, 420)
@@ -56,7 +64,9 @@ class MemberDialog(QDialog):
         self._members = members
         self._dialogs = dialogs
         self._council_id = council_id
+        self._fields = fields
         self._today = today
+        self.merge_dialog: MergeDialog | None = None
         self._acknowledged: frozenset[str] = frozenset()
         if member is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
@@ -162,11 +172,49 @@ class MemberDialog(QDialog):
                 error.problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben.")
             )
             return
+        except ConcurrentEditError as error:
+            self._offer_merge(member, error)
+            return
         except ExpertenratError as error:
             self._show_general(error.message)
             return
         self.saved.emit(stored)
         self.accept()
+
+    def _offer_merge(self, mine: Member, conflict: ConcurrentEditError) -> None:
+        """Someone saved the member first: show both versions and save the chosen values."""
+        try:
+            theirs = self._members.member(mine.id)  # type: ignore[arg-type]
+        except ExpertenratError as error:
+            self._show_general(error.message)
+            return
+        base = self._as_opened
+        found = differences(base, mine, theirs)
+        if not found:  # the same values: only the versions differ
+            self._take_merged(mine, theirs, set())
+            return
+        self._show_general(conflict.message)
+        dialog = MergeDialog(
+            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(theirs.full_name),
+            tr(
+                _CONTEXT,
+                "Jemand anderes hat dieses Mitglied gespeichert, während Sie es bearbeitet "
+                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
+                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+            ),
+            member_merge_rows(found, self._fields),
+            self,
+        )
+        dialog.chosen.connect(lambda names: self._take_merged(mine, theirs, names))
+        dialog.finished.connect(dialog.deleteLater)
+        self.merge_dialog = dialog
+        dialog.open()
+
+    def _take_merged(self, mine: Member, theirs: Member, take_theirs: set[str]) -> None:
+        """Show the merged values, now based on the stored version, and save them."""
+        self.form.set_member(merged(mine, theirs, take_theirs))
+        self._as_opened = theirs
+        self.save()
 
     # --- messages ----------------------------------------------------------------------
 

@@ -1,0 +1,132 @@
+"""Someone else saved first: both versions field by field, and the user picks per field.
+
+One dialog for every kind of record. The caller passes the differing fields as
+:class:`MergeRow` (German label, both values as text, the suggestion); per field the user
+chooses "meine" or "die andere", or all at once with "Meine behalten" / "Andere
+übernehmen". ``chosen`` hands over the names of the fields to take from the other
+version; the caller merges (``domain.merge.merged``) and saves against the stored version.
+Closing without a choice keeps the form as it was typed: nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MergeDialog"
+SHOWN_CHARACTERS = 60  # of a long value (notes); the tooltip shows more
+TOOLTIP_CHARACTERS = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRow:
+    name: str  # the record's attribute
+    label: str  # its German name
+    mine: str
+    theirs: str
+    take_theirs: bool  # suggested
+    both_changed: bool  # marked: both sides changed this field
+
+
+class MergeDialog(QDialog):
+    chosen = Signal(object)  # set[str]: the fields to take from the other version
+
+    def __init__(self, title: str, intro: str, rows: list[MergeRow], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.choices: dict[str, tuple[QRadioButton, QRadioButton]] = {}
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        intro_label.setTextFormat(Qt.TextFormat.PlainText)
+        grid_widget = QWidget()
+        grid = QGridLayout(grid_widget)
+        bold = QFont()
+        bold.setBold(True)
+        for column, text in enumerate(
+            (tr(_CONTEXT, "Feld"), tr(_CONTEXT, "meine"), tr(_CONTEXT, "die andere"))
+        ):
+            header = QLabel(text)
+            header.setFont(bold)
+            grid.addWidget(header, 0, column)
+        for line, row in enumerate(rows, start=1):
+            self._add_row(grid, line, row)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(rows) + 1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(grid_widget)
+        self.mine_button = QPushButton(tr(_CONTEXT, "Meine behalten"))
+        self.theirs_button = QPushButton(tr(_CONTEXT, "Andere übernehmen"))
+        self.apply_button = QPushButton(tr(_CONTEXT, "Auswahl speichern"))
+        self.apply_button.setDefault(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.mine_button, self.theirs_button, self.apply_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.mine_button.clicked.connect(lambda: self._choose_all(theirs=False))
+        self.theirs_button.clicked.connect(lambda: self._choose_all(theirs=True))
+        self.apply_button.clicked.connect(self._apply)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(820, min(640, 160 + 48 * len(rows)))
+
+    def _add_row(self, grid: QGridLayout, line: int, row: MergeRow) -> None:
+        label = QLabel(row.label + (" *" if row.both_changed else ""))
+        if row.both_changed:
+            label.setToolTip(tr(_CONTEXT, "Beide haben dieses Feld geändert."))
+        grid.addWidget(label, line, 0, Qt.AlignmentFlag.AlignTop)
+        group = QButtonGroup(self)
+        pair = []
+        for column, text in ((1, row.mine), (2, row.theirs)):
+            button = QRadioButton(_shown(text) or tr(_CONTEXT, "(leer)"))
+            if len(text) > SHOWN_CHARACTERS or "\n" in text:
+                button.setToolTip(text[:TOOLTIP_CHARACTERS])
+            group.addButton(button)
+            grid.addWidget(button, line, column, Qt.AlignmentFlag.AlignTop)
+            pair.append(button)
+        mine, theirs = pair
+        (theirs if row.take_theirs else mine).setChecked(True)
+        self.choices[row.name] = (mine, theirs)
+
+    def taken_from_theirs(self) -> set[str]:
+        return {name for name, (_mine, theirs) in self.choices.items() if theirs.isChecked()}
+
+    def _choose_all(self, *, theirs: bool) -> None:
+        for mine_button, theirs_button in self.choices.values():
+            (theirs_button if theirs else mine_button).setChecked(True)
+        self._apply()
+
+    def _apply(self) -> None:
+        self.chosen.emit(self.taken_from_theirs())
+        self.accept()
+
+
+def _shown(text: str) -> str:
+    """A value on one line, cut to ``SHOWN_CHARACTERS`` with "…"; "&" shown as itself
+    (a button would take it for a keyboard shortcut)."""
+    line = " ⏎ ".join(text.splitlines())
+    if len(line) > SHOWN_CHARACTERS:
+        line = line[: SHOWN_CHARACTERS - 1] + "…"
+    return line.replace("&", "&&")

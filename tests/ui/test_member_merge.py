@@ -1,0 +1,137 @@
+"""Two sessions edit the same member: the second save opens the merge dialog, on SQLite
+and PostgreSQL, and the chosen values are saved against the new version."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.members import Member
+from expertenrat.services.context import Services
+from expertenrat.ui.member_dialog import MemberDialog
+
+
+@pytest.fixture
+def services(database) -> Services:
+    return Services.create(database, "Frau Schulz")
+
+
+@pytest.fixture
+def other(database) -> Services:
+    """The same database as seen from a second PC."""
+    return Services.create(database, "Herr Özdemir")
+
+
+@pytest.fixture
+def council(services):
+    return services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+
+
+@pytest.fixture
+def member(services, council, today) -> Member:
+    field = services.settings.action_fields(council.id)[0]
+    draft = Member(
+        id=None,
+        given_name="Anna",
+        family_name="Berg",
+        email="anna@example.org",
+        phone="0381 1",
+        affiliation="Uni Rostock",
+        primary_field_id=field.id,
+        term_start=date(2025, 1, 1),
+    )
+    return services.members.save(council.id, draft, today)
+
+
+@pytest.fixture
+def dialog(qtbot, services, council, member, today, dialogs) -> MemberDialog:
+    fields = services.settings.action_fields(council.id)
+    dialog = MemberDialog(services.members, council.id, fields, today, member, dialogs=dialogs)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def _rows(dialog: MemberDialog) -> dict[str, tuple[str, str, bool]]:
+    merge = dialog.merge_dialog
+    return {
+        name: (mine.text(), theirs.text(), theirs.isChecked())
+        for name, (mine, theirs) in merge.choices.items()
+    }
+
+
+def test_the_second_save_opens_the_merge_dialog_and_keeps_the_chosen_values(
+    dialog, other, member, today, council, qtbot
+):
+    other.members.save(
+        council.id,
+        replace(member, email="berg@stadt.de", affiliation="Stadtwerke"),
+        today,
+    )
+    dialog.form.email_edit.setText("a.berg@uni-rostock.de")  # both changed the e-mail
+    dialog.form.phone_edit.setText("0381 498-0")  # only I changed the phone
+
+    dialog.save_button.click()
+
+    assert dialog.isVisible()
+    assert "inzwischen von jemand anderem geändert" in dialog.general_message()
+    assert _rows(dialog) == {
+        "affiliation": ("Uni Rostock", "Stadtwerke", True),  # only they: theirs suggested
+        "email": ("a.berg@uni-rostock.de", "berg@stadt.de", False),
+        "phone": ("0381 498-0", "0381 1", False),
+    }
+    dialog.merge_dialog.choices["email"][1].setChecked(True)  # the other's e-mail after all
+
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.merge_dialog.apply_button.click()
+
+    stored = other.members.member(member.id)
+    assert (stored.email, stored.phone, stored.affiliation) == (
+        "berg@stadt.de",
+        "0381 498-0",
+        "Stadtwerke",
+    )
+    assert saved.args[0] == stored
+
+
+def test_meine_behalten_and_andere_uebernehmen(dialog, other, member, today, council, services):
+    other.members.save(council.id, replace(member, affiliation="Stadtwerke"), today)
+    dialog.form.phone_edit.setText("0381 498-0")
+
+    dialog.save_button.click()
+    dialog.merge_dialog.mine_button.click()
+
+    stored = services.members.member(member.id)
+    assert (stored.phone, stored.affiliation) == ("0381 498-0", "Uni Rostock")
+
+
+def test_andere_uebernehmen_takes_the_stored_version(
+    dialog, other, member, today, council, services
+):
+    notes = 'Zoë & <b>Söhne</b> "Müller" 🚀\n' + "x" * 19_000
+    theirs = other.members.save(council.id, replace(member, notes=notes), today)
+    dialog.form.phone_edit.setText("0381 498-0")
+
+    dialog.save_button.click()
+    shown = dialog.merge_dialog.choices["notes"][1]
+    assert shown.text().startswith('Zoë && <b>Söhne</b> "Müller" 🚀 ⏎ xxx')
+    assert len(shown.text()) <= 61 and shown.text().endswith("…")
+    dialog.merge_dialog.theirs_button.click()
+
+    stored = services.members.member(member.id)
+    assert (stored.phone, stored.notes) == (theirs.phone, theirs.notes)
+
+
+def test_closing_the_merge_dialog_keeps_what_was_typed(dialog, other, member, today, council):
+    other.members.save(council.id, replace(member, affiliation="Stadtwerke"), today)
+    dialog.form.phone_edit.setText("0381 498-0")
+
+    dialog.save_button.click()
+    dialog.merge_dialog.reject()
+
+    assert dialog.isVisible()
+    assert dialog.form.phone_edit.text() == "0381 498-0"
+    assert other.members.member(member.id).phone == "0381 1"
