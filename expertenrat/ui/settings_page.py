@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.audit_fields import field_label
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import QuorumRule
-from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
 from expertenrat.domain.field_limits import COUNCIL
+from expertenrat.domain.merge import differences, merged
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
@@ -34,6 +36,7 @@ from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.widgets import page_title
 
@@ -75,6 +78,7 @@ class SettingsPage(QWidget):
         self._dialogs = dialogs
         self._council: CouncilSettings | None = None
         self._logo: bytes | None = None
+        self.merge_dialog: MergeDialog | None = None
 
         self.name_edit = QLineEdit()
         self.short_name_edit = QLineEdit()
@@ -266,12 +270,52 @@ class SettingsPage(QWidget):
         except ValidationError as error:
             self.errors.show(error.problems)
             return
+        except ConcurrentEditError as error:
+            self._offer_merge(error)
+            return
         except ExpertenratError as error:
             self.errors.show_general(error.message)
             return
         self._show(self._council)
         self.saved_label.setText(tr("SettingsPage", "Gespeichert."))
         self.councilChanged.emit()
+
+    def _offer_merge(self, conflict: ConcurrentEditError) -> None:
+        """Someone saved the settings first: both versions per field, then save the choice."""
+        assert self._council is not None and self._council.id is not None
+        mine = self.edited_settings()
+        try:
+            theirs = self._service.settings(self._council.id)
+        except ExpertenratError as error:
+            self.errors.show_general(error.message)
+            return
+        self.errors.show_general(conflict.message)
+        self.merge_dialog = MergeDialog(
+            tr("SettingsPage", "Gleichzeitig geändert – Einstellungen"),
+            tr(
+                "SettingsPage",
+                "Jemand anderes hat die Einstellungen gespeichert, während Sie sie bearbeitet "
+                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
+                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+            ),
+            merge_rows(differences(self._council, mine, theirs), self._council_label),
+            self,
+        )
+        self.merge_dialog.chosen.connect(lambda names: self._save_merged(mine, theirs, names))
+        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
+        self.merge_dialog.open()
+
+    def _save_merged(self, mine: CouncilSettings, theirs: CouncilSettings, names: set[str]) -> None:
+        """Show the chosen values on top of the stored version, and save them."""
+        self._council = theirs
+        self._show(merged(mine, theirs, names))
+        self.save()
+
+    @staticmethod
+    def _council_label(name: str) -> str:
+        if name == "logo_png":
+            return tr("SettingsPage", "Logo")
+        return field_label("council", name)
 
     # --- logo ---------------------------------------------------------------------------
 

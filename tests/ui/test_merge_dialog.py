@@ -1,5 +1,5 @@
-"""Two sessions edit the same member: the second save opens the merge dialog, on SQLite
-and PostgreSQL, and the chosen values are saved against the new version."""
+"""Two sessions edit the same member (or council settings): the second save opens the merge
+dialog, on SQLite and PostgreSQL, and the chosen values are saved against the new version."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.settings_page import SettingsPage
 
 
 @pytest.fixture
@@ -135,3 +136,35 @@ def test_closing_the_merge_dialog_keeps_what_was_typed(dialog, other, member, to
     assert dialog.isVisible()
     assert dialog.form.phone_edit.text() == "0381 498-0"
     assert other.members.member(member.id).phone == "0381 1"
+
+
+def test_conflicting_council_settings_open_the_merge_dialog(
+    qtbot, services, other, council, dialogs
+):
+    page = SettingsPage(services.settings, services.text_templates, dialogs)
+    qtbot.addWidget(page)
+    page.set_council(council.id)
+    other.settings.update_settings(replace(council, city="Lübeck", notice_period_days=10))
+    page.name_edit.setText("Expert*innenrat & <Beirat>")
+    page.notice_spin.setValue(14)
+
+    page.save_button.click()
+
+    rows = {
+        name: (mine.text(), theirs.text(), theirs.isChecked())
+        for name, (mine, theirs) in page.merge_dialog.choices.items()
+    }
+    assert rows == {
+        "name": ("Expert*innenrat && <Beirat>", "Rat", False),
+        "city": ("Rostock", "Lübeck", True),
+        "notice_period_days": ("14", "10", False),
+    }
+    page.merge_dialog.apply_button.click()
+
+    stored = other.settings.settings(council.id)
+    assert (stored.name, stored.city, stored.notice_period_days) == (
+        "Expert*innenrat & <Beirat>",
+        "Lübeck",
+        14,
+    )
+    assert not page.has_unsaved_changes()
