@@ -14,7 +14,13 @@ def _wait(qtbot, window) -> None:
 def test_the_file_menu_offers_backup_restore_and_check(make_window):
     window = make_window()
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert texts == ["&Sicherung jetzt …", "&Wiederherstellen …", "Datenbank &prüfen", "&Beenden"]
+    assert texts == [
+        "&Sicherung jetzt …",
+        "&Wiederherstellen …",
+        "Datenbank &prüfen",
+        "&Aufbewahrung …",
+        "&Beenden",
+    ]
 
 
 def test_backup_now_and_restore_bring_back_the_old_data(
