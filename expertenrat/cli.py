@@ -21,6 +21,7 @@ from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.member_import import ImportRow, ImportStatus
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.roster import RosterGrouping
+from expertenrat.domain.wording import counted
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -280,9 +281,9 @@ def open_services(args: argparse.Namespace) -> Services:
 
 def _demo(services: Services, args: argparse.Namespace) -> str:
     summary = services.demo.load(date.today(), councils=args.councils, years=args.years)
-    councils = "Gremium" if summary.councils == 1 else "Gremien"
     return (
-        f"Demodaten geladen: {summary.councils} {councils}, {summary.members} Mitglieder, "
+        f"Demodaten geladen: {counted(summary.councils, 'Gremium', 'Gremien')}, "
+        f"{summary.members} Mitglieder, "
         f"{summary.meetings} Sitzungen, {summary.recommendations} Empfehlungen."
     )
 

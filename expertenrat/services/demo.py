@@ -35,6 +35,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.domain.text_folding import transliterate
+from expertenrat.domain.wording import counted
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
 from expertenrat.services.demo_meetings import DemoCouncil, DemoMeetings
@@ -85,7 +86,10 @@ class DemoService:
                 AuditAction.IMPORT,
                 "demo",
                 None,
-                summary=f"Demodaten geladen ({councils} Gremien, {years} Jahre)",
+                summary=(
+                    f"Demodaten geladen ({counted(councils, 'Gremium', 'Gremien')}, "
+                    f"{counted(years, 'Jahr', 'Jahre')})"
+                ),
             )
             return DemoSummary(
                 councils=councils,

@@ -198,7 +198,7 @@ def test_demo_load_is_audited_as_an_import(demo_database, actor, loaded):
     (entry,) = AuditService(demo_database).entries("demo")
 
     assert (entry.actor, entry.action) == (actor, AuditAction.IMPORT)
-    assert "Demodaten" in entry.summary
+    assert entry.summary == "Demodaten geladen (1 Gremium, 2 Jahre)"
 
 
 def _fingerprint(demo_database) -> list[tuple]:
