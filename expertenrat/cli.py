@@ -14,12 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat import __version__
-from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import RecommendationStatus
+from expertenrat import __version__, cli_recommendations
+from expertenrat.cli_support import (
+    UserError,
+    chosen_council,
+    council_option,
+    positive,
+    write_pdf,
+)
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.domain.member_import import ImportRow, ImportStatus
-from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.domain.wording import counted
 from expertenrat.services.files import write_file
@@ -54,10 +58,6 @@ argparse._ = _german  # argparse looks its messages up through this module-level
 argparse.ngettext = lambda singular, plural, n: _german(singular if n == 1 else plural)
 
 
-class UserError(ExpertenratError):
-    pass
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(1, f"{self.prog}: Fehler: {message}\n")
@@ -84,8 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
-    demo.add_argument("--councils", type=_positive, default=1, help="Anzahl der Gremien")
-    demo.add_argument("--years", type=_positive, default=2, help="Jahre an Sitzungen")
+    demo.add_argument("--councils", type=positive, default=1, help="Anzahl der Gremien")
+    demo.add_argument("--years", type=positive, default=2, help="Jahre an Sitzungen")
     demo.set_defaults(handler=_demo, opening="create")
 
     export = commands.add_parser("export", help="Dokumente und Daten ausgeben")
@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument(
         "--alphabetical", action="store_true", help="alphabetisch statt nach Handlungsfeld"
     )
-    _council_option(roster)
+    council_option(roster)
     roster.set_defaults(handler=_export_roster, opening="read")
     members = exports.add_parser(
         "members", help="Mitglieder als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATEI.xlsx|.csv",
         help="Zieldatei; die Endung wählt das Format",
     )
-    _council_option(members)
+    council_option(members)
     members.set_defaults(handler=_export_members, opening="read")
     invitation = exports.add_parser(
         "invitation", help="Einladung zu einer Sitzung (oder den Ablaufplan) als PDF"
@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="den internen Ablaufplan für die Sitzungsleitung statt der Einladung",
     )
-    _council_option(invitation)
+    council_option(invitation)
     invitation.set_defaults(handler=_export_invitation, opening="read")
     minutes = exports.add_parser(
         "minutes",
@@ -134,47 +134,31 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="öffentliche Fassung (ohne nichtöffentliche Tagesordnungspunkte)",
     )
-    _council_option(minutes)
+    council_option(minutes)
     minutes.set_defaults(handler=_export_minutes, opening="read")
     dossier = exports.add_parser(
         "dossier", help="Sitzungsmappe: Einladung, Protokoll und Anlagen in einer PDF-Datei"
     )
     _meeting_option(dossier, required=True)
     dossier.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
-    _council_option(dossier)
+    council_option(dossier)
     dossier.set_defaults(handler=_export_dossier, opening="read")
-    reminders = exports.add_parser(
-        "reminders",
-        help="je Projekt mit fälligen Stellungnahmen ein Erinnerungsschreiben (PDF und .eml)",
-    )
-    reminders.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
-    _council_option(reminders)
-    reminders.set_defaults(handler=_export_reminders, opening="change")
+    cli_recommendations.add_exports(exports)
     ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)
     which.add_argument("--all", action="store_true", help="alle Sitzungen des Gremiums")
     ics.add_argument("--out", required=True, metavar="DATEI.ics", help="Zieldatei")
-    _council_option(ics)
+    council_option(ics)
     ics.set_defaults(handler=_export_ics, opening="read")
 
     meetings = commands.add_parser(
         "meetings", help="Sitzungen auflisten: Nummer, Datum, Status, Protokoll"
     )
-    _council_option(meetings)
+    council_option(meetings)
     meetings.set_defaults(handler=_meetings, opening="read")
 
-    recommendations = commands.add_parser(
-        "recommendations", help="Empfehlungen auflisten: Kennung, Status, Frist, Titel"
-    )
-    recommendations.add_argument(
-        "--status", type=_status, metavar="S", help="nur Empfehlungen in diesem Status"
-    )
-    recommendations.add_argument(
-        "--overdue", action="store_true", help="nur die mit überschrittener Frist"
-    )
-    _council_option(recommendations)
-    recommendations.set_defaults(handler=_recommendations, opening="read")
+    cli_recommendations.add_listing(commands)
 
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
     imports = import_.add_subparsers(
@@ -193,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="Einwilligungen zur Veröffentlichung, die die Datei erteilt oder widerruft, "
         "übernehmen (ohne diese Angabe wird eine solche Datei nicht importiert)",
     )
-    _council_option(members)
+    council_option(members)
     members.set_defaults(handler=_import_members, opening="change")
 
     backup = commands.add_parser("backup", help="alle Daten in eine Sicherungsdatei (.zip)")
@@ -212,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="ehemalige Mitglieder nach Ablauf der Aufbewahrungsfrist auflisten und anonymisieren",
     )
     retention.add_argument(
-        "--years", type=_positive, default=2, metavar="N", help="Frist in Jahren (Vorgabe: 2)"
+        "--years", type=positive, default=2, metavar="N", help="Frist in Jahren (Vorgabe: 2)"
     )
     retention.add_argument(
         "--anonymise",
@@ -224,39 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _council_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--council", type=_positive, metavar="NR", help="Nummer des Gremiums (Vorgabe: das erste)"
-    )
-
-
 def _meeting_option(parser: argparse._ActionsContainer, *, required: bool) -> None:
     parser.add_argument(
         "--meeting",
-        type=_positive,
+        type=positive,
         required=required,
         metavar="N",
         help="laufende Nummer der Sitzung im Gremium („5“ für die 5. Sitzung)",
     )
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("muss mindestens 1 sein")
-    return value
-
-
-def _status(text: str) -> RecommendationStatus:
-    """A status by its value ("sent") or German label ("übermittelt")."""
-    found = RecommendationStatus.from_label(text)
-    if found is None:
-        known = ", ".join(f"{s.value} ({s.label})" for s in RecommendationStatus)
-        raise argparse.ArgumentTypeError(f"einen Status „{text}“ gibt es nicht; möglich: {known}")
-    return RecommendationStatus(found)
 
 
 def open_services(args: argparse.Namespace) -> Services:
@@ -288,42 +247,21 @@ def _demo(services: Services, args: argparse.Namespace) -> str:
     )
 
 
-def _council_id(services: Services, args: argparse.Namespace) -> int:
-    councils = services.settings.councils()
-    if not councils:
-        raise UserError(
-            "Die Datenbank enthält noch kein Gremium. Legen Sie eines im Programm an "
-            "oder laden Sie die Demodaten mit „expertenrat demo“."
-        )
-    if args.council is None:
-        return councils[0].id
-    if args.council not in {c.id for c in councils}:
-        known = ", ".join(f"{c.id} ({c.name})" for c in councils)
-        raise UserError(f"Ein Gremium Nr. {args.council} gibt es nicht. Vorhanden: {known}.")
-    return args.council
-
-
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
     rendered = services.members.roster_pdf(
-        _council_id(services, args),
+        chosen_council(services, args),
         public=args.public,
         grouping=RosterGrouping.ALPHABETICAL if args.alphabetical else RosterGrouping.BY_FIELD,
         today=date.today(),
     )
     path = Path(args.out)
-    _write_pdf(path, rendered)
+    write_pdf(path, rendered)
     kind = "öffentliche" if args.public else "interne"
     return f"{kind.capitalize()} Mitgliederliste mit {rendered.records} Mitgliedern: {path}"
 
 
-def _write_pdf(path: Path, rendered: RenderedPdf) -> None:
-    write_file(path, rendered.pdf)
-    for warning in rendered.warnings:  # the file is complete; the user should still know
-        print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
-
-
 def _meetings(services: Services, args: argparse.Namespace) -> str:
-    lines = services.meetings.list(_council_id(services, args))
+    lines = services.meetings.list(chosen_council(services, args))
     if not lines:
         return "Das Gremium hat noch keine Sitzungen."
     return "\n".join(
@@ -333,30 +271,15 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
     )
 
 
-def _recommendations(services: Services, args: argparse.Namespace) -> str:
-    wanted = RecommendationFilter(
-        statuses=frozenset({args.status}) if args.status else frozenset(), overdue=args.overdue
-    )
-    rows = services.recommendations.list(_council_id(services, args), wanted)
-    if not rows:
-        return "Keine Empfehlungen in dieser Auswahl."
-    return "\n".join(
-        f"{r.code:<11} {r.status.label:<19} "
-        f"Frist {f'{r.due_on:%d.%m.%Y}' if r.due_on else '–':<10}  "
-        f"{f'{r.days_overdue} Tage überfällig' if r.overdue else '':<20}  {r.title}"
-        for r in rows
-    )
-
-
 def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     documents = services.meeting_documents
-    meeting_id = documents.meeting_id(_council_id(services, args), args.meeting)
+    meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
     if args.run_sheet:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
     else:
         rendered, what = documents.invitation_pdf(meeting_id), "Einladung zur"
     path = Path(args.out)
-    _write_pdf(path, rendered)
+    write_pdf(path, rendered)
     items = (
         "1 Tagesordnungspunkt"
         if rendered.records == 1
@@ -367,39 +290,21 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
 
 def _export_minutes(services: Services, args: argparse.Namespace) -> str:
     """Approved minutes: the stored PDF byte for byte; otherwise a fresh draft."""
-    meeting_id = services.meeting_documents.meeting_id(_council_id(services, args), args.meeting)
+    meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
     result = services.minutes_documents.minutes(meeting_id, public=args.public)
     path = Path(args.out)
-    _write_pdf(path, result.rendered)
+    write_pdf(path, result.rendered)
     kind = "Öffentliches Protokoll" if args.public else "Protokoll"
     if result.approved:
         return f"{kind} der {args.meeting}. Sitzung (genehmigt, SHA-256 {result.sha256}): {path}"
     return f"{kind} der {args.meeting}. Sitzung (Entwurf): {path}"
 
 
-def _export_reminders(services: Services, args: argparse.Namespace) -> str:
-    """Letter and e-mail draft per project; each reminder is then recorded in the history."""
-    folder = Path(args.out)
-    if not folder.is_dir():
-        raise UserError(f"Den Ordner „{folder}“ gibt es nicht.")
-    council_id = _council_id(services, args)
-    documents = services.recommendation_reminders.documents(council_id)
-    for document in documents:
-        _write_pdf(folder / f"{document.stem}.pdf", document.letter)
-        write_file(folder / f"{document.stem}.eml", document.eml)
-        services.recommendations.record_reminder(document.project.id, document.on)
-    if not documents:
-        return "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig."
-    return "\n".join(
-        f"{d.project.title}: {', '.join(d.codes)} → {d.stem}.pdf, {d.stem}.eml" for d in documents
-    )
-
-
 def _export_dossier(services: Services, args: argparse.Namespace) -> str:
-    meeting_id = services.meeting_documents.meeting_id(_council_id(services, args), args.meeting)
+    meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
     rendered = services.minutes_documents.dossier_pdf(meeting_id)
     path = Path(args.out)
-    _write_pdf(path, rendered)
+    write_pdf(path, rendered)
     annexes = rendered.records - 2
     count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
     return f"Sitzungsmappe der {args.meeting}. Sitzung (Einladung, Protokoll, {count}): {path}"
@@ -407,7 +312,7 @@ def _export_dossier(services: Services, args: argparse.Namespace) -> str:
 
 def _export_ics(services: Services, args: argparse.Namespace) -> str:
     documents = services.meeting_documents
-    council_id = _council_id(services, args)
+    council_id = chosen_council(services, args)
     if args.all:
         count = len(services.meetings.list(council_id))
         if not count:
@@ -426,7 +331,7 @@ def _export_members(services: Services, args: argparse.Namespace) -> str:
 
     path = Path(args.out)
     file_format = MemberFileFormat.of(path)
-    council_id = _council_id(services, args)
+    council_id = chosen_council(services, args)
     write_file(path, services.member_exchange.export(council_id, file_format))
     kind = "Excel-Arbeitsmappe" if file_format is MemberFileFormat.XLSX else "CSV-Datei"
     return f"{len(services.members.members(council_id))} Mitglieder als {kind}: {path}"
@@ -436,7 +341,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     """Report every row; save only if no row has an error (and not with --dry-run)."""
     from expertenrat.services.member_exchange import MemberFileFormat
 
-    council_id = _council_id(services, args)
+    council_id = chosen_council(services, args)
     path = Path(args.file)
     try:
         data = path.read_bytes()

@@ -1,4 +1,5 @@
-"""The command line for the register: one line per recommendation, filters, bad status."""
+"""The command line for the register: one line per recommendation, filters, bad status,
+the reminders, and the report and register exports."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from expertenrat.__main__ import main
@@ -160,3 +162,77 @@ def test_export_reminders_into_a_missing_folder_is_exit_1(capsys, database, tmp_
     )
 
     assert code == 1 and "Den Ordner" in err and "gibt es nicht" in err
+
+
+def test_export_report_pdf_leaves_out_drafts(capsys, database, tmp_path):
+    out_file = tmp_path / "Bericht.pdf"
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "recommendations", "--out", str(out_file)
+    )
+
+    assert (code, err) == (0, "")
+    assert out == f"Bericht (PDF) mit 3 Empfehlungen: {out_file}\n"
+    reader = PdfReader(io.BytesIO(out_file.read_bytes()))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "E-2020-01" in text and "E-2099-01" in text and "Seite 1 von" in text
+    assert "E-2020-03" not in text  # the draft
+    assert "<b>Daten & „Zitate“</b>" in text
+    assert reader.outline[0].title == "Überblick"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_register_by_year_and_status(capsys, database, tmp_path, suffix):
+    out_file = tmp_path / f"Register{suffix}"
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "recommendations", "--out", str(out_file),
+        "--year", "2020", "--status", "übermittelt", "--status", "beantwortet",
+    )  # fmt: skip
+
+    assert (code, err) == (0, "")
+    assert out.startswith(("CSV-Datei mit 2 Empfehlungen", "Excel-Arbeitsmappe mit 2 Empf"))
+    if suffix == ".csv":
+        found = out_file.read_bytes().decode("utf-8-sig").splitlines()
+        codes = [line.split(";")[0] for line in found[1:]]
+    else:
+        sheet = load_workbook(out_file).active
+        codes = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert codes == ["E-2020-01", "E-2020-02"]
+
+
+def test_export_register_with_drafts_when_no_status_is_given(capsys, database, tmp_path):
+    out_file = tmp_path / "Register.csv"
+
+    code, out, _ = run(
+        capsys, "--database", database, "export", "recommendations", "--out", str(out_file)
+    )
+
+    assert code == 0 and out.startswith("CSV-Datei mit 4 Empfehlungen")
+    assert "Entwurf" in out_file.read_bytes().decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "Bericht.txt"], "Die Dateiendung „.txt“ ist unbekannt"),
+        (["--out", "Bericht"], "Die Dateiendung „(keine)“ ist unbekannt"),
+        (["--out", "x.pdf", "--status", "erledigt"], "einen Status „erledigt“ gibt es nicht"),
+        (["--out", "x.pdf", "--year", "zwanzig"], "„zwanzig“ ist keine Jahreszahl"),
+        (["--out", "x.pdf", "--year", "1800"], "zwischen 1900 und 2100"),
+    ],
+)
+def test_export_bad_input_is_a_german_error_with_exit_code_1(
+    capsys, database, tmp_path, monkeypatch, args, message
+):
+    work = tmp_path / "Ausgabe"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    try:
+        code = main(["--database", database, "export", "recommendations", *args])
+    except SystemExit as stopped:
+        code = stopped.code
+    _out, err = capsys.readouterr()
+
+    assert code == 1 and "Fehler" in err and message in err
+    assert list(work.iterdir()) == []  # nothing written

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_fields import AuditLine, entity_label, field_changes, local_time
-from expertenrat.exchange.members_csv import excel_safe
+from expertenrat.exchange.excel_text import excel_safe
 
 HEADER = ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher")
 

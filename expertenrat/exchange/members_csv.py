@@ -11,13 +11,8 @@ UTF-8 with or without BOM, else Windows-1252. Columns, values and row checks are
 :mod:`expertenrat.exchange.member_columns`, shared with the Excel format. Each data row is
 parsed and validated on its own, so a broken row never affects the others.
 
-Formula (CSV) injection: Excel runs a cell that starts with ``= + - @``, a tab or a carriage
-return (or the full-width ＝ ＋ － ＠) as a formula. The export puts an apostrophe in front of
-such a value ("'=SUMME(A1)", "'+49 381 …"), which Excel shows as plain text, and the import
-removes exactly that apostrophe again, so the value round-trips. To stay unambiguous, a value
-that itself starts with an apostrophe followed by one of those characters or by another
-apostrophe is escaped the same way. An apostrophe before anything else ("'s-Hertogenbosch")
-is left alone in both directions.
+Formula (CSV) injection is guarded as :mod:`expertenrat.exchange.excel_text` describes: the
+export puts an apostrophe in front of a value Excel would run, the import removes it again.
 
 Line numbers in messages are rows as Excel shows them: the header is row 1, a quoted value
 with line breaks still counts as one row, and a "sep=" line (which Excel hides) is not counted.
@@ -35,6 +30,7 @@ from datetime import date
 
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
+from expertenrat.exchange.excel_text import excel_safe, unguard_formula
 from expertenrat.exchange.member_columns import (
     COLUMNS,
     Cell,
@@ -47,7 +43,6 @@ from expertenrat.exchange.member_columns import (
     map_header,
 )
 
-_FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 _SEP_LINE = re.compile(r"sep=([;,\t])", re.IGNORECASE)
 _DELIMITERS = (";", ",", "\t")
 _SAVE_AS = "Bitte speichern Sie sie in Excel über „Speichern unter“ als „CSV UTF-8“."
@@ -80,21 +75,6 @@ def export_members_csv(members: list[Member], field_names: dict[int, str]) -> by
 
 def _text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else format_date(cell)
-
-
-def excel_safe(value: str) -> str:
-    """Neutralise a value Excel would run as a formula (see the module docstring)."""
-    if value[:1] in _FORMULA_STARTS or (value[:1] == "'" and _needs_unescape(value[1:])):
-        return "'" + value
-    return value
-
-
-def _needs_unescape(value: str) -> bool:
-    return value[:1] == "'" or value[:1] in _FORMULA_STARTS
-
-
-def _unescape(value: str) -> str:
-    return value[1:] if value[:1] == "'" and _needs_unescape(value[1:]) else value
 
 
 # --- import: bytes to records -----------------------------------------------------------
@@ -147,7 +127,7 @@ def _parse_row(reader: RowReader, width: int, line: int, cells: list[str]) -> Pa
             f"Die Zeile hat {len(cells)} Werte, die erste Zeile aber nur {width} Spalten. "
             "Vermutlich enthält ein Wert das Trennzeichen und steht nicht in Anführungszeichen.",
         )
-    return reader.parse(line, [_unescape(cell) for cell in cells])
+    return reader.parse(line, [unguard_formula(cell) for cell in cells])
 
 
 def _decode(data: bytes) -> tuple[str, str]:

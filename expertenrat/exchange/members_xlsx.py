@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
+from expertenrat.exchange.excel_text import ooxml_escaped
 from expertenrat.exchange.member_columns import (
     COLUMNS,
     Cell,
@@ -92,7 +93,7 @@ def export_members_xlsx(members: list[Member], field_names: dict[int, str]) -> b
                 width = len(DATE_FORMAT)
             else:
                 _check_text(value, member, headers[column - 1])
-                cell.value = _escaped(value)
+                cell.value = ooxml_escaped(value)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
                 cell.number_format = TEXT_FORMAT  # stays text when edited in Excel
                 width = max((len(line) for line in value.splitlines()), default=0)
@@ -105,13 +106,6 @@ def export_members_xlsx(members: list[Member], field_names: dict[int, str]) -> b
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
-
-
-def _escaped(text: str) -> str:
-    """Text as Excel reads it back: OOXML writes "_xHHHH_" for a character (Excel writes a
-    carriage return so; XML itself would turn it into a line feed), and "_x005F_" for an
-    underscore that starts such a sequence in the text itself."""
-    return re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", text).replace("\r", "_x000D_")
 
 
 def _unescaped(text: str) -> str:

@@ -422,7 +422,7 @@ def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
     return buffer.getvalue()
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def fit_line(text: str, font: str, size: float, width: float) -> str:
     """One line of ``text`` as ``font`` draws it, shortened with "…" to fit ``width``."""
     covered = fonts.coverage(font)
 
@@ -458,18 +458,18 @@ class _PageDecor:
             bottom = height - _HEADER_TOP - (_LOGO_BOX[1] + logo_height) / 2
             canvas.drawImage(image, left, bottom, logo_width, logo_height, mask="auto")
             left += logo_width + 4 * mm
-        title = _fit(info.title, FONT_BOLD, 9.5, usable * 0.48)
+        title = fit_line(info.title, FONT_BOLD, 9.5, usable * 0.48)
         dated = german_date(info.date)
         if info.date_label:
             dated = f"{info.date_label}: {dated}"
         text_room = right - left - pdfmetrics.stringWidth(title, FONT_BOLD, 9.5) - 8 * mm
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, 9.5)
-        canvas.drawString(left, line1, _fit(info.council_name, FONT_BOLD, 9.5, text_room))
+        canvas.drawString(left, line1, fit_line(info.council_name, FONT_BOLD, 9.5, text_room))
         canvas.drawRightString(right, line1, title)
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 8.5)
-        canvas.drawString(left, line2, _fit(info.city, FONT, 8.5, text_room))
+        canvas.drawString(left, line2, fit_line(info.city, FONT, 8.5, text_room))
         canvas.drawRightString(right, line2, dated)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
@@ -480,7 +480,7 @@ class _PageDecor:
         if info.footer_note:
             canvas.setFont(FONT, 7.5)
             canvas.drawString(
-                MARGINS.left, _FOOTER_BASELINE, _fit(info.footer_note, FONT, 7.5, usable * 0.75)
+                MARGINS.left, _FOOTER_BASELINE, fit_line(info.footer_note, FONT, 7.5, usable * 0.75)
             )
         canvas.restoreState()
 

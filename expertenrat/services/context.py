@@ -25,6 +25,7 @@ from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import RecommendationRemindersService
 from expertenrat.services.recommendations import RecommendationsService
+from expertenrat.services.recommendations_report import RecommendationsReportService
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
@@ -58,6 +59,7 @@ class Services:
     minutes_objections: MinutesObjectionsService
     recommendations: RecommendationsService
     recommendation_reminders: RecommendationRemindersService
+    recommendations_report: RecommendationsReportService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -90,4 +92,5 @@ class Services:
             minutes_objections=MinutesObjectionsService(database, actor),
             recommendations=RecommendationsService(database, actor),
             recommendation_reminders=RecommendationRemindersService(database),
+            recommendations_report=RecommendationsReportService(database),
         )

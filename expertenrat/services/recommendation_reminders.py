@@ -51,7 +51,7 @@ class RecommendationRemindersService:
         """A letter and an e-mail draft for every project with something due, dated today."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
-            head = _letterhead(session, council_id)
+            head = council_letterhead(session, council_id)
             reminders = reminders_due(register_rows(session, council_id, day), day)
         return [_documents(ReminderLetter(head, r, day)) for r in reminders]
 
@@ -76,7 +76,8 @@ def _file_part(title: str) -> str:
     return plain[:60].rstrip("-") or "Projekt"
 
 
-def _letterhead(session: Session, council_id: int) -> Letterhead:
+def council_letterhead(session: Session, council_id: int) -> Letterhead:
+    """The council as its recommendation documents are headed."""
     council = fetch(session, models.Council, council_id, "Das Gremium")
     return Letterhead(
         council_name=council.name,

@@ -1,0 +1,132 @@
+"""The recommendations register on the command line: the list, the report and register
+exports, and the reminders to projects."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expertenrat.cli_support import (
+    UserError,
+    chosen_council,
+    council_option,
+    status_argument,
+    write_document,
+    write_pdf,
+)
+from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.services.files import write_file
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+
+_FORMATS = {
+    "pdf": "Bericht (PDF)",
+    "csv": "CSV-Datei",
+    "xlsx": "Excel-Arbeitsmappe",
+}
+
+
+def add_listing(commands: argparse._SubParsersAction) -> None:
+    recommendations = commands.add_parser(
+        "recommendations", help="Empfehlungen auflisten: Kennung, Status, Frist, Titel"
+    )
+    recommendations.add_argument(
+        "--status", type=status_argument, metavar="S", help="nur Empfehlungen in diesem Status"
+    )
+    recommendations.add_argument(
+        "--overdue", action="store_true", help="nur die mit überschrittener Frist"
+    )
+    council_option(recommendations)
+    recommendations.set_defaults(handler=_recommendations, opening="read")
+
+
+def add_exports(exports: argparse._SubParsersAction) -> None:
+    report = exports.add_parser(
+        "recommendations",
+        help="Bericht zu den Empfehlungen (.pdf) oder das Register als CSV-Datei (.csv) "
+        "oder Excel-Arbeitsmappe (.xlsx)",
+    )
+    report.add_argument(
+        "--out",
+        required=True,
+        metavar="DATEI.pdf|.csv|.xlsx",
+        help="Zieldatei; die Endung wählt das Format",
+    )
+    report.add_argument(
+        "--year", type=year_argument, metavar="JJJJ", help="nur Empfehlungen dieses Jahres"
+    )
+    report.add_argument(
+        "--status",
+        type=status_argument,
+        action="append",
+        metavar="S",
+        help="nur Empfehlungen in diesem Status (mehrfach möglich); der Bericht zeigt sonst "
+        "alle außer Entwürfen",
+    )
+    council_option(report)
+    report.set_defaults(handler=_export_recommendations, opening="read")
+    reminders = exports.add_parser(
+        "reminders",
+        help="je Projekt mit fälligen Stellungnahmen ein Erinnerungsschreiben (PDF und .eml)",
+    )
+    reminders.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    council_option(reminders)
+    reminders.set_defaults(handler=_export_reminders, opening="change")
+
+
+def year_argument(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Jahreszahl") from None
+    if not 1900 <= value <= 2100:
+        raise argparse.ArgumentTypeError("das Jahr muss zwischen 1900 und 2100 liegen")
+    return value
+
+
+def _recommendations(services: Services, args: argparse.Namespace) -> str:
+    wanted = RecommendationFilter(
+        statuses=frozenset({args.status}) if args.status else frozenset(), overdue=args.overdue
+    )
+    rows = services.recommendations.list(chosen_council(services, args), wanted)
+    if not rows:
+        return "Keine Empfehlungen in dieser Auswahl."
+    return "\n".join(
+        f"{r.code:<11} {r.status.label:<19} "
+        f"Frist {f'{r.due_on:%d.%m.%Y}' if r.due_on else '–':<10}  "
+        f"{f'{r.days_overdue} Tage überfällig' if r.overdue else '':<20}  {r.title}"
+        for r in rows
+    )
+
+
+def _export_recommendations(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.services.recommendations_report import RegisterFileFormat
+
+    path = Path(args.out)
+    file_format = RegisterFileFormat.of(path)
+    exported = services.recommendations_report.export(
+        chosen_council(services, args), file_format, year=args.year, statuses=args.status
+    )
+    write_document(path, exported.data, exported.warnings)
+    count = "1 Empfehlung" if exported.records == 1 else f"{exported.records} Empfehlungen"
+    return f"{_FORMATS[file_format.value]} mit {count}: {path}"
+
+
+def _export_reminders(services: Services, args: argparse.Namespace) -> str:
+    """Letter and e-mail draft per project; each reminder is then recorded in the history."""
+    folder = Path(args.out)
+    if not folder.is_dir():
+        raise UserError(f"Den Ordner „{folder}“ gibt es nicht.")
+    council_id = chosen_council(services, args)
+    documents = services.recommendation_reminders.documents(council_id)
+    for document in documents:
+        write_pdf(folder / f"{document.stem}.pdf", document.letter)
+        write_file(folder / f"{document.stem}.eml", document.eml)
+        services.recommendations.record_reminder(document.project.id, document.on)
+    if not documents:
+        return "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig."
+    return "\n".join(
+        f"{d.project.title}: {', '.join(d.codes)} → {d.stem}.pdf, {d.stem}.eml" for d in documents
+    )

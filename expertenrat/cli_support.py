@@ -1,0 +1,72 @@
+"""What the command modules share: the user's error, argument types, the council option,
+which council a command is about, and writing a PDF with its warnings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.files import write_file
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+
+
+class UserError(ExpertenratError):
+    pass
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("muss mindestens 1 sein")
+    return value
+
+
+def status_argument(text: str) -> RecommendationStatus:
+    """A status by its value ("sent") or German label ("übermittelt")."""
+    found = RecommendationStatus.from_label(text)
+    if found is None:
+        known = ", ".join(f"{s.value} ({s.label})" for s in RecommendationStatus)
+        raise argparse.ArgumentTypeError(f"einen Status „{text}“ gibt es nicht; möglich: {known}")
+    return RecommendationStatus(found)
+
+
+def council_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--council", type=positive, metavar="NR", help="Nummer des Gremiums (Vorgabe: das erste)"
+    )
+
+
+def chosen_council(services: Services, args: argparse.Namespace) -> int:
+    """The council of ``--council``, else the first one."""
+    councils = services.settings.councils()
+    if not councils:
+        raise UserError(
+            "Die Datenbank enthält noch kein Gremium. Legen Sie eines im Programm an "
+            "oder laden Sie die Demodaten mit „expertenrat demo“."
+        )
+    if args.council is None:
+        return councils[0].id
+    if args.council not in {c.id for c in councils}:
+        known = ", ".join(f"{c.id} ({c.name})" for c in councils)
+        raise UserError(f"Ein Gremium Nr. {args.council} gibt es nicht. Vorhanden: {known}.")
+    return args.council
+
+
+def write_pdf(path: Path, rendered: RenderedPdf) -> None:
+    write_document(path, rendered.pdf, rendered.warnings)
+
+
+def write_document(path: Path, data: bytes, warnings: tuple[str, ...]) -> None:
+    write_file(path, data)
+    for warning in warnings:  # the file is complete; the user should still know
+        print(f"expertenrat: Warnung: {warning}", file=sys.stderr)

@@ -1,0 +1,245 @@
+"""What the recommendations report shows, gathered from the register: per action field and
+per project what was recommended, the latest answer, the state and the days open; the
+status per action field and the share answered in time per year (the charts); the open
+and overdue items.
+
+Drafts are not recommendations yet: the report leaves them out unless they are asked for
+(``REPORTED``). A recommendation addressed to two projects is listed under both; the
+counts and charts count it once.
+
+"Answered in time" per year of sending: of the recommendations sent that year whose
+deadline has passed or that were answered, the share whose first response came by the
+due date. A recommendation withdrawn without any response does not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
+from expertenrat.domain.recommendations import OPEN
+from expertenrat.domain.text_folding import fold
+
+S = RecommendationStatus
+REPORTED = frozenset(RecommendationStatus) - {S.DRAFT}
+"""The statuses the report shows unless others are asked for."""
+STILL_OPEN = OPEN - {S.DRAFT}
+"""Adopted, but not yet implemented, rejected or withdrawn: the report's list of open items."""
+NO_FIELD = "Ohne Handlungsfeld"
+NO_PROJECT = "Ohne Projekt"
+TITLE = "Bericht zu den Empfehlungen"
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseSummary:
+    """A recommendation's responses in short: when the first came, what the latest says."""
+
+    first_received_on: date
+    latest_verdict: ResponseVerdict
+    latest_received_on: date
+
+    @property
+    def label(self) -> str:
+        """ "teilweise entsprochen (12.03.2026)"."""
+        return f"{self.latest_verdict.label} ({self.latest_received_on:%d.%m.%Y})"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    """One recommendation as the report prints it."""
+
+    row: RecommendationRow
+    answer: ResponseSummary | None
+    days_open: int | None  # since adoption, while it is still open
+
+    @property
+    def answer_label(self) -> str:
+        return self.answer.label if self.answer else "keine Stellungnahme"
+
+    @property
+    def state_label(self) -> str:
+        """ "übermittelt, 12 Tage überfällig"."""
+        if self.row.overdue:
+            days = self.row.days_overdue
+            return f"{self.row.status.label}, {days} {'Tag' if days == 1 else 'Tage'} überfällig"
+        return self.row.status.label
+
+    @property
+    def days_open_label(self) -> str:
+        return "–" if self.days_open is None else str(self.days_open)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSection:
+    title: str  # NO_PROJECT for recommendations addressed to none
+    lead_unit: str
+    lines: tuple[ReportLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSection:
+    name: str  # NO_FIELD for recommendations without an action field
+    count: int  # recommendations in the field (each once)
+    projects: tuple[ProjectSection, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChart:
+    """Recommendations per action field (``fields``) and status: ``counts[s][f]``."""
+
+    fields: tuple[str, ...]
+    statuses: tuple[RecommendationStatus, ...]
+    counts: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InTimeYear:
+    """Of ``counted`` recommendations sent in ``year``, ``in_time`` were answered by their
+    due date."""
+
+    year: int
+    counted: int
+    in_time: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.in_time / self.counted) if self.counted else 0
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationsReport:
+    letterhead: Letterhead
+    on: date
+    scope: str  # what was selected: "alle Jahre · alle Status außer Entwurf"
+    count: int
+    fields: tuple[FieldSection, ...]
+    status_chart: StatusChart
+    in_time: tuple[InTimeYear, ...]
+    open_items: tuple[ReportLine, ...]
+
+
+def days_open(row: RecommendationRow, today: date) -> int | None:
+    """Days since adoption while the recommendation is still open, else ``None``."""
+    if row.status not in STILL_OPEN or row.adopted_on is None:
+        return None
+    return max((today - row.adopted_on).days, 0)
+
+
+def report_lines(
+    rows: Iterable[RecommendationRow], answers: Mapping[int, ResponseSummary], today: date
+) -> list[ReportLine]:
+    return [ReportLine(row, answers.get(row.id), days_open(row, today)) for row in rows]
+
+
+def field_sections(lines: Sequence[ReportLine], field_order: Sequence[str]) -> list[FieldSection]:
+    """The lines per action field (in the council's order, then those without a field) and
+    within each per project (by title, then those addressed to none)."""
+    sections = []
+    for name in _field_names(lines, field_order):
+        mine = [line for line in lines if (line.row.action_field or NO_FIELD) == name]
+        sections.append(FieldSection(name, len(mine), _project_sections(mine)))
+    return sections
+
+
+def _field_names(lines: Sequence[ReportLine], field_order: Sequence[str]) -> list[str]:
+    used = {line.row.action_field or NO_FIELD for line in lines}
+    names = [name for name in field_order if name in used]
+    names += sorted(used - set(names) - {NO_FIELD}, key=fold)  # a field renamed meanwhile
+    return [*names, NO_FIELD] if NO_FIELD in used else names
+
+
+def _project_sections(lines: Sequence[ReportLine]) -> tuple[ProjectSection, ...]:
+    projects: dict[int, AddressedProject] = {}
+    by_project: dict[int | None, list[ReportLine]] = {}
+    for line in lines:
+        for project in line.row.projects:
+            projects[project.id] = project
+            by_project.setdefault(project.id, []).append(line)
+        if not line.row.projects:
+            by_project.setdefault(None, []).append(line)
+    ordered = sorted(projects.values(), key=lambda p: (fold(p.title), p.id))
+    sections = [ProjectSection(p.title, p.lead_unit, tuple(by_project[p.id])) for p in ordered]
+    if None in by_project:
+        sections.append(ProjectSection(NO_PROJECT, "", tuple(by_project[None])))
+    return tuple(sections)
+
+
+def status_chart(rows: Sequence[RecommendationRow], fields: Sequence[str]) -> StatusChart:
+    """Counts per status (those that occur, in lifecycle order) and field (``fields``)."""
+    statuses = tuple(s for s in RecommendationStatus if any(r.status is s for r in rows))
+    counts = tuple(
+        tuple(
+            sum(1 for r in rows if r.status is s and (r.action_field or NO_FIELD) == f)
+            for f in fields
+        )
+        for s in statuses
+    )
+    return StatusChart(tuple(fields), statuses, counts)
+
+
+def answered_in_time(
+    rows: Iterable[RecommendationRow], answers: Mapping[int, ResponseSummary], today: date
+) -> list[InTimeYear]:
+    """Per year of sending, how many were answered by their due date (see the module)."""
+    years: dict[int, list[int]] = {}
+    for row in rows:
+        if row.sent_on is None or row.due_on is None:
+            continue
+        answer = answers.get(row.id)
+        if answer is None and (row.status is S.WITHDRAWN or row.due_on >= today):
+            continue  # withdrawn unanswered, or still within its deadline
+        counts = years.setdefault(row.sent_on.year, [0, 0])
+        counts[0] += 1
+        counts[1] += answer is not None and answer.first_received_on <= row.due_on
+    return [
+        InTimeYear(year, counted, in_time) for year, (counted, in_time) in sorted(years.items())
+    ]
+
+
+def open_items(lines: Iterable[ReportLine]) -> list[ReportLine]:
+    """The lines still open: the overdue first (longest overdue first), then by due date."""
+    found = [line for line in lines if line.row.status in STILL_OPEN]
+    return sorted(
+        found,
+        key=lambda line: (
+            -line.row.days_overdue,
+            line.row.due_on or date.max,
+            line.row.code,
+        ),
+    )
+
+
+def scope_text(year: int | None, statuses: frozenset[RecommendationStatus] | None) -> str:
+    """What the report covers, for its lead line."""
+    years = f"Jahr {year}" if year else "alle Jahre"
+    if statuses is None or statuses == REPORTED:
+        return f"{years} · alle Status außer Entwurf"
+    shown = ", ".join(s.label for s in RecommendationStatus if s in statuses)
+    return f"{years} · Status: {shown}"
+
+
+def recommendations_report(
+    letterhead: Letterhead,
+    rows: Sequence[RecommendationRow],
+    answers: Mapping[int, ResponseSummary],
+    field_order: Sequence[str],
+    today: date,
+    scope: str,
+) -> RecommendationsReport:
+    """The report of ``rows`` (already selected) as of ``today``."""
+    lines = report_lines(rows, answers, today)
+    sections = field_sections(lines, field_order)
+    return RecommendationsReport(
+        letterhead=letterhead,
+        on=today,
+        scope=scope,
+        count=len(rows),
+        fields=tuple(sections),
+        status_chart=status_chart(rows, [s.name for s in sections]),
+        in_time=tuple(answered_in_time(rows, answers, today)),
+        open_items=tuple(open_items(lines)),
+    )

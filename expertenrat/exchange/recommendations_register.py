@@ -1,0 +1,115 @@
+"""The recommendations register as a CSV file for Excel and as an Excel workbook (.xlsx),
+with the same columns.
+
+CSV: ``;`` as separator, UTF-8 with BOM, CRLF line ends, dates as TT.MM.JJJJ, values that
+Excel would run as a formula guarded with an apostrophe (:mod:`excel_text`). Workbook: one
+sheet "Empfehlungen", a bold frozen header row with an autofilter, dates as date cells,
+numbers as number cells, every text as a text cell (never a formula).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from expertenrat.domain.recommendations_report import ReportLine
+from expertenrat.exchange.excel_text import excel_safe, ooxml_escaped
+
+Value = str | date | int | None
+
+SHEET_TITLE = "Empfehlungen"
+DATE_FORMAT = "DD.MM.YYYY"
+_WIDTH_MIN, _WIDTH_MAX = 8, 60
+
+
+COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
+    ("Kennung", lambda line: line.row.code),
+    ("Art", lambda line: line.row.kind.label),
+    ("Titel", lambda line: line.row.title),
+    ("Handlungsfeld", lambda line: line.row.action_field),
+    ("Projekte", lambda line: line.row.project_names),
+    ("Federführung", lambda line: line.row.lead_units),
+    ("Herkunft", lambda line: line.row.origin.label),
+    ("Beschlossen am", lambda line: line.row.adopted_on),
+    ("Übermittelt am", lambda line: line.row.sent_on),
+    ("Frist", lambda line: line.row.due_on),
+    ("Status", lambda line: line.row.status.label),
+    ("Tage überfällig", lambda line: line.row.days_overdue or None),
+    ("Stellungnahme", lambda line: line.answer.latest_verdict.label if line.answer else ""),
+    ("Stellungnahme vom", lambda line: line.answer.latest_received_on if line.answer else None),
+    ("Tage offen", lambda line: line.days_open),
+)
+HEADERS = tuple(header for header, _ in COLUMNS)
+
+
+def export_row(line: ReportLine) -> list[Value]:
+    return [value(line) for _, value in COLUMNS]
+
+
+def register_csv(lines: Sequence[ReportLine]) -> bytes:
+    """The register as a CSV file German Excel opens directly."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(HEADERS)
+    for line in lines:
+        writer.writerow(_csv_text(value) for value in export_row(line))
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+
+
+def _csv_text(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
+    if isinstance(value, int):
+        return str(value)
+    return excel_safe(value)
+
+
+def register_xlsx(lines: Sequence[ReportLine]) -> bytes:
+    """The register as an Excel workbook."""
+    workbook = Workbook()
+    workbook.properties.creator = "Expertenrat"
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    widths = [len(header) for header in HEADERS]
+    bold = Font(bold=True)
+    for column, header in enumerate(HEADERS, start=1):
+        sheet.cell(row=1, column=column, value=header).font = bold
+    for row, line in enumerate(lines, start=2):
+        for column, value in enumerate(export_row(line), start=1):
+            widths[column - 1] = max(widths[column - 1], _put(sheet.cell(row, column), value))
+    for column, width in enumerate(widths, start=1):
+        fitted = min(max(width + 2, _WIDTH_MIN), _WIDTH_MAX)
+        sheet.column_dimensions[get_column_letter(column)].width = fitted
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(lines) + 1}"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _put(cell: Cell, value: Value) -> int:
+    """Write ``value`` typed into ``cell``; return the width it needs."""
+    if value is None:
+        return 0
+    if isinstance(value, date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+        return len(DATE_FORMAT)
+    if isinstance(value, int):
+        cell.value = value
+        return len(str(value))
+    # Register texts are cleaned when saved; a control code left over is dropped here.
+    cell.value = ooxml_escaped(ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    cell.number_format = "@"
+    return max((len(part) for part in value.splitlines()), default=0)

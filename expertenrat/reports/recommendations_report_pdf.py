@@ -1,0 +1,155 @@
+"""The recommendations report as PDF: an overview with the two charts, then per action field
+and per project what was recommended, the latest answer, the state and the days open, and
+at the end the open and overdue items. Every field, project and part is a bookmark.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.recommendations_report import (
+    TITLE,
+    FieldSection,
+    ProjectSection,
+    RecommendationsReport,
+    ReportLine,
+)
+from expertenrat.reports import recommendation_charts as charts
+from expertenrat.reports import theme
+from expertenrat.reports.meeting_parts import paragraph
+from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+
+
+def _code(line: ReportLine) -> Lines:
+    return [(line.row.code, BOLD), (line.row.kind.label, SMALL)]
+
+
+def _title(line: ReportLine) -> Lines:
+    return [(line.row.title, PLAIN), (line.row.origin.label, SMALL)]
+
+
+def _title_and_projects(line: ReportLine) -> Lines:
+    return [(line.row.title, PLAIN), (line.row.project_names, SMALL)]
+
+
+def _answer(line: ReportLine) -> Lines:
+    return [(line.answer_label, PLAIN if line.answer else SMALL)]
+
+
+def _state(line: ReportLine) -> Lines:
+    due = line.row.due_on
+    return [(line.state_label, PLAIN), (f"Frist {theme.german_date(due)}" if due else "", SMALL)]
+
+
+def _days_open(line: ReportLine) -> Lines:
+    return [(line.days_open_label, PLAIN)]
+
+
+_COLUMNS: tuple[Column[ReportLine], ...] = (
+    Column("Kennung", 0.13, _code),
+    Column("Empfehlung", 0.39, _title),
+    Column("Stellungnahme", 0.2, _answer),
+    Column("Stand", 0.19, _state),
+    Column("Tage offen", 0.09, _days_open),
+)
+_OPEN_COLUMNS: tuple[Column[ReportLine], ...] = (
+    Column("Kennung", 0.13, _code),
+    Column("Empfehlung und Projekte", 0.39, _title_and_projects),
+    Column("Stellungnahme", 0.2, _answer),
+    Column("Stand", 0.19, _state),
+    Column("Tage offen", 0.09, _days_open),
+)
+
+
+def render_recommendations_report(report: RecommendationsReport) -> RenderedPdf:
+    """The report in A4 portrait; warnings name texts with letters no bundled font has."""
+    head = report.letterhead
+    info = theme.DocumentInfo(
+        title=TITLE,
+        council_name=head.council_name,
+        city=head.city,
+        date=report.on,
+        logo_png=head.logo_png,
+        subject=f"{TITLE}, {head.council_name}, {report.scope}",
+        keywords=", ".join(("Empfehlungen", head.council_name, report.scope)),
+    )
+    count = "1 Empfehlung" if report.count == 1 else f"{report.count} Empfehlungen"
+    story = theme.title_block(TITLE, f"{head.council_name} · {count} · {report.scope}")
+    if not report.count:
+        story.append(paragraph("Keine Empfehlungen in dieser Auswahl.", "note"))
+    else:
+        story += _overview(report)
+        for section in report.fields:
+            story += _field(section)
+        story += _open_items(report)
+    return RenderedPdf(theme.build_pdf(story, info), _warnings(report), report.count)
+
+
+def _overview(report: RecommendationsReport) -> list[Flowable]:
+    width = theme.content_width()
+    overdue = sum(1 for line in report.open_items if line.row.overdue)
+    story = [*bookmarked_heading("Überblick")]
+    story.append(
+        paragraph(
+            f"Offen: {len(report.open_items)} · davon überfällig: {overdue} · "
+            f"Handlungsfelder: {len(report.fields)}"
+        )
+    )
+    story += [Spacer(0, 3 * mm), paragraph("Status je Handlungsfeld", "table_head")]
+    story.append(charts.status_per_field(report.status_chart, width))
+    story += [CondPageBreak(75 * mm), Spacer(0, 3 * mm)]
+    story.append(paragraph("Fristgerecht beantwortet, je Jahr der Übermittlung", "table_head"))
+    if report.in_time:
+        story.append(charts.answered_in_time(report.in_time, width))
+        story.append(
+            paragraph(
+                "Gezählt sind übermittelte Empfehlungen, deren Frist abgelaufen ist oder die "
+                "beantwortet wurden; fristgerecht heißt: die erste Stellungnahme kam bis zur "
+                "Frist.",
+                "note",
+            )
+        )
+    else:
+        story.append(paragraph("Noch keine Frist ist abgelaufen oder beantwortet.", "note"))
+    return story
+
+
+def _field(section: FieldSection) -> list[Flowable]:
+    count = "1 Empfehlung" if section.count == 1 else f"{section.count} Empfehlungen"
+    story = [*bookmarked_heading(f"{section.name} ({count})")]
+    for project in section.projects:
+        story += _project(project)
+    return story
+
+
+def _project(project: ProjectSection) -> list[Flowable]:
+    title = theme.clip(project.title, 300)
+    story: list[Flowable] = [CondPageBreak(30 * mm), Bookmark(project.title, 1)]
+    story.append(paragraph(title, "body", BOLD))
+    if project.lead_unit.strip():
+        story.append(paragraph(f"Federführung: {project.lead_unit}", "small"))
+    story += [Spacer(0, 1.5 * mm), theme.column_table(project.lines, _COLUMNS), Spacer(0, 4 * mm)]
+    return story
+
+
+def _open_items(report: RecommendationsReport) -> list[Flowable]:
+    story = [*bookmarked_heading("Offene und überfällige Empfehlungen")]
+    if not report.open_items:
+        return [*story, paragraph("Keine Empfehlung ist offen.", "note")]
+    return [*story, theme.column_table(report.open_items, _OPEN_COLUMNS)]
+
+
+def _warnings(report: RecommendationsReport) -> tuple[str, ...]:
+    head = report.letterhead
+    texts: list[tuple[str, tuple[str, ...]]] = [
+        (f"Gremium „{head.council_name}“", (head.council_name, head.city))
+    ]
+    for section in report.fields:
+        texts.append((f"Handlungsfeld „{section.name}“", (section.name,)))
+        for project in section.projects:
+            texts.append((f"Projekt „{project.title}“", (project.title, project.lead_unit)))
+            texts += [(line.row.code, (line.row.title,)) for line in project.lines]
+    return theme.script_warnings(texts)

@@ -1,0 +1,162 @@
+"""The recommendations report (PDF) and the register as CSV and Excel file.
+
+All three read the register as the page shows it (``register_rows``) plus one query for the
+responses, in one read-only session. The report leaves drafts out unless statuses are asked
+for; the register files hold every recommendation of the selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import PurePath
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
+from expertenrat.domain.recommendations_report import (
+    REPORTED,
+    ReportLine,
+    ResponseSummary,
+    recommendations_report,
+    report_lines,
+    scope_text,
+)
+from expertenrat.exchange.recommendations_register import register_csv, register_xlsx
+from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.recommendation_reminders import council_letterhead
+from expertenrat.services.recommendation_rows import register_rows
+from expertenrat.services.unit_of_work import reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+Statuses = Iterable[RecommendationStatus] | None
+_VERDICTS = {v.value: v for v in ResponseVerdict}
+
+
+class RegisterFileFormat(Enum):
+    """What the register can be exported as, named by the file ending."""
+
+    PDF = "pdf"  # the report
+    CSV = "csv"
+    XLSX = "xlsx"
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.value}"
+
+    @classmethod
+    def of(cls, path: str | PurePath) -> RegisterFileFormat:
+        """The format a file name's ending names; ``DataEntryError`` for any other ending."""
+        suffix = PurePath(path).suffix.casefold()
+        for file_format in cls:
+            if suffix == file_format.suffix:
+                return file_format
+        raise DataEntryError(
+            f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
+            "Möglich sind .pdf (Bericht), .csv (CSV-Datei für Excel) und .xlsx "
+            "(Excel-Arbeitsmappe)."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterFile:
+    """An exported file: its bytes, how many recommendations it holds, what to know."""
+
+    data: bytes
+    records: int
+    warnings: tuple[str, ...] = ()
+
+
+class RecommendationsReportService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def report_pdf(
+        self,
+        council_id: int,
+        *,
+        year: int | None = None,
+        statuses: Statuses = None,
+        today: date | None = None,
+    ) -> RenderedPdf:
+        """The report of the recommendations of ``year`` (by code) in ``statuses`` (default:
+        all but drafts), as of ``today`` (default: today in the council's time zone)."""
+        wanted = frozenset(statuses) if statuses else None
+        with reading(self._db) as session:
+            day = today or council_clock(session, council_id).today()
+            head = council_letterhead(session, council_id)
+            chosen = RecommendationFilter(statuses=wanted or REPORTED, year=year)
+            rows = register_rows(session, council_id, day, chosen)
+            answers = response_summaries(session, council_id)
+            fields = _field_order(session, council_id)
+        report = recommendations_report(head, rows, answers, fields, day, scope_text(year, wanted))
+        return render_recommendations_report(report)
+
+    def export(
+        self,
+        council_id: int,
+        file_format: RegisterFileFormat,
+        *,
+        year: int | None = None,
+        statuses: Statuses = None,
+        today: date | None = None,
+    ) -> RegisterFile:
+        """The report (PDF) or the register (CSV, Excel) of the selection."""
+        if file_format is RegisterFileFormat.PDF:
+            rendered = self.report_pdf(council_id, year=year, statuses=statuses, today=today)
+            return RegisterFile(rendered.pdf, rendered.records, rendered.warnings)
+        lines = self.register_lines(council_id, year=year, statuses=statuses, today=today)
+        write = register_csv if file_format is RegisterFileFormat.CSV else register_xlsx
+        return RegisterFile(write(lines), len(lines))
+
+    def register_lines(
+        self,
+        council_id: int,
+        *,
+        year: int | None = None,
+        statuses: Statuses = None,
+        today: date | None = None,
+    ) -> list[ReportLine]:
+        """The register of ``year`` in ``statuses`` (default: all, drafts too) with the latest
+        answer of each recommendation: the rows of the CSV and Excel files."""
+        with reading(self._db) as session:
+            day = today or council_clock(session, council_id).today()
+            chosen = RecommendationFilter(statuses=frozenset(statuses or ()), year=year)
+            rows: list[RecommendationRow] = register_rows(session, council_id, day, chosen)
+            answers = response_summaries(session, council_id)
+        return report_lines(rows, answers, day)
+
+
+def response_summaries(session: Session, council_id: int) -> dict[int, ResponseSummary]:
+    """The first and the latest response of each recommendation of the council that has one."""
+    response, recommendation = models.RecommendationResponse, models.Recommendation
+    query = (
+        select(response.recommendation_id, response.received_on, response.verdict)
+        .join(recommendation, recommendation.id == response.recommendation_id)
+        .where(recommendation.council_id == council_id, recommendation.deleted_at.is_(None))
+        .order_by(response.recommendation_id, response.received_on, response.id)
+    )
+    found: dict[int, ResponseSummary] = {}
+    for key, received_on, verdict in session.connection().execute(query):
+        first = found[key].first_received_on if key in found else received_on
+        found[key] = ResponseSummary(first, _VERDICTS[verdict], received_on)
+    return found
+
+
+def _field_order(session: Session, council_id: int) -> list[str]:
+    field = models.ActionField
+    return list(
+        session.scalars(
+            select(field.name)
+            .where(field.council_id == council_id)
+            .order_by(field.position, field.id)
+        )
+    )

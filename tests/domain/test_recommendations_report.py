@@ -1,0 +1,123 @@
+"""What the recommendations report gathers: sections per field and project, the charts'
+figures, the open items, days open, answers, against a known data set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from recommendations_report_sample import ANSWERS, HOSTILE, ROWS, TODAY, report, row
+
+from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.recommendations_report import (
+    NO_FIELD,
+    NO_PROJECT,
+    REPORTED,
+    InTimeYear,
+    ResponseSummary,
+    days_open,
+    scope_text,
+)
+
+S = RecommendationStatus
+
+
+def test_sections_follow_the_council_fields_then_those_without_a_field():
+    found = report()
+
+    assert [(f.name, f.count) for f in found.fields] == [
+        ("Moderne Verwaltung", 1),
+        ("Umwelt", 4),
+        ("Stadtdaten", 1),
+        (NO_FIELD, 1),
+    ]
+
+
+def test_projects_by_title_and_a_recommendation_to_two_projects_under_both():
+    found = {f.name: f for f in report().fields}
+
+    umwelt = [(p.title, [line.row.code for line in p.lines]) for p in found["Umwelt"].projects]
+    assert umwelt == [
+        (HOSTILE, ["E-2026-04"]),
+        ("Klimaportal", ["E-2025-01", "E-2026-01", "E-2026-03"]),
+    ]
+    stadtdaten = [p.title for p in found["Stadtdaten"].projects]
+    assert stadtdaten == ["Datenplattform", "Klimaportal"]
+    assert [p.title for p in found[NO_FIELD].projects] == [NO_PROJECT]
+
+
+def test_a_field_renamed_since_still_gets_its_section_before_those_without():
+    rows = [row(1, S.SENT, field="Alte Bezeichnung"), row(2, S.SENT, field="")]
+
+    found = report(rows)
+
+    assert [f.name for f in found.fields] == ["Alte Bezeichnung", NO_FIELD]
+
+
+def test_status_chart_counts_each_recommendation_once_per_field_and_status():
+    chart = report().status_chart
+
+    assert chart.fields == ("Moderne Verwaltung", "Umwelt", "Stadtdaten", NO_FIELD)
+    assert chart.statuses == (
+        S.ADOPTED, S.SENT, S.ANSWERED, S.IMPLEMENTED, S.NOT_IMPLEMENTED, S.WITHDRAWN,
+    )  # fmt: skip
+    counts = dict(zip(chart.statuses, chart.counts, strict=True))
+    assert counts[S.SENT] == (1, 1, 0, 0)
+    assert counts[S.ANSWERED] == (0, 0, 1, 0)
+    assert counts[S.ADOPTED] == (0, 0, 0, 1)
+    assert sum(map(sum, chart.counts)) == len(ROWS)
+
+
+def test_answered_in_time_per_year_of_sending():
+    # 2025: 1 in time, 2 late, 3 overdue without answer; 2026: 1 within deadline (not
+    # counted), 3 withdrawn unanswered (not counted), 4 answered on its due date.
+    assert report().in_time == (InTimeYear(2025, 3, 1), InTimeYear(2026, 1, 1))
+    assert [y.percent for y in report().in_time] == [33, 100]
+
+
+def test_open_items_overdue_first_then_by_due_date():
+    found = [line.row.code for line in report().open_items]
+
+    assert found == ["E-2025-03", "E-2025-02", "E-2026-01", "E-2026-02"]
+
+
+def test_days_open_since_adoption_only_while_open():
+    assert days_open(row(1, S.SENT), TODAY) == (TODAY - date(2025, 3, 1)).days
+    assert days_open(row(1, S.IMPLEMENTED), TODAY) is None
+    assert days_open(row(1, S.DRAFT), TODAY) is None
+
+
+def test_answer_and_state_labels():
+    lines = {line.row.id: line for f in report().fields for p in f.projects for line in p.lines}
+
+    assert lines[2].answer_label == "Umsetzung geplant (01.09.2025)"
+    assert lines[3].answer_label == "keine Stellungnahme"
+    assert lines[3].state_label == "übermittelt, 365 Tage überfällig"
+    assert lines[1].state_label == "umgesetzt"
+    assert ANSWERS[2].first_received_on == date(2025, 6, 1)
+
+
+def test_one_day_overdue_is_singular():
+    line = report([row(1, S.SENT, due=date(2026, 5, 31), sent=date(2026, 4, 1))]).open_items[0]
+
+    assert line.state_label == "übermittelt, 1 Tag überfällig"
+
+
+def test_scope_names_year_and_statuses():
+    assert scope_text(None, None) == "alle Jahre · alle Status außer Entwurf"
+    assert scope_text(2025, REPORTED) == "Jahr 2025 · alle Status außer Entwurf"
+    assert scope_text(2026, frozenset({S.ANSWERED, S.SENT})) == (
+        "Jahr 2026 · Status: übermittelt, beantwortet"
+    )
+
+
+def test_an_empty_selection_gives_an_empty_report():
+    empty = report([])
+
+    assert (empty.count, empty.fields, empty.in_time, empty.open_items) == (0, (), (), ())
+    assert empty.status_chart.statuses == ()
+
+
+def test_response_summary_label():
+    summary = ResponseSummary(date(2026, 1, 2), ResponseVerdict.PARTLY_COMPLIED, date(2026, 3, 4))
+
+    assert summary.label == "teilweise entsprochen (04.03.2026)"

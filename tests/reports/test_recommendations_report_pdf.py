@@ -1,0 +1,107 @@
+"""The recommendations report read back with pypdf: header, codes, answers, states, days
+open, both charts, bookmarks, page numbers, hostile and long text, an empty selection."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from pypdf import PdfReader
+from recommendations_report_sample import HOSTILE, ROWS, S, report, row
+
+from expertenrat.domain.recommendations_report import NO_FIELD, TITLE
+from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
+
+
+def read(pdf: bytes) -> PdfReader:
+    assert pdf.startswith(b"%PDF-")
+    return PdfReader(io.BytesIO(pdf))
+
+
+def text(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in read(pdf).pages)
+
+
+def outline(pdf: bytes) -> list[str]:
+    def walk(entries) -> list[str]:
+        found = []
+        for entry in entries:
+            found += walk(entry) if isinstance(entry, list) else [entry.title]
+        return found
+
+    return walk(read(pdf).outline)
+
+
+def test_report_prints_codes_answers_states_and_days_open():
+    rendered = render_recommendations_report(report())
+    printed = text(rendered.pdf)
+
+    assert rendered.records == len(ROWS)
+    assert "Smart City Expert*innenrat" in printed and TITLE in printed
+    for r in ROWS:
+        assert r.code in printed
+    assert "Umsetzung geplant (01.09.2025)" in printed
+    assert "nicht entsprochen (05.03.2026)" in printed
+    assert "übermittelt, 365 Tage überfällig" in printed
+    assert "keine Stellungnahme" in printed
+    assert "Federführung: Umweltamt" in printed
+    assert "Offene und überfällige Empfehlungen" in printed
+    assert "Seite 1 von" in printed
+
+
+def test_both_charts_are_drawn_with_their_labels():
+    printed = text(render_recommendations_report(report()).pdf)
+
+    assert "Status je Handlungsfeld" in printed
+    for label in ("beschlossen", "umgesetzt", "zurückgezogen", "Moderne Verwaltung"):
+        assert label in printed  # legend and field axis
+    assert "Fristgerecht beantwortet" in printed
+    assert "33 % (1 von 3)" in printed and "100 % (1 von 1)" in printed
+
+
+def test_bookmarks_per_part_field_and_project():
+    found = outline(render_recommendations_report(report()).pdf)
+
+    assert found[0] == "Überblick"
+    assert "Umwelt (4 Empfehlungen)" in found
+    assert f"{NO_FIELD} (1 Empfehlung)" in found
+    assert "Klimaportal" in found and "Datenplattform" in found
+    assert found[-1] == "Offene und überfällige Empfehlungen"
+
+
+def test_hostile_text_is_printed_literally():
+    printed = text(render_recommendations_report(report()).pdf)
+
+    # pypdf reads the emoji back as nothing; everything else is there as typed.
+    assert " ".join(HOSTILE.replace("😀", "").split()) in printed
+    assert "<Amt & Co>" in printed
+    assert "&amp;" not in printed and "&lt;" not in printed
+
+
+def test_a_20000_character_title_flows_and_is_shortened_in_its_cell():
+    long = "Datenräume & <Schnittstellen> " * 700  # 21,000 characters
+    rows = [replace(ROWS[0], title=long), *ROWS[1:]]
+
+    rendered = render_recommendations_report(report(rows))
+
+    printed = text(rendered.pdf)
+    assert "Datenräume & <Schnittstellen>" in printed and "…" in printed
+    assert len(read(rendered.pdf).pages) < 12
+
+
+def test_many_recommendations_span_pages_with_the_header_on_each():
+    rows = [row(n, S.SENT, field="Umwelt", title=f"Empfehlung Nummer {n}") for n in range(1, 90)]
+
+    pdf = render_recommendations_report(report(rows)).pdf
+
+    pages = read(pdf).pages
+    assert len(pages) > 3
+    last = " ".join(pages[-1].extract_text().split())
+    assert "Bericht zu den Empfehlungen" in last and f"Seite {len(pages)} von {len(pages)}" in last
+
+
+def test_an_empty_selection_says_so():
+    printed = text(render_recommendations_report(report([])).pdf)
+
+    assert "Keine Empfehlungen in dieser Auswahl." in printed
+    assert "0 Empfehlungen" in printed

@@ -1,0 +1,125 @@
+"""The report and the register files from the demo register, on SQLite and PostgreSQL: the
+PDF names every recommendation of the selection, the CSV and Excel files read back to the
+service's own list, answers are the latest response, filters by year and status."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.exchange.recommendations_register import HEADERS, export_row
+from expertenrat.services.context import Services
+from expertenrat.services.recommendations_report import RegisterFileFormat
+
+S = RecommendationStatus
+TODAY = date(2026, 11, 27)  # the demo's day
+
+
+@pytest.fixture
+def services(demo_database) -> Services:
+    return Services.create(demo_database, "tester")
+
+
+@pytest.fixture
+def council_id(services) -> int:
+    return services.settings.councils()[0].id
+
+
+def pdf_text(pdf: bytes) -> str:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def shown(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:%d.%m.%Y}" if isinstance(value, date) else str(value)
+
+
+def test_report_lists_every_recommendation_but_drafts(services, council_id):
+    rows = services.recommendations.list(council_id, today=TODAY)
+
+    rendered = services.recommendations_report.report_pdf(council_id, today=TODAY)
+
+    printed = pdf_text(rendered.pdf)
+    reported = [r for r in rows if r.status is not S.DRAFT]
+    assert rendered.records == len(reported) >= 18
+    for r in reported:
+        assert r.code in printed
+    drafts = [r.code for r in rows if r.status is S.DRAFT]
+    assert drafts and not any(code in printed for code in drafts)
+    assert "Seite 1 von" in printed and "alle Status außer Entwurf" in printed
+
+
+def test_report_by_year_and_status(services, council_id):
+    rows = services.recommendations.list(council_id, today=TODAY)
+    year = rows[0].adopted_on.year
+    wanted = {r.code for r in rows if r.code.startswith(f"E-{year}-") and r.status is S.SENT}
+
+    rendered = services.recommendations_report.report_pdf(
+        council_id, year=year, statuses=[S.SENT], today=TODAY
+    )
+
+    printed = pdf_text(rendered.pdf)
+    assert rendered.records == len(wanted)
+    assert {r.code for r in rows if r.code in printed} == wanted
+    assert f"Jahr {year} · Status: übermittelt" in printed
+
+
+def test_answer_is_the_latest_response(services, council_id):
+    lines = services.recommendations_report.register_lines(council_id, today=TODAY)
+
+    answered = [line for line in lines if line.answer]
+    assert answered
+    for line in answered[:5]:
+        responses = services.recommendations.get(line.row.id, today=TODAY).responses
+        latest = max(responses, key=lambda r: (r.received_on, r.id))
+        assert line.answer.latest_verdict is latest.verdict
+        assert line.answer.latest_received_on == latest.received_on
+        assert line.answer.first_received_on == min(r.received_on for r in responses)
+
+
+def test_csv_reads_back_to_the_register(services, council_id):
+    lines = services.recommendations_report.register_lines(council_id, today=TODAY)
+
+    exported = services.recommendations_report.export(
+        council_id, RegisterFileFormat.CSV, today=TODAY
+    )
+
+    assert exported.data.startswith(codecs.BOM_UTF8) and b"\r\n" in exported.data
+    found = list(csv.reader(io.StringIO(exported.data.decode("utf-8-sig")), delimiter=";"))
+    assert tuple(found[0]) == HEADERS
+    assert found[1:] == [[shown(v) for v in export_row(line)] for line in lines]
+    assert exported.records == len(lines) == len(services.recommendations.list(council_id))
+
+
+def test_xlsx_reads_back_to_the_register(services, council_id):
+    lines = services.recommendations_report.register_lines(
+        council_id, statuses=[S.SENT, S.ANSWERED], today=TODAY
+    )
+
+    exported = services.recommendations_report.export(
+        council_id, RegisterFileFormat.XLSX, statuses=[S.SENT, S.ANSWERED], today=TODAY
+    )
+
+    sheet = load_workbook(io.BytesIO(exported.data)).active
+    found = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert tuple(found[0]) == HEADERS
+    expected = [export_row(line) for line in lines]
+    normalised = [[v.date() if isinstance(v, datetime) else v for v in r] for r in found[1:]]
+    assert normalised == [[None if v == "" else v for v in r] for r in expected]
+    assert {line.row.status for line in lines} <= {S.SENT, S.ANSWERED}
+
+
+def test_unknown_file_ending_is_refused_in_german():
+    with pytest.raises(DataEntryError, match=r"Dateiendung „\.txt“ ist unbekannt"):
+        RegisterFileFormat.of("Bericht.txt")
+    assert RegisterFileFormat.of("Bericht.PDF") is RegisterFileFormat.PDF
