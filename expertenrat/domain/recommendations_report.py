@@ -213,9 +213,13 @@ def open_items(lines: Iterable[ReportLine]) -> list[ReportLine]:
     )
 
 
-def scope_text(year: int | None, statuses: frozenset[RecommendationStatus] | None) -> str:
+def scope_text(
+    year: int | None, statuses: frozenset[RecommendationStatus] | None, *, overdue: bool = False
+) -> str:
     """What the report covers, for its lead line."""
     years = f"Jahr {year}" if year else "alle Jahre"
+    if overdue:
+        return f"{years} · nur überfällige"
     if statuses is None or statuses == REPORTED:
         return f"{years} · alle Status außer Entwurf"
     shown = ", ".join(s.label for s in RecommendationStatus if s in statuses)

@@ -85,19 +85,23 @@ class RecommendationsReportService:
         *,
         year: int | None = None,
         statuses: Statuses = None,
+        overdue: bool = False,
         today: date | None = None,
     ) -> RenderedPdf:
         """The report of the recommendations of ``year`` (by code) in ``statuses`` (default:
-        all but drafts), as of ``today`` (default: today in the council's time zone)."""
+        all but drafts), ``overdue`` ones only if asked, as of ``today`` (default: today in
+        the council's time zone)."""
         wanted = frozenset(statuses) if statuses else None
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             head = council_letterhead(session, council_id)
-            chosen = RecommendationFilter(statuses=wanted or REPORTED, year=year)
+            chosen = RecommendationFilter(statuses=wanted or REPORTED, year=year, overdue=overdue)
             rows = register_rows(session, council_id, day, chosen)
             answers = response_summaries(session, council_id)
             fields = _field_order(session, council_id)
-        report = recommendations_report(head, rows, answers, fields, day, scope_text(year, wanted))
+        report = recommendations_report(
+            head, rows, answers, fields, day, scope_text(year, wanted, overdue=overdue)
+        )
         return render_recommendations_report(report)
 
     def export(
@@ -107,13 +111,18 @@ class RecommendationsReportService:
         *,
         year: int | None = None,
         statuses: Statuses = None,
+        overdue: bool = False,
         today: date | None = None,
     ) -> RegisterFile:
         """The report (PDF) or the register (CSV, Excel) of the selection."""
         if file_format is RegisterFileFormat.PDF:
-            rendered = self.report_pdf(council_id, year=year, statuses=statuses, today=today)
+            rendered = self.report_pdf(
+                council_id, year=year, statuses=statuses, overdue=overdue, today=today
+            )
             return RegisterFile(rendered.pdf, rendered.records, rendered.warnings)
-        lines = self.register_lines(council_id, year=year, statuses=statuses, today=today)
+        lines = self.register_lines(
+            council_id, year=year, statuses=statuses, overdue=overdue, today=today
+        )
         write = register_csv if file_format is RegisterFileFormat.CSV else register_xlsx
         return RegisterFile(write(lines), len(lines))
 
@@ -123,13 +132,16 @@ class RecommendationsReportService:
         *,
         year: int | None = None,
         statuses: Statuses = None,
+        overdue: bool = False,
         today: date | None = None,
     ) -> list[ReportLine]:
         """The register of ``year`` in ``statuses`` (default: all, drafts too) with the latest
         answer of each recommendation: the rows of the CSV and Excel files."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
-            chosen = RecommendationFilter(statuses=frozenset(statuses or ()), year=year)
+            chosen = RecommendationFilter(
+                statuses=frozenset(statuses or ()), year=year, overdue=overdue
+            )
             rows: list[RecommendationRow] = register_rows(session, council_id, day, chosen)
             answers = response_summaries(session, council_id)
         return report_lines(rows, answers, day)

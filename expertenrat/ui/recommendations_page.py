@@ -30,13 +30,18 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
-from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
+from expertenrat.domain.recommendation_views import (
+    RecommendationDetail,
+    RecommendationFilter,
+    RecommendationRow,
+)
 from expertenrat.domain.recommendations import Step, allows
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendation_detail_text import detail_text
+from expertenrat.ui.recommendation_export_action import RecommendationExportButton
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
@@ -133,6 +138,9 @@ class RecommendationsPage(QWidget):
         )
         for button, _step, take in self._steps:
             button.clicked.connect(lambda _checked=False, take=take: self._take(take))
+        self.export_button = RecommendationExportButton(
+            services, dialogs, today, self.chosen_filter, self
+        )
         self._layout()
 
         self.search_edit.textChanged.connect(self.filter.set_search)
@@ -155,6 +163,7 @@ class RecommendationsPage(QWidget):
         below = QHBoxLayout()
         below.addWidget(self.count_label, 1)
         below.addWidget(self.new_button)
+        below.addWidget(self.export_button)
         side = QWidget()
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
@@ -179,6 +188,7 @@ class RecommendationsPage(QWidget):
         if council_id != self._council_id:
             self.view.clearSelection()
         self._council_id = council_id
+        self.export_button.set_council(council_id)
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Every step is saved at once; nothing is pending here."""
@@ -240,14 +250,22 @@ class RecommendationsPage(QWidget):
     # --- filters ------------------------------------------------------------------------
 
     def _status_chosen(self) -> None:
+        chosen = self.chosen_filter()
+        self.filter.set_overdue(chosen.overdue)
+        self.filter.set_statuses(chosen.statuses)
+
+    def chosen_filter(self) -> RecommendationFilter:
+        """The status and year filters as the service reads them (the exports use them)."""
         value = self.status_combo.currentData()
-        self.filter.set_overdue(value == _OVERDUE)
         if value == _WITHOUT_RESPONSE:
-            self.filter.set_statuses(WITHOUT_RESPONSE)
+            statuses = WITHOUT_RESPONSE
         elif value in (None, _OVERDUE):
-            self.filter.set_statuses(frozenset())
+            statuses = frozenset()
         else:
-            self.filter.set_statuses(frozenset({RecommendationStatus(value)}))
+            statuses = frozenset({RecommendationStatus(value)})
+        return RecommendationFilter(
+            statuses=statuses, year=self.year_combo.currentData(), overdue=value == _OVERDUE
+        )
 
     def _fill_combos(self, rows: list[RecommendationRow]) -> None:
         fields = self._services.settings.action_fields(self._council_id)

@@ -18,8 +18,9 @@ _KEY = "folders/{}"
 class FileKind(Enum):
     """Kinds of files whose folder is remembered separately."""
 
-    PDF = "pdf"  # documents: the roster, invitations, run sheets, calendar files (.ics)
+    PDF = "pdf"  # documents: roster, invitations, run sheets, reports, calendar files (.ics)
     MEMBERS = "members"  # member lists for Excel (.xlsx, .csv), exported and imported
+    REGISTER = "register"  # the recommendations register for Excel (.xlsx, .csv)
     BACKUP = "backup"  # portable backups (.zip), made and restored
     AUDIT = "audit"  # the Änderungsprotokoll for Excel (.csv)
 

@@ -108,6 +108,7 @@ def test_scope_names_year_and_statuses():
     assert scope_text(2026, frozenset({S.ANSWERED, S.SENT})) == (
         "Jahr 2026 · Status: übermittelt, beantwortet"
     )
+    assert scope_text(None, None, overdue=True) == "alle Jahre · nur überfällige"
 
 
 def test_an_empty_selection_gives_an_empty_report():

@@ -74,6 +74,17 @@ def test_report_by_year_and_status(services, council_id):
     assert f"Jahr {year} · Status: übermittelt" in printed
 
 
+def test_report_of_the_overdue_only(services, council_id):
+    rows = services.recommendations.list(council_id, today=TODAY)
+    overdue = [r.code for r in rows if r.overdue]
+
+    rendered = services.recommendations_report.report_pdf(council_id, overdue=True, today=TODAY)
+
+    printed = pdf_text(rendered.pdf)
+    assert overdue and rendered.records == len(overdue)
+    assert all(code in printed for code in overdue) and "nur überfällige" in printed
+
+
 def test_answer_is_the_latest_response(services, council_id):
     lines = services.recommendations_report.register_lines(council_id, today=TODAY)
 
