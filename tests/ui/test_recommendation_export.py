@@ -100,4 +100,4 @@ def test_a_file_that_cannot_be_written_is_a_german_warning(page, dialogs, tmp_pa
 
     assert dialogs.saved_files == []
     (warning,) = dialogs.warnings()
-    assert "Register.csv" in warning or "fehlt" in warning
+    assert "Register.csv" in warning and "kann nicht geschrieben werden" in warning
