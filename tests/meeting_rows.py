@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete
+
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.meetings import MeetingsService
@@ -36,13 +38,14 @@ def add_meeting(
     project_item: int | None = None,
 ) -> MeetingRows:
     """A planned meeting (wall-clock ``starts_at`` in Berlin, two hours) with top-level items
-    ``titles``; with ``partners``, a project having them, linked to the item at index
-    ``project_item`` (default: the third)."""
+    ``titles`` instead of the standard opening items; with ``partners``, a project having
+    them, linked to the item at index ``project_item`` (default: the third)."""
     start = starts_at.replace(tzinfo=BERLIN)
     meeting_id = MeetingsService(database, "tester").create(
         council_id,
         MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
     )
+    clear_agenda(database, meeting_id)
     with database.transaction() as session:
         project = None
         if partners:
@@ -66,6 +69,13 @@ def add_meeting(
         session.add_all(items)
         session.flush()
         return MeetingRows(meeting_id, [i.id for i in items], project.id if project else None)
+
+
+def clear_agenda(database: Database, meeting_id: int) -> None:
+    """Remove the items a new meeting starts with (the standard opening items), for tests
+    that build an agenda from nothing; the audit trail keeps only their creation."""
+    with database.transaction() as session:
+        session.execute(delete(models.AgendaItem).where(models.AgendaItem.meeting_id == meeting_id))
 
 
 def cancel(database: Database, meeting_id: int) -> None:

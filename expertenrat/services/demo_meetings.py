@@ -140,25 +140,18 @@ class DemoMeetings:
         return [first, *series, *later]
 
     def _agenda(self, council: DemoCouncil, meeting_id: int, number: int, *, full: bool):
-        """The agenda: opening items (the approval of the last minutes from the second
-        meeting on), a report, two consultations (one with a recommendation as sub-item,
-        the second non-public in most meetings) and "Verschiedenes"."""
+        """The agenda: the opening items the meeting was created with (the constituent
+        meeting has no minutes to approve), a report, two consultations (one with a
+        recommendation as sub-item, the second non-public in most meetings) and
+        "Verschiedenes"."""
         meeting = self.meetings.get(meeting_id)
-        keys: dict[str, int] = {}
+        items = sorted(self.agenda.agenda(meeting_id).items, key=lambda i: i.position)
         if number == 1:
-            for role, title in (
-                ("opening", "Eröffnung"),
-                ("invitation", "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"),
-                ("agenda", "Genehmigung der Tagesordnung"),
-            ):
-                keys[role] = self._add(meeting_id, AgendaItem(0, title, planned_minutes=5))
-        else:
-            items = self.agenda.add_opening_items(meeting_id).items
-            self._items[meeting_id] = items
-            for role, item in zip(
-                ("opening", "invitation", "agenda", "approval"), items, strict=True
-            ):
-                keys[role] = item.key
+            approval = items.pop()
+            self.agenda.delete(approval.key, approval.version)
+        self._items[meeting_id] = tuple(items)
+        roles = ("opening", "invitation", "agenda", "approval")
+        keys = {role: item.key for role, item in zip(roles, items, strict=False)}
         projects = council.projects
         chosen = [projects[(number * 2 + k) % len(projects)] for k in range(2)]
         topics = self.data["topics"]

@@ -39,7 +39,7 @@ from expertenrat.domain.meetings import (
     entry_problems,
 )
 from expertenrat.domain.series_warnings import holiday_warnings, overlap_warnings
-from expertenrat.services import audit
+from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_rows import (
     CouncilClock,
     chair_problems,
@@ -140,7 +140,8 @@ class MeetingsService:
         notes: str = "",
         chair_membership_id: int | None = None,
     ) -> int:
-        """Save a new planned meeting; it gets the next running number in order of its date.
+        """Save a new planned meeting; it gets the next running number in order of its date
+        and the standard opening items (Eröffnung, Ladung …) in the same transaction.
 
         The chair, if given, must be a member of the council on the meeting's day."""
         with changing(self._db, WHAT) as session:
@@ -157,6 +158,7 @@ class MeetingsService:
             session.flush()
             renumber(session, self._actor, council_id)
             self._audit(session, AuditAction.CREATE, row, None, "angelegt", clock)
+            agenda_rows.add_opening_items(session, row.id, self._actor)
             return row.id
 
     def update(
@@ -330,7 +332,8 @@ class MeetingsService:
         room: str = "",
         online_link: str = "",
     ) -> builtins.list[int]:
-        """Save every meeting of the series in one transaction: all of them or none."""
+        """Save every meeting of the series, each with the standard opening items, in one
+        transaction: all of them or none."""
         with changing(self._db, "Die Sitzungsreihe") as session:
             clock = council_clock(session, council_id)
             preview = _preview(session, clock, council_id, spec)
@@ -363,6 +366,8 @@ class MeetingsService:
                 summary=f"Sitzungsreihe angelegt: {preview.description} ({len(rows)} Termine)",
                 after={**audit.snapshot(series), "meeting_ids": [r.id for r in rows]},
             )
+            for row in rows:
+                agenda_rows.add_opening_items(session, row.id, self._actor)
             return [r.id for r in rows]
 
     # --- helpers ------------------------------------------------------------------------

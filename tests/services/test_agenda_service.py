@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from meeting_rows import clear_agenda
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda import AgendaItem, numbers, presenter_text, split_presenter
@@ -44,10 +45,7 @@ def make_meeting(database, council, meetings_service, agenda_service):
             MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"
         )
         meeting_id = meetings_service.create(council.id, draft)
-        agenda = agenda_service.agenda(meeting_id)
-        while agenda.items:  # the standard opening items, if the meetings service adds them
-            top = next(i for i in agenda.items if i.parent is None)
-            agenda = agenda_service.delete(top.key, top.version)
+        clear_agenda(database, meeting_id)
         if state is not MeetingState.PLANNED:
             with database.transaction() as session:
                 row = session.get(models.Meeting, meeting_id)
@@ -354,7 +352,8 @@ def test_changes_are_audited(agenda_service, meeting, database):
     add(agenda_service, meeting, "B")
     agenda_service.move(a.key, a.version, +1)
 
-    lines = AuditService(database).entries("agenda_item")
+    opening, *lines = AuditService(database).entries("agenda_item")
+    assert opening.summary == "Standardpunkte der Tagesordnung der 1. Sitzung angelegt"
     assert [line.action.value for line in lines] == ["create", "create", "update"]
     assert "verschoben (vorher TOP 1)" in lines[-1].summary
     assert lines[-1].after == {"number": "2", "position": 1}

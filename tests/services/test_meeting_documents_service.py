@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
+from meeting_rows import clear_agenda
 from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -73,6 +74,7 @@ def sample(database, council, members_service, meetings_service, new_member, tod
             room="Raum 1.23",
         ),
     )
+    clear_agenda(database, meeting_id)
     with database.transaction() as session:
         session.get(models.Council, council.id).short_name = "SCER"
         session.get(models.Council, council.id).logo_png = png()

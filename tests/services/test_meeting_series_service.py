@@ -7,10 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from expertenrat.domain.agenda import numbers
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import Frequency, SeriesSpec
+from expertenrat.services.agenda import AgendaService
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = ZoneInfo("UTC")
@@ -153,6 +155,25 @@ def test_a_series_is_saved_whole_numbered_and_linked(meetings_service, council):
     assert len({m.series_id for m in meetings}) == 1 and meetings[0].series_id is not None
     assert {(m.place, m.room) for m in meetings} == {("Rathaus", "Saal")}
     assert meetings[1].starts_at == datetime(2026, 4, 14, 16, tzinfo=BERLIN)
+
+
+def test_every_meeting_of_a_series_starts_with_the_standard_opening_items(
+    meetings_service, council, database
+):
+    ids = meetings_service.create_series(
+        council.id, spec(until=date(2026, 12, 31)), place="Rathaus"
+    )
+
+    agenda = AgendaService(database, "tester")
+    for meeting_id in ids:
+        items = agenda.agenda(meeting_id).items
+        by_number = numbers(items)
+        assert sorted((by_number[i.key], i.title) for i in items) == [
+            ("1", "Eröffnung"),
+            ("2", "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"),
+            ("3", "Genehmigung der Tagesordnung"),
+            ("4", "Genehmigung des Protokolls der letzten Sitzung"),
+        ]
 
 
 def test_a_series_with_bad_details_saves_nothing(meetings_service, council):

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.agenda import numbers as numbers_of
+from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     InUseError,
@@ -17,6 +18,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meetings import MeetingScope
+from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
 
@@ -57,6 +59,40 @@ def test_a_new_meeting_is_read_back_with_aware_times_and_its_texts(meetings_serv
     assert meeting.notes == f"Notiz {HOSTILE}\nZeile 2"
     assert len(meeting.uid) == 36 and meeting.ics_sequence == 0
     assert meeting.label == f"1. Sitzung: {HOSTILE}"
+
+
+OPENING = [
+    ("1", "Eröffnung", AgendaItemKind.FORMAL),
+    ("2", "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit", AgendaItemKind.FORMAL),
+    ("3", "Genehmigung der Tagesordnung", AgendaItemKind.FORMAL),
+    ("4", "Genehmigung des Protokolls der letzten Sitzung", AgendaItemKind.MINUTES_APPROVAL),
+]
+
+
+def opening_of(database, meeting_id: int) -> list[tuple[str, str, AgendaItemKind]]:
+    """The stored agenda (number, title, kind) in order."""
+    agenda = AgendaService(database, "tester").agenda(meeting_id)
+    by_number = numbers_of(agenda.items)
+    placed = sorted(agenda.items, key=lambda i: int(by_number[i.key]))
+    return [(by_number[i.key], i.title, i.kind) for i in placed]
+
+
+def test_a_new_meeting_starts_with_the_standard_opening_items(meetings_service, council, database):
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+
+    assert opening_of(database, meeting_id) == OPENING
+    entries = AuditService(database).entries("agenda_item")
+    assert [e.summary for e in entries] == [
+        "Standardpunkte der Tagesordnung der 1. Sitzung angelegt"
+    ]
+
+
+def test_a_refused_meeting_leaves_no_opening_items(meetings_service, council, database):
+    with pytest.raises(ValidationError):
+        meetings_service.create(council.id, draft(date(2026, 3, 10), hours=-1))
+
+    with database.reading() as session:
+        assert session.scalars(select(models.AgendaItem)).all() == []
 
 
 def test_an_utc_start_is_stored_as_the_councils_wall_clock(meetings_service, council):

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from meeting_rows import clear_agenda
 
 from expertenrat.domain.enums import (
     AuditAction,
@@ -42,11 +43,14 @@ def new_project(fields):
 
 
 def add_meeting(database, council_id: int, day: date, **changes) -> int:
-    """A planned meeting at 16:00; meetings are numbered in the order of their dates."""
+    """A planned meeting at 16:00 with an empty agenda; meetings are numbered in the order
+    of their dates."""
     start = datetime(day.year, day.month, day.day, 16, tzinfo=BERLIN)
     values = {"place": "Rathaus", **changes}
     draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), **values)
-    return MeetingsService(database, "Frau Schulz").create(council_id, draft)
+    meeting_id = MeetingsService(database, "Frau Schulz").create(council_id, draft)
+    clear_agenda(database, meeting_id)
+    return meeting_id
 
 
 def add_item(database, meeting_id: int, number: str, title: str, project_id: int, **changes):

@@ -291,11 +291,10 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     assert "Anlagen" in labels
     assert "Genehmigung" in labels
     first, second = (add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8))
-    services.agenda.add_opening_items(first)
     page.refresh()
     page.select(first)
     editor = page.details[0]
-    assert editor.model.rowCount() == 4  # the standard opening items
+    assert editor.model.rowCount() == 4  # the standard opening items of a new meeting
 
     # the page asks the editor before another meeting is shown
     asked = []
@@ -333,9 +332,9 @@ def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
     assert dialogs.warnings() == []  # nothing failed; the letters no font has are listed
     assert not documents.warnings_label.isHidden()
     lines = documents.warnings_label.text().splitlines()
-    assert [line.split(" – ")[0] for line in lines] == [
-        "TOP 1: Symbole oder Emoji",
-        "TOP 3: chinesische Schriftzeichen (CJK)",
+    assert [line.split(" – ")[0] for line in lines] == [  # after the four opening items
+        "TOP 5: Symbole oder Emoji",
+        "TOP 7: chinesische Schriftzeichen (CJK)",
     ]
 
 
