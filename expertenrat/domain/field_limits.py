@@ -86,7 +86,7 @@ COUNCIL: Mapping[str, TextField] = MappingProxyType(
 
 AGENDA_ITEM: Mapping[str, TextField] = MappingProxyType(
     {
-        "title": TextField("Der Titel des Punkts", 500),
+        "title": TextField("Der Titel des Punkts", 2000),
         "presenter": TextField("Die Angabe der/des Vortragenden", 300),
     }
 )

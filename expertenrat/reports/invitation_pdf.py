@@ -84,7 +84,7 @@ def _invitation(doc: MeetingDocument) -> list[Flowable]:
         if not items:
             continue
         story += theme.section_heading(f"Tagesordnung – {label}", keep_space=30 * mm)
-        story.append(theme.column_table(items, _COLUMNS))
+        story.append(theme.column_table(items, _COLUMNS, long_rows=True))
     if not doc.agenda:
         story.append(parts.paragraph("Die Tagesordnung folgt.", "note"))
     story += [

@@ -73,7 +73,7 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
     story = theme.title_block(title, lead)
     story += [parts.facts(parts.time_and_place(doc)), Spacer(0, 4 * mm)]
     if doc.agenda:
-        story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True))
+        story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True, long_rows=True))
     else:
         story.append(parts.paragraph("Die Tagesordnung ist leer.", "note"))
     return RenderedPdf(

@@ -245,7 +245,7 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–\n") + ELLIPSIS
 
 
-_CELL_HARD_LIMIT = 1200  # characters per line of a cell before any measuring
+_CELL_HARD_LIMIT = 2000  # characters per line of a cell (the longest one-line field)
 _CELL_QUICK_LIMIT = 180  # a cell with less text (counting line breaks) cannot be too tall
 
 
@@ -289,10 +289,21 @@ def cell(
 
 
 def data_table(
-    rows: Sequence[Sequence[Any]], col_widths: Sequence[float], *, header_rows: int = 1
+    rows: Sequence[Sequence[Any]],
+    col_widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    split_rows: bool = False,
 ) -> Table:
-    """A table in the house style: tinted header repeated on every page, zebra rows."""
-    table = Table(rows, colWidths=list(col_widths), repeatRows=header_rows, hAlign="LEFT")
+    """A table in the house style: tinted header repeated on every page, zebra rows;
+    ``split_rows`` lets a row taller than the space left run on to the next page."""
+    table = Table(
+        rows,
+        colWidths=list(col_widths),
+        repeatRows=header_rows,
+        hAlign="LEFT",
+        splitInRow=int(split_rows),
+    )
     table.setStyle(
         TableStyle(
             [
@@ -325,13 +336,16 @@ class Column(Generic[T]):
     lines: Callable[[T], Lines]
 
 
-def column_table(rows: Sequence[T], columns: Sequence[Column[T]], wide: bool = False) -> Table:
-    """A :func:`data_table` of ``rows`` with one cell per column, never taller than a page."""
+def column_table(
+    rows: Sequence[T], columns: Sequence[Column[T]], wide: bool = False, *, long_rows: bool = False
+) -> Table:
+    """A :func:`data_table` of ``rows`` with one cell per column, never taller than a page;
+    with ``long_rows`` a row may run over up to two pages (an agenda item's long title)."""
     s = styles()
     width = content_width(wide)
     widths = [c.share * width for c in columns]
-    # A row must fit on a page together with the repeated header row.
-    max_height = content_height(wide) * 0.5
+    # A row must fit on a page together with the repeated header row, unless it may split.
+    max_height = content_height(wide) * (2 if long_rows else 0.5)
     cells: list[list[Paragraph]] = [[Paragraph(c.header, s.table_head) for c in columns]]
     for row in rows:
         cells.append(
@@ -340,7 +354,7 @@ def column_table(rows: Sequence[T], columns: Sequence[Column[T]], wide: bool = F
                 for c, w in zip(columns, widths, strict=True)
             ]
         )
-    return data_table(cells, widths)
+    return data_table(cells, widths, split_rows=long_rows)
 
 
 def title_block(title: str, lead: str = "") -> list[Flowable]:

@@ -8,6 +8,7 @@ from meeting_sample import AGENDA, HOSTILE, item, meeting
 from pypdf import PdfReader
 
 from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.reports import theme
 from expertenrat.reports.invitation_pdf import NON_PUBLIC_PART, PUBLIC_PART, render_invitation
 from expertenrat.reports.run_sheet_pdf import INTERNAL, render_run_sheet
 
@@ -122,6 +123,24 @@ def test_forty_items_with_long_titles_flow_across_numbered_pages() -> None:
         assert positions(joined, [f"Punkt{i:02d}" for i in range(40)]) == sorted(
             positions(joined, [f"Punkt{i:02d}" for i in range(40)])
         )
+
+
+def in_order(words: list[str], text: str) -> bool:
+    """Whether ``words`` occur in ``text`` in this order (a row split across pages has the
+    page footer and header between its parts)."""
+    rest = iter(text.split())
+    return all(any(w == t for t in rest) for w in words)
+
+
+def test_a_title_of_2000_characters_is_printed_whole_in_both_documents() -> None:
+    words = "Straßenbeleuchtung für Groß Klein & <Lütten Klein> „Gehwege“ "
+    title = (words * 40)[:1999] + "Ö"
+    assert len(title) == 2000
+    agenda = (item("1", "Eröffnung", 0), item("2", title, 10), item("3", "Verschiedenes", 20))
+    for render in (render_invitation, render_run_sheet):
+        text = text_of(read(render(meeting(agenda=agenda)).pdf))
+        assert in_order(["Eröffnung", *title.split(), "Verschiedenes"], text)
+        assert theme.ELLIPSIS not in text
 
 
 def test_run_sheet_lists_every_item_in_order_with_conflicts_and_notes() -> None:
