@@ -7,11 +7,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
-from enum import Enum
-from pathlib import PurePath
 
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.file_formats import FileFormat
 from expertenrat.domain.member_import import (
     ImportPreview,
     ImportResult,
@@ -40,27 +39,15 @@ _COLUMN_NAMES = dict(COLUMNS)
 _CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (.xlsx) and OLE (.xls, protected)
 
 
-class MemberFileFormat(Enum):
+class MemberFileFormat(FileFormat):
     """The file formats for members, named by their file ending."""
 
     XLSX = "xlsx"
     CSV = "csv"
 
-    @property
-    def suffix(self) -> str:
-        return f".{self.value}"
-
     @classmethod
-    def of(cls, path: str | PurePath) -> MemberFileFormat:
-        """The format a file name's ending names; ``DataEntryError`` for any other ending."""
-        suffix = PurePath(path).suffix.casefold()
-        for file_format in cls:
-            if suffix == file_format.suffix:
-                return file_format
-        raise DataEntryError(
-            f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
-            "Möglich sind .xlsx (Excel-Arbeitsmappe) und .csv (CSV-Datei für Excel)."
-        )
+    def offered(cls) -> str:
+        return ".xlsx (Excel-Arbeitsmappe) und .csv (CSV-Datei für Excel)"
 
 
 class MemberExchangeService:

@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
-from pathlib import PurePath
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
-from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.file_formats import FileFormat
 from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
 from expertenrat.domain.recommendations_report import (
     REPORTED,
@@ -41,29 +39,16 @@ Statuses = Iterable[RecommendationStatus] | None
 _VERDICTS = {v.value: v for v in ResponseVerdict}
 
 
-class RegisterFileFormat(Enum):
+class RegisterFileFormat(FileFormat):
     """What the register can be exported as, named by the file ending."""
 
     PDF = "pdf"  # the report
     CSV = "csv"
     XLSX = "xlsx"
 
-    @property
-    def suffix(self) -> str:
-        return f".{self.value}"
-
     @classmethod
-    def of(cls, path: str | PurePath) -> RegisterFileFormat:
-        """The format a file name's ending names; ``DataEntryError`` for any other ending."""
-        suffix = PurePath(path).suffix.casefold()
-        for file_format in cls:
-            if suffix == file_format.suffix:
-                return file_format
-        raise DataEntryError(
-            f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
-            "Möglich sind .pdf (Bericht), .csv (CSV-Datei für Excel) und .xlsx "
-            "(Excel-Arbeitsmappe)."
-        )
+    def offered(cls) -> str:
+        return ".pdf (Bericht), .csv (CSV-Datei für Excel) und .xlsx (Excel-Arbeitsmappe)"
 
 
 @dataclass(frozen=True, slots=True)

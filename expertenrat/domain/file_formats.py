@@ -1,0 +1,34 @@
+"""File formats named by their file ending (".csv", ".xlsx", ".pdf")."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import PurePath
+from typing import Self
+
+from expertenrat.domain.errors import DataEntryError
+
+
+class FileFormat(Enum):
+    """Base of an enum whose values are file endings without the dot; a subclass names the
+    formats it offers, in German, in ``offered()``."""
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.value}"
+
+    @classmethod
+    def offered(cls) -> str:
+        raise NotImplementedError
+
+    @classmethod
+    def of(cls, path: str | PurePath) -> Self:
+        """The format a file name's ending names; ``DataEntryError`` for any other ending."""
+        suffix = PurePath(path).suffix.casefold()
+        for file_format in cls:
+            if suffix == file_format.suffix:
+                return file_format
+        raise DataEntryError(
+            f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
+            f"Möglich sind {cls.offered()}."
+        )
