@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import FieldProblem
@@ -14,6 +15,7 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
+from expertenrat.domain.series_warnings import BUNDESLAENDER
 
 DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("Moderne Verwaltung", "#1f77b4"),
@@ -22,7 +24,12 @@ DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("Umwelt", "#9467bd"),
 )
 
+CLASSIFICATIONS = ("Expert*innenrat", "Beirat")
+"""What kind of body a council is (OParl ``Body.classification``); free text is allowed."""
+DEFAULT_CLASSIFICATION = CLASSIFICATIONS[0]
+
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_WEBSITE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,11 @@ class CouncilSettings:
     minutes_style: MinutesStyle = MinutesStyle.RESULTS
     minutes_approval: MinutesApproval = MinutesApproval.VOTE
     objection_period_days: int = 14
+    bundesland: str = "DE-MV"  # ISO 3166-2, for public holidays; "" = nationwide only
+    time_zone: str = "Europe/Berlin"
+    website: str = ""
+    classification: str = DEFAULT_CLASSIFICATION
+    secretariat: str = ""  # signs the council's letters; "" = "Ihre Geschäftsstelle"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,8 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
         problems.append(FieldProblem("name", "Bitte geben Sie den Namen des Gremiums an."))
     if not settings.city.strip():
         problems.append(FieldProblem("city", "Bitte geben Sie die Stadt an."))
+    if not settings.classification.strip():
+        problems.append(FieldProblem("classification", "Bitte geben Sie die Art des Gremiums an."))
     for name, spec in COUNCIL.items():
         problems.extend(text_problems(name, getattr(settings, name), spec))
     if settings.min_members < 1:
@@ -109,7 +123,41 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
                 "Die Frist für Einwände muss zwischen 1 und 365 Tagen liegen.",
             )
         )
+    return problems + _place_problems(settings)
+
+
+def _place_problems(settings: CouncilSettings) -> list[FieldProblem]:
+    """Website, Bundesland and time zone: empty or something the program can use."""
+    problems = []
+    if settings.website and not _WEBSITE.match(settings.website):
+        problems.append(
+            FieldProblem(
+                "website", "Die Website muss mit https:// beginnen, z. B. https://www.rostock.de."
+            )
+        )
+    if settings.bundesland and settings.bundesland not in BUNDESLAENDER:
+        problems.append(
+            FieldProblem(
+                "bundesland",
+                f"„{settings.bundesland}“ ist kein Bundesland-Kürzel (z. B. DE-MV, DE-SH).",
+            )
+        )
+    if not known_time_zone(settings.time_zone):
+        problems.append(
+            FieldProblem("time_zone", f"Die Zeitzone „{settings.time_zone}“ ist unbekannt.")
+        )
     return problems
+
+
+def known_time_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA time zone ("Europe/Berlin") this computer knows."""
+    if not name or len(name) > 60 or not name.isprintable():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def validate_action_field_name(name: str, other_names: list[str]) -> list[FieldProblem]:

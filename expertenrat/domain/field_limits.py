@@ -80,6 +80,9 @@ COUNCIL: Mapping[str, TextField] = MappingProxyType(
         "name": TextField("Der Name des Gremiums", 200),
         "short_name": TextField("Der Kurzname", 50),
         "city": TextField("Die Stadt", 200),
+        "website": TextField("Die Website", 500),
+        "classification": TextField("Die Art des Gremiums", 100),
+        "secretariat": TextField("Die Geschäftsstelle", 300),
     }
 )
 """The text fields of a council's settings, by attribute name."""

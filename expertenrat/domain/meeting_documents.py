@@ -22,6 +22,11 @@ class Letterhead:
     short_name: str = ""
     logo_png: bytes | None = None
     time_zone: str = "Europe/Berlin"
+    secretariat: str = ""  # who signs the letters; empty: "Ihre Geschäftsstelle"
+
+    @property
+    def signature(self) -> str:
+        return self.secretariat or "Ihre Geschäftsstelle"
 
 
 @dataclass(frozen=True, slots=True)

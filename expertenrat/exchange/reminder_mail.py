@@ -34,7 +34,8 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
         "Bitte teilen Sie uns bis zur Frist mit, ob und wie Sie den Empfehlungen entsprechen, "
         "und, falls nicht oder nur teilweise, warum. Das Erinnerungsschreiben liegt als PDF "
         "bei.\n\n"
-        f"Mit freundlichen Grüßen\nIhre Geschäftsstelle\n{letter.letterhead.council_name}\n"
+        f"Mit freundlichen Grüßen\n{letter.letterhead.signature}\n"
+        f"{letter.letterhead.council_name}\n"
     )
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
     return message.as_bytes()

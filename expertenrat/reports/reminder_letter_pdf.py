@@ -73,7 +73,7 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     )
     story += [Spacer(0, 4 * mm), theme.column_table(reminder.items, _COLUMNS), Spacer(0, 6 * mm)]
     story += [paragraph("Mit freundlichen Grüßen"), Spacer(0, 3 * mm)]
-    story += [paragraph("Ihre Geschäftsstelle"), paragraph(head.council_name)]
+    story += [paragraph(head.signature), paragraph(head.council_name)]
     texts = [
         ("Projekt", (project.title, project.lead_unit, project.contact_name)),
         *((item.code, (item.title,)) for item in reminder.items),

@@ -85,4 +85,5 @@ def council_letterhead(session: Session, council_id: int) -> Letterhead:
         short_name=council.short_name,
         logo_png=council.logo_png,
         time_zone=council.time_zone,
+        secretariat=council.secretariat,
     )

@@ -40,6 +40,11 @@ _SETTINGS_FIELDS = (
     "notice_period_days",
     "response_period_months",
     "objection_period_days",
+    "bundesland",
+    "time_zone",
+    "website",
+    "classification",
+    "secretariat",
 )
 
 
@@ -59,6 +64,11 @@ def council_settings(row: models.Council) -> CouncilSettings:
         minutes_style=MinutesStyle(row.minutes_style),
         minutes_approval=MinutesApproval(row.minutes_approval),
         objection_period_days=row.objection_period_days,
+        bundesland=row.bundesland,
+        time_zone=row.time_zone,
+        website=row.website,
+        classification=row.classification,
+        secretariat=row.secretariat,
     )
 
 

@@ -40,6 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from expertenrat.domain.councils import DEFAULT_CLASSIFICATION
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
@@ -127,6 +128,15 @@ class Council(Versioned, Base):
     )
     minutes_approval: Mapped[str] = mapped_column(String(30), default="vote", server_default="vote")
     objection_period_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    website: Mapped[str] = mapped_column(_text(COUNCIL["website"]), default="", server_default="")
+    classification: Mapped[str] = mapped_column(
+        _text(COUNCIL["classification"]),
+        default=DEFAULT_CLASSIFICATION,
+        server_default=DEFAULT_CLASSIFICATION,
+    )
+    secretariat: Mapped[str] = mapped_column(
+        _text(COUNCIL["secretariat"]), default="", server_default=""
+    )
 
     action_fields: Mapped[list[ActionField]] = relationship(
         back_populates="council", order_by="ActionField.position", cascade="all, delete-orphan"

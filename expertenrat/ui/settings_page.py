@@ -38,6 +38,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
+from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.widgets import page_title
 
 LOGO_MAX_SIDE = 600
@@ -83,8 +84,6 @@ class SettingsPage(QWidget):
         self.name_edit = QLineEdit()
         self.short_name_edit = QLineEdit()
         self.city_edit = QLineEdit()
-        for name, edit in self.line_edits().items():
-            edit.setMaxLength(COUNCIL[name].max_length)
         self.logo_preview = QLabel(tr("SettingsPage", "kein Logo"))
         self.logo_preview.setMinimumHeight(48)
         self.choose_logo_button = QPushButton(tr("SettingsPage", "Logo wählen …"))
@@ -126,6 +125,8 @@ class SettingsPage(QWidget):
         self.phrases = PhrasesEditor(text_templates, dialogs)
 
         self._layout()
+        for name, edit in self.line_edits().items():
+            edit.setMaxLength(COUNCIL[name].max_length)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
         self.choose_logo_button.clicked.connect(self._choose_logo)
@@ -134,7 +135,12 @@ class SettingsPage(QWidget):
 
     def line_edits(self) -> dict[str, QLineEdit]:
         """The council's text inputs by CouncilSettings attribute."""
-        return {"name": self.name_edit, "short_name": self.short_name_edit, "city": self.city_edit}
+        return {
+            "name": self.name_edit,
+            "short_name": self.short_name_edit,
+            "city": self.city_edit,
+            **self.profile_fields.line_edits(),
+        }
 
     def _layout(self) -> None:
         council_box = QGroupBox(tr("SettingsPage", "Gremium"))
@@ -166,6 +172,7 @@ class SettingsPage(QWidget):
             self.response_spin,
         )
         self.minutes_fields = MinutesSettingsFields(self.errors, form)
+        self.profile_fields = ProfileSettingsFields(self.errors, form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.revert_button)
@@ -226,6 +233,7 @@ class SettingsPage(QWidget):
         self.notice_spin.setValue(council.notice_period_days)
         self.response_spin.setValue(council.response_period_months)
         self.minutes_fields.show(council)
+        self.profile_fields.show(council)
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Nothing typed: go on. Else ask; on "Ja" drop the typed settings and go on."""
@@ -260,7 +268,7 @@ class SettingsPage(QWidget):
             notice_period_days=self.notice_spin.value(),
             response_period_months=self.response_spin.value(),
         )
-        return self.minutes_fields.edited(edited)
+        return self.profile_fields.edited(self.minutes_fields.edited(edited))
 
     def save(self) -> None:
         if self._council is None:

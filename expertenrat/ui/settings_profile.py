@@ -1,0 +1,67 @@
+"""Einstellungen for how the council presents itself: kind of body, website, the secretariat
+that signs its letters, and the Bundesland whose public holidays count."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
+
+from expertenrat.domain.councils import CLASSIFICATIONS, CouncilSettings
+from expertenrat.domain.series_warnings import BUNDESLAENDER
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "ProfileSettings"
+
+
+class ProfileSettingsFields:
+    """The council's profile, as rows of the council form."""
+
+    def __init__(self, errors: FormErrors, form: QFormLayout) -> None:
+        self.classification_combo = QComboBox()
+        self.classification_combo.setEditable(True)
+        self.classification_combo.addItems(CLASSIFICATIONS)
+        self.website_edit = QLineEdit()
+        self.website_edit.setPlaceholderText("https://")
+        self.secretariat_edit = QLineEdit()
+        self.secretariat_edit.setPlaceholderText(tr(_CONTEXT, "Ihre Geschäftsstelle"))
+        self.bundesland_combo = QComboBox()
+        self.bundesland_combo.addItem(tr(_CONTEXT, "– nur bundesweite Feiertage –"), "")
+        for code, name in sorted(BUNDESLAENDER.items(), key=lambda item: item[1]):
+            self.bundesland_combo.addItem(name, code)
+        self.bundesland_combo.setMaximumWidth(320)
+        errors.add_row(
+            tr(_CONTEXT, "Art des Gremiums"), "classification", self.classification_combo
+        )
+        errors.add_row(tr(_CONTEXT, "Website"), "website", self.website_edit)
+        errors.add_row(
+            tr(_CONTEXT, "Geschäftsstelle (unterschreibt Briefe)"),
+            "secretariat",
+            self.secretariat_edit,
+        )
+        errors.add_row(tr(_CONTEXT, "Bundesland (Feiertage)"), "bundesland", self.bundesland_combo)
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """The text inputs by CouncilSettings attribute (the page gives them their limits)."""
+        return {
+            "website": self.website_edit,
+            "classification": self.classification_combo.lineEdit(),
+            "secretariat": self.secretariat_edit,
+        }
+
+    def show(self, council: CouncilSettings) -> None:
+        self.classification_combo.setCurrentText(council.classification)
+        self.website_edit.setText(council.website)
+        self.secretariat_edit.setText(council.secretariat)
+        index = self.bundesland_combo.findData(council.bundesland)
+        self.bundesland_combo.setCurrentIndex(max(index, 0))
+
+    def edited(self, council: CouncilSettings) -> CouncilSettings:
+        return replace(
+            council,
+            classification=self.classification_combo.currentText(),
+            website=self.website_edit.text(),
+            secretariat=self.secretariat_edit.text(),
+            bundesland=self.bundesland_combo.currentData(),
+        )

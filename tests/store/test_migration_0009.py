@@ -1,0 +1,53 @@
+"""Migration 0009 on SQLite and PostgreSQL: a council's website, classification, secretariat."""
+
+from __future__ import annotations
+
+import pytest
+from old_schema import add_row
+from sqlalchemy import inspect, select, update
+
+from expertenrat.store import migrate, models
+from expertenrat.store.engine import make_engine
+
+COUNCILS = models.Council.__table__
+
+
+@pytest.fixture
+def old_database(empty_url):
+    migrate.upgrade(empty_url, "0008")
+    engine = make_engine(empty_url)
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
+    yield empty_url, engine, council
+    engine.dispose()
+
+
+def test_0009_gives_existing_councils_the_defaults_and_keeps_them(old_database):
+    url, engine, council = old_database
+
+    migrate.upgrade(url)
+
+    with engine.begin() as connection:
+        row = connection.execute(select(COUNCILS).where(COUNCILS.c.id == council)).one()
+        connection.execute(
+            update(COUNCILS).values(
+                website="https://www.rostock.de/smartcity", secretariat="Geschäftsstelle 🚲"
+            )
+        )
+    assert (row.name, row.website, row.classification, row.secretariat) == (
+        "Rat & <Rostock>", "", "Expert*innenrat", "",
+    )  # fmt: skip
+
+
+def test_0009_downgrade_drops_the_columns(old_database):
+    url, engine, _council = old_database
+    migrate.upgrade(url)
+
+    migrate.downgrade(url, "0008")
+
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("councils")}
+        name = connection.execute(select(COUNCILS.c.name)).scalar_one()
+        revision = migrate.current_revision(connection)
+    assert not columns & {"website", "classification", "secretariat"}
+    assert (name, revision) == ("Rat & <Rostock>", "0008")
