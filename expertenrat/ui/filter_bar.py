@@ -1,5 +1,7 @@
-"""The row above a page's table: a search field that filters as you type (Strg+F) and the
-page's filter combos; and the helpers around it (refilling a combo, the hit count).
+"""Above a page's table: a search field that filters as you type (Strg+F) and the page's
+filter combos, each as wide as its longest entry unless the page chose otherwise (with
+more than two combos they go on a row of their own, so that none is cut off); and the
+helpers around it (refilling a combo, the hit count).
 
 The strings come translated from the page (its own translation context); the bar only
 arranges them.
@@ -11,10 +13,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 
 class FilterBar(QWidget):
+    COMBOS_BESIDE_SEARCH = 2
+
     def __init__(
         self,
         placeholder: str,
@@ -29,11 +33,23 @@ class FilterBar(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(200)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_edit, 1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        if len(combos) > self.COMBOS_BESIDE_SEARCH:
+            combo_row = QHBoxLayout()
+            search_row.addStretch(0)
+        else:
+            combo_row = search_row
         for combo in combos:
-            layout.addWidget(combo)
+            if combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo_row.addWidget(combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
+        if combo_row is not search_row:
+            combo_row.addStretch(1)
+            layout.addLayout(combo_row)
 
 
 def refill_combo(combo: QComboBox, everything: str, items: Iterable[tuple[str, Any]]) -> None:

@@ -280,12 +280,20 @@ class MainWindow(QMainWindow):
         page.refresh()
         self.stack.setCurrentWidget(page)
 
+    def _first_size(self) -> QSize:
+        """Roomy enough for a records page with its detail beside it, within the screen."""
+        wanted = QSize(1440, 900)
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        return wanted.boundedTo(screen.availableSize() * 0.92)
+
     def _restore_layout(self) -> None:
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 780)
+            self.resize(self._first_size())
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -63,6 +63,14 @@ def test_window_size_and_area_are_remembered(make_window, services, qtbot):
     assert again.stack.currentWidget() is again.settings_page
 
 
+def test_the_first_window_is_roomy_but_stays_within_the_screen(make_window):
+    window = make_window()
+    window.show()
+    screen = window.screen().availableSize()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert window.width() >= min(1440, int(screen.width() * 0.9))
+
+
 def test_about_names_version_and_database(make_window, services, qtbot):
     services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
     window = make_window()
