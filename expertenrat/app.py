@@ -20,7 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from expertenrat import APP_NAME, ORGANIZATION, __version__
-from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
 from expertenrat.logs import setup_logging
 from expertenrat.paths import resource_path
 from expertenrat.ui.error_dialog import ErrorReporter
@@ -28,6 +28,8 @@ from expertenrat.ui.i18n import install_qt_translations
 from expertenrat.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from expertenrat.store.database import Database
     from expertenrat.ui.daily_backup import DailyBackup
 
@@ -57,19 +59,26 @@ class Session:
     database: Database | None = None
     daily_backup: DailyBackup | None = None
 
-    def open(self, database: str | None) -> None:
-        """Open (and if needed upgrade) the database and fill the window from it."""
+    def open(self, database: str | URL | None) -> None:
+        """Open (and if needed upgrade) the database and fill the window from it.
+
+        ``database``: what ``--database`` says (or ``None``: see
+        :mod:`expertenrat.store.database_location`), or a URL with the password asked.
+        """
+        from sqlalchemy.engine import URL
+
         from expertenrat.services.audit import default_actor
         from expertenrat.services.context import Services
         from expertenrat.store.database import Create, open_database
-        from expertenrat.store.engine import database_url
+        from expertenrat.store.database_location import chosen_url
         from expertenrat.ui.daily_backup import DailyBackup
         from expertenrat.ui.dialog_service import DialogService
         from expertenrat.ui.recovery_notice import offer_unsaved_minutes
         from expertenrat.ui.save_location import SaveLocations
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
-        self.database = open_database(database_url(database), create=Create.ON_FIRST_WRITE)
+        url = database if isinstance(database, URL) else chosen_url(database)
+        self.database = open_database(url, create=Create.ON_FIRST_WRITE)
         if self.database.backup_file is not None:
             log.info("Database upgraded; backup at %s", self.database.backup_file)
         dialogs = DialogService(SaveLocations(QSettings()))
@@ -81,15 +90,39 @@ class Session:
         self.daily_backup.start()
         offer_unsaved_minutes(services, dialogs, self.window, self.window.open_target)
 
-    def open_or_explain(self, database: str | None) -> bool:
-        """Open the database, or show in the window why not; the window stays usable."""
+    def open_or_explain(self, database: str | URL | None) -> bool:
+        """Open the database, or show in the window why not; the window stays usable.
+
+        A server that wants a password gets it asked (and asked again if it refuses it).
+        """
         try:
             self.open(database)
+        except PasswordNeededError as error:
+            self.ask_password(error, database)
+            return False
         except DatabaseUnusableError as error:
             log.warning("Database not opened: %s", error)
             self.window.show_unusable(error.message)
             return False
         return True
+
+    def ask_password(self, error: PasswordNeededError, database: str | URL | None) -> None:
+        from sqlalchemy.engine import URL
+
+        from expertenrat.store.database_location import chosen_url
+        from expertenrat.store.server_password import save_password
+        from expertenrat.ui.server_dialog import ServerDialog
+
+        url = database if isinstance(database, URL) else chosen_url(database)
+        self.window.show_unusable(error.message)
+        self.password_dialog = ServerDialog("Expertenrat", error.message, self.window, fixed=url)
+
+        def chosen(given: URL, keep: bool) -> None:
+            if self.open_or_explain(given) and keep and given.password:
+                save_password(given, given.password)
+
+        self.password_dialog.chosen.connect(chosen)
+        self.password_dialog.open()
 
     def close(self) -> None:
         if self.database is not None:

@@ -7,6 +7,7 @@ fix (a bad argument, a file that cannot be read, a database that cannot be opene
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from expertenrat.cli_support import (
     positive,
     write_pdf,
 )
-from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.errors import ExpertenratError, PasswordNeededError, os_error_text
 from expertenrat.domain.member_import import ImportRow, ImportStatus
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.domain.wording import counted
@@ -79,8 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--database",
         metavar="URL",
         default=os.environ.get(DATABASE_ENV),
-        help="Datenbankdatei oder URL (postgresql+psycopg://…); "
-        f"Vorgabe: ${DATABASE_ENV} oder die Datei im Benutzerordner",
+        help="Datenbankdatei oder URL (postgresql://…); Vorgabe: "
+        f"${DATABASE_ENV}, der mit „move-to-server“ gespeicherte Server oder die Datei im "
+        "Benutzerordner",
     )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
@@ -189,6 +191,15 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="DATEI.zip", help="die Sicherung")
     restore.add_argument("--yes", action="store_true", help="ohne Rückfrage ersetzen")
     restore.set_defaults(handler=_restore, opening="create")
+    move = commands.add_parser(
+        "move-to-server",
+        help="alle Daten in eine leere PostgreSQL-Datenbank kopieren und künftig diese verwenden",
+    )
+    move.add_argument(
+        "url", metavar="URL", help="die leere Datenbank, postgresql://benutzer@server/datenbank"
+    )
+    move.add_argument("--yes", action="store_true", help="ohne Rückfrage umziehen")
+    move.set_defaults(handler=_move_to_server, opening="read")
     check = commands.add_parser("check", help="die Datenbank auf Fehler prüfen")
     check.set_defaults(handler=_check, opening="read")
     retention = commands.add_parser(
@@ -228,13 +239,26 @@ def open_services(args: argparse.Namespace) -> Services:
     from expertenrat.services.audit import default_actor
     from expertenrat.services.context import Services
     from expertenrat.store.database import Create, open_database
-    from expertenrat.store.engine import database_url
+    from expertenrat.store.database_location import chosen_url
 
-    database = open_database(
-        database_url(args.database),
-        create=Create.NOW if args.opening == "create" else Create.NEVER,
-        read_only=args.opening == "read" or getattr(args, "dry_run", False),
-    )
+    url = chosen_url(args.database)
+
+    def opened(url):
+        return open_database(
+            url,
+            create=Create.NOW if args.opening == "create" else Create.NEVER,
+            read_only=args.opening == "read" or getattr(args, "dry_run", False),
+        )
+
+    try:
+        database = opened(url)
+    except PasswordNeededError as error:
+        if not sys.stdin.isatty():
+            raise UserError(
+                f"{error.message} Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in "
+                "der Adresse an."
+            ) from None
+        database = opened(url.set(password=getpass.getpass(f"{error.message} Passwort: ")))
     return Services.create(database, default_actor())
 
 
@@ -415,6 +439,39 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
     summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
     kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""
     return f"Wiederhergestellt: {summary.rows} Datensätze aus „{path}“.{kept}"
+
+
+def _move_to_server(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.paths import user_data_dir
+    from expertenrat.services.server_move import move_to_server
+    from expertenrat.store.database_location import store_address
+    from expertenrat.store.engine import database_url
+    from expertenrat.store.server_password import save_password
+
+    target = database_url(args.url)
+    if not args.yes:
+        where = services.database.location
+        if not sys.stdin.isatty():
+            raise UserError(
+                f"Der Umzug kopiert alle Daten aus „{where}“ auf den Server. Ohne Rückfrage "
+                "geht das nur mit --yes; es wurde nichts verändert."
+            )
+        answer = input(f"Alle Daten aus „{where}“ auf den Server kopieren? (Ja/Nein) ")
+        if answer.strip().casefold() not in ("ja", "j"):
+            raise UserError("Abgebrochen; es wurde nichts verändert.")
+    summary = move_to_server(services.database, target, user_data_dir() / "Sicherungen")
+    store_address(target)
+    lines = [
+        f"Umgezogen: {summary.rows} Datensätze in {summary.tables} Tabellen nach "
+        f"„{summary.target}“; alle Tabellen vollständig. Expertenrat verwendet auf diesem PC "
+        "ab jetzt den Server."
+    ]
+    if target.password and not save_password(target, target.password):
+        lines.append(
+            "Das Passwort wurde nicht gespeichert (kein Schlüsselbund des Systems verfügbar); "
+            "das Programm fragt beim Start danach."
+        )
+    return "\n".join(lines)
 
 
 def _check(services: Services, args: argparse.Namespace) -> str:

@@ -36,6 +36,12 @@ def user_data_dir() -> Path:
     return path
 
 
+def user_config_dir() -> Path:
+    path = Path(platformdirs.user_config_dir(APP_NAME, ORGANIZATION))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def user_log_dir() -> Path:
     path = Path(platformdirs.user_log_dir(APP_NAME, ORGANIZATION))
     path.mkdir(parents=True, exist_ok=True)

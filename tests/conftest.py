@@ -46,6 +46,8 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("EXPERTENRAT_DATABASE_URL", raising=False)
+    # No test reads or writes the keyring of the machine it runs on.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +98,16 @@ def empty_url(request, tmp_path, postgres_admin_url) -> Iterator[URL]:
     if request.param == "sqlite":
         yield database_url(str(tmp_path / "expertenrat.db"))
         return
+    yield from _empty_postgres_database(postgres_admin_url)
+
+
+@pytest.fixture
+def empty_postgres_url(postgres_admin_url) -> Iterator[URL]:
+    """The URL of a new, empty PostgreSQL database (no schema)."""
+    yield from _empty_postgres_database(postgres_admin_url)
+
+
+def _empty_postgres_database(postgres_admin_url: URL | None) -> Iterator[URL]:
     if postgres_admin_url is None:
         pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
     name = f"expertenrat_test_{os.getpid()}_{next(_names)}"

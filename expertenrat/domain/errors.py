@@ -49,6 +49,10 @@ class DatabaseUnusableError(ExpertenratError):
     """The database cannot be opened: not a database, corrupt, too new, unreachable."""
 
 
+class PasswordNeededError(DatabaseUnusableError):
+    """The database server wants a password: none was given, or it refused the one given."""
+
+
 class DataEntryError(ExpertenratError):
     """A file the user gave us cannot be read (empty, binary, wrong columns)."""
 

@@ -82,7 +82,7 @@ class BackupService:
 
     def backup_bytes(self, progress: Progress | None = None) -> tuple[bytes, BackupSummary]:
         """All data as the bytes of a backup file, and what it holds."""
-        backup = self._snapshot(progress)
+        backup = self.snapshot(progress)
         buffer = io.BytesIO()
         write_backup(buffer, backup)
         data = buffer.getvalue()
@@ -106,7 +106,8 @@ class BackupService:
                 temporary.unlink(missing_ok=True)
         return summary
 
-    def _snapshot(self, progress: Progress | None) -> Backup:
+    def snapshot(self, progress: Progress | None = None) -> Backup:
+        """All data in one consistent read, as a backup in memory."""
         connection_options = {} if self._db.is_sqlite else {"isolation_level": "REPEATABLE READ"}
         with self._db.engine.connect() as connection:
             connection = connection.execution_options(**connection_options)
@@ -116,7 +117,12 @@ class BackupService:
         return Backup(__version__, revision, datetime.now(UTC), tuple(parts))
 
     def restore(
-        self, source: Path, keep_dir: Path, *, now: datetime | None = None
+        self,
+        source: Path,
+        keep_dir: Path,
+        *,
+        now: datetime | None = None,
+        progress: Progress | None = None,
     ) -> RestoreSummary:
         """Replace all data with the backup in ``source``; keep the old data in ``keep_dir``."""
         try:
@@ -126,9 +132,20 @@ class BackupService:
             raise BackupError(
                 f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}"
             ) from None
+        return self.restore_backup(backup, keep_dir, now=now, progress=progress)
+
+    def restore_backup(
+        self,
+        backup: Backup,
+        keep_dir: Path,
+        *,
+        now: datetime | None = None,
+        progress: Progress | None = None,
+    ) -> RestoreSummary:
+        """Replace all data with ``backup`` (already read and checked), as :meth:`restore`."""
         rows = _rows_at_head(backup)
         kept = self._keep_copy(keep_dir, now or datetime.now())
-        self._replace(rows)
+        self._replace(rows, progress)
         return RestoreSummary(
             rows=sum(len(r) for r in rows.values()),
             schema_revision=backup.schema_revision,
@@ -145,7 +162,7 @@ class BackupService:
                 target = path.with_name(f"{path.stem}-vor-wiederherstellung-{stamp}{path.suffix}")
                 copy_sqlite(path, target)
                 return target
-            backup = self._snapshot(None)
+            backup = self.snapshot(None)
             if not any(part.rows for part in backup.tables):
                 return None
             keep_dir.mkdir(parents=True, exist_ok=True)
@@ -160,16 +177,20 @@ class BackupService:
                 f"werden: {reason} Es wurde nichts verändert."
             ) from None
 
-    def _replace(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+    def _replace(
+        self, rows: dict[str, list[dict[str, Any]]], progress: Progress | None = None
+    ) -> None:
         tables = Base.metadata.sorted_tables
         try:
             with self._db.transaction() as session:
                 connection = session.connection()
                 for table in reversed(tables):
                     connection.execute(table.delete())
-                for table in tables:
+                for done, table in enumerate(tables, start=1):
                     if rows[table.name]:
                         connection.execute(table.insert(), rows[table.name])
+                    if progress is not None:
+                        progress(done, len(tables))
                 if not self._db.is_sqlite:
                     _reset_sequences(connection, tables)
         except (exc.IntegrityError, exc.DataError, exc.OperationalError) as error:

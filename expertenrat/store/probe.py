@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import exc, inspect
 from sqlalchemy.engine import URL
 
-from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
 from expertenrat.store import migrate
 from expertenrat.store.engine import SQLITE_HEADER, make_engine, sqlite_uri
 from expertenrat.store.problems import damaged, read_only_file, sqlite_problem
@@ -113,6 +113,9 @@ def probe_server(url: URL, location: str) -> Probe:
                     )
             return Probe(revision)
     except exc.OperationalError as error:
+        if _wants_password(error):
+            asked = "hat das Passwort abgelehnt" if url.password else "verlangt ein Passwort"
+            raise PasswordNeededError(f"Der Datenbankserver „{location}“ {asked}.") from error
         raise DatabaseUnusableError(
             f"Der Datenbankserver „{location}“ ist nicht erreichbar: {error.orig}"
         ) from error
@@ -122,3 +125,12 @@ def probe_server(url: URL, location: str) -> Probe:
         ) from error
     finally:
         engine.dispose()
+
+
+def _wants_password(error: exc.OperationalError) -> bool:
+    """The server refused the login for want of the right password."""
+    # 28P01 invalid_password, 28000 invalid_authorization_specification; libpq says
+    # "no password supplied" before the server sees a login at all.
+    return getattr(error.orig, "sqlstate", None) in ("28P01", "28000") or (
+        "no password supplied" in str(error.orig)
+    )

@@ -94,8 +94,8 @@ class BackupMenu:
         source = Path(path)
         title = tr(_CONTEXT, "Wiederherstellen")
         self._run(
-            lambda _progress: self._services.backup.restore(
-                source, user_data_dir() / "Sicherungen"
+            lambda progress: self._services.backup.restore(
+                source, user_data_dir() / "Sicherungen", progress=progress
             ),
             title,
             tr(_CONTEXT, "Die Sicherung wird geprüft und eingespielt …"),

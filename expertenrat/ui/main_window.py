@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         # first appearance of the window.
         from expertenrat.ui.areas import build_areas
         from expertenrat.ui.backup_menu import BackupMenu
+        from expertenrat.ui.server_move_menu import ServerMoveMenu
 
         self._services = services
         self._dialogs = dialogs
@@ -111,6 +112,11 @@ class MainWindow(QMainWindow):
         self.welcome_page.ready.connect(self.reload_councils)
         self.backup_menu = BackupMenu(services, dialogs, self, self.reload_councils)
         self.file_menu.insertActions(self._quit_action, self.backup_menu.actions)
+        if services.database.is_sqlite:
+            self.server_move_menu = ServerMoveMenu(
+                services, dialogs, self, self._leave_page, self._close_anyway
+            )
+            self.file_menu.insertAction(self._quit_action, self.server_move_menu.action)
         self.retention_action = QAction(tr(_CONTEXT, "&Aufbewahrung …"), self)
         self.retention_action.triggered.connect(self.show_retention)
         self.file_menu.insertAction(self._quit_action, self.retention_action)

@@ -18,6 +18,7 @@ def test_the_file_menu_offers_backup_restore_and_check(make_window):
         "&Sicherung jetzt …",
         "&Wiederherstellen …",
         "Datenbank &prüfen",
+        "Auf &Server umziehen …",
         "&Aufbewahrung …",
         "&Beenden",
     ]

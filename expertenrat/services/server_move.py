@@ -1,0 +1,90 @@
+"""Moving this PC's data to a PostgreSQL server ("Auf Server umziehen …", ``move-to-server``).
+
+The data travels through the portable backup format: a backup of the current database is
+written to memory, read back with every check of a restore (hashes, counts, revision) and
+restored into the server's database, which must be empty. Then every table is counted on
+the server and compared with the backup; only if all agree is the move done. The current
+database is only read. Storing the new address (the switch) is the caller's step.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.domain.progress import Progress, no_progress
+from expertenrat.services.backup import BackupService
+from expertenrat.store import migrate
+from expertenrat.store.backup_format import BackupError, read_backup, write_backup
+from expertenrat.store.database import Create, Database, describe, open_database
+from expertenrat.store.models import Base
+
+
+@dataclass(frozen=True, slots=True)
+class MoveSummary:
+    target: str  # the server database, without password
+    tables: int
+    rows: int
+
+
+def move_to_server(
+    source: Database, target_url: URL, keep_dir: Path, progress: Progress = no_progress
+) -> MoveSummary:
+    """Copy all data of ``source`` into the empty PostgreSQL database ``target_url``."""
+    location = describe(target_url)
+    if target_url.get_backend_name() != "postgresql":
+        raise DatabaseUnusableError(
+            f"„{location}“ ist kein PostgreSQL-Server. Der Umzug braucht eine Adresse wie "
+            "postgresql://benutzer@server:5432/datenbank."
+        )
+    if describe(source.url) == location:
+        raise DatabaseUnusableError(f"Die Daten liegen schon in „{location}“.")
+    target = open_database(target_url, create=Create.ON_FIRST_WRITE)
+    try:
+        _check_empty(target, location)
+        tables = len(Base.metadata.sorted_tables)
+        total = 3 * tables
+
+        buffer = io.BytesIO()
+        write_backup(buffer, BackupService(source).snapshot(lambda done, _t: progress(done, total)))
+        buffer.seek(0)
+        backup = read_backup(buffer, migrate.is_known_revision)
+        BackupService(target).restore_backup(
+            backup, keep_dir, progress=lambda done, _t: progress(tables + done, total)
+        )
+        expected = {part.name: len(part.rows) for part in backup.tables}
+        arrived = _counts(target, lambda done: progress(2 * tables + done, total))
+        wrong = sorted(name for name, count in expected.items() if arrived.get(name) != count)
+        if wrong:
+            raise BackupError(
+                f"Auf dem Server sind nicht alle Daten angekommen (Tabellen: {', '.join(wrong)}). "
+                "Die bisherige Datenbank wird weiter verwendet."
+            )
+    finally:
+        target.close()
+    return MoveSummary(location, len(expected), sum(expected.values()))
+
+
+def _check_empty(target: Database, location: str) -> None:
+    if target.pending:
+        return
+    if any(_counts(target).values()):
+        raise DatabaseUnusableError(
+            f"Die Datenbank „{location}“ enthält schon Daten. Umziehen lässt sich nur in eine "
+            "leere Datenbank; auf dem Server wurde nichts verändert."
+        )
+
+
+def _counts(database: Database, done=None) -> dict[str, int]:
+    counts = {}
+    with database.reading() as session:
+        for number, table in enumerate(Base.metadata.sorted_tables, start=1):
+            counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
+            if done is not None:
+                done(number)
+    return counts

@@ -1,0 +1,62 @@
+"""Which database this PC opens: ``--database`` (or the environment variable), else the
+server address stored on this PC (``datenbank.json`` in the user's config folder), else
+the SQLite file in the user's data folder.
+
+The stored address never holds the password (see :mod:`expertenrat.store.server_password`).
+Window and command line read the same file, so a PC that moved to a server uses it in both.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.paths import user_config_dir
+from expertenrat.store.engine import database_url
+from expertenrat.store.server_password import with_saved_password, without_password
+
+log = logging.getLogger(__name__)
+
+LOCATION_FILE = "datenbank.json"
+
+
+def location_file() -> Path:
+    return user_config_dir() / LOCATION_FILE
+
+
+def stored_address() -> str | None:
+    """The server address stored on this PC (without password), or ``None``."""
+    path = location_file()
+    try:
+        value = json.loads(path.read_text("utf-8")).get("url")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, AttributeError):
+        log.warning("Ignoring unreadable %s", path, exc_info=True)
+        return None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def store_address(url: URL | None) -> None:
+    """Remember ``url`` (its password left out) for this PC; ``None``: the default file."""
+    path = location_file()
+    data = {} if url is None else {"url": without_password(url).render_as_string(False)}
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(json.dumps(data, indent=2), "utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ExpertenratError(
+            f"Die Datenbankadresse kann nicht in „{path}“ gespeichert werden: "
+            f"{os_error_text(error)}"
+        ) from None
+
+
+def chosen_url(given: str | None) -> URL:
+    """The database to open (see the module), with the keyring's password for a server."""
+    return with_saved_password(database_url(given or stored_address()))

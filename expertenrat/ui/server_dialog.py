@@ -1,0 +1,116 @@
+"""The address of a PostgreSQL database, field by field, and the password.
+
+Used by "Auf Server umziehen …" and for the password at start (only the password field
+is editable then). ``chosen(url, keep_password)`` reports the address with the password
+in it; ``keep_password``: store it in the OS keyring (offered only where there is one).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import URL
+
+from expertenrat.store.server_password import keyring_available
+from expertenrat.ui.form_errors import message_label
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "ServerDialog"
+
+
+class ServerDialog(QDialog):
+    chosen = Signal(object, bool)  # URL with password, keep the password in the keyring
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        parent: QWidget | None = None,
+        *,
+        fixed: URL | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        intro_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.host_edit = QLineEdit(fixed.host or "" if fixed else "")
+        self.port_spin = QSpinBox(minimum=1, maximum=65535)
+        self.port_spin.setValue(fixed.port or 5432 if fixed else 5432)
+        self.database_edit = QLineEdit(fixed.database or "" if fixed else "expertenrat")
+        self.user_edit = QLineEdit(fixed.username or "" if fixed else "expertenrat")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (self.host_edit, self.port_spin, self.database_edit, self.user_edit):
+            edit.setEnabled(fixed is None)
+        self.keep_check = QCheckBox(tr(_CONTEXT, "Passwort im Schlüsselbund dieses PCs speichern"))
+        available = keyring_available()
+        self.keep_check.setChecked(available)
+        self.keep_check.setEnabled(available)
+        if not available:
+            self.keep_check.setToolTip(
+                tr(
+                    _CONTEXT,
+                    "Auf diesem PC gibt es keinen Schlüsselbund; das Passwort wird "
+                    "bei jedem Start erfragt.",
+                )
+            )
+        self.error_label = message_label()
+        self.error_label.setObjectName("errorLabel")
+        form = QFormLayout()
+        form.addRow(tr(_CONTEXT, "Server"), self.host_edit)
+        form.addRow(tr(_CONTEXT, "Port"), self.port_spin)
+        form.addRow(tr(_CONTEXT, "Datenbank"), self.database_edit)
+        form.addRow(tr(_CONTEXT, "Benutzer"), self.user_edit)
+        form.addRow(tr(_CONTEXT, "Passwort"), self.password_edit)
+        form.addRow("", self.keep_check)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        (self.password_edit if fixed else self.host_edit).setFocus()
+
+    def url(self) -> URL:
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.user_edit.text().strip() or None,
+            password=self.password_edit.text() or None,
+            host=self.host_edit.text().strip() or None,
+            port=self.port_spin.value(),
+            database=self.database_edit.text().strip() or None,
+        )
+
+    def _accept(self) -> None:
+        missing = [
+            label
+            for label, edit in (
+                (tr(_CONTEXT, "Server"), self.host_edit),
+                (tr(_CONTEXT, "Datenbank"), self.database_edit),
+                (tr(_CONTEXT, "Benutzer"), self.user_edit),
+            )
+            if not edit.text().strip()
+        ]
+        if missing:
+            self.error_label.setText(
+                tr(_CONTEXT, "Bitte ausfüllen: {}.").format(", ".join(missing))
+            )
+            return
+        self.chosen.emit(self.url(), self.keep_check.isChecked() and self.keep_check.isEnabled())
+        self.accept()

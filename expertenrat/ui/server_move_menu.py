@@ -1,0 +1,110 @@
+"""Datei → "Auf Server umziehen …": copy this PC's data into an empty PostgreSQL database.
+
+The open page saves or asks first (nothing typed stays behind in the old database), then
+the server's address is asked, the move runs in the worker with progress
+(:func:`expertenrat.services.server_move.move_to_server`), and on success the address is
+stored for this PC (the password in the keyring if wanted) and the window closes: the
+next start works on the server, and nothing more is written to the old file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.paths import user_data_dir
+from expertenrat.services.context import Services
+from expertenrat.services.server_move import MoveSummary, move_to_server
+from expertenrat.store.database_location import store_address
+from expertenrat.store.server_password import save_password
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.server_dialog import ServerDialog
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "ServerMove"
+
+
+class ServerMoveMenu:
+    """``leave(then)``: the window's page flush (see :mod:`expertenrat.ui.page`);
+    ``close_window`` ends the session after the move."""
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        parent: QWidget,
+        leave: Callable[[Callable[[], None]], bool],
+        close_window: Callable[[], None],
+    ) -> None:
+        self._services = services
+        self._dialogs = dialogs
+        self._parent = parent
+        self._leave = leave
+        self._close_window = close_window
+        self.job: Job | None = None
+        self.dialog: ServerDialog | None = None
+        self.action = QAction(tr(_CONTEXT, "Auf &Server umziehen …"), parent)
+        self.action.triggered.connect(self.start)
+
+    def start(self) -> None:
+        if self._leave(self.ask_server):
+            self.ask_server()
+
+    def ask_server(self) -> None:
+        self.dialog = ServerDialog(
+            tr(_CONTEXT, "Auf Server umziehen"),
+            tr(
+                _CONTEXT,
+                "Alle Daten aus „{}“ werden in eine leere PostgreSQL-Datenbank kopiert. "
+                "Danach arbeitet dieser PC mit dem Server; die Datei bleibt unverändert "
+                "liegen. Die Datenbank und ihr Benutzer müssen auf dem Server angelegt sein "
+                "(siehe Handbuch).",
+            ).format(self._services.database.location),
+            self._parent,
+        )
+        self.dialog.chosen.connect(self.move)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+
+    def move(self, url: URL, keep_password: bool) -> None:
+        title = tr(_CONTEXT, "Auf Server umziehen")
+        self.job = Job(
+            lambda progress: move_to_server(
+                self._services.database, url, user_data_dir() / "Sicherungen", progress
+            ),
+            self._parent,
+        )
+        self.job.finished.connect(lambda summary: self._moved(url, keep_password, summary))
+        self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
+        start_with_progress(
+            self.job, self._parent, title, tr(_CONTEXT, "Die Daten werden auf den Server kopiert …")
+        )
+
+    def _moved(self, url: URL, keep_password: bool, summary: MoveSummary) -> None:
+        title = tr(_CONTEXT, "Auf Server umziehen")
+        try:
+            store_address(url)
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, title, error.message)
+            return
+        text = tr(
+            _CONTEXT,
+            "{rows} Datensätze in {tables} Tabellen sind vollständig auf dem Server "
+            "„{target}“ angekommen.",
+        ).format(rows=summary.rows, tables=summary.tables, target=summary.target)
+        if url.password and not (keep_password and save_password(url, url.password)):
+            text += " " + tr(_CONTEXT, "Das Passwort wird beim Start erfragt.")
+        text += "\n\n" + tr(
+            _CONTEXT,
+            "Expertenrat wird jetzt beendet. Beim nächsten Start arbeitet dieser PC mit dem "
+            "Server.",
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._parent)
+        box.finished.connect(self._close_window)
+        box.finished.connect(box.deleteLater)
+        box.open()

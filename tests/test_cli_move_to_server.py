@@ -1,0 +1,59 @@
+"""move-to-server: the SQLite demo into an empty database of the real PostgreSQL server."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from test_cli import run
+
+from expertenrat.store.database import open_database
+from expertenrat.store.database_location import location_file
+from expertenrat.store.engine import database_url
+from expertenrat.store.models import Base
+
+
+def _counts(url) -> dict[str, int]:
+    database = open_database(url, read_only=True)
+    try:
+        with database.reading() as session:
+            return {
+                table.name: session.scalar(select(func.count()).select_from(table))
+                for table in Base.metadata.sorted_tables
+            }
+    finally:
+        database.close()
+
+
+def test_move_copies_every_table_switches_over_and_refuses_a_second_move(
+    demo_file, empty_postgres_url
+):
+    # The test server trusts every login; the password only shows that it is never stored.
+    target = empty_postgres_url.set(password="geheim&<Kennwort>")
+    address = target.render_as_string(hide_password=False)
+    sqlite_url = database_url(str(demo_file))
+
+    refused = run("--database", str(demo_file), "move-to-server", address)
+    assert refused.returncode == 1 and "nur mit --yes" in refused.stderr
+
+    moved = run("--database", str(demo_file), "move-to-server", address, "--yes")
+    assert moved.returncode == 0, moved.stderr
+    assert "alle Tabellen vollständig" in moved.stdout
+    assert "Passwort wurde nicht gespeichert" in moved.stdout  # no keyring in the tests
+    assert _counts(empty_postgres_url) == _counts(sqlite_url)
+    stored = location_file().read_text("utf-8")
+    assert "geheim" not in stored and empty_postgres_url.database in stored
+
+    # Without --database the command line now works on the server.
+    on_server = run("meetings")
+    assert on_server.returncode == 0, on_server.stderr
+    assert on_server.stdout == run("--database", str(demo_file), "meetings").stdout
+
+    again = run("--database", str(demo_file), "move-to-server", address, "--yes")
+    assert again.returncode == 1
+    assert "enthält schon Daten" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_move_refuses_a_target_that_is_no_server(demo_file, tmp_path):
+    result = run("--database", str(demo_file), "move-to-server", str(tmp_path / "x.db"), "--yes")
+    assert result.returncode == 1
+    assert "kein PostgreSQL-Server" in result.stderr
+    assert not location_file().exists()

@@ -1,0 +1,50 @@
+"""Datei → Auf Server umziehen …: the demo into an empty database on the real PostgreSQL."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from sqlalchemy import func, select
+
+from expertenrat.store.database import open_database
+from expertenrat.store.database_location import stored_address
+from expertenrat.store.models import Meeting
+from expertenrat.ui.server_move_menu import ServerMoveMenu
+
+
+def test_the_move_asks_the_server_copies_stores_the_address_and_closes(
+    qtbot, demo_services, dialogs, empty_postgres_url, finish_job
+):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    flushed, closed = [], []
+
+    def leave(then) -> bool:
+        flushed.append(True)
+        return True
+
+    menu = ServerMoveMenu(demo_services, dialogs, parent, leave, lambda: closed.append(True))
+    menu.action.trigger()
+    assert flushed == [True]
+    dialog = menu.dialog
+    dialog.host_edit.setText(empty_postgres_url.host)
+    dialog.port_spin.setValue(empty_postgres_url.port)
+    dialog.database_edit.setText(empty_postgres_url.database)
+    dialog.user_edit.setText(empty_postgres_url.username)
+    dialog.password_edit.setText("egal")
+    assert not dialog.keep_check.isEnabled()  # no keyring here: asked at start
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    finish_job(menu)
+    assert dialogs.warnings() == []
+
+    assert stored_address() == empty_postgres_url.render_as_string(hide_password=False)
+    server = open_database(empty_postgres_url, read_only=True)
+    try:
+        with server.reading() as session:
+            meetings = session.scalar(select(func.count()).select_from(Meeting))
+    finally:
+        server.close()
+    assert meetings == len(demo_services.meetings.list(demo_services.settings.councils()[0].id))
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+    assert "vollständig" in box.text() and "beim Start erfragt" in box.text()
+    box.accept()
+    assert closed == [True]
