@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat import __version__, cli_recommendations
+from expertenrat import __version__, cli_open_data, cli_recommendations
 from expertenrat.cli_support import (
     UserError,
     chosen_council,
@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     council_option(dossier)
     dossier.set_defaults(handler=_export_dossier, opening="read")
     cli_recommendations.add_exports(exports)
+    cli_open_data.add_exports(exports)
     ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)

@@ -21,6 +21,7 @@ from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_documents import MinutesDocumentsService, render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
+from expertenrat.services.oparl_export import OParlExportService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import RecommendationRemindersService
@@ -60,6 +61,7 @@ class Services:
     recommendations: RecommendationsService
     recommendation_reminders: RecommendationRemindersService
     recommendations_report: RecommendationsReportService
+    oparl_export: OParlExportService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -93,4 +95,5 @@ class Services:
             recommendations=RecommendationsService(database, actor),
             recommendation_reminders=RecommendationRemindersService(database),
             recommendations_report=RecommendationsReportService(database),
+            oparl_export=OParlExportService(database),
         )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from expertenrat.domain.errors import ExpertenratError, os_error_text
@@ -51,3 +53,54 @@ def _writable(path: Path) -> bool:
     """Write-protected means no write bit (also for root, whom access() always allows)."""
     mode = path.stat().st_mode
     return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
+
+
+class FolderNotEmptyError(FileWriteError):
+    """The target folder holds files; replacing them needs the user's word (``force``)."""
+
+
+def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = False) -> None:
+    """Write ``files`` (relative path → bytes) as the new content of ``folder``.
+
+    All of it goes into a temporary folder next to the target first, which then takes the
+    target's place; an interrupted export leaves the old folder as it was. A folder that
+    is not empty is replaced only with ``force``.
+    """
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise FileWriteError(f"„{folder}“ ist kein Ordner. Bitte wählen Sie einen Ordner.")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise FolderNotEmptyError(
+            f"Der Ordner „{folder}“ ist nicht leer. Sein Inhalt würde vollständig ersetzt."
+        )
+    stem = f".{folder.name}.expertenrat-{os.getpid()}"
+    temporary, old = folder.with_name(f"{stem}.tmp"), folder.with_name(f"{stem}.old")
+    try:
+        shutil.rmtree(temporary, ignore_errors=True)
+        temporary.mkdir(parents=True)
+        for relative, data in files.items():
+            path = temporary / relative
+            if ".." in Path(relative).parts or Path(relative).is_absolute():
+                raise FileWriteError(f"„{relative}“ liegt außerhalb des Ordners.")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        _swap(temporary, folder, old)
+    except OSError as error:
+        raise FileWriteError(
+            f"„{folder}“ kann nicht geschrieben werden: {os_error_text(error)}"
+        ) from None
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _swap(new: Path, folder: Path, old: Path) -> None:
+    """Put ``new`` in the place of ``folder``; the old content returns if that fails."""
+    if not folder.exists():
+        os.replace(new, folder)
+        return
+    os.replace(folder, old)
+    try:
+        os.replace(new, folder)
+    except OSError:
+        os.replace(old, folder)
+        raise

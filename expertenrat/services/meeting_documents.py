@@ -62,7 +62,7 @@ class MeetingDocumentsService:
         """The meeting as its documents show it, dated the day the invitation went out
         (or ``today`` while it has not)."""
         with reading(self._db) as session:
-            return _documents(session, [_meeting(session, meeting_id)], today)[0]
+            return meeting_documents_of(session, [_meeting(session, meeting_id)], today)[0]
 
     def invitation_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The invitation (a cancellation letter for a cancelled meeting) as a PDF."""
@@ -82,20 +82,20 @@ class MeetingDocumentsService:
         """One calendar file with an event per meeting, in the order of their start."""
         with reading(self._db) as session:
             rows = [_meeting(session, meeting_id) for meeting_id in meeting_ids]
-            return _ics(_documents(session, rows, None), stamp)
+            return _ics(meeting_documents_of(session, rows, None), stamp)
 
     def ics_for_series(self, series_id: int, *, stamp: datetime | None = None) -> bytes:
         """The meetings of a series as one calendar file."""
         with reading(self._db) as session:
             rows = _live().where(models.Meeting.series_id == series_id)
-            return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
+            return _ics(meeting_documents_of(session, list(session.scalars(rows)), None), stamp)
 
     def ics_for_council(self, council_id: int, *, stamp: datetime | None = None) -> bytes:
         """Every meeting of the council (cancelled ones as cancelled) as one calendar file."""
         with reading(self._db) as session:
             fetch(session, models.Council, council_id, "Das Gremium")
             rows = _live().where(models.Meeting.council_id == council_id)
-            return _ics(_documents(session, list(session.scalars(rows)), None), stamp)
+            return _ics(meeting_documents_of(session, list(session.scalars(rows)), None), stamp)
 
     def meeting_id(self, council_id: int, number: int) -> int:
         """The id of the council's meeting with the running ``number`` ("5. Sitzung")."""
@@ -201,7 +201,7 @@ def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
     return meetings_ics(ordered, stamp=stamp or datetime.now(UTC))
 
 
-def _documents(
+def meeting_documents_of(
     session: Session, meetings: list[models.Meeting], today: date | None
 ) -> list[MeetingDocument]:
     """The documents of ``meetings`` with a few queries for all of them."""

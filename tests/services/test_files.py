@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from expertenrat.services.files import FileWriteError, write_file
+from expertenrat.services.files import FileWriteError, FolderNotEmptyError, write_file, write_folder
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -49,3 +49,19 @@ def test_a_write_protected_file_is_kept(tmp_path: Path) -> None:
 def test_a_missing_folder_is_said_in_german(tmp_path: Path) -> None:
     with pytest.raises(FileWriteError, match="kann nicht geschrieben werden"):
         write_file(tmp_path / "fehlt" / "x.pdf", b"x")
+
+
+def test_a_folder_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "Offene Daten & <Ü>"
+    write_folder(target, {"a.json": b"1", "b/c.pdf": b"2"})
+    assert (target / "b" / "c.pdf").read_bytes() == b"2"
+
+    with pytest.raises(FolderNotEmptyError, match="nicht leer"):
+        write_folder(target, {"neu.json": b"3"})
+    with pytest.raises(FileWriteError, match="außerhalb"):
+        write_folder(target, {"neu.json": b"3", "../flucht.json": b"4"}, force=True)
+
+    assert sorted(p.name for p in target.rglob("*")) == ["a.json", "b", "c.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    write_folder(target, {"neu.json": b"3"}, force=True)
+    assert [p.name for p in target.iterdir()] == ["neu.json"]

@@ -1,0 +1,68 @@
+"""Open data on the command line: the OParl 1.1 tree and the open-data files."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expertenrat.cli_support import UserError
+from expertenrat.domain.oparl import BaseUrlError, check_base_url
+from expertenrat.domain.wording import counted
+from expertenrat.services.files import FolderNotEmptyError
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+    from expertenrat.services.oparl_export import FolderExport
+
+
+def add_exports(exports: argparse._SubParsersAction) -> None:
+    oparl = exports.add_parser(
+        "oparl", help="die öffentlichen Daten aller Gremien als statischer OParl-1.1-Baum"
+    )
+    oparl.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    oparl.add_argument(
+        "--base-url",
+        required=True,
+        type=base_url_argument,
+        metavar="URL",
+        help="die https-Adresse, unter der der Ordner veröffentlicht wird "
+        "(z. B. https://daten.example.de/oparl/v1)",
+    )
+    _force_option(oparl)
+    oparl.set_defaults(handler=_export_oparl, opening="read")
+
+
+def _force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force", action="store_true", help="einen nicht leeren Zielordner vollständig ersetzen"
+    )
+
+
+def base_url_argument(text: str) -> str:
+    try:
+        return check_base_url(text)
+    except BaseUrlError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def _export_oparl(services: Services, args: argparse.Namespace) -> str:
+    with _refusing_full_folder():
+        written = services.oparl_export.export(Path(args.out), args.base_url, force=args.force)
+    return f"OParl-Export: {_summary(written)}"
+
+
+def _summary(written: FolderExport) -> str:
+    size = written.size / 1024**2
+    return f"{counted(written.files, 'Datei', 'Dateien')} ({size:.1f} MB) in {written.folder}"
+
+
+@contextmanager
+def _refusing_full_folder() -> Iterator[None]:
+    """Turns the service's refusal of a full folder into the command line's hint."""
+    try:
+        yield
+    except FolderNotEmptyError as error:
+        raise UserError(f"{error.message} Mit --force wird er ersetzt.") from None

@@ -1,0 +1,574 @@
+"""The OParl 1.1 mapping: council records in, the objects of a static OParl tree out.
+
+System → Body (a council) → Organization (the council; each action field as a working
+group) → Person with embedded Membership → Meeting with embedded Location, AgendaItem and
+File (invitation, public minutes) → Paper (consulted projects; recommendations with their
+code as reference) with embedded Consultation → LegislativeTerm (the members' terms).
+
+Every object's ``id`` is ``{base}/{kind}/{uuid}.json``: the uuid is the record's public id
+(or one derived from it with :func:`derived_key`), so ids never change between exports.
+Lists are pre-built pages ``{base}/body/{uuid}/{list}.json``, ``…/{list}-2.json`` … What
+goes out is decided by :mod:`expertenrat.domain.oparl_public`; what OParl lacks goes into
+``expertenrat:`` vendor fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from urllib.parse import quote, urlsplit
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.oparl_public import Exposure, PublicCouncil
+from expertenrat.domain.oparl_records import (
+    AgendaItemRecord,
+    CouncilRecord,
+    FileRecord,
+    MeetingRecord,
+    MembershipRecord,
+    PersonRecord,
+    ProjectRecord,
+    RecommendationRecord,
+    Stamp,
+)
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+VENDOR = "expertenrat:"
+PAGE_SIZE = 100
+_NAMESPACE = uuid.UUID("6f1c2d4e-8a47-4f0b-9a53-2b7e5d0c9e11")
+
+
+class BaseUrlError(ExpertenratError):
+    """The base URL cannot carry an OParl tree; the message says why, in German."""
+
+
+def check_base_url(text: str) -> str:
+    """The base URL without a trailing slash; https, a host, no query or fragment."""
+    cleaned = text.strip().rstrip("/")
+    parts = urlsplit(cleaned)
+    if parts.scheme != "https":
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ muss mit https:// beginnen: OParl verlangt "
+            "verschlüsselte Verbindungen."
+        )
+    if not parts.hostname:
+        raise BaseUrlError(f"Die Basis-Adresse „{text}“ nennt keinen Server.")
+    if parts.query or parts.fragment or "?" in cleaned or "#" in cleaned:
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ darf keine Abfrage (?…) und keinen Anker (#…) enthalten."
+        )
+    if any(c.isspace() for c in cleaned):
+        raise BaseUrlError(f"Die Basis-Adresse „{text}“ enthält Leerzeichen.")
+    return cleaned
+
+
+def derived_key(*parts: str) -> str:
+    """A stable UUID for an object without a public id of its own (council, location …)."""
+    return str(uuid.uuid5(_NAMESPACE, "|".join(parts)))
+
+
+@dataclass
+class OParlTree:
+    """The tree as relative paths: JSON objects and file contents (bytes)."""
+
+    base_url: str
+    documents: dict[str, dict] = field(default_factory=dict)
+    contents: dict[str, bytes] = field(default_factory=dict)
+
+    def path(self, url: str) -> str:
+        return url[len(self.base_url) + 1 :]
+
+
+def oparl_tree(base_url: str, councils: Sequence[CouncilRecord]) -> OParlTree:
+    """Every council as a Body of one System."""
+    tree = OParlTree(base_url)
+    bodies = [_BodyBuilder(tree, council).build() for council in councils]
+    system_url = f"{base_url}/system.json"
+    stamps = [c.stamp for c in councils]
+    now = datetime.now(UTC).replace(tzinfo=None)
+    system = {
+        "id": system_url,
+        "type": f"{SCHEMA}System",
+        "oparlVersion": SCHEMA,
+        "body": f"{base_url}/bodies.json",
+        "name": "Expertenrat – Ratsinformationen",
+        "created": _utc(min((s.created for s in stamps), default=now)),
+        "modified": _utc(max((s.modified for s in stamps), default=now)),
+    }
+    tree.documents["system.json"] = system
+    _add_list(tree, f"{base_url}/bodies", bodies)
+    return tree
+
+
+class _BodyBuilder:
+    def __init__(self, tree: OParlTree, council: CouncilRecord) -> None:
+        self.tree = tree
+        self.council = council
+        self.public = PublicCouncil(council)
+        self.base = tree.base_url
+        self.body_url = self.url("body", council.stamp.key)
+        self.org_url = self.url("organization", derived_key(council.stamp.key, "organization"))
+        self.lists = f"{self.base}/body/{council.stamp.key}"
+
+    def url(self, kind: str, key: str) -> str:
+        return f"{self.base}/{kind}/{key}.json"
+
+    def build(self) -> dict:
+        c = self.council
+        organizations = [self._council_organization(), *self._field_organizations()]
+        persons = [self._person(p) for p in c.persons if self.public.persons[p.stamp.key].shown]
+        memberships = [m for p in persons for m in p.get("membership", ())]
+        memberships += self._membership_tombstones()
+        meetings = [self._meeting(m) for m in c.meetings]
+        items = [i for m in meetings for i in m.get("agendaItem", ())]
+        items += self._tombstone_items_of_deleted(c.meetings)
+        files = [f for m in meetings for f in (m.get("invitation"), m.get("resultsProtocol")) if f]
+        locations = [m["location"] for m in meetings if "location" in m]
+        papers = [self._project(p) for p in c.projects if self.public.projects[p.stamp.key].shown]
+        papers += [
+            self._recommendation(r)
+            for r in c.recommendations
+            if self.public.recommendations[r.stamp.key].shown
+        ]
+        consultations = [x for p in papers for x in p.get("consultation", ())]
+        terms = self._terms()
+        body = {
+            **self._head("Body", c.stamp, self.body_url),
+            "system": f"{self.base}/system.json",
+            "name": c.name,
+            "shortName": c.short_name or c.name,
+            **({"website": c.website} if c.website else {}),
+            "classification": c.classification,
+            "organization": f"{self.lists}/organizations.json",
+            "person": f"{self.lists}/persons.json",
+            "meeting": f"{self.lists}/meetings.json",
+            "paper": f"{self.lists}/papers.json",
+            "legislativeTerm": terms,
+            "agendaItem": f"{self.lists}/agenda-items.json",
+            "consultation": f"{self.lists}/consultations.json",
+            "file": f"{self.lists}/files.json",
+            "locationList": f"{self.lists}/locations.json",
+            "legislativeTermList": f"{self.lists}/legislative-terms.json",
+            "membership": f"{self.lists}/memberships.json",
+            f"{VENDOR}city": c.city,
+        }
+        self._store(body)
+        for name, objects in (
+            ("organizations", organizations),
+            ("persons", persons),
+            ("memberships", memberships),
+            ("meetings", meetings),
+            ("agenda-items", items),
+            ("papers", papers),
+            ("consultations", consultations),
+            ("files", files),
+            ("locations", locations),
+            ("legislative-terms", terms),
+        ):
+            for obj in objects:
+                self._store(obj)
+            _add_list(self.tree, f"{self.lists}/{name}", objects)
+        return body
+
+    # -- objects -------------------------------------------------------------------------
+
+    def _head(self, kind: str, stamp: Stamp, url: str) -> dict:
+        return {
+            "id": url,
+            "type": f"{SCHEMA}{kind}",
+            "created": _utc(stamp.created),
+            "modified": _utc(stamp.deleted or stamp.modified),
+        }
+
+    def _tombstone(self, kind: str, stamp: Stamp, url: str) -> dict:
+        deleted = stamp.deleted or stamp.modified
+        return {**self._head(kind, stamp, url), "modified": _utc(deleted), "deleted": True}
+
+    def _council_organization(self) -> dict:
+        c = self.council
+        stamp = Stamp(derived_key(c.stamp.key, "organization"), c.stamp.created, c.stamp.modified)
+        published = [
+            self.url("membership", m.stamp.key)
+            for m in c.memberships
+            if self.public.memberships[m.stamp.key] is Exposure.FULL
+        ]
+        return {
+            **self._head("Organization", stamp, self.org_url),
+            "body": self.body_url,
+            "name": c.name,
+            "shortName": c.short_name or c.name,
+            "organizationType": "Gremium",
+            "classification": c.classification,
+            "membership": published,
+            **({"website": c.website} if c.website else {}),
+        }
+
+    def _field_organizations(self) -> list[dict]:
+        return [
+            {
+                **self._head("Organization", f.stamp, self.url("organization", f.stamp.key)),
+                "body": self.body_url,
+                "name": f.name,
+                "organizationType": "Arbeitsgruppe",
+                "classification": "Handlungsfeld",
+                "subOrganizationOf": self.org_url,
+            }
+            for f in self.council.fields
+        ]
+
+    def _field_url(self, key: str | None) -> dict:
+        return {f"{VENDOR}actionField": self.url("organization", key)} if key else {}
+
+    def _person(self, person: PersonRecord) -> dict:
+        url = self.url("person", person.stamp.key)
+        if self.public.persons[person.stamp.key] is not Exposure.FULL:
+            return self._tombstone("Person", person.stamp, url)
+        name = " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
+        obj = {
+            **self._head("Person", person.stamp, url),
+            "body": self.body_url,
+            "name": name,
+            "givenName": person.given_name,
+            "familyName": person.family_name,
+        }
+        if person.title:
+            obj["title"] = [person.title]
+        if person.form_of_address:
+            obj["formOfAddress"] = person.form_of_address
+        if person.affiliation:
+            obj[f"{VENDOR}affiliation"] = person.affiliation
+        if person.publish_contact:
+            if person.email:
+                obj["email"] = [person.email]
+            if person.phone:
+                obj["phone"] = [person.phone]
+        obj["membership"] = [
+            self._membership(m)
+            for m in self.council.memberships
+            if m.person_key == person.stamp.key
+            and self.public.memberships[m.stamp.key] is Exposure.FULL
+        ]
+        return obj
+
+    def _membership(self, membership: MembershipRecord) -> dict:
+        url = self.url("membership", membership.stamp.key)
+        obj = {
+            **self._head("Membership", membership.stamp, url),
+            "person": self.url("person", membership.person_key),
+            "organization": self.org_url,
+            "role": membership.role.label,
+            "votingRight": membership.voting_right,
+            "startDate": membership.start.isoformat(),
+            **self._field_url(membership.field_key),
+        }
+        if membership.end is not None:
+            obj["endDate"] = membership.end.isoformat()
+        if membership.further_field_keys:
+            obj[f"{VENDOR}furtherActionFields"] = [
+                self.url("organization", k) for k in membership.further_field_keys
+            ]
+        return obj
+
+    def _membership_tombstones(self) -> list[dict]:
+        """Memberships deleted, or of a person no longer published (never embedded)."""
+        return [
+            self._tombstone("Membership", m.stamp, self.url("membership", m.stamp.key))
+            for m in self.council.memberships
+            if self.public.memberships[m.stamp.key] is Exposure.TOMBSTONE
+        ]
+
+    def _meeting(self, meeting: MeetingRecord) -> dict:
+        url = self.url("meeting", meeting.stamp.key)
+        if meeting.stamp.deleted is not None:
+            return self._tombstone("Meeting", meeting.stamp, url)
+        name = meeting.title or (f"{meeting.number}. Sitzung" if meeting.number else "Sitzung")
+        obj = {
+            **self._head("Meeting", meeting.stamp, url),
+            "name": name,
+            "meetingState": meeting.state.label,
+            "cancelled": meeting.state.value == "cancelled",
+            "start": meeting.start.isoformat(timespec="seconds"),
+            "organization": [self.org_url],
+        }
+        if meeting.end is not None:
+            obj["end"] = meeting.end.isoformat(timespec="seconds")
+        if meeting.place or meeting.room:
+            obj["location"] = self._location(meeting, url)
+        obj["participant"] = [
+            self.url("person", k) for k in meeting.present_keys if self.public.published_person(k)
+        ]
+        if meeting.invitation is not None:
+            obj["invitation"] = self._file(meeting.invitation, url)
+        if meeting.minutes is not None:
+            obj["resultsProtocol"] = self._file(meeting.minutes, url)
+        obj["agendaItem"] = [
+            self._item(meeting, item, url)
+            for item in meeting.items
+            if self.public.items[item.stamp.key].shown
+        ]
+        if meeting.number is not None:
+            obj[f"{VENDOR}number"] = meeting.number
+        return obj
+
+    def _location(self, meeting: MeetingRecord, meeting_url: str) -> dict:
+        key = derived_key(meeting.stamp.key, "location")
+        stamp = Stamp(key, meeting.stamp.created, meeting.stamp.modified)
+        obj = {
+            **self._head("Location", stamp, self.url("location", key)),
+            "description": ", ".join(p for p in (meeting.place, meeting.room) if p),
+            "locality": self.council.city,
+            "meeting": [meeting_url],
+        }
+        if meeting.room:
+            obj["room"] = meeting.room
+        return obj
+
+    def _file(self, record: FileRecord, meeting_url: str) -> dict:
+        key = record.stamp.key
+        access = f"file/{key}/{record.file_name}"
+        download = f"download/{key}/{record.file_name}"
+        self.tree.contents[access] = record.content
+        self.tree.contents[download] = record.content
+        obj = {
+            **self._head("File", record.stamp, self.url("file", key)),
+            "name": record.name,
+            "fileName": record.file_name,
+            "mimeType": record.mime_type,
+            "size": len(record.content),
+            "sha512Checksum": hashlib.sha512(record.content).hexdigest(),
+            "accessUrl": f"{self.base}/{quote(access)}",
+            "downloadUrl": f"{self.base}/{quote(download)}",
+            "meeting": [meeting_url],
+        }
+        if record.on is not None:
+            obj["date"] = record.on.isoformat()
+        return obj
+
+    def _item(self, meeting: MeetingRecord, item: AgendaItemRecord, meeting_url: str) -> dict:
+        url = self.url("agenda-item", item.stamp.key)
+        if self.public.items[item.stamp.key] is Exposure.TOMBSTONE:
+            return self._tombstone("AgendaItem", item.stamp, url)
+        obj = {
+            **self._head("AgendaItem", item.stamp, url),
+            "meeting": meeting_url,
+            "number": item.number,
+            "order": item.order,
+            "name": item.title,
+            "public": True,
+        }
+        consultation = self._item_consultation(item)
+        if consultation:
+            obj["consultation"] = consultation
+        if item.result:
+            obj["result"] = item.result
+        if item.resolution_text:
+            obj["resolutionText"] = item.resolution_text
+        obj.update(_vote_fields(item))
+        recused = [
+            {"person": self.url("person", r.person_key), "reason": r.reason}
+            for r in item.recusals
+            if self.public.published_person(r.person_key)
+        ]
+        if recused:
+            obj[f"{VENDOR}recused"] = recused
+        return obj
+
+    def _item_consultation(self, item: AgendaItemRecord) -> str | None:
+        if item.project_key and self.public.projects.get(item.project_key, Exposure.NONE).shown:
+            return self.url("consultation", derived_key(item.stamp.key, "consultation"))
+        for r in self.council.recommendations:
+            if r.origin_item_key == item.stamp.key and self._published(r):
+                return self.url("consultation", derived_key(r.stamp.key, "consultation"))
+        return None
+
+    def _published(self, recommendation: RecommendationRecord) -> bool:
+        return self.public.recommendations[recommendation.stamp.key] is Exposure.FULL
+
+    def _tombstone_items_of_deleted(self, meetings: Iterable[MeetingRecord]) -> list[dict]:
+        """The public items of deleted meetings (their meeting is only a tombstone)."""
+        return [
+            self._tombstone("AgendaItem", i.stamp, self.url("agenda-item", i.stamp.key))
+            for m in meetings
+            if m.stamp.deleted is not None
+            for i in m.items
+            if self.public.items[i.stamp.key].shown
+        ]
+
+    def _project(self, project: ProjectRecord) -> dict:
+        url = self.url("paper", project.stamp.key)
+        if self.public.projects[project.stamp.key] is Exposure.TOMBSTONE:
+            return self._tombstone("Paper", project.stamp, url)
+        obj = {
+            **self._head("Paper", project.stamp, url),
+            "body": self.body_url,
+            "name": project.title,
+            "paperType": "Projekt",
+            **self._field_url(project.field_key),
+        }
+        if project.short_code:
+            obj["reference"] = project.short_code
+        obj["consultation"] = [
+            self._consultation(
+                derived_key(item.stamp.key, "consultation"),
+                item.stamp,
+                url,
+                item,
+                meeting,
+                authoritative=False,
+            )
+            for meeting in self.council.meetings
+            for item in meeting.items
+            if item.project_key == project.stamp.key
+            and self.public.items[item.stamp.key] is Exposure.FULL
+        ]
+        return obj
+
+    def _recommendation(self, r: RecommendationRecord) -> dict:
+        url = self.url("paper", r.stamp.key)
+        if not self._published(r):
+            return self._tombstone("Paper", r.stamp, url)
+        obj = {
+            **self._head("Paper", r.stamp, url),
+            "body": self.body_url,
+            "name": r.title,
+            "reference": r.code,
+            "paperType": r.kind.label,
+            "underDirectionOf": [self.org_url],
+            "relatedPaper": [
+                self.url("paper", k)
+                for k in r.project_keys
+                if self.public.projects.get(k, Exposure.NONE).shown
+            ],
+            f"{VENDOR}responseStatus": r.status.label,
+            **self._field_url(r.field_key),
+        }
+        if r.adopted_on is not None:
+            obj["date"] = r.adopted_on.isoformat()
+        if r.due_on is not None:
+            obj[f"{VENDOR}responseDue"] = r.due_on.isoformat()
+        if r.text:
+            obj[f"{VENDOR}text"] = r.text
+        origin = self._origin(r)
+        obj["consultation"] = (
+            [
+                self._consultation(
+                    derived_key(r.stamp.key, "consultation"),
+                    r.stamp,
+                    url,
+                    *origin,
+                    authoritative=True,
+                )
+            ]
+            if origin
+            else []
+        )
+        return obj
+
+    def _origin(self, r: RecommendationRecord) -> tuple[AgendaItemRecord, MeetingRecord] | None:
+        for meeting in self.council.meetings:
+            for item in meeting.items:
+                if item.stamp.key == r.origin_item_key:
+                    if self.public.items[item.stamp.key] is Exposure.FULL:
+                        return item, meeting
+                    return None
+        return None
+
+    def _consultation(
+        self,
+        key: str,
+        stamp: Stamp,
+        paper_url: str,
+        item: AgendaItemRecord,
+        meeting: MeetingRecord,
+        *,
+        authoritative: bool,
+    ) -> dict:
+        own = Stamp(key, stamp.created, max(stamp.modified, item.stamp.modified))
+        return {
+            **self._head("Consultation", own, self.url("consultation", key)),
+            "paper": paper_url,
+            "agendaItem": self.url("agenda-item", item.stamp.key),
+            "meeting": self.url("meeting", meeting.stamp.key),
+            "organization": [self.org_url],
+            "authoritative": authoritative,
+            "role": "Beschlussfassung" if authoritative else "Beratung",
+        }
+
+    def _terms(self) -> list[dict]:
+        c = self.council
+        periods = sorted(
+            {(m.start, m.end) for m in c.memberships if m.stamp.deleted is None},
+            key=lambda p: (p[0], p[1] or date.max),
+        )
+        terms = []
+        for start, end in periods:
+            key = derived_key(c.stamp.key, "term", start.isoformat(), str(end))
+            stamp = Stamp(key, c.stamp.created, c.stamp.modified)
+            term = {
+                **self._head("LegislativeTerm", stamp, self.url("legislative-term", key)),
+                "body": self.body_url,
+                "name": f"Amtszeit ab {start:%d.%m.%Y}" + (f" bis {end:%d.%m.%Y}" if end else ""),
+                "startDate": start.isoformat(),
+            }
+            if end is not None:
+                term["endDate"] = end.isoformat()
+            terms.append(term)
+        return terms
+
+    def _store(self, obj: dict) -> None:
+        self.tree.documents[self.tree.path(obj["id"])] = obj
+
+
+def _vote_fields(item: AgendaItemRecord) -> dict:
+    """The last vote on the item as vendor fields (OParl has no vote counts); all of them
+    as ``expertenrat:votes`` when there were several."""
+    if not item.votes:
+        return {}
+    votes = [
+        {
+            f"{VENDOR}voteMode": v.mode.value,
+            f"{VENDOR}votesYes": v.yes,
+            f"{VENDOR}votesNo": v.no,
+            f"{VENDOR}votesAbstain": v.abstain,
+            f"{VENDOR}votesRecused": v.recused,
+            f"{VENDOR}adopted": v.adopted,
+        }
+        for v in item.votes
+    ]
+    fields = dict(votes[-1])
+    if len(votes) > 1:
+        fields[f"{VENDOR}votes"] = votes
+    return fields
+
+
+def _add_list(tree: OParlTree, stem_url: str, objects: list[dict]) -> None:
+    """The pages of a list: ``{stem}.json``, ``{stem}-2.json`` …; one empty page if none."""
+    pages = max(1, -(-len(objects) // PAGE_SIZE))
+
+    def page_url(n: int) -> str:
+        return f"{stem_url}.json" if n == 1 else f"{stem_url}-{n}.json"
+
+    for n in range(1, pages + 1):
+        links = {"first": page_url(1), "last": page_url(pages), "self": page_url(n)}
+        if n > 1:
+            links["prev"] = page_url(n - 1)
+        if n < pages:
+            links["next"] = page_url(n + 1)
+        tree.documents[tree.path(page_url(n))] = {
+            "data": objects[(n - 1) * PAGE_SIZE : n * PAGE_SIZE],
+            "pagination": {
+                "totalElements": len(objects),
+                "elementsPerPage": PAGE_SIZE,
+                "currentPage": n,
+                "totalPages": pages,
+            },
+            "links": links,
+        }
+
+
+def _utc(moment: datetime) -> str:
+    """A naive UTC timestamp as ISO 8601 with its offset: 2026-11-27T09:30:00+00:00."""
+    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()

@@ -1,0 +1,75 @@
+"""The OParl tree as files: one JSON file per object and list page, the documents' bytes,
+and a README that tells the web server what to send (CORS, Content-Type, downloads)."""
+
+from __future__ import annotations
+
+import json
+
+from expertenrat.domain.oparl import OParlTree
+
+README_NAME = "README-Webserver.txt"
+
+
+def oparl_files(tree: OParlTree) -> dict[str, bytes]:
+    """Relative path → bytes for every file of the tree, README included."""
+    files = {
+        path: json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
+        for path, obj in tree.documents.items()
+    }
+    files.update(tree.contents)
+    files[README_NAME] = web_server_readme(tree.base_url).encode("utf-8")
+    return files
+
+
+def web_server_readme(base_url: str) -> str:
+    return f"""OParl-1.1-Export des Expertenrats – Hinweise für den Webserver
+==============================================================
+
+Diesen Ordner so veröffentlichen, dass er unter
+
+    {base_url}/
+
+erreichbar ist; der Einstieg für OParl-Clients ist {base_url}/system.json.
+
+Jede Antwort braucht:
+
+    Access-Control-Allow-Origin: *
+
+JSON-Dateien (*.json):
+
+    Content-Type: application/json; charset=utf-8
+
+Dateien unter file/ (accessUrl, im Browser anzeigen):
+
+    Content-Type: application/pdf
+
+Dateien unter download/ (downloadUrl, zum Speichern):
+
+    Content-Type: application/pdf
+    Content-Disposition: attachment
+
+Beispiel nginx:
+
+    location /  {{
+        add_header Access-Control-Allow-Origin "*" always;
+        types {{ application/json json; application/pdf pdf; }}
+        charset utf-8;
+        charset_types application/json;
+    }}
+    location /download/ {{
+        add_header Access-Control-Allow-Origin "*" always;
+        add_header Content-Disposition "attachment" always;
+    }}
+
+Beispiel Apache (.htaccess):
+
+    Header set Access-Control-Allow-Origin "*"
+    AddType "application/json; charset=utf-8" .json
+    <If "%{{REQUEST_URI}} =~ m#/download/#">
+        Header set Content-Disposition "attachment"
+    </If>
+
+Die Listen sind fertig vorberechnete Seiten (links.next); Filter wie modified_since
+beantwortet ein statischer Server nicht, Clients laden die Listen vollständig.
+Diese Datei gehört nicht zum OParl-Baum und darf mit veröffentlicht werden.
+"""

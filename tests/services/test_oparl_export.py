@@ -1,0 +1,189 @@
+"""The OParl export of the demo, walked like a client, and its public-data rules."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from oparl_client import SCHEMA, OParlClient, Walk
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from expertenrat.domain.members import Member
+from expertenrat.services.context import Services
+from expertenrat.store import models
+from expertenrat.store.database import Database, open_database
+from expertenrat.store.engine import database_url
+
+BASE = "https://daten.example.de/oparl/v1"
+TODAY = date(2026, 11, 27)
+HOSTILE = "Zoë <b>&</b> „Ünß“ 😀"
+
+
+@pytest.fixture
+def services(demo_file) -> Iterator[Services]:
+    db = open_database(database_url(str(demo_file)))
+    yield Services.create(db, "Frau Schulz")
+    db.close()
+
+
+def exported(services: Services, folder: Path) -> Walk:
+    services.oparl_export.export(folder, BASE)
+    client = OParlClient(folder, BASE)
+    walk = client.run()
+    assert walk.problems == []
+    assert client.unread_files() == []
+    return walk
+
+
+def all_text(folder: Path) -> str:
+    return "\n".join(p.read_text("utf-8") for p in folder.rglob("*.json"))
+
+
+def public_ids(database: Database, model, *conditions) -> set[str]:
+    with database.reading() as session:
+        return set(session.scalars(select(model.public_id).where(*conditions)))
+
+
+def test_a_client_walks_the_demo_export_and_finds_every_object_valid(services, tmp_path):
+    walk = exported(services, tmp_path / "oparl")
+
+    counts = {kind: len(ids) for kind, ids in walk.by_type.items()}
+    assert counts["Body"] == 1
+    for kind in ("Organization", "Person", "Membership", "Meeting", "AgendaItem", "Paper"):
+        assert counts[kind] > 0, kind
+    assert counts["Consultation"] > 0 and counts["File"] > 0 and counts["LegislativeTerm"] > 0
+    consented = public_ids(services.database, models.Person, models.Person.publish_name)
+    persons = {p["id"] for p in walk.of_type("Person") if not p.get("deleted")}
+    assert persons == {f"{BASE}/person/{key}.json" for key in consented}
+    minutes = [m["resultsProtocol"] for m in walk.of_type("Meeting") if "resultsProtocol" in m]
+    assert minutes and all(f["mimeType"] == "application/pdf" for f in minutes)
+
+
+def test_ids_are_the_same_in_two_exports(services, tmp_path):
+    first = exported(services, tmp_path / "eins")
+    second = exported(services, tmp_path / "zwei")
+
+    assert set(first.objects) == set(second.objects)
+    persons = [p["id"] for p in first.of_type("Person")]
+    assert all(first.objects[i] == second.objects[i] for i in persons)
+
+
+def test_a_deleted_meeting_stays_as_a_tombstone_with_its_public_items(services, tmp_path):
+    before = exported(services, tmp_path / "vorher")
+    with services.database.reading() as session:
+        row = session.scalars(select(models.Meeting).where(models.Meeting.state == "planned")).one()
+        key, version = row.public_id, row.version
+        items = {i.public_id for i in session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id == row.id, models.AgendaItem.public
+            )
+        )}  # fmt: skip
+    url = f"{BASE}/meeting/{key}.json"
+
+    services.meetings.delete(row.id, version)
+    after = exported(services, tmp_path / "nachher")
+
+    tombstone = after.objects[url]
+    assert tombstone["deleted"] is True and "name" not in tombstone
+    assert tombstone["modified"] >= before.objects[url]["modified"]
+    for item in items:
+        assert after.objects[f"{BASE}/agenda-item/{item}.json"]["deleted"] is True
+
+
+def test_personal_data_goes_out_only_with_consent(services, tmp_path):
+    council_id = services.settings.councils()[0].id
+    field = services.settings.action_fields(council_id)[0].id
+    combinations = {"keine": (False, False), "kontakt": (False, True), "name": (True, False),
+                    "beides": (True, True)}  # fmt: skip
+    for tag, (name, contact) in combinations.items():
+        services.members.save(
+            council_id,
+            Member(
+                None, f"{HOSTILE} {tag}", f"Prüfling-{tag}", email=f"{tag}@example.org",
+                phone=f"0381-{tag}", term_start=date(2026, 1, 1), primary_field_id=field,
+                publish_name=name, publish_name_on=date(2026, 1, 1) if name else None,
+                publish_contact=contact, publish_contact_on=date(2026, 1, 1) if contact else None,
+            ),
+            TODAY,
+        )  # fmt: skip
+    withdrawn = next(m for m in services.members.members(council_id) if m.publish_name)
+    services.members.save(
+        council_id, replace(withdrawn, publish_name=False, publish_name_on=TODAY), TODAY
+    )
+
+    walk = exported(services, tmp_path / "oparl")
+    text = all_text(tmp_path / "oparl")
+
+    for tag in ("keine", "kontakt"):
+        assert f"Prüfling-{tag}" not in text and f"{tag}@example.org" not in text
+        assert f"0381-{tag}" not in text
+    assert "name@example.org" not in text and "0381-name" not in text
+    named = {p["familyName"]: p for p in walk.of_type("Person") if not p.get("deleted")}
+    assert named["Prüfling-name"]["givenName"] == f"{HOSTILE} name"
+    assert "email" not in named["Prüfling-name"] and "phone" not in named["Prüfling-name"]
+    assert named["Prüfling-beides"]["email"] == ["beides@example.org"]
+    assert named["Prüfling-beides"]["phone"] == ["0381-beides"]
+    assert withdrawn.family_name not in text and withdrawn.email not in text
+    gone = walk.objects[f"{BASE}/person/{public_id_of(services, withdrawn)}.json"]
+    assert gone["deleted"] is True and set(gone) == {"id", "type", "created", "modified", "deleted"}
+
+
+def public_id_of(services: Services, member: Member) -> str:
+    with services.database.reading() as session:
+        return session.get(models.Person, member.person_id).public_id
+
+
+def test_non_public_items_and_drafts_stay_out(services, tmp_path):
+    folder = tmp_path / "oparl"
+    walk = exported(services, folder)
+    text = all_text(folder)
+    database = services.database
+    hidden_items = public_ids(database, models.AgendaItem, models.AgendaItem.public.is_(False))
+    drafts = public_ids(database, models.Recommendation, models.Recommendation.status == "draft")
+    with database.reading() as session:
+        titles = set(
+            session.scalars(
+                select(models.AgendaItem.title).where(models.AgendaItem.public.is_(False))
+            )
+        )
+    assert hidden_items and all(key not in text for key in hidden_items)
+    assert all(key not in text for key in drafts)
+    assert all(item["public"] is True for item in walk.of_type("AgendaItem") if "public" in item)
+    invitations = [m["invitation"] for m in walk.of_type("Meeting") if "invitation" in m]
+    assert invitations
+    for invitation in invitations:
+        pdf = (folder / invitation["accessUrl"].removeprefix(BASE + "/")).read_bytes()
+        printed = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert not any(title in printed for title in titles if title not in public_titles(walk))
+
+
+def public_titles(walk: Walk) -> set[str]:
+    return {item["name"] for item in walk.of_type("AgendaItem") if "name" in item}
+
+
+def test_vendor_fields_carry_votes_and_response_status(services, tmp_path):
+    walk = exported(services, tmp_path / "oparl")
+
+    voted = [i for i in walk.of_type("AgendaItem") if "expertenrat:votesYes" in i]
+    assert voted and all(isinstance(i["expertenrat:votesYes"], int) for i in voted)
+    assert all("expertenrat:votesRecused" in i for i in voted)
+    papers = [p for p in walk.of_type("Paper") if p.get("paperType") in {"Empfehlung", "Impuls"}]
+    assert papers and all(p["expertenrat:responseStatus"] for p in papers)
+    assert all(p["reference"].startswith("E-") for p in papers)
+
+
+def test_list_pages_follow_links_next(services, tmp_path, monkeypatch):
+    monkeypatch.setattr("expertenrat.domain.oparl.PAGE_SIZE", 7)
+    folder = tmp_path / "oparl"
+    walk = exported(services, folder)
+
+    body = walk.of_type("Body")[0]
+    first = json.loads((folder / body["meeting"].removeprefix(BASE + "/")).read_text("utf-8"))
+    assert first["pagination"]["totalPages"] > 1 and "next" in first["links"]
+    assert walk.objects[body["id"]]["type"] == f"{SCHEMA}Body"

@@ -1,0 +1,59 @@
+"""The open-data exports on the command line: what they write and what they refuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from expertenrat.__main__ import main
+
+BASE = "https://daten.example.de/oparl/v1"
+
+
+def oparl(database, folder, *extra: str, base: str = BASE) -> int:
+    return main(["--database", str(database), "export", "oparl", "--out", str(folder),
+                 "--base-url", base, *extra])  # fmt: skip
+
+
+def test_export_oparl_writes_the_tree_and_says_how_much(capsys, demo_file, tmp_path):
+    folder = tmp_path / "oparl"
+
+    assert oparl(demo_file, folder) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("OParl-Export: ") and "Dateien" in out and str(folder) in out
+    assert (folder / "system.json").is_file() and (folder / "README-Webserver.txt").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name != "oparl" and p.name.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("base", "says"),
+    [
+        ("http://daten.example.de/oparl/v1", "muss mit https:// beginnen"),
+        ("https://daten.example.de/oparl/v1?format=json", "keine Abfrage"),
+        ("https://daten.example.de/oparl/v1#oben", "keinen Anker"),
+        ("daten.example.de/oparl", "muss mit https:// beginnen"),
+    ],
+)
+def test_a_base_url_oparl_cannot_use_is_refused(capsys, demo_file, tmp_path, base, says):
+    folder = tmp_path / "oparl"
+
+    with pytest.raises(SystemExit) as stopped:
+        oparl(demo_file, folder, base=base)
+
+    assert stopped.value.code != 0
+    assert says in capsys.readouterr().err
+    assert not folder.exists()
+
+
+def test_a_folder_that_is_not_empty_is_kept_unless_forced(capsys, demo_file, tmp_path):
+    folder = tmp_path / "oparl"
+    folder.mkdir()
+    (folder / "alt.txt").write_text("bleibt", "utf-8")
+
+    assert oparl(demo_file, folder) == 1
+    err = capsys.readouterr().err
+    assert "ist nicht leer" in err and "--force" in err
+    assert [p.name for p in folder.iterdir()] == ["alt.txt"]
+
+    assert oparl(demo_file, folder, "--force") == 0
+    assert not (folder / "alt.txt").exists() and (folder / "system.json").is_file()
