@@ -141,7 +141,7 @@ class _BodyBuilder:
             "name": c.name,
             "shortName": c.short_name or c.name,
             **({"website": c.website} if c.website else {}),
-            "classification": c.classification,
+            **({"classification": c.classification} if c.classification else {}),
             "organization": f"{self.lists}/organizations.json",
             "person": f"{self.lists}/persons.json",
             "meeting": f"{self.lists}/meetings.json",
@@ -201,7 +201,7 @@ class _BodyBuilder:
             "name": c.name,
             "shortName": c.short_name or c.name,
             "organizationType": "Gremium",
-            "classification": c.classification,
+            **({"classification": c.classification} if c.classification else {}),
             "membership": published,
             **({"website": c.website} if c.website else {}),
         }

@@ -160,4 +160,4 @@ class CouncilRecord:
     projects: tuple[ProjectRecord, ...] = ()
     recommendations: tuple[RecommendationRecord, ...] = ()
     website: str = ""
-    classification: str = "Beirat"
+    classification: str = ""

@@ -119,6 +119,8 @@ def _council(session: Session, council: models.Council) -> CouncilRecord:
         name=council.name,
         short_name=council.short_name,
         city=council.city,
+        website=council.website,
+        classification=council.classification,
         fields=tuple(fields),
         persons=tuple(persons),
         memberships=tuple(memberships),

@@ -55,6 +55,8 @@ def test_a_client_walks_the_demo_export_and_finds_every_object_valid(services, t
 
     counts = {kind: len(ids) for kind, ids in walk.by_type.items()}
     assert counts["Body"] == 1
+    body = walk.of_type("Body")[0]
+    assert body["classification"] in {"Expert*innenrat", "Beirat"} and body["shortName"]
     for kind in ("Organization", "Person", "Membership", "Meeting", "AgendaItem", "Paper"):
         assert counts[kind] > 0, kind
     assert counts["Consultation"] > 0 and counts["File"] > 0 and counts["LegislativeTerm"] > 0
