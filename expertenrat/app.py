@@ -136,6 +136,7 @@ def run_gui(args: argparse.Namespace) -> int:
     reporter.install()
     session = Session(MainWindow(QSettings(), log_file))
     reporter.parent = session.window
+    reporter.retry = session.window.refresh_shown
     session.window.show()
 
     QTimer.singleShot(0, lambda: session.open_or_explain(args.database))

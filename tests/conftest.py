@@ -77,6 +77,12 @@ def _admin_execute(admin: URL, *statements: str) -> None:
         engine.dispose()
 
 
+@pytest.fixture
+def postgres_admin(postgres_admin_url):
+    """Run statements as the test server's superuser (e.g. to drop connections)."""
+    return lambda *statements: _admin_execute(postgres_admin_url, *statements)
+
+
 @pytest.fixture(scope="session")
 def postgres_template(postgres_admin_url) -> str | None:
     """A migrated database that each PostgreSQL test copies (CREATE DATABASE … TEMPLATE)."""

@@ -49,6 +49,14 @@ class DatabaseUnusableError(ExpertenratError):
     """The database cannot be opened: not a database, corrupt, too new, unreachable."""
 
 
+class StorageError(ExpertenratError):
+    """The database refused the work for a reason outside the program."""
+
+
+class ConnectionLostError(StorageError):
+    """The database server cannot be reached; trying again later may work."""
+
+
 class PasswordNeededError(DatabaseUnusableError):
     """The database server wants a password: none was given, or it refused the one given."""
 

@@ -22,9 +22,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from expertenrat.domain.errors import (
     ConcurrentEditError,
-    ExpertenratError,
+    ConnectionLostError,
     FieldProblem,
     NotFoundError,
+    StorageError,
     ValidationError,
 )
 from expertenrat.store.database import Database
@@ -35,8 +36,10 @@ SQLITE_BUSY_SNAPSHOT = 517
 log = logging.getLogger(__name__)
 
 
-class StorageError(ExpertenratError):
-    """The database refused the work for a reason outside the program."""
+CONNECTION_LOST = (
+    "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
+    "Bitte prüfen Sie das Netzwerk und klicken Sie auf „Erneut versuchen“."
+)
 
 
 def check_version(record: object, expected: int, what: str) -> None:
@@ -69,7 +72,7 @@ def changing(database: Database, what: str) -> Iterator[Session]:
         if getattr(error.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
             # Another program committed since this transaction read: a stale version.
             raise ConcurrentEditError(what) from None
-        raise StorageError(_message(error, writing=True)) from None
+        raise _storage_error(error, writing=True) from None
 
 
 @contextmanager
@@ -79,7 +82,24 @@ def reading(database: Database) -> Iterator[Session]:
         with database.reading() as session:
             yield session
     except exc.DBAPIError as error:
-        raise StorageError(_message(error, writing=False)) from None
+        raise _storage_error(error, writing=False) from None
+
+
+def _storage_error(error: exc.DBAPIError, *, writing: bool) -> StorageError:
+    if is_connection_lost(error):
+        log.warning("Lost the database server: %s", describe_database_error(error))
+        return ConnectionLostError(CONNECTION_LOST)
+    return StorageError(_message(error, writing=writing))
+
+
+def is_connection_lost(error: exc.DBAPIError) -> bool:
+    """The server went away or refuses connections (not: it refused the statement)."""
+    if not isinstance(error, exc.OperationalError) or hasattr(error.orig, "sqlite_errorcode"):
+        return False
+    text = str(error.orig).lower()
+    return error.connection_invalidated or any(
+        word in text for word in ("connect", "server", "terminat")
+    )
 
 
 def _message(error: exc.DBAPIError, *, writing: bool) -> str:
@@ -123,11 +143,4 @@ def _environment_message(error: exc.OperationalError) -> str:
         return "Der Datenträger ist voll. Bitte schaffen Sie Platz und speichern Sie erneut."
     if "readonly" in text or "read-only" in text:
         return "Die Datenbank ist schreibgeschützt. Änderungen können nicht gespeichert werden."
-    if "connect" in text or "server" in text or "terminat" in text:
-        # The driver's first line names host and port (no data of a statement).
-        reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
-        return (
-            "Die Verbindung zum Datenbankserver ist unterbrochen. Bitte prüfen Sie das "
-            f"Netzwerk und versuchen Sie es noch einmal. ({reason})"
-        )
     return "Die Datenbank hat die Anfrage abgelehnt."

@@ -68,7 +68,11 @@ def sqlite_uri(path: Path, flags: str) -> str:
 def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = None) -> Engine:
     """``read_only``: SQLite URI flags (see :func:`sqlite_uri`) for a file opened to read."""
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        # pool_pre_ping: a connection the server dropped (restart, network, timeout) is
+        # replaced unnoticed. connect_timeout: an unreachable server is an error after
+        # seconds, not a window that hangs (libpq waits forever by default).
+        arguments = {} if "connect_timeout" in url.query else {"connect_timeout": 5}
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=arguments)
     path = sqlite_file(url)
     if read_only and path is not None:
         uri = sqlite_uri(path, read_only)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.logs import format_error
 from expertenrat.ui.i18n import tr
 
@@ -71,6 +72,9 @@ class ErrorReporter:
     def __init__(self, log_file: Path, parent: QWidget | None = None) -> None:
         self._log_file = log_file
         self.parent = parent
+        # "Erneut versuchen" after a lost server: reread what the window shows.
+        self.retry: Callable[[], None] | None = None
+        self.lost_box: QMessageBox | None = None
         self.dialogs: list[ErrorDialog] = []
         self.messages: list[QMessageBox] = []
 
@@ -91,7 +95,10 @@ class ErrorReporter:
             # An expected condition (a locked database, a lost server) that reached the
             # event loop: tell the user what it is, not that the program failed.
             log.warning("Reported to the user: %s\n%s", error.message, details)
-            self._show_message(error.message)
+            if isinstance(error, ConnectionLostError):
+                self._show_connection_lost(error.message)
+            else:
+                self._show_message(error.message)
             return
         log.error("Unexpected error:\n%s", details)
         dialog = ErrorDialog(details, self._log_file, self.parent)
@@ -111,6 +118,29 @@ class ErrorReporter:
         box.finished.connect(box.deleteLater)
         self.messages.append(box)
         box.destroyed.connect(lambda: self.messages.remove(box))
+        box.open()
+
+    def _show_connection_lost(self, text: str) -> None:
+        """One message while the server is away; "Erneut versuchen" rereads the window."""
+        if self.lost_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("ErrorDialog", "Expertenrat"), text)
+        box.setParent(self.parent, box.windowFlags())
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        retry = box.addButton(
+            tr("ErrorDialog", "Erneut versuchen"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(tr("ErrorDialog", "Schließen"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retry)
+
+        def closed() -> None:
+            self.lost_box = None
+            box.deleteLater()
+            if box.clickedButton() is retry and self.retry is not None:
+                self.retry()
+
+        box.finished.connect(closed)
+        self.lost_box = box
         box.open()
 
     def _forget(self, dialog: ErrorDialog) -> None:

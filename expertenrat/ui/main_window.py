@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
         self.retention_dialog.deleteLater()
         self._show_area(max(0, self.sidebar.currentRow()))  # anonymised members reread
 
+    def refresh_shown(self) -> None:
+        """Reread the shown area (after "Erneut versuchen" or another PC's change)."""
+        if self._services is not None:
+            self._show_area(max(0, self.sidebar.currentRow()))
+
     def _fit_sidebar(self) -> None:
         """The area names are never clipped, however wide the page beside them wants to be."""
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

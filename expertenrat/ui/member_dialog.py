@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import (
     ConcurrentEditError,
+    ConnectionLostError,
     ExpertenratError,
     FieldProblem,
     ValidationError,
@@ -150,7 +151,7 @@ class MemberDialog(QDialog):
         try:
             problems = self._members.problems(self._council_id, member, self._today)
         except ExpertenratError as error:
-            self._show_general(error.message)
+            self._show_failure(error)
             return
         warnings = frozenset(p.message for p in problems if p.warning)
         if any(not p.warning for p in problems):
@@ -176,10 +177,16 @@ class MemberDialog(QDialog):
             self._offer_merge(member, error)
             return
         except ExpertenratError as error:
-            self._show_general(error.message)
+            self._show_failure(error)
             return
         self.saved.emit(stored)
         self.accept()
+
+    def _show_failure(self, error: ExpertenratError) -> None:
+        """The form keeps what was typed; after a lost server "Speichern" says what it does."""
+        self._show_general(error.message)
+        if isinstance(error, ConnectionLostError):
+            self.save_button.setText(tr(_CONTEXT, "Erneut versuchen"))
 
     def _offer_merge(self, mine: Member, conflict: ConcurrentEditError) -> None:
         """Someone saved the member first: show both versions and save the chosen values."""

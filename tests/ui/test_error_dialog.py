@@ -61,3 +61,21 @@ def test_an_expected_error_reaching_the_event_loop_is_shown_as_a_plain_message(q
     assert box.isVisible()
     assert box.text() == "Die Datenbank ist gerade von einem anderen Programm gesperrt."
     box.accept()
+
+
+def test_a_lost_server_is_one_message_whose_retry_rereads_the_window(qtbot, tmp_path):
+    from expertenrat.domain.errors import ConnectionLostError
+
+    reporter = ErrorReporter(tmp_path / "expertenrat.log")
+    retried = []
+    reporter.retry = lambda: retried.append(True)
+    for _ in range(2):  # a poll that fails again adds no second box
+        try:
+            raise ConnectionLostError("Die Verbindung zum Datenbankserver ist unterbrochen.")
+        except ConnectionLostError:
+            reporter(*sys.exc_info())
+    box = reporter.lost_box
+    assert box is not None and reporter.dialogs == [] and reporter.messages == []
+    retry = next(b for b in box.buttons() if b.text() == "Erneut versuchen")
+    retry.click()
+    assert retried == [True] and reporter.lost_box is None

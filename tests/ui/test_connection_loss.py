@@ -1,0 +1,62 @@
+"""The PostgreSQL server goes away: a German message, "Erneut versuchen", nothing typed lost.
+
+The real test server refuses the database (ALLOW_CONNECTIONS false) and drops every
+connection to it (pg_terminate_backend), then lets it back in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
+from expertenrat.ui.member_dialog import MemberDialog
+
+
+def _drop_connections(admin, name: str, *, allow: bool) -> None:
+    admin(
+        f"ALTER DATABASE {name} ALLOW_CONNECTIONS {str(allow).lower()}",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
+    )
+
+
+def test_a_lost_server_keeps_the_form_and_saving_again_works(
+    qtbot, empty_postgres_url, postgres_admin, today
+):
+    database = open_database(empty_postgres_url)
+    try:
+        services = Services.create(database, "tester")
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name="Rat", city="Rostock")
+        )
+        fields = services.settings.action_fields(council.id)
+        name = empty_postgres_url.database
+
+        _drop_connections(postgres_admin, name, allow=True)
+        assert services.members.members(council.id) == []  # a read reconnects quietly
+
+        dialog = MemberDialog(services.members, council.id, fields, today)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        dialog.form.given_name_edit.setText("Jürgen")
+        dialog.form.family_name_edit.setText("Übel & <Söhne>")
+        dialog.form.primary_field_combo.setCurrentIndex(1)
+
+        _drop_connections(postgres_admin, name, allow=False)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        assert "Verbindung zum Datenbankserver ist unterbrochen" in dialog.general_label.text()
+        assert dialog.save_button.text() == "Erneut versuchen"
+        assert dialog.form.family_name_edit.text() == "Übel & <Söhne>"
+
+        _drop_connections(postgres_admin, name, allow=True)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        saved = services.members.members(council.id)
+        assert [m.family_name for m in saved] == ["Übel & <Söhne>"]
+    finally:
+        _drop_connections(postgres_admin, empty_postgres_url.database, allow=True)
+        database.close()
