@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from expertenrat.store.database import Database
+    from expertenrat.ui.change_watch import ChangeWatch
     from expertenrat.ui.daily_backup import DailyBackup
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class Session:
     window: MainWindow
     database: Database | None = None
     daily_backup: DailyBackup | None = None
+    change_watch: ChangeWatch | None = None
 
     def open(self, database: str | URL | None) -> None:
         """Open (and if needed upgrade) the database and fill the window from it.
@@ -68,9 +70,11 @@ class Session:
         from sqlalchemy.engine import URL
 
         from expertenrat.services.audit import default_actor
+        from expertenrat.services.change_marker import latest_change
         from expertenrat.services.context import Services
         from expertenrat.store.database import Create, open_database
         from expertenrat.store.database_location import chosen_url
+        from expertenrat.ui.change_watch import ChangeWatch
         from expertenrat.ui.daily_backup import DailyBackup
         from expertenrat.ui.dialog_service import DialogService
         from expertenrat.ui.recovery_notice import offer_unsaved_minutes
@@ -88,6 +92,10 @@ class Session:
         self.window.overview_page.set_backup_warning(self.daily_backup.warning)
         self.daily_backup.changed.connect(self.window.overview_page.refresh)
         self.daily_backup.start()
+        self.change_watch = ChangeWatch(
+            lambda: latest_change(services.database), self.window.refresh_when_safe, self.window
+        )
+        self.change_watch.start()
         offer_unsaved_minutes(services, dialogs, self.window, self.window.open_target)
 
     def open_or_explain(self, database: str | URL | None) -> bool:
@@ -125,6 +133,8 @@ class Session:
         self.password_dialog.open()
 
     def close(self) -> None:
+        if self.change_watch is not None:
+            self.change_watch.stop()
         if self.database is not None:
             self.database.close()
 

@@ -10,12 +10,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QComboBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -144,9 +149,38 @@ class MainWindow(QMainWindow):
         self._show_area(max(0, self.sidebar.currentRow()))  # anonymised members reread
 
     def refresh_shown(self) -> None:
-        """Reread the shown area (after "Erneut versuchen" or another PC's change)."""
+        """Reread the shown area (after "Erneut versuchen")."""
         if self._services is not None:
             self._show_area(max(0, self.sidebar.currentRow()))
+
+    def refresh_when_safe(self) -> bool:
+        """Reread the shown page for another PC's change, unless the user is busy there.
+
+        Not while a dialog or menu is open, the page has unsaved input, or the cursor is
+        in a text field of the page. Selection (the pages keep it) and scroll positions
+        stay. ``False``: not now; the caller tries again later.
+        """
+        page = self.stack.currentWidget()
+        if self._services is None or not isinstance(page, Page):
+            return True
+        if QApplication.activeModalWidget() or QApplication.activePopupWidget():
+            return False
+        unsaved = getattr(page, "has_unsaved_changes", None)
+        if unsaved is not None and unsaved():
+            return False
+        focus = QApplication.focusWidget()
+        if focus is not None and page.isAncestorOf(focus) and _is_text_input(focus):
+            return False
+        bars = [
+            bar
+            for area in page.findChildren(QAbstractScrollArea)
+            for bar in (area.verticalScrollBar(), area.horizontalScrollBar())
+        ]
+        positions = [bar.value() for bar in bars]
+        page.refresh()
+        for bar, position in zip(bars, positions, strict=True):
+            bar.setValue(position)
+        return True
 
     def _fit_sidebar(self) -> None:
         """The area names are never clipped, however wide the page beside them wants to be."""
@@ -341,3 +375,10 @@ def _as_int(value: object) -> int | None:
         return int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
+
+
+def _is_text_input(widget: QWidget) -> bool:
+    """A field the user may be typing in (a refresh could replace its text)."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return False

@@ -215,6 +215,12 @@ class MeetingsPage(QWidget):
         self._update_empty(total=len(years) > 0)
         self._update_buttons()
 
+    def has_unsaved_changes(self) -> bool:
+        """The meeting form or a detail tab (agenda, minutes) holds input not yet saved."""
+        return self.form.has_unsaved_changes() or any(
+            getattr(widget, "has_unsaved_changes", lambda: False)() for widget in self.details
+        )
+
     def flush(self, then: Callable[[], None]) -> bool:
         """Ask about a half-edited meeting ("Nein": stay); the detail tabs answer too."""
         if self.form.has_unsaved_changes():

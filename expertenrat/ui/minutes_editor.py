@@ -205,6 +205,10 @@ class MinutesEditor(QWidget):
         self.autosave.flush()
         return True
 
+    def has_unsaved_changes(self) -> bool:
+        """A save is due or running (the text is safe in the recovery file meanwhile)."""
+        return not self.autosave.idle()
+
     def idle(self) -> bool:
         """No save, recovery write or checklist read runs or is due (tests wait for it)."""
         return (

@@ -93,6 +93,11 @@ class Job(QObject):
         self._poll_timer.start()
         self._run.thread.start()
 
+    def join(self) -> None:
+        """Wait until the work's thread has ended (at shutdown, before the database closes)."""
+        if self._run is not None:
+            self._run.thread.join()
+
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
         if self._run is not None:
