@@ -70,6 +70,18 @@ def move_to_server(
     return MoveSummary(location, len(expected), sum(expected.values()))
 
 
+def check_server(url: URL) -> bool:
+    """Can this PC work on ``url``? Refuses (German message) what it cannot open;
+    ``True`` if it holds Expertenrat's data, ``False`` if it is still empty."""
+    if url.get_backend_name() != "postgresql":
+        raise DatabaseUnusableError(f"„{describe(url)}“ ist kein PostgreSQL-Server.")
+    database = open_database(url, create=Create.ON_FIRST_WRITE)
+    try:
+        return not database.pending and any(_counts(database).values())
+    finally:
+        database.close()
+
+
 def _check_empty(target: Database, location: str) -> None:
     if target.pending:
         return

@@ -13,6 +13,7 @@ from expertenrat.domain.overview import Area
 from expertenrat.services.context import Services
 from expertenrat.services.daily_backup import default_folder
 from expertenrat.ui.audit_page import AuditPage
+from expertenrat.ui.database_box import DatabaseBox
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -81,6 +82,7 @@ def build_areas(
                 dialogs,
                 default_folder(services.database),
             ),
+            database_box=DatabaseBox(services.database, dialogs),
         ),
         audit=AuditPage(services.audit, dialogs, today),
         welcome=WelcomePage(services.settings, services.demo, today),

@@ -117,11 +117,14 @@ class MainWindow(QMainWindow):
         self.welcome_page.ready.connect(self.reload_councils)
         self.backup_menu = BackupMenu(services, dialogs, self, self.reload_councils)
         self.file_menu.insertActions(self._quit_action, self.backup_menu.actions)
+        self.server_move_menu = ServerMoveMenu(
+            services, dialogs, self, self._leave_page, self._close_anyway
+        )
         if services.database.is_sqlite:
-            self.server_move_menu = ServerMoveMenu(
-                services, dialogs, self, self._leave_page, self._close_anyway
-            )
             self.file_menu.insertAction(self._quit_action, self.server_move_menu.action)
+        database_box = self.settings_page.database_box
+        database_box.move_requested.connect(self.server_move_menu.start)
+        database_box.quit_requested.connect(self.close)
         self.retention_action = QAction(tr(_CONTEXT, "&Aufbewahrung …"), self)
         self.retention_action.triggered.connect(self.show_retention)
         self.file_menu.insertAction(self._quit_action, self.retention_action)

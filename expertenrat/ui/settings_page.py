@@ -72,9 +72,11 @@ class SettingsPage(QWidget):
         dialogs: DialogService,
         parent: QWidget | None = None,
         pc_settings: QWidget | None = None,
+        database_box: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.pc_settings = pc_settings  # "Auf diesem PC", saved at once (not per council)
+        self.database_box = database_box  # "Datenbank" of this PC (takes effect at restart)
         self._service = settings
         self._dialogs = dialogs
         self._council: CouncilSettings | None = None
@@ -193,6 +195,8 @@ class SettingsPage(QWidget):
         column.addWidget(self.phrases, 1)
         if self.pc_settings is not None:
             column.addWidget(self.pc_settings)
+        if self.database_box is not None:
+            column.addWidget(self.database_box)
         other = QHBoxLayout()
         other.addStretch(1)
         other.addWidget(self.new_council_button)

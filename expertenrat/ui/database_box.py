@@ -1,0 +1,120 @@
+"""Einstellungen → Datenbank: where this PC's data lives, and switching it.
+
+"Mit Server verbinden …" checks a PostgreSQL database in the worker (reachable, ours or
+empty, not from a newer version) and stores its address for this PC (the password in the
+keyring if wanted); "Datei auf diesem PC verwenden" forgets the address. Both take effect
+at the next start (offered at once). "Auf Server umziehen …" is the Datei menu's move.
+``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.server_move import check_server
+from expertenrat.store.database import Database
+from expertenrat.store.database_location import store_address, stored_address
+from expertenrat.store.server_password import save_password
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.server_dialog import ServerDialog
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "DatabaseBox"
+
+
+class DatabaseBox(QGroupBox):
+    move_requested = Signal()  # "Auf Server umziehen …"
+    quit_requested = Signal()  # the user wants to restart on the new database now
+
+    def __init__(
+        self, database: Database, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(tr(_CONTEXT, "Datenbank"), parent)
+        self._database = database
+        self._dialogs = dialogs
+        self.job: Job | None = None
+        self.dialog: ServerDialog | None = None
+        self.location_label = QLabel()
+        self.location_label.setWordWrap(True)
+        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.connect_button = QPushButton(tr(_CONTEXT, "Mit Server verbinden …"))
+        self.move_button = QPushButton(tr(_CONTEXT, "Auf Server umziehen …"))
+        self.move_button.setVisible(database.is_sqlite)
+        self.file_button = QPushButton(tr(_CONTEXT, "Datei auf diesem PC verwenden"))
+        buttons = QHBoxLayout()
+        for button in (self.connect_button, self.move_button, self.file_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.location_label)
+        layout.addLayout(buttons)
+        self.connect_button.clicked.connect(self.ask_server)
+        self.move_button.clicked.connect(self.move_requested)
+        self.file_button.clicked.connect(self.use_file)
+        self._show()
+
+    def _show(self) -> None:
+        text = tr(_CONTEXT, "Die Daten liegen in: {}").format(self._database.location)
+        stored = stored_address()
+        if stored is not None:
+            text += "\n" + tr(_CONTEXT, "Dieser PC ist eingestellt auf: {}").format(stored)
+        self.location_label.setText(text)
+        self.file_button.setEnabled(stored is not None)
+
+    def ask_server(self) -> None:
+        self.dialog = ServerDialog(
+            tr(_CONTEXT, "Mit Server verbinden"),
+            tr(
+                _CONTEXT,
+                "Dieser PC arbeitet dann mit der Datenbank auf dem Server, die auch die "
+                "anderen PCs verwenden. Die Daten dieses PCs werden dabei nicht übertragen "
+                "(dafür: „Auf Server umziehen …“).",
+            ),
+            self,
+        )
+        self.dialog.chosen.connect(self.connect_to)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+
+    def connect_to(self, url: URL, keep_password: bool) -> None:
+        title = tr(_CONTEXT, "Mit Server verbinden")
+        self.job = Job(lambda _progress: check_server(url), self)
+        self.job.finished.connect(lambda has_data: self._connected(url, keep_password, has_data))
+        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
+        start_with_progress(self.job, self, title, tr(_CONTEXT, "Der Server wird geprüft …"))
+
+    def _connected(self, url: URL, keep_password: bool, has_data: bool) -> None:
+        if keep_password and url.password:
+            save_password(url, url.password)
+        note = (
+            ""
+            if has_data
+            else tr(_CONTEXT, "Die Datenbank ist noch leer; sie beginnt mit der Willkommensseite.")
+        )
+        self._switch(url, note)
+
+    def use_file(self) -> None:
+        self._switch(None, "")
+
+    def _switch(self, url: URL | None, note: str) -> None:
+        title = tr(_CONTEXT, "Datenbank")
+        try:
+            store_address(url)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, title, error.message)
+            return
+        self._show()
+        text = tr(_CONTEXT, "Ab dem nächsten Start verwendet dieser PC die neue Datenbank.")
+        if note:
+            text += " " + note
+        self._dialogs.question(
+            self,
+            title,
+            text + "\n\n" + tr(_CONTEXT, "Expertenrat jetzt beenden?"),
+            self.quit_requested.emit,
+        )

@@ -1,0 +1,33 @@
+"""Einstellungen → Datenbank: connect this PC to a server, or go back to its file."""
+
+from __future__ import annotations
+
+from expertenrat.store.database_location import stored_address
+from expertenrat.ui.database_box import DatabaseBox
+
+
+def test_connecting_checks_the_server_and_stores_its_address(
+    qtbot, services, dialogs, empty_postgres_url, finish_job
+):
+    box = DatabaseBox(services.database, dialogs)
+    qtbot.addWidget(box)
+    quits = []
+    box.quit_requested.connect(lambda: quits.append(True))
+    assert not box.file_button.isEnabled()
+
+    closed = empty_postgres_url.set(host="127.0.0.1", port=1)  # nothing listens there
+    box.connect_to(closed, False)
+    finish_job(box)
+    assert "nicht erreichbar" in dialogs.warnings()[0]
+    assert stored_address() is None
+
+    box.connect_to(empty_postgres_url, False)
+    finish_job(box)
+    assert stored_address() == empty_postgres_url.render_as_string(hide_password=False)
+    question = dialogs.messages[-1]
+    assert question[0] == "question" and "noch leer" in question[2]
+    assert quits == [True]
+    assert "eingestellt auf" in box.location_label.text()
+
+    box.file_button.click()
+    assert stored_address() is None and quits == [True, True]
