@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat import __version__, cli_open_data, cli_recommendations
+from expertenrat import __version__, cli_open_data, cli_recommendations, cli_settings
 from expertenrat.cli_support import (
     UserError,
     chosen_council,
@@ -147,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     dossier.set_defaults(handler=_export_dossier, opening="read")
     cli_recommendations.add_exports(exports)
     cli_open_data.add_exports(exports)
+    cli_settings.add_export(exports)
     ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)
@@ -182,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     council_option(members)
     members.set_defaults(handler=_import_members, opening="change")
+    cli_settings.add_import(imports)
 
     backup = commands.add_parser("backup", help="alle Daten in eine Sicherungsdatei (.zip)")
     backup.add_argument("--out", required=True, metavar="DATEI.zip", help="Zieldatei")

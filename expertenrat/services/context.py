@@ -10,6 +10,7 @@ from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.backup import BackupService
 from expertenrat.services.conflicts import ConflictsService
+from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.integrity import IntegrityService
@@ -62,6 +63,7 @@ class Services:
     recommendation_reminders: RecommendationRemindersService
     recommendations_report: RecommendationsReportService
     oparl_export: OParlExportService
+    council_transfer: CouncilTransferService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -96,4 +98,5 @@ class Services:
             recommendation_reminders=RecommendationRemindersService(database),
             recommendations_report=RecommendationsReportService(database),
             oparl_export=OParlExportService(database),
+            council_transfer=CouncilTransferService(database, actor),
         )

@@ -105,7 +105,7 @@ class SettingsService:
         raise_if_invalid(validate_settings(settings))
         with changing(self._db, "Das Gremium") as session:
             row = models.Council()
-            _apply_settings(row, settings)
+            apply_settings(row, settings)
             if default_fields:
                 row.action_fields = [
                     models.ActionField(name=name, colour=colour, position=index)
@@ -133,7 +133,7 @@ class SettingsService:
             row = fetch(session, models.Council, settings.id, "Das Gremium")
             check_version(row, settings.version, "Die Einstellungen des Gremiums")
             before = audit.snapshot(row)
-            _apply_settings(row, settings)
+            apply_settings(row, settings)
             session.flush()
             audit.record(
                 session,
@@ -152,12 +152,12 @@ class SettingsService:
 
     def action_fields(self, council_id: int) -> list[ActionField]:
         with reading(self._db) as session:
-            return [action_field(r) for r in _field_rows(session, council_id)]
+            return [action_field(r) for r in field_rows(session, council_id)]
 
     def add_action_field(self, council_id: int, name: str, colour: str) -> ActionField:
         with changing(self._db, "Das Handlungsfeld") as session:
             fetch(session, models.Council, council_id, "Das Gremium")
-            rows = _field_rows(session, council_id)
+            rows = field_rows(session, council_id)
             raise_if_invalid(
                 validate_action_field_name(name, [r.name for r in rows]) + validate_colour(colour)
             )
@@ -187,7 +187,7 @@ class SettingsService:
         with changing(self._db, what) as session:
             row = fetch(session, models.ActionField, field.id, what)
             check_version(row, field.version, what)
-            others = [r.name for r in _field_rows(session, row.council_id) if r.id != row.id]
+            others = [r.name for r in field_rows(session, row.council_id) if r.id != row.id]
             raise_if_invalid(
                 validate_action_field_name(field.name, others) + validate_colour(field.colour)
             )
@@ -210,7 +210,7 @@ class SettingsService:
 
     def reorder_action_fields(self, council_id: int, ordered_ids: list[int]) -> list[ActionField]:
         with changing(self._db, "Die Reihenfolge der Handlungsfelder") as session:
-            rows = {r.id: r for r in _field_rows(session, council_id)}
+            rows = {r.id: r for r in field_rows(session, council_id)}
             if sorted(rows) != sorted(ordered_ids):
                 raise InUseError(
                     "Die Handlungsfelder wurden inzwischen geändert. Bitte laden Sie neu."
@@ -237,7 +237,7 @@ class SettingsService:
         with changing(self._db, what) as session:
             row = fetch(session, models.ActionField, field.id, what)
             check_version(row, field.version, what)
-            uses = _field_uses(session, row.id)
+            uses = field_uses(session, row.id)
             if uses:
                 raise InUseError(
                     f"{what} wird noch verwendet ({uses}) und kann nicht gelöscht werden. "
@@ -257,7 +257,7 @@ class SettingsService:
             )
 
 
-def _apply_settings(row: models.Council, settings: CouncilSettings) -> None:
+def apply_settings(row: models.Council, settings: CouncilSettings) -> None:
     """Copy cleaned settings (``clean_settings``) onto the row."""
     for name in _SETTINGS_FIELDS:
         setattr(row, name, getattr(settings, name))
@@ -266,7 +266,7 @@ def _apply_settings(row: models.Council, settings: CouncilSettings) -> None:
     row.minutes_approval = settings.minutes_approval.value
 
 
-def _field_rows(session: Session, council_id: int) -> list[models.ActionField]:
+def field_rows(session: Session, council_id: int) -> list[models.ActionField]:
     return list(
         session.scalars(
             select(models.ActionField)
@@ -276,7 +276,7 @@ def _field_rows(session: Session, council_id: int) -> list[models.ActionField]:
     )
 
 
-def _field_uses(session: Session, field_id: int) -> str:
+def field_uses(session: Session, field_id: int) -> str:
     """Describe who refers to an action field, e.g. "3 Mitglieder, 1 Projekt"."""
     counters = (
         (

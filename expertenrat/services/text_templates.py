@@ -48,13 +48,13 @@ class TextTemplatesService:
         """The council's phrases in their order (the defaults, the first time)."""
         with reading(self._db) as session:
             fetch(session, models.Council, council_id, "Das Gremium")
-            found = [_template(r) for r in _rows(session, council_id)]
+            found = [phrase(r) for r in phrase_rows(session, council_id)]
             if found or _seeded(session, council_id):
                 return found
         with changing(self._db, "Die Textbausteine") as session:
-            if not _rows(session, council_id) and not _seeded(session, council_id):
+            if not phrase_rows(session, council_id) and not _seeded(session, council_id):
                 seed_defaults(session, council_id, self._actor)
-            return [_template(r) for r in _rows(session, council_id)]
+            return [phrase(r) for r in phrase_rows(session, council_id)]
 
     def add(self, council_id: int, template: TextTemplate) -> TextTemplate:
         """Add a phrase at the end of the list."""
@@ -78,7 +78,7 @@ class TextTemplatesService:
             session.add(row)
             session.flush()
             self._audit(session, AuditAction.CREATE, row, "angelegt", after=audit.snapshot(row))
-            return _template(row)
+            return phrase(row)
 
     def update(self, template: TextTemplate) -> TextTemplate:
         template = clean_template(template)
@@ -93,7 +93,7 @@ class TextTemplatesService:
                 session, AuditAction.UPDATE, row, "geändert", before=before,
                 after=audit.snapshot(row),
             )  # fmt: skip
-            return _template(row)
+            return phrase(row)
 
     def delete(self, template: TextTemplate) -> None:
         with changing(self._db, WHAT) as session:
@@ -105,7 +105,7 @@ class TextTemplatesService:
     def reorder(self, council_id: int, ordered_ids: list[int]) -> list[TextTemplate]:
         """Put the council's phrases in the order of ``ordered_ids`` (all of them)."""
         with changing(self._db, "Die Reihenfolge der Textbausteine") as session:
-            rows = {r.id: r for r in _rows(session, council_id)}
+            rows = {r.id: r for r in phrase_rows(session, council_id)}
             if sorted(rows) != sorted(ordered_ids):
                 raise InUseError(
                     "Die Textbausteine wurden inzwischen geändert. Bitte laden Sie neu."
@@ -122,7 +122,7 @@ class TextTemplatesService:
                 summary="Reihenfolge der Textbausteine geändert", before={"order": before},
                 after={"order": [rows[i].label for i in ordered_ids]},
             )  # fmt: skip
-            return [_template(rows[i]) for i in ordered_ids]
+            return [phrase(rows[i]) for i in ordered_ids]
 
     def _audit(self, session: Session, action: AuditAction, row, verb: str, **states) -> None:
         audit.record(
@@ -157,7 +157,7 @@ def _seeded(session: Session, council_id: int) -> bool:
     )
 
 
-def _rows(session: Session, council_id: int) -> list[models.TextTemplate]:
+def phrase_rows(session: Session, council_id: int) -> list[models.TextTemplate]:
     return list(
         session.scalars(
             select(models.TextTemplate)
@@ -169,5 +169,5 @@ def _rows(session: Session, council_id: int) -> list[models.TextTemplate]:
     )
 
 
-def _template(row: models.TextTemplate) -> TextTemplate:
+def phrase(row: models.TextTemplate) -> TextTemplate:
     return TextTemplate(row.id, row.label, row.text, row.position, row.version)

@@ -1,0 +1,83 @@
+"""The transfer kit on the command line: a council's settings to a file, and a file's
+settings into a council (or a new one), with what would change shown first."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expertenrat.cli_support import UserError, chosen_council, council_option
+from expertenrat.domain.errors import os_error_text
+from expertenrat.services.files import write_file
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+
+
+def add_export(exports: argparse._SubParsersAction) -> None:
+    export = exports.add_parser(
+        "settings",
+        help="Einstellungen des Gremiums als Vorlage für eine andere Stadt (.json, "
+        "ohne personenbezogene Daten)",
+    )
+    export.add_argument("--out", required=True, metavar="DATEI.json", help="Zieldatei")
+    council_option(export)
+    export.set_defaults(handler=_export_settings, opening="read")
+
+
+def add_import(imports: argparse._SubParsersAction) -> None:
+    settings = imports.add_parser(
+        "settings", help="Einstellungen aus einer Einstellungsdatei (.json) übernehmen"
+    )
+    settings.add_argument("file", metavar="DATEI.json", help="die Einstellungsdatei")
+    target = settings.add_mutually_exclusive_group()
+    target.add_argument(
+        "--council", type=int, metavar="NR", help="Nummer des Gremiums (Vorgabe: das erste)"
+    )
+    target.add_argument(
+        "--new", action="store_true", help="ein neues Gremium aus der Datei anlegen"
+    )
+    settings.add_argument(
+        "--dry-run", action="store_true", help="nur prüfen und zeigen, was sich ändert"
+    )
+    settings.set_defaults(handler=_import_settings, opening="change")
+
+
+def _export_settings(services: Services, args: argparse.Namespace) -> str:
+    council_id = chosen_council(services, args)
+    path = Path(args.out)
+    write_file(path, services.council_transfer.export(council_id))
+    name = services.settings.settings(council_id).name
+    return f"Einstellungen von „{name}“ (ohne personenbezogene Daten): {path}"
+
+
+def _import_settings(services: Services, args: argparse.Namespace) -> str:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+    transfer = services.council_transfer
+    incoming = transfer.read(data)
+    if args.new:
+        name = incoming.settings.name
+        if args.dry_run:
+            return (
+                f"Probelauf: Die Datei ist gültig; sie würde das Gremium „{name}“ "
+                f"({incoming.settings.city}) mit {len(incoming.action_fields)} Handlungsfeldern "
+                f"und {len(incoming.text_templates)} Textbausteinen anlegen. "
+                "Es wurde nichts gespeichert."
+            )
+        council_id = transfer.create_council(incoming)
+        return f"Gremium Nr. {council_id} „{name}“ aus „{path}“ angelegt."
+    preview = transfer.preview(chosen_council(services, args), incoming)
+    name = preview.current.settings.name
+    lines = preview.lines()
+    if not preview.differences:
+        return f"Die Einstellungen von „{name}“ entsprechen bereits der Datei; nichts zu tun."
+    if args.dry_run:
+        return "\n".join([*lines, "Probelauf: Es wurde nichts gespeichert."])
+    transfer.apply(preview)
+    count = len(preview.differences)
+    return "\n".join([*lines, f"Übernommen: {count} Änderung(en) in „{name}“."])

@@ -1,0 +1,405 @@
+"""The council settings file: what another city needs to start its council, and nothing personal.
+
+A JSON document (UTF-8) in a versioned format, described by a JSON Schema shipped with the
+program (``resources/schemas/council-settings-1.schema.json``): the council's settings
+(name, city, logo as base64 PNG, member limits, quorum, periods, minutes practice,
+profile and letterhead), its action fields with their colours and its standard phrases.
+There is no field for a person, a meeting or a record of any kind, and the schema allows
+no others (``additionalProperties: false``), so a file can carry no personal data.
+
+Reading checks, in this order, each with a German message: the size, UTF-8, JSON, that it
+is such a file, that its format version is not newer than this program's, the schema, and
+then the same rules as the forms (``field_limits``: control characters, lengths; member
+limits, colours, duplicate action fields).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from expertenrat.domain.audit_fields import field_label
+from expertenrat.domain.councils import (
+    ActionField,
+    CouncilSettings,
+    validate_action_field_name,
+    validate_colour,
+    validate_settings,
+)
+from expertenrat.domain.enums import LabelledEnum, MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.errors import DataEntryError, FieldProblem
+from expertenrat.domain.merge import FieldDifference
+from expertenrat.domain.text_templates import TextTemplate, template_problems
+
+FORMAT = "expertenrat-council-settings"
+FORMAT_VERSION = 1
+SCHEMA_FILE = ("schemas", f"council-settings-{FORMAT_VERSION}.schema.json")
+MAX_FILE_BYTES = 8 * 1024 * 1024
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# CouncilSettings attribute -> key in the file's "council" object (camelCase, as in JSON).
+_KEYS = {
+    "name": "name",
+    "short_name": "shortName",
+    "city": "city",
+    "classification": "classification",
+    "website": "website",
+    "bundesland": "bundesland",
+    "time_zone": "timeZone",
+    "logo_png": "logoPng",
+    "min_members": "minMembers",
+    "max_members": "maxMembers",
+    "quorum_rule": "quorumRule",
+    "notice_period_days": "noticePeriodDays",
+    "response_period_months": "responsePeriodMonths",
+    "minutes_style": "minutesStyle",
+    "minutes_approval": "minutesApproval",
+    "objection_period_days": "objectionPeriodDays",
+    "secretariat": "secretariat",
+}
+_ENUMS: Mapping[str, type[LabelledEnum]] = {
+    "quorum_rule": QuorumRule,
+    "minutes_style": MinutesStyle,
+    "minutes_approval": MinutesApproval,
+}
+ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"
+_LIST_KEYS = {ACTION_FIELDS: "actionFields", TEXT_TEMPLATES: "textTemplates"}
+
+
+class SettingsFileError(DataEntryError):
+    """A settings file that cannot be used; nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilTemplate:
+    """A council's transferable setup: its settings, action fields and standard phrases."""
+
+    settings: CouncilSettings
+    action_fields: tuple[ActionField, ...] = ()
+    text_templates: tuple[TextTemplate, ...] = ()
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def settings_document(template: CouncilTemplate, exported_at: datetime, program: str) -> bytes:
+    """The settings file of ``template`` (UTF-8 JSON, indented, umlauts as they are)."""
+    council: dict[str, Any] = {}
+    for name, key in _KEYS.items():
+        value = getattr(template.settings, name)
+        if name == "logo_png":
+            value = base64.b64encode(value).decode("ascii") if value else None
+        elif isinstance(value, LabelledEnum):
+            value = value.value
+        council[key] = value
+    document = {
+        "format": FORMAT,
+        "formatVersion": FORMAT_VERSION,
+        "exportedAt": exported_at.isoformat(timespec="seconds"),
+        "program": program,
+        "council": council,
+        "actionFields": [{"name": f.name, "colour": f.colour} for f in template.action_fields],
+        "textTemplates": [{"label": t.label, "text": t.text} for t in template.text_templates],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def read_settings_file(data: bytes, schema: Mapping[str, Any]) -> CouncilTemplate:
+    """The template in ``data``, checked against ``schema`` and the domain rules.
+
+    Raises :class:`SettingsFileError` with a German message naming what is wrong.
+    """
+    document = _json(data)
+    _check_kind_and_version(document)
+    _check_schema(document, schema)
+    template = _template(document)
+    problems = template_problems_of(template)
+    if problems:
+        raise SettingsFileError(
+            "Die Einstellungsdatei enthält unzulässige Angaben: "
+            + " ".join(p.message for p in problems)
+        )
+    return template
+
+
+def _json(data: bytes) -> dict[str, Any]:
+    if len(data) > MAX_FILE_BYTES:
+        raise SettingsFileError(
+            f"Die Datei ist mit {len(data) // 1024 // 1024} MB zu groß für eine "
+            f"Einstellungsdatei (höchstens {MAX_FILE_BYTES // 1024 // 1024} MB)."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SettingsFileError(
+            "Die Datei ist keine Textdatei in UTF-8 und damit keine Einstellungsdatei."
+        ) from None
+    try:
+        document = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise SettingsFileError(
+            f"Die Datei ist kein gültiges JSON (Zeile {error.lineno}, Spalte {error.colno})."
+        ) from None
+    except ValueError as error:
+        raise SettingsFileError(f"Die Datei ist kein gültiges JSON ({error}).") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise SettingsFileError(
+            "Die Datei ist keine Einstellungsdatei von Expertenrat "
+            f"(„format“ muss „{FORMAT}“ sein)."
+        )
+    return document
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"„{name}“ ist keine Zahl")
+
+
+def _check_kind_and_version(document: Mapping[str, Any]) -> None:
+    version = document.get("formatVersion")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise SettingsFileError(
+            f"Die Einstellungsdatei hat das Format {version} einer neueren Programmversion; "
+            f"dieses Programm liest Format {FORMAT_VERSION}. Bitte aktualisieren Sie "
+            "Expertenrat oder exportieren Sie die Einstellungen dort im älteren Format."
+        )
+
+
+def _check_schema(document: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path)))
+    if errors:
+        shown = "; ".join(_schema_message(e) for e in errors[:5])
+        more = f" (und {len(errors) - 5} weitere)" if len(errors) > 5 else ""
+        raise SettingsFileError(
+            f"Die Einstellungsdatei entspricht nicht dem Format: {shown}{more}."
+        )
+
+
+def _schema_message(error: Any) -> str:
+    """A German sentence for one schema violation, naming the place in the file."""
+    where = _place(list(error.path))
+    value, rule = error.instance, error.validator_value
+    messages = {
+        "required": lambda: f"es fehlt die Angabe „{_missing(error)}“",
+        "additionalProperties": lambda: (
+            "unbekannte Angabe(n) "
+            + ", ".join(
+                f"„{k}“" for k in sorted(set(value) - set(error.schema.get("properties", {})))
+            )
+        ),
+        "type": lambda: f"hat die falsche Art (erwartet: {_type_words(rule)})",
+        "maxLength": lambda: f"ist zu lang ({len(value)} Zeichen, höchstens {rule})",
+        "minLength": lambda: "darf nicht leer sein",
+        "pattern": lambda: "hat nicht die erwartete Form",
+        "enum": lambda: f"„{value}“ ist nicht möglich (möglich: {', '.join(map(str, rule))})",
+        "const": lambda: f"muss „{rule}“ sein",
+        "minimum": lambda: f"muss mindestens {rule} sein",
+        "maximum": lambda: f"darf höchstens {rule} sein",
+        "maxItems": lambda: f"hat zu viele Einträge (höchstens {rule})",
+    }
+    text = messages.get(error.validator, lambda: "ist ungültig")()
+    return f"{where} {text}" if where else text[0].upper() + text[1:]
+
+
+def _missing(error: Any) -> str:
+    present = set(error.instance) if isinstance(error.instance, dict) else set()
+    return next((key for key in error.validator_value if key not in present), "?")
+
+
+def _type_words(rule: Any) -> str:
+    words = {
+        "string": "Text",
+        "integer": "ganze Zahl",
+        "object": "Objekt",
+        "array": "Liste",
+        "null": "leer",
+    }
+    names = rule if isinstance(rule, list) else [rule]
+    return " oder ".join(words.get(n, n) for n in names)
+
+
+def _place(path: Sequence[Any]) -> str:
+    """ "council", "name" -> "„Name des Gremiums“"; "actionFields", 2 -> "Handlungsfeld 3"."""
+    if not path:
+        return ""
+    head, rest = path[0], list(path[1:])
+    if head == "council" and rest:
+        name = next((a for a, k in _KEYS.items() if k == rest[0]), str(rest[0]))
+        return f"„{_label(name)}“"
+    lists = {"actionFields": "Handlungsfeld", "textTemplates": "Textbaustein"}
+    if head in lists and rest and isinstance(rest[0], int):
+        detail = f", „{rest[1]}“" if len(rest) > 1 else ""
+        return f"{lists[head]} {rest[0] + 1}{detail}"
+    return f"„{'.'.join(map(str, path))}“"
+
+
+def _template(document: Mapping[str, Any]) -> CouncilTemplate:
+    council = document["council"]
+    values: dict[str, Any] = {}
+    for name, key in _KEYS.items():
+        if key not in council:
+            continue
+        value = council[key]
+        if name == "logo_png":
+            value = _logo(value)
+        elif name in _ENUMS:
+            value = _ENUMS[name](value)
+        values[name] = value
+    settings = CouncilSettings(id=None, **values)
+    action_fields = tuple(
+        ActionField(id=None, name=f["name"], colour=f["colour"], position=i)
+        for i, f in enumerate(document["actionFields"])
+    )
+    phrases = tuple(
+        TextTemplate(id=None, label=t["label"], text=t["text"], position=i)
+        for i, t in enumerate(document["textTemplates"])
+    )
+    return CouncilTemplate(settings, action_fields, phrases)
+
+
+def _logo(value: str | None) -> bytes | None:
+    if not value:
+        return None
+    try:
+        png = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise SettingsFileError(
+            "Das Logo in der Einstellungsdatei ist kein gültiges Base64."
+        ) from None
+    if not png.startswith(_PNG_SIGNATURE):
+        raise SettingsFileError("Das Logo in der Einstellungsdatei ist kein PNG-Bild.")
+    return png
+
+
+def template_problems_of(template: CouncilTemplate) -> list[FieldProblem]:
+    """The rules of the forms, applied to every part of ``template``."""
+    problems = list(validate_settings(template.settings))
+    names: list[str] = []
+    for number, field in enumerate(template.action_fields, start=1):
+        for problem in validate_action_field_name(field.name, names) + validate_colour(
+            field.colour
+        ):
+            problems.append(
+                FieldProblem(ACTION_FIELDS, f"Handlungsfeld {number}: {problem.message}")
+            )
+        names.append(field.name)
+    for number, phrase in enumerate(template.text_templates, start=1):
+        for problem in template_problems(phrase):
+            problems.append(
+                FieldProblem(TEXT_TEMPLATES, f"Textbaustein {number}: {problem.message}")
+            )
+    return problems
+
+
+# --- what an import changes -----------------------------------------------------------
+
+
+def template_differences(
+    current: CouncilTemplate, incoming: CouncilTemplate
+) -> list[FieldDifference]:
+    """What applying ``incoming`` to a council set up as ``current`` changes, field by field.
+
+    ``mine`` is the council's value, ``theirs`` the file's (suggested); the action fields
+    and the phrases are one entry each (a tuple of their names and colours / texts).
+    """
+    found = []
+    for name in _KEYS:
+        old, new = getattr(current.settings, name), getattr(incoming.settings, name)
+        if old != new:
+            found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
+    for name, old, new in (
+        (ACTION_FIELDS, _field_list(current), _field_list(incoming)),
+        (TEXT_TEMPLATES, _phrase_list(current), _phrase_list(incoming)),
+    ):
+        if old != new:
+            found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
+    return found
+
+
+def chosen_template(
+    current: CouncilTemplate, incoming: CouncilTemplate, take: set[str] | frozenset[str]
+) -> CouncilTemplate:
+    """``current`` with the parts named in ``take`` (``template_differences`` names) taken
+    from ``incoming``; the council's id and version stay."""
+    settings = replace(
+        current.settings, **{n: getattr(incoming.settings, n) for n in take if n in _KEYS}
+    )
+    return CouncilTemplate(
+        settings,
+        incoming.action_fields if ACTION_FIELDS in take else current.action_fields,
+        incoming.text_templates if TEXT_TEMPLATES in take else current.text_templates,
+    )
+
+
+def _field_list(template: CouncilTemplate) -> tuple[tuple[str, str], ...]:
+    return tuple((f.name, f.colour.lower()) for f in template.action_fields)
+
+
+def _phrase_list(template: CouncilTemplate) -> tuple[tuple[str, str], ...]:
+    return tuple((t.label, t.text) for t in template.text_templates)
+
+
+def difference_label(name: str) -> str:
+    """The German name of a ``template_differences`` entry."""
+    if name == ACTION_FIELDS:
+        return "Handlungsfelder"
+    if name == TEXT_TEMPLATES:
+        return "Textbausteine"
+    return _label(name)
+
+
+def _label(name: str) -> str:
+    return "Logo" if name == "logo_png" else field_label("council", name)
+
+
+def difference_text(name: str, value: Any) -> str:
+    """A value of a ``template_differences`` entry in words, on one line."""
+    if name == ACTION_FIELDS:
+        return ", ".join(f"{field} ({colour})" for field, colour in value) or "(keine)"
+    if name == TEXT_TEMPLATES:
+        if not value:
+            return "(keine)"
+        return f"{len(value)}: " + ", ".join(label for label, _text in value)
+    if isinstance(value, LabelledEnum):
+        return value.label
+    if isinstance(value, bytes):
+        return f"Bild ({len(value):,} Bytes)".replace(",", ".")
+    if value is None or value == "":
+        return "(leer)"
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class TransferPreview:
+    """What importing a settings file into a council would change.
+
+    ``kept_fields`` names the council's action fields the file does not have that stay,
+    because members, projects or recommendations use them (unused ones are removed).
+    """
+
+    current: CouncilTemplate
+    incoming: CouncilTemplate
+    differences: tuple[FieldDifference, ...]
+    kept_fields: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """The changes as "Feld: alt -> neu" lines, then the kept fields."""
+        lines = [
+            f"{difference_label(d.name)}: {difference_text(d.name, d.mine)} -> "
+            f"{difference_text(d.name, d.theirs)}"
+            for d in self.differences
+        ]
+        lines += [
+            f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird." for name in self.kept_fields
+        ]
+        return lines

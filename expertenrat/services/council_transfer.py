@@ -1,0 +1,202 @@
+"""The transfer kit: a council's settings as a file, read back into another council or
+used to start a new one (see ``domain.council_transfer``). Nothing personal is read or
+written: only the council row, its action fields and its standard phrases.
+
+Applying a file happens in one transaction: the settings, then the action fields (matched
+by name: recoloured, reordered, added; a field the file lacks is removed if nothing uses
+it, else kept at the end), then the phrases (replaced by the file's).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from expertenrat import __version__
+from expertenrat.domain.council_transfer import (
+    ACTION_FIELDS,
+    SCHEMA_FILE,
+    TEXT_TEMPLATES,
+    CouncilTemplate,
+    TransferPreview,
+    chosen_template,
+    read_settings_file,
+    settings_document,
+    template_differences,
+    template_problems_of,
+)
+from expertenrat.domain.councils import clean_action_field_name, clean_settings
+from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.text_templates import clean_template
+from expertenrat.paths import resource_path
+from expertenrat.services import audit
+from expertenrat.services.settings import (
+    action_field,
+    apply_settings,
+    council_settings,
+    field_rows,
+    field_uses,
+)
+from expertenrat.services.text_templates import PURPOSE, phrase, phrase_rows
+from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+WHAT = "Die Einstellungen des Gremiums"
+
+
+@cache
+def settings_schema() -> dict[str, Any]:
+    """The JSON Schema of the settings file, as shipped in ``resources/schemas``."""
+    return json.loads(resource_path(*SCHEMA_FILE).read_text("utf-8"))
+
+
+class CouncilTransferService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def template(self, council_id: int) -> CouncilTemplate:
+        """The council's transferable setup as stored now (with its id and version)."""
+        with reading(self._db) as session:
+            return _template(session, council_id)
+
+    def export(self, council_id: int, now: datetime | None = None) -> bytes:
+        """The council's settings file."""
+        exported_at = (now or datetime.now(UTC)).astimezone(UTC)
+        return settings_document(
+            self.template(council_id), exported_at, f"Expertenrat {__version__}"
+        )
+
+    @staticmethod
+    def read(data: bytes) -> CouncilTemplate:
+        """The template in a settings file, checked (``SettingsFileError`` if unusable)."""
+        return read_settings_file(data, settings_schema())
+
+    def preview(self, council_id: int, incoming: CouncilTemplate) -> TransferPreview:
+        """What importing ``incoming`` into the council would change."""
+        with reading(self._db) as session:
+            current = _template(session, council_id)
+            wanted = {f.name.casefold() for f in incoming.action_fields}
+            kept = tuple(
+                action_field(row)
+                for row in field_rows(session, council_id)
+                if row.name.casefold() not in wanted and field_uses(session, row.id)
+            )
+        # The council ends up with the file's fields and, after them, the kept ones.
+        incoming = replace(incoming, action_fields=incoming.action_fields + kept)
+        differences = tuple(template_differences(current, incoming))
+        if not any(d.name == ACTION_FIELDS for d in differences):
+            kept = ()
+        return TransferPreview(current, incoming, differences, tuple(f.name for f in kept))
+
+    def apply(self, preview: TransferPreview, take: set[str] | frozenset[str] | None = None):
+        """Apply the differences named in ``take`` (default: all) in one transaction.
+
+        The council must not have changed since the preview (else ``ConcurrentEditError``).
+        """
+        names = {d.name for d in preview.differences} if take is None else set(take)
+        chosen = chosen_template(preview.current, preview.incoming, names)
+        _raise_if_invalid(chosen)
+        council_id = preview.current.settings.id
+        with changing(self._db, WHAT) as session:
+            row = fetch(session, models.Council, council_id, "Das Gremium")
+            check_version(row, preview.current.settings.version, WHAT)
+            before = audit.snapshot(row)
+            apply_settings(row, clean_settings(chosen.settings))
+            session.flush()
+            self._audit(session, AuditAction.UPDATE, "council", row.id, row.id,
+                        f"Einstellungen von „{row.name}“ aus einer Einstellungsdatei übernommen",
+                        before=before, after=audit.snapshot(row))  # fmt: skip
+            if ACTION_FIELDS in names:
+                self._replace_fields(session, row.id, chosen)
+            if TEXT_TEMPLATES in names:
+                self._replace_phrases(session, row.id, chosen)
+            return council_settings(row)
+
+    def create_council(self, incoming: CouncilTemplate) -> int:
+        """A new council set up as ``incoming`` says; returns its id."""
+        _raise_if_invalid(incoming)
+        with changing(self._db, "Das Gremium") as session:
+            row = models.Council()
+            apply_settings(row, clean_settings(incoming.settings))
+            session.add(row)
+            session.flush()
+            self._audit(session, AuditAction.CREATE, "council", row.id, row.id,
+                        f"Gremium „{row.name}“ aus einer Einstellungsdatei angelegt",
+                        after=audit.snapshot(row))  # fmt: skip
+            self._replace_fields(session, row.id, incoming)
+            self._replace_phrases(session, row.id, incoming)
+            return row.id
+
+    def _replace_fields(self, session: Session, council_id: int, chosen: CouncilTemplate) -> None:
+        rows = {row.name.casefold(): row for row in field_rows(session, council_id)}
+        before = [(row.name, row.colour) for row in rows.values()]
+        for position, field in enumerate(chosen.action_fields):
+            name = clean_action_field_name(field.name)
+            row = rows.pop(name.casefold(), None)
+            if row is None:
+                row = models.ActionField(council_id=council_id, name=name)
+                session.add(row)
+            row.name, row.colour, row.position = name, field.colour.lower(), position
+        position = len(chosen.action_fields)
+        for row in rows.values():  # not in the file: removed unless in use
+            if field_uses(session, row.id):
+                row.position, position = position, position + 1
+            else:
+                session.delete(row)
+        session.flush()
+        after = [(r.name, r.colour) for r in field_rows(session, council_id)]
+        self._audit(session, AuditAction.UPDATE, "action_field", None, council_id,
+                    "Handlungsfelder aus einer Einstellungsdatei übernommen",
+                    before={"fields": before}, after={"fields": after})  # fmt: skip
+
+    def _replace_phrases(self, session: Session, council_id: int, chosen: CouncilTemplate) -> None:
+        old = phrase_rows(session, council_id)
+        before = [row.label for row in old]
+        for row in old:
+            session.delete(row)
+        session.flush()
+        for position, template in enumerate(chosen.text_templates):
+            cleaned = clean_template(template)
+            session.add(
+                models.TextTemplate(
+                    council_id=council_id,
+                    purpose=PURPOSE,
+                    position=position,
+                    label=cleaned.label,
+                    text=cleaned.text,
+                )
+            )
+        session.flush()
+        self._audit(session, AuditAction.UPDATE, "text_template", None, council_id,
+                    "Textbausteine aus einer Einstellungsdatei übernommen",
+                    before={"labels": before},
+                    after={"labels": [t.label for t in chosen.text_templates]})  # fmt: skip
+
+    def _audit(self, session, action, entity, entity_id, council_id, summary, **states) -> None:
+        audit.record(
+            session, self._actor, action, entity, entity_id, council_id=council_id,
+            summary=summary, **states,
+        )  # fmt: skip
+
+
+def _template(session: Session, council_id: int) -> CouncilTemplate:
+    row = fetch(session, models.Council, council_id, "Das Gremium")
+    return CouncilTemplate(
+        council_settings(row),
+        tuple(action_field(r) for r in field_rows(session, council_id)),
+        tuple(phrase(r) for r in phrase_rows(session, council_id)),
+    )
+
+
+def _raise_if_invalid(template: CouncilTemplate) -> None:
+    problems = template_problems_of(replace(template, settings=clean_settings(template.settings)))
+    if problems:
+        raise ValidationError(problems)

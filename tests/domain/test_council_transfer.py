@@ -1,0 +1,192 @@
+"""The council settings file: written, read back, checked against its schema, refused."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from expertenrat.domain.council_transfer import (
+    FORMAT_VERSION,
+    CouncilTemplate,
+    SettingsFileError,
+    chosen_template,
+    read_settings_file,
+    settings_document,
+    template_differences,
+)
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL, TEXT_TEMPLATE
+from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.services.council_transfer import settings_schema
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+WISMAR = CouncilTemplate(
+    CouncilSettings(
+        id=None,
+        name="Digital-Beirat „Wismar“ & <Co> 🚲",
+        city="Hansestadt Wismar",
+        short_name="DBW",
+        logo_png=PNG,
+        min_members=5,
+        max_members=12,
+        quorum_rule=QuorumRule.TWO_THIRDS,
+        notice_period_days=10,
+        response_period_months=3,
+        minutes_style=MinutesStyle.COURSE,
+        minutes_approval=MinutesApproval.OBJECTIONS,
+        objection_period_days=21,
+        bundesland="DE-MV",
+        time_zone="Europe/Berlin",
+        website="https://www.wismar.de/digital?a=1&b=2",
+        classification="Beirat",
+        secretariat='Geschäftsstelle "Digitales" – Zimmer 2.07',
+    ),
+    (
+        ActionField(None, "Mobilität & Hafen", "#ff8800", 0),
+        ActionField(None, "Bildung", "#0055aa", 1),
+    ),
+    (TextTemplate(None, "Kenntnis", "Der Beirat nimmt\nden Bericht zur Kenntnis. 👍", 0),),
+)
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+
+
+def _read(document: bytes | dict) -> CouncilTemplate:
+    if isinstance(document, dict):
+        document = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    return read_settings_file(document, settings_schema())
+
+
+def _document(**council) -> dict:
+    document = json.loads(settings_document(WISMAR, NOW, "Expertenrat test"))
+    document["council"].update(council)
+    return document
+
+
+def test_a_written_file_reads_back_as_the_same_template():
+    data = settings_document(WISMAR, NOW, "Expertenrat test")
+
+    assert _read(data) == WISMAR
+    assert "„Wismar“ & <Co> 🚲" in data.decode("utf-8")  # umlauts and emoji as they are
+
+
+def test_the_file_has_no_place_for_personal_data():
+    document = json.loads(settings_document(WISMAR, NOW, "x"))
+    keys = set(document) | set(document["council"])
+
+    assert keys.isdisjoint({"members", "persons", "email", "phone", "meetings"})
+    assert settings_schema()["additionalProperties"] is False
+    with pytest.raises(SettingsFileError, match="Unbekannte Angabe\\(n\\) „members“"):
+        _read({**document, "members": [{"given_name": "Anna", "email": "a@b.de"}]})
+
+
+def test_the_schema_knows_the_programs_limits_and_choices():
+    council = settings_schema()["properties"]["council"]["properties"]
+    lists = settings_schema()["properties"]
+
+    for name, key in (("name", "name"), ("short_name", "shortName"), ("city", "city"),
+                      ("website", "website"), ("classification", "classification"),
+                      ("secretariat", "secretariat")):  # fmt: skip
+        assert council[key]["maxLength"] == COUNCIL[name].max_length
+    field = lists["actionFields"]["items"]["properties"]
+    phrase = lists["textTemplates"]["items"]["properties"]
+    assert field["name"]["maxLength"] == ACTION_FIELD_NAME.max_length
+    assert phrase["label"]["maxLength"] == TEXT_TEMPLATE["label"].max_length
+    assert phrase["text"]["maxLength"] == TEXT_TEMPLATE["text"].max_length
+    assert council["quorumRule"]["enum"] == [r.value for r in QuorumRule]
+    assert council["minutesStyle"]["enum"] == [s.value for s in MinutesStyle]
+    assert council["minutesApproval"]["enum"] == [a.value for a in MinutesApproval]
+    assert lists["formatVersion"]["const"] == FORMAT_VERSION
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"format": "expertenrat-council-settings",', "kein gültiges JSON \\(Zeile 1"),
+        (b"\xff\xfe\x00garbage", "keine Textdatei in UTF-8"),
+        (b'{"format": "expertenrat-council-settings", "n": NaN}', "kein gültiges JSON"),
+        (b"[1, 2]", "keine Einstellungsdatei von Expertenrat"),
+        (b'{"format": "ical"}', "keine Einstellungsdatei von Expertenrat"),
+        (b"", "kein gültiges JSON"),
+    ],
+)
+def test_unreadable_files_are_refused(data, message):
+    with pytest.raises(SettingsFileError, match=message):
+        _read(data)
+
+
+def test_a_file_of_a_newer_format_is_refused():
+    with pytest.raises(SettingsFileError, match="Format 2 einer neueren Programmversion"):
+        _read({**_document(), "formatVersion": 2, "somethingNew": True})
+
+
+@pytest.mark.parametrize(
+    ("council", "message"),
+    [
+        ({"minMembers": "acht"}, "„Mindestzahl der Mitglieder“ hat die falsche Art"),
+        ({"name": "N" * 201}, "„Name des Gremiums“ ist zu lang \\(201 Zeichen, höchstens 200\\)"),
+        ({"quorumRule": "all"}, "„Beschlussfähigkeit“ „all“ ist nicht möglich"),
+        ({"noticePeriodDays": 400}, "„Ladungsfrist \\(Tage\\)“ darf höchstens 365 sein"),
+        ({"website": "ftp://x"}, "„Website“ hat nicht die erwartete Form"),
+        ({"city": ""}, "„Stadt“ darf nicht leer sein"),
+    ],
+)
+def test_schema_violations_are_refused_with_the_place(council, message):
+    with pytest.raises(SettingsFileError, match="entspricht nicht dem Format: .*" + message):
+        _read(_document(**council))
+
+
+def test_a_missing_part_is_named():
+    document = _document()
+    del document["actionFields"]
+    with pytest.raises(SettingsFileError, match="Es fehlt die Angabe „actionFields“"):
+        _read(document)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"name": "Beirat\u202eX"}, "Der Name des Gremiums enthält ein unsichtbares"),
+        ({"city": "Wis\x00mar"}, "Die Stadt enthält ein unsichtbares Steuerzeichen"),
+        ({"secretariat": "Zeile 1\nZeile 2"}, "Die Geschäftsstelle muss in einer Zeile"),
+        ({"minMembers": 9, "maxMembers": 8}, "Höchstzahl der Mitglieder darf nicht kleiner"),
+        ({"timeZone": "Mars/Olympus"}, "Die Zeitzone „Mars/Olympus“ ist unbekannt"),
+        ({"bundesland": "DE-XX"}, "„DE-XX“ ist kein Bundesland-Kürzel"),
+        ({"logoPng": "bm90IGEgcG5n"}, "Das Logo in der Einstellungsdatei ist kein PNG-Bild"),
+        ({"logoPng": "%%%"}, "kein gültiges Base64"),
+    ],
+)
+def test_hostile_or_inconsistent_values_are_refused(change, message):
+    with pytest.raises(SettingsFileError, match=message):
+        _read(_document(**change))
+
+
+def test_duplicate_action_fields_and_hostile_phrases_are_refused_by_number():
+    document = _document()
+    document["actionFields"].append({"name": "bildung", "colour": "#123456"})
+    document["textTemplates"].append({"label": "Gut", "text": "Text\x1b[31m"})
+
+    with pytest.raises(SettingsFileError) as refused:
+        _read(document)
+
+    assert "Handlungsfeld 3: Ein Handlungsfeld „bildung“ gibt es bereits." in str(refused.value)
+    assert "Textbaustein 2: Der Textbaustein enthält ein unsichtbares" in str(refused.value)
+
+
+def test_differences_name_each_changed_part_and_a_choice_takes_only_those():
+    current = CouncilTemplate(
+        CouncilSettings(id=7, name="Expert*innenrat", city="Rostock", version=3),
+        (ActionField(1, "Bildung", "#0055AA", 0),),
+    )
+
+    found = {d.name: (d.mine, d.theirs) for d in template_differences(current, WISMAR)}
+    chosen = chosen_template(current, WISMAR, {"city", "action_fields"})
+
+    assert found["city"] == ("Rostock", "Hansestadt Wismar")
+    assert found["action_fields"][1] == (("Mobilität & Hafen", "#ff8800"), ("Bildung", "#0055aa"))
+    assert "text_templates" in found and "time_zone" not in found
+    assert (chosen.settings.id, chosen.settings.version) == (7, 3)
+    assert (chosen.settings.name, chosen.settings.city) == ("Expert*innenrat", "Hansestadt Wismar")
+    assert chosen.action_fields == WISMAR.action_fields and chosen.text_templates == ()

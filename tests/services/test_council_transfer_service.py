@@ -1,0 +1,142 @@
+"""The transfer kit's service: export, preview, apply in one transaction, new council."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import func, select
+
+from expertenrat.domain.council_transfer import SettingsFileError
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.services.council_transfer import CouncilTransferService
+from expertenrat.services.text_templates import TextTemplatesService
+from expertenrat.store import models
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"logo"
+sqlite_only = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def transfer(database, actor) -> CouncilTransferService:
+    return CouncilTransferService(database, actor)
+
+
+@pytest.fixture
+def rostock(settings_service, database, actor, council) -> CouncilSettings:
+    """Rostock's council, set up by hand: profile, logo, a fifth field, a phrase of its own."""
+    settings = settings_service.update_settings(
+        replace(
+            council, short_name="SCER", logo_png=PNG, min_members=7, notice_period_days=9,
+            website="https://www.rostock.de/smartcity", secretariat="Geschäftsstelle & <Amt 10>",
+            objection_period_days=10,
+        )
+    )  # fmt: skip
+    settings_service.add_action_field(council.id, "Mobilität 🚲", "#ff8800")
+    TextTemplatesService(database, actor).add(
+        council.id, TextTemplate(None, "Dank", "Der Rat dankt „allen“ & <jedem>.")
+    )
+    return settings
+
+
+def test_settings_travel_from_one_council_to_another(transfer, settings_service, rostock):
+    wismar = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Wismar")
+    )
+    data = transfer.export(rostock.id)
+
+    preview = transfer.preview(wismar.id, transfer.read(data))
+    transfer.apply(preview)
+
+    source, copy = transfer.template(rostock.id), transfer.template(wismar.id)
+    ignore = {"id": None, "version": 0}
+    assert replace(copy.settings, **ignore) == replace(source.settings, **ignore)
+    assert [(f.name, f.colour) for f in copy.action_fields] == [
+        (f.name, f.colour) for f in source.action_fields
+    ]
+    assert [(t.label, t.text) for t in copy.text_templates] == [
+        (t.label, t.text) for t in source.text_templates
+    ]
+    assert {d.name for d in preview.differences} >= {"name", "logo_png", "text_templates"}
+    assert transfer.preview(wismar.id, transfer.read(data)).differences == ()
+
+
+@sqlite_only
+def test_a_field_in_use_stays_and_unused_ones_go(
+    transfer, settings_service, rostock, members_service, new_member, today
+):
+    members_service.save(rostock.id, new_member(), today)  # uses "Stadtdaten"
+    incoming = transfer.read(transfer.export(rostock.id))
+    incoming = replace(incoming, action_fields=incoming.action_fields[:1])
+
+    preview = transfer.preview(rostock.id, incoming)
+    transfer.apply(preview)
+
+    assert preview.kept_fields == ("Stadtdaten",)
+    assert "Handlungsfeld „Stadtdaten“ bleibt, weil es verwendet wird." in preview.lines()
+    names = [f.name for f in settings_service.action_fields(rostock.id)]
+    assert names == ["Moderne Verwaltung", "Stadtdaten"]
+
+
+@sqlite_only
+def test_only_the_chosen_parts_are_applied(transfer, settings_service, rostock):
+    wismar = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Wismar")
+    )
+    preview = transfer.preview(wismar.id, transfer.read(transfer.export(rostock.id)))
+
+    transfer.apply(preview, {"website", "action_fields"})
+
+    after = transfer.template(wismar.id)
+    assert (after.settings.name, after.settings.website) == (
+        "Digitalbeirat", "https://www.rostock.de/smartcity",
+    )  # fmt: skip
+    assert len(after.action_fields) == 5
+    assert "Dank" not in [t.label for t in after.text_templates]
+
+
+@sqlite_only
+def test_a_council_changed_since_the_preview_is_not_touched(
+    transfer, settings_service, rostock, database
+):
+    incoming = transfer.template(rostock.id)
+    incoming = replace(incoming, settings=replace(incoming.settings, city="Kiel"))
+    preview = transfer.preview(rostock.id, incoming)
+    settings_service.update_settings(replace(rostock, name="Umbenannt"))
+
+    with pytest.raises(ConcurrentEditError):
+        transfer.apply(preview)
+
+    assert settings_service.settings(rostock.id).city == "Rostock"
+
+
+@sqlite_only
+def test_a_new_council_from_a_file_copies_nothing_personal(
+    transfer, settings_service, rostock, members_service, new_member, database, today
+):
+    members_service.save(rostock.id, new_member(email="anna@example.org"), today)
+    data = transfer.export(rostock.id)
+
+    created = transfer.create_council(transfer.read(data))
+
+    assert b"anna" not in data.lower() and b"Berg" not in data
+    copy = transfer.template(created)
+    assert copy.settings.name == rostock.name and len(copy.action_fields) == 5
+    assert members_service.members(created) == []
+    with database.reading() as session:
+        people = session.scalar(select(func.count()).select_from(models.Person))
+    assert people == 1
+    assert TextTemplatesService(database, "x").templates(created)[-1].label == "Dank"
+
+
+@sqlite_only
+def test_a_refused_file_changes_nothing(transfer, rostock):
+    before = transfer.template(rostock.id)
+    bad = transfer.export(rostock.id).replace(b'"Rostock"', b'"Ros\\u0000tock"')
+
+    with pytest.raises(SettingsFileError, match="Die Stadt enthält ein unsichtbares"):
+        transfer.read(bad)
+
+    assert transfer.template(rostock.id) == before

@@ -1,0 +1,112 @@
+"""The command line for the transfer kit: export and import of a council's settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+import pytest
+
+from expertenrat.domain.council_transfer import CouncilTemplate, settings_document
+from expertenrat.domain.councils import CouncilSettings
+
+WISMAR = CouncilTemplate(CouncilSettings(id=None, name="Digitalbeirat", city="Wismar"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "expertenrat", *args],
+        capture_output=True, text=True, timeout=120, env=environment,
+    )  # fmt: skip
+
+
+def stored(database) -> tuple[list[tuple], list[tuple], list[tuple], int]:
+    """Everything an import could change: councils, fields, phrases, the audit's length."""
+    with sqlite3.connect(database) as connection:
+        tables = [
+            connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            for table in ("councils", "action_fields", "text_templates")
+        ]
+        audit = connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
+    connection.close()
+    return (*tables, audit)
+
+
+@pytest.fixture
+def exported(demo_file, tmp_path):
+    path = tmp_path / "rostock.json"
+    result = run("--database", str(demo_file), "export", "settings", "--out", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "ohne personenbezogene Daten" in result.stdout
+    return path
+
+
+def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, exported, tmp_path):
+    document = json.loads(exported.read_text("utf-8"))
+    document["council"].update(city="Lübeck & <Travemünde>", noticePeriodDays=12)
+    changed = tmp_path / "luebeck.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    before = stored(demo_file)
+
+    dry = run("--database", str(demo_file), "import", "settings", str(changed), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert stored(demo_file) == before
+    applied = run("--database", str(demo_file), "import", "settings", str(changed))
+
+    assert "Stadt: Rostock -> Lübeck & <Travemünde>" in dry.stdout
+    assert "Ladungsfrist (Tage): 7 -> 12" in dry.stdout
+    assert "Probelauf: Es wurde nichts gespeichert." in dry.stdout
+    assert applied.returncode == 0, applied.stderr
+    assert "Übernommen: 2 Änderung(en)" in applied.stdout
+    with sqlite3.connect(demo_file) as connection:
+        city, notice = connection.execute(
+            "SELECT city, notice_period_days FROM councils WHERE id = 1"
+        ).fetchone()
+    connection.close()
+    assert (city, notice) == ("Lübeck & <Travemünde>", 12)
+
+
+def test_new_makes_a_council_from_the_file(demo_file, exported):
+    councils = len(stored(demo_file)[0])
+
+    result = run("--database", str(demo_file), "import", "settings", str(exported), "--new")
+
+    assert result.returncode == 0, result.stderr
+    assert f"Gremium Nr. {councils + 1} „Smart City Expert*innenrat“" in result.stdout
+    assert len(stored(demo_file)[0]) == councils + 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"format": "expertenrat-council-settings", ', "kein gültiges JSON"),
+        ("NEWER", "Format 7 einer neueren Programmversion"),
+        ("SCHEMA", "entspricht nicht dem Format: „Mindestzahl der Mitglieder“"),
+        ("HOSTILE", "Der Name des Gremiums enthält ein unsichtbares Steuerzeichen"),
+    ],
+)
+def test_refused_files_change_nothing(demo_file, tmp_path, content, message):
+    document = json.loads(settings_document(WISMAR, datetime.now(UTC), "test"))
+    if content == "NEWER":
+        document["formatVersion"] = 7
+    elif content == "SCHEMA":
+        document["council"]["minMembers"] = -1
+    elif content == "HOSTILE":
+        document["council"]["name"] = "Rat\u202e<script>"
+    path = tmp_path / "bad.json"
+    text = content if content.startswith("{") else json.dumps(document, ensure_ascii=False)
+    path.write_text(text, "utf-8")
+    before = stored(demo_file)
+
+    result = run("--database", str(demo_file), "import", "settings", str(path))
+
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert stored(demo_file) == before
