@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
-from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
 from expertenrat.domain.meeting_draft import (
     MAX_LINK_LENGTH,
     MAX_PLACE_LENGTH,
@@ -35,10 +35,13 @@ from expertenrat.domain.meeting_draft import (
     MeetingDraft,
 )
 from expertenrat.domain.meetings import Meeting
+from expertenrat.domain.merge import differences, merged
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
+from expertenrat.ui.merge_dialog import MergeDialog
 
 _CONTEXT = "MeetingForm"
 DEFAULT_START = time(16, 0)
@@ -64,6 +67,7 @@ class MeetingForm(QWidget):
         self._council_id: int | None = None
         self.meeting: Meeting | None = None
         self._loaded: tuple = ()
+        self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
 
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
@@ -293,6 +297,9 @@ class MeetingForm(QWidget):
         except ValidationError as error:
             self.errors.show(error.problems)
             return False
+        except ConcurrentEditError as error:
+            self._offer_merge(error)
+            return False
         except ExpertenratError as error:
             self.errors.show_general(error.message)
             return False
@@ -300,3 +307,57 @@ class MeetingForm(QWidget):
         self.errors.show(problems)  # the warnings: holiday, overlap, long duration
         self.saved.emit(self.meeting.id)
         return True
+
+    # --- someone else saved first ---------------------------------------------------------
+
+    def _offer_merge(self, conflict: ConcurrentEditError) -> None:
+        """Both versions field by field; the chosen values are saved on the stored one."""
+        assert self.meeting is not None
+        try:
+            stored = self._meetings.get(self.meeting.id)
+        except ExpertenratError as error:
+            self.errors.show_general(error.message)
+            return
+        base = MeetingEntry.of(*self._loaded)
+        mine = MeetingEntry.of(*self._entered())
+        theirs = MeetingEntry.of(stored.draft(), stored.notes, stored.chair_membership_id)
+
+        def take(names: set[str]) -> None:
+            chosen = merged(mine, theirs, names)
+            self.meeting = stored
+            self._fill_chairs(stored)
+            self._fill(chosen.draft(), chosen.notes)
+            self._select_chair(chosen.chair_membership_id)
+            self._loaded = (theirs.draft(), theirs.notes, theirs.chair_membership_id)
+            self.save()
+
+        found = differences(base, mine, theirs)
+        if not found:  # the same values: only the versions differ
+            take(set())
+            return
+        self.errors.show_general(conflict.message)
+        self._fill_chairs(stored)  # names the other version's chair too
+        self.chair_combo.setCurrentIndex(
+            max(0, self.chair_combo.findData(mine.chair_membership_id))
+        )
+        self.merge_dialog = MergeDialog(
+            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(stored.label),
+            tr(
+                _CONTEXT,
+                "Jemand anderes hat diese Sitzung gespeichert, während Sie sie bearbeitet "
+                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
+                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+            ),
+            meeting_merge_rows(found, self._chair_name),
+            self,
+        )
+        self.merge_dialog.chosen.connect(take)
+        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
+        self.merge_dialog.open()
+
+    def _select_chair(self, membership_id: int | None) -> None:
+        self.chair_combo.setCurrentIndex(max(0, self.chair_combo.findData(membership_id)))
+
+    def _chair_name(self, membership_id: int | None) -> str:
+        index = self.chair_combo.findData(membership_id)
+        return self.chair_combo.itemText(index) if membership_id is not None and index >= 0 else ""

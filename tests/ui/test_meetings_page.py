@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -442,3 +443,28 @@ def test_a_title_corrected_after_writing_the_minutes_is_saved_without_a_conflict
     assert services.minutes.minutes(held.meeting_id).items[0].texts.discussion == (
         "Bericht der Vorsitzenden"
     )
+
+
+def test_a_meeting_saved_elsewhere_meanwhile_is_merged_field_by_field(
+    page, services, council_id, today
+):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+    page.form.place_edit.setText("Stadthaus & <Saal>")  # mine
+    stored = services.meetings.get(meeting_id)
+    services.meetings.update(  # another PC changes the title first
+        meeting_id, stored.version, replace(stored.draft(), title="Haushalt 2027")
+    )
+
+    page.form.save_button.click()
+
+    dialog = page.form.merge_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert set(dialog.choices) == {"title", "place"}
+    assert dialog.choices["title"][1].isChecked()  # theirs suggested: only they changed it
+    assert dialog.choices["place"][0].isChecked()  # mine suggested
+    dialog.apply_button.click()
+    saved = services.meetings.get(meeting_id)
+    assert (saved.title, saved.place) == ("Haushalt 2027", "Stadthaus & <Saal>")
+    assert not page.form.has_unsaved_changes()
