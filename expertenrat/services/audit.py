@@ -23,6 +23,7 @@ from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.database import Database
+from expertenrat.store.model_base import column_values
 from expertenrat.store.models import AuditEntry, utc_now
 
 _SKIPPED = {"created", "modified"}
@@ -44,7 +45,11 @@ def default_actor() -> str:
 
 def snapshot(record: object) -> dict[str, Any]:
     """The column values of an ORM record as JSON-friendly values."""
-    return {key: _plain(getattr(record, key)) for key in _audited_keys(type(record))}
+    model = type(record)
+    state = column_values(record, _audited_keys(model))
+    for key in _converted_keys(model):
+        state[key] = _plain(state[key])
+    return state
 
 
 def snapshot_with(record: object, changes: dict[str, Any]) -> dict[str, Any]:

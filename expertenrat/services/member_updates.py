@@ -33,7 +33,7 @@ from expertenrat.services.member_inserts import (
 )
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
-from expertenrat.store.model_base import utc_now
+from expertenrat.store.model_base import column_values, utc_now
 
 _PERSON_COLUMNS = (
     *PERSON_FIELDS,
@@ -68,7 +68,7 @@ def write_stored_persons(
         return []
     now = utc_now()
     persons = _persons(session, members, rows)
-    values = {pid: _values(person, _PERSON_COLUMNS) for pid, person in persons.items()}
+    values = {pid: column_values(person, _PERSON_COLUMNS) for pid, person in persons.items()}
     consents = []
     for member in members:
         person = values[member.person_id]
@@ -86,7 +86,7 @@ def write_stored_persons(
     changed_persons = {
         pid: person
         for pid, person in values.items()
-        if person != _values(persons[pid], _PERSON_COLUMNS)
+        if person != column_values(persons[pid], _PERSON_COLUMNS)
     }
     _update(session, models.Person, persons, changed_persons, now)
 
@@ -99,7 +99,7 @@ def write_stored_persons(
     changed = {
         mid: wanted
         for mid, wanted in memberships.items()
-        if wanted != _values(rows[mid], _MEMBERSHIP_COLUMNS)
+        if wanted != column_values(rows[mid], _MEMBERSHIP_COLUMNS)
         or further[mid] != _stored_further(rows[mid])
     }
     _update(session, models.Membership, rows, changed, now)
@@ -170,10 +170,6 @@ def _persons(
         for m in members
         if m.person_id is not None
     }
-
-
-def _values(record: object, columns: Sequence[str]) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in columns}
 
 
 def _membership_values(member: Member) -> dict[str, Any]:

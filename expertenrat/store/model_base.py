@@ -8,8 +8,10 @@ without the ORM, PostgreSQL's server default is UTC too since migration 0004).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -30,6 +32,19 @@ class Base(DeclarativeBase):
 def utc_now() -> datetime:
     """Now in UTC as a naive datetime: the form of every timestamp in the database."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def column_values(record: object, keys: Sequence[str]) -> dict[str, Any]:
+    """The values of ``keys`` (column attributes) of an ORM record.
+
+    Loaded values come from the instance's dictionary: bulk work reads tens of thousands
+    of records, and the instrumented attributes cost most of that. If one is expired or
+    deferred, all go through the attributes (which load it).
+    """
+    loaded = record.__dict__
+    if all(key in loaded for key in keys):
+        return {key: loaded[key] for key in keys}
+    return {key: getattr(record, key) for key in keys}
 
 
 def new_public_id() -> str:
