@@ -1,7 +1,8 @@
 """The register's forms for a recommendation's content (kind, title, text, action field,
 the addressed projects): "Neue Empfehlung" between the meetings (stored as a draft or
 adopted at once) and "Bearbeiten" (while draft or adopted and not in approved minutes; the
-service's refusal, also a version conflict, stays in the dialog with what was typed).
+service's refusal stays in the dialog with what was typed; a version conflict opens the
+merge dialog, see ``recommendation_steps``).
 """
 
 from __future__ import annotations
@@ -95,8 +96,10 @@ class RecommendationContentDialog(StepDialog):
         self.title_edit.setText(content.title)
         self.text_edit.setPlainText(content.text)
         self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(content.action_field_id)))
-        for project_id in content.project_ids:
-            self.check_project(project_id)
+        for row in range(self.project_list.count()):
+            item = self.project_list.item(row)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in content.project_ids
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
 
     def content(self) -> RecommendationContent:
         items = (self.project_list.item(r) for r in range(self.project_list.count()))

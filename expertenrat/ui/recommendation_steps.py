@@ -14,7 +14,8 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.merge import differences, merged
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
@@ -22,10 +23,13 @@ from expertenrat.ui.adopt_recommendation_dialog import AdoptRecommendationDialog
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.recommendation_content_dialogs import (
+    ContentChange,
     EditRecommendationDialog,
     NewRecommendationDialog,
 )
+from expertenrat.ui.recommendation_merge import recommendation_merge_rows
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.step_dialog import StepDialog
 
@@ -48,6 +52,7 @@ class RecommendationSteps:
         self._today = today
         self._stored = stored
         self.dialog: StepDialog | None = None
+        self.merge_dialog: MergeDialog | None = None  # open after a conflicting edit
 
     def new(self, council_id: int) -> None:
         projects, fields = self._choices(council_id)
@@ -79,22 +84,73 @@ class RecommendationSteps:
         content = RecommendationContent(
             row.title, text, row.kind, row.action_field_id, tuple(p.id for p in row.projects)
         )
-        self._open(
-            EditRecommendationDialog(
-                self._parent,
-                row.code,
-                row.origin.label,
-                content,
-                projects,
-                fields,
-                self._today(),
-                self._saving(
-                    lambda change: self._services.recommendations.update(
-                        row.id, row.version, change.content, change.on
-                    )
-                ),
-            )
+        version = [row.version]  # the stored one after a merge
+
+        def save(change: ContentChange) -> str:
+            try:
+                detail = self._services.recommendations.update(
+                    row.id, version[0], change.content, change.on
+                )
+            except ConcurrentEditError as error:
+                self._offer_merge(
+                    dialog, row.id, content, change.content, projects, fields, version
+                )
+                return error.message
+            except ExpertenratError as error:
+                return error.message
+            self._stored(detail.row.id)
+            return ""
+
+        dialog = EditRecommendationDialog(
+            self._parent, row.code, row.origin.label, content, projects, fields, self._today(), save
         )
+        self._open(dialog)
+
+    def _offer_merge(
+        self,
+        dialog: EditRecommendationDialog,
+        recommendation_id: int,
+        base: RecommendationContent,
+        mine: RecommendationContent,
+        projects: list[tuple[int, str]],
+        fields: list[tuple[int, str]],
+        version: list[int],
+    ) -> None:
+        """Someone saved first: both versions field by field; the choice is saved on theirs."""
+        try:
+            stored = self._services.recommendations.get(recommendation_id)
+        except ExpertenratError as error:
+            dialog.error_label.setText(error.message)
+            return
+        row = stored.row
+        theirs = RecommendationContent(
+            row.title, stored.text, row.kind, row.action_field_id, tuple(p.id for p in row.projects)
+        )
+        names = dict(projects) | {p.id: p.title for p in row.projects}
+
+        def take(chosen: set[str]) -> None:
+            version[0] = row.version
+            dialog.set_content(merged(mine, theirs, chosen))
+            dialog.submit()
+
+        found = differences(base, mine, theirs)
+        if not found:
+            take(set())
+            return
+        self.merge_dialog = MergeDialog(
+            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(row.code),
+            tr(
+                _CONTEXT,
+                "Jemand anderes hat diese Empfehlung gespeichert, während Sie sie bearbeitet "
+                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
+                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+            ),
+            recommendation_merge_rows(found, dict(fields), names),
+            dialog,
+        )
+        self.merge_dialog.chosen.connect(take)
+        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
+        self.merge_dialog.open()
 
     def adopt(self, row: RecommendationRow) -> None:
         self._open(

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
@@ -306,13 +306,24 @@ def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, ser
     page.edit_button.click()
     dialog = page.steps.dialog
     row = services.recommendations.get(sample.recommendations["E-2026-05"]).row
-    content = RecommendationContent("Von nebenan geändert", action_field_id=row.action_field_id)
+    content = RecommendationContent(
+        "Von nebenan geändert", kind=RecommendationKind.IMPULSE, action_field_id=row.action_field_id
+    )
     services.recommendations.update(row.id, row.version, content, date(2026, 11, 3))
     dialog.title_edit.setText("Meine Fassung")
     dialog.accept_button.click()
     assert "inzwischen von jemand anderem geändert" in dialog.error_label.text()
     assert dialog.isVisible() and dialog.title_edit.text() == "Meine Fassung"
     assert services.recommendations.get(row.id).row.title == "Von nebenan geändert"
+
+    merge = page.steps.merge_dialog  # both versions, field by field
+    mine = merge.choices["title"][0]
+    assert mine.isChecked() and mine.text() == "Meine Fassung"  # both changed it: mine
+    assert merge.choices["kind"][1].isChecked()  # only the other side changed the kind
+    merge.apply_button.click()
+    assert not dialog.isVisible()
+    stored = services.recommendations.get(row.id).row
+    assert (stored.title, stored.kind) == ("Meine Fassung", RecommendationKind.IMPULSE)
 
 
 def test_an_edit_of_a_recommendation_in_approved_minutes_is_refused_in_the_dialog(
