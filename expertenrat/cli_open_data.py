@@ -15,7 +15,7 @@ from expertenrat.services.files import FolderNotEmptyError
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
-    from expertenrat.services.oparl_export import FolderExport
+    from expertenrat.services.files import WrittenFolder
 
 
 def add_exports(exports: argparse._SubParsersAction) -> None:
@@ -33,6 +33,13 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     )
     _force_option(oparl)
     oparl.set_defaults(handler=_export_oparl, opening="read")
+    opendata = exports.add_parser(
+        "opendata",
+        help="Empfehlungsregister und Sitzungsliste als CSV mit datapackage.json (offene Daten)",
+    )
+    opendata.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    _force_option(opendata)
+    opendata.set_defaults(handler=_export_open_data, opening="read")
 
 
 def _force_option(parser: argparse.ArgumentParser) -> None:
@@ -54,7 +61,13 @@ def _export_oparl(services: Services, args: argparse.Namespace) -> str:
     return f"OParl-Export: {_summary(written)}"
 
 
-def _summary(written: FolderExport) -> str:
+def _export_open_data(services: Services, args: argparse.Namespace) -> str:
+    with _refusing_full_folder():
+        written = services.open_data_export.export(Path(args.out), force=args.force)
+    return f"Offene Daten: {_summary(written)}"
+
+
+def _summary(written: WrittenFolder) -> str:
     size = written.size / 1024**2
     return f"{counted(written.files, 'Datei', 'Dateien')} ({size:.1f} MB) in {written.folder}"
 

@@ -57,3 +57,18 @@ def test_a_folder_that_is_not_empty_is_kept_unless_forced(capsys, demo_file, tmp
 
     assert oparl(demo_file, folder, "--force") == 0
     assert not (folder / "alt.txt").exists() and (folder / "system.json").is_file()
+
+
+def test_export_opendata_writes_csv_and_data_package(capsys, demo_file, tmp_path):
+    folder = tmp_path / "offen"
+
+    code = main(["--database", str(demo_file), "export", "opendata", "--out", str(folder)])
+
+    assert code == 0 and capsys.readouterr().out.startswith("Offene Daten: 3 Dateien")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "datapackage.json",
+        "empfehlungen.csv",
+        "sitzungen.csv",
+    ]
+    assert main(["--database", str(demo_file), "export", "opendata", "--out", str(folder)]) == 1
+    assert "--force" in capsys.readouterr().err

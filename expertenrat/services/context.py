@@ -23,6 +23,7 @@ from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_documents import MinutesDocumentsService, render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.services.oparl_export import OParlExportService
+from expertenrat.services.open_data_export import OpenDataExportService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import RecommendationRemindersService
@@ -64,12 +65,14 @@ class Services:
     recommendations_report: RecommendationsReportService
     oparl_export: OParlExportService
     council_transfer: CouncilTransferService
+    open_data_export: OpenDataExportService
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
         meetings = MeetingsService(database, actor)
         meeting_documents = MeetingDocumentsService(database, actor, meetings)
         annexes = AnnexesService(database, actor)
+        oparl_export = OParlExportService(database)
         return cls(
             database=database,
             settings=SettingsService(database, actor),
@@ -97,6 +100,7 @@ class Services:
             recommendations=RecommendationsService(database, actor),
             recommendation_reminders=RecommendationRemindersService(database),
             recommendations_report=RecommendationsReportService(database),
-            oparl_export=OParlExportService(database),
+            oparl_export=oparl_export,
             council_transfer=CouncilTransferService(database, actor),
+            open_data_export=OpenDataExportService(oparl_export),
         )

@@ -13,6 +13,7 @@ import os
 import shutil
 import stat
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from expertenrat.domain.errors import ExpertenratError, os_error_text
@@ -55,11 +56,20 @@ def _writable(path: Path) -> bool:
     return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenFolder:
+    """What :func:`write_folder` wrote: where, how many files, how many bytes."""
+
+    folder: Path
+    files: int
+    size: int
+
+
 class FolderNotEmptyError(FileWriteError):
     """The target folder holds files; replacing them needs the user's word (``force``)."""
 
 
-def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = False) -> None:
+def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = False) -> WrittenFolder:
     """Write ``files`` (relative path → bytes) as the new content of ``folder``.
 
     All of it goes into a temporary folder next to the target first, which then takes the
@@ -84,6 +94,7 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = Fals
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         _swap(temporary, folder, old)
+        return WrittenFolder(folder, len(files), sum(len(data) for data in files.values()))
     except OSError as error:
         raise FileWriteError(
             f"„{folder}“ kann nicht geschrieben werden: {os_error_text(error)}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -47,39 +47,29 @@ from expertenrat.domain.oparl_records import (
     VoteRecord,
 )
 from expertenrat.exchange.oparl_files import oparl_files
-from expertenrat.services.files import write_folder
+from expertenrat.services.files import WrittenFolder, write_folder
 from expertenrat.services.meeting_documents import meeting_documents_of
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
 
-@dataclass(frozen=True, slots=True)
-class FolderExport:
-    """What an export wrote: how many files and bytes."""
-
-    folder: Path
-    files: int
-    size: int
-
-
 class OParlExportService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def councils(self) -> list[CouncilRecord]:
-        """Every council's records as the OParl mapping reads them."""
+    def councils(self, *, invitations: bool = True) -> list[CouncilRecord]:
+        """Every council's records as the OParl mapping reads them; ``invitations``:
+        with the public invitation PDFs of invited meetings rendered."""
         with reading(self._db) as session:
             rows = session.scalars(select(models.Council).order_by(models.Council.id))
-            return [_council(session, row) for row in rows]
+            return [_council(session, row, invitations) for row in rows]
 
-    def export(self, folder: Path, base_url: str, *, force: bool = False) -> FolderExport:
+    def export(self, folder: Path, base_url: str, *, force: bool = False) -> WrittenFolder:
         """Write the tree for ``base_url`` into ``folder`` (refused if not empty, unless
         ``force``); all or nothing."""
         base = check_base_url(base_url)
-        files = oparl_files(oparl_tree(base, self.councils()))
-        write_folder(folder, files, force=force)
-        return FolderExport(folder, len(files), sum(len(data) for data in files.values()))
+        return write_folder(folder, oparl_files(oparl_tree(base, self.councils())), force=force)
 
 
 def _stamp(row: object, key: str | None = None) -> Stamp:
@@ -99,7 +89,7 @@ def _field_key(council_id: int, field_id: int | None) -> str | None:
     return None if field_id is None else derived_key("action-field", str(council_id), str(field_id))
 
 
-def _council(session: Session, council: models.Council) -> CouncilRecord:
+def _council(session: Session, council: models.Council, invitations: bool) -> CouncilRecord:
     cid = council.id
     fields = [
         ActionFieldRecord(_stamp(f, _field_key(cid, f.id)), f.name) for f in council.action_fields
@@ -113,7 +103,7 @@ def _council(session: Session, council: models.Council) -> CouncilRecord:
         )
     )
     project_keys = {p.id: p.public_id for p in projects}
-    meetings, item_keys = _meetings(session, council, project_keys)
+    meetings, item_keys = _meetings(session, council, project_keys, invitations)
     return CouncilRecord(
         stamp=_stamp(council, council_key(cid)),
         name=council.name,
@@ -189,7 +179,7 @@ def _person(person: models.Person) -> PersonRecord:
 
 
 def _meetings(
-    session: Session, council: models.Council, project_keys: dict[int, str]
+    session: Session, council: models.Council, project_keys: dict[int, str], invitations: bool
 ) -> tuple[list[MeetingRecord], dict[int, str]]:
     """The council's meetings (deleted ones too) and the public id of every agenda item."""
     meetings = list(
@@ -220,7 +210,7 @@ def _meetings(
     recusals = _recusals(session, council.id)
     present = _present(session, council.id)
     minutes = _public_minutes(session, council.id)
-    invitations = _invitations(session, [m for m in meetings if _invited(m)])
+    rendered = _invitations(session, [m for m in meetings if invitations and _invited(m)])
     by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
     for item in items:
         by_meeting[item.meeting_id].append(item)
@@ -243,7 +233,7 @@ def _meetings(
                     _item(i, n, project_keys, votes, recusals)
                     for n, i in enumerate(ordered, start=1)
                 ),
-                invitation=invitations.get(meeting.id),
+                invitation=rendered.get(meeting.id),
                 minutes=minutes.get(meeting.id),
             )
         )

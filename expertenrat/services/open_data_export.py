@@ -1,0 +1,23 @@
+"""The open-data files: the public recommendations register and the meeting list as CSV
+with a Frictionless ``datapackage.json``, read like the OParl export and under its rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from expertenrat.domain.open_data import open_data_tables
+from expertenrat.exchange.open_data_files import open_data_files
+from expertenrat.services.files import WrittenFolder, write_folder
+from expertenrat.services.oparl_export import OParlExportService
+
+
+class OpenDataExportService:
+    def __init__(self, oparl: OParlExportService) -> None:
+        self._oparl = oparl  # reads the councils' records
+
+    def files(self) -> dict[str, bytes]:
+        return open_data_files(open_data_tables(self._oparl.councils(invitations=False)))
+
+    def export(self, folder: Path, *, force: bool = False) -> WrittenFolder:
+        """Write the files into ``folder`` (refused if not empty, unless ``force``)."""
+        return write_folder(folder, self.files(), force=force)

@@ -1,0 +1,42 @@
+"""The OParl export of the large demo (``--councils 20 --years 10``) on SQLite.
+
+Run with ``pytest tests/benchmarks/test_oparl_export_benchmark.py --benchmark-only -s``;
+the aim is under 10 s. The number of files and bytes is printed. Nothing is asserted
+about time.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from expertenrat.services.demo import DemoService
+from expertenrat.services.oparl_export import OParlExportService
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def large_database(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("large")
+    database = open_database(database_url(str(folder / "gross.db")))
+    DemoService(database, "Benchmark").load(TODAY, councils=20, years=10)
+    yield database
+    database.close()
+
+
+def test_oparl_export_of_the_large_demo(benchmark: BenchmarkFixture, large_database, tmp_path):
+    service = OParlExportService(large_database)
+    folders = (tmp_path / f"oparl-{n}" for n in itertools.count())
+
+    written = benchmark.pedantic(
+        lambda: service.export(next(folders), "https://daten.example.de/oparl/v1"), rounds=2
+    )
+
+    print(f"\nOParl-Export: {written.files} Dateien, {written.size / 1024**2:.1f} MB")
+    assert written.files > 1000

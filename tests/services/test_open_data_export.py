@@ -1,0 +1,82 @@
+"""The open-data files of the demo: a valid data package, and only public records."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from data_package_check import data_package_problems
+from sqlalchemy import select
+
+from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.services.context import Services
+from expertenrat.store import models
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+TITLE = 'Zoë <b>&</b> „Ünß“, "Zitat"; =SUMME(A1) 😀'
+HOSTILE = f"{TITLE}\nzweite Zeile"
+DAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def services(demo_file) -> Iterator[Services]:
+    db = open_database(database_url(str(demo_file)))
+    yield Services.create(db, "Frau Schulz")
+    db.close()
+
+
+def rows(folder, name: str) -> list[dict[str, str]]:
+    text = (folder / f"{name}.csv").read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_the_demo_gives_a_valid_data_package_of_public_records(services, tmp_path):
+    council_id = services.settings.councils()[0].id
+    services.recommendations.create(
+        council_id, RecommendationContent(TITLE, text=HOSTILE), DAY
+    )  # a draft: never published
+    with services.database.reading() as session:
+        published = set(
+            session.scalars(
+                select(models.Recommendation.code).where(models.Recommendation.status != "draft")
+            )
+        )
+        meetings = len(session.scalars(select(models.Meeting.id)).all())
+    folder = tmp_path / "offen"
+
+    written = services.open_data_export.export(folder)
+
+    assert written.files == 3
+    assert data_package_problems(folder) == []
+    register = rows(folder, "empfehlungen")
+    assert {r["code"] for r in register} <= published and register
+    assert all(r["status"] != "Entwurf" for r in register)
+    assert "Zitat" not in (folder / "empfehlungen.csv").read_text("utf-8")
+    assert len(rows(folder, "sitzungen")) == meetings
+
+
+def test_hostile_text_survives_the_csv(services, tmp_path):
+    council_id = services.settings.councils()[0].id
+    created = services.recommendations.create(
+        council_id, RecommendationContent(TITLE, text=HOSTILE), DAY, adopted=True
+    )
+    folder = tmp_path / "offen"
+
+    services.open_data_export.export(folder)
+
+    assert data_package_problems(folder) == []
+    row = next(r for r in rows(folder, "empfehlungen") if r["code"] == created.row.code)
+    assert (row["titel"], row["text"], row["beschlossen_am"]) == (TITLE, HOSTILE, "2026-11-27")
+
+
+def test_a_broken_package_is_noticed(services, tmp_path):
+    folder = tmp_path / "offen"
+    services.open_data_export.export(folder)
+    path = folder / "sitzungen.csv"
+    path.write_text(path.read_text("utf-8").replace(",false,", ",vielleicht,", 1), "utf-8")
+
+    assert data_package_problems(folder) == ["sitzungen Zeile 2: abgesagt ist kein boolean"]
