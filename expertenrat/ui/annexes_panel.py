@@ -32,6 +32,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.annex_dialog import AnnexDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.page import NothingPending
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
@@ -39,7 +40,7 @@ _CONTEXT = "AnnexesPanel"
 AnnexRole = Qt.ItemDataRole.UserRole
 
 
-class AnnexesPanel(QWidget):
+class AnnexesPanel(NothingPending, QWidget):
     changed = Signal()
 
     def __init__(
@@ -105,9 +106,6 @@ class AnnexesPanel(QWidget):
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
         self._fill(annexes)
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        return True  # every change is saved at once
 
     # --- showing --------------------------------------------------------------------------
 

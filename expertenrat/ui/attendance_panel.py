@@ -132,6 +132,13 @@ class AttendancePanel(QWidget):
         """Save a line whose time was typed but not yet confirmed; False if that failed."""
         return all(self._save(member) for member in list(self.rows))
 
+    def has_unsaved_changes(self) -> bool:
+        """A line holds a status or time typed but not yet saved."""
+        return self._sheet is not None and any(
+            (entry := row.entry()) != row.stored() and entry.status is not None
+            for row in self.rows.values()
+        )
+
     # --- showing --------------------------------------------------------------------------
 
     def _show(self, sheet: AttendanceSheet) -> None:

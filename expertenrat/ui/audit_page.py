@@ -37,6 +37,7 @@ from expertenrat.ui.audit_detail import AuditDetail
 from expertenrat.ui.audit_table_model import AuditTableModel, audit_rows
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_table import record_table_view
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.widgets import page_title
@@ -47,7 +48,7 @@ PAGE_SIZE = 200
 TYPING_PAUSE_MS = 300
 
 
-class AuditPage(QWidget):
+class AuditPage(NothingPending, QWidget):
     def __init__(
         self,
         audit: AuditService,
@@ -132,10 +133,6 @@ class AuditPage(QWidget):
 
     def set_council(self, council_id: int) -> None:
         self._council_id = council_id
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        """The page only reads; nothing is ever pending."""
-        return True
 
     def refresh(self) -> None:
         """Reread the choices of the filters and the newest entries."""

@@ -33,6 +33,7 @@ from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.page import NothingPending
 
 _CONTEXT = "ConflictsPanel"
 
@@ -55,7 +56,7 @@ class SuggestionRow(QWidget):
         layout.addWidget(self.overrule_button)
 
 
-class ConflictsPanel(QWidget):
+class ConflictsPanel(NothingPending, QWidget):
     changed = Signal()
 
     def __init__(
@@ -142,9 +143,6 @@ class ConflictsPanel(QWidget):
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
         self._fill_items()
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        return True  # every change is saved at once
 
     # --- showing --------------------------------------------------------------------------
 

@@ -168,8 +168,7 @@ class MainWindow(QMainWindow):
             return True
         if QApplication.activeModalWidget() or QApplication.activePopupWidget():
             return False
-        unsaved = getattr(page, "has_unsaved_changes", None)
-        if unsaved is not None and unsaved():
+        if page.has_unsaved_changes():
             return False
         focus = QApplication.focusWidget()
         if focus is not None and page.isAncestorOf(focus) and _is_text_input(focus):

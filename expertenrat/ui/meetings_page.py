@@ -46,6 +46,7 @@ from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.page import MeetingDetail
 from expertenrat.ui.record_table import select_record, selected_record
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
@@ -117,7 +118,7 @@ class MeetingsPage(QWidget):
         self.form = MeetingForm(services.meetings, services.members, today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, tr(_CONTEXT, "Sitzung"))
-        self.details: list[QWidget] = []
+        self.details: list[MeetingDetail] = []
         for label, widget in _detail_widgets(services, dialogs, today):
             widget.changed.connect(self._detail_changed)
             self.details.append(widget)
@@ -218,7 +219,7 @@ class MeetingsPage(QWidget):
     def has_unsaved_changes(self) -> bool:
         """The meeting form or a detail tab (agenda, minutes) holds input not yet saved."""
         return self.form.has_unsaved_changes() or any(
-            getattr(widget, "has_unsaved_changes", lambda: False)() for widget in self.details
+            widget.has_unsaved_changes() for widget in self.details
         )
 
     def flush(self, then: Callable[[], None]) -> bool:
@@ -372,13 +373,12 @@ class MeetingsPage(QWidget):
         self.refresh()
 
     def _tab_shown(self, index: int) -> None:
-        """A detail tab that keeps records and their versions in a form (it answers
-        ``has_unsaved_changes``) rereads them when shown, unless it holds unsaved input:
+        """A detail tab rereads its records when shown, unless it holds unsaved input:
         another tab may have changed the same rows meanwhile (the minutes' autosave gives an
         agenda item a new version, which the Tagesordnung must know before it saves)."""
         widget = self.tabs.widget(index)
-        unsaved = getattr(widget, "has_unsaved_changes", None)
-        if widget in self.details and self._shown_id is not None and unsaved and not unsaved():
+        shown = widget in self.details and self._shown_id is not None
+        if shown and not widget.has_unsaved_changes():
             widget.refresh()
 
     def open_target(self, target: Target) -> None:
@@ -460,8 +460,8 @@ def _fit_columns(header: QHeaderView) -> None:
 
 def _detail_widgets(
     services: Services, dialogs: DialogService, today: Callable[[], date]
-) -> list[tuple[str, QWidget]]:
-    """The detail tabs of a meeting beside "Sitzung" (see the widget contract)."""
+) -> list[tuple[str, MeetingDetail]]:
+    """The detail tabs of a meeting beside "Sitzung" (:class:`MeetingDetail`)."""
     return [
         (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs)),
         (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs)),

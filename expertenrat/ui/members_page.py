@@ -35,6 +35,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_table import (
     TableOrEmpty,
     chooser_table,
@@ -60,7 +61,7 @@ _SHRINKABLE = (
 )
 
 
-class MembersPage(QWidget):
+class MembersPage(NothingPending, QWidget):
     def __init__(
         self,
         services: Services,
@@ -182,10 +183,6 @@ class MembersPage(QWidget):
             self.status_label.clear()
         self._council_id = council_id
         self.roster.set_council(council_id)
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        """Members are saved in their dialog; the page holds nothing unsaved."""
-        return True
 
     def refresh(self) -> None:
         """Reread the members; the selected member stays selected."""

@@ -42,6 +42,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel, VersionsTableModel
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
+from expertenrat.ui.page import NothingPending
 
 _CONTEXT = "MinutesApprovalPanel"
 
@@ -64,7 +65,7 @@ def _label() -> QLabel:
     return label
 
 
-class MinutesApprovalPanel(QWidget):
+class MinutesApprovalPanel(NothingPending, QWidget):
     changed = Signal()
 
     def __init__(
@@ -171,9 +172,6 @@ class MinutesApprovalPanel(QWidget):
         self.objections_model.set_rows(status.objections if status else ())
         self.versions_model.set_rows(status.versions if status else ())
         self._update_buttons()
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        return True  # every step is saved at once
 
     # --- steps ----------------------------------------------------------------------------
 

@@ -29,13 +29,14 @@ from expertenrat.ui.activation import Activation
 from expertenrat.ui.field_figures_grid import FieldFiguresGrid
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.overview_lists import LineList
+from expertenrat.ui.page import NothingPending
 from expertenrat.ui.status_chart import StatusChart
 from expertenrat.ui.widgets import FigureCard, page_title
 
 _CONTEXT = "OverviewPage"
 
 
-class OverviewPage(QWidget):
+class OverviewPage(NothingPending, QWidget):
     opened = Signal(object)  # a Target
 
     def __init__(
@@ -175,10 +176,6 @@ class OverviewPage(QWidget):
     def set_council(self, council_id: int) -> None:
         """Remember the council; the figures are read when the page is shown."""
         self._council_id = council_id
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        """Nothing is edited here."""
-        return True
 
     def set_backup_warning(self, source: Callable[[], str | None]) -> None:
         """Where the page asks whether the automatic backups need attention."""

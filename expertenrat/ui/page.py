@@ -12,6 +12,12 @@ A page is a ``QWidget`` with three methods:
     (autosaving editors) or ask through the dialog service. ``True``: nothing is pending,
     the window goes on at once. ``False``: stay; the page has asked and calls ``then``
     once the user agrees to leave (after dropping the typed changes), or never.
+``has_unsaved_changes() -> bool``
+    Whether the page holds input not saved yet: then nothing rereads it from outside
+    (another PC's change waits until the input is saved).
+
+A meeting's detail tab (agenda, attendance, minutes …) is a :class:`MeetingDetail`: the same
+for one meeting, with ``set_meeting`` instead of ``set_council`` and a ``changed`` signal.
 
 This is a ``Protocol`` (not a base class): Qt widgets keep their own base classes and no
 ``self.tr()`` is inherited (subclass strings would stay untranslated).
@@ -30,3 +36,27 @@ class Page(Protocol):
     def refresh(self) -> None: ...
 
     def flush(self, then: Callable[[], None]) -> bool: ...
+
+    def has_unsaved_changes(self) -> bool: ...
+
+
+@runtime_checkable
+class MeetingDetail(Protocol):
+    def set_meeting(self, meeting_id: int | None) -> None: ...
+
+    def refresh(self) -> None: ...
+
+    def flush(self, then: Callable[[], None]) -> bool: ...
+
+    def has_unsaved_changes(self) -> bool: ...
+
+
+class NothingPending:
+    """The ``flush`` and ``has_unsaved_changes`` of a page or tab that saves each change at
+    once (or in its dialogs) or only reads: nothing is ever pending there."""
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        return True
+
+    def has_unsaved_changes(self) -> bool:
+        return False

@@ -29,6 +29,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
+from expertenrat.ui.page import NothingPending
 from expertenrat.ui.project_detail_panel import ProjectDetailPanel
 from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
@@ -51,7 +52,7 @@ _SHRINKABLE = (
 )
 
 
-class ProjectsPage(QWidget):
+class ProjectsPage(NothingPending, QWidget):
     def __init__(
         self,
         services: Services,
@@ -148,10 +149,6 @@ class ProjectsPage(QWidget):
             self.view.clearSelection()
             self.view.scrollToTop()
         self._council_id = council_id
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        """Projects are saved in their dialog; the page holds nothing unsaved."""
-        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -40,6 +40,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.page import NothingPending
 from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendation_export_action import RecommendationExportButton
 from expertenrat.ui.recommendation_steps import RecommendationSteps
@@ -64,7 +65,7 @@ _WITHOUT_RESPONSE = "without_response"
 _OVERDUE = "overdue"
 
 
-class RecommendationsPage(QWidget):
+class RecommendationsPage(NothingPending, QWidget):
     def __init__(
         self,
         services: Services,
@@ -189,10 +190,6 @@ class RecommendationsPage(QWidget):
             self.view.clearSelection()
         self._council_id = council_id
         self.export_button.set_council(council_id)
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        """Every step is saved at once; nothing is pending here."""
-        return True
 
     def refresh(self) -> None:
         """Reread the register; the selected recommendation stays selected."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,12 +20,13 @@ from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.page import NothingPending
 from expertenrat.ui.widgets import page_title
 
 _CONTEXT = "WelcomePage"
 
 
-class WelcomePage(QWidget):
+class WelcomePage(NothingPending, QWidget):
     """Emits ``ready`` once the database holds a council."""
 
     ready = Signal()
@@ -89,9 +88,6 @@ class WelcomePage(QWidget):
 
     def refresh(self) -> None:
         pass
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        return True
 
     def load_demo(self) -> None:
         try:

@@ -149,3 +149,15 @@ def test_the_rest_is_marked_present_with_one_click(qtbot, panel) -> None:
     ]
     assert "2 von 3 stimmberechtigten" in panel.quorum_label.text()
     assert not panel.rest_present_button.isEnabled()
+
+
+def test_a_time_typed_and_not_confirmed_is_unsaved_until_flushed(panel, services, meeting) -> None:
+    row = next(iter(panel.rows.values()))
+    choose(row.status_combo, "present")
+    assert not panel.has_unsaved_changes()  # a status is saved when chosen
+    choose(row.leaves_combo, meeting.item_ids[1])
+    row.left_time.setTime(QTime(17, 5))  # typed, editing not finished
+    assert panel.has_unsaved_changes()
+    assert panel.flush(lambda: None)
+    assert not panel.has_unsaved_changes()
+    assert services.attendance.sheet(meeting.meeting_id).entries[0].left_at.hour == 17

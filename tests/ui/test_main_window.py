@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.ui.page import Page
+from expertenrat.domain.overview import Area
+from expertenrat.ui.page import MeetingDetail, Page
 
 
 def test_an_empty_database_offers_the_demo_and_then_shows_real_figures(make_window, qtbot):
@@ -169,6 +170,10 @@ def test_every_page_has_the_page_shape(make_window):
     pages = [page for _label, page in window.areas] + [window.welcome_page]
     assert len(pages) == 8
     assert all(isinstance(page, Page) for page in pages)
+    tabs = window.pages.page_for(Area.MEETINGS).details
+    assert len(tabs) == 6
+    assert all(isinstance(tab, MeetingDetail) for tab in tabs)
+    assert not any(page.has_unsaved_changes() for page in pages)
 
 
 def test_the_area_names_are_never_clipped(make_window, qtbot):
