@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.agenda import Agenda, AgendaItem, change_refusal, end_time, numbers
 from expertenrat.domain.enums import AgendaItemKind, MeetingState
-from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_item_form import AgendaItemForm
+from expertenrat.ui.agenda_merge import agenda_differences, agenda_merge_rows, merged_item
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.merge_dialog import MergeDialog
 
 _CONTEXT = "AgendaEditor"
 
@@ -63,6 +65,7 @@ class AgendaEditor(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(AgendaTreeModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
         self.form = AgendaItemForm()
         self.end_label = QLabel()
 
@@ -154,6 +157,8 @@ class AgendaEditor(QWidget):
         """Save the typed item; if it cannot be saved, ask whether to drop the changes."""
         if not self.form.is_dirty() or self._save():
             return True
+        if self.merge_dialog is not None and self.merge_dialog.isVisible():
+            return False  # the user chooses there first; nothing is dropped
 
         def drop() -> None:
             self._discard()
@@ -349,6 +354,9 @@ class AgendaEditor(QWidget):
         except ValidationError as error:
             self.form.show_problems(error.problems)
             return False
+        except ConcurrentEditError as error:
+            self._offer_merge(item, error)
+            return False
         except ExpertenratError as error:
             self.form.errors.show_general(error.message)
             return False
@@ -358,6 +366,48 @@ class AgendaEditor(QWidget):
         self._update_end()
         self.changed.emit()
         return True
+
+    def _offer_merge(self, mine: AgendaItem, conflict: ConcurrentEditError) -> None:
+        """Someone saved the item first: both versions field by field, then save the choice."""
+        base = self.selected_item()
+        try:
+            stored = self._services.agenda.agenda(self._meeting_id)
+        except ExpertenratError as error:
+            self.form.errors.show_general(error.message)
+            return
+        theirs = next((i for i in stored.items if i.key == mine.key), None)
+        if base is None or theirs is None:
+            self.form.errors.show_general(conflict.message)
+            return
+
+        def take(names: set[str]) -> None:
+            self._agenda = stored
+            self.form.set_item(theirs)
+            self._show_items(stored)
+            self.select(mine.key)
+            self.form.show_values(merged_item(mine, theirs, names))
+            self._save()
+
+        found = agenda_differences(base, mine, theirs)
+        if not found:
+            take(set())
+            return
+        self.form.errors.show_general(conflict.message)
+        self.merge_dialog = MergeDialog(
+            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(theirs.title),
+            tr(
+                _CONTEXT,
+                "Jemand anderes hat diesen Tagesordnungspunkt gespeichert, während Sie ihn "
+                "bearbeitet haben. Wählen Sie je Feld, welche Angabe gelten soll; "
+                "vorgeschlagen ist jeweils die geänderte. Mit * markiert: beide haben das "
+                "Feld geändert.",
+            ),
+            agenda_merge_rows(found, mine, theirs),
+            self,
+        )
+        self.merge_dialog.chosen.connect(take)
+        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
+        self.merge_dialog.open()
 
     def _save_pending(self) -> bool:
         return not self.form.is_dirty() or self._save()

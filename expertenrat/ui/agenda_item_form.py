@@ -131,8 +131,12 @@ class AgendaItemForm(QWidget):
     def set_item(self, item: AgendaItem | None) -> None:
         """Show ``item`` (``None``: empty) and clear the messages."""
         self._item = item
+        self.show_values(item or AgendaItem(0, ""))
+        self.errors.clear()
+
+    def show_values(self, shown: AgendaItem) -> None:
+        """Put ``shown``'s values in the fields, as typed (the item stays the stored one)."""
         self._filling = True
-        shown = item or AgendaItem(0, "")
         self.title_edit.setText(shown.title)
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(shown.kind), 0))
         self.public_check.setChecked(shown.public)
@@ -143,7 +147,6 @@ class AgendaItemForm(QWidget):
         self.minutes_spin.setValue(max(0, min(shown.planned_minutes, MAX_PLANNED_MINUTES)))
         self.template_combo.setCurrentIndex(0)
         self._filling = False
-        self.errors.clear()
 
     def item(self) -> AgendaItem | None:
         """The shown item with the typed values, or ``None`` when no item is shown."""

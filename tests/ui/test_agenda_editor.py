@@ -3,6 +3,7 @@ time plan, the item form, read-only meetings and the flush protocol."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -326,3 +327,23 @@ def test_a_meeting_that_is_gone_empties_the_editor_with_a_message(editor, make_m
     assert "gibt es nicht mehr" in dialogs.warnings()[-1]
     assert editor.model.rowCount() == 0
     assert not editor.add_button.isEnabled()
+
+
+def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make_meeting, services):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "1")
+    editor.form.title_edit.setText("Begrüßung & <Einführung>")  # mine
+    editor.form.title_edit.textEdited.emit("Begrüßung & <Einführung>")
+    stored = services.agenda.agenda(meeting).items[0]
+    services.agenda.update(replace(stored, planned_minutes=25))  # another PC, first
+
+    assert not editor.save_item()
+    dialog = editor.merge_dialog
+    assert set(dialog.choices) == {"title", "planned_minutes"}
+    assert dialog.choices["title"][0].isChecked()  # mine: only I changed it
+    assert dialog.choices["planned_minutes"][1].isChecked()  # theirs: only they did
+    dialog.apply_button.click()
+    saved = services.agenda.agenda(meeting).items[0]
+    assert (saved.title, saved.planned_minutes) == ("Begrüßung & <Einführung>", 25)
+    assert not editor.form.is_dirty()
