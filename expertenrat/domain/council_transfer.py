@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -365,7 +366,7 @@ def _label(name: str) -> str:
 def difference_text(name: str, value: Any) -> str:
     """A value of a ``template_differences`` entry in words, on one line."""
     if name == ACTION_FIELDS:
-        return ", ".join(f"{field} ({colour})" for field, colour in value) or "(keine)"
+        return ", ".join(f"{field} {colour}" for field, colour in value) or "(keine)"
     if name == TEXT_TEMPLATES:
         if not value:
             return "(keine)"
@@ -403,3 +404,11 @@ class TransferPreview:
             f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird." for name in self.kept_fields
         ]
         return lines
+
+
+def suggested_file_name(settings: CouncilSettings) -> str:
+    """ "Einstellungen SCER Rostock.json": a name every file system accepts."""
+    words = " ".join(part for part in (settings.short_name, settings.city) if part)
+    plain = " ".join(re.sub(r'[<>:"/\\|?*]', " ", words).split()).strip(" .")
+    plain = "".join(c for c in plain if c.isprintable())[:80].rstrip(" .")
+    return f"Einstellungen {plain}.json" if plain else "Einstellungen.json"

@@ -76,6 +76,7 @@ def build_areas(
         settings=SettingsPage(
             services.settings,
             services.text_templates,
+            services.council_transfer,
             dialogs,
             pc_settings=PcSettingsBox(
                 settings if settings is not None else QSettings(),

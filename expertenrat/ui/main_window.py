@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         database_box = self.settings_page.database_box
         database_box.move_requested.connect(self.server_move_menu.start)
         database_box.quit_requested.connect(self.close)
+        self.file_menu.insertAction(self._quit_action, self.settings_page.transfer.new_action)
+        self.welcome_page.offer(self.settings_page.transfer.new_action)
         self.retention_action = QAction(tr(_CONTEXT, "&Aufbewahrung …"), self)
         self.retention_action.triggered.connect(self.show_retention)
         self.file_menu.insertAction(self._quit_action, self.retention_action)

@@ -86,11 +86,41 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class MergeWording:
+    """The dialog's column heads and buttons; an empty ``keep_all`` hides that button."""
+
+    mine: str
+    theirs: str
+    keep_all: str
+    take_all: str
+    apply: str
+
+
+def conflict_wording() -> MergeWording:
+    """Someone else saved first: "meine" against "die andere"."""
+    return MergeWording(
+        tr(_CONTEXT, "meine"),
+        tr(_CONTEXT, "die andere"),
+        tr(_CONTEXT, "Meine behalten"),
+        tr(_CONTEXT, "Andere übernehmen"),
+        tr(_CONTEXT, "Auswahl speichern"),
+    )
+
+
 class MergeDialog(QDialog):
     chosen = Signal(object)  # set[str]: the fields to take from the other version
 
-    def __init__(self, title: str, intro: str, rows: list[MergeRow], parent: QWidget) -> None:
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        rows: list[MergeRow],
+        parent: QWidget,
+        wording: MergeWording | None = None,
+    ) -> None:
         super().__init__(parent)
+        wording = wording or conflict_wording()
         self.setWindowTitle(title)
         self.choices: dict[str, tuple[QRadioButton, QRadioButton]] = {}
         intro_label = QLabel(intro)
@@ -100,9 +130,7 @@ class MergeDialog(QDialog):
         grid = QGridLayout(grid_widget)
         bold = QFont()
         bold.setBold(True)
-        for column, text in enumerate(
-            (tr(_CONTEXT, "Feld"), tr(_CONTEXT, "meine"), tr(_CONTEXT, "die andere"))
-        ):
+        for column, text in enumerate((tr(_CONTEXT, "Feld"), wording.mine, wording.theirs)):
             header = QLabel(text)
             header.setFont(bold)
             grid.addWidget(header, 0, column)
@@ -116,13 +144,14 @@ class MergeDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(grid_widget)
-        self.mine_button = QPushButton(tr(_CONTEXT, "Meine behalten"))
-        self.theirs_button = QPushButton(tr(_CONTEXT, "Andere übernehmen"))
-        self.apply_button = QPushButton(tr(_CONTEXT, "Auswahl speichern"))
+        self.mine_button = QPushButton(wording.keep_all)
+        self.theirs_button = QPushButton(wording.take_all)
+        self.apply_button = QPushButton(wording.apply)
         self.apply_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         for button in (self.mine_button, self.theirs_button, self.apply_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setVisible(bool(button.text()))
         buttons.rejected.connect(self.reject)
         self.mine_button.clicked.connect(lambda: self._choose_all(theirs=False))
         self.theirs_button.clicked.connect(lambda: self._choose_all(theirs=True))
@@ -131,7 +160,7 @@ class MergeDialog(QDialog):
         layout.addWidget(intro_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(820, min(640, 160 + 48 * len(rows)))
+        self.resize(1060, min(640, 160 + 48 * len(rows)))
 
     def _add_row(self, grid: QGridLayout, line: int, row: MergeRow) -> None:
         label = QLabel(row.label + (" *" if row.both_changed else ""))

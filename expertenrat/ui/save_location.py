@@ -23,6 +23,7 @@ class FileKind(Enum):
     REGISTER = "register"  # the recommendations register for Excel (.xlsx, .csv)
     BACKUP = "backup"  # portable backups (.zip), made and restored
     AUDIT = "audit"  # the Änderungsprotokoll for Excel (.csv)
+    SETTINGS = "settings"  # council settings files (.json) of the transfer kit
 
 
 class SaveLocations:

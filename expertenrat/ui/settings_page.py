@@ -29,6 +29,7 @@ from expertenrat.domain.enums import QuorumRule
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
 from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.domain.merge import differences, merged
+from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
@@ -39,7 +40,8 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.settings_profile import ProfileSettingsFields
-from expertenrat.ui.widgets import page_title
+from expertenrat.ui.settings_transfer import SettingsTransfer
+from expertenrat.ui.widgets import action_button, page_title
 
 LOGO_MAX_SIDE = 600
 
@@ -69,6 +71,7 @@ class SettingsPage(QWidget):
         self,
         settings: SettingsService,
         text_templates: TextTemplatesService,
+        transfer: CouncilTransferService,
         dialogs: DialogService,
         parent: QWidget | None = None,
         pc_settings: QWidget | None = None,
@@ -109,6 +112,19 @@ class SettingsPage(QWidget):
         self.save_button.setDefault(True)
         self.revert_button = QPushButton(tr("SettingsPage", "Verwerfen"))
         self.new_council_button = QPushButton(tr("SettingsPage", "Weiteres Gremium anlegen …"))
+        self.transfer = SettingsTransfer(
+            transfer, dialogs, self, lambda: getattr(self._council, "id", None), self.flush
+        )
+        self.transfer.applied.connect(self._taken_from_file)
+        self.transfer.created.connect(self.councilCreated)
+        self.transfer_buttons = [
+            action_button(action)
+            for action in (
+                self.transfer.export_action,
+                self.transfer.import_action,
+                self.transfer.new_action,
+            )
+        ]
         self.saved_label = QLabel()
 
         self.fields_model = ActionFieldsModel(self)
@@ -198,6 +214,8 @@ class SettingsPage(QWidget):
         if self.database_box is not None:
             column.addWidget(self.database_box)
         other = QHBoxLayout()
+        for button in self.transfer_buttons:
+            other.addWidget(button)
         other.addStretch(1)
         other.addWidget(self.new_council_button)
         column.addLayout(other)
@@ -362,6 +380,11 @@ class SettingsPage(QWidget):
         self.logo_preview.setPixmap(
             pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
         )
+
+    def _taken_from_file(self) -> None:
+        self.reload()
+        self.saved_label.setText(tr("SettingsPage", "Aus der Datei übernommen."))
+        self.councilChanged.emit()
 
     # --- another council ---------------------------------------------------------------
 

@@ -22,6 +22,7 @@ class ProfileSettingsFields:
         self.classification_combo = QComboBox()
         self.classification_combo.setEditable(True)
         self.classification_combo.addItems(CLASSIFICATIONS)
+        self.classification_combo.setMaximumWidth(320)
         self.website_edit = QLineEdit()
         self.website_edit.setPlaceholderText("https://")
         self.secretariat_edit = QLineEdit()

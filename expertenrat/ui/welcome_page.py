@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -21,7 +22,7 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.widgets import page_title
+from expertenrat.ui.widgets import action_button, page_title
 
 _CONTEXT = "WelcomePage"
 
@@ -63,13 +64,13 @@ class WelcomePage(NothingPending, QWidget):
         self.errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)
         form.addRow(self.errors.general)
         form.addRow(self.create_button)
-        demo_row = QHBoxLayout()
-        demo_row.addWidget(self.demo_button)
-        demo_row.addStretch(1)
+        self.demo_row = QHBoxLayout()
+        self.demo_row.addWidget(self.demo_button)
+        self.demo_row.addStretch(1)
         column = QVBoxLayout()
         column.addWidget(page_title(tr(_CONTEXT, "Willkommen bei Expertenrat")))
         column.addWidget(intro)
-        column.addLayout(demo_row)
+        column.addLayout(self.demo_row)
         column.addWidget(box)
         column.addStretch(1)
         holder = QWidget()
@@ -88,6 +89,10 @@ class WelcomePage(NothingPending, QWidget):
 
     def refresh(self) -> None:
         pass
+
+    def offer(self, action: QAction) -> None:
+        """A button for ``action`` beside "Demodaten laden" ("Neues Gremium aus Vorlage …")."""
+        self.demo_row.insertWidget(1, action_button(action))
 
     def load_demo(self) -> None:
         try:

@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import QTime
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 NO_TIME = QTime(0, 0)
 
@@ -76,3 +84,10 @@ def optional_time(edit: QTimeEdit) -> time | None:
 
 def set_optional_time(edit: QTimeEdit, value: time | None) -> None:
     edit.setTime(QTime(value) if value is not None else NO_TIME)
+
+
+def action_button(action: QAction) -> QPushButton:
+    """A button that triggers ``action`` and shows its text (without the "&" shortcut)."""
+    button = QPushButton(action.text().replace("&", ""))
+    button.clicked.connect(action.trigger)
+    return button

@@ -141,7 +141,9 @@ def test_closing_the_merge_dialog_keeps_what_was_typed(dialog, other, member, to
 def test_conflicting_council_settings_open_the_merge_dialog(
     qtbot, services, other, council, dialogs
 ):
-    page = SettingsPage(services.settings, services.text_templates, dialogs)
+    page = SettingsPage(
+        services.settings, services.text_templates, services.council_transfer, dialogs
+    )
     qtbot.addWidget(page)
     page.set_council(council.id)
     other.settings.update_settings(replace(council, city="Lübeck", notice_period_days=10))

@@ -1,0 +1,215 @@
+"""Einstellungen → the transfer kit: "Einstellungen exportieren …", "Einstellungen
+übernehmen …" (every difference shown, old beside new, chosen per setting, applied in one
+transaction) and "Neues Gremium aus Vorlage …" (also in the Datei menu).
+
+The files are small (a logo and some text, at most 8 MB), so they are read and written at
+once, without the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.domain.council_transfer import (
+    TransferPreview,
+    difference_label,
+    difference_text,
+    suggested_file_name,
+)
+from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.services.council_transfer import CouncilTransferService
+from expertenrat.services.files import write_file
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.merge_dialog import MergeDialog, MergeWording, merge_rows
+from expertenrat.ui.save_location import FileKind
+
+_CONTEXT = "SettingsTransfer"
+_FILTER = "Einstellungsdatei (*.json)"
+
+
+class SettingsTransfer(QObject):
+    """The three actions; ``council_id`` names the open council, ``flush`` is the page's."""
+
+    applied = Signal()  # the open council's settings were taken from a file
+    created = Signal(int)  # a council was started from a file
+
+    def __init__(
+        self,
+        transfer: CouncilTransferService,
+        dialogs: DialogService,
+        parent: QWidget,
+        council_id: Callable[[], int | None],
+        flush: Callable[[Callable[[], None]], bool],
+    ) -> None:
+        super().__init__(parent)
+        self._transfer = transfer
+        self._dialogs = dialogs
+        self._parent = parent
+        self._council_id = council_id
+        self._flush = flush
+        self.dialog: MergeDialog | None = None
+        self.export_action = QAction(tr(_CONTEXT, "Einstellungen e&xportieren …"), parent)
+        self.import_action = QAction(tr(_CONTEXT, "Einstellungen &übernehmen …"), parent)
+        self.new_action = QAction(tr(_CONTEXT, "Neues Gremium aus &Vorlage …"), parent)
+        self.export_action.triggered.connect(self.ask_export)
+        self.import_action.triggered.connect(self.ask_import)
+        self.new_action.triggered.connect(self.ask_new_council)
+
+    # --- export -------------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        council_id = self._council_id()
+        if council_id is None:
+            return
+        try:
+            suggested = suggested_file_name(self._transfer.template(council_id).settings)
+        except ExpertenratError as error:
+            self._warn(tr(_CONTEXT, "Einstellungen exportieren"), error.message)
+            return
+        self._dialogs.ask_save_file(
+            self._parent,
+            tr(_CONTEXT, "Einstellungen exportieren"),
+            tr(_CONTEXT, _FILTER),
+            suggested,
+            self.export,
+            FileKind.SETTINGS,
+        )
+
+    def export(self, path: str) -> None:
+        title = tr(_CONTEXT, "Einstellungen exportieren")
+        council_id = self._council_id()
+        if council_id is None:
+            return
+        try:
+            write_file(Path(path), self._transfer.export(council_id))
+        except ExpertenratError as error:
+            self._warn(title, error.message)
+            return
+        self._dialogs.file_saved(
+            self._parent,
+            title,
+            tr(
+                _CONTEXT,
+                "Die Einstellungen wurden gespeichert (ohne personenbezogene Daten). Eine "
+                "andere Stadt kann damit ihr Gremium beginnen: „Neues Gremium aus Vorlage …“.",
+            ),
+            path,
+        )
+
+    # --- import into the open council -----------------------------------------------------
+
+    def ask_import(self) -> None:
+        """Typed but unsaved settings are asked about first (the page's ``flush``)."""
+        if self._council_id() is not None and self._flush(self._choose_import_file):
+            self._choose_import_file()
+
+    def _choose_import_file(self) -> None:
+        self._dialogs.ask_open_file(
+            self._parent,
+            tr(_CONTEXT, "Einstellungen übernehmen"),
+            tr(_CONTEXT, _FILTER),
+            self.import_file,
+            FileKind.SETTINGS,
+        )
+
+    def import_file(self, path: str) -> None:
+        """Read ``path`` and show what it would change; nothing is saved until chosen."""
+        title = tr(_CONTEXT, "Einstellungen übernehmen")
+        council_id = self._council_id()
+        if council_id is None:
+            return
+        try:
+            preview = self._transfer.preview(council_id, self._read(path))
+        except ExpertenratError as error:
+            self._warn(title, error.message)
+            return
+        if not preview.differences:
+            self._dialogs.information(
+                self._parent,
+                title,
+                tr(_CONTEXT, "Die Einstellungen entsprechen bereits der Datei „{}“.").format(
+                    Path(path).name
+                ),
+            )
+            return
+        self._show_differences(title, path, preview)
+
+    def _show_differences(self, title: str, path: str, preview: TransferPreview) -> None:
+        intro = tr(
+            _CONTEXT,
+            "Die Datei „{}“ ändert diese Einstellungen. Wählen Sie je Zeile, welche Angabe "
+            "gelten soll; vorgeschlagen ist die aus der Datei. Handlungsfelder werden nach "
+            "ihrem Namen zugeordnet, die Textbausteine durch die der Datei ersetzt.",
+        ).format(Path(path).name)
+        if preview.kept_fields:
+            names = ", ".join(f"„{name}“" for name in preview.kept_fields)
+            intro += " " + tr(
+                _CONTEXT,
+                "Bleiben, weil sie verwendet werden (Mitglieder, Projekte, Empfehlungen): {}.",
+            ).format(names)
+        self.dialog = MergeDialog(
+            title,
+            intro,
+            merge_rows(list(preview.differences), difference_label, difference_text),
+            self._parent,
+            MergeWording(
+                tr(_CONTEXT, "bisher"),
+                tr(_CONTEXT, "aus der Datei"),
+                "",
+                tr(_CONTEXT, "Alles übernehmen"),
+                tr(_CONTEXT, "Auswahl übernehmen"),
+            ),
+        )
+        self.dialog.chosen.connect(lambda names: self._apply(title, preview, names))
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+
+    def _apply(self, title: str, preview: TransferPreview, names: set[str]) -> None:
+        if not names:
+            return
+        try:
+            self._transfer.apply(preview, names)
+        except ExpertenratError as error:
+            self._warn(title, error.message)
+            return
+        self.applied.emit()
+
+    # --- a new council ------------------------------------------------------------------
+
+    def ask_new_council(self) -> None:
+        self._dialogs.ask_open_file(
+            self._parent,
+            tr(_CONTEXT, "Neues Gremium aus Vorlage"),
+            tr(_CONTEXT, _FILTER),
+            self.new_council_from,
+            FileKind.SETTINGS,
+        )
+
+    def new_council_from(self, path: str) -> None:
+        title = tr(_CONTEXT, "Neues Gremium aus Vorlage")
+        try:
+            council_id = self._transfer.create_council(self._read(path))
+        except ExpertenratError as error:
+            self._warn(title, error.message)
+            return
+        self.created.emit(council_id)
+
+    def _read(self, path: str):
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise ExpertenratError(
+                tr(_CONTEXT, "„{path}“ kann nicht gelesen werden: {reason}").format(
+                    path=path, reason=os_error_text(error)
+                )
+            ) from None
+        return self._transfer.read(data)
+
+    def _warn(self, title: str, message: str) -> None:
+        self._dialogs.warning(self._parent, title, message)

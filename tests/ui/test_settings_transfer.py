@@ -1,0 +1,115 @@
+"""Einstellungen → transfer kit, driven like a user: export, take over with the differences
+shown, start a new council from a file, and a refused file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.ui.save_location import FileKind
+
+
+def _two_councils(services):
+    rostock = services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+    luebeck = services.settings.create_council(
+        CouncilSettings(id=None, name="Beirat Digitales & <Lübeck>", city="Lübeck")
+    )
+    services.settings.update_settings(
+        replace(luebeck, classification="Beirat", notice_period_days=12, bundesland="DE-SH")
+    )
+    services.settings.add_action_field(luebeck.id, "Hafen 🚢", "#0088cc")
+    return rostock, luebeck
+
+
+def _file(services, council_id, tmp_path):
+    path = tmp_path / "luebeck.json"
+    path.write_bytes(services.council_transfer.export(council_id))
+    return str(path)
+
+
+def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
+    make_window, services, dialogs, qtbot, tmp_path
+):
+    rostock, luebeck = _two_councils(services)
+    window = make_window()
+    window.show_area(window.settings_page)
+    page = window.settings_page
+    dialogs.paths.append(_file(services, luebeck.id, tmp_path))
+
+    qtbot.mouseClick(page.transfer_buttons[1], Qt.MouseButton.LeftButton)
+
+    dialog = page.transfer.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert set(dialog.choices) == {
+        "name", "city", "classification", "notice_period_days", "bundesland", "action_fields",
+    }  # fmt: skip
+    keep, take = dialog.choices["city"]
+    assert (keep.text(), take.text()) == ("Rostock", "Lübeck")
+    assert dialog.choices["name"][1].text() == "Beirat Digitales && <Lübeck>"
+    assert "Hafen 🚢 #0088cc" in dialog.choices["action_fields"][1].toolTip()
+    keep.setChecked(True)  # the city stays Rostock
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+
+    stored = services.settings.settings(rostock.id)
+    assert (stored.name, stored.city, stored.notice_period_days, stored.classification) == (
+        "Beirat Digitales & <Lübeck>", "Rostock", 12, "Beirat",
+    )  # fmt: skip
+    assert [f.name for f in services.settings.action_fields(rostock.id)][-1] == "Hafen 🚢"
+    assert page.name_edit.text() == "Beirat Digitales & <Lübeck>"
+    assert page.profile_fields.bundesland_combo.currentData() == "DE-SH"
+    assert page.saved_label.text() == "Aus der Datei übernommen."
+    assert dialogs.file_dialogs == [(FileKind.SETTINGS, "")]
+
+
+def test_a_new_council_from_a_file_is_created_and_shown(make_window, services, dialogs, tmp_path):
+    _rostock, luebeck = _two_councils(services)
+    path = _file(services, luebeck.id, tmp_path)
+    window = make_window()
+    dialogs.paths.append(path)
+
+    window.settings_page.transfer.new_action.trigger()
+
+    councils = services.settings.councils()
+    assert len(councils) == 3
+    assert window.current_council_id() == councils[-1].id
+    assert window.settings_page.name_edit.text() == "Beirat Digitales & <Lübeck>"
+    assert [f.name for f in services.settings.action_fields(councils[-1].id)][-1] == "Hafen 🚢"
+    assert services.members.members(councils[-1].id) == []
+    assert window.settings_page.transfer.new_action in window.file_menu.actions()
+
+
+def test_export_writes_a_file_that_reads_back(make_window, services, dialogs, tmp_path):
+    rostock, _luebeck = _two_councils(services)
+    window = make_window()
+    window.show_area(window.settings_page)
+    target = tmp_path / "rostock.json"
+    dialogs.paths.append(str(target))
+
+    window.settings_page.transfer.export_action.trigger()
+
+    assert dialogs.saved_files == [str(target)]
+    assert dialogs.file_dialogs == [(FileKind.SETTINGS, "Einstellungen Rostock.json")]
+    assert services.council_transfer.read(target.read_bytes()).settings.name == rostock.name
+
+
+def test_a_refused_file_is_explained_and_changes_nothing(make_window, services, dialogs, tmp_path):
+    rostock, luebeck = _two_councils(services)
+    window = make_window()
+    window.show_area(window.settings_page)
+    path = tmp_path / "kaputt.json"
+    path.write_bytes(
+        services.council_transfer.export(luebeck.id).replace(
+            b'"formatVersion": 1', b'"formatVersion": 3'
+        )
+    )
+    dialogs.paths.append(str(path))
+
+    window.settings_page.transfer.import_action.trigger()
+
+    assert window.settings_page.transfer.dialog is None
+    assert any("Format 3 einer neueren Programmversion" in w for w in dialogs.warnings())
+    assert services.settings.settings(rostock.id) == rostock
