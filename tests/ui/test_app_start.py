@@ -170,3 +170,22 @@ def test_a_healthy_database_in_a_folder_without_write_permission_is_not_called_d
     assert f"Im Ordner „{folder}“ fehlt Ihnen die Schreibberechtigung" in result.stdout
     assert "Sicherung wieder" not in result.stdout
     assert sorted(p.name for p in folder.iterdir()) == ["expertenrat.db"]
+
+
+def test_a_server_that_wants_a_password_gets_it_asked_at_start(session, empty_postgres_url):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from expertenrat.domain.errors import PasswordNeededError
+
+    session.window.show()
+    session.ask_password(
+        PasswordNeededError("Der Datenbankserver „…“ verlangt ein Passwort."), empty_postgres_url
+    )
+    dialog = session.password_dialog
+    assert not dialog.host_edit.isEnabled() and dialog.password_edit.isEnabled()
+    assert "verlangt ein Passwort" in session.window.loading_label.text()
+    dialog.password_edit.setText("geheim")  # the test server trusts every login
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert session.database is not None
+    assert session.database.url.password == "geheim"
+    assert session.window.stack.currentWidget() is session.window.welcome_page
