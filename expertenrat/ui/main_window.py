@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         # first appearance of the window.
         from expertenrat.ui.areas import build_areas
         from expertenrat.ui.backup_menu import BackupMenu
+        from expertenrat.ui.open_data_menu import OpenDataMenu
         from expertenrat.ui.server_move_menu import ServerMoveMenu
 
         self._services = services
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
         self.welcome_page.ready.connect(self.reload_councils)
         self.backup_menu = BackupMenu(services, dialogs, self, self.reload_councils)
         self.file_menu.insertActions(self._quit_action, self.backup_menu.actions)
+        self.open_data_menu = OpenDataMenu(services, dialogs, self, self._settings)
+        self.file_menu.insertSeparator(self._quit_action)
+        self.file_menu.insertActions(self._quit_action, self.open_data_menu.actions)
+        self.file_menu.insertSeparator(self._quit_action)
         self.server_move_menu = ServerMoveMenu(
             services, dialogs, self, self._leave_page, self._close_anyway
         )

@@ -18,6 +18,8 @@ def test_the_file_menu_offers_backup_restore_and_check(make_window):
         "&Sicherung jetzt …",
         "&Wiederherstellen …",
         "Datenbank &prüfen",
+        "&Offene Daten exportieren …",
+        "O&Parl-Export …",
         "Auf &Server umziehen …",
         "&Aufbewahrung …",
         "&Beenden",

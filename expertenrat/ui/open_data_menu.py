@@ -1,0 +1,115 @@
+"""Datei menu: "Offene Daten exportieren …" (CSV and data package) and "OParl-Export …"
+(the static OParl 1.1 tree), each into a folder, in the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.domain.oparl import BaseUrlError, check_base_url
+from expertenrat.services.context import Services
+from expertenrat.services.files import WrittenFolder
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "OpenDataMenu"
+_BASE_URL_KEY = "export/oparl_base_url"
+_FOLDER_KEY = "export/open_data_folder"
+
+
+class OpenDataMenu:
+    def __init__(
+        self, services: Services, dialogs: DialogService, parent: QWidget, settings: QSettings
+    ) -> None:
+        self._services = services
+        self._dialogs = dialogs
+        self._parent = parent
+        self._settings = settings
+        self.job: Job | None = None
+        self.open_data_action = QAction(tr(_CONTEXT, "&Offene Daten exportieren …"), parent)
+        self.oparl_action = QAction(tr(_CONTEXT, "O&Parl-Export …"), parent)
+        self.open_data_action.triggered.connect(self.ask_open_data)
+        self.oparl_action.triggered.connect(self.ask_oparl)
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.open_data_action, self.oparl_action]
+
+    def ask_open_data(self) -> None:
+        title = tr(_CONTEXT, "Offene Daten exportieren")
+        self._ask_folder(
+            title,
+            lambda folder, force: self._run(
+                lambda: self._services.open_data_export.export(folder, force=force),
+                title,
+                tr(_CONTEXT, "Empfehlungsregister und Sitzungsliste werden geschrieben …"),
+                "datapackage.json",
+            ),
+        )
+
+    def ask_oparl(self) -> None:
+        title = tr(_CONTEXT, "OParl-Export")
+        remembered = str(self._settings.value(_BASE_URL_KEY) or "https://")
+        self._dialogs.ask_text(
+            self._parent,
+            title,
+            tr(_CONTEXT, "Adresse, unter der der Ordner veröffentlicht wird (https://…):"),
+            remembered,
+            lambda text: self._oparl_base_chosen(title, text),
+        )
+
+    def _oparl_base_chosen(self, title: str, text: str) -> None:
+        try:
+            base = check_base_url(text)
+        except BaseUrlError as error:
+            self._dialogs.warning(self._parent, title, error.message)
+            return
+        self._settings.setValue(_BASE_URL_KEY, base)
+        self._ask_folder(
+            title,
+            lambda folder, force: self._run(
+                lambda: self._services.oparl_export.export(folder, base, force=force),
+                title,
+                tr(_CONTEXT, "Die öffentlichen Daten werden als OParl-Baum geschrieben …"),
+                "system.json",
+            ),
+        )
+
+    def _ask_folder(self, title: str, write: Callable[[Path, bool], None]) -> None:
+        def chosen(path: str) -> None:
+            folder = Path(path)
+            self._settings.setValue(_FOLDER_KEY, str(folder))
+            if folder.is_dir() and any(folder.iterdir()):
+                self._dialogs.question(
+                    self._parent,
+                    title,
+                    tr(
+                        _CONTEXT,
+                        "Der Ordner „{}“ ist nicht leer. Sein gesamter Inhalt wird durch den "
+                        "Export ersetzt. Fortfahren?",
+                    ).format(folder),
+                    lambda: write(folder, True),
+                )
+            else:
+                write(folder, False)
+
+        initial = str(self._settings.value(_FOLDER_KEY) or "")
+        self._dialogs.ask_folder(self._parent, title, initial, chosen)
+
+    def _run(self, work: Callable[[], WrittenFolder], title: str, label: str, entry: str) -> None:
+        """Run ``work``; ``entry`` is a file of the written folder (for "Ordner öffnen")."""
+        self.job = Job(lambda _progress: work(), self._parent)
+        self.job.finished.connect(lambda written: self._written(title, written, entry))
+        self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
+        start_with_progress(self.job, self._parent, title, label)
+
+    def _written(self, title: str, written: WrittenFolder, entry: str) -> None:
+        text = tr(_CONTEXT, "{files} Dateien ({size:.1f} MB) wurden geschrieben.").format(
+            files=written.files, size=written.size / 1024**2
+        )
+        self._dialogs.file_saved(self._parent, title, text, str(written.folder / entry))

@@ -1,0 +1,67 @@
+"""Datei menu: the open-data files and the OParl tree, written in the worker."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+def _wait(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.open_data_menu.job.running, timeout=60000)
+
+
+def test_open_data_goes_into_the_chosen_folder(make_window, dialogs, qtbot, tmp_path):
+    window = make_window()
+    folder = tmp_path / "Offene Daten & Ü"
+    folder.mkdir()
+    dialogs.paths.append(str(folder))
+
+    window.open_data_menu.open_data_action.trigger()
+    _wait(qtbot, window)
+
+    assert dialogs.saved_files == [str(folder / "datapackage.json")]
+    assert dialogs.messages[-1][2].startswith("3 Dateien")
+    assert (folder / "empfehlungen.csv").is_file()
+
+
+def test_oparl_asks_for_the_address_and_refuses_http(make_window, dialogs, qtbot, tmp_path):
+    window = make_window()
+    dialogs.texts.append("http://daten.example.de/oparl")
+
+    window.open_data_menu.oparl_action.trigger()
+
+    assert window.open_data_menu.job is None
+    assert "muss mit https:// beginnen" in dialogs.warnings()[0]
+    assert dialogs.file_dialogs == []
+
+
+def test_oparl_replaces_a_full_folder_only_when_the_user_agrees(
+    make_window, dialogs, qtbot, tmp_path
+):
+    window = make_window()
+    folder = tmp_path / "oparl"
+    folder.mkdir()
+    (folder / "alt.txt").write_text("alt", "utf-8")
+    dialogs.answer_yes = False
+    dialogs.texts.append("https://daten.example.de/oparl/v1/")
+    dialogs.paths.append(str(folder))
+
+    window.open_data_menu.oparl_action.trigger()
+
+    assert window.open_data_menu.job is None and dialogs.messages[-1][0] == "question"
+    dialogs.answer_yes = True
+    dialogs.texts.append("https://daten.example.de/oparl/v1/")
+    dialogs.paths.append(str(folder))
+    window.open_data_menu.oparl_action.trigger()
+    _wait(qtbot, window)
+
+    system = json.loads((folder / "system.json").read_text("utf-8"))
+    assert system["id"] == "https://daten.example.de/oparl/v1/system.json"
+    assert not (folder / "alt.txt").exists()
+    assert dialogs.saved_files == [str(folder / "system.json")]
