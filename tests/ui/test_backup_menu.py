@@ -21,6 +21,7 @@ def test_the_file_menu_offers_backup_restore_and_check(make_window):
         "&Offene Daten exportieren …",
         "O&Parl-Export …",
         "Auf &Server umziehen …",
+        "Neues Gremium aus &Vorlage …",
         "&Aufbewahrung …",
         "&Beenden",
     ]
