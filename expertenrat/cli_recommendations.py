@@ -106,8 +106,9 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
 
     path = Path(args.out)
     file_format = RegisterFileFormat.of(path)
+    chosen = RecommendationFilter(statuses=frozenset(args.status or ()), year=args.year)
     exported = services.recommendations_report.export(
-        chosen_council(services, args), file_format, year=args.year, statuses=args.status
+        chosen_council(services, args), file_format, chosen
     )
     write_document(path, exported.data, exported.warnings)
     count = "1 Empfehlung" if exported.records == 1 else f"{exported.records} Empfehlungen"

@@ -7,7 +7,12 @@ from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_views import (
+    AddressedProject,
+    Origin,
+    RecommendationFilter,
+    RecommendationRow,
+)
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.recommendations_report import (
     RecommendationsReport,
@@ -78,5 +83,5 @@ ANSWERS = {
 def report(rows=None) -> RecommendationsReport:
     chosen = ROWS if rows is None else rows
     return recommendations_report(
-        LETTERHEAD, chosen, ANSWERS, FIELDS, TODAY, scope_text(None, None)
+        LETTERHEAD, chosen, ANSWERS, FIELDS, TODAY, scope_text(RecommendationFilter())
     )

@@ -12,7 +12,8 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
     ResponseVerdict,
 )
-from expertenrat.domain.recommendations import BETWEEN_MEETINGS
+from expertenrat.domain.recommendations import BETWEEN_MEETINGS, parse_code
+from expertenrat.domain.text_folding import search_words, searchable
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,24 @@ class RecommendationRow:
 
     @property
     def year(self) -> int | None:
+        """The register year: the year in the code (E-2026-07), as the report counts."""
+        parsed = parse_code(self.code)
+        if parsed is not None:
+            return parsed[0]
         return self.adopted_on.year if self.adopted_on else None
+
+    def search_text(self) -> str:
+        """What the register's search looks in (folded, see :func:`searchable`)."""
+        return searchable(
+            self.code,
+            self.title,
+            self.kind.label,
+            self.action_field,
+            self.project_names,
+            self.lead_units,
+            self.origin.label,
+            self.status.label,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +154,13 @@ class RecommendationFilter:
     project_id: int | None = None
     year: int | None = None
     overdue: bool = False
+    search: str = ""  # words typed into the search field (accents aside)
+
+
+def found_by_search(rows: list[RecommendationRow], search: str) -> list[RecommendationRow]:
+    """The rows whose search text holds every word of ``search`` (all if it is empty)."""
+    words = search_words(search)
+    if not words:
+        return rows
+    texts = ((row, row.search_text()) for row in rows)
+    return [row for row, text in texts if all(word in text for word in words)]

@@ -20,7 +20,11 @@ from datetime import date
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
+from expertenrat.domain.recommendation_views import (
+    AddressedProject,
+    RecommendationFilter,
+    RecommendationRow,
+)
 from expertenrat.domain.recommendations import OPEN
 from expertenrat.domain.text_folding import fold
 
@@ -213,17 +217,24 @@ def open_items(lines: Iterable[ReportLine]) -> list[ReportLine]:
     )
 
 
-def scope_text(
-    year: int | None, statuses: frozenset[RecommendationStatus] | None, *, overdue: bool = False
-) -> str:
-    """What the report covers, for its lead line."""
-    years = f"Jahr {year}" if year else "alle Jahre"
-    if overdue:
-        return f"{years} · nur überfällige"
-    if statuses is None or statuses == REPORTED:
-        return f"{years} · alle Status außer Entwurf"
-    shown = ", ".join(s.label for s in RecommendationStatus if s in statuses)
-    return f"{years} · Status: {shown}"
+def scope_text(chosen: RecommendationFilter, field: str = "", project: str = "") -> str:
+    """What the report covers, for its lead line (``field`` and ``project``: the names of
+    the chosen action field and project)."""
+    parts = [f"Jahr {chosen.year}" if chosen.year else "alle Jahre"]
+    if chosen.overdue:
+        parts.append("nur überfällige")
+    elif not chosen.statuses or chosen.statuses == REPORTED:
+        parts.append("alle Status außer Entwurf")
+    else:
+        shown = ", ".join(s.label for s in RecommendationStatus if s in chosen.statuses)
+        parts.append(f"Status: {shown}")
+    if field:
+        parts.append(f"Handlungsfeld {field}")
+    if project:
+        parts.append(f"Projekt {project}")
+    if chosen.search.strip():
+        parts.append(f"Suche „{chosen.search.strip()}“")
+    return " · ".join(parts)
 
 
 def recommendations_report(

@@ -105,3 +105,18 @@ def _ascii(char: str) -> str:
         return mapped
     decomposed = unicodedata.normalize("NFKD", char)
     return "".join(c for c in decomposed if c.isascii())
+
+
+def searchable(*parts: str) -> str:
+    """What a search looks in: ``parts`` folded twice, so that "muller" (accents aside) and
+    "mueller" (spelt out) both find Müller (once where both are alike: less to look
+    through per keystroke)."""
+    text = " ".join(parts)
+    folded, spelt_out = fold(text), fold(transliterate(text))
+    return folded if folded == spelt_out else f"{folded}\n{spelt_out}"
+
+
+def search_words(search: str) -> list[str]:
+    """The folded words of what was typed into a search field; a text matches if it
+    holds every one (see :func:`searchable`)."""
+    return fold(search).split()

@@ -24,6 +24,7 @@ from expertenrat.domain.recommendation_views import (
     RecommendationFilter,
     RecommendationRow,
     Response,
+    found_by_search,
 )
 from expertenrat.domain.recommendations import AWAITING_RESPONSE, days_overdue, parse_code
 from expertenrat.store import models
@@ -44,8 +45,10 @@ def register_rows(
     *,
     only_id: int | None = None,
 ) -> list[RecommendationRow]:
-    """The council's live recommendations that pass ``wanted``, in the order of their codes."""
-    query = _filtered(_row_query(council_id), wanted or RecommendationFilter(), today)
+    """The council's live recommendations that pass ``wanted``, in the order of their codes
+    (the search words are looked for in the rows read, as the register page does)."""
+    wanted = wanted or RecommendationFilter()
+    query = _filtered(_row_query(council_id), wanted, today)
     if only_id is not None:
         query = query.where(R.id == only_id)
     found = session.connection().execute(query).all()  # Core rows: no ORM loading
@@ -79,7 +82,8 @@ def register_rows(
                 version,
             )
         )
-    return sorted(rows, key=lambda row: parse_code(row.code) or (0, row.id))
+    rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
+    return found_by_search(rows, wanted.search)
 
 
 def detail(session: Session, row: RecommendationRow) -> RecommendationDetail:

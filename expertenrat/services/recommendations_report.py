@@ -7,15 +7,14 @@ for; the register files hold every recommendation of the selection.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.file_formats import FileFormat
 from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
 from expertenrat.domain.recommendations_report import (
@@ -35,7 +34,7 @@ from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
-Statuses = Iterable[RecommendationStatus] | None
+EVERYTHING = RecommendationFilter()
 _VERDICTS = {v.value: v for v in ResponseVerdict}
 
 
@@ -67,69 +66,73 @@ class RecommendationsReportService:
     def report_pdf(
         self,
         council_id: int,
-        *,
-        year: int | None = None,
-        statuses: Statuses = None,
-        overdue: bool = False,
+        chosen: RecommendationFilter = EVERYTHING,
         today: date | None = None,
     ) -> RenderedPdf:
-        """The report of the recommendations of ``year`` (by code) in ``statuses`` (default:
-        all but drafts), ``overdue`` ones only if asked, as of ``today`` (default: today in
-        the council's time zone)."""
-        wanted = frozenset(statuses) if statuses else None
+        """The report of the ``chosen`` recommendations (no statuses chosen: all but drafts)
+        as of ``today`` (default: today in the council's time zone)."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             head = council_letterhead(session, council_id)
-            chosen = RecommendationFilter(statuses=wanted or REPORTED, year=year, overdue=overdue)
-            rows = register_rows(session, council_id, day, chosen)
+            reported = replace(chosen, statuses=chosen.statuses or REPORTED)
+            rows = register_rows(session, council_id, day, reported)
             answers = response_summaries(session, council_id)
             fields = _field_order(session, council_id)
-        report = recommendations_report(
-            head, rows, answers, fields, day, scope_text(year, wanted, overdue=overdue)
+            scope = scope_text(chosen, *_names(session, chosen))
+        return render_recommendations_report(
+            recommendations_report(head, rows, answers, fields, day, scope)
         )
-        return render_recommendations_report(report)
 
     def export(
         self,
         council_id: int,
         file_format: RegisterFileFormat,
-        *,
-        year: int | None = None,
-        statuses: Statuses = None,
-        overdue: bool = False,
+        chosen: RecommendationFilter = EVERYTHING,
         today: date | None = None,
     ) -> RegisterFile:
-        """The report (PDF) or the register (CSV, Excel) of the selection."""
+        """The report (PDF) or the register (CSV, Excel) of the ``chosen`` ones."""
         if file_format is RegisterFileFormat.PDF:
-            rendered = self.report_pdf(
-                council_id, year=year, statuses=statuses, overdue=overdue, today=today
-            )
+            rendered = self.report_pdf(council_id, chosen, today)
             return RegisterFile(rendered.pdf, rendered.records, rendered.warnings)
-        lines = self.register_lines(
-            council_id, year=year, statuses=statuses, overdue=overdue, today=today
-        )
+        lines = self.register_lines(council_id, chosen, today)
         write = register_csv if file_format is RegisterFileFormat.CSV else register_xlsx
         return RegisterFile(write(lines), len(lines))
 
     def register_lines(
         self,
         council_id: int,
-        *,
-        year: int | None = None,
-        statuses: Statuses = None,
-        overdue: bool = False,
+        chosen: RecommendationFilter = EVERYTHING,
         today: date | None = None,
     ) -> list[ReportLine]:
-        """The register of ``year`` in ``statuses`` (default: all, drafts too) with the latest
-        answer of each recommendation: the rows of the CSV and Excel files."""
+        """The ``chosen`` part of the register (no statuses chosen: all, drafts too) with the
+        latest answer of each recommendation: the rows of the CSV and Excel files."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
-            chosen = RecommendationFilter(
-                statuses=frozenset(statuses or ()), year=year, overdue=overdue
-            )
             rows: list[RecommendationRow] = register_rows(session, council_id, day, chosen)
             answers = response_summaries(session, council_id)
         return report_lines(rows, answers, day)
+
+
+def _names(session: Session, chosen: RecommendationFilter) -> tuple[str, str]:
+    """The names of the chosen action field and project, for the report's scope line."""
+    field = project = ""
+    if chosen.action_field_id is not None:
+        field = (
+            session.scalar(
+                select(models.ActionField.name).where(
+                    models.ActionField.id == chosen.action_field_id
+                )
+            )
+            or ""
+        )
+    if chosen.project_id is not None:
+        project = (
+            session.scalar(
+                select(models.Project.title).where(models.Project.id == chosen.project_id)
+            )
+            or ""
+        )
+    return field, project
 
 
 def response_summaries(session: Session, council_id: int) -> dict[int, ResponseSummary]:

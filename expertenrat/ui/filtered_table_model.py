@@ -4,7 +4,7 @@ filtered as you type (the recommendations register).
 A ``QSortFilterProxyModel`` asks ``filterAcceptsRow`` once per row from C++, and sorting
 asks ``data()`` for every comparison: in Python that costs 0.1–1 s per keystroke with
 20,000 rows. Here the filter looks at all rows at once (list comprehensions over texts
-folded once per reload, see :func:`~expertenrat.ui.table_model.search_text`), the rows are
+folded once per reload, see :func:`~expertenrat.domain.text_folding.searchable`), the rows are
 sorted once per column and order (by the columns' native values, stable like Qt's sort),
 and the shown rows are published with ``layoutChanged``: selected rows that stay shown
 stay selected, the others are left.

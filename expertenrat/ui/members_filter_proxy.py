@@ -11,7 +11,7 @@ from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.text_folding import search_words
 from expertenrat.ui.table_model import RowsTableModel
 
 
@@ -31,7 +31,7 @@ class MembersFilterProxy(QSortFilterProxyModel):
         self.setSortRole(RowsTableModel.SortRole)  # native values: dates as dates
 
     def set_search(self, text: str) -> None:
-        words = fold(text).split()  # case and accents aside: "wisniewski" finds Wiśniewski
+        words = search_words(text)  # case and accents aside: "wisniewski" finds Wiśniewski
         if words != self._words:
             self.beginFilterChange()
             self._words = words

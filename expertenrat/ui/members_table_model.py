@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.members import Member
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.text_folding import fold, searchable
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Column, RowsTableModel, search_text, text_column
+from expertenrat.ui.table_model import Column, RowsTableModel, text_column
 
 _CONTEXT = "MembersTableModel"
 
@@ -126,9 +126,7 @@ def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
         status, state = tr(_CONTEXT, "künftig"), "future"
     else:
         status, state = tr(_CONTEXT, "ehemalig"), "former"
-    search = search_text(
-        member.full_name, member.affiliation, member.position, member.email, fields
-    )
+    search = searchable(member.full_name, member.affiliation, member.position, member.email, fields)
     primary = field_names.get(member.primary_field_id, "") if member.primary_field_id else ""
     return MemberRow(member, primary, fields, status, state, search, fold(member.sort_name))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from expertenrat.domain.enums import ProjectPhase
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.text_folding import search_words
 from expertenrat.ui.projects_table_model import ProjectRow
 from expertenrat.ui.table_model import RowsTableModel
 
@@ -22,7 +22,7 @@ class ProjectsFilterProxy(QSortFilterProxyModel):
         self.setSortRole(RowsTableModel.SortRole)
 
     def set_search(self, text: str) -> None:
-        self._change("_words", fold(text).split())
+        self._change("_words", search_words(text))
 
     def set_field(self, field_id: int | None) -> None:
         self._change("_field_id", field_id)

@@ -8,13 +8,12 @@ from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.projects import Project, ProjectEntry
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.text_folding import fold, searchable
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import (
     Column,
     RowsTableModel,
     number_column,
-    search_text,
     text_column,
 )
 
@@ -102,7 +101,7 @@ def _columns() -> tuple[Column[ProjectRow], ...]:
 
 def _row(entry: ProjectEntry) -> ProjectRow:
     project = entry.project
-    text = search_text(
+    text = searchable(
         project.title,
         project.short_code,
         project.lead_unit,

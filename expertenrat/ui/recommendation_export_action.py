@@ -50,7 +50,7 @@ class RecommendationExportButton(QPushButton):
         self.setToolTip(
             tr(
                 _CONTEXT,
-                "Bericht (PDF) oder Register (Excel, CSV) für das gewählte Jahr und den Status",
+                "Bericht (PDF) oder Register (Excel, CSV) der Empfehlungen, die die Tabelle zeigt",
             )
         )
         menu = QMenu(self)
@@ -107,14 +107,7 @@ class RecommendationExportButton(QPushButton):
         service, chosen, today = self._service, self._chosen(), self._today()
 
         def work(_progress: Progress) -> RegisterFile:
-            exported = service.export(
-                council_id,
-                file_format,
-                year=chosen.year,
-                statuses=chosen.statuses,
-                overdue=chosen.overdue,
-                today=today,
-            )
+            exported = service.export(council_id, file_format, chosen, today)
             write_file(target, exported.data)
             return exported
 

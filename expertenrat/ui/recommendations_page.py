@@ -252,7 +252,7 @@ class RecommendationsPage(NothingPending, QWidget):
         self.filter.set_statuses(chosen.statuses)
 
     def chosen_filter(self) -> RecommendationFilter:
-        """The status and year filters as the service reads them (the exports use them)."""
+        """The filters and the search as the service reads them (the exports use them)."""
         value = self.status_combo.currentData()
         if value == _WITHOUT_RESPONSE:
             statuses = WITHOUT_RESPONSE
@@ -261,7 +261,12 @@ class RecommendationsPage(NothingPending, QWidget):
         else:
             statuses = frozenset({RecommendationStatus(value)})
         return RecommendationFilter(
-            statuses=statuses, year=self.year_combo.currentData(), overdue=value == _OVERDUE
+            statuses=statuses,
+            action_field_id=self.field_combo.currentData(),
+            project_id=self.project_combo.currentData(),
+            year=self.year_combo.currentData(),
+            overdue=value == _OVERDUE,
+            search=self.search_edit.text(),
         )
 
     def _fill_combos(self, rows: list[RecommendationRow]) -> None:

@@ -13,12 +13,7 @@ from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import (
-    Column,
-    number_column,
-    search_text,
-    text_column,
-)
+from expertenrat.ui.table_model import Column, number_column, text_column
 
 _CONTEXT = "RecommendationsTableModel"
 _STATUS_ORDER = {status: position for position, status in enumerate(RecommendationStatus)}
@@ -84,17 +79,7 @@ class RecommendationsTableModel(FilteredRowsTableModel):
 
 
 def register_row(row: RecommendationRow) -> RegisterRow:
-    text = search_text(
-        row.code,
-        row.title,
-        row.kind.label,
-        row.action_field,
-        row.project_names,
-        row.lead_units,
-        row.origin.label,
-        row.status.label,
-    )
-    return RegisterRow(row, text)
+    return RegisterRow(row, row.search_text())
 
 
 def _date(value: date | None) -> str:

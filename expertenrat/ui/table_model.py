@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from expertenrat.domain.text_folding import fold, transliterate
+from expertenrat.domain.text_folding import fold
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -78,15 +78,6 @@ def text_column(header: str, display: Callable[[Row], str], **spec: Any) -> Colu
     """A column of text whose tooltip shows the whole text where the column cuts it
     (unless ``spec`` gives another tooltip)."""
     return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
-
-
-def search_text(*parts: str) -> str:
-    """What the search as you type looks in: ``parts`` folded twice, so that "muller"
-    (accents aside) and "mueller" (spelt out) both find Müller (once where both are alike:
-    less to look through per keystroke)."""
-    text = " ".join(parts)
-    folded, spelt_out = fold(text), fold(transliterate(text))
-    return folded if folded == spelt_out else f"{folded}\n{spelt_out}"
 
 
 class RowsTableModel(QAbstractTableModel):

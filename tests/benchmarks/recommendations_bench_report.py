@@ -14,7 +14,12 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_views import (
+    AddressedProject,
+    Origin,
+    RecommendationFilter,
+    RecommendationRow,
+)
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.recommendations_report import (
     RecommendationsReport,
@@ -55,7 +60,9 @@ def report() -> RecommendationsReport:
                 due - timedelta(days=n % 90), ResponseVerdict.COMPLIED, due
             )
     head = Letterhead("Smart City Expert*innenrat", "Hanse- und Universitätsstadt Rostock")
-    return recommendations_report(head, rows, answers, FIELDS, TODAY, scope_text(None, None))
+    return recommendations_report(
+        head, rows, answers, FIELDS, TODAY, scope_text(RecommendationFilter())
+    )
 
 
 def _cells(line: ReportLine) -> list[str]:

@@ -8,6 +8,7 @@ from datetime import date
 from recommendations_report_sample import ANSWERS, HOSTILE, ROWS, TODAY, report, row
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations_report import (
     NO_FIELD,
     NO_PROJECT,
@@ -102,13 +103,19 @@ def test_one_day_overdue_is_singular():
     assert line.state_label == "übermittelt, 1 Tag überfällig"
 
 
-def test_scope_names_year_and_statuses():
-    assert scope_text(None, None) == "alle Jahre · alle Status außer Entwurf"
-    assert scope_text(2025, REPORTED) == "Jahr 2025 · alle Status außer Entwurf"
-    assert scope_text(2026, frozenset({S.ANSWERED, S.SENT})) == (
-        "Jahr 2026 · Status: übermittelt, beantwortet"
+def test_scope_names_year_statuses_field_project_and_search():
+    assert scope_text(RecommendationFilter()) == "alle Jahre · alle Status außer Entwurf"
+    assert scope_text(RecommendationFilter(statuses=REPORTED, year=2025)) == (
+        "Jahr 2025 · alle Status außer Entwurf"
     )
-    assert scope_text(None, None, overdue=True) == "alle Jahre · nur überfällige"
+    assert scope_text(
+        RecommendationFilter(statuses=frozenset({S.ANSWERED, S.SENT}), year=2026)
+    ) == ("Jahr 2026 · Status: übermittelt, beantwortet")
+    assert scope_text(RecommendationFilter(overdue=True)) == "alle Jahre · nur überfällige"
+    assert scope_text(RecommendationFilter(search=" Klima "), "Umwelt", "Klimadashboard") == (
+        "alle Jahre · alle Status außer Entwurf · Handlungsfeld Umwelt · Projekt Klimadashboard"
+        " · Suche „Klima“"
+    )
 
 
 def test_an_empty_selection_gives_an_empty_report():

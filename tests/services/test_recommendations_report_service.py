@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.exchange.recommendations_register import HEADERS, export_row
 from expertenrat.services.context import Services
 from expertenrat.services.recommendations_report import RegisterFileFormat
@@ -65,7 +66,7 @@ def test_report_by_year_and_status(services, council_id):
     wanted = {r.code for r in rows if r.code.startswith(f"E-{year}-") and r.status is S.SENT}
 
     rendered = services.recommendations_report.report_pdf(
-        council_id, year=year, statuses=[S.SENT], today=TODAY
+        council_id, RecommendationFilter(statuses=frozenset({S.SENT}), year=year), TODAY
     )
 
     printed = pdf_text(rendered.pdf)
@@ -78,11 +79,38 @@ def test_report_of_the_overdue_only(services, council_id):
     rows = services.recommendations.list(council_id, today=TODAY)
     overdue = [r.code for r in rows if r.overdue]
 
-    rendered = services.recommendations_report.report_pdf(council_id, overdue=True, today=TODAY)
+    rendered = services.recommendations_report.report_pdf(
+        council_id, RecommendationFilter(overdue=True), TODAY
+    )
 
     printed = pdf_text(rendered.pdf)
     assert overdue and rendered.records == len(overdue)
     assert all(code in printed for code in overdue) and "nur überfällige" in printed
+
+
+def test_report_and_register_of_a_field_a_project_and_a_search(services, council_id):
+    rows = services.recommendations.list(council_id, today=TODAY)
+    first = rows[0]
+    project = first.projects[0]
+    word = first.title.split()[1].upper()  # case aside
+    chosen = RecommendationFilter(
+        action_field_id=first.action_field_id, project_id=project.id, search=word
+    )
+    wanted = {
+        r.code
+        for r in rows
+        if r.action_field_id == first.action_field_id
+        and project in r.projects
+        and word.casefold() in r.search_text()
+    }
+
+    lines = services.recommendations_report.register_lines(council_id, chosen, TODAY)
+    rendered = services.recommendations_report.report_pdf(council_id, chosen, TODAY)
+
+    assert {line.row.code for line in lines} == wanted and first.code in wanted
+    printed = pdf_text(rendered.pdf)
+    assert f"Handlungsfeld {first.action_field}" in printed
+    assert f"Suche „{word}“" in printed
 
 
 def test_answer_is_the_latest_response(services, council_id):
@@ -113,12 +141,11 @@ def test_csv_reads_back_to_the_register(services, council_id):
 
 
 def test_xlsx_reads_back_to_the_register(services, council_id):
-    lines = services.recommendations_report.register_lines(
-        council_id, statuses=[S.SENT, S.ANSWERED], today=TODAY
-    )
+    chosen = RecommendationFilter(statuses=frozenset({S.SENT, S.ANSWERED}))
+    lines = services.recommendations_report.register_lines(council_id, chosen, TODAY)
 
     exported = services.recommendations_report.export(
-        council_id, RegisterFileFormat.XLSX, statuses=[S.SENT, S.ANSWERED], today=TODAY
+        council_id, RegisterFileFormat.XLSX, chosen, TODAY
     )
 
     sheet = load_workbook(io.BytesIO(exported.data)).active

@@ -92,6 +92,21 @@ def test_register_for_the_chosen_year(page, dialogs, tmp_path, finish_job, servi
     assert "wurde gespeichert" in dialogs.messages[-1][2]
 
 
+def test_the_register_holds_what_the_table_shows(page, dialogs, tmp_path, finish_job):
+    choose(page.field_combo, page.field_combo.itemData(1))
+    page.search_edit.setText("daten")
+    shown = [page.model.row(n).recommendation.code for n in range(page.model.rowCount())]
+    assert 0 < len(shown) < page.model.total()
+    dialogs.paths.append(str(tmp_path / "Auswahl.csv"))
+
+    page.export_button.csv_action.trigger()
+    finish_job(page.export_button)
+
+    text = (tmp_path / "Auswahl.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert sorted(r[0] for r in rows[1:]) == sorted(shown)
+
+
 def test_a_file_that_cannot_be_written_is_a_german_warning(page, dialogs, tmp_path, finish_job):
     dialogs.paths.append(str(tmp_path / "fehlt" / "Register.csv"))
 
