@@ -1,5 +1,5 @@
-"""Text templates for recurring agenda items: the council's own recurring items first,
-then a few standard ones.
+"""Templates for recurring agenda items: the council's own list (editable in Einstellungen,
+starting with the standard ones), then the titles it used in earlier meetings.
 
 A council's recurring items are the titles it used in at least two meetings; each comes
 with the kind, publicity and planned minutes of its latest use.
@@ -8,10 +8,12 @@ with the kind, publicity and planned minutes of its latest use.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from expertenrat.domain.agenda import AgendaItem, clean_item, validate_item
 from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.text_folding import fold
 
 MAX_TEMPLATES = 30
@@ -23,6 +25,8 @@ class AgendaTemplate:
     kind: AgendaItemKind
     public: bool = True
     planned_minutes: int = 0
+    id: int | None = None
+    version: int = 0
 
 
 STANDARD_TEMPLATES: tuple[AgendaTemplate, ...] = (
@@ -32,6 +36,24 @@ STANDARD_TEMPLATES: tuple[AgendaTemplate, ...] = (
     AgendaTemplate("Termine und nächste Sitzung", AgendaItemKind.MISCELLANEOUS, True, 5),
     AgendaTemplate("Verschiedenes", AgendaItemKind.MISCELLANEOUS, True, 5),
 )
+"""The templates a new council starts with."""
+
+
+def _as_item(template: AgendaTemplate) -> AgendaItem:
+    return AgendaItem(
+        0, template.title, kind=template.kind, public=template.public,
+        planned_minutes=template.planned_minutes,
+    )  # fmt: skip
+
+
+def clean_template(template: AgendaTemplate) -> AgendaTemplate:
+    """``template`` with its title in NFC and without surrounding spaces."""
+    return replace(template, title=clean_item(_as_item(template)).title)
+
+
+def template_problems(template: AgendaTemplate) -> list[FieldProblem]:
+    """The problems of a template as entered: those an agenda item with its fields has."""
+    return validate_item(_as_item(template))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +65,11 @@ class UsedItem:
     template: AgendaTemplate
 
 
-def templates(used: Iterable[UsedItem]) -> list[AgendaTemplate]:
-    """The council's recurring items (most meetings first), then the standard ones whose
-    title it does not use yet; at most ``MAX_TEMPLATES``."""
+def templates(stored: Iterable[AgendaTemplate], used: Iterable[UsedItem]) -> list[AgendaTemplate]:
+    """The council's own templates in their order, then its recurring items (most meetings
+    first) that are not among them; at most ``MAX_TEMPLATES``."""
+    chosen = list(stored)
+    known = {fold(t.title) for t in chosen}
     meetings: dict[str, set[int]] = {}
     latest: dict[str, UsedItem] = {}
     for item in used:
@@ -57,6 +81,5 @@ def templates(used: Iterable[UsedItem]) -> list[AgendaTemplate]:
         (key for key, ids in meetings.items() if len(ids) >= 2),
         key=lambda key: (-len(meetings[key]), key),
     )
-    chosen = [latest[key].template for key in recurring]
-    chosen += [t for t in STANDARD_TEMPLATES if fold(t.title) not in meetings]
+    chosen += [latest[key].template for key in recurring if key not in known]
     return chosen[:MAX_TEMPLATES]

@@ -27,6 +27,7 @@ ENTITY_LABELS: Mapping[str, str] = {
     "council": "Gremium",
     "action_field": "Handlungsfeld",
     "text_template": "Textbaustein",
+    "agenda_template": "Vorlage für Tagesordnungspunkte",
     "project": "Projekt",
     "meeting": "Sitzung",
     "meeting_series": "Sitzungsreihe",
@@ -106,6 +107,12 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
     },
     "action_field": {"colour": "Farbe"},
     "text_template": {**_nouns(field_limits.TEXT_TEMPLATE), "purpose": "Zweck"},
+    "agenda_template": {
+        "title": "Titel",
+        "kind": "Art",
+        "public": "öffentlich",
+        "planned_minutes": "geplante Minuten",
+    },
     "project": {**_nouns(field_limits.PROJECT), "phase": "Phase", "partners": "Partner"},
     "meeting": {
         "series_id": "Sitzungsreihe (Nr.)",
@@ -201,6 +208,7 @@ _ENUMS: Mapping[str, type[enums.LabelledEnum]] = {
     "meeting.kind": enums.MeetingKind,
     "meeting.state": enums.MeetingState,
     "agenda_item.kind": enums.AgendaItemKind,
+    "agenda_template.kind": enums.AgendaItemKind,
     "attendance.status": enums.AttendanceStatus,
     "conflict_of_interest.origin": enums.ConflictOrigin,
     "conflict_of_interest.decision": enums.ConflictDecision,

@@ -33,6 +33,7 @@ from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_rows import MeetingItems, load, meeting_name
+from expertenrat.services.agenda_templates import stored_rows, stored_template
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.unit_of_work import (
     changing,
@@ -69,8 +70,9 @@ class AgendaService:
             return _agenda_of(load(session, meeting_id))
 
     def templates(self, council_id: int) -> list[AgendaTemplate]:
-        """Templates for recurring items (the council's own first, see agenda_templates)."""
+        """Templates for recurring items: the council's list, then titles it used before."""
         with reading(self._db) as session:
+            stored = [stored_template(r) for r in stored_rows(session, council_id)]
             query = (
                 select(
                     models.AgendaItem.meeting_id,
@@ -95,7 +97,7 @@ class AgendaService:
                 )
                 for r in session.execute(query)
             ]
-        return agenda_templates.templates(used)
+        return agenda_templates.templates(stored, used)
 
     def projects(self, council_id: int) -> list[ProjectChoice]:
         """The council's projects that an item may link (not deleted), by title."""

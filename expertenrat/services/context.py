@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit import AuditService
@@ -56,6 +57,7 @@ class Services:
     conflicts: ConflictsService
     minutes: MinutesService
     text_templates: TextTemplatesService
+    agenda_templates: AgendaTemplatesService
     annexes: AnnexesService
     minutes_documents: MinutesDocumentsService
     minutes_approval: MinutesApprovalService
@@ -93,6 +95,7 @@ class Services:
             conflicts=ConflictsService(database, actor),
             minutes=MinutesService(database, actor),
             text_templates=TextTemplatesService(database, actor),
+            agenda_templates=AgendaTemplatesService(database, actor),
             annexes=annexes,
             minutes_documents=MinutesDocumentsService(database, meeting_documents, annexes),
             minutes_approval=MinutesApprovalService(database, actor, render_minutes),

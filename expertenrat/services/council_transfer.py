@@ -36,6 +36,7 @@ from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.text_templates import clean_template
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
+from expertenrat.services.agenda_templates import seed_standard_templates
 from expertenrat.services.settings import (
     action_field,
     apply_settings,
@@ -133,6 +134,7 @@ class CouncilTransferService:
                         after=audit.snapshot(row))  # fmt: skip
             self._replace_fields(session, row.id, incoming)
             self._replace_phrases(session, row.id, incoming)
+            seed_standard_templates(session, row.id)  # not in the file: the standard ones
             return row.id
 
     def _replace_fields(self, session: Session, council_id: int, chosen: CouncilTemplate) -> None:

@@ -19,6 +19,7 @@ from expertenrat.domain.councils import (
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
+from expertenrat.services.agenda_templates import seed_standard_templates
 from expertenrat.services.text_templates import seed_defaults
 from expertenrat.services.unit_of_work import (
     changing,
@@ -114,6 +115,7 @@ class SettingsService:
             session.add(row)
             session.flush()
             seed_defaults(session, row.id, self._actor)
+            seed_standard_templates(session, row.id)
             audit.record(
                 session,
                 self._actor,

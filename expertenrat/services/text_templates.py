@@ -5,8 +5,8 @@ created; a council from before the phrases existed gets them the first time its 
 read. Seeding is recorded in the audit trail, and a council whose trail has it is never
 seeded again: a user who deleted every phrase keeps an empty list.
 
-Positions are unique per council (a unique index), so a new order is stored in two steps:
-the phrases are first parked on positions nothing uses, then put on their final places.
+Positions are unique per council (a unique index); a new order is stored by
+:func:`~expertenrat.services.list_order.store_order`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, TextTemplatePurpose
-from expertenrat.domain.errors import InUseError
 from expertenrat.domain.text_templates import (
     DEFAULT_PHRASES,
     TextTemplate,
@@ -23,6 +22,7 @@ from expertenrat.domain.text_templates import (
     template_problems,
 )
 from expertenrat.services import audit
+from expertenrat.services.list_order import store_order
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -36,7 +36,6 @@ from expertenrat.store.database import Database
 WHAT = "Der Textbaustein"
 ENTITY = "text_template"
 PURPOSE = TextTemplatePurpose.MINUTES.value
-_PARKED = 1_000_000
 
 
 class TextTemplatesService:
@@ -106,17 +105,8 @@ class TextTemplatesService:
         """Put the council's phrases in the order of ``ordered_ids`` (all of them)."""
         with changing(self._db, "Die Reihenfolge der Textbausteine") as session:
             rows = {r.id: r for r in phrase_rows(session, council_id)}
-            if sorted(rows) != sorted(ordered_ids):
-                raise InUseError(
-                    "Die Textbausteine wurden inzwischen geändert. Bitte laden Sie neu."
-                )
             before = [r.label for r in rows.values()]
-            for row in rows.values():
-                row.position = _PARKED + row.id
-            session.flush()
-            for position, template_id in enumerate(ordered_ids):
-                rows[template_id].position = position
-            session.flush()
+            store_order(session, rows, ordered_ids, "Die Textbausteine")
             audit.record(
                 session, self._actor, AuditAction.UPDATE, ENTITY, None, council_id=council_id,
                 summary="Reihenfolge der Textbausteine geändert", before={"order": before},

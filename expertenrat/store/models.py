@@ -677,6 +677,27 @@ class TextTemplate(Versioned, Base):
     text: Mapped[str] = mapped_column(Text, default="")
 
 
+class AgendaTemplate(Versioned, Base):
+    """A council's template for a recurring agenda item ("Bericht der Geschäftsstelle")."""
+
+    __tablename__ = "agenda_templates"
+    __table_args__ = (
+        UniqueConstraint("council_id", "position", name="uq_agenda_templates_position"),
+        one_of("kind", AgendaItemKind),
+        *not_negative("position", "planned_minutes"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = mapped_column(
+        ForeignKey("councils.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(2000))
+    kind: Mapped[str] = mapped_column(String(30), default="report")
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    planned_minutes: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class StoredFile(PublicId, SoftDeleted, Versioned, Base):
     """A file kept in the database: an annex (Anlage) of a meeting or an agenda item."""
 

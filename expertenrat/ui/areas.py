@@ -77,6 +77,7 @@ def build_areas(
             services.settings,
             services.text_templates,
             services.council_transfer,
+            services.agenda_templates,
             dialogs,
             pc_settings=PcSettingsBox(
                 settings if settings is not None else QSettings(),

@@ -29,6 +29,7 @@ from expertenrat.domain.enums import QuorumRule
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
 from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.domain.merge import differences, merged
+from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
@@ -38,6 +39,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
+from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.settings_transfer import SettingsTransfer
@@ -72,6 +74,7 @@ class SettingsPage(QWidget):
         settings: SettingsService,
         text_templates: TextTemplatesService,
         transfer: CouncilTransferService,
+        agenda_templates: AgendaTemplatesService,
         dialogs: DialogService,
         parent: QWidget | None = None,
         pc_settings: QWidget | None = None,
@@ -141,6 +144,7 @@ class SettingsPage(QWidget):
         )
         self.field_buttons.changed.connect(self.councilChanged)
         self.phrases = PhrasesEditor(text_templates, dialogs)
+        self.agenda_templates = AgendaTemplatesEditor(agenda_templates, dialogs)
 
         self._layout()
         for name, edit in self.line_edits().items():
@@ -208,6 +212,7 @@ class SettingsPage(QWidget):
         column.addWidget(page_title(tr("SettingsPage", "Einstellungen")))
         column.addWidget(council_box)
         column.addWidget(fields_box, 1)
+        column.addWidget(self.agenda_templates, 1)
         column.addWidget(self.phrases, 1)
         if self.pc_settings is not None:
             column.addWidget(self.pc_settings)
@@ -232,6 +237,7 @@ class SettingsPage(QWidget):
         self._council = self._service.settings(council_id)
         self.field_buttons.set_council(council_id)
         self.phrases.set_council(council_id)
+        self.agenda_templates.set_council(council_id)
         self._show(self._council)
 
     def refresh(self) -> None:

@@ -1,4 +1,4 @@
-"""Templates for recurring agenda items: the council's recurring titles, then standard ones."""
+"""Templates for recurring agenda items: the council's own list, then its recurring titles."""
 
 from __future__ import annotations
 
@@ -21,15 +21,16 @@ def used(meeting: int, title: str, minutes: int = 5) -> UsedItem:
     )
 
 
-def test_titles_used_in_two_meetings_come_first_with_their_latest_minutes():
+def test_titles_used_in_two_meetings_follow_with_their_latest_minutes():
     chosen = templates(
+        [],
         [
             used(1, "Bericht „Stadtdaten“ & <Radwege>", 10),
             used(2, "Bericht „Stadtdaten“ & <Radwege>", 25),
             used(2, "Einmaliges Thema"),
             used(3, "Verschiedenes", 7),
             used(1, "Verschiedenes", 5),
-        ]
+        ],
     )
 
     assert [t.title for t in chosen[:2]] == ["Bericht „Stadtdaten“ & <Radwege>", "Verschiedenes"]
@@ -39,5 +40,13 @@ def test_titles_used_in_two_meetings_come_first_with_their_latest_minutes():
     assert [t.title for t in chosen].count("Verschiedenes") == 1
 
 
-def test_a_new_council_gets_the_standard_templates():
-    assert templates([]) == list(STANDARD_TEMPLATES)
+def test_the_councils_own_templates_come_first_and_are_not_repeated():
+    own = [AgendaTemplate("Verschiedenes", AgendaItemKind.MISCELLANEOUS, True, 3)]
+
+    chosen = templates(own, [used(1, "VERSCHIEDENES"), used(2, "verschiedenes")])
+
+    assert chosen == own
+
+
+def test_a_council_without_meetings_gets_its_list_as_it_is():
+    assert templates(STANDARD_TEMPLATES, []) == list(STANDARD_TEMPLATES)

@@ -12,6 +12,7 @@ from meeting_rows import clear_agenda
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda import AgendaItem, numbers, presenter_text, split_presenter
+from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState, PresenterKind
 from expertenrat.domain.errors import (
     ConcurrentEditError,
@@ -22,6 +23,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.agenda_rows import add_opening_items
+from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
 
@@ -371,7 +373,9 @@ def test_stale_and_missing_items(agenda_service, meeting):
         agenda_service.agenda(99_999)
 
 
-def test_templates_offer_recurring_titles(agenda_service, make_meeting, council, database):
+def test_templates_offer_the_councils_list_then_recurring_titles(
+    agenda_service, make_meeting, council, database
+):
     for _ in range(2):
         meeting = make_meeting()
         add(
@@ -384,8 +388,11 @@ def test_templates_offer_recurring_titles(agenda_service, make_meeting, council,
 
     chosen = agenda_service.templates(council.id)
 
-    assert chosen[0].title == "Bericht „Radwege“"
-    assert chosen[0].planned_minutes == 12
+    assert chosen[: len(STANDARD_TEMPLATES)] == AgendaTemplatesService(database, "test").templates(
+        council.id
+    )
+    assert chosen[len(STANDARD_TEMPLATES)].title == "Bericht „Radwege“"
+    assert chosen[len(STANDARD_TEMPLATES)].planned_minutes == 12
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(models.AgendaItem)) == 2
 

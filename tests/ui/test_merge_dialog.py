@@ -142,7 +142,11 @@ def test_conflicting_council_settings_open_the_merge_dialog(
     qtbot, services, other, council, dialogs
 ):
     page = SettingsPage(
-        services.settings, services.text_templates, services.council_transfer, dialogs
+        services.settings,
+        services.text_templates,
+        services.council_transfer,
+        services.agenda_templates,
+        dialogs,
     )
     qtbot.addWidget(page)
     page.set_council(council.id)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import MinutesApproval, MinutesStyle
+from expertenrat.domain.enums import AgendaItemKind, MinutesApproval, MinutesStyle
 from expertenrat.domain.text_templates import DEFAULT_PHRASES
-from expertenrat.ui.settings_minutes import PhrasesModel
+from expertenrat.ui.settings_minutes import PhrasesEditor
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
@@ -47,7 +48,7 @@ def test_phrases_are_listed_added_edited_moved_and_deleted(
     page, council = _page(make_window, services)
     editor = page.phrases
     assert _labels(page) == [label for label, _text in DEFAULT_PHRASES]
-    assert editor.model.index(0, PhrasesModel.COLUMN_TEXT).data() == (
+    assert editor.model.index(0, PhrasesEditor.STRETCH_COLUMN).data() == (
         "Der Expert*innenrat nimmt den Bericht zur Kenntnis."
     )
 
@@ -84,3 +85,26 @@ def test_an_empty_phrase_shows_the_problem_beside_the_field(make_window, service
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.errors.message("text") == "Bitte geben Sie den Text des Bausteins ein."
     assert len(_labels(page)) == count
+
+
+def test_agenda_templates_are_edited_beside_the_phrases(make_window, services, qtbot) -> None:
+    page, council = _page(make_window, services)
+    editor = page.agenda_templates
+    assert [t.title for t in editor.model.templates()] == [t.title for t in STANDARD_TEMPLATES]
+
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.errors.message("title") == "Bitte geben Sie einen Titel für den Punkt an."
+
+    editor.title_edit.setText(HOSTILE)
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(AgendaItemKind.CONSULTATION))
+    editor.public_check.setChecked(False)
+    editor.minutes_spin.setValue(40)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
+
+    offered = services.agenda.templates(council.id)
+    assert offered[len(STANDARD_TEMPLATES) - 1] == editor.selected()
+    assert (offered[-2].title, offered[-2].kind, offered[-2].public) == (
+        HOSTILE, AgendaItemKind.CONSULTATION, False,
+    )  # fmt: skip

@@ -1,0 +1,238 @@
+"""An ordered list of a council's templates with a form below (Einstellungen): select a row
+to edit it, "Neu" to add one, move rows up and down, delete.
+
+The list is read from and written to a service with ``templates(council_id)``,
+``add(council_id, t)``, ``update(t)``, ``delete(t)`` and ``reorder(council_id, ids)``; the
+records have ``id`` and ``version``. Subclasses build the form and move records in and out
+of it (the standard phrases of the minutes, the agenda item templates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+
+_CONTEXT = "OrderedListEditor"
+
+
+class TemplatesService(Protocol):
+    def templates(self, council_id: int) -> list[Any]: ...
+    def add(self, council_id: int, template: Any) -> Any: ...
+    def update(self, template: Any) -> Any: ...
+    def delete(self, template: Any) -> None: ...
+    def reorder(self, council_id: int, ordered_ids: list[int]) -> list[Any]: ...
+
+
+class NumberedModel(RowsTableModel):
+    """The records numbered 1, 2, … in a first column "Nr.", then ``columns``."""
+
+    def __init__(self, columns: tuple[Column, ...], parent=None) -> None:
+        super().__init__((number_column(tr(_CONTEXT, "Nr."), lambda row: row[0]), *columns), parent)
+
+    def set_templates(self, templates: list[Any]) -> None:
+        self.set_rows(list(enumerate(templates, start=1)))
+
+    def templates(self) -> list[Any]:
+        return [row[1] for row in self._rows]
+
+    def object_of(self, row) -> Any:
+        return row[1]
+
+
+class OrderedListEditor(QGroupBox):
+    """The list with buttons and the subclass's form below."""
+
+    changed = Signal()
+    STRETCH_COLUMN = 1
+
+    def __init__(
+        self,
+        title: str,
+        save_label: str,
+        columns: tuple[Column, ...],
+        service: TemplatesService,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        self._service = service
+        self._dialogs = dialogs
+        self._council_id: int | None = None
+        self.model = NumberedModel(columns, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.view.setMinimumHeight(180)
+        self.new_button = QPushButton(tr(_CONTEXT, "Neu"))
+        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
+        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.save_button = QPushButton(save_label)
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.add_fields(self.errors)
+        self._layout(form)
+        self.new_button.clicked.connect(self.start_new)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.delete_button.clicked.connect(self._ask_delete)
+        self.save_button.clicked.connect(self.save)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._update_buttons()
+
+    # --- the subclass's form ------------------------------------------------------------
+
+    def add_fields(self, errors: FormErrors) -> None:
+        """Add the form's rows (``errors.add_row(label, field name, widget)``)."""
+        raise NotImplementedError
+
+    def show_record(self, record: Any) -> None:
+        raise NotImplementedError
+
+    def clear_form(self) -> None:
+        raise NotImplementedError
+
+    def edited(self, selected: Any | None) -> Any:
+        """The record in the form: ``selected`` changed, or a new one (``selected`` None)."""
+        raise NotImplementedError
+
+    def delete_question(self, record: Any) -> tuple[str, str]:
+        """The title and the question of the dialog before deleting ``record``."""
+        raise NotImplementedError
+
+    # --- layout and loading -------------------------------------------------------------
+
+    def _layout(self, form: QFormLayout) -> None:
+        buttons = QVBoxLayout()
+        for button in (self.new_button, self.up_button, self.down_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.view, 1)
+        top.addLayout(buttons)
+        form.addRow(self.errors.general)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+        column = QVBoxLayout(self)
+        column.addLayout(top, 1)
+        column.addLayout(form)
+
+    def set_council(self, council_id: int) -> None:
+        self._council_id = council_id
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        if self._council_id is None:
+            return
+        try:
+            records = self._service.templates(self._council_id)
+        except ExpertenratError as error:
+            self.errors.show_general(error.message)
+            return
+        self.model.set_templates(records)
+        row = next((i for i, t in enumerate(records) if t.id == select_id), -1)
+        if row >= 0:
+            self.view.selectRow(row)
+        else:
+            self.view.clearSelection()
+            self.start_new()
+
+    def selected(self) -> Any | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.data(rows[0], NumberedModel.ObjectRole) if rows else None
+
+    def _selection_changed(self) -> None:
+        record = self.selected()
+        self.errors.clear()
+        if record is not None:
+            self.show_record(record)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        record = self.selected()
+        ids = [t.id for t in self.model.templates()]
+        self.delete_button.setEnabled(record is not None)
+        self.up_button.setEnabled(record is not None and ids[0] != record.id)
+        self.down_button.setEnabled(record is not None and ids[-1] != record.id)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def start_new(self) -> None:
+        """Empty the form for a new record (the selection goes)."""
+        self.view.clearSelection()
+        self.errors.clear()
+        self.clear_form()
+
+    def save(self) -> None:
+        """Add the record in the form, or change the selected one."""
+        if self._council_id is None:
+            return
+        selected = self.selected()
+        edited = self.edited(selected)
+        council_id = self._council_id
+        if selected is None:
+            self._run(lambda: self._service.add(council_id, edited))
+        else:
+            self._run(lambda: self._service.update(edited))
+
+    def move_selected(self, delta: int) -> None:
+        record = self.selected()
+        if record is None or self._council_id is None:
+            return
+        ids = [t.id for t in self.model.templates()]
+        index = ids.index(record.id)
+        target = index + delta
+        if not 0 <= target < len(ids):
+            return
+        ids[index], ids[target] = ids[target], ids[index]
+        council_id = self._council_id
+        self._run(lambda: self._service.reorder(council_id, ids), record.id)
+
+    def _ask_delete(self) -> None:
+        record = self.selected()
+        if record is not None:
+            title, question = self.delete_question(record)
+            self._dialogs.question(self, title, question, lambda: self.delete(record))
+
+    def delete(self, record: Any) -> None:
+        self._run(lambda: self._service.delete(record))
+
+    def _run(self, action: Callable[[], object], select_id: int | None = None) -> None:
+        """Run a service call; problems show beside the form, the list reloads."""
+        try:
+            result = action()
+        except ValidationError as error:
+            self.errors.show(error.problems)
+            return
+        except ExpertenratError as error:
+            self.reload(select_id)
+            self.errors.show_general(error.message)
+            return
+        self.reload(select_id if select_id is not None else getattr(result, "id", None))
+        self.changed.emit()
