@@ -1,5 +1,7 @@
 """The chair's run sheet (Ablaufplan): every item in agenda order with its planned start,
-presenter, linked project, declared conflicts of interest and notes. Internal only."""
+presenter, linked project, declared conflicts of interest and notes (arrivals and
+departures, the public leaving and returning, recusals, the time plan; see
+``domain.run_sheet_notes``). Internal only."""
 
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ def _conflicts(entry: AgendaEntry) -> Lines:
 
 
 def _notes(entry: AgendaEntry) -> Lines:
-    return [(entry.notes, PLAIN)]
+    """One line per note (see ``domain.run_sheet_notes``)."""
+    return [(line, PLAIN) for line in entry.notes.splitlines() if line.strip()]
 
 
 _COLUMNS: tuple[Column[AgendaEntry], ...] = (

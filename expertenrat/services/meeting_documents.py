@@ -20,6 +20,7 @@ from expertenrat.domain import agenda
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import (
     AgendaItemKind,
+    AttendanceStatus,
     AuditAction,
     ConflictDecision,
     MeetingState,
@@ -32,6 +33,7 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
     late_notice_warning,
 )
+from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.services import audit
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
@@ -219,6 +221,7 @@ def meeting_documents_of(
         for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
     }
     conflicts = recused_conflicts(session, [i.id for i in items])
+    attendance = _attendance(session, ids)
     councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
     by_meeting: dict[int, list[models.AgendaItem]] = {}
     for item in items:
@@ -230,10 +233,32 @@ def meeting_documents_of(
             by_meeting.get(meeting.id, []),
             projects,
             conflicts,
+            attendance.get(meeting.id, []),
             today,
         )
         for meeting in meetings
     ]
+
+
+def _attendance(
+    session: Session, meeting_ids: list[int]
+) -> dict[int, list[tuple[models.Attendance, str]]]:
+    """The attendance recorded per meeting with the member's name (for the run sheet)."""
+    rows = session.execute(
+        select(models.Attendance, models.Person)
+        .join(models.Membership, models.Membership.id == models.Attendance.membership_id)
+        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .where(models.Attendance.meeting_id.in_(meeting_ids))
+        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
+    )
+    found: dict[int, list[tuple[models.Attendance, str]]] = {}
+    for attendance, person in rows:
+        found.setdefault(attendance.meeting_id, []).append((attendance, _name(person)))
+    return found
+
+
+def _name(person: models.Person) -> str:
+    return " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
 
 
 def recused_conflicts(session: Session, item_ids: list[int]) -> dict[int, list[DeclaredConflict]]:
@@ -250,9 +275,8 @@ def recused_conflicts(session: Session, item_ids: list[int]) -> dict[int, list[D
     )
     found: dict[int, list[DeclaredConflict]] = {}
     for conflict, person in rows:
-        name = " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
         found.setdefault(conflict.agenda_item_id, []).append(
-            DeclaredConflict(name, conflict.reason.strip())
+            DeclaredConflict(_name(person), conflict.reason.strip())
         )
     return found
 
@@ -263,6 +287,7 @@ def _document(
     items: list[models.AgendaItem],
     projects: dict[int, str],
     conflicts: dict[int, list[DeclaredConflict]],
+    attendance: list[tuple[models.Attendance, str]],
     today: date | None,
 ) -> MeetingDocument:
     zone = _zone(council.time_zone)
@@ -280,9 +305,16 @@ def _document(
         for i in items
     ]
     rows = {i.id: i for i in items}
+    placed_items = agenda.ordered(tree, start)
     entries = tuple(
-        _entry(placed, rows[placed.item.key], projects, conflicts)
-        for placed in agenda.ordered(tree, start)
+        _entry(placed, rows[placed.item.key], projects, conflicts) for placed in placed_items
+    )
+    numbers = {placed.item.key: placed.number for placed in placed_items}
+    entries = with_notes(
+        entries,
+        **_moves(attendance, numbers),
+        excused=[name for a, name in attendance if a.status == AttendanceStatus.EXCUSED.value],
+        planned_end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
     )
     if meeting.ends_at is not None:
         end = meeting.ends_at.replace(tzinfo=zone)
@@ -313,6 +345,26 @@ def _document(
         cancelled=meeting.state == MeetingState.CANCELLED.value,
         cancellation_reason=meeting.cancellation_reason,
     )
+
+
+def _moves(
+    attendance: list[tuple[models.Attendance, str]], numbers: dict[int, str]
+) -> dict[str, dict[str, list[ExpectedMove]]]:
+    """Expected arrivals and departures of present members, keyed by item number."""
+    arrivals: dict[str, list[ExpectedMove]] = {}
+    departures: dict[str, list[ExpectedMove]] = {}
+    for row, name in attendance:
+        if row.status != AttendanceStatus.PRESENT.value:
+            continue
+        if row.arrived_item_id in numbers:
+            arrivals.setdefault(numbers[row.arrived_item_id], []).append(
+                ExpectedMove(name, row.arrived_at)
+            )
+        if row.left_item_id in numbers:
+            departures.setdefault(numbers[row.left_item_id], []).append(
+                ExpectedMove(name, row.left_at)
+            )
+    return {"arrivals": arrivals, "departures": departures}
 
 
 def _zone(name: str) -> ZoneInfo:

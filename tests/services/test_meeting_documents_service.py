@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -217,6 +217,41 @@ def test_run_sheet_pdf_names_the_recused_member_and_marks_the_non_public_item(se
     assert "Zoë Brontë" not in text
     assert text.count("nichtöffentlich") == 1
     assert "17:00" in text and LATIN_HOSTILE in text and HEBREW in text
+
+
+def test_run_sheet_notes_say_who_comes_and_goes_when_the_public_leaves_and_the_end(
+    service, sample, database
+):
+    with database.transaction() as session:
+        odon, zoe = session.scalars(
+            select(models.ConflictOfInterest.membership_id).order_by(models.ConflictOfInterest.id)
+        )
+        ids = sample.item_ids
+        session.add_all(
+            [
+                models.Attendance(
+                    meeting_id=sample.meeting_id, membership_id=odon,
+                    arrived_item_id=ids["consult"], arrived_at=time(16, 20),
+                ),
+                models.Attendance(
+                    meeting_id=sample.meeting_id, membership_id=zoe, left_item_id=ids["hostile"]
+                ),
+            ]
+        )  # fmt: skip
+
+    text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
+
+    notes = positions(
+        text,
+        [
+            "Kommt hinzu: Ödön Pál (gegen 16:20 Uhr).",
+            "Geht nach diesem Punkt: Zoë Brontë.",
+            "Öffentlichkeit ausschließen",
+            "Ödön Pál ist befangen und verlässt den Raum.",
+            "Geplantes Ende: 17:20 Uhr.",
+        ],
+    )
+    assert notes == sorted(notes)
 
 
 def test_unknown_or_deleted_meeting_is_not_found(service, sample, database):

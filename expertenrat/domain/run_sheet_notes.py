@@ -1,0 +1,81 @@
+"""The notes column of the chair's run sheet (Ablaufplan): what the chair has to do or
+know at each agenda item, from what the app knows about the meeting.
+
+Per item, in this order: the item's own notes; at the first item, who is excused; who is
+expected to arrive at it; the public leaving before the first non-public item of a stretch
+(and coming back after it); members recused from it; who is expected to leave after it;
+an item without planned minutes; the item at which the time plan runs past the planned
+end of the meeting; after the last item, the planned end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
+
+from expertenrat.domain.meeting_documents import AgendaEntry
+
+EXCLUDE_PUBLIC = "Öffentlichkeit ausschließen: Gäste und Zuhörende verlassen den Raum."
+RESTORE_PUBLIC = "Öffentlichkeit wiederherstellen."
+NO_DURATION = "Keine Dauer geplant."
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedMove:
+    """A member expected to arrive at an item, or to leave after it (``at``: the time)."""
+
+    member_name: str
+    at: time | None = None
+
+    @property
+    def text(self) -> str:
+        return self.member_name + (f" (gegen {self.at:%H:%M} Uhr)" if self.at else "")
+
+
+def with_notes(
+    entries: Sequence[AgendaEntry],
+    *,
+    arrivals: Mapping[str, Sequence[ExpectedMove]] | None = None,
+    departures: Mapping[str, Sequence[ExpectedMove]] | None = None,
+    excused: Sequence[str] = (),
+    planned_end: datetime | None = None,
+) -> tuple[AgendaEntry, ...]:
+    """``entries`` (agenda order) with their notes filled; moves are keyed by item number."""
+    arrivals, departures = arrivals or {}, departures or {}
+    noted = []
+    overrun_noted = False
+    for index, entry in enumerate(entries):
+        lines = [entry.notes] if entry.notes.strip() else []
+        if index == 0 and excused:
+            lines.append("Entschuldigt: " + ", ".join(excused) + ".")
+        if arrivals.get(entry.number):
+            lines.append("Kommt hinzu: " + _names(arrivals[entry.number]) + ".")
+        before = entries[index - 1].public if index else True
+        if before and not entry.public:
+            lines.append(EXCLUDE_PUBLIC)
+        elif entry.public and not before:
+            lines.append(RESTORE_PUBLIC)
+        lines += [f"{c.member_name} ist befangen und verlässt den Raum." for c in entry.conflicts]
+        if departures.get(entry.number):
+            lines.append("Geht nach diesem Punkt: " + _names(departures[entry.number]) + ".")
+        ends = _end(entry)
+        if not entry.planned_minutes:
+            lines.append(NO_DURATION)
+        elif planned_end and ends and ends > planned_end and not overrun_noted:
+            overrun_noted = True
+            lines.append(f"Der Zeitplan geht über das Sitzungsende ({planned_end:%H:%M} Uhr).")
+        if index == len(entries) - 1 and ends:
+            lines.append(f"Geplantes Ende: {ends:%H:%M} Uhr.")
+        noted.append(replace(entry, notes="\n".join(lines)))
+    return tuple(noted)
+
+
+def _names(moves: Sequence[ExpectedMove]) -> str:
+    return ", ".join(move.text for move in moves)
+
+
+def _end(entry: AgendaEntry) -> datetime | None:
+    if entry.planned_start is None:
+        return None
+    return entry.planned_start + timedelta(minutes=entry.planned_minutes or 0)
