@@ -118,10 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _meeting_option(invitation, required=True)
     invitation.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
-    invitation.add_argument(
+    which_letter = invitation.add_mutually_exclusive_group()
+    which_letter.add_argument(
         "--run-sheet",
         action="store_true",
         help="den internen Ablaufplan für die Sitzungsleitung statt der Einladung",
+    )
+    which_letter.add_argument(
+        "--per-member",
+        action="store_true",
+        help="je Mitglied ein an sie oder ihn adressierter Brief (Serienbrief, eine Datei)",
     )
     council_option(invitation)
     invitation.set_defaults(handler=_export_invitation, opening="read")
@@ -303,6 +309,12 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
     if args.run_sheet:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
+    elif args.per_member:
+        rendered = documents.invitation_letters_pdf(meeting_id)
+        path = Path(args.out)
+        write_pdf(path, rendered)
+        letters = "1 Brief" if rendered.records == 1 else f"{rendered.records} Briefe"
+        return f"Einladungen zur {args.meeting}. Sitzung je Mitglied ({letters}): {path}"
     else:
         rendered, what = documents.invitation_pdf(meeting_id), "Einladung zur"
     path = Path(args.out)

@@ -72,6 +72,25 @@ def test_export_invitation_and_run_sheet_write_the_pdfs(capsys, database, tmp_pa
     assert "Intern – nur für die Sitzungsleitung" in pdf_text(run_sheet)
 
 
+def test_export_invitation_per_member_writes_one_letter_each(capsys, database, tmp_path):
+    letters = tmp_path / "einladungen.pdf"
+
+    code, out, _ = run(
+        capsys, "--database", database, "export", "invitation", "--meeting", "7",
+        "--per-member", "--out", str(letters),
+    )  # fmt: skip
+
+    reader = PdfReader(io.BytesIO(letters.read_bytes()))
+    names = [item.title for item in reader.outline]
+    assert (
+        code == 0 and out.strip() == f"Einladungen zur 7. Sitzung je Mitglied (9 Briefe): {letters}"
+    )
+    assert len(names) == len(set(names)) == 9
+    for item in reader.outline:  # each letter starts with its own addressee
+        first_page = reader.pages[reader.get_destination_page_number(item)]
+        assert item.title in " ".join(first_page.extract_text().split())
+
+
 def test_export_invitation_of_an_unknown_meeting_writes_nothing(capsys, database, tmp_path):
     target = tmp_path / "einladung.pdf"
 

@@ -9,6 +9,9 @@ warning for the secretariat.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -132,3 +135,31 @@ def _closing(doc: MeetingDocument) -> list[Flowable]:
             ]
         ),
     ]
+
+
+def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) -> RenderedPdf:
+    """One PDF with one invitation per ``(name, document)``, each starting on a new page
+    with its own page count and a bookmark with the name; warnings once each."""
+    from pypdf import PdfWriter  # pypdf: on demand
+
+    writer = PdfWriter()
+    warnings: dict[str, None] = {}
+    for name, doc in letters:
+        rendered = render_invitation(doc)
+        writer.append(io.BytesIO(rendered.pdf), outline_item=name)
+        warnings.update(dict.fromkeys(rendered.warnings))
+    if letters:
+        doc = letters[0][1]
+        title = f"Einladungen zur {meeting_heading(doc)}"
+        writer.add_metadata(
+            {
+                "/Title": title,
+                "/Author": doc.letterhead.council_name,
+                "/Subject": f"{title}, {len(letters)} Briefe",
+                "/Creator": theme.CREATOR,
+            }
+        )
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return RenderedPdf(out.getvalue(), tuple(warnings), len(letters))

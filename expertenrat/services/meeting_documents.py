@@ -25,7 +25,13 @@ from expertenrat.domain.enums import (
     ConflictDecision,
     MeetingState,
 )
-from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.errors import (
+    ExpertenratError,
+    FieldProblem,
+    NotFoundError,
+    ValidationError,
+)
+from expertenrat.domain.invitation_letters import Recipient, addressed_to
 from expertenrat.domain.meeting_documents import (
     AgendaEntry,
     DeclaredConflict,
@@ -35,6 +41,7 @@ from expertenrat.domain.meeting_documents import (
 )
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.services import audit
+from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
 from expertenrat.store import models
@@ -71,6 +78,22 @@ class MeetingDocumentsService:
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
         return render_invitation(self.document(meeting_id, today=today))
+
+    def invitation_letters_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
+        """The invitation as a mail merge: one letter per member active on the meeting's
+        day (by name), each addressed to the member; ``records`` counts the letters."""
+        from expertenrat.reports.invitation_pdf import render_invitation_letters
+
+        with reading(self._db) as session:
+            meeting = _meeting(session, meeting_id)
+            doc = meeting_documents_of(session, [meeting], today)[0]
+            recipients = [_recipient(m.person) for m in meeting_memberships(session, meeting)]
+        if not recipients:
+            raise ExpertenratError(
+                f"Am {doc.start:%d.%m.%Y} gehört dem Gremium kein Mitglied an – "
+                "es gibt niemanden, an den die Einladungen gehen könnten."
+            )
+        return render_invitation_letters([(r.full_name, addressed_to(doc, r)) for r in recipients])
 
     def run_sheet_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The chair's internal run sheet as a PDF."""
@@ -255,6 +278,16 @@ def _attendance(
     for attendance, person in rows:
         found.setdefault(attendance.meeting_id, []).append((attendance, _name(person)))
     return found
+
+
+def _recipient(person: models.Person) -> Recipient:
+    return Recipient(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        form_of_address=person.form_of_address,
+        title=person.title,
+        postal_address=person.postal_address,
+    )
 
 
 def _name(person: models.Person) -> str:

@@ -1,6 +1,7 @@
 """The documents of the Sitzungen page: invitation, run sheet and calendar files to save.
 
-For the selected meeting: "Einladung (PDF) …", "Ablaufplan (PDF) …" and "Kalender (.ics) …";
+For the selected meeting: "Einladung (PDF) …", "Einladungen je Mitglied (PDF) …" (a mail
+merge: one letter per member in one file), "Ablaufplan (PDF) …" and "Kalender (.ics) …";
 for the council: "Alle Sitzungen als .ics …"; for a held meeting also the minutes (full and
 public; approved minutes are the stored file) and the Sitzungsmappe. The user names the
 file first; the service renders it and ``services.files`` writes it in a worker, behind a
@@ -49,6 +50,10 @@ class MeetingDocumentActions(QGroupBox):
         self.job: Job | None = None
 
         self.invitation_button = QPushButton(tr(_CONTEXT, "Einladung (PDF) …"))
+        self.letters_button = QPushButton(tr(_CONTEXT, "Einladungen je Mitglied (PDF) …"))
+        self.letters_button.setToolTip(
+            tr(_CONTEXT, "Serienbrief: je Mitglied eine persönlich adressierte Einladung")
+        )
         self.run_sheet_button = QPushButton(tr(_CONTEXT, "Ablaufplan (PDF) …"))
         self.run_sheet_button.setToolTip(
             tr(_CONTEXT, "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten")
@@ -79,6 +84,7 @@ class MeetingDocumentActions(QGroupBox):
         layout = QVBoxLayout(self)
         for button in (
             self.invitation_button,
+            self.letters_button,
             self.run_sheet_button,
             self.ics_button,
             self.all_ics_button,
@@ -91,6 +97,7 @@ class MeetingDocumentActions(QGroupBox):
         layout.addStretch(1)
 
         self.invitation_button.clicked.connect(self.ask_invitation)
+        self.letters_button.clicked.connect(self.ask_letters)
         self.run_sheet_button.clicked.connect(self.ask_run_sheet)
         self.ics_button.clicked.connect(self.ask_ics)
         self.all_ics_button.clicked.connect(self.ask_all_ics)
@@ -122,6 +129,17 @@ class MeetingDocumentActions(QGroupBox):
             tr(_CONTEXT, "Einladung speichern"),
             tr(_CONTEXT, "Einladung {}").format(_file_stem(meeting)),
             lambda: documents.invitation_pdf(meeting.id, today=today),
+        )
+
+    def ask_letters(self) -> None:
+        meeting, today = self._meeting, self._today()
+        if meeting is None:
+            return
+        documents = self._documents
+        self._ask_pdf(
+            tr(_CONTEXT, "Einladungen je Mitglied speichern"),
+            tr(_CONTEXT, "Einladungen {}").format(_file_stem(meeting)),
+            lambda: documents.invitation_letters_pdf(meeting.id, today=today),
         )
 
     def ask_run_sheet(self) -> None:
@@ -228,7 +246,12 @@ class MeetingDocumentActions(QGroupBox):
 
     def _update_buttons(self) -> None:
         shown = self._meeting is not None
-        for button in (self.invitation_button, self.run_sheet_button, self.ics_button):
+        for button in (
+            self.invitation_button,
+            self.letters_button,
+            self.run_sheet_button,
+            self.ics_button,
+        ):
             button.setEnabled(shown)
         self.all_ics_button.setEnabled(self._council_id is not None)
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD

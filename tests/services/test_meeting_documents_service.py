@@ -254,6 +254,36 @@ def test_run_sheet_notes_say_who_comes_and_goes_when_the_public_leaves_and_the_e
     assert notes == sorted(notes)
 
 
+def test_invitation_letters_give_each_active_member_a_letter_of_their_own(
+    service, sample, database, council, members_service, new_member, today
+):
+    members_service.save(
+        council.id,
+        new_member("Kim", HOSTILE, form_of_address="Frau", title="Dr.",
+                   postal_address="Lange Straße 1 & 2\n18055 Rostock"),
+        today,
+    )  # fmt: skip
+    members_service.save(
+        council.id, new_member("Ex", "Mitglied", term_end=date(2025, 12, 31)), today
+    )
+
+    rendered = service.invitation_letters_pdf(sample.meeting_id)
+
+    reader = PdfReader(io.BytesIO(rendered.pdf))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    names = ["Zoë Brontë", f"Dr. Kim {LATIN_HOSTILE}", "Ödön Pál"]  # by family name
+    assert rendered.records == len(pages) == 3
+    assert [o.title for o in reader.outline] == [
+        "Zoë Brontë", f"Dr. Kim {HOSTILE}", "Ödön Pál",
+    ]  # fmt: skip
+    for page, name in zip(pages, names, strict=True):
+        assert name in page and "Einladung zur 5. Sitzung" in page
+        assert [n for n in names if n in page] == [name]
+    assert "Frau Dr. Kim" in pages[1] and "Lange Straße 1 & 2 18055 Rostock" in pages[1]
+    assert "Sehr geehrte Frau Dr." in pages[1] and "Guten Tag Zoë Brontë," in pages[0]
+    assert "Mitglied" not in " ".join(pages).replace("Mitglieder", "")
+
+
 def test_unknown_or_deleted_meeting_is_not_found(service, sample, database):
     with pytest.raises(NotFoundError, match="gibt es nicht mehr"):
         service.invitation_pdf(4711)

@@ -360,6 +360,25 @@ def test_the_run_sheet_is_saved_and_a_folder_as_target_is_a_german_warning(
     assert "Bericht der Geschäftsstelle" in " ".join(text.split())
 
 
+def test_invitations_per_member_need_members_and_say_so_in_german(
+    page, services, council_id, dialogs, tmp_path, finish_job
+):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+    dialogs.paths = [str(tmp_path / "Einladungen.pdf")]
+
+    page.documents.letters_button.click()
+    finish_job(page.documents)
+
+    assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Einladungen 1. Sitzung 2026-12-08.pdf")
+    assert dialogs.warnings() == [
+        "Am 08.12.2026 gehört dem Gremium kein Mitglied an – es gibt niemanden, an den die "
+        "Einladungen gehen könnten."
+    ]
+    assert not (tmp_path / "Einladungen.pdf").exists()
+
+
 def test_the_meeting_and_all_meetings_are_saved_as_ics(
     page, services, council_id, dialogs, tmp_path, finish_job, today
 ):
