@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from expertenrat.services.files import write_file
 from expertenrat.ui.audit_detail import AuditDetail
 from expertenrat.ui.audit_table_model import AuditTableModel, audit_rows
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.filter_bar import FilterBar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_table import record_table_view
@@ -69,9 +69,6 @@ class AuditPage(NothingPending, QWidget):
         self.view.setSortingEnabled(False)  # newest first, as the database pages them
         self.detail = AuditDetail()
         self.entity_combo = QComboBox()
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(tr(_CONTEXT, "Suchen in der Beschreibung …"))
-        self.search_edit.setClearButtonEnabled(True)
         self.actor_combo = QComboBox()
         self.action_combo = QComboBox()
         self.action_combo.addItem(tr(_CONTEXT, "Alle Änderungen"), None)
@@ -80,6 +77,20 @@ class AuditPage(NothingPending, QWidget):
         self.period_check = QCheckBox(tr(_CONTEXT, "Zeitraum"))
         self.first_edit = _date_edit()
         self.last_edit = _date_edit()
+        self.filters = FilterBar(
+            tr(_CONTEXT, "Suchen in der Beschreibung …"),
+            tr(_CONTEXT, "Sucht nach einer kurzen Pause beim Tippen (Strg+F)"),
+            (
+                self.entity_combo,
+                self.actor_combo,
+                self.action_combo,
+                self.period_check,
+                self.first_edit,
+                QLabel(tr(_CONTEXT, "bis")),
+                self.last_edit,
+            ),
+        )
+        self.search_edit = self.filters.search_edit
         self.count_label = QLabel()
         self.more_button = QPushButton(tr(_CONTEXT, "Weitere laden"))
         self.export_button = QPushButton(tr(_CONTEXT, "Als CSV exportieren …"))
@@ -101,15 +112,6 @@ class AuditPage(NothingPending, QWidget):
         self._period_toggled(False)
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.entity_combo)
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.actor_combo)
-        filters.addWidget(self.action_combo)
-        filters.addWidget(self.period_check)
-        filters.addWidget(self.first_edit)
-        filters.addWidget(QLabel(tr(_CONTEXT, "bis")))
-        filters.addWidget(self.last_edit)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
         footer.addWidget(self.more_button)
@@ -117,7 +119,7 @@ class AuditPage(NothingPending, QWidget):
         table_side = QWidget()
         upper = QVBoxLayout(table_side)
         upper.setContentsMargins(0, 0, 0, 0)
-        upper.addLayout(filters)
+        upper.addWidget(self.filters)
         upper.addWidget(self.view, 1)
         upper.addLayout(footer)
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -1,7 +1,7 @@
 """Above a page's table: a search field that filters as you type (Strg+F) and the page's
-filter combos, each as wide as its longest entry unless the page chose otherwise (with
-more than two combos they go on a row of their own, so that none is cut off); and the
-helpers around it (refilling a combo, the hit count).
+filters (combos, each as wide as its longest entry unless the page chose otherwise, and
+others such as a period); with more than two they go on a row of their own, so that none
+is cut off. And the helpers around it (refilling a combo, the hit count).
 
 The strings come translated from the page (its own translation context); the bar only
 arranges them.
@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QW
 
 
 class FilterBar(QWidget):
-    COMBOS_BESIDE_SEARCH = 2
+    FILTERS_BESIDE_SEARCH = 2
 
     def __init__(
         self,
         placeholder: str,
         tooltip: str,
-        combos: Sequence[QComboBox],
+        filters: Sequence[QWidget],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -35,21 +35,22 @@ class FilterBar(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
-        if len(combos) > self.COMBOS_BESIDE_SEARCH:
-            combo_row = QHBoxLayout()
+        if len(filters) > self.FILTERS_BESIDE_SEARCH:
+            filter_row = QHBoxLayout()
             search_row.addStretch(0)
         else:
-            combo_row = search_row
-        for combo in combos:
-            if combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
-                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo_row.addWidget(combo)
+            filter_row = search_row
+        for widget in filters:
+            first_show = QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow
+            if isinstance(widget, QComboBox) and widget.sizeAdjustPolicy() == first_show:
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filter_row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)
-        if combo_row is not search_row:
-            combo_row.addStretch(1)
-            layout.addLayout(combo_row)
+        if filter_row is not search_row:
+            filter_row.addStretch(1)
+            layout.addLayout(filter_row)
 
 
 def refill_combo(combo: QComboBox, everything: str, items: Iterable[tuple[str, Any]]) -> None:
