@@ -11,9 +11,10 @@ README_NAME = "README-Webserver.txt"
 
 
 def oparl_files(tree: OParlTree) -> dict[str, bytes]:
-    """Relative path → bytes for every file of the tree, README included."""
+    """Relative path → bytes for every file of the tree, README included; compact JSON
+    (the files are for machines, and a large council's tree is big)."""
     files = {
-        path: json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8")
+        path: json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         for path, obj in tree.documents.items()
     }
     files.update(tree.contents)

@@ -74,7 +74,8 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = Fals
 
     All of it goes into a temporary folder next to the target first, which then takes the
     target's place; an interrupted export leaves the old folder as it was. A folder that
-    is not empty is replaced only with ``force``.
+    is not empty is replaced only with ``force``. A bytes object given for several paths
+    is written once and hard-linked where the file system allows (``size`` counts it once).
     """
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise FileWriteError(f"„{folder}“ ist kein Ordner. Bitte wählen Sie einen Ordner.")
@@ -87,14 +88,9 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = Fals
     try:
         shutil.rmtree(temporary, ignore_errors=True)
         temporary.mkdir(parents=True)
-        for relative, data in files.items():
-            path = temporary / relative
-            if ".." in Path(relative).parts or Path(relative).is_absolute():
-                raise FileWriteError(f"„{relative}“ liegt außerhalb des Ordners.")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        size = _write_all(temporary, files)
         _swap(temporary, folder, old)
-        return WrittenFolder(folder, len(files), sum(len(data) for data in files.values()))
+        return WrittenFolder(folder, len(files), size)
     except OSError as error:
         raise FileWriteError(
             f"„{folder}“ kann nicht geschrieben werden: {os_error_text(error)}"
@@ -102,6 +98,29 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = Fals
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_all(root: Path, files: Mapping[str, bytes]) -> int:
+    """Write the files under ``root``; the number of bytes written."""
+    folders: set[Path] = set()
+    written: dict[int, Path] = {}  # id of a bytes object → the file that holds it
+    size = 0
+    for relative, data in files.items():
+        if ".." in Path(relative).parts or Path(relative).is_absolute():
+            raise FileWriteError(f"„{relative}“ liegt außerhalb des Ordners.")
+        path = root / relative
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        first = written.get(id(data))
+        if first is not None:
+            with contextlib.suppress(OSError):
+                os.link(first, path)
+                continue
+        path.write_bytes(data)
+        written.setdefault(id(data), path)
+        size += len(data)
+    return size
 
 
 def _swap(new: Path, folder: Path, old: Path) -> None:

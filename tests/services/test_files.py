@@ -65,3 +65,12 @@ def test_a_folder_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
     write_folder(target, {"neu.json": b"3"}, force=True)
     assert [p.name for p in target.iterdir()] == ["neu.json"]
+
+
+def test_the_same_bytes_for_two_paths_are_written_once(tmp_path: Path) -> None:
+    pdf = b"%PDF-1.7 Protokoll"
+    written = write_folder(tmp_path / "baum", {"file/a.pdf": pdf, "download/a.pdf": pdf})
+
+    assert written.files == 2 and written.size == len(pdf)
+    assert (tmp_path / "baum" / "download" / "a.pdf").read_bytes() == pdf
+    assert (tmp_path / "baum" / "file" / "a.pdf").stat().st_nlink == 2
