@@ -85,7 +85,11 @@ class OParlTree:
 def oparl_tree(base_url: str, councils: Sequence[CouncilRecord]) -> OParlTree:
     """Every council as a Body of one System."""
     tree = OParlTree(base_url)
-    bodies = [_BodyBuilder(tree, council).build() for council in councils]
+    memberships: dict[str, list[dict]] = {}  # by person: a person may sit in several councils
+    builders = [_BodyBuilder(tree, council, memberships) for council in councils]
+    for builder in builders:
+        builder.collect_memberships()
+    bodies = [builder.build() for builder in builders]
     system_url = f"{base_url}/system.json"
     stamps = [c.stamp for c in councils]
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -104,9 +108,13 @@ def oparl_tree(base_url: str, councils: Sequence[CouncilRecord]) -> OParlTree:
 
 
 class _BodyBuilder:
-    def __init__(self, tree: OParlTree, council: CouncilRecord) -> None:
+    def __init__(
+        self, tree: OParlTree, council: CouncilRecord, memberships: dict[str, list[dict]]
+    ) -> None:
         self.tree = tree
         self.council = council
+        self.memberships_of = memberships  # every council's published ones, by person
+        self.memberships: list[dict] = []  # this council's
         self.public = PublicCouncil(council)
         self.base = tree.base_url
         self.body_url = self.url("body", council.stamp.key)
@@ -116,12 +124,17 @@ class _BodyBuilder:
     def url(self, kind: str, key: str) -> str:
         return f"{self.base}/{kind}/{key}.json"
 
+    def collect_memberships(self) -> None:
+        for m in self.council.memberships:
+            if self.public.memberships[m.stamp.key] is Exposure.FULL:
+                self.memberships.append(self._membership(m))
+                self.memberships_of.setdefault(m.person_key, []).append(self.memberships[-1])
+
     def build(self) -> dict:
         c = self.council
         organizations = [self._council_organization(), *self._field_organizations()]
         persons = [self._person(p) for p in c.persons if self.public.persons[p.stamp.key].shown]
-        memberships = [m for p in persons for m in p.get("membership", ())]
-        memberships += self._membership_tombstones()
+        memberships = self.memberships + self._membership_tombstones()
         meetings = [self._meeting(m) for m in c.meetings]
         items = [i for m in meetings for i in m.get("agendaItem", ())]
         items += self._tombstone_items_of_deleted(c.meetings)
@@ -227,9 +240,8 @@ class _BodyBuilder:
         if self.public.persons[person.stamp.key] is not Exposure.FULL:
             return self._tombstone("Person", person.stamp, url)
         name = " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
-        obj = {
+        obj = {  # no ``body``: the same person may sit in several councils
             **self._head("Person", person.stamp, url),
-            "body": self.body_url,
             "name": name,
             "givenName": person.given_name,
             "familyName": person.family_name,
@@ -245,12 +257,7 @@ class _BodyBuilder:
                 obj["email"] = [person.email]
             if person.phone:
                 obj["phone"] = [person.phone]
-        obj["membership"] = [
-            self._membership(m)
-            for m in self.council.memberships
-            if m.person_key == person.stamp.key
-            and self.public.memberships[m.stamp.key] is Exposure.FULL
-        ]
+        obj["membership"] = self.memberships_of.get(person.stamp.key, [])
         return obj
 
     def _membership(self, membership: MembershipRecord) -> dict:
