@@ -19,6 +19,7 @@ from expertenrat import __version__, cli_open_data, cli_recommendations, cli_set
 from expertenrat.cli_support import (
     UserError,
     chosen_council,
+    confirm,
     council_option,
     positive,
     write_pdf,
@@ -441,16 +442,12 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.paths import user_data_dir
 
     path = Path(args.file)
-    if not args.yes:
-        where = services.database.location
-        if not sys.stdin.isatty():
-            raise UserError(
-                f"Die Wiederherstellung ersetzt alle Daten in „{where}“. Ohne Rückfrage "
-                "geht das nur mit --yes; es wurde nichts verändert."
-            )
-        answer = input(f"Alle Daten in „{where}“ durch „{path}“ ersetzen? (Ja/Nein) ")
-        if answer.strip().casefold() not in ("ja", "j"):
-            raise UserError("Abgebrochen; es wurde nichts verändert.")
+    where = services.database.location
+    confirm(
+        args.yes,
+        f"Die Wiederherstellung ersetzt alle Daten in „{where}“.",
+        f"Alle Daten in „{where}“ durch „{path}“ ersetzen?",
+    )
     summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
     kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""
     return f"Wiederhergestellt: {summary.rows} Datensätze aus „{path}“.{kept}"
@@ -464,16 +461,12 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.store.server_password import save_password
 
     target = database_url(args.url)
-    if not args.yes:
-        where = services.database.location
-        if not sys.stdin.isatty():
-            raise UserError(
-                f"Der Umzug kopiert alle Daten aus „{where}“ auf den Server. Ohne Rückfrage "
-                "geht das nur mit --yes; es wurde nichts verändert."
-            )
-        answer = input(f"Alle Daten aus „{where}“ auf den Server kopieren? (Ja/Nein) ")
-        if answer.strip().casefold() not in ("ja", "j"):
-            raise UserError("Abgebrochen; es wurde nichts verändert.")
+    where = services.database.location
+    confirm(
+        args.yes,
+        f"Der Umzug kopiert alle Daten aus „{where}“ auf den Server.",
+        f"Alle Daten aus „{where}“ auf den Server kopieren?",
+    )
     summary = move_to_server(services.database, target, user_data_dir() / "Sicherungen")
     store_address(target)
     lines = [

@@ -70,3 +70,18 @@ def write_document(path: Path, data: bytes, warnings: tuple[str, ...]) -> None:
     write_file(path, data)
     for warning in warnings:  # the file is complete; the user should still know
         print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
+
+
+def confirm(yes: bool, without_asking: str, question: str) -> None:
+    """Go on if ``yes`` (``--yes``) or the user answers "Ja" to ``question`` on a terminal;
+    else stop with a ``UserError`` (``without_asking`` explains it where no one can answer).
+    Either way nothing has been changed yet."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"{without_asking} Ohne Rückfrage geht das nur mit --yes; es wurde nichts verändert."
+        )
+    answer = input(f"{question} (Ja/Nein) ")
+    if answer.strip().casefold() not in ("ja", "j"):
+        raise UserError("Abgebrochen; es wurde nichts verändert.")
