@@ -87,7 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
-    demo.add_argument("--councils", type=positive, default=1, help="Anzahl der Gremien")
+    demo.add_argument(
+        "--councils",
+        type=positive,
+        default=1,
+        help="Anzahl der Gremien mit Sitzungen (dazu kommt der Lübecker Beirat, "
+        "angelegt aus einer Einstellungsdatei)",
+    )
     demo.add_argument("--years", type=positive, default=2, help="Jahre an Sitzungen")
     demo.set_defaults(handler=_demo, opening="create")
 

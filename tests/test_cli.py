@@ -38,7 +38,7 @@ def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path):
     database = str(tmp_path / "demo.db")
     first = run("--database", database, "demo")
     assert first.returncode == 0, first.stderr
-    assert "Demodaten geladen: 1 Gremium, 10 Mitglieder, 8 Sitzungen" in first.stdout
+    assert "Demodaten geladen: 2 Gremien, 14 Mitglieder, 8 Sitzungen" in first.stdout
 
     second = run("--database", database, "demo")
     assert second.returncode == 1
@@ -51,7 +51,7 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
     database = tmp_path / "env.db"
     result = run("demo", "--councils", "2", "--years", "1", env_database=str(database))
     assert result.returncode == 0, result.stderr
-    assert "2 Gremien, 20 Mitglieder" in result.stdout
+    assert "3 Gremien, 24 Mitglieder" in result.stdout  # and the Lübeck Beirat
     assert database.exists()
 
 

@@ -2,7 +2,10 @@
 
 The first council is the Rostock Smart City Expert*innenrat from
 ``resources/demo/demo_council.json``; further councils (``councils > 1``) reuse the people
-and projects under other cities' names. Everything is derived from a fixed random seed and
+and projects under other cities' names. Last comes a second city started the way another
+city would: the Lübeck Beirat, made from the settings file ``resources/demo/
+luebeck_settings.json`` (the transfer kit; five action fields), with a few members and
+nothing else yet. Everything is derived from a fixed random seed and
 ``today``, so two runs give the same data.
 
 The demo goes through the services and the domain rules, never around them: the council
@@ -80,6 +83,7 @@ class DemoService:
                 builder.council(index)
                 session.flush()
                 session.expunge_all()  # the next council reads what it needs again
+            builder.transferred_council()
             audit.record(
                 session,
                 self._actor,
@@ -87,12 +91,12 @@ class DemoService:
                 "demo",
                 None,
                 summary=(
-                    f"Demodaten geladen ({counted(councils, 'Gremium', 'Gremien')}, "
+                    f"Demodaten geladen ({counted(councils + 1, 'Gremium', 'Gremien')}, "
                     f"{counted(years, 'Jahr', 'Jahre')})"
                 ),
             )
             return DemoSummary(
-                councils=councils,
+                councils=councils + 1,
                 members=builder.members,
                 meetings=builder.meetings,
                 recommendations=builder.recommendations,
@@ -157,7 +161,33 @@ class _Builder:
             first_index=self.meetings_builder.minutes.adopted - len(built.recommendations),
         )
 
-    def _member(self, fields: dict[str, int], info: dict, start: date, index: int) -> Member:
+    def transferred_council(self) -> None:
+        """The Lübeck Beirat from its settings file, with its first members."""
+        from expertenrat.services.council_transfer import CouncilTransferService
+
+        info = self.data["transferred"]
+        transfer = CouncilTransferService(self.unit, self.actor)
+        template = transfer.read(resource_path("demo", info["file"]).read_bytes())
+        council_id = transfer.create_council(template)
+        fields = {f.name: f.id for f in self.settings.action_fields(council_id)}
+        start = self.today - relativedelta(months=5)
+        place = (info["postcode"], info["area_code"])
+        members = [self._member(fields, m, start, i, place) for i, m in enumerate(info["members"])]
+        save_members(
+            self.unit.session, self.actor, council_id, members, self.today,
+            source=ConsentSource.DEMO,
+        )  # fmt: skip
+        self.members += len(members)
+
+    def _member(
+        self,
+        fields: dict[str, int],
+        info: dict,
+        start: date,
+        index: int,
+        place: tuple[str, str] = ("18055 Rostock", "381"),
+    ) -> Member:
+        """A demo member; ``place`` is the postcode and town and the phone area code."""
         former = info.get("former", False)
         name, contact = info["consent"]
         primary, *further = info["fields"]
@@ -171,8 +201,8 @@ class _Builder:
             position=info["position"],
             sector=Sector(info["sector"]),
             email=_email(info["given"], info["family"]),
-            phone=f"+49 381 {self.random.randint(100000, 999999)}",
-            postal_address=f"{info['affiliation']}\n18055 Rostock",
+            phone=f"+49 {place[1]} {self.random.randint(100000, 999999)}",
+            postal_address=f"{info['affiliation']}\n{place[0]}",
             role=MemberRole(info["role"]),
             term_start=start,
             term_end=(start + relativedelta(years=1)) if former else _term_end(self.today, index),

@@ -144,7 +144,7 @@ def test_demo_consents_are_recorded_as_demo(demo_database):
             )
         )
     assert sources == {"demo"}
-    assert name_grants == persons_with_name == 9
+    assert name_grants == persons_with_name == 9 + 3  # Rostock and Lübeck
 
 
 # --- the import: the reproduction of issue 6 ----------------------------------------------

@@ -52,7 +52,9 @@ def test_one_copy_a_day_rotated_over_a_year_of_fake_dates(sqlite_database, tmp_p
     connection = sqlite3.connect(newest)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert connection.execute("SELECT count(*) FROM memberships").fetchone()[0] == 10
+        assert (
+            connection.execute("SELECT count(*) FROM memberships").fetchone()[0] == 10 + 4
+        )  # Rostock and Lübeck
     finally:
         connection.close()
 

@@ -34,9 +34,9 @@ def demo(database, actor) -> DemoService:
 
 @pytest.fixture
 def loaded(demo_database, actor) -> int:
-    """The council's id in the demo (one council, two years) of ``demo_database``."""
-    (council,) = SettingsService(demo_database, actor).councils()
-    return council.id
+    """Rostock's council id in the demo (one council, two years) of ``demo_database``."""
+    rostock, _luebeck = SettingsService(demo_database, actor).councils()
+    return rostock.id
 
 
 def _count(database, model) -> int:
@@ -52,11 +52,27 @@ def _column(database, column) -> list:
 # --- one council -----------------------------------------------------------------------------
 
 
-def test_demo_builds_one_council_in_rostock(demo_database, actor, loaded):
-    (council,) = SettingsService(demo_database, actor).councils()
+def test_demo_builds_rostock_and_a_second_city_from_its_settings_file(
+    demo_database, actor, loaded, today
+):
+    settings = SettingsService(demo_database, actor)
+    rostock, luebeck = settings.councils()
+    members = MembersService(demo_database, actor).members(luebeck.id)
+    lubeck_settings = settings.settings(luebeck.id)
 
-    assert council.city == "Rostock"
-    assert council.name
+    assert (rostock.city, rostock.id) == ("Rostock", loaded)
+    assert (luebeck.name, luebeck.city) == ("Beirat Digitale Stadt Lübeck", "Hansestadt Lübeck")
+    assert (lubeck_settings.classification, lubeck_settings.bundesland) == ("Beirat", "DE-SH")
+    assert [f.name for f in settings.action_fields(luebeck.id)] == [
+        "Digitale Verwaltung", "Mobilität und Hafen", "Klima und Umwelt",
+        "Bildung und Teilhabe", "Wirtschaft und Tourismus",
+    ]  # fmt: skip
+    assert len(members) == 4 and all(m.is_active(today) for m in members)
+    with demo_database.reading() as session:
+        meetings = session.scalar(
+            select(func.count()).where(models.Meeting.council_id == luebeck.id)
+        )
+    assert meetings == 0  # a council just started
 
 
 def test_demo_council_has_the_four_default_action_fields(demo_database, actor, loaded):
@@ -68,7 +84,7 @@ def test_demo_council_has_the_four_default_action_fields(demo_database, actor, l
 def test_demo_summary_reports_what_was_built(demo, today):
     summary = demo.load(today)
 
-    assert (summary.councils, summary.members, summary.meetings) == (1, 10, 8)
+    assert (summary.councils, summary.members, summary.meetings) == (2, 14, 8)
     assert summary.recommendations == 20  # 18 adopted in the minutes, 2 drafts
 
 
@@ -198,7 +214,7 @@ def test_demo_load_is_audited_as_an_import(demo_database, actor, loaded):
     (entry,) = AuditService(demo_database).entries("demo")
 
     assert (entry.actor, entry.action) == (actor, AuditAction.IMPORT)
-    assert entry.summary == "Demodaten geladen (1 Gremium, 2 Jahre)"
+    assert entry.summary == "Demodaten geladen (2 Gremien, 2 Jahre)"
 
 
 def _fingerprint(demo_database) -> list[tuple]:
@@ -270,8 +286,8 @@ def test_demo_cannot_be_loaded_twice(database, demo, today):
     with pytest.raises(ExpertenratError):
         demo.load(today)
 
-    assert _count(database, models.Council) == 1
-    assert _count(database, models.Membership) == 10
+    assert _count(database, models.Council) == 2
+    assert _count(database, models.Membership) == 14
 
 
 @pytest.mark.parametrize(("councils", "years"), [(0, 2), (1, 0), (-1, 1)])
@@ -290,10 +306,10 @@ def test_demo_with_three_councils_builds_three_in_different_cities(database, act
     summary = demo.load(today, councils=3, years=2)
 
     councils = SettingsService(database, actor).councils()
-    assert summary.councils == 3
-    assert len(councils) == 3
-    assert len({c.city for c in councils}) == 3
-    assert councils[0].city == "Rostock"
+    assert summary.councils == 4  # and the Lübeck Beirat from its settings file
+    assert len(councils) == 4
+    assert len({c.city for c in councils}) == 4
+    assert (councils[0].city, councils[-1].city) == ("Rostock", "Hansestadt Lübeck")
 
 
 def test_demo_with_three_councils_gives_each_its_own_members_and_meetings(
@@ -301,9 +317,9 @@ def test_demo_with_three_councils_gives_each_its_own_members_and_meetings(
 ):
     summary = demo.load(today, councils=3, years=2)
 
-    assert (summary.members, summary.meetings, summary.recommendations) == (30, 24, 60)
+    assert (summary.members, summary.meetings, summary.recommendations) == (34, 24, 60)
     overview = OverviewService(database)
-    for council in SettingsService(database, actor).councils():
+    for council in SettingsService(database, actor).councils()[:3]:
         figures = overview.overview(council.id, today)
         assert (figures.active_members, figures.former_members) == (9, 1)
         assert (figures.projects, figures.meetings_held, figures.recommendations_total) == (

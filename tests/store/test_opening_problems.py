@@ -235,7 +235,7 @@ def test_an_empty_database_opened_for_work_gets_its_schema_with_the_demo_on_each
 
         services.demo.load(TODAY)
 
-        assert len(services.settings.councils()) == 1
+        assert len(services.settings.councils()) == 2  # Rostock and Lübeck
     finally:
         database.close()
     assert "councils" in _tables(empty_url)

@@ -64,7 +64,7 @@ def test_loading_the_demo_on_the_welcome_page_creates_the_database(session, tmp_
     session.window.welcome_page.demo_button.click()
 
     assert path.is_file()
-    assert session.window.council_combo.count() == 1
+    assert session.window.council_combo.count() == 2  # Rostock, and Lübeck from its file
 
 
 def test_a_file_that_is_no_database_is_refused_and_left_alone(session, tmp_path):
