@@ -400,10 +400,26 @@ class TransferPreview:
             f"{difference_text(d.name, d.theirs)}"
             for d in self.differences
         ]
+        phrases = self.phrase_changes()
+        if phrases:
+            lines.append(f"Textbausteine im Einzelnen: {phrases}.")
         lines += [
             f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird." for name in self.kept_fields
         ]
         return lines
+
+    def phrase_changes(self) -> str:
+        """Which phrases the file adds, changes and drops, by label ("" if none):
+        „Dank“ neu, „Kenntnisnahme“ Text geändert, „Vertagung“ entfällt."""
+        old = {t.label: t.text for t in self.current.text_templates}
+        new = {t.label: t.text for t in self.incoming.text_templates}
+        parts = [
+            f"„{label}“ neu" if label not in old else f"„{label}“ Text geändert"
+            for label, text in new.items()
+            if old.get(label) != text
+        ]
+        parts += [f"„{label}“ entfällt" for label in old if label not in new]
+        return ", ".join(parts)
 
 
 def suggested_file_name(settings: CouncilSettings) -> str:

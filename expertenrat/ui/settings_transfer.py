@@ -147,6 +147,9 @@ class SettingsTransfer(QObject):
             "gelten soll; vorgeschlagen ist die aus der Datei. Handlungsfelder werden nach "
             "ihrem Namen zugeordnet, die Textbausteine durch die der Datei ersetzt.",
         ).format(Path(path).name)
+        phrases = preview.phrase_changes()
+        if phrases:
+            intro += " " + tr(_CONTEXT, "Textbausteine: {}.").format(phrases)
         if preview.kept_fields:
             names = ", ".join(f"„{name}“" for name in preview.kept_fields)
             intro += " " + tr(

@@ -11,6 +11,7 @@ from expertenrat.domain.council_transfer import (
     FORMAT_VERSION,
     CouncilTemplate,
     SettingsFileError,
+    TransferPreview,
     chosen_template,
     read_settings_file,
     settings_document,
@@ -190,3 +191,17 @@ def test_differences_name_each_changed_part_and_a_choice_takes_only_those():
     assert (chosen.settings.id, chosen.settings.version) == (7, 3)
     assert (chosen.settings.name, chosen.settings.city) == ("Expert*innenrat", "Hansestadt Wismar")
     assert chosen.action_fields == WISMAR.action_fields and chosen.text_templates == ()
+
+
+def test_the_preview_names_each_changed_phrase():
+    current = CouncilTemplate(
+        WISMAR.settings,
+        text_templates=(
+            TextTemplate(1, "Kenntnis", "Alt"),
+            TextTemplate(2, "Vertagung", "Der Punkt wird vertagt."),
+        ),
+    )
+    preview = TransferPreview(current, WISMAR, tuple(template_differences(current, WISMAR)))
+
+    assert preview.phrase_changes() == "„Kenntnis“ Text geändert, „Vertagung“ entfällt"
+    assert "Textbausteine im Einzelnen: „Kenntnis“ Text geändert" in preview.lines()[-1]

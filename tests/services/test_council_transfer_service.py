@@ -60,6 +60,7 @@ def test_settings_travel_from_one_council_to_another(transfer, settings_service,
         (t.label, t.text) for t in source.text_templates
     ]
     assert {d.name for d in preview.differences} >= {"name", "logo_png", "text_templates"}
+    assert "„Dank“ neu" in preview.phrase_changes()
     assert transfer.preview(wismar.id, transfer.read(data)).differences == ()
 
 
