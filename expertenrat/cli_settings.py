@@ -32,9 +32,7 @@ def add_import(imports: argparse._SubParsersAction) -> None:
     )
     settings.add_argument("file", metavar="DATEI.json", help="die Einstellungsdatei")
     target = settings.add_mutually_exclusive_group()
-    target.add_argument(
-        "--council", type=int, metavar="NR", help="Nummer des Gremiums (Vorgabe: das erste)"
-    )
+    council_option(target)
     target.add_argument(
         "--new", action="store_true", help="ein neues Gremium aus der Datei anlegen"
     )
