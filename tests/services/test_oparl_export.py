@@ -190,3 +190,10 @@ def test_list_pages_follow_links_next(services, tmp_path, monkeypatch):
     first = json.loads((folder / body["meeting"].removeprefix(BASE + "/")).read_text("utf-8"))
     assert first["pagination"]["totalPages"] > 1 and "next" in first["links"]
     assert walk.objects[body["id"]]["type"] == f"{SCHEMA}Body"
+
+
+@pytest.mark.parametrize("demo_database", ["postgresql"], indirect=True)
+def test_the_export_reads_postgresql_alike(demo_database, tmp_path):
+    walk = exported(Services.create(demo_database, "Frau Schulz"), tmp_path / "oparl")
+
+    assert walk.of_type("Body") and walk.of_type("AgendaItem") and walk.of_type("File")
