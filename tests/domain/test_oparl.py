@@ -1,0 +1,59 @@
+"""The OParl mapping's pure parts: the base URL check, derived ids, the exposure rules."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from expertenrat.domain.oparl import BaseUrlError, check_base_url, derived_key
+from expertenrat.domain.oparl_public import Exposure, person_exposure
+from expertenrat.domain.oparl_records import PersonRecord, Stamp
+
+NOW = datetime(2026, 11, 27, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("https://daten.rostock.de/oparl/v1/", "https://daten.rostock.de/oparl/v1"),
+        ("  https://daten.rostock.de  ", "https://daten.rostock.de"),
+    ],
+)
+def test_a_base_url_loses_its_trailing_slash(text, base):
+    assert check_base_url(text) == base
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["http://x.de", "ftp://x.de", "https://", "https://x.de/?a=1", "https://x.de/a#b",
+     "https://x.de/a b", ""],
+)  # fmt: skip
+def test_a_base_url_oparl_cannot_serve_is_refused_in_german(text):
+    with pytest.raises(BaseUrlError, match="Basis-Adresse"):
+        check_base_url(text)
+
+
+def test_derived_ids_never_change():
+    """Published ids must survive program versions: the derivation is pinned here."""
+    assert derived_key("council", "1") == "bc6cc096-113d-5925-9e21-548e9d3208cc"
+
+
+def person(name: bool, named_on: date | None, deleted: datetime | None = None) -> PersonRecord:
+    return PersonRecord(
+        Stamp("k", NOW, NOW, deleted), "Anna", "Berg", publish_name=name, publish_name_on=named_on
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "exposure"),
+    [
+        (person(True, date(2025, 1, 1)), Exposure.FULL),
+        (person(False, None), Exposure.NONE),  # never consented: never published
+        (person(False, date(2026, 5, 1)), Exposure.TOMBSTONE),  # withdrawn
+        (person(True, date(2025, 1, 1), deleted=NOW), Exposure.TOMBSTONE),
+        (person(False, None, deleted=NOW), Exposure.NONE),
+    ],
+)
+def test_a_person_goes_out_only_with_name_consent(record, exposure):
+    assert person_exposure(record) is exposure
