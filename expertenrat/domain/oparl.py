@@ -15,13 +15,18 @@ goes out is decided by :mod:`expertenrat.domain.oparl_public`; what OParl lacks 
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.oparl_base import (
+    SCHEMA,
+    VENDOR,
+    OParlTree,
+    add_list,
+    derived_key,
+    utc_text,
+)
 from expertenrat.domain.oparl_public import Exposure, PublicCouncil
 from expertenrat.domain.oparl_records import (
     AgendaItemRecord,
@@ -34,52 +39,6 @@ from expertenrat.domain.oparl_records import (
     RecommendationRecord,
     Stamp,
 )
-
-SCHEMA = "https://schema.oparl.org/1.1/"
-VENDOR = "expertenrat:"
-PAGE_SIZE = 100
-_NAMESPACE = uuid.UUID("6f1c2d4e-8a47-4f0b-9a53-2b7e5d0c9e11")
-
-
-class BaseUrlError(ExpertenratError):
-    """The base URL cannot carry an OParl tree; the message says why, in German."""
-
-
-def check_base_url(text: str) -> str:
-    """The base URL without a trailing slash; https, a host, no query or fragment."""
-    cleaned = text.strip().rstrip("/")
-    parts = urlsplit(cleaned)
-    if parts.scheme != "https":
-        raise BaseUrlError(
-            f"Die Basis-Adresse „{text}“ muss mit https:// beginnen: OParl verlangt "
-            "verschlüsselte Verbindungen."
-        )
-    if not parts.hostname:
-        raise BaseUrlError(f"Die Basis-Adresse „{text}“ nennt keinen Server.")
-    if parts.query or parts.fragment or "?" in cleaned or "#" in cleaned:
-        raise BaseUrlError(
-            f"Die Basis-Adresse „{text}“ darf keine Abfrage (?…) und keinen Anker (#…) enthalten."
-        )
-    if any(c.isspace() for c in cleaned):
-        raise BaseUrlError(f"Die Basis-Adresse „{text}“ enthält Leerzeichen.")
-    return cleaned
-
-
-def derived_key(*parts: str) -> str:
-    """A stable UUID for an object without a public id of its own (council, location …)."""
-    return str(uuid.uuid5(_NAMESPACE, "|".join(parts)))
-
-
-@dataclass
-class OParlTree:
-    """The tree as relative paths: JSON objects and file contents (bytes)."""
-
-    base_url: str
-    documents: dict[str, dict] = field(default_factory=dict)
-    contents: dict[str, bytes] = field(default_factory=dict)
-
-    def path(self, url: str) -> str:
-        return url[len(self.base_url) + 1 :]
 
 
 def oparl_tree(base_url: str, councils: Sequence[CouncilRecord]) -> OParlTree:
@@ -99,11 +58,11 @@ def oparl_tree(base_url: str, councils: Sequence[CouncilRecord]) -> OParlTree:
         "oparlVersion": SCHEMA,
         "body": f"{base_url}/bodies.json",
         "name": "Expertenrat – Ratsinformationen",
-        "created": _utc(min((s.created for s in stamps), default=now)),
-        "modified": _utc(max((s.modified for s in stamps), default=now)),
+        "created": utc_text(min((s.created for s in stamps), default=now)),
+        "modified": utc_text(max((s.modified for s in stamps), default=now)),
     }
     tree.documents["system.json"] = system
-    _add_list(tree, f"{base_url}/bodies", bodies)
+    add_list(tree, f"{base_url}/bodies", bodies)
     return tree
 
 
@@ -183,7 +142,7 @@ class _BodyBuilder:
         ):
             for obj in objects:
                 self._store(obj)
-            _add_list(self.tree, f"{self.lists}/{name}", objects)
+            add_list(self.tree, f"{self.lists}/{name}", objects)
         return body
 
     # -- objects -------------------------------------------------------------------------
@@ -192,13 +151,13 @@ class _BodyBuilder:
         return {
             "id": url,
             "type": f"{SCHEMA}{kind}",
-            "created": _utc(stamp.created),
-            "modified": _utc(stamp.deleted or stamp.modified),
+            "created": utc_text(stamp.created),
+            "modified": utc_text(stamp.deleted or stamp.modified),
         }
 
     def _tombstone(self, kind: str, stamp: Stamp, url: str) -> dict:
         deleted = stamp.deleted or stamp.modified
-        return {**self._head(kind, stamp, url), "modified": _utc(deleted), "deleted": True}
+        return {**self._head(kind, stamp, url), "modified": utc_text(deleted), "deleted": True}
 
     def _council_organization(self) -> dict:
         c = self.council
@@ -549,33 +508,3 @@ def _vote_fields(item: AgendaItemRecord) -> dict:
     if len(votes) > 1:
         fields[f"{VENDOR}votes"] = votes
     return fields
-
-
-def _add_list(tree: OParlTree, stem_url: str, objects: list[dict]) -> None:
-    """The pages of a list: ``{stem}.json``, ``{stem}-2.json`` …; one empty page if none."""
-    pages = max(1, -(-len(objects) // PAGE_SIZE))
-
-    def page_url(n: int) -> str:
-        return f"{stem_url}.json" if n == 1 else f"{stem_url}-{n}.json"
-
-    for n in range(1, pages + 1):
-        links = {"first": page_url(1), "last": page_url(pages), "self": page_url(n)}
-        if n > 1:
-            links["prev"] = page_url(n - 1)
-        if n < pages:
-            links["next"] = page_url(n + 1)
-        tree.documents[tree.path(page_url(n))] = {
-            "data": objects[(n - 1) * PAGE_SIZE : n * PAGE_SIZE],
-            "pagination": {
-                "totalElements": len(objects),
-                "elementsPerPage": PAGE_SIZE,
-                "currentPage": n,
-                "totalPages": pages,
-            },
-            "links": links,
-        }
-
-
-def _utc(moment: datetime) -> str:
-    """A naive UTC timestamp as ISO 8601 with its offset: 2026-11-27T09:30:00+00:00."""
-    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from expertenrat.domain.oparl import OParlTree
+from expertenrat.domain.oparl_base import OParlTree
 
 README_NAME = "README-Webserver.txt"
 

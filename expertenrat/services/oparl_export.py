@@ -31,7 +31,8 @@ from expertenrat.domain.enums import (
     VoteMode,
 )
 from expertenrat.domain.meeting_documents import MeetingDocument
-from expertenrat.domain.oparl import check_base_url, derived_key, oparl_tree
+from expertenrat.domain.oparl import oparl_tree
+from expertenrat.domain.oparl_base import check_base_url, derived_key
 from expertenrat.domain.oparl_records import (
     ActionFieldRecord,
     AgendaItemRecord,
@@ -81,7 +82,7 @@ def _stamp(row: object, key: str | None = None) -> Stamp:
     )
 
 
-def council_key(council_id: int) -> str:
+def _council_key(council_id: int) -> str:
     return derived_key("council", str(council_id))
 
 
@@ -105,7 +106,7 @@ def _council(session: Session, council: models.Council, invitations: bool) -> Co
     project_keys = {p.id: p.public_id for p in projects}
     meetings, item_keys = _meetings(session, council, project_keys, invitations)
     return CouncilRecord(
-        stamp=_stamp(council, council_key(cid)),
+        stamp=_stamp(council, _council_key(cid)),
         name=council.name,
         short_name=council.short_name,
         city=council.city,

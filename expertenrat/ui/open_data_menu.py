@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.oparl import BaseUrlError, check_base_url
+from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
 from expertenrat.services.context import Services
 from expertenrat.services.files import WrittenFolder
 from expertenrat.ui.dialog_service import DialogService

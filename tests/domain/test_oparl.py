@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from expertenrat.domain.oparl import BaseUrlError, check_base_url, derived_key
+from expertenrat.domain.oparl_base import BaseUrlError, check_base_url, derived_key
 from expertenrat.domain.oparl_public import Exposure, person_exposure
 from expertenrat.domain.oparl_records import PersonRecord, Stamp
 

@@ -182,7 +182,7 @@ def test_vendor_fields_carry_votes_and_response_status(services, tmp_path):
 
 
 def test_list_pages_follow_links_next(services, tmp_path, monkeypatch):
-    monkeypatch.setattr("expertenrat.domain.oparl.PAGE_SIZE", 7)
+    monkeypatch.setattr("expertenrat.domain.oparl_base.PAGE_SIZE", 7)
     folder = tmp_path / "oparl"
     walk = exported(services, folder)
 

@@ -1,0 +1,87 @@
+"""The basics of the OParl export: schema and vendor prefix, the base URL check, stable
+derived ids, the tree of files, and the pages of a list."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from expertenrat.domain.errors import ExpertenratError
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+VENDOR = "expertenrat:"
+PAGE_SIZE = 100
+_NAMESPACE = uuid.UUID("6f1c2d4e-8a47-4f0b-9a53-2b7e5d0c9e11")
+
+
+class BaseUrlError(ExpertenratError):
+    """The base URL cannot carry an OParl tree; the message says why, in German."""
+
+
+def check_base_url(text: str) -> str:
+    """The base URL without a trailing slash; https, a host, no query or fragment."""
+    cleaned = text.strip().rstrip("/")
+    parts = urlsplit(cleaned)
+    if parts.scheme != "https":
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ muss mit https:// beginnen: OParl verlangt "
+            "verschlüsselte Verbindungen."
+        )
+    if not parts.hostname:
+        raise BaseUrlError(f"Die Basis-Adresse „{text}“ nennt keinen Server.")
+    if parts.query or parts.fragment or "?" in cleaned or "#" in cleaned:
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ darf keine Abfrage (?…) und keinen Anker (#…) enthalten."
+        )
+    if any(c.isspace() for c in cleaned):
+        raise BaseUrlError(f"Die Basis-Adresse „{text}“ enthält Leerzeichen.")
+    return cleaned
+
+
+def derived_key(*parts: str) -> str:
+    """A stable UUID for an object without a public id of its own (council, location …)."""
+    return str(uuid.uuid5(_NAMESPACE, "|".join(parts)))
+
+
+@dataclass
+class OParlTree:
+    """The tree as relative paths: JSON objects and file contents (bytes)."""
+
+    base_url: str
+    documents: dict[str, dict] = field(default_factory=dict)
+    contents: dict[str, bytes] = field(default_factory=dict)
+
+    def path(self, url: str) -> str:
+        return url[len(self.base_url) + 1 :]
+
+
+def add_list(tree: OParlTree, stem_url: str, objects: list[dict]) -> None:
+    """The pages of a list: ``{stem}.json``, ``{stem}-2.json`` …; one empty page if none."""
+    pages = max(1, -(-len(objects) // PAGE_SIZE))
+
+    def page_url(n: int) -> str:
+        return f"{stem_url}.json" if n == 1 else f"{stem_url}-{n}.json"
+
+    for n in range(1, pages + 1):
+        links = {"first": page_url(1), "last": page_url(pages), "self": page_url(n)}
+        if n > 1:
+            links["prev"] = page_url(n - 1)
+        if n < pages:
+            links["next"] = page_url(n + 1)
+        tree.documents[tree.path(page_url(n))] = {
+            "data": objects[(n - 1) * PAGE_SIZE : n * PAGE_SIZE],
+            "pagination": {
+                "totalElements": len(objects),
+                "elementsPerPage": PAGE_SIZE,
+                "currentPage": n,
+                "totalPages": pages,
+            },
+            "links": links,
+        }
+
+
+def utc_text(moment: datetime) -> str:
+    """A naive UTC timestamp as ISO 8601 with its offset: 2026-11-27T09:30:00+00:00."""
+    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
