@@ -6,7 +6,7 @@ from datetime import datetime
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import (
@@ -15,7 +15,7 @@ from expertenrat.domain.meeting_documents import (
     late_notice_warning,
 )
 from expertenrat.reports import theme
-from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph
 
 NON_PUBLIC = "nichtöffentlich"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import (
@@ -20,6 +20,7 @@ from expertenrat.domain.minutes_document import (
 )
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
+from expertenrat.reports.theme import Paragraph
 
 INDENT = 6 * mm
 _BOX_FILL = colors.HexColor("#f1f5f9")

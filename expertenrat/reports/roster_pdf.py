@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
 from expertenrat.reports import theme
-from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines, Paragraph
 
 TITLE_INTERNAL = "Mitgliederliste – intern (enthält Kontaktdaten)"
 TITLE_PUBLIC = "Mitgliederliste – öffentlich"

@@ -12,7 +12,9 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,11 +36,13 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as platypus_paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from expertenrat.reports import fonts
 from expertenrat.reports.line_breaks import keep_together
@@ -96,6 +100,51 @@ def content_height(landscape_: bool = False) -> float:
     return page_size(landscape_)[1] - MARGINS.top - MARGINS.bottom
 
 
+class Paragraph(platypus_paragraph.Paragraph):
+    """A reportlab paragraph that skips the markup parser for plain text and breaks its
+    lines once per width.
+
+    Text without markup (no "<", no "&") becomes the one fragment the parser would make of
+    it, a copy of the style's fragment with the text in it. A table measures every cell
+    when it works out its row heights, again for each part it is split into, and once more
+    before it draws the cell; the line breaks depend only on the width (the text and style
+    do not change), so the last ones are kept and reused. A part split off is a new
+    paragraph with its own breaks.
+    """
+
+    _broken: tuple[float, Any, list[float], float] | None = None
+
+    def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
+        if kwargs or "<" in text or "&" in text or not (text := cleanBlockQuotedText(text)):
+            super().__init__(text, style, **kwargs)
+            return
+        frags = [_plain_fragment(style).clone(text=text, link=[], us_lines=[])]
+        textTransformFrags(frags, style)
+        super().__init__(text, style, frags=frags)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        broken = self._broken
+        if broken is not None and broken[0] == availWidth:
+            self.width, self.blPara, self._wrapWidths, self.height = broken
+            return availWidth, self.height
+        size = super().wrap(availWidth, availHeight)
+        if availWidth >= platypus_paragraph._FUZZ:
+            self._broken = (availWidth, self.blPara, self._wrapWidths, self.height)
+        return size
+
+
+_PLAIN_FRAGMENTS: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
+
+
+def _plain_fragment(style: ParagraphStyle) -> Any:
+    """What the markup parser makes of a word without markup in ``style``."""
+    fragment = _PLAIN_FRAGMENTS.get(style)
+    if fragment is None:
+        _, (fragment,), _ = ParaParser().parse("x", style)
+        _PLAIN_FRAGMENTS[style] = fragment
+    return fragment
+
+
 @dataclass(frozen=True, slots=True)
 class Styles:
     body: ParagraphStyle
@@ -142,17 +191,18 @@ def styles() -> Styles:
     )
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # category Cc but the line feed
+
+
 def printable(text: str) -> str:
-    """``text`` composed (NFC), with one kind of line break and without control codes."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(map(_printable_char, text))
-
-
-@functools.cache
-def _printable_char(char: str) -> str:
-    if char == "\t":
-        return " "
-    return "" if unicodedata.category(char) == "Cc" and char != "\n" else char
+    """``text`` composed (NFC), with one kind of line break and without control codes
+    (a tab becomes a space)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub("", text.replace("\t", " "))
 
 
 def esc(text: str, face: str = FONT) -> str:

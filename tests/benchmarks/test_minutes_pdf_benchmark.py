@@ -3,6 +3,15 @@ platypus build of the same text.
 
 Run with ``pytest tests/benchmarks --benchmark-only``; the aim is at most 1.5 times the
 bare build. Nothing is asserted about time.
+
+Measured (CPU time, 15 rounds, a loaded 2-core machine; the bare build includes parsing
+its two fonts, which the app does once per process): before, minutes 244 ms median
+(198 min) against 87 ms bare, 2.8x; after the theme's Paragraph skips the markup parser
+for plain text and breaks each paragraph's lines once per width (tables measured every
+cell up to three times), minutes 193 ms (172 min) against 87 ms, 2.2x. The rest is
+reportlab laying out more than the bare build has: the agenda and attendance tables
+(~160 cell paragraphs), item headings with their facts, the boxed resolutions, the page
+header, footer and watermark.
 """
 
 from __future__ import annotations
