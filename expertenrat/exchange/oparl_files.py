@@ -4,6 +4,7 @@ and a README that tells the web server what to send (CORS, Content-Type, downloa
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 from expertenrat.domain.oparl_base import OParlTree
 
@@ -23,6 +24,7 @@ def oparl_files(tree: OParlTree) -> dict[str, bytes]:
 
 
 def web_server_readme(base_url: str) -> str:
+    prefix = urlsplit(base_url).path.rstrip("/")
     return f"""OParl-1.1-Export des Expertenrats – Hinweise für den Webserver
 ==============================================================
 
@@ -51,13 +53,15 @@ Dateien unter download/ (downloadUrl, zum Speichern):
 
 Beispiel nginx:
 
-    location /  {{
+    location {prefix}/ {{
+        alias /srv/oparl/;  # der exportierte Ordner
         add_header Access-Control-Allow-Origin "*" always;
         types {{ application/json json; application/pdf pdf; }}
         charset utf-8;
         charset_types application/json;
     }}
-    location /download/ {{
+    location {prefix}/download/ {{
+        alias /srv/oparl/download/;
         add_header Access-Control-Allow-Origin "*" always;
         add_header Content-Disposition "attachment" always;
     }}
