@@ -239,12 +239,18 @@ class _BodyBuilder:
         return obj
 
     def _membership_tombstones(self) -> list[dict]:
-        """Memberships deleted, or of a person no longer published (never embedded)."""
-        return [
-            self._tombstone("Membership", m.stamp, self.url("membership", m.stamp.key))
-            for m in self.council.memberships
-            if self.public.memberships[m.stamp.key] is Exposure.TOMBSTONE
-        ]
+        """Memberships deleted, or of a person no longer published (never embedded); such
+        a membership dies when its person does (the person's change is its ``modified``)."""
+        persons = {p.stamp.key: p.stamp for p in self.council.persons}
+        found = []
+        for m in self.council.memberships:
+            if self.public.memberships[m.stamp.key] is not Exposure.TOMBSTONE:
+                continue
+            person = persons[m.person_key]
+            died = max(m.stamp.deleted or m.stamp.modified, person.deleted or person.modified)
+            stamp = Stamp(m.stamp.key, m.stamp.created, m.stamp.modified, died)
+            found.append(self._tombstone("Membership", stamp, self.url("membership", m.stamp.key)))
+        return found
 
     def _meeting(self, meeting: MeetingRecord) -> dict:
         url = self.url("meeting", meeting.stamp.key)

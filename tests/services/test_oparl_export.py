@@ -135,6 +135,8 @@ def test_personal_data_goes_out_only_with_consent(services, tmp_path):
     assert withdrawn.family_name not in text and withdrawn.email not in text
     gone = walk.objects[f"{BASE}/person/{public_id_of(services, withdrawn)}.json"]
     assert gone["deleted"] is True and set(gone) == {"id", "type", "created", "modified", "deleted"}
+    ended = [m for m in walk.of_type("Membership") if m.get("deleted")]
+    assert ended and all(m["modified"] == gone["modified"] for m in ended)
 
 
 def public_id_of(services: Services, member: Member) -> str:
