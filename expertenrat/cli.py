@@ -25,12 +25,11 @@ from expertenrat.cli_support import (
     write_pdf,
 )
 from expertenrat.domain.errors import ExpertenratError, PasswordNeededError, os_error_text
-from expertenrat.domain.member_import import ImportRow, ImportStatus
-from expertenrat.domain.roster import RosterGrouping
 from expertenrat.domain.wording import counted
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
+    from expertenrat.domain.member_import import ImportRow
     from expertenrat.services.context import Services
 
 DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
@@ -288,6 +287,8 @@ def _demo(services: Services, args: argparse.Namespace) -> str:
 
 
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.domain.roster import RosterGrouping
+
     rendered = services.members.roster_pdf(
         chosen_council(services, args),
         public=args.public,
@@ -514,6 +515,8 @@ def _retention(services: Services, args: argparse.Namespace) -> str:
 
 def _import_lines(row: ImportRow) -> list[str]:
     """The row's result in one line, then each consent change in a line of its own."""
+    from expertenrat.domain.member_import import ImportStatus
+
     reasons = " ".join(row.reasons)
     if row.status is ImportStatus.ERROR:
         who = f"{row.label}: " if row.label else ""

@@ -15,7 +15,6 @@ from expertenrat.cli_support import (
     write_document,
     write_pdf,
 )
-from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -87,6 +86,8 @@ def year_argument(text: str) -> int:
 
 
 def _recommendations(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.domain.recommendation_views import RecommendationFilter
+
     wanted = RecommendationFilter(
         statuses=frozenset({args.status}) if args.status else frozenset(), overdue=args.overdue
     )
@@ -102,6 +103,7 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
 
 
 def _export_recommendations(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.domain.recommendation_views import RecommendationFilter
     from expertenrat.services.recommendations_report import RegisterFileFormat
 
     path = Path(args.out)

@@ -9,8 +9,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import holidays
-
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_series import Occurrence
 
@@ -58,6 +56,8 @@ def holiday_warnings(
     years = range(
         min(o.start.year for o in occurrences), max(o.start.year for o in occurrences) + 1
     )
+    import holidays  # ~0.1 s to import: only when dates are checked
+
     calendar = holidays.country_holidays("DE", subdiv=subdiv, years=years, language="de")
     return [
         FieldProblem(

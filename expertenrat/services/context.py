@@ -1,109 +1,254 @@
-"""The services of one open database, built once by the composition roots (app, cli)."""
+"""The services of one open database, built once by the composition roots (app, cli).
+
+Each service is made, and its module imported, when it is first used: a command that
+exports the minutes does not pay for importing the demo, the OParl export or the reports
+it never renders.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from expertenrat.services.agenda import AgendaService
-from expertenrat.services.agenda_templates import AgendaTemplatesService
-from expertenrat.services.annexes import AnnexesService
-from expertenrat.services.attendance import AttendanceService
-from expertenrat.services.audit import AuditService
-from expertenrat.services.backup import BackupService
-from expertenrat.services.conflicts import ConflictsService
-from expertenrat.services.council_transfer import CouncilTransferService
-from expertenrat.services.daily_backup import DailyBackupService
-from expertenrat.services.demo import DemoService
-from expertenrat.services.integrity import IntegrityService
-from expertenrat.services.meeting_documents import MeetingDocumentsService
-from expertenrat.services.meetings import MeetingsService
-from expertenrat.services.member_exchange import MemberExchangeService
-from expertenrat.services.members import MembersService
-from expertenrat.services.minutes import MinutesService
-from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_documents import MinutesDocumentsService, render_minutes
-from expertenrat.services.minutes_objections import MinutesObjectionsService
-from expertenrat.services.oparl_export import OParlExportService
-from expertenrat.services.open_data_export import OpenDataExportService
-from expertenrat.services.overview import OverviewService
-from expertenrat.services.projects import ProjectsService
-from expertenrat.services.recommendation_reminders import RecommendationRemindersService
-from expertenrat.services.recommendations import RecommendationsService
-from expertenrat.services.recommendations_report import RecommendationsReportService
-from expertenrat.services.retention import RetentionService
-from expertenrat.services.settings import SettingsService
-from expertenrat.services.text_templates import TextTemplatesService
-from expertenrat.store.database import Database
+if TYPE_CHECKING:
+    from expertenrat.services.agenda import AgendaService
+    from expertenrat.services.agenda_templates import AgendaTemplatesService
+    from expertenrat.services.annexes import AnnexesService
+    from expertenrat.services.attendance import AttendanceService
+    from expertenrat.services.audit import AuditService
+    from expertenrat.services.backup import BackupService
+    from expertenrat.services.conflicts import ConflictsService
+    from expertenrat.services.council_transfer import CouncilTransferService
+    from expertenrat.services.daily_backup import DailyBackupService
+    from expertenrat.services.demo import DemoService
+    from expertenrat.services.integrity import IntegrityService
+    from expertenrat.services.meeting_documents import MeetingDocumentsService
+    from expertenrat.services.meetings import MeetingsService
+    from expertenrat.services.member_exchange import MemberExchangeService
+    from expertenrat.services.members import MembersService
+    from expertenrat.services.minutes import MinutesService
+    from expertenrat.services.minutes_approval import MinutesApprovalService
+    from expertenrat.services.minutes_documents import MinutesDocumentsService
+    from expertenrat.services.minutes_objections import MinutesObjectionsService
+    from expertenrat.services.oparl_export import OParlExportService
+    from expertenrat.services.open_data_export import OpenDataExportService
+    from expertenrat.services.overview import OverviewService
+    from expertenrat.services.projects import ProjectsService
+    from expertenrat.services.recommendation_reminders import RecommendationRemindersService
+    from expertenrat.services.recommendations import RecommendationsService
+    from expertenrat.services.recommendations_report import RecommendationsReportService
+    from expertenrat.services.retention import RetentionService
+    from expertenrat.services.settings import SettingsService
+    from expertenrat.services.text_templates import TextTemplatesService
+    from expertenrat.store.database import Database
+
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+class _Service(Generic[T]):
+    """A service made on first use from ``build`` and kept (one per :class:`Services`)."""
+
+    def __init__(self, build: Callable[[Services], T]) -> None:
+        self.build = build
+        self.name = build.__name__
+
+    @overload
+    def __get__(self, services: None, owner: type) -> _Service[T]: ...
+    @overload
+    def __get__(self, services: Services, owner: type) -> T: ...
+    def __get__(self, services: Services | None, owner: type) -> T | _Service[T]:
+        if services is None:
+            return self
+        with services._lock:  # worker threads may ask for the same service at once
+            found = services.__dict__.get(self.name)
+            if found is None:
+                found = services.__dict__[self.name] = self.build(services)
+        return found
+
+
 class Services:
-    database: Database
-    settings: SettingsService
-    members: MembersService
-    projects: ProjectsService
-    member_exchange: MemberExchangeService
-    meetings: MeetingsService
-    overview: OverviewService
-    demo: DemoService
-    audit: AuditService
-    agenda: AgendaService
-    backup: BackupService
-    daily_backup: DailyBackupService
-    integrity: IntegrityService
-    retention: RetentionService
-    meeting_documents: MeetingDocumentsService
-    attendance: AttendanceService
-    conflicts: ConflictsService
-    minutes: MinutesService
-    text_templates: TextTemplatesService
-    agenda_templates: AgendaTemplatesService
-    annexes: AnnexesService
-    minutes_documents: MinutesDocumentsService
-    minutes_approval: MinutesApprovalService
-    minutes_objections: MinutesObjectionsService
-    recommendations: RecommendationsService
-    recommendation_reminders: RecommendationRemindersService
-    recommendations_report: RecommendationsReportService
-    oparl_export: OParlExportService
-    council_transfer: CouncilTransferService
-    open_data_export: OpenDataExportService
+    """Every service of ``database``, each made when first used, acting for ``actor``."""
+
+    def __init__(self, database: Database, actor: str) -> None:
+        self.database = database
+        self.actor = actor
+        self._lock = threading.RLock()
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
-        meetings = MeetingsService(database, actor)
-        meeting_documents = MeetingDocumentsService(database, actor, meetings)
-        annexes = AnnexesService(database, actor)
-        oparl_export = OParlExportService(database)
-        return cls(
-            database=database,
-            settings=SettingsService(database, actor),
-            members=MembersService(database, actor),
-            projects=ProjectsService(database, actor),
-            member_exchange=MemberExchangeService(database, actor),
-            meetings=meetings,
-            overview=OverviewService(database),
-            demo=DemoService(database, actor),
-            audit=AuditService(database),
-            agenda=AgendaService(database, actor),
-            backup=BackupService(database),
-            daily_backup=DailyBackupService(database),
-            integrity=IntegrityService(database),
-            retention=RetentionService(database, actor),
-            meeting_documents=meeting_documents,
-            attendance=AttendanceService(database, actor),
-            conflicts=ConflictsService(database, actor),
-            minutes=MinutesService(database, actor),
-            text_templates=TextTemplatesService(database, actor),
-            agenda_templates=AgendaTemplatesService(database, actor),
-            annexes=annexes,
-            minutes_documents=MinutesDocumentsService(database, meeting_documents, annexes),
-            minutes_approval=MinutesApprovalService(database, actor, render_minutes),
-            minutes_objections=MinutesObjectionsService(database, actor),
-            recommendations=RecommendationsService(database, actor),
-            recommendation_reminders=RecommendationRemindersService(database),
-            recommendations_report=RecommendationsReportService(database),
-            oparl_export=oparl_export,
-            council_transfer=CouncilTransferService(database, actor),
-            open_data_export=OpenDataExportService(oparl_export),
-        )
+        return cls(database, actor)
+
+    @_Service
+    def settings(self) -> SettingsService:
+        from expertenrat.services.settings import SettingsService
+
+        return SettingsService(self.database, self.actor)
+
+    @_Service
+    def members(self) -> MembersService:
+        from expertenrat.services.members import MembersService
+
+        return MembersService(self.database, self.actor)
+
+    @_Service
+    def projects(self) -> ProjectsService:
+        from expertenrat.services.projects import ProjectsService
+
+        return ProjectsService(self.database, self.actor)
+
+    @_Service
+    def member_exchange(self) -> MemberExchangeService:
+        from expertenrat.services.member_exchange import MemberExchangeService
+
+        return MemberExchangeService(self.database, self.actor)
+
+    @_Service
+    def meetings(self) -> MeetingsService:
+        from expertenrat.services.meetings import MeetingsService
+
+        return MeetingsService(self.database, self.actor)
+
+    @_Service
+    def overview(self) -> OverviewService:
+        from expertenrat.services.overview import OverviewService
+
+        return OverviewService(self.database)
+
+    @_Service
+    def demo(self) -> DemoService:
+        from expertenrat.services.demo import DemoService
+
+        return DemoService(self.database, self.actor)
+
+    @_Service
+    def audit(self) -> AuditService:
+        from expertenrat.services.audit import AuditService
+
+        return AuditService(self.database)
+
+    @_Service
+    def agenda(self) -> AgendaService:
+        from expertenrat.services.agenda import AgendaService
+
+        return AgendaService(self.database, self.actor)
+
+    @_Service
+    def backup(self) -> BackupService:
+        from expertenrat.services.backup import BackupService
+
+        return BackupService(self.database)
+
+    @_Service
+    def daily_backup(self) -> DailyBackupService:
+        from expertenrat.services.daily_backup import DailyBackupService
+
+        return DailyBackupService(self.database)
+
+    @_Service
+    def integrity(self) -> IntegrityService:
+        from expertenrat.services.integrity import IntegrityService
+
+        return IntegrityService(self.database)
+
+    @_Service
+    def retention(self) -> RetentionService:
+        from expertenrat.services.retention import RetentionService
+
+        return RetentionService(self.database, self.actor)
+
+    @_Service
+    def meeting_documents(self) -> MeetingDocumentsService:
+        from expertenrat.services.meeting_documents import MeetingDocumentsService
+
+        return MeetingDocumentsService(self.database, self.actor, self.meetings)
+
+    @_Service
+    def attendance(self) -> AttendanceService:
+        from expertenrat.services.attendance import AttendanceService
+
+        return AttendanceService(self.database, self.actor)
+
+    @_Service
+    def conflicts(self) -> ConflictsService:
+        from expertenrat.services.conflicts import ConflictsService
+
+        return ConflictsService(self.database, self.actor)
+
+    @_Service
+    def minutes(self) -> MinutesService:
+        from expertenrat.services.minutes import MinutesService
+
+        return MinutesService(self.database, self.actor)
+
+    @_Service
+    def text_templates(self) -> TextTemplatesService:
+        from expertenrat.services.text_templates import TextTemplatesService
+
+        return TextTemplatesService(self.database, self.actor)
+
+    @_Service
+    def agenda_templates(self) -> AgendaTemplatesService:
+        from expertenrat.services.agenda_templates import AgendaTemplatesService
+
+        return AgendaTemplatesService(self.database, self.actor)
+
+    @_Service
+    def annexes(self) -> AnnexesService:
+        from expertenrat.services.annexes import AnnexesService
+
+        return AnnexesService(self.database, self.actor)
+
+    @_Service
+    def minutes_documents(self) -> MinutesDocumentsService:
+        from expertenrat.services.minutes_documents import MinutesDocumentsService
+
+        return MinutesDocumentsService(self.database, self.meeting_documents, self.annexes)
+
+    @_Service
+    def minutes_approval(self) -> MinutesApprovalService:
+        from expertenrat.services.minutes_approval import MinutesApprovalService, render_minutes
+
+        return MinutesApprovalService(self.database, self.actor, render_minutes)
+
+    @_Service
+    def minutes_objections(self) -> MinutesObjectionsService:
+        from expertenrat.services.minutes_objections import MinutesObjectionsService
+
+        return MinutesObjectionsService(self.database, self.actor)
+
+    @_Service
+    def recommendations(self) -> RecommendationsService:
+        from expertenrat.services.recommendations import RecommendationsService
+
+        return RecommendationsService(self.database, self.actor)
+
+    @_Service
+    def recommendation_reminders(self) -> RecommendationRemindersService:
+        from expertenrat.services.recommendation_reminders import RecommendationRemindersService
+
+        return RecommendationRemindersService(self.database)
+
+    @_Service
+    def recommendations_report(self) -> RecommendationsReportService:
+        from expertenrat.services.recommendations_report import RecommendationsReportService
+
+        return RecommendationsReportService(self.database)
+
+    @_Service
+    def oparl_export(self) -> OParlExportService:
+        from expertenrat.services.oparl_export import OParlExportService
+
+        return OParlExportService(self.database)
+
+    @_Service
+    def council_transfer(self) -> CouncilTransferService:
+        from expertenrat.services.council_transfer import CouncilTransferService
+
+        return CouncilTransferService(self.database, self.actor)
+
+    @_Service
+    def open_data_export(self) -> OpenDataExportService:
+        from expertenrat.services.open_data_export import OpenDataExportService
+
+        return OpenDataExportService(self.oparl_export)
