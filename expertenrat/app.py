@@ -70,7 +70,7 @@ class Session:
         from sqlalchemy.engine import URL
 
         from expertenrat.services.audit import default_actor
-        from expertenrat.services.change_marker import latest_change
+        from expertenrat.services.change_marker import latest_change, open_change_feed
         from expertenrat.services.context import Services
         from expertenrat.store.database import Create, open_database
         from expertenrat.store.database_location import chosen_url
@@ -92,8 +92,13 @@ class Session:
         self.window.overview_page.set_backup_warning(self.daily_backup.warning)
         self.daily_backup.changed.connect(self.window.overview_page.refresh)
         self.daily_backup.start()
+        database = services.database
         self.change_watch = ChangeWatch(
-            lambda: latest_change(services.database), self.window.refresh_when_safe, self.window
+            lambda council_id: latest_change(database, council_id),
+            self.window.refresh_when_safe,
+            self.window.current_council_id,
+            self.window,
+            open_feed=lambda: open_change_feed(database),
         )
         self.change_watch.start()
         offer_unsaved_minutes(services, dialogs, self.window, self.window.open_target)

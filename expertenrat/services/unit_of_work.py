@@ -72,7 +72,7 @@ def changing(database: Database, what: str) -> Iterator[Session]:
         if getattr(error.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
             # Another program committed since this transaction read: a stale version.
             raise ConcurrentEditError(what) from None
-        raise _storage_error(error, writing=True) from None
+        raise storage_error(error, writing=True) from None
 
 
 @contextmanager
@@ -82,10 +82,10 @@ def reading(database: Database) -> Iterator[Session]:
         with database.reading() as session:
             yield session
     except exc.DBAPIError as error:
-        raise _storage_error(error, writing=False) from None
+        raise storage_error(error, writing=False) from None
 
 
-def _storage_error(error: exc.DBAPIError, *, writing: bool) -> StorageError:
+def storage_error(error: exc.DBAPIError, *, writing: bool) -> StorageError:
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", describe_database_error(error))
         return ConnectionLostError(CONNECTION_LOST)

@@ -1,11 +1,17 @@
-"""Other PCs' changes appear without a restart: poll a cheap change marker, then refresh.
+"""Other PCs' changes appear without a restart: a notification or a poll, then a refresh.
 
-Every few seconds the newest audit id (:mod:`expertenrat.services.change_marker`) is read
-in the worker (a slow or lost server never freezes the window; a failed poll is only
-logged and tried again at the next tick). When it has grown, ``refresh()`` is asked to
-reread the shown page; it answers ``False`` while that would disturb the user (unsaved
-input, an open dialog), and the refresh is tried again at the next tick. The same works
-on SQLite (another program on the same file) and PostgreSQL (other PCs).
+Every few seconds the shown council's newest audit id
+(:mod:`expertenrat.services.change_marker`) is read in the worker (a slow or lost server
+never freezes the window; a failed poll is only logged and tried again at the next tick).
+When it has grown, ``refresh()`` is asked to reread the shown page; it answers ``False``
+while that would disturb the user (unsaved input, an open dialog), and the refresh is
+tried again at the next tick. The same works on SQLite (another program on the same file)
+and PostgreSQL (other PCs).
+
+On PostgreSQL a :class:`~expertenrat.services.change_marker.ChangeFeed` (a connection that
+LISTENs, opened in the worker) is watched by a socket notifier on the GUI thread: a
+notification naming the shown council polls at once, so a change shows within a moment.
+The timer goes on as the safety net; a lost feed is reopened at its ticks.
 """
 
 from __future__ import annotations
@@ -13,8 +19,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.change_marker import ChangeFeed
 from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -25,40 +33,108 @@ POLL_MS = 5000
 class ChangeWatch(QObject):
     def __init__(
         self,
-        read_marker: Callable[[], int],
+        read_marker: Callable[[int | None], int],
         refresh: Callable[[], bool],
+        shown_council: Callable[[], int | None],
         parent: QObject | None = None,
         interval_ms: int = POLL_MS,
+        open_feed: Callable[[], ChangeFeed | None] | None = None,
     ) -> None:
+        """``read_marker(council_id)`` and ``open_feed()`` run in the worker."""
         super().__init__(parent)
         self._read_marker = read_marker
         self._refresh = refresh
+        self._shown_council = shown_council
+        self._open_feed = open_feed
         self.seen: int | None = None  # the marker the shown page reflects
+        self._seen_council: int | None = None
         self.job: Job | None = None
+        self._again = False
+        self.feed: ChangeFeed | None = None
+        self._feed_job: Job | None = None
+        self._notifier: QSocketNotifier | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.poll)
+        self.timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self.poll()
+        self._tick()
         self.timer.start()
 
     def stop(self) -> None:
-        """No more polls; waits for one still running (before the database closes)."""
+        """No more polls, the feed closed; waits for work still running (before the
+        database closes)."""
         self.timer.stop()
-        if self.job is not None:
-            self.job.join()
+        for job in (self.job, self._feed_job):
+            if job is not None:
+                job.join()
+        self._open_feed = None
+        self._drop_feed()
+
+    def _tick(self) -> None:
+        self.poll()
+        self._connect_feed()
 
     def poll(self) -> None:
         if self.job is not None and self.job.running:
-            return  # the last poll still waits for the server
-        self.job = Job(lambda _progress: self._read_marker(), self)
-        self.job.finished.connect(self._compare)
+            # The running poll may have read before the change: read again after it.
+            self._again = True
+            return
+        self._again = False
+        council = self._shown_council()
+        self.job = Job(lambda _progress: self._read_marker(council), self)
+        self.job.finished.connect(lambda marker: self._compare(council, marker))
         self.job.failed.connect(lambda message: log.info("Change poll failed: %s", message))
+        self.job.ended.connect(self._poll_ended)
         self.job.start()
 
-    def _compare(self, marker: int) -> None:
-        if self.seen is None:
-            self.seen = marker  # the window was just read
+    def _poll_ended(self) -> None:
+        if self._again and self.timer.isActive():
+            QTimer.singleShot(0, self, self.poll)
+
+    def _compare(self, council: int | None, marker: int) -> None:
+        if self.seen is None or council != self._seen_council:
+            self.seen, self._seen_council = marker, council  # the page was just read
         elif marker != self.seen and self._refresh():
             self.seen = marker
+
+    def _connect_feed(self) -> None:
+        busy = self._feed_job is not None and self._feed_job.running
+        if self._open_feed is None or self.feed is not None or busy:
+            return
+        opener = self._open_feed
+        self._feed_job = Job(lambda _progress: opener(), self)
+        self._feed_job.finished.connect(self._feed_opened)
+        self._feed_job.failed.connect(lambda message: log.info("No change feed: %s", message))
+        self._feed_job.start()
+
+    def _feed_opened(self, feed: ChangeFeed | None) -> None:
+        if feed is None or self._open_feed is None:  # SQLite has none; or stopped meanwhile
+            self._open_feed = None
+            if feed is not None:
+                feed.close()
+            return
+        self.feed = feed
+        self._notifier = QSocketNotifier(feed.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._feed_readable)
+        self.poll()  # what changed while the feed was away
+
+    def _feed_readable(self) -> None:
+        if self.feed is None:
+            return
+        try:
+            councils = self.feed.take()
+        except ExpertenratError:
+            self._drop_feed()  # polling goes on; the next tick reconnects
+            return
+        if None in councils or self._shown_council() in councils:
+            self.poll()
+
+    def _drop_feed(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self.feed is not None:
+            self.feed.close()
+            self.feed = None

@@ -1,4 +1,4 @@
-"""Another PC's change appears in the open window: polled, selection kept, typing never lost.
+"""Another PC's change appears in the open window: notified, selection kept, typing never lost.
 
 The window and the "other PC" are two engines on one database of the real PostgreSQL.
 """
@@ -12,7 +12,7 @@ import pytest
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
-from expertenrat.services.change_marker import latest_change
+from expertenrat.services.change_marker import latest_change, open_change_feed
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
 from expertenrat.ui.change_watch import ChangeWatch
@@ -49,23 +49,14 @@ def _selected(page) -> str:
     )
 
 
-def test_a_change_on_another_pc_shows_and_the_selection_stays(
-    make_window, services, other_pc, qtbot, today
+def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
+    make_window, services, other_pc, qtbot, today, postgres_admin, empty_postgres_url
 ):
     council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
     field = services.settings.action_fields(council.id)[0]
+    other = services.settings.create_council(CouncilSettings(id=None, name="Beirat", city="Wismar"))
     members = [
-        services.members.save(
-            council.id,
-            Member(
-                id=None,
-                given_name="Anna",
-                family_name=name,
-                primary_field_id=field.id,
-                term_start=date(2025, 1, 1),
-            ),
-            today,
-        )
+        services.members.save(council.id, _member(name, field.id), today)
         for name in ("Berg", "Cordes", "Dahl")
     ]
     window = make_window()
@@ -74,23 +65,61 @@ def test_a_change_on_another_pc_shows_and_the_selection_stays(
     page = window.members_page
     page.view.selectRow(1)
     assert _selected(page) == "Cordes"
+    refreshes = []
+
+    def refresh() -> bool:
+        refreshes.append(window.current_council_id())
+        return window.refresh_when_safe()
+
+    database = services.database
     watch = ChangeWatch(
-        lambda: latest_change(services.database), window.refresh_when_safe, window, interval_ms=50
+        lambda council_id: latest_change(database, council_id),
+        refresh,
+        window.current_council_id,
+        window,
+        interval_ms=60_000,  # only the notification can be quick enough
+        open_feed=lambda: open_change_feed(database),
     )
     watch.start()
-    qtbot.waitUntil(lambda: watch.seen is not None)
+    qtbot.waitUntil(lambda: watch.seen is not None and watch.feed is not None)
+
+    # Another council's change is none of this window's business.
+    other_field = services.settings.action_fields(other.id)[0]
+    other_pc.members.save(other.id, _member("Fremd", other_field.id), today)
+    qtbot.wait(300)
+    assert refreshes == []
 
     other_pc.members.save(council.id, replace(members[2], family_name="Dahl-Öztürk & Co"), today)
-    qtbot.waitUntil(lambda: "Dahl-Öztürk & Co, Anna" in _names(page), timeout=5000)
-    assert _selected(page) == "Cordes"
+    qtbot.waitUntil(lambda: "Dahl-Öztürk & Co, Anna" in _names(page), timeout=2000)
+    assert _selected(page) == "Cordes" and refreshes == [council.id]
+
+    # The server drops the listening connection: polling goes on and reopens the feed.
+    postgres_admin(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{empty_postgres_url.database}' AND query LIKE 'LISTEN%'"
+    )
+    qtbot.waitUntil(lambda: watch.feed is None)
+    watch.timer.timeout.emit()  # the next tick
+    qtbot.waitUntil(lambda: watch.feed is not None)
 
     # Typing in a field of the shown page holds the refresh back until the field is left.
     window.show_area(window.settings_page)
     window.settings_page.name_edit.setText("Rat der Stadt (Entwurf)")
-    other_pc.settings.create_council(CouncilSettings(id=None, name="Zweiter Rat", city="Wismar"))
-    marker = latest_change(other_pc.database)
-    qtbot.wait(300)
+    other_pc.members.save(council.id, _member("Ebert", field.id), today)
+    marker = latest_change(other_pc.database, council.id)
+    qtbot.waitUntil(lambda: len(refreshes) == 2, timeout=2000)
     assert watch.seen != marker
     assert window.settings_page.name_edit.text() == "Rat der Stadt (Entwurf)"
     watch.stop()
+    assert watch.feed is None
     qtbot.waitUntil(lambda: not watch.job.running)  # its last result reaches the GUI
+
+
+def _member(family_name: str, field_id: int) -> Member:
+    return Member(
+        id=None,
+        given_name="Anna",
+        family_name=family_name,
+        primary_field_id=field_id,
+        term_start=date(2025, 1, 1),
+    )
