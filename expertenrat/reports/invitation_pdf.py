@@ -35,8 +35,9 @@ _COLUMNS: tuple[Column[AgendaEntry], ...] = (
 )
 
 
-def render_invitation(doc: MeetingDocument) -> RenderedPdf:
-    """The invitation to ``doc`` (a cancellation letter if the meeting is cancelled).
+def render_invitation(doc: MeetingDocument, *, reproducible: bool = False) -> RenderedPdf:
+    """The invitation to ``doc`` (a cancellation letter if the meeting is cancelled);
+    ``reproducible``: the same bytes for the same content (see ``theme.DocumentInfo``).
 
     Warnings: letters no bundled font has, and an invitation later than the notice period.
     """
@@ -51,6 +52,7 @@ def render_invitation(doc: MeetingDocument) -> RenderedPdf:
         logo_png=head.logo_png,
         subject=f"{title}, {parts.when(doc)}",
         date_label="",
+        reproducible=reproducible,
     )
     story = [*_address_block(doc), parts.paragraph(title, "heading", theme.BOLD)]
     story += [Spacer(0, 2 * mm), parts.paragraph(doc.salutation), Spacer(0, 4 * mm)]

@@ -445,6 +445,9 @@ class DocumentInfo:
     footer_note: str = ""
     keywords: str = ""
     watermark: str = ""  # drawn large and light across every page, e.g. "ENTWURF"
+    # The same bytes for the same content (no creation time, a fixed file id): for files
+    # that are published again and again, such as the open-data export.
+    reproducible: bool = False
 
 
 def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
@@ -468,6 +471,7 @@ def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
         initialFontName=FONT,
         initialFontSize=10,
         initialLeading=13.5,
+        invariant=True if info.reproducible else None,
     )
     frame = Frame(
         MARGINS.left,

@@ -356,7 +356,7 @@ def _invitations(session: Session, meetings: list[models.Meeting]) -> dict[int, 
             stamp=Stamp(key, meeting.created, meeting.modified),
             name="Einladung",
             file_name="einladung.pdf",
-            content=render_invitation(_public_invitation(document)).pdf,
+            content=render_invitation(_public_invitation(document), reproducible=True).pdf,
             on=meeting.invitation_sent_on,
         )
     return found
