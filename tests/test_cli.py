@@ -38,7 +38,7 @@ def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path):
     database = str(tmp_path / "demo.db")
     first = run("--database", database, "demo")
     assert first.returncode == 0, first.stderr
-    assert "Demodaten geladen: 2 Gremien, 14 Mitglieder, 8 Sitzungen" in first.stdout
+    assert "Demodaten geladen: 2 Gremien, 14 Mitglieder, 9 Sitzungen" in first.stdout
 
     second = run("--database", database, "demo")
     assert second.returncode == 1

@@ -38,8 +38,8 @@ def test_meetings_lists_one_line_per_meeting_in_order(capsys, database):
 
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert len(lines) == 8
-    assert [line.split(".")[0].strip() for line in lines] == [str(n) for n in range(1, 9)]
+    assert len(lines) == 9
+    assert [line.split(".")[0].strip() for line in lines] == [str(n) for n in range(1, 10)]
     assert lines[0].startswith("  1. Sitzung  ") and "durchgeführt" in lines[0]
     assert "Protokoll: genehmigt" in lines[0]
     assert "eingeladen" in lines[6] and lines[6].endswith("Protokoll: –")
@@ -102,7 +102,7 @@ def test_export_invitation_of_an_unknown_meeting_writes_nothing(capsys, database
     assert (code, out) == (1, "")
     assert err == (
         "expertenrat: Fehler: Eine 42. Sitzung gibt es in diesem Gremium nicht. "
-        "Vorhanden: 1, 2, 3, 4, 5, 6, 7, 8.\n"
+        "Vorhanden: 1, 2, 3, 4, 5, 6, 7, 8, 9.\n"
     )
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("expertenrat.db")] == []
 
@@ -112,9 +112,9 @@ def test_export_ics_of_all_meetings_and_of_one(capsys, database, tmp_path):
 
     code, out, _ = run(capsys, "--database", database, "export", "ics", "--all",
                        "--out", str(everything))  # fmt: skip
-    assert (code, out.strip()) == (0, f"Kalenderdatei mit 8 Sitzungen: {everything}")
+    assert (code, out.strip()) == (0, f"Kalenderdatei mit 9 Sitzungen: {everything}")
     events = list(Calendar.from_ical(everything.read_bytes()).walk("VEVENT"))
-    assert len(events) == 8
+    assert len(events) == 9
     assert b"DTSTART;TZID=Europe/Berlin:" in everything.read_bytes()
 
     for target in (one, again):

@@ -59,7 +59,7 @@ def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, export
     applied = run("--database", str(demo_file), "import", "settings", str(changed))
 
     assert "Stadt: Rostock -> Lübeck & <Travemünde>" in dry.stdout
-    assert "Ladungsfrist (Tage): 7 -> 12" in dry.stdout
+    assert "Ladungsfrist (Tage): 14 -> 12" in dry.stdout
     assert "Probelauf: Es wurde nichts gespeichert." in dry.stdout
     assert applied.returncode == 0, applied.stderr
     assert "Übernommen: 2 Änderung(en)" in applied.stdout

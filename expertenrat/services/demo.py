@@ -42,6 +42,7 @@ from expertenrat.domain.wording import counted
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
 from expertenrat.services.demo_meetings import DemoCouncil, DemoMeetings
+from expertenrat.services.demo_minutes import NOTICE_DAYS
 from expertenrat.services.demo_register import advance_recommendations
 from expertenrat.services.demo_unit import SharedTransaction
 from expertenrat.services.members import save_members
@@ -132,6 +133,7 @@ class _Builder:
                 short_name=info["short_name"],
                 city=city,
                 minutes_style=MinutesStyle.COURSE,  # the minutes keep the discussion too
+                notice_period_days=NOTICE_DAYS,
             )
         )
         fields = {f.name: f.id for f in self.settings.action_fields(settings.id)}

@@ -1,7 +1,9 @@
 """The meetings of a demo council, made as the secretariat makes them, through the services.
 
 The constituent meeting, a quarterly series on the third Thursday, the next meeting
-(invited, ten days ahead) and one after it (planned). Each meeting gets its agenda while it
+(invited, ten days ahead), a Klausur called at short notice a day or two after it (planned,
+its invitation already later than the two-week Ladungsfrist allows, so the Übersicht warns)
+and the regular meeting after it (planned). Each meeting gets its agenda while it
 is planned; then, in the order of the days, the invitation goes out two weeks ahead, the
 attendance is recorded (excused and absent members, a late arrival "ab TOP 3", an early
 departure, a guest), conflicts of interest are declared or decided on the screening's
@@ -77,14 +79,15 @@ class DemoMeetings:
         self._items: dict[int, tuple[AgendaItem, ...]] = {}  # the agenda as last read
 
     def build(self, council: DemoCouncil, start: date, count: int) -> BuiltMeetings:
-        """``count`` meetings from ``start`` on: all but the last two held."""
+        """``count`` meetings from ``start`` on, all but the last two held, and the Klausur
+        between those two."""
         ids = self._schedule(council, start, count)
         meetings = [
             self._agenda(council, meeting_id, number, full=number < count)
             for number, meeting_id in enumerate(ids, start=1)
         ]
         built = BuiltMeetings(meetings=len(ids))
-        *held, invited, _planned = meetings
+        *held, invited, _late, _planned = meetings
         for position, meeting in enumerate(held):
             self._invite(meeting)
             sheet = self._attendance(council, meeting)
@@ -131,13 +134,19 @@ class DemoMeetings:
             self.today + timedelta(days=10),
             _third_thursday(self.today + relativedelta(months=3)),
         ]
-        later = [
+        invited, planned = (
             self.meetings.create(
                 council.id, _draft(MeetingKind.REGULAR, day, place), chair_membership_id=chair
             )
             for day in ahead
-        ]
-        return [first, *series, *later]
+        )
+        late = self.meetings.create(
+            council.id,
+            _draft(MeetingKind.WORKSHOP, _short_notice_day(self.today), place,
+                   title="Klausur: Datenstrategie 2030"),
+            chair_membership_id=chair,
+        )  # fmt: skip
+        return [first, *series, invited, late, planned]
 
     def _agenda(self, council: DemoCouncil, meeting_id: int, number: int, *, full: bool):
         """The agenda: the opening items the meeting was created with (the constituent
@@ -287,6 +296,16 @@ class DemoMeetings:
         )
 
 
+def _short_notice_day(today: date) -> date:
+    """A day after the invited meeting (ten days ahead) but inside the two-week Ladungsfrist,
+    not a Sunday."""
+    return next(
+        day
+        for day in (today + timedelta(days=n) for n in range(11, NOTICE_DAYS))
+        if day.weekday() != 6
+    )
+
+
 def _third_thursday(day: date) -> date:
     return day + relativedelta(day=1, weekday=TH(3))
 
@@ -297,11 +316,12 @@ def _place(city: str) -> tuple[str, str]:
     return f"Rathaus {city}", "Sitzungssaal"
 
 
-def _draft(kind: MeetingKind, day: date, place: tuple[str, str]) -> MeetingDraft:
+def _draft(kind: MeetingKind, day: date, place: tuple[str, str], title: str = "") -> MeetingDraft:
     return MeetingDraft(
         kind,
         datetime.combine(day, STARTS),
         datetime.combine(day, ENDS),
+        title=title,
         place=place[0],
         room=place[1],
     )

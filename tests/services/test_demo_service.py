@@ -84,7 +84,7 @@ def test_demo_council_has_the_four_default_action_fields(demo_database, actor, l
 def test_demo_summary_reports_what_was_built(demo, today):
     summary = demo.load(today)
 
-    assert (summary.councils, summary.members, summary.meetings) == (2, 14, 8)
+    assert (summary.councils, summary.members, summary.meetings) == (2, 14, 9)
     assert summary.recommendations == 20  # 18 adopted in the minutes, 2 drafts
 
 
@@ -136,23 +136,33 @@ def test_demo_has_seven_projects_each_in_an_action_field(demo_database, loaded):
     assert None not in _column(demo_database, models.Project.action_field_id)
 
 
-def test_demo_has_eight_meetings_six_held_one_invited_one_planned(demo_database, loaded):
+def test_demo_has_nine_meetings_six_held_one_invited_two_planned(demo_database, loaded):
     states = Counter(_column(demo_database, models.Meeting.state))
 
     assert states == {
         MeetingState.HELD.value: 6,
         MeetingState.INVITED.value: 1,
-        MeetingState.PLANNED.value: 1,
+        MeetingState.PLANNED.value: 2,
     }
 
 
-def test_demo_meetings_are_numbered_one_to_eight_in_date_order(demo_database, loaded):
+def test_demo_klausur_at_short_notice_is_overdue_on_the_overview(demo_database, loaded, today):
+    figures = OverviewService(demo_database).overview(loaded, today)
+
+    # 27.11.2026: the invited meeting on 07.12., the Klausur on 08.12. (Ladungsfrist 14 days)
+    assert [line.text for line in figures.invitations_due] == [
+        "8. Sitzung am 08.12.2026: Einladung überfällig (Ladungsfrist seit 24.11.2026 verstrichen)"
+    ]
+    assert figures.invitations_due[0].urgent
+
+
+def test_demo_meetings_are_numbered_one_to_nine_in_date_order(demo_database, loaded):
     with demo_database.reading() as session:
         numbers = list(
             session.scalars(select(models.Meeting.number).order_by(models.Meeting.starts_at))
         )
 
-    assert numbers == list(range(1, 9))
+    assert numbers == list(range(1, 10))
 
 
 def test_demo_held_meetings_lie_in_the_past_and_the_others_ahead(demo_database, loaded, today):
@@ -317,7 +327,7 @@ def test_demo_with_three_councils_gives_each_its_own_members_and_meetings(
 ):
     summary = demo.load(today, councils=3, years=2)
 
-    assert (summary.members, summary.meetings, summary.recommendations) == (34, 24, 60)
+    assert (summary.members, summary.meetings, summary.recommendations) == (34, 27, 60)
     overview = OverviewService(database)
     for council in SettingsService(database, actor).councils()[:3]:
         figures = overview.overview(council.id, today)
@@ -332,8 +342,8 @@ def test_demo_with_three_councils_gives_each_its_own_members_and_meetings(
 def test_demo_over_three_years_holds_more_meetings(database, actor, demo, today):
     summary = demo.load(today, councils=1, years=3)
 
-    assert summary.meetings == 12
-    assert _count(database, models.Meeting) == 12
+    assert summary.meetings == 13
+    assert _count(database, models.Meeting) == 13
 
 
 # --- the overview on the demo --------------------------------------------------------------------
@@ -349,7 +359,7 @@ def test_overview_counts_the_demo_projects_and_meetings(demo_database, loaded, t
     figures = OverviewService(demo_database).overview(loaded, today)
 
     assert figures.projects == 7
-    assert (figures.meetings_held, figures.meetings_upcoming) == (6, 2)
+    assert (figures.meetings_held, figures.meetings_upcoming) == (6, 3)
 
 
 def test_overview_names_the_next_demo_meeting(demo_database, loaded, today):
@@ -431,7 +441,7 @@ def test_demo_sub_items_sit_under_their_parent_item(demo_database, loaded):
 
     # The constituent meeting has no minutes to approve: its consultation is TOP 5.
     assert pairs == {("5", "5.1", 0), ("6", "6.1", 0)}
-    assert len(subs) == _count(demo_database, models.Meeting) - 1
+    assert len(subs) == _count(demo_database, models.Meeting) - 2  # not the 1st, the Klausur
 
 
 def test_demo_conflicts_are_declared_accepted_and_overruled(demo_database, loaded):

@@ -79,7 +79,11 @@ def test_ids_and_contents_are_the_same_in_two_exports(services, tmp_path):
 def test_a_deleted_meeting_stays_as_a_tombstone_with_its_public_items(services, tmp_path):
     before = exported(services, tmp_path / "vorher")
     with services.database.reading() as session:
-        row = session.scalars(select(models.Meeting).where(models.Meeting.state == "planned")).one()
+        row = session.scalars(
+            select(models.Meeting)
+            .where(models.Meeting.state == "planned")
+            .order_by(models.Meeting.starts_at)
+        ).first()
         key, version = row.public_id, row.version
         items = {i.public_id for i in session.scalars(
             select(models.AgendaItem).where(
