@@ -98,6 +98,11 @@ class _BodyBuilder:
         items = [i for m in meetings for i in m.get("agendaItem", ())]
         items += self._tombstone_items_of_deleted(c.meetings)
         files = [f for m in meetings for f in (m.get("invitation"), m.get("resultsProtocol")) if f]
+        files += [
+            self._tombstone("File", stamp, self.url("file", stamp.key))
+            for m in c.meetings
+            for stamp in m.retired
+        ]
         locations = [m["location"] for m in meetings if "location" in m]
         papers = [self._project(p) for p in c.projects if self.public.projects[p.stamp.key].shown]
         papers += [

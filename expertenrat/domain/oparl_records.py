@@ -120,6 +120,7 @@ class MeetingRecord:
     items: tuple[AgendaItemRecord, ...] = ()
     invitation: FileRecord | None = None
     minutes: FileRecord | None = None  # the approved public version
+    retired: tuple[Stamp, ...] = ()  # files published before and no longer (tombstones)
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,6 +236,7 @@ def _meetings(
                 ),
                 invitation=rendered.get(meeting.id),
                 minutes=minutes.get(meeting.id),
+                retired=_retired_invitation(meeting),
             )
         )
     return records, item_keys
@@ -342,6 +343,19 @@ def _invited(meeting: models.Meeting) -> bool:
     )
 
 
+def _invitation_key(meeting: models.Meeting) -> str:
+    return derived_key(meeting.public_id, "invitation")
+
+
+def _retired_invitation(meeting: models.Meeting) -> tuple[Stamp, ...]:
+    """The invitation of a meeting no longer "eingeladen" (held, cancelled): published
+    while it was, so it stays as a tombstone."""
+    if meeting.invitation_sent_on is None or _invited(meeting) or meeting.deleted_at:
+        return ()
+    key = _invitation_key(meeting)
+    return (Stamp(key, meeting.created, meeting.modified, meeting.modified),)
+
+
 def _invitations(session: Session, meetings: list[models.Meeting]) -> dict[int, FileRecord]:
     from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
@@ -351,9 +365,8 @@ def _invitations(session: Session, meetings: list[models.Meeting]) -> dict[int, 
     for meeting, document in zip(
         meetings, meeting_documents_of(session, meetings, None), strict=True
     ):
-        key = derived_key(meeting.public_id, "invitation")
         found[meeting.id] = FileRecord(
-            stamp=Stamp(key, meeting.created, meeting.modified),
+            stamp=Stamp(_invitation_key(meeting), meeting.created, meeting.modified),
             name="Einladung",
             file_name="einladung.pdf",
             content=render_invitation(_public_invitation(document), reproducible=True).pdf,
