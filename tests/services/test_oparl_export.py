@@ -68,7 +68,7 @@ def test_a_client_walks_the_demo_export_and_finds_every_object_valid(services, t
     assert minutes and all(f["mimeType"] == "application/pdf" for f in minutes)
     retired = [f for f in walk.of_type("File") if f.get("deleted")]  # held: invitation retired
     held = [m for m in walk.of_type("Meeting") if m.get("meetingState") == "durchgeführt"]
-    assert len(retired) == len(held) and not any("invitation" in m for m in held)
+    assert len(retired) >= len(held) and not any("invitation" in m for m in held)
 
 
 def test_ids_and_contents_are_the_same_in_two_exports(services, tmp_path):
