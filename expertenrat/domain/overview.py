@@ -168,9 +168,15 @@ def invitation_state(
     today: date,
 ) -> tuple[str, bool]:
     """What the Übersicht says about the invitation of a meeting ahead, and whether it is
-    late: "eingeladen am 01.03.2026" or "Einladung bis 05.03.2026 versenden"."""
+    late: "eingeladen am 01.03.2026" (or, sent after the last day the notice period
+    allowed, "eingeladen am 09.03.2026 – Ladungsfrist nicht gewahrt") or "Einladung bis
+    05.03.2026 versenden"."""
     if state is MeetingState.INVITED:
-        return (f"eingeladen am {sent_on:%d.%m.%Y}" if sent_on else "eingeladen"), False
+        if sent_on is None:
+            return "eingeladen", False
+        if sent_on > invitation_deadline(meeting_day, notice_period_days):
+            return f"eingeladen am {sent_on:%d.%m.%Y} – Ladungsfrist nicht gewahrt", True
+        return f"eingeladen am {sent_on:%d.%m.%Y}", False
     late = invitation_deadline(meeting_day, notice_period_days) < today
     return invitation_task(meeting_day, notice_period_days, today), late
 

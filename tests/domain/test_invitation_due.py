@@ -7,12 +7,14 @@ from datetime import date
 import pytest
 from meeting_sample import meeting
 
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_documents import (
     invitation_deadline,
     invitation_due_line,
     late_notice_warning,
     meeting_heading,
 )
+from expertenrat.domain.overview import invitation_state
 
 MEETING_DAY = date(2026, 3, 12)  # notice period 7 days: invite by 05.03.2026
 
@@ -59,3 +61,16 @@ def test_a_meeting_without_a_number_is_called_sitzung() -> None:
     assert meeting_heading(meeting(number=None)) == "Sitzung"
     assert meeting_heading(meeting(number=None, title="Klausur")) == "Sitzung – Klausur"
     assert meeting_heading(meeting(title="Klausur")) == "5. Sitzung – Klausur"
+
+
+@pytest.mark.parametrize(
+    ("sent_on", "said"),
+    [
+        (date(2026, 3, 5), ("eingeladen am 05.03.2026", False)),  # the last day: in time
+        (date(2026, 3, 6), ("eingeladen am 06.03.2026 – Ladungsfrist nicht gewahrt", True)),
+        (None, ("eingeladen", False)),
+    ],
+)
+def test_the_overview_marks_an_invitation_sent_too_late(sent_on, said) -> None:
+    state = invitation_state(MeetingState.INVITED, MEETING_DAY, 7, sent_on, date(2026, 3, 8))
+    assert state == said
