@@ -1,0 +1,129 @@
+"""The data-safety commands: backup, restore, move-to-server, check and retention."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expertenrat.cli_support import UserError, confirm, positive
+from expertenrat.services.files import write_file
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser("backup", help="alle Daten in eine Sicherungsdatei (.zip)")
+    backup.add_argument("--out", required=True, metavar="DATEI.zip", help="Zieldatei")
+    backup.set_defaults(handler=_backup, opening="read")
+    restore = commands.add_parser(
+        "restore", help="alle Daten durch die einer Sicherungsdatei (.zip) ersetzen"
+    )
+    restore.add_argument("file", metavar="DATEI.zip", help="die Sicherung")
+    restore.add_argument("--yes", action="store_true", help="ohne Rückfrage ersetzen")
+    restore.set_defaults(handler=_restore, opening="create")
+    move = commands.add_parser(
+        "move-to-server",
+        help="alle Daten in eine leere PostgreSQL-Datenbank kopieren und künftig diese verwenden",
+    )
+    move.add_argument(
+        "url", metavar="URL", help="die leere Datenbank, postgresql://benutzer@server/datenbank"
+    )
+    move.add_argument("--yes", action="store_true", help="ohne Rückfrage umziehen")
+    move.set_defaults(handler=_move_to_server, opening="read")
+    check = commands.add_parser("check", help="die Datenbank auf Fehler prüfen")
+    check.set_defaults(handler=_check, opening="read")
+    retention = commands.add_parser(
+        "retention",
+        help="ehemalige Mitglieder nach Ablauf der Aufbewahrungsfrist auflisten und anonymisieren",
+    )
+    retention.add_argument(
+        "--years", type=positive, default=2, metavar="N", help="Frist in Jahren (Vorgabe: 2)"
+    )
+    retention.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="die aufgelisteten Personen anonymisieren (Name bleibt; Kontaktdaten, Notizen "
+        "und Einwilligungen werden entfernt)",
+    )
+    retention.set_defaults(handler=_retention, opening="change")
+
+
+def _backup(services: Services, args: argparse.Namespace) -> str:
+    path = Path(args.out)
+    data, summary = services.backup.backup_bytes()
+    write_file(path, data)
+    return (
+        f"Sicherung mit {summary.rows} Datensätzen in {summary.tables} Tabellen "
+        f"({summary.size / 1024**2:.1f} MB): {path}"
+    )
+
+
+def _restore(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.paths import user_data_dir
+
+    path = Path(args.file)
+    where = services.database.location
+    confirm(
+        args.yes,
+        f"Die Wiederherstellung ersetzt alle Daten in „{where}“.",
+        f"Alle Daten in „{where}“ durch „{path}“ ersetzen?",
+    )
+    summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
+    kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""
+    return f"Wiederhergestellt: {summary.rows} Datensätze aus „{path}“.{kept}"
+
+
+def _move_to_server(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.paths import user_data_dir
+    from expertenrat.services.server_move import move_to_server
+    from expertenrat.store.database_location import store_address
+    from expertenrat.store.engine import database_url
+    from expertenrat.store.server_password import save_password
+
+    target = database_url(args.url)
+    where = services.database.location
+    confirm(
+        args.yes,
+        f"Der Umzug kopiert alle Daten aus „{where}“ auf den Server.",
+        f"Alle Daten aus „{where}“ auf den Server kopieren?",
+    )
+    summary = move_to_server(services.database, target, user_data_dir() / "Sicherungen")
+    store_address(target)
+    lines = [
+        f"Umgezogen: {summary.rows} Datensätze in {summary.tables} Tabellen nach "
+        f"„{summary.target}“; alle Tabellen vollständig. Expertenrat verwendet auf diesem PC "
+        "ab jetzt den Server."
+    ]
+    if target.password and not save_password(target, target.password):
+        lines.append(
+            "Das Passwort wurde nicht gespeichert (kein Schlüsselbund des Systems verfügbar); "
+            "das Programm fragt beim Start danach."
+        )
+    return "\n".join(lines)
+
+
+def _check(services: Services, args: argparse.Namespace) -> str:
+    findings = services.integrity.check()
+    if findings:
+        print("\n".join(f"- {finding.text}" for finding in findings))
+        count = "1 Problem" if len(findings) == 1 else f"{len(findings)} Probleme"
+        raise UserError(f"Die Prüfung hat {count} gefunden.")
+    return "Die Datenbank ist in Ordnung."
+
+
+def _retention(services: Services, args: argparse.Namespace) -> str:
+    due = services.retention.due(date.today(), args.years)
+    if not due:
+        return (
+            f"Niemand ist länger als {args.years} Jahre ausgeschieden und noch nicht anonymisiert."
+        )
+    lines = [f"{c.name} (ausgeschieden am {c.left_on:%d.%m.%Y})" for c in due]
+    if not args.anonymise:
+        lines.append(f"{len(due)} Person(en) fällig; anonymisieren mit --anonymise.")
+        return "\n".join(lines)
+    count = services.retention.anonymise([c.person_id for c in due], date.today(), args.years)
+    lines.append(f"{count} Person(en) anonymisiert; im Änderungsprotokoll vermerkt.")
+    return "\n".join(lines)
