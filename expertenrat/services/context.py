@@ -207,7 +207,8 @@ class Services:
 
     @_Service
     def minutes_approval(self) -> MinutesApprovalService:
-        from expertenrat.services.minutes_approval import MinutesApprovalService, render_minutes
+        from expertenrat.services.minutes_approval import MinutesApprovalService
+        from expertenrat.services.minutes_documents import render_minutes
 
         return MinutesApprovalService(self.database, self.actor, render_minutes)
 

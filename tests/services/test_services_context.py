@@ -1,0 +1,20 @@
+"""The services are made on first use: each one can be made, and only once."""
+
+from __future__ import annotations
+
+from expertenrat.services.context import Services, _Service
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+
+def test_every_service_is_made_on_first_use_and_kept(tmp_path) -> None:
+    database = open_database(database_url(str(tmp_path / "services.db")))
+    try:
+        services = Services.create(database, "test")
+        names = [name for name, value in vars(Services).items() if isinstance(value, _Service)]
+        assert "minutes_approval" in names and len(names) >= 29
+        for name in names:
+            assert getattr(services, name) is getattr(services, name)
+        assert services.minutes_documents._meeting_documents is services.meeting_documents
+    finally:
+        database.close()
