@@ -25,7 +25,7 @@ class Adoption:
 
 class AdoptRecommendationDialog(StepDialog):
     def __init__(
-        self, parent: QWidget, code: str, today: date, save: Callable[[Adoption], str]
+        self, parent: QWidget, code: str, today: date, save: Callable[[Adoption], None]
     ) -> None:
         title = tr(_CONTEXT, "{} beschließen").format(code)
         super().__init__(parent, title, tr(_CONTEXT, "Beschließen"), save)

@@ -35,6 +35,7 @@ from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "AgendaEditor"
 
@@ -91,6 +92,7 @@ class AgendaEditor(QWidget):
         self.indent_button.clicked.connect(lambda: self.move_selected("indent"))
         self.outdent_button.clicked.connect(lambda: self.move_selected("outdent"))
         self.save_button.clicked.connect(self.save_item)
+        self.retry = SaveRetry(self.save_button)
         self.view.move_requested.connect(self.move_selected)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.drop_requested.connect(self._dropped, Qt.ConnectionType.QueuedConnection)
@@ -244,6 +246,7 @@ class AgendaEditor(QWidget):
         )
 
     def _update_buttons(self) -> None:
+        self.retry.after(None)  # another item shown (or the same reread)
         agenda = self._agenda
         structural = agenda is not None and _refusal(agenda) is None
         item = self.selected_item() is not None
@@ -349,6 +352,7 @@ class AgendaEditor(QWidget):
         item = self.form.item()
         if item is None or not self.form.is_dirty():
             return True
+        self.retry.after(None)
         try:
             agenda = self._services.agenda.update(item)
         except ValidationError as error:
@@ -359,6 +363,7 @@ class AgendaEditor(QWidget):
             return False
         except ExpertenratError as error:
             self.form.errors.show_general(error.message)
+            self.retry.after(error)
             return False
         self._agenda = agenda
         self._show_items(agenda)
@@ -413,6 +418,7 @@ class AgendaEditor(QWidget):
         return not self.form.is_dirty() or self._save()
 
     def _discard(self) -> None:
+        self.retry.after(None)
         if self._agenda is not None:
             self._show_items(self._agenda)
         self.form.set_item(self.selected_item())

@@ -19,7 +19,7 @@ class AnnexDialog(StepDialog):
     """``value()`` is ``(title, public)``."""
 
     def __init__(
-        self, parent: QWidget, annex: Annex, save: Callable[[tuple[str, bool]], str]
+        self, parent: QWidget, annex: Annex, save: Callable[[tuple[str, bool]], None]
     ) -> None:
         super().__init__(parent, tr(_CONTEXT, "Anlage bearbeiten"), tr(_CONTEXT, "Speichern"), save)
         self.title_edit = QLineEdit(annex.title)

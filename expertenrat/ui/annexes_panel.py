@@ -179,14 +179,10 @@ class AnnexesPanel(NothingPending, QWidget):
         if annex is None or meeting_id is None:
             return
 
-        def save(value: tuple[str, bool]) -> str:
+        def save(value: tuple[str, bool]) -> None:
             title, public = value
-            try:
-                self._annexes.update(meeting_id, annex, title, public=public)
-            except ExpertenratError as error:
-                return error.message
+            self._annexes.update(meeting_id, annex, title, public=public)
             self._changed()
-            return ""
 
         self.dialog = AnnexDialog(self, annex, save)
         self.dialog.finished.connect(self.dialog.deleteLater)

@@ -28,7 +28,7 @@ class Closing:
 
 class CloseRecommendationDialog(StepDialog):
     def __init__(
-        self, parent: QWidget, code: str, today: date, save: Callable[[Closing], str]
+        self, parent: QWidget, code: str, today: date, save: Callable[[Closing], None]
     ) -> None:
         title = tr(_CONTEXT, "{} abschließen").format(code)
         super().__init__(parent, title, tr(_CONTEXT, "Abschließen"), save)

@@ -42,6 +42,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "MeetingForm"
 DEFAULT_START = time(16, 0)
@@ -151,6 +152,7 @@ class MeetingForm(QWidget):
         layout.addStretch(1)
 
         self.save_button.clicked.connect(self.save)
+        self.retry = SaveRetry(self.save_button)
         self.discard_button.clicked.connect(self.reload)
         for edit in (self.title_edit, self.place_edit, self.room_edit, self.link_edit):
             edit.textChanged.connect(self._update_buttons)
@@ -170,6 +172,7 @@ class MeetingForm(QWidget):
         self.meeting = meeting
         self._council_id = council_id
         self.errors.clear()
+        self.retry.after(None)
         self._fill_chairs(meeting)
         if meeting is not None:
             self._fill(meeting.draft(), meeting.notes)
@@ -274,6 +277,7 @@ class MeetingForm(QWidget):
             return False
         draft, notes = self.draft(), self.notes()
         meeting_id = self.meeting.id if self.meeting is not None else None
+        self.retry.after(None)
         try:
             problems = self._meetings.problems(
                 self._council_id, draft, meeting_id=meeting_id, notes=notes
@@ -302,6 +306,7 @@ class MeetingForm(QWidget):
             return False
         except ExpertenratError as error:
             self.errors.show_general(error.message)
+            self.retry.after(error)
             return False
         self.set_meeting(self.meeting, council_id=self._council_id)
         self.errors.show(problems)  # the warnings: holiday, overlap, long duration

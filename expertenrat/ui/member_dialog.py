@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import (
     ConcurrentEditError,
-    ConnectionLostError,
     ExpertenratError,
     FieldProblem,
     ValidationError,
@@ -40,6 +39,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm, hint_label
 from expertenrat.ui.member_merge import member_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "MemberDialog"
 MINIMUM_SIZE = QSize(640, 420)
@@ -90,6 +90,7 @@ class MemberDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(self.save)
+        self.retry = SaveRetry(self.save_button)
         self.buttons.rejected.connect(self.reject)
 
         bottom = QHBoxLayout()
@@ -148,6 +149,7 @@ class MemberDialog(QDialog):
     def save(self) -> None:
         """Check, then save; warnings need a second click, errors keep the dialog open."""
         member = self.form.member()
+        self.retry.after(None)
         try:
             problems = self._members.problems(self._council_id, member, self._today)
         except ExpertenratError as error:
@@ -185,8 +187,7 @@ class MemberDialog(QDialog):
     def _show_failure(self, error: ExpertenratError) -> None:
         """The form keeps what was typed; after a lost server "Speichern" says what it does."""
         self._show_general(error.message)
-        if isinstance(error, ConnectionLostError):
-            self.save_button.setText(tr(_CONTEXT, "Erneut versuchen"))
+        self.retry.after(error)
 
     def _offer_merge(self, mine: Member, conflict: ConcurrentEditError) -> None:
         """Someone saved the member first: show both versions and save the chosen values."""

@@ -401,17 +401,13 @@ class MinutesEditor(QWidget):
         projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
         fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
 
-        def save(draft: RecommendationDraft) -> str:
-            try:
-                adopted = self._services.minutes.adopt_recommendation(item.item_id, draft)
-            except ExpertenratError as error:
-                return error.message
+        def save(draft: RecommendationDraft) -> None:
+            adopted = self._services.minutes.adopt_recommendation(item.item_id, draft)
             current = self._minutes.item(item.item_id) if self._minutes else item
             self._item_changed(
                 replace(current, recommendations=(*current.recommendations, adopted))
             )
             self._show_line(self.items.current_key())
-            return ""
 
         dialog = RecommendationDialog(self, projects, fields, save, item.project_id)
         dialog.finished.connect(dialog.deleteLater)

@@ -26,6 +26,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import hint_label
 from expertenrat.ui.project_form import ProjectForm
+from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "ProjectDialog"
 
@@ -64,6 +65,7 @@ class ProjectDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.clicked.connect(self.save)
+        self.retry = SaveRetry(self.save_button)
         self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(hint_label(tr(_CONTEXT, "* Pflichtangabe")), 1)
@@ -90,6 +92,7 @@ class ProjectDialog(QDialog):
     def save(self) -> None:
         """Check and save; errors keep the dialog open with what was typed."""
         project = self.form.project()
+        self.retry.after(None)
         try:
             if project.id is None:
                 project_id = self._projects.create(self._council_id, project)
@@ -100,6 +103,7 @@ class ProjectDialog(QDialog):
             return
         except ExpertenratError as error:
             self.form.errors.show_general(error.message)
+            self.retry.after(error)
             return
         self.saved.emit(project_id)
         self.accept()

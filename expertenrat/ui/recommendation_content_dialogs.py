@@ -123,7 +123,7 @@ class NewRecommendationDialog(RecommendationContentDialog):
         projects: Sequence[tuple[int, str]],
         action_fields: Sequence[tuple[int, str]],
         today: date,
-        save: Callable[[NewRecommendation], str],
+        save: Callable[[NewRecommendation], None],
     ) -> None:
         super().__init__(
             parent,
@@ -157,7 +157,7 @@ class EditRecommendationDialog(RecommendationContentDialog):
         projects: Sequence[tuple[int, str]],
         action_fields: Sequence[tuple[int, str]],
         today: date,
-        save: Callable[[ContentChange], str],
+        save: Callable[[ContentChange], None],
     ) -> None:
         super().__init__(
             parent,

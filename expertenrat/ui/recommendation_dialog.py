@@ -1,7 +1,8 @@
 """A recommendation (or impulse) adopted in an agenda item: kind, title, text, project and
 action field. The dialog opens with ``open()``; "Übernehmen" hands the draft to ``save``
-(the editor's call of the minutes service) and closes only if it was accepted; a refusal
-stays in the dialog as a German message.
+(the editor's call of the minutes service) and closes only if it was stored; a refusal
+(an :class:`ExpertenratError` raised by ``save``) stays in the dialog as a German message
+with what was typed (after a lost server "Übernehmen" says "Erneut versuchen").
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.enums import RecommendationKind
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.widgets import plain_text_edit
 
 _CONTEXT = "MinutesEditor"
@@ -35,10 +38,9 @@ class RecommendationDialog(QDialog):
         parent: QWidget,
         projects: Sequence[tuple[int, str]],
         action_fields: Sequence[tuple[int, str]],
-        save: Callable[[RecommendationDraft], str],
+        save: Callable[[RecommendationDraft], None],
         project_id: int | None = None,
     ) -> None:
-        """``save`` returns "" when the recommendation was stored, else the German refusal."""
         super().__init__(parent)
         self.setWindowTitle(tr(_CONTEXT, "Empfehlung beschließen"))
         self.resize(560, 420)
@@ -57,7 +59,10 @@ class RecommendationDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(tr(_CONTEXT, "Übernehmen"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button = buttons.addButton(
+            tr(_CONTEXT, "Übernehmen"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.retry = SaveRetry(self.accept_button)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -81,10 +86,12 @@ class RecommendationDialog(QDialog):
         )
 
     def submit(self) -> None:
-        problem = self._save(self.draft())
-        if problem:
-            self.error_label.setText(problem)
+        try:
+            self._save(self.draft())
+        except ExpertenratError as error:
+            self.error_label.setText(error.message)
             self.error_label.show()
+            self.retry.after(error)
             return
         self.accept()
 

@@ -22,7 +22,7 @@ _CONTEXT = "RecommendationResponseDialog"
 
 class RecommendationResponseDialog(StepDialog):
     def __init__(
-        self, parent: QWidget, code: str, today: date, save: Callable[[ResponseDraft], str]
+        self, parent: QWidget, code: str, today: date, save: Callable[[ResponseDraft], None]
     ) -> None:
         title = tr(_CONTEXT, "Stellungnahme zu {} erfassen").format(code)
         super().__init__(parent, title, tr(_CONTEXT, "Erfassen"), save)

@@ -86,20 +86,17 @@ class RecommendationSteps:
         )
         version = [row.version]  # the stored one after a merge
 
-        def save(change: ContentChange) -> str:
+        def save(change: ContentChange) -> None:
             try:
                 detail = self._services.recommendations.update(
                     row.id, version[0], change.content, change.on
                 )
-            except ConcurrentEditError as error:
+            except ConcurrentEditError:
                 self._offer_merge(
                     dialog, row.id, content, change.content, projects, fields, version
                 )
-                return error.message
-            except ExpertenratError as error:
-                return error.message
+                raise  # its message stays in the dialog
             self._stored(detail.row.id)
-            return ""
 
         dialog = EditRecommendationDialog(
             self._parent, row.code, row.origin.label, content, projects, fields, self._today(), save
@@ -251,15 +248,10 @@ class RecommendationSteps:
         self.dialog = dialog
         dialog.open()
 
-    def _saving(self, step: Callable[[T], RecommendationDetail]) -> Callable[[T], str]:
-        """The dialog's ``save``: "" once stored, else the German refusal."""
+    def _saving(self, step: Callable[[T], RecommendationDetail]) -> Callable[[T], None]:
+        """The dialog's ``save``: the step, then ``stored`` (a refusal raises)."""
 
-        def save(value: T) -> str:
-            try:
-                detail = step(value)
-            except ExpertenratError as error:
-                return error.message
-            self._stored(detail.row.id)
-            return ""
+        def save(value: T) -> None:
+            self._stored(step(value).row.id)
 
         return save

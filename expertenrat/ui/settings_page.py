@@ -39,6 +39,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
+from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.settings_profile import ProfileSettingsFields
@@ -150,6 +151,7 @@ class SettingsPage(QWidget):
         for name, edit in self.line_edits().items():
             edit.setMaxLength(COUNCIL[name].max_length)
         self.save_button.clicked.connect(self.save)
+        self.retry = SaveRetry(self.save_button)
         self.revert_button.clicked.connect(self.reload)
         self.choose_logo_button.clicked.connect(self._choose_logo)
         self.remove_logo_button.clicked.connect(lambda: self._set_logo(None))
@@ -250,6 +252,7 @@ class SettingsPage(QWidget):
 
     def _show(self, council: CouncilSettings) -> None:
         self.errors.clear()
+        self.retry.after(None)
         self.saved_label.clear()
         self.name_edit.setText(council.name)
         self.short_name_edit.setText(council.short_name)
@@ -301,6 +304,7 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         if self._council is None:
             return
+        self.retry.after(None)
         try:
             self._council = self._service.update_settings(self.edited_settings())
         except ValidationError as error:
@@ -311,6 +315,7 @@ class SettingsPage(QWidget):
             return
         except ExpertenratError as error:
             self.errors.show_general(error.message)
+            self.retry.after(error)
             return
         self._show(self._council)
         self.saved_label.setText(tr("SettingsPage", "Gespeichert."))

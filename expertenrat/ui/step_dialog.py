@@ -1,7 +1,8 @@
 """The frame of the register's step dialogs: a form, a German message under it and
 "Abbrechen" / an accept button. The accept button hands ``value()`` to ``save``, which
-returns "" when the step was stored, else the German refusal; the dialog closes only on
-success, a refusal stays in it as a message.
+stores the step or raises an :class:`ExpertenratError`; the dialog closes only on
+success, a refusal stays in it as a message with what was typed (after a lost server the
+accept button says "Erneut versuchen", see :mod:`expertenrat.ui.save_retry`).
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.ui.form_errors import message_label, set_message_kind
+from expertenrat.ui.save_retry import SaveRetry
 
 
 class StepDialog(QDialog):
     def __init__(
-        self, parent: QWidget, title: str, accept_text: str, save: Callable[[Any], str]
+        self, parent: QWidget, title: str, accept_text: str, save: Callable[[Any], None]
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -34,6 +37,7 @@ class StepDialog(QDialog):
         set_message_kind(self.error_label, warning=False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.accept_button = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.retry = SaveRetry(self.accept_button)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -45,10 +49,13 @@ class StepDialog(QDialog):
         raise NotImplementedError
 
     def submit(self) -> None:
-        problem = self._save(self.value())
-        self.error_label.setText(problem)
-        if not problem:
-            self.accept()
+        try:
+            self._save(self.value())
+        except ExpertenratError as error:
+            self.error_label.setText(error.message)
+            self.retry.after(error)
+            return
+        self.accept()
 
 
 def date_edit(initial: date) -> QDateEdit:

@@ -7,12 +7,15 @@ connection to it (pg_terminate_backend), then lets it back in.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ConnectionLostError, StorageError
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
 from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.recommendation_steps import RecommendationSteps
+from expertenrat.ui.save_retry import SaveRetry
 
 
 def _drop_connections(admin, name: str, *, allow: bool) -> None:
@@ -60,3 +63,52 @@ def test_a_lost_server_keeps_the_form_and_saving_again_works(
     finally:
         _drop_connections(postgres_admin, empty_postgres_url.database, allow=True)
         database.close()
+
+
+def test_a_lost_server_keeps_a_step_dialog_open_and_its_retry_saves(
+    qtbot, empty_postgres_url, postgres_admin, dialogs, today
+):
+    database = open_database(empty_postgres_url)
+    name = empty_postgres_url.database
+    try:
+        services = Services.create(database, "tester")
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name="Rat", city="Rostock")
+        )
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        stored: list[int] = []
+        steps = RecommendationSteps(parent, services, dialogs, lambda: today, stored.append)
+        steps.new(council.id)
+        dialog = steps.dialog
+        dialog.title_edit.setText("Radwege & <Brücken> 🚲")
+        dialog.text_edit.setPlainText("Mehr Bügel am Bahnhof.")
+
+        _drop_connections(postgres_admin, name, allow=False)
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        assert "Verbindung zum Datenbankserver ist unterbrochen" in dialog.error_label.text()
+        assert dialog.accept_button.text() == "Erneut versuchen"
+        assert dialog.title_edit.text() == "Radwege & <Brücken> 🚲"
+
+        _drop_connections(postgres_admin, name, allow=True)
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted and len(stored) == 1
+        rows = services.recommendations.list(council.id)
+        assert [r.title for r in rows] == ["Radwege & <Brücken> 🚲"]
+    finally:
+        _drop_connections(postgres_admin, name, allow=True)
+        database.close()
+
+
+def test_the_save_button_offers_a_retry_only_after_a_lost_server(qtbot):
+    button = QPushButton("Speichern")
+    qtbot.addWidget(button)
+    retry = SaveRetry(button)
+    retry.after(ConnectionLostError("Die Verbindung … ist unterbrochen."))
+    assert button.text() == "Erneut versuchen"
+    retry.after(StorageError("Der Datenträger ist voll."))
+    assert button.text() == "Speichern"
+    retry.after(ConnectionLostError("weg"))
+    retry.after(None)
+    assert button.text() == "Speichern"
