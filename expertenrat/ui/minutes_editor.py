@@ -3,7 +3,8 @@
 Left: "Kopfdaten" and the agenda items (those without content marked), under them the live
 completeness check with "Entwurf abschließen". Right: the header form or the selected
 item's form, and a line with the autosave indicator, the phrase menu and the item steps.
-Everything typed is autosaved (:mod:`ui.autosave`): at the latest 2 s after a pause, at once
+Everything typed is autosaved (:mod:`ui.autosave`), votes are saved in the worker as well
+(:mod:`ui.minutes_vote_saving`): at the latest 2 s after a pause, at once
 when another item is shown or focus leaves a field, and on ``flush``. Ctrl+Enter shows the
 next item, Ctrl+Shift+Enter the previous one. A meeting that is not held, or cancelled,
 shows a German hint instead; approved (frozen) minutes are read-only.
@@ -37,6 +38,7 @@ from expertenrat.domain.minutes import (
 )
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.services.context import Services
+from expertenrat.services.minutes import SavedVotes
 from expertenrat.ui.autosave import Autosave
 from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
@@ -47,6 +49,8 @@ from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload, tex
 from expertenrat.ui.minutes_item_list import MinutesItemList, header_key, item_key
 from expertenrat.ui.minutes_offers import MinutesOffers, stored_payloads
 from expertenrat.ui.minutes_saving import MinutesSaver
+from expertenrat.ui.minutes_vote_saving import VoteRequest, VoteSaving
+from expertenrat.ui.minutes_votes import VotesBox
 from expertenrat.ui.recommendation_dialog import RecommendationDialog
 from expertenrat.ui.worker import Job
 
@@ -74,6 +78,7 @@ class MinutesEditor(QWidget):
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.location)
         self.autosave = Autosave(self.saver.save, store, self)
+        self.vote_saving = VoteSaving(services.minutes.save_votes, self)
         self.offers = MinutesOffers(
             self, dialogs, self.autosave, self._describer, self._label_of, self._show_payload
         )
@@ -158,6 +163,8 @@ class MinutesEditor(QWidget):
         self.checklist.finish_requested.connect(self.finish_draft)
         self.autosave.status_changed.connect(self.indicator.setText)
         self.autosave.saved.connect(self._saved)
+        self.vote_saving.saved.connect(self._votes_saved)
+        self.vote_saving.failed.connect(self._votes_refused)
         self.autosave.conflicted.connect(self.offers.conflict)
         self.autosave.replaced.connect(self._replaced)
         self.previous_button.clicked.connect(lambda: self.step(-1))
@@ -207,12 +214,13 @@ class MinutesEditor(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """A save is due or running (the text is safe in the recovery file meanwhile)."""
-        return not self.autosave.idle()
+        return not (self.autosave.idle() and self.vote_saving.idle())
 
     def idle(self) -> bool:
         """No save, recovery write or checklist read runs or is due (tests wait for it)."""
         return (
             self.autosave.idle()
+            and self.vote_saving.idle()
             and self.checklist_job is None
             and not self._checklist_timer.isActive()
         )
@@ -336,25 +344,40 @@ class MinutesEditor(QWidget):
         self.items.mark_key(key, lacking=self._lacking(item, payload))
 
     def save_votes(self, drafts: list) -> None:
-        """Save the votes of the item shown (a short write; the counts are checked)."""
-        key = self.items.current_key()
-        if self._minutes is None or key is None or not key.startswith("item:"):
+        """Save the votes of the item shown, in the worker (the counts are checked there)."""
+        item = self._current_item()
+        if item is None:
             return
-        item = self._minutes.item(int(key.partition(":")[2]))
-        box = self.item_form.votes
-        try:
-            saved = self._services.minutes.save_votes(item.item_id, drafts, item.votes)
-        except ConcurrentEditError as error:
+        lines = tuple(self.item_form.votes.lines)
+        self.vote_saving.request(VoteRequest(item.item_id, lines, tuple(drafts), item.votes))
+
+    def _shown_votes(self, item_id: int) -> VotesBox | None:
+        """The votes box if it shows the votes of ``item_id``."""
+        item = self._current_item()
+        return self.item_form.votes if item is not None and item.item_id == item_id else None
+
+    def _votes_saved(self, request: VoteRequest, saved: SavedVotes) -> None:
+        box = self._shown_votes(request.item_id)
+        if box is not None:
+            for line, vote in zip(request.lines, saved.votes, strict=True):
+                if line in box.lines:
+                    line.stored_as(vote)  # type: ignore[attr-defined]
+            box.show_message("\n".join(saved.warnings), warning=True)
+        minutes = self._minutes  # another meeting may be shown by now
+        item = (
+            next((i for i in minutes.items if i.item_id == request.item_id), None)
+            if minutes
+            else None
+        )
+        if item is not None:
+            self._item_changed(replace(item, votes=saved.votes))
+
+    def _votes_refused(self, request: VoteRequest, error: ExpertenratError) -> None:
+        box = self._shown_votes(request.item_id)
+        if box is not None:
             box.show_message(error.message, warning=False)
+        if isinstance(error, ConcurrentEditError):
             self.refresh()
-            return
-        except ExpertenratError as error:
-            box.show_message(error.message, warning=False)
-            return
-        for line, vote in zip(box.lines, saved.votes, strict=True):
-            line.stored_as(vote)
-        box.show_message("\n".join(saved.warnings), warning=True)
-        self._item_changed(replace(item, votes=saved.votes))
 
     def _item_changed(self, changed: ItemMinutes) -> None:
         """An item's votes or recommendations were saved: its mark and the checklist."""

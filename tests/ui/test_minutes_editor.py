@@ -3,6 +3,7 @@ jumps, conflicts and recovered text are offered, never decided silently."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.domain.votes import VoteDraft
+from expertenrat.services.minutes import SavedVotes
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.autosave_recovery import RecoveryEntry
 from expertenrat.ui.meeting_form import MeetingForm
@@ -301,9 +304,11 @@ def test_votes_are_saved_and_refused_counts_explained(qtbot, make_editor, servic
     show_item(editor, held.item_ids[2])
     box = editor.item_form.votes
     box.add_vote()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
     line = box.lines[0]
     line.counts["yes"].setValue(9)
     line.counts["yes"].editingFinished.emit()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
 
     assert box.message_label.text() == (
         "Es sind 9 Stimmen erfasst, aber bei TOP 3 waren nur 3 stimmberechtigte Mitglieder "
@@ -313,13 +318,67 @@ def test_votes_are_saved_and_refused_counts_explained(qtbot, make_editor, servic
 
     line.counts["yes"].setValue(2)
     line.counts["yes"].editingFinished.emit()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
     votes = services.minutes.minutes(held.meeting_id).items[2].votes
     assert [(v.mode, v.yes) for v in votes] == [(VoteMode.COUNTED, 2)]
     assert not editor.items.is_marked(item_key(held.item_ids[2]))
 
     line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.UNANIMOUS.value))
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
     votes = services.minutes.minutes(held.meeting_id).items[2].votes
     assert [(v.mode, v.yes) for v in votes] == [(VoteMode.UNANIMOUS, 3)]
+
+
+def test_votes_are_saved_off_the_gui_thread_and_a_change_meanwhile_follows(
+    qtbot, make_editor, services, held, monkeypatch
+):
+    save = services.minutes.save_votes
+    threads: list[threading.Thread] = []
+    saved: list[SavedVotes] = []
+    release = threading.Event()
+
+    def slow_save(*args):
+        threads.append(threading.current_thread())
+        release.wait(WAIT / 1000)  # the first save is still running while the user goes on
+        saved.append(save(*args))
+        return saved[-1]
+
+    monkeypatch.setattr(services.minutes, "save_votes", slow_save)
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    release.set()
+    box.add_vote()  # no counts yet: refused, nothing stored
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    release.clear()
+    line = box.lines[0]
+    line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.UNANIMOUS.value))
+    assert not editor.idle()  # returned while the new vote is being saved
+    line.subject_edit.setText("Beschlussvorschlag")
+    line.subject_edit.editingFinished.emit()  # waits for that save, then updates its vote
+    release.set()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    assert len(threads) == 3 and threading.main_thread() not in threads
+    assert [v.id for v in saved[1].votes] == [v.id for v in saved[0].votes]  # not a second vote
+    votes = services.minutes.minutes(held.meeting_id).items[2].votes
+    assert [(v.mode, v.subject) for v in votes] == [(VoteMode.UNANIMOUS, "Beschlussvorschlag")]
+    assert box.message_label.text() == ""
+
+
+def test_votes_changed_on_another_pc_are_not_overwritten(qtbot, make_editor, services, held):
+    editor = make_editor(held.meeting_id)
+    item_id = held.item_ids[2]
+    show_item(editor, item_id)
+    services.minutes.save_votes(item_id, [VoteDraft(mode=VoteMode.UNANIMOUS)], ())
+    box = editor.item_form.votes
+    box.add_vote()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    assert box.message_label.objectName() == "errorLabel" and box.message_label.text()
+    votes = services.minutes.minutes(held.meeting_id).items[2].votes
+    assert [v.mode for v in votes] == [VoteMode.UNANIMOUS]  # theirs stays
+    assert [line.mode() for line in editor.item_form.votes.lines] == [VoteMode.UNANIMOUS]
 
 
 def test_a_meeting_not_held_or_cancelled_shows_a_hint(make_editor, services, council_id):

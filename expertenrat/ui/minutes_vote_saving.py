@@ -1,0 +1,104 @@
+"""The votes of an agenda item saved in the worker, one save at a time, never on a keystroke.
+
+The editor hands over each change of the votes box as a :class:`VoteRequest` (the item, the
+vote lines and their drafts, the votes it read). A save runs in a :class:`Job`; a change
+made meanwhile waits, newest per item, and is saved next. A vote line saved for the first
+time gets its id and version only when that save ends, so a waiting request takes them
+over from the save before it (matched by line): it updates the votes just stored instead
+of adding them a second time, and the conflict check (``replacing``) compares with them.
+A refused save (counts too high) keeps what waits, which may well correct it; a conflict
+(another PC changed the votes) drops it, as the editor rereads the votes and shows theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.votes import Vote, VoteDraft
+from expertenrat.services.minutes import SavedVotes
+from expertenrat.ui.worker import Job
+
+SaveVotes = Callable[[int, Sequence[VoteDraft], Sequence[Vote]], SavedVotes]
+
+
+@dataclass(frozen=True)
+class VoteRequest:
+    item_id: int
+    lines: tuple[object, ...]  # the vote lines (widgets) the drafts were read from
+    drafts: tuple[VoteDraft, ...]
+    replacing: tuple[Vote, ...]  # the item's votes as the editor read or last saved them
+
+    def after(self, sent: VoteRequest, saved: SavedVotes) -> VoteRequest:
+        """This request once ``sent`` is stored as ``saved``: ids and versions taken over."""
+        stored = {id(line): vote for line, vote in zip(sent.lines, saved.votes, strict=True)}
+        drafts = tuple(
+            replace(draft, id=vote.id, version=vote.version)
+            if (vote := stored.get(id(line))) is not None
+            else draft
+            for line, draft in zip(self.lines, self.drafts, strict=True)
+        )
+        return replace(self, drafts=drafts, replacing=saved.votes)
+
+
+class VoteSaving(QObject):
+    saved = Signal(object, object)  # VoteRequest, SavedVotes
+    failed = Signal(object, object)  # VoteRequest, ExpertenratError
+
+    def __init__(self, save: SaveVotes, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.job: Job | None = None
+        self._sent: VoteRequest | None = None
+        self._waiting: dict[int, VoteRequest] = {}
+
+    def request(self, request: VoteRequest) -> None:
+        """Save ``request`` now, or after the save running (replacing an older wait)."""
+        if self.job is None:
+            self._start(request)
+        else:
+            self._waiting[request.item_id] = request
+
+    def idle(self) -> bool:
+        return self.job is None and not self._waiting
+
+    def _start(self, request: VoteRequest) -> None:
+        save = self._save
+        job = self.job = Job(
+            lambda _progress: save(request.item_id, request.drafts, request.replacing), self
+        )
+        self._sent = request
+        job.finished.connect(self._finished)
+        job.failed.connect(lambda _message: self._failed(job.error))
+        job.ended.connect(self._ended)
+        job.start()
+
+    def _finished(self, saved: SavedVotes) -> None:
+        sent = self._sent
+        assert sent is not None
+        waiting = self._waiting.get(sent.item_id)
+        if waiting is not None:
+            self._waiting[sent.item_id] = waiting.after(sent, saved)
+        self.saved.emit(sent, saved)
+
+    def _failed(self, error: ExpertenratError | None) -> None:
+        sent = self._sent
+        assert sent is not None and error is not None
+        if isinstance(error, ConcurrentEditError):  # the editor rereads the votes
+            self._waiting.pop(sent.item_id, None)
+        self.failed.emit(sent, error)
+
+    def _ended(self) -> None:
+        # ``ended`` comes before ``finished`` or ``failed``: the next save starts after them.
+        QTimer.singleShot(0, self._next)
+
+    def _next(self) -> None:
+        job, self.job, self._sent = self.job, None, None
+        if job is not None:
+            job.deleteLater()
+        if self._waiting:
+            item_id = next(iter(self._waiting))
+            self._start(self._waiting.pop(item_id))
