@@ -61,10 +61,16 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
     if args.new:
         name = incoming.settings.name
         if args.dry_run:
+            agenda = incoming.agenda_templates
+            agenda_text = (
+                "den Standard-Vorlagen für Tagesordnungspunkte"
+                if agenda is None
+                else f"{len(agenda)} Vorlagen für Tagesordnungspunkte"
+            )
             return (
                 f"Probelauf: Die Datei ist gültig; sie würde das Gremium „{name}“ "
-                f"({incoming.settings.city}) mit {len(incoming.action_fields)} Handlungsfeldern "
-                f"und {len(incoming.text_templates)} Textbausteinen anlegen. "
+                f"({incoming.settings.city}) mit {len(incoming.action_fields)} Handlungsfeldern, "
+                f"{len(incoming.text_templates)} Textbausteinen und {agenda_text} anlegen. "
                 "Es wurde nichts gespeichert."
             )
         council_id = transfer.create_council(incoming)

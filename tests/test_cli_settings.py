@@ -25,12 +25,13 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def stored(database) -> tuple[list[tuple], list[tuple], list[tuple], int]:
-    """Everything an import could change: councils, fields, phrases, the audit's length."""
+def stored(database) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple], int]:
+    """Everything an import could change: councils, fields, phrases, agenda templates, the
+    audit's length."""
     with sqlite3.connect(database) as connection:
         tables = [
             connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in ("councils", "action_fields", "text_templates")
+            for table in ("councils", "action_fields", "text_templates", "agenda_templates")
         ]
         audit = connection.execute("SELECT count(*) FROM audit_entries").fetchone()[0]
     connection.close()
@@ -78,7 +79,9 @@ def test_new_makes_a_council_from_the_file(demo_file, exported):
 
     assert result.returncode == 0, result.stderr
     assert f"Gremium Nr. {councils + 1} „Smart City Expert*innenrat“" in result.stdout
-    assert len(stored(demo_file)[0]) == councils + 1
+    councils, _fields, _phrases, agenda, _audit = stored(demo_file)
+    titles = {n: [row[3:7] for row in agenda if row[1] == n] for n in (1, len(councils))}
+    assert titles[1] and titles[len(councils)] == titles[1]  # the file's agenda templates
 
 
 @pytest.mark.parametrize(
@@ -88,6 +91,7 @@ def test_new_makes_a_council_from_the_file(demo_file, exported):
         ("NEWER", "Format 7 einer neueren Programmversion"),
         ("SCHEMA", "entspricht nicht dem Format: „Mindestzahl der Mitglieder“"),
         ("HOSTILE", "Der Name des Gremiums enthält ein unsichtbares Steuerzeichen"),
+        ("AGENDA", "Vorlage für Tagesordnungspunkte 1: Der Titel des Punkts enthält ein unsi"),
     ],
 )
 def test_refused_files_change_nothing(demo_file, tmp_path, content, message):
@@ -98,6 +102,10 @@ def test_refused_files_change_nothing(demo_file, tmp_path, content, message):
         document["council"]["minMembers"] = -1
     elif content == "HOSTILE":
         document["council"]["name"] = "Rat\u202e<script>"
+    elif content == "AGENDA":
+        document["agendaTemplates"] = [
+            {"title": "Bericht\u202e<b>", "kind": "report", "public": True, "plannedMinutes": 5}
+        ]
     path = tmp_path / "bad.json"
     text = content if content.startswith("{") else json.dumps(document, ensure_ascii=False)
     path.write_text(text, "utf-8")

@@ -1,16 +1,19 @@
 """The council settings file: what another city needs to start its council, and nothing personal.
 
 A JSON document (UTF-8) in a versioned format, described by a JSON Schema shipped with the
-program (``resources/schemas/council-settings-1.schema.json``): the council's settings
+program (``resources/schemas/council-settings-2.schema.json``): the council's settings
 (name, city, logo as base64 PNG, member limits, quorum, periods, minutes practice,
-profile and letterhead), its action fields with their colours and its standard phrases.
+profile and letterhead), its action fields with their colours, its standard phrases and
+(since format 2) its templates for recurring agenda items. A format-1 file has no agenda
+templates (``CouncilTemplate.agenda_templates`` is ``None``): importing it leaves the
+council's as they are.
 There is no field for a person, a meeting or a record of any kind, and the schema allows
 no others (``additionalProperties: false``), so a file can carry no personal data.
 
 Reading checks, in this order, each with a German message: the size, UTF-8, JSON, that it
 is such a file, that its format version is not newer than this program's, the schema, and
 then the same rules as the forms (``field_limits``: control characters, lengths; member
-limits, colours, duplicate action fields).
+limits, colours, duplicate action fields; agenda template titles and planned minutes).
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.agenda_templates import template_problems as agenda_template_problems
 from expertenrat.domain.audit_fields import field_label
 from expertenrat.domain.councils import (
     ActionField,
@@ -32,14 +37,20 @@ from expertenrat.domain.councils import (
     validate_colour,
     validate_settings,
 )
-from expertenrat.domain.enums import LabelledEnum, MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    LabelledEnum,
+    MinutesApproval,
+    MinutesStyle,
+    QuorumRule,
+)
 from expertenrat.domain.errors import DataEntryError, FieldProblem
 from expertenrat.domain.merge import FieldDifference
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 
 FORMAT = "expertenrat-council-settings"
-FORMAT_VERSION = 1
-SCHEMA_FILE = ("schemas", f"council-settings-{FORMAT_VERSION}.schema.json")
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -69,7 +80,8 @@ _ENUMS: Mapping[str, type[LabelledEnum]] = {
     "minutes_approval": MinutesApproval,
 }
 ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"
-_LIST_KEYS = {ACTION_FIELDS: "actionFields", TEXT_TEMPLATES: "textTemplates"}
+AGENDA_TEMPLATES = "agenda_templates"
+AGENDA_TEMPLATE = "Vorlage für Tagesordnungspunkte"
 
 
 class SettingsFileError(DataEntryError):
@@ -78,11 +90,18 @@ class SettingsFileError(DataEntryError):
 
 @dataclass(frozen=True, slots=True)
 class CouncilTemplate:
-    """A council's transferable setup: its settings, action fields and standard phrases."""
+    """A council's transferable setup: its settings, action fields, standard phrases and
+    agenda templates (``None``: not in the file, a format-1 file)."""
 
     settings: CouncilSettings
     action_fields: tuple[ActionField, ...] = ()
     text_templates: tuple[TextTemplate, ...] = ()
+    agenda_templates: tuple[AgendaTemplate, ...] | None = None
+
+
+def schema_file(version: int) -> tuple[str, str]:
+    """The JSON Schema of format ``version``, as a path under ``resources``."""
+    return ("schemas", f"council-settings-{version}.schema.json")
 
 
 # --- writing --------------------------------------------------------------------------
@@ -106,6 +125,15 @@ def settings_document(template: CouncilTemplate, exported_at: datetime, program:
         "council": council,
         "actionFields": [{"name": f.name, "colour": f.colour} for f in template.action_fields],
         "textTemplates": [{"label": t.label, "text": t.text} for t in template.text_templates],
+        "agendaTemplates": [
+            {
+                "title": t.title,
+                "kind": t.kind.value,
+                "public": t.public,
+                "plannedMinutes": t.planned_minutes,
+            }
+            for t in template.agenda_templates or ()
+        ],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -113,14 +141,14 @@ def settings_document(template: CouncilTemplate, exported_at: datetime, program:
 # --- reading --------------------------------------------------------------------------
 
 
-def read_settings_file(data: bytes, schema: Mapping[str, Any]) -> CouncilTemplate:
-    """The template in ``data``, checked against ``schema`` and the domain rules.
+def read_settings_file(data: bytes, schema: Callable[[int], Mapping[str, Any]]) -> CouncilTemplate:
+    """The template in ``data``, checked against the schema of its format version
+    (``schema(version)``) and the domain rules.
 
     Raises :class:`SettingsFileError` with a German message naming what is wrong.
     """
     document = _json(data)
-    _check_kind_and_version(document)
-    _check_schema(document, schema)
+    _check_schema(document, schema(_readable_version(document)))
     template = _template(document)
     problems = template_problems_of(template)
     if problems:
@@ -163,14 +191,19 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"„{name}“ ist keine Zahl")
 
 
-def _check_kind_and_version(document: Mapping[str, Any]) -> None:
+def _readable_version(document: Mapping[str, Any]) -> int:
+    """The file's format version if this program reads it, else ``FORMAT_VERSION`` (whose
+    schema then names the wrong version); a newer one is refused."""
     version = document.get("formatVersion")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool):
+        return FORMAT_VERSION
+    if version > FORMAT_VERSION:
         raise SettingsFileError(
             f"Die Einstellungsdatei hat das Format {version} einer neueren Programmversion; "
             f"dieses Programm liest Format {FORMAT_VERSION}. Bitte aktualisieren Sie "
             "Expertenrat oder exportieren Sie die Einstellungen dort im älteren Format."
         )
+    return version if version in READABLE_VERSIONS else FORMAT_VERSION
 
 
 def _check_schema(document: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
@@ -224,6 +257,7 @@ def _type_words(rule: Any) -> str:
         "object": "Objekt",
         "array": "Liste",
         "null": "leer",
+        "boolean": "true oder false",
     }
     names = rule if isinstance(rule, list) else [rule]
     return " oder ".join(words.get(n, n) for n in names)
@@ -237,7 +271,11 @@ def _place(path: Sequence[Any]) -> str:
     if head == "council" and rest:
         name = next((a for a, k in _KEYS.items() if k == rest[0]), str(rest[0]))
         return f"„{_label(name)}“"
-    lists = {"actionFields": "Handlungsfeld", "textTemplates": "Textbaustein"}
+    lists = {
+        "actionFields": "Handlungsfeld",
+        "textTemplates": "Textbaustein",
+        "agendaTemplates": AGENDA_TEMPLATE,
+    }
     if head in lists and rest and isinstance(rest[0], int):
         detail = f", „{rest[1]}“" if len(rest) > 1 else ""
         return f"{lists[head]} {rest[0] + 1}{detail}"
@@ -265,7 +303,13 @@ def _template(document: Mapping[str, Any]) -> CouncilTemplate:
         TextTemplate(id=None, label=t["label"], text=t["text"], position=i)
         for i, t in enumerate(document["textTemplates"])
     )
-    return CouncilTemplate(settings, action_fields, phrases)
+    agenda = None
+    if "agendaTemplates" in document:
+        agenda = tuple(
+            AgendaTemplate(t["title"], AgendaItemKind(t["kind"]), t["public"], t["plannedMinutes"])
+            for t in document["agendaTemplates"]
+        )
+    return CouncilTemplate(settings, action_fields, phrases, agenda)
 
 
 def _logo(value: str | None) -> bytes | None:
@@ -299,6 +343,11 @@ def template_problems_of(template: CouncilTemplate) -> list[FieldProblem]:
             problems.append(
                 FieldProblem(TEXT_TEMPLATES, f"Textbaustein {number}: {problem.message}")
             )
+    for number, agenda in enumerate(template.agenda_templates or (), start=1):
+        for problem in agenda_template_problems(agenda):
+            problems.append(
+                FieldProblem(AGENDA_TEMPLATES, f"{AGENDA_TEMPLATE} {number}: {problem.message}")
+            )
     return problems
 
 
@@ -311,7 +360,8 @@ def template_differences(
     """What applying ``incoming`` to a council set up as ``current`` changes, field by field.
 
     ``mine`` is the council's value, ``theirs`` the file's (suggested); the action fields
-    and the phrases are one entry each (a tuple of their names and colours / texts).
+    the phrases and the agenda templates are one entry each (a tuple of their names and
+    colours / texts / fields); agenda templates only if ``incoming`` has them.
     """
     found = []
     for name in _KEYS:
@@ -321,7 +371,10 @@ def template_differences(
     for name, old, new in (
         (ACTION_FIELDS, _field_list(current), _field_list(incoming)),
         (TEXT_TEMPLATES, _phrase_list(current), _phrase_list(incoming)),
+        (AGENDA_TEMPLATES, _agenda_list(current), _agenda_list(incoming)),
     ):
+        if new is None:
+            continue
         if old != new:
             found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
     return found
@@ -339,6 +392,9 @@ def chosen_template(
         settings,
         incoming.action_fields if ACTION_FIELDS in take else current.action_fields,
         incoming.text_templates if TEXT_TEMPLATES in take else current.text_templates,
+        incoming.agenda_templates
+        if AGENDA_TEMPLATES in take and incoming.agenda_templates is not None
+        else current.agenda_templates,
     )
 
 
@@ -350,12 +406,22 @@ def _phrase_list(template: CouncilTemplate) -> tuple[tuple[str, str], ...]:
     return tuple((t.label, t.text) for t in template.text_templates)
 
 
+def _agenda_list(
+    template: CouncilTemplate,
+) -> tuple[tuple[str, AgendaItemKind, bool, int], ...] | None:
+    if template.agenda_templates is None:
+        return None
+    return tuple((t.title, t.kind, t.public, t.planned_minutes) for t in template.agenda_templates)
+
+
 def difference_label(name: str) -> str:
     """The German name of a ``template_differences`` entry."""
     if name == ACTION_FIELDS:
         return "Handlungsfelder"
     if name == TEXT_TEMPLATES:
         return "Textbausteine"
+    if name == AGENDA_TEMPLATES:
+        return "Vorlagen für Tagesordnungspunkte"
     return _label(name)
 
 
@@ -367,10 +433,10 @@ def difference_text(name: str, value: Any) -> str:
     """A value of a ``template_differences`` entry in words, on one line."""
     if name == ACTION_FIELDS:
         return ", ".join(f"{field} {colour}" for field, colour in value) or "(keine)"
-    if name == TEXT_TEMPLATES:
+    if name in (TEXT_TEMPLATES, AGENDA_TEMPLATES):
         if not value:
             return "(keine)"
-        return f"{len(value)}: " + ", ".join(label for label, _text in value)
+        return f"{len(value)}: " + ", ".join(entry[0] for entry in value)
     if isinstance(value, LabelledEnum):
         return value.label
     if isinstance(value, bytes):
@@ -403,6 +469,9 @@ class TransferPreview:
         phrases = self.phrase_changes()
         if phrases:
             lines.append(f"Textbausteine im Einzelnen: {phrases}.")
+        agenda = self.agenda_template_changes()
+        if agenda:
+            lines.append(f"Vorlagen für Tagesordnungspunkte im Einzelnen: {agenda}.")
         lines += [
             f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird." for name in self.kept_fields
         ]
@@ -413,13 +482,31 @@ class TransferPreview:
         „Dank“ neu, „Kenntnisnahme“ Text geändert, „Vertagung“ entfällt."""
         old = {t.label: t.text for t in self.current.text_templates}
         new = {t.label: t.text for t in self.incoming.text_templates}
-        parts = [
-            f"„{label}“ neu" if label not in old else f"„{label}“ Text geändert"
-            for label, text in new.items()
-            if old.get(label) != text
-        ]
-        parts += [f"„{label}“ entfällt" for label in old if label not in new]
-        return ", ".join(parts)
+        return _changes(old, new, "Text geändert")
+
+    def agenda_template_changes(self) -> str:
+        """Which agenda templates the file adds, changes (kind, publicity or planned
+        minutes) and drops, by title ("" if none or if the file has none, format 1)."""
+        if self.incoming.agenda_templates is None:
+            return ""
+        old = _agenda_by_title(self.current.agenda_templates or ())
+        new = _agenda_by_title(self.incoming.agenda_templates)
+        return _changes(old, new, "geändert")
+
+
+def _agenda_by_title(templates: Sequence[AgendaTemplate]) -> dict[str, tuple]:
+    return {t.title: (t.kind, t.public, t.planned_minutes) for t in templates}
+
+
+def _changes(old: Mapping[str, Any], new: Mapping[str, Any], changed: str) -> str:
+    """ "„A“ neu, „B“ <changed>, „C“ entfällt" for two lists keyed by their names."""
+    parts = [
+        f"„{name}“ neu" if name not in old else f"„{name}“ {changed}"
+        for name, value in new.items()
+        if old.get(name) != value
+    ]
+    parts += [f"„{name}“ entfällt" for name in old if name not in new]
+    return ", ".join(parts)
 
 
 def suggested_file_name(settings: CouncilSettings) -> str:

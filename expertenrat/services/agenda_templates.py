@@ -8,6 +8,8 @@ them, followed by the titles the council used in earlier meetings (see
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -109,9 +111,20 @@ class AgendaTemplatesService:
 
 def seed_standard_templates(session: Session, council_id: int) -> None:
     """Give a new council the standard templates (inside the caller's transaction)."""
-    for position, template in enumerate(STANDARD_TEMPLATES):
+    replace_templates(session, council_id, STANDARD_TEMPLATES)
+
+
+def replace_templates(
+    session: Session, council_id: int, templates: Iterable[AgendaTemplate]
+) -> None:
+    """Make ``templates`` (checked by the caller) the council's, in their order, inside the
+    caller's transaction; its former templates are deleted."""
+    for row in stored_rows(session, council_id):
+        session.delete(row)
+    session.flush()
+    for position, template in enumerate(templates):
         row = models.AgendaTemplate(council_id=council_id, position=position)
-        _apply(row, template)
+        _apply(row, clean_template(template))
         session.add(row)
     session.flush()
 

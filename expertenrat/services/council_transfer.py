@@ -1,10 +1,12 @@
 """The transfer kit: a council's settings as a file, read back into another council or
 used to start a new one (see ``domain.council_transfer``). Nothing personal is read or
-written: only the council row, its action fields and its standard phrases.
+written: only the council row, its action fields, its standard phrases and its agenda
+templates.
 
 Applying a file happens in one transaction: the settings, then the action fields (matched
 by name: recoloured, reordered, added; a field the file lacks is removed if nothing uses
-it, else kept at the end), then the phrases (replaced by the file's).
+it, else kept at the end), then the phrases and the agenda templates (each replaced by the
+file's; a format-1 file has no agenda templates and leaves them as they are).
 """
 
 from __future__ import annotations
@@ -18,14 +20,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from expertenrat import __version__
+from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.council_transfer import (
     ACTION_FIELDS,
-    SCHEMA_FILE,
+    AGENDA_TEMPLATES,
+    FORMAT_VERSION,
     TEXT_TEMPLATES,
     CouncilTemplate,
     TransferPreview,
     chosen_template,
     read_settings_file,
+    schema_file,
     settings_document,
     template_differences,
     template_problems_of,
@@ -36,7 +41,12 @@ from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.text_templates import clean_template
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
-from expertenrat.services.agenda_templates import seed_standard_templates
+from expertenrat.services.agenda_templates import (
+    replace_templates,
+    seed_standard_templates,
+    stored_rows,
+    stored_template,
+)
 from expertenrat.services.settings import (
     action_field,
     apply_settings,
@@ -53,9 +63,10 @@ WHAT = "Die Einstellungen des Gremiums"
 
 
 @cache
-def settings_schema() -> dict[str, Any]:
-    """The JSON Schema of the settings file, as shipped in ``resources/schemas``."""
-    return json.loads(resource_path(*SCHEMA_FILE).read_text("utf-8"))
+def settings_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    """The JSON Schema of the settings file (format ``version``), as shipped in
+    ``resources/schemas``."""
+    return json.loads(resource_path(*schema_file(version)).read_text("utf-8"))
 
 
 class CouncilTransferService:
@@ -78,7 +89,7 @@ class CouncilTransferService:
     @staticmethod
     def read(data: bytes) -> CouncilTemplate:
         """The template in a settings file, checked (``SettingsFileError`` if unusable)."""
-        return read_settings_file(data, settings_schema())
+        return read_settings_file(data, settings_schema)
 
     def preview(self, council_id: int, incoming: CouncilTemplate) -> TransferPreview:
         """What importing ``incoming`` into the council would change."""
@@ -119,6 +130,8 @@ class CouncilTransferService:
                 self._replace_fields(session, row.id, chosen)
             if TEXT_TEMPLATES in names:
                 self._replace_phrases(session, row.id, chosen)
+            if AGENDA_TEMPLATES in names and chosen.agenda_templates is not None:
+                self._replace_agenda_templates(session, row.id, chosen.agenda_templates)
             return council_settings(row)
 
     def create_council(self, incoming: CouncilTemplate) -> int:
@@ -134,7 +147,10 @@ class CouncilTransferService:
                         after=audit.snapshot(row))  # fmt: skip
             self._replace_fields(session, row.id, incoming)
             self._replace_phrases(session, row.id, incoming)
-            seed_standard_templates(session, row.id)  # not in the file: the standard ones
+            if incoming.agenda_templates is None:  # a format-1 file: the standard ones
+                seed_standard_templates(session, row.id)
+            else:
+                self._replace_agenda_templates(session, row.id, incoming.agenda_templates)
             return row.id
 
     def _replace_fields(self, session: Session, council_id: int, chosen: CouncilTemplate) -> None:
@@ -182,6 +198,16 @@ class CouncilTransferService:
                     before={"labels": before},
                     after={"labels": [t.label for t in chosen.text_templates]})  # fmt: skip
 
+    def _replace_agenda_templates(
+        self, session: Session, council_id: int, templates: tuple[AgendaTemplate, ...]
+    ) -> None:
+        before = [row.title for row in stored_rows(session, council_id)]
+        replace_templates(session, council_id, templates)
+        after = [row.title for row in stored_rows(session, council_id)]
+        self._audit(session, AuditAction.UPDATE, "agenda_template", None, council_id,
+                    "Vorlagen für Tagesordnungspunkte aus einer Einstellungsdatei übernommen",
+                    before={"titles": before}, after={"titles": after})  # fmt: skip
+
     def _audit(self, session, action, entity, entity_id, council_id, summary, **states) -> None:
         audit.record(
             session, self._actor, action, entity, entity_id, council_id=council_id,
@@ -195,6 +221,7 @@ def _template(session: Session, council_id: int) -> CouncilTemplate:
         council_settings(row),
         tuple(action_field(r) for r in field_rows(session, council_id)),
         tuple(phrase(r) for r in phrase_rows(session, council_id)),
+        tuple(stored_template(r) for r in stored_rows(session, council_id)),
     )
 
 

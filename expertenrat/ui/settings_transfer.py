@@ -145,11 +145,15 @@ class SettingsTransfer(QObject):
             _CONTEXT,
             "Die Datei „{}“ ändert diese Einstellungen. Wählen Sie je Zeile, welche Angabe "
             "gelten soll; vorgeschlagen ist die aus der Datei. Handlungsfelder werden nach "
-            "ihrem Namen zugeordnet, die Textbausteine durch die der Datei ersetzt.",
+            "ihrem Namen zugeordnet, die Textbausteine und die Vorlagen für "
+            "Tagesordnungspunkte durch die der Datei ersetzt.",
         ).format(Path(path).name)
         phrases = preview.phrase_changes()
         if phrases:
             intro += " " + tr(_CONTEXT, "Textbausteine: {}.").format(phrases)
+        agenda = preview.agenda_template_changes()
+        if agenda:
+            intro += " " + tr(_CONTEXT, "Vorlagen für Tagesordnungspunkte: {}.").format(agenda)
         if preview.kept_fields:
             names = ", ".join(f"„{name}“" for name in preview.kept_fields)
             intro += " " + tr(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
+from expertenrat.domain.agenda import MAX_PLANNED_MINUTES
+from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.council_transfer import (
     FORMAT_VERSION,
     CouncilTemplate,
@@ -18,8 +21,13 @@ from expertenrat.domain.council_transfer import (
     template_differences,
 )
 from expertenrat.domain.councils import ActionField, CouncilSettings
-from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
-from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL, TEXT_TEMPLATE
+from expertenrat.domain.enums import AgendaItemKind, MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.field_limits import (
+    ACTION_FIELD_NAME,
+    AGENDA_ITEM,
+    COUNCIL,
+    TEXT_TEMPLATE,
+)
 from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.services.council_transfer import settings_schema
 
@@ -50,6 +58,10 @@ WISMAR = CouncilTemplate(
         ActionField(None, "Bildung", "#0055aa", 1),
     ),
     (TextTemplate(None, "Kenntnis", "Der Beirat nimmt\nden Bericht zur Kenntnis. 👍", 0),),
+    (
+        AgendaTemplate("Bericht „Hafen“ & <Stadt> 🚢", AgendaItemKind.REPORT, True, 15),
+        AgendaTemplate("Vergaben", AgendaItemKind.CONSULTATION, False, 0),
+    ),
 )
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
@@ -57,7 +69,7 @@ NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 def _read(document: bytes | dict) -> CouncilTemplate:
     if isinstance(document, dict):
         document = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    return read_settings_file(document, settings_schema())
+    return read_settings_file(document, settings_schema)
 
 
 def _document(**council) -> dict:
@@ -93,9 +105,13 @@ def test_the_schema_knows_the_programs_limits_and_choices():
         assert council[key]["maxLength"] == COUNCIL[name].max_length
     field = lists["actionFields"]["items"]["properties"]
     phrase = lists["textTemplates"]["items"]["properties"]
+    agenda = lists["agendaTemplates"]["items"]["properties"]
     assert field["name"]["maxLength"] == ACTION_FIELD_NAME.max_length
     assert phrase["label"]["maxLength"] == TEXT_TEMPLATE["label"].max_length
     assert phrase["text"]["maxLength"] == TEXT_TEMPLATE["text"].max_length
+    assert agenda["title"]["maxLength"] == AGENDA_ITEM["title"].max_length
+    assert agenda["plannedMinutes"]["maximum"] == MAX_PLANNED_MINUTES
+    assert agenda["kind"]["enum"] == [k.value for k in AgendaItemKind]
     assert council["quorumRule"]["enum"] == [r.value for r in QuorumRule]
     assert council["minutesStyle"]["enum"] == [s.value for s in MinutesStyle]
     assert council["minutesApproval"]["enum"] == [a.value for a in MinutesApproval]
@@ -119,8 +135,23 @@ def test_unreadable_files_are_refused(data, message):
 
 
 def test_a_file_of_a_newer_format_is_refused():
-    with pytest.raises(SettingsFileError, match="Format 2 einer neueren Programmversion"):
-        _read({**_document(), "formatVersion": 2, "somethingNew": True})
+    with pytest.raises(SettingsFileError, match="Format 3 einer neueren Programmversion"):
+        _read({**_document(), "formatVersion": 3, "somethingNew": True})
+
+
+def test_a_format_1_file_reads_without_agenda_templates():
+    document = _document()
+    del document["agendaTemplates"]
+
+    template = _read({**document, "formatVersion": 1})
+
+    assert template.agenda_templates is None
+    assert template == replace(WISMAR, agenda_templates=None)
+    assert not any(d.name == "agenda_templates" for d in template_differences(WISMAR, template))
+    with pytest.raises(SettingsFileError, match="Es fehlt die Angabe „agendaTemplates“"):
+        _read(document)  # format 2 needs them
+    with pytest.raises(SettingsFileError, match="Unbekannte Angabe\\(n\\) „agendaTemplates“"):
+        _read({**_document(), "formatVersion": 1})  # format 1 has no place for them
 
 
 @pytest.mark.parametrize(
@@ -176,6 +207,27 @@ def test_duplicate_action_fields_and_hostile_phrases_are_refused_by_number():
     assert "Textbaustein 2: Der Textbaustein enthält ein unsichtbares" in str(refused.value)
 
 
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"title": "Bericht\u202e"}, "Vorlage für Tagesordnungspunkte 3: Der Titel des Punkts "
+                                     "enthält ein unsichtbares"),
+        ({"title": "   "}, "Vorlage für Tagesordnungspunkte 3: Bitte geben Sie einen Titel"),
+        ({"title": "T" * 2001}, "Vorlage für Tagesordnungspunkte 3, „title“ ist zu lang"),
+        ({"kind": "party"}, "Vorlage für Tagesordnungspunkte 3, „kind“ „party“ ist nicht"),
+        ({"public": "ja"}, "„public“ hat die falsche Art \\(erwartet: true oder false\\)"),
+        ({"plannedMinutes": 601}, "„plannedMinutes“ darf höchstens 600 sein"),
+    ],
+)  # fmt: skip
+def test_hostile_agenda_templates_are_refused_by_number(entry, message):
+    document = _document()
+    good = {"title": "Gut", "kind": "report", "public": True, "plannedMinutes": 5}
+    document["agendaTemplates"].append({**good, **entry})
+
+    with pytest.raises(SettingsFileError, match=message):
+        _read(document)
+
+
 def test_differences_name_each_changed_part_and_a_choice_takes_only_those():
     current = CouncilTemplate(
         CouncilSettings(id=7, name="Expert*innenrat", city="Rostock", version=3),
@@ -188,9 +240,15 @@ def test_differences_name_each_changed_part_and_a_choice_takes_only_those():
     assert found["city"] == ("Rostock", "Hansestadt Wismar")
     assert found["action_fields"][1] == (("Mobilität & Hafen", "#ff8800"), ("Bildung", "#0055aa"))
     assert "text_templates" in found and "time_zone" not in found
+    assert found["agenda_templates"] == (None, _agenda_rows(WISMAR))
     assert (chosen.settings.id, chosen.settings.version) == (7, 3)
     assert (chosen.settings.name, chosen.settings.city) == ("Expert*innenrat", "Hansestadt Wismar")
     assert chosen.action_fields == WISMAR.action_fields and chosen.text_templates == ()
+    assert chosen.agenda_templates is None
+
+
+def _agenda_rows(template: CouncilTemplate) -> tuple:
+    return tuple((t.title, t.kind, t.public, t.planned_minutes) for t in template.agenda_templates)
 
 
 def test_the_preview_names_each_changed_phrase():
@@ -204,4 +262,27 @@ def test_the_preview_names_each_changed_phrase():
     preview = TransferPreview(current, WISMAR, tuple(template_differences(current, WISMAR)))
 
     assert preview.phrase_changes() == "„Kenntnis“ Text geändert, „Vertagung“ entfällt"
-    assert "Textbausteine im Einzelnen: „Kenntnis“ Text geändert" in preview.lines()[-1]
+    assert (
+        "Textbausteine im Einzelnen: „Kenntnis“ Text geändert, „Vertagung“ entfällt."
+        in preview.lines()
+    )
+
+
+def test_the_preview_names_each_changed_agenda_template():
+    current = CouncilTemplate(
+        WISMAR.settings,
+        agenda_templates=(
+            AgendaTemplate("Vergaben", AgendaItemKind.CONSULTATION, True, 0, id=4),
+            AgendaTemplate("Verschiedenes", AgendaItemKind.MISCELLANEOUS, True, 5, id=5),
+        ),
+    )
+    preview = TransferPreview(current, WISMAR, tuple(template_differences(current, WISMAR)))
+
+    assert preview.agenda_template_changes() == (
+        "„Bericht „Hafen“ & <Stadt> 🚢“ neu, „Vergaben“ geändert, „Verschiedenes“ entfällt"
+    )
+    assert any(
+        line.startswith("Vorlagen für Tagesordnungspunkte: 2: Vergaben, Verschiedenes -> 2: ")
+        for line in preview.lines()
+    )
+    assert "Vorlagen für Tagesordnungspunkte im Einzelnen: „Bericht" in preview.lines()[-1]

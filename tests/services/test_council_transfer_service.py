@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
 
+from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES, AgendaTemplate
 from expertenrat.domain.council_transfer import SettingsFileError
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.store import models
@@ -26,7 +30,8 @@ def transfer(database, actor) -> CouncilTransferService:
 
 @pytest.fixture
 def rostock(settings_service, database, actor, council) -> CouncilSettings:
-    """Rostock's council, set up by hand: profile, logo, a fifth field, a phrase of its own."""
+    """Rostock's council, set up by hand: profile, logo, a fifth field, a phrase and an
+    agenda template of its own."""
     settings = settings_service.update_settings(
         replace(
             council, short_name="SCER", logo_png=PNG, min_members=7, notice_period_days=9,
@@ -38,7 +43,22 @@ def rostock(settings_service, database, actor, council) -> CouncilSettings:
     TextTemplatesService(database, actor).add(
         council.id, TextTemplate(None, "Dank", "Der Rat dankt „allen“ & <jedem>.")
     )
+    AgendaTemplatesService(database, actor).add(
+        council.id, AgendaTemplate("Vergaben „Hafen“ & <Kita> 🚢", AgendaItemKind.CONSULTATION,
+                                   public=False, planned_minutes=25),
+    )  # fmt: skip
     return settings
+
+
+def _agenda(template) -> list[tuple]:
+    return [(t.title, t.kind, t.public, t.planned_minutes) for t in template.agenda_templates]
+
+
+def _format_1(data: bytes) -> bytes:
+    """``data`` as the previous program version would have written it."""
+    document = json.loads(data)
+    del document["agendaTemplates"]
+    return json.dumps({**document, "formatVersion": 1}).encode("utf-8")
 
 
 def test_settings_travel_from_one_council_to_another(transfer, settings_service, rostock):
@@ -59,8 +79,14 @@ def test_settings_travel_from_one_council_to_another(transfer, settings_service,
     assert [(t.label, t.text) for t in copy.text_templates] == [
         (t.label, t.text) for t in source.text_templates
     ]
-    assert {d.name for d in preview.differences} >= {"name", "logo_png", "text_templates"}
+    assert _agenda(copy) == _agenda(source)
+    assert _agenda(copy)[-1] == ("Vergaben „Hafen“ & <Kita> 🚢", AgendaItemKind.CONSULTATION,
+                                 False, 25)  # fmt: skip
+    assert {d.name for d in preview.differences} >= {
+        "name", "logo_png", "text_templates", "agenda_templates",
+    }  # fmt: skip
     assert "„Dank“ neu" in preview.phrase_changes()
+    assert preview.agenda_template_changes() == "„Vergaben „Hafen“ & <Kita> 🚢“ neu"
     assert transfer.preview(wismar.id, transfer.read(data)).differences == ()
 
 
@@ -130,6 +156,8 @@ def test_a_new_council_from_a_file_copies_nothing_personal(
         people = session.scalar(select(func.count()).select_from(models.Person))
     assert people == 1
     assert TextTemplatesService(database, "x").templates(created)[-1].label == "Dank"
+    assert _agenda(copy) == _agenda(transfer.template(rostock.id))  # the file's, not seeded
+    assert len(copy.agenda_templates) == len(STANDARD_TEMPLATES) + 1
 
 
 @sqlite_only
@@ -141,3 +169,26 @@ def test_a_refused_file_changes_nothing(transfer, rostock):
         transfer.read(bad)
 
     assert transfer.template(rostock.id) == before
+
+
+@sqlite_only
+def test_a_format_1_file_leaves_the_agenda_templates_and_a_new_council_gets_the_standard(
+    transfer, settings_service, rostock, database
+):
+    wismar = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Wismar")
+    )
+    templates = AgendaTemplatesService(database, "x")
+    templates.add(wismar.id, AgendaTemplate("Eigener Punkt", AgendaItemKind.REPORT))
+    before = transfer.template(wismar.id).agenda_templates
+    old_file = transfer.read(_format_1(transfer.export(rostock.id)))
+
+    preview = transfer.preview(wismar.id, old_file)
+    transfer.apply(preview)
+    created = transfer.create_council(old_file)
+
+    assert "agenda_templates" not in {d.name for d in preview.differences}
+    assert preview.agenda_template_changes() == ""
+    assert transfer.template(wismar.id).agenda_templates == before
+    assert transfer.template(wismar.id).settings.city == "Rostock"
+    assert [t.title for t in templates.templates(created)] == [t.title for t in STANDARD_TEMPLATES]

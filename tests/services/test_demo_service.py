@@ -16,6 +16,7 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
 )
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.members import MembersService
@@ -68,6 +69,11 @@ def test_demo_builds_rostock_and_a_second_city_from_its_settings_file(
         "Bildung und Teilhabe", "Wirtschaft und Tourismus",
     ]  # fmt: skip
     assert len(members) == 4 and all(m.is_active(today) for m in members)
+    agenda = AgendaTemplatesService(demo_database, actor).templates(luebeck.id)
+    assert [(t.title, t.public) for t in agenda][2:4] == [
+        ("Beschlussfassung über Empfehlungen an die Bürgerschaft", True),
+        ("Vergabeangelegenheiten", False),
+    ]  # from the settings file, not the standard ones
     with demo_database.reading() as session:
         meetings = session.scalar(
             select(func.count()).where(models.Meeting.council_id == luebeck.id)

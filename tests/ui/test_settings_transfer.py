@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
+from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.ui.save_location import FileKind
 
 
@@ -22,6 +25,9 @@ def _two_councils(services):
         replace(luebeck, classification="Beirat", notice_period_days=12, bundesland="DE-SH")
     )
     services.settings.add_action_field(luebeck.id, "Hafen 🚢", "#0088cc")
+    services.agenda_templates.add(
+        luebeck.id, AgendaTemplate("Hafen & <Kai> 🚢", AgendaItemKind.CONSULTATION, False, 20)
+    )
     return rostock, luebeck
 
 
@@ -46,7 +52,10 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     assert dialog is not None and dialog.isVisible()
     assert set(dialog.choices) == {
         "name", "city", "classification", "notice_period_days", "bundesland", "action_fields",
+        "agenda_templates",
     }  # fmt: skip
+    intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Vorlagen für Tagesordnungspunkte: „Hafen & <Kai> 🚢“ neu." in intro
     keep, take = dialog.choices["city"]
     assert (keep.text(), take.text()) == ("Rostock", "Lübeck")
     assert dialog.choices["name"][1].text() == "Beirat Digitales && <Lübeck>"
@@ -59,6 +68,7 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
         "Beirat Digitales & <Lübeck>", "Rostock", 12, "Beirat",
     )  # fmt: skip
     assert [f.name for f in services.settings.action_fields(rostock.id)][-1] == "Hafen 🚢"
+    assert services.agenda_templates.templates(rostock.id)[-1].title == "Hafen & <Kai> 🚢"
     assert page.name_edit.text() == "Beirat Digitales & <Lübeck>"
     assert page.profile_fields.bundesland_combo.currentData() == "DE-SH"
     assert page.saved_label.text() == "Aus der Datei übernommen."
@@ -103,7 +113,7 @@ def test_a_refused_file_is_explained_and_changes_nothing(make_window, services, 
     path = tmp_path / "kaputt.json"
     path.write_bytes(
         services.council_transfer.export(luebeck.id).replace(
-            b'"formatVersion": 1', b'"formatVersion": 3'
+            b'"formatVersion": 2', b'"formatVersion": 3'
         )
     )
     dialogs.paths.append(str(path))
