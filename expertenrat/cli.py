@@ -217,7 +217,8 @@ def _meeting_option(parser: argparse._ActionsContainer, *, required: bool) -> No
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    """Open the database as the command needs it: only ``demo`` creates one; exports read.
+    """Open the database as the command needs it: only ``demo``, ``restore`` and ``import
+    settings --new`` create one (not in a dry run); exports read.
 
     A command that finds no database (or an empty file) creates nothing, not even folders.
     """
@@ -230,11 +231,13 @@ def open_services(args: argparse.Namespace) -> Services:
 
     url = chosen_url(args.database)
 
+    dry_run = getattr(args, "dry_run", False)
+
     def opened(url):
         return open_database(
             url,
-            create=Create.NOW if args.opening == "create" else Create.NEVER,
-            read_only=args.opening == "read" or getattr(args, "dry_run", False),
+            create=Create.NOW if args.opening == "create" and not dry_run else Create.NEVER,
+            read_only=args.opening == "read" or dry_run,
         )
 
     try:

@@ -34,12 +34,25 @@ def add_import(imports: argparse._SubParsersAction) -> None:
     target = settings.add_mutually_exclusive_group()
     council_option(target)
     target.add_argument(
-        "--new", action="store_true", help="ein neues Gremium aus der Datei anlegen"
+        "--new",
+        action=_NewCouncil,
+        help="ein neues Gremium aus der Datei anlegen (auch in einer neuen Datenbank)",
     )
     settings.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und zeigen, was sich ändert"
     )
     settings.set_defaults(handler=_import_settings, opening="change")
+
+
+class _NewCouncil(argparse.Action):
+    """``--new``: a council from the file, in a new database too (a city starting out)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=False, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        setattr(namespace, self.dest, True)
+        namespace.opening = "create"
 
 
 def _export_settings(services: Services, args: argparse.Namespace) -> str:

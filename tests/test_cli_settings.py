@@ -84,6 +84,20 @@ def test_new_makes_a_council_from_the_file(demo_file, exported):
     assert titles[1] and titles[len(councils)] == titles[1]  # the file's agenda templates
 
 
+def test_a_new_city_starts_from_the_file_in_a_new_database(exported, tmp_path):
+    fresh = tmp_path / "neu" / "wismar.db"
+
+    dry = run("--database", str(fresh), "import", "settings", str(exported), "--new", "--dry-run")
+    assert dry.returncode == 1 and not fresh.exists()  # a dry run creates nothing
+
+    result = run("--database", str(fresh), "import", "settings", str(exported), "--new")
+
+    assert result.returncode == 0, result.stderr
+    assert "Gremium Nr. 1 „Smart City Expert*innenrat“" in result.stdout
+    councils, fields, _phrases, agenda, _audit = stored(fresh)
+    assert len(councils) == 1 and fields and agenda
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
