@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli_support import UserError, confirm, positive
+from expertenrat.cli.support import UserError, confirm, positive
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli_support import (
+from expertenrat.cli.support import (
     UserError,
     chosen_council,
     council_option,

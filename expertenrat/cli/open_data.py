@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli_support import UserError
+from expertenrat.cli.support import UserError
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
 from expertenrat.domain.wording import counted
 from expertenrat.services.files import FolderNotEmptyError

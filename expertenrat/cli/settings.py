@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli_support import UserError, chosen_council, council_option
+from expertenrat.cli.support import UserError, chosen_council, council_option
 from expertenrat.domain.errors import os_error_text
 from expertenrat.services.files import write_file
 

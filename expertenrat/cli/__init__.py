@@ -15,14 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat import (
-    __version__,
-    cli_data_safety,
-    cli_open_data,
-    cli_recommendations,
-    cli_settings,
-)
-from expertenrat.cli_support import (
+from expertenrat import __version__
+from expertenrat.cli import data_safety, open_data, recommendations, settings
+from expertenrat.cli.support import (
     UserError,
     chosen_council,
     council_option,
@@ -162,9 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     dossier.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
     council_option(dossier)
     dossier.set_defaults(handler=_export_dossier, opening="read")
-    cli_recommendations.add_exports(exports)
-    cli_open_data.add_exports(exports)
-    cli_settings.add_export(exports)
+    recommendations.add_exports(exports)
+    open_data.add_exports(exports)
+    settings.add_export(exports)
     ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)
@@ -179,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     council_option(meetings)
     meetings.set_defaults(handler=_meetings, opening="read")
 
-    cli_recommendations.add_listing(commands)
+    recommendations.add_listing(commands)
 
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
     imports = import_.add_subparsers(
@@ -200,9 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     council_option(members)
     members.set_defaults(handler=_import_members, opening="change")
-    cli_settings.add_import(imports)
+    settings.add_import(imports)
 
-    cli_data_safety.add_commands(commands)
+    data_safety.add_commands(commands)
     return parser
 
 
