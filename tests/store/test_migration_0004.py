@@ -263,6 +263,7 @@ def test_no_row_is_lost_but_duplicated_conflicts(migrated):
     expected = dict(before, conflicts_of_interest=2, project_partners=3)
     expected.update(files=0, text_templates=0)  # created empty by 0006
     expected.update(recommendation_projects=0, recommendation_responses=0)  # by 0007
+    expected.update(agenda_templates=before["councils"] * 5)  # 0010: the 5 standard ones each
     assert after == expected
 
 
