@@ -118,6 +118,8 @@ def test_minutes_waiting_open_the_right_tab_of_their_meeting(
     assert window.stack.currentWidget() is page
     assert shown_meeting(window) == sample.meetings[meeting]
     assert isinstance(page.tabs.currentWidget(), tab)
+    if tab is MinutesEditor:  # let the editor's checklist read end within the test
+        qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=10_000)
 
 
 def test_an_ending_term_opens_that_member_even_behind_a_filter(window, sample, qtbot):

@@ -52,6 +52,7 @@ def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
     qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=10_000)
     (offer_title, recovered, _stored) = dialogs.offered[-1]
     assert offer_title == "Ungesicherten Text gefunden" and TYPED in recovered
+    qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=10_000)  # its checklist read
 
 
 def test_text_the_database_has_already_is_not_mentioned(
