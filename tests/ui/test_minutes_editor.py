@@ -222,7 +222,8 @@ def test_a_checklist_line_jumps_to_its_field_or_tab(qtbot, make_editor, held) ->
 def test_clicking_a_missing_line_jumps(qtbot, make_editor, held) -> None:
     editor = make_editor(held.meeting_id)
     lines = editor.checklist.lines
-    qtbot.waitUntil(lambda: lines.count() > 0, timeout=WAIT)
+    # The list is reread in the worker: click once no reread is due, so the lines stay put.
+    qtbot.waitUntil(lambda: lines.count() > 0 and editor.idle(), timeout=WAIT)
     row = next(i for i in range(lines.count()) if "Protokollführung" in lines.item(i).text())
     rect = lines.visualItemRect(lines.item(row))
     QTest.mouseClick(lines.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
