@@ -56,8 +56,14 @@ def render_invitation(doc: MeetingDocument, *, reproducible: bool = False) -> Re
     )
     story = [*_address_block(doc), parts.paragraph(title, "heading", theme.BOLD)]
     story += [Spacer(0, 2 * mm), parts.paragraph(doc.salutation), Spacer(0, 4 * mm)]
-    story += _cancellation(doc) if doc.cancelled else _invitation(doc)
-    story += _closing(doc)
+    if doc.cancelled:
+        story += [*_cancellation(doc), Spacer(0, 6 * mm), KeepTogether(_closing(doc))]
+    else:
+        story += [
+            *_invitation(doc),
+            Spacer(0, 5 * mm),
+            KeepTogether(_requests(doc) + _closing(doc)),
+        ]
     return RenderedPdf(
         theme.build_pdf(story, info), parts.warnings(doc, late_notice=True), len(doc.agenda)
     )
@@ -92,16 +98,21 @@ def _invitation(doc: MeetingDocument) -> list[Flowable]:
         story.append(theme.column_table(items, _COLUMNS, long_rows=True))
     if not doc.agenda:
         story.append(parts.paragraph("Die Tagesordnung folgt.", "note"))
-    story += [
-        Spacer(0, 5 * mm),
+    return story
+
+
+def _requests(doc: MeetingDocument) -> list[Flowable]:
+    """The excuse line and the notice statement: kept on one page with the greeting, so a
+    letter that runs over never leaves the greeting alone on its last page."""
+    return [
         parts.paragraph(
             "Bitte teilen Sie eine Verhinderung bis "
             f"{long_date(doc.excuse_by)} der Geschäftsstelle mit."
         ),
         Spacer(0, 2 * mm),
         parts.paragraph(_notice_statement(doc)),
+        Spacer(0, 6 * mm),
     ]
-    return story
 
 
 def _notice_statement(doc: MeetingDocument) -> str:
@@ -127,15 +138,10 @@ def _cancellation(doc: MeetingDocument) -> list[Flowable]:
 
 def _closing(doc: MeetingDocument) -> list[Flowable]:
     return [
-        Spacer(0, 6 * mm),
-        KeepTogether(
-            [
-                parts.paragraph("Mit freundlichen Grüßen"),
-                Spacer(0, 8 * mm),
-                parts.paragraph(doc.signature),
-                parts.paragraph(doc.letterhead.council_name, "small"),
-            ]
-        ),
+        parts.paragraph("Mit freundlichen Grüßen"),
+        Spacer(0, 8 * mm),
+        parts.paragraph(doc.signature),
+        parts.paragraph(doc.letterhead.council_name, "small"),
     ]
 
 

@@ -125,6 +125,21 @@ def test_forty_items_with_long_titles_flow_across_numbered_pages() -> None:
         )
 
 
+def test_a_letter_that_runs_over_never_leaves_the_greeting_alone_on_its_last_page() -> None:
+    ran_over = 0
+    for count in range(6, 22):
+        agenda = tuple(item(str(n), f"Bericht Nr. {n} aus dem Projekt", 0) for n in range(count))
+        pages = [
+            flat(p.extract_text())
+            for p in read(render_invitation(meeting(agenda=agenda)).pdf).pages
+        ]
+        if len(pages) > 1:
+            ran_over += 1
+            assert "Mit freundlichen Grüßen" in pages[-1]
+            assert "Bitte teilen Sie eine Verhinderung" in pages[-1], count
+    assert ran_over > 0
+
+
 def in_order(words: list[str], text: str) -> bool:
     """Whether ``words`` occur in ``text`` in this order (a row split across pages has the
     page footer and header between its parts)."""
