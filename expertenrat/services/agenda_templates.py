@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_templates import (
@@ -19,94 +19,24 @@ from expertenrat.domain.agenda_templates import (
     clean_template,
     template_problems,
 )
-from expertenrat.domain.enums import AgendaItemKind, AuditAction
-from expertenrat.services import audit
-from expertenrat.services.list_order import store_order
-from expertenrat.services.unit_of_work import (
-    changing,
-    check_version,
-    fetch,
-    raise_if_invalid,
-    reading,
-)
+from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.services.list_order import ListKind, OrderedCouncilList
+from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
-WHAT = "Die Vorlage"
 ENTITY = "agenda_template"
 
 
-class AgendaTemplatesService:
+class AgendaTemplatesService(OrderedCouncilList[models.AgendaTemplate, AgendaTemplate]):
     def __init__(self, database: Database, actor: str) -> None:
-        self._db = database
-        self._actor = actor
+        super().__init__(database, actor, KIND)
 
     def templates(self, council_id: int) -> list[AgendaTemplate]:
         """The council's templates in their order."""
         with reading(self._db) as session:
             fetch(session, models.Council, council_id, "Das Gremium")
             return [stored_template(r) for r in stored_rows(session, council_id)]
-
-    def add(self, council_id: int, template: AgendaTemplate) -> AgendaTemplate:
-        """Add a template at the end of the list."""
-        template = clean_template(template)
-        raise_if_invalid(template_problems(template))
-        with changing(self._db, WHAT) as session:
-            fetch(session, models.Council, council_id, "Das Gremium")
-            last = session.scalar(
-                select(func.max(models.AgendaTemplate.position)).where(
-                    models.AgendaTemplate.council_id == council_id
-                )
-            )
-            row = models.AgendaTemplate(
-                council_id=council_id, position=0 if last is None else last + 1
-            )
-            _apply(row, template)
-            session.add(row)
-            session.flush()
-            self._audit(session, AuditAction.CREATE, row, "angelegt", after=audit.snapshot(row))
-            return stored_template(row)
-
-    def update(self, template: AgendaTemplate) -> AgendaTemplate:
-        template = clean_template(template)
-        raise_if_invalid(template_problems(template))
-        with changing(self._db, WHAT) as session:
-            row = fetch(session, models.AgendaTemplate, template.id, WHAT)
-            check_version(row, template.version, WHAT)
-            before = audit.snapshot(row)
-            _apply(row, template)
-            session.flush()
-            self._audit(
-                session, AuditAction.UPDATE, row, "geändert", before=before,
-                after=audit.snapshot(row),
-            )  # fmt: skip
-            return stored_template(row)
-
-    def delete(self, template: AgendaTemplate) -> None:
-        with changing(self._db, WHAT) as session:
-            row = fetch(session, models.AgendaTemplate, template.id, WHAT)
-            check_version(row, template.version, WHAT)
-            self._audit(session, AuditAction.DELETE, row, "gelöscht", before=audit.snapshot(row))
-            session.delete(row)
-
-    def reorder(self, council_id: int, ordered_ids: list[int]) -> list[AgendaTemplate]:
-        """Put the council's templates in the order of ``ordered_ids`` (all of them)."""
-        with changing(self._db, "Die Reihenfolge der Vorlagen") as session:
-            rows = {r.id: r for r in stored_rows(session, council_id)}
-            before = [r.title for r in rows.values()]
-            store_order(session, rows, ordered_ids, "Die Vorlagen")
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, ENTITY, None, council_id=council_id,
-                summary="Reihenfolge der Vorlagen für Tagesordnungspunkte geändert",
-                before={"order": before}, after={"order": [rows[i].title for i in ordered_ids]},
-            )  # fmt: skip
-            return [stored_template(rows[i]) for i in ordered_ids]
-
-    def _audit(self, session: Session, action: AuditAction, row, verb: str, **states) -> None:
-        audit.record(
-            session, self._actor, action, ENTITY, row.id, council_id=row.council_id,
-            summary=f"Vorlage „{row.title}“ {verb}", **states,
-        )  # fmt: skip
 
 
 def seed_standard_templates(session: Session, council_id: int) -> None:
@@ -148,3 +78,20 @@ def stored_template(row: models.AgendaTemplate) -> AgendaTemplate:
 def _apply(row: models.AgendaTemplate, template: AgendaTemplate) -> None:
     row.title, row.kind = template.title, template.kind.value
     row.public, row.planned_minutes = template.public, template.planned_minutes
+
+
+KIND = ListKind(
+    model=models.AgendaTemplate,
+    one="Die Vorlage",
+    many="Die Vorlagen",
+    order="Die Reihenfolge der Vorlagen",
+    entity=ENTITY,
+    noun="Vorlage",
+    order_summary="Reihenfolge der Vorlagen für Tagesordnungspunkte geändert",
+    rows=stored_rows,
+    label=lambda row: row.title,
+    clean=clean_template,
+    problems=template_problems,
+    apply=_apply,
+    item=stored_template,
+)

@@ -1,16 +1,18 @@
 """A council's agenda item templates: seeded for a new council, added, edited, reordered,
-deleted; a bad template is refused with nothing stored."""
+deleted, each in the audit trail; a bad template is refused with nothing stored."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import select
 
 from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES, AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.domain.errors import ValidationError
 from expertenrat.services.agenda_templates import AgendaTemplatesService
+from expertenrat.store import models
 
 HOSTILE = """Bericht „Kim“ & <Co>; O'Neil 🚀 مرحبا שלום"""
 
@@ -31,7 +33,7 @@ def test_a_new_council_starts_with_the_standard_templates(service, council) -> N
     ]
 
 
-def test_templates_are_added_edited_reordered_and_deleted(service, council) -> None:
+def test_templates_are_added_edited_reordered_and_deleted(service, council, database) -> None:
     added = service.add(
         council.id, AgendaTemplate(f"  {HOSTILE} ", AgendaItemKind.CONSULTATION, False, 45)
     )
@@ -47,6 +49,23 @@ def test_templates_are_added_edited_reordered_and_deleted(service, council) -> N
 
     service.delete(service.templates(council.id)[0])
     assert _titles(service, council) == [t.title for t in STANDARD_TEMPLATES]
+    assert _trail(database) == [
+        f"Vorlage „{HOSTILE}“ angelegt",
+        f"Vorlage „{HOSTILE}“ geändert",
+        "Reihenfolge der Vorlagen für Tagesordnungspunkte geändert",
+        f"Vorlage „{HOSTILE}“ gelöscht",
+    ]
+
+
+def _trail(database) -> list[str]:
+    with database.reading() as session:
+        return list(
+            session.scalars(
+                select(models.AuditEntry.summary)
+                .where(models.AuditEntry.entity == "agenda_template")
+                .order_by(models.AuditEntry.id)
+            )
+        )
 
 
 def test_a_template_without_title_or_with_too_many_minutes_is_refused(service, council) -> None:
