@@ -13,6 +13,7 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.row_moves import enable_moves, moved
 
 _CONTEXT = "ActionFieldButtons"
 
@@ -83,11 +84,9 @@ class ActionFieldButtons(QWidget):
 
     def _update_buttons(self) -> None:
         field = self.selected()
-        rows = self._model.fields()
         for button in (self.rename_button, self.colour_button, self.delete_button):
             button.setEnabled(field is not None)
-        self.up_button.setEnabled(field is not None and rows[0].id != field.id)
-        self.down_button.setEnabled(field is not None and rows[-1].id != field.id)
+        enable_moves(self.up_button, self.down_button, self._model.fields(), field)
 
     def _run(self, action, select_id: int | None = None) -> None:
         """Run a service call; on an expected error tell the user and reload."""
@@ -142,17 +141,10 @@ class ActionFieldButtons(QWidget):
         )
 
     def move_selected(self, delta: int) -> None:
-        field = self.selected()
-        if field is None or self._council_id is None:
-            return
-        ids = [f.id for f in self._model.fields()]
-        index = ids.index(field.id)
-        target = index + delta
-        if not 0 <= target < len(ids):
-            return
-        ids[index], ids[target] = ids[target], ids[index]
-        council_id = self._council_id
-        self._run(lambda: self._service.reorder_action_fields(council_id, ids), field.id)
+        field, council_id = self.selected(), self._council_id
+        ids = moved(self._model.fields(), field, delta)
+        if ids is not None and council_id is not None:
+            self._run(lambda: self._service.reorder_action_fields(council_id, ids), field.id)
 
     def _ask_delete(self) -> None:
         field = self.selected()

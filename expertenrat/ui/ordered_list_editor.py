@@ -28,6 +28,7 @@ from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.row_moves import enable_moves, moved
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 
 _CONTEXT = "OrderedListEditor"
@@ -176,10 +177,8 @@ class OrderedListEditor(QGroupBox):
 
     def _update_buttons(self) -> None:
         record = self.selected()
-        ids = [t.id for t in self.model.templates()]
         self.delete_button.setEnabled(record is not None)
-        self.up_button.setEnabled(record is not None and ids[0] != record.id)
-        self.down_button.setEnabled(record is not None and ids[-1] != record.id)
+        enable_moves(self.up_button, self.down_button, self.model.templates(), record)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -202,17 +201,10 @@ class OrderedListEditor(QGroupBox):
             self._run(lambda: self._service.update(edited))
 
     def move_selected(self, delta: int) -> None:
-        record = self.selected()
-        if record is None or self._council_id is None:
-            return
-        ids = [t.id for t in self.model.templates()]
-        index = ids.index(record.id)
-        target = index + delta
-        if not 0 <= target < len(ids):
-            return
-        ids[index], ids[target] = ids[target], ids[index]
-        council_id = self._council_id
-        self._run(lambda: self._service.reorder(council_id, ids), record.id)
+        record, council_id = self.selected(), self._council_id
+        ids = moved(self.model.templates(), record, delta)
+        if ids is not None and council_id is not None:
+            self._run(lambda: self._service.reorder(council_id, ids), record.id)
 
     def _ask_delete(self) -> None:
         record = self.selected()

@@ -1,0 +1,32 @@
+"""Moving the selected row of an ordered list one place up or down ("Nach oben", "Nach
+unten"): the new order of ids for the service's ``reorder``, and which buttons may move.
+Rows are records with an ``id``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractButton
+
+
+def moved(rows: Sequence[Any], selected: Any | None, step: int) -> list[int] | None:
+    """The ids of ``rows`` with ``selected`` moved ``step`` places (-1 up, 1 down); None when
+    nothing is selected or it cannot go further."""
+    if selected is None:
+        return None
+    ids = [row.id for row in rows]
+    index = ids.index(selected.id)
+    target = index + step
+    if not 0 <= target < len(ids):
+        return None
+    ids[index], ids[target] = ids[target], ids[index]
+    return ids
+
+
+def enable_moves(
+    up: QAbstractButton, down: QAbstractButton, rows: Sequence[Any], selected: Any | None
+) -> None:
+    """Enable ``up`` and ``down`` only where ``selected`` (None: no row) can go."""
+    up.setEnabled(selected is not None and rows[0].id != selected.id)
+    down.setEnabled(selected is not None and rows[-1].id != selected.id)
