@@ -2,7 +2,8 @@
 
 The service reads the meeting with its council (letterhead, zone, notice period), its
 agenda in order with the time plan, presenters, linked projects and the members recused
-per item, and hands out finished bytes (see :mod:`expertenrat.services`). It also records
+per item (for the run sheet also the attendance: who is excused, who comes and goes), and
+hands out finished bytes (see :mod:`expertenrat.services`). It also records
 the day the invitation went out, which moves a planned meeting to "eingeladen".
 """
 
@@ -67,11 +68,17 @@ class MeetingDocumentsService:
         self._actor = actor
         self._meetings = meetings  # whose state change moves a meeting to "eingeladen"
 
-    def document(self, meeting_id: int, *, today: date | None = None) -> MeetingDocument:
+    def document(
+        self, meeting_id: int, *, today: date | None = None, run_sheet_notes: bool = False
+    ) -> MeetingDocument:
         """The meeting as its documents show it, dated the day the invitation went out
-        (or ``today`` while it has not)."""
+        (or ``today`` while it has not); with ``run_sheet_notes`` the notes column of the
+        run sheet is filled (only then is the attendance read)."""
         with reading(self._db) as session:
-            return meeting_documents_of(session, [_meeting(session, meeting_id)], today)[0]
+            meetings = [_meeting(session, meeting_id)]
+            return meeting_documents_of(session, meetings, today, run_sheet_notes=run_sheet_notes)[
+                0
+            ]
 
     def invitation_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The invitation (a cancellation letter for a cancelled meeting) as a PDF."""
@@ -99,7 +106,7 @@ class MeetingDocumentsService:
         """The chair's internal run sheet as a PDF."""
         from expertenrat.reports.run_sheet_pdf import render_run_sheet
 
-        return render_run_sheet(self.document(meeting_id, today=today))
+        return render_run_sheet(self.document(meeting_id, today=today, run_sheet_notes=True))
 
     def ics_for_meetings(
         self, meeting_ids: Sequence[int], *, stamp: datetime | None = None
@@ -227,9 +234,14 @@ def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
 
 
 def meeting_documents_of(
-    session: Session, meetings: list[models.Meeting], today: date | None
+    session: Session,
+    meetings: list[models.Meeting],
+    today: date | None,
+    *,
+    run_sheet_notes: bool = False,
 ) -> list[MeetingDocument]:
-    """The documents of ``meetings`` with a few queries for all of them."""
+    """The documents of ``meetings`` with a few queries for all of them; the notes only the
+    run sheet prints (who comes and goes, from the attendance) with ``run_sheet_notes``."""
     ids = [m.id for m in meetings]
     items = list(
         session.scalars(
@@ -244,7 +256,7 @@ def meeting_documents_of(
         for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
     }
     conflicts = recused_conflicts(session, [i.id for i in items])
-    attendance = _attendance(session, ids)
+    attendance = _attendance(session, ids) if run_sheet_notes else None
     councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
     by_meeting: dict[int, list[models.AgendaItem]] = {}
     for item in items:
@@ -256,7 +268,7 @@ def meeting_documents_of(
             by_meeting.get(meeting.id, []),
             projects,
             conflicts,
-            attendance.get(meeting.id, []),
+            None if attendance is None else attendance.get(meeting.id, []),
             today,
         )
         for meeting in meetings
@@ -320,9 +332,10 @@ def _document(
     items: list[models.AgendaItem],
     projects: dict[int, str],
     conflicts: dict[int, list[DeclaredConflict]],
-    attendance: list[tuple[models.Attendance, str]],
+    attendance: list[tuple[models.Attendance, str]] | None,
     today: date | None,
 ) -> MeetingDocument:
+    """The meeting's document; with ``attendance`` (the run sheet) its notes filled."""
     zone = _zone(council.time_zone)
     start = meeting.starts_at.replace(tzinfo=zone)
     tree = [
@@ -342,13 +355,14 @@ def _document(
     entries = tuple(
         _entry(placed, rows[placed.item.key], projects, conflicts) for placed in placed_items
     )
-    numbers = {placed.item.key: placed.number for placed in placed_items}
-    entries = with_notes(
-        entries,
-        **_moves(attendance, numbers),
-        excused=[name for a, name in attendance if a.status == AttendanceStatus.EXCUSED.value],
-        planned_end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
-    )
+    if attendance is not None:
+        numbers = {placed.item.key: placed.number for placed in placed_items}
+        entries = with_notes(
+            entries,
+            **_moves(attendance, numbers),
+            excused=[n for a, n in attendance if a.status == AttendanceStatus.EXCUSED.value],
+            planned_end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
+        )
     if meeting.ends_at is not None:
         end = meeting.ends_at.replace(tzinfo=zone)
     elif any(i.planned_minutes for i in tree):

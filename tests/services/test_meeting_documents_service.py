@@ -13,7 +13,7 @@ from icalendar import Calendar
 from meeting_rows import clear_agenda
 from PIL import Image
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
@@ -252,6 +252,32 @@ def test_run_sheet_notes_say_who_comes_and_goes_when_the_public_leaves_and_the_e
         ],
     )
     assert notes == sorted(notes)
+
+
+def test_only_the_run_sheet_reads_the_attendance(service, sample, database):
+    with database.transaction() as session:
+        odon = session.scalars(
+            select(models.ConflictOfInterest.membership_id).order_by(models.ConflictOfInterest.id)
+        ).first()
+        session.add(
+            models.Attendance(meeting_id=sample.meeting_id, membership_id=odon, status="excused")
+        )
+    statements: list[str] = []
+
+    def note(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", note)
+    try:
+        invitation = service.document(sample.meeting_id)
+        service.ics_for_meetings([sample.meeting_id], stamp=STAMP)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", note)
+
+    assert statements and not [s for s in statements if "attendances" in s]
+    assert [e.notes for e in invitation.agenda if e.notes] == []
+    run_sheet = service.document(sample.meeting_id, run_sheet_notes=True)
+    assert "Entschuldigt: Ödön Pál." in run_sheet.agenda[0].notes
 
 
 def test_invitation_letters_give_each_active_member_a_letter_of_their_own(
