@@ -41,6 +41,7 @@ from expertenrat.ui.record_table import (
     chooser_table,
     fit_columns,
     record_page_layout,
+    refit_on_width_change,
     select_record,
     selected_record,
     selection_kept,
@@ -88,6 +89,7 @@ class MembersPage(NothingPending, QWidget):
             settings,
             "members/hidden_columns",
         )
+        refit_on_width_change(self.view, self.fit_columns)
         self.table_stack = TableOrEmpty(self.view)
         self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()

@@ -39,6 +39,7 @@ from expertenrat.ui.record_table import (
     chooser_table,
     fit_columns,
     record_page_layout,
+    refit_on_width_change,
     select_record,
     selected_record,
     selection_kept,
@@ -49,6 +50,7 @@ _CONTEXT = "ProjectsPage"
 _SHRINKABLE = (
     (ProjectsTableModel.COLUMN_LEAD, ProjectsTableModel.COLUMN_TITLE),
     (ProjectsTableModel.COLUMN_CONTACT, ProjectsTableModel.COLUMN_PARTNERS),
+    (ProjectsTableModel.COLUMN_FIELD, ProjectsTableModel.COLUMN_PHASE),
 )
 
 
@@ -77,6 +79,7 @@ class ProjectsPage(NothingPending, QWidget):
             settings,
             "projects/hidden_columns",
         )
+        refit_on_width_change(self.view, self.fit_columns)
         self.table_stack = TableOrEmpty(self.view)
         self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()

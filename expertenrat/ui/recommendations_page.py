@@ -50,6 +50,7 @@ from expertenrat.ui.record_table import (
     chooser_table,
     fit_columns,
     record_page_layout,
+    refit_on_width_change,
     select_record,
     selected_record,
     selection_kept,
@@ -89,6 +90,7 @@ class RecommendationsPage(NothingPending, QWidget):
             settings,
             "recommendations/hidden_columns",
         )
+        refit_on_width_change(self.view, self.fit_columns)
         self.status_combo = QComboBox()
         self.status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
         self.status_combo.addItem(tr(_CONTEXT, "ohne Stellungnahme"), _WITHOUT_RESPONSE)

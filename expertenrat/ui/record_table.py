@@ -11,11 +11,19 @@ no rows, :class:`TableOrEmpty` says why in its place.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QSettings, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+)
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -98,12 +106,35 @@ def fit_columns(view: QTableView, shrinkable: Sequence[Sequence[int]]) -> None:
             if not header.isSectionHidden(c) and header.sectionSize(c) > MIN_SHRUNK_WIDTH
         }
         total_spare = sum(spare.values())
+        to_cut = excess  # each column of the group gives its share of the same excess
         for column, room in spare.items():
-            cut = min(room, -(-excess * room // total_spare))
+            cut = min(room, -(-to_cut * room // total_spare), excess)
             header.resizeSection(column, header.sectionSize(column) - cut)
             excess -= cut
         if excess <= 0:
             return
+
+
+class _WidthWatch(QObject):
+    """Calls ``fit`` whenever the width of the watched widget changes."""
+
+    def __init__(self, watched: QWidget, fit: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._fit = fit
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            resized: QResizeEvent = event  # type: ignore[assignment]
+            if resized.size().width() != resized.oldSize().width():
+                self._fit()
+        return False
+
+
+def refit_on_width_change(view: QTableView, fit: Callable[[], None]) -> None:
+    """Fit the columns again whenever the table's width changes (the window or a splitter
+    resized, the detail panel beside it grown), not only when the page is shown."""
+    _WidthWatch(view.viewport(), fit)
 
 
 def selected_record(view: QTableView) -> Any | None:

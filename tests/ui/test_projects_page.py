@@ -263,3 +263,16 @@ def test_the_form_limits_each_line_to_its_field_length(qtbot):
 
     assert lengths == {name: PROJECT[name].max_length for name in lengths}
     assert set(lengths) == set(PROJECT) - {"description"}
+
+
+@pytest.mark.parametrize("width", [1440, 1200])
+def test_the_columns_fit_the_table_at_every_window_width(window, page, qtbot, width):
+    # Two wide columns give way together; a narrower window fits them again.
+    window.resize(width, 800)
+    qtbot.waitExposed(window)
+    header = page.view.horizontalHeader()
+    qtbot.waitUntil(lambda: page.view.horizontalScrollBar().maximum() == 0)
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert header.sectionViewportPosition(shown[-1]) + header.sectionSize(shown[-1]) <= (
+        page.view.viewport().width()
+    )
