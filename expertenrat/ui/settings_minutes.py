@@ -40,8 +40,11 @@ class MinutesSettingsFields:
             self.approval_combo.addItem(practice.label, practice.value)
         self.objection_spin = QSpinBox(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))
         self.objection_spin.setMaximumWidth(240)
-        form.addRow(tr(_CONTEXT, "Protokollart"), self.style_combo)
-        form.addRow(tr(_CONTEXT, "Genehmigung des Protokolls"), self.approval_combo)
+        # every row keeps a message line, so that the rows keep one rhythm
+        errors.add_row(tr(_CONTEXT, "Protokollart"), "minutes_style", self.style_combo)
+        errors.add_row(
+            tr(_CONTEXT, "Genehmigung des Protokolls"), "minutes_approval", self.approval_combo
+        )
         errors.add_row(
             tr(_CONTEXT, "Frist für Einwände"), "objection_period_days", self.objection_spin
         )

@@ -186,7 +186,9 @@ class SettingsPage(QWidget):
         self.errors.add_row(
             tr("SettingsPage", "Höchstzahl Mitglieder"), "max_members", self.max_spin
         )
-        form.addRow(tr("SettingsPage", "Beschlussfähig bei"), self.quorum_combo)
+        self.errors.add_row(
+            tr("SettingsPage", "Beschlussfähig bei"), "quorum_rule", self.quorum_combo
+        )
         self.errors.add_row(
             tr("SettingsPage", "Ladungsfrist"), "notice_period_days", self.notice_spin
         )
