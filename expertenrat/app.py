@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from expertenrat.store.database import Database
     from expertenrat.ui.change_watch import ChangeWatch
     from expertenrat.ui.daily_backup import DailyBackup
+    from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class Session:
     database: Database | None = None
     daily_backup: DailyBackup | None = None
     change_watch: ChangeWatch | None = None
+    recovery_check: Job | None = None  # the look for unsaved minutes text at start
 
     def open(self, database: str | URL | None) -> None:
         """Open (and if needed upgrade) the database and fill the window from it.
@@ -101,7 +103,9 @@ class Session:
             open_feed=lambda: open_change_feed(database),
         )
         self.change_watch.start()
-        offer_unsaved_minutes(services, dialogs, self.window, self.window.open_target)
+        self.recovery_check = offer_unsaved_minutes(
+            services, dialogs, self.window, self.window.open_target
+        )
 
     def open_or_explain(self, database: str | URL | None) -> bool:
         """Open the database, or show in the window why not; the window stays usable.

@@ -83,6 +83,10 @@ class RecoveryStore:
             with contextlib.suppress(FileNotFoundError):
                 self._path(key).unlink()
 
+    def has_files(self) -> bool:
+        """Whether any entry is kept (a directory listing, no file read)."""
+        return self.folder.is_dir() and next(self.folder.glob("*.json"), None) is not None
+
     def entries(self) -> list[RecoveryEntry]:
         """Every readable entry; a damaged file is skipped (and left for a human to look at)."""
         if not self.folder.is_dir():

@@ -1,15 +1,18 @@
 """At start: minutes text that was typed but never reached the database is not left
 waiting until someone happens to open that meeting's Protokoll tab.
 
-The autosave's recovery files (:mod:`autosave_recovery`) are read once the window is
-filled; if one holds text that the database lacks, the user is asked whether to open the
-meeting's minutes now, where the editor offers each text side by side with the stored one
-(:class:`minutes_offers.MinutesOffers`). Files whose text the database has already, or
-whose minutes are approved, are left to the editor, which drops them quietly.
+The autosave's recovery files (:mod:`autosave_recovery`), if this PC keeps any, are
+compared with the minutes in the database in the worker (:mod:`worker`) once the window is
+filled, so a slow server never holds up the start; if one holds text that the database
+lacks, the user is asked whether to open the meeting's minutes now, where the editor
+offers each text side by side with the stored one (:class:`minutes_offers.MinutesOffers`).
+Files whose text the database has already, or whose minutes are approved, are left to the
+editor, which drops them quietly.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
@@ -22,8 +25,10 @@ from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_offers import stored_payloads
+from expertenrat.ui.worker import Job
 
 _CONTEXT = "RecoveryNotice"
+log = logging.getLogger(__name__)
 
 
 def meetings_with_unsaved_text(services: Services, store: RecoveryStore) -> list[Minutes]:
@@ -52,10 +57,25 @@ def offer_unsaved_minutes(
     dialogs: DialogService,
     parent: QWidget,
     open_target: Callable[[Target], None],
-) -> None:
-    """Ask whether to open the first meeting with unsaved minutes text (if there is one)."""
+) -> Job | None:
+    """Look for meetings with unsaved minutes text in the worker, then ask whether to open
+    the first (if there is one). Returns the running job, or None when no text is kept."""
     store = RecoveryStore.for_database(services.database.location)
-    found = meetings_with_unsaved_text(services, store)
+    if not store.has_files():
+        return None
+    job = Job(lambda _progress: meetings_with_unsaved_text(services, store), parent)
+    job.finished.connect(lambda found: _ask(found, dialogs, parent, open_target))
+    job.failed.connect(lambda message: log.warning("Unsaved minutes not checked: %s", message))
+    job.start()
+    return job
+
+
+def _ask(
+    found: list[Minutes],
+    dialogs: DialogService,
+    parent: QWidget,
+    open_target: Callable[[Target], None],
+) -> None:
     if not found:
         return
     names = ", ".join(f"{m.meeting_label} am {m.meeting_day:%d.%m.%Y}" for m in found)

@@ -1,7 +1,10 @@
-"""At start, minutes text that never reached the database is mentioned at once and opens
-its meeting's Protokoll tab, where the editor offers it beside the stored text."""
+"""At start, minutes text that never reached the database is mentioned (looked for in the
+worker, not on the GUI thread) and opens its meeting's Protokoll tab, where the editor
+offers it beside the stored text."""
 
 from __future__ import annotations
+
+import threading
 
 import pytest
 from held_meeting import held_meeting_of_three
@@ -12,6 +15,7 @@ from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.recovery_notice import offer_unsaved_minutes
+from expertenrat.ui.worker import THREAD_NAME
 
 TYPED = 'Getippt & <nicht> gespeichert: "Offene Daten" 🚀'
 
@@ -35,13 +39,27 @@ def recover(services, meeting, discussion: str) -> None:
 
 
 def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
-    qtbot, services, dialogs, make_window, meeting
+    qtbot, monkeypatch, services, dialogs, make_window, meeting
 ) -> None:
     recover(services, meeting, TYPED)
     window = make_window()
+    read_in: list[str] = []
+    read = services.minutes.minutes
 
-    offer_unsaved_minutes(services, dialogs, window, window.open_target)
+    def minutes(meeting_id):
+        read_in.append(threading.current_thread().name)
+        return read(meeting_id)
 
+    monkeypatch.setattr(services.minutes, "minutes", minutes)
+
+    job = offer_unsaved_minutes(services, dialogs, window, window.open_target)
+    read_by_the_job: list[str] = []
+    job.ended.connect(lambda: read_by_the_job.extend(read_in))
+
+    assert dialogs.messages == []  # not yet: the minutes are read in the worker
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    assert read_by_the_job == [THREAD_NAME]
+    monkeypatch.undo()
     (kind, title, text) = dialogs.messages[-1]
     assert (kind, title) == ("question", "Ungesicherter Protokolltext")
     assert "1. Sitzung am 10.03.2026" in text
@@ -56,13 +74,20 @@ def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
 
 
 def test_text_the_database_has_already_is_not_mentioned(
-    services, dialogs, make_window, meeting
+    qtbot, services, dialogs, make_window, meeting
 ) -> None:
     stored = services.minutes.minutes(meeting.meeting_id).items[0].texts.discussion
     recover(services, meeting, stored)
     window = make_window()
 
-    offer_unsaved_minutes(services, dialogs, window, window.open_target)
+    job = offer_unsaved_minutes(services, dialogs, window, window.open_target)
 
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
     assert dialogs.messages == []
     assert window.stack.currentWidget() is not window.pages.meetings
+
+
+def test_without_kept_text_nothing_is_read(services, dialogs, make_window) -> None:
+    window = make_window()
+    assert offer_unsaved_minutes(services, dialogs, window, window.open_target) is None
+    assert dialogs.messages == []
