@@ -11,7 +11,8 @@ and PostgreSQL (other PCs).
 On PostgreSQL a :class:`~expertenrat.services.change_marker.ChangeFeed` (a connection that
 LISTENs, opened in the worker) is watched by a socket notifier on the GUI thread: a
 notification naming the shown council polls at once, so a change shows within a moment.
-The timer goes on as the safety net; a lost feed is reopened at its ticks.
+The timer goes on as the safety net, slowed to once a minute while the feed is healthy;
+when the feed is lost it ticks every few seconds again and reopens the feed at its ticks.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from expertenrat.ui.worker import Job
 log = logging.getLogger(__name__)
 
 POLL_MS = 5000
+FEED_POLL_MS = 60_000  # the safety-net poll while notifications arrive
 
 
 class ChangeWatch(QObject):
@@ -39,8 +41,10 @@ class ChangeWatch(QObject):
         parent: QObject | None = None,
         interval_ms: int = POLL_MS,
         open_feed: Callable[[], ChangeFeed | None] | None = None,
+        feed_interval_ms: int = FEED_POLL_MS,
     ) -> None:
-        """``read_marker(council_id)`` and ``open_feed()`` run in the worker."""
+        """``read_marker(council_id)`` and ``open_feed()`` run in the worker; the poll runs
+        every ``interval_ms``, or every ``feed_interval_ms`` while the feed is open."""
         super().__init__(parent)
         self._read_marker = read_marker
         self._refresh = refresh
@@ -53,6 +57,7 @@ class ChangeWatch(QObject):
         self.feed: ChangeFeed | None = None
         self._feed_job: Job | None = None
         self._notifier: QSocketNotifier | None = None
+        self._interval_ms, self._feed_interval_ms = interval_ms, feed_interval_ms
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._tick)
@@ -117,6 +122,7 @@ class ChangeWatch(QObject):
         self.feed = feed
         self._notifier = QSocketNotifier(feed.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._feed_readable)
+        self.timer.setInterval(self._feed_interval_ms)  # an active timer restarts with it
         self.poll()  # what changed while the feed was away
 
     def _feed_readable(self) -> None:
@@ -138,3 +144,4 @@ class ChangeWatch(QObject):
         if self.feed is not None:
             self.feed.close()
             self.feed = None
+            self.timer.setInterval(self._interval_ms)

@@ -1,4 +1,5 @@
-"""Another PC's change appears in the open window: notified, selection kept, typing never lost.
+"""Another PC's change appears in the open window: notified, selection kept, typing never lost;
+the safety-net poll slows down while notifications arrive.
 
 The window and the "other PC" are two engines on one database of the real PostgreSQL.
 """
@@ -15,7 +16,7 @@ from expertenrat.domain.members import Member
 from expertenrat.services.change_marker import latest_change, open_change_feed
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
-from expertenrat.ui.change_watch import ChangeWatch
+from expertenrat.ui.change_watch import POLL_MS, ChangeWatch
 from expertenrat.ui.members_table_model import MembersTableModel
 
 
@@ -77,11 +78,14 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
         refresh,
         window.current_council_id,
         window,
-        interval_ms=60_000,  # only the notification can be quick enough
+        interval_ms=30_000,  # only the notification can be quick enough
         open_feed=lambda: open_change_feed(database),
+        feed_interval_ms=120_000,
     )
     watch.start()
+    assert watch.timer.interval() == 30_000
     qtbot.waitUntil(lambda: watch.seen is not None and watch.feed is not None)
+    assert watch.timer.interval() == 120_000  # the feed is healthy: the poll slows down
 
     # Another council's change is none of this window's business.
     other_field = services.settings.action_fields(other.id)[0]
@@ -99,8 +103,10 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
         f"WHERE datname = '{empty_postgres_url.database}' AND query LIKE 'LISTEN%'"
     )
     qtbot.waitUntil(lambda: watch.feed is None)
+    assert watch.timer.interval() == 30_000 and watch.timer.isActive()  # quick polls again
     watch.timer.timeout.emit()  # the next tick
     qtbot.waitUntil(lambda: watch.feed is not None)
+    assert watch.timer.interval() == 120_000
 
     # Typing in a field of the shown page holds the refresh back until the field is left.
     window.show_area(window.settings_page)
@@ -113,6 +119,14 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
     watch.stop()
     assert watch.feed is None
     qtbot.waitUntil(lambda: not watch.job.running)  # its last result reaches the GUI
+
+
+def test_without_a_feed_the_poll_stays_quick(qtbot) -> None:
+    watch = ChangeWatch(lambda _council: 0, lambda: True, lambda: None, open_feed=lambda: None)
+    watch.start()
+    qtbot.waitUntil(lambda: watch.seen == 0)
+    watch.stop()  # waits for the feed's opening (None: SQLite has no feed)
+    assert watch.timer.interval() == POLL_MS and watch.feed is None
 
 
 def _member(family_name: str, field_id: int) -> Member:
