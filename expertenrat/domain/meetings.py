@@ -113,7 +113,8 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class MeetingSummary:
-    """A line of the meetings list; ``minutes_state`` is that of the latest minutes version."""
+    """A line of the meetings list; ``minutes_state`` is that of the latest minutes version
+    (a held meeting's minutes without a version are a draft; None before the meeting)."""
 
     id: int
     version: int

@@ -133,10 +133,18 @@ def summaries(
             state=MeetingState(row.state),
             cancellation_reason=row.cancellation_reason,
             invitation_sent_on=row.invitation_sent_on,
-            minutes_state=MinutesState(latest[row.id][1]) if row.id in latest else None,
+            minutes_state=_minutes_state(row, latest),
         )
         for row in rows
     ]
+
+
+def _minutes_state(row: models.Meeting, latest: dict[int, tuple[int, str]]) -> MinutesState | None:
+    """The latest version's state; the minutes of a held meeting without any version are
+    still being written (a draft), a meeting not held has none."""
+    if row.id in latest:
+        return MinutesState(latest[row.id][1])
+    return MinutesState.DRAFT if row.state == MeetingState.HELD.value else None
 
 
 def existing_meetings(

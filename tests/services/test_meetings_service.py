@@ -346,6 +346,8 @@ def test_the_list_filters_upcoming_held_and_by_year_with_the_minutes_state(
     advance(meetings_service, held, MeetingState.INVITED, MeetingState.HELD)
     soon = meetings_service.create(council.id, draft(date(2026, 12, 1)))
     later = meetings_service.create(council.id, draft(date(2027, 2, 2)))
+    unwritten = meetings_service.create(council.id, draft(date(2025, 12, 2)))
+    advance(meetings_service, unwritten, MeetingState.INVITED, MeetingState.HELD)
     with database.transaction() as session:
         session.add(models.MinutesVersion(meeting_id=held, number=1, state="circulated"))
         session.add(models.MinutesVersion(meeting_id=held, number=2, state="draft"))
@@ -354,14 +356,15 @@ def test_the_list_filters_upcoming_held_and_by_year_with_the_minutes_state(
     def ids(scope=MeetingScope.ALL, year=None):
         return [m.id for m in meetings_service.list(council.id, scope, year, today=today)]
 
-    assert ids() == [held, soon, later]
+    assert ids() == [held, unwritten, soon, later]
     assert ids(MeetingScope.UPCOMING) == [soon, later]
-    assert ids(MeetingScope.HELD) == [held]
+    assert ids(MeetingScope.HELD) == [held, unwritten]
     assert ids(year=2027) == [later]
     assert ids(MeetingScope.UPCOMING, 2026) == [soon]
     assert meetings_service.years(council.id) == [2027, 2026, 2025]
     lines = {m.id: m for m in meetings_service.list(council.id)}
     assert lines[held].minutes_state is MinutesState.DRAFT  # the latest version counts
+    assert lines[unwritten].minutes_state is MinutesState.DRAFT  # held, being written
     assert lines[soon].minutes_state is None
     assert lines[soon].where == "Rathaus Rostock, Raum 1a"
 
