@@ -63,9 +63,7 @@ class AgendaEditor(QWidget):
         self.view = AgendaTreeView()
         self.view.setModel(self.model)
         header = self.view.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AgendaTreeModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
         self.form = AgendaItemForm()
         self.end_label = QLabel()
@@ -227,6 +225,7 @@ class AgendaEditor(QWidget):
         self.hint.setVisible(refusal is not None)
         self._show_items(agenda)
         self.view.expandAll()
+        self.view.fit_columns(AgendaTreeModel.TITLE)
         self.select(select)
         self.form.set_title_only(agenda.state is MeetingState.HELD)
         self._update_end()

@@ -30,6 +30,7 @@ from expertenrat.domain.field_limits import AGENDA_ITEM
 from expertenrat.services.agenda import ProjectChoice
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "AgendaItemForm"
 
@@ -48,7 +49,7 @@ class AgendaItemForm(QWidget):
         self._templates: list[AgendaTemplate] = []
         self._filling = False
 
-        self.template_combo = QComboBox()
+        self.template_combo = compact_combo(20)
         self.template_combo.setToolTip(
             tr(
                 _CONTEXT,
@@ -69,7 +70,7 @@ class AgendaItemForm(QWidget):
         self.presenter_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.presenter_edit.lineEdit().setMaxLength(AGENDA_ITEM["presenter"].max_length - 20)
         self.presenter_edit.lineEdit().setPlaceholderText(tr(_CONTEXT, "Name"))
-        self.project_combo = QComboBox()
+        self.project_combo = compact_combo(20)
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(0, MAX_PLANNED_MINUTES)
         self.minutes_spin.setSuffix(tr(_CONTEXT, " Min."))

@@ -13,6 +13,9 @@ _ALT_KEYS = {
     Qt.Key.Key_Left: "outdent",
 }
 
+_WIDEST_COLUMN = 150  # px; a longer presenter or project name ends in "…"
+_WIDEST_TITLE = 340  # px; the title column comes first in width
+
 
 class AgendaTreeView(QTreeView):
     """The tree; Alt+arrow keys ask to move the current item (``move_requested``)."""
@@ -29,6 +32,14 @@ class AgendaTreeView(QTreeView):
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)
+
+    def fit_columns(self, title: int) -> None:
+        """Every column as wide as its content up to a sane width, the ``title`` column
+        wider than the rest; what does not fit scrolls sideways."""
+        for column in range(self.model().columnCount()):
+            self.resizeColumnToContents(column)
+            widest = _WIDEST_TITLE if column == title else _WIDEST_COLUMN
+            self.setColumnWidth(column, min(self.columnWidth(column), widest))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         direction = _ALT_KEYS.get(Qt.Key(event.key()))

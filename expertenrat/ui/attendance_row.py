@@ -17,16 +17,14 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import NO_TIME, optional_time, optional_time_edit
+from expertenrat.ui.widgets import NO_TIME, compact_combo, optional_time, optional_time_edit
 
 _CONTEXT = "AttendancePanel"
 HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")
 
 
 def _item_combo(first: str, items: Sequence[AgendaRef]) -> QComboBox:
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
+    combo = compact_combo(14)
     combo.addItem(first, None)
     for item in items:
         combo.addItem(item.label, item.id)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "ConflictsPanel"
 
@@ -74,11 +74,7 @@ class ConflictsPanel(NothingPending, QWidget):
         self.hint_label.setObjectName("hintLabel")
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
-        self.item_combo = QComboBox()
-        self.item_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.item_combo.setMinimumContentsLength(30)
+        self.item_combo = compact_combo(30)
         self.item_combo.currentIndexChanged.connect(lambda _index: self._show_item())
         self.project_label = QLabel()
         self.project_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.field_limits import VOTE_SUBJECT
 from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "MinutesEditor"
 MAX_COUNT = 999
@@ -46,11 +46,7 @@ class VoteLine(QWidget):
         self.subject_edit = QLineEdit(vote.subject)
         self.subject_edit.setMaxLength(VOTE_SUBJECT.max_length)
         self.subject_edit.setPlaceholderText(tr(_CONTEXT, "Gegenstand, z. B. Beschlussvorschlag"))
-        self.mode_combo = QComboBox()
-        self.mode_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.mode_combo.setMinimumContentsLength(12)
+        self.mode_combo = compact_combo(12)
         for mode in VoteMode:
             self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(vote.mode.value))

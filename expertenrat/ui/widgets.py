@@ -7,6 +7,7 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QLabel,
     QPlainTextEdit,
@@ -17,6 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 NO_TIME = QTime(0, 0)
+
+
+def compact_combo(characters: int) -> QComboBox:
+    """A combo box as wide as ``characters`` letters, however long its entries: a list of
+    long titles (projects, agenda items) does not widen the form it sits in."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 def page_title(text: str) -> QLabel:

@@ -96,6 +96,18 @@ def test_the_opening_items_are_shown_with_the_time_plan(editor, make_meeting):
     assert editor.end_label.text() == "Geplantes Ende: 16:20 Uhr (20 Minuten)"
 
 
+def test_every_column_is_as_wide_as_its_content_up_to_a_sane_width(editor, make_meeting):
+    editor.set_meeting(make_meeting())
+    view = editor.view
+    metrics = view.fontMetrics()
+    title = "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"
+    assert view.columnWidth(AgendaTreeModel.TITLE) >= min(metrics.horizontalAdvance(title), 340)
+    kind = "Eröffnung und Formalien"
+    assert view.columnWidth(AgendaTreeModel.KIND) >= min(metrics.horizontalAdvance(kind), 150)
+    for column in range(editor.model.columnCount()):
+        assert view.columnWidth(column) <= 340
+
+
 def test_alt_down_moves_the_item_and_renumbers_live(qtbot, editor, make_meeting, services):
     meeting = make_meeting()
     editor.set_meeting(meeting)
