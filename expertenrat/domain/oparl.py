@@ -79,6 +79,20 @@ class _BodyBuilder:
         self.body_url = self.url("body", council.stamp.key)
         self.org_url = self.url("organization", derived_key(council.stamp.key, "organization"))
         self.lists = f"{self.base}/body/{council.stamp.key}"
+        self.public_items: dict[str, tuple[AgendaItemRecord, MeetingRecord]] = {
+            item.stamp.key: (item, meeting)
+            for meeting in council.meetings
+            for item in meeting.items
+            if self.public.items[item.stamp.key] is Exposure.FULL
+        }
+        self.consulted_in: dict[str, list[tuple[AgendaItemRecord, MeetingRecord]]] = {}
+        for item, meeting in self.public_items.values():
+            if item.project_key:
+                self.consulted_in.setdefault(item.project_key, []).append((item, meeting))
+        self.adopted_in: dict[str, RecommendationRecord] = {}  # the first, by origin item
+        for r in council.recommendations:
+            if r.origin_item_key and self._published(r):
+                self.adopted_in.setdefault(r.origin_item_key, r)
 
     def url(self, kind: str, key: str) -> str:
         return f"{self.base}/{kind}/{key}.json"
@@ -356,9 +370,9 @@ class _BodyBuilder:
     def _item_consultation(self, item: AgendaItemRecord) -> str | None:
         if item.project_key and self.public.projects.get(item.project_key, Exposure.NONE).shown:
             return self.url("consultation", derived_key(item.stamp.key, "consultation"))
-        for r in self.council.recommendations:
-            if r.origin_item_key == item.stamp.key and self._published(r):
-                return self.url("consultation", derived_key(r.stamp.key, "consultation"))
+        adopted = self.adopted_in.get(item.stamp.key)
+        if adopted is not None:
+            return self.url("consultation", derived_key(adopted.stamp.key, "consultation"))
         return None
 
     def _published(self, recommendation: RecommendationRecord) -> bool:
@@ -396,10 +410,7 @@ class _BodyBuilder:
                 meeting,
                 authoritative=False,
             )
-            for meeting in self.council.meetings
-            for item in meeting.items
-            if item.project_key == project.stamp.key
-            and self.public.items[item.stamp.key] is Exposure.FULL
+            for item, meeting in self.consulted_in.get(project.stamp.key, ())
         ]
         return obj
 
@@ -445,13 +456,7 @@ class _BodyBuilder:
         return obj
 
     def _origin(self, r: RecommendationRecord) -> tuple[AgendaItemRecord, MeetingRecord] | None:
-        for meeting in self.council.meetings:
-            for item in meeting.items:
-                if item.stamp.key == r.origin_item_key:
-                    if self.public.items[item.stamp.key] is Exposure.FULL:
-                        return item, meeting
-                    return None
-        return None
+        return self.public_items.get(r.origin_item_key) if r.origin_item_key else None
 
     def _consultation(
         self,

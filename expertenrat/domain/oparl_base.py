@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from expertenrat.domain.errors import ExpertenratError
@@ -84,4 +84,4 @@ def add_list(tree: OParlTree, stem_url: str, objects: list[dict]) -> None:
 
 def utc_text(moment: datetime) -> str:
     """A naive UTC timestamp as ISO 8601 with its offset: 2026-11-27T09:30:00+00:00."""
-    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
+    return moment.replace(tzinfo=None).isoformat(timespec="seconds") + "+00:00"

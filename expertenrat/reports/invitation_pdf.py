@@ -35,9 +35,12 @@ _COLUMNS: tuple[Column[AgendaEntry], ...] = (
 )
 
 
-def render_invitation(doc: MeetingDocument, *, reproducible: bool = False) -> RenderedPdf:
+def render_invitation(
+    doc: MeetingDocument, *, reproducible: bool = False, keywords: str = ""
+) -> RenderedPdf:
     """The invitation to ``doc`` (a cancellation letter if the meeting is cancelled);
-    ``reproducible``: the same bytes for the same content (see ``theme.DocumentInfo``).
+    ``reproducible``: the same bytes for the same content (see ``theme.DocumentInfo``);
+    ``keywords``: the PDF's keywords (metadata).
 
     Warnings: letters no bundled font has, and an invitation later than the notice period.
     """
@@ -52,6 +55,7 @@ def render_invitation(doc: MeetingDocument, *, reproducible: bool = False) -> Re
         logo_png=head.logo_png,
         subject=f"{title}, {parts.when(doc)}",
         date_label="",
+        keywords=keywords,
         reproducible=reproducible,
     )
     story = [*_address_block(doc), parts.paragraph(title, "heading", theme.BOLD)]

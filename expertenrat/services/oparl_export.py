@@ -6,11 +6,15 @@ The service reads everything, deleted and non-public records included, with a fe
 queries per council; the domain decides what goes out. Records without a public id of
 their own (council, action field) get one derived from their row id, so ids stay stable.
 Invitations are rendered for invited meetings only (without non-public items, presenters
-and recusals); a held meeting is published by its approved public minutes instead.
+and recusals); a held meeting is published by its approved public minutes instead. An
+invitation PDF carries the digest of what it shows (and of the program that drew it) in
+its keywords; the previous export's PDF with the same digest is taken as it is, so a
+re-export renders only the invitations that changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -20,6 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat import __version__
 from expertenrat.domain.enums import (
     AttendanceStatus,
     ConflictDecision,
@@ -59,18 +64,23 @@ class OParlExportService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def councils(self, *, invitations: bool = True) -> list[CouncilRecord]:
+    def councils(
+        self, *, invitations: bool = True, previous: Path | None = None
+    ) -> list[CouncilRecord]:
         """Every council's records as the OParl mapping reads them; ``invitations``:
-        with the public invitation PDFs of invited meetings rendered."""
+        with the public invitation PDFs of invited meetings, taken from the export in
+        ``previous`` where unchanged, rendered otherwise."""
+        pdfs = _InvitationPdfs(previous) if invitations else None
         with reading(self._db) as session:
             rows = session.scalars(select(models.Council).order_by(models.Council.id))
-            return [_council(session, row, invitations) for row in rows]
+            return [_council(session, row, pdfs) for row in rows]
 
     def export(self, folder: Path, base_url: str, *, force: bool = False) -> WrittenFolder:
         """Write the tree for ``base_url`` into ``folder`` (refused if not empty, unless
         ``force``); all or nothing."""
         base = check_base_url(base_url)
-        return write_folder(folder, oparl_files(oparl_tree(base, self.councils())), force=force)
+        councils = self.councils(previous=folder)
+        return write_folder(folder, oparl_files(oparl_tree(base, councils)), force=force)
 
 
 def _stamp(row: object, key: str | None = None) -> Stamp:
@@ -90,7 +100,9 @@ def _field_key(council_id: int, field_id: int | None) -> str | None:
     return None if field_id is None else derived_key("action-field", str(council_id), str(field_id))
 
 
-def _council(session: Session, council: models.Council, invitations: bool) -> CouncilRecord:
+def _council(
+    session: Session, council: models.Council, invitations: _InvitationPdfs | None
+) -> CouncilRecord:
     cid = council.id
     fields = [
         ActionFieldRecord(_stamp(f, _field_key(cid, f.id)), f.name) for f in council.action_fields
@@ -180,7 +192,10 @@ def _person(person: models.Person) -> PersonRecord:
 
 
 def _meetings(
-    session: Session, council: models.Council, project_keys: dict[int, str], invitations: bool
+    session: Session,
+    council: models.Council,
+    project_keys: dict[int, str],
+    invitations: _InvitationPdfs | None,
 ) -> tuple[list[MeetingRecord], dict[int, str]]:
     """The council's meetings (deleted ones too) and the public id of every agenda item."""
     meetings = list(
@@ -211,7 +226,8 @@ def _meetings(
     recusals = _recusals(session, council.id)
     present = _present(session, council.id)
     minutes = _public_minutes(session, council.id)
-    rendered = _invitations(session, [m for m in meetings if invitations and _invited(m)])
+    invited = [m for m in meetings if _invited(m)]
+    rendered = invitations.of(session, invited) if invitations and invited else {}
     by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
     for item in items:
         by_meeting[item.meeting_id].append(item)
@@ -356,23 +372,45 @@ def _retired_invitation(meeting: models.Meeting) -> tuple[Stamp, ...]:
     return (Stamp(key, meeting.created, meeting.modified, meeting.modified),)
 
 
-def _invitations(session: Session, meetings: list[models.Meeting]) -> dict[int, FileRecord]:
-    from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
+class _InvitationPdfs:
+    """The public invitation PDFs: the previous export's file where it shows the same
+    (its keywords carry the digest of the document and of the program), rendered else."""
 
-    if not meetings:
-        return {}
-    found = {}
-    for meeting, document in zip(
-        meetings, meeting_documents_of(session, meetings, None), strict=True
-    ):
-        found[meeting.id] = FileRecord(
-            stamp=Stamp(_invitation_key(meeting), meeting.created, meeting.modified),
-            name="Einladung",
-            file_name="einladung.pdf",
-            content=render_invitation(_public_invitation(document), reproducible=True).pdf,
-            on=meeting.invitation_sent_on,
-        )
-    return found
+    FILE_NAME = "einladung.pdf"
+
+    def __init__(self, previous: Path | None) -> None:
+        self._previous = previous
+
+    def of(self, session: Session, meetings: list[models.Meeting]) -> dict[int, FileRecord]:
+        found = {}
+        for meeting, document in zip(
+            meetings, meeting_documents_of(session, meetings, None), strict=True
+        ):
+            key = _invitation_key(meeting)
+            found[meeting.id] = FileRecord(
+                stamp=Stamp(key, meeting.created, meeting.modified),
+                name="Einladung",
+                file_name=self.FILE_NAME,
+                content=self._pdf(key, _public_invitation(document)),
+                on=meeting.invitation_sent_on,
+            )
+        return found
+
+    def _pdf(self, key: str, document: MeetingDocument) -> bytes:
+        from reportlab import Version as reportlab_version
+
+        source = f"{__version__}|{reportlab_version}|{document!r}".encode()
+        mark = f"oparl-{hashlib.sha256(source).hexdigest()[:32]}"
+        if self._previous is not None:
+            try:
+                earlier = (self._previous / "file" / key / self.FILE_NAME).read_bytes()
+            except OSError:
+                earlier = b""
+            if mark.encode("ascii") in earlier:
+                return earlier
+        from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
+
+        return render_invitation(document, reproducible=True, keywords=mark).pdf
 
 
 def _public_invitation(document: MeetingDocument) -> MeetingDocument:

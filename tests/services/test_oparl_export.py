@@ -32,8 +32,9 @@ def services(demo_file) -> Iterator[Services]:
     db.close()
 
 
-def exported(services: Services, folder: Path) -> Walk:
-    services.oparl_export.export(folder, BASE)
+def exported(services: Services, folder: Path, *, again: bool = False) -> Walk:
+    """The export into ``folder`` walked like a client; ``again``: replacing an export."""
+    services.oparl_export.export(folder, BASE, force=again)
     client = OParlClient(folder, BASE)
     walk = client.run()
     assert walk.problems == []
@@ -77,6 +78,27 @@ def test_ids_and_contents_are_the_same_in_two_exports(services, tmp_path):
 
     assert set(first.objects) == set(second.objects)
     assert first.objects == second.objects  # the invitation PDFs too: reproducible bytes
+
+
+def test_a_re_export_takes_unchanged_invitations_from_the_folder(services, tmp_path):
+    folder = tmp_path / "oparl"
+    meeting = next(m for m in exported(services, folder).of_type("Meeting") if "invitation" in m)
+    pdf = folder / meeting["invitation"]["accessUrl"].removeprefix(BASE + "/")
+    pdf.write_bytes(pdf.read_bytes() + b"%unchanged\n")  # what a fresh rendering lacks
+
+    exported(services, folder, again=True)
+    assert pdf.read_bytes().endswith(b"%unchanged\n")  # taken from the previous export
+
+    with services.database.transaction() as session:
+        key = meeting["id"].removeprefix(f"{BASE}/meeting/").removesuffix(".json")
+        row = session.scalars(select(models.Meeting).where(models.Meeting.public_id == key)).one()
+        row.place = f"{HOSTILE} Rathaus"
+    walk = exported(services, folder, again=True)
+
+    again = pdf.read_bytes()
+    assert not again.endswith(b"%unchanged\n")  # rendered anew: the place changed
+    assert "Rathaus" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(again)).pages)
+    assert walk.objects[meeting["id"]]["invitation"]["size"] == len(again)
 
 
 def test_a_deleted_meeting_stays_as_a_tombstone_with_its_public_items(services, tmp_path):
