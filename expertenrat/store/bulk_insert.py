@@ -1,24 +1,31 @@
-"""Many rows into one table with one executemany of a short INSERT.
+"""Many rows into one table with one short INSERT statement.
 
 SQLAlchemy's Core ``insert`` with a list of dicts builds the parameters of every row in
 Python (compiled parameter lookup, then the column types' conversions); for the tens of
 thousands of rows of a member import that costs more than the database's work. Here the
 statement is written once, each column's conversion for the dialect is looked up once, and
-the driver gets plain tuples. The values stored are the same as through ``insert``: the
+the driver gets plain values. The values stored are the same as through ``insert``: the
 conversions are the column types' own (e.g. SQLite's date and time text).
+
+SQLite gets an executemany of plain tuples (its driver loops in C). PostgreSQL gets one
+statement for all rows, ``INSERT … SELECT * FROM unnest(<one array per column>)``: psycopg's
+executemany sends one statement per row, which the server plans, runs and fires its
+statement triggers for (the audit trail's change notification, migration 0011) one by one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table
-from sqlalchemy.engine import Connection
+from sqlalchemy import Column, Table
+from sqlalchemy.engine import Connection, Dialect
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys, column names of ``table``) into ``table``."""
+    """Insert ``rows`` (dicts with the same keys, column names of ``table``) into ``table``,
+    in their order."""
     if not rows:
         return
     dialect = connection.dialect
@@ -27,12 +34,6 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     defaulted = sorted(c.name for c in table.c if c.default is not None and c.name not in names)
     if defaulted:  # SQLAlchemy would fill them in; the rows must hold them here
         raise ValueError(f"the rows for {table.name} lack {', '.join(defaulted)}")
-    quote = dialect.identifier_preparer.quote
-    marker = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
-    statement = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
-        f"VALUES ({', '.join([marker] * len(columns))})"
-    )
     converters = [
         (index, convert, {})  # the rows of an import share their dates and timestamps
         for index, column in enumerate(columns)
@@ -49,4 +50,18 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
                     converted[plain] = convert(plain)
                 value[index] = converted[plain]
         values.append(tuple(value))
-    connection.exec_driver_sql(statement, values)
+    quote = dialect.identifier_preparer.quote
+    into = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
+    if dialect.name == "postgresql":
+        arrays = ", ".join(f"%b::{_array_type(column, dialect)}" for column in columns)
+        statement = f"{into} SELECT * FROM unnest({arrays})"
+        connection.exec_driver_sql(statement, tuple(list(c) for c in zip(*values, strict=True)))
+        return
+    marker = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
+    connection.exec_driver_sql(f"{into} VALUES ({', '.join([marker] * len(columns))})", values)
+
+
+def _array_type(column: Column, dialect: Dialect) -> str:
+    """The column's type as an array type without length or precision: an explicit cast to
+    ``VARCHAR(200)`` would cut a longer value, the INSERT's own conversion refuses it."""
+    return re.sub(r"\s*\([^)]*\)", "", column.type.compile(dialect=dialect)) + "[]"

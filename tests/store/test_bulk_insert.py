@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import exc, insert, select
 
 from expertenrat.store import models
 from expertenrat.store.bulk_insert import insert_rows
@@ -77,4 +77,13 @@ def test_rows_without_a_defaulted_column_or_of_other_shapes_are_refused(database
         with pytest.raises(ValueError, match="differ in their columns"):
             insert_rows(connection, table, [person(1), lacking])
         insert_rows(connection, table, [])  # nothing to do
+    assert stored(database, range(1000, 1010)) == []
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+def test_a_value_too_long_for_its_column_is_refused_not_cut(database) -> None:
+    """PostgreSQL gets the rows as arrays: a cast to the column's length would cut."""
+    too_long = person(1) | {"given_name": "Z" * 201}
+    with pytest.raises(exc.DataError), database.engine.begin() as connection:
+        insert_rows(connection, models.Person.__table__, [person(2), too_long])
     assert stored(database, range(1000, 1010)) == []
