@@ -18,11 +18,13 @@ import unicodedata
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatch
 
 import arabic_reshaper
 from bidi import get_base_level, get_display
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from expertenrat.paths import resource_path
 
@@ -71,6 +73,9 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
         "ARABIC LIGATURE ALLAH": False,  # keep the letters as written
     }
 )
+# Letters every face of the house family draws (a test checks it): text of only these
+# needs no look at the faces' glyph tables, so an italic face is read only when used.
+_EVERY_HOUSE_FACE = re.compile("[\n\x20-\x7e\xa0-\u017f\u2010-\u2027\u2030-\u203a\u20ac]*")
 _RTL_CLASSES = frozenset({"R", "AL"})
 _DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f")  # LRM, RLM: done their work
 # The blocks that hold every right-to-left letter (Hebrew to Arabic Extended, their
@@ -112,19 +117,53 @@ _SCRIPT_NAMES = {
 
 @functools.cache
 def register_fonts() -> None:
-    """Register every face and family with reportlab, once; each font file is read once."""
+    """Register every face and family with reportlab, once; each font file is read once,
+    when a face is first measured or drawn (see :class:`_FaceOnDemand`)."""
     read: dict[str, TTFont] = {}
     for family in FAMILIES:
         for name, file in dict(family.faces).items():
             if file in read:
                 font = _renamed(read[file], name)
             else:
-                font = read[file] = TTFont(name, str(resource_path("fonts", file)))
+                font = read[file] = _FontOnDemand(name, file)
             pdfmetrics.registerFont(font)
         regular, bold, italic, bold_italic = family.face_names
         pdfmetrics.registerFontFamily(
             family.name, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic
         )
+
+
+class _FaceOnDemand:
+    """Stands in for a font's parsed file (``TTFont.face``) until something asks for
+    more than its name; then reads the file (~50 ms each) and puts it in its place."""
+
+    def __init__(self, font: TTFont, path: str, name: str) -> None:
+        self.name = name.encode()  # the face's PostScript name: reportlab registers by it
+        self._font = font
+        self._path = path
+        self._face: TTFontFace | None = None
+
+    def __getattr__(self, attribute: str) -> object:
+        if attribute.startswith("_"):
+            raise AttributeError(attribute)
+        if self._face is None:
+            self._face = TTFontFace(self._path)
+            self._font.face = self._face
+        return getattr(self._face, attribute)
+
+
+class _FontOnDemand(TTFont):
+    """A TTFont named ``name`` whose file is read when first needed. It sets what
+    ``TTFont.__init__`` sets (a test compares them); ``name`` is the face's PostScript
+    name (a test checks that too)."""
+
+    def __init__(self, name: str, file: str) -> None:
+        self.fontName = name
+        self.face = _FaceOnDemand(self, str(resource_path("fonts", file)), name)
+        self.encoding = TTEncoding()
+        self.state = weakref.WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
 
 def _renamed(font: TTFont, name: str) -> TTFont:
@@ -160,6 +199,12 @@ def family_of(char: str) -> Family | None:
 def _house_table() -> dict[int, None]:
     """A translation table that deletes what the house family draws."""
     return dict.fromkeys(_family_coverage(HOUSE))
+
+
+def only_house_letters(text: str) -> bool:
+    """Whether every face of the house family draws all of ``text`` (a quick test that
+    does not read the faces: it may say no to some text they do draw)."""
+    return _EVERY_HOUSE_FACE.fullmatch(text) is not None
 
 
 def has_rtl(text: str) -> bool:
@@ -219,7 +264,8 @@ def font_runs(text: str) -> Iterator[tuple[Family | None, str]]:
 
     Letters no family has become "�" (drawn by the house family); invisible marks vanish.
     """
-    if not text.translate(_house_table()):  # the house family draws it all
+    if only_house_letters(text) or not text.translate(_house_table()):
+        # the house family draws it all
         yield None, text
         return
     house = _family_coverage(HOUSE)
@@ -239,6 +285,8 @@ def font_runs(text: str) -> Iterator[tuple[Family | None, str]]:
 
 def missing_scripts(text: str) -> list[str]:
     """The scripts (German names) of the letters in ``text`` that no family can draw."""
+    if only_house_letters(text):
+        return []
     found: dict[str, None] = {}
     for line in text.splitlines():
         for char in visual(line):

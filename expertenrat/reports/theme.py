@@ -101,25 +101,28 @@ def content_height(landscape_: bool = False) -> float:
 
 
 class Paragraph(platypus_paragraph.Paragraph):
-    """A reportlab paragraph that skips the markup parser for plain text and breaks its
-    lines once per width.
+    """A reportlab paragraph that parses each shape of markup once and breaks its lines
+    once per width.
 
-    Text without markup (no "<", no "&") becomes the one fragment the parser would make of
-    it, a copy of the style's fragment with the text in it. A table measures every cell
-    when it works out its row heights, again for each part it is split into, and once more
-    before it draws the cell; the line breaks depend only on the width (the text and style
-    do not change), so the last ones are kept and reused. A part split off is a new
-    paragraph with its own breaks.
+    reportlab reads a paragraph's markup with an HTML parser, about a millisecond each.
+    The markup of the documents comes from a few shapes ("<b>…</b><br/><font …>…</font>")
+    filled with escaped user text, so the parser reads each shape once per style, with a
+    placeholder for each text, and a paragraph of that shape gets copies of those
+    fragments with its own texts in them (see :func:`_fragments`).
+
+    A table measures every cell when it works out its row heights, again for each part it
+    is split into, and once more before it draws the cell; the line breaks depend only on
+    the width (the text and style do not change), so the last ones are kept and reused. A
+    part split off is a new paragraph with its own breaks.
     """
 
     _broken: tuple[float, Any, list[float], float] | None = None
 
     def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
-        if kwargs or "<" in text or "&" in text or not (text := cleanBlockQuotedText(text)):
+        frags = None if kwargs else _fragments(text := cleanBlockQuotedText(text), style)
+        if frags is None:
             super().__init__(text, style, **kwargs)
             return
-        frags = [_plain_fragment(style).clone(text=text, link=[], us_lines=[])]
-        textTransformFrags(frags, style)
         super().__init__(text, style, frags=frags)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -133,16 +136,83 @@ class Paragraph(platypus_paragraph.Paragraph):
         return size
 
 
-_PLAIN_FRAGMENTS: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
+_TAG = re.compile(r"<[^<>]*>")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|#39|#x27);")
+_ENTITY_TEXT = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'", "#x27": "'"}
+_SLOT = "\ue000"  # stands for each text in a shape of markup (texts never enter one)
+_SHAPES_PER_STYLE = 256
+_SHAPES: weakref.WeakKeyDictionary[ParagraphStyle, dict[str, list[Any] | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _plain_fragment(style: ParagraphStyle) -> Any:
-    """What the markup parser makes of a word without markup in ``style``."""
-    fragment = _PLAIN_FRAGMENTS.get(style)
-    if fragment is None:
-        _, (fragment,), _ = ParaParser().parse("x", style)
-        _PLAIN_FRAGMENTS[style] = fragment
-    return fragment
+def _fragments(markup: str, style: ParagraphStyle) -> list[Any] | None:
+    """The fragments reportlab's parser makes of ``markup`` (cleaned), from its shape:
+    the markup with each text between tags replaced by a slot, parsed once per style.
+
+    ``None`` (parse it the usual way) for empty markup, an entity other than those
+    ``escape`` writes, a stray "<", or a shape the parser does not make one fragment per
+    slot of.
+    """
+    if not markup:
+        return None
+    pieces = _TAG.split(markup)
+    tags = _TAG.findall(markup)
+    texts: list[str] = []
+    shape: list[str] = []
+    for index, piece in enumerate(pieces):
+        if piece:
+            if "<" in piece:
+                return None
+            if "&" in piece:
+                if "&" in _ENTITY.sub("", piece):
+                    return None
+                piece = _ENTITY.sub(lambda m: _ENTITY_TEXT[m[1]], piece)
+            texts.append(piece)
+            shape.append(_SLOT)
+        if index < len(tags):
+            shape.append(tags[index])
+    template = _shape_fragments("".join(shape), style)
+    if template is None:
+        return None
+    found = iter(texts)
+    frags = [
+        frag.clone(
+            text=next(found) if frag.text == _SLOT else frag.text,
+            link=list(frag.link),
+            us_lines=list(frag.us_lines),
+        )
+        for frag in template
+    ]
+    textTransformFrags(frags, style)
+    return frags
+
+
+def _one_per_slot(frags: list[Any], slots: int) -> bool:
+    """Whether the parser made exactly one fragment of each slot and nothing else of it."""
+    whole = sum(f.text == _SLOT for f in frags)
+    return whole == slots and not any(_SLOT in f.text and f.text != _SLOT for f in frags)
+
+
+def _shape_fragments(shape: str, style: ParagraphStyle) -> list[Any] | None:
+    """The parser's fragments of ``shape`` in ``style`` (kept), ``None`` if unusable."""
+    shapes = _SHAPES.get(style)
+    if shapes is None:
+        shapes = _SHAPES[style] = {}
+    if shape in shapes:
+        return shapes[shape]
+    parser = ParaParser()
+    parser.caseSensitive = 1  # as Paragraph sets it
+    try:
+        _, frags, bullet = parser.parse(shape, style)
+    except Exception:  # the usual parse reports it
+        frags = None
+    if frags is not None and (bullet or not _one_per_slot(frags, shape.count(_SLOT))):
+        frags = None
+    if len(shapes) >= _SHAPES_PER_STYLE:
+        shapes.clear()
+    shapes[shape] = frags
+    return frags
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,21 +460,56 @@ def column_table(
     rows: Sequence[T], columns: Sequence[Column[T]], wide: bool = False, *, long_rows: bool = False
 ) -> Table:
     """A :func:`data_table` of ``rows`` with one cell per column, never taller than a page;
-    with ``long_rows`` a row may run over up to two pages (an agenda item's long title)."""
+    with ``long_rows`` a row may run over up to two pages (an agenda item's long title).
+
+    A cell of one short line ("TOP 3", "öffentlich") is a plain string that the table
+    draws in the cell style's font, size, leading and colour, where a paragraph would
+    set its baseline: it looks the same and costs a fraction of a paragraph.
+    """
     s = styles()
     width = content_width(wide)
     widths = [c.share * width for c in columns]
     # A row must fit on a page together with the repeated header row, unless it may split.
     max_height = content_height(wide) * (2 if long_rows else 0.5)
-    cells: list[list[Paragraph]] = [[Paragraph(c.header, s.table_head) for c in columns]]
+    cells: list[list[Paragraph | str]] = [[Paragraph(c.header, s.table_head) for c in columns]]
+    bold: list[tuple[str, tuple[int, int], tuple[int, int], str]] = []
     for row in rows:
-        cells.append(
+        line: list[Paragraph | str] = []
+        for c, w in zip(columns, widths, strict=True):
+            lines = c.lines(row)
+            found = _one_line(lines, s.cell, w - 2 * CELL_PADDING)
+            if found is None:
+                line.append(cell(lines, s.cell, w - 2 * CELL_PADDING, max_height))
+                continue
+            line.append(found)
+            if _face(s.cell, lines[0][1]) != s.cell.fontName:
+                spot = (len(line) - 1, len(cells))
+                bold.append(("FONTNAME", spot, spot, FONT_BOLD))
+        cells.append(line)
+    table = data_table(cells, widths, split_rows=long_rows)
+    table.setStyle(
+        TableStyle(
             [
-                cell(c.lines(row), s.cell, w - 2 * CELL_PADDING, max_height)
-                for c, w in zip(columns, widths, strict=True)
+                ("FONT", (0, 1), (-1, -1), s.cell.fontName, s.cell.fontSize, s.cell.leading),
+                ("TEXTCOLOR", (0, 1), (-1, -1), s.cell.textColor),
+                *bold,
             ]
         )
-    return data_table(cells, widths, split_rows=long_rows)
+    )
+    return table
+
+
+def _one_line(lines: Lines, style: ParagraphStyle, width: float) -> str | None:
+    """The text of a cell that is one line of plain or bold text the house faces draw and
+    that fits ``width`` in ``style``; ``None`` for anything else (a paragraph sets it)."""
+    if len(lines) != 1 or lines[0][1] not in (PLAIN, BOLD):
+        return None
+    text, markup = lines[0]
+    if not text or not fonts.only_house_letters(text) or " ".join(text.split()) != text:
+        return None
+    if pdfmetrics.stringWidth(text, _face(style, markup), style.fontSize) > width:
+        return None
+    return text
 
 
 def title_block(title: str, lead: str = "") -> list[Flowable]:
@@ -505,12 +610,44 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
     return shown(text.rstrip() + ELLIPSIS)
 
 
+@dataclass(frozen=True, slots=True)
+class _HeaderLines:
+    """The texts of the header and footer, fitted to their room once per document."""
+
+    council: str
+    city: str
+    title: str
+    dated: str
+    footer_note: str
+
+
 class _PageDecor:
     """Draws header and footer (all but the page count) on each page."""
 
     def __init__(self, info: DocumentInfo) -> None:
         self.info = info
         self.logo = _logo(info.logo_png)
+        self._lines: _HeaderLines | None = None
+
+    def _fitted(self, left: float, right: float, usable: float) -> _HeaderLines:
+        """The header and footer texts, shortened to fit (the same on every page)."""
+        if self._lines is None:
+            info = self.info
+            title = fit_line(info.title, FONT_BOLD, 9.5, usable * 0.48)
+            dated = german_date(info.date)
+            if info.date_label:
+                dated = f"{info.date_label}: {dated}"
+            text_room = right - left - pdfmetrics.stringWidth(title, FONT_BOLD, 9.5) - 8 * mm
+            self._lines = _HeaderLines(
+                council=fit_line(info.council_name, FONT_BOLD, 9.5, text_room),
+                city=fit_line(info.city, FONT, 8.5, text_room),
+                title=title,
+                dated=dated,
+                footer_note=fit_line(info.footer_note, FONT, 7.5, usable * 0.75)
+                if info.footer_note
+                else "",
+            )
+        return self._lines
 
     def draw(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         info = self.info
@@ -526,30 +663,24 @@ class _PageDecor:
             bottom = height - _HEADER_TOP - (_LOGO_BOX[1] + logo_height) / 2
             canvas.drawImage(image, left, bottom, logo_width, logo_height, mask="auto")
             left += logo_width + 4 * mm
-        title = fit_line(info.title, FONT_BOLD, 9.5, usable * 0.48)
-        dated = german_date(info.date)
-        if info.date_label:
-            dated = f"{info.date_label}: {dated}"
-        text_room = right - left - pdfmetrics.stringWidth(title, FONT_BOLD, 9.5) - 8 * mm
+        lines = self._fitted(left, right, usable)
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, 9.5)
-        canvas.drawString(left, line1, fit_line(info.council_name, FONT_BOLD, 9.5, text_room))
-        canvas.drawRightString(right, line1, title)
+        canvas.drawString(left, line1, lines.council)
+        canvas.drawRightString(right, line1, lines.title)
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 8.5)
-        canvas.drawString(left, line2, fit_line(info.city, FONT, 8.5, text_room))
-        canvas.drawRightString(right, line2, dated)
+        canvas.drawString(left, line2, lines.city)
+        canvas.drawRightString(right, line2, lines.dated)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(MARGINS.left, height - _HEADER_RULE, right, height - _HEADER_RULE)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGINS.left, _FOOTER_RULE, right, _FOOTER_RULE)
-        if info.footer_note:
+        if lines.footer_note:
             canvas.setFont(FONT, 7.5)
-            canvas.drawString(
-                MARGINS.left, _FOOTER_BASELINE, fit_line(info.footer_note, FONT, 7.5, usable * 0.75)
-            )
+            canvas.drawString(MARGINS.left, _FOOTER_BASELINE, lines.footer_note)
         canvas.restoreState()
 
 
