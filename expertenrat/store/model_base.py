@@ -5,8 +5,6 @@ so both databases hold the same values whatever their server time zone (for rows
 without the ORM, PostgreSQL's server default is UTC too since migration 0004).
 """
 
-from __future__ import annotations
-
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime

@@ -16,8 +16,6 @@ Records that leave the app (OParl, calendars, files) carry a ``public_id``: a uu
 that never changes. Those that OParl must report as deleted carry ``deleted_at``.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime, time
 
 from sqlalchemy import (
@@ -138,7 +136,7 @@ class Council(Versioned, Base):
         _text(COUNCIL["secretariat"]), default="", server_default=""
     )
 
-    action_fields: Mapped[list[ActionField]] = relationship(
+    action_fields: Mapped[list["ActionField"]] = relationship(
         back_populates="council", order_by="ActionField.position", cascade="all, delete-orphan"
     )
 
@@ -180,7 +178,7 @@ class Person(PublicId, SoftDeleted, Versioned, Base):
     publish_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     publish_contact_on: Mapped[date | None] = mapped_column(Date)
 
-    memberships: Mapped[list[Membership]] = relationship(back_populates="person")
+    memberships: Mapped[list["Membership"]] = relationship(back_populates="person")
 
 
 class ConsentEntry(Base):
@@ -236,7 +234,7 @@ class Membership(PublicId, SoftDeleted, Versioned, Base):
     )
 
     person: Mapped[Person] = relationship(back_populates="memberships")
-    further_fields: Mapped[list[MembershipFurtherField]] = relationship(
+    further_fields: Mapped[list["MembershipFurtherField"]] = relationship(
         cascade="all, delete-orphan"
     )
 
@@ -273,7 +271,7 @@ class Project(PublicId, SoftDeleted, Versioned, Base):
     phase: Mapped[str] = mapped_column(String(30), default="planning")
     description: Mapped[str] = mapped_column(Text, default="")
 
-    partners: Mapped[list[ProjectPartner]] = relationship(
+    partners: Mapped[list["ProjectPartner"]] = relationship(
         order_by="ProjectPartner.position", cascade="all, delete-orphan"
     )
 
@@ -402,7 +400,7 @@ class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
     resolution_text: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(String(100), default="")
 
-    parent: Mapped[AgendaItem | None] = relationship(remote_side=[id])
+    parent: Mapped["AgendaItem | None"] = relationship(remote_side=[id])
 
 
 def _membership_voting_right(context: DefaultExecutionContext) -> bool:
@@ -533,7 +531,7 @@ class Recommendation(PublicId, SoftDeleted, Versioned, Base):
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(30), default="adopted", index=True)
 
-    projects: Mapped[list[RecommendationProject]] = relationship(
+    projects: Mapped[list["RecommendationProject"]] = relationship(
         order_by="RecommendationProject.position", cascade="all, delete-orphan"
     )
 
