@@ -24,10 +24,16 @@ from expertenrat.reports.theme import Paragraph
 
 INDENT = 6 * mm
 _BOX_FILL = colors.HexColor("#f1f5f9")
-_MUTED = theme.MUTED.hexval().replace("0x", "#")
-_LABEL_FONT = (
-    f'<font face="{theme.FONT_BOLD}" size="8.5" color="{theme.ACCENT.hexval().replace("0x", "#")}">'
-)
+# An item's heading and a labelled text are each set as two plain paragraphs, not as one
+# paragraph of mixed markup (which costs several times as much to lay out and draw). Their
+# leading and spacing put every line where the mixed paragraph had it: its first baseline
+# one font size below its top, each further line one leading lower. (Space after one
+# flowable and before the next overlaps: the larger counts.)
+_LABEL_SIZE = 8.5
+_FACTS_SIZE = 8
+_TEXT_LEADING = 13.5  # of the body text
+_LABEL_LEADING = 12  # the text's first baseline 8.5 + 13.5 below the label line's top
+_BELOW_LABELLED = _TEXT_LEADING - _LABEL_LEADING  # what the label line lacks of a line
 
 
 class Bookmark(Flowable):
@@ -45,6 +51,21 @@ class Bookmark(Flowable):
         self.canv.outline_entry(self.title, self.level)  # type: ignore[attr-defined]
 
 
+class _LabelLine(Paragraph):
+    """A label ("Antrag") that goes to the next page unless a line of its text fits
+    below it: never a label alone at a page's foot."""
+
+    def _room(self, available_height: float) -> bool:
+        return available_height >= self.style.leading + _TEXT_LEADING
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        return (width, height) if self._room(availHeight) else (width, availHeight + 1)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return super().split(availWidth, availHeight) if self._room(availHeight) else []
+
+
 def bookmarked_heading(text: str, *, keep_space: float = 40 * mm) -> list[Flowable]:
     heading = theme.section_heading(text, keep_space=keep_space)
     return [heading[0], Bookmark(text), *heading[1:]]
@@ -54,7 +75,9 @@ def bookmarked_heading(text: str, *, keep_space: float = 40 * mm) -> list[Flowab
 class _Styles:
     item: ParagraphStyle
     indented: ParagraphStyle
-    labelled: ParagraphStyle  # the first paragraph of a labelled text: label line outdented
+    item_title: ParagraphStyle  # an item's heading when its facts follow
+    item_facts: ParagraphStyle
+    label_line: ParagraphStyle  # "Antrag", outdented over its text
     label: ParagraphStyle
     tinted: ParagraphStyle
     small_indented: ParagraphStyle
@@ -65,10 +88,31 @@ class _Styles:
 def _styles() -> _Styles:
     s = theme.styles()
     indented = ParagraphStyle("indented", s.body, leftIndent=INDENT)
+    item = ParagraphStyle("item", s.heading, fontSize=11.5, leading=14.5, spaceBefore=10)
+    facts_gap = item.fontSize - _FACTS_SIZE
     return _Styles(
-        item=ParagraphStyle("item", s.heading, fontSize=11.5, leading=14.5, spaceBefore=10),
+        item=item,
+        item_title=ParagraphStyle("item_title", item, spaceAfter=0, keepWithNext=1),
+        item_facts=ParagraphStyle(
+            "item_facts",
+            s.body,
+            fontSize=_FACTS_SIZE,
+            leading=item.leading - facts_gap,  # one line ends where the heading's did
+            textColor=theme.MUTED,
+            spaceBefore=facts_gap,
+            spaceAfter=item.spaceAfter,
+        ),
         indented=indented,
-        labelled=ParagraphStyle("labelled", indented, firstLineIndent=-INDENT, spaceBefore=4),
+        label_line=ParagraphStyle(
+            "label_line",
+            indented,
+            leftIndent=0,
+            fontName=theme.FONT_BOLD,
+            fontSize=_LABEL_SIZE,
+            leading=_LABEL_LEADING,
+            textColor=theme.ACCENT,
+            spaceBefore=4,
+        ),
         label=ParagraphStyle("label", s.table_head, spaceBefore=4, spaceAfter=1.5),
         tinted=ParagraphStyle(
             "tinted",
@@ -86,12 +130,13 @@ def _styles() -> _Styles:
 
 def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
     """An item's heading with its facts below (a new page unless room is left), bookmarked."""
-    style = _styles().item
-    markup = f"<b>{theme.esc(theme.clip(item.label, 300), theme.FONT_BOLD)}</b>"
-    if not item.withheld:
-        facts = theme.esc(item_facts(item), theme.FONT)
-        markup += f'<br/><font face="{theme.FONT}" size="8" color="{_MUTED}">{facts}</font>'
-    return [CondPageBreak(35 * mm), Bookmark(item.label, level), Paragraph(markup, style)]
+    styles = _styles()
+    title = theme.esc(theme.clip(item.label, 300), theme.FONT_BOLD)
+    story: list[Flowable] = [CondPageBreak(35 * mm), Bookmark(item.label, level)]
+    if item.withheld:
+        return [*story, Paragraph(title, styles.item)]
+    facts = theme.esc(item_facts(item), theme.FONT)
+    return [*story, Paragraph(title, styles.item_title), Paragraph(facts, styles.item_facts)]
 
 
 def item_facts(item: MinutesItem) -> str:
@@ -120,9 +165,11 @@ def text_block(
         wrapped = theme.wrap_rtl(line, theme.FONT_BOLD, style.fontSize, width)
         markup = theme.esc(wrapped, style.fontName)
         if label:
-            head = theme.esc(label, theme.FONT_BOLD)
-            markup = f"{_LABEL_FONT}{head}</font><br/>{markup}"
-            story.append(Paragraph(markup, styles.labelled))
+            story += [
+                _LabelLine(theme.esc(label, theme.FONT_BOLD), styles.label_line),
+                Paragraph(markup, style),
+                Spacer(0, _BELOW_LABELLED),
+            ]
             label = ""
         else:
             story.append(Paragraph(markup, style))

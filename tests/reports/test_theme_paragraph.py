@@ -9,7 +9,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
 from expertenrat.paths import resource_path
-from expertenrat.reports import fonts, minutes_blocks, theme
+from expertenrat.reports import fonts, theme
 
 MARKUPS = [
     "Hallo Welt",
@@ -20,7 +20,7 @@ MARKUPS = [
     "x &nbsp; y",  # an entity escape() never writes: parsed the usual way
     "a < b",  # a stray "<": parsed the usual way
     theme.SMALL.format("klein"),
-    f"{minutes_blocks._LABEL_FONT}Antrag</font><br/>Text &amp; so",
+    '<font face="DejaVuSans-Bold" size="8.5" color="#1f4e79">Antrag</font><br/>Text &amp; so',
     theme.esc("Dr. med. A & B <x> \"q\" 'y' 10 Mitglieder – „z“ 😀"),
     theme.esc("محمد عبد الله & שלום Ж", theme.FONT_BOLD),
     "<b>" + theme.esc("Ödön ʕ Ж \ue000", theme.FONT_BOLD) + "</b>",
