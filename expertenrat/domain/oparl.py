@@ -27,6 +27,7 @@ from expertenrat.domain.oparl_base import (
     derived_key,
     utc_text,
 )
+from expertenrat.domain.oparl_previous import BODIES, PreviousExport, tombstone
 from expertenrat.domain.oparl_public import Exposure, PublicCouncil
 from expertenrat.domain.oparl_records import (
     AgendaItemRecord,
@@ -41,17 +42,27 @@ from expertenrat.domain.oparl_records import (
 )
 
 
-def oparl_tree(base_url: str, councils: Sequence[CouncilRecord]) -> OParlTree:
-    """Every council as a Body of one System."""
+def oparl_tree(
+    base_url: str,
+    councils: Sequence[CouncilRecord],
+    previous: PreviousExport | None = None,
+    now: datetime | None = None,
+) -> OParlTree:
+    """Every council as a Body of one System; ``previous``: the export this one replaces,
+    whose objects missing now stay as tombstones; ``now``: the export's time (UTC)."""
     tree = OParlTree(base_url)
     memberships: dict[str, list[dict]] = {}  # by person: a person may sit in several councils
     builders = [_BodyBuilder(tree, council, memberships) for council in councils]
     for builder in builders:
         builder.collect_memberships()
     bodies = [builder.build() for builder in builders]
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    if previous is not None:
+        _keep_tombstones(tree, builders, bodies, previous, utc_text(now))
+    for builder in builders:
+        builder.publish()
     system_url = f"{base_url}/system.json"
     stamps = [c.stamp for c in councils]
-    now = datetime.now(UTC).replace(tzinfo=None)
     system = {
         "id": system_url,
         "type": f"{SCHEMA}System",
@@ -64,6 +75,28 @@ def oparl_tree(base_url: str, councils: Sequence[CouncilRecord]) -> OParlTree:
     tree.documents["system.json"] = system
     add_list(tree, f"{base_url}/bodies", bodies)
     return tree
+
+
+def _keep_tombstones(
+    tree: OParlTree,
+    builders: list[_BodyBuilder],
+    bodies: list[dict],
+    previous: PreviousExport,
+    now: str,
+) -> None:
+    """Every object of ``previous`` that is missing now, as a tombstone in the lists it
+    stood in (of the bodies still there)."""
+    lists = {(BODIES, "bodies"): bodies}
+    for builder in builders:
+        for name, objects in builder.listed.items():
+            lists[(builder.council.stamp.key, name)] = objects
+    published = {tree.path(obj["id"]) for objects in lists.values() for obj in objects}
+    for gone in previous.missing(published):
+        stone = tombstone(tree.base_url, gone, now)
+        for place in gone.lists:
+            if place in lists:
+                lists[place].append(stone)
+                tree.documents[gone.path] = stone
 
 
 class _BodyBuilder:
@@ -79,6 +112,7 @@ class _BodyBuilder:
         self.body_url = self.url("body", council.stamp.key)
         self.org_url = self.url("organization", derived_key(council.stamp.key, "organization"))
         self.lists = f"{self.base}/body/{council.stamp.key}"
+        self.listed: dict[str, list[dict]] = {}  # list name → objects, by build()
         self.public_items: dict[str, tuple[AgendaItemRecord, MeetingRecord]] = {
             item.stamp.key: (item, meeting)
             for meeting in council.meetings
@@ -147,22 +181,26 @@ class _BodyBuilder:
             f"{VENDOR}city": c.city,
         }
         self._store(body)
-        for name, objects in (
-            ("organizations", organizations),
-            ("persons", persons),
-            ("memberships", memberships),
-            ("meetings", meetings),
-            ("agenda-items", items),
-            ("papers", papers),
-            ("consultations", consultations),
-            ("files", files),
-            ("locations", locations),
-            ("legislative-terms", terms),
-        ):
+        self.listed = {
+            "organizations": organizations,
+            "persons": persons,
+            "memberships": memberships,
+            "meetings": meetings,
+            "agenda-items": items,
+            "papers": papers,
+            "consultations": consultations,
+            "files": files,
+            "locations": locations,
+            "legislative-terms": terms,
+        }
+        return body
+
+    def publish(self) -> None:
+        """The objects of every list as files, and the lists' pages."""
+        for name, objects in self.listed.items():
             for obj in objects:
                 self._store(obj)
             add_list(self.tree, f"{self.lists}/{name}", objects)
-        return body
 
     # -- objects -------------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ from expertenrat.domain.oparl_records import (
     VoteRecord,
 )
 from expertenrat.exchange.oparl_files import oparl_files
+from expertenrat.exchange.oparl_previous import PreviousExportFolder
 from expertenrat.services.files import WrittenFolder, write_folder
 from expertenrat.services.meeting_documents import meeting_documents_of
 from expertenrat.services.unit_of_work import reading
@@ -77,10 +78,12 @@ class OParlExportService:
 
     def export(self, folder: Path, base_url: str, *, force: bool = False) -> WrittenFolder:
         """Write the tree for ``base_url`` into ``folder`` (refused if not empty, unless
-        ``force``); all or nothing."""
+        ``force``); all or nothing. What an export already in ``folder`` published and
+        this one does not stays as a tombstone."""
         base = check_base_url(base_url)
         councils = self.councils(previous=folder)
-        return write_folder(folder, oparl_files(oparl_tree(base, councils)), force=force)
+        tree = oparl_tree(base, councils, PreviousExportFolder(folder))
+        return write_folder(folder, oparl_files(tree), force=force)
 
 
 def _stamp(row: object, key: str | None = None) -> Stamp:

@@ -127,6 +127,54 @@ def test_a_deleted_meeting_stays_as_a_tombstone_with_its_public_items(services, 
         assert after.objects[f"{BASE}/agenda-item/{item}.json"]["deleted"] is True
 
 
+def test_what_an_earlier_export_published_and_is_gone_now_stays_as_a_tombstone(services, tmp_path):
+    folder = tmp_path / "oparl"
+    council_id = services.settings.councils()[0].id
+    field = services.settings.action_fields(council_id)[0].id
+    new = Member(
+        None, HOSTILE, "Kurzzeit", email="kurz@example.org", term_start=date(2026, 1, 1),
+        primary_field_id=field,
+        publish_name=True, publish_name_on=date(2026, 1, 1), publish_contact=True,
+        publish_contact_on=date(2026, 1, 1),
+    )  # fmt: skip
+    services.members.save(council_id, new, TODAY)
+    member = next(m for m in services.members.members(council_id) if m.family_name == "Kurzzeit")
+    person_url = f"{BASE}/person/{public_id_of(services, member)}.json"
+    before = exported(services, folder)
+    item = next(i for i in before.of_type("AgendaItem") if i.get("expertenrat:votesYes"))
+    assert before.objects[person_url]["familyName"] == "Kurzzeit"
+    memberships = {m["id"] for m in before.objects[person_url]["membership"]}
+
+    services.members.delete(member)  # outright: the person appears nowhere else
+    with services.database.transaction() as session:
+        key = item["id"].removeprefix(f"{BASE}/agenda-item/").removesuffix(".json")
+        row = session.scalars(select(models.AgendaItem).where(models.AgendaItem.public_id == key))
+        row.one().public = False
+    after = exported(services, folder, again=True)
+
+    head = {"id", "type", "created", "modified", "deleted"}
+    for url, kind in [(person_url, "Person"), (item["id"], "AgendaItem")] + [
+        (m, "Membership") for m in memberships
+    ]:
+        stone = after.objects[url]
+        assert set(stone) == head and stone["deleted"] is True, url
+        assert (
+            stone["type"] == f"{SCHEMA}{kind}"
+            and stone["created"] == before.objects[url]["created"]
+        )
+        assert stone["modified"] >= before.objects[url]["modified"]
+    text = all_text(folder)
+    assert "Kurzzeit" not in text and "kurz@example.org" not in text
+    assert all(
+        item["id"] not in [i["id"] for i in m["agendaItem"]]
+        for m in after.of_type("Meeting")
+        if "agendaItem" in m
+    )
+
+    again = exported(services, folder, again=True)
+    assert again.objects == after.objects  # a tombstone stays as it was
+
+
 def test_personal_data_goes_out_only_with_consent(services, tmp_path):
     council_id = services.settings.councils()[0].id
     field = services.settings.action_fields(council_id)[0].id
