@@ -10,8 +10,20 @@ so only the proportions mean much): before, 3.0 s against 0.39 s bare (7.8x); af
 services are made (and imported) on first use, the command line imports what a command
 needs when it runs (roster, member import, recommendation filters, the holiday calendar)
 and the upright fallback fonts reuse the parsed house font files instead of reading
-DejaVu Sans twice more, 2.0 s against 0.43 s (4.7x). Most of the rest is importing
-SQLAlchemy and declaring the ORM models, which the command needs to read the meeting.
+DejaVu Sans twice more, 2.0 s against 0.43 s (4.7x). Then (load 7-8, old and new in the
+same minutes, median of 7): before 2.17 s against 0.44 s (4.9x); after the minutes
+layout got faster (see test_minutes_pdf_benchmark), a font file is read only when a face
+is first used (the bold italic face of the house family no longer at all here) and the
+models are declared without string annotations (SQLAlchemy evaluated ~630 of them),
+2.0 s against 0.45 s (4.5x). The aim of 1.5x is out of reach while the meeting is read
+through the ORM: in process (load 7, CPU), importing sqlalchemy.orm takes 0.45-0.5 s
+alone, more than the whole bare build; declaring the models (with the PostgreSQL dialect,
+which their partial indexes' postgresql_where loads, and the domain modules they use)
+0.3-0.37 s; configuring the mappers 0.08 s; reportlab 0.18 s (the bare build pays this
+too); the command line, the services and report modules the export uses 0.22-0.33 s;
+opening the database, reading the meeting (19 queries, each compiled the first time),
+laying out, drawing and writing 0.34-0.55 s, against about 0.2 s for the bare build's
+fonts and layout.
 """
 
 from __future__ import annotations
