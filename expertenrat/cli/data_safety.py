@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, confirm, positive
-from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -53,8 +52,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def _backup(services: Services, args: argparse.Namespace) -> str:
     path = Path(args.out)
-    data, summary = services.backup.backup_bytes()
-    write_file(path, data)
+    summary = services.backup.backup(path)
     return (
         f"Sicherung mit {summary.rows} Datensätzen in {summary.tables} Tabellen "
         f"({summary.size / 1024**2:.1f} MB): {path}"

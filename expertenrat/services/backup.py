@@ -4,14 +4,12 @@ Both directions are driven by the SQLAlchemy metadata, so a new table or column 
 included without code here. A backup reads every table in one snapshot (a consistent
 state even while others write). A restore reads and checks the whole file first, brings
 an older backup up to the current schema in a scratch SQLite file with the migrations,
-keeps a copy of what it replaces and then swaps all rows in one transaction: on any
+keeps a copy of what it replaces (if anything) and then swaps all rows in one transaction: on any
 error the database stays exactly as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -20,11 +18,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, MetaData, Table, exc, select, text
+from sqlalchemy import Connection, MetaData, Table, exc, literal, select, text
 
 from expertenrat import __version__
 from expertenrat.domain.errors import os_error_text
 from expertenrat.domain.progress import Progress
+from expertenrat.services.files import FileWriteError, writing_file
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import (
     Backup,
@@ -80,31 +79,19 @@ class BackupService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def backup_bytes(self, progress: Progress | None = None) -> tuple[bytes, BackupSummary]:
-        """All data as the bytes of a backup file, and what it holds."""
-        backup = self.snapshot(progress)
-        buffer = io.BytesIO()
-        write_backup(buffer, backup)
-        data = buffer.getvalue()
-        rows = sum(len(part.rows) for part in backup.tables)
-        return data, BackupSummary(len(backup.tables), rows, len(data))
-
     def backup(self, target: Path, progress: Progress | None = None) -> BackupSummary:
         """Write all data to ``target`` (all or nothing: a temporary file, then a rename)."""
-        data, summary = self.backup_bytes(progress)
-        temporary = target.with_name(f".{target.name}.tmp")
+        backup = self.snapshot(progress)
         try:
-            temporary.write_bytes(data)
-            temporary.replace(target)
-        except OSError as error:
+            with writing_file(target) as handle:
+                write_backup(handle, backup)
+                size = handle.tell()
+        except FileWriteError as error:
             raise BackupError(
-                f"Die Sicherung „{target}“ kann nicht geschrieben werden: {os_error_text(error)} "
-                "Die Daten sind unverändert."
+                f"Die Sicherung {error.message} Die Daten sind unverändert."
             ) from None
-        finally:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
-        return summary
+        rows = sum(len(part.rows) for part in backup.tables)
+        return BackupSummary(len(backup.tables), rows, size)
 
     def snapshot(self, progress: Progress | None = None) -> Backup:
         """All data in one consistent read, as a backup in memory."""
@@ -143,18 +130,18 @@ class BackupService:
         progress: Progress | None = None,
     ) -> RestoreSummary:
         """Replace all data with ``backup`` (already read and checked), as :meth:`restore`."""
-        rows = _rows_at_head(backup)
+        parts = _parts_at_head(backup)
         kept = self._keep_copy(keep_dir, now or datetime.now())
-        self._replace(rows, progress)
+        self._replace(parts, progress)
         return RestoreSummary(
-            rows=sum(len(r) for r in rows.values()),
+            rows=sum(len(part.rows) for part in parts.values()),
             schema_revision=backup.schema_revision,
             kept_copy=kept,
         )
 
     def _keep_copy(self, keep_dir: Path, now: datetime) -> Path | None:
-        if self._db.pending:
-            return None  # no schema yet, so nothing to keep
+        if self._db.pending or not self._holds_data():
+            return None  # nothing to keep
         path = sqlite_file(self._db.url)
         stamp = f"{now:%Y-%m-%d-%H%M%S}"
         try:
@@ -162,13 +149,10 @@ class BackupService:
                 target = path.with_name(f"{path.stem}-vor-wiederherstellung-{stamp}{path.suffix}")
                 copy_sqlite(path, target)
                 return target
-            backup = self.snapshot(None)
-            if not any(part.rows for part in backup.tables):
-                return None
             keep_dir.mkdir(parents=True, exist_ok=True)
             target = keep_dir / f"vor-wiederherstellung-{stamp}.zip"
             with target.open("wb") as handle:
-                write_backup(handle, backup)
+                write_backup(handle, self.snapshot(None))
             return target
         except (OSError, sqlite3.Error) as error:
             reason = os_error_text(error) if isinstance(error, OSError) else str(error)
@@ -177,9 +161,15 @@ class BackupService:
                 f"werden: {reason} Es wurde nichts verändert."
             ) from None
 
-    def _replace(
-        self, rows: dict[str, list[dict[str, Any]]], progress: Progress | None = None
-    ) -> None:
+    def _holds_data(self) -> bool:
+        """Has any table a row? (A new database has only its schema.)"""
+        with self._db.engine.connect() as connection:
+            return any(
+                connection.scalar(select(literal(1)).select_from(table).limit(1)) is not None
+                for table in Base.metadata.sorted_tables
+            )
+
+    def _replace(self, parts: dict[str, TablePart], progress: Progress | None = None) -> None:
         tables = Base.metadata.sorted_tables
         try:
             with self._db.transaction() as session:
@@ -187,8 +177,7 @@ class BackupService:
                 for table in reversed(tables):
                     connection.execute(table.delete())
                 for done, table in enumerate(tables, start=1):
-                    if rows[table.name]:
-                        connection.execute(table.insert(), rows[table.name])
+                    insert_rows(connection, table, parts[table.name].rows)
                     if progress is not None:
                         progress(done, len(tables))
                 if not self._db.is_sqlite:
@@ -200,8 +189,8 @@ class BackupService:
             ) from None
 
 
-def _rows_at_head(backup: Backup) -> dict[str, list[dict[str, Any]]]:
-    """The backup's rows by table, in the shape of the current schema."""
+def _parts_at_head(backup: Backup) -> dict[str, TablePart]:
+    """The backup's tables by name, in the shape of the current schema."""
     if backup.schema_revision != migrate.head_revision():
         backup = _migrated(backup)
     parts = {part.name: part for part in backup.tables}
@@ -218,7 +207,7 @@ def _rows_at_head(backup: Backup) -> dict[str, list[dict[str, Any]]]:
                 f"Die Spalten der Tabelle „{name}“ passen nicht zum Schemastand "
                 f"{backup.schema_revision}."
             )
-    return {name: part.as_dicts() for name, part in parts.items()}
+    return parts
 
 
 def _migrated(backup: Backup) -> Backup:
@@ -234,8 +223,8 @@ def _migrated(backup: Backup) -> Backup:
             with engine.begin() as connection:
                 for table in metadata.sorted_tables:
                     part = parts.get(table.name) if table.name != "alembic_version" else None
-                    if part is not None and part.rows:
-                        connection.execute(table.insert(), part.as_dicts())
+                    if part is not None:
+                        insert_rows(connection, table, part.rows)
         except (exc.IntegrityError, exc.StatementError) as error:
             raise BackupError(
                 f"Die ältere Sicherung ist in sich nicht stimmig ({error.orig})."
@@ -252,6 +241,34 @@ def _migrated(backup: Backup) -> Backup:
     return Backup(
         backup.app_version, migrate.head_revision(), backup.created_utc, tuple(parts_at_head)
     )
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[list[Any]]) -> None:
+    """Insert ``rows`` (values in the order of ``table.columns``) with the driver's
+    ``executemany``: no work per row in SQLAlchemy; only the columns whose type needs it
+    (e.g. dates on SQLite) go through the dialect's conversion."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in table.columns)}) "
+        f"VALUES ({', '.join([marker] * len(table.columns))})"
+    )
+    converters = [
+        (index, convert)
+        for index, column in enumerate(table.columns)
+        if (convert := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
+    if converters:  # column by column: one pass over each converted column's values
+        columns = list(zip(*rows, strict=True))
+        for index, convert in converters:
+            columns[index] = tuple(map(convert, columns[index]))
+        parameters = list(zip(*columns, strict=True))
+    else:
+        parameters = list(map(tuple, rows))
+    connection.exec_driver_sql(statement, parameters)
 
 
 def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:

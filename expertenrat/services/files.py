@@ -12,10 +12,11 @@ import contextlib
 import os
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 
@@ -27,6 +28,14 @@ class FileWriteError(ExpertenratError):
 
 
 def write_file(path: Path, data: bytes) -> None:
+    with writing_file(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def writing_file(path: Path) -> Iterator[IO[bytes]]:
+    """A handle for the new content of ``path``, written all or nothing like
+    :func:`write_file` (for content too big to hold in memory first)."""
     temporary = path.with_name(f".expertenrat-{os.getpid()}.tmp")  # short: long names fit
     try:
         if path.is_symlink():
@@ -42,7 +51,7 @@ def write_file(path: Path, data: bytes) -> None:
                 "einen anderen Dateinamen."
             )
         with temporary.open("xb") as handle:
-            handle.write(data)
+            yield handle
         os.replace(temporary, path)
     except OSError as error:
         raise FileWriteError(

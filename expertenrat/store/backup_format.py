@@ -11,11 +11,12 @@ path tricks in the names, no zip bomb, every part present with its hash and row 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import IO, Any
@@ -37,7 +38,7 @@ _ENCODERS: dict[str, Callable[[Any], Any]] = {
     "time": lambda v: v.isoformat(),
 }
 _DECODERS: dict[str, Callable[[Any], Any]] = {
-    "bytes": lambda v: base64.b64decode(v, validate=True),
+    "bytes": lambda v: binascii.a2b_base64(v, strict_mode=True),
     "date": date.fromisoformat,
     "datetime": datetime.fromisoformat,
     "time": time.fromisoformat,
@@ -58,10 +59,6 @@ class TablePart:
     @property
     def file(self) -> str:
         return f"tables/{self.name}.json"
-
-    def as_dicts(self) -> list[dict[str, Any]]:
-        names = [name for name, _kind in self.columns]
-        return [dict(zip(names, row, strict=True)) for row in self.rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +84,28 @@ def column_kind(python_type: type) -> str:
 
 
 def write_backup(target: IO[bytes], backup: Backup) -> None:
-    """Write ``backup`` as a zip to ``target`` (a file opened for binary writing)."""
+    """Write ``backup`` as a zip to ``target`` (a file opened for binary writing).
+
+    Each part is streamed into the zip in slices of rows and hashed on the way, so no
+    part is ever held as one big string. Parts with bytes (stored PDFs, logos) are stored
+    without compression: base64 of compressed PDFs shrinks by a quarter at most, and
+    deflating it took most of the time of a backup and a restore.
+    """
     entries = []
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for part in backup.tables:
-            data = _encode_part(part)
-            zf.writestr(part.file, data)
+            digest = hashlib.sha256()
+            with zf.open(_member(part), "w") as handle:
+                for chunk in _encoded_part(part):
+                    digest.update(chunk)
+                    handle.write(chunk)
             entries.append(
                 {
                     "name": part.name,
                     "file": part.file,
                     "columns": [list(column) for column in part.columns],
                     "rows": len(part.rows),
-                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "sha256": digest.hexdigest(),
                 }
             )
         manifest = {
@@ -113,14 +119,47 @@ def write_backup(target: IO[bytes], backup: Backup) -> None:
         zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
 
 
-def _encode_part(part: TablePart) -> bytes:
-    encoders = [_ENCODERS.get(kind) for _name, kind in part.columns]
-    rows = [
-        [v if v is None or e is None else e(v) for v, e in zip(row, encoders, strict=True)]
-        for row in part.rows
+_ROWS_PER_SLICE = 100
+
+
+def _member(part: TablePart) -> str | zipfile.ZipInfo:
+    if not any(kind == "bytes" for _name, kind in part.columns):
+        return part.file  # deflated, the zip's default
+    member = zipfile.ZipInfo(part.file, date_time=datetime.now().timetuple()[:6])
+    member.compress_type = zipfile.ZIP_STORED
+    return member
+
+
+def _encoded_part(part: TablePart) -> Iterator[bytes]:
+    """The JSON of ``part`` in slices: ``{"table":…,"columns":[…],"rows":[…]}``."""
+    head = {"table": part.name, "columns": [name for name, _ in part.columns]}
+    yield _json(head)[:-1].encode("utf-8") + b',"rows":['
+    encoders = [
+        (index, encoder)
+        for index, (_name, kind) in enumerate(part.columns)
+        if (encoder := _ENCODERS.get(kind)) is not None
     ]
-    body = {"table": part.name, "columns": [name for name, _ in part.columns], "rows": rows}
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    rows = part.rows
+    for start in range(0, len(rows), _ROWS_PER_SLICE):
+        block = rows[start : start + _ROWS_PER_SLICE]
+        if encoders:
+            block = [_encoded_row(row, encoders) for row in block]
+        text = _json(block)[1:-1]
+        yield (f",{text}" if start else text).encode("utf-8")
+    yield b"]}"
+
+
+def _encoded_row(row: list[Any], encoders: list[tuple[int, Callable[[Any], Any]]]) -> list[Any]:
+    row = list(row)
+    for index, encoder in encoders:
+        value = row[index]
+        if value is not None:
+            row[index] = encoder(value)
+    return row
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def read_backup(source: IO[bytes], is_known_revision: Callable[[str], bool]) -> Backup:
@@ -238,12 +277,18 @@ def _read_part(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], entry: An
 
 
 def _decode_rows(name: str, kinds: tuple[tuple[str, str], ...], rows: list[Any]) -> list[list[Any]]:
-    decoders = [_DECODERS.get(kind) for _c, kind in kinds]
+    """Turn the JSON values into Python values, column by column, in place."""
+    width = len(kinds)
+    decoders = [(i, d) for i, (_c, kind) in enumerate(kinds) if (d := _DECODERS.get(kind))]
     try:
-        return [
-            [v if v is None or d is None else d(v) for v, d in zip(row, decoders, strict=True)]
-            for row in rows
-        ]
+        if not all(type(row) is list and len(row) == width for row in rows):
+            raise ValueError
+        for index, decoder in decoders:
+            for row in rows:
+                value = row[index]
+                if value is not None:
+                    row[index] = decoder(value)
     except (TypeError, ValueError):
         message = f"Die Tabelle „{name}“ in der Sicherung enthält ungültige Werte."
         raise BackupError(message) from None
+    return rows

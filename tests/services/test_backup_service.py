@@ -123,6 +123,42 @@ def test_restore_keeps_a_copy_of_the_replaced_sqlite_data(demo_sqlite, tmp_path)
         kept.close()
 
 
+def test_restore_into_a_new_sqlite_file_keeps_no_copy_of_the_empty_file(demo_sqlite, tmp_path):
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    target = open_database(database_url(str(tmp_path / "neu" / "leer.db")))
+    try:
+        summary = BackupService(target).restore(backup, tmp_path / "kept")
+        assert table_rows(target) == table_rows(demo_sqlite)
+    finally:
+        target.close()
+    assert summary.kept_copy is None
+    assert sorted(p.name for p in (tmp_path / "neu").iterdir() if "vor-" in p.name) == []
+    assert not (tmp_path / "kept").exists()
+
+
+def test_a_backup_with_every_part_deflated_still_restores(demo_sqlite, tmp_path):
+    """Backups made before the stored-PDF parts were left uncompressed deflate every part."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    with zipfile.ZipFile(backup) as zf:
+        methods = {info.filename: info.compress_type for info in zf.infolist()}
+    assert methods["tables/minutes_versions.json"] == zipfile.ZIP_STORED
+    assert methods["tables/persons.json"] == zipfile.ZIP_DEFLATED
+    old = tmp_path / "alt.zip"
+    with zipfile.ZipFile(backup) as source, zipfile.ZipFile(old, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info), zipfile.ZIP_DEFLATED, 6)
+    expected = table_rows(demo_sqlite)
+    SettingsService(demo_sqlite, ACTOR).create_council(
+        CouncilSettings(id=None, name="Später", city="Wismar")
+    )
+
+    BackupService(demo_sqlite).restore(old, tmp_path / "kept")
+
+    assert table_rows(demo_sqlite) == expected
+
+
 def test_restore_into_postgresql_with_data_keeps_a_portable_copy(
     postgres_database, demo_sqlite, tmp_path, today
 ):
