@@ -4,8 +4,8 @@ Both directions are driven by the SQLAlchemy metadata, so a new table or column 
 included without code here. A backup reads every table in one snapshot (a consistent
 state even while others write). A restore reads and checks the whole file first, brings
 an older backup up to the current schema in a scratch SQLite file with the migrations,
-keeps a copy of what it replaces (if anything) and then swaps all rows in one transaction: on any
-error the database stays exactly as it was.
+keeps a copy of what it replaces (if anything) and then swaps all rows in one
+transaction: on any error the database stays exactly as it was.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from sqlalchemy import Connection, MetaData, Table, exc, literal, select, text
 from expertenrat import __version__
 from expertenrat.domain.errors import os_error_text
 from expertenrat.domain.progress import Progress
+from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import FileWriteError, writing_file
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import (
@@ -81,9 +82,9 @@ class BackupService:
 
     def backup(self, target: Path, progress: Progress | None = None) -> BackupSummary:
         """Write all data to ``target`` (all or nothing: a temporary file, then a rename)."""
-        backup = self.snapshot(progress)
         try:
-            with writing_file(target) as handle:
+            with collector_paused(), writing_file(target) as handle:
+                backup = self.snapshot(progress)
                 write_backup(handle, backup)
                 size = handle.tell()
         except FileWriteError as error:
@@ -112,14 +113,15 @@ class BackupService:
         progress: Progress | None = None,
     ) -> RestoreSummary:
         """Replace all data with the backup in ``source``; keep the old data in ``keep_dir``."""
-        try:
-            with source.open("rb") as handle:
-                backup = read_backup(handle, migrate.is_known_revision)
-        except OSError as error:
-            raise BackupError(
-                f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}"
-            ) from None
-        return self.restore_backup(backup, keep_dir, now=now, progress=progress)
+        with collector_paused():
+            try:
+                with source.open("rb") as handle:
+                    backup = read_backup(handle, migrate.is_known_revision)
+            except OSError as error:
+                raise BackupError(
+                    f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}"
+                ) from None
+            return self.restore_backup(backup, keep_dir, now=now, progress=progress)
 
     def restore_backup(
         self,
@@ -244,31 +246,45 @@ def _migrated(backup: Backup) -> Backup:
 
 
 def insert_rows(connection: Connection, table: Table, rows: list[list[Any]]) -> None:
-    """Insert ``rows`` (values in the order of ``table.columns``) with the driver's
-    ``executemany``: no work per row in SQLAlchemy; only the columns whose type needs it
-    (e.g. dates on SQLite) go through the dialect's conversion."""
+    """Insert ``rows`` (values in the order of ``table.columns``) in bulk: PostgreSQL's
+    ``COPY``, else the driver's ``executemany``. No work per row in SQLAlchemy; only the
+    columns whose type needs it (e.g. dates on SQLite) go through the dialect's conversion."""
     if not rows:
         return
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
+    into = f"{quote(table.name)} ({', '.join(quote(c.name) for c in table.columns)})"
+    parameters = _bound(dialect, table, rows)
+    if dialect.name == "postgresql":
+        statement = f"COPY {into} FROM STDIN"
+        cursor = connection.connection.driver_connection.cursor()  # in this transaction
+        try:
+            with cursor, cursor.copy(statement) as copy:
+                for values in parameters:
+                    copy.write_row(values)
+        except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy's own statements raise
+            raise exc.DBAPIError.instance(
+                statement, None, error, dialect.loaded_dbapi.Error, hide_parameters=True
+            ) from error
+        return
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    statement = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in table.columns)}) "
-        f"VALUES ({', '.join([marker] * len(table.columns))})"
-    )
+    markers = ", ".join([marker] * len(table.columns))
+    connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({markers})", parameters)
+
+
+def _bound(dialect: Any, table: Table, rows: list[list[Any]]) -> list[tuple[Any, ...]]:
+    """The rows as the driver takes them: converted column by column where needed."""
     converters = [
         (index, convert)
         for index, column in enumerate(table.columns)
         if (convert := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
-    if converters:  # column by column: one pass over each converted column's values
-        columns = list(zip(*rows, strict=True))
-        for index, convert in converters:
-            columns[index] = tuple(map(convert, columns[index]))
-        parameters = list(zip(*columns, strict=True))
-    else:
-        parameters = list(map(tuple, rows))
-    connection.exec_driver_sql(statement, parameters)
+    if not converters:
+        return list(map(tuple, rows))
+    columns = list(zip(*rows, strict=True))
+    for index, convert in converters:
+        columns[index] = tuple(map(convert, columns[index]))
+    return list(zip(*columns, strict=True))
 
 
 def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:

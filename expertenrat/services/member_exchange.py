@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -23,6 +21,7 @@ from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.members_csv import export_members_csv, parse_members_csv
 from expertenrat.services import audit
+from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
 from expertenrat.services.members import (
     check_members,
@@ -89,14 +88,14 @@ class MemberExchangeService:
         .xlsx. A file that cannot be read as a whole (empty, binary, a column missing)
         raises ``DataEntryError``. ``progress`` hears of every checked row and may cancel.
         """
-        with _collector_paused(), reading(self._db) as session:
+        with collector_paused(), reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_ids = {f.name: f.id for f in council.action_fields}
             existing = council_members(session, council_id)
             withdrawals = latest_withdrawals(
                 session, {m.person_id for m in existing if m.person_id}
             )
-        with _collector_paused():
+        with collector_paused():
             if file_format is MemberFileFormat.XLSX or data.startswith(_CONTAINERS):
                 from expertenrat.exchange.members_xlsx import parse_members_xlsx  # on demand
 
@@ -157,7 +156,7 @@ class MemberExchangeService:
             for i, row in enumerate(rows)
             if row.person_of_line is not None
         }
-        with _collector_paused(), changing(self._db, "Der Import der Mitglieder") as session:
+        with collector_paused(), changing(self._db, "Der Import der Mitglieder") as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             stored_rows = membership_rows(session, council_id)
             stored = [member_from_rows(r) for r in stored_rows.values()]
@@ -197,20 +196,6 @@ def consent_confirmation_message(preview: ImportPreview) -> str:
         f"{rows} Einwilligungen zur Veröffentlichung. Es wurde nichts importiert. "
         "Bitte prüfen Sie die Änderungen und bestätigen Sie sie ausdrücklich."
     )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while an import runs: it creates tens of
-    thousands of small objects that live until its end, and the collector's full passes over
-    them took a quarter of the time and freed nothing (reference counting still frees)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _basis(members: list[Member], field_ids: Iterable[int]) -> tuple[object, ...]:
