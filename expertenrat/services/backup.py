@@ -34,6 +34,7 @@ from expertenrat.store.backup_format import (
     read_backup,
     write_backup,
 )
+from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.database import Database, copy_sqlite
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base
@@ -179,7 +180,7 @@ class BackupService:
                 for table in reversed(tables):
                     connection.execute(table.delete())
                 for done, table in enumerate(tables, start=1):
-                    insert_rows(connection, table, parts[table.name].rows)
+                    insert_value_rows(connection, table, parts[table.name].rows)
                     if progress is not None:
                         progress(done, len(tables))
                 if not self._db.is_sqlite:
@@ -226,7 +227,7 @@ def _migrated(backup: Backup) -> Backup:
                 for table in metadata.sorted_tables:
                     part = parts.get(table.name) if table.name != "alembic_version" else None
                     if part is not None:
-                        insert_rows(connection, table, part.rows)
+                        insert_value_rows(connection, table, part.rows)
         except (exc.IntegrityError, exc.StatementError) as error:
             raise BackupError(
                 f"Die ältere Sicherung ist in sich nicht stimmig ({error.orig})."
@@ -243,48 +244,6 @@ def _migrated(backup: Backup) -> Backup:
     return Backup(
         backup.app_version, migrate.head_revision(), backup.created_utc, tuple(parts_at_head)
     )
-
-
-def insert_rows(connection: Connection, table: Table, rows: list[list[Any]]) -> None:
-    """Insert ``rows`` (values in the order of ``table.columns``) in bulk: PostgreSQL's
-    ``COPY``, else the driver's ``executemany``. No work per row in SQLAlchemy; only the
-    columns whose type needs it (e.g. dates on SQLite) go through the dialect's conversion."""
-    if not rows:
-        return
-    dialect = connection.dialect
-    quote = dialect.identifier_preparer.quote
-    into = f"{quote(table.name)} ({', '.join(quote(c.name) for c in table.columns)})"
-    parameters = _bound(dialect, table, rows)
-    if dialect.name == "postgresql":
-        statement = f"COPY {into} FROM STDIN"
-        cursor = connection.connection.driver_connection.cursor()  # in this transaction
-        try:
-            with cursor, cursor.copy(statement) as copy:
-                for values in parameters:
-                    copy.write_row(values)
-        except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy's own statements raise
-            raise exc.DBAPIError.instance(
-                statement, None, error, dialect.loaded_dbapi.Error, hide_parameters=True
-            ) from error
-        return
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    markers = ", ".join([marker] * len(table.columns))
-    connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({markers})", parameters)
-
-
-def _bound(dialect: Any, table: Table, rows: list[list[Any]]) -> list[tuple[Any, ...]]:
-    """The rows as the driver takes them: converted column by column where needed."""
-    converters = [
-        (index, convert)
-        for index, column in enumerate(table.columns)
-        if (convert := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
-    ]
-    if not converters:
-        return list(map(tuple, rows))
-    columns = list(zip(*rows, strict=True))
-    for index, convert in converters:
-        columns[index] = tuple(map(convert, columns[index]))
-    return list(zip(*columns, strict=True))
 
 
 def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:

@@ -11,6 +11,10 @@ SQLite gets an executemany of plain tuples (its driver loops in C). PostgreSQL g
 statement for all rows, ``INSERT … SELECT * FROM unnest(<one array per column>)``: psycopg's
 executemany sends one statement per row, which the server plans, runs and fires its
 statement triggers for (the audit trail's change notification, migration 0011) one by one.
+
+A restore has every column of every row as a list of values (:func:`insert_value_rows`);
+on PostgreSQL these go through ``COPY``, which streams them (the stored PDFs of a large
+database are over a hundred megabytes).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Column, Table
+from sqlalchemy import Column, Table, exc
 from sqlalchemy.engine import Connection, Dialect
 
 
@@ -36,8 +40,7 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         raise ValueError(f"the rows for {table.name} lack {', '.join(defaulted)}")
     converters = [
         (index, convert, {})  # the rows of an import share their dates and timestamps
-        for index, column in enumerate(columns)
-        if (convert := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+        for index, convert in _converters(columns, dialect)
     ]
     values = []
     for row in rows:
@@ -59,6 +62,44 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         return
     marker = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
     connection.exec_driver_sql(f"{into} VALUES ({', '.join([marker] * len(columns))})", values)
+
+
+def insert_value_rows(connection: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert ``rows``, each the values of all columns in the order of ``table.columns``."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    columns = list(table.columns)
+    values = list(zip(*rows, strict=True))  # column by column: one pass per conversion
+    for index, convert in _converters(columns, dialect):
+        values[index] = tuple(map(convert, values[index]))
+    values = list(zip(*values, strict=True))
+    quote = dialect.identifier_preparer.quote
+    into = f"{quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
+    if dialect.name != "postgresql":
+        marker = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
+        statement = f"INSERT INTO {into} VALUES ({', '.join([marker] * len(columns))})"
+        connection.exec_driver_sql(statement, values)
+        return
+    statement = f"COPY {into} FROM STDIN"
+    cursor = connection.connection.driver_connection.cursor()  # in this transaction
+    try:
+        with cursor, cursor.copy(statement) as copy:
+            for row in values:
+                copy.write_row(row)
+    except dialect.loaded_dbapi.Error as error:  # raised as SQLAlchemy's statements raise
+        raise exc.DBAPIError.instance(
+            statement, None, error, dialect.loaded_dbapi.Error, hide_parameters=True
+        ) from error
+
+
+def _converters(columns: Sequence[Column], dialect: Dialect) -> list[tuple[int, Any]]:
+    """(index, conversion) of the columns whose type converts values for ``dialect``."""
+    return [
+        (index, convert)
+        for index, column in enumerate(columns)
+        if (convert := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
 
 
 def _array_type(column: Column, dialect: Dialect) -> str:
