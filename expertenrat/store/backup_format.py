@@ -10,7 +10,6 @@ path tricks in the names, no zip bomb, every part present with its hash and row 
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
 import json
@@ -32,7 +31,6 @@ RATIO_FLOOR = 1024**2
 _PART_NAME = re.compile(r"^tables/[a-z0-9_]{1,63}\.json$")
 
 _ENCODERS: dict[str, Callable[[Any], Any]] = {
-    "bytes": lambda v: base64.b64encode(v).decode("ascii"),
     "date": lambda v: v.isoformat(),
     "datetime": lambda v: v.isoformat(),
     "time": lambda v: v.isoformat(),
@@ -134,18 +132,21 @@ def _encoded_part(part: TablePart) -> Iterator[bytes]:
     """The JSON of ``part`` in slices: ``{"table":…,"columns":[…],"rows":[…]}``."""
     head = {"table": part.name, "columns": [name for name, _ in part.columns]}
     yield _json(head)[:-1].encode("utf-8") + b',"rows":['
-    encoders = [
-        (index, encoder)
-        for index, (_name, kind) in enumerate(part.columns)
-        if (encoder := _ENCODERS.get(kind)) is not None
-    ]
+    kinds = [kind for _name, kind in part.columns]
     rows = part.rows
-    for start in range(0, len(rows), _ROWS_PER_SLICE):
-        block = rows[start : start + _ROWS_PER_SLICE]
-        if encoders:
-            block = [_encoded_row(row, encoders) for row in block]
-        text = _json(block)[1:-1]
-        yield (f",{text}" if start else text).encode("utf-8")
+    if "bytes" in kinds:  # few rows with large values: one by one, the base64 as it is
+        for number, row in enumerate(rows):
+            yield (b",[" if number else b"[") + _row_with_bytes(row, kinds) + b"]"
+    else:
+        encoders = [
+            (i, encoder) for i, kind in enumerate(kinds) if (encoder := _ENCODERS.get(kind))
+        ]
+        for start in range(0, len(rows), _ROWS_PER_SLICE):
+            block = rows[start : start + _ROWS_PER_SLICE]
+            if encoders:
+                block = [_encoded_row(row, encoders) for row in block]
+            text = _json(block)[1:-1]
+            yield (f",{text}" if start else text).encode("utf-8")
     yield b"]}"
 
 
@@ -156,6 +157,19 @@ def _encoded_row(row: list[Any], encoders: list[tuple[int, Callable[[Any], Any]]
         if value is not None:
             row[index] = encoder(value)
     return row
+
+
+def _row_with_bytes(row: list[Any], kinds: list[str]) -> bytes:
+    """The values of ``row`` as JSON, bytes as base64 strings (which need no escaping)."""
+    values = []
+    for value, kind in zip(row, kinds, strict=True):
+        if value is not None and kind == "bytes":
+            values.append(b'"' + binascii.b2a_base64(value, newline=False) + b'"')
+        else:
+            encoder = _ENCODERS.get(kind)
+            plain = value if value is None or encoder is None else encoder(value)
+            values.append(_json(plain).encode("utf-8"))
+    return b",".join(values)
 
 
 def _json(value: Any) -> str:
