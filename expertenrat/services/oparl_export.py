@@ -331,27 +331,46 @@ def _present(session: Session, council_id: int) -> dict[int, list[str]]:
 
 
 def _public_minutes(session: Session, council_id: int) -> dict[int, FileRecord]:
-    """The newest approved minutes version with a stored public PDF, per meeting."""
-    versions = session.scalars(
-        select(models.MinutesVersion)
-        .join(models.Meeting, models.Meeting.id == models.MinutesVersion.meeting_id)
+    """The newest approved minutes version with a stored public PDF, per meeting; only its
+    public PDF is read (not the internal one, nor those of superseded versions)."""
+    version = models.MinutesVersion
+    heads = session.execute(
+        select(
+            version.id,
+            version.meeting_id,
+            version.public_id,
+            version.created,
+            version.modified,
+            version.approved_on,
+        )
+        .join(models.Meeting, models.Meeting.id == version.meeting_id)
         .where(
             models.Meeting.council_id == council_id,
-            models.MinutesVersion.state == MinutesState.APPROVED.value,
-            models.MinutesVersion.public_pdf.is_not(None),
+            version.state == MinutesState.APPROVED.value,
+            version.public_pdf.is_not(None),
         )
-        .order_by(models.MinutesVersion.number)
+        .order_by(version.number)
     )
-    found: dict[int, FileRecord] = {}
-    for version in versions:
-        found[version.meeting_id] = FileRecord(
-            stamp=_stamp(version),
+    newest = {head.meeting_id: head for head in heads}
+    if not newest:
+        return {}
+    pdfs = dict(
+        session.execute(
+            select(version.id, version.public_pdf).where(
+                version.id.in_([head.id for head in newest.values()])
+            )
+        ).all()
+    )
+    return {
+        meeting_id: FileRecord(
+            stamp=_stamp(head),
             name="Protokoll (öffentlicher Teil)",
             file_name="protokoll.pdf",
-            content=version.public_pdf or b"",
-            on=version.approved_on,
+            content=pdfs[head.id] or b"",
+            on=head.approved_on,
         )
-    return found
+        for meeting_id, head in newest.items()
+    }
 
 
 def _invited(meeting: models.Meeting) -> bool:
