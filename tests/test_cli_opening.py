@@ -147,6 +147,19 @@ def test_a_write_protected_database_file_is_read_but_not_changed(
 # --- nothing is created by reading --------------------------------------------------------------
 
 
+def test_reading_leaves_no_log_files_beside_the_database(database, tmp_path):
+    before = _listing(database.parent)
+
+    export = run("--database", str(database), "export", "members", "--out",
+                 str(tmp_path / "neu.csv"))  # fmt: skip
+    dry = run("--database", str(database), "import", "members", str(tmp_path / "neu.csv"),
+              "--dry-run")  # fmt: skip
+
+    assert export.returncode == 0, export.stderr
+    assert dry.returncode == 0, dry.stderr
+    assert _listing(database.parent) == before  # no expertenrat.db-wal or -shm left
+
+
 @pytest.mark.parametrize("command", ["export", "import"])
 def test_a_command_on_an_empty_file_creates_nothing(tmp_path, command):
     path = tmp_path / "leer.db"

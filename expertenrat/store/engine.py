@@ -92,6 +92,8 @@ def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = 
         cursor.execute("PRAGMA busy_timeout=10000")
         if path is not None and not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")  # also where the file could be written
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 

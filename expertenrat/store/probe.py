@@ -18,6 +18,10 @@ from expertenrat.store import migrate
 from expertenrat.store.engine import SQLITE_HEADER, make_engine, sqlite_uri
 from expertenrat.store.problems import damaged, read_only_file, sqlite_problem
 
+# A writable file in a writable folder is read through a read-write connection that
+# refuses writes (``PRAGMA query_only``, see engine.make_engine): only such a connection
+# can tidy up SQLite's -wal and -shm files when it closes.
+READ_QUERY_ONLY = "mode=rw"
 READ_ONLY = "mode=ro"
 # A folder without write permission has no room for SQLite's shared-memory file, so a
 # file there is read as "immutable" (no locks) — only if no write-ahead log waits in it.
@@ -47,6 +51,8 @@ def probe_sqlite_file(path: Path, *, read_only: bool) -> Probe:
     if not read_only:
         _check_writable(path)
         return Probe(_read_revision(path, None))
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        return Probe(_read_revision(path, READ_QUERY_ONLY), READ_QUERY_ONLY)
     try:
         return Probe(_read_revision(path, READ_ONLY), READ_ONLY)
     except DatabaseUnusableError as error:
