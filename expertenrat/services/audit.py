@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, DateTime, LargeBinary, Select, Time, func, or_, select
+from sqlalchemy import Date, DateTime, LargeBinary, Select, Time, or_, select
 from sqlalchemy import inspect as orm_inspect
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.database import Database
 from expertenrat.store.model_base import column_values
 from expertenrat.store.models import AuditEntry, utc_now
+from expertenrat.store.text_search import contains_text
 
 _SKIPPED = {"created", "modified"}
 
@@ -255,8 +256,7 @@ def _matching(wanted: AuditFilter, zone: ZoneInfo) -> Select[tuple[AuditEntry]]:
         query = query.where(AuditEntry.action == wanted.action.value)
     text = wanted.text.strip()
     if text:
-        # lower() on both sides: SQLite's LIKE ignores only the case of ASCII letters.
-        query = query.where(func.lower(AuditEntry.summary).contains(text.lower(), autoescape=True))
+        query = query.where(contains_text(AuditEntry.summary, text))
     start, end = utc_bounds(wanted.first, wanted.last, zone)
     if start is not None:
         query = query.where(AuditEntry.at >= start)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, exc
+from sqlalchemy import Engine, exc
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -102,7 +102,7 @@ class Database:
         if self._blank is None:
             from expertenrat.store.models import Base
 
-            self._blank = create_engine("sqlite://")
+            self._blank = make_engine(URL.create("sqlite"))  # in memory, same functions
             Base.metadata.create_all(self._blank)
         return self._blank
 

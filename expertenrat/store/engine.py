@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL, make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
+from expertenrat.store import text_search
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -87,6 +88,7 @@ def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
+        text_search.register(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA busy_timeout=10000")

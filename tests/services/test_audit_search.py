@@ -84,6 +84,23 @@ def test_percent_and_underscore_in_the_search_are_plain_characters(database, tra
     assert [line.summary for line in found] == ["datei_name.pdf"]
 
 
+def test_the_search_ignores_the_case_of_umlauts_too(database, trail, council):
+    _add(database, council.id, datetime(2026, 3, 1, 9), "Mitglied Jörg Müller geändert")
+    _add(database, council.id, datetime(2026, 3, 1, 10), "ÜBERSICHT „Öffentlich“ & <Ärger>")
+    _add(database, council.id, datetime(2026, 3, 1, 11), "Mitglied Anna Berg geändert")
+
+    def found(text: str) -> list[str]:
+        lines = trail.search(AuditFilter(council.id, text=text), limit=None).lines
+        return [line.summary for line in lines]
+
+    assert found("müller") == found("JÖRG MÜLLER") == ["Mitglied Jörg Müller geändert"]
+    assert found("übersicht „öffentlich“ & <ä") == ["ÜBERSICHT „Öffentlich“ & <Ärger>"]
+    assert found("GEÄNDERT") == ["Mitglied Anna Berg geändert", "Mitglied Jörg Müller geändert"]
+    _add(database, council.id, datetime(2026, 3, 1, 12), "Übernahme zu 50% in Ö_1")
+    assert found("ÜBERNAHME ZU 50%") == found("ö_1") == ["Übernahme zu 50% in Ö_1"]
+    assert found("übernahme zu 50_") == found("ö%1") == found("ä_1") == []
+
+
 def test_the_period_is_of_whole_days_in_the_councils_time_zone(database, trail, council):
     # 22:30 UTC on 31 March is already 1 April in Berlin (summer time, UTC+2).
     _add(database, council.id, datetime(2026, 3, 31, 22, 30), "am 1. April in Rostock")
