@@ -13,14 +13,34 @@ README_NAME = "README-Webserver.txt"
 
 def oparl_files(tree: OParlTree) -> dict[str, bytes]:
     """Relative path → bytes for every file of the tree, README included; compact JSON
-    (the files are for machines, and a large council's tree is big)."""
-    files = {
-        path: json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        for path, obj in tree.documents.items()
-    }
+    (the files are for machines, and a large council's tree is big).
+
+    Every object stands in its own file and again in a list page: it is encoded once,
+    and the page is put together from the encoded objects (the same bytes as encoding
+    the page whole)."""
+    encoded: dict[int, str] = {}  # id of an object → its JSON
+
+    def text(obj: dict) -> str:
+        found = encoded.get(id(obj))
+        if found is None:
+            found = encoded[id(obj)] = _json(obj)
+        return found
+
+    files = {}
+    for path, obj in tree.documents.items():
+        if list(obj) == ["data", "pagination", "links"]:
+            rest = _json({"pagination": obj["pagination"], "links": obj["links"]})
+            page = f'{{"data":[{",".join(map(text, obj["data"]))}],{rest[1:]}'
+        else:
+            page = text(obj)
+        files[path] = page.encode("utf-8")
     files.update(tree.contents)
     files[README_NAME] = web_server_readme(tree.base_url).encode("utf-8")
     return files
+
+
+def _json(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def web_server_readme(base_url: str) -> str:

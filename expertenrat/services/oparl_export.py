@@ -14,6 +14,8 @@ re-export renders only the invitations that changed.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -419,9 +421,7 @@ class _InvitationPdfs:
         return found
 
     def _pdf(self, key: str, document: MeetingDocument) -> bytes:
-        from reportlab import Version as reportlab_version
-
-        source = f"{__version__}|{reportlab_version}|{document!r}".encode()
+        source = f"{_renderer()}|{document!r}".encode()
         mark = f"oparl-{hashlib.sha256(source).hexdigest()[:32]}"
         if self._previous is not None:
             try:
@@ -433,6 +433,22 @@ class _InvitationPdfs:
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
         return render_invitation(document, reproducible=True, keywords=mark).pdf
+
+
+@functools.cache
+def _renderer() -> str:
+    """What draws the invitation: program and reportlab version, and a digest of the
+    report modules' source where it can be read (not in a frozen build, whose version
+    names it), so a changed layout is drawn anew even within one version."""
+    import reportlab
+
+    from expertenrat import reports
+
+    digest = hashlib.sha256()
+    for module in sorted(Path(reports.__file__).parent.glob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(module.read_bytes())
+    return f"{__version__}|{reportlab.Version}|{digest.hexdigest()}"
 
 
 def _public_invitation(document: MeetingDocument) -> MeetingDocument:

@@ -40,3 +40,18 @@ def test_oparl_export_of_the_large_demo(benchmark: BenchmarkFixture, large_datab
 
     print(f"\nOParl-Export: {written.files} Dateien, {written.size / 1024**2:.1f} MB")
     assert written.files > 1000
+
+
+def test_oparl_re_export_into_the_published_folder(
+    benchmark: BenchmarkFixture, large_database, tmp_path
+):
+    """The usual update: into the folder of the last export (its invitations unchanged)."""
+    service = OParlExportService(large_database)
+    folder = tmp_path / "oparl"
+    service.export(folder, "https://daten.example.de/oparl/v1")
+
+    written = benchmark.pedantic(
+        lambda: service.export(folder, "https://daten.example.de/oparl/v1", force=True), rounds=2
+    )
+
+    print(f"\nOParl-Export (erneut): {written.files} Dateien, {written.size / 1024**2:.1f} MB")
