@@ -1,13 +1,13 @@
 """Members of stored persons, written in bulk: changed memberships and further terms.
 
 An import that changes thousands of members sent one versioned UPDATE per person and per
-membership through the ORM (seconds per thousand rows). Here each table gets one
-executemany through the tables: ``UPDATE … WHERE id AND version`` for the persons and
-memberships whose values change (a version that moved since the rows were read refuses
-the whole transaction, reported by ``changing`` as the usual German message), DELETE and
-INSERT of further action fields, new memberships, consent ledger entries. The caller has
-checked the versions against the rows it read in the same transaction; the audit states
-come from those rows and the written values.
+membership through the ORM (seconds per thousand rows). Here each table gets one statement
+(:mod:`store.bulk_update`, :mod:`store.bulk_insert`): ``UPDATE … WHERE id AND version``
+for the persons and memberships whose values change (a version that moved since the rows
+were read refuses the whole transaction, reported by ``changing`` as the usual German
+message), DELETE and INSERT of further action fields, new memberships, consent ledger
+entries. The caller has checked the versions against the rows it read in the same
+transaction; the audit states come from those rows and the written values.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -33,6 +32,7 @@ from expertenrat.services.member_inserts import (
 )
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
+from expertenrat.store.bulk_update import delete_rows, update_versioned
 from expertenrat.store.model_base import column_values, utc_now
 
 _PERSON_COLUMNS = (
@@ -201,22 +201,14 @@ def _update(
     changed: Mapping[int, dict[str, Any]],
     now: datetime,
 ) -> None:
-    """UPDATE the ``changed`` records (by id) in one executemany, each only at the version
-    it was read with (``stored``); any other version raises ``StaleDataError``."""
-    if not changed:
-        return
-    table = model.__table__
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-        .values(version=table.c.version + 1, modified=now)
-    )
-    parameters = [
-        {**values, "b_id": record_id, "b_version": stored[record_id].version}
+    """UPDATE the ``changed`` records (by id) in one statement, each only at the version it
+    was read with (``stored``); any other version raises ``StaleDataError``."""
+    rows = [
+        {"id": record_id, "version": stored[record_id].version, **values}
         for record_id, values in changed.items()
     ]
-    result = session.connection().execute(statement, parameters)
-    if result.rowcount != len(parameters):
+    table = model.__table__
+    if update_versioned(session.connection(), table, rows, now) != len(rows):
         raise StaleDataError(f"{table.name}: a version moved while writing")
 
 
@@ -228,20 +220,16 @@ def _write_further_fields(
     gone, added = [], []
     for membership_id, field_ids in wanted.items():
         stored = set(_stored_further(rows[membership_id]))
-        gone += [{"b_m": membership_id, "b_f": f} for f in sorted(stored - set(field_ids))]
+        gone += [
+            {"membership_id": membership_id, "action_field_id": f}
+            for f in sorted(stored - set(field_ids))
+        ]
         added += [
             {"membership_id": membership_id, "action_field_id": f}
             for f in field_ids
             if f not in stored
         ]
-    if gone:
-        session.connection().execute(
-            delete(table).where(
-                table.c.membership_id == bindparam("b_m"),
-                table.c.action_field_id == bindparam("b_f"),
-            ),
-            gone,
-        )
+    delete_rows(session.connection(), table, gone)
     insert_all(session, models.MembershipFurtherField, added)
 
 

@@ -38,30 +38,15 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     defaulted = sorted(c.name for c in table.c if c.default is not None and c.name not in names)
     if defaulted:  # SQLAlchemy would fill them in; the rows must hold them here
         raise ValueError(f"the rows for {table.name} lack {', '.join(defaulted)}")
-    converters = [
-        (index, convert, {})  # the rows of an import share their dates and timestamps
-        for index, convert in _converters(columns, dialect)
-    ]
-    values = []
-    for row in rows:
-        if len(row) != len(names):
-            raise ValueError(f"the rows for {table.name} differ in their columns")
-        value = [row[name] for name in names]
-        for index, convert, converted in converters:
-            if (plain := value[index]) is not None:
-                if plain not in converted:
-                    converted[plain] = convert(plain)
-                value[index] = converted[plain]
-        values.append(tuple(value))
+    values = plain_columns(dialect, table, columns, rows)
     quote = dialect.identifier_preparer.quote
     into = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
     if dialect.name == "postgresql":
-        arrays = ", ".join(f"%b::{_array_type(column, dialect)}" for column in columns)
-        statement = f"{into} SELECT * FROM unnest({arrays})"
-        connection.exec_driver_sql(statement, tuple(list(c) for c in zip(*values, strict=True)))
+        statement = f"{into} SELECT * FROM unnest({array_parameters(dialect, columns)})"
+        connection.exec_driver_sql(statement, tuple(values))
         return
-    marker = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
-    connection.exec_driver_sql(f"{into} VALUES ({', '.join([marker] * len(columns))})", values)
+    statement = f"{into} VALUES ({markers(dialect, len(columns))})"
+    connection.exec_driver_sql(statement, list(zip(*values, strict=True)))
 
 
 def insert_value_rows(connection: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
@@ -77,8 +62,7 @@ def insert_value_rows(connection: Connection, table: Table, rows: Sequence[Seque
     quote = dialect.identifier_preparer.quote
     into = f"{quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
     if dialect.name != "postgresql":
-        marker = "?" if dialect.paramstyle in ("qmark", "numeric") else "%s"
-        statement = f"INSERT INTO {into} VALUES ({', '.join([marker] * len(columns))})"
+        statement = f"INSERT INTO {into} VALUES ({markers(dialect, len(columns))})"
         connection.exec_driver_sql(statement, values)
         return
     statement = f"COPY {into} FROM STDIN"
@@ -93,6 +77,39 @@ def insert_value_rows(connection: Connection, table: Table, rows: Sequence[Seque
         ) from error
 
 
+def plain_columns(
+    dialect: Dialect, table: Table, columns: Sequence[Column], rows: Sequence[dict[str, Any]]
+) -> list[list[Any]]:
+    """The values of ``rows`` (dicts keyed by the names of ``columns``) for the driver, one
+    list per column."""
+    if any(len(row) != len(columns) for row in rows):
+        raise ValueError(f"the rows for {table.name} differ in their columns")
+    values = [[row[column.name] for row in rows] for column in columns]
+    for index, convert in _converters(columns, dialect):
+        converted: dict[Any, Any] = {}  # the rows of an import share dates and timestamps
+        plain = values[index]
+        for n, value in enumerate(plain):
+            if value is not None:
+                if value not in converted:
+                    converted[value] = convert(value)
+                plain[n] = converted[value]
+    return values
+
+
+def markers(dialect: Dialect, count: int) -> str:
+    """``count`` parameter markers of the driver's style, separated by commas."""
+    return ", ".join(["?" if dialect.paramstyle in ("qmark", "numeric") else "%s"] * count)
+
+
+def array_parameters(dialect: Dialect, columns: Sequence[Column]) -> str:
+    """One PostgreSQL array parameter per column (binary: psycopg's text arrays escape each
+    value in Python), cast to the column's type without length or precision: a cast to
+    ``VARCHAR(200)`` would cut a longer value where the statement's own conversion refuses
+    it. The values are the lists of :func:`plain_columns`."""
+    types = (re.sub(r"\s*\([^)]*\)", "", c.type.compile(dialect=dialect)) for c in columns)
+    return ", ".join(f"%b::{name}[]" for name in types)
+
+
 def _converters(columns: Sequence[Column], dialect: Dialect) -> list[tuple[int, Any]]:
     """(index, conversion) of the columns whose type converts values for ``dialect``."""
     return [
@@ -100,9 +117,3 @@ def _converters(columns: Sequence[Column], dialect: Dialect) -> list[tuple[int, 
         for index, column in enumerate(columns)
         if (convert := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
-
-
-def _array_type(column: Column, dialect: Dialect) -> str:
-    """The column's type as an array type without length or precision: an explicit cast to
-    ``VARCHAR(200)`` would cut a longer value, the INSERT's own conversion refuses it."""
-    return re.sub(r"\s*\([^)]*\)", "", column.type.compile(dialect=dialect)) + "[]"

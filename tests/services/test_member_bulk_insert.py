@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select, text
+from server_statements import count_statements, statements_seen
+from sqlalchemy import event, select
 
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
@@ -56,40 +57,18 @@ def test_sixty_new_members_take_a_few_insert_statements(database, actor, council
 
 @pytest.mark.parametrize("database", ["postgresql"], indirect=True)
 def test_the_server_runs_one_insert_statement_per_table(database, actor, council, today):
-    """psycopg's executemany sends one statement per row: the server then plans each row and
-    fires the audit trail's notify trigger (a statement trigger) once per row. Counted here
-    by statement triggers of the test's own on the server."""
     tables = ("persons", "memberships", "membership_further_fields", "audit_entries")
-    with database.engine.begin() as connection:
-        connection.execute(text("CREATE TABLE statements_seen (name text)"))
-        connection.execute(
-            text(
-                "CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                "BEGIN INSERT INTO statements_seen VALUES (TG_TABLE_NAME); RETURN NULL; END $$"
-            )
-        )
-        for table in tables:
-            connection.execute(
-                text(
-                    f"CREATE TRIGGER count_statements AFTER INSERT ON {table} "
-                    "FOR EACH STATEMENT EXECUTE FUNCTION count_statement()"
-                )
-            )
+    count_statements(database, [(table, "INSERT") for table in tables])
     exchange = MemberExchangeService(database, actor)
     preview = exchange.preview_import(council.id, _file(60), today)
-    with database.engine.begin() as connection:
-        connection.execute(text("DELETE FROM statements_seen"))
+    statements_seen(database)
 
     assert len(exchange.apply_import(council.id, preview, today).created) == 60
 
-    with database.engine.connect() as connection:
-        seen = connection.execute(
-            text("SELECT name, count(*) FROM statements_seen GROUP BY name")
-        ).all()
     # one for the members' audit entries, one for the import's own entry
-    assert dict(seen) == {
-        "persons": 1,
-        "memberships": 1,
-        "membership_further_fields": 1,
-        "audit_entries": 2,
+    assert statements_seen(database) == {
+        ("persons", "INSERT"): 1,
+        ("memberships", "INSERT"): 1,
+        ("membership_further_fields", "INSERT"): 1,
+        ("audit_entries", "INSERT"): 2,
     }

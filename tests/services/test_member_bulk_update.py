@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from server_statements import count_statements, statements_seen
 from sqlalchemy import event, select
 
 from expertenrat.domain.errors import ConcurrentEditError
@@ -65,6 +66,34 @@ def test_sixty_changed_members_take_a_few_statements(database, actor, council, t
     assert (entry.before["phone"], entry.after["phone"]) == ("0381 1-0", "0381 2-0")
     assert entry.before["further_field_ids"] != entry.after["further_field_ids"]
     assert (entry.before["version"], entry.after["version"]) == (1, 2)
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+def test_the_server_runs_one_statement_per_table_and_kind(database, actor, council, today):
+    exchange = MemberExchangeService(database, actor)
+    first = exchange.preview_import(council.id, _file(60, "0381 1-", "Umwelt"), today)
+    exchange.apply_import(council.id, first, today)
+    changed = exchange.preview_import(council.id, _file(60, "0381 2-", "Soziale Stadt"), today)
+    count_statements(
+        database,
+        [
+            ("persons", "UPDATE"),
+            ("memberships", "UPDATE"),
+            ("membership_further_fields", "DELETE"),
+            ("membership_further_fields", "INSERT"),
+            ("audit_entries", "INSERT"),
+        ],
+    )
+
+    assert len(exchange.apply_import(council.id, changed, today).updated) == 60
+
+    assert statements_seen(database) == {
+        ("persons", "UPDATE"): 1,
+        ("memberships", "UPDATE"): 1,
+        ("membership_further_fields", "DELETE"): 1,
+        ("membership_further_fields", "INSERT"): 1,
+        ("audit_entries", "INSERT"): 2,
+    }
 
 
 def test_a_version_that_moves_while_writing_refuses_everything(
