@@ -78,11 +78,12 @@ class ConflictSheet:
 
 
 def screening_reason(suggestion: ConflictSuggestion) -> str:
-    """The reason recorded when a screening suggestion is accepted."""
-    return (
-        f"Institution „{suggestion.organisation}“ ist Partner des Projekts "
-        f"(„{suggestion.partner}“)."
-    )
+    """The reason recorded when a screening suggestion is accepted; the partner's name
+    only where the project spells it differently."""
+    reason = f"Institution „{suggestion.organisation}“ ist Partner des Projekts"
+    if " ".join(suggestion.partner.split()) != " ".join(suggestion.organisation.split()):
+        reason += f" (dort „{suggestion.partner}“)"
+    return reason + "."
 
 
 def reason_problems(field: str, value: str, missing: str) -> list[FieldProblem]:

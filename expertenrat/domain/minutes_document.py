@@ -19,6 +19,7 @@ from datetime import date, time
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, invitation_deadline
 from expertenrat.domain.quorum import QuorumResult
+from expertenrat.domain.votes import recused_label
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
@@ -91,8 +92,7 @@ def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> s
 
 
 def _recusal(conflict: DeclaredConflict) -> str:
-    reason = " ".join(conflict.reason.split())
-    return f"{conflict.member_name} ({reason})" if reason else conflict.member_name
+    return recused_label(conflict.member_name, conflict.reason)
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,8 +186,12 @@ def vote_line(vote: Vote) -> str:
         verdict = "angenommen" if vote.adopted else "abgelehnt"
         line = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} – {verdict}"
     if vote.recused_members:
-        names = ", ".join(
-            f"{m.name} ({m.reason})" if m.reason else m.name for m in vote.recused_members
-        )
+        names = ", ".join(recused_label(m.name, m.reason) for m in vote.recused_members)
         line += f" · befangen: {names}"
     return line
+
+
+def recused_label(name: str, reason: str) -> str:
+    """ "Dr. X (Grund)": the reason on one line, without a full stop before the bracket."""
+    reason = " ".join(reason.split()).removesuffix(".")
+    return f"{name} ({reason})" if reason else name

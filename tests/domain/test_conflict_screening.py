@@ -6,10 +6,12 @@ import pytest
 
 from expertenrat.domain.conflict_screening import (
     Affiliation,
+    ConflictSuggestion,
     organisation_key,
     organisations_match,
     screen,
 )
+from expertenrat.domain.conflict_sheet import screening_reason
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,12 @@ def test_screening_names_member_organisation_and_partner():
 
 def test_no_partners_no_suggestions():
     assert screen([Affiliation(1, "Stadtwerke Rostock AG")], []) == []
+
+
+def test_the_recorded_reason_names_the_partner_only_where_it_is_spelt_otherwise() -> None:
+    same = ConflictSuggestion(1, "Hanse Mobility GmbH", "Hanse Mobility GmbH")
+    other = ConflictSuggestion(1, "Universität Rostock", "Universitaet Rostock")
+    assert screening_reason(same) == "Institution „Hanse Mobility GmbH“ ist Partner des Projekts."
+    assert screening_reason(other) == (
+        "Institution „Universität Rostock“ ist Partner des Projekts (dort „Universitaet Rostock“)."
+    )

@@ -108,7 +108,7 @@ def test_several_votes_name_their_number() -> None:
 
 def test_vote_line_names_the_recused_with_their_reason() -> None:
     vote = Vote(1, 1, 0, VoteMode.COUNTED, "", 7, 1, 1, 1, True,
-                (RecusedMember(5, "Dr. Ödön Pál", "Geschäftsführer der Stadtwerke"),))  # fmt: skip
+                (RecusedMember(5, "Dr. Ödön Pál", "Geschäftsführer der Stadtwerke."),))  # fmt: skip
     assert vote_line(vote) == (
         "Ja 7 · Nein 1 · Enthaltung 1 – angenommen · befangen: Dr. Ödön Pál "
         "(Geschäftsführer der Stadtwerke)"
