@@ -86,7 +86,7 @@ def write_backup(target: IO[bytes], backup: Backup) -> None:
 
     Each part is streamed into the zip in slices of rows and hashed on the way, so no
     part is ever held as one big string. Parts with bytes (stored PDFs, logos) are stored
-    without compression: base64 of compressed PDFs shrinks by a quarter at most, and
+    without compression: base64 of compressed PDFs shrinks by less than a third, and
     deflating it took most of the time of a backup and a restore.
     """
     entries = []
