@@ -53,12 +53,11 @@ def snapshot(record: object) -> dict[str, Any]:
     return state
 
 
-def snapshot_with(record: object, changes: dict[str, Any]) -> dict[str, Any]:
-    """What :func:`snapshot` gives for ``record`` once ``changes`` (column values) are
-    written to it (bulk updates, which leave the ORM record as it was read)."""
-    state = snapshot(record)
-    state.update((key, _plain(value)) for key, value in changes.items() if key in state)
-    return state
+def snapshot_with(state: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """What :func:`snapshot` gives for a record whose snapshot was ``state`` once ``changes``
+    (column values) are written to it (bulk updates, which leave the ORM record as it was
+    read); ``state`` stays as it was."""
+    return state | {key: _plain(value) for key, value in changes.items() if key in state}
 
 
 def snapshot_of(model: type, values: dict[str, Any]) -> dict[str, Any]:

@@ -123,9 +123,11 @@ def write_stored_persons(
     )
     insert_all(session, models.ConsentEntry, consents)
 
+    person_before = {pid: audit.snapshot(person) for pid, person in persons.items()}
     person_states = {
         pid: audit.snapshot_with(
-            person, {**values[pid], "version": _version(person, pid in changed_persons)}
+            person_before[pid],
+            {**values[pid], "version": _version(person, pid in changed_persons)},
         )
         for pid, person in persons.items()
     }
@@ -141,10 +143,16 @@ def write_stored_persons(
             further_ids = _further_ids(member)
         else:
             stored = rows[member.id]
-            before = {**audit.snapshot(stored.person), **audit.snapshot(stored)}
+            stored_state = audit.snapshot(stored)
+            person_state_before = person_before.get(stored.person_id) or audit.snapshot(
+                stored.person
+            )
+            before = {**person_state_before, **stored_state}
             before["further_field_ids"] = list(_stored_further(stored))
             version = _version(stored, member.id in changed)
-            state = audit.snapshot_with(stored, {**memberships[member.id], "version": version})
+            state = audit.snapshot_with(
+                stored_state, {**memberships[member.id], "version": version}
+            )
             membership_id, further_ids = member.id, further[member.id]
         after = {**person_state, **state, "further_field_ids": list(further_ids)}
         saved = replace(
