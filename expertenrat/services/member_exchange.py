@@ -114,7 +114,8 @@ class MemberExchangeService:
                 withdrawals=withdrawals,
                 progress=progress,
             )
-        return replace(preview, basis=_basis(existing, field_ids.values()))
+        versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)
+        return replace(preview, basis=_basis(versions, field_ids.values()))
 
     def apply_import(
         self,
@@ -159,8 +160,11 @@ class MemberExchangeService:
         with collector_paused(), changing(self._db, "Der Import der Mitglieder") as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             stored_rows = membership_rows(session, council_id)
-            stored = [member_from_rows(r) for r in stored_rows.values()]
-            if _basis(stored, (f.id for f in council.action_fields)) != preview.basis:
+            versions = (
+                (r.id, r.version, r.person.id, r.person.version) for r in stored_rows.values()
+            )
+            if _basis(versions, (f.id for f in council.action_fields)) != preview.basis:
+                stored = [member_from_rows(r) for r in stored_rows.values()]
                 check_members(session, council_id, members, stored, today)
             saved = write_members(
                 session,
@@ -198,10 +202,12 @@ def consent_confirmation_message(preview: ImportPreview) -> str:
     )
 
 
-def _basis(members: list[Member], field_ids: Iterable[int]) -> tuple[object, ...]:
-    """What a preview was checked against: every stored version and the action fields."""
-    versions = sorted((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in members)
-    return (tuple(versions), tuple(sorted(field_ids)))
+def _basis(
+    versions: Iterable[tuple[int, int, int, int]], field_ids: Iterable[int]
+) -> tuple[object, ...]:
+    """What a preview was checked against: the stored versions (membership id and version,
+    person id and version of each) and the action fields."""
+    return (tuple(sorted(versions)), tuple(sorted(field_ids)))
 
 
 def _is_new(row: ImportRow) -> bool:
