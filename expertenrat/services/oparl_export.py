@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from expertenrat import __version__
 from expertenrat.domain.enums import (
@@ -61,6 +61,9 @@ from expertenrat.services.meeting_documents import meeting_documents_of
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
+
+# What an agenda item holds and the export never reads (the minutes' long texts).
+_UNPUBLISHED_ITEM_TEXTS = (models.AgendaItem.discussion, models.AgendaItem.motion_text)
 
 
 class OParlExportService:
@@ -215,6 +218,7 @@ def _meetings(
             select(models.AgendaItem)
             .join(models.Meeting)
             .where(models.Meeting.council_id == council.id)
+            .options(*(defer(c) for c in _UNPUBLISHED_ITEM_TEXTS))
         )
     )
     item_keys = {i.id: i.public_id for i in items}
