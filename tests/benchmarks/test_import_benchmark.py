@@ -8,6 +8,17 @@ person or its role).
 Run with ``pytest tests/benchmarks/test_import_benchmark.py --benchmark-only``. Aims: 20,000
 rows in under 5 s, the 20,000-row figure within 12 times the 2,000-row one (linear), and
 the 120 KB e-mail value refused in under 50 ms. Nothing is asserted about time.
+
+Measured 2026-12-01 (2 cores, load average 5 to 6 from other work; medians, 2,000 / 20,000
+rows): dry run SQLite 0.29 / 3.7 s, PostgreSQL 0.54 / 3.6 s; real import SQLite 1.2 /
+8.6 s, PostgreSQL 1.5 / 12.2 s; import of changes SQLite 1.7 / 17.9 s, PostgreSQL 2.6 /
+24.6 s. Under that load wall times are about 1.5 to 3 times the CPU time; the CPU time of
+20,000 new rows on PostgreSQL (preview + save in Python, + the server's) was 2.8 + 2.8 +
+2.0 s, before the bulk writes sent one statement per table 2.6 + 4.1 + 5.0 s (psycopg's
+executemany sent one statement per row, each firing the audit trail's notify trigger); of
+20,000 changes 5.5 + 5.3 + 1.5 s, before 6.0 + 8.1 + 3.4 s. The 20,000-row real import on
+PostgreSQL is still above the 5 s aim: the preview, the Python side of the save and the
+server (mostly its foreign key checks, five per member here) take 2 to 3 s of CPU each.
 """
 
 from __future__ import annotations
