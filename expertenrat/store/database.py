@@ -84,7 +84,7 @@ class Database:
         try:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            migrate.upgrade(self.url)
+            migrate.create(self.url)
         except OSError as error:
             raise DatabaseUnusableError(
                 f"Die Datenbank „{self.location}“ kann nicht angelegt werden: "

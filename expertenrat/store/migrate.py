@@ -1,4 +1,12 @@
-"""Schema migrations with Alembic: the only way the schema is made or changed.
+"""Schema migrations with Alembic: the only way an existing schema is changed.
+
+A new, empty SQLite file is the one exception: :func:`create` builds it straight from the
+models and records the head revision (what ``alembic stamp head`` would do), in a fifth
+of the CPU time the migrations take to rebuild table after table. The test in
+tests/store/test_schema_creation.py proves that both ways give the same tables, columns,
+indexes, keys and checks; a migration that adds what the models cannot describe (rows, a
+trigger, a view on SQLite) must add it to :func:`create` too. PostgreSQL always runs the
+migrations (0011 adds a trigger there).
 
 On SQLite, batch migrations rebuild tables (copy, drop, rename). With foreign keys on,
 dropping a parent table deletes its children through ON DELETE CASCADE, so migrations
@@ -14,7 +22,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
@@ -104,6 +112,43 @@ def _run(url: URL, action: str, target: str) -> None:
                     )
     finally:
         engine.dispose()
+
+
+def create(url: URL) -> None:
+    """Give a database without a schema the head schema (see the module docstring).
+
+    A SQLite file that holds any table or index at all is left to the migrations.
+    """
+    if not is_sqlite(url):
+        upgrade(url)
+        return
+    from expertenrat.store.models import Base
+
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            if connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+                created = False
+            else:
+                Base.metadata.create_all(connection, checkfirst=False)
+                version = _version_table()
+                version.create(connection)
+                connection.execute(version.insert().values(version_num=head_revision()))
+                created = True
+    finally:
+        engine.dispose()
+    if not created:
+        upgrade(url)
+
+
+def _version_table() -> Table:
+    """Alembic's own table of the revision, as Alembic creates it."""
+    return Table(
+        "alembic_version",
+        MetaData(),
+        Column("version_num", String(32), nullable=False),
+        PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+    )
 
 
 def upgrade(url: URL, target: str = "head") -> None:

@@ -1,8 +1,9 @@
 """The base of the models: naming, UTC timestamps, public ids, soft deletion, CHECK helpers.
 
 Every timestamp is a *naive datetime in UTC*, set on the Python side by :func:`utc_now`,
-so both databases hold the same values whatever their server time zone (for rows written
-without the ORM, PostgreSQL's server default is UTC too since migration 0004).
+so both databases hold the same values whatever their server time zone. For rows written
+without the ORM, ``created`` and ``modified`` have a server default in UTC too
+(:class:`UtcNowDefault`, as the migrations made it: PostgreSQL's since 0004).
 """
 
 import uuid
@@ -12,7 +13,9 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql.expression import FunctionElement
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,6 +33,24 @@ class Base(DeclarativeBase):
 def utc_now() -> datetime:
     """Now in UTC as a naive datetime: the form of every timestamp in the database."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+class UtcNowDefault(FunctionElement[datetime]):
+    """The database's own "now" in UTC, for a server default (SQL differs per system)."""
+
+    type = DateTime()
+    name = "utc_now"
+    inherit_cache = True
+
+
+@compiles(UtcNowDefault, "sqlite")
+def _utc_now_sqlite(_element: UtcNowDefault, _compiler: Any, **_kw: Any) -> str:
+    return "CURRENT_TIMESTAMP"  # SQLite's is UTC
+
+
+@compiles(UtcNowDefault, "postgresql")
+def _utc_now_postgresql(_element: UtcNowDefault, _compiler: Any, **_kw: Any) -> str:
+    return "(now() AT TIME ZONE 'UTC')"
 
 
 def column_values(record: object, keys: Sequence[str]) -> dict[str, Any]:
@@ -66,8 +87,12 @@ class Versioned:
     """Mixin: optimistic locking and change timestamps (UTC, see the module docstring)."""
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    created: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
-    modified: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+    created: Mapped[datetime] = mapped_column(
+        DateTime, default=utc_now, server_default=UtcNowDefault()
+    )
+    modified: Mapped[datetime] = mapped_column(
+        DateTime, default=utc_now, onupdate=utc_now, server_default=UtcNowDefault()
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:
