@@ -135,7 +135,7 @@ class BackupService:
         """Replace all data with ``backup`` (already read and checked), as :meth:`restore`."""
         parts = _parts_at_head(backup)
         kept = self._keep_copy(keep_dir, now or datetime.now())
-        self._replace(parts, progress)
+        self._replace(parts, progress, empty=kept is None)
         return RestoreSummary(
             rows=sum(len(part.rows) for part in parts.values()),
             schema_revision=backup.schema_revision,
@@ -143,6 +143,7 @@ class BackupService:
         )
 
     def _keep_copy(self, keep_dir: Path, now: datetime) -> Path | None:
+        """A copy of the data the restore replaces; ``None``: there is none (no rows)."""
         if self._db.pending or not self._holds_data():
             return None  # nothing to keep
         path = sqlite_file(self._db.url)
@@ -172,11 +173,12 @@ class BackupService:
                 for table in Base.metadata.sorted_tables
             )
 
-    def _replace(self, parts: dict[str, TablePart], progress: Progress | None = None) -> None:
+    def _replace(
+        self, parts: dict[str, TablePart], progress: Progress | None, *, empty: bool
+    ) -> None:
         tables = Base.metadata.sorted_tables
         try:
-            with self._db.transaction() as session:
-                connection = session.connection()
+            with self._db.bulk_transaction(empty=empty) as connection:
                 for table in reversed(tables):
                     connection.execute(table.delete())
                 for done, table in enumerate(tables, start=1):

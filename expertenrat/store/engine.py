@@ -25,6 +25,7 @@ from expertenrat.paths import default_database_file
 from expertenrat.store import text_search
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another program's lock
 
 
 def database_url(text: str | None) -> URL:
@@ -91,7 +92,7 @@ def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = 
         text_search.register(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if path is not None and not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
         if read_only:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -137,6 +138,44 @@ def test_restore_into_a_new_sqlite_file_keeps_no_copy_of_the_empty_file(demo_sql
     assert not (tmp_path / "kept").exists()
 
 
+def _journal(database: Database) -> tuple[str, int]:
+    """The SQLite file's journal mode and the size of its write-ahead log."""
+    with database.engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    log = Path(f"{database.url.database}-wal")
+    return mode, log.stat().st_size if log.exists() else 0
+
+
+def test_restore_into_a_new_sqlite_file_bypasses_the_write_ahead_log(demo_sqlite, tmp_path):
+    """Nothing to keep: the rows go straight into the file, which is in WAL mode again."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    target = open_database(database_url(str(tmp_path / "neu.db")))
+    try:
+        BackupService(target).restore(backup, tmp_path / "kept")
+        assert _journal(target) == ("wal", 0)
+        assert table_rows(target) == table_rows(demo_sqlite)
+    finally:
+        target.close()
+
+
+def test_restore_into_a_new_sqlite_file_another_program_reads_uses_the_log(demo_sqlite, tmp_path):
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    target = open_database(database_url(str(tmp_path / "neu.db")))
+    other = sqlite3.connect(tmp_path / "neu.db")
+    try:
+        other.execute("SELECT count(*) FROM persons").fetchone()
+        BackupService(target).restore(backup, tmp_path / "kept")
+        mode, log_size = _journal(target)
+        assert mode == "wal" and log_size > 0
+        assert other.execute("SELECT count(*) FROM persons").fetchone()[0] > 0
+        assert table_rows(target) == table_rows(demo_sqlite)
+    finally:
+        other.close()
+        target.close()
+
+
 def test_a_backup_with_every_part_deflated_still_restores(demo_sqlite, tmp_path):
     """Backups made before the stored-PDF parts were left uncompressed deflate every part."""
     backup = tmp_path / "sicherung.zip"
@@ -261,22 +300,39 @@ def test_every_bad_restore_file_is_refused_and_the_database_stays_unchanged(demo
     assert not list(tmp_path.glob("*vor-wiederherstellung*"))
 
 
-def test_a_restore_the_database_rejects_leaves_it_unchanged(demo_database, tmp_path):
-    """A backup whose rows break a constraint: the one transaction is rolled back."""
-    database = demo_database
-    before = table_rows(database)
+def _rejected_backup(database: Database, path: Path) -> Path:
+    """A backup of ``database`` whose rows break a constraint (a duplicate primary key)."""
     with database.engine.connect() as connection:
         parts = dump_tables(connection, Base.metadata.sorted_tables)
     persons = next(p for p in parts if p.name == "persons")
-    persons.rows.append(list(persons.rows[0]))  # a duplicate primary key
-    path = tmp_path / "doppelt.zip"
+    persons.rows.append(list(persons.rows[0]))
     with path.open("wb") as handle:
         write_backup(
             handle, Backup("0.1.0", migrate.head_revision(), datetime.now(UTC), tuple(parts))
         )
+    return path
+
+
+def test_a_restore_the_database_rejects_leaves_it_unchanged(demo_database, tmp_path):
+    """A backup whose rows break a constraint: the one transaction is rolled back."""
+    database = demo_database
+    before = table_rows(database)
+    path = _rejected_backup(database, tmp_path / "doppelt.zip")
     with pytest.raises(BackupError, match="Die Datenbank ist unverändert"):
         BackupService(database).restore(path, tmp_path / "kept")
     assert table_rows(database) == before
+
+
+def test_a_rejected_restore_into_a_new_sqlite_file_leaves_it_empty(demo_sqlite, tmp_path):
+    path = _rejected_backup(demo_sqlite, tmp_path / "doppelt.zip")
+    target = open_database(database_url(str(tmp_path / "neu.db")))
+    try:
+        with pytest.raises(BackupError, match="Die Datenbank ist unverändert"):
+            BackupService(target).restore(path, tmp_path / "kept")
+        assert all(rows == [] for rows in table_rows(target).values())
+        assert _journal(target)[0] == "wal"
+    finally:
+        target.close()
 
 
 def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
