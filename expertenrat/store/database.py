@@ -77,9 +77,9 @@ class Database:
         ``empty``: the database holds no rows. SQLite's write-ahead log would then take
         every new page twice (the log, then the checkpoint into the file), so while no
         other connection has the file open, the transaction writes through a rollback
-        journal instead: just as safe (an error or a crash rolls it back), a quarter of
-        the writes. The file returns to the write-ahead log afterwards (or, should that
-        fail, with the next connection that opens it).
+        journal instead: just as safe (an error or a crash rolls it back), and every page
+        is written once. The file returns to the write-ahead log afterwards (or, should
+        that fail, with the next connection that opens it).
         """
         if self.pending:
             self.create_schema()
