@@ -8,13 +8,14 @@ the driver gets plain values. The values stored are the same as through ``insert
 conversions are the column types' own (e.g. SQLite's date and time text).
 
 SQLite gets an executemany of plain tuples (its driver loops in C). PostgreSQL gets one
-statement for all rows, ``INSERT … SELECT * FROM unnest(<one array per column>)``: psycopg's
-executemany sends one statement per row, which the server plans, runs and fires its
-statement triggers for (the audit trail's change notification, migration 0011) one by one.
+``COPY`` for all rows: psycopg's executemany sends one statement per row, which the server
+plans, runs and fires its statement triggers for (the audit trail's change notification,
+migration 0011) one by one; ``COPY`` is one statement, streams the rows (the stored PDFs of
+a large database are over a hundred megabytes) and psycopg writes them in C (an
+``INSERT … SELECT * FROM unnest(<one array per column>)`` had psycopg build the arrays in
+Python, a second for the 100,000 values of an import of 20,000 members).
 
-A restore has every column of every row as a list of values (:func:`insert_value_rows`);
-on PostgreSQL these go through ``COPY``, which streams them (the stored PDFs of a large
-database are over a hundred megabytes).
+A restore has every column of every row as a list of values (:func:`insert_value_rows`).
 """
 
 from __future__ import annotations
@@ -39,14 +40,7 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     if defaulted:  # SQLAlchemy would fill them in; the rows must hold them here
         raise ValueError(f"the rows for {table.name} lack {', '.join(defaulted)}")
     values = plain_columns(dialect, table, columns, rows)
-    quote = dialect.identifier_preparer.quote
-    into = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
-    if dialect.name == "postgresql":
-        statement = f"{into} SELECT * FROM unnest({array_parameters(dialect, columns)})"
-        connection.exec_driver_sql(statement, tuple(values))
-        return
-    statement = f"{into} VALUES ({markers(dialect, len(columns))})"
-    connection.exec_driver_sql(statement, list(zip(*values, strict=True)))
+    _write(connection, table, columns, list(zip(*values, strict=True)))
 
 
 def insert_value_rows(connection: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
@@ -58,18 +52,26 @@ def insert_value_rows(connection: Connection, table: Table, rows: Sequence[Seque
     values = list(zip(*rows, strict=True))  # column by column: one pass per conversion
     for index, convert in _converters(columns, dialect):
         values[index] = tuple(map(convert, values[index]))
-    values = list(zip(*values, strict=True))
+    _write(connection, table, columns, list(zip(*values, strict=True)))
+
+
+def _write(
+    connection: Connection, table: Table, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
+) -> None:
+    """``rows`` (driver values of ``columns``) into ``table``: an executemany on SQLite, a
+    ``COPY`` on PostgreSQL."""
+    dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
     into = f"{quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
     if dialect.name != "postgresql":
         statement = f"INSERT INTO {into} VALUES ({markers(dialect, len(columns))})"
-        connection.exec_driver_sql(statement, values)
+        connection.exec_driver_sql(statement, rows)
         return
     statement = f"COPY {into} FROM STDIN"
     cursor = connection.connection.driver_connection.cursor()  # in this transaction
     try:
         with cursor, cursor.copy(statement) as copy:
-            for row in values:
+            for row in rows:
                 copy.write_row(row)
     except dialect.loaded_dbapi.Error as error:  # raised as SQLAlchemy's statements raise
         raise exc.DBAPIError.instance(
