@@ -173,7 +173,7 @@ def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) ->
     """
     table = model.__table__
     if session.get_bind().dialect.name == "postgresql":
-        ids = list(session.scalars(_NEXT_IDS, {"table": table.name, "count": len(rows)}))
+        ids = session.scalar(_NEXT_IDS, {"table": table.name, "count": len(rows)}) or []
     else:
         largest = session.scalar(select(func.coalesce(func.max(table.c.id), 0)))
         ids = list(range(largest + 1, largest + 1 + len(rows)))
@@ -183,8 +183,10 @@ def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) ->
 
 
 _NEXT_IDS = text(
-    "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"
+    "SELECT array_agg(nextval(pg_get_serial_sequence(:table, 'id'))) "
+    "FROM generate_series(1, :count)"
 )
+"""The new ids as one array: one row is read faster than thousands."""
 
 
 def insert_all(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
