@@ -74,7 +74,7 @@ class ImportCounts(NamedTuple):
     error: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class ImportPreview:
     """Every row of an import file, classified; nothing has been saved yet.
 

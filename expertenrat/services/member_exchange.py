@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from weakref import WeakValueDictionary
 
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
@@ -36,6 +37,10 @@ from expertenrat.store.database import Database
 
 _COLUMN_NAMES = dict(COLUMNS)
 _CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (.xlsx) and OLE (.xls, protected)
+_MADE: WeakValueDictionary[int, ImportPreview] = WeakValueDictionary()
+"""The previews made here and still in use, by ``id``: one of them, passed to the import as
+it is (frozen, like its rows and their members), holds only members whose values the reader
+or the classification checked (``member_problems``), so saving need not check them again."""
 
 
 class MemberFileFormat(FileFormat):
@@ -115,7 +120,9 @@ class MemberExchangeService:
                 progress=progress,
             )
         versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)
-        return replace(preview, basis=_basis(versions, field_ids.values()))
+        preview = replace(preview, basis=_basis(versions, field_ids.values()))
+        _MADE[id(preview)] = preview
+        return preview
 
     def apply_import(
         self,
@@ -174,6 +181,7 @@ class MemberExchangeService:
                 stored_rows,
                 same_person=same_person,
                 source=ConsentSource.IMPORT,
+                values_checked=_MADE.get(id(preview)) is preview,
                 progress=progress,
             )
             created = tuple(m for row, m in zip(rows, saved, strict=True) if _is_new(row))

@@ -516,6 +516,40 @@ def test_the_import_checks_the_rows_again_when_the_council_changed_since_the_pre
     assert checks == ["Jan Brandt"]
 
 
+@pytest.fixture
+def value_checks(monkeypatch) -> list[str]:
+    """The names of the members whose values saving checks (``value_problems``)."""
+    seen: list[str] = []
+    check = members_module.value_problems
+
+    def spy(member):
+        seen.append(member.family_name)
+        return check(member)
+
+    monkeypatch.setattr(members_module, "value_problems", spy)
+    return seen
+
+
+def test_saving_checks_the_values_again_only_of_a_preview_not_made_by_the_service(
+    exchange, members_service, council, value_checks, today
+):
+    data = csv_file(HEADER, "Jan;Brandt;;Vorsitz;01.01.2025;;Stadtdaten")
+    preview = exchange.preview_import(council.id, data, today)
+    (row,) = preview.rows
+    assert row.member is not None
+    too_long = replace(row.member, family_name="Brandt" + "ö" * 300)
+    forged = replace(preview, rows=(replace(row, member=too_long),))
+    value_checks.clear()
+
+    with pytest.raises(ValidationError, match="Nachname"):
+        exchange.apply_import(council.id, forged, today)
+    assert members_service.members(council.id) == []
+    exchange.apply_import(council.id, preview, today)
+
+    assert value_checks == [too_long.family_name]
+    assert [m.family_name for m in members_service.members(council.id)] == ["Brandt"]
+
+
 def test_a_cancelled_import_writes_nothing(exchange, council, database, today):
     data = csv_file(
         HEADER,
