@@ -16,9 +16,18 @@ rows): dry run SQLite 0.29 / 3.7 s, PostgreSQL 0.54 / 3.6 s; real import SQLite 
 20,000 new rows on PostgreSQL (preview + save in Python, + the server's) was 2.8 + 2.8 +
 2.0 s, before the bulk writes sent one statement per table 2.6 + 4.1 + 5.0 s (psycopg's
 executemany sent one statement per row, each firing the audit trail's notify trigger); of
-20,000 changes 5.5 + 5.3 + 1.5 s, before 6.0 + 8.1 + 3.4 s. The 20,000-row real import on
-PostgreSQL is still above the 5 s aim: the preview, the Python side of the save and the
-server (mostly its foreign key checks, five per member here) take 2 to 3 s of CPU each.
+20,000 changes 5.5 + 5.3 + 1.5 s, before 6.0 + 8.1 + 3.4 s.
+
+Measured again 2026-12-01 14:20 UTC at load average 1 (best of three, 20,000 new rows on
+PostgreSQL, a profiling script): after the bulk inserts went by COPY, the new ids came
+as one array and saving stopped checking the values of an untouched preview again, 4.7 s
+wall, CPU 1.5 + 2.0 + 1.6 s (median of three 5.3 s, 1.6 + 2.2 + 2.0 s); the code before,
+in the same minutes, 5.6 s, 1.5 + 2.3 + 1.9 s (median 7.5 s). The benchmark at load
+average 1: real import on PostgreSQL 0.82 / 5.6 s (another run 6.6 s), import of changes
+1.3 / 11.2 s. Around the 5 s aim on a quiet machine, above it under load:
+the preview (reading and checking the rows), the Python side of the save (the rows' values
+and audit snapshots) and the server (mostly its foreign key checks, five per member here)
+take 1.5 to 2 s of CPU each.
 """
 
 from __future__ import annotations
