@@ -170,9 +170,10 @@ def clean_text(value: str, spec: TextField) -> str:
     In multi-line fields the Unicode line and paragraph separators (what Shift+Enter and
     Enter put into a Qt text box) become ordinary line feeds.
     """
-    value = unicodedata.normalize("NFC", value)
-    if spec.multiline:
-        value = value.translate(_SEPARATORS)
+    if not value.isascii():  # ASCII is NFC and holds no Unicode separators
+        value = unicodedata.normalize("NFC", value)
+        if spec.multiline:
+            value = value.translate(_SEPARATORS)
     return value.strip() if spec.strip else value
 
 
