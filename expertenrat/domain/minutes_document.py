@@ -8,7 +8,10 @@ once, so that the PDF, the tests and any other reader say the same thing.
 :func:`public_version` turns the full minutes into the public ones: non-public items keep
 only their number and a line that they were discussed non-publicly; guests who presented
 only non-public items, annexes not meant for the public and everything said in
-non-public items (names, recusal reasons, votes, recommendations) are left out.
+non-public items (names, recusal reasons, votes, recommendations) are left out; members
+who have not agreed to the publication of their name (``unnamed``) are called
+:data:`UNNAMED_MEMBER` wherever the minutes name them (attendance, chair, presenter,
+recusals) — free texts the secretariat writes are theirs to word.
 """
 
 from __future__ import annotations
@@ -179,6 +182,10 @@ class Invitation:
         return f"{sent}; die Ladungsfrist von {period} wurde nicht gewahrt."
 
 
+UNNAMED_MEMBER = "Mitglied ohne Namensnennung"
+"""How the public minutes call a member who has not agreed to the publication of the name."""
+
+
 @dataclass(frozen=True, slots=True)
 class MinutesDocument:
     """The minutes of one meeting, full or public (``public``), in one state."""
@@ -213,6 +220,7 @@ class MinutesDocument:
     objections_due_on: date | None = None
     approval: ApprovalStamp | None = None
     public: bool = False
+    unnamed: frozenset[str] = frozenset()  # names the public version does not print
 
     @property
     def heading(self) -> str:
@@ -281,7 +289,38 @@ def public_version(doc: MinutesDocument) -> MinutesDocument:
     )
     annexes = tuple(a for a in doc.annexes if a.public)
     numbered = tuple(replace(a, number=n) for n, a in enumerate(annexes, start=1))
-    return replace(doc, items=items, guests=guests, annexes=numbered, public=True)
+    public = replace(doc, items=items, guests=guests, annexes=numbered, public=True)
+    return _without_unnamed(public) if doc.unnamed else public
+
+
+def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
+    """``doc`` with each member in ``doc.unnamed`` called :data:`UNNAMED_MEMBER`."""
+
+    def name(text: str) -> str:
+        return UNNAMED_MEMBER if text in doc.unnamed else text
+
+    def mentioned(text: str) -> str:  # a presenter line may name a member among others
+        for hidden in doc.unnamed:
+            text = text.replace(hidden, UNNAMED_MEMBER)
+        return text
+
+    items = tuple(
+        replace(
+            item,
+            presenter=mentioned(item.presenter),
+            recused=tuple(replace(c, member_name=name(c.member_name)) for c in item.recused),
+        )
+        for item in doc.items
+    )
+    return replace(
+        doc,
+        chair=name(doc.chair),
+        present=tuple(replace(p, name=name(p.name)) for p in doc.present),
+        excused=tuple(name(n) for n in doc.excused),
+        absent=tuple(mentioned(n) for n in doc.absent),  # "X (nicht erfasst)"
+        items=items,
+        unnamed=frozenset(),
+    )
 
 
 def _withheld(item: MinutesItem) -> MinutesItem:

@@ -125,7 +125,19 @@ def minutes_document(
         circulated_on=version.circulated_on if version else None,
         objections_due_on=version.objections_due_on if version else None,
         approval=approval,
+        unnamed=_unnamed(session, meeting.council_id),
     )
+
+
+def _unnamed(session: Session, council_id: int) -> frozenset[str]:
+    """The names of the council's members who have not agreed to the publication of their
+    name (the public minutes do not print them)."""
+    rows = session.scalars(
+        select(models.Membership)
+        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .where(models.Membership.council_id == council_id, models.Person.publish_name.is_(False))
+    )
+    return frozenset(name for row in rows if (name := full_name(row)))
 
 
 def _kind_label(meeting: models.Meeting) -> str:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from expertenrat.domain.enums import MinutesState, MinutesStyle
 from expertenrat.domain.minutes_document import (
     DRAFT_MARK,
+    UNNAMED_MEMBER,
     WITHHELD_LINE,
     MinutesItem,
     public_version,
@@ -151,6 +152,21 @@ def test_public_version_leaves_non_public_items_and_their_people_out() -> None:
     assert "Gülşen Yılmaz (Amt für Digitalisierung" in printed  # a guest of a public item
     assert PUBLIC_NOTE in printed
     assert read(public).metadata.keywords.endswith("öffentliche Fassung")
+
+
+def test_public_version_names_no_member_without_consent_to_publish_the_name() -> None:
+    hidden = frozenset({"Prof. Dr. Maria Nord", "Dr. Hanna Ost", "Erika Süd"})
+    full = minutes(unnamed=hidden)
+
+    public = text(render_minutes(public_version(full)).pdf)
+    internal = text(render_minutes(full).pdf)
+
+    for name in hidden:
+        assert name not in public, name
+        assert name in internal, name  # the full minutes name everyone
+    assert public.count(UNNAMED_MEMBER) >= 4  # chair, present, excused, recusal
+    assert f"{UNNAMED_MEMBER} (Mitarbeiterin im Projekt)" in public
+    assert "Jan West" in public and "Max Mustermann" in public  # they agreed
 
 
 def test_results_style_prints_results_only() -> None:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.errors import ExpertenratError, ValidationError
-from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.domain.minutes_document import DRAFT_MARK, UNNAMED_MEMBER
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
@@ -105,6 +105,20 @@ def test_public_minutes_leave_the_non_public_item_out(service, held) -> None:
     assert SECRET_REASON not in printed
     assert "Zuschlag" not in printed
     assert "Gülşen Yılmaz" in printed
+
+
+def test_public_minutes_name_no_member_without_consent_to_publish_the_name(
+    service, held, database
+) -> None:
+    with database.transaction() as session:  # the members were saved without consent
+        session.query(models.Person).filter_by(family_name="Dahl").one().publish_name = True
+
+    public = text_of(service.minutes_pdf(held.meeting_id, public=True).pdf)
+    internal = text_of(service.minutes_pdf(held.meeting_id).pdf)
+
+    assert "Anna Berg" not in public and UNNAMED_MEMBER in public  # the chair, too
+    assert "Dr. Anna Dahl" in public  # she agreed
+    assert "Anna Berg" in internal and UNNAMED_MEMBER not in internal
 
 
 def test_approved_minutes_are_the_stored_bytes(service, held, database) -> None:
