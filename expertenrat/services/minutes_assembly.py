@@ -9,7 +9,7 @@ content) and the latest minutes version.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session, contains_eager, load_only
 
 from expertenrat.domain import agenda
 from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet
@@ -134,7 +134,8 @@ def _unnamed(session: Session, council_id: int) -> frozenset[str]:
     name (the public minutes do not print them)."""
     rows = session.scalars(
         select(models.Membership)
-        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .join(models.Membership.person)
+        .options(contains_eager(models.Membership.person))  # one query, not one per name
         .where(models.Membership.council_id == council_id, models.Person.publish_name.is_(False))
     )
     return frozenset(name for row in rows if (name := full_name(row)))
