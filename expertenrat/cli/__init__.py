@@ -119,11 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     council_option(members)
     members.set_defaults(handler=_export_members, opening="read")
-    invitation = exports.add_parser(
-        "invitation", help="Einladung zu einer Sitzung (oder den Ablaufplan) als PDF"
+    invitation = _meeting_pdf_command(
+        exports,
+        "invitation",
+        "Einladung zu einer Sitzung (oder den Ablaufplan) als PDF",
+        _export_invitation,
     )
-    _meeting_option(invitation, required=True)
-    invitation.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
     which_letter = invitation.add_mutually_exclusive_group()
     which_letter.add_argument(
         "--run-sheet",
@@ -135,28 +136,23 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="je Mitglied ein an sie oder ihn adressierter Brief (Serienbrief, eine Datei)",
     )
-    council_option(invitation)
-    invitation.set_defaults(handler=_export_invitation, opening="read")
-    minutes = exports.add_parser(
+    minutes = _meeting_pdf_command(
+        exports,
         "minutes",
-        help="Protokoll einer durchgeführten Sitzung als PDF (genehmigt: die gespeicherte Datei)",
+        "Protokoll einer durchgeführten Sitzung als PDF (genehmigt: die gespeicherte Datei)",
+        _export_minutes,
     )
-    _meeting_option(minutes, required=True)
-    minutes.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
     minutes.add_argument(
         "--public",
         action="store_true",
         help="öffentliche Fassung (ohne nichtöffentliche Tagesordnungspunkte)",
     )
-    council_option(minutes)
-    minutes.set_defaults(handler=_export_minutes, opening="read")
-    dossier = exports.add_parser(
-        "dossier", help="Sitzungsmappe: Einladung, Protokoll und Anlagen in einer PDF-Datei"
+    _meeting_pdf_command(
+        exports,
+        "dossier",
+        "Sitzungsmappe: Einladung, Protokoll und Anlagen in einer PDF-Datei",
+        _export_dossier,
     )
-    _meeting_option(dossier, required=True)
-    dossier.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
-    council_option(dossier)
-    dossier.set_defaults(handler=_export_dossier, opening="read")
     recommendations.add_exports(exports)
     open_data.add_exports(exports)
     settings.add_export(exports)
@@ -198,6 +194,21 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_import(imports)
 
     data_safety.add_commands(commands)
+    return parser
+
+
+def _meeting_pdf_command(
+    exports: argparse._SubParsersAction,
+    name: str,
+    help_text: str,
+    handler: Callable[[Services, argparse.Namespace], str],
+) -> argparse.ArgumentParser:
+    """An ``export`` command that writes a PDF of one meeting: --meeting, --out, --council."""
+    parser = exports.add_parser(name, help=help_text)
+    _meeting_option(parser, required=True)
+    parser.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    council_option(parser)
+    parser.set_defaults(handler=handler, opening="read")
     return parser
 
 
