@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -38,6 +39,10 @@ class MinutesSettingsFields:
         self.approval_combo = QComboBox()
         for practice in MinutesApproval:
             self.approval_combo.addItem(practice.label, practice.value)
+        # as narrow as the council form's other choices; the practices' long labels as
+        # wide as they need, not the whole form
+        self.style_combo.setMaximumWidth(240)
+        self.approval_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.objection_spin = QSpinBox(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))
         self.objection_spin.setMaximumWidth(240)
         # every row keeps a message line, so that the rows keep one rhythm
