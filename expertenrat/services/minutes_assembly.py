@@ -34,6 +34,7 @@ from expertenrat.domain.minutes_document import (
     MinutesItem,
     PresentMember,
     VoteRecord,
+    public_version,
 )
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services.attendance import attendance_sheet
@@ -75,9 +76,15 @@ def meeting_label(meeting: models.Meeting) -> str:
 
 
 def minutes_document(
-    session: Session, meeting: models.Meeting, approval: ApprovalStamp | None = None
+    session: Session,
+    meeting: models.Meeting,
+    approval: ApprovalStamp | None = None,
+    *,
+    public: bool = False,
 ) -> MinutesDocument:
-    """The full minutes of ``meeting`` as stored now; with ``approval``, as approved."""
+    """The minutes of ``meeting`` as stored now, full or ``public``; with ``approval``, as
+    approved. Only the public version reads who has not agreed to the publication of the
+    name (it calls them "Mitglied ohne Namensnennung"); the full one names everyone."""
     council = session.get(models.Council, meeting.council_id)
     assert council is not None  # a foreign key with ON DELETE CASCADE
     sheet = attendance_sheet(session, meeting)
@@ -89,7 +96,7 @@ def minutes_document(
     elif state is MinutesState.APPROVED:  # a fresh rendering of approved minutes
         approval = approval_stamp(session, version)  # type: ignore[arg-type]
     present, excused, absent = _attendance(session, sheet, numbers)
-    return MinutesDocument(
+    doc = MinutesDocument(
         letterhead=Letterhead(
             council_name=council.name,
             city=council.city,
@@ -125,8 +132,9 @@ def minutes_document(
         circulated_on=version.circulated_on if version else None,
         objections_due_on=version.objections_due_on if version else None,
         approval=approval,
-        unnamed=_unnamed(session, meeting.council_id),
+        unnamed=_unnamed(session, meeting.council_id) if public else frozenset(),
     )
+    return public_version(doc) if public else doc
 
 
 def _unnamed(session: Session, council_id: int) -> frozenset[str]:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument, public_version
+from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument
 from expertenrat.services.annexes import AnnexesService, damaged_annex_error, read_pdf
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService
@@ -56,9 +56,7 @@ def render_minutes(
 def _document(
     session: Session, meeting_id: int, *, public: bool, approval: ApprovalStamp | None = None
 ) -> MinutesDocument:
-    meeting = held_meeting(session, meeting_id)
-    doc = minutes_document(session, meeting, approval)
-    return public_version(doc) if public else doc
+    return minutes_document(session, held_meeting(session, meeting_id), approval, public=public)
 
 
 def _render(doc: MinutesDocument) -> RenderedPdf:

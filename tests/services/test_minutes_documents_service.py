@@ -10,6 +10,7 @@ import pytest
 from minutes_rows import SECRET, SECRET_GUEST, SECRET_REASON, approve, held_meeting
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import event
 
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.minutes_document import DRAFT_MARK, UNNAMED_MEMBER
@@ -119,6 +120,29 @@ def test_public_minutes_name_no_member_without_consent_to_publish_the_name(
     assert "Anna Berg" not in public and UNNAMED_MEMBER in public  # the chair, too
     assert "Dr. Anna Dahl" in public  # she agreed
     assert "Anna Berg" in internal and UNNAMED_MEMBER not in internal
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_only_the_public_minutes_read_who_withholds_the_name(service, held, database) -> None:
+    statements: list[str] = []
+
+    def note(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", note)
+    try:
+        internal = service.document(held.meeting_id)
+        internal_statements, statements[:] = list(statements), []
+        public = service.document(held.meeting_id, public=True)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", note)
+
+    def withheld_names(seen: list[str]) -> list[str]:  # the query of who withholds the name
+        return [s for s in seen if "WHERE" in s and "publish_name IS" in s.split("WHERE")[-1]]
+
+    assert not withheld_names(internal_statements)
+    assert withheld_names(statements)
+    assert internal.chair == "Anna Berg" and public.chair == UNNAMED_MEMBER
 
 
 def test_approved_minutes_are_the_stored_bytes(service, held, database) -> None:
