@@ -8,6 +8,7 @@ meeting is shown read-only with a hint.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -44,6 +45,16 @@ def _plain_label(object_name: str) -> QLabel:
     return label
 
 
+def _paragraphs(heading: str, lines: list[str]) -> str:
+    """``heading`` and ``lines`` as rich text: each line a paragraph whose wrapped
+    continuation is indented, so that each item stays apart from the next."""
+    para = "<p style='margin-top:0; margin-bottom:3px; margin-left:{0}px; text-indent:-{0}px'>"
+    return "".join(
+        para.format(indent) + html.escape(text) + "</p>"
+        for indent, text in [(0, heading), *((16, line) for line in lines)]
+    )
+
+
 class AttendancePanel(QWidget):
     changed = Signal()
 
@@ -61,7 +72,10 @@ class AttendancePanel(QWidget):
         self.hint_label = _plain_label("hintLabel")
         self.quorum_label = _plain_label("quorumLabel")
         self.item_quorum_label = _plain_label("itemQuorumLabel")
-        self.item_quorum_label.setWordWrap(False)  # one line per item; the box scrolls
+        # Rich text for hanging indents; the lines wrap, so a long title never pushes the
+        # verdict out of sight.
+        self.item_quorum_label.setTextFormat(Qt.TextFormat.RichText)
+        self.item_quorum_label.setMargin(4)
         self.item_quorum_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._grid_host = QWidget()
@@ -72,7 +86,7 @@ class AttendancePanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._grid_host)
         self.scroll = scroll
-        items_scroll = QScrollArea()
+        items_scroll = self.item_quorum_scroll = QScrollArea()
         items_scroll.setWidgetResizable(True)
         items_scroll.setWidget(self.item_quorum_label)
         self.rest_present_button = QPushButton(tr(_CONTEXT, "Übrige als anwesend erfassen"))
@@ -206,7 +220,7 @@ class AttendancePanel(QWidget):
         if sheet.problem:
             lines = [sheet.problem]
         self.item_quorum_label.setText(
-            tr(_CONTEXT, "Je Tagesordnungspunkt:") + "\n" + "\n".join(lines) if lines else ""
+            _paragraphs(tr(_CONTEXT, "Je Tagesordnungspunkt:"), lines) if lines else ""
         )
 
     # --- saving ---------------------------------------------------------------------------

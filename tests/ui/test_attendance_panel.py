@@ -6,6 +6,7 @@ import pytest
 from held_meeting import council_of_three
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QTextDocument
 
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.attendance_panel import AttendancePanel
@@ -68,7 +69,7 @@ def test_leaving_early_updates_the_quorum_per_item(panel, services, meeting) -> 
     choose(rows[0].leaves_combo, meeting.item_ids[1])
     rows[0].left_time.setTime(QTime(17, 5))
     rows[0].left_time.editingFinished.emit()
-    lines = panel.item_quorum_label.text().splitlines()
+    lines = item_quorum_lines(panel)
     assert (
         lines[1] == "\u2068TOP 1 Eröffnung\u2069: 2 von 3 stimmberechtigten Mitgliedern anwesend"
         " – beschlussfähig"
@@ -82,6 +83,32 @@ def test_leaving_early_updates_the_quorum_per_item(panel, services, meeting) -> 
         17,
         5,
     )
+
+
+def item_quorum_lines(panel: AttendancePanel) -> list[str]:
+    document = QTextDocument()
+    document.setHtml(panel.item_quorum_label.text())
+    return document.toPlainText().splitlines()
+
+
+def test_long_item_quorum_lines_wrap_so_the_verdict_shows_without_scrolling(
+    qtbot, services, dialogs, council_id
+) -> None:
+    title = "Beratung " + " ".join(["Datenplattform & <Schnittstellen>"] * 12)
+    long_meeting = add_meeting(services.database, council_id, titles=("Eröffnung", title))
+    panel = AttendancePanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    panel.set_meeting(long_meeting.meeting_id)
+    qtbot.waitExposed(panel)
+    qtbot.wait(20)  # the scroll area lays out its new text
+
+    scroll = panel.item_quorum_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert panel.item_quorum_label.width() <= scroll.viewport().width()
+    line = item_quorum_lines(panel)[2]
+    assert title in line and line.endswith("nicht beschlussfähig")
 
 
 def test_departure_before_arrival_is_refused_and_the_line_restored(
