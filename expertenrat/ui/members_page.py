@@ -90,6 +90,7 @@ class MembersPage(NothingPending, QWidget):
             "members/hidden_columns",
         )
         refit_on_width_change(self.view, self.fit_columns)
+        self.columns.changed.connect(self.fit_columns)
         self.table_stack = TableOrEmpty(self.view)
         self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()

@@ -57,10 +57,16 @@ from expertenrat.ui.record_table import (
 )
 
 _CONTEXT = "RecommendationsPage"
+# The text columns give way together, each in proportion to its width: the title (the
+# widest) keeps the most, and takes whatever room is left over (fit_columns' ``wide``).
 _SHRINKABLE = (
-    (RecommendationsTableModel.COLUMN_PROJECTS, RecommendationsTableModel.COLUMN_ORIGIN),
-    (RecommendationsTableModel.COLUMN_FIELD, RecommendationsTableModel.COLUMN_LEAD),
-    (RecommendationsTableModel.COLUMN_TITLE,),
+    (
+        RecommendationsTableModel.COLUMN_TITLE,
+        RecommendationsTableModel.COLUMN_PROJECTS,
+        RecommendationsTableModel.COLUMN_FIELD,
+        RecommendationsTableModel.COLUMN_LEAD,
+        RecommendationsTableModel.COLUMN_ORIGIN,
+    ),
 )
 _WITHOUT_RESPONSE = "without_response"
 _OVERDUE = "overdue"
@@ -91,6 +97,7 @@ class RecommendationsPage(NothingPending, QWidget):
             "recommendations/hidden_columns",
         )
         refit_on_width_change(self.view, self.fit_columns)
+        self.columns.changed.connect(self.fit_columns)
         self.status_combo = QComboBox()
         self.status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
         self.status_combo.addItem(tr(_CONTEXT, "ohne Stellungnahme"), _WITHOUT_RESPONSE)
@@ -182,7 +189,7 @@ class RecommendationsPage(NothingPending, QWidget):
             self.view,
             (below,),
             side,
-            (860, 400),
+            (900, 320),
         )
 
     # --- the page protocol --------------------------------------------------------------
@@ -210,7 +217,7 @@ class RecommendationsPage(NothingPending, QWidget):
         self.fit_columns()  # the width of the page is known only now
 
     def fit_columns(self) -> None:
-        fit_columns(self.view, _SHRINKABLE)
+        fit_columns(self.view, _SHRINKABLE, wide=RecommendationsTableModel.COLUMN_TITLE)
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: one recommendation, those without a response

@@ -110,19 +110,25 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         text_column(tr(_CONTEXT, "Herkunft"), lambda row: row.recommendation.origin.label),
         date_column(tr(_CONTEXT, "beschlossen am"), lambda r: r.adopted_on),
         date_column(tr(_CONTEXT, "versandt am"), lambda r: r.sent_on),
-        date_column(tr(_CONTEXT, "Antwort fällig"), lambda r: r.due_on),
+        date_column(tr(_CONTEXT, "Frist"), lambda r: r.due_on),  # for the project's response
         text_column(
             tr(_CONTEXT, "Status"),
             lambda row: row.recommendation.status.label,
             sort_value=lambda row: _STATUS_ORDER[row.recommendation.status],
         ),
         Column(  # empty unless overdue; sorts by the number
-            tr(_CONTEXT, "Tage überfällig"),
-            lambda row: str(row.recommendation.days_overdue or ""),
+            tr(_CONTEXT, "überfällig"),
+            lambda row: _days(row.recommendation.days_overdue),
             sort_value=lambda row: row.recommendation.days_overdue,
             alignment=number_column("", int).alignment,
         ),
     )
+
+
+def _days(days: int | None) -> str:
+    if not days:
+        return ""
+    return tr(_CONTEXT, "1 Tag") if days == 1 else tr(_CONTEXT, "{} Tage").format(days)
 
 
 def _code_key(code: str) -> str:

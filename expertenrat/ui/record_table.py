@@ -55,7 +55,7 @@ def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    header.setMaximumSectionSize(320)
+    header.setMaximumSectionSize(CONTENT_WIDTH)
     header.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view
 
@@ -82,21 +82,34 @@ def chooser_table(
 
 
 MIN_SHRUNK_WIDTH = 100
+CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: WIDE_WIDTH if wide)
+WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take the room
 
 
-def fit_columns(view: QTableView, shrinkable: Sequence[Sequence[int]]) -> None:
+def fit_columns(
+    view: QTableView, shrinkable: Sequence[Sequence[int]], wide: int | None = None
+) -> None:
     """Columns as wide as their content; the wide text columns narrower if needed, so that
-    the shown columns fit without sideways scrolling (cut text shows as "…").
+    the shown columns fit without sideways scrolling (cut text shows as "…"). Room left
+    over goes to the ``wide`` column (a title), not to the last one.
 
     ``shrinkable`` lists groups of columns, the first to give way first; within a group
     each column gives in proportion to its width above ``MIN_SHRUNK_WIDTH``.
     """
-    view.resizeColumnsToContents()
-    if not view.isVisible():
-        return
     header = view.horizontalHeader()
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    has_wide = wide in shown
+    header.setStretchLastSection(not has_wide)  # a stretched one is at least 100 wide
+    header.setMaximumSectionSize(WIDE_WIDTH if has_wide else CONTENT_WIDTH)
+    view.resizeColumnsToContents()
+    for column in shown:
+        if column != wide and header.sectionSize(column) > CONTENT_WIDTH:
+            header.resizeSection(column, CONTENT_WIDTH)
+    if not view.isVisible():
+        return
     excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
+    if excess < 0 and has_wide:
+        header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
     if excess <= 0:
         return
     for columns in shrinkable:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView
 
 
 class ColumnChooser(QObject):
+    changed = Signal()  # a column was shown or hidden (the page fits its columns again)
+
     def __init__(
         self,
         view: QTableView,
@@ -54,6 +56,7 @@ class ColumnChooser(QObject):
             self._view.resizeColumnToContents(column)
         hidden = [k for c, k in enumerate(self._keys) if header.isSectionHidden(c)]
         self._settings.setValue(self._settings_key, ",".join(hidden))
+        self.changed.emit()
 
     def build_menu(self) -> QMenu:
         """The menu of the header: one check box per column that can be hidden."""

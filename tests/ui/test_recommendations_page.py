@@ -80,9 +80,9 @@ def test_every_column_of_the_register(page):
         "Herkunft",
         "beschlossen am",
         "versandt am",
-        "Antwort fällig",
+        "Frist",
         "Status",
-        "Tage überfällig",
+        "überfällig",
     ]
     row = page.model.row_of(page.model.rows()[0].recommendation.id)
     assert page.model.index(row, M.COLUMN_ORIGIN).data() == "zwischen den Sitzungen"
@@ -124,7 +124,7 @@ def test_overdue_rows_are_marked(page, sample):
     row = page.model.row_of(sample.recommendations["E-2026-01"])
     other = page.model.row_of(sample.recommendations["E-2026-04"])
     overdue = page.model.index(row, M.COLUMN_OVERDUE)
-    assert overdue.data() == "26"
+    assert overdue.data() == "26 Tage"
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert page.model.index(other, 0).data(Qt.ItemDataRole.ForegroundRole) is None
 

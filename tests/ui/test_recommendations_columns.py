@@ -1,0 +1,54 @@
+"""Empfehlungen on the demo council in the main window: the title gets the room, the short
+columns show their content and header whole, and nothing scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+
+from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
+
+WHOLE = (M.COLUMN_CODE, M.COLUMN_DUE, M.COLUMN_STATUS, M.COLUMN_OVERDUE)
+
+
+@pytest.fixture
+def services(demo_services):
+    """The demo's long titles and project names."""
+    return demo_services
+
+
+def fits(view) -> bool:
+    """Whether the shown columns fit the table's width (no sideways scrolling)."""
+    return view.horizontalHeader().length() <= view.viewport().width()
+
+
+def register(make_window, qtbot, width: int, height: int):
+    window = make_window()
+    window.resize(width, height)
+    window.show()
+    page = next(page for label, page in window.areas if label == "Empfehlungen")
+    window.show_area(page)
+    qtbot.waitExposed(window)
+    return page
+
+
+@pytest.mark.parametrize(("width", "height", "title_width"), [(1440, 900, 240), (1280, 800, 140)])
+def test_the_title_gets_the_room_and_nothing_scrolls_sideways(
+    make_window, qtbot, width, height, title_width
+) -> None:
+    page = register(make_window, qtbot, width, height)
+    view, header = page.view, page.view.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+
+    assert fits(view) and view.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(M.COLUMN_TITLE) >= title_width
+    assert header.sectionSize(M.COLUMN_TITLE) == max(header.sectionSize(c) for c in shown)
+    for column in WHOLE:
+        whole = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= whole, page.model.headerData(column, 1)
+
+
+def test_a_column_shown_from_the_header_menu_fits_too(make_window, qtbot) -> None:
+    page = register(make_window, qtbot, 1440, 900)
+    page.columns.set_shown(M.COLUMN_LEAD, True)
+    assert not page.view.horizontalHeader().isSectionHidden(M.COLUMN_LEAD)
+    assert fits(page.view)
