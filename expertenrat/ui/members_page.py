@@ -49,16 +49,18 @@ from expertenrat.ui.record_table import (
 from expertenrat.ui.roster_panel import RosterPanel
 
 _CONTEXT = "MembersPage"
-# Columns made narrower (down to this width) when the shown ones do not fit the page:
-# first name and institution together, then the others with long text.
+# Columns made narrower (down to fit_columns' minimum) when the shown ones do not fit the
+# page: first the institution and the other long texts, then the action field, the name
+# last. Room left over goes to the institution.
 _SHRINKABLE = (
-    (MembersTableModel.COLUMN_AFFILIATION, MembersTableModel.COLUMN_NAME),
     (
-        MembersTableModel.COLUMN_PRIMARY_FIELD,
+        MembersTableModel.COLUMN_AFFILIATION,
         MembersTableModel.COLUMN_FIELDS,
         MembersTableModel.COLUMN_EMAIL,
         MembersTableModel.COLUMN_TITLE,
     ),
+    (MembersTableModel.COLUMN_PRIMARY_FIELD,),
+    (MembersTableModel.COLUMN_NAME,),
 )
 
 
@@ -213,7 +215,7 @@ class MembersPage(NothingPending, QWidget):
         self.fit_columns()  # the width of the page is known only now
 
     def fit_columns(self) -> None:
-        fit_columns(self.view, _SHRINKABLE)
+        fit_columns(self.view, _SHRINKABLE, wide=MembersTableModel.COLUMN_AFFILIATION)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

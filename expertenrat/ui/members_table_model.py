@@ -104,7 +104,7 @@ def _columns() -> tuple[Column[MemberRow], ...]:
         ),
         text_column(tr(_CONTEXT, "Institution"), lambda row: row.member.affiliation),
         text_column(tr(_CONTEXT, "Rolle"), lambda row: row.member.role.label),
-        text_column(tr(_CONTEXT, "Primäres Handlungsfeld"), lambda row: row.primary_field),
+        text_column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.primary_field),
         text_column(
             tr(_CONTEXT, "Amtszeit"),
             lambda row: _term(row.member),

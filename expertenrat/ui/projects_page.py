@@ -46,11 +46,19 @@ from expertenrat.ui.record_table import (
 )
 
 _CONTEXT = "ProjectsPage"
-# The long text columns give way first when the shown columns are wider than the page.
+# The long text columns give way first when the shown ones are wider than the page, the
+# title after them; room left over goes to the title.
 _SHRINKABLE = (
-    (ProjectsTableModel.COLUMN_LEAD, ProjectsTableModel.COLUMN_TITLE),
-    (ProjectsTableModel.COLUMN_CONTACT, ProjectsTableModel.COLUMN_PARTNERS),
-    (ProjectsTableModel.COLUMN_FIELD, ProjectsTableModel.COLUMN_PHASE),
+    (
+        ProjectsTableModel.COLUMN_LEAD,
+        ProjectsTableModel.COLUMN_CONTACT,
+        ProjectsTableModel.COLUMN_PARTNERS,
+    ),
+    (
+        ProjectsTableModel.COLUMN_TITLE,
+        ProjectsTableModel.COLUMN_FIELD,
+        ProjectsTableModel.COLUMN_PHASE,
+    ),
 )
 
 
@@ -159,7 +167,7 @@ class ProjectsPage(NothingPending, QWidget):
         self.fit_columns()  # the width of the page is known only now
 
     def fit_columns(self) -> None:
-        fit_columns(self.view, _SHRINKABLE)
+        fit_columns(self.view, _SHRINKABLE, wide=ProjectsTableModel.COLUMN_TITLE)
 
     def refresh(self) -> None:
         """Reread the projects; the selected project stays selected."""

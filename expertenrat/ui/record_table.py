@@ -94,7 +94,8 @@ def fit_columns(
     over goes to the ``wide`` column (a title), not to the last one.
 
     ``shrinkable`` lists groups of columns, the first to give way first; within a group
-    each column gives in proportion to its width above ``MIN_SHRUNK_WIDTH``.
+    each column gives in proportion to its width above ``MIN_SHRUNK_WIDTH`` or its header's
+    text, whichever is wider.
     """
     header = view.horizontalHeader()
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
@@ -114,9 +115,12 @@ def fit_columns(
         return
     for columns in shrinkable:
         spare = {
-            c: header.sectionSize(c) - MIN_SHRUNK_WIDTH
+            c: room
             for c in columns
-            if not header.isSectionHidden(c) and header.sectionSize(c) > MIN_SHRUNK_WIDTH
+            if not header.isSectionHidden(c)
+            # never narrower than the header's text ("Federführung" whole)
+            and (room := header.sectionSize(c) - max(MIN_SHRUNK_WIDTH, header.sectionSizeHint(c)))
+            > 0
         }
         total_spare = sum(spare.values())
         to_cut = excess  # each column of the group gives its share of the same excess

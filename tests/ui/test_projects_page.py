@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from table_widths import fits, shows_whole
 
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.field_limits import PROJECT
@@ -276,3 +277,16 @@ def test_the_columns_fit_the_table_at_every_window_width(window, page, qtbot, wi
     assert header.sectionViewportPosition(shown[-1]) + header.sectionSize(shown[-1]) <= (
         page.view.viewport().width()
     )
+
+
+def test_the_title_takes_the_room_and_every_header_shows_whole(window, page, qtbot):
+    window.resize(1440, 900)
+    qtbot.waitExposed(window)
+    view, header = page.view, page.view.horizontalHeader()
+    assert fits(view) and shows_whole(view, ProjectsTableModel.COLUMN_TITLE)
+    wide = view.viewport().width()
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: view.viewport().width() < wide)
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert fits(view)
+    assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in shown)
