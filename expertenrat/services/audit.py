@@ -66,9 +66,11 @@ def snapshot_of(model: type, values: dict[str, Any]) -> dict[str, Any]:
     Only the columns whose type is not plain JSON (dates, times, bytes) are converted:
     an import takes snapshots of tens of thousands of records.
     """
-    state = {key: values.get(key) for key in _audited_keys(model)}
+    keys = _audited_keys(model)
+    state = dict(zip(keys, map(values.get, keys), strict=True))
     for key in _converted_keys(model):
-        state[key] = _plain(state[key])
+        if state[key] is not None:  # as _plain gives it
+            state[key] = _plain(state[key])
     return state
 
 
@@ -155,9 +157,14 @@ def entry(
         "entity_id": entity_id,
         "council_id": council_id,
         "summary": summary,
-        "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
-        "after": json.dumps(after, ensure_ascii=False) if after is not None else None,
+        "before": _JSON.encode(before) if before is not None else None,
+        "after": _JSON.encode(after) if after is not None else None,
     }
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)
+"""What ``json.dumps(value, ensure_ascii=False)`` uses, made once: ``dumps`` makes an
+encoder per call when given options, and an import writes tens of thousands of entries."""
 
 
 def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:

@@ -9,7 +9,7 @@ of a short INSERT, with the values the ORM would fill in (public id, timestamps,
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES, consents_of
 from expertenrat.domain.enums import ConsentSource
-from expertenrat.domain.members import Member
+from expertenrat.domain.members import Member, replaced
 from expertenrat.services import audit
 from expertenrat.store import models
 from expertenrat.store.bulk_insert import insert_rows
-from expertenrat.store.model_base import new_public_id, utc_now
+from expertenrat.store.model_base import new_public_id, new_public_ids, utc_now
 
 PERSON_FIELDS = (
     "title",
@@ -64,6 +64,7 @@ def insert_new_members(
     if not members:
         return []
     now = utc_now()
+    records = iter(new_records(now, 2 * len(members)))
     persons: list[dict[str, Any]] = []
     person_of: list[int] = []
     consents: list[tuple[int, dict[str, Any]]] = []
@@ -75,7 +76,7 @@ def insert_new_members(
                 "publish_name_on": None,
                 "publish_contact": False,
                 "publish_contact_on": None,
-                **new_record(now),
+                **next(records),
             }
             persons.append(person)
             person_of.append(len(persons) - 1)
@@ -101,7 +102,7 @@ def insert_new_members(
             "term_end": member.term_end,
             "voting_right": member.voting_right,
             "primary_field_id": member.primary_field_id,
-            **new_record(now),
+            **next(records),
         }
         for i, member in enumerate(members)
     ]
@@ -134,7 +135,7 @@ def insert_new_members(
             **audit.snapshot_of(models.Membership, membership),
             "further_field_ids": list(further[i]),
         }
-        saved = replace(
+        saved = replaced(
             member,
             id=membership["id"],
             person_id=person["id"],
@@ -158,6 +159,14 @@ def new_record(now: datetime) -> dict[str, Any]:
     """The columns the ORM would fill in for a new versioned record with a public id (set
     here: per row, SQLAlchemy's defaults cost more than the values)."""
     return {"public_id": new_public_id(), "created": now, "modified": now, "version": 1}
+
+
+def new_records(now: datetime, count: int) -> list[dict[str, Any]]:
+    """:func:`new_record` for ``count`` records, their public ids made at once."""
+    return [
+        {"public_id": public_id, "created": now, "modified": now, "version": 1}
+        for public_id in new_public_ids(count)
+    ]
 
 
 def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:

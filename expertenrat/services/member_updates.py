@@ -13,7 +13,7 @@ transaction; the audit states come from those rows and the written values.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES, consents_of
 from expertenrat.domain.enums import ConsentSource, Sector
-from expertenrat.domain.members import Member
+from expertenrat.domain.members import Member, replaced
 from expertenrat.services import audit
 from expertenrat.services.member_inserts import (
     PERSON_FIELDS,
@@ -155,7 +155,7 @@ def write_stored_persons(
             )
             membership_id, further_ids = member.id, further[member.id]
         after = {**person_state, **state, "further_field_ids": list(further_ids)}
-        saved = replace(
+        saved = replaced(
             member,
             id=membership_id,
             further_field_ids=further_ids,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Table, exc
@@ -86,7 +87,7 @@ def plain_columns(
     list per column."""
     if any(len(row) != len(columns) for row in rows):
         raise ValueError(f"the rows for {table.name} differ in their columns")
-    values = [[row[column.name] for row in rows] for column in columns]
+    values = [list(map(itemgetter(column.name), rows)) for column in columns]
     for index, convert in _converters(columns, dialect):
         converted: dict[Any, Any] = {}  # the rows of an import share dates and timestamps
         plain = values[index]
