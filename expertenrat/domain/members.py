@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.field_limits import PERSON, cleaned_texts, date_problems, text_problems
+from expertenrat.domain.field_limits import PERSON, clean_text, date_problems, text_problems
 from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.text_folding import match_key
 
+_PERSON_TEXTS = tuple(PERSON.items())
+"""The person's text attributes and their limits, as pairs (each row of an import runs
+through them twice: cleaning and checking)."""
 _DATES = (
     ("term_start", "Der Beginn der Amtszeit"),
     ("term_end", "Das Ende der Amtszeit"),
@@ -199,18 +202,19 @@ def clean_member(member: Member) -> Member:
     Services and the file import clean every member before they check and save it. A member
     that is clean already is returned as it is.
     """
-    changed = {
-        name: value
-        for name, value in cleaned_texts(member, PERSON).items()
-        if value != getattr(member, name)
-    }
-    return replace(member, **changed) if changed else member
+    changed = {}
+    for name, spec in _PERSON_TEXTS:
+        value = getattr(member, name)
+        cleaned = clean_text(value, spec)
+        if cleaned != value:
+            changed[name] = cleaned
+    return replaced(member, **changed) if changed else member
 
 
 def value_problems(member: Member) -> list[FieldProblem]:
     """What the values alone break: text lengths and characters, dates (``field_limits``)."""
     problems: list[FieldProblem] = []
-    for name, spec in PERSON.items():
+    for name, spec in _PERSON_TEXTS:
         problems.extend(text_problems(name, getattr(member, name), spec))
     for name, subject in _DATES:
         problems.extend(date_problems(name, getattr(member, name), subject))

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError, FieldProblem
@@ -230,11 +231,12 @@ class RowReader:
         self._fields = {_name_key(name): fid for name, fid in field_ids.items()}
         self._field_list = ", ".join(field_ids) or "(keine)"
         self._max_parts = 1 + max((len(_FIELD_SPLIT.findall(n)) for n in field_ids), default=0)
+        self._readers = [None if key is None else self._reader(key) for key in keys]
+        self._name_columns = [keys.index(k) for k in ("given_name", "family_name") if k in keys]
 
     def name(self, cells: Sequence[Cell]) -> str:
         """Given and family name as written in the row."""
-        named = dict(zip(self._keys, cells, strict=False))
-        parts = (_text(named.get("given_name", "")), _text(named.get("family_name", "")))
+        parts = (_text(cells[i]) for i in self._name_columns if i < len(cells))
         return " ".join(" ".join(parts).split())
 
     def error_row(self, line: int, cells: Sequence[Cell], *messages: str) -> ParsedMemberRow:
@@ -247,11 +249,11 @@ class RowReader:
         errors: list[str] = []
         failed: set[str] = set()
         cells = list(cells) + [""] * (len(self._keys) - len(cells))
-        for key, cell in zip(self._keys, cells, strict=False):
-            if key is None:
+        for key, read, cell in zip(self._keys, self._readers, cells, strict=False):
+            if read is None:
                 continue
             try:
-                values[key] = self._value(key, cell)
+                values[key] = read(cell)
             except ValueError as exc:
                 errors.append(str(exc))
                 failed.add(key)
@@ -267,40 +269,37 @@ class RowReader:
             return self.error_row(line, cells, *errors)
         return ParsedMemberRow(line, member, (), self.name(cells))
 
-    def _value(self, key: str, cell: Cell) -> object:
-        header = HEADERS[key]
+    def _reader(self, key: str) -> Callable[[Cell], object]:
+        """What turns a cell of the column of ``key`` into the member's value (picked once
+        per column: an import reads hundreds of thousands of cells)."""
         if key in DATE_KEYS:
-            value = cell if isinstance(cell, date) else _parse_date(header, cell)
-            if value is None and key == "term_start":
-                raise ValueError(f"{header} fehlt.")
-            return value
-        text = _text(cell)
+            return partial(_read_date, HEADERS[key], key == "term_start")
         if key in _LINE_KEYS:
-            return text.strip()
+            return _read_line
         if key in _BOOL_KEYS:
-            return _parse_bool(header, text)
+            return partial(_read_bool, HEADERS[key])
         if key in _ENUMS:
-            enum = _ENUMS[key]
-            if not text.strip():
-                return Sector.OTHER if enum is Sector else MemberRole.MEMBER
-            found = enum.from_label(text)
-            if found is None:
-                allowed = ", ".join(m.label for m in enum)
-                raise ValueError(f"{header} „{shown(text)}“ ist unbekannt (möglich: {allowed}).")
-            return found
+            return partial(_read_choice, HEADERS[key], _ENUMS[key])
         if key == "primary_field_id":
-            if not text.strip():
-                return None
-            found_id = self._fields.get(_name_key(text))
-            if found_id is None:
-                raise ValueError(self._unknown_field(header, [text.strip()]))
-            return found_id
+            return self._read_primary_field
         if key == "further_field_ids":
-            ids, unknown = self._match_fields(text)
-            if unknown:
-                raise ValueError(self._unknown_field(header, unknown))
-            return tuple(dict.fromkeys(ids))
-        return text  # postal address and notes: kept exactly, line breaks included
+            return self._read_further_fields
+        return _text  # postal address and notes: kept exactly, line breaks included
+
+    def _read_primary_field(self, cell: Cell) -> int | None:
+        text = _text(cell)
+        if not text.strip():
+            return None
+        found_id = self._fields.get(_name_key(text))
+        if found_id is None:
+            raise ValueError(self._unknown_field(HEADERS["primary_field_id"], [text.strip()]))
+        return found_id
+
+    def _read_further_fields(self, cell: Cell) -> tuple[int, ...]:
+        ids, unknown = self._match_fields(_text(cell))
+        if unknown:
+            raise ValueError(self._unknown_field(HEADERS["further_field_ids"], unknown))
+        return tuple(dict.fromkeys(ids))
 
     def _unknown_field(self, header: str, names: list[str]) -> str:
         which = german_list([shown(n) for n in names])
@@ -332,6 +331,32 @@ def _in_column(problem: FieldProblem) -> str:
     """The message of ``problem``, with the column it is about: "Spalte „Telefon“: …"."""
     header = HEADERS.get(problem.field)
     return f"Spalte „{header}“: {problem.message}" if header else problem.message
+
+
+def _read_date(header: str, required: bool, cell: Cell) -> date | None:
+    value = cell if isinstance(cell, date) else _parse_date(header, cell)
+    if value is None and required:
+        raise ValueError(f"{header} fehlt.")
+    return value
+
+
+def _read_line(cell: Cell) -> str:
+    return cell.strip() if isinstance(cell, str) else format_date(cell)
+
+
+def _read_bool(header: str, cell: Cell) -> bool:
+    return _parse_bool(header, _text(cell))
+
+
+def _read_choice(header: str, enum: type[LabelledEnum], cell: Cell) -> LabelledEnum:
+    text = _text(cell)
+    if not text.strip():
+        return Sector.OTHER if enum is Sector else MemberRole.MEMBER
+    found = enum.from_label(text)
+    if found is None:
+        allowed = ", ".join(m.label for m in enum)
+        raise ValueError(f"{header} „{shown(text)}“ ist unbekannt (möglich: {allowed}).")
+    return found
 
 
 def _parse_date(header: str, text: str) -> date | None:
