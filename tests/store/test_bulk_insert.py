@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
-from sqlalchemy import exc, insert, select
+from sqlalchemy import Column, Date, DateTime, Integer, MetaData, Table, Time, exc, insert, select
+from sqlalchemy.engine import URL
 
 from expertenrat.store import models
-from expertenrat.store.bulk_insert import insert_rows
+from expertenrat.store.bulk_insert import insert_rows, insert_value_rows
+from expertenrat.store.engine import make_engine
 
 NOW = datetime(2026, 11, 27, 9, 30, 15, 123456)
 
@@ -65,6 +67,42 @@ def test_the_rows_read_back_as_sqlalchemys_insert_writes_them(database) -> None:
     assert [r[:public_id] + r[public_id + 1 :] for r in by_bulk] == [
         r[:public_id] + r[public_id + 1 :] for r in by_sqlalchemy
     ]
+
+
+def test_dates_and_times_are_stored_in_sqlalchemys_sqlite_text() -> None:
+    """The stored text itself, not only the values read back: SQLite compares text."""
+    table = Table(
+        "moments",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("on", Date),
+        Column("at", DateTime),
+        Column("clock", Time),
+    )
+    values = [
+        (date(2026, 3, 10), datetime(2026, 3, 10, 16, 0), time(16, 0)),
+        (date(5, 1, 2), datetime(2026, 3, 10, 16, 0, 5, 7), time(23, 59, 59, 999999)),
+        (None, datetime(2026, 3, 10, 16, 0, tzinfo=UTC), time(9, 30, tzinfo=UTC)),
+        (date(2026, 3, 10), date(2026, 3, 11), None),  # a date where a timestamp belongs
+    ]
+    engine = make_engine(URL.create("sqlite"))
+    table.create(engine)
+    with engine.begin() as connection:
+        for offset, write in ((0, "insert"), (100, "rows"), (200, "value_rows")):
+            rows = [[offset + n, *row] for n, row in enumerate(values)]
+            named = [dict(zip(table.c.keys(), row, strict=True)) for row in rows]
+            if write == "insert":
+                connection.execute(insert(table), named)
+            elif write == "rows":
+                insert_rows(connection, table, named)
+            else:
+                insert_value_rows(connection, table, rows)
+        text = connection.exec_driver_sql(
+            'SELECT id % 100, "on", "at", "clock" FROM moments ORDER BY id'
+        ).all()
+    engine.dispose()
+    assert text[0] == (0, "2026-03-10", "2026-03-10 16:00:00.000000", "16:00:00.000000")
+    assert text[:4] == text[4:8] == text[8:]
 
 
 def test_rows_without_a_defaulted_column_or_of_other_shapes_are_refused(database) -> None:
