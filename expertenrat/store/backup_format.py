@@ -231,11 +231,38 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
-def _load_json(data: bytes) -> Any:
+def _load_json(data: bytes, *, mostly_base64: bool = False) -> Any:
+    """The JSON in ``data`` (UTF-8).
+
+    ``mostly_base64``: a part with bytes, whose text is nearly all base64 (the stored PDFs of
+    a large backup: 150 MB). A single character beyond Latin-1 in it (a „ in the minutes)
+    makes Python's decoded string two bytes a character, and decoding then took longer than
+    parsing. Such a part is read as Latin-1 (one byte, one character; JSON's own characters
+    are ASCII, and no byte of a character that UTF-8 writes in several is), and only its
+    strings with other characters are decoded as UTF-8 afterwards. An escape of a character
+    beyond ASCII (``\\u00e4``) would be mixed up with those: a part with one (or with a
+    backslash before a ``u``) is read the plain way.
+    """
     try:
-        return json.loads(data.decode("utf-8"))
+        if not mostly_base64 or data.isascii() or _WIDE_ESCAPE.search(data):
+            return json.loads(data.decode("utf-8"))
+        return _utf8_strings(json.loads(data.decode("latin-1")))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise BackupError("Die Sicherung ist beschädigt (ungültiges JSON).") from None
+
+
+_WIDE_ESCAPE = re.compile(rb"\\u(?!00[0-7])")
+
+
+def _utf8_strings(value: Any) -> Any:
+    """``value`` as parsed from UTF-8 read as Latin-1, with its strings decoded as UTF-8."""
+    if type(value) is str:
+        return value if value.isascii() else value.encode("latin-1").decode("utf-8")
+    if type(value) is list:
+        return [_utf8_strings(item) for item in value]
+    if type(value) is dict:
+        return {_utf8_strings(key): _utf8_strings(item) for key, item in value.items()}
+    return value
 
 
 def _check_manifest(
@@ -281,7 +308,7 @@ def _read_part(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], entry: An
             f"Die Tabelle „{name}“ in der Sicherung wurde verändert oder ist beschädigt "
             "(Prüfsumme stimmt nicht)."
         )
-    body = _load_json(data)
+    body = _load_json(data, mostly_base64=any(kind == "bytes" for _c, kind in kinds))
     rows = body.get("rows") if isinstance(body, dict) else None
     if not isinstance(rows, list) or len(rows) != rows_expected:
         raise BackupError(f"Die Tabelle „{name}“ in der Sicherung ist unvollständig.")

@@ -26,6 +26,7 @@ from expertenrat.store import text_search
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another program's lock
+SYNCHRONOUS = "FULL"  # SQLite waits for the disk at every commit
 
 
 def database_url(text: str | None) -> URL:
@@ -97,7 +98,7 @@ def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = 
             cursor.execute("PRAGMA journal_mode=WAL")
         if read_only:
             cursor.execute("PRAGMA query_only=ON")  # also where the file could be written
-        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -20,7 +20,13 @@ from expertenrat.services.backup import BackupService, dump_tables
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import migrate
-from expertenrat.store.backup_format import Backup, BackupError, write_backup
+from expertenrat.store.backup_format import (
+    Backup,
+    BackupError,
+    TablePart,
+    read_backup,
+    write_backup,
+)
 from expertenrat.store.database import Database, open_database
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base, ConsentEntry, Person
@@ -139,9 +145,11 @@ def test_restore_into_a_new_sqlite_file_keeps_no_copy_of_the_empty_file(demo_sql
 
 
 def _journal(database: Database) -> tuple[str, int]:
-    """The SQLite file's journal mode and the size of its write-ahead log."""
+    """The SQLite file's journal mode and the size of its write-ahead log; the connection
+    waits for the disk again (``synchronous=FULL``, 2) after a restore that did not."""
     with database.engine.connect() as connection:
         mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
     log = Path(f"{database.url.database}-wal")
     return mode, log.stat().st_size if log.exists() else 0
 
@@ -428,3 +436,30 @@ def test_the_format_is_documented_json(sqlite_database, tmp_path):
     assert row["name"] == 'Rat <&> "Ü" مجلس'
     assert row["logo_png"] == "iVBORw=="  # base64
     assert datetime.fromisoformat(row["created"])
+
+
+@pytest.mark.parametrize("ensure_ascii", [False, True], ids=["utf8", "escaped"])
+def test_text_beside_stored_bytes_reads_back_exactly(tmp_path, ensure_ascii):
+    """A part with bytes is parsed as Latin-1 and its other strings decoded afterwards;
+    JSON escapes of characters beyond ASCII (another writer's) take the plain way."""
+    texts = ['Zoë „Gänsefüßchen“ 🚀 & <b> "x" \\ C:\\', "\x01\x7f\x80", "ü" * 3000]
+    rows = [[n, text, text.encode() * 50] for n, text in enumerate(texts)]
+    columns = (("id", "plain"), ("name", "plain"), ("data", "bytes"))
+    backup = Backup("1", "0001", datetime.now(UTC), (TablePart("files", columns, rows),))
+    path = tmp_path / "sicherung.zip"
+    with path.open("wb") as handle:
+        write_backup(handle, backup)
+    if ensure_ascii:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read("manifest.json"))
+            escaped = json.dumps(json.loads(zf.read("tables/files.json"))).encode()
+        assert b"\\u00fc" in escaped
+        manifest["tables"][0]["sha256"] = hashlib.sha256(escaped).hexdigest()
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("manifest.json", json.dumps(manifest))
+            zf.writestr("tables/files.json", escaped)
+
+    with path.open("rb") as handle:
+        (part,) = read_backup(handle, lambda _revision: True).tables
+
+    assert part.rows == [[n, text, text.encode() * 50] for n, text in enumerate(texts)]
