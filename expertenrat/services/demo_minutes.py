@@ -199,15 +199,15 @@ class DemoMinutes:
             return []
         ids = []
         for role in ("resolution_a", "resolution_a", "consult_b"):
-            texts = self.data["recommendations"]
-            text = texts[self.adopted % len(texts)]
+            known = self.data["recommendations"]
+            chosen = known[self.adopted % len(known)]
             kind = (
                 RecommendationKind.IMPULSE
                 if self.adopted % 4 == 3
                 else RecommendationKind.RECOMMENDATION
             )
             adopted = self.minutes.adopt_recommendation(
-                meeting.items[role], RecommendationDraft(_title(text), text, kind)
+                meeting.items[role], RecommendationDraft(chosen["title"], chosen["text"], kind)
             )
             ids.append(adopted.id)
             self.adopted += 1
@@ -262,10 +262,3 @@ class DemoMinutes:
             f"berücksichtigt, der Einwand von {rejected.raised_by} zurückgewiesen. Die "
             "berichtigte Fassung wird in der nächsten Sitzung zur Genehmigung vorgelegt."
         )
-
-
-def _title(text: str, limit: int = 80) -> str:
-    """The first words of ``text``, at most ``limit`` characters."""
-    if len(text) <= limit:
-        return text.rstrip(".")
-    return text[: text.rfind(" ", 0, limit)].rstrip(",;:") + " …"

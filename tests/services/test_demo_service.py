@@ -207,6 +207,16 @@ def test_demo_recommendation_codes_are_unique_and_well_formed(demo_database, loa
     assert all(code.startswith(("E-2024-", "E-2025-", "E-2026-")) for code in codes)
 
 
+def test_demo_recommendations_have_short_titles_of_their_own(demo_database, loaded):
+    with demo_database.reading() as session:
+        rows = session.execute(
+            select(models.Recommendation.title, models.Recommendation.text)
+        ).all()
+
+    assert rows and all(title and not title.endswith("…") for title, _text in rows)
+    assert all(len(title) < len(text) and title not in text for title, text in rows)
+
+
 def test_demo_answered_recommendations_carry_a_response(demo_database, loaded):
     answered = {
         RecommendationStatus.ANSWERED.value,

@@ -6,14 +6,18 @@ from __future__ import annotations
 import pytest
 from table_widths import fits, shows_whole
 
+from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
 
 WHOLE = (M.COLUMN_CODE, M.COLUMN_DUE, M.COLUMN_STATUS, M.COLUMN_OVERDUE)
 
 
 @pytest.fixture
-def services(demo_services):
-    """The demo's long titles and project names."""
+def services(demo_services, today):
+    """The demo's project names and a recommendation with a long title."""
+    rostock = demo_services.settings.councils()[0]
+    title = "Die Daten der Klimasensoren sollen unter einer offenen Lizenz veröffentlicht werden"
+    demo_services.recommendations.create(rostock.id, RecommendationContent(title), today)
     return demo_services
 
 
