@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
+from expertenrat.ui.widgets import plain_text_edit
 
 _CONTEXT = "MeetingForm"
 DEFAULT_START = time(16, 0)
@@ -101,8 +103,7 @@ class MeetingForm(QWidget):
         self.chair_combo.setToolTip(
             tr(_CONTEXT, "Zur Wahl stehen die Mitglieder, die am Tag der Sitzung Mitglied sind")
         )
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit = plain_text_edit(3, grows=True)  # never squeezed to one line
         self.notes_edit.setMaximumHeight(120)
         self.save_button = QPushButton(tr(_CONTEXT, "Speichern"))
         self.save_button.setDefault(True)
@@ -143,13 +144,25 @@ class MeetingForm(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.save_button)
+        fields = QWidget()
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.hint)
+        inner.addLayout(form)
+        inner.addWidget(self.errors.general)
+        inner.addStretch(1)
+        # A short window scrolls the fields; it never squeezes the notes to one line.
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setWidget(fields)
+        # The tab's own background (setWidget() makes the fields paint the window colour).
+        self.fields_scroll.viewport().setAutoFillBackground(False)
+        fields.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hint)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
+        layout.addWidget(self.fields_scroll, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
         self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QPoint, Qt, QTime
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
@@ -487,3 +488,30 @@ def test_a_meeting_saved_elsewhere_meanwhile_is_merged_field_by_field(
     saved = services.meetings.get(meeting_id)
     assert (saved.title, saved.place) == ("Haushalt 2027", "Stadthaus & <Saal>")
     assert not page.form.has_unsaved_changes()
+
+
+def unclipped_height(widget: QWidget) -> int:
+    """How much of ``widget``'s height its parents leave showing (they clip their children)."""
+    shown = widget.rect()
+    parent = widget.parentWidget()
+    while parent is not None:
+        offset = widget.mapTo(parent, QPoint(0, 0))
+        shown = shown.intersected(parent.rect().translated(-offset))
+        parent = parent.parentWidget()
+    return max(0, shown.height())
+
+
+def test_a_short_tab_scrolls_the_meeting_form_instead_of_squeezing_the_notes(page, qtbot):
+    holder = QWidget()  # the tab of a window too short for the whole form
+    form = page.form
+    form.setParent(holder)
+    form.setGeometry(0, 0, 900, 250)
+    form.show()
+    holder.resize(900, 250)
+    holder.show()
+    qtbot.waitExposed(holder)
+    notes = form.notes_edit
+    form.fields_scroll.ensureWidgetVisible(notes)
+    assert unclipped_height(notes) >= 3 * notes.fontMetrics().lineSpacing()
+    assert unclipped_height(form.save_button) == form.save_button.height()
+    form.setParent(page)  # the page and the form close together
