@@ -96,9 +96,9 @@ class Database:
                 with connection.begin():
                     yield connection
             finally:
-                if direct:
-                    dbapi.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+                if direct:  # the switch, too, would wait for the disk with FULL
                     _journal_mode(connection, "wal")
+                    dbapi.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
