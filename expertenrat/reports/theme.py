@@ -231,8 +231,17 @@ class Styles:
 def styles() -> Styles:
     """The paragraph styles of all documents (registers the fonts on first use)."""
     register_fonts()
+    # embeddedHyphenation=2: a word too long for a line breaks after one of its own hyphens
+    # ("Mecklenburg-" / "Vorpommern"), on the next line if need be, before reportlab cuts
+    # it anywhere.
     body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, alignment=TA_LEFT
+        "body",
+        fontName=FONT,
+        fontSize=10,
+        leading=13.5,
+        textColor=INK,
+        alignment=TA_LEFT,
+        embeddedHyphenation=2,
     )
     return Styles(
         body=body,

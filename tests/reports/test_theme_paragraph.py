@@ -67,3 +67,13 @@ def test_letters_taken_as_drawn_by_every_house_face_are() -> None:
     claimed = [chr(c) for c in range(0x3000) if fonts._EVERY_HOUSE_FACE.fullmatch(chr(c))]
     assert len(claimed) > 300
     assert [c for c in claimed if c != "\n" and ord(c) not in every] == []
+
+
+def test_a_long_word_breaks_after_its_own_hyphens_not_anywhere() -> None:
+    text = "Prof. Dr. Maximiliane Mecklenburg-Vorpommern-Schwerin-Güstrow"
+    cell = theme.cell([(text, theme.PLAIN)], theme.styles().cell, 110, 500)
+    cell.wrap(110, 500)
+
+    lines = [" ".join(words) for _width, words in cell.blPara.lines]
+
+    assert lines == ["Prof. Dr. Maximiliane", "Mecklenburg-", "Vorpommern-Schwerin-", "Güstrow"]
