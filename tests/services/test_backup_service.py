@@ -343,6 +343,49 @@ def test_a_rejected_restore_into_a_new_sqlite_file_leaves_it_empty(demo_sqlite, 
         target.close()
 
 
+def test_a_new_sqlite_file_builds_its_indexes_after_the_rows_and_refuses_duplicates_then(
+    demo_sqlite, tmp_path
+):
+    """The new file's indexes are dropped for the rows and made again, a unique one
+    (projects' short codes) refusing a duplicate only it forbids."""
+    with demo_sqlite.engine.connect() as connection:
+        parts = dump_tables(connection, Base.metadata.sorted_tables)
+    projects = next(p for p in parts if p.name == "projects")
+    names = [name for name, _kind in projects.columns]
+    coded = next(row for row in projects.rows if row[names.index("short_code")])
+    twin = list(coded)
+    twin[names.index("id")] = max(row[names.index("id")] for row in projects.rows) + 1
+    twin[names.index("public_id")] = "00000000-0000-4000-8000-000000000001"
+    path = tmp_path / "doppelt.zip"
+    with path.open("wb") as handle:
+        write_backup(
+            handle, Backup("0.1", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+        )
+    target = open_database(database_url(str(tmp_path / "neu.db")))
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    try:
+        with target.engine.connect() as connection:
+            before = connection.exec_driver_sql(schema).all()
+        BackupService(target).restore(path, tmp_path / "kept")  # without the twin: fine
+        with target.engine.connect() as connection:
+            assert connection.exec_driver_sql(schema).all() == before
+        target.close()
+        (tmp_path / "neu.db").unlink()
+        target = open_database(database_url(str(tmp_path / "neu.db")))
+        projects.rows.append(twin)
+        with path.open("wb") as handle:
+            write_backup(
+                handle, Backup("0.1", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+            )
+        with pytest.raises(BackupError, match="short_code"):
+            BackupService(target).restore(path, tmp_path / "kept")
+        assert all(rows == [] for rows in table_rows(target).values())
+        with target.engine.connect() as connection:
+            assert connection.exec_driver_sql(schema).all() == before
+    finally:
+        target.close()
+
+
 def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
     """A backup at revision 0002 (before the consent ledger) gets its ledger entries."""
     old = database_url(str(tmp_path / "alt.db"))
