@@ -11,13 +11,16 @@ only non-public items, annexes not meant for the public and everything said in
 non-public items (names, recusal reasons, votes, recommendations) are left out; members
 who have not agreed to the publication of their name (``unnamed``) are called
 :data:`UNNAMED_MEMBER` wherever the minutes name them (attendance, chair, presenter,
-recusals) — free texts the secretariat writes are theirs to word.
+recusals), listed after the named members so that their place does not hint at the name —
+free texts the secretariat writes are theirs to word.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, time
+from typing import TypeVar
 
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, invitation_deadline
@@ -27,6 +30,8 @@ from expertenrat.domain.votes import recused_label
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
 WITHHELD_TITLE = "Nichtöffentlicher Tagesordnungspunkt"
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,19 +313,30 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
         replace(
             item,
             presenter=mentioned(item.presenter),
-            recused=tuple(replace(c, member_name=name(c.member_name)) for c in item.recused),
+            recused=_named_first(
+                (replace(c, member_name=name(c.member_name)) for c in item.recused),
+                lambda c: c.member_name,
+            ),
         )
         for item in doc.items
     )
     return replace(
         doc,
         chair=name(doc.chair),
-        present=tuple(replace(p, name=name(p.name)) for p in doc.present),
-        excused=tuple(name(n) for n in doc.excused),
-        absent=tuple(mentioned(n) for n in doc.absent),  # "X (nicht erfasst)"
+        present=_named_first(
+            (replace(p, name=name(p.name)) for p in doc.present), lambda p: p.name
+        ),
+        excused=_named_first((name(n) for n in doc.excused), str),
+        absent=_named_first((mentioned(n) for n in doc.absent), str),  # "X (nicht erfasst)"
         items=items,
         unnamed=frozenset(),
     )
+
+
+def _named_first(entries: Iterable[_T], name: Callable[[_T], str]) -> tuple[_T, ...]:
+    """``entries`` with those called :data:`UNNAMED_MEMBER` after the named ones, each part
+    in its order: left at the alphabetical place of the real name, they would hint at it."""
+    return tuple(sorted(entries, key=lambda entry: name(entry).startswith(UNNAMED_MEMBER)))
 
 
 def _withheld(item: MinutesItem) -> MinutesItem:

@@ -260,3 +260,20 @@ def test_a_vote_subject_ending_in_a_full_stop_is_followed_by_the_counts_without_
 
     assert "Der Rat empfiehlt die Prüfung: Ja 7" in printed
     assert "Prüfung.:" not in printed
+
+
+def test_public_version_lists_unnamed_members_after_the_named_ones_of_their_group() -> None:
+    hidden = frozenset({"Dr. Hanna Ost", "Anna Adler", "Aaron Abel"})
+    full = minutes(
+        unnamed=hidden,
+        excused=("Anna Adler", "Erika Süd"),
+        absent=("Aaron Abel (nicht erfasst)", "Max Mustermann"),
+    )
+
+    public = text(render_minutes(public_version(full)).pdf)
+
+    # the alphabetical place of a hidden name would hint at the surname
+    attendance = public[public.index("Anwesenheit") : public.index("Feststellungen")]
+    assert attendance.index("Jan West") < attendance.index(UNNAMED_MEMBER)
+    assert f"Entschuldigt Erika Süd; {UNNAMED_MEMBER}" in public
+    assert f"Abwesend Max Mustermann; {UNNAMED_MEMBER} (nicht erfasst)" in public
