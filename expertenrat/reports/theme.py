@@ -37,7 +37,6 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus import paragraph as platypus_paragraph
@@ -46,6 +45,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from expertenrat.reports import fonts
 from expertenrat.reports.line_breaks import keep_together
+from expertenrat.reports.widowless_table import WidowlessTable
 
 log = logging.getLogger(__name__)
 
@@ -423,10 +423,11 @@ def data_table(
     *,
     header_rows: int = 1,
     split_rows: bool = False,
-) -> Table:
-    """A table in the house style: tinted header repeated on every page, zebra rows;
-    ``split_rows`` lets a row taller than the space left run on to the next page."""
-    table = Table(
+) -> WidowlessTable:
+    """A table in the house style: tinted header repeated on every page, zebra rows, never
+    a last row alone on a page; ``split_rows`` lets a row taller than the space left run on
+    to the next page."""
+    table = WidowlessTable(
         rows,
         colWidths=list(col_widths),
         repeatRows=header_rows,
@@ -467,7 +468,7 @@ class Column(Generic[T]):
 
 def column_table(
     rows: Sequence[T], columns: Sequence[Column[T]], wide: bool = False, *, long_rows: bool = False
-) -> Table:
+) -> WidowlessTable:
     """A :func:`data_table` of ``rows`` with one cell per column, never taller than a page;
     with ``long_rows`` a row may run over up to two pages (an agenda item's long title).
 

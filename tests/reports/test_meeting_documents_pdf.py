@@ -182,3 +182,23 @@ def test_pdf_metadata_names_the_document_and_the_council() -> None:
         assert info is not None
         assert info.title == title
         assert info.author == "Smart City Expert*innenrat"
+
+
+def test_a_table_that_runs_over_never_leaves_its_last_row_alone_on_the_next_page() -> None:
+    ran_over = False
+    for count in range(8, 26):
+        agenda = [
+            item(str(n), f"Punkt {n}", n, kind_label="Beratung", notes="Eine Notiz.")
+            for n in range(1, count - 1)
+        ]
+        tall = "\n".join(["Eine Notiz."] * 4)  # as high as the header and the last row
+        agenda += [item(str(count - 1), "Bericht", 50, notes=tall), item(str(count), "Ende", 59)]
+        pages = read(render_run_sheet(meeting(agenda=tuple(agenda))).pdf).pages
+        if len(pages) < 2:
+            continue
+        texts = [flat(page.extract_text()) for page in pages]
+        carried = [n for n in range(1, count + 1) if f"TOP {n} " in f"{texts[-1]} "]
+        assert len(carried) >= 2, (count, carried)
+        assert all(t.count("Gegenstand") == 1 for t in texts), count  # one part a page
+        ran_over = True
+    assert ran_over  # the loop reached tables that run over
