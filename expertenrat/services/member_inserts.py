@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -37,6 +38,8 @@ PERSON_FIELDS = (
     "notes",
 )
 """Person columns a member sets directly; consent goes through the ledger."""
+person_values = attrgetter(*PERSON_FIELDS)
+"""A member's values of ``PERSON_FIELDS``, in their order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,7 @@ def insert_new_members(
         else:
             person_of.append(person_of[shared])
             person = persons[person_of[shared]]
-        person.update({name: getattr(member, name) for name in PERSON_FIELDS})
+        person.update(zip(PERSON_FIELDS, person_values(member), strict=True))
         person["sector"] = member.sector.value
         for kind, wanted in consents_of(member).items():
             given, on = CONSENT_ATTRIBUTES[kind]

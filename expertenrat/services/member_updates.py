@@ -29,6 +29,7 @@ from expertenrat.services.member_inserts import (
     insert_all,
     insert_numbered,
     new_record,
+    person_values,
 )
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
@@ -72,7 +73,7 @@ def write_stored_persons(
     consents = []
     for member in members:
         person = values[member.person_id]
-        person.update({name: getattr(member, name) for name in PERSON_FIELDS})
+        person.update(zip(PERSON_FIELDS, person_values(member), strict=True))
         person["sector"] = member.sector.value
         for kind, wanted in consents_of(member).items():
             given, on = CONSENT_ATTRIBUTES[kind]
