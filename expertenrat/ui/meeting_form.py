@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -44,7 +42,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import plain_text_edit
+from expertenrat.ui.widgets import plain_scroll_area, plain_text_edit
 
 _CONTEXT = "MeetingForm"
 DEFAULT_START = time(16, 0)
@@ -153,13 +151,7 @@ class MeetingForm(QWidget):
         inner.addWidget(self.errors.general)
         inner.addStretch(1)
         # A short window scrolls the fields; it never squeezes the notes to one line.
-        self.fields_scroll = QScrollArea()
-        self.fields_scroll.setWidgetResizable(True)
-        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.fields_scroll.setWidget(fields)
-        # The tab's own background (setWidget() makes the fields paint the window colour).
-        self.fields_scroll.viewport().setAutoFillBackground(False)
-        fields.setAutoFillBackground(False)
+        self.fields_scroll = plain_scroll_area(fields)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields_scroll, 1)
         layout.addLayout(buttons)

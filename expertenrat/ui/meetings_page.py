@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.page import MeetingDetail
 from expertenrat.ui.record_table import select_record, selected_record
+from expertenrat.ui.scrolling_tabs import ScrollingTabs
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
 
@@ -116,7 +116,7 @@ class MeetingsPage(QWidget):
         self.documents = MeetingDocumentActions(services, dialogs, today)
 
         self.form = MeetingForm(services.meetings, services.members, today)
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()  # a short window scrolls a tab, never squeezes it
         self.tabs.addTab(self.form, tr(_CONTEXT, "Sitzung"))
         self.details: list[MeetingDetail] = []
         for label, widget in _detail_widgets(services, dialogs, today):
@@ -172,7 +172,8 @@ class MeetingsPage(QWidget):
         splitter.addWidget(table_side)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 600])
+        # The list as short as its document buttons allow, the tabs get the rest.
+        splitter.setSizes([table_side.minimumSizeHint().height(), 10_000])
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(tr(_CONTEXT, "Sitzungen")))
         layout.addLayout(bar)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -69,6 +70,19 @@ def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
     if not grows:
         edit.setMaximumHeight(height)
     return edit
+
+
+def plain_scroll_area(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area that scrolls only when it is shorter (or
+    narrower) than the content's minimum, on the background of what it sits in."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    # setWidget() makes the content paint the window colour, not the tab's own.
+    scroll.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return scroll
 
 
 def colour_icon(colour: str) -> QIcon:

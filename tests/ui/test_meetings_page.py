@@ -502,16 +502,27 @@ def unclipped_height(widget: QWidget) -> int:
 
 
 def test_a_short_tab_scrolls_the_meeting_form_instead_of_squeezing_the_notes(page, qtbot):
-    holder = QWidget()  # the tab of a window too short for the whole form
+    page.tabs.setFixedHeight(280)  # the tab of a window too short for the whole form
+    qtbot.waitExposed(page)
+    qtbot.wait(20)  # the layouts settle
     form = page.form
-    form.setParent(holder)
-    form.setGeometry(0, 0, 900, 250)
-    form.show()
-    holder.resize(900, 250)
-    holder.show()
-    qtbot.waitExposed(holder)
     notes = form.notes_edit
     form.fields_scroll.ensureWidgetVisible(notes)
     assert unclipped_height(notes) >= 3 * notes.fontMetrics().lineSpacing()
     assert unclipped_height(form.save_button) == form.save_button.height()
-    form.setParent(page)  # the page and the form close together
+
+
+def test_every_tab_scrolls_in_a_short_window_instead_of_squeezing(page, qtbot):
+    page.resize(1180, 700)  # the page of a 1280 x 800 window
+    qtbot.waitExposed(page)
+    # the tallest tab (Tagesordnung) does not raise every tab's minimum height
+    assert page.tabs.minimumSizeHint().height() < 200
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        qtbot.wait(1)
+        content = page.tabs.widget(index)
+        assert content.height() >= content.minimumSizeHint().height(), page.tabs.tabText(index)
+    agenda = page.details[0]
+    page.tabs.setCurrentWidget(agenda)
+    assert page.tabs.currentWidget() is agenda
+    assert page.tabs.indexOf(agenda) == 1
