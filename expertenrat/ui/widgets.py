@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -78,6 +78,7 @@ def plain_scroll_area(content: QWidget) -> QScrollArea:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty stop for the Tab key
     scroll.setWidget(content)
     # setWidget() makes the content paint the window colour, not the tab's own.
     scroll.viewport().setAutoFillBackground(False)

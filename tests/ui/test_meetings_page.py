@@ -526,3 +526,11 @@ def test_every_tab_scrolls_in_a_short_window_instead_of_squeezing(page, qtbot):
     page.tabs.setCurrentWidget(agenda)
     assert page.tabs.currentWidget() is agenda
     assert page.tabs.indexOf(agenda) == 1
+
+
+def test_the_tab_key_goes_from_the_tab_bar_straight_into_the_tab(page, qtbot):
+    page.tabs.setCurrentIndex(0)
+    page.tabs.tabBar().setFocus()
+    qtbot.wait(1)
+    page.focusNextChild()
+    assert page.form.isAncestorOf(page.focusWidget())
