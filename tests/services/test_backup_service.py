@@ -264,6 +264,9 @@ def _bad_files(backup: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     tampered = tmp_path / "verändert.zip"
     _rewrite(backup, tampered, _tamper)
     files["tampered"] = (tampered, "Prüfsumme stimmt nicht")
+    cut = tmp_path / "verändert-kein-json.zip"  # parsed while hashed: still called changed
+    _rewrite(backup, cut, lambda name, data: data[:-2] if name == "tables/persons.json" else data)
+    files["tampered, no longer JSON"] = (cut, "Prüfsumme stimmt nicht")
     newer = tmp_path / "neuer.zip"
     _rewrite(backup, newer, _newer)
     files["newer"] = (newer, "neueren Version")
