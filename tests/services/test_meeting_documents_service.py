@@ -9,11 +9,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from client_statements import recorded_statements
 from icalendar import Calendar
 from meeting_rows import clear_agenda
 from PIL import Image
 from pypdf import PdfReader
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
@@ -262,17 +263,9 @@ def test_only_the_run_sheet_reads_the_attendance(service, sample, database):
         session.add(
             models.Attendance(meeting_id=sample.meeting_id, membership_id=odon, status="excused")
         )
-    statements: list[str] = []
-
-    def note(conn, cursor, statement, *args) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", note)
-    try:
+    with recorded_statements(database.engine) as statements:
         invitation = service.document(sample.meeting_id)
         service.ics_for_meetings([sample.meeting_id], stamp=STAMP)
-    finally:
-        event.remove(database.engine, "before_cursor_execute", note)
 
     assert statements and not [s for s in statements if "attendances" in s]
     assert [e.notes for e in invitation.agenda if e.notes] == []

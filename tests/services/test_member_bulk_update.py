@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from client_statements import recorded_statements
 from server_statements import count_statements, statements_seen
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.services.audit import AuditService
@@ -35,17 +36,10 @@ def test_sixty_changed_members_take_a_few_statements(database, actor, council, t
     before = exchange.apply_import(council.id, first, today).created
     changed = exchange.preview_import(council.id, _file(60, "0381 2-", "Soziale Stadt"), today)
     assert changed.counts.update == 60
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:
-        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
-            statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", count)
-    try:
+    with recorded_statements(database.engine) as sent:
         updated = exchange.apply_import(council.id, changed, today).updated
-    finally:
-        event.remove(database.engine, "before_cursor_execute", count)
+    writes = ("INSERT", "UPDATE", "DELETE")
+    statements = [s for s in sent if s.lstrip().upper().startswith(writes)]
 
     # persons, memberships, further fields out and in, audit entries, the import's own entry
     assert len(statements) <= 6

@@ -7,10 +7,10 @@ import hashlib
 import io
 
 import pytest
+from client_statements import recorded_statements
 from minutes_rows import SECRET, SECRET_GUEST, SECRET_REASON, approve, held_meeting
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
-from sqlalchemy import event
 
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.minutes_document import DRAFT_MARK, UNNAMED_MEMBER
@@ -124,18 +124,10 @@ def test_public_minutes_name_no_member_without_consent_to_publish_the_name(
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 def test_only_the_public_minutes_read_who_withholds_the_name(service, held, database) -> None:
-    statements: list[str] = []
-
-    def note(conn, cursor, statement, *args) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", note)
-    try:
+    with recorded_statements(database.engine) as internal_statements:
         internal = service.document(held.meeting_id)
-        internal_statements, statements[:] = list(statements), []
+    with recorded_statements(database.engine) as statements:
         public = service.document(held.meeting_id, public=True)
-    finally:
-        event.remove(database.engine, "before_cursor_execute", note)
 
     def withheld_names(seen: list[str]) -> list[str]:  # the query of who withholds the name
         return [s for s in seen if "WHERE" in s and "publish_name IS" in s.split("WHERE")[-1]]

@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import time
 
 import pytest
+from client_statements import recorded_statements
 from held_meeting import held_meeting
 from meeting_rows import add_meeting
-from sqlalchemy import event
 
 from expertenrat.domain.enums import MinutesState, VoteMode
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
@@ -208,16 +208,9 @@ def test_an_autosave_is_a_few_small_statements_with_one_update_of_the_item(
 ) -> None:
     item = service.minutes(held.meeting_id).items[1]
     version = service.save_item(item.item_id, ItemTexts("a"), item.version, "s").version
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args) -> None:
-        statements.append(" ".join(statement.split()))
-
-    event.listen(database.engine, "before_cursor_execute", count)
-    try:
+    with recorded_statements(database.engine) as sent:
         saved = service.save_item(item.item_id, ItemTexts("ab"), version, "s")
-    finally:
-        event.remove(database.engine, "before_cursor_execute", count)
+    statements = [" ".join(statement.split()) for statement in sent]
     writes = [s for s in statements if s.startswith(("UPDATE", "INSERT", "DELETE"))]
     assert [w.split(" SET ")[0] for w in writes] == ["UPDATE agenda_items", "UPDATE audit_entries"]
     assert "discussion=" in writes[0].replace(" ", "") and "motion_text" not in writes[0]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from client_statements import recorded_statements
 from overview_sample import seed
-from sqlalchemy import event
 
 from expertenrat.domain.enums import RecommendationStatus as S
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
@@ -128,16 +128,8 @@ def test_the_overview_is_a_few_queries_however_much_there_is(database, sample, t
     """No query per meeting, member or recommendation: doubling the data adds none."""
 
     def statements_of_one_overview() -> int:
-        statements: list[str] = []
-
-        def count(conn, cursor, statement, *args) -> None:
-            statements.append(statement)
-
-        event.listen(database.engine, "before_cursor_execute", count)
-        try:
+        with recorded_statements(database.engine) as statements:
             OverviewService(database).overview(sample.council_id, today)
-        finally:
-            event.remove(database.engine, "before_cursor_execute", count)
         return len(statements)
 
     before = statements_of_one_overview()
