@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from expertenrat.ui.attendance_guests import GuestsBox
 from expertenrat.ui.attendance_row import HEADERS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import plain_scroll_area
 
 _CONTEXT = "AttendancePanel"
 
@@ -81,11 +81,7 @@ class AttendancePanel(QWidget):
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
         self._grid.setColumnStretch(len(HEADERS), 1)  # the lines stay together on the left
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._grid_host)
-        self.scroll = scroll
+        self.scroll = scroll = plain_scroll_area(self._grid_host)
         items_scroll = self.item_quorum_scroll = QScrollArea()
         items_scroll.setWidgetResizable(True)
         items_scroll.setWidget(self.item_quorum_label)

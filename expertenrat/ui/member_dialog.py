@@ -14,9 +14,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -40,6 +38,7 @@ from expertenrat.ui.member_form import MemberForm, hint_label
 from expertenrat.ui.member_merge import member_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
+from expertenrat.ui.widgets import plain_scroll_area
 
 _CONTEXT = "MemberDialog"
 MINIMUM_SIZE = QSize(640, 420)
@@ -79,10 +78,7 @@ class MemberDialog(QDialog):
         if member is not None:
             self.form.set_member(member)
             self._show_consent_history(member)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.form)
+        self.scroll = plain_scroll_area(self.form)
         self.general_label = message_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import LabelledEnum
 from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import plain_scroll_area
 
 _CONTEXT = "MergeDialog"
 SHOWN_CHARACTERS = 60  # of a long value (notes); the tooltip shows more
@@ -139,11 +138,7 @@ class MergeDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(rows) + 1, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(grid_widget)
+        scroll = plain_scroll_area(grid_widget, sideways=False)
         self.mine_button = QPushButton(wording.keep_all)
         self.theirs_button = QPushButton(wording.take_all)
         self.apply_button = QPushButton(wording.apply)

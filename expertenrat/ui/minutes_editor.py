@@ -52,6 +52,7 @@ from expertenrat.ui.minutes_saving import MinutesSaver
 from expertenrat.ui.minutes_vote_saving import VoteRequest, VoteSaving
 from expertenrat.ui.minutes_votes import VotesBox
 from expertenrat.ui.recommendation_dialog import RecommendationDialog
+from expertenrat.ui.widgets import plain_scroll_area
 from expertenrat.ui.worker import Job
 
 _CONTEXT = "MinutesEditor"
@@ -94,10 +95,7 @@ class MinutesEditor(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.header_form)
         self.pages.addWidget(self.item_form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.pages)
+        scroll = plain_scroll_area(self.pages, sideways=False)
         self.indicator = QLabel()
         self.indicator.setObjectName("autosaveIndicator")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)

@@ -12,13 +12,11 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.overview_lists import LineList
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.status_chart import StatusChart
-from expertenrat.ui.widgets import FigureCard, page_title
+from expertenrat.ui.widgets import FigureCard, page_title, plain_scroll_area
 
 _CONTEXT = "OverviewPage"
 
@@ -163,13 +161,9 @@ class OverviewPage(NothingPending, QWidget):
         column.addWidget(self.first_steps)
         column.addWidget(self.dashboard)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(plain_scroll_area(content))
 
     # --- the page protocol --------------------------------------------------------------
 

@@ -11,9 +11,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import hint_label
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
+from expertenrat.ui.widgets import plain_scroll_area
 
 _CONTEXT = "ProjectDialog"
 
@@ -56,10 +55,7 @@ class ProjectDialog(QDialog):
         self.form = ProjectForm(fields)
         if project is not None:
             self.form.set_project(project)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.form)
+        scroll = plain_scroll_area(self.form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -44,7 +43,7 @@ from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.settings_transfer import SettingsTransfer
-from expertenrat.ui.widgets import action_button, page_title
+from expertenrat.ui.widgets import action_button, page_title, plain_scroll_area
 
 LOGO_MAX_SIDE = 600
 
@@ -228,12 +227,9 @@ class SettingsPage(QWidget):
         other.addStretch(1)
         other.addWidget(self.new_council_button)
         column.addLayout(other)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(plain_scroll_area(content))
 
     # --- loading and saving ---------------------------------------------------------------
 

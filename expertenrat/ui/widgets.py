@@ -72,12 +72,15 @@ def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
     return edit
 
 
-def plain_scroll_area(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area that scrolls only when it is shorter (or
-    narrower) than the content's minimum, on the background of what it sits in."""
+def plain_scroll_area(content: QWidget, *, sideways: bool = True) -> QScrollArea:
+    """``content`` in a frameless scroll area that scrolls only when it is shorter (or,
+    ``sideways``, narrower) than the content's minimum, on the background of what it sits
+    in."""
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    if not sideways:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty stop for the Tab key
     scroll.setWidget(content)
     # setWidget() makes the content paint the window colour, not the tab's own.
