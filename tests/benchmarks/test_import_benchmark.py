@@ -42,6 +42,12 @@ rows 0.69 / 5.5 s and 0.73 / 7.2 s (before 0.46 / 6.3 s and 0.69 / 7.1 s), three
 runs of 20,000 rows 4.3, 8.2 and 7.7 s (before 6.6, 8.2 and 7.7 s); 20,000 within 8 to
 10 times 2,000. A quiet machine should save about 0.4 to 0.5 s of the 5.3 s median:
 still just under the 5 s aim, not the 4.3 s that would hold on a busier machine.
+
+Measured again 2026-12-01 16:50 UTC on a quiet machine (load average 0.1 to 0.9), three
+runs of the benchmark: real import on PostgreSQL 2,000 / 20,000 rows 0.56 / 6.8 s, 0.48 /
+5.6 s, 0.60 / 5.9 s. The aim is not met: a profile of the save shows Python waiting 1.4 s
+at the end of the four COPYs for the server (its foreign key checks and index entries), so
+the server's share does not overlap with the Python work before and after each COPY.
 """
 
 from __future__ import annotations
