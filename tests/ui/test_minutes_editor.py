@@ -225,6 +225,9 @@ def test_clicking_a_missing_line_jumps(qtbot, make_editor, held) -> None:
     # The list is reread in the worker: click once no reread is due, so the lines stay put.
     qtbot.waitUntil(lambda: lines.count() > 0 and editor.idle(), timeout=WAIT)
     row = next(i for i in range(lines.count()) if "Protokollführung" in lines.item(i).text())
+    # Wrapped lines are laid out later: their rectangles until then are one line high.
+    lines.doItemsLayout()
+    lines.scrollToItem(lines.item(row))
     rect = lines.visualItemRect(lines.item(row))
     QTest.mouseClick(lines.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert QApplication.focusWidget() is editor.header_form.minute_taker_edit
