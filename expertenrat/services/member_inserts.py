@@ -3,7 +3,8 @@
 An import of thousands of rows creates thousands of persons, memberships, further action
 fields, consent ledger entries and audit entries; one ORM object and one INSERT each takes
 minutes. Here the new ids are taken first (one query) and each table gets one executemany
-of a short INSERT, with the values the ORM would fill in (public id, timestamps, version).
+of a short INSERT, with the values the ORM would fill in (public id, timestamps, version);
+on PostgreSQL one COPY, written behind while the next table's rows are built.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from expertenrat.domain.enums import ConsentSource
 from expertenrat.domain.members import Member, replaced
 from expertenrat.services import audit
 from expertenrat.store import models
-from expertenrat.store.bulk_insert import insert_rows
+from expertenrat.store.bulk_insert import Writer, insert_rows
 from expertenrat.store.model_base import new_public_id, new_public_ids, utc_now
 
 PERSON_FIELDS = (
@@ -52,6 +53,7 @@ class Inserted:
 
 def insert_new_members(
     session: Session,
+    write: Writer,
     actor: str,
     council_id: int,
     members: Sequence[Member],
@@ -62,7 +64,8 @@ def insert_new_members(
 
     ``same_person`` maps a position to the earlier one whose new person it shares (the later
     member's person values win, as when saved one after the other). Consents are recorded in
-    the consent ledger with ``source``.
+    the consent ledger with ``source``. The new ids are taken through ``session`` first,
+    then the rows go to ``write`` (see ``store.bulk_insert.written_behind``).
     """
     if not members:
         return []
@@ -95,9 +98,14 @@ def insert_new_members(
             entry = {"kind": kind.value, "granted": wanted[0], "effective_on": wanted[1]}
             consents.append((person_of[-1], entry))
             person[given], person[on] = wanted
-    insert_numbered(session, models.Person, persons)
+    person_ids = new_ids(session, models.Person, len(persons))
+    membership_ids = new_ids(session, models.Membership, len(members))
+    for person, new in zip(persons, person_ids, strict=True):
+        person["id"] = new
+    write(models.Person.__table__, persons)
     memberships = [
         {
+            "id": membership_ids[i],
             "council_id": council_id,
             "person_id": persons[person_of[i]]["id"],
             "role": member.role.value,
@@ -109,21 +117,18 @@ def insert_new_members(
         }
         for i, member in enumerate(members)
     ]
-    insert_numbered(session, models.Membership, memberships)
-    membership_ids = [membership["id"] for membership in memberships]
+    write(models.Membership.__table__, memberships)
     further = [_further_ids(member) for member in members]
-    insert_all(
-        session,
-        models.MembershipFurtherField,
+    write(
+        models.MembershipFurtherField.__table__,
         [
             {"membership_id": membership_id, "action_field_id": field_id}
             for membership_id, field_ids in zip(membership_ids, further, strict=True)
             for field_id in field_ids
         ],
     )
-    insert_all(
-        session,
-        models.ConsentEntry,
+    write(
+        models.ConsentEntry.__table__,
         [
             {**entry, "person_id": persons[k]["id"], "source": source.value}
             | {"actor": actor, "recorded_at": now}
@@ -183,15 +188,18 @@ def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) ->
     wrote meanwhile, SQLite refuses this transaction's first write (its snapshot is stale)
     rather than mixing.
     """
-    table = model.__table__
-    if session.get_bind().dialect.name == "postgresql":
-        ids = session.scalar(_NEXT_IDS, {"table": table.name, "count": len(rows)}) or []
-    else:
-        largest = session.scalar(select(func.coalesce(func.max(table.c.id), 0)))
-        ids = list(range(largest + 1, largest + 1 + len(rows)))
-    for row, new in zip(rows, ids, strict=True):
+    for row, new in zip(rows, new_ids(session, model, len(rows)), strict=True):
         row["id"] = new
     insert_all(session, model, rows)
+
+
+def new_ids(session: Session, model: Any, count: int) -> list[int]:
+    """``count`` new ids of ``model``'s table (see :func:`insert_numbered`)."""
+    table = model.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        return session.scalar(_NEXT_IDS, {"table": table.name, "count": count}) or []
+    largest = session.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+    return list(range(largest + 1, largest + 1 + count))
 
 
 _NEXT_IDS = text(

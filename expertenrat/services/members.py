@@ -37,6 +37,7 @@ from expertenrat.services.unit_of_work import (
     reading,
 )
 from expertenrat.store import models
+from expertenrat.store.bulk_insert import written_behind
 from expertenrat.store.database import Database
 
 
@@ -306,45 +307,48 @@ def write_members(
         session, actor, council_id, [members[i] for i in stored], rows, source
     )
     progress(len(members) // 2, 2 * len(members))
-    inserted = insert_new_members(
-        session,
-        actor,
-        council_id,
-        [members[i] for i in bulk],
-        {
-            bulk_position[i]: bulk_position[j]
-            for i, j in same_person.items()
-            if i in bulk_position and j in bulk_position
-        },
-        source,
-    )
-    progress(len(members), 2 * len(members))
-    results = dict(zip(stored, written, strict=True))
-    saved: list[Member] = []
-    entries: list[dict] = []
-    for i, member in enumerate(members):
-        if i in bulk_position:
-            new = inserted[bulk_position[i]]
-            saved.append(new.member)
-            before, after = None, new.audit_state
-        else:
-            saved.append(results[i].member)
-            before, after = results[i].before, results[i].after
-        verb = "angelegt" if before is None else "geändert"
-        entry = audit.entry(
+    # The server checks and indexes each table's rows while the next ones are built.
+    with written_behind(session.connection()) as write:
+        inserted = insert_new_members(
+            session,
+            write,
             actor,
-            AuditAction.CREATE if before is None else AuditAction.UPDATE,
-            "membership",
-            saved[-1].id,
-            council_id=council_id,
-            summary=f"Mitglied {member.full_name} {verb}",
-            before=before,
-            after=after,
+            council_id,
+            [members[i] for i in bulk],
+            {
+                bulk_position[i]: bulk_position[j]
+                for i, j in same_person.items()
+                if i in bulk_position and j in bulk_position
+            },
+            source,
         )
-        if entry is not None:
-            entries.append(entry)
-        progress(len(members) + i + 1, 2 * len(members))
-    audit.insert_entries(session, entries)
+        progress(len(members), 2 * len(members))
+        results = dict(zip(stored, written, strict=True))
+        saved: list[Member] = []
+        entries: list[dict] = []
+        for i, member in enumerate(members):
+            if i in bulk_position:
+                new = inserted[bulk_position[i]]
+                saved.append(new.member)
+                before, after = None, new.audit_state
+            else:
+                saved.append(results[i].member)
+                before, after = results[i].before, results[i].after
+            verb = "angelegt" if before is None else "geändert"
+            entry = audit.entry(
+                actor,
+                AuditAction.CREATE if before is None else AuditAction.UPDATE,
+                "membership",
+                saved[-1].id,
+                council_id=council_id,
+                summary=f"Mitglied {member.full_name} {verb}",
+                before=before,
+                after=after,
+            )
+            if entry is not None:
+                entries.append(entry)
+            progress(len(members) + i + 1, 2 * len(members))
+        write(models.AuditEntry.__table__, entries)
     return saved
 
 

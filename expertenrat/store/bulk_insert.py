@@ -16,13 +16,19 @@ a large database are over a hundred megabytes) and psycopg writes them in C (an
 Python, a second for the 100,000 values of an import of 20,000 members).
 
 A restore has every column of every row as a list of values (:func:`insert_value_rows`).
+
+At the end of each ``COPY`` the server still checks the foreign keys and adds the index
+entries of all its rows; :func:`written_behind` lets one thread wait for that while the
+caller builds the next table's rows.
 """
 
 from __future__ import annotations
 
+import queue
 import re
-from collections.abc import Callable, Sequence
-from contextlib import closing
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from datetime import date, datetime, time
 from operator import itemgetter
 from typing import Any
@@ -34,16 +40,34 @@ from sqlalchemy.engine import Connection, Dialect
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts with the same keys, column names of ``table``) into ``table``,
     in their order."""
-    if not rows:
+    if rows:
+        _write(connection, table, *_driver_rows(connection.dialect, table, rows))
+
+
+Writer = Callable[[Table, Sequence[dict[str, Any]]], None]
+"""Inserts rows into a table as :func:`insert_rows` does."""
+
+
+@contextmanager
+def written_behind(connection: Connection) -> Iterator[Writer]:
+    """A :data:`Writer` whose inserts are written in the order of its calls; on PostgreSQL
+    by one background thread, so that the caller builds the next rows while the server
+    finishes a ``COPY`` (psycopg waits for it without holding the GIL).
+
+    From the first insert to the end of the block the caller must not use ``connection``.
+    Leaving the block waits for the inserts; an insert's error (the later ones are skipped)
+    is raised there or by the next call, as :func:`insert_rows` raises it. SQLite writes
+    each insert at once (its driver holds the GIL while it writes).
+    """
+    if connection.dialect.name != "postgresql":
+        yield lambda table, rows: insert_rows(connection, table, rows)
         return
-    dialect = connection.dialect
-    names = list(rows[0])
-    columns = [table.c[name] for name in names]
-    defaulted = sorted(c.name for c in table.c if c.default is not None and c.name not in names)
-    if defaulted:  # SQLAlchemy would fill them in; the rows must hold them here
-        raise ValueError(f"the rows for {table.name} lack {', '.join(defaulted)}")
-    values = plain_columns(dialect, table, columns, rows)
-    _write(connection, table, columns, list(zip(*values, strict=True)))
+    writer = _BackgroundWriter(connection)
+    try:
+        yield writer.insert
+    finally:
+        writer.join()
+    writer.raise_error()
 
 
 def insert_value_rows(connection: Connection, table: Table, rows: Sequence[list[Any]]) -> None:
@@ -59,6 +83,61 @@ def insert_value_rows(connection: Connection, table: Table, rows: Sequence[list[
             if value is not None:
                 row[index] = convert(value)
     _write(connection, table, columns, rows)
+
+
+def _driver_rows(
+    dialect: Dialect, table: Table, rows: Sequence[dict[str, Any]]
+) -> tuple[list[Column], list[tuple[Any, ...]]]:
+    """The columns named by the keys of ``rows`` and the rows' values for the driver."""
+    names = list(rows[0])
+    columns = [table.c[name] for name in names]
+    defaulted = sorted(c.name for c in table.c if c.default is not None and c.name not in names)
+    if defaulted:  # SQLAlchemy would fill them in; the rows must hold them here
+        raise ValueError(f"the rows for {table.name} lack {', '.join(defaulted)}")
+    values = plain_columns(dialect, table, columns, rows)
+    return columns, list(zip(*values, strict=True))
+
+
+class _BackgroundWriter:
+    """One thread writing the inserts of :func:`written_behind` on PostgreSQL."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._jobs: queue.SimpleQueue[tuple[Table, list[Column], list[tuple]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="bulk insert", daemon=True)
+
+    def insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        self.raise_error()
+        if not rows:
+            return
+        job = (table, *_driver_rows(self._connection.dialect, table, rows))
+        if self._thread.ident is None:
+            if not self._connection.in_transaction():
+                self._connection.begin()  # here: the thread must not change the connection
+            self._thread.start()
+        self._jobs.put(job)
+
+    def join(self) -> None:
+        """Wait for the inserts."""
+        if self._thread.ident is not None:
+            self._jobs.put(None)
+            self._thread.join()
+
+    def raise_error(self) -> None:
+        """Raise the first error of an insert, if any."""
+        if self._error is not None:
+            raise self._error
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            if self._error is None:
+                try:
+                    _write(self._connection, *job)
+                except BaseException as error:  # raised in the caller's thread
+                    self._error = error
 
 
 def _write(

@@ -9,7 +9,7 @@ from sqlalchemy import Column, Date, DateTime, Integer, MetaData, Table, Time, e
 from sqlalchemy.engine import URL
 
 from expertenrat.store import models
-from expertenrat.store.bulk_insert import insert_rows, insert_value_rows
+from expertenrat.store.bulk_insert import insert_rows, insert_value_rows, written_behind
 from expertenrat.store.engine import make_engine
 
 NOW = datetime(2026, 11, 27, 9, 30, 15, 123456)
@@ -125,3 +125,20 @@ def test_a_value_too_long_for_its_column_is_refused_not_cut(database) -> None:
     with pytest.raises(exc.DataError), database.engine.begin() as connection:
         insert_rows(connection, models.Person.__table__, [person(2), too_long])
     assert stored(database, range(1000, 1010)) == []
+
+
+def test_inserts_written_behind_land_in_order_and_the_first_error_is_raised(database) -> None:
+    """On PostgreSQL a thread writes them; its error is raised here and nothing is kept."""
+    table = models.Person.__table__
+    with database.engine.begin() as connection, written_behind(connection) as write:
+        write(table, [person(1), person(2)])
+        write(table, [])
+        write(table, [person(3)])
+    written = stored(database, range(1000, 1010))
+    assert len(written) == 3
+    refused = pytest.raises(exc.IntegrityError, match="persons")
+    with refused, database.engine.begin() as connection, written_behind(connection) as write:
+        write(table, [person(4)])
+        write(table, [person(5), person(4)])  # the same id again
+        write(table, [person(6)])
+    assert stored(database, range(1000, 1010)) == written
