@@ -48,6 +48,16 @@ runs of the benchmark: real import on PostgreSQL 2,000 / 20,000 rows 0.56 / 6.8 
 5.6 s, 0.60 / 5.9 s. The aim is not met: a profile of the save shows Python waiting 1.4 s
 at the end of the four COPYs for the server (its foreign key checks and index entries), so
 the server's share does not overlap with the Python work before and after each COPY.
+
+Measured 2026-12-01 17:00 to 17:25 UTC, the code before and after alternating, after the
+COPYs went to one background thread (``store.bulk_insert.written_behind``) while the next
+table's rows and the audit entries are built: at load average 1.2 to 1.7 the benchmark's
+real import of 20,000 rows on PostgreSQL 6.0, 5.5, 5.3, 4.5 s (median 5.4 s) against 6.3,
+7.0, 6.6, 6.5 s (median 6.6 s); the profiling script at load average 1.8, the save 3.1 to
+3.7 s (median 3.25 s) against 3.5 to 4.4 s (median 4.1 s). While both cores were busy
+(load average 2.3 to 3.5) the gain shrank: the save's median 4.1 s against 4.6 s (27
+rounds each), the benchmark's 5.9 s against 6.1 s (12 runs each). The writer is now the
+longer path: it waits about 0.5 to 1 s for the server at the end, after Python is done.
 """
 
 from __future__ import annotations
