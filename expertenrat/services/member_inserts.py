@@ -24,7 +24,7 @@ from expertenrat.domain.members import Member, replaced
 from expertenrat.services import audit
 from expertenrat.store import models
 from expertenrat.store.bulk_insert import Writer, insert_rows
-from expertenrat.store.model_base import new_public_id, new_public_ids, utc_now
+from expertenrat.store.model_base import new_public_ids, utc_now
 
 PERSON_FIELDS = (
     "title",
@@ -166,7 +166,7 @@ def _further_ids(member: Member) -> tuple[int, ...]:
 def new_record(now: datetime) -> dict[str, Any]:
     """The columns the ORM would fill in for a new versioned record with a public id (set
     here: per row, SQLAlchemy's defaults cost more than the values)."""
-    return {"public_id": new_public_id(), "created": now, "modified": now, "version": 1}
+    return new_records(now, 1)[0]
 
 
 def new_records(now: datetime, count: int) -> list[dict[str, Any]]:
