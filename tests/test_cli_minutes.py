@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,9 @@ def test_export_minutes_writes_a_fresh_draft(capsys, url, held, tmp_path) -> Non
                          str(held.number), "--out", str(out_file))  # fmt: skip
     assert code == 0
     assert "Warnung: TOP 2: Symbole oder Emoji" in err  # the rocket: no font has it
-    assert out.strip() == f"Protokoll der {held.number}. Sitzung (Entwurf): {out_file}"
+    assert out.strip() == (
+        f"Protokoll der {held.number}. Sitzung (Entwurf – noch nicht versandt): {out_file}"
+    )
     found = pages(out_file)
     assert all(DRAFT_MARK in page for page in found)
     assert SECRET in " ".join(found)
@@ -79,8 +82,33 @@ def test_export_minutes_of_approved_minutes_are_the_stored_bytes(
             expected = getattr(stored, column)
             assert out_file.read_bytes() == (stored.public_pdf if flag else stored.pdf)
         assert hashlib.sha256(out_file.read_bytes()).hexdigest() == expected
-        assert f"genehmigt, SHA-256 {expected}" in out
+        assert f"(genehmigt am 09.06.2026, SHA-256 {expected}): {out_file}" in out
     assert digest == stored.sha256
+
+
+def test_export_minutes_names_circulated_minutes_with_date_sent_and_deadline(
+    capsys, url, held, database, tmp_path
+) -> None:
+    with database.transaction() as session:
+        session.add(
+            models.MinutesVersion(
+                meeting_id=held.meeting_id,
+                number=1,
+                state="circulated",
+                circulated_on=date(2026, 6, 1),
+                objections_due_on=date(2026, 6, 15),
+                content='{"items": []}',
+            )
+        )
+    out_file = tmp_path / "versandt.pdf"
+    code, out, _ = run(capsys, "--database", url, "export", "minutes", "--meeting",
+                       str(held.number), "--out", str(out_file))  # fmt: skip
+    assert code == 0
+    assert out.strip() == (
+        f"Protokoll der {held.number}. Sitzung (versandt am 01.06.2026, Einwände bis "
+        f"15.06.2026 – Fassung 1): {out_file}"
+    )
+    assert all(DRAFT_MARK in page for page in pages(out_file))  # still not approved
 
 
 def test_export_dossier_holds_invitation_minutes_and_annexes(capsys, url, held, tmp_path):

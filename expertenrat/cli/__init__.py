@@ -317,15 +317,17 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
 
 
 def _export_minutes(services: Services, args: argparse.Namespace) -> str:
-    """Approved minutes: the stored PDF byte for byte; otherwise a fresh draft."""
+    """Approved minutes: the stored PDF byte for byte; otherwise a fresh draft. The line
+    names the minutes' state as the "Genehmigung" tab does (draft, circulated, approved)."""
     meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
     result = services.minutes_documents.minutes(meeting_id, public=args.public)
     path = Path(args.out)
     write_pdf(path, result.rendered)
     kind = "Öffentliches Protokoll" if args.public else "Protokoll"
+    state = services.minutes_approval.status(meeting_id).summary()
     if result.approved:
-        return f"{kind} der {args.meeting}. Sitzung (genehmigt, SHA-256 {result.sha256}): {path}"
-    return f"{kind} der {args.meeting}. Sitzung (Entwurf): {path}"
+        state += f", SHA-256 {result.sha256}"
+    return f"{kind} der {args.meeting}. Sitzung ({state}): {path}"
 
 
 def _export_dossier(services: Services, args: argparse.Namespace) -> str:

@@ -148,7 +148,8 @@ class MinutesStatus:
         if latest is None:
             return "Entwurf – noch nicht versandt"
         if latest.state is MinutesState.APPROVED:
-            return f"genehmigt am {_day(latest.approved_on)} in der {latest.approved_in}"
+            where = f" in der {latest.approved_in}" if latest.approved_in else ""
+            return f"genehmigt am {_day(latest.approved_on)}{where}"
         first = next(v for v in self.versions if v.circulated_on is not None)
         return (
             f"versandt am {_day(first.circulated_on)}, Einwände bis "
