@@ -4,7 +4,8 @@ An import of thousands of rows creates thousands of persons, memberships, furthe
 fields, consent ledger entries and audit entries; one ORM object and one INSERT each takes
 minutes. Here the new ids are taken first (one query) and each table gets one executemany
 of a short INSERT, with the values the ORM would fill in (public id, timestamps, version);
-on PostgreSQL one COPY, written behind while the next table's rows are built.
+on PostgreSQL one COPY. There a background thread asks for the ids while the persons' rows
+are built and writes each table while the next table's rows are built.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES, consents_of
@@ -23,7 +25,7 @@ from expertenrat.domain.enums import ConsentSource
 from expertenrat.domain.members import Member, replaced
 from expertenrat.services import audit
 from expertenrat.store import models
-from expertenrat.store.bulk_insert import Writer, insert_rows
+from expertenrat.store.bulk_insert import BulkWriter, insert_rows
 from expertenrat.store.model_base import new_public_ids, utc_now
 
 PERSON_FIELDS = (
@@ -52,8 +54,7 @@ class Inserted:
 
 
 def insert_new_members(
-    session: Session,
-    write: Writer,
+    write: BulkWriter,
     actor: str,
     council_id: int,
     members: Sequence[Member],
@@ -64,11 +65,18 @@ def insert_new_members(
 
     ``same_person`` maps a position to the earlier one whose new person it shares (the later
     member's person values win, as when saved one after the other). Consents are recorded in
-    the consent ledger with ``source``. The new ids are taken through ``session`` first,
-    then the rows go to ``write`` (see ``store.bulk_insert.written_behind``).
+    the consent ledger with ``source``. Everything goes through ``write`` (see
+    ``store.bulk_insert.written_behind``): first the new ids are asked for (enough persons
+    for one each; unused ids are gaps, as after any rollback), then the rows are written.
     """
     if not members:
         return []
+    taken_ids = write.query(
+        lambda connection: (
+            new_ids(connection, models.Person.__table__, len(members)),
+            new_ids(connection, models.Membership.__table__, len(members)),
+        )
+    )
     now = utc_now()
     records = iter(new_records(now, 2 * len(members)))
     persons: list[dict[str, Any]] = []
@@ -98,11 +106,10 @@ def insert_new_members(
             entry = {"kind": kind.value, "granted": wanted[0], "effective_on": wanted[1]}
             consents.append((person_of[-1], entry))
             person[given], person[on] = wanted
-    person_ids = new_ids(session, models.Person, len(persons))
-    membership_ids = new_ids(session, models.Membership, len(members))
-    for person, new in zip(persons, person_ids, strict=True):
+    person_ids, membership_ids = taken_ids()
+    for person, new in zip(persons, person_ids, strict=False):  # some may share a person
         person["id"] = new
-    write(models.Person.__table__, persons)
+    write.insert(models.Person.__table__, persons)
     memberships = [
         {
             "id": membership_ids[i],
@@ -117,9 +124,9 @@ def insert_new_members(
         }
         for i, member in enumerate(members)
     ]
-    write(models.Membership.__table__, memberships)
+    write.insert(models.Membership.__table__, memberships)
     further = [_further_ids(member) for member in members]
-    write(
+    write.insert(
         models.MembershipFurtherField.__table__,
         [
             {"membership_id": membership_id, "action_field_id": field_id}
@@ -127,7 +134,7 @@ def insert_new_members(
             for field_id in field_ids
         ],
     )
-    write(
+    write.insert(
         models.ConsentEntry.__table__,
         [
             {**entry, "person_id": persons[k]["id"], "source": source.value}
@@ -188,17 +195,17 @@ def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) ->
     wrote meanwhile, SQLite refuses this transaction's first write (its snapshot is stale)
     rather than mixing.
     """
-    for row, new in zip(rows, new_ids(session, model, len(rows)), strict=True):
+    ids = new_ids(session.connection(), model.__table__, len(rows))
+    for row, new in zip(rows, ids, strict=True):
         row["id"] = new
     insert_all(session, model, rows)
 
 
-def new_ids(session: Session, model: Any, count: int) -> list[int]:
-    """``count`` new ids of ``model``'s table (see :func:`insert_numbered`)."""
-    table = model.__table__
-    if session.get_bind().dialect.name == "postgresql":
-        return session.scalar(_NEXT_IDS, {"table": table.name, "count": count}) or []
-    largest = session.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+def new_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """``count`` new ids of ``table`` (see :func:`insert_numbered`)."""
+    if connection.dialect.name == "postgresql":
+        return connection.scalar(_NEXT_IDS, {"table": table.name, "count": count}) or []
+    largest = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
     return list(range(largest + 1, largest + 1 + count))
 
 

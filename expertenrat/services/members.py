@@ -310,7 +310,6 @@ def write_members(
     # The server checks and indexes each table's rows while the next ones are built.
     with written_behind(session.connection()) as write:
         inserted = insert_new_members(
-            session,
             write,
             actor,
             council_id,
@@ -348,7 +347,7 @@ def write_members(
             if entry is not None:
                 entries.append(entry)
             progress(len(members) + i + 1, 2 * len(members))
-        write(models.AuditEntry.__table__, entries)
+        write.insert(models.AuditEntry.__table__, entries)
     return saved
 
 

@@ -28,13 +28,16 @@ import queue
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import CancelledError, Future
 from contextlib import closing, contextmanager
 from datetime import date, datetime, time
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Column, Table, exc
 from sqlalchemy.engine import Connection, Dialect
+
+T = TypeVar("T")
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -44,27 +47,38 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         _write(connection, table, *_driver_rows(connection.dialect, table, rows))
 
 
-Writer = Callable[[Table, Sequence[dict[str, Any]]], None]
-"""Inserts rows into a table as :func:`insert_rows` does."""
+class BulkWriter(Protocol):
+    """The writes of :func:`written_behind`, in the order of the calls."""
+
+    def insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert ``rows`` into ``table`` as :func:`insert_rows` does."""
+
+    def query(self, work: Callable[[Connection], T]) -> Callable[[], T]:
+        """Run ``work`` on the connection after the writes before it; the function returned
+        waits for its result (or raises its error)."""
 
 
 @contextmanager
-def written_behind(connection: Connection) -> Iterator[Writer]:
-    """A :data:`Writer` whose inserts are written in the order of its calls; on PostgreSQL
+def written_behind(connection: Connection) -> Iterator[BulkWriter]:
+    """A :class:`BulkWriter` whose writes are done in the order of its calls; on PostgreSQL
     by one background thread, so that the caller builds the next rows while the server
-    finishes a ``COPY`` (psycopg waits for it without holding the GIL).
+    answers a query or finishes a ``COPY`` (psycopg waits for it without holding the GIL).
 
-    From the first insert to the end of the block the caller must not use ``connection``.
-    Leaving the block waits for the inserts; an insert's error (the later ones are skipped)
-    is raised there or by the next call, as :func:`insert_rows` raises it. SQLite writes
-    each insert at once (its driver holds the GIL while it writes).
+    From the first call to the end of the block the caller must not use ``connection``.
+    Leaving the block waits for the writes; an insert's error (the later writes are
+    skipped) is raised there or by the next call, as :func:`insert_rows` raises it. If the
+    block raises, the writes not yet begun are skipped. SQLite does each write at once (its
+    driver holds the GIL while it writes).
     """
     if connection.dialect.name != "postgresql":
-        yield lambda table, rows: insert_rows(connection, table, rows)
+        yield _Immediate(connection)
         return
     writer = _BackgroundWriter(connection)
     try:
-        yield writer.insert
+        yield writer
+    except BaseException:
+        writer.cancel()
+        raise
     finally:
         writer.join()
     writer.raise_error()
@@ -98,46 +112,95 @@ def _driver_rows(
     return columns, list(zip(*values, strict=True))
 
 
-class _BackgroundWriter:
-    """One thread writing the inserts of :func:`written_behind` on PostgreSQL."""
+class _Immediate:
+    """The :class:`BulkWriter` of SQLite: each write at once."""
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
-        self._jobs: queue.SimpleQueue[tuple[Table, list[Column], list[tuple]] | None] = (
-            queue.SimpleQueue()
-        )
+
+    def insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        insert_rows(self._connection, table, rows)
+
+    def query(self, work: Callable[[Connection], T]) -> Callable[[], T]:
+        result = work(self._connection)
+        return lambda: result
+
+
+class _BackgroundWriter:
+    """The :class:`BulkWriter` of PostgreSQL: one thread doing the writes."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        # Each job: what it does, and what it does instead when it is skipped.
+        self._jobs: queue.SimpleQueue[tuple[Callable[[], object], Callable[[], object]] | None]
+        self._jobs = queue.SimpleQueue()
         self._error: BaseException | None = None
+        self._cancelled = False
         self._thread = threading.Thread(target=self._work, name="bulk insert", daemon=True)
 
     def insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
         self.raise_error()
-        if not rows:
-            return
-        job = (table, *_driver_rows(self._connection.dialect, table, rows))
-        if self._thread.ident is None:
-            if not self._connection.in_transaction():
-                self._connection.begin()  # here: the thread must not change the connection
-            self._thread.start()
-        self._jobs.put(job)
+        if rows:
+            columns, values = _driver_rows(self._connection.dialect, table, rows)
+            self._put(lambda: _write(self._connection, table, columns, values), _nothing)
+
+    def query(self, work: Callable[[Connection], T]) -> Callable[[], T]:
+        self.raise_error()
+        done: Future[T] = Future()
+
+        def run() -> None:
+            try:
+                done.set_result(work(self._connection))
+            except BaseException as error:
+                done.set_exception(error)
+                raise
+
+        def result() -> T:
+            try:
+                return done.result()
+            except CancelledError:  # skipped after an earlier write's error
+                self.raise_error()
+                raise
+
+        self._put(run, done.cancel)
+        return result
 
     def join(self) -> None:
-        """Wait for the inserts."""
+        """Wait for the writes."""
         if self._thread.ident is not None:
             self._jobs.put(None)
             self._thread.join()
 
+    def cancel(self) -> None:
+        """Skip the writes not yet begun."""
+        self._cancelled = True
+
     def raise_error(self) -> None:
-        """Raise the first error of an insert, if any."""
+        """Raise the first error of a write, if any."""
         if self._error is not None:
             raise self._error
 
+    def _put(self, run: Callable[[], object], skip: Callable[[], object]) -> None:
+        if self._thread.ident is None:
+            if not self._connection.in_transaction():
+                self._connection.begin()  # here: the thread must not change the connection
+            self._thread.start()
+        self._jobs.put((run, skip))
+
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
-            if self._error is None:
-                try:
-                    _write(self._connection, *job)
-                except BaseException as error:  # raised in the caller's thread
-                    self._error = error
+            run, skip = job
+            if self._error is not None or self._cancelled:
+                skip()
+                continue
+            try:
+                run()
+            except BaseException as error:  # raised in the caller's thread
+                self._error = error
+
+
+def _nothing() -> None:
+    pass
 
 
 def _write(

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, time
 
 import pytest
-from sqlalchemy import Column, Date, DateTime, Integer, MetaData, Table, Time, exc, insert, select
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    MetaData,
+    Table,
+    Time,
+    exc,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.engine import URL
 
 from expertenrat.store import models
@@ -131,14 +144,40 @@ def test_inserts_written_behind_land_in_order_and_the_first_error_is_raised(data
     """On PostgreSQL a thread writes them; its error is raised here and nothing is kept."""
     table = models.Person.__table__
     with database.engine.begin() as connection, written_behind(connection) as write:
-        write(table, [person(1), person(2)])
-        write(table, [])
-        write(table, [person(3)])
+        write.insert(table, [person(1), person(2)])
+        write.insert(table, [])
+        count = write.query(lambda c: c.scalar(select(func.count()).select_from(table)))
+        write.insert(table, [person(3)])
+        assert count() == 2  # asked after the first insert, before the last
+
     written = stored(database, range(1000, 1010))
     assert len(written) == 3
     refused = pytest.raises(exc.IntegrityError, match="persons")
     with refused, database.engine.begin() as connection, written_behind(connection) as write:
-        write(table, [person(4)])
-        write(table, [person(5), person(4)])  # the same id again
-        write(table, [person(6)])
+        write.insert(table, [person(4)])
+        write.insert(table, [person(5), person(4)])  # the same id again
+        never = write.query(lambda c: c.scalar(select(1)))
+        write.insert(table, [person(6)])
+        never()  # skipped: it raises the insert's error
     assert stored(database, range(1000, 1010)) == written
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+def test_when_the_block_fails_the_writes_not_yet_begun_are_skipped(database) -> None:
+    table = models.Person.__table__
+    started, release, ran = threading.Event(), threading.Event(), []
+
+    def slow(connection):
+        started.set()
+        release.wait(10)
+
+    failed = pytest.raises(KeyError)
+    with failed, database.engine.begin() as connection, written_behind(connection) as write:
+        write.query(slow)
+        write.insert(table, [person(1)])
+        write.query(lambda c: ran.append("later"))
+        started.wait(10)
+        threading.Timer(0.5, release.set).start()  # long after the block has failed
+        raise KeyError("the caller failed")
+    assert ran == []
+    assert stored(database, range(1000, 1010)) == []
