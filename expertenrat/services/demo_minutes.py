@@ -147,11 +147,15 @@ class DemoMinutes:
         }
         if previous is not None:
             label = self._labels[previous.id]
-            motion = f"Das Protokoll der {label} wird in der versandten Fassung genehmigt."
             texts["approval"] = (
                 ItemTexts(decision)
                 if decision
-                else ItemTexts("", motion, motion, "einstimmig genehmigt")
+                else ItemTexts(
+                    "",
+                    f"Die Sitzungsleitung beantragt, das Protokoll der {label} in der "
+                    "versandten Fassung zu genehmigen.",
+                    f"Das Protokoll der {label} wird in der versandten Fassung genehmigt.",
+                )
             )
         if "consult_a" in meeting.items:
             first, second = meeting.projects
@@ -159,11 +163,17 @@ class DemoMinutes:
                 "Das Projektteam stellt den Stand vor. Der Rat diskutiert insbesondere "
                 f"{_TOPICS_DISCUSSED}."
             )
-            motion = (
+            # The motion is amended in the meeting, so motion and resolution differ; the
+            # vote line says the outcome, so the item's "Ergebnis" stays empty.
+            texts["resolution_a"] = ItemTexts(
+                "Auf Anregung aus dem Rat wird der Antrag um einen schriftlichen Bericht "
+                "des Projekts ergänzt.",
+                f"Die Sitzungsleitung beantragt, dem Projekt „{first.title}“ zu empfehlen, die "
+                "in der Beratung genannten Punkte bis zur nächsten Sitzung aufzugreifen.",
                 f"Der Rat empfiehlt dem Projekt „{first.title}“, die in der Beratung genannten "
-                "Punkte bis zur nächsten Sitzung aufzugreifen."
+                "Punkte aufzugreifen und bis zur nächsten Sitzung schriftlich über den Stand "
+                "zu berichten.",
             )
-            texts["resolution_a"] = ItemTexts("", motion, motion, "angenommen")
             texts["consult_b"] = ItemTexts(
                 f"Die Projektleitung von „{second.title}“ berichtet über Zeitplan, Beteiligung "
                 "und offene Fragen. Der Rat regt an, Erfahrungen anderer Modellprojekte "
