@@ -15,21 +15,34 @@ from collections.abc import Sequence
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
-from expertenrat.reports.theme import Column
+from expertenrat.reports.theme import PLAIN, SMALL, Column, Lines
+from expertenrat.reports.widowless_table import TableWithClosing
 
 PUBLIC_PART = "Öffentlicher Teil"
 NON_PUBLIC_PART = "Nichtöffentlicher Teil"
 
+
+def _subject(entry: AgendaEntry) -> Lines:
+    """The title, below it kind and linked project in one small line; the kind is left
+    out where the title begins with it ("Bericht der Geschäftsstelle", "Verschiedenes"),
+    so such an item takes one line."""
+    kind = entry.kind_label.strip()
+    if entry.title.strip().casefold().startswith(kind.casefold()):
+        kind = ""
+    project = f"Projekt: {entry.project_title}" if entry.project_title.strip() else ""
+    return [(entry.title, PLAIN), (" · ".join(t for t in (kind, project) if t), SMALL)]
+
+
 _COLUMNS: tuple[Column[AgendaEntry], ...] = (
     Column("TOP", 0.10, parts.number),
-    Column("Gegenstand", 0.55, parts.subject),
+    Column("Gegenstand", 0.55, _subject),
     Column("Vortrag", 0.22, parts.presenter),
     Column("Zeit", 0.13, parts.planned_time),
 )
@@ -59,55 +72,90 @@ def render_invitation(
         reproducible=reproducible,
     )
     story = [*_address_block(doc), parts.paragraph(title, "heading", theme.BOLD)]
-    story += [Spacer(0, 2 * mm), parts.paragraph(doc.salutation), Spacer(0, 4 * mm)]
+    story += [Spacer(0, 2 * mm), parts.paragraph(doc.salutation), Spacer(0, 3 * mm)]
     if doc.cancelled:
         story += [*_cancellation(doc), Spacer(0, 6 * mm), KeepTogether(_closing(doc))]
     else:
-        story += [
-            *_invitation(doc),
-            Spacer(0, 5 * mm),
-            KeepTogether(_requests(doc) + _closing(doc)),
-        ]
+        story += _invitation(doc, [Spacer(0, 4 * mm), *_requests(doc), *_closing(doc)])
     return RenderedPdf(
         theme.build_pdf(story, info), parts.warnings(doc, late_notice=True), len(doc.agenda)
     )
 
 
 def _address_block(doc: MeetingDocument) -> list[Flowable]:
+    """The address on the left and, beside its first line, place and date on the right
+    (as the information block of a DIN 5008 letter)."""
     s = theme.styles()
     head = doc.letterhead
     dated = ParagraphStyle("dated", s.body, alignment=TA_RIGHT)
     place = " ".join(head.city.split())
     line = f"{place}, {theme.german_date(doc.invitation_date)}" if place else ""
-    return [
-        Spacer(0, 6 * mm),
-        parts.paragraph("\n".join(doc.addressee_lines)),
-        Spacer(0, 10 * mm),
-        parts.paragraph(line or theme.german_date(doc.invitation_date), dated),
-        Spacer(0, 4 * mm),
-    ]
+    width = theme.content_width()
+    block = Table(
+        [
+            [
+                parts.paragraph("\n".join(doc.addressee_lines)),
+                parts.paragraph(line or theme.german_date(doc.invitation_date), dated),
+            ]
+        ],
+        colWidths=[width * 0.62, width * 0.38],
+        hAlign="LEFT",
+    )
+    block.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *((side, (0, 0), (-1, -1), 0) for side in _PADDINGS),
+            ]
+        )
+    )
+    return [Spacer(0, 2 * mm), block, Spacer(0, 4 * mm)]
 
 
-def _invitation(doc: MeetingDocument) -> list[Flowable]:
+_PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+
+
+def _invitation(doc: MeetingDocument, closing: list[Flowable]) -> list[Flowable]:
+    """The invitation's body and ``closing``, which follows the agenda's last rows."""
     story: list[Flowable] = [
         parts.paragraph(f"hiermit laden wir Sie herzlich zur {meeting_heading(doc)} ein."),
         Spacer(0, 3 * mm),
         parts.facts(parts.time_and_place(doc)),
         Spacer(0, 2 * mm),
     ]
-    for label, items in ((PUBLIC_PART, doc.public_items), (NON_PUBLIC_PART, doc.non_public_items)):
-        if not items:
-            continue
-        story += theme.section_heading(f"Tagesordnung – {label}", keep_space=30 * mm)
-        story.append(theme.column_table(items, _COLUMNS, long_rows=True))
     if not doc.agenda:
-        story.append(parts.paragraph("Die Tagesordnung folgt.", "note"))
+        return [*story, parts.paragraph("Die Tagesordnung folgt.", "note"), KeepTogether(closing)]
+    agenda = {PUBLIC_PART: doc.public_items, NON_PUBLIC_PART: doc.non_public_items}
+    shown = [(label, items) for label, items in agenda.items() if items]
+    for n, (label, items) in enumerate(shown, start=1):
+        story += theme.section_heading(
+            f"Tagesordnung – {label}", keep_space=30 * mm, style=_agenda_heading()
+        )
+        table = _agenda_table(items)
+        story.append(TableWithClosing(table, closing) if n == len(shown) else table)
     return story
 
 
+def _agenda_heading() -> ParagraphStyle:
+    """The theme's heading, a size smaller and closer to its table: a letter's subheading."""
+    return ParagraphStyle(
+        "agenda_heading", theme.styles().heading, fontSize=11, leading=14, spaceBefore=8,
+        spaceAfter=4,
+    )  # fmt: skip
+
+
+def _agenda_table(items: Sequence[AgendaEntry]) -> Table:
+    """The house table with rows a little closer than in lists: a letter's agenda of
+    about ten items fits on the first page with the closing."""
+    table = theme.column_table(items, _COLUMNS, long_rows=True)
+    table.setStyle(
+        TableStyle([("TOPPADDING", (0, 1), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)])
+    )
+    return table
+
+
 def _requests(doc: MeetingDocument) -> list[Flowable]:
-    """The excuse line and the notice statement: kept on one page with the greeting, so a
-    letter that runs over never leaves the greeting alone on its last page."""
+    """The excuse line and the notice statement, which precede the greeting."""
     return [
         parts.paragraph(
             "Bitte teilen Sie eine Verhinderung bis "
@@ -143,7 +191,7 @@ def _cancellation(doc: MeetingDocument) -> list[Flowable]:
 def _closing(doc: MeetingDocument) -> list[Flowable]:
     return [
         parts.paragraph("Mit freundlichen Grüßen"),
-        Spacer(0, 8 * mm),
+        Spacer(0, 6 * mm),
         parts.paragraph(doc.signature),
         parts.paragraph(doc.letterhead.council_name, "small"),
     ]

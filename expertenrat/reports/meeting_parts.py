@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -105,8 +105,14 @@ def minutes(entry: AgendaEntry) -> str:
 
 
 def planned_time(entry: AgendaEntry) -> Lines:
-    start = f"{clock(entry.planned_start)} Uhr" if entry.planned_start else ""
-    return [(start, PLAIN), (minutes(entry), SMALL)]
+    """The planned span in one line, "16:05–16:15"; the start alone without a duration."""
+    if entry.planned_start is None:
+        return [("", PLAIN)]
+    start = clock(entry.planned_start)
+    if not entry.planned_minutes:
+        return [(start, PLAIN)]
+    end = entry.planned_start + timedelta(minutes=entry.planned_minutes)
+    return [(f"{start}–{clock(end)}", PLAIN)]
 
 
 def warnings(doc: MeetingDocument, *, late_notice: bool) -> tuple[str, ...]:

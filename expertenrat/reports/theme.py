@@ -532,12 +532,15 @@ def title_block(title: str, lead: str = "") -> list[Flowable]:
     return story
 
 
-def section_heading(text: str, *, keep_space: float = 45 * mm) -> list[Flowable]:
-    """A heading that starts a new page unless ``keep_space`` is left below it.
+def section_heading(
+    text: str, *, keep_space: float = 45 * mm, style: ParagraphStyle | None = None
+) -> list[Flowable]:
+    """A heading (in ``style``, else the theme's heading) that starts a new page unless
+    ``keep_space`` is left below it.
 
     (Not ``keepWithNext``: with a table longer than a page that forces a page break.)
     """
-    heading = styles().heading
+    heading = style or styles().heading
     return [CondPageBreak(keep_space), Paragraph(esc(clip(text, 200), _face(heading)), heading)]
 
 

@@ -65,7 +65,7 @@ def test_invitation_splits_the_agenda_into_public_and_non_public_part_in_order()
     assert public_at < titles[0] and titles[3] < non_public_at < titles[4]
     assert "Dr. Łukasz Wiśniewski" in text and "Gülşen Yılmaz" in text
     assert "Projekt: Urbane Datenplattform" in text
-    assert "16:40 Uhr" in text and "10 Min." in text
+    assert "16:40–16:50" in text  # the planned span of TOP 5
     # The run sheet's internals stay out of the invitation.
     assert "Ödön Pál" not in text and "verlässt den Raum" not in text
 
@@ -125,18 +125,73 @@ def test_forty_items_with_long_titles_flow_across_numbered_pages() -> None:
         )
 
 
+DEMO_LIKE_AGENDA = (
+    item("1", "Eröffnung", 0, kind_label="Eröffnung und Formalien", planned_minutes=5),
+    item("2", "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit", 5,
+         kind_label="Eröffnung und Formalien", planned_minutes=5),
+    item("3", "Genehmigung der Tagesordnung", 10, kind_label="Eröffnung und Formalien"),
+    item("4", "Genehmigung des Protokolls der 5. Sitzung", 15,
+         kind_label="Genehmigung des Protokolls"),
+    item("5", "Bericht der Geschäftsstelle", 20, kind_label="Bericht",
+         presenter="Geschäftsstelle Smart City"),
+    item("6", "Intelligente Parkraumsteuerung Warnemünde: Datenschutzkonzept und "
+         "Betreibermodell", 35, kind_label="Beratung eines Projekts",
+         presenter="Ole Fründt (Projektteam)",
+         project_title="Intelligente Parkraumsteuerung Warnemünde"),
+    item("6.1", "Empfehlung an das Projekt", 50, kind_label="Beschlussfassung",
+         project_title="Intelligente Parkraumsteuerung Warnemünde"),
+    item("7", "Digitale Beteiligungsplattform: Übertragbarkeit auf andere Kommunen", 55,
+         public=False, kind_label="Beratung eines Projekts", presenter="Ina Wendt (Projektteam)",
+         project_title="Digitale Beteiligungsplattform"),
+    item("8", "Verschiedenes", 59, kind_label="Verschiedenes"),
+)  # fmt: skip
+"""Nine items in two parts as the demo's meetings have them."""
+
+MEMBER_ADDRESS = ("Frau Dr. Zoë Hartmann-Okafor", "Universität Rostock", "Institut für Informatik",
+                  "Albert-Einstein-Straße 22", "18059 Rostock")  # fmt: skip
+
+
+def page_texts(doc: MeetingDocument) -> list[str]:
+    return [flat(p.extract_text()) for p in read(render_invitation(doc).pdf).pages]
+
+
+def test_a_nine_item_invitation_fits_on_one_page_with_its_closing() -> None:
+    for addressee in (None, MEMBER_ADDRESS):  # the council as a whole, one member's letter
+        pages = page_texts(meeting(agenda=DEMO_LIKE_AGENDA, addressee=addressee))
+
+        assert len(pages) == 1, addressee
+        assert "TOP 8 Verschiedenes" in pages[0]
+        assert "Bitte teilen Sie eine Verhinderung" in pages[0]
+        assert "Mit freundlichen Grüßen" in pages[0]
+
+
+def test_a_long_agenda_flows_on_and_its_last_rows_go_with_the_greeting() -> None:
+    agenda = tuple(
+        item(str(n), f"Bericht Nr. {n} aus dem Projekt", 0, kind_label="Bericht aus dem Projekt")
+        for n in range(1, 26)
+    )
+    pages = page_texts(meeting(agenda=agenda))
+
+    assert len(pages) >= 2
+    assert positions(" ".join(pages), [f"TOP {n} " for n in range(1, 26)]) == sorted(
+        positions(" ".join(pages), [f"TOP {n} " for n in range(1, 26)])
+    )
+    assert "Mit freundlichen Grüßen" not in " ".join(pages[:-1])
+    last = pages[-1]
+    assert "Bitte teilen Sie eine Verhinderung" in last and "Mit freundlichen Grüßen" in last
+    assert last.count("Bericht Nr.") >= 2  # not the greeting alone
+
+
 def test_a_letter_that_runs_over_never_leaves_the_greeting_alone_on_its_last_page() -> None:
     ran_over = 0
-    for count in range(6, 22):
+    for count in range(10, 40, 3):
         agenda = tuple(item(str(n), f"Bericht Nr. {n} aus dem Projekt", 0) for n in range(count))
-        pages = [
-            flat(p.extract_text())
-            for p in read(render_invitation(meeting(agenda=agenda)).pdf).pages
-        ]
+        pages = page_texts(meeting(agenda=agenda))
         if len(pages) > 1:
             ran_over += 1
             assert "Mit freundlichen Grüßen" in pages[-1]
             assert "Bitte teilen Sie eine Verhinderung" in pages[-1], count
+            assert pages[-1].count("Bericht Nr.") >= 2, count
     assert ran_over > 0
 
 
