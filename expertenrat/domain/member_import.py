@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
+from operator import itemgetter
 from typing import NamedTuple, Protocol
 
 from expertenrat.domain.consent import CONSENT_FIELDS, ConsentChange, review_consent
@@ -181,13 +182,13 @@ def classify_import(
         for i, row in enumerate(rows)
         if row.member is None
     }
-    keys: dict[int, tuple[object, ...]] = {}  # each row's person keys, worked out once
-    parsed = _without_twins(rows, errors, keys)
+    persons = _PersonRows()
+    parsed = _without_twins(rows, errors, persons)
     accepted = list(parsed)
     stored = _Stored(existing)
-    candidates = {i: stored.candidates(parsed[i]) for i in accepted}
+    candidates = {i: stored.candidates(*persons.keys[i]) for i in accepted}
     targets = _match(accepted, parsed, candidates)
-    members, person_of = _resolve(parsed, candidates, targets, present, keys)
+    members, person_of = _resolve(parsed, candidates, targets, present, persons)
     notes = _validate(members, parsed, person_of, targets, existing, errors, progress)
     consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, root in person_of.items():
@@ -251,19 +252,19 @@ def _consent_step(
 
 
 def _without_twins(
-    rows: list[ReadRow], errors: dict[int, list[str]], keys: dict[int, tuple[object, ...]]
+    rows: list[ReadRow], errors: dict[int, list[str]], persons: _PersonRows
 ) -> dict[int, Member]:
-    """The readable rows by index, without a later row of a person for an overlapping term."""
+    """The readable rows by index, without a later row of a person for an overlapping term;
+    the accepted rows are added to ``persons``."""
     accepted: dict[int, Member] = {}
-    earlier = _PersonRows(keys)
     for i, row in enumerate(rows):
-        if row.member is None:
-            continue
         member = row.member
-        twin = earlier.overlapping(i, member)
+        if member is None:
+            continue
+        twin = persons.overlapping(i, member)
         if twin is None:
             accepted[i] = member
-            earlier.add(i, member)
+            persons.add(i, member)
         else:
             errors[i] = [
                 f"Dieselbe Person steht schon in Zeile {rows[twin].line}, mit einer Amtszeit, "
@@ -277,15 +278,14 @@ def _resolve(
     candidates: dict[int, _Candidates],
     targets: dict[int, Member],
     present: Collection[str],
-    keys: dict[int, tuple[object, ...]],
+    file_rows: _PersonRows,
 ) -> tuple[dict[int, Member], dict[int, int]]:
     """The member each row would save, and for rows of a person that an earlier row of the
-    file creates, the index of that row."""
+    file creates, the index of that row (``file_rows`` holds the rows of ``parsed``)."""
     kept = tuple(name for name in _ATTRIBUTES if name not in present)
     kept_of_person = tuple(name for name in kept if name not in _MEMBERSHIP_FIELDS)
     members: dict[int, Member] = {}
     person_of: dict[int, int] = {}
-    earlier = _PersonRows(keys)
     for i, member in parsed.items():
         persons = candidates[i].persons
         if i in targets:
@@ -295,13 +295,12 @@ def _resolve(
             (person,) = persons.values()
             members[i] = _merge(member, person, kept_of_person, "person_id")
         else:
-            root = earlier.first(i, member)
+            root = file_rows.first_before(i)
             members[i] = member
             if root is not None and members[root].person_id is not None:
                 members[i] = replace(member, person_id=members[root].person_id)
             elif root is not None:
                 person_of[i] = person_of.get(root, root)
-        earlier.add(i, member)
     return members, person_of
 
 
@@ -310,45 +309,53 @@ class _PersonRows:
 
     The rows of one key never overlap in their terms (a later row that would is refused),
     so each key keeps its rows sorted by term and finds an overlapping one by bisection:
-    a file with thousands of rows of one person stays linear.
+    a file with thousands of rows of one person stays linear. ``keys`` holds each asked
+    row's e-mail and name key (``email_key``, ``name_key``), worked out once per row.
     """
 
-    def __init__(self, keys: dict[int, tuple[object, ...]]) -> None:
-        self._keys = keys  # by row, shared between instances
+    def __init__(self) -> None:
+        self.keys: dict[int, tuple[str, tuple[str, str]]] = {}
+        # by e-mail (a str) and by name (a tuple): the two kinds of keys never meet
         self._by_key: dict[object, list[tuple[date, date, int]]] = {}
         self._first: dict[object, int] = {}
 
     def _keys_of(self, i: int, member: Member) -> tuple[object, ...]:
-        if i not in self._keys:
-            self._keys[i] = _person_keys(member)
-        return self._keys[i]
+        email, name = self.keys[i] = email_key(member), name_key(member)
+        return (email, name) if email else (name,)
 
     def add(self, i: int, member: Member) -> None:
-        for key in self._keys_of(i, member):
-            insort(self._by_key.setdefault(key, []), (*_term(member), i))
-            self._first.setdefault(key, i)
+        """Add row ``i`` (asked about by ``overlapping`` before)."""
+        email, name = self.keys[i]
+        term = (*_term(member), i)
+        for key in (email, name) if email else (name,):
+            if key in self._by_key:
+                insort(self._by_key[key], term)
+            else:
+                self._by_key[key] = [term]
+                self._first[key] = i
 
     def overlapping(self, i: int, member: Member) -> int | None:
         """The earliest row of the person of row ``i`` with an overlapping term, if any."""
-        start, end = _term(member)
-        found = []
+        found = None
         for key in self._keys_of(i, member):
-            terms = self._by_key.get(key, [])
-            k = bisect_left(terms, start, key=lambda term: term[1])  # first ending on or after
-            if k < len(terms) and terms[k][0] <= end:
-                found.append(terms[k][2])
-        return min(found, default=None)
+            terms = self._by_key.get(key)
+            if terms is None:
+                continue
+            start, end = _term(member)
+            k = bisect_left(terms, start, key=_end_of_term)  # first ending on or after
+            if k < len(terms) and terms[k][0] <= end and (found is None or terms[k][2] < found):
+                found = terms[k][2]
+        return found
 
-    def first(self, i: int, member: Member) -> int | None:
-        """The first row of the person of row ``i`` in file order, if any."""
-        rows = [self._first[key] for key in self._keys_of(i, member) if key in self._first]
-        return min(rows, default=None)
+    def first_before(self, i: int) -> int | None:
+        """The first row of the person of row ``i`` in file order, if it comes before ``i``
+        (row ``i`` was added)."""
+        email, name = self.keys[i]
+        first = min(self._first[email], self._first[name]) if email else self._first[name]
+        return first if first < i else None
 
 
-def _person_keys(member: Member) -> tuple[object, ...]:
-    email = email_key(member)
-    name = ("name", *name_key(member))
-    return (("email", email), name) if email else (name,)
+_end_of_term = itemgetter(1)
 
 
 def _term(member: Member) -> tuple[date, date]:
@@ -384,11 +391,11 @@ class _Stored:
         self._by_email = {key: _candidates(found) for key, found in by_email.items()}
         self._by_name = {key: _candidates(found) for key, found in by_name.items()}
 
-    def candidates(self, member: Member) -> _Candidates:
-        """The stored memberships of this row's person: by e-mail address, else by name."""
-        email = email_key(member)
+    def candidates(self, email: str, name: tuple[str, str]) -> _Candidates:
+        """The stored memberships of a row's person, by its ``email_key`` and ``name_key``:
+        by e-mail address, else by name."""
         by_email = self._by_email.get(email) if email else None
-        return by_email or self._by_name.get(name_key(member), _NO_CANDIDATES)
+        return by_email or self._by_name.get(name, _NO_CANDIDATES)
 
 
 def _candidates(members: list[Member]) -> _Candidates:
@@ -405,6 +412,7 @@ def _match(
     the same term start, else an overlapping term, else the person's only membership."""
     targets: dict[int, Member] = {}
     claimed: set[int | None] = set()
+    accepted = [i for i in accepted if candidates[i].members]  # the others match nothing
 
     def claim(i: int, found: Iterable[Member], rule: Callable[[Member], bool]) -> None:
         for candidate in found:

@@ -95,28 +95,40 @@ class MemberIndex:
 
     The rules that compare a member with all others look up only the memberships that can
     matter, so checking every row of a large import stays linear. A lookup never returns the
-    member it is asked about (the same object), so one index can hold a whole batch.
+    member it is asked about (the same object), so one index can hold a whole batch; the
+    keys of a member it holds are worked out once, not again when it is asked about.
     """
 
     def __init__(self, members: Iterable[Member]) -> None:
         self._by_name: dict[tuple[str, str], list[Member]] = {}
         self._by_email: dict[str, list[Member]] = {}
+        # by id(): the member itself is kept with its keys, so that its id stays its own
+        self._keys: dict[int, tuple[Member, tuple[str, str], str]] = {}
         holders: dict[MemberRole, list[Member]] = {}
         for member in members:
-            _add_person(self._by_name, name_key(member), member)
-            if email := email_key(member):
+            name, email = name_key(member), email_key(member)
+            self._keys[id(member)] = (member, name, email)
+            _add_person(self._by_name, name, member)
+            if email:
                 _add_person(self._by_email, email, member)
             if member.role is not MemberRole.MEMBER:
                 holders.setdefault(member.role, []).append(member)
         self._by_role = {role: _Terms(found) for role, found in holders.items()}
 
+    def _keys_of(self, member: Member) -> tuple[tuple[str, str], str]:
+        known = self._keys.get(id(member))
+        if known is not None and known[0] is member:
+            return known[1], known[2]
+        return name_key(member), email_key(member)
+
     def same_name(self, member: Member) -> Member | None:
         """Another person with the same given and family name, if there is one."""
-        return _other_person(self._by_name.get(name_key(member), ()), member)
+        name, _ = self._keys_of(member)
+        return _other_person(self._by_name.get(name, ()), member)
 
     def same_email(self, member: Member) -> Member | None:
         """Another person with the same e-mail address, if there is one."""
-        email = email_key(member)
+        _, email = self._keys_of(member)
         return _other_person(self._by_email.get(email, ()), member) if email else None
 
     def same_role_at_once(self, member: Member) -> Member | None:
@@ -168,28 +180,33 @@ def _person(member: Member) -> tuple[str, int]:
 
 def _add_person(index: dict, key: object, member: Member) -> None:
     """Keep the first two persons per key: enough to find one other than any given one."""
-    found = index.setdefault(key, [])
-    if len(found) < 2 and all(_person(m) != _person(member) for m in found):
+    found = index.get(key)
+    if found is None:
+        index[key] = [member]
+    elif len(found) < 2 and all(_person(m) != _person(member) for m in found):
         found.append(member)
 
 
 def _other_person(found: Iterable[Member], member: Member) -> Member | None:
-    person = _person(member)
-    return next((m for m in found if m is not member and _person(m) != person), None)
+    person = None
+    for other in found:
+        if other is not member:  # mostly the only one found is the member itself
+            person = person or _person(member)
+            if _person(other) != person:
+                return other
+    return None
 
 
-def _text_key(text: str) -> str:
-    """The form of a text that matching compares: case, accents, Unicode form and spacing
-    do not count ("JORG MULLER" and a decomposed "Jörg Müller" match)."""
-    return match_key(text)
+# The form of a text that matching compares (``match_key``): case, accents, Unicode form and
+# spacing do not count ("JORG MULLER" and a decomposed "Jörg Müller" match).
 
 
 def name_key(member: Member) -> tuple[str, str]:
-    return _text_key(member.given_name), _text_key(member.family_name)
+    return match_key(member.given_name), match_key(member.family_name)
 
 
 def email_key(member: Member) -> str:
-    return _text_key(member.email)
+    return match_key(member.email)
 
 
 def terms_overlap(a: Member, b: Member) -> bool:
