@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import partial
 
@@ -68,6 +68,8 @@ _LINE_KEYS = frozenset(
     | {"email", "phone"}
 )
 _BOOL_KEYS = frozenset({"voting_right", "publish_name", "publish_contact"})
+_TEXT_KEYS = _LINE_KEYS | {"postal_address", "notes"}  # reading them cannot fail
+_UNKNOWN = object()  # a cell not read yet
 _ENUMS: dict[str, type[LabelledEnum]] = {"sector": Sector, "role": MemberRole}
 
 _TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
@@ -223,20 +225,35 @@ class RowReader:
 
     ``keys`` are the attributes of the columns as ``map_header`` found them; the cells of a
     row are in the same order (missing cells at the end count as empty).
+
+    A file repeats the values of most columns (dates, roles, action fields, yes and no), so
+    the value of every distinct cell of such a column is read once and remembered.
     """
 
     def __init__(self, keys: list[str | None], field_ids: dict[str, int], today: date) -> None:
-        self._keys = keys
-        self._today = today
+        self._width = len(keys)
         self._fields = {_name_key(name): fid for name, fid in field_ids.items()}
         self._field_list = ", ".join(field_ids) or "(keine)"
         self._max_parts = 1 + max((len(_FIELD_SPLIT.findall(n)) for n in field_ids), default=0)
-        self._readers = [None if key is None else self._reader(key) for key in keys]
-        self._name_columns = [keys.index(k) for k in ("given_name", "family_name") if k in keys]
+        # A member's values by position, as a row without any column would have them.
+        blank = Member(None, "", "", term_start=today)
+        self._blank = [getattr(blank, f.name) for f in fields(Member)]
+        position = {f.name: i for i, f in enumerate(fields(Member))}
+        used = [(column, key) for column, key in enumerate(keys) if key is not None]
+        self._texts = [
+            (column, position[key], self._reader(key)) for column, key in used if key in _TEXT_KEYS
+        ]
+        # These may fail; they keep the column order, which the messages follow.
+        self._values = [
+            (column, position[key], key, self._reader(key), {})
+            for column, key in used
+            if key not in _TEXT_KEYS
+        ]
+        self._given, self._family = keys.index("given_name"), keys.index("family_name")
 
     def name(self, cells: Sequence[Cell]) -> str:
         """Given and family name as written in the row."""
-        parts = (_text(cells[i]) for i in self._name_columns if i < len(cells))
+        parts = [_text(cells[i]) for i in (self._given, self._family) if i < len(cells)]
         return " ".join(" ".join(parts).split())
 
     def error_row(self, line: int, cells: Sequence[Cell], *messages: str) -> ParsedMemberRow:
@@ -245,20 +262,25 @@ class RowReader:
         return ParsedMemberRow(line, None, errors, self.name(cells))
 
     def parse(self, line: int, cells: Sequence[Cell]) -> ParsedMemberRow:
-        values: dict[str, object] = {"id": None, "person_id": None, "term_start": self._today}
+        values = self._blank.copy()
         errors: list[str] = []
         failed: set[str] = set()
-        cells = list(cells) + [""] * (len(self._keys) - len(cells))
-        for key, read, cell in zip(self._keys, self._readers, cells, strict=False):
-            if read is None:
-                continue
-            try:
-                values[key] = read(cell)
-            except ValueError as exc:
-                errors.append(str(exc))
-                failed.add(key)
-                values.pop(key, None)
-        member = clean_member(Member(**values))
+        if len(cells) < self._width:
+            cells = [*cells, *[""] * (self._width - len(cells))]
+        for column, position, read in self._texts:
+            values[position] = read(cells[column])
+        for column, position, key, read, known in self._values:
+            cell = cells[column]
+            value = known.get(cell, _UNKNOWN)
+            if value is _UNKNOWN:
+                try:
+                    value = known[cell] = read(cell)
+                except ValueError as exc:
+                    errors.append(str(exc))
+                    failed.add(key)
+                    continue
+            values[position] = value
+        member = clean_member(Member(*values))
         for problem in member_problems(member):
             skip = problem.field in failed or (
                 problem.field == "term_end" and "term_start" in failed
