@@ -57,16 +57,16 @@ from expertenrat.ui.record_table import (
 )
 
 _CONTEXT = "RecommendationsPage"
-# The text columns give way together, each in proportion to its width: the title (the
-# widest) keeps the most, and takes whatever room is left over (fit_columns' ``wide``).
+# The other text columns give way first, each in proportion to its width; the title gives
+# way last and takes whatever room is left over (fit_columns' ``wide``).
 _SHRINKABLE = (
     (
-        RecommendationsTableModel.COLUMN_TITLE,
         RecommendationsTableModel.COLUMN_PROJECTS,
         RecommendationsTableModel.COLUMN_FIELD,
         RecommendationsTableModel.COLUMN_LEAD,
         RecommendationsTableModel.COLUMN_ORIGIN,
     ),
+    (RecommendationsTableModel.COLUMN_TITLE,),
 )
 _WITHOUT_RESPONSE = "without_response"
 _OVERDUE = "overdue"
@@ -133,7 +133,10 @@ class RecommendationsPage(NothingPending, QWidget):
         self.adopt_button = QPushButton(tr(_CONTEXT, "Beschließen …"))
         self.send_button = QPushButton(tr(_CONTEXT, "Versenden …"))
         self.due_button = QPushButton(tr(_CONTEXT, "Frist ändern …"))
-        self.response_button = QPushButton(tr(_CONTEXT, "Stellungnahme erfassen …"))
+        # Short labels keep the detail beside the table narrow, so the title column keeps
+        # its room on a 1280-pixel screen; the tooltip says the whole step.
+        self.response_button = QPushButton(tr(_CONTEXT, "Stellungnahme …"))
+        self.response_button.setToolTip(tr(_CONTEXT, "Stellungnahme des Projekts erfassen"))
         self.close_button = QPushButton(tr(_CONTEXT, "Abschließen …"))
         self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
         # Each button takes its step for the selected recommendation, where the table allows.
@@ -189,7 +192,7 @@ class RecommendationsPage(NothingPending, QWidget):
             self.view,
             (below,),
             side,
-            (900, 320),
+            (900, 230),
         )
 
     # --- the page protocol --------------------------------------------------------------

@@ -31,7 +31,7 @@ def register(make_window, qtbot, width: int, height: int):
     return page
 
 
-@pytest.mark.parametrize(("width", "height", "title_width"), [(1440, 900, 240), (1280, 800, 130)])
+@pytest.mark.parametrize(("width", "height", "title_width"), [(1440, 900, 240), (1280, 800, 190)])
 def test_the_title_gets_the_room_and_nothing_scrolls_sideways(
     make_window, qtbot, width, height, title_width
 ) -> None:
@@ -43,6 +43,16 @@ def test_the_title_gets_the_room_and_nothing_scrolls_sideways(
     assert header.sectionSize(M.COLUMN_TITLE) >= title_width
     assert header.sectionSize(M.COLUMN_TITLE) == max(header.sectionSize(c) for c in shown)
     assert [c for c in WHOLE if not shows_whole(view, c)] == []
+
+
+def test_the_step_buttons_beside_the_detail_show_their_labels_whole(make_window, qtbot) -> None:
+    page = register(make_window, qtbot, 1280, 800)
+    steps = (page.edit_button, page.adopt_button, page.send_button, page.due_button,
+             page.response_button, page.close_button, page.withdraw_button)  # fmt: skip
+    for button in steps:
+        text_width = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() > text_width, button.text()
+    assert page.response_button.toolTip() == "Stellungnahme des Projekts erfassen"
 
 
 def test_a_column_shown_from_the_header_menu_fits_too(make_window, qtbot) -> None:
