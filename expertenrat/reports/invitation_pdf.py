@@ -128,11 +128,13 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable]) -> list[Flowable]
     agenda = {PUBLIC_PART: doc.public_items, NON_PUBLIC_PART: doc.non_public_items}
     shown = [(label, items) for label, items in agenda.items() if items]
     for n, (label, items) in enumerate(shown, start=1):
-        story += theme.section_heading(
+        heading = theme.section_heading(
             f"Tagesordnung – {label}", keep_space=30 * mm, style=_agenda_heading()
         )
-        table = _agenda_table(items)
-        story.append(TableWithClosing(table, closing) if n == len(shown) else table)
+        if n < len(shown):
+            story += [*heading, _agenda_table(items)]
+        else:  # the page break, then the heading as part of the table with the closing
+            story += [*heading[:-1], TableWithClosing(_agenda_table(items), closing, heading[-1:])]
     return story
 
 

@@ -26,39 +26,52 @@ class WidowlessTable(Table):
 
 
 class TableWithClosing(Flowable):
-    """A table and what must follow it on the same page (a letter's closing lines).
+    """A table with its heading, and what must follow it on the same page (a letter's
+    closing lines).
 
     Where the table ends on a page without room for the closing below it, the table
-    breaks so that its last two rows go on to the next page with the closing: the
-    greeting never stands alone on a page of its own. The closing itself is kept
-    together and is not broken.
+    breaks so that its last two rows go on to the next page with the closing; a table of
+    one or two rows goes over whole, with its heading. So the greeting never stands alone
+    on a page of its own. The closing itself is kept together and is not broken.
     """
 
-    def __init__(self, table: Table, closing: list[Flowable]) -> None:
+    def __init__(
+        self,
+        table: Table,
+        closing: list[Flowable],
+        heading: list[Flowable] | None = None,
+        *,
+        moved: bool = False,
+    ) -> None:
         super().__init__()
         self._table = table
         self._closing = closing
+        self._heading = heading or []
+        self._moved = moved  # already sent to a new page: do not send it on again
+
+    def _height(self, flowables: list[Flowable], width: float) -> float:
+        if not flowables:
+            return 0.0
+        return flowables[0].getSpaceBefore() + _listWrapOn(flowables, width, self.canv)[1]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._table_height = self._table.wrapOn(self.canv, availWidth, availHeight)[1]
-        self._closing_height = _listWrapOn(self._closing, availWidth, self.canv)[1]
         return availWidth, 0xFFFFFF  # as KeepTogether: always split, split decides
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.wrapOn(self.canv, availWidth, availHeight)
-        closing = KeepTogether(self._closing)
-        if self._table_height + self._closing_height <= availHeight:
-            return [self._table, closing]
-        if self._table_height > availHeight:  # runs over anyway: carry the closing along
-            parts = self._table.split(availWidth, availHeight)
+        head, table, closing = self._heading, self._table, KeepTogether(self._closing)
+        upto_table = self._height([*head, table], availWidth)
+        if self._height([*head, table, *self._closing], availWidth) <= availHeight:
+            return [*head, table, closing]
+        if upto_table > availHeight:  # runs over anyway: carry the closing along
+            parts = table.split(availWidth, availHeight - self._height(head, availWidth))
             if not parts:
-                return []
-            return [*parts[:-1], TableWithClosing(parts[-1], self._closing)]
-        heights = self._table._rowHeights  # type: ignore[attr-defined]
-        data_rows = len(heights) - self._table.repeatRows  # type: ignore[attr-defined]
-        if data_rows < 3:  # nothing sensible to break: the closing goes over alone
-            return [self._table, closing]
-        parts = self._table.split(availWidth, self._table_height - sum(heights[-2:]) + 0.5)
-        if len(parts) != 2:
-            return [self._table, closing]
-        return [parts[0], FrameBreak(), TableWithClosing(parts[1], self._closing)]
+                return []  # all of it on the next page
+            return [*head, *parts[:-1], TableWithClosing(parts[-1], self._closing)]
+        heights = table._rowHeights  # type: ignore[attr-defined]
+        if len(heights) - table.repeatRows >= 3:  # type: ignore[attr-defined]
+            parts = table.split(availWidth, sum(heights[:-2]) + 0.5)
+            if len(parts) == 2:
+                return [*head, parts[0], FrameBreak(), TableWithClosing(parts[1], self._closing)]
+        if self._moved:
+            return [*head, table, closing]
+        return [FrameBreak(), TableWithClosing(table, self._closing, head, moved=True)]
