@@ -25,7 +25,7 @@ from typing import TypeVar
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, invitation_deadline
 from expertenrat.domain.quorum import QuorumResult
-from expertenrat.domain.votes import recused_label
+from expertenrat.domain.votes import recused_label, vote_outcome
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
@@ -85,10 +85,10 @@ class VoteRecord:
 def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> str:
     """ "Ja 7 · Nein 1 · Enthaltung 1 · befangen: Dr. X (Grund) – angenommen" and kin."""
     if vote.mode is VoteMode.NOTED:
-        return "ohne Abstimmung zur Kenntnis genommen"
-    outcome = "angenommen" if vote.adopted else "abgelehnt"
+        return VoteMode.NOTED.label
+    outcome = vote_outcome(vote.mode, vote.adopted)
     if vote.mode is VoteMode.UNANIMOUS:
-        parts = [f"einstimmig {outcome}"]
+        parts = [outcome]
     else:
         parts = [f"Ja {vote.yes}", f"Nein {vote.no}", f"Enthaltung {vote.abstain}"]
     if recused:

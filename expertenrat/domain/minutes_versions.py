@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.votes import vote_outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,16 +192,14 @@ def diff_snapshots(old: MinutesSnapshot, new: MinutesSnapshot) -> MinutesDiff:
 def vote_line(vote: VoteSnapshot) -> str:
     """ "Antrag X: Ja 7 · Nein 1 · Enthaltung 1 · befangen 0 – angenommen"."""
     mode = VoteMode(vote.mode)
+    outcome = vote_outcome(mode, vote.adopted)
     if mode is VoteMode.COUNTED:
-        counts = (
+        line = (
             f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} · befangen {vote.recused}"
+            f" – {outcome}"
         )
     else:
-        counts = mode.label
-    outcome = "angenommen" if vote.adopted else "abgelehnt"
-    if mode is VoteMode.NOTED:
-        outcome = ""
-    line = f"{counts} – {outcome}" if outcome else counts
+        line = outcome if mode is VoteMode.UNANIMOUS else mode.label
     return f"{vote.subject}: {line}" if vote.subject else line
 
 

@@ -40,6 +40,7 @@ from expertenrat.domain.oparl_records import (
     RecommendationRecord,
     Stamp,
 )
+from expertenrat.domain.votes import vote_outcome
 
 
 def oparl_tree(
@@ -391,8 +392,9 @@ class _BodyBuilder:
         consultation = self._item_consultation(item)
         if consultation:
             obj["consultation"] = consultation
-        if item.result:
-            obj["result"] = item.result
+        result = _result(item)
+        if result:
+            obj["result"] = result
         if item.resolution_text:
             obj["resolutionText"] = item.resolution_text
         obj.update(_vote_fields(item))
@@ -540,6 +542,15 @@ class _BodyBuilder:
 
     def _store(self, obj: dict) -> None:
         self.tree.documents[self.tree.path(obj["id"])] = obj
+
+
+def _result(item: AgendaItemRecord) -> str:
+    """The minutes' result of the item, else what came of its last vote ("angenommen"),
+    else nothing."""
+    if item.result or not item.votes:
+        return item.result
+    last = item.votes[-1]
+    return vote_outcome(last.mode, last.adopted)
 
 
 def _vote_fields(item: AgendaItemRecord) -> dict:

@@ -176,15 +176,28 @@ def _too_many(total: int, voters: Voters) -> str:
     )
 
 
+def vote_outcome(mode: VoteMode, adopted: bool) -> str:
+    """What came of a vote in words: "einstimmig angenommen", "angenommen", "abgelehnt", or
+    "zur Kenntnis genommen" (noted without a vote).
+
+    The vote lines of the minutes end with it; the OParl export gives it as the result of
+    an item whose minutes name no result of their own.
+    """
+    if mode is VoteMode.NOTED:
+        return "zur Kenntnis genommen"
+    verdict = "angenommen" if adopted else "abgelehnt"
+    return f"{VoteMode.UNANIMOUS.label} {verdict}" if mode is VoteMode.UNANIMOUS else verdict
+
+
 def vote_line(vote: Vote) -> str:
     """How the minutes print a vote."""
+    outcome = vote_outcome(vote.mode, vote.adopted)
     if vote.mode is VoteMode.NOTED:
         line = VoteMode.NOTED.label
     elif vote.mode is VoteMode.UNANIMOUS:
-        line = f"{VoteMode.UNANIMOUS.label} angenommen"
+        line = outcome
     else:
-        verdict = "angenommen" if vote.adopted else "abgelehnt"
-        line = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} – {verdict}"
+        line = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} – {outcome}"
     if vote.recused_members:
         names = ", ".join(recused_label(m.name, m.reason) for m in vote.recused_members)
         line += f" · befangen: {names}"

@@ -116,7 +116,7 @@ def test_the_diff_names_header_changes_and_new_and_dropped_items() -> None:
 
 def test_vote_lines() -> None:
     assert vote_line(VoteSnapshot(mode=VoteMode.UNANIMOUS.value, adopted=True)) == (
-        "einstimmig – angenommen"
+        "einstimmig angenommen"
     )
     assert vote_line(VoteSnapshot("Bericht", mode=VoteMode.NOTED.value)) == (
         "Bericht: ohne Abstimmung zur Kenntnis genommen"

@@ -254,9 +254,36 @@ def test_vendor_fields_carry_votes_and_response_status(services, tmp_path):
     voted = [i for i in walk.of_type("AgendaItem") if "expertenrat:votesYes" in i]
     assert voted and all(isinstance(i["expertenrat:votesYes"], int) for i in voted)
     assert all("expertenrat:votesRecused" in i for i in voted)
+    results = stored_results(services.database)
+    for item in walk.of_type("AgendaItem"):
+        if item.get("deleted"):
+            continue
+        written = results.get(item["id"].rsplit("/", 1)[-1].removesuffix(".json"), "")
+        if written or "expertenrat:voteMode" not in item:
+            assert item.get("result", "") == written
+        else:  # an empty "Ergebnis": the outcome of the last vote
+            vote = item["expertenrat:voteMode"], item["expertenrat:adopted"]
+            assert item["result"] == OUTCOMES[vote]
+    derived = [i["result"] for i in voted if i["result"] in OUTCOMES.values()]
+    assert {"einstimmig angenommen", "angenommen"} <= set(derived)
     papers = [p for p in walk.of_type("Paper") if p.get("paperType") in {"Empfehlung", "Impuls"}]
     assert papers and all(p["expertenrat:responseStatus"] for p in papers)
     assert all(p["reference"].startswith("E-") for p in papers)
+
+
+OUTCOMES = {
+    ("unanimous", True): "einstimmig angenommen",
+    ("counted", True): "angenommen",
+    ("counted", False): "abgelehnt",
+    ("noted", False): "zur Kenntnis genommen",
+}
+
+
+def stored_results(database: Database) -> dict[str, str]:
+    """The minutes' "Ergebnis" of every agenda item by public id."""
+    with database.reading() as session:
+        rows = session.execute(select(models.AgendaItem.public_id, models.AgendaItem.result))
+        return {key: result for key, result in rows}
 
 
 def test_list_pages_follow_links_next(services, tmp_path, monkeypatch):
