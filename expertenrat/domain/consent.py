@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter
 
 from expertenrat.domain.enums import ConsentKind, ConsentSource
 from expertenrat.domain.members import Member
@@ -59,6 +60,8 @@ class ConsentChange:
 _KINDS = tuple(ConsentKind)
 """The kinds of consent, in their order (iterating the enum itself costs more: every row of
 an import asks)."""
+_consent_values = attrgetter(*(name for kind in _KINDS for name in CONSENT_ATTRIBUTES[kind]))
+_NO_CONSENT = tuple(value for _ in _KINDS for value in NOT_GIVEN)
 
 
 def consent_of(member: Member | None, kind: ConsentKind) -> tuple[bool, date | None]:
@@ -75,6 +78,9 @@ def consents_of(member: Member) -> dict[ConsentKind, tuple[bool, date | None]]:
 
 def consent_changes(member: Member, stored: Member | None) -> tuple[ConsentChange, ...]:
     """What saving ``member`` over ``stored`` (``None``: a new person) changes in consent."""
+    before = _NO_CONSENT if stored is None else _consent_values(stored)
+    if _consent_values(member) == before:
+        return ()  # the common case, seen at once: an import asks for every row
     changes = []
     for kind in _KINDS:
         new, old = consent_of(member, kind), consent_of(stored, kind)

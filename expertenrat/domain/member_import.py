@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
 from operator import itemgetter
@@ -19,6 +19,7 @@ from expertenrat.domain.members import (
     email_key,
     member_problems,
     name_key,
+    replaced,
     terms_overlap,
 )
 from expertenrat.domain.progress import Progress, no_progress
@@ -298,7 +299,7 @@ def _resolve(
             root = file_rows.first_before(i)
             members[i] = member
             if root is not None and members[root].person_id is not None:
-                members[i] = replace(member, person_id=members[root].person_id)
+                members[i] = replaced(member, person_id=members[root].person_id)
             elif root is not None:
                 person_of[i] = person_of.get(root, root)
     return members, person_of
@@ -435,7 +436,7 @@ def _match(
 def _merge(member: Member, stored: Member, kept: tuple[str, ...], *identity: str) -> Member:
     """``member`` with the stored values of the ``kept`` attributes (those the file has no
     column for) and the ``identity`` attributes (ids and versions) of ``stored``."""
-    return replace(member, **{name: getattr(stored, name) for name in (*kept, *identity)})
+    return replaced(member, **{name: getattr(stored, name) for name in (*kept, *identity)})
 
 
 def _validate(
@@ -456,7 +457,7 @@ def _validate(
     """
     shared = {*person_of, *person_of.values()}  # rows of a new person with several rows
     checked = {
-        i: replace(m, person_id=-1 - person_of.get(i, i)) if i in shared else m
+        i: replaced(m, person_id=-1 - person_of.get(i, i)) if i in shared else m
         for i, m in members.items()
     }
     matched = {t.id for t in targets.values()}
@@ -467,6 +468,8 @@ def _validate(
         if members[i] is not parsed[i]:
             problems = member_problems(checked[i]) + problems
         progress(done, len(members))
+        if not problems:
+            continue
         if any(not p.warning for p in problems):
             errors[i] = [p.message for p in problems if not p.warning]
         else:

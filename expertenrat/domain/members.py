@@ -228,11 +228,37 @@ def clean_member(member: Member) -> Member:
     return replaced(member, **changed) if changed else member
 
 
+def clean_and_check(member: Member) -> tuple[Member, list[FieldProblem]]:
+    """``clean_member(member)`` and its ``member_problems``, in one pass over the texts that
+    cleans each one and checks it cleaned (a file import does both for every row)."""
+    changed = {}
+    found: list[FieldProblem] = []
+    for name, spec in _PERSON_TEXTS:
+        value = getattr(member, name)
+        cleaned = clean_text(value, spec)
+        if cleaned != value:
+            changed[name] = cleaned
+        # text_problems finds nothing in what passes its own first test, so it is not asked
+        if not (cleaned.isascii() and cleaned.isprintable() and len(cleaned) <= spec.max_length):
+            found.extend(text_problems(name, cleaned, spec))
+    member = replaced(member, **changed) if changed else member
+    return member, _problems(member, found)
+
+
 def value_problems(member: Member) -> list[FieldProblem]:
     """What the values alone break: text lengths and characters, dates (``field_limits``)."""
+    return _text_problems(member) + _date_problems(member)
+
+
+def _text_problems(member: Member) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     for name, spec in _PERSON_TEXTS:
         problems.extend(text_problems(name, getattr(member, name), spec))
+    return problems
+
+
+def _date_problems(member: Member) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
     for name, subject in _DATES:
         problems.extend(date_problems(name, getattr(member, name), subject))
     return problems
@@ -253,11 +279,17 @@ def validate_member(
 
 def member_problems(member: Member) -> list[FieldProblem]:
     """What the member breaks on its own: names, values, e-mail address, term, action field."""
+    return _problems(member, _text_problems(member))
+
+
+def _problems(member: Member, text_problems: list[FieldProblem]) -> list[FieldProblem]:
+    """``member_problems``, given what ``_text_problems`` found."""
     problems: list[FieldProblem] = []
     for name, label in (("given_name", "Vorname"), ("family_name", "Nachname")):
         if not getattr(member, name).strip():
             problems.append(FieldProblem(name, f"Bitte geben Sie den {label}n an."))
-    problems.extend(value_problems(member))
+    problems.extend(text_problems)
+    problems.extend(_date_problems(member))
     if member.email.strip() and not looks_like_email(member.email.strip()):
         problems.append(
             FieldProblem("email", "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).")

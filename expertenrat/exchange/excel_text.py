@@ -29,6 +29,14 @@ def unguard_formula(value: str) -> str:
     return value[1:] if value[:1] == "'" and _guarded(value[1:]) else value
 
 
+def unguard_formulas(values: list[str]) -> list[str]:
+    """:func:`unguard_formula` of each of ``values`` (a row of cells): most rows hold no
+    apostrophe at all, which one look at all of them finds."""
+    if "'" not in "".join(values):
+        return values
+    return [unguard_formula(value) for value in values]
+
+
 def _guarded(value: str) -> bool:
     return value[:1] == "'" or value[:1] in _FORMULA_STARTS
 

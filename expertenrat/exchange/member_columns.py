@@ -22,7 +22,7 @@ from functools import partial
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError, FieldProblem
-from expertenrat.domain.members import Member, clean_member, member_problems
+from expertenrat.domain.members import Member, clean_and_check
 
 FIELD_SEPARATOR = " | "
 """Joins the further action fields in one cell. The import also splits at ``,``, ``;`` and
@@ -280,8 +280,8 @@ class RowReader:
                     failed.add(key)
                     continue
             values[position] = value
-        member = clean_member(Member(*values))
-        for problem in member_problems(member):
+        member, problems = clean_and_check(Member(*values))
+        for problem in problems:
             skip = problem.field in failed or (
                 problem.field == "term_end" and "term_start" in failed
             )

@@ -30,7 +30,7 @@ from datetime import date
 
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
-from expertenrat.exchange.excel_text import excel_safe, unguard_formula
+from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
 from expertenrat.exchange.member_columns import (
     COLUMNS,
     Cell,
@@ -127,7 +127,7 @@ def _parse_row(reader: RowReader, width: int, line: int, cells: list[str]) -> Pa
             f"Die Zeile hat {len(cells)} Werte, die erste Zeile aber nur {width} Spalten. "
             "Vermutlich enthält ein Wert das Trennzeichen und steht nicht in Anführungszeichen.",
         )
-    return reader.parse(line, [unguard_formula(cell) for cell in cells])
+    return reader.parse(line, unguard_formulas(cells))
 
 
 def _decode(data: bytes) -> tuple[str, str]:
