@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
     def _fit_sidebar(self) -> None:
         """The area names are never clipped, however wide the page beside them wants to be."""
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        margin = 2 * self.sidebar.frameWidth() + self.sidebar.fontMetrics().averageCharWidth() * 2
+        sides = self.sidebar.contentsMargins()  # the frame (the style sheet's border)
+        margin = sides.left() + sides.right() + 4
         self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + margin)
         self.splitter.setCollapsible(0, False)
 

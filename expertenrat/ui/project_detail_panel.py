@@ -26,6 +26,8 @@ _CONTEXT = "ProjectDetailPanel"
 class ConsultationsModel(RowsTableModel):
     """The agenda items that dealt with a project, one row each."""
 
+    TITLE = 3
+
     def __init__(self, parent=None) -> None:
         super().__init__(
             (
@@ -60,6 +62,8 @@ class ConsultationsModel(RowsTableModel):
 
 class RecommendationsModel(RowsTableModel):
     """The recommendations addressed to a project: code, title, status."""
+
+    TITLE = 1
 
     def __init__(self, parent=None) -> None:
         super().__init__(
@@ -105,15 +109,19 @@ class ProjectDetailPanel(QWidget):
         layout.addWidget(recommendations_box, 1)
         self.show_project(None, [], [])
 
-    def _table(self, title: str, model: RowsTableModel, empty: str) -> tuple[QTableView, QGroupBox]:
+    def _table(
+        self, title: str, model: ConsultationsModel | RecommendationsModel, empty: str
+    ) -> tuple[QTableView, QGroupBox]:
         view = QTableView()
         view.setModel(model)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
         view.setWordWrap(False)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the title takes the room left and ends in "…" where that is short (tooltip: whole)
+        header.setSectionResizeMode(model.TITLE, QHeaderView.ResizeMode.Stretch)
         stack = QStackedWidget()
         stack.addWidget(view)
         stack.addWidget(hint_label(empty))

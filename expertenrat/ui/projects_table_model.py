@@ -48,7 +48,13 @@ class ProjectsTableModel(RowsTableModel):
         COLUMN_PARTNERS,
         COLUMN_RECOMMENDATIONS,
     ) = range(9)
-    HIDDEN_BY_DEFAULT = (COLUMN_CONTACT, COLUMN_PARTNERS, COLUMN_RECOMMENDATIONS)
+    # The counts are in the detail beside the table, so the title keeps its room.
+    HIDDEN_BY_DEFAULT = (
+        COLUMN_CONSULTATIONS,
+        COLUMN_CONTACT,
+        COLUMN_PARTNERS,
+        COLUMN_RECOMMENDATIONS,
+    )
     # Stable names of the columns, for remembering which ones the user shows.
     KEYS = (
         "title",

@@ -113,14 +113,14 @@ def fit_columns(
         header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
     if excess <= 0:
         return
+    floors = _header_floors(header)
     for columns in shrinkable:
         spare = {
             c: room
             for c in columns
             if not header.isSectionHidden(c)
             # never narrower than the header's text ("Federführung" whole)
-            and (room := header.sectionSize(c) - max(MIN_SHRUNK_WIDTH, header.sectionSizeHint(c)))
-            > 0
+            and (room := header.sectionSize(c) - max(MIN_SHRUNK_WIDTH, floors[c])) > 0
         }
         total_spare = sum(spare.values())
         to_cut = excess  # each column of the group gives its share of the same excess
@@ -130,6 +130,22 @@ def fit_columns(
             excess -= cut
         if excess <= 0:
             return
+
+
+def _header_floors(header: QHeaderView) -> dict[int, int]:
+    """The width of each column's header text with its margins; with the room for the sort
+    arrow only in the sorted column (Qt's size hint keeps that room in every column)."""
+    sorted_column = header.sortIndicatorSection()
+    if not header.isSortIndicatorShown():
+        return {c: header.sectionSizeHint(c) for c in range(header.count())}
+    header.setSortIndicatorShown(False)
+    try:
+        floors = {c: header.sectionSizeHint(c) for c in range(header.count())}
+    finally:
+        header.setSortIndicatorShown(True)
+    if sorted_column in floors:
+        floors[sorted_column] = header.sectionSizeHint(sorted_column)
+    return floors
 
 
 class _WidthWatch(QObject):
@@ -150,8 +166,10 @@ class _WidthWatch(QObject):
 
 def refit_on_width_change(view: QTableView, fit: Callable[[], None]) -> None:
     """Fit the columns again whenever the table's width changes (the window or a splitter
-    resized, the detail panel beside it grown), not only when the page is shown."""
+    resized, the detail panel beside it grown), not only when the page is shown; and when
+    the table is sorted by another column (whose header then needs room for the arrow)."""
     _WidthWatch(view.viewport(), fit)
+    view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: fit())
 
 
 def selected_record(view: QTableView) -> Any | None:
@@ -209,6 +227,35 @@ class TableOrEmpty(QStackedWidget):
         self.setCurrentWidget(self.empty_label)
 
 
+BESIDE_MIN_WIDTH = 260  # the narrowest the panel beside a table gets by giving way
+
+
+class _RecordSplitter(QSplitter):
+    """The table and the panel beside it. The panel keeps its initial width where there is
+    room and gives way in proportion on a narrow window (its share of ``widths``, not
+    narrower than ``BESIDE_MIN_WIDTH``), so that the table keeps room for its titles;
+    once the user drags the handle, the widths are theirs."""
+
+    def __init__(self, widths: tuple[int, int]) -> None:
+        super().__init__()
+        self._widths = widths
+        self._dragged = False
+        self.splitterMoved.connect(self._dragged_by_hand)
+
+    def _dragged_by_hand(self) -> None:
+        self._dragged = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._dragged or self.count() != 2:
+            return
+        total = sum(self.sizes())
+        table, beside = self._widths
+        share = round(total * beside / (table + beside))
+        side = min(beside, max(BESIDE_MIN_WIDTH, share))
+        self.setSizes([total - side, side])
+
+
 def record_page_layout(
     page: QWidget,
     title: str,
@@ -220,7 +267,8 @@ def record_page_layout(
 ) -> None:
     """A records page: its title over a splitter; on the left the filter bar, the table
     (which takes the height) and what goes under it (the count, the buttons); on the right
-    ``beside`` (the selected record, panels)."""
+    ``beside`` (the selected record, panels), ``widths`` wide where the window is wide
+    enough (on a narrow one the panel gives way, see :class:`_RecordSplitter`)."""
     table_side = QWidget()
     left = QVBoxLayout(table_side)
     left.setContentsMargins(0, 0, 0, 0)
@@ -231,7 +279,7 @@ def record_page_layout(
             left.addLayout(part)
         else:
             left.addWidget(part)
-    splitter = QSplitter()
+    splitter = _RecordSplitter(widths)
     splitter.addWidget(table_side)
     splitter.addWidget(beside)
     splitter.setStretchFactor(0, 1)

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
+from expertenrat.paths import resource_path
 from expertenrat.services.context import Services
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.worker import THREAD_NAME
@@ -124,6 +125,15 @@ def demo_services(sqlite_demo_database) -> Services:
 @pytest.fixture
 def qsettings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def app_style_sheet(qapp) -> Iterator[None]:
+    """The app's style sheet (sidebar, page titles …) on the application, as the app sets
+    it; ask for it before the window is made (the sidebar measures its labels then)."""
+    qapp.setStyleSheet(resource_path("style", "app.qss").read_text("utf-8"))
+    yield
+    qapp.setStyleSheet("")
 
 
 @pytest.fixture

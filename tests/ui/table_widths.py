@@ -1,9 +1,23 @@
 """What a records table shows at a window width: whether its columns fit without sideways
-scrolling, and whether a column shows its content and header text whole."""
+scrolling, whether a column shows its content and header text whole or the start of each
+text."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView
+
+# The app opens at 92 % of the screen: on a 1280×800 screen the window is this large
+# (with the app's style sheet: the fixture app_style_sheet).
+NARROW_WINDOW = (1178, 736)
+
+
+def shows_start(view: QTableView, column: int, characters: int) -> bool:
+    """Whether ``column`` shows at least the first ``characters`` characters of each cell."""
+    width = view.horizontalHeader().sectionSize(column)
+    metrics, model = view.fontMetrics(), view.model()
+    texts = [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
+    room = width - 2 * (view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 1)
+    return all(metrics.horizontalAdvance(t[:characters] + "…") <= room for t in texts)
 
 
 def fits(view: QTableView) -> bool:

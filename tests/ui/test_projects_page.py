@@ -6,13 +6,15 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from table_widths import fits, shows_whole
+from PySide6.QtWidgets import QSplitter
+from table_widths import NARROW_WINDOW, fits, shows_start, shows_whole
 
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.field_limits import PROJECT
 from expertenrat.domain.projects import Project
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.projects_table_model import ProjectsTableModel
+from expertenrat.ui.record_table import BESIDE_MIN_WIDTH
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
@@ -290,3 +292,31 @@ def test_the_title_takes_the_room_and_every_header_shows_whole(window, page, qtb
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert fits(view)
     assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in shown)
+
+
+def test_on_a_1280_px_screen_the_detail_gives_way_to_the_titles(
+    app_style_sheet, make_window, qtbot
+):
+    window = make_window()
+    window.resize(*NARROW_WINDOW)
+    window.show()
+    window.show_area(window.pages.projects)
+    qtbot.waitExposed(window)
+    page = window.pages.projects
+    splitter = page.findChild(QSplitter)
+    assert BESIDE_MIN_WIDTH <= splitter.sizes()[1] < 360
+    assert fits(page.view) and shows_start(page.view, ProjectsTableModel.COLUMN_TITLE, 20)
+    assert page.view.horizontalHeader().isSectionHidden(ProjectsTableModel.COLUMN_CONSULTATIONS)
+
+    _select(page, "Intelligente Parkraumsteuerung Warnemünde")
+    buttons = (page.new_button, page.edit_button, page.close_button, page.delete_button)
+    assert all(b.width() > b.fontMetrics().horizontalAdvance(b.text()) for b in buttons)
+    detail = page.detail
+    for view in (detail.consultations_view, detail.recommendations_view):
+        qtbot.waitUntil(lambda v=view: v.isVisible() and v.horizontalScrollBar().maximum() == 0)
+
+    splitter.moveSplitter(splitter.sizes()[0] - 40, 1)  # the user widens the detail
+    dragged = splitter.sizes()[1]
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: page.view.viewport().width() > 700)
+    assert splitter.sizes()[1] == dragged

@@ -4,7 +4,9 @@ columns show their content and header whole, and nothing scrolls sideways."""
 from __future__ import annotations
 
 import pytest
-from table_widths import fits, shows_whole
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from table_widths import NARROW_WINDOW, fits, shows_start, shows_whole
 
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
@@ -43,6 +45,23 @@ def test_the_title_gets_the_room_and_nothing_scrolls_sideways(
     assert header.sectionSize(M.COLUMN_TITLE) >= title_width
     assert header.sectionSize(M.COLUMN_TITLE) == max(header.sectionSize(c) for c in shown)
     assert [c for c in WHOLE if not shows_whole(view, c)] == []
+
+
+def test_in_the_window_on_a_1280_px_screen_the_titles_show_20_characters(
+    app_style_sheet, make_window, qtbot
+):
+    page = register(make_window, qtbot, *NARROW_WINDOW)
+    view, header = page.view, page.view.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    bold = header.font()
+    bold.setBold(True)
+    heads = [view.model().headerData(c, Qt.Orientation.Horizontal) for c in shown]
+
+    assert fits(view) and shows_start(view, M.COLUMN_TITLE, 20)
+    assert [c for c in WHOLE if not shows_whole(view, c)] == []
+    widths = [header.sectionSize(c) for c in shown]
+    texts = [QFontMetrics(bold).horizontalAdvance(h) for h in heads]
+    assert all(t < w for t, w in zip(texts, widths, strict=True))
 
 
 def test_the_step_buttons_beside_the_detail_show_their_labels_whole(make_window, qtbot) -> None:
