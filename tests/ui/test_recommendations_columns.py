@@ -63,6 +63,10 @@ def test_in_the_window_on_a_1280_px_screen_the_titles_show_20_characters(
     texts = [QFontMetrics(bold).horizontalAdvance(h) for h in heads]
     assert all(t < w for t, w in zip(texts, widths, strict=True))
 
+    view.sortByColumn(M.COLUMN_FIELD, Qt.SortOrder.AscendingOrder)  # its header: the arrow too
+    assert header.sectionSize(M.COLUMN_FIELD) >= header.sectionSizeHint(M.COLUMN_FIELD)
+    assert fits(view)
+
 
 def test_the_step_buttons_beside_the_detail_show_their_labels_whole(make_window, qtbot) -> None:
     page = register(make_window, qtbot, 1280, 800)
