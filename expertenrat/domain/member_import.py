@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple, Protocol
 
 from expertenrat.domain.consent import CONSENT_FIELDS, ConsentChange, review_consent
@@ -479,7 +479,15 @@ def _validate(
 
 def _changes(member: Member, stored: Member, column_names: Mapping[str, str]) -> list[str]:
     """The column names of what an update would change, in column order."""
-    changed = {name for name in _COMPARED if _compared(member, name) != _compared(stored, name)}
+    # Only what differs as it is can differ as compared (the further action fields also when
+    # the primary one differs): the attributes are read at once, and few are compared.
+    values = zip(_COMPARED, _compared_values(member), _compared_values(stored), strict=True)
+    differing = {name for name, new, old in values if new != old}
+    if "primary_field_id" in differing:
+        differing.add("further_field_ids")
+    changed = {name for name in differing if _compared(member, name) != _compared(stored, name)}
+    if not changed:
+        return []
     return [label for name, label in column_names.items() if name in changed] + [
         name for name in sorted(changed) if name not in column_names
     ]
@@ -498,3 +506,4 @@ def _compared(member: Member, name: str) -> object:
 
 _ATTRIBUTES = tuple(f.name for f in fields(Member) if f.name not in _IDENTITY)
 _COMPARED = tuple(name for name in _ATTRIBUTES if name not in CONSENT_FIELDS)
+_compared_values = attrgetter(*_COMPARED)
