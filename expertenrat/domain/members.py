@@ -61,7 +61,7 @@ class Member:
     @property
     def full_name(self) -> str:
         """Title, given and family name as written in documents: "Prof. Dr. Anna Berg"."""
-        return " ".join(p for p in (self.title, self.given_name, self.family_name) if p).strip()
+        return " ".join(filter(None, (self.title, self.given_name, self.family_name))).strip()
 
     @property
     def sort_name(self) -> str:

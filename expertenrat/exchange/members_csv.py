@@ -102,7 +102,7 @@ def parse_members_csv(
     for row_no, (cells, problem) in enumerate(records, start=1):
         if problem:
             raise DataEntryError(f"Zeile {row_no}: {problem}")
-        if any(cell.strip() for cell in cells):
+        if _has_text(cells):
             header = cells
             break
     if header is None:
@@ -113,14 +113,14 @@ def parse_members_csv(
     for line, (cells, problem) in enumerate(records, start=row_no + 1):
         if problem:
             rows.append(ParsedMemberRow(line, None, (f"Zeile {line}: {problem}",)))
-        elif any(cell.strip() for cell in cells):
+        elif _has_text(cells):
             rows.append(_parse_row(reader, len(keys), line, cells))
     present = frozenset(key for key in keys if key is not None)
     return MembersCsv(tuple(rows), ignored, present, delimiter, encoding)
 
 
 def _parse_row(reader: RowReader, width: int, line: int, cells: list[str]) -> ParsedMemberRow:
-    if any(cell.strip() for cell in cells[width:]):
+    if len(cells) > width and _has_text(cells[width:]):
         return reader.error_row(
             line,
             cells,
@@ -128,6 +128,11 @@ def _parse_row(reader: RowReader, width: int, line: int, cells: list[str]) -> Pa
             "Vermutlich enthält ein Wert das Trennzeichen und steht nicht in Anführungszeichen.",
         )
     return reader.parse(line, unguard_formulas(cells))
+
+
+def _has_text(cells: list[str]) -> bool:
+    """Whether any of ``cells`` holds more than white space (all at once: every row asks)."""
+    return bool("".join(cells).strip())
 
 
 def _decode(data: bytes) -> tuple[str, str]:
