@@ -14,7 +14,13 @@ from expertenrat.domain.councils import (
     validate_settings,
 )
 from expertenrat.domain.field_limits import COUNCIL, PERSON
-from expertenrat.domain.members import Member, clean_member, validate_member
+from expertenrat.domain.members import (
+    Member,
+    clean_and_check,
+    clean_member,
+    member_problems,
+    validate_member,
+)
 
 TODAY = date(2026, 11, 27)
 
@@ -151,6 +157,26 @@ def test_cleaning_makes_nfc_and_strips_single_line_fields():
     assert cleaned.family_name == "Jörg Müller-Lüdenscheidt"
     assert unicodedata.is_normalized("NFC", cleaned.affiliation)
     assert cleaned.affiliation == "Jörg Müller-Lüdenscheidt"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"family_name": unicodedata.normalize("NFD", "  Müller "), "notes": "  frei  "},
+        {"given_name": " ", "email": "kein@", "title": "x" * 101, "phone": "0381\x00"},
+        {"affiliation": "Uni\u2028Rostock", "postal_address": "Weg 1\u2028Rostock\x1b"},
+        {"notes": "n" * 20_001, "term_end": date(2024, 1, 1), "primary_field_id": None},
+        {"position": "\u0958" * 300, "publish_name_on": date(2200, 1, 1)},
+    ],
+)
+def test_cleaning_and_checking_in_one_pass_is_cleaning_then_checking(changes):
+    given = member(**changes)
+
+    cleaned, problems = clean_and_check(given)
+
+    assert cleaned == clean_member(given)
+    assert problems == member_problems(clean_member(given))
 
 
 @pytest.mark.parametrize(
