@@ -86,15 +86,17 @@ def write_backup(target: IO[bytes], backup: Backup) -> None:
     """Write ``backup`` as a zip to ``target`` (a file opened for binary writing).
 
     Each part is streamed into the zip in slices of rows and hashed on the way, so no
-    part is ever held as one big string. Parts with bytes (stored PDFs, logos) are stored
-    without compression: base64 of compressed PDFs shrinks by less than a third, and
-    deflating it took most of the time of a backup and a restore.
+    part is ever held as one big string; its size is not known beforehand, so each part
+    has the zip64 sizes (a part over 2 GiB, years of stored PDFs, would otherwise fail).
+    Parts with bytes (stored PDFs, logos) are stored without compression: base64 of
+    compressed PDFs shrinks by less than a third, and deflating it took most of the time
+    of a backup and a restore.
     """
     entries = []
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for part in backup.tables:
             digest = hashlib.sha256()
-            with zf.open(_member(part), "w") as handle:
+            with zf.open(_member(part), "w", force_zip64=True) as handle:
                 for chunk in _encoded_part(part):
                     digest.update(chunk)
                     handle.write(chunk)
