@@ -1,10 +1,11 @@
 """The invitation (Einladung) to a meeting as a German letter, or its cancellation (Absage).
 
-Letterhead and page frame come from the theme; below them the address block, the place
-and date line, the subject, the time and place, the agenda in its public and non-public
-part, the line for excuses and the notice-period statement. The PDF states the truth: an
-invitation later than the notice period does not claim to keep it, and the service gets a
-warning for the secretariat.
+Letterhead and page frame come from the theme; address with place and date, subject,
+salutation and closing are the letter parts the reminder shares (``letter_parts``);
+between them the time and place, the agenda in its public and non-public part, the line
+for excuses and the notice-period statement. The PDF states the truth: an invitation
+later than the notice period does not claim to keep it, and the service gets a warning
+for the secretariat.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -20,8 +20,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
-from expertenrat.reports import theme
 from expertenrat.reports.theme import PLAIN, SMALL, Column, Lines
 from expertenrat.reports.widowless_table import TableWithClosing
 
@@ -60,19 +60,16 @@ def render_invitation(
     heading = meeting_heading(doc)
     title = f"Absage: {heading}" if doc.cancelled else f"Einladung zur {heading}"
     head = doc.letterhead
-    info = theme.DocumentInfo(
-        title=title,
-        council_name=head.council_name,
-        city=head.city,
-        date=doc.invitation_date,
-        logo_png=head.logo_png,
+    info = letter_parts.letter_info(
+        head,
+        title,
+        doc.invitation_date,
         subject=f"{title}, {parts.when(doc)}",
-        date_label="",
         keywords=keywords,
         reproducible=reproducible,
     )
-    story = [*_address_block(doc), parts.paragraph(title, "heading", theme.BOLD)]
-    story += [Spacer(0, 2 * mm), parts.paragraph(doc.salutation), Spacer(0, 3 * mm)]
+    story = letter_parts.address_block(doc.addressee_lines, head.city, doc.invitation_date)
+    story += letter_parts.opening(title, doc.salutation)
     if doc.cancelled:
         story += [*_cancellation(doc), Spacer(0, 6 * mm), KeepTogether(_closing(doc))]
     else:
@@ -80,39 +77,6 @@ def render_invitation(
     return RenderedPdf(
         theme.build_pdf(story, info), parts.warnings(doc, late_notice=True), len(doc.agenda)
     )
-
-
-def _address_block(doc: MeetingDocument) -> list[Flowable]:
-    """The address on the left and, beside its first line, place and date on the right
-    (as the information block of a DIN 5008 letter)."""
-    s = theme.styles()
-    head = doc.letterhead
-    dated = ParagraphStyle("dated", s.body, alignment=TA_RIGHT)
-    place = " ".join(head.city.split())
-    line = f"{place}, {theme.german_date(doc.invitation_date)}" if place else ""
-    width = theme.content_width()
-    block = Table(
-        [
-            [
-                parts.paragraph("\n".join(doc.addressee_lines)),
-                parts.paragraph(line or theme.german_date(doc.invitation_date), dated),
-            ]
-        ],
-        colWidths=[width * 0.62, width * 0.38],
-        hAlign="LEFT",
-    )
-    block.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                *((side, (0, 0), (-1, -1), 0) for side in _PADDINGS),
-            ]
-        )
-    )
-    return [Spacer(0, 2 * mm), block, Spacer(0, 4 * mm)]
-
-
-_PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 
 
 def _invitation(doc: MeetingDocument, closing: list[Flowable]) -> list[Flowable]:
@@ -191,12 +155,7 @@ def _cancellation(doc: MeetingDocument) -> list[Flowable]:
 
 
 def _closing(doc: MeetingDocument) -> list[Flowable]:
-    return [
-        parts.paragraph("Mit freundlichen Grüßen"),
-        Spacer(0, 6 * mm),
-        parts.paragraph(doc.signature),
-        parts.paragraph(doc.letterhead.council_name, "small"),
-    ]
+    return letter_parts.closing(doc.signature, doc.letterhead.council_name)
 
 
 def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) -> RenderedPdf:

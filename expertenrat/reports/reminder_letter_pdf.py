@@ -9,9 +9,10 @@ from reportlab.platypus import Spacer
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import ReminderLetter, reminder_subject, salutation
-from expertenrat.reports import theme
+from expertenrat.reports import letter_parts, theme
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+from expertenrat.reports.widowless_table import TableWithClosing
 
 
 def _code(row: RecommendationRow) -> Lines:
@@ -44,24 +45,17 @@ _COLUMNS: tuple[Column[RecommendationRow], ...] = (
 
 
 def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
-    """The letter in A4 portrait; warnings name letters no bundled font has."""
+    """The letter in A4 portrait; warnings name letters no bundled font has.
+
+    Address, place and date, subject and closing are the invitation's (``letter_parts``);
+    the table's last rows go with the closing, so the greeting never stands alone on a page.
+    """
     head, reminder = letter.letterhead, letter.reminder
     project = reminder.project
     title = reminder_subject(letter)
-    info = theme.DocumentInfo(
-        title=title,
-        council_name=head.council_name,
-        city=head.city,
-        date=letter.on,
-        logo_png=head.logo_png,
-        subject=title,
-        date_label="",
-    )
-    address = [project.lead_unit, project.contact_name, project.title]
-    story = [paragraph(line) for line in address if line.strip()]
-    story += [Spacer(0, 6 * mm), paragraph(f"{head.city}, {theme.german_date(letter.on)}")]
-    story += [Spacer(0, 6 * mm), paragraph(title, "heading", BOLD), Spacer(0, 2 * mm)]
-    story += [paragraph(salutation(project)), Spacer(0, 3 * mm)]
+    address = (project.lead_unit, project.contact_name, project.title)
+    story = letter_parts.address_block(address, head.city, letter.on)
+    story += letter_parts.opening(title, salutation(project))
     story.append(
         paragraph(
             f"der {head.council_name} hat dem Projekt „{project.title}“ die folgenden "
@@ -71,13 +65,14 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
             "oder nur teilweise, warum."
         )
     )
-    story += [Spacer(0, 4 * mm), theme.column_table(reminder.items, _COLUMNS), Spacer(0, 6 * mm)]
-    story += [paragraph("Mit freundlichen Grüßen"), Spacer(0, 3 * mm)]
-    story += [paragraph(head.signature), paragraph(head.council_name)]
+    closing = [Spacer(0, 6 * mm), *letter_parts.closing(head.signature, head.council_name)]
+    table = theme.column_table(reminder.items, _COLUMNS)
+    story += [Spacer(0, 4 * mm), TableWithClosing(table, closing)]
     texts = [
         ("Projekt", (project.title, project.lead_unit, project.contact_name)),
         *((item.code, (item.title,)) for item in reminder.items),
     ]
+    info = letter_parts.letter_info(head, title, letter.on)
     return RenderedPdf(
         theme.build_pdf(story, info), theme.script_warnings(texts), len(reminder.items)
     )

@@ -1,0 +1,111 @@
+"""The reminder letter, read back with pypdf: the invitation's address block with place
+and date beside it, and a long list whose last rows go with the greeting."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date, timedelta
+
+from meeting_sample import LETTERHEAD
+from pypdf import PdfReader
+
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendations import days_overdue
+from expertenrat.domain.reminders import ProjectReminder, ReminderLetter
+from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
+
+TODAY = date(2026, 6, 1)
+KLIMA = AddressedProject(1, "Klimaportal", "Umweltamt", "Dr. Kühn", "kuehn@example.org")
+GREETING = "Mit freundlichen Grüßen"
+
+
+def _row(n: int) -> RecommendationRow:
+    due = date(2026, 5, 1) + timedelta(days=n)
+    status = RecommendationStatus.SENT
+    return RecommendationRow(
+        id=n, code=f"E-2026-{n:02d}", kind=RecommendationKind.RECOMMENDATION,
+        title=f"Empfehlung Nr. {n} zur offenen Datenplattform", action_field_id=None,
+        action_field="", projects=(KLIMA,), origin=Origin(), adopted_on=date(2026, 1, 1),
+        sent_on=date(2026, 1, 2), due_on=due, status=status,
+        days_overdue=days_overdue(status, due, TODAY), version=1,
+    )  # fmt: skip
+
+
+def _letter(count: int, head=LETTERHEAD) -> ReminderLetter:
+    items = tuple(_row(n) for n in range(1, count + 1))
+    return ReminderLetter(head, ProjectReminder(KLIMA, items), TODAY)
+
+
+def _pages(letter: ReminderLetter) -> list[PdfReader]:
+    return PdfReader(io.BytesIO(render_reminder_letter(letter).pdf)).pages
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lines(page) -> list[tuple[str, float, float]]:
+    """Each line of text on ``page`` below the header, with where its baseline starts."""
+    found = []
+
+    def visit(text, cm, tm, _font, _size) -> None:
+        x, y = (tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+        if text.strip() and y < 780:  # the header's lines are above
+            found.append((text.strip(), round(x, 1), round(y, 1)))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def _beside_address(page) -> tuple[list[str], float]:
+    """The lines right of the middle above the table's header (place and date), and the
+    baseline of the first."""
+    middle = page.mediabox.width / 2
+    top = next(y for text, _x, y in _lines(page) if text == "Kennung")
+    right = [(text, y) for text, x, y in _lines(page) if x > middle and y > top]
+    return [text for text, _y in right], right[0][1]
+
+
+def test_the_reminder_has_the_invitations_address_block_with_place_and_date_beside_it():
+    (page,) = _pages(_letter(3))
+
+    text = _flat(page.extract_text())
+    left: dict[str, float] = {}
+    for line, x, y in _lines(page):
+        if x < page.mediabox.width / 2:
+            left.setdefault(line, y)
+    dated, first_baseline = _beside_address(page)
+    assert " ".join(dated) == "Hanse- und Universitätsstadt Rostock, 01.06.2026"
+    assert first_baseline == left["Umweltamt"]  # beside the address's first line
+    assert left["Umweltamt"] > left["Dr. Kühn"] > left["Klimaportal"]  # lead unit first
+    assert "Erinnerung: ausstehende Stellungnahmen zu Empfehlungen – Klimaportal" in text
+    assert text.index("Guten Tag Dr. Kühn,") < text.index("E-2026-01")
+    assert f"{GREETING} Ihre Geschäftsstelle Smart City Expert*innenrat" in text
+    (undated,) = _pages(_letter(1, replace(LETTERHEAD, city=" ")))
+    assert _beside_address(undated)[0] == ["01.06.2026"]  # no place: the date alone
+
+
+def test_a_long_list_runs_on_and_its_last_rows_go_with_the_greeting():
+    pages = [_flat(p.extract_text()) for p in _pages(_letter(25))]
+
+    assert len(pages) >= 2
+    codes = [f"E-2026-{n:02d}" for n in range(1, 26)]
+    whole = " ".join(pages)
+    assert [whole.index(c) for c in codes] == sorted(whole.index(c) for c in codes)
+    assert GREETING not in " ".join(pages[:-1])
+    assert "E-2026-25" in pages[-1] and GREETING in pages[-1]
+    assert "E-2026-24" in pages[-1]  # not the last row alone with the greeting
+
+
+def test_the_greeting_never_stands_alone_on_the_last_page():
+    ran_over = 0
+    for count in range(8, 40, 4):
+        pages = [_flat(p.extract_text()) for p in _pages(_letter(count))]
+        if len(pages) == 1:
+            continue
+        ran_over += 1
+        assert GREETING in pages[-1], count
+        assert pages[-1].count("E-2026-") >= 2, count
+    assert ran_over >= 4
