@@ -15,9 +15,11 @@ from expertenrat.cli.support import (
     write_document,
     write_pdf,
 )
+from expertenrat.domain.wording import counted
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
+    from expertenrat.domain.recommendation_views import RecommendationRow
     from expertenrat.services.context import Services
 
 _FORMATS = {
@@ -97,9 +99,13 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
     return "\n".join(
         f"{r.code:<11} {r.status.label:<19} "
         f"Frist {f'{r.due_on:%d.%m.%Y}' if r.due_on else '–':<10}  "
-        f"{f'{r.days_overdue} Tage überfällig' if r.overdue else '':<20}  {r.title}"
+        f"{_late(r):<20}  {r.title}"
         for r in rows
     )
+
+
+def _late(row: RecommendationRow) -> str:
+    return f"{counted(row.days_overdue, 'Tag', 'Tage')} überfällig" if row.overdue else ""
 
 
 def _export_recommendations(services: Services, args: argparse.Namespace) -> str:

@@ -11,6 +11,7 @@ from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.text_folding import fold
+from expertenrat.domain.wording import counted
 
 REMINDER_WINDOW = timedelta(days=14)
 
@@ -64,7 +65,8 @@ def reminder_lines(letter: ReminderLetter) -> list[str]:
     lines = []
     for item in letter.reminder.items:
         due = f"{item.due_on:%d.%m.%Y}" if item.due_on else "–"
-        late = f", seit {item.days_overdue} Tagen überfällig" if item.overdue else ""
+        days = counted(item.days_overdue, "Tag", "Tagen")
+        late = f", seit {days} überfällig" if item.overdue else ""
         lines.append(f"{item.code} „{item.title}“ – Frist {due}{late}")
     return lines
 

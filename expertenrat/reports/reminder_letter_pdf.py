@@ -9,6 +9,7 @@ from reportlab.platypus import Spacer
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import ReminderLetter, reminder_subject, salutation
+from expertenrat.domain.wording import counted
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
@@ -32,7 +33,7 @@ def _due(row: RecommendationRow) -> Lines:
 
 
 def _late(row: RecommendationRow) -> Lines:
-    return [(f"{row.days_overdue} Tage" if row.overdue else "noch nicht", PLAIN)]
+    return [(counted(row.days_overdue, "Tag", "Tage") if row.overdue else "noch nicht", PLAIN)]
 
 
 _COLUMNS: tuple[Column[RecommendationRow], ...] = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from expertenrat.domain.recommendation_views import RecommendationDetail
+from expertenrat.domain.wording import counted
 
 
 def detail_text(detail: RecommendationDetail) -> str:
@@ -20,7 +21,7 @@ def detail_text(detail: RecommendationDetail) -> str:
         f"Antwort fällig: {_day(row.due_on)}",
     ]
     if row.overdue:
-        lines.append(f"Seit {row.days_overdue} Tagen überfällig")
+        lines.append(f"Seit {counted(row.days_overdue, 'Tag', 'Tagen')} überfällig")
     if detail.text:
         lines += ["", detail.text]
     lines += ["", "Stellungnahmen:"]
