@@ -83,7 +83,6 @@ class MeetingDocument:
     cancellation_reason: str = ""
     addressee: tuple[str, ...] | None = None
     salutation: str = "Sehr geehrte Damen und Herren,"
-    signature: str = "Die Geschäftsstelle"
 
     @property
     def days_of_notice(self) -> int:

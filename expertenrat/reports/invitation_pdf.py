@@ -155,7 +155,7 @@ def _cancellation(doc: MeetingDocument) -> list[Flowable]:
 
 
 def _closing(doc: MeetingDocument) -> list[Flowable]:
-    return letter_parts.closing(doc.signature, doc.letterhead.council_name)
+    return letter_parts.closing(doc.letterhead.signature, doc.letterhead.council_name)
 
 
 def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) -> RenderedPdf:

@@ -370,13 +370,7 @@ def _document(
     else:
         end = start + DEFAULT_LENGTH
     return MeetingDocument(
-        letterhead=Letterhead(
-            council_name=council.name,
-            city=council.city,
-            short_name=council.short_name,
-            logo_png=council.logo_png,
-            time_zone=council.time_zone,
-        ),
+        letterhead=letterhead_of(council),
         uid=meeting.uid,
         sequence=meeting.ics_sequence,
         number=meeting.number,
@@ -447,4 +441,16 @@ def _entry(
         planned_start=placed.start,
         planned_minutes=row.planned_minutes or None,
         conflicts=tuple(conflicts.get(row.id, ())),
+    )
+
+
+def letterhead_of(council: models.Council) -> Letterhead:
+    """The council as its letters and documents are headed, with who signs its letters."""
+    return Letterhead(
+        council_name=council.name,
+        city=council.city,
+        short_name=council.short_name,
+        logo_png=council.logo_png,
+        time_zone=council.time_zone,
+        secretariat=council.secretariat,
     )

@@ -22,7 +22,7 @@ from expertenrat.domain.enums import (
     RecommendationKind,
     VoteMode,
 )
-from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead
+from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_document import (
     AdoptedRecommendation,
@@ -39,7 +39,7 @@ from expertenrat.domain.minutes_document import (
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.meeting_documents import recused_conflicts
+from expertenrat.services.meeting_documents import letterhead_of, recused_conflicts
 from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.store import models
 
@@ -97,13 +97,7 @@ def minutes_document(
         approval = approval_stamp(session, version)  # type: ignore[arg-type]
     present, excused, absent = _attendance(session, sheet, numbers)
     doc = MinutesDocument(
-        letterhead=Letterhead(
-            council_name=council.name,
-            city=council.city,
-            short_name=council.short_name,
-            logo_png=council.logo_png,
-            time_zone=council.time_zone,
-        ),
+        letterhead=letterhead_of(council),
         number=meeting.number,
         day=meeting.starts_at.date(),
         state=state,

@@ -17,6 +17,7 @@ from expertenrat.domain.reminders import ProjectReminder, ReminderLetter, remind
 from expertenrat.domain.text_folding import transliterate
 from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
+from expertenrat.services.meeting_documents import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import fetch, reading
@@ -78,12 +79,4 @@ def _file_part(title: str) -> str:
 
 def council_letterhead(session: Session, council_id: int) -> Letterhead:
     """The council as its recommendation documents are headed."""
-    council = fetch(session, models.Council, council_id, "Das Gremium")
-    return Letterhead(
-        council_name=council.name,
-        city=council.city,
-        short_name=council.short_name,
-        logo_png=council.logo_png,
-        time_zone=council.time_zone,
-        secretariat=council.secretariat,
-    )
+    return letterhead_of(fetch(session, models.Council, council_id, "Das Gremium"))

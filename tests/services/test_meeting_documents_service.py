@@ -209,6 +209,18 @@ def test_invitation_pdf_lists_items_in_order_with_the_non_public_part_and_exact_
     assert len(PdfReader(io.BytesIO(rendered.pdf)).pages[0].images) == 1  # the logo
 
 
+def test_the_invitation_is_signed_by_the_councils_geschaeftsstelle(
+    service, sample, database, council
+):
+    unsigned = pdf_text(service.invitation_pdf(sample.meeting_id, today=date(2026, 3, 2)).pdf)
+    with database.transaction() as session:
+        session.get(models.Council, council.id).secretariat = "Amt 10 & <Smart City>"
+    signed = pdf_text(service.invitation_pdf(sample.meeting_id, today=date(2026, 3, 2)).pdf)
+
+    assert "Mit freundlichen Grüßen Ihre Geschäftsstelle" in " ".join(unsigned.split())
+    assert "Mit freundlichen Grüßen Amt 10 & <Smart City>" in " ".join(signed.split())
+
+
 def test_run_sheet_pdf_names_the_recused_member_and_marks_the_non_public_item(service, sample):
     text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
 
