@@ -69,7 +69,8 @@ def write_stored_persons(
         return []
     now = utc_now()
     persons = _persons(session, members, rows)
-    values = {pid: column_values(person, _PERSON_COLUMNS) for pid, person in persons.items()}
+    stored_values = {pid: column_values(person, _PERSON_COLUMNS) for pid, person in persons.items()}
+    values = {pid: person.copy() for pid, person in stored_values.items()}
     consents = []
     for member in members:
         person = values[member.person_id]
@@ -85,9 +86,7 @@ def write_stored_persons(
                 )
                 person[given], person[on] = wanted
     changed_persons = {
-        pid: person
-        for pid, person in values.items()
-        if person != column_values(persons[pid], _PERSON_COLUMNS)
+        pid: person for pid, person in values.items() if person != stored_values[pid]
     }
     _update(session, models.Person, persons, changed_persons, now)
 

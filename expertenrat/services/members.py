@@ -8,7 +8,7 @@ from datetime import date
 from operator import attrgetter
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
 from expertenrat.domain.consent import ConsentEntry
@@ -75,7 +75,8 @@ def member_from_rows(row: models.Membership) -> Member:
 
 def _membership_query():
     return select(models.Membership).options(
-        selectinload(models.Membership.person), selectinload(models.Membership.further_fields)
+        joinedload(models.Membership.person, innerjoin=True),
+        selectinload(models.Membership.further_fields),
     )
 
 

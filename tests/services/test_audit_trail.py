@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
+from expertenrat.domain.enums import Sector
+from expertenrat.services import audit
 from expertenrat.services.audit import AuditService
+from expertenrat.store import models
 
 
 def _png(colour: bytes) -> bytes:
@@ -95,3 +99,26 @@ def test_saving_a_member_with_further_fields_unchanged_writes_no_audit_entry(
 
     assert len(AuditService(database).entries()) == before
     assert again.version == saved.version
+
+
+def test_a_snapshot_with_changes_is_the_snapshot_of_the_changed_record():
+    values = {"id": 7, "given_name": "Zoë", "family_name": "Öz 😀", "version": 1}
+    record = models.Person(**values, publish_name_on=date(2025, 1, 2))
+    changes = {
+        "publish_name_on": None,
+        "publish_contact_on": date(2026, 3, 4),
+        "publish_contact": True,
+        "sector": Sector.RESEARCH,
+        "phone": "+49 381 498-1",
+        "version": 2,
+    }
+    changed = models.Person(**values, publish_name_on=date(2025, 1, 2))
+    for key, value in changes.items():
+        setattr(changed, key, value)
+    state = audit.snapshot(record)
+
+    with_changes = audit.snapshot_with(state, {**changes, "not_a_column": 1})
+
+    assert with_changes == audit.snapshot(changed)
+    assert with_changes["publish_contact_on"] == "2026-03-04"
+    assert state == audit.snapshot(record)  # left as it was
