@@ -153,8 +153,9 @@ def entry(
 ) -> dict[str, Any] | None:
     """The column values of an audit entry as :func:`record` would add it (``None``: none)."""
     if before is not None and after is not None:
-        changed = {k for k in after.keys() | before.keys() if before.get(k) != after.get(k)}
-        if not changed - {"version"}:
+        # in the records' own key order, so that an entry's JSON is the same in every run
+        changed = [k for k in {**before, **after} if before.get(k) != after.get(k)]
+        if not set(changed) - {"version"}:
             return None
         before = {k: before[k] for k in changed if k in before}
         after = {k: after[k] for k in changed if k in after}

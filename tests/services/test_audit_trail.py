@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
-from expertenrat.domain.enums import Sector
+from expertenrat.domain.enums import AuditAction, Sector
 from expertenrat.services import audit
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
@@ -122,3 +123,17 @@ def test_a_snapshot_with_changes_is_the_snapshot_of_the_changed_record():
     assert with_changes == audit.snapshot(changed)
     assert with_changes["publish_contact_on"] == "2026-03-04"
     assert state == audit.snapshot(record)  # left as it was
+
+
+def test_an_entry_keeps_the_changed_fields_in_the_records_order():
+    """The same change gives the same JSON in every run (no set order that varies)."""
+    keys = [f"field_{n:02d}" for n in range(30, 0, -1)]
+    before = {key: "alt" for key in keys} | {"unchanged": 1, "version": 1}
+    after = {key: "neu & <ü> 😀" for key in keys} | {"unchanged": 1, "version": 2}
+
+    values = audit.entry("Prüferin", AuditAction.UPDATE, "member", 1, before=before, after=after)
+
+    assert values is not None
+    assert list(json.loads(values["after"])) == [*keys, "version"]
+    assert list(json.loads(values["before"])) == [*keys, "version"]
+    assert json.loads(values["after"])["field_01"] == "neu & <ü> 😀"
