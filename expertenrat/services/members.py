@@ -11,7 +11,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
-from expertenrat.domain.consent import ConsentEntry
+from expertenrat.domain.consent import CONSENT_ATTRIBUTES, ConsentEntry
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, Sector
@@ -27,7 +27,7 @@ from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import consent_history
-from expertenrat.services.member_inserts import insert_new_members
+from expertenrat.services.member_inserts import PERSON_FIELDS, insert_new_members
 from expertenrat.services.member_updates import write_stored_persons
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import (
@@ -370,30 +370,12 @@ def council_members(session: Session, council_id: int) -> list[Member]:
         further.setdefault(membership_id, []).append(field_id)
     rows = session.execute(
         select(
-            membership.id,
-            person.given_name,
-            person.family_name,
-            person.id,
-            person.title,
-            person.form_of_address,
-            person.affiliation,
-            person.position,
-            person.sector,
-            person.email,
-            person.phone,
-            person.postal_address,
-            person.notes,
-            membership.role,
-            membership.term_start,
-            membership.term_end,
-            membership.voting_right,
-            membership.primary_field_id,
-            person.publish_name,
-            person.publish_name_on,
-            person.publish_contact,
-            person.publish_contact_on,
-            membership.version,
-            person.version,
+            membership.id.label("id"),
+            person.id.label("person_id"),
+            *(getattr(person, name) for name in _PERSON_ATTRIBUTES),
+            *(getattr(membership, name) for name in _MEMBERSHIP_ATTRIBUTES),
+            membership.version.label("version"),
+            person.version.label("person_version"),
         )
         .join(person, person.id == membership.person_id)
         .where(membership.council_id == council_id)
@@ -401,13 +383,12 @@ def council_members(session: Session, council_id: int) -> list[Member]:
     )
     members = [
         Member(
-            *row[:8],
-            Sector(row[8]),
-            *row[9:13],
-            MemberRole(row[13]),
-            *row[14:18],
-            tuple(sorted(further.get(row[0], ()))),
-            *row[18:],
+            **{
+                **row._mapping,
+                "sector": Sector(row.sector),
+                "role": MemberRole(row.role),
+                "further_field_ids": tuple(sorted(further.get(row.id, ()))),
+            }
         )
         for row in rows
     ]
@@ -416,6 +397,13 @@ def council_members(session: Session, council_id: int) -> list[Member]:
 
 
 _sort_name = attrgetter("sort_name")
+_PERSON_ATTRIBUTES = (
+    *PERSON_FIELDS,
+    "sector",
+    *(name for pair in CONSENT_ATTRIBUTES.values() for name in pair),
+)
+_MEMBERSHIP_ATTRIBUTES = ("role", "term_start", "term_end", "voting_right", "primary_field_id")
+"""The columns :func:`council_members` reads by the names of the ``Member`` attributes."""
 
 
 def _council_and_fields(
