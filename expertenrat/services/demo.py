@@ -132,6 +132,7 @@ class _Builder:
                 name=info["name"] + suffix,
                 short_name=info["short_name"],
                 city=city,
+                secretariat=info["secretariat"],
                 minutes_style=MinutesStyle.COURSE,  # the minutes keep the discussion too
                 notice_period_days=NOTICE_DAYS,
             )

@@ -62,6 +62,9 @@ def test_demo_builds_rostock_and_a_second_city_from_its_settings_file(
     lubeck_settings = settings.settings(luebeck.id)
 
     assert (rostock.city, rostock.id) == ("Rostock", loaded)
+    # Both sign their letters with a Geschäftsstelle of their own, not "Ihre Geschäftsstelle".
+    assert settings.settings(rostock.id).secretariat == "Geschäftsstelle Smart City"
+    assert lubeck_settings.secretariat == "Geschäftsstelle Digitale Stadt, Hansestadt Lübeck"
     assert (luebeck.name, luebeck.city) == ("Beirat Digitale Stadt Lübeck", "Hansestadt Lübeck")
     assert (lubeck_settings.classification, lubeck_settings.bundesland) == ("Beirat", "DE-SH")
     assert [f.name for f in settings.action_fields(luebeck.id)] == [
