@@ -67,6 +67,10 @@ class FormErrors:
         self._form.addRow(label, container)
         return container
 
+    def first_input(self) -> QWidget | None:
+        """The input of the first registered field (where the cursor goes on "Neu")."""
+        return next(iter(self._inputs.values()), None)
+
     def message(self, field: str) -> str:
         label = self._labels.get(field)
         return label.text() if label is not None else ""

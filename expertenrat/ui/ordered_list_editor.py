@@ -97,7 +97,7 @@ class OrderedListEditor(QGroupBox):
         self.errors = FormErrors(form)
         self.add_fields(self.errors)
         self._layout(form)
-        self.new_button.clicked.connect(self.start_new)
+        self.new_button.clicked.connect(self._new_clicked)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.delete_button.clicked.connect(self._ask_delete)
@@ -183,10 +183,18 @@ class OrderedListEditor(QGroupBox):
     # --- actions ------------------------------------------------------------------------
 
     def start_new(self) -> None:
-        """Empty the form for a new record (the selection goes)."""
+        """Empty the form for a new record (the selection goes); the focus stays where it is
+        (a reload on switching the council must not put the cursor into the form)."""
         self.view.clearSelection()
         self.errors.clear()
         self.clear_form()
+
+    def _new_clicked(self) -> None:
+        """ "Neu": an empty form with the cursor in its first field."""
+        self.start_new()
+        first = self.errors.first_input()
+        if first is not None:
+            first.setFocus()
 
     def save(self) -> None:
         """Add the record in the form, or change the selected one."""

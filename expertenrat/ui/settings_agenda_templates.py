@@ -74,7 +74,6 @@ class AgendaTemplatesEditor(OrderedListEditor):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(AgendaItemKind.REPORT))
         self.public_check.setChecked(True)
         self.minutes_spin.setValue(10)
-        self.title_edit.setFocus()
 
     def edited(self, selected: AgendaTemplate | None) -> AgendaTemplate:
         fields = {

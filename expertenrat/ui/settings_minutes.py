@@ -109,7 +109,6 @@ class PhrasesEditor(OrderedListEditor):
     def clear_form(self) -> None:
         self.label_edit.clear()
         self.text_edit.clear()
-        self.label_edit.setFocus()
 
     def edited(self, selected: TextTemplate | None) -> TextTemplate:
         label, text = self.label_edit.text(), self.text_edit.toPlainText()

@@ -108,3 +108,18 @@ def test_agenda_templates_are_edited_beside_the_phrases(make_window, services, q
     assert (offered[-2].title, offered[-2].kind, offered[-2].public) == (
         HOSTILE, AgendaItemKind.CONSULTATION, False,
     )  # fmt: skip
+
+
+def test_only_neu_puts_the_cursor_into_a_template_form(make_window, services, qtbot) -> None:
+    """Rereading on a council switch leaves the cursor alone (in a text field it would hold
+    back every refresh for another PC's change)."""
+    page, council = _page(make_window, services)
+    window = page.window()
+    window.show()
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus)
+    page.set_council(council.id)
+    assert window.sidebar.hasFocus()
+    for editor, field in ((page.phrases, "label_edit"), (page.agenda_templates, "title_edit")):
+        qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+        assert getattr(editor, field).hasFocus()
