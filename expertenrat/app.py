@@ -72,7 +72,7 @@ class Session:
         from sqlalchemy.engine import URL
 
         from expertenrat.services.audit import default_actor
-        from expertenrat.services.change_marker import latest_change, open_change_feed
+        from expertenrat.services.change_marker import change_marker, open_change_feed
         from expertenrat.services.context import Services
         from expertenrat.store.database import Create, open_database
         from expertenrat.store.database_location import chosen_url
@@ -96,7 +96,7 @@ class Session:
         self.daily_backup.start()
         database = services.database
         self.change_watch = ChangeWatch(
-            lambda council_id: latest_change(database, council_id),
+            lambda council_id: change_marker(database, council_id),
             self.window.refresh_when_safe,
             self.window.current_council_id,
             self.window,

@@ -1,9 +1,14 @@
-"""Markers of "something changed": the newest audit id, and PostgreSQL's notifications.
+"""Markers of "something changed": the newest audit id and the councils, and PostgreSQL's
+notifications.
 
 Every change writes the audit trail in its own transaction, so the newest audit id of a
 council grows with every change anyone saves to it, on any PC; a window polls it (one
 index lookup) to learn that another PC changed something (see
-``expertenrat.ui.change_watch``). On PostgreSQL a trigger on the audit trail (migration
+``expertenrat.ui.change_watch``). A new council's entries carry its own id, and a council
+deleted by another program leaves no entry at all: so the marker also holds the councils
+as the switcher shows them (id, name, city; a read of the few rows of ``councils`` by its
+primary key), which tells of a council created, renamed or deleted anywhere without
+noticing every change of the other councils. On PostgreSQL a trigger on the audit trail (migration
 0011) also sends ``NOTIFY expertenrat_changes, '<council id>'`` when such a transaction
 commits; a :class:`ChangeFeed` listens for it, so the window need not wait for its poll.
 """
@@ -11,6 +16,7 @@ commits; a :class:`ChangeFeed` listens for it, so the window need not wait for i
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import exc, func, or_, select
@@ -18,7 +24,7 @@ from sqlalchemy import exc, func, or_, select
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.services.unit_of_work import CONNECTION_LOST, reading, storage_error
 from expertenrat.store.database import Database
-from expertenrat.store.models import AuditEntry
+from expertenrat.store.models import AuditEntry, Council
 
 if TYPE_CHECKING:
     import psycopg
@@ -28,15 +34,29 @@ log = logging.getLogger(__name__)
 CHANNEL = "expertenrat_changes"
 
 
-def latest_change(database: Database, council_id: int | None = None) -> int:
-    """The newest audit id of the council (and of entries of no council); of all without one."""
-    query = select(func.max(AuditEntry.id))
+@dataclass(frozen=True, slots=True)
+class ChangeMarker:
+    """What a window compares between polls: a difference means "reread"."""
+
+    latest: int
+    """The newest audit id of the shown council and of entries of no council."""
+    councils: tuple[tuple[int, str, str], ...]
+    """Every council's id, name and city, by id: what the council switcher shows."""
+
+
+def change_marker(database: Database, council_id: int | None = None) -> ChangeMarker:
+    """The marker of the council (``None``: the newest audit id of all entries)."""
+    latest = select(func.max(AuditEntry.id))
     if council_id is not None:
-        query = query.where(
+        latest = latest.where(
             or_(AuditEntry.council_id == council_id, AuditEntry.council_id.is_(None))
         )
+    councils = select(Council.id, Council.name, Council.city).order_by(Council.id)
     with reading(database) as session:
-        return session.scalar(query) or 0
+        return ChangeMarker(
+            session.scalar(latest) or 0,
+            tuple((row.id, row.name, row.city) for row in session.execute(councils)),
+        )
 
 
 class ChangeFeed:

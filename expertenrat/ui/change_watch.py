@@ -1,16 +1,17 @@
 """Other PCs' changes appear without a restart: a notification or a poll, then a refresh.
 
-Every few seconds the shown council's newest audit id
-(:mod:`expertenrat.services.change_marker`) is read in the worker (a slow or lost server
-never freezes the window; a failed poll is only logged and tried again at the next tick).
-When it has grown, ``refresh()`` is asked to reread the shown page; it answers ``False``
-while that would disturb the user (unsaved input, an open dialog), and the refresh is
-tried again at the next tick. The same works on SQLite (another program on the same file)
-and PostgreSQL (other PCs).
+Every few seconds the shown council's newest audit id and the list of councils (a
+:class:`~expertenrat.services.change_marker.ChangeMarker`) are read in the worker (a slow
+or lost server never freezes the window; a failed poll is only logged and tried again at
+the next tick). When the marker differs, ``refresh()`` is asked to reread the shown page
+and the council switcher; it answers ``False`` while that would disturb the user (unsaved
+input, an open dialog), and the refresh is tried again at the next tick. The same works on
+SQLite (another program on the same file) and PostgreSQL (other PCs).
 
 On PostgreSQL a :class:`~expertenrat.services.change_marker.ChangeFeed` (a connection that
-LISTENs, opened in the worker) is watched by a socket notifier on the GUI thread: a
-notification naming the shown council polls at once, so a change shows within a moment.
+LISTENs, opened in the worker) is watched by a socket notifier on the GUI thread: any
+notification polls at once (one of another council may tell of its new name, or of a new
+council), and the marker decides whether to refresh, so a change shows within a moment.
 The timer goes on as the safety net, slowed to once a minute while the feed is healthy;
 when the feed is lost it ticks every few seconds again and reopens the feed at its ticks.
 """
@@ -19,11 +20,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.services.change_marker import ChangeFeed
+from expertenrat.services.change_marker import ChangeFeed, ChangeMarker
 from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -35,7 +37,7 @@ FEED_POLL_MS = 60_000  # the safety-net poll while notifications arrive
 class ChangeWatch(QObject):
     def __init__(
         self,
-        read_marker: Callable[[int | None], int],
+        read_marker: Callable[[int | None], ChangeMarker],
         refresh: Callable[[], bool],
         shown_council: Callable[[], int | None],
         parent: QObject | None = None,
@@ -50,7 +52,7 @@ class ChangeWatch(QObject):
         self._refresh = refresh
         self._shown_council = shown_council
         self._open_feed = open_feed
-        self.seen: int | None = None  # the marker the shown page reflects
+        self.seen: ChangeMarker | None = None  # the marker the window reflects
         self._seen_council: int | None = None
         self.job: Job | None = None
         self._again = False
@@ -97,10 +99,14 @@ class ChangeWatch(QObject):
         if self._again and self.timer.isActive():
             QTimer.singleShot(0, self, self.poll)
 
-    def _compare(self, council: int | None, marker: int) -> None:
-        if self.seen is None or council != self._seen_council:
-            self.seen, self._seen_council = marker, council  # the page was just read
-        elif marker != self.seen and self._refresh():
+    def _compare(self, council: int | None, marker: ChangeMarker) -> None:
+        if self.seen is None:
+            self.seen = marker  # the window was just read
+        elif council != self._seen_council:
+            # The page of the council shown now was just read; the switcher perhaps not.
+            self.seen = replace(marker, councils=self.seen.councils)
+        self._seen_council = council
+        if marker != self.seen and self._refresh():
             self.seen = marker
 
     def _connect_feed(self) -> None:
@@ -133,7 +139,7 @@ class ChangeWatch(QObject):
         except ExpertenratError:
             self._drop_feed()  # polling goes on; the next tick reconnects
             return
-        if None in councils or self._shown_council() in councils:
+        if councils:
             self.poll()
 
     def _drop_feed(self) -> None:

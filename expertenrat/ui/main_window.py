@@ -30,6 +30,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
 
 if TYPE_CHECKING:
+    from expertenrat.domain.councils import CouncilChoice
     from expertenrat.domain.overview import Target
     from expertenrat.services.context import Services
     from expertenrat.ui.areas import Areas
@@ -164,11 +165,14 @@ class MainWindow(QMainWindow):
             self._show_area(max(0, self.sidebar.currentRow()))
 
     def refresh_when_safe(self) -> bool:
-        """Reread the shown page for another PC's change, unless the user is busy there.
+        """Reread the council switcher and the shown page for another PC's change, unless
+        the user is busy there.
 
         Not while a dialog or menu is open, the page has unsaved input, or the cursor is
         in a text field of the page. Selection (the pages keep it) and scroll positions
-        stay. ``False``: not now; the caller tries again later.
+        stay. A council created, renamed or deleted elsewhere shows in the switcher; when
+        the shown one is gone, another is shown (or the welcome page) and a message says
+        so. ``False``: not now; the caller tries again later.
         """
         page = self.stack.currentWidget()
         if self._services is None or not isinstance(page, Page):
@@ -180,6 +184,8 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and page.isAncestorOf(focus) and _is_text_input(focus):
             return False
+        if self._follow_councils():
+            return True
         bars = [
             bar
             for area in page.findChildren(QAbstractScrollArea)
@@ -237,22 +243,59 @@ class MainWindow(QMainWindow):
     def reload_councils(self, select_id: int | None = None) -> None:
         councils = self._services.settings.councils()
         wanted = select_id or self.current_council_id() or self._settings.value("council_id")
+        self._fill_switcher(councils, _as_int(wanted))
+        if not councils:
+            self.stack.setCurrentWidget(self.welcome_page)
+            return
+        self._council_chosen()
+
+    def _fill_switcher(self, councils: list[CouncilChoice], wanted: int | None) -> None:
+        """List ``councils`` in the switcher, ``wanted`` selected if it is among them (else
+        the first); the switcher shows only when there is a choice."""
         self.council_combo.blockSignals(True)
         self.council_combo.clear()
         for council in councils:
             self.council_combo.addItem(f"{council.name} ({council.city})", council.id)
-        index = max(0, self.council_combo.findData(_as_int(wanted)))
-        self.council_combo.setCurrentIndex(index)
+        self.council_combo.setCurrentIndex(max(0, self.council_combo.findData(wanted)))
         self.council_combo.blockSignals(False)
         several = len(councils) > 1
         self.council_label_action.setVisible(several)
         self.council_combo_action.setVisible(several)
         self.toolbar.setVisible(several)
         self.sidebar.setVisible(bool(councils))
-        if not councils:
+
+    def _follow_councils(self) -> bool:
+        """Reread the switcher for councils created, renamed or deleted elsewhere.
+
+        ``True``: the shown council is gone (or there was none), so the window has shown
+        another one, or the welcome page when none is left: the page was read just now.
+        """
+        shown, shown_name = self._shown_council_id, self.council_combo.currentText()
+        councils = self._services.settings.councils()
+        self._fill_switcher(councils, shown)
+        council_id = self.current_council_id()
+        if council_id is not None and council_id == shown:
+            return False
+        if council_id is None and self.stack.currentWidget() is self.welcome_page:
+            return False  # still no council
+        if shown is not None:
+            self._tell_council_gone(shown_name, self.council_combo.currentText())
+        if council_id is None:
+            self._shown_council_id = None
             self.stack.setCurrentWidget(self.welcome_page)
-            return
-        self._council_chosen()
+        else:
+            self._switch_council(council_id)
+        return True
+
+    def _tell_council_gone(self, name: str, now_shown: str) -> None:
+        text = tr(
+            _CONTEXT,
+            "Das Gremium „{}“ gibt es nicht mehr: Es wurde an einem anderen PC oder von "
+            "einem anderen Programm gelöscht.",
+        ).format(name)
+        if now_shown:
+            text += " " + tr(_CONTEXT, "Angezeigt wird jetzt „{}“.").format(now_shown)
+        self._dialogs.information(self, tr(_CONTEXT, "Gremium gelöscht"), text)
 
     def _council_chosen(self) -> None:
         council_id = self.current_council_id()

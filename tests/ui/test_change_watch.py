@@ -1,5 +1,6 @@
 """Another PC's change appears in the open window: notified, selection kept, typing never lost;
-the safety-net poll slows down while notifications arrive.
+the safety-net poll slows down while notifications arrive; the council switcher follows
+councils created or renamed there.
 
 The window and the "other PC" are two engines on one database of the real PostgreSQL.
 """
@@ -13,7 +14,7 @@ import pytest
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
-from expertenrat.services.change_marker import latest_change, open_change_feed
+from expertenrat.services.change_marker import ChangeMarker, change_marker, open_change_feed
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
 from expertenrat.ui.change_watch import POLL_MS, ChangeWatch
@@ -74,7 +75,7 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
 
     database = services.database
     watch = ChangeWatch(
-        lambda council_id: latest_change(database, council_id),
+        lambda council_id: change_marker(database, council_id),
         refresh,
         window.current_council_id,
         window,
@@ -108,12 +109,25 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
     qtbot.waitUntil(lambda: watch.feed is not None)
     assert watch.timer.interval() == 120_000
 
+    # But the switcher follows every council's name, and a new council: notified at once.
+    other_pc.settings.update_settings(
+        replace(other_pc.settings.settings(other.id), city="Bad Doberan")
+    )
+    qtbot.waitUntil(
+        lambda: window.council_combo.itemText(1) == "Beirat (Bad Doberan)", timeout=2000
+    )
+    other_pc.settings.create_council(CouncilSettings(id=None, name="Jugendrat", city="Rostock"))
+    qtbot.waitUntil(lambda: window.council_combo.count() == 3, timeout=2000)
+    assert window.council_combo.itemText(2) == "Jugendrat (Rostock)"
+    assert window.current_council_id() == council.id and _selected(page) == "Cordes"
+    assert refreshes == [council.id] * 3
+
     # Typing in a field of the shown page holds the refresh back until the field is left.
     window.show_area(window.settings_page)
     window.settings_page.name_edit.setText("Rat der Stadt (Entwurf)")
     other_pc.members.save(council.id, _member("Ebert", field.id), today)
-    marker = latest_change(other_pc.database, council.id)
-    qtbot.waitUntil(lambda: len(refreshes) == 2, timeout=2000)
+    marker = change_marker(other_pc.database, council.id)
+    qtbot.waitUntil(lambda: len(refreshes) == 4, timeout=2000)
     assert watch.seen != marker
     assert window.settings_page.name_edit.text() == "Rat der Stadt (Entwurf)"
     watch.stop()
@@ -122,9 +136,10 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
 
 
 def test_without_a_feed_the_poll_stays_quick(qtbot) -> None:
-    watch = ChangeWatch(lambda _council: 0, lambda: True, lambda: None, open_feed=lambda: None)
+    marker = ChangeMarker(0, ())
+    watch = ChangeWatch(lambda _council: marker, lambda: True, lambda: None, open_feed=lambda: None)
     watch.start()
-    qtbot.waitUntil(lambda: watch.seen == 0)
+    qtbot.waitUntil(lambda: watch.seen == marker)
     watch.stop()  # waits for the feed's opening (None: SQLite has no feed)
     assert watch.timer.interval() == POLL_MS and watch.feed is None
 
