@@ -7,22 +7,56 @@ tab in a :func:`~expertenrat.ui.widgets.plain_scroll_area`, which asks for next 
 nothing; a tab shorter than its content's minimum scrolls. The tabs' own widgets stay
 what :meth:`widget`, :meth:`currentWidget`, :meth:`indexOf` and :meth:`setCurrentWidget`
 speak of, so callers never see the scroll areas.
+
+Each tab's content sits in a :class:`_Holder` without a layout of its own. A scroll area
+sizes content whose layout has a height for its width (any word-wrapped label) by that
+height, which a box layout works out from its items' *preferred* sizes: a tab with a
+one-line hint then scrolled at 1280 x 800 while its tables could have shrunk, and showed
+two scroll bars, its own and its lists'. The holder offers the content's minimum instead.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from expertenrat.ui.widgets import plain_scroll_area
 
 
+class _Holder(QWidget):
+    """``content`` at the holder's whole size; as small as the content's minimum allows."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.content = content
+        content.setParent(self)
+        content.setAutoFillBackground(False)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        return self.content.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.content.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the content's minimum changed
+            self.updateGeometry()
+        return super().event(event)
+
+
 class ScrollingTabs(QTabWidget):
     def addTab(self, widget: QWidget, label: str) -> int:
-        return super().addTab(plain_scroll_area(widget), label)
+        return super().addTab(plain_scroll_area(_Holder(widget)), label)
 
     def widget(self, index: int) -> QWidget | None:
         scroll = super().widget(index)
-        return scroll.widget() if isinstance(scroll, QScrollArea) else scroll
+        holder = scroll.widget() if isinstance(scroll, QScrollArea) else scroll
+        return holder.content if isinstance(holder, _Holder) else holder
 
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
