@@ -1,9 +1,10 @@
 """The documents of the Sitzungen page: invitation, run sheet and calendar files to save.
 
-For the selected meeting: "Einladung (PDF) …", "Einladungen je Mitglied (PDF) …" (a mail
-merge: one letter per member in one file), "Ablaufplan (PDF) …" and "Kalender (.ics) …";
-for the council: "Alle Sitzungen als .ics …"; for a held meeting also the minutes (full and
-public; approved minutes are the stored file) and the Sitzungsmappe. The user names the
+Two columns of buttons (each says in its tooltip what file it saves). Before the meeting:
+"Einladung …", "Serienbrief …" (one letter per member in one file), "Ablaufplan …" (PDFs)
+and "Kalender …" (.ics); after it: "Protokoll …" and "Öffentliches Protokoll …" (approved
+minutes are the stored file), "Sitzungsmappe …", and "Alle Sitzungen …" (the council's
+calendar file). The user names the
 file first; the service renders it and ``services.files`` writes it in a worker, behind a
 progress dialog. Letters a PDF cannot print are listed under the buttons (the PDF is still
 complete); a file that cannot be written is a German warning.
@@ -16,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
@@ -49,52 +50,68 @@ class MeetingDocumentActions(QGroupBox):
         self._meeting: Meeting | None = None
         self.job: Job | None = None
 
-        self.invitation_button = QPushButton(tr(_CONTEXT, "Einladung (PDF) …"))
-        self.letters_button = QPushButton(tr(_CONTEXT, "Einladungen je Mitglied (PDF) …"))
-        self.letters_button.setToolTip(
-            tr(_CONTEXT, "Serienbrief: je Mitglied eine persönlich adressierte Einladung")
+        self.invitation_button = self._button(
+            tr(_CONTEXT, "Einladung …"), tr(_CONTEXT, "Die Einladung als PDF-Datei speichern")
         )
-        self.run_sheet_button = QPushButton(tr(_CONTEXT, "Ablaufplan (PDF) …"))
-        self.run_sheet_button.setToolTip(
-            tr(_CONTEXT, "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten")
+        self.letters_button = self._button(
+            tr(_CONTEXT, "Serienbrief …"),
+            tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei"),
         )
-        self.ics_button = QPushButton(tr(_CONTEXT, "Kalender (.ics) …"))
-        self.all_ics_button = QPushButton(tr(_CONTEXT, "Alle Sitzungen als .ics …"))
-        self.all_ics_button.setToolTip(
+        self.run_sheet_button = self._button(
+            tr(_CONTEXT, "Ablaufplan …"),
             tr(
                 _CONTEXT,
-                "Alle Sitzungen des Gremiums in einer Kalenderdatei (abgesagte als abgesagt)",
-            )
+                "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
+            ),
         )
-        self.minutes_button = QPushButton(tr(_CONTEXT, "Protokoll (PDF) …"))
-        self.public_minutes_button = QPushButton(tr(_CONTEXT, "Öffentliches Protokoll (PDF) …"))
-        self.public_minutes_button.setToolTip(
-            tr(_CONTEXT, "Ohne die nichtöffentlichen Tagesordnungspunkte")
+        self.ics_button = self._button(
+            tr(_CONTEXT, "Kalender …"), tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics)")
         )
-        self.dossier_button = QPushButton(tr(_CONTEXT, "Sitzungsmappe (PDF) …"))
-        self.dossier_button.setToolTip(
-            tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
+        self.minutes_button = self._button(
+            tr(_CONTEXT, "Protokoll …"),
+            tr(
+                _CONTEXT,
+                "Das Protokoll als PDF-Datei (ein genehmigtes: die bei der Genehmigung "
+                "gespeicherte Datei)",
+            ),
+        )
+        self.public_minutes_button = self._button(
+            tr(_CONTEXT, "Öffentliches Protokoll …"),
+            tr(_CONTEXT, "Das Protokoll ohne die nichtöffentlichen Tagesordnungspunkte (PDF)"),
+        )
+        self.dossier_button = self._button(
+            tr(_CONTEXT, "Sitzungsmappe …"),
+            tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei"),
+        )
+        self.all_ics_button = self._button(
+            tr(_CONTEXT, "Alle Sitzungen …"),
+            tr(
+                _CONTEXT,
+                "Alle Sitzungen des Gremiums in einer Kalenderdatei (.ics; abgesagte als abgesagt)",
+            ),
         )
         self.warnings_label = QLabel()
         self.warnings_label.setObjectName("warningLabel")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold "<"
         self.warnings_label.setVisible(False)
-        # One column beside the meetings table: the detail tabs below get the full width.
-        layout = QVBoxLayout(self)
-        for button in (
-            self.invitation_button,
-            self.letters_button,
-            self.run_sheet_button,
-            self.ics_button,
-            self.all_ics_button,
-            self.minutes_button,
-            self.public_minutes_button,
-            self.dossier_button,
-        ):
-            layout.addWidget(button)
-        layout.addWidget(self.warnings_label)
-        layout.addStretch(1)
+        # Two short columns beside the meetings table, before and after the meeting: the
+        # table stays a few rows high and the detail tabs below get the room.
+        layout = QGridLayout(self)
+        columns = (
+            (self.invitation_button, self.letters_button, self.run_sheet_button, self.ics_button),
+            (
+                self.minutes_button,
+                self.public_minutes_button,
+                self.dossier_button,
+                self.all_ics_button,
+            ),
+        )
+        for column, buttons in enumerate(columns):
+            for row, button in enumerate(buttons):
+                layout.addWidget(button, row, column)
+        layout.addWidget(self.warnings_label, len(columns[0]), 0, 1, 2)
+        layout.setRowStretch(len(columns[0]) + 1, 1)
 
         self.invitation_button.clicked.connect(self.ask_invitation)
         self.letters_button.clicked.connect(self.ask_letters)
@@ -117,6 +134,11 @@ class MeetingDocumentActions(QGroupBox):
 
     def busy(self) -> bool:
         return self.job is not None and self.job.running
+
+    def _button(self, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        return button
 
     # --- the documents ------------------------------------------------------------------
 

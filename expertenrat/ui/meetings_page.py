@@ -1,6 +1,6 @@
 """Sitzungen: the council's meetings, a single meeting or a series, states, details in tabs.
 
-The list (Nr., Datum, Zeit, Ort, Status, Einladung versandt, Protokoll) is filtered by
+The list (Nr., Datum, Zeit, Ort, Status, Eingeladen am, Protokoll) is filtered by
 kommende / abgehaltene / alle and by year. The selected meeting shows in tabs: "Sitzung"
 (:class:`MeetingForm`) and the detail widgets of the meeting (agenda, attendance,
 conflicts), which follow the contract of ``set_meeting`` / ``refresh`` / ``flush`` and a
@@ -452,7 +452,7 @@ def _version(meeting) -> int | None:
 
 
 def _fit_columns(header: QHeaderView) -> None:
-    """Every column as wide as its content and header ("Einladung versandt" whole), the
+    """Every column as wide as its content and header ("Eingeladen am" whole), the
     place takes the rest of the width (long places end in "…"): no sideways scrolling."""
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
