@@ -77,6 +77,7 @@ class OrderedListEditor(QGroupBox):
         self._service = service
         self._dialogs = dialogs
         self._council_id: int | None = None
+        self._filled: Any = None  # what the form held when last filled (the record or new)
         self.model = NumberedModel(columns, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -160,6 +161,7 @@ class OrderedListEditor(QGroupBox):
         row = next((i for i, t in enumerate(records) if t.id == select_id), -1)
         if row >= 0:
             self.view.selectRow(row)
+            self._selection_changed()  # a row kept selected shows its values as stored now
         else:
             self.view.clearSelection()
             self.start_new()
@@ -173,7 +175,13 @@ class OrderedListEditor(QGroupBox):
         self.errors.clear()
         if record is not None:
             self.show_record(record)
+            self._filled = self.edited(record)
         self._update_buttons()
+
+    def has_typed_input(self) -> bool:
+        """Whether the form holds what the user typed and did not save (a reread of the
+        list would overwrite it)."""
+        return self.edited(self.selected()) != self._filled
 
     def _update_buttons(self) -> None:
         record = self.selected()
@@ -188,6 +196,7 @@ class OrderedListEditor(QGroupBox):
         self.view.clearSelection()
         self.errors.clear()
         self.clear_form()
+        self._filled = self.edited(None)
 
     def _new_clicked(self) -> None:
         """ "Neu": an empty form with the cursor in its first field."""

@@ -241,8 +241,21 @@ class SettingsPage(QWidget):
         self._show(self._council)
 
     def refresh(self) -> None:
-        """On showing the page: reread the action fields; typed settings stay as they are."""
+        """On showing the page and after changes elsewhere: reread the council's settings
+        unless the form holds unsaved input (saving that ends in the merge of both
+        versions), the action fields, and the phrases and agenda templates unless their
+        form holds typed input; the selected rows stay selected."""
+        if self._council is None or self._council.id is None:
+            return
+        if not self.has_unsaved_changes():
+            stored = self._service.settings(self._council.id)
+            if stored != self._council:
+                self._council = stored
+                self._show(stored)
         self.field_buttons.reload(getattr(self.field_buttons.selected(), "id", None))
+        for editor in (self.phrases, self.agenda_templates):
+            if not editor.has_typed_input():
+                editor.reload(getattr(editor.selected(), "id", None))
 
     def reload(self) -> None:
         if self._council is not None and self._council.id is not None:

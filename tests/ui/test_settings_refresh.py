@@ -1,0 +1,127 @@
+"""Einstellungen follows changes that another program made on the same SQLite file: the shown
+council's settings, action fields, phrases and agenda templates are reread (selection kept)
+unless the form holds unsaved input, which stays and, when saved, meets the merge of both
+versions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MinutesStyle
+from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
+from expertenrat.ui.settings_page import _png_bytes
+
+HOSTILE = "Rat & <Beirat> „Zoë“ 🚀"
+
+
+@pytest.fixture
+def other_program(services):
+    database = open_database(services.database.url)
+    yield Services.create(database, "anderes Programm")
+    database.close()
+
+
+@pytest.fixture
+def shown(make_window, services, qtbot):
+    """The window on the Einstellungen of "Rat", the second phrase and template selected,
+    the cursor outside the page's text fields."""
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show()
+    window.show_area(window.settings_page)
+    page = window.settings_page
+    page.phrases.view.selectRow(1)
+    page.agenda_templates.view.selectRow(1)
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus)
+    return window, page, council
+
+
+def _logo() -> bytes:
+    image = QImage(20, 10, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    return _png_bytes(image)
+
+
+def _change_everything(other: Services, council_id: int) -> None:
+    settings = other.settings.settings(council_id)
+    other.settings.update_settings(
+        replace(
+            settings,
+            name=HOSTILE,
+            city="Güstrow",
+            logo_png=_logo(),
+            max_members=12,
+            notice_period_days=10,
+            minutes_style=MinutesStyle.COURSE,
+            website="https://example.org/rat",
+            secretariat="Geschäftsstelle Smart City",
+        )
+    )
+    other.settings.add_action_field(council_id, "Energie & Klima", "#123456")
+    phrase = other.text_templates.templates(council_id)[1]
+    other.text_templates.update(replace(phrase, text="Neuer Text & <mehr>"))
+    template = other.agenda_templates.templates(council_id)[1]
+    other.agenda_templates.update(replace(template, planned_minutes=25))
+
+
+def test_settings_changed_elsewhere_show_at_the_next_refresh_selection_kept(
+    shown, other_program, qtbot
+):
+    window, page, council = shown
+    _change_everything(other_program, council.id)
+
+    assert window.refresh_when_safe()
+
+    assert (page.name_edit.text(), page.city_edit.text()) == (HOSTILE, "Güstrow")
+    assert (page.max_spin.value(), page.notice_spin.value()) == (12, 10)
+    assert page.minutes_fields.style_combo.currentData() == MinutesStyle.COURSE.value
+    assert page.profile_fields.website_edit.text() == "https://example.org/rat"
+    assert page.profile_fields.secretariat_edit.text() == "Geschäftsstelle Smart City"
+    assert page.remove_logo_button.isEnabled() and not page.logo_preview.pixmap().isNull()
+    assert page.fields_model.fields()[-1].name == "Energie & Klima"
+    assert page.phrases.selected().id == other_program.text_templates.templates(council.id)[1].id
+    assert page.phrases.text_edit.toPlainText() == "Neuer Text & <mehr>"
+    assert page.agenda_templates.minutes_spin.value() == 25
+    assert not page.has_unsaved_changes()
+    assert window.sidebar.hasFocus()  # the refresh put the cursor nowhere
+    assert window.council_combo.currentText() == f"{HOSTILE} (Güstrow)"
+
+    # Saved now, nothing of the other program's change is lost.
+    page.response_spin.setValue(3)
+    page.save_button.click()
+    stored = other_program.settings.settings(council.id)
+    assert (stored.name, stored.notice_period_days, stored.response_period_months) == (
+        HOSTILE, 10, 3,
+    )  # fmt: skip
+
+
+def test_unsaved_input_stays_and_saving_it_meets_the_other_version(
+    shown, other_program, dialogs, qtbot
+):
+    window, page, council = shown
+    page.city_edit.setText("Lübeck")
+    page.phrases.text_edit.setPlainText("getippt, nicht gespeichert")
+    _change_everything(other_program, council.id)
+
+    assert not window.refresh_when_safe()  # the window waits for the typed settings
+    page.refresh()  # as on showing the page
+    assert (page.name_edit.text(), page.city_edit.text()) == ("Rat", "Lübeck")
+    assert page.notice_spin.value() == 7
+    assert page.phrases.text_edit.toPlainText() == "getippt, nicht gespeichert"
+    assert page.agenda_templates.minutes_spin.value() == 25  # no typing there: reread
+    assert page.fields_model.fields()[-1].name == "Energie & Klima"
+
+    page.save_button.click()
+    rows = {
+        name: (mine.text(), theirs.text())
+        for name, (mine, theirs) in page.merge_dialog.choices.items()
+    }
+    assert rows["city"] == ("Lübeck", "Güstrow")
+    assert rows["notice_period_days"] == ("7", "10")
+    assert other_program.settings.settings(council.id).city == "Güstrow"  # not overwritten
