@@ -109,6 +109,14 @@ class AttendanceSheet:
     def recorded(self) -> int:
         return sum(e.status is not None for e in self.entries)
 
+    @property
+    def attending(self) -> frozenset[int]:
+        """The members recorded present (for some items at least): only they can have been
+        recused; one excused or absent is not named as befangen, nor asked about."""
+        return frozenset(
+            e.membership_id for e in self.entries if e.status is AttendanceStatus.PRESENT
+        )
+
     def entry(self, membership_id: int) -> AttendanceEntry:
         return next(e for e in self.entries if e.membership_id == membership_id)
 

@@ -9,7 +9,7 @@ the day the invitation went out, which moves a planned meeting to "eingeladen".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -306,9 +306,12 @@ def _name(person: models.Person) -> str:
     return " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
 
 
-def recused_conflicts(session: Session, item_ids: list[int]) -> dict[int, list[DeclaredConflict]]:
-    """The members recused per agenda item (suggestions that were overruled are left out)."""
-    rows = session.execute(
+def recused_conflicts(
+    session: Session, item_ids: list[int], attending: Collection[int] | None = None
+) -> dict[int, list[DeclaredConflict]]:
+    """The members recused per agenda item (suggestions that were overruled are left out);
+    with ``attending`` (membership ids), only those of them."""
+    query = (
         select(models.ConflictOfInterest, models.Person)
         .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
         .join(models.Person, models.Person.id == models.Membership.person_id)
@@ -318,6 +321,9 @@ def recused_conflicts(session: Session, item_ids: list[int]) -> dict[int, list[D
         )
         .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
     )
+    if attending is not None:
+        query = query.where(models.ConflictOfInterest.membership_id.in_(attending))
+    rows = session.execute(query)
     found: dict[int, list[DeclaredConflict]] = {}
     for conflict, person in rows:
         found.setdefault(conflict.agenda_item_id, []).append(

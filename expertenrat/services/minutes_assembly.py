@@ -120,7 +120,7 @@ def minutes_document(
         quorum_noted=meeting.quorum_noted,
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
-        items=_items(session, meeting),
+        items=_items(session, meeting, sheet.attending),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,
         circulated_on=version.circulated_on if version else None,
@@ -193,7 +193,11 @@ def _present(entry: AttendanceEntry, field: str, numbers: dict[int, str]) -> Pre
     )
 
 
-def _items(session: Session, meeting: models.Meeting) -> tuple[MinutesItem, ...]:
+def _items(
+    session: Session, meeting: models.Meeting, attending: frozenset[int]
+) -> tuple[MinutesItem, ...]:
+    """The agenda items with their texts, votes, adopted recommendations and the members
+    recused at them (of those ``attending``)."""
     rows = list(
         session.scalars(
             select(models.AgendaItem).where(
@@ -217,7 +221,7 @@ def _items(session: Session, meeting: models.Meeting) -> tuple[MinutesItem, ...]
     ids = list(by_id)
     projects = _project_titles(session, {r.project_id for r in rows if r.project_id is not None})
     votes = _votes(session, ids)
-    recused = recused_conflicts(session, ids)
+    recused = recused_conflicts(session, ids, attending)
     recommendations = _recommendations(session, ids)
     return tuple(
         _item(

@@ -104,13 +104,15 @@ class MeetingFacts:
     conflicts: ConflictSheet
 
     def recused(self, item_id: int) -> tuple[RecusedMember, ...]:
+        """The members recused at the item; one who was not there is not named."""
         found = next((i for i in self.conflicts.items if i.item.id == item_id), None)
         if found is None:
             return ()
+        attending = self.sheet.attending
         return tuple(
             RecusedMember(c.membership_id, c.member_name, c.reason)
             for c in found.conflicts
-            if c.recused
+            if c.recused and c.membership_id in attending
         )
 
     def voters(self, item_id: int, number: str) -> Voters:

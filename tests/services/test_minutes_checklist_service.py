@@ -89,6 +89,32 @@ def test_a_resolution_needs_a_vote_and_a_green_check_finishes_the_draft(
     assert service.minutes(held.meeting_id).state is MinutesState.DRAFT
 
 
+def test_a_screening_hint_asks_for_a_decision_only_on_members_who_were_there(
+    service, database, council, members_service, new_member, today
+) -> None:
+    members = [
+        members_service.save(
+            council.id, new_member("Anna", name, affiliation=f"Stadtwerke {name} GmbH"), today
+        ).id
+        for name in ("Berg", "Çelik", "Dahl")
+    ]
+    held = held_meeting(
+        database, council.id, members, present=2,
+        partners=("Stadtwerke Berg GmbH", "Stadtwerke Dahl GmbH"),
+    )  # fmt: skip
+    consultation = service.minutes(held.meeting_id).items[2]
+
+    recusals = [
+        line.text for line in service.checklist(held.meeting_id).missing if line.key == "recusals"
+    ]
+
+    # Dahl's affiliation is a partner too, but she was excused: nothing to decide for her.
+    assert recusals == [
+        f"TOP {consultation.number}: Über den Hinweis auf Befangenheit von Anna Berg "
+        "ist nicht entschieden."
+    ]
+
+
 def test_the_previous_meeting_s_minutes_must_be_approved(service, database, council, nine) -> None:
     first = held_meeting(database, council.id, nine, present=7)
     second = held_meeting(

@@ -17,6 +17,7 @@ from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.conflicts import ConflictsService
+from expertenrat.services.context import Services
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.services.minutes_rows import NotHeldError
@@ -176,6 +177,23 @@ def test_votes_are_checked_against_departures_and_recusals(
     assert first.line.endswith("befangen: Anna Çelik (Partner im Projekt)")
     item = service.minutes(held.meeting_id).item(bericht)
     assert item.votes == saved.votes and not item.lacks_content
+
+
+def test_a_member_not_there_is_not_named_as_recused(service, held, database, actor, nine) -> None:
+    bericht = held.item_ids[1]
+    conflicts = ConflictsService(database, actor)
+    conflicts.declare(bericht, nine[8], "Partner & <Beirat>")  # excused all evening
+    conflicts.declare(bericht, nine[1], "Partner im Projekt")
+
+    saved = service.save_votes(bericht, [VoteDraft(yes=5, no=1)])
+
+    assert [m.name for m in saved.votes[0].recused_members] == ["Anna Çelik"]
+    assert saved.votes[0].line.endswith("befangen: Anna Çelik (Partner im Projekt)")
+    assert [m.name for m in service.minutes(held.meeting_id).item(bericht).recused] == [
+        "Anna Çelik"
+    ]
+    document = Services.create(database, actor).minutes_documents.document(held.meeting_id)
+    assert [c.member_name for c in document.items[1].recused] == ["Anna Çelik"]
 
 
 def test_votes_replace_only_what_the_caller_read(service, held) -> None:
