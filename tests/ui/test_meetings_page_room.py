@@ -1,0 +1,62 @@
+"""The Sitzungen page in the window the app opens on a 1280 x 800 screen: the document
+buttons show their labels whole, and a held meeting's tabs fit below the list without a
+scroll bar of their own (their lists scroll inside)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QScrollArea, QTabWidget
+from table_widths import NARROW_WINDOW
+
+from expertenrat.ui.meetings_table_model import MeetingsTableModel
+
+ROOMY_TABS = ("Sitzung", "Tagesordnung", "Anwesenheit", "Befangenheit", "Anlagen", "Genehmigung")
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def page(app_style_sheet, make_window, qtbot):
+    window = make_window()
+    window.resize(*NARROW_WINDOW)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.pages.meetings
+    window.show_area(page)
+    numbers = [
+        page.proxy.index(row, MeetingsTableModel.COLUMN_NUMBER).data()
+        for row in range(page.proxy.rowCount())
+    ]
+    page.view.selectRow(numbers.index("6."))  # held, minutes still a draft
+    return page
+
+
+def test_the_document_buttons_show_their_labels_whole(page) -> None:
+    documents = page.documents
+    buttons = (documents.invitation_button, documents.letters_button,
+               documents.run_sheet_button, documents.ics_button, documents.minutes_button,
+               documents.public_minutes_button, documents.dossier_button,
+               documents.all_ics_button)  # fmt: skip
+
+    assert all(b.isEnabled() and b.width() >= b.sizeHint().width() for b in buttons)
+    assert all(b.toolTip() for b in buttons)  # each says what file it saves
+
+
+def test_the_meeting_tabs_fit_without_scrolling_as_a_whole(page, qtbot) -> None:
+    tabs = page.tabs
+    scrolling = []
+    for index in range(tabs.count()):
+        if tabs.tabText(index) not in ROOMY_TABS:
+            continue
+        tabs.setCurrentIndex(index)
+        area = QTabWidget.widget(tabs, index)
+        assert isinstance(area, QScrollArea)
+        qtbot.waitUntil(lambda a=area: a.widget().height() >= a.viewport().height())
+        if area.verticalScrollBar().isVisible():
+            scrolling.append(tabs.tabText(index))
+
+    assert scrolling == []
+    assert page.view.viewport().height() >= 4 * page.view.rowHeight(0)  # four meetings shown
