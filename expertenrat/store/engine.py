@@ -68,13 +68,28 @@ def sqlite_uri(path: Path, flags: str) -> str:
     return f"file:{pathname2url(str(path))}?{flags}"
 
 
+# libpq settings of every connection to a server (a URL's own query wins). The keepalives
+# notice a network that died silently (a WLAN gone, a VPN dropped: no packet says the
+# connection is over) within about half a minute: a query waiting on it, or the change feed
+# listening on it, fails then and is retried, instead of waiting the system's two hours.
+SERVER_TIMEOUTS = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 15,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
+
+
 def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = None) -> Engine:
     """``read_only``: SQLite URI flags (see :func:`sqlite_uri`) for a file opened to read."""
     if not is_sqlite(url):
         # pool_pre_ping: a connection the server dropped (restart, network, timeout) is
         # replaced unnoticed. connect_timeout: an unreachable server is an error after
         # seconds, not a window that hangs (libpq waits forever by default).
-        arguments = {} if "connect_timeout" in url.query else {"connect_timeout": 5}
+        arguments = {
+            name: value for name, value in SERVER_TIMEOUTS.items() if name not in url.query
+        }
         return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=arguments)
     path = sqlite_file(url)
     if read_only and path is not None:
