@@ -1,14 +1,15 @@
-"""The consent ledger: the one place that records consent, and what it has recorded.
+"""The consent ledger: what it has recorded, and erasing it.
 
-``record_consent`` appends an entry for every kind whose consent changes and keeps the
-person's ``publish_*`` columns (the cached current state, read by rosters and exports) equal
-to the latest entry. Nothing else writes those columns.
+Saving members records it: ``member_updates.write_stored_persons`` and
+``member_inserts`` add an entry for every kind whose consent changes, in the same
+statement batch that sets the person's ``publish_*`` columns (the cached current state,
+read by rosters and exports) to the latest entry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from datetime import UTC, date, datetime
+from collections.abc import Collection
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,35 +17,6 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES, ConsentEntry
 from expertenrat.domain.enums import ConsentKind, ConsentSource
 from expertenrat.store import models
-
-
-def record_consent(
-    session: Session,
-    person: models.Person,
-    consents: Mapping[ConsentKind, tuple[bool, date | None]],
-    source: ConsentSource,
-    actor: str,
-) -> None:
-    """Record each of ``consents`` (given, date) that differs from the person's current one."""
-    now = datetime.now(UTC).replace(tzinfo=None)
-    for kind, wanted in consents.items():
-        given_name, on_name = CONSENT_ATTRIBUTES[kind]
-        current = (bool(getattr(person, given_name)), getattr(person, on_name))
-        if wanted == current:
-            continue
-        session.add(
-            models.ConsentEntry(
-                person=person,
-                kind=kind.value,
-                granted=wanted[0],
-                effective_on=wanted[1],
-                source=source.value,
-                actor=actor,
-                recorded_at=now,
-            )
-        )
-        setattr(person, given_name, wanted[0])
-        setattr(person, on_name, wanted[1])
 
 
 def consent_history(session: Session, person_id: int) -> list[ConsentEntry]:
