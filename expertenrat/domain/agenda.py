@@ -134,12 +134,6 @@ def end_time(items: Sequence[AgendaItem], start: datetime) -> datetime:
     return start + timedelta(minutes=sum(max(i.planned_minutes, 0) for i in items))
 
 
-def split_public(placed: Iterable[PlacedItem]) -> tuple[list[PlacedItem], list[PlacedItem]]:
-    """The public and the non-public part, each in agenda order."""
-    placed = list(placed)
-    return [p for p in placed if p.public], [p for p in placed if not p.public]
-
-
 def move(items: Sequence[AgendaItem], key: int, step: int) -> list[AgendaItem]:
     """``items`` with ``key`` moved ``step`` places among its siblings (Alt+Up is -1).
 

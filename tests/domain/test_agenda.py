@@ -1,4 +1,4 @@
-"""Agenda tree: numbers, moving with Alt+Up/Down, opening items, time plan, public split."""
+"""Agenda tree: numbers, moving with Alt+Up/Down, opening items, time plan, public inheritance."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from expertenrat.domain.agenda import (
     presenter_text,
     remove,
     split_presenter,
-    split_public,
     subtree,
     validate_item,
 )
@@ -65,10 +64,9 @@ def test_time_plan_starts_each_item_after_the_previous_one():
 
 
 def test_children_of_a_non_public_item_are_non_public():
-    public, closed = split_public(ordered(ITEMS))
+    closed = [p.number for p in ordered(ITEMS) if not p.public]
 
-    assert [p.number for p in public] == ["1", "2", "2.1", "2.2"]
-    assert [p.number for p in closed] == ["3", "3.1"]
+    assert closed == ["3", "3.1"]
 
 
 def test_moving_a_parent_up_takes_its_children_along():
