@@ -129,10 +129,6 @@ class Minutes:
     def item(self, item_id: int) -> ItemMinutes:
         return next(i for i in self.items if i.item_id == item_id)
 
-    @property
-    def items_lacking_content(self) -> tuple[ItemMinutes, ...]:
-        return tuple(i for i in self.items if i.lacks_content)
-
 
 @dataclass(frozen=True, slots=True)
 class SavedItem:
