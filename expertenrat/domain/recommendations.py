@@ -79,11 +79,6 @@ def step_refusal(code: str, current: RecommendationStatus, wanted: Recommendatio
     )
 
 
-def check_step(code: str, current: RecommendationStatus, wanted: RecommendationStatus) -> None:
-    if wanted not in ALLOWED_STEPS[current]:
-        raise StepRefused(code, current, wanted)
-
-
 def is_open(status: RecommendationStatus) -> bool:
     return status in OPEN
 
