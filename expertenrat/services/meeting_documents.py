@@ -116,12 +116,6 @@ class MeetingDocumentsService:
             rows = [_meeting(session, meeting_id) for meeting_id in meeting_ids]
             return _ics(meeting_documents_of(session, rows, None), stamp)
 
-    def ics_for_series(self, series_id: int, *, stamp: datetime | None = None) -> bytes:
-        """The meetings of a series as one calendar file."""
-        with reading(self._db) as session:
-            rows = _live().where(models.Meeting.series_id == series_id)
-            return _ics(meeting_documents_of(session, list(session.scalars(rows)), None), stamp)
-
     def ics_for_council(self, council_id: int, *, stamp: datetime | None = None) -> bytes:
         """Every meeting of the council (cancelled ones as cancelled) as one calendar file."""
         with reading(self._db) as session:

@@ -383,20 +383,6 @@ def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
     assert str(found[1]["uid"]) == meeting_row(database, cancelled).uid
 
 
-def test_ics_of_a_series_holds_its_meetings_only(service, sample, database, council):
-    with database.transaction() as session:
-        series = models.MeetingSeries(council_id=council.id, rrule="FREQ=MONTHLY;COUNT=2")
-        session.add(series)
-        session.flush()
-        series_id = series.id
-    for number, month in ((8, 4), (9, 5)):
-        add_meeting(database, council.id, number, datetime(2026, month, 9, 16), series_id=series_id)
-
-    found = events(service.ics_for_series(series_id, stamp=STAMP))
-
-    assert [str(e["summary"]) for e in found] == ["SCER: 8. Sitzung", "SCER: 9. Sitzung"]
-
-
 def test_meeting_id_by_number_names_the_numbers_there_are(service, sample, council):
     assert service.meeting_id(council.id, 5) == sample.meeting_id
     with pytest.raises(
