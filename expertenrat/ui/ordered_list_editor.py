@@ -165,6 +165,7 @@ class OrderedListEditor(QGroupBox):
         else:
             self.view.clearSelection()
             self.start_new()
+        self._update_buttons()  # a reset model drops the selection without a signal
 
     def selected(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows()
@@ -184,9 +185,17 @@ class OrderedListEditor(QGroupBox):
         return self.edited(self.selected()) != self._filled
 
     def _update_buttons(self) -> None:
+        """Enable the buttons that fit the selection. A button disabled while it has the
+        keyboard focus hands it to the list: Qt would pass it on to the form's first text
+        field, where the cursor holds back every refresh for another PC's change."""
         record = self.selected()
+        focus = self.window().focusWidget()
         self.delete_button.setEnabled(record is not None)
         enable_moves(self.up_button, self.down_button, self.model.templates(), record)
+        if focus in (self.up_button, self.down_button, self.delete_button) and not (
+            focus.isEnabled()
+        ):
+            self.view.setFocus()
 
     # --- actions ------------------------------------------------------------------------
 

@@ -125,3 +125,26 @@ def test_unsaved_input_stays_and_saving_it_meets_the_other_version(
     assert rows["city"] == ("Lübeck", "Güstrow")
     assert rows["notice_period_days"] == ("7", "10")
     assert other_program.settings.settings(council.id).city == "Güstrow"  # not overwritten
+
+
+def test_a_disabled_button_hands_the_cursor_to_the_list_not_to_the_form(
+    shown, other_program, services, qtbot
+):
+    """Deleting a phrase (here or elsewhere) leaves the cursor in the list: in the form's
+    text field it would hold back every later refresh."""
+    window, page, council = shown
+    editor = page.phrases
+    editor.delete_button.setFocus()
+    qtbot.waitUntil(editor.delete_button.hasFocus)
+    other_program.text_templates.delete(editor.selected())
+
+    assert window.refresh_when_safe()
+    assert editor.selected() is None and not editor.delete_button.isEnabled()
+    assert editor.view.hasFocus()
+
+    editor.view.selectRow(0)
+    editor.delete_button.setFocus()
+    qtbot.waitUntil(editor.delete_button.hasFocus)
+    editor.delete_button.click()  # the scripted question says yes
+    assert len(services.text_templates.templates(council.id)) == editor.model.rowCount()
+    assert editor.view.hasFocus()
