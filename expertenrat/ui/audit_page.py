@@ -38,7 +38,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.record_table import record_table_view
+from expertenrat.ui.record_table import record_table_view, selection_kept
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.widgets import page_title
 from expertenrat.ui.worker import Job, start_with_progress
@@ -134,10 +134,14 @@ class AuditPage(NothingPending, QWidget):
     # --- the Page protocol ------------------------------------------------------------
 
     def set_council(self, council_id: int) -> None:
+        if council_id != self._council_id:
+            self.model.set_rows([])  # the other council's entries are read from the newest
         self._council_id = council_id
 
     def refresh(self) -> None:
-        """Reread the choices of the filters and the newest entries."""
+        """Reread the choices of the filters and the newest entries, as many as shown (all
+        if all were shown: the pages loaded with "Weitere laden" stay); the selected entry
+        stays selected."""
         if self._council_id is None:
             return
         try:
@@ -149,7 +153,12 @@ class AuditPage(NothingPending, QWidget):
         choices = sorted((entity_label(e), e) for e in entities)
         _fill(self.entity_combo, tr(_CONTEXT, "Alle Bereiche"), choices)
         _fill(self.actor_combo, tr(_CONTEXT, "Alle Personen"), [(a, a) for a in actors])
-        self.reload()
+        self._typing.stop()
+        shown = self.model.rowCount()
+        with selection_kept(self.view):
+            self._read(
+                before_id=None, limit=max(PAGE_SIZE, shown) if self._more or not shown else None
+            )
 
     # --- reading ----------------------------------------------------------------------
 
@@ -174,6 +183,7 @@ class AuditPage(NothingPending, QWidget):
         """Show the newest entries that match the filters."""
         self._typing.stop()
         self._read(before_id=None)
+        self.view.scrollToTop()
 
     def load_more(self) -> None:
         """Add the next ``PAGE_SIZE`` older entries below the shown ones."""
@@ -181,19 +191,18 @@ class AuditPage(NothingPending, QWidget):
         if rows and self._more:
             self._read(before_id=rows[-1].line.id)
 
-    def _read(self, before_id: int | None) -> None:
+    def _read(self, before_id: int | None, limit: int | None = PAGE_SIZE) -> None:
         wanted = self.current_filter()
         if wanted is None:
             return
         try:
-            page = self._audit.search(wanted, PAGE_SIZE, before_id)
+            page = self._audit.search(wanted, limit, before_id)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Änderungsprotokoll"), error.message)
             return
         rows = audit_rows(page.lines, page.zone)
         if before_id is None:
             self.model.set_rows(rows)
-            self.view.scrollToTop()
         else:
             self.model.append_rows(rows)
         self._more = page.more

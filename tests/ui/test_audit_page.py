@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton
 from expertenrat.domain.audit_fields import FieldChange
 from expertenrat.domain.enums import AuditAction
 from expertenrat.services.audit import AuditFilter
+from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
 from expertenrat.ui.audit_detail import FieldChangesModel
 from expertenrat.ui.audit_page import PAGE_SIZE, AuditPage
 from expertenrat.ui.audit_table_model import AuditTableModel
@@ -159,3 +162,26 @@ def test_the_main_window_offers_the_page(make_window):
     window = make_window()
     labels = [label for label, _page in window.areas]
     assert "Änderungsprotokoll" in labels
+
+
+def test_a_change_elsewhere_adds_its_entry_on_top_the_loaded_rows_and_selection_stay(
+    page, services
+):
+    page.more_button.click()
+    page.view.selectRow(PAGE_SIZE + 3)  # an entry of the second page
+    selected, shown = page.selected(), page.model.rowCount()
+    other_database = open_database(services.database.url)
+    try:
+        other = Services.create(other_database, "anderes Programm")
+        council = other.settings.settings(other.settings.councils()[0].id)
+        other.settings.update_settings(replace(council, city="Güstrow"))
+    finally:
+        other_database.close()
+
+    page.refresh()
+
+    assert page.model.rowCount() == shown + 1
+    assert page.model.row(0).line.actor == "anderes Programm"
+    assert not page.more_button.isEnabled()  # all were loaded, all are shown
+    assert page.selected() == selected
+    assert page.detail.summary_label.text() == selected.summary
