@@ -295,22 +295,6 @@ class MeetingsService:
                 before=before,
             )
 
-    def set_chair(self, meeting_id: int, version: int, membership_id: int | None) -> Meeting:
-        """Make a member of the council, active on the meeting's day, its chair (or none)."""
-        with changing(self._db, WHAT) as session:
-            row = _fetch(session, meeting_id)
-            check_version(row, version, WHAT)
-            ensure_not_frozen(session, row.id)
-            raise_if_invalid(
-                chair_problems(session, row.council_id, membership_id, row.starts_at.date())
-            )
-            clock = council_clock(session, row.council_id)
-            before = audit.snapshot(row)
-            row.chair_membership_id = membership_id
-            session.flush()
-            self._audit(session, AuditAction.UPDATE, row, before, "Sitzungsleitung geändert", clock)
-            return meeting_from_row(row, clock)
-
     # --- series -------------------------------------------------------------------------
 
     def preview_series(self, council_id: int, spec: SeriesSpec) -> SeriesPreview:

@@ -319,11 +319,15 @@ def test_the_chair_must_be_a_member_active_on_the_day(
     other = settings_service.create_council(
         type(council)(id=None, name="Anderer Rat", city="Wismar")
     )
-    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
-    version = meetings_service.get(meeting_id).version
+    meeting = meetings_service.get(meetings_service.create(council.id, draft(date(2026, 3, 10))))
+
+    def chair(version: int, membership_id: int | None):
+        return meetings_service.update(
+            meeting.id, version, meeting.draft(), chair_membership_id=membership_id
+        )
 
     with pytest.raises(ValidationError, match="am Tag der Sitzung"):
-        meetings_service.set_chair(meeting_id, version, ended.id)
+        chair(meeting.version, ended.id)
     foreign = members_service.save(
         other.id,
         new_member(
@@ -332,11 +336,11 @@ def test_the_chair_must_be_a_member_active_on_the_day(
         today,
     )
     with pytest.raises(ValidationError, match="Mitglied des Gremiums"):
-        meetings_service.set_chair(meeting_id, version, foreign.id)
+        chair(meeting.version, foreign.id)
 
-    chaired = meetings_service.set_chair(meeting_id, version, active.id)
+    chaired = chair(meeting.version, active.id)
     assert chaired.chair_membership_id == active.id
-    assert meetings_service.set_chair(meeting_id, chaired.version, None).chair_membership_id is None
+    assert chair(chaired.version, None).chair_membership_id is None
 
 
 def test_the_list_filters_upcoming_held_and_by_year_with_the_minutes_state(

@@ -127,9 +127,6 @@ def test_every_service_refuses_to_change_approved_minutes(database, actor, appro
             meeting.id, meeting.version, MeetingState.CANCELLED, "Grund"
         ),
         "meetings.delete": lambda: meetings.delete(meeting.id, meeting.version),
-        "meetings.chair": lambda: meetings.set_chair(
-            meeting.id, meeting.version, approved.members["Berg"]
-        ),
         "minutes.header": lambda: minutes.save_header(
             approved.meeting_id, replace(stored.header, minute_taker="Jemand anders")
         ),
