@@ -282,23 +282,6 @@ class MinutesService:
             )  # fmt: skip
             return recommendation_of(row)
 
-    def update_recommendation(
-        self, recommendation_id: int, version: int, draft: RecommendationDraft
-    ) -> AdoptedRecommendation:
-        """Correct title, text, kind, project or action field (the code stays)."""
-        with changing(self._db, recommendations.WHAT) as session:
-            row, item, meeting = self._recommendation(session, recommendation_id, version)
-            draft = recommendations.checked_draft(session, meeting.council_id, item, draft)
-            before = records.snapshot(row)
-            recommendations.apply(row, draft)
-            session.flush()
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
-                council_id=meeting.council_id, summary=f"Empfehlung {row.code} geändert",
-                before=before, after=records.snapshot(row),
-            )  # fmt: skip
-            return recommendation_of(row)
-
     def remove_recommendation(self, recommendation_id: int, version: int) -> None:
         """Take a recommendation out of the item again (only while it is not sent)."""
         with changing(self._db, recommendations.WHAT) as session:

@@ -1,4 +1,5 @@
-"""Recommendations adopted in an item: codes per council and year, defaults, removal."""
+"""Recommendations adopted in an item: codes per council and year, defaults, correction in the
+register, removal."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
+from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.minutes import MinutesService
+from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store import models
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
@@ -77,13 +80,18 @@ def test_a_recommendation_needs_a_title_and_a_project_of_the_council(
         service.adopt_recommendation(held.item_ids[1], RecommendationDraft("x", project_id=999_999))
 
 
-def test_update_and_remove_while_only_adopted(service, database, council, members) -> None:
+def test_the_register_corrects_and_the_minutes_remove_one_while_only_adopted(
+    service, database, council, members, actor
+) -> None:
     held = held_meeting(database, council.id, members)
     adopted = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Alt"))
-    changed = service.update_recommendation(
-        adopted.id, adopted.version, RecommendationDraft("Neu", "Text")
-    )
+    register = RecommendationsService(database, actor)
+    changed = register.update(
+        adopted.id, adopted.version, RecommendationContent("Neu", "Text"), date(2026, 3, 11)
+    ).row
     assert (changed.code, changed.title) == ("E-2026-01", "Neu")
+    shown = service.minutes(held.meeting_id).item(held.item_ids[1]).recommendations
+    assert [(r.code, r.title, r.text) for r in shown] == [("E-2026-01", "Neu", "Text")]
     with pytest.raises(ConcurrentEditError):
         service.remove_recommendation(adopted.id, adopted.version)
     sent = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Versandt"))
