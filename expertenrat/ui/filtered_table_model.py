@@ -67,13 +67,6 @@ class FilteredRowsTableModel(RowsTableModel):
             self._order = None
             self._publish()
 
-    def replace_row(self, row: Any) -> bool:
-        key = self.key(row)
-        if key in self._all_keys:
-            self._all[self._all_keys.index(key)] = row
-            self._order = None
-        return super().replace_row(row)
-
     # --- inside ---------------------------------------------------------------------------
 
     def _shown_positions(self) -> list[int]:

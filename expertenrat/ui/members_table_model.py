@@ -80,10 +80,6 @@ class MembersTableModel(RowsTableModel):
         rows = [_row(m, self._field_names, today) for m in members]
         self.set_rows(sorted(rows, key=lambda row: row.sort_name))
 
-    def replace_member(self, member: Member) -> bool:
-        """Show ``member`` in its row (one ``dataChanged``); False if it has no row yet."""
-        return self.replace_row(_row(member, self._field_names, self._today))
-
     def object_of(self, row: MemberRow) -> Member:
         return row.member
 

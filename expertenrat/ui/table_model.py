@@ -4,9 +4,9 @@ A model lists its columns once as :class:`Column` specs (header, display text, n
 value, alignment, tooltip, decoration) and hands rows to :meth:`RowsTableModel.set_rows`.
 Sorting happens in a ``QSortFilterProxyModel`` with ``setSortRole(RowsTableModel.SortRole)``,
 which compares the native values (dates as dates, numbers as numbers, folded text), never
-the display strings. One changed record updates one row (:meth:`RowsTableModel.replace_row`,
-or ``set_rows`` with the same records in the same order), so that views keep their
-selection and scroll position; only a changed set of records resets the model.
+the display strings. ``set_rows`` with the same records in the same order updates only the
+rows that changed, so that views keep their selection and scroll position; only a changed
+set of records resets the model.
 """
 
 from __future__ import annotations
@@ -122,15 +122,6 @@ class RowsTableModel(QAbstractTableModel):
         self._rows.extend(rows)
         self._positions.update((self.key(row), first + n) for n, row in enumerate(rows))
         self.endInsertRows()
-
-    def replace_row(self, row: Any) -> bool:
-        """Put ``row`` in place of the row with the same key, emitting ``dataChanged`` for
-        that row only. False (and nothing changes) if no row has that key."""
-        position = self.row_of(self.key(row))
-        if position < 0:
-            return False
-        self._replace_at(position, row)
-        return True
 
     def _replace_at(self, position: int, row: Any) -> None:
         self._rows[position] = row
