@@ -145,8 +145,10 @@ class AgendaEditor(QWidget):
         self._load(select=None)
 
     def refresh(self) -> None:
-        """Reread the agenda; the selected item stays selected."""
+        """Reread the agenda and the form's choices (projects, templates and members may
+        have changed elsewhere); the selected item stays selected."""
         if self._meeting_id is not None:
+            self._choices_council = None
             item = self.selected_item()
             self._load(select=item.key if item is not None else None)
 

@@ -11,9 +11,11 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.projects import Project
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
@@ -359,3 +361,24 @@ def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make
     saved = services.agenda.agenda(meeting).items[0]
     assert (saved.title, saved.planned_minutes) == ("Begrüßung & <Einführung>", 25)
     assert not editor.form.is_dirty()
+
+
+def test_refresh_rereads_the_projects_templates_and_members_offered(
+    editor, make_meeting, services, council_id
+):
+    """Added elsewhere (another PC, the Einstellungen), they are offered after a refresh."""
+    editor.set_meeting(make_meeting())
+    select_number(editor, "4")
+    field = services.settings.action_fields(council_id)[0]
+    services.projects.create(council_id, Project(None, HOSTILE, action_field_id=field.id))
+    services.agenda_templates.add(
+        council_id, AgendaTemplate("Bericht & <Ausblick>", AgendaItemKind.REPORT)
+    )
+
+    editor.refresh()
+
+    form = editor.form
+    assert form.project_combo.findText(HOSTILE) > 0
+    assert form.template_combo.findText("Bericht & <Ausblick>") > 0
+    assert editor.selected_item().title == "Genehmigung des Protokolls der letzten Sitzung"
+    assert not form.is_dirty()
