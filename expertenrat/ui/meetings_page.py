@@ -213,7 +213,8 @@ class MeetingsPage(QWidget):
             elif self.model.row(position).version != _version(self.form.meeting):
                 self._show(self._shown_id)  # changed elsewhere: show it as it is now
         for widget in self.details:
-            widget.refresh()
+            if not widget.has_unsaved_changes():  # typed input stays (saving it merges)
+                widget.refresh()
         self._update_empty(total=len(years) > 0)
         self._update_buttons()
 

@@ -534,3 +534,17 @@ def test_the_tab_key_goes_from_the_tab_bar_straight_into_the_tab(page, qtbot):
     qtbot.wait(1)
     page.focusNextChild()
     assert page.form.isAncestorOf(page.focusWidget())
+
+
+def test_a_refresh_keeps_an_agenda_item_typed_but_not_saved(page, services, council_id):
+    """Choosing another scope (or another tab's change) rereads the page, not the typing."""
+    meeting = add_meeting(services, council_id, date(2026, 12, 1))
+    page.refresh()
+    page.select(meeting)
+    editor = page.details[0]
+    editor.form.title_edit.setText(HOSTILE)
+
+    page.scope_combo.setCurrentIndex(page.scope_combo.findData("upcoming"))
+
+    assert page.selected().id == meeting
+    assert editor.form.title_edit.text() == HOSTILE and editor.has_unsaved_changes()
