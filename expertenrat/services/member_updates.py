@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES, consents_of
-from expertenrat.domain.enums import ConsentSource, Sector
+from expertenrat.domain.enums import ConsentKind, ConsentSource, Sector
 from expertenrat.domain.members import Member, replaced
 from expertenrat.services import audit
 from expertenrat.services.member_inserts import (
@@ -122,6 +122,7 @@ def write_stored_persons(
         ],
     )
     insert_all(session, models.ConsentEntry, consents)
+    _redact_withdrawn_names(session, actor, persons, consents)
 
     person_before = {pid: audit.snapshot(person) for pid, person in persons.items()}
     person_states = {
@@ -165,6 +166,27 @@ def write_stored_persons(
         )
         written.append(Written(saved, before, after))
     return written
+
+
+def _redact_withdrawn_names(
+    session: Session,
+    actor: str,
+    persons: Mapping[int, models.Person],
+    consents: Sequence[Mapping[str, Any]],
+) -> None:
+    """Stored public minutes no longer name a person who has just withdrawn consent to it."""
+    withdrawn = {
+        c["person_id"] for c in consents if c["kind"] == ConsentKind.NAME.value and not c["granted"]
+    }
+    if not withdrawn:
+        return
+    for person_id in withdrawn:  # written through the table: reread, not the loaded values
+        session.expire(persons[person_id])
+    from expertenrat.services.public_minutes_redaction import (  # the minutes: when needed
+        redact_public_minutes,
+    )
+
+    redact_public_minutes(session, actor, withdrawn)
 
 
 def _persons(

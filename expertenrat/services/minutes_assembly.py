@@ -126,12 +126,12 @@ def minutes_document(
         circulated_on=version.circulated_on if version else None,
         objections_due_on=version.objections_due_on if version else None,
         approval=approval,
-        unnamed=_unnamed(session, meeting.council_id) if public else frozenset(),
+        unnamed=unnamed_members(session, meeting.council_id) if public else frozenset(),
     )
     return public_version(doc) if public else doc
 
 
-def _unnamed(session: Session, council_id: int) -> frozenset[str]:
+def unnamed_members(session: Session, council_id: int) -> frozenset[str]:
     """The names of the council's members who have not agreed to the publication of their
     name (the public minutes do not print them)."""
     rows = session.scalars(

@@ -1,0 +1,102 @@
+"""Approved public minutes without the name of a member who withdrew consent afterwards.
+
+The public PDF of approved minutes is rendered once, at the approval, with the consents of
+that day, and it is what the open data export publishes from then on. When a member later
+withdraws consent to the publication of the name, each stored public PDF that would name
+the member is rendered again, in the same transaction as the withdrawal, with the member
+as "Mitglied ohne Namensnennung". What was approved stays as it was: the content snapshot
+and its fingerprint (printed in the PDF), the full PDF and its SHA-256. The new public
+PDF gets its own SHA-256, the version's change time moves (the open data export reports
+the file as changed), and an audit entry says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction, MinutesState
+from expertenrat.domain.minutes_document import MinutesDocument, public_version
+from expertenrat.domain.minutes_versions import pdf_fingerprint
+from expertenrat.services import audit
+from expertenrat.services.agenda_rows import meeting_name
+from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.minutes_assembly import (
+    approval_stamp,
+    minutes_document,
+    unnamed_members,
+)
+from expertenrat.store import models
+
+
+def redact_public_minutes(session: Session, actor: str, person_ids: Collection[int]) -> int:
+    """Render again the stored public minutes that name one of the persons ``person_ids``,
+    who have just withdrawn consent to the publication of their names; returns how many."""
+    memberships = list(
+        session.scalars(
+            select(models.Membership).where(models.Membership.person_id.in_(person_ids))
+        )
+    )
+    withdrawn = {m.council_id: set[str]() for m in memberships}
+    for membership in memberships:
+        withdrawn[membership.council_id].add(full_name(membership))
+    versions = session.scalars(
+        select(models.MinutesVersion)
+        .join(models.Meeting, models.Meeting.id == models.MinutesVersion.meeting_id)
+        .where(
+            models.Meeting.council_id.in_(withdrawn),
+            models.MinutesVersion.state == MinutesState.APPROVED.value,
+            models.MinutesVersion.public_pdf.is_not(None),
+        )
+        .order_by(models.MinutesVersion.id)
+    ).all()
+    unnamed = {council_id: unnamed_members(session, council_id) for council_id in withdrawn}
+    redacted = 0
+    for version in versions:
+        meeting = session.get(models.Meeting, version.meeting_id)
+        assert meeting is not None  # a foreign key with ON DELETE CASCADE
+        names = withdrawn[meeting.council_id]
+        full = minutes_document(session, meeting, approval_stamp(session, version))
+        now = public_version(replace(full, unnamed=unnamed[meeting.council_id]))
+        if now == public_version(replace(full, unnamed=unnamed[meeting.council_id] - names)):
+            continue  # the minutes name none of them publicly
+        _store(session, actor, meeting, version, _render(now), sorted(names))
+        redacted += 1
+    return redacted
+
+
+def _render(doc: MinutesDocument) -> bytes:
+    from expertenrat.reports.minutes_pdf import render_minutes  # reportlab: on demand
+
+    return render_minutes(doc).pdf
+
+
+def _store(
+    session: Session,
+    actor: str,
+    meeting: models.Meeting,
+    version: models.MinutesVersion,
+    pdf: bytes,
+    names: list[str],
+) -> None:
+    before = {"public_sha256": version.public_sha256}
+    version.public_pdf, version.public_sha256 = pdf, pdf_fingerprint(pdf)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        AuditAction.UPDATE,
+        "minutes_version",
+        version.id,
+        council_id=meeting.council_id,
+        summary=(
+            f"Protokoll {meeting_name(meeting)}: öffentliche Fassung ohne den Namen von "
+            f"{', '.join(names)} neu erstellt (Einwilligung widerrufen; SHA-256 "
+            f"{version.public_sha256})"
+        ),
+        before=before,
+        after={"public_sha256": version.public_sha256},
+    )

@@ -1,0 +1,100 @@
+"""A member who withdraws consent to the publication of the name disappears from the stored
+public minutes (what the open data export publishes); what was approved stays."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.minutes_document import UNNAMED_MEMBER
+from expertenrat.domain.minutes_versions import pdf_fingerprint
+from expertenrat.services.audit import AuditFilter, AuditService
+from expertenrat.services.members import MembersService
+from expertenrat.services.settings import SettingsService
+from expertenrat.store import models
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _stamp(text: str) -> list[str]:
+    """The approval the text states, and the fingerprint of the approved content."""
+    return re.findall(r"Genehmigt am [0-9.]+ in der [^.]+\.|\(SHA-256\): [0-9a-f]{64}", text)
+
+
+def _approved(database) -> dict[int, tuple[bytes, str, bytes, str, str]]:
+    """Per approved version: public PDF, its SHA-256, full PDF, its SHA-256, content."""
+    with database.reading() as session:
+        rows = session.scalars(
+            select(models.MinutesVersion).where(
+                models.MinutesVersion.state == MinutesState.APPROVED.value
+            )
+        )
+        return {r.id: (r.public_pdf, r.public_sha256, r.pdf, r.sha256, r.content) for r in rows}
+
+
+@pytest.fixture
+def council_id(demo_database, actor) -> int:
+    return SettingsService(demo_database, actor).councils()[0].id
+
+
+@pytest.fixture
+def members(demo_database, actor) -> MembersService:
+    return MembersService(demo_database, actor)
+
+
+def _publicly_named(members: MembersService, council_id: int, approved) -> tuple:
+    """A member named in the public text of every approved minutes."""
+    texts = [_text(public) for public, *_ in approved.values()]
+    return next(
+        m
+        for m in members.members(council_id)
+        if m.publish_name and all(m.full_name in text for text in texts)
+    )
+
+
+def test_withdrawing_name_consent_renders_the_public_minutes_again(
+    demo_database, actor, members, council_id, today
+) -> None:
+    before = _approved(demo_database)
+    assert len(before) >= 2
+    member = _publicly_named(members, council_id, before)
+
+    members.save(council_id, replace(member, publish_name=False, publish_name_on=None), today)
+
+    after = _approved(demo_database)
+    assert after.keys() == before.keys()
+    for version_id, (public, public_sha, pdf, sha, content) in after.items():
+        old_public, old_public_sha, old_pdf, old_sha, old_content = before[version_id]
+        assert (pdf, sha, content) == (old_pdf, old_sha, old_content)  # approved: untouched
+        assert member.full_name in _text(pdf)
+        assert member.full_name not in _text(public) and UNNAMED_MEMBER in _text(public)
+        assert public_sha == pdf_fingerprint(public) != old_public_sha
+        assert _stamp(_text(public)) == _stamp(_text(old_public)) != []
+    entries = (
+        AuditService(demo_database)
+        .search(AuditFilter(council_id, text="Einwilligung widerrufen"))
+        .lines
+    )
+    assert len(entries) == len(before)
+    assert all(member.full_name in e.summary for e in entries)
+
+
+def test_other_changes_leave_the_stored_public_minutes_alone(
+    demo_database, actor, members, council_id, today
+) -> None:
+    before = _approved(demo_database)
+    member = _publicly_named(members, council_id, before)
+
+    members.save(council_id, replace(member, affiliation="Neue Institution & Co."), today)
+    contact = next(m for m in members.members(council_id) if m.publish_contact)
+    members.save(council_id, replace(contact, publish_contact=False), today)
+
+    assert _approved(demo_database) == before
