@@ -214,6 +214,11 @@ class MeetingForm(QWidget):
         """Drop what was typed and show the meeting as saved."""
         self.set_meeting(self.meeting, council_id=self._council_id)
 
+    def refill_chairs(self) -> None:
+        """Reread the members offered as chair (changed elsewhere); the chosen one stays.
+        Only for a form without typed input."""
+        self._fill_chairs(self.meeting)
+
     def _fill_chairs(self, meeting: Meeting | None) -> None:
         """The members active on the meeting's day (and its chair, whatever its term)."""
         self.chair_combo.blockSignals(True)

@@ -212,6 +212,8 @@ class MeetingsPage(QWidget):
                 self._show(None)
             elif self.model.row(position).version != _version(self.form.meeting):
                 self._show(self._shown_id)  # changed elsewhere: show it as it is now
+            else:
+                self.form.refill_chairs()  # members added, renamed or ended elsewhere
         for widget in self.details:
             if not widget.has_unsaved_changes():  # typed input stays (saving it merges)
                 widget.refresh()

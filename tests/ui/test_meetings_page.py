@@ -284,6 +284,19 @@ def test_the_chair_is_chosen_among_the_members_active_that_day(page, services, c
     assert services.meetings.get(meeting_id).chair_membership_id == active.id
     assert ended.id != active.id
 
+    # A member added and one renamed elsewhere are offered after a refresh.
+    services.members.save(
+        council_id,
+        Member(None, "Cem", "Neu", primary_field_id=field, term_start=date(2025, 1, 1)),
+        today,
+    )
+    services.members.save(council_id, replace(active, family_name="Berg-Öz"), today)
+    page.refresh()
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "– noch offen –", "Anna Berg-Öz", "Cem Neu",
+    ]  # fmt: skip
+    assert combo.currentData() == active.id and not page.form.has_unsaved_changes()
+
 
 def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     page, services, council_id, dialogs
