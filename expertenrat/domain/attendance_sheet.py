@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 from types import MappingProxyType
 
 from expertenrat.domain.enums import AttendanceStatus, MemberRole
@@ -91,7 +91,6 @@ class ItemQuorum:
 @dataclass(frozen=True, slots=True)
 class AttendanceSheet:
     meeting_id: int
-    meeting_date: date
     cancelled: bool
     entries: tuple[AttendanceEntry, ...]
     guests: tuple[GuestEntry, ...]

@@ -238,7 +238,6 @@ def attendance_sheet(session: Session, meeting: models.Meeting) -> AttendanceShe
         per_item, problem = {}, error.message
     return AttendanceSheet(
         meeting_id=meeting.id,
-        meeting_date=meeting.starts_at.date(),
         cancelled=is_cancelled(meeting),
         frozen=is_frozen(session, meeting.id),
         entries=entries,
