@@ -9,7 +9,7 @@ the agenda item; each has its row's ``version`` for the optimistic lock of the n
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, time
 
 from expertenrat.domain.enums import MinutesState, MinutesStyle, RecommendationKind
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
@@ -132,11 +132,10 @@ class Minutes:
 
 @dataclass(frozen=True, slots=True)
 class SavedItem:
-    """The answer to an autosave: the item's new version and when it was saved (UTC, naive)."""
+    """The answer to an autosave: the item's new version."""
 
     item_id: int
     version: int
-    saved_at: datetime
 
 
 class ItemConflictError(ConcurrentEditError):

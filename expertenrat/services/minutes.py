@@ -184,7 +184,7 @@ class MinutesService:
                 f"Protokoll zu TOP {row.number} „{row.title}“ der {label_of(meeting)} bearbeitet",
                 before, _texts_state(texts),
             )  # fmt: skip
-            saved = SavedItem(row.id, row.version, row.modified)
+            saved = SavedItem(row.id, row.version)
         self._editing.committed(opened)
         return saved
 
