@@ -74,7 +74,6 @@ class ObjectionDraft:
 class ObjectionRecord:
     id: int
     version: int
-    minutes_version: int  # the number of the version it was raised against
     raised_by: str
     raised_on: date
     item_label: str  # "TOP 3 Beratung" or ""

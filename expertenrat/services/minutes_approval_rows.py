@@ -92,7 +92,7 @@ def version_record(session: Session, row: models.MinutesVersion) -> VersionRecor
 
 
 def objection_record(
-    session: Session, row: models.Objection, items: dict[int, str], numbers: dict[int, int]
+    session: Session, row: models.Objection, items: dict[int, str]
 ) -> ObjectionRecord:
     decided_in = ""
     if row.decided_in_meeting_id is not None:
@@ -101,7 +101,6 @@ def objection_record(
     return ObjectionRecord(
         id=row.id,
         version=row.version,
-        minutes_version=numbers.get(row.minutes_version_id, 0),
         raised_by=row.raised_by,
         raised_on=row.raised_on,
         item_label=items.get(row.agenda_item_id, "") if row.agenda_item_id else "",
@@ -155,7 +154,6 @@ def attendees(session: Session, meeting_id: int) -> list[models.Membership]:
 def status(session: Session, meeting: models.Meeting) -> MinutesStatus:
     council = session.get(models.Council, meeting.council_id)
     stored = versions(session, meeting.id)
-    numbers = {v.id: v.number for v in stored}
     labels = item_labels(session, meeting.id)
     return MinutesStatus(
         meeting_id=meeting.id,
@@ -165,7 +163,7 @@ def status(session: Session, meeting: models.Meeting) -> MinutesStatus:
         objection_period_days=council.objection_period_days,
         versions=tuple(version_record(session, v) for v in stored),
         objections=tuple(
-            objection_record(session, o, labels, numbers) for o in objections(session, meeting.id)
+            objection_record(session, o, labels) for o in objections(session, meeting.id)
         ),
     )
 

@@ -125,7 +125,7 @@ class MinutesObjectionsService:
             session.add(row)
             session.flush()
             self._audit(session, meeting, row, None, "erhoben")
-            return rows.objection_record(session, row, labels, {latest.id: latest.number})
+            return rows.objection_record(session, row, labels)
 
     def accept(
         self,
