@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from expertenrat.domain.enums import MeetingKind, MeetingState, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import MeetingKind, ProjectPhase, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
     PARTNER_NAME,
@@ -65,7 +65,6 @@ class Consultation:
     meeting_number: int | None  # None: cancelled while planned, never numbered
     meeting_start: datetime  # wall-clock time in the council's time zone
     meeting_title: str
-    meeting_state: MeetingState
     meeting_kind: MeetingKind
     item_number: str
     item_title: str

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session, selectinload
 from expertenrat.domain.enums import (
     AuditAction,
     MeetingKind,
-    MeetingState,
     ProjectPhase,
     RecommendationStatus,
 )
@@ -361,7 +360,6 @@ def _consultations(
             meeting_number=meeting.number,
             meeting_start=meeting.starts_at,
             meeting_title=meeting.title,
-            meeting_state=MeetingState(meeting.state),
             meeting_kind=MeetingKind(meeting.kind),
             item_number=item.number,
             item_title=item.title,

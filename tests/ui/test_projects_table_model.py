@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
-from expertenrat.domain.enums import MeetingKind, MeetingState, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import MeetingKind, ProjectPhase, RecommendationStatus
 from expertenrat.domain.projects import Consultation, Project, ProjectEntry, ProjectRecommendation
 from expertenrat.ui.project_detail_panel import ConsultationsModel, RecommendationsModel
 from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
@@ -132,10 +132,10 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     consultations = ConsultationsModel()
     consultations.set_rows(
         [
-            Consultation(7, 1, 5, datetime(2026, 3, 12, 16), "", MeetingState.HELD,
-                         MeetingKind.REGULAR, "3", "Beratung <Zwilling>", True),
+            Consultation(7, 1, 5, datetime(2026, 3, 12, 16), "", MeetingKind.REGULAR, "3",
+                         "Beratung <Zwilling>", True),
             Consultation(9, 2, None, datetime(2026, 6, 9, 16), "Mobilität",
-                         MeetingState.CANCELLED, MeetingKind.WORKSHOP, "2.1", "Vergabe", False),
+                         MeetingKind.WORKSHOP, "2.1", "Vergabe", False),
         ]
     )  # fmt: skip
     recommendations = RecommendationsModel()
