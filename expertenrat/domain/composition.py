@@ -55,7 +55,6 @@ class Composition:
     max_members: int
     coverage: tuple[FieldCoverage, ...]
     sectors: tuple[tuple[Sector, int], ...]
-    ending_terms: tuple[EndingTerm, ...]
     notes: tuple[CompositionNote, ...]
     # Members whose term has not begun yet. They are neither active nor former: they do
     # not count against the limits or cover a field until their first day.
@@ -139,7 +138,6 @@ def check_composition(
         max_members=council.max_members,
         coverage=coverage,
         sectors=tuple(sorted(sectors.items(), key=lambda item: (-item[1], item[0].label))),
-        ending_terms=ending,
         notes=tuple(notes),
         future=sum(1 for m in members if m.term_start > today),
     )

@@ -101,14 +101,14 @@ def test_a_term_ending_soon_names_what_follows():
         "Die Amtszeit von Vorname20 Nachname20 endet am 31.03.2027. "
         "Stadtdaten ist dann von niemandem abgedeckt."
     ]
-    assert composition.ending_terms[0].member.id == 20
+    assert [n.member_id for n in composition.notes if n.member_id] == [20]  # opens the member
 
 
 def test_a_term_ending_later_than_six_months_is_no_warning():
     members = balanced()
     members[3] = member(4, 1, term_end=date(2027, 6, 1))
     composition = check_composition(members, FIELDS, COUNCIL, TODAY)
-    assert composition.ending_terms == ()
+    assert not [w for w in composition.warnings if w.startswith("Die Amtszeit")]
 
 
 def test_the_chair_leaving_is_mentioned_and_a_missing_chair_warned():
