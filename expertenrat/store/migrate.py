@@ -30,7 +30,6 @@ from expertenrat.store.engine import is_sqlite, make_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
@@ -43,14 +42,6 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
-
-
-@functools.cache
-def script_directory() -> ScriptDirectory:
-    """The migration scripts as Alembic sees them (imports Alembic: only for migrating)."""
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config())
 
 
 @functools.cache

@@ -9,6 +9,7 @@ import uuid
 from datetime import date, datetime
 
 import pytest
+from migration_scripts import script_directory
 from old_schema import add_row
 from sqlalchemy import Connection, MetaData, create_engine, exc, func, select, text, update
 from sqlalchemy.engine import URL
@@ -17,7 +18,7 @@ from expertenrat.store import migrate, models
 from expertenrat.store.engine import database_url, make_engine
 
 # The revision just before 0004 (0003 once the consent ledger is there).
-BEFORE = migrate.script_directory().get_revision("0004").down_revision
+BEFORE = script_directory().get_revision("0004").down_revision
 WINTER = datetime(2025, 1, 15, 12, 0)  # Europe/Berlin: UTC+1
 SUMMER = datetime(2025, 7, 15, 12, 0)  # Europe/Berlin: UTC+2
 
@@ -510,7 +511,7 @@ def test_the_lists_frozen_in_0004_are_those_of_the_domain_enums():
     migration that changes the CHECK (and this test then compares with that one)."""
     from expertenrat.domain import enums
 
-    frozen = migrate.script_directory().get_revision("0004").module
+    frozen = script_directory().get_revision("0004").module
     pairs = {
         "SECTORS": enums.Sector,
         "MEMBER_ROLES": enums.MemberRole,
@@ -536,7 +537,7 @@ def test_the_lists_frozen_in_0007_are_those_of_the_domain_enums():
     """0007 replaced the recommendations' lists (see the test above)."""
     from expertenrat.domain import enums
 
-    frozen = migrate.script_directory().get_revision("0007").module
+    frozen = script_directory().get_revision("0007").module
     pairs = {
         "RECOMMENDATION_KINDS": enums.RecommendationKind,
         "RECOMMENDATION_STATUSES": enums.RecommendationStatus,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from migration_scripts import script_directory
 from old_schema import add_row
 from sqlalchemy import Connection, exc, func, insert, inspect, select, update
 from sqlalchemy.engine import URL
@@ -16,7 +17,7 @@ from expertenrat.store.engine import database_url, make_engine
 
 MODEL_TABLES = set(models.Base.metadata.tables)
 # 0004 converts data in ways that cannot be undone (see its docstring): no downgrade.
-LAST_REVERSIBLE = migrate.script_directory().get_revision("0004").down_revision
+LAST_REVERSIBLE = script_directory().get_revision("0004").down_revision
 
 # Every table that refers to ``councils`` directly or through a chain of foreign keys,
 # with the number of rows ``_fill_revision_0001`` puts into it.
@@ -215,7 +216,7 @@ def test_upgrade_after_downgrade_to_base_restores_the_full_schema(empty_url):
 
 
 def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(empty_url):
-    scripts = migrate.script_directory()
+    scripts = script_directory()
     revisions = [r.revision for r in scripts.iterate_revisions(LAST_REVERSIBLE, "base")]
     migrate.upgrade(empty_url, LAST_REVERSIBLE)
 
@@ -401,7 +402,7 @@ def test_head_revision_is_known_and_an_invented_one_is_not():
 
 def test_the_quick_revision_reading_agrees_with_alembic():
     """Start-up reads revisions without Alembic; it must see what Alembic sees."""
-    scripts = migrate.script_directory()
+    scripts = script_directory()
     assert migrate.head_revision() == scripts.get_current_head()
     known = {script.revision for script in scripts.walk_revisions()}
     assert all(migrate.is_known_revision(r) for r in known)
