@@ -104,6 +104,7 @@ class OrderedListEditor(QGroupBox):
         self.delete_button.clicked.connect(self._ask_delete)
         self.save_button.clicked.connect(self.save)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.start_new()  # the empty form, nothing typed yet (also while no list is read)
         self._update_buttons()
 
     # --- the subclass's form ------------------------------------------------------------
@@ -124,6 +125,11 @@ class OrderedListEditor(QGroupBox):
 
     def delete_question(self, record: Any) -> tuple[str, str]:
         """The title and the question of the dialog before deleting ``record``."""
+        raise NotImplementedError
+
+    def unsaved_question(self, record: Any | None) -> tuple[str, str]:
+        """The title and the question of the dialog before dropping the form's typed input
+        (``record``: the selected record as stored, None for a new one)."""
         raise NotImplementedError
 
     # --- layout and loading -------------------------------------------------------------
@@ -183,6 +189,19 @@ class OrderedListEditor(QGroupBox):
         """Whether the form holds what the user typed and did not save (a reread of the
         list would overwrite it)."""
         return self.edited(self.selected()) != self._filled
+
+    def flush(self, then: Callable[[], None]) -> bool:
+        """Before the window switches council or area or closes (as a page's ``flush``):
+        nothing typed, go on. Else ask; on "Ja" drop the typed input and call ``then``."""
+        if not self.has_typed_input():
+            return True
+        title, question = self.unsaved_question(self.selected())
+        self._dialogs.question(self, title, question, lambda: (self.discard(), then()))
+        return False
+
+    def discard(self) -> None:
+        """Drop the typed input: the selected record as stored now, or an empty form."""
+        self.reload(getattr(self.selected(), "id", None))
 
     def _update_buttons(self) -> None:
         """Enable the buttons that fit the selection. A button disabled while it has the

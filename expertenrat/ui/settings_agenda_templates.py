@@ -89,3 +89,18 @@ class AgendaTemplatesEditor(OrderedListEditor):
             tr(_CONTEXT, "Vorlage löschen"),
             tr(_CONTEXT, "Die Vorlage „{}“ löschen?").format(record.title),
         )
+
+    def unsaved_question(self, record: AgendaTemplate | None) -> tuple[str, str]:
+        if record is None:
+            text = tr(
+                _CONTEXT,
+                "Eine neue Vorlage für Tagesordnungspunkte wurde eingegeben, aber nicht "
+                "gespeichert. Die Eingaben verwerfen?",
+            )
+        else:
+            text = tr(
+                _CONTEXT,
+                "Die Vorlage „{}“ wurde geändert, aber nicht gespeichert. "
+                "Die Änderungen verwerfen?",
+            ).format(record.title)
+        return tr(_CONTEXT, "Vorlage nicht gespeichert"), text

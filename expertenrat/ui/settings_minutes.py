@@ -121,3 +121,18 @@ class PhrasesEditor(OrderedListEditor):
             tr(_CONTEXT, "Textbaustein löschen"),
             tr(_CONTEXT, "Den Textbaustein „{}“ löschen?").format(record.label),
         )
+
+    def unsaved_question(self, record: TextTemplate | None) -> tuple[str, str]:
+        if record is None:
+            text = tr(
+                _CONTEXT,
+                "Ein neuer Textbaustein wurde eingegeben, aber nicht gespeichert. "
+                "Die Eingaben verwerfen?",
+            )
+        else:
+            text = tr(
+                _CONTEXT,
+                "Der Textbaustein „{}“ wurde geändert, aber nicht gespeichert. "
+                "Die Änderungen verwerfen?",
+            ).format(record.label)
+        return tr(_CONTEXT, "Textbaustein nicht gespeichert"), text

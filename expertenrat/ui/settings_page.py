@@ -38,6 +38,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
+from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
@@ -151,7 +152,7 @@ class SettingsPage(QWidget):
             edit.setMaxLength(COUNCIL[name].max_length)
         self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)
-        self.revert_button.clicked.connect(self.reload)
+        self.revert_button.clicked.connect(self.revert)
         self.choose_logo_button.clicked.connect(self._choose_logo)
         self.remove_logo_button.clicked.connect(lambda: self._set_logo(None))
         self.new_council_button.clicked.connect(self._ask_new_council)
@@ -247,19 +248,26 @@ class SettingsPage(QWidget):
         form holds typed input; the selected rows stay selected."""
         if self._council is None or self._council.id is None:
             return
-        if not self.has_unsaved_changes():
+        if not self.settings_edited():
             stored = self._service.settings(self._council.id)
             if stored != self._council:
                 self._council = stored
                 self._show(stored)
         self.field_buttons.reload(getattr(self.field_buttons.selected(), "id", None))
-        for editor in (self.phrases, self.agenda_templates):
+        for editor in self._list_editors():
             if not editor.has_typed_input():
                 editor.reload(getattr(editor.selected(), "id", None))
 
     def reload(self) -> None:
         if self._council is not None and self._council.id is not None:
             self.set_council(self._council.id)
+
+    def revert(self) -> None:
+        """ "Verwerfen": the council's settings as stored (a phrase or agenda template typed
+        below stays)."""
+        if self._council is not None and self._council.id is not None:
+            self._council = self._service.settings(self._council.id)
+            self._show(self._council)
 
     def _show(self, council: CouncilSettings) -> None:
         self.errors.clear()
@@ -278,23 +286,39 @@ class SettingsPage(QWidget):
         self.profile_fields.show(council)
 
     def flush(self, then: Callable[[], None]) -> bool:
-        """Nothing typed: go on. Else ask; on "Ja" drop the typed settings and go on."""
-        if not self.has_unsaved_changes():
-            return True
-        self._dialogs.question(
-            self,
-            tr("SettingsPage", "Einstellungen nicht gespeichert"),
-            tr(
-                "SettingsPage",
-                "Die Einstellungen des Gremiums wurden geändert, aber nicht gespeichert. "
-                "Die Änderungen verwerfen?",
-            ),
-            lambda: (self.reload(), then()),
-        )
-        return False
+        """Nothing typed: go on. Else ask about the typed settings, then about a typed
+        agenda template and phrase, one after the other; each "Ja" drops that input and
+        the next is asked about, after the last the window goes on; "Nein" stays."""
+
+        def next_or_go_on() -> None:
+            if self.flush(then):
+                then()
+
+        if self.settings_edited():
+            self._dialogs.question(
+                self,
+                tr("SettingsPage", "Einstellungen nicht gespeichert"),
+                tr(
+                    "SettingsPage",
+                    "Die Einstellungen des Gremiums wurden geändert, aber nicht gespeichert. "
+                    "Die Änderungen verwerfen?",
+                ),
+                lambda: (self.revert(), next_or_go_on()),
+            )
+            return False
+        return all(editor.flush(next_or_go_on) for editor in self._list_editors())
 
     def has_unsaved_changes(self) -> bool:
+        """The settings form, or the form of an agenda template or phrase, holds typed
+        input (a refresh for another PC's change waits for it)."""
+        return self.settings_edited() or any(e.has_typed_input() for e in self._list_editors())
+
+    def settings_edited(self) -> bool:
+        """The council's settings form holds input not yet saved."""
         return self._council is not None and self.edited_settings() != self._council
+
+    def _list_editors(self) -> tuple[OrderedListEditor, ...]:
+        return (self.agenda_templates, self.phrases)
 
     def edited_settings(self) -> CouncilSettings:
         assert self._council is not None

@@ -21,6 +21,8 @@ class ScriptedDialogs:
     """Stands in for DialogService: records every message and gives the scripted answers."""
 
     answer_yes: bool = True
+    # Answers to question, in turn (True: "Ja"); none left: ``answer_yes``.
+    answers: list[bool] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     colours: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
@@ -36,7 +38,7 @@ class ScriptedDialogs:
 
     def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
         self.messages.append(("question", title, text))
-        if self.answer_yes:
+        if self.answers.pop(0) if self.answers else self.answer_yes:
             on_yes()
 
     def information(self, parent, title: str, text: str) -> None:

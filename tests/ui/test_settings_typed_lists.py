@@ -1,0 +1,173 @@
+"""Einstellungen: a standard phrase or agenda template typed but not saved is never dropped
+silently. Switching area or council, or closing, asks first ("Nein" stays, "Ja" drops it),
+and a refresh for another program's change waits until it is saved or dropped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
+
+TYPED = "Getippt & <nicht> gespeichert „Zoë“ 🚀"
+
+
+@pytest.fixture
+def window(make_window, services):
+    """The window on the Einstellungen of the first of two councils."""
+    for name in ("Expert*innenrat", "Smarte Köpfe"):
+        services.settings.create_council(CouncilSettings(id=None, name=name, city="Rostock"))
+    window = make_window()
+    window.show()
+    window.show_area(window.settings_page)
+    return window
+
+
+def _questions(dialogs) -> list[str]:
+    return [title for kind, title, _text in dialogs.messages if kind == "question"]
+
+
+def test_a_typed_phrase_asks_before_another_area_nein_stays_ja_drops(window, services, dialogs):
+    page, council_id = window.settings_page, window.current_council_id()
+    editor = page.phrases
+    editor.view.selectRow(0)
+    stored = editor.selected()
+    editor.text_edit.setPlainText(TYPED)
+
+    dialogs.answer_yes = False
+    window.show_area(window.members_page)
+    assert _questions(dialogs) == ["Textbaustein nicht gespeichert"]
+    assert f"„{stored.label}“" in dialogs.messages[-1][2]
+    assert window.stack.currentWidget() is page
+    assert window.sidebar.currentRow() == window._row_of(page)
+    assert editor.text_edit.toPlainText() == TYPED
+
+    dialogs.answer_yes = True
+    window.show_area(window.members_page)
+    assert window.stack.currentWidget() is window.members_page
+    assert window.sidebar.currentRow() == window._row_of(window.members_page)
+    assert editor.text_edit.toPlainText() == stored.text  # dropped, not saved
+    assert editor.selected() == stored
+    assert services.text_templates.templates(council_id)[0] == stored
+
+    window.show_area(page)
+    editor.view.selectRow(0)
+    editor.text_edit.setPlainText(TYPED)
+    editor.save_button.click()
+    window.show_area(window.members_page)  # saved: nothing to ask
+    assert len(_questions(dialogs)) == 2
+    assert services.text_templates.templates(council_id)[0].text == TYPED
+
+
+def test_a_new_template_typed_asks_before_another_council(window, services, dialogs):
+    page = window.settings_page
+    first, second = (c.id for c in services.settings.councils())
+    editor = page.agenda_templates
+    editor.new_button.click()
+    editor.title_edit.setText(TYPED)
+
+    dialogs.answer_yes = False
+    window.council_combo.setCurrentIndex(1)
+    assert _questions(dialogs) == ["Vorlage nicht gespeichert"]
+    assert "neue Vorlage" in dialogs.messages[-1][2]
+    assert window.current_council_id() == first
+    assert editor.title_edit.text() == TYPED
+
+    dialogs.answer_yes = True
+    window.council_combo.setCurrentIndex(1)
+    assert window.current_council_id() == second
+    assert page.name_edit.text() == "Smarte Köpfe"
+    assert editor.title_edit.text() == "" and not page.has_unsaved_changes()
+    assert TYPED not in [t.title for t in services.agenda_templates.templates(first)]
+
+
+def test_closing_asks_about_each_typed_form_in_turn(window, services, dialogs):
+    page, council_id = window.settings_page, window.current_council_id()
+    page.city_edit.setText("Lübeck")
+    page.agenda_templates.view.selectRow(0)
+    page.agenda_templates.minutes_spin.setValue(55)
+    page.phrases.new_button.click()
+    page.phrases.label_edit.setText("Neu")
+
+    dialogs.answer_yes = False
+    window.close()
+    assert window.isVisible()
+    assert _questions(dialogs) == ["Einstellungen nicht gespeichert"]
+
+    dialogs.answer_yes = True
+    window.close()
+    assert _questions(dialogs)[1:] == [
+        "Einstellungen nicht gespeichert",
+        "Vorlage nicht gespeichert",
+        "Textbaustein nicht gespeichert",
+    ]
+    assert not window.isVisible()
+    assert services.settings.settings(council_id).city == "Rostock"
+    assert services.agenda_templates.templates(council_id)[0].planned_minutes != 55
+    assert "Neu" not in [t.label for t in services.text_templates.templates(council_id)]
+
+
+def test_nein_on_a_later_form_stays_with_its_text(window, dialogs):
+    page = window.settings_page
+    page.city_edit.setText("Lübeck")
+    page.phrases.view.selectRow(1)
+    page.phrases.label_edit.setText(TYPED)
+    dialogs.answers = [True, False]
+
+    window.show_area(window.members_page)
+    assert _questions(dialogs) == [
+        "Einstellungen nicht gespeichert",
+        "Textbaustein nicht gespeichert",
+    ]
+    assert window.stack.currentWidget() is page
+    assert page.city_edit.text() == "Rostock"  # "Ja": dropped
+    assert page.phrases.label_edit.text() == TYPED  # "Nein": stays
+
+
+@pytest.fixture
+def other_program(services):
+    database = open_database(services.database.url)
+    yield Services.create(database, "anderes Programm")
+    database.close()
+
+
+def test_a_refresh_waits_for_a_typed_phrase_and_rereads_the_page_once_it_is_saved(
+    window, other_program, qtbot
+):
+    page, council_id = window.settings_page, window.current_council_id()
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus)  # the cursor is in none of the page's fields
+    page.phrases.view.selectRow(0)
+    page.phrases.text_edit.setPlainText(TYPED)
+    other_program.text_templates.update(
+        replace(other_program.text_templates.templates(council_id)[1], label="Von drüben")
+    )
+    template = other_program.agenda_templates.templates(council_id)[0]
+    other_program.agenda_templates.update(replace(template, planned_minutes=33))
+
+    assert page.has_unsaved_changes()
+    assert not window.refresh_when_safe()  # the change watch tries again later
+    assert page.agenda_templates.model.templates()[0].planned_minutes != 33
+
+    page.phrases.save_button.click()
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus)
+    assert window.refresh_when_safe()
+    assert page.agenda_templates.model.templates()[0].planned_minutes == 33
+    assert [t.label for t in page.phrases.model.templates()][1] == "Von drüben"
+    assert page.phrases.selected().text == TYPED
+
+
+def test_verwerfen_drops_the_typed_settings_but_not_a_typed_phrase(window):
+    page = window.settings_page
+    page.city_edit.setText("Lübeck")
+    page.phrases.new_button.click()
+    page.phrases.label_edit.setText(TYPED)
+
+    page.revert_button.click()
+    assert page.city_edit.text() == "Rostock"
+    assert page.phrases.label_edit.text() == TYPED
+    assert page.has_unsaved_changes()
