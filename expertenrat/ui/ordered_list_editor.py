@@ -1,5 +1,6 @@
 """An ordered list of a council's templates with a form below (Einstellungen): select a row
-to edit it, "Neu" to add one, move rows up and down, delete.
+to edit it, "Neu" to add one, move rows up and down, delete. Another row or "Neu" while the
+form holds typed input asks first, as the meetings page does ("Nein" stays on the row).
 
 The list is read from and written to a service with ``templates(council_id)``,
 ``add(council_id, t)``, ``update(t)``, ``delete(t)`` and ``reorder(council_id, ids)``; the
@@ -28,6 +29,7 @@ from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.record_table import select_record, selected_record
 from expertenrat.ui.row_moves import enable_moves, moved
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 
@@ -78,6 +80,8 @@ class OrderedListEditor(QGroupBox):
         self._dialogs = dialogs
         self._council_id: int | None = None
         self._filled: Any = None  # what the form held when last filled (the record or new)
+        self._shown_id: int | None = None  # the record in the form (None: a new one)
+        self._selecting = False  # the editor itself selects a row: no question
         self.model = NumberedModel(columns, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -164,44 +168,68 @@ class OrderedListEditor(QGroupBox):
             self.errors.show_general(error.message)
             return
         self.model.set_templates(records)
-        row = next((i for i, t in enumerate(records) if t.id == select_id), -1)
-        if row >= 0:
-            self.view.selectRow(row)
-            self._selection_changed()  # a row kept selected shows its values as stored now
-        else:
-            self.view.clearSelection()
-            self.start_new()
-        self._update_buttons()  # a reset model drops the selection without a signal
+        self._show(select_id)  # a row kept selected shows its values as stored now
 
     def selected(self) -> Any | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.data(rows[0], NumberedModel.ObjectRole) if rows else None
+        return selected_record(self.view)
+
+    def _shown(self) -> Any | None:
+        """The record in the form as listed (None: a new one)."""
+        row = self.model.row_of(self._shown_id)
+        return self.model.templates()[row] if row >= 0 else None
+
+    def _select_row(self, record_id: int | None) -> None:
+        self._selecting = True
+        try:
+            if record_id is None or not select_record(self.view, record_id):
+                self.view.clearSelection()
+        finally:
+            self._selecting = False
+
+    def _show(self, record_id: int | None) -> None:
+        """Select the row of ``record_id`` and fill the form with it as listed; None or not
+        listed: an empty form for a new record (no row selected)."""
+        self._select_row(record_id)
+        record = self.selected()
+        self._shown_id = getattr(record, "id", None)
+        self.errors.clear()
+        if record is None:
+            self.clear_form()
+        else:
+            self.show_record(record)
+        self._filled = self.edited(record)
+        self._update_buttons()  # a reset model drops the selection without a signal
 
     def _selection_changed(self) -> None:
-        record = self.selected()
-        self.errors.clear()
-        if record is not None:
-            self.show_record(record)
-            self._filled = self.edited(record)
+        """The user chose another row (or none): show it, after asking about typed input;
+        "Nein" selects the row being edited again (as on the meetings page)."""
+        if self._selecting:
+            return
+        wanted = getattr(self.selected(), "id", None)
+        if wanted != self._shown_id:
+            if self.flush(lambda: self._show(wanted)):
+                self._show(wanted)
+            else:  # the user stays on the row being edited (or it was switched already)
+                self._select_row(self._shown_id)
         self._update_buttons()
 
     def has_typed_input(self) -> bool:
         """Whether the form holds what the user typed and did not save (a reread of the
         list would overwrite it)."""
-        return self.edited(self.selected()) != self._filled
+        return self.edited(self._shown()) != self._filled
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Before the window switches council or area or closes (as a page's ``flush``):
         nothing typed, go on. Else ask; on "Ja" drop the typed input and call ``then``."""
         if not self.has_typed_input():
             return True
-        title, question = self.unsaved_question(self.selected())
+        title, question = self.unsaved_question(self._shown())
         self._dialogs.question(self, title, question, lambda: (self.discard(), then()))
         return False
 
     def discard(self) -> None:
-        """Drop the typed input: the selected record as stored now, or an empty form."""
-        self.reload(getattr(self.selected(), "id", None))
+        """Drop the typed input: the record being edited as stored now, or an empty form."""
+        self.reload(self._shown_id)
 
     def _update_buttons(self) -> None:
         """Enable the buttons that fit the selection. A button disabled while it has the
@@ -221,13 +249,15 @@ class OrderedListEditor(QGroupBox):
     def start_new(self) -> None:
         """Empty the form for a new record (the selection goes); the focus stays where it is
         (a reload on switching the council must not put the cursor into the form)."""
-        self.view.clearSelection()
-        self.errors.clear()
-        self.clear_form()
-        self._filled = self.edited(None)
+        self._show(None)
 
     def _new_clicked(self) -> None:
-        """ "Neu": an empty form with the cursor in its first field."""
+        """ "Neu": an empty form with the cursor in its first field (after asking about
+        typed input; "Nein" stays)."""
+        if self.flush(self._new_form):
+            self._new_form()
+
+    def _new_form(self) -> None:
         self.start_new()
         first = self.errors.first_input()
         if first is not None:
@@ -237,7 +267,7 @@ class OrderedListEditor(QGroupBox):
         """Add the record in the form, or change the selected one."""
         if self._council_id is None:
             return
-        selected = self.selected()
+        selected = self._shown()
         edited = self.edited(selected)
         council_id = self._council_id
         if selected is None:
@@ -246,10 +276,14 @@ class OrderedListEditor(QGroupBox):
             self._run(lambda: self._service.update(edited))
 
     def move_selected(self, delta: int) -> None:
+        """Move the selected row; what was typed into its form stays typed."""
         record, council_id = self.selected(), self._council_id
         ids = moved(self.model.templates(), record, delta)
         if ids is not None and council_id is not None:
+            typed = self.edited(record) if self.has_typed_input() else None
             self._run(lambda: self._service.reorder(council_id, ids), record.id)
+            if typed is not None and self._shown_id == record.id:
+                self.show_record(typed)
 
     def _ask_delete(self) -> None:
         record = self.selected()

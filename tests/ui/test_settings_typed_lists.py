@@ -171,3 +171,73 @@ def test_verwerfen_drops_the_typed_settings_but_not_a_typed_phrase(window):
     assert page.city_edit.text() == "Rostock"
     assert page.phrases.label_edit.text() == TYPED
     assert page.has_unsaved_changes()
+
+
+def test_choosing_another_phrase_with_typed_text_asks_nein_keeps_row_ja_shows_it(
+    window, services, dialogs
+):
+    council_id = window.current_council_id()
+    editor = window.settings_page.phrases
+    first, second = services.text_templates.templates(council_id)[:2]
+    editor.view.selectRow(0)
+    editor.text_edit.setPlainText(TYPED)
+
+    dialogs.answer_yes = False
+    editor.view.selectRow(1)
+    assert _questions(dialogs) == ["Textbaustein nicht gespeichert"]
+    assert f"„{first.label}“" in dialogs.messages[-1][2]
+    assert editor.selected() == first  # the row being edited is selected again
+    assert editor.text_edit.toPlainText() == TYPED and editor.has_typed_input()
+
+    dialogs.answer_yes = True
+    editor.view.selectRow(1)
+    assert len(_questions(dialogs)) == 2
+    assert editor.selected() == second
+    assert editor.label_edit.text() == second.label
+    assert editor.text_edit.toPlainText() == second.text
+    assert services.text_templates.templates(council_id)[0] == first  # nothing saved
+
+
+def test_neu_with_a_typed_template_asks_nein_keeps_it_ja_empties_the_form(
+    window, services, dialogs
+):
+    council_id = window.current_council_id()
+    editor = window.settings_page.agenda_templates
+    stored = services.agenda_templates.templates(council_id)[0]
+    editor.view.selectRow(0)
+    editor.title_edit.setText(TYPED)
+
+    dialogs.answer_yes = False
+    editor.new_button.click()
+    assert _questions(dialogs) == ["Vorlage nicht gespeichert"]
+    assert editor.selected() == stored
+    assert editor.title_edit.text() == TYPED
+
+    dialogs.answer_yes = True
+    editor.new_button.click()
+    assert editor.selected() is None
+    assert editor.title_edit.text() == "" and not editor.has_typed_input()
+    assert services.agenda_templates.templates(council_id)[0] == stored
+
+    editor.title_edit.setText("Neu getippt")  # a new one typed: "Neu" again asks too
+    dialogs.answer_yes = False
+    editor.new_button.click()
+    assert _questions(dialogs)[-1] == "Vorlage nicht gespeichert"
+    assert "neue Vorlage" in dialogs.messages[-1][2]
+    assert editor.title_edit.text() == "Neu getippt"
+
+
+def test_moving_a_phrase_keeps_its_typed_text(window, services, dialogs):
+    council_id = window.current_council_id()
+    editor = window.settings_page.phrases
+    first = services.text_templates.templates(council_id)[0]
+    editor.view.selectRow(0)
+    editor.text_edit.setPlainText(TYPED)
+
+    editor.down_button.click()
+    assert services.text_templates.templates(council_id)[1].id == first.id
+    assert editor.selected().id == first.id
+    assert editor.text_edit.toPlainText() == TYPED and editor.has_typed_input()
+    editor.save_button.click()
+    assert services.text_templates.templates(council_id)[1].text == TYPED
+    assert _questions(dialogs) == []
