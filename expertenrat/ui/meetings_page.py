@@ -45,7 +45,7 @@ from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
-from expertenrat.ui.page import MeetingDetail
+from expertenrat.ui.page import MeetingDetail, flush_again
 from expertenrat.ui.record_table import select_record, selected_record
 from expertenrat.ui.scrolling_tabs import ScrollingTabs
 from expertenrat.ui.series_dialog import SeriesDialog
@@ -227,7 +227,10 @@ class MeetingsPage(QWidget):
         )
 
     def flush(self, then: Callable[[], None]) -> bool:
-        """Ask about a half-edited meeting ("Nein": stay); the detail tabs answer too."""
+        """Ask about a half-edited meeting, then let the detail tabs save or ask about theirs
+        (the minutes save themselves), one after the other: each "Ja" drops that input and
+        the next is asked about, after the last the page goes on; "Nein" stays."""
+        next_or_go_on = flush_again(self.flush, then)
         if self.form.has_unsaved_changes():
             self._dialogs.question(
                 self,
@@ -237,10 +240,10 @@ class MeetingsPage(QWidget):
                     "Die Angaben zur Sitzung wurden geändert, aber nicht gespeichert. "
                     "Die Änderungen verwerfen?",
                 ),
-                lambda: (self.form.reload(), then()),
+                lambda: (self.form.reload(), next_or_go_on()),
             )
             return False
-        return all(widget.flush(then) for widget in self.details)
+        return all(widget.flush(next_or_go_on) for widget in self.details)
 
     # --- selection ----------------------------------------------------------------------
 

@@ -60,3 +60,17 @@ class NothingPending:
 
     def has_unsaved_changes(self) -> bool:
         return False
+
+
+def flush_again(
+    flush: Callable[[Callable[[], None]], bool], then: Callable[[], None]
+) -> Callable[[], None]:
+    """The ``then`` a page's ``flush`` hands its question when several forms may hold typed
+    input: after a "Ja" dropped one, flush again (the next form saves or is asked about)
+    and go on with ``then`` once nothing is left; any "Nein" stays."""
+
+    def again() -> None:
+        if flush(then):
+            then()
+
+    return again

@@ -39,6 +39,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
+from expertenrat.ui.page import flush_again
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
@@ -289,11 +290,7 @@ class SettingsPage(QWidget):
         """Nothing typed: go on. Else ask about the typed settings, then about a typed
         agenda template and phrase, one after the other; each "Ja" drops that input and
         the next is asked about, after the last the window goes on; "Nein" stays."""
-
-        def next_or_go_on() -> None:
-            if self.flush(then):
-                then()
-
+        next_or_go_on = flush_again(self.flush, then)
         if self.settings_edited():
             self._dialogs.question(
                 self,

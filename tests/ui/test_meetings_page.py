@@ -313,9 +313,14 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
 
     # the page asks the editor before another meeting is shown
     asked = []
-    editor.flush = lambda then: asked.append(then) or False
+
+    def flush(then) -> bool:  # asks; after "Ja" (``then``) nothing is pending
+        asked.append(then)
+        return len(asked) > 1
+
+    editor.flush = flush
     page.select(second)
-    assert asked and page.selected().id == first
+    assert len(asked) == 1 and page.selected().id == first
     asked[0]()
     assert page.selected().id == second
 
@@ -561,3 +566,59 @@ def test_a_refresh_keeps_an_agenda_item_typed_but_not_saved(page, services, coun
 
     assert page.selected().id == meeting
     assert editor.form.title_edit.text() == HOSTILE and editor.has_unsaved_changes()
+
+
+@pytest.fixture
+def typed_meeting_and_item(make_window, services):
+    """The window on Sitzungen: a meeting's place typed, and its first agenda item typed
+    so that it cannot be saved (title emptied, a presenter typed)."""
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    meeting = add_meeting(services, council.id, date(2026, 12, 1))
+    window = make_window()
+    window.show()
+    page = window.pages.meetings
+    window.show_area(page)
+    page.select(meeting)
+    page.form.place_edit.setText("Rathaus (noch nicht gespeichert)")
+    editor = page.details[0]
+    editor.select(services.agenda.agenda(meeting).items[0].key)
+    editor.form.title_edit.setText("")
+    editor.form.title_edit.textEdited.emit("")
+    editor.form.presenter_edit.setEditText(HOSTILE)
+    return window, meeting
+
+
+def _questions(dialogs) -> list[str]:
+    return [title for kind, title, _text in dialogs.messages if kind == "question"]
+
+
+def test_a_typed_meeting_and_agenda_item_ask_in_turn_nein_on_the_item_stays(
+    typed_meeting_and_item, services, dialogs
+):
+    window, meeting = typed_meeting_and_item
+    page, editor = window.pages.meetings, window.pages.meetings.details[0]
+    dialogs.answers = [True, False]
+
+    window.show_area(window.members_page)
+    assert _questions(dialogs) == ["Sitzung nicht gespeichert", "Tagesordnung"]
+    assert window.stack.currentWidget() is page
+    assert page.form.place_edit.text() == "Rathaus"  # "Ja": dropped
+    assert editor.form.presenter_edit.currentText() == HOSTILE  # "Nein": stays
+    assert editor.form.title_edit.text() == "" and editor.has_unsaved_changes()
+    assert page.selected().id == meeting
+
+
+def test_a_typed_meeting_and_agenda_item_ja_ja_goes_on_and_saves_nothing(
+    typed_meeting_and_item, services, dialogs
+):
+    window, meeting = typed_meeting_and_item
+    page = window.pages.meetings
+    items = services.agenda.agenda(meeting).items
+    dialogs.answers = [True, True]
+
+    window.show_area(window.members_page)
+    assert _questions(dialogs) == ["Sitzung nicht gespeichert", "Tagesordnung"]
+    assert window.stack.currentWidget() is window.members_page
+    assert not page.has_unsaved_changes()
+    assert services.meetings.get(meeting).place == "Rathaus"
+    assert services.agenda.agenda(meeting).items == items

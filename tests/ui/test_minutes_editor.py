@@ -473,3 +473,33 @@ def test_finishing_an_incomplete_draft_is_refused_with_what_is_missing(
 
     (warning,) = dialogs.warnings()
     assert "Die Protokollführung ist nicht angegeben." in warning
+
+
+def test_the_meetings_page_still_saves_the_minutes_after_a_typed_meeting_is_dropped(
+    qtbot, services, dialogs, council_id, held
+) -> None:
+    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
+    editor = page.findChild(MinutesEditor)
+    qtbot.addWidget(page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle))
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(held.meeting_id)
+    page.tabs.setCurrentWidget(editor)
+    show_item(editor, held.item_ids[2])
+    QTest.keyClicks(editor.item_form.discussion_edit, "vor dem Wechsel")
+    page.form.place_edit.setText("Anderer Ort")
+    gone = []
+
+    assert not page.flush(lambda: gone.append(1))  # asked; the scripted "Ja" goes on
+
+    assert [title for kind, title, _ in dialogs.messages if kind == "question"] == [
+        "Sitzung nicht gespeichert"
+    ]
+    assert gone == [1]
+    recovered = {e.key: e.payload for e in editor.autosave.recovery.entries()}
+    assert recovered[item_key(held.item_ids[2])]["discussion"] == "vor dem Wechsel"
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 2).discussion == "vor dem Wechsel", timeout=WAIT
+    )
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
