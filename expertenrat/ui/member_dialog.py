@@ -7,8 +7,9 @@ click on Speichern. When saving fails, the dialog stays open and keeps what was 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from expertenrat.ui.member_merge import member_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.widgets import plain_scroll_area
+from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberDialog"
 MINIMUM_SIZE = QSize(640, 420)
@@ -67,6 +69,7 @@ class MemberDialog(QDialog):
         self._fields = fields
         self._today = today
         self.merge_dialog: MergeDialog | None = None
+        self.job: Job | None = None  # a save that renders published minutes again
         self._acknowledged: frozenset[str] = frozenset()
         if member is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
@@ -164,8 +167,33 @@ class MemberDialog(QDialog):
                 warning=True,
             )
             return
+        members, council_id, today = self._members, self._council_id, self._today
+        if self._as_opened.publish_name and not member.publish_name and member.id is not None:
+            self._save_in_background(member, lambda: members.save(council_id, member, today))
+            return
+        self._finish_save(member, lambda: members.save(council_id, member, today))
+
+    def _save_in_background(self, member: Member, save: Callable[[], Member]) -> None:
+        """A withdrawn consent to publish the name renders the stored public minutes that
+        name the member again (seconds for years of meetings): off the GUI thread, behind a
+        progress dialog without "Abbrechen" (the save is one transaction)."""
+        self.job = job = Job(lambda _progress: save(), self)
+        job.finished.connect(lambda stored: self._finish_save(member, lambda: stored))
+        job.failed.connect(lambda _message: self._finish_save(member, partial(_raise, job.error)))
+        self.buttons.setEnabled(False)
+        job.ended.connect(lambda: self.buttons.setEnabled(True))
+        progress = start_with_progress(
+            job,
+            self,
+            tr(_CONTEXT, "Mitglied speichern"),
+            tr(_CONTEXT, "Veröffentlichte Protokolle werden ohne den Namen neu erstellt …"),
+        )
+        progress.setCancelButton(None)
+
+    def _finish_save(self, member: Member, save: Callable[[], Member]) -> None:
+        """Close with the saved member, or keep the dialog open and say what went wrong."""
         try:
-            stored = self._members.save(self._council_id, member, self._today)
+            stored = save()
         except ValidationError as error:
             self._show_problems(
                 error.problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben.")
@@ -247,3 +275,9 @@ class MemberDialog(QDialog):
     def _set_general(self, lines: list[str], warning: bool) -> None:
         self.general_label.setText("\n".join(lines))
         set_message_kind(self.general_label, warning)
+
+
+def _raise(error: ExpertenratError | None) -> Member:
+    """A failed background save's error, raised where the dialog answers it."""
+    assert error is not None  # a failed job has its error
+    raise error
