@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 
 from expertenrat.paths import resource_path
 from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.worker import THREAD_NAME
 
@@ -147,3 +148,11 @@ def make_window(qtbot, services, dialogs, qsettings, tmp_path, today):
         return window
 
     return make
+
+
+@pytest.fixture
+def other_program(services) -> Iterator[Services]:
+    """Services of another program (or PC) on the same database file as ``services``."""
+    database = open_database(services.database.url)
+    yield Services.create(database, "anderes Programm")
+    database.close()

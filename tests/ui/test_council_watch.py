@@ -12,16 +12,8 @@ from sqlalchemy import delete
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
 from expertenrat.store.models import Council
 from expertenrat.ui.change_watch import ChangeWatch
-
-
-@pytest.fixture
-def other_program(services):
-    database = open_database(services.database.url)
-    yield Services.create(database, "anderes Programm")
-    database.close()
 
 
 @pytest.fixture

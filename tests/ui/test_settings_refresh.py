@@ -13,17 +13,9 @@ from PySide6.QtGui import QColor, QImage
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesStyle
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
 from expertenrat.ui.settings_page import _png_bytes
 
 HOSTILE = "Rat & <Beirat> „Zoë“ 🚀"
-
-
-@pytest.fixture
-def other_program(services):
-    database = open_database(services.database.url)
-    yield Services.create(database, "anderes Programm")
-    database.close()
 
 
 @pytest.fixture

@@ -9,8 +9,6 @@ from dataclasses import replace
 import pytest
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
 
 TYPED = "Getippt & <nicht> gespeichert „Zoë“ 🚀"
 
@@ -125,13 +123,6 @@ def test_nein_on_a_later_form_stays_with_its_text(window, dialogs):
     assert window.stack.currentWidget() is page
     assert page.city_edit.text() == "Rostock"  # "Ja": dropped
     assert page.phrases.label_edit.text() == TYPED  # "Nein": stays
-
-
-@pytest.fixture
-def other_program(services):
-    database = open_database(services.database.url)
-    yield Services.create(database, "anderes Programm")
-    database.close()
 
 
 def test_a_refresh_waits_for_a_typed_phrase_and_rereads_the_page_once_it_is_saved(
