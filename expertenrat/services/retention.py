@@ -4,7 +4,9 @@ A person is due when every membership in every council has ended more than ``yea
 years ago and something personal beyond the name is still stored. Anonymising keeps the
 name, title and affiliation (the minutes need them) and removes e-mail, phone, postal
 address, notes and the consent history with its dates; the audit trail records which
-fields were emptied, never their old values.
+fields were emptied, never their old values. With the consent to publish the name gone,
+the stored public minutes that named the person are rendered again without the name
+(``services.public_minutes_redaction``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS, RetentionCandidate
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import erase_consent
+from expertenrat.services.public_minutes_redaction import redact_public_minutes
 from expertenrat.services.unit_of_work import changing, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -60,9 +63,12 @@ class RetentionService:
         due = {c.person_id for c in self.due(today, years)}
         wanted = [pid for pid in person_ids if pid in due]
         with changing(self._db, "Die Person") as session:
+            named = []
             for person in session.scalars(
                 select(models.Person).where(models.Person.id.in_(wanted))
             ):
+                if person.publish_name:
+                    named.append(person.id)
                 emptied = [field for field in _PERSONAL if getattr(person, field)]
                 for field in _PERSONAL:
                     setattr(person, field, "")
@@ -78,6 +84,8 @@ class RetentionService:
                         f"{', '.join([*emptied, 'Einwilligungen'])} entfernt"
                     ),
                 )
+            if named:  # no consent is left: the stored public minutes name them no more
+                redact_public_minutes(session, self._actor, named)
         return len(wanted)
 
 

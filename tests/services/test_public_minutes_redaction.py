@@ -16,6 +16,7 @@ from expertenrat.domain.minutes_document import UNNAMED_MEMBER
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.services.audit import AuditFilter, AuditService
 from expertenrat.services.members import MembersService
+from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import models
 
@@ -98,3 +99,21 @@ def test_other_changes_leave_the_stored_public_minutes_alone(
     members.save(council_id, replace(contact, publish_contact=False), today)
 
     assert _approved(demo_database) == before
+
+
+def test_anonymising_a_former_member_unnames_the_member_too(
+    demo_database, actor, members, council_id, today
+) -> None:
+    before = _approved(demo_database)
+    texts = [_text(public) for public, *_ in before.values()]
+    former = next(
+        m
+        for m in members.members(council_id)
+        if m.term_end is not None and m.publish_name and any(m.full_name in t for t in texts)
+    )
+
+    assert RetentionService(demo_database, actor).anonymise([former.person_id], today, 0) == 1
+
+    after = _approved(demo_database)
+    assert all(former.full_name not in _text(public) for public, *_ in after.values())
+    assert all(after[v][2:] == before[v][2:] for v in before)  # the approved PDF and content
