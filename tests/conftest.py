@@ -6,9 +6,11 @@ import itertools
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
@@ -22,6 +24,9 @@ from sqlalchemy.engine import URL, make_url
 from expertenrat.store import migrate
 from expertenrat.store.database import Database, open_database
 from expertenrat.store.engine import database_url
+
+if TYPE_CHECKING:
+    from expertenrat.services.demo import DemoSummary
 
 # Property tests check behaviour, not speed: a busy CI machine must not fail them on
 # Hypothesis' per-example deadline or its "too slow" health check.
@@ -167,6 +172,36 @@ def demo_database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
     yield from _copied_database(
         request, tmp_path, postgres_admin_url, "sqlite_demo_template", "_postgres_demo_template"
     )
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def demo_builder(
+    request, tmp_path_factory, postgres_admin_url
+) -> Iterator[Callable[..., tuple[Database, DemoSummary]]]:
+    """Build a demo of another size on each backend: ``demo_builder(councils=3, years=2)``
+    gives a database holding it and the load's summary. Each size is built once per test
+    module (on ``TODAY`` by ``DEMO_ACTOR``) into a database of its own: only read it."""
+    from expertenrat.services.demo import DemoService
+
+    built: dict[tuple[int, int], tuple[Database, DemoSummary]] = {}
+    with ExitStack() as databases:
+
+        def build(*, councils: int = 1, years: int = 2):
+            if (councils, years) not in built:
+                db = databases.enter_context(
+                    contextmanager(_copied_database)(
+                        request,
+                        tmp_path_factory.mktemp("demo-build"),
+                        postgres_admin_url,
+                        "_sqlite_template",
+                        "postgres_template",
+                    )
+                )
+                summary = DemoService(db, DEMO_ACTOR).load(TODAY, councils=councils, years=years)
+                built[councils, years] = db, summary
+            return built[councils, years]
+
+        yield build
 
 
 def _load_demo(url: URL) -> None:

@@ -90,8 +90,8 @@ def test_demo_council_has_the_four_default_action_fields(demo_database, actor, l
     assert [(f.name, f.colour) for f in fields] == list(DEFAULT_ACTION_FIELDS)
 
 
-def test_demo_summary_reports_what_was_built(demo, today):
-    summary = demo.load(today)
+def test_demo_summary_reports_what_was_built(demo_builder):
+    _database, summary = demo_builder(councils=1, years=2)
 
     assert (summary.councils, summary.members, summary.meetings) == (2, 14, 9)
     assert summary.recommendations == 20  # 18 adopted in the minutes, 2 drafts
@@ -264,12 +264,12 @@ def _fingerprint(demo_database) -> list[tuple]:
     return [tuple(r) for r in members] + [tuple(r) for r in attendance]
 
 
-def test_demo_is_the_same_on_every_run(database, actor, demo, today, tmp_path):
-    """A fixed seed: a second database (a SQLite file) gets exactly the same demo council."""
-    demo.load(today)
-    reference = open_database(database_url(str(tmp_path / "referenz.db")))
+def test_demo_is_the_same_on_every_run(demo_builder, demo_file):
+    """A fixed seed: a build of its own gets exactly the same demo council as the session's
+    demo (``demo_file``, built with the same arguments on the same day)."""
+    database, _summary = demo_builder(councils=1, years=2)
+    reference = open_database(database_url(str(demo_file)))
     try:
-        DemoService(reference, actor).load(today)
         expected = _fingerprint(reference)
     finally:
         reference.close()
@@ -309,14 +309,12 @@ def test_refused_demo_adds_nothing(database, actor, demo, today):
     assert len(AuditService(database).entries()) == audit_entries
 
 
-def test_demo_cannot_be_loaded_twice(database, demo, today):
-    demo.load(today)
-
+def test_demo_cannot_be_loaded_twice(demo_database, actor, today):
     with pytest.raises(ExpertenratError):
-        demo.load(today)
+        DemoService(demo_database, actor).load(today)
 
-    assert _count(database, models.Council) == 2
-    assert _count(database, models.Membership) == 14
+    assert _count(demo_database, models.Council) == 2
+    assert _count(demo_database, models.Membership) == 14
 
 
 @pytest.mark.parametrize(("councils", "years"), [(0, 2), (1, 0), (-1, 1)])
@@ -331,8 +329,8 @@ def test_demo_with_nothing_to_build_is_refused(database, demo, today, councils, 
 # --- more councils ------------------------------------------------------------------------------
 
 
-def test_demo_with_three_councils_builds_three_in_different_cities(database, actor, demo, today):
-    summary = demo.load(today, councils=3, years=2)
+def test_demo_with_three_councils_builds_three_in_different_cities(demo_builder, actor):
+    database, summary = demo_builder(councils=3, years=2)
 
     councils = SettingsService(database, actor).councils()
     assert summary.councils == 4  # and the Lübeck Beirat from its settings file
@@ -342,9 +340,9 @@ def test_demo_with_three_councils_builds_three_in_different_cities(database, act
 
 
 def test_demo_with_three_councils_gives_each_its_own_members_and_meetings(
-    database, actor, demo, today
+    demo_builder, actor, today
 ):
-    summary = demo.load(today, councils=3, years=2)
+    database, summary = demo_builder(councils=3, years=2)
 
     assert (summary.members, summary.meetings, summary.recommendations) == (34, 27, 60)
     overview = OverviewService(database)
@@ -358,11 +356,12 @@ def test_demo_with_three_councils_gives_each_its_own_members_and_meetings(
         )
 
 
-def test_demo_over_three_years_holds_more_meetings(database, actor, demo, today):
-    summary = demo.load(today, councils=1, years=3)
+def test_demo_over_three_years_holds_more_meetings(sqlite_database, actor, today):
+    """On SQLite only: the years change what is built, not how it is stored."""
+    summary = DemoService(sqlite_database, actor).load(today, councils=1, years=3)
 
     assert summary.meetings == 13
-    assert _count(database, models.Meeting) == 13
+    assert _count(sqlite_database, models.Meeting) == 13
 
 
 # --- the overview on the demo --------------------------------------------------------------------
