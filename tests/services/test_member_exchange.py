@@ -18,8 +18,9 @@ from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.progress import Cancelled
 from expertenrat.services import members as members_module
 from expertenrat.services.audit import AuditService
-from expertenrat.services.demo import DemoService
 from expertenrat.services.member_exchange import MemberExchangeService, MemberFileFormat
+from expertenrat.services.members import MembersService
+from expertenrat.services.settings import SettingsService
 from expertenrat.store import models
 
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
@@ -68,78 +69,95 @@ def table_counts(database) -> tuple[int, int, int]:
 
 
 @pytest.fixture
-def demo_council(database, actor, today) -> int:
-    DemoService(database, actor).load(today)
-    with database.reading() as session:
-        return session.scalar(select(models.Council.id))
+def demo_council(demo_database) -> int:
+    """Rostock's council id in a copy of the session's demo."""
+    with demo_database.reading() as session:
+        return session.scalar(select(models.Council.id).order_by(models.Council.id))
+
+
+@pytest.fixture
+def demo_exchange(demo_database, actor) -> MemberExchangeService:
+    return MemberExchangeService(demo_database, actor)
+
+
+@pytest.fixture
+def demo_settings(demo_database, actor) -> SettingsService:
+    return SettingsService(demo_database, actor)
+
+
+@pytest.fixture
+def demo_members(demo_database, actor) -> MembersService:
+    return MembersService(demo_database, actor)
 
 
 def test_export_then_import_into_an_empty_council_gives_the_same_members(
-    exchange, demo_council, settings_service, members_service, today
+    demo_exchange, demo_council, demo_settings, demo_members, today
 ):
-    empty = settings_service.create_council(CouncilSettings(id=None, name="Neu", city="Wismar"))
+    empty = demo_settings.create_council(CouncilSettings(id=None, name="Neu", city="Wismar"))
 
-    preview = exchange.preview_import(empty.id, exchange.export_csv(demo_council), today)
-    result = exchange.apply_import(empty.id, preview, today, accept_consent_changes=True)
+    preview = demo_exchange.preview_import(empty.id, demo_exchange.export_csv(demo_council), today)
+    result = demo_exchange.apply_import(empty.id, preview, today, accept_consent_changes=True)
 
-    source_names = {f.id: f.name for f in settings_service.action_fields(demo_council)}
-    target_names = {f.id: f.name for f in settings_service.action_fields(empty.id)}
-    source = members_service.members(demo_council)
+    source_names = {f.id: f.name for f in demo_settings.action_fields(demo_council)}
+    target_names = {f.id: f.name for f in demo_settings.action_fields(empty.id)}
+    source = demo_members.members(demo_council)
     assert [row.status for row in preview.rows] == [ImportStatus.NEW] * len(source)
     assert len(result.created) == len(source) and result.updated == ()
-    assert [comparable(m, target_names) for m in members_service.members(empty.id)] == [
+    assert [comparable(m, target_names) for m in demo_members.members(empty.id)] == [
         comparable(m, source_names) for m in source
     ]
 
 
 def test_importing_the_exported_file_again_changes_nothing(
-    exchange, demo_council, members_service, database, today
+    demo_exchange, demo_council, demo_members, demo_database, today
 ):
-    before = members_service.members(demo_council)
-    counts = table_counts(database)
+    before = demo_members.members(demo_council)
+    counts = table_counts(demo_database)
 
-    preview = exchange.preview_import(demo_council, exchange.export_csv(demo_council), today)
-    result = exchange.apply_import(demo_council, preview, today)
+    preview = demo_exchange.preview_import(
+        demo_council, demo_exchange.export_csv(demo_council), today
+    )
+    result = demo_exchange.apply_import(demo_council, preview, today)
 
     assert {row.status for row in preview.rows} == {ImportStatus.UNCHANGED}
     assert {row.status.label for row in preview.rows} == {"unverändert"}
     assert all(row.reasons == () for row in preview.rows)
     assert (result.created, result.updated, result.unchanged) == ((), (), len(before))
-    assert members_service.members(demo_council) == before
-    assert table_counts(database) == counts
+    assert demo_members.members(demo_council) == before
+    assert table_counts(demo_database) == counts
 
 
 def test_an_exported_workbook_imports_again_as_unchanged_rows(
-    exchange, demo_council, members_service, database, today
+    demo_exchange, demo_council, demo_members, demo_database, today
 ):
-    before = members_service.members(demo_council)
-    counts = table_counts(database)
-    workbook = exchange.export(demo_council, MemberFileFormat.XLSX)
+    before = demo_members.members(demo_council)
+    counts = table_counts(demo_database)
+    workbook = demo_exchange.export(demo_council, MemberFileFormat.XLSX)
 
-    preview = exchange.preview_import(demo_council, workbook, today, MemberFileFormat.XLSX)
-    result = exchange.apply_import(demo_council, preview, today)
+    preview = demo_exchange.preview_import(demo_council, workbook, today, MemberFileFormat.XLSX)
+    result = demo_exchange.apply_import(demo_council, preview, today)
 
     assert workbook.startswith(b"PK\x03\x04")
     assert [row.status for row in preview.rows] == [ImportStatus.UNCHANGED] * len(before)
     assert (result.created, result.updated, result.unchanged) == ((), (), len(before))
-    assert members_service.members(demo_council) == before
-    assert table_counts(database) == counts
+    assert demo_members.members(demo_council) == before
+    assert table_counts(demo_database) == counts
 
 
 def test_an_exported_workbook_fills_an_empty_council(
-    exchange, demo_council, settings_service, members_service, today
+    demo_exchange, demo_council, demo_settings, demo_members, today
 ):
-    empty = settings_service.create_council(CouncilSettings(id=None, name="Neu", city="Wismar"))
-    workbook = exchange.export(demo_council, MemberFileFormat.XLSX)
+    empty = demo_settings.create_council(CouncilSettings(id=None, name="Neu", city="Wismar"))
+    workbook = demo_exchange.export(demo_council, MemberFileFormat.XLSX)
 
     # Named .csv by mistake: the content says it is a workbook.
-    preview = exchange.preview_import(empty.id, workbook, today, MemberFileFormat.CSV)
-    exchange.apply_import(empty.id, preview, today, accept_consent_changes=True)
+    preview = demo_exchange.preview_import(empty.id, workbook, today, MemberFileFormat.CSV)
+    demo_exchange.apply_import(empty.id, preview, today, accept_consent_changes=True)
 
-    source_names = {f.id: f.name for f in settings_service.action_fields(demo_council)}
-    target_names = {f.id: f.name for f in settings_service.action_fields(empty.id)}
-    assert [comparable(m, target_names) for m in members_service.members(empty.id)] == [
-        comparable(m, source_names) for m in members_service.members(demo_council)
+    source_names = {f.id: f.name for f in demo_settings.action_fields(demo_council)}
+    target_names = {f.id: f.name for f in demo_settings.action_fields(empty.id)}
+    assert [comparable(m, target_names) for m in demo_members.members(empty.id)] == [
+        comparable(m, source_names) for m in demo_members.members(demo_council)
     ]
 
 
