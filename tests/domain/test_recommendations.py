@@ -35,10 +35,12 @@ from expertenrat.domain.recommendations import (
 )
 
 S = RecommendationStatus
-# every lifecycle step refused, as the service asks for it: (current, step, closing outcome)
+# every lifecycle step refused, as the service asks for it: (current, step, closing outcome);
+# in the enum's order, never a set's (each pytest-xdist worker must collect the same list)
 REFUSED = [
     (status, step, outcome)
-    for step, outcome in [(s, None) for s in STEP_TARGET] + [(Step.CLOSE, c) for c in CLOSING]
+    for step, outcome in [(s, None) for s in STEP_TARGET]
+    + [(Step.CLOSE, c) for c in S if c in CLOSING]
     for status in S
     if not allows(status, step)
 ]
