@@ -72,7 +72,7 @@ def sqlite_uri(path: Path, flags: str) -> str:
 # notice a network that died silently (a WLAN gone, a VPN dropped: no packet says the
 # connection is over) within about half a minute: a query waiting on it, or the change feed
 # listening on it, fails then and is retried, instead of waiting the system's two hours.
-SERVER_TIMEOUTS = {
+SERVER_CONNECTION_SETTINGS = {
     "connect_timeout": 5,
     "keepalives": 1,
     "keepalives_idle": 15,
@@ -87,9 +87,8 @@ def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = 
         # pool_pre_ping: a connection the server dropped (restart, network, timeout) is
         # replaced unnoticed. connect_timeout: an unreachable server is an error after
         # seconds, not a window that hangs (libpq waits forever by default).
-        arguments = {
-            name: value for name, value in SERVER_TIMEOUTS.items() if name not in url.query
-        }
+        settings = SERVER_CONNECTION_SETTINGS.items()
+        arguments = {name: value for name, value in settings if name not in url.query}
         return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=arguments)
     path = sqlite_file(url)
     if read_only and path is not None:

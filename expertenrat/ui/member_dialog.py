@@ -167,11 +167,11 @@ class MemberDialog(QDialog):
                 warning=True,
             )
             return
-        members, council_id, today = self._members, self._council_id, self._today
+        save = partial(self._members.save, self._council_id, member, self._today)
         if self._as_opened.publish_name and not member.publish_name and member.id is not None:
-            self._save_in_background(member, lambda: members.save(council_id, member, today))
+            self._save_in_background(member, save)
             return
-        self._finish_save(member, lambda: members.save(council_id, member, today))
+        self._finish_save(member, save)
 
     def _save_in_background(self, member: Member, save: Callable[[], Member]) -> None:
         """A withdrawn consent to publish the name renders the stored public minutes that

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from expertenrat.store.engine import SERVER_TIMEOUTS, make_engine
+from expertenrat.store.engine import SERVER_CONNECTION_SETTINGS, make_engine
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def _parameters(url) -> dict[str, str]:
 def test_a_server_connection_has_a_timeout_and_keepalives(server_url) -> None:
     parameters = _parameters(server_url)
 
-    assert {name: parameters.get(name) for name in SERVER_TIMEOUTS} == {
+    assert {name: parameters.get(name) for name in SERVER_CONNECTION_SETTINGS} == {
         "connect_timeout": "5",
         "keepalives": "1",
         "keepalives_idle": "15",
