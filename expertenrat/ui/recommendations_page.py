@@ -112,7 +112,7 @@ class RecommendationsPage(NothingPending, QWidget):
         self.project_combo.setMinimumContentsLength(16)
         self.year_combo = QComboBox()
         self.filters = FilterBar(
-            tr(_CONTEXT, "Suchen nach Code, Titel, Projekt …"),
+            tr(_CONTEXT, "Suchen nach Kennung, Titel, Projekt …"),
             tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
             (self.status_combo, self.field_combo, self.project_combo, self.year_combo),
         )

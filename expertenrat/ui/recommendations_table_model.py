@@ -98,7 +98,7 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
 
     return (
         text_column(
-            tr(_CONTEXT, "Code"),
+            tr(_CONTEXT, "Kennung"),
             lambda row: row.recommendation.code,
             sort_value=lambda row: _code_key(row.recommendation.code),
         ),

@@ -71,7 +71,7 @@ def test_the_model_passes_the_model_tester_while_filtering_and_sorting(
 def test_every_column_of_the_register(page):
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(12)]
     assert headers == [
-        "Code",
+        "Kennung",
         "Art",
         "Titel",
         "Handlungsfeld",
