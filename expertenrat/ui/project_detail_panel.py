@@ -89,6 +89,7 @@ class ProjectDetailPanel(QWidget):
         self.partners_label.setWordWrap(True)
         self.partners_label.setTextFormat(Qt.TextFormat.PlainText)
         self._stacks: list[tuple[QStackedWidget, RowsTableModel]] = []
+        self._boxes: list[QGroupBox] = []
         self.consultations = ConsultationsModel(self)
         self.recommendations = RecommendationsModel(self)
         self.consultations_view, consultations_box = self._table(
@@ -128,6 +129,7 @@ class ProjectDetailPanel(QWidget):
         self._stacks.append((stack, model))
         box = QGroupBox(title)
         QVBoxLayout(box).addWidget(stack)
+        self._boxes.append(box)
         return view, box
 
     def show_project(
@@ -155,11 +157,13 @@ class ProjectDetailPanel(QWidget):
         self.recommendations_view.resizeColumnsToContents()
         for stack, model in self._stacks:  # an empty list says so instead of a bare table
             stack.setCurrentIndex(0 if model.rowCount() else 1)
+        for box in self._boxes:  # with no project chosen, "noch keine …" would say untruths
+            box.setVisible(project is not None)
 
     def empty_hints(self) -> list[str]:
         """The hints shown in place of empty lists."""
         return [
             stack.currentWidget().text()
             for stack, _model in self._stacks
-            if isinstance(stack.currentWidget(), QLabel)
+            if isinstance(stack.currentWidget(), QLabel) and stack.isVisibleTo(self)
         ]

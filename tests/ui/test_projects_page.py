@@ -241,6 +241,15 @@ def test_a_new_project_shows_empty_hints_in_the_detail_pane(page, services):
     ]
 
 
+def test_with_no_project_chosen_the_detail_pane_claims_nothing_about_one(page):
+    _select(page, "Digitaler Zwilling Rostock")
+    page.view.clearSelection()
+
+    assert page.detail.title_label.text() == "Kein Projekt gewählt"
+    assert page.detail.empty_hints() == []
+    assert not page.detail.consultations_view.isVisibleTo(page.detail)
+
+
 def test_the_page_has_the_page_shape_and_nothing_to_flush(page):
     assert page.flush(lambda: None) is True
 
