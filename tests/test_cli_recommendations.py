@@ -129,7 +129,7 @@ def test_a_missing_database_is_refused_without_creating_it(capsys, tmp_path):
     assert not Path(missing).parent.exists()
 
 
-def test_export_reminders_writes_letter_and_draft_per_project_and_records_them(
+def test_export_reminders_writes_letter_and_draft_per_project_records_them_and_replaces_none(
     capsys, database, tmp_path
 ):
     folder = tmp_path / "Erinnerungen"
@@ -147,11 +147,16 @@ def test_export_reminders_writes_letter_and_draft_per_project_and_records_them(
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "E-2020-01" in text and "31.03.2020" in text and "Umweltamt" in text
     assert b"To: k@x.de" in eml.read_bytes()
+    again, _out, refused = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(folder)
+    )
+    assert again == 1 and pdf.name in refused and "Mit --force werden sie ersetzt" in refused
     db = open_database(database_url(database))
     try:
         register = RecommendationsService(db, "Test")
         (row,) = [r for r in register.list(1) if r.code == "E-2020-01"]
-        assert register.get(row.id).history[-1].kind is HistoryKind.REMINDER
+        kinds = [h.kind for h in register.get(row.id).history]
+        assert kinds[-1] is HistoryKind.REMINDER and kinds.count(HistoryKind.REMINDER) == 1
     finally:
         db.close()
 

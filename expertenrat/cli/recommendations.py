@@ -11,12 +11,11 @@ from expertenrat.cli.support import (
     UserError,
     chosen_council,
     council_option,
+    print_warnings,
     status_argument,
     write_document,
-    write_pdf,
 )
 from expertenrat.domain.wording import counted
-from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
     from expertenrat.domain.recommendation_views import RecommendationRow
@@ -73,6 +72,9 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         help="je Projekt mit fälligen Stellungnahmen ein Erinnerungsschreiben (PDF und .eml)",
     )
     reminders.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    reminders.add_argument(
+        "--force", action="store_true", help="Schreiben gleichen Namens im Zielordner ersetzen"
+    )
     council_option(reminders)
     reminders.set_defaults(handler=_export_reminders, opening="change")
 
@@ -124,18 +126,22 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
 
 
 def _export_reminders(services: Services, args: argparse.Namespace) -> str:
-    """Letter and e-mail draft per project; each reminder is then recorded in the history."""
-    folder = Path(args.out)
-    if not folder.is_dir():
-        raise UserError(f"Den Ordner „{folder}“ gibt es nicht.")
+    """Letter and e-mail draft per project; each reminder is then recorded in the history
+    (``RecommendationRemindersService.save``, as in the window)."""
+    from expertenrat.services.recommendation_reminders import RemindersExistError
+
     council_id = chosen_council(services, args)
-    documents = services.recommendation_reminders.documents(council_id)
-    for document in documents:
-        write_pdf(folder / f"{document.stem}.pdf", document.letter)
-        write_file(folder / f"{document.stem}.eml", document.eml)
-        services.recommendations.record_reminder(document.project.id, document.on)
-    if not documents:
-        return "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig."
-    return "\n".join(
-        f"{d.project.title}: {', '.join(d.codes)} → {d.stem}.pdf, {d.stem}.eml" for d in documents
-    )
+    reminders = services.recommendation_reminders
+    try:
+        saved = reminders.save(council_id, Path(args.out), replace=args.force)
+    except RemindersExistError as error:
+        raise UserError(f"{error.message} Mit --force werden sie ersetzt.") from None
+    lines = [
+        f"{s.project.title}: {', '.join(s.codes)} → {s.files[0].name}, {s.files[1].name}"
+        for s in saved
+    ] or ["Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig."]
+    print_warnings(w for s in saved for w in s.warnings)
+    without = reminders.due(council_id).without_project
+    if without:
+        lines.append("Ohne Projekt, daher ohne Erinnerung: " + ", ".join(r.code for r in without))
+    return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,12 @@ def write_pdf(path: Path, rendered: RenderedPdf) -> None:
 
 def write_document(path: Path, data: bytes, warnings: tuple[str, ...]) -> None:
     write_file(path, data)
-    for warning in warnings:  # the file is complete; the user should still know
+    print_warnings(warnings)
+
+
+def print_warnings(warnings: Iterable[str]) -> None:
+    """Warnings about files written completely, which the user should still know."""
+    for warning in warnings:
         print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
 
 

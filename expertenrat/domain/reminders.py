@@ -3,7 +3,7 @@ the letter that asks for the outstanding responses."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -40,11 +40,8 @@ class ReminderLetter:
 def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[ProjectReminder]:
     """Per project (by title), the recommendations awaiting its response that are overdue or
     due by ``today`` + 14 days. A recommendation to two projects reminds both."""
-    horizon = today + REMINDER_WINDOW
     found: dict[int, tuple[AddressedProject, list[RecommendationRow]]] = {}
-    for row in rows:
-        if row.status not in AWAITING_RESPONSE or row.due_on is None or row.due_on > horizon:
-            continue
+    for row in _due(rows, today):
         for project in row.projects:
             found.setdefault(project.id, (project, []))[1].append(row)
     reminders = [
@@ -52,6 +49,21 @@ def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[Projec
         for project, items in found.values()
     ]
     return sorted(reminders, key=lambda r: (fold(r.project.title), r.project.id))
+
+
+def unaddressed_due(rows: Iterable[RecommendationRow], today: date) -> list[RecommendationRow]:
+    """The recommendations awaiting a response, overdue or due by ``today`` + 14 days, that
+    are addressed to no project: no reminder can name them (by due date, then code)."""
+    return sorted(
+        (row for row in _due(rows, today) if not row.projects), key=lambda r: (r.due_on, r.code)
+    )
+
+
+def _due(rows: Iterable[RecommendationRow], today: date) -> Iterator[RecommendationRow]:
+    horizon = today + REMINDER_WINDOW
+    for row in rows:
+        if row.status in AWAITING_RESPONSE and row.due_on is not None and row.due_on <= horizon:
+            yield row
 
 
 def reminder_subject(letter: ReminderLetter) -> str:

@@ -228,7 +228,7 @@ class Services:
     def recommendation_reminders(self) -> RecommendationRemindersService:
         from expertenrat.services.recommendation_reminders import RecommendationRemindersService
 
-        return RecommendationRemindersService(self.database)
+        return RecommendationRemindersService(self.database, self.recommendations)
 
     @_Service
     def recommendations_report(self) -> RecommendationsReportService:

@@ -1,25 +1,43 @@
 """Reminders to projects: what is overdue or due within 14 days per project, and per project
-a reminder letter (PDF) and an e-mail draft (.eml) with the letter attached. Recording that
-a reminder went out is ``RecommendationsService.record_reminder``."""
+a reminder letter (PDF) and an e-mail draft (.eml) with the letter attached.
+
+``save`` is the one way the window and the command line send reminders out: per project it
+writes both files into the chosen folder (``services.files``) and only then records the
+reminder in the history of the recommendations the letter names
+(``RecommendationsService.record_reminder``). A project whose files cannot be written gets
+no history line, and one whose reminder cannot be recorded keeps no files.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import AddressedProject
-from expertenrat.domain.reminders import ProjectReminder, ReminderLetter, reminders_due
+from expertenrat.domain.progress import Progress, no_progress
+from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
+from expertenrat.domain.reminders import (
+    ProjectReminder,
+    ReminderLetter,
+    reminders_due,
+    unaddressed_due,
+)
 from expertenrat.domain.text_folding import transliterate
 from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
+from expertenrat.services.files import FileWriteError, write_file
 from expertenrat.services.meeting_documents import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
+from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -33,38 +51,162 @@ class ReminderDocuments:
     project: AddressedProject
     on: date
     codes: tuple[str, ...]
+    recommendation_ids: tuple[int, ...]
     stem: str
     letter: RenderedPdf
     eml: bytes
 
 
-class RecommendationRemindersService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
+@dataclass(frozen=True, slots=True)
+class RemindersDue:
+    """What is overdue or due within 14 days of ``on``: the reminders per project, and the
+    recommendations addressed to no project, which no reminder can name."""
 
-    def reminders_due(self, council_id: int, *, today: date | None = None) -> list[ProjectReminder]:
-        """Per project, its recommendations overdue or due within 14 days of ``today``."""
+    on: date
+    projects: tuple[ProjectReminder, ...]
+    without_project: tuple[RecommendationRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SavedReminder:
+    """A project's reminder as saved (letter, then e-mail draft) and recorded."""
+
+    project: AddressedProject
+    codes: tuple[str, ...]
+    files: tuple[Path, Path]
+    warnings: tuple[str, ...]
+
+
+class RemindersExistError(FileWriteError):
+    """Files of these reminders are in the folder already; they are replaced only when the
+    user says so (``replace``)."""
+
+
+class ReminderNotSavedError(ExpertenratError):
+    """A project's reminder failed (its files or its history line); the message names the
+    projects saved and recorded before it."""
+
+
+class RecommendationRemindersService:
+    def __init__(self, database: Database, recommendations: RecommendationsService) -> None:
+        self._db = database
+        self._recommendations = recommendations  # records the reminders
+
+    def due(self, council_id: int, *, today: date | None = None) -> RemindersDue:
+        """Per project, its recommendations overdue or due within 14 days of ``today``, and
+        those addressed to no project."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
-            return reminders_due(register_rows(session, council_id, day), day)
+            rows = register_rows(session, council_id, day)
+        return RemindersDue(day, tuple(reminders_due(rows, day)), tuple(unaddressed_due(rows, day)))
 
-    def documents(self, council_id: int, *, today: date | None = None) -> list[ReminderDocuments]:
-        """A letter and an e-mail draft for every project with something due, dated today."""
+    def documents(
+        self,
+        council_id: int,
+        *,
+        today: date | None = None,
+        project_ids: Collection[int] | None = None,
+    ) -> list[ReminderDocuments]:
+        """A letter and an e-mail draft, dated today, for every project with something due
+        (of ``project_ids`` only, where given)."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             head = council_letterhead(session, council_id)
             reminders = reminders_due(register_rows(session, council_id, day), day)
-        return [_documents(ReminderLetter(head, r, day)) for r in reminders]
+        return [
+            _documents(ReminderLetter(head, r, day))
+            for r in reminders
+            if project_ids is None or r.project.id in project_ids
+        ]
+
+    def save(
+        self,
+        council_id: int,
+        folder: Path,
+        *,
+        project_ids: Collection[int] | None = None,
+        today: date | None = None,
+        replace: bool = False,
+        progress: Progress = no_progress,
+    ) -> list[SavedReminder]:
+        """Per project (of ``project_ids``, where given) the letter and the e-mail draft
+        into ``folder``, then the reminder into the history. Files of the same names are
+        replaced only with ``replace`` (else ``RemindersExistError`` before anything is
+        written). If a project's files or its history line fail, the projects before it
+        stay saved and recorded; the error says which they are."""
+        if not folder.is_dir():
+            raise FileWriteError(f"Den Ordner „{folder}“ gibt es nicht.")
+        documents = self.documents(council_id, today=today, project_ids=project_ids)
+        there = [name for d in documents for name in existing_files(folder, (d.project,), d.on)]
+        if there and not replace:
+            raise RemindersExistError(
+                f"Im Ordner „{folder}“ liegen schon Dateien dieser Erinnerungen: "
+                f"{', '.join(there)}."
+            )
+        saved: list[SavedReminder] = []
+        for done, document in enumerate(documents):
+            progress(done, len(documents))
+            try:
+                saved.append(self._save_one(folder, document))
+            except ExpertenratError as error:
+                raise ReminderNotSavedError(_stopped_at(document, error.message, saved)) from None
+        progress(len(documents), len(documents))
+        return saved
+
+    def _save_one(self, folder: Path, document: ReminderDocuments) -> SavedReminder:
+        pdf_name, eml_name = file_names(document.project, document.on)
+        pdf, eml = folder / pdf_name, folder / eml_name
+        try:
+            write_file(pdf, document.letter.pdf)
+            write_file(eml, document.eml)
+            self._recommendations.record_reminder(
+                document.project.id, document.on, recommendation_ids=document.recommendation_ids
+            )
+        except ExpertenratError:
+            _remove(pdf, eml)  # nothing half done: no files without the history line
+            raise
+        return SavedReminder(document.project, document.codes, (pdf, eml), document.letter.warnings)
+
+
+def file_names(project: AddressedProject, on: date) -> tuple[str, str]:
+    """The names of a project's letter and e-mail draft dated ``on``."""
+    stem = _stem(project, on)
+    return f"{stem}.pdf", f"{stem}.eml"
+
+
+def existing_files(folder: Path, projects: Iterable[AddressedProject], on: date) -> list[str]:
+    """The names of the projects' reminder files dated ``on`` that ``folder`` holds."""
+    return [name for p in projects for name in file_names(p, on) if (folder / name).exists()]
+
+
+def _stem(project: AddressedProject, on: date) -> str:
+    return f"Erinnerung-{_file_part(project.title)}-{on:%Y-%m-%d}"
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def _stopped_at(document: ReminderDocuments, reason: str, saved: list[SavedReminder]) -> str:
+    """Why the reminder to ``document``'s project failed, and which were saved before."""
+    text = f"Die Erinnerung an „{document.project.title}“ wurde nicht gespeichert: {reason}"
+    if saved:
+        names = ", ".join(f"„{s.project.title}“" for s in saved)
+        text += f"\n\nGespeichert und im Verlauf vermerkt sind die Erinnerungen an {names}."
+    return text
 
 
 def _documents(letter: ReminderLetter) -> ReminderDocuments:
     reminder = letter.reminder
-    stem = f"Erinnerung-{_file_part(reminder.project.title)}-{letter.on:%Y-%m-%d}"
+    stem = _stem(reminder.project, letter.on)
     rendered = render_reminder_letter(letter)
     return ReminderDocuments(
         project=reminder.project,
         on=letter.on,
         codes=tuple(item.code for item in reminder.items),
+        recommendation_ids=tuple(item.id for item in reminder.items),
         stem=stem,
         letter=rendered,
         eml=reminder_eml(letter, rendered.pdf, f"{stem}.pdf"),

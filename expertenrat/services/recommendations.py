@@ -11,7 +11,7 @@ The rules (allowed steps, due dates, comply or explain) are in ``domain.recommen
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 
 from sqlalchemy import select
@@ -281,14 +281,22 @@ class RecommendationsService:
             )  # fmt: skip
             return _detail(session, row)
 
-    def record_reminder(self, project_id: int, on: date, note: str = "") -> builtins.list[str]:
+    def record_reminder(
+        self,
+        project_id: int,
+        on: date,
+        note: str = "",
+        *,
+        recommendation_ids: Collection[int] | None = None,
+    ) -> builtins.list[str]:
         """A reminder sent to the project ``on``: a history line for each of its
-        recommendations awaiting a response. Returns their codes."""
+        recommendations awaiting a response (of ``recommendation_ids`` only, where given:
+        those the letter names). Returns their codes."""
         note = clean_note(note)
         raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
         with changing(self._db, "Die Erinnerung") as session:
             project = fetch(session, models.Project, project_id, "Das Projekt")
-            rows = session.scalars(
+            query = (
                 select(models.Recommendation)
                 .join(models.RecommendationProject)
                 .where(
@@ -297,7 +305,10 @@ class RecommendationsService:
                     models.Recommendation.status.in_([s.value for s in AWAITING_RESPONSE]),
                 )
                 .order_by(models.Recommendation.code)
-            ).all()
+            )
+            if recommendation_ids is not None:
+                query = query.where(models.Recommendation.id.in_(list(recommendation_ids)))
+            rows = session.scalars(query).all()
             for row in rows:
                 records.add_history(
                     session, row, HistoryKind.REMINDER, on, self._actor,

@@ -8,7 +8,7 @@ from datetime import date
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
-from expertenrat.domain.reminders import reminders_due
+from expertenrat.domain.reminders import reminders_due, unaddressed_due
 
 TODAY = date(2026, 6, 1)
 KLIMA = AddressedProject(1, "Klimaportal")
@@ -49,3 +49,16 @@ def test_a_recommendation_to_two_projects_reminds_both_sorted_by_title():
         ("Klimaportal", ["E-2026-07", "E-2026-08"]),
     ]
     assert [r.overdue for r in reminders] == [1, 1]
+
+
+def test_due_recommendations_to_no_project_are_named_apart():
+    rows = [
+        _row("E-2026-09", date(2026, 6, 10)),  # due soon, no project
+        _row("E-2026-10", date(2026, 5, 1)),  # overdue, no project
+        _row("E-2026-11", date(2026, 6, 16)),  # beyond the window
+        _row("E-2026-12", date(2026, 5, 1), status=RecommendationStatus.ANSWERED),
+        _row("E-2026-13", date(2026, 5, 1), KLIMA),  # a project reminds it
+    ]
+
+    assert [r.code for r in unaddressed_due(rows, TODAY)] == ["E-2026-10", "E-2026-09"]
+    assert [i.code for r in reminders_due(rows, TODAY) for i in r.items] == ["E-2026-13"]

@@ -14,7 +14,11 @@ from pypdf import PdfReader
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.projects import ProjectsService
-from expertenrat.services.recommendation_reminders import RecommendationRemindersService
+from expertenrat.services.recommendation_reminders import (
+    RecommendationRemindersService,
+    ReminderNotSavedError,
+    RemindersExistError,
+)
 from expertenrat.services.recommendations import RecommendationsService
 
 TODAY = date(2026, 6, 1)
@@ -49,13 +53,13 @@ def setup(database, actor, council, fields):
         "both": sent("Beide Projekte", date(2026, 5, 20), "Datenplattform", "Klimaportal"),
     }
     register.create(council.id, RecommendationContent("Entwurf"), date(2026, 3, 2))
-    return RecommendationRemindersService(database), register, ids, codes
+    return RecommendationRemindersService(database, register), register, ids, codes
 
 
 def test_reminders_are_grouped_per_project_and_ordered_by_due_date(setup, council):
     reminders, _register, _ids, codes = setup
 
-    due = reminders.reminders_due(council.id, today=TODAY)
+    due = reminders.due(council.id, today=TODAY).projects
 
     assert [r.project.title for r in due] == ["Datenplattform", "Klimaportal"]
     assert [i.code for i in due[0].items] == [codes["both"]]
@@ -115,6 +119,51 @@ def test_recording_a_reminder_puts_it_into_each_history(setup, council):
         TODAY,
         "Erinnerung an „Klimaportal“",
     )
+
+
+def test_saving_writes_both_files_and_records_only_what_the_letter_names(setup, council, tmp_path):
+    reminders, register, ids, codes = setup
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+
+    (saved,) = reminders.save(council.id, folder, project_ids={ids["Klimaportal"]}, today=TODAY)
+
+    assert [p.name for p in saved.files] == [
+        "Erinnerung-Klimaportal-2026-06-01.pdf",
+        "Erinnerung-Klimaportal-2026-06-01.eml",
+    ]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in saved.files)
+    assert codes["overdue"] in _pdf_text(saved.files[0].read_bytes())
+    reminded = {
+        r.code
+        for r in register.list(council.id, today=TODAY)
+        if any(h.label == "Erinnerung" for h in register.get(r.id).history)
+    }
+    assert reminded == {codes["overdue"], codes["soon"], codes["both"]}  # not "later"
+
+
+def test_existing_files_are_replaced_only_when_asked_and_a_failure_records_nothing(
+    setup, council, tmp_path
+):
+    reminders, register, _ids, _codes = setup
+    folder = tmp_path / "Erinnerungen"
+    (folder / "Erinnerung-Klimaportal-2026-06-01.eml").mkdir(parents=True)  # not replaceable
+
+    with pytest.raises(RemindersExistError, match=r"Erinnerung-Klimaportal-2026-06-01\.eml"):
+        reminders.save(council.id, folder, today=TODAY)
+    assert [p.name for p in folder.iterdir()] == ["Erinnerung-Klimaportal-2026-06-01.eml"]
+    with pytest.raises(ReminderNotSavedError) as raised:
+        reminders.save(council.id, folder, today=TODAY, replace=True)
+
+    assert "„Klimaportal“ wurde nicht gespeichert" in raised.value.message
+    assert "vermerkt sind die Erinnerungen an „Datenplattform“" in raised.value.message
+    assert not (folder / "Erinnerung-Klimaportal-2026-06-01.pdf").exists()
+    history = {
+        r.code: [h.label for h in register.get(r.id).history]
+        for r in register.list(council.id, today=TODAY)
+    }
+    assert all(history[c].count("Erinnerung") == 0 for c in (_codes["overdue"], _codes["soon"]))
+    assert history[_codes["both"]].count("Erinnerung") == 1  # Datenplattform's letter
 
 
 def _pdf_text(pdf: bytes) -> str:
