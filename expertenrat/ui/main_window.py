@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
+from expertenrat.ui.record_table import KEEPS_PLACE
 
 if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
             bar
             for area in page.findChildren(QAbstractScrollArea)
             for bar in (area.verticalScrollBar(), area.horizontalScrollBar())
+            # a table whose page keeps the rows the user reads in place (place_kept)
+            if not (area.property(KEEPS_PLACE) and bar is area.verticalScrollBar())
         ]
         positions = [bar.value() for bar in bars]
         page.refresh()

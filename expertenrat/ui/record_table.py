@@ -19,7 +19,9 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QEvent,
+    QModelIndex,
     QObject,
+    QPoint,
     QSettings,
     Qt,
 )
@@ -178,17 +180,24 @@ def selected_record(view: QTableView) -> Any | None:
     return rows[0].data(RowsTableModel.ObjectRole) if rows else None
 
 
-def select_record(view: QTableView, key: Hashable) -> bool:
-    """Select and show the row of the record with ``key``; False if the table does not
-    show it (not there, or filtered out)."""
+def _shown_index(view: QTableView, key: Hashable) -> QModelIndex:
+    """The index of the record with ``key`` in the view's model (invalid if the table does
+    not show it: not there, or filtered out)."""
     shown = view.model()
     source = shown.sourceModel() if isinstance(shown, QAbstractProxyModel) else shown
     position = source.row_of(key)  # type: ignore[attr-defined]
     if position < 0:
-        return False
+        return QModelIndex()
     index = source.index(position, 0)
     if shown is not source:
         index = shown.mapFromSource(index)  # type: ignore[attr-defined]
+    return index
+
+
+def select_record(view: QTableView, key: Hashable) -> bool:
+    """Select and show the row of the record with ``key``; False if the table does not
+    show it (not there, or filtered out)."""
+    index = _shown_index(view, key)
     if not index.isValid():
         return False
     view.selectRow(index.row())
@@ -203,6 +212,30 @@ def selection_kept(view: QTableView) -> Iterator[None]:
     yield
     if chosen is not None:
         select_record(view, chosen.id)
+
+
+KEEPS_PLACE = "keepsPlace"  # a view's property: its page keeps its place (place_kept)
+
+
+@contextmanager
+def place_kept(view: QTableView) -> Iterator[None]:
+    """The record at the top of the view before the block is at the top after it, so that
+    records added above it (the newest first) do not push the rows the user reads down.
+    A view at the very top stays there and shows the added records; a view whose top
+    record is gone keeps its scroll position. Use it around :func:`selection_kept` (the
+    place wins over scrolling to the selected row), and mark the view with ``KEEPS_PLACE``
+    so that the window does not put its scroll bar back after a refresh."""
+    bar = view.verticalScrollBar()
+    top = view.indexAt(QPoint(0, 0))
+    record = top.data(RowsTableModel.ObjectRole) if bar.value() > 0 else None
+    offset = view.visualRect(top).top()  # < 0: the top row is partly scrolled out
+    yield
+    index = _shown_index(view, record.id) if record is not None else QModelIndex()
+    if not index.isValid():
+        return
+    view.doItemsLayout()  # the scroll range fits the new rows before scrolling
+    view.scrollTo(index, QTableView.ScrollHint.PositionAtTop)
+    bar.setValue(bar.value() - offset)
 
 
 class TableOrEmpty(QStackedWidget):

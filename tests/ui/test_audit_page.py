@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 from expertenrat.domain.audit_fields import FieldChange
@@ -185,3 +185,39 @@ def test_a_change_elsewhere_adds_its_entry_on_top_the_loaded_rows_and_selection_
     assert not page.more_button.isEnabled()  # all were loaded, all are shown
     assert page.selected() == selected
     assert page.detail.summary_label.text() == selected.summary
+
+
+def test_entries_added_elsewhere_do_not_push_the_rows_the_user_reads_down(
+    make_window, other_program, qtbot
+):
+    """At the very top the new entries show; scrolled down, the entry at the top of the
+    view stays there (the window rereads the page for another program's change)."""
+    window = make_window()
+    window.show()
+    window.resize(1200, 800)
+    page = window.pages.audit
+    window.show_area(page)
+    qtbot.waitExposed(window)
+    view = page.view
+
+    def top_entry() -> int:
+        return view.indexAt(QPoint(1, 1)).data(AuditTableModel.ObjectRole).id
+
+    def change_elsewhere(*cities: str) -> None:
+        council_id = other_program.settings.councils()[0].id
+        for city in cities:
+            council = other_program.settings.settings(council_id)
+            other_program.settings.update_settings(replace(council, city=city))
+
+    change_elsewhere("Güstrow")
+    assert window.refresh_when_safe()
+    assert view.verticalScrollBar().value() == 0
+    assert page.model.row(0).line.actor == "anderes Programm"  # the newest shows on top
+
+    view.scrollTo(page.model.index(40, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    read = top_entry()
+    change_elsewhere("Wismar", "Stralsund", "Lübeck & <Travemünde>")
+    assert window.refresh_when_safe()
+
+    assert page.model.row(0).line.after["city"] == "Lübeck & <Travemünde>"
+    assert top_entry() == read
