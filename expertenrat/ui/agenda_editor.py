@@ -5,7 +5,8 @@ Items move with the buttons, with Alt+Up/Down (among their siblings), Alt+Right/
 (indent under the item before / outdent after the parent) and by drag and drop; each move
 is stored at once and the numbers follow. The form saves with "Übernehmen", before any
 move, when another item is selected and when the meetings page flushes; while the user
-types, the tree shows the typed title and the time plan follows the typed minutes.
+types, the tree shows the typed title and the time plan follows the typed minutes, also
+when the agenda is reread for a change made elsewhere (``refresh`` keeps typed input).
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class AgendaEditor(QWidget):
         self.view.move_requested.connect(self.move_selected)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.drop_requested.connect(self._dropped, Qt.ConnectionType.QueuedConnection)
-        self.form.edited.connect(self._typed)
+        self.form.edited.connect(self._preview_typed)
         self.set_meeting(None)
 
     def _layout(self) -> None:
@@ -132,7 +133,11 @@ class AgendaEditor(QWidget):
     # --- the widget contract ----------------------------------------------------------
 
     def set_meeting(self, meeting_id: int | None) -> None:
-        """Show the agenda of ``meeting_id`` (``None``: empty and disabled)."""
+        """Show the agenda of ``meeting_id`` (``None``: empty and disabled). Typed input
+        stays only for the meeting shown (as on :meth:`refresh`); the page flushes before
+        it shows another."""
+        if meeting_id != self._meeting_id:
+            self.form.set_item(None)
         self._meeting_id = meeting_id
         if meeting_id is None:
             self._agenda = None
@@ -146,7 +151,10 @@ class AgendaEditor(QWidget):
 
     def refresh(self) -> None:
         """Reread the agenda and the form's choices (projects, templates and members may
-        have changed elsewhere); the selected item stays selected."""
+        have changed elsewhere); the selected item stays selected. Input typed into the
+        form and not saved yet stays there and in the tree (saving it merges with a change
+        made elsewhere meanwhile); if its item was deleted elsewhere, the agenda stays as
+        shown until the input is saved (which says why it cannot be) or dropped."""
         if self._meeting_id is not None:
             self._choices_council = None
             item = self.selected_item()
@@ -197,8 +205,19 @@ class AgendaEditor(QWidget):
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
-        self.form.set_item(self.selected_item())
+        self._show_selected()
         self._update_buttons()
+
+    def _typed_item(self) -> AgendaItem | None:
+        """The form's item with input typed and not saved yet, or ``None``."""
+        return self.form.item() if self.form.is_dirty() else None
+
+    def _show_selected(self) -> None:
+        """The selected item in the form, unless the form holds typed input for that same
+        item (the agenda was reread around it): the typed values stay."""
+        item, typed = self.selected_item(), self._typed_item()
+        if item is None or typed is None or typed.key != item.key:
+            self.form.set_item(item)
 
     def _load(self, select: int | None) -> None:
         try:
@@ -208,6 +227,9 @@ class AgendaEditor(QWidget):
             self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
             self.set_meeting(None)
             return
+        typed = self._typed_item()
+        if typed is not None and all(i.key != typed.key for i in agenda.items):
+            return  # deleted elsewhere: see refresh
         self._show(agenda, select)
 
     def _load_choices(self, council_id: int) -> None:
@@ -221,6 +243,11 @@ class AgendaEditor(QWidget):
         self._choices_council = council_id
 
     def _show(self, agenda: Agenda, select: int | None) -> None:
+        """Show ``agenda`` with ``select`` selected; an item with typed input stays selected
+        with its typed values."""
+        typed = self._typed_item()
+        if typed is not None:
+            select = typed.key
         self._agenda = agenda
         refusal = _refusal(agenda)
         self.hint.setText(refusal or "")
@@ -230,7 +257,7 @@ class AgendaEditor(QWidget):
         self.view.fit_columns(AgendaTreeModel.TITLE)
         self.select(select)
         self.form.set_title_only(agenda.state is MeetingState.HELD)
-        self._update_end()
+        self._preview_typed()
         self._update_buttons()
 
     def _update_end(self) -> None:
@@ -375,7 +402,7 @@ class AgendaEditor(QWidget):
 
     def _offer_merge(self, mine: AgendaItem, conflict: ConcurrentEditError) -> None:
         """Someone saved the item first: both versions field by field, then save the choice."""
-        base = self.selected_item()
+        base = self.form.stored()  # as the user saw it (the agenda may be reread since)
         try:
             stored = self._services.agenda.agenda(self._meeting_id)
         except ExpertenratError as error:
@@ -428,11 +455,12 @@ class AgendaEditor(QWidget):
         movable = _refusal(agenda) is None
         self.model.set_agenda(agenda.items, agenda.starts_at, movable=movable)
 
-    def _typed(self) -> None:
+    def _preview_typed(self) -> None:
+        """The tree and the time plan follow the typed values before they are saved."""
         item = self.form.item()
         if item is not None:
             self.model.preview(item)
-            self._update_end()
+        self._update_end()
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self.form.is_dirty() and previous.isValid() and not self._save():
@@ -444,7 +472,7 @@ class AgendaEditor(QWidget):
             )
             self.view.selectionModel().blockSignals(False)
             return
-        self.form.set_item(self.selected_item())
+        self._show_selected()
         self._update_buttons()
 
 

@@ -112,6 +112,8 @@ class AgendaItemForm(QWidget):
         templates: Sequence[AgendaTemplate],
         member_names: Iterable[str],
     ) -> None:
+        """Offer these projects, templates and members; the typed values stay."""
+        typed = self.item()
         self._filling = True
         self._templates = list(templates)
         self.template_combo.clear()
@@ -125,7 +127,7 @@ class AgendaItemForm(QWidget):
         self.presenter_edit.clear()
         self.presenter_edit.addItems(list(member_names))
         self._filling = False
-        self.set_item(self._item)
+        self.show_values(typed or AgendaItem(0, ""))
 
     # --- the item -----------------------------------------------------------------------
 
@@ -168,6 +170,10 @@ class AgendaItemForm(QWidget):
             else "",
             planned_minutes=self.minutes_spin.value(),
         )
+
+    def stored(self) -> AgendaItem | None:
+        """The item as shown before the typing (what a merge compares both versions with)."""
+        return self._item
 
     def is_dirty(self) -> bool:
         shown = self.item()

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.agenda_templates import AgendaTemplate
@@ -382,3 +383,74 @@ def test_refresh_rereads_the_projects_templates_and_members_offered(
     assert form.template_combo.findText("Bericht & <Ausblick>") > 0
     assert editor.selected_item().title == "Genehmigung des Protokolls der letzten Sitzung"
     assert not form.is_dirty()
+
+
+def _type_title(editor: AgendaEditor, text: str) -> None:
+    editor.form.title_edit.setFocus()
+    editor.form.title_edit.end(False)
+    QTest.keyClicks(editor.form.title_edit, text)
+
+
+def test_a_refresh_keeps_the_typed_item_and_saving_it_merges_a_change_made_elsewhere(
+    editor, make_meeting, other_program
+):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "2")
+    _type_title(editor, " & Gaeste")
+    typed = editor.form.title_edit.text()
+    stored = other_program.agenda.agenda(meeting).items[1]
+    other_program.agenda.update(replace(stored, planned_minutes=25))  # the same item
+    other_program.agenda.add(meeting, AgendaItem(0, "Bericht von anderswo"))
+
+    editor.refresh()
+
+    assert editor.form.title_edit.text() == typed and editor.form.is_dirty()
+    assert shown(editor)["2"] == typed  # the tree shows the typed title, too
+    assert shown(editor)[str(len(editor.model.placed()))] == "Bericht von anderswo"
+    assert not editor.save_item()
+    dialog = editor.merge_dialog
+    assert set(dialog.choices) == {"title", "planned_minutes"}
+    assert dialog.choices["title"][0].isChecked()  # mine: only I changed it
+    assert dialog.choices["planned_minutes"][1].isChecked()  # theirs: only they did
+    dialog.apply_button.click()
+    saved = other_program.agenda.agenda(meeting).items[1]
+    assert (saved.title, saved.planned_minutes) == (typed, 25)
+    assert not editor.form.is_dirty()
+
+
+def test_a_refresh_offers_new_choices_beside_the_typed_item_which_saves_as_typed(
+    editor, make_meeting, other_program, council_id
+):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "3")
+    _type_title(editor, " (neu)")
+    typed = editor.form.title_edit.text()
+    field = other_program.settings.action_fields(council_id)[0]
+    other_program.projects.create(council_id, Project(None, HOSTILE, action_field_id=field.id))
+
+    editor.refresh()
+
+    assert editor.form.project_combo.findText(HOSTILE) > 0
+    assert editor.form.title_edit.text() == typed
+    assert editor.save_item()
+    assert other_program.agenda.agenda(meeting).items[2].title == typed
+
+
+def test_a_refresh_leaves_the_typed_item_alone_when_it_was_deleted_elsewhere(
+    editor, make_meeting, other_program
+):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "4")
+    _type_title(editor, " (neu)")
+    typed = editor.form.title_edit.text()
+    gone = other_program.agenda.agenda(meeting).items[3]
+    other_program.agenda.delete(gone.key, gone.version)
+
+    editor.refresh()
+
+    assert editor.form.title_edit.text() == typed
+    assert not editor.save_item()
+    assert "gibt es nicht mehr" in editor.form.errors.general.text()
