@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
+from expertenrat.app import Session
 from expertenrat.paths import resource_path
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
@@ -148,6 +149,16 @@ def make_window(qtbot, services, dialogs, qsettings, tmp_path, today):
         return window
 
     return make
+
+
+@pytest.fixture
+def session(qtbot, qsettings, tmp_path) -> Iterator[Session]:
+    """The GUI as the program starts it: a window, no database yet (``open_or_explain``)."""
+    window = MainWindow(qsettings, tmp_path / "log.txt")
+    qtbot.addWidget(window)
+    opened = Session(window)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

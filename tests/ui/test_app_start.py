@@ -9,23 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from expertenrat.app import QUIT_AFTER_ENV, Session
+from expertenrat.app import QUIT_AFTER_ENV
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
-from expertenrat.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def session(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, tmp_path / "log.txt")
-    qtbot.addWidget(window)
-    opened = Session(window)
-    yield opened
-    opened.close()
 
 
 def test_the_window_shows_before_the_database_is_open(session):
@@ -170,22 +158,3 @@ def test_a_healthy_database_in_a_folder_without_write_permission_is_not_called_d
     assert f"Im Ordner „{folder}“ fehlt Ihnen die Schreibberechtigung" in result.stdout
     assert "Sicherung wieder" not in result.stdout
     assert sorted(p.name for p in folder.iterdir()) == ["expertenrat.db"]
-
-
-def test_a_server_that_wants_a_password_gets_it_asked_at_start(session, empty_postgres_url):
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    from expertenrat.domain.errors import PasswordNeededError
-
-    session.window.show()
-    session.ask_password(
-        PasswordNeededError("Der Datenbankserver „…“ verlangt ein Passwort."), empty_postgres_url
-    )
-    dialog = session.password_dialog
-    assert not dialog.host_edit.isEnabled() and dialog.password_edit.isEnabled()
-    assert "verlangt ein Passwort" in session.window.loading_label.text()
-    dialog.password_edit.setText("geheim")  # the test server trusts every login
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    assert session.database is not None
-    assert session.database.url.password == "geheim"
-    assert session.window.stack.currentWidget() is session.window.welcome_page

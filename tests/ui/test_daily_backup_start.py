@@ -7,12 +7,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
-from expertenrat.app import Session
 from expertenrat.services.demo import DemoService
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 from expertenrat.ui.daily_backup import FOLDER_KEY
-from expertenrat.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -22,15 +20,6 @@ def demo_file(tmp_path):
     DemoService(database, "Frau Schulz").load(date.today(), councils=1, years=1)
     database.close()
     return path
-
-
-@pytest.fixture
-def session(qtbot, tmp_path):
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), tmp_path)
-    qtbot.addWidget(window)
-    opened = Session(window)
-    yield opened
-    opened.close()
 
 
 def test_the_first_start_of_the_day_makes_a_copy_beside_the_database(session, demo_file, qtbot):
