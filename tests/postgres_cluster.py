@@ -3,6 +3,11 @@
 CI starts its own cluster and sets ``EXPERTENRAT_TEST_POSTGRES_URL``; on a developer's
 machine with the Debian ``postgresql`` package installed, the tests start one in a
 temporary folder themselves (as the ``postgres`` user when run as root).
+
+Both clusters trust every login except those of the members of ``PASSWORD_GROUP``: they
+must give their password (``PASSWORD_HBA_LINE``, first in ``pg_hba.conf``; .ci/run writes
+the same line), so that the password prompt meets a real password check. A group, not one
+role: test processes running side by side each make a member role of their own.
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+PASSWORD_GROUP = "expertenrat_pw_probe"
+PASSWORD_HBA_LINE = f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256"
 
 
 def _pg_bin() -> Path | None:
@@ -53,6 +61,8 @@ class Cluster:
             shutil.chown(self.folder, "postgres", "postgres")
         data = self.folder / "data"
         self._run(self.bin / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        hba = data / "pg_hba.conf"
+        hba.write_text(f"{PASSWORD_HBA_LINE}\n{hba.read_text()}")  # the first match wins
         self.resume()
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 

@@ -254,7 +254,12 @@ def open_services(args: argparse.Namespace) -> Services:
                 f"{error.message} Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in "
                 "der Adresse an."
             ) from None
-        database = opened(url.set(password=getpass.getpass(f"{error.message} Passwort: ")))
+        try:
+            password = getpass.getpass(f"{error.message} Passwort: ")
+        except (EOFError, KeyboardInterrupt):  # Ctrl+D or Ctrl+C at the prompt
+            print(file=sys.stderr)  # getpass leaves the cursor behind the prompt
+            raise UserError("Abgebrochen; es wurde nichts verändert.") from None
+        database = opened(url.set(password=password))
     return Services.create(database, default_actor())
 
 

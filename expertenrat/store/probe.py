@@ -119,9 +119,11 @@ def probe_server(url: URL, location: str) -> Probe:
                     )
             return Probe(revision)
     except exc.OperationalError as error:
-        if _wants_password(error):
-            asked = "hat das Passwort abgelehnt" if url.password else "verlangt ein Passwort"
-            raise PasswordNeededError(f"Der Datenbankserver „{location}“ {asked}.") from error
+        password_problem = _password_problem(error)
+        if password_problem:
+            raise PasswordNeededError(
+                f"Der Datenbankserver „{location}“ {password_problem}."
+            ) from error
         raise DatabaseUnusableError(
             f"Der Datenbankserver „{location}“ ist nicht erreichbar: {error.orig}"
         ) from error
@@ -133,10 +135,24 @@ def probe_server(url: URL, location: str) -> Probe:
         engine.dispose()
 
 
-def _wants_password(error: exc.OperationalError) -> bool:
-    """The server refused the login for want of the right password."""
-    # 28P01 invalid_password, 28000 invalid_authorization_specification; libpq says
-    # "no password supplied" before the server sees a login at all.
-    return getattr(error.orig, "sqlstate", None) in ("28P01", "28000") or (
-        "no password supplied" in str(error.orig)
-    )
+# How a server refuses a wrong password: its message in English and in the German of a
+# server with lc_messages = de_DE. psycopg gives no SQLSTATE (28P01) for a failed
+# connection, only libpq's text.
+_PASSWORD_REFUSED = ("password authentication failed", "Passwort-Authentifizierung")
+
+
+def _password_problem(error: exc.OperationalError) -> str | None:
+    """Why the server refused the login, if for want of the right password, else ``None``.
+
+    Other refusals (no such role or database, no pg_hba.conf line) are no reason to ask
+    for a password: the server's own text says what is wrong.
+    """
+    connection = getattr(error.orig, "pgconn", None)
+    if connection is not None and connection.needs_password:  # libpq had none to give
+        return "verlangt ein Passwort"
+    text = str(error.orig)
+    if getattr(error.orig, "sqlstate", None) == "28P01" or any(
+        refused in text for refused in _PASSWORD_REFUSED
+    ):
+        return "hat das Passwort abgelehnt"
+    return None
