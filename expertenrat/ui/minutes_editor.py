@@ -15,12 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -30,12 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
-from expertenrat.domain.minutes import (
-    AdoptedRecommendation,
-    ItemMinutes,
-    Minutes,
-    RecommendationDraft,
-)
+from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.services.context import Services
 from expertenrat.services.minutes import SavedVotes
@@ -44,19 +38,19 @@ from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
+from expertenrat.ui.minutes_checklist_refresh import ChecklistRefresh
 from expertenrat.ui.minutes_header_form import MinutesHeaderForm, header_payload, header_text
 from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload, texts_text
 from expertenrat.ui.minutes_item_list import MinutesItemList, header_key, item_key
 from expertenrat.ui.minutes_offers import MinutesOffers, stored_payloads
+from expertenrat.ui.minutes_phrase_menu import PhraseMenu
+from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
 from expertenrat.ui.minutes_vote_saving import VoteRequest, VoteSaving
 from expertenrat.ui.minutes_votes import VotesBox
-from expertenrat.ui.recommendation_dialog import RecommendationDialog
 from expertenrat.ui.widgets import plain_scroll_area
-from expertenrat.ui.worker import Job
 
 _CONTEXT = "MinutesEditor"
-CHECKLIST_DELAY_MS = 200
 # Checklist targets outside this tab: the meetings page shows the tab of that name.
 OTHER_TABS = {"meeting": "meeting", "attendance": "attendance", "conflicts": "conflicts"}
 
@@ -74,8 +68,6 @@ class MinutesEditor(QWidget):
         self._meeting_id: int | None = None
         self._minutes: Minutes | None = None
         self._presence: dict[int, str] = {}
-        self.checklist_job: Job | None = None
-        self._checklist_again = False
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.location)
         self.autosave = Autosave(self.saver.save, store, self)
@@ -90,6 +82,9 @@ class MinutesEditor(QWidget):
         self.hint_label.setWordWrap(True)
         self.items = MinutesItemList()
         self.checklist = ChecklistPanel()
+        self.checklist_refresh = ChecklistRefresh(
+            services.minutes.checklist, self.checklist, lambda: self._minutes, self
+        )
         self.header_form = MinutesHeaderForm()
         self.item_form = MinutesItemForm()
         self.pages = QStackedWidget()
@@ -104,18 +99,20 @@ class MinutesEditor(QWidget):
         self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
         self.next_button = QPushButton(tr(_CONTEXT, "Weiter ▶"))
         self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
-        self.phrase_menu = QMenu(self)
+        self.phrase_menu = PhraseMenu(
+            services.text_templates.templates,
+            lambda: self._minutes.council_id if self._minutes else None,
+            self,
+        )
         self.phrase_button = QPushButton(tr(_CONTEXT, "Textbaustein"))
         self.phrase_button.setToolTip(
             tr(_CONTEXT, "Einen Standardsatz an der Schreibmarke einfügen (Einstellungen)")
         )
         self.phrase_button.setMenu(self.phrase_menu)
-        self.recommendation_dialog: RecommendationDialog | None = None
+        self.recommendation_actions = RecommendationActions(
+            self, services, dialogs, lambda: self._minutes, self._current_item, self._item_saved
+        )
         self.body = self._layout(scroll)
-        self._checklist_timer = QTimer(self)
-        self._checklist_timer.setSingleShot(True)
-        self._checklist_timer.setInterval(CHECKLIST_DELAY_MS)
-        self._checklist_timer.timeout.connect(self._refresh_checklist)
         self._connect()
         self.set_meeting(None)
 
@@ -154,9 +151,11 @@ class MinutesEditor(QWidget):
         self.item_form.edited.connect(self._item_edited)
         self.item_form.focus_left.connect(self._save_current)
         self.item_form.votes.save_requested.connect(self.save_votes)
-        self.item_form.recommendations.add_requested.connect(self.add_recommendation)
-        self.item_form.recommendations.remove_requested.connect(self.ask_remove_recommendation)
-        self.phrase_menu.aboutToShow.connect(self.fill_phrases)
+        self.item_form.recommendations.add_requested.connect(self.recommendation_actions.add)
+        self.item_form.recommendations.remove_requested.connect(
+            self.recommendation_actions.ask_remove
+        )
+        self.phrase_menu.chosen.connect(self.item_form.insert_phrase)
         self.checklist.jump.connect(self.jump_to)
         self.checklist.finish_requested.connect(self.finish_draft)
         self.autosave.status_changed.connect(self.indicator.setText)
@@ -216,12 +215,7 @@ class MinutesEditor(QWidget):
 
     def idle(self) -> bool:
         """No save, recovery write or checklist read runs or is due (tests wait for it)."""
-        return (
-            self.autosave.idle()
-            and self.vote_saving.idle()
-            and self.checklist_job is None
-            and not self._checklist_timer.isActive()
-        )
+        return self.autosave.idle() and self.vote_saving.idle() and self.checklist_refresh.idle()
 
     # --- showing --------------------------------------------------------------------------
 
@@ -253,7 +247,7 @@ class MinutesEditor(QWidget):
         self.header_form.set_read_only(minutes.frozen)
         self.item_form.set_read_only(minutes.frozen)
         self._show_line(self.items.current_key())
-        self._refresh_checklist()
+        self.checklist_refresh.refresh()
 
     def _show_line(self, key: str | None) -> None:
         minutes = self._minutes
@@ -290,35 +284,6 @@ class MinutesEditor(QWidget):
         for quorum in sheet.item_quorums:
             lines[quorum.item.id] = tr(_CONTEXT, "Anwesend: {}").format(quorum.quorum.statement)
         return lines
-
-    def _refresh_checklist(self) -> None:
-        """Reread the completeness check in the worker (it reads much of the meeting)."""
-        minutes = self._minutes
-        if minutes is None:
-            return
-        if self.checklist_job is not None:
-            self._checklist_again = True
-            return
-        read, meeting_id = self._services.minutes.checklist, minutes.meeting_id
-        job = self.checklist_job = Job(lambda _progress: read(meeting_id), self)
-        job.finished.connect(lambda checklist: self._checklist_read(meeting_id, checklist))
-        job.ended.connect(self._checklist_ended)
-        job.start()
-
-    def _checklist_read(self, meeting_id: int, checklist) -> None:
-        minutes = self._minutes
-        if minutes is not None and minutes.meeting_id == meeting_id:
-            self.checklist.show_checklist(checklist, can_finish=not minutes.frozen)
-
-    def _checklist_ended(self) -> None:
-        """A failed read leaves the list as it was (the indicator says why nothing saves).
-        The job is deleted later: its ``finished`` still follows this ``ended``."""
-        if self.checklist_job is not None:
-            self.checklist_job.deleteLater()
-        self.checklist_job = None
-        if self._checklist_again:
-            self._checklist_again = False
-            self._refresh_checklist()
 
     # --- editing --------------------------------------------------------------------------
 
@@ -385,81 +350,18 @@ class MinutesEditor(QWidget):
         key = item_key(changed.item_id)
         unsaved = self.autosave.unsaved_payload(key) or texts_payload(changed.texts)
         self.items.mark_key(key, lacking=self._lacking(changed, unsaved))
-        self._checklist_timer.start()
+        self.checklist_refresh.schedule()
+
+    def _item_saved(self, changed: ItemMinutes) -> None:
+        """A recommendation was adopted in or removed from the item shown."""
+        self._item_changed(changed)
+        self._show_line(self.items.current_key())
 
     def _current_item(self) -> ItemMinutes | None:
         key = self.items.current_key()
         if self._minutes is None or key is None or not key.startswith("item:"):
             return None
         return self._minutes.item(int(key.partition(":")[2]))
-
-    def fill_phrases(self) -> None:
-        """The council's standard phrases (Einstellungen), read when the menu opens."""
-        self.phrase_menu.clear()
-        if self._minutes is None:
-            return
-        try:
-            templates = self._services.text_templates.templates(self._minutes.council_id)
-        except ExpertenratError as error:
-            self.phrase_menu.addAction(error.message).setEnabled(False)
-            return
-        for template in templates:
-            action = self.phrase_menu.addAction(template.label.replace("&", "&&"))
-            action.setToolTip(template.text)
-            action.triggered.connect(
-                lambda _checked=False, text=template.text: self.item_form.insert_phrase(text)
-            )
-        if not templates:
-            self.phrase_menu.addAction(
-                tr(_CONTEXT, "Keine Textbausteine – anlegen unter Einstellungen")
-            ).setEnabled(False)
-
-    def add_recommendation(self) -> None:
-        item = self._current_item()
-        if item is None or self._minutes is None:
-            return
-        council_id = self._minutes.council_id
-        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
-        fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
-
-        def save(draft: RecommendationDraft) -> None:
-            adopted = self._services.minutes.adopt_recommendation(item.item_id, draft)
-            current = self._minutes.item(item.item_id) if self._minutes else item
-            self._item_changed(
-                replace(current, recommendations=(*current.recommendations, adopted))
-            )
-            self._show_line(self.items.current_key())
-
-        dialog = RecommendationDialog(self, projects, fields, save, item.project_id)
-        dialog.finished.connect(dialog.deleteLater)
-        self.recommendation_dialog = dialog
-        dialog.open()
-
-    def ask_remove_recommendation(self, recommendation: AdoptedRecommendation) -> None:
-        item = self._current_item()
-        if item is None:
-            return
-
-        def remove() -> None:
-            try:
-                self._services.minutes.remove_recommendation(
-                    recommendation.id, recommendation.version
-                )
-            except ExpertenratError as error:
-                self._dialogs.warning(self, tr(_CONTEXT, "Empfehlung entfernen"), error.message)
-                return
-            kept = tuple(r for r in item.recommendations if r.id != recommendation.id)
-            self._item_changed(replace(item, recommendations=kept))
-            self._show_line(self.items.current_key())
-
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Empfehlung entfernen"),
-            tr(_CONTEXT, "„{code} {title}“ aus dem Protokoll entfernen?").format(
-                code=recommendation.code, title=recommendation.title
-            ),
-            remove,
-        )
 
     def _save_current(self) -> None:
         key = self.items.current_key()
@@ -507,7 +409,7 @@ class MinutesEditor(QWidget):
     def _saved(self, key: str, _version: int) -> None:
         if key.startswith("header:"):
             self.changed.emit()
-        self._checklist_timer.start()
+        self.checklist_refresh.schedule()
 
     def _replaced(self, key: str, payload: dict) -> None:
         self.saver.bases[key] = payload

@@ -409,7 +409,7 @@ def test_a_phrase_is_inserted_at_the_cursor(qtbot, make_editor, services, held, 
     editor.item_form.resolution_edit.setFocus()
     QTest.keyClicks(editor.item_form.resolution_edit, "Beschluss: ")
 
-    editor.fill_phrases()
+    editor.phrase_menu.fill()
     actions = editor.phrase_menu.actions()
     templates = services.text_templates.templates(council_id)
     assert [a.text().replace("&&", "&") for a in actions] == [t.label for t in templates]
@@ -429,7 +429,7 @@ def test_a_recommendation_is_adopted_and_removed(qtbot, make_editor, services, h
     show_item(editor, held.item_ids[2])
     box = editor.item_form.recommendations
     box.add_button.click()
-    dialog = editor.recommendation_dialog
+    dialog = editor.recommendation_actions.dialog
     dialog.submit()  # no title: refused in the dialog
     assert dialog.isVisible() and "Titel" in dialog.error_label.text()
     dialog.title_edit.setText(f"Offene Daten {HOSTILE}")

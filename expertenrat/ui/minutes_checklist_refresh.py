@@ -1,0 +1,75 @@
+"""The live completeness check of the minutes editor, reread in the worker.
+
+The check reads much of the meeting, so it never runs on the GUI thread: ``refresh`` reads
+it now (or once more after the read that runs), ``schedule`` a moment after the last call
+(saves come in bursts). A read that ends for minutes no longer shown is dropped; a failed
+read leaves the panel as it was (the autosave indicator says why nothing saves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from expertenrat.domain.minutes import Minutes
+from expertenrat.domain.minutes_checklist import Checklist
+from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
+from expertenrat.ui.worker import Job
+
+CHECKLIST_DELAY_MS = 200
+
+
+class ChecklistRefresh(QObject):
+    def __init__(
+        self,
+        read: Callable[[int], Checklist],
+        panel: ChecklistPanel,
+        minutes: Callable[[], Minutes | None],
+        parent: QObject | None = None,
+    ) -> None:
+        """``read(meeting_id)`` runs in the worker; ``minutes()`` are the minutes shown."""
+        super().__init__(parent)
+        self._read = read
+        self._panel = panel
+        self._minutes = minutes
+        self.job: Job | None = None
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECKLIST_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    def idle(self) -> bool:
+        """No read runs or is due."""
+        return self.job is None and not self._timer.isActive()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        minutes = self._minutes()
+        if minutes is None:
+            return
+        if self.job is not None:
+            self._again = True
+            return
+        read, meeting_id = self._read, minutes.meeting_id
+        job = self.job = Job(lambda _progress: read(meeting_id), self)
+        job.finished.connect(lambda checklist: self._read_done(meeting_id, checklist))
+        job.ended.connect(self._ended)
+        job.start()
+
+    def _read_done(self, meeting_id: int, checklist: Checklist) -> None:
+        minutes = self._minutes()
+        if minutes is not None and minutes.meeting_id == meeting_id:
+            self._panel.show_checklist(checklist, can_finish=not minutes.frozen)
+
+    def _ended(self) -> None:
+        """The job is deleted later: its ``finished`` still follows this ``ended``."""
+        if self.job is not None:
+            self.job.deleteLater()
+        self.job = None
+        if self._again:
+            self._again = False
+            self.refresh()
