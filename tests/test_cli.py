@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pty
+import select
 import subprocess
 import sys
 
@@ -21,8 +23,39 @@ def run(*args: str, env_database: str | None = None) -> subprocess.CompletedProc
     )
 
 
+def run_on_terminal(*args: str, answer: bytes, at: bytes) -> tuple[int, str]:
+    """Run the command on a pseudo-terminal and type ``answer`` once ``at`` shows: its exit
+    code and everything it wrote."""
+    control, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "expertenrat", *args],
+        env=_environment(None),
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    output = b""
+    while select.select([control], [], [], 120)[0]:
+        try:
+            chunk = os.read(control, 4096)
+        except OSError:  # the command ended and closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+        if answer and at in output:
+            os.write(control, answer)
+            answer = b""
+    os.close(control)
+    return process.wait(120), output.decode()
+
+
 def _environment(database: str | None) -> dict[str, str]:
-    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("EXPERTENRAT_DATABASE_URL", "PGPASSWORD")
+    }
     if database:
         environment["EXPERTENRAT_DATABASE_URL"] = database
     return environment

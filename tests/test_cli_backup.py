@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from test_cli import run
+from test_cli import run, run_on_terminal
 
 
 def _count(path, table: str) -> int:
@@ -106,3 +106,18 @@ def test_retention_lists_and_anonymises_former_members(demo_file):
     assert f"{due} Person(en) anonymisiert" in done.stdout
     again = run("--database", str(database), "retention")
     assert "Niemand ist länger als 2 Jahre ausgeschieden" in again.stdout
+
+
+def test_ctrl_d_at_the_restore_question_cancels_and_changes_nothing(demo_file, tmp_path):
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0
+    run("--database", str(demo_file), "check")  # settles the file before it is compared
+    before = demo_file.read_bytes()
+
+    code, output = run_on_terminal(
+        "--database", str(demo_file), "restore", str(backup), answer=b"\x04", at=b"(Ja/Nein) "
+    )
+
+    assert code == 1 and "Traceback" not in output
+    assert output.rstrip().endswith("expertenrat: Fehler: Abgebrochen; es wurde nichts verändert.")
+    assert demo_file.read_bytes() == before

@@ -19,6 +19,7 @@ from expertenrat import __version__
 from expertenrat.cli import data_safety, open_data, recommendations, settings
 from expertenrat.cli.support import (
     UserError,
+    cancelled_at_prompt,
     chosen_council,
     council_option,
     positive,
@@ -254,11 +255,8 @@ def open_services(args: argparse.Namespace) -> Services:
                 f"{error.message} Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in "
                 "der Adresse an."
             ) from None
-        try:
+        with cancelled_at_prompt():
             password = getpass.getpass(f"{error.message} Passwort: ")
-        except (EOFError, KeyboardInterrupt):  # Ctrl+D or Ctrl+C at the prompt
-            print(file=sys.stderr)  # getpass leaves the cursor behind the prompt
-            raise UserError("Abgebrochen; es wurde nichts verändert.") from None
         database = opened(url.set(password=password))
     return Services.create(database, default_actor())
 

@@ -4,8 +4,9 @@ which council a command is about, and writing a PDF with its warnings."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,16 @@ def print_warnings(warnings: Iterable[str]) -> None:
         print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
 
 
+@contextlib.contextmanager
+def cancelled_at_prompt() -> Iterator[None]:
+    """Ctrl+D or Ctrl+C at a question on the terminal stops the command, nothing changed."""
+    try:
+        yield
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # the prompt leaves the cursor behind it
+        raise UserError("Abgebrochen; es wurde nichts verändert.") from None
+
+
 def confirm(yes: bool, without_asking: str, question: str) -> None:
     """Go on if ``yes`` (``--yes``) or the user answers "Ja" to ``question`` on a terminal;
     else stop with a ``UserError`` (``without_asking`` explains it where no one can answer).
@@ -88,6 +99,7 @@ def confirm(yes: bool, without_asking: str, question: str) -> None:
         raise UserError(
             f"{without_asking} Ohne Rückfrage geht das nur mit --yes; es wurde nichts verändert."
         )
-    answer = input(f"{question} (Ja/Nein) ")
+    with cancelled_at_prompt():
+        answer = input(f"{question} (Ja/Nein) ")
     if answer.strip().casefold() not in ("ja", "j"):
         raise UserError("Abgebrochen; es wurde nichts verändert.")

@@ -124,6 +124,11 @@ def probe_server(url: URL, location: str) -> Probe:
             raise PasswordNeededError(
                 f"Der Datenbankserver „{location}“ {password_problem}."
             ) from error
+        refusal = _login_refusal(error)
+        if refusal:
+            raise DatabaseUnusableError(
+                f"Der Datenbankserver „{location}“ hat die Anmeldung abgelehnt: {refusal}"
+            ) from error
         raise DatabaseUnusableError(
             f"Der Datenbankserver „{location}“ ist nicht erreichbar: {error.orig}"
         ) from error
@@ -156,3 +161,11 @@ def _password_problem(error: exc.OperationalError) -> str | None:
     ):
         return "hat das Passwort abgelehnt"
     return None
+
+
+def _login_refusal(error: exc.OperationalError) -> str | None:
+    """The server's reason where it was reached but refused the login (no such role or
+    database, no pg_hba.conf line), else ``None``: libpq quotes it after "FATAL:" (a word a
+    German server keeps)."""
+    _, found, reason = str(error.orig).partition("FATAL:")
+    return " ".join(reason.split()) if found else None

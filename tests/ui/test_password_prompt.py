@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-import select
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import create_engine, exc
 from sqlalchemy.engine import URL
+from test_cli import run_on_terminal
 
 PASSWORD = "Kenn&Wort<\"'@:/%1"  # ASCII, for QTest.keyClicks; URL and SQL quoting
 _names = itertools.count()
@@ -178,28 +178,8 @@ def test_the_command_line_says_the_server_refused_the_password(server, where):
 
 
 def _on_terminal(url: URL, typed: bytes) -> tuple[int, str]:
-    """Run a command on a terminal (a pseudo-terminal) and type ``typed`` at the prompt."""
-    import pty
-
-    control, terminal = pty.openpty()
-    process = _command(
-        _address(url), stdin=terminal, stdout=terminal, stderr=terminal, start_new_session=True
-    )
-    os.close(terminal)
-    output = b""
-    while select.select([control], [], [], 120)[0]:
-        try:
-            chunk = os.read(control, 4096)
-        except OSError:  # the command ended and closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-        if typed and b"Passwort: " in output:
-            os.write(control, typed)
-            typed = b""
-    os.close(control)
-    return process.wait(120), output.decode()
+    """Run a command on a terminal and type ``typed`` at the password prompt."""
+    return run_on_terminal("--database", _address(url), "meetings", answer=typed, at=b"Passwort: ")
 
 
 def test_the_command_line_asks_for_the_password_on_a_terminal(server):
