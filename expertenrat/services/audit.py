@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.audit_fields import AuditLine, utc_bounds
 from expertenrat.domain.enums import AuditAction
 from expertenrat.exchange.audit_csv import export_audit_csv
-from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services import meeting_rows  # a module: meeting_rows imports audit too
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.database import Database
@@ -229,7 +229,7 @@ class AuditService:
         """The newest ``limit`` entries matching ``wanted`` (all with ``limit=None``), older
         than the entry ``before_id`` if given: the next page after a page's last entry."""
         with reading(self._db) as session:
-            zone = council_clock(session, wanted.council_id).zone
+            zone = meeting_rows.council_clock(session, wanted.council_id).zone
             query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
             if before_id is not None:
                 query = query.where(AuditEntry.id < before_id)
