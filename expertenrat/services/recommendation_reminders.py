@@ -156,14 +156,16 @@ class RecommendationRemindersService:
     def _save_one(self, folder: Path, document: ReminderDocuments) -> SavedReminder:
         pdf_name, eml_name = file_names(document.project, document.on)
         pdf, eml = folder / pdf_name, folder / eml_name
+        written: list[Path] = []
         try:
-            write_file(pdf, document.letter.pdf)
-            write_file(eml, document.eml)
+            for path, data in ((pdf, document.letter.pdf), (eml, document.eml)):
+                write_file(path, data)
+                written.append(path)
             self._recommendations.record_reminder(
                 document.project.id, document.on, recommendation_ids=document.recommendation_ids
             )
         except ExpertenratError:
-            _remove(pdf, eml)  # nothing half done: no files without the history line
+            _remove(written)  # nothing half done: no new files without the history line
             raise
         return SavedReminder(document.project, document.codes, (pdf, eml), document.letter.warnings)
 
@@ -183,7 +185,7 @@ def _stem(project: AddressedProject, on: date) -> str:
     return f"Erinnerung-{_file_part(project.title)}-{on:%Y-%m-%d}"
 
 
-def _remove(*paths: Path) -> None:
+def _remove(paths: Iterable[Path]) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)

@@ -144,13 +144,23 @@ class DialogService:
         )
 
     def ask_folder(
-        self, parent: QWidget, title: str, initial: str, on_folder: Callable[[str], None]
+        self,
+        parent: QWidget,
+        title: str,
+        initial: str,
+        on_folder: Callable[[str], None],
+        kind: FileKind | None = None,
     ) -> None:
-        """Ask for an existing folder, starting in ``initial`` (or the Documents folder)."""
+        """Ask for an existing folder, starting in ``initial`` (or the Documents folder);
+        with ``kind``, in the folder last chosen for it, which the choice then becomes."""
         dialog = QFileDialog(parent, title)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         start = Path(initial) if initial else None
+        if kind is not None:
+            start = self._locations.folder(kind)
+            remember = self._locations.remember_folder
+            dialog.fileSelected.connect(lambda chosen: remember(kind, chosen))
         dialog.setDirectory(str(start if start and start.is_dir() else documents_folder()))
         dialog.fileSelected.connect(on_folder)
         dialog.finished.connect(dialog.deleteLater)

@@ -6,7 +6,8 @@ aside) filter it; overdue rows are red. Beside it the selected recommendation wi
 text, the project's responses and the history. The steps here: a new
 recommendation between the meetings, edit its content (draft or adopted), adopt a draft,
 send, change the due date, record a response, close, withdraw (beside the detail, enabled
-where the domain's table allows the step; see RecommendationSteps).
+where the domain's table allows the step; see RecommendationSteps). Below the table
+"Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from expertenrat.ui.record_table import (
     selected_record,
     selection_kept,
 )
+from expertenrat.ui.reminders_dialog import RemindersDialog
 
 _CONTEXT = "RecommendationsPage"
 # The other text columns give way first, each in proportion to its width; the title gives
@@ -154,6 +156,17 @@ class RecommendationsPage(NothingPending, QWidget):
         self.export_button = RecommendationExportButton(
             services, dialogs, today, self.chosen_filter, self
         )
+        self.reminders_button = QPushButton(tr(_CONTEXT, "Erinnerungen …"))
+        self.reminders_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Projekte, deren Stellungnahme überfällig oder bald fällig ist: "
+                "Erinnerungsschreiben und E-Mail-Entwürfe",
+            )
+        )
+        self.reminders_button.setEnabled(False)
+        self.reminders_button.clicked.connect(self.show_reminders)
+        self.reminders_dialog: RemindersDialog | None = None
         self._layout()
 
         self.search_edit.textChanged.connect(self.filter.set_search)
@@ -176,6 +189,7 @@ class RecommendationsPage(NothingPending, QWidget):
         below = QHBoxLayout()
         below.addWidget(self.count_label, 1)
         below.addWidget(self.new_button)
+        below.addWidget(self.reminders_button)
         below.addWidget(self.export_button)
         side = QWidget()
         right = QVBoxLayout(side)
@@ -202,6 +216,7 @@ class RecommendationsPage(NothingPending, QWidget):
             self.view.clearSelection()
         self._council_id = council_id
         self.export_button.set_council(council_id)
+        self.reminders_button.setEnabled(True)
 
     def refresh(self) -> None:
         """Reread the register; the selected recommendation stays selected."""
@@ -315,6 +330,21 @@ class RecommendationsPage(NothingPending, QWidget):
         self.count_label.setText(text)
 
     # --- steps --------------------------------------------------------------------------
+
+    def show_reminders(self) -> None:
+        """ "Erinnerungen …": what is due per project, and the letters to it."""
+        if self._council_id is None:
+            return
+        dialog = RemindersDialog(self._services, self._dialogs, self._council_id, self._today, self)
+        dialog.saved.connect(self.refresh)
+        dialog.finished.connect(self._reminders_closed)
+        self.reminders_dialog = dialog
+        dialog.open()
+
+    def _reminders_closed(self) -> None:
+        if self.reminders_dialog is not None:
+            self.reminders_dialog.deleteLater()
+            self.reminders_dialog = None
 
     def ask_new(self) -> None:
         if self._council_id is not None:

@@ -24,6 +24,7 @@ class FileKind(Enum):
     BACKUP = "backup"  # portable backups (.zip), made and restored
     AUDIT = "audit"  # the Änderungsprotokoll for Excel (.csv)
     SETTINGS = "settings"  # council settings files (.json) of the transfer kit
+    REMINDERS = "reminders"  # the folder of the reminder letters and e-mail drafts
 
 
 class SaveLocations:
@@ -39,7 +40,11 @@ class SaveLocations:
 
     def remember(self, kind: FileKind, chosen_file: str) -> None:
         """Start the next dialog for ``kind`` in the folder of ``chosen_file``."""
-        self._settings.setValue(_KEY.format(kind.value), str(Path(chosen_file).parent))
+        self.remember_folder(kind, str(Path(chosen_file).parent))
+
+    def remember_folder(self, kind: FileKind, chosen_folder: str) -> None:
+        """Start the next dialog for ``kind`` in ``chosen_folder`` (a folder was asked for)."""
+        self._settings.setValue(_KEY.format(kind.value), chosen_folder)
 
 
 def documents_folder() -> Path:

@@ -71,8 +71,8 @@ class ScriptedDialogs:
         if self.paths:
             on_path(self.paths.pop(0))
 
-    def ask_folder(self, parent, title, initial, on_folder) -> None:
-        self.file_dialogs.append(("folder", initial))
+    def ask_folder(self, parent, title, initial, on_folder, kind=None) -> None:
+        self.file_dialogs.append((kind or "folder", initial))
         if self.paths:
             on_folder(self.paths.pop(0))
 

@@ -94,6 +94,25 @@ def test_a_real_save_dialog_starts_in_the_remembered_folder_and_remembers_the_ne
     again.reject()
 
 
+def test_a_folder_asked_for_a_kind_is_remembered_itself(
+    qtbot, parent, locations, documents, tmp_path
+) -> None:
+    service = DialogService(locations)
+    chosen: list[str] = []
+    letters = tmp_path / "Erinnerungen"
+    letters.mkdir()
+
+    service.ask_folder(parent, "Ordner", "", chosen.append, FileKind.REMINDERS)
+    dialog = _file_dialog(parent)
+    assert Path(dialog.directory().absolutePath()) == documents
+    dialog.fileSelected.emit(str(letters))
+    dialog.reject()
+
+    assert chosen == [str(letters)]
+    assert locations.folder(FileKind.REMINDERS) == letters
+    assert locations.folder(FileKind.PDF) == documents
+
+
 def test_the_default_ending_follows_the_chosen_filter(qtbot, parent, locations) -> None:
     service = DialogService(locations)
     filters = "Excel-Arbeitsmappe (*.xlsx);;CSV-Datei für Excel (*.csv)"

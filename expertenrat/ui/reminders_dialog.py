@@ -1,0 +1,244 @@
+"""Empfehlungen → "Erinnerungen …": the projects whose responses are overdue or due within
+14 days, and "Schreiben speichern …".
+
+The table lists per project its lead unit, contact person, the recommendations' codes, how
+many are overdue and the next due date; all projects are selected at first. Due
+recommendations addressed to no project are named below it: no letter can remind anyone
+of them. "Schreiben speichern …" asks for a folder (remembered as ``FileKind.REMINDERS``),
+asks before replacing files of the same names, and then lets
+``RecommendationRemindersService.save`` write each selected project's letter (PDF) and
+e-mail draft (.eml) and record the reminder in the history, in the worker. ``saved`` tells
+the page to reread the register (also after a failure: the projects before it are saved).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.reminders import ProjectReminder
+from expertenrat.services.context import Services
+from expertenrat.services.recommendation_reminders import (
+    RemindersDue,
+    SavedReminder,
+    existing_files,
+)
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.record_table import TableOrEmpty, record_table_view
+from expertenrat.ui.reminders_table_model import RemindersTableModel
+from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "RemindersDialog"
+
+
+class RemindersDialog(QDialog):
+    saved = Signal()  # reminders may have been recorded: the register changed
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        council_id: int,
+        today: Callable[[], date],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._service = services.recommendation_reminders
+        self._dialogs = dialogs
+        self._council_id = council_id
+        self._today = today
+        self._due: RemindersDue | None = None
+        self.job: Job | None = None
+        self.setWindowTitle(tr(_CONTEXT, "Erinnerungen an die Projekte"))
+        self.resize(1100, 460)
+        self.intro_label = _text_label()
+        self.model = RemindersTableModel(self)
+        self.view = record_table_view(self.model, RemindersTableModel.COLUMN_DUE)
+        self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table = TableOrEmpty(self.view)
+        self.unaddressed_label = _text_label()
+        self.save_button = QPushButton(tr(_CONTEXT, "Schreiben speichern …"))
+        self.save_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Für jedes gewählte Projekt ein Erinnerungsschreiben (PDF) und einen "
+                "E-Mail-Entwurf (.eml) in einen Ordner speichern",
+            )
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.unaddressed_label)
+        layout.addWidget(buttons)
+        self.save_button.clicked.connect(self.ask_folder)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.reload()
+
+    # --- the list -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read what is due today; every project is selected."""
+        try:
+            self._due = self._service.due(self._council_id, today=self._today())
+        except ExpertenratError as error:
+            self._dialogs.warning(self, self.windowTitle(), error.message)
+            self._due = None
+        projects = self._due.projects if self._due else ()
+        self.model.set_rows(projects)
+        self.view.resizeColumnsToContents()
+        if projects:
+            self.table.show_table()
+            self.view.selectAll()
+        else:
+            self.table.show_empty(
+                tr(
+                    _CONTEXT,
+                    "Zurzeit ist keine Stellungnahme überfällig oder in den nächsten 14 Tagen "
+                    "fällig.",
+                )
+            )
+        self.intro_label.setText(self._intro())
+        self.unaddressed_label.setText(self._unaddressed())
+        self.unaddressed_label.setVisible(bool(self.unaddressed_label.text()))
+        self._selection_changed()
+
+    def _intro(self) -> str:
+        day = f"{self._due.on:%d.%m.%Y}" if self._due else ""
+        return tr(
+            _CONTEXT,
+            "Stand {}: Projekte, deren Stellungnahme überfällig oder in den nächsten 14 Tagen "
+            "fällig ist. „Schreiben speichern …“ legt für jedes gewählte Projekt ein "
+            "Erinnerungsschreiben (PDF) und einen E-Mail-Entwurf (.eml) in einen Ordner; Ihr "
+            "E-Mail-Programm öffnet den Entwurf zum Versenden. Die Erinnerung wird im Verlauf "
+            "der Empfehlungen vermerkt.",
+        ).format(day)
+
+    def _unaddressed(self) -> str:
+        rows = self._due.without_project if self._due else ()
+        if not rows:
+            return ""
+        return tr(
+            _CONTEXT,
+            "Keinem Projekt zugeordnet und daher ohne Erinnerungsschreiben, aber ebenfalls "
+            "überfällig oder bald fällig: {}.",
+        ).format(", ".join(row.code for row in rows))
+
+    def selected(self) -> list[ProjectReminder]:
+        rows = self.view.selectionModel().selectedRows()
+        return [index.data(RemindersTableModel.ObjectRole) for index in rows]
+
+    def _selection_changed(self) -> None:
+        busy = self.job is not None and self.job.running
+        self.save_button.setEnabled(bool(self.selected()) and not busy)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def ask_folder(self) -> None:
+        """Ask for the folder of the selected projects' letters, then save them there."""
+        if self.selected():
+            self._dialogs.ask_folder(
+                self,
+                tr(_CONTEXT, "Ordner für die Erinnerungsschreiben"),
+                "",
+                lambda path: self._folder_chosen(Path(path)),
+                FileKind.REMINDERS,
+            )
+
+    def _folder_chosen(self, folder: Path) -> None:
+        chosen, due = self.selected(), self._due
+        if not chosen or due is None:
+            return
+        project_ids = {r.project.id for r in chosen}
+        there = existing_files(folder, (r.project for r in chosen), due.on)
+        if not there:
+            self.save(folder, project_ids)
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Schreiben speichern"),
+            tr(
+                _CONTEXT,
+                "Im Ordner „{}“ liegen schon Dateien dieser Erinnerungen von heute: {}.\n\n"
+                "Ersetzen? Die Erinnerung wird dann erneut im Verlauf vermerkt.",
+            ).format(folder, ", ".join(there)),
+            lambda: self.save(folder, project_ids, replace=True),
+        )
+
+    def save(self, folder: Path, project_ids: set[int], *, replace: bool = False) -> None:
+        """In the worker: the letters and drafts into ``folder``, the reminders recorded."""
+        if self._due is None or (self.job is not None and self.job.running):
+            return
+        service, council_id, day = self._service, self._council_id, self._due.on
+        title = tr(_CONTEXT, "Schreiben speichern")
+
+        def work(progress) -> list[SavedReminder]:
+            return service.save(
+                council_id,
+                folder,
+                project_ids=project_ids,
+                today=day,
+                replace=replace,
+                progress=progress,
+            )
+
+        self.job = Job(work, self)
+        self.job.ended.connect(self._ended)
+        self.job.finished.connect(lambda saved: self._saved(title, day, saved))
+        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
+        self._selection_changed()
+        start_with_progress(
+            self.job, self, title, tr(_CONTEXT, "Die Erinnerungsschreiben werden gespeichert …")
+        )
+
+    def _ended(self) -> None:
+        self.reload()
+        self.saved.emit()
+
+    def _saved(self, title: str, day: date, saved: list[SavedReminder]) -> None:
+        if not saved:
+            self._dialogs.information(
+                self,
+                title,
+                tr(_CONTEXT, "Für die gewählten Projekte ist nichts mehr fällig."),
+            )
+            return
+        text = (
+            tr(_CONTEXT, "1 Erinnerungsschreiben wurde gespeichert")
+            if len(saved) == 1
+            else tr(_CONTEXT, "{} Erinnerungsschreiben wurden gespeichert").format(len(saved))
+        )
+        names = ", ".join(f"„{s.project.title}“" for s in saved)
+        text = tr(
+            _CONTEXT,
+            "{} (PDF, dazu je ein E-Mail-Entwurf .eml), an: {}.\n\nDie Erinnerung vom {} ist "
+            "im Verlauf der Empfehlungen vermerkt.",
+        ).format(text, names, f"{day:%d.%m.%Y}")
+        warnings = [w for s in saved for w in s.warnings]
+        if warnings:
+            text = "\n\n".join((text, *warnings))
+        self._dialogs.file_saved(self, title, text, str(saved[0].files[0]))
+
+
+def _text_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

@@ -1,0 +1,58 @@
+"""Table model of the reminders dialog: per project what is overdue or due within 14 days,
+with whom to remind (lead unit, contact person) and the next due date."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import date
+
+from PySide6.QtCore import QObject
+
+from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.reminders import ProjectReminder
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.table_model import Column, RowsTableModel, number_column, text_column
+
+_CONTEXT = "RemindersTableModel"
+
+
+class RemindersTableModel(RowsTableModel):
+    (
+        COLUMN_PROJECT,
+        COLUMN_LEAD,
+        COLUMN_CONTACT,
+        COLUMN_CODES,
+        COLUMN_OVERDUE,
+        COLUMN_DUE,
+    ) = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        columns: tuple[Column[ProjectReminder], ...] = (
+            text_column(tr(_CONTEXT, "Projekt"), lambda r: r.project.title),
+            text_column(tr(_CONTEXT, "Federführung"), lambda r: r.project.lead_unit),
+            text_column(tr(_CONTEXT, "Ansprechperson"), lambda r: contact(r.project)),
+            text_column(tr(_CONTEXT, "Empfehlungen"), lambda r: ", ".join(i.code for i in r.items)),
+            number_column(tr(_CONTEXT, "überfällig"), lambda r: r.overdue),
+            Column(
+                tr(_CONTEXT, "nächste Frist"),
+                lambda r: f"{next_due(r):%d.%m.%Y}",
+                sort_value=next_due,
+            ),
+        )
+        super().__init__(columns, parent)
+
+    def key(self, row: ProjectReminder) -> Hashable:
+        return row.project.id
+
+
+def contact(project: AddressedProject) -> str:
+    """ "Dr. Merle Steffens (merle.steffens@example.org)", or what of it is known."""
+    name, email = project.contact_name.strip(), project.contact_email.strip()
+    if name and email:
+        return f"{name} ({email})"
+    return name or email
+
+
+def next_due(reminder: ProjectReminder) -> date:
+    """The earliest due date among the reminder's recommendations (each has one)."""
+    return min(item.due_on or date.max for item in reminder.items)

@@ -1,0 +1,179 @@
+"""Empfehlungen → "Erinnerungen …": the due projects with lead unit, contact and codes, the
+letters and e-mail drafts saved into a folder in the worker (read back), the reminder in
+the history, the empty state, the due recommendations without a project, and a file that
+cannot be written (on the demo register)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from email import message_from_bytes
+from email.policy import default
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QItemSelectionModel
+
+from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.ui.recommendations_page import RecommendationsPage
+from expertenrat.ui.reminders_dialog import RemindersDialog
+from expertenrat.ui.reminders_table_model import RemindersTableModel
+from expertenrat.ui.save_location import FileKind
+
+M = RemindersTableModel
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def council_id(services) -> int:
+    return services.settings.councils()[0].id
+
+
+@pytest.fixture
+def page(qtbot, services, dialogs, today, council_id):
+    page = RecommendationsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    return page
+
+
+def opened(page) -> RemindersDialog:
+    page.reminders_button.click()
+    assert page.reminders_dialog is not None and page.reminders_dialog.isVisible()
+    return page.reminders_dialog
+
+
+def cell(dialog: RemindersDialog, row: int, column: int) -> str:
+    return dialog.model.index(row, column).data()
+
+
+def reminded_on(services, council_id, day: date) -> dict[str, list[str]]:
+    """Per code, the notes of the reminders recorded on ``day`` (read through the service)."""
+    register = services.recommendations
+    return {
+        row.code: [
+            h.note for h in register.get(row.id).history
+            if h.label == "Erinnerung" and h.occurred_on == day
+        ]
+        for row in register.list(council_id)
+    }  # fmt: skip
+
+
+def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
+    page, services, council_id, today, qtmodeltester
+):
+    dialog = opened(page)
+
+    rows = services.recommendations.list(council_id, today=today)
+    shown = {cell(dialog, r, M.COLUMN_PROJECT): r for r in range(dialog.model.rowCount())}
+    assert set(shown) == {"Bürgerservice-Chatbot", "Klimasensoren an Schulen"}
+    chatbot = shown["Bürgerservice-Chatbot"]
+    assert cell(dialog, chatbot, M.COLUMN_LEAD) == "Hauptamt, Bürgerservice"
+    assert cell(dialog, chatbot, M.COLUMN_CONTACT) == (
+        "Sabine Rehberg (sabine.rehberg@example.org)"
+    )
+    for title, row in shown.items():
+        overdue = [r for r in rows if r.overdue and title in r.project_names]
+        assert cell(dialog, row, M.COLUMN_CODES) == ", ".join(r.code for r in overdue)
+        assert cell(dialog, row, M.COLUMN_OVERDUE) == str(len(overdue))
+        assert cell(dialog, row, M.COLUMN_DUE) == f"{min(r.due_on for r in overdue):%d.%m.%Y}"
+    assert len(dialog.selected()) == 2 and dialog.save_button.isEnabled()
+    assert dialog.unaddressed_label.isHidden()
+    qtmodeltester.check(dialog.model)
+
+
+def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_reminder(
+    page, services, council_id, dialogs, tmp_path, finish_job, today
+):
+    dialog = opened(page)
+    chatbot = next(
+        r for r in range(dialog.model.rowCount())
+        if cell(dialog, r, M.COLUMN_PROJECT) == "Bürgerservice-Chatbot"
+    )  # fmt: skip
+    codes = cell(dialog, chatbot, M.COLUMN_CODES).split(", ")
+    dialog.view.selectionModel().select(
+        dialog.model.index(chatbot, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+    dialogs.paths.append(str(folder))
+
+    dialog.save_button.click()
+    finish_job(dialog)
+
+    assert dialogs.file_dialogs[-1] == (FileKind.REMINDERS, "")
+    stem = f"Erinnerung-Buergerservice-Chatbot-{today:%Y-%m-%d}"
+    assert sorted(p.name for p in folder.iterdir()) == [f"{stem}.eml", f"{stem}.pdf"]
+    reader = PdfReader(io.BytesIO((folder / f"{stem}.pdf").read_bytes()))
+    printed = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert all(code in printed for code in codes) and "Hauptamt, Bürgerservice" in printed
+    draft = message_from_bytes((folder / f"{stem}.eml").read_bytes(), policy=default)
+    assert draft["To"].addresses[0].addr_spec == "sabine.rehberg@example.org"
+    ((kind, _title, text),) = dialogs.messages
+    assert kind == "saved" and text.startswith("1 Erinnerungsschreiben wurde gespeichert")
+    assert "„Bürgerservice-Chatbot“" in text and "im Verlauf der Empfehlungen vermerkt" in text
+    assert dialogs.saved_files == [str(folder / f"{stem}.pdf")]
+    reminded = reminded_on(services, council_id, today)
+    assert {code for code, notes in reminded.items() if notes} == set(codes)
+    page.select(next(r.id for r in services.recommendations.list(council_id) if r.code == codes[0]))
+    assert "Erinnerung an „Bürgerservice-Chatbot“" in page.detail.toPlainText()
+
+    dialogs.answers.append(False)  # the same letters again: asked first, "Nein" keeps them
+    dialogs.paths.append(str(folder))
+    dialog.save_button.click()
+
+    assert dialogs.messages[-1][0] == "question" and f"{stem}.pdf" in dialogs.messages[-1][2]
+    assert dialog.job is not None and not dialog.job.running
+    assert reminded_on(services, council_id, today) == reminded
+
+
+def test_nothing_due_is_said_in_place_of_the_table(qtbot, page, services, dialogs, council_id):
+    dialog = RemindersDialog(services, dialogs, council_id, lambda: date(2000, 1, 3), page)
+    qtbot.addWidget(dialog)
+
+    assert dialog.table.currentWidget() is dialog.table.empty_label
+    assert dialog.table.empty_label.text() == (
+        "Zurzeit ist keine Stellungnahme überfällig oder in den nächsten 14 Tagen fällig."
+    )
+    assert not dialog.save_button.isEnabled()
+
+
+def test_due_recommendations_without_a_project_are_named(page, services, council_id, today):
+    register = services.recommendations
+    content = RecommendationContent("Ohne Projekt & <Zuständigkeit> „offen“ 😀")
+    row = register.create(council_id, content, today - timedelta(days=30), adopted=True).row
+    code = register.send(row.id, row.version, today - timedelta(days=29), today).row.code
+
+    dialog = opened(page)
+
+    assert not dialog.unaddressed_label.isHidden()
+    assert dialog.unaddressed_label.text().startswith("Keinem Projekt zugeordnet")
+    assert dialog.unaddressed_label.text().endswith(f": {code}.")
+
+
+def test_a_file_that_cannot_be_written_is_a_warning_and_nothing_is_recorded(
+    page, services, council_id, dialogs, tmp_path, finish_job, today
+):
+    dialog = opened(page)
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+    protected = folder / f"Erinnerung-Buergerservice-Chatbot-{today:%Y-%m-%d}.pdf"
+    protected.write_bytes(b"alt")
+    protected.chmod(0o444)
+    dialogs.paths.append(str(folder))  # both projects; "Ja" to replacing
+
+    dialog.save_button.click()
+    finish_job(dialog)
+
+    (warning,) = dialogs.warnings()
+    assert "„Bürgerservice-Chatbot“ wurde nicht gespeichert" in warning
+    assert "schreibgeschützt" in warning
+    assert protected.read_bytes() == b"alt"
+    assert sorted(p.name for p in folder.iterdir()) == [protected.name]
+    assert not any(reminded_on(services, council_id, today).values())
