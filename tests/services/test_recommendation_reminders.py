@@ -20,6 +20,7 @@ from expertenrat.services.recommendation_reminders import (
     RemindersExistError,
 )
 from expertenrat.services.recommendations import RecommendationsService
+from expertenrat.store.database import open_database
 
 TODAY = date(2026, 6, 1)
 HOSTILE = "Daten <&> „Zitat“ 😀"
@@ -169,3 +170,18 @@ def test_existing_files_are_replaced_only_when_asked_and_a_failure_records_nothi
 def _pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_a_reminder_the_database_refuses_keeps_no_files(setup, council, tmp_path, database):
+    reader = open_database(database.url, read_only=True)  # stands in for a refusing database
+    try:
+        reminders = RecommendationRemindersService(reader, RecommendationsService(reader, "x"))
+        with pytest.raises(ReminderNotSavedError) as raised:
+            reminders.save(council.id, tmp_path, today=TODAY)
+    finally:
+        reader.close()
+
+    assert raised.value.message.startswith("Die Erinnerung an „Datenplattform“ wurde nicht")
+    assert "Gespeichert und im Verlauf" not in raised.value.message
+    assert not list(tmp_path.glob("Erinnerung-*"))
