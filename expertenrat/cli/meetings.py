@@ -1,0 +1,169 @@
+"""Meetings on the command line: the list, and per meeting the invitation (or run sheet,
+or one letter per member), the minutes and the dossier as PDF, and the .ics calendar file."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expertenrat.cli.support import UserError, chosen_council, council_option, positive, write_pdf
+from expertenrat.services.files import write_file
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+
+
+def add_listing(commands: argparse._SubParsersAction) -> None:
+    meetings = commands.add_parser(
+        "meetings", help="Sitzungen auflisten: Nummer, Datum, Status, Protokoll"
+    )
+    council_option(meetings)
+    meetings.set_defaults(handler=_meetings, opening="read")
+
+
+def add_exports(exports: argparse._SubParsersAction) -> None:
+    invitation = _meeting_pdf_command(
+        exports,
+        "invitation",
+        "Einladung zu einer Sitzung (oder den Ablaufplan) als PDF",
+        _export_invitation,
+    )
+    which_letter = invitation.add_mutually_exclusive_group()
+    which_letter.add_argument(
+        "--run-sheet",
+        action="store_true",
+        help="den internen Ablaufplan für die Sitzungsleitung statt der Einladung",
+    )
+    which_letter.add_argument(
+        "--per-member",
+        action="store_true",
+        help="je Mitglied ein an sie oder ihn adressierter Brief (Serienbrief, eine Datei)",
+    )
+    minutes = _meeting_pdf_command(
+        exports,
+        "minutes",
+        "Protokoll einer durchgeführten Sitzung als PDF (genehmigt: die gespeicherte Datei)",
+        _export_minutes,
+    )
+    minutes.add_argument(
+        "--public",
+        action="store_true",
+        help="öffentliche Fassung (ohne nichtöffentliche Tagesordnungspunkte)",
+    )
+    _meeting_pdf_command(
+        exports,
+        "dossier",
+        "Sitzungsmappe: Einladung, Protokoll und Anlagen in einer PDF-Datei",
+        _export_dossier,
+    )
+
+
+def add_calendar_export(exports: argparse._SubParsersAction) -> None:
+    ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
+    which = ics.add_mutually_exclusive_group(required=True)
+    _meeting_option(which, required=False)
+    which.add_argument("--all", action="store_true", help="alle Sitzungen des Gremiums")
+    ics.add_argument("--out", required=True, metavar="DATEI.ics", help="Zieldatei")
+    council_option(ics)
+    ics.set_defaults(handler=_export_ics, opening="read")
+
+
+def _meeting_pdf_command(
+    exports: argparse._SubParsersAction,
+    name: str,
+    help_text: str,
+    handler: Callable[[Services, argparse.Namespace], str],
+) -> argparse.ArgumentParser:
+    """An ``export`` command that writes a PDF of one meeting: --meeting, --out, --council."""
+    parser = exports.add_parser(name, help=help_text)
+    _meeting_option(parser, required=True)
+    parser.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    council_option(parser)
+    parser.set_defaults(handler=handler, opening="read")
+    return parser
+
+
+def _meeting_option(parser: argparse._ActionsContainer, *, required: bool) -> None:
+    parser.add_argument(
+        "--meeting",
+        type=positive,
+        required=required,
+        metavar="N",
+        help="laufende Nummer der Sitzung im Gremium („5“ für die 5. Sitzung)",
+    )
+
+
+def _meetings(services: Services, args: argparse.Namespace) -> str:
+    lines = services.meetings.list(chosen_council(services, args))
+    if not lines:
+        return "Das Gremium hat noch keine Sitzungen."
+    return "\n".join(
+        f"{f'{m.number}.' if m.number else '–':>4} Sitzung  {m.starts_at:%d.%m.%Y %H:%M}  "
+        f"{m.state.label:<12}  Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
+        for m in lines
+    )
+
+
+def _export_invitation(services: Services, args: argparse.Namespace) -> str:
+    documents = services.meeting_documents
+    meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
+    if args.run_sheet:
+        rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
+    elif args.per_member:
+        rendered = documents.invitation_letters_pdf(meeting_id)
+        path = Path(args.out)
+        write_pdf(path, rendered)
+        letters = "1 Brief" if rendered.records == 1 else f"{rendered.records} Briefe"
+        return f"Einladungen zur {args.meeting}. Sitzung je Mitglied ({letters}): {path}"
+    else:
+        rendered, what = documents.invitation_pdf(meeting_id), "Einladung zur"
+    path = Path(args.out)
+    write_pdf(path, rendered)
+    items = (
+        "1 Tagesordnungspunkt"
+        if rendered.records == 1
+        else f"{rendered.records} Tagesordnungspunkten"
+    )
+    return f"{what} {args.meeting}. Sitzung mit {items}: {path}"
+
+
+def _export_minutes(services: Services, args: argparse.Namespace) -> str:
+    """Approved minutes: the stored PDF byte for byte; otherwise a fresh draft. The line
+    names the minutes' state as the "Genehmigung" tab does (draft, circulated, approved)."""
+    meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
+    result = services.minutes_documents.minutes(meeting_id, public=args.public)
+    path = Path(args.out)
+    write_pdf(path, result.rendered)
+    kind = "Öffentliches Protokoll" if args.public else "Protokoll"
+    state = services.minutes_approval.status(meeting_id).summary()
+    if result.approved:
+        state += f", SHA-256 {result.sha256}"
+    return f"{kind} der {args.meeting}. Sitzung ({state}): {path}"
+
+
+def _export_dossier(services: Services, args: argparse.Namespace) -> str:
+    meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
+    rendered = services.minutes_documents.dossier_pdf(meeting_id)
+    path = Path(args.out)
+    write_pdf(path, rendered)
+    annexes = rendered.records - 2
+    count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
+    return f"Sitzungsmappe der {args.meeting}. Sitzung (Einladung, Protokoll, {count}): {path}"
+
+
+def _export_ics(services: Services, args: argparse.Namespace) -> str:
+    documents = services.meeting_documents
+    council_id = chosen_council(services, args)
+    if args.all:
+        count = len(services.meetings.list(council_id))
+        if not count:
+            raise UserError("Das Gremium hat noch keine Sitzungen; es wurde nichts geschrieben.")
+        data = documents.ics_for_council(council_id)
+    else:
+        count = 1
+        data = documents.ics_for_meetings([documents.meeting_id(council_id, args.meeting)])
+    path = Path(args.out)
+    write_file(path, data)
+    return f"Kalenderdatei mit {count} Sitzung{'en' if count != 1 else ''}: {path}"

@@ -1,0 +1,152 @@
+"""Members on the command line: the roster PDF, the member file export and the member import
+(every row reported; saved only if no row has an error and consent changes are accepted)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from expertenrat.cli.support import UserError, chosen_council, council_option, write_pdf
+from expertenrat.domain.errors import os_error_text
+from expertenrat.services.files import write_file
+
+if TYPE_CHECKING:
+    from expertenrat.domain.member_import import ImportRow
+    from expertenrat.services.context import Services
+
+
+def add_exports(exports: argparse._SubParsersAction) -> None:
+    roster = exports.add_parser("roster", help="Mitgliederliste als PDF")
+    roster.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    roster.add_argument(
+        "--public", action="store_true", help="öffentliche Fassung (nur mit Einwilligung)"
+    )
+    roster.add_argument(
+        "--alphabetical", action="store_true", help="alphabetisch statt nach Handlungsfeld"
+    )
+    council_option(roster)
+    roster.set_defaults(handler=_export_roster, opening="read")
+    members = exports.add_parser(
+        "members", help="Mitglieder als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
+    )
+    members.add_argument(
+        "--out",
+        required=True,
+        metavar="DATEI.xlsx|.csv",
+        help="Zieldatei; die Endung wählt das Format",
+    )
+    council_option(members)
+    members.set_defaults(handler=_export_members, opening="read")
+
+
+def add_import(imports: argparse._SubParsersAction) -> None:
+    members = imports.add_parser(
+        "members", help="Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
+    )
+    members.add_argument("file", metavar="DATEI.xlsx|.csv", help="die Datei")
+    members.add_argument(
+        "--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern"
+    )
+    members.add_argument(
+        "--accept-consent-changes",
+        action="store_true",
+        help="Einwilligungen zur Veröffentlichung, die die Datei erteilt oder widerruft, "
+        "übernehmen (ohne diese Angabe wird eine solche Datei nicht importiert)",
+    )
+    council_option(members)
+    members.set_defaults(handler=_import_members, opening="change")
+
+
+def _export_roster(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.domain.roster import RosterGrouping
+
+    rendered = services.members.roster_pdf(
+        chosen_council(services, args),
+        public=args.public,
+        grouping=RosterGrouping.ALPHABETICAL if args.alphabetical else RosterGrouping.BY_FIELD,
+        today=date.today(),
+    )
+    path = Path(args.out)
+    write_pdf(path, rendered)
+    kind = "öffentliche" if args.public else "interne"
+    return f"{kind.capitalize()} Mitgliederliste mit {rendered.records} Mitgliedern: {path}"
+
+
+def _export_members(services: Services, args: argparse.Namespace) -> str:
+    from expertenrat.services.member_exchange import MemberFileFormat
+
+    path = Path(args.out)
+    file_format = MemberFileFormat.of(path)
+    council_id = chosen_council(services, args)
+    write_file(path, services.member_exchange.export(council_id, file_format))
+    kind = "Excel-Arbeitsmappe" if file_format is MemberFileFormat.XLSX else "CSV-Datei"
+    return f"{len(services.members.members(council_id))} Mitglieder als {kind}: {path}"
+
+
+def _import_members(services: Services, args: argparse.Namespace) -> str:
+    """Report every row; save only if no row has an error (and not with --dry-run)."""
+    from expertenrat.services.member_exchange import MemberFileFormat
+
+    council_id = chosen_council(services, args)
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+    file_format = MemberFileFormat.of(path)
+    today = date.today()
+    preview = services.member_exchange.preview_import(council_id, data, today, file_format)
+    report = [line for row in preview.rows for line in _import_lines(row)]
+    if preview.ignored_columns:
+        report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
+    counts = preview.counts
+    if counts.error:
+        print("\n".join(report))
+        raise UserError(f"{preview.errors_text}; es wurde nichts importiert.")
+    if not preview.rows:
+        raise UserError(f"„{path}“ enthält keine Mitglieder.")
+    consent_lines = ", ".join(str(row.line) for row in preview.consent_rows)
+    if args.dry_run:
+        report.append(
+            f"Probelauf: {counts.new} neu, {counts.update} zu ändern, "
+            f"{counts.unchanged} unverändert. Es wurde nichts gespeichert."
+        )
+        if consent_lines:
+            report.append(
+                f"Einwilligungsänderungen in Zeile {consent_lines}: der Import braucht "
+                "--accept-consent-changes."
+            )
+        return "\n".join(report)
+    if consent_lines and not args.accept_consent_changes:
+        print("\n".join(report))
+        raise UserError(
+            f"Die Datei ändert Einwilligungen zur Veröffentlichung (Zeile {consent_lines}); "
+            "es wurde nichts importiert. Prüfen Sie die Änderungen und bestätigen Sie sie "
+            "mit --accept-consent-changes."
+        )
+    result = services.member_exchange.apply_import(
+        council_id, preview, today, accept_consent_changes=args.accept_consent_changes
+    )
+    report.append(
+        f"Importiert: {len(result.created)} neu angelegt, {len(result.updated)} geändert, "
+        f"{result.unchanged} unverändert."
+    )
+    return "\n".join(report)
+
+
+def _import_lines(row: ImportRow) -> list[str]:
+    """The row's result in one line, then each consent change in a line of its own."""
+    from expertenrat.domain.member_import import ImportStatus
+
+    reasons = " ".join(row.reasons)
+    if row.status is ImportStatus.ERROR:
+        who = f"{row.label}: " if row.label else ""
+        return [f"Zeile {row.line}: {row.status.label} – {who}{reasons}"]
+    line = f"Zeile {row.line}: {row.status.label} – {row.label}" + (
+        f" ({reasons})" if reasons else ""
+    )
+    return [line] + [
+        f"Zeile {row.line}: Einwilligung – {change.text}" for change in row.consent_changes
+    ]
