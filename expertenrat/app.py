@@ -119,7 +119,7 @@ class Session:
             return False
         except DatabaseUnusableError as error:
             log.warning("Database not opened: %s", error)
-            self.window.show_unusable(error.message)
+            self.window.show_unusable(error.message, lambda: self.open_or_explain(database))
             return False
         return True
 
@@ -131,7 +131,7 @@ class Session:
         from expertenrat.ui.server_dialog import ServerDialog
 
         url = database if isinstance(database, URL) else chosen_url(database)
-        self.window.show_unusable(error.message)
+        self.window.show_unusable(error.message, lambda: self.open_or_explain(database))
         self.password_dialog = ServerDialog("Expertenrat", error.message, self.window, fixed=url)
 
         def chosen(given: URL, keep: bool) -> None:

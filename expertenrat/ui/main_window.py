@@ -29,6 +29,7 @@ from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
 from expertenrat.ui.record_table import KEEPS_PLACE
+from expertenrat.ui.start_page import StartPage
 
 if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
@@ -66,10 +67,9 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.loading_label = QLabel(tr(_CONTEXT, "Die Datenbank wird geöffnet …"))
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start_page = StartPage()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.loading_label)
+        self.stack.addWidget(self.start_page)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -208,15 +208,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + margin)
         self.splitter.setCollapsible(0, False)
 
-    def show_unusable(self, message: str) -> None:
-        """The database could not be opened: say why in place of the areas."""
-        self.loading_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.loading_label.setWordWrap(True)
-        self.loading_label.setMargin(24)
-        self.loading_label.setText(
-            tr(_CONTEXT, "Die Datenbank kann nicht geöffnet werden.\n\n{}").format(message)
-        )
-        self.stack.setCurrentWidget(self.loading_label)
+    def show_unusable(self, message: str, retry: Callable[[], object] | None = None) -> None:
+        """The database could not be opened: say why in place of the areas, and offer
+        ``retry`` (opening it again)."""
+        self.start_page.show_unusable(message, retry)
+        self.stack.setCurrentWidget(self.start_page)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(tr(_CONTEXT, "&Datei"))

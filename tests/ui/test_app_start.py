@@ -18,7 +18,7 @@ from expertenrat.store.engine import database_url
 
 def test_the_window_shows_before_the_database_is_open(session):
     session.window.show()
-    assert session.window.stack.currentWidget() is session.window.loading_label
+    assert session.window.stack.currentWidget() is session.window.start_page
     assert session.window.areas == []
 
 
@@ -61,7 +61,7 @@ def test_a_file_that_is_no_database_is_refused_and_left_alone(session, tmp_path)
     with pytest.raises(DatabaseUnusableError, match="keine Expertenrat-Datenbank"):
         session.open(str(letter))
     assert letter.read_text(encoding="utf-8") == "Sehr geehrte Damen und Herren"
-    assert session.window.stack.currentWidget() is session.window.loading_label
+    assert session.window.stack.currentWidget() is session.window.start_page
 
 
 def test_the_window_quits_by_itself_after_the_delay_tests_ask_for(tmp_path):
@@ -112,11 +112,32 @@ def test_a_database_that_cannot_be_opened_is_explained_in_the_usable_window(
 
     window = session.window
     assert window.isVisible()
-    assert window.stack.currentWidget() is window.loading_label
-    assert "Die Datenbank kann nicht geöffnet werden." in window.loading_label.text()
-    assert expected in window.loading_label.text()
-    assert "geheim" not in window.loading_label.text()
+    assert window.stack.currentWidget() is window.start_page
+    assert "Die Datenbank kann nicht geöffnet werden." in window.start_page.message_label.text()
+    assert expected in window.start_page.message_label.text()
+    assert "geheim" not in window.start_page.message_label.text()
     assert window.about_action.isEnabled()
+
+
+def test_erneut_versuchen_opens_the_database_once_it_can_be_opened(
+    session, qtbot, tmp_path, demo_file
+):
+    path = tmp_path / "Geschäftsstelle.db"
+    path.write_text("noch nicht da", encoding="utf-8")  # e.g. a sync still running
+    session.window.show()
+    assert not session.open_or_explain(str(path))
+    page = session.window.start_page
+    assert page.retry_button.isVisible()
+
+    page.retry_button.click()  # still the same file: the reason again, and the button
+    assert "keine Expertenrat-Datenbank" in page.message_label.text()
+    assert page.retry_button.isVisible()
+
+    path.write_bytes(demo_file.read_bytes())
+    page.retry_button.click()
+
+    assert session.window.council_combo.count() == 2
+    qtbot.waitUntil(lambda: session.window.stack.currentWidget() is not page)
 
 
 _SHOW_WHY = """
@@ -131,7 +152,7 @@ settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 session = Session(MainWindow(settings, sys.argv[3]))
 session.window.show()
 opened = session.open_or_explain(sys.argv[1])
-print(opened, session.window.loading_label.text())
+print(opened, session.window.start_page.message_label.text())
 session.close()
 """
 

@@ -98,14 +98,14 @@ def test_the_window_asks_for_the_password_until_the_server_takes_it(
     assert not session.open_or_explain(_address(server))  # as --database gives it
     first = session.password_dialog
     assert "verlangt ein Passwort" in _intro(first)
-    assert "verlangt ein Passwort" in session.window.loading_label.text()
+    assert "verlangt ein Passwort" in session.window.start_page.message_label.text()
 
     _answer(session, qtbot, "falsch")
     second = session.password_dialog
     assert second is not first and not first.isVisible()
     assert f"„{server.set(password='falsch').render_as_string()}“" in _intro(second)
     assert "hat das Passwort abgelehnt" in _intro(second)
-    assert "hat das Passwort abgelehnt" in session.window.loading_label.text()
+    assert "hat das Passwort abgelehnt" in session.window.start_page.message_label.text()
     assert session.database is None
 
     _answer(session, qtbot, PASSWORD)
@@ -117,7 +117,7 @@ def test_the_window_asks_for_the_password_until_the_server_takes_it(
     places = (Path(os.environ["HOME"]), tmp_path, Path(QSettings().fileName()))
     assert _files_holding(PASSWORD, *places) == []
     assert PASSWORD not in caplog.text
-    assert PASSWORD not in session.window.loading_label.text()
+    assert PASSWORD not in session.window.start_page.message_label.text()
 
 
 def test_cancelling_the_password_leaves_the_window_with_the_reason(session, server, qtbot):
@@ -129,7 +129,7 @@ def test_cancelling_the_password_leaves_the_window_with_the_reason(session, serv
 
     assert not dialog.isVisible() and session.password_dialog is dialog
     assert session.database is None
-    assert session.window.loading_label.text() == (
+    assert session.window.start_page.message_label.text() == (
         "Die Datenbank kann nicht geöffnet werden.\n\n"
         f"Der Datenbankserver „{server.render_as_string()}“ verlangt ein Passwort."
     )
