@@ -110,12 +110,16 @@ def fit_columns(
             header.resizeSection(column, CONTENT_WIDTH)
     if not view.isVisible():
         return
+    floors = header_floors(header)
+    for column in shown:  # Qt's fit keeps room for a sort arrow in every column's header
+        if column != wide:
+            snug = max(view.sizeHintForColumn(column), floors[column])
+            header.resizeSection(column, min(header.sectionSize(column), snug))
     excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
     if excess < 0 and has_wide:
         header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
     if excess <= 0:
         return
-    floors = _header_floors(header)
     for columns in shrinkable:
         spare = {
             c: room
@@ -134,7 +138,7 @@ def fit_columns(
             return
 
 
-def _header_floors(header: QHeaderView) -> dict[int, int]:
+def header_floors(header: QHeaderView) -> dict[int, int]:
     """The width of each column's header text with its margins; with the room for the sort
     arrow only in the sorted column (Qt's size hint keeps that room in every column)."""
     sorted_column = header.sortIndicatorSection()

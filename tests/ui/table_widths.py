@@ -4,7 +4,11 @@ text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtWidgets import QTableView
+
+from expertenrat.ui.record_table import header_floors
 
 # The app opens at 92 % of the screen: on a 1280×800 screen the window is this large
 # (with the app's style sheet: the fixture app_style_sheet).
@@ -28,5 +32,13 @@ def fits(view: QTableView) -> bool:
 def shows_whole(view: QTableView, column: int) -> bool:
     """Whether ``column`` is as wide as its widest cell and its header text."""
     header = view.horizontalHeader()
-    whole = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+    whole = max(view.sizeHintForColumn(column), header_floors(header)[column])
     return header.sectionSize(column) >= whole
+
+
+def headers_whole(view: QTableView, columns: Iterable[int]) -> bool:
+    """Whether each of ``columns`` shows its header text whole (the sorted one with its
+    arrow)."""
+    header = view.horizontalHeader()
+    floors = header_floors(header)
+    return all(header.sectionSize(c) >= floors[c] for c in columns)

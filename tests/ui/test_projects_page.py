@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
-from table_widths import NARROW_WINDOW, fits, shows_start, shows_whole
+from table_widths import NARROW_WINDOW, fits, headers_whole, shows_start, shows_whole
 
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.field_limits import PROJECT
@@ -300,7 +300,7 @@ def test_the_title_takes_the_room_and_every_header_shows_whole(window, page, qtb
     qtbot.waitUntil(lambda: view.viewport().width() < wide)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert fits(view)
-    assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in shown)
+    assert headers_whole(view, shown)
 
 
 def test_on_a_1280_px_screen_the_detail_gives_way_to_the_titles(
