@@ -38,12 +38,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.record_table import (
-    KEEPS_PLACE,
-    place_kept,
-    record_table_view,
-    selection_kept,
-)
+from expertenrat.ui.record_table import record_table_view, selection_kept
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.widgets import page_title
 from expertenrat.ui.worker import Job, start_with_progress
@@ -72,7 +67,6 @@ class AuditPage(NothingPending, QWidget):
         self.model = AuditTableModel(self)
         self.view = record_table_view(self.model, AuditTableModel.COLUMN_AT)
         self.view.setSortingEnabled(False)  # newest first, as the database pages them
-        self.view.setProperty(KEEPS_PLACE, True)
         self.detail = AuditDetail()
         self.entity_combo = QComboBox()
         self.actor_combo = QComboBox()
@@ -147,8 +141,7 @@ class AuditPage(NothingPending, QWidget):
     def refresh(self) -> None:
         """Reread the choices of the filters and the newest entries, as many as shown (all
         if all were shown: the pages loaded with "Weitere laden" stay); the selected entry
-        stays selected, and the entry at the top of the table stays there (new entries
-        show above it; at the very top they show)."""
+        stays selected."""
         if self._council_id is None:
             return
         try:
@@ -162,7 +155,7 @@ class AuditPage(NothingPending, QWidget):
         _fill(self.actor_combo, tr(_CONTEXT, "Alle Personen"), [(a, a) for a in actors])
         self._typing.stop()
         shown = self.model.rowCount()
-        with place_kept(self.view), selection_kept(self.view):
+        with selection_kept(self.view):
             self._read(
                 before_id=None, limit=max(PAGE_SIZE, shown) if self._more or not shown else None
             )

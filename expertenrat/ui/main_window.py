@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
-from expertenrat.ui.record_table import KEEPS_PLACE
+from expertenrat.ui.record_table import places_kept, record_tables
 from expertenrat.ui.start_page import StartPage
 
 if TYPE_CHECKING:
@@ -170,10 +170,13 @@ class MainWindow(QMainWindow):
         the user is busy there.
 
         Not while a dialog or menu is open, the page has unsaved input, or the cursor is
-        in a text field of the page. Selection (the pages keep it) and scroll positions
-        stay. A council created, renamed or deleted elsewhere shows in the switcher; when
-        the shown one is gone, another is shown (or the welcome page) and a message says
-        so. ``False``: not now; the caller tries again later.
+        in a text field of the page. Selection stays (the pages keep it); in each table of
+        records the record at the top stays at the top, so that records added or removed
+        elsewhere above it do not move the rows the user reads (a table at the very top
+        stays there); other scroll positions stay. A council created, renamed or deleted
+        elsewhere shows in the switcher; when the shown one is gone, another is shown (or
+        the welcome page) and a message says so. ``False``: not now; the caller tries
+        again later.
         """
         page = self.stack.currentWidget()
         if self._services is None or not isinstance(page, Page):
@@ -187,15 +190,16 @@ class MainWindow(QMainWindow):
             return False
         if self._follow_councils():
             return True
+        tables = record_tables(page)  # these keep the record at the top in place
         bars = [
             bar
             for area in page.findChildren(QAbstractScrollArea)
             for bar in (area.verticalScrollBar(), area.horizontalScrollBar())
-            # a table whose page keeps the rows the user reads in place (place_kept)
-            if not (area.property(KEEPS_PLACE) and bar is area.verticalScrollBar())
+            if not (area in tables and bar is area.verticalScrollBar())
         ]
         positions = [bar.value() for bar in bars]
-        page.refresh()
+        with places_kept(tables):
+            page.refresh()
         for bar, position in zip(bars, positions, strict=True):
             bar.setValue(position)
         return True

@@ -5,14 +5,15 @@ Rows are records: the whole row is selected, one at a time, nothing is edited in
 (a form or dialog does that); sorting goes through the proxy's native sort values; a
 long text ends in "…" on one line; columns can be widened by hand up to a sane width.
 The selected record is found and selected by its key (``RowsTableModel.row_of``), so that
-a page keeps it selected across a refresh (:func:`selection_kept`); where the table has
-no rows, :class:`TableOrEmpty` says why in its place.
+a page keeps it selected across a refresh (:func:`selection_kept`), and the window keeps
+the record at the top of each table there when it rereads a page (:func:`places_kept`);
+where the table has no rows, :class:`TableOrEmpty` says why in its place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +22,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPoint,
     QSettings,
     Qt,
 )
@@ -218,28 +218,67 @@ def selection_kept(view: QTableView) -> Iterator[None]:
         select_record(view, chosen.id)
 
 
-KEEPS_PLACE = "keepsPlace"  # a view's property: its page keeps its place (place_kept)
+def record_tables(widget: QWidget) -> list[QTableView]:
+    """The tables in ``widget`` whose model can name the record of each row (a
+    ``RowsTableModel``, directly or behind a proxy): those whose place :func:`places_kept`
+    keeps."""
+    return [view for view in widget.findChildren(QTableView) if _records(view) is not None]
+
+
+def _records(view: QTableView) -> RowsTableModel | None:
+    shown = view.model()
+    source = shown.sourceModel() if isinstance(shown, QAbstractProxyModel) else shown
+    return source if isinstance(source, RowsTableModel) else None
+
+
+def _keys_in_view(view: QTableView) -> list[Hashable]:
+    """The keys of the records whose rows show in the view, from the top down."""
+    records = _records(view)
+    shown = view.model()
+    first = view.rowAt(0)
+    if records is None or first < 0:
+        return []
+    last = view.rowAt(view.viewport().height() - 1)
+    last = shown.rowCount() - 1 if last < 0 else last
+    keys = []
+    for row in range(first, last + 1):
+        index = shown.index(row, 0)
+        if shown is not records:
+            index = shown.mapToSource(index)  # type: ignore[attr-defined]
+        keys.append(records.key(records.row(index.row())))
+    return keys
 
 
 @contextmanager
 def place_kept(view: QTableView) -> Iterator[None]:
     """The record at the top of the view before the block is at the top after it, so that
-    records added above it (the newest first) do not push the rows the user reads down.
-    A view at the very top stays there and shows the added records; a view whose top
-    record is gone keeps its scroll position. Use it around :func:`selection_kept` (the
-    place wins over scrolling to the selected row), and mark the view with ``KEEPS_PLACE``
-    so that the window does not put its scroll bar back after a refresh."""
+    records added or removed above it do not move the rows the user reads. If it is gone,
+    the next one of the rows shown before takes its place; if none of them is left, or
+    the view was at the very top, the scroll bar keeps its value (a view at the top shows
+    what is added there). The place wins over the selected row the block scrolled to."""
     bar = view.verticalScrollBar()
-    top = view.indexAt(QPoint(0, 0))
-    record = top.data(RowsTableModel.ObjectRole) if bar.value() > 0 else None
-    offset = view.visualRect(top).top()  # < 0: the top row is partly scrolled out
+    value = bar.value()
+    keys = _keys_in_view(view) if value > 0 else []
+    offset = view.rowViewportPosition(view.rowAt(0)) if keys else 0  # < 0: partly out
     yield
-    index = _shown_index(view, record.id) if record is not None else QModelIndex()
+    index = next(
+        (found for key in keys if (found := _shown_index(view, key)).isValid()), QModelIndex()
+    )
     if not index.isValid():
+        bar.setValue(value)
         return
     view.doItemsLayout()  # the scroll range fits the new rows before scrolling
     view.scrollTo(index, QTableView.ScrollHint.PositionAtTop)
     bar.setValue(bar.value() - offset)
+
+
+@contextmanager
+def places_kept(views: Sequence[QTableView]) -> Iterator[None]:
+    """:func:`place_kept` for each of ``views``."""
+    with ExitStack() as stack:
+        for view in views:
+            stack.enter_context(place_kept(view))
+        yield
 
 
 class TableOrEmpty(QStackedWidget):

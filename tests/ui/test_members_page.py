@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QProgressDialog
 from table_widths import fits, headers_whole, shows_whole
 
 from expertenrat.domain.councils import CouncilSettings
@@ -456,3 +456,56 @@ def test_copying_the_email_addresses_of_the_shown_members(page, services, qtbot)
         "9 E-Mail-Adressen kopiert. 1 Mitglied ohne E-Mail-Adresse übersprungen."
     )
     assert '"Ohne Mail, Dr."' not in QGuiApplication.clipboard().text()
+
+
+def test_members_added_or_removed_elsewhere_above_do_not_move_the_rows_the_user_reads(
+    make_window, services, other_program, qtbot, today
+):
+    """The window rereads the page for another program's change: scrolled down, the member
+    at the top of the table stays there (the next one if it is gone); at the very top the
+    table stays at the top and shows what was added there. The selection stays."""
+    window = make_window()
+    window.show()
+    window.resize(1200, 800)
+    page = window.members_page
+    window.show_area(page)
+    qtbot.waitExposed(window)
+    view, council_id = page.view, page._council_id
+    field_id = services.settings.action_fields(council_id)[0].id
+
+    def add(program, family: str, given: str) -> Member:
+        member = Member(None, given, family, term_start=today, primary_field_id=field_id)
+        return program.members.save(council_id, member, today)
+
+    def top_member() -> str:
+        return _names(page)[view.indexAt(QPoint(1, 1)).row()]
+
+    readers = [add(services, "Zeuge", f"Person {n:02}") for n in range(60)]
+    page.refresh()
+    _select(page, "Zeuge")  # the first of them, scrolled out of sight above
+    chosen = page.selected()
+    view.scrollTo(page.proxy.index(40, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    read = top_member()
+
+    add(other_program, "Aachen & <Söhne>", "Änne")
+    assert window.refresh_when_safe()
+    assert _names(page)[0] == "Aachen & <Söhne>, Änne"
+    assert top_member() == read
+    assert page.selected().id == chosen.id
+
+    other_program.members.delete(readers[1])
+    other_program.members.delete(readers[2])
+    assert window.refresh_when_safe()
+    assert top_member() == read
+
+    at_top = view.indexAt(QPoint(1, 1)).data(MembersTableModel.ObjectRole)
+    other_program.members.delete(at_top)
+    below = _names(page)[_names(page).index(read) + 1]
+    assert window.refresh_when_safe()
+    assert top_member() == below  # the next one takes its place
+
+    view.scrollToTop()
+    add(other_program, "Aaberg", "Zoe")
+    assert window.refresh_when_safe()
+    assert view.verticalScrollBar().value() == 0
+    assert top_member() == "Aaberg, Zoe"
