@@ -13,6 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -20,7 +21,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from expertenrat import APP_NAME, ORGANIZATION, __version__
-from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
+from expertenrat.domain.errors import (
+    DatabaseDamagedError,
+    DatabaseUnusableError,
+    PasswordNeededError,
+)
 from expertenrat.logs import setup_logging
 from expertenrat.paths import resource_path
 from expertenrat.ui.error_dialog import ErrorReporter
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
     from expertenrat.store.database import Database
     from expertenrat.ui.change_watch import ChangeWatch
     from expertenrat.ui.daily_backup import DailyBackup
+    from expertenrat.ui.dialog_service import DialogService
     from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -62,6 +68,15 @@ class Session:
     daily_backup: DailyBackup | None = None
     change_watch: ChangeWatch | None = None
     recovery_check: Job | None = None  # the look for unsaved minutes text at start
+    dialogs: DialogService | None = None  # made on first use (tests give their own)
+
+    def dialog_service(self) -> DialogService:
+        if self.dialogs is None:
+            from expertenrat.ui.dialog_service import DialogService
+            from expertenrat.ui.save_location import SaveLocations
+
+            self.dialogs = DialogService(SaveLocations(QSettings()))
+        return self.dialogs
 
     def open(self, database: str | URL | None) -> None:
         """Open (and if needed upgrade) the database and fill the window from it.
@@ -78,16 +93,14 @@ class Session:
         from expertenrat.store.database_location import chosen_url
         from expertenrat.ui.change_watch import ChangeWatch
         from expertenrat.ui.daily_backup import DailyBackup
-        from expertenrat.ui.dialog_service import DialogService
         from expertenrat.ui.recovery_notice import offer_unsaved_minutes
-        from expertenrat.ui.save_location import SaveLocations
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
         url = database if isinstance(database, URL) else chosen_url(database)
         self.database = open_database(url, create=Create.ON_FIRST_WRITE)
         if self.database.backup_file is not None:
             log.info("Database upgraded; backup at %s", self.database.backup_file)
-        dialogs = DialogService(SaveLocations(QSettings()))
+        dialogs = self.dialog_service()
         services = Services.create(self.database, default_actor())
         self.window.attach(services, dialogs)
         self.daily_backup = DailyBackup(services.daily_backup, QSettings(), date.today, self.window)
@@ -117,11 +130,29 @@ class Session:
         except PasswordNeededError as error:
             self.ask_password(error, database)
             return False
+        except DatabaseDamagedError as error:
+            log.warning("Database not opened: %s", error)
+            path = Path(error.path)
+            self.window.show_unusable(
+                error.message,
+                lambda: self.open_or_explain(database),
+                lambda: self.restore_damaged(path, database),
+            )
+            return False
         except DatabaseUnusableError as error:
             log.warning("Database not opened: %s", error)
             self.window.show_unusable(error.message, lambda: self.open_or_explain(database))
             return False
         return True
+
+    def restore_damaged(self, path: Path, database: str | URL | None) -> None:
+        """Start page → "Sicherung wiederherstellen …": a backup in place of the damaged
+        file ``path``, then the database opened."""
+        from expertenrat.ui.damaged_restore import DamagedRestore
+
+        self.damaged_restore = DamagedRestore(self.dialog_service(), self.window)
+        self.damaged_restore.restored.connect(lambda: self.open_or_explain(database))
+        self.damaged_restore.ask(path)
 
     def ask_password(self, error: PasswordNeededError, database: str | URL | None) -> None:
         from sqlalchemy.engine import URL

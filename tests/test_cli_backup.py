@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from damaged_file import damage_table
 from test_cli import run, run_on_terminal
 
 
@@ -121,3 +122,20 @@ def test_ctrl_d_at_the_restore_question_cancels_and_changes_nothing(demo_file, t
     assert code == 1 and "Traceback" not in output
     assert output.rstrip().endswith("expertenrat: Fehler: Abgebrochen; es wurde nichts verändert.")
     assert demo_file.read_bytes() == before
+
+
+def test_restore_replaces_a_damaged_database_and_keeps_it_aside(demo_file, tmp_path):
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0
+    damage_table(demo_file)
+
+    refused = run("--database", str(demo_file), "restore", str(backup))
+    assert refused.returncode == 1 and "nur mit --yes" in refused.stderr
+    assert "ist beschädigt" in refused.stderr
+
+    restored = run("--database", str(demo_file), "restore", str(backup), "--yes")
+
+    assert restored.returncode == 0, restored.stderr
+    assert "Die beschädigte Datei liegt in" in restored.stdout
+    assert [p.name for p in tmp_path.glob("expertenrat-beschädigt-*.db")] != []
+    assert run("--database", str(demo_file), "check").returncode == 0

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from damaged_file import damage_table
 
 
 def _environment() -> dict[str, str]:
@@ -65,14 +65,7 @@ def _listing(folder: Path) -> list[str]:
 
 
 def test_a_damaged_data_page_gives_the_damage_message(database, tmp_path):
-    connection = sqlite3.connect(database)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name='persons'").fetchone()
-    connection.close()
-    data = bytearray(database.read_bytes())
-    start = (root[0] - 1) * page_size
-    data[start : start + page_size] = bytes(range(256)) * (page_size // 256)
-    database.write_bytes(bytes(data))
+    damage_table(database, "persons")
 
     result = run("--database", str(database), "export", "members", "--out", str(tmp_path / "m.csv"))
 

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from expertenrat import __version__
 from expertenrat.cli import data_safety, meetings, members, open_data, recommendations, settings
 from expertenrat.cli.support import UserError, cancelled_at_prompt, positive
-from expertenrat.domain.errors import ExpertenratError, PasswordNeededError, os_error_text
+from expertenrat.domain.errors import (
+    DatabaseDamagedError,
+    ExpertenratError,
+    PasswordNeededError,
+    os_error_text,
+)
 from expertenrat.domain.wording import counted
 
 if TYPE_CHECKING:
@@ -173,11 +178,18 @@ def run_command(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     handler: Callable[[Services, argparse.Namespace], str] = args.handler
     try:
-        services = open_services(args)
         try:
-            message = handler(services, args)
-        finally:
-            services.database.close()
+            services = open_services(args)
+        except DatabaseDamagedError as error:
+            over_damaged = getattr(args, "over_damaged", None)  # restore: the one way out
+            if over_damaged is None:
+                raise
+            message = over_damaged(error, args)
+        else:
+            try:
+                message = handler(services, args)
+            finally:
+                services.database.close()
     except ExpertenratError as error:
         print(f"expertenrat: Fehler: {' '.join(error.message.split())}", file=sys.stderr)
         return 1

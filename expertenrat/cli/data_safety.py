@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from expertenrat.cli.support import UserError, confirm, positive
 
 if TYPE_CHECKING:
+    from expertenrat.domain.errors import DatabaseDamagedError
     from expertenrat.services.context import Services
 
 
@@ -22,7 +23,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     restore.add_argument("file", metavar="DATEI.zip", help="die Sicherung")
     restore.add_argument("--yes", action="store_true", help="ohne Rückfrage ersetzen")
-    restore.set_defaults(handler=_restore, opening="create")
+    restore.set_defaults(handler=_restore, opening="create", over_damaged=_restore_over_damaged)
     move = commands.add_parser(
         "move-to-server",
         help="alle Daten in eine leere PostgreSQL-Datenbank kopieren und künftig diese verwenden",
@@ -72,6 +73,24 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
     summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
     kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""
     return f"Wiederhergestellt: {summary.rows} Datensätze aus „{path}“.{kept}"
+
+
+def _restore_over_damaged(error: DatabaseDamagedError, args: argparse.Namespace) -> str:
+    """A damaged SQLite file cannot be opened: it is set aside, the backup goes into a new one."""
+    from expertenrat.services.damaged_restore import restore_over_damaged
+
+    path, source = Path(error.path), Path(args.file)
+    confirm(
+        args.yes,
+        f"Die Datenbank „{path}“ ist beschädigt; die Wiederherstellung legt sie beiseite und "
+        "spielt die Sicherung in eine neue Datei ein.",
+        f"Die Datenbank „{path}“ ist beschädigt. Beiseitelegen und durch „{source}“ ersetzen?",
+    )
+    summary = restore_over_damaged(path, source)
+    return (
+        f"Wiederhergestellt: {summary.rows} Datensätze aus „{source}“. Die beschädigte Datei "
+        f"liegt in „{summary.kept_copy}“."
+    )
 
 
 def _move_to_server(services: Services, args: argparse.Namespace) -> str:

@@ -61,6 +61,15 @@ class PasswordNeededError(DatabaseUnusableError):
     """The database server wants a password: none was given, or it refused the one given."""
 
 
+class DatabaseDamagedError(DatabaseUnusableError):
+    """The SQLite file at ``path`` cannot be read whole: only a backup helps (restoring
+    one sets the file aside first)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class DataEntryError(ExpertenratError):
     """A file the user gave us cannot be read (empty, binary, wrong columns)."""
 

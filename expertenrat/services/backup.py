@@ -40,6 +40,15 @@ from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base
 
 
+def read_backup_file(source: Path) -> Backup:
+    """The backup in ``source``, read and checked whole (``BackupError`` if it is none)."""
+    try:
+        with source.open("rb") as handle:
+            return read_backup(handle, migrate.is_known_revision)
+    except OSError as error:
+        raise BackupError(f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class BackupSummary:
     tables: int
@@ -115,13 +124,7 @@ class BackupService:
     ) -> RestoreSummary:
         """Replace all data with the backup in ``source``; keep the old data in ``keep_dir``."""
         with collector_paused():
-            try:
-                with source.open("rb") as handle:
-                    backup = read_backup(handle, migrate.is_known_revision)
-            except OSError as error:
-                raise BackupError(
-                    f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}"
-                ) from None
+            backup = read_backup_file(source)
             return self.restore_backup(backup, keep_dir, now=now, progress=progress)
 
     def restore_backup(

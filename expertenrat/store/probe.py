@@ -94,7 +94,7 @@ def _read_revision(path: Path, flags: str | None) -> str | None:
                 return None
             check = connection.execute("PRAGMA quick_check").fetchone()
             if check is None or check[0] != "ok":
-                raise damaged(str(path), (check[0] if check else "?").splitlines()[-1])
+                raise damaged(path, (check[0] if check else "?").splitlines()[-1])
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             return row[0] if row else None
         finally:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, exc, text
 
-from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.domain.errors import DatabaseDamagedError, DatabaseUnusableError
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,11 @@ def is_damage(error: BaseException) -> bool:
     return error_name(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
 
 
-def damaged(location: str, detail: str) -> DatabaseUnusableError:
-    return DatabaseUnusableError(
-        f"Die Datenbank „{location}“ ist beschädigt und kann nicht geöffnet werden ({detail}). "
-        "Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her."
+def damaged(path: Path, detail: str) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        f"Die Datenbank „{path}“ ist beschädigt und kann nicht geöffnet werden ({detail}). "
+        "Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her.",
+        str(path),
     )
 
 
@@ -62,7 +63,7 @@ def sqlite_problem(path: Path, error: BaseException) -> DatabaseUnusableError:
     """The true reason why the SQLite file ``path`` cannot be used."""
     name = error_name(error)
     if is_damage(error):
-        return damaged(str(path), _first_line(error))
+        return damaged(path, _first_line(error))
     if name == "SQLITE_READONLY_DIRECTORY":
         return DatabaseUnusableError(
             f"Im Ordner „{path.parent}“ fehlt Ihnen die Schreibberechtigung; Expertenrat "

@@ -18,7 +18,7 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "BackupMenu"
-_FILTER = "Expertenrat-Sicherung (*.zip)"
+BACKUP_FILTER = "Expertenrat-Sicherung (*.zip)"
 
 
 class BackupMenu:
@@ -51,7 +51,7 @@ class BackupMenu:
         self._dialogs.ask_save_file(
             self._parent,
             tr(_CONTEXT, "Sicherung jetzt"),
-            tr(_CONTEXT, _FILTER),
+            tr(_CONTEXT, BACKUP_FILTER),
             tr(_CONTEXT, "Expertenrat-Sicherung {:%Y-%m-%d}.zip").format(date.today()),
             self.backup,
             FileKind.BACKUP,
@@ -73,7 +73,7 @@ class BackupMenu:
         self._dialogs.ask_open_file(
             self._parent,
             tr(_CONTEXT, "Wiederherstellen"),
-            tr(_CONTEXT, _FILTER),
+            tr(_CONTEXT, BACKUP_FILTER),
             self._confirm_restore,
             FileKind.BACKUP,
         )

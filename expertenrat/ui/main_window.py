@@ -212,10 +212,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + margin)
         self.splitter.setCollapsible(0, False)
 
-    def show_unusable(self, message: str, retry: Callable[[], object] | None = None) -> None:
+    def show_unusable(
+        self,
+        message: str,
+        retry: Callable[[], object] | None = None,
+        restore: Callable[[], object] | None = None,
+    ) -> None:
         """The database could not be opened: say why in place of the areas, and offer
-        ``retry`` (opening it again)."""
-        self.start_page.show_unusable(message, retry)
+        ``retry`` (opening it again) and ``restore`` (a backup in place of a damaged file)."""
+        self.start_page.show_unusable(message, retry, restore)
         self.stack.setCurrentWidget(self.start_page)
 
     def _build_menu(self) -> None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from damaged_file import damage_table
 
 from expertenrat.app import QUIT_AFTER_ENV
 from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.services.backup import BackupService
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 
@@ -80,15 +81,7 @@ def test_the_window_quits_by_itself_after_the_delay_tests_ask_for(tmp_path):
 
 def _damaged_database(path: Path) -> Path:
     open_database(database_url(str(path))).close()
-    connection = sqlite3.connect(path)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name='councils'").fetchone()
-    connection.close()
-    data = bytearray(path.read_bytes())
-    start = (root[0] - 1) * page_size
-    data[start : start + page_size] = bytes(range(256)) * (page_size // 256)
-    path.write_bytes(bytes(data))
-    return path
+    return damage_table(path)
 
 
 @pytest.mark.parametrize(
@@ -138,6 +131,41 @@ def test_erneut_versuchen_opens_the_database_once_it_can_be_opened(
 
     assert session.window.council_combo.count() == 2
     qtbot.waitUntil(lambda: session.window.stack.currentWidget() is not page)
+
+
+def test_a_damaged_database_is_replaced_by_a_backup_from_the_start_page(
+    session, dialogs, finish_job, tmp_path, demo_file
+):
+    backup = tmp_path / "sicherung.zip"
+    database = open_database(database_url(str(demo_file)))
+    BackupService(database).backup(backup)
+    database.close()
+    damage_table(demo_file)
+    session.dialogs = dialogs
+    dialogs.paths.append(str(backup))
+    session.window.show()
+    assert not session.open_or_explain(str(demo_file))
+    page = session.window.start_page
+    assert "ist beschädigt" in page.message_label.text()
+    assert page.restore_button.isVisible() and page.retry_button.isVisible()
+
+    page.restore_button.click()
+    finish_job(session.damaged_restore)
+
+    question, done = dialogs.messages
+    assert question[0] == "question" and "wird beiseitegelegt" in question[2]
+    assert done[0] == "information" and "Die beschädigte Datei liegt in" in done[2]
+    assert session.database is not None
+    assert session.window.council_combo.count() == 2
+    assert list(tmp_path.glob("expertenrat-beschädigt-*.db"))
+
+
+def test_a_database_that_is_not_damaged_offers_no_restore(session, tmp_path):
+    letter = tmp_path / "brief.db"
+    letter.write_text("Sehr geehrte Damen und Herren", encoding="utf-8")
+    session.window.show()
+    assert not session.open_or_explain(str(letter))
+    assert not session.window.start_page.restore_button.isVisible()
 
 
 _SHOW_WHY = """
