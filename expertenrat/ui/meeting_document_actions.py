@@ -1,20 +1,24 @@
-"""The documents of the Sitzungen page: invitation, run sheet and calendar files to save.
+"""The documents of the Sitzungen page: invitation, run sheet, minutes and calendar files.
 
-Two columns of buttons (each says in its tooltip what file it saves). Before the meeting:
-"Einladung …", "Serienbrief …" (one letter per member in one file), "Ablaufplan …" (PDFs)
-and "Kalender …" (.ics); after it: "Protokoll …" and "Öffentliches Protokoll …" (approved
-minutes are the stored file), "Sitzungsmappe …", and "Alle Sitzungen …" (the council's
-calendar file). The user names the
-file first; the service renders it and ``services.files`` writes it in a worker, behind a
-progress dialog. Letters a PDF cannot print are listed under the buttons (the PDF is still
-complete); a file that cannot be written is a German warning.
+Two columns of buttons (each says in its tooltip what document it makes). Before the
+meeting: "Einladung …", "Serienbrief …" (one letter per member in one file), "Ablaufplan …"
+(PDFs) and "Kalender …" (.ics); after it: "Protokoll …" and "Öffentliches Protokoll …"
+(approved minutes are the stored file), "Sitzungsmappe …", and "Alle Sitzungen …" (the
+council's calendar file). A PDF button's menu offers "Als PDF speichern …", "Vorschau …"
+and "Drucken …". To save, the user names the file first; the service renders it and
+``services.files`` writes it in a worker, behind a progress dialog. To preview or print,
+the worker renders it and ``PdfPrintActions`` puts those very pages on the printer. Letters
+a PDF cannot print are listed under the buttons (the PDF is still complete); a file that
+cannot be written or a printer that refuses is a German warning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
@@ -27,6 +31,8 @@ from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.pdf_menu_button import PdfMenuButton
+from expertenrat.ui.pdf_printing import PdfPrintActions
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
@@ -50,38 +56,46 @@ class MeetingDocumentActions(QGroupBox):
         self._meeting: Meeting | None = None
         self.job: Job | None = None
 
-        self.invitation_button = self._button(
-            tr(_CONTEXT, "Einladung …"), tr(_CONTEXT, "Die Einladung als PDF-Datei speichern")
+        self.printing = PdfPrintActions(dialogs, self)
+        self.invitation_button = self._pdf_button(
+            tr(_CONTEXT, "Einladung …"),
+            tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"),
+            self.invitation,
         )
-        self.letters_button = self._button(
+        self.letters_button = self._pdf_button(
             tr(_CONTEXT, "Serienbrief …"),
             tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei"),
+            self.letters,
         )
-        self.run_sheet_button = self._button(
+        self.run_sheet_button = self._pdf_button(
             tr(_CONTEXT, "Ablaufplan …"),
             tr(
                 _CONTEXT,
                 "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
             ),
+            self.run_sheet,
         )
         self.ics_button = self._button(
             tr(_CONTEXT, "Kalender …"), tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics)")
         )
-        self.minutes_button = self._button(
+        self.minutes_button = self._pdf_button(
             tr(_CONTEXT, "Protokoll …"),
             tr(
                 _CONTEXT,
                 "Das Protokoll als PDF-Datei (ein genehmigtes: die bei der Genehmigung "
                 "gespeicherte Datei)",
             ),
+            lambda: self.minutes(public=False),
         )
-        self.public_minutes_button = self._button(
+        self.public_minutes_button = self._pdf_button(
             tr(_CONTEXT, "Öffentliches Protokoll …"),
             tr(_CONTEXT, "Das Protokoll ohne die nichtöffentlichen Tagesordnungspunkte (PDF)"),
+            lambda: self.minutes(public=True),
         )
-        self.dossier_button = self._button(
+        self.dossier_button = self._pdf_button(
             tr(_CONTEXT, "Sitzungsmappe …"),
             tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei"),
+            self.dossier,
         )
         self.all_ics_button = self._button(
             tr(_CONTEXT, "Alle Sitzungen …"),
@@ -113,14 +127,8 @@ class MeetingDocumentActions(QGroupBox):
         layout.addWidget(self.warnings_label, len(columns[0]), 0, 1, 2)
         layout.setRowStretch(len(columns[0]) + 1, 1)
 
-        self.invitation_button.clicked.connect(self.ask_invitation)
-        self.letters_button.clicked.connect(self.ask_letters)
-        self.run_sheet_button.clicked.connect(self.ask_run_sheet)
         self.ics_button.clicked.connect(self.ask_ics)
         self.all_ics_button.clicked.connect(self.ask_all_ics)
-        self.minutes_button.clicked.connect(lambda: self.ask_minutes(public=False))
-        self.public_minutes_button.clicked.connect(lambda: self.ask_minutes(public=True))
-        self.dossier_button.clicked.connect(self.ask_dossier)
         self._update_buttons()
 
     def set_council(self, council_id: int | None) -> None:
@@ -140,61 +148,74 @@ class MeetingDocumentActions(QGroupBox):
         button.setToolTip(tip)
         return button
 
+    def _pdf_button(
+        self, text: str, tip: str, document: Callable[[], PdfDocument | None]
+    ) -> PdfMenuButton:
+        return PdfMenuButton(
+            text,
+            tip,
+            save=lambda: self.ask_save(document()),
+            preview=lambda: self.hand_over(document(), self.printing.preview),
+            print_=lambda: self.hand_over(document(), self.printing.print),
+            parent=self,
+        )
+
     # --- the documents ------------------------------------------------------------------
 
-    def ask_invitation(self) -> None:
+    def invitation(self) -> PdfDocument | None:
         meeting, today = self._meeting, self._today()
         if meeting is None:
-            return
+            return None
         documents = self._documents
-        self._ask_pdf(
+        return PdfDocument(
             tr(_CONTEXT, "Einladung speichern"),
             tr(_CONTEXT, "Einladung {}").format(_file_stem(meeting)),
             lambda: documents.invitation_pdf(meeting.id, today=today),
         )
 
-    def ask_letters(self) -> None:
+    def letters(self) -> PdfDocument | None:
         meeting, today = self._meeting, self._today()
         if meeting is None:
-            return
+            return None
         documents = self._documents
-        self._ask_pdf(
+        return PdfDocument(
             tr(_CONTEXT, "Einladungen je Mitglied speichern"),
             tr(_CONTEXT, "Einladungen {}").format(_file_stem(meeting)),
             lambda: documents.invitation_letters_pdf(meeting.id, today=today),
         )
 
-    def ask_run_sheet(self) -> None:
+    def run_sheet(self) -> PdfDocument | None:
         meeting, today = self._meeting, self._today()
         if meeting is None:
-            return
+            return None
         documents = self._documents
-        self._ask_pdf(
+        return PdfDocument(
             tr(_CONTEXT, "Ablaufplan speichern"),
             tr(_CONTEXT, "Ablaufplan {}").format(_file_stem(meeting)),
             lambda: documents.run_sheet_pdf(meeting.id, today=today),
         )
 
-    def ask_minutes(self, *, public: bool) -> None:
+    def minutes(self, *, public: bool) -> PdfDocument | None:
+        """Approved minutes are the PDF stored at the approval, byte for byte."""
         meeting = self._meeting
         if meeting is None:
-            return
+            return None
         minutes = self._minutes
-        stem = (
+        name = (
             tr(_CONTEXT, "Protokoll {} öffentlich") if public else tr(_CONTEXT, "Protokoll {}")
         ).format(_file_stem(meeting))
-        self._ask_pdf(
+        return PdfDocument(
             tr(_CONTEXT, "Protokoll speichern"),
-            stem,
+            name,
             lambda: minutes.minutes_pdf(meeting.id, public=public),
         )
 
-    def ask_dossier(self) -> None:
+    def dossier(self) -> PdfDocument | None:
         meeting, today = self._meeting, self._today()
         if meeting is None:
-            return
+            return None
         minutes = self._minutes
-        self._ask_pdf(
+        return PdfDocument(
             tr(_CONTEXT, "Sitzungsmappe speichern"),
             tr(_CONTEXT, "Sitzungsmappe {}").format(_file_stem(meeting)),
             lambda: minutes.dossier_pdf(meeting.id, today=today),
@@ -220,15 +241,30 @@ class MeetingDocumentActions(QGroupBox):
             lambda: documents.ics_for_council(council_id),
         )
 
-    def _ask_pdf(self, title: str, stem: str, render: Callable[[], RenderedPdf]) -> None:
+    def ask_save(self, document: PdfDocument | None) -> None:
+        """Ask where to save ``document``, then render and write it in the background."""
+        if document is None:
+            return
         self._dialogs.ask_save_file(
             self,
-            title,
+            document.save_title,
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
-            f"{stem}.pdf",
-            lambda path: self._save(title, Path(path), render),
+            f"{document.name}.pdf",
+            lambda path: self._save(document.save_title, Path(path), document.render),
             FileKind.PDF,
         )
+
+    def hand_over(self, document: PdfDocument | None, use: Callable[[bytes, str], None]) -> None:
+        """Render ``document`` in the background, then ``use`` its PDF (preview or print)."""
+        if document is None or self.busy():
+            return
+        name, render = document.name, document.render
+
+        def shown(rendered: RenderedPdf) -> None:
+            self._show_warnings(rendered.warnings)
+            use(rendered.pdf, name)
+
+        self._start(name, lambda _progress: render(), shown)
 
     def _ask_ics(self, stem: str, render: Callable[[], bytes]) -> None:
         title = tr(_CONTEXT, "Kalenderdatei speichern")
@@ -254,17 +290,28 @@ class MeetingDocumentActions(QGroupBox):
             write_file(target, rendered)
             return ()
 
+        self._start(title, work, lambda warnings: self._saved(title, target, warnings))
+
+    def _start(
+        self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]
+    ) -> None:
+        """Run ``work`` behind a progress dialog; ``done`` gets its result, an expected error
+        becomes a warning titled ``title``."""
         self.job = Job(work)
-        self.job.finished.connect(lambda warnings: self._saved(title, target, warnings))
+        self.job.finished.connect(done)
         self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
         start_with_progress(self.job, self, title, tr(_CONTEXT, "Das Dokument wird erstellt …"))
 
     def _saved(self, title: str, target: Path, warnings: tuple[str, ...]) -> None:
-        self.warnings_label.setText("\n".join(warnings))
-        self.warnings_label.setVisible(bool(warnings))
+        self._show_warnings(warnings)
         self._dialogs.file_saved(
             self, title, tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name), str(target)
         )
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        """Letters the PDF cannot print are listed under the buttons; the PDF is complete."""
+        self.warnings_label.setText("\n".join(warnings))
+        self.warnings_label.setVisible(bool(warnings))
 
     def _update_buttons(self) -> None:
         shown = self._meeting is not None
@@ -279,6 +326,15 @@ class MeetingDocumentActions(QGroupBox):
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
         for button in (self.minutes_button, self.public_minutes_button, self.dossier_button):
             button.setEnabled(held)
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """A PDF document of the meeting, not rendered yet."""
+
+    save_title: str  # "Einladung speichern"
+    name: str  # "Einladung 5. Sitzung 2026-12-08": the file's stem and the print job's name
+    render: Callable[[], RenderedPdf]  # runs in the worker
 
 
 def _file_stem(meeting: Meeting) -> str:

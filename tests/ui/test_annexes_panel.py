@@ -138,7 +138,7 @@ def test_minutes_and_dossier_are_saved_for_a_held_meeting(
         (actions.dossier_button, "Mappe.pdf"),
     ):
         dialogs.paths = [str(tmp_path / name)]
-        button.click()
+        button.save_action.trigger()
         finish_job(actions)
         assert PdfReader(tmp_path / name).pages
     suggested = [s for _kind, s in dialogs.file_dialogs]

@@ -340,7 +340,7 @@ def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
     target = tmp_path / "Einladung.pdf"
     dialogs.paths = [str(target)]
 
-    documents.invitation_button.click()
+    documents.invitation_button.save_action.trigger()
     finish_job(documents)
 
     assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Einladung 1. Sitzung 2026-12-08.pdf")
@@ -367,13 +367,13 @@ def test_the_run_sheet_is_saved_and_a_folder_as_target_is_a_german_warning(
     page.select(meeting_id)
     dialogs.paths = [str(tmp_path), str(tmp_path / "Ablauf.pdf")]
 
-    page.documents.run_sheet_button.click()
+    page.documents.run_sheet_button.save_action.trigger()
     finish_job(page.documents)
     assert dialogs.warnings() == [
         f"„{tmp_path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an."
     ]
 
-    page.documents.run_sheet_button.click()
+    page.documents.run_sheet_button.save_action.trigger()
     finish_job(page.documents)
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "Ablauf.pdf").pages)
     assert "Bericht der Geschäftsstelle" in " ".join(text.split())
@@ -387,7 +387,7 @@ def test_invitations_per_member_need_members_and_say_so_in_german(
     page.select(meeting_id)
     dialogs.paths = [str(tmp_path / "Einladungen.pdf")]
 
-    page.documents.letters_button.click()
+    page.documents.letters_button.save_action.trigger()
     finish_job(page.documents)
 
     assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Einladungen 1. Sitzung 2026-12-08.pdf")

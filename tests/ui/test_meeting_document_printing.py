@@ -1,0 +1,128 @@
+"""The PDF documents of the Sitzungen page are saved, previewed and printed from one menu:
+the printer gets the pages of the very PDF that is saved (approved minutes: the stored file)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from meeting_rows import add_meeting
+from minutes_rows import approve, held_meeting
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def documents_for(qtbot, services, dialogs, today, meeting_id: int) -> MeetingDocumentActions:
+    actions = MeetingDocumentActions(services, dialogs, lambda: today)
+    qtbot.addWidget(actions)
+    actions.set_meeting(services.meetings.get(meeting_id))
+    return actions
+
+
+@pytest.fixture
+def held(services, today):
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    return held_meeting(services.database, council.id, field, today)
+
+
+@pytest.fixture
+def actions(qtbot, services, dialogs, today, held) -> MeetingDocumentActions:
+    return documents_for(qtbot, services, dialogs, today, held.meeting_id)
+
+
+def print_to_file(qtbot, actions: MeetingDocumentActions, output) -> QPrintDialog:
+    """Accept the open print dialog with a PDF file as printer; returns the dialog."""
+    dialog = actions.findChild(QPrintDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer().setOutputFileName(str(output))
+    # done() instead of accept(): accept() would take the settings of the dialog's widgets.
+    dialog.done(QDialog.DialogCode.Accepted)
+    return dialog
+
+
+def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
+    pdf_buttons = (actions.invitation_button, actions.letters_button,
+                   actions.run_sheet_button, actions.minutes_button,
+                   actions.public_minutes_button, actions.dossier_button)  # fmt: skip
+
+    for button in pdf_buttons:
+        entries = [action.text() for action in button.menu().actions()]
+        assert entries == ["Als PDF speichern …", "Vorschau …", "Drucken …"], button.text()
+    assert actions.ics_button.menu() is None and actions.all_ics_button.menu() is None
+
+
+def test_the_invitation_is_previewed_and_printed_page_for_page(
+    qtbot, actions, services, held, today, finish_job, tmp_path
+) -> None:
+    invitation = services.meeting_documents.invitation_pdf(held.meeting_id, today=today).pdf
+    pages = page_count(invitation)
+
+    actions.invitation_button.preview_action.trigger()
+    assert actions.busy()  # rendered in the worker, behind a progress dialog
+    finish_job(actions)
+    preview = actions.findChild(QPrintPreviewDialog)
+    assert preview is not None and preview.isVisible()
+    assert preview.windowTitle() == "Druckvorschau – Einladung 1. Sitzung 2026-03-10"
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() == pages)
+    preview.reject()
+
+    actions.invitation_button.print_action.trigger()
+    finish_job(actions)
+    dialog = actions.findChild(QPrintDialog)
+    assert (dialog.minPage(), dialog.maxPage()) == (1, pages)
+    print_to_file(qtbot, actions, tmp_path / "gedruckt.pdf")
+
+    assert len(PdfReader(tmp_path / "gedruckt.pdf").pages) == pages
+
+
+def test_approved_minutes_print_the_stored_pdf_that_the_save_writes(
+    qtbot, actions, services, held, dialogs, finish_job, tmp_path, monkeypatch
+) -> None:
+    digest = approve(services.database, held.meeting_id)
+    handed: list[bytes] = []
+    print_pdf = actions.printing.print
+    monkeypatch.setattr(
+        actions.printing, "print", lambda pdf, title: (handed.append(pdf), print_pdf(pdf, title))
+    )
+
+    actions.minutes_button.print_action.trigger()
+    finish_job(actions)
+    print_to_file(qtbot, actions, tmp_path / "gedruckt.pdf")
+    dialogs.paths = [str(tmp_path / "Protokoll.pdf")]
+    actions.minutes_button.save_action.trigger()
+    finish_job(actions)
+
+    [printed] = handed
+    assert hashlib.sha256(printed).hexdigest() == digest
+    assert (tmp_path / "Protokoll.pdf").read_bytes() == printed
+    assert len(PdfReader(tmp_path / "gedruckt.pdf").pages) == page_count(printed)
+    assert dialogs.warnings() == []
+
+
+def test_a_document_that_cannot_be_rendered_is_a_german_warning_not_a_preview(
+    qtbot, services, dialogs, today, finish_job
+) -> None:
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    rows = add_meeting(services.database, council.id)  # a council without members
+    actions = documents_for(qtbot, services, dialogs, today, rows.meeting_id)
+
+    actions.letters_button.preview_action.trigger()
+    finish_job(actions)
+
+    assert actions.findChild(QPrintPreviewDialog) is None
+    [warning] = dialogs.warnings()
+    assert "gehört dem Gremium kein Mitglied an" in warning
