@@ -15,7 +15,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from expertenrat import __version__
-from expertenrat.cli import data_safety, meetings, members, open_data, recommendations, settings
+from expertenrat.cli import (
+    annual_report,
+    data_safety,
+    meetings,
+    members,
+    open_data,
+    recommendations,
+    settings,
+)
 from expertenrat.cli.support import UserError, cancelled_at_prompt, positive
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
@@ -97,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     members.add_exports(exports)
     meetings.add_exports(exports)
     recommendations.add_exports(exports)
+    annual_report.add_export(exports)
     open_data.add_exports(exports)
     settings.add_export(exports)
     meetings.add_calendar_export(exports)

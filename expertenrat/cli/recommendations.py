@@ -14,6 +14,7 @@ from expertenrat.cli.support import (
     print_warnings,
     status_argument,
     write_document,
+    year_argument,
 )
 from expertenrat.domain.wording import counted
 
@@ -77,16 +78,6 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     )
     council_option(reminders)
     reminders.set_defaults(handler=_export_reminders, opening="change")
-
-
-def year_argument(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Jahreszahl") from None
-    if not 1900 <= value <= 2100:
-        raise argparse.ArgumentTypeError("das Jahr muss zwischen 1900 und 2100 liegen")
-    return value
 
 
 def _recommendations(services: Services, args: argparse.Namespace) -> str:

@@ -33,6 +33,17 @@ def positive(text: str) -> int:
     return value
 
 
+def year_argument(text: str) -> int:
+    """A year of four digits between 1900 and 2100."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Jahreszahl") from None
+    if not 1900 <= value <= 2100:
+        raise argparse.ArgumentTypeError("das Jahr muss zwischen 1900 und 2100 liegen")
+    return value
+
+
 def status_argument(text: str) -> RecommendationStatus:
     """A status by its value ("sent") or German label ("übermittelt")."""
     found = RecommendationStatus.from_label(text)

@@ -143,14 +143,16 @@ def field_sections(lines: Sequence[ReportLine], field_order: Sequence[str]) -> l
     """The lines per action field (in the council's order, then those without a field) and
     within each per project (by title, then those addressed to none)."""
     sections = []
-    for name in _field_names(lines, field_order):
+    for name in field_names((line.row.action_field or NO_FIELD for line in lines), field_order):
         mine = [line for line in lines if (line.row.action_field or NO_FIELD) == name]
         sections.append(FieldSection(name, len(mine), _project_sections(mine)))
     return sections
 
 
-def _field_names(lines: Sequence[ReportLine], field_order: Sequence[str]) -> list[str]:
-    used = {line.row.action_field or NO_FIELD for line in lines}
+def field_names(used: Iterable[str], field_order: Sequence[str]) -> list[str]:
+    """The action field names ``used`` in the council's order, then those renamed meanwhile
+    (alphabetically), then ``NO_FIELD``."""
+    used = set(used)
     names = [name for name in field_order if name in used]
     names += sorted(used - set(names) - {NO_FIELD}, key=fold)  # a field renamed meanwhile
     return [*names, NO_FIELD] if NO_FIELD in used else names

@@ -58,27 +58,10 @@ def build_roster(
     grouping: RosterGrouping,
     today: date,
 ) -> RosterDocument:
-    """The roster of the members active on ``today``.
-
-    The public version leaves out members who did not consent to publishing their name
-    (they are only counted) and blanks the contact data of those who did not consent to
-    publishing it. The internal version shows everything.
-    """
+    """The roster of the members active on ``today`` (consent: :func:`roster_entries`)."""
     ordered = sorted(fields, key=lambda f: f.position)
-    names = {f.id: f.name for f in ordered}
-    rank = {f.id: i for i, f in enumerate(ordered)}
-    entries: list[RosterEntry] = []
-    withheld = 0
-    for member in members:
-        if not member.is_active(today):
-            continue
-        if public and not member.publish_name:
-            withheld += 1
-            continue
-        entries.append(
-            _entry(member, names, rank, show_contact=member.publish_contact or not public)
-        )
-    entries.sort(key=lambda e: e.sort_key)
+    active = [member for member in members if member.is_active(today)]
+    entries, withheld = roster_entries(active, ordered, public=public)
     return RosterDocument(
         council_name=council.name,
         city=council.city,
@@ -86,10 +69,40 @@ def build_roster(
         public=public,
         grouping=grouping,
         field_names=tuple(f.name for f in ordered),
-        entries=tuple(entries),
+        entries=entries,
         logo_png=council.logo_png,
         withheld_count=withheld,
     )
+
+
+def named_publicly(member: Member) -> bool:
+    """Whether a public document may name ``member``: only with consent to publish the name."""
+    return member.publish_name
+
+
+def roster_entries(
+    members: list[Member], fields: list[ActionField], *, public: bool
+) -> tuple[tuple[RosterEntry, ...], int]:
+    """``members`` as roster entries by name, and how many a public document leaves out.
+
+    The public version leaves out members who did not consent to publishing their name
+    (they are only counted) and blanks the contact data of those who did not consent to
+    publishing it (:func:`named_publicly`); the internal version shows everything.
+    """
+    ordered = sorted(fields, key=lambda f: f.position)
+    names = {f.id: f.name for f in ordered}
+    rank = {f.id: i for i, f in enumerate(ordered)}
+    entries: list[RosterEntry] = []
+    withheld = 0
+    for member in members:
+        if public and not named_publicly(member):
+            withheld += 1
+            continue
+        entries.append(
+            _entry(member, names, rank, show_contact=member.publish_contact or not public)
+        )
+    entries.sort(key=lambda e: e.sort_key)
+    return tuple(entries), withheld
 
 
 def _entry(

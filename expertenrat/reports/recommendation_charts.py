@@ -39,13 +39,13 @@ def status_per_field(chart: StatusChart, width: float) -> Drawing:
     legend_height = legend_rows * 5 * mm + 2 * mm
     plot_height = _BAR_ROW * max(len(chart.fields), 1)
     height = plot_height + legend_height + 8 * mm
-    drawing = Drawing(width, height)
+    drawing = house_drawing(width, height)
     bars = HorizontalBarChart()
     bars.x, bars.y = _LABEL_ROOM, legend_height + 6 * mm
     bars.width, bars.height = width - _LABEL_ROOM - 4 * mm, plot_height
     # The first field on top, as it is read.
     bars.data = [tuple(reversed(row)) for row in chart.counts] or [(0,)]
-    names = [_fit(name, _LABEL_ROOM - 3 * mm) for name in reversed(chart.fields)]
+    names = [fit_label(name, _LABEL_ROOM - 3 * mm) for name in reversed(chart.fields)]
     bars.categoryAxis.categoryNames = names or [""]
     bars.categoryAxis.style = "stacked"
     bars.categoryAxis.labels.fontName = theme.FONT
@@ -56,7 +56,7 @@ def status_per_field(chart: StatusChart, width: float) -> Drawing:
     bars.valueAxis.valueMin = 0
     top = max((sum(column) for column in zip(*chart.counts, strict=True)), default=0)
     bars.valueAxis.valueMax = max(top, 1)
-    bars.valueAxis.valueStep = _step(top)
+    bars.valueAxis.valueStep = value_step(top)
     bars.valueAxis.labels.fontName = theme.FONT
     bars.valueAxis.labels.fontSize = _LABEL_SIZE - 0.5
     bars.valueAxis.labelTextFormat = "%d"
@@ -87,7 +87,7 @@ def status_per_field(chart: StatusChart, width: float) -> Drawing:
 def answered_in_time(years: tuple[InTimeYear, ...], width: float) -> Drawing:
     """One bar per year of sending: the share answered by the due date, with the count."""
     height = 62 * mm
-    drawing = Drawing(width, height)
+    drawing = house_drawing(width, height)
     bars = VerticalBarChart()
     bars.x, bars.y = 14 * mm, 12 * mm
     bars.width = min(width - 20 * mm, 24 * mm * max(len(years), 2))
@@ -126,11 +126,20 @@ def answered_in_time(years: tuple[InTimeYear, ...], width: float) -> Drawing:
     return drawing
 
 
-def _fit(text: str, width: float) -> str:
+def house_drawing(width: float, height: float) -> Drawing:
+    """A drawing that starts in the house font: reportlab's default (Helvetica) would
+    otherwise be set, and so listed in the PDF, though no text is drawn in it."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = theme.FONT
+    return drawing
+
+
+def fit_label(text: str, width: float) -> str:
+    """A chart label in the labels' font, shortened with "…" to ``width``."""
     return theme.fit_line(text, theme.FONT, _LABEL_SIZE, width)
 
 
-def _step(top: int) -> int:
+def value_step(top: int) -> int:
     """A value step that gives at most about six grid lines."""
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
         if top / step <= 6:

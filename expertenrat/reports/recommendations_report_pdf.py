@@ -55,7 +55,7 @@ _COLUMNS: tuple[Column[ReportLine], ...] = (
     Column("Stand", 0.19, _state),
     Column("Tage offen", 0.09, _days_open),
 )
-_OPEN_COLUMNS: tuple[Column[ReportLine], ...] = (
+LINES_WITH_PROJECTS: tuple[Column[ReportLine], ...] = (  # also the annual report's
     Column("Kennung", 0.13, _code),
     Column("Empfehlung und Projekte", 0.39, _title_and_projects),
     Column("Stellungnahme", 0.2, _answer),
@@ -139,7 +139,7 @@ def _open_items(report: RecommendationsReport) -> list[Flowable]:
     story = [*bookmarked_heading("Offene und überfällige Empfehlungen")]
     if not report.open_items:
         return [*story, paragraph("Keine Empfehlung ist offen.", "note")]
-    return [*story, theme.column_table(report.open_items, _OPEN_COLUMNS)]
+    return [*story, theme.column_table(report.open_items, LINES_WITH_PROJECTS)]
 
 
 def _warnings(report: RecommendationsReport) -> tuple[str, ...]:

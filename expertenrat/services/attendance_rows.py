@@ -55,6 +55,13 @@ def is_cancelled(meeting: models.Meeting) -> bool:
 def agenda_rows(session: Session, meeting_id: int) -> list[tuple[models.AgendaItem, str]]:
     """The meeting's agenda items in agenda order with their numbers (deleted ones left out;
     an item under a deleted one moves to the top level)."""
+    return [(row, placed.number) for row, placed in placed_agenda_rows(session, meeting_id)]
+
+
+def placed_agenda_rows(
+    session: Session, meeting_id: int
+) -> list[tuple[models.AgendaItem, agenda.PlacedItem]]:
+    """As :func:`agenda_rows`, with where each item stands (number, effective publicity)."""
     rows = session.scalars(
         select(models.AgendaItem).where(
             models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.deleted_at.is_(None)
@@ -68,11 +75,12 @@ def agenda_rows(session: Session, meeting_id: int) -> list[tuple[models.AgendaIt
                 title=row.title,
                 parent=row.parent_id if row.parent_id in by_id else None,
                 position=row.position,
+                public=row.public,
             )
             for row in rows
         ]
     )
-    return [(by_id[p.item.key], p.number) for p in placed]
+    return [(by_id[p.item.key], p) for p in placed]
 
 
 def agenda_refs(session: Session, meeting_id: int) -> list[AgendaRef]:

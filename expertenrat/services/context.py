@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from expertenrat.services.agenda import AgendaService
     from expertenrat.services.agenda_templates import AgendaTemplatesService
     from expertenrat.services.annexes import AnnexesService
+    from expertenrat.services.annual_report import AnnualReportService
     from expertenrat.services.attendance import AttendanceService
     from expertenrat.services.audit import AuditService
     from expertenrat.services.backup import BackupService
@@ -235,6 +236,12 @@ class Services:
         from expertenrat.services.recommendations_report import RecommendationsReportService
 
         return RecommendationsReportService(self.database)
+
+    @_Service
+    def annual_report(self) -> AnnualReportService:
+        from expertenrat.services.annual_report import AnnualReportService
+
+        return AnnualReportService(self.database)
 
     @_Service
     def oparl_export(self) -> OParlExportService:

@@ -1,0 +1,322 @@
+"""The annual activity report (Tätigkeitsbericht): what the council did in one calendar year,
+for the city, the funding body and the public.
+
+One public version: members are named only with their consent to publish the name (the
+public roster's rule, :func:`~expertenrat.domain.roster.roster_entries`), the others are
+counted; non-public agenda items are counted without titles. The composition figures are
+those of :func:`~expertenrat.domain.composition.check_composition` on the key date (the end
+of the year, or the report's date in the running year); the recommendations are those
+adopted in the year (drafts are not adopted), with the Übersicht's per-field figures
+(:class:`~expertenrat.domain.overview.FieldFigures`) and the recommendations report's
+lines, "answered in time" rule and status chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from expertenrat.domain.composition import Composition, check_composition
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.enums import MeetingState, MemberRole, RecommendationKind
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.members import Member
+from expertenrat.domain.overview import FieldFigures
+from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.recommendations_report import (
+    NO_FIELD,
+    ReportLine,
+    ResponseSummary,
+    StatusChart,
+    answered_in_time,
+    field_names,
+    report_lines,
+    status_chart,
+)
+from expertenrat.domain.roster import RosterEntry, roster_entries
+from expertenrat.domain.wording import counted
+
+TITLE = "Tätigkeitsbericht"
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_ROLE_RANK = {role.label: rank for rank, role in enumerate(MemberRole)}
+_KIND_RANK = {kind: rank for rank, kind in enumerate(RecommendationKind)}
+
+
+def check_year(year: int, today: date) -> None:
+    """Raise :class:`DataEntryError` for a year the report cannot be about."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DataEntryError(f"Das Jahr muss zwischen {FIRST_YEAR} und {LAST_YEAR} liegen.")
+    if year > today.year:
+        raise DataEntryError(
+            f"Das Jahr {year} hat noch nicht begonnen; ein Tätigkeitsbericht ist bis "
+            f"{today.year} möglich."
+        )
+
+
+def default_year(today: date) -> int:
+    """The year a secretariat most likely reports on: the last one in January to March."""
+    return today.year - 1 if today.month <= 3 else today.year
+
+
+@dataclass(frozen=True, slots=True)
+class NamedMembers:
+    """Members as a public document names them: ``named`` with consent, ``unnamed`` counted."""
+
+    named: tuple[RosterEntry, ...]
+    unnamed: int
+
+    @property
+    def count(self) -> int:
+        return len(self.named) + self.unnamed
+
+    @property
+    def others(self) -> str:
+        """ "sowie 2 weitere Mitglieder" (empty when everyone is named)."""
+        if not self.unnamed:
+            return ""
+        word = "weiteres Mitglied" if self.unnamed == 1 else "weitere Mitglieder"
+        lead = "sowie " if self.named else ""
+        return f"{lead}{self.unnamed} {word}"
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilPart:
+    """Section 1: who served in the year, who joined and left, the composition."""
+
+    members: NamedMembers  # everyone whose term touched the year
+    joined: NamedMembers
+    left: NamedMembers  # terms that ended in the year by the report's date
+    key_date: date  # of the composition figures
+    composition: Composition
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLine:
+    """A meeting of the year as the report lists it (the quorum only once held)."""
+
+    label: str  # "5. Sitzung", "Sitzung: Klausur"
+    day: date
+    place: str
+    state: MeetingState
+    present: int = 0
+    entitled: int = 0
+    quorate: bool = False
+    recorded: bool = False  # some attendance was recorded
+
+    @property
+    def held(self) -> bool:
+        return self.state is MeetingState.HELD
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingsPart:
+    """Section 2: held and cancelled meetings in order of their day; those still ahead."""
+
+    meetings: tuple[MeetingLine, ...]
+    ahead: int  # planned or invited, not held yet
+
+    @property
+    def held(self) -> tuple[MeetingLine, ...]:
+        return tuple(m for m in self.meetings if m.held)
+
+    @property
+    def cancelled(self) -> int:
+        return sum(1 for m in self.meetings if m.state is MeetingState.CANCELLED)
+
+    @property
+    def quorate(self) -> int:
+        return sum(1 for m in self.held if m.quorate)
+
+    @property
+    def attendance_percent(self) -> int | None:
+        """Present of entitled over the held meetings with attendance; ``None`` without."""
+        recorded = [m for m in self.held if m.recorded and m.entitled]
+        entitled = sum(m.entitled for m in recorded)
+        if not entitled:
+            return None
+        return round(100 * sum(m.present for m in recorded) / entitled)
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """An agenda item about a project in a meeting held in the year."""
+
+    field: str  # the project's action field; NO_FIELD without one
+    day: date
+    meeting: str  # "5. Sitzung"
+    item_number: str
+    item_title: str
+    project: str
+    public: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FieldConsultations:
+    """Section 3, one action field: its public consultations and how many were not public."""
+
+    name: str
+    public: tuple[Consultation, ...]
+    non_public: int
+
+    @property
+    def count(self) -> int:
+        return len(self.public) + self.non_public
+
+    @property
+    def projects(self) -> int:
+        """Projects consulted publicly (the non-public ones stay unnamed)."""
+        return len({c.project for c in self.public})
+
+
+@dataclass(frozen=True, slots=True)
+class InTime:
+    """Of ``counted`` recommendations whose deadline passed or that were answered,
+    ``in_time`` were first answered by their due date (the recommendations report's rule)."""
+
+    counted: int = 0
+    in_time: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRecommendations:
+    """Section 4, one action field: the recommendations adopted, by kind, and its figures."""
+
+    name: str
+    lines: tuple[ReportLine, ...]
+    figures: FieldFigures | None  # None for recommendations without a field
+    in_time: InTime
+
+    @property
+    def kinds(self) -> str:
+        """ "2 Empfehlungen, 1 Impuls"."""
+        counts = {kind: 0 for kind in RecommendationKind}
+        for line in self.lines:
+            counts[line.row.kind] += 1
+        return ", ".join(_kind_count(kind, n) for kind, n in counts.items() if n)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualReport:
+    letterhead: Letterhead
+    year: int
+    on: date  # "Stand"
+    council: CouncilPart
+    meetings: MeetingsPart
+    consultations: tuple[FieldConsultations, ...]
+    recommendations: tuple[FieldRecommendations, ...]
+    status_chart: StatusChart
+
+    @property
+    def period(self) -> str:
+        """ "01.01.2026 bis 31.12.2026" (in the running year: up to the report's date)."""
+        end = min(date(self.year, 12, 31), self.on)
+        return f"01.01.{self.year} bis {end:%d.%m.%Y}"
+
+    @property
+    def recommendation_count(self) -> int:
+        return sum(len(f.lines) for f in self.recommendations)
+
+    @property
+    def consultation_count(self) -> int:
+        return sum(f.count for f in self.consultations)
+
+
+def council_part(
+    members: Sequence[Member],
+    fields: Sequence[ActionField],
+    council: CouncilSettings,
+    year: int,
+    on: date,
+) -> CouncilPart:
+    """Who served in ``year``, who joined and left (by ``on``), the composition figures."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    key_date = min(last, on)
+    served = [m for m in members if m.term_start <= last and (m.term_end or last) >= first]
+    joined = [m for m in served if m.term_start >= first]
+    left = [m for m in served if m.term_end is not None and m.term_end < key_date]
+    return CouncilPart(
+        members=_named(served, fields),
+        joined=_named(joined, fields),
+        left=_named(left, fields),
+        key_date=key_date,
+        composition=check_composition(list(members), list(fields), council, key_date),
+    )
+
+
+def _named(members: list[Member], fields: Sequence[ActionField]) -> NamedMembers:
+    entries, withheld = roster_entries(members, list(fields), public=True)
+    ordered = sorted(entries, key=lambda e: (_ROLE_RANK.get(e.role, len(_ROLE_RANK)), e.sort_key))
+    return NamedMembers(tuple(ordered), withheld)
+
+
+def field_consultations(
+    consultations: Sequence[Consultation], field_order: Sequence[str]
+) -> tuple[FieldConsultations, ...]:
+    """The consultations per action field (the council's order, then those without one)."""
+    parts = []
+    for name in field_names((c.field for c in consultations), field_order):
+        mine = [c for c in consultations if c.field == name]
+        public = tuple(c for c in mine if c.public)
+        parts.append(FieldConsultations(name, public, len(mine) - len(public)))
+    return tuple(parts)
+
+
+def field_recommendations(
+    rows: Sequence[RecommendationRow],
+    answers: Mapping[int, ResponseSummary],
+    figures: Sequence[FieldFigures],
+    field_order: Sequence[str],
+    on: date,
+) -> tuple[FieldRecommendations, ...]:
+    """The recommendations adopted in the year per action field, by kind and code."""
+    lines = report_lines(rows, answers, on)
+    by_name = {f.field.name: f for f in figures}
+    parts = []
+    used = (line.row.action_field or NO_FIELD for line in lines)
+    for name in field_names(used, field_order):
+        mine = sorted(
+            (line for line in lines if (line.row.action_field or NO_FIELD) == name),
+            key=lambda line: (_KIND_RANK[line.row.kind], line.row.code),
+        )
+        years = answered_in_time([line.row for line in mine], answers, on)
+        in_time = InTime(sum(y.counted for y in years), sum(y.in_time for y in years))
+        parts.append(FieldRecommendations(name, tuple(mine), by_name.get(name), in_time))
+    return tuple(parts)
+
+
+def annual_report(
+    letterhead: Letterhead,
+    year: int,
+    on: date,
+    council: CouncilPart,
+    meetings: MeetingsPart,
+    consultations: Sequence[Consultation],
+    adopted: Sequence[RecommendationRow],
+    answers: Mapping[int, ResponseSummary],
+    figures: Sequence[FieldFigures],
+    field_order: Sequence[str],
+) -> AnnualReport:
+    """The report of ``year`` as of ``on``; ``adopted`` are the recommendations adopted in
+    the year, ``figures`` the Übersicht's figures of the year per action field."""
+    parts = field_recommendations(adopted, answers, figures, field_order, on)
+    return AnnualReport(
+        letterhead=letterhead,
+        year=year,
+        on=on,
+        council=council,
+        meetings=meetings,
+        consultations=field_consultations(consultations, field_order),
+        recommendations=parts,
+        status_chart=status_chart(adopted, [p.name for p in parts]),
+    )
+
+
+def _kind_count(kind: RecommendationKind, count: int) -> str:
+    plural = {
+        RecommendationKind.RECOMMENDATION: "Empfehlungen",
+        RecommendationKind.IMPULSE: "Impulse",
+        RecommendationKind.STATEMENT: "Stellungnahmen",
+    }[kind]
+    return counted(count, kind.label, plural)

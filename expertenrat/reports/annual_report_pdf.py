@@ -1,0 +1,335 @@
+"""The annual activity report (Tätigkeitsbericht) as PDF: the council, its meetings with a
+chart of attendance, the projects consulted and the recommendations adopted with a chart of
+their status. Every section and every action field in it is a bookmark.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from expertenrat.domain.annual_report import (
+    TITLE,
+    AnnualReport,
+    Consultation,
+    CouncilPart,
+    FieldConsultations,
+    FieldRecommendations,
+    MeetingLine,
+    MeetingsPart,
+    NamedMembers,
+)
+from expertenrat.domain.composition import Composition
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.roster import RosterEntry
+from expertenrat.domain.wording import counted
+from expertenrat.reports import recommendation_charts, theme
+from expertenrat.reports.attendance_chart import attendance_per_meeting
+from expertenrat.reports.meeting_parts import paragraph
+from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
+from expertenrat.reports.recommendations_report_pdf import LINES_WITH_PROJECTS
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+
+
+def _term(entry: RosterEntry) -> str:
+    start = f"seit {theme.german_date(entry.term_start)}" if entry.term_start else ""
+    if entry.term_end is None:
+        return start
+    return f"{start} bis {theme.german_date(entry.term_end)}".strip()
+
+
+_MEMBER_COLUMNS: tuple[Column[RosterEntry], ...] = (
+    Column("Name", 0.27, lambda e: [(e.name, BOLD)]),
+    Column("Rolle", 0.17, lambda e: [(e.role, PLAIN)]),
+    Column("Handlungsfeld", 0.19, lambda e: [(e.primary_field or "–", PLAIN)]),
+    Column("Sektor", 0.19, lambda e: [(e.sector, PLAIN)]),
+    Column("Amtszeit", 0.18, lambda e: [(_term(e), SMALL)]),
+)
+
+
+def _attendance(meeting: MeetingLine) -> Lines:
+    if not meeting.held:
+        return [("abgesagt", BOLD)]
+    if not meeting.recorded:
+        return [("nicht erfasst", SMALL)]
+    return [(f"{meeting.present} von {meeting.entitled}", PLAIN)]
+
+
+def _quorum(meeting: MeetingLine) -> Lines:
+    if not meeting.held or not meeting.recorded:
+        return [("–", PLAIN)]
+    return [("ja" if meeting.quorate else "nein", PLAIN)]
+
+
+_MEETING_COLUMNS: tuple[Column[MeetingLine], ...] = (
+    Column("Sitzung", 0.28, lambda m: [(m.label, BOLD)]),
+    Column("Datum", 0.13, lambda m: [(theme.german_date(m.day), PLAIN)]),
+    Column("Ort", 0.28, lambda m: [(m.place or "–", PLAIN)]),
+    Column("Anwesend", 0.14, _attendance),
+    Column("Beschlussfähig", 0.17, _quorum),
+)
+_CONSULTATION_COLUMNS: tuple[Column[Consultation], ...] = (
+    Column(
+        "Sitzung",
+        0.22,
+        lambda c: [(c.meeting, PLAIN), (theme.german_date(c.day), SMALL)],
+    ),
+    Column("TOP", 0.08, lambda c: [(c.item_number, PLAIN)]),
+    Column("Projekt", 0.3, lambda c: [(c.project, BOLD)]),
+    Column("Gegenstand", 0.4, lambda c: [(c.item_title, PLAIN)]),
+)
+
+
+@functools.cache
+def _field_heading_style() -> ParagraphStyle:
+    heading = theme.styles().heading
+    return ParagraphStyle("field_heading", heading, fontSize=10.5, leading=13, spaceBefore=8)
+
+
+def render_annual_report(report: AnnualReport) -> RenderedPdf:
+    """The report in A4 portrait; warnings name texts with letters no bundled font has."""
+    head = report.letterhead
+    title = f"{TITLE} {report.year}"
+    info = theme.DocumentInfo(
+        title=title,
+        council_name=head.council_name,
+        city=head.city,
+        date=report.on,
+        logo_png=head.logo_png,
+        subject=f"{title}, {head.council_name}, {head.city}",
+        keywords=", ".join((TITLE, str(report.year), head.council_name, head.city)),
+    )
+    lead = (
+        f"{head.council_name} · {head.city} · Berichtszeitraum {report.period} · "
+        f"Stand {theme.german_date(report.on)}"
+    )
+    story = theme.title_block(title, lead)
+    story.append(paragraph(_in_numbers(report)))
+    story += _council(report.council, report.year)
+    story += _meetings(report.meetings, report.year)
+    story += _consultations(report.consultations, report.year)
+    story += _recommendations(report)
+    return RenderedPdf(theme.build_pdf(story, info), _warnings(report), report.recommendation_count)
+
+
+def _in_numbers(report: AnnualReport) -> str:
+    adopted = counted(
+        report.recommendation_count, "beschlossene Empfehlung", "beschlossene Empfehlungen"
+    )
+    return (
+        f"Das Jahr {report.year} in Zahlen: "
+        f"{counted(report.council.members.count, 'Mitglied', 'Mitglieder')}, "
+        f"{counted(len(report.meetings.held), 'Sitzung', 'Sitzungen')}, "
+        f"{counted(report.consultation_count, 'Beratung', 'Beratungen')} von Projekten, "
+        f"{adopted}."
+    )
+
+
+def _field_heading(text: str) -> list[Flowable]:
+    """An action field's heading within a section, a bookmark under the section's."""
+    heading = theme.section_heading(text, keep_space=35 * mm, style=_field_heading_style())
+    return [heading[0], Bookmark(text, 1), *heading[1:]]
+
+
+# --- 1. Das Gremium ------------------------------------------------------------------------
+
+
+def _council(part: CouncilPart, year: int) -> list[Flowable]:
+    story = [*bookmarked_heading("1. Das Gremium")]
+    members = part.members
+    if not members.count:
+        return [*story, paragraph(f"Keine Mitglieder im Jahr {year}.", "note")]
+    story.append(
+        paragraph(
+            f"Im Jahr {year} gehörten dem Gremium "
+            f"{counted(members.count, 'Mitglied', 'Mitglieder')} an. Genannt sind Mitglieder, "
+            "die der Veröffentlichung ihres Namens zugestimmt haben."
+        )
+    )
+    if members.named:
+        story += [Spacer(0, 2 * mm), theme.column_table(members.named, _MEMBER_COLUMNS)]
+    if members.unnamed:
+        story.append(paragraph(f"{members.others} (ohne Namensnennung).", "small"))
+    story += [Spacer(0, 3 * mm), _changes("Neu im Gremium", part.joined, "ab", year)]
+    story.append(_changes("Ausgeschieden", part.left, "bis", year))
+    story += _composition(part.composition, part)
+    return story
+
+
+def _changes(caption: str, members: NamedMembers, word: str, year: int) -> Flowable:
+    if not members.count:
+        return paragraph(f"{caption}: niemand im Jahr {year}.")
+    names = [
+        f"{e.name} ({word} {theme.german_date(e.term_end if word == 'bis' else e.term_start)})"
+        for e in members.named
+        if (e.term_end if word == "bis" else e.term_start) is not None
+    ]
+    if members.others:
+        names.append(members.others)
+    return paragraph(f"{caption}: {', '.join(names)}.")
+
+
+def _composition(composition: Composition, part: CouncilPart) -> list[Flowable]:
+    day = theme.german_date(part.key_date)
+    story = [CondPageBreak(60 * mm), Spacer(0, 3 * mm)]
+    story.append(
+        paragraph(
+            f"Zusammensetzung am {day}: "
+            f"{counted(composition.active, 'aktives Mitglied', 'aktive Mitglieder')}",
+            "table_head",
+        )
+    )
+    coverage = [
+        (item.field.name, str(item.primary), str(item.further)) for item in composition.coverage
+    ]
+    story += [Spacer(0, 1.5 * mm), _figures(("Handlungsfeld", "Schwerpunkt", "weiteres"), coverage)]
+    sectors = [(sector.label, str(count), "") for sector, count in composition.sectors]
+    if sectors:
+        story += [Spacer(0, 3 * mm), _figures(("Sektor", "Mitglieder", ""), sectors)]
+    return story
+
+
+def _figures(headers: tuple[str, str, str], rows: Sequence[tuple[str, str, str]]) -> Flowable:
+    columns: list[Column[tuple[str, str, str]]] = [
+        Column(headers[0], 0.5, lambda r: [(r[0], PLAIN)]),
+        Column(headers[1], 0.25, lambda r: [(r[1], PLAIN)]),
+    ]
+    if headers[2]:
+        columns.append(Column(headers[2], 0.25, lambda r: [(r[2], PLAIN)]))
+    return theme.column_table(rows, columns)
+
+
+# --- 2. Sitzungen --------------------------------------------------------------------------
+
+
+def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
+    story = [*bookmarked_heading("2. Sitzungen")]
+    held = part.held
+    if not part.meetings:
+        story.append(paragraph(f"Keine Sitzungen im Jahr {year}.", "note"))
+    else:
+        line = f"{counted(len(held), 'Sitzung', 'Sitzungen')} durchgeführt"
+        if held:
+            line += f", davon {part.quorate} beschlussfähig"
+        if part.cancelled:
+            line += f"; {counted(part.cancelled, 'Sitzung', 'Sitzungen')} abgesagt"
+        if part.attendance_percent is not None:
+            line += f". Anwesenheit der Stimmberechtigten im Mittel: {part.attendance_percent} %"
+        story += [paragraph(f"{line}."), Spacer(0, 2 * mm)]
+        story.append(theme.column_table(part.meetings, _MEETING_COLUMNS))
+        charted = [m for m in held if m.recorded and m.entitled]
+        if charted:
+            story += [CondPageBreak(50 * mm), Spacer(0, 4 * mm)]
+            story.append(paragraph("Anwesenheit je Sitzung", "table_head"))
+            story.append(attendance_per_meeting(charted, theme.content_width()))
+    if part.ahead:
+        story.append(Spacer(0, 2 * mm))
+        story.append(
+            paragraph(
+                f"Noch geplant im Jahr {year}: {counted(part.ahead, 'Sitzung', 'Sitzungen')}."
+            )
+        )
+    return story
+
+
+# --- 3. Beratungen -------------------------------------------------------------------------
+
+
+def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowable]:
+    story = [*bookmarked_heading("3. Beratungen")]
+    if not parts:
+        return [*story, paragraph(f"Keine Beratungen von Projekten im Jahr {year}.", "note")]
+    story.append(
+        paragraph(
+            "Tagesordnungspunkte zu Projekten in den durchgeführten Sitzungen, je Handlungsfeld "
+            "des Projekts. Nichtöffentliche Beratungen sind nur gezählt."
+        )
+    )
+    for part in parts:
+        story += _field_heading(f"{part.name} ({counted(part.count, 'Beratung', 'Beratungen')})")
+        if part.public:
+            story.append(theme.column_table(part.public, _CONSULTATION_COLUMNS))
+        if part.non_public:
+            noun = counted(
+                part.non_public, "nichtöffentliche Beratung", "nichtöffentliche Beratungen"
+            )
+            story.append(
+                paragraph(f"{'sowie ' if part.public else ''}{noun} (ohne Titel).", "small")
+            )
+    return story
+
+
+# --- 4. Empfehlungen -----------------------------------------------------------------------
+
+
+def _recommendations(report: AnnualReport) -> list[Flowable]:
+    story = [*bookmarked_heading("4. Empfehlungen")]
+    if not report.recommendations:
+        return [
+            *story,
+            paragraph(f"Keine Empfehlungen im Jahr {report.year} beschlossen.", "note"),
+        ]
+    width = theme.content_width()
+    story.append(
+        paragraph(
+            f"Im Jahr {report.year} beschlossene Empfehlungen und Impulse mit ihrem heutigen "
+            "Stand. Fristgerecht heißt: die erste Stellungnahme kam bis zur Frist (gezählt sind "
+            "die, deren Frist abgelaufen ist oder die beantwortet wurden); entsprochen: die "
+            "letzte Stellungnahme entspricht der Empfehlung."
+        )
+    )
+    story += [Spacer(0, 2 * mm), _response_table(report.recommendations)]
+    story += [CondPageBreak(60 * mm), Spacer(0, 4 * mm)]
+    story.append(paragraph("Status je Handlungsfeld", "table_head"))
+    story.append(recommendation_charts.status_per_field(report.status_chart, width))
+    for part in report.recommendations:
+        story += _field_heading(f"{part.name} ({part.kinds})")
+        story.append(theme.column_table(part.lines, LINES_WITH_PROJECTS))
+    return story
+
+
+_FIGURE_HEADERS = ("beschlossen", "übermittelt", "beantwortet", "fristgerecht", "entsprochen")
+
+
+def _response_table(parts: Sequence[FieldRecommendations]) -> Flowable:
+    rows = [_response_row(p) for p in parts]
+    columns = [Column("Handlungsfeld", 0.3, lambda r: [(r[0], BOLD)])]
+    columns += [
+        Column(header, 0.14, lambda r, i=i: [(r[i], PLAIN)])
+        for i, header in enumerate(_FIGURE_HEADERS, start=1)
+    ]
+    return theme.column_table(rows, columns)
+
+
+def _response_row(part: FieldRecommendations) -> tuple[str, ...]:
+    figures, in_time = part.figures, part.in_time
+    timely = f"{in_time.in_time} von {in_time.counted}" if in_time.counted else "–"
+    if figures is None:  # without an action field: the Übersicht has no figures for it
+        return (part.name, str(len(part.lines)), "–", "–", timely, "–")
+    return (
+        part.name,
+        str(figures.recommendations),
+        str(figures.sent),
+        str(figures.answered),
+        timely,
+        str(figures.accepted),
+    )
+
+
+def _warnings(report: AnnualReport) -> tuple[str, ...]:
+    head = report.letterhead
+    texts: list[tuple[str, tuple[str, ...]]] = [
+        (f"Gremium „{head.council_name}“", (head.council_name, head.city))
+    ]
+    texts += [(f"Mitglied „{e.name}“", (e.name,)) for e in report.council.members.named]
+    texts += [(m.label, (m.label, m.place)) for m in report.meetings.meetings]
+    for part in report.consultations:
+        texts += [(f"Projekt „{c.project}“", (c.project, c.item_title)) for c in part.public]
+    for field in report.recommendations:
+        texts.append((f"Handlungsfeld „{field.name}“", (field.name,)))
+        texts += [(line.row.code, (line.row.title, line.row.project_names)) for line in field.lines]
+    return theme.script_warnings(texts)

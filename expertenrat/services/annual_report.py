@@ -1,0 +1,142 @@
+"""The annual activity report (Tätigkeitsbericht) as PDF: gathered in one read-only session
+from the members, the meetings with their attendance and agenda, and the register, then
+rendered (see :mod:`expertenrat.domain.annual_report`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.annual_report import (
+    Consultation,
+    MeetingLine,
+    MeetingsPart,
+    annual_report,
+    check_year,
+    council_part,
+)
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
+from expertenrat.reports.annual_report_pdf import render_annual_report
+from expertenrat.services.attendance import attendance_sheet
+from expertenrat.services.attendance_rows import placed_agenda_rows
+from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
+from expertenrat.services.members import council_members
+from expertenrat.services.overview_fields import fields_of_year
+from expertenrat.services.recommendation_reminders import council_letterhead
+from expertenrat.services.recommendation_rows import register_rows
+from expertenrat.services.recommendations_report import response_summaries
+from expertenrat.services.settings import action_field, council_settings
+from expertenrat.services.unit_of_work import fetch, reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_AHEAD = frozenset({MeetingState.PLANNED, MeetingState.INVITED})
+
+
+class AnnualReportService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def report_pdf(self, council_id: int, year: int, today: date | None = None) -> RenderedPdf:
+        """The report of ``year`` as of ``today`` (default: today in the council's time
+        zone); a year after ``today``'s or outside 1900–2100 is a ``DataEntryError``."""
+        with reading(self._db) as session:
+            day = today or council_clock(session, council_id).today()
+            check_year(year, day)
+            council = fetch(session, models.Council, council_id, "Das Gremium")
+            fields = [action_field(f) for f in council.action_fields]
+            order = [f.name for f in fields]
+            part = council_part(
+                council_members(session, council_id), fields, council_settings(council), year, day
+            )
+            meetings = _meetings(session, council_id, year)
+            consultations = _consultations(session, council_id, year)
+            adopted = [
+                row
+                for row in register_rows(
+                    session, council_id, day, RecommendationFilter(statuses=REPORTED)
+                )
+                if row.adopted_on is not None and row.adopted_on.year == year
+            ]
+            report = annual_report(
+                council_letterhead(session, council_id),
+                year,
+                day,
+                part,
+                meetings,
+                consultations,
+                adopted,
+                response_summaries(session, council_id),
+                fields_of_year(session, council_id, fields, year),
+                order,
+            )
+        return render_annual_report(report)
+
+
+def _year_rows(session: Session, council_id: int, year: int) -> list[models.Meeting]:
+    return [r for r in meeting_rows(session, council_id) if r.starts_at.year == year]
+
+
+def _meetings(session: Session, council_id: int, year: int) -> MeetingsPart:
+    """The year's held and cancelled meetings, with the attendance of the held ones."""
+    rows = _year_rows(session, council_id, year)
+    clock = council_clock(session, council_id)
+    lines = []
+    ahead = 0
+    for row, summary in zip(rows, summaries(session, clock, rows), strict=True):
+        if summary.state in _AHEAD:
+            ahead += 1
+            continue
+        line = MeetingLine(summary.label, summary.starts_at.date(), summary.where, summary.state)
+        if summary.state is MeetingState.HELD:
+            sheet = attendance_sheet(session, row)
+            line = replace(
+                line,
+                present=sheet.quorum.present_voting,
+                entitled=sheet.quorum.entitled,
+                quorate=sheet.quorum.quorate,
+                recorded=any(e.status is not None for e in sheet.entries),
+            )
+        lines.append(line)
+    return MeetingsPart(tuple(lines), ahead)
+
+
+def _consultations(session: Session, council_id: int, year: int) -> list[Consultation]:
+    """The agenda items about a project in the meetings held in ``year`` (as the Übersicht
+    counts them), with their effective publicity."""
+    projects = {
+        project_id: (title, field or NO_FIELD)
+        for project_id, title, field in session.execute(
+            select(models.Project.id, models.Project.title, models.ActionField.name)
+            .outerjoin(models.ActionField, models.ActionField.id == models.Project.action_field_id)
+            .where(models.Project.council_id == council_id)
+        )
+    }
+    found = []
+    for meeting in _year_rows(session, council_id, year):
+        if meeting.state != MeetingState.HELD.value:
+            continue
+        label = meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+        for row, placed in placed_agenda_rows(session, meeting.id):
+            if row.project_id is None or row.project_id not in projects:
+                continue
+            title, field = projects[row.project_id]
+            found.append(
+                Consultation(
+                    field=field,
+                    day=meeting.starts_at.date(),
+                    meeting=label,
+                    item_number=placed.number,
+                    item_title=row.title,
+                    project=title,
+                    public=placed.public,
+                )
+            )
+    return found

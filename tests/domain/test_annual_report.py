@@ -1,0 +1,90 @@
+"""The annual report's figures from a small known data set: who served, joined and left
+(named only with consent), the composition on the key date, consultations per field, the
+recommendations per field and kind with the Übersicht's figures and "answered in time"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from annual_report_sample import COUNCIL, FIELDS, MEETINGS, MEMBERS, ON, YEAR, report
+
+from expertenrat.domain.annual_report import check_year, council_part, default_year
+from expertenrat.domain.enums import RecommendationStatus, Sector
+from expertenrat.domain.errors import DataEntryError
+
+S = RecommendationStatus
+
+
+def names(members) -> list[str]:
+    return [entry.name for entry in members.named]
+
+
+def test_members_of_the_year_are_named_with_consent_and_counted_without():
+    part = council_part(MEMBERS, FIELDS, COUNCIL, YEAR, ON)
+
+    assert names(part.members) == ["Anna Zander", "Dieter Alt", "Carla Neu"]  # chair, vice first
+    assert part.members.unnamed == 2 and part.members.count == 5
+    assert part.members.others == "sowie 2 weitere Mitglieder"
+    assert (names(part.joined), part.joined.unnamed) == (["Carla Neu"], 1)
+    assert (names(part.left), part.left.unnamed) == (["Dieter Alt"], 0)
+    assert part.key_date == date(2025, 12, 31)
+
+
+def test_composition_is_counted_on_the_key_date():
+    composition = council_part(MEMBERS, FIELDS, COUNCIL, YEAR, ON).composition
+
+    assert composition.active == 4  # Zander, Pál, Neu, Geheim
+    assert [(c.field.name, c.primary) for c in composition.coverage] == [
+        ("Stadtdaten", 2),
+        ("Umwelt", 2),
+    ]
+    assert dict(composition.sectors)[Sector.RESEARCH] == 1
+
+
+def test_the_running_year_counts_up_to_the_reports_day():
+    part = council_part(MEMBERS, FIELDS, COUNCIL, 2026, date(2026, 3, 1))
+
+    assert part.key_date == date(2026, 3, 1)
+    assert "Gustav Später" in names(part.joined)
+
+
+def test_meetings_totals():
+    assert len(MEETINGS.held) == 3 and MEETINGS.cancelled == 1 and MEETINGS.quorate == 1
+    assert MEETINGS.attendance_percent == 67  # 8 of 12 where attendance was recorded
+
+
+def test_consultations_per_field_public_listed_non_public_counted():
+    parts = report().consultations
+
+    assert [(p.name, len(p.public), p.non_public) for p in parts] == [
+        ("Stadtdaten", 1, 0),
+        ("Umwelt", 1, 1),
+        ("Ohne Handlungsfeld", 0, 1),
+    ]
+    assert report().consultation_count == 4
+
+
+def test_recommendations_per_field_by_kind_with_the_figures():
+    done = report()
+    umwelt = next(p for p in done.recommendations if p.name == "Umwelt")
+
+    assert [p.name for p in done.recommendations] == ["Stadtdaten", "Umwelt"]
+    assert [line.row.code for line in umwelt.lines] == ["E-2025-01", "E-2025-03", "E-2025-02"]
+    assert umwelt.kinds == "2 Empfehlungen, 1 Impuls"
+    assert (umwelt.figures.answered, umwelt.figures.accepted) == (2, 1)
+    # 3 sent, deadline passed for all: answered by 25.05. only no. 1
+    assert (umwelt.in_time.counted, umwelt.in_time.in_time) == (3, 1)
+    assert done.status_chart.fields == ("Stadtdaten", "Umwelt")
+    assert S.IMPLEMENTED in done.status_chart.statuses
+
+
+@pytest.mark.parametrize("year", [1899, 2101, 2027])
+def test_a_year_outside_the_range_or_ahead_is_refused(year):
+    with pytest.raises(DataEntryError):
+        check_year(year, date(2026, 11, 27))
+
+
+def test_default_year_is_the_last_one_until_march():
+    assert default_year(date(2027, 3, 31)) == 2026
+    assert default_year(date(2027, 4, 1)) == 2027

@@ -1,0 +1,117 @@
+"""The annual report read back with pypdf from a known data set: sections and bookmarks,
+names only with consent, non-public titles absent, hostile and very long text, embedded
+fonts only, an empty year."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import replace
+
+from annual_report_sample import ARABIC, HOSTILE, MEETINGS, ROWS, SECRET, report
+from pypdf import PdfReader
+
+from expertenrat.domain.annual_report import MeetingsPart
+from expertenrat.reports.annual_report_pdf import render_annual_report
+
+
+def read(pdf: bytes) -> PdfReader:
+    assert pdf.startswith(b"%PDF-")
+    return PdfReader(io.BytesIO(pdf))
+
+
+def text(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in read(pdf).pages)
+
+
+def outline(pdf: bytes) -> list[str]:
+    def walk(entries) -> list[str]:
+        found = []
+        for entry in entries:
+            found += walk(entry) if isinstance(entry, list) else [entry.title]
+        return found
+
+    return walk(read(pdf).outline)
+
+
+def test_sections_names_meetings_and_figures():
+    rendered = render_annual_report(report())
+    printed = text(rendered.pdf)
+
+    assert "Tätigkeitsbericht 2025" in printed and "Stand 01.03.2026" in printed
+    assert "Berichtszeitraum 01.01.2025 bis 31.12.2025" in printed
+    assert "Anna Zander" in printed and "Carla Neu" in printed
+    assert "Pál" not in printed and "Geheim" not in printed
+    assert "sowie 2 weitere Mitglieder (ohne Namensnennung)" in printed
+    assert "Neu im Gremium: Carla Neu (ab 01.05.2025), sowie 1 weiteres Mitglied" in printed
+    assert "Ausgeschieden: Dieter Alt (bis 30.06.2025)" in printed
+    assert "3 Sitzungen durchgeführt, davon 1 beschlussfähig; 1 Sitzung abgesagt" in printed
+    assert "5 von 6" in printed and "abgesagt" in printed and "nicht erfasst" in printed
+    assert "Anwesenheit je Sitzung" in printed and "1. Sitzung, 20.03.2025" in printed
+    assert SECRET not in printed and "sowie 1 nichtöffentliche Beratung (ohne Titel)" in printed
+    for row in ROWS:
+        assert row.code in printed
+    assert "2 Empfehlungen, 1 Impuls" in printed and "1 von 3" in printed
+    assert "Status je Handlungsfeld" in printed and "umgesetzt" in printed
+    assert rendered.records == len(ROWS) and rendered.warnings == ()
+
+
+def test_bookmarks_per_section_and_field_and_metadata():
+    pdf = render_annual_report(report()).pdf
+
+    found = outline(pdf)
+    assert [t for t in found if t[0].isdigit()] == [
+        "1. Das Gremium",
+        "2. Sitzungen",
+        "3. Beratungen",
+        "4. Empfehlungen",
+    ]
+    assert "Umwelt (2 Beratungen)" in found and "Umwelt (2 Empfehlungen, 1 Impuls)" in found
+    meta = read(pdf).metadata
+    assert meta.title == "Tätigkeitsbericht 2025" and meta.author == "Smart City Expert*innenrat"
+
+
+def test_only_embedded_dejavu_fonts_and_page_numbers():
+    pdf = render_annual_report(report()).pdf
+
+    reader = read(pdf)
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "DejaVuSans" in font["/BaseFont"]
+            assert "/FontFile2" in font["/FontDescriptor"]
+    total = len(reader.pages)
+    assert f"Seite {total} von {total}" in reader.pages[-1].extract_text()
+
+
+def test_hostile_arabic_and_very_long_text_survive():
+    long = "Datenräume & <Schnittstellen> " * 700
+    members = list(report.__defaults__[0])
+    members[0] = replace(members[0], given_name=HOSTILE, family_name=ARABIC)
+    meetings = MeetingsPart(
+        (replace(MEETINGS.meetings[0], label=f"1. Sitzung: {HOSTILE}", place=long),),
+        ahead=2,
+    )
+    rows = [replace(ROWS[0], title=long), *ROWS[1:]]
+
+    rendered = render_annual_report(report(members=members, meetings=meetings, rows=rows))
+
+    printed = text(rendered.pdf)
+    assert " ".join(HOSTILE.replace("😀", "").split()) in printed
+    assert "&amp;" not in printed and "&lt;" not in printed
+    assert "Datenräume & <Schnittstellen>" in printed and "…" in printed
+    words = unicodedata.normalize("NFKC", printed)
+    assert all(word in words for word in ARABIC.split())
+    assert "Noch geplant im Jahr 2025: 2 Sitzungen." in printed
+    assert len(read(rendered.pdf).pages) < 15
+
+
+def test_an_empty_year_says_so_in_every_section():
+    empty = report(members=[], meetings=MeetingsPart((), 0), consultations=[], rows=[])
+
+    printed = text(render_annual_report(empty).pdf)
+
+    assert "Keine Mitglieder im Jahr 2025." in printed
+    assert "Keine Sitzungen im Jahr 2025." in printed
+    assert "Keine Beratungen von Projekten im Jahr 2025." in printed
+    assert "Keine Empfehlungen im Jahr 2025 beschlossen." in printed

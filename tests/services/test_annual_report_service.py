@@ -1,0 +1,72 @@
+"""The annual report from the demo, on SQLite and PostgreSQL: the year's meetings with
+their attendance, the recommendations adopted, the unconsented member only counted, the
+non-public agenda items without titles; an empty year and a year ahead."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.services.context import Services
+from expertenrat.store import models
+
+TODAY = date(2026, 11, 27)  # the demo's day
+
+
+def pdf_text(pdf: bytes) -> str:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+def test_the_demo_year_in_the_report(demo_database):
+    services = Services.create(demo_database, "tester")
+    council = services.settings.councils()[0].id
+
+    rendered = services.annual_report.report_pdf(council, 2025, TODAY)
+
+    printed = pdf_text(rendered.pdf)
+    held = [
+        m
+        for m in services.meetings.list(council, year=2025, today=TODAY)
+        if m.state is MeetingState.HELD
+    ]
+    assert held and f"{len(held)} Sitzungen durchgeführt" in printed
+    assert all(f"{m.starts_at:%d.%m.%Y}" in printed for m in held)
+    adopted = [
+        r
+        for r in services.recommendations.list(council, today=TODAY)
+        if r.adopted_on and r.adopted_on.year == 2025
+    ]
+    assert adopted and all(r.code in printed for r in adopted)
+    assert rendered.records == len(adopted)
+    assert "Ödön" not in printed and "Pál" not in printed  # no consent to the name
+    assert "sowie 1 weiteres Mitglied (ohne Namensnennung)" in printed
+    assert "Katharina Lindqvist" in printed
+    assert "Ausgeschieden: Dr. Friedrich Abendroth (bis 27.10.2025)" in printed
+    with demo_database.reading() as session:
+        items = session.execute(
+            select(models.AgendaItem.title, models.AgendaItem.public)
+            .join(models.Meeting)
+            .where(models.AgendaItem.project_id.is_not(None))
+        ).all()
+    secret = {t for t, public in items if not public} - {t for t, public in items if public}
+    assert secret and not any(title in printed for title in secret)
+    assert "nichtöffentliche Beratung" in printed
+    assert "1. Das Gremium" in printed and "4. Empfehlungen" in printed
+
+
+def test_an_empty_year_renders_and_a_year_ahead_is_refused(sqlite_demo_database):
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+
+    printed = pdf_text(services.annual_report.report_pdf(council, 2020, TODAY).pdf)
+
+    assert "Keine Sitzungen im Jahr 2020." in printed
+    with pytest.raises(DataEntryError, match="2027 hat noch nicht begonnen"):
+        services.annual_report.report_pdf(council, 2027, TODAY)
