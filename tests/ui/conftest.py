@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from minutes_rows import held_meeting
 from PySide6.QtCore import QSettings
 
 from expertenrat.app import Session
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.paths import resource_path
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
@@ -159,6 +161,16 @@ def session(qtbot, qsettings, tmp_path) -> Iterator[Session]:
     opened = Session(window)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def held_in_rostock(services, today):
+    """A held meeting with minutes (``minutes_rows.held_meeting``) of a new Rostock council."""
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    return held_meeting(services.database, council.id, field, today)
 
 
 @pytest.fixture

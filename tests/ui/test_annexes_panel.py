@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 
 import pytest
-from minutes_rows import held_meeting
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -25,19 +24,10 @@ def small_pdf(text: str) -> bytes:
 
 
 @pytest.fixture
-def held(services, today):
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    return held_meeting(services.database, council.id, field, today)
-
-
-@pytest.fixture
-def panel(qtbot, services, dialogs, held) -> AnnexesPanel:
+def panel(qtbot, services, dialogs, held_in_rostock) -> AnnexesPanel:
     panel = AnnexesPanel(services, dialogs)
     qtbot.addWidget(panel)
-    panel.set_meeting(held.meeting_id)
+    panel.set_meeting(held_in_rostock.meeting_id)
     return panel
 
 
@@ -91,7 +81,7 @@ def test_annexes_move_and_are_removed_after_asking(panel, dialogs, finish_job, t
 
 
 def test_an_annex_is_renamed_and_made_non_public_in_its_dialog(
-    qtbot, panel, dialogs, finish_job, services, held, tmp_path
+    qtbot, panel, dialogs, finish_job, services, held_in_rostock, tmp_path
 ) -> None:
     (tmp_path / "folien.pdf").write_bytes(small_pdf("Folie"))
     add(panel, dialogs, finish_job, tmp_path / "folien.pdf")
@@ -113,10 +103,10 @@ def test_an_annex_is_renamed_and_made_non_public_in_its_dialog(
     assert texts(panel) == [
         "Anlage 1: Folien „Daten & <Räume>“ 🌍 (folien.pdf, 1 KB) · nichtöffentlich"
     ]
-    (stored,) = services.annexes.annexes(held.meeting_id)
+    (stored,) = services.annexes.annexes(held_in_rostock.meeting_id)
     assert (stored.title, stored.public) == ("Folien „Daten & <Räume>“ 🌍", False)
-    public = services.minutes_documents.minutes_pdf(held.meeting_id, public=True).pdf
-    full = services.minutes_documents.minutes_pdf(held.meeting_id).pdf
+    public = services.minutes_documents.minutes_pdf(held_in_rostock.meeting_id, public=True).pdf
+    full = services.minutes_documents.minutes_pdf(held_in_rostock.meeting_id).pdf
     assert "Folien" not in pdf_text(public) and "Folien „Daten & <Räume>“" in pdf_text(full)
 
 
@@ -125,11 +115,11 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def test_minutes_and_dossier_are_saved_for_a_held_meeting(
-    qtbot, services, dialogs, held, finish_job, tmp_path, today
+    qtbot, services, dialogs, held_in_rostock, finish_job, tmp_path, today
 ) -> None:
     actions = MeetingDocumentActions(services, dialogs, lambda: today)
     qtbot.addWidget(actions)
-    meeting = services.meetings.get(held.meeting_id)
+    meeting = services.meetings.get(held_in_rostock.meeting_id)
     actions.set_meeting(meeting)
     assert actions.minutes_button.isEnabled() and actions.dossier_button.isEnabled()
     for button, name in (

@@ -8,7 +8,7 @@ import io
 
 import pytest
 from meeting_rows import add_meeting
-from minutes_rows import approve, held_meeting
+from minutes_rows import approve
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog
@@ -29,17 +29,8 @@ def documents_for(qtbot, services, dialogs, today, meeting_id: int) -> MeetingDo
 
 
 @pytest.fixture
-def held(services, today):
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    return held_meeting(services.database, council.id, field, today)
-
-
-@pytest.fixture
-def actions(qtbot, services, dialogs, today, held) -> MeetingDocumentActions:
-    return documents_for(qtbot, services, dialogs, today, held.meeting_id)
+def actions(qtbot, services, dialogs, today, held_in_rostock) -> MeetingDocumentActions:
+    return documents_for(qtbot, services, dialogs, today, held_in_rostock.meeting_id)
 
 
 def print_to_file(qtbot, actions: MeetingDocumentActions, output) -> QPrintDialog:
@@ -65,9 +56,11 @@ def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
 
 
 def test_the_invitation_is_previewed_and_printed_page_for_page(
-    qtbot, actions, services, held, today, finish_job, tmp_path
+    qtbot, actions, services, held_in_rostock, today, finish_job, tmp_path
 ) -> None:
-    invitation = services.meeting_documents.invitation_pdf(held.meeting_id, today=today).pdf
+    invitation = services.meeting_documents.invitation_pdf(
+        held_in_rostock.meeting_id, today=today
+    ).pdf
     pages = page_count(invitation)
 
     actions.invitation_button.preview_action.trigger()
@@ -90,9 +83,9 @@ def test_the_invitation_is_previewed_and_printed_page_for_page(
 
 
 def test_approved_minutes_print_the_stored_pdf_that_the_save_writes(
-    qtbot, actions, services, held, dialogs, finish_job, tmp_path, monkeypatch
+    qtbot, actions, services, held_in_rostock, dialogs, finish_job, tmp_path, monkeypatch
 ) -> None:
-    digest = approve(services.database, held.meeting_id)
+    digest = approve(services.database, held_in_rostock.meeting_id)
     handed: list[bytes] = []
     print_pdf = actions.printing.print
     monkeypatch.setattr(
