@@ -21,6 +21,7 @@ from expertenrat.domain.annual_report import (
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
@@ -44,9 +45,18 @@ class AnnualReportService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def report_pdf(self, council_id: int, year: int, today: date | None = None) -> RenderedPdf:
+    def report_pdf(
+        self,
+        council_id: int,
+        year: int,
+        today: date | None = None,
+        progress: Progress = no_progress,
+    ) -> RenderedPdf:
         """The report of ``year`` as of ``today`` (default: today in the council's time
-        zone); a year after ``today``'s or outside 1900–2100 is a ``DataEntryError``."""
+        zone); a year after ``today``'s or outside 1900–2100 is a ``DataEntryError``.
+        ``progress`` hears of two steps of three (read, rendered); the caller's saving is
+        the third."""
+        progress(0, 3)
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             check_year(year, day)
@@ -77,7 +87,10 @@ class AnnualReportService:
                 fields_of_year(session, council_id, fields, year),
                 order,
             )
-        return render_annual_report(report)
+        progress(1, 3)
+        rendered = render_annual_report(report)
+        progress(2, 3)
+        return rendered
 
 
 def _year_rows(session: Session, council_id: int, year: int) -> list[models.Meeting]:

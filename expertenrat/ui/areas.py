@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.domain.overview import Area
 from expertenrat.services.context import Services
 from expertenrat.services.daily_backup import default_folder
+from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.audit_page import AuditPage
 from expertenrat.ui.database_box import DatabaseBox
 from expertenrat.ui.dialog_service import DialogService
@@ -68,7 +69,11 @@ def build_areas(
     settings: QSettings | None = None,
 ) -> Areas:
     return Areas(
-        overview=OverviewPage(services.overview, today),
+        overview=OverviewPage(
+            services.overview,
+            today,
+            annual_report=AnnualReportButton(services, dialogs, today),
+        ),
         members=MembersPage(services, dialogs, today, settings=settings),
         projects=ProjectsPage(services, dialogs, settings=settings),
         meetings=MeetingsPage(services, dialogs, today),

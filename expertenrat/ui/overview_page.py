@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.overview import Area, CouncilOverview, MeetingTab, Target, TargetFilter
 from expertenrat.services.overview import OverviewService
 from expertenrat.ui.activation import Activation
+from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.field_figures_grid import FieldFiguresGrid
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.overview_lists import LineList
@@ -42,9 +43,12 @@ class OverviewPage(NothingPending, QWidget):
         overview: OverviewService,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        annual_report: AnnualReportButton | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = overview
+        self.annual_report = annual_report
         self._today = today
         self._council_id: int | None = None
         self.figures: CouncilOverview | None = None
@@ -156,7 +160,11 @@ class OverviewPage(NothingPending, QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.title)
-        column.addWidget(self.subtitle)
+        header = QHBoxLayout()
+        header.addWidget(self.subtitle, 1)
+        if self.annual_report is not None:
+            header.addWidget(self.annual_report)
+        column.addLayout(header)
         column.addWidget(self.backup_warning)
         column.addWidget(self.first_steps)
         column.addWidget(self.dashboard)
@@ -170,6 +178,8 @@ class OverviewPage(NothingPending, QWidget):
     def set_council(self, council_id: int) -> None:
         """Remember the council; the figures are read when the page is shown."""
         self._council_id = council_id
+        if self.annual_report is not None:
+            self.annual_report.set_council(council_id)
 
     def set_backup_warning(self, source: Callable[[], str | None]) -> None:
         """Where the page asks whether the automatic backups need attention."""

@@ -1,0 +1,120 @@
+"""The Übersicht's "Tätigkeitsbericht …" button: the annual activity report of a year as PDF.
+
+Its menu offers the current year and the years before it back to the council's first
+meeting; the year a secretariat most likely reports on is the menu's default (the last
+one in January to March, else the current one). The user names the file (in the folder of
+PDF documents); the service renders the report and ``services.files`` writes it in a
+worker, behind a progress dialog. Failures and letters the PDF cannot print are German
+messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from expertenrat.domain.annual_report import default_year
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.progress import Progress
+from expertenrat.services.context import Services
+from expertenrat.services.files import write_file
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "AnnualReport"
+MAX_YEARS = 10  # offered in the menu
+
+
+class AnnualReportButton(QPushButton):
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(tr(_CONTEXT, "Tätigkeitsbericht …"), parent)
+        self._service = services.annual_report
+        self._meetings = services.meetings
+        self._dialogs = dialogs
+        self._today = today
+        self._council_id: int | None = None
+        self.job: Job | None = None
+        self.setToolTip(
+            tr(
+                _CONTEXT,
+                "Tätigkeitsbericht eines Jahres als PDF: Gremium, Sitzungen, Beratungen und "
+                "Empfehlungen (öffentliche Fassung)",
+            )
+        )
+        self.year_menu = QMenu(self)
+        self.year_menu.aboutToShow.connect(self.offer_years)
+        self.setMenu(self.year_menu)
+        self.setEnabled(False)
+
+    def set_council(self, council_id: int) -> None:
+        self._council_id = council_id
+        self.setEnabled(True)
+
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def offer_years(self) -> None:
+        """Fill the menu: this year back to the first meeting, the likely year as default."""
+        self.year_menu.clear()
+        if self._council_id is None:
+            return
+        today = self._today()
+        first = min([*self._meetings.years(self._council_id), default_year(today)])
+        for year in range(today.year, max(first, today.year - MAX_YEARS + 1) - 1, -1):
+            action = self.year_menu.addAction(tr(_CONTEXT, "Tätigkeitsbericht {} …").format(year))
+            action.setData(year)
+            action.triggered.connect(lambda _checked=False, y=year: self.ask(y))
+            if year == default_year(today):
+                self.year_menu.setDefaultAction(action)
+
+    def ask(self, year: int) -> None:
+        """Ask where to save the report of ``year``, then make it there."""
+        if self._council_id is None:
+            return
+        title = tr(_CONTEXT, "Tätigkeitsbericht {} speichern").format(year)
+        self._dialogs.ask_save_file(
+            self,
+            title,
+            tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
+            tr(_CONTEXT, "Tätigkeitsbericht {}.pdf").format(year),
+            lambda path: self.export(year, Path(path), title),
+            FileKind.PDF,
+        )
+
+    def export(self, year: int, target: Path, title: str = "") -> None:
+        """Render the report of ``year`` and save it to ``target`` in the background."""
+        council_id = self._council_id
+        if council_id is None or self.busy():
+            return
+        title = title or self.text()
+        if target.suffix.casefold() != ".pdf":
+            target = Path(f"{target}.pdf")
+        service, today = self._service, self._today()
+
+        def work(progress: Progress) -> RenderedPdf:
+            rendered = service.report_pdf(council_id, year, today, progress)
+            write_file(target, rendered.pdf)
+            progress(3, 3)
+            return rendered
+
+        self.job = Job(work)
+        self.job.finished.connect(lambda rendered: self._saved(title, target, rendered))
+        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
+        start_with_progress(self.job, self, title, tr(_CONTEXT, "Der Bericht wird erstellt …"))
+
+    def _saved(self, title: str, target: Path, rendered: RenderedPdf) -> None:
+        text = tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name)
+        if rendered.warnings:
+            text = "\n\n".join((text, *rendered.warnings))
+        self._dialogs.file_saved(self, title, text, str(target))

@@ -1,0 +1,69 @@
+"""The Übersicht's "Tätigkeitsbericht …": the years offered with the likely one as default,
+the report saved through the save dialog and the worker, a refused file a German warning
+(on the demo)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+
+from expertenrat.ui.annual_report_action import AnnualReportButton
+from expertenrat.ui.overview_page import OverviewPage
+from expertenrat.ui.save_location import FileKind
+
+
+def make_page(qtbot, services, dialogs, today: date) -> OverviewPage:
+    button = AnnualReportButton(services, dialogs, lambda: today)
+    page = OverviewPage(services.overview, lambda: today, annual_report=button)
+    qtbot.addWidget(page)
+    page.set_council(services.settings.councils()[0].id)
+    return page
+
+
+def test_the_years_go_back_to_the_first_meeting_with_last_year_default_in_march(
+    qtbot, demo_services, dialogs
+):
+    page = make_page(qtbot, demo_services, dialogs, date(2027, 3, 10))
+    button = page.annual_report
+
+    button.offer_years()
+
+    menu = button.year_menu
+    assert button.text() == "Tätigkeitsbericht …" and button.isEnabled()
+    years = [a.data() for a in menu.actions()]
+    assert years[0] == 2027 and years[-1] == 2024  # the demo's first meeting
+    assert menu.defaultAction().data() == 2026
+    assert menu.defaultAction().text() == "Tätigkeitsbericht 2026 …"
+
+
+def test_the_report_is_saved_where_the_user_chose(qtbot, demo_services, dialogs, tmp_path, today):
+    page = make_page(qtbot, demo_services, dialogs, today)
+    page.annual_report.offer_years()
+    dialogs.paths.append(str(tmp_path / "Bericht"))  # typed without an ending
+
+    next(a for a in page.annual_report.year_menu.actions() if a.data() == 2025).trigger()
+    qtbot.waitUntil(lambda: not page.annual_report.busy(), timeout=20_000)
+
+    assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Tätigkeitsbericht 2025.pdf")
+    target = tmp_path / "Bericht.pdf"
+    assert dialogs.saved_files == [str(target)]
+    pages = PdfReader(io.BytesIO(target.read_bytes())).pages
+    printed = " ".join(p.extract_text() for p in pages)
+    assert "Tätigkeitsbericht 2025" in printed and "Sitzungen" in printed
+    assert dialogs.warnings() == []
+
+
+def test_a_folder_that_cannot_be_written_is_a_german_warning(
+    qtbot, demo_services, dialogs, tmp_path, today
+):
+    page = make_page(qtbot, demo_services, dialogs, today)
+    missing = tmp_path / "fehlt" / "Bericht.pdf"
+
+    page.annual_report.export(2025, missing)
+    qtbot.waitUntil(lambda: not page.annual_report.busy(), timeout=20_000)
+
+    assert dialogs.saved_files == [] and not missing.exists()
+    [warning] = dialogs.warnings()
+    assert "kann nicht geschrieben werden" in warning and "Ordner" in warning
