@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.annual_report import (
+    AnnualReport,
     Consultation,
     MeetingLine,
     MeetingsPart,
@@ -45,29 +46,17 @@ class AnnualReportService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def report_pdf(
-        self,
-        council_id: int,
-        year: int,
-        today: date | None = None,
-        progress: Progress = no_progress,
-    ) -> RenderedPdf:
+    def report(self, council_id: int, year: int, today: date | None = None) -> AnnualReport:
         """The report of ``year`` as of ``today`` (default: today in the council's time
-        zone); a year after ``today``'s or outside 1900–2100 is a ``DataEntryError``.
-        ``progress`` hears of two steps of three (read, rendered); the caller's saving is
-        the third."""
-        progress(0, 3)
+        zone); a year after ``today``'s or outside 1900–2100 is a ``DataEntryError``."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             check_year(year, day)
             council = fetch(session, models.Council, council_id, "Das Gremium")
             fields = [action_field(f) for f in council.action_fields]
-            order = [f.name for f in fields]
             part = council_part(
                 council_members(session, council_id), fields, council_settings(council), year, day
             )
-            meetings = _meetings(session, council_id, year)
-            consultations = _consultations(session, council_id, year)
             adopted = [
                 row
                 for row in register_rows(
@@ -75,18 +64,31 @@ class AnnualReportService:
                 )
                 if row.adopted_on is not None and row.adopted_on.year == year
             ]
-            report = annual_report(
+            return annual_report(
                 council_letterhead(session, council_id),
                 year,
                 day,
                 part,
-                meetings,
-                consultations,
+                _meetings(session, council_id, year),
+                _consultations(session, council_id, year),
                 adopted,
                 response_summaries(session, council_id),
                 fields_of_year(session, council_id, fields, year),
-                order,
+                [f.name for f in fields],
             )
+
+    def report_pdf(
+        self,
+        council_id: int,
+        year: int,
+        today: date | None = None,
+        progress: Progress = no_progress,
+    ) -> RenderedPdf:
+        """The report (see :meth:`report`) as a finished PDF with the warnings of rendering;
+        ``progress`` hears of two steps of three (read, rendered), the caller's saving is
+        the third."""
+        progress(0, 3)
+        report = self.report(council_id, year, today)
         progress(1, 3)
         rendered = render_annual_report(report)
         progress(2, 3)

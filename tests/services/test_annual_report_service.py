@@ -61,6 +61,20 @@ def test_the_demo_year_in_the_report(demo_database):
     assert "1. Das Gremium" in printed and "4. Empfehlungen" in printed
 
 
+def test_the_figures_agree_with_the_uebersicht(sqlite_demo_database):
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+
+    report = services.annual_report.report(council, 2025, TODAY)
+
+    counted = {part.name: part.count for part in report.consultations}
+    figures = {f.field.name: f for p in report.recommendations if (f := p.figures)}
+    assert figures and sum(counted.values()) == report.consultation_count > 0
+    for part in report.recommendations:
+        assert part.figures is not None and part.figures.recommendations == len(part.lines)
+        assert part.figures.consultations == counted.get(part.name, 0)
+
+
 def test_an_empty_year_renders_and_a_year_ahead_is_refused(sqlite_demo_database):
     services = Services.create(sqlite_demo_database, "tester")
     council = services.settings.councils()[0].id
