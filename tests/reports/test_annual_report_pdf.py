@@ -4,34 +4,14 @@ fonts only, an empty year."""
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from dataclasses import replace
 
 from annual_report_sample import ARABIC, HOSTILE, MEETINGS, ROWS, SECRET, report
-from pypdf import PdfReader
+from pdf_reading import outline, read, text
 
 from expertenrat.domain.annual_report import MeetingsPart
 from expertenrat.reports.annual_report_pdf import render_annual_report
-
-
-def read(pdf: bytes) -> PdfReader:
-    assert pdf.startswith(b"%PDF-")
-    return PdfReader(io.BytesIO(pdf))
-
-
-def text(pdf: bytes) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in read(pdf).pages)
-
-
-def outline(pdf: bytes) -> list[str]:
-    def walk(entries) -> list[str]:
-        found = []
-        for entry in entries:
-            found += walk(entry) if isinstance(entry, list) else [entry.title]
-        return found
-
-    return walk(read(pdf).outline)
 
 
 def test_sections_names_meetings_and_figures():

@@ -3,7 +3,6 @@ bookmarks, metadata, odd text, long texts and many items."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 
 from minutes_sample import (
@@ -14,7 +13,7 @@ from minutes_sample import (
     SECRET_REASON,
     minutes,
 )
-from pypdf import PdfReader
+from pdf_reading import flat, outline, pages, read, text
 
 from expertenrat.domain.enums import MinutesState, MinutesStyle
 from expertenrat.domain.minutes_document import (
@@ -28,33 +27,6 @@ from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
 
 LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b \ufffd"""
 HEBREW = "שלום"
-
-
-def read(pdf: bytes) -> PdfReader:
-    assert pdf.startswith(b"%PDF-")
-    return PdfReader(io.BytesIO(pdf))
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def pages(pdf: bytes) -> list[str]:
-    return [flat(page.extract_text()) for page in read(pdf).pages]
-
-
-def text(pdf: bytes) -> str:
-    return " ".join(pages(pdf))
-
-
-def outline(pdf: bytes) -> list[str]:
-    def walk(entries) -> list[str]:
-        found = []
-        for entry in entries:
-            found += walk(entry) if isinstance(entry, list) else [entry.title]
-        return found
-
-    return walk(read(pdf).outline)
 
 
 def test_full_minutes_print_every_element_of_german_practice() -> None:

@@ -3,33 +3,13 @@ open, both charts, bookmarks, page numbers, hostile and long text, an empty sele
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 
-from pypdf import PdfReader
+from pdf_reading import outline, read, text
 from recommendations_report_sample import HOSTILE, ROWS, S, report, row
 
 from expertenrat.domain.recommendations_report import NO_FIELD, TITLE
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
-
-
-def read(pdf: bytes) -> PdfReader:
-    assert pdf.startswith(b"%PDF-")
-    return PdfReader(io.BytesIO(pdf))
-
-
-def text(pdf: bytes) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in read(pdf).pages)
-
-
-def outline(pdf: bytes) -> list[str]:
-    def walk(entries) -> list[str]:
-        found = []
-        for entry in entries:
-            found += walk(entry) if isinstance(entry, list) else [entry.title]
-        return found
-
-    return walk(read(pdf).outline)
 
 
 def test_report_prints_codes_answers_states_and_days_open():
