@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from minutes_rows import held_meeting
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.app import Session
 from expertenrat.domain.councils import CouncilSettings
@@ -89,6 +90,18 @@ class ScriptedDialogs:
 
     def warnings(self) -> list[str]:
         return [text for kind, _title, text in self.messages if kind == "warning"]
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_open() -> Iterator[None]:
+    """Close what a test left open: a dialog opened with ``open()`` outlives its test until
+    its parent is deleted, and a window-modal one left over would hold back the next test's
+    refresh (``MainWindow.refresh_when_safe`` waits while a dialog is open)."""
+    yield
+    if QApplication.instance() is not None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
 
 
 @pytest.fixture(autouse=True)
