@@ -20,6 +20,7 @@ from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle,
 from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
 from expertenrat.services.agenda_templates import seed_standard_templates
+from expertenrat.services.meeting_rows import CouncilClock, council_clock
 from expertenrat.services.text_templates import seed_defaults
 from expertenrat.services.unit_of_work import (
     changing,
@@ -98,6 +99,11 @@ class SettingsService:
     def settings(self, council_id: int) -> CouncilSettings:
         with reading(self._db) as session:
             return council_settings(fetch(session, models.Council, council_id, "Das Gremium"))
+
+    def clock(self, council_id: int) -> CouncilClock:
+        """The council's clock: today and now in its time zone, as its deadlines count."""
+        with reading(self._db) as session:
+            return council_clock(session, council_id)
 
     def create_council(
         self, settings: CouncilSettings, *, default_fields: bool = True

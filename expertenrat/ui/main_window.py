@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
     from expertenrat.domain.overview import Target
     from expertenrat.services.context import Services
+    from expertenrat.services.meeting_rows import CouncilClock
     from expertenrat.ui.areas import Areas
     from expertenrat.ui.dialog_service import DialogService
 
@@ -50,13 +51,14 @@ class MainWindow(QMainWindow):
         self,
         settings: QSettings,
         log_file: Path,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._log_file = log_file
-        self._today = today
+        self._fixed_today = today  # tests give a day
+        self._clock: CouncilClock | None = None  # the shown council's (its time zone)
         self._services: Services | None = None
         self._dialogs: DialogService | None = None
         self._close_confirmed = False
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
 
         self._services = services
         self._dialogs = dialogs
-        self.pages: Areas = build_areas(services, dialogs, self._today, self._settings)
+        self.pages: Areas = build_areas(services, dialogs, self.today, self._settings)
         self.overview_page = self.pages.overview
         self.members_page = self.pages.members
         self.settings_page = self.pages.settings
@@ -149,7 +151,7 @@ class MainWindow(QMainWindow):
         self.retention_dialog = RetentionDialog(
             self._services.retention,
             self._dialogs,
-            self._today,
+            self.today,
             lambda: retention_years(self._settings),
             self,
         )
@@ -316,7 +318,15 @@ class MainWindow(QMainWindow):
             return
         self._switch_council(council_id)
 
+    def today(self) -> date:
+        """Today as the shown council counts it (in its time zone, as the services do), so
+        that every page and document agrees on the day also on a PC set to another zone."""
+        if self._fixed_today is not None:
+            return self._fixed_today()
+        return self._clock.today() if self._clock is not None else date.today()
+
     def _switch_council(self, council_id: int) -> None:
+        self._clock = self._services.settings.clock(council_id)  # its zone may have changed
         self._select_council(council_id)
         if council_id != self._shown_council_id:
             self._shown_council_id = council_id

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -187,3 +191,21 @@ def test_the_area_names_are_never_clipped(make_window, qtbot):
     )
     assert names.width() > widest
     assert names.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_every_page_counts_the_day_in_the_shown_council_s_time_zone(session, demo_file):
+    """The services count deadlines in the council's zone; the pages get the same day (a
+    PC set to another zone once showed "525 Tage" in the register and "526" on the
+    Übersicht around midnight)."""
+    session.open(str(demo_file))
+    window, settings = session.window, session.window._services.settings
+    council_id = window.current_council_id()
+    days = {}
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14 and UTC-11
+        settings.update_settings(replace(settings.settings(council_id), time_zone=zone))
+        window.reload_councils()
+        before = datetime.now(ZoneInfo(zone)).date()
+        days[zone] = window.pages.recommendations._today()
+        assert days[zone] in (before, datetime.now(ZoneInfo(zone)).date())
+        assert days[zone] == window.today() == settings.clock(council_id).today()
+    assert days["Pacific/Kiritimati"] > days["Pacific/Pago_Pago"]
