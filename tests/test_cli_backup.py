@@ -29,6 +29,7 @@ def test_backup_restore_and_check(demo_file, tmp_path):
     refused = run("--database", str(other), "restore", str(backup))
     assert refused.returncode == 1
     assert "nur mit --yes" in refused.stderr and "Traceback" not in refused.stderr
+    assert not other.exists()  # the new database is created only by the restore itself
 
     restored = run("--database", str(other), "restore", str(backup), "--yes")
     assert restored.returncode == 0, restored.stderr
@@ -122,6 +123,19 @@ def test_ctrl_d_at_the_restore_question_cancels_and_changes_nothing(demo_file, t
     assert code == 1 and "Traceback" not in output
     assert output.rstrip().endswith("expertenrat: Fehler: Abgebrochen; es wurde nichts verändert.")
     assert demo_file.read_bytes() == before
+
+
+def test_no_to_the_restore_question_leaves_no_new_database_behind(demo_file, tmp_path):
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0
+    target = tmp_path / "Neuer Ordner" / "rat.db"
+
+    code, output = run_on_terminal(
+        "--database", str(target), "restore", str(backup), answer=b"Nein\n", at=b"(Ja/Nein) "
+    )
+
+    assert code == 1 and "Abgebrochen; es wurde nichts verändert." in output
+    assert not target.parent.exists()
 
 
 def test_restore_replaces_a_damaged_database_and_keeps_it_aside(demo_file, tmp_path):

@@ -125,8 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    """Open the database as the command needs it: only ``demo``, ``restore`` and ``import
-    settings --new`` create one (not in a dry run); exports read.
+    """Open the database as the command needs it (``args.opening``): only ``demo`` and
+    ``import settings --new`` create one at once ("create", not in a dry run), ``restore``
+    when it writes the backup's data ("fill": nothing is created before its question, nor
+    left behind by a failed restore); exports read.
 
     A command that finds no database (or an empty file) creates nothing, not even folders.
     """
@@ -138,13 +140,14 @@ def open_services(args: argparse.Namespace) -> Services:
     from expertenrat.store.database_location import chosen_url
 
     url = chosen_url(args.database)
+    when = {"create": Create.NOW, "fill": Create.ON_FIRST_WRITE}  # the schema: else never
 
     dry_run = getattr(args, "dry_run", False)
 
     def opened(url):
         return open_database(
             url,
-            create=Create.NOW if args.opening == "create" and not dry_run else Create.NEVER,
+            create=Create.NEVER if dry_run else when.get(args.opening, Create.NEVER),
             read_only=args.opening == "read" or dry_run,
         )
 

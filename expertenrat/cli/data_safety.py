@@ -23,7 +23,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     restore.add_argument("file", metavar="DATEI.zip", help="die Sicherung")
     restore.add_argument("--yes", action="store_true", help="ohne Rückfrage ersetzen")
-    restore.set_defaults(handler=_restore, opening="create", over_damaged=_restore_over_damaged)
+    restore.set_defaults(handler=_restore, opening="fill", over_damaged=_restore_over_damaged)
     move = commands.add_parser(
         "move-to-server",
         help="alle Daten in eine leere PostgreSQL-Datenbank kopieren und künftig diese verwenden",

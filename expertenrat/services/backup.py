@@ -138,7 +138,8 @@ class BackupService:
         """Replace all data with ``backup`` (already read and checked), as :meth:`restore`."""
         parts = _parts_at_head(backup)
         kept = self._keep_copy(keep_dir, now or datetime.now())
-        self._replace(parts, progress, empty=kept is None)
+        with self._db.created_or_nothing():  # a new file that gets no data does not stay
+            self._replace(parts, progress, empty=kept is None)
         return RestoreSummary(
             rows=sum(len(part.rows) for part in parts.values()),
             schema_revision=backup.schema_revision,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -26,6 +26,7 @@ from expertenrat.store import migrate
 from expertenrat.store.engine import BUSY_TIMEOUT_MS, SYNCHRONOUS, make_engine, sqlite_file
 from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
+from expertenrat.store.set_aside import remove_with_companions
 
 
 class Create(Enum):
@@ -132,6 +133,27 @@ class Database:
                 f"Die Datenbank „{self.location}“ kann nicht angelegt werden: {error.orig}"
             ) from error
         self.pending = False
+
+    @contextmanager
+    def created_or_nothing(self) -> Iterator[None]:
+        """Work that may create this new SQLite file (its first transaction): if the work
+        fails, the file goes again, with its journal files and the folders made for it,
+        and the database is new as before. An existing file (even an empty one) stays."""
+        path = sqlite_file(self.url)
+        if not self.pending or path is None or path.exists():
+            yield
+            return
+        missing = [folder for folder in path.parents if not folder.exists()]  # deepest first
+        try:
+            yield
+        except BaseException:
+            self.engine.dispose()  # SQLite keeps the file open otherwise
+            remove_with_companions(path)
+            for folder in missing:
+                with suppress(OSError):  # not empty: something else was put there
+                    folder.rmdir()
+            self.pending = True
+            raise
 
     def _blank_engine(self) -> Engine:
         if self._blank is None:

@@ -1,6 +1,6 @@
 """Setting a SQLite file aside: renamed next to it together with its journal files (-wal,
 -shm, -journal), so that a new file can take its place and the old one stays for an
-expert to look at; and putting it back."""
+expert to look at; and putting it back. Removing a new file, journal files and all."""
 
 from __future__ import annotations
 
@@ -38,6 +38,12 @@ def put_back(aside: Path, path: Path) -> None:
             os.replace(source, target)
         else:
             target.unlink(missing_ok=True)
+
+
+def remove_with_companions(path: Path) -> None:
+    """Delete ``path`` and its journal files, those that exist."""
+    for file in [path, *(path.with_name(path.name + end) for end in _COMPANIONS)]:
+        file.unlink(missing_ok=True)
 
 
 def _pairs(path: Path, other: Path) -> list[tuple[Path, Path]]:

@@ -27,7 +27,7 @@ from expertenrat.store.backup_format import (
     read_backup,
     write_backup,
 )
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base, ConsentEntry, Person
 
@@ -362,6 +362,24 @@ def test_a_rejected_restore_into_a_new_sqlite_file_leaves_it_empty(demo_sqlite, 
             BackupService(target).restore(path, tmp_path / "kept")
         assert all(rows == [] for rows in table_rows(target).values())
         assert _journal(target)[0] == "wal"
+    finally:
+        target.close()
+
+
+def test_a_rejected_restore_into_a_database_not_created_yet_leaves_nothing_behind(
+    demo_sqlite, tmp_path
+):
+    """The command line's restore opens a new file without creating it (``ON_FIRST_WRITE``):
+    the restore creates it, and a failing restore removes it and the folders made for it."""
+    path = _rejected_backup(demo_sqlite, tmp_path / "doppelt.zip")
+    target = open_database(
+        database_url(str(tmp_path / "Neu" / "Rat" / "neu.db")), create=Create.ON_FIRST_WRITE
+    )
+    try:
+        with pytest.raises(BackupError, match="Die Datenbank ist unverändert"):
+            BackupService(target).restore(path, tmp_path / "kept")
+        assert not (tmp_path / "Neu").exists()
+        assert target.pending
     finally:
         target.close()
 
