@@ -3,10 +3,11 @@ the selected item.
 
 Items move with the buttons, with Alt+Up/Down (among their siblings), Alt+Right/Left
 (indent under the item before / outdent after the parent) and by drag and drop; each move
-is stored at once and the numbers follow. The form saves with "Übernehmen", before any
-move, when another item is selected and when the meetings page flushes; while the user
-types, the tree shows the typed title and the time plan follows the typed minutes, also
-when the agenda is reread for a change made elsewhere (``refresh`` keeps typed input).
+is stored at once and the numbers follow (:mod:`ui.agenda_structure_bar`). The form saves
+with "Übernehmen" (:mod:`ui.agenda_item_saving`), before any move, when another item is
+selected and when the meetings page flushes; while the user types, the tree shows the
+typed title and the time plan follows the typed minutes, also when the agenda is reread
+for a change made elsewhere (``refresh`` keeps typed input).
 """
 
 from __future__ import annotations
@@ -14,29 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from expertenrat.domain.agenda import Agenda, AgendaItem, change_refusal, end_time, numbers
-from expertenrat.domain.enums import AgendaItemKind, MeetingState
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.agenda import Agenda, AgendaItem, change_refusal, end_time
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_item_form import AgendaItemForm
-from expertenrat.ui.agenda_merge import agenda_differences, agenda_merge_rows, merged_item
+from expertenrat.ui.agenda_item_saving import AgendaItemSaving
+from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog
-from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "AgendaEditor"
 
@@ -65,52 +57,34 @@ class AgendaEditor(QWidget):
         self.view.setModel(self.model)
         header = self.view.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
         self.form = AgendaItemForm()
         self.end_label = QLabel()
-
-        self.add_button = QPushButton(tr(_CONTEXT, "Neuer Punkt"))
-        self.add_sub_button = QPushButton(tr(_CONTEXT, "Neuer Unterpunkt"))
-        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
-        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
-        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
-        self.indent_button = QPushButton(tr(_CONTEXT, "Einrücken"))
-        self.outdent_button = QPushButton(tr(_CONTEXT, "Ausrücken"))
+        self.structure = AgendaStructureBar(
+            services, dialogs, lambda: self._agenda, self.selected_item, self._save_pending
+        )
         self.save_button = QPushButton(tr(_CONTEXT, "Übernehmen"))
-        self.up_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach oben"))
-        self.down_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach unten"))
-        self.indent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach rechts"))
-        self.outdent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach links"))
+        self.saving = AgendaItemSaving(
+            self,
+            services,
+            self.form,
+            self.save_button,
+            lambda: self._meeting_id,
+            self._item_saved,
+            self._merging,
+        )
         self._layout()
 
-        self.add_button.clicked.connect(lambda: self.add_item(sub=False))
-        self.add_sub_button.clicked.connect(lambda: self.add_item(sub=True))
-        self.delete_button.clicked.connect(self._ask_delete)
-        self.up_button.clicked.connect(lambda: self.move_selected("up"))
-        self.down_button.clicked.connect(lambda: self.move_selected("down"))
-        self.indent_button.clicked.connect(lambda: self.move_selected("indent"))
-        self.outdent_button.clicked.connect(lambda: self.move_selected("outdent"))
+        self.structure.stored.connect(self._stored)
+        self.structure.refused.connect(self.refresh)
+        self.structure.added.connect(self._added)
         self.save_button.clicked.connect(self.save_item)
-        self.retry = SaveRetry(self.save_button)
-        self.view.move_requested.connect(self.move_selected)
+        self.view.move_requested.connect(self.structure.move_selected)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.model.drop_requested.connect(self._dropped, Qt.ConnectionType.QueuedConnection)
+        self.model.drop_requested.connect(self.structure.drop, Qt.ConnectionType.QueuedConnection)
         self.form.edited.connect(self._preview_typed)
         self.set_meeting(None)
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.add_sub_button,
-            self.delete_button,
-            self.up_button,
-            self.down_button,
-            self.indent_button,
-            self.outdent_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.form, 1)
@@ -127,7 +101,7 @@ class AgendaEditor(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
-        layout.addLayout(buttons)
+        layout.addWidget(self.structure)
         layout.addWidget(splitter, 1)
 
     # --- the widget contract ----------------------------------------------------------
@@ -165,9 +139,9 @@ class AgendaEditor(QWidget):
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Save the typed item; if it cannot be saved, ask whether to drop the changes."""
-        if not self.form.is_dirty() or self._save():
+        if not self.form.is_dirty() or self.saving.save():
             return True
-        if self.merge_dialog is not None and self.merge_dialog.isVisible():
+        if self.saving.choosing():
             return False  # the user chooses there first; nothing is dropped
 
         def drop() -> None:
@@ -274,179 +248,50 @@ class AgendaEditor(QWidget):
         )
 
     def _update_buttons(self) -> None:
-        self.retry.after(None)  # another item shown (or the same reread)
+        self.saving.retry.after(None)  # another item shown (or the same reread)
         agenda = self._agenda
         structural = agenda is not None and _refusal(agenda) is None
         item = self.selected_item() is not None
-        self.add_button.setEnabled(structural)
-        for button in (
-            self.add_sub_button,
-            self.delete_button,
-            self.up_button,
-            self.down_button,
-            self.indent_button,
-            self.outdent_button,
-        ):
-            button.setEnabled(structural and item)
+        self.structure.enable(structural=structural, selected=item)
         editable = agenda is not None and _refusal(agenda, title_only=True) is None
         self.form.setEnabled(editable and item)
         self.save_button.setEnabled(editable and item)
 
     # --- changing -----------------------------------------------------------------------
 
-    def add_item(self, *, sub: bool) -> None:
-        """A new item after the selected one (or as its last sub-item), then its title."""
-        if self._agenda is None or not self._save_pending():
-            return
-        current = self.selected_item()
-        if sub and current is not None:
-            parent, index = current.key, None
-        elif current is not None:
-            parent, index = current.parent, current.position + 1
-        else:
-            parent, index = None, None
-        item = AgendaItem(
-            0, tr(_CONTEXT, "Neuer Tagesordnungspunkt"), kind=AgendaItemKind.CONSULTATION
-        )
-        meeting_id = self._agenda.meeting_id
-        before = {i.key for i in self._agenda.items}
-        agenda = self._run(lambda: self._services.agenda.add(meeting_id, item, parent, index))
-        if agenda is not None:
-            new = next((i.key for i in agenda.items if i.key not in before), None)
-            self.select(new)
-            self.form.title_edit.setFocus()
-            self.form.title_edit.selectAll()
-
-    def move_selected(self, direction: str) -> None:
-        item = self.selected_item()
-        if item is None or not self._save_pending():
-            return
-        item = self.selected_item()  # a saved form gave it a new version
-        agenda = self._services.agenda
-        actions = {
-            "up": lambda: agenda.move(item.key, item.version, -1),
-            "down": lambda: agenda.move(item.key, item.version, +1),
-            "indent": lambda: agenda.indent(item.key, item.version),
-            "outdent": lambda: agenda.outdent(item.key, item.version),
-        }
-        self._run(actions[direction], select=item.key)
-
     def save_item(self) -> bool:
-        return self._save()
+        return self.saving.save()
 
-    def _dropped(self, key: int, parent_key: int, index: int) -> None:
-        if self._agenda is None or not self._save_pending():
-            return
-        item = next((i for i in self._agenda.items if i.key == key), None)
-        if item is None:
-            return
-        self._run(
-            lambda: self._services.agenda.move_to(key, item.version, parent_key or None, index),
-            select=key,
-        )
-
-    def _ask_delete(self) -> None:
-        item = self.selected_item()
-        if item is None or self._agenda is None:
-            return
-        number = numbers(list(self._agenda.items))[item.key]
-        children = sum(1 for i in self._agenda.items if i.parent == item.key)
-        text = tr(_CONTEXT, "TOP {number} „{title}“ löschen?").format(
-            number=number, title=item.title if len(item.title) < 80 else item.title[:79] + "…"
-        )
-        if children:
-            text += " " + tr(_CONTEXT, "Seine Unterpunkte werden mit gelöscht.")
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Tagesordnungspunkt löschen"),
-            text,
-            lambda: self._run(lambda: self._services.agenda.delete(item.key, item.version)),
-        )
-
-    def _run(self, action: Callable[[], Agenda], select: int | None = None) -> Agenda | None:
-        """Store a change; show the stored agenda (or the German reason it was refused)."""
-        try:
-            agenda = action()
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
-            self.refresh()
-            return None
+    def _stored(self, agenda: Agenda, select: int | None) -> None:
+        """A change of the structure was stored."""
         self._show(agenda, select)
         self.changed.emit()
-        return agenda
 
-    def _save(self) -> bool:
-        """Store the typed item. False (messages beside the fields) if it was refused."""
-        item = self.form.item()
-        if item is None or not self.form.is_dirty():
-            return True
-        self.retry.after(None)
-        try:
-            agenda = self._services.agenda.update(item)
-        except ValidationError as error:
-            self.form.show_problems(error.problems)
-            return False
-        except ConcurrentEditError as error:
-            self._offer_merge(item, error)
-            return False
-        except ExpertenratError as error:
-            self.form.errors.show_general(error.message)
-            self.retry.after(error)
-            return False
+    def _added(self, key: int | None) -> None:
+        """A new item is selected, its title ready to be typed over."""
+        self.select(key)
+        self.form.title_edit.setFocus()
+        self.form.title_edit.selectAll()
+
+    def _item_saved(self, agenda: Agenda) -> None:
         self._agenda = agenda
         self._show_items(agenda)
         self.form.set_item(self.selected_item())
         self._update_end()
         self.changed.emit()
-        return True
 
-    def _offer_merge(self, mine: AgendaItem, conflict: ConcurrentEditError) -> None:
-        """Someone saved the item first: both versions field by field, then save the choice."""
-        base = self.form.stored()  # as the user saw it (the agenda may be reread since)
-        try:
-            stored = self._services.agenda.agenda(self._meeting_id)
-        except ExpertenratError as error:
-            self.form.errors.show_general(error.message)
-            return
-        theirs = next((i for i in stored.items if i.key == mine.key), None)
-        if base is None or theirs is None:
-            self.form.errors.show_general(conflict.message)
-            return
-
-        def take(names: set[str]) -> None:
-            self._agenda = stored
-            self.form.set_item(theirs)
-            self._show_items(stored)
-            self.select(mine.key)
-            self.form.show_values(merged_item(mine, theirs, names))
-            self._save()
-
-        found = agenda_differences(base, mine, theirs)
-        if not found:
-            take(set())
-            return
-        self.form.errors.show_general(conflict.message)
-        self.merge_dialog = MergeDialog(
-            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(theirs.title),
-            tr(
-                _CONTEXT,
-                "Jemand anderes hat diesen Tagesordnungspunkt gespeichert, während Sie ihn "
-                "bearbeitet haben. Wählen Sie je Feld, welche Angabe gelten soll; "
-                "vorgeschlagen ist jeweils die geänderte. Mit * markiert: beide haben das "
-                "Feld geändert.",
-            ),
-            agenda_merge_rows(found, mine, theirs),
-            self,
-        )
-        self.merge_dialog.chosen.connect(take)
-        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
-        self.merge_dialog.open()
+    def _merging(self, stored: Agenda, theirs: AgendaItem) -> None:
+        """The agenda as stored now, the other version of the item in the form."""
+        self._agenda = stored
+        self.form.set_item(theirs)
+        self._show_items(stored)
+        self.select(theirs.key)
 
     def _save_pending(self) -> bool:
-        return not self.form.is_dirty() or self._save()
+        return not self.form.is_dirty() or self.saving.save()
 
     def _discard(self) -> None:
-        self.retry.after(None)
+        self.saving.retry.after(None)
         if self._agenda is not None:
             self._show_items(self._agenda)
         self.form.set_item(self.selected_item())
@@ -463,7 +308,7 @@ class AgendaEditor(QWidget):
         self._update_end()
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if self.form.is_dirty() and previous.isValid() and not self._save():
+        if self.form.is_dirty() and previous.isValid() and not self.saving.save():
             self.view.selectionModel().blockSignals(True)
             self.view.selectionModel().setCurrentIndex(
                 previous,

@@ -188,12 +188,14 @@ def test_new_items_and_sub_items_get_their_numbers(qtbot, editor, make_meeting, 
     changes = []
     editor.changed.connect(lambda: changes.append(1))
 
-    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
     assert shown(editor)["3"] == "Neuer Tagesordnungspunkt"
     editor.form.title_edit.setText(HOSTILE)
     editor.form.title_edit.textEdited.emit(HOSTILE)
     assert shown(editor)["3"] == HOSTILE  # the tree follows the typing
-    qtbot.mouseClick(editor.add_sub_button, Qt.MouseButton.LeftButton)  # saves the title first
+    qtbot.mouseClick(
+        editor.structure.add_sub_button, Qt.MouseButton.LeftButton
+    )  # saves the title first
 
     assert shown(editor)["3.1"] == "Neuer Tagesordnungspunkt"
     assert shown(editor)["5"] == "Genehmigung des Protokolls der letzten Sitzung"
@@ -248,7 +250,7 @@ def test_delete_asks_and_takes_sub_items_along(qtbot, editor, make_meeting, dial
     qtbot.keyClick(editor.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     select_number(editor, "2")
 
-    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.structure.delete_button, Qt.MouseButton.LeftButton)
 
     assert "Unterpunkte werden mit gelöscht" in dialogs.messages[-1][2]
     assert list(shown(editor)) == ["1", "2"]
@@ -270,8 +272,8 @@ def test_a_cancelled_meeting_is_read_only_with_a_hint(qtbot, editor, make_meetin
     select_number(editor, "2")
 
     assert "abgesagt" in editor.hint.text()
-    assert not editor.add_button.isEnabled()
-    assert not editor.up_button.isEnabled()
+    assert not editor.structure.add_button.isEnabled()
+    assert not editor.structure.up_button.isEnabled()
     assert not editor.form.isEnabled()
     assert not editor.model.flags(editor.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
 
@@ -284,7 +286,7 @@ def test_a_held_meeting_allows_title_corrections_only(editor, make_meeting, serv
     assert "Nur Titel" in editor.hint.text()
     assert editor.form.title_edit.isEnabled()
     assert not editor.form.minutes_spin.isEnabled()
-    assert not editor.down_button.isEnabled()
+    assert not editor.structure.down_button.isEnabled()
     editor.form.title_edit.setText("Eröffnung und Begrüßung")
     editor.form.title_edit.textEdited.emit("x")
     assert editor.save_item()
@@ -310,7 +312,7 @@ def test_no_meeting_shows_an_empty_disabled_editor(editor, make_meeting):
     editor.set_meeting(None)
 
     assert editor.model.rowCount() == 0
-    assert not editor.add_button.isEnabled()
+    assert not editor.structure.add_button.isEnabled()
     assert not editor.form.isEnabled()
 
 
@@ -341,7 +343,7 @@ def test_a_meeting_that_is_gone_empties_the_editor_with_a_message(editor, make_m
 
     assert "gibt es nicht mehr" in dialogs.warnings()[-1]
     assert editor.model.rowCount() == 0
-    assert not editor.add_button.isEnabled()
+    assert not editor.structure.add_button.isEnabled()
 
 
 def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make_meeting, services):
@@ -354,7 +356,7 @@ def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make
     services.agenda.update(replace(stored, planned_minutes=25))  # another PC, first
 
     assert not editor.save_item()
-    dialog = editor.merge_dialog
+    dialog = editor.saving.merge_dialog
     assert set(dialog.choices) == {"title", "planned_minutes"}
     assert dialog.choices["title"][0].isChecked()  # mine: only I changed it
     assert dialog.choices["planned_minutes"][1].isChecked()  # theirs: only they did
@@ -409,7 +411,7 @@ def test_a_refresh_keeps_the_typed_item_and_saving_it_merges_a_change_made_elsew
     assert shown(editor)["2"] == typed  # the tree shows the typed title, too
     assert shown(editor)[str(len(editor.model.placed()))] == "Bericht von anderswo"
     assert not editor.save_item()
-    dialog = editor.merge_dialog
+    dialog = editor.saving.merge_dialog
     assert set(dialog.choices) == {"title", "planned_minutes"}
     assert dialog.choices["title"][0].isChecked()  # mine: only I changed it
     assert dialog.choices["planned_minutes"][1].isChecked()  # theirs: only they did

@@ -152,7 +152,7 @@ def test_the_other_tabs_of_an_approved_meeting_are_read_only(
     assert agenda.hint.text() == attendance.hint_label.text() == FROZEN_HINT
     assert conflicts.hint_label.text() == FROZEN_HINT
     agenda.select(minutes.item_ids[2])
-    assert not agenda.save_button.isEnabled() and not agenda.add_button.isEnabled()
+    assert not agenda.save_button.isEnabled() and not agenda.structure.add_button.isEnabled()
     assert not any(row.status_combo.isEnabled() for row in attendance.rows.values())
     assert not attendance.guests.add_button.isEnabled()
     assert not conflicts.declare_button.isEnabled()

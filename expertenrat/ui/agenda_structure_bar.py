@@ -1,0 +1,171 @@
+"""The buttons above the agenda tree and the changes of its structure they make.
+
+"Neuer Punkt", "Neuer Unterpunkt", "Löschen …", "Nach oben", "Nach unten", "Einrücken"
+and "Ausrücken"; the tree's Alt+arrow keys and drag and drop move items the same way. Each
+change first saves the item typed into the form (``save_pending``), is stored at once and
+hands the stored agenda to ``stored`` with the item to select; a refused change shows its
+German reason and emits ``refused`` (the editor rereads the agenda).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from expertenrat.domain.agenda import Agenda, AgendaItem, numbers
+from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "AgendaEditor"
+
+
+class AgendaStructureBar(QWidget):
+    stored = Signal(object, object)  # the stored Agenda, the key of the item to select
+    refused = Signal()
+    added = Signal(object)  # the key of the new item, after ``stored``
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        agenda: Callable[[], Agenda | None],
+        selected_item: Callable[[], AgendaItem | None],
+        save_pending: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``agenda()`` is the agenda shown, ``selected_item()`` its selected item;
+        ``save_pending()`` saves typed input and says whether the agenda may change now."""
+        super().__init__(parent)
+        self._services = services
+        self._dialogs = dialogs
+        self._agenda = agenda
+        self._selected_item = selected_item
+        self._save_pending = save_pending
+        self.add_button = QPushButton(tr(_CONTEXT, "Neuer Punkt"))
+        self.add_sub_button = QPushButton(tr(_CONTEXT, "Neuer Unterpunkt"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
+        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
+        self.indent_button = QPushButton(tr(_CONTEXT, "Einrücken"))
+        self.outdent_button = QPushButton(tr(_CONTEXT, "Ausrücken"))
+        self.up_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach oben"))
+        self.down_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach unten"))
+        self.indent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach rechts"))
+        self.outdent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach links"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.add_button)
+        for button in self._item_buttons():
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+        self.add_button.clicked.connect(lambda: self.add_item(sub=False))
+        self.add_sub_button.clicked.connect(lambda: self.add_item(sub=True))
+        self.delete_button.clicked.connect(self._ask_delete)
+        self.up_button.clicked.connect(lambda: self.move_selected("up"))
+        self.down_button.clicked.connect(lambda: self.move_selected("down"))
+        self.indent_button.clicked.connect(lambda: self.move_selected("indent"))
+        self.outdent_button.clicked.connect(lambda: self.move_selected("outdent"))
+
+    def _item_buttons(self) -> tuple[QPushButton, ...]:
+        """The buttons that change the selected item."""
+        return (
+            self.add_sub_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.indent_button,
+            self.outdent_button,
+        )
+
+    def enable(self, *, structural: bool, selected: bool) -> None:
+        """``structural``: the agenda's items may be added, moved and deleted now;
+        ``selected``: an item is selected."""
+        self.add_button.setEnabled(structural)
+        for button in self._item_buttons():
+            button.setEnabled(structural and selected)
+
+    def add_item(self, *, sub: bool) -> None:
+        """A new item after the selected one (or as its last sub-item)."""
+        if self._agenda() is None or not self._save_pending():
+            return
+        shown = self._agenda()  # a saved form gave it a new version
+        assert shown is not None
+        current = self._selected_item()
+        if sub and current is not None:
+            parent, index = current.key, None
+        elif current is not None:
+            parent, index = current.parent, current.position + 1
+        else:
+            parent, index = None, None
+        item = AgendaItem(
+            0, tr(_CONTEXT, "Neuer Tagesordnungspunkt"), kind=AgendaItemKind.CONSULTATION
+        )
+        meeting_id = shown.meeting_id
+        before = {i.key for i in shown.items}
+        agenda = self._run(lambda: self._services.agenda.add(meeting_id, item, parent, index))
+        if agenda is not None:
+            self.added.emit(next((i.key for i in agenda.items if i.key not in before), None))
+
+    def move_selected(self, direction: str) -> None:
+        """``direction``: "up", "down", "indent" or "outdent"."""
+        item = self._selected_item()
+        if item is None or not self._save_pending():
+            return
+        item = self._selected_item()  # a saved form gave it a new version
+        agenda = self._services.agenda
+        actions = {
+            "up": lambda: agenda.move(item.key, item.version, -1),
+            "down": lambda: agenda.move(item.key, item.version, +1),
+            "indent": lambda: agenda.indent(item.key, item.version),
+            "outdent": lambda: agenda.outdent(item.key, item.version),
+        }
+        self._run(actions[direction], select=item.key)
+
+    def drop(self, key: int, parent_key: int, index: int) -> None:
+        """An item dragged under ``parent_key`` (0: the top level) at ``index``."""
+        if self._agenda() is None or not self._save_pending():
+            return
+        shown = self._agenda()  # a saved form gave it a new version
+        assert shown is not None
+        item = next((i for i in shown.items if i.key == key), None)
+        if item is None:
+            return
+        self._run(
+            lambda: self._services.agenda.move_to(key, item.version, parent_key or None, index),
+            select=key,
+        )
+
+    def _ask_delete(self) -> None:
+        item, shown = self._selected_item(), self._agenda()
+        if item is None or shown is None:
+            return
+        number = numbers(list(shown.items))[item.key]
+        children = sum(1 for i in shown.items if i.parent == item.key)
+        text = tr(_CONTEXT, "TOP {number} „{title}“ löschen?").format(
+            number=number, title=item.title if len(item.title) < 80 else item.title[:79] + "…"
+        )
+        if children:
+            text += " " + tr(_CONTEXT, "Seine Unterpunkte werden mit gelöscht.")
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Tagesordnungspunkt löschen"),
+            text,
+            lambda: self._run(lambda: self._services.agenda.delete(item.key, item.version)),
+        )
+
+    def _run(self, action: Callable[[], Agenda], select: int | None = None) -> Agenda | None:
+        """Store a change; hand on the stored agenda (or show why it was refused)."""
+        try:
+            agenda = action()
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
+            self.refused.emit()
+            return None
+        self.stored.emit(agenda, select)
+        return agenda
