@@ -24,12 +24,13 @@ from expertenrat import APP_NAME, ORGANIZATION, __version__
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
     DatabaseUnusableError,
+    ExpertenratError,
     PasswordNeededError,
 )
 from expertenrat.logs import setup_logging
 from expertenrat.paths import resource_path
 from expertenrat.ui.error_dialog import ErrorReporter
-from expertenrat.ui.i18n import install_qt_translations
+from expertenrat.ui.i18n import install_qt_translations, tr
 from expertenrat.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -69,6 +70,9 @@ class Session:
     change_watch: ChangeWatch | None = None
     recovery_check: Job | None = None  # the look for unsaved minutes text at start
     dialogs: DialogService | None = None  # made on first use (tests give their own)
+    # A file chosen on the start page is remembered for this PC (datenbank.json), unless
+    # the start named the database (--database, EXPERTENRAT_DATABASE_URL), which would win.
+    remember_choice: bool = False
 
     def dialog_service(self) -> DialogService:
         if self.dialogs is None:
@@ -120,38 +124,80 @@ class Session:
             services, dialogs, self.window, self.window.open_target
         )
 
-    def open_or_explain(self, database: str | URL | None) -> bool:
+    def open_or_explain(self, database: str | URL | None, *, chosen: bool = False) -> bool:
         """Open the database, or show in the window why not; the window stays usable.
 
         A server that wants a password gets it asked (and asked again if it refuses it).
+        ``chosen``: a file chosen on the start page, remembered for this PC once it opens
+        (see ``remember_choice``).
         """
         try:
             self.open(database)
         except PasswordNeededError as error:
             self.ask_password(error, database)
             return False
-        except DatabaseDamagedError as error:
-            log.warning("Database not opened: %s", error)
-            path = Path(error.path)
-            self.window.show_unusable(
-                error.message,
-                lambda: self.open_or_explain(database),
-                lambda: self.restore_damaged(path, database),
-            )
-            return False
         except DatabaseUnusableError as error:
             log.warning("Database not opened: %s", error)
-            self.window.show_unusable(error.message, lambda: self.open_or_explain(database))
+            self.explain(error, database, chosen=chosen)
             return False
+        if chosen and self.remember_choice:
+            self.remember(str(database))
         return True
 
-    def restore_damaged(self, path: Path, database: str | URL | None) -> None:
+    def explain(
+        self, error: DatabaseUnusableError, database: str | URL | None, *, chosen: bool = False
+    ) -> None:
+        """The start page: why, "Erneut versuchen", for a file (not a server) another file
+        or a new database, and for a damaged file a backup in its place."""
+        from sqlalchemy.engine import URL
+
+        from expertenrat.store.database_location import chosen_is_server
+
+        damaged = Path(error.path) if isinstance(error, DatabaseDamagedError) else None
+        file = not isinstance(database, URL) and not chosen_is_server(database)
+        self.window.show_unusable(
+            error.message,
+            lambda: self.open_or_explain(database, chosen=chosen),
+            (lambda: self.restore_damaged(damaged, database, chosen=chosen)) if damaged else None,
+            open_other=self.open_other_file if file else None,
+            create_new=self.create_new_file if file else None,
+        )
+
+    def open_other_file(self) -> None:
+        """Start page → "Andere Datei öffnen …": opened as if the program had been started
+        with it."""
+        from expertenrat.ui.database_file_choice import ask_database_file
+
+        ask_database_file(self.dialog_service(), self.window, self.open_chosen_file)
+
+    def create_new_file(self) -> None:
+        """Start page → "Neue Datenbank anlegen …": the welcome page on a new file."""
+        from expertenrat.ui.database_file_choice import ask_new_database_file
+
+        ask_new_database_file(self.dialog_service(), self.window, self.open_chosen_file)
+
+    def open_chosen_file(self, path: str) -> None:
+        self.open_or_explain(path, chosen=True)
+
+    def remember(self, path: str) -> None:
+        """Open ``path`` at the next start, too (as a server moved to is)."""
+        from expertenrat.store.database_location import store_address
+        from expertenrat.store.engine import database_url
+
+        try:
+            store_address(database_url(path))
+        except ExpertenratError as error:
+            self.dialog_service().warning(self.window, tr("Session", "Datenbank"), error.message)
+
+    def restore_damaged(
+        self, path: Path, database: str | URL | None, *, chosen: bool = False
+    ) -> None:
         """Start page → "Sicherung wiederherstellen …": a backup in place of the damaged
         file ``path``, then the database opened."""
         from expertenrat.ui.damaged_restore import DamagedRestore
 
         self.damaged_restore = DamagedRestore(self.dialog_service(), self.window)
-        self.damaged_restore.restored.connect(lambda: self.open_or_explain(database))
+        self.damaged_restore.restored.connect(lambda: self.open_or_explain(database, chosen=chosen))
         self.damaged_restore.ask(path)
 
     def ask_password(self, error: PasswordNeededError, database: str | URL | None) -> None:
@@ -184,7 +230,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = create_application(sys.argv[:1])
     reporter = ErrorReporter(log_file)
     reporter.install()
-    session = Session(MainWindow(QSettings(), log_file))
+    session = Session(MainWindow(QSettings(), log_file), remember_choice=args.database is None)
     reporter.parent = session.window
     reporter.retry = session.window.refresh_shown
     session.window.show()

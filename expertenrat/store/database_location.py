@@ -1,6 +1,7 @@
 """Which database this PC opens: ``--database`` (or the environment variable), else the
-server address stored on this PC (``datenbank.json`` in the user's config folder), else
-the SQLite file in the user's data folder.
+address stored on this PC (``datenbank.json`` in the user's config folder: a server's, or a
+SQLite file chosen on the window's start page), else the SQLite file in the user's data
+folder.
 
 The stored address never holds the password (see :mod:`expertenrat.store.server_password`).
 Window and command line read the same file, so a PC that moved to a server uses it in both.
@@ -17,7 +18,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.paths import user_config_dir
-from expertenrat.store.engine import database_url
+from expertenrat.store.engine import database_url, sqlite_file
 from expertenrat.store.server_password import with_saved_password, without_password
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,14 @@ def stored_address() -> str | None:
 
 
 def store_address(url: URL | None) -> None:
-    """Remember ``url`` (its password left out) for this PC; ``None``: the default file."""
+    """Remember ``url`` for this PC, a server's without its password, a SQLite file's as
+    its path (a URL would read "#" or "?" in a folder's name as its own); ``None``: the
+    default file."""
     path = location_file()
-    data = {} if url is None else {"url": without_password(url).render_as_string(False)}
+    data = {}
+    if url is not None:
+        file = sqlite_file(url)
+        data["url"] = str(file) if file else without_password(url).render_as_string(False)
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         temporary.write_text(json.dumps(data, indent=2), "utf-8")
@@ -60,3 +66,12 @@ def store_address(url: URL | None) -> None:
 def chosen_url(given: str | None) -> URL:
     """The database to open (see the module), with the keyring's password for a server."""
     return with_saved_password(database_url(given or stored_address()))
+
+
+def chosen_is_server(given: str | None) -> bool:
+    """Is the database to open (see the module) on a PostgreSQL server? ``False`` for a
+    file, and for an address that names no usable database at all."""
+    try:
+        return database_url(given or stored_address()).get_backend_name() == "postgresql"
+    except ExpertenratError:
+        return False

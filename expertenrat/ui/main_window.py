@@ -219,10 +219,16 @@ class MainWindow(QMainWindow):
         message: str,
         retry: Callable[[], object] | None = None,
         restore: Callable[[], object] | None = None,
+        *,
+        open_other: Callable[[], object] | None = None,
+        create_new: Callable[[], object] | None = None,
     ) -> None:
         """The database could not be opened: say why in place of the areas, and offer
-        ``retry`` (opening it again) and ``restore`` (a backup in place of a damaged file)."""
-        self.start_page.show_unusable(message, retry, restore)
+        ``retry`` (opening it again), ``restore`` (a backup in place of a damaged file),
+        ``open_other`` and ``create_new`` (another file, a new database)."""
+        self.start_page.show_unusable(
+            message, retry, restore, open_other=open_other, create_new=create_new
+        )
         self.stack.setCurrentWidget(self.start_page)
 
     def _build_menu(self) -> None:

@@ -25,6 +25,7 @@ class FileKind(Enum):
     AUDIT = "audit"  # the Änderungsprotokoll for Excel (.csv)
     SETTINGS = "settings"  # council settings files (.json) of the transfer kit
     REMINDERS = "reminders"  # the folder of the reminder letters and e-mail drafts
+    DATABASE = "database"  # SQLite database files, opened or created on the start page
 
 
 class SaveLocations:
