@@ -2,7 +2,8 @@
 
 "Mit Server verbinden …" checks a PostgreSQL database in the worker (reachable, ours or
 empty, not from a newer version) and stores its address for this PC (the password in the
-keyring if wanted); "Datei auf diesem PC verwenden" forgets the address. Both take effect
+keyring if wanted); "Standarddatei verwenden" forgets the stored address (a server's or a
+chosen file's), so the default SQLite file of this PC is used again. Both take effect
 at the next start (offered at once). "Auf Server umziehen …" is the Datei menu's move.
 ``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here.
 """
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.paths import default_database_file
 from expertenrat.services.server_move import check_server
 from expertenrat.store.database import Database
 from expertenrat.store.database_location import store_address, stored_address
@@ -45,7 +47,12 @@ class DatabaseBox(QGroupBox):
         self.connect_button = QPushButton(tr(_CONTEXT, "Mit Server verbinden …"))
         self.move_button = QPushButton(tr(_CONTEXT, "Auf Server umziehen …"))
         self.move_button.setVisible(database.is_sqlite)
-        self.file_button = QPushButton(tr(_CONTEXT, "Datei auf diesem PC verwenden"))
+        self.file_button = QPushButton(tr(_CONTEXT, "Standarddatei verwenden"))
+        self.file_button.setToolTip(
+            tr(_CONTEXT, "Ab dem nächsten Start wieder die Datei dieses PCs verwenden: {}").format(
+                default_database_file()
+            )
+        )
         buttons = QHBoxLayout()
         for button in (self.connect_button, self.move_button, self.file_button):
             buttons.addWidget(button)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from expertenrat.paths import default_database_file
 from expertenrat.store.database_location import stored_address
 from expertenrat.ui.database_box import DatabaseBox
 
@@ -14,6 +15,7 @@ def test_connecting_checks_the_server_and_stores_its_address(
     quits = []
     box.quit_requested.connect(lambda: quits.append(True))
     assert not box.file_button.isEnabled()
+    assert str(default_database_file()) in box.file_button.toolTip()
 
     closed = empty_postgres_url.set(host="127.0.0.1", port=1)  # nothing listens there
     box.connect_to(closed, False)
