@@ -22,7 +22,7 @@ from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MeetingState, MemberRole, RecommendationKind
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.members import Member
+from expertenrat.domain.members import Member, replaced
 from expertenrat.domain.overview import FieldFigures
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import (
@@ -185,7 +185,7 @@ class FieldRecommendations:
 
     name: str
     lines: tuple[ReportLine, ...]
-    figures: FieldFigures | None  # None for recommendations without a field
+    figures: FieldFigures | None  # None: the Übersicht's figures do not know the field
     in_time: InTime
 
     @property
@@ -230,19 +230,74 @@ def council_part(
     year: int,
     on: date,
 ) -> CouncilPart:
-    """Who served in ``year``, who joined and left (by ``on``), the composition figures."""
+    """Who served in ``year``, who joined and left (by ``on``), the composition figures.
+
+    A person's memberships that continue one another count as one stretch (see
+    :func:`_stretches`): a new term straight after the last is neither leaving nor joining.
+    A stretch ending in the year by the key date, its last day included, has left; a
+    person back after a break is counted once, with the latest stretch.
+    """
     first, last = date(year, 1, 1), date(year, 12, 31)
     key_date = min(last, on)
-    served = [m for m in members if m.term_start <= last and (m.term_end or last) >= first]
+    served = [
+        m
+        for m in _stretches(members, key_date)
+        if m.term_start <= key_date and (m.term_end or last) >= first
+    ]
     joined = [m for m in served if m.term_start >= first]
-    left = [m for m in served if m.term_end is not None and m.term_end < key_date]
+    left = [m for m in served if m.term_end is not None and m.term_end <= key_date]
+    people = {_person(m): m for m in served}  # stretches come in order of their start
     return CouncilPart(
-        members=_named(served, fields),
+        members=_named(list(people.values()), fields),
         joined=_named(joined, fields),
         left=_named(left, fields),
         key_date=key_date,
         composition=check_composition(list(members), list(fields), council, key_date),
     )
+
+
+def _stretches(members: Sequence[Member], key_date: date) -> list[Member]:
+    """Each person's unbroken time in the council, one membership per stretch.
+
+    A membership continues the ones before it when it begins by the day after the latest
+    of them ends (or while one of them runs on). A stretch carries the data (role, field,
+    consent) of its latest membership begun by ``key_date`` and the stretch's first day
+    and last day (``None`` while open-ended).
+    """
+    by_person: dict[object, list[Member]] = {}
+    for member in members:
+        by_person.setdefault(_person(member), []).append(member)
+    found = []
+    for terms in by_person.values():
+        chain: list[Member] = []
+        for member in sorted(terms, key=lambda m: m.term_start):
+            if chain and not _continues(chain, member):
+                found.append(_stretch(chain, key_date))
+                chain = []
+            chain.append(member)
+        found.append(_stretch(chain, key_date))
+    return found
+
+
+def _person(member: Member) -> object:
+    return member.person_id if member.person_id is not None else ("new", id(member))
+
+
+def _continues(chain: list[Member], member: Member) -> bool:
+    end = _last_day(chain)
+    return end is None or (member.term_start - end).days <= 1
+
+
+def _stretch(chain: list[Member], key_date: date) -> Member:
+    begun = [m for m in chain if m.term_start <= key_date]
+    shown = begun[-1] if begun else chain[0]
+    return replaced(shown, term_start=chain[0].term_start, term_end=_last_day(chain))
+
+
+def _last_day(chain: list[Member]) -> date | None:
+    """The last day of the chain's terms; ``None`` while one of them is open-ended."""
+    ends = [m.term_end for m in chain if m.term_end is not None]
+    return max(ends) if len(ends) == len(chain) else None
 
 
 def _named(members: list[Member], fields: Sequence[ActionField]) -> NamedMembers:
@@ -272,7 +327,7 @@ def field_recommendations(
 ) -> tuple[FieldRecommendations, ...]:
     """The recommendations adopted in the year per action field, by kind and code."""
     lines = report_lines(rows, answers, on)
-    by_name = {f.field.name: f for f in figures}
+    by_name = {f.field.name if f.field else NO_FIELD: f for f in figures}
     parts = []
     used = (line.row.action_field or NO_FIELD for line in lines)
     for name in field_names(used, field_order):

@@ -87,9 +87,10 @@ class Line:
 @dataclass(frozen=True, slots=True)
 class FieldFigures:
     """An action field's work in one year: consultations held, recommendations adopted,
-    how many of those were sent, answered, and accepted in the answer."""
+    how many of those were sent, answered, and accepted in the answer. ``field`` is
+    ``None`` for the recommendations without an action field (the annual report's row)."""
 
-    field: ActionField
+    field: ActionField | None
     consultations: int = 0
     recommendations: int = 0
     sent: int = 0

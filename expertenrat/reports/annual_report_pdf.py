@@ -308,7 +308,7 @@ def _response_table(parts: Sequence[FieldRecommendations]) -> Flowable:
 def _response_row(part: FieldRecommendations) -> tuple[str, ...]:
     figures, in_time = part.figures, part.in_time
     timely = f"{in_time.in_time} von {in_time.counted}" if in_time.counted else "–"
-    if figures is None:  # without an action field: the Übersicht has no figures for it
+    if figures is None:  # a field the Übersicht's figures do not know (never expected)
         return (part.name, str(len(part.lines)), "–", "–", timely, "–")
     return (
         part.name,

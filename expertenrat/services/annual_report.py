@@ -73,7 +73,7 @@ class AnnualReportService:
                 _consultations(session, council_id, year),
                 adopted,
                 response_summaries(session, council_id),
-                fields_of_year(session, council_id, fields, year),
+                fields_of_year(session, council_id, fields, year, without_field=True),
                 [f.name for f in fields],
             )
 

@@ -23,12 +23,19 @@ _Recommendation = models.Recommendation
 
 
 def fields_of_year(
-    session: Session, council_id: int, fields: list[ActionField], year: int
+    session: Session,
+    council_id: int,
+    fields: list[ActionField],
+    year: int,
+    *,
+    without_field: bool = False,
 ) -> tuple[FieldFigures, ...]:
-    """One :class:`FieldFigures` per action field of the council, in their order."""
+    """One :class:`FieldFigures` per action field of the council, in their order; with
+    ``without_field`` a last one (``field`` ``None``) for the recommendations of the year
+    without an action field, if there are any (their consultations are not counted)."""
     consultations = _consultations_of_year(session, council_id, year)
     recommendations = {
-        row.field_id: row
+        row.field_id: (row.total, row.sent or 0, row.answered or 0, row.accepted or 0)
         for row in session.execute(
             select(
                 _Recommendation.action_field_id.label("field_id"),
@@ -46,13 +53,15 @@ def fields_of_year(
             .group_by(_Recommendation.action_field_id)
         )
     }
-    figures = []
-    for field in fields:
-        row = recommendations.get(field.id)
-        counts = (row.total, row.sent or 0, row.answered or 0, row.accepted or 0) if row else ()
-        figures.append(
-            FieldFigures(field, consultations.get(field.id, 0), *counts),
-        )
+    figures = [
+        FieldFigures(field, consultations.get(field.id, 0), *recommendations.get(field.id, ()))
+        for field in fields
+    ]
+    known = {field.id for field in fields}
+    unfiled = [counts for field_id, counts in recommendations.items() if field_id not in known]
+    if without_field and unfiled:  # none, or a field of another council (never expected)
+        totals = (sum(column) for column in zip(*unfiled, strict=True))
+        figures.append(FieldFigures(None, 0, *totals))
     return tuple(figures)
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from annual_report_sample import COUNCIL, FIELDS, MEETINGS, MEMBERS, ON, YEAR, report
+from annual_report_sample import COUNCIL, FIELDS, MEETINGS, MEMBERS, ON, YEAR, member, report
 
 from expertenrat.domain.annual_report import check_year, council_part, default_year
-from expertenrat.domain.enums import RecommendationStatus, Sector
+from expertenrat.domain.enums import MemberRole, RecommendationStatus, Sector
 from expertenrat.domain.errors import DataEntryError
 
 S = RecommendationStatus
@@ -29,6 +29,45 @@ def test_members_of_the_year_are_named_with_consent_and_counted_without():
     assert (names(part.joined), part.joined.unnamed) == (["Carla Neu"], 1)
     assert (names(part.left), part.left.unnamed) == (["Dieter Alt"], 0)
     assert part.key_date == date(2025, 12, 31)
+
+
+def test_a_term_ending_on_the_last_day_of_the_year_has_left_a_continued_one_has_not():
+    ends = member(1, "Ende", "Silvester", date(2024, 1, 1), date(2025, 12, 31))
+    again = [  # person 2: a new term as chair the day after, then a term into next year
+        member(2, "Paula", "Weiter", date(2023, 1, 1), date(2025, 6, 30)),
+        member(12, "Paula", "Weiter", date(2025, 7, 1), date(2025, 12, 31), person_id=2,
+               role=MemberRole.CHAIR),
+        member(22, "Paula", "Weiter", date(2026, 1, 1), date(2027, 12, 31), person_id=2),
+    ]  # fmt: skip
+    back = [  # person 3: left in March, back in October
+        member(3, "Bert", "Zurück", date(2024, 1, 1), date(2025, 3, 31)),
+        member(13, "Bert", "Zurück", date(2025, 10, 1), person_id=3),
+    ]
+    part = council_part([ends, *again, *back], FIELDS, COUNCIL, YEAR, ON)
+
+    assert names(part.left) == ["Ende Silvester", "Bert Zurück"]
+    assert names(part.joined) == ["Bert Zurück"]
+    assert names(part.members) == ["Paula Weiter", "Ende Silvester", "Bert Zurück"]
+    weiter = part.members.named[0]
+    assert (weiter.role, weiter.term_start, weiter.term_end) == (
+        "Vorsitz",
+        date(2023, 1, 1),
+        date(2027, 12, 31),
+    )
+    assert part.members.named[2].term_start == date(2025, 10, 1)  # the latest stretch
+
+
+def test_in_the_running_year_a_term_ending_later_has_not_left_one_begun_later_not_joined():
+    members = [
+        member(1, "Anna", "Später", date(2024, 1, 1), date(2026, 6, 30)),
+        member(2, "Ben", "Heute", date(2024, 1, 1), date(2026, 3, 1)),
+        member(3, "Cem", "Juni", date(2026, 6, 1)),
+    ]
+    part = council_part(members, FIELDS, COUNCIL, 2026, date(2026, 3, 1))
+
+    assert names(part.left) == ["Ben Heute"]
+    assert part.joined.count == 0
+    assert "Cem Juni" not in names(part.members)
 
 
 def test_composition_is_counted_on_the_key_date():

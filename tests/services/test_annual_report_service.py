@@ -11,8 +11,10 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.enums import MeetingState, ResponseVerdict
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.recommendations import RecommendationContent, ResponseDraft
+from expertenrat.domain.recommendations_report import NO_FIELD
 from expertenrat.services.context import Services
 from expertenrat.store import models
 
@@ -68,11 +70,35 @@ def test_the_figures_agree_with_the_uebersicht(sqlite_demo_database):
     report = services.annual_report.report(council, 2025, TODAY)
 
     counted = {part.name: part.count for part in report.consultations}
-    figures = {f.field.name: f for p in report.recommendations if (f := p.figures)}
-    assert figures and sum(counted.values()) == report.consultation_count > 0
+    assert report.recommendations and sum(counted.values()) == report.consultation_count > 0
     for part in report.recommendations:
         assert part.figures is not None and part.figures.recommendations == len(part.lines)
         assert part.figures.consultations == counted.get(part.name, 0)
+
+
+def test_recommendations_without_an_action_field_have_their_own_figures(sqlite_demo_database):
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+    register = services.recommendations
+    content = RecommendationContent("Querschnitt: Barrierefreiheit & „Daten“")
+    loose = register.create(council, content, date(2025, 4, 1), adopted=True).row
+    loose = register.send(loose.id, loose.version, date(2025, 4, 2), date(2025, 6, 30)).row
+    answer = ResponseDraft(date(2025, 5, 2), ResponseVerdict.COMPLIED, "Amt für Digitales")
+    register.record_response(loose.id, loose.version, answer)
+
+    report = services.annual_report.report(council, 2025, TODAY)
+    printed = pdf_text(services.annual_report.report_pdf(council, 2025, TODAY).pdf)
+
+    part = report.recommendations[-1]
+    assert part.name == NO_FIELD and part.figures is not None
+    figures = part.figures
+    assert (figures.recommendations, figures.sent, figures.answered, figures.accepted) == (
+        1,
+        1,
+        1,
+        1,
+    )
+    assert "Ohne Handlungsfeld 1 1 1 1 von 1 1" in printed
 
 
 def test_an_empty_year_renders_and_a_year_ahead_is_refused(sqlite_demo_database):
