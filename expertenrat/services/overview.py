@@ -64,6 +64,7 @@ class OverviewService:
                 meetings_total=meetings.total or 0,
                 meetings_held=meetings.held or 0,
                 meetings_upcoming=meetings.upcoming or 0,
+                first_meeting_year=meetings.first.year if meetings.first else None,
                 next_meeting=(
                     f"{next_meeting.label} am {meeting_when(next_meeting.starts_at)}"
                     if next_meeting
@@ -101,6 +102,7 @@ def _meeting_counts(session: Session, council_id: int, today: date):
                 "held"
             ),
             func.sum(case((ahead, 1), else_=0)).label("upcoming"),
+            func.min(models.Meeting.starts_at).label("first"),
         ).where(models.Meeting.council_id == council_id, models.Meeting.deleted_at.is_(None))
     ).one()
 

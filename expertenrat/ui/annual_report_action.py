@@ -2,10 +2,12 @@
 
 Its menu offers the current year and the years before it back to the council's first
 meeting; the year a secretariat most likely reports on is the menu's default (the last
-one in January to March, else the current one). The user names the file (in the folder of
-PDF documents); the service renders the report and ``services.files`` writes it in a
-worker, behind a progress dialog. Failures and letters the PDF cannot print are German
-messages.
+one in January to March, else the current one). The first meeting's year comes with the
+Übersicht's refresh (:meth:`AnnualReportButton.set_first_year`), so opening the menu reads
+nothing on the GUI thread; until the page has read the shown council, the button waits
+disabled. The user names the file (in the folder of PDF documents); the service renders
+the report and ``services.files`` writes it in a worker, behind a progress dialog.
+Failures and letters the PDF cannot print are German messages.
 """
 
 from __future__ import annotations
@@ -40,10 +42,10 @@ class AnnualReportButton(QPushButton):
     ) -> None:
         super().__init__(tr(_CONTEXT, "Tätigkeitsbericht …"), parent)
         self._service = services.annual_report
-        self._meetings = services.meetings
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
+        self._first_year: int | None = None
         self.job: Job | None = None
         self.setToolTip(
             tr(
@@ -58,8 +60,16 @@ class AnnualReportButton(QPushButton):
         self.setEnabled(False)
 
     def set_council(self, council_id: int) -> None:
-        self._council_id = council_id
-        self.setEnabled(True)
+        """A council's years are not known until :meth:`set_first_year`: wait disabled."""
+        if council_id != self._council_id:
+            self._council_id = council_id
+            self.setEnabled(False)
+
+    def set_first_year(self, year: int | None) -> None:
+        """The year of the council's first meeting (``None``: no meeting yet), as the
+        page's refresh read it; the menu offers the years from it."""
+        self._first_year = year
+        self.setEnabled(self._council_id is not None)
 
     def busy(self) -> bool:
         return self.job is not None and self.job.running
@@ -70,7 +80,7 @@ class AnnualReportButton(QPushButton):
         if self._council_id is None:
             return
         today = self._today()
-        first = min([*self._meetings.years(self._council_id), default_year(today)])
+        first = min(self._first_year or today.year, default_year(today))
         for year in range(today.year, max(first, today.year - MAX_YEARS + 1) - 1, -1):
             action = self.year_menu.addAction(tr(_CONTEXT, "Tätigkeitsbericht {} …").format(year))
             action.setData(year)

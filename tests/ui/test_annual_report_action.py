@@ -5,10 +5,14 @@ the report saved through the save dialog and the worker, a refused file a German
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 
+from client_statements import recorded_statements
 from pypdf import PdfReader
 
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.overview_page import OverviewPage
 from expertenrat.ui.save_location import FileKind
@@ -19,7 +23,13 @@ def make_page(qtbot, services, dialogs, today: date) -> OverviewPage:
     page = OverviewPage(services.overview, lambda: today, annual_report=button)
     qtbot.addWidget(page)
     page.set_council(services.settings.councils()[0].id)
+    page.refresh()
     return page
+
+
+def offered(button: AnnualReportButton) -> list[int]:
+    button.offer_years()
+    return [a.data() for a in button.year_menu.actions()]
 
 
 def test_the_years_go_back_to_the_first_meeting_with_last_year_default_in_march(
@@ -28,19 +38,42 @@ def test_the_years_go_back_to_the_first_meeting_with_last_year_default_in_march(
     page = make_page(qtbot, demo_services, dialogs, date(2027, 3, 10))
     button = page.annual_report
 
-    button.offer_years()
+    with recorded_statements(demo_services.database.engine) as statements:
+        years = offered(button)
 
+    assert statements == []  # the years came with the page's refresh
     menu = button.year_menu
     assert button.text() == "Tätigkeitsbericht …" and button.isEnabled()
-    years = [a.data() for a in menu.actions()]
     assert years[0] == 2027 and years[-1] == 2024  # the demo's first meeting
     assert menu.defaultAction().data() == 2026
     assert menu.defaultAction().text() == "Tätigkeitsbericht 2026 …"
 
 
+def test_the_years_follow_the_refresh_and_the_shown_council(qtbot, demo_services, dialogs):
+    today = date(2027, 5, 10)
+    page = make_page(qtbot, demo_services, dialogs, today)
+    button = page.annual_report
+    council = demo_services.settings.councils()[0].id
+    start = datetime(2019, 5, 2, 17, 0)
+    old = MeetingDraft(MeetingKind.REGULAR, start, start.replace(hour=19), place="Rathaus")
+    demo_services.meetings.create(council, old)
+    assert offered(button)[-1] == 2024  # not reread yet
+    page.refresh()
+    assert offered(button)[-1] == 2019
+
+    other = demo_services.settings.create_council(CouncilSettings(None, "Neu", "Wismar"))
+    page.set_council(other.id)
+    assert not button.isEnabled()  # the other council's years are not read yet
+    page.refresh()
+    assert button.isEnabled() and offered(button) == [2027]
+    page.set_council(council)
+    page.refresh()
+    assert offered(button)[-1] == 2019
+
+
 def test_the_report_is_saved_where_the_user_chose(qtbot, demo_services, dialogs, tmp_path, today):
     page = make_page(qtbot, demo_services, dialogs, today)
-    page.annual_report.offer_years()
+    offered(page.annual_report)
     dialogs.paths.append(str(tmp_path / "Bericht"))  # typed without an ending
 
     next(a for a in page.annual_report.year_menu.actions() if a.data() == 2025).trigger()
