@@ -174,7 +174,7 @@ def test_every_page_has_the_page_shape(make_window):
     pages = [page for _label, page in window.areas] + [window.welcome_page]
     assert len(pages) == 8
     assert all(isinstance(page, Page) for page in pages)
-    tabs = window.pages.page_for(Area.MEETINGS).details
+    tabs = window.pages.page_for(Area.MEETINGS).tabs.details
     assert len(tabs) == 6
     assert all(isinstance(tab, MeetingDetail) for tab in tabs)
     assert not any(page.has_unsaved_changes() for page in pages)

@@ -51,7 +51,10 @@ def add_meeting(services, council_id, day: date, hour: int = 16) -> int:
 
 
 def cells(page: MeetingsPage, column: int) -> list[str]:
-    return [page.proxy.index(row, column).data() for row in range(page.proxy.rowCount())]
+    return [
+        page.meeting_list.proxy.index(row, column).data()
+        for row in range(page.meeting_list.proxy.rowCount())
+    ]
 
 
 def type_meeting(page: MeetingsPage, day: date, place: str, start=(16, 0), end=(18, 0)) -> None:
@@ -156,30 +159,30 @@ def test_cancelling_asks_for_the_reason_and_shows_it(page, services, council_id,
     page.select(meeting_id)
 
     dialogs.texts = ["   "]
-    page.cancel_button.click()
+    page.states.cancel_button.click()
     assert "Grund für die Absage" in dialogs.warnings()[-1]
     assert services.meetings.get(meeting_id).state is MeetingState.PLANNED
 
     dialogs.texts = [f"Sturm {HOSTILE}"]
-    page.cancel_button.click()
+    page.states.cancel_button.click()
 
     assert services.meetings.get(meeting_id).state is MeetingState.CANCELLED
     assert cells(page, MeetingsTableModel.COLUMN_STATE) == ["abgesagt"]
     assert f"Sturm {HOSTILE}" in page.form.hint.text()
     assert not page.form.place_edit.isEnabled()
-    assert not page.cancel_button.isEnabled()
+    assert not page.states.cancel_button.isEnabled()
 
 
 def test_inviting_records_the_date_in_the_list(page, services, council_id, today):
     meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
     page.refresh()
     page.select(meeting_id)
-    page.invite_button.click()
+    page.states.invite_button.click()
     sent = services.meetings.get(meeting_id).invitation_sent_on
     assert sent is not None
     assert cells(page, MeetingsTableModel.COLUMN_INVITATION) == [f"{sent:%d.%m.%Y}"]
     assert cells(page, MeetingsTableModel.COLUMN_STATE) == ["eingeladen"]
-    assert not page.delete_button.isEnabled()
+    assert not page.states.delete_button.isEnabled()
 
 
 def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
@@ -308,7 +311,7 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     first, second = (add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8))
     page.refresh()
     page.select(first)
-    editor = page.details[0]
+    editor = page.tabs.details[0]
     assert editor.model.rowCount() == 4  # the standard opening items of a new meeting
 
     # the page asks the editor before another meeting is shown
@@ -433,16 +436,16 @@ def test_the_columns_fit_the_table_with_whole_headers(page, services, council_id
     )
     page.resize(1100, 700)
     page.refresh()
-    header = page.view.horizontalHeader()
+    header = page.meeting_list.view.horizontalHeader()
     metrics = header.fontMetrics()
 
-    for column in range(page.model.columnCount()):
-        title = page.model.headerData(column, Qt.Orientation.Horizontal)
+    for column in range(page.meeting_list.model.columnCount()):
+        title = page.meeting_list.model.headerData(column, Qt.Orientation.Horizontal)
         assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
     number, day = MeetingsTableModel.COLUMN_NUMBER, MeetingsTableModel.COLUMN_DATE
     assert header.sectionSize(number) < header.sectionSize(day)  # Nr. stays narrow
-    assert header.length() == page.view.viewport().width()  # the place takes the rest
-    assert page.view.horizontalScrollBar().maximum() == 0
+    assert header.length() == page.meeting_list.view.viewport().width()  # the place takes the rest
+    assert page.meeting_list.view.horizontalScrollBar().maximum() == 0
 
 
 def test_a_title_corrected_after_writing_the_minutes_is_saved_without_a_conflict(
@@ -461,8 +464,8 @@ def test_a_title_corrected_after_writing_the_minutes_is_saved_without_a_conflict
     held = held_meeting(services.database, council_id, members)
     page.refresh()
     page.select(held.meeting_id)
-    minutes = next(w for w in page.details if isinstance(w, MinutesEditor))
-    agenda = next(w for w in page.details if isinstance(w, AgendaEditor))
+    minutes = next(w for w in page.tabs.details if isinstance(w, MinutesEditor))
+    agenda = next(w for w in page.tabs.details if isinstance(w, AgendaEditor))
     page.tabs.setCurrentWidget(minutes)
     minutes.items.select_key(item_key(held.item_ids[0]))
     QTest.keyClicks(minutes.item_form.discussion_edit, "Bericht der Vorsitzenden")
@@ -540,7 +543,7 @@ def test_every_tab_scrolls_in_a_short_window_instead_of_squeezing(page, qtbot):
         qtbot.wait(1)
         content = page.tabs.widget(index)
         assert content.height() >= content.minimumSizeHint().height(), page.tabs.tabText(index)
-    agenda = page.details[0]
+    agenda = page.tabs.details[0]
     page.tabs.setCurrentWidget(agenda)
     assert page.tabs.currentWidget() is agenda
     assert page.tabs.indexOf(agenda) == 1
@@ -559,7 +562,7 @@ def test_a_refresh_keeps_an_agenda_item_typed_but_not_saved(page, services, coun
     meeting = add_meeting(services, council_id, date(2026, 12, 1))
     page.refresh()
     page.select(meeting)
-    editor = page.details[0]
+    editor = page.tabs.details[0]
     editor.form.title_edit.setText(HOSTILE)
 
     page.scope_combo.setCurrentIndex(page.scope_combo.findData("upcoming"))
@@ -580,7 +583,7 @@ def typed_meeting_and_item(make_window, services):
     window.show_area(page)
     page.select(meeting)
     page.form.place_edit.setText("Rathaus (noch nicht gespeichert)")
-    editor = page.details[0]
+    editor = page.tabs.details[0]
     editor.select(services.agenda.agenda(meeting).items[0].key)
     editor.form.title_edit.setText("")
     editor.form.title_edit.textEdited.emit("")
@@ -596,7 +599,7 @@ def test_a_typed_meeting_and_agenda_item_ask_in_turn_nein_on_the_item_stays(
     typed_meeting_and_item, services, dialogs
 ):
     window, meeting = typed_meeting_and_item
-    page, editor = window.pages.meetings, window.pages.meetings.details[0]
+    page, editor = window.pages.meetings, window.pages.meetings.tabs.details[0]
     dialogs.answers = [True, False]
 
     window.show_area(window.members_page)

@@ -27,10 +27,10 @@ def page(app_style_sheet, make_window, qtbot):
     page = window.pages.meetings
     window.show_area(page)
     numbers = [
-        page.proxy.index(row, MeetingsTableModel.COLUMN_NUMBER).data()
-        for row in range(page.proxy.rowCount())
+        page.meeting_list.proxy.index(row, MeetingsTableModel.COLUMN_NUMBER).data()
+        for row in range(page.meeting_list.proxy.rowCount())
     ]
-    page.view.selectRow(numbers.index("6."))  # held, minutes still a draft
+    page.meeting_list.view.selectRow(numbers.index("6."))  # held, minutes still a draft
     return page
 
 
@@ -59,4 +59,6 @@ def test_the_meeting_tabs_fit_without_scrolling_as_a_whole(page, qtbot) -> None:
             scrolling.append(tabs.tabText(index))
 
     assert scrolling == []
-    assert page.view.viewport().height() >= 4 * page.view.rowHeight(0)  # four meetings shown
+    assert page.meeting_list.view.viewport().height() >= 4 * page.meeting_list.view.rowHeight(
+        0
+    )  # four meetings shown

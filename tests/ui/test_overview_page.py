@@ -64,7 +64,7 @@ def test_the_held_meetings_card_lists_the_held_meetings(window, qtbot):
     page = window.pages.meetings
     assert window.stack.currentWidget() is page
     assert page.scope_combo.currentData() == MeetingScope.HELD.value
-    assert page.model.rowCount() == 3
+    assert page.meeting_list.model.rowCount() == 3
 
 
 def test_the_planned_meetings_card_selects_the_next_meeting(window, sample, qtbot):

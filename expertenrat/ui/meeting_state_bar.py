@@ -1,0 +1,113 @@
+"""The state buttons of the Sitzungen page and the changes they store.
+
+"Einladung versandt" (invited today), "Durchgeführt", "Absagen …" (asks for the reason)
+and "Löschen …" (after a question; planned meetings only), each enabled when the state of
+the meeting shown allows it. A refusal shows its German reason. Afterwards ``changed``
+names the meeting the page shows and rereads: the same one, or ``None`` once deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.meeting_states import allowed_targets
+from expertenrat.domain.meetings import Meeting
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MeetingsPage"
+
+
+class MeetingStateBar(QWidget):
+    changed = Signal(object)  # the meeting id to show, None after a delete
+
+    def __init__(
+        self,
+        meetings: MeetingsService,
+        dialogs: DialogService,
+        meeting: Callable[[], Meeting | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``meeting()`` is the meeting shown (``None``: a new one or none)."""
+        super().__init__(parent)
+        self._meetings = meetings
+        self._dialogs = dialogs
+        self._meeting = meeting
+        self.invite_button = QPushButton(tr(_CONTEXT, "Einladung versandt"))
+        self.invite_button.setToolTip(
+            tr(_CONTEXT, "Die Einladung ist heute versandt: Status „eingeladen“")
+        )
+        self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
+        self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        buttons = (self.invite_button, self.held_button, self.cancel_button, self.delete_button)
+        for button in buttons:
+            layout.addWidget(button)
+        self.invite_button.clicked.connect(lambda: self.change_state(MeetingState.INVITED))
+        self.held_button.clicked.connect(lambda: self.change_state(MeetingState.HELD))
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.delete_button.clicked.connect(self.ask_delete)
+
+    def update_buttons(self) -> None:
+        meeting = self._meeting()
+        targets = allowed_targets(meeting.state) if meeting is not None else ()
+        self.invite_button.setEnabled(MeetingState.INVITED in targets)
+        self.held_button.setEnabled(MeetingState.HELD in targets)
+        self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
+        self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
+
+    def change_state(self, target: MeetingState, reason: str = "") -> None:
+        meeting = self._meeting()
+        if meeting is None:
+            return
+        try:
+            self._meetings.change_state(meeting.id, meeting.version, target, reason)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+        self.changed.emit(meeting.id)
+
+    def ask_cancel(self) -> None:
+        meeting = self._meeting()
+        if meeting is None:
+            return
+        self._dialogs.ask_text(
+            self,
+            tr(_CONTEXT, "Sitzung absagen"),
+            tr(_CONTEXT, "Grund der Absage von „{}“ am {:%d.%m.%Y}:").format(
+                meeting.label, meeting.starts_at
+            ),
+            "",
+            lambda reason: self.change_state(MeetingState.CANCELLED, reason),
+        )
+
+    def ask_delete(self) -> None:
+        meeting = self._meeting()
+        if meeting is None:
+            return
+
+        def delete() -> None:
+            try:
+                self._meetings.delete(meeting.id, meeting.version)
+            except ExpertenratError as error:
+                self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+                return
+            self.changed.emit(None)
+
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Sitzung löschen"),
+            tr(
+                _CONTEXT,
+                "„{}“ am {:%d.%m.%Y} löschen? Das geht nur bei geplanten Sitzungen ohne "
+                "Inhalte; eine Sitzung, zu der eingeladen wurde, bitte absagen.",
+            ).format(meeting.label, meeting.starts_at),
+            delete,
+        )

@@ -1,0 +1,114 @@
+"""The tabs of the meeting selected on the Sitzungen page.
+
+"Sitzung" (the page's :class:`MeetingForm`) and the detail widgets of the meeting
+(Tagesordnung, Anwesenheit, Befangenheit, Protokoll, Anlagen, Genehmigung), which follow
+the contract of :class:`MeetingDetail`: ``set_meeting`` / ``refresh`` / ``flush`` and a
+``changed`` signal, handed on as ``detail_changed``. A line of the minutes checklist or of
+the Übersicht opens a tab by name (:meth:`MeetingTabs.open_tab`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.services.context import Services
+from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.annexes_panel import AnnexesPanel
+from expertenrat.ui.attendance_panel import AttendancePanel
+from expertenrat.ui.conflicts_panel import ConflictsPanel
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_form import MeetingForm
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.page import MeetingDetail
+from expertenrat.ui.scrolling_tabs import ScrollingTabs
+
+_CONTEXT = "MeetingsPage"
+
+
+class MeetingTabs(ScrollingTabs):
+    """A short window scrolls a tab, never squeezes it (:class:`ScrollingTabs`)."""
+
+    detail_changed = Signal()
+
+    def __init__(
+        self,
+        form: MeetingForm,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._meeting_id: int | None = None
+        self.addTab(form, tr(_CONTEXT, "Sitzung"))
+        self.details: list[MeetingDetail] = []
+        for label, widget in _detail_widgets(services, dialogs, today):
+            widget.changed.connect(self.detail_changed)
+            self.details.append(widget)
+            self.addTab(widget, label)
+            if isinstance(widget, MinutesEditor):
+                widget.open_tab.connect(self.open_tab)
+        self.currentChanged.connect(self._tab_shown)
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        """Show ``meeting_id`` in the detail tabs (the page shows it in the form)."""
+        self._meeting_id = meeting_id
+        for widget in self.details:
+            widget.set_meeting(meeting_id)
+
+    def refresh_details(self) -> None:
+        """Reread the detail tabs; typed input stays (saving it merges)."""
+        for widget in self.details:
+            if not widget.has_unsaved_changes():
+                widget.refresh()
+
+    def has_unsaved_details(self) -> bool:
+        """A detail tab (agenda, minutes) holds input not yet saved."""
+        return any(widget.has_unsaved_changes() for widget in self.details)
+
+    def flush_details(self, then: Callable[[], None]) -> bool:
+        """Let the detail tabs save or ask about their input (see the page's ``flush``)."""
+        return all(widget.flush(then) for widget in self.details)
+
+    def open_tab(self, name: str) -> None:
+        """A line of the minutes checklist or of the Übersicht points at a tab of the meeting."""
+        kinds = {
+            "meeting": MeetingForm,
+            "attendance": AttendancePanel,
+            "conflicts": ConflictsPanel,
+            "minutes": MinutesEditor,
+            "approval": MinutesApprovalPanel,
+        }
+        for index in range(self.count()):
+            if isinstance(self.widget(index), kinds[name]):
+                self.setCurrentIndex(index)
+                return
+
+    def _tab_shown(self, index: int) -> None:
+        """A detail tab rereads its records when shown, unless it holds unsaved input:
+        another tab may have changed the same rows meanwhile (the minutes' autosave gives an
+        agenda item a new version, which the Tagesordnung must know before it saves)."""
+        widget = self.widget(index)
+        shown = widget in self.details and self._meeting_id is not None
+        if shown and not widget.has_unsaved_changes():
+            widget.refresh()
+
+
+def _detail_widgets(
+    services: Services, dialogs: DialogService, today: Callable[[], date]
+) -> list[tuple[str, MeetingDetail]]:
+    """The detail tabs of a meeting beside "Sitzung" (:class:`MeetingDetail`)."""
+    return [
+        (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs)),
+        (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs)),
+        (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
+        (tr(_CONTEXT, "Protokoll"), MinutesEditor(services, dialogs)),
+        (tr(_CONTEXT, "Anlagen"), AnnexesPanel(services, dialogs)),
+        (tr(_CONTEXT, "Genehmigung"), MinutesApprovalPanel(services, dialogs, today=today)),
+    ]

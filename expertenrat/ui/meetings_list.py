@@ -1,0 +1,74 @@
+"""The list of the Sitzungen page: the council's meetings in a table, or why there are none.
+
+One row per meeting, sorted by date, one selected at a time. Every column is as wide as
+its content and header ("Eingeladen am" whole), the place takes the rest of the width
+(long places end in "…"): no sideways scrolling. Below an empty table a German hint says
+what to do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from expertenrat.domain.meetings import MeetingSummary
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.record_table import select_record, selected_record
+
+_CONTEXT = "MeetingsPage"
+
+
+class MeetingsList(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = MeetingsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(MeetingsTableModel.SortRole)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(MeetingsTableModel.COLUMN_DATE, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MeetingsTableModel.COLUMN_PLACE, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+
+    def selected(self) -> MeetingSummary | None:
+        return selected_record(self.view)
+
+    def select_row(self, meeting_id: int | None) -> None:
+        """Select the row of ``meeting_id``; no row if it is not listed (or ``None``)."""
+        if meeting_id is None or not select_record(self.view, meeting_id):
+            self.view.clearSelection()
+
+    def update_empty(self, *, total: bool) -> None:
+        """The hint below an empty table; ``total``: the council has meetings at all."""
+        if self.model.rowCount():
+            self.empty_label.hide()
+            return
+        if total:
+            text = tr(_CONTEXT, "Keine Sitzungen für diese Auswahl. Wählen Sie „Alle Sitzungen“.")
+        else:
+            text = tr(
+                _CONTEXT,
+                "Noch keine Sitzungen. Legen Sie mit „Neue Sitzung“ eine an oder mit "
+                "„Sitzungsreihe …“ alle Termine eines Jahres auf einmal.",
+            )
+        self.empty_label.setText(text)
+        self.empty_label.show()
