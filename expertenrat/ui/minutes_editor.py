@@ -1,13 +1,15 @@
 """Protokoll: the minutes tab of a held meeting (see ``widget_contract`` in the meetings page).
 
 Left: "Kopfdaten" and the agenda items (those without content marked), under them the live
-completeness check with "Entwurf abschließen". Right: the header form or the selected
-item's form, and a line with the autosave indicator, the phrase menu and the item steps.
+completeness check with "Entwurf abschließen" (:mod:`ui.minutes_draft_finishing`). Right:
+the header form or the selected item's form, and a line with the autosave indicator, the
+phrase menu and the item steps (the widgets: :mod:`ui.minutes_editor_view`).
 Everything typed is autosaved (:mod:`ui.autosave`), votes are saved in the worker as well
-(:mod:`ui.minutes_vote_saving`): at the latest 2 s after a pause, at once
+(:mod:`ui.minutes_vote_actions`): at the latest 2 s after a pause, at once
 when another item is shown or focus leaves a field, and on ``flush``. Ctrl+Enter shows the
-next item, Ctrl+Shift+Enter the previous one. A meeting that is not held, or cancelled,
-shows a German hint instead; approved (frozen) minutes are read-only.
+next item, Ctrl+Shift+Enter the previous one (:mod:`ui.minutes_navigation`). A meeting that
+is not held, or cancelled, shows a German hint instead; approved (frozen) minutes are
+read-only.
 """
 
 from __future__ import annotations
@@ -16,53 +18,39 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
-from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.services.context import Services
-from expertenrat.services.minutes import SavedVotes
 from expertenrat.ui.autosave import Autosave
 from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
 from expertenrat.ui.minutes_checklist_refresh import ChecklistRefresh
-from expertenrat.ui.minutes_header_form import MinutesHeaderForm, header_payload, header_text
-from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload, texts_text
-from expertenrat.ui.minutes_item_list import MinutesItemList, header_key, item_key
+from expertenrat.ui.minutes_draft_finishing import DraftFinishing
+from expertenrat.ui.minutes_editor_view import MinutesEditorView
+from expertenrat.ui.minutes_header_form import header_payload, header_text
+from expertenrat.ui.minutes_item_form import texts_payload, texts_text
+from expertenrat.ui.minutes_item_list import header_key, item_key
+from expertenrat.ui.minutes_navigation import MinutesNavigation
 from expertenrat.ui.minutes_offers import MinutesOffers, stored_payloads
 from expertenrat.ui.minutes_phrase_menu import PhraseMenu
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
-from expertenrat.ui.minutes_vote_saving import VoteRequest, VoteSaving
-from expertenrat.ui.minutes_votes import VotesBox
-from expertenrat.ui.widgets import plain_scroll_area
+from expertenrat.ui.minutes_vote_actions import VoteActions
 
 _CONTEXT = "MinutesEditor"
-# Checklist targets outside this tab: the meetings page shows the tab of that name.
-OTHER_TABS = {"meeting": "meeting", "attendance": "attendance", "conflicts": "conflicts"}
 
 
-class MinutesEditor(QWidget):
+class MinutesEditor(MinutesEditorView):
     changed = Signal()
     open_tab = Signal(str)  # "meeting", "attendance" or "conflicts"
 
     def __init__(
         self, services: Services, dialogs: DialogService, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # the widgets, laid out
         self._services = services
         self._dialogs = dialogs
         self._meeting_id: int | None = None
@@ -71,109 +59,60 @@ class MinutesEditor(QWidget):
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.location)
         self.autosave = Autosave(self.saver.save, store, self)
-        self.vote_saving = VoteSaving(services.minutes.save_votes, self)
         self.offers = MinutesOffers(
             self, dialogs, self.autosave, self._describer, self._label_of, self._show_payload
         )
-
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label.setWordWrap(True)
-        self.items = MinutesItemList()
-        self.checklist = ChecklistPanel()
         self.checklist_refresh = ChecklistRefresh(
             services.minutes.checklist, self.checklist, lambda: self._minutes, self
         )
-        self.header_form = MinutesHeaderForm()
-        self.item_form = MinutesItemForm()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.header_form)
-        self.pages.addWidget(self.item_form)
-        scroll = plain_scroll_area(self.pages, sideways=False)
-        self.indicator = QLabel()
-        self.indicator.setObjectName("autosaveIndicator")
-        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
-        self.indicator.setWordWrap(True)
-        self.previous_button = QPushButton(tr(_CONTEXT, "◀ Zurück"))
-        self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
-        self.next_button = QPushButton(tr(_CONTEXT, "Weiter ▶"))
-        self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
+        self.navigation = MinutesNavigation(self, lambda: self._minutes, self.open_tab.emit)
         self.phrase_menu = PhraseMenu(
             services.text_templates.templates,
             lambda: self._minutes.council_id if self._minutes else None,
             self,
         )
-        self.phrase_button = QPushButton(tr(_CONTEXT, "Textbaustein"))
-        self.phrase_button.setToolTip(
-            tr(_CONTEXT, "Einen Standardsatz an der Schreibmarke einfügen (Einstellungen)")
-        )
         self.phrase_button.setMenu(self.phrase_menu)
         self.recommendation_actions = RecommendationActions(
             self, services, dialogs, lambda: self._minutes, self._current_item, self._item_saved
         )
-        self.body = self._layout(scroll)
+        self.vote_actions = VoteActions(
+            self,
+            services.minutes.save_votes,
+            self.item_form.votes,
+            lambda: self._minutes,
+            self._current_item,
+            self._item_changed,
+            self.refresh,
+        )
+        self.draft_finishing = DraftFinishing(
+            self,
+            services.minutes,
+            dialogs,
+            self.autosave,
+            lambda: self._minutes,
+            self.refresh,
+            self.changed.emit,
+        )
         self._connect()
         self.set_meeting(None)
-
-    def _layout(self, scroll: QScrollArea) -> QWidget:
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_splitter = QSplitter(Qt.Orientation.Vertical)
-        left_splitter.addWidget(self.items)
-        left_splitter.addWidget(self.checklist)
-        left_splitter.setSizes([300, 300])
-        left_layout.addWidget(left_splitter)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(scroll, 1)
-        bar = QHBoxLayout()
-        bar.addWidget(self.indicator, 1)
-        bar.addWidget(self.phrase_button)
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.next_button)
-        right_layout.addLayout(bar)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 680])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(splitter, 1)
-        return splitter
 
     def _connect(self) -> None:
         self.items.currentItemChanged.connect(self._line_changed)
         self.header_form.edited.connect(self._header_edited)
         self.item_form.edited.connect(self._item_edited)
         self.item_form.focus_left.connect(self._save_current)
-        self.item_form.votes.save_requested.connect(self.save_votes)
+        self.item_form.votes.save_requested.connect(self.vote_actions.save)
         self.item_form.recommendations.add_requested.connect(self.recommendation_actions.add)
         self.item_form.recommendations.remove_requested.connect(
             self.recommendation_actions.ask_remove
         )
         self.phrase_menu.chosen.connect(self.item_form.insert_phrase)
-        self.checklist.jump.connect(self.jump_to)
-        self.checklist.finish_requested.connect(self.finish_draft)
+        self.checklist.jump.connect(self.navigation.jump_to)
+        self.checklist.finish_requested.connect(self.draft_finishing.finish)
         self.autosave.status_changed.connect(self.indicator.setText)
         self.autosave.saved.connect(self._saved)
-        self.vote_saving.saved.connect(self._votes_saved)
-        self.vote_saving.failed.connect(self._votes_refused)
         self.autosave.conflicted.connect(self.offers.conflict)
         self.autosave.replaced.connect(self._replaced)
-        self.previous_button.clicked.connect(lambda: self.step(-1))
-        self.next_button.clicked.connect(lambda: self.step(1))
-        for keys, offset in (
-            (("Ctrl+Return", "Ctrl+Enter"), 1),
-            (("Ctrl+Shift+Return", "Ctrl+Shift+Enter"), -1),
-        ):
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(lambda offset=offset: self.step(offset))
 
     # --- contract -------------------------------------------------------------------------
 
@@ -211,11 +150,11 @@ class MinutesEditor(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """A save is due or running (the text is safe in the recovery file meanwhile)."""
-        return not (self.autosave.idle() and self.vote_saving.idle())
+        return not (self.autosave.idle() and self.vote_actions.idle())
 
     def idle(self) -> bool:
         """No save, recovery write or checklist read runs or is due (tests wait for it)."""
-        return self.autosave.idle() and self.vote_saving.idle() and self.checklist_refresh.idle()
+        return self.autosave.idle() and self.vote_actions.idle() and self.checklist_refresh.idle()
 
     # --- showing --------------------------------------------------------------------------
 
@@ -306,42 +245,6 @@ class MinutesEditor(QWidget):
         item = self._minutes.item(int(key.partition(":")[2]))
         self.items.mark_key(key, lacking=self._lacking(item, payload))
 
-    def save_votes(self, drafts: list) -> None:
-        """Save the votes of the item shown, in the worker (the counts are checked there)."""
-        item = self._current_item()
-        if item is None:
-            return
-        lines = tuple(self.item_form.votes.lines)
-        self.vote_saving.request(VoteRequest(item.item_id, lines, tuple(drafts), item.votes))
-
-    def _shown_votes(self, item_id: int) -> VotesBox | None:
-        """The votes box if it shows the votes of ``item_id``."""
-        item = self._current_item()
-        return self.item_form.votes if item is not None and item.item_id == item_id else None
-
-    def _votes_saved(self, request: VoteRequest, saved: SavedVotes) -> None:
-        box = self._shown_votes(request.item_id)
-        if box is not None:
-            for line, vote in zip(request.lines, saved.votes, strict=True):
-                if line in box.lines:
-                    line.stored_as(vote)  # type: ignore[attr-defined]
-            box.show_message("\n".join(saved.warnings), warning=True)
-        minutes = self._minutes  # another meeting may be shown by now
-        item = (
-            next((i for i in minutes.items if i.item_id == request.item_id), None)
-            if minutes
-            else None
-        )
-        if item is not None:
-            self._item_changed(replace(item, votes=saved.votes))
-
-    def _votes_refused(self, request: VoteRequest, error: ExpertenratError) -> None:
-        box = self._shown_votes(request.item_id)
-        if box is not None:
-            box.show_message(error.message, warning=False)
-        if isinstance(error, ConcurrentEditError):
-            self.refresh()
-
     def _item_changed(self, changed: ItemMinutes) -> None:
         """An item's votes or recommendations were saved: its mark and the checklist."""
         assert self._minutes is not None
@@ -367,33 +270,6 @@ class MinutesEditor(QWidget):
         key = self.items.current_key()
         if key is not None:
             self.autosave.save_now(key)
-
-    def step(self, offset: int) -> None:
-        """Ctrl+Enter / Ctrl+Shift+Enter: the next or previous line, its first field."""
-        if self.items.step(offset):
-            if self.pages.currentWidget() is self.item_form:
-                self.item_form.discussion_edit.setFocus()
-            else:
-                self.header_form.opened_edit.setFocus()
-
-    def jump_to(self, target: ChecklistTarget) -> None:
-        """Show what a checklist line is about: a field here, or another tab of the meeting."""
-        if self._minutes is None:
-            return
-        area = target.field.partition(".")[0]
-        if area in OTHER_TABS:
-            self.open_tab.emit(OTHER_TABS[area])
-            return
-        if target.item_id is not None:
-            self.items.select_key(item_key(target.item_id))
-            if target.field == "votes":
-                self.item_form.votes.focus_first()
-            else:
-                self.item_form.fields.get(target.field, self.item_form.discussion_edit).setFocus()
-            return
-        if target.field in self.header_form.fields:
-            self.items.select_key(header_key(self._minutes.meeting_id))
-            self.header_form.fields[target.field].setFocus()
 
     @staticmethod
     def _lacking(item: ItemMinutes, payload: dict) -> bool:
@@ -435,32 +311,3 @@ class MinutesEditor(QWidget):
         if line is not None:
             return str(line.data(Qt.ItemDataRole.UserRole + 1)).strip("\u2068\u2069")
         return key
-
-    # --- finishing --------------------------------------------------------------------------
-
-    def finish_draft(self) -> None:
-        if self._minutes is None:
-            return
-        self.autosave.flush()
-        if self.autosave.is_busy():
-            self._dialogs.information(
-                self,
-                tr(_CONTEXT, "Entwurf abschließen"),
-                tr(
-                    _CONTEXT, "Es wird noch gespeichert. Bitte versuchen Sie es gleich noch einmal."
-                ),
-            )
-            return
-        try:
-            self._services.minutes.finish_draft(self._minutes.meeting_id)
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Entwurf abschließen"), error.message)
-            self.refresh()
-            return
-        self._dialogs.information(
-            self,
-            tr(_CONTEXT, "Entwurf abschließen"),
-            tr(_CONTEXT, "Der Protokollentwurf ist abgeschlossen und kann versandt werden."),
-        )
-        self.refresh()
-        self.changed.emit()

@@ -201,21 +201,21 @@ def test_a_checklist_line_jumps_to_its_field_or_tab(qtbot, make_editor, held) ->
     tabs: list[str] = []
     editor.open_tab.connect(tabs.append)
 
-    editor.jump_to(ChecklistTarget("discussion", held.item_ids[2]))
+    editor.navigation.jump_to(ChecklistTarget("discussion", held.item_ids[2]))
     assert editor.items.current_key() == item_key(held.item_ids[2])
     assert QApplication.focusWidget() is editor.item_form.discussion_edit
 
-    editor.jump_to(ChecklistTarget("votes", held.item_ids[1]))
+    editor.navigation.jump_to(ChecklistTarget("votes", held.item_ids[1]))
     assert editor.items.current_key() == item_key(held.item_ids[1])
     assert QApplication.focusWidget() is editor.item_form.votes.add_button
 
-    editor.jump_to(ChecklistTarget("minute_taker"))
+    editor.navigation.jump_to(ChecklistTarget("minute_taker"))
     assert editor.items.current_key() == header_key(held.meeting_id)
     assert QApplication.focusWidget() is editor.header_form.minute_taker_edit
 
-    editor.jump_to(ChecklistTarget("attendance"))
-    editor.jump_to(ChecklistTarget("meeting.place"))
-    editor.jump_to(ChecklistTarget("conflicts", held.item_ids[1]))
+    editor.navigation.jump_to(ChecklistTarget("attendance"))
+    editor.navigation.jump_to(ChecklistTarget("meeting.place"))
+    editor.navigation.jump_to(ChecklistTarget("conflicts", held.item_ids[1]))
     assert tabs == ["attendance", "meeting", "conflicts"]
 
 
@@ -469,7 +469,7 @@ def test_finishing_an_incomplete_draft_is_refused_with_what_is_missing(
     assert not editor.checklist.finish_button.isEnabled()
     assert editor.checklist.summary.text().startswith("Es fehlen noch ")
 
-    editor.finish_draft()  # as if the button were pressed anyway
+    editor.draft_finishing.finish()  # as if the button were pressed anyway
 
     (warning,) = dialogs.warnings()
     assert "Die Protokollführung ist nicht angegeben." in warning

@@ -1,0 +1,90 @@
+"""The widgets of the Protokoll tab and where they sit; :class:`MinutesEditor` adds the
+behaviour (the view/controller split of the house style).
+
+Above everything a German hint when there are no minutes to show (``body`` hidden then).
+Left: "Kopfdaten" and the agenda items, under them the live completeness check. Right: the
+header form or the selected item's form (``pages``, scrolling downwards only), and a line
+with the autosave indicator, the phrase button and the item steps.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
+from expertenrat.ui.minutes_header_form import MinutesHeaderForm
+from expertenrat.ui.minutes_item_form import MinutesItemForm
+from expertenrat.ui.minutes_item_list import MinutesItemList
+from expertenrat.ui.widgets import plain_scroll_area
+
+_CONTEXT = "MinutesEditor"
+
+
+class MinutesEditorView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label.setWordWrap(True)
+        self.items = MinutesItemList()
+        self.checklist = ChecklistPanel()
+        self.header_form = MinutesHeaderForm()
+        self.item_form = MinutesItemForm()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.header_form)
+        self.pages.addWidget(self.item_form)
+        scroll = plain_scroll_area(self.pages, sideways=False)
+        self.indicator = QLabel()
+        self.indicator.setObjectName("autosaveIndicator")
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        self.indicator.setWordWrap(True)
+        self.previous_button = QPushButton(tr(_CONTEXT, "◀ Zurück"))
+        self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
+        self.next_button = QPushButton(tr(_CONTEXT, "Weiter ▶"))
+        self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
+        self.phrase_button = QPushButton(tr(_CONTEXT, "Textbaustein"))
+        self.phrase_button.setToolTip(
+            tr(_CONTEXT, "Einen Standardsatz an der Schreibmarke einfügen (Einstellungen)")
+        )
+        self.body = self._layout(scroll)
+
+    def _layout(self, scroll: QScrollArea) -> QWidget:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_splitter = QSplitter(Qt.Orientation.Vertical)
+        left_splitter.addWidget(self.items)
+        left_splitter.addWidget(self.checklist)
+        left_splitter.setSizes([300, 300])
+        left_layout.addWidget(left_splitter)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        bar = QHBoxLayout()
+        bar.addWidget(self.indicator, 1)
+        bar.addWidget(self.phrase_button)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
+        right_layout.addLayout(bar)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 680])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(splitter, 1)
+        return splitter

@@ -1,0 +1,83 @@
+"""Saving the votes of the agenda item the minutes editor shows, and showing the outcome.
+
+Each change of the votes box goes to :class:`VoteSaving` (in the worker, one save at a
+time, the counts checked there). When a save ends, the vote lines still shown take their
+ids and versions, the warnings about the counts show below the votes and the item with
+its new votes goes to ``changed`` (its mark, the checklist). A refusal shows its German
+reason there; after a conflict (another PC changed the votes) ``reread`` shows theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.minutes import ItemMinutes, Minutes
+from expertenrat.services.minutes import SavedVotes
+from expertenrat.ui.minutes_vote_saving import SaveVotes, VoteRequest, VoteSaving
+from expertenrat.ui.minutes_votes import VotesBox
+
+
+class VoteActions:
+    def __init__(
+        self,
+        parent: QObject,
+        save: SaveVotes,
+        box: VotesBox,
+        minutes: Callable[[], Minutes | None],
+        current_item: Callable[[], ItemMinutes | None],
+        changed: Callable[[ItemMinutes], None],
+        reread: Callable[[], None],
+    ) -> None:
+        """``box`` shows the votes of ``current_item()``, an item of ``minutes()``."""
+        self._box = box
+        self._minutes = minutes
+        self._current_item = current_item
+        self._changed = changed
+        self._reread = reread
+        self.saving = VoteSaving(save, parent)
+        self.saving.saved.connect(self._saved)
+        self.saving.failed.connect(self._refused)
+
+    def idle(self) -> bool:
+        """No save runs or waits."""
+        return self.saving.idle()
+
+    def save(self, drafts: list) -> None:
+        """Save the votes of the item shown, in the worker (the counts are checked there)."""
+        item = self._current_item()
+        if item is None:
+            return
+        lines = tuple(self._box.lines)
+        self.saving.request(VoteRequest(item.item_id, lines, tuple(drafts), item.votes))
+
+    def _shown_box(self, item_id: int) -> VotesBox | None:
+        """The votes box if it shows the votes of ``item_id``."""
+        item = self._current_item()
+        return self._box if item is not None and item.item_id == item_id else None
+
+    def _saved(self, request: VoteRequest, saved: SavedVotes) -> None:
+        box = self._shown_box(request.item_id)
+        if box is not None:
+            for line, vote in zip(request.lines, saved.votes, strict=True):
+                if line in box.lines:
+                    line.stored_as(vote)  # type: ignore[attr-defined]
+            box.show_message("\n".join(saved.warnings), warning=True)
+        minutes = self._minutes()  # another meeting may be shown by now
+        item = (
+            next((i for i in minutes.items if i.item_id == request.item_id), None)
+            if minutes
+            else None
+        )
+        if item is not None:
+            self._changed(replace(item, votes=saved.votes))
+
+    def _refused(self, request: VoteRequest, error: ExpertenratError) -> None:
+        box = self._shown_box(request.item_id)
+        if box is not None:
+            box.show_message(error.message, warning=False)
+        if isinstance(error, ConcurrentEditError):
+            self._reread()
