@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._dialogs: DialogService | None = None
         self._close_confirmed = False
         self._shown_council_id: int | None = None
+        self._read_for: dict[QWidget, int] = {}  # the council each page was last read for
         self.areas: list[tuple[str, QWidget]] = []
         self.setWindowTitle("Expertenrat")
         self.setMinimumSize(QSize(720, 480))
@@ -172,13 +173,11 @@ class MainWindow(QMainWindow):
         the user is busy there.
 
         Not while a dialog or menu is open, the page has unsaved input, or the cursor is
-        in a text field of the page. Selection stays (the pages keep it); in each table of
-        records the record at the top stays at the top, so that records added or removed
-        elsewhere above it do not move the rows the user reads (a table at the very top
-        stays there); other scroll positions stay. A council created, renamed or deleted
-        elsewhere shows in the switcher; when the shown one is gone, another is shown (or
-        the welcome page) and a message says so. ``False``: not now; the caller tries
-        again later.
+        in a text field of the page. The user's place stays (:func:`_reread_in_place`):
+        the selection, the record at the top of each table of records, other scroll
+        positions. A council created, renamed or deleted elsewhere shows in the switcher;
+        when the shown one is gone, another is shown (or the welcome page) and a message
+        says so. ``False``: not now; the caller tries again later.
         """
         page = self.stack.currentWidget()
         if self._services is None or not isinstance(page, Page):
@@ -192,18 +191,7 @@ class MainWindow(QMainWindow):
             return False
         if self._follow_councils():
             return True
-        tables = record_tables(page)  # these keep the record at the top in place
-        bars = [
-            bar
-            for area in page.findChildren(QAbstractScrollArea)
-            for bar in (area.verticalScrollBar(), area.horizontalScrollBar())
-            if not (area in tables and bar is area.verticalScrollBar())
-        ]
-        positions = [bar.value() for bar in bars]
-        with places_kept(tables):
-            page.refresh()
-        for bar, position in zip(bars, positions, strict=True):
-            bar.setValue(position)
+        _reread_in_place(page)
         return True
 
     def _fit_sidebar(self) -> None:
@@ -396,10 +384,17 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(False)
 
     def _show_area(self, row: int) -> None:
-        if not 0 <= row < len(self.areas) or self.current_council_id() is None:
+        """Show the area of ``row`` reread; back in an area of the council it last showed,
+        the user's place stays (as for another PC's change, see :func:`_reread_in_place`)."""
+        council_id = self.current_council_id()
+        if not 0 <= row < len(self.areas) or council_id is None:
             return
         page = self.areas[row][1]
-        page.refresh()
+        if self._read_for.get(page) == council_id:
+            _reread_in_place(page)
+        else:
+            page.refresh()
+        self._read_for[page] = council_id
         self.stack.setCurrentWidget(page)
 
     def _first_size(self) -> QSize:
@@ -452,6 +447,25 @@ def _as_int(value: object) -> int | None:
         return int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
+
+
+def _reread_in_place(page: QWidget) -> None:
+    """Refresh ``page`` where the user reads: the selection stays (the pages keep it); in
+    each table of records the record at the top stays at the top (records added or removed
+    above it do not move the rows the user reads; a table at the very top stays there);
+    other scroll positions stay."""
+    tables = record_tables(page)
+    bars = [
+        bar
+        for area in page.findChildren(QAbstractScrollArea)
+        for bar in (area.verticalScrollBar(), area.horizontalScrollBar())
+        if not (area in tables and bar is area.verticalScrollBar())
+    ]
+    positions = [bar.value() for bar in bars]
+    with places_kept(tables):
+        page.refresh()  # type: ignore[attr-defined]
+    for bar, position in zip(bars, positions, strict=True):
+        bar.setValue(position)
 
 
 def _is_text_input(widget: QWidget) -> bool:
