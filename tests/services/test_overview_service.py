@@ -17,7 +17,7 @@ def test_overview_of_a_new_council_counts_nothing(database, council, today):
     assert figures.council == council
     assert (figures.active_members, figures.former_members, figures.projects) == (0, 0, 0)
     assert (figures.meetings_held, figures.meetings_upcoming) == (0, 0)
-    assert figures.next_meeting is None
+    assert figures.next_meeting is None and figures.first_meeting_year is None
     assert (
         figures.recommendations_open,
         figures.recommendations_overdue,
@@ -68,6 +68,7 @@ def test_overview_ignores_a_cancelled_meeting_when_naming_the_next_one(database,
     figures = OverviewService(database).overview(council.id, today)
 
     assert figures.meetings_upcoming == 1
+    assert figures.first_meeting_year == 2026  # the annual report's menu starts there
     assert figures.next_meeting == "2. Sitzung am 08.12.2026 um 09:30 Uhr"
 
 
@@ -80,6 +81,7 @@ def test_overview_counts_a_meeting_later_today_as_upcoming(database, council, to
     figures = OverviewService(database).overview(council.id, today)
 
     assert figures.meetings_upcoming == 1
+    assert figures.first_meeting_year == 2026  # the annual report's menu starts there
 
 
 def test_overview_of_a_missing_council_raises_not_found(database, today):
