@@ -11,8 +11,10 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +34,7 @@ from expertenrat.paths import resource_path
 from expertenrat.ui.error_dialog import ErrorReporter
 from expertenrat.ui.i18n import install_qt_translations, tr
 from expertenrat.ui.main_window import MainWindow
+from expertenrat.ui.start_page import WaysOut
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from expertenrat.ui.change_watch import ChangeWatch
     from expertenrat.ui.daily_backup import DailyBackup
     from expertenrat.ui.dialog_service import DialogService
+    from expertenrat.ui.server_choice import ServerChoice
     from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -70,9 +74,10 @@ class Session:
     change_watch: ChangeWatch | None = None
     recovery_check: Job | None = None  # the look for unsaved minutes text at start
     dialogs: DialogService | None = None  # made on first use (tests give their own)
-    # A file chosen on the start page is remembered for this PC (datenbank.json), unless
+    # A database chosen on the start page is remembered for this PC (datenbank.json), unless
     # the start named the database (--database, EXPERTENRAT_DATABASE_URL), which would win.
     remember_choice: bool = False
+    server_choice: ServerChoice | None = None  # the start page's "Anderen Server …"
 
     def dialog_service(self) -> DialogService:
         if self.dialogs is None:
@@ -127,41 +132,101 @@ class Session:
     def open_or_explain(self, database: str | URL | None, *, chosen: bool = False) -> bool:
         """Open the database, or show in the window why not; the window stays usable.
 
-        A server that wants a password gets it asked (and asked again if it refuses it).
-        ``chosen``: a file chosen on the start page, remembered for this PC once it opens
-        (see ``remember_choice``).
+        ``chosen``: a database chosen on the start page, remembered for this PC once it
+        opens (see ``remember_choice``).
         """
         try:
             self.open(database)
-        except PasswordNeededError as error:
-            self.ask_password(error, database)
-            return False
         except DatabaseUnusableError as error:
-            log.warning("Database not opened: %s", error)
-            self.explain(error, database, chosen=chosen)
+            self.refused(error, database, chosen=chosen)
             return False
         if chosen and self.remember_choice:
-            self.remember(str(database))
+            self.remember(database)
         return True
 
-    def explain(
-        self, error: DatabaseUnusableError, database: str | URL | None, *, chosen: bool = False
+    def refused(
+        self, error: ExpertenratError, database: str | URL | None, *, chosen: bool = False
     ) -> None:
-        """The start page: why, "Erneut versuchen", for a file (not a server) another file
-        or a new database, and for a damaged file a backup in its place."""
+        """The start page with why ``database`` cannot be opened; a server that wants a
+        password gets it asked (and asked again if it refuses it)."""
+        if isinstance(error, PasswordNeededError):
+            self.ask_password(error, database, chosen=chosen)
+            return
+        log.warning("Database not opened: %s", error)
+        self.explain(error, database, chosen=chosen)
+
+    def explain(
+        self, error: ExpertenratError, database: str | URL | None, *, chosen: bool = False
+    ) -> None:
+        """The start page: why, "Erneut versuchen" and the ways out, for a damaged file a
+        backup in its place."""
+        restore = None
+        if isinstance(error, DatabaseDamagedError):
+            restore = partial(self.restore_damaged, Path(error.path), database, chosen=chosen)
+        self.window.show_unusable(
+            error.message,
+            lambda: self.open_or_explain(database, chosen=chosen),
+            self.ways_out(database, restore),
+        )
+
+    def ways_out(
+        self, database: str | URL | None, restore: Callable[[], object] | None = None
+    ) -> WaysOut:
+        """For a server another one, the default file or another file; for a file another
+        one or a new database (and ``restore``, for a damaged file)."""
         from sqlalchemy.engine import URL
 
         from expertenrat.store.database_location import chosen_is_server
 
-        damaged = Path(error.path) if isinstance(error, DatabaseDamagedError) else None
-        file = not isinstance(database, URL) and not chosen_is_server(database)
-        self.window.show_unusable(
-            error.message,
-            lambda: self.open_or_explain(database, chosen=chosen),
-            (lambda: self.restore_damaged(damaged, database, chosen=chosen)) if damaged else None,
-            open_other=self.open_other_file if file else None,
-            create_new=self.create_new_file if file else None,
+        if isinstance(database, URL) or chosen_is_server(database):
+            return WaysOut(
+                other_server=lambda: self.ask_other_server(database),
+                default_file=self.use_default_file,
+                open_other=self.open_other_file,
+            )
+        return WaysOut(
+            open_other=self.open_other_file, create_new=self.create_new_file, restore=restore
         )
+
+    def ask_other_server(self, database: str | URL | None) -> None:
+        """Start page → "Anderen Server …": checked as Einstellungen → Datenbank checks it,
+        then opened as if the program had been started with it."""
+        from sqlalchemy.engine import URL
+
+        from expertenrat.store.database_location import chosen_url
+        from expertenrat.ui.server_choice import ServerChoice
+
+        if self.server_choice is None:
+            self.server_choice = ServerChoice(tr("Session", "Anderen Server"), self.window)
+            self.server_choice.checked.connect(
+                lambda url, _has_data: self.open_or_explain(url, chosen=True)
+            )
+            self.server_choice.failed.connect(
+                lambda url, error: self.refused(error, url, chosen=True)
+            )
+        intro = (
+            tr(
+                "Session",
+                "Expertenrat öffnet die Datenbank auf diesem Server und verwendet sie auch "
+                "bei den nächsten Starts dieses PCs. Ist sie noch leer, beginnt sie mit der "
+                "Willkommensseite.",
+            )
+            if self.remember_choice
+            else tr(
+                "Session",
+                "Expertenrat öffnet die Datenbank auf diesem Server, nur bis es beendet wird. "
+                "Ist sie noch leer, beginnt sie mit der Willkommensseite.",
+            )
+        )
+        failed = database if isinstance(database, URL) else chosen_url(database)
+        self.server_choice.ask(intro, initial=failed)
+
+    def use_default_file(self) -> None:
+        """Start page → "Standarddatei verwenden": this PC's default file (the welcome page
+        if there is none yet), opened as if the program had been started with it."""
+        from expertenrat.paths import default_database_file
+
+        self.open_or_explain(str(default_database_file()), chosen=True)
 
     def open_other_file(self) -> None:
         """Start page → "Andere Datei öffnen …": opened as if the program had been started
@@ -179,13 +244,19 @@ class Session:
     def open_chosen_file(self, path: str) -> None:
         self.open_or_explain(path, chosen=True)
 
-    def remember(self, path: str) -> None:
-        """Open ``path`` at the next start, too (as a server moved to is)."""
+    def remember(self, database: str | URL) -> None:
+        """Open ``database`` at the next start, too (as a server moved to is); the
+        default file by storing no address, as Einstellungen → "Standarddatei verwenden"."""
+        from sqlalchemy.engine import URL
+
+        from expertenrat.paths import default_database_file
         from expertenrat.store.database_location import store_address
         from expertenrat.store.engine import database_url
 
+        url = database if isinstance(database, URL) else database_url(database)
+        default = database_url(str(default_database_file()))
         try:
-            store_address(database_url(path))
+            store_address(None if url == default else url)
         except ExpertenratError as error:
             self.dialog_service().warning(self.window, tr("Session", "Datenbank"), error.message)
 
@@ -200,7 +271,9 @@ class Session:
         self.damaged_restore.restored.connect(lambda: self.open_or_explain(database, chosen=chosen))
         self.damaged_restore.ask(path)
 
-    def ask_password(self, error: PasswordNeededError, database: str | URL | None) -> None:
+    def ask_password(
+        self, error: PasswordNeededError, database: str | URL | None, *, chosen: bool = False
+    ) -> None:
         from sqlalchemy.engine import URL
 
         from expertenrat.store.database_location import chosen_url
@@ -208,14 +281,18 @@ class Session:
         from expertenrat.ui.server_dialog import ServerDialog
 
         url = database if isinstance(database, URL) else chosen_url(database)
-        self.window.show_unusable(error.message, lambda: self.open_or_explain(database))
+        self.window.show_unusable(
+            error.message,
+            lambda: self.open_or_explain(database, chosen=chosen),
+            self.ways_out(database),
+        )
         self.password_dialog = ServerDialog("Expertenrat", error.message, self.window, fixed=url)
 
-        def chosen(given: URL, keep: bool) -> None:
-            if self.open_or_explain(given) and keep and given.password:
-                save_password(given, given.password)
+        def given(url: URL, keep: bool) -> None:
+            if self.open_or_explain(url, chosen=chosen) and keep and url.password:
+                save_password(url, url.password)
 
-        self.password_dialog.chosen.connect(chosen)
+        self.password_dialog.chosen.connect(given)
         self.password_dialog.open()
 
     def close(self) -> None:

@@ -16,14 +16,11 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
-from expertenrat.services.server_move import check_server
 from expertenrat.store.database import Database
 from expertenrat.store.database_location import store_address, stored_address
-from expertenrat.store.server_password import save_password
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.server_dialog import ServerDialog
-from expertenrat.ui.worker import Job, start_with_progress
+from expertenrat.ui.server_choice import ServerChoice
 
 _CONTEXT = "DatabaseBox"
 
@@ -38,8 +35,12 @@ class DatabaseBox(QGroupBox):
         super().__init__(tr(_CONTEXT, "Datenbank"), parent)
         self._database = database
         self._dialogs = dialogs
-        self.job: Job | None = None
-        self.dialog: ServerDialog | None = None
+        title = tr(_CONTEXT, "Mit Server verbinden")
+        self.server_choice = ServerChoice(title, self)
+        self.server_choice.checked.connect(self._connected)
+        self.server_choice.failed.connect(
+            lambda _url, error: dialogs.warning(self, title, error.message)
+        )
         self.location_label = QLabel()
         self.location_label.setWordWrap(True)
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,30 +75,16 @@ class DatabaseBox(QGroupBox):
         self.file_button.setEnabled(stored is not None)
 
     def ask_server(self) -> None:
-        self.dialog = ServerDialog(
-            tr(_CONTEXT, "Mit Server verbinden"),
+        self.server_choice.ask(
             tr(
                 _CONTEXT,
                 "Dieser PC arbeitet dann mit der Datenbank auf dem Server, die auch die "
                 "anderen PCs verwenden. Die Daten dieses PCs werden dabei nicht übertragen "
                 "(dafür: „Auf Server umziehen …“).",
-            ),
-            self,
+            )
         )
-        self.dialog.chosen.connect(self.connect_to)
-        self.dialog.finished.connect(self.dialog.deleteLater)
-        self.dialog.open()
 
-    def connect_to(self, url: URL, keep_password: bool) -> None:
-        title = tr(_CONTEXT, "Mit Server verbinden")
-        self.job = Job(lambda _progress: check_server(url), self)
-        self.job.finished.connect(lambda has_data: self._connected(url, keep_password, has_data))
-        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
-        start_with_progress(self.job, self, title, tr(_CONTEXT, "Der Server wird geprüft …"))
-
-    def _connected(self, url: URL, keep_password: bool, has_data: bool) -> None:
-        if keep_password and url.password:
-            save_password(url, url.password)
+    def _connected(self, url: URL, has_data: bool) -> None:
         note = (
             ""
             if has_data

@@ -29,7 +29,7 @@ from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
 from expertenrat.ui.record_table import places_kept, record_tables
-from expertenrat.ui.start_page import StartPage
+from expertenrat.ui.start_page import StartPage, WaysOut
 
 if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
@@ -203,20 +203,11 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(0, False)
 
     def show_unusable(
-        self,
-        message: str,
-        retry: Callable[[], object] | None = None,
-        restore: Callable[[], object] | None = None,
-        *,
-        open_other: Callable[[], object] | None = None,
-        create_new: Callable[[], object] | None = None,
+        self, message: str, retry: Callable[[], object] | None, ways_out: WaysOut
     ) -> None:
         """The database could not be opened: say why in place of the areas, and offer
-        ``retry`` (opening it again), ``restore`` (a backup in place of a damaged file),
-        ``open_other`` and ``create_new`` (another file, a new database)."""
-        self.start_page.show_unusable(
-            message, retry, restore, open_other=open_other, create_new=create_new
-        )
+        ``retry`` (opening it again) and ``ways_out`` (see :class:`WaysOut`)."""
+        self.start_page.show_unusable(message, retry, ways_out)
         self.stack.setCurrentWidget(self.start_page)
 
     def _build_menu(self) -> None:

@@ -1,8 +1,10 @@
 """The address of a PostgreSQL database, field by field, and the password.
 
-Used by "Auf Server umziehen …" and for the password at start (only the password field
-is editable then). ``chosen(url, keep_password)`` reports the address with the password
-in it; ``keep_password``: store it in the OS keyring (offered only where there is one).
+Used by "Auf Server umziehen …", "Mit Server verbinden …", the start page's "Anderen
+Server …" (filled in with the server that failed, ``initial``) and for the password at
+start (``fixed``: only the password field is editable then). ``chosen(url,
+keep_password)`` reports the address with the password in it; ``keep_password``: store
+it in the OS keyring (offered only where there is one).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class ServerDialog(QDialog):
         parent: QWidget | None = None,
         *,
         fixed: URL | None = None,
+        initial: URL | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -45,11 +48,12 @@ class ServerDialog(QDialog):
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
         intro_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.host_edit = QLineEdit(fixed.host or "" if fixed else "")
+        shown = fixed or initial
+        self.host_edit = QLineEdit(shown.host or "" if shown else "")
         self.port_spin = QSpinBox(minimum=1, maximum=65535)
-        self.port_spin.setValue(fixed.port or 5432 if fixed else 5432)
-        self.database_edit = QLineEdit(fixed.database or "" if fixed else "expertenrat")
-        self.user_edit = QLineEdit(fixed.username or "" if fixed else "expertenrat")
+        self.port_spin.setValue(shown.port or 5432 if shown else 5432)
+        self.database_edit = QLineEdit(shown.database or "" if shown else "expertenrat")
+        self.user_edit = QLineEdit(shown.username or "" if shown else "expertenrat")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.host_edit, self.port_spin, self.database_edit, self.user_edit):

@@ -18,13 +18,13 @@ def test_connecting_checks_the_server_and_stores_its_address(
     assert str(default_database_file()) in box.file_button.toolTip()
 
     closed = empty_postgres_url.set(host="127.0.0.1", port=1)  # nothing listens there
-    box.connect_to(closed, False)
-    finish_job(box)
+    box.server_choice.check(closed, False)
+    finish_job(box.server_choice)
     assert "nicht erreichbar" in dialogs.warnings()[0]
     assert stored_address() is None
 
-    box.connect_to(empty_postgres_url, False)
-    finish_job(box)
+    box.server_choice.check(empty_postgres_url, False)
+    finish_job(box.server_choice)
     assert stored_address() == empty_postgres_url.render_as_string(hide_password=False)
     question = dialogs.messages[-1]
     assert question[0] == "question" and "noch leer" in question[2]

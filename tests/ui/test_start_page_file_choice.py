@@ -1,5 +1,5 @@
 """The start page's way out of a file that cannot be opened: "Andere Datei öffnen …" and
-"Neue Datenbank anlegen …" (a server's problem offers neither)."""
+"Neue Datenbank anlegen …" (a server's: test_start_page_server_choice.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def test_another_file_chosen_on_the_start_page_opens_and_is_opened_at_the_next_s
     page = _refused(session, tmp_path)
     assert page.open_button.isVisible() and page.new_button.isVisible()
     assert page.retry_button.isVisible() and not page.restore_button.isVisible()
+    assert not page.server_button.isVisible() and not page.default_button.isVisible()
     dialogs.paths.append(str(chosen))
 
     page.open_button.click()
@@ -87,14 +88,3 @@ def test_a_new_database_shows_the_welcome_page_and_replaces_no_existing_file(
     assert session.window.stack.currentWidget() is session.window.welcome_page
     assert not new.exists()  # created with the first council, as at any start
     assert stored_address() is None
-
-
-def test_a_server_that_cannot_be_reached_offers_no_other_file(session):
-    session.window.show()
-
-    assert not session.open_or_explain("postgresql://rat@127.0.0.1:1/expertenrat")
-
-    page = session.window.start_page
-    assert "ist nicht erreichbar" in page.message_label.text()
-    assert page.retry_button.isVisible()
-    assert not page.open_button.isVisible() and not page.new_button.isVisible()

@@ -1,0 +1,54 @@
+"""A PostgreSQL server chosen and checked: Einstellungen → Datenbank "Mit Server verbinden …"
+and the start page's "Anderen Server …".
+
+The server dialog asks for the address and the password; :func:`check_server` then checks
+in the worker that this PC can work on it (reachable, the login accepted, Expertenrat's
+data or still empty, not from a newer version). If it can, the password goes into the
+keyring if wanted and ``checked(url, has_data)`` reports the address with its password;
+if not, ``failed(url, error)`` the error with its German message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.engine import URL
+
+from expertenrat.services.server_move import check_server
+from expertenrat.store.server_password import save_password
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.server_dialog import ServerDialog
+from expertenrat.ui.worker import Job, start_with_progress
+
+_CONTEXT = "ServerChoice"
+
+
+class ServerChoice(QObject):
+    checked = Signal(object, bool)  # URL with password, holds Expertenrat's data
+    failed = Signal(object, object)  # URL with password, ExpertenratError
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._parent = parent
+        self.job: Job | None = None
+        self.dialog: ServerDialog | None = None
+
+    def ask(self, intro: str, initial: URL | None = None) -> None:
+        """The server dialog, filled in with ``initial`` (its password left out)."""
+        self.dialog = ServerDialog(self._title, intro, self._parent, initial=initial)
+        self.dialog.chosen.connect(self.check)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+
+    def check(self, url: URL, keep_password: bool) -> None:
+        self.job = job = Job(lambda _progress: check_server(url), self)
+        job.finished.connect(lambda has_data: self._passed(url, keep_password, has_data))
+        job.failed.connect(lambda _message: self.failed.emit(url, job.error))
+        checking = tr(_CONTEXT, "Der Server wird geprüft …")
+        start_with_progress(job, self._parent, self._title, checking)
+
+    def _passed(self, url: URL, keep_password: bool, has_data: bool) -> None:
+        if keep_password and url.password:
+            save_password(url, url.password)
+        self.checked.emit(url, has_data)

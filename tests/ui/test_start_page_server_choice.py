@@ -1,0 +1,95 @@
+"""The start page's way out of a server that cannot be reached: "Anderen Server …",
+"Standarddatei verwenden" and "Andere Datei öffnen …"."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy.engine import make_url
+
+from expertenrat.paths import default_database_file
+from expertenrat.store.database_location import chosen_url, store_address, stored_address
+
+GONE = "postgresql://rat@127.0.0.1:1/expertenrat"  # nothing listens there
+
+
+def _refused(session, database: str | None):
+    session.window.show()
+    assert not session.open_or_explain(database)
+    page = session.window.start_page
+    assert "ist nicht erreichbar" in page.message_label.text()
+    return page
+
+
+def _offered(page) -> list[str]:
+    buttons = (
+        page.server_button,
+        page.default_button,
+        page.open_button,
+        page.new_button,
+        page.restore_button,
+        page.retry_button,
+    )
+    return [button.text() for button in buttons if button.isVisible()]
+
+
+def _answer(dialog, url) -> None:
+    dialog.host_edit.setText(url.host)
+    dialog.port_spin.setValue(url.port)
+    dialog.database_edit.setText(url.database)
+    dialog.user_edit.setText(url.username)
+    dialog.password_edit.setText(url.password or "")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_another_server_is_checked_opened_and_stored_for_this_pc(
+    session, dialogs, empty_postgres_url, finish_job
+):
+    session.dialogs = dialogs
+    session.remember_choice = True  # started without --database
+    store_address(make_url(GONE))
+    page = _refused(session, None)
+    assert _offered(page) == [
+        "Anderen Server …",
+        "Standarddatei verwenden",
+        "Andere Datei öffnen …",
+        "Erneut versuchen",
+    ]
+
+    page.server_button.click()
+    dialog = session.server_choice.dialog
+    assert (dialog.host_edit.text(), dialog.port_spin.value()) == ("127.0.0.1", 1)
+    _answer(dialog, make_url(GONE).set(database="neu"))  # gone, too
+    finish_job(session.server_choice)
+
+    assert session.window.stack.currentWidget() is page
+    assert "ist nicht erreichbar" in page.message_label.text()
+    assert "127.0.0.1:1/neu" in page.message_label.text()
+    assert "Anderen Server …" in _offered(page)
+    assert stored_address() == GONE and session.database is None
+
+    page.server_button.click()
+    _answer(session.server_choice.dialog, empty_postgres_url)
+    finish_job(session.server_choice)
+
+    assert session.window.stack.currentWidget() is session.window.welcome_page
+    assert stored_address() == empty_postgres_url.set(password=None).render_as_string(False)
+    assert chosen_url(None).database == empty_postgres_url.database  # the next start's
+
+
+@pytest.mark.parametrize("started_with", ["stored address", "--database"])
+def test_the_default_file_opens_and_the_stored_server_is_forgotten_unless_started_with_database(
+    session, dialogs, started_with
+):
+    session.dialogs = dialogs
+    store_address(make_url(GONE))
+    session.remember_choice = started_with == "stored address"
+    given = make_url(GONE).set(database="anders").render_as_string(False)
+    page = _refused(session, None if session.remember_choice else given)
+
+    page.default_button.click()
+
+    assert session.window.stack.currentWidget() is session.window.welcome_page
+    assert session.database.location == str(default_database_file())
+    assert not default_database_file().exists()  # created with the first council
+    assert stored_address() == (None if session.remember_choice else GONE)
