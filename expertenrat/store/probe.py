@@ -129,8 +129,10 @@ def probe_server(url: URL, location: str) -> Probe:
             raise DatabaseUnusableError(
                 f"Der Datenbankserver „{location}“ hat die Anmeldung abgelehnt: {refusal}"
             ) from error
+        detail = str(error.orig).strip()
         raise DatabaseUnusableError(
-            f"Der Datenbankserver „{location}“ ist nicht erreichbar: {error.orig}"
+            f"Der Datenbankserver „{location}“ ist nicht erreichbar. Bitte prüfen Sie, ob "
+            f"er läuft und ob Server und Port stimmen. (Meldung der Verbindung: {detail})"
         ) from error
     except exc.DBAPIError as error:
         raise DatabaseUnusableError(
