@@ -84,7 +84,7 @@ class OverviewService:
                 composition_warnings=_composition_lines(composition),
                 year=today.year,
                 fields_this_year=overview_fields.fields_of_year(
-                    session, council_id, fields, today.year
+                    session, council_id, fields, today.year, without_field=True
                 ),
                 statuses_by_field=overview_fields.statuses_by_field(session, council_id, fields),
             )

@@ -1,5 +1,7 @@
 """The Übersicht's figures per action field for the year: consultations, recommendations,
-share answered and share accepted; a field's name opens its recommendations."""
+share answered and share accepted; a field's name opens its recommendations. The year's
+recommendations without an action field have a last row ("ohne Handlungsfeld", as in the
+status chart), which opens the whole register."""
 
 from __future__ import annotations
 
@@ -46,10 +48,7 @@ class FieldFiguresGrid(QGroupBox):
             cell.deleteLater()
         self._cells, self.name_lines = [], []
         for row, item in enumerate(figures, start=1):
-            name = LinkLine(
-                Line(item.field.name, Target(Area.RECOMMENDATIONS, action_field_id=item.field.id)),
-                self,
-            )
+            name = LinkLine(_name_line(item), self)
             name.setWordWrap(False)
             name.opened.connect(self.opened)
             self.name_lines.append(name)
@@ -72,6 +71,12 @@ class FieldFiguresGrid(QGroupBox):
             if all(cell is not None for cell in cells):
                 texts.append([cell.widget().text() for cell in cells])  # type: ignore[union-attr]
         return texts
+
+
+def _name_line(item: FieldFigures) -> Line:
+    if item.field is None:
+        return Line(tr(_CONTEXT, "ohne Handlungsfeld"), Target(Area.RECOMMENDATIONS))
+    return Line(item.field.name, Target(Area.RECOMMENDATIONS, action_field_id=item.field.id))
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:

@@ -3,12 +3,15 @@ opens what it talks about; an empty council shows its first steps."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from overview_sample import seed
 from PySide6.QtCore import QPoint, Qt
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.meetings import MeetingScope
+from expertenrat.store import models
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -175,6 +178,24 @@ def test_an_action_field_row_opens_its_recommendations(window, sample, qtbot):
     assert window.stack.currentWidget() is page
     assert page.field_combo.currentData() == sample.fields["Umwelt"]
     assert sorted(shown_codes(page)) == ["E-2026-04", "E-2026-05", "E-2026-06"]
+
+
+def test_the_years_recommendations_without_an_action_field_have_a_row_of_their_own(
+    make_window, sample, sqlite_database, qtbot
+):
+    with sqlite_database.transaction() as session:
+        unfiled = session.get(models.Recommendation, sample.recommendations["E-2025-02"])
+        unfiled.adopted_on = unfiled.sent_on = date(2026, 2, 1)
+    window = make_window()
+    window.show()
+    window.show_area(window.overview_page)
+    grid = window.overview_page.field_figures
+    assert grid.row_texts()[-1] == ["ohne Handlungsfeld", "0", "1", "–", "–"]
+    click(qtbot, grid.name_lines[-1])
+    page = window.pages.recommendations
+    assert window.stack.currentWidget() is page
+    assert page.field_combo.currentData() is None
+    assert "E-2025-02" in shown_codes(page) and len(shown_codes(page)) == 8
 
 
 def test_a_bar_of_the_chart_opens_its_action_field(window, sample, qtbot):
