@@ -37,7 +37,10 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
         "--status", type=status_argument, metavar="S", help="nur Empfehlungen in diesem Status"
     )
     recommendations.add_argument(
-        "--overdue", action="store_true", help="nur die mit überschrittener Frist"
+        "--overdue",
+        action="store_true",
+        help="nur die überfälligen: Frist der Stellungnahme oder Termin der geplanten Umsetzung "
+        "überschritten",
     )
     council_option(recommendations)
     recommendations.set_defaults(handler=_recommendations, opening="read")
@@ -70,7 +73,8 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     report.set_defaults(handler=_export_recommendations, opening="read")
     reminders = exports.add_parser(
         "reminders",
-        help="je Projekt mit fälligen Stellungnahmen ein Erinnerungsschreiben (PDF und .eml)",
+        help="je Projekt mit fälligen Stellungnahmen oder überfälliger geplanter Umsetzung ein "
+        "Erinnerungsschreiben (PDF und .eml)",
     )
     reminders.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
     reminders.add_argument(
@@ -98,7 +102,10 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
 
 
 def _late(row: RecommendationRow) -> str:
-    return f"{counted(row.days_overdue, 'Tag', 'Tage')} überfällig" if row.overdue else ""
+    if not row.overdue:
+        return ""
+    late = f"{counted(row.days_overdue, 'Tag', 'Tage')} überfällig"
+    return f"Umsetzung {late}" if row.plan_overdue else late
 
 
 def _export_recommendations(services: Services, args: argparse.Namespace) -> str:
@@ -130,7 +137,10 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     lines = [
         f"{s.project.title}: {', '.join(s.codes)} → {s.files[0].name}, {s.files[1].name}"
         for s in saved
-    ] or ["Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig."]
+    ] or [
+        "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig, und keine "
+        "geplante Umsetzung ist überfällig."
+    ]
     print_warnings(w for s in saved for w in s.warnings)
     without = reminders.due(council_id).without_project
     if without:

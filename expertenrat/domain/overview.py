@@ -16,9 +16,11 @@ from expertenrat.domain.composition import Composition
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MeetingState, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.meeting_documents import invitation_deadline, invitation_task
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
+from expertenrat.domain.reminders import REMINDER_WINDOW
 
-DUE_SOON_DAYS = 14  # responses due within this many days are listed as due soon
+DUE_SOON_DAYS = REMINDER_WINDOW.days  # what a reminder names is listed (reminder_due)
 
 # The recommendation statuses as the Übersicht groups them (the lifecycle itself is
 # :mod:`expertenrat.domain.recommendations`).
@@ -188,13 +190,14 @@ def meeting_when(starts_at: datetime) -> str:
     return f"{starts_at:%d.%m.%Y um %H:%M} Uhr"
 
 
-def response_line(code: str, title: str, due_on: date, today: date, projects: str) -> str:
-    """ "E-2026-07 Offene Daten (Mobilitätsplattform): seit 12 Tagen überfällig"."""
-    head = f"{code} {title}" + (f" ({projects})" if projects else "")
-    days = (due_on - today).days
-    if days < 0:
-        late = -days
-        return f"{head}: seit {late} {'Tag' if late == 1 else 'Tagen'} überfällig"
-    if days == 0:
+def response_line(row: RecommendationRow, today: date) -> str:
+    """ "E-2026-07 Offene Daten (Mobilitätsplattform): seit 12 Tagen überfällig", or for a
+    passed interim plan ": Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig"."""
+    projects = row.project_names
+    head = f"{row.code} {row.title}" + (f" ({projects})" if projects else "")
+    if row.overdue:
+        return f"{head}: {row.overdue_text}"
+    due_on = row.awaited_on
+    if due_on == today:
         return f"{head}: heute fällig"
     return f"{head}: fällig am {due_on:%d.%m.%Y}"

@@ -12,8 +12,14 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
     ResponseVerdict,
 )
-from expertenrat.domain.recommendations import BETWEEN_MEETINGS, parse_code
+from expertenrat.domain.recommendations import (
+    AWAITING_OUTCOME,
+    AWAITING_RESPONSE,
+    BETWEEN_MEETINGS,
+    parse_code,
+)
 from expertenrat.domain.text_folding import search_words, searchable
+from expertenrat.domain.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +55,10 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class RecommendationRow:
-    """One line of the register (``days_overdue`` as of the day the list was made)."""
+    """One line of the register (``days_overdue`` as of the day the list was made, by
+    :func:`~expertenrat.domain.recommendations.days_overdue`). ``planned_by``: the date an
+    interim response "Umsetzung geplant" set for the implementation, while it is the latest
+    response of the answered recommendation (``pending_plan``), else None."""
 
     id: int
     code: str
@@ -65,6 +74,7 @@ class RecommendationRow:
     status: RecommendationStatus
     days_overdue: int
     version: int
+    planned_by: date | None = None
 
     @property
     def project_names(self) -> str:
@@ -77,6 +87,40 @@ class RecommendationRow:
     @property
     def overdue(self) -> bool:
         return self.days_overdue > 0
+
+    @property
+    def awaits_plan(self) -> bool:
+        """Answered only with an interim plan: what is awaited is its outcome, by
+        ``planned_by``, not a response by ``due_on``."""
+        return self.status in AWAITING_OUTCOME and self.planned_by is not None
+
+    @property
+    def plan_overdue(self) -> bool:
+        """The planned implementation date has passed without a later response."""
+        return self.awaits_plan and self.overdue
+
+    @property
+    def awaits_project(self) -> bool:
+        """The council waits for the project: for its response, or for the state of an
+        implementation whose planned date has passed."""
+        return self.status in AWAITING_RESPONSE or self.plan_overdue
+
+    @property
+    def awaited_on(self) -> date | None:
+        """The date the project owes the council something by: the planned date of an
+        interim plan, else the due date of the response."""
+        return self.planned_by if self.awaits_plan else self.due_on
+
+    @property
+    def overdue_text(self) -> str:
+        """ "seit 12 Tagen überfällig", or for a passed plan "Umsetzung geplant bis
+        30.06.2026, seit 3 Tagen überfällig"; empty while nothing is overdue."""
+        if not self.overdue:
+            return ""
+        late = f"seit {counted(self.days_overdue, 'Tag', 'Tagen')} überfällig"
+        if self.plan_overdue:
+            return f"Umsetzung geplant bis {self.planned_by:%d.%m.%Y}, {late}"
+        return late
 
     @property
     def year(self) -> int | None:
@@ -146,8 +190,9 @@ class RecommendationDetail:
 
 @dataclass(frozen=True, slots=True)
 class RecommendationFilter:
-    """What the register shows; empty fields do not filter. ``overdue``: only those past
-    their due date on the day of the list."""
+    """What the register shows; empty fields do not filter. ``overdue``: only those
+    overdue on the day of the list (``RecommendationRow.overdue``: past the due date of the
+    response, or past the date of an interim plan)."""
 
     statuses: frozenset[RecommendationStatus] = frozenset()
     action_field_id: int | None = None

@@ -53,6 +53,7 @@ ALLOWED_STEPS: dict[RecommendationStatus, frozenset[RecommendationStatus]] = {
 FINAL = frozenset(s for s, steps in ALLOWED_STEPS.items() if not steps)
 OPEN = frozenset(RecommendationStatus) - FINAL
 AWAITING_RESPONSE = frozenset({S.SENT})  # the due date counts, it can be overdue
+AWAITING_OUTCOME = frozenset({S.ANSWERED})  # an interim plan's date counts, it can be overdue
 CLOSING = frozenset({S.IMPLEMENTED, S.PARTLY_IMPLEMENTED, S.NOT_IMPLEMENTED})
 CONTENT_EDITABLE = frozenset({S.DRAFT, S.ADOPTED})  # title, text, projects may change
 RESPONDABLE = frozenset({S.SENT, S.ANSWERED})
@@ -163,11 +164,26 @@ def due_date_problems(sent_on: date | None, due_on: date | None) -> list[FieldPr
     return problems
 
 
-def days_overdue(status: RecommendationStatus, due_on: date | None, today: date) -> int:
-    """Days past the due date while the project's response is awaited, else 0."""
-    if status not in AWAITING_RESPONSE or due_on is None or today <= due_on:
+def days_overdue(
+    status: RecommendationStatus,
+    due_on: date | None,
+    today: date,
+    planned_by: date | None = None,
+) -> int:
+    """Days past the date the project owes the council something, else 0: the due date
+    while its response is awaited, or the date an interim response planned the
+    implementation by (``planned_by``, see :func:`pending_plan`) while the recommendation
+    is answered and not closed. The one rule of "überfällig": the register, the Übersicht,
+    the report and the reminders all count by it."""
+    if status in AWAITING_RESPONSE:
+        awaited = due_on
+    elif status in AWAITING_OUTCOME:
+        awaited = planned_by
+    else:
         return 0
-    return (today - due_on).days
+    if awaited is None or today <= awaited:
+        return 0
+    return (today - awaited).days
 
 
 def date_problems(field: str, subject: str, value: date | None) -> list[FieldProblem]:
@@ -251,6 +267,17 @@ class ResponseDraft:
     measures: str = ""
     measures_due_on: date | None = None
     final: bool = False
+
+
+def pending_plan(
+    verdict: ResponseVerdict, final: bool, measures_due_on: date | None
+) -> date | None:
+    """The date the project planned the implementation by, when its latest response is an
+    interim "Umsetzung geplant" with a date (no later response came); else None. A final
+    response, or a later one of another verdict, ends the wait for the plan."""
+    if verdict is ResponseVerdict.PLANNED and not final:
+        return measures_due_on
+    return None
 
 
 def clean_response(draft: ResponseDraft) -> ResponseDraft:

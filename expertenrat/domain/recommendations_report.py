@@ -66,10 +66,12 @@ class ReportLine:
 
     @property
     def state_label(self) -> str:
-        """ "übermittelt, 12 Tage überfällig"."""
+        """ "übermittelt, 12 Tage überfällig"; "beantwortet, Umsetzung 3 Tage überfällig"."""
         if self.row.overdue:
             days = self.row.days_overdue
-            return f"{self.row.status.label}, {days} {'Tag' if days == 1 else 'Tage'} überfällig"
+            late = f"{days} {'Tag' if days == 1 else 'Tage'} überfällig"
+            what = "Umsetzung " if self.row.plan_overdue else ""
+            return f"{self.row.status.label}, {what}{late}"
         return self.row.status.label
 
     @property

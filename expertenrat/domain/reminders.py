@@ -1,5 +1,10 @@
 """Reminders to projects: what is overdue or due within the next 14 days, per project, and
-the letter that asks for the outstanding responses."""
+the letter that asks for the outstanding responses.
+
+A reminder is due (:func:`reminder_due`) for a recommendation whose response is awaited and
+overdue or due within 14 days, and for one answered only with an interim "Umsetzung
+geplant" whose planned date has passed (``RecommendationRow.plan_overdue``): the letter
+asks for the state of that implementation, not for a response."""
 
 from __future__ import annotations
 
@@ -11,7 +16,6 @@ from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.text_folding import fold
-from expertenrat.domain.wording import counted
 
 REMINDER_WINDOW = timedelta(days=14)
 
@@ -27,6 +31,16 @@ class ProjectReminder:
     def overdue(self) -> int:
         return sum(1 for item in self.items if item.overdue)
 
+    @property
+    def responses(self) -> tuple[RecommendationRow, ...]:
+        """The recommendations whose response is awaited."""
+        return tuple(item for item in self.items if not item.awaits_plan)
+
+    @property
+    def plans(self) -> tuple[RecommendationRow, ...]:
+        """The recommendations whose planned implementation date has passed."""
+        return tuple(item for item in self.items if item.awaits_plan)
+
 
 @dataclass(frozen=True, slots=True)
 class ReminderLetter:
@@ -38,49 +52,87 @@ class ReminderLetter:
 
 
 def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[ProjectReminder]:
-    """Per project (by title), the recommendations awaiting its response that are overdue or
-    due by ``today`` + 14 days. A recommendation to two projects reminds both."""
+    """Per project (by title), its recommendations with a reminder due (:func:`reminder_due`),
+    by the date awaited. A recommendation to two projects reminds both."""
     found: dict[int, tuple[AddressedProject, list[RecommendationRow]]] = {}
     for row in _due(rows, today):
         for project in row.projects:
             found.setdefault(project.id, (project, []))[1].append(row)
     reminders = [
-        ProjectReminder(project, tuple(sorted(items, key=lambda r: (r.due_on, r.code))))
+        ProjectReminder(project, tuple(sorted(items, key=_by_date)))
         for project, items in found.values()
     ]
     return sorted(reminders, key=lambda r: (fold(r.project.title), r.project.id))
 
 
 def unaddressed_due(rows: Iterable[RecommendationRow], today: date) -> list[RecommendationRow]:
-    """The recommendations awaiting a response, overdue or due by ``today`` + 14 days, that
-    are addressed to no project: no reminder can name them (by due date, then code)."""
-    return sorted(
-        (row for row in _due(rows, today) if not row.projects), key=lambda r: (r.due_on, r.code)
+    """The recommendations with a reminder due that are addressed to no project: no
+    reminder can name them (by the date awaited, then code)."""
+    return sorted((row for row in _due(rows, today) if not row.projects), key=_by_date)
+
+
+def reminder_due(row: RecommendationRow, today: date) -> bool:
+    """A reminder is due: the response is awaited and overdue or due within 14 days, or the
+    date of an interim plan has passed without a later response."""
+    if row.plan_overdue:
+        return True
+    return (
+        row.status in AWAITING_RESPONSE
+        and row.due_on is not None
+        and row.due_on <= today + REMINDER_WINDOW
     )
 
 
 def _due(rows: Iterable[RecommendationRow], today: date) -> Iterator[RecommendationRow]:
-    horizon = today + REMINDER_WINDOW
-    for row in rows:
-        if row.status in AWAITING_RESPONSE and row.due_on is not None and row.due_on <= horizon:
-            yield row
+    return (row for row in rows if reminder_due(row, today))
+
+
+def _by_date(row: RecommendationRow) -> tuple[date, str]:
+    return (row.awaited_on or date.max, row.code)
+
+
+RESPONSE_REQUEST = (
+    "Wir bitten Sie, uns bis zur genannten Frist mitzuteilen, ob und wie Sie den Empfehlungen "
+    "entsprechen, und, falls nicht oder nur teilweise, warum."
+)
+PLAN_REQUEST = (
+    "Zu diesen Empfehlungen haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. Der "
+    "genannte Termin ist verstrichen, ohne dass uns eine abschließende Rückmeldung vorliegt. "
+    "Wir bitten um eine Rückmeldung zum Stand der Umsetzung: ob die Empfehlung umgesetzt "
+    "ist, teilweise oder nicht, und bis wann gegebenenfalls noch."
+)
 
 
 def reminder_subject(letter: ReminderLetter) -> str:
-    return (
-        f"Erinnerung: ausstehende Stellungnahmen zu Empfehlungen – {letter.reminder.project.title}"
-    )
+    reminder = letter.reminder
+    if not reminder.plans:
+        topic = "ausstehende Stellungnahmen zu Empfehlungen"
+    elif not reminder.responses:
+        topic = "Stand der geplanten Umsetzung von Empfehlungen"
+    else:
+        topic = "ausstehende Stellungnahmen und Stand der geplanten Umsetzung"
+    return f"Erinnerung: {topic} – {reminder.project.title}"
 
 
-def reminder_lines(letter: ReminderLetter) -> list[str]:
-    """One line per recommendation: code, title, due date and how late."""
+def response_lines(letter: ReminderLetter) -> list[str]:
+    """One line per recommendation awaiting a response: code, title, due date, how late."""
     lines = []
-    for item in letter.reminder.items:
+    for item in letter.reminder.responses:
         due = f"{item.due_on:%d.%m.%Y}" if item.due_on else "–"
-        days = counted(item.days_overdue, "Tag", "Tagen")
-        late = f", seit {days} überfällig" if item.overdue else ""
+        late = f", {item.overdue_text}" if item.overdue else ""
         lines.append(f"{item.code} „{item.title}“ – Frist {due}{late}")
     return lines
+
+
+def plan_lines(letter: ReminderLetter) -> list[str]:
+    """One line per recommendation whose planned implementation date has passed."""
+    return [f"{item.code} „{item.title}“ – {plan_state(item)}" for item in letter.reminder.plans]
+
+
+def plan_state(row: RecommendationRow) -> str:
+    """ "Umsetzung war geplant bis 30.06.2026 – wir bitten um eine Rückmeldung zum Stand"."""
+    planned = f"{row.planned_by:%d.%m.%Y}" if row.planned_by else "–"
+    return f"Umsetzung war geplant bis {planned} – wir bitten um eine Rückmeldung zum Stand"
 
 
 def salutation(project: AddressedProject) -> str:

@@ -1,6 +1,7 @@
 """The reminder to a project as an e-mail draft (.eml) that the user's mail program opens:
-addressed to the project's contact, the open recommendations in the text, the letter as
-PDF attached. Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as a draft.
+addressed to the project's contact, the open recommendations in the text (those awaiting a
+response, then those whose planned implementation is overdue), the letter as PDF attached.
+Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as a draft.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from email.policy import SMTP
 
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.reminders import (
+    PLAN_REQUEST,
+    RESPONSE_REQUEST,
     ReminderLetter,
-    reminder_lines,
+    plan_lines,
     reminder_subject,
+    response_lines,
     salutation,
 )
 
@@ -26,16 +30,32 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
     if looks_like_email(email):
         message["To"] = mailbox(project.contact_name, email)
     message["X-Unsent"] = "1"
-    items = "\n".join(f"- {line}" for line in reminder_lines(letter))
+    blocks = []
+    if letter.reminder.responses:
+        blocks.append(
+            f"der {letter.letterhead.council_name} bittet um die noch ausstehende Stellungnahme "
+            f"des Projekts „{project.title}“ zu diesen Empfehlungen:\n\n"
+            f"{_listed(response_lines(letter))}\n\n{RESPONSE_REQUEST}"
+        )
+    if letter.reminder.plans:
+        asks = (
+            "Außerdem bittet er"
+            if blocks
+            else f"der {letter.letterhead.council_name} bittet das Projekt „{project.title}“"
+        )
+        blocks.append(
+            f"{asks} um eine Rückmeldung zum Stand der geplanten Umsetzung dieser "
+            f"Empfehlungen:\n\n{_listed(plan_lines(letter))}\n\n{PLAN_REQUEST}"
+        )
+    body = "\n\n".join(blocks)
     message.set_content(
-        f"{salutation(project)}\n\n"
-        f"der {letter.letterhead.council_name} bittet um die noch ausstehende Stellungnahme "
-        f"des Projekts „{project.title}“ zu diesen Empfehlungen:\n\n{items}\n\n"
-        "Bitte teilen Sie uns bis zur Frist mit, ob und wie Sie den Empfehlungen entsprechen, "
-        "und, falls nicht oder nur teilweise, warum. Das Erinnerungsschreiben liegt als PDF "
-        "bei.\n\n"
+        f"{salutation(project)}\n\n{body}\n\nDas Erinnerungsschreiben liegt als PDF bei.\n\n"
         f"Mit freundlichen Grüßen\n{letter.letterhead.signature}\n"
         f"{letter.letterhead.council_name}\n"
     )
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
     return message.as_bytes()
+
+
+def _listed(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)

@@ -1,5 +1,7 @@
 """The reminder letter to a project: its recommendations awaiting a response, with codes,
-titles, send and due dates and the days overdue."""
+titles, send and due dates and the days overdue; and, in a table of their own, those
+answered with an interim plan whose date has passed, asking for the state of the
+implementation."""
 
 from __future__ import annotations
 
@@ -8,7 +10,13 @@ from reportlab.platypus import Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.recommendation_views import RecommendationRow
-from expertenrat.domain.reminders import ReminderLetter, reminder_subject, salutation
+from expertenrat.domain.reminders import (
+    PLAN_REQUEST,
+    RESPONSE_REQUEST,
+    ReminderLetter,
+    reminder_subject,
+    salutation,
+)
 from expertenrat.domain.wording import counted
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports.meeting_parts import paragraph
@@ -36,11 +44,22 @@ def _late(row: RecommendationRow) -> Lines:
     return [(counted(row.days_overdue, "Tag", "Tage") if row.overdue else "noch nicht", PLAIN)]
 
 
+def _planned(row: RecommendationRow) -> Lines:
+    return [(theme.german_date(row.planned_by) if row.planned_by else "–", PLAIN)]
+
+
 _COLUMNS: tuple[Column[RecommendationRow], ...] = (
     Column("Kennung", 0.14, _code),
     Column("Empfehlung", 0.46, _title),
     Column("Übermittelt", 0.13, _sent),
     Column("Frist", 0.13, _due),
+    Column("Überfällig", 0.14, _late),
+)
+_PLAN_COLUMNS: tuple[Column[RecommendationRow], ...] = (
+    Column("Kennung", 0.14, _code),
+    Column("Empfehlung", 0.46, _title),
+    Column("Übermittelt", 0.13, _sent),
+    Column("Umsetzung geplant bis", 0.13, _planned),
     Column("Überfällig", 0.14, _late),
 )
 
@@ -49,7 +68,9 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     """The letter in A4 portrait; warnings name letters no bundled font has.
 
     Address, place and date, subject and closing are the invitation's (``letter_parts``);
-    the table's last rows go with the closing, so the greeting never stands alone on a page.
+    the recommendations awaiting a response and those whose planned implementation is
+    overdue each get their request and table; the last table's last rows go with the
+    closing, so the greeting never stands alone on a page.
     """
     head, reminder = letter.letterhead, letter.reminder
     project = reminder.project
@@ -60,15 +81,24 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     story.append(
         paragraph(
             f"der {head.council_name} hat dem Projekt „{project.title}“ die folgenden "
-            "Empfehlungen übermittelt und um eine Stellungnahme gebeten. Ihre Antwort steht noch "
-            "aus oder ist in den nächsten Tagen fällig. Wir bitten Sie, uns bis zur genannten "
-            "Frist mitzuteilen, ob und wie Sie den Empfehlungen entsprechen, und, falls nicht "
-            "oder nur teilweise, warum."
+            "Empfehlungen übermittelt und um eine Stellungnahme gebeten."
         )
     )
+    parts = []
+    if reminder.responses:
+        text = "Ihre Antwort steht noch aus oder ist in den nächsten Tagen fällig. "
+        parts.append((text + RESPONSE_REQUEST, reminder.responses, _COLUMNS))
+    if reminder.plans:
+        parts.append((PLAN_REQUEST, reminder.plans, _PLAN_COLUMNS))
     closing = [Spacer(0, 6 * mm), *letter_parts.closing(head.signature, head.council_name)]
-    table = theme.column_table(reminder.items, _COLUMNS)
-    story += [Spacer(0, 4 * mm), TableWithClosing(table, closing)]
+    for number, (text, items, columns) in enumerate(parts, start=1):
+        lead = paragraph(text)  # never alone at the foot of a page: kept with its table
+        table = theme.column_table(items, columns)
+        if number == len(parts):
+            story.append(TableWithClosing(table, closing, [Spacer(0, 4 * mm), lead]))
+        else:
+            lead.keepWithNext = True
+            story += [Spacer(0, 4 * mm), lead, table]
     texts = [
         ("Projekt", (project.title, project.lead_unit, project.contact_name)),
         *((item.code, (item.title,)) for item in reminder.items),

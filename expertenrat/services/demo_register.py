@@ -2,9 +2,10 @@
 
 Recommendations are adopted in the minutes (``demo_minutes``); here each takes the next
 state of a fixed cycle: sent (a reminder recorded once it is overdue), answered with an
-interim response, closed as implemented, partly or not implemented after a final response,
-withdrawn, or left adopted. Where the cycle asks for a draft, a draft "zwischen den
-Sitzungen" is created beside the adopted one.
+interim response "Umsetzung geplant" (the first one's planned date has passed: it is
+overdue and due for a reminder; the others' lie ahead), closed as implemented, partly or
+not implemented after a final response, withdrawn, or left adopted. Where the cycle asks
+for a draft, a draft "zwischen den Sitzungen" is created beside the adopted one.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _VERDICTS = {
     S.NOT_IMPLEMENTED: ResponseVerdict.NOT_COMPLIED,
 }
 _REASONS = "Das Projekt nimmt wie folgt Stellung: …"
+_MEASURES = "Umsetzung im nächsten Ausbauschritt des Projekts"
 
 
 def advance_recommendations(
@@ -78,15 +80,20 @@ def advance_recommendations(
                 for project in row.projects:
                     service.record_reminder(project.id, row.due_on + timedelta(days=7))
             continue
+        answered_on = row.due_on - timedelta(days=5)  # the final response, where one comes
+        if status is S.ANSWERED:  # the first answered one's planned date has passed
+            planned = today + timedelta(days=-12 if first_index + offset == 1 else 75)
+        else:
+            planned = answered_on
         interim = ResponseDraft(
-            row.due_on - timedelta(days=20), ResponseVerdict.PLANNED, "Projektleitung", _REASONS
-        )
+            row.due_on - timedelta(days=20), ResponseVerdict.PLANNED, "Projektleitung", _REASONS,
+            measures=_MEASURES, measures_due_on=planned,
+        )  # fmt: skip
         row = service.record_response(row.id, row.version, interim).row
         if status is S.ANSWERED:
             continue
         final = ResponseDraft(
-            row.due_on - timedelta(days=5), _VERDICTS[status], "Projektleitung", _REASONS,
-            final=True,
+            answered_on, _VERDICTS[status], "Projektleitung", _REASONS, final=True
         )  # fmt: skip
         row = service.record_response(row.id, row.version, final).row
         service.close(row.id, row.version, status, row.due_on)

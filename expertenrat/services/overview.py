@@ -1,8 +1,10 @@
 """The Übersicht of a council in one read: a few aggregate queries, no query per record.
 
-Counts come from grouped queries; the lists (meetings ahead, minutes waiting, responses
-due) from one query each (see :mod:`expertenrat.services.overview_lists`), the action
-fields' figures from grouped queries (:mod:`expertenrat.services.overview_fields`).
+Counts come from grouped queries; what is overdue or due soon from the register's rows
+(three queries; "überfällig" is the domain's rule, as in the register and the reminders);
+the other lists (meetings ahead, minutes waiting) from one query each (see
+:mod:`expertenrat.services.overview_lists`), the action fields' figures from grouped
+queries (:mod:`expertenrat.services.overview_fields`).
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from expertenrat.domain.overview import (
     Target,
     meeting_when,
 )
-from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.services import overview_fields, overview_lists
 from expertenrat.services.members import council_members
+from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
@@ -43,10 +45,11 @@ class OverviewService:
             members = council_members(session, council_id)
             composition = check_composition(members, fields, settings, today)
             meetings = _meeting_counts(session, council_id, today)
-            recommendations = _recommendation_counts(session, council_id, today)
+            recommendations = _recommendation_counts(session, council_id)
             ahead = overview_lists.meetings_ahead(session, council, today)
             next_meeting = ahead[0] if ahead else None
-            responses = overview_lists.responses_due(session, council_id, today)
+            register = register_rows(session, council_id, today)  # overdue: the domain's rule
+            responses = overview_lists.responses_due(register, today)
             return CouncilOverview(
                 council=settings,
                 active_members=sum(1 for m in members if m.is_active(today)),
@@ -72,7 +75,7 @@ class OverviewService:
                 ),
                 next_meeting_id=next_meeting.id if next_meeting else None,
                 recommendations_open=recommendations.open or 0,
-                recommendations_overdue=recommendations.overdue or 0,
+                recommendations_overdue=sum(1 for row in register if row.overdue),
                 recommendations_total=recommendations.total or 0,
                 action_fields=tuple(fields),
                 composition=composition,
@@ -107,17 +110,13 @@ def _meeting_counts(session: Session, council_id: int, today: date):
     ).one()
 
 
-def _recommendation_counts(session: Session, council_id: int, today: date):
+def _recommendation_counts(session: Session, council_id: int):
     status = models.Recommendation.status
     is_open = status.in_([s.value for s in WITHOUT_RESPONSE])
-    overdue = status.in_([s.value for s in AWAITING_RESPONSE]) & (
-        models.Recommendation.due_on < today
-    )
     return session.execute(
         select(
             func.count(models.Recommendation.id).label("total"),
             func.sum(case((is_open, 1), else_=0)).label("open"),
-            func.sum(case((overdue, 1), else_=0)).label("overdue"),
         ).where(
             models.Recommendation.council_id == council_id,
             models.Recommendation.deleted_at.is_(None),

@@ -1,10 +1,12 @@
 """The Übersicht's lists, one query each: meetings ahead with the state of their
-invitation, minutes waiting for circulation or approval, responses overdue or due soon."""
+invitation, minutes waiting for circulation or approval; and, from the register's rows,
+what is overdue or due soon (as the reminders name it)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -13,7 +15,6 @@ from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.meeting_documents import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.overview import (
-    DUE_SOON_DAYS,
     Area,
     Line,
     MeetingTab,
@@ -23,8 +24,8 @@ from expertenrat.domain.overview import (
     meeting_when,
     response_line,
 )
-from expertenrat.domain.recommendations import AWAITING_RESPONSE
-from expertenrat.services.recommendation_rows import addressed_project_titles
+from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.reminders import reminder_due
 from expertenrat.store import models
 
 NEXT_MEETINGS = 3  # how many meetings ahead the Übersicht names
@@ -150,37 +151,27 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def responses_due(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
-    """Recommendations waiting for a response that is overdue (urgent) or due within
-    :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and names
+def responses_due(rows: Iterable[RecommendationRow], today: date) -> tuple[Line, ...]:
+    """Of the register's ``rows``, those a reminder would name (``reminder_due``): overdue
+    (urgent: the response, or the state of a planned implementation) or a response due
+    within :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and
     names the projects it is addressed to)."""
-    recommendation = models.Recommendation
-    rows = session.execute(
-        select(recommendation.id, recommendation.code, recommendation.title, recommendation.due_on)
-        .where(
-            recommendation.council_id == council_id,
-            recommendation.deleted_at.is_(None),
-            recommendation.status.in_([s.value for s in AWAITING_RESPONSE]),
-            recommendation.due_on <= today + timedelta(days=DUE_SOON_DAYS),
+    due = sorted(
+        (row for row in rows if reminder_due(row, today)),
+        key=lambda row: (row.awaited_on or date.max, row.code),
+    )
+    return tuple(
+        Line(
+            response_line(row, today),
+            Target(
+                Area.RECOMMENDATIONS,
+                record_id=row.id,
+                filter=TargetFilter.OVERDUE if row.overdue else TargetFilter.OPEN,
+            ),
+            urgent=row.overdue,
         )
-        .order_by(recommendation.due_on, recommendation.code)
-    ).all()
-    projects = addressed_project_titles(session, [row.id for row in rows])
-    lines = []
-    for row in rows:
-        names = "; ".join(projects.get(row.id, ()))
-        lines.append(
-            Line(
-                response_line(row.code, row.title, row.due_on, today, names),
-                Target(
-                    Area.RECOMMENDATIONS,
-                    record_id=row.id,
-                    filter=TargetFilter.OVERDUE if row.due_on < today else TargetFilter.OPEN,
-                ),
-                urgent=row.due_on < today,
-            )
-        )
-    return tuple(lines)
+        for row in due
+    )
 
 
 def _invitation(meeting: MeetingAhead, today: date) -> tuple[str, bool]:

@@ -1,5 +1,6 @@
-"""Reminders to projects: what is overdue or due within 14 days per project, and per project
-a reminder letter (PDF) and an e-mail draft (.eml) with the letter attached.
+"""Reminders to projects: what is overdue or due within 14 days per project (also the
+state of an implementation whose planned date has passed, ``domain.reminders``), and per
+project a reminder letter (PDF) and an e-mail draft (.eml) with the letter attached.
 
 ``save`` is the one way the window and the command line send reminders out: per project it
 writes both files into the chosen folder (``services.files``) and only then records the
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.progress import Progress, no_progress
+from expertenrat.domain.progress import Cancelled, Progress, no_progress
 from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
 from expertenrat.domain.reminders import (
     ProjectReminder,
@@ -82,6 +83,28 @@ class RemindersExistError(FileWriteError):
     user says so (``replace``)."""
 
 
+class RemindersCancelled(Cancelled):
+    """The user cancelled saving: the projects in ``saved`` keep their files and history
+    lines, those in ``not_saved`` got neither; ``message`` says so in German."""
+
+    def __init__(self, saved: list[SavedReminder], not_saved: list[AddressedProject]) -> None:
+        super().__init__()
+        self.saved = saved
+        self.not_saved = not_saved
+
+    @property
+    def message(self) -> str:
+        if not self.saved:
+            return "Abgebrochen: Es wurde keine Erinnerung gespeichert oder im Verlauf vermerkt."
+        done = ", ".join(f"„{s.project.title}“" for s in self.saved)
+        left = ", ".join(f"„{p.title}“" for p in self.not_saved)
+        return (
+            f"Abgebrochen. Gespeichert und im Verlauf vermerkt sind die Erinnerungen an {done} "
+            f"(Ordner „{self.saved[0].files[0].parent}“).\n\nNicht gespeichert und nicht "
+            f"vermerkt sind die Erinnerungen an {left}."
+        )
+
+
 class ReminderNotSavedError(ExpertenratError):
     """A project's reminder failed (its files or its history line); the message names the
     projects saved and recorded before it."""
@@ -133,7 +156,9 @@ class RecommendationRemindersService:
         into ``folder``, then the reminder into the history. Files of the same names are
         replaced only with ``replace`` (else ``RemindersExistError`` before anything is
         written). If a project's files or its history line fail, the projects before it
-        stay saved and recorded; the error says which they are."""
+        stay saved and recorded; the error says which they are. Cancelled (through
+        ``progress``) between two projects, it raises ``RemindersCancelled``, which names
+        the projects saved and those not."""
         if not folder.is_dir():
             raise FileWriteError(f"Den Ordner „{folder}“ gibt es nicht.")
         documents = self.documents(council_id, today=today, project_ids=project_ids)
@@ -145,12 +170,16 @@ class RecommendationRemindersService:
             )
         saved: list[SavedReminder] = []
         for done, document in enumerate(documents):
-            progress(done, len(documents))
+            try:
+                progress(done, len(documents))
+            except Cancelled:
+                raise RemindersCancelled(saved, [d.project for d in documents[done:]]) from None
             try:
                 saved.append(self._save_one(folder, document))
             except ExpertenratError as error:
                 raise ReminderNotSavedError(_stopped_at(document, error.message, saved)) from None
-        progress(len(documents), len(documents))
+        with contextlib.suppress(Cancelled):  # too late to cancel: every reminder is saved
+            progress(len(documents), len(documents))
         return saved
 
     def _save_one(self, folder: Path, document: ReminderDocuments) -> SavedReminder:

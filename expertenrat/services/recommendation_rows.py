@@ -26,15 +26,21 @@ from expertenrat.domain.recommendation_views import (
     Response,
     found_by_search,
 )
-from expertenrat.domain.recommendations import AWAITING_RESPONSE, days_overdue, parse_code
+from expertenrat.domain.recommendations import (
+    AWAITING_OUTCOME,
+    days_overdue,
+    parse_code,
+    pending_plan,
+)
 from expertenrat.store import models
 
 R = models.Recommendation
 _LINK = models.RecommendationProject
-_AWAITING = tuple(s.value for s in AWAITING_RESPONSE)
+_AWAITING_OUTCOME = tuple(s.value for s in AWAITING_OUTCOME)
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _STATUSES = {s.value: s for s in RecommendationStatus}
 _KINDS = {k.value: k for k in RecommendationKind}
+_VERDICTS = {v.value: v for v in ResponseVerdict}
 
 
 def register_rows(
@@ -46,13 +52,16 @@ def register_rows(
     only_id: int | None = None,
 ) -> list[RecommendationRow]:
     """The council's live recommendations that pass ``wanted``, in the order of their codes
-    (the search words are looked for in the rows read, as the register page does)."""
+    (the search words, and "überfällig", are looked for in the rows read, as the register
+    page does: whether a row is overdue is the domain's rule, ``days_overdue``)."""
     wanted = wanted or RecommendationFilter()
-    query = _filtered(_row_query(council_id), wanted, today)
+    query = _filtered(_row_query(council_id), wanted)
     if only_id is not None:
         query = query.where(R.id == only_id)
     found = session.connection().execute(query).all()  # Core rows: no ORM loading
-    projects = _projects(session, council_id, [r.id for r in found] if only_id else None)
+    only = [r.id for r in found] if only_id else None
+    projects = _projects(session, council_id, only)
+    plans = _pending_plans(session, council_id, only)
     origins: dict[int | None, Origin] = {None: Origin()}  # one per agenda item
     rows = []
     for (
@@ -64,6 +73,7 @@ def register_rows(
             label = dated_meeting_label(meeting_number, starts_at.date()) if meeting_id else ""
             origin = origins[item_id] = Origin(meeting_id, label, item_id, item_number or "")
         state = _STATUSES[status]
+        planned_by = plans.get(key)
         rows.append(
             RecommendationRow(
                 key,
@@ -78,11 +88,14 @@ def register_rows(
                 sent_on,
                 due_on,
                 state,
-                days_overdue(state, due_on, today),
+                days_overdue(state, due_on, today, planned_by),
                 version,
+                planned_by,
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
+    if wanted.overdue:
+        rows = [row for row in rows if row.overdue]
     return found_by_search(rows, wanted.search)
 
 
@@ -160,7 +173,7 @@ def _row_query(council_id: int) -> Select:
     )
 
 
-def _filtered(query: Select, wanted: RecommendationFilter, today: date) -> Select:
+def _filtered(query: Select, wanted: RecommendationFilter) -> Select:
     if wanted.statuses:
         query = query.where(R.status.in_(sorted(s.value for s in wanted.statuses)))
     if wanted.action_field_id is not None:
@@ -171,9 +184,34 @@ def _filtered(query: Select, wanted: RecommendationFilter, today: date) -> Selec
         )
     if wanted.year is not None:
         query = query.where(R.code.like(f"E-{wanted.year}-%"))
-    if wanted.overdue:
-        query = query.where(R.status.in_(_AWAITING), R.due_on < today)
     return query
+
+
+def _pending_plans(
+    session: Session, council_id: int, recommendation_ids: list[int] | None
+) -> dict[int, date]:
+    """Per answered recommendation whose latest response is an interim plan with a date,
+    that date (``pending_plan``); of the whole council, or of those given."""
+    response = models.RecommendationResponse
+    query = (
+        select(
+            response.recommendation_id, response.verdict, response.final, response.measures_due_on
+        )
+        .join(R, R.id == response.recommendation_id)
+        .where(R.status.in_(_AWAITING_OUTCOME))
+        .order_by(response.recommendation_id, response.received_on, response.id)
+    )
+    if recommendation_ids is None:
+        query = query.where(R.council_id == council_id, R.deleted_at.is_(None))
+    else:
+        query = query.where(R.id.in_(recommendation_ids))
+    rows = session.connection().execute(query)
+    latest = {key: (verdict, final, on) for key, verdict, final, on in rows}
+    plans = {
+        key: pending_plan(_VERDICTS[verdict], final, on)
+        for key, (verdict, final, on) in latest.items()
+    }
+    return {key: on for key, on in plans.items() if on is not None}
 
 
 def _projects(

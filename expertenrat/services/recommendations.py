@@ -25,7 +25,6 @@ from expertenrat.domain.recommendation_views import (
     RecommendationRow,
 )
 from expertenrat.domain.recommendations import (
-    AWAITING_RESPONSE,
     CLOSING,
     STEP_TARGET,
     RecommendationContent,
@@ -290,24 +289,27 @@ class RecommendationsService:
         recommendation_ids: Collection[int] | None = None,
     ) -> builtins.list[str]:
         """A reminder sent to the project ``on``: a history line for each of its
-        recommendations awaiting a response (of ``recommendation_ids`` only, where given:
-        those the letter names). Returns their codes."""
+        recommendations the council waits for (``RecommendationRow.awaits_project``: a
+        response, or the state of a planned implementation whose date has passed, as of
+        ``on``), of ``recommendation_ids`` only, where given: those the letter names.
+        Returns their codes."""
         note = clean_note(note)
         raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
         with changing(self._db, "Die Erinnerung") as session:
             project = fetch(session, models.Project, project_id, "Das Projekt")
+            awaited = [
+                row.id
+                for row in register_rows(
+                    session, project.council_id, on, RecommendationFilter(project_id=project_id)
+                )
+                if row.awaits_project
+                and (recommendation_ids is None or row.id in recommendation_ids)
+            ]
             query = (
                 select(models.Recommendation)
-                .join(models.RecommendationProject)
-                .where(
-                    models.RecommendationProject.project_id == project_id,
-                    models.Recommendation.deleted_at.is_(None),
-                    models.Recommendation.status.in_([s.value for s in AWAITING_RESPONSE]),
-                )
+                .where(models.Recommendation.id.in_(awaited))
                 .order_by(models.Recommendation.code)
             )
-            if recommendation_ids is not None:
-                query = query.where(models.Recommendation.id.in_(list(recommendation_ids)))
             rows = session.scalars(query).all()
             for row in rows:
                 records.add_history(

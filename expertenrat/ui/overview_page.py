@@ -76,7 +76,7 @@ class OverviewPage(NothingPending, QWidget):
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OPEN),
         )
         self.overdue_card = self._card(
-            tr(_CONTEXT, "davon überfällig"),
+            tr(_CONTEXT, "überfällig (Antwort oder Umsetzung)"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
         )
         self.cards = (
@@ -97,7 +97,7 @@ class OverviewPage(NothingPending, QWidget):
             Target(Area.MEETINGS, filter=TargetFilter.HELD),
         )
         self.responses_overdue = self._list(
-            tr(_CONTEXT, "Stellungnahmen überfällig"),
+            tr(_CONTEXT, "Überfällig: Stellungnahme oder geplante Umsetzung"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
         )
         self.responses_due_soon = self._list(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from expertenrat.domain.recommendation_views import RecommendationDetail
-from expertenrat.domain.wording import counted
 
 
 def detail_text(detail: RecommendationDetail) -> str:
@@ -21,7 +20,8 @@ def detail_text(detail: RecommendationDetail) -> str:
         f"Antwort fällig: {_day(row.due_on)}",
     ]
     if row.overdue:
-        lines.append(f"Seit {counted(row.days_overdue, 'Tag', 'Tagen')} überfällig")
+        late = row.overdue_text  # "seit 3 Tagen überfällig", "Umsetzung geplant bis …"
+        lines.append(late[:1].upper() + late[1:])
     if detail.text:
         lines += ["", detail.text]
     lines += ["", "Stellungnahmen:"]

@@ -1,5 +1,6 @@
 """Empfehlungen → "Erinnerungen …": the projects whose responses are overdue or due within
-14 days, and "Schreiben speichern …".
+14 days, or whose planned implementation of a recommendation is overdue (an interim
+"Umsetzung geplant" whose date has passed), and "Schreiben speichern …".
 
 The table lists per project its lead unit, contact person, the recommendations' codes, how
 many are overdue and the next due date; all projects are selected at first. Due
@@ -8,7 +9,8 @@ of them. "Schreiben speichern …" asks for a folder (remembered as ``FileKind.R
 asks before replacing files of the same names, and then lets
 ``RecommendationRemindersService.save`` write each selected project's letter (PDF) and
 e-mail draft (.eml) and record the reminder in the history, in the worker. ``saved`` tells
-the page to reread the register (also after a failure: the projects before it are saved).
+the page to reread the register (also after a failure or a cancel: the projects before it
+are saved, and a message names them and those not saved).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.reminders import ProjectReminder
 from expertenrat.services.context import Services
 from expertenrat.services.recommendation_reminders import (
+    RemindersCancelled,
     RemindersDue,
     SavedReminder,
     existing_files,
@@ -112,7 +115,7 @@ class RemindersDialog(QDialog):
                 tr(
                     _CONTEXT,
                     "Zurzeit ist keine Stellungnahme überfällig oder in den nächsten 14 Tagen "
-                    "fällig.",
+                    "fällig, und keine geplante Umsetzung ist überfällig.",
                 )
             )
         self.intro_label.setText(self._intro())
@@ -125,8 +128,11 @@ class RemindersDialog(QDialog):
         return tr(
             _CONTEXT,
             "Stand {}: Projekte, deren Stellungnahme überfällig oder in den nächsten 14 Tagen "
-            "fällig ist. „Schreiben speichern …“ legt für jedes gewählte Projekt ein "
-            "Erinnerungsschreiben (PDF) und einen E-Mail-Entwurf (.eml) in einen Ordner; Ihr "
+            "fällig ist, und Projekte, die eine Umsetzung bis zu einem Termin geplant hatten, "
+            "der verstrichen ist, ohne dass eine weitere Antwort kam (im Schreiben mit der "
+            "Bitte um eine Rückmeldung zum Stand). „Schreiben speichern …“ legt für jedes "
+            "gewählte Projekt ein Erinnerungsschreiben (PDF) und einen E-Mail-Entwurf (.eml) "
+            "in einen Ordner; Ihr "
             "E-Mail-Programm öffnet den Entwurf zum Versenden. Die Erinnerung wird im Verlauf "
             "der Empfehlungen vermerkt.",
         ).format(day)
@@ -203,6 +209,7 @@ class RemindersDialog(QDialog):
         self.job.ended.connect(self._ended)
         self.job.finished.connect(lambda saved: self._saved(title, day, saved))
         self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
+        self.job.cancelled.connect(lambda: self._cancelled(title))
         self._selection_changed()
         start_with_progress(
             self.job, self, title, tr(_CONTEXT, "Die Erinnerungsschreiben werden gespeichert …")
@@ -211,6 +218,12 @@ class RemindersDialog(QDialog):
     def _ended(self) -> None:
         self.reload()
         self.saved.emit()
+
+    def _cancelled(self, title: str) -> None:
+        """Say what the cancel left: the reminders saved before it stay saved."""
+        stop = self.job.stop if self.job is not None else None
+        if isinstance(stop, RemindersCancelled):
+            self._dialogs.information(self, title, stop.message)
 
     def _saved(self, title: str, day: date, saved: list[SavedReminder]) -> None:
         if not saved:

@@ -1,5 +1,6 @@
-"""Table model of the reminders dialog: per project what is overdue or due within 14 days,
-with whom to remind (lead unit, contact person) and the next due date."""
+"""Table model of the reminders dialog: per project what is overdue or due within 14 days
+(a passed planned implementation marked "(Umsetzung)"), with whom to remind (lead unit,
+contact person) and the next due date."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class RemindersTableModel(RowsTableModel):
             text_column(tr(_CONTEXT, "Projekt"), lambda r: r.project.title),
             text_column(tr(_CONTEXT, "Federführung"), lambda r: r.project.lead_unit),
             text_column(tr(_CONTEXT, "Ansprechperson"), lambda r: contact(r.project)),
-            text_column(tr(_CONTEXT, "Empfehlungen"), lambda r: ", ".join(i.code for i in r.items)),
+            text_column(tr(_CONTEXT, "Empfehlungen"), codes),
             number_column(tr(_CONTEXT, "überfällig"), lambda r: r.overdue),
             Column(
                 tr(_CONTEXT, "nächste Frist"),
@@ -53,6 +54,15 @@ def contact(project: AddressedProject) -> str:
     return name or email
 
 
+def codes(reminder: ProjectReminder) -> str:
+    """ "E-2026-01, E-2026-04 (Umsetzung)": a passed plan asks for the implementation."""
+    marked = tr(_CONTEXT, "{} (Umsetzung)")
+    return ", ".join(
+        marked.format(item.code) if item.awaits_plan else item.code for item in reminder.items
+    )
+
+
 def next_due(reminder: ProjectReminder) -> date:
-    """The earliest due date among the reminder's recommendations (each has one)."""
-    return min(item.due_on or date.max for item in reminder.items)
+    """The earliest date among the reminder's recommendations (each has one): the due
+    date of a response, or the planned date of an implementation."""
+    return min(item.awaited_on or date.max for item in reminder.items)

@@ -51,8 +51,8 @@ class _Run:
         """The body of the worker thread."""
         try:
             self.outcome = ("finished", self.work(self.progress))
-        except Cancelled:
-            self.outcome = ("cancelled", None)
+        except Cancelled as stop:
+            self.outcome = ("cancelled", stop)
         except ExpertenratError as error:
             self.outcome = ("failed", error)
         except Exception:  # a bug: shown on the GUI thread by the unexpected-error path
@@ -83,6 +83,7 @@ class Job(QObject):
         self._poll_timer.timeout.connect(self._poll)
         self.running = False
         self.error: ExpertenratError | None = None  # behind the last ``failed``
+        self.stop: Cancelled | None = None  # behind the last ``cancelled`` (what was done)
 
     def start(self) -> None:
         if self.running:
@@ -126,6 +127,7 @@ class Job(QObject):
             self.error = value  # type: ignore[assignment]
             self.failed.emit(self.error.message)  # type: ignore[union-attr]
         elif kind == "cancelled":
+            self.stop = value  # type: ignore[assignment]
             self.cancelled.emit()
         else:
             sys.excepthook(*value)  # type: ignore[misc]

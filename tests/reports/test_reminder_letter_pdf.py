@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
-from expertenrat.domain.reminders import ProjectReminder, ReminderLetter, reminder_lines
+from expertenrat.domain.reminders import ProjectReminder, ReminderLetter, response_lines
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 
 TODAY = date(2026, 6, 1)
@@ -118,6 +118,6 @@ def test_one_day_late_is_one_tag_in_the_letter_and_the_mail():
     (page,) = PdfReader(io.BytesIO(render_reminder_letter(letter).pdf)).pages
     lines = [text for text, _x, _y in _lines(page)]
     assert "1 Tag" in lines and "30 Tage" in lines
-    mail = reminder_lines(letter)
+    mail = response_lines(letter)
     assert mail[0].endswith("seit 1 Tag überfällig")
     assert mail[1].endswith("seit 30 Tagen überfällig")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -393,10 +393,13 @@ def test_overview_counts_the_demo_recommendations(demo_database, loaded, today):
     # The 18 adopted in the minutes cycle through the 8 states; indices 3 and 11 are "sent",
     # long past their due date; with the adopted ones (6, 14, and 7, 15 beside which drafts
     # were made) six are without a response (the card "Empfehlungen ohne Stellungnahme":
-    # drafts are not adopted, answered ones have one).
+    # drafts are not adopted, answered ones have one). Overdue are the two sent ones and
+    # index 1, answered with an interim plan whose date has passed.
     assert figures.recommendations_total == 20
     assert figures.recommendations_open == 6
-    assert figures.recommendations_overdue == 2
+    assert figures.recommendations_overdue == 3
+    (planned,) = (line for line in figures.responses_overdue if "Umsetzung" in line.text)
+    assert f"Umsetzung geplant bis {today - timedelta(days=12):%d.%m.%Y}" in planned.text
 
 
 def test_overview_of_the_demo_is_not_overdue_before_the_due_dates(demo_database, loaded):

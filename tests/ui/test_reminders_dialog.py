@@ -78,10 +78,16 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
         "Sabine Rehberg (sabine.rehberg@example.org)"
     )
     for title, row in shown.items():
-        overdue = [r for r in rows if r.overdue and title in r.project_names]
-        assert cell(dialog, row, M.COLUMN_CODES) == ", ".join(r.code for r in overdue)
+        overdue = sorted(
+            (r for r in rows if r.overdue and title in r.project_names),
+            key=lambda r: r.awaited_on,
+        )  # a response past its due date, or a planned implementation past its date
+        codes = [f"{r.code} (Umsetzung)" if r.plan_overdue else r.code for r in overdue]
+        assert cell(dialog, row, M.COLUMN_CODES) == ", ".join(codes)
         assert cell(dialog, row, M.COLUMN_OVERDUE) == str(len(overdue))
-        assert cell(dialog, row, M.COLUMN_DUE) == f"{min(r.due_on for r in overdue):%d.%m.%Y}"
+        assert cell(dialog, row, M.COLUMN_DUE) == f"{overdue[0].awaited_on:%d.%m.%Y}"
+    assert any(r.plan_overdue for r in rows)  # the demo has one: in the dialog, marked
+    assert "(Umsetzung)" in " ".join(cell(dialog, r, M.COLUMN_CODES) for r in shown.values())
     assert len(dialog.selected()) == 2 and dialog.save_button.isEnabled()
     assert dialog.unaddressed_label.isHidden()
     qtmodeltester.check(dialog.model)
@@ -139,7 +145,8 @@ def test_nothing_due_is_said_in_place_of_the_table(qtbot, page, services, dialog
 
     assert dialog.table.currentWidget() is dialog.table.empty_label
     assert dialog.table.empty_label.text() == (
-        "Zurzeit ist keine Stellungnahme überfällig oder in den nächsten 14 Tagen fällig."
+        "Zurzeit ist keine Stellungnahme überfällig oder in den nächsten 14 Tagen fällig, "
+        "und keine geplante Umsetzung ist überfällig."
     )
     assert not dialog.save_button.isEnabled()
 
