@@ -39,7 +39,7 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
         )
     if letter.reminder.plans:
         asks = (
-            "Außerdem bittet er"
+            "Außerdem bitten wir"
             if blocks
             else f"der {letter.letterhead.council_name} bittet das Projekt „{project.title}“"
         )

@@ -68,7 +68,7 @@ class RemindersDialog(QDialog):
         self._due: RemindersDue | None = None
         self.job: Job | None = None
         self.setWindowTitle(tr(_CONTEXT, "Erinnerungen an die Projekte"))
-        self.resize(1100, 460)
+        self.resize(1200, 460)
         self.intro_label = _text_label()
         self.model = RemindersTableModel(self)
         self.view = record_table_view(self.model, RemindersTableModel.COLUMN_DUE)

@@ -1,26 +1,37 @@
 """Which recommendations a reminder names: awaiting a response, overdue or due within 14
-days, per addressed project."""
+days, or answered only with an interim plan whose date has passed; per addressed project."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+import pytest
+from meeting_sample import LETTERHEAD
+
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
-from expertenrat.domain.recommendations import days_overdue
-from expertenrat.domain.reminders import reminders_due, unaddressed_due
+from expertenrat.domain.recommendations import days_overdue, pending_plan
+from expertenrat.domain.reminders import (
+    ProjectReminder,
+    ReminderLetter,
+    plan_lines,
+    reminder_subject,
+    reminders_due,
+    response_lines,
+    unaddressed_due,
+)
 
 TODAY = date(2026, 6, 1)
 KLIMA = AddressedProject(1, "Klimaportal")
 DATEN = AddressedProject(2, "Datenplattform")
 
 
-def _row(code: str, due: date | None, *projects, status=RecommendationStatus.SENT):
+def _row(code: str, due: date | None, *projects, status=RecommendationStatus.SENT, plan=None):
     return RecommendationRow(
         id=int(code[-2:]), code=code, kind=RecommendationKind.RECOMMENDATION, title=code,
         action_field_id=None, action_field="", projects=projects, origin=Origin(),
         adopted_on=date(2026, 1, 1), sent_on=date(2026, 1, 2), due_on=due, status=status,
-        days_overdue=days_overdue(status, due, TODAY), version=1,
+        days_overdue=days_overdue(status, due, TODAY, plan), version=1, planned_by=plan,
     )  # fmt: skip
 
 
@@ -62,3 +73,73 @@ def test_due_recommendations_to_no_project_are_named_apart():
 
     assert [r.code for r in unaddressed_due(rows, TODAY)] == ["E-2026-10", "E-2026-09"]
     assert [i.code for r in reminders_due(rows, TODAY) for i in r.items] == ["E-2026-13"]
+
+
+A = RecommendationStatus.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("verdict", "final", "planned", "expected"),
+    [
+        (ResponseVerdict.PLANNED, False, date(2026, 6, 30), date(2026, 6, 30)),
+        (ResponseVerdict.PLANNED, False, None, None),  # no date: nothing to chase by
+        (ResponseVerdict.PLANNED, True, date(2026, 6, 30), None),  # a final answer
+        (ResponseVerdict.COMPLIED, False, date(2026, 6, 30), None),  # not a plan
+    ],
+)
+def test_only_a_latest_interim_plan_with_a_date_is_waited_for(verdict, final, planned, expected):
+    assert pending_plan(verdict, final, planned) == expected
+
+
+def test_a_plan_is_overdue_from_the_day_after_its_date_and_only_while_answered():
+    day = date(2026, 5, 20)
+
+    assert days_overdue(A, date(2026, 5, 1), TODAY, day) == 12  # the plan's date counts
+    assert days_overdue(A, date(2026, 5, 1), TODAY, None) == 0  # answered: no due date
+    assert days_overdue(A, None, TODAY, TODAY) == 0  # the planned day itself
+    closed = RecommendationStatus.IMPLEMENTED
+    assert days_overdue(closed, None, TODAY, day) == 0
+    sent = RecommendationStatus.SENT
+    assert days_overdue(sent, date(2026, 5, 30), TODAY, day) == 2  # the due date counts
+
+
+def test_a_passed_plan_is_reminded_a_plan_ahead_is_not_even_within_14_days():
+    rows = [
+        _row("E-2026-21", date(2026, 4, 1), KLIMA, status=A, plan=date(2026, 5, 20)),
+        _row("E-2026-22", date(2026, 4, 1), KLIMA, status=A, plan=TODAY),
+        _row("E-2026-23", date(2026, 4, 1), KLIMA, status=A, plan=date(2026, 6, 10)),
+        _row("E-2026-24", date(2026, 5, 25), KLIMA),  # a response overdue
+        _row("E-2026-25", date(2026, 4, 1), DATEN, status=A, plan=date(2026, 5, 31)),
+    ]
+
+    daten, klima = reminders_due(rows, TODAY)
+
+    assert [i.code for i in klima.items] == ["E-2026-21", "E-2026-24"]  # by date awaited
+    assert ([i.code for i in klima.plans], [i.code for i in klima.responses]) == (
+        ["E-2026-21"],
+        ["E-2026-24"],
+    )
+    assert klima.overdue == 2 and daten.plans[0].overdue_text == (
+        "Umsetzung geplant bis 31.05.2026, seit 1 Tag überfällig"
+    )
+
+
+def test_the_wording_asks_for_the_state_of_the_planned_implementation():
+    plan = _row("E-2026-21", date(2026, 4, 1), KLIMA, status=A, plan=date(2026, 5, 30))
+    response = _row("E-2026-24", date(2026, 5, 25), KLIMA)
+    both = ReminderLetter(LETTERHEAD, ProjectReminder(KLIMA, (response, plan)), TODAY)
+    only_plan = ReminderLetter(LETTERHEAD, ProjectReminder(KLIMA, (plan,)), TODAY)
+
+    assert plan_lines(both) == [
+        "E-2026-21 „E-2026-21“ – Umsetzung war geplant bis 30.05.2026 – wir bitten um eine "
+        "Rückmeldung zum Stand"
+    ]
+    assert response_lines(both) == [
+        "E-2026-24 „E-2026-24“ – Frist 25.05.2026, seit 7 Tagen überfällig"
+    ]
+    assert reminder_subject(only_plan) == (
+        "Erinnerung: Stand der geplanten Umsetzung von Empfehlungen – Klimaportal"
+    )
+    assert reminder_subject(both) == (
+        "Erinnerung: ausstehende Stellungnahmen und Stand der geplanten Umsetzung – Klimaportal"
+    )

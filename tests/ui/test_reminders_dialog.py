@@ -184,3 +184,38 @@ def test_a_file_that_cannot_be_written_is_a_warning_and_nothing_is_recorded(
     assert protected.read_bytes() == b"alt"
     assert sorted(p.name for p in folder.iterdir()) == [protected.name]
     assert not any(reminded_on(services, council_id, today).values())
+
+
+def test_a_cancelled_save_says_which_reminders_were_saved_and_which_not(
+    page, services, council_id, dialogs, tmp_path, finish_job, today, monkeypatch
+):
+    dialog = opened(page)
+    titles = [cell(dialog, r, M.COLUMN_PROJECT) for r in range(dialog.model.rowCount())]
+    first_codes = {
+        c.removesuffix(" (Umsetzung)") for c in cell(dialog, 0, M.COLUMN_CODES).split(", ")
+    }
+    save = dialog._service.save
+
+    def cancelled_after_the_first(*args, progress, **kwargs):
+        def watched(done: int, total: int) -> None:
+            if done == 1:
+                dialog.job.cancel()  # as "Abbrechen" does, while the second is due
+            progress(done, total)
+
+        return save(*args, progress=watched, **kwargs)
+
+    monkeypatch.setattr(dialog._service, "save", cancelled_after_the_first)
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+    dialogs.paths.append(str(folder))
+
+    dialog.save_button.click()
+    finish_job(dialog)
+
+    ((kind, _title, text),) = dialogs.messages
+    assert kind == "information" and text.startswith("Abgebrochen.")
+    assert f"Gespeichert und im Verlauf vermerkt sind die Erinnerungen an „{titles[0]}“" in text
+    assert f"Nicht gespeichert und nicht vermerkt sind die Erinnerungen an „{titles[1]}“" in text
+    assert len(list(folder.iterdir())) == 2  # the first project's letter and draft
+    reminded = {code for code, notes in reminded_on(services, council_id, today).items() if notes}
+    assert reminded == first_codes  # only what the saved letter names
