@@ -1,8 +1,8 @@
 """Where a line may not break in German text: "e. V.", "Dr. med.", "& Co. KG", "10 Mitglieder".
 
 :func:`keep_together` puts a no-break space (U+00A0) into such places; reportlab breaks
-lines only at ordinary spaces. The theme applies it to every piece of user text before
-it is escaped for paragraph markup.
+lines only at ordinary spaces. :func:`expertenrat.reports.user_text.esc` applies it to every
+piece of user text before it is escaped for paragraph markup.
 """
 
 from __future__ import annotations

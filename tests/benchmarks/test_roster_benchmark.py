@@ -19,7 +19,8 @@ from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
-from expertenrat.reports import theme
+from expertenrat.reports import fonts, theme
+from expertenrat.reports.page_frame import MARGINS
 from expertenrat.reports.roster_pdf import render_roster
 
 TODAY = date(2026, 3, 5)
@@ -66,7 +67,7 @@ def document(count: int) -> RosterDocument:
 
 def bare_table(doc: RosterDocument) -> bytes:
     """The same text in a plain SimpleDocTemplate + Table, no theme."""
-    theme.register_fonts()
+    fonts.register_fonts()
     style = ParagraphStyle("cell", fontName=theme.FONT, fontSize=9, leading=11.5)
     rows = [
         [
@@ -84,7 +85,7 @@ def bare_table(doc: RosterDocument) -> bytes:
         )
         rows.append([Paragraph("<br/>".join(map(theme.esc, c)), style) for c in cells])
     buffer = io.BytesIO()
-    width = landscape(A4)[0] - theme.MARGINS.left - theme.MARGINS.right
+    width = landscape(A4)[0] - MARGINS.left - MARGINS.right
     shares = (0.20, 0.22, 0.16, 0.12, 0.30)
     SimpleDocTemplate(buffer, pagesize=landscape(A4)).build(
         [Table(rows, colWidths=[s * width for s in shares], repeatRows=1)]

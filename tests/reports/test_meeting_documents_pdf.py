@@ -8,9 +8,9 @@ from meeting_sample import AGENDA, HOSTILE, item, meeting
 from pypdf import PdfReader
 
 from expertenrat.domain.meeting_documents import MeetingDocument
-from expertenrat.reports import theme
 from expertenrat.reports.invitation_pdf import NON_PUBLIC_PART, PUBLIC_PART, render_invitation
 from expertenrat.reports.run_sheet_pdf import INTERNAL, render_run_sheet
+from expertenrat.reports.user_text import ELLIPSIS
 
 LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b \ufffd"""  # no bundled font has the rocket
 HEBREW = "שלום"
@@ -216,7 +216,7 @@ def test_a_title_of_2000_characters_is_printed_whole_in_both_documents() -> None
     for render in (render_invitation, render_run_sheet):
         text = text_of(read(render(meeting(agenda=agenda)).pdf))
         assert in_order(["Eröffnung", *title.split(), "Verschiedenes"], text)
-        assert theme.ELLIPSIS not in text
+        assert ELLIPSIS not in text
 
 
 def test_run_sheet_lists_every_item_in_order_with_conflicts_and_notes() -> None:

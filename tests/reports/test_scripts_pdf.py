@@ -13,12 +13,14 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterGrouping, build_roster
-from expertenrat.reports import fonts, theme
+from expertenrat.reports import fonts, theme, user_text
+from expertenrat.reports.house_style import FONT_ITALIC
 from expertenrat.reports.roster_pdf import render_roster
 
 TODAY = date(2026, 3, 5)
@@ -140,7 +142,7 @@ def test_vowel_marks_follow_their_letter_when_drawn():
 def test_letters_a_face_lacks_are_set_in_the_upright_fallback_of_the_same_weight():
     arabic = "محمد"
     assert "<font" not in theme.esc("Αθηνά שרה Иван")  # every DejaVu face has these
-    assert '<font face="DejaVuSansUpright">' in theme.esc(arabic, theme.FONT_ITALIC)
+    assert '<font face="DejaVuSansUpright">' in theme.esc(arabic, FONT_ITALIC)
     assert '<font face="DejaVuSansUpright-Bold">' in theme.esc(arabic, theme.FONT_BOLD)
     assert theme.esc("a < b") == "a &lt; b"
 
@@ -166,7 +168,7 @@ def test_long_right_to_left_lines_break_in_reading_order():
     assert " ".join(line.removeprefix("\u200f") for line in lines) == text
     assert all(line.startswith("\u200f") for line in lines)  # each line stays right-to-left
     for line in lines:
-        assert theme.pdfmetrics.stringWidth(fonts.visual(line), theme.FONT_BOLD, 9) <= 90
+        assert pdfmetrics.stringWidth(fonts.visual(line), theme.FONT_BOLD, 9) <= 90
     assert theme.wrap_rtl("Anna Berg " * 30, theme.FONT_BOLD, 9, 90) == "Anna Berg " * 30
 
 
@@ -193,8 +195,8 @@ def test_a_script_no_font_has_is_named_in_a_warning_and_the_export_completes(pub
 
 
 def test_missing_scripts_names_each_script_once():
-    assert theme.missing_scripts("王 小明 ቢቂላ 清华") == [
+    assert user_text.missing_scripts("王 小明 ቢቂላ 清华") == [
         "chinesische Schriftzeichen (CJK)",
         "äthiopische Schrift",
     ]
-    assert theme.missing_scripts("Łukasz محمد שרה Αθηνά Иван\n") == []
+    assert user_text.missing_scripts("Łukasz محمد שרה Αθηνά Иван\n") == []

@@ -1,0 +1,272 @@
+"""The page every document is laid out on: A4 with the house margins, the header (logo,
+council, city, title, date), the footer ("Seite x von y") and the PDF's metadata.
+
+Documents build a story of flowables and hand it to :func:`build_pdf` together with a
+:class:`DocumentInfo`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from expertenrat.reports.house_style import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    INK,
+    MUTED,
+    RULE,
+    WATERMARK,
+    german_date,
+    styles,
+)
+from expertenrat.reports.user_text import fit_line, printable
+
+log = logging.getLogger(__name__)
+
+CREATOR = "Expertenrat"
+
+
+@dataclass(frozen=True, slots=True)
+class Margins:
+    left: float = 20 * mm
+    right: float = 15 * mm
+    top: float = 27 * mm  # includes the header band
+    bottom: float = 20 * mm  # includes the footer
+
+
+MARGINS = Margins()
+_HEADER_TOP = 8.5 * mm  # distance of the header's upper edge from the top of the page
+_HEADER_RULE = 21 * mm  # distance of the rule under the header from the top of the page
+_FOOTER_RULE = 14 * mm  # height of the rule above the footer
+_FOOTER_BASELINE = 9.5 * mm
+_LOGO_BOX = (36 * mm, 10 * mm)
+
+
+def page_size(landscape_: bool = False) -> tuple[float, float]:
+    return landscape(A4) if landscape_ else A4
+
+
+def content_width(landscape_: bool = False) -> float:
+    return page_size(landscape_)[0] - MARGINS.left - MARGINS.right
+
+
+def content_height(landscape_: bool = False) -> float:
+    return page_size(landscape_)[1] - MARGINS.top - MARGINS.bottom
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the page frame and the PDF metadata show."""
+
+    title: str
+    council_name: str
+    city: str
+    date: date
+    logo_png: bytes | None = None
+    landscape: bool = False
+    subject: str = ""
+    date_label: str = "Stand"
+    footer_note: str = ""
+    keywords: str = ""
+    watermark: str = ""  # drawn large and light across every page, e.g. "ENTWURF"
+    # The same bytes for the same content (no creation time, a fixed file id): for files
+    # that are published again and again, such as the open-data export.
+    reproducible: bool = False
+
+
+def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
+    """Lay out ``story`` on A4 pages with the house header and footer; return the PDF."""
+    styles()
+    buffer = io.BytesIO()
+    size = page_size(info.landscape)
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGINS.left,
+        rightMargin=MARGINS.right,
+        topMargin=MARGINS.top,
+        bottomMargin=MARGINS.bottom,
+        title=printable(info.title),
+        author=printable(info.council_name),
+        subject=printable(info.subject),
+        keywords=printable(info.keywords),
+        creator=CREATOR,
+        lang="de-DE",
+        initialFontName=FONT,
+        initialFontSize=10,
+        initialLeading=13.5,
+        invariant=True if info.reproducible else None,
+    )
+    frame = Frame(
+        MARGINS.left,
+        MARGINS.bottom,
+        content_width(info.landscape),
+        content_height(info.landscape),
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    decor = _PageDecor(info)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=decor.draw, pagesize=size)])
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class _HeaderLines:
+    """The texts of the header and footer, fitted to their room once per document."""
+
+    council: str
+    city: str
+    title: str
+    dated: str
+    footer_note: str
+
+
+class _PageDecor:
+    """Draws header and footer (all but the page count) on each page."""
+
+    def __init__(self, info: DocumentInfo) -> None:
+        self.info = info
+        self.logo = _logo(info.logo_png)
+        self._lines: _HeaderLines | None = None
+
+    def _fitted(self, left: float, right: float, usable: float) -> _HeaderLines:
+        """The header and footer texts, shortened to fit (the same on every page)."""
+        if self._lines is None:
+            info = self.info
+            title = fit_line(info.title, FONT_BOLD, 9.5, usable * 0.48)
+            dated = german_date(info.date)
+            if info.date_label:
+                dated = f"{info.date_label}: {dated}"
+            text_room = right - left - pdfmetrics.stringWidth(title, FONT_BOLD, 9.5) - 8 * mm
+            self._lines = _HeaderLines(
+                council=fit_line(info.council_name, FONT_BOLD, 9.5, text_room),
+                city=fit_line(info.city, FONT, 8.5, text_room),
+                title=title,
+                dated=dated,
+                footer_note=fit_line(info.footer_note, FONT, 7.5, usable * 0.75)
+                if info.footer_note
+                else "",
+            )
+        return self._lines
+
+    def draw(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        info = self.info
+        width, height = doc.pagesize
+        left, right = MARGINS.left, width - MARGINS.right
+        usable = right - left
+        line1, line2 = height - _HEADER_TOP - 4 * mm, height - _HEADER_TOP - 8.5 * mm
+        canvas.saveState()
+        if info.watermark:
+            _draw_watermark(canvas, info.watermark, width, height)
+        if self.logo is not None:
+            image, logo_width, logo_height = self.logo
+            bottom = height - _HEADER_TOP - (_LOGO_BOX[1] + logo_height) / 2
+            canvas.drawImage(image, left, bottom, logo_width, logo_height, mask="auto")
+            left += logo_width + 4 * mm
+        lines = self._fitted(left, right, usable)
+        canvas.setFillColor(INK)
+        canvas.setFont(FONT_BOLD, 9.5)
+        canvas.drawString(left, line1, lines.council)
+        canvas.drawRightString(right, line1, lines.title)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 8.5)
+        canvas.drawString(left, line2, lines.city)
+        canvas.drawRightString(right, line2, lines.dated)
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGINS.left, height - _HEADER_RULE, right, height - _HEADER_RULE)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGINS.left, _FOOTER_RULE, right, _FOOTER_RULE)
+        if lines.footer_note:
+            canvas.setFont(FONT, 7.5)
+            canvas.drawString(MARGINS.left, _FOOTER_BASELINE, lines.footer_note)
+        canvas.restoreState()
+
+
+def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:
+    """``text`` diagonally across the page, under the content, light enough to read through."""
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFont(FONT_BOLD, 96)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(54)
+    canvas.drawCentredString(0, -34, text)
+    canvas.restoreState()
+
+
+def _logo(png: bytes | None) -> tuple[ImageReader, float, float] | None:
+    """The logo with its size scaled into the header's logo box; ``None`` if unusable."""
+    if not png:
+        return None
+    try:
+        image = ImageReader(io.BytesIO(png))
+        pixel_width, pixel_height = image.getSize()
+    except Exception:  # a broken logo must not cost the user the document
+        log.warning("Das Logo konnte nicht gelesen werden und wird weggelassen.", exc_info=True)
+        return None
+    if pixel_width <= 0 or pixel_height <= 0:
+        return None
+    scale = min(_LOGO_BOX[0] / pixel_width, _LOGO_BOX[1] / pixel_height)
+    return image, pixel_width * scale, pixel_height * scale
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that keeps pages back until the end, so the footer can say "Seite x von y".
+
+    Bookmarks (the PDF outline) wait with their page: :meth:`outline_entry` notes them, and
+    they are bound when the page is finally written (before that every page is page 1).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict[str, Any]] = []
+        self._page_outline: list[tuple[str, str, int, float]] = []
+
+    def outline_entry(self, title: str, level: int = 0) -> None:
+        """A bookmark titled ``title`` at the current position of the current page."""
+        _, top = self.absolutePosition(0, 0)
+        key = f"outline{len(self._page_states)}_{len(self._page_outline)}"
+        self._page_outline.append((key, title, level, top))
+
+    def showPage(self) -> None:
+        self._page_states.append(dict(self.__dict__))
+        self._page_outline = []
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._page_states)
+        for number, state in enumerate(self._page_states, start=1):
+            self.__dict__.update(state)
+            self._draw_page_number(number, total)
+            for key, title, level, top in self._page_outline:
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                self.addOutlineEntry(printable(title), key, level)
+            super().showPage()
+        if any(state["_page_outline"] for state in self._page_states):
+            self.showOutline()
+        super().save()
+
+    def _draw_page_number(self, number: int, total: int) -> None:
+        width = self._pagesize[0]
+        self.saveState()
+        self.setFont(FONT, 7.5)
+        self.setFillColor(MUTED)
+        self.drawRightString(width - MARGINS.right, _FOOTER_BASELINE, f"Seite {number} von {total}")
+        self.restoreState()

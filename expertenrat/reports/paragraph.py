@@ -1,0 +1,131 @@
+"""The paragraph all documents set text in: reportlab's, made fast for many table cells.
+
+:class:`Paragraph` reads each shape of markup once and breaks its lines once per width; see
+its docstring for how.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import paragraph as platypus_paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
+
+
+class Paragraph(platypus_paragraph.Paragraph):
+    """A reportlab paragraph that parses each shape of markup once and breaks its lines
+    once per width.
+
+    reportlab reads a paragraph's markup with an HTML parser, about a millisecond each.
+    The markup of the documents comes from a few shapes ("<b>…</b><br/><font …>…</font>")
+    filled with escaped user text, so the parser reads each shape once per style, with a
+    placeholder for each text, and a paragraph of that shape gets copies of those
+    fragments with its own texts in them (see :func:`_fragments`).
+
+    A table measures every cell when it works out its row heights, again for each part it
+    is split into, and once more before it draws the cell; the line breaks depend only on
+    the width (the text and style do not change), so the last ones are kept and reused. A
+    part split off is a new paragraph with its own breaks.
+    """
+
+    _broken: tuple[float, Any, list[float], float] | None = None
+
+    def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
+        frags = None if kwargs else _fragments(text := cleanBlockQuotedText(text), style)
+        if frags is None:
+            super().__init__(text, style, **kwargs)
+            return
+        super().__init__(text, style, frags=frags)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        broken = self._broken
+        if broken is not None and broken[0] == availWidth:
+            self.width, self.blPara, self._wrapWidths, self.height = broken
+            return availWidth, self.height
+        size = super().wrap(availWidth, availHeight)
+        if availWidth >= platypus_paragraph._FUZZ:
+            self._broken = (availWidth, self.blPara, self._wrapWidths, self.height)
+        return size
+
+
+_TAG = re.compile(r"<[^<>]*>")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|#39|#x27);")
+_ENTITY_TEXT = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'", "#x27": "'"}
+_SLOT = "\ue000"  # stands for each text in a shape of markup (texts never enter one)
+_SHAPES_PER_STYLE = 256
+_SHAPES: weakref.WeakKeyDictionary[ParagraphStyle, dict[str, list[Any] | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _fragments(markup: str, style: ParagraphStyle) -> list[Any] | None:
+    """The fragments reportlab's parser makes of ``markup`` (cleaned), from its shape:
+    the markup with each text between tags replaced by a slot, parsed once per style.
+
+    ``None`` (parse it the usual way) for empty markup, an entity other than those
+    ``escape`` writes, a stray "<", or a shape the parser does not make one fragment per
+    slot of.
+    """
+    if not markup:
+        return None
+    pieces = _TAG.split(markup)
+    tags = _TAG.findall(markup)
+    texts: list[str] = []
+    shape: list[str] = []
+    for index, piece in enumerate(pieces):
+        if piece:
+            if "<" in piece:
+                return None
+            if "&" in piece:
+                if "&" in _ENTITY.sub("", piece):
+                    return None
+                piece = _ENTITY.sub(lambda m: _ENTITY_TEXT[m[1]], piece)
+            texts.append(piece)
+            shape.append(_SLOT)
+        if index < len(tags):
+            shape.append(tags[index])
+    template = _shape_fragments("".join(shape), style)
+    if template is None:
+        return None
+    found = iter(texts)
+    frags = [
+        frag.clone(
+            text=next(found) if frag.text == _SLOT else frag.text,
+            link=list(frag.link),
+            us_lines=list(frag.us_lines),
+        )
+        for frag in template
+    ]
+    textTransformFrags(frags, style)
+    return frags
+
+
+def _one_per_slot(frags: list[Any], slots: int) -> bool:
+    """Whether the parser made exactly one fragment of each slot and nothing else of it."""
+    whole = sum(f.text == _SLOT for f in frags)
+    return whole == slots and not any(_SLOT in f.text and f.text != _SLOT for f in frags)
+
+
+def _shape_fragments(shape: str, style: ParagraphStyle) -> list[Any] | None:
+    """The parser's fragments of ``shape`` in ``style`` (kept), ``None`` if unusable."""
+    shapes = _SHAPES.get(style)
+    if shapes is None:
+        shapes = _SHAPES[style] = {}
+    if shape in shapes:
+        return shapes[shape]
+    parser = ParaParser()
+    parser.caseSensitive = 1  # as Paragraph sets it
+    try:
+        _, frags, bullet = parser.parse(shape, style)
+    except Exception:  # the usual parse reports it
+        frags = None
+    if frags is not None and (bullet or not _one_per_slot(frags, shape.count(_SLOT))):
+        frags = None
+    if len(shapes) >= _SHAPES_PER_STYLE:
+        shapes.clear()
+    shapes[shape] = frags
+    return frags
