@@ -1,14 +1,16 @@
-"""Einstellungen: the open council's settings and its action fields."""
+"""Einstellungen: the open council's settings and its action fields.
+
+The council form's rows are the council's own (:mod:`ui.settings_council`, with the logo of
+:mod:`ui.settings_logo`), the minutes' and the profile's; "Speichern" with the merge after a
+conflicting save is :mod:`ui.settings_saving`'s.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,18 +18,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from expertenrat.domain.audit_fields import field_label
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import QuorumRule
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.field_limits import COUNCIL
-from expertenrat.domain.merge import differences, merged
 from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.settings import SettingsService
@@ -37,32 +35,15 @@ from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.page import flush_again
-from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
+from expertenrat.ui.settings_council import CouncilSettingsFields
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.settings_profile import ProfileSettingsFields
+from expertenrat.ui.settings_saving import SettingsSaving
 from expertenrat.ui.settings_transfer import SettingsTransfer
 from expertenrat.ui.widgets import action_button, page_title, plain_scroll_area
-
-LOGO_MAX_SIDE = 600
-
-
-def _png_bytes(image: QImage) -> bytes:
-    if max(image.width(), image.height()) > LOGO_MAX_SIDE:
-        image = image.scaled(
-            LOGO_MAX_SIDE,
-            LOGO_MAX_SIDE,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data.data())
 
 
 class SettingsPage(QWidget):
@@ -88,31 +69,7 @@ class SettingsPage(QWidget):
         self._service = settings
         self._dialogs = dialogs
         self._council: CouncilSettings | None = None
-        self._logo: bytes | None = None
-        self.merge_dialog: MergeDialog | None = None
 
-        self.name_edit = QLineEdit()
-        self.short_name_edit = QLineEdit()
-        self.city_edit = QLineEdit()
-        self.logo_preview = QLabel(tr("SettingsPage", "kein Logo"))
-        self.logo_preview.setMinimumHeight(48)
-        self.choose_logo_button = QPushButton(tr("SettingsPage", "Logo wählen …"))
-        self.remove_logo_button = QPushButton(tr("SettingsPage", "Logo entfernen"))
-        self.min_spin = QSpinBox(minimum=1, maximum=200)
-        self.max_spin = QSpinBox(minimum=1, maximum=200)
-        self.quorum_combo = QComboBox()
-        for rule in QuorumRule:
-            self.quorum_combo.addItem(rule.label, rule.value)
-        self.notice_spin = QSpinBox(minimum=0, maximum=365, suffix=tr("SettingsPage", " Tage"))
-        self.response_spin = QSpinBox(minimum=1, maximum=24, suffix=tr("SettingsPage", " Monate"))
-        for narrow in (
-            self.min_spin,
-            self.max_spin,
-            self.quorum_combo,
-            self.notice_spin,
-            self.response_spin,
-        ):
-            narrow.setMaximumWidth(240)
         self.save_button = QPushButton(tr("SettingsPage", "Speichern"))
         self.save_button.setDefault(True)
         self.revert_button = QPushButton(tr("SettingsPage", "Verwerfen"))
@@ -151,53 +108,29 @@ class SettingsPage(QWidget):
         self._layout()
         for name, edit in self.line_edits().items():
             edit.setMaxLength(COUNCIL[name].max_length)
+        self.saving = SettingsSaving(
+            self,
+            settings,
+            self.errors,
+            self.save_button,
+            lambda: self._council,
+            self.edited_settings,
+            self._saved,
+            self._merging,
+        )
         self.save_button.clicked.connect(self.save)
-        self.retry = SaveRetry(self.save_button)
         self.revert_button.clicked.connect(self.revert)
-        self.choose_logo_button.clicked.connect(self._choose_logo)
-        self.remove_logo_button.clicked.connect(lambda: self._set_logo(None))
         self.new_council_button.clicked.connect(self._ask_new_council)
 
     def line_edits(self) -> dict[str, QLineEdit]:
         """The council's text inputs by CouncilSettings attribute."""
-        return {
-            "name": self.name_edit,
-            "short_name": self.short_name_edit,
-            "city": self.city_edit,
-            **self.profile_fields.line_edits(),
-        }
+        return {**self.council_fields.line_edits(), **self.profile_fields.line_edits()}
 
     def _layout(self) -> None:
         council_box = QGroupBox(tr("SettingsPage", "Gremium"))
         form = QFormLayout(council_box)
         self.errors = FormErrors(form)
-        self.errors.add_row(tr("SettingsPage", "Name"), "name", self.name_edit)
-        self.errors.add_row(tr("SettingsPage", "Kurzname"), "short_name", self.short_name_edit)
-        self.errors.add_row(tr("SettingsPage", "Stadt"), "city", self.city_edit)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_preview, 1)
-        logo_row.addWidget(self.choose_logo_button)
-        logo_row.addWidget(self.remove_logo_button)
-        logo = QWidget()
-        logo.setLayout(logo_row)
-        form.addRow(tr("SettingsPage", "Logo"), logo)
-        self.errors.add_row(
-            tr("SettingsPage", "Mindestzahl Mitglieder"), "min_members", self.min_spin
-        )
-        self.errors.add_row(
-            tr("SettingsPage", "Höchstzahl Mitglieder"), "max_members", self.max_spin
-        )
-        self.errors.add_row(
-            tr("SettingsPage", "Beschlussfähig bei"), "quorum_rule", self.quorum_combo
-        )
-        self.errors.add_row(
-            tr("SettingsPage", "Ladungsfrist"), "notice_period_days", self.notice_spin
-        )
-        self.errors.add_row(
-            tr("SettingsPage", "Frist für Stellungnahmen"),
-            "response_period_months",
-            self.response_spin,
-        )
+        self.council_fields = CouncilSettingsFields(self.errors, form, self._dialogs)
         self.minutes_fields = MinutesSettingsFields(self.errors, form)
         self.profile_fields = ProfileSettingsFields(self.errors, form)
         buttons = QHBoxLayout()
@@ -272,17 +205,9 @@ class SettingsPage(QWidget):
 
     def _show(self, council: CouncilSettings) -> None:
         self.errors.clear()
-        self.retry.after(None)
+        self.saving.retry.after(None)
         self.saved_label.clear()
-        self.name_edit.setText(council.name)
-        self.short_name_edit.setText(council.short_name)
-        self.city_edit.setText(council.city)
-        self._set_logo(council.logo_png)
-        self.min_spin.setValue(council.min_members)
-        self.max_spin.setValue(council.max_members)
-        self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule.value))
-        self.notice_spin.setValue(council.notice_period_days)
-        self.response_spin.setValue(council.response_period_months)
+        self.council_fields.show(council)
         self.minutes_fields.show(council)
         self.profile_fields.show(council)
 
@@ -319,110 +244,22 @@ class SettingsPage(QWidget):
 
     def edited_settings(self) -> CouncilSettings:
         assert self._council is not None
-        edited = replace(
-            self._council,
-            name=self.name_edit.text(),
-            short_name=self.short_name_edit.text(),
-            city=self.city_edit.text(),
-            logo_png=self._logo,
-            min_members=self.min_spin.value(),
-            max_members=self.max_spin.value(),
-            quorum_rule=QuorumRule(self.quorum_combo.currentData()),
-            notice_period_days=self.notice_spin.value(),
-            response_period_months=self.response_spin.value(),
-        )
+        edited = self.council_fields.edited(self._council)
         return self.profile_fields.edited(self.minutes_fields.edited(edited))
 
     def save(self) -> None:
-        if self._council is None:
-            return
-        self.retry.after(None)
-        try:
-            self._council = self._service.update_settings(self.edited_settings())
-        except ValidationError as error:
-            self.errors.show(error.problems)
-            return
-        except ConcurrentEditError as error:
-            self._offer_merge(error)
-            return
-        except ExpertenratError as error:
-            self.errors.show_general(error.message)
-            self.retry.after(error)
-            return
-        self._show(self._council)
+        self.saving.save()
+
+    def _saved(self, council: CouncilSettings) -> None:
+        self._council = council
+        self._show(council)
         self.saved_label.setText(tr("SettingsPage", "Gespeichert."))
         self.councilChanged.emit()
 
-    def _offer_merge(self, conflict: ConcurrentEditError) -> None:
-        """Someone saved the settings first: both versions per field, then save the choice."""
-        assert self._council is not None and self._council.id is not None
-        mine = self.edited_settings()
-        try:
-            theirs = self._service.settings(self._council.id)
-        except ExpertenratError as error:
-            self.errors.show_general(error.message)
-            return
-        self.errors.show_general(conflict.message)
-        self.merge_dialog = MergeDialog(
-            tr("SettingsPage", "Gleichzeitig geändert – Einstellungen"),
-            tr(
-                "SettingsPage",
-                "Jemand anderes hat die Einstellungen gespeichert, während Sie sie bearbeitet "
-                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
-                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
-            ),
-            merge_rows(differences(self._council, mine, theirs), self._council_label),
-            self,
-        )
-        self.merge_dialog.chosen.connect(lambda names: self._save_merged(mine, theirs, names))
-        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
-        self.merge_dialog.open()
-
-    def _save_merged(self, mine: CouncilSettings, theirs: CouncilSettings, names: set[str]) -> None:
-        """Show the chosen values on top of the stored version, and save them."""
+    def _merging(self, theirs: CouncilSettings, chosen: CouncilSettings) -> None:
+        """The other version is the one stored now; the form shows the chosen values."""
         self._council = theirs
-        self._show(merged(mine, theirs, names))
-        self.save()
-
-    @staticmethod
-    def _council_label(name: str) -> str:
-        if name == "logo_png":
-            return tr("SettingsPage", "Logo")
-        return field_label("council", name)
-
-    # --- logo ---------------------------------------------------------------------------
-
-    def _choose_logo(self) -> None:
-        self._dialogs.ask_open_file(
-            self,
-            tr("SettingsPage", "Logo wählen"),
-            tr("SettingsPage", "Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.svg)"),
-            self.load_logo_file,
-        )
-
-    def load_logo_file(self, path: str) -> None:
-        image = QImage(path)
-        if image.isNull():
-            self._dialogs.warning(
-                self,
-                tr("SettingsPage", "Logo"),
-                tr("SettingsPage", "Die Datei „{}“ ist kein lesbares Bild.").format(path),
-            )
-            return
-        self._set_logo(_png_bytes(image))
-
-    def _set_logo(self, png: bytes | None) -> None:
-        self._logo = png
-        self.remove_logo_button.setEnabled(png is not None)
-        if png is None:
-            self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText(tr("SettingsPage", "kein Logo"))
-            return
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
-        self.logo_preview.setPixmap(
-            pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
-        )
+        self._show(chosen)
 
     def _taken_from_file(self) -> None:
         self.reload()

@@ -151,21 +151,21 @@ def test_conflicting_council_settings_open_the_merge_dialog(
     qtbot.addWidget(page)
     page.set_council(council.id)
     other.settings.update_settings(replace(council, city="Lübeck", notice_period_days=10))
-    page.name_edit.setText("Expert*innenrat & <Beirat>")
-    page.notice_spin.setValue(14)
+    page.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
+    page.council_fields.notice_spin.setValue(14)
 
     page.save_button.click()
 
     rows = {
         name: (mine.text(), theirs.text(), theirs.isChecked())
-        for name, (mine, theirs) in page.merge_dialog.choices.items()
+        for name, (mine, theirs) in page.saving.merge_dialog.choices.items()
     }
     assert rows == {
         "name": ("Expert*innenrat && <Beirat>", "Rat", False),
         "city": ("Rostock", "Lübeck", True),
         "notice_period_days": ("14", "10", False),
     }
-    page.merge_dialog.apply_button.click()
+    page.saving.merge_dialog.apply_button.click()
 
     stored = other.settings.settings(council.id)
     assert (stored.name, stored.city, stored.notice_period_days) == (

@@ -20,11 +20,12 @@ def _window_with_council(make_window, services):
 def test_changed_settings_are_saved_and_shown_after_reopening(make_window, services, qtbot):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    page.name_edit.setText("Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀")
-    page.city_edit.setText("Lübeck")
-    page.max_spin.setValue(12)
-    page.notice_spin.setValue(10)
-    page.quorum_combo.setCurrentIndex(page.quorum_combo.findData(QuorumRule.TWO_THIRDS.value))
+    fields = page.council_fields
+    fields.name_edit.setText("Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀")
+    fields.city_edit.setText("Lübeck")
+    fields.max_spin.setValue(12)
+    fields.notice_spin.setValue(10)
+    fields.quorum_combo.setCurrentIndex(fields.quorum_combo.findData(QuorumRule.TWO_THIRDS.value))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
     assert page.saved_label.text() == "Gespeichert."
@@ -32,11 +33,12 @@ def test_changed_settings_are_saved_and_shown_after_reopening(make_window, servi
     reopened = make_window()
     reopened.show_area(reopened.settings_page)
     page = reopened.settings_page
-    assert page.name_edit.text() == "Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀"
-    assert page.city_edit.text() == "Lübeck"
-    assert page.max_spin.value() == 12
-    assert page.notice_spin.value() == 10
-    assert page.quorum_combo.currentData() == QuorumRule.TWO_THIRDS.value
+    fields = page.council_fields
+    assert fields.name_edit.text() == "Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀"
+    assert fields.city_edit.text() == "Lübeck"
+    assert fields.max_spin.value() == 12
+    assert fields.notice_spin.value() == 10
+    assert fields.quorum_combo.currentData() == QuorumRule.TWO_THIRDS.value
     assert services.settings.settings(council.id).quorum_rule is QuorumRule.TWO_THIRDS
     assert services.settings.settings(council.id).city == "Lübeck"
 
@@ -46,17 +48,18 @@ def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
 ):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    before = {w: w.mapTo(page, w.rect().topLeft()) for w in (page.city_edit, page.save_button)}
-    page.name_edit.setText("   ")
-    page.min_spin.setValue(11)
-    page.max_spin.setValue(9)
+    fields = page.council_fields
+    before = {w: w.mapTo(page, w.rect().topLeft()) for w in (fields.city_edit, page.save_button)}
+    fields.name_edit.setText("   ")
+    fields.min_spin.setValue(11)
+    fields.max_spin.setValue(9)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
     assert "Namen des Gremiums" in page.errors.message("name")
     assert "nicht kleiner als die Mindestzahl" in page.errors.message("max_members")
-    assert page.name_edit.property("error") is True
-    assert page.max_spin.property("error") is True
-    assert not page.city_edit.property("error")
+    assert fields.name_edit.property("error") is True
+    assert fields.max_spin.property("error") is True
+    assert not fields.city_edit.property("error")
     assert {w: w.mapTo(page, w.rect().topLeft()) for w in before} == before
     assert page.saved_label.text() == ""
     assert services.settings.settings(council.id).name == "Rat"
@@ -64,7 +67,7 @@ def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
 
 def test_renaming_the_council_updates_the_overview(make_window, services, qtbot):
     window, _council = _window_with_council(make_window, services)
-    window.settings_page.name_edit.setText("Beirat Digitales")
+    window.settings_page.council_fields.name_edit.setText("Beirat Digitales")
     qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
     window.show_area(window.overview_page)
     assert window.overview_page.subtitle.text() == "Beirat Digitales · Rostock"
@@ -72,7 +75,7 @@ def test_renaming_the_council_updates_the_overview(make_window, services, qtbot)
 
 def test_a_council_name_with_markup_is_shown_as_typed(make_window, services, qtbot):
     window, _council = _window_with_council(make_window, services)
-    window.settings_page.name_edit.setText("Rat <b>Digitales</b> & Co.")
+    window.settings_page.council_fields.name_edit.setText("Rat <b>Digitales</b> & Co.")
     qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
     window.show_area(window.overview_page)
     label = window.overview_page.subtitle
@@ -85,6 +88,7 @@ def test_logo_is_loaded_from_a_file_and_refused_when_not_an_image(
 ):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
+    fields = page.council_fields
     image = QImage(1200, 300, QImage.Format.Format_RGB32)
     image.fill(QColor("#004f9f"))
     logo = tmp_path / "logo.png"
@@ -93,10 +97,10 @@ def test_logo_is_loaded_from_a_file_and_refused_when_not_an_image(
     text_file.write_text("Das ist kein Bild", encoding="utf-8")
     dialogs.paths = [str(text_file), str(logo)]
 
-    page.choose_logo_button.click()
+    fields.logo.choose_button.click()
     assert "kein lesbares Bild" in dialogs.warnings()[0]
-    assert not page.remove_logo_button.isEnabled()
-    page.choose_logo_button.click()
+    assert not fields.logo.remove_button.isEnabled()
+    fields.logo.choose_button.click()
     page.save()
 
     stored = services.settings.settings(council.id).logo_png

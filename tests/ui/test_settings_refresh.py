@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesStyle
 from expertenrat.services.context import Services
-from expertenrat.ui.settings_page import _png_bytes
+from expertenrat.ui.settings_logo import png_bytes
 
 HOSTILE = "Rat & <Beirat> „Zoë“ 🚀"
 
@@ -37,7 +37,7 @@ def shown(make_window, services, qtbot):
 def _logo() -> bytes:
     image = QImage(20, 10, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
-    return _png_bytes(image)
+    return png_bytes(image)
 
 
 def _change_everything(other: Services, council_id: int) -> None:
@@ -66,16 +66,17 @@ def test_settings_changed_elsewhere_show_at_the_next_refresh_selection_kept(
     shown, other_program, qtbot
 ):
     window, page, council = shown
+    fields = page.council_fields
     _change_everything(other_program, council.id)
 
     assert window.refresh_when_safe()
 
-    assert (page.name_edit.text(), page.city_edit.text()) == (HOSTILE, "Güstrow")
-    assert (page.max_spin.value(), page.notice_spin.value()) == (12, 10)
+    assert (fields.name_edit.text(), fields.city_edit.text()) == (HOSTILE, "Güstrow")
+    assert (fields.max_spin.value(), fields.notice_spin.value()) == (12, 10)
     assert page.minutes_fields.style_combo.currentData() == MinutesStyle.COURSE.value
     assert page.profile_fields.website_edit.text() == "https://example.org/rat"
     assert page.profile_fields.secretariat_edit.text() == "Geschäftsstelle Smart City"
-    assert page.remove_logo_button.isEnabled() and not page.logo_preview.pixmap().isNull()
+    assert fields.logo.remove_button.isEnabled() and not fields.logo.preview.pixmap().isNull()
     assert page.fields_model.fields()[-1].name == "Energie & Klima"
     assert page.phrases.selected().id == other_program.text_templates.templates(council.id)[1].id
     assert page.phrases.text_edit.toPlainText() == "Neuer Text & <mehr>"
@@ -85,7 +86,7 @@ def test_settings_changed_elsewhere_show_at_the_next_refresh_selection_kept(
     assert window.council_combo.currentText() == f"{HOSTILE} (Güstrow)"
 
     # Saved now, nothing of the other program's change is lost.
-    page.response_spin.setValue(3)
+    fields.response_spin.setValue(3)
     page.save_button.click()
     stored = other_program.settings.settings(council.id)
     assert (stored.name, stored.notice_period_days, stored.response_period_months) == (
@@ -97,14 +98,15 @@ def test_unsaved_input_stays_and_saving_it_meets_the_other_version(
     shown, other_program, dialogs, qtbot
 ):
     window, page, council = shown
-    page.city_edit.setText("Lübeck")
+    fields = page.council_fields
+    fields.city_edit.setText("Lübeck")
     page.phrases.text_edit.setPlainText("getippt, nicht gespeichert")
     _change_everything(other_program, council.id)
 
     assert not window.refresh_when_safe()  # the window waits for the typed settings
     page.refresh()  # as on showing the page
-    assert (page.name_edit.text(), page.city_edit.text()) == ("Rat", "Lübeck")
-    assert page.notice_spin.value() == 7
+    assert (fields.name_edit.text(), fields.city_edit.text()) == ("Rat", "Lübeck")
+    assert fields.notice_spin.value() == 7
     assert page.phrases.text_edit.toPlainText() == "getippt, nicht gespeichert"
     assert page.agenda_templates.minutes_spin.value() == 25  # no typing there: reread
     assert page.fields_model.fields()[-1].name == "Energie & Klima"
@@ -112,7 +114,7 @@ def test_unsaved_input_stays_and_saving_it_meets_the_other_version(
     page.save_button.click()
     rows = {
         name: (mine.text(), theirs.text())
-        for name, (mine, theirs) in page.merge_dialog.choices.items()
+        for name, (mine, theirs) in page.saving.merge_dialog.choices.items()
     }
     assert rows["city"] == ("Lübeck", "Güstrow")
     assert rows["notice_period_days"] == ("7", "10")

@@ -69,7 +69,7 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     )  # fmt: skip
     assert [f.name for f in services.settings.action_fields(rostock.id)][-1] == "Hafen 🚢"
     assert services.agenda_templates.templates(rostock.id)[-1].title == "Hafen & <Kai> 🚢"
-    assert page.name_edit.text() == "Beirat Digitales & <Lübeck>"
+    assert page.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
     assert page.profile_fields.bundesland_combo.currentData() == "DE-SH"
     assert page.saved_label.text() == "Aus der Datei übernommen."
     assert dialogs.file_dialogs == [(FileKind.SETTINGS, "")]
@@ -86,7 +86,7 @@ def test_a_new_council_from_a_file_is_created_and_shown(make_window, services, d
     councils = services.settings.councils()
     assert len(councils) == 3
     assert window.current_council_id() == councils[-1].id
-    assert window.settings_page.name_edit.text() == "Beirat Digitales & <Lübeck>"
+    assert window.settings_page.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
     assert [f.name for f in services.settings.action_fields(councils[-1].id)][-1] == "Hafen 🚢"
     assert services.members.members(councils[-1].id) == []
     assert window.settings_page.transfer.new_action in window.file_menu.actions()

@@ -1,0 +1,82 @@
+"""Einstellungen for the council itself: name, short name, city, logo, the number of
+members, the quorum rule and the periods of notice and for responses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import QuorumRule
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.settings_logo import LogoField
+
+_CONTEXT = "SettingsPage"
+
+
+class CouncilSettingsFields:
+    """The council's own settings, as the first rows of the council form."""
+
+    def __init__(self, errors: FormErrors, form: QFormLayout, dialogs: DialogService) -> None:
+        self.name_edit = QLineEdit()
+        self.short_name_edit = QLineEdit()
+        self.city_edit = QLineEdit()
+        self.logo = LogoField(dialogs)
+        self.min_spin = QSpinBox(minimum=1, maximum=200)
+        self.max_spin = QSpinBox(minimum=1, maximum=200)
+        self.quorum_combo = QComboBox()
+        for rule in QuorumRule:
+            self.quorum_combo.addItem(rule.label, rule.value)
+        self.notice_spin = QSpinBox(minimum=0, maximum=365, suffix=tr(_CONTEXT, " Tage"))
+        self.response_spin = QSpinBox(minimum=1, maximum=24, suffix=tr(_CONTEXT, " Monate"))
+        for narrow in (
+            self.min_spin,
+            self.max_spin,
+            self.quorum_combo,
+            self.notice_spin,
+            self.response_spin,
+        ):
+            narrow.setMaximumWidth(240)
+        errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
+        errors.add_row(tr(_CONTEXT, "Kurzname"), "short_name", self.short_name_edit)
+        errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)
+        form.addRow(tr(_CONTEXT, "Logo"), self.logo)
+        errors.add_row(tr(_CONTEXT, "Mindestzahl Mitglieder"), "min_members", self.min_spin)
+        errors.add_row(tr(_CONTEXT, "Höchstzahl Mitglieder"), "max_members", self.max_spin)
+        errors.add_row(tr(_CONTEXT, "Beschlussfähig bei"), "quorum_rule", self.quorum_combo)
+        errors.add_row(tr(_CONTEXT, "Ladungsfrist"), "notice_period_days", self.notice_spin)
+        errors.add_row(
+            tr(_CONTEXT, "Frist für Stellungnahmen"), "response_period_months", self.response_spin
+        )
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """The text inputs by CouncilSettings attribute (the page gives them their limits)."""
+        return {"name": self.name_edit, "short_name": self.short_name_edit, "city": self.city_edit}
+
+    def show(self, council: CouncilSettings) -> None:
+        self.name_edit.setText(council.name)
+        self.short_name_edit.setText(council.short_name)
+        self.city_edit.setText(council.city)
+        self.logo.show_logo(council.logo_png)
+        self.min_spin.setValue(council.min_members)
+        self.max_spin.setValue(council.max_members)
+        self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule.value))
+        self.notice_spin.setValue(council.notice_period_days)
+        self.response_spin.setValue(council.response_period_months)
+
+    def edited(self, council: CouncilSettings) -> CouncilSettings:
+        return replace(
+            council,
+            name=self.name_edit.text(),
+            short_name=self.short_name_edit.text(),
+            city=self.city_edit.text(),
+            logo_png=self.logo.png,
+            min_members=self.min_spin.value(),
+            max_members=self.max_spin.value(),
+            quorum_rule=QuorumRule(self.quorum_combo.currentData()),
+            notice_period_days=self.notice_spin.value(),
+            response_period_months=self.response_spin.value(),
+        )

@@ -1,0 +1,84 @@
+"""The council's logo in Einstellungen: a small preview, "Logo wählen …" and "Logo entfernen".
+
+A chosen image is stored as PNG, scaled down to at most :data:`LOGO_MAX_SIDE` pixels on its
+longer side; a file that is no readable image is refused with a German message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "SettingsPage"
+LOGO_MAX_SIDE = 600
+
+
+def png_bytes(image: QImage) -> bytes:
+    """``image`` as PNG, scaled down to at most :data:`LOGO_MAX_SIDE` pixels a side."""
+    if max(image.width(), image.height()) > LOGO_MAX_SIDE:
+        image = image.scaled(
+            LOGO_MAX_SIDE,
+            LOGO_MAX_SIDE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+class LogoField(QWidget):
+    """The logo row of the council's form; ``png`` is the logo shown (``None``: none)."""
+
+    def __init__(self, dialogs: DialogService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._dialogs = dialogs
+        self.png: bytes | None = None
+        self.preview = QLabel(tr(_CONTEXT, "kein Logo"))
+        self.preview.setMinimumHeight(48)
+        self.choose_button = QPushButton(tr(_CONTEXT, "Logo wählen …"))
+        self.remove_button = QPushButton(tr(_CONTEXT, "Logo entfernen"))
+        row = QHBoxLayout(self)
+        row.addWidget(self.preview, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.remove_button)
+        self.choose_button.clicked.connect(self._choose)
+        self.remove_button.clicked.connect(lambda: self.show_logo(None))
+
+    def show_logo(self, png: bytes | None) -> None:
+        self.png = png
+        self.remove_button.setEnabled(png is not None)
+        if png is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(tr(_CONTEXT, "kein Logo"))
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.preview.setPixmap(
+            pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    def load_file(self, path: str) -> None:
+        image = QImage(path)
+        if image.isNull():
+            self._dialogs.warning(
+                self,
+                tr(_CONTEXT, "Logo"),
+                tr(_CONTEXT, "Die Datei „{}“ ist kein lesbares Bild.").format(path),
+            )
+            return
+        self.show_logo(png_bytes(image))
+
+    def _choose(self) -> None:
+        self._dialogs.ask_open_file(
+            self,
+            tr(_CONTEXT, "Logo wählen"),
+            tr(_CONTEXT, "Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.svg)"),
+            self.load_file,
+        )

@@ -1,0 +1,106 @@
+"""Storing the council's settings typed into Einstellungen ("Speichern").
+
+The service's refusals show beside the form's fields; a lost server labels the button
+"Erneut versuchen" (:class:`SaveRetry`). When someone else saved the settings first, both
+versions are offered field by field (:class:`MergeDialog`) and the chosen ones are saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from expertenrat.domain.audit_fields import field_label
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.merge import differences, merged
+from expertenrat.services.settings import SettingsService
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
+from expertenrat.ui.save_retry import SaveRetry
+
+_CONTEXT = "SettingsPage"
+
+
+class SettingsSaving:
+    def __init__(
+        self,
+        parent: QWidget,
+        service: SettingsService,
+        errors: FormErrors,
+        save_button: QPushButton,
+        stored: Callable[[], CouncilSettings | None],
+        edited: Callable[[], CouncilSettings],
+        saved: Callable[[CouncilSettings], None],
+        merging: Callable[[CouncilSettings, CouncilSettings], None],
+    ) -> None:
+        """``stored()`` is the council's settings as the form was filled with them,
+        ``edited()`` the form's. ``saved(settings)`` gets the settings stored; before the
+        chosen values are saved, ``merging(theirs, chosen)`` shows ``chosen`` on top of the
+        other version, which becomes the one stored."""
+        self._parent = parent
+        self._service = service
+        self._errors = errors
+        self._stored = stored
+        self._edited = edited
+        self._saved = saved
+        self._merging = merging
+        self.retry = SaveRetry(save_button)
+        self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
+
+    def save(self) -> None:
+        if self._stored() is None:
+            return
+        self.retry.after(None)
+        try:
+            council = self._service.update_settings(self._edited())
+        except ValidationError as error:
+            self._errors.show(error.problems)
+            return
+        except ConcurrentEditError as error:
+            self._offer_merge(error)
+            return
+        except ExpertenratError as error:
+            self._errors.show_general(error.message)
+            self.retry.after(error)
+            return
+        self._saved(council)
+
+    def _offer_merge(self, conflict: ConcurrentEditError) -> None:
+        """Someone saved the settings first: both versions per field, then save the choice."""
+        base = self._stored()
+        assert base is not None and base.id is not None
+        mine = self._edited()
+        try:
+            theirs = self._service.settings(base.id)
+        except ExpertenratError as error:
+            self._errors.show_general(error.message)
+            return
+        self._errors.show_general(conflict.message)
+        self.merge_dialog = MergeDialog(
+            tr(_CONTEXT, "Gleichzeitig geändert – Einstellungen"),
+            tr(
+                _CONTEXT,
+                "Jemand anderes hat die Einstellungen gespeichert, während Sie sie bearbeitet "
+                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
+                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+            ),
+            merge_rows(differences(base, mine, theirs), _council_label),
+            self._parent,
+        )
+        self.merge_dialog.chosen.connect(lambda names: self._save_merged(mine, theirs, names))
+        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
+        self.merge_dialog.open()
+
+    def _save_merged(self, mine: CouncilSettings, theirs: CouncilSettings, names: set[str]) -> None:
+        """Show the chosen values on top of the stored version, and save them."""
+        self._merging(theirs, merged(mine, theirs, names))
+        self.save()
+
+
+def _council_label(name: str) -> str:
+    if name == "logo_png":
+        return tr(_CONTEXT, "Logo")
+    return field_label("council", name)
