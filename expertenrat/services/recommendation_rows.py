@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
@@ -28,6 +28,7 @@ from expertenrat.domain.recommendation_views import (
 )
 from expertenrat.domain.recommendations import (
     AWAITING_OUTCOME,
+    AWAITING_RESPONSE,
     days_overdue,
     parse_code,
     pending_plan,
@@ -37,6 +38,7 @@ from expertenrat.store import models
 R = models.Recommendation
 _LINK = models.RecommendationProject
 _AWAITING_OUTCOME = tuple(s.value for s in AWAITING_OUTCOME)
+_AWAITING_RESPONSE = tuple(s.value for s in AWAITING_RESPONSE)
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _STATUSES = {s.value: s for s in RecommendationStatus}
 _KINDS = {k.value: k for k in RecommendationKind}
@@ -52,10 +54,10 @@ def register_rows(
     only_id: int | None = None,
 ) -> list[RecommendationRow]:
     """The council's live recommendations that pass ``wanted``, in the order of their codes
-    (the search words, and "überfällig", are looked for in the rows read, as the register
-    page does: whether a row is overdue is the domain's rule, ``days_overdue``)."""
+    (the search words are looked for in the rows read, as the register page does; for
+    "überfällig" the query narrows the rows, the domain's rule ``days_overdue`` decides)."""
     wanted = wanted or RecommendationFilter()
-    query = _filtered(_row_query(council_id), wanted)
+    query = _filtered(_row_query(council_id), wanted, today)
     if only_id is not None:
         query = query.where(R.id == only_id)
     found = session.connection().execute(query).all()  # Core rows: no ORM loading
@@ -173,7 +175,7 @@ def _row_query(council_id: int) -> Select:
     )
 
 
-def _filtered(query: Select, wanted: RecommendationFilter) -> Select:
+def _filtered(query: Select, wanted: RecommendationFilter, today: date) -> Select:
     if wanted.statuses:
         query = query.where(R.status.in_(sorted(s.value for s in wanted.statuses)))
     if wanted.action_field_id is not None:
@@ -184,7 +186,22 @@ def _filtered(query: Select, wanted: RecommendationFilter) -> Select:
         )
     if wanted.year is not None:
         query = query.where(R.code.like(f"E-{wanted.year}-%"))
+    if wanted.overdue:
+        query = query.where(_maybe_overdue(today))
     return query
+
+
+def _maybe_overdue(today: date):
+    """Those that may be overdue: awaiting a response past the due date, or answered with
+    some plan's date passed. A superset, so that the register of thousands is not read
+    whole for a few; ``days_overdue`` decides on the rows read (a later response may have
+    ended the plan)."""
+    plan = models.RecommendationResponse
+    passed_plan = exists().where(plan.recommendation_id == R.id, plan.measures_due_on < today)
+    return or_(
+        and_(R.status.in_(_AWAITING_RESPONSE), R.due_on < today),
+        and_(R.status.in_(_AWAITING_OUTCOME), passed_plan),
+    )
 
 
 def _pending_plans(
