@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -68,7 +68,8 @@ class RemindersDialog(QDialog):
         self._due: RemindersDue | None = None
         self.job: Job | None = None
         self.setWindowTitle(tr(_CONTEXT, "Erinnerungen an die Projekte"))
-        self.resize(1200, 460)
+        # Wide for the codes and contacts, but never beyond the screen (a 1280 px laptop).
+        self.resize(QSize(1200, 460).boundedTo(self.screen().availableGeometry().size() * 0.9))
         self.intro_label = _text_label()
         self.model = RemindersTableModel(self)
         self.view = record_table_view(self.model, RemindersTableModel.COLUMN_DUE)

@@ -68,6 +68,7 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
     page, services, council_id, today, qtmodeltester
 ):
     dialog = opened(page)
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
 
     rows = services.recommendations.list(council_id, today=today)
     shown = {cell(dialog, r, M.COLUMN_PROJECT): r for r in range(dialog.model.rowCount())}
