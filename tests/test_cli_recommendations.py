@@ -89,6 +89,33 @@ def test_recommendations_lists_one_line_each_in_code_order(capsys, database):
     assert "Frist 30.06.2099" in lines[3] and "überfällig" not in lines[3]
 
 
+def test_a_passed_plan_is_overdue_with_the_planned_date(capsys, database):
+    db = open_database(database_url(database))
+    council = SettingsService(db, "Test").councils()[0]
+    register = RecommendationsService(db, "Test")
+    planned = register.create(
+        council.id, RecommendationContent("Geplant"), date(2020, 2, 10), adopted=True
+    ).row
+    planned = register.send(planned.id, planned.version, date(2020, 2, 11)).row
+    plan = ResponseDraft(
+        date(2020, 3, 1), ResponseVerdict.PLANNED, measures_due_on=date(2020, 6, 30)
+    )
+    register.record_response(planned.id, planned.version, plan)
+    db.close()
+
+    code, out, err = run(capsys, "--database", database, "recommendations", "--overdue")
+
+    assert (code, err) == (0, "")
+    response, plan_line = out.splitlines()
+    assert "Frist 31.03.2020" in response and "Umsetzung" not in response
+    today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    late = (today - date(2020, 6, 30)).days
+    assert plan_line.startswith("E-2020-04   beantwortet")
+    assert (
+        "geplant bis 30.06.2020" in plan_line and f"Umsetzung {late} Tage überfällig" in plan_line
+    )
+
+
 @pytest.mark.parametrize("status", ["sent", "übermittelt", "Übermittelt"])
 def test_status_filters_by_value_or_german_label(capsys, database, status):
     code, out, _ = run(capsys, "--database", database, "recommendations", "--status", status)

@@ -94,11 +94,14 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
     if not rows:
         return "Keine Empfehlungen in dieser Auswahl."
     return "\n".join(
-        f"{r.code:<11} {r.status.label:<19} "
-        f"Frist {f'{r.due_on:%d.%m.%Y}' if r.due_on else '–':<10}  "
-        f"{_late(r):<20}  {r.title}"
-        for r in rows
+        f"{r.code:<11} {r.status.label:<19} {_awaited(r)}  {_late(r):<28}  {r.title}" for r in rows
     )
+
+
+def _awaited(row: RecommendationRow) -> str:
+    """ "Frist 31.03.2020" (of the response), or for an interim plan "geplant bis …"."""
+    on = f"{row.awaited_on:%d.%m.%Y}" if row.awaited_on else "–"
+    return f"{f'geplant bis {on}' if row.awaits_plan else f'Frist {on}':<22}"
 
 
 def _late(row: RecommendationRow) -> str:
