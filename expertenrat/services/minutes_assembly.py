@@ -39,7 +39,7 @@ from expertenrat.domain.minutes_document import (
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.meeting_documents import letterhead_of, recused_conflicts
+from expertenrat.services.meeting_document_rows import letterhead_of, recused_conflicts
 from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.store import models
 

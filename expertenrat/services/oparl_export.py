@@ -57,7 +57,7 @@ from expertenrat.domain.oparl_records import (
 from expertenrat.exchange.oparl_files import oparl_files
 from expertenrat.exchange.oparl_previous import PreviousExportFolder
 from expertenrat.services.files import WrittenFolder, write_folder
-from expertenrat.services.meeting_documents import meeting_documents_of
+from expertenrat.services.meeting_document_rows import meeting_documents_of
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

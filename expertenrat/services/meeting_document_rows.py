@@ -1,0 +1,255 @@
+"""Reading meetings' documents out of the store, a few queries for many meetings.
+
+A meeting's document (:class:`MeetingDocument`) holds its council's letterhead, zone and
+notice period, its agenda in order with the time plan, presenters, linked projects and the
+members recused per item, and for the run sheet the notes from the attendance (who is
+excused, who comes and goes). Read by :mod:`services.meeting_documents` (invitation, run
+sheet, calendar), the OParl export, and the minutes (letterhead, recused members).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain import agenda
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AttendanceStatus,
+    ConflictDecision,
+    MeetingState,
+)
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.meeting_documents import (
+    AgendaEntry,
+    DeclaredConflict,
+    Letterhead,
+    MeetingDocument,
+)
+from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
+from expertenrat.store import models
+
+DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
+
+
+def meeting_documents_of(
+    session: Session,
+    meetings: list[models.Meeting],
+    today: date | None,
+    *,
+    run_sheet_notes: bool = False,
+) -> list[MeetingDocument]:
+    """The documents of ``meetings`` with a few queries for all of them; the notes only the
+    run sheet prints (who comes and goes, from the attendance) with ``run_sheet_notes``."""
+    ids = [m.id for m in meetings]
+    items = list(
+        session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id.in_(ids), models.AgendaItem.deleted_at.is_(None)
+            )
+        )
+    )
+    project_ids = {i.project_id for i in items if i.project_id is not None}
+    projects = {
+        p.id: p.title
+        for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
+    }
+    conflicts = recused_conflicts(session, [i.id for i in items])
+    attendance = _attendance(session, ids) if run_sheet_notes else None
+    councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
+    by_meeting: dict[int, list[models.AgendaItem]] = {}
+    for item in items:
+        by_meeting.setdefault(item.meeting_id, []).append(item)
+    return [
+        _document(
+            meeting,
+            councils[meeting.council_id],
+            by_meeting.get(meeting.id, []),
+            projects,
+            conflicts,
+            None if attendance is None else attendance.get(meeting.id, []),
+            today,
+        )
+        for meeting in meetings
+    ]
+
+
+def _attendance(
+    session: Session, meeting_ids: list[int]
+) -> dict[int, list[tuple[models.Attendance, str]]]:
+    """The attendance recorded per meeting with the member's name (for the run sheet)."""
+    rows = session.execute(
+        select(models.Attendance, models.Person)
+        .join(models.Membership, models.Membership.id == models.Attendance.membership_id)
+        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .where(models.Attendance.meeting_id.in_(meeting_ids))
+        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
+    )
+    found: dict[int, list[tuple[models.Attendance, str]]] = {}
+    for attendance, person in rows:
+        found.setdefault(attendance.meeting_id, []).append((attendance, _name(person)))
+    return found
+
+
+def _name(person: models.Person) -> str:
+    return " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
+
+
+def recused_conflicts(
+    session: Session, item_ids: list[int], attending: Collection[int] | None = None
+) -> dict[int, list[DeclaredConflict]]:
+    """The members recused per agenda item (suggestions that were overruled are left out);
+    with ``attending`` (membership ids), only those of them."""
+    query = (
+        select(models.ConflictOfInterest, models.Person)
+        .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
+        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .where(
+            models.ConflictOfInterest.agenda_item_id.in_(item_ids),
+            models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
+        )
+        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
+    )
+    if attending is not None:
+        query = query.where(models.ConflictOfInterest.membership_id.in_(attending))
+    rows = session.execute(query)
+    found: dict[int, list[DeclaredConflict]] = {}
+    for conflict, person in rows:
+        found.setdefault(conflict.agenda_item_id, []).append(
+            DeclaredConflict(_name(person), conflict.reason.strip())
+        )
+    return found
+
+
+def _document(
+    meeting: models.Meeting,
+    council: models.Council,
+    items: list[models.AgendaItem],
+    projects: dict[int, str],
+    conflicts: dict[int, list[DeclaredConflict]],
+    attendance: list[tuple[models.Attendance, str]] | None,
+    today: date | None,
+) -> MeetingDocument:
+    """The meeting's document; with ``attendance`` (the run sheet) its notes filled."""
+    zone = _zone(council.time_zone)
+    start = meeting.starts_at.replace(tzinfo=zone)
+    tree = [
+        agenda.AgendaItem(
+            key=i.id,
+            title=i.title,
+            parent=i.parent_id,
+            position=i.position,
+            kind=AgendaItemKind(i.kind),
+            public=i.public,
+            planned_minutes=i.planned_minutes,
+        )
+        for i in items
+    ]
+    rows = {i.id: i for i in items}
+    placed_items = agenda.ordered(tree, start)
+    entries = tuple(
+        _entry(placed, rows[placed.item.key], projects, conflicts) for placed in placed_items
+    )
+    if attendance is not None:
+        numbers = {placed.item.key: placed.number for placed in placed_items}
+        entries = with_notes(
+            entries,
+            **_moves(attendance, numbers),
+            excused=[n for a, n in attendance if a.status == AttendanceStatus.EXCUSED.value],
+            planned_end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
+        )
+    if meeting.ends_at is not None:
+        end = meeting.ends_at.replace(tzinfo=zone)
+    elif any(i.planned_minutes for i in tree):
+        end = agenda.end_time(tree, start)
+    else:
+        end = start + DEFAULT_LENGTH
+    return MeetingDocument(
+        letterhead=letterhead_of(council),
+        uid=meeting.uid,
+        sequence=meeting.ics_sequence,
+        number=meeting.number,
+        start=start,
+        end=end,
+        invitation_date=_dated(meeting, today),
+        notice_period_days=council.notice_period_days,
+        agenda=entries,
+        title=meeting.title,
+        place=meeting.place,
+        room=meeting.room,
+        online_link=meeting.online_link,
+        cancelled=meeting.state == MeetingState.CANCELLED.value,
+        cancellation_reason=meeting.cancellation_reason,
+    )
+
+
+def _moves(
+    attendance: list[tuple[models.Attendance, str]], numbers: dict[int, str]
+) -> dict[str, dict[str, list[ExpectedMove]]]:
+    """Expected arrivals and departures of present members, keyed by item number."""
+    arrivals: dict[str, list[ExpectedMove]] = {}
+    departures: dict[str, list[ExpectedMove]] = {}
+    for row, name in attendance:
+        if row.status != AttendanceStatus.PRESENT.value:
+            continue
+        if row.arrived_item_id in numbers:
+            arrivals.setdefault(numbers[row.arrived_item_id], []).append(
+                ExpectedMove(name, row.arrived_at)
+            )
+        if row.left_item_id in numbers:
+            departures.setdefault(numbers[row.left_item_id], []).append(
+                ExpectedMove(name, row.left_at)
+            )
+    return {"arrivals": arrivals, "departures": departures}
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            [FieldProblem("time_zone", f"Die Zeitzone „{name}“ des Gremiums ist unbekannt.")]
+        ) from None
+
+
+def _dated(meeting: models.Meeting, today: date | None) -> date:
+    """An invitation is dated the day it went out; a preview or a cancellation, today."""
+    sent = meeting.invitation_sent_on
+    if sent is not None and meeting.state != MeetingState.CANCELLED.value:
+        return sent
+    return today or date.today()
+
+
+def _entry(
+    placed: agenda.PlacedItem,
+    row: models.AgendaItem,
+    projects: dict[int, str],
+    conflicts: dict[int, list[DeclaredConflict]],
+) -> AgendaEntry:
+    return AgendaEntry(
+        number=placed.number,
+        title=row.title,
+        public=placed.public,
+        kind_label=AgendaItemKind(row.kind).label,
+        presenter=row.presenter,
+        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
+        planned_start=placed.start,
+        planned_minutes=row.planned_minutes or None,
+        conflicts=tuple(conflicts.get(row.id, ())),
+    )
+
+
+def letterhead_of(council: models.Council) -> Letterhead:
+    """The council as its letters and documents are headed, with who signs its letters."""
+    return Letterhead(
+        council_name=council.name,
+        city=council.city,
+        short_name=council.short_name,
+        logo_png=council.logo_png,
+        time_zone=council.time_zone,
+        secretariat=council.secretariat,
+    )
