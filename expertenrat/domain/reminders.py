@@ -8,7 +8,7 @@ asks for the state of that implementation, not for a response."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -91,10 +91,38 @@ def _by_date(row: RecommendationRow) -> tuple[date, str]:
     return (row.awaited_on or date.max, row.code)
 
 
-RESPONSE_REQUEST = (
-    "Wir bitten Sie, uns bis zur genannten Frist mitzuteilen, ob und wie Sie den Empfehlungen "
-    "entsprechen, und, falls nicht oder nur teilweise, warum."
+_ANSWER_ASKED = (
+    "ob und wie Sie den Empfehlungen entsprechen, und, falls nicht oder nur teilweise, warum."
 )
+
+
+def response_state(responses: Sequence[RecommendationRow]) -> str:
+    """ "Ihre Antwort steht noch aus." (all overdue), "… ist in den nächsten Tagen fällig."
+    (none overdue), or both."""
+    late = sum(row.overdue for row in responses)
+    if late == len(responses):
+        return "Ihre Antwort steht noch aus."
+    if not late:
+        return "Ihre Antwort ist in den nächsten Tagen fällig."
+    return "Ihre Antwort steht noch aus oder ist in den nächsten Tagen fällig."
+
+
+def response_request(responses: Sequence[RecommendationRow]) -> str:
+    """What the letter asks for: by the due date, or soon where it has passed."""
+    late = sum(row.overdue for row in responses)
+    if late == len(responses):
+        return (
+            "Die genannte Frist ist verstrichen. Wir bitten Sie, uns möglichst bald "
+            f"mitzuteilen, {_ANSWER_ASKED}"
+        )
+    if not late:
+        return f"Wir bitten Sie, uns bis zur genannten Frist mitzuteilen, {_ANSWER_ASKED}"
+    return (
+        "Wir bitten Sie, uns bis zur genannten Frist – wo sie schon verstrichen ist, möglichst "
+        f"bald – mitzuteilen, {_ANSWER_ASKED}"
+    )
+
+
 PLAN_REQUEST = (
     "Zu diesen Empfehlungen haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. Der "
     "genannte Termin ist verstrichen, ohne dass uns eine abschließende Rückmeldung vorliegt. "

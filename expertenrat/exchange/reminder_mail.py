@@ -12,11 +12,11 @@ from email.policy import SMTP
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.reminders import (
     PLAN_REQUEST,
-    RESPONSE_REQUEST,
     ReminderLetter,
     plan_lines,
     reminder_subject,
     response_lines,
+    response_request,
     salutation,
 )
 
@@ -35,7 +35,7 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
         blocks.append(
             f"der {letter.letterhead.council_name} bittet um die noch ausstehende Stellungnahme "
             f"des Projekts „{project.title}“ zu diesen Empfehlungen:\n\n"
-            f"{_listed(response_lines(letter))}\n\n{RESPONSE_REQUEST}"
+            f"{_listed(response_lines(letter))}\n\n{response_request(letter.reminder.responses)}"
         )
     if letter.reminder.plans:
         asks = (

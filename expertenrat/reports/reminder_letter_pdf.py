@@ -12,9 +12,10 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import (
     PLAN_REQUEST,
-    RESPONSE_REQUEST,
     ReminderLetter,
     reminder_subject,
+    response_request,
+    response_state,
     salutation,
 )
 from expertenrat.domain.wording import counted
@@ -86,8 +87,9 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     )
     parts = []
     if reminder.responses:
-        text = "Ihre Antwort steht noch aus oder ist in den nächsten Tagen fällig. "
-        parts.append((text + RESPONSE_REQUEST, reminder.responses, _COLUMNS))
+        responses = reminder.responses
+        text = f"{response_state(responses)} {response_request(responses)}"
+        parts.append((text, responses, _COLUMNS))
     if reminder.plans:
         parts.append((PLAN_REQUEST, reminder.plans, _PLAN_COLUMNS))
     closing = [Spacer(0, 6 * mm), *letter_parts.closing(head.signature, head.council_name)]

@@ -18,6 +18,8 @@ from expertenrat.domain.reminders import (
     reminder_subject,
     reminders_due,
     response_lines,
+    response_request,
+    response_state,
     unaddressed_due,
 )
 
@@ -143,3 +145,20 @@ def test_the_wording_asks_for_the_state_of_the_planned_implementation():
     assert reminder_subject(both) == (
         "Erinnerung: ausstehende Stellungnahmen und Stand der geplanten Umsetzung – Klimaportal"
     )
+
+
+def test_the_request_asks_by_the_due_date_or_soon_where_it_has_passed():
+    late = _row("E-2026-24", date(2026, 5, 25), KLIMA)
+    ahead = _row("E-2026-25", date(2026, 6, 10), KLIMA)
+
+    assert response_state([late]) == "Ihre Antwort steht noch aus."
+    assert response_request([late]).startswith(
+        "Die genannte Frist ist verstrichen. Wir bitten Sie, uns möglichst bald mitzuteilen, "
+        "ob und wie"
+    )
+    assert response_state([ahead]) == "Ihre Antwort ist in den nächsten Tagen fällig."
+    assert response_request([ahead]).startswith(
+        "Wir bitten Sie, uns bis zur genannten Frist mitzuteilen, ob und wie"
+    )
+    assert "steht noch aus oder ist in den nächsten Tagen" in response_state([late, ahead])
+    assert "wo sie schon verstrichen ist, möglichst bald" in response_request([late, ahead])
