@@ -23,9 +23,6 @@ from expertenrat.domain.invitation_letters import Recipient, addressed_to
 from expertenrat.domain.meeting_documents import MeetingDocument, late_notice_warning
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import meeting_memberships
-from expertenrat.services.meeting_document_rows import (
-    letterhead_of as letterhead_of,  # imported from here by services.recommendation_reminders
-)
 from expertenrat.services.meeting_document_rows import meeting_documents_of
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading

@@ -35,7 +35,7 @@ from expertenrat.domain.text_folding import transliterate
 from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 from expertenrat.services.files import FileWriteError, write_file
-from expertenrat.services.meeting_documents import letterhead_of
+from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations import RecommendationsService
