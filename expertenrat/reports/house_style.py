@@ -30,6 +30,8 @@ WATERMARK = colors.HexColor("#e3e7eb")
 PLAIN = "{}"
 BOLD = "<b>{}</b>"
 SMALL = f'<font size="7.5" color="{_MUTED_HEX}">{{}}</font>'
+# SMALL, but in a table cell after the line before it where there is room (see tables.cell).
+SMALL_RUN_ON = f" {SMALL}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,11 @@ for the secretariat.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
@@ -22,7 +23,8 @@ from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
-from expertenrat.reports.theme import PLAIN, SMALL, Column, Lines
+from expertenrat.reports.line_breaks import NBSP
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL_RUN_ON, Column, Lines
 from expertenrat.reports.widowless_table import TableWithClosing
 
 PUBLIC_PART = "Öffentlicher Teil"
@@ -30,22 +32,45 @@ NON_PUBLIC_PART = "Nichtöffentlicher Teil"
 
 
 def _subject(entry: AgendaEntry) -> Lines:
-    """The title, below it kind and linked project in one small line; the kind is left
-    out where the title begins with it ("Bericht der Geschäftsstelle", "Verschiedenes"),
-    so such an item takes one line."""
+    """The title and, after it where the line has room, else below it, kind and linked
+    project in small type; each is kept whole on its line ("Beratung eines Projekts"), so
+    a short title takes one line. The kind is left out where the title begins with it
+    ("Bericht der Geschäftsstelle", "Verschiedenes")."""
     kind = entry.kind_label.strip()
     if entry.title.strip().casefold().startswith(kind.casefold()):
         kind = ""
     project = f"Projekt: {entry.project_title}" if entry.project_title.strip() else ""
-    return [(entry.title, PLAIN), (" · ".join(t for t in (kind, project) if t), SMALL)]
+    project = project.replace(" ", NBSP, 1)  # "Projekt:" stays with the title's first word
+    small = " · ".join(t for t in (kind.replace(" ", NBSP), project) if t)
+    return [(entry.title, PLAIN), (f"·{NBSP}{small}" if small else "", SMALL_RUN_ON)]
 
 
-_COLUMNS: tuple[Column[AgendaEntry], ...] = (
-    Column("TOP", 0.10, parts.number),
-    Column("Gegenstand", 0.55, _subject),
-    Column("Vortrag", 0.22, parts.presenter),
-    Column("Zeit", 0.13, parts.planned_time),
-)
+def _columns(agenda: Sequence[AgendaEntry]) -> tuple[Column[AgendaEntry], ...]:
+    """The agenda's columns: number and time as wide as their longest entry ("TOP 10.2",
+    "16:05–16:15", or just the header where no item has a time), the rest to the subject
+    and, not quite a third of it, the presenter; the same widths in both parts."""
+    style = theme.styles().cell
+    number = _fitted_share(agenda, parts.number, "TOP", style.fontSize)
+    time = _fitted_share(agenda, parts.planned_time, "Zeit", style.fontSize)
+    rest = 1 - number - time
+    return (
+        Column("TOP", number, parts.number),
+        Column("Gegenstand", rest * 0.72, _subject),
+        Column("Vortrag", rest * 0.28, parts.presenter),
+        Column("Zeit", time, parts.planned_time),
+    )
+
+
+def _fitted_share(
+    agenda: Sequence[AgendaEntry], lines: Callable[[AgendaEntry], Lines], header: str, size: float
+) -> float:
+    """The share of the content width that the widest first line of ``lines`` needs (bold
+    measured as bold), at least the header's."""
+    widths = [stringWidth(header, theme.FONT_BOLD, 8.5)]
+    for entry in agenda:
+        text, markup = lines(entry)[0]
+        widths.append(stringWidth(text, theme.FONT_BOLD if markup == BOLD else theme.FONT, size))
+    return (max(widths) + 2 * theme.CELL_PADDING + 1) / theme.content_width()
 
 
 def render_invitation(
@@ -82,24 +107,31 @@ def render_invitation(
 def _invitation(doc: MeetingDocument, closing: list[Flowable]) -> list[Flowable]:
     """The invitation's body and ``closing``, which follows the agenda's last rows."""
     story: list[Flowable] = [
-        parts.paragraph(f"hiermit laden wir Sie herzlich zur {meeting_heading(doc)} ein."),
+        parts.paragraph(f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."),
         Spacer(0, 3 * mm),
-        parts.facts(parts.time_and_place(doc)),
+        parts.facts(parts.time_and_place(doc), label_width=20 * mm),
         Spacer(0, 2 * mm),
     ]
     if not doc.agenda:
         return [*story, parts.paragraph("Die Tagesordnung folgt.", "note"), KeepTogether(closing)]
     agenda = {PUBLIC_PART: doc.public_items, NON_PUBLIC_PART: doc.non_public_items}
     shown = [(label, items) for label, items in agenda.items() if items]
+    columns = _columns(doc.agenda)
     for n, (label, items) in enumerate(shown, start=1):
         heading = theme.section_heading(
             f"Tagesordnung – {label}", keep_space=30 * mm, style=_agenda_heading()
         )
         if n < len(shown):
-            story += [*heading, _agenda_table(items)]
+            story += [*heading, _agenda_table(items, columns)]
         else:  # the page break, then the heading as part of the table with the closing
-            story += [*heading[:-1], TableWithClosing(_agenda_table(items), closing, heading[-1:])]
+            table = _agenda_table(items, columns)
+            story += [*heading[:-1], TableWithClosing(table, closing, heading[-1:])]
     return story
+
+
+def _short_heading(doc: MeetingDocument) -> str:
+    """ "5. Sitzung" without the meeting's title: the subject line above names it."""
+    return f"{doc.number}. Sitzung" if doc.number else "Sitzung"
 
 
 def _agenda_heading() -> ParagraphStyle:
@@ -110,10 +142,10 @@ def _agenda_heading() -> ParagraphStyle:
     )  # fmt: skip
 
 
-def _agenda_table(items: Sequence[AgendaEntry]) -> Table:
+def _agenda_table(items: Sequence[AgendaEntry], columns: Sequence[Column[AgendaEntry]]) -> Table:
     """The house table with rows a little closer than in lists: a letter's agenda of
     about ten items fits on the first page with the closing."""
-    table = theme.column_table(items, _COLUMNS, long_rows=True)
+    table = theme.column_table(items, columns, long_rows=True)
     table.setStyle(
         TableStyle([("TOPPADDING", (0, 1), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)])
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
-from meeting_sample import AGENDA, HOSTILE, item, meeting
+from meeting_sample import AGENDA, HOSTILE, LETTERHEAD, item, meeting
+from PIL import Image
 from pypdf import PdfReader
 
 from expertenrat.domain.meeting_documents import MeetingDocument
@@ -155,9 +157,30 @@ def page_texts(doc: MeetingDocument) -> list[str]:
     return [flat(p.extract_text()) for p in read(render_invitation(doc).pdf).pages]
 
 
+def logo() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 100), (31, 78, 121)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def test_a_nine_item_invitation_fits_on_one_page_with_its_closing() -> None:
+    """Two parts, a long council name, logo, place and room, and an online link."""
+    head = replace(
+        LETTERHEAD,
+        council_name="Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock",
+        logo_png=logo(),
+        secretariat="Geschäftsstelle Smart City, Amt für Digitalisierung",
+    )
+    full = meeting(
+        letterhead=head,
+        agenda=DEMO_LIKE_AGENDA,
+        title="Frühjahrssitzung mit Schwerpunkt Mobilität",
+        place="Rathaus der Hanse- und Universitätsstadt Rostock, Neuer Markt 1, 18055 Rostock",
+        room="Raum 1.23 (Bürgerschaftssaal, 1. Obergeschoss)",
+        online_link="https://rostock.webex.com/rostock/j.php?MTID=m3f2b6c1e0d554a519a1e5b1f7c0e2a10",
+    )
     for addressee in (None, MEMBER_ADDRESS):  # the council as a whole, one member's letter
-        pages = page_texts(meeting(agenda=DEMO_LIKE_AGENDA, addressee=addressee))
+        pages = page_texts(replace(full, addressee=addressee))
 
         assert len(pages) == 1, addressee
         assert "TOP 8 Verschiedenes" in pages[0]
