@@ -11,11 +11,10 @@ for the secretariat.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
@@ -24,7 +23,7 @@ from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, m
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports.line_breaks import NBSP
-from expertenrat.reports.theme import BOLD, PLAIN, SMALL_RUN_ON, Column, Lines
+from expertenrat.reports.theme import PLAIN, SMALL_RUN_ON, Column, Lines
 from expertenrat.reports.widowless_table import TableWithClosing
 
 PUBLIC_PART = "Öffentlicher Teil"
@@ -49,9 +48,8 @@ def _columns(agenda: Sequence[AgendaEntry]) -> tuple[Column[AgendaEntry], ...]:
     """The agenda's columns: number and time as wide as their longest entry ("TOP 10.2",
     "16:05–16:15", or just the header where no item has a time), the rest to the subject
     and, not quite a third of it, the presenter; the same widths in both parts."""
-    style = theme.styles().cell
-    number = _fitted_share(agenda, parts.number, "TOP", style.fontSize)
-    time = _fitted_share(agenda, parts.planned_time, "Zeit", style.fontSize)
+    number = theme.fitted_share(agenda, parts.number, "TOP")
+    time = theme.fitted_share(agenda, parts.planned_time, "Zeit")
     rest = 1 - number - time
     return (
         Column("TOP", number, parts.number),
@@ -59,18 +57,6 @@ def _columns(agenda: Sequence[AgendaEntry]) -> tuple[Column[AgendaEntry], ...]:
         Column("Vortrag", rest * 0.28, parts.presenter),
         Column("Zeit", time, parts.planned_time),
     )
-
-
-def _fitted_share(
-    agenda: Sequence[AgendaEntry], lines: Callable[[AgendaEntry], Lines], header: str, size: float
-) -> float:
-    """The share of the content width that the widest first line of ``lines`` needs (bold
-    measured as bold), at least the header's."""
-    widths = [stringWidth(header, theme.FONT_BOLD, 8.5)]
-    for entry in agenda:
-        text, markup = lines(entry)[0]
-        widths.append(stringWidth(text, theme.FONT_BOLD if markup == BOLD else theme.FONT, size))
-    return (max(widths) + 2 * theme.CELL_PADDING + 1) / theme.content_width()
 
 
 def render_invitation(

@@ -5,6 +5,9 @@ implementation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -49,20 +52,19 @@ def _planned(row: RecommendationRow) -> Lines:
     return [(theme.german_date(row.planned_by) if row.planned_by else "–", PLAIN)]
 
 
-_COLUMNS: tuple[Column[RecommendationRow], ...] = (
-    Column("Kennung", 0.14, _code),
-    Column("Empfehlung", 0.46, _title),
-    Column("Übermittelt", 0.13, _sent),
-    Column("Frist", 0.13, _due),
-    Column("Überfällig", 0.14, _late),
-)
-_PLAN_COLUMNS: tuple[Column[RecommendationRow], ...] = (
-    Column("Kennung", 0.14, _code),
-    Column("Empfehlung", 0.46, _title),
-    Column("Übermittelt", 0.13, _sent),
-    Column("Umsetzung geplant bis", 0.13, _planned),
-    Column("Überfällig", 0.14, _late),
-)
+def _columns(
+    rows: Sequence[RecommendationRow], date_header: str, date: Callable[[RecommendationRow], Lines]
+) -> tuple[Column[RecommendationRow], ...]:
+    """Code, dates and days as wide as their longest entry, the rest to the title."""
+    short = [
+        Column("Kennung", 0.0, _code),
+        Column("Übermittelt", 0.0, _sent),
+        Column(date_header, 0.0, date),
+        Column("Überfällig", 0.0, _late),
+    ]
+    shares = [theme.fitted_share(rows, c.lines, c.header) for c in short]
+    code, sent, due, late = (replace(c, share=s) for c, s in zip(short, shares, strict=True))
+    return code, Column("Empfehlung", 1 - sum(shares), _title), sent, due, late
 
 
 def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
@@ -89,9 +91,10 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     if reminder.responses:
         responses = reminder.responses
         text = f"{response_state(responses)} {response_request(responses)}"
-        parts.append((text, responses, _COLUMNS))
+        parts.append((text, responses, _columns(responses, "Frist", _due)))
     if reminder.plans:
-        parts.append((PLAN_REQUEST, reminder.plans, _PLAN_COLUMNS))
+        plans = reminder.plans
+        parts.append((PLAN_REQUEST, plans, _columns(plans, "Umsetzung geplant bis", _planned)))
     closing = [Spacer(0, 6 * mm), *letter_parts.closing(head.signature, head.council_name)]
     for number, (text, items, columns) in enumerate(parts, start=1):
         lead = paragraph(text)  # never alone at the foot of a page: kept with its table

@@ -173,6 +173,27 @@ def column_table(
     return table
 
 
+def fitted_share(
+    rows: Sequence[T],
+    lines: Callable[[T], Lines],
+    header: str,
+    wide: bool = False,
+    *,
+    most: float = 0.25,
+) -> float:
+    """The share of the content width a :func:`column_table` column needs to set the first
+    line of each row's ``lines`` on one line, and the longest word of its ``header`` (a
+    header may wrap), with a little air, but no more than ``most``: for short columns such
+    as a number, a date or a time."""
+    s = styles()
+    head = s.table_head
+    widths = [pdfmetrics.stringWidth(w, FONT_BOLD, head.fontSize) for w in header.split()]
+    for row in rows:
+        text, markup = lines(row)[0]
+        widths.append(pdfmetrics.stringWidth(text, face_of(s.cell, markup), s.cell.fontSize))
+    return min(most, (max(widths, default=0) + 2 * CELL_PADDING + 3) / content_width(wide))
+
+
 def _one_line(lines: Lines, style: ParagraphStyle, width: float) -> str | None:
     """The text of a cell that is one line of plain or bold text the house faces draw and
     that fits ``width`` in ``style``; ``None`` for anything else (a paragraph sets it)."""

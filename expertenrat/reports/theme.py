@@ -45,7 +45,14 @@ from expertenrat.reports.page_frame import (
     content_width,
 )
 from expertenrat.reports.paragraph import Paragraph
-from expertenrat.reports.tables import CELL_PADDING, Column, Lines, cell, column_table
+from expertenrat.reports.tables import (
+    CELL_PADDING,
+    Column,
+    Lines,
+    cell,
+    column_table,
+    fitted_share,
+)
 from expertenrat.reports.user_text import (
     clip,
     esc,
@@ -81,6 +88,7 @@ __all__ = [
     "content_width",
     "esc",
     "fit_line",
+    "fitted_share",
     "german_date",
     "printable",
     "script_warnings",

@@ -121,3 +121,31 @@ def test_one_day_late_is_one_tag_in_the_letter_and_the_mail():
     mail = response_lines(letter)
     assert mail[0].endswith("seit 1 Tag überfällig")
     assert mail[1].endswith("seit 30 Tagen überfällig")
+
+
+def test_six_long_recommendations_with_long_names_fit_on_one_page():
+    """Code, dates and days take only the width they need; the titles get the rest."""
+    head = replace(
+        LETTERHEAD,
+        council_name="Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock",
+        secretariat="Geschäftsstelle Smart City, Amt für Digitalisierung und Innovation",
+    )
+    project = AddressedProject(
+        2,
+        "Digitale Beteiligungsplattform für Bürgerhaushalte und Stadtteilentwicklung",
+        "Amt für Stadtentwicklung, Stadtplanung und Wirtschaft der Hansestadt Rostock",
+        "Frau Prof. Dr. Annegret Müller-Lüdenscheidt",
+        "mueller@example.org",
+    )
+    title = (
+        "Die Plattform soll offene Schnittstellen und eine barrierefreie Bedienung nach "
+        "BITV 2.0 für alle Beteiligungsverfahren bieten"
+    )
+    items = tuple(
+        replace(_row(n), projects=(project,), title=f"Empfehlung Nr. {n}: {title}")
+        for n in range(1, 7)
+    )
+    (page,) = _pages(ReminderLetter(head, ProjectReminder(project, items), TODAY))
+
+    text = _flat(page.extract_text())
+    assert "E-2026-06" in text and GREETING in text
