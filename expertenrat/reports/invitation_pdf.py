@@ -84,7 +84,7 @@ def render_invitation(
     if doc.cancelled:
         story += [*_cancellation(doc), Spacer(0, 6 * mm), KeepTogether(_closing(doc))]
     else:
-        story += _invitation(doc, [Spacer(0, 4 * mm), *_requests(doc), *_closing(doc)])
+        story += _invitation(doc, [Spacer(0, 3 * mm), *_requests(doc), *_closing(doc)])
     return RenderedPdf(
         theme.build_pdf(story, info), parts.warnings(doc, late_notice=True), len(doc.agenda)
     )
@@ -123,7 +123,7 @@ def _short_heading(doc: MeetingDocument) -> str:
 def _agenda_heading() -> ParagraphStyle:
     """The theme's heading, a size smaller and closer to its table: a letter's subheading."""
     return ParagraphStyle(
-        "agenda_heading", theme.styles().heading, fontSize=11, leading=14, spaceBefore=8,
+        "agenda_heading", theme.styles().heading, fontSize=11, leading=14, spaceBefore=6,
         spaceAfter=4,
     )  # fmt: skip
 
@@ -133,7 +133,7 @@ def _agenda_table(items: Sequence[AgendaEntry], columns: Sequence[Column[AgendaE
     about ten items fits on the first page with the closing."""
     table = theme.column_table(items, columns, long_rows=True)
     table.setStyle(
-        TableStyle([("TOPPADDING", (0, 1), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)])
+        TableStyle([("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2.5)])
     )
     return table
 

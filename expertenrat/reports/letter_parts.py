@@ -10,6 +10,7 @@ from datetime import date
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.meeting_documents import Letterhead
@@ -17,6 +18,7 @@ from expertenrat.reports import theme
 from expertenrat.reports.meeting_parts import paragraph
 
 _PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+_GUTTER = 6 * mm  # between the address and the place and date beside it
 
 
 def letter_info(
@@ -46,20 +48,18 @@ def letter_info(
 def address_block(lines: Sequence[str], city: str, on: date) -> list[Flowable]:
     """The address (its non-empty ``lines``) on the left and, beside its first line, place
     and date on the right ("Rostock, 24.02.2026"; the date alone without a place), as the
-    information block of a DIN 5008 letter."""
+    information block of a DIN 5008 letter; place and date take the width they need, the
+    address the rest."""
     s = theme.styles()
     dated = ParagraphStyle("dated", s.body, alignment=TA_RIGHT)
     place = " ".join(city.split())
     day = theme.german_date(on)
+    text = f"{place}, {day}" if place else day
     width = theme.content_width()
+    beside = _date_width(text, s.body, width * 0.38)
     block = Table(
-        [
-            [
-                paragraph("\n".join(line for line in lines if line.strip())),
-                paragraph(f"{place}, {day}" if place else day, dated),
-            ]
-        ],
-        colWidths=[width * 0.62, width * 0.38],
+        [[paragraph("\n".join(line for line in lines if line.strip())), paragraph(text, dated)]],
+        colWidths=[width - beside, beside],
         hAlign="LEFT",
     )
     block.setStyle(
@@ -67,10 +67,25 @@ def address_block(lines: Sequence[str], city: str, on: date) -> list[Flowable]:
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 *((side, (0, 0), (-1, -1), 0) for side in _PADDINGS),
+                ("RIGHTPADDING", (0, 0), (0, 0), _GUTTER),
             ]
         )
     )
     return [Spacer(0, 2 * mm), block, Spacer(0, 4 * mm)]
+
+
+def _date_width(text: str, style: ParagraphStyle, most: float) -> float:
+    """The width place and date need: one line where it fits in ``most``, else the least
+    for two lines ("Hanse- und Universitätsstadt" / "Rostock, 24.02.2026"), so that the
+    address beside it gets the rest; never more than ``most``."""
+    words = text.split(" ")
+
+    def width(part: list[str]) -> float:  # 2 points of air against rounding at the edge
+        return stringWidth(" ".join(part), style.fontName, style.fontSize) + 2
+
+    if width(words) <= most or len(words) < 2:
+        return min(most, width(words))
+    return min(most, *(max(width(words[:n]), width(words[n:])) for n in range(1, len(words))))
 
 
 def opening(subject: str, salutation: str) -> list[Flowable]:
