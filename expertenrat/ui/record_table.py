@@ -104,17 +104,24 @@ def fit_columns(
     has_wide = wide in shown
     header.setStretchLastSection(not has_wide)  # a stretched one is at least 100 wide
     header.setMaximumSectionSize(WIDE_WIDTH if has_wide else CONTENT_WIDTH)
-    view.resizeColumnsToContents()
+    visible = view.isVisible()
+    # Qt's fit measures each column's content once (the slow part: up to 1,000 rows) and
+    # keeps room for a sort arrow in every header; shown, only the sorted column and the
+    # wide one keep that room, so the fit runs with the arrow off and they get it after.
+    with _sort_arrow_off(header, visible):
+        view.resizeColumnsToContents()
+    arrow_room = {header.sortIndicatorSection(), wide} if visible else set()
     for column in shown:
-        if column != wide and header.sectionSize(column) > CONTENT_WIDTH:
-            header.resizeSection(column, CONTENT_WIDTH)
-    if not view.isVisible():
+        width = header.sectionSize(column)
+        if column in arrow_room:
+            width = max(width, _bounded(header, header.sectionSizeHint(column)))
+        if column != wide:
+            width = min(width, CONTENT_WIDTH)
+        if width != header.sectionSize(column):
+            header.resizeSection(column, width)
+    if not visible:
         return
     floors = header_floors(header)
-    for column in shown:  # Qt's fit keeps room for a sort arrow in every column's header
-        if column != wide:
-            snug = max(view.sizeHintForColumn(column), floors[column])
-            header.resizeSection(column, min(header.sectionSize(column), snug))
     excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
     if excess < 0 and has_wide:
         header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
@@ -136,6 +143,22 @@ def fit_columns(
             excess -= cut
         if excess <= 0:
             return
+
+
+@contextmanager
+def _sort_arrow_off(header: QHeaderView, off: bool) -> Iterator[None]:
+    """The header's size hints without the room for the sort arrow in the block."""
+    shown = header.isSortIndicatorShown()
+    header.setSortIndicatorShown(shown and not off)
+    try:
+        yield
+    finally:
+        header.setSortIndicatorShown(shown)
+
+
+def _bounded(header: QHeaderView, width: int) -> int:
+    """``width`` within the header's minimum and maximum section size (as Qt's fit)."""
+    return max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
 
 
 def header_floors(header: QHeaderView) -> dict[int, int]:
