@@ -96,12 +96,15 @@ class ScriptedDialogs:
 def _no_window_left_open() -> Iterator[None]:
     """Close what a test left open: a dialog opened with ``open()`` outlives its test until
     its parent is deleted, and a window-modal one left over would hold back the next test's
-    refresh (``MainWindow.refresh_when_safe`` waits while a dialog is open)."""
+    refresh (``MainWindow.refresh_when_safe`` waits while a dialog is open). A dialog
+    with typed input refuses to close (it asks first): it is hidden without asking."""
     yield
     if QApplication.instance() is not None:
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible():
                 widget.close()
+            if widget.isVisible():
+                widget.hide()
 
 
 @pytest.fixture(autouse=True)
