@@ -52,6 +52,11 @@ def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
+    # Fitting a column measures the rows on screen and those around them up to this many
+    # (Qt's default: 1,000, about half a second per fit of a register of thousands, on
+    # every width change); a council's tables rarely have more, and then widths from 200
+    # rows serve as well.
+    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setWordWrap(False)  # one line per record; cut text ends in "…"
     header = view.horizontalHeader()
@@ -86,6 +91,7 @@ def chooser_table(
 MIN_SHRUNK_WIDTH = 100
 CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: WIDE_WIDTH if wide)
 WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take the room
+FIT_ROWS = 200  # the rows a column's fit measures (see record_table_view)
 
 
 def fit_columns(
