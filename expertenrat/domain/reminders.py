@@ -68,7 +68,13 @@ def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[Projec
 def unaddressed_due(rows: Iterable[RecommendationRow], today: date) -> list[RecommendationRow]:
     """The recommendations with a reminder due that are addressed to no project: no
     reminder can name them (by the date awaited, then code)."""
-    return sorted((row for row in _due(rows, today) if not row.projects), key=_by_date)
+    return [row for row in due_in_order(rows, today) if not row.projects]
+
+
+def due_in_order(rows: Iterable[RecommendationRow], today: date) -> list[RecommendationRow]:
+    """Those of ``rows`` with a reminder due, by the date awaited, then code (as the
+    reminders and the Übersicht list them)."""
+    return sorted(_due(rows, today), key=_by_date)
 
 
 def reminder_due(row: RecommendationRow, today: date) -> bool:

@@ -25,7 +25,7 @@ from expertenrat.domain.overview import (
     response_line,
 )
 from expertenrat.domain.recommendation_views import RecommendationRow
-from expertenrat.domain.reminders import reminder_due
+from expertenrat.domain.reminders import due_in_order
 from expertenrat.store import models
 
 NEXT_MEETINGS = 3  # how many meetings ahead the Übersicht names
@@ -152,14 +152,10 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
 
 
 def responses_due(rows: Iterable[RecommendationRow], today: date) -> tuple[Line, ...]:
-    """Of the register's ``rows``, those a reminder would name (``reminder_due``): overdue
+    """Of the register's ``rows``, those a reminder would name (``due_in_order``): overdue
     (urgent: the response, or the state of a planned implementation) or a response due
     within :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and
     names the projects it is addressed to)."""
-    due = sorted(
-        (row for row in rows if reminder_due(row, today)),
-        key=lambda row: (row.awaited_on or date.max, row.code),
-    )
     return tuple(
         Line(
             response_line(row, today),
@@ -170,7 +166,7 @@ def responses_due(rows: Iterable[RecommendationRow], today: date) -> tuple[Line,
             ),
             urgent=row.overdue,
         )
-        for row in due
+        for row in due_in_order(rows, today)
     )
 
 
