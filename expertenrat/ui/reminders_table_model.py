@@ -1,6 +1,6 @@
 """Table model of the reminders dialog: per project what is overdue or due within 14 days
 (a passed planned implementation marked "(Umsetzung)"), with whom to remind (lead unit,
-contact person) and the next due date."""
+contact person) and the earliest date due: a response's deadline or a plan's date."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class RemindersTableModel(RowsTableModel):
             text_column(tr(_CONTEXT, "Empfehlungen"), codes),
             number_column(tr(_CONTEXT, "überfällig"), lambda r: r.overdue),
             Column(
-                tr(_CONTEXT, "nächste Frist"),
+                tr(_CONTEXT, "fällig am"),
                 lambda r: f"{next_due(r):%d.%m.%Y}",
                 sort_value=next_due,
             ),

@@ -12,7 +12,7 @@ from email.policy import default
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.ui.recommendations_page import RecommendationsPage
@@ -87,6 +87,8 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
         assert cell(dialog, row, M.COLUMN_CODES) == ", ".join(codes)
         assert cell(dialog, row, M.COLUMN_OVERDUE) == str(len(overdue))
         assert cell(dialog, row, M.COLUMN_DUE) == f"{overdue[0].awaited_on:%d.%m.%Y}"
+    header = dialog.model.headerData(M.COLUMN_DUE, Qt.Orientation.Horizontal)
+    assert header == "fällig am"  # a response's deadline or a plan's date, not only "Frist"
     assert any(r.plan_overdue for r in rows)  # the demo has one: in the dialog, marked
     assert "(Umsetzung)" in " ".join(cell(dialog, r, M.COLUMN_CODES) for r in shown.values())
     assert len(dialog.selected()) == 2 and dialog.save_button.isEnabled()
