@@ -26,6 +26,7 @@ from expertenrat.store import migrate
 from expertenrat.store.engine import BUSY_TIMEOUT_MS, SYNCHRONOUS, make_engine, sqlite_file
 from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
+from expertenrat.store.server_password import without_password
 from expertenrat.store.set_aside import remove_with_companions
 
 
@@ -58,6 +59,14 @@ class Database:
     def location(self) -> str:
         """Where the data lives, for the About dialog (no password)."""
         return describe(self.url)
+
+    @property
+    def key(self) -> str:
+        """A name of this database that stays the same between versions, for files kept
+        beside it (unsaved minutes): the file's path or the server's address as SQLAlchemy
+        renders it (driver and password hidden as ``***``), never to be shown."""
+        path = sqlite_file(self.url)
+        return str(path) if path is not None else self.url.render_as_string(hide_password=True)
 
     @property
     def is_sqlite(self) -> bool:
@@ -243,9 +252,14 @@ def open_database(
 
 
 def describe(url: URL) -> str:
-    """Where the data lives, for messages (no password)."""
+    """Where the data lives, for messages, as the user knows it: the file's path, or the
+    server's address without the driver and never with a password
+    (``postgresql://rat@db.stadt.de:5432/expertenrat``)."""
     path = sqlite_file(url)
-    return str(path) if path is not None else url.render_as_string(hide_password=True)
+    if path is not None:
+        return str(path)
+    shown = without_password(url).set(drivername=url.get_backend_name())
+    return shown.difference_update_query(["password"]).render_as_string(hide_password=False)
 
 
 def check_url(url: URL) -> None:

@@ -18,7 +18,8 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.paths import user_config_dir
-from expertenrat.store.engine import database_url, sqlite_file
+from expertenrat.store.database import describe
+from expertenrat.store.engine import database_url, sqlite_file, text_without_password
 from expertenrat.store.server_password import with_saved_password, without_password
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,18 @@ def stored_address() -> str | None:
         log.warning("Ignoring unreadable %s", path, exc_info=True)
         return None
     return value if isinstance(value, str) and value.strip() else None
+
+
+def shown_stored_address() -> str | None:
+    """The address stored on this PC as the user knows it (see :func:`describe`), or
+    ``None``."""
+    stored = stored_address()
+    if stored is None:
+        return None
+    try:
+        return describe(database_url(stored))
+    except ExpertenratError:  # edited by hand into no address at all
+        return text_without_password(stored)
 
 
 def store_address(url: URL | None) -> None:

@@ -40,7 +40,7 @@ def database_url(text: str | None) -> URL:
         url = make_url(text)
     except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise DatabaseUnusableError(
-            f"„{_without_password(text)}“ ist keine gültige Datenbankadresse. Erwartet wird "
+            f"„{text_without_password(text)}“ ist keine gültige Datenbankadresse. Erwartet wird "
             "ein Dateiname oder eine Adresse wie postgresql://benutzer@server:5432/datenbank."
         ) from None
     if url.drivername in ("postgresql", "postgres"):
@@ -48,7 +48,8 @@ def database_url(text: str | None) -> URL:
     return url
 
 
-def _without_password(text: str) -> str:
+def text_without_password(text: str) -> str:
+    """An address as typed, its password (if any) replaced by ``***``."""
     return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
 
 

@@ -48,9 +48,9 @@ class RecoveryStore:
         self._latest: dict[str, int] = {}  # key → running number of the newest write
 
     @classmethod
-    def for_database(cls, location: str, root: Path | None = None) -> RecoveryStore:
-        """The store of the database at ``location`` (a file path or a server URL)."""
-        digest = hashlib.sha256(location.encode("utf-8")).hexdigest()[:16]
+    def for_database(cls, key: str, root: Path | None = None) -> RecoveryStore:
+        """The store of the database named ``key`` (``Database.key``)."""
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
         return cls((root or user_data_dir()) / "recovery" / digest)
 
     def write(self, entry: RecoveryEntry, number: int) -> None:

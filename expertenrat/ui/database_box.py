@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
 from expertenrat.store.database import Database
-from expertenrat.store.database_location import store_address, stored_address
+from expertenrat.store.database_location import shown_stored_address, store_address
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_choice import ServerChoice
@@ -68,7 +68,7 @@ class DatabaseBox(QGroupBox):
 
     def _show(self) -> None:
         text = tr(_CONTEXT, "Die Daten liegen in: {}").format(self._database.location)
-        stored = stored_address()
+        stored = shown_stored_address()
         if stored is not None:
             text += "\n" + tr(_CONTEXT, "Dieser PC ist eingestellt auf: {}").format(stored)
         self.location_label.setText(text)

@@ -57,7 +57,7 @@ class MinutesEditor(MinutesEditorView):
         self._minutes: Minutes | None = None
         self._presence: dict[int, str] = {}
         self.saver = MinutesSaver(services)
-        store = RecoveryStore.for_database(services.database.location)
+        store = RecoveryStore.for_database(services.database.key)
         self.autosave = Autosave(self.saver.save, store, self)
         self.offers = MinutesOffers(
             self, dialogs, self.autosave, self._describer, self._label_of, self._show_payload

@@ -60,7 +60,7 @@ def offer_unsaved_minutes(
 ) -> Job | None:
     """Look for meetings with unsaved minutes text in the worker, then ask whether to open
     the first (if there is one). Returns the running job, or None when no text is kept."""
-    store = RecoveryStore.for_database(services.database.location)
+    store = RecoveryStore.for_database(services.database.key)
     if not store.has_files():
         return None
     job = Job(lambda _progress: meetings_with_unsaved_text(services, store), parent)

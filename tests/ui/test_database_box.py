@@ -29,7 +29,9 @@ def test_connecting_checks_the_server_and_stores_its_address(
     question = dialogs.messages[-1]
     assert question[0] == "question" and "noch leer" in question[2]
     assert quits == [True]
-    assert "eingestellt auf" in box.location_label.text()
+    shown = empty_postgres_url.set(drivername="postgresql", password=None)
+    assert f"eingestellt auf: {shown.render_as_string(False)}" in box.location_label.text()
+    assert "psycopg" not in box.location_label.text()
 
     box.file_button.click()
     assert stored_address() is None and quits == [True, True]

@@ -27,7 +27,7 @@ def meeting(services):
 
 def recover(services, meeting, discussion: str) -> None:
     item = services.minutes.minutes(meeting.meeting_id).items[0]
-    store = RecoveryStore.for_database(services.database.location)
+    store = RecoveryStore.for_database(services.database.key)
     entry = RecoveryEntry(
         key=item_key(item.item_id),
         payload=texts_payload(ItemTexts(discussion, "", "", "")),
