@@ -1,5 +1,6 @@
 """A small known data set for the annual report's tests, built by hand: a council of seven
-memberships around 2025, consultations public and not, recommendations of two kinds."""
+memberships around 2025, agenda items about projects public and not (one project under an
+item and its sub-items), recommendations of two kinds."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from datetime import date
 
 from expertenrat.domain.annual_report import (
     AnnualReport,
-    Consultation,
     MeetingLine,
     MeetingsPart,
+    ProjectItem,
     annual_report,
     council_part,
 )
@@ -79,15 +80,24 @@ MEETINGS = MeetingsPart(
 )  # fmt: skip
 
 
-def consultation(field: str, title: str, public: bool = True, project: str = "Klimaportal"):
-    return Consultation(field, date(2025, 3, 20), "1. Sitzung", "3", title, project, public)
+PROJECTS = {1: ("Klimaportal", "Umwelt"), 2: ("Baumkataster", "Umwelt"),
+            3: ("Datenplattform", "Stadtdaten"), 4: ("Ohne", "Ohne Handlungsfeld")}  # fmt: skip
 
 
-CONSULTATIONS = [
-    consultation("Umwelt", "Klimaportal: Zwischenstand"),
-    consultation("Umwelt", SECRET, public=False),
-    consultation("Stadtdaten", "Datenplattform: Lizenzen", project="Datenplattform"),
-    consultation("Ohne Handlungsfeld", "Sonstiges", public=False, project="Ohne"),
+def item(meeting: int, project: int, number: str, title: str, public: bool = True):
+    held = MEETINGS.held[meeting - 1]
+    name, field = PROJECTS[project]
+    return ProjectItem(meeting, project, field, held.day, held.label, number, title, name, public)
+
+
+ITEMS = [  # 1. Sitzung: Klimaportal under TOP 3 with its sub-items is one consultation
+    item(1, 1, "3", "Klimaportal: Zwischenstand"),
+    item(1, 1, "3.1", "Empfehlung an das Projekt"),
+    item(1, 1, "3.2", f"{SECRET} (Klimaportal)", public=False),
+    item(1, 2, "4", SECRET, public=False),
+    item(1, 3, "5", "Datenplattform: Lizenzen"),
+    item(1, 4, "6", "Sonstiges", public=False),
+    item(2, 3, "2", "Datenplattform: Betrieb"),
 ]
 
 
@@ -113,21 +123,19 @@ ANSWERS = {
     2: ResponseSummary(date(YEAR, 6, 1), ResponseVerdict.NOT_COMPLIED, date(YEAR, 6, 1)),
 }
 FIGURES = [
-    FieldFigures(FIELDS[0], consultations=1, recommendations=1),
+    FieldFigures(FIELDS[0], consultations=2, recommendations=1),
     FieldFigures(FIELDS[1], consultations=2, recommendations=3, sent=3, answered=2, accepted=1),
 ]
 
 
-def report(
-    members=MEMBERS, meetings=MEETINGS, consultations=CONSULTATIONS, rows=ROWS
-) -> AnnualReport:
+def report(members=MEMBERS, meetings=MEETINGS, items=ITEMS, rows=ROWS) -> AnnualReport:
     return annual_report(
         LETTERHEAD,
         YEAR,
         ON,
         council_part(members, FIELDS, COUNCIL, YEAR, ON),
         meetings,
-        consultations,
+        items,
         rows,
         ANSWERS,
         FIGURES,

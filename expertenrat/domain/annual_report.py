@@ -4,9 +4,14 @@ for the city, the funding body and the public.
 One public version: members are named only with their consent to publish the name (the
 public roster's rule, :func:`~expertenrat.domain.roster.roster_entries`), the others are
 counted; non-public agenda items are counted without titles. The composition figures are
-those of :func:`~expertenrat.domain.composition.check_composition` on the key date (the end
-of the year, or the report's date in the running year); the recommendations are those
-adopted in the year (drafts are not adopted), with the Übersicht's per-field figures
+those of :func:`~expertenrat.domain.composition.check_composition` on the key date: the
+last day of the year (in the running year: the report's date), as a council's
+Tätigkeitsbericht prints its "Zusammensetzung am 31.12."; a member whose term ends on that
+day still belongs to it and has left in the year too, so the report says how many of the
+counted members that is (:attr:`CouncilPart.leaving`). A project discussed in a meeting is
+one consultation there, however many of its agenda items (an item and its sub-items, 3
+and 3.1) are about it. The recommendations are those adopted in the year (drafts are not
+adopted), with the Übersicht's per-field figures
 (:class:`~expertenrat.domain.overview.FieldFigures`) and the recommendations report's
 lines, "answered in time" rule and status chart.
 """
@@ -90,6 +95,7 @@ class CouncilPart:
     left: NamedMembers  # terms that ended in the year by the report's date
     key_date: date  # of the composition figures
     composition: Composition
+    leaving: int = 0  # of those left, whose term ends on the key date: in the composition too
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,21 +146,64 @@ class MeetingsPart:
 
 
 @dataclass(frozen=True, slots=True)
-class Consultation:
-    """An agenda item about a project in a meeting held in the year."""
+class ProjectItem:
+    """An agenda item about a project in a meeting held in the year, as read."""
 
+    meeting_id: int
+    project_id: int
     field: str  # the project's action field; NO_FIELD without one
     day: date
     meeting: str  # "5. Sitzung"
-    item_number: str
-    item_title: str
+    number: str
+    title: str
     project: str
-    public: bool
+    public: bool  # effective: an item under a non-public one is not public
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """A project consulted in a meeting held in the year: one, however many of the meeting's
+    agenda items are about it. ``items`` are the public ones, "(number, title)" in agenda
+    order; none if all were non-public (then the consultation is only counted)."""
+
+    field: str
+    day: date
+    meeting: str
+    project: str
+    items: tuple[tuple[str, str], ...]
+
+    @property
+    def public(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def numbers(self) -> str:
+        """ "3, 3.1"."""
+        return ", ".join(number for number, _ in self.items)
+
+
+def consultations(items: Sequence[ProjectItem]) -> tuple[Consultation, ...]:
+    """One consultation per project and meeting, in the order of their first items; the
+    non-public items of a consultation with a public one are left out unnamed."""
+    grouped: dict[tuple[int, int], list[ProjectItem]] = {}
+    for item in items:
+        grouped.setdefault((item.meeting_id, item.project_id), []).append(item)
+    return tuple(
+        Consultation(
+            field=mine[0].field,
+            day=mine[0].day,
+            meeting=mine[0].meeting,
+            project=mine[0].project,
+            items=tuple((i.number, i.title) for i in mine if i.public),
+        )
+        for mine in grouped.values()
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class FieldConsultations:
-    """Section 3, one action field: its public consultations and how many were not public."""
+    """Section 3, one action field: its public consultations and how many were not public
+    (a consultation is public if one of its agenda items is)."""
 
     name: str
     public: tuple[Consultation, ...]
@@ -235,7 +284,9 @@ def council_part(
     A person's memberships that continue one another count as one stretch (see
     :func:`_stretches`): a new term straight after the last is neither leaving nor joining.
     A stretch ending in the year by the key date, its last day included, has left; a
-    person back after a break is counted once, with the latest stretch.
+    person back after a break is counted once, with the latest stretch. The composition is
+    that of the key date, so a term ending on the key date is in it and has left
+    (``leaving`` counts those).
     """
     first, last = date(year, 1, 1), date(year, 12, 31)
     key_date = min(last, on)
@@ -253,6 +304,7 @@ def council_part(
         left=_named(left, fields),
         key_date=key_date,
         composition=check_composition(list(members), list(fields), council, key_date),
+        leaving=sum(1 for m in left if m.term_end == key_date),
     )
 
 
@@ -307,12 +359,12 @@ def _named(members: list[Member], fields: Sequence[ActionField]) -> NamedMembers
 
 
 def field_consultations(
-    consultations: Sequence[Consultation], field_order: Sequence[str]
+    found: Sequence[Consultation], field_order: Sequence[str]
 ) -> tuple[FieldConsultations, ...]:
     """The consultations per action field (the council's order, then those without one)."""
     parts = []
-    for name in field_names((c.field for c in consultations), field_order):
-        mine = [c for c in consultations if c.field == name]
+    for name in field_names((c.field for c in found), field_order):
+        mine = [c for c in found if c.field == name]
         public = tuple(c for c in mine if c.public)
         parts.append(FieldConsultations(name, public, len(mine) - len(public)))
     return tuple(parts)
@@ -347,14 +399,15 @@ def annual_report(
     on: date,
     council: CouncilPart,
     meetings: MeetingsPart,
-    consultations: Sequence[Consultation],
+    items: Sequence[ProjectItem],
     adopted: Sequence[RecommendationRow],
     answers: Mapping[int, ResponseSummary],
     figures: Sequence[FieldFigures],
     field_order: Sequence[str],
 ) -> AnnualReport:
-    """The report of ``year`` as of ``on``; ``adopted`` are the recommendations adopted in
-    the year, ``figures`` the Übersicht's figures of the year per action field."""
+    """The report of ``year`` as of ``on``; ``items`` are the agenda items about projects
+    in the meetings held in the year, ``adopted`` the recommendations adopted in the year,
+    ``figures`` the Übersicht's figures of the year per action field."""
     parts = field_recommendations(adopted, answers, figures, field_order, on)
     return AnnualReport(
         letterhead=letterhead,
@@ -362,7 +415,7 @@ def annual_report(
         on=on,
         council=council,
         meetings=meetings,
-        consultations=field_consultations(consultations, field_order),
+        consultations=field_consultations(consultations(items), field_order),
         recommendations=parts,
         status_chart=status_chart(adopted, [p.name for p in parts]),
     )

@@ -78,9 +78,9 @@ _CONSULTATION_COLUMNS: tuple[Column[Consultation], ...] = (
         0.22,
         lambda c: [(c.meeting, PLAIN), (theme.german_date(c.day), SMALL)],
     ),
-    Column("TOP", 0.08, lambda c: [(c.item_number, PLAIN)]),
+    Column("TOP", 0.08, lambda c: [(c.numbers, PLAIN)]),
     Column("Projekt", 0.3, lambda c: [(c.project, BOLD)]),
-    Column("Gegenstand", 0.4, lambda c: [(c.item_title, PLAIN)]),
+    Column("Gegenstand", 0.4, lambda c: [(title, PLAIN) for _, title in c.items]),
 )
 
 
@@ -183,6 +183,8 @@ def _composition(composition: Composition, part: CouncilPart) -> list[Flowable]:
             "table_head",
         )
     )
+    if part.leaving:
+        story.append(paragraph(_leaving(part.leaving), "small"))
     coverage = [
         (item.field.name, str(item.primary), str(item.further)) for item in composition.coverage
     ]
@@ -191,6 +193,12 @@ def _composition(composition: Composition, part: CouncilPart) -> list[Flowable]:
     if sectors:
         story += [Spacer(0, 3 * mm), _figures(("Sektor", "Mitglieder", ""), sectors)]
     return story
+
+
+def _leaving(count: int) -> str:
+    """Why a member listed as "Ausgeschieden" is in the composition of the key date."""
+    who = "ist 1 Mitglied, dessen" if count == 1 else f"sind {count} Mitglieder, deren"
+    return f"Mitgezählt {who} Amtszeit an diesem Tag endet (oben unter „Ausgeschieden“)."
 
 
 def _figures(headers: tuple[str, str, str], rows: Sequence[tuple[str, str, str]]) -> Flowable:
@@ -245,8 +253,9 @@ def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowa
         return [*story, paragraph(f"Keine Beratungen von Projekten im Jahr {year}.", "note")]
     story.append(
         paragraph(
-            "Tagesordnungspunkte zu Projekten in den durchgeführten Sitzungen, je Handlungsfeld "
-            "des Projekts. Nichtöffentliche Beratungen sind nur gezählt."
+            "Projekte, die in den durchgeführten Sitzungen beraten wurden, je Handlungsfeld des "
+            "Projekts: eine Beratung je Projekt und Sitzung, auch über mehrere "
+            "Tagesordnungspunkte (etwa 3 und 3.1). Nichtöffentliche Beratungen sind nur gezählt."
         )
     )
     for part in parts:
@@ -328,7 +337,10 @@ def _warnings(report: AnnualReport) -> tuple[str, ...]:
     texts += [(f"Mitglied „{e.name}“", (e.name,)) for e in report.council.members.named]
     texts += [(m.label, (m.label, m.place)) for m in report.meetings.meetings]
     for part in report.consultations:
-        texts += [(f"Projekt „{c.project}“", (c.project, c.item_title)) for c in part.public]
+        texts += [
+            (f"Projekt „{c.project}“", (c.project, *(title for _, title in c.items)))
+            for c in part.public
+        ]
     for field in report.recommendations:
         texts.append((f"Handlungsfeld „{field.name}“", (field.name,)))
         texts += [(line.row.code, (line.row.title, line.row.project_names)) for line in field.lines]

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.annual_report import (
     AnnualReport,
-    Consultation,
     MeetingLine,
     MeetingsPart,
+    ProjectItem,
     annual_report,
     check_year,
     council_part,
@@ -70,7 +70,7 @@ class AnnualReportService:
                 day,
                 part,
                 _meetings(session, council_id, year),
-                _consultations(session, council_id, year),
+                _project_items(session, council_id, year),
                 adopted,
                 response_summaries(session, council_id),
                 fields_of_year(session, council_id, fields, year, without_field=True),
@@ -123,9 +123,9 @@ def _meetings(session: Session, council_id: int, year: int) -> MeetingsPart:
     return MeetingsPart(tuple(lines), ahead)
 
 
-def _consultations(session: Session, council_id: int, year: int) -> list[Consultation]:
-    """The agenda items about a project in the meetings held in ``year`` (as the Übersicht
-    counts them), with their effective publicity."""
+def _project_items(session: Session, council_id: int, year: int) -> list[ProjectItem]:
+    """The agenda items about a project of the council in the meetings held in ``year``,
+    in agenda order, with their effective publicity."""
     projects = {
         project_id: (title, field or NO_FIELD)
         for project_id, title, field in session.execute(
@@ -144,12 +144,14 @@ def _consultations(session: Session, council_id: int, year: int) -> list[Consult
                 continue
             title, field = projects[row.project_id]
             found.append(
-                Consultation(
+                ProjectItem(
+                    meeting_id=meeting.id,
+                    project_id=row.project_id,
                     field=field,
                     day=meeting.starts_at.date(),
                     meeting=label,
-                    item_number=placed.number,
-                    item_title=row.title,
+                    number=placed.number,
+                    title=row.title,
                     project=title,
                     public=placed.public,
                 )

@@ -90,9 +90,15 @@ def statuses_by_field(
 
 
 def _consultations_of_year(session: Session, council_id: int, year: int) -> dict[int, int]:
-    """Agenda items about a project in the meetings held in ``year``, per project field."""
-    rows = session.execute(
-        select(models.Project.action_field_id, func.count(models.AgendaItem.id))
+    """Projects consulted in the meetings held in ``year``, per project field: one
+    consultation per project and meeting, however many agenda items (3, 3.1) are about it."""
+    consulted = (
+        select(
+            models.Project.action_field_id.label("field_id"),
+            models.AgendaItem.meeting_id,
+            models.AgendaItem.project_id,
+        )
+        .distinct()
         .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
         .join(models.Project, models.Project.id == models.AgendaItem.project_id)
         .where(
@@ -103,7 +109,10 @@ def _consultations_of_year(session: Session, council_id: int, year: int) -> dict
             models.Meeting.starts_at < datetime.combine(date(year + 1, 1, 1), time.min),
             models.AgendaItem.deleted_at.is_(None),
         )
-        .group_by(models.Project.action_field_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(consulted.c.field_id, func.count()).group_by(consulted.c.field_id)
     )
     return {field_id: count for field_id, count in rows if field_id is not None}
 

@@ -1,13 +1,24 @@
 """The annual report's figures from a small known data set: who served, joined and left
-(named only with consent), the composition on the key date, consultations per field, the
-recommendations per field and kind with the Übersicht's figures and "answered in time"."""
+(named only with consent), the composition on the key date, consultations per field (one
+per project and meeting), the recommendations per field and kind with the Übersicht's
+figures and "answered in time"."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from annual_report_sample import COUNCIL, FIELDS, MEETINGS, MEMBERS, ON, YEAR, member, report
+from annual_report_sample import (
+    COUNCIL,
+    FIELDS,
+    FIGURES,
+    MEETINGS,
+    MEMBERS,
+    ON,
+    YEAR,
+    member,
+    report,
+)
 
 from expertenrat.domain.annual_report import check_year, council_part, default_year
 from expertenrat.domain.enums import MemberRole, RecommendationStatus, Sector
@@ -46,6 +57,7 @@ def test_a_term_ending_on_the_last_day_of_the_year_has_left_a_continued_one_has_
     part = council_part([ends, *again, *back], FIELDS, COUNCIL, YEAR, ON)
 
     assert names(part.left) == ["Ende Silvester", "Bert Zurück"]
+    assert part.composition.active == 3 and part.leaving == 1  # Silvester is in both
     assert names(part.joined) == ["Bert Zurück"]
     assert names(part.members) == ["Paula Weiter", "Ende Silvester", "Bert Zurück"]
     weiter = part.members.named[0]
@@ -93,15 +105,21 @@ def test_meetings_totals():
     assert MEETINGS.attendance_percent == 67  # 8 of 12 where attendance was recorded
 
 
-def test_consultations_per_field_public_listed_non_public_counted():
-    parts = report().consultations
+def test_a_project_is_one_consultation_per_meeting_non_public_ones_only_counted():
+    done = report()
 
-    assert [(p.name, len(p.public), p.non_public) for p in parts] == [
-        ("Stadtdaten", 1, 0),
-        ("Umwelt", 1, 1),
-        ("Ohne Handlungsfeld", 0, 1),
-    ]
-    assert report().consultation_count == 4
+    assert [
+        (p.name, [(c.meeting, c.numbers, c.project) for c in p.public], p.non_public)
+        for p in done.consultations
+    ] == [
+        ("Stadtdaten", [("1. Sitzung", "5", "Datenplattform"),
+                        ("2. Sitzung", "2", "Datenplattform")], 0),
+        ("Umwelt", [("1. Sitzung", "3, 3.1", "Klimaportal")], 1),  # 3.2 not public, not named
+        ("Ohne Handlungsfeld", [], 1),
+    ]  # fmt: skip
+    assert done.consultation_count == 5 == sum(p.count for p in done.consultations)
+    by_name = {f.field.name: f.consultations for f in FIGURES}
+    assert all(by_name[p.name] == p.count for p in done.consultations if p.name in by_name)
 
 
 def test_recommendations_per_field_by_kind_with_the_figures():

@@ -29,6 +29,7 @@ def test_sections_names_meetings_and_figures():
     assert "5 von 6" in printed and "abgesagt" in printed and "nicht erfasst" in printed
     assert "Anwesenheit je Sitzung" in printed and "1. Sitzung, 20.03.2025" in printed
     assert SECRET not in printed and "sowie 1 nichtöffentliche Beratung (ohne Titel)" in printed
+    assert "3, 3.1 Klimaportal Klimaportal: Zwischenstand Empfehlung an das Projekt" in printed
     for row in ROWS:
         assert row.code in printed
     assert "2 Empfehlungen, 1 Impuls" in printed and "1 von 3" in printed
@@ -87,7 +88,7 @@ def test_hostile_arabic_and_very_long_text_survive():
 
 
 def test_an_empty_year_says_so_in_every_section():
-    empty = report(members=[], meetings=MeetingsPart((), 0), consultations=[], rows=[])
+    empty = report(members=[], meetings=MeetingsPart((), 0), items=[], rows=[])
 
     printed = text(render_annual_report(empty).pdf)
 

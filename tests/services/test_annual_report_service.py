@@ -5,7 +5,7 @@ non-public agenda items without titles; an empty year and a year ahead."""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -63,17 +63,48 @@ def test_the_demo_year_in_the_report(demo_database):
     assert "1. Das Gremium" in printed and "4. Empfehlungen" in printed
 
 
-def test_the_figures_agree_with_the_uebersicht(sqlite_demo_database):
+def test_the_figures_agree_with_the_uebersicht_and_add_up_in_the_pdf(sqlite_demo_database):
+    """In the demo a project is consulted under TOP 6 and its sub-item 6.1: one consultation
+    in that meeting. A term ending on 31 December is in the composition and has left."""
     services = Services.create(sqlite_demo_database, "tester")
     council = services.settings.councils()[0].id
+    with sqlite_demo_database.transaction() as session:
+        items = session.execute(
+            select(models.AgendaItem.meeting_id, models.AgendaItem.project_id)
+            .join(models.Meeting)
+            .where(
+                models.Meeting.council_id == council,
+                models.Meeting.state == MeetingState.HELD.value,
+                models.Meeting.starts_at >= datetime(2025, 1, 1),
+                models.Meeting.starts_at < datetime(2026, 1, 1),
+                models.AgendaItem.project_id.is_not(None),
+                models.AgendaItem.deleted_at.is_(None),
+            )
+        ).all()
+        leaving = session.scalars(select(models.Membership).order_by(models.Membership.id)).first()
+        leaving.term_end = date(2025, 12, 31)
 
     report = services.annual_report.report(council, 2025, TODAY)
+    printed = pdf_text(services.annual_report.report_pdf(council, 2025, TODAY).pdf)
 
+    assert len(items) > len(set(items)) == report.consultation_count  # sub-items: no double
     counted = {part.name: part.count for part in report.consultations}
-    assert report.recommendations and sum(counted.values()) == report.consultation_count > 0
+    assert sum(counted.values()) == report.consultation_count
+    assert all(f"{name} ({n} Beratung" in printed for name, n in counted.items())
+    assert f"{report.consultation_count} Beratungen von Projekten" in printed
+    assert "6, 6.1" in printed and "Empfehlung an das Projekt" in printed
     for part in report.recommendations:
-        assert part.figures is not None and part.figures.recommendations == len(part.lines)
-        assert part.figures.consultations == counted.get(part.name, 0)
+        figures = part.figures
+        assert figures is not None and figures.recommendations == len(part.lines)
+        assert figures.consultations == counted.get(part.name, 0)
+        row = f"{part.name} {figures.recommendations} {figures.sent} {figures.answered}"
+        assert row in printed
+    chart = report.status_chart
+    assert sum(map(sum, chart.counts)) == report.recommendation_count
+    part = report.council
+    assert part.leaving == 1 and "(bis 31.12.2025)" in printed
+    assert f"Zusammensetzung am 31.12.2025: {part.composition.active} aktive" in printed
+    assert "Mitgezählt ist 1 Mitglied, dessen Amtszeit an diesem Tag endet" in printed
 
 
 def test_recommendations_without_an_action_field_have_their_own_figures(sqlite_demo_database):
