@@ -167,6 +167,7 @@ class Session:
             error.message,
             lambda: self.open_or_explain(database, chosen=chosen),
             self.ways_out(database, restore),
+            error.detail,
         )
 
     def ways_out(

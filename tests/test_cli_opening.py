@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -258,3 +260,36 @@ def test_a_write_protected_target_is_refused_and_kept(database, tmp_path):
     assert_one_line_error(result, "ist schreibgeschützt und wird nicht ersetzt")
     assert target.read_text(encoding="utf-8") == "alte Liste"
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_a_server_that_cannot_be_reached_is_named_as_the_user_knows_it_in_german():
+    result = run("--database", "postgresql://rat:geheim@127.0.0.1:1/expertenrat", "meetings")
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        "expertenrat: Fehler: Der Datenbankserver „postgresql://rat@127.0.0.1:1/expertenrat“ "
+        "ist nicht erreichbar: Unter dieser Adresse nimmt kein Datenbankserver Verbindungen "
+        "an. Bitte prüfen Sie, ob der Server läuft und ob Server und Port stimmen.\n"
+    )
+
+
+def test_a_server_problem_not_known_is_told_with_the_driver_s_text_as_details():
+    """A "server" that hangs up at once."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+        hang_up = threading.Thread(target=lambda: listener.accept()[0].close())
+        hang_up.start()
+        result = run(
+            "--database", f"postgresql://rat@127.0.0.1:{port}/x?sslmode=disable", "meetings"
+        )
+        hang_up.join()
+
+    assert result.returncode == 1
+    first, second = result.stderr.splitlines()
+    assert first.endswith(
+        "ist nicht erreichbar. Bitte prüfen Sie, ob er läuft und ob Server und Port stimmen."
+    )
+    assert second.startswith("expertenrat: Einzelheiten: ")
+    assert "server closed the connection unexpectedly" in second

@@ -204,6 +204,8 @@ def _run(args: argparse.Namespace) -> int:
                 services.database.close()
     except ExpertenratError as error:
         print(f"expertenrat: Fehler: {' '.join(error.message.split())}", file=sys.stderr)
+        if error.detail:
+            print(f"expertenrat: Einzelheiten: {' '.join(error.detail.split())}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 
 class ExpertenratError(Exception):
-    """An expected error: its message is shown to the user as it is."""
+    """An expected error: its message is shown to the user as it is; ``detail`` (usually
+    empty) apart from it, for the IT: the original text of a cause the message could not
+    name (a server's or driver's, often English)."""
+
+    detail: str = ""
 
     @property
     def message(self) -> str:
@@ -47,6 +51,10 @@ class ValidationError(ExpertenratError):
 
 class DatabaseUnusableError(ExpertenratError):
     """The database cannot be opened: not a database, corrupt, too new, unreachable."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class StorageError(ExpertenratError):

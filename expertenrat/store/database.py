@@ -27,6 +27,7 @@ from expertenrat.store.engine import BUSY_TIMEOUT_MS, SYNCHRONOUS, make_engine, 
 from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.server_password import without_password
+from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
 
 
@@ -138,8 +139,13 @@ class Database:
         except exc.DBAPIError as error:
             if path is not None:
                 raise sqlite_problem(path, error) from error
+            if isinstance(error, exc.OperationalError):  # the server gone since the probe
+                raise server_problem(error, self.url, self.location) from error
             raise DatabaseUnusableError(
-                f"Die Datenbank „{self.location}“ kann nicht angelegt werden: {error.orig}"
+                f"Die Datenbank „{self.location}“ kann nicht angelegt werden. Die Meldung des "
+                "Servers steht unter den Einzelheiten; bitte wenden Sie sich an Ihre "
+                "IT-Betreuung.",
+                str(error.orig),
             ) from error
         self.pending = False
 
@@ -306,8 +312,12 @@ def _upgrade(url: URL, location: str) -> None:
         path = sqlite_file(url)
         if path is not None:
             raise sqlite_problem(path, error) from error
+        if isinstance(error, exc.OperationalError):  # the server gone since the probe
+            raise server_problem(error, url, location) from error
         raise DatabaseUnusableError(
-            f"Die Datenbank „{location}“ konnte nicht aktualisiert werden: {error.orig}"
+            f"Die Datenbank „{location}“ konnte nicht aktualisiert werden. Die Meldung des "
+            "Servers steht unter den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung.",
+            str(error.orig),
         ) from error
 
 

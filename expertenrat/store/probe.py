@@ -13,10 +13,11 @@ from pathlib import Path
 from sqlalchemy import exc, inspect
 from sqlalchemy.engine import URL
 
-from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
+from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate
 from expertenrat.store.engine import SQLITE_HEADER, make_engine, sqlite_uri
 from expertenrat.store.problems import damaged, read_only_file, sqlite_problem
+from expertenrat.store.server_problems import server_problem
 
 # A writable file in a writable folder is read through a read-write connection that
 # refuses writes (``PRAGMA query_only``, see engine.make_engine): only such a connection
@@ -118,56 +119,7 @@ def probe_server(url: URL, location: str) -> Probe:
                         "für Expertenrat eine eigene, leere Datenbank an."
                     )
             return Probe(revision)
-    except exc.OperationalError as error:
-        password_problem = _password_problem(error)
-        if password_problem:
-            raise PasswordNeededError(
-                f"Der Datenbankserver „{location}“ {password_problem}."
-            ) from error
-        refusal = _login_refusal(error)
-        if refusal:
-            raise DatabaseUnusableError(
-                f"Der Datenbankserver „{location}“ hat die Anmeldung abgelehnt: {refusal}"
-            ) from error
-        detail = str(error.orig).strip()
-        raise DatabaseUnusableError(
-            f"Der Datenbankserver „{location}“ ist nicht erreichbar. Bitte prüfen Sie, ob "
-            f"er läuft und ob Server und Port stimmen. (Meldung der Verbindung: {detail})"
-        ) from error
     except exc.DBAPIError as error:
-        raise DatabaseUnusableError(
-            f"Die Datenbank „{location}“ kann nicht gelesen werden: {error.orig}"
-        ) from error
+        raise server_problem(error, url, location) from error
     finally:
         engine.dispose()
-
-
-# How a server refuses a wrong password: its message in English and in the German of a
-# server with lc_messages = de_DE. psycopg gives no SQLSTATE (28P01) for a failed
-# connection, only libpq's text.
-_PASSWORD_REFUSED = ("password authentication failed", "Passwort-Authentifizierung")
-
-
-def _password_problem(error: exc.OperationalError) -> str | None:
-    """Why the server refused the login, if for want of the right password, else ``None``.
-
-    Other refusals (no such role or database, no pg_hba.conf line) are no reason to ask
-    for a password: the server's own text says what is wrong.
-    """
-    connection = getattr(error.orig, "pgconn", None)
-    if connection is not None and connection.needs_password:  # libpq had none to give
-        return "verlangt ein Passwort"
-    text = str(error.orig)
-    if getattr(error.orig, "sqlstate", None) == "28P01" or any(
-        refused in text for refused in _PASSWORD_REFUSED
-    ):
-        return "hat das Passwort abgelehnt"
-    return None
-
-
-def _login_refusal(error: exc.OperationalError) -> str | None:
-    """The server's reason where it was reached but refused the login (no such role or
-    database, no pg_hba.conf line), else ``None``: libpq quotes it after "FATAL:" (a word a
-    German server keeps)."""
-    _, found, reason = str(error.orig).partition("FATAL:")
-    return " ".join(reason.split()) if found else None

@@ -39,7 +39,7 @@ class DatabaseBox(QGroupBox):
         self.server_choice = ServerChoice(title, self)
         self.server_choice.checked.connect(self._connected)
         self.server_choice.failed.connect(
-            lambda _url, error: dialogs.warning(self, title, error.message)
+            lambda _url, error: dialogs.warning(self, title, error.message, error.detail)
         )
         self.location_label = QLabel()
         self.location_label.setWordWrap(True)

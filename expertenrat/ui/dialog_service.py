@@ -59,8 +59,9 @@ class DialogService:
     def information(self, parent: QWidget, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Information, title, text)
 
-    def warning(self, parent: QWidget, title: str, text: str) -> None:
-        self._message(parent, QMessageBox.Icon.Warning, title, text)
+    def warning(self, parent: QWidget, title: str, text: str, detail: str = "") -> None:
+        """``detail``: shown on asking ("Details einblenden …"), e.g. a server's own text."""
+        self._message(parent, QMessageBox.Icon.Warning, title, text, detail)
 
     def choose_text(
         self,
@@ -228,9 +229,13 @@ class DialogService:
         box.finished.connect(box.deleteLater)
         box.open()
 
-    def _message(self, parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    def _message(
+        self, parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+    ) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
+        if detail:
+            box.setDetailedText(detail)
         box.finished.connect(box.deleteLater)
         box.open()
 

@@ -203,11 +203,16 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(0, False)
 
     def show_unusable(
-        self, message: str, retry: Callable[[], object] | None, ways_out: WaysOut
+        self,
+        message: str,
+        retry: Callable[[], object] | None,
+        ways_out: WaysOut,
+        detail: str = "",
     ) -> None:
-        """The database could not be opened: say why in place of the areas, and offer
-        ``retry`` (opening it again) and ``ways_out`` (see :class:`WaysOut`)."""
-        self.start_page.show_unusable(message, retry, ways_out)
+        """The database could not be opened: say why in place of the areas (``detail``:
+        the original text of a cause not named), and offer ``retry`` (opening it again) and
+        ``ways_out`` (see :class:`WaysOut`)."""
+        self.start_page.show_unusable(message, retry, ways_out, detail)
         self.stack.setCurrentWidget(self.start_page)
 
     def _build_menu(self) -> None:

@@ -73,14 +73,16 @@ class ServerMoveMenu:
 
     def move(self, url: URL, keep_password: bool) -> None:
         title = tr(_CONTEXT, "Auf Server umziehen")
-        self.job = Job(
+        self.job = job = Job(
             lambda progress: move_to_server(
                 self._services.database, url, user_data_dir() / "Sicherungen", progress
             ),
             self._parent,
         )
         self.job.finished.connect(lambda summary: self._moved(url, keep_password, summary))
-        self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
+        self.job.failed.connect(
+            lambda message: self._dialogs.warning(self._parent, title, message, job.error.detail)
+        )
         start_with_progress(
             self.job, self._parent, title, tr(_CONTEXT, "Die Daten werden auf den Server kopiert …")
         )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from expertenrat.paths import default_database_file
@@ -40,6 +41,14 @@ class StartPage(QWidget):
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_label.setMargin(24)
+        # The original text of a cause the message could not name (a server's, in English).
+        self.detail_label = QLabel()
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setContentsMargins(24, 0, 24, 12)
+        self.detail_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.retry_button = QPushButton(tr(_CONTEXT, "Erneut versuchen"))
         self.retry_button.clicked.connect(self._try_again)
         self.server_button = QPushButton(tr(_CONTEXT, "Anderen Server …"))
@@ -67,6 +76,7 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.message_label)
+        layout.addWidget(self.detail_label)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.show_opening()
@@ -75,12 +85,16 @@ class StartPage(QWidget):
         self._retry = None
         self._offers = {}
         self.message_label.setText(tr(_CONTEXT, "Die Datenbank wird geöffnet …"))
+        self.detail_label.hide()
         for button in (*self._offer_buttons, self.retry_button):
             button.hide()
 
-    def show_unusable(self, message: str, retry: Offer | None, ways_out: WaysOut) -> None:
-        """Say why the database cannot be opened; ``retry`` opens it again, ``ways_out``
-        are the other choices offered."""
+    def show_unusable(
+        self, message: str, retry: Offer | None, ways_out: WaysOut, detail: str = ""
+    ) -> None:
+        """Say why the database cannot be opened (``detail``: the original text of a cause
+        the message could not name); ``retry`` opens it again, ``ways_out`` are the other
+        choices offered."""
         self._retry = retry
         self._offers = {
             self.server_button: ways_out.other_server,
@@ -92,6 +106,8 @@ class StartPage(QWidget):
         self.message_label.setText(
             tr(_CONTEXT, "Die Datenbank kann nicht geöffnet werden.\n\n{}").format(message)
         )
+        self.detail_label.setText(tr(_CONTEXT, "Einzelheiten: {}").format(detail))
+        self.detail_label.setVisible(bool(detail))
         self.retry_button.setVisible(retry is not None)
         for button, offer in self._offers.items():
             button.setVisible(offer is not None)

@@ -33,6 +33,7 @@ class ScriptedDialogs:
     paths: list[str] = field(default_factory=list)
     dates: list[date] = field(default_factory=list)
     messages: list[tuple[str, str, str]] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # of each warning, "" if none
     # Every file dialog asked for: (kind of file, suggested name or "" when opening).
     file_dialogs: list[tuple[object, str]] = field(default_factory=list)
     saved_files: list[str] = field(default_factory=list)
@@ -49,8 +50,9 @@ class ScriptedDialogs:
     def information(self, parent, title: str, text: str) -> None:
         self.messages.append(("information", title, text))
 
-    def warning(self, parent, title: str, text: str) -> None:
+    def warning(self, parent, title: str, text: str, detail: str = "") -> None:
         self.messages.append(("warning", title, text))
+        self.details.append(detail)
 
     def choose_text(self, parent, title, intro, left, right, on_left, on_right) -> None:
         self.offered.append((title, left[1], right[1]))

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy.engine import make_url
@@ -93,3 +96,25 @@ def test_the_default_file_opens_and_the_stored_server_is_forgotten_unless_starte
     assert session.database.location == str(default_database_file())
     assert not default_database_file().exists()  # created with the first council
     assert stored_address() == (None if session.remember_choice else GONE)
+
+
+def test_the_reason_is_german_and_the_driver_s_text_only_a_detail_of_a_cause_not_known(session):
+    page = _refused(session, GONE)
+    assert "postgresql://rat@127.0.0.1:1/expertenrat" in page.message_label.text()
+    assert "Connection refused" not in page.message_label.text()
+    assert not page.detail_label.isVisible()
+
+    with socket.socket() as listener:  # a "server" that hangs up at once
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        hang_up = threading.Thread(target=lambda: listener.accept()[0].close())
+        hang_up.start()
+        port = listener.getsockname()[1]
+        assert not session.open_or_explain(f"postgresql://rat@127.0.0.1:{port}/x?sslmode=disable")
+        hang_up.join()
+
+    assert "ist nicht erreichbar. Bitte prüfen Sie" in page.message_label.text()
+    assert "server closed" not in page.message_label.text()
+    assert page.detail_label.isVisible()
+    assert page.detail_label.text().startswith("Einzelheiten: ")
+    assert "server closed the connection unexpectedly" in page.detail_label.text()
