@@ -1,6 +1,6 @@
 """Every text field a user types or imports: its longest length, its German name, its rules.
 
-The one source of truth for field limits: ``store/models.py`` builds its ``String(n)``
+The one source of truth for field limits: ``store/models`` builds its ``String(n)``
 columns from these numbers, the domain validation checks them (a German message naming the
 field and the limit), the forms give their inputs ``setMaxLength`` from them, and the import
 names the row and the column of a value that breaks them.

@@ -1,4 +1,4 @@
-"""The base of the models: naming, UTC timestamps, public ids, soft deletion, CHECK helpers.
+"""The base of the models: naming, UTC timestamps, public ids, soft deletion, column helpers.
 
 Every timestamp is a *naive datetime in UTC*, set on the Python side by :func:`utc_now`,
 so both databases hold the same values whatever their server time zone. For rows written
@@ -17,6 +17,8 @@ from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.sql.expression import FunctionElement
+
+from expertenrat.domain.field_limits import TextField
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -95,6 +97,11 @@ def one_of(column: str, values: type[StrEnum], *, nullable: bool = False) -> Che
     if nullable:
         condition = f"{column} IS NULL OR {condition}"
     return CheckConstraint(condition, name=column)
+
+
+def limited_string(spec: TextField) -> String:
+    """The column type of a text field: as long as the domain allows (``field_limits``)."""
+    return String(spec.max_length)
 
 
 def not_negative(*columns: str) -> list[CheckConstraint]:

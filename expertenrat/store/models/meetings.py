@@ -1,0 +1,136 @@
+"""Meetings, their series, and who attended (members and guests)."""
+
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    false,
+    select,
+)
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.orm import Mapped, mapped_column
+
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
+from expertenrat.store.model_base import (
+    Base,
+    PublicId,
+    SoftDeleted,
+    Versioned,
+    new_public_id,
+    not_negative,
+    one_of,
+)
+from expertenrat.store.models.members import Membership
+
+
+class MeetingSeries(Versioned, Base):
+    __tablename__ = "meeting_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = mapped_column(
+        ForeignKey("councils.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300), default="")
+    rrule: Mapped[str] = mapped_column(Text)
+
+
+class Meeting(PublicId, SoftDeleted, Versioned, Base):
+    __tablename__ = "meetings"
+    __table_args__ = (
+        UniqueConstraint("council_id", "number", name="uq_meetings_number"),
+        one_of("state", MeetingState),
+        one_of("kind", MeetingKind),
+        *not_negative("ics_sequence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = mapped_column(
+        ForeignKey("councils.id", ondelete="CASCADE"), index=True
+    )
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+    )
+    # None for a meeting cancelled while planned: it was never announced under a number.
+    number: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30), default="regular")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ends_at: Mapped[datetime | None] = mapped_column(DateTime)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    room: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    online_link: Mapped[str] = mapped_column(String(1000), default="")
+    state: Mapped[str] = mapped_column(String(30), default="planned")
+    cancellation_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The calendar UID (.ics): stable, so a changed meeting updates the calendar entry.
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_public_id)
+    ics_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    invitation_sent_on: Mapped[date | None] = mapped_column(Date)
+    chair_membership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
+    )
+    minute_taker: Mapped[str] = mapped_column(String(200), default="")
+    opened_at: Mapped[time | None] = mapped_column(Time)
+    closed_at: Mapped[time | None] = mapped_column(Time)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # What the minutes record about the opening: agenda approved (and how it was changed),
+    # quorum established.
+    agenda_approved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    agenda_changes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    quorum_noted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+def _membership_voting_right(context: DefaultExecutionContext) -> bool:
+    membership_id = context.get_current_parameters()["membership_id"]
+    voting = context.connection.scalar(
+        select(Membership.voting_right).where(Membership.id == membership_id)
+    )
+    return True if voting is None else bool(voting)
+
+
+class Attendance(Versioned, Base):
+    """Who came; a late arrival or early departure names the agenda item (and time)."""
+
+    __tablename__ = "attendances"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "membership_id", name="uq_attendances_member"),
+        one_of("status", AttendanceStatus),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    membership_id: Mapped[int] = mapped_column(
+        ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(30), default="present")
+    # Voting right in this meeting; unless given, the membership's when the row is made.
+    voting_right: Mapped[bool] = mapped_column(Boolean, default=_membership_voting_right)
+    arrived_at: Mapped[time | None] = mapped_column(Time)
+    left_at: Mapped[time | None] = mapped_column(Time)
+    arrived_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    left_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+
+
+class Guest(Versioned, Base):
+    __tablename__ = "guests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    affiliation: Mapped[str] = mapped_column(String(300), default="")
+    note: Mapped[str] = mapped_column(String(300), default="")
