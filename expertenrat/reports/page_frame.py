@@ -31,7 +31,7 @@ from expertenrat.reports.house_style import (
     german_date,
     styles,
 )
-from expertenrat.reports.user_text import fit_line, printable
+from expertenrat.reports.user_text import fit_line, fit_lines, printable
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,15 @@ _HEADER_RULE = 21 * mm  # distance of the rule under the header from the top of 
 _FOOTER_RULE = 14 * mm  # height of the rule above the footer
 _FOOTER_BASELINE = 9.5 * mm
 _LOGO_BOX = (36 * mm, 10 * mm)
+# Baselines below the header's upper edge: council and title, then city and date; three
+# rows where the council's name takes two lines.
+_ROWS = (4 * mm, 8.5 * mm)
+_THREE_ROWS = (3 * mm, 6.5 * mm, 10 * mm)
+_TITLE_SIZE = 9.5
+_NAME_SIZES = (9.5, 9.0, 8.5)  # a long name gets a little smaller before it takes two lines
+_CITY_SIZE = 8.5
+_TITLE_SHARES = (0.48, 0.3)  # the most of the width the title takes; less for a long name
+_GAP = 8 * mm  # between the texts on the left and those on the right
 
 
 def page_size(landscape_: bool = False) -> tuple[float, float]:
@@ -130,7 +139,8 @@ def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
 class _HeaderLines:
     """The texts of the header and footer, fitted to their room once per document."""
 
-    council: str
+    council: tuple[str, ...]  # the council's name on one line, or on two if it is long
+    council_size: float
     city: str
     title: str
     dated: str
@@ -149,14 +159,15 @@ class _PageDecor:
         """The header and footer texts, shortened to fit (the same on every page)."""
         if self._lines is None:
             info = self.info
-            title = fit_line(info.title, FONT_BOLD, 9.5, usable * 0.48)
+            title, name = _title_and_name(info.title, info.council_name, right - left, usable)
             dated = german_date(info.date)
             if info.date_label:
                 dated = f"{info.date_label}: {dated}"
-            text_room = right - left - pdfmetrics.stringWidth(title, FONT_BOLD, 9.5) - 8 * mm
+            beside_date = right - left - pdfmetrics.stringWidth(dated, FONT, _CITY_SIZE) - _GAP
             self._lines = _HeaderLines(
-                council=fit_line(info.council_name, FONT_BOLD, 9.5, text_room),
-                city=fit_line(info.city, FONT, 8.5, text_room),
+                council=name.lines,
+                council_size=name.size,
+                city=fit_line(info.city, FONT, _CITY_SIZE, beside_date),
                 title=title,
                 dated=dated,
                 footer_note=fit_line(info.footer_note, FONT, 7.5, usable * 0.75)
@@ -170,7 +181,6 @@ class _PageDecor:
         width, height = doc.pagesize
         left, right = MARGINS.left, width - MARGINS.right
         usable = right - left
-        line1, line2 = height - _HEADER_TOP - 4 * mm, height - _HEADER_TOP - 8.5 * mm
         canvas.saveState()
         if info.watermark:
             _draw_watermark(canvas, info.watermark, width, height)
@@ -180,14 +190,18 @@ class _PageDecor:
             canvas.drawImage(image, left, bottom, logo_width, logo_height, mask="auto")
             left += logo_width + 4 * mm
         lines = self._fitted(left, right, usable)
+        offsets = _ROWS if len(lines.council) == 1 else _THREE_ROWS
+        rows = [height - _HEADER_TOP - offset for offset in offsets]
         canvas.setFillColor(INK)
-        canvas.setFont(FONT_BOLD, 9.5)
-        canvas.drawString(left, line1, lines.council)
-        canvas.drawRightString(right, line1, lines.title)
+        canvas.setFont(FONT_BOLD, lines.council_size)
+        for baseline, line in zip(rows, lines.council, strict=False):
+            canvas.drawString(left, baseline, line)
+        canvas.setFont(FONT_BOLD, _TITLE_SIZE)
+        canvas.drawRightString(right, rows[0], lines.title)
         canvas.setFillColor(MUTED)
-        canvas.setFont(FONT, 8.5)
-        canvas.drawString(left, line2, lines.city)
-        canvas.drawRightString(right, line2, lines.dated)
+        canvas.setFont(FONT, _CITY_SIZE)
+        canvas.drawString(left, rows[-1], lines.city)
+        canvas.drawRightString(right, rows[-1], lines.dated)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(MARGINS.left, height - _HEADER_RULE, right, height - _HEADER_RULE)
@@ -198,6 +212,44 @@ class _PageDecor:
             canvas.setFont(FONT, 7.5)
             canvas.drawString(MARGINS.left, _FOOTER_BASELINE, lines.footer_note)
         canvas.restoreState()
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """The council's name as the header shows it."""
+
+    lines: tuple[str, ...]
+    size: float
+    whole: bool  # nothing of the name is cut off
+
+
+def _title_and_name(title: str, name: str, room: float, usable: float) -> tuple[str, _Name]:
+    """The header's title and, beside it in ``room`` less the title, the council's name.
+
+    A name is an identity and is shown whole wherever it can be: on one line, a little
+    smaller if need be, else on two lines, the second of which may run on under the title.
+    Where a long title leaves too little room even so, the title gives up some of its width
+    (it is shortened with "…"); a name that does not fit even then is cut at two lines.
+    """
+    tried: list[tuple[str, _Name]] = []
+    for share in _TITLE_SHARES:
+        shown = fit_line(title, FONT_BOLD, _TITLE_SIZE, usable * share)
+        beside = room - pdfmetrics.stringWidth(shown, FONT_BOLD, _TITLE_SIZE) - _GAP
+        tried.append((shown, _fitted_name(name, beside, room)))
+        if tried[-1][1].whole:
+            return tried[-1]
+    return tried[0]
+
+
+def _fitted_name(name: str, beside: float, room: float) -> _Name:
+    """``name`` on one line of ``beside``, in the largest size that shows it whole, else on
+    that line and a second of ``room`` in the smallest size."""
+    for size in _NAME_SIZES:
+        lines, whole = fit_lines(name, FONT_BOLD, size, [beside])
+        if whole:
+            return _Name(tuple(lines), size, whole)
+    lines, whole = fit_lines(name, FONT_BOLD, _NAME_SIZES[-1], [beside, room])
+    return _Name(tuple(lines), _NAME_SIZES[-1], whole)
 
 
 def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:

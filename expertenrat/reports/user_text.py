@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import ps2tt
@@ -20,6 +20,7 @@ from expertenrat.reports.line_breaks import keep_together
 
 ELLIPSIS = "…"
 
+_DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f")  # LRM, RLM
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # category Cc but the line feed
 
 
@@ -120,14 +121,101 @@ def clip(text: str, limit: int) -> str:
 
 def fit_line(text: str, font: str, size: float, width: float) -> str:
     """One line of ``text`` as ``font`` draws it, shortened with "…" to fit ``width``."""
-    covered = fonts.coverage(font)
-
-    def shown(logical: str) -> str:
-        return "".join(fonts.drawable(c, covered) for c in fonts.visual(logical))
-
     text = " ".join(printable(text).split())
-    if pdfmetrics.stringWidth(shown(text), font, size) <= width:
-        return shown(text)
-    while text and pdfmetrics.stringWidth(shown(text + ELLIPSIS), font, size) > width:
+    if _drawn_width(text, font, size) <= width:
+        return _shown(text, font)
+    while text and _drawn_width(text + ELLIPSIS, font, size) > width:
         text = text[: max(len(text) * 9 // 10, len(text) - 8)] if len(text) > 40 else text[:-1]
-    return shown(text.rstrip() + ELLIPSIS)
+    return _shown(text.rstrip() + ELLIPSIS, font)
+
+
+def fit_lines(text: str, font: str, size: float, widths: Sequence[float]) -> tuple[list[str], bool]:
+    """``text`` as ``font`` draws it on at most one line per entry of ``widths`` (the first
+    line as wide as the first entry, and so on), and whether the lines hold all of it.
+
+    Lines break at spaces where German typesetting allows (see :func:`keep_together`) and
+    are about as long as each other, where their widths allow. A word longer than its line
+    is cut; where the text is longer than the lines, the last one ends in "…". A mark
+    carries the text's direction into each line (see :func:`wrap_rtl`).
+    """
+    text = " ".join(printable(text).split())
+    if len(widths) == 1 or _drawn_width(text, font, size) <= widths[0]:
+        return [fit_line(text, font, size, widths[0])], _drawn_width(text, font, size) <= widths[0]
+    mark = ("\u200f" if fonts.base_rtl(text) else "\u200e") if fonts.has_rtl(text) else ""
+    rest = keep_together(text)
+    even = _even_lines(rest.split(" "), font, size, widths)
+    if even is not None:
+        return [_shown(mark + line, font) for line in even], True
+    lines: list[str] = []
+    for width in widths[:-1]:
+        if _drawn_width(rest, font, size) <= width:
+            break
+        line, rest = _first_line(rest, font, size, width)
+        lines.append(_shown(mark + line, font))
+    last = widths[len(lines)]
+    return [*lines, fit_line(mark + rest, font, size, last)], _drawn_width(rest, font, size) <= last
+
+
+def _even_lines(
+    words: list[str], font: str, size: float, widths: Sequence[float]
+) -> list[str] | None:
+    """``words`` on lines no wider than ``widths`` and as even as they allow: filled under
+    the narrowest limit that still holds them all; ``None`` if they do not fit whole."""
+
+    def filled(limit: float) -> list[str] | None:
+        lines: list[str] = []
+        taken = 0
+        for width in widths:
+            end = taken
+            while end < len(words) and (
+                _drawn_width(" ".join(words[taken : end + 1]), font, size) <= min(width, limit)
+            ):
+                end += 1
+            if end == taken:  # not even one word: no empty line
+                return None
+            lines.append(" ".join(words[taken:end]))
+            taken = end
+            if taken == len(words):
+                return lines
+        return None
+
+    if filled(max(widths)) is None:
+        return None
+    low, high = 0.0, max(widths)
+    for _ in range(10):  # to a thousandth of the width
+        middle = (low + high) / 2
+        low, high = (middle, high) if filled(middle) is None else (low, middle)
+    return filled(high)
+
+
+def _first_line(text: str, font: str, size: float, width: float) -> tuple[str, str]:
+    """The words of ``text`` that fit on a line of ``width`` (at least part of the first
+    word), and the rest."""
+    words = text.split(" ")
+    line = words[0]
+    if _drawn_width(line, font, size) > width:
+        shortest, longest = 1, len(line) - 1  # the longest start of the word that fits
+        while shortest < longest:
+            middle = (shortest + longest + 1) // 2
+            if _drawn_width(line[:middle], font, size) <= width:
+                shortest = middle
+            else:
+                longest = middle - 1
+        return line[:shortest], text[shortest:].lstrip()
+    taken = 1
+    while taken < len(words) and _drawn_width(f"{line} {words[taken]}", font, size) <= width:
+        line = f"{line} {words[taken]}"
+        taken += 1
+    return line, " ".join(words[taken:])
+
+
+def _shown(logical: str, font: str) -> str:
+    """``logical`` as ``font`` draws it: in visual order, without direction marks (their
+    work is done), letters it lacks as "�"."""
+    covered = fonts.coverage(font)
+    ordered = fonts.visual(logical).translate(_DIRECTION_MARKS)
+    return "".join(fonts.drawable(c, covered) for c in ordered)
+
+
+def _drawn_width(logical: str, font: str, size: float) -> float:
+    return pdfmetrics.stringWidth(_shown(logical, font), font, size)
