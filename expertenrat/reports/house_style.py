@@ -14,6 +14,7 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 
 from expertenrat.reports import fonts
+from expertenrat.reports.line_breaks import NBSP
 
 FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = fonts.HOUSE.face_names
 
@@ -30,8 +31,10 @@ WATERMARK = colors.HexColor("#e3e7eb")
 PLAIN = "{}"
 BOLD = "<b>{}</b>"
 SMALL = f'<font size="7.5" color="{_MUTED_HEX}">{{}}</font>'
-# SMALL, but in a table cell after the line before it where there is room (see tables.cell).
-SMALL_RUN_ON = f" {SMALL}"
+# SMALL, but in a table cell after the line before it (see tables.cell), joined to its last
+# word by a no-break space: the run begins with a separator ("· Projekt: …"), and a
+# separator ends a line, never begins one.
+SMALL_RUN_ON = f"{NBSP}{SMALL}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,17 +31,18 @@ NON_PUBLIC_PART = "Nichtöffentlicher Teil"
 
 
 def _subject(entry: AgendaEntry) -> Lines:
-    """The title and, after it where the line has room, else below it, kind and linked
-    project in small type; each is kept whole on its line ("Beratung eines Projekts"), so
-    a short title takes one line. The kind is left out where the title begins with it
-    ("Bericht der Geschäftsstelle", "Verschiedenes")."""
+    """The title and, after it, kind and linked project in small type, each after a "·"
+    that stays with the word before it (it ends a line, never begins one); the kind is
+    kept whole on its line ("Beratung eines Projekts"), so a short title takes one line.
+    The kind is left out where the title begins with it ("Bericht der Geschäftsstelle",
+    "Verschiedenes")."""
     kind = entry.kind_label.strip()
     if entry.title.strip().casefold().startswith(kind.casefold()):
         kind = ""
     project = f"Projekt: {entry.project_title}" if entry.project_title.strip() else ""
     project = project.replace(" ", NBSP, 1)  # "Projekt:" stays with the title's first word
     small = " · ".join(t for t in (kind.replace(" ", NBSP), project) if t)
-    return [(entry.title, PLAIN), (f"·{NBSP}{small}" if small else "", SMALL_RUN_ON)]
+    return [(entry.title, PLAIN), (f"· {small}" if small else "", SMALL_RUN_ON)]
 
 
 def _columns(agenda: Sequence[AgendaEntry]) -> tuple[Column[AgendaEntry], ...]:

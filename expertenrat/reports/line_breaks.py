@@ -1,4 +1,5 @@
-"""Where a line may not break in German text: "e. V.", "Dr. med.", "& Co. KG", "10 Mitglieder".
+"""Where a line may not break in German text: "e. V.", "Dr. med.", "& Co. KG", "10 Mitglieder",
+before the "·" between facts ("Beratung eines Projekts · Projekt: …").
 
 :func:`keep_together` puts a no-break space (U+00A0) into such places; reportlab breaks
 lines only at ordinary spaces. :func:`expertenrat.reports.user_text.esc` applies it to every
@@ -22,6 +23,8 @@ _COMPANY = re.compile(r"(?:\S+ )?& Co\.(?: (?:KG|KGaA|OHG|oHG)\b)?")
 _BEFORE_NUMBER = re.compile(r"(§§?|\b(?:Nr|S|Abs|Art|Kap|Bd)\.|\bTOP) (?=\d)")
 # A number before its unit or noun: "10 Mitglieder", "5 km", "100 €", "50 %".
 _NUMBER_UNIT = re.compile(r"(?<![^\s(])(\d+(?:[.,]\d+)*) (?=[^\W\d_]|[%€$°‰])")
+# The dot between facts stays with the fact before it: it ends a line, never begins one.
+_SEPARATOR = " · "
 
 
 def _joined(match: re.Match[str]) -> str:
@@ -32,6 +35,7 @@ def keep_together(text: str) -> str:
     """``text`` with no-break spaces where German typesetting forbids a line break."""
     if " " not in text:
         return text
+    text = text.replace(_SEPARATOR, f"{NBSP}· ")
     text = _DEGREE.sub(_joined, text)
     text = _COMPANY.sub(_joined, text)
     text = _LETTER_ABBREVIATIONS.sub(NBSP, text)

@@ -43,8 +43,8 @@ def cell(
     """A table cell of several lines of user text that is never taller than ``max_height``.
 
     ``lines`` are ``(text, markup)`` pairs, e.g. ``(name, BOLD)``; empty texts are skipped.
-    Each starts a new line, except where its markup starts with a space (``SMALL_RUN_ON``):
-    that text runs on after the one before it.
+    Each starts a new line, except where its markup starts with a (no-break) space
+    (``SMALL_RUN_ON``): that text runs on after the one before it.
     A table row taller than a page makes reportlab fail, so overlong text is shortened
     with "…" (the longest lines first, then trailing lines are dropped) until the cell fits.
     """
@@ -54,7 +54,7 @@ def cell(
         # Right-to-left lines are broken before they are reordered, measured in bold (wider).
         return Paragraph(
             "".join(
-                ("" if n == 0 or fmt.startswith(" ") else "<br/>")
+                ("" if n == 0 or fmt[:1].isspace() else "<br/>")
                 + fmt.format(
                     esc(wrap_rtl(text, FONT_BOLD, style.fontSize, width), face_of(style, fmt))
                 )
