@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 
 def read(pdf: bytes) -> PdfReader:
@@ -33,3 +33,16 @@ def outline(pdf: bytes) -> list[str]:
         return found
 
     return walk(read(pdf).outline)
+
+
+def text_runs(page: PageObject) -> list[tuple[str, float, float]]:
+    """The pieces of text on ``page`` in the order they are drawn, each with its baseline
+    (points from the bottom of the page) and font size."""
+    found = []
+
+    def visit(text, cm, tm, _font, size) -> None:
+        if text.strip():
+            found.append((text.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size))
+
+    page.extract_text(visitor_text=visit)
+    return found

@@ -101,6 +101,23 @@ def test_late_invitation_does_not_claim_the_notice_period_and_warns() -> None:
     assert not any("Ladungsfrist" in w for w in render_invitation(meeting()).warnings)
 
 
+def test_no_line_of_the_agenda_begins_with_the_dot_between_title_kind_and_project() -> None:
+    """Titles of many lengths: wherever kind and project wrap, each "·" ends a line."""
+    subject = "Offene Daten für Rostock und die Region mit allen Ämtern"
+    words = subject.split()
+    agenda = tuple(
+        item(str(n + 1), f"Beratung: {' '.join(words[: n % 10 + 1])}{'x' * (n // 10)}", 0,
+             kind_label="Beratung eines Projekts", project_title="Urbane Datenplattform")
+        for n in range(16)
+    )  # fmt: skip
+    reader = read(render_invitation(meeting(agenda=agenda)).pdf)
+
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().split("\n")]
+    assert [line for line in lines if line.startswith("·")] == []
+    small = "· Beratung eines Projekts · Projekt: Urbane Datenplattform"
+    assert text_of(reader).count(small) == len(agenda)
+
+
 def test_cancelled_meeting_gives_a_cancellation_letter_with_the_reason() -> None:
     text = invitation_text(
         meeting(cancelled=True, cancellation_reason="Beschlussunfähig & <krank>")

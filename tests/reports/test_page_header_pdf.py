@@ -1,0 +1,110 @@
+"""The page header, read back with pypdf from every kind of document: a long council name
+in full on every page and clear of the body, a short one as before, an absurd one cut."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+
+import annual_report_sample
+from meeting_sample import LETTERHEAD, meeting
+from minutes_sample import APPROVAL, minutes
+from pdf_reading import flat, read, text_runs
+from PIL import Image
+from recommendations_report_sample import ROWS
+
+from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.minutes_document import public_version
+from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.reminders import ProjectReminder, ReminderLetter
+from expertenrat.domain.roster import RosterDocument, RosterGrouping
+from expertenrat.reports.annual_report_pdf import render_annual_report
+from expertenrat.reports.invitation_pdf import render_invitation
+from expertenrat.reports.minutes_pdf import render_minutes
+from expertenrat.reports.page_frame import MARGINS
+from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
+from expertenrat.reports.roster_pdf import render_roster
+from expertenrat.reports.user_text import ELLIPSIS
+
+LONG_NAME = (
+    "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock – "
+    "Beirat für digitale Daseinsvorsorge"
+)
+ABSURD_NAME = ("Rat & <Beirat> \"Zitat\" 'x' 🚀 " * 20)[:500]
+TITLE = "Einladung zur 5. Sitzung"
+PROJECT = AddressedProject(1, "Klimaportal", "Umweltamt", "Dr. Kühn", "kuehn@example.org")
+
+
+def logo() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 100), (31, 78, 121)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def documents(head: Letterhead) -> dict[str, bytes]:
+    """Every kind of document the page frame lays out, with ``head`` (the Sitzungsmappe
+    joins the invitation's and the minutes' pages)."""
+    draft = minutes(letterhead=head)
+    roster = RosterDocument(
+        head.council_name, head.city, date(2026, 3, 5), public=False,
+        grouping=RosterGrouping.ALPHABETICAL, field_names=(), entries=(), logo_png=head.logo_png,
+    )  # fmt: skip
+    reminder = ReminderLetter(head, ProjectReminder(PROJECT, tuple(ROWS[:3])), date(2026, 6, 1))
+    annual = replace(annual_report_sample.report(), letterhead=head)
+    return {
+        "invitation": render_invitation(meeting(letterhead=head)).pdf,
+        "minutes (draft)": render_minutes(draft).pdf,
+        "minutes (full)": render_minutes(replace(draft, approval=APPROVAL)).pdf,
+        "minutes (public)": render_minutes(public_version(draft)).pdf,
+        "roster": render_roster(roster).pdf,
+        "reminder": render_reminder_letter(reminder).pdf,
+        "annual report": render_annual_report(annual).pdf,
+    }
+
+
+def header_and_body(pdf: bytes) -> list[tuple[list[tuple[str, float, float]], float]]:
+    """For each page: the header's pieces of text (above the body's frame), and the top of
+    the body's first line."""
+    found = []
+    for page in read(pdf).pages:
+        frame_top = float(page.mediabox.height) - MARGINS.top
+        runs = text_runs(page)
+        header = [run for run in runs if run[1] > frame_top]
+        body_top = max(y + size for _, y, size in runs if y <= frame_top)
+        found.append((header, body_top))
+    return found
+
+
+def clear_of_the_body(header: list[tuple[str, float, float]], body_top: float) -> bool:
+    return min(y - 0.25 * size for _, y, size in header) > body_top
+
+
+def test_a_long_council_name_is_printed_in_full_on_every_page_above_the_body():
+    for kind, pdf in documents(
+        replace(LETTERHEAD, council_name=LONG_NAME, logo_png=logo())
+    ).items():
+        for header, body_top in header_and_body(pdf):
+            assert LONG_NAME in flat(" ".join(text for text, _, _ in header)), kind
+            assert ELLIPSIS not in " ".join(text for text, _, _ in header[:2]), kind
+            assert clear_of_the_body(header, body_top), kind
+
+
+def test_a_short_name_stands_on_the_titles_line_in_full_size():
+    ((header, _),) = header_and_body(render_invitation(meeting()).pdf)
+
+    (name, name_y, size), (title, title_y, _) = header[:2]
+    assert (name, size, title, title_y) == (LETTERHEAD.council_name, 9.5, TITLE, name_y)
+
+
+def test_an_absurd_name_is_cut_at_two_lines_above_the_body():
+    absurd = replace(LETTERHEAD, council_name=ABSURD_NAME, logo_png=logo())
+    for render, document in (
+        (render_invitation, meeting(letterhead=absurd)),
+        (render_minutes, minutes(letterhead=absurd)),
+    ):
+        for header, body_top in header_and_body(render(document).pdf):
+            assert len(header) == 5  # two lines of the name, title, city, date
+            first, second = (text for text, _, _ in header[:2])
+            assert first.startswith("Rat & <Beirat> \"Zitat\" 'x'") and second.endswith(ELLIPSIS)
+            assert clear_of_the_body(header, body_top)
