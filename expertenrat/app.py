@@ -173,11 +173,12 @@ class Session:
     def ways_out(
         self, database: str | URL | None, restore: Callable[[], object] | None = None
     ) -> WaysOut:
-        """For a server another one, the default file or another file; for a file another
-        one or a new database (and ``restore``, for a damaged file)."""
+        """For a server another one, the default file or another file; for a file the
+        default file (unless it is the one), another one or a new database (and
+        ``restore``, for a damaged file)."""
         from sqlalchemy.engine import URL
 
-        from expertenrat.store.database_location import chosen_is_server
+        from expertenrat.store.database_location import chosen_is_default_file, chosen_is_server
 
         if isinstance(database, URL) or chosen_is_server(database):
             return WaysOut(
@@ -186,7 +187,10 @@ class Session:
                 open_other=self.open_other_file,
             )
         return WaysOut(
-            open_other=self.open_other_file, create_new=self.create_new_file, restore=restore
+            default_file=None if chosen_is_default_file(database) else self.use_default_file,
+            open_other=self.open_other_file,
+            create_new=self.create_new_file,
+            restore=restore,
         )
 
     def ask_other_server(self, database: str | URL | None) -> None:

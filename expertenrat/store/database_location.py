@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError, os_error_text
-from expertenrat.paths import user_config_dir
+from expertenrat.paths import default_database_file, user_config_dir
 from expertenrat.store.database import describe
 from expertenrat.store.engine import database_url, sqlite_file, text_without_password
 from expertenrat.store.server_password import with_saved_password, without_password
@@ -79,6 +79,15 @@ def store_address(url: URL | None) -> None:
 def chosen_url(given: str | None) -> URL:
     """The database to open (see the module), with the keyring's password for a server."""
     return with_saved_password(database_url(given or stored_address()))
+
+
+def chosen_is_default_file(given: str | None) -> bool:
+    """Is the database to open (see the module) this PC's default SQLite file?"""
+    try:
+        chosen = database_url(given or stored_address())
+    except ExpertenratError:
+        return False
+    return chosen == database_url(str(default_database_file()))
 
 
 def chosen_is_server(given: str | None) -> bool:

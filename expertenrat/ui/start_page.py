@@ -1,8 +1,9 @@
 """What the window shows before a database is open: "wird geöffnet …", or why the database
 cannot be opened, with "Erneut versuchen" (a server that was down, a network drive not yet
 connected, a file another program held) and the ways out: for a server "Anderen Server …",
-"Standarddatei verwenden" and "Andere Datei öffnen …", for a file "Andere Datei öffnen …"
-and "Neue Datenbank anlegen …", and for a damaged file "Sicherung wiederherstellen …"."""
+"Standarddatei verwenden" and "Andere Datei öffnen …", for a file "Standarddatei verwenden"
+(unless it is the one), "Andere Datei öffnen …" and "Neue Datenbank anlegen …", and for a
+damaged file "Sicherung wiederherstellen …"."""
 
 from __future__ import annotations
 

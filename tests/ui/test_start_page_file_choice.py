@@ -1,11 +1,13 @@
-"""The start page's way out of a file that cannot be opened: "Andere Datei öffnen …" and
-"Neue Datenbank anlegen …" (a server's: test_start_page_server_choice.py)."""
+"""The start page's way out of a file that cannot be opened: "Standarddatei verwenden",
+"Andere Datei öffnen …" and "Neue Datenbank anlegen …" (a server's:
+test_start_page_server_choice.py)."""
 
 from __future__ import annotations
 
 import shutil
 
-from expertenrat.store.database_location import chosen_url, stored_address
+from expertenrat.paths import default_database_file
+from expertenrat.store.database_location import chosen_url, store_address, stored_address
 from expertenrat.store.engine import database_url
 from expertenrat.ui.save_location import FileKind
 
@@ -33,7 +35,7 @@ def test_another_file_chosen_on_the_start_page_opens_and_is_opened_at_the_next_s
     page = _refused(session, tmp_path)
     assert page.open_button.isVisible() and page.new_button.isVisible()
     assert page.retry_button.isVisible() and not page.restore_button.isVisible()
-    assert not page.server_button.isVisible() and not page.default_button.isVisible()
+    assert not page.server_button.isVisible() and page.default_button.isVisible()
     dialogs.paths.append(str(chosen))
 
     page.open_button.click()
@@ -88,3 +90,36 @@ def test_a_new_database_shows_the_welcome_page_and_replaces_no_existing_file(
     assert session.window.stack.currentWidget() is session.window.welcome_page
     assert not new.exists()  # created with the first council, as at any start
     assert stored_address() is None
+
+
+def test_a_stored_file_that_cannot_be_opened_offers_the_default_file_which_is_then_stored(
+    session, dialogs, tmp_path
+):
+    session.dialogs = dialogs
+    session.remember_choice = True  # started without --database
+    letter = tmp_path / "brief.db"
+    letter.write_text(LETTER, encoding="utf-8")
+    store_address(database_url(str(letter)))
+    session.window.show()
+    assert not session.open_or_explain(None)
+    page = session.window.start_page
+    assert page.default_button.isVisible() and page.open_button.isVisible()
+
+    page.default_button.click()
+
+    assert session.window.stack.currentWidget() is session.window.welcome_page
+    assert session.database.location == str(default_database_file())
+    assert stored_address() is None  # the default file: no address at all
+    assert letter.read_text(encoding="utf-8") == LETTER
+
+
+def test_the_default_file_that_cannot_be_opened_does_not_offer_itself(session, tmp_path):
+    default_database_file().parent.mkdir(parents=True, exist_ok=True)
+    default_database_file().write_text(LETTER, encoding="utf-8")
+    session.window.show()
+
+    assert not session.open_or_explain(None)
+
+    page = session.window.start_page
+    assert not page.default_button.isVisible()
+    assert page.open_button.isVisible() and page.new_button.isVisible()
