@@ -1,0 +1,111 @@
+"""The public invitations of an OParl export: the PDF of each invited meeting (without
+non-public items, presenters and recusals), and the tombstone of an invitation no longer
+current. An invitation PDF carries the digest of what it shows (and of the program that drew
+it) in its keywords; the previous export's PDF with the same digest is taken as it is, so a
+re-export renders only the invitations that changed."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from expertenrat import __version__
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.domain.oparl_base import derived_key
+from expertenrat.domain.oparl_records import FileRecord, Stamp
+from expertenrat.services.meeting_document_rows import meeting_documents_of
+from expertenrat.store import models
+
+
+def is_invited(meeting: models.Meeting) -> bool:
+    return (
+        meeting.deleted_at is None
+        and meeting.state == MeetingState.INVITED.value
+        and meeting.invitation_sent_on is not None
+    )
+
+
+def _invitation_key(meeting: models.Meeting) -> str:
+    return derived_key(meeting.public_id, "invitation")
+
+
+def retired_invitation(meeting: models.Meeting) -> tuple[Stamp, ...]:
+    """The invitation of a meeting no longer "eingeladen" (held, cancelled): published
+    while it was, so it stays as a tombstone."""
+    if meeting.invitation_sent_on is None or is_invited(meeting) or meeting.deleted_at:
+        return ()
+    key = _invitation_key(meeting)
+    return (Stamp(key, meeting.created, meeting.modified, meeting.modified),)
+
+
+class InvitationPdfs:
+    """The public invitation PDFs: the previous export's file where it shows the same
+    (its keywords carry the digest of the document and of the program), rendered else."""
+
+    FILE_NAME = "einladung.pdf"
+
+    def __init__(self, previous: Path | None) -> None:
+        self._previous = previous
+
+    def of(self, session: Session, meetings: list[models.Meeting]) -> dict[int, FileRecord]:
+        found = {}
+        for meeting, document in zip(
+            meetings, meeting_documents_of(session, meetings, None), strict=True
+        ):
+            key = _invitation_key(meeting)
+            found[meeting.id] = FileRecord(
+                stamp=Stamp(key, meeting.created, meeting.modified),
+                name="Einladung",
+                file_name=self.FILE_NAME,
+                content=self._pdf(key, _public_invitation(document)),
+                on=meeting.invitation_sent_on,
+            )
+        return found
+
+    def _pdf(self, key: str, document: MeetingDocument) -> bytes:
+        source = f"{_renderer()}|{document!r}".encode()
+        mark = f"oparl-{hashlib.sha256(source).hexdigest()[:32]}"
+        if self._previous is not None:
+            try:
+                earlier = (self._previous / "file" / key / self.FILE_NAME).read_bytes()
+            except OSError:
+                earlier = b""
+            if mark.encode("ascii") in earlier:
+                return earlier
+        from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
+
+        return render_invitation(document, reproducible=True, keywords=mark).pdf
+
+
+@functools.cache
+def _renderer() -> str:
+    """What draws the invitation: program and reportlab version, and a digest of the
+    report modules' source where it can be read (not in a frozen build, whose version
+    names it), so a changed layout is drawn anew even within one version."""
+    import reportlab
+
+    from expertenrat import reports
+
+    digest = hashlib.sha256()
+    for module in sorted(Path(reports.__file__).parent.glob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(module.read_bytes())
+    return f"{__version__}|{reportlab.Version}|{digest.hexdigest()}"
+
+
+def _public_invitation(document: MeetingDocument) -> MeetingDocument:
+    """The invitation as the public may see it: public items only, without presenters,
+    recusals and notes; no online link (it may be meant for the members only)."""
+    return replace(
+        document,
+        agenda=tuple(
+            replace(e, presenter="", conflicts=(), notes="") for e in document.agenda if e.public
+        ),
+        online_link="",
+    )

@@ -1,0 +1,204 @@
+"""A council's meetings as OParl records: deleted ones too, with their agenda items, votes,
+recusals, who was present, the approved public minutes and the public invitations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
+
+from expertenrat.domain.enums import (
+    AttendanceStatus,
+    ConflictDecision,
+    MeetingState,
+    MinutesState,
+    VoteMode,
+)
+from expertenrat.domain.oparl_records import (
+    AgendaItemRecord,
+    FileRecord,
+    MeetingRecord,
+    RecusalRecord,
+    VoteRecord,
+)
+from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
+from expertenrat.services.oparl_rows import grouped, stamp_of
+from expertenrat.store import models
+
+# What an agenda item holds and the export never reads (the minutes' long texts).
+_UNPUBLISHED_ITEM_TEXTS = (models.AgendaItem.discussion, models.AgendaItem.motion_text)
+
+
+def meeting_records(
+    session: Session,
+    council: models.Council,
+    project_keys: dict[int, str],
+    invitations: InvitationPdfs | None,
+) -> tuple[list[MeetingRecord], dict[int, str]]:
+    """The council's meetings (deleted ones too) and the public id of every agenda item."""
+    meetings = list(
+        session.scalars(
+            select(models.Meeting)
+            .where(models.Meeting.council_id == council.id)
+            .order_by(models.Meeting.starts_at, models.Meeting.id)
+        )
+    )
+    items = list(
+        session.scalars(
+            select(models.AgendaItem)
+            .join(models.Meeting)
+            .where(models.Meeting.council_id == council.id)
+            .options(*(defer(c) for c in _UNPUBLISHED_ITEM_TEXTS))
+        )
+    )
+    item_keys = {i.id: i.public_id for i in items}
+    votes = grouped(
+        session.scalars(
+            select(models.Vote)
+            .join(models.AgendaItem)
+            .join(models.Meeting)
+            .where(models.Meeting.council_id == council.id)
+            .order_by(models.Vote.position, models.Vote.id)
+        ),
+        lambda v: v.agenda_item_id,
+    )
+    recusals = _recusals(session, council.id)
+    present = _present(session, council.id)
+    minutes = _public_minutes(session, council.id)
+    invited = [m for m in meetings if is_invited(m)]
+    rendered = invitations.of(session, invited) if invitations and invited else {}
+    by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
+    for item in items:
+        by_meeting[item.meeting_id].append(item)
+    zone = ZoneInfo(council.time_zone)
+    records = []
+    for meeting in meetings:
+        ordered = sorted(by_meeting[meeting.id], key=lambda i: _number_key(i.number))
+        records.append(
+            MeetingRecord(
+                stamp=stamp_of(meeting),
+                number=meeting.number,
+                title=meeting.title,
+                state=MeetingState(meeting.state),
+                start=meeting.starts_at.replace(tzinfo=zone),
+                end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
+                place=meeting.place,
+                room=meeting.room,
+                present_keys=tuple(present.get(meeting.id, ())),
+                items=tuple(
+                    _item(i, n, project_keys, votes, recusals)
+                    for n, i in enumerate(ordered, start=1)
+                ),
+                invitation=rendered.get(meeting.id),
+                minutes=minutes.get(meeting.id),
+                retired=retired_invitation(meeting),
+            )
+        )
+    return records, item_keys
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
+
+
+def _item(
+    item: models.AgendaItem,
+    order: int,
+    project_keys: dict[int, str],
+    votes: dict[int, list[models.Vote]],
+    recusals: dict[int, list[RecusalRecord]],
+) -> AgendaItemRecord:
+    return AgendaItemRecord(
+        stamp=stamp_of(item),
+        number=item.number,
+        order=order,
+        title=item.title,
+        public=item.public,
+        result=item.result,
+        resolution_text=item.resolution_text,
+        project_key=project_keys.get(item.project_id) if item.project_id else None,
+        votes=tuple(
+            VoteRecord(VoteMode(v.mode), v.yes, v.no, v.abstain, v.recused, v.adopted)
+            for v in votes.get(item.id, ())
+        ),
+        recusals=tuple(recusals.get(item.id, ())),
+    )
+
+
+def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord]]:
+    rows = session.execute(
+        select(models.ConflictOfInterest, models.Person.public_id)
+        .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
+        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .where(
+            models.Membership.council_id == council_id,
+            models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
+        )
+        .order_by(models.ConflictOfInterest.id)
+    )
+    found: dict[int, list[RecusalRecord]] = defaultdict(list)
+    for conflict, person_key in rows:
+        found[conflict.agenda_item_id].append(RecusalRecord(person_key, conflict.reason.strip()))
+    return found
+
+
+def _present(session: Session, council_id: int) -> dict[int, list[str]]:
+    rows = session.execute(
+        select(models.Attendance.meeting_id, models.Person.public_id)
+        .join(models.Membership, models.Membership.id == models.Attendance.membership_id)
+        .join(models.Person, models.Person.id == models.Membership.person_id)
+        .where(
+            models.Membership.council_id == council_id,
+            models.Attendance.status == AttendanceStatus.PRESENT.value,
+        )
+        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
+    )
+    found: dict[int, list[str]] = defaultdict(list)
+    for meeting_id, person_key in rows:
+        found[meeting_id].append(person_key)
+    return found
+
+
+def _public_minutes(session: Session, council_id: int) -> dict[int, FileRecord]:
+    """The newest approved minutes version with a stored public PDF, per meeting; only its
+    public PDF is read (not the internal one, nor those of superseded versions)."""
+    version = models.MinutesVersion
+    heads = session.execute(
+        select(
+            version.id,
+            version.meeting_id,
+            version.public_id,
+            version.created,
+            version.modified,
+            version.approved_on,
+        )
+        .join(models.Meeting, models.Meeting.id == version.meeting_id)
+        .where(
+            models.Meeting.council_id == council_id,
+            version.state == MinutesState.APPROVED.value,
+            version.public_pdf.is_not(None),
+        )
+        .order_by(version.number)
+    )
+    newest = {head.meeting_id: head for head in heads}
+    if not newest:
+        return {}
+    pdfs = dict(
+        session.execute(
+            select(version.id, version.public_pdf).where(
+                version.id.in_([head.id for head in newest.values()])
+            )
+        ).all()
+    )
+    return {
+        meeting_id: FileRecord(
+            stamp=stamp_of(head),
+            name="Protokoll (öffentlicher Teil)",
+            file_name="protokoll.pdf",
+            content=pdfs[head.id] or b"",
+            on=head.approved_on,
+        )
+        for meeting_id, head in newest.items()
+    }
