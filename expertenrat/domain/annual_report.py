@@ -29,6 +29,7 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.members import Member, replaced
 from expertenrat.domain.overview import FieldFigures
+from expertenrat.domain.projects import consultation_groups
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import (
     NO_FIELD,
@@ -183,11 +184,8 @@ class Consultation:
 
 
 def consultations(items: Sequence[ProjectItem]) -> tuple[Consultation, ...]:
-    """One consultation per project and meeting, in the order of their first items; the
+    """One consultation per project and meeting (:func:`consultation_groups`); the
     non-public items of a consultation with a public one are left out unnamed."""
-    grouped: dict[tuple[int, int], list[ProjectItem]] = {}
-    for item in items:
-        grouped.setdefault((item.meeting_id, item.project_id), []).append(item)
     return tuple(
         Consultation(
             field=mine[0].field,
@@ -196,7 +194,7 @@ def consultations(items: Sequence[ProjectItem]) -> tuple[Consultation, ...]:
             project=mine[0].project,
             items=tuple((i.number, i.title) for i in mine if i.public),
         )
-        for mine in grouped.values()
+        for mine in consultation_groups(items)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Protocol, TypeVar
 
 from expertenrat.domain.enums import MeetingKind, ProjectPhase, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem
@@ -56,18 +57,44 @@ class ProjectEntry:
     recommendations: int
 
 
+class OnAgenda(Protocol):
+    """An agenda item about a project, as far as grouping it into consultations needs."""
+
+    @property
+    def meeting_id(self) -> int: ...
+
+    @property
+    def project_id(self) -> int: ...
+
+
+Item = TypeVar("Item", bound=OnAgenda)
+
+
+def consultation_groups(items: Iterable[Item]) -> list[tuple[Item, ...]]:
+    """The items as consultations: a project discussed in a meeting is one consultation
+    there, however many of the meeting's agenda items (an item and its sub-items, 6 and
+    6.1) are about it. Groups come in the order of their first items, their items in the
+    given order."""
+    grouped: dict[tuple[int, int], list[Item]] = {}
+    for item in items:
+        grouped.setdefault((item.meeting_id, item.project_id), []).append(item)
+    return [tuple(mine) for mine in grouped.values()]
+
+
 @dataclass(frozen=True, slots=True)
-class Consultation:
-    """An agenda item that deals with a project, with its meeting."""
+class ConsultedItem:
+    """An agenda item that deals with a project, with its meeting; ``public`` is effective
+    (an item under a non-public one is not public)."""
 
     agenda_item_id: int
     meeting_id: int
+    project_id: int
     meeting_number: int | None  # None: cancelled while planned, never numbered
     meeting_start: datetime  # wall-clock time in the council's time zone
     meeting_title: str
     meeting_kind: MeetingKind
-    item_number: str
-    item_title: str
+    number: str
+    title: str
     public: bool
 
     @property
@@ -78,7 +105,42 @@ class Consultation:
     @property
     def where(self) -> str:
         """ "5. Sitzung am 12.03.2026, TOP 3" """
-        return f"{self.meeting} am {self.meeting_start:%d.%m.%Y}, TOP {self.item_number}"
+        return f"{self.meeting} am {self.meeting_start:%d.%m.%Y}, TOP {self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """A project consulted in a meeting: its agenda items there in agenda order (one or
+    more, see :func:`consultation_groups`)."""
+
+    items: tuple[ConsultedItem, ...]
+
+    @property
+    def meeting_id(self) -> int:
+        return self.items[0].meeting_id
+
+    @property
+    def meeting(self) -> str:
+        return self.items[0].meeting
+
+    @property
+    def meeting_start(self) -> datetime:
+        return self.items[0].meeting_start
+
+    @property
+    def meeting_title(self) -> str:
+        return self.items[0].meeting_title
+
+    @property
+    def numbers(self) -> str:
+        """ "6, 6.1"."""
+        return ", ".join(item.number for item in self.items)
+
+
+def consultations(items: Iterable[ConsultedItem]) -> list[Consultation]:
+    """The consultations of ``items`` (in meeting and agenda order): one per meeting and
+    project."""
+    return [Consultation(group) for group in consultation_groups(items)]
 
 
 @dataclass(frozen=True, slots=True)

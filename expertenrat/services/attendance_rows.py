@@ -1,9 +1,12 @@
 """Reading what attendance and conflicts need of a meeting: its agenda and its members.
 
-Shared by :mod:`services.attendance` and :mod:`services.conflicts`.
+Shared by :mod:`services.attendance`, :mod:`services.conflicts` and the readers of a
+meeting's agenda in order (Tätigkeitsbericht, projects).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -67,6 +70,13 @@ def placed_agenda_rows(
             models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.deleted_at.is_(None)
         )
     ).all()
+    return placed_rows(rows)
+
+
+def placed_rows(
+    rows: Sequence[models.AgendaItem],
+) -> list[tuple[models.AgendaItem, agenda.PlacedItem]]:
+    """The live agenda items of one meeting in agenda order, each with where it stands."""
     by_id = {row.id: row for row in rows}
     placed = agenda.ordered(
         [

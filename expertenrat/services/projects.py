@@ -1,9 +1,10 @@
 """Projects of a council: listing, reading, validating, saving, closing and deleting them,
-with the consultations (agenda items) and recommendations that refer to them."""
+with the consultations (per meeting, its agenda items about the project) and
+recommendations that refer to them."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.enums import (
@@ -15,14 +16,17 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.projects import (
     Consultation,
+    ConsultedItem,
     Project,
     ProjectEntry,
     ProjectRecommendation,
     clean_project,
+    consultations,
     validate_project,
 )
 from expertenrat.domain.text_folding import fold
 from expertenrat.services import audit
+from expertenrat.services.attendance_rows import placed_rows
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -89,7 +93,7 @@ class ProjectsService:
                     )
                 ).all()
             )
-            consultations = _consultation_counts(session, council_id)
+            consulted = _consultation_counts(session, council_id)
             recommendations = _recommendation_counts(session, council_id)
             rows = session.scalars(
                 _project_query().where(models.Project.council_id == council_id)
@@ -98,7 +102,7 @@ class ProjectsService:
                 ProjectEntry(
                     project_from_row(row),
                     fields.get(row.action_field_id, ""),
-                    consultations.get(row.id, 0),
+                    consulted.get(row.id, 0),
                     recommendations.get(row.id, 0),
                 )
                 for row in rows
@@ -214,7 +218,8 @@ class ProjectsService:
             )
 
     def consultations(self, project_id: int) -> list[Consultation]:
-        """The agenda items that deal with the project, in the order of the meetings."""
+        """The project's consultations, one per meeting with the agenda items there about
+        it, in the order of the meetings."""
         with reading(self._db) as session:
             return _consultations(session, project_id)
 
@@ -309,10 +314,12 @@ def _audit_state(row: models.Project) -> dict:
 
 
 def _consultation_counts(session: Session, council_id: int) -> dict[int, int]:
-    """How many live agenda items of live meetings refer to each project of the council."""
+    """In how many live meetings each project of the council is consulted: one
+    consultation per meeting, however many of its live agenda items (6 and 6.1) are about
+    the project (:func:`~expertenrat.domain.projects.consultation_groups`)."""
     item = models.AgendaItem
     query = (
-        select(item.project_id, func.count())
+        select(item.project_id, func.count(distinct(item.meeting_id)))
         .join(models.Project, models.Project.id == item.project_id)
         .join(models.Meeting, models.Meeting.id == item.meeting_id)
         .where(
@@ -340,33 +347,54 @@ def _recommendation_counts(session: Session, council_id: int) -> dict[int, int]:
     return dict(session.execute(query).all())
 
 
-def _consultations(
-    session: Session, project_id: int, *, with_deleted: bool = False
-) -> list[Consultation]:
-    query = (
-        select(models.AgendaItem, models.Meeting)
-        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
-        .where(models.AgendaItem.project_id == project_id)
-        .order_by(models.Meeting.starts_at, models.Meeting.id, models.AgendaItem.id)
+def _consultations(session: Session, project_id: int) -> list[Consultation]:
+    """The project's consultations in its live meetings, in the order of the meetings:
+    its live agenda items there in agenda order, numbered and public as the agenda has
+    them (an item under a non-public one is not public)."""
+    meetings = session.scalars(
+        select(models.Meeting)
+        .where(
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.id.in_(
+                select(models.AgendaItem.meeting_id).where(
+                    models.AgendaItem.project_id == project_id,
+                    models.AgendaItem.deleted_at.is_(None),
+                )
+            ),
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    ).all()
+    agendas: dict[int, list[models.AgendaItem]] = {m.id: [] for m in meetings}
+    for row in session.scalars(
+        select(models.AgendaItem).where(
+            models.AgendaItem.meeting_id.in_(list(agendas)),
+            models.AgendaItem.deleted_at.is_(None),
+        )
+    ):
+        agendas[row.meeting_id].append(row)
+    return consultations(
+        _consulted_item(row, meeting, placed.number, placed.public)
+        for meeting in meetings
+        for row, placed in placed_rows(agendas[meeting.id])
+        if row.project_id == project_id
     )
-    if not with_deleted:
-        query = query.where(
-            models.AgendaItem.deleted_at.is_(None), models.Meeting.deleted_at.is_(None)
-        )
-    return [
-        Consultation(
-            agenda_item_id=item.id,
-            meeting_id=meeting.id,
-            meeting_number=meeting.number,
-            meeting_start=meeting.starts_at,
-            meeting_title=meeting.title,
-            meeting_kind=MeetingKind(meeting.kind),
-            item_number=item.number,
-            item_title=item.title,
-            public=item.public,
-        )
-        for item, meeting in session.execute(query).all()
-    ]
+
+
+def _consulted_item(
+    row: models.AgendaItem, meeting: models.Meeting, number: str, public: bool
+) -> ConsultedItem:
+    return ConsultedItem(
+        agenda_item_id=row.id,
+        meeting_id=meeting.id,
+        project_id=row.project_id,
+        meeting_number=meeting.number,
+        meeting_start=meeting.starts_at,
+        meeting_title=meeting.title,
+        meeting_kind=MeetingKind(meeting.kind),
+        number=number,
+        title=row.title,
+        public=public,
+    )
 
 
 def _uses(session: Session, project_id: int) -> list[str]:
@@ -374,8 +402,15 @@ def _uses(session: Session, project_id: int) -> list[str]:
 
     Deleted agenda items and recommendations count too: their rows still refer to it.
     """
+    items = session.execute(
+        select(models.AgendaItem, models.Meeting)
+        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+        .where(models.AgendaItem.project_id == project_id)
+        .order_by(models.Meeting.starts_at, models.Meeting.id, models.AgendaItem.id)
+    )
     uses = [
-        f"Beratung in der {c.where}" for c in _consultations(session, project_id, with_deleted=True)
+        f"Beratung in der {_consulted_item(row, meeting, row.number, row.public).where}"
+        for row, meeting in items
     ]
     codes = session.scalars(
         select(models.Recommendation.code)

@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.projects import Consultation, Project, ProjectRecommendation
+from expertenrat.domain.projects import (
+    Consultation,
+    ConsultedItem,
+    Project,
+    ProjectRecommendation,
+)
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import hint_label
 from expertenrat.ui.table_model import Column, RowsTableModel
@@ -24,7 +29,7 @@ _CONTEXT = "ProjectDetailPanel"
 
 
 class ConsultationsModel(RowsTableModel):
-    """The agenda items that dealt with a project, one row each."""
+    """The meetings that consulted a project, one row each with the agenda items there."""
 
     TITLE = 3
 
@@ -42,22 +47,24 @@ class ConsultationsModel(RowsTableModel):
                     lambda c: f"{c.meeting_start:%d.%m.%Y}",
                     sort_value=lambda c: c.meeting_start,
                 ),
-                Column(tr(_CONTEXT, "TOP"), lambda c: c.item_number),
+                Column(tr(_CONTEXT, "TOP"), lambda c: c.numbers),
                 Column(
                     tr(_CONTEXT, "Titel"),
-                    lambda c: (
-                        c.item_title
-                        if c.public
-                        else tr(_CONTEXT, "{} (nicht öffentlich)").format(c.item_title)
-                    ),
-                    tooltip=lambda c: c.item_title,
+                    lambda c: "; ".join(_title(item) for item in c.items),
+                    tooltip=lambda c: "\n".join(f"{i.number} {_title(i)}" for i in c.items),
                 ),
             ),
             parent,
         )
 
     def key(self, row: Consultation) -> Hashable:
-        return row.agenda_item_id
+        return row.meeting_id
+
+
+def _title(item: ConsultedItem) -> str:
+    if item.public:
+        return item.title
+    return tr(_CONTEXT, "{} (nicht öffentlich)").format(item.title)
 
 
 class RecommendationsModel(RowsTableModel):

@@ -194,8 +194,10 @@ def test_the_list_names_field_partners_and_counts_the_uses(
     chatbot = new_project("Bürgerservice-Chatbot", phase=ProjectPhase.IDEA)
     idle = projects.create(council.id, chatbot)
     meeting = add_meeting(database, council.id, date(2026, 3, 12))
-    add_item(database, meeting, "3", "Beratung Zwilling", used)
+    top = add_item(database, meeting, "3", "Beratung Zwilling", used)
+    add_item(database, meeting, "3.1", "Empfehlung an das Projekt", used, parent_id=top)
     add_item(database, meeting, "4", "Noch einmal", used)
+    add_item(database, add_meeting(database, council.id, date(2026, 6, 9)), "2", "Bericht", used)
     add_recommendation(database, council.id, used, "E-2026-07")
 
     entries = {e.project.id: e for e in projects.projects(council.id)}
@@ -206,25 +208,35 @@ def test_the_list_names_field_partners_and_counts_the_uses(
     ]
     assert entries[used].action_field == "Stadtdaten"
     assert entries[used].project.partners == ("Universität Rostock",)
+    # one consultation per meeting, however many of its items are about the project
     assert (entries[used].consultations, entries[used].recommendations) == (2, 1)
     assert (entries[idle].consultations, entries[idle].recommendations) == (0, 0)
 
 
-def test_consultations_list_meeting_date_and_item(database, projects, council, new_project):
+def test_a_consultation_is_a_meeting_with_its_items_about_the_project(
+    database, projects, council, new_project
+):
     project_id = projects.create(council.id, new_project())
     later = add_meeting(database, council.id, date(2026, 6, 9), title="Klausur")
     earlier = add_meeting(database, council.id, date(2026, 3, 12))
-    add_item(database, later, "2.1", "Zwischenstand", project_id, public=False)
-    add_item(database, earlier, "3", f"Beratung {HOSTILE}", project_id)
+    add_item(database, earlier, "1", "Eröffnung", None)
+    top = add_item(database, earlier, "2", f"Beratung {HOSTILE}", project_id)
+    add_item(database, earlier, "2.1", "Vergabe", project_id, parent_id=top, public=False)
+    closed = add_item(database, later, "1", "Interna", None, public=False)
+    add_item(database, later, "1.1", "Zwischenstand", project_id, parent_id=closed)
 
     found = projects.consultations(project_id)
 
-    assert [c.where for c in found] == [
-        "1. Sitzung am 12.03.2026, TOP 3",
-        "2. Sitzung am 09.06.2026, TOP 2.1",
+    assert [(c.meeting, f"{c.meeting_start:%d.%m.%Y}", c.numbers) for c in found] == [
+        ("1. Sitzung", "12.03.2026", "2, 2.1"),
+        ("2. Sitzung", "09.06.2026", "1.1"),
     ]
-    assert found[0].item_title == f"Beratung {HOSTILE}"
-    assert (found[1].meeting_title, found[1].public) == ("Klausur", False)
+    assert [[(i.title, i.public) for i in c.items] for c in found] == [
+        [(f"Beratung {HOSTILE}", True), ("Vergabe", False)],
+        [("Zwischenstand", False)],  # under a non-public item: not public
+    ]
+    assert found[1].meeting_title == "Klausur"
+    assert projects.projects(council.id)[0].consultations == len(found)
 
 
 def test_a_meeting_cancelled_while_planned_is_named_without_a_number(
@@ -239,7 +251,7 @@ def test_a_meeting_cancelled_while_planned_is_named_without_a_number(
 
     (found,) = projects.consultations(project_id)
 
-    assert found.where == "Sitzung am 12.03.2026, TOP 3"
+    assert (found.meeting, found.numbers) == ("Sitzung", "1")  # the only item: TOP 1
     with pytest.raises(InUseError) as caught:
         projects.delete(projects.project(project_id))
     assert "– Beratung in der Sitzung am 12.03.2026, TOP 3\n" in caught.value.message

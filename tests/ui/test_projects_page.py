@@ -162,7 +162,7 @@ def test_filters_and_search_as_you_type(page, qtbot):
 
 def test_entf_on_a_project_in_use_asks_then_says_where_it_is_used(page, dialogs, services, qtbot):
     project = _select(page, "Digitaler Zwilling Rostock")
-    first_use = services.projects.consultations(project.id)[0].where
+    first_use = services.projects.consultations(project.id)[0].items[0].where
     page.view.setFocus()
 
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
@@ -214,16 +214,38 @@ def test_closing_marks_the_project_abgeschlossen_and_keeps_it_selected(page, ser
 def test_the_detail_pane_lists_consultations_and_recommendations(page, services):
     project = _select(page, "Digitaler Zwilling Rostock")
 
-    consultations = services.projects.consultations(project.id)
     recommendations = services.projects.recommendations(project.id)
     detail = page.detail
     assert detail.title_label.text() == "Digitaler Zwilling Rostock (DZR)"
     assert detail.partners_label.text() == "Partner: Universität Rostock; Fraunhofer IGD"
-    assert detail.consultations.rowCount() == len(consultations) > 0
-    assert detail.consultations.index(0, 1).data() == f"{consultations[0].meeting_start:%d.%m.%Y}"
     assert detail.recommendations.rowCount() == len(recommendations) > 0
     assert detail.recommendations.index(0, 0).data() == recommendations[0].code
     assert detail.empty_hints() == []
+
+
+def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, services):
+    """The demo's 7. Sitzung deals with the project under TOP 6 and 6.1: one consultation,
+    as the Tätigkeitsbericht and the Übersicht count it."""
+    project = _select(page, "Digitaler Zwilling Rostock")
+    consultations = services.projects.consultations(project.id)
+    meetings = {item.meeting_id for c in consultations for item in c.items}
+
+    rows = [
+        [page.detail.consultations.index(row, column).data() for column in (0, 2, 3)]
+        for row in range(page.detail.consultations.rowCount())
+    ]
+    assert rows == [
+        ["3. Sitzung", "7", "Digitaler Zwilling Rostock: Datenschutzkonzept und Betreibermodell"],
+        [
+            "7. Sitzung",
+            "6, 6.1",
+            "Digitaler Zwilling Rostock: Zwischenbericht und nächste Meilensteine; "
+            "Empfehlung an das Projekt",
+        ],
+    ]
+    assert len(consultations) == len(meetings) == 2
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(project.id), 0)).row()
+    assert page.proxy.index(row, ProjectsTableModel.COLUMN_CONSULTATIONS).data() == "2"
 
 
 def test_a_new_project_shows_empty_hints_in_the_detail_pane(page, services):

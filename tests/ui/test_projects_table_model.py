@@ -8,7 +8,13 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 
 from expertenrat.domain.enums import MeetingKind, ProjectPhase, RecommendationStatus
-from expertenrat.domain.projects import Consultation, Project, ProjectEntry, ProjectRecommendation
+from expertenrat.domain.projects import (
+    Consultation,
+    ConsultedItem,
+    Project,
+    ProjectEntry,
+    ProjectRecommendation,
+)
 from expertenrat.ui.project_detail_panel import ConsultationsModel, RecommendationsModel
 from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
 from expertenrat.ui.projects_table_model import ProjectsTableModel
@@ -132,10 +138,14 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     consultations = ConsultationsModel()
     consultations.set_rows(
         [
-            Consultation(7, 1, 5, datetime(2026, 3, 12, 16), "", MeetingKind.REGULAR, "3",
-                         "Beratung <Zwilling>", True),
-            Consultation(9, 2, None, datetime(2026, 6, 9, 16), "Mobilität",
-                         MeetingKind.WORKSHOP, "2.1", "Vergabe", False),
+            Consultation((ConsultedItem(7, 1, 3, 5, datetime(2026, 3, 12, 16), "",
+                                        MeetingKind.REGULAR, "3", "Beratung <Zwilling>", True),)),
+            Consultation(tuple(
+                ConsultedItem(key, 2, 3, None, datetime(2026, 6, 9, 16), "Mobilität",
+                              MeetingKind.WORKSHOP, number, title, public)
+                for key, number, title, public in ((9, "2", "Vergabe", True),
+                                                   (10, "2.1", "Angebote", False))
+            )),
         ]
     )  # fmt: skip
     recommendations = RecommendationsModel()
@@ -146,6 +156,9 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(consultations)
     qtmodeltester.check(recommendations)
     assert [consultations.index(1, c).data() for c in range(4)] == [
-        "Klausur", "09.06.2026", "2.1", "Vergabe (nicht öffentlich)"
+        "Klausur", "09.06.2026", "2, 2.1", "Vergabe; Angebote (nicht öffentlich)"
     ]  # fmt: skip
+    assert consultations.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == (
+        "2 Vergabe\n2.1 Angebote (nicht öffentlich)"
+    )
     assert recommendations.index(0, 2).data() == "übermittelt"
