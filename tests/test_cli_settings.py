@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from expertenrat.domain.council_transfer import CouncilTemplate, settings_document
+from expertenrat.domain.council_transfer import settings_document
+from expertenrat.domain.council_transfer_format import CouncilTemplate
 from expertenrat.domain.councils import CouncilSettings
 
 WISMAR = CouncilTemplate(CouncilSettings(id=None, name="Digitalbeirat", city="Wismar"))

@@ -1,5 +1,5 @@
 """The transfer kit: a council's settings as a file, read back into another council or
-used to start a new one (see ``domain.council_transfer``). Nothing personal is read or
+used to start a new one (see ``domain.council_transfer_format``). Nothing personal is read or
 written: only the council row, its action fields, its standard phrases and its agenda
 templates.
 
@@ -22,18 +22,22 @@ from sqlalchemy.orm import Session
 from expertenrat import __version__
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.council_transfer import (
+    read_settings_file,
+    settings_document,
+    template_problems_of,
+)
+from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
     AGENDA_TEMPLATES,
     FORMAT_VERSION,
     TEXT_TEMPLATES,
     CouncilTemplate,
+    schema_file,
+)
+from expertenrat.domain.council_transfer_preview import (
     TransferPreview,
     chosen_template,
-    read_settings_file,
-    schema_file,
-    settings_document,
     template_differences,
-    template_problems_of,
 )
 from expertenrat.domain.councils import clean_action_field_name, clean_settings
 from expertenrat.domain.enums import AuditAction

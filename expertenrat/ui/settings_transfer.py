@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.council_transfer import (
+from expertenrat.domain.council_transfer import suggested_file_name
+from expertenrat.domain.council_transfer_preview import (
     TransferPreview,
     difference_label,
     difference_text,
-    suggested_file_name,
 )
 from expertenrat.domain.errors import ExpertenratError, os_error_text
 from expertenrat.services.council_transfer import CouncilTransferService

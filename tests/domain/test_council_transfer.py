@@ -10,14 +10,15 @@ import pytest
 
 from expertenrat.domain.agenda import MAX_PLANNED_MINUTES
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.council_transfer import (
+from expertenrat.domain.council_transfer import read_settings_file, settings_document
+from expertenrat.domain.council_transfer_format import (
     FORMAT_VERSION,
     CouncilTemplate,
     SettingsFileError,
+)
+from expertenrat.domain.council_transfer_preview import (
     TransferPreview,
     chosen_template,
-    read_settings_file,
-    settings_document,
     template_differences,
 )
 from expertenrat.domain.councils import ActionField, CouncilSettings

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES, AgendaTemplate
-from expertenrat.domain.council_transfer import SettingsFileError
+from expertenrat.domain.council_transfer_format import SettingsFileError
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.domain.errors import ConcurrentEditError

@@ -1,0 +1,79 @@
+"""The council settings file: what another city needs to start its council, and nothing personal.
+
+A JSON document (UTF-8) in a versioned format, described by a JSON Schema shipped with the
+program (``resources/schemas/council-settings-2.schema.json``): the council's settings
+(name, city, logo as base64 PNG, member limits, quorum, periods, minutes practice,
+profile and letterhead), its action fields with their colours, its standard phrases and
+(since format 2) its templates for recurring agenda items. A format-1 file has no agenda
+templates (``CouncilTemplate.agenda_templates`` is ``None``): importing it leaves the
+council's as they are.
+There is no field for a person, a meeting or a record of any kind, and the schema allows
+no others (``additionalProperties: false``), so a file can carry no personal data.
+
+This module names the format and what it carries; ``council_transfer`` writes and reads
+the file, ``council_transfer_preview`` shows what importing it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.audit_fields import field_label
+from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.text_templates import TextTemplate
+
+FORMAT = "expertenrat-council-settings"
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+
+# CouncilSettings attribute -> key in the file's "council" object (camelCase, as in JSON).
+SETTING_KEYS = {
+    "name": "name",
+    "short_name": "shortName",
+    "city": "city",
+    "classification": "classification",
+    "website": "website",
+    "bundesland": "bundesland",
+    "time_zone": "timeZone",
+    "logo_png": "logoPng",
+    "min_members": "minMembers",
+    "max_members": "maxMembers",
+    "quorum_rule": "quorumRule",
+    "notice_period_days": "noticePeriodDays",
+    "response_period_months": "responsePeriodMonths",
+    "minutes_style": "minutesStyle",
+    "minutes_approval": "minutesApproval",
+    "objection_period_days": "objectionPeriodDays",
+    "secretariat": "secretariat",
+}
+
+ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"
+AGENDA_TEMPLATES = "agenda_templates"
+AGENDA_TEMPLATE = "Vorlage für Tagesordnungspunkte"
+
+
+class SettingsFileError(DataEntryError):
+    """A settings file that cannot be used; nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilTemplate:
+    """A council's transferable setup: its settings, action fields, standard phrases and
+    agenda templates (``None``: not in the file, a format-1 file)."""
+
+    settings: CouncilSettings
+    action_fields: tuple[ActionField, ...] = ()
+    text_templates: tuple[TextTemplate, ...] = ()
+    agenda_templates: tuple[AgendaTemplate, ...] | None = None
+
+
+def schema_file(version: int) -> tuple[str, str]:
+    """The JSON Schema of format ``version``, as a path under ``resources``."""
+    return ("schemas", f"council-settings-{version}.schema.json")
+
+
+def setting_label(name: str) -> str:
+    """The German name of a council setting (a ``SETTING_KEYS`` attribute)."""
+    return "Logo" if name == "logo_png" else field_label("council", name)

@@ -1,0 +1,171 @@
+"""What importing a council settings file changes: the differences field by field, the
+council's setup with the parts chosen from the file, and the preview in words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.council_transfer_format import (
+    ACTION_FIELDS,
+    AGENDA_TEMPLATES,
+    SETTING_KEYS,
+    TEXT_TEMPLATES,
+    CouncilTemplate,
+    setting_label,
+)
+from expertenrat.domain.enums import AgendaItemKind, LabelledEnum
+from expertenrat.domain.merge import FieldDifference
+
+
+def template_differences(
+    current: CouncilTemplate, incoming: CouncilTemplate
+) -> list[FieldDifference]:
+    """What applying ``incoming`` to a council set up as ``current`` changes, field by field.
+
+    ``mine`` is the council's value, ``theirs`` the file's (suggested); the action fields
+    the phrases and the agenda templates are one entry each (a tuple of their names and
+    colours / texts / fields); agenda templates only if ``incoming`` has them.
+    """
+    found = []
+    for name in SETTING_KEYS:
+        old, new = getattr(current.settings, name), getattr(incoming.settings, name)
+        if old != new:
+            found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
+    for name, old, new in (
+        (ACTION_FIELDS, _field_list(current), _field_list(incoming)),
+        (TEXT_TEMPLATES, _phrase_list(current), _phrase_list(incoming)),
+        (AGENDA_TEMPLATES, _agenda_list(current), _agenda_list(incoming)),
+    ):
+        if new is None:
+            continue
+        if old != new:
+            found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
+    return found
+
+
+def chosen_template(
+    current: CouncilTemplate, incoming: CouncilTemplate, take: set[str] | frozenset[str]
+) -> CouncilTemplate:
+    """``current`` with the parts named in ``take`` (``template_differences`` names) taken
+    from ``incoming``; the council's id and version stay."""
+    settings = replace(
+        current.settings, **{n: getattr(incoming.settings, n) for n in take if n in SETTING_KEYS}
+    )
+    return CouncilTemplate(
+        settings,
+        incoming.action_fields if ACTION_FIELDS in take else current.action_fields,
+        incoming.text_templates if TEXT_TEMPLATES in take else current.text_templates,
+        incoming.agenda_templates
+        if AGENDA_TEMPLATES in take and incoming.agenda_templates is not None
+        else current.agenda_templates,
+    )
+
+
+def _field_list(template: CouncilTemplate) -> tuple[tuple[str, str], ...]:
+    return tuple((f.name, f.colour.lower()) for f in template.action_fields)
+
+
+def _phrase_list(template: CouncilTemplate) -> tuple[tuple[str, str], ...]:
+    return tuple((t.label, t.text) for t in template.text_templates)
+
+
+def _agenda_list(
+    template: CouncilTemplate,
+) -> tuple[tuple[str, AgendaItemKind, bool, int], ...] | None:
+    if template.agenda_templates is None:
+        return None
+    return tuple((t.title, t.kind, t.public, t.planned_minutes) for t in template.agenda_templates)
+
+
+def difference_label(name: str) -> str:
+    """The German name of a ``template_differences`` entry."""
+    if name == ACTION_FIELDS:
+        return "Handlungsfelder"
+    if name == TEXT_TEMPLATES:
+        return "Textbausteine"
+    if name == AGENDA_TEMPLATES:
+        return "Vorlagen für Tagesordnungspunkte"
+    return setting_label(name)
+
+
+def difference_text(name: str, value: Any) -> str:
+    """A value of a ``template_differences`` entry in words, on one line."""
+    if name == ACTION_FIELDS:
+        return ", ".join(f"{field} {colour}" for field, colour in value) or "(keine)"
+    if name in (TEXT_TEMPLATES, AGENDA_TEMPLATES):
+        if not value:
+            return "(keine)"
+        return f"{len(value)}: " + ", ".join(entry[0] for entry in value)
+    if isinstance(value, LabelledEnum):
+        return value.label
+    if isinstance(value, bytes):
+        return f"Bild ({len(value):,} Bytes)".replace(",", ".")
+    if value is None or value == "":
+        return "(leer)"
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class TransferPreview:
+    """What importing a settings file into a council would change.
+
+    ``kept_fields`` names the council's action fields the file does not have that stay,
+    because members, projects or recommendations use them (unused ones are removed).
+    """
+
+    current: CouncilTemplate
+    incoming: CouncilTemplate
+    differences: tuple[FieldDifference, ...]
+    kept_fields: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """The changes as "Feld: alt -> neu" lines, then the kept fields."""
+        lines = [
+            f"{difference_label(d.name)}: {difference_text(d.name, d.mine)} -> "
+            f"{difference_text(d.name, d.theirs)}"
+            for d in self.differences
+        ]
+        phrases = self.phrase_changes()
+        if phrases:
+            lines.append(f"Textbausteine im Einzelnen: {phrases}.")
+        agenda = self.agenda_template_changes()
+        if agenda:
+            lines.append(f"Vorlagen für Tagesordnungspunkte im Einzelnen: {agenda}.")
+        lines += [
+            f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird." for name in self.kept_fields
+        ]
+        return lines
+
+    def phrase_changes(self) -> str:
+        """Which phrases the file adds, changes and drops, by label ("" if none):
+        „Dank“ neu, „Kenntnisnahme“ Text geändert, „Vertagung“ entfällt."""
+        old = {t.label: t.text for t in self.current.text_templates}
+        new = {t.label: t.text for t in self.incoming.text_templates}
+        return _changes(old, new, "Text geändert")
+
+    def agenda_template_changes(self) -> str:
+        """Which agenda templates the file adds, changes (kind, publicity or planned
+        minutes) and drops, by title ("" if none or if the file has none, format 1)."""
+        if self.incoming.agenda_templates is None:
+            return ""
+        old = _agenda_by_title(self.current.agenda_templates or ())
+        new = _agenda_by_title(self.incoming.agenda_templates)
+        return _changes(old, new, "geändert")
+
+
+def _agenda_by_title(templates: Sequence[AgendaTemplate]) -> dict[str, tuple]:
+    return {t.title: (t.kind, t.public, t.planned_minutes) for t in templates}
+
+
+def _changes(old: Mapping[str, Any], new: Mapping[str, Any], changed: str) -> str:
+    """ "„A“ neu, „B“ <changed>, „C“ entfällt" for two lists keyed by their names."""
+    parts = [
+        f"„{name}“ neu" if name not in old else f"„{name}“ {changed}"
+        for name, value in new.items()
+        if old.get(name) != value
+    ]
+    parts += [f"„{name}“ entfällt" for name in old if name not in new]
+    return ", ".join(parts)

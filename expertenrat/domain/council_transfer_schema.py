@@ -1,0 +1,90 @@
+"""The JSON Schema check of a council settings file, with German messages that name the
+place in the file ("Handlungsfeld 3, „colour“ hat nicht die erwartete Form")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from expertenrat.domain.council_transfer_format import (
+    AGENDA_TEMPLATE,
+    SETTING_KEYS,
+    SettingsFileError,
+    setting_label,
+)
+
+
+def check_schema(document: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path)))
+    if errors:
+        shown = "; ".join(_schema_message(e) for e in errors[:5])
+        more = f" (und {len(errors) - 5} weitere)" if len(errors) > 5 else ""
+        raise SettingsFileError(
+            f"Die Einstellungsdatei entspricht nicht dem Format: {shown}{more}."
+        )
+
+
+def _schema_message(error: Any) -> str:
+    """A German sentence for one schema violation, naming the place in the file."""
+    where = _place(list(error.path))
+    value, rule = error.instance, error.validator_value
+    messages = {
+        "required": lambda: f"es fehlt die Angabe „{_missing(error)}“",
+        "additionalProperties": lambda: (
+            "unbekannte Angabe(n) "
+            + ", ".join(
+                f"„{k}“" for k in sorted(set(value) - set(error.schema.get("properties", {})))
+            )
+        ),
+        "type": lambda: f"hat die falsche Art (erwartet: {_type_words(rule)})",
+        "maxLength": lambda: f"ist zu lang ({len(value)} Zeichen, höchstens {rule})",
+        "minLength": lambda: "darf nicht leer sein",
+        "pattern": lambda: "hat nicht die erwartete Form",
+        "enum": lambda: f"„{value}“ ist nicht möglich (möglich: {', '.join(map(str, rule))})",
+        "const": lambda: f"muss „{rule}“ sein",
+        "minimum": lambda: f"muss mindestens {rule} sein",
+        "maximum": lambda: f"darf höchstens {rule} sein",
+        "maxItems": lambda: f"hat zu viele Einträge (höchstens {rule})",
+    }
+    text = messages.get(error.validator, lambda: "ist ungültig")()
+    return f"{where} {text}" if where else text[0].upper() + text[1:]
+
+
+def _missing(error: Any) -> str:
+    present = set(error.instance) if isinstance(error.instance, dict) else set()
+    return next((key for key in error.validator_value if key not in present), "?")
+
+
+def _type_words(rule: Any) -> str:
+    words = {
+        "string": "Text",
+        "integer": "ganze Zahl",
+        "object": "Objekt",
+        "array": "Liste",
+        "null": "leer",
+        "boolean": "true oder false",
+    }
+    names = rule if isinstance(rule, list) else [rule]
+    return " oder ".join(words.get(n, n) for n in names)
+
+
+def _place(path: Sequence[Any]) -> str:
+    """ "council", "name" -> "„Name des Gremiums“"; "actionFields", 2 -> "Handlungsfeld 3"."""
+    if not path:
+        return ""
+    head, rest = path[0], list(path[1:])
+    if head == "council" and rest:
+        name = next((a for a, k in SETTING_KEYS.items() if k == rest[0]), str(rest[0]))
+        return f"„{setting_label(name)}“"
+    lists = {
+        "actionFields": "Handlungsfeld",
+        "textTemplates": "Textbaustein",
+        "agendaTemplates": AGENDA_TEMPLATE,
+    }
+    if head in lists and rest and isinstance(rest[0], int):
+        detail = f", „{rest[1]}“" if len(rest) > 1 else ""
+        return f"{lists[head]} {rest[0] + 1}{detail}"
+    return f"„{'.'.join(map(str, path))}“"
