@@ -138,7 +138,9 @@ class BackupService:
         """Replace all data with ``backup`` (already read and checked), as :meth:`restore`."""
         parts = _parts_at_head(backup)
         kept = self._keep_copy(keep_dir, now or datetime.now())
-        with self._db.created_or_nothing():  # a new file that gets no data does not stay
+        # A new file that gets no data does not stay; a server database without a schema
+        # gets it in the transaction of the data (see Database.bulk_transaction).
+        with self._db.created_or_nothing():
             self._replace(parts, progress, empty=kept is None)
         return RestoreSummary(
             rows=sum(len(part.rows) for part in parts.values()),

@@ -97,8 +97,12 @@ class Database:
         (or, should that fail, with the next connection that opens it). Its indexes are
         built once the rows are in, each in one sorted pass, instead of taking every row one
         by one (a fifth of the inserts' time); a unique one refuses duplicates then.
+
+        A server database without a schema gets it in the same transaction: if the work
+        fails, the database is as empty as before (a new file: :meth:`created_or_nothing`).
         """
-        if self.pending:
+        schema_within = self.pending and not self.is_sqlite
+        if self.pending and not schema_within:
             self.create_schema()
         with self.engine.connect() as connection:
             direct = empty and self.is_sqlite and _journal_mode(connection, "delete")
@@ -107,14 +111,23 @@ class Database:
                 if direct:
                     dbapi.execute("PRAGMA synchronous=OFF")
                 with connection.begin():
+                    if schema_within:
+                        self._upgrade_within(connection)
                     indexes = _dropped_indexes(connection) if direct else []
                     yield connection
                     for statement in indexes:
                         connection.exec_driver_sql(statement)
+                self.pending = False
             finally:
                 if direct:  # the switch, too, would wait for the disk with FULL
                     _journal_mode(connection, "wal")
                     dbapi.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+
+    def _upgrade_within(self, connection: Connection) -> None:
+        try:
+            migrate.upgrade_within(connection)
+        except exc.DBAPIError as error:
+            raise self._creation_problem(error) from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -137,17 +150,20 @@ class Database:
                 f"{os_error_text(error)}"
             ) from error
         except exc.DBAPIError as error:
-            if path is not None:
-                raise sqlite_problem(path, error) from error
-            if isinstance(error, exc.OperationalError):  # the server gone since the probe
-                raise server_problem(error, self.url, self.location) from error
-            raise DatabaseUnusableError(
-                f"Die Datenbank „{self.location}“ kann nicht angelegt werden. Die Meldung des "
-                "Servers steht unter den Einzelheiten; bitte wenden Sie sich an Ihre "
-                "IT-Betreuung.",
-                str(error.orig),
-            ) from error
+            raise self._creation_problem(error) from error
         self.pending = False
+
+    def _creation_problem(self, error: exc.DBAPIError) -> DatabaseUnusableError:
+        path = sqlite_file(self.url)
+        if path is not None:
+            return sqlite_problem(path, error)
+        if isinstance(error, exc.OperationalError):  # the server gone since the probe
+            return server_problem(error, self.url, self.location)
+        return DatabaseUnusableError(
+            f"Die Datenbank „{self.location}“ kann nicht angelegt werden. Die Meldung des "
+            "Servers steht unter den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung.",
+            str(error.orig),
+        )
 
     @contextmanager
     def created_or_nothing(self) -> Iterator[None]:

@@ -81,15 +81,26 @@ def current_revision(connection: Connection) -> str | None:
     return row[0] if row else None
 
 
-def _run(url: URL, action: str, target: str) -> None:
+def _run_on(connection: Connection, action: str, target: str) -> None:
     from alembic import command
 
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    getattr(command, action)(config, target)
+
+
+def upgrade_within(connection: Connection) -> None:
+    """Migrate a PostgreSQL database to head inside the transaction ``connection`` has
+    begun: its DDL is transactional, so the schema goes again if that transaction is
+    rolled back (Alembic leaves a transaction it did not begin to its owner)."""
+    _run_on(connection, "upgrade", "head")
+
+
+def _run(url: URL, action: str, target: str) -> None:
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.connect() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            getattr(command, action)(config, target)
+            _run_on(connection, action, target)
             connection.commit()
             if is_sqlite(url):
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, create_engine, select, text
+from sqlalchemy import MetaData, create_engine, inspect, select, text
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.backup import BackupService, dump_tables
@@ -380,6 +380,32 @@ def test_a_rejected_restore_into_a_database_not_created_yet_leaves_nothing_behin
             BackupService(target).restore(path, tmp_path / "kept")
         assert not (tmp_path / "Neu").exists()
         assert target.pending
+    finally:
+        target.close()
+
+
+def test_a_rejected_restore_into_an_empty_server_database_leaves_it_empty(
+    demo_sqlite, tmp_path, empty_postgres_url
+):
+    """No schema before the restore, none after it fails: the migrations run in the
+    transaction of the rows (no table, no trigger function left); a good backup then
+    restores as into any empty database."""
+    path = _rejected_backup(demo_sqlite, tmp_path / "doppelt.zip")
+    target = open_database(empty_postgres_url, create=Create.ON_FIRST_WRITE)
+    try:
+        with pytest.raises(BackupError, match="Die Datenbank ist unverändert"):
+            BackupService(target).restore(path, tmp_path / "kept")
+        assert target.pending
+        with target.engine.connect() as connection:
+            assert inspect(connection).get_table_names() == []
+            functions = "SELECT proname FROM pg_proc WHERE proname LIKE 'expertenrat%%'"
+            assert connection.exec_driver_sql(functions).all() == []
+
+        good = tmp_path / "gut.zip"
+        BackupService(demo_sqlite).backup(good)
+        summary = BackupService(target).restore(good, tmp_path / "kept")
+        assert not target.pending and summary.kept_copy is None
+        assert table_rows(target) == table_rows(demo_sqlite)
     finally:
         target.close()
 
