@@ -13,7 +13,7 @@ from expertenrat.domain.errors import os_error_text
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
-    from expertenrat.domain.member_import import ImportRow
+    from expertenrat.domain.member_import_preview import ImportRow
     from expertenrat.services.context import Services
 
 
@@ -138,7 +138,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
 
 def _import_lines(row: ImportRow) -> list[str]:
     """The row's result in one line, then each consent change in a line of its own."""
-    from expertenrat.domain.member_import import ImportStatus
+    from expertenrat.domain.member_import_preview import ImportStatus
 
     reasons = " ".join(row.reasons)
     if row.status is ImportStatus.ERROR:

@@ -1,128 +1,36 @@
-"""Importing members from a file: what each row of the file would do, before anything is saved."""
+"""Importing members from a file: what each row of the file would do, before anything is saved.
+
+:func:`classify_import` decides it for every row (the types it answers with are in
+``member_import_preview``; how rows find their person and stored membership, in
+``member_import_matching``): it merges a row with what it updates, checks it against the
+council as it would be, and lists what an update changes.
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import fields
 from datetime import date
-from enum import Enum
-from operator import attrgetter, itemgetter
-from typing import NamedTuple, Protocol
+from operator import attrgetter
+from typing import Protocol
 
 from expertenrat.domain.consent import CONSENT_FIELDS, ConsentChange, review_consent
 from expertenrat.domain.enums import ConsentKind
+from expertenrat.domain.member_import_matching import (
+    Candidates,
+    PersonRows,
+    StoredMembers,
+    match_rows,
+)
+from expertenrat.domain.member_import_preview import ImportPreview, ImportRow, ImportStatus
 from expertenrat.domain.members import (
     Member,
     MemberIndex,
     council_problems,
-    email_key,
     member_problems,
-    name_key,
     replaced,
-    terms_overlap,
 )
 from expertenrat.domain.progress import Progress, no_progress
-
-
-class ImportStatus(Enum):
-    NEW = "new"
-    UPDATE = "update"
-    UNCHANGED = "unchanged"  # matches a stored member and would change nothing
-    ERROR = "error"
-
-    @property
-    def label(self) -> str:
-        """The German word for the row's result: "neu", "aktualisieren", "unverändert", "Fehler"."""
-        return _LABELS[self]
-
-
-_LABELS = {
-    ImportStatus.NEW: "neu",
-    ImportStatus.UPDATE: "aktualisieren",
-    ImportStatus.UNCHANGED: "unverändert",
-    ImportStatus.ERROR: "Fehler",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRow:
-    """One data row of an import file and what importing it would do.
-
-    ``member`` is what would be saved (``None`` exactly for ``ERROR`` rows). An ``UPDATE``
-    (and an ``UNCHANGED`` row) carries the id and versions of the membership it matches;
-    ``changed`` is false for ``UNCHANGED`` and ``ERROR`` rows. A ``NEW`` row may carry the
-    ``person_id`` of a person who already was a member (a further term). ``person_of_line``
-    names an earlier row of the same file that creates this row's person. ``reasons`` are the
-    errors of an ``ERROR`` row, otherwise warnings and what an update changes. ``label``
-    is the name to show; empty when the row could not be read at all. ``consent_changes``
-    are the grants and withdrawals the row would record; they are not among the reasons.
-    """
-
-    line: int
-    status: ImportStatus
-    member: Member | None
-    label: str
-    reasons: tuple[str, ...] = ()
-    changed: bool = True
-    person_of_line: int | None = None
-    consent_changes: tuple[ConsentChange, ...] = ()
-
-
-class ImportCounts(NamedTuple):
-    new: int
-    update: int
-    unchanged: int
-    error: int
-
-
-@dataclass(frozen=True, slots=True, weakref_slot=True)
-class ImportPreview:
-    """Every row of an import file, classified; nothing has been saved yet.
-
-    ``basis`` is what the rows were checked against (the stored versions, as the service
-    records them): while it is unchanged, importing need not check the rows again.
-    """
-
-    council_id: int
-    rows: tuple[ImportRow, ...]
-    ignored_columns: tuple[str, ...] = ()
-    basis: tuple[object, ...] = ()
-
-    @property
-    def counts(self) -> ImportCounts:
-        statuses = [row.status for row in self.rows]
-        return ImportCounts(*(statuses.count(status) for status in ImportStatus))
-
-    @property
-    def has_errors(self) -> bool:
-        return any(row.status is ImportStatus.ERROR for row in self.rows)
-
-    @property
-    def errors_text(self) -> str:
-        """How many rows have errors, as a German sentence start: "3 Zeilen haben Fehler"."""
-        count = self.counts.error
-        return "1 Zeile hat Fehler" if count == 1 else f"{count} Zeilen haben Fehler"
-
-    @property
-    def valid_rows(self) -> tuple[ImportRow, ...]:
-        """The rows without errors (new, updated and unchanged members)."""
-        return tuple(row for row in self.rows if row.status is not ImportStatus.ERROR)
-
-    @property
-    def consent_rows(self) -> tuple[ImportRow, ...]:
-        """The rows that would grant or withdraw consent: importing them needs a confirmation."""
-        return tuple(row for row in self.valid_rows if row.consent_changes)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """What an import saved: the created and the changed members; unchanged rows are skipped
-    and only counted."""
-
-    created: tuple[Member, ...]
-    updated: tuple[Member, ...]
-    unchanged: int = 0
 
 
 class ReadRow(Protocol):
@@ -183,12 +91,12 @@ def classify_import(
         for i, row in enumerate(rows)
         if row.member is None
     }
-    persons = _PersonRows()
+    persons = PersonRows()
     parsed = _without_twins(rows, errors, persons)
     accepted = list(parsed)
-    stored = _Stored(existing)
+    stored = StoredMembers(existing)
     candidates = {i: stored.candidates(*persons.keys[i]) for i in accepted}
-    targets = _match(accepted, parsed, candidates)
+    targets = match_rows(accepted, parsed, candidates)
     members, person_of = _resolve(parsed, candidates, targets, present, persons)
     notes = _validate(members, parsed, person_of, targets, existing, errors, progress)
     consent = _consent_step(members, existing, withdrawals or {}, errors)
@@ -253,7 +161,7 @@ def _consent_step(
 
 
 def _without_twins(
-    rows: list[ReadRow], errors: dict[int, list[str]], persons: _PersonRows
+    rows: list[ReadRow], errors: dict[int, list[str]], persons: PersonRows
 ) -> dict[int, Member]:
     """The readable rows by index, without a later row of a person for an overlapping term;
     the accepted rows are added to ``persons``."""
@@ -276,10 +184,10 @@ def _without_twins(
 
 def _resolve(
     parsed: dict[int, Member],
-    candidates: dict[int, _Candidates],
+    candidates: dict[int, Candidates],
     targets: dict[int, Member],
     present: Collection[str],
-    file_rows: _PersonRows,
+    file_rows: PersonRows,
 ) -> tuple[dict[int, Member], dict[int, int]]:
     """The member each row would save, and for rows of a person that an earlier row of the
     file creates, the index of that row (``file_rows`` holds the rows of ``parsed``)."""
@@ -305,132 +213,9 @@ def _resolve(
     return members, person_of
 
 
-class _PersonRows:
-    """Rows of a file by the keys that make two rows the same person (e-mail, else name).
-
-    The rows of one key never overlap in their terms (a later row that would is refused),
-    so each key keeps its rows sorted by term and finds an overlapping one by bisection:
-    a file with thousands of rows of one person stays linear. ``keys`` holds each asked
-    row's e-mail and name key (``email_key``, ``name_key``), worked out once per row.
-    """
-
-    def __init__(self) -> None:
-        self.keys: dict[int, tuple[str, tuple[str, str]]] = {}
-        # by e-mail (a str) and by name (a tuple): the two kinds of keys never meet
-        self._by_key: dict[object, list[tuple[date, date, int]]] = {}
-        self._first: dict[object, int] = {}
-
-    def _keys_of(self, i: int, member: Member) -> tuple[object, ...]:
-        email, name = self.keys[i] = email_key(member), name_key(member)
-        return (email, name) if email else (name,)
-
-    def add(self, i: int, member: Member) -> None:
-        """Add row ``i`` (asked about by ``overlapping`` before)."""
-        email, name = self.keys[i]
-        term = (*_term(member), i)
-        for key in (email, name) if email else (name,):
-            if key in self._by_key:
-                insort(self._by_key[key], term)
-            else:
-                self._by_key[key] = [term]
-                self._first[key] = i
-
-    def overlapping(self, i: int, member: Member) -> int | None:
-        """The earliest row of the person of row ``i`` with an overlapping term, if any."""
-        found = None
-        for key in self._keys_of(i, member):
-            terms = self._by_key.get(key)
-            if terms is None:
-                continue
-            start, end = _term(member)
-            k = bisect_left(terms, start, key=_end_of_term)  # first ending on or after
-            if k < len(terms) and terms[k][0] <= end and (found is None or terms[k][2] < found):
-                found = terms[k][2]
-        return found
-
-    def first_before(self, i: int) -> int | None:
-        """The first row of the person of row ``i`` in file order, if it comes before ``i``
-        (row ``i`` was added)."""
-        email, name = self.keys[i]
-        first = min(self._first[email], self._first[name]) if email else self._first[name]
-        return first if first < i else None
-
-
-_end_of_term = itemgetter(1)
-
-
-def _term(member: Member) -> tuple[date, date]:
-    return member.term_start, member.term_end or date.max
-
-
 def _without_line(line: int, message: str) -> str:
     prefix = f"Zeile {line}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
-
-
-class _Candidates(NamedTuple):
-    """The stored memberships of one person (as an import row finds them), looked up once."""
-
-    members: tuple[Member, ...]
-    persons: dict[int | None, Member]  # one membership per person
-    by_start: dict[date, list[Member]]
-
-
-_NO_CANDIDATES = _Candidates((), {}, {})
-
-
-class _Stored:
-    """The council's stored memberships by e-mail address and by name."""
-
-    def __init__(self, existing: Sequence[Member]) -> None:
-        by_email: dict[str, list[Member]] = {}
-        by_name: dict[tuple[str, str], list[Member]] = {}
-        for member in existing:
-            if email := email_key(member):
-                by_email.setdefault(email, []).append(member)
-            by_name.setdefault(name_key(member), []).append(member)
-        self._by_email = {key: _candidates(found) for key, found in by_email.items()}
-        self._by_name = {key: _candidates(found) for key, found in by_name.items()}
-
-    def candidates(self, email: str, name: tuple[str, str]) -> _Candidates:
-        """The stored memberships of a row's person, by its ``email_key`` and ``name_key``:
-        by e-mail address, else by name."""
-        by_email = self._by_email.get(email) if email else None
-        return by_email or self._by_name.get(name, _NO_CANDIDATES)
-
-
-def _candidates(members: list[Member]) -> _Candidates:
-    by_start: dict[date, list[Member]] = {}
-    for member in members:
-        by_start.setdefault(member.term_start, []).append(member)
-    return _Candidates(tuple(members), {m.person_id: m for m in members}, by_start)
-
-
-def _match(
-    accepted: list[int], parsed: dict[int, Member], candidates: dict[int, _Candidates]
-) -> dict[int, Member]:
-    """Pair rows with stored memberships, the surest pairs first, each membership once:
-    the same term start, else an overlapping term, else the person's only membership."""
-    targets: dict[int, Member] = {}
-    claimed: set[int | None] = set()
-    accepted = [i for i in accepted if candidates[i].members]  # the others match nothing
-
-    def claim(i: int, found: Iterable[Member], rule: Callable[[Member], bool]) -> None:
-        for candidate in found:
-            if candidate.id not in claimed and rule(candidate):
-                targets[i] = candidate
-                claimed.add(candidate.id)
-                return
-
-    for i in accepted:  # looked up by term start: thousands of terms of one person stay fast
-        claim(i, candidates[i].by_start.get(parsed[i].term_start, ()), lambda e: True)
-    for i in accepted:
-        if i not in targets:
-            claim(i, candidates[i].members, lambda e, m=parsed[i]: terms_overlap(m, e))
-    for i in accepted:
-        if i not in targets and len(candidates[i].members) == 1:
-            claim(i, candidates[i].members, lambda e: True)
-    return targets
 
 
 def _merge(member: Member, stored: Member, kept: tuple[str, ...], *identity: str) -> Member:

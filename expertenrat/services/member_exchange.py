@@ -10,12 +10,12 @@ from weakref import WeakValueDictionary
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.file_formats import FileFormat
-from expertenrat.domain.member_import import (
+from expertenrat.domain.member_import import classify_import
+from expertenrat.domain.member_import_preview import (
     ImportPreview,
     ImportResult,
     ImportRow,
     ImportStatus,
-    classify_import,
 )
 from expertenrat.domain.members import Member
 from expertenrat.domain.progress import Progress, no_progress

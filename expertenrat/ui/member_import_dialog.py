@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.member_import import ImportPreview, ImportResult, ImportRow, ImportStatus
+from expertenrat.domain.member_import_preview import (
+    ImportPreview,
+    ImportResult,
+    ImportRow,
+    ImportStatus,
+)
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.i18n import tr

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.errors import DataEntryError, ExpertenratError, os_error_text
-from expertenrat.domain.member_import import ImportPreview, ImportResult
+from expertenrat.domain.member_import_preview import ImportPreview, ImportResult
 from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services

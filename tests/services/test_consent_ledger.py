@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from expertenrat.domain.consent import ConsentEntry
 from expertenrat.domain.enums import ConsentKind, ConsentSource
 from expertenrat.domain.errors import DataEntryError
-from expertenrat.domain.member_import import ImportStatus
+from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import DataEntryError, ValidationError
-from expertenrat.domain.member_import import ImportStatus
+from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
 

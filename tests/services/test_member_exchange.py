@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import ConcurrentEditError, DataEntryError, ValidationError
-from expertenrat.domain.member_import import ImportStatus
+from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.progress import Cancelled
 from expertenrat.services import members as members_module

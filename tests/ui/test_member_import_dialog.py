@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.member_import import ImportPreview, ImportRow, ImportStatus
+from expertenrat.domain.member_import_preview import ImportPreview, ImportRow, ImportStatus
 from expertenrat.domain.members import Member
 from expertenrat.ui.member_import_dialog import ImportRowsModel, MemberImportDialog
 
