@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+
+from PySide6.QtWidgets import QMessageBox
+
 from expertenrat.paths import default_database_file
 from expertenrat.store.database_location import stored_address
+from expertenrat.store.engine import database_url
 from expertenrat.ui.database_box import DatabaseBox
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.save_location import SaveLocations
 
 
 def test_connecting_checks_the_server_and_stores_its_address(
@@ -35,3 +43,26 @@ def test_connecting_checks_the_server_and_stores_its_address(
 
     box.file_button.click()
     assert stored_address() is None and quits == [True, True]
+
+
+def test_a_server_problem_not_known_shows_the_driver_s_text_behind_details(
+    qtbot, services, qsettings, finish_job
+):
+    box = DatabaseBox(services.database, DialogService(SaveLocations(qsettings)))
+    qtbot.addWidget(box)
+    with socket.socket() as listener:  # a "server" that hangs up at once
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        hang_up = threading.Thread(target=lambda: listener.accept()[0].close())
+        hang_up.start()
+        port = listener.getsockname()[1]
+        url = database_url(f"postgresql://rat@127.0.0.1:{port}/x?sslmode=disable")
+        box.server_choice.check(url, False)
+        finish_job(box.server_choice)
+        hang_up.join()
+
+    (message,) = box.findChildren(QMessageBox)
+    assert message.text().startswith("Der Datenbankserver „postgresql://rat@127.0.0.1:")
+    assert "server closed" not in message.text()
+    assert "server closed the connection unexpectedly" in message.detailedText()
+    message.close()
