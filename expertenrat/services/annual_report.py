@@ -29,7 +29,7 @@ from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
-from expertenrat.services.members import council_members
+from expertenrat.services.member_rows import council_members
 from expertenrat.services.overview_fields import fields_of_year
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows

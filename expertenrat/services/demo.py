@@ -45,7 +45,7 @@ from expertenrat.services.demo_meetings import DemoCouncil, DemoMeetings
 from expertenrat.services.demo_minutes import NOTICE_DAYS
 from expertenrat.services.demo_register import advance_recommendations
 from expertenrat.services.demo_unit import SharedTransaction
-from expertenrat.services.members import save_members
+from expertenrat.services.member_writes import save_members
 from expertenrat.services.unit_of_work import changing
 from expertenrat.store import models
 from expertenrat.store.database import Database

@@ -24,13 +24,9 @@ from expertenrat.exchange.members_csv import export_members_csv, parse_members_c
 from expertenrat.services import audit
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
-from expertenrat.services.members import (
-    check_members,
-    council_members,
-    member_from_rows,
-    membership_rows,
-    write_members,
-)
+from expertenrat.services.member_checks import check_members
+from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
+from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing, fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from operator import attrgetter
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
-from expertenrat.domain.consent import CONSENT_ATTRIBUTES, ConsentEntry
+from expertenrat.domain.consent import ConsentEntry
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import AuditAction, ConsentSource, MemberRole, Sector
+from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
-from expertenrat.domain.members import (
-    Member,
-    MemberIndex,
-    clean_member,
-    validate_member,
-    value_problems,
-)
-from expertenrat.domain.progress import Progress, no_progress
+from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import consent_history
-from expertenrat.services.member_inserts import PERSON_FIELDS, insert_new_members
-from expertenrat.services.member_updates import write_stored_persons
+from expertenrat.services.member_checks import member_problems
+from expertenrat.services.member_rows import council_members, member_from_rows, membership_query
+from expertenrat.services.member_writes import member_what, save_members
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import (
     changing,
@@ -38,50 +30,7 @@ from expertenrat.services.unit_of_work import (
     reading,
 )
 from expertenrat.store import models
-from expertenrat.store.bulk_insert import written_behind
 from expertenrat.store.database import Database
-
-
-def member_from_rows(row: models.Membership) -> Member:
-    person = row.person
-    return Member(
-        id=row.id,
-        person_id=person.id,
-        title=person.title,
-        form_of_address=person.form_of_address,
-        given_name=person.given_name,
-        family_name=person.family_name,
-        affiliation=person.affiliation,
-        position=person.position,
-        sector=Sector(person.sector),
-        email=person.email,
-        phone=person.phone,
-        postal_address=person.postal_address,
-        notes=person.notes,
-        role=MemberRole(row.role),
-        term_start=row.term_start,
-        term_end=row.term_end,
-        voting_right=row.voting_right,
-        primary_field_id=row.primary_field_id,
-        further_field_ids=tuple(sorted(f.action_field_id for f in row.further_fields)),
-        publish_name=person.publish_name,
-        publish_name_on=person.publish_name_on,
-        publish_contact=person.publish_contact,
-        publish_contact_on=person.publish_contact_on,
-        version=row.version,
-        person_version=person.version,
-    )
-
-
-def _membership_query():
-    return select(models.Membership).options(
-        joinedload(models.Membership.person, innerjoin=True),
-        selectinload(models.Membership.further_fields),
-    )
-
-
-def _what(member: Member) -> str:
-    return f"Das Mitglied „{member.full_name or 'ohne Namen'}“"
 
 
 class MembersService:
@@ -96,7 +45,7 @@ class MembersService:
 
     def member(self, membership_id: int) -> Member:
         with reading(self._db) as session:
-            row = session.scalar(_membership_query().where(models.Membership.id == membership_id))
+            row = session.scalar(membership_query().where(models.Membership.id == membership_id))
             if row is None:
                 raise NotFoundError("Dieses Mitglied gibt es nicht mehr.")
             return member_from_rows(row)
@@ -142,22 +91,18 @@ class MembersService:
 
     def problems(self, council_id: int, member: Member, today: date) -> list[FieldProblem]:
         """Errors and warnings for a member as it would be saved now."""
-        member = clean_member(member)
         with reading(self._db) as session:
-            others = [m for m in council_members(session, council_id) if m.id != member.id]
-            return validate_member(member, others, today) + _field_problems(
-                member, _field_ids(session, council_id)
-            )
+            return member_problems(session, council_id, member, today)
 
     def save(self, council_id: int, member: Member, today: date) -> Member:
         """Create or update a member. Warnings do not stop saving; errors do."""
-        with changing(self._db, _what(member)) as session:
+        with changing(self._db, member_what(member)) as session:
             return save_members(session, self._actor, council_id, [member], today)[0]
 
     def end_membership(self, member: Member, end: date) -> Member:
         """End a membership: the person stays in the history of past meetings."""
         raise_if_invalid(validate_member(replace(member, term_end=end), [], end))
-        what = _what(member)
+        what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
@@ -179,7 +124,7 @@ class MembersService:
 
     def delete(self, member: Member) -> None:
         """Delete a member who appears nowhere else; otherwise say to end the membership."""
-        what = _what(member)
+        what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
@@ -207,231 +152,11 @@ class MembersService:
             )
 
 
-def save_members(
-    session: Session,
-    actor: str,
-    council_id: int,
-    members: Sequence[Member],
-    today: date,
-    *,
-    source: ConsentSource = ConsentSource.FORM,
-) -> list[Member]:
-    """Create or update members of a council in ``session``'s transaction, each audited.
-
-    Changed consents are recorded in the consent ledger with ``source``.
-
-    Every member is checked against the council's other memberships as they will be once all
-    of ``members`` are saved, so a batch may swap roles; any error raises ``ValidationError``
-    before anything is written (with several members, each message names its member).
-    Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
-    several memberships of one person may be saved together. Texts are cleaned first
-    (``clean_member``: NFC, no surrounding spaces). Returns the saved members.
-    """
-    members = [clean_member(m) for m in members]
-    rows = membership_rows(session, council_id)
-    check_members(session, council_id, members, [member_from_rows(r) for r in rows.values()], today)
-    return write_members(session, actor, council_id, members, rows, source=source)
-
-
-def membership_rows(session: Session, council_id: int) -> dict[int, models.Membership]:
-    """The council's memberships with their persons and further fields, by id, in one read."""
-    query = _membership_query().where(models.Membership.council_id == council_id)
-    return {row.id: row for row in session.scalars(query)}
-
-
-def check_members(
-    session: Session,
-    council_id: int,
-    members: Sequence[Member],
-    stored: Sequence[Member],
-    today: date,
-) -> None:
-    """Raise ``ValidationError`` unless every one of ``members`` may be saved beside ``stored``
-    (the council's memberships now; those that ``members`` change are left out)."""
-    changed_ids = {m.id for m in members if m.id is not None}
-    others = sorted((m for m in stored if m.id not in changed_ids), key=lambda m: m.sort_name)
-    index = MemberIndex([*others, *members])
-    field_ids = _field_ids(session, council_id)
-    for member in members:
-        problems = validate_member(member, index, today) + _field_problems(member, field_ids)
-        if len(members) > 1:
-            problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
-        raise_if_invalid(problems)
-
-
-def write_members(
-    session: Session,
-    actor: str,
-    council_id: int,
-    members: Sequence[Member],
-    rows: Mapping[int, models.Membership],
-    *,
-    same_person: Mapping[int, int] | None = None,
-    source: ConsentSource = ConsentSource.FORM,
-    values_checked: bool = False,
-    progress: Progress = no_progress,
-) -> list[Member]:
-    """Write checked members in bulk (one flush), each audited; returns them as saved.
-
-    ``rows`` are the council's stored memberships (see :func:`membership_rows`); versions are
-    checked against them before anything is written. ``same_person`` maps the position of a
-    new member to the earlier position whose new person it shares. Changed consents are
-    recorded in the consent ledger with ``source``. Texts are cleaned (``clean_member``), and
-    a value the database could not hold raises ``ValidationError`` here too, whatever checked
-    the members before (an import preview is data a caller could have changed); with
-    ``values_checked`` the caller vouches that ``value_problems`` found nothing in each of
-    ``members`` as given, and only those that cleaning changed are checked again.
-    """
-    given = members
-    members = [clean_member(m) for m in members]
-    for member, before in zip(members, given, strict=True):
-        if values_checked and member is before:  # clean_member returns a clean one as it is
-            continue
-        problems = value_problems(member)
-        if len(members) > 1:
-            problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
-        raise_if_invalid(problems)
-    for member in members:
-        if member.id is not None:
-            what = _what(member)
-            row = rows.get(member.id)
-            if row is None:
-                raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde es gelöscht.")
-            check_version(row, member.version, what)
-            check_version(row.person, member.person_version, what)
-    same_person = same_person or {}
-    # New members of new persons and members of stored persons are written in bulk, each
-    # kind by its own module (versions checked above and in each UPDATE's WHERE clause).
-    bulk = [i for i, m in enumerate(members) if m.id is None and m.person_id is None]
-    bulk_position = {i: k for k, i in enumerate(bulk)}
-    stored = [i for i in range(len(members)) if i not in bulk_position]
-    written = write_stored_persons(
-        session, actor, council_id, [members[i] for i in stored], rows, source
-    )
-    progress(len(members) // 2, 2 * len(members))
-    # The server checks and indexes each table's rows while the next ones are built.
-    with written_behind(session.connection()) as write:
-        inserted = insert_new_members(
-            write,
-            actor,
-            council_id,
-            [members[i] for i in bulk],
-            {
-                bulk_position[i]: bulk_position[j]
-                for i, j in same_person.items()
-                if i in bulk_position and j in bulk_position
-            },
-            source,
-        )
-        progress(len(members), 2 * len(members))
-        results = dict(zip(stored, written, strict=True))
-        saved: list[Member] = []
-        entries: list[dict] = []
-        for i, member in enumerate(members):
-            if i in bulk_position:
-                new = inserted[bulk_position[i]]
-                saved.append(new.member)
-                before, after = None, new.audit_state
-            else:
-                saved.append(results[i].member)
-                before, after = results[i].before, results[i].after
-            verb = "angelegt" if before is None else "geändert"
-            entry = audit.entry(
-                actor,
-                AuditAction.CREATE if before is None else AuditAction.UPDATE,
-                "membership",
-                saved[-1].id,
-                council_id=council_id,
-                summary=f"Mitglied {member.full_name} {verb}",
-                before=before,
-                after=after,
-            )
-            if entry is not None:
-                entries.append(entry)
-            progress(len(members) + i + 1, 2 * len(members))
-        write.insert(models.AuditEntry.__table__, entries)
-    return saved
-
-
-def council_members(session: Session, council_id: int) -> list[Member]:
-    """The council's memberships as members (what :func:`member_from_rows` makes of them),
-    by ``sort_name``, for reading: two plain selects instead of ORM records (a council's
-    import reads tens of thousands, and loading the records cost most of that)."""
-    membership, person = models.Membership, models.Person
-    further: dict[int, list[int]] = {}
-    for membership_id, field_id in session.execute(
-        select(
-            models.MembershipFurtherField.membership_id,
-            models.MembershipFurtherField.action_field_id,
-        )
-        .join(membership, membership.id == models.MembershipFurtherField.membership_id)
-        .where(membership.council_id == council_id)
-    ):
-        further.setdefault(membership_id, []).append(field_id)
-    rows = session.execute(
-        select(
-            membership.id.label("id"),
-            person.id.label("person_id"),
-            *(getattr(person, name) for name in _PERSON_ATTRIBUTES),
-            *(getattr(membership, name) for name in _MEMBERSHIP_ATTRIBUTES),
-            membership.version.label("version"),
-            person.version.label("person_version"),
-        )
-        .join(person, person.id == membership.person_id)
-        .where(membership.council_id == council_id)
-        .order_by(membership.id)
-    )
-    members = [
-        Member(
-            **{
-                **row._mapping,
-                "sector": Sector(row.sector),
-                "role": MemberRole(row.role),
-                "further_field_ids": tuple(sorted(further.get(row.id, ()))),
-            }
-        )
-        for row in rows
-    ]
-    members.sort(key=_sort_name)
-    return members
-
-
-_sort_name = attrgetter("sort_name")
-_PERSON_ATTRIBUTES = (
-    *PERSON_FIELDS,
-    "sector",
-    *(name for pair in CONSENT_ATTRIBUTES.values() for name in pair),
-)
-_MEMBERSHIP_ATTRIBUTES = ("role", "term_start", "term_end", "voting_right", "primary_field_id")
-"""The columns :func:`council_members` reads by the names of the ``Member`` attributes."""
-
-
 def _council_and_fields(
     session: Session, council_id: int
 ) -> tuple[CouncilSettings, list[ActionField]]:
     council = fetch(session, models.Council, council_id, "Das Gremium")
     return council_settings(council), [action_field(f) for f in council.action_fields]
-
-
-def _field_ids(session: Session, council_id: int) -> set[int]:
-    return set(
-        session.scalars(
-            select(models.ActionField.id).where(models.ActionField.council_id == council_id)
-        )
-    )
-
-
-def _field_problems(member: Member, field_ids: set[int]) -> list[FieldProblem]:
-    """Action fields must belong to the council (they may have been deleted meanwhile)."""
-    wanted = {f for f in (member.primary_field_id, *member.further_field_ids) if f is not None}
-    if wanted - field_ids:
-        return [
-            FieldProblem(
-                "primary_field_id",
-                "Ein gewähltes Handlungsfeld gibt es nicht mehr. Bitte wählen Sie neu.",
-            )
-        ]
-    return []
 
 
 def _is_referenced(session: Session, row: models.Membership) -> bool:

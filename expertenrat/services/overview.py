@@ -25,7 +25,7 @@ from expertenrat.domain.overview import (
     meeting_when,
 )
 from expertenrat.services import overview_fields, overview_lists
-from expertenrat.services.members import council_members
+from expertenrat.services.member_rows import council_members
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.settings import action_field, council_settings
 from expertenrat.services.unit_of_work import fetch, reading

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
-from expertenrat.services.members import council_members, member_from_rows, membership_rows
+from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.store import models
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.services.audit import AuditService
 from expertenrat.services.member_exchange import MemberExchangeService
-from expertenrat.services.members import membership_rows, write_members
+from expertenrat.services.member_rows import membership_rows
+from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing
 from expertenrat.store import models
 

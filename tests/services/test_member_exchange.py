@@ -16,7 +16,7 @@ from expertenrat.domain.errors import ConcurrentEditError, DataEntryError, Valid
 from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.progress import Cancelled
-from expertenrat.services import members as members_module
+from expertenrat.services import member_checks, member_writes
 from expertenrat.services.audit import AuditService
 from expertenrat.services.member_exchange import MemberExchangeService, MemberFileFormat
 from expertenrat.services.members import MembersService
@@ -503,7 +503,7 @@ def checks(monkeypatch) -> list[str]:
         seen.append(member.full_name)
         return validate_member(member, others, today)
 
-    monkeypatch.setattr(members_module, "validate_member", spy)
+    monkeypatch.setattr(member_checks, "validate_member", spy)
     return seen
 
 
@@ -538,13 +538,13 @@ def test_the_import_checks_the_rows_again_when_the_council_changed_since_the_pre
 def value_checks(monkeypatch) -> list[str]:
     """The names of the members whose values saving checks (``value_problems``)."""
     seen: list[str] = []
-    check = members_module.value_problems
+    check = member_writes.value_problems
 
     def spy(member):
         seen.append(member.family_name)
         return check(member)
 
-    monkeypatch.setattr(members_module, "value_problems", spy)
+    monkeypatch.setattr(member_writes, "value_problems", spy)
     return seen
 
 

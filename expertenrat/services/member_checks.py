@@ -1,0 +1,69 @@
+"""Checks of members before they are saved: the domain's rules against the council's other
+memberships, and action fields that must still belong to the council."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.members import Member, MemberIndex, clean_member, validate_member
+from expertenrat.services.member_rows import council_members
+from expertenrat.services.unit_of_work import raise_if_invalid
+from expertenrat.store import models
+
+
+def member_problems(
+    session: Session, council_id: int, member: Member, today: date
+) -> list[FieldProblem]:
+    """Errors and warnings for a member as it would be saved now (texts cleaned first)."""
+    member = clean_member(member)
+    others = [m for m in council_members(session, council_id) if m.id != member.id]
+    return validate_member(member, others, today) + _field_problems(
+        member, _field_ids(session, council_id)
+    )
+
+
+def check_members(
+    session: Session,
+    council_id: int,
+    members: Sequence[Member],
+    stored: Sequence[Member],
+    today: date,
+) -> None:
+    """Raise ``ValidationError`` unless every one of ``members`` may be saved beside ``stored``
+    (the council's memberships now; those that ``members`` change are left out)."""
+    changed_ids = {m.id for m in members if m.id is not None}
+    others = sorted((m for m in stored if m.id not in changed_ids), key=lambda m: m.sort_name)
+    index = MemberIndex([*others, *members])
+    field_ids = _field_ids(session, council_id)
+    for member in members:
+        problems = validate_member(member, index, today) + _field_problems(member, field_ids)
+        if len(members) > 1:
+            problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
+        raise_if_invalid(problems)
+
+
+def _field_ids(session: Session, council_id: int) -> set[int]:
+    return set(
+        session.scalars(
+            select(models.ActionField.id).where(models.ActionField.council_id == council_id)
+        )
+    )
+
+
+def _field_problems(member: Member, field_ids: set[int]) -> list[FieldProblem]:
+    """Action fields must belong to the council (they may have been deleted meanwhile)."""
+    wanted = {f for f in (member.primary_field_id, *member.further_field_ids) if f is not None}
+    if wanted - field_ids:
+        return [
+            FieldProblem(
+                "primary_field_id",
+                "Ein gewähltes Handlungsfeld gibt es nicht mehr. Bitte wählen Sie neu.",
+            )
+        ]
+    return []
