@@ -1,4 +1,6 @@
-"""The main window: a sidebar of areas, the council switcher, remembered layout."""
+"""The main window: a sidebar of areas beside the shown one, the council switcher
+(:mod:`expertenrat.ui.council_toolbar`), the menus, and the layout it remembers
+(:mod:`expertenrat.ui.window_layout`)."""
 
 from __future__ import annotations
 
@@ -7,29 +9,24 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QMainWindow,
-    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
-    QToolBar,
     QWidget,
 )
 
 from expertenrat.ui.about_dialog import show_about
+from expertenrat.ui.council_toolbar import CouncilToolbar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
-from expertenrat.ui.record_table import places_kept, record_tables
+from expertenrat.ui.page_reread import is_text_input, reread_in_place
 from expertenrat.ui.start_page import StartPage, WaysOut
+from expertenrat.ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
@@ -80,18 +77,12 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 900])
         self.setCentralWidget(self.splitter)
 
-        self.council_label = QLabel(tr(_CONTEXT, " Gremium: "))
-        self.council_combo = QComboBox()
-        self.council_combo.setMinimumContentsLength(30)
-        self.toolbar = QToolBar(tr(_CONTEXT, "Gremium"))
-        self.toolbar.setObjectName("councilToolbar")
-        self.toolbar.setMovable(False)
-        self.council_label_action = self.toolbar.addWidget(self.council_label)
-        self.council_combo_action = self.toolbar.addWidget(self.council_combo)
+        self.toolbar = CouncilToolbar()
+        self.council_combo = self.toolbar.combo
         self.addToolBar(self.toolbar)
         self.toolbar.setVisible(False)
         self._build_menu()
-        self._restore_layout()
+        restore_layout(self, self.splitter, settings)
 
     def attach(self, services: Services, dialogs: DialogService) -> None:
         """Build the areas on the open database and show the remembered one."""
@@ -173,7 +164,7 @@ class MainWindow(QMainWindow):
         the user is busy there.
 
         Not while a dialog or menu is open, the page has unsaved input, or the cursor is
-        in a text field of the page. The user's place stays (:func:`_reread_in_place`):
+        in a text field of the page. The user's place stays (:func:`reread_in_place`):
         the selection, the record at the top of each table of records, other scroll
         positions. A council created, renamed or deleted elsewhere shows in the switcher;
         when the shown one is gone, another is shown (or the welcome page) and a message
@@ -187,11 +178,11 @@ class MainWindow(QMainWindow):
         if page.has_unsaved_changes():
             return False
         focus = QApplication.focusWidget()
-        if focus is not None and page.isAncestorOf(focus) and _is_text_input(focus):
+        if focus is not None and page.isAncestorOf(focus) and is_text_input(focus):
             return False
         if self._follow_councils():
             return True
-        _reread_in_place(page)
+        reread_in_place(page)
         return True
 
     def _fit_sidebar(self) -> None:
@@ -250,18 +241,9 @@ class MainWindow(QMainWindow):
         self._council_chosen()
 
     def _fill_switcher(self, councils: list[CouncilChoice], wanted: int | None) -> None:
-        """List ``councils`` in the switcher, ``wanted`` selected if it is among them (else
-        the first); the switcher shows only when there is a choice."""
-        self.council_combo.blockSignals(True)
-        self.council_combo.clear()
-        for council in councils:
-            self.council_combo.addItem(f"{council.name} ({council.city})", council.id)
-        self.council_combo.setCurrentIndex(max(0, self.council_combo.findData(wanted)))
-        self.council_combo.blockSignals(False)
-        several = len(councils) > 1
-        self.council_label_action.setVisible(several)
-        self.council_combo_action.setVisible(several)
-        self.toolbar.setVisible(several)
+        """List ``councils`` in the switcher (see :meth:`CouncilToolbar.fill`); without
+        any, no areas either."""
+        self.toolbar.fill(councils, wanted)
         self.sidebar.setVisible(bool(councils))
 
     def _follow_councils(self) -> bool:
@@ -304,7 +286,7 @@ class MainWindow(QMainWindow):
         if council_id != self._shown_council_id and not self._leave_page(
             lambda: self._switch_council(council_id)
         ):
-            self._select_council(self._shown_council_id)  # stay until the page lets go
+            self.toolbar.select(self._shown_council_id)  # stay until the page lets go
             return
         self._switch_council(council_id)
 
@@ -317,18 +299,13 @@ class MainWindow(QMainWindow):
 
     def _switch_council(self, council_id: int) -> None:
         self._clock = self._services.settings.clock(council_id)  # its zone may have changed
-        self._select_council(council_id)
+        self.toolbar.select(council_id)
         if council_id != self._shown_council_id:
             self._shown_council_id = council_id
             self._settings.setValue("council_id", council_id)
             for _label, page in self.areas:
                 page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
-
-    def _select_council(self, council_id: int | None) -> None:
-        self.council_combo.blockSignals(True)
-        self.council_combo.setCurrentIndex(max(0, self.council_combo.findData(council_id)))
-        self.council_combo.blockSignals(False)
 
     def _leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask (see :mod:`expertenrat.ui.page`).
@@ -381,38 +358,17 @@ class MainWindow(QMainWindow):
 
     def _show_area(self, row: int) -> None:
         """Show the area of ``row`` reread; back in an area of the council it last showed,
-        the user's place stays (as for another PC's change, see :func:`_reread_in_place`)."""
+        the user's place stays (as for another PC's change, see :func:`reread_in_place`)."""
         council_id = self.current_council_id()
         if not 0 <= row < len(self.areas) or council_id is None:
             return
         page = self.areas[row][1]
         if self._read_for.get(page) == council_id:
-            _reread_in_place(page)
+            reread_in_place(page)
         else:
             page.refresh()
         self._read_for[page] = council_id
         self.stack.setCurrentWidget(page)
-
-    def _first_size(self) -> QSize:
-        """Roomy enough for a records page with its detail beside it, within the screen."""
-        wanted = QSize(1440, 900)
-        screen = self.screen()
-        if screen is None:
-            return wanted
-        return wanted.boundedTo(screen.availableSize() * 0.92)
-
-    def _restore_layout(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(self._first_size())
-        state = self._settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The page may ask; "Ja" (even answered at once) confirms and closes us.
@@ -420,9 +376,7 @@ class MainWindow(QMainWindow):
         if not (leave or self._close_confirmed):
             event.ignore()
             return
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/state", self.saveState())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        save_layout(self, self.splitter, self._settings)
         if self.areas:
             self._settings.setValue("window/area", self.sidebar.currentRow())
         self._settings.sync()
@@ -443,29 +397,3 @@ def _as_int(value: object) -> int | None:
         return int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-
-
-def _reread_in_place(page: QWidget) -> None:
-    """Refresh ``page`` where the user reads: the selection stays (the pages keep it); in
-    each table of records the record at the top stays at the top (records added or removed
-    above it do not move the rows the user reads; a table at the very top stays there);
-    other scroll positions stay."""
-    tables = record_tables(page)
-    bars = [
-        bar
-        for area in page.findChildren(QAbstractScrollArea)
-        for bar in (area.verticalScrollBar(), area.horizontalScrollBar())
-        if not (area in tables and bar is area.verticalScrollBar())
-    ]
-    positions = [bar.value() for bar in bars]
-    with places_kept(tables):
-        page.refresh()  # type: ignore[attr-defined]
-    for bar, position in zip(bars, positions, strict=True):
-        bar.setValue(position)
-
-
-def _is_text_input(widget: QWidget) -> bool:
-    """A field the user may be typing in (a refresh could replace its text)."""
-    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
-        return not widget.isReadOnly()
-    return False
