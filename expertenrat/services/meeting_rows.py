@@ -1,4 +1,4 @@
-"""Reading and renumbering meeting rows for :mod:`expertenrat.services.meetings`.
+"""Reading, filling and renumbering meeting rows for :mod:`expertenrat.services.meetings`.
 
 The database keeps a meeting's times as the council's wall clock (naive); the program works
 with aware datetimes in the council's time zone. :class:`CouncilClock` converts both ways.
@@ -77,6 +77,17 @@ def meeting_rows(session: Session, council_id: int) -> list[models.Meeting]:
         .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
     return list(session.scalars(query))
+
+
+def apply_draft(row: models.Meeting, clock: CouncilClock, draft: MeetingDraft) -> None:
+    """Write ``draft``'s values into ``row``, its times as the council's wall clock."""
+    row.kind = draft.kind
+    row.title = draft.title
+    row.starts_at = clock.wall(draft.start)
+    row.ends_at = clock.wall(draft.end)
+    row.place = draft.place
+    row.room = draft.room
+    row.online_link = draft.online_link
 
 
 def meeting_from_row(row: models.Meeting, clock: CouncilClock) -> Meeting:

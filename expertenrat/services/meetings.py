@@ -3,13 +3,14 @@
 Every rule lives in the domain (``meeting_draft``, ``meeting_states``, ``meeting_numbers``,
 ``meeting_series``, ``series_warnings``); this service reads and writes the rows, converts
 the times (the database keeps the council's wall clock, callers get aware datetimes, see
-:mod:`expertenrat.services.meeting_rows`) and records each change in the audit trail.
+:mod:`expertenrat.services.meeting_rows`) and records each change in the audit trail. A
+draft's checks are :mod:`expertenrat.services.meeting_checks`, a series' dates and rows
+:mod:`expertenrat.services.meeting_series`.
 """
 
 from __future__ import annotations
 
 import builtins
-from dataclasses import replace
 from datetime import date, datetime
 from types import EllipsisType
 
@@ -19,38 +20,24 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.field_limits import clean_text, text_problems
-from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
-from expertenrat.domain.meeting_series import (
-    SeriesSpec,
-    describe_series,
-    preview_line,
-    rule_text,
-    series_dates,
-)
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meeting_series import SeriesSpec
 from expertenrat.domain.meeting_states import check_transition, keeps_number_when_cancelled
-from expertenrat.domain.meetings import (
-    NOTES,
-    REASON,
-    Meeting,
-    MeetingScope,
-    MeetingSummary,
-    SeriesPreview,
-    clean_draft,
-    entry_problems,
-)
-from expertenrat.domain.series_warnings import holiday_warnings, overlap_warnings
+from expertenrat.domain.meetings import REASON, Meeting, MeetingScope, MeetingSummary, SeriesPreview
 from expertenrat.services import agenda_rows, audit
+from expertenrat.services.meeting_checks import checked_draft, draft_problems
 from expertenrat.services.meeting_rows import (
     CouncilClock,
+    apply_draft,
     chair_problems,
     council_clock,
-    existing_meetings,
     has_agenda_content,
     meeting_from_row,
     meeting_rows,
     renumber,
     summaries,
 )
+from expertenrat.services.meeting_series import add_series, series_preview
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import (
     changing,
@@ -118,16 +105,8 @@ class MeetingsService:
         public holiday in the council's Bundesland and overlaps with its other meetings."""
         with reading(self._db) as session:
             clock = council_clock(session, council_id)
-            draft = clock.localise(clean_draft(draft))
-            problems = validate_meeting(draft) + entry_problems(draft, notes)
-            if any(not p.warning for p in problems):
-                return problems
-            occurrence = clock.occurrence(draft)
-            others = existing_meetings(session, clock, council_id, leave_out=meeting_id)
-            return (
-                problems
-                + holiday_warnings([occurrence], clock.bundesland)
-                + overlap_warnings([occurrence], others)
+            return draft_problems(
+                session, clock, council_id, draft, meeting_id=meeting_id, notes=notes
             )
 
     # --- single meetings ----------------------------------------------------------------
@@ -146,9 +125,9 @@ class MeetingsService:
         The chair, if given, must be a member of the council on the meeting's day."""
         with changing(self._db, WHAT) as session:
             clock = council_clock(session, council_id)
-            draft, notes = _checked(clock, draft, notes)
+            draft, notes = checked_draft(clock, draft, notes)
             row = models.Meeting(council_id=council_id, number=None, state=MeetingState.PLANNED)
-            _apply(row, clock, draft)
+            apply_draft(row, clock, draft)
             row.notes = notes
             raise_if_invalid(
                 chair_problems(session, council_id, chair_membership_id, row.starts_at.date())
@@ -184,10 +163,10 @@ class MeetingsService:
                     [FieldProblem("state", "Eine abgesagte Sitzung kann nicht geändert werden.")]
                 )
             clock = council_clock(session, row.council_id)
-            draft, notes = _checked(clock, draft, row.notes if notes is None else notes)
+            draft, notes = checked_draft(clock, draft, row.notes if notes is None else notes)
             before = audit.snapshot(row)
             when_where = (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
-            _apply(row, clock, draft)
+            apply_draft(row, clock, draft)
             row.notes = notes
             moved = when_where != (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
             chair = row.chair_membership_id if chair_membership_id is ... else chair_membership_id
@@ -303,7 +282,7 @@ class MeetingsService:
         ``ValidationError``."""
         with reading(self._db) as session:
             clock = council_clock(session, council_id)
-            return _preview(session, clock, council_id, spec)
+            return series_preview(session, clock, council_id, spec)
 
     def create_series(
         self,
@@ -319,40 +298,17 @@ class MeetingsService:
         """Save every meeting of the series, each with the standard opening items, in one
         transaction: all of them or none."""
         with changing(self._db, "Die Sitzungsreihe") as session:
-            clock = council_clock(session, council_id)
-            preview = _preview(session, clock, council_id, spec)
-            drafts = [
-                clean_draft(MeetingDraft(kind, o.start, o.end, title, place, room, online_link))
-                for o in preview.occurrences
-            ]
-            raise_if_invalid(validate_meeting(drafts[0]) + entry_problems(drafts[0]))
-            series = models.MeetingSeries(
-                council_id=council_id, title=drafts[0].title, rrule=rule_text(_in_zone(clock, spec))
-            )
-            session.add(series)
-            session.flush()
-            rows = []
-            for draft in drafts:
-                row = models.Meeting(council_id=council_id, number=None, state=MeetingState.PLANNED)
-                _apply(row, clock, draft)
-                row.series_id = series.id
-                rows.append(row)
-            session.add_all(rows)
-            session.flush()
-            renumber(session, self._actor, council_id)
-            audit.record(
+            return add_series(
                 session,
                 self._actor,
-                AuditAction.CREATE,
-                "meeting_series",
-                series.id,
-                council_id=council_id,
-                summary=f"Sitzungsreihe angelegt: {preview.description} ({len(rows)} Termine)",
-                after={**audit.snapshot(series), "meeting_ids": [r.id for r in rows]},
+                council_id,
+                spec,
+                kind=kind,
+                title=title,
+                place=place,
+                room=room,
+                online_link=online_link,
             )
-            for row in rows:
-                agenda_rows.add_opening_items(session, row.id, self._actor)
-            return [r.id for r in rows]
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -384,42 +340,3 @@ def _fetch(session: Session, meeting_id: int) -> models.Meeting:
     if row.deleted_at is not None:
         fetch(session, models.Meeting, None, WHAT)  # raises NotFoundError
     return row
-
-
-def _checked(clock: CouncilClock, draft: MeetingDraft, notes: str) -> tuple[MeetingDraft, str]:
-    """The cleaned draft in the council's zone and notes; raises on errors, not warnings."""
-    draft = clock.localise(clean_draft(draft))
-    notes = clean_text(notes, NOTES)
-    raise_if_invalid(validate_meeting(draft) + entry_problems(draft, notes))
-    return draft, notes
-
-
-def _apply(row: models.Meeting, clock: CouncilClock, draft: MeetingDraft) -> None:
-    row.kind = draft.kind
-    row.title = draft.title
-    row.starts_at = clock.wall(draft.start)
-    row.ends_at = clock.wall(draft.end)
-    row.place = draft.place
-    row.room = draft.room
-    row.online_link = draft.online_link
-
-
-def _in_zone(clock: CouncilClock, spec: SeriesSpec) -> SeriesSpec:
-    return replace(spec, time_zone=clock.zone.key)
-
-
-def _preview(
-    session: Session, clock: CouncilClock, council_id: int, spec: SeriesSpec
-) -> SeriesPreview:
-    spec = _in_zone(clock, spec)
-    occurrences = series_dates(spec)
-    others = existing_meetings(session, clock, council_id)
-    warnings = holiday_warnings(occurrences, clock.bundesland) + overlap_warnings(
-        occurrences, others
-    )
-    return SeriesPreview(
-        describe_series(spec),
-        tuple(occurrences),
-        tuple(preview_line(o) for o in occurrences),
-        tuple(warnings),
-    )

@@ -1,0 +1,46 @@
+"""Checks of a meeting's draft: the domain's rules, and warnings for a public holiday in the
+council's Bundesland and for overlaps with its other meetings."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import clean_text
+from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
+from expertenrat.domain.meetings import NOTES, clean_draft, entry_problems
+from expertenrat.domain.series_warnings import holiday_warnings, overlap_warnings
+from expertenrat.services.meeting_rows import CouncilClock, existing_meetings
+from expertenrat.services.unit_of_work import raise_if_invalid
+
+
+def draft_problems(
+    session: Session,
+    clock: CouncilClock,
+    council_id: int,
+    draft: MeetingDraft,
+    *,
+    meeting_id: int | None,
+    notes: str,
+) -> list[FieldProblem]:
+    """Errors and warnings of ``draft`` (cleaned first) as it would be saved now; overlaps
+    are looked for only when there are no errors, and never with ``meeting_id`` itself."""
+    draft = clock.localise(clean_draft(draft))
+    problems = validate_meeting(draft) + entry_problems(draft, notes)
+    if any(not p.warning for p in problems):
+        return problems
+    occurrence = clock.occurrence(draft)
+    others = existing_meetings(session, clock, council_id, leave_out=meeting_id)
+    return (
+        problems
+        + holiday_warnings([occurrence], clock.bundesland)
+        + overlap_warnings([occurrence], others)
+    )
+
+
+def checked_draft(clock: CouncilClock, draft: MeetingDraft, notes: str) -> tuple[MeetingDraft, str]:
+    """The cleaned draft in the council's zone and notes; raises on errors, not warnings."""
+    draft = clock.localise(clean_draft(draft))
+    notes = clean_text(notes, NOTES)
+    raise_if_invalid(validate_meeting(draft) + entry_problems(draft, notes))
+    return draft, notes
