@@ -64,7 +64,7 @@ class ConsultationsModel(RowsTableModel):
 def _title(item: ConsultedItem) -> str:
     if item.public:
         return item.title
-    return tr(_CONTEXT, "{} (nicht öffentlich)").format(item.title)
+    return tr(_CONTEXT, "(nicht öffentlich) {}").format(item.title)  # seen when cut
 
 
 class RecommendationsModel(RowsTableModel):

@@ -156,9 +156,9 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(consultations)
     qtmodeltester.check(recommendations)
     assert [consultations.index(1, c).data() for c in range(4)] == [
-        "Klausur", "09.06.2026", "2, 2.1", "Vergabe; Angebote (nicht öffentlich)"
+        "Klausur", "09.06.2026", "2, 2.1", "Vergabe; (nicht öffentlich) Angebote"
     ]  # fmt: skip
     assert consultations.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == (
-        "2 Vergabe\n2.1 Angebote (nicht öffentlich)"
+        "2 Vergabe\n2.1 (nicht öffentlich) Angebote"
     )
     assert recommendations.index(0, 2).data() == "übermittelt"
