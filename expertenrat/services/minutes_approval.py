@@ -3,9 +3,10 @@
 The rules are in :mod:`expertenrat.domain.minutes_approval`. Each step is one transaction
 with its audit entry. A version's content snapshot is written once, when the version is
 made, and never changed. Approval renders the full and the public PDF with the approval
-stamp, hashes them and stores them in the same transaction as the approved state: if
-rendering fails, nothing is stored. From then on :mod:`expertenrat.services.minutes_freeze`
-refuses every change.
+stamp, hashes them and stores them in the same transaction as the approved state, with the
+minutes document they were rendered from (read in that transaction; it is what a later
+redaction of a withdrawn name renders again): if rendering fails, nothing is stored.
+From then on :mod:`expertenrat.services.minutes_freeze` refuses every change.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.enums import (
     MeetingState,
     MinutesApproval,
@@ -39,7 +41,7 @@ from expertenrat.domain.minutes_versions import (
 )
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.minutes_approval_agenda import add_approval_item
-from expertenrat.services.minutes_assembly import meeting_label
+from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
 from expertenrat.services.minutes_checks import refuse_unless_complete
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
@@ -178,6 +180,7 @@ class MinutesApprovalService:
                 pdf_fingerprint(row.pdf),
                 pdf_fingerprint(row.public_pdf),
             )
+            row.document = approved_minutes_json(approved_minutes(session, meeting, stamp))
             session.flush()
             rows.audit_version(
                 session,

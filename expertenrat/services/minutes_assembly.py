@@ -8,10 +8,13 @@ content) and the latest minutes version.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, load_only
 
 from expertenrat.domain import agenda
+from expertenrat.domain.approved_minutes import ApprovedMinutes, PrintedName
 from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet
 from expertenrat.domain.enums import (
     AgendaItemKind,
@@ -129,6 +132,24 @@ def minutes_document(
         unnamed=unnamed_members(session, meeting.council_id) if public else frozenset(),
     )
     return public_version(doc) if public else doc
+
+
+def approved_minutes(
+    session: Session, meeting: models.Meeting, approval: ApprovalStamp
+) -> ApprovedMinutes:
+    """What the approval of ``meeting``'s minutes keeps: the full document as approved, with
+    the members unnamed that day, and the names of the council's members by person."""
+    full = minutes_document(session, meeting, approval)
+    rows = session.scalars(
+        select(models.Membership)
+        .join(models.Membership.person)
+        .options(contains_eager(models.Membership.person))
+        .where(models.Membership.council_id == meeting.council_id)
+        .order_by(models.Membership.person_id, models.Membership.id)
+    )
+    names = dict.fromkeys(PrintedName(row.person_id, full_name(row)) for row in rows)
+    unnamed = unnamed_members(session, meeting.council_id)
+    return ApprovedMinutes(replace(full, unnamed=unnamed), tuple(names))
 
 
 def unnamed_members(session: Session, council_id: int) -> frozenset[str]:

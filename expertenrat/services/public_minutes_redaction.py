@@ -5,9 +5,18 @@ that day, and it is what the open data export publishes from then on. When a mem
 withdraws consent to the publication of the name, each stored public PDF that would name
 the member is rendered again, in the same transaction as the withdrawal, with the member
 as "Mitglied ohne Namensnennung". What was approved stays as it was: the content snapshot
-and its fingerprint (printed in the PDF), the full PDF and its SHA-256. The new public
-PDF gets its own SHA-256, the version's change time moves (the open data export reports
-the file as changed), and an audit entry says why.
+and its fingerprint (printed in the PDF), the full PDF and its SHA-256.
+
+The new public PDF is rendered from the minutes document kept at the approval
+(``minutes_versions.document``, see :mod:`expertenrat.domain.approved_minutes`), so it
+shows the council, names, action fields and projects as approved, not as they are today.
+Unnamed are: who was unnamed at the approval, who has not agreed today (by the name they
+had at the approval and today's) and the withdrawing persons. Versions approved before
+that document was kept (revision 0012) have none: they are rendered from today's
+database with the approval stamp, as before.
+
+The new public PDF gets its own SHA-256, the version's change time moves (the open data
+export reports the file as changed), and an audit entry says why.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.approved_minutes import ApprovedMinutes, parse_approved_minutes
 from expertenrat.domain.enums import AuditAction, MinutesState
 from expertenrat.domain.minutes_document import MinutesDocument, public_version
 from expertenrat.domain.minutes_versions import pdf_fingerprint
@@ -40,9 +50,12 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
             select(models.Membership).where(models.Membership.person_id.in_(person_ids))
         )
     )
-    withdrawn = {m.council_id: set[str]() for m in memberships}
+    withdrawn = {m.council_id: set[int]() for m in memberships}
+    names_now = {m.council_id: set[str]() for m in memberships}
     for membership in memberships:
-        withdrawn[membership.council_id].add(full_name(membership))
+        withdrawn[membership.council_id].add(membership.person_id)
+        if name := full_name(membership):  # empty once anonymised
+            names_now[membership.council_id].add(name)
     versions = session.scalars(
         select(models.MinutesVersion)
         .join(models.Meeting, models.Meeting.id == models.MinutesVersion.meeting_id)
@@ -54,18 +67,48 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
         .order_by(models.MinutesVersion.id)
     ).all()
     unnamed = {council_id: unnamed_members(session, council_id) for council_id in withdrawn}
+    unconsenting = {council_id: _unconsenting(session, council_id) for council_id in withdrawn}
     redacted = 0
     for version in versions:
         meeting = session.get(models.Meeting, version.meeting_id)
         assert meeting is not None  # a foreign key with ON DELETE CASCADE
-        names = withdrawn[meeting.council_id]
-        full = minutes_document(session, meeting, approval_stamp(session, version))
-        now = public_version(replace(full, unnamed=unnamed[meeting.council_id]))
-        if now == public_version(replace(full, unnamed=unnamed[meeting.council_id] - names)):
+        council_id = meeting.council_id
+        approved = _approved(session, meeting, version)
+        names = approved.names_of(withdrawn[council_id]) | names_now[council_id]
+        hidden = approved.names_of(unconsenting[council_id] | withdrawn[council_id])
+        unnamed_now = approved.document.unnamed | unnamed[council_id] | hidden | names
+        before = unnamed_now - (names - approved.document.unnamed)
+        now = public_version(replace(approved.document, unnamed=unnamed_now))
+        if now == public_version(replace(approved.document, unnamed=before)):
             continue  # the minutes name none of them publicly
         _store(session, actor, meeting, version, _render(now), sorted(names))
         redacted += 1
     return redacted
+
+
+def _approved(
+    session: Session, meeting: models.Meeting, version: models.MinutesVersion
+) -> ApprovedMinutes:
+    """The minutes as approved; for a version approved before the document was kept
+    (revision 0012), the minutes as the database holds them today with the approval stamp
+    (today's council name, member names and action fields, the only record there is)."""
+    if version.document is not None:
+        return parse_approved_minutes(version.document)
+    return ApprovedMinutes(minutes_document(session, meeting, approval_stamp(session, version)))
+
+
+def _unconsenting(session: Session, council_id: int) -> set[int]:
+    """The persons of the council who have not agreed to the publication of their name."""
+    return set(
+        session.scalars(
+            select(models.Membership.person_id)
+            .join(models.Membership.person)
+            .where(
+                models.Membership.council_id == council_id,
+                models.Person.publish_name.is_(False),
+            )
+        )
+    )
 
 
 def _render(doc: MinutesDocument) -> bytes:

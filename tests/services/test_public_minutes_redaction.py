@@ -117,3 +117,61 @@ def test_anonymising_a_former_member_unnames_the_member_too(
     after = _approved(demo_database)
     assert all(former.full_name not in _text(public) for public, *_ in after.values())
     assert all(after[v][2:] == before[v][2:] for v in before)  # the approved PDF and content
+
+
+def test_the_redaction_renders_the_minutes_as_approved_not_as_today(
+    demo_database, actor, members, council_id, today
+) -> None:
+    before = _approved(demo_database)
+    texts = [_text(public) for public, *_ in before.values()]
+    settings = SettingsService(demo_database, actor)
+    old_council = settings.settings(council_id).name
+    stays, leaves = [
+        m
+        for m in members.members(council_id)
+        if m.publish_name and all(m.full_name in text for text in texts)
+    ][:2]
+    settings.update_settings(replace(settings.settings(council_id), name="Rat & <Neu> 🚲"))
+    members.save(council_id, replace(stays, family_name="Umbenannt-خالد"), today)
+
+    members.save(council_id, replace(leaves, publish_name=False, publish_name_on=None), today)
+
+    for public, *_ in _approved(demo_database).values():
+        text = _text(public)
+        assert old_council in text and "Neu>" not in text
+        assert stays.full_name in text and "Umbenannt" not in text
+        assert leaves.full_name not in text and UNNAMED_MEMBER in text
+
+
+def test_a_renamed_member_who_withdraws_is_unnamed_by_the_name_approved(
+    sqlite_demo_database, actor, council_id, today
+) -> None:
+    members = MembersService(sqlite_demo_database, actor)
+    before = _approved(sqlite_demo_database)
+    member = _publicly_named(members, council_id, before)
+    renamed = members.save(council_id, replace(member, given_name="Neuer Vorname"), today)
+
+    members.save(council_id, replace(renamed, publish_name=False, publish_name_on=None), today)
+
+    for public, *_ in _approved(sqlite_demo_database).values():
+        text = _text(public)
+        assert member.full_name not in text and "Neuer Vorname" not in text
+        assert UNNAMED_MEMBER in text
+
+
+def test_versions_approved_before_the_document_was_kept_are_rendered_from_today(
+    sqlite_demo_database, actor, council_id, today
+) -> None:
+    with sqlite_demo_database.transaction() as session:
+        for version in session.scalars(select(models.MinutesVersion)):
+            version.document = None
+    members = MembersService(sqlite_demo_database, actor)
+    before = _approved(sqlite_demo_database)
+    member = _publicly_named(members, council_id, before)
+
+    members.save(council_id, replace(member, publish_name=False, publish_name_on=None), today)
+
+    after = _approved(sqlite_demo_database)
+    for version_id, (public, _sha, pdf, sha, content) in after.items():
+        assert (pdf, sha, content) == before[version_id][2:]
+        assert member.full_name not in _text(public) and UNNAMED_MEMBER in _text(public)

@@ -15,6 +15,10 @@ class MinutesVersion(PublicId, Versioned, Base):
     ``content`` is the JSON snapshot of the minutes at that version (so what was circulated
     and what was approved can be compared); an approved version stores its rendered PDFs
     (full and public) with their SHA-256, and exports return those bytes unchanged.
+    ``document`` is the minutes document the approval rendered, as JSON
+    (``domain.approved_minutes``), from which the public PDF is rendered again when a
+    member withdraws consent to the publication of the name; ``None`` before approval and
+    for versions approved before revision 0012.
     """
 
     __tablename__ = "minutes_versions"
@@ -40,6 +44,7 @@ class MinutesVersion(PublicId, Versioned, Base):
     objections_due_on: Mapped[date | None] = mapped_column(Date)
     public_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     public_sha256: Mapped[str | None] = mapped_column(String(64))
+    document: Mapped[str | None] = mapped_column(Text)
 
 
 class Objection(Versioned, Base):
