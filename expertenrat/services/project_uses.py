@@ -1,0 +1,151 @@
+"""What refers to a project: its consultations (per meeting, its agenda items about it) and
+the recommendations addressed to it, counted for the list of projects, listed for one
+project, and named when a deletion is refused."""
+
+from __future__ import annotations
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import MeetingKind, RecommendationStatus
+from expertenrat.domain.projects import (
+    Consultation,
+    ConsultedItem,
+    ProjectRecommendation,
+    consultations,
+)
+from expertenrat.services.attendance_rows import placed_rows
+from expertenrat.store import models
+
+
+def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
+    """In how many live meetings each project of the council is consulted: one
+    consultation per meeting, however many of its live agenda items (6 and 6.1) are about
+    the project (:func:`~expertenrat.domain.projects.consultation_groups`)."""
+    item = models.AgendaItem
+    query = (
+        select(item.project_id, func.count(distinct(item.meeting_id)))
+        .join(models.Project, models.Project.id == item.project_id)
+        .join(models.Meeting, models.Meeting.id == item.meeting_id)
+        .where(
+            models.Project.council_id == council_id,
+            item.deleted_at.is_(None),
+            models.Meeting.deleted_at.is_(None),
+        )
+        .group_by(item.project_id)
+    )
+    return dict(session.execute(query).all())
+
+
+def recommendation_counts(session: Session, council_id: int) -> dict[int, int]:
+    """How many live recommendations are addressed to each project of the council."""
+    link = models.RecommendationProject
+    query = (
+        select(link.project_id, func.count())
+        .join(models.Recommendation, models.Recommendation.id == link.recommendation_id)
+        .where(
+            models.Recommendation.council_id == council_id,
+            models.Recommendation.deleted_at.is_(None),
+        )
+        .group_by(link.project_id)
+    )
+    return dict(session.execute(query).all())
+
+
+def project_consultations(session: Session, project_id: int) -> list[Consultation]:
+    """The project's consultations in its live meetings, in the order of the meetings:
+    its live agenda items there in agenda order, numbered and public as the agenda has
+    them (an item under a non-public one is not public)."""
+    meetings = session.scalars(
+        select(models.Meeting)
+        .where(
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.id.in_(
+                select(models.AgendaItem.meeting_id).where(
+                    models.AgendaItem.project_id == project_id,
+                    models.AgendaItem.deleted_at.is_(None),
+                )
+            ),
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    ).all()
+    agendas: dict[int, list[models.AgendaItem]] = {m.id: [] for m in meetings}
+    for row in session.scalars(
+        select(models.AgendaItem).where(
+            models.AgendaItem.meeting_id.in_(list(agendas)),
+            models.AgendaItem.deleted_at.is_(None),
+        )
+    ):
+        agendas[row.meeting_id].append(row)
+    return consultations(
+        _consulted_item(row, meeting, placed.number, placed.public)
+        for meeting in meetings
+        for row, placed in placed_rows(agendas[meeting.id])
+        if row.project_id == project_id
+    )
+
+
+def project_recommendations(session: Session, project_id: int) -> list[ProjectRecommendation]:
+    """The live recommendations addressed to the project, oldest first."""
+    rows = session.scalars(
+        select(models.Recommendation)
+        .join(models.RecommendationProject)
+        .where(
+            models.RecommendationProject.project_id == project_id,
+            models.Recommendation.deleted_at.is_(None),
+        )
+        .order_by(models.Recommendation.adopted_on, models.Recommendation.code)
+    )
+    return [
+        ProjectRecommendation(
+            id=r.id,
+            code=r.code,
+            title=r.title,
+            status=RecommendationStatus(r.status),
+            adopted_on=r.adopted_on,
+            due_on=r.due_on,
+        )
+        for r in rows
+    ]
+
+
+def _consulted_item(
+    row: models.AgendaItem, meeting: models.Meeting, number: str, public: bool
+) -> ConsultedItem:
+    return ConsultedItem(
+        agenda_item_id=row.id,
+        meeting_id=meeting.id,
+        project_id=row.project_id,
+        meeting_number=meeting.number,
+        meeting_start=meeting.starts_at,
+        meeting_title=meeting.title,
+        meeting_kind=MeetingKind(meeting.kind),
+        number=number,
+        title=row.title,
+        public=public,
+    )
+
+
+def project_uses(session: Session, project_id: int) -> list[str]:
+    """Everything that refers to the project, named for a message.
+
+    Deleted agenda items and recommendations count too: their rows still refer to it.
+    """
+    items = session.execute(
+        select(models.AgendaItem, models.Meeting)
+        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+        .where(models.AgendaItem.project_id == project_id)
+        .order_by(models.Meeting.starts_at, models.Meeting.id, models.AgendaItem.id)
+    )
+    uses = [
+        f"Beratung in der {_consulted_item(row, meeting, row.number, row.public).where}"
+        for row, meeting in items
+    ]
+    codes = session.scalars(
+        select(models.Recommendation.code)
+        .join(models.RecommendationProject)
+        .where(models.RecommendationProject.project_id == project_id)
+        .order_by(models.Recommendation.code)
+    )
+    uses.extend(f"Empfehlung {code}" for code in codes)
+    return uses
