@@ -9,21 +9,19 @@ audit trail gets one entry per item per editing session (:mod:`services.editing_
 
 Every change goes through :meth:`MinutesService._load_for_change`: the meeting must be held
 and its minutes not approved (``services.minutes_freeze``).
+The work on votes is :mod:`services.minutes_votes`, on recommendations adopted in an item
+:mod:`services.minutes_recommendations`; this service loads and guards the rows for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
-from expertenrat.domain.errors import (
-    ConcurrentEditError,
-    NotFoundError,
-)
+from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
 from expertenrat.domain.minutes import (
     AdoptedRecommendation,
     ItemConflictError,
@@ -38,11 +36,9 @@ from expertenrat.domain.minutes import (
     item_text_problems,
 )
 from expertenrat.domain.minutes_checklist import Checklist
-from expertenrat.domain.votes import Vote, VoteDraft, Voters, clean_vote, vote_problems
-from expertenrat.services import audit
+from expertenrat.domain.votes import Vote, VoteDraft, Voters
+from expertenrat.services import audit, minutes_votes
 from expertenrat.services import minutes_recommendations as recommendations
-from expertenrat.services import recommendation_records as records
-from expertenrat.services.attendance_rows import agenda_rows
 from expertenrat.services.editing_audit import EditingAudit, OpenEntry
 from expertenrat.services.meeting_rows import chair_problems
 from expertenrat.services.minutes_checks import minutes_checklist, refuse_unless_complete
@@ -51,12 +47,10 @@ from expertenrat.services.minutes_rows import (
     header_of,
     held_meeting,
     label_of,
-    meeting_facts,
     minutes_of,
-    recommendation_of,
     texts_of,
-    vote_of,
 )
+from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -72,14 +66,6 @@ _HEADER_FIELDS = (
     "opened_at", "closed_at", "chair_membership_id", "minute_taker", "agenda_approved",
     "agenda_changes", "quorum_noted",
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class SavedVotes:
-    """The votes of an item as stored, and warnings (no quorum) the user should see."""
-
-    votes: tuple[Vote, ...]
-    warnings: tuple[str, ...] = ()
 
 
 class MinutesService:
@@ -100,7 +86,7 @@ class MinutesService:
         with reading(self._db) as session:
             row = self._item(session, item_id)
             meeting = held_meeting(session, row.meeting_id)
-            return _voters(session, meeting, row)
+            return minutes_votes.item_voters(session, meeting, row)
 
     def checklist(self, meeting_id: int) -> Checklist:
         """The completeness check of the minutes as they are stored now."""
@@ -200,52 +186,10 @@ class MinutesService:
         Counts are checked against the members present and entitled to vote at the item;
         a missing quorum comes back as a warning. Recusals are taken from the conflicts.
         """
-        what = "Die Abstimmungen"
-        with changing(self._db, what) as session:
+        with changing(self._db, minutes_votes.WHAT) as session:
             row = self._item(session, item_id)
             meeting = self._load_for_change(session, row.meeting_id)
-            stored = list(
-                session.scalars(
-                    select(models.Vote)
-                    .where(models.Vote.agenda_item_id == row.id)
-                    .order_by(models.Vote.position, models.Vote.id)
-                )
-            )
-            if {(v.id, v.version) for v in stored} != {(v.id, v.version) for v in replacing}:
-                raise ConcurrentEditError(f"{what} zu TOP {row.number}")
-            voters = _voters(session, meeting, row)
-            cleaned = [clean_vote(v, voters) for v in votes]
-            problems = vote_problems(cleaned, voters)
-            raise_if_invalid(problems)
-            by_id = {v.id: v for v in stored}
-            if any(v.id is not None and v.id not in by_id for v in cleaned):
-                raise ConcurrentEditError(f"{what} zu TOP {row.number}")
-            before = [audit.snapshot(v) for v in stored]
-            kept = {v.id for v in cleaned if v.id is not None}
-            for gone in [v for v in stored if v.id not in kept]:
-                session.delete(gone)
-            session.flush()
-            rows = []
-            for position, vote in enumerate(cleaned):
-                target = (
-                    by_id[vote.id] if vote.id is not None else models.Vote(agenda_item_id=row.id)
-                )
-                if vote.id is None:
-                    session.add(target)
-                _apply_vote(target, vote, position, voters.quorum.recused)
-                rows.append(target)
-            session.flush()
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "votes", row.id,
-                council_id=meeting.council_id,
-                summary=f"Abstimmungen zu {voters.item_label} „{row.title}“ der "
-                f"{label_of(meeting)}",
-                before={"votes": before}, after={"votes": [audit.snapshot(v) for v in rows]},
-            )  # fmt: skip
-            return SavedVotes(
-                tuple(vote_of(r, voters.recused) for r in rows),
-                tuple(p.message for p in problems if p.warning),
-            )
+            return minutes_votes.replace_votes(session, self._actor, meeting, row, votes, replacing)
 
     # --- recommendations adopted in an item -----------------------------------------------
 
@@ -256,45 +200,13 @@ class MinutesService:
         with changing(self._db, recommendations.WHAT) as session:
             item = self._item(session, item_id)
             meeting = self._load_for_change(session, item.meeting_id)
-            draft = recommendations.checked_draft(session, meeting.council_id, item, draft)
-            day = meeting.starts_at.date()
-            row = models.Recommendation(
-                council_id=meeting.council_id,
-                code=records.new_code(session, meeting.council_id, day.year),
-                origin_agenda_item_id=item.id,
-                adopted_on=day,
-                status=RecommendationStatus.ADOPTED.value,
-            )
-            recommendations.apply(row, draft)
-            session.add(row)
-            session.flush()
-            records.add_history(
-                session, row, HistoryKind.STATUS, day, self._actor,
-                to_status=RecommendationStatus.ADOPTED,
-                note=f"In TOP {item.number} der {label_of(meeting)} beschlossen",
-            )  # fmt: skip
-            audit.record(
-                session, self._actor, AuditAction.CREATE, "recommendation", row.id,
-                council_id=meeting.council_id,
-                summary=f"Empfehlung {row.code} in TOP {item.number} der {label_of(meeting)} "
-                "beschlossen",
-                after=records.snapshot(row),
-            )  # fmt: skip
-            return recommendation_of(row)
+            return recommendations.adopt(session, self._actor, meeting, item, draft)
 
     def remove_recommendation(self, recommendation_id: int, version: int) -> None:
         """Take a recommendation out of the item again (only while it is not sent)."""
         with changing(self._db, recommendations.WHAT) as session:
             row, _item, meeting = self._recommendation(session, recommendation_id, version)
-            before = records.snapshot(row)
-            session.delete(row)
-            audit.record(
-                session, self._actor, AuditAction.DELETE, "recommendation", recommendation_id,
-                council_id=meeting.council_id,
-                summary=f"Empfehlung {before['code']} aus dem Protokoll der {label_of(meeting)} "
-                "entfernt",
-                before=before,
-            )  # fmt: skip
+            recommendations.remove(session, self._actor, row, meeting)
 
     def _recommendation(
         self, session: Session, recommendation_id: int, version: int
@@ -361,11 +273,6 @@ class MinutesService:
         )  # fmt: skip
 
 
-def _voters(session: Session, meeting: models.Meeting, row: models.AgendaItem) -> Voters:
-    number = next(n for r, n in agenda_rows(session, meeting.id) if r.id == row.id)
-    return meeting_facts(session, meeting).voters(row.id, number)
-
-
 def _item_what(row: models.AgendaItem) -> str:
     return f"Der Protokolltext zu TOP {row.number} „{row.title}“"
 
@@ -384,12 +291,3 @@ def _header_state(meeting: models.Meeting) -> dict[str, object]:
     for name in ("opened_at", "closed_at"):
         state[name] = state[name].isoformat() if state[name] is not None else None
     return state
-
-
-def _apply_vote(row: models.Vote, vote: VoteDraft, position: int, recused: int) -> None:
-    row.position = position
-    row.mode = vote.mode.value
-    row.subject = vote.subject
-    row.yes, row.no, row.abstain = vote.yes, vote.no, vote.abstain
-    row.recused = recused
-    row.adopted = bool(vote.adopted)

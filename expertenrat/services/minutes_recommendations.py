@@ -2,7 +2,8 @@
 
 A recommendation gets its code when it is adopted (``recommendation_records.new_code``).
 The register (status, responses, due dates) is the recommendations area's business; here
-they are created, corrected and removed while the minutes are written. Without a project or
+they are adopted (:func:`adopt`), corrected and removed (:func:`remove`) while the minutes
+are written. Without a project or
 action field given, the item's linked project and that project's action field are taken.
 """
 
@@ -10,13 +11,16 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import InUseError
 from expertenrat.domain.minutes import (
+    AdoptedRecommendation,
     RecommendationDraft,
     clean_recommendation,
     recommendation_problems,
 )
+from expertenrat.services import audit, recommendation_records
+from expertenrat.services.minutes_rows import label_of, recommendation_of
 from expertenrat.services.recommendation_records import (
     WHAT,
     checked_action_field,
@@ -26,7 +30,7 @@ from expertenrat.services.recommendation_records import (
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 
-__all__ = ["WHAT", "apply", "checked_draft", "refuse_unless_only_adopted"]
+__all__ = ["WHAT", "adopt", "apply", "checked_draft", "refuse_unless_only_adopted", "remove"]
 
 
 def checked_draft(
@@ -58,3 +62,53 @@ def refuse_unless_only_adopted(row: models.Recommendation) -> None:
             f"{WHAT} {row.code} ist bereits „{status}“ und lässt sich nur noch im "
             "Empfehlungsregister ändern."
         )
+
+
+def adopt(
+    session: Session,
+    actor: str,
+    meeting: models.Meeting,
+    item: models.AgendaItem,
+    draft: RecommendationDraft,
+) -> AdoptedRecommendation:
+    """Add a recommendation adopted in ``item`` with the next code, its history and audit."""
+    draft = checked_draft(session, meeting.council_id, item, draft)
+    day = meeting.starts_at.date()
+    row = models.Recommendation(
+        council_id=meeting.council_id,
+        code=recommendation_records.new_code(session, meeting.council_id, day.year),
+        origin_agenda_item_id=item.id,
+        adopted_on=day,
+        status=RecommendationStatus.ADOPTED.value,
+    )
+    apply(row, draft)
+    session.add(row)
+    session.flush()
+    recommendation_records.add_history(
+        session, row, HistoryKind.STATUS, day, actor,
+        to_status=RecommendationStatus.ADOPTED,
+        note=f"In TOP {item.number} der {label_of(meeting)} beschlossen",
+    )  # fmt: skip
+    audit.record(
+        session, actor, AuditAction.CREATE, "recommendation", row.id,
+        council_id=meeting.council_id,
+        summary=f"Empfehlung {row.code} in TOP {item.number} der {label_of(meeting)} "
+        "beschlossen",
+        after=recommendation_records.snapshot(row),
+    )  # fmt: skip
+    return recommendation_of(row)
+
+
+def remove(
+    session: Session, actor: str, row: models.Recommendation, meeting: models.Meeting
+) -> None:
+    """Delete a recommendation adopted in the minutes of ``meeting``, audited."""
+    before = recommendation_records.snapshot(row)
+    session.delete(row)
+    audit.record(
+        session, actor, AuditAction.DELETE, "recommendation", row.id,
+        council_id=meeting.council_id,
+        summary=f"Empfehlung {before['code']} aus dem Protokoll der {label_of(meeting)} "
+        "entfernt",
+        before=before,
+    )  # fmt: skip

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
-from expertenrat.services.minutes import SavedVotes
+from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.ui.minutes_vote_saving import SaveVotes, VoteRequest, VoteSaving
 from expertenrat.ui.minutes_votes import VotesBox
 

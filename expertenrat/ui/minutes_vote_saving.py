@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.votes import Vote, VoteDraft
-from expertenrat.services.minutes import SavedVotes
+from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.ui.worker import Job
 
 SaveVotes = Callable[[int, Sequence[VoteDraft], Sequence[Vote]], SavedVotes]

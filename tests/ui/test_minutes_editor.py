@@ -17,7 +17,7 @@ from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.domain.votes import VoteDraft
-from expertenrat.services.minutes import SavedVotes
+from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.autosave_recovery import RecoveryEntry
 from expertenrat.ui.meeting_form import MeetingForm
