@@ -1,28 +1,24 @@
 """The columns of a members file, shared by the CSV and the Excel (.xlsx) format.
 
 One place for what both formats agree on: the German column names and their order, how a
-member's attribute becomes the value of a cell and back, which header cells name which
-attribute (ignoring case, spaces, hyphens and underscores), and how one data row becomes a
-member or the German messages of what is wrong with it.
+member's attribute becomes the value of a cell, and which header cells name which attribute
+(ignoring case, spaces, hyphens and underscores). How one data row becomes a member, or the
+German messages of what is wrong with it, is :mod:`expertenrat.exchange.member_row_reader`.
 
 Cell values on the way out: text, except dates, which stay ``date`` (CSV writes them as
-01.03.2025, Excel as a date cell). On the way in a cell is text or a ``date``: dates
-01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01; booleans ja/nein/j/n/x/1/0/true/false/
-wahr/falsch (empty means "nein").
+01.03.2025, Excel as a date cell).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Sequence
 from datetime import date
-from functools import partial
 
-from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
-from expertenrat.domain.errors import DataEntryError, FieldProblem
-from expertenrat.domain.members import Member, clean_and_check
+from expertenrat.domain.enums import LabelledEnum
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.members import Member
 
 FIELD_SEPARATOR = " | "
 """Joins the further action fields in one cell. The import also splits at ``,``, ``;`` and
@@ -62,57 +58,9 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 )
 
 HEADERS = dict(COLUMNS)
-DATE_KEYS = frozenset({"term_start", "term_end", "publish_name_on", "publish_contact_on"})
-_LINE_KEYS = frozenset(
-    {"form_of_address", "title", "given_name", "family_name", "affiliation", "position"}
-    | {"email", "phone"}
-)
-_BOOL_KEYS = frozenset({"voting_right", "publish_name", "publish_contact"})
-_TEXT_KEYS = _LINE_KEYS | {"postal_address", "notes"}  # reading them cannot fail
-_UNKNOWN = object()  # a cell not read yet
-_ENUMS: dict[str, type[LabelledEnum]] = {"sector": Sector, "role": MemberRole}
-
-_TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
-_FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
-_DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
-_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_FIELD_SPLIT = re.compile(r"([|;,\n])")
 
 Cell = str | date
 """A cell as a reader delivers it: text, or a date where the file has a typed date."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedMemberRow:
-    """One data row of an imported file: a member ready to save, or what is wrong with it.
-
-    ``member`` is ``None`` exactly when ``errors`` is not empty; its ``id`` and ``person_id``
-    are ``None``. Every error message starts with "Zeile N: ".
-    """
-
-    line: int
-    member: Member | None
-    errors: tuple[str, ...] = ()
-    name: str = ""  # given and family name as written in the row, also for broken rows
-
-
-@dataclass(frozen=True, slots=True)
-class MembersFile:
-    """The result of reading a members file (CSV or Excel)."""
-
-    rows: tuple[ParsedMemberRow, ...]
-    ignored_columns: tuple[str, ...] = ()
-    # The Member attributes the file has a column for; the others were filled by default.
-    columns: frozenset[str] = frozenset()
-
-    @property
-    def members(self) -> tuple[Member, ...]:
-        """The members of the rows without errors."""
-        return tuple(row.member for row in self.rows if row.member is not None)
-
-    @property
-    def errors(self) -> tuple[str, ...]:
-        return tuple(error for row in self.rows for error in row.errors)
 
 
 # --- export -----------------------------------------------------------------------------
@@ -201,211 +149,3 @@ def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]
 def german_list(items: list[str]) -> str:
     quoted = [f"„{item}“" for item in items]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " und " + quoted[-1]
-
-
-# --- import: one row ----------------------------------------------------------------------
-
-
-def _name_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def shown(value: str) -> str:
-    """A value as quoted in a message: on one line, at most 60 characters."""
-    value = " ".join(value.split())
-    return value if len(value) <= 60 else value[:59] + "…"
-
-
-def _text(cell: Cell) -> str:
-    return cell if isinstance(cell, str) else format_date(cell)
-
-
-class RowReader:
-    """Turns the cells of one data row into a ``ParsedMemberRow``.
-
-    ``keys`` are the attributes of the columns as ``map_header`` found them; the cells of a
-    row are in the same order (missing cells at the end count as empty).
-
-    A file repeats the values of most columns (dates, roles, action fields, yes and no), so
-    the value of every distinct cell of such a column is read once and remembered.
-    """
-
-    def __init__(self, keys: list[str | None], field_ids: dict[str, int], today: date) -> None:
-        self._width = len(keys)
-        self._fields = {_name_key(name): fid for name, fid in field_ids.items()}
-        self._field_list = ", ".join(field_ids) or "(keine)"
-        self._max_parts = 1 + max((len(_FIELD_SPLIT.findall(n)) for n in field_ids), default=0)
-        # A member's values by position, as a row without any column would have them.
-        blank = Member(None, "", "", term_start=today)
-        self._blank = [getattr(blank, f.name) for f in fields(Member)]
-        position = {f.name: i for i, f in enumerate(fields(Member))}
-        used = [(column, key) for column, key in enumerate(keys) if key is not None]
-        self._texts = [
-            (column, position[key], self._reader(key)) for column, key in used if key in _TEXT_KEYS
-        ]
-        # These may fail; they keep the column order, which the messages follow.
-        self._values = [
-            (column, position[key], key, self._reader(key), {})
-            for column, key in used
-            if key not in _TEXT_KEYS
-        ]
-        self._given, self._family = keys.index("given_name"), keys.index("family_name")
-
-    def name(self, cells: Sequence[Cell]) -> str:
-        """Given and family name as written in the row."""
-        parts = [_text(cells[i]) for i in (self._given, self._family) if i < len(cells)]
-        return " ".join(" ".join(parts).split())
-
-    def error_row(self, line: int, cells: Sequence[Cell], *messages: str) -> ParsedMemberRow:
-        """A row that cannot be read, with messages without the "Zeile N: " prefix."""
-        errors = tuple(f"Zeile {line}: {message}" for message in messages)
-        return ParsedMemberRow(line, None, errors, self.name(cells))
-
-    def parse(self, line: int, cells: Sequence[Cell]) -> ParsedMemberRow:
-        values = self._blank.copy()
-        errors: list[str] = []
-        failed: set[str] = set()
-        if len(cells) < self._width:
-            cells = [*cells, *[""] * (self._width - len(cells))]
-        for column, position, read in self._texts:
-            values[position] = read(cells[column])
-        for column, position, key, read, known in self._values:
-            cell = cells[column]
-            value = known.get(cell, _UNKNOWN)
-            if value is _UNKNOWN:
-                try:
-                    value = known[cell] = read(cell)
-                except ValueError as exc:
-                    errors.append(str(exc))
-                    failed.add(key)
-                    continue
-            values[position] = value
-        member, problems = clean_and_check(Member(*values))
-        for problem in problems:
-            skip = problem.field in failed or (
-                problem.field == "term_end" and "term_start" in failed
-            )
-            if not problem.warning and not skip:
-                errors.append(_in_column(problem))
-        if errors:
-            return self.error_row(line, cells, *errors)
-        return ParsedMemberRow(line, member, (), self.name(cells))
-
-    def _reader(self, key: str) -> Callable[[Cell], object]:
-        """What turns a cell of the column of ``key`` into the member's value (picked once
-        per column: an import reads hundreds of thousands of cells)."""
-        if key in DATE_KEYS:
-            return partial(_read_date, HEADERS[key], key == "term_start")
-        if key in _LINE_KEYS:
-            return _read_line
-        if key in _BOOL_KEYS:
-            return partial(_read_bool, HEADERS[key])
-        if key in _ENUMS:
-            return partial(_read_choice, HEADERS[key], _ENUMS[key])
-        if key == "primary_field_id":
-            return self._read_primary_field
-        if key == "further_field_ids":
-            return self._read_further_fields
-        return _text  # postal address and notes: kept exactly, line breaks included
-
-    def _read_primary_field(self, cell: Cell) -> int | None:
-        text = _text(cell)
-        if not text.strip():
-            return None
-        found_id = self._fields.get(_name_key(text))
-        if found_id is None:
-            raise ValueError(self._unknown_field(HEADERS["primary_field_id"], [text.strip()]))
-        return found_id
-
-    def _read_further_fields(self, cell: Cell) -> tuple[int, ...]:
-        ids, unknown = self._match_fields(_text(cell))
-        if unknown:
-            raise ValueError(self._unknown_field(HEADERS["further_field_ids"], unknown))
-        return tuple(dict.fromkeys(ids))
-
-    def _unknown_field(self, header: str, names: list[str]) -> str:
-        which = german_list([shown(n) for n in names])
-        kind = "Das Handlungsfeld" if len(names) == 1 else "Die Handlungsfelder"
-        return f"{header}: {kind} {which} gibt es nicht (vorhanden: {self._field_list})."
-
-    def _match_fields(self, text: str) -> tuple[list[int], list[str]]:
-        """Split at separators, preferring the longest run of pieces that is a known name."""
-        parts = _FIELD_SPLIT.split(text)
-        count = (len(parts) + 1) // 2
-        ids: list[int] = []
-        unknown: list[str] = []
-        i = 0
-        while i < count:
-            for j in range(min(count, i + self._max_parts), i, -1):
-                found = self._fields.get(_name_key("".join(parts[2 * i : 2 * j - 1])))
-                if found is not None:
-                    ids.append(found)
-                    i = j
-                    break
-            else:
-                if parts[2 * i].strip():
-                    unknown.append(parts[2 * i].strip())
-                i += 1
-        return ids, unknown
-
-
-def _in_column(problem: FieldProblem) -> str:
-    """The message of ``problem``, with the column it is about: "Spalte „Telefon“: …"."""
-    header = HEADERS.get(problem.field)
-    return f"Spalte „{header}“: {problem.message}" if header else problem.message
-
-
-def _read_date(header: str, required: bool, cell: Cell) -> date | None:
-    value = cell if isinstance(cell, date) else _parse_date(header, cell)
-    if value is None and required:
-        raise ValueError(f"{header} fehlt.")
-    return value
-
-
-def _read_line(cell: Cell) -> str:
-    return cell.strip() if isinstance(cell, str) else format_date(cell)
-
-
-def _read_bool(header: str, cell: Cell) -> bool:
-    return _parse_bool(header, _text(cell))
-
-
-def _read_choice(header: str, enum: type[LabelledEnum], cell: Cell) -> LabelledEnum:
-    text = _text(cell)
-    if not text.strip():
-        return Sector.OTHER if enum is Sector else MemberRole.MEMBER
-    found = enum.from_label(text)
-    if found is None:
-        allowed = ", ".join(m.label for m in enum)
-        raise ValueError(f"{header} „{shown(text)}“ ist unbekannt (möglich: {allowed}).")
-    return found
-
-
-def _parse_date(header: str, text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    if match := _DATE_DE.fullmatch(text):
-        day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) == 2:  # as Excel reads two-digit years: 00-29 → 20xx
-            year += 2000 if year < 30 else 1900
-    elif match := _DATE_ISO.fullmatch(text):
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        raise ValueError(
-            f"{header} „{shown(text)}“ ist kein gültiges Datum. "
-            "Bitte im Format TT.MM.JJJJ angeben, z. B. 01.03.2025."
-        )
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{header} „{text}“ ist kein gültiges Datum.") from None
-
-
-def _parse_bool(header: str, text: str) -> bool:
-    value = text.strip().casefold()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ValueError(f"{header} „{shown(text)}“ ist kein gültiger Wert (ja oder nein).")

@@ -8,8 +8,9 @@ quotes or separators are quoted, so multi-line addresses and notes survive.
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
 which one yields known column names in the header; an Excel "sep=;" first line is honoured);
 UTF-8 with or without BOM, else Windows-1252. Columns, values and row checks are those of
-:mod:`expertenrat.exchange.member_columns`, shared with the Excel format. Each data row is
-parsed and validated on its own, so a broken row never affects the others.
+:mod:`expertenrat.exchange.member_columns` and
+:mod:`expertenrat.exchange.member_row_reader`, shared with the Excel format. Each data row
+is parsed and validated on its own, so a broken row never affects the others.
 
 Formula (CSV) injection is guarded as :mod:`expertenrat.exchange.excel_text` describes: the
 export puts an apostrophe in front of a value Excel would run, the import removes it again.
@@ -34,14 +35,12 @@ from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
 from expertenrat.exchange.member_columns import (
     COLUMNS,
     Cell,
-    MembersFile,
-    ParsedMemberRow,
-    RowReader,
     export_row,
     format_date,
     is_known_header,
     map_header,
 )
+from expertenrat.exchange.member_row_reader import MembersFile, ParsedMemberRow, RowReader
 
 _SEP_LINE = re.compile(r"sep=([;,\t])", re.IGNORECASE)
 _DELIMITERS = (";", ",", "\t")

@@ -8,11 +8,11 @@ no apostrophe guard is needed as in CSV. Carriage returns and text like "_x0041_
 escaped the OOXML way, so Excel and this import read back exactly what was written.
 
 Import reads the first sheet: the first row with a value is the header (the same column
-names as CSV), every later row with a value is a member. Cells may be typed (date, number,
-boolean) or text. A workbook that is not an .xlsx file, is protected by a password, has no
-or an empty sheet, is too large, or has merged cells is refused as a whole with a German
-message; a cell with a formula or an Excel error value (#NV) makes its row an error.
-Line numbers are the rows as Excel shows them.
+names as CSV), every later row with a value is a member, read by :mod:`member_row_reader`.
+Cells may be typed (date, number, boolean) or text. A workbook that is not an .xlsx file,
+is protected by a password, has no or an empty sheet, is too large, or has merged cells is
+refused as a whole with a German message; a cell with a formula or an Excel error value
+(#NV) makes its row an error. Line numbers are the rows as Excel shows them.
 """
 
 from __future__ import annotations
@@ -33,15 +33,8 @@ from openpyxl.utils import get_column_letter
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange.excel_text import ooxml_escaped
-from expertenrat.exchange.member_columns import (
-    COLUMNS,
-    Cell,
-    MembersFile,
-    RowReader,
-    export_row,
-    map_header,
-    shown,
-)
+from expertenrat.exchange.member_columns import COLUMNS, Cell, export_row, map_header
+from expertenrat.exchange.member_row_reader import MembersFile, RowReader, shown
 
 SHEET_TITLE = "Mitglieder"
 DATE_FORMAT = "DD.MM.YYYY"

@@ -14,7 +14,8 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange import members_xlsx
-from expertenrat.exchange.member_columns import COLUMNS, MembersFile
+from expertenrat.exchange.member_columns import COLUMNS
+from expertenrat.exchange.member_row_reader import MembersFile
 from expertenrat.exchange.members_xlsx import export_members_xlsx, parse_members_xlsx
 
 FIELD_NAMES = {1: "Moderne Verwaltung", 2: "Stadtdaten", 3: "Klima, Energie | Wärme", 4: "=Formel"}
