@@ -6,14 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from expertenrat.domain.annual_report import (
-    AnnualReport,
-    MeetingLine,
-    MeetingsPart,
-    ProjectItem,
-    annual_report,
-    council_part,
-)
+from expertenrat.domain.annual_report import AnnualReport, MeetingLine, MeetingsPart, annual_report
+from expertenrat.domain.annual_report_consultations import ProjectItem
+from expertenrat.domain.annual_report_council import council_part
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import (
     MeetingState,

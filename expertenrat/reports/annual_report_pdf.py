@@ -15,14 +15,12 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from expertenrat.domain.annual_report import (
     TITLE,
     AnnualReport,
-    Consultation,
-    CouncilPart,
-    FieldConsultations,
     FieldRecommendations,
     MeetingLine,
     MeetingsPart,
-    NamedMembers,
 )
+from expertenrat.domain.annual_report_consultations import Consultation, FieldConsultations
+from expertenrat.domain.annual_report_council import CouncilPart, NamedMembers
 from expertenrat.domain.composition import Composition
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterEntry

@@ -14,11 +14,11 @@ from expertenrat.domain.annual_report import (
     AnnualReport,
     MeetingLine,
     MeetingsPart,
-    ProjectItem,
     annual_report,
     check_year,
-    council_part,
 )
+from expertenrat.domain.annual_report_consultations import ProjectItem
+from expertenrat.domain.annual_report_council import council_part
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meetings import meeting_label

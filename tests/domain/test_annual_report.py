@@ -20,7 +20,8 @@ from annual_report_sample import (
     report,
 )
 
-from expertenrat.domain.annual_report import check_year, council_part, default_year
+from expertenrat.domain.annual_report import check_year, default_year
+from expertenrat.domain.annual_report_council import council_part
 from expertenrat.domain.enums import MemberRole, RecommendationStatus, Sector
 from expertenrat.domain.errors import DataEntryError
 
