@@ -71,7 +71,10 @@ def test_a_damaged_data_page_gives_the_damage_message(database, tmp_path):
 
     result = run("--database", str(database), "export", "members", "--out", str(tmp_path / "m.csv"))
 
-    assert_one_line_error(result, "ist beschädigt")
+    error, detail = result.stderr.strip().splitlines()  # SQLite's own words: a detail
+    assert error.startswith("expertenrat: Fehler: ") and "ist beschädigt" in error
+    assert "malformed" not in error and detail.startswith("expertenrat: Einzelheiten: ")
+    assert result.returncode == 1 and "malformed" in detail
     assert not (tmp_path / "m.csv").exists()
 
 

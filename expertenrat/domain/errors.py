@@ -11,7 +11,9 @@ class ExpertenratError(Exception):
     empty) apart from it, for the IT: the original text of a cause the message could not
     name (a server's or driver's, often English)."""
 
-    detail: str = ""
+    def __init__(self, message: str = "", detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
     @property
     def message(self) -> str:
@@ -52,10 +54,6 @@ class ValidationError(ExpertenratError):
 class DatabaseUnusableError(ExpertenratError):
     """The database cannot be opened: not a database, corrupt, too new, unreachable."""
 
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.detail = detail
-
 
 class StorageError(ExpertenratError):
     """The database refused the work for a reason outside the program."""
@@ -73,8 +71,8 @@ class DatabaseDamagedError(DatabaseUnusableError):
     """The SQLite file at ``path`` cannot be read whole: only a backup helps (restoring
     one sets the file aside first)."""
 
-    def __init__(self, message: str, path: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, path: str, detail: str = "") -> None:
+        super().__init__(message, detail)
         self.path = path
 
 

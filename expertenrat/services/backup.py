@@ -38,6 +38,7 @@ from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.database import Database, copy_sqlite
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base
+from expertenrat.store.work_problems import refused
 
 
 def read_backup_file(source: Path) -> Backup:
@@ -101,6 +102,10 @@ class BackupService:
             raise BackupError(
                 f"Die Sicherung {error.message} Die Daten sind unverändert."
             ) from None
+        except exc.DBAPIError as error:
+            raise BackupError(
+                *refused("Die Sicherung kann nicht angelegt werden", error, url=self._db.url)
+            ) from None
         rows = sum(len(part.rows) for part in backup.tables)
         return BackupSummary(len(backup.tables), rows, size)
 
@@ -137,11 +142,21 @@ class BackupService:
     ) -> RestoreSummary:
         """Replace all data with ``backup`` (already read and checked), as :meth:`restore`."""
         parts = _parts_at_head(backup)
-        kept = self._keep_copy(keep_dir, now or datetime.now())
-        # A new file that gets no data does not stay; a server database without a schema
-        # gets it in the transaction of the data (see Database.bulk_transaction).
-        with self._db.created_or_nothing():
-            self._replace(parts, progress, empty=kept is None)
+        try:
+            kept = self._keep_copy(keep_dir, now or datetime.now())
+            # A new file that gets no data does not stay; a server database without a schema
+            # gets it in the transaction of the data (see Database.bulk_transaction).
+            with self._db.created_or_nothing():
+                self._replace(parts, progress, empty=kept is None)
+        except exc.DBAPIError as error:
+            raise BackupError(
+                *refused(
+                    "Die Sicherung konnte nicht eingespielt werden",
+                    error,
+                    "Die Datenbank ist unverändert.",
+                    self._db.url,
+                )
+            ) from None
         return RestoreSummary(
             rows=sum(len(part.rows) for part in parts.values()),
             schema_revision=backup.schema_revision,
@@ -164,11 +179,19 @@ class BackupService:
             with target.open("wb") as handle:
                 write_backup(handle, self.snapshot(None))
             return target
-        except (OSError, sqlite3.Error) as error:
-            reason = os_error_text(error) if isinstance(error, OSError) else str(error)
+        except OSError as error:
             raise BackupError(
                 "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten angelegt "
-                f"werden: {reason} Es wurde nichts verändert."
+                f"werden: {os_error_text(error)} Es wurde nichts verändert."
+            ) from None
+        except (sqlite3.Error, exc.DBAPIError) as error:
+            raise BackupError(
+                *refused(
+                    "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten angelegt "
+                    "werden",
+                    error,
+                    "Es wurde nichts verändert.",
+                )
             ) from None
 
     def _holds_data(self) -> bool:
@@ -183,21 +206,15 @@ class BackupService:
         self, parts: dict[str, TablePart], progress: Progress | None, *, empty: bool
     ) -> None:
         tables = Base.metadata.sorted_tables
-        try:
-            with self._db.bulk_transaction(empty=empty) as connection:
-                for table in reversed(tables):
-                    connection.execute(table.delete())
-                for done, table in enumerate(tables, start=1):
-                    insert_value_rows(connection, table, parts[table.name].rows)
-                    if progress is not None:
-                        progress(done, len(tables))
-                if not self._db.is_sqlite:
-                    _reset_sequences(connection, tables)
-        except (exc.IntegrityError, exc.DataError, exc.OperationalError) as error:
-            raise BackupError(
-                f"Die Sicherung konnte nicht eingespielt werden ({error.orig}). "
-                "Die Datenbank ist unverändert."
-            ) from None
+        with self._db.bulk_transaction(empty=empty) as connection:
+            for table in reversed(tables):
+                connection.execute(table.delete())
+            for done, table in enumerate(tables, start=1):
+                insert_value_rows(connection, table, parts[table.name].rows)
+                if progress is not None:
+                    progress(done, len(tables))
+            if not self._db.is_sqlite:
+                _reset_sequences(connection, tables)
 
 
 def _parts_at_head(backup: Backup) -> dict[str, TablePart]:
@@ -238,7 +255,7 @@ def _migrated(backup: Backup) -> Backup:
                         insert_value_rows(connection, table, part.rows)
         except (exc.IntegrityError, exc.StatementError) as error:
             raise BackupError(
-                f"Die ältere Sicherung ist in sich nicht stimmig ({error.orig})."
+                *refused("Die ältere Sicherung ist in sich nicht stimmig", error)
             ) from None
         finally:
             engine.dispose()

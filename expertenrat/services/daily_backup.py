@@ -19,6 +19,7 @@ from expertenrat.domain.errors import os_error_text
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database import Database, copy_sqlite
 from expertenrat.store.engine import sqlite_file
+from expertenrat.store.work_problems import refused
 
 _COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.db$")
 FOLDER_NAME = "Sicherungen"
@@ -65,10 +66,13 @@ class DailyBackupService:
             copies = daily_copies(folder)
             for day in set(copies) - copies_to_keep(copies):
                 copies[day].unlink()
-        except (OSError, sqlite3.Error) as error:
-            reason = os_error_text(error) if isinstance(error, OSError) else str(error)
+        except OSError as error:
             raise BackupError(
-                f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {reason}"
+                f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {os_error_text(error)}"
+            ) from None
+        except sqlite3.Error as error:
+            raise BackupError(
+                *refused(f"Die tägliche Sicherung in „{folder}“ ist nicht möglich", error)
             ) from None
         finally:
             with contextlib.suppress(OSError):

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import exc, func, select
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
@@ -23,6 +23,7 @@ from expertenrat.store import migrate
 from expertenrat.store.backup_format import BackupError, read_backup, write_backup
 from expertenrat.store.database import Create, Database, describe, open_database
 from expertenrat.store.models import Base
+from expertenrat.store.work_problems import refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,27 +47,42 @@ def move_to_server(
         raise DatabaseUnusableError(f"Die Daten liegen schon in „{location}“.")
     target = open_database(target_url, create=Create.ON_FIRST_WRITE)
     try:
-        _check_empty(target, location)
-        tables = len(Base.metadata.sorted_tables)
-        total = 3 * tables
-
-        buffer = io.BytesIO()
-        write_backup(buffer, BackupService(source).snapshot(lambda done, _t: progress(done, total)))
-        buffer.seek(0)
-        backup = read_backup(buffer, migrate.is_known_revision)
-        BackupService(target).restore_backup(
-            backup, keep_dir, progress=lambda done, _t: progress(tables + done, total)
-        )
-        expected = {part.name: len(part.rows) for part in backup.tables}
-        arrived = _counts(target, lambda done: progress(2 * tables + done, total))
-        wrong = sorted(name for name, count in expected.items() if arrived.get(name) != count)
-        if wrong:
-            raise BackupError(
-                f"Auf dem Server sind nicht alle Daten angekommen (Tabellen: {', '.join(wrong)}). "
-                "Die bisherige Datenbank wird weiter verwendet."
+        return _move(source, target, location, keep_dir, progress)
+    except exc.DBAPIError as error:  # the server refused or went away midway
+        raise DatabaseUnusableError(
+            *refused(
+                f"Der Umzug nach „{location}“ ist nicht gelungen",
+                error,
+                "Die bisherige Datenbank wird weiter verwendet.",
+                target_url,
             )
+        ) from None
     finally:
         target.close()
+
+
+def _move(
+    source: Database, target: Database, location: str, keep_dir: Path, progress: Progress
+) -> MoveSummary:
+    _check_empty(target, location)
+    tables = len(Base.metadata.sorted_tables)
+    total = 3 * tables
+
+    buffer = io.BytesIO()
+    write_backup(buffer, BackupService(source).snapshot(lambda done, _t: progress(done, total)))
+    buffer.seek(0)
+    backup = read_backup(buffer, migrate.is_known_revision)
+    BackupService(target).restore_backup(
+        backup, keep_dir, progress=lambda done, _t: progress(tables + done, total)
+    )
+    expected = {part.name: len(part.rows) for part in backup.tables}
+    arrived = _counts(target, lambda done: progress(2 * tables + done, total))
+    wrong = sorted(name for name, count in expected.items() if arrived.get(name) != count)
+    if wrong:
+        raise BackupError(
+            f"Auf dem Server sind nicht alle Daten angekommen (Tabellen: {', '.join(wrong)}). "
+            "Die bisherige Datenbank wird weiter verwendet."
+        )
     return MoveSummary(location, len(expected), sum(expected.values()))
 
 
@@ -78,6 +94,10 @@ def check_server(url: URL) -> bool:
     database = open_database(url, create=Create.ON_FIRST_WRITE)
     try:
         return not database.pending and any(_counts(database).values())
+    except exc.DBAPIError as error:
+        raise DatabaseUnusableError(
+            *refused(f"Die Datenbank „{describe(url)}“ kann nicht gelesen werden", error, url=url)
+        ) from None
     finally:
         database.close()
 

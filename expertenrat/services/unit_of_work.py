@@ -29,7 +29,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.store.database import Database
-from expertenrat.store.problems import DAMAGED_AT_WORK, is_damage
+from expertenrat.store.work_problems import is_connection_lost, work_problem
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517
@@ -89,39 +89,10 @@ def storage_error(error: exc.DBAPIError, *, writing: bool) -> StorageError:
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", describe_database_error(error))
         return ConnectionLostError(CONNECTION_LOST)
-    return StorageError(_message(error, writing=writing))
-
-
-def is_connection_lost(error: exc.DBAPIError) -> bool:
-    """The server went away or refuses connections (not: it refused the statement)."""
-    if not isinstance(error, exc.OperationalError) or hasattr(error.orig, "sqlite_errorcode"):
-        return False
-    text = str(error.orig).lower()
-    return error.connection_invalidated or any(
-        word in text for word in ("connect", "server", "terminat")
-    )
-
-
-def _message(error: exc.DBAPIError, *, writing: bool) -> str:
-    """A German message for a database error, without any value of the statement."""
     log.warning("The database refused the work: %s", describe_database_error(error))
-    if isinstance(error, exc.OperationalError):
-        return _environment_message(error)
-    if is_damage(error):
-        return DAMAGED_AT_WORK
     nothing = " Es wurde nichts gespeichert." if writing else ""
-    if isinstance(error, exc.DataError):
-        return (
-            "Die Datenbank hat einen Wert abgelehnt, zum Beispiel einen zu langen Text oder ein "
-            f"ungültiges Zeichen.{nothing}"
-        )
-    if isinstance(error, exc.IntegrityError):
-        return (
-            "Die Datenbank hat die Änderung abgelehnt, weil sie gegen eine ihrer Regeln "
-            "verstößt, zum Beispiel ein doppelter Eintrag oder ein Verweis auf gelöschte "
-            f"Daten.{nothing}"
-        )
-    return f"Die Datenbank hat die Anfrage abgelehnt.{nothing}"
+    cause = work_problem(error) or "Die Datenbank hat die Anfrage abgelehnt."
+    return StorageError(f"{cause}{nothing}")
 
 
 def describe_database_error(error: exc.DBAPIError) -> str:
@@ -130,17 +101,3 @@ def describe_database_error(error: exc.DBAPIError) -> str:
     code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
     kind = f"{type(error).__name__} ({type(orig).__module__}.{type(orig).__name__}"
     return f"{kind}, {code})" if code else f"{kind})"
-
-
-def _environment_message(error: exc.OperationalError) -> str:
-    text = str(error.orig).lower()
-    if "locked" in text or "busy" in text:
-        return (
-            "Die Datenbank ist gerade von einem anderen Programm gesperrt. "
-            "Bitte versuchen Sie es in einem Moment noch einmal."
-        )
-    if "disk" in text or "full" in text or "space" in text:
-        return "Der Datenträger ist voll. Bitte schaffen Sie Platz und speichern Sie erneut."
-    if "readonly" in text or "read-only" in text:
-        return "Die Datenbank ist schreibgeschützt. Änderungen können nicht gespeichert werden."
-    return "Die Datenbank hat die Anfrage abgelehnt."

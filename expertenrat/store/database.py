@@ -29,6 +29,7 @@ from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.server_password import without_password
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
+from expertenrat.store.work_problems import refused
 
 
 class Create(Enum):
@@ -160,9 +161,9 @@ class Database:
         if isinstance(error, exc.OperationalError):  # the server gone since the probe
             return server_problem(error, self.url, self.location)
         return DatabaseUnusableError(
-            f"Die Datenbank „{self.location}“ kann nicht angelegt werden. Die Meldung des "
-            "Servers steht unter den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung.",
-            str(error.orig),
+            *refused(
+                f"Die Datenbank „{self.location}“ kann nicht angelegt werden", error, url=self.url
+            )
         )
 
     @contextmanager
@@ -331,9 +332,7 @@ def _upgrade(url: URL, location: str) -> None:
         if isinstance(error, exc.OperationalError):  # the server gone since the probe
             raise server_problem(error, url, location) from error
         raise DatabaseUnusableError(
-            f"Die Datenbank „{location}“ konnte nicht aktualisiert werden. Die Meldung des "
-            "Servers steht unter den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung.",
-            str(error.orig),
+            *refused(f"Die Datenbank „{location}“ konnte nicht aktualisiert werden", error, url=url)
         ) from error
 
 

@@ -13,13 +13,9 @@ from pathlib import Path
 from sqlalchemy import Connection, exc, text
 
 from expertenrat.domain.errors import DatabaseDamagedError, DatabaseUnusableError
+from expertenrat.store.work_problems import driver_text
 
 log = logging.getLogger(__name__)
-
-DAMAGED_AT_WORK = (
-    "Die Datenbank ist beschädigt: ein Teil der Daten kann nicht gelesen werden. Bitte "
-    "beenden Sie das Programm und stellen Sie eine Sicherung wieder her."
-)
 
 # A constraint that an upgrade adds -> the rows that violate it and how to say so.
 _UPGRADE_BLOCKERS = {
@@ -43,10 +39,13 @@ def is_damage(error: BaseException) -> bool:
 
 
 def damaged(path: Path, detail: str) -> DatabaseDamagedError:
+    """``detail``: SQLite's own words on the damage (English)."""
+    log.info("Database %s is damaged: %s", path, detail)
     return DatabaseDamagedError(
-        f"Die Datenbank „{path}“ ist beschädigt und kann nicht geöffnet werden ({detail}). "
+        f"Die Datenbank „{path}“ ist beschädigt und kann nicht geöffnet werden. "
         "Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her.",
         str(path),
+        detail,
     )
 
 
@@ -63,7 +62,7 @@ def sqlite_problem(path: Path, error: BaseException) -> DatabaseUnusableError:
     """The true reason why the SQLite file ``path`` cannot be used."""
     name = error_name(error)
     if is_damage(error):
-        return damaged(path, _first_line(error))
+        return damaged(path, driver_text(error))
     if name == "SQLITE_READONLY_DIRECTORY":
         return DatabaseUnusableError(
             f"Im Ordner „{path.parent}“ fehlt Ihnen die Schreibberechtigung; Expertenrat "
@@ -95,9 +94,12 @@ def sqlite_problem(path: Path, error: BaseException) -> DatabaseUnusableError:
             f"Die Datenbank „{path}“ kann nicht gelesen oder geschrieben werden: ein Fehler "
             "des Datenträgers oder des Netzlaufwerks. Sie wurde nicht verändert."
         )
+    log.info("Database %s cannot be opened: %s", path, driver_text(error))
     return DatabaseUnusableError(
-        f"Die Datenbank „{path}“ kann nicht geöffnet werden ({_first_line(error)}). "
-        "Sie wurde nicht verändert."
+        f"Die Datenbank „{path}“ kann nicht geöffnet werden. Sie wurde nicht verändert. Die "
+        "Meldung von SQLite steht unter den Einzelheiten; bitte wenden Sie sich an Ihre "
+        "IT-Betreuung.",
+        driver_text(error),
     )
 
 
@@ -123,9 +125,3 @@ def upgrade_blocked(location: str, error: exc.DBAPIError, read: Connection) -> s
         "Programmversion und öffnen Sie die Datenbank dann erneut. "
         "Die Datenbank wurde nicht verändert."
     )
-
-
-def _first_line(error: BaseException) -> str:
-    if isinstance(error, exc.DBAPIError):
-        error = error.orig  # type: ignore[assignment]
-    return str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -15,9 +15,13 @@ from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
+from expertenrat.store.work_problems import driver_text, refused
 
 log = logging.getLogger(__name__)
 
+# The SQLSTATE classes of connecting ("" when libpq gave none): connection exception,
+# invalid authorization, invalid catalog name, operator intervention (server starting).
+_CONNECTING_CLASSES = {"", "08", "28", "3D", "57"}
 # Each cause: the SQLSTATEs that name it, and the fragments of its text (English from
 # libpq and the server, German from a German server or libpq), in lower case.
 _PASSWORD_REFUSED = ({"28P01"}, ("password authentication failed", "passwort-authentifizierung"))
@@ -46,17 +50,16 @@ _UNKNOWN_HOST = (
 def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUnusableError:
     """The German reason why the server database ``url`` (shown as ``location``) cannot be
     used, for an error of connecting to it or of reading it."""
-    original = " ".join(str(error.orig).split())
-    log.info("Database server %s: %s", location, original)  # the window's log file
     state = getattr(error.orig, "sqlstate", None) or ""
+    if not isinstance(error, exc.OperationalError) or state[:2] not in _CONNECTING_CLASSES:
+        # Connected, but the server refused the work (a missing right, a full disk …).
+        return DatabaseUnusableError(
+            *refused(f"Die Datenbank „{location}“ kann nicht verwendet werden", error, url=url)
+        )
+    original = driver_text(error)
+    log.info("Database server %s: %s", location, original)  # the window's log file
     text = original.lower()
     server = f"Der Datenbankserver „{location}“"
-    if not isinstance(error, exc.OperationalError):
-        return DatabaseUnusableError(
-            f"Die Datenbank „{location}“ kann nicht gelesen werden. Die Meldung des Servers "
-            "steht unter den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung.",
-            original,
-        )
     connection = getattr(error.orig, "pgconn", None)
     if connection is not None and connection.needs_password:  # libpq had none to give
         return PasswordNeededError(f"{server} verlangt ein Passwort.")

@@ -139,7 +139,10 @@ class BackupMenu:
     def _run(self, work, title: str, label: str, on_done: Callable[[object], None]) -> None:
         self.job = Job(work, self._parent)
         self.job.finished.connect(on_done)
-        self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
+        job = self.job
+        job.failed.connect(
+            lambda message: self._dialogs.warning(self._parent, title, message, job.error.detail)
+        )
         start_with_progress(self.job, self._parent, title, label)
 
 

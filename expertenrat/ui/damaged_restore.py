@@ -59,7 +59,10 @@ class DamagedRestore(QObject):
         title = tr(_CONTEXT, "Sicherung wiederherstellen")
         self.job = Job(lambda progress: restore_over_damaged(path, source, progress=progress), self)
         self.job.finished.connect(lambda summary: self._restored(title, summary))
-        self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
+        job = self.job
+        job.failed.connect(
+            lambda message: self._dialogs.warning(self._parent, title, message, job.error.detail)
+        )
         start_with_progress(
             self.job,
             self._parent,

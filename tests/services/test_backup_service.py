@@ -444,8 +444,9 @@ def test_a_new_sqlite_file_builds_its_indexes_after_the_rows_and_refuses_duplica
             write_backup(
                 handle, Backup("0.1", migrate.head_revision(), datetime.now(UTC), tuple(parts))
             )
-        with pytest.raises(BackupError, match="short_code"):
+        with pytest.raises(BackupError, match="doppelten Eintrag") as refused:
             BackupService(target).restore(path, tmp_path / "kept")
+        assert "short_code" in refused.value.detail and "short" not in refused.value.message
         assert all(rows == [] for rows in table_rows(target).values())
         with target.engine.connect() as connection:
             assert connection.exec_driver_sql(schema).all() == before

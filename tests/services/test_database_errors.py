@@ -66,7 +66,10 @@ def test_a_broken_rule_is_a_message_without_the_values(database, council, log_fi
         for _ in range(2):
             session.add(models.ActionField(council_id=council.id, name=SECRET_NAME))
 
-    assert raised.value.message.startswith("Die Datenbank hat die Änderung abgelehnt")
+    assert raised.value.message == (
+        "Die Datenbank hat einen doppelten Eintrag abgelehnt: Einen Eintrag mit diesem Namen "
+        "oder dieser Nummer gibt es schon. Es wurde nichts gespeichert."
+    )
     assert "IntegrityError" in caplog.text
     assert_nothing_personal(raised.value.message, caplog.text, log_file.read_text("utf-8"))
 

@@ -15,7 +15,7 @@ def test_a_database_that_went_away_while_reading_is_a_message(tmp_path):
     url = database_url(str(tmp_path))
     gone = Database(url=url, engine=make_engine(url))
     try:
-        with pytest.raises(StorageError, match="Die Datenbank hat die Anfrage abgelehnt"):
+        with pytest.raises(StorageError, match="Die Datenbankdatei ist nicht zugänglich"):
             SettingsService(gone, "tester").councils()
     finally:
         gone.close()

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zipfile
+from contextlib import closing
+
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.store.engine import sqlite_file
+from expertenrat.ui.backup_menu import BackupMenu
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.save_location import SaveLocations
 
 
 def _wait(qtbot, window) -> None:
@@ -82,3 +90,29 @@ def test_a_bad_file_is_a_warning_and_check_reports_in_order(
         "Datenbank prüfen",
         "Die Datenbank ist in Ordnung.",
     )
+
+
+def test_a_restore_the_database_refuses_for_a_cause_not_known_shows_its_text_behind_details(
+    services, qsettings, qtbot, finish_job, tmp_path
+):
+    services.settings.create_council(CouncilSettings(id=None, name="Eins", city="Rostock"))
+    backup = tmp_path / "sicherung.zip"
+    services.backup.backup(backup)
+    path = sqlite_file(services.database.url)
+    with closing(sqlite3.connect(path)) as connection:  # a schema this version does not know
+        connection.execute("ALTER TABLE councils RENAME COLUMN city TO stadt")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = BackupMenu(services, DialogService(SaveLocations(qsettings)), parent, lambda: None)
+
+    menu.restore(str(backup))
+    finish_job(menu)
+
+    (box,) = parent.findChildren(QMessageBox)
+    assert box.text() == (
+        "Die Sicherung konnte nicht eingespielt werden. Die Meldung der Datenbank steht unter "
+        "den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung. Die Datenbank ist "
+        "unverändert."
+    )
+    assert box.detailedText() == "table councils has no column named city"
+    box.close()

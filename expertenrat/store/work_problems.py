@@ -1,0 +1,187 @@
+"""Why the database refused a piece of work (not the connection), said in German by cause.
+
+The one place that reads a refused statement's cause: from its SQLSTATE (PostgreSQL) or
+its SQLite extended result code, never from its text, which is English and may quote the
+rows' values ("Key (email)=(…) already exists"). A cause not recognised here gets ``None``:
+the caller then says that the database refused and gives :func:`driver_text` as the
+error's ``detail`` (behind "Details einblenden …", on the command line as
+"Einzelheiten:"). Connecting to a server: :mod:`expertenrat.store.server_problems`;
+opening a SQLite file: :func:`expertenrat.store.problems.sqlite_problem`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import exc
+from sqlalchemy.engine import URL
+
+log = logging.getLogger(__name__)
+
+DAMAGED_AT_WORK = (
+    "Die Datenbank ist beschädigt: ein Teil der Daten kann nicht gelesen werden. Bitte "
+    "beenden Sie das Programm und stellen Sie eine Sicherung wieder her."
+)
+SERVER_GONE = (
+    "Die Verbindung zum Datenbankserver ist unterbrochen. Bitte prüfen Sie das Netzwerk "
+    "und versuchen Sie es erneut."
+)
+LOCKED = (
+    "Die Datenbank ist gerade von einem anderen Programm gesperrt. "
+    "Bitte versuchen Sie es in einem Moment noch einmal."
+)
+DISK_FULL = (
+    "Der Datenträger der Datenbank ist voll. Bitte schaffen Sie Platz und versuchen Sie es erneut."
+)
+READ_ONLY = (
+    "Die Datenbank ist schreibgeschützt: Sie dürfen sie lesen, aber nicht ändern. Bitten "
+    "Sie Ihre IT-Betreuung um Schreibrechte."
+)
+DUPLICATE = (
+    "Die Datenbank hat einen doppelten Eintrag abgelehnt: Einen Eintrag mit diesem Namen "
+    "oder dieser Nummer gibt es schon."
+)
+DANGLING = (
+    "Die Datenbank hat einen Verweis auf einen Eintrag abgelehnt, den es nicht (mehr) gibt, "
+    "oder einen Eintrag, auf den noch andere verweisen."
+)
+BROKEN_RULE = "Die Datenbank hat einen Eintrag abgelehnt, der gegen eine ihrer Regeln verstößt."
+BAD_VALUE = (
+    "Die Datenbank hat einen Wert abgelehnt, zum Beispiel einen zu langen Text oder ein "
+    "ungültiges Zeichen."
+)
+_ROW_REFUSED = {DUPLICATE, DANGLING, BROKEN_RULE, BAD_VALUE}
+
+# SQLSTATE (PostgreSQL) and SQLite result code name prefixes of each cause.
+_LOCKED_STATES = {"55P03", "55006", "40P01", "40001"}
+_LOCKED_NAMES = ("SQLITE_BUSY", "SQLITE_LOCKED")
+_SERVER_GONE_STATES = {"57P01", "57P02", "57P03", "08000", "08003", "08006"}
+
+
+def driver_text(error: BaseException) -> str:
+    """The driver's own text of ``error`` on one line (for the log and a ``detail``)."""
+    if isinstance(error, exc.StatementError) and error.orig is not None:
+        error = error.orig
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def is_connection_lost(error: exc.DBAPIError) -> bool:
+    """The server went away or refuses connections (not: it refused the statement)."""
+    if not isinstance(error, exc.DBAPIError) or hasattr(error.orig, "sqlite_errorcode"):
+        return False
+    if error.connection_invalidated or _state(error.orig) in _SERVER_GONE_STATES:
+        return True
+    if not isinstance(error, exc.OperationalError) or _state(error.orig):
+        return False
+    # psycopg gives a broken connection no SQLSTATE, only libpq's text.
+    text = str(error.orig).lower()
+    return any(word in text for word in ("connect", "server", "terminat"))
+
+
+def refused(
+    what: str, error: BaseException, after: str = "", url: URL | None = None
+) -> tuple[str, str]:
+    """The message "``what``. Cause. ``after``" and its detail, for an error type's
+    ``(message, detail)``: the driver's text for a cause not recognised or a refused row
+    (it names the row's table and key), else empty. The driver's text goes to the log.
+    Not for the everyday work of the services, whose rows are personal data (see
+    :mod:`expertenrat.services.unit_of_work`)."""
+    original = driver_text(error)
+    log.info("The database refused: %s", original)
+    cause = work_problem(error, url)
+    if cause is not None:
+        # A refused row: which one, only the driver's text says.
+        detail = original if cause in _ROW_REFUSED else ""
+        return f"{what}. {cause} {after}".strip(), detail
+    unknown = (
+        "Die Meldung der Datenbank steht unter den Einzelheiten; bitte wenden Sie sich an "
+        "Ihre IT-Betreuung."
+    )
+    return f"{what}. {unknown} {after}".strip(), original
+
+
+def work_problem(error: BaseException, url: URL | None = None) -> str | None:
+    """The German cause (and what to do) of the refused work ``error`` — a SQLAlchemy
+    error or the driver's own — or ``None`` if the cause is not recognised. ``url``: the
+    server database, to name its user and database in advice."""
+    kind = error
+    if isinstance(error, exc.DBAPIError):
+        if is_connection_lost(error):
+            return SERVER_GONE
+        error = error.orig  # type: ignore[assignment]
+    name = getattr(error, "sqlite_errorname", "") or ""
+    state = _state(error)
+    if name:
+        return _sqlite_cause(name)
+    if not state:  # a driver without codes: only the kind of error is known
+        if isinstance(kind, exc.IntegrityError):
+            return BROKEN_RULE
+        return BAD_VALUE if isinstance(kind, exc.DataError) else None
+    if state == "42501":
+        return _no_privilege(url)
+    if state == "25006":
+        return (
+            "Der Datenbankserver nimmt gerade nur Lesezugriffe an (zum Beispiel ein "
+            "Ersatzserver). Bitte wenden Sie sich an Ihre IT-Betreuung."
+        )
+    if state == "53100":
+        return (
+            "Auf dem Datenbankserver ist der Speicherplatz voll. Bitte wenden Sie sich an "
+            "Ihre IT-Betreuung."
+        )
+    if state in _LOCKED_STATES:
+        return LOCKED
+    if state == "23505":
+        return DUPLICATE
+    if state == "23503":
+        return DANGLING
+    if state.startswith("23"):
+        return BROKEN_RULE
+    if state.startswith("22"):
+        return BAD_VALUE
+    return None
+
+
+def _sqlite_cause(name: str) -> str | None:
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DAMAGED_AT_WORK
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+        return READ_ONLY
+    if name.startswith(_LOCKED_NAMES):
+        return LOCKED
+    if name.startswith("SQLITE_FULL"):
+        return DISK_FULL
+    if name.startswith("SQLITE_CANTOPEN"):
+        return (
+            "Die Datenbankdatei ist nicht zugänglich (fehlende Berechtigung oder nicht "
+            "verbundenes Laufwerk)."
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return (
+            "Die Datenbank kann nicht gelesen oder geschrieben werden: ein Fehler des "
+            "Datenträgers oder des Netzlaufwerks."
+        )
+    if name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"):
+        return DUPLICATE
+    if name == "SQLITE_CONSTRAINT_FOREIGNKEY":
+        return DANGLING
+    if name.startswith("SQLITE_CONSTRAINT"):
+        return BROKEN_RULE
+    if name.startswith(("SQLITE_TOOBIG", "SQLITE_MISMATCH", "SQLITE_RANGE")):
+        return BAD_VALUE
+    return None
+
+
+def _no_privilege(url: URL | None) -> str:
+    user = url.username if url is not None and url.username else "…"
+    base = url.database if url is not None and url.database else "…"
+    return (
+        f"Der Datenbankserver verweigert dem Benutzer „{user}“ ein Recht, das Expertenrat "
+        "braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur der Eigentümer "
+        "der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum Eigentümer der "
+        f"Datenbank zu machen: ALTER DATABASE {base} OWNER TO {user};"
+    )
+
+
+def _state(error: object) -> str:
+    return getattr(error, "sqlstate", None) or ""

@@ -1,0 +1,115 @@
+"""Work the database refuses is said in German by cause; the driver's (English) text goes
+to the log, and to the error's detail only where it adds something (a cause not known,
+the row a restore could not write)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+
+import psycopg
+import pytest
+from sqlalchemy import exc
+from sqlalchemy.engine import make_url
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.services.backup import BackupService
+from expertenrat.services.server_move import move_to_server
+from expertenrat.services.settings import SettingsService
+from expertenrat.services.unit_of_work import StorageError
+from expertenrat.store.backup_format import BackupError
+from expertenrat.store.database import open_database
+from expertenrat.store.work_problems import refused, work_problem
+
+
+def test_a_user_who_may_not_create_tables_on_the_server_is_told_what_to_ask_for(
+    sqlite_database, empty_postgres_url, postgres_admin, tmp_path, caplog
+):
+    """PostgreSQL 15 and later: only the owner of a database may create tables in it."""
+    role = f"rat_{os.getpid()}"
+    postgres_admin(f"CREATE ROLE {role} LOGIN")
+    try:
+        target = empty_postgres_url.set(username=role)
+        with caplog.at_level(logging.INFO), pytest.raises(DatabaseUnusableError) as caught:
+            move_to_server(sqlite_database, target, tmp_path / "kept")
+    finally:
+        postgres_admin(f"DROP ROLE {role}")
+
+    base = empty_postgres_url.database
+    assert caught.value.message == (
+        f"Die Datenbank „postgresql://{role}@{target.host}:{target.port}/{base}“ kann nicht "
+        f"angelegt werden. Der Datenbankserver verweigert dem Benutzer „{role}“ ein Recht, das "
+        "Expertenrat braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur der "
+        "Eigentümer der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum "
+        f"Eigentümer der Datenbank zu machen: ALTER DATABASE {base} OWNER TO {role};"
+    )
+    assert caught.value.detail == ""
+    assert "permission denied for schema public" in caplog.text  # for the IT
+
+
+def test_a_read_only_sqlite_database_refuses_saving_and_restoring_in_german(
+    sqlite_database, tmp_path
+):
+    good = tmp_path / "gut.zip"
+    BackupService(sqlite_database).backup(good)
+    read_only = open_database(sqlite_database.url, read_only=True)  # SQLite refuses writes
+    try:
+        with pytest.raises(StorageError) as saving:
+            SettingsService(read_only, "tester").create_council(
+                CouncilSettings(id=None, name="Rat", city="Rostock")
+            )
+        with pytest.raises(BackupError) as restoring:
+            BackupService(read_only).restore(good, tmp_path / "kept")
+    finally:
+        read_only.close()
+
+    cause = (
+        "Die Datenbank ist schreibgeschützt: Sie dürfen sie lesen, aber nicht ändern. Bitten "
+        "Sie Ihre IT-Betreuung um Schreibrechte."
+    )
+    assert saving.value.message == f"{cause} Es wurde nichts gespeichert."
+    assert restoring.value.message == (
+        f"Die Sicherung konnte nicht eingespielt werden. {cause} Die Datenbank ist unverändert."
+    )
+    assert saving.value.detail == restoring.value.detail == ""
+
+
+def _sqlite(text: str, name: str) -> sqlite3.Error:
+    error = sqlite3.OperationalError(text)
+    error.sqlite_errorname = name
+    return error
+
+
+@pytest.mark.parametrize(
+    ("driver_error", "start"),
+    [
+        (_sqlite("database or disk is full", "SQLITE_FULL"), "Der Datenträger der Datenbank"),
+        (_sqlite("database is locked", "SQLITE_BUSY"), "Die Datenbank ist gerade von einem"),
+        (psycopg.errors.DiskFull("could not extend file"), "Auf dem Datenbankserver ist der"),
+        (psycopg.errors.LockNotAvailable("could not obtain lock"), "Die Datenbank ist gerade"),
+        (psycopg.errors.ReadOnlySqlTransaction("read-only"), "Der Datenbankserver nimmt gerade"),
+        (psycopg.errors.ForeignKeyViolation("violates foreign key"), "Die Datenbank hat einen"),
+    ],
+)
+def test_causes_the_test_setup_cannot_bring_about_are_named(driver_error, start):
+    error = exc.OperationalError("INSERT …", {}, driver_error)
+    assert work_problem(error).startswith(start)
+    message, detail = refused("Es ging nicht", error, "Nichts verändert.")
+    assert message.startswith(f"Es ging nicht. {start}") and message.endswith("verändert.")
+    assert str(driver_error) not in message
+    refused_row = isinstance(driver_error, psycopg.errors.IntegrityError)  # names the row
+    assert detail == (str(driver_error) if refused_row else "")
+
+
+def test_a_cause_not_known_keeps_the_driver_s_text_for_the_details_only():
+    driver_error = psycopg.errors.RaiseException("custom trigger says no")
+    error = exc.InternalError("INSERT …", {}, driver_error)
+    message, detail = refused("Die Sicherung konnte nicht eingespielt werden", error, url=None)
+    assert work_problem(error, make_url("postgresql://rat@db/x")) is None
+    assert message == (
+        "Die Sicherung konnte nicht eingespielt werden. Die Meldung der Datenbank steht unter "
+        "den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung."
+    )
+    assert detail == "custom trigger says no"
