@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy import exc
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -72,7 +73,7 @@ def changing(database: Database, what: str) -> Iterator[Session]:
         if getattr(error.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
             # Another program committed since this transaction read: a stale version.
             raise ConcurrentEditError(what) from None
-        raise storage_error(error, writing=True) from None
+        raise storage_error(error, writing=True, url=database.url) from None
 
 
 @contextmanager
@@ -82,16 +83,17 @@ def reading(database: Database) -> Iterator[Session]:
         with database.reading() as session:
             yield session
     except exc.DBAPIError as error:
-        raise storage_error(error, writing=False) from None
+        raise storage_error(error, writing=False, url=database.url) from None
 
 
-def storage_error(error: exc.DBAPIError, *, writing: bool) -> StorageError:
+def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = None) -> StorageError:
+    """``url``: the database's, to name its user and database in advice."""
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", describe_database_error(error))
         return ConnectionLostError(CONNECTION_LOST)
     log.warning("The database refused the work: %s", describe_database_error(error))
     nothing = " Es wurde nichts gespeichert." if writing else ""
-    cause = work_problem(error) or "Die Datenbank hat die Anfrage abgelehnt."
+    cause = work_problem(error, url) or "Die Datenbank hat die Anfrage abgelehnt."
     return StorageError(f"{cause}{nothing}")
 
 

@@ -173,13 +173,14 @@ def _sqlite_cause(name: str) -> str | None:
 
 
 def _no_privilege(url: URL | None) -> str:
-    user = url.username if url is not None and url.username else "…"
-    base = url.database if url is not None and url.database else "…"
+    user = url.username if url is not None else None
+    base = url.database if url is not None else None
+    statement = f"ALTER DATABASE {base} OWNER TO {user};" if user and base else "(ALTER DATABASE)"
     return (
-        f"Der Datenbankserver verweigert dem Benutzer „{user}“ ein Recht, das Expertenrat "
-        "braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur der Eigentümer "
-        "der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum Eigentümer der "
-        f"Datenbank zu machen: ALTER DATABASE {base} OWNER TO {user};"
+        f"Der Datenbankserver verweigert dem Benutzer{f' „{user}“' if user else ''} ein Recht, "
+        "das Expertenrat braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur "
+        "der Eigentümer der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum "
+        f"Eigentümer der Datenbank zu machen: {statement}"
     )
 
 

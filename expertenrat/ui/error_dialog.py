@@ -98,7 +98,7 @@ class ErrorReporter:
             if isinstance(error, ConnectionLostError):
                 self._show_connection_lost(error.message)
             else:
-                self._show_message(error.message)
+                self._show_message(error.message, error.detail)
             return
         log.error("Unexpected error:\n%s", details)
         dialog = ErrorDialog(details, self._log_file, self.parent)
@@ -106,7 +106,7 @@ class ErrorReporter:
         self.dialogs.append(dialog)
         dialog.open()
 
-    def _show_message(self, text: str) -> None:
+    def _show_message(self, text: str, detail: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("ErrorDialog", "Expertenrat"),
@@ -115,6 +115,8 @@ class ErrorReporter:
             self.parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
+        if detail:  # a driver's own text, behind "Details einblenden …"
+            box.setDetailedText(detail)
         box.finished.connect(box.deleteLater)
         self.messages.append(box)
         box.destroyed.connect(lambda: self.messages.remove(box))

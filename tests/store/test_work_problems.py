@@ -113,3 +113,30 @@ def test_a_cause_not_known_keeps_the_driver_s_text_for_the_details_only():
         "den Einzelheiten; bitte wenden Sie sich an Ihre IT-Betreuung."
     )
     assert detail == "custom trigger says no"
+
+
+def test_a_user_without_rights_on_the_tables_is_told_so_when_reading(
+    empty_postgres_url, postgres_admin
+):
+    role = f"leser_{os.getpid()}"
+    postgres_admin(f"CREATE ROLE {role} LOGIN")
+    owner = open_database(empty_postgres_url)  # the schema, owned by the administrator
+    try:
+        with owner.engine.begin() as connection:  # the role opens it, but reads nothing
+            connection.exec_driver_sql(f"GRANT SELECT ON alembic_version TO {role}")
+        database = open_database(empty_postgres_url.set(username=role))
+        try:
+            with pytest.raises(StorageError) as caught:
+                SettingsService(database, "tester").councils()
+        finally:
+            database.close()
+    finally:
+        with owner.engine.begin() as connection:
+            connection.exec_driver_sql(f"DROP OWNED BY {role}")
+        owner.close()
+        postgres_admin(f"DROP ROLE {role}")
+
+    assert caught.value.message.startswith(
+        f"Der Datenbankserver verweigert dem Benutzer „{role}“ ein Recht, das Expertenrat braucht"
+    )
+    assert "permission denied" not in caught.value.message and caught.value.detail == ""

@@ -52,7 +52,9 @@ def test_an_expected_error_reaching_the_event_loop_is_shown_as_a_plain_message(q
 
     reporter = ErrorReporter(tmp_path / "expertenrat.log")
     try:
-        raise StorageError("Die Datenbank ist gerade von einem anderen Programm gesperrt.")
+        raise StorageError(
+            "Die Datenbank ist gerade von einem anderen Programm gesperrt.", "database is locked"
+        )
     except StorageError:
         reporter(*sys.exc_info())
     assert reporter.dialogs == []
@@ -60,6 +62,7 @@ def test_an_expected_error_reaching_the_event_loop_is_shown_as_a_plain_message(q
     qtbot.addWidget(box)
     assert box.isVisible()
     assert box.text() == "Die Datenbank ist gerade von einem anderen Programm gesperrt."
+    assert box.detailedText() == "database is locked"  # behind "Details einblenden …"
     box.accept()
 
 
