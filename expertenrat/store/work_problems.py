@@ -1,12 +1,14 @@
 """Why the database refused a piece of work (not the connection), said in German by cause.
 
 The one place that reads a refused statement's cause: from its SQLSTATE (PostgreSQL) or
-its SQLite extended result code, never from its text, which is English and may quote the
-rows' values ("Key (email)=(…) already exists"). A cause not recognised here gets ``None``:
-the caller then says that the database refused and gives :func:`driver_text` as the
+its SQLite extended result code, not from its text, which is English and may quote the
+rows' values ("Key (email)=(…) already exists"); only a broken connection, which psycopg
+gives no SQLSTATE, is read from libpq's text. A cause not recognised here gets ``None``:
+:func:`refused` then says that the database refused and gives :func:`driver_text` as the
 error's ``detail`` (behind "Details einblenden …", on the command line as
-"Einzelheiten:"). Connecting to a server: :mod:`expertenrat.store.server_problems`;
-opening a SQLite file: :func:`expertenrat.store.problems.sqlite_problem`.
+"Einzelheiten:"), as it does for a refused row (the text names table and key). Connecting
+to a server: :mod:`expertenrat.store.server_problems`; opening a SQLite file:
+:func:`expertenrat.store.problems.sqlite_problem`.
 """
 
 from __future__ import annotations
