@@ -132,8 +132,8 @@ def _json(data: bytes) -> dict[str, Any]:
         raise SettingsFileError(
             f"Die Datei ist kein gültiges JSON (Zeile {error.lineno}, Spalte {error.colno})."
         ) from None
-    except ValueError as error:
-        raise SettingsFileError(f"Die Datei ist kein gültiges JSON ({error}).") from None
+    except (ValueError, RecursionError) as error:  # a number too long, nested too deep
+        raise SettingsFileError("Die Datei ist kein gültiges JSON.", str(error)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise SettingsFileError(
             "Die Datei ist keine Einstellungsdatei von Expertenrat "
@@ -143,7 +143,7 @@ def _json(data: bytes) -> dict[str, Any]:
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"„{name}“ ist keine Zahl")
+    raise SettingsFileError(f"Die Datei ist kein gültiges JSON: „{name}“ ist keine Zahl.")
 
 
 def _readable_version(document: Mapping[str, Any]) -> int:

@@ -191,12 +191,14 @@ def read_backup(source: IO[bytes], is_known_revision: Callable[[str], bool]) -> 
             header = _check_manifest(manifest, is_known_revision)
             entries = [_part_entry(infos, entry) for entry in manifest["tables"]]
             parts = _read_parts(zf, infos, entries)
-    except zipfile.BadZipFile as error:
+    except zipfile.BadZipFile as error:  # zipfile's (English) words: the detail
         raise BackupError(
-            f"Die Datei ist keine gültige Expertenrat-Sicherung oder unvollständig ({error})."
+            "Die Datei ist keine gültige Expertenrat-Sicherung oder unvollständig.", str(error)
         ) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
-        raise BackupError(f"Die Sicherung kann nicht gelesen werden ({error}).") from None
+        raise BackupError(
+            "Die Sicherung kann nicht gelesen werden.", str(error) or type(error).__name__
+        ) from None
     return Backup(*header, tables=tuple(parts))
 
 
@@ -251,7 +253,7 @@ def _load_json(data: bytes, *, mostly_base64: bool = False) -> Any:
         if not mostly_base64 or data.isascii() or _WIDE_ESCAPE.search(data):
             return json.loads(data.decode("utf-8"))
         return _utf8_strings(json.loads(data.decode("latin-1")))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # also a number too long, nesting too deep
         raise BackupError("Die Sicherung ist beschädigt (ungültiges JSON).") from None
 
 

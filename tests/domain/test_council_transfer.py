@@ -124,7 +124,7 @@ def test_the_schema_knows_the_programs_limits_and_choices():
     [
         (b'{"format": "expertenrat-council-settings",', "kein gültiges JSON \\(Zeile 1"),
         (b"\xff\xfe\x00garbage", "keine Textdatei in UTF-8"),
-        (b'{"format": "expertenrat-council-settings", "n": NaN}', "kein gültiges JSON"),
+        (b'{"format": "expertenrat-council-settings", "n": NaN}', "JSON: „NaN“ ist keine Zahl"),
         (b"[1, 2]", "keine Einstellungsdatei von Expertenrat"),
         (b'{"format": "ical"}', "keine Einstellungsdatei von Expertenrat"),
         (b"", "kein gültiges JSON"),
@@ -133,6 +133,20 @@ def test_the_schema_knows_the_programs_limits_and_choices():
 def test_unreadable_files_are_refused(data, message):
     with pytest.raises(SettingsFileError, match=message):
         _read(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "detail"),
+    [
+        (b'{"n": ' + b"1" * 5000 + b"}", "Exceeds the limit (4300 digits)"),
+        (b"[" * 100_000, "maximum recursion depth exceeded"),
+    ],
+)
+def test_json_python_cannot_read_is_refused_in_german_with_its_words_as_the_detail(data, detail):
+    with pytest.raises(SettingsFileError) as raised:
+        _read(data)
+    assert raised.value.message == "Die Datei ist kein gültiges JSON."
+    assert raised.value.detail.startswith(detail)
 
 
 def test_a_file_of_a_newer_format_is_refused():

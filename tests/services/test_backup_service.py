@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -329,6 +330,21 @@ def test_every_bad_restore_file_is_refused_and_the_database_stays_unchanged(demo
         assert message in raised.value.message, case
         assert table_rows(demo_sqlite) == before, case
     assert not list(tmp_path.glob("*vor-wiederherstellung*"))
+
+
+def test_a_damaged_zip_is_refused_in_german_with_zipfile_s_words_as_the_detail():
+    whole = io.BytesIO()
+    with zipfile.ZipFile(whole, "w") as zf:
+        zf.writestr("manifest.json", "{}")
+    damaged = io.BytesIO(whole.getvalue()[:-10])  # the end of the central directory cut off
+
+    with pytest.raises(BackupError) as raised:
+        read_backup(damaged, migrate.is_known_revision)
+
+    assert raised.value.message == (
+        "Die Datei ist keine gültige Expertenrat-Sicherung oder unvollständig."
+    )
+    assert raised.value.detail == "File is not a zip file"
 
 
 def _rejected_backup(database: Database, path: Path) -> Path:
