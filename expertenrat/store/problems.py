@@ -13,7 +13,12 @@ from pathlib import Path
 from sqlalchemy import Connection, exc, text
 
 from expertenrat.domain.errors import DatabaseDamagedError, DatabaseUnusableError
-from expertenrat.store.work_problems import driver_text
+from expertenrat.store.work_problems import (
+    SqliteCause,
+    driver_text,
+    sqlite_cause,
+    sqlite_error_name,
+)
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +30,6 @@ _UPGRADE_BLOCKERS = {
         "Höchstzahl ({2}).",
     ),
 }
-
-
-def error_name(error: BaseException) -> str:
-    """The SQLite extended result code name (``SQLITE_CORRUPT`` …), or ``""``."""
-    if isinstance(error, exc.DBAPIError):
-        error = error.orig  # type: ignore[assignment]
-    return getattr(error, "sqlite_errorname", "") or ""
-
-
-def is_damage(error: BaseException) -> bool:
-    return error_name(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
 
 
 def damaged(path: Path, detail: str) -> DatabaseDamagedError:
@@ -58,12 +52,35 @@ def read_only_file(path: Path) -> DatabaseUnusableError:
     )
 
 
+# How opening a file says each cause (at work: expertenrat.store.work_problems);
+# damaged and read-only files have their own functions.
+_SQLITE_AT_OPENING = {
+    SqliteCause.INACCESSIBLE: (
+        "Die Datenbank „{path}“ kann nicht geöffnet werden: Die Datei oder ihr Ordner ist "
+        "nicht zugänglich (fehlende Berechtigung oder nicht verbundenes Laufwerk). Sie "
+        "wurde nicht verändert."
+    ),
+    SqliteCause.LOCKED: (
+        "Die Datenbank „{path}“ ist gerade von einem anderen Programm gesperrt. Bitte "
+        "versuchen Sie es in einem Moment noch einmal."
+    ),
+    SqliteCause.DISK_FULL: (
+        "Der Datenträger von „{path}“ ist voll. Bitte schaffen Sie Platz und öffnen Sie die "
+        "Datenbank erneut."
+    ),
+    SqliteCause.DISK_ERROR: (
+        "Die Datenbank „{path}“ kann nicht gelesen oder geschrieben werden: ein Fehler des "
+        "Datenträgers oder des Netzlaufwerks. Sie wurde nicht verändert."
+    ),
+}
+
+
 def sqlite_problem(path: Path, error: BaseException) -> DatabaseUnusableError:
     """The true reason why the SQLite file ``path`` cannot be used."""
-    name = error_name(error)
-    if is_damage(error):
+    cause = sqlite_cause(error)
+    if cause is SqliteCause.DAMAGED:
         return damaged(path, driver_text(error))
-    if name == "SQLITE_READONLY_DIRECTORY":
+    if sqlite_error_name(error) == "SQLITE_READONLY_DIRECTORY":
         return DatabaseUnusableError(
             f"Im Ordner „{path.parent}“ fehlt Ihnen die Schreibberechtigung; Expertenrat "
             f"braucht sie für die Datenbank „{path.name}“ (auch zum Lesen legt SQLite dort "
@@ -71,29 +88,10 @@ def sqlite_problem(path: Path, error: BaseException) -> DatabaseUnusableError:
             "Bitten Sie Ihre IT-Betreuung um Schreibrechte oder kopieren Sie die Datei in "
             "einen eigenen Ordner. Ausgeben (expertenrat export …) geht auch ohne Schreibrecht."
         )
-    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+    if cause is SqliteCause.READ_ONLY:
         return read_only_file(path)
-    if name.startswith("SQLITE_CANTOPEN"):
-        return DatabaseUnusableError(
-            f"Die Datenbank „{path}“ kann nicht geöffnet werden: Die Datei oder ihr Ordner "
-            "ist nicht zugänglich (fehlende Berechtigung oder nicht verbundenes Laufwerk). "
-            "Sie wurde nicht verändert."
-        )
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return DatabaseUnusableError(
-            f"Die Datenbank „{path}“ ist gerade von einem anderen Programm gesperrt. "
-            "Bitte versuchen Sie es in einem Moment noch einmal."
-        )
-    if name.startswith("SQLITE_FULL"):
-        return DatabaseUnusableError(
-            f"Der Datenträger von „{path}“ ist voll. Bitte schaffen Sie Platz und öffnen Sie "
-            "die Datenbank erneut."
-        )
-    if name.startswith("SQLITE_IOERR"):
-        return DatabaseUnusableError(
-            f"Die Datenbank „{path}“ kann nicht gelesen oder geschrieben werden: ein Fehler "
-            "des Datenträgers oder des Netzlaufwerks. Sie wurde nicht verändert."
-        )
+    if cause in _SQLITE_AT_OPENING:
+        return DatabaseUnusableError(_SQLITE_AT_OPENING[cause].format(path=path))
     log.info("Database %s cannot be opened: %s", path, driver_text(error))
     return DatabaseUnusableError(
         f"Die Datenbank „{path}“ kann nicht geöffnet werden. Sie wurde nicht verändert. Die "

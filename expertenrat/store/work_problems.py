@@ -8,12 +8,14 @@ gives no SQLSTATE, is read from libpq's text. A cause not recognised here gets `
 error's ``detail`` (behind "Details einblenden …", on the command line as
 "Einzelheiten:"), as it does for a refused row (the text names table and key). Connecting
 to a server: :mod:`expertenrat.store.server_problems`; opening a SQLite file:
-:func:`expertenrat.store.problems.sqlite_problem`.
+:func:`expertenrat.store.problems.sqlite_problem`, which reads SQLite's result codes with
+the same table (:func:`sqlite_cause`) and words each cause for the file.
 """
 
 from __future__ import annotations
 
 import logging
+from enum import Enum, auto
 
 from sqlalchemy import exc
 from sqlalchemy.engine import URL
@@ -31,6 +33,13 @@ SERVER_GONE = (
 LOCKED = (
     "Die Datenbank ist gerade von einem anderen Programm gesperrt. "
     "Bitte versuchen Sie es in einem Moment noch einmal."
+)
+# PostgreSQL undid the transaction (a serialization failure, a deadlock): all of it, so
+# doing the work again is safe, and finds another PC's change to the same record by its
+# version (ConcurrentEditError).
+CHANGED_AT_ONCE = (
+    "Ein anderer Arbeitsplatz hat gleichzeitig dieselben Daten geändert. Bitte versuchen "
+    "Sie es erneut."
 )
 DISK_FULL = (
     "Der Datenträger der Datenbank ist voll. Bitte schaffen Sie Platz und versuchen Sie es erneut."
@@ -54,10 +63,77 @@ BAD_VALUE = (
 )
 _ROW_REFUSED = {DUPLICATE, DANGLING, BROKEN_RULE, BAD_VALUE}
 
-# SQLSTATE (PostgreSQL) and SQLite result code name prefixes of each cause.
-_LOCKED_STATES = {"55P03", "55006", "40P01", "40001"}
-_LOCKED_NAMES = ("SQLITE_BUSY", "SQLITE_LOCKED")
+# SQLSTATEs (PostgreSQL) of each cause.
+_LOCKED_STATES = {"55P03", "55006"}
+_CHANGED_AT_ONCE_STATES = {"40001", "40P01"}
 _SERVER_GONE_STATES = {"57P01", "57P02", "57P03", "08000", "08003", "08006"}
+
+
+class SqliteCause(Enum):
+    """What SQLite's result code says went wrong, at work or opening a file."""
+
+    DAMAGED = auto()
+    READ_ONLY = auto()
+    LOCKED = auto()
+    DISK_FULL = auto()
+    INACCESSIBLE = auto()
+    DISK_ERROR = auto()
+    DUPLICATE = auto()
+    DANGLING = auto()
+    BROKEN_RULE = auto()
+    BAD_VALUE = auto()
+
+
+# Each cause and the prefixes of the extended result code names that say it (a primary
+# code's name is the prefix of its extended codes'); the first that matches counts.
+_SQLITE_CAUSES = (
+    (SqliteCause.DAMAGED, ("SQLITE_CORRUPT", "SQLITE_NOTADB")),
+    (SqliteCause.READ_ONLY, ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")),
+    (SqliteCause.LOCKED, ("SQLITE_BUSY", "SQLITE_LOCKED")),
+    (SqliteCause.DISK_FULL, ("SQLITE_FULL",)),
+    (SqliteCause.INACCESSIBLE, ("SQLITE_CANTOPEN",)),
+    (SqliteCause.DISK_ERROR, ("SQLITE_IOERR",)),
+    (SqliteCause.DUPLICATE, ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY")),
+    (SqliteCause.DANGLING, ("SQLITE_CONSTRAINT_FOREIGNKEY",)),
+    (SqliteCause.BROKEN_RULE, ("SQLITE_CONSTRAINT",)),
+    (SqliteCause.BAD_VALUE, ("SQLITE_TOOBIG", "SQLITE_MISMATCH", "SQLITE_RANGE")),
+)
+# How work says each cause (opening a file: expertenrat.store.problems).
+_SQLITE_AT_WORK = {
+    SqliteCause.DAMAGED: DAMAGED_AT_WORK,
+    SqliteCause.READ_ONLY: READ_ONLY,
+    SqliteCause.LOCKED: LOCKED,
+    SqliteCause.DISK_FULL: DISK_FULL,
+    SqliteCause.INACCESSIBLE: (
+        "Die Datenbankdatei ist nicht zugänglich (fehlende Berechtigung oder nicht "
+        "verbundenes Laufwerk)."
+    ),
+    SqliteCause.DISK_ERROR: (
+        "Die Datenbank kann nicht gelesen oder geschrieben werden: ein Fehler des "
+        "Datenträgers oder des Netzlaufwerks."
+    ),
+    SqliteCause.DUPLICATE: DUPLICATE,
+    SqliteCause.DANGLING: DANGLING,
+    SqliteCause.BROKEN_RULE: BROKEN_RULE,
+    SqliteCause.BAD_VALUE: BAD_VALUE,
+}
+
+
+def sqlite_error_name(error: BaseException) -> str:
+    """The SQLite extended result code name (``SQLITE_CORRUPT`` …) of ``error`` — a
+    SQLAlchemy error or the driver's own — or ``""``."""
+    if isinstance(error, exc.DBAPIError):
+        error = error.orig  # type: ignore[assignment]
+    return getattr(error, "sqlite_errorname", "") or ""
+
+
+def sqlite_cause(error: BaseException) -> SqliteCause | None:
+    """The cause SQLite's result code of ``error`` names, or ``None`` (not known, or not
+    an error of SQLite)."""
+    name = sqlite_error_name(error)
+    if not name:
+        return None
+    return next((cause for cause, names in _SQLITE_CAUSES if name.startswith(names)), None)
 
 
 def driver_text(error: BaseException) -> str:
@@ -111,10 +187,10 @@ def work_problem(error: BaseException, url: URL | None = None) -> str | None:
         if is_connection_lost(error):
             return SERVER_GONE
         error = error.orig  # type: ignore[assignment]
-    name = getattr(error, "sqlite_errorname", "") or ""
+    if sqlite_error_name(error):
+        cause = sqlite_cause(error)
+        return _SQLITE_AT_WORK[cause] if cause is not None else None
     state = _state(error)
-    if name:
-        return _sqlite_cause(name)
     if not state:  # a driver without codes: only the kind of error is known
         if isinstance(kind, exc.IntegrityError):
             return BROKEN_RULE
@@ -133,6 +209,8 @@ def work_problem(error: BaseException, url: URL | None = None) -> str | None:
         )
     if state in _LOCKED_STATES:
         return LOCKED
+    if state in _CHANGED_AT_ONCE_STATES:
+        return CHANGED_AT_ONCE
     if state == "23505":
         return DUPLICATE
     if state == "23503":
@@ -140,36 +218,6 @@ def work_problem(error: BaseException, url: URL | None = None) -> str | None:
     if state.startswith("23"):
         return BROKEN_RULE
     if state.startswith("22"):
-        return BAD_VALUE
-    return None
-
-
-def _sqlite_cause(name: str) -> str | None:
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DAMAGED_AT_WORK
-    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
-        return READ_ONLY
-    if name.startswith(_LOCKED_NAMES):
-        return LOCKED
-    if name.startswith("SQLITE_FULL"):
-        return DISK_FULL
-    if name.startswith("SQLITE_CANTOPEN"):
-        return (
-            "Die Datenbankdatei ist nicht zugänglich (fehlende Berechtigung oder nicht "
-            "verbundenes Laufwerk)."
-        )
-    if name.startswith("SQLITE_IOERR"):
-        return (
-            "Die Datenbank kann nicht gelesen oder geschrieben werden: ein Fehler des "
-            "Datenträgers oder des Netzlaufwerks."
-        )
-    if name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"):
-        return DUPLICATE
-    if name == "SQLITE_CONSTRAINT_FOREIGNKEY":
-        return DANGLING
-    if name.startswith("SQLITE_CONSTRAINT"):
-        return BROKEN_RULE
-    if name.startswith(("SQLITE_TOOBIG", "SQLITE_MISMATCH", "SQLITE_RANGE")):
         return BAD_VALUE
     return None
 

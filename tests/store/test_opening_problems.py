@@ -128,6 +128,7 @@ def _sqlite_error(name: str, text: str) -> sqlite3.Error:
         ("SQLITE_READONLY", "ist schreibgeschützt"),
         ("SQLITE_CANTOPEN", "ist nicht zugänglich"),
         ("SQLITE_BUSY", "gesperrt"),
+        ("SQLITE_FULL", "Der Datenträger von „{folder}/expertenrat.db“ ist voll"),
         ("SQLITE_IOERR_READ", "Fehler des Datenträgers"),
     ],
 )

@@ -89,6 +89,8 @@ def _sqlite(text: str, name: str) -> sqlite3.Error:
         (_sqlite("database is locked", "SQLITE_BUSY"), "Die Datenbank ist gerade von einem"),
         (psycopg.errors.DiskFull("could not extend file"), "Auf dem Datenbankserver ist der"),
         (psycopg.errors.LockNotAvailable("could not obtain lock"), "Die Datenbank ist gerade"),
+        (psycopg.errors.SerializationFailure("could not serialize"), "Ein anderer Arbeitsplatz"),
+        (psycopg.errors.DeadlockDetected("deadlock detected"), "Ein anderer Arbeitsplatz"),
         (psycopg.errors.ReadOnlySqlTransaction("read-only"), "Der Datenbankserver nimmt gerade"),
         (psycopg.errors.ForeignKeyViolation("violates foreign key"), "Die Datenbank hat einen"),
     ],
