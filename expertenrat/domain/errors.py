@@ -91,5 +91,15 @@ def os_error_text(error: OSError) -> str:
         errno.EROFS: "Der Datenträger ist schreibgeschützt.",
         errno.ENAMETOOLONG: "Der Dateiname ist zu lang.",
         errno.ELOOP: "Der Pfad enthält zu viele Verknüpfungen.",
+        errno.ENOTDIR: "Ein Teil des Pfades ist kein Ordner.",
+        errno.EEXIST: "Die Datei oder der Ordner existiert bereits.",
+        errno.ENOTEMPTY: "Der Ordner ist nicht leer.",
+        errno.EBUSY: "Die Datei wird gerade von einem anderen Programm verwendet.",
+        errno.EIO: "Der Datenträger meldet einen Lese- oder Schreibfehler.",
+        errno.EDQUOT: "Der zugeteilte Speicherplatz ist aufgebraucht.",
+        errno.EINVAL: "Der Name der Datei oder des Ordners ist nicht zulässig.",
+        errno.ETIMEDOUT: "Das Laufwerk antwortet nicht (Netzwerk?).",
+        errno.EHOSTDOWN: "Das Netzlaufwerk ist nicht erreichbar.",
+        errno.ENETUNREACH: "Das Netzlaufwerk ist nicht erreichbar.",
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))
