@@ -1,6 +1,6 @@
 """The main window: a sidebar of areas beside the shown one, the council switcher
-(:mod:`expertenrat.ui.council_toolbar`), the menus, and the layout it remembers
-(:mod:`expertenrat.ui.window_layout`)."""
+(:mod:`expertenrat.ui.council_toolbar`), the menus (:mod:`expertenrat.ui.window_menus`),
+and the layout it remembers (:mod:`expertenrat.ui.window_layout`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.council_toolbar import CouncilToolbar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import Page
 from expertenrat.ui.page_reread import is_text_input, reread_in_place
 from expertenrat.ui.start_page import StartPage, WaysOut
 from expertenrat.ui.window_layout import restore_layout, save_layout
+from expertenrat.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._log_file = log_file
         self._fixed_today = today  # tests give a day
         self._clock: CouncilClock | None = None  # the shown council's (its time zone)
         self._services: Services | None = None
@@ -81,7 +80,7 @@ class MainWindow(QMainWindow):
         self.council_combo = self.toolbar.combo
         self.addToolBar(self.toolbar)
         self.toolbar.setVisible(False)
-        self._build_menu()
+        self.menus = WindowMenus(self, settings, log_file)
         restore_layout(self, self.splitter, settings)
 
     def attach(self, services: Services, dialogs: DialogService) -> None:
@@ -89,9 +88,6 @@ class MainWindow(QMainWindow):
         # Imported here: the pages pull in the data stack, which must not delay the
         # first appearance of the window.
         from expertenrat.ui.areas import build_areas
-        from expertenrat.ui.backup_menu import BackupMenu
-        from expertenrat.ui.open_data_menu import OpenDataMenu
-        from expertenrat.ui.server_move_menu import ServerMoveMenu
 
         self._services = services
         self._dialogs = dialogs
@@ -112,47 +108,18 @@ class MainWindow(QMainWindow):
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self.reload_councils)
-        self.backup_menu = BackupMenu(services, dialogs, self, self.reload_councils)
-        self.file_menu.insertActions(self._quit_action, self.backup_menu.actions)
-        self.open_data_menu = OpenDataMenu(services, dialogs, self, self._settings)
-        self.file_menu.insertSeparator(self._quit_action)
-        self.file_menu.insertActions(self._quit_action, self.open_data_menu.actions)
-        self.file_menu.insertSeparator(self._quit_action)
-        self.server_move_menu = ServerMoveMenu(
-            services, dialogs, self, self._leave_page, self._close_anyway
+        self.menus.attach(
+            services,
+            dialogs,
+            self.pages,
+            today=self.today,
+            reload_councils=self.reload_councils,
+            reread_shown=self.refresh_shown,
+            leave=self._leave_page,
+            close_anyway=self._close_anyway,
         )
-        if services.database.is_sqlite:
-            self.file_menu.insertAction(self._quit_action, self.server_move_menu.action)
-        database_box = self.settings_page.database_box
-        database_box.move_requested.connect(self.server_move_menu.start)
-        database_box.quit_requested.connect(self.close)
-        self.file_menu.insertAction(self._quit_action, self.settings_page.transfer.new_action)
-        self.welcome_page.offer(self.settings_page.transfer.new_action)
-        self.retention_action = QAction(tr(_CONTEXT, "&Aufbewahrung …"), self)
-        self.retention_action.triggered.connect(self.show_retention)
-        self.file_menu.insertAction(self._quit_action, self.retention_action)
-        self.file_menu.insertSeparator(self._quit_action)
         self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
         self.reload_councils()
-
-    def show_retention(self) -> None:
-        """Datei → Aufbewahrung …: former members due for anonymisation."""
-        from expertenrat.ui.pc_settings import retention_years
-        from expertenrat.ui.retention_dialog import RetentionDialog
-
-        self.retention_dialog = RetentionDialog(
-            self._services.retention,
-            self._dialogs,
-            self.today,
-            lambda: retention_years(self._settings),
-            self,
-        )
-        self.retention_dialog.finished.connect(self._retention_closed)
-        self.retention_dialog.open()
-
-    def _retention_closed(self) -> None:
-        self.retention_dialog.deleteLater()
-        self._show_area(max(0, self.sidebar.currentRow()))  # anonymised members reread
 
     def refresh_shown(self) -> None:
         """Reread the shown area (after "Erneut versuchen")."""
@@ -205,26 +172,6 @@ class MainWindow(QMainWindow):
         ``ways_out`` (see :class:`WaysOut`)."""
         self.start_page.show_unusable(message, retry, ways_out, detail)
         self.stack.setCurrentWidget(self.start_page)
-
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(tr(_CONTEXT, "&Datei"))
-        quit_action = QAction(tr(_CONTEXT, "&Beenden"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.file_menu = file_menu
-        self._quit_action = quit_action
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
-        self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), self)
-        self.about_action.triggered.connect(
-            lambda: show_about(self, self._database_location(), self._log_file)
-        )
-        help_menu.addAction(self.about_action)
-
-    def _database_location(self) -> str:
-        if self._services is None:
-            return tr(_CONTEXT, "wird geöffnet …")
-        return self._services.database.location
 
     # --- councils -----------------------------------------------------------------------
 

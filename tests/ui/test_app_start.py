@@ -109,7 +109,7 @@ def test_a_database_that_cannot_be_opened_is_explained_in_the_usable_window(
     assert "Die Datenbank kann nicht geöffnet werden." in window.start_page.message_label.text()
     assert expected in window.start_page.message_label.text()
     assert "geheim" not in window.start_page.message_label.text()
-    assert window.about_action.isEnabled()
+    assert window.menus.about_action.isEnabled()
 
 
 def test_erneut_versuchen_opens_the_database_once_it_can_be_opened(

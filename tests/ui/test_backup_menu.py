@@ -16,12 +16,12 @@ from expertenrat.ui.save_location import SaveLocations
 
 
 def _wait(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: not window.backup_menu.job.running, timeout=60000)
+    qtbot.waitUntil(lambda: not window.menus.backup.job.running, timeout=60000)
 
 
 def test_the_file_menu_offers_backup_restore_and_check(make_window):
     window = make_window()
-    texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    texts = [a.text() for a in window.menus.file_menu.actions() if not a.isSeparator()]
     assert texts == [
         "&Sicherung jetzt …",
         "&Wiederherstellen …",
@@ -42,7 +42,7 @@ def test_backup_now_and_restore_bring_back_the_old_data(
     window = make_window()
     target = tmp_path / "sicherung.zip"
     dialogs.paths.append(str(target))
-    window.backup_menu.backup_action.trigger()
+    window.menus.backup.backup_action.trigger()
     _wait(qtbot, window)
     assert dialogs.saved_files == [str(target)]
     assert zipfile.ZipFile(target).testzip() is None
@@ -51,7 +51,7 @@ def test_backup_now_and_restore_bring_back_the_old_data(
     window.reload_councils()
     assert window.council_combo.count() == 2
     dialogs.paths.append(str(target))
-    window.backup_menu.restore_action.trigger()
+    window.menus.backup.restore_action.trigger()
     _wait(qtbot, window)
     assert dialogs.messages[-2][0] == "question"
     assert dialogs.messages[-1][0] == "information"
@@ -67,8 +67,8 @@ def test_restore_answered_no_changes_nothing(make_window, services, dialogs, qtb
     window = make_window()
     dialogs.answer_yes = False
     dialogs.paths.append(str(target))
-    window.backup_menu.restore_action.trigger()
-    assert window.backup_menu.job is None
+    window.menus.backup.restore_action.trigger()
+    assert window.menus.backup.job is None
     assert len(services.settings.councils()) == 2
 
 
@@ -79,11 +79,11 @@ def test_a_bad_file_is_a_warning_and_check_reports_in_order(
     bogus.write_bytes(b"kein zip")
     window = make_window()
     dialogs.paths.append(str(bogus))
-    window.backup_menu.restore_action.trigger()
+    window.menus.backup.restore_action.trigger()
     _wait(qtbot, window)
     assert any("keine gültige Expertenrat-Sicherung" in w for w in dialogs.warnings())
 
-    window.backup_menu.check_action.trigger()
+    window.menus.backup.check_action.trigger()
     _wait(qtbot, window)
     assert dialogs.messages[-1] == (
         "information",

@@ -80,7 +80,7 @@ def test_about_names_version_and_database(make_window, services, qtbot):
     services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
     window = make_window()
     window.show()
-    window.about_action.trigger()
+    window.menus.about_action.trigger()
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     assert "Expertenrat 0.1.0" in box.text()

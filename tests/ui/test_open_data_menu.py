@@ -13,7 +13,7 @@ def services(demo_services):
 
 
 def _wait(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: not window.open_data_menu.job.running, timeout=60000)
+    qtbot.waitUntil(lambda: not window.menus.open_data.job.running, timeout=60000)
 
 
 def test_open_data_goes_into_the_chosen_folder(make_window, dialogs, qtbot, tmp_path):
@@ -22,7 +22,7 @@ def test_open_data_goes_into_the_chosen_folder(make_window, dialogs, qtbot, tmp_
     folder.mkdir()
     dialogs.paths.append(str(folder))
 
-    window.open_data_menu.open_data_action.trigger()
+    window.menus.open_data.open_data_action.trigger()
     _wait(qtbot, window)
 
     assert dialogs.saved_files == [str(folder / "datapackage.json")]
@@ -34,9 +34,9 @@ def test_oparl_asks_for_the_address_and_refuses_http(make_window, dialogs, qtbot
     window = make_window()
     dialogs.texts.append("http://daten.example.de/oparl")
 
-    window.open_data_menu.oparl_action.trigger()
+    window.menus.open_data.oparl_action.trigger()
 
-    assert window.open_data_menu.job is None
+    assert window.menus.open_data.job is None
     assert "muss mit https:// beginnen" in dialogs.warnings()[0]
     assert dialogs.file_dialogs == []
 
@@ -52,13 +52,13 @@ def test_oparl_replaces_a_full_folder_only_when_the_user_agrees(
     dialogs.texts.append("https://daten.example.de/oparl/v1/")
     dialogs.paths.append(str(folder))
 
-    window.open_data_menu.oparl_action.trigger()
+    window.menus.open_data.oparl_action.trigger()
 
-    assert window.open_data_menu.job is None and dialogs.messages[-1][0] == "question"
+    assert window.menus.open_data.job is None and dialogs.messages[-1][0] == "question"
     dialogs.answer_yes = True
     dialogs.texts.append("https://daten.example.de/oparl/v1/")
     dialogs.paths.append(str(folder))
-    window.open_data_menu.oparl_action.trigger()
+    window.menus.open_data.oparl_action.trigger()
     _wait(qtbot, window)
 
     system = json.loads((folder / "system.json").read_text("utf-8"))

@@ -118,6 +118,6 @@ def test_a_longer_period_lists_nobody(qtbot, services, dialogs, former, today):
 
 def test_the_file_menu_opens_aufbewahrung(make_window, former):
     window = make_window()
-    window.retention_action.trigger()
-    assert window.retention_dialog.model.rowCount() == 1
+    window.menus.retention_action.trigger()
+    assert window.menus.retention_dialog.model.rowCount() == 1
     assert window.settings_page.pc_settings.title() == "Auf diesem PC"

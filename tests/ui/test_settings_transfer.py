@@ -89,7 +89,7 @@ def test_a_new_council_from_a_file_is_created_and_shown(make_window, services, d
     assert window.settings_page.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
     assert [f.name for f in services.settings.action_fields(councils[-1].id)][-1] == "Hafen 🚢"
     assert services.members.members(councils[-1].id) == []
-    assert window.settings_page.transfer.new_action in window.file_menu.actions()
+    assert window.settings_page.transfer.new_action in window.menus.file_menu.actions()
 
 
 def test_export_writes_a_file_that_reads_back(make_window, services, dialogs, tmp_path):

@@ -1,0 +1,122 @@
+"""The main window's menu bar, built in two steps like the window: Datei → Beenden and
+Hilfe → Über at once, the data actions of the Datei menu in :meth:`WindowMenus.attach` once
+the database is open (backup, open data, server move, new council from a file,
+Aufbewahrung)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from expertenrat.ui.about_dialog import show_about
+from expertenrat.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+    from expertenrat.ui.areas import Areas
+    from expertenrat.ui.backup_menu import BackupMenu
+    from expertenrat.ui.dialog_service import DialogService
+    from expertenrat.ui.open_data_menu import OpenDataMenu
+    from expertenrat.ui.retention_dialog import RetentionDialog
+    from expertenrat.ui.server_move_menu import ServerMoveMenu
+
+_CONTEXT = "MainWindow"
+
+
+class WindowMenus:
+    def __init__(self, window: QMainWindow, settings: QSettings, log_file: Path) -> None:
+        self._window = window
+        self._settings = settings
+        self._log_file = log_file
+        self._services: Services | None = None
+        self.file_menu = window.menuBar().addMenu(tr(_CONTEXT, "&Datei"))
+        self._quit_action = QAction(tr(_CONTEXT, "&Beenden"), window)
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._quit_action.triggered.connect(window.close)
+        self.file_menu.addAction(self._quit_action)
+        help_menu = window.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
+        self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), window)
+        self.about_action.triggered.connect(
+            lambda: show_about(window, self._database_location(), self._log_file)
+        )
+        help_menu.addAction(self.about_action)
+
+    def attach(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        pages: Areas,
+        *,
+        today: Callable[[], date],
+        reload_councils: Callable[[], None],
+        reread_shown: Callable[[], None],
+        leave: Callable[[Callable[[], None]], bool],
+        close_anyway: Callable[[], None],
+    ) -> None:
+        """Put the data actions into the Datei menu, before Beenden, and give the
+        Einstellungen page's database box and the welcome page theirs.
+
+        ``reload_councils`` after a restore, ``reread_shown`` after Aufbewahrung;
+        ``leave(then)`` (the shown page's flush) and ``close_anyway`` for the server move.
+        """
+        # Imported here, as the areas are: they pull in the data stack.
+        from expertenrat.ui.backup_menu import BackupMenu
+        from expertenrat.ui.open_data_menu import OpenDataMenu
+        from expertenrat.ui.server_move_menu import ServerMoveMenu
+
+        self._services = services
+        self._dialogs = dialogs
+        self._today = today
+        self._reread_shown = reread_shown
+        window, menu, quit_action = self._window, self.file_menu, self._quit_action
+        self.backup: BackupMenu = BackupMenu(services, dialogs, window, reload_councils)
+        menu.insertActions(quit_action, self.backup.actions)
+        self.open_data: OpenDataMenu = OpenDataMenu(services, dialogs, window, self._settings)
+        menu.insertSeparator(quit_action)
+        menu.insertActions(quit_action, self.open_data.actions)
+        menu.insertSeparator(quit_action)
+        self.server_move: ServerMoveMenu = ServerMoveMenu(
+            services, dialogs, window, leave, close_anyway
+        )
+        if services.database.is_sqlite:
+            menu.insertAction(quit_action, self.server_move.action)
+        database_box = pages.settings.database_box
+        database_box.move_requested.connect(self.server_move.start)
+        database_box.quit_requested.connect(window.close)
+        new_council = pages.settings.transfer.new_action
+        menu.insertAction(quit_action, new_council)
+        pages.welcome.offer(new_council)
+        self.retention_action = QAction(tr(_CONTEXT, "&Aufbewahrung …"), window)
+        self.retention_action.triggered.connect(self.show_retention)
+        menu.insertAction(quit_action, self.retention_action)
+        menu.insertSeparator(quit_action)
+
+    def show_retention(self) -> None:
+        """Datei → Aufbewahrung …: former members due for anonymisation."""
+        from expertenrat.ui.pc_settings import retention_years
+        from expertenrat.ui.retention_dialog import RetentionDialog
+
+        self.retention_dialog: RetentionDialog = RetentionDialog(
+            self._services.retention,
+            self._dialogs,
+            self._today,
+            lambda: retention_years(self._settings),
+            self._window,
+        )
+        self.retention_dialog.finished.connect(self._retention_closed)
+        self.retention_dialog.open()
+
+    def _retention_closed(self) -> None:
+        self.retention_dialog.deleteLater()
+        self._reread_shown()  # anonymised members reread
+
+    def _database_location(self) -> str:
+        if self._services is None:
+            return tr(_CONTEXT, "wird geöffnet …")
+        return self._services.database.location
