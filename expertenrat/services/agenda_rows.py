@@ -1,5 +1,5 @@
 """The agenda items of one meeting inside a session: loading, storing a new order, the
-standard opening items and what refers to an item.
+standard opening items, what refers to an item, and tombstones for a deleted meeting.
 
 Positions are unique among siblings (two partial unique indexes: top level and below a
 parent), and both databases check them row by row. A new order is therefore stored in two
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -138,6 +139,15 @@ def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
         council_id=found.meeting.council_id,
         summary=f"Standardpunkte der Tagesordnung {meeting_name(found.meeting)} angelegt",
     )
+
+
+def tombstone_items(session: Session, meeting_id: int, deleted_at: datetime) -> None:
+    """Mark the items of a deleted meeting deleted as well (kept for the published data)."""
+    item = models.AgendaItem
+    for row in session.scalars(
+        select(item).where(item.meeting_id == meeting_id, item.deleted_at.is_(None))
+    ):
+        row.deleted_at = deleted_at
 
 
 def meeting_name(meeting: models.Meeting) -> str:

@@ -14,7 +14,6 @@ import builtins
 from datetime import date, datetime
 from types import EllipsisType
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
@@ -253,14 +252,9 @@ class MeetingsService:
                     "gelöscht werden. Sagen Sie die Sitzung stattdessen ab."
                 )
             before = audit.snapshot(row)
-            row.deleted_at = models.utc_now()
+            row.deleted_at = deleted_at = models.utc_now()
             row.number = None
-            for item in session.scalars(
-                select(models.AgendaItem).where(
-                    models.AgendaItem.meeting_id == row.id, models.AgendaItem.deleted_at.is_(None)
-                )
-            ):
-                item.deleted_at = row.deleted_at
+            agenda_rows.tombstone_items(session, row.id, deleted_at)
             session.flush()
             renumber(session, self._actor, row.council_id)
             audit.record(
