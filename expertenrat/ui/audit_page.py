@@ -38,7 +38,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.record_table import record_table_view, selection_kept
+from expertenrat.ui.record_table import record_table_view, selection_kept, start_afresh
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.widgets import page_title
 from expertenrat.ui.worker import Job, start_with_progress
@@ -136,6 +136,7 @@ class AuditPage(NothingPending, QWidget):
     def set_council(self, council_id: int) -> None:
         if council_id != self._council_id:
             self.model.set_rows([])  # the other council's entries are read from the newest
+            start_afresh(self.view)
         self._council_id = council_id
 
     def refresh(self) -> None:

@@ -30,6 +30,7 @@ from expertenrat.ui.meeting_state_bar import MeetingStateBar
 from expertenrat.ui.meeting_tabs import MeetingTabs
 from expertenrat.ui.meetings_list import MeetingsList
 from expertenrat.ui.page import flush_again
+from expertenrat.ui.record_table import start_afresh
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
 
@@ -119,7 +120,8 @@ class MeetingsPage(QWidget):
         if council_id != self._council_id:
             self._council_id = council_id
             self.documents.set_council(council_id)
-            self._show(None)
+            self._show(None)  # no meeting selected
+            start_afresh(self.meeting_list.view)
 
     def refresh(self) -> None:
         """Reread the list; the selected meeting stays selected (and typed text stays)."""

@@ -45,6 +45,7 @@ from expertenrat.ui.record_table import (
     select_record,
     selected_record,
     selection_kept,
+    start_afresh,
 )
 from expertenrat.ui.roster_panel import RosterPanel
 
@@ -183,8 +184,7 @@ class MembersPage(NothingPending, QWidget):
     def set_council(self, council_id: int) -> None:
         """Remember the council; the members are read when the page is shown."""
         if council_id != self._council_id:
-            self.view.horizontalScrollBar().setValue(0)
-            self.view.scrollToTop()
+            start_afresh(self.view)
             self.status_label.clear()
         self._council_id = council_id
         self.roster.set_council(council_id)

@@ -43,6 +43,7 @@ from expertenrat.ui.record_table import (
     select_record,
     selected_record,
     selection_kept,
+    start_afresh,
 )
 
 _CONTEXT = "ProjectsPage"
@@ -158,8 +159,7 @@ class ProjectsPage(NothingPending, QWidget):
     def set_council(self, council_id: int) -> None:
         """Remember the council; the projects are read when the page is shown."""
         if council_id != self._council_id:
-            self.view.clearSelection()
-            self.view.scrollToTop()
+            start_afresh(self.view)
         self._council_id = council_id
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -55,6 +55,7 @@ from expertenrat.ui.record_table import (
     select_record,
     selected_record,
     selection_kept,
+    start_afresh,
 )
 from expertenrat.ui.reminders_dialog import RemindersDialog
 
@@ -213,7 +214,7 @@ class RecommendationsPage(NothingPending, QWidget):
 
     def set_council(self, council_id: int) -> None:
         if council_id != self._council_id:
-            self.view.clearSelection()
+            start_afresh(self.view)
         self._council_id = council_id
         self.export_button.set_council(council_id)
         self.reminders_button.setEnabled(True)

@@ -7,6 +7,7 @@ long text ends in "…" on one line; columns can be widened by hand up to a sane
 The selected record is found and selected by its key (``RowsTableModel.row_of``), so that
 a page keeps it selected across a refresh (:func:`selection_kept`), and the window keeps
 the record at the top of each table there when it rereads a page (:func:`places_kept`);
+another council's records start at the top left, none selected (:func:`start_afresh`);
 where the table has no rows, :class:`TableOrEmpty` says why in its place.
 """
 
@@ -245,6 +246,14 @@ def selection_kept(view: QTableView) -> Iterator[None]:
     yield
     if chosen is not None:
         select_record(view, chosen.id)
+
+
+def start_afresh(view: QTableView) -> None:
+    """No row selected and the table at its top left: where a page starts showing another
+    council's records (its ``set_council``), not at the place read in the last one."""
+    view.clearSelection()
+    view.scrollToTop()
+    view.horizontalScrollBar().setValue(0)
 
 
 def record_tables(widget: QWidget) -> list[QTableView]:

@@ -1,14 +1,22 @@
 """Coming back to an area of the same council keeps the reading place: the record at the
 top of a table and the selected one (the place the window keeps when another PC's change
-rereads a page); another council starts at the top."""
+rereads a page); another council starts at the top left with nothing selected, on every
+page with a long table."""
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
+import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractItemView
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
+from expertenrat.domain.projects import Project
+from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.ui.members_table_model import MembersTableModel
 
 
@@ -20,11 +28,8 @@ def test_coming_back_to_the_members_keeps_the_top_record_and_the_selection(
     make_window, services, qtbot, today
 ):
     council = services.settings.create_council(CouncilSettings(None, "Rat & „Räte“", "Rostock"))
-    field_id = services.settings.action_fields(council.id)[0].id
     for n in range(60):
-        given = f"Person {n:02}"
-        member = Member(None, given, "Zeuge", term_start=today, primary_field_id=field_id)
-        services.members.save(council.id, member, today)
+        add_member(services, council.id, n, today)
     window = make_window()
     window.show()
     window.resize(1200, 800)
@@ -48,3 +53,70 @@ def test_coming_back_to_the_members_keeps_the_top_record_and_the_selection(
     window.reload_councils(other.id)
     window.reload_councils(council.id)
     assert view.verticalScrollBar().value() == 0
+
+
+def add_member(services, council_id: int, n: int, today) -> None:
+    field_id = services.settings.action_fields(council_id)[0].id
+    member = Member(None, f"Person {n:02}", "Zeuge", term_start=today, primary_field_id=field_id)
+    services.members.save(council_id, member, today)
+
+
+def add_project(services, council_id: int, n: int, today) -> None:
+    field_id = services.settings.action_fields(council_id)[0].id
+    services.projects.create(council_id, Project(None, f"Projekt {n:02}", action_field_id=field_id))
+
+
+def add_recommendation(services, council_id: int, n: int, today) -> None:
+    services.recommendations.create(council_id, RecommendationContent(f"Empfehlung {n:02}"), today)
+
+
+def add_meeting(services, council_id: int, n: int, today) -> None:
+    start = datetime.combine(today + timedelta(days=n), time(16))
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    services.meetings.create(council_id, draft)
+
+
+@pytest.mark.parametrize(
+    ("area", "add"),
+    [
+        ("members", add_member),
+        ("projects", add_project),
+        ("recommendations", add_recommendation),
+        ("meetings", add_meeting),
+        ("audit", add_project),  # an entry per project
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_another_council_starts_at_the_top_left_with_nothing_selected(
+    make_window, services, qtbot, today, area, add
+):
+    councils = [
+        services.settings.create_council(CouncilSettings(None, name, "Rostock"))
+        for name in ("Rat A", "Rat B")
+    ]
+    for council in councils:
+        for n in range(40):
+            add(services, council.id, n, today)
+    window = make_window()
+    window.show()
+    window.resize(900, 700)
+    window.reload_councils(councils[0].id)
+    page = getattr(window.pages, area)
+    view = page.meeting_list.view if area == "meetings" else page.view
+    window.show_area(page)
+    qtbot.waitExposed(window)
+    header = view.horizontalHeader()
+    for column in range(header.count()):  # widened by hand beyond the page
+        header.resizeSection(column, header.maximumSectionSize())
+    view.updateGeometries()  # the scroll range as wide as the columns now
+    view.selectRow(view.model().rowCount() - 1)
+    bars = (view.verticalScrollBar(), view.horizontalScrollBar())
+    for bar in bars:
+        bar.setValue(bar.maximum())
+    assert view.selectionModel().hasSelection()
+    assert [bar.value() > 0 for bar in bars] == [True, True]
+
+    window.reload_councils(councils[1].id)
+    window.reload_councils(councils[0].id)
+    assert [bar.value() for bar in bars] == [0, 0]
+    assert not view.selectionModel().hasSelection()
