@@ -73,8 +73,8 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
         )
     if _matches(state, text, *_NO_ROLE):
         return DatabaseUnusableError(
-            f"{server} hat die Anmeldung abgelehnt: Den Benutzer „{url.username}“ gibt es "
-            "dort nicht. Bitte prüfen Sie den Benutzernamen."
+            f"{server} hat die Anmeldung abgelehnt: Den {_user(url)} gibt es dort nicht. Bitte "
+            "prüfen Sie den Benutzernamen."
         )
     if any(part in text for part in _SSL_UNSUPPORTED):
         return DatabaseUnusableError(
@@ -91,9 +91,9 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
                 "IT-Betreuung, diesen PC freizugeben (pg_hba.conf)."
             )
         return DatabaseUnusableError(
-            f"{server} hat die Anmeldung abgelehnt: Für diesen PC, den Benutzer "
-            f"„{url.username}“ und die Datenbank „{url.database}“ ist keine Anmeldung "
-            "freigegeben. Bitte wenden Sie sich an Ihre IT-Betreuung (pg_hba.conf)."
+            f"{server} hat die Anmeldung abgelehnt: Für diesen PC, den {_user(url)} und die "
+            f"Datenbank „{url.database}“ ist keine Anmeldung freigegeben. Bitte wenden Sie "
+            "sich an Ihre IT-Betreuung (pg_hba.conf)."
         )
     import psycopg.errors  # loaded already: the error is psycopg's
 
@@ -127,6 +127,14 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
         "Port stimmen.",
         original,
     )
+
+
+def _user(url: URL) -> str:
+    """The user ``url`` logs in as, after "den"; an address without one: libpq takes the
+    user logged in to the operating system (or PGUSER)."""
+    if url.username:
+        return f"Benutzer „{url.username}“"
+    return "angemeldeten Benutzer des Betriebssystems"
 
 
 def _matches(state: str, text: str, states: set[str], *fragments: tuple[str, ...]) -> bool:

@@ -74,6 +74,17 @@ def test_an_unknown_user_is_named(server_url):
     assert "geheim" not in error.message and "nicht erreichbar" not in error.message
 
 
+def test_an_address_without_a_user_names_the_user_of_the_operating_system(server_url, monkeypatch):
+    monkeypatch.setenv("PGUSER", "niemand_hier")  # what libpq takes, else the system's user
+
+    error = _refusal(server_url._replace(username=None))  # set() keeps a None's old value
+
+    assert "hat die Anmeldung abgelehnt: Den angemeldeten Benutzer des Betriebssystems gibt" in (
+        error.message
+    )
+    assert "None" not in error.message
+
+
 def test_ssl_asked_of_a_server_without_it_is_named(server_url):
     error = _refusal(server_url.update_query_dict({"sslmode": "require"}))
 
