@@ -30,7 +30,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.store.database import Database
-from expertenrat.store.work_problems import is_connection_lost, work_problem
+from expertenrat.store.work_problems import error_kind, is_connection_lost, work_problem
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517
@@ -89,17 +89,9 @@ def reading(database: Database) -> Iterator[Session]:
 def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = None) -> StorageError:
     """``url``: the database's, to name its user and database in advice."""
     if is_connection_lost(error):
-        log.warning("Lost the database server: %s", describe_database_error(error))
+        log.warning("Lost the database server: %s", error_kind(error))
         return ConnectionLostError(CONNECTION_LOST)
-    log.warning("The database refused the work: %s", describe_database_error(error))
+    log.warning("The database refused the work: %s", error_kind(error))
     nothing = " Es wurde nichts gespeichert." if writing else ""
     cause = work_problem(error, url) or "Die Datenbank hat die Anfrage abgelehnt."
     return StorageError(f"{cause}{nothing}")
-
-
-def describe_database_error(error: exc.DBAPIError) -> str:
-    """The kind of a database error for the log: classes and error code, never its text."""
-    orig = error.orig
-    code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
-    kind = f"{type(error).__name__} ({type(orig).__module__}.{type(orig).__name__}"
-    return f"{kind}, {code})" if code else f"{kind})"

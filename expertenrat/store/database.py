@@ -162,7 +162,10 @@ class Database:
             return server_problem(error, self.url, self.location)
         return DatabaseUnusableError(
             *refused(
-                f"Die Datenbank „{self.location}“ kann nicht angelegt werden", error, url=self.url
+                f"Die Datenbank „{self.location}“ kann nicht angelegt werden",
+                error,
+                url=self.url,
+                creating_schema=True,
             )
         )
 
@@ -276,13 +279,14 @@ def open_database(
 
 def describe(url: URL) -> str:
     """Where the data lives, for messages, as the user knows it: the file's path, or the
-    server's address without the driver and never with a password
+    server's address without the driver and never with a password, nor the client key's
     (``postgresql://rat@db.stadt.de:5432/expertenrat``)."""
     path = sqlite_file(url)
     if path is not None:
         return str(path)
     shown = without_password(url).set(drivername=url.get_backend_name())
-    return shown.difference_update_query(["password"]).render_as_string(hide_password=False)
+    secrets = ["password", "sslpassword"]  # libpq's: the user's and the client key's
+    return shown.difference_update_query(secrets).render_as_string(hide_password=False)
 
 
 def check_url(url: URL) -> None:
@@ -332,7 +336,12 @@ def _upgrade(url: URL, location: str) -> None:
         if isinstance(error, exc.OperationalError):  # the server gone since the probe
             raise server_problem(error, url, location) from error
         raise DatabaseUnusableError(
-            *refused(f"Die Datenbank „{location}“ konnte nicht aktualisiert werden", error, url=url)
+            *refused(
+                f"Die Datenbank „{location}“ konnte nicht aktualisiert werden",
+                error,
+                url=url,
+                creating_schema=True,
+            )
         ) from error
 
 

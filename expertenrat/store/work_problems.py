@@ -143,6 +143,19 @@ def driver_text(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
+def error_kind(error: BaseException) -> str:
+    """The kind of a database error for the log: classes and error code, never its text
+    (which may quote a row's values)."""
+    orig = error.orig if isinstance(error, exc.StatementError) else None
+    inner = orig if orig is not None else error
+    code = getattr(inner, "sqlstate", None) or sqlite_error_name(inner)
+    kind = f"{type(inner).__module__}.{type(inner).__name__}"
+    if inner is not error:
+        kind = f"{type(error).__name__} ({kind}"
+        return f"{kind}, {code})" if code else f"{kind})"
+    return f"{kind} ({code})" if code else kind
+
+
 def is_connection_lost(error: exc.DBAPIError) -> bool:
     """The server went away or refuses connections (not: it refused the statement)."""
     if not isinstance(error, exc.DBAPIError) or hasattr(error.orig, "sqlite_errorcode"):
@@ -157,16 +170,23 @@ def is_connection_lost(error: exc.DBAPIError) -> bool:
 
 
 def refused(
-    what: str, error: BaseException, after: str = "", url: URL | None = None
+    what: str,
+    error: BaseException,
+    after: str = "",
+    url: URL | None = None,
+    *,
+    creating_schema: bool = False,
 ) -> tuple[str, str]:
     """The message "``what``. Cause. ``after``" and its detail, for an error type's
     ``(message, detail)``: the driver's text for a cause not recognised or a refused row
-    (it names the row's table and key), else empty. The driver's text goes to the log.
+    (it names the row's table and key), else empty. ``url`` and ``creating_schema``: as
+    :func:`work_problem`. The log gets the error's type and SQLSTATE, not its text, which
+    may quote a row's values.
     Not for the everyday work of the services, whose rows are personal data (see
     :mod:`expertenrat.services.unit_of_work`)."""
+    log.info("The database refused: %s", error_kind(error))
     original = driver_text(error)
-    log.info("The database refused: %s", original)
-    cause = work_problem(error, url)
+    cause = work_problem(error, url, creating_schema=creating_schema)
     if cause is not None:
         # A refused row: which one, only the driver's text says.
         detail = original if cause in _ROW_REFUSED else ""
@@ -178,10 +198,14 @@ def refused(
     return f"{what}. {unknown} {after}".strip(), original
 
 
-def work_problem(error: BaseException, url: URL | None = None) -> str | None:
+def work_problem(
+    error: BaseException, url: URL | None = None, *, creating_schema: bool = False
+) -> str | None:
     """The German cause (and what to do) of the refused work ``error`` — a SQLAlchemy
     error or the driver's own — or ``None`` if the cause is not recognised. ``url``: the
-    server database, to name its user and database in advice."""
+    server database, to name its user and database in advice. ``creating_schema``: the
+    work created or upgraded the tables (a missing right is then advised differently
+    from one on the tables that are there)."""
     kind = error
     if isinstance(error, exc.DBAPIError):
         if is_connection_lost(error):
@@ -196,7 +220,7 @@ def work_problem(error: BaseException, url: URL | None = None) -> str | None:
             return BROKEN_RULE
         return BAD_VALUE if isinstance(kind, exc.DataError) else None
     if state == "42501":
-        return _no_privilege(url)
+        return _no_privilege(url, creating_schema)
     if state == "25006":
         return (
             "Der Datenbankserver nimmt gerade nur Lesezugriffe an (zum Beispiel ein "
@@ -222,16 +246,31 @@ def work_problem(error: BaseException, url: URL | None = None) -> str | None:
     return None
 
 
-def _no_privilege(url: URL | None) -> str:
+def _no_privilege(url: URL | None, creating_schema: bool) -> str:
     user = url.username if url is not None else None
-    base = url.database if url is not None else None
-    statement = f"ALTER DATABASE {base} OWNER TO {user};" if user and base else "(ALTER DATABASE)"
+    named = f" „{user}“" if user else ""
+    grantee = sql_identifier(user) if user else "<Benutzer>"
+    if creating_schema:
+        base = sql_identifier(url.database) if url is not None and url.database else "<Datenbank>"
+        return (
+            f"Der Datenbankserver verweigert dem Benutzer{named} ein Recht, das Expertenrat "
+            "braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur der Eigentümer "
+            "der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum Eigentümer der "
+            f"Datenbank zu machen: ALTER DATABASE {base} OWNER TO {grantee};"
+        )
+    # Owning the database gives no right on tables another role owns.
     return (
-        f"Der Datenbankserver verweigert dem Benutzer{f' „{user}“' if user else ''} ein Recht, "
-        "das Expertenrat braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur "
-        "der Eigentümer der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum "
-        f"Eigentümer der Datenbank zu machen: {statement}"
+        f"Der Datenbankserver verweigert dem Benutzer{named} den Zugriff auf die Tabellen "
+        "von Expertenrat. Bitten Sie Ihre IT-Betreuung, ihm die Rechte darauf zu geben: "
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+        f"{grantee}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {grantee}; "
+        "(oder ihn zum Eigentümer der Tabellen zu machen)."
     )
+
+
+def sql_identifier(name: str) -> str:
+    """``name`` as a quoted SQL identifier (capitals, hyphens and quotes kept)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _state(error: object) -> str:

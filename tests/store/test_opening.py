@@ -419,6 +419,7 @@ def test_location_of_a_server_database_never_shows_the_password():
 def test_a_server_address_is_shown_as_the_user_knows_it():
     url = database_url(
         "postgresql://rat:geheim@db.stadt.de:5432/expertenrat?sslmode=require&password=auch"
+        "&sslpassword=schluessel"
     )
 
     assert describe(url) == "postgresql://rat@db.stadt.de:5432/expertenrat?sslmode=require"

@@ -10,7 +10,7 @@ import sqlite3
 
 import psycopg
 import pytest
-from sqlalchemy import exc
+from sqlalchemy import create_engine, exc
 from sqlalchemy.engine import make_url
 
 from expertenrat.domain.councils import CouncilSettings
@@ -43,10 +43,10 @@ def test_a_user_who_may_not_create_tables_on_the_server_is_told_what_to_ask_for(
         f"angelegt werden. Der Datenbankserver verweigert dem Benutzer „{role}“ ein Recht, das "
         "Expertenrat braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur der "
         "Eigentümer der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum "
-        f"Eigentümer der Datenbank zu machen: ALTER DATABASE {base} OWNER TO {role};"
+        f'Eigentümer der Datenbank zu machen: ALTER DATABASE "{base}" OWNER TO "{role}";'
     )
     assert caught.value.detail == ""
-    assert "permission denied for schema public" in caplog.text  # for the IT
+    assert "42501" in caplog.text  # for the IT: the SQLSTATE
 
 
 def test_a_read_only_sqlite_database_refuses_saving_and_restoring_in_german(
@@ -117,28 +117,61 @@ def test_a_cause_not_known_keeps_the_driver_s_text_for_the_details_only():
     assert detail == "custom trigger says no"
 
 
-def test_a_user_without_rights_on_the_tables_is_told_so_when_reading(
+def test_a_user_without_rights_on_the_tables_is_told_what_to_grant_and_that_helps(
     empty_postgres_url, postgres_admin
 ):
-    role = f"leser_{os.getpid()}"
-    postgres_admin(f"CREATE ROLE {role} LOGIN")
+    """Owning the database gives no right on tables another role owns: the advice is the
+    grants, quoted so that a name with capitals and a hyphen works."""
+    role = f"Rat-Leser_{os.getpid()}"
+    postgres_admin(f'CREATE ROLE "{role}" LOGIN')
     owner = open_database(empty_postgres_url)  # the schema, owned by the administrator
     try:
         with owner.engine.begin() as connection:  # the role opens it, but reads nothing
-            connection.exec_driver_sql(f"GRANT SELECT ON alembic_version TO {role}")
+            connection.exec_driver_sql(f'GRANT SELECT ON alembic_version TO "{role}"')
         database = open_database(empty_postgres_url.set(username=role))
         try:
+            service = SettingsService(database, "tester")
             with pytest.raises(StorageError) as caught:
-                SettingsService(database, "tester").councils()
+                service.councils()
+            advised = caught.value.message.split(": ", 1)[1].removesuffix(
+                " (oder ihn zum Eigentümer der Tabellen zu machen)."
+            )
+            with owner.engine.begin() as connection:  # the IT, as the superuser
+                connection.exec_driver_sql(advised)
+            service.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+            assert [council.name for council in service.councils()] == ["Rat"]
         finally:
             database.close()
     finally:
         with owner.engine.begin() as connection:
-            connection.exec_driver_sql(f"DROP OWNED BY {role}")
+            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
         owner.close()
-        postgres_admin(f"DROP ROLE {role}")
+        postgres_admin(f'DROP ROLE "{role}"')
 
-    assert caught.value.message.startswith(
-        f"Der Datenbankserver verweigert dem Benutzer „{role}“ ein Recht, das Expertenrat braucht"
+    grantee = f'"{role}"'
+    assert caught.value.message == (
+        f"Der Datenbankserver verweigert dem Benutzer „{role}“ den Zugriff auf die Tabellen "
+        "von Expertenrat. Bitten Sie Ihre IT-Betreuung, ihm die Rechte darauf zu geben: "
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+        f"{grantee}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {grantee}; "
+        "(oder ihn zum Eigentümer der Tabellen zu machen)."
     )
-    assert "permission denied" not in caught.value.message and caught.value.detail == ""
+    assert caught.value.detail == ""
+
+
+def test_a_refused_row_s_values_stay_out_of_the_log(empty_postgres_url, caplog):
+    engine = create_engine(empty_postgres_url)
+    try:
+        with engine.connect() as connection, pytest.raises(exc.IntegrityError) as caught:
+            connection.exec_driver_sql("CREATE TEMP TABLE people (email text UNIQUE)")
+            for _ in range(2):
+                connection.exec_driver_sql("INSERT INTO people VALUES ('geheim@example.org')")
+    finally:
+        engine.dispose()
+
+    with caplog.at_level(logging.INFO):
+        message, detail = refused("Die Sicherung kann nicht eingespielt werden", caught.value)
+
+    assert "geheim@example.org" in detail  # behind "Details einblenden …"
+    assert "geheim@example.org" not in message and "geheim@example.org" not in caplog.text
+    assert "IntegrityError (psycopg.errors.UniqueViolation, 23505)" in caplog.text
