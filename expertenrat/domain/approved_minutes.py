@@ -13,12 +13,14 @@ dataclasses, ``str``, ``int``, ``bool``, ``None`` in an optional field, dates an
 (ISO 8601), enums (by value), tuples and frozensets (JSON lists, a frozenset sorted) and
 ``bytes`` (base64, the council's logo). Anything else is refused when writing. A field
 missing when reading takes its default (a record written before the field existed); a key
-the dataclass does not know is refused.
+the dataclass does not know is refused. Reading raises ``ValueError`` for every malformed
+record, with a message for the log that says what is wrong but repeats no stored value.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import dataclasses
 import json
 import types
@@ -63,10 +65,21 @@ def approved_minutes_json(record: ApprovedMinutes) -> str:
 
 
 def parse_approved_minutes(text: str) -> ApprovedMinutes:
-    """The record stored as ``text``; ``ValueError`` if it is not one."""
-    data = json.loads(text)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError(f"unknown format of approved minutes: {str(data)[:80]!r}")
+    """The record stored as ``text``; ``ValueError`` if it is not one (not JSON, nested too
+    deeply, another format, a key missing or unknown, a wrong type, bad base64, date, time
+    or enum value)."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("approved minutes nested too deeply") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"approved minutes are not JSON: {error.msg}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"approved minutes are not a JSON object: {_kind_of(data)}")
+    if data.get("format") != FORMAT:
+        raise ValueError(f"unknown format of approved minutes: {_kind_of(data.get('format'))}")
+    if "minutes" not in data:
+        raise ValueError("approved minutes without minutes")
     return _decode(ApprovedMinutes, data["minutes"])
 
 
@@ -102,13 +115,14 @@ def _decode(kind: Any, value: Any) -> Any:
     if dataclasses.is_dataclass(kind):
         return _decode_dataclass(kind, value)
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(value)
-    if kind is date:
-        return date.fromisoformat(_typed(str, value))
-    if kind is time:
-        return time.fromisoformat(_typed(str, value))
+        return _converted(kind, kind, value)
+    if kind in (date, time):
+        return _converted(kind, kind.fromisoformat, _typed(str, value))
     if kind is bytes:
-        return base64.b64decode(_typed(str, value), validate=True)
+        try:
+            return base64.b64decode(_typed(str, value), validate=True)
+        except binascii.Error as error:
+            raise ValueError(f"bad base64 in approved minutes: {error}") from None
     if kind in (str, int, bool):
         return _typed(kind, value)
     raise TypeError(f"cannot read {kind!r} from approved minutes")
@@ -131,7 +145,22 @@ def _list(value: Any) -> list[Any]:
     return _typed(list, value)
 
 
+def _converted(kind: type, convert: Any, value: Any) -> Any:
+    """``convert(value)``, a ``kind``; a refused value named by its kind, not by its text."""
+    try:
+        return convert(value)
+    except ValueError:
+        raise ValueError(f"not a valid {kind.__name__}: {_kind_of(value)}") from None
+
+
 def _typed(kind: type, value: Any) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ValueError(f"expected {kind.__name__}, got {value!r:.80}")
+        raise ValueError(f"expected {kind.__name__}, got {_kind_of(value)}")
     return value
+
+
+def _kind_of(value: Any) -> str:
+    """What ``value`` is, for a message that must not repeat stored text (names)."""
+    if value is None or isinstance(value, bool | int | float):
+        return repr(value)
+    return f"{type(value).__name__} of length {len(value)}"

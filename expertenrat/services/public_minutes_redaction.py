@@ -13,7 +13,9 @@ shows the council, names, action fields and projects as approved, not as they ar
 Unnamed are: who was unnamed at the approval, who has not agreed today (by the name they
 had at the approval and today's) and the withdrawing persons. Versions approved before
 that document was kept (revision 0012) have none: they are rendered from today's
-database with the approval stamp, as before.
+database with the approval stamp, as before. So is a version whose document cannot be read
+(damaged, or written in a format this program does not know), with a warning in the log:
+the withdrawal of consent must never fail for it.
 
 The new public PDF gets its own SHA-256, the version's change time moves (the open data
 export reports the file as changed), and an audit entry says why.
@@ -21,6 +23,7 @@ export reports the file as changed), and an audit entry says why.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from dataclasses import replace
 
@@ -40,6 +43,8 @@ from expertenrat.services.minutes_assembly import (
     unnamed_members,
 )
 from expertenrat.store import models
+
+log = logging.getLogger(__name__)
 
 
 def redact_public_minutes(session: Session, actor: str, person_ids: Collection[int]) -> int:
@@ -90,10 +95,18 @@ def _approved(
     session: Session, meeting: models.Meeting, version: models.MinutesVersion
 ) -> ApprovedMinutes:
     """The minutes as approved; for a version approved before the document was kept
-    (revision 0012), the minutes as the database holds them today with the approval stamp
-    (today's council name, member names and action fields, the only record there is)."""
+    (revision 0012) or whose document cannot be read, the minutes as the database holds
+    them today with the approval stamp (today's council name, member names and action
+    fields, the only record left)."""
     if version.document is not None:
-        return parse_approved_minutes(version.document)
+        try:
+            return parse_approved_minutes(version.document)
+        except ValueError as error:  # the message repeats no stored value (names)
+            log.warning(
+                "Minutes version %s: approved document unreadable (%s); rendered from today",
+                version.id,
+                error,
+            )
     return ApprovedMinutes(minutes_document(session, meeting, approval_stamp(session, version)))
 
 

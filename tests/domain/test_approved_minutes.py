@@ -36,12 +36,40 @@ def test_a_missing_field_takes_its_default_but_unknown_ones_are_refused() -> Non
 
 
 @pytest.mark.parametrize(
-    ("old", "new"),
-    [('"format":1', '"format":2'), ('"number":5', '"number":"5"'), ('"number":5', '"number":true')],
+    ("old", "new", "message"),
+    [
+        ('"format":1', '"format":2', "unknown format"),
+        ('{"format":1,"minutes":', '{"format":1,"other":', "without minutes"),
+        ('"number":5', '"number":"5"', "expected int, got str"),
+        ('"number":5', '"number":true', "expected int, got True"),
+        ('"names":[', '"names":{"x":[', "not JSON"),
+        ('"names":[{', '"names":["Dr. Anna",{', "expected dict, got str"),
+        ('"logo_png":null', '"logo_png":"no base64!"', "bad base64"),
+        ('"day":"2027-03-12"', '"day":"2027-13-12"', "not a valid date"),
+        ('"opened_at":null', '"opened_at":"25:00"', "not a valid time"),
+        ('"state":"draft"', '"state":"Dr. Anna"', "not a valid MinutesState"),
+    ],
 )
-def test_wrong_formats_and_types_are_refused(old, new) -> None:
-    with pytest.raises(ValueError):
-        parse_approved_minutes(approved_minutes_json(RECORD).replace(old, new))
+def test_every_malformed_record_is_refused_without_repeating_it(old, new, message) -> None:
+    text = approved_minutes_json(RECORD)
+    assert old in text
+    with pytest.raises(ValueError, match=message) as refused:
+        parse_approved_minutes(text.replace(old, new))
+    assert "Anna" not in str(refused.value) and "2027" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "not JSON"),
+        ("[1]", "not a JSON object"),
+        ('{"format":1}', "without minutes"),
+        ('{"format":1,"minutes":' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ],
+)
+def test_what_is_no_record_at_all_is_refused(text, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_approved_minutes(text)
 
 
 def test_writing_an_unknown_kind_is_refused() -> None:

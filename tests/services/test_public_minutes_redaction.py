@@ -41,9 +41,13 @@ def _approved(database) -> dict[int, tuple[bytes, str, bytes, str, str]]:
         return {r.id: (r.public_pdf, r.public_sha256, r.pdf, r.sha256, r.content) for r in rows}
 
 
+def _first_council(database, actor) -> int:
+    return SettingsService(database, actor).councils()[0].id
+
+
 @pytest.fixture
 def council_id(demo_database, actor) -> int:
-    return SettingsService(demo_database, actor).councils()[0].id
+    return _first_council(demo_database, actor)
 
 
 @pytest.fixture
@@ -144,8 +148,9 @@ def test_the_redaction_renders_the_minutes_as_approved_not_as_today(
 
 
 def test_a_renamed_member_who_withdraws_is_unnamed_by_the_name_approved(
-    sqlite_demo_database, actor, council_id, today
+    sqlite_demo_database, actor, today
 ) -> None:
+    council_id = _first_council(sqlite_demo_database, actor)
     members = MembersService(sqlite_demo_database, actor)
     before = _approved(sqlite_demo_database)
     member = _publicly_named(members, council_id, before)
@@ -160,8 +165,9 @@ def test_a_renamed_member_who_withdraws_is_unnamed_by_the_name_approved(
 
 
 def test_versions_approved_before_the_document_was_kept_are_rendered_from_today(
-    sqlite_demo_database, actor, council_id, today
+    sqlite_demo_database, actor, today
 ) -> None:
+    council_id = _first_council(sqlite_demo_database, actor)
     with sqlite_demo_database.transaction() as session:
         for version in session.scalars(select(models.MinutesVersion)):
             version.document = None
@@ -175,3 +181,32 @@ def test_versions_approved_before_the_document_was_kept_are_rendered_from_today(
     for version_id, (public, _sha, pdf, sha, content) in after.items():
         assert (pdf, sha, content) == before[version_id][2:]
         assert member.full_name not in _text(public) and UNNAMED_MEMBER in _text(public)
+
+
+def test_an_unreadable_approved_document_never_blocks_the_withdrawal(
+    sqlite_demo_database, actor, today, caplog
+) -> None:
+    council_id = _first_council(sqlite_demo_database, actor)
+    damaged = ['{"format":2,"minutes":{}}', '{"format":1}', '{"format":1,"minutes":{"docu']
+    with sqlite_demo_database.transaction() as session:
+        versions = session.scalars(
+            select(models.MinutesVersion).where(
+                models.MinutesVersion.state == MinutesState.APPROVED.value
+            )
+        ).all()
+        for index, version in enumerate(versions):
+            version.document = damaged[index % len(damaged)]
+    members = MembersService(sqlite_demo_database, actor)
+    before = _approved(sqlite_demo_database)
+    assert len(before) >= 2
+    member = _publicly_named(members, council_id, before)
+
+    members.save(council_id, replace(member, publish_name=False, publish_name_on=None), today)
+
+    for version_id, (public, _sha, pdf, sha, content) in _approved(sqlite_demo_database).items():
+        assert (pdf, sha, content) == before[version_id][2:]
+        assert sha == pdf_fingerprint(pdf)
+        assert member.full_name not in _text(public) and UNNAMED_MEMBER in _text(public)
+    warnings = [r.getMessage() for r in caplog.records if "unreadable" in r.getMessage()]
+    assert len(warnings) == len(before)
+    assert all(member.family_name not in w for w in warnings)
