@@ -95,13 +95,9 @@ class AnnualReportService:
         return rendered
 
 
-def _year_rows(session: Session, council_id: int, year: int) -> list[models.Meeting]:
-    return [r for r in meeting_rows(session, council_id) if r.starts_at.year == year]
-
-
 def _meetings(session: Session, council_id: int, year: int) -> MeetingsPart:
     """The year's held and cancelled meetings, with the attendance of the held ones."""
-    rows = _year_rows(session, council_id, year)
+    rows = meeting_rows(session, council_id, year)
     clock = council_clock(session, council_id)
     lines = []
     ahead = 0
@@ -135,7 +131,7 @@ def _project_items(session: Session, council_id: int, year: int) -> list[Project
         )
     }
     found = []
-    for meeting in _year_rows(session, council_id, year):
+    for meeting in meeting_rows(session, council_id, year):
         if meeting.state != MeetingState.HELD.value:
             continue
         label = meeting_label(meeting.number, MeetingKind(meeting.kind), "")

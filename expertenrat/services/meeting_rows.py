@@ -19,6 +19,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_numbers import NumberedMeeting, changed_numbers
 from expertenrat.domain.meeting_series import Occurrence
 from expertenrat.domain.meetings import Meeting, MeetingSummary, meeting_label
+from expertenrat.domain.overview import year_span
 from expertenrat.domain.series_warnings import ExistingMeeting
 from expertenrat.services import audit
 from expertenrat.services.unit_of_work import fetch
@@ -69,14 +70,25 @@ def council_clock(session: Session, council_id: int) -> CouncilClock:
     return CouncilClock(zone, council.bundesland or None)
 
 
-def meeting_rows(session: Session, council_id: int) -> list[models.Meeting]:
-    """The council's meetings that are not deleted, in order of their start."""
+def meeting_rows(
+    session: Session, council_id: int, year: int | None = None
+) -> list[models.Meeting]:
+    """The council's meetings that are not deleted, in order of their start; with ``year``
+    those that count for that year (:func:`~expertenrat.domain.overview.year_span`)."""
     query = (
         select(models.Meeting)
         .where(models.Meeting.council_id == council_id, models.Meeting.deleted_at.is_(None))
         .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
+    if year is not None:
+        query = query.where(in_year(models.Meeting.starts_at, year))
     return list(session.scalars(query))
+
+
+def in_year(starts_at, year: int):
+    """The SQL condition that a meeting starting at ``starts_at`` counts for ``year``."""
+    first, after = year_span(year)
+    return (starts_at >= first) & (starts_at < after)
 
 
 def apply_draft(row: models.Meeting, clock: CouncilClock, draft: MeetingDraft) -> None:

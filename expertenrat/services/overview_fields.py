@@ -3,7 +3,8 @@ recommendations, how many were answered and accepted; the status of all recommen
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from collections import Counter
+from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,8 @@ from expertenrat.domain.overview import (
     FieldFigures,
     FieldStatuses,
 )
+from expertenrat.domain.projects import consultation_groups
+from expertenrat.services.meeting_rows import in_year
 from expertenrat.store import models
 
 _Recommendation = models.Recommendation
@@ -90,31 +93,29 @@ def statuses_by_field(
 
 
 def _consultations_of_year(session: Session, council_id: int, year: int) -> dict[int, int]:
-    """Projects consulted in the meetings held in ``year``, per project field: one
-    consultation per project and meeting, however many agenda items (3, 3.1) are about it."""
-    consulted = (
+    """The council's projects consulted in its meetings held in ``year``, per project field,
+    counted as the annual report counts them: one consultation per project and meeting
+    (:func:`~expertenrat.domain.projects.consultation_groups`), however many agenda items
+    (3, 3.1) are about it; a project of another council on the agenda is not counted."""
+    items = session.execute(
         select(
-            models.Project.action_field_id.label("field_id"),
             models.AgendaItem.meeting_id,
             models.AgendaItem.project_id,
+            models.Project.action_field_id.label("field_id"),
         )
-        .distinct()
         .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
         .join(models.Project, models.Project.id == models.AgendaItem.project_id)
         .where(
             models.Meeting.council_id == council_id,
             models.Meeting.deleted_at.is_(None),
             models.Meeting.state == MeetingState.HELD.value,
-            models.Meeting.starts_at >= datetime(year, 1, 1),
-            models.Meeting.starts_at < datetime.combine(date(year + 1, 1, 1), time.min),
+            in_year(models.Meeting.starts_at, year),
+            models.Project.council_id == council_id,
             models.AgendaItem.deleted_at.is_(None),
         )
-        .subquery()
-    )
-    rows = session.execute(
-        select(consulted.c.field_id, func.count()).group_by(consulted.c.field_id)
-    )
-    return {field_id: count for field_id, count in rows if field_id is not None}
+    ).all()
+    counts = Counter(group[0].field_id for group in consultation_groups(items))
+    return {field_id: count for field_id, count in counts.items() if field_id is not None}
 
 
 def _status_in(statuses: frozenset[RecommendationStatus]):

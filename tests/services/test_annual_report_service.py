@@ -107,6 +107,46 @@ def test_the_figures_agree_with_the_uebersicht_and_add_up_in_the_pdf(sqlite_demo
     assert "Mitgezählt ist 1 Mitglied, dessen Amtszeit an diesem Tag endet" in printed
 
 
+def test_the_uebersicht_counts_the_consultations_of_the_report(demo_database):
+    """A project of another council on this council's agenda is counted neither on the
+    Übersicht nor in the report; a meeting at 23:30 on New Year's Eve counts for its year."""
+    services = Services.create(demo_database, "tester")
+    council = services.settings.councils()[0].id
+    with demo_database.transaction() as session:
+        held = session.scalars(
+            select(models.Meeting)
+            .where(
+                models.Meeting.council_id == council,
+                models.Meeting.state == MeetingState.HELD.value,
+                models.Meeting.starts_at < datetime(2026, 1, 1),
+            )
+            .order_by(models.Meeting.starts_at.desc())
+        ).first()
+        held.starts_at, held.ends_at = datetime(2025, 12, 31, 23, 30), None
+        field = session.scalars(
+            select(models.ActionField.id).where(models.ActionField.council_id == council)
+        ).first()
+        other = models.Council(name="Beirat Nachbarstadt", city="Nachbarstadt")
+        session.add(other)
+        session.flush()
+        foreign = models.Project(council_id=other.id, title="Fremdes", action_field_id=field)
+        session.add(foreign)
+        session.flush()
+        session.add(
+            models.AgendaItem(
+                meeting_id=held.id, number="99", position=99, title="Fremd", project_id=foreign.id
+            )
+        )
+
+    uebersicht = services.overview.overview(council, date(2025, 12, 31)).fields_this_year
+    report = services.annual_report.report(council, 2025, TODAY)
+
+    counted = {part.name: part.count for part in report.consultations}
+    assert {f.field.name: f.consultations for f in uebersicht if f.consultations} == counted
+    assert sum(counted.values()) == report.consultation_count > 0
+    assert "Fremdes" not in {c.project for part in report.consultations for c in part.public}
+
+
 def test_recommendations_without_an_action_field_have_their_own_figures(sqlite_demo_database):
     services = Services.create(sqlite_demo_database, "tester")
     council = services.settings.councils()[0].id
