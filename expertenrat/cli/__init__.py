@@ -29,6 +29,7 @@ from expertenrat.domain.errors import (
     DatabaseDamagedError,
     ExpertenratError,
     PasswordNeededError,
+    os_error_detail,
     os_error_text,
 )
 from expertenrat.domain.wording import counted
@@ -211,6 +212,8 @@ def _run(args: argparse.Namespace) -> int:
         raise
     except OSError as error:
         print(f"expertenrat: Fehler: {error.filename}: {os_error_text(error)}", file=sys.stderr)
+        if detail := os_error_detail(error):
+            print(f"expertenrat: Einzelheiten: {detail}", file=sys.stderr)
         return 1
     if message:
         print(message)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, chosen_council, council_option, write_pdf
-from expertenrat.domain.errors import os_error_text
+from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -94,7 +94,9 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise UserError(f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+        raise UserError(
+            f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
+        ) from None
     file_format = MemberFileFormat.of(path)
     today = date.today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, chosen_council, council_option
-from expertenrat.domain.errors import os_error_text
+from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -68,7 +68,9 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise UserError(f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+        raise UserError(
+            f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
+        ) from None
     transfer = services.council_transfer
     incoming = transfer.read(data)
     if args.new:

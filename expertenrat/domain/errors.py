@@ -80,26 +80,44 @@ class DataEntryError(ExpertenratError):
     """A file the user gave us cannot be read (empty, binary, wrong columns)."""
 
 
+# A German reason for each file system error the program meets (others: see os_error_text).
+_OS_REASONS = {
+    errno.ENOENT: "Der Ordner oder die Datei existiert nicht.",
+    errno.EACCES: "Keine Berechtigung.",
+    errno.EPERM: "Keine Berechtigung.",
+    errno.ENOSPC: "Der Datenträger ist voll.",
+    errno.EISDIR: "Das ist ein Ordner.",
+    errno.EROFS: "Der Datenträger ist schreibgeschützt.",
+    errno.ENAMETOOLONG: "Der Dateiname ist zu lang.",
+    errno.ELOOP: "Der Pfad enthält zu viele Verknüpfungen.",
+    errno.ENOTDIR: "Ein Teil des Pfades ist kein Ordner.",
+    errno.EEXIST: "Die Datei oder der Ordner existiert bereits.",
+    errno.ENOTEMPTY: "Der Ordner ist nicht leer.",
+    errno.EBUSY: "Die Datei wird gerade von einem anderen Programm verwendet.",
+    errno.EIO: "Der Datenträger meldet einen Lese- oder Schreibfehler.",
+    errno.EDQUOT: "Der zugeteilte Speicherplatz ist aufgebraucht.",
+    errno.EINVAL: "Der Name der Datei oder des Ordners ist nicht zulässig.",
+    errno.ETIMEDOUT: "Das Laufwerk antwortet nicht (Netzwerk?).",
+    errno.EHOSTDOWN: "Das Netzlaufwerk ist nicht erreichbar.",
+    errno.ENETUNREACH: "Das Netzlaufwerk ist nicht erreichbar.",
+}
+
+
 def os_error_text(error: OSError) -> str:
-    """A German reason for a file system error."""
-    reasons = {
-        errno.ENOENT: "Der Ordner oder die Datei existiert nicht.",
-        errno.EACCES: "Keine Berechtigung.",
-        errno.EPERM: "Keine Berechtigung.",
-        errno.ENOSPC: "Der Datenträger ist voll.",
-        errno.EISDIR: "Das ist ein Ordner.",
-        errno.EROFS: "Der Datenträger ist schreibgeschützt.",
-        errno.ENAMETOOLONG: "Der Dateiname ist zu lang.",
-        errno.ELOOP: "Der Pfad enthält zu viele Verknüpfungen.",
-        errno.ENOTDIR: "Ein Teil des Pfades ist kein Ordner.",
-        errno.EEXIST: "Die Datei oder der Ordner existiert bereits.",
-        errno.ENOTEMPTY: "Der Ordner ist nicht leer.",
-        errno.EBUSY: "Die Datei wird gerade von einem anderen Programm verwendet.",
-        errno.EIO: "Der Datenträger meldet einen Lese- oder Schreibfehler.",
-        errno.EDQUOT: "Der zugeteilte Speicherplatz ist aufgebraucht.",
-        errno.EINVAL: "Der Name der Datei oder des Ordners ist nicht zulässig.",
-        errno.ETIMEDOUT: "Das Laufwerk antwortet nicht (Netzwerk?).",
-        errno.EHOSTDOWN: "Das Netzlaufwerk ist nicht erreichbar.",
-        errno.ENETUNREACH: "Das Netzlaufwerk ist nicht erreichbar.",
-    }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
+    """A German reason for a file system error; one without its own names the system's
+    error by name and number (its English text: :func:`os_error_detail`)."""
+    number = error.errno
+    if number in _OS_REASONS:
+        return _OS_REASONS[number]
+    if number is None:
+        return "Das Betriebssystem meldet einen Fehler."
+    name = errno.errorcode.get(number)
+    return f"Systemfehler {name} (Nr. {number})." if name else f"Systemfehler Nr. {number}."
+
+
+def os_error_detail(error: OSError) -> str:
+    """The system's own (English) text of a file system error that :func:`os_error_text`
+    has no German reason for, as an error's ``detail``; else empty."""
+    if error.errno in _OS_REASONS:
+        return ""
+    return error.strerror or str(error)

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, MetaData, Table, exc, literal, select, text
 
 from expertenrat import __version__
-from expertenrat.domain.errors import os_error_text
+from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.progress import Progress
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import FileWriteError, writing_file
@@ -47,7 +47,9 @@ def read_backup_file(source: Path) -> Backup:
         with source.open("rb") as handle:
             return read_backup(handle, migrate.is_known_revision)
     except OSError as error:
-        raise BackupError(f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}") from None
+        raise BackupError(
+            f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ class BackupService:
                 size = handle.tell()
         except FileWriteError as error:
             raise BackupError(
-                f"Die Sicherung {error.message} Die Daten sind unverändert."
+                f"Die Sicherung {error.message} Die Daten sind unverändert.", error.detail
             ) from None
         except exc.DBAPIError as error:
             raise BackupError(
@@ -182,7 +184,8 @@ class BackupService:
         except OSError as error:
             raise BackupError(
                 "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten angelegt "
-                f"werden: {os_error_text(error)} Es wurde nichts verändert."
+                f"werden: {os_error_text(error)} Es wurde nichts verändert.",
+                os_error_detail(error),
             ) from None
         except (sqlite3.Error, exc.DBAPIError) as error:
             raise BackupError(

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from expertenrat.domain.backup_rotation import STALE_AFTER_DAYS, copies_to_keep
-from expertenrat.domain.errors import os_error_text
+from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database import Database, copy_sqlite
 from expertenrat.store.engine import sqlite_file
@@ -68,7 +68,8 @@ class DailyBackupService:
                 copies[day].unlink()
         except OSError as error:
             raise BackupError(
-                f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {os_error_text(error)}"
+                f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {os_error_text(error)}",
+                os_error_detail(error),
             ) from None
         except sqlite3.Error as error:
             raise BackupError(

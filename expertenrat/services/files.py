@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 
 _WRITERS = 4  # threads creating the files of a folder export
 
@@ -55,7 +55,8 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
         os.replace(temporary, path)
     except OSError as error:
         raise FileWriteError(
-            f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}"
+            f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}",
+            os_error_detail(error),
         ) from None
     finally:
         with contextlib.suppress(OSError):
@@ -105,7 +106,8 @@ def write_folder(folder: Path, files: Mapping[str, bytes], *, force: bool = Fals
         return WrittenFolder(folder, len(files), size)
     except OSError as error:
         raise FileWriteError(
-            f"„{folder}“ kann nicht geschrieben werden: {os_error_text(error)}"
+            f"„{folder}“ kann nicht geschrieben werden: {os_error_text(error)}",
+            os_error_detail(error),
         ) from None
     finally:
         shutil.rmtree(temporary, ignore_errors=True)

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, exc
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from expertenrat.domain.errors import DatabaseUnusableError, os_error_text
+from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
 from expertenrat.store import migrate
 from expertenrat.store.engine import BUSY_TIMEOUT_MS, SYNCHRONOUS, make_engine, sqlite_file
 from expertenrat.store.probe import probe_server, probe_sqlite_file
@@ -148,7 +148,8 @@ class Database:
         except OSError as error:
             raise DatabaseUnusableError(
                 f"Die Datenbank „{self.location}“ kann nicht angelegt werden: "
-                f"{os_error_text(error)}"
+                f"{os_error_text(error)}",
+                os_error_detail(error),
             ) from error
         except exc.DBAPIError as error:
             raise self._creation_problem(error) from error
@@ -360,7 +361,8 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     except OSError as error:
         raise DatabaseUnusableError(
             f"Vor der Aktualisierung der Datenbank „{path}“ konnte keine Sicherung angelegt "
-            f"werden: {os_error_text(error)} Die Datenbank wurde nicht verändert."
+            f"werden: {os_error_text(error)} Die Datenbank wurde nicht verändert.",
+            os_error_detail(error),
         ) from error
     finally:
         temporary.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
-from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.paths import default_database_file, user_config_dir
 from expertenrat.store.database import describe
 from expertenrat.store.engine import database_url, sqlite_file, text_without_password
@@ -72,7 +72,8 @@ def store_address(url: URL | None) -> None:
     except OSError as error:
         raise ExpertenratError(
             f"Die Datenbankadresse kann nicht in „{path}“ gespeichert werden: "
-            f"{os_error_text(error)}"
+            f"{os_error_text(error)}",
+            os_error_detail(error),
         ) from None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from expertenrat.domain.errors import DatabaseUnusableError, os_error_text
+from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -26,7 +26,8 @@ def set_aside(path: Path, label: str) -> Path:
             os.replace(target, source)
         raise DatabaseUnusableError(
             f"Die Datei „{path}“ kann nicht beiseitegelegt werden: {os_error_text(error)} "
-            "Es wurde nichts verändert."
+            "Es wurde nichts verändert.",
+            os_error_detail(error),
         ) from None
     return aside
 

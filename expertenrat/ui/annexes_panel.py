@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.annexes import Annex
-from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
 from expertenrat.ui.annex_dialog import AnnexDialog
@@ -163,7 +163,8 @@ class AnnexesPanel(NothingPending, QWidget):
                 data = path.read_bytes()
             except OSError as error:
                 raise ExpertenratError(
-                    f"„{path.name}“ kann nicht gelesen werden: {os_error_text(error)}"
+                    f"„{path.name}“ kann nicht gelesen werden: {os_error_text(error)}",
+                    os_error_detail(error),
                 ) from None
             return annexes.add(meeting_id, path.name, data, public=public)
 

@@ -1,14 +1,16 @@
-"""File system errors are given a German reason; an unknown one keeps the system's text."""
+"""File system errors are given a German reason; an unknown one is named by its errno, and
+the system's (English) text is only a detail."""
 
 from __future__ import annotations
 
 import errno
 import os
+import socket
 from pathlib import Path
 
 import pytest
 
-from expertenrat.domain.errors import os_error_text
+from expertenrat.domain.errors import os_error_detail, os_error_text
 
 
 def raised(action) -> OSError:
@@ -35,6 +37,32 @@ def test_real_file_system_errors_are_said_in_german(tmp_path: Path) -> None:
     )
 
 
-def test_an_error_without_a_german_reason_keeps_the_systems_text() -> None:
+def test_an_error_without_a_german_reason_is_named_by_errno_and_keeps_english_as_detail() -> None:
     error = OSError(errno.EPIPE, os.strerror(errno.EPIPE))
-    assert os_error_text(error) == os.strerror(errno.EPIPE)
+
+    assert os_error_text(error) == f"Systemfehler EPIPE (Nr. {errno.EPIPE})."
+    assert os_error_detail(error) == os.strerror(errno.EPIPE)
+    assert os_error_text(OSError(99999, "Odd")) == "Systemfehler Nr. 99999."
+    assert os_error_text(OSError("no errno")) == "Das Betriebssystem meldet einen Fehler."
+    assert os_error_detail(OSError("no errno")) == "no errno"
+    assert os_error_detail(OSError(errno.EACCES, "Permission denied")) == ""
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs a Unix socket file")
+def test_a_backup_that_cannot_be_opened_keeps_the_system_s_text_only_as_detail(
+    tmp_path: Path,
+) -> None:
+    """A socket file cannot be opened like a file (ENXIO, no German reason)."""
+    from expertenrat.services.backup import read_backup_file
+    from expertenrat.store.backup_format import BackupError
+
+    path = tmp_path / "Sicherung.zip"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(BackupError) as caught:
+            read_backup_file(path)
+
+    assert caught.value.message == (
+        f"„{path}“ kann nicht gelesen werden: Systemfehler ENXIO (Nr. {errno.ENXIO})."
+    )
+    assert caught.value.detail == os.strerror(errno.ENXIO)
