@@ -60,6 +60,10 @@ _SQLITE_AT_OPENING = {
         "nicht zugänglich (fehlende Berechtigung oder nicht verbundenes Laufwerk). Sie "
         "wurde nicht verändert."
     ),
+    SqliteCause.CHANGED_MEANWHILE: (
+        "Die Datenbank „{path}“ wurde inzwischen von einem anderen Programm geändert. Bitte "
+        "versuchen Sie es erneut."
+    ),
     SqliteCause.LOCKED: (
         "Die Datenbank „{path}“ ist gerade von einem anderen Programm gesperrt. Bitte "
         "versuchen Sie es in einem Moment noch einmal."

@@ -34,6 +34,10 @@ LOCKED = (
     "Die Datenbank ist gerade von einem anderen Programm gesperrt. "
     "Bitte versuchen Sie es in einem Moment noch einmal."
 )
+# SQLite refused to write on a stale read: another connection wrote since (busy snapshot).
+CHANGED_MEANWHILE = (
+    "Ein anderes Programm hat die Datenbank inzwischen geändert. Bitte versuchen Sie es erneut."
+)
 # PostgreSQL undid the transaction (a serialization failure, a deadlock): all of it, so
 # doing the work again is safe, and finds another PC's change to the same record by its
 # version (ConcurrentEditError).
@@ -74,6 +78,7 @@ class SqliteCause(Enum):
 
     DAMAGED = auto()
     READ_ONLY = auto()
+    CHANGED_MEANWHILE = auto()
     LOCKED = auto()
     DISK_FULL = auto()
     INACCESSIBLE = auto()
@@ -89,6 +94,7 @@ class SqliteCause(Enum):
 _SQLITE_CAUSES = (
     (SqliteCause.DAMAGED, ("SQLITE_CORRUPT", "SQLITE_NOTADB")),
     (SqliteCause.READ_ONLY, ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")),
+    (SqliteCause.CHANGED_MEANWHILE, ("SQLITE_BUSY_SNAPSHOT",)),
     (SqliteCause.LOCKED, ("SQLITE_BUSY", "SQLITE_LOCKED")),
     (SqliteCause.DISK_FULL, ("SQLITE_FULL",)),
     (SqliteCause.INACCESSIBLE, ("SQLITE_CANTOPEN",)),
@@ -102,6 +108,7 @@ _SQLITE_CAUSES = (
 _SQLITE_AT_WORK = {
     SqliteCause.DAMAGED: DAMAGED_AT_WORK,
     SqliteCause.READ_ONLY: READ_ONLY,
+    SqliteCause.CHANGED_MEANWHILE: CHANGED_MEANWHILE,
     SqliteCause.LOCKED: LOCKED,
     SqliteCause.DISK_FULL: DISK_FULL,
     SqliteCause.INACCESSIBLE: (

@@ -21,6 +21,7 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database import open_database
+from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.work_problems import refused, work_problem
 
 
@@ -175,3 +176,33 @@ def test_a_refused_row_s_values_stay_out_of_the_log(empty_postgres_url, caplog):
     assert "geheim@example.org" in detail  # behind "Details einblenden …"
     assert "geheim@example.org" not in message and "geheim@example.org" not in caplog.text
     assert "IntegrityError (psycopg.errors.UniqueViolation, 23505)" in caplog.text
+
+
+def test_a_stale_read_s_write_says_another_program_changed_the_file_not_that_it_is_locked(
+    tmp_path,
+):
+    """SQLITE_BUSY_SNAPSHOT: another connection wrote since this one read (write-ahead log)."""
+    path = tmp_path / "daten.db"
+    first, second = sqlite3.connect(path), sqlite3.connect(path)
+    try:
+        first.execute("PRAGMA journal_mode=wal")
+        first.execute("CREATE TABLE t (x)")
+        first.commit()
+        first.execute("BEGIN")
+        first.execute("SELECT * FROM t").fetchall()  # the read this transaction stands on
+        second.execute("INSERT INTO t VALUES (1)")
+        second.commit()
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            first.execute("INSERT INTO t VALUES (2)")
+    finally:
+        first.close()
+        second.close()
+
+    assert caught.value.sqlite_errorname == "SQLITE_BUSY_SNAPSHOT"
+    assert work_problem(caught.value) == (
+        "Ein anderes Programm hat die Datenbank inzwischen geändert. Bitte versuchen Sie es erneut."
+    )
+    assert sqlite_problem(path, caught.value).message == (
+        f"Die Datenbank „{path}“ wurde inzwischen von einem anderen Programm geändert. Bitte "
+        "versuchen Sie es erneut."
+    )
