@@ -15,7 +15,7 @@ from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
-from expertenrat.store.work_problems import driver_text, refused
+from expertenrat.store.work_problems import driver_text, login_user, refused
 
 log = logging.getLogger(__name__)
 
@@ -130,10 +130,11 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
 
 
 def _user(url: URL) -> str:
-    """The user ``url`` logs in as, after "den"; an address without one: libpq takes the
-    user logged in to the operating system (or PGUSER)."""
-    if url.username:
-        return f"Benutzer „{url.username}“"
+    """The user ``url`` logs in as, after "den"; an address without one: libpq takes
+    PGUSER, else the user logged in to the operating system."""
+    user = login_user(url)
+    if user:
+        return f"Benutzer „{user}“"
     return "angemeldeten Benutzer des Betriebssystems"
 
 

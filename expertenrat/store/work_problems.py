@@ -15,6 +15,7 @@ the same table (:func:`sqlite_cause`) and words each cause for the file.
 from __future__ import annotations
 
 import logging
+import os
 from enum import Enum, auto
 
 from sqlalchemy import exc
@@ -254,7 +255,7 @@ def work_problem(
 
 
 def _no_privilege(url: URL | None, creating_schema: bool) -> str:
-    user = url.username if url is not None else None
+    user = login_user(url) if url is not None else None
     named = f" „{user}“" if user else ""
     grantee = sql_identifier(user) if user else "<Benutzer>"
     if creating_schema:
@@ -273,6 +274,12 @@ def _no_privilege(url: URL | None, creating_schema: bool) -> str:
         f"{grantee}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {grantee}; "
         "(oder ihn zum Eigentümer der Tabellen zu machen)."
     )
+
+
+def login_user(url: URL) -> str | None:
+    """The user a server address logs in as, if known here: its own, else PGUSER (as
+    libpq); ``None``: libpq takes the user logged in to the operating system."""
+    return url.username or os.environ.get("PGUSER") or None
 
 
 def sql_identifier(name: str) -> str:

@@ -74,15 +74,24 @@ def test_an_unknown_user_is_named(server_url):
     assert "geheim" not in error.message and "nicht erreichbar" not in error.message
 
 
-def test_an_address_without_a_user_names_the_user_of_the_operating_system(server_url, monkeypatch):
+def test_an_address_without_a_user_names_pguser_else_the_user_of_the_operating_system(
+    server_url, monkeypatch
+):
     monkeypatch.setenv("PGUSER", "niemand_hier")  # what libpq takes, else the system's user
+    without_user = server_url._replace(username=None)  # set() keeps a None's old value
 
-    error = _refusal(server_url._replace(username=None))  # set() keeps a None's old value
+    error = _refusal(without_user)
 
-    assert "hat die Anmeldung abgelehnt: Den angemeldeten Benutzer des Betriebssystems gibt" in (
+    assert "hat die Anmeldung abgelehnt: Den Benutzer „niemand_hier“ gibt es dort nicht" in (
         error.message
     )
-    assert "None" not in error.message
+    monkeypatch.delenv("PGUSER")
+    refused = exc.OperationalError(
+        "connect", {}, psycopg.OperationalError('FATAL:  role "anna" does not exist')
+    )
+    assert "Den angemeldeten Benutzer des Betriebssystems gibt es dort nicht" in (
+        server_problem(refused, without_user, "db").message
+    )
 
 
 def test_ssl_asked_of_a_server_without_it_is_named(server_url):
