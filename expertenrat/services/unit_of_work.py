@@ -5,7 +5,8 @@ become a German message. So does every other error the database reports (a value
 refuses, a broken rule, a schema it does not have): the message never repeats the
 statement, its values or the database's own text, which may quote the values (PostgreSQL:
 "Key (email)=(…) already exists", "Failing row contains (…)"). The error is raised without
-its cause, so no traceback shows them either; the log gets the kind of error only.
+its cause, so no traceback shows them either; the log gets the kind of error only
+(a lost connection also its text, which quotes no values).
 Errors of the program itself are raised as they are.
 """
 
@@ -30,7 +31,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.store.database import Database
-from expertenrat.store.work_problems import error_kind, is_connection_lost, work_problem
+from expertenrat.store.work_problems import error_kind, is_connection_lost, logged, work_problem
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517
@@ -89,7 +90,7 @@ def reading(database: Database) -> Iterator[Session]:
 def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = None) -> StorageError:
     """``url``: the database's, to name its user and database in advice."""
     if is_connection_lost(error):
-        log.warning("Lost the database server: %s", error_kind(error))
+        log.warning("Lost the database server: %s", logged(error))
         return ConnectionLostError(CONNECTION_LOST)
     log.warning("The database refused the work: %s", error_kind(error))
     nothing = " Es wurde nichts gespeichert." if writing else ""

@@ -164,6 +164,14 @@ def error_kind(error: BaseException) -> str:
     return f"{kind} ({code})" if code else kind
 
 
+def logged(error: BaseException) -> str:
+    """What the log gets of a database error: its kind (:func:`error_kind`); for a lost
+    connection, whose text quotes no row, also the driver's and server's words, for the IT."""
+    if isinstance(error, exc.DBAPIError) and is_connection_lost(error):
+        return f"{error_kind(error)}: {driver_text(error)}"
+    return error_kind(error)
+
+
 def is_connection_lost(error: exc.DBAPIError) -> bool:
     """The server went away or refuses connections (not: it refused the statement)."""
     if not isinstance(error, exc.DBAPIError) or hasattr(error.orig, "sqlite_errorcode"):
@@ -189,10 +197,10 @@ def refused(
     ``(message, detail)``: the driver's text for a cause not recognised or a refused row
     (it names the row's table and key), else empty. ``url`` and ``creating_schema``: as
     :func:`work_problem`. The log gets the error's type and SQLSTATE, not its text, which
-    may quote a row's values.
+    may quote a row's values (a lost connection's text too: :func:`logged`).
     Not for the everyday work of the services, whose rows are personal data (see
     :mod:`expertenrat.services.unit_of_work`)."""
-    log.info("The database refused: %s", error_kind(error))
+    log.info("The database refused: %s", logged(error))
     original = driver_text(error)
     cause = work_problem(error, url, creating_schema=creating_schema)
     if cause is not None:

@@ -18,7 +18,7 @@ from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.server_move import move_to_server
 from expertenrat.services.settings import SettingsService
-from expertenrat.services.unit_of_work import StorageError
+from expertenrat.services.unit_of_work import StorageError, storage_error
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database import open_database
 from expertenrat.store.problems import sqlite_problem
@@ -206,3 +206,26 @@ def test_a_stale_read_s_write_says_another_program_changed_the_file_not_that_it_
         f"Die Datenbank „{path}“ wurde inzwischen von einem anderen Programm geändert. Bitte "
         "versuchen Sie es erneut."
     )
+
+
+def test_a_lost_connection_s_words_reach_the_log_for_the_it(
+    empty_postgres_url, postgres_admin, caplog
+):
+    """A lost connection's text quotes no row: the log keeps the server's words."""
+    engine = create_engine(empty_postgres_url)
+    name = empty_postgres_url.database
+    try:
+        with engine.connect() as connection, pytest.raises(exc.OperationalError) as caught:
+            postgres_admin(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            )
+            connection.exec_driver_sql("SELECT 1")
+    finally:
+        engine.dispose()
+
+    with caplog.at_level(logging.INFO):
+        message, _detail = refused("Die Sicherung kann nicht angelegt werden", caught.value)
+        storage_error(caught.value, writing=True)
+
+    assert "Verbindung zum Datenbankserver ist unterbrochen" in message
+    assert caplog.text.count("terminating connection due to administrator command") == 2
