@@ -10,6 +10,8 @@ database is only read. Storing the new address (the switch) is the caller's step
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,15 +50,6 @@ def move_to_server(
     target = open_database(target_url, create=Create.ON_FIRST_WRITE)
     try:
         return _move(source, target, location, keep_dir, progress)
-    except exc.DBAPIError as error:  # the server refused or went away midway
-        raise DatabaseUnusableError(
-            *refused(
-                f"Der Umzug nach „{location}“ ist nicht gelungen",
-                error,
-                "Die bisherige Datenbank wird weiter verwendet.",
-                target_url,
-            )
-        ) from None
     finally:
         target.close()
 
@@ -64,19 +57,28 @@ def move_to_server(
 def _move(
     source: Database, target: Database, location: str, keep_dir: Path, progress: Progress
 ) -> MoveSummary:
-    _check_empty(target, location)
+    at_target = f"Der Umzug nach „{location}“ ist an der Zieldatenbank gescheitert"
+    at_source = (
+        f"Der Umzug nach „{location}“ ist an der bisherigen Datenbank „{describe(source.url)}“ "
+        "gescheitert"
+    )
+    with _refused_by(at_target, target):
+        _check_empty(target, location)
     tables = len(Base.metadata.sorted_tables)
     total = 3 * tables
 
     buffer = io.BytesIO()
-    write_backup(buffer, BackupService(source).snapshot(lambda done, _t: progress(done, total)))
+    with _refused_by(at_source, source):
+        snapshot = BackupService(source).snapshot(lambda done, _t: progress(done, total))
+    write_backup(buffer, snapshot)
     buffer.seek(0)
     backup = read_backup(buffer, migrate.is_known_revision)
-    BackupService(target).restore_backup(
-        backup, keep_dir, progress=lambda done, _t: progress(tables + done, total)
-    )
+    with _refused_by(at_target, target):
+        BackupService(target).restore_backup(
+            backup, keep_dir, progress=lambda done, _t: progress(tables + done, total)
+        )
+        arrived = _counts(target, lambda done: progress(2 * tables + done, total))
     expected = {part.name: len(part.rows) for part in backup.tables}
-    arrived = _counts(target, lambda done: progress(2 * tables + done, total))
     wrong = sorted(name for name, count in expected.items() if arrived.get(name) != count)
     if wrong:
         raise BackupError(
@@ -84,6 +86,18 @@ def _move(
             "Die bisherige Datenbank wird weiter verwendet."
         )
     return MoveSummary(location, len(expected), sum(expected.values()))
+
+
+@contextmanager
+def _refused_by(what: str, side: Database) -> Iterator[None]:
+    """Work on one side of the move (``side``): if its database refuses or goes away, the
+    message ``what`` names that side, and the cause names that side's user."""
+    try:
+        yield
+    except exc.DBAPIError as error:
+        raise DatabaseUnusableError(
+            *refused(what, error, "Die bisherige Datenbank wird weiter verwendet.", side.url)
+        ) from None
 
 
 def check_server(url: URL) -> bool:

@@ -20,7 +20,7 @@ from expertenrat.services.server_move import move_to_server
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError, storage_error
 from expertenrat.store.backup_format import BackupError
-from expertenrat.store.database import open_database
+from expertenrat.store.database import describe, open_database
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.work_problems import refused, work_problem
 
@@ -229,3 +229,38 @@ def test_a_lost_connection_s_words_reach_the_log_for_the_it(
 
     assert "Verbindung zum Datenbankserver ist unterbrochen" in message
     assert caplog.text.count("terminating connection due to administrator command") == 2
+
+
+def test_a_move_refused_by_the_old_database_names_it_and_its_user(
+    empty_postgres_url, postgres_admin, postgres_template, tmp_path
+):
+    """The data comes from a server database whose user may not read the tables; the
+    target is another database with another user."""
+    role = f"rat_quelle_{os.getpid()}"
+    name = f"{empty_postgres_url.database}_quelle"
+    postgres_admin(
+        f"CREATE ROLE {role} LOGIN", f"CREATE DATABASE {name} TEMPLATE {postgres_template}"
+    )
+    source_url = empty_postgres_url.set(database=name, username=role)
+    try:
+        owner = create_engine(empty_postgres_url.set(database=name))
+        with owner.begin() as connection:  # the role opens it, but reads nothing
+            connection.exec_driver_sql(f"GRANT SELECT ON alembic_version TO {role}")
+        owner.dispose()
+        source = open_database(source_url)
+        try:
+            with pytest.raises(DatabaseUnusableError) as caught:
+                move_to_server(source, empty_postgres_url, tmp_path / "kept")
+        finally:
+            source.close()
+    finally:
+        postgres_admin(f"DROP DATABASE {name} WITH (FORCE)", f"DROP ROLE {role}")
+
+    target, old = describe(empty_postgres_url), describe(source_url)
+    assert caught.value.message.startswith(
+        f"Der Umzug nach „{target}“ ist an der bisherigen Datenbank „{old}“ gescheitert. "
+        f"Der Datenbankserver verweigert dem Benutzer „{role}“ den Zugriff auf die Tabellen"
+    )
+    assert f'TO "{role}";' in caught.value.message
+    assert caught.value.message.endswith("Die bisherige Datenbank wird weiter verwendet.")
+    assert f"„{empty_postgres_url.username}“" not in caught.value.message
