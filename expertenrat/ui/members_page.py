@@ -184,6 +184,7 @@ class MembersPage(NothingPending, QWidget):
     def set_council(self, council_id: int) -> None:
         """Remember the council; the members are read when the page is shown."""
         if council_id != self._council_id:
+            self.search_edit.clear()  # a term typed for the last council
             start_afresh(self.view)
             self.status_label.clear()
         self._council_id = council_id

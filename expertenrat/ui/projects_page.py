@@ -159,6 +159,7 @@ class ProjectsPage(NothingPending, QWidget):
     def set_council(self, council_id: int) -> None:
         """Remember the council; the projects are read when the page is shown."""
         if council_id != self._council_id:
+            self.search_edit.clear()  # a term typed for the last council
             start_afresh(self.view)
         self._council_id = council_id
 

@@ -214,6 +214,7 @@ class RecommendationsPage(NothingPending, QWidget):
 
     def set_council(self, council_id: int) -> None:
         if council_id != self._council_id:
+            self.search_edit.clear()  # a term typed for the last council
             start_afresh(self.view)
         self._council_id = council_id
         self.export_button.set_council(council_id)

@@ -250,7 +250,9 @@ def selection_kept(view: QTableView) -> Iterator[None]:
 
 def start_afresh(view: QTableView) -> None:
     """No row selected and the table at its top left: where a page starts showing another
-    council's records (its ``set_council``), not at the place read in the last one."""
+    council's records (its ``set_council``), not at the place read in the last one. (A
+    page with a search field clears it there first: a term typed for the last council
+    would hide records of this one.)"""
     view.clearSelection()
     view.scrollToTop()
     view.horizontalScrollBar().setValue(0)

@@ -120,3 +120,42 @@ def test_another_council_starts_at_the_top_left_with_nothing_selected(
     window.reload_councils(councils[0].id)
     assert [bar.value() for bar in bars] == [0, 0]
     assert not view.selectionModel().hasSelection()
+
+
+@pytest.mark.parametrize(
+    ("area", "add", "term"),
+    [
+        ("members", add_member, "Person 01"),
+        ("projects", add_project, "Projekt 01"),
+        ("recommendations", add_recommendation, "Empfehlung 00"),  # 01: a number too
+        ("audit", add_project, "Projekt 01"),  # in the descriptions of the entries
+    ],
+    ids=["members", "projects", "recommendations", "audit"],
+)
+def test_a_search_typed_for_one_council_is_kept_there_but_not_applied_to_the_next(
+    make_window, services, qtbot, today, area, add, term
+):
+    councils = [
+        services.settings.create_council(CouncilSettings(None, name, "Rostock"))
+        for name in ("Rat A", "Rat B")
+    ]
+    for council in councils:
+        for n in range(3):
+            add(services, council.id, n, today)
+    window = make_window()
+    window.show()
+    window.reload_councils(councils[0].id)
+    page = getattr(window.pages, area)
+    window.show_area(page)
+    rows = page.view.model().rowCount
+    everything = rows()
+    qtbot.keyClicks(page.search_edit, term)
+    qtbot.waitUntil(lambda: rows() == 1)  # the audit searches after a pause in typing
+
+    window.show_area(window.overview_page)  # the same council: the search stays
+    window.show_area(page)
+    assert (page.search_edit.text(), rows()) == (term, 1)
+
+    window.council_combo.setCurrentIndex(1)
+    assert window.current_council_id() == councils[1].id
+    assert (page.search_edit.text(), rows()) == ("", everything)  # all of Rat B's
