@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from PySide6.QtCore import QSettings
@@ -29,6 +29,19 @@ from expertenrat.ui.welcome_page import WelcomePage
 _CONTEXT = "MainWindow"
 
 
+# The sidebar's order while the window remembered the open area by its row (up to 0.1.0),
+# to read such a row once; the area's name is remembered since.
+_SIDEBAR_ROWS_BEFORE_KEYS = (
+    "overview",
+    "members",
+    "projects",
+    "meetings",
+    "recommendations",
+    "settings",
+    "audit",
+)
+
+
 @dataclass(frozen=True)
 class Areas:
     overview: OverviewPage
@@ -51,6 +64,21 @@ class Areas:
             (tr(_CONTEXT, "Einstellungen"), self.settings),
             (tr(_CONTEXT, "Änderungsprotokoll"), self.audit),
         ]
+
+    def key_of(self, page: QWidget) -> str:
+        """The name the window remembers ``page`` by: its field here ("members"). Unlike
+        its row in the sidebar, it still names the same area when the order changes."""
+        return next(f.name for f in fields(self) if getattr(self, f.name) is page)
+
+    def remembered(self, key: object) -> QWidget:
+        """The sidebar's area named ``key`` (:meth:`key_of`); an older version remembered
+        the row instead (a number): the area that was at that row then. Übersicht for
+        anything else (an area since dropped, nothing remembered)."""
+        named = {self.key_of(page): page for _label, page in self.in_sidebar()}
+        text = str(key)
+        if text.isdecimal() and int(text) < len(_SIDEBAR_ROWS_BEFORE_KEYS):
+            text = _SIDEBAR_ROWS_BEFORE_KEYS[int(text)]
+        return named.get(text, self.overview)
 
     def page_for(self, area: Area) -> QWidget:
         """The page that opens a target of the Übersicht in ``area``."""

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService
 
 _CONTEXT = "MainWindow"
+_AREA_SETTING = "window/area"  # the open area, by name (see Areas.key_of)
 
 
 class MainWindow(QMainWindow):
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
             leave=self._leave_page,
             close_anyway=self._close_anyway,
         )
-        self.sidebar.setCurrentRow(_as_int(self._settings.value("window/area")) or 0)
+        remembered = self.pages.remembered(self._settings.value(_AREA_SETTING))
+        self.sidebar.setCurrentRow(self._row_of(remembered))
         self.reload_councils()
 
     def refresh_shown(self) -> None:
@@ -325,7 +327,8 @@ class MainWindow(QMainWindow):
             return
         save_layout(self, self.splitter, self._settings)
         if self.areas:
-            self._settings.setValue("window/area", self.sidebar.currentRow())
+            shown = self.areas[max(0, self.sidebar.currentRow())][1]
+            self._settings.setValue(_AREA_SETTING, self.pages.key_of(shown))
         self._settings.sync()
         super().closeEvent(event)
 

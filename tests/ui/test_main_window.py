@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.overview import Area
+from expertenrat.ui.areas import Areas
 from expertenrat.ui.page import MeetingDetail, Page
 
 
@@ -66,6 +67,43 @@ def test_window_size_and_area_are_remembered(make_window, services, qtbot):
     again.show()
     assert (again.width(), again.height()) == (760, 520)
     assert again.stack.currentWidget() is again.settings_page
+
+
+def test_the_open_area_is_remembered_by_name_not_by_its_row(
+    make_window, services, qsettings, monkeypatch
+):
+    services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show()
+    window.show_area(window.pages.meetings)
+    window.close()
+    assert qsettings.value("window/area") == "meetings"
+
+    # A later version lists the areas in another order: the same area opens.
+    in_sidebar = Areas.in_sidebar
+    monkeypatch.setattr(Areas, "in_sidebar", lambda areas: in_sidebar(areas)[::-1])
+    again = make_window()
+    again.show()
+    assert again.stack.currentWidget() is again.pages.meetings
+    assert again.sidebar.currentItem().text() == "Sitzungen"
+    again.close()
+    monkeypatch.undo()
+
+    # An older version's row (Sitzungen was the fourth), read once; then the name.
+    qsettings.setValue("window/area", 3)
+    older = make_window()
+    older.show()
+    assert older.stack.currentWidget() is older.pages.meetings
+    older.show_area(older.pages.audit)
+    older.close()
+    assert qsettings.value("window/area") == "audit"
+
+    for unknown in ("gone", "99", "-1", ""):  # an area since dropped, a broken value
+        qsettings.setValue("window/area", unknown)
+        odd = make_window()
+        odd.show()
+        assert odd.stack.currentWidget() is odd.overview_page
+        odd.close()
 
 
 def test_the_first_window_is_roomy_but_stays_within_the_screen(make_window):
