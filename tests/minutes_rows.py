@@ -18,6 +18,7 @@ from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.members import Member
 from expertenrat.domain.minutes_document import ApprovalStamp
 from expertenrat.services.members import MembersService
+from expertenrat.services.minutes_assembly import minutes_document
 from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -123,8 +124,9 @@ def approve(database: Database, meeting_id: int, content: str = '{"items": []}')
         date(2026, 6, 9), "6. Sitzung am 09.06.2026", hashlib.sha256(content.encode()).hexdigest()
     )
     with database.transaction() as session:
-        full = render_minutes(session, meeting_id, public=False, approval=stamp)
-        public = render_minutes(session, meeting_id, public=True, approval=stamp)
+        meeting = session.get(models.Meeting, meeting_id)
+        full = render_minutes(minutes_document(session, meeting, stamp))
+        public = render_minutes(minutes_document(session, meeting, stamp, public=True))
         session.add(
             models.MinutesVersion(
                 meeting_id=meeting_id,

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesApproval
 from expertenrat.domain.members import Member
-from expertenrat.domain.minutes_document import ApprovalStamp
+from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.meetings import MeetingsService
@@ -34,9 +34,10 @@ class Minutes:
     next_id: int  # the next meeting (planned, with the standard opening items)
 
 
-def fake_render(session, meeting_id: int, *, public: bool, approval: ApprovalStamp) -> bytes:
-    """A stand-in renderer until the minutes PDF lands: bytes that depend on the input."""
-    return f"%PDF-1.4 {meeting_id} {public} {approval.statement} {approval.fingerprint}".encode()
+def fake_render(doc: MinutesDocument) -> bytes:
+    """A stand-in for the minutes PDF, quicker to make: bytes that depend on the input."""
+    stamp = doc.approval
+    return f"%PDF-1.4 {doc.number} {doc.public} {stamp.statement} {stamp.fingerprint}".encode()
 
 
 def add_members(database: Database, council_id: int, field_id: int) -> dict[str, int]:

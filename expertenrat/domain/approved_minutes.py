@@ -26,12 +26,12 @@ import json
 import types
 import typing
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.minutes_document import MinutesDocument, public_version
 
 FORMAT = 1
 """The version of the stored JSON; a reader refuses other versions."""
@@ -52,6 +52,14 @@ class ApprovedMinutes:
 
     document: MinutesDocument
     names: tuple[PrintedName, ...] = ()
+
+    def full(self) -> MinutesDocument:
+        """The full minutes as approved (they name everyone)."""
+        return replace(self.document, unnamed=frozenset())
+
+    def public(self) -> MinutesDocument:
+        """The public minutes as approved (without the members unnamed that day)."""
+        return public_version(self.document)
 
     def names_of(self, person_ids: Collection[int]) -> frozenset[str]:
         """The names the persons ``person_ids`` had at the approval (empty ones left out)."""

@@ -2,10 +2,11 @@
 
 The rules are in :mod:`expertenrat.domain.minutes_approval`. Each step is one transaction
 with its audit entry. A version's content snapshot is written once, when the version is
-made, and never changed. Approval renders the full and the public PDF with the approval
-stamp, hashes them and stores them in the same transaction as the approved state, with the
-minutes document they were rendered from (read in that transaction; it is what a later
-redaction of a withdrawn name renders again): if rendering fails, nothing is stored.
+made, and never changed. Approval reads the minutes document once in its transaction
+(``services.minutes_assembly.approved_minutes``), renders the full and the public PDF with
+the approval stamp from it, hashes them and stores them with the approved state and that
+document (it is what a later redaction of a withdrawn name renders again): if rendering
+fails, nothing is stored.
 From then on :mod:`expertenrat.services.minutes_freeze` refuses every change.
 """
 
@@ -30,7 +31,7 @@ from expertenrat.domain.minutes_approval import (
     MinutesStatus,
     VersionRecord,
 )
-from expertenrat.domain.minutes_document import ApprovalStamp
+from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument
 from expertenrat.domain.minutes_versions import (
     MinutesDiff,
     diff_snapshots,
@@ -57,11 +58,9 @@ WHAT = "Das Protokoll"
 
 
 class MinutesRenderer(Protocol):
-    """Renders a meeting's minutes as PDF bytes inside the caller's session."""
+    """Renders a minutes document as PDF bytes."""
 
-    def __call__(
-        self, session: Session, meeting_id: int, *, public: bool, approval: ApprovalStamp
-    ) -> bytes: ...
+    def __call__(self, doc: MinutesDocument) -> bytes: ...
 
 
 class MinutesApprovalService:
@@ -174,13 +173,14 @@ class MinutesApprovalService:
             row.approved_on, row.approved_in_meeting_id = approved_on, approving.id
             session.flush()
             stamp = ApprovalStamp(approved_on, meeting_label(approving), fingerprint(content))
-            row.pdf = self._render(session, meeting.id, public=False, approval=stamp)
-            row.public_pdf = self._render(session, meeting.id, public=True, approval=stamp)
+            approved = approved_minutes(session, meeting, stamp)
+            row.pdf = self._render(approved.full())
+            row.public_pdf = self._render(approved.public())
             row.sha256, row.public_sha256 = (
                 pdf_fingerprint(row.pdf),
                 pdf_fingerprint(row.public_pdf),
             )
-            row.document = approved_minutes_json(approved_minutes(session, meeting, stamp))
+            row.document = approved_minutes_json(approved)
             session.flush()
             rows.audit_version(
                 session,

@@ -5,12 +5,8 @@ draft from the database (one reading session). Once a version is approved, the P
 with it (``minutes_versions.pdf`` / ``public_pdf``) are returned unchanged, byte for byte.
 
 For another service's transaction (the approval renders, hashes and stores in ONE
-transaction)::
-
-    render_minutes(session, meeting_id, *, public: bool, approval: ApprovalStamp | None)
-        -> bytes
-
-renders the minutes as stored in ``session`` right now; with an ``approval`` stamp
+transaction), ``render_minutes(doc) -> bytes`` renders a minutes document it has read
+(``services.minutes_assembly``); with an ``approval`` stamp in the document
 (``domain.minutes_document.ApprovalStamp``: approved_on, approved_in such as
 "7. Sitzung am 12.03.2027", fingerprint = SHA-256 hex of the approved content snapshot,
 see :func:`domain.minutes_versions.fingerprint`) the PDF says "Genehmigt am …
@@ -32,7 +28,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument
+from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.services.annexes import AnnexesService, damaged_annex_error, read_pdf
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService
@@ -46,17 +42,13 @@ class MeetingNotHeldError(ExpertenratError):
     """Minutes exist only for a meeting that took place."""
 
 
-def render_minutes(
-    session: Session, meeting_id: int, *, public: bool, approval: ApprovalStamp | None
-) -> bytes:
-    """The minutes PDF of the meeting as stored in ``session`` now (see the module doc)."""
-    return _render(_document(session, meeting_id, public=public, approval=approval)).pdf
+def render_minutes(doc: MinutesDocument) -> bytes:
+    """The minutes PDF of ``doc`` (see the module doc)."""
+    return _render(doc).pdf
 
 
-def _document(
-    session: Session, meeting_id: int, *, public: bool, approval: ApprovalStamp | None = None
-) -> MinutesDocument:
-    return minutes_document(session, held_meeting(session, meeting_id), approval, public=public)
+def _document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocument:
+    return minutes_document(session, held_meeting(session, meeting_id), public=public)
 
 
 def _render(doc: MinutesDocument) -> RenderedPdf:

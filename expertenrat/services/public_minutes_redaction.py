@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.approved_minutes import ApprovedMinutes, parse_approved_minutes
 from expertenrat.domain.enums import AuditAction, MinutesState
-from expertenrat.domain.minutes_document import MinutesDocument, public_version
+from expertenrat.domain.minutes_document import public_version
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
@@ -42,6 +42,7 @@ from expertenrat.services.minutes_assembly import (
     minutes_document,
     unnamed_members,
 )
+from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.store import models
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
         now = public_version(replace(approved.document, unnamed=unnamed_now))
         if now == public_version(replace(approved.document, unnamed=before)):
             continue  # the minutes name none of them publicly
-        _store(session, actor, meeting, version, _render(now), sorted(names))
+        _store(session, actor, meeting, version, render_minutes(now), sorted(names))
         redacted += 1
     return redacted
 
@@ -122,12 +123,6 @@ def _unconsenting(session: Session, council_id: int) -> set[int]:
             )
         )
     )
-
-
-def _render(doc: MinutesDocument) -> bytes:
-    from expertenrat.reports.minutes_pdf import render_minutes  # reportlab: on demand
-
-    return render_minutes(doc).pdf
 
 
 def _store(

@@ -10,6 +10,7 @@ from minutes_setup import RESOLUTION, Minutes, fake_render, held_minutes, hold
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes_approval import ObjectionDraft
@@ -17,6 +18,11 @@ from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.context import Services
 from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_assembly import (
+    approval_stamp,
+    approved_minutes,
+    minutes_document,
+)
 from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.store import models
@@ -247,8 +253,8 @@ def test_approval_stores_both_pdfs_with_their_sha256(
 
 
 def test_a_failing_render_stores_nothing(database, actor, council, minutes) -> None:
-    def broken(session, meeting_id, *, public, approval):
-        if public:
+    def broken(doc):
+        if doc.public:
             raise RuntimeError("render failed")
         return b"%PDF full"
 
@@ -306,3 +312,30 @@ def test_minutes_changed_after_circulation_are_approved_as_a_new_version(
     status = service.status(minutes.meeting_id)
     assert [v.state for v in status.versions] == [MinutesState.CIRCULATED, MinutesState.APPROVED]
     assert service.diff(minutes.meeting_id, 1, 2).items[0].heading == "TOP 2 Bericht"
+
+
+def test_approval_renders_and_keeps_the_minutes_as_read_in_its_transaction(
+    database, actor, council, minutes
+) -> None:
+    with database.transaction() as session:  # someone whom the public minutes do not name
+        session.get(models.Membership, minutes.members["Yılmaz"]).person.publish_name = False
+    rendered = []
+
+    def recording(doc):
+        rendered.append(doc)
+        return fake_render(doc)
+
+    service = MinutesApprovalService(database, actor, recording)
+    service.circulate(minutes.meeting_id, SENT)
+    service.approve(minutes.meeting_id, later_held(database, council.id, minutes))
+    with database.reading() as session:  # nothing changed since: read as the approval did
+        row = session.scalars(select(models.MinutesVersion)).one()
+        meeting = session.get(models.Meeting, minutes.meeting_id)
+        stamp = approval_stamp(session, row)
+        full = minutes_document(session, meeting, stamp)
+        public = minutes_document(session, meeting, stamp, public=True)
+        kept = approved_minutes(session, meeting, stamp)
+    assert rendered == [full, public]
+    assert "Gülşen Yılmaz" in kept.document.unnamed
+    assert (row.pdf, row.public_pdf) == (fake_render(full), fake_render(public))
+    assert row.document == approved_minutes_json(kept)

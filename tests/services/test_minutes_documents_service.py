@@ -17,6 +17,7 @@ from expertenrat.domain.minutes_document import DRAFT_MARK, UNNAMED_MEMBER
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes_assembly import minutes_document
 from expertenrat.services.minutes_documents import (
     MeetingNotHeldError,
     MinutesDocumentsService,
@@ -157,8 +158,9 @@ def test_approved_minutes_are_the_stored_bytes(service, held, database) -> None:
 
 def test_render_minutes_works_inside_a_writing_transaction(database, held) -> None:
     with database.transaction() as session:
-        session.get(models.Meeting, held.meeting_id).minute_taker = "Im selben Vorgang"
-        pdf = render_minutes(session, held.meeting_id, public=False, approval=None)
+        meeting = session.get(models.Meeting, held.meeting_id)
+        meeting.minute_taker = "Im selben Vorgang"
+        pdf = render_minutes(minutes_document(session, meeting))
     assert "Im selben Vorgang" in text_of(pdf)
 
 

@@ -66,10 +66,10 @@ def test_an_approval_waits_for_a_change_in_flight_and_includes_it(database, acto
 def test_a_change_during_an_approval_waits_and_is_then_refused(database, actor, minutes) -> None:
     rendering, release = threading.Event(), threading.Event()
 
-    def slow_render(session, meeting_id, *, public, approval):
+    def slow_render(doc):
         rendering.set()
         release.wait(30)
-        return render_minutes(session, meeting_id, public=public, approval=approval)
+        return render_minutes(doc)
 
     approval = MinutesApprovalService(database, actor, slow_render)
     approving, approved = in_thread(lambda: approval.approve(minutes.meeting_id, minutes.next_id))
