@@ -29,7 +29,8 @@ from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.server_password import without_password
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
-from expertenrat.store.work_problems import refused
+from expertenrat.store.table_owners import read_table_owners
+from expertenrat.store.work_problems import refused, sqlstate
 
 
 class Create(Enum):
@@ -336,12 +337,15 @@ def _upgrade(url: URL, location: str) -> None:
             raise sqlite_problem(path, error) from error
         if isinstance(error, exc.OperationalError):  # the server gone since the probe
             raise server_problem(error, url, location) from error
+        # Tables another role owns: only the owner may change them.
+        owners = read_table_owners(url) if sqlstate(error.orig) == "42501" else None
         raise DatabaseUnusableError(
             *refused(
                 f"Die Datenbank „{location}“ konnte nicht aktualisiert werden",
                 error,
                 url=url,
                 creating_schema=True,
+                owners=owners,
             )
         ) from error
 

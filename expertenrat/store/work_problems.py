@@ -17,9 +17,13 @@ from __future__ import annotations
 import logging
 import os
 from enum import Enum, auto
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exc
 from sqlalchemy.engine import URL
+
+if TYPE_CHECKING:
+    from expertenrat.store.table_owners import TableOwners
 
 log = logging.getLogger(__name__)
 
@@ -176,9 +180,9 @@ def is_connection_lost(error: exc.DBAPIError) -> bool:
     """The server went away or refuses connections (not: it refused the statement)."""
     if not isinstance(error, exc.DBAPIError) or hasattr(error.orig, "sqlite_errorcode"):
         return False
-    if error.connection_invalidated or _state(error.orig) in _SERVER_GONE_STATES:
+    if error.connection_invalidated or sqlstate(error.orig) in _SERVER_GONE_STATES:
         return True
-    if not isinstance(error, exc.OperationalError) or _state(error.orig):
+    if not isinstance(error, exc.OperationalError) or sqlstate(error.orig):
         return False
     # psycopg gives a broken connection no SQLSTATE, only libpq's text.
     text = str(error.orig).lower()
@@ -192,17 +196,19 @@ def refused(
     url: URL | None = None,
     *,
     creating_schema: bool = False,
+    owners: TableOwners | None = None,
 ) -> tuple[str, str]:
     """The message "``what``. Cause. ``after``" and its detail, for an error type's
     ``(message, detail)``: the driver's text for a cause not recognised or a refused row
-    (it names the row's table and key), else empty. ``url`` and ``creating_schema``: as
-    :func:`work_problem`. The log gets the error's type and SQLSTATE, not its text, which
-    may quote a row's values (a lost connection's text too: :func:`logged`).
+    (it names the row's table and key), else empty. ``url``, ``creating_schema`` and
+    ``owners``: as :func:`work_problem`. The log gets the error's type and SQLSTATE, not
+    its text, which may quote a row's values (a lost connection's text too:
+    :func:`logged`).
     Not for the everyday work of the services, whose rows are personal data (see
     :mod:`expertenrat.services.unit_of_work`)."""
     log.info("The database refused: %s", logged(error))
     original = driver_text(error)
-    cause = work_problem(error, url, creating_schema=creating_schema)
+    cause = work_problem(error, url, creating_schema=creating_schema, owners=owners)
     if cause is not None:
         # A refused row: which one, only the driver's text says.
         detail = original if cause in _ROW_REFUSED else ""
@@ -215,13 +221,18 @@ def refused(
 
 
 def work_problem(
-    error: BaseException, url: URL | None = None, *, creating_schema: bool = False
+    error: BaseException,
+    url: URL | None = None,
+    *,
+    creating_schema: bool = False,
+    owners: TableOwners | None = None,
 ) -> str | None:
     """The German cause (and what to do) of the refused work ``error`` — a SQLAlchemy
     error or the driver's own — or ``None`` if the cause is not recognised. ``url``: the
     server database, to name its user and database in advice. ``creating_schema``: the
     work created or upgraded the tables (a missing right is then advised differently
-    from one on the tables that are there)."""
+    from one on the tables that are there). ``owners``: who owns the tables, read after
+    an upgrade was refused (other roles' tables are advised to be given to the user)."""
     kind = error
     if isinstance(error, exc.DBAPIError):
         if is_connection_lost(error):
@@ -230,12 +241,14 @@ def work_problem(
     if sqlite_error_name(error):
         cause = sqlite_cause(error)
         return _SQLITE_AT_WORK[cause] if cause is not None else None
-    state = _state(error)
+    state = sqlstate(error)
     if not state:  # a driver without codes: only the kind of error is known
         if isinstance(kind, exc.IntegrityError):
             return BROKEN_RULE
         return BAD_VALUE if isinstance(kind, exc.DataError) else None
     if state == "42501":
+        if owners is not None and owners.owners:
+            return _not_owner(owners)
         return _no_privilege(url, creating_schema)
     if state == "25006":
         return (
@@ -284,6 +297,35 @@ def _no_privilege(url: URL | None, creating_schema: bool) -> str:
     )
 
 
+def _not_owner(owners: TableOwners) -> str:
+    """Other roles own the tables an upgrade changes: only an owner may change a table."""
+    names = [f"„{name}“" for name in owners.owners]
+    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+    whose = "dem Benutzer" if len(names) == 1 else "den Benutzern"
+    grantee = sql_identifier(owners.user)
+    text = (
+        f"Der Datenbankserver verweigert dem Benutzer „{owners.user}“, die Tabellen von "
+        f"Expertenrat zu ändern: Sie gehören {whose} {named}, und ändern darf sie nur ihr "
+        "Eigentümer. Bitten Sie Ihre IT-Betreuung, "
+    )
+    run_as = f"die Datenbank einmal als {named} mit Expertenrat zu öffnen"
+    if owners.system_owner:  # REASSIGN OWNED cannot take the system's objects
+        if len(names) == 1:
+            return f"{text}{run_as}; das aktualisiert sie."
+        return (
+            f"{text}den Benutzer zum Eigentümer aller Tabellen von Expertenrat zu machen "
+            f"(ALTER TABLE … OWNER TO {grantee};)."
+        )
+    statements = f"REASSIGN OWNED BY {', '.join(map(sql_identifier, owners.owners))} TO {grantee};"
+    if not owners.may_create and owners.database_owner not in owners.owners:
+        statements += f" ALTER DATABASE {sql_identifier(owners.database)} OWNER TO {grantee};"
+    instead = f"{run_as} (das aktualisiert sie) oder " if len(names) == 1 else ""
+    return (
+        f"{text}{instead}in der Datenbank „{owners.database}“ den Benutzer zum Eigentümer "
+        f"zu machen: {statements}"
+    )
+
+
 def login_user(url: URL) -> str | None:
     """The user a server address logs in as, if known here: its own, else PGUSER (as
     libpq); ``None``: libpq takes the user logged in to the operating system."""
@@ -295,5 +337,6 @@ def sql_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _state(error: object) -> str:
+def sqlstate(error: object) -> str:
+    """The SQLSTATE of a driver's error (not SQLAlchemy's wrapper), or ``""``."""
     return getattr(error, "sqlstate", None) or ""

@@ -19,9 +19,11 @@ from expertenrat.services.backup import BackupService
 from expertenrat.services.server_move import move_to_server
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError, storage_error
+from expertenrat.store import migrate
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database import describe, open_database
 from expertenrat.store.problems import sqlite_problem
+from expertenrat.store.table_owners import TableOwners
 from expertenrat.store.work_problems import refused, work_problem
 
 
@@ -264,3 +266,66 @@ def test_a_move_refused_by_the_old_database_names_it_and_its_user(
     assert f'TO "{role}";' in caught.value.message
     assert caught.value.message.endswith("Die bisherige Datenbank wird weiter verwendet.")
     assert f"„{empty_postgres_url.username}“" not in caught.value.message
+
+
+def test_an_upgrade_of_tables_another_role_owns_advises_giving_them_and_that_helps(
+    empty_postgres_url, postgres_admin
+):
+    """Only a table's owner may change it: owning the database does not help, the advice
+    gives the tables (and the database, to create new ones) to the user."""
+    owner, user = f"rat_alt_{os.getpid()}", f"Rat-Neu_{os.getpid()}"
+    postgres_admin(f"CREATE ROLE {owner} LOGIN", f'CREATE ROLE "{user}" LOGIN')
+    migrate.upgrade(empty_postgres_url, "0011")  # an older version's tables
+    admin = create_engine(empty_postgres_url)
+    try:
+        with admin.begin() as connection:
+            tables = connection.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).scalars()
+            for table in tables:
+                connection.exec_driver_sql(f'ALTER TABLE "{table}" OWNER TO {owner}')
+            connection.exec_driver_sql(f'GRANT SELECT ON alembic_version TO "{user}"')
+        url = empty_postgres_url.set(username=user)
+        with pytest.raises(DatabaseUnusableError) as caught:
+            open_database(url)
+        advised = caught.value.message.split("zum Eigentümer zu machen: ", 1)[1]
+        with admin.begin() as connection:  # the IT, as the superuser
+            connection.exec_driver_sql(advised)
+        open_database(url).close()  # upgraded now
+        with admin.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+    finally:
+        base = empty_postgres_url.database
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"ALTER DATABASE {base} OWNER TO CURRENT_USER")
+            connection.exec_driver_sql(f'DROP OWNED BY {owner}, "{user}"')
+        admin.dispose()
+        postgres_admin(f"DROP ROLE {owner}", f'DROP ROLE "{user}"')
+
+    base, grantee = empty_postgres_url.database, f'"{user}"'
+    assert caught.value.message == (
+        f"Die Datenbank „{describe(url)}“ konnte nicht aktualisiert werden. Der "
+        f"Datenbankserver verweigert dem Benutzer „{user}“, die Tabellen von Expertenrat zu "
+        f"ändern: Sie gehören dem Benutzer „{owner}“, und ändern darf sie nur ihr "
+        "Eigentümer. Bitten Sie Ihre IT-Betreuung, die Datenbank einmal als "
+        f"„{owner}“ mit Expertenrat zu öffnen (das aktualisiert sie) oder in der Datenbank "
+        f"„{base}“ den Benutzer zum Eigentümer zu machen: REASSIGN OWNED BY "
+        f'"{owner}" TO {grantee}; ALTER DATABASE "{base}" OWNER TO {grantee};'
+    )
+    assert caught.value.detail == ""
+
+
+@pytest.mark.parametrize(
+    ("owners", "advice"),
+    [
+        (("postgres",), "die Datenbank einmal als „postgres“ mit Expertenrat zu öffnen; das "),
+        (("postgres", "alt"), 'Tabellen von Expertenrat zu machen (ALTER TABLE … OWNER TO "rat";)'),
+        (("a", "b"), "in der Datenbank „x“ den Benutzer zum Eigentümer zu machen: REASSIGN OWNED"),
+    ],
+)
+def test_tables_of_the_system_s_superuser_or_of_several_roles_get_advice_that_works(owners, advice):
+    """REASSIGN OWNED cannot take the bootstrap superuser's objects."""
+    error = exc.ProgrammingError("ALTER TABLE …", {}, psycopg.errors.InsufficientPrivilege("no"))
+    facts = TableOwners("rat", "x", owners, "postgres" in owners, "rat", may_create=True)
+
+    assert advice in work_problem(error, owners=facts)
