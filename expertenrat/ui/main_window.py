@@ -109,16 +109,7 @@ class MainWindow(QMainWindow):
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self.reload_councils)
-        self.menus.attach(
-            services,
-            dialogs,
-            self.pages,
-            today=self.today,
-            reload_councils=self.reload_councils,
-            reread_shown=self.refresh_shown,
-            leave=self._leave_page,
-            close_anyway=self._close_anyway,
-        )
+        self.menus.attach(services, dialogs, self.pages, self)
         remembered = self.pages.remembered(self._settings.value(_AREA_SETTING))
         self.sidebar.setCurrentRow(self._row_of(remembered))
         self.reload_councils()
@@ -232,7 +223,7 @@ class MainWindow(QMainWindow):
         council_id = self.current_council_id()
         if council_id is None:
             return
-        if council_id != self._shown_council_id and not self._leave_page(
+        if council_id != self._shown_council_id and not self.leave_page(
             lambda: self._switch_council(council_id)
         ):
             self.toolbar.select(self._shown_council_id)  # stay until the page lets go
@@ -256,7 +247,7 @@ class MainWindow(QMainWindow):
                 page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
 
-    def _leave_page(self, then: Callable[[], None]) -> bool:
+    def leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask (see :mod:`expertenrat.ui.page`).
 
         True: go on now. False: stay; the page calls ``then`` if the user agrees to leave.
@@ -282,11 +273,11 @@ class MainWindow(QMainWindow):
             self.show_area(page)
             page.open_target(target)  # type: ignore[attr-defined]
 
-        if self._leave_page(reveal):
+        if self.leave_page(reveal):
             reveal()
 
     def _area_chosen(self, row: int) -> None:
-        if self._row_of(self.stack.currentWidget()) not in (-1, row) and not self._leave_page(
+        if self._row_of(self.stack.currentWidget()) not in (-1, row) and not self.leave_page(
             lambda: self._go_to_area(row)
         ):
             self._select_row(self._row_of(self.stack.currentWidget()))  # stay
@@ -321,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The page may ask; "Ja" (even answered at once) confirms and closes us.
-        leave = self._close_confirmed or self._leave_page(self._close_anyway)
+        leave = self._close_confirmed or self.leave_page(self.close_anyway)
         if not (leave or self._close_confirmed):
             event.ignore()
             return
@@ -332,7 +323,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         super().closeEvent(event)
 
-    def _close_anyway(self) -> None:
+    def close_anyway(self) -> None:
         self._close_confirmed = True
         # Later, not from inside a close event; bound to self so it dies with the window.
         QTimer.singleShot(0, self, self._close_if_open)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,6 +27,25 @@ if TYPE_CHECKING:
     from expertenrat.ui.server_move_menu import ServerMoveMenu
 
 _CONTEXT = "MainWindow"
+
+
+class MenuHost(Protocol):
+    """What the data actions of the Datei menu ask of the main window (it is one)."""
+
+    def today(self) -> date:
+        """Today as the shown council counts it (Aufbewahrung)."""
+
+    def reload_councils(self) -> None:
+        """Reread the councils and show the shown one again (after a restore)."""
+
+    def refresh_shown(self) -> None:
+        """Reread the shown area (after Aufbewahrung: anonymised members)."""
+
+    def leave_page(self, then: Callable[[], None]) -> bool:
+        """Let the shown page save or ask before the server move (see ui/page.py)."""
+
+    def close_anyway(self) -> None:
+        """Close the window without asking again (after the server move)."""
 
 
 class WindowMenus:
@@ -48,23 +67,11 @@ class WindowMenus:
         help_menu.addAction(self.about_action)
 
     def attach(
-        self,
-        services: Services,
-        dialogs: DialogService,
-        pages: Areas,
-        *,
-        today: Callable[[], date],
-        reload_councils: Callable[[], None],
-        reread_shown: Callable[[], None],
-        leave: Callable[[Callable[[], None]], bool],
-        close_anyway: Callable[[], None],
+        self, services: Services, dialogs: DialogService, pages: Areas, host: MenuHost
     ) -> None:
         """Put the data actions into the Datei menu, before Beenden, and give the
-        Einstellungen page's database box and the welcome page theirs.
-
-        ``reload_councils`` after a restore, ``reread_shown`` after Aufbewahrung;
-        ``leave(then)`` (the shown page's flush) and ``close_anyway`` for the server move.
-        """
+        Einstellungen page's database box and the welcome page theirs; ``host`` (the
+        main window) does for them what only the window can."""
         # Imported here, as the areas are: they pull in the data stack.
         from expertenrat.ui.backup_menu import BackupMenu
         from expertenrat.ui.open_data_menu import OpenDataMenu
@@ -72,17 +79,16 @@ class WindowMenus:
 
         self._services = services
         self._dialogs = dialogs
-        self._today = today
-        self._reread_shown = reread_shown
+        self._host = host
         window, menu, quit_action = self._window, self.file_menu, self._quit_action
-        self.backup: BackupMenu = BackupMenu(services, dialogs, window, reload_councils)
+        self.backup: BackupMenu = BackupMenu(services, dialogs, window, host.reload_councils)
         menu.insertActions(quit_action, self.backup.actions)
         self.open_data: OpenDataMenu = OpenDataMenu(services, dialogs, window, self._settings)
         menu.insertSeparator(quit_action)
         menu.insertActions(quit_action, self.open_data.actions)
         menu.insertSeparator(quit_action)
         self.server_move: ServerMoveMenu = ServerMoveMenu(
-            services, dialogs, window, leave, close_anyway
+            services, dialogs, window, host.leave_page, host.close_anyway
         )
         if services.database.is_sqlite:
             menu.insertAction(quit_action, self.server_move.action)
@@ -105,7 +111,7 @@ class WindowMenus:
         self.retention_dialog: RetentionDialog = RetentionDialog(
             self._services.retention,
             self._dialogs,
-            self._today,
+            self._host.today,
             lambda: retention_years(self._settings),
             self._window,
         )
@@ -114,7 +120,7 @@ class WindowMenus:
 
     def _retention_closed(self) -> None:
         self.retention_dialog.deleteLater()
-        self._reread_shown()  # anonymised members reread
+        self._host.refresh_shown()  # anonymised members reread
 
     def _database_location(self) -> str:
         if self._services is None:
