@@ -123,16 +123,18 @@ FIGURES = [
 ]
 
 
-def report(members=MEMBERS, meetings=MEETINGS, items=ITEMS, rows=ROWS) -> AnnualReport:
+def report(
+    members=MEMBERS, meetings=MEETINGS, items=ITEMS, rows=ROWS, fields=FIELDS
+) -> AnnualReport:
     return annual_report(
         LETTERHEAD,
         YEAR,
         ON,
-        council_part(members, FIELDS, COUNCIL, YEAR, ON),
+        council_part(members, fields, COUNCIL, YEAR, ON),
         meetings,
         items,
         rows,
         ANSWERS,
         FIGURES,
-        [f.name for f in FIELDS],
+        [f.name for f in fields],
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from expertenrat.domain.annual_report import (
     TITLE,
@@ -172,24 +172,29 @@ def _changes(caption: str, members: NamedMembers, word: str, year: int) -> Flowa
 
 
 def _composition(composition: Composition, part: CouncilPart) -> list[Flowable]:
+    """The heading with the action fields' table, and the sectors' table: each kept whole
+    on one page (a short table of figures), so the heading never stays behind alone."""
     day = theme.german_date(part.key_date)
-    story = [CondPageBreak(60 * mm), Spacer(0, 3 * mm)]
-    story.append(
+    block: list[Flowable] = [
+        Spacer(0, 3 * mm),
         paragraph(
             f"Zusammensetzung am {day}: "
             f"{counted(composition.active, 'aktives Mitglied', 'aktive Mitglieder')}",
             "table_head",
-        )
-    )
+        ),
+    ]
     if part.leaving:
-        story.append(paragraph(_leaving(part.leaving), "small"))
+        block.append(paragraph(_leaving(part.leaving), "small"))
     coverage = [
         (item.field.name, str(item.primary), str(item.further)) for item in composition.coverage
     ]
-    story += [Spacer(0, 1.5 * mm), _figures(("Handlungsfeld", "Schwerpunkt", "weiteres"), coverage)]
+    block += [Spacer(0, 1.5 * mm), _figures(("Handlungsfeld", "Schwerpunkt", "weiteres"), coverage)]
+    story: list[Flowable] = [KeepTogether(block)]
     sectors = [(sector.label, str(count), "") for sector, count in composition.sectors]
     if sectors:
-        story += [Spacer(0, 3 * mm), _figures(("Sektor", "Mitglieder", ""), sectors)]
+        story.append(
+            KeepTogether([Spacer(0, 3 * mm), _figures(("Sektor", "Mitglieder", ""), sectors)])
+        )
     return story
 
 

@@ -6,11 +6,23 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from datetime import date
 
-from annual_report_sample import ARABIC, HOSTILE, MEETINGS, ROWS, SECRET, report
-from pdf_reading import outline, read, text
+from annual_report_sample import (
+    ARABIC,
+    FIELDS,
+    HOSTILE,
+    MEETINGS,
+    MEMBERS,
+    ROWS,
+    SECRET,
+    member,
+    report,
+)
+from pdf_reading import outline, pages, read, text
 
 from expertenrat.domain.annual_report import MeetingsPart
+from expertenrat.domain.councils import ActionField
 from expertenrat.reports.annual_report_pdf import render_annual_report
 
 
@@ -35,6 +47,23 @@ def test_sections_names_meetings_and_figures():
     assert "2 Empfehlungen, 1 Impuls" in printed and "1 von 3" in printed
     assert "Status je Handlungsfeld" in printed and "umgesetzt" in printed
     assert rendered.records == len(ROWS) and rendered.warnings == ()
+
+
+def test_the_composition_heading_stays_with_its_whole_table():
+    """With eight action fields and 11 to 13 more members the heading comes near the end of
+    the first page: heading and table go over together rather than the table alone."""
+    names = ("Mobilität", "Energie", "Bildung", "Gesundheit", "Verwaltung", "Teilhabe")
+    fields = [*FIELDS, *(ActionField(3 + i, name, position=2 + i) for i, name in enumerate(names))]
+    for more in (11, 12, 13):
+        members = MEMBERS + [
+            member(100 + i, "Vorname", f"Nachname{i}", date(2024, 1, 1), primary_field_id=1)
+            for i in range(more)
+        ]
+        printed = pages(render_annual_report(report(members, fields=fields)).pdf)
+
+        page = next(p for p in printed if "Zusammensetzung am" in p)
+        table = page.split("Zusammensetzung am 31.12.2025")[1]
+        assert "Handlungsfeld Schwerpunkt weiteres Stadtdaten" in table and "Teilhabe" in table
 
 
 def test_bookmarks_per_section_and_field_and_metadata():
