@@ -38,11 +38,19 @@ def outline(pdf: bytes) -> list[str]:
 def text_runs(page: PageObject) -> list[tuple[str, float, float]]:
     """The pieces of text on ``page`` in the order they are drawn, each with its baseline
     (points from the bottom of the page) and font size."""
+    return [(text, y, size) for text, _x, y, size in placed_text_runs(page)]
+
+
+def placed_text_runs(page: PageObject) -> list[tuple[str, float, float, float]]:
+    """As :func:`text_runs`, each with where it starts on its baseline (points from the
+    left edge of the page): text, x, y, size."""
     found = []
 
     def visit(text, cm, tm, _font, size) -> None:
         if text.strip():
-            found.append((text.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size))
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((text.strip(), x, y, size))
 
     page.extract_text(visitor_text=visit)
     return found

@@ -31,6 +31,7 @@ from expertenrat.reports.house_style import (
     german_date,
     styles,
 )
+from expertenrat.reports.line_breaks import keep_together
 from expertenrat.reports.user_text import fit_line, fit_lines, printable
 
 log = logging.getLogger(__name__)
@@ -53,13 +54,17 @@ _FOOTER_RULE = 14 * mm  # height of the rule above the footer
 _FOOTER_BASELINE = 9.5 * mm
 _LOGO_BOX = (36 * mm, 10 * mm)
 # Baselines below the header's upper edge: council and title, then city and date; three
-# rows where the council's name takes two lines.
+# rows where the council's name takes two lines (the title then takes one or two of them).
 _ROWS = (4 * mm, 8.5 * mm)
 _THREE_ROWS = (3 * mm, 6.5 * mm, 10 * mm)
 _TITLE_SIZE = 9.5
+_TWO_LINE_TITLE_SIZE = 8.5  # a title on two lines, in the size of the name's two lines
 _NAME_SIZES = (9.5, 9.0, 8.5)  # a long name gets a little smaller before it takes two lines
+_TWO_LINE_SIZES = (8.5, 8.0, 7.5)  # and on two lines smaller still before it is cut
 _CITY_SIZE = 8.5
-_TITLE_SHARES = (0.48, 0.3)  # the most of the width the title takes; less for a long name
+# The forms the title tries, until the name beside it is whole: the most of the width it
+# takes and on how many lines (a long title shortened with "…" where it has to be).
+_TITLE_FORMS = ((0.48, 1), (0.48, 2), (0.3, 1), (0.3, 2), (0.2, 2))
 _GAP = 8 * mm  # between the texts on the left and those on the right
 
 
@@ -142,7 +147,8 @@ class _HeaderLines:
     council: tuple[str, ...]  # the council's name on one line, or on two if it is long
     council_size: float
     city: str
-    title: str
+    title: tuple[str, ...]  # on one line, or on two to leave a long name room
+    title_size: float
     dated: str
     footer_note: str
 
@@ -168,7 +174,8 @@ class _PageDecor:
                 council=name.lines,
                 council_size=name.size,
                 city=fit_line(info.city, FONT, _CITY_SIZE, beside_date),
-                title=title,
+                title=title.lines,
+                title_size=title.size,
                 dated=dated,
                 footer_note=fit_line(info.footer_note, FONT, 7.5, usable * 0.75)
                 if info.footer_note
@@ -190,14 +197,15 @@ class _PageDecor:
             canvas.drawImage(image, left, bottom, logo_width, logo_height, mask="auto")
             left += logo_width + 4 * mm
         lines = self._fitted(left, right, usable)
-        offsets = _ROWS if len(lines.council) == 1 else _THREE_ROWS
+        offsets = _ROWS if len(lines.council) == len(lines.title) == 1 else _THREE_ROWS
         rows = [height - _HEADER_TOP - offset for offset in offsets]
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, lines.council_size)
         for baseline, line in zip(rows, lines.council, strict=False):
             canvas.drawString(left, baseline, line)
-        canvas.setFont(FONT_BOLD, _TITLE_SIZE)
-        canvas.drawRightString(right, rows[0], lines.title)
+        canvas.setFont(FONT_BOLD, lines.title_size)
+        for baseline, line in zip(rows, lines.title, strict=False):
+            canvas.drawRightString(right, baseline, line)
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, _CITY_SIZE)
         canvas.drawString(left, rows[-1], lines.city)
@@ -223,33 +231,64 @@ class _Name:
     whole: bool  # nothing of the name is cut off
 
 
-def _title_and_name(title: str, name: str, room: float, usable: float) -> tuple[str, _Name]:
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """The document's title as the header shows it."""
+
+    lines: tuple[str, ...]
+    size: float = _TITLE_SIZE
+
+    def width(self) -> float:
+        return max(pdfmetrics.stringWidth(line, FONT_BOLD, self.size) for line in self.lines)
+
+
+def _title_and_name(title: str, name: str, room: float, usable: float) -> tuple[_Title, _Name]:
     """The header's title and, beside it in ``room`` less the title, the council's name.
 
     A name is an identity and is shown whole wherever it can be: on one line, a little
-    smaller if need be, else on two lines, the second of which may run on under the title.
-    Where a long title leaves too little room even so, the title gives up some of its width
-    (it is shortened with "…"); a name that does not fit even then is cut at two lines.
+    smaller if need be, else on two lines. The name and the title stand side by side,
+    neither runs on under the other: where a long name needs more room, the title takes
+    two lines, and gives up some of its width (it is shortened with "…"); a name that does
+    not fit even then is cut at two lines beside the title on one.
     """
-    tried: list[tuple[str, _Name]] = []
-    for share in _TITLE_SHARES:
-        shown = fit_line(title, FONT_BOLD, _TITLE_SIZE, usable * share)
-        beside = room - pdfmetrics.stringWidth(shown, FONT_BOLD, _TITLE_SIZE) - _GAP
-        tried.append((shown, _fitted_name(name, beside, room)))
+    tried: list[tuple[_Title, _Name]] = []
+    for share, lines in _TITLE_FORMS:
+        shown = _title(title, usable * share, lines)
+        tried.append((shown, _fitted_name(name, room - shown.width() - _GAP)))
         if tried[-1][1].whole:
             return tried[-1]
     return tried[0]
 
 
-def _fitted_name(name: str, beside: float, room: float) -> _Name:
+def _title(title: str, widest: float, lines: int) -> _Title:
+    """``title`` on one line no wider than ``widest``, or on two as even as German line
+    breaking allows (at least two lines wherever it can be broken), shortened with "…"
+    where it does not fit."""
+    if lines == 1:
+        return _Title((fit_line(title, FONT_BOLD, _TITLE_SIZE, widest),))
+    size = _TWO_LINE_TITLE_SIZE
+    words = keep_together(" ".join(printable(title).split())).split(" ")
+    longest = max(pdfmetrics.stringWidth(word, FONT_BOLD, size) for word in words)
+    width = min(max(pdfmetrics.stringWidth(title, FONT_BOLD, size) / 2, longest), widest)
+    while True:
+        shown, whole = fit_lines(title, FONT_BOLD, size, [width, width])
+        if (whole and len(shown) == 2) or width >= widest:
+            return _Title(tuple(shown), size)
+        width = min(width + 2 * mm, widest)
+
+
+def _fitted_name(name: str, beside: float) -> _Name:
     """``name`` on one line of ``beside``, in the largest size that shows it whole, else on
-    that line and a second of ``room`` in the smallest size."""
+    two such lines, in the largest size that shows it whole or cut in the smallest."""
     for size in _NAME_SIZES:
         lines, whole = fit_lines(name, FONT_BOLD, size, [beside])
         if whole:
             return _Name(tuple(lines), size, whole)
-    lines, whole = fit_lines(name, FONT_BOLD, _NAME_SIZES[-1], [beside, room])
-    return _Name(tuple(lines), _NAME_SIZES[-1], whole)
+    for size in _TWO_LINE_SIZES:
+        lines, whole = fit_lines(name, FONT_BOLD, size, [beside, beside])
+        if whole:
+            break
+    return _Name(tuple(lines), size, whole)
 
 
 def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:

@@ -1,5 +1,6 @@
 """The page header, read back with pypdf from every kind of document: a long council name
-in full on every page and clear of the body, a short one as before, an absurd one cut."""
+in full on every page and clear of the body, beside the title and never under it, a short
+one as before, an absurd one cut."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from datetime import date
 import annual_report_sample
 from meeting_sample import LETTERHEAD, meeting
 from minutes_sample import APPROVAL, minutes
-from pdf_reading import flat, read, text_runs
+from pdf_reading import flat, placed_text_runs, read, text_runs
 from PIL import Image
 from recommendations_report_sample import ROWS
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.minutes_document import public_version
@@ -20,6 +23,7 @@ from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder, ReminderLetter
 from expertenrat.domain.roster import RosterDocument, RosterGrouping
 from expertenrat.reports.annual_report_pdf import render_annual_report
+from expertenrat.reports.house_style import FONT, FONT_BOLD
 from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.reports.page_frame import MARGINS
@@ -88,6 +92,28 @@ def test_a_long_council_name_is_printed_in_full_on_every_page_above_the_body():
             assert LONG_NAME in flat(" ".join(text for text, _, _ in header)), kind
             assert ELLIPSIS not in " ".join(text for text, _, _ in header[:2]), kind
             assert clear_of_the_body(header, body_top), kind
+
+
+def test_a_long_name_and_the_title_stand_side_by_side_in_aligned_rows():
+    """The name's two lines end well left of the title's block (the title takes two lines
+    where a logo leaves the name too little room); the title stands on the name's first
+    line, the date on the city's line."""
+    for head in (
+        replace(LETTERHEAD, council_name=LONG_NAME),
+        replace(LETTERHEAD, council_name=LONG_NAME, logo_png=logo()),
+    ):
+        invitation = render_invitation(meeting(letterhead=head)).pdf
+        for pdf in (invitation, render_minutes(minutes(letterhead=head)).pdf):
+            page = read(pdf).pages[0]
+            middle, frame_top = float(page.mediabox.width) / 2, float(page.mediabox.height)
+            header = [r for r in placed_text_runs(page) if r[2] > frame_top - MARGINS.top]
+            *name, city = [r for r in header if r[1] < middle]
+            *title, dated = [r for r in header if r[1] >= middle]
+            assert flat(" ".join(text for text, *_ in name)) == LONG_NAME and len(name) == 2
+            name_ends = max(x + stringWidth(text, FONT_BOLD, size) for text, x, _, size in name)
+            assert name_ends + 5 * mm < min(x for _, x, _, _ in title)
+            assert city[1] + stringWidth(city[0], FONT, city[3]) + 5 * mm < dated[1]
+            assert (title[0][2], dated[2]) == (name[0][2], city[2])
 
 
 def test_a_short_name_stands_on_the_titles_line_in_full_size():
