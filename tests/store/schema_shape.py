@@ -32,6 +32,7 @@ def sqlite_schema(path: Path) -> dict[str, object]:
                     row[2:] for row in connection.execute(f'PRAGMA foreign_key_list("{table}")')
                 ),
                 "checks": _checks(sql),
+                "autoincrement": "AUTOINCREMENT" in sql.upper(),  # ids never given twice
             }
         others = connection.execute(
             "SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index')"

@@ -121,3 +121,30 @@ def test_the_shown_council_deleted_elsewhere_gives_way_to_another_then_to_the_we
     assert window.stack.currentWidget() is window.settings_page
     assert window.settings_page.council_fields.name_edit.text() == "Neu"
     assert _entries(window) == ["Neu (Parchim)"] and len(dialogs.messages) == 2
+
+
+def test_a_council_created_after_the_shown_one_was_deleted_is_not_taken_for_it(
+    watched, services, other_program, qtbot, dialogs
+):
+    """Before migration 0013 SQLite gave the new council the deleted one's id: the window
+    went on as if nothing had happened, with the old council's search and time zone."""
+    window, watch = watched
+    rat, beirat = (council.id for council in services.settings.councils())
+    window.council_combo.setCurrentIndex(1)  # Beirat: the newest, the highest id
+    window.show_area(window.members_page)
+    window.members_page.search_edit.setText("Müller")
+
+    _delete_council(other_program, beirat)
+    created = other_program.settings.create_council(
+        CouncilSettings(id=None, name="Jugendrat", city="Güstrow")
+    )
+    _poll(watch, qtbot)
+
+    assert created.id not in (rat, beirat)
+    assert dialogs.messages[-1][2] == (
+        "Das Gremium „Beirat (Wismar)“ gibt es nicht mehr: Es wurde an einem anderen PC "
+        "oder von einem anderen Programm gelöscht. Angezeigt wird jetzt „Rat (Rostock)“."
+    )
+    assert window.current_council_id() == rat
+    assert window.members_page.search_edit.text() == ""
+    assert _entries(window) == ["Rat (Rostock)", "Jugendrat (Güstrow)"]

@@ -20,6 +20,9 @@ class Council(Versioned, Base):
         CheckConstraint(
             "response_period_months BETWEEN 0 AND 24", name="response_period_months_range"
         ),
+        # SQLite gives a deleted council's id to no other (migration 0013): a window, and
+        # the PC's settings, know a council by its id.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
