@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -28,6 +29,24 @@ from expertenrat.reports.widowless_table import TableWithClosing
 
 PUBLIC_PART = "Öffentlicher Teil"
 NON_PUBLIC_PART = "Nichtöffentlicher Teil"
+
+
+@dataclass(frozen=True, slots=True)
+class _Spacing:
+    """The letter's vertical air around and in the agenda (points)."""
+
+    row_top: float  # an agenda row's padding above and below its text
+    row_bottom: float
+    before_heading: float  # above "Tagesordnung – …"
+    after_facts: float  # between time and place and the agenda
+    before_requests: float  # between the agenda and the excuse line
+    before_closing: float  # between the notice statement and the greeting
+
+
+_AIRY = _Spacing(2, 2.5, 6, 2 * mm, 3 * mm, 6 * mm)
+_TIGHT = _Spacing(1.5, 2, 4, 1.5 * mm, 2.5 * mm, 5 * mm)
+"""A little tighter: where it keeps an invitation on one page that would run over by a
+few lines (ten items and an addressee of five lines)."""
 
 
 def _subject(entry: AgendaEntry) -> Lines:
@@ -80,24 +99,39 @@ def render_invitation(
         keywords=keywords,
         reproducible=reproducible,
     )
-    story = letter_parts.address_block(doc.addressee_lines, head.city, doc.invitation_date)
+    pdf = _letter(doc, title, info, _AIRY)
+    if not doc.cancelled and _pages(pdf) > 1:
+        tight = _letter(doc, title, info, _TIGHT)
+        pdf = tight if _pages(tight) == 1 else pdf
+    return RenderedPdf(pdf, parts.warnings(doc, late_notice=True), len(doc.agenda))
+
+
+def _letter(doc: MeetingDocument, title: str, info: theme.DocumentInfo, spacing: _Spacing) -> bytes:
+    story = letter_parts.address_block(
+        doc.addressee_lines, doc.letterhead.city, doc.invitation_date
+    )
     story += letter_parts.opening(title, doc.salutation)
     if doc.cancelled:
         story += [*_cancellation(doc), Spacer(0, 6 * mm), KeepTogether(_closing(doc))]
     else:
-        story += _invitation(doc, [Spacer(0, 3 * mm), *_requests(doc), *_closing(doc)])
-    return RenderedPdf(
-        theme.build_pdf(story, info), parts.warnings(doc, late_notice=True), len(doc.agenda)
-    )
+        closing = [Spacer(0, spacing.before_requests), *_requests(doc, spacing), *_closing(doc)]
+        story += _invitation(doc, closing, spacing)
+    return theme.build_pdf(story, info)
 
 
-def _invitation(doc: MeetingDocument, closing: list[Flowable]) -> list[Flowable]:
+def _pages(pdf: bytes) -> int:
+    from pypdf import PdfReader  # pypdf: on demand
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing) -> list[Flowable]:
     """The invitation's body and ``closing``, which follows the agenda's last rows."""
     story: list[Flowable] = [
         parts.paragraph(f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."),
         Spacer(0, 3 * mm),
         parts.facts(parts.time_and_place(doc), label_width=20 * mm),
-        Spacer(0, 2 * mm),
+        Spacer(0, spacing.after_facts),
     ]
     if not doc.agenda:
         return [*story, parts.paragraph("Die Tagesordnung folgt.", "note"), KeepTogether(closing)]
@@ -106,12 +140,12 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable]) -> list[Flowable]
     columns = _columns(doc.agenda)
     for n, (label, items) in enumerate(shown, start=1):
         heading = theme.section_heading(
-            f"Tagesordnung – {label}", keep_space=30 * mm, style=_agenda_heading()
+            f"Tagesordnung – {label}", keep_space=30 * mm, style=_agenda_heading(spacing)
         )
+        table = _agenda_table(items, columns, spacing)
         if n < len(shown):
-            story += [*heading, _agenda_table(items, columns)]
+            story += [*heading, table]
         else:  # the page break, then the heading as part of the table with the closing
-            table = _agenda_table(items, columns)
             story += [*heading[:-1], TableWithClosing(table, closing, heading[-1:])]
     return story
 
@@ -121,25 +155,30 @@ def _short_heading(doc: MeetingDocument) -> str:
     return f"{doc.number}. Sitzung" if doc.number else "Sitzung"
 
 
-def _agenda_heading() -> ParagraphStyle:
+def _agenda_heading(spacing: _Spacing) -> ParagraphStyle:
     """The theme's heading, a size smaller and closer to its table: a letter's subheading."""
     return ParagraphStyle(
-        "agenda_heading", theme.styles().heading, fontSize=11, leading=14, spaceBefore=6,
-        spaceAfter=4,
+        "agenda_heading", theme.styles().heading, fontSize=11, leading=14,
+        spaceBefore=spacing.before_heading, spaceAfter=4,
     )  # fmt: skip
 
 
-def _agenda_table(items: Sequence[AgendaEntry], columns: Sequence[Column[AgendaEntry]]) -> Table:
+def _agenda_table(
+    items: Sequence[AgendaEntry], columns: Sequence[Column[AgendaEntry]], spacing: _Spacing
+) -> Table:
     """The house table with rows a little closer than in lists: a letter's agenda of
     about ten items fits on the first page with the closing."""
     table = theme.column_table(items, columns, long_rows=True)
+    rows = (0, 1), (-1, -1)
     table.setStyle(
-        TableStyle([("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2.5)])
+        TableStyle(
+            [("TOPPADDING", *rows, spacing.row_top), ("BOTTOMPADDING", *rows, spacing.row_bottom)]
+        )
     )
     return table
 
 
-def _requests(doc: MeetingDocument) -> list[Flowable]:
+def _requests(doc: MeetingDocument, spacing: _Spacing) -> list[Flowable]:
     """The excuse line and the notice statement, which precede the greeting."""
     return [
         parts.paragraph(
@@ -148,7 +187,7 @@ def _requests(doc: MeetingDocument) -> list[Flowable]:
         ),
         Spacer(0, 2 * mm),
         parts.paragraph(_notice_statement(doc)),
-        Spacer(0, 6 * mm),
+        Spacer(0, spacing.before_closing),
     ]
 
 

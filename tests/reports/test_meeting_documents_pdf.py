@@ -180,8 +180,9 @@ def logo() -> bytes:
     return buffer.getvalue()
 
 
-def test_a_nine_item_invitation_fits_on_one_page_with_its_closing() -> None:
-    """Two parts, a long council name, logo, place and room, and an online link."""
+def test_a_nine_or_ten_item_invitation_fits_on_one_page_with_its_closing() -> None:
+    """Two parts, a long council name, logo, place and room, and an online link; ten items
+    to a member's address of five lines come a little closer together to stay on one page."""
     head = replace(
         LETTERHEAD,
         council_name="Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock",
@@ -196,26 +197,31 @@ def test_a_nine_item_invitation_fits_on_one_page_with_its_closing() -> None:
         room="Raum 1.23 (Bürgerschaftssaal, 1. Obergeschoss)",
         online_link="https://rostock.webex.com/rostock/j.php?MTID=m3f2b6c1e0d554a519a1e5b1f7c0e2a10",
     )
-    for addressee in (None, MEMBER_ADDRESS):  # the council as a whole, one member's letter
-        pages = page_texts(replace(full, addressee=addressee))
+    tenth = item("6.2", "Aussprache zum Betreibermodell", 52, kind_label="Beratung eines Projekts",
+                 presenter="Geschäftsstelle Smart City")  # fmt: skip
+    ten = (*DEMO_LIKE_AGENDA[:7], tenth, *DEMO_LIKE_AGENDA[7:])
+    for agenda in (DEMO_LIKE_AGENDA, ten):
+        for addressee in (None, MEMBER_ADDRESS):  # the council as a whole, one member's letter
+            pages = page_texts(replace(full, agenda=agenda, addressee=addressee))
 
-        assert len(pages) == 1, addressee
-        assert "TOP 8 Verschiedenes" in pages[0]
-        assert "Bitte teilen Sie eine Verhinderung" in pages[0]
-        assert "Mit freundlichen Grüßen" in pages[0]
+            assert len(pages) == 1, (len(agenda), addressee)
+            assert "TOP 8 Verschiedenes" in pages[0]
+            assert "Bitte teilen Sie eine Verhinderung" in pages[0]
+            assert "Mit freundlichen Grüßen" in pages[0]
 
 
 def test_a_long_agenda_flows_on_and_its_last_rows_go_with_the_greeting() -> None:
+    """35 items: too many for one page even a little closer together."""
+    numbers = range(1, 36)
     agenda = tuple(
         item(str(n), f"Bericht Nr. {n} aus dem Projekt", 0, kind_label="Bericht aus dem Projekt")
-        for n in range(1, 26)
+        for n in numbers
     )
     pages = page_texts(meeting(agenda=agenda))
 
     assert len(pages) >= 2
-    assert positions(" ".join(pages), [f"TOP {n} " for n in range(1, 26)]) == sorted(
-        positions(" ".join(pages), [f"TOP {n} " for n in range(1, 26)])
-    )
+    tops = positions(" ".join(pages), [f"TOP {n} " for n in numbers])
+    assert tops == sorted(tops)
     assert "Mit freundlichen Grüßen" not in " ".join(pages[:-1])
     last = pages[-1]
     assert "Bitte teilen Sie eine Verhinderung" in last and "Mit freundlichen Grüßen" in last
