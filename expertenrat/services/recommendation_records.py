@@ -1,5 +1,5 @@
 """Writing recommendation rows, shared by the minutes and the register: codes, addressed
-projects, history lines and audit snapshots.
+projects, history lines and audit snapshots; the row to change and its detail after.
 
 A code is handed out once: "E-<year>-<nn>", running per council and year, never reused
 while a row holds it (deleted ones included). On PostgreSQL the council row is locked until
@@ -15,9 +15,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import HistoryKind, RecommendationStatus
-from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import next_recommendation_number, recommendation_code
 from expertenrat.services import audit
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.recommendation_rows import detail, register_rows
+from expertenrat.services.unit_of_work import check_version, fetch
 from expertenrat.store import models
 
 WHAT = "Die Empfehlung"
@@ -123,3 +127,27 @@ def add_history(
             actor=actor,
         )
     )
+
+
+def live(session: Session, recommendation_id: int) -> models.Recommendation:
+    """The recommendation unless it was deleted (a German message then)."""
+    row = fetch(session, models.Recommendation, recommendation_id, WHAT)
+    if row.deleted_at is not None:
+        raise NotFoundError(f"{WHAT} {row.code} wurde gelöscht.")
+    return row
+
+
+def stored(session: Session, recommendation_id: int, version: int) -> models.Recommendation:
+    """The recommendation to change, refused if someone changed it since ``version``."""
+    row = live(session, recommendation_id)
+    check_version(row, version, f"{WHAT} {row.code}")
+    return row
+
+
+def detail_of(
+    session: Session, row: models.Recommendation, today: date | None = None
+) -> RecommendationDetail:
+    """The register's detail of ``row`` as of ``today`` (default: today for the council)."""
+    day = today or council_clock(session, row.council_id).today()
+    (found,) = register_rows(session, row.council_id, day, only_id=row.id)
+    return detail(session, found)

@@ -1,0 +1,254 @@
+"""The lifecycle of a recommendation in the register: adopt, send, record a response,
+close, withdraw, a new due date, a reminder (:class:`RecommendationsService` takes these
+steps from :class:`RecommendationLifecycle`).
+
+Each step runs in one transaction: the checked change, a line of the recommendation's
+history (the step's date as entered, a note, the actor) and the audit entry. Steps that
+take a ``version`` refuse a recommendation changed since it was read, and bump its version.
+The rules (allowed steps, due dates, comply or explain) are in ``domain.recommendations``.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Collection
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationFilter
+from expertenrat.domain.recommendations import (
+    CLOSING,
+    STEP_TARGET,
+    ResponseDraft,
+    Step,
+    clean_note,
+    clean_response,
+    date_problems,
+    default_due_date,
+    due_date_problems,
+    note_problems,
+    refuse_unless,
+    response_problems,
+)
+from expertenrat.services import audit
+from expertenrat.services import recommendation_records as records
+from expertenrat.services.recommendation_rows import register_rows
+from expertenrat.services.unit_of_work import changing, fetch, raise_if_invalid
+from expertenrat.store import models
+from expertenrat.store.database import Database
+from expertenrat.store.model_base import utc_now
+
+WHAT = records.WHAT
+S = RecommendationStatus
+
+
+class RecommendationLifecycle:
+    """The steps of the register (:class:`RecommendationsService` sets the database and the
+    actor)."""
+
+    _db: Database
+    _actor: str
+
+    def adopt(
+        self, recommendation_id: int, version: int, on: date, note: str = ""
+    ) -> RecommendationDetail:
+        def change(session: Session, row: models.Recommendation) -> None:
+            row.adopted_on = on
+
+        return self._step(recommendation_id, version, Step.ADOPT, on, note, change=change)
+
+    def send(
+        self,
+        recommendation_id: int,
+        version: int,
+        sent_on: date,
+        due_on: date | None = None,
+        note: str = "",
+    ) -> RecommendationDetail:
+        """Sent to the project(s) ``sent_on``; the due date defaults to the council's period."""
+
+        def change(session: Session, row: models.Recommendation) -> None:
+            if row.adopted_on is not None and sent_on < row.adopted_on:
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "sent_on",
+                            f"Die Übermittlung ({sent_on:%d.%m.%Y}) kann nicht vor dem "
+                            f"Beschluss ({row.adopted_on:%d.%m.%Y}) liegen.",
+                        )
+                    ]
+                )
+            council = session.get(models.Council, row.council_id)
+            due = due_on or default_due_date(sent_on, council.response_period_months)
+            raise_if_invalid(due_date_problems(sent_on, due))
+            row.sent_on, row.due_on = sent_on, due
+
+        raise_if_invalid(date_problems("sent_on", "Die Übermittlung", sent_on))
+        return self._step(recommendation_id, version, Step.SEND, sent_on, note, change=change)
+
+    def record_response(
+        self, recommendation_id: int, version: int, response: ResponseDraft, note: str = ""
+    ) -> RecommendationDetail:
+        """A project's response (interim or final): the recommendation is then answered."""
+        response, note = clean_response(response), clean_note(note)
+        raise_if_invalid(note_problems(note))
+        with changing(self._db, WHAT) as session:
+            row = records.stored(session, recommendation_id, version)
+            current = S(row.status)
+            refuse_unless(row.code, current, Step.RESPOND)
+            raise_if_invalid(response_problems(response, row.sent_on))
+            before = records.snapshot(row)
+            session.add(
+                models.RecommendationResponse(
+                    recommendation_id=row.id,
+                    received_on=response.received_on,
+                    responder=response.responder,
+                    verdict=response.verdict.value,
+                    reasons=response.reasons,
+                    measures=response.measures,
+                    measures_due_on=response.measures_due_on,
+                    final=response.final,
+                )
+            )
+            row.status, row.modified = S.ANSWERED.value, utc_now()
+            session.flush()
+            records.add_history(
+                session, row, HistoryKind.RESPONSE, response.received_on, self._actor,
+                note=note or response.verdict.label, from_status=current, to_status=S.ANSWERED,
+            )  # fmt: skip
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=row.council_id,
+                summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}",
+                before=before, after=records.snapshot(row),
+            )  # fmt: skip
+            return records.detail_of(session, row)
+
+    def close(
+        self,
+        recommendation_id: int,
+        version: int,
+        outcome: RecommendationStatus,
+        on: date,
+        note: str = "",
+    ) -> RecommendationDetail:
+        """Closed as implemented, partly implemented or not implemented."""
+        if outcome not in CLOSING:
+            raise ValueError(f"not a closing state: {outcome}")
+        return self._step(recommendation_id, version, Step.CLOSE, on, note, outcome=outcome)
+
+    def withdraw(
+        self, recommendation_id: int, version: int, on: date, note: str = ""
+    ) -> RecommendationDetail:
+        return self._step(recommendation_id, version, Step.WITHDRAW, on, note)
+
+    def set_due_date(
+        self, recommendation_id: int, version: int, due_on: date, on: date, note: str = ""
+    ) -> RecommendationDetail:
+        """A new due date for the response (agreed ``on``), never before the send date."""
+        note = clean_note(note)
+        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        with changing(self._db, WHAT) as session:
+            row = records.stored(session, recommendation_id, version)
+            refuse_unless(row.code, S(row.status), Step.DUE_DATE)
+            raise_if_invalid(due_date_problems(row.sent_on, due_on))
+            before = records.snapshot(row)
+            old = row.due_on
+            row.due_on = due_on
+            session.flush()
+            was = f"{old:%d.%m.%Y}" if old else "keine"
+            records.add_history(
+                session, row, HistoryKind.DUE_DATE, on, self._actor,
+                note=note or f"Frist {was} → {due_on:%d.%m.%Y}",
+            )  # fmt: skip
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=row.council_id, summary=f"Frist der Empfehlung {row.code} geändert",
+                before=before, after=records.snapshot(row),
+            )  # fmt: skip
+            return records.detail_of(session, row)
+
+    def record_reminder(
+        self,
+        project_id: int,
+        on: date,
+        note: str = "",
+        *,
+        recommendation_ids: Collection[int] | None = None,
+    ) -> builtins.list[str]:
+        """A reminder sent to the project ``on``: a history line for each of its
+        recommendations the council waits for (``RecommendationRow.awaits_project``: a
+        response, or the state of a planned implementation whose date has passed, as of
+        ``on``), of ``recommendation_ids`` only, where given: those the letter names.
+        Returns their codes."""
+        note = clean_note(note)
+        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        with changing(self._db, "Die Erinnerung") as session:
+            project = fetch(session, models.Project, project_id, "Das Projekt")
+            awaited = [
+                row.id
+                for row in register_rows(
+                    session, project.council_id, on, RecommendationFilter(project_id=project_id)
+                )
+                if row.awaits_project
+                and (recommendation_ids is None or row.id in recommendation_ids)
+            ]
+            query = (
+                select(models.Recommendation)
+                .where(models.Recommendation.id.in_(awaited))
+                .order_by(models.Recommendation.code)
+            )
+            rows = session.scalars(query).all()
+            for row in rows:
+                records.add_history(
+                    session, row, HistoryKind.REMINDER, on, self._actor,
+                    note=note or f"Erinnerung an „{project.title}“",
+                )  # fmt: skip
+            if rows:
+                audit.record(
+                    session, self._actor, AuditAction.UPDATE, "project", project.id,
+                    council_id=project.council_id,
+                    summary=f"Erinnerung an „{project.title}“ ({on:%d.%m.%Y}): "
+                    + ", ".join(r.code for r in rows),
+                )  # fmt: skip
+            return [r.code for r in rows]
+
+    def _step(
+        self,
+        recommendation_id: int,
+        version: int,
+        step: Step,
+        on: date,
+        note: str,
+        *,
+        change: Callable[[Session, models.Recommendation], None] | None = None,
+        outcome: RecommendationStatus | None = None,
+    ) -> RecommendationDetail:
+        """A lifecycle step to ``STEP_TARGET[step]`` (closing: to ``outcome``)."""
+        wanted = outcome or STEP_TARGET[step]
+        note = clean_note(note)
+        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        with changing(self._db, WHAT) as session:
+            row = records.stored(session, recommendation_id, version)
+            current = S(row.status)
+            refuse_unless(row.code, current, step, outcome)
+            before = records.snapshot(row)
+            if change is not None:
+                change(session, row)
+            row.status, row.modified = wanted.value, utc_now()
+            session.flush()
+            records.add_history(
+                session, row, HistoryKind.STATUS, on, self._actor,
+                note=note, from_status=current, to_status=wanted,
+            )  # fmt: skip
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
+                council_id=row.council_id,
+                summary=f"Empfehlung {row.code}: {current.label} → {wanted.label}",
+                before=before, after=records.snapshot(row),
+            )  # fmt: skip
+            return records.detail_of(session, row)
