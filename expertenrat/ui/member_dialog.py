@@ -35,11 +35,11 @@ from expertenrat.ui.consent_history import consent_history_view
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.member_form import MemberForm, hint_label
+from expertenrat.ui.member_form import MemberForm
 from expertenrat.ui.member_merge import member_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import plain_scroll_area
+from expertenrat.ui.widgets import hint_label, plain_scroll_area
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberDialog"

@@ -22,8 +22,8 @@ from expertenrat.domain.projects import (
     ProjectRecommendation,
 )
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.member_form import hint_label
 from expertenrat.ui.table_model import Column, RowsTableModel
+from expertenrat.ui.widgets import hint_label
 
 _CONTEXT = "ProjectDetailPanel"
 

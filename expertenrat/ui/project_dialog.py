@@ -22,10 +22,9 @@ from expertenrat.domain.projects import Project
 from expertenrat.services.projects import ProjectsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.member_form import hint_label
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import plain_scroll_area
+from expertenrat.ui.widgets import hint_label, plain_scroll_area
 
 _CONTEXT = "ProjectDialog"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -119,3 +119,10 @@ def action_button(action: QAction) -> QPushButton:
     button = QPushButton(action.text().replace("&", ""))
     button.clicked.connect(action.trigger)
     return button
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label

@@ -1,0 +1,275 @@
+"""The widgets of the member dialog's form and where they sit, in four groups, with the
+messages under the fields; :class:`~expertenrat.ui.member_form.MemberForm` adds the
+behaviour (filling from a Member and reading back; the view/controller split of the house
+style)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import PERSON
+from expertenrat.ui.consent_row import ConsentRow, date_edit
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import colour_icon, hint_label, plain_text_edit
+
+_CONTEXT = "MemberForm"
+FORMS_OF_ADDRESS = ("", "Frau", "Herr")
+
+
+def _in_row(*widgets: QWidget) -> QWidget:
+    """Widgets side by side at their natural width, the rest of the row left empty."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return row
+
+
+class MemberFormView(QWidget):
+    """All input fields of a member. Messages appear under the fields (``show_problems``)."""
+
+    def __init__(
+        self, fields: list[ActionField], today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._errors: dict[str, FormErrors] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+        self.form_of_address_combo = QComboBox()
+        self.form_of_address_combo.setEditable(True)
+        self.form_of_address_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.form_of_address_combo.addItems(list(FORMS_OF_ADDRESS))
+        self.form_of_address_combo.lineEdit().setPlaceholderText(tr(_CONTEXT, "keine"))
+        self.title_edit = QLineEdit(placeholderText=tr(_CONTEXT, "z. B. Prof. Dr."))
+        self.given_name_edit = QLineEdit()
+        self.family_name_edit = QLineEdit()
+        self.affiliation_edit = QLineEdit()
+        self.position_edit = QLineEdit()
+        self.sector_combo = QComboBox()
+        for sector in Sector:
+            self.sector_combo.addItem(sector.label, sector.value)
+
+        self.email_edit = QLineEdit(placeholderText="name@beispiel.de")
+        self.phone_edit = QLineEdit()
+        self.postal_address_edit = plain_text_edit(4, grows=False)
+        self.notes_edit = plain_text_edit(5, grows=True)
+
+        self.role_combo = QComboBox()
+        for role in MemberRole:
+            self.role_combo.addItem(role.label, role.value)
+        self.term_start_edit = date_edit()
+        self.term_end_edit = date_edit()
+        self.open_ended_check = QCheckBox(tr(_CONTEXT, "unbefristet"))
+        self.voting_right_check = QCheckBox(tr(_CONTEXT, "stimmberechtigt"))
+        self.primary_field_combo = QComboBox()
+        self.primary_field_combo.setPlaceholderText(tr(_CONTEXT, "– bitte wählen –"))
+        self.further_field_checks: dict[int, QCheckBox] = {}
+        for action_field in fields:
+            if action_field.id is None:
+                continue
+            icon = colour_icon(action_field.colour)
+            self.primary_field_combo.addItem(icon, action_field.name, action_field.id)
+            check = QCheckBox(action_field.name)
+            check.setIcon(icon)
+            self.further_field_checks[action_field.id] = check
+        for name, edit in self.line_edits().items():
+            edit.setMaxLength(PERSON[name].max_length)
+
+        self.publish_name_row = ConsentRow(tr(_CONTEXT, "veröffentlichen"), today)
+        self.publish_name_row.check.setAccessibleName(
+            tr(_CONTEXT, "Name und Institution veröffentlichen")
+        )
+        self.publish_contact_row = ConsentRow(tr(_CONTEXT, "veröffentlichen"), today)
+        self.publish_contact_row.check.setAccessibleName(
+            tr(_CONTEXT, "Kontaktdaten veröffentlichen")
+        )
+        self._layout()
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """The one-line inputs by Member attribute."""
+        return {
+            "form_of_address": self.form_of_address_combo.lineEdit(),
+            "title": self.title_edit,
+            "given_name": self.given_name_edit,
+            "family_name": self.family_name_edit,
+            "affiliation": self.affiliation_edit,
+            "position": self.position_edit,
+            "email": self.email_edit,
+            "phone": self.phone_edit,
+        }
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _group(self, title: str) -> tuple[QGroupBox, FormErrors]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return box, FormErrors(form)
+
+    def _row(
+        self,
+        errors: FormErrors,
+        label: str,
+        field: str,
+        widget: QWidget,
+        focus: QWidget | None = None,
+    ) -> None:
+        """Add a row whose messages appear under ``widget``; ``focus`` takes the cursor."""
+        errors.add_row(label, field, widget, focus)
+        self._errors[field] = errors
+        self._widgets[field] = focus or widget
+
+    def _layout(self) -> None:
+        person, errors = self._group(tr(_CONTEXT, "Person"))
+        self._row(errors, tr(_CONTEXT, "Anrede"), "form_of_address", self.form_of_address_combo)
+        self._row(errors, tr(_CONTEXT, "Titel"), "title", self.title_edit)
+        self._row(errors, tr(_CONTEXT, "Vorname*"), "given_name", self.given_name_edit)
+        self._row(errors, tr(_CONTEXT, "Nachname*"), "family_name", self.family_name_edit)
+        self._row(errors, tr(_CONTEXT, "Institution"), "affiliation", self.affiliation_edit)
+        self._row(errors, tr(_CONTEXT, "Funktion/Position"), "position", self.position_edit)
+        self._row(errors, tr(_CONTEXT, "Sektor"), "sector", self.sector_combo)
+
+        contact, errors = self._group(tr(_CONTEXT, "Kontakt"))
+        self._row(errors, tr(_CONTEXT, "E-Mail"), "email", self.email_edit)
+        self._row(errors, tr(_CONTEXT, "Telefon"), "phone", self.phone_edit)
+        self._row(errors, tr(_CONTEXT, "Postanschrift"), "postal_address", self.postal_address_edit)
+
+        membership, errors = self._group(tr(_CONTEXT, "Mitgliedschaft"))
+        self._row(errors, tr(_CONTEXT, "Rolle"), "role", _in_row(self.role_combo), self.role_combo)
+        self._row(
+            errors,
+            tr(_CONTEXT, "Amtszeit Beginn"),
+            "term_start",
+            _in_row(self.term_start_edit),
+            self.term_start_edit,
+        )
+        self._row(
+            errors,
+            tr(_CONTEXT, "Amtszeit Ende"),
+            "term_end",
+            _in_row(self.term_end_edit, self.open_ended_check),
+            self.term_end_edit,
+        )
+        self._row(errors, tr(_CONTEXT, "Stimmrecht"), "voting_right", self.voting_right_check)
+        self._row(
+            errors,
+            tr(_CONTEXT, "Primäres Handlungsfeld*"),
+            "primary_field_id",
+            self.primary_field_combo,
+        )
+        further = QWidget()
+        grid = QGridLayout(further)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for number, check in enumerate(self.further_field_checks.values()):
+            grid.addWidget(check, number // 2, number % 2)
+        self._row(errors, tr(_CONTEXT, "Weitere Handlungsfelder"), "further_field_ids", further)
+
+        consent, errors = self._group(tr(_CONTEXT, "Einwilligungen"))
+        self._consent_box = consent
+        consent.layout().addRow(
+            hint_label(
+                tr(
+                    _CONTEXT,
+                    "Ohne Einwilligung fehlt das Mitglied in öffentlichen Listen; "
+                    "Kontaktdaten stehen sonst nur in der internen Liste.",
+                )
+            )
+        )
+        self._row(
+            errors,
+            tr(_CONTEXT, "Name und Institution"),
+            "publish_name",
+            self.publish_name_row,
+            self.publish_name_row.check,
+        )
+        self._row(
+            errors,
+            tr(_CONTEXT, "Kontaktdaten"),
+            "publish_contact",
+            self.publish_contact_row,
+            self.publish_contact_row.check,
+        )
+
+        notes, errors = self._group(tr(_CONTEXT, "Notizen (intern)"))
+        self._row(errors, "", "notes", self.notes_edit)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        left.addWidget(person)
+        left.addWidget(contact)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(membership)
+        right.addWidget(consent)
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.addWidget(notes, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+
+    def show_consent_history(self, widget: QWidget) -> None:
+        """Put the consent history (a read-only view) under the consent checkboxes."""
+        layout = self._consent_box.layout()
+        assert isinstance(layout, QFormLayout)
+        layout.addRow(tr(_CONTEXT, "Verlauf"), widget)
+
+    # --- messages ----------------------------------------------------------------------
+
+    def show_problems(self, problems: Iterable[FieldProblem]) -> list[FieldProblem]:
+        """Show each problem under its field; return those that belong to no field."""
+        self.clear_problems()
+        by_form: dict[FormErrors, list[FieldProblem]] = {}
+        elsewhere: list[FieldProblem] = []
+        for problem in problems:
+            errors = self._errors.get(problem.field)
+            if errors is None:
+                elsewhere.append(problem)
+            else:
+                by_form.setdefault(errors, []).append(problem)
+        for errors, shown in by_form.items():
+            errors.show(shown)
+        return elsewhere
+
+    def clear_problems(self) -> None:
+        for errors in set(self._errors.values()):
+            errors.clear()
+
+    def message(self, field: str) -> str:
+        """The message shown under ``field`` ("" if none)."""
+        errors = self._errors.get(field)
+        return errors.message(field) if errors is not None else ""
+
+    def has_error(self, field: str) -> bool:
+        """Whether ``field``'s input is framed as an error."""
+        errors = self._errors.get(field)
+        return errors is not None and errors.has_error(field)
+
+    def widget_of(self, problems: Iterable[FieldProblem]) -> QWidget | None:
+        """The input of the topmost field with a problem, errors before warnings."""
+        ranked = sorted(
+            (p for p in problems if p.field in self._widgets),
+            key=lambda p: (p.warning, list(self._widgets).index(p.field)),
+        )
+        return self._widgets[ranked[0].field] if ranked else None
