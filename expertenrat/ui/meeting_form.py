@@ -1,4 +1,5 @@
-"""The "Sitzung" tab: date, time, place or link, kind, title and notes of one meeting.
+"""The "Sitzung" tab: date, time, place or link, kind, title and notes of one meeting
+(its widgets: :mod:`~expertenrat.ui.meeting_form_view`).
 
 The form saves through the meetings service itself ("Speichern"), shows errors and
 warnings (holiday, overlap) under the fields, and tells the page whether something typed
@@ -11,45 +12,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
-from expertenrat.domain.meeting_draft import (
-    MAX_LINK_LENGTH,
-    MAX_PLACE_LENGTH,
-    MAX_TITLE_LENGTH,
-    MeetingDraft,
-)
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.merge import differences, merged
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
-from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import plain_scroll_area, plain_text_edit
 
 _CONTEXT = "MeetingForm"
 DEFAULT_START = time(16, 0)
 DEFAULT_END = time(18, 0)
 
 
-class MeetingForm(QWidget):
+class MeetingForm(MeetingFormView):
     """Edits one meeting, or a new one (``set_meeting(None)`` after ``start_new``)."""
 
     saved = Signal(int)  # the id of the saved meeting
@@ -69,92 +53,6 @@ class MeetingForm(QWidget):
         self.meeting: Meeting | None = None
         self._loaded: tuple = ()
         self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
-
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.kind_combo = QComboBox()
-        for kind in MeetingKind:
-            self.kind_combo.addItem(kind.label, kind.value)
-        self.title_edit = QLineEdit()
-        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
-        self.title_edit.setPlaceholderText(tr(_CONTEXT, "optional; bei einer Klausur ihr Thema"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd.MM.yyyy")
-        self.start_edit = QTimeEdit()
-        self.end_edit = QTimeEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setDisplayFormat("HH:mm")
-        self.place_edit = QLineEdit()
-        self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Neuer Markt 1"))
-        self.room_edit = QLineEdit()
-        self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.link_edit = QLineEdit()
-        self.link_edit.setMaxLength(MAX_LINK_LENGTH)
-        self.link_edit.setPlaceholderText("https://")
-        self.chair_combo = QComboBox()
-        self.chair_combo.setToolTip(
-            tr(_CONTEXT, "Zur Wahl stehen die Mitglieder, die am Tag der Sitzung Mitglied sind")
-        )
-        self.notes_edit = plain_text_edit(3, grows=True)  # never squeezed to one line
-        self.notes_edit.setMaximumHeight(120)
-        self.save_button = QPushButton(tr(_CONTEXT, "Speichern"))
-        self.save_button.setDefault(True)
-        self.discard_button = QPushButton(tr(_CONTEXT, "Verwerfen"))
-        self._inputs: tuple[QWidget, ...] = (
-            self.kind_combo,
-            self.title_edit,
-            self.date_edit,
-            self.start_edit,
-            self.end_edit,
-            self.place_edit,
-            self.room_edit,
-            self.link_edit,
-            self.chair_combo,
-            self.notes_edit,
-        )
-
-        form = QFormLayout()
-        self.errors = FormErrors(form)
-        form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
-        self.errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
-        when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
-        when_row.addWidget(self.date_edit)
-        when_row.addWidget(QLabel(tr(_CONTEXT, "von")))
-        when_row.addWidget(self.start_edit)
-        when_row.addWidget(QLabel(tr(_CONTEXT, "bis")))
-        when_row.addWidget(self.end_edit)
-        when_row.addStretch(1)
-        self.errors.add_row(tr(_CONTEXT, "Termin"), "end", when)
-        self.errors.add_row(tr(_CONTEXT, "Ort"), "place", self.place_edit)
-        form.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
-        self.errors.add_row(tr(_CONTEXT, "Online-Link"), "online_link", self.link_edit)
-        self.errors.add_row(tr(_CONTEXT, "Sitzungsleitung"), "chair", self.chair_combo)
-        self.errors.add_row(tr(_CONTEXT, "Notizen"), "notes", self.notes_edit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.discard_button)
-        buttons.addWidget(self.save_button)
-        fields = QWidget()
-        inner = QVBoxLayout(fields)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.heading)
-        inner.addWidget(self.hint)
-        inner.addLayout(form)
-        inner.addWidget(self.errors.general)
-        inner.addStretch(1)
-        # A short window scrolls the fields; it never squeezes the notes to one line.
-        self.fields_scroll = plain_scroll_area(fields)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.fields_scroll, 1)
-        layout.addLayout(buttons)
 
         self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)

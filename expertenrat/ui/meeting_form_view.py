@@ -1,0 +1,121 @@
+"""The widgets of the "Sitzung" tab and where they sit: date, time, place or link, kind,
+title, chair and notes of one meeting, messages under the fields, "Verwerfen" and
+"Speichern"; :class:`~expertenrat.ui.meeting_form.MeetingForm` adds the behaviour (the
+view/controller split of the house style).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import plain_scroll_area, plain_text_edit
+
+_CONTEXT = "MeetingForm"
+
+
+class MeetingFormView(QWidget):
+    """The fields and buttons of one meeting."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind_combo = QComboBox()
+        for kind in MeetingKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
+        self.title_edit.setPlaceholderText(tr(_CONTEXT, "optional; bei einer Klausur ihr Thema"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.start_edit = QTimeEdit()
+        self.end_edit = QTimeEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat("HH:mm")
+        self.place_edit = QLineEdit()
+        self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Neuer Markt 1"))
+        self.room_edit = QLineEdit()
+        self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.link_edit = QLineEdit()
+        self.link_edit.setMaxLength(MAX_LINK_LENGTH)
+        self.link_edit.setPlaceholderText("https://")
+        self.chair_combo = QComboBox()
+        self.chair_combo.setToolTip(
+            tr(_CONTEXT, "Zur Wahl stehen die Mitglieder, die am Tag der Sitzung Mitglied sind")
+        )
+        self.notes_edit = plain_text_edit(3, grows=True)  # never squeezed to one line
+        self.notes_edit.setMaximumHeight(120)
+        self.save_button = QPushButton(tr(_CONTEXT, "Speichern"))
+        self.save_button.setDefault(True)
+        self.discard_button = QPushButton(tr(_CONTEXT, "Verwerfen"))
+        self._inputs: tuple[QWidget, ...] = (
+            self.kind_combo,
+            self.title_edit,
+            self.date_edit,
+            self.start_edit,
+            self.end_edit,
+            self.place_edit,
+            self.room_edit,
+            self.link_edit,
+            self.chair_combo,
+            self.notes_edit,
+        )
+
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
+        self.errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(self.date_edit)
+        when_row.addWidget(QLabel(tr(_CONTEXT, "von")))
+        when_row.addWidget(self.start_edit)
+        when_row.addWidget(QLabel(tr(_CONTEXT, "bis")))
+        when_row.addWidget(self.end_edit)
+        when_row.addStretch(1)
+        self.errors.add_row(tr(_CONTEXT, "Termin"), "end", when)
+        self.errors.add_row(tr(_CONTEXT, "Ort"), "place", self.place_edit)
+        form.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
+        self.errors.add_row(tr(_CONTEXT, "Online-Link"), "online_link", self.link_edit)
+        self.errors.add_row(tr(_CONTEXT, "Sitzungsleitung"), "chair", self.chair_combo)
+        self.errors.add_row(tr(_CONTEXT, "Notizen"), "notes", self.notes_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.save_button)
+        fields = QWidget()
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.hint)
+        inner.addLayout(form)
+        inner.addWidget(self.errors.general)
+        inner.addStretch(1)
+        # A short window scrolls the fields; it never squeezes the notes to one line.
+        self.fields_scroll = plain_scroll_area(fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields_scroll, 1)
+        layout.addLayout(buttons)
