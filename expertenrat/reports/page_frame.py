@@ -236,7 +236,8 @@ class _Title:
     """The document's title as the header shows it."""
 
     lines: tuple[str, ...]
-    size: float = _TITLE_SIZE
+    size: float
+    whole: bool  # not shortened
 
     def width(self) -> float:
         return max(pdfmetrics.stringWidth(line, FONT_BOLD, self.size) for line in self.lines)
@@ -247,17 +248,20 @@ def _title_and_name(title: str, name: str, room: float, usable: float) -> tuple[
 
     A name is an identity and is shown whole wherever it can be: on one line, a little
     smaller if need be, else on two lines. The name and the title stand side by side,
-    neither runs on under the other: where a long name needs more room, the title takes
-    two lines, and gives up some of its width (it is shortened with "…"); a name that does
-    not fit even then is cut at two lines beside the title on one.
+    neither runs on under the other. Beside a name on two lines the title may take two
+    lines as well, to show itself whole or to leave the name more room; where even that is
+    too little it gives up some of its width (shortened with "…"). A name that does not
+    fit even then is cut at two lines beside the title on one.
     """
-    tried: list[tuple[_Title, _Name]] = []
-    for share, lines in _TITLE_FORMS:
-        shown = _title(title, usable * share, lines)
-        tried.append((shown, _fitted_name(name, room - shown.width() - _GAP)))
-        if tried[-1][1].whole:
-            return tried[-1]
-    return tried[0]
+    tried = [
+        (shown, _fitted_name(name, room - shown.width() - _GAP))
+        for shown in (_title(title, usable * share, lines) for share, lines in _TITLE_FORMS)
+    ]
+    first = tried[0]
+    if first[1].whole and len(first[1].lines) == 1:
+        return first
+    whole = [pair for pair in tried if pair[1].whole]
+    return next((pair for pair in whole if pair[0].whole), whole[0] if whole else first)
 
 
 def _title(title: str, widest: float, lines: int) -> _Title:
@@ -265,7 +269,8 @@ def _title(title: str, widest: float, lines: int) -> _Title:
     breaking allows (at least two lines wherever it can be broken), shortened with "…"
     where it does not fit."""
     if lines == 1:
-        return _Title((fit_line(title, FONT_BOLD, _TITLE_SIZE, widest),))
+        shown, whole = fit_lines(title, FONT_BOLD, _TITLE_SIZE, [widest])
+        return _Title(tuple(shown), _TITLE_SIZE, whole)
     size = _TWO_LINE_TITLE_SIZE
     words = keep_together(" ".join(printable(title).split())).split(" ")
     longest = max(pdfmetrics.stringWidth(word, FONT_BOLD, size) for word in words)
@@ -273,7 +278,7 @@ def _title(title: str, widest: float, lines: int) -> _Title:
     while True:
         shown, whole = fit_lines(title, FONT_BOLD, size, [width, width])
         if (whole and len(shown) == 2) or width >= widest:
-            return _Title(tuple(shown), size)
+            return _Title(tuple(shown), size, whole)
         width = min(width + 2 * mm, widest)
 
 

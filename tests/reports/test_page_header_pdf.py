@@ -116,6 +116,19 @@ def test_a_long_name_and_the_title_stand_side_by_side_in_aligned_rows():
             assert (title[0][2], dated[2]) == (name[0][2], city[2])
 
 
+def test_beside_a_name_on_two_lines_a_long_title_takes_two_lines_rather_than_be_cut():
+    name = "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock"
+    head = replace(LETTERHEAD, council_name=name, logo_png=logo())
+    doc = meeting(letterhead=head, title="Frühjahrssitzung mit Schwerpunkt Mobilität")
+    page = read(render_invitation(doc).pdf).pages[0]
+
+    header = [r for r in placed_text_runs(page) if r[2] > page.mediabox.height - MARGINS.top]
+    *shown, _city = [text for text, x, _, _ in header if x < page.mediabox.width / 2]
+    *title, _date = [text for text, x, _, _ in header if x >= page.mediabox.width / 2]
+    assert flat(" ".join(shown)) == name and len(shown) == 2
+    assert flat(" ".join(title)) == f"{TITLE} – Frühjahrssitzung mit Schwerpunkt Mobilität"
+
+
 def test_a_short_name_stands_on_the_titles_line_in_full_size():
     ((header, _),) = header_and_body(render_invitation(meeting()).pdf)
 
