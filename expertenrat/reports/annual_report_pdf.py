@@ -251,7 +251,8 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
 
 
 def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowable]:
-    story = [*bookmarked_heading("3. Beratungen")]
+    # room for the heading, the lead below it and the first field's heading with its table
+    story = [*bookmarked_heading("3. Beratungen", keep_space=65 * mm)]
     if not parts:
         return [*story, paragraph(f"Keine Beratungen von Projekten im Jahr {year}.", "note")]
     story.append(

@@ -49,9 +49,10 @@ def test_sections_names_meetings_and_figures():
     assert rendered.records == len(ROWS) and rendered.warnings == ()
 
 
-def test_the_composition_heading_stays_with_its_whole_table():
-    """With eight action fields and 11 to 13 more members the heading comes near the end of
-    the first page: heading and table go over together rather than the table alone."""
+def test_headings_near_the_end_of_a_page_go_over_with_their_tables():
+    """With eight action fields and 11 to 13 more members the composition's heading comes
+    near the end of the first page, the section "3. Beratungen" near the end of the second:
+    heading and table go over together rather than the table alone."""
     names = ("Mobilität", "Energie", "Bildung", "Gesundheit", "Verwaltung", "Teilhabe")
     fields = [*FIELDS, *(ActionField(3 + i, name, position=2 + i) for i, name in enumerate(names))]
     for more in (11, 12, 13):
@@ -64,6 +65,8 @@ def test_the_composition_heading_stays_with_its_whole_table():
         page = next(p for p in printed if "Zusammensetzung am" in p)
         table = page.split("Zusammensetzung am 31.12.2025")[1]
         assert "Handlungsfeld Schwerpunkt weiteres Stadtdaten" in table and "Teilhabe" in table
+        page = next(p for p in printed if "3. Beratungen" in p)
+        assert "Sitzung TOP Projekt Gegenstand 1. Sitzung" in page.split("3. Beratungen")[1]
 
 
 def test_bookmarks_per_section_and_field_and_metadata():
