@@ -38,7 +38,8 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.record_table import record_table_view, selection_kept, start_afresh
+from expertenrat.ui.record_selection import selection_kept, start_afresh
+from expertenrat.ui.record_table import record_table_view
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.widgets import page_title
 from expertenrat.ui.worker import Job, start_with_progress

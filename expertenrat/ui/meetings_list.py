@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from expertenrat.domain.meetings import MeetingSummary
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
-from expertenrat.ui.record_table import select_record, selected_record
+from expertenrat.ui.record_selection import select_record, selected_record
 
 _CONTEXT = "MeetingsPage"
 

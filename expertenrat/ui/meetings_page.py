@@ -30,7 +30,7 @@ from expertenrat.ui.meeting_state_bar import MeetingStateBar
 from expertenrat.ui.meeting_tabs import MeetingTabs
 from expertenrat.ui.meetings_list import MeetingsList
 from expertenrat.ui.page import flush_again
-from expertenrat.ui.record_table import start_afresh
+from expertenrat.ui.record_selection import start_afresh
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
 

@@ -28,6 +28,7 @@ from expertenrat.domain.mail_addresses import recipients
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.services.context import Services
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
@@ -36,17 +37,14 @@ from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.record_table import (
-    TableOrEmpty,
-    chooser_table,
-    fit_columns,
-    record_page_layout,
-    refit_on_width_change,
+from expertenrat.ui.record_page_layout import record_page_layout
+from expertenrat.ui.record_selection import (
     select_record,
     selected_record,
     selection_kept,
     start_afresh,
 )
+from expertenrat.ui.record_table import TableOrEmpty, chooser_table
 from expertenrat.ui.roster_panel import RosterPanel
 
 _CONTEXT = "MembersPage"

@@ -29,7 +29,7 @@ from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.record_table import select_record, selected_record
+from expertenrat.ui.record_selection import select_record, selected_record
 from expertenrat.ui.row_moves import enable_moves, moved
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.ui.record_table import places_kept, record_tables
+from expertenrat.ui.record_selection import places_kept, record_tables
 
 
 def reread_in_place(page: QWidget) -> None:

@@ -25,6 +25,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
@@ -34,17 +35,14 @@ from expertenrat.ui.project_detail_panel import ProjectDetailPanel
 from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
 from expertenrat.ui.projects_table_model import ProjectsTableModel
-from expertenrat.ui.record_table import (
-    TableOrEmpty,
-    chooser_table,
-    fit_columns,
-    record_page_layout,
-    refit_on_width_change,
+from expertenrat.ui.record_page_layout import record_page_layout
+from expertenrat.ui.record_selection import (
     select_record,
     selected_record,
     selection_kept,
     start_afresh,
 )
+from expertenrat.ui.record_table import TableOrEmpty, chooser_table
 
 _CONTEXT = "ProjectsPage"
 # The long text columns give way first when the shown ones are wider than the page, the

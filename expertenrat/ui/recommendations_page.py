@@ -38,6 +38,7 @@ from expertenrat.domain.recommendation_views import (
 )
 from expertenrat.domain.recommendations import Step, allows
 from expertenrat.services.context import Services
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
@@ -47,16 +48,14 @@ from expertenrat.ui.recommendation_export_action import RecommendationExportButt
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
-from expertenrat.ui.record_table import (
-    chooser_table,
-    fit_columns,
-    record_page_layout,
-    refit_on_width_change,
+from expertenrat.ui.record_page_layout import record_page_layout
+from expertenrat.ui.record_selection import (
     select_record,
     selected_record,
     selection_kept,
     start_afresh,
 )
+from expertenrat.ui.record_table import chooser_table
 from expertenrat.ui.reminders_dialog import RemindersDialog
 
 _CONTEXT = "RecommendationsPage"

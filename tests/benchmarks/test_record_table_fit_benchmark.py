@@ -1,4 +1,4 @@
-"""Fitting the columns of a record table (``record_table.fit_columns``, run on every change
+"""Fitting the columns of a record table (``column_fit.fit_columns``, run on every change
 of the table's width): 20,000 recommendations and 2,000 members, the default columns, the
 table shown (offscreen) 1100 x 700 pixels.
 
@@ -8,7 +8,7 @@ nothing is asserted about time. Medians of 12 rounds on the 2-core development m
 again for the widths without the sort arrow's room), 972-1,215 ms for the recommendations
 and 941-1,035 ms for the members; measured once, 528-604 ms and 339-392 ms. The widths
 are the same. Then (load 0.8, median of 5-18 rounds) measuring the rows on screen and
-around them up to 200 (``record_table.FIT_ROWS``; Qt's default 1,000): 599 ms before,
+around them up to 200 (``column_fit.FIT_ROWS``; Qt's default 1,000): 599 ms before,
 162 ms after for the recommendations, 548 ms and 58 ms for the members. Tables of up to
 200 rows get the same widths as before.
 """
@@ -19,9 +19,10 @@ from PySide6.QtCore import QSettings
 from test_members_filter_benchmark import TODAY, _members
 from test_recommendations_filter_benchmark import _rows
 
+from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as R
-from expertenrat.ui.record_table import chooser_table, fit_columns
+from expertenrat.ui.record_table import chooser_table
 
 FIELDS = {1: "Stadtdaten", 2: "Umwelt", 3: "Soziales", 4: "Verwaltung"}
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QTableView
 
-from expertenrat.ui.record_table import header_floors
+from expertenrat.ui.column_fit import header_floors
 
 # The app opens at 92 % of the screen: on a 1280×800 screen the window is this large
 # (with the app's style sheet: the fixture app_style_sheet).

@@ -14,7 +14,7 @@ from expertenrat.domain.field_limits import PROJECT
 from expertenrat.domain.projects import Project
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.projects_table_model import ProjectsTableModel
-from expertenrat.ui.record_table import BESIDE_MIN_WIDTH
+from expertenrat.ui.record_page_layout import BESIDE_MIN_WIDTH
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 

@@ -1,0 +1,130 @@
+"""Fitting a record table's columns to its width: each as wide as its content, the wide
+text columns narrower where the shown ones would not fit, again whenever the width changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+MIN_SHRUNK_WIDTH = 100
+CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: WIDE_WIDTH if wide)
+WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take the room
+FIT_ROWS = 200  # the rows a column's fit measures (see record_table_view)
+
+
+def fit_columns(
+    view: QTableView, shrinkable: Sequence[Sequence[int]], wide: int | None = None
+) -> None:
+    """Columns as wide as their content; the wide text columns narrower if needed, so that
+    the shown columns fit without sideways scrolling (cut text shows as "…"). Room left
+    over goes to the ``wide`` column (a title), not to the last one.
+
+    ``shrinkable`` lists groups of columns, the first to give way first; within a group
+    each column gives in proportion to its width above ``MIN_SHRUNK_WIDTH`` or its header's
+    text, whichever is wider.
+    """
+    header = view.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    has_wide = wide in shown
+    header.setStretchLastSection(not has_wide)  # a stretched one is at least 100 wide
+    header.setMaximumSectionSize(WIDE_WIDTH if has_wide else CONTENT_WIDTH)
+    visible = view.isVisible()
+    # Qt's fit measures each column's content once (the slow part: up to 1,000 rows) and
+    # keeps room for a sort arrow in every header; shown, only the sorted column and the
+    # wide one keep that room, so the fit runs with the arrow off and they get it after.
+    with _sort_arrow_off(header, visible):
+        view.resizeColumnsToContents()
+    arrow_room = {header.sortIndicatorSection(), wide} if visible else set()
+    for column in shown:
+        width = header.sectionSize(column)
+        if column in arrow_room:
+            width = max(width, _bounded(header, header.sectionSizeHint(column)))
+        if column != wide:
+            width = min(width, CONTENT_WIDTH)
+        if width != header.sectionSize(column):
+            header.resizeSection(column, width)
+    if not visible:
+        return
+    floors = header_floors(header)
+    excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
+    if excess < 0 and has_wide:
+        header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
+    if excess <= 0:
+        return
+    for columns in shrinkable:
+        spare = {
+            c: room
+            for c in columns
+            if not header.isSectionHidden(c)
+            # never narrower than the header's text ("Federführung" whole)
+            and (room := header.sectionSize(c) - max(MIN_SHRUNK_WIDTH, floors[c])) > 0
+        }
+        total_spare = sum(spare.values())
+        to_cut = excess  # each column of the group gives its share of the same excess
+        for column, room in spare.items():
+            cut = min(room, -(-to_cut * room // total_spare), excess)
+            header.resizeSection(column, header.sectionSize(column) - cut)
+            excess -= cut
+        if excess <= 0:
+            return
+
+
+@contextmanager
+def _sort_arrow_off(header: QHeaderView, off: bool) -> Iterator[None]:
+    """The header's size hints without the room for the sort arrow in the block."""
+    shown = header.isSortIndicatorShown()
+    header.setSortIndicatorShown(shown and not off)
+    try:
+        yield
+    finally:
+        header.setSortIndicatorShown(shown)
+
+
+def _bounded(header: QHeaderView, width: int) -> int:
+    """``width`` within the header's minimum and maximum section size (as Qt's fit)."""
+    return max(header.minimumSectionSize(), min(width, header.maximumSectionSize()))
+
+
+def header_floors(header: QHeaderView) -> dict[int, int]:
+    """The width of each column's header text with its margins; with the room for the sort
+    arrow only in the sorted column (Qt's size hint keeps that room in every column)."""
+    sorted_column = header.sortIndicatorSection()
+    if not header.isSortIndicatorShown():
+        return {c: header.sectionSizeHint(c) for c in range(header.count())}
+    header.setSortIndicatorShown(False)
+    try:
+        floors = {c: header.sectionSizeHint(c) for c in range(header.count())}
+    finally:
+        header.setSortIndicatorShown(True)
+    if sorted_column in floors:
+        floors[sorted_column] = header.sectionSizeHint(sorted_column)
+    return floors
+
+
+class _WidthWatch(QObject):
+    """Calls ``fit`` whenever the width of the watched widget changes."""
+
+    def __init__(self, watched: QWidget, fit: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._fit = fit
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            resized: QResizeEvent = event  # type: ignore[assignment]
+            if resized.size().width() != resized.oldSize().width():
+                self._fit()
+        return False
+
+
+def refit_on_width_change(view: QTableView, fit: Callable[[], None]) -> None:
+    """Fit the columns again whenever the table's width changes (the window or a splitter
+    resized, the detail panel beside it grown), not only when the page is shown; and when
+    the table is sorted by another column (whose header then needs room for the arrow)."""
+    _WidthWatch(view.viewport(), fit)
+    view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: fit())
