@@ -26,14 +26,9 @@ from expertenrat.domain.progress import Progress
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import FileWriteError, writing_file
 from expertenrat.store import migrate
-from expertenrat.store.backup_format import (
-    Backup,
-    BackupError,
-    TablePart,
-    column_kind,
-    read_backup,
-    write_backup,
-)
+from expertenrat.store.backup_format import Backup, BackupError, TablePart, column_kind
+from expertenrat.store.backup_reading import read_backup
+from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.database import Database, copy_sqlite
 from expertenrat.store.engine import database_url, make_engine, sqlite_file

@@ -22,7 +22,9 @@ from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.services.backup import BackupService
 from expertenrat.store import migrate
-from expertenrat.store.backup_format import BackupError, read_backup, write_backup
+from expertenrat.store.backup_format import BackupError
+from expertenrat.store.backup_reading import read_backup
+from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Create, Database, describe, open_database
 from expertenrat.store.models import Base
 from expertenrat.store.work_problems import refused

@@ -21,13 +21,9 @@ from expertenrat.services.backup import BackupService, dump_tables
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import migrate
-from expertenrat.store.backup_format import (
-    Backup,
-    BackupError,
-    TablePart,
-    read_backup,
-    write_backup,
-)
+from expertenrat.store.backup_format import Backup, BackupError, TablePart
+from expertenrat.store.backup_reading import read_backup
+from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base, ConsentEntry, Person
