@@ -30,9 +30,10 @@ from expertenrat.store.backup_format import Backup, BackupError, TablePart, colu
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
-from expertenrat.store.database import Database, copy_sqlite
+from expertenrat.store.database import Database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base
+from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from expertenrat.domain.backup_rotation import STALE_AFTER_DAYS, copies_to_keep
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.store.backup_format import BackupError
-from expertenrat.store.database import Database, copy_sqlite
+from expertenrat.store.database import Database
 from expertenrat.store.engine import sqlite_file
+from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
 
 _COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.db$")

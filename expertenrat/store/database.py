@@ -9,8 +9,6 @@ change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -23,12 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
 from expertenrat.store import migrate
-from expertenrat.store.engine import BUSY_TIMEOUT_MS, SYNCHRONOUS, make_engine, sqlite_file
+from expertenrat.store.database_address import check_url, describe
+from expertenrat.store.engine import SYNCHRONOUS, make_engine, sqlite_file
 from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
-from expertenrat.store.server_password import without_password
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
+from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
+from expertenrat.store.sqlite_copy import backup_before_upgrade
 from expertenrat.store.table_owners import read_table_owners
 from expertenrat.store.work_problems import refused, sqlstate
 
@@ -107,7 +107,7 @@ class Database:
         if self.pending and not schema_within:
             self.create_schema()
         with self.engine.connect() as connection:
-            direct = empty and self.is_sqlite and _journal_mode(connection, "delete")
+            direct = empty and self.is_sqlite and journal_mode(connection, "delete")
             dbapi = connection.connection.dbapi_connection
             try:
                 if direct:
@@ -115,14 +115,14 @@ class Database:
                 with connection.begin():
                     if schema_within:
                         self._upgrade_within(connection)
-                    indexes = _dropped_indexes(connection) if direct else []
+                    indexes = dropped_indexes(connection) if direct else []
                     yield connection
                     for statement in indexes:
                         connection.exec_driver_sql(statement)
                 self.pending = False
             finally:
                 if direct:  # the switch, too, would wait for the disk with FULL
-                    _journal_mode(connection, "wal")
+                    journal_mode(connection, "wal")
                     dbapi.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
 
     def _upgrade_within(self, connection: Connection) -> None:
@@ -206,33 +206,6 @@ class Database:
             self._blank.dispose()
 
 
-def _dropped_indexes(connection: Connection) -> list[str]:
-    """Drop the SQLite indexes of the schema (not those of its tables' own key and unique
-    constraints, which SQLite makes itself); the statements that create them again."""
-    indexes = connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-    ).all()
-    for name, _statement in indexes:
-        connection.exec_driver_sql(f'DROP INDEX "{name}"')
-    return [statement for _name, statement in indexes]
-
-
-def _journal_mode(connection: Connection, mode: str) -> bool:
-    """Switch a SQLite connection's journal mode outside any transaction; ``True`` if done.
-
-    Leaving the write-ahead log needs the file to itself: with another connection open
-    the switch fails at once (no waiting for the busy timeout) and nothing changes.
-    """
-    dbapi = connection.connection.dbapi_connection
-    try:
-        dbapi.execute("PRAGMA busy_timeout=0")
-        return dbapi.execute(f"PRAGMA journal_mode={mode}").fetchone()[0] == mode
-    except sqlite3.OperationalError:
-        return False
-    finally:
-        dbapi.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-
-
 def open_database(
     url: URL,
     *,
@@ -279,46 +252,6 @@ def open_database(
     return Database(url=url, engine=engine, backup_file=backup)
 
 
-def describe(url: URL) -> str:
-    """Where the data lives, for messages, as the user knows it: the file's path, or the
-    server's address without the driver and never with a password, nor the client key's
-    (``postgresql://rat@db.stadt.de:5432/expertenrat``)."""
-    path = sqlite_file(url)
-    if path is not None:
-        return str(path)
-    shown = without_password(url).set(drivername=url.get_backend_name())
-    secrets = ["password", "sslpassword"]  # libpq's: the user's and the client key's
-    return shown.difference_update_query(secrets).render_as_string(hide_password=False)
-
-
-def check_url(url: URL) -> None:
-    """Refuse what is no place to keep data: other systems, missing drivers, memory."""
-    backend = url.get_backend_name()
-    if backend not in ("sqlite", "postgresql"):
-        raise DatabaseUnusableError(
-            f"Datenbanken vom Typ „{backend}“ unterstützt Expertenrat nicht. Möglich sind eine "
-            "SQLite-Datei (ein Dateiname) oder ein PostgreSQL-Server (postgresql://…)."
-        )
-    if backend == "sqlite" and sqlite_file(url) is None:
-        raise DatabaseUnusableError(
-            "Eine Datenbank nur im Arbeitsspeicher (:memory:) ist nicht möglich: alle Daten "
-            "wären beim Beenden verloren. Bitte geben Sie eine Datei an."
-        )
-    try:
-        dialect = url.get_dialect()
-        dialect.import_dbapi()
-    except (exc.NoSuchModuleError, ImportError):
-        raise DatabaseUnusableError(
-            f"Der Datenbanktreiber „{url.get_driver_name()}“ ist nicht installiert. Bitte "
-            "verwenden Sie eine Adresse, die mit postgresql:// beginnt."
-        ) from None
-    if dialect.is_async:
-        raise DatabaseUnusableError(
-            f"Der Datenbanktreiber „{url.get_driver_name()}“ wird nicht unterstützt. Bitte "
-            "verwenden Sie eine Adresse, die mit postgresql:// beginnt."
-        )
-
-
 def _upgrade(url: URL, location: str) -> None:
     try:
         migrate.upgrade(url)
@@ -348,39 +281,3 @@ def _upgrade(url: URL, location: str) -> None:
                 owners=owners,
             )
         ) from error
-
-
-def backup_before_upgrade(path: Path, revision: str) -> Path:
-    """Copy the database consistently (WAL included) next to it, one copy per old revision.
-
-    A second attempt at the same upgrade replaces the copy instead of adding another file.
-    """
-    target = path.with_name(f"{path.stem}-vor-update-von-{revision}{path.suffix}")
-    temporary = path.with_name(f".{path.stem}-sicherung.tmp")
-    try:
-        copy_sqlite(path, temporary)
-        os.replace(temporary, target)
-    except sqlite3.Error as error:
-        raise sqlite_problem(path, error) from error
-    except OSError as error:
-        raise DatabaseUnusableError(
-            f"Vor der Aktualisierung der Datenbank „{path}“ konnte keine Sicherung angelegt "
-            f"werden: {os_error_text(error)} Die Datenbank wurde nicht verändert.",
-            os_error_detail(error),
-        ) from error
-    finally:
-        temporary.unlink(missing_ok=True)
-    return target
-
-
-def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite file (WAL included) with SQLite's backup API."""
-    origin = sqlite3.connect(source)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            origin.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        origin.close()

@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.paths import default_database_file, user_config_dir
-from expertenrat.store.database import describe
+from expertenrat.store.database_address import describe
 from expertenrat.store.engine import database_url, sqlite_file, text_without_password
 from expertenrat.store.server_password import with_saved_password, without_password
 

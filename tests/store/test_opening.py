@@ -15,7 +15,8 @@ from sqlalchemy.engine import make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate, models
-from expertenrat.store.database import Database, describe, open_database
+from expertenrat.store.database import Database, open_database
+from expertenrat.store.database_address import describe
 from expertenrat.store.engine import SQLITE_HEADER, database_url, make_engine
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import create_engine, exc
 from sqlalchemy.engine import URL
 from test_cli import run_on_terminal
 
-from expertenrat.store.database import describe
+from expertenrat.store.database_address import describe
 
 PASSWORD = "Kenn&Wort<\"'@:/%1"  # ASCII, for QTest.keyClicks; URL and SQL quoting
 _names = itertools.count()

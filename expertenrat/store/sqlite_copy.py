@@ -1,0 +1,47 @@
+"""Consistent copies of a SQLite file (WAL included): the one kept beside a database before
+its upgrade, and any other (backups, the daily backup)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
+from expertenrat.store.problems import sqlite_problem
+
+
+def backup_before_upgrade(path: Path, revision: str) -> Path:
+    """Copy the database consistently (WAL included) next to it, one copy per old revision.
+
+    A second attempt at the same upgrade replaces the copy instead of adding another file.
+    """
+    target = path.with_name(f"{path.stem}-vor-update-von-{revision}{path.suffix}")
+    temporary = path.with_name(f".{path.stem}-sicherung.tmp")
+    try:
+        copy_sqlite(path, temporary)
+        os.replace(temporary, target)
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from error
+    except OSError as error:
+        raise DatabaseUnusableError(
+            f"Vor der Aktualisierung der Datenbank „{path}“ konnte keine Sicherung angelegt "
+            f"werden: {os_error_text(error)} Die Datenbank wurde nicht verändert.",
+            os_error_detail(error),
+        ) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file (WAL included) with SQLite's backup API."""
+    origin = sqlite3.connect(source)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            origin.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        origin.close()
