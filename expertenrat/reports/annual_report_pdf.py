@@ -251,10 +251,13 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
 
 
 def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowable]:
+    if not parts:
+        return [
+            *bookmarked_heading("3. Beratungen"),
+            paragraph(f"Keine Beratungen von Projekten im Jahr {year}.", "note"),
+        ]
     # room for the heading, the lead below it and the first field's heading with its table
     story = [*bookmarked_heading("3. Beratungen", keep_space=65 * mm)]
-    if not parts:
-        return [*story, paragraph(f"Keine Beratungen von Projekten im Jahr {year}.", "note")]
     story.append(
         paragraph(
             "Projekte, die in den durchgeführten Sitzungen beraten wurden, je Handlungsfeld des "

@@ -29,8 +29,8 @@ from expertenrat.ui.welcome_page import WelcomePage
 _CONTEXT = "MainWindow"
 
 
-# The sidebar's order while the window remembered the open area by its row (up to 0.1.0),
-# to read such a row once; the area's name is remembered since.
+# The sidebar's order while the window remembered the open area by its row (before the
+# area was remembered by name, December 2026), to read such a row once.
 _SIDEBAR_ROWS_BEFORE_KEYS = (
     "overview",
     "members",

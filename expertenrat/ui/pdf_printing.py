@@ -222,7 +222,9 @@ class PdfPrintActions(QObject):
         try:
             write_file(path, pdf)
         except FileWriteError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Als PDF speichern"), str(error))
+            self._dialogs.warning(
+                self._parent, tr(_CONTEXT, "Als PDF speichern"), error.message, error.detail
+            )
             return
         self._dialogs.file_saved(
             self._parent,

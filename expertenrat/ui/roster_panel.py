@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.errors import DataEntryError, ExpertenratError, os_error_text
+from expertenrat.domain.errors import (
+    DataEntryError,
+    ExpertenratError,
+    os_error_detail,
+    os_error_text,
+)
 from expertenrat.domain.member_import_preview import ImportPreview, ImportResult
 from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
@@ -237,6 +242,7 @@ class RosterPanel(QWidget):
                 tr(_CONTEXT, "„{}“ kann nicht gelesen werden: {}").format(
                     path, os_error_text(error)
                 ),
+                os_error_detail(error),
             )
             return
         exchange, council_id, today = (

@@ -21,7 +21,7 @@ from expertenrat.domain.council_transfer_preview import (
     difference_label,
     difference_text,
 )
-from expertenrat.domain.errors import ExpertenratError, os_error_text
+from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.files import write_file
 from expertenrat.ui.dialog_service import DialogService
@@ -70,7 +70,7 @@ class SettingsTransfer(QObject):
         try:
             suggested = suggested_file_name(self._transfer.template(council_id).settings)
         except ExpertenratError as error:
-            self._warn(tr(_CONTEXT, "Einstellungen exportieren"), error.message)
+            self._warn(tr(_CONTEXT, "Einstellungen exportieren"), error)
             return
         self._dialogs.ask_save_file(
             self._parent,
@@ -89,7 +89,7 @@ class SettingsTransfer(QObject):
         try:
             write_file(Path(path), self._transfer.export(council_id))
         except ExpertenratError as error:
-            self._warn(title, error.message)
+            self._warn(title, error)
             return
         self._dialogs.file_saved(
             self._parent,
@@ -127,7 +127,7 @@ class SettingsTransfer(QObject):
         try:
             preview = self._transfer.preview(council_id, self._read(path))
         except ExpertenratError as error:
-            self._warn(title, error.message)
+            self._warn(title, error)
             return
         if not preview.differences:
             self._dialogs.information(
@@ -183,7 +183,7 @@ class SettingsTransfer(QObject):
         try:
             self._transfer.apply(preview, names)
         except ExpertenratError as error:
-            self._warn(title, error.message)
+            self._warn(title, error)
             return
         self.applied.emit()
 
@@ -203,7 +203,7 @@ class SettingsTransfer(QObject):
         try:
             council_id = self._transfer.create_council(self._read(path))
         except ExpertenratError as error:
-            self._warn(title, error.message)
+            self._warn(title, error)
             return
         self.created.emit(council_id)
 
@@ -214,9 +214,10 @@ class SettingsTransfer(QObject):
             raise ExpertenratError(
                 tr(_CONTEXT, "„{path}“ kann nicht gelesen werden: {reason}").format(
                     path=path, reason=os_error_text(error)
-                )
+                ),
+                os_error_detail(error),
             ) from None
         return self._transfer.read(data)
 
-    def _warn(self, title: str, message: str) -> None:
-        self._dialogs.warning(self._parent, title, message)
+    def _warn(self, title: str, error: ExpertenratError) -> None:
+        self._dialogs.warning(self._parent, title, error.message, error.detail)

@@ -36,5 +36,8 @@ def test_0013_gives_a_deleted_councils_id_to_no_other_and_downgrades(empty_url):
             names = connection.execute(select(COUNCILS.c.name).order_by(COUNCILS.c.id))
             assert names.scalars().all() == ["Rat & <Rostock>", "Jugendrat"]
             assert migrate.current_revision(connection) == "0012"
+            if connection.dialect.name == "sqlite":
+                table = "SELECT sql FROM sqlite_master WHERE name = 'councils'"
+                assert "AUTOINCREMENT" not in connection.exec_driver_sql(table).scalar_one()
     finally:
         engine.dispose()

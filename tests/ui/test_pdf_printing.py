@@ -256,3 +256,19 @@ def test_save_as_problems_are_german_warnings_not_tracebacks(
     [warning] = dialogs.warnings()
     assert reason in warning
     assert list(tmp_path.iterdir()) == [], "no half-written or temporary file is left"
+
+
+def test_a_save_problem_without_a_german_reason_keeps_the_system_s_text_behind_details(
+    qtbot, actions, dialogs, tmp_path, monkeypatch
+) -> None:
+    def fail(source: object, target: object) -> None:
+        raise OSError(errno.ENXIO, "No such device or address")
+
+    monkeypatch.setattr("expertenrat.services.files.os.replace", fail)
+    dialogs.paths.append(str(tmp_path / "liste.pdf"))
+
+    actions.save_as(b"%PDF-1.4", "liste")
+
+    [warning] = dialogs.warnings()
+    assert warning.endswith(f"Systemfehler ENXIO (Nr. {errno.ENXIO}).")
+    assert dialogs.details == ["No such device or address"]
