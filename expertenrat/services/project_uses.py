@@ -19,9 +19,11 @@ from expertenrat.store import models
 
 
 def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
-    """In how many live meetings each project of the council is consulted: one
+    """In how many live meetings of the council each of its projects is consulted: one
     consultation per meeting, however many of its live agenda items (6 and 6.1) are about
-    the project (:func:`~expertenrat.domain.projects.consultation_groups`)."""
+    the project (:func:`~expertenrat.domain.projects.consultation_groups`). Another
+    council's meeting is not counted, as on the Übersicht and in the Tätigkeitsbericht (the
+    agenda links only the council's own projects; such a row comes only from outside)."""
     item = models.AgendaItem
     query = (
         select(item.project_id, func.count(distinct(item.meeting_id)))
@@ -29,6 +31,7 @@ def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
         .join(models.Meeting, models.Meeting.id == item.meeting_id)
         .where(
             models.Project.council_id == council_id,
+            models.Meeting.council_id == council_id,
             item.deleted_at.is_(None),
             models.Meeting.deleted_at.is_(None),
         )
@@ -53,13 +56,16 @@ def recommendation_counts(session: Session, council_id: int) -> dict[int, int]:
 
 
 def project_consultations(session: Session, project_id: int) -> list[Consultation]:
-    """The project's consultations in its live meetings, in the order of the meetings:
-    its live agenda items there in agenda order, numbered and public as the agenda has
-    them (an item under a non-public one is not public)."""
+    """The project's consultations in the live meetings of its council, in the order of the
+    meetings: its live agenda items there in agenda order, numbered and public as the agenda
+    has them (an item under a non-public one is not public). Another council's meeting is
+    left out, as :func:`consultation_counts` does."""
+    council = select(models.Project.council_id).where(models.Project.id == project_id)
     meetings = session.scalars(
         select(models.Meeting)
         .where(
             models.Meeting.deleted_at.is_(None),
+            models.Meeting.council_id == council.scalar_subquery(),
             models.Meeting.id.in_(
                 select(models.AgendaItem.meeting_id).where(
                     models.AgendaItem.project_id == project_id,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from meeting_rows import clear_agenda
+from sqlalchemy import select
 
 from expertenrat.domain.enums import (
     AuditAction,
@@ -237,6 +238,46 @@ def test_a_consultation_is_a_meeting_with_its_items_about_the_project(
     ]
     assert found[1].meeting_title == "Klausur"
     assert projects.projects(council.id)[0].consultations == len(found)
+
+
+def test_another_councils_meeting_is_no_consultation_of_the_project(sqlite_demo_database):
+    """As on the Übersicht and in the Tätigkeitsbericht, only the council's own meetings
+    count: a project of this council on another council's agenda (6, 6.1) is neither in
+    the list's column nor in the detail."""
+    projects = ProjectsService(sqlite_demo_database, "tester")
+    with sqlite_demo_database.transaction() as session:
+        council = session.scalars(select(models.Council.id).order_by(models.Council.id)).first()
+    entry = next(e for e in projects.projects(council) if e.consultations)
+    project_id = entry.project.id
+    before = [(c.meeting_id, c.numbers) for c in projects.consultations(project_id)]
+    with sqlite_demo_database.transaction() as session:
+        other = models.Council(name="Beirat Nachbarstadt", city="Nachbarstadt")
+        session.add(other)
+        session.flush()
+        meeting = models.Meeting(
+            council_id=other.id, number=1, starts_at=datetime(2026, 3, 12, 16), state="held"
+        )
+        session.add(meeting)
+        session.flush()
+        top = models.AgendaItem(
+            meeting_id=meeting.id, number="6", position=6, title="Fremd", project_id=project_id
+        )
+        session.add(top)
+        session.flush()
+        session.add(
+            models.AgendaItem(
+                meeting_id=meeting.id, parent_id=top.id, number="6.1", position=1,
+                title="Fremd", project_id=project_id,
+            )
+        )  # fmt: skip
+        foreign = meeting.id
+
+    after = projects.consultations(project_id)
+
+    assert [(c.meeting_id, c.numbers) for c in after] == before
+    assert foreign not in {c.meeting_id for c in after}
+    listed = {e.project.id: e.consultations for e in projects.projects(council)}
+    assert listed[project_id] == entry.consultations == len(after)
 
 
 def test_a_meeting_cancelled_while_planned_is_named_without_a_number(
