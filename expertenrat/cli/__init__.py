@@ -125,6 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def load_data_stack() -> None:
+    """Import what :func:`open_services` needs (SQLAlchemy, the models, the store); the
+    program's own run does it at start, while it loads its modules (``__main__``)."""
+    import expertenrat.services.audit
+    import expertenrat.services.context
+    import expertenrat.store.database
+    import expertenrat.store.database_location  # noqa: F401
+
+
 def open_services(args: argparse.Namespace) -> Services:
     """Open the database as the command needs it (``args.opening``): only ``demo`` and
     ``import settings --new`` create one at once ("create", not in a dry run), ``restore``

@@ -41,6 +41,14 @@ class MeetingScope(StrEnum):
     HELD = "held"
 
 
+def year_span(year: int) -> tuple[datetime, datetime]:
+    """Which meetings count for ``year`` on the Übersicht and in the annual report: those
+    starting from 1 January 0:00 up to, not including, the next 1 January (meeting times
+    are the council's wall clock). A recommendation counts for the year of its adoption
+    (``adopted_on``)."""
+    return datetime(year, 1, 1), datetime(year + 1, 1, 1)
+
+
 def dated_meeting_label(number: int | None, day: date) -> str:
     """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …")."""
     name = f"{number}. Sitzung" if number is not None else "Sitzung"

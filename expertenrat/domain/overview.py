@@ -38,14 +38,6 @@ ACCEPTED_VERDICTS = frozenset({ResponseVerdict.COMPLIED})
 """The latest response counts as accepted ("entsprochen")."""
 
 
-def year_span(year: int) -> tuple[datetime, datetime]:
-    """Which meetings count for ``year`` on the Übersicht and in the annual report: those
-    starting from 1 January 0:00 up to, not including, the next 1 January (meeting times
-    are the council's wall clock). A recommendation counts for the year of its adoption
-    (``adopted_on``)."""
-    return datetime(year, 1, 1), datetime(year + 1, 1, 1)
-
-
 class Area(Enum):
     """The areas of the main window a target can open."""
 

@@ -18,8 +18,7 @@ from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_numbers import NumberedMeeting, changed_numbers
 from expertenrat.domain.meeting_series import Occurrence
-from expertenrat.domain.meetings import Meeting, MeetingSummary, meeting_label
-from expertenrat.domain.overview import year_span
+from expertenrat.domain.meetings import Meeting, MeetingSummary, meeting_label, year_span
 from expertenrat.domain.series_warnings import ExistingMeeting
 from expertenrat.services import audit
 from expertenrat.services.unit_of_work import fetch
@@ -74,7 +73,7 @@ def meeting_rows(
     session: Session, council_id: int, year: int | None = None
 ) -> list[models.Meeting]:
     """The council's meetings that are not deleted, in order of their start; with ``year``
-    those that count for that year (:func:`~expertenrat.domain.overview.year_span`)."""
+    those that count for that year (:func:`~expertenrat.domain.meetings.year_span`)."""
     query = (
         select(models.Meeting)
         .where(models.Meeting.council_id == council_id, models.Meeting.deleted_at.is_(None))
