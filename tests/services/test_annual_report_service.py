@@ -123,6 +123,19 @@ def test_the_uebersicht_counts_the_consultations_of_the_report(demo_database):
             .order_by(models.Meeting.starts_at.desc())
         ).first()
         held.starts_at, held.ends_at = datetime(2025, 12, 31, 23, 30), None
+        on_agenda = (
+            select(models.AgendaItem)
+            .join(models.Project, models.Project.id == models.AgendaItem.project_id)
+            .where(
+                models.AgendaItem.meeting_id == held.id,
+                models.AgendaItem.deleted_at.is_(None),
+                models.Project.council_id == council,
+            )
+        )
+        moved = set()
+        for item in session.scalars(on_agenda):
+            item.public = True  # all named in the report, with their meeting's day
+            moved.add(session.get(models.Project, item.project_id).title)
         field = session.scalars(
             select(models.ActionField.id).where(models.ActionField.council_id == council)
         ).first()
@@ -145,6 +158,11 @@ def test_the_uebersicht_counts_the_consultations_of_the_report(demo_database):
     assert {f.field.name: f.consultations for f in uebersicht if f.consultations} == counted
     assert sum(counted.values()) == report.consultation_count > 0
     assert "Fremdes" not in {c.project for part in report.consultations for c in part.public}
+    eve = date(2025, 12, 31)
+    on_eve = [c.project for part in report.consultations for c in part.public if c.day == eve]
+    assert moved and sorted(on_eve) == sorted(moved)  # one consultation per project
+    following = services.annual_report.report(council, 2026, TODAY).consultations
+    assert not [c for part in following for c in part.public if c.day == eve]
 
 
 def test_recommendations_without_an_action_field_have_their_own_figures(sqlite_demo_database):
