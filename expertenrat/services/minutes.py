@@ -37,7 +37,7 @@ from expertenrat.domain.minutes import (
 )
 from expertenrat.domain.minutes_checklist import Checklist
 from expertenrat.domain.votes import Vote, VoteDraft, Voters
-from expertenrat.services import audit, minutes_votes
+from expertenrat.services import audit, minutes_votes, recommendation_records
 from expertenrat.services import minutes_recommendations as recommendations
 from expertenrat.services.editing_audit import EditingAudit, OpenEntry
 from expertenrat.services.meeting_rows import chair_problems
@@ -211,12 +211,11 @@ class MinutesService:
     def _recommendation(
         self, session: Session, recommendation_id: int, version: int
     ) -> tuple[models.Recommendation, models.AgendaItem, models.Meeting]:
-        row = fetch(session, models.Recommendation, recommendation_id, recommendations.WHAT)
-        if row.deleted_at is not None or row.origin_agenda_item_id is None:
+        row = recommendation_records.stored(session, recommendation_id, version)
+        if row.origin_agenda_item_id is None:
             raise NotFoundError(f"{recommendations.WHAT} gehört zu keinem Protokoll mehr.")
         item = self._item(session, row.origin_agenda_item_id)
         meeting = self._load_for_change(session, item.meeting_id)
-        check_version(row, version, f"{recommendations.WHAT} {row.code}")
         recommendations.refuse_unless_only_adopted(row)
         return row, item, meeting
 
