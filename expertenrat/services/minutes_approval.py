@@ -43,7 +43,6 @@ from expertenrat.domain.minutes_versions import (
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.minutes_approval_agenda import add_approval_item
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
-from expertenrat.services.minutes_checks import refuse_unless_complete
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
@@ -111,6 +110,10 @@ class MinutesApprovalService:
                 raise rows.refuse(
                     "sent_on", "Das Protokoll kann nicht vor der Sitzung versandt werden."
                 )
+            # Imported here: the checks bring the checklist's domain, which a command
+            # that only reads the minutes' status (an export) does not need.
+            from expertenrat.services.minutes_checks import refuse_unless_complete
+
             refuse_unless_complete(session, meeting)
             council = session.get(models.Council, meeting.council_id)
             practice = MinutesApproval(council.minutes_approval)
