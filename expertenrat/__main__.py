@@ -27,8 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     code = run_command(args)
     if own_run:  # the process ends now
         # Python's exit runs the cycle collector over every object still there, which
-        # for the data stack's modules took a quarter of a second of every command;
-        # the command's work is done and its database closed, the OS frees the rest.
+        # for the modules a command loads took a quarter of a second (those loaded at
+        # start are frozen already, those the command loaded as it ran are not); the
+        # command's work is done and its database closed, the OS frees the rest.
         gc.freeze()
     return code
 
