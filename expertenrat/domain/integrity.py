@@ -12,6 +12,7 @@ class FindingKind(StrEnum):
     MINUTES = "minutes"  # approved minutes whose stored PDF does not match its hash
     ATTENDANCE = "attendance"  # attendance of someone who was not a member then
     VOTE = "vote"  # more votes than members present
+    AGENDA = "agenda"  # an agenda item about a project of another council
     RECOMMENDATION = "recommendation"  # a project of another council, due before sent
 
 

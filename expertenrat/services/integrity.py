@@ -5,8 +5,9 @@ SQLite checks its file (``PRAGMA integrity_check``) and its references
 checked by query and the catalog for missing tables, unvalidated constraints and
 invalid indexes. Then: approved minutes still match their SHA-256, attendance only by
 members of that council on the meeting's date, no vote with more votes than members
-present, and recommendations addressed only to projects of their own council and not due
-before they were sent (``recommendation_integrity``).
+present, agenda items only about projects of the meeting's council, and recommendations
+addressed only to projects of their own council and not due before they were sent
+(``recommendation_integrity``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from expertenrat.store.models import (
     Membership,
     MinutesVersion,
     Person,
+    Project,
     Vote,
 )
 
@@ -46,6 +48,7 @@ class IntegrityService:
             findings += _minutes_findings(connection)
             findings += _attendance_findings(connection)
             findings += _vote_findings(connection)
+            findings += _agenda_findings(connection)
             findings += recommendation_findings(connection)
         return findings
 
@@ -198,3 +201,28 @@ def _vote_findings(connection: Connection) -> list[Finding]:
         for meeting_id, meeting_number, item, votes in connection.execute(query)
         if votes > present[meeting_id]
     ]
+
+
+def _agenda_findings(connection: Connection) -> list[Finding]:
+    """Agenda items about a project of another council: the agenda refuses them, so they
+    come only from outside, and every count of consultations leaves them out."""
+    query = (
+        select(Meeting.number, Meeting.starts_at, AgendaItem.number, Project.title)
+        .select_from(AgendaItem)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .join(Project, Project.id == AgendaItem.project_id)
+        .where(Project.council_id != Meeting.council_id)
+        .order_by(Meeting.starts_at, AgendaItem.id)
+    )
+    findings = []
+    for number, starts_at, item, title in connection.execute(query):
+        meeting = f"Sitzung Nr. {number}" if number else "Sitzung"  # not numbered (yet)
+        findings.append(
+            Finding(
+                FindingKind.AGENDA,
+                f"{meeting} am {starts_at:%d.%m.%Y}, TOP {item}: behandelt das Projekt "
+                f"„{title}“ eines anderen Gremiums; Übersicht, Tätigkeitsbericht und "
+                "Projekte zählen diesen TOP nicht als Beratung.",
+            )
+        )
+    return findings

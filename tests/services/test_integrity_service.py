@@ -12,8 +12,11 @@ from expertenrat.services.demo import DemoService
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.store.engine import make_engine
 from expertenrat.store.models import (
+    ActionField,
     AgendaItem,
     Attendance,
+    Council,
+    Meeting,
     Membership,
     MinutesVersion,
     Project,
@@ -81,6 +84,39 @@ def test_attendance_of_a_non_member_and_too_many_votes_are_found(demo_database, 
     texts = " ".join(f.text for f in IntegrityService(demo_database).check())
     assert "kein Mitglied des Gremiums" in texts
     assert f"TOP {item.number}" in texts
+
+
+def test_an_agenda_item_about_another_councils_project_is_found(sqlite_demo_database):
+    """The agenda refuses such a link, so the row is added directly, as an import would."""
+    with sqlite_demo_database.transaction() as session:
+        meeting = session.scalars(
+            select(Meeting).where(Meeting.number.is_not(None)).order_by(Meeting.starts_at)
+        ).first()
+        other = Council(name="Beirat Nachbarstadt", city="Nachbarstadt")
+        session.add(other)
+        session.flush()
+        field = session.scalars(select(ActionField.id)).first()
+        foreign = Project(council_id=other.id, title="Fremdes & <Anderes>", action_field_id=field)
+        session.add(foreign)
+        session.flush()
+        session.add(
+            AgendaItem(
+                meeting_id=meeting.id,
+                number="99",
+                position=99,
+                title="Fremd",
+                project_id=foreign.id,
+            )
+        )
+        where = f"Sitzung Nr. {meeting.number} am {meeting.starts_at:%d.%m.%Y}, TOP 99"
+
+    findings = IntegrityService(sqlite_demo_database).check()
+
+    assert [f.kind for f in findings] == [FindingKind.AGENDA]
+    assert findings[0].text == (
+        f"{where}: behandelt das Projekt „Fremdes & <Anderes>“ eines anderen Gremiums; "
+        "Übersicht, Tätigkeitsbericht und Projekte zählen diesen TOP nicht als Beratung."
+    )
 
 
 def test_a_recommendation_for_another_councils_project_and_an_early_due_date_are_found(
