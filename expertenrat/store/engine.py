@@ -71,14 +71,19 @@ def sqlite_uri(path: Path, flags: str) -> str:
 
 # libpq settings of every connection to a server (a URL's own query wins). The keepalives
 # notice a network that died silently (a WLAN gone, a VPN dropped: no packet says the
-# connection is over) within about half a minute: a query waiting on it, or the change feed
-# listening on it, fails then and is retried, instead of waiting the system's two hours.
+# connection is over) within about half a minute while the connection is idle or waits for
+# an answer: a query waiting on it, or the change feed listening on it, fails then and is
+# retried, instead of waiting the system's two hours. tcp_user_timeout (milliseconds) does
+# the same for a query sent but never acknowledged, which the system would otherwise
+# retransmit for a quarter of an hour. (A server that is reachable but hangs is not
+# noticed: its system still answers.)
 SERVER_CONNECTION_SETTINGS = {
     "connect_timeout": 5,
     "keepalives": 1,
     "keepalives_idle": 15,
     "keepalives_interval": 5,
     "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
 }
 
 

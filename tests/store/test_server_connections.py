@@ -33,6 +33,7 @@ def test_a_server_connection_has_a_timeout_and_keepalives(server_url) -> None:
         "keepalives_idle": "15",
         "keepalives_interval": "5",
         "keepalives_count": "3",
+        "tcp_user_timeout": "30000",
     }
 
 
