@@ -115,18 +115,11 @@ class RecommendationLifecycle:
                 )
             )
             row.status, row.modified = S.ANSWERED.value, utc_now()
-            session.flush()
-            records.add_history(
-                session, row, HistoryKind.RESPONSE, response.received_on, self._actor,
+            return records.record_update(
+                session, row, before, HistoryKind.RESPONSE, response.received_on, self._actor,
+                summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}",
                 note=note or response.verdict.label, from_status=current, to_status=S.ANSWERED,
             )  # fmt: skip
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
-                council_id=row.council_id,
-                summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}",
-                before=before, after=records.snapshot(row),
-            )  # fmt: skip
-            return records.detail_of(session, row)
 
     def close(
         self,
@@ -159,18 +152,12 @@ class RecommendationLifecycle:
             before = records.snapshot(row)
             old = row.due_on
             row.due_on = due_on
-            session.flush()
             was = f"{old:%d.%m.%Y}" if old else "keine"
-            records.add_history(
-                session, row, HistoryKind.DUE_DATE, on, self._actor,
+            return records.record_update(
+                session, row, before, HistoryKind.DUE_DATE, on, self._actor,
+                summary=f"Frist der Empfehlung {row.code} geändert",
                 note=note or f"Frist {was} → {due_on:%d.%m.%Y}",
             )  # fmt: skip
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
-                council_id=row.council_id, summary=f"Frist der Empfehlung {row.code} geändert",
-                before=before, after=records.snapshot(row),
-            )  # fmt: skip
-            return records.detail_of(session, row)
 
     def record_reminder(
         self,
@@ -240,15 +227,8 @@ class RecommendationLifecycle:
             if change is not None:
                 change(session, row)
             row.status, row.modified = wanted.value, utc_now()
-            session.flush()
-            records.add_history(
-                session, row, HistoryKind.STATUS, on, self._actor,
+            return records.record_update(
+                session, row, before, HistoryKind.STATUS, on, self._actor,
+                summary=f"Empfehlung {row.code}: {current.label} → {wanted.label}",
                 note=note, from_status=current, to_status=wanted,
             )  # fmt: skip
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
-                council_id=row.council_id,
-                summary=f"Empfehlung {row.code}: {current.label} → {wanted.label}",
-                before=before, after=records.snapshot(row),
-            )  # fmt: skip
-            return records.detail_of(session, row)

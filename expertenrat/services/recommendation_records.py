@@ -1,5 +1,6 @@
 """Writing recommendation rows, shared by the minutes and the register: codes, addressed
-projects, history lines and audit snapshots; the row to change and its detail after.
+projects, history lines and audit snapshots; the row to change, the end of a change (its
+history line and audit entry) and its detail after.
 
 A code is handed out once: "E-<year>-<nn>", running per council and year, never reused
 while a row holds it (deleted ones included). On PostgreSQL the council row is locked until
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import HistoryKind, RecommendationStatus
+from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import next_recommendation_number, recommendation_code
@@ -127,6 +128,34 @@ def add_history(
             actor=actor,
         )
     )
+
+
+def record_update(
+    session: Session,
+    row: models.Recommendation,
+    before: dict[str, Any],
+    kind: HistoryKind,
+    occurred_on: date,
+    actor: str,
+    *,
+    summary: str,
+    note: str = "",
+    from_status: RecommendationStatus | None = None,
+    to_status: RecommendationStatus | None = None,
+) -> RecommendationDetail:
+    """The end of a change to ``row`` (its :func:`snapshot` was ``before``): flushed, its
+    version bumped; a line of its history (as :func:`add_history`) and the audit entry of
+    the change; returns its detail."""
+    session.flush()
+    add_history(
+        session, row, kind, occurred_on, actor,
+        note=note, from_status=from_status, to_status=to_status,
+    )  # fmt: skip
+    audit.record(
+        session, actor, AuditAction.UPDATE, "recommendation", row.id,
+        council_id=row.council_id, summary=summary, before=before, after=snapshot(row),
+    )  # fmt: skip
+    return detail_of(session, row)
 
 
 def live(session: Session, recommendation_id: int) -> models.Recommendation:

@@ -135,14 +135,10 @@ class RecommendationsService(RecommendationLifecycle):
             row.action_field_id = field_id
             records.set_projects(row, content.project_ids)
             row.modified = utc_now()
-            session.flush()
-            records.add_history(session, row, HistoryKind.EDIT, on, self._actor)
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "recommendation", row.id,
-                council_id=row.council_id, summary=f"Empfehlung {row.code} geändert",
-                before=before, after=records.snapshot(row),
+            return records.record_update(
+                session, row, before, HistoryKind.EDIT, on, self._actor,
+                summary=f"Empfehlung {row.code} geändert",
             )  # fmt: skip
-            return records.detail_of(session, row)
 
 
 def _checked_links(session: Session, council_id: int, content: RecommendationContent) -> int | None:
