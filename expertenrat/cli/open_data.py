@@ -78,4 +78,4 @@ def _refusing_full_folder() -> Iterator[None]:
     try:
         yield
     except FolderNotEmptyError as error:
-        raise UserError(f"{error.message} Mit --force wird er ersetzt.") from None
+        raise UserError(f"{error.message} Mit --force wird er ersetzt.", error.detail) from None

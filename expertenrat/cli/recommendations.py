@@ -136,7 +136,7 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     try:
         saved = reminders.save(council_id, Path(args.out), replace=args.force)
     except RemindersExistError as error:
-        raise UserError(f"{error.message} Mit --force werden sie ersetzt.") from None
+        raise UserError(f"{error.message} Mit --force werden sie ersetzt.", error.detail) from None
     lines = [
         f"{s.project.title}: {', '.join(s.codes)} → {s.files[0].name}, {s.files[1].name}"
         for s in saved
