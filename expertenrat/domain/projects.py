@@ -7,7 +7,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Protocol, TypeVar
 
-from expertenrat.domain.enums import MeetingKind, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import (
+    MeetingKind,
+    MeetingState,
+    ProjectPhase,
+    RecommendationStatus,
+)
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
     PARTNER_NAME,
@@ -93,6 +98,7 @@ class ConsultedItem:
     meeting_start: datetime  # wall-clock time in the council's time zone
     meeting_title: str
     meeting_kind: MeetingKind
+    meeting_state: MeetingState
     number: str
     title: str
     public: bool
@@ -130,6 +136,10 @@ class Consultation:
     @property
     def meeting_title(self) -> str:
         return self.items[0].meeting_title
+
+    @property
+    def meeting_state(self) -> MeetingState:
+        return self.items[0].meeting_state
 
     @property
     def numbers(self) -> str:

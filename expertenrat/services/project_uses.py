@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import MeetingKind, RecommendationStatus
+from expertenrat.domain.enums import MeetingKind, MeetingState, RecommendationStatus
 from expertenrat.domain.projects import (
     Consultation,
     ConsultedItem,
@@ -21,9 +21,11 @@ from expertenrat.store import models
 def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
     """In how many live meetings of the council each of its projects is consulted: one
     consultation per meeting, however many of its live agenda items (6 and 6.1) are about
-    the project (:func:`~expertenrat.domain.projects.consultation_groups`). Another
-    council's meeting is not counted, as on the Übersicht and in the Tätigkeitsbericht (the
-    agenda links only the council's own projects; such a row comes only from outside)."""
+    the project (:func:`~expertenrat.domain.projects.consultation_groups`). Held meetings
+    count and those still ahead (planned, invited), a cancelled one did not consult it.
+    Another council's meeting is not counted, as on the Übersicht and in the
+    Tätigkeitsbericht (the agenda links only the council's own projects; such a row comes
+    only from outside, and the integrity check names it)."""
     item = models.AgendaItem
     query = (
         select(item.project_id, func.count(distinct(item.meeting_id)))
@@ -34,6 +36,7 @@ def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
             models.Meeting.council_id == council_id,
             item.deleted_at.is_(None),
             models.Meeting.deleted_at.is_(None),
+            models.Meeting.state != MeetingState.CANCELLED.value,
         )
         .group_by(item.project_id)
     )
@@ -58,13 +61,14 @@ def recommendation_counts(session: Session, council_id: int) -> dict[int, int]:
 def project_consultations(session: Session, project_id: int) -> list[Consultation]:
     """The project's consultations in the live meetings of its council, in the order of the
     meetings: its live agenda items there in agenda order, numbered and public as the agenda
-    has them (an item under a non-public one is not public). Another council's meeting is
-    left out, as :func:`consultation_counts` does."""
+    has them (an item under a non-public one is not public). Cancelled meetings and another
+    council's are left out, as :func:`consultation_counts` does."""
     council = select(models.Project.council_id).where(models.Project.id == project_id)
     meetings = session.scalars(
         select(models.Meeting)
         .where(
             models.Meeting.deleted_at.is_(None),
+            models.Meeting.state != MeetingState.CANCELLED.value,
             models.Meeting.council_id == council.scalar_subquery(),
             models.Meeting.id.in_(
                 select(models.AgendaItem.meeting_id).where(
@@ -126,6 +130,7 @@ def _consulted_item(
         meeting_start=meeting.starts_at,
         meeting_title=meeting.title,
         meeting_kind=MeetingKind(meeting.kind),
+        meeting_state=MeetingState(meeting.state),
         number=number,
         title=row.title,
         public=public,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.projects import (
     Consultation,
     ConsultedItem,
@@ -29,7 +30,8 @@ _CONTEXT = "ProjectDetailPanel"
 
 
 class ConsultationsModel(RowsTableModel):
-    """The meetings that consulted a project, one row each with the agenda items there."""
+    """The meetings that consulted a project, one row each with the agenda items there; one
+    still ahead (planned or invited) is marked "(geplant)"."""
 
     TITLE = 3
 
@@ -38,7 +40,7 @@ class ConsultationsModel(RowsTableModel):
             (
                 Column(
                     tr(_CONTEXT, "Sitzung"),
-                    lambda c: c.meeting,
+                    _meeting,
                     sort_value=lambda c: c.meeting_start,
                     tooltip=lambda c: c.meeting_title or None,
                 ),
@@ -59,6 +61,15 @@ class ConsultationsModel(RowsTableModel):
 
     def key(self, row: Consultation) -> Hashable:
         return row.meeting_id
+
+
+_AHEAD = frozenset({MeetingState.PLANNED, MeetingState.INVITED})
+
+
+def _meeting(consultation: Consultation) -> str:
+    if consultation.meeting_state in _AHEAD:
+        return tr(_CONTEXT, "{} (geplant)").format(consultation.meeting)
+    return consultation.meeting
 
 
 def _title(item: ConsultedItem) -> str:

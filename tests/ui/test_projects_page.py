@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 from table_widths import NARROW_WINDOW, fits, headers_whole, shows_start, shows_whole
 
-from expertenrat.domain.enums import ProjectPhase
+from expertenrat.domain.enums import MeetingState, ProjectPhase
 from expertenrat.domain.field_limits import PROJECT
 from expertenrat.domain.projects import Project
 from expertenrat.ui.project_form import ProjectForm
@@ -224,8 +224,8 @@ def test_the_detail_pane_lists_consultations_and_recommendations(page, services)
 
 
 def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, services):
-    """The demo's 7. Sitzung deals with the project under TOP 6 and 6.1: one consultation,
-    as the Tätigkeitsbericht and the Übersicht count it."""
+    """The demo's 7. Sitzung (invited, still ahead) deals with the project under TOP 6 and
+    6.1: one consultation, as the Tätigkeitsbericht and the Übersicht count it."""
     project = _select(page, "Digitaler Zwilling Rostock")
     consultations = services.projects.consultations(project.id)
     meetings = {item.meeting_id for c in consultations for item in c.items}
@@ -237,7 +237,7 @@ def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, servi
     assert rows == [
         ["3. Sitzung", "7", "Digitaler Zwilling Rostock: Datenschutzkonzept und Betreibermodell"],
         [
-            "7. Sitzung",
+            "7. Sitzung (geplant)",
             "6, 6.1",
             "Digitaler Zwilling Rostock: Zwischenbericht und nächste Meilensteine; "
             "Empfehlung an das Projekt",
@@ -246,6 +246,26 @@ def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, servi
     assert len(consultations) == len(meetings) == 2
     row = page.proxy.mapFromSource(page.model.index(page.model.row_of(project.id), 0)).row()
     assert page.proxy.index(row, ProjectsTableModel.COLUMN_CONSULTATIONS).data() == "2"
+
+
+def test_a_cancelled_meeting_is_no_consultation_in_the_column_or_the_panel(page, services):
+    """The demo's 7. Sitzung is cancelled: only the held 3. Sitzung consulted the project."""
+    project = _select(page, "Digitaler Zwilling Rostock")
+    (invited,) = [
+        c.meeting_id
+        for c in services.projects.consultations(project.id)
+        if c.meeting_state is MeetingState.INVITED
+    ]
+    services.meetings.change_state(
+        invited, services.meetings.get(invited).version, MeetingState.CANCELLED, "Krankheit"
+    )
+
+    page.refresh()
+
+    detail = page.detail.consultations
+    assert [detail.index(row, 0).data() for row in range(detail.rowCount())] == ["3. Sitzung"]
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(project.id), 0)).row()
+    assert page.proxy.index(row, ProjectsTableModel.COLUMN_CONSULTATIONS).data() == "1"
 
 
 def test_a_new_project_shows_empty_hints_in_the_detail_pane(page, services):

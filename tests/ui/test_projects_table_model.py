@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
-from expertenrat.domain.enums import MeetingKind, ProjectPhase, RecommendationStatus
+from expertenrat.domain.enums import MeetingKind, MeetingState, ProjectPhase, RecommendationStatus
 from expertenrat.domain.projects import (
     Consultation,
     ConsultedItem,
@@ -139,10 +139,11 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     consultations.set_rows(
         [
             Consultation((ConsultedItem(7, 1, 3, 5, datetime(2026, 3, 12, 16), "",
-                                        MeetingKind.REGULAR, "3", "Beratung <Zwilling>", True),)),
+                                        MeetingKind.REGULAR, MeetingState.HELD, "3",
+                                        "Beratung <Zwilling>", True),)),
             Consultation(tuple(
                 ConsultedItem(key, 2, 3, None, datetime(2026, 6, 9, 16), "Mobilität",
-                              MeetingKind.WORKSHOP, number, title, public)
+                              MeetingKind.WORKSHOP, MeetingState.PLANNED, number, title, public)
                 for key, number, title, public in ((9, "2", "Vergabe", True),
                                                    (10, "2.1", "Angebote", False))
             )),
@@ -155,8 +156,9 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     )  # fmt: skip
     qtmodeltester.check(consultations)
     qtmodeltester.check(recommendations)
+    assert consultations.index(0, 0).data() == "5. Sitzung"
     assert [consultations.index(1, c).data() for c in range(4)] == [
-        "Klausur", "09.06.2026", "2, 2.1", "Vergabe; (nicht öffentlich) Angebote"
+        "Klausur (geplant)", "09.06.2026", "2, 2.1", "Vergabe; (nicht öffentlich) Angebote"
     ]  # fmt: skip
     assert consultations.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == (
         "2 Vergabe\n2.1 (nicht öffentlich) Angebote"
