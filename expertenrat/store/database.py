@@ -9,6 +9,7 @@ change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -70,6 +71,11 @@ class Database:
         renders it (driver and password hidden as ``***``), never to be shown."""
         path = sqlite_file(self.url)
         return str(path) if path is not None else self.url.render_as_string(hide_password=True)
+
+    @property
+    def digest(self) -> str:
+        """:attr:`key` as a short name (see :func:`key_digest`)."""
+        return key_digest(self.key)
 
     @property
     def is_sqlite(self) -> bool:
@@ -204,6 +210,13 @@ class Database:
         self.engine.dispose()
         if self._blank is not None:
             self._blank.dispose()
+
+
+def key_digest(key: str) -> str:
+    """A database's :attr:`Database.key` as 16 hex digits: the name under which this PC
+    keeps something of that database (the folder of its unsaved minutes, its last council)
+    without spelling its path or address."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def open_database(

@@ -13,7 +13,6 @@ Plain Python (no Qt): the autosave decides when to write; this module only write
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -25,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from expertenrat.paths import user_data_dir
+from expertenrat.store.database import key_digest
 
 log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -50,8 +50,7 @@ class RecoveryStore:
     @classmethod
     def for_database(cls, key: str, root: Path | None = None) -> RecoveryStore:
         """The store of the database named ``key`` (``Database.key``)."""
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-        return cls((root or user_data_dir()) / "recovery" / digest)
+        return cls((root or user_data_dir()) / "recovery" / key_digest(key))
 
     def write(self, entry: RecoveryEntry, number: int) -> None:
         """Write ``entry`` unless a newer one (higher ``number``) was written already.

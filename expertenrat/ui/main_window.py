@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.council_toolbar import CouncilToolbar
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.last_council import LastCouncil
 from expertenrat.ui.page import Page
 from expertenrat.ui.page_reread import is_text_input, reread_in_place
 from expertenrat.ui.start_page import StartPage, WaysOut
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
 
         self._services = services
         self._dialogs = dialogs
+        self._last_council = LastCouncil(self._settings, services.database.digest)
         self.pages: Areas = build_areas(services, dialogs, self.today, self._settings)
         self.overview_page = self.pages.overview
         self.members_page = self.pages.members
@@ -173,8 +175,8 @@ class MainWindow(QMainWindow):
 
     def reload_councils(self, select_id: int | None = None) -> None:
         councils = self._services.settings.councils()
-        wanted = select_id or self.current_council_id() or self._settings.value("council_id")
-        self._fill_switcher(councils, _as_int(wanted))
+        wanted = select_id or self.current_council_id() or self._last_council.recall()
+        self._fill_switcher(councils, wanted)
         if not councils:
             self.stack.setCurrentWidget(self.welcome_page)
             return
@@ -242,7 +244,7 @@ class MainWindow(QMainWindow):
         self.toolbar.select(council_id)
         if council_id != self._shown_council_id:
             self._shown_council_id = council_id
-            self._settings.setValue("council_id", council_id)
+            self._last_council.remember(council_id)
             for _label, page in self.areas:
                 page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
@@ -331,10 +333,3 @@ class MainWindow(QMainWindow):
     def _close_if_open(self) -> None:
         if self.isVisible():
             self.close()
-
-
-def _as_int(value: object) -> int | None:
-    try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
