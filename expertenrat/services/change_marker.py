@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import exc, func, or_, select
 
+from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.errors import ConnectionLostError
+from expertenrat.services.settings import council_choices
 from expertenrat.services.unit_of_work import CONNECTION_LOST, reading, storage_error
 from expertenrat.store.database import Database
-from expertenrat.store.models import AuditEntry, Council
+from expertenrat.store.models import AuditEntry
 
 if TYPE_CHECKING:
     import psycopg
@@ -40,7 +42,7 @@ class ChangeMarker:
 
     latest: int
     """The newest audit id of the shown council and of entries of no council."""
-    councils: tuple[tuple[int, str, str], ...]
+    councils: tuple[CouncilChoice, ...]
     """Every council's id, name and city, by id: what the council switcher shows."""
 
 
@@ -51,12 +53,8 @@ def change_marker(database: Database, council_id: int | None = None) -> ChangeMa
         latest = latest.where(
             or_(AuditEntry.council_id == council_id, AuditEntry.council_id.is_(None))
         )
-    councils = select(Council.id, Council.name, Council.city).order_by(Council.id)
     with reading(database) as session:
-        return ChangeMarker(
-            session.scalar(latest) or 0,
-            tuple((row.id, row.name, row.city) for row in session.execute(councils)),
-        )
+        return ChangeMarker(session.scalar(latest) or 0, tuple(council_choices(session)))
 
 
 class ChangeFeed:

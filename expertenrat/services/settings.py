@@ -89,12 +89,7 @@ class SettingsService:
 
     def councils(self) -> list[CouncilChoice]:
         with reading(self._db) as session:
-            rows = session.execute(
-                select(models.Council.id, models.Council.name, models.Council.city).order_by(
-                    models.Council.id
-                )
-            )
-            return [CouncilChoice(id=r.id, name=r.name, city=r.city) for r in rows]
+            return council_choices(session)
 
     def settings(self, council_id: int) -> CouncilSettings:
         with reading(self._db) as session:
@@ -314,3 +309,10 @@ def field_uses(session: Session, field_id: int) -> str:
 
 
 _SINGULAR = {"Mitglieder": "Mitglied", "Projekte": "Projekt", "Empfehlungen": "Empfehlung"}
+
+
+def council_choices(session: Session) -> list[CouncilChoice]:
+    """Every council as the switcher offers it, by id."""
+    columns = select(models.Council.id, models.Council.name, models.Council.city)
+    rows = session.execute(columns.order_by(models.Council.id))
+    return [CouncilChoice(id=r.id, name=r.name, city=r.city) for r in rows]

@@ -3,8 +3,9 @@
 Every few seconds the shown council's newest audit id and the list of councils (a
 :class:`~expertenrat.services.change_marker.ChangeMarker`) are read in the worker (a slow
 or lost server never freezes the window; a failed poll is only logged and tried again at
-the next tick). When the marker differs, ``refresh()`` is asked to reread the shown page
-and the council switcher; it answers ``False`` while that would disturb the user (unsaved
+the next tick). When the marker differs, ``refresh(councils)`` is asked to reread the shown
+page and the council switcher (``councils``: the marker's, as the switcher shows them); it
+answers ``False`` while that would disturb the user (unsaved
 input, an open dialog), and the refresh is tried again at the next tick. The same works on
 SQLite (another program on the same file) and PostgreSQL (other PCs).
 
@@ -24,6 +25,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
+from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.change_marker import ChangeFeed, ChangeMarker
 from expertenrat.ui.worker import Job
@@ -38,7 +40,7 @@ class ChangeWatch(QObject):
     def __init__(
         self,
         read_marker: Callable[[int | None], ChangeMarker],
-        refresh: Callable[[], bool],
+        refresh: Callable[[tuple[CouncilChoice, ...]], bool],
         shown_council: Callable[[], int | None],
         parent: QObject | None = None,
         interval_ms: int = POLL_MS,
@@ -106,7 +108,7 @@ class ChangeWatch(QObject):
             # The page of the council shown now was just read; the switcher perhaps not.
             self.seen = replace(marker, councils=self.seen.councils)
         self._seen_council = council
-        if marker != self.seen and self._refresh():
+        if marker != self.seen and self._refresh(marker.councils):
             self.seen = marker
 
     def _connect_feed(self) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 from expertenrat.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from expertenrat.domain.councils import CouncilChoice
 
 _CONTEXT = "MainWindow"
@@ -26,7 +28,7 @@ class CouncilToolbar(QToolBar):
         self.label_action = self.addWidget(self.label)
         self.combo_action = self.addWidget(self.combo)
 
-    def fill(self, councils: list[CouncilChoice], wanted: int | None) -> None:
+    def fill(self, councils: Sequence[CouncilChoice], wanted: int | None) -> None:
         """List ``councils``, ``wanted`` selected if it is among them (else the first);
         shown only when there are several."""
         self.combo.blockSignals(True)

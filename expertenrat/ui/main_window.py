@@ -4,7 +4,7 @@ and the layout it remembers (:mod:`expertenrat.ui.window_layout`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,9 +121,10 @@ class MainWindow(QMainWindow):
         if self._services is not None:
             self._show_area(max(0, self.sidebar.currentRow()))
 
-    def refresh_when_safe(self) -> bool:
+    def refresh_when_safe(self, councils: Sequence[CouncilChoice] | None = None) -> bool:
         """Reread the council switcher and the shown page for another PC's change, unless
-        the user is busy there.
+        the user is busy there. ``councils``: every council as just read (the change
+        watch's marker holds them); ``None``: read them here.
 
         Not while a dialog or menu is open, the page has unsaved input, or the cursor is
         in a text field of the page. The user's place stays (:func:`reread_in_place`):
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and page.isAncestorOf(focus) and is_text_input(focus):
             return False
-        if self._follow_councils():
+        if self._follow_councils(councils):
             return True
         reread_in_place(page)
         return True
@@ -182,20 +183,21 @@ class MainWindow(QMainWindow):
             return
         self._council_chosen()
 
-    def _fill_switcher(self, councils: list[CouncilChoice], wanted: int | None) -> None:
+    def _fill_switcher(self, councils: Sequence[CouncilChoice], wanted: int | None) -> None:
         """List ``councils`` in the switcher (see :meth:`CouncilToolbar.fill`); without
         any, no areas either."""
         self.toolbar.fill(councils, wanted)
         self.sidebar.setVisible(bool(councils))
 
-    def _follow_councils(self) -> bool:
+    def _follow_councils(self, councils: Sequence[CouncilChoice] | None) -> bool:
         """Reread the switcher for councils created, renamed or deleted elsewhere.
 
         ``True``: the shown council is gone (or there was none), so the window has shown
         another one, or the welcome page when none is left: the page was read just now.
         """
         shown, shown_name = self._shown_council_id, self.council_combo.currentText()
-        councils = self._services.settings.councils()
+        if councils is None:
+            councils = self._services.settings.councils()
         self._fill_switcher(councils, shown)
         council_id = self.current_council_id()
         if council_id is not None and council_id == shown:

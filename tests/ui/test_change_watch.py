@@ -69,9 +69,9 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
     assert _selected(page) == "Cordes"
     refreshes = []
 
-    def refresh() -> bool:
+    def refresh(councils) -> bool:
         refreshes.append(window.current_council_id())
-        return window.refresh_when_safe()
+        return window.refresh_when_safe(councils)
 
     database = services.database
     watch = ChangeWatch(
@@ -137,7 +137,9 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
 
 def test_without_a_feed_the_poll_stays_quick(qtbot) -> None:
     marker = ChangeMarker(0, ())
-    watch = ChangeWatch(lambda _council: marker, lambda: True, lambda: None, open_feed=lambda: None)
+    watch = ChangeWatch(
+        lambda _council: marker, lambda _councils: True, lambda: None, open_feed=lambda: None
+    )
     watch.start()
     qtbot.waitUntil(lambda: watch.seen == marker)
     watch.stop()  # waits for the feed's opening (None: SQLite has no feed)
