@@ -15,11 +15,15 @@ notification polls at once (one of another council may tell of its new name, or 
 council), and the marker decides whether to refresh, so a change shows within a moment.
 The timer goes on as the safety net, slowed to once a minute while the feed is healthy;
 when the feed is lost it ticks every few seconds again and reopens the feed at its ticks.
+
+Both only read, so at exit :meth:`ChangeWatch.stop` waits for them a few seconds at most:
+a poll stuck on a hung server runs in a daemon thread, which the ending program leaves.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -34,6 +38,7 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 5000
 FEED_POLL_MS = 60_000  # the safety-net poll while notifications arrive
+STOP_WAIT_S = 3.0  # at exit, the longest wait for a poll or the feed's opening
 
 
 class ChangeWatch(QObject):
@@ -70,13 +75,15 @@ class ChangeWatch(QObject):
         self._tick()
         self.timer.start()
 
-    def stop(self) -> None:
+    def stop(self, wait_s: float = STOP_WAIT_S) -> None:
         """No more polls, the feed closed; waits for work still running (before the
-        database closes)."""
+        database closes), ``wait_s`` seconds at most: what still runs then is left to end
+        with the program (it only reads)."""
         self.timer.stop()
+        deadline = time.monotonic() + wait_s
         for job in (self.job, self._feed_job):
-            if job is not None:
-                job.join()
+            if job is not None and not job.join(max(0.0, deadline - time.monotonic())):
+                log.warning("The database does not answer; not waiting for its change poll")
         self._open_feed = None
         self._drop_feed()
 
@@ -91,7 +98,7 @@ class ChangeWatch(QObject):
             return
         self._again = False
         council = self._shown_council()
-        self.job = Job(lambda _progress: self._read_marker(council), self)
+        self.job = Job(lambda _progress: self._read_marker(council), self, daemon=True)
         self.job.finished.connect(lambda marker: self._compare(council, marker))
         self.job.failed.connect(lambda message: log.info("Change poll failed: %s", message))
         self.job.ended.connect(self._poll_ended)
@@ -116,7 +123,7 @@ class ChangeWatch(QObject):
         if self._open_feed is None or self.feed is not None or busy:
             return
         opener = self._open_feed
-        self._feed_job = Job(lambda _progress: opener(), self)
+        self._feed_job = Job(lambda _progress: opener(), self, daemon=True)
         self._feed_job.finished.connect(self._feed_opened)
         self._feed_job.failed.connect(lambda message: log.info("No change feed: %s", message))
         self._feed_job.start()

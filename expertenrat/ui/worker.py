@@ -6,7 +6,9 @@ responsive. The worker thread touches no Qt object, not even the job (a QObject)
 leaves its progress and its outcome in two attributes of a plain ``_Run``, which the GUI
 thread polls every ``POLL_MS``; so every signal of the job is emitted on the GUI thread.
 The thread is no daemon: the interpreter waits for it at exit instead of freezing it while
-it holds Python objects. ``progress(done, total)`` reports how far the
+it holds Python objects; only work that merely reads, whose result nobody needs once the
+program ends, may run in a daemon thread (``daemon=True``: a poll stuck on a hung server
+must not keep the program alive). ``progress(done, total)`` reports how far the
 work is and raises :class:`~expertenrat.domain.progress.Cancelled` once the user has asked to
 stop, so the work ends where it is (a service rolls its transaction back). The work opens its
 own database sessions (the services do, per call) in the worker thread.
@@ -40,12 +42,12 @@ class _Run:
     ``reported`` and ``outcome``, which the GUI thread reads when it polls.
     """
 
-    def __init__(self, work: Callable[[Progress], object]) -> None:
+    def __init__(self, work: Callable[[Progress], object], daemon: bool) -> None:
         self.work = work
         self.stop = threading.Event()
         self.reported: tuple[int, int] | None = None
         self.outcome: tuple[str, object] | None = None
-        self.thread = threading.Thread(target=self.run, name=THREAD_NAME)
+        self.thread = threading.Thread(target=self.run, name=THREAD_NAME, daemon=daemon)
 
     def run(self) -> None:
         """The body of the worker thread."""
@@ -73,9 +75,16 @@ class Job(QObject):
     failed = Signal(str)  # the German message of an expected error
     cancelled = Signal()
 
-    def __init__(self, work: Callable[[Progress], object], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        work: Callable[[Progress], object],
+        parent: QObject | None = None,
+        *,
+        daemon: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._work = work
+        self._daemon = daemon  # see the module
         self._run: _Run | None = None
         self._shown: tuple[int, int] | None = None
         self._poll_timer = QTimer(self)
@@ -90,14 +99,17 @@ class Job(QObject):
             raise RuntimeError("the job is already running")
         self.running = True
         self._shown = None
-        self._run = _Run(self._work)
+        self._run = _Run(self._work, self._daemon)
         self._poll_timer.start()
         self._run.thread.start()
 
-    def join(self) -> None:
-        """Wait until the work's thread has ended (at shutdown, before the database closes)."""
-        if self._run is not None:
-            self._run.thread.join()
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait until the work's thread has ended (at shutdown, before the database closes),
+        at most ``timeout`` seconds; ``False``: it still runs."""
+        if self._run is None:
+            return True
+        self._run.thread.join(timeout)
+        return not self._run.thread.is_alive()
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""

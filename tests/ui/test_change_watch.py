@@ -7,6 +7,9 @@ The window and the "other PC" are two engines on one database of the real Postgr
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from datetime import date
 
@@ -154,3 +157,27 @@ def _member(family_name: str, field_id: int) -> Member:
         primary_field_id=field_id,
         term_start=date(2025, 1, 1),
     )
+
+
+_HUNG_AT_EXIT = """
+import threading
+from PySide6.QtWidgets import QApplication
+from expertenrat.ui.change_watch import ChangeWatch
+
+app = QApplication([])
+watch = ChangeWatch(lambda _council: threading.Event().wait(), lambda _c: True, lambda: None)
+watch.start()  # its poll never ends, as on a server that hangs
+watch.stop(wait_s=0.2)
+print("stopped", watch.job.running)
+"""
+
+
+def test_a_poll_stuck_on_a_hung_server_keeps_the_program_from_ending_only_a_moment():
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", _HUNG_AT_EXIT], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "stopped True"
+    assert "not waiting for its change poll" in result.stderr
+    assert time.monotonic() - started < 30
