@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -27,21 +26,10 @@ from expertenrat.domain.field_limits import PERSON
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import colour_icon, hint_label, plain_text_edit
+from expertenrat.ui.widgets import colour_icon, hint_label, in_row, plain_text_edit
 
 _CONTEXT = "MemberForm"
 FORMS_OF_ADDRESS = ("", "Frau", "Herr")
-
-
-def _in_row(*widgets: QWidget) -> QWidget:
-    """Widgets side by side at their natural width, the rest of the row left empty."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    return row
 
 
 class MemberFormView(QWidget):
@@ -154,19 +142,19 @@ class MemberFormView(QWidget):
         self._row(errors, tr(_CONTEXT, "Postanschrift"), "postal_address", self.postal_address_edit)
 
         membership, errors = self._group(tr(_CONTEXT, "Mitgliedschaft"))
-        self._row(errors, tr(_CONTEXT, "Rolle"), "role", _in_row(self.role_combo), self.role_combo)
+        self._row(errors, tr(_CONTEXT, "Rolle"), "role", in_row(self.role_combo), self.role_combo)
         self._row(
             errors,
             tr(_CONTEXT, "Amtszeit Beginn"),
             "term_start",
-            _in_row(self.term_start_edit),
+            in_row(self.term_start_edit),
             self.term_start_edit,
         )
         self._row(
             errors,
             tr(_CONTEXT, "Amtszeit Ende"),
             "term_end",
-            _in_row(self.term_end_edit, self.open_ended_check),
+            in_row(self.term_end_edit, self.open_ended_check),
             self.term_end_edit,
         )
         self._row(errors, tr(_CONTEXT, "Stimmrecht"), "voting_right", self.voting_right_check)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
-    QWidget,
 )
 
 from expertenrat.domain.enums import MeetingKind
@@ -37,6 +36,7 @@ from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequen
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import in_row
 
 _CONTEXT = "SeriesDialog"
 # How the day of each meeting is chosen.
@@ -141,19 +141,19 @@ class SeriesDialog(QDialog):
 
     def _layout(self) -> None:
         rule = QFormLayout()
-        rule.addRow(tr(_CONTEXT, "Rhythmus"), _row(self.frequency_combo, self.interval_spin))
+        rule.addRow(tr(_CONTEXT, "Rhythmus"), in_row(self.frequency_combo, self.interval_spin))
         rule.addRow(tr(_CONTEXT, "Erster Termin"), self.first_day_edit)
         rule.addRow(
             tr(_CONTEXT, "Tag"),
-            _row(self.day_rule_combo, self.ordinal_combo, self.weekday_combo, self.day_spin),
+            in_row(self.day_rule_combo, self.ordinal_combo, self.weekday_combo, self.day_spin),
         )
         rule.addRow(
             tr(_CONTEXT, "Uhrzeit"),
-            _row(self.start_edit, QLabel(tr(_CONTEXT, "bis")), self.end_edit),
+            in_row(self.start_edit, QLabel(tr(_CONTEXT, "bis")), self.end_edit),
         )
         rule.addRow(
             tr(_CONTEXT, "Ende der Reihe"),
-            _row(self.until_radio, self.until_edit, self.count_radio, self.count_spin),
+            in_row(self.until_radio, self.until_edit, self.count_radio, self.count_spin),
         )
         rule.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
         rule.addRow(tr(_CONTEXT, "Titel"), self.title_edit)
@@ -253,13 +253,3 @@ def _time_edit(moment: time) -> QTimeEdit:
     edit = QTimeEdit(QTime(moment.hour, moment.minute))
     edit.setDisplayFormat("HH:mm")
     return edit
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    return box

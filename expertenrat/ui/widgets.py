@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -19,6 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 NO_TIME = QTime(0, 0)
+
+
+def in_row(*widgets: QWidget) -> QWidget:
+    """Widgets side by side at their natural width, the rest of the row left empty (a form
+    row holding several fields)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return row
 
 
 def compact_combo(characters: int) -> QComboBox:
