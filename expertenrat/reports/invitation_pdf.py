@@ -99,14 +99,17 @@ def render_invitation(
         keywords=keywords,
         reproducible=reproducible,
     )
-    pdf = _letter(doc, title, info, _AIRY)
-    if not doc.cancelled and _pages(pdf) > 1:
-        tight = _letter(doc, title, info, _TIGHT)
-        pdf = tight if _pages(tight) == 1 else pdf
+    pdf, pages = _letter(doc, title, info, _AIRY)
+    if not doc.cancelled and pages > 1:
+        tight, pages = _letter(doc, title, info, _TIGHT)
+        pdf = tight if pages == 1 else pdf
     return RenderedPdf(pdf, parts.warnings(doc, late_notice=True), len(doc.agenda))
 
 
-def _letter(doc: MeetingDocument, title: str, info: theme.DocumentInfo, spacing: _Spacing) -> bytes:
+def _letter(
+    doc: MeetingDocument, title: str, info: theme.DocumentInfo, spacing: _Spacing
+) -> tuple[bytes, int]:
+    """The letter laid out with ``spacing``, and its number of pages."""
     story = letter_parts.address_block(
         doc.addressee_lines, doc.letterhead.city, doc.invitation_date
     )
@@ -116,13 +119,7 @@ def _letter(doc: MeetingDocument, title: str, info: theme.DocumentInfo, spacing:
     else:
         closing = [Spacer(0, spacing.before_requests), *_requests(doc, spacing), *_closing(doc)]
         story += _invitation(doc, closing, spacing)
-    return theme.build_pdf(story, info)
-
-
-def _pages(pdf: bytes) -> int:
-    from pypdf import PdfReader  # pypdf: on demand
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    return theme.build_counted_pdf(story, info)
 
 
 def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing) -> list[Flowable]:

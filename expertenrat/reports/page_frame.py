@@ -102,6 +102,11 @@ class DocumentInfo:
 
 def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
     """Lay out ``story`` on A4 pages with the house header and footer; return the PDF."""
+    return build_counted_pdf(story, info)[0]
+
+
+def build_counted_pdf(story: list[Flowable], info: DocumentInfo) -> tuple[bytes, int]:
+    """:func:`build_pdf` and the number of pages it laid out."""
     styles()
     buffer = io.BytesIO()
     size = page_size(info.landscape)
@@ -137,7 +142,7 @@ def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
     decor = _PageDecor(info)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=decor.draw, pagesize=size)])
     doc.build(story, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+    return buffer.getvalue(), doc.page
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from expertenrat.reports.house_style import (
 from expertenrat.reports.page_frame import (
     CREATOR,
     DocumentInfo,
+    build_counted_pdf,
     build_pdf,
     content_height,
     content_width,
@@ -80,6 +81,7 @@ __all__ = [
     "DocumentInfo",
     "Lines",
     "Paragraph",
+    "build_counted_pdf",
     "build_pdf",
     "cell",
     "clip",
