@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
+RECOVERY_WAIT_S = 1.0  # at exit, the longest wait for the start's look for unsaved minutes
 
 # For tests that start the installed program (not documented for users): quit the event
 # loop this many milliseconds after the window is shown, as if the user closed it.
@@ -303,6 +304,8 @@ class Session:
     def close(self) -> None:
         if self.change_watch is not None:
             self.change_watch.stop()
+        if self.recovery_check is not None and not self.recovery_check.join(RECOVERY_WAIT_S):
+            log.warning("The database does not answer; not waiting for the unsaved-minutes check")
         if self.database is not None:
             self.database.close()
 

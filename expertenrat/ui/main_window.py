@@ -121,10 +121,10 @@ class MainWindow(QMainWindow):
         if self._services is not None:
             self._show_area(max(0, self.sidebar.currentRow()))
 
-    def refresh_when_safe(self, councils: Sequence[CouncilChoice] | None = None) -> bool:
+    def refresh_when_safe(self, councils: Sequence[CouncilChoice]) -> bool:
         """Reread the council switcher and the shown page for another PC's change, unless
         the user is busy there. ``councils``: every council as just read (the change
-        watch's marker holds them); ``None``: read them here.
+        watch's marker holds them, read off the GUI thread).
 
         Not while a dialog or menu is open, the page has unsaved input, or the cursor is
         in a text field of the page. The user's place stays (:func:`reread_in_place`):
@@ -189,15 +189,13 @@ class MainWindow(QMainWindow):
         self.toolbar.fill(councils, wanted)
         self.sidebar.setVisible(bool(councils))
 
-    def _follow_councils(self, councils: Sequence[CouncilChoice] | None) -> bool:
+    def _follow_councils(self, councils: Sequence[CouncilChoice]) -> bool:
         """Reread the switcher for councils created, renamed or deleted elsewhere.
 
         ``True``: the shown council is gone (or there was none), so the window has shown
         another one, or the welcome page when none is left: the page was read just now.
         """
         shown, shown_name = self._shown_council_id, self.council_combo.currentText()
-        if councils is None:
-            councils = self._services.settings.councils()
         self._fill_switcher(councils, shown)
         council_id = self.current_council_id()
         if council_id is not None and council_id == shown:

@@ -55,7 +55,8 @@ class ChecklistRefresh(QObject):
             self._again = True
             return
         read, meeting_id = self._read, minutes.meeting_id
-        job = self.job = Job(lambda _progress: read(meeting_id), self)
+        # Only reads: a hung server must not keep the ending program alive (see worker).
+        job = self.job = Job(lambda _progress: read(meeting_id), self, daemon=True)
         job.finished.connect(lambda checklist: self._read_done(meeting_id, checklist))
         job.ended.connect(self._ended)
         job.start()

@@ -63,7 +63,10 @@ def offer_unsaved_minutes(
     store = RecoveryStore.for_database(services.database.key)
     if not store.has_files():
         return None
-    job = Job(lambda _progress: meetings_with_unsaved_text(services, store), parent)
+    # Only reads: a hung server must not keep the ending program alive (see worker).
+    job = Job(
+        lambda _progress: meetings_with_unsaved_text(services, store), parent, daemon=True
+    )
     job.finished.connect(lambda found: _ask(found, dialogs, parent, open_target))
     job.failed.connect(lambda message: log.warning("Unsaved minutes not checked: %s", message))
     job.start()

@@ -196,6 +196,24 @@ def test_the_header_is_autosaved_and_the_checklist_follows(qtbot, make_editor, s
     )
 
 
+def test_the_checklist_is_read_in_a_thread_the_ending_program_does_not_wait_for(
+    qtbot, make_editor, services, held, monkeypatch
+):
+    # It only reads: on a hung server the program must still end when the window closes.
+    read = services.minutes.checklist
+    threads: list[threading.Thread] = []
+
+    def checklist(meeting_id):
+        threads.append(threading.current_thread())
+        return read(meeting_id)
+
+    monkeypatch.setattr(services.minutes, "checklist", checklist)
+    editor = make_editor(held.meeting_id)
+    qtbot.waitUntil(lambda: editor.checklist.lines.count() > 0, timeout=WAIT)
+
+    assert threads and all(t.daemon and t is not threading.main_thread() for t in threads)
+
+
 def test_a_checklist_line_jumps_to_its_field_or_tab(qtbot, make_editor, held) -> None:
     editor = make_editor(held.meeting_id)
     tabs: list[str] = []

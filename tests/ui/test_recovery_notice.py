@@ -4,6 +4,7 @@ offers it beside the stored text."""
 
 from __future__ import annotations
 
+import logging
 import threading
 
 import pytest
@@ -15,7 +16,7 @@ from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.recovery_notice import offer_unsaved_minutes
-from expertenrat.ui.worker import THREAD_NAME
+from expertenrat.ui.worker import THREAD_NAME, Job
 
 TYPED = 'Getippt & <nicht> gespeichert: "Offene Daten" 🚀'
 
@@ -43,22 +44,23 @@ def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
 ) -> None:
     recover(services, meeting, TYPED)
     window = make_window()
-    read_in: list[str] = []
+    read_in: list[tuple[str, bool]] = []
     read = services.minutes.minutes
 
     def minutes(meeting_id):
-        read_in.append(threading.current_thread().name)
+        thread = threading.current_thread()
+        read_in.append((thread.name, thread.daemon))  # a daemon: see the next test
         return read(meeting_id)
 
     monkeypatch.setattr(services.minutes, "minutes", minutes)
 
     job = offer_unsaved_minutes(services, dialogs, window, window.open_target)
-    read_by_the_job: list[str] = []
+    read_by_the_job: list[tuple[str, bool]] = []
     job.ended.connect(lambda: read_by_the_job.extend(read_in))
 
     assert dialogs.messages == []  # not yet: the minutes are read in the worker
     qtbot.waitUntil(lambda: not job.running, timeout=10_000)
-    assert read_by_the_job == [THREAD_NAME]
+    assert read_by_the_job == [(THREAD_NAME, True)]
     monkeypatch.undo()
     (kind, title, text) = dialogs.messages[-1]
     assert (kind, title) == ("question", "Ungesicherter Protokolltext")
@@ -91,3 +93,19 @@ def test_without_kept_text_nothing_is_read(services, dialogs, make_window) -> No
     window = make_window()
     assert offer_unsaved_minutes(services, dialogs, window, window.open_target) is None
     assert dialogs.messages == []
+
+
+def test_closing_waits_only_a_moment_for_a_look_stuck_on_a_hung_server(
+    qtbot, session, caplog
+) -> None:
+    hung = threading.Event()
+    session.recovery_check = Job(lambda _progress: hung.wait(), session.window, daemon=True)
+    session.recovery_check.start()
+    with caplog.at_level(logging.WARNING):
+        session.close()  # the program ends after this; the daemon thread is left to it
+    still_running = session.recovery_check.running
+    hung.set()
+    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=10_000)
+
+    assert still_running
+    assert "not waiting for the unsaved-minutes check" in caplog.text

@@ -69,7 +69,7 @@ def test_settings_changed_elsewhere_show_at_the_next_refresh_selection_kept(
     fields = page.council_fields
     _change_everything(other_program, council.id)
 
-    assert window.refresh_when_safe()
+    assert window.refresh_when_safe(other_program.settings.councils())
 
     assert (fields.name_edit.text(), fields.city_edit.text()) == (HOSTILE, "Güstrow")
     assert (fields.max_spin.value(), fields.notice_spin.value()) == (12, 10)
@@ -103,7 +103,9 @@ def test_unsaved_input_stays_and_saving_it_meets_the_other_version(
     page.phrases.text_edit.setPlainText("getippt, nicht gespeichert")
     _change_everything(other_program, council.id)
 
-    assert not window.refresh_when_safe()  # the window waits for the typed settings
+    assert not window.refresh_when_safe(
+        other_program.settings.councils()
+    )  # the window waits for the typed settings
     page.refresh()  # as on showing the page
     assert (fields.name_edit.text(), fields.city_edit.text()) == ("Rat", "Lübeck")
     assert fields.notice_spin.value() == 7
@@ -132,7 +134,7 @@ def test_a_disabled_button_hands_the_cursor_to_the_list_not_to_the_form(
     qtbot.waitUntil(editor.delete_button.hasFocus)
     other_program.text_templates.delete(editor.selected())
 
-    assert window.refresh_when_safe()
+    assert window.refresh_when_safe(other_program.settings.councils())
     assert editor.selected() is None and not editor.delete_button.isEnabled()
     assert editor.view.hasFocus()
 

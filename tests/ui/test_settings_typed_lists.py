@@ -140,13 +140,15 @@ def test_a_refresh_waits_for_a_typed_phrase_and_rereads_the_page_once_it_is_save
     other_program.agenda_templates.update(replace(template, planned_minutes=33))
 
     assert page.has_unsaved_changes()
-    assert not window.refresh_when_safe()  # the change watch tries again later
+    assert not window.refresh_when_safe(
+        other_program.settings.councils()
+    )  # the change watch tries again later
     assert page.agenda_templates.model.templates()[0].planned_minutes != 33
 
     page.phrases.save_button.click()
     window.sidebar.setFocus()
     qtbot.waitUntil(window.sidebar.hasFocus)
-    assert window.refresh_when_safe()
+    assert window.refresh_when_safe(other_program.settings.councils())
     assert page.agenda_templates.model.templates()[0].planned_minutes == 33
     assert [t.label for t in page.phrases.model.templates()][1] == "Von drüben"
     assert page.phrases.selected().text == TYPED
