@@ -7,7 +7,9 @@ invalid indexes. Then: approved minutes still match their SHA-256, attendance on
 members of that council on the meeting's date, no vote with more votes than members
 present, agenda items only about projects of the meeting's council, and recommendations
 addressed only to projects of their own council and not due before they were sent
-(``recommendation_integrity``).
+(``recommendation_integrity``). Meetings, agenda items and recommendations deleted in the
+app are left out of the app's invariants: nothing shows or counts them any more, and the
+user could not find them to mend them.
 """
 
 from __future__ import annotations
@@ -152,6 +154,7 @@ def _attendance_findings(connection: Connection) -> list[Finding]:
         .join(Meeting, Meeting.id == Attendance.meeting_id)
         .join(Membership, Membership.id == Attendance.membership_id)
         .join(Person, Person.id == Membership.person_id)
+        .where(Meeting.deleted_at.is_(None))
         .order_by(Meeting.starts_at, Attendance.id)
     )
     findings = []
@@ -190,6 +193,7 @@ def _vote_findings(connection: Connection) -> list[Finding]:
         .select_from(Vote)
         .join(AgendaItem, AgendaItem.id == Vote.agenda_item_id)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(Meeting.deleted_at.is_(None), AgendaItem.deleted_at.is_(None))
         .order_by(Meeting.starts_at, Vote.id)
     )
     return [
@@ -211,7 +215,11 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
         .select_from(AgendaItem)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Project, Project.id == AgendaItem.project_id)
-        .where(Project.council_id != Meeting.council_id)
+        .where(
+            Project.council_id != Meeting.council_id,
+            Meeting.deleted_at.is_(None),
+            AgendaItem.deleted_at.is_(None),
+        )
         .order_by(Meeting.starts_at, AgendaItem.id)
     )
     findings = []

@@ -1,5 +1,6 @@
 """The integrity check's rules for the recommendations register: a recommendation is
-addressed only to projects of its own council, and its due date is not before it was sent."""
+addressed only to projects of its own council, and its due date is not before it was sent
+(deleted recommendations left out, as in ``integrity``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def recommendation_findings(connection: Connection) -> list[Finding]:
         select(Recommendation.code, Project.title)
         .join(RecommendationProject, RecommendationProject.recommendation_id == Recommendation.id)
         .join(Project, Project.id == RecommendationProject.project_id)
-        .where(Project.council_id != Recommendation.council_id)
+        .where(Project.council_id != Recommendation.council_id, Recommendation.deleted_at.is_(None))
         .order_by(Recommendation.code)
     )
     findings = [
@@ -26,7 +27,7 @@ def recommendation_findings(connection: Connection) -> list[Finding]:
     ]
     early = (
         select(Recommendation.code, Recommendation.sent_on, Recommendation.due_on)
-        .where(Recommendation.due_on < Recommendation.sent_on)
+        .where(Recommendation.due_on < Recommendation.sent_on, Recommendation.deleted_at.is_(None))
         .order_by(Recommendation.code)
     )
     findings += [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, text, update
 
@@ -85,6 +85,14 @@ def test_attendance_of_a_non_member_and_too_many_votes_are_found(demo_database, 
     assert "kein Mitglied des Gremiums" in texts
     assert f"TOP {item.number}" in texts
 
+    with demo_database.transaction() as session:  # the vote's meeting deleted in the app
+        meeting = session.get(Meeting, item.meeting_id)
+        meeting.deleted_at = datetime(2026, 3, 1, 9, 0)
+        named = f"Sitzung Nr. {meeting.number} "
+    left = IntegrityService(demo_database).check()
+    assert FindingKind.VOTE not in {f.kind for f in left}
+    assert left and not any(f.text.startswith(named) for f in left)
+
 
 def test_an_agenda_item_about_another_councils_project_is_found(sqlite_demo_database):
     """The agenda refuses such a link, so the row is added directly, as an import would."""
@@ -117,6 +125,10 @@ def test_an_agenda_item_about_another_councils_project_is_found(sqlite_demo_data
         f"{where}: behandelt das Projekt „Fremdes & <Anderes>“ eines anderen Gremiums; "
         "Übersicht, Tätigkeitsbericht und Projekte zählen diesen TOP nicht als Beratung."
     )
+    with sqlite_demo_database.transaction() as session:
+        item = session.scalars(select(AgendaItem).where(AgendaItem.number == "99")).one()
+        item.deleted_at = meeting.starts_at  # deleted in the app: nothing shows it any more
+    assert IntegrityService(sqlite_demo_database).check() == []
 
 
 def test_a_recommendation_for_another_councils_project_and_an_early_due_date_are_found(
@@ -146,3 +158,10 @@ def test_a_recommendation_for_another_councils_project_and_an_early_due_date_are
     texts = " ".join(f.text for f in findings)
     assert f"Empfehlung {codes[0]}: die Frist" in texts
     assert f"Empfehlung {codes[1]}: ist an das Projekt „{codes[2]}“" in texts
+
+    with database.transaction() as session:  # deleted in the app: nothing shows them any more
+        for recommendation in session.scalars(
+            select(Recommendation).where(Recommendation.code.in_(codes[:2]))
+        ):
+            recommendation.deleted_at = datetime(2026, 3, 1, 9, 0)
+    assert IntegrityService(database).check() == []
