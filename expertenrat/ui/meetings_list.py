@@ -8,8 +8,17 @@ what to do.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expertenrat.domain.meetings import MeetingSummary
 from expertenrat.ui.i18n import tr
@@ -56,6 +65,20 @@ class MeetingsList(QWidget):
         """Select the row of ``meeting_id``; no row if it is not listed (or ``None``)."""
         if meeting_id is None or not select_record(self.view, meeting_id):
             self.view.clearSelection()
+
+    def show_around(self, day: date) -> None:
+        """Scroll to the present: the last meeting before ``day`` at the top, the next ones
+        below it (with the list by date, the oldest first, those are the ones the
+        secretariat works on; after some years they would be far below)."""
+        rows = self.model.rows()
+        if not rows:
+            return
+        before = [row for row in rows if row.starts_at.date() < day]
+        anchor = max(before, key=lambda row: row.starts_at) if before else rows[0]
+        source = self.model.index(self.model.row_of(anchor.id), 0)
+        self.view.scrollTo(
+            self.proxy.mapFromSource(source), QAbstractItemView.ScrollHint.PositionAtTop
+        )
 
     def update_empty(self, *, total: bool) -> None:
         """The hint below an empty table; ``total``: the council has meetings at all."""

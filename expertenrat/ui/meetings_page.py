@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -53,6 +53,7 @@ class MeetingsPage(QWidget):
         self._today = today
         self._council_id: int | None = None
         self._shown_id: int | None = None  # the meeting in the tabs (None: new or nothing)
+        self._to_present = False  # the next fill of the list scrolls to today's meetings
         self._selecting = False
         self.series_dialog: SeriesDialog | None = None
 
@@ -122,6 +123,7 @@ class MeetingsPage(QWidget):
             self.documents.set_council(council_id)
             self._show(None)  # no meeting selected
             start_afresh(self.meeting_list.view)
+            self._to_present = True
 
     def refresh(self) -> None:
         """Reread the list; the selected meeting stays selected (and typed text stays)."""
@@ -142,6 +144,11 @@ class MeetingsPage(QWidget):
             self.meeting_list.select_row(self._shown_id)
         finally:
             self._selecting = False
+        if self._to_present:
+            self._to_present = False
+            # Once the table has its height: the window shows the page after its refresh.
+            today = self._today()
+            QTimer.singleShot(0, self.meeting_list, lambda: self.meeting_list.show_around(today))
         if self._shown_id is not None and not self.form.has_unsaved_changes():
             position = self.meeting_list.model.row_of(self._shown_id)
             if position < 0:

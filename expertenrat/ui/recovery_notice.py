@@ -64,9 +64,7 @@ def offer_unsaved_minutes(
     if not store.has_files():
         return None
     # Only reads: a hung server must not keep the ending program alive (see worker).
-    job = Job(
-        lambda _progress: meetings_with_unsaved_text(services, store), parent, daemon=True
-    )
+    job = Job(lambda _progress: meetings_with_unsaved_text(services, store), parent, daemon=True)
     job.finished.connect(lambda found: _ask(found, dialogs, parent, open_target))
     job.failed.connect(lambda message: log.warning("Unsaved minutes not checked: %s", message))
     job.start()

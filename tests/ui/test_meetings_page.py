@@ -203,6 +203,41 @@ def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
     assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["02.02.2027"]
 
 
+def test_the_list_opens_at_the_present_not_at_the_oldest_meeting(
+    qtbot, services, dialogs, council_id, today
+):
+    past = [
+        add_meeting(services, council_id, today - timedelta(days=30 * n)) for n in range(12, 0, -1)
+    ]
+    coming = [add_meeting(services, council_id, today + timedelta(days=30 * n)) for n in (1, 2)]
+    page = MeetingsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    page.set_council(council_id)
+    page.refresh()
+    view = page.meeting_list.view
+
+    def row_of(meeting_id: int) -> int:
+        source = page.meeting_list.model.index(page.meeting_list.model.row_of(meeting_id), 0)
+        return page.meeting_list.proxy.mapFromSource(source).row()
+
+    def visible(meeting_id: int) -> bool:
+        cell = view.visualRect(view.model().index(row_of(meeting_id), 0))
+        return view.viewport().rect().contains(cell)
+
+    qtbot.waitUntil(lambda: view.rowAt(0) > 0, timeout=5_000)
+    assert visible(past[-1]) and visible(coming[0])  # the last held and the next meeting
+    assert not visible(past[0])
+    assert page.selected() is None  # nothing chosen for the user
+
+    view.scrollToTop()  # the user's own place stays at the next reread
+    add_meeting(services, council_id, today + timedelta(days=90))
+    page.refresh()
+    qtbot.wait(50)
+    assert view.rowAt(0) == 0
+
+
 def test_the_selection_stays_across_refresh(page, services, council_id):
     ids = [add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8, 15)]
     page.refresh()
