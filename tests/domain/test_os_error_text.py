@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import socket
 from pathlib import Path
 
 import pytest
@@ -46,26 +45,3 @@ def test_an_error_without_a_german_reason_is_named_by_errno_and_keeps_english_as
     assert os_error_text(OSError("no errno")) == "Das Betriebssystem meldet einen Fehler."
     assert os_error_detail(OSError("no errno")) == "no errno"
     assert os_error_detail(OSError(errno.EACCES, "Permission denied")) == ""
-
-
-@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs a Unix socket file")
-def test_a_backup_that_cannot_be_opened_keeps_the_system_s_text_only_as_detail(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A socket file cannot be opened like a file (ENXIO, no German reason). It is bound by
-    its name in the test's folder: a socket's path may have at most 107 characters, which a
-    deep temporary folder can exceed."""
-    from expertenrat.services.backup import read_backup_file
-    from expertenrat.store.backup_format import BackupError
-
-    path = tmp_path / "Sicherung.zip"
-    with socket.socket(socket.AF_UNIX) as server:
-        monkeypatch.chdir(tmp_path)
-        server.bind(path.name)
-        with pytest.raises(BackupError) as caught:
-            read_backup_file(path)
-
-    assert caught.value.message == (
-        f"„{path}“ kann nicht gelesen werden: Systemfehler ENXIO (Nr. {errno.ENXIO})."
-    )
-    assert caught.value.detail == os.strerror(errno.ENXIO)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import zipfile
 from collections.abc import Iterator
@@ -17,7 +19,7 @@ import pytest
 from sqlalchemy import MetaData, create_engine, inspect, select, text
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.services.backup import BackupService, dump_tables
+from expertenrat.services.backup import BackupService, dump_tables, read_backup_file
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import migrate
@@ -586,3 +588,23 @@ def test_text_beside_stored_bytes_reads_back_exactly(tmp_path, ensure_ascii):
         (part,) = read_backup(handle, lambda _revision: True).tables
 
     assert part.rows == [[n, text, text.encode() * 50] for n, text in enumerate(texts)]
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs a Unix socket file")
+def test_a_backup_that_cannot_be_opened_keeps_the_system_s_text_only_as_detail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A socket file cannot be opened like a file (ENXIO, no German reason). It is bound by
+    its name in the test's folder: a socket's path may have at most 107 characters, which a
+    deep temporary folder can exceed."""
+    path = tmp_path / "Sicherung.zip"
+    with socket.socket(socket.AF_UNIX) as server:
+        monkeypatch.chdir(tmp_path)
+        server.bind(path.name)
+        with pytest.raises(BackupError) as caught:
+            read_backup_file(path)
+
+    assert caught.value.message == (
+        f"„{path}“ kann nicht gelesen werden: Systemfehler ENXIO (Nr. {errno.ENXIO})."
+    )
+    assert caught.value.detail == os.strerror(errno.ENXIO)
