@@ -30,8 +30,8 @@ from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationErr
 from expertenrat.domain.field_limits import ANNEX_TITLE, clean_text, text_problems
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
+from expertenrat.services.annex_rows import annex_rows
 from expertenrat.services.attendance_rows import live_meeting
-from expertenrat.services.minutes_assembly import annex_rows
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import (
     changing,

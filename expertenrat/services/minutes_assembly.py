@@ -2,8 +2,8 @@
 
 A handful of queries for the whole document: the meeting and its council, the attendance
 sheet (``services.attendance``, with the quorum by the council's rule), the agenda, the
-votes, the recused members, the adopted recommendations, the annexes (without their
-content) and the latest minutes version.
+votes, the recused members, the adopted recommendations, the annexes (``annex_rows``,
+without their content) and the latest minutes version.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager, load_only
+from sqlalchemy.orm import Session, contains_eager
 
 from expertenrat.domain import agenda
 from expertenrat.domain.approved_minutes import ApprovedMinutes, PrintedName
@@ -29,7 +29,6 @@ from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_document import (
     AdoptedRecommendation,
-    AnnexEntry,
     ApprovalStamp,
     GuestLine,
     Invitation,
@@ -40,6 +39,7 @@ from expertenrat.domain.minutes_document import (
     public_version,
 )
 from expertenrat.domain.minutes_versions import fingerprint
+from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.meeting_document_rows import letterhead_of, recused_conflicts
@@ -333,36 +333,3 @@ def _recommendations(
             )
         )
     return {key: tuple(value) for key, value in found.items()}
-
-
-def annex_rows(session: Session, meeting_id: int) -> list[models.StoredFile]:
-    """The meeting's annexes in order, without their content (loaded only when merged)."""
-    return list(
-        session.scalars(
-            select(models.StoredFile)
-            .options(
-                load_only(
-                    models.StoredFile.id,
-                    models.StoredFile.name,
-                    models.StoredFile.title,
-                    models.StoredFile.public,
-                    models.StoredFile.position,
-                    models.StoredFile.size,
-                    models.StoredFile.version,
-                    models.StoredFile.sha256,
-                )
-            )
-            .where(
-                models.StoredFile.meeting_id == meeting_id,
-                models.StoredFile.deleted_at.is_(None),
-            )
-            .order_by(models.StoredFile.position, models.StoredFile.id)
-        )
-    )
-
-
-def annex_entries(session: Session, meeting_id: int) -> tuple[AnnexEntry, ...]:
-    return tuple(
-        AnnexEntry(n, row.title, row.name, row.public)
-        for n, row in enumerate(annex_rows(session, meeting_id), start=1)
-    )
