@@ -31,7 +31,8 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from expertenrat.domain.minutes_document import MinutesDocument, public_version
+from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.public_minutes import public_version
 
 FORMAT = 1
 """The version of the stored JSON; a reader refuses other versions."""

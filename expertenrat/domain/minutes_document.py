@@ -5,22 +5,13 @@ report (``reports.minutes_pdf``) lays them out and nothing else. The sentences t
 say about the invitation, the quorum, a vote or someone's partial attendance are made here,
 once, so that the PDF, the tests and any other reader say the same thing.
 
-:func:`public_version` turns the full minutes into the public ones: non-public items keep
-only their number and a line that they were discussed non-publicly; guests who presented
-only non-public items, annexes not meant for the public and everything said in
-non-public items (names, recusal reasons, votes, recommendations) are left out; members
-who have not agreed to the publication of their name (``unnamed``) are called
-:data:`UNNAMED_MEMBER` wherever the minutes name them (attendance, chair, presenter,
-recusals), listed after the named members so that their place does not hint at the name —
-free texts the secretariat writes are theirs to word.
+The public minutes are made from them by :func:`public_minutes.public_version`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, time
-from typing import TypeVar
 
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, invitation_deadline
@@ -29,9 +20,6 @@ from expertenrat.domain.votes import recused_label, vote_outcome
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
-WITHHELD_TITLE = "Nichtöffentlicher Tagesordnungspunkt"
-
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +175,6 @@ class Invitation:
         return f"{sent}; die Ladungsfrist von {period} wurde nicht gewahrt."
 
 
-UNNAMED_MEMBER = "Mitglied ohne Namensnennung"
-"""How the public minutes call a member who has not agreed to the publication of the name."""
-
-
 @dataclass(frozen=True, slots=True)
 class MinutesDocument:
     """The minutes of one meeting, full or public (``public``), in one state."""
@@ -278,71 +262,3 @@ class MinutesDocument:
         start = f"{self.opened_at:%H:%M}" if self.opened_at else "–"
         end = f"{self.closed_at:%H:%M}" if self.closed_at else "–"
         return f"{start}–{end} Uhr"
-
-
-def public_version(doc: MinutesDocument) -> MinutesDocument:
-    """The public minutes of ``doc``: non-public items withheld, their people not named."""
-    if doc.public:
-        return doc
-    items = tuple(item if item.public else _withheld(item) for item in doc.items)
-    hidden_presenters = " ".join(i.presenter for i in doc.items if not i.public).casefold()
-    shown_presenters = " ".join(i.presenter for i in doc.items if i.public).casefold()
-    guests = tuple(
-        g
-        for g in doc.guests
-        if not _named(g.name, hidden_presenters) or _named(g.name, shown_presenters)
-    )
-    annexes = tuple(a for a in doc.annexes if a.public)
-    numbered = tuple(replace(a, number=n) for n, a in enumerate(annexes, start=1))
-    public = replace(doc, items=items, guests=guests, annexes=numbered, public=True)
-    return _without_unnamed(public) if doc.unnamed else public
-
-
-def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
-    """``doc`` with each member in ``doc.unnamed`` called :data:`UNNAMED_MEMBER`."""
-
-    def name(text: str) -> str:
-        return UNNAMED_MEMBER if text in doc.unnamed else text
-
-    def mentioned(text: str) -> str:  # a presenter line may name a member among others
-        for hidden in doc.unnamed:
-            text = text.replace(hidden, UNNAMED_MEMBER)
-        return text
-
-    items = tuple(
-        replace(
-            item,
-            presenter=mentioned(item.presenter),
-            recused=_named_first(
-                (replace(c, member_name=name(c.member_name)) for c in item.recused),
-                lambda c: c.member_name,
-            ),
-        )
-        for item in doc.items
-    )
-    return replace(
-        doc,
-        chair=name(doc.chair),
-        present=_named_first(
-            (replace(p, name=name(p.name)) for p in doc.present), lambda p: p.name
-        ),
-        excused=_named_first((name(n) for n in doc.excused), str),
-        absent=_named_first((mentioned(n) for n in doc.absent), str),  # "X (nicht erfasst)"
-        items=items,
-        unnamed=frozenset(),
-    )
-
-
-def _named_first(entries: Iterable[_T], name: Callable[[_T], str]) -> tuple[_T, ...]:
-    """``entries`` with those called :data:`UNNAMED_MEMBER` after the named ones, each part
-    in its order: left at the alphabetical place of the real name, they would hint at it."""
-    return tuple(sorted(entries, key=lambda entry: name(entry).startswith(UNNAMED_MEMBER)))
-
-
-def _withheld(item: MinutesItem) -> MinutesItem:
-    return MinutesItem(number=item.number, title=WITHHELD_TITLE, public=False, withheld=True)
-
-
-def _named(name: str, text: str) -> bool:
-    name = " ".join(name.split()).casefold()
-    return bool(name) and name in text

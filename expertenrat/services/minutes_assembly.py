@@ -36,9 +36,9 @@ from expertenrat.domain.minutes_document import (
     MinutesItem,
     PresentMember,
     VoteRecord,
-    public_version,
 )
 from expertenrat.domain.minutes_versions import fingerprint
+from expertenrat.domain.public_minutes import public_version
 from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name

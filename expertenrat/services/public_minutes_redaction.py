@@ -32,8 +32,8 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.approved_minutes import ApprovedMinutes, parse_approved_minutes
 from expertenrat.domain.enums import AuditAction, MinutesState
-from expertenrat.domain.minutes_document import public_version
 from expertenrat.domain.minutes_versions import pdf_fingerprint
+from expertenrat.domain.public_minutes import public_version
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import full_name

@@ -16,13 +16,8 @@ from minutes_sample import (
 from pdf_reading import flat, outline, pages, read, text
 
 from expertenrat.domain.enums import MinutesState, MinutesStyle
-from expertenrat.domain.minutes_document import (
-    DRAFT_MARK,
-    UNNAMED_MEMBER,
-    WITHHELD_LINE,
-    MinutesItem,
-    public_version,
-)
+from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesItem
+from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
 
 LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b \ufffd"""

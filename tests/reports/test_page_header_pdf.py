@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.minutes_document import public_version
+from expertenrat.domain.public_minutes import public_version
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder, ReminderLetter
 from expertenrat.domain.roster import RosterDocument, RosterGrouping

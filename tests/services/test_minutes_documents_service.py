@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.errors import ExpertenratError, ValidationError
-from expertenrat.domain.minutes_document import DRAFT_MARK, UNNAMED_MEMBER
+from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.domain.public_minutes import UNNAMED_MEMBER
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
