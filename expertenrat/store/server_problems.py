@@ -15,7 +15,8 @@ from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
-from expertenrat.store.work_problems import driver_text, login_user, refused
+from expertenrat.store.privilege_problems import login_user
+from expertenrat.store.work_problems import driver_text, refused
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,77 @@
+"""A right the database user lacks (SQLSTATE 42501), said in German with what the IT can
+run to give it: to create tables (the database's owner), to use the tables, or to change
+tables another role owns (their owner, or ``REASSIGN OWNED``)."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import URL
+
+if TYPE_CHECKING:
+    from expertenrat.store.table_owners import TableOwners
+
+
+def no_privilege(url: URL | None, creating_schema: bool) -> str:
+    """The user of ``url`` may not create tables (``creating_schema``: the work created or
+    upgraded them) or may not use the tables there."""
+    user = login_user(url) if url is not None else None
+    named = f" „{user}“" if user else ""
+    grantee = sql_identifier(user) if user else "<Benutzer>"
+    if creating_schema:
+        base = sql_identifier(url.database) if url is not None and url.database else "<Datenbank>"
+        return (
+            f"Der Datenbankserver verweigert dem Benutzer{named} ein Recht, das Expertenrat "
+            "braucht, etwa Tabellen anzulegen (seit PostgreSQL 15 darf das nur der Eigentümer "
+            "der Datenbank). Bitten Sie Ihre IT-Betreuung, den Benutzer zum Eigentümer der "
+            f"Datenbank zu machen: ALTER DATABASE {base} OWNER TO {grantee};"
+        )
+    # Owning the database gives no right on tables another role owns.
+    return (
+        f"Der Datenbankserver verweigert dem Benutzer{named} den Zugriff auf die Tabellen "
+        "von Expertenrat. Bitten Sie Ihre IT-Betreuung, ihm die Rechte darauf zu geben: "
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+        f"{grantee}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {grantee}; "
+        "(oder ihn zum Eigentümer der Tabellen zu machen)."
+    )
+
+
+def not_owner(owners: TableOwners) -> str:
+    """Other roles own the tables an upgrade changes: only an owner may change a table."""
+    names = [f"„{name}“" for name in owners.owners]
+    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+    whose = "dem Benutzer" if len(names) == 1 else "den Benutzern"
+    grantee = sql_identifier(owners.user)
+    text = (
+        f"Der Datenbankserver verweigert dem Benutzer „{owners.user}“, die Tabellen von "
+        f"Expertenrat zu ändern: Sie gehören {whose} {named}, und ändern darf sie nur ihr "
+        "Eigentümer. Bitten Sie Ihre IT-Betreuung, "
+    )
+    run_as = f"die Datenbank einmal als {named} mit Expertenrat zu öffnen"
+    if owners.system_owner:  # REASSIGN OWNED cannot take the system's objects
+        if len(names) == 1:
+            return f"{text}{run_as}; das aktualisiert sie."
+        return (
+            f"{text}den Benutzer zum Eigentümer aller Tabellen von Expertenrat zu machen "
+            f"(ALTER TABLE … OWNER TO {grantee};)."
+        )
+    statements = f"REASSIGN OWNED BY {', '.join(map(sql_identifier, owners.owners))} TO {grantee};"
+    if not owners.may_create and owners.database_owner not in owners.owners:
+        statements += f" ALTER DATABASE {sql_identifier(owners.database)} OWNER TO {grantee};"
+    instead = f"{run_as} (das aktualisiert sie) oder " if len(names) == 1 else ""
+    return (
+        f"{text}{instead}in der Datenbank „{owners.database}“ den Benutzer zum Eigentümer "
+        f"zu machen: {statements}"
+    )
+
+
+def login_user(url: URL) -> str | None:
+    """The user a server address logs in as, if known here: its own, else PGUSER (as
+    libpq); ``None``: libpq takes the user logged in to the operating system."""
+    return url.username or os.environ.get("PGUSER") or None
+
+
+def sql_identifier(name: str) -> str:
+    """``name`` as a quoted SQL identifier (capitals, hyphens and quotes kept)."""
+    return '"' + name.replace('"', '""') + '"'
