@@ -154,19 +154,7 @@ class ProjectsService:
             raise_if_invalid(_problems(session, row.council_id, project))
             before = _audit_state(row)
             _apply(row, project)
-            session.flush()
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.UPDATE,
-                "project",
-                row.id,
-                council_id=row.council_id,
-                summary=f"Projekt {project.name} geändert",
-                before=before,
-                after=_audit_state(row),
-            )
-            return project_from_row(row)
+            return self._changed(session, row, before, f"Projekt {project.name} geändert")
 
     def close(self, project: Project) -> Project:
         """Mark a project as finished (phase "abgeschlossen"); its history stays."""
@@ -175,19 +163,25 @@ class ProjectsService:
             row = _stored(session, project, what)
             before = _audit_state(row)
             row.phase = ProjectPhase.COMPLETED.value
-            session.flush()
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.UPDATE,
-                "project",
-                row.id,
-                council_id=row.council_id,
-                summary=f"Projekt {project.name} abgeschlossen",
-                before=before,
-                after=_audit_state(row),
-            )
-            return project_from_row(row)
+            return self._changed(session, row, before, f"Projekt {project.name} abgeschlossen")
+
+    def _changed(
+        self, session: Session, row: models.Project, before: dict, summary: str
+    ) -> Project:
+        """Write the change of ``row`` and its audit entry (``before``: its state before)."""
+        session.flush()
+        audit.record(
+            session,
+            self._actor,
+            AuditAction.UPDATE,
+            "project",
+            row.id,
+            council_id=row.council_id,
+            summary=summary,
+            before=before,
+            after=_audit_state(row),
+        )
+        return project_from_row(row)
 
     def delete(self, project: Project) -> None:
         """Delete a project that nothing refers to; otherwise say where it is used."""
