@@ -47,16 +47,27 @@ def test_a_base_url_oparl_cannot_use_is_refused(capsys, demo_file, tmp_path, bas
 
 def test_a_folder_that_is_not_empty_is_kept_unless_forced(capsys, demo_file, tmp_path):
     folder = tmp_path / "oparl"
-    folder.mkdir()
+    assert oparl(demo_file, folder) == 0  # an earlier export
     (folder / "alt.txt").write_text("bleibt", "utf-8")
+    capsys.readouterr()
 
     assert oparl(demo_file, folder) == 1
     err = capsys.readouterr().err
     assert "ist nicht leer" in err and "--force" in err
-    assert [p.name for p in folder.iterdir()] == ["alt.txt"]
+    assert (folder / "alt.txt").is_file()
 
     assert oparl(demo_file, folder, "--force") == 0
     assert not (folder / "alt.txt").exists() and (folder / "system.json").is_file()
+
+
+def test_a_folder_of_other_files_is_not_replaced_even_with_force(capsys, demo_file, tmp_path):
+    (tmp_path / "Brief.odt").write_text("Liebe Oma", "utf-8")
+
+    assert oparl(demo_file, tmp_path, "--force") == 1
+
+    err = capsys.readouterr().err
+    assert "keinen früheren Export" in err and "--force" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Brief.odt", "expertenrat.db"]
 
 
 def test_export_opendata_writes_csv_and_data_package(capsys, demo_file, tmp_path):

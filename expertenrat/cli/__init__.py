@@ -24,7 +24,7 @@ from expertenrat.cli import (
     recommendations,
     settings,
 )
-from expertenrat.cli.support import UserError, cancelled_at_prompt, positive
+from expertenrat.cli.support import UserError, at_most, cancelled_at_prompt
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
     ExpertenratError,
@@ -64,6 +64,10 @@ argparse._ = _german  # argparse looks its messages up through this module-level
 argparse.ngettext = lambda singular, plural, n: _german(singular if n == 1 else plural)
 
 
+DEMO_COUNCILS = 20  # more would only make a large database, which a test makes better
+DEMO_YEARS = 50
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(1, f"{self.prog}: Fehler: {message}\n")
@@ -93,13 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
     demo.add_argument(
         "--councils",
-        type=positive,
+        type=at_most(DEMO_COUNCILS),
         default=1,
         help="Anzahl der Gremien mit Sitzungen (dazu kommt der Lübecker Beirat, "
         "angelegt aus einer Einstellungsdatei)",
     )
-    demo.add_argument("--years", type=positive, default=2, help="Jahre an Sitzungen")
-    demo.set_defaults(handler=_demo, opening="create")
+    demo.add_argument(
+        "--years", type=at_most(DEMO_YEARS), default=2, help="Jahre an Sitzungen (bis zu 50)"
+    )
+    demo.set_defaults(handler=_demo, opening="fill")
 
     export = commands.add_parser("export", help="Dokumente und Daten ausgeben")
     exports = export.add_subparsers(dest="what", metavar="WAS", required=True, parser_class=_Parser)
@@ -135,10 +141,10 @@ def load_data_stack() -> None:
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    """Open the database as the command needs it (``args.opening``): only ``demo`` and
-    ``import settings --new`` create one at once ("create", not in a dry run), ``restore``
-    when it writes the backup's data ("fill": nothing is created before its question, nor
-    left behind by a failed restore); exports read.
+    """Open the database as the command needs it (``args.opening``): only ``demo``,
+    ``import settings --new`` and ``restore`` may create one ("fill", not in a dry run),
+    with their first change (nothing is created before restore's question), and a command
+    that fails leaves no new file behind (:func:`_run`); exports read.
 
     A command that finds no database (or an empty file) creates nothing, not even folders.
     """
@@ -150,7 +156,7 @@ def open_services(args: argparse.Namespace) -> Services:
     from expertenrat.store.database_location import chosen_url
 
     url = chosen_url(args.database)
-    when = {"create": Create.NOW, "fill": Create.ON_FIRST_WRITE}  # the schema: else never
+    when = {"fill": Create.ON_FIRST_WRITE}  # the schema of a new database: else never
 
     dry_run = getattr(args, "dry_run", False)
 
@@ -188,6 +194,9 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         code = _run(args)
         sys.stdout.flush()
+    except KeyboardInterrupt:  # Ctrl+C: the work's transaction has been rolled back
+        print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader went away (`… | head -1`): stop quietly. Python would complain once
         # more when it flushes stdout at exit, so stdout now points to nowhere.
@@ -209,7 +218,8 @@ def _run(args: argparse.Namespace) -> int:
             message = over_damaged(error, args)
         else:
             try:
-                message = handler(services, args)
+                with services.database.created_or_nothing():  # a new file: only if it works
+                    message = handler(services, args)
             finally:
                 services.database.close()
     except ExpertenratError as error:

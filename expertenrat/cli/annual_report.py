@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import chosen_council, council_option, write_pdf, year_argument
+from expertenrat.cli.support import (
+    chosen_council,
+    council_option,
+    target_path,
+    write_pdf,
+    year_argument,
+)
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -25,13 +30,15 @@ def add_export(exports: argparse._SubParsersAction) -> None:
         metavar="JJJJ",
         help="Berichtsjahr (bis zum laufenden Jahr)",
     )
-    report.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    report.add_argument(
+        "--out", required=True, type=target_path, metavar="DATEI.pdf", help="Zieldatei"
+    )
     council_option(report)
     report.set_defaults(handler=_export_annual_report, opening="read")
 
 
 def _export_annual_report(services: Services, args: argparse.Namespace) -> str:
-    path = Path(args.out)
+    path = args.out
     rendered = services.annual_report.report_pdf(chosen_council(services, args), args.year)
     write_pdf(path, rendered)
     return f"Tätigkeitsbericht {args.year}: {path}"

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, confirm, positive
+from expertenrat.cli.support import UserError, at_most, confirm, target_path
 
 if TYPE_CHECKING:
     from expertenrat.domain.errors import DatabaseDamagedError
@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", help="alle Daten in eine Sicherungsdatei (.zip)")
-    backup.add_argument("--out", required=True, metavar="DATEI.zip", help="Zieldatei")
+    backup.add_argument(
+        "--out", required=True, type=target_path, metavar="DATEI.zip", help="Zieldatei"
+    )
     backup.set_defaults(handler=_backup, opening="read")
     restore = commands.add_parser(
         "restore", help="alle Daten durch die einer Sicherungsdatei (.zip) ersetzen"
@@ -40,7 +42,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="ehemalige Mitglieder nach Ablauf der Aufbewahrungsfrist auflisten und anonymisieren",
     )
     retention.add_argument(
-        "--years", type=positive, default=2, metavar="N", help="Frist in Jahren (Vorgabe: 2)"
+        "--years",
+        type=at_most(100),
+        default=2,
+        metavar="N",
+        help="Frist in Jahren (Vorgabe: 2, höchstens 100)",
     )
     retention.add_argument(
         "--anonymise",
@@ -52,7 +58,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _backup(services: Services, args: argparse.Namespace) -> str:
-    path = Path(args.out)
+    path = args.out
     summary = services.backup.backup(path)
     return (
         f"Sicherung mit {summary.rows} Datensätzen in {summary.tables} Tabellen "

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, chosen_council, council_option, positive, write_pdf
+from expertenrat.cli.support import (
+    UserError,
+    chosen_council,
+    council_option,
+    positive,
+    target_path,
+    write_pdf,
+)
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -65,7 +71,9 @@ def add_calendar_export(exports: argparse._SubParsersAction) -> None:
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)
     which.add_argument("--all", action="store_true", help="alle Sitzungen des Gremiums")
-    ics.add_argument("--out", required=True, metavar="DATEI.ics", help="Zieldatei")
+    ics.add_argument(
+        "--out", required=True, type=target_path, metavar="DATEI.ics", help="Zieldatei"
+    )
     council_option(ics)
     ics.set_defaults(handler=_export_ics, opening="read")
 
@@ -79,7 +87,9 @@ def _meeting_pdf_command(
     """An ``export`` command that writes a PDF of one meeting: --meeting, --out, --council."""
     parser = exports.add_parser(name, help=help_text)
     _meeting_option(parser, required=True)
-    parser.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    parser.add_argument(
+        "--out", required=True, type=target_path, metavar="DATEI.pdf", help="Zieldatei"
+    )
     council_option(parser)
     parser.set_defaults(handler=handler, opening="read")
     return parser
@@ -113,13 +123,13 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
     elif args.per_member:
         rendered = documents.invitation_letters_pdf(meeting_id)
-        path = Path(args.out)
+        path = args.out
         write_pdf(path, rendered)
         letters = "1 Brief" if rendered.records == 1 else f"{rendered.records} Briefe"
         return f"Einladungen zur {args.meeting}. Sitzung je Mitglied ({letters}): {path}"
     else:
         rendered, what = documents.invitation_pdf(meeting_id), "Einladung zur"
-    path = Path(args.out)
+    path = args.out
     write_pdf(path, rendered)
     items = (
         "1 Tagesordnungspunkt"
@@ -134,7 +144,7 @@ def _export_minutes(services: Services, args: argparse.Namespace) -> str:
     names the minutes' state as the "Genehmigung" tab does (draft, circulated, approved)."""
     meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
     result = services.minutes_documents.minutes(meeting_id, public=args.public)
-    path = Path(args.out)
+    path = args.out
     write_pdf(path, result.rendered)
     kind = "Öffentliches Protokoll" if args.public else "Protokoll"
     state = services.minutes_approval.status(meeting_id).summary()
@@ -146,7 +156,7 @@ def _export_minutes(services: Services, args: argparse.Namespace) -> str:
 def _export_dossier(services: Services, args: argparse.Namespace) -> str:
     meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
     rendered = services.minutes_documents.dossier_pdf(meeting_id)
-    path = Path(args.out)
+    path = args.out
     write_pdf(path, rendered)
     annexes = rendered.records - 2
     count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
@@ -164,6 +174,6 @@ def _export_ics(services: Services, args: argparse.Namespace) -> str:
     else:
         count = 1
         data = documents.ics_for_meetings([documents.meeting_id(council_id, args.meeting)])
-    path = Path(args.out)
+    path = args.out
     write_file(path, data)
     return f"Kalenderdatei mit {count} Sitzung{'en' if count != 1 else ''}: {path}"

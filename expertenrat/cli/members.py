@@ -8,7 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, chosen_council, council_option, write_pdf
+from expertenrat.cli.support import (
+    UserError,
+    chosen_council,
+    council_option,
+    target_path,
+    write_pdf,
+)
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
 
@@ -19,7 +25,9 @@ if TYPE_CHECKING:
 
 def add_exports(exports: argparse._SubParsersAction) -> None:
     roster = exports.add_parser("roster", help="Mitgliederliste als PDF")
-    roster.add_argument("--out", required=True, metavar="DATEI.pdf", help="Zieldatei")
+    roster.add_argument(
+        "--out", required=True, type=target_path, metavar="DATEI.pdf", help="Zieldatei"
+    )
     roster.add_argument(
         "--public", action="store_true", help="öffentliche Fassung (nur mit Einwilligung)"
     )
@@ -34,6 +42,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     members.add_argument(
         "--out",
         required=True,
+        type=target_path,
         metavar="DATEI.xlsx|.csv",
         help="Zieldatei; die Endung wählt das Format",
     )
@@ -68,7 +77,7 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
         grouping=RosterGrouping.ALPHABETICAL if args.alphabetical else RosterGrouping.BY_FIELD,
         today=date.today(),
     )
-    path = Path(args.out)
+    path = args.out
     write_pdf(path, rendered)
     kind = "öffentliche" if args.public else "interne"
     return f"{kind.capitalize()} Mitgliederliste mit {rendered.records} Mitgliedern: {path}"
@@ -77,7 +86,7 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
 def _export_members(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.services.member_exchange import MemberFileFormat
 
-    path = Path(args.out)
+    path = args.out
     file_format = MemberFileFormat.of(path)
     council_id = chosen_council(services, args)
     write_file(path, services.member_exchange.export(council_id, file_format))

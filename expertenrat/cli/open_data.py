@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError
+from expertenrat.cli.support import UserError, target_path
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
 from expertenrat.domain.wording import counted
 from expertenrat.services.files import FolderNotEmptyError
@@ -22,7 +21,9 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     oparl = exports.add_parser(
         "oparl", help="die öffentlichen Daten aller Gremien als statischer OParl-1.1-Baum"
     )
-    oparl.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    oparl.add_argument(
+        "--out", required=True, type=target_path, metavar="ORDNER", help="Zielordner"
+    )
     oparl.add_argument(
         "--base-url",
         required=True,
@@ -37,7 +38,9 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         "opendata",
         help="Empfehlungsregister und Sitzungsliste als CSV mit datapackage.json (offene Daten)",
     )
-    opendata.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    opendata.add_argument(
+        "--out", required=True, type=target_path, metavar="ORDNER", help="Zielordner"
+    )
     _force_option(opendata)
     opendata.set_defaults(handler=_export_open_data, opening="read")
 
@@ -57,13 +60,13 @@ def base_url_argument(text: str) -> str:
 
 def _export_oparl(services: Services, args: argparse.Namespace) -> str:
     with _refusing_full_folder():
-        written = services.oparl_export.export(Path(args.out), args.base_url, force=args.force)
+        written = services.oparl_export.export(args.out, args.base_url, force=args.force)
     return f"OParl-Export: {_summary(written)}"
 
 
 def _export_open_data(services: Services, args: argparse.Namespace) -> str:
     with _refusing_full_folder():
-        written = services.open_data_export.export(Path(args.out), force=args.force)
+        written = services.open_data_export.export(args.out, force=args.force)
     return f"Offene Daten: {_summary(written)}"
 
 

@@ -4,7 +4,6 @@ exports, and the reminders to projects."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import (
@@ -13,6 +12,7 @@ from expertenrat.cli.support import (
     council_option,
     print_warnings,
     status_argument,
+    target_path,
     write_document,
     year_argument,
 )
@@ -55,6 +55,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     report.add_argument(
         "--out",
         required=True,
+        type=target_path,
         metavar="DATEI.pdf|.csv|.xlsx",
         help="Zieldatei; die Endung wählt das Format",
     )
@@ -76,7 +77,9 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         help="je Projekt mit fälligen Stellungnahmen oder überfälliger geplanter Umsetzung ein "
         "Erinnerungsschreiben (PDF und .eml)",
     )
-    reminders.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner")
+    reminders.add_argument(
+        "--out", required=True, type=target_path, metavar="ORDNER", help="Zielordner"
+    )
     reminders.add_argument(
         "--force", action="store_true", help="Schreiben gleichen Namens im Zielordner ersetzen"
     )
@@ -115,7 +118,7 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
     from expertenrat.domain.recommendation_views import RecommendationFilter
     from expertenrat.services.recommendations_report import RegisterFileFormat
 
-    path = Path(args.out)
+    path = args.out
     file_format = RegisterFileFormat.of(path)
     chosen = RecommendationFilter(statuses=frozenset(args.status or ()), year=args.year)
     exported = services.recommendations_report.export(
@@ -134,7 +137,7 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     council_id = chosen_council(services, args)
     reminders = services.recommendation_reminders
     try:
-        saved = reminders.save(council_id, Path(args.out), replace=args.force)
+        saved = reminders.save(council_id, args.out, replace=args.force)
     except RemindersExistError as error:
         raise UserError(f"{error.message} Mit --force werden sie ersetzt.", error.detail) from None
     lines = [

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, chosen_council, council_option
+from expertenrat.cli.support import UserError, chosen_council, council_option, target_path
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
 
@@ -21,7 +21,9 @@ def add_export(exports: argparse._SubParsersAction) -> None:
         help="Einstellungen des Gremiums als Vorlage für eine andere Stadt (.json, "
         "ohne personenbezogene Daten)",
     )
-    export.add_argument("--out", required=True, metavar="DATEI.json", help="Zieldatei")
+    export.add_argument(
+        "--out", required=True, type=target_path, metavar="DATEI.json", help="Zieldatei"
+    )
     council_option(export)
     export.set_defaults(handler=_export_settings, opening="read")
 
@@ -52,12 +54,12 @@ class _NewCouncil(argparse.Action):
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         setattr(namespace, self.dest, True)
-        namespace.opening = "create"
+        namespace.opening = "fill"
 
 
 def _export_settings(services: Services, args: argparse.Namespace) -> str:
     council_id = chosen_council(services, args)
-    path = Path(args.out)
+    path = args.out
     write_file(path, services.council_transfer.export(council_id))
     name = services.settings.settings(council_id).name
     return f"Einstellungen von „{name}“ (ohne personenbezogene Daten): {path}"

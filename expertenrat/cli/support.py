@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,14 +24,42 @@ class UserError(ExpertenratError):
     pass
 
 
+LARGEST_NUMBER = 2**31 - 1  # the largest number a record's column holds on every database
+
+
 def positive(text: str) -> int:
+    """A whole number from 1 to :data:`LARGEST_NUMBER` (a record's number, a count)."""
+    return _whole(text, LARGEST_NUMBER)
+
+
+def at_most(largest: int) -> Callable[[str], int]:
+    """The argument type of a whole number from 1 to ``largest``."""
+    return lambda text: _whole(text, largest)
+
+
+def _whole(text: str, largest: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl") from None
     if value < 1:
         raise argparse.ArgumentTypeError("muss mindestens 1 sein")
+    if value > largest:
+        raise argparse.ArgumentTypeError(f"darf höchstens {largest} sein")
     return value
+
+
+def target_path(text: str) -> Path:
+    """Where a command writes (``--out``): a file or a folder, never an empty text. "." and
+    "…/.." name the folder they stand for."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "ist leer; bitte eine Zieldatei oder einen Zielordner angeben"
+        )
+    path = Path(os.path.abspath(os.path.expanduser(text)))
+    if not path.name:
+        raise argparse.ArgumentTypeError(f"„{text}“ kann nicht das Ziel sein")
+    return path
 
 
 def year_argument(text: str) -> int:

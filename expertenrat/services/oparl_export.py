@@ -59,13 +59,13 @@ class OParlExportService:
             return [_council(session, row, pdfs) for row in rows]
 
     def export(self, folder: Path, base_url: str, *, force: bool = False) -> WrittenFolder:
-        """Write the tree for ``base_url`` into ``folder`` (refused if not empty, unless
-        ``force``); all or nothing. What an export already in ``folder`` published and
-        this one does not stays as a tombstone."""
+        """Write the tree for ``base_url`` into ``folder`` (one not empty is replaced only
+        with ``force``, and only if it holds an earlier export); all or nothing. What an
+        export already in ``folder`` published and this one does not stays as a tombstone."""
         base = check_base_url(base_url)
         councils = self.councils(previous=folder)
         tree = oparl_tree(base, councils, PreviousExportFolder(folder))
-        return write_folder(folder, oparl_files(tree), force=force)
+        return write_folder(folder, oparl_files(tree), force=force, mark="system.json")
 
 
 def _council_key(council_id: int) -> str:

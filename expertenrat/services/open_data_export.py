@@ -19,5 +19,6 @@ class OpenDataExportService:
         return open_data_files(open_data_tables(self._oparl.councils(invitations=False)))
 
     def export(self, folder: Path, *, force: bool = False) -> WrittenFolder:
-        """Write the files into ``folder`` (refused if not empty, unless ``force``)."""
-        return write_folder(folder, self.files(), force=force)
+        """Write the files into ``folder`` (one not empty is replaced only with ``force``, and
+        only if it holds an earlier export)."""
+        return write_folder(folder, self.files(), force=force, mark="datapackage.json")

@@ -53,23 +53,38 @@ def test_a_missing_folder_is_said_in_german(tmp_path: Path) -> None:
 
 def test_a_folder_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     target = tmp_path / "Offene Daten & <Ü>"
-    write_folder(target, {"a.json": b"1", "b/c.pdf": b"2"})
+    write_folder(target, {"a.json": b"1", "b/c.pdf": b"2"}, mark="a.json")
     assert (target / "b" / "c.pdf").read_bytes() == b"2"
 
     with pytest.raises(FolderNotEmptyError, match="nicht leer"):
-        write_folder(target, {"neu.json": b"3"})
+        write_folder(target, {"a.json": b"3"}, mark="a.json")
     with pytest.raises(FileWriteError, match="außerhalb"):
-        write_folder(target, {"neu.json": b"3", "../flucht.json": b"4"}, force=True)
+        write_folder(target, {"a.json": b"3", "../flucht.json": b"4"}, force=True, mark="a.json")
 
     assert sorted(p.name for p in target.rglob("*")) == ["a.json", "b", "c.pdf"]
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
-    write_folder(target, {"neu.json": b"3"}, force=True)
-    assert [p.name for p in target.iterdir()] == ["neu.json"]
+    write_folder(target, {"a.json": b"3"}, force=True, mark="a.json")
+    assert [p.name for p in target.iterdir()] == ["a.json"]
+
+
+def test_a_folder_of_other_files_is_never_replaced_even_when_forced(tmp_path: Path) -> None:
+    documents = tmp_path / "Dokumente"
+    documents.mkdir()
+    (documents / "Brief an Oma.odt").write_bytes(b"Liebe Oma")
+
+    with pytest.raises(FileWriteError, match="keinen früheren Export") as refused:
+        write_folder(documents, {"system.json": b"{}"}, force=True, mark="system.json")
+
+    assert not isinstance(refused.value, FolderNotEmptyError)  # no "--force" offered
+    assert [p.name for p in documents.iterdir()] == ["Brief an Oma.odt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["Dokumente"]
 
 
 def test_the_same_bytes_for_two_paths_are_written_once(tmp_path: Path) -> None:
     pdf = b"%PDF-1.7 Protokoll"
-    written = write_folder(tmp_path / "baum", {"file/a.pdf": pdf, "download/a.pdf": pdf})
+    written = write_folder(
+        tmp_path / "baum", {"file/a.pdf": pdf, "download/a.pdf": pdf}, mark="file/a.pdf"
+    )
 
     assert written.files == 2 and written.size == len(pdf)
     assert (tmp_path / "baum" / "download" / "a.pdf").read_bytes() == pdf

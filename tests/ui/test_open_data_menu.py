@@ -47,6 +47,7 @@ def test_oparl_replaces_a_full_folder_only_when_the_user_agrees(
     window = make_window()
     folder = tmp_path / "oparl"
     folder.mkdir()
+    (folder / "system.json").write_text("{}", "utf-8")  # of an earlier export
     (folder / "alt.txt").write_text("alt", "utf-8")
     dialogs.answer_yes = False
     dialogs.texts.append("https://daten.example.de/oparl/v1/")
