@@ -93,6 +93,15 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
     [
         (("demo", "--years", "zwei"), "„zwei“ ist keine ganze Zahl"),
         (("demo", "--councils", "0"), "muss mindestens 1 sein"),
+        (("demo", "--councils", "99999999999999999999"), "darf höchstens 20 sein"),
+        (("demo", "--years", "51"), "darf höchstens 50 sein"),
+        (("retention", "--years", "2026"), "darf höchstens 100 sein"),
+        (
+            ("export", "minutes", "--meeting", "99999999999999999999", "--out", "x.pdf"),
+            "--meeting: darf höchstens 2147483647 sein",
+        ),
+        (("export", "roster", "--out", ""), "--out: ist leer; bitte eine Zieldatei"),
+        (("export", "oparl", "--base-url", "https://x.de/o/", "--out", "/"), "„/“ kann nicht"),
         (("zaubern",), "ungültige Wahl"),
     ],
 )
@@ -101,6 +110,37 @@ def test_bad_arguments_give_exit_code_1_and_a_german_line(args, message, tmp_pat
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no database made for nothing
+
+
+def test_a_failed_command_leaves_no_new_database_behind(tmp_path):
+    broken = tmp_path / "einstellungen.json"
+    broken.write_text('{"format": "expertenrat-council-settings", "formatVersion": 2, "c', "utf-8")
+    database = tmp_path / "neu" / "rat.db"
+
+    result = run("--database", str(database), "import", "settings", str(broken), "--new")
+
+    assert result.returncode == 1 and "kein gültiges JSON" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["einstellungen.json"]  # no folder
+
+
+def test_ctrl_c_rolls_back_says_so_and_leaves_no_new_database(tmp_path, monkeypatch, capsys):
+    from expertenrat.__main__ import main
+    from expertenrat.services.demo import DemoService
+
+    load = DemoService.load
+
+    def interrupted(self, *args, **kwargs):
+        load(self, *args, **kwargs)  # the demo is written, then the user presses Ctrl+C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(DemoService, "load", interrupted)
+    database = tmp_path / "demo.db"
+
+    assert main(["--database", str(database), "demo"]) == 130
+
+    assert capsys.readouterr().err.strip() == "expertenrat: Abgebrochen."
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
