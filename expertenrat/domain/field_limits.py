@@ -168,12 +168,15 @@ def clean_text(value: str, spec: TextField) -> str:
     """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them.
 
     In multi-line fields the Unicode line and paragraph separators (what Shift+Enter and
-    Enter put into a Qt text box) become ordinary line feeds.
+    Enter put into a Qt text box) and the line ends of other systems (CR LF, and CR alone
+    from a CSV file saved as "CSV (Macintosh)") become ordinary line feeds.
     """
     if not value.isascii():  # ASCII is NFC and holds no Unicode separators
         value = unicodedata.normalize("NFC", value)
         if spec.multiline:
             value = value.translate(_SEPARATORS)
+    if spec.multiline and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value.strip() if spec.strip else value
 
 

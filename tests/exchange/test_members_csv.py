@@ -56,7 +56,7 @@ def odd_member() -> Member:
         sector=Sector.RESEARCH,
         email="anna.berg@uni-rostock.de",
         phone="+49 381 498-0",
-        postal_address="Albert-Einstein-Straße 22\r\n18059 Rostock\nDeutschland",
+        postal_address="Albert-Einstein-Straße 22\n18059 Rostock\nDeutschland",
         notes=('Zeile mit ; und , und "Anführungszeichen"\n@erwähnt\tTab 🎉 مرحبا ' * 40)[:2500],
         role=MemberRole.CHAIR,
         term_start=date(2025, 3, 1),
@@ -120,7 +120,7 @@ def test_export_writes_labels_dates_booleans_and_field_list() -> None:
         by_header["Weitere Handlungsfelder"]
         == "Klima, Energie | Wärme | Stadtdaten | Moderne Verwaltung"
     )
-    assert by_header["Postanschrift"] == "Albert-Einstein-Straße 22\r\n18059 Rostock\nDeutschland"
+    assert by_header["Postanschrift"] == "Albert-Einstein-Straße 22\n18059 Rostock\nDeutschland"
 
 
 def test_export_neutralises_formulas_with_an_apostrophe() -> None:
@@ -338,8 +338,23 @@ def test_line_numbers_count_rows_not_physical_lines() -> None:
 
     assert [row.line for row in result.rows] == [2, 3]
     assert result.rows[0].member is not None
-    assert result.rows[0].member.notes == "eins\r\nzwei\r\ndrei"
+    assert result.rows[0].member.notes == "eins\nzwei\ndrei"  # line feeds, as typed
     assert result.rows[1].errors[0].startswith("Zeile 3: Primäres Handlungsfeld: ")
+
+
+def test_a_csv_saved_on_an_old_mac_reads_its_rows_and_line_breaks() -> None:
+    """Excel's "CSV (Macintosh)" ends lines, also those inside a value, with CR alone."""
+    data = (
+        f"{HEADER};Postanschrift\r"
+        'Anna;Berg;01.03.2025;Umwelt;"Weg 1\r18059 Rostock"\r'
+        "Ben;Cordes;01.03.2025;Umwelt;\r"
+    ).encode("cp1252")
+
+    result = parse(data)
+
+    assert [row.line for row in result.rows] == [2, 3]
+    assert [row.errors for row in result.rows] == [(), ()]
+    assert result.members[0].postal_address == "Weg 1\n18059 Rostock"
 
 
 # --- whole-file problems ------------------------------------------------------------------
