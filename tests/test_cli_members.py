@@ -166,6 +166,21 @@ def test_a_file_with_a_bad_row_is_reported_and_nothing_is_saved(database, tmp_pa
     assert stored(database) == before
 
 
+def test_the_report_shows_control_characters_as_codes_and_cuts_long_names(database, tmp_path):
+    family = "Berg\x1b[31m\u202eRot" + "e" * 500
+    file = write_csv(
+        tmp_path / "fehler.csv", HEADER, f"Anna;{family};anna@example.org;Mitglied;01.01.2026;X"
+    )
+
+    result = run("--database", database, "import", "members", file, "--dry-run")
+
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith("Zeile 2: Fehler – Anna Berg<U+001B>[31m<U+202E>Roteee")
+    assert "\x1b" not in result.stdout + result.stderr and "\u202e" not in result.stdout
+    assert "e…: " in line and len(line) < 600  # the name cut, the reasons whole
+
+
 def test_a_dry_run_with_a_bad_row_also_fails(database, tmp_path):
     file = write_csv(tmp_path / "fehler.csv", HEADER, "Jan;;;;01.01.2026;Stadtdaten")
 

@@ -24,7 +24,7 @@ from expertenrat.cli import (
     recommendations,
     settings,
 )
-from expertenrat.cli.support import UserError, at_most, cancelled_at_prompt
+from expertenrat.cli.support import UserError, at_most, cancelled_at_prompt, terminal_text
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
     ExpertenratError,
@@ -223,17 +223,24 @@ def _run(args: argparse.Namespace) -> int:
             finally:
                 services.database.close()
     except ExpertenratError as error:
-        print(f"expertenrat: Fehler: {' '.join(error.message.split())}", file=sys.stderr)
+        print(f"expertenrat: Fehler: {_one_line(error.message)}", file=sys.stderr)
         if error.detail:
-            print(f"expertenrat: Einzelheiten: {' '.join(error.detail.split())}", file=sys.stderr)
+            print(f"expertenrat: Einzelheiten: {_one_line(error.detail)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise
     except OSError as error:
-        print(f"expertenrat: Fehler: {error.filename}: {os_error_text(error)}", file=sys.stderr)
+        print(
+            f"expertenrat: Fehler: {terminal_text(str(error.filename))}: {os_error_text(error)}",
+            file=sys.stderr,
+        )
         if detail := os_error_detail(error):
-            print(f"expertenrat: Einzelheiten: {detail}", file=sys.stderr)
+            print(f"expertenrat: Einzelheiten: {terminal_text(detail)}", file=sys.stderr)
         return 1
     if message:
-        print(message)
+        print(terminal_text(message))
     return 0
+
+
+def _one_line(text: str) -> str:
+    return terminal_text(" ".join(text.split()))

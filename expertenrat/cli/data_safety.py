@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, at_most, confirm, target_path
+from expertenrat.cli.support import UserError, at_most, confirm, target_path, terminal_text
 
 if TYPE_CHECKING:
     from expertenrat.domain.errors import DatabaseDamagedError
@@ -131,7 +131,7 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
 def _check(services: Services, args: argparse.Namespace) -> str:
     findings = services.integrity.check()
     if findings:
-        print("\n".join(f"- {finding.text}" for finding in findings))
+        print(terminal_text("\n".join(f"- {finding.text}" for finding in findings)))
         count = "1 Problem" if len(findings) == 1 else f"{len(findings)} Probleme"
         raise UserError(f"Die Prüfung hat {count} gefunden.")
     return "Die Datenbank ist in Ordnung."

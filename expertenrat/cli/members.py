@@ -13,14 +13,19 @@ from expertenrat.cli.support import (
     chosen_council,
     council_option,
     target_path,
+    terminal_text,
     write_pdf,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.domain.wording import number_ranges, shortened
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
     from expertenrat.domain.member_import_preview import ImportRow
     from expertenrat.services.context import Services
+
+
+_LABEL_LENGTH = 120  # a member's name in the import report (the file may hold more)
 
 
 def add_exports(exports: argparse._SubParsersAction) -> None:
@@ -114,11 +119,11 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
     counts = preview.counts
     if counts.error:
-        print("\n".join(report))
+        print(terminal_text("\n".join(report)))
         raise UserError(f"{preview.errors_text}; es wurde nichts importiert.")
     if not preview.rows:
         raise UserError(f"„{path}“ enthält keine Mitglieder.")
-    consent_lines = ", ".join(str(row.line) for row in preview.consent_rows)
+    consent_lines = number_ranges(row.line for row in preview.consent_rows)
     if args.dry_run:
         report.append(
             f"Probelauf: {counts.new} neu, {counts.update} zu ändern, "
@@ -131,7 +136,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
             )
         return "\n".join(report)
     if consent_lines and not args.accept_consent_changes:
-        print("\n".join(report))
+        print(terminal_text("\n".join(report)))
         raise UserError(
             f"Die Datei ändert Einwilligungen zur Veröffentlichung (Zeile {consent_lines}); "
             "es wurde nichts importiert. Prüfen Sie die Änderungen und bestätigen Sie sie "
@@ -152,12 +157,11 @@ def _import_lines(row: ImportRow) -> list[str]:
     from expertenrat.domain.member_import_preview import ImportStatus
 
     reasons = " ".join(row.reasons)
+    label = shortened(row.label, _LABEL_LENGTH)
     if row.status is ImportStatus.ERROR:
-        who = f"{row.label}: " if row.label else ""
+        who = f"{label}: " if label else ""
         return [f"Zeile {row.line}: {row.status.label} – {who}{reasons}"]
-    line = f"Zeile {row.line}: {row.status.label} – {row.label}" + (
-        f" ({reasons})" if reasons else ""
-    )
+    line = f"Zeile {row.line}: {row.status.label} – {label}" + (f" ({reasons})" if reasons else "")
     return [line] + [
         f"Zeile {row.line}: Einwilligung – {change.text}" for change in row.consent_changes
     ]

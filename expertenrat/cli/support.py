@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,17 @@ if TYPE_CHECKING:
 
 class UserError(ExpertenratError):
     pass
+
+
+# Control characters (but line feed and tab) and the marks that reorder the text after them.
+_NOT_FOR_TERMINALS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` (which may quote the user's data) as a terminal should show it: a control
+    character or a reordering mark is written as its code ("<U+001B>") instead of acting
+    (colouring, moving the cursor, turning the rest of the line around)."""
+    return _NOT_FOR_TERMINALS.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
 
 
 LARGEST_NUMBER = 2**31 - 1  # the largest number a record's column holds on every database
@@ -116,7 +128,7 @@ def write_document(path: Path, data: bytes, warnings: tuple[str, ...]) -> None:
 def print_warnings(warnings: Iterable[str]) -> None:
     """Warnings about files written completely, which the user should still know."""
     for warning in warnings:
-        print(f"expertenrat: Warnung: {warning}", file=sys.stderr)
+        print(f"expertenrat: Warnung: {terminal_text(warning)}", file=sys.stderr)
 
 
 @contextlib.contextmanager
