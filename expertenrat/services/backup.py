@@ -155,6 +155,11 @@ class BackupService:
                     self._db.url,
                 )
             ) from None
+        except OverflowError:  # SQLite's driver refuses a whole number beyond 64 bits
+            raise BackupError(
+                "Die Sicherung konnte nicht eingespielt werden: Sie enthält eine Zahl, die zu "
+                "groß für die Datenbank ist. Die Datenbank ist unverändert."
+            ) from None
         return RestoreSummary(
             rows=sum(len(part.rows) for part in parts.values()),
             schema_revision=backup.schema_revision,

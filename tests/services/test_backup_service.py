@@ -368,6 +368,27 @@ def test_a_restore_the_database_rejects_leaves_it_unchanged(demo_database, tmp_p
     assert table_rows(database) == before
 
 
+def test_a_number_too_large_for_the_database_is_refused_and_changes_nothing(
+    demo_database, tmp_path
+):
+    with demo_database.engine.connect() as connection:
+        parts = dump_tables(connection, Base.metadata.sorted_tables)
+    persons = next(p for p in parts if p.name == "persons")
+    version = [name for name, _kind in persons.columns].index("version")
+    persons.rows[0][version] = 10**20
+    path = tmp_path / "riesig.zip"
+    with path.open("wb") as handle:
+        write_backup(
+            handle, Backup("0.1.0", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+        )
+    before = table_rows(demo_database)
+
+    with pytest.raises(BackupError, match="Die Datenbank ist unverändert"):
+        BackupService(demo_database).restore(path, tmp_path / "kept")
+
+    assert table_rows(demo_database) == before
+
+
 def test_a_rejected_restore_into_a_new_sqlite_file_leaves_it_empty(demo_sqlite, tmp_path):
     path = _rejected_backup(demo_sqlite, tmp_path / "doppelt.zip")
     target = open_database(database_url(str(tmp_path / "neu.db")))
