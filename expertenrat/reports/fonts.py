@@ -27,6 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from expertenrat.paths import resource_path
+from expertenrat.reports import unicode_map
 
 PLACEHOLDER = "\ufffd"
 
@@ -118,7 +119,9 @@ _SCRIPT_NAMES = {
 @functools.cache
 def register_fonts() -> None:
     """Register every face and family with reportlab, once; each font file is read once,
-    when a face is first measured or drawn (see :class:`_FaceOnDemand`)."""
+    when a face is first measured or drawn (see :class:`_FaceOnDemand`). Characters beyond
+    U+FFFF copy as themselves (:mod:`unicode_map`)."""
+    unicode_map.install()
     read: dict[str, TTFont] = {}
     for family in FAMILIES:
         for name, file in dict(family.faces).items():

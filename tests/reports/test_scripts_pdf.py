@@ -200,3 +200,13 @@ def test_missing_scripts_names_each_script_once():
         "äthiopische Schrift",
     ]
     assert user_text.missing_scripts("Łukasz محمد שרה Αθηνά Иван\n") == []
+
+
+def test_characters_beyond_u_ffff_copy_as_themselves():
+    """reportlab writes them into the font's text map as five hex digits (read as "ὠ")."""
+    pdf = render([member(1, "Anna 😀", "Berg 😃", affiliation="Verein 😉")], public=False).pdf
+
+    text = drawn_characters(pdf)
+
+    assert "Anna 😀 Berg 😃" in text and "Verein 😉" in text
+    assert "\u1f60" not in text and fonts.PLACEHOLDER not in text
