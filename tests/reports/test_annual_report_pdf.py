@@ -110,7 +110,7 @@ def test_hostile_arabic_and_very_long_text_survive():
     rendered = render_annual_report(report(members=members, meetings=meetings, rows=rows))
 
     printed = text(rendered.pdf)
-    assert " ".join(HOSTILE.replace("😀", "").split()) in printed
+    assert " ".join(HOSTILE.split()) in printed  # the emoji too
     assert "&amp;" not in printed and "&lt;" not in printed
     assert "Datenräume & <Schnittstellen>" in printed and "…" in printed
     words = unicodedata.normalize("NFKC", printed)
