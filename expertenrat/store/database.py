@@ -10,6 +10,8 @@ change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
 from expertenrat.store import migrate
 from expertenrat.store.database_address import check_url, describe
-from expertenrat.store.engine import SYNCHRONOUS, make_engine, sqlite_file
+from expertenrat.store.engine import SYNCHRONOUS, make_engine, shared_memory_uri, sqlite_file
 from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.server_problems import server_problem
@@ -55,6 +57,7 @@ class Database:
     backup_file: Path | None = None
     pending: bool = False
     _blank: Engine | None = field(default=None, repr=False)
+    _blank_keeper: sqlite3.Connection | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -199,10 +202,16 @@ class Database:
             raise
 
     def _blank_engine(self) -> Engine:
+        """The empty twin: the schema in memory, with the same SQL functions. One database
+        shared by the connections of every thread, so that reads in the worker (the change
+        poll) find its tables too; ``_blank_keeper`` holds it while this database is open."""
         if self._blank is None:
             from expertenrat.store.models import Base
 
-            self._blank = make_engine(URL.create("sqlite"))  # in memory, same functions
+            name = f"expertenrat-blank-{uuid.uuid4().hex}"
+            uri = shared_memory_uri(name)
+            self._blank_keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._blank = make_engine(URL.create("sqlite"), shared_memory=name)
             Base.metadata.create_all(self._blank)
         return self._blank
 
@@ -210,6 +219,8 @@ class Database:
         self.engine.dispose()
         if self._blank is not None:
             self._blank.dispose()
+        if self._blank_keeper is not None:
+            self._blank_keeper.close()
 
 
 def key_digest(key: str) -> str:

@@ -69,6 +69,11 @@ def sqlite_uri(path: Path, flags: str) -> str:
     return f"file:{pathname2url(str(path))}?{flags}"
 
 
+def shared_memory_uri(name: str) -> str:
+    """The SQLite URI of the in-memory database ``name`` that connections share."""
+    return f"file:{name}?mode=memory&cache=shared"
+
+
 # libpq settings of every connection to a server (a URL's own query wins). The keepalives
 # notice a network that died silently (a WLAN gone, a VPN dropped: no packet says the
 # connection is over) within about half a minute while the connection is idle or waits for
@@ -87,8 +92,17 @@ SERVER_CONNECTION_SETTINGS = {
 }
 
 
-def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = None) -> Engine:
-    """``read_only``: SQLite URI flags (see :func:`sqlite_uri`) for a file opened to read."""
+def make_engine(
+    url: URL,
+    *,
+    foreign_keys: bool = True,
+    read_only: str | None = None,
+    shared_memory: str | None = None,
+) -> Engine:
+    """``read_only``: SQLite URI flags (see :func:`sqlite_uri`) for a file opened to read.
+    ``shared_memory``: for an in-memory ``url``, the name of one database in memory that the
+    connections of every thread share (a plain ``:memory:`` one is each connection's own,
+    and SQLAlchemy gives each thread its own connection); it lasts while one is open."""
     if not is_sqlite(url):
         # pool_pre_ping: a connection the server dropped (restart, network, timeout) is
         # replaced unnoticed. connect_timeout: an unreachable server is an error after
@@ -99,6 +113,13 @@ def make_engine(url: URL, *, foreign_keys: bool = True, read_only: str | None = 
     path = sqlite_file(url)
     if read_only and path is not None:
         uri = sqlite_uri(path, read_only)
+        engine = create_engine(
+            url,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            hide_parameters=True,
+        )
+    elif shared_memory is not None and path is None:
+        uri = shared_memory_uri(shared_memory)
         engine = create_engine(
             url,
             creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.services.change_marker import ChangeMarker, change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store.database import Create, Database, open_database
@@ -226,6 +228,25 @@ def test_a_new_file_opened_for_work_is_created_only_by_the_first_change(tmp_path
     finally:
         database.close()
     assert path.is_file()
+
+
+def test_a_new_file_reads_as_empty_in_another_thread_too(tmp_path, caplog):
+    """The window's change poll reads in the worker: the stand-in in memory has its tables
+    there as well (it was each thread's own empty database, "no such table")."""
+    path = tmp_path / "expertenrat.db"
+    database = open_database(database_url(str(path)), create=Create.ON_FIRST_WRITE)
+    services = Services.create(database, "test")
+    read: list[object] = []
+    try:
+        assert services.settings.councils() == []  # the stand-in made in this thread
+        worker = threading.Thread(target=lambda: read.append(change_marker(database)))
+        worker.start()
+        worker.join()
+    finally:
+        database.close()
+    assert read == [ChangeMarker(0, ())]
+    assert "refused" not in caplog.text
+    assert not path.exists()
 
 
 def test_an_empty_database_opened_for_work_gets_its_schema_with_the_demo_on_each_backend(
