@@ -11,6 +11,7 @@ from expertenrat.domain.annexes import Annex
 from expertenrat.domain.field_limits import ANNEX_TITLE
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
+from expertenrat.ui.widgets import show_text
 
 _CONTEXT = "AnnexDialog"
 
@@ -22,7 +23,8 @@ class AnnexDialog(StepDialog):
         self, parent: QWidget, annex: Annex, save: Callable[[tuple[str, bool]], None]
     ) -> None:
         super().__init__(parent, tr(_CONTEXT, "Anlage bearbeiten"), tr(_CONTEXT, "Speichern"), save)
-        self.title_edit = QLineEdit(annex.title)
+        self.title_edit = QLineEdit()
+        show_text(self.title_edit, annex.title)
         self.title_edit.setMaxLength(ANNEX_TITLE.max_length)
         self.title_edit.setPlaceholderText(tr(_CONTEXT, "leer: aus dem Dateinamen"))
         self.title_edit.setMinimumWidth(420)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from expertenrat.domain.consent import ConsentEntry
 from expertenrat.ui.i18n import tr
@@ -54,7 +55,8 @@ class ConsentHistoryModel(RowsTableModel):
 
 
 def consent_history_view(entries: list[ConsentEntry], parent: QWidget | None = None) -> QTableView:
-    """A small read-only table of ``entries``, about four rows high."""
+    """A small read-only table of ``entries``, about four rows high, at least as wide as
+    its columns' content: it never scrolls sideways; "Art" takes the room left."""
     view = QTableView(parent)
     model = ConsentHistoryModel(view)
     model.set_rows(entries)
@@ -63,8 +65,21 @@ def consent_history_view(entries: list[ConsentEntry], parent: QWidget | None = N
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(model.COLUMN_KIND, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.ensurePolished()
+    scrollbar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    view.setMinimumWidth(
+        sum(
+            max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(model.columnCount())
+        )
+        + 2 * view.frameWidth()
+        + (scrollbar if len(entries) > VISIBLE_ROWS else 0)
+    )
     row_height = view.verticalHeader().defaultSectionSize()
     view.setFixedHeight(
         view.horizontalHeader().sizeHint().height()

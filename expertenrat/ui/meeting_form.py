@@ -27,6 +27,7 @@ from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
+from expertenrat.ui.widgets import show_text
 
 _CONTEXT = "MeetingForm"
 DEFAULT_START = time(16, 0)
@@ -133,14 +134,14 @@ class MeetingForm(MeetingFormView):
 
     def _fill(self, draft: MeetingDraft, notes: str) -> None:
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(draft.kind.value)))
-        self.title_edit.setText(draft.title)
+        show_text(self.title_edit, draft.title)
         start, end = draft.start, draft.end
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
         self.start_edit.setTime(QTime(start.hour, start.minute))
         self.end_edit.setTime(QTime(end.hour, end.minute))
-        self.place_edit.setText(draft.place)
-        self.room_edit.setText(draft.room)
-        self.link_edit.setText(draft.online_link)
+        show_text(self.place_edit, draft.place)
+        show_text(self.room_edit, draft.room)
+        show_text(self.link_edit, draft.online_link)
         self.notes_edit.setPlainText(notes)
 
     # --- editing ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_view import MemberFormView
+from expertenrat.ui.widgets import show_text
 
 _CONTEXT = "MemberForm"
 
@@ -38,14 +39,15 @@ class MemberForm(MemberFormView):
         self._member = member
         self.clear_problems()
         self.form_of_address_combo.setCurrentText(member.form_of_address)
-        self.title_edit.setText(member.title)
-        self.given_name_edit.setText(member.given_name)
-        self.family_name_edit.setText(member.family_name)
-        self.affiliation_edit.setText(member.affiliation)
-        self.position_edit.setText(member.position)
+        self.form_of_address_combo.lineEdit().setCursorPosition(0)
+        show_text(self.title_edit, member.title)
+        show_text(self.given_name_edit, member.given_name)
+        show_text(self.family_name_edit, member.family_name)
+        show_text(self.affiliation_edit, member.affiliation)
+        show_text(self.position_edit, member.position)
         self.sector_combo.setCurrentIndex(self.sector_combo.findData(member.sector.value))
-        self.email_edit.setText(member.email)
-        self.phone_edit.setText(member.phone)
+        show_text(self.email_edit, member.email)
+        show_text(self.phone_edit, member.phone)
         self.postal_address_edit.setPlainText(member.postal_address)
         self.notes_edit.setPlainText(member.notes)
         self.role_combo.setCurrentIndex(self.role_combo.findData(member.role.value))

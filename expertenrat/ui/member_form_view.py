@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -218,10 +219,14 @@ class MemberFormView(QWidget):
         grid.setRowStretch(1, 1)
 
     def show_consent_history(self, widget: QWidget) -> None:
-        """Put the consent history (a read-only view) under the consent checkboxes."""
+        """Put the consent history (a read-only view) under the consent checkboxes, its
+        caption above it: the table has the box's whole width for its five columns."""
         layout = self._consent_box.layout()
         assert isinstance(layout, QFormLayout)
-        layout.addRow(tr(_CONTEXT, "Verlauf"), widget)
+        caption = QLabel(tr(_CONTEXT, "Verlauf"))
+        caption.setBuddy(widget)
+        layout.addRow(caption)
+        layout.addRow(widget)
 
     # --- messages ----------------------------------------------------------------------
 

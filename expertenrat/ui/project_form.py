@@ -15,7 +15,7 @@ from expertenrat.domain.projects import Project
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_partners_editor import ProjectPartnersEditor
-from expertenrat.ui.widgets import colour_icon, plain_text_edit
+from expertenrat.ui.widgets import colour_icon, plain_text_edit, show_text
 
 _CONTEXT = "ProjectForm"
 
@@ -88,7 +88,7 @@ class ProjectForm(QWidget):
         self._project = project
         self.errors.clear()
         for name, edit in self.line_edits().items():
-            edit.setText(getattr(project, name))
+            show_text(edit, getattr(project, name))
         self.field_combo.setCurrentIndex(
             self.field_combo.findData(project.action_field_id)
             if project.action_field_id is not None

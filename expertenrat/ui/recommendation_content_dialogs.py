@@ -27,7 +27,7 @@ from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS, RecommendationContent
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
-from expertenrat.ui.widgets import plain_text_edit
+from expertenrat.ui.widgets import plain_text_edit, show_text
 
 _CONTEXT = "RecommendationContentDialogs"
 
@@ -93,7 +93,7 @@ class RecommendationContentDialog(StepDialog):
 
     def set_content(self, content: RecommendationContent) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(content.kind.value))
-        self.title_edit.setText(content.title)
+        show_text(self.title_edit, content.title)
         self.text_edit.setPlainText(content.text)
         self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(content.action_field_id)))
         for row in range(self.project_list.count()):

@@ -17,6 +17,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column, number_column
+from expertenrat.ui.widgets import show_text
 
 _CONTEXT = "AgendaTemplatesSettings"
 
@@ -64,7 +65,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
         errors.add_row(tr(_CONTEXT, "Geplante Dauer"), "planned_minutes", self.minutes_spin)
 
     def show_record(self, record: AgendaTemplate) -> None:
-        self.title_edit.setText(record.title)
+        show_text(self.title_edit, record.title)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(record.kind))
         self.public_check.setChecked(record.public)
         self.minutes_spin.setValue(record.planned_minutes)

@@ -13,6 +13,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.settings_logo import LogoField
+from expertenrat.ui.widgets import show_text
 
 _CONTEXT = "SettingsPage"
 
@@ -57,9 +58,9 @@ class CouncilSettingsFields:
         return {"name": self.name_edit, "short_name": self.short_name_edit, "city": self.city_edit}
 
     def show(self, council: CouncilSettings) -> None:
-        self.name_edit.setText(council.name)
-        self.short_name_edit.setText(council.short_name)
-        self.city_edit.setText(council.city)
+        show_text(self.name_edit, council.name)
+        show_text(self.short_name_edit, council.short_name)
+        show_text(self.city_edit, council.city)
         self.logo.show_logo(council.logo_png)
         self.min_spin.setValue(council.min_members)
         self.max_spin.setValue(council.max_members)

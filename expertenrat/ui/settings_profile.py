@@ -11,6 +11,7 @@ from expertenrat.domain.councils import CLASSIFICATIONS, CouncilSettings
 from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import show_text
 
 _CONTEXT = "ProfileSettings"
 
@@ -53,8 +54,8 @@ class ProfileSettingsFields:
 
     def show(self, council: CouncilSettings) -> None:
         self.classification_combo.setCurrentText(council.classification)
-        self.website_edit.setText(council.website)
-        self.secretariat_edit.setText(council.secretariat)
+        show_text(self.website_edit, council.website)
+        show_text(self.secretariat_edit, council.secretariat)
         index = self.bundesland_combo.findData(council.bundesland)
         self.bundesland_combo.setCurrentIndex(max(index, 0))
 

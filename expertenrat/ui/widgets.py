@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -72,6 +73,14 @@ class FigureCard(QFrame):
         self.value.setText(str(value))
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
+
+
+def show_text(edit: QLineEdit, text: str) -> None:
+    """Fill ``edit`` with ``text`` and show its start: a text longer than the field shows
+    "Fraunhofer-Institut für …", not "…titut für Graphische Datenverarbeitung" (``setText``
+    puts the cursor, and so the view, at the end)."""
+    edit.setText(text)
+    edit.setCursorPosition(0)
 
 
 def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtWidgets import QDialog, QLabel
+from table_widths import fits, shows_whole
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MemberRole, Sector
@@ -527,6 +528,30 @@ def test_the_dialog_shows_the_consent_history_newest_first(
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Datum"
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).endswith("(UTC)")
     assert view.isVisibleTo(dialog)
+
+
+def test_the_consent_history_shows_every_column_whole_without_scrolling_sideways(
+    open_dialog, stored, services, council, today, qtbot
+):
+    anna = stored(
+        publish_name=True,
+        publish_name_on=date(2025, 3, 1),
+        publish_contact=True,
+        publish_contact_on=date(2025, 3, 1),
+    )
+    services.members.save(
+        council.id,
+        replace(anna, publish_contact=False, publish_contact_on=date(2026, 11, 20)),
+        today,
+    )
+
+    dialog = open_dialog(services.members.member(anna.id))
+    qtbot.waitExposed(dialog)
+
+    view = dialog.consent_history
+    assert view.model().rowCount() == 3
+    assert fits(view)
+    assert all(shows_whole(view, column) for column in range(view.model().columnCount()))
 
 
 def test_a_member_without_recorded_consent_says_so(open_dialog, stored):
