@@ -1,6 +1,7 @@
-"""Über Expertenrat: version, what this version does, database location, log file.
+"""Über Expertenrat: version, what the program does, database location, log file.
 
-The text names only what the program can do today; extend it when an area is added.
+The text names what the program can do today (README, "What it is for" and "A short
+tour"); extend it when an area is added.
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ def about_text(database_location: str, log_file: Path) -> str:
     return tr(
         "AboutDialog",
         "<h3>Expertenrat {version}</h3>"
-        "<p>Die Anwendung der Geschäftsstelle eines Smart-City-Expert*innenrats. "
-        "Diese Version verwaltet die Mitglieder und Handlungsfelder eines oder mehrerer "
-        "Gremien, prüft ihre Zusammensetzung, druckt die Mitgliederliste (intern oder "
-        "öffentlich, auch als PDF) und tauscht die Mitglieder mit Tabellenprogrammen aus. "
-        "Jede Änderung wird mit Person und Zeitpunkt protokolliert.</p>"
+        "<p>Die Anwendung der Geschäftsstelle eines Smart-City-Expert*innenrats (eines "
+        "oder mehrerer Gremien). Sie führt die Mitglieder mit Handlungsfeldern und "
+        "Amtszeiten, prüft die Zusammensetzung und verwaltet die Projekte, die das Gremium "
+        "berät. Sie plant die Sitzungen mit Tagesordnung, Einladung und Anwesenheit; das "
+        "Protokoll entsteht in der Sitzung, geht in Umlauf und wird in der nächsten Sitzung "
+        "genehmigt. Die Empfehlungen an die Projekte verfolgt sie mit Fristen und "
+        "Stellungnahmen bis zur Umsetzung. Protokolle, Mitgliederlisten, Einladungen und "
+        "den Tätigkeitsbericht gibt sie als PDF aus, Daten auch als CSV, Kalenderdatei und "
+        "offene Daten (OParl); jede Änderung wird mit Person und Zeitpunkt protokolliert.</p>"
         "<p><b>Datenbank:</b> {database}<br><b>Log-Datei:</b> {log}</p>",
     ).format(
         version=__version__,

@@ -62,8 +62,8 @@ class ServerMoveMenu:
                 _CONTEXT,
                 "Alle Daten aus „{}“ werden in eine leere PostgreSQL-Datenbank kopiert. "
                 "Danach arbeitet dieser PC mit dem Server; die Datei bleibt unverändert "
-                "liegen. Die Datenbank und ihr Benutzer müssen auf dem Server angelegt sein "
-                "(siehe Handbuch).",
+                "liegen. Dafür legt die IT auf dem Server einen Benutzer an und eine leere "
+                "Datenbank, die diesem Benutzer gehört.",
             ).format(self._services.database.location),
             self._parent,
         )

@@ -124,8 +124,8 @@ def test_about_names_version_and_database(make_window, services, qtbot):
     assert "Expertenrat 0.1.0" in box.text()
     assert services.database.location in box.text()
     assert "log.txt" in box.text()
-    for missing_feature in ("Sitzung", "Protokolle", "Empfehlung"):
-        assert missing_feature not in box.text()
+    for area in ("Mitglieder", "Projekte", "Sitzungen", "Protokoll", "Empfehlungen"):
+        assert area in box.text()
     box.close()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from expertenrat.store.database import open_database
@@ -48,3 +48,18 @@ def test_the_move_asks_the_server_copies_stores_the_address_and_closes(
     assert "vollständig" in box.text() and "beim Start erfragt" in box.text()
     box.accept()
     assert closed == [True]
+
+
+def test_the_server_dialog_says_what_the_server_needs(qtbot, services, dialogs):
+    """What must exist on the server is said in the dialog (there is no manual to see)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = ServerMoveMenu(services, dialogs, parent, lambda then: True, lambda: None)
+
+    menu.action.trigger()
+
+    intro = menu.dialog.findChild(QLabel).text()
+    assert services.database.location in intro
+    assert "einen Benutzer an und eine leere Datenbank, die diesem Benutzer gehört" in intro
+    assert "Handbuch" not in intro
+    menu.dialog.reject()
