@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,6 +25,7 @@ from expertenrat.ui.page import NothingPending
 from expertenrat.ui.widgets import action_button, page_title
 
 _CONTEXT = "WelcomePage"
+COLUMN_WIDTH = 600  # wide enough for the intro in three lines, narrow enough to read
 
 
 class WelcomePage(NothingPending, QWidget):
@@ -72,13 +73,19 @@ class WelcomePage(NothingPending, QWidget):
         column.addWidget(intro)
         column.addLayout(self.demo_row)
         column.addWidget(box)
-        column.addStretch(1)
-        holder = QWidget()
-        holder.setLayout(column)
-        holder.setMaximumWidth(640)
-        layout = QHBoxLayout(self)
-        layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignTop)
+        self.column = QWidget()
+        self.column.setLayout(column)
+        self.column.setMaximumWidth(COLUMN_WIDTH)
+        # The column as wide as it may be, in the middle; above it a third of the height
+        # left, below two thirds (it sits in the upper part, as a dialog would).
+        across = QHBoxLayout()
+        across.addStretch(1)
+        across.addWidget(self.column, 100)
+        across.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.addStretch(1)
+        layout.addLayout(across)
+        layout.addStretch(2)
         self.demo_button.clicked.connect(self.load_demo)
         self.create_button.clicked.connect(self.create_council)
 
