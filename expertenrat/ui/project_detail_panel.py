@@ -126,6 +126,9 @@ class ProjectDetailPanel(QWidget):
         layout.addWidget(self.partners_label)
         layout.addWidget(consultations_box, 1)
         layout.addWidget(recommendations_box, 1)
+        # Takes the height only while the lists are hidden (they stretch): with no project
+        # chosen, its title and the hint stay together at the top.
+        layout.addStretch(0)
         self.show_project(None, [], [])
 
     def _table(

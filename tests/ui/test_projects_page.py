@@ -292,6 +292,22 @@ def test_with_no_project_chosen_the_detail_pane_claims_nothing_about_one(page):
     assert not page.detail.consultations_view.isVisibleTo(page.detail)
 
 
+def test_with_no_project_chosen_title_and_hint_sit_together_at_the_top(window, page, qtbot):
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    page.view.clearSelection()
+    detail = page.detail
+    title, hint = detail.title_label, detail.partners_label
+    assert hint.text().startswith("Wählen Sie ein Projekt")
+    assert detail.height() > 400
+
+    # Each label as high as its text (a taller one shows it in its middle), one under the
+    # other: one empty state at the top, not the title at a third and the hint further down.
+    assert title.height() <= title.heightForWidth(title.width()) + 4
+    assert hint.height() <= hint.heightForWidth(hint.width()) + 4
+    assert hint.geometry().bottom() < 100
+
+
 def test_the_page_has_the_page_shape_and_nothing_to_flush(page):
     assert page.flush(lambda: None) is True
 
