@@ -3,7 +3,8 @@
 "Umsetzung geplant" whose date has passed), and "Schreiben speichern …".
 
 The table lists per project its lead unit, contact person, the recommendations' codes, how
-many are overdue and the next due date; all projects are selected at first. Due
+many of them are overdue ("davon überfällig") and the next due date, the columns fitted to
+the dialog's width; all projects are selected at first. Due
 recommendations addressed to no project are named below it: no letter can remind anyone
 of them. "Schreiben speichern …" asks for a folder (remembered as ``FileKind.REMINDERS``),
 asks before replacing files of the same names, and then lets
@@ -20,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +41,7 @@ from expertenrat.services.recommendation_reminders import (
     SavedReminder,
     existing_files,
 )
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import TableOrEmpty, record_table_view
@@ -47,6 +50,14 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RemindersDialog"
+_SHRINKABLE = (
+    (
+        RemindersTableModel.COLUMN_PROJECT,
+        RemindersTableModel.COLUMN_LEAD,
+        RemindersTableModel.COLUMN_CONTACT,
+    ),
+    (RemindersTableModel.COLUMN_CODES,),
+)
 
 
 class RemindersDialog(QDialog):
@@ -74,6 +85,7 @@ class RemindersDialog(QDialog):
         self.model = RemindersTableModel(self)
         self.view = record_table_view(self.model, RemindersTableModel.COLUMN_DUE)
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        refit_on_width_change(self.view, self.fit_columns)
         self.table = TableOrEmpty(self.view)
         self.unaddressed_label = _text_label()
         self.save_button = QPushButton(tr(_CONTEXT, "Schreiben speichern …"))
@@ -107,7 +119,7 @@ class RemindersDialog(QDialog):
             self._due = None
         projects = self._due.projects if self._due else ()
         self.model.set_rows(projects)
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
         if projects:
             self.table.show_table()
             self.view.selectAll()
@@ -123,6 +135,17 @@ class RemindersDialog(QDialog):
         self.unaddressed_label.setText(self._unaddressed())
         self.unaddressed_label.setVisible(bool(self.unaddressed_label.text()))
         self._selection_changed()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its content; where they would not fit, the project, the
+        lead unit and the contact give way first ("…", the tooltip shows all), so that the
+        counts and the date stay in sight (a 1024-pixel screen); room left goes to the
+        project."""
+        fit_columns(self.view, _SHRINKABLE, wide=RemindersTableModel.COLUMN_PROJECT)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the table is known only now
 
     def _intro(self) -> str:
         day = f"{self._due.on:%d.%m.%Y}" if self._due else ""

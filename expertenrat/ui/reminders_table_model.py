@@ -33,7 +33,9 @@ class RemindersTableModel(RowsTableModel):
             text_column(tr(_CONTEXT, "Federführung"), lambda r: r.project.lead_unit),
             text_column(tr(_CONTEXT, "Ansprechperson"), lambda r: contact(r.project)),
             text_column(tr(_CONTEXT, "Empfehlungen"), codes),
-            number_column(tr(_CONTEXT, "überfällig"), lambda r: r.overdue),
+            # how many of the listed recommendations are overdue (the register's
+            # "überfällig" counts days)
+            number_column(tr(_CONTEXT, "davon überfällig"), lambda r: r.overdue),
             Column(
                 tr(_CONTEXT, "fällig am"),
                 lambda r: f"{next_due(r):%d.%m.%Y}",

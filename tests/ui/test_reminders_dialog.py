@@ -13,6 +13,7 @@ from email.policy import default
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
+from table_widths import fits, headers_whole, shows_start, shows_whole
 
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.ui.recommendations_page import RecommendationsPage
@@ -89,11 +90,32 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
         assert cell(dialog, row, M.COLUMN_DUE) == f"{overdue[0].awaited_on:%d.%m.%Y}"
     header = dialog.model.headerData(M.COLUMN_DUE, Qt.Orientation.Horizontal)
     assert header == "fällig am"  # a response's deadline or a plan's date, not only "Frist"
+    # a count of the listed recommendations (the register's "überfällig" counts days)
+    assert dialog.model.headerData(M.COLUMN_OVERDUE, Qt.Orientation.Horizontal) == (
+        "davon überfällig"
+    )
     assert any(r.plan_overdue for r in rows)  # the demo has one: in the dialog, marked
     assert "(Umsetzung)" in " ".join(cell(dialog, r, M.COLUMN_CODES) for r in shown.values())
     assert len(dialog.selected()) == 2 and dialog.save_button.isEnabled()
     assert dialog.unaddressed_label.isHidden()
     qtmodeltester.check(dialog.model)
+
+
+@pytest.mark.parametrize("width", [900, 1150])
+def test_the_counts_and_dates_stay_in_sight_on_a_small_screen(page, qtbot, width):
+    """On a 1024-pixel screen the dialog is about 920 pixels wide: project, lead unit and
+    contact give way ("…"), the codes, counts and dates show whole, nothing scrolls."""
+    dialog = opened(page)
+    qtbot.waitExposed(dialog)
+    dialog.resize(width, 460)
+    qtbot.waitUntil(lambda: dialog.view.viewport().width() > width - 60)
+
+    view = dialog.view
+    assert fits(view)
+    for column in (M.COLUMN_CODES, M.COLUMN_OVERDUE, M.COLUMN_DUE):
+        assert shows_whole(view, column)
+    assert headers_whole(view, range(M.COLUMN_DUE + 1))
+    assert shows_start(view, M.COLUMN_PROJECT, 10)
 
 
 def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_reminder(
