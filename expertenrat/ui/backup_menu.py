@@ -38,7 +38,7 @@ class BackupMenu:
         self.job: Job | None = None
         self.backup_action = QAction(tr(_CONTEXT, "&Sicherung jetzt …"), parent)
         self.restore_action = QAction(tr(_CONTEXT, "&Wiederherstellen …"), parent)
-        self.check_action = QAction(tr(_CONTEXT, "Datenbank &prüfen"), parent)
+        self.check_action = QAction(tr(_CONTEXT, "&Datenbank prüfen"), parent)
         self.backup_action.triggered.connect(self.ask_backup)
         self.restore_action.triggered.connect(self.ask_restore)
         self.check_action.triggered.connect(self.check)

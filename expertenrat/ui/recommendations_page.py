@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -130,6 +130,8 @@ class RecommendationsPage(NothingPending, QWidget):
         )
         self.steps = RecommendationSteps(self, services, dialogs, today, self._stored)
         self.new_button = QPushButton(tr(_CONTEXT, "Neue Empfehlung …"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(tr(_CONTEXT, "Neue Empfehlung anlegen (Strg+N)"))
         self.new_button.clicked.connect(self.ask_new)
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.adopt_button = QPushButton(tr(_CONTEXT, "Beschließen …"))

@@ -48,7 +48,7 @@ class ServerMoveMenu:
         self._close_window = close_window
         self.job: Job | None = None
         self.dialog: ServerDialog | None = None
-        self.action = QAction(tr(_CONTEXT, "Auf &Server umziehen …"), parent)
+        self.action = QAction(tr(_CONTEXT, "Auf Server &umziehen …"), parent)
         self.action.triggered.connect(self.start)
 
     def start(self) -> None:

@@ -25,10 +25,10 @@ def test_the_file_menu_offers_backup_restore_and_check(make_window):
     assert texts == [
         "&Sicherung jetzt …",
         "&Wiederherstellen …",
-        "Datenbank &prüfen",
+        "&Datenbank prüfen",
         "&Offene Daten exportieren …",
         "O&Parl-Export …",
-        "Auf &Server umziehen …",
+        "Auf Server &umziehen …",
         "Neues Gremium aus &Vorlage …",
         "&Aufbewahrung …",
         "&Beenden",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.overview import Area
@@ -247,3 +248,28 @@ def test_every_page_counts_the_day_in_the_shown_council_s_time_zone(session, dem
         assert days[zone] in (before, datetime.now(ZoneInfo(zone)).date())
         assert days[zone] == window.today() == settings.clock(council_id).today()
     assert days["Pacific/Kiritimati"] > days["Pacific/Pago_Pago"]
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after "&" in a menu text ("&&" is a plain "&"), lower case."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).casefold() if found else None
+
+
+def test_every_menu_of_the_window_gives_each_mnemonic_once(make_window, services):
+    """Alt+letter, then a letter, reaches one entry each: in the menu bar, in Datei and
+    Hilfe and in every other menu of the window (the pages' buttons with a menu)."""
+    services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show()
+    menus = [window.menuBar(), *window.findChildren(QMenu)]
+    checked = {}
+    for menu in menus:
+        if isinstance(menu, QMenu):
+            menu.aboutToShow.emit()  # menus filled when they open
+        texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+        letters = [m for m in map(_mnemonic, texts) if m is not None]
+        title = menu.title() if isinstance(menu, QMenu) else "menu bar"
+        assert len(letters) == len(set(letters)), (title, texts)
+        checked[title.replace("&", "")] = letters
+    assert len(checked["Datei"]) == 9 and len(checked["menu bar"]) == 2

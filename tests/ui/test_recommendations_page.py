@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from overview_sample import seed
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
@@ -17,6 +18,7 @@ from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
+from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
 
@@ -381,3 +383,18 @@ def test_the_register_and_its_steps_on_postgresql(qtbot, qtmodeltester, database
     dialog.accept_button.click()
     assert "inzwischen von jemand anderem geändert" in dialog.error_label.text()
     assert dialog.isVisible() and dialog.title_edit.text() == "Meine Fassung"
+
+
+def test_ctrl_n_opens_a_new_recommendation_as_on_the_other_pages(page, qtbot):
+    page.show()
+    page.activateWindow()  # a window shortcut, as on Mitglieder, Projekte and Sitzungen
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.view.setFocus()
+
+    qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.steps.dialog is not None)  # the button clicks a moment later
+
+    dialog = page.steps.dialog
+    assert isinstance(dialog, NewRecommendationDialog) and dialog.isVisible()
+    assert "Strg+N" in page.new_button.toolTip()
+    dialog.reject()
