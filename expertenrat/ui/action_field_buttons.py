@@ -35,7 +35,7 @@ class ActionFieldButtons(QWidget):
         self._view = view
         self._model = model
         self._council_id: int | None = None
-        self.add_button = QPushButton(tr(_CONTEXT, "Hinzufügen …"))
+        self.add_button = QPushButton(tr(_CONTEXT, "Neues Handlungsfeld …"))
         self.rename_button = QPushButton(tr(_CONTEXT, "Umbenennen …"))
         self.colour_button = QPushButton(tr(_CONTEXT, "Farbe …"))
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))

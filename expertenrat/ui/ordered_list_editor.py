@@ -1,6 +1,7 @@
 """An ordered list of a council's templates with a form below (Einstellungen): select a row
-to edit it, "Neu" to add one, move rows up and down, delete. Another row or "Neu" while the
-form holds typed input asks first, as the meetings page does ("Nein" stays on the row).
+to edit it, "Neue Vorlage" or "Neuer Baustein" to add one, move rows up and down, delete.
+Another row or a new one while the form holds typed input asks first, as the meetings page
+does ("Nein" stays on the row). The list is as high as its rows (the page scrolls).
 
 The list is read from and written to a service with ``templates(council_id)``,
 ``add(council_id, t)``, ``update(t)``, ``delete(t)`` and ``reorder(council_id, ids)``; the
@@ -31,6 +32,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_selection import select_record, selected_record
 from expertenrat.ui.row_moves import enable_moves, moved
+from expertenrat.ui.table_height import fit_height_to_rows
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 
 _CONTEXT = "OrderedListEditor"
@@ -69,6 +71,7 @@ class OrderedListEditor(QGroupBox):
     def __init__(
         self,
         title: str,
+        new_label: str,
         save_label: str,
         columns: tuple[Column, ...],
         service: TemplatesService,
@@ -92,8 +95,8 @@ class OrderedListEditor(QGroupBox):
         for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.view.setMinimumHeight(180)
-        self.new_button = QPushButton(tr(_CONTEXT, "Neu"))
+        fit_height_to_rows(self.view)  # the page scrolls, not the list
+        self.new_button = QPushButton(new_label)
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
@@ -252,8 +255,8 @@ class OrderedListEditor(QGroupBox):
         self._show(None)
 
     def _new_clicked(self) -> None:
-        """ "Neu": an empty form with the cursor in its first field (after asking about
-        typed input; "Nein" stays)."""
+        """The new-record button: an empty form with the cursor in its first field (after
+        asking about typed input; "Nein" stays)."""
         if self.flush(self._new_form):
             self._new_form()
 

@@ -31,6 +31,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
     ) -> None:
         super().__init__(
             tr(_CONTEXT, "Vorlagen für Tagesordnungspunkte"),
+            tr(_CONTEXT, "Neue Vorlage"),
             tr(_CONTEXT, "Vorlage speichern"),
             (
                 Column(

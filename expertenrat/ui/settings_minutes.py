@@ -80,6 +80,7 @@ class PhrasesEditor(OrderedListEditor):
     ) -> None:
         super().__init__(
             tr(_CONTEXT, "Textbausteine für das Protokoll"),
+            tr(_CONTEXT, "Neuer Baustein"),
             tr(_CONTEXT, "Baustein speichern"),
             (
                 Column(tr(_CONTEXT, "Bezeichnung"), lambda row: row[1].label),

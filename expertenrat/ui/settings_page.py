@@ -43,6 +43,7 @@ from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.settings_saving import SettingsSaving
 from expertenrat.ui.settings_transfer import SettingsTransfer
+from expertenrat.ui.table_height import fit_height_to_rows
 from expertenrat.ui.widgets import action_button, page_title, plain_scroll_area
 
 
@@ -98,6 +99,7 @@ class SettingsPage(QWidget):
         self.fields_view.horizontalHeader().setSectionResizeMode(
             ActionFieldsModel.COLUMN_NAME, QHeaderView.ResizeMode.Stretch
         )
+        fit_height_to_rows(self.fields_view)  # the page scrolls, not the list
         self.field_buttons = ActionFieldButtons(
             settings, dialogs, self.fields_view, self.fields_model, self
         )

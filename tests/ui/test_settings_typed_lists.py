@@ -234,3 +234,37 @@ def test_moving_a_phrase_keeps_its_typed_text(window, services, dialogs):
     editor.save_button.click()
     assert services.text_templates.templates(council_id)[1].text == TYPED
     assert _questions(dialogs) == []
+
+
+def test_the_lists_say_what_is_new_and_show_every_row_the_page_scrolls_instead(
+    window, services, qtbot
+):
+    """One wording for adding, as on the other pages ("Neues Mitglied …"); each list as
+    high as its rows, so that the page scrolls and no list scrolls inside it."""
+    page = window.settings_page
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    assert page.field_buttons.add_button.text() == "Neues Handlungsfeld …"
+    assert page.agenda_templates.new_button.text() == "Neue Vorlage"
+    assert page.phrases.new_button.text() == "Neuer Baustein"
+
+    council_id = window.current_council_id()
+    assert len(services.text_templates.templates(council_id)) >= 10
+    for view in (page.fields_view, page.agenda_templates.view, page.phrases.view):
+        rows = view.model().rowCount()
+        assert rows >= 4
+        assert view.verticalScrollBar().maximum() == 0  # nothing hidden below
+        assert view.rowViewportPosition(rows - 1) + view.rowHeight(rows - 1) <= (
+            view.viewport().height()
+        )
+
+    editor = page.phrases
+    editor.new_button.click()
+    editor.label_edit.setText("Noch einer")
+    editor.text_edit.setPlainText("Ein weiterer Baustein.")
+    editor.save_button.click()
+    view = editor.view
+    rows = view.model().rowCount()
+    assert view.rowViewportPosition(rows - 1) + view.rowHeight(rows - 1) <= (
+        view.viewport().height()
+    )
