@@ -135,7 +135,7 @@ def test_line_breaks_are_refused_in_one_line_fields_but_kept_in_the_address(
     saved = members_service.save(
         council.id, new_member(postal_address="Am Markt 1\r\n18055 Rostock\tHof"), today
     )
-    assert members_service.member(saved.id).postal_address == "Am Markt 1\r\n18055 Rostock\tHof"
+    assert members_service.member(saved.id).postal_address == "Am Markt 1\n18055 Rostock\tHof"
 
 
 def test_a_term_start_outside_1900_to_2100_is_refused(
