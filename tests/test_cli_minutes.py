@@ -140,3 +140,24 @@ def test_unknown_or_not_held_meeting_is_exit_1_with_a_german_message(
         assert code == 1
         assert "eingeladen, nicht durchgeführt: ein Protokoll gibt es erst" in err
     assert not out_file.exists()
+
+
+def test_damaged_approved_minutes_are_exit_1_and_nothing_is_written(
+    capsys, url, held, database, tmp_path
+) -> None:
+    approve(database, held.meeting_id)
+    with database.transaction() as session:
+        version = session.query(models.MinutesVersion).one()
+        version.pdf, version.public_pdf = version.pdf[:1000], version.public_pdf[:1000]
+    out_file = tmp_path / "x.pdf"
+    for what, flag, says in (
+        ("minutes", (), "Das genehmigte Protokoll der 1. Sitzung"),
+        ("minutes", ("--public",), "Die öffentliche Fassung des genehmigten Protokolls"),
+        ("dossier", (), "Das genehmigte Protokoll der 1. Sitzung"),
+    ):
+        code, out, err = run(capsys, "--database", url, "export", what, "--meeting", "1",
+                             "--out", str(out_file), *flag)  # fmt: skip
+        assert (code, out) == (1, "")
+        assert says in err and "Sicherung wieder her" in err
+        assert "erneut hinzu" not in err and "SHA-256 " not in out
+        assert not out_file.exists()

@@ -83,3 +83,22 @@ def test_export_opendata_writes_csv_and_data_package(capsys, demo_file, tmp_path
     ]
     assert main(["--database", str(demo_file), "export", "opendata", "--out", str(folder)]) == 1
     assert "--force" in capsys.readouterr().err
+
+
+def test_export_oparl_refuses_damaged_approved_minutes(capsys, demo_file, tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "update minutes_versions set public_pdf = substr(public_pdf, 1, 1000) "
+            "where id = (select min(id) from minutes_versions where state = 'approved')"
+        )
+    folder = tmp_path / "oparl"
+
+    assert oparl(demo_file, folder) == 1
+
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    assert "Die öffentliche Fassung des genehmigten Protokolls der 1. Sitzung" in captured.err
+    assert "ist in der Datenbank beschädigt" in captured.err
+    assert not folder.exists()

@@ -117,24 +117,41 @@ def _postgresql_findings(connection: Connection) -> list[Finding]:
 
 
 def _minutes_findings(connection: Connection) -> list[Finding]:
+    """Approved minutes whose stored PDF, full or public, no longer matches its SHA-256."""
     query = (
-        select(MinutesVersion.number, MinutesVersion.pdf, MinutesVersion.sha256, Meeting.number)
+        select(
+            MinutesVersion.number,
+            Meeting.number,
+            MinutesVersion.pdf,
+            MinutesVersion.sha256,
+            MinutesVersion.public_pdf,
+            MinutesVersion.public_sha256,
+        )
         .join(Meeting, Meeting.id == MinutesVersion.meeting_id)
         .where(MinutesVersion.state == MinutesState.APPROVED.value)
         .order_by(MinutesVersion.id)
     )
     findings = []
-    for version, pdf, sha256, meeting in connection.execute(query):
-        if pdf is None and sha256 is None:
-            continue  # approved before the app stored minutes PDFs (e.g. the demo data)
-        if pdf is None or hashlib.sha256(pdf).hexdigest() != sha256:
-            findings.append(
-                Finding(
-                    FindingKind.MINUTES,
-                    f"Das genehmigte Protokoll (Fassung {version}) der Sitzung Nr. {meeting} "
-                    "stimmt nicht mit seiner gespeicherten Prüfsumme überein.",
+    for version, meeting, pdf, sha256, public_pdf, public_sha256 in connection.execute(query):
+        for what, its, data, digest in (
+            ("Das genehmigte Protokoll", "seiner", pdf, sha256),
+            (
+                "Die öffentliche Fassung des genehmigten Protokolls",
+                "ihrer",
+                public_pdf,
+                public_sha256,
+            ),
+        ):
+            if data is None and digest is None:
+                continue  # approved before the app stored minutes PDFs
+            if data is None or hashlib.sha256(data).hexdigest() != digest:
+                findings.append(
+                    Finding(
+                        FindingKind.MINUTES,
+                        f"{what} (Fassung {version}) der Sitzung Nr. {meeting} "
+                        f"stimmt nicht mit {its} gespeicherten Prüfsumme überein.",
+                    )
                 )
-            )
     return findings
 
 

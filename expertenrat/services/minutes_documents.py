@@ -2,7 +2,8 @@
 
 Minutes exist for a held meeting. While they are not approved, every call renders a fresh
 draft from the database (one reading session). Once a version is approved, the PDFs stored
-with it (``minutes_versions.pdf`` / ``public_pdf``) are returned unchanged, byte for byte.
+with it (``minutes_versions.pdf`` / ``public_pdf``) are returned unchanged, byte for byte,
+and only while they match the SHA-256 stored with them (``services.approved_minutes_pdfs``).
 
 For another service's transaction (the approval renders, hashes and stores in ONE
 transaction), ``render_minutes(doc) -> bytes`` renders a minutes document it has read
@@ -29,7 +30,9 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.services.annexes import AnnexesService, damaged_annex_error, read_pdf
+from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.minutes_assembly import latest_version, meeting_label, minutes_document
@@ -128,12 +131,11 @@ def _stored(session: Session, meeting_id: int, *, public: bool) -> MinutesPdf | 
     version = latest_version(session, meeting_id)
     if version is None or version.state != MinutesState.APPROVED.value:
         return None
-    data, digest = (
-        (version.public_pdf, version.public_sha256) if public else (version.pdf, version.sha256)
-    )
+    data = approved_pdfs(session, [version.id], public=public).get(version.id)
     if data is None:
         return None  # approved before PDFs were stored: a fresh rendering with the stamp
-    return MinutesPdf(RenderedPdf(data, (), _item_count(session, meeting_id)), True, digest)
+    rendered = RenderedPdf(data, (), _item_count(session, meeting_id))
+    return MinutesPdf(rendered, True, pdf_fingerprint(data))
 
 
 def _item_count(session: Session, meeting_id: int) -> int:

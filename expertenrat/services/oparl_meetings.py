@@ -23,6 +23,7 @@ from expertenrat.domain.oparl_records import (
     RecusalRecord,
     VoteRecord,
 )
+from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_rows import grouped, stamp_of
 from expertenrat.store import models
@@ -163,7 +164,8 @@ def _present(session: Session, council_id: int) -> dict[int, list[str]]:
 
 def _public_minutes(session: Session, council_id: int) -> dict[int, FileRecord]:
     """The newest approved minutes version with a stored public PDF, per meeting; only its
-    public PDF is read (not the internal one, nor those of superseded versions)."""
+    public PDF is read (not the internal one, nor those of superseded versions), checked
+    against its stored SHA-256."""
     version = models.MinutesVersion
     heads = session.execute(
         select(
@@ -185,19 +187,13 @@ def _public_minutes(session: Session, council_id: int) -> dict[int, FileRecord]:
     newest = {head.meeting_id: head for head in heads}
     if not newest:
         return {}
-    pdfs = dict(
-        session.execute(
-            select(version.id, version.public_pdf).where(
-                version.id.in_([head.id for head in newest.values()])
-            )
-        ).all()
-    )
+    pdfs = approved_pdfs(session, [head.id for head in newest.values()], public=True)
     return {
         meeting_id: FileRecord(
             stamp=stamp_of(head),
             name="Protokoll (öffentlicher Teil)",
             file_name="protokoll.pdf",
-            content=pdfs[head.id] or b"",
+            content=pdfs[head.id],
             on=head.approved_on,
         )
         for meeting_id, head in newest.items()

@@ -52,6 +52,20 @@ def test_a_planted_wrong_sha256_is_found(demo_database):
     assert "stimmt nicht mit seiner gespeicherten Prüfsumme überein" in findings[0].text
 
 
+def test_a_damaged_public_minutes_pdf_is_found(demo_database):
+    with demo_database.transaction() as session:
+        minutes = session.scalars(
+            select(MinutesVersion).where(MinutesVersion.state == "approved")
+        ).first()
+        minutes.public_pdf = minutes.public_pdf[:1000]
+        number = session.get(Meeting, minutes.meeting_id).number
+    findings = IntegrityService(demo_database).check()
+    assert [f.text for f in findings] == [
+        f"Die öffentliche Fassung des genehmigten Protokolls (Fassung {minutes.number}) der "
+        f"Sitzung Nr. {number} stimmt nicht mit ihrer gespeicherten Prüfsumme überein."
+    ]
+
+
 def test_an_orphan_is_found(demo_database):
     database = demo_database
     engine = make_engine(database.url, foreign_keys=False)  # SQLite: the pragma at connect

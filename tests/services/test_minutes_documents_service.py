@@ -16,6 +16,7 @@ from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.minutes_document import DRAFT_MARK
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER
 from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.approved_minutes_pdfs import DamagedMinutesError
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes_assembly import minutes_document
@@ -155,6 +156,52 @@ def test_approved_minutes_are_the_stored_bytes(service, held, database) -> None:
         stored = session.query(models.MinutesVersion).one()
         assert public.rendered.pdf == stored.public_pdf
         assert public.sha256 == stored.public_sha256
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_damaged_approved_minutes_are_refused_not_handed_out(
+    service, held, database, public
+) -> None:
+    approve(database, held.meeting_id)
+    column = "public_pdf" if public else "pdf"
+    with database.transaction() as session:
+        version = session.query(models.MinutesVersion).one()
+        setattr(version, column, getattr(version, column)[:1000])  # cut, hash kept
+    what = (
+        "Die öffentliche Fassung des genehmigten Protokolls"
+        if public
+        else ("Das genehmigte Protokoll")
+    )
+    with pytest.raises(DamagedMinutesError) as refused:
+        service.minutes(held.meeting_id, public=public)
+    assert str(refused.value).startswith(f"{what} der 1. Sitzung am 10.03.2026 ist in der")
+    assert "Prüfsumme (SHA-256)" in str(refused.value)
+    assert "stellen Sie eine Sicherung wieder her" in str(refused.value)
+    assert "Datenbank prüfen" in str(refused.value)
+    other = service.minutes(held.meeting_id, public=not public)  # the other PDF is intact
+    assert other.approved and hashlib.sha256(other.rendered.pdf).hexdigest() == other.sha256
+
+
+def test_a_damaged_approved_minutes_pdf_stops_the_dossier_with_its_own_message(
+    service, held, database
+) -> None:
+    approve(database, held.meeting_id)
+    with database.transaction() as session:
+        version = session.query(models.MinutesVersion).one()
+        version.pdf = version.pdf + b"%% appended"
+    with pytest.raises(DamagedMinutesError, match=r"^Das genehmigte Protokoll der 1\. Sitzung"):
+        service.dossier_pdf(held.meeting_id)
+
+
+def test_a_missing_pdf_beside_its_sha256_is_damaged_too(service, held, database) -> None:
+    approve(database, held.meeting_id)
+    with database.transaction() as session:
+        session.query(models.MinutesVersion).one().pdf = None
+    with pytest.raises(DamagedMinutesError):
+        service.minutes(held.meeting_id)
+    with database.transaction() as session:  # approved before PDFs were stored: rendered
+        session.query(models.MinutesVersion).one().sha256 = None
+    assert not service.minutes(held.meeting_id).approved
 
 
 def test_render_minutes_works_inside_a_writing_transaction(database, held) -> None:

@@ -302,3 +302,21 @@ def test_the_export_reads_postgresql_alike(demo_database, tmp_path):
     walk = exported(Services.create(demo_database, "Frau Schulz"), tmp_path / "oparl")
 
     assert walk.of_type("Body") and walk.of_type("AgendaItem") and walk.of_type("File")
+
+
+def test_a_damaged_approved_public_minutes_pdf_is_refused_and_nothing_written(
+    demo_database, tmp_path
+):
+    from expertenrat.services.approved_minutes_pdfs import DamagedMinutesError
+
+    with demo_database.transaction() as session:
+        version = session.scalars(
+            select(models.MinutesVersion)
+            .where(models.MinutesVersion.state == "approved")
+            .order_by(models.MinutesVersion.id)
+        ).first()
+        version.public_pdf = version.public_pdf[:1000]
+    services = Services.create(demo_database, "Frau Schulz")
+    with pytest.raises(DamagedMinutesError, match=r"^Die öffentliche Fassung des genehmigten"):
+        services.oparl_export.export(tmp_path / "oparl", BASE)
+    assert not (tmp_path / "oparl").exists()

@@ -138,6 +138,33 @@ def test_minutes_and_dossier_are_saved_for_a_held_meeting(
     assert dialogs.warnings() == []
 
 
+def test_damaged_approved_minutes_are_neither_saved_nor_printed(
+    qtbot, services, dialogs, held_in_rostock, finish_job, tmp_path, today
+) -> None:
+    from minutes_rows import approve
+
+    from expertenrat.store import models
+
+    approve(services.database, held_in_rostock.meeting_id)
+    with services.database.transaction() as session:
+        session.query(models.MinutesVersion).one().pdf += b"%% appended"
+    actions = MeetingDocumentActions(services, dialogs, lambda: today)
+    qtbot.addWidget(actions)
+    actions.set_meeting(services.meetings.get(held_in_rostock.meeting_id))
+    dialogs.paths = [str(tmp_path / "Protokoll.pdf")]
+    actions.minutes_button.save_action.trigger()
+    finish_job(actions)
+    handed: list[bytes] = []
+    actions.hand_over(actions.minutes(public=False), lambda pdf, _name: handed.append(pdf))
+    finish_job(actions)
+    assert not (tmp_path / "Protokoll.pdf").exists() and handed == []
+    assert len(dialogs.warnings()) == 2
+    assert all(
+        w.startswith("Das genehmigte Protokoll der 1. Sitzung am 10.03.2026 ist in der Daten")
+        for w in dialogs.warnings()
+    )
+
+
 def test_minutes_buttons_are_off_for_a_meeting_not_held(qtbot, services, dialogs, today) -> None:
     from meeting_rows import add_meeting
 
