@@ -132,7 +132,13 @@ def _json(data: bytes) -> dict[str, Any]:
         raise SettingsFileError(
             f"Die Datei ist kein gültiges JSON (Zeile {error.lineno}, Spalte {error.colno})."
         ) from None
-    except (ValueError, RecursionError) as error:  # a number too long, nested too deep
+    except RecursionError as error:
+        raise SettingsFileError(
+            "Die Datei ist keine lesbare Einstellungsdatei: ihr JSON ist zu tief "
+            "verschachtelt (Listen oder Objekte in Hunderten Ebenen ineinander).",
+            str(error),
+        ) from None
+    except ValueError as error:  # a number too long
         raise SettingsFileError("Die Datei ist kein gültiges JSON.", str(error)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise SettingsFileError(

@@ -19,9 +19,11 @@ def check_schema(document: Mapping[str, Any], schema: Mapping[str, Any]) -> None
 
     validator = Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path)))
-    if errors:
-        shown = "; ".join(_schema_message(e) for e in errors[:5])
-        more = f" (und {len(errors) - 5} weitere)" if len(errors) > 5 else ""
+    # One "required" error comes for every missing key, each naming them all: said once.
+    messages = list(dict.fromkeys(_schema_message(e) for e in errors))
+    if messages:
+        shown = "; ".join(messages[:5])
+        more = f" (und {len(messages) - 5} weitere)" if len(messages) > 5 else ""
         raise SettingsFileError(
             f"Die Einstellungsdatei entspricht nicht dem Format: {shown}{more}."
         )
@@ -32,7 +34,7 @@ def _schema_message(error: Any) -> str:
     where = _place(list(error.path))
     value, rule = error.instance, error.validator_value
     messages = {
-        "required": lambda: f"es fehlt die Angabe „{_missing(error)}“",
+        "required": lambda: _missing(error, where),
         "additionalProperties": lambda: (
             "unbekannte Angabe(n) "
             + ", ".join(
@@ -50,12 +52,21 @@ def _schema_message(error: Any) -> str:
         "maxItems": lambda: f"hat zu viele Einträge (höchstens {rule})",
     }
     text = messages.get(error.validator, lambda: "ist ungültig")()
+    if error.validator == "required":
+        return text
     return f"{where} {text}" if where else text[0].upper() + text[1:]
 
 
-def _missing(error: Any) -> str:
+def _missing(error: Any, where: str) -> str:
+    """ "Es fehlt die Angabe „council“", "In Handlungsfeld 1 fehlen die Angaben „name“ und
+    „colour“": every required key the object lacks, in the schema's order."""
     present = set(error.instance) if isinstance(error.instance, dict) else set()
-    return next((key for key in error.validator_value if key not in present), "?")
+    missing = [f"„{key}“" for key in error.validator_value if key not in present] or ["?"]
+    if len(missing) == 1:
+        what = f"fehlt die Angabe {missing[0]}"
+    else:
+        what = f"fehlen die Angaben {', '.join(missing[:-1])} und {missing[-1]}"
+    return f"In {where} {what}" if where else f"Es {what}"
 
 
 def _type_words(rule: Any) -> str:

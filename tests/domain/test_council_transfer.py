@@ -136,16 +136,27 @@ def test_unreadable_files_are_refused(data, message):
 
 
 @pytest.mark.parametrize(
-    ("data", "detail"),
+    ("data", "message", "detail"),
     [
-        (b'{"n": ' + b"1" * 5000 + b"}", "Exceeds the limit (4300 digits)"),
-        (b"[" * 100_000, "maximum recursion depth exceeded"),
+        (
+            b'{"n": ' + b"1" * 5000 + b"}",
+            "Die Datei ist kein gültiges JSON.",
+            "Exceeds the limit (4300 digits)",
+        ),
+        (
+            b"[" * 100_000 + b"]" * 100_000,
+            "Die Datei ist keine lesbare Einstellungsdatei: ihr JSON ist zu tief verschachtelt "
+            "(Listen oder Objekte in Hunderten Ebenen ineinander).",
+            "maximum recursion depth exceeded",
+        ),
     ],
 )
-def test_json_python_cannot_read_is_refused_in_german_with_its_words_as_the_detail(data, detail):
+def test_json_python_cannot_read_is_refused_in_german_with_its_words_as_the_detail(
+    data, message, detail
+):
     with pytest.raises(SettingsFileError) as raised:
         _read(data)
-    assert raised.value.message == "Die Datei ist kein gültiges JSON."
+    assert raised.value.message == message
     assert raised.value.detail.startswith(detail)
 
 
@@ -190,6 +201,25 @@ def test_a_missing_part_is_named():
     del document["actionFields"]
     with pytest.raises(SettingsFileError, match="Es fehlt die Angabe „actionFields“"):
         _read(document)
+
+
+def test_every_missing_part_is_named_once():
+    bare = {"format": "expertenrat-council-settings", "formatVersion": 2}
+    with pytest.raises(SettingsFileError) as raised:
+        _read(bare)
+    assert raised.value.message == (
+        "Die Einstellungsdatei entspricht nicht dem Format: Es fehlen die Angaben „council“, "
+        "„actionFields“, „textTemplates“ und „agendaTemplates“."
+    )
+    document = _document()
+    del document["council"]["name"], document["council"]["city"]
+    document["actionFields"][0] = {}
+    with pytest.raises(SettingsFileError) as raised:
+        _read(document)
+    assert raised.value.message == (
+        "Die Einstellungsdatei entspricht nicht dem Format: In Handlungsfeld 1 fehlen die "
+        "Angaben „name“ und „colour“; In „council“ fehlen die Angaben „name“ und „city“."
+    )
 
 
 @pytest.mark.parametrize(
