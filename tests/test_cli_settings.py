@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sqlite3
@@ -10,6 +11,7 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
+from logo_images import header_only_png, oversized_png
 
 from expertenrat.domain.council_transfer import settings_document
 from expertenrat.domain.council_transfer_format import CouncilTemplate
@@ -133,3 +135,45 @@ def test_refused_files_change_nothing(demo_file, tmp_path, content, message):
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert stored(demo_file) == before
+
+
+@pytest.mark.parametrize(
+    ("logo", "message"),
+    [
+        (header_only_png(), "Das Logo in der Einstellungsdatei ist kein lesbares PNG-Bild"),
+        (oversized_png(), "Das Logo in der Einstellungsdatei ist mit 20.000 × 20.000 Pixeln zu"),
+    ],
+    ids=["cut after its header", "20000 px"],
+)
+def test_a_logo_that_cannot_be_drawn_is_refused_and_changes_nothing(
+    demo_file, exported, tmp_path, logo, message
+):
+    document = json.loads(exported.read_text("utf-8"))
+    document["council"]["logoPng"] = base64.b64encode(logo).decode("ascii")
+    path = tmp_path / "logo.json"
+    path.write_text(json.dumps(document), "utf-8")
+    before = stored(demo_file)
+
+    result = run("--database", str(demo_file), "import", "settings", str(path), "--council", "1")
+
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"expertenrat: Fehler: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert stored(demo_file) == before
+
+
+def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_one_warning(demo_file, tmp_path):
+    with sqlite3.connect(demo_file) as connection:  # stored before logos were checked
+        connection.execute("UPDATE councils SET logo_png = ? WHERE id = 1", (header_only_png(),))
+    connection.close()
+    out = tmp_path / "Einladung.pdf"
+
+    result = run("--database", str(demo_file), "export", "invitation", "--meeting", "7",
+                 "--per-member", "--out", str(out))  # fmt: skip
+
+    assert result.returncode == 0 and out.is_file()
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "Das Logo des Gremiums ist kein lesbares PNG-Bild (beschädigt oder unvollständig) und "
+        "wird weggelassen; bitte wählen Sie es unter Einstellungen neu."
+    ]

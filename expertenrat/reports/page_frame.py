@@ -8,6 +8,7 @@ Documents build a story of flowables and hand it to :func:`build_pdf` together w
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from expertenrat.reports.house_style import (
     german_date,
     styles,
 )
+from expertenrat.reports.logo_image import UnusableLogoError, decoded_logo
 from expertenrat.reports.page_header_fit import GAP, title_and_name
 from expertenrat.reports.user_text import fit_line, printable
 
@@ -232,19 +234,40 @@ def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> N
 
 
 def _logo(png: bytes | None) -> tuple[ImageReader, float, float] | None:
-    """The logo with its size scaled into the header's logo box; ``None`` if unusable."""
+    """The logo with its size scaled into the header's logo box; ``None`` if unusable
+    (a logo stored before logos were checked: one line in the log, no traceback)."""
     if not png:
         return None
     try:
-        image = ImageReader(io.BytesIO(png))
+        image = ImageReader(decoded_logo(png))
         pixel_width, pixel_height = image.getSize()
-    except Exception:  # a broken logo must not cost the user the document
-        log.warning("Das Logo konnte nicht gelesen werden und wird weggelassen.", exc_info=True)
+    except UnusableLogoError as error:
+        _warn_once(png, f"ist {error}")
         return None
-    if pixel_width <= 0 or pixel_height <= 0:
+    except Exception as error:  # a broken logo must not cost the user the document
+        _warn_once(png, f"konnte nicht gelesen werden ({type(error).__name__})")
         return None
     scale = min(_LOGO_BOX[0] / pixel_width, _LOGO_BOX[1] / pixel_height)
     return image, pixel_width * scale, pixel_height * scale
+
+
+_warned_logos: set[str] = set()  # the SHA-256 of each unusable logo already named
+
+
+def _warn_once(png: bytes, what: str) -> None:
+    """One line in the log per unusable logo and run (a letter per member is a document
+    each: the same logo is named once, not once per letter)."""
+    digest = hashlib.sha256(png).hexdigest()
+    if digest in _warned_logos:
+        return
+    if len(_warned_logos) > 100:
+        _warned_logos.clear()
+    _warned_logos.add(digest)
+    log.warning(
+        "Das Logo des Gremiums %s und wird weggelassen; bitte wählen Sie es unter "
+        "Einstellungen neu.",
+        what,
+    )
 
 
 class NumberedCanvas(Canvas):

@@ -32,6 +32,7 @@ from expertenrat.domain.council_transfer_format import (
     FORMAT_VERSION,
     TEXT_TEMPLATES,
     CouncilTemplate,
+    SettingsFileError,
     schema_file,
 )
 from expertenrat.domain.council_transfer_preview import (
@@ -44,6 +45,7 @@ from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.text_templates import clean_template
 from expertenrat.paths import resource_path
+from expertenrat.reports.logo_image import logo_problem
 from expertenrat.services import audit
 from expertenrat.services.agenda_templates import (
     replace_templates,
@@ -57,6 +59,7 @@ from expertenrat.services.settings import (
     council_settings,
     field_rows,
     field_uses,
+    logo_problems,
 )
 from expertenrat.services.text_templates import PURPOSE, phrase, phrase_rows
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
@@ -92,8 +95,14 @@ class CouncilTransferService:
 
     @staticmethod
     def read(data: bytes) -> CouncilTemplate:
-        """The template in a settings file, checked (``SettingsFileError`` if unusable)."""
-        return read_settings_file(data, settings_schema)
+        """The template in a settings file, checked (``SettingsFileError`` if unusable),
+        its logo decoded too (``reports.logo_image``)."""
+        template = read_settings_file(data, settings_schema)
+        logo = template.settings.logo_png
+        problem = logo_problem(logo) if logo else None
+        if problem:
+            raise SettingsFileError(f"Das Logo in der Einstellungsdatei ist {problem}.")
+        return template
 
     def preview(self, council_id: int, incoming: CouncilTemplate) -> TransferPreview:
         """What importing ``incoming`` into the council would change."""
@@ -231,5 +240,6 @@ def _template(session: Session, council_id: int) -> CouncilTemplate:
 
 def _raise_if_invalid(template: CouncilTemplate) -> None:
     problems = template_problems_of(replace(template, settings=clean_settings(template.settings)))
+    problems += logo_problems(template.settings.logo_png)
     if problems:
         raise ValidationError(problems)

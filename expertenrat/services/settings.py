@@ -17,7 +17,8 @@ from expertenrat.domain.councils import (
     validate_settings,
 )
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
-from expertenrat.domain.errors import InUseError
+from expertenrat.domain.errors import FieldProblem, InUseError
+from expertenrat.reports.logo_image import logo_problem
 from expertenrat.services import audit
 from expertenrat.services.agenda_templates import seed_standard_templates
 from expertenrat.services.meeting_rows import CouncilClock, council_clock
@@ -74,6 +75,13 @@ def council_settings(row: models.Council) -> CouncilSettings:
     )
 
 
+def logo_problems(png: bytes | None) -> list[FieldProblem]:
+    """The logo must decode whole as a PNG of a sensible size (``reports.logo_image``), so
+    that every PDF can draw it."""
+    problem = logo_problem(png) if png else None
+    return [FieldProblem("logo_png", f"Das Logo ist {problem}.")] if problem else []
+
+
 def action_field(row: models.ActionField) -> ActionField:
     return ActionField(
         id=row.id, name=row.name, colour=row.colour, position=row.position, version=row.version
@@ -104,7 +112,7 @@ class SettingsService:
         self, settings: CouncilSettings, *, default_fields: bool = True
     ) -> CouncilSettings:
         settings = clean_settings(settings)
-        raise_if_invalid(validate_settings(settings))
+        raise_if_invalid(validate_settings(settings) + logo_problems(settings.logo_png))
         with changing(self._db, "Das Gremium") as session:
             row = models.Council()
             apply_settings(row, settings)
@@ -135,6 +143,8 @@ class SettingsService:
         with changing(self._db, "Die Einstellungen des Gremiums") as session:
             row = fetch(session, models.Council, settings.id, "Das Gremium")
             check_version(row, settings.version, "Die Einstellungen des Gremiums")
+            if settings.logo_png != row.logo_png:  # a stored one is checked when it came in
+                raise_if_invalid(logo_problems(settings.logo_png))
             before = audit.snapshot(row)
             apply_settings(row, settings)
             session.flush()

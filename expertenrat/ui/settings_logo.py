@@ -1,13 +1,15 @@
 """The council's logo in Einstellungen: a small preview, "Logo wählen …" and "Logo entfernen".
 
 A chosen image is stored as PNG, scaled down to at most :data:`LOGO_MAX_SIDE` pixels on its
-longer side; a file that is no readable image is refused with a German message.
+longer side; a file that is no readable image, or one too large to read (judged from its
+header, before reading a pixel), is refused with a German message. Saving checks the
+stored PNG again (the settings service decodes every logo that comes in).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from expertenrat.ui.dialog_service import DialogService
@@ -15,6 +17,8 @@ from expertenrat.ui.i18n import tr
 
 _CONTEXT = "SettingsPage"
 LOGO_MAX_SIDE = 600
+# What the chooser reads at all (a photo of 40 MP is 160 MB in memory, under Qt's limit).
+MAX_SOURCE_PIXELS = 40_000_000
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -65,7 +69,25 @@ class LogoField(QWidget):
         )
 
     def load_file(self, path: str) -> None:
-        image = QImage(path)
+        reader = QImageReader(path)
+        size = reader.size()  # from the file's header, before any pixel is read
+        if size.isValid() and size.width() * size.height() > MAX_SOURCE_PIXELS:
+            self._dialogs.warning(
+                self,
+                tr(_CONTEXT, "Logo"),
+                tr(
+                    _CONTEXT,
+                    "Das Bild „{path}“ ist mit {width} × {height} Pixeln zu groß für ein Logo "
+                    "(höchstens {limit} Millionen Bildpunkte). Bitte verkleinern Sie es vorher.",
+                ).format(
+                    path=path,
+                    width=f"{size.width():,}".replace(",", "."),
+                    height=f"{size.height():,}".replace(",", "."),
+                    limit=MAX_SOURCE_PIXELS // 1_000_000,
+                ),
+            )
+            return
+        image = reader.read() if reader.canRead() else QImage()
         if image.isNull():
             self._dialogs.warning(
                 self,

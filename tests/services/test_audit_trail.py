@@ -6,28 +6,31 @@ import json
 from dataclasses import replace
 from datetime import date
 
+from logo_images import png
+
 from expertenrat.domain.enums import AuditAction, Sector
 from expertenrat.services import audit
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
 
 
-def _png(colour: bytes) -> bytes:
-    """Two different 'images' of the same size are enough: the audit must tell them apart."""
-    return b"\x89PNG\r\n\x1a\n" + colour * 100
+def _png(red: int) -> bytes:
+    """Two different images of the same size: the audit must tell them apart."""
+    return png(colour=(red, 0, 0))
 
 
 def test_a_logo_replaced_by_another_of_the_same_size_is_audited_with_both_hashes(
     database, settings_service, council
 ):
-    first = settings_service.update_settings(replace(council, logo_png=_png(b"\x01")))
-    settings_service.update_settings(replace(first, logo_png=_png(b"\x02")))
+    assert len(_png(100)) == len(_png(200)) and _png(100) != _png(200)
+    first = settings_service.update_settings(replace(council, logo_png=_png(100)))
+    settings_service.update_settings(replace(first, logo_png=_png(200)))
 
     entry = AuditService(database).entries("council", council.id)[-1]
 
     assert set(entry.before) == {"logo_png", "version"}
     assert entry.before["logo_png"] != entry.after["logo_png"]
-    assert entry.after["logo_png"].startswith("<108 Bytes, SHA-256 ")
+    assert entry.after["logo_png"].startswith(f"<{len(_png(200))} Bytes, SHA-256 ")
 
 
 def test_reordering_action_fields_records_the_order_before_and_after(

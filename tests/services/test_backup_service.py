@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import errno
 import hashlib
 import io
@@ -16,6 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from logo_images import png
 from sqlalchemy import MetaData, create_engine, inspect, select, text
 
 from expertenrat.domain.councils import CouncilSettings
@@ -568,7 +570,7 @@ def test_a_backup_into_a_missing_folder_is_a_german_message(sqlite_database, tmp
 
 def test_the_format_is_documented_json(sqlite_database, tmp_path):
     SettingsService(sqlite_database, ACTOR).create_council(
-        CouncilSettings(id=None, name='Rat <&> "Ü" مجلس', city="Rostock", logo_png=b"\x89PNG")
+        CouncilSettings(id=None, name='Rat <&> "Ü" مجلس', city="Rostock", logo_png=png())
     )
     path = tmp_path / "sicherung.zip"
     BackupService(sqlite_database).backup(path)
@@ -580,7 +582,7 @@ def test_the_format_is_documented_json(sqlite_database, tmp_path):
     assert {entry["name"] for entry in manifest["tables"]} == set(Base.metadata.tables)
     row = dict(zip(councils["columns"], councils["rows"][0], strict=True))
     assert row["name"] == 'Rat <&> "Ü" مجلس'
-    assert row["logo_png"] == "iVBORw=="  # base64
+    assert row["logo_png"] == base64.b64encode(png()).decode("ascii")
     assert datetime.fromisoformat(row["created"])
 
 

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import replace
 
 import pytest
+from logo_images import header_only_png, oversized_png, png
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES, AgendaTemplate
 from expertenrat.domain.council_transfer_format import SettingsFileError
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind
-from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.store import models
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"logo"
+PNG = png()
 sqlite_only = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 
 
@@ -169,6 +171,30 @@ def test_a_refused_file_changes_nothing(transfer, rostock):
         transfer.read(bad)
 
     assert transfer.template(rostock.id) == before
+
+
+@pytest.mark.parametrize(
+    ("logo", "problem"),
+    [
+        (header_only_png(), "kein lesbares PNG-Bild (beschädigt oder unvollständig)."),
+        (oversized_png(), "mit 20.000 × 20.000 Pixeln zu groß (höchstens 4.000 Pixel je Seite)."),
+    ],
+    ids=["cut after its header", "20000 px"],
+)
+def test_a_logo_that_cannot_be_drawn_is_refused_when_read(transfer, rostock, logo, problem):
+    document = json.loads(transfer.export(rostock.id))
+    document["council"]["logoPng"] = base64.b64encode(logo).decode("ascii")
+
+    with pytest.raises(SettingsFileError) as refused:
+        transfer.read(json.dumps(document).encode("utf-8"))
+
+    assert refused.value.message == f"Das Logo in der Einstellungsdatei ist {problem}"
+    incoming = transfer.read(transfer.export(rostock.id))  # what read() lets through, apply
+    preview = transfer.preview(rostock.id, replace(  # checks again
+        incoming, settings=replace(incoming.settings, logo_png=logo)))  # fmt: skip
+    with pytest.raises(ValidationError, match=f"Das Logo ist {problem[:20]}"):
+        transfer.apply(preview)
+    assert transfer.template(rostock.id).settings.logo_png == PNG
 
 
 @sqlite_only

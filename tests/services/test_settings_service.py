@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from logo_images import header_only_png, oversized_png, png, truncated_png
 
 from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, CouncilSettings
 from expertenrat.domain.enums import AuditAction, QuorumRule
@@ -75,7 +77,7 @@ def test_update_settings_persists_every_setting(settings_service, council):
         name="Smart-City-Beirat",
         city="Hansestadt Rostock",
         short_name="SCB",
-        logo_png=b"\x89PNG\r\n\x1a\nlogo",
+        logo_png=png(),
         min_members=6,
         max_members=12,
         quorum_rule=QuorumRule.AT_LEAST_HALF,
@@ -410,11 +412,53 @@ def test_settings_update_audits_only_the_changed_values(actor, database, setting
 
 
 def test_logo_is_audited_as_its_size_and_hash_not_its_bytes(database, settings_service, council):
-    settings_service.update_settings(replace(council, logo_png=b"\x89PNG" + b"\x00" * 96))
+    logo = png()
+    settings_service.update_settings(replace(council, logo_png=logo))
 
     entry = AuditService(database).entries("council", council.id)[-1]
     assert entry.before == {"logo_png": None, "version": 1}
-    assert entry.after == {"logo_png": "<100 Bytes, SHA-256 3d8cf87cb669143c>", "version": 2}
+    digest = hashlib.sha256(logo).hexdigest()[:16]
+    assert entry.after == {"logo_png": f"<{len(logo)} Bytes, SHA-256 {digest}>", "version": 2}
+
+
+@pytest.mark.parametrize(
+    ("logo", "problem"),
+    [
+        (header_only_png(), "Das Logo ist kein lesbares PNG-Bild (beschädigt oder unvollständig)."),
+        (truncated_png(), "Das Logo ist kein lesbares PNG-Bild (beschädigt oder unvollständig)."),
+        (
+            oversized_png(),
+            "Das Logo ist mit 20.000 × 20.000 Pixeln zu groß (höchstens 4.000 Pixel je Seite).",
+        ),
+    ],
+    ids=["header only", "cut in its data", "20000 px"],
+)
+def test_a_logo_that_cannot_be_drawn_is_refused_beside_the_logo_field(
+    database, settings_service, council, logo, problem
+):
+    for save in (
+        lambda: settings_service.update_settings(replace(council, logo_png=logo)),
+        lambda: settings_service.create_council(
+            CouncilSettings(id=None, name="Beirat", city="Wismar", logo_png=logo)
+        ),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            save()
+        assert [(p.field, p.message) for p in refused.value.problems] == [("logo_png", problem)]
+    assert settings_service.settings(council.id) == council
+    assert len(settings_service.councils()) == 1
+
+
+def test_a_stored_logo_from_before_the_check_does_not_block_other_settings(
+    database, settings_service, council
+):
+    with database.transaction() as session:
+        session.get(models.Council, council.id).logo_png = header_only_png()
+    stored = settings_service.settings(council.id)
+
+    saved = settings_service.update_settings(replace(stored, notice_period_days=12))
+
+    assert saved.notice_period_days == 12 and saved.logo_png == header_only_png()
 
 
 def test_adding_an_action_field_is_audited(actor, database, settings_service, council):

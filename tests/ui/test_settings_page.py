@@ -108,6 +108,37 @@ def test_logo_is_loaded_from_a_file_and_refused_when_not_an_image(
     assert QImage.fromData(stored).width() == 600  # scaled down to the longest side
 
 
+def test_logo_chooser_refuses_an_image_too_large_to_read_and_a_cut_one(
+    make_window, services, dialogs, tmp_path
+):
+    from logo_images import header_only_png, oversized_png, truncated_png
+
+    window, council = _window_with_council(make_window, services)
+    logo = window.settings_page.council_fields.logo
+    paths = []
+    for name, data in (
+        ("riesig.png", oversized_png()),
+        ("kopf.png", header_only_png()),
+        ("halb.png", truncated_png()),
+    ):
+        (tmp_path / name).write_bytes(data)
+        paths.append(str(tmp_path / name))
+    dialogs.paths = list(paths)
+
+    logo.choose_button.click()
+    logo.choose_button.click()
+    logo.choose_button.click()
+
+    warnings = dialogs.warnings()
+    assert warnings[0] == (
+        f"Das Bild „{paths[0]}“ ist mit 20.000 × 20.000 Pixeln zu groß für ein Logo "
+        "(höchstens 40 Millionen Bildpunkte). Bitte verkleinern Sie es vorher."
+    )
+    assert warnings[1:] == [f"Die Datei „{path}“ ist kein lesbares Bild." for path in paths[1:]]
+    assert logo.png is None
+    assert services.settings.settings(council.id).logo_png is None
+
+
 def test_action_fields_are_added_renamed_recoloured_and_reordered(
     make_window, services, dialogs, qtbot
 ):
