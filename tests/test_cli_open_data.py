@@ -32,6 +32,9 @@ def test_export_oparl_writes_the_tree_and_says_how_much(capsys, demo_file, tmp_p
         ("https://daten.example.de/oparl/v1?format=json", "keine Abfrage"),
         ("https://daten.example.de/oparl/v1#oben", "keinen Anker"),
         ("daten.example.de/oparl", "muss mit https:// beginnen"),
+        ('https://x.de/o"<>', 'nicht stehen dürfen: „"“, „<“, „>“'),
+        ("https://user:pw@x.de/o", "darf keinen Benutzernamen und kein Passwort enthalten"),
+        ("https://x.de:99999/o", "nennt den Port 99999"),
     ],
 )
 def test_a_base_url_oparl_cannot_use_is_refused(capsys, demo_file, tmp_path, base, says):

@@ -3,6 +3,7 @@ derived ids, the tree of files, and the pages of a list."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,8 +21,16 @@ class BaseUrlError(ExpertenratError):
     """The base URL cannot carry an OParl tree; the message says why, in German."""
 
 
+# What RFC 3986 lets stand in a URL as it is (letters and digits aside); anything else
+# (quotes, <>, spaces, umlauts …) has to be percent-encoded.
+_URL_CHARACTERS = frozenset("-._~:/?#[]@!$&'()*+,;=%")
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 def check_base_url(text: str) -> str:
-    """The base URL without a trailing slash; https, a host, no query or fragment."""
+    """The base URL without a trailing slash: https, a host and a port a server can have,
+    no user name or password, no query or fragment, only characters a URL may hold (the
+    base URL is the start of every public id of the export)."""
     cleaned = text.strip().rstrip("/")
     parts = urlsplit(cleaned)
     if parts.scheme != "https":
@@ -29,15 +38,56 @@ def check_base_url(text: str) -> str:
             f"Die Basis-Adresse „{text}“ muss mit https:// beginnen: OParl verlangt "
             "verschlüsselte Verbindungen."
         )
+    if any(c.isspace() for c in cleaned):
+        raise BaseUrlError(f"Die Basis-Adresse „{text}“ enthält Leerzeichen.")
+    foreign = sorted(
+        {c for c in cleaned if not (c.isascii() and c.isalnum()) and c not in _URL_CHARACTERS}
+    )
+    if foreign:
+        shown = ", ".join(f"„{c}“" for c in foreign)
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ enthält Zeichen, die in einer Internet-Adresse "
+            f"nicht stehen dürfen: {shown}. Bitte schreiben Sie sie kodiert (z. B. %22 für "
+            "ein Anführungszeichen, %C3%BC für ü; einen Servernamen mit Umlaut in der Form "
+            "xn--…)."
+        )
+    if _PERCENT.search(cleaned):
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ enthält ein %, dem nicht zwei Hexadezimalziffern "
+            "folgen (z. B. %20)."
+        )
+    if "@" in parts.netloc:
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ darf keinen Benutzernamen und kein Passwort "
+            "enthalten: sie steht in jeder öffentlichen Kennung des Exports."
+        )
     if not parts.hostname:
         raise BaseUrlError(f"Die Basis-Adresse „{text}“ nennt keinen Server.")
+    port = _port(text, parts.netloc)
+    if port is not None and not 1 <= port <= 65535:
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ nennt den Port {port}; ein Port liegt zwischen "
+            "1 und 65535."
+        )
     if parts.query or parts.fragment or "?" in cleaned or "#" in cleaned:
         raise BaseUrlError(
             f"Die Basis-Adresse „{text}“ darf keine Abfrage (?…) und keinen Anker (#…) enthalten."
         )
-    if any(c.isspace() for c in cleaned):
-        raise BaseUrlError(f"Die Basis-Adresse „{text}“ enthält Leerzeichen.")
     return cleaned
+
+
+def _port(text: str, netloc: str) -> int | None:
+    """The port after the host ("x.de:8443", "[::1]:8443"); ``None`` if none is given."""
+    after_host = netloc.rsplit("]", 1)[-1] if netloc.startswith("[") else netloc
+    _, colon, port = after_host.partition(":")
+    if not colon:
+        return None
+    if not port.isdigit():
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ nennt nach dem Servernamen „:{port}“; dort steht "
+            "ein Port aus Ziffern (z. B. :8443) oder nichts."
+        )
+    return int(port)
 
 
 def derived_key(*parts: str) -> str:

@@ -34,6 +34,44 @@ def test_a_base_url_oparl_cannot_serve_is_refused_in_german(text):
         check_base_url(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (
+            'https://x.de/o"<>',
+            'enthält Zeichen, die in einer Internet-Adresse nicht stehen dürfen: „"“, „<“, „>“',
+        ),
+        ("https://x.de/räte", "nicht stehen dürfen: „ä“. Bitte schreiben Sie sie kodiert"),
+        ("https://x.de/a%2g", "enthält ein %, dem nicht zwei Hexadezimalziffern folgen"),
+        ("https://user:pw@x.de/o", "darf keinen Benutzernamen und kein Passwort enthalten"),
+        ("https://user@x.de/o", "darf keinen Benutzernamen und kein Passwort enthalten"),
+        ("https://x.de:99999/o", "nennt den Port 99999; ein Port liegt zwischen 1 und 65535"),
+        ("https://x.de:0/o", "nennt den Port 0;"),
+        ("https://x.de:abc/o", "nennt nach dem Servernamen „:abc“"),
+        ("https://x.de:/o", "nennt nach dem Servernamen „:“"),
+    ],
+)
+def test_a_base_url_that_is_no_clean_public_address_is_refused_in_german(text, says):
+    with pytest.raises(BaseUrlError) as refused:
+        check_base_url(text)
+    assert refused.value.message.startswith(f"Die Basis-Adresse „{text}“ ")
+    assert says in refused.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://daten.rostock.de:8443/oparl/v1",
+        "https://[2001:db8::1]:8443/oparl",
+        "https://[2001:db8::1]/oparl",
+        "https://xn--lbeck-kva.de/r%C3%A4te/oparl",
+        "https://daten.example.de/~rat/o-parl_v1.1/(alt)",
+    ],
+)
+def test_a_clean_base_url_with_port_ipv6_or_encoded_letters_is_taken(text):
+    assert check_base_url(text) == text
+
+
 def test_derived_ids_never_change():
     """Published ids must survive program versions: the derivation is pinned here."""
     assert derived_key("council", "1") == "bc6cc096-113d-5925-9e21-548e9d3208cc"
