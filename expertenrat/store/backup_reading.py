@@ -135,14 +135,18 @@ def _check_manifest(
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise BackupError(_NOT_A_BACKUP)
     version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if type(version) is not int or version < 1:  # bool is an int too: not one here
+        raise BackupError(_invalid_entry("die Formatversion", version))
+    if version > FORMAT_VERSION:
         raise BackupError(
             "Die Sicherung stammt aus einer neueren Version von Expertenrat (Format "
             f"{version}). Bitte installieren Sie die aktuelle Version des Programms."
         )
     revision = manifest.get("schema_revision")
     app_version = manifest.get("app_version", "?")
-    if not isinstance(revision, str) or not is_known_revision(revision):
+    if not isinstance(revision, str) or not revision.strip():
+        raise BackupError(_invalid_entry("der Schemastand", revision))
+    if not is_known_revision(revision):
         raise BackupError(
             f"Die Sicherung stammt aus einer neueren Version von Expertenrat ({app_version}, "
             f"Schemastand {revision}). Bitte installieren Sie die aktuelle Version des "
@@ -155,6 +159,18 @@ def _check_manifest(
     except (KeyError, TypeError, ValueError):
         raise BackupError(_DAMAGED_MANIFEST) from None
     return str(app_version), revision, created
+
+
+def _invalid_entry(what: str, value: Any) -> str:
+    """A manifest entry of the wrong kind: a damaged file or none of ours, never a newer
+    version (every version writes the format version as a whole number from 1 and the
+    schema revision as text)."""
+    shown = json.dumps(value, ensure_ascii=False)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return (
+        "Die Datei ist keine gültige Expertenrat-Sicherung (beschädigt oder verändert): "
+        f"{what} in ihrem Inhaltsverzeichnis (manifest.json) ist ungültig ({shown})."
+    )
 
 
 class _PartEntry(NamedTuple):

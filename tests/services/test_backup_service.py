@@ -266,6 +266,17 @@ def _newer(name: str, data: bytes) -> bytes:
     return json.dumps(manifest).encode()
 
 
+def _manifest_entry(key: str, value):
+    """A change that sets the manifest's ``key`` to ``value``."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        return json.dumps({**json.loads(data), key: value}).encode()
+
+    return change
+
+
 def _fewer_rows(name: str, data: bytes) -> bytes:
     if name != "manifest.json":
         return data
@@ -291,6 +302,17 @@ def _bad_files(backup: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     newer = tmp_path / "neuer.zip"
     _rewrite(backup, newer, _newer)
     files["newer"] = (newer, "neueren Version")
+    invalid = "Die Datei ist keine gültige Expertenrat-Sicherung (beschädigt oder verändert): "
+    for case, key, value, says in (
+        ("revision a number", "schema_revision", 13, "der Schemastand in ihrem Inhalts"),
+        ("revision empty", "schema_revision", " ", "der Schemastand"),
+        ("format version text", "format_version", "1", "die Formatversion in ihrem Inhalts"),
+        ("format version true", "format_version", True, "die Formatversion"),
+        ("format version 0", "format_version", 0, "die Formatversion"),
+    ):
+        path = tmp_path / f"{case}.zip"
+        _rewrite(backup, path, _manifest_entry(key, value))
+        files[case] = (path, invalid + says)
     counts = tmp_path / "zählung.zip"
     _rewrite(backup, counts, _fewer_rows)
     files["counts"] = (counts, "unvollständig")
@@ -328,6 +350,7 @@ def test_every_bad_restore_file_is_refused_and_the_database_stays_unchanged(demo
         with pytest.raises(BackupError) as raised:
             BackupService(demo_sqlite).restore(path, tmp_path / "kept")
         assert message in raised.value.message, case
+        assert "neueren Version" not in raised.value.message or case == "newer", case
         assert table_rows(demo_sqlite) == before, case
     assert not list(tmp_path.glob("*vor-wiederherstellung*"))
 
