@@ -56,10 +56,15 @@ def dated_meeting_label(number: int | None, day: date) -> str:
 
 
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
-    """How a meeting is called: "5. Sitzung", "5. Sitzung: Klausur Mobilität", "Sitzung"."""
+    """How a meeting is called: "5. Sitzung", "5. Sitzung – Klausur: Mobilität", "Sitzung".
+
+    The title follows after a dash, as in the invitation's heading
+    (:func:`~expertenrat.domain.meeting_documents.meeting_heading`): a title with a colon
+    of its own ("Klausur: Mobilität") never reads "5. Sitzung: Klausur: Mobilität".
+    """
     name = "Klausur" if kind is MeetingKind.WORKSHOP and not number else "Sitzung"
     base = f"{number}. {name}" if number else name
-    return f"{base}: {title}" if title else base
+    return f"{base} – {title}" if title else base
 
 
 def clean_draft(draft: MeetingDraft) -> MeetingDraft:

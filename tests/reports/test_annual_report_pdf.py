@@ -102,7 +102,7 @@ def test_hostile_arabic_and_very_long_text_survive():
     members = list(report.__defaults__[0])
     members[0] = replace(members[0], given_name=HOSTILE, family_name=ARABIC)
     meetings = MeetingsPart(
-        (replace(MEETINGS.meetings[0], label=f"1. Sitzung: {HOSTILE}", place=long),),
+        (replace(MEETINGS.meetings[0], label=f"1. Sitzung – {HOSTILE}", place=long),),
         ahead=2,
     )
     rows = [replace(ROWS[0], title=long), *ROWS[1:]]

@@ -467,7 +467,7 @@ def test_recording_and_correcting_the_invitation_is_in_the_audit_trail(service, 
             .order_by(models.AuditEntry.id)
         ).all()
     assert [e.summary for e in entries[-2:]] == [
-        "5. Sitzung: Frühjahr & <Klausur> am 12.03.2026 eingeladen",
+        "5. Sitzung – Frühjahr & <Klausur> am 12.03.2026 eingeladen",
         "Einladung zur 5. Sitzung versandt am 04.03.2026",
     ]
     assert {e.actor for e in entries} == {"Frau Schulz"}

@@ -58,7 +58,7 @@ def test_a_new_meeting_is_read_back_with_aware_times_and_its_texts(meetings_serv
     assert (meeting.title, meeting.place, meeting.room) == (HOSTILE, HOSTILE, HOSTILE)
     assert meeting.notes == f"Notiz {HOSTILE}\nZeile 2"
     assert len(meeting.uid) == 36 and meeting.ics_sequence == 0
-    assert meeting.label == f"1. Sitzung: {HOSTILE}"
+    assert meeting.label == f"1. Sitzung – {HOSTILE}"
 
 
 OPENING = [

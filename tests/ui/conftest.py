@@ -41,6 +41,8 @@ class ScriptedDialogs:
     choices: list[str] = field(default_factory=list)
     # Every text choice offered: (title, left text, right text).
     offered: list[tuple[str, str, str]] = field(default_factory=list)
+    # The label of every text asked for (ask_text), in turn.
+    asked_texts: list[str] = field(default_factory=list)
 
     def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
         self.messages.append(("question", title, text))
@@ -60,6 +62,7 @@ class ScriptedDialogs:
             (on_left if self.choices.pop(0) == "left" else on_right)()
 
     def ask_text(self, parent, title, label, initial, on_text) -> None:
+        self.asked_texts.append(label)
         if self.texts:
             on_text(self.texts.pop(0))
 

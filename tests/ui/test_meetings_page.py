@@ -81,7 +81,7 @@ def test_a_meeting_is_created_through_the_form(page, services, council_id):
     saved = services.meetings.list(council_id)[0]
     assert (saved.place, saved.title) == (HOSTILE, HOSTILE)
     assert page.selected().id == saved.id  # the new meeting is selected and shown
-    assert page.form.heading.text() == f"1. Sitzung: {HOSTILE}, 08.12.2026"
+    assert page.form.heading.text() == f"1. Sitzung – {HOSTILE}, 08.12.2026"
     assert not page.form.has_unsaved_changes()
 
 
