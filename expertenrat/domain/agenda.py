@@ -7,7 +7,7 @@ follow from the tree. An item below a non-public item is non-public too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -134,16 +134,61 @@ def end_time(items: Sequence[AgendaItem], start: datetime) -> datetime:
     return start + timedelta(minutes=sum(max(i.planned_minutes, 0) for i in items))
 
 
+@dataclass(frozen=True, slots=True)
+class PossibleMoves:
+    """What changes an item's place in the agenda: moving it up or down among its siblings,
+    indenting it, outdenting it, adding a sub-item below it (the editor's buttons)."""
+
+    up: bool = False
+    down: bool = False
+    indent: bool = False
+    outdent: bool = False
+    sub_item: bool = False
+
+
+def possible_moves(items: Sequence[AgendaItem], key: int) -> PossibleMoves:
+    """Which moves of ``key`` :func:`move`, :func:`indent`, :func:`outdent` and
+    :func:`move_to` (for a new sub-item) would make: each rule is asked itself, so the
+    answer is always theirs (first or last among the siblings, the top level, nothing to
+    indent under, nesting deeper than ``MAX_DEPTH``)."""
+    _item, index, up = _move_target(items, key, -1)
+    _item, index, down = _move_target(items, key, +1)
+    spare = min((i.key for i in items), default=0) - 1  # a key no item has
+    return PossibleMoves(
+        up=up != index,
+        down=down != index,
+        indent=_allowed(lambda: indent(items, key)),
+        outdent=_allowed(lambda: outdent(items, key)),
+        sub_item=_allowed(lambda: move_to([*items, AgendaItem(spare, "")], spare, key, 0)),
+    )
+
+
 def move(items: Sequence[AgendaItem], key: int, step: int) -> list[AgendaItem]:
     """``items`` with ``key`` moved ``step`` places among its siblings (Alt+Up is -1).
 
     Children stay below their parent, so they move with it. Moving past either end leaves
     the order as it is. Sibling positions come back as 0, 1, 2 …
     """
+    item, _index, target = _move_target(items, key, step)
+    return move_to(items, key, item.parent, target)
+
+
+def _move_target(items: Sequence[AgendaItem], key: int, step: int) -> tuple[AgendaItem, int, int]:
+    """The item ``key``, its index among its siblings and the index ``step`` places away
+    (kept within the ends)."""
     item = _find(items, key)
     siblings = _children(items)[item.parent]
-    target = min(max(siblings.index(item) + step, 0), len(siblings) - 1)
-    return move_to(items, key, item.parent, target)
+    index = siblings.index(item)
+    return item, index, min(max(index + step, 0), len(siblings) - 1)
+
+
+def _allowed(change: Callable[[], object]) -> bool:
+    """Whether ``change`` goes through the agenda's rules (raises no ValidationError)."""
+    try:
+        change()
+    except ValidationError:
+        return False
+    return True
 
 
 def move_to(

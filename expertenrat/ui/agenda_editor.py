@@ -17,7 +17,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from expertenrat.domain.agenda import Agenda, AgendaItem, change_refusal, end_time
+from expertenrat.domain.agenda import (
+    Agenda,
+    AgendaItem,
+    change_refusal,
+    end_time,
+    possible_moves,
+)
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
@@ -251,8 +257,10 @@ class AgendaEditor(QWidget):
         self.saving.retry.after(None)  # another item shown (or the same reread)
         agenda = self._agenda
         structural = agenda is not None and _refusal(agenda) is None
-        item = self.selected_item() is not None
-        self.structure.enable(structural=structural, selected=item)
+        selected = self.selected_item()
+        item = selected is not None
+        moves = possible_moves(agenda.items, selected.key) if agenda and selected else None
+        self.structure.enable(structural=structural, moves=moves)
         editable = agenda is not None and _refusal(agenda, title_only=True) is None
         self.form.setEnabled(editable and item)
         self.save_button.setEnabled(editable and item)

@@ -3,8 +3,11 @@
 "Neuer Punkt", "Neuer Unterpunkt", "Löschen …", "Nach oben", "Nach unten", "Einrücken"
 and "Ausrücken"; the tree's Alt+arrow keys and drag and drop move items the same way. Each
 change first saves the item typed into the form (``save_pending``), is stored at once and
-hands the stored agenda to ``stored`` with the item to select; a refused change shows its
-German reason and emits ``refused`` (the editor rereads the agenda).
+hands the stored agenda to ``stored`` with the item to select. A button whose move the
+selected item's place does not allow (``domain.agenda.possible_moves``: TOP 1 up, a
+top-level item out, the first of a level in) is disabled, and its key does nothing; a
+change refused all the same (the agenda was changed elsewhere meanwhile, a drop too deep)
+shows its German reason and emits ``refused`` (the editor rereads the agenda).
 """
 
 from __future__ import annotations
@@ -14,7 +17,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from expertenrat.domain.agenda import Agenda, AgendaItem, numbers
+from expertenrat.domain.agenda import (
+    Agenda,
+    AgendaItem,
+    PossibleMoves,
+    numbers,
+    possible_moves,
+)
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.context import Services
@@ -83,12 +92,18 @@ class AgendaStructureBar(QWidget):
             self.outdent_button,
         )
 
-    def enable(self, *, structural: bool, selected: bool) -> None:
+    def enable(self, *, structural: bool, moves: PossibleMoves | None) -> None:
         """``structural``: the agenda's items may be added, moved and deleted now;
-        ``selected``: an item is selected."""
+        ``moves``: what the selected item's place allows (``None``: nothing selected).
+        A move its place does not allow is disabled, not refused with a message."""
         self.add_button.setEnabled(structural)
-        for button in self._item_buttons():
-            button.setEnabled(structural and selected)
+        allowed = moves if structural and moves is not None else PossibleMoves()
+        self.delete_button.setEnabled(structural and moves is not None)
+        self.add_sub_button.setEnabled(allowed.sub_item)
+        self.up_button.setEnabled(allowed.up)
+        self.down_button.setEnabled(allowed.down)
+        self.indent_button.setEnabled(allowed.indent)
+        self.outdent_button.setEnabled(allowed.outdent)
 
     def add_item(self, *, sub: bool) -> None:
         """A new item after the selected one (or as its last sub-item)."""
@@ -113,9 +128,14 @@ class AgendaStructureBar(QWidget):
             self.added.emit(next((i.key for i in agenda.items if i.key not in before), None))
 
     def move_selected(self, direction: str) -> None:
-        """``direction``: "up", "down", "indent" or "outdent"."""
-        item = self._selected_item()
-        if item is None or not self._save_pending():
+        """``direction``: "up", "down", "indent" or "outdent"; a move the item's place does
+        not allow (its button is disabled: TOP 1 up, a top-level item out) does nothing."""
+        item, shown = self._selected_item(), self._agenda()
+        if item is None or shown is None:
+            return
+        if not getattr(possible_moves(shown.items, item.key), direction):
+            return
+        if not self._save_pending():
             return
         item = self._selected_item()  # a saved form gave it a new version
         agenda = self._services.agenda

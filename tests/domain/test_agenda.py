@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from expertenrat.domain.agenda import (
     AgendaItem,
+    PossibleMoves,
     change_refusal,
     end_time,
     indent,
@@ -20,6 +21,7 @@ from expertenrat.domain.agenda import (
     opening_items,
     ordered,
     outdent,
+    possible_moves,
     presenter_text,
     remove,
     split_presenter,
@@ -166,6 +168,25 @@ def test_nesting_deeper_than_allowed_is_refused():
         indent(indent(deep, 22), 30)  # 2.3 under 2.2 → 2.2.1 with 2.2.1.1 below
 
 
+def test_possible_moves_follow_the_place_among_siblings_and_levels():
+    assert possible_moves(ITEMS, 10) == PossibleMoves(down=True, sub_item=True)
+    assert possible_moves(ITEMS, 20) == PossibleMoves(
+        up=True, down=True, indent=True, sub_item=True
+    )
+    assert possible_moves(ITEMS, 21) == PossibleMoves(down=True, outdent=True, sub_item=True)
+    assert possible_moves(ITEMS, 22) == PossibleMoves(
+        up=True, indent=True, outdent=True, sub_item=True
+    )
+
+
+def test_possible_moves_respect_the_deepest_level():
+    deep = indent(ITEMS, 22)  # 2.1.1
+    assert possible_moves(deep, 22) == PossibleMoves(outdent=True)  # no 2.1.1.1
+    three_levels = indent(ITEMS, 30)  # 3 becomes 2.3 with 2.3.1
+    assert possible_moves(three_levels, 22).indent  # 2.2 → 2.1.1
+    assert not possible_moves(three_levels, 30).indent  # 2.3.1 would become 2.2.1.1
+
+
 def test_move_to_refuses_a_place_below_the_item_itself():
     with pytest.raises(ValidationError, match="unter sich selbst"):
         move_to(ITEMS, 20, 21, 0)
@@ -236,6 +257,24 @@ def test_moving_down_then_up_restores_the_order(items, data):
     down = move(items, key, +1)
     if numbers(down) != before:
         assert numbers(move(down, key, -1)) == before
+
+
+@given(trees(), st.data())
+def test_a_possible_move_changes_the_numbers_and_an_impossible_one_does_not_happen(items, data):
+    key = data.draw(st.sampled_from([i.key for i in items]))
+    moves = possible_moves(items, key)
+    before = numbers(items)
+    for possible, make in (
+        (moves.up, lambda: move(items, key, -1)),
+        (moves.down, lambda: move(items, key, +1)),
+        (moves.indent, lambda: indent(items, key)),
+        (moves.outdent, lambda: outdent(items, key)),
+    ):
+        try:
+            changed = numbers(make()) != before
+        except ValidationError:
+            changed = False
+        assert changed == possible
 
 
 @given(trees(), st.data())

@@ -257,14 +257,22 @@ def test_delete_asks_and_takes_sub_items_along(qtbot, editor, make_meeting, dial
     assert len(services.agenda.agenda(meeting).items) == 2
 
 
-def test_a_refused_move_says_why(qtbot, editor, make_meeting, dialogs):
-    editor.set_meeting(make_meeting())
-    select_number(editor, "1")
+def test_a_move_refused_for_a_change_made_elsewhere_says_why(
+    qtbot, editor, make_meeting, dialogs, other_program
+):
+    """The buttons follow the agenda shown; what changed elsewhere meanwhile only the
+    stored agenda knows, and the refusal is explained (the agenda is reread)."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "3")
+    stored = other_program.agenda.agenda(meeting).items[2]
+    other_program.agenda.indent(stored.key, stored.version)  # 3 becomes 2.1 there
+    assert editor.structure.indent_button.isEnabled()  # as shown, 3 can be indented
 
-    qtbot.keyClick(editor.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.mouseClick(editor.structure.indent_button, Qt.MouseButton.LeftButton)
 
-    assert "erste Punkt" in dialogs.warnings()[-1]
-    assert list(shown(editor)) == ["1", "2", "3", "4"]
+    assert "geändert" in dialogs.warnings()[-1]
+    assert list(shown(editor)) == ["1", "2", "2.1", "3"]
 
 
 def test_a_cancelled_meeting_is_read_only_with_a_hint(qtbot, editor, make_meeting):
