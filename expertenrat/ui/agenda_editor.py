@@ -35,6 +35,7 @@ from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.no_meeting import no_meeting_hint
 
 _CONTEXT = "AgendaEditor"
 
@@ -54,6 +55,7 @@ class AgendaEditor(QWidget):
         self._meeting_id: int | None = None
         self._agenda: Agenda | None = None
         self._choices_council: int | None = None
+        self._no_meeting_hint = no_meeting_hint()
 
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -123,11 +125,18 @@ class AgendaEditor(QWidget):
             self._agenda = None
             self.model.set_agenda([], None)
             self.form.set_item(None)
-            self.hint.setText(tr(_CONTEXT, "Bitte wählen Sie eine Sitzung."))
+            self.hint.setText(self._no_meeting_hint)
+            self.hint.show()
+            self.view.fit_columns(AgendaTreeModel.TITLE)  # the headers' widths: no scrolling
+            self._update_end()
             self._update_buttons()
             return
         self.view.scrollToTop()
         self._load(select=None)
+
+    def set_no_meeting_hint(self, hint: str) -> None:
+        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
+        self._no_meeting_hint = hint
 
     def refresh(self) -> None:
         """Reread the agenda and the form's choices (projects, templates and members may

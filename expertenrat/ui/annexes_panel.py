@@ -32,6 +32,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.annex_dialog import AnnexDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
@@ -50,6 +51,7 @@ class AnnexesPanel(NothingPending, QWidget):
         self._annexes = services.annexes
         self._dialogs = dialogs
         self._meeting_id: int | None = None
+        self._no_meeting_hint = no_meeting_hint()
         self.job: Job | None = None
         self.dialog: AnnexDialog | None = None
 
@@ -94,9 +96,13 @@ class AnnexesPanel(NothingPending, QWidget):
         self._meeting_id = meeting_id
         self.refresh()
 
+    def set_no_meeting_hint(self, hint: str) -> None:
+        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
+        self._no_meeting_hint = hint
+
     def refresh(self) -> None:
         annexes: tuple[Annex, ...] = ()
-        hint = tr(_CONTEXT, "Keine Sitzung gewählt.")
+        hint = self._no_meeting_hint
         if self._meeting_id is not None:
             try:
                 annexes = self._annexes.annexes(self._meeting_id)

@@ -32,6 +32,7 @@ from expertenrat.ui.attendance_guests import GuestsBox
 from expertenrat.ui.attendance_row import HEADERS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.widgets import plain_scroll_area
 
 _CONTEXT = "AttendancePanel"
@@ -68,6 +69,7 @@ class AttendancePanel(QWidget):
         self._sheet: AttendanceSheet | None = None
         self.rows: dict[int, AttendanceRow] = {}
         self._items_of_rows: tuple[AgendaRef, ...] = ()  # the agenda the rows' combos list
+        self._no_meeting_hint = no_meeting_hint()
 
         self.hint_label = _plain_label("hintLabel")
         self.quorum_label = _plain_label("quorumLabel")
@@ -121,11 +123,15 @@ class AttendancePanel(QWidget):
         self._meeting_id = meeting_id
         self.refresh()
 
+    def set_no_meeting_hint(self, hint: str) -> None:
+        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
+        self._no_meeting_hint = hint
+
     def refresh(self) -> None:
         if self._meeting_id is None:
             self._sheet = None
             self._clear_rows()
-            self._show_texts(None, tr(_CONTEXT, "Keine Sitzung gewählt."))
+            self._show_texts(None, self._no_meeting_hint)
             self.guests.show_guests(None, (), False)
             return
         try:

@@ -32,6 +32,7 @@ from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.widgets import compact_combo
 
@@ -66,6 +67,7 @@ class ConflictsPanel(NothingPending, QWidget):
         self._services = services
         self._dialogs = dialogs
         self._meeting_id: int | None = None
+        self._no_meeting_hint = no_meeting_hint()
         self._sheet: ConflictSheet | None = None
         self.dialog: ConflictDeclareDialog | None = None
         self.suggestion_rows: list[SuggestionRow] = []
@@ -121,8 +123,12 @@ class ConflictsPanel(NothingPending, QWidget):
         self._meeting_id = meeting_id
         self.refresh()
 
+    def set_no_meeting_hint(self, hint: str) -> None:
+        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
+        self._no_meeting_hint = hint
+
     def refresh(self) -> None:
-        sheet, hint = None, tr(_CONTEXT, "Keine Sitzung gewählt.")
+        sheet, hint = None, self._no_meeting_hint
         if self._meeting_id is not None:
             try:
                 sheet = self._services.conflicts.sheet(self._meeting_id)

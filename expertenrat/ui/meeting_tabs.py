@@ -25,6 +25,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.page import MeetingDetail
 from expertenrat.ui.scrolling_tabs import ScrollingTabs
 
@@ -46,6 +47,9 @@ class MeetingTabs(ScrollingTabs):
     ) -> None:
         super().__init__(parent)
         self._meeting_id: int | None = None
+        self._form = form
+        self._meetings = services.meetings
+        self._no_meeting_hint = no_meeting_hint()
         self.addTab(form, tr(_CONTEXT, "Sitzung"))
         self.details: list[MeetingDetail] = []
         for label, widget in _detail_widgets(services, dialogs, today):
@@ -57,16 +61,36 @@ class MeetingTabs(ScrollingTabs):
         self.currentChanged.connect(self._tab_shown)
 
     def set_meeting(self, meeting_id: int | None) -> None:
-        """Show ``meeting_id`` in the detail tabs (the page shows it in the form)."""
+        """Show ``meeting_id`` in the detail tabs (the page shows it in the form); without
+        one they say so, and that the council has no meeting yet if it has none."""
         self._meeting_id = meeting_id
+        if meeting_id is None:
+            self._tell_no_meeting_hint()
         for widget in self.details:
             widget.set_meeting(meeting_id)
 
     def refresh_details(self) -> None:
-        """Reread the detail tabs; typed input stays (saving it merges)."""
+        """Reread the detail tabs; typed input stays (saving it merges). Without a meeting
+        the hint follows meetings added or deleted (also elsewhere)."""
+        if self._meeting_id is None:
+            if self._tell_no_meeting_hint():
+                for widget in self.details:
+                    widget.set_meeting(None)
+            return
         for widget in self.details:
             if not widget.has_unsaved_changes():
                 widget.refresh()
+
+    def _tell_no_meeting_hint(self) -> bool:
+        """Give the detail tabs the hint for no meeting shown; whether it changed."""
+        council_id = self._form.council_id
+        any_meeting = council_id is None or bool(self._meetings.years(council_id))
+        hint = no_meeting_hint(any_meeting=any_meeting)
+        changed = hint != self._no_meeting_hint
+        self._no_meeting_hint = hint
+        for widget in self.details:
+            widget.set_no_meeting_hint(hint)
+        return changed
 
     def has_unsaved_details(self) -> bool:
         """A detail tab (agenda, minutes) holds input not yet saved."""

@@ -41,6 +41,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel, VersionsTableModel
+from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.page import NothingPending
 
@@ -81,6 +82,7 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self._dialogs = dialogs
         self._today = today
         self._meeting_id: int | None = None
+        self._no_meeting_hint = no_meeting_hint()
         self._status: MinutesStatus | None = None
         self._approving: list[Choice] = []
         self.dialog: QWidget | None = None
@@ -150,8 +152,12 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self._meeting_id = meeting_id
         self.refresh()
 
+    def set_no_meeting_hint(self, hint: str) -> None:
+        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
+        self._no_meeting_hint = hint
+
     def refresh(self) -> None:
-        status, hint, self._approving = None, tr(_CONTEXT, "Keine Sitzung gewählt."), []
+        status, hint, self._approving = None, self._no_meeting_hint, []
         if self._meeting_id is not None:
             try:
                 status = self._services.minutes_approval.status(self._meeting_id)

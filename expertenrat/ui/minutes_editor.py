@@ -39,6 +39,7 @@ from expertenrat.ui.minutes_phrase_menu import PhraseMenu
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
 from expertenrat.ui.minutes_vote_actions import VoteActions
+from expertenrat.ui.no_meeting import no_meeting_hint
 
 _CONTEXT = "MinutesEditor"
 
@@ -54,6 +55,7 @@ class MinutesEditor(MinutesEditorView):
         self._services = services
         self._dialogs = dialogs
         self._meeting_id: int | None = None
+        self._no_meeting_hint = no_meeting_hint()
         self._minutes: Minutes | None = None
         self._presence: dict[int, str] = {}
         self.saver = MinutesSaver(services)
@@ -124,10 +126,14 @@ class MinutesEditor(MinutesEditorView):
         self._meeting_id = meeting_id
         self.refresh()
 
+    def set_no_meeting_hint(self, hint: str) -> None:
+        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
+        self._no_meeting_hint = hint
+
     def refresh(self) -> None:
         """Reread the minutes; what is typed and not saved yet stays in the fields."""
         if self._meeting_id is None:
-            self._show(None, tr(_CONTEXT, "Keine Sitzung gewählt."))
+            self._show(None, self._no_meeting_hint)
             return
         try:
             minutes = self._services.minutes.minutes(self._meeting_id)

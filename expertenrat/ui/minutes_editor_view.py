@@ -38,6 +38,8 @@ class MinutesEditorView(QWidget):
         self.hint_label.setObjectName("hintLabel")
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
+        # At the top like the other tabs' hints, also when it fills the tab (no minutes)
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.items = MinutesItemList()
         self.checklist = ChecklistPanel()
         self.header_form = MinutesHeaderForm()

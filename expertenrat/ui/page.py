@@ -17,7 +17,8 @@ A page is a ``QWidget`` with three methods:
     (another PC's change waits until the input is saved).
 
 A meeting's detail tab (agenda, attendance, minutes …) is a :class:`MeetingDetail`: the same
-for one meeting, with ``set_meeting`` instead of ``set_council`` and a ``changed`` signal.
+for one meeting, with ``set_meeting`` instead of ``set_council`` and a ``changed`` signal;
+``set_no_meeting_hint`` tells it what to say while no meeting is shown (:mod:`no_meeting`).
 
 This is a ``Protocol`` (not a base class): Qt widgets keep their own base classes and no
 ``self.tr()`` is inherited (subclass strings would stay untranslated).
@@ -43,6 +44,8 @@ class Page(Protocol):
 @runtime_checkable
 class MeetingDetail(Protocol):
     def set_meeting(self, meeting_id: int | None) -> None: ...
+
+    def set_no_meeting_hint(self, hint: str) -> None: ...
 
     def refresh(self) -> None: ...
 
