@@ -29,7 +29,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.attendance_guests import GuestsBox
-from expertenrat.ui.attendance_row import HEADERS, AttendanceRow
+from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import no_meeting_hint
@@ -82,7 +82,11 @@ class AttendancePanel(QWidget):
         self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
-        self._grid.setColumnStretch(len(HEADERS), 1)  # the lines stay together on the left
+        # Spare width goes to the agenda items' titles first (up to their widest), what is
+        # left stays right of the lines: they stay together on the left.
+        for column in ITEM_COLUMNS:
+            self._grid.setColumnStretch(column, 8)
+        self._grid.setColumnStretch(len(HEADERS), 1)
         self.scroll = scroll = plain_scroll_area(self._grid_host)
         items_scroll = self.item_quorum_scroll = QScrollArea()
         items_scroll.setWidgetResizable(True)

@@ -23,8 +23,16 @@ _CONTEXT = "AttendancePanel"
 HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")
 
 
+ITEM_COLUMNS = (3, 5)  # "Kommt zu", "Geht nach": they take the room the line has left
+_ITEM_CHARACTERS = 14  # the narrowest an item's combo gets: "TOP 12.3 Bericht …"
+_ITEM_WIDEST = 60  # the widest, in letters, however much room the line has
+
+
 def _item_combo(first: str, items: Sequence[AgendaRef]) -> QComboBox:
-    combo = compact_combo(14)
+    """The agenda items as "TOP 3 Genehmigung der Tagesordnung"; a title too long for the
+    box ends in "…" (whole in the list and as tooltip)."""
+    combo = compact_combo(_ITEM_CHARACTERS)
+    combo.setMaximumWidth(combo.fontMetrics().averageCharWidth() * _ITEM_WIDEST)
     combo.addItem(first, None)
     for item in items:
         combo.addItem(item.label, item.id)

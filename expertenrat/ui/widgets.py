@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap
+from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtGui import QAction, QColor, QIcon, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTimeEdit,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +39,59 @@ def in_row(*widgets: QWidget) -> QWidget:
     return row
 
 
+class ElidingComboBox(QComboBox):
+    """A combo box whose chosen entry, where the box is too narrow for it, ends in "…"
+    (a plain one cuts it mid-word: "TOP 3 Genehmigung d"); its tooltip then shows the
+    whole entry. The open list shows every entry whole."""
+
+    def shown_text(self) -> str:
+        """The chosen entry as the box shows it: cut with "…" to the room it has."""
+        option = self._style_option()
+        return self._elided(option)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        option = self._style_option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        if self.currentIndex() < 0 and self.placeholderText():
+            option.palette.setBrush(QPalette.ColorRole.ButtonText, option.palette.placeholderText())
+            option.currentText = self.placeholderText()
+        option.currentText = self._elided(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.toolTip():
+            text = self.currentText()
+            if self.shown_text() != text:
+                QToolTip.showText(event.globalPos(), text, self)  # a QHelpEvent
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def _style_option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return option
+
+    def _elided(self, option: QStyleOptionComboBox) -> str:
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        room = field.width() - 4  # the label's own margins
+        if not option.currentIcon.isNull():
+            room -= option.iconSize.width() + 4
+        return self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(room, 0)
+        )
+
+
 def compact_combo(characters: int) -> QComboBox:
     """A combo box as wide as ``characters`` letters, however long its entries: a list of
-    long titles (projects, agenda items) does not widen the form it sits in."""
-    combo = QComboBox()
+    long titles (projects, agenda items) does not widen the form it sits in; a chosen one
+    too long for it ends in "…" (:class:`ElidingComboBox`)."""
+    combo = ElidingComboBox()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
