@@ -70,8 +70,9 @@ class ObjectionsTableModel(RowsTableModel):
         COLUMN_ITEM,
         COLUMN_TEXT,
         COLUMN_STATE,
-        COLUMN_DECISION,
-    ) = range(6)
+        COLUMN_DECIDED,
+        COLUMN_REASON,
+    ) = range(7)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         columns: tuple[Column[ObjectionRecord], ...] = (
@@ -85,7 +86,13 @@ class ObjectionsTableModel(RowsTableModel):
                 lambda o: _first_line(o.text),
                 tooltip=lambda o: _details(o),
             ),
-            Column(tr(_CONTEXT, "Entscheidung"), lambda o: _decision(o)),
+            Column(tr(_CONTEXT, "Entscheidung"), lambda o: o.state.label),
+            Column(
+                tr(_CONTEXT, "Entschieden am"),
+                lambda o: _day(o.decided_on),
+                sort_value=lambda o: o.decided_on or date.max,
+                tooltip=_decided_in,
+            ),
             Column(
                 tr(_CONTEXT, "Begründung"),
                 lambda o: _first_line(o.decision),
@@ -95,11 +102,13 @@ class ObjectionsTableModel(RowsTableModel):
         super().__init__(columns, parent)
 
 
-def _decision(objection: ObjectionRecord) -> str:
-    if objection.decided_on is None:
-        return objection.state.label
-    where = f", {objection.decided_in}" if objection.decided_in else ""
-    return f"{objection.state.label} am {_day(objection.decided_on)}{where}"
+def _decided_in(objection: ObjectionRecord) -> str | None:
+    """Where the objection was decided: "in der 6. Sitzung" (``None`` if not recorded)."""
+    if objection.decided_on is None or not objection.decided_in:
+        return None
+    return tr(_CONTEXT, "am {day} in der {meeting}").format(
+        day=_day(objection.decided_on), meeting=objection.decided_in
+    )
 
 
 def _details(objection: ObjectionRecord) -> str:

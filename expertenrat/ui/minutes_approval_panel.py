@@ -37,6 +37,7 @@ from expertenrat.domain.minutes_approval import (
     ObjectionRecord,
 )
 from expertenrat.services.context import Services
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
@@ -48,14 +49,34 @@ from expertenrat.ui.page import NothingPending
 _CONTEXT = "MinutesApprovalPanel"
 
 
-def _table(model) -> QTableView:
+VISIBLE_ROWS = 3  # the fewest rows each table shows; a shorter tab scrolls instead
+
+
+def _table(model, shrinkable: list[list[int]], wide: int | None = None) -> QTableView:
+    """A table of one line per row, its columns as wide as their content: room left goes
+    to the ``wide`` column (else the last), too little room narrows the ``shrinkable`` ones
+    first (:func:`~expertenrat.ui.column_fit.fit_columns`); at least ``VISIBLE_ROWS``
+    rows high."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)  # cut text ends in "…" on one line, never half a second line
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setMinimumHeight(
+        view.horizontalHeader().sizeHint().height()
+        + VISIBLE_ROWS * view.verticalHeader().defaultSectionSize()
+        + 2 * view.frameWidth()
+    )
+
+    def fit() -> None:
+        fit_columns(view, shrinkable, wide)
+
+    refit_on_width_change(view, fit)
+    model.modelReset.connect(fit)
+    model.dataChanged.connect(fit)
     return view
 
 
@@ -97,7 +118,16 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self.approve_button.clicked.connect(self.approve)
 
         self.objections_model = ObjectionsTableModel(self)
-        self.objections_view = _table(self.objections_model)
+        objections = ObjectionsTableModel
+        self.objections_view = _table(
+            self.objections_model,
+            [
+                [objections.COLUMN_REASON, objections.COLUMN_ITEM],
+                [objections.COLUMN_TEXT],
+                [objections.COLUMN_RAISED_BY],
+            ],
+            wide=objections.COLUMN_TEXT,
+        )
         self.objections_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.objections_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.raise_button = QPushButton(tr(_CONTEXT, "Einwand erheben …"))
@@ -108,7 +138,7 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
 
         self.versions_model = VersionsTableModel(self)
-        self.versions_view = _table(self.versions_model)
+        self.versions_view = _table(self.versions_model, [])
         self.versions_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.versions_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.diff_button = QPushButton(tr(_CONTEXT, "Unterschiede anzeigen"))
