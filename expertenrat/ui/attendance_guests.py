@@ -28,6 +28,7 @@ from expertenrat.services.attendance import AttendanceService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, with_placeholder
 
 _CONTEXT = "AttendanceGuests"
 
@@ -65,7 +66,7 @@ class GuestDialog(QDialog):
         self.name_edit = QLineEdit(guest.name)
         self.organisation_edit = QLineEdit(guest.organisation)
         self.role_edit = QLineEdit(guest.role)
-        self.role_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Referentin zu TOP 3"))
+        with_placeholder(self.role_edit, tr(_CONTEXT, "z. B. Referentin zu TOP 3"))
         for edit, field in (
             (self.name_edit, "name"),
             (self.organisation_edit, "organisation"),
@@ -82,6 +83,7 @@ class GuestDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Institution"), self.organisation_edit)
         form.addRow(tr(_CONTEXT, "Rolle"), self.role_edit)
         form.addRow(buttons)
+        self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
 
     def accept(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.conflict_sheet import CONFLICT, MemberRef
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, with_placeholder
 
 _CONTEXT = "ConflictDeclareDialog"
 
@@ -44,8 +45,8 @@ class ConflictDeclareDialog(QDialog):
             self.member_combo.addItem(member.name, member.membership_id)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(CONFLICT["reason"].max_length)
-        self.reason_edit.setPlaceholderText(
-            tr(_CONTEXT, "z. B. Geschäftsführerin des Projektpartners")
+        with_placeholder(
+            self.reason_edit, tr(_CONTEXT, "z. B. Geschäftsführerin des Projektpartners")
         )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -57,6 +58,7 @@ class ConflictDeclareDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Mitglied"), self.member_combo)
         form.addRow(tr(_CONTEXT, "Grund"), self.reason_edit)
         form.addRow(buttons)
+        self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
 
     def accept(self) -> None:

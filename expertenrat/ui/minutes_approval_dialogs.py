@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.minutes_approval import Choice
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.objection_dialogs import choice_combo, date_edit
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
 
 _CONTEXT = "MinutesApprovalDialogs"
 
@@ -59,6 +60,7 @@ class ApproveDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Genehmigt am"), self.date_edit)
         form.addRow(note)
         form.addRow(buttons)
+        self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
 
     def _meeting_chosen(self) -> None:

@@ -25,6 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 NO_TIME = QTime(0, 0)
+# The narrowest a small form dialog gets (Gast hinzufügen, Befangenheit eintragen …): its
+# fields show their placeholders ("z. B. Referentin zu TOP 3") and titles whole.
+FORM_DIALOG_WIDTH = 420
+_LINE_EDIT_MARGINS = 16  # a line edit's frame and text margins, left and right together
+
+
+def with_placeholder(edit: QLineEdit, placeholder: str) -> QLineEdit:
+    """``edit`` with ``placeholder``, never narrower than it: the example stays whole."""
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + _LINE_EDIT_MARGINS)
+    return edit
 
 
 def in_row(*widgets: QWidget) -> QWidget:
