@@ -53,6 +53,31 @@ def test_a_bad_restore_file_gives_one_german_line_and_changes_nothing(demo_file,
     assert _count(database, "memberships") == members
 
 
+def test_a_restore_the_database_refuses_leaves_no_copy_of_the_unchanged_data(demo_file, tmp_path):
+    database = demo_file
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(database), "backup", "--out", str(backup)).returncode == 0
+    orphan = tmp_path / "verwaist.db"  # the backup of a database with a broken reference
+    orphan.write_bytes(database.read_bytes())
+    connection = sqlite3.connect(orphan)
+    connection.execute("UPDATE memberships SET person_id = 999999 WHERE id = 1")
+    connection.commit()
+    connection.close()
+    broken = tmp_path / "verwaist.zip"
+    assert run("--database", str(orphan), "backup", "--out", str(broken)).returncode == 0
+    members = _count(database, "memberships")
+
+    for _attempt in range(2):
+        result = run("--database", str(database), "restore", str(broken), "--yes")
+        assert result.returncode == 1 and "Die Datenbank ist unverändert." in result.stderr
+
+    assert _count(database, "memberships") == members
+    assert not list(database.parent.glob("*vor-wiederherstellung*"))
+    restored = run("--database", str(database), "restore", str(backup), "--yes")
+    assert restored.returncode == 0, restored.stderr
+    assert len(list(database.parent.glob("*vor-wiederherstellung*"))) == 1
+
+
 def test_check_reports_problems_with_exit_code_1(demo_file):
     database = demo_file
     connection = sqlite3.connect(database)

@@ -10,6 +10,7 @@ transaction: on any error the database stays exactly as it was.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -33,8 +34,11 @@ from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.database import Database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base
+from expertenrat.store.set_aside import remove_with_companions
 from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
+
+log = logging.getLogger(__name__)
 
 
 def read_backup_file(source: Path) -> Backup:
@@ -138,28 +142,39 @@ class BackupService:
         now: datetime | None = None,
         progress: Progress | None = None,
     ) -> RestoreSummary:
-        """Replace all data with ``backup`` (already read and checked), as :meth:`restore`."""
+        """Replace all data with ``backup`` (already read and checked), as :meth:`restore`.
+
+        The copy of the old data is made before anything is replaced; a restore that fails
+        while the database is certainly unchanged (its transaction never got to the commit,
+        or the database refused the commit) removes it again, so failed attempts leave no
+        copies of unchanged data behind. When the outcome of the commit is unknown (the
+        connection lost in it) the copy stays."""
         parts = _parts_at_head(backup)
+        kept = self._keep_copy(keep_dir, now or datetime.now())
+        replacement = _Replacement()
         try:
-            kept = self._keep_copy(keep_dir, now or datetime.now())
             # A new file that gets no data does not stay; a server database without a schema
             # gets it in the transaction of the data (see Database.bulk_transaction).
             with self._db.created_or_nothing():
-                self._replace(parts, progress, empty=kept is None)
-        except exc.DBAPIError as error:
-            raise BackupError(
-                *refused(
-                    "Die Sicherung konnte nicht eingespielt werden",
-                    error,
-                    "Die Datenbank ist unverändert.",
-                    self._db.url,
-                )
-            ) from None
-        except OverflowError:  # SQLite's driver refuses a whole number beyond 64 bits
-            raise BackupError(
-                "Die Sicherung konnte nicht eingespielt werden: Sie enthält eine Zahl, die zu "
-                "groß für die Datenbank ist. Die Datenbank ist unverändert."
-            ) from None
+                self._replace(parts, progress, replacement, empty=kept is None)
+        except BaseException as error:
+            if kept is not None and replacement.unchanged_after(error):
+                _discard(kept)  # the database is as it was: the copy would only pile up
+            if isinstance(error, exc.DBAPIError):
+                raise BackupError(
+                    *refused(
+                        "Die Sicherung konnte nicht eingespielt werden",
+                        error,
+                        "Die Datenbank ist unverändert.",
+                        self._db.url,
+                    )
+                ) from None
+            if isinstance(error, OverflowError):  # SQLite's driver: a number beyond 64 bits
+                raise BackupError(
+                    "Die Sicherung konnte nicht eingespielt werden: Sie enthält eine Zahl, die "
+                    "zu groß für die Datenbank ist. Die Datenbank ist unverändert."
+                ) from None
+            raise
         return RestoreSummary(
             rows=sum(len(part.rows) for part in parts.values()),
             schema_revision=backup.schema_revision,
@@ -167,36 +182,44 @@ class BackupService:
         )
 
     def _keep_copy(self, keep_dir: Path, now: datetime) -> Path | None:
-        """A copy of the data the restore replaces; ``None``: there is none (no rows)."""
+        """A copy of the data the restore replaces; ``None``: there is none (no rows). It
+        never takes the name of an earlier copy (two restores in one second)."""
         if self._db.pending or not self._holds_data():
             return None  # nothing to keep
         path = sqlite_file(self._db.url)
         stamp = f"{now:%Y-%m-%d-%H%M%S}"
+        target: Path | None = None
         try:
             if path is not None:
-                target = path.with_name(f"{path.stem}-vor-wiederherstellung-{stamp}{path.suffix}")
+                target = _unused(
+                    path.parent, f"{path.stem}-vor-wiederherstellung-{stamp}", path.suffix
+                )
                 copy_sqlite(path, target)
                 return target
             keep_dir.mkdir(parents=True, exist_ok=True)
-            target = keep_dir / f"vor-wiederherstellung-{stamp}.zip"
-            with target.open("wb") as handle:
+            target = _unused(keep_dir, f"vor-wiederherstellung-{stamp}", ".zip")
+            with target.open("xb") as handle:
                 write_backup(handle, self.snapshot(None))
             return target
-        except OSError as error:
-            raise BackupError(
-                "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten angelegt "
-                f"werden: {os_error_text(error)} Es wurde nichts verändert.",
-                os_error_detail(error),
-            ) from None
-        except (sqlite3.Error, exc.DBAPIError) as error:
-            raise BackupError(
-                *refused(
+        except BaseException as error:
+            if target is not None:
+                _discard(target)  # half a copy is none
+            if isinstance(error, OSError):
+                raise BackupError(
                     "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten angelegt "
-                    "werden",
-                    error,
-                    "Es wurde nichts verändert.",
-                )
-            ) from None
+                    f"werden: {os_error_text(error)} Es wurde nichts verändert.",
+                    os_error_detail(error),
+                ) from None
+            if isinstance(error, (sqlite3.Error, exc.DBAPIError)):
+                raise BackupError(
+                    *refused(
+                        "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten "
+                        "angelegt werden",
+                        error,
+                        "Es wurde nichts verändert.",
+                    )
+                ) from None
+            raise
 
     def _holds_data(self) -> bool:
         """Has any table a row? (A new database has only its schema.)"""
@@ -207,7 +230,12 @@ class BackupService:
             )
 
     def _replace(
-        self, parts: dict[str, TablePart], progress: Progress | None, *, empty: bool
+        self,
+        parts: dict[str, TablePart],
+        progress: Progress | None,
+        replacement: _Replacement,
+        *,
+        empty: bool,
     ) -> None:
         tables = Base.metadata.sorted_tables
         with self._db.bulk_transaction(empty=empty) as connection:
@@ -219,6 +247,41 @@ class BackupService:
                     progress(done, len(tables))
             if not self._db.is_sqlite:
                 _reset_sequences(connection, tables)
+            replacement.committing = True
+
+
+class _Replacement:
+    """How far a restore's transaction got: ``committing`` once every row is in and only
+    the commit (and on SQLite the rebuilt indexes) is left."""
+
+    def __init__(self) -> None:
+        self.committing = False
+
+    def unchanged_after(self, error: BaseException) -> bool:
+        """Whether the database is certainly as before, the restore having failed with
+        ``error``: the transaction never got to its commit (rolled back), or the database
+        refused the commit for the data (a constraint checked at the end). Not when the
+        connection failed during the commit: it may have gone through."""
+        if not self.committing:
+            return True
+        return isinstance(error, (exc.IntegrityError, exc.DataError))
+
+
+def _unused(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or with "-2", "-3" … before the suffix if that exists."""
+    target, number = folder / f"{stem}{suffix}", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{stem}-{number}{suffix}"
+    return target
+
+
+def _discard(path: Path) -> None:
+    """Remove a copy this restore made (and its journal files); if that fails, it stays."""
+    try:
+        remove_with_companions(path)
+    except OSError:
+        log.warning("Die Kopie „%s“ konnte nicht entfernt werden.", path)
 
 
 def _parts_at_head(backup: Backup) -> dict[str, TablePart]:

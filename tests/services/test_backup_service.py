@@ -13,12 +13,13 @@ import socket
 import sqlite3
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from logo_images import png
-from sqlalchemy import MetaData, create_engine, inspect, select, text
+from sqlalchemy import MetaData, create_engine, exc, inspect, select, text
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.backup import BackupService, dump_tables, read_backup_file
@@ -29,7 +30,7 @@ from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Create, Database, open_database
-from expertenrat.store.engine import database_url, make_engine
+from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base, ConsentEntry, Person
 
 ACTOR = "Frau Schulz"
@@ -412,6 +413,85 @@ def test_a_number_too_large_for_the_database_is_refused_and_changes_nothing(
         BackupService(demo_database).restore(path, tmp_path / "kept")
 
     assert table_rows(demo_database) == before
+
+
+def _safety_copies(database: Database, keep_dir: Path) -> list[str]:
+    """The copies restores kept of replaced data: beside a SQLite file, else in ``keep_dir``."""
+    path = sqlite_file(database.url)
+    folder = path.parent if path is not None else keep_dir
+    return sorted(p.name for p in folder.glob("*vor-wiederherstellung*")) if folder.exists() else []
+
+
+def _broken_backup(database: Database, path: Path, how: str) -> Path:
+    """A backup of ``database`` the database refuses row by row, as ``how`` says."""
+    with database.engine.connect() as connection:
+        parts = dump_tables(connection, Base.metadata.sorted_tables)
+    table = {"orphan": "memberships", "type": "audit_entries"}.get(how, "persons")
+    part = next(p for p in parts if p.name == table)
+    names = [name for name, _kind in part.columns]
+    if how == "duplicate":
+        part.rows.append(list(part.rows[0]))
+    elif how == "orphan":  # a membership of a person there is not
+        part.rows[0][names.index("person_id")] = 999_999
+    elif how == "type":  # an id as text (SQLite takes text in other integer columns)
+        part.rows[0][names.index("id")] = "die siebte"
+    elif how == "too large":
+        part.rows[0][names.index("version")] = 10**20
+    with path.open("wb") as handle:
+        write_backup(
+            handle, Backup("0.1.0", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+        )
+    return path
+
+
+@pytest.mark.parametrize("how", ["duplicate", "orphan", "type", "too large"])
+def test_a_failed_restore_leaves_no_copy_of_the_unchanged_data(demo_database, tmp_path, how):
+    keep_dir = tmp_path / "kept"
+    before = table_rows(demo_database)
+    path = _broken_backup(demo_database, tmp_path / f"{how}.zip", how)
+
+    for _attempt in range(2):
+        with pytest.raises(BackupError, match="Die Datenbank ist unverändert"):
+            BackupService(demo_database).restore(path, keep_dir, now=datetime(2026, 12, 2, 10))
+
+    assert table_rows(demo_database) == before
+    assert _safety_copies(demo_database, keep_dir) == []
+
+
+def test_restores_in_the_same_second_keep_a_copy_each(demo_database, tmp_path):
+    keep_dir, now = tmp_path / "kept", datetime(2026, 12, 2, 10, 9, 58)
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_database).backup(backup)
+
+    first = BackupService(demo_database).restore(backup, keep_dir, now=now).kept_copy
+    second = BackupService(demo_database).restore(backup, keep_dir, now=now).kept_copy
+
+    assert first is not None and second is not None and first != second
+    assert first.name.endswith("vor-wiederherstellung-2026-12-02-100958" + first.suffix)
+    assert second.name.endswith("vor-wiederherstellung-2026-12-02-100958-2" + second.suffix)
+    assert _safety_copies(demo_database, keep_dir) == sorted([first.name, second.name])
+
+
+def test_a_restore_whose_commit_may_have_gone_through_keeps_its_copy(
+    sqlite_demo_database, tmp_path, monkeypatch
+):
+    """The connection lost in the commit: nobody knows whether the data was replaced."""
+    database = sqlite_demo_database
+    backup = tmp_path / "sicherung.zip"
+    BackupService(database).backup(backup)
+    real = Database.bulk_transaction
+
+    @contextmanager
+    def lost_in_commit(self, *, empty):
+        with real(self, empty=empty) as connection:
+            yield connection
+        raise exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(Database, "bulk_transaction", lost_in_commit)
+    with pytest.raises(BackupError):
+        BackupService(database).restore(backup, tmp_path / "kept")
+
+    assert len(_safety_copies(database, tmp_path / "kept")) == 1
 
 
 def test_a_rejected_restore_into_a_new_sqlite_file_leaves_it_empty(demo_sqlite, tmp_path):
