@@ -196,6 +196,19 @@ def test_export_reminders_into_a_missing_folder_is_exit_1(capsys, database, tmp_
     assert code == 1 and "Den Ordner" in err and "gibt es nicht" in err
 
 
+def test_export_reminders_into_a_file_says_it_is_a_file(capsys, database, tmp_path):
+    target = tmp_path / "b.zip"
+    target.write_bytes(b"PK")
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(target)
+    )
+
+    assert (code, out) == (1, "")
+    assert f"„{target}“ ist eine Datei, kein Ordner." in err and "gibt es nicht" not in err
+    assert target.read_bytes() == b"PK"
+
+
 def test_export_report_pdf_leaves_out_drafts(capsys, database, tmp_path):
     out_file = tmp_path / "Bericht.pdf"
 

@@ -159,6 +159,11 @@ class RecommendationRemindersService:
         stay saved and recorded; the error says which they are. Cancelled (through
         ``progress``) between two projects, it raises ``RemindersCancelled``, which names
         the projects saved and those not."""
+        if folder.exists() and not folder.is_dir():
+            raise FileWriteError(
+                f"„{folder}“ ist eine Datei, kein Ordner. Die Erinnerungen werden in einen "
+                "Ordner geschrieben: bitte wählen Sie einen vorhandenen Ordner."
+            )
         if not folder.is_dir():
             raise FileWriteError(f"Den Ordner „{folder}“ gibt es nicht.")
         documents = self.documents(council_id, today=today, project_ids=project_ids)

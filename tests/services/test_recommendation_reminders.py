@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.services.files import FileWriteError
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import (
     RecommendationRemindersService,
@@ -165,6 +166,30 @@ def test_existing_files_are_replaced_only_when_asked_and_a_failure_records_nothi
     }
     assert all(history[c].count("Erinnerung") == 0 for c in (_codes["overdue"], _codes["soon"]))
     assert history[_codes["both"]].count("Erinnerung") == 1  # Datenplattform's letter
+
+
+def test_a_file_where_the_folder_should_be_is_named_as_a_file_and_nothing_recorded(
+    setup, council, tmp_path
+):
+    reminders, register, _ids, _codes = setup
+    target = tmp_path / "b.zip"
+    target.write_bytes(b"PK")
+
+    with pytest.raises(FileWriteError) as refused:
+        reminders.save(council.id, target, today=TODAY)
+
+    assert refused.value.message == (
+        f"„{target}“ ist eine Datei, kein Ordner. Die Erinnerungen werden in einen Ordner "
+        "geschrieben: bitte wählen Sie einen vorhandenen Ordner."
+    )
+    assert target.read_bytes() == b"PK"
+    assert not any(
+        h.label == "Erinnerung"
+        for r in register.list(council.id, today=TODAY)
+        for h in register.get(r.id).history
+    )
+    with pytest.raises(FileWriteError, match=r"^Den Ordner „.*“ gibt es nicht\.$"):
+        reminders.save(council.id, tmp_path / "fehlt", today=TODAY)
 
 
 def _pdf_text(pdf: bytes) -> str:
