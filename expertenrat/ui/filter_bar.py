@@ -1,7 +1,8 @@
 """Above a page's table: a search field that filters as you type (Strg+F) and the page's
 filters (combos, each as wide as its longest entry unless the page chose otherwise, and
-others such as a period); with more than two they go on a row of their own, so that none
-is cut off. And the helpers around it (refilling a combo, the hit count).
+others such as a period); with more than two they go on a row of their own (and those
+that do not fit a narrow window on the next), so that none is cut off. And the helpers
+around it (refilling a combo, the hit count).
 
 The strings come translated from the page (its own translation context); the bar only
 arranges them.
@@ -14,6 +15,8 @@ from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from expertenrat.ui.wrapping_row import WrappingRow
 
 
 class FilterBar(QWidget):
@@ -35,22 +38,19 @@ class FilterBar(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
-        if len(filters) > self.FILTERS_BESIDE_SEARCH:
-            filter_row = QHBoxLayout()
-            search_row.addStretch(0)
-        else:
-            filter_row = search_row
         for widget in filters:
             first_show = QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow
             if isinstance(widget, QComboBox) and widget.sizeAdjustPolicy() == first_show:
                 widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filter_row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)
-        if filter_row is not search_row:
-            filter_row.addStretch(1)
-            layout.addLayout(filter_row)
+        if len(filters) > self.FILTERS_BESIDE_SEARCH:
+            # In a window too narrow for all of them, the last go on the next row.
+            layout.addWidget(WrappingRow([(widget,) for widget in filters], packed_left=True))
+        else:
+            for widget in filters:
+                search_row.addWidget(widget)
 
 
 def refill_combo(combo: QComboBox, everything: str, items: Iterable[tuple[str, Any]]) -> None:
