@@ -11,7 +11,9 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-MIN_SHRUNK_WIDTH = 100
+MIN_SHRUNK_WIDTH = 100  # the narrowest a column gets while its header's text shows whole
+COMFORT_WIDTH = 200  # the widest a column (but the wide one) stays where the rest is cut
+LAST_WIDTH = 60  # the narrowest a column gets (its header cut) before the table scrolls
 CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: WIDE_WIDTH if wide)
 WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take the room
 FIT_ROWS = 200  # the rows a column's fit measures (see record_table_view)
@@ -25,8 +27,16 @@ def fit_columns(
     over goes to the ``wide`` column (a title), not to the last one.
 
     ``shrinkable`` lists groups of columns, the first to give way first; within a group
-    each column gives in proportion to its width above ``MIN_SHRUNK_WIDTH`` or its header's
-    text, whichever is wider.
+    each column gives in proportion to its width above its floor. Where the shown columns
+    do not fit, they give way in three steps, each only as far as needed:
+
+    1. every shrinkable column but the wide one down to ``COMFORT_WIDTH`` (one long name
+       does not take the room of every row's institution);
+    2. the groups in turn down to their header's text, at least ``MIN_SHRUNK_WIDTH``;
+    3. the groups in turn down to ``LAST_WIDTH`` (the header cut, its tooltip whole).
+
+    In steps 2 and 3 no column gets narrower than a column of an earlier group: the last
+    group (a title) keeps the most room. Only then does the table scroll sideways.
     """
     header = view.horizontalHeader()
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
@@ -56,13 +66,38 @@ def fit_columns(
         header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
     if excess <= 0:
         return
-    for columns in shrinkable:
+    groups = [[c for c in group if c in shown] for group in shrinkable]
+    groups = [group for group in groups if group]
+    # A name or a list of projects wider than COMFORT_WIDTH gives way before any column is
+    # cut below that: one long entry does not cost every row its institution.
+    capped = [[c for group in groups for c in group if c != wide]]
+    excess = _give_way(header, capped, excess, lambda c: max(COMFORT_WIDTH, floors[c]))
+    excess = _give_way(
+        header, groups, excess, lambda c: max(MIN_SHRUNK_WIDTH, floors[c]), ranked=True
+    )
+    # Cut headers rather than a table that scrolls sideways (each header's tooltip says it).
+    _give_way(header, groups, excess, lambda c: LAST_WIDTH, ranked=True)
+
+
+def _give_way(
+    header: QHeaderView,
+    groups: Sequence[Sequence[int]],
+    excess: int,
+    floor: Callable[[int], int],
+    *,
+    ranked: bool = False,
+) -> int:
+    """Make ``groups`` narrower by up to ``excess``, the first group first, none below its
+    ``floor``; ``ranked``: no column narrower than a column of an earlier group. Within a
+    group each column gives in proportion to its width above its floor. The excess left."""
+    earlier = 0  # the widest column of the groups before
+    for columns in groups:
+        if excess <= 0:
+            break
         spare = {
             c: room
             for c in columns
-            if not header.isSectionHidden(c)
-            # never narrower than the header's text ("Federführung" whole)
-            and (room := header.sectionSize(c) - max(MIN_SHRUNK_WIDTH, floors[c])) > 0
+            if (room := header.sectionSize(c) - max(floor(c), earlier if ranked else 0)) > 0
         }
         total_spare = sum(spare.values())
         to_cut = excess  # each column of the group gives its share of the same excess
@@ -70,8 +105,8 @@ def fit_columns(
             cut = min(room, -(-to_cut * room // total_spare), excess)
             header.resizeSection(column, header.sectionSize(column) - cut)
             excess -= cut
-        if excess <= 0:
-            return
+        earlier = max([earlier, *(header.sectionSize(c) for c in columns)])
+    return excess
 
 
 @contextmanager
