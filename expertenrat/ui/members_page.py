@@ -46,6 +46,7 @@ from expertenrat.ui.record_selection import (
 )
 from expertenrat.ui.record_table import TableOrEmpty, chooser_table
 from expertenrat.ui.roster_panel import RosterPanel
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MembersPage"
 # Columns made narrower (down to fit_columns' minimum) when the shown ones do not fit the
@@ -153,11 +154,12 @@ class MembersPage(NothingPending, QWidget):
         self._update_count()
 
     def _layout(self) -> None:
-        actions = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.end_button, self.delete_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.copy_emails_button)
+        self.actions = WrappingRow(  # on two rows in a narrow window
+            (
+                (self.new_button, self.edit_button, self.end_button, self.delete_button),
+                (self.copy_emails_button,),
+            )
+        )
         counts = QHBoxLayout()
         counts.addWidget(self.count_label)
         counts.addWidget(self.status_label, 1)
@@ -172,7 +174,7 @@ class MembersPage(NothingPending, QWidget):
             tr(_CONTEXT, "Mitglieder"),
             self.filters,
             self.table_stack,
-            (counts, actions),
+            (counts, self.actions),
             side,
             (800, 320),
         )

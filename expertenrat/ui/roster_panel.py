@@ -84,6 +84,9 @@ class RosterPanel(QWidget):
 
         roster_box = QGroupBox(tr(_CONTEXT, "Mitgliederliste"))
         form = QFormLayout(roster_box)
+        # The choices under their labels: the panel is narrow enough to give way to the
+        # members table beside it in a narrow window.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(tr(_CONTEXT, "Fassung"), self.version_combo)
         form.addRow(tr(_CONTEXT, "Ordnung"), self.grouping_combo)
         buttons = QGridLayout()
