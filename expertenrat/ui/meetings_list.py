@@ -2,8 +2,9 @@
 
 One row per meeting, sorted by date, one selected at a time. Every column is as wide as
 its content and header ("Eingeladen am" whole), the place takes the rest of the width
-(long places end in "…"): no sideways scrolling. Below an empty table a German hint says
-what to do.
+(long places end in "…"; in a narrow window it gives way first, down to
+:mod:`column_fit`'s minimum): no sideways scrolling. Below an empty table a German hint
+says what to do.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,11 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.meetings import MeetingSummary
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.record_selection import select_record, selected_record
 
 _CONTEXT = "MeetingsPage"
+# In a narrow window the place gives way first (its tooltip shows it whole), then the date
+# of the invitation, down to its date.
+_SHRINKABLE = ((MeetingsTableModel.COLUMN_PLACE,), (MeetingsTableModel.COLUMN_INVITATION,))
 
 
 class MeetingsList(QWidget):
@@ -45,10 +51,13 @@ class MeetingsList(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MeetingsTableModel.COLUMN_PLACE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        refit_on_width_change(self.view, self.fit_columns)
+        for signal in (self.model.modelReset, self.model.dataChanged):
+            signal.connect(self.fit_columns)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setWordWrap(True)
@@ -57,6 +66,14 @@ class MeetingsList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
+
+    def fit_columns(self) -> None:
+        place = MeetingsTableModel.COLUMN_PLACE
+        fit_columns(self.view, _SHRINKABLE, wide=place)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the list is known only now
 
     def selected(self) -> MeetingSummary | None:
         return selected_record(self.view)

@@ -33,6 +33,7 @@ from expertenrat.ui.page import flush_again
 from expertenrat.ui.record_selection import start_afresh
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.widgets import page_title
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MeetingsPage"
 _TWO_WEEKS = timedelta(days=14)
@@ -89,15 +90,15 @@ class MeetingsPage(QWidget):
         self._update_buttons()
 
     def _layout(self) -> None:
-        """Filters and the meeting actions on top, the table with its documents beside it,
+        """The meeting actions and filters on top, the table with its documents beside it,
         and the selected meeting's tabs below at the page's full width (the minutes editor
         needs it); the splitter between the two can be dragged."""
-        bar = QHBoxLayout()
-        bar.addWidget(self.scope_combo)
-        bar.addWidget(self.year_combo)
-        bar.addStretch(1)
-        for widget in (self.new_button, self.series_button, self.states):
-            bar.addWidget(widget)
+        # "Neue Sitzung" and "Sitzungsreihe …" beside the title, the filters and the state
+        # buttons on one row (on two in a very narrow window): no button is ever cut.
+        title = WrappingRow(
+            ((page_title(tr(_CONTEXT, "Sitzungen")),), (self.new_button, self.series_button))
+        )
+        bar = WrappingRow(((self.scope_combo, self.year_combo), (self.states,)))
         table_side = QWidget()
         beside = QHBoxLayout(table_side)
         beside.setContentsMargins(0, 0, 0, 0)
@@ -111,8 +112,8 @@ class MeetingsPage(QWidget):
         # The list as short as its document buttons allow, the tabs get the rest.
         splitter.setSizes([table_side.minimumSizeHint().height(), 10_000])
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr(_CONTEXT, "Sitzungen")))
-        layout.addLayout(bar)
+        layout.addWidget(title)
+        layout.addWidget(bar)
         layout.addWidget(splitter, 1)
 
     # --- the page protocol --------------------------------------------------------------

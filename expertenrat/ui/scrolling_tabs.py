@@ -17,9 +17,9 @@ two scroll bars, its own and its lists'. The holder offers the content's minimum
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QToolButton, QWidget
 
 from expertenrat.ui.widgets import plain_scroll_area
 
@@ -50,6 +50,13 @@ class _Holder(QWidget):
 
 
 class ScrollingTabs(QTabWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # In a narrow window the tab bar scrolls; its arrows are for the mouse (the arrow
+        # keys go from tab to tab): the Tab key goes from the tab bar into the tab.
+        for arrow in self.tabBar().findChildren(QToolButton):
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
     def addTab(self, widget: QWidget, label: str) -> int:
         return super().addTab(plain_scroll_area(_Holder(widget)), label)
 
