@@ -4,12 +4,12 @@ Two columns of buttons (each says in its tooltip what document it makes). Before
 meeting: "Einladung …", "Serienbrief …" (one letter per member in one file), "Ablaufplan …"
 (PDFs) and "Kalender …" (.ics); after it: "Protokoll …" and "Öffentliches Protokoll …"
 (approved minutes are the stored file), "Sitzungsmappe …", and "Alle Sitzungen …" (the
-council's calendar file). A PDF button's menu offers "Als PDF speichern …", "Vorschau …"
-and "Drucken …". To save, the user names the file first; the service renders it and
-``services.files`` writes it in a worker, behind a progress dialog. To preview or print,
-the worker renders it and ``PdfPrintActions`` puts those very pages on the printer. Letters
-a PDF cannot print are listed under the buttons (the PDF is still complete); a file that
-cannot be written or a printer that refuses is a German warning.
+council's calendar file, once it has a meeting). A PDF button's menu offers "Als PDF
+speichern …", "Vorschau …" and "Drucken …". To save, the user names the file first; the
+service renders it and ``services.files`` writes it in a worker, behind a progress dialog.
+To preview or print, the worker renders it and ``PdfPrintActions`` puts those very pages
+on the printer. Letters a PDF cannot print are listed under the buttons (the PDF is still
+complete); a file that cannot be written or a printer that refuses is a German warning.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class MeetingDocumentActions(QGroupBox):
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
+        self._has_meetings = False  # the council has a meeting ("Alle Sitzungen …")
         self._meeting: Meeting | None = None
         self.job: Job | None = None
 
@@ -132,7 +133,16 @@ class MeetingDocumentActions(QGroupBox):
         self._update_buttons()
 
     def set_council(self, council_id: int | None) -> None:
+        """The council whose meetings "Alle Sitzungen …" saves (once it has some: see
+        :meth:`set_has_meetings`)."""
+        if council_id != self._council_id:
+            self._has_meetings = False
         self._council_id = council_id
+        self._update_buttons()
+
+    def set_has_meetings(self, has_meetings: bool) -> None:
+        """Whether the council has a meeting at all (else "Alle Sitzungen …" is off)."""
+        self._has_meetings = has_meetings
         self._update_buttons()
 
     def set_meeting(self, meeting: Meeting | None) -> None:
@@ -322,7 +332,7 @@ class MeetingDocumentActions(QGroupBox):
             self.ics_button,
         ):
             button.setEnabled(shown)
-        self.all_ics_button.setEnabled(self._council_id is not None)
+        self.all_ics_button.setEnabled(self._council_id is not None and self._has_meetings)
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
         for button in (self.minutes_button, self.public_minutes_button, self.dossier_button):
             button.setEnabled(held)

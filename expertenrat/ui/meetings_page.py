@@ -160,6 +160,7 @@ class MeetingsPage(QWidget):
                 self.form.refill_chairs()  # members added, renamed or ended elsewhere
         self.tabs.refresh_details()
         self.meeting_list.update_empty(total=len(years) > 0)
+        self.documents.set_has_meetings(len(years) > 0)
         self._update_buttons()
 
     def has_unsaved_changes(self) -> bool:

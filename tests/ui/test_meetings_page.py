@@ -436,6 +436,20 @@ def test_invitations_per_member_need_members_and_say_so_in_german(
     assert not (tmp_path / "Einladungen.pdf").exists()
 
 
+def test_all_meetings_can_be_saved_once_the_council_has_a_meeting(page, services, council_id):
+    all_meetings = page.documents.all_ics_button
+    assert not all_meetings.isEnabled()  # the new council has no meeting yet
+
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 1))
+    page.refresh()
+    assert all_meetings.isEnabled()
+
+    page.select(meeting_id)
+    page.states.ask_delete()  # the dialog service answers "Ja"
+    assert services.meetings.list(council_id) == []
+    assert not all_meetings.isEnabled()
+
+
 def test_the_meeting_and_all_meetings_are_saved_as_ics(
     page, services, council_id, dialogs, tmp_path, finish_job, today
 ):
