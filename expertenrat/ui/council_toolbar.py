@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolBar,
+    QWidget,
+)
 
 from expertenrat.ui.i18n import tr
 
@@ -15,6 +25,7 @@ if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
 
 _CONTEXT = "MainWindow"
+SHOWN_CHARACTERS = (30, 70)  # the switcher's width: at least 30, at most 70 letters
 
 
 class CouncilToolbar(QToolBar):
@@ -23,8 +34,7 @@ class CouncilToolbar(QToolBar):
         self.setObjectName("councilToolbar")
         self.setMovable(False)
         self.label = QLabel(tr(_CONTEXT, " Gremium: "))
-        self.combo = QComboBox()
-        self.combo.setMinimumContentsLength(30)
+        self.combo = _CouncilCombo()
         self.label_action = self.addWidget(self.label)
         self.combo_action = self.addWidget(self.combo)
 
@@ -34,9 +44,12 @@ class CouncilToolbar(QToolBar):
         self.combo.blockSignals(True)
         self.combo.clear()
         for council in councils:
-            self.combo.addItem(f"{council.name} ({council.city})", council.id)
+            name = f"{council.name} ({council.city})"
+            self.combo.addItem(name, council.id)
+            self.combo.setItemData(self.combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
         self.combo.setCurrentIndex(max(0, self.combo.findData(wanted)))
         self.combo.blockSignals(False)
+        self.combo.show_whole_name()
         several = len(councils) > 1
         self.label_action.setVisible(several)
         self.combo_action.setVisible(several)
@@ -47,3 +60,34 @@ class CouncilToolbar(QToolBar):
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(max(0, self.combo.findData(council_id)))
         self.combo.blockSignals(False)
+        self.combo.show_whole_name()
+
+
+class _CouncilCombo(QComboBox):
+    """As wide as the longest council name, but not wider than ``SHOWN_CHARACTERS``: a long
+    name ends in "…" (the tooltip shows it whole; the list, as wide as its names within the
+    screen, too)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        least, most = SHOWN_CHARACTERS
+        self.setMinimumContentsLength(least)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * most)
+        self.currentIndexChanged.connect(self.show_whole_name)
+
+    def show_whole_name(self) -> None:
+        self.setToolTip(self.currentText())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

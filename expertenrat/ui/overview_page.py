@@ -55,6 +55,7 @@ class OverviewPage(NothingPending, QWidget):
         self.title = page_title(tr(_CONTEXT, "Übersicht"))
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)  # a long council name does not widen the page
         self.backup_warning = QLabel()
         self.backup_warning.setObjectName("backupWarning")
         self.backup_warning.setTextFormat(Qt.TextFormat.PlainText)
