@@ -1,0 +1,188 @@
+"""The main window on the demo database in a small laptop's window (1024 x 640, and on a
+1366 x 768 screen): no button is cut, no page asks for more width than the window has, no
+table and no page scrolls sideways; a council name of 120 characters and a very long
+member name break no page either."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QWidget
+from pytestqt.exceptions import TimeoutError as NotSettled
+from table_widths import fits, headers_whole, shows_start
+
+from expertenrat.ui.column_fit import COMFORT_WIDTH, LAST_WIDTH
+from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
+from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
+
+SMALL = (1024, 640)
+LAPTOP = (1366, 768)
+LONG_COUNCIL = (
+    "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock für digitale "
+    "Daseinsvorsorge, Klimaschutz & Beteiligung"
+)
+LONG_MEMBER = ("Maximiliane Henriette", "Müller-Lüdenscheidt-Wolkenstein-Hohenberg")
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def long_names(services, today):
+    """The demo council renamed to 120 characters, one member to a very long name."""
+    rostock = services.settings.councils()[0]
+    settings = services.settings.settings(rostock.id)
+    services.settings.update_settings(replace(settings, name=LONG_COUNCIL))
+    member = services.members.members(rostock.id)[1]
+    given, family = LONG_MEMBER
+    services.members.save(rostock.id, replace(member, given_name=given, family_name=family), today)
+    assert len(LONG_COUNCIL) >= 120
+
+
+@pytest.fixture
+def window(app_style_sheet, make_window, qtbot):
+    def show(size: tuple[int, int]):
+        shown = make_window()
+        shown.resize(*size)
+        shown.show()
+        qtbot.waitExposed(shown)
+        return shown
+
+    return show
+
+
+def show_area(window, qtbot, page: QWidget) -> QWidget:
+    window.show_area(page)
+    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(lambda: not page.layout().isEmpty() and page.width() > 0)
+    return page
+
+
+def cut_off(page: QWidget) -> list[str]:
+    """The page's shown buttons narrower than their label or reaching out of the page at a
+    side (a page may scroll down), and what asks for more width than the page has or
+    scrolls sideways."""
+    problems = []
+    for button in page.findChildren(QPushButton):
+        if not button.isVisible():
+            continue
+        left = button.mapTo(page, QPoint(0, 0)).x()
+        within = left >= 0 and left + button.width() <= page.width()
+        if button.width() < button.sizeHint().width() or not within:
+            problems.append(f"button {button.text()}")
+    if page.minimumSizeHint().width() > page.width():
+        problems.append(f"page wants {page.minimumSizeHint().width()} of {page.width()} px")
+    for area in page.findChildren(QAbstractScrollArea):
+        if area.isVisible() and area.horizontalScrollBar().isVisible():
+            problems.append(f"scrolls sideways: {type(area).__name__}")
+    return problems
+
+
+def areas_cut_off(window, qtbot) -> dict[str, list[str]]:
+    found = {}
+    for label, page in window.areas:
+        show_area(window, qtbot, page)
+        if page is window.pages.meetings:  # a held meeting in its tabs
+            meetings = window.pages.meetings
+            meetings.select(meetings.meeting_list.model.rows()[5].id)
+        with suppress(NotSettled):  # the layouts settle; what is left is cut off
+            qtbot.waitUntil(lambda page=page: cut_off(page) == [], timeout=1000)
+        found[label] = cut_off(page)
+    return found
+
+
+@pytest.mark.parametrize("size", [SMALL, LAPTOP])
+def test_no_area_cuts_a_button_or_scrolls_sideways(window, qtbot, size) -> None:
+    found = areas_cut_off(window(size), qtbot)
+    assert {area: problems for area, problems in found.items() if problems} == {}
+
+
+@pytest.mark.usefixtures("long_names")
+def test_a_long_council_name_and_a_long_member_name_break_no_area(window, qtbot) -> None:
+    found = areas_cut_off(window(SMALL), qtbot)
+    assert {area: problems for area, problems in found.items() if problems} == {}
+
+
+@pytest.mark.usefixtures("long_names")
+def test_a_long_council_name_is_cut_in_the_switcher_and_wraps_on_the_overview(
+    window, qtbot
+) -> None:
+    shown = window(SMALL)
+    combo = shown.council_combo
+    overview = show_area(shown, qtbot, shown.pages.overview)
+
+    assert combo.isVisible() and LONG_COUNCIL in combo.currentText()
+    assert combo.width() <= combo.fontMetrics().averageCharWidth() * SHOWN_CHARACTERS[1]
+    assert combo.toolTip() == combo.currentText()
+    assert overview.subtitle.text().startswith(LONG_COUNCIL)
+    assert overview.subtitle.width() < overview.subtitle.fontMetrics().horizontalAdvance(
+        overview.subtitle.text()
+    )  # on two lines
+    qtbot.waitUntil(lambda: cut_off(overview) == [], timeout=1000)
+
+
+def test_members_at_1024_wrap_their_buttons_and_fit_their_columns(window, qtbot) -> None:
+    shown = window(SMALL)
+    page = show_area(shown, qtbot, shown.pages.members)
+
+    qtbot.waitUntil(lambda: cut_off(page) == [], timeout=1000)
+    assert len(page.actions.rows()) == 2
+    assert fits(page.view)
+    assert headers_whole(page.view, range(MembersTableModel.COLUMN_TITLE))  # the shown ones
+
+
+@pytest.mark.usefixtures("long_names")
+def test_one_long_member_name_does_not_cut_every_institution(window, qtbot) -> None:
+    shown = window((1280, 800))
+    page = show_area(shown, qtbot, shown.pages.members)
+    header = page.view.horizontalHeader()
+
+    names = [
+        page.proxy.index(row, MembersTableModel.COLUMN_NAME).data()
+        for row in range(page.proxy.rowCount())
+    ]
+    assert any(LONG_MEMBER[1] in name for name in names)
+    assert header.sectionSize(MembersTableModel.COLUMN_NAME) <= COMFORT_WIDTH
+    assert shows_start(page.view, MembersTableModel.COLUMN_AFFILIATION, 20)
+    assert fits(page.view)
+
+
+def test_meetings_at_1024_show_the_state_buttons_whole_and_four_meetings(window, qtbot) -> None:
+    shown = window(SMALL)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[6].id)  # invited: the state buttons work
+    view, header = page.meeting_list.view, page.meeting_list.view.horizontalHeader()
+
+    qtbot.waitUntil(lambda: cut_off(page) == [], timeout=1000)
+    assert page.states.invite_button.isVisible()
+    assert fits(view) and view.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(MeetingsTableModel.COLUMN_PLACE) >= LAST_WIDTH
+    assert headers_whole(view, [MeetingsTableModel.COLUMN_MINUTES])
+    assert view.viewport().height() >= 4 * view.rowHeight(0)
+
+
+def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot) -> None:
+    shown = window(SMALL)
+    page = show_area(shown, qtbot, shown.pages.recommendations)
+    view, header = page.view, page.view.horizontalHeader()
+    columns = RecommendationsTableModel
+
+    qtbot.waitUntil(lambda: fits(view), timeout=1000)
+    title = header.sectionSize(columns.COLUMN_TITLE)
+    assert title >= header.sectionSize(columns.COLUMN_FIELD)
+    assert title >= header.sectionSize(columns.COLUMN_PROJECTS)
+    overdue = columns.COLUMN_OVERDUE
+    end = header.sectionViewportPosition(overdue) + header.sectionSize(overdue)
+    assert 0 < end <= view.viewport().width()  # "überfällig" on screen
+    assert view.horizontalScrollBar().maximum() == 0
+    model, horizontal = view.model(), Qt.Orientation.Horizontal
+    for column in (columns.COLUMN_FIELD, columns.COLUMN_PROJECTS):  # a cut header says it whole
+        whole = model.headerData(column, horizontal, Qt.ItemDataRole.DisplayRole)
+        assert model.headerData(column, horizontal, Qt.ItemDataRole.ToolTipRole) == whole
