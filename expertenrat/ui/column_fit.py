@@ -4,7 +4,7 @@ text columns narrower where the shown ones would not fit, again whenever the wid
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject
@@ -12,7 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 MIN_SHRUNK_WIDTH = 100  # the narrowest a column gets while its header's text shows whole
-COMFORT_WIDTH = 200  # the widest a column (but the wide one) stays where the rest is cut
+COMFORT_WIDTH = 200  # the widest a capped column stays where the others are cut
 LAST_WIDTH = 60  # the narrowest a column gets (its header cut) before the table scrolls
 CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: WIDE_WIDTH if wide)
 WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take the room
@@ -20,7 +20,10 @@ FIT_ROWS = 200  # the rows a column's fit measures (see record_table_view)
 
 
 def fit_columns(
-    view: QTableView, shrinkable: Sequence[Sequence[int]], wide: int | None = None
+    view: QTableView,
+    shrinkable: Sequence[Sequence[int]],
+    wide: int | None = None,
+    capped: Collection[int] = (),
 ) -> None:
     """Columns as wide as their content; the wide text columns narrower if needed, so that
     the shown columns fit without sideways scrolling (cut text shows as "…"). Room left
@@ -30,8 +33,8 @@ def fit_columns(
     each column gives in proportion to its width above its floor. Where the shown columns
     do not fit, they give way in three steps, each only as far as needed:
 
-    1. every shrinkable column but the wide one down to ``COMFORT_WIDTH`` (one long name
-       does not take the room of every row's institution);
+    1. the ``capped`` columns down to ``COMFORT_WIDTH`` (a name: one long entry does not
+       take the room of every row's institution);
     2. the groups in turn down to their header's text, at least ``MIN_SHRUNK_WIDTH``;
     3. the groups in turn down to ``LAST_WIDTH`` (the header cut, its tooltip whole).
 
@@ -68,10 +71,8 @@ def fit_columns(
         return
     groups = [[c for c in group if c in shown] for group in shrinkable]
     groups = [group for group in groups if group]
-    # A name or a list of projects wider than COMFORT_WIDTH gives way before any column is
-    # cut below that: one long entry does not cost every row its institution.
-    capped = [[c for group in groups for c in group if c != wide]]
-    excess = _give_way(header, capped, excess, lambda c: max(COMFORT_WIDTH, floors[c]))
+    capped_shown = [[c for c in capped if c in shown]]
+    excess = _give_way(header, capped_shown, excess, lambda c: max(COMFORT_WIDTH, floors[c]))
     excess = _give_way(
         header, groups, excess, lambda c: max(MIN_SHRUNK_WIDTH, floors[c]), ranked=True
     )

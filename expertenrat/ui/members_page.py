@@ -51,7 +51,8 @@ from expertenrat.ui.wrapping_row import WrappingRow
 _CONTEXT = "MembersPage"
 # Columns made narrower (down to fit_columns' minimum) when the shown ones do not fit the
 # page: first the institution and the other long texts, then the action field, the name
-# last. Room left over goes to the institution.
+# last; but a very long name first, down to fit_columns' COMFORT_WIDTH (it is capped).
+# Room left over goes to the institution.
 _SHRINKABLE = (
     (
         MembersTableModel.COLUMN_AFFILIATION,
@@ -216,7 +217,12 @@ class MembersPage(NothingPending, QWidget):
         self.fit_columns()  # the width of the page is known only now
 
     def fit_columns(self) -> None:
-        fit_columns(self.view, _SHRINKABLE, wide=MembersTableModel.COLUMN_AFFILIATION)
+        fit_columns(
+            self.view,
+            _SHRINKABLE,
+            wide=MembersTableModel.COLUMN_AFFILIATION,
+            capped=(MembersTableModel.COLUMN_NAME,),
+        )
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
