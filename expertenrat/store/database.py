@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -58,6 +59,7 @@ class Database:
     pending: bool = False
     _blank: Engine | None = field(default=None, repr=False)
     _blank_keeper: sqlite3.Connection | None = field(default=None, repr=False)
+    _blank_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -205,14 +207,16 @@ class Database:
         """The empty twin: the schema in memory, with the same SQL functions. One database
         shared by the connections of every thread, so that reads in the worker (the change
         poll) find its tables too; ``_blank_keeper`` holds it while this database is open."""
-        if self._blank is None:
-            from expertenrat.store.models import Base
+        with self._blank_lock:  # the first reads may come from two threads at once
+            if self._blank is None:
+                from expertenrat.store.models import Base
 
-            name = f"expertenrat-blank-{uuid.uuid4().hex}"
-            uri = shared_memory_uri(name)
-            self._blank_keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._blank = make_engine(URL.create("sqlite"), shared_memory=name)
-            Base.metadata.create_all(self._blank)
+                name = f"expertenrat-blank-{uuid.uuid4().hex}"
+                uri = shared_memory_uri(name)
+                self._blank_keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                blank = make_engine(URL.create("sqlite"), shared_memory=name)
+                Base.metadata.create_all(blank)
+                self._blank = blank  # only with its tables: reads then need no lock
         return self._blank
 
     def close(self) -> None:
