@@ -82,19 +82,9 @@ class FolderNotEmptyError(FileWriteError):
     """The target folder holds files; replacing them needs the user's word (``force``)."""
 
 
-def write_folder(
-    folder: Path, files: Mapping[str, bytes], *, force: bool = False, mark: str
-) -> WrittenFolder:
-    """Write ``files`` (relative path → bytes) as the new content of ``folder``.
-
-    All of it goes into a temporary folder next to the target first, which then takes the
-    target's place; an interrupted export leaves the old folder as it was. A folder that
-    is not empty is replaced only with ``force``, and only if it holds an earlier export
-    of the same kind (its file ``mark``, one of ``files``): a folder of other files, the
-    user's documents chosen by mistake, is never replaced. A bytes object given for
-    several paths is written once and hard-linked where the file system allows (``size``
-    counts it once).
-    """
+def check_folder(folder: Path, *, force: bool, mark: str) -> None:
+    """Whether :func:`write_folder` may write into ``folder``: raises what it would raise
+    before any work (the window asks about a :class:`FolderNotEmptyError` first)."""
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise FileWriteError(f"„{folder}“ ist kein Ordner. Bitte wählen Sie einen Ordner.")
     if folder.is_dir() and any(folder.iterdir()):
@@ -109,6 +99,22 @@ def write_folder(
             raise FolderNotEmptyError(
                 f"Der Ordner „{folder}“ ist nicht leer. Sein Inhalt würde vollständig ersetzt."
             )
+
+
+def write_folder(
+    folder: Path, files: Mapping[str, bytes], *, force: bool = False, mark: str
+) -> WrittenFolder:
+    """Write ``files`` (relative path → bytes) as the new content of ``folder``.
+
+    All of it goes into a temporary folder next to the target first, which then takes the
+    target's place; an interrupted export leaves the old folder as it was. A folder that
+    is not empty is replaced only with ``force``, and only if it holds an earlier export
+    of the same kind (its file ``mark``, one of ``files``): a folder of other files, the
+    user's documents chosen by mistake, is never replaced. A bytes object given for
+    several paths is written once and hard-linked where the file system allows (``size``
+    counts it once).
+    """
+    check_folder(folder, force=force, mark=mark)
     stem = f".{folder.name}.expertenrat-{os.getpid()}"
     temporary, old = folder.with_name(f"{stem}.tmp"), folder.with_name(f"{stem}.old")
     try:

@@ -42,6 +42,9 @@ from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
+# The OParl tree's entry point: a folder holding it holds an earlier export.
+MARK = "system.json"
+
 
 class OParlExportService:
     def __init__(self, database: Database) -> None:
@@ -65,7 +68,7 @@ class OParlExportService:
         base = check_base_url(base_url)
         councils = self.councils(previous=folder)
         tree = oparl_tree(base, councils, PreviousExportFolder(folder))
-        return write_folder(folder, oparl_files(tree), force=force, mark="system.json")
+        return write_folder(folder, oparl_files(tree), force=force, mark=MARK)
 
 
 def _council_key(council_id: int) -> str:

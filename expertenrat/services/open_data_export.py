@@ -10,6 +10,9 @@ from expertenrat.exchange.open_data_files import open_data_files
 from expertenrat.services.files import WrittenFolder, write_folder
 from expertenrat.services.oparl_export import OParlExportService
 
+# The data package's description: a folder holding it holds an earlier export.
+MARK = "datapackage.json"
+
 
 class OpenDataExportService:
     def __init__(self, oparl: OParlExportService) -> None:
@@ -21,4 +24,4 @@ class OpenDataExportService:
     def export(self, folder: Path, *, force: bool = False) -> WrittenFolder:
         """Write the files into ``folder`` (one not empty is replaced only with ``force``, and
         only if it holds an earlier export)."""
-        return write_folder(folder, self.files(), force=force, mark="datapackage.json")
+        return write_folder(folder, self.files(), force=force, mark=MARK)

@@ -11,8 +11,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
+from expertenrat.services import oparl_export, open_data_export
 from expertenrat.services.context import Services
-from expertenrat.services.files import WrittenFolder
+from expertenrat.services.files import (
+    FileWriteError,
+    FolderNotEmptyError,
+    WrittenFolder,
+    check_folder,
+)
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import Job, start_with_progress
@@ -44,11 +50,12 @@ class OpenDataMenu:
         title = tr(_CONTEXT, "Offene Daten exportieren")
         self._ask_folder(
             title,
+            open_data_export.MARK,
             lambda folder, force: self._run(
                 lambda: self._services.open_data_export.export(folder, force=force),
                 title,
                 tr(_CONTEXT, "Empfehlungsregister und Sitzungsliste werden geschrieben …"),
-                "datapackage.json",
+                open_data_export.MARK,
             ),
         )
 
@@ -72,19 +79,25 @@ class OpenDataMenu:
         self._settings.setValue(_BASE_URL_KEY, base)
         self._ask_folder(
             title,
+            oparl_export.MARK,
             lambda folder, force: self._run(
                 lambda: self._services.oparl_export.export(folder, base, force=force),
                 title,
                 tr(_CONTEXT, "Die öffentlichen Daten werden als OParl-Baum geschrieben …"),
-                "system.json",
+                oparl_export.MARK,
             ),
         )
 
-    def _ask_folder(self, title: str, write: Callable[[Path, bool], None]) -> None:
+    def _ask_folder(self, title: str, mark: str, write: Callable[[Path, bool], None]) -> None:
+        """Ask for the folder; one that is not empty is replaced only after "Ja", and only if
+        it holds an earlier export (its file ``mark``): else the user is told why not."""
+
         def chosen(path: str) -> None:
             folder = Path(path)
             self._settings.setValue(_FOLDER_KEY, str(folder))
-            if folder.is_dir() and any(folder.iterdir()):
+            try:
+                check_folder(folder, force=False, mark=mark)
+            except FolderNotEmptyError:
                 self._dialogs.question(
                     self._parent,
                     title,
@@ -95,6 +108,8 @@ class OpenDataMenu:
                     ).format(folder),
                     lambda: write(folder, True),
                 )
+            except FileWriteError as error:
+                self._dialogs.warning(self._parent, title, error.message)
             else:
                 write(folder, False)
 

@@ -66,3 +66,21 @@ def test_oparl_replaces_a_full_folder_only_when_the_user_agrees(
     assert system["id"] == "https://daten.example.de/oparl/v1/system.json"
     assert not (folder / "alt.txt").exists()
     assert dialogs.saved_files == [str(folder / "system.json")]
+
+
+def test_a_folder_of_other_files_is_refused_before_anything_is_asked_or_written(
+    make_window, dialogs, tmp_path
+):
+    window = make_window()
+    documents = tmp_path / "Dokumente"
+    documents.mkdir()
+    (documents / "Brief.odt").write_text("Liebe Oma", "utf-8")
+    dialogs.answer_yes = True
+    dialogs.paths.append(str(documents))
+
+    window.menus.open_data.open_data_action.trigger()
+
+    assert window.menus.open_data.job is None
+    assert "keinen früheren Export" in dialogs.warnings()[-1]
+    assert all(kind != "question" for kind, _title, _text in dialogs.messages)
+    assert [p.name for p in documents.iterdir()] == ["Brief.odt"]
