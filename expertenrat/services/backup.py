@@ -158,14 +158,20 @@ class BackupService:
             with self._db.created_or_nothing():
                 self._replace(parts, progress, replacement, empty=kept is None)
         except BaseException as error:
-            if kept is not None and replacement.unchanged_after(error):
+            unchanged = replacement.unchanged_after(error)
+            if kept is not None and unchanged:
                 _discard(kept)  # the database is as it was: the copy would only pile up
             if isinstance(error, exc.DBAPIError):
+                outcome = "Die Datenbank ist unverändert."
+                if not unchanged:
+                    outcome = "Ob die Daten schon ersetzt wurden, ist nicht sicher." + (
+                        f" Die bisherigen Daten sind in „{kept}“ aufbewahrt." if kept else ""
+                    )
                 raise BackupError(
                     *refused(
                         "Die Sicherung konnte nicht eingespielt werden",
                         error,
-                        "Die Datenbank ist unverändert.",
+                        outcome,
                         self._db.url,
                     )
                 ) from None
@@ -191,14 +197,14 @@ class BackupService:
         target: Path | None = None
         try:
             if path is not None:
-                target = _unused(
+                target = _claimed(
                     path.parent, f"{path.stem}-vor-wiederherstellung-{stamp}", path.suffix
                 )
-                copy_sqlite(path, target)
+                copy_sqlite(path, target)  # into the empty file: an empty database
                 return target
             keep_dir.mkdir(parents=True, exist_ok=True)
-            target = _unused(keep_dir, f"vor-wiederherstellung-{stamp}", ".zip")
-            with target.open("xb") as handle:
+            target = _claimed(keep_dir, f"vor-wiederherstellung-{stamp}", ".zip")
+            with target.open("wb") as handle:
                 write_backup(handle, self.snapshot(None))
             return target
         except BaseException as error:
@@ -267,13 +273,19 @@ class _Replacement:
         return isinstance(error, (exc.IntegrityError, exc.DataError))
 
 
-def _unused(folder: Path, stem: str, suffix: str) -> Path:
-    """``folder/stem+suffix``, or with "-2", "-3" … before the suffix if that exists."""
-    target, number = folder / f"{stem}{suffix}", 1
-    while target.exists():
-        number += 1
-        target = folder / f"{stem}-{number}{suffix}"
-    return target
+def _claimed(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or with "-2", "-3" … before the suffix, made as an empty
+    file for this restore alone: created exclusively, so that another restore in the same
+    second takes the next name and neither removes the other's copy."""
+    number = 1
+    while True:
+        name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
+        try:
+            (folder / name).open("xb").close()
+        except FileExistsError:
+            number += 1
+            continue
+        return folder / name
 
 
 def _discard(path: Path) -> None:

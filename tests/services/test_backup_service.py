@@ -488,10 +488,15 @@ def test_a_restore_whose_commit_may_have_gone_through_keeps_its_copy(
         raise exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
 
     monkeypatch.setattr(Database, "bulk_transaction", lost_in_commit)
-    with pytest.raises(BackupError):
+    with pytest.raises(BackupError) as raised:
         BackupService(database).restore(backup, tmp_path / "kept")
 
-    assert len(_safety_copies(database, tmp_path / "kept")) == 1
+    (copy,) = _safety_copies(database, tmp_path / "kept")
+    assert "unverändert" not in raised.value.message  # it may not be
+    assert raised.value.message.endswith(
+        "Ob die Daten schon ersetzt wurden, ist nicht sicher. Die bisherigen Daten sind in "
+        f"„{sqlite_file(database.url).parent / copy}“ aufbewahrt."
+    )
 
 
 def test_a_rejected_restore_into_a_new_sqlite_file_leaves_it_empty(demo_sqlite, tmp_path):
