@@ -124,6 +124,28 @@ def test_a_failed_command_leaves_no_new_database_behind(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["einstellungen.json"]  # no folder
 
 
+def test_a_command_failing_after_its_first_change_leaves_no_new_database(
+    tmp_path, monkeypatch, capsys
+):
+    from expertenrat.__main__ import main
+    from expertenrat.domain.errors import ExpertenratError
+    from expertenrat.services.demo import DemoService
+
+    load = DemoService.load
+
+    def failing(self, *args, **kwargs):
+        load(self, *args, **kwargs)  # the file and its data are written, then it fails
+        raise ExpertenratError("Die Demodaten sind unvollständig.")
+
+    monkeypatch.setattr(DemoService, "load", failing)
+    database = tmp_path / "neu" / "demo.db"
+
+    assert main(["--database", str(database), "demo"]) == 1
+
+    assert "Die Demodaten sind unvollständig." in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its folder
+
+
 def test_ctrl_c_rolls_back_says_so_and_leaves_no_new_database(tmp_path, monkeypatch, capsys):
     from expertenrat.__main__ import main
     from expertenrat.services.demo import DemoService
