@@ -109,11 +109,6 @@ class MeetingForm(MeetingFormView):
         self._loaded = self._entered()
         self._update_buttons()
 
-    @property
-    def council_id(self) -> int | None:
-        """The council whose meeting the form shows or starts (``None``: none chosen)."""
-        return self._council_id
-
     def reload(self) -> None:
         """Drop what was typed and show the meeting as saved."""
         self.set_meeting(self.meeting, council_id=self._council_id)

@@ -47,8 +47,7 @@ class MeetingTabs(ScrollingTabs):
     ) -> None:
         super().__init__(parent)
         self._meeting_id: int | None = None
-        self._form = form
-        self._meetings = services.meetings
+        self._any_meeting = True  # the council has meetings (as the page last read)
         self._no_meeting_hint = no_meeting_hint()
         self.addTab(form, tr(_CONTEXT, "Sitzung"))
         self.details: list[MeetingDetail] = []
@@ -69,9 +68,11 @@ class MeetingTabs(ScrollingTabs):
         for widget in self.details:
             widget.set_meeting(meeting_id)
 
-    def refresh_details(self) -> None:
+    def refresh_details(self, *, any_meeting: bool) -> None:
         """Reread the detail tabs; typed input stays (saving it merges). Without a meeting
-        the hint follows meetings added or deleted (also elsewhere)."""
+        the hint follows meetings added or deleted (also elsewhere): ``any_meeting``, the
+        council has one, as the page has just read."""
+        self._any_meeting = any_meeting
         if self._meeting_id is None:
             if self._tell_no_meeting_hint():
                 for widget in self.details:
@@ -83,9 +84,7 @@ class MeetingTabs(ScrollingTabs):
 
     def _tell_no_meeting_hint(self) -> bool:
         """Give the detail tabs the hint for no meeting shown; whether it changed."""
-        council_id = self._form.council_id
-        any_meeting = council_id is None or bool(self._meetings.years(council_id))
-        hint = no_meeting_hint(any_meeting=any_meeting)
+        hint = no_meeting_hint(any_meeting=self._any_meeting)
         changed = hint != self._no_meeting_hint
         self._no_meeting_hint = hint
         for widget in self.details:

@@ -158,7 +158,7 @@ class MeetingsPage(QWidget):
                 self._show(self._shown_id)  # changed elsewhere: show it as it is now
             else:
                 self.form.refill_chairs()  # members added, renamed or ended elsewhere
-        self.tabs.refresh_details()
+        self.tabs.refresh_details(any_meeting=bool(years))
         self.meeting_list.update_empty(total=len(years) > 0)
         self.documents.set_has_meetings(len(years) > 0)
         self._update_buttons()
