@@ -101,6 +101,15 @@ def pdf_fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def stored_pdf_intact(data: bytes | None, digest: str | None) -> bool | None:
+    """Whether a stored approved PDF still is what was approved: the bytes there and
+    matching their SHA-256. ``None``: none was stored (minutes approved before the app
+    stored their PDFs: neither bytes nor SHA-256)."""
+    if data is None and digest is None:
+        return None
+    return data is not None and pdf_fingerprint(data) == digest
+
+
 # --- readable diff ----------------------------------------------------------------------
 
 HEADER_LABELS = {

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import dated_meeting_label
-from expertenrat.domain.minutes_versions import pdf_fingerprint
+from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.store import models
 
 _CHUNK = 500  # ids per IN (…): far below every backend's parameter limit
@@ -51,9 +51,10 @@ def approved_pdfs(
             )
         )
         for version_id, content, sha256, number, starts_at in rows:
-            if content is None and sha256 is None:
-                continue
-            if content is None or pdf_fingerprint(content) != sha256:
+            intact = stored_pdf_intact(content, sha256)
+            if intact is None:
+                continue  # approved before the app stored minutes PDFs
+            if not intact:
                 raise damaged_minutes_error(dated_meeting_label(number, starts_at.date()), public)
             found[version_id] = content
     return found

@@ -14,13 +14,13 @@ user could not find them to mend them.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from sqlalchemy import Connection, and_, exists, func, inspect, select, text
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesState
 from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
@@ -142,9 +142,7 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
                 public_sha256,
             ),
         ):
-            if data is None and digest is None:
-                continue  # approved before the app stored minutes PDFs
-            if data is None or hashlib.sha256(data).hexdigest() != digest:
+            if stored_pdf_intact(data, digest) is False:  # None: approved before PDFs
                 findings.append(
                     Finding(
                         FindingKind.MINUTES,
