@@ -164,6 +164,11 @@ TEXT_TEMPLATE: Mapping[str, TextField] = MappingProxyType(
 """The texts of a standard phrase (Textbaustein), by attribute name."""
 
 
+def line_feeds(text: str) -> str:
+    """``text`` with the line ends of other systems (CR LF, a lone CR) as line feeds."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def clean_text(value: str, spec: TextField) -> str:
     """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them.
 
@@ -176,7 +181,7 @@ def clean_text(value: str, spec: TextField) -> str:
         if spec.multiline:
             value = value.translate(_SEPARATORS)
     if spec.multiline and "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        value = line_feeds(value)
     return value.strip() if spec.strip else value
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.field_limits import line_feeds
 from expertenrat.domain.members import Member
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_view import MemberFormView
@@ -114,7 +115,7 @@ class MemberForm(MemberFormView):
         survive as long as the text is unchanged; edited text gets "\\n".
         """
         raw = edit.document().toRawText()
-        shown = original.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\u2029")
+        shown = line_feeds(original).replace("\n", "\u2029")
         return original if raw == shown else raw.replace("\u2029", "\n")
 
     def _primary_changed(self) -> None:

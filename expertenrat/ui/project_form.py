@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.field_limits import PROJECT
+from expertenrat.domain.field_limits import PROJECT, line_feeds
 from expertenrat.domain.projects import Project
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
@@ -113,8 +113,7 @@ class ProjectForm(QWidget):
 
     def _shown_description(self) -> str:
         """The stored description as the text box holds it (line ends as typed there)."""
-        text = self._project.description
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        return line_feeds(self._project.description)
 
     def show_problems(self, problems: Iterable[FieldProblem]) -> None:
         """Show each problem under its field (the others under the form); the topmost
