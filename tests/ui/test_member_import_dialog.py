@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date
 
@@ -147,14 +148,23 @@ def test_a_failed_import_is_explained_in_the_dialog_and_saves_nothing(
 
 
 def test_cancelling_the_import_saves_nothing_and_keeps_the_dialog_open(
-    make_dialog, services, council_id, qtbot
+    make_dialog, services, council_id, qtbot, monkeypatch
 ):
     dialog = make_dialog(VALID_FILE)
     before = services.members.members(council_id)
+    cancelled = threading.Event()
+    apply_import = services.member_exchange.apply_import
+
+    def after_the_cancel(*args, **kwargs):
+        cancelled.wait(WAIT / 1000)  # a busy machine must not finish the work first
+        return apply_import(*args, **kwargs)
+
+    monkeypatch.setattr(services.member_exchange, "apply_import", after_the_cancel)
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    dialog.job.cancel()  # as "Abbrechen" does, before the first row is written
-    qtbot.waitSignal(dialog.job.ended, timeout=WAIT).wait()
+    with qtbot.waitSignal(dialog.job.ended, timeout=WAIT):
+        dialog.job.cancel()  # as "Abbrechen" does, before the first row is written
+        cancelled.set()
 
     assert dialog.isVisible()
     assert dialog.error_label.text() == "Der Import wurde abgebrochen; es wurde nichts gespeichert."
