@@ -27,6 +27,7 @@ from expertenrat.domain.roster import RosterEntry
 from expertenrat.domain.wording import counted
 from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.attendance_chart import attendance_per_meeting
+from expertenrat.reports.fonts import isolated
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.recommendations_report_pdf import LINES_WITH_PROJECTS
@@ -102,8 +103,8 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
         keywords=", ".join((TITLE, str(report.year), head.council_name, head.city)),
     )
     lead = (
-        f"{head.council_name} · {head.city} · Berichtszeitraum {report.period} · "
-        f"Stand {theme.german_date(report.on)}"
+        f"{isolated(head.council_name)} · {isolated(head.city)} · "
+        f"Berichtszeitraum {report.period} · Stand {theme.german_date(report.on)}"
     )
     story = theme.title_block(title, lead)
     story.append(paragraph(_in_numbers(report)))
@@ -162,7 +163,8 @@ def _changes(caption: str, members: NamedMembers, word: str, year: int) -> Flowa
     if not members.count:
         return paragraph(f"{caption}: niemand im Jahr {year}.")
     names = [
-        f"{e.name} ({word} {theme.german_date(e.term_end if word == 'bis' else e.term_start)})"
+        f"{isolated(e.name)} "
+        f"({word} {theme.german_date(e.term_end if word == 'bis' else e.term_start)})"
         for e in members.named
         if (e.term_end if word == "bis" else e.term_start) is not None
     ]
@@ -266,7 +268,9 @@ def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowa
         )
     )
     for part in parts:
-        story += _field_heading(f"{part.name} ({counted(part.count, 'Beratung', 'Beratungen')})")
+        story += _field_heading(
+            f"{isolated(part.name)} ({counted(part.count, 'Beratung', 'Beratungen')})"
+        )
         if part.public:
             story.append(theme.column_table(part.public, _CONSULTATION_COLUMNS))
         if part.non_public:
@@ -303,7 +307,7 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
     story.append(paragraph("Status je Handlungsfeld", "table_head"))
     story.append(recommendation_charts.status_per_field(report.status_chart, width))
     for part in report.recommendations:
-        story += _field_heading(f"{part.name} ({part.kinds})")
+        story += _field_heading(f"{isolated(part.name)} ({part.kinds})")
         story.append(theme.column_table(part.lines, LINES_WITH_PROJECTS))
     return story
 

@@ -78,7 +78,8 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
 # needs no look at the faces' glyph tables, so an italic face is read only when used.
 _EVERY_HOUSE_FACE = re.compile("[\n\x20-\x7e\xa0-\u017f\u2010-\u2027\u2030-\u203a\u20ac]*")
 _RTL_CLASSES = frozenset({"R", "AL"})
-_DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f")  # LRM, RLM: done their work
+# LRM, RLM and the isolates (LRI, RLI, FSI, PDI): done their work once the line is ordered.
+DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f\u2066\u2067\u2068\u2069")
 # The blocks that hold every right-to-left letter (Hebrew to Arabic Extended, their
 # presentation forms, the historic ones); a quick test before the exact one.
 _RTL_BLOCKS = re.compile(
@@ -222,6 +223,15 @@ def base_rtl(text: str) -> bool:
     return has_rtl(text) and get_base_level(text) == 1
 
 
+def isolated(text: str) -> str:
+    """``text`` (a name the user typed) set apart for the bidi algorithm where a document
+    puts it into a sentence of its own: right-to-left text in it then neither pulls a
+    number beside it into its run ("Rat مجلس · 18 Empfehlungen" would read "Rat 18 …
+    مجلس") nor is reordered with the words around it. Text without right-to-left letters
+    is returned as it is."""
+    return f"\u2068{text}\u2069" if has_rtl(text) else text
+
+
 def visual(line: str, *, rtl: bool | None = None) -> str:
     """One line in the order it is drawn from left to right, Arabic letters joined.
 
@@ -232,7 +242,7 @@ def visual(line: str, *, rtl: bool | None = None) -> str:
     if rtl is None:
         rtl = base_rtl(line)
     ordered = get_display(_RESHAPER.reshape(line), base_dir="R" if rtl else "L")
-    return _marks_after_their_letters(ordered.translate(_DIRECTION_MARKS))
+    return _marks_after_their_letters(ordered.translate(DIRECTION_MARKS))
 
 
 def _marks_after_their_letters(text: str) -> str:

@@ -15,6 +15,7 @@ from expertenrat.domain.meeting_documents import (
     late_notice_warning,
 )
 from expertenrat.reports import theme
+from expertenrat.reports.fonts import isolated
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph
 
 NON_PUBLIC = "nichtöffentlich"
@@ -130,5 +131,5 @@ def warnings(doc: MeetingDocument, *, late_notice: bool) -> tuple[str, ...]:
 
 
 def _item_texts(e: AgendaEntry) -> tuple[str, ...]:
-    conflicts = tuple(f"{c.member_name} {c.reason}" for c in e.conflicts)
+    conflicts = tuple(f"{isolated(c.member_name)} {c.reason}" for c in e.conflicts)
     return (e.title, e.kind_label, e.presenter, e.project_title, e.notes, *conflicts)

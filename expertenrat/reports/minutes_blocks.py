@@ -20,6 +20,7 @@ from expertenrat.domain.minutes_document import (
 )
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
+from expertenrat.reports.fonts import isolated
 from expertenrat.reports.theme import Paragraph
 
 INDENT = 6 * mm
@@ -189,7 +190,7 @@ def labelled(label: str, text: str, *, boxed: bool = False) -> list[Flowable]:
 
 def recusal_text(conflict: DeclaredConflict) -> str:
     reason = " ".join(conflict.reason.split())
-    return f"{conflict.member_name} ({reason})" if reason else conflict.member_name
+    return f"{isolated(conflict.member_name)} ({reason})" if reason else conflict.member_name
 
 
 def votes(item: MinutesItem) -> list[Flowable]:
@@ -207,7 +208,7 @@ def votes(item: MinutesItem) -> list[Flowable]:
 def recommendations(found: tuple[AdoptedRecommendation, ...]) -> list[Flowable]:
     story: list[Flowable] = [_label("Beschlossene Empfehlungen")]
     for r in found:
-        story += text_block(f"{r.code} – {r.kind_label}: {r.title}")
+        story += text_block(f"{r.code} – {r.kind_label}: {isolated(r.title)}")
         facts = [f"Projekt: {r.project_title}" if r.project_title else ""]
         facts.append(f"Handlungsfeld: {r.action_field}" if r.action_field else "")
         line = " · ".join(f for f in facts if f)
@@ -242,7 +243,7 @@ def approval_box(stamp: ApprovalStamp) -> Flowable:
 
 def guest_text(guest: GuestLine) -> str:
     extra = ", ".join(p.strip() for p in (guest.organisation, guest.role) if p.strip())
-    return f"{guest.name} ({extra})" if extra else guest.name
+    return f"{isolated(guest.name)} ({extra})" if extra else guest.name
 
 
 def item_texts(item: MinutesItem) -> tuple[str, ...]:

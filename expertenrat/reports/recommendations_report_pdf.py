@@ -18,6 +18,7 @@ from expertenrat.domain.recommendations_report import (
 )
 from expertenrat.reports import recommendation_charts as charts
 from expertenrat.reports import theme
+from expertenrat.reports.fonts import isolated
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
@@ -77,7 +78,7 @@ def render_recommendations_report(report: RecommendationsReport) -> RenderedPdf:
         keywords=", ".join(("Empfehlungen", head.council_name, report.scope)),
     )
     count = "1 Empfehlung" if report.count == 1 else f"{report.count} Empfehlungen"
-    story = theme.title_block(TITLE, f"{head.council_name} · {count} · {report.scope}")
+    story = theme.title_block(TITLE, f"{isolated(head.council_name)} · {count} · {report.scope}")
     if not report.count:
         story.append(paragraph("Keine Empfehlungen in dieser Auswahl.", "note"))
     else:
@@ -119,7 +120,7 @@ def _overview(report: RecommendationsReport) -> list[Flowable]:
 
 def _field(section: FieldSection) -> list[Flowable]:
     count = "1 Empfehlung" if section.count == 1 else f"{section.count} Empfehlungen"
-    story = [*bookmarked_heading(f"{section.name} ({count})")]
+    story = [*bookmarked_heading(f"{isolated(section.name)} ({count})")]
     for project in section.projects:
         story += _project(project)
     return story

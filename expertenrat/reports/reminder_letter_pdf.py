@@ -23,6 +23,7 @@ from expertenrat.domain.reminders import (
 )
 from expertenrat.domain.wording import counted
 from expertenrat.reports import letter_parts, theme
+from expertenrat.reports.fonts import isolated
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 from expertenrat.reports.widowless_table import TableWithClosing
@@ -83,8 +84,8 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     story += letter_parts.opening(title, salutation(project))
     story.append(
         paragraph(
-            f"der {head.council_name} hat dem Projekt „{project.title}“ die folgenden "
-            "Empfehlungen übermittelt und um eine Stellungnahme gebeten."
+            f"der {isolated(head.council_name)} hat dem Projekt „{isolated(project.title)}“ "
+            "die folgenden Empfehlungen übermittelt und um eine Stellungnahme gebeten."
         )
     )
     parts = []

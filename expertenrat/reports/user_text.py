@@ -20,7 +20,6 @@ from expertenrat.reports.line_breaks import keep_together
 
 ELLIPSIS = "…"
 
-_DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f")  # LRM, RLM
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # category Cc but the line feed
 
 
@@ -213,7 +212,7 @@ def _shown(logical: str, font: str) -> str:
     """``logical`` as ``font`` draws it: in visual order, without direction marks (their
     work is done), letters it lacks as "�"."""
     covered = fonts.coverage(font)
-    ordered = fonts.visual(logical).translate(_DIRECTION_MARKS)
+    ordered = fonts.visual(logical).translate(fonts.DIRECTION_MARKS)
     return "".join(fonts.drawable(c, covered) for c in ordered)
 
 

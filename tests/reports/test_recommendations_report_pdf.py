@@ -52,8 +52,8 @@ def test_bookmarks_per_part_field_and_project():
 def test_hostile_text_is_printed_literally():
     printed = text(render_recommendations_report(report()).pdf)
 
-    # pypdf reads the emoji back as nothing; everything else is there as typed.
-    assert " ".join(HOSTILE.split()) in printed  # the emoji too
+    # Everything is there as typed, the emoji too.
+    assert " ".join(HOSTILE.split()) in printed
     assert "<Amt & Co>" in printed
     assert "&amp;" not in printed and "&lt;" not in printed
 
@@ -85,3 +85,14 @@ def test_an_empty_selection_says_so():
 
     assert "Keine Empfehlungen in dieser Auswahl." in printed
     assert "0 Empfehlungen" in printed
+
+
+def test_a_right_to_left_council_name_keeps_the_count_beside_it_not_inside():
+    """Without isolation the bidi algorithm took "18" into the Arabic run: "Rat 18 …"."""
+    named = replace(report(), letterhead=replace(report().letterhead, council_name="Rat مجلس"))
+
+    printed = text(render_recommendations_report(named).pdf)
+
+    count = f"{len(ROWS)} Empfehlungen"
+    assert f"· {count} ·" in printed
+    assert f"Rat {len(ROWS)}" not in printed
