@@ -212,6 +212,15 @@ def describe_series(spec: SeriesSpec) -> str:
     return ", ".join(parts)
 
 
+def counted_series(spec: SeriesSpec, dates: int) -> str:
+    """:func:`describe_series` with the number of its dates where the rule does not say it
+    already (a series "bis …"): "monatlich, …, bis 15.12.2027 – 12 Termine"."""
+    described = describe_series(spec)
+    if spec.count is not None:
+        return described
+    return f"{described} – {'1 Termin' if dates == 1 else f'{dates} Termine'}"
+
+
 def preview_line(occurrence: Occurrence) -> str:
     """One date of the preview: "Di, 14.01.2025, 16:00–18:00 Uhr"."""
     day = WEEKDAYS[occurrence.start.weekday()][:2]

@@ -11,7 +11,7 @@ from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
 from expertenrat.domain.meeting_series import (
     SeriesSpec,
-    describe_series,
+    counted_series,
     preview_line,
     rule_text,
     series_dates,
@@ -42,7 +42,7 @@ def series_preview(
         occurrences, others
     )
     return SeriesPreview(
-        describe_series(spec),
+        counted_series(spec, len(occurrences)),
         tuple(occurrences),
         tuple(preview_line(o) for o in occurrences),
         tuple(warnings),
@@ -91,7 +91,7 @@ def add_series(
         "meeting_series",
         series.id,
         council_id=council_id,
-        summary=f"Sitzungsreihe angelegt: {preview.description} ({len(rows)} Termine)",
+        summary=f"Sitzungsreihe angelegt: {preview.description}",
         after={**audit.snapshot(series), "meeting_ids": [r.id for r in rows]},
     )
     for row in rows:

@@ -215,9 +215,7 @@ class SeriesDialog(QDialog):
             self.problem_label.setText(error.message)
         else:
             self.spec = spec
-            self.description_label.setText(
-                tr(_CONTEXT, "{} – {} Termine").format(preview.description, len(preview.lines))
-            )
+            self.description_label.setText(preview.description)
             self.preview_list.addItems(list(preview.lines))
             self.warning_label.setText("\n".join(w.message for w in preview.warnings))
         self.save_button.setEnabled(self.spec is not None)

@@ -11,6 +11,7 @@ from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_series import (
     Frequency,
     SeriesSpec,
+    counted_series,
     describe_series,
     preview_line,
     series_dates,
@@ -118,6 +119,14 @@ def test_german_description():
             spec(frequency=Frequency.WEEKLY, interval=2, ordinal=None, until=None, count=1)
         )
         == "alle 2 Wochen, am Dienstag, 16:00–18:00 Uhr, 1 Termin"
+    )
+
+
+def test_the_number_of_dates_is_said_once():
+    by_count = spec(until=None, count=3)
+    assert counted_series(by_count, 3) == describe_series(by_count)  # "…, 3 Termine"
+    assert counted_series(spec(), 8) == (
+        "vierteljährlich, am zweiten Dienstag, 16:00–18:00 Uhr, bis 31.12.2027 – 8 Termine"
     )
 
 

@@ -36,7 +36,7 @@ def test_quarterly_second_tuesday_until_the_end_of_2027(meetings_service, counci
     preview = meetings_service.preview_series(council.id, spec())
 
     assert preview.description == (
-        "vierteljährlich, am zweiten Dienstag, 16:00–18:00 Uhr, bis 31.12.2027"
+        "vierteljährlich, am zweiten Dienstag, 16:00–18:00 Uhr, bis 31.12.2027 – 8 Termine"
     )
     assert [o.start.date() for o in preview.occurrences] == [
         date(2026, 1, 13),
