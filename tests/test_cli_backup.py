@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from damaged_file import damage_table
@@ -24,6 +25,7 @@ def test_backup_restore_and_check(demo_file, tmp_path):
     made = run("--database", str(database), "backup", "--out", str(backup))
     assert made.returncode == 0, made.stderr
     assert "Sicherung mit" in made.stdout and str(backup) in made.stdout
+    assert re.search(r"Datensätzen in \d+ Tabellen \(\d+(,\d)? (MB|KB)\)", made.stdout)
 
     other = tmp_path / "andere.db"
     refused = run("--database", str(other), "restore", str(backup))

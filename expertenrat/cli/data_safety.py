@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, at_most, confirm, target_path, terminal_text
+from expertenrat.domain.wording import file_size, whole_number
 
 if TYPE_CHECKING:
     from expertenrat.domain.errors import DatabaseDamagedError
@@ -61,8 +62,8 @@ def _backup(services: Services, args: argparse.Namespace) -> str:
     path = args.out
     summary = services.backup.backup(path)
     return (
-        f"Sicherung mit {summary.rows} Datensätzen in {summary.tables} Tabellen "
-        f"({summary.size / 1024**2:.1f} MB): {path}"
+        f"Sicherung mit {whole_number(summary.rows)} Datensätzen in {summary.tables} Tabellen "
+        f"({file_size(summary.size)}): {path}"
     )
 
 

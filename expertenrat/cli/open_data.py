@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, target_path
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import counted, file_size
 from expertenrat.services.files import FolderNotEmptyError
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def _export_open_data(services: Services, args: argparse.Namespace) -> str:
 
 
 def _summary(written: WrittenFolder) -> str:
-    size = written.size / 1024**2
-    return f"{counted(written.files, 'Datei', 'Dateien')} ({size:.1f} MB) in {written.folder}"
+    size = file_size(written.size)
+    return f"{counted(written.files, 'Datei', 'Dateien')} ({size}) in {written.folder}"
 
 
 @contextmanager

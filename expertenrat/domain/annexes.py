@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from expertenrat.domain.wording import file_size
+
 MAX_ANNEX_BYTES = 50 * 1024 * 1024
 MAX_NAME = 300
 PDF_MAGIC = b"%PDF-"
@@ -35,9 +37,7 @@ class Annex:
     @property
     def size_text(self) -> str:
         """ "1,2 MB", "340 KB"."""
-        if self.size >= 1024 * 1024:
-            return f"{self.size / 1024 / 1024:.1f} MB".replace(".", ",")
-        return f"{max(1, round(self.size / 1024))} KB"
+        return file_size(self.size)
 
 
 def clean_file_name(name: str) -> str:

@@ -25,3 +25,15 @@ def number_ranges(numbers: Iterable[int]) -> str:
 def shortened(text: str, length: int) -> str:
     """``text`` cut to at most ``length`` characters, ending in "…" where it was cut."""
     return text if len(text) <= length else f"{text[: length - 1].rstrip()}…"
+
+
+def file_size(size: int) -> str:
+    """ "1,2 MB", "340 KB": a file's size in German notation."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def whole_number(number: int) -> str:
+    """ "1.450": a whole number with German thousands separators."""
+    return f"{number:,}".replace(",", ".")

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.wording import file_size, whole_number
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupSummary, RestoreSummary
 from expertenrat.services.context import Services
@@ -147,6 +148,6 @@ class BackupMenu:
 
 
 def _backup_text(summary: BackupSummary) -> str:
-    return tr(_CONTEXT, "Sicherung mit {} Datensätzen gespeichert ({:.1f} MB).").format(
-        summary.rows, summary.size / 1024**2
+    return tr(_CONTEXT, "Sicherung mit {} Datensätzen gespeichert ({}).").format(
+        whole_number(summary.rows), file_size(summary.size)
     )

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
+from expertenrat.domain.wording import file_size
 from expertenrat.services import oparl_export, open_data_export
 from expertenrat.services.context import Services
 from expertenrat.services.files import (
@@ -124,7 +125,7 @@ class OpenDataMenu:
         start_with_progress(self.job, self._parent, title, label)
 
     def _written(self, title: str, written: WrittenFolder, entry: str) -> None:
-        text = tr(_CONTEXT, "{files} Dateien ({size:.1f} MB) wurden geschrieben.").format(
-            files=written.files, size=written.size / 1024**2
+        text = tr(_CONTEXT, "{files} Dateien ({size}) wurden geschrieben.").format(
+            files=written.files, size=file_size(written.size)
         )
         self._dialogs.file_saved(self._parent, title, text, str(written.folder / entry))

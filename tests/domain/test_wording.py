@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from expertenrat.domain.wording import counted, number_ranges, shortened
+from expertenrat.domain.wording import counted, file_size, number_ranges, shortened, whole_number
 
 
 def test_counted_takes_the_noun_in_its_number():
@@ -22,3 +22,9 @@ def test_a_long_text_is_cut_with_an_ellipsis():
     assert shortened("Anna Berg", 20) == "Anna Berg"
     assert shortened("Anna Berg-Kowalski", 10) == "Anna Berg…"
     assert len(shortened("x" * 1000, 120)) == 120
+
+
+def test_sizes_and_numbers_are_written_the_german_way():
+    assert file_size(1_782_579) == "1,7 MB"
+    assert file_size(340 * 1024) == "340 KB" and file_size(10) == "1 KB"
+    assert whole_number(1450) == "1.450" and whole_number(12) == "12"
