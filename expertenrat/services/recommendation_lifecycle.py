@@ -137,6 +137,16 @@ class RecommendationLifecycle:
     def withdraw(
         self, recommendation_id: int, version: int, on: date, note: str = ""
     ) -> RecommendationDetail:
+        """Withdraw the recommendation; ``note`` says why (required: the register and the
+        project are owed the reason)."""
+        if not clean_note(note):
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "note", "Bitte geben Sie an, warum die Empfehlung zurückgezogen wird."
+                    )
+                ]
+            )
         return self._step(recommendation_id, version, Step.WITHDRAW, on, note)
 
     def set_due_date(

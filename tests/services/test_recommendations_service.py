@@ -328,7 +328,16 @@ def test_a_stale_version_is_refused(register, council, projects):
     register.adopt(row.id, row.version, ON)
 
     with pytest.raises(ConcurrentEditError):
-        register.withdraw(row.id, row.version, ON)
+        register.withdraw(row.id, row.version, ON, "überholt")
+
+
+def test_a_withdrawal_needs_its_reason(register, council, projects):
+    row = register.create(council.id, _content(projects), ON).row
+
+    with pytest.raises(ValidationError, match="warum die Empfehlung zurückgezogen wird"):
+        register.withdraw(row.id, row.version, ON, "  ")
+
+    assert register.get(row.id).row.status is RecommendationStatus.DRAFT
 
 
 def test_content_changes_only_while_draft_or_adopted(register, council, projects):

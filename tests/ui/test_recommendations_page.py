@@ -163,6 +163,15 @@ def test_send_then_change_the_due_date_then_withdraw(page, sample, dialogs, serv
     assert not page.withdraw_button.isEnabled()
 
 
+def test_withdrawing_without_a_reason_is_refused_in_german(page, sample, dialogs):
+    page.select(sample.recommendations["E-2026-05"])
+    dialogs.texts.append("   ")
+    page.withdraw_button.click()
+
+    assert dialogs.warnings()[-1] == "Bitte geben Sie an, warum die Empfehlung zurückgezogen wird."
+    assert page.selected().status is not RecommendationStatus.WITHDRAWN
+
+
 def test_a_due_date_before_sending_is_refused_in_german(page, sample, dialogs):
     page.select(sample.recommendations["E-2026-04"])
     dialogs.dates.append(date(2026, 1, 1))
