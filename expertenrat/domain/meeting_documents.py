@@ -141,10 +141,16 @@ def late_notice_warning(doc: MeetingDocument) -> str | None:
     """The warning for an invitation that goes out later than the notice period allows."""
     if doc.cancelled or doc.notice_kept:
         return None
-    return (
-        f"Die Einladung zur {meeting_heading(doc)} ergeht {doc.days_of_notice} Tage vor der "
-        f"Sitzung – die Ladungsfrist von {doc.notice_period_days} Tagen ist nicht gewahrt."
+    kept = f"die Ladungsfrist von {doc.notice_period_days} Tagen ist nicht gewahrt"
+    days = doc.days_of_notice
+    if days < 0:
+        return f"Die Einladung zur {meeting_heading(doc)} ist nach der Sitzung datiert – {kept}."
+    when = (
+        "am Tag der Sitzung"
+        if days == 0
+        else f"{days} {'Tag' if days == 1 else 'Tage'} vor der Sitzung"
     )
+    return f"Die Einladung zur {meeting_heading(doc)} ergeht {when} – {kept}."
 
 
 def invitation_deadline(meeting_day: date, notice_period_days: int) -> date:

@@ -57,6 +57,20 @@ def test_late_notice_warning_only_for_an_invitation_later_than_the_period() -> N
     assert late_notice_warning(meeting(invitation_date=start, cancelled=True)) is None
 
 
+@pytest.mark.parametrize(
+    ("sent", "when"),
+    [
+        (date(2026, 3, 9), "ergeht 1 Tag vor der Sitzung"),
+        (date(2026, 3, 10), "ergeht am Tag der Sitzung"),
+        (date(2026, 4, 1), "ist nach der Sitzung datiert"),  # recorded late: no "-22 Tage"
+    ],
+)
+def test_a_late_invitation_says_its_day_in_words(sent, when) -> None:
+    assert late_notice_warning(meeting(invitation_date=sent)) == (
+        f"Die Einladung zur 5. Sitzung {when} – die Ladungsfrist von 7 Tagen ist nicht gewahrt."
+    )
+
+
 def test_a_meeting_without_a_number_is_called_sitzung() -> None:
     assert meeting_heading(meeting(number=None)) == "Sitzung"
     assert meeting_heading(meeting(number=None, title="Klausur")) == "Sitzung – Klausur"
