@@ -75,11 +75,18 @@ class MinutesApprovalService:
             return rows.status(session, rows.live(session, meeting_id))
 
     def approving_meetings(self, meeting_id: int) -> list[Choice]:
-        """Later held meetings of the council, which may approve the minutes (nearest first)."""
+        """Later held meetings of the council, on or after the day the minutes were sent,
+        which may approve them (nearest first)."""
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
             later = rows.later_meetings(session, meeting, (MeetingState.HELD,))
-            return [Choice(m.id, meeting_label(m), m.starts_at.date()) for m in later]
+            stored = rows.versions(session, meeting.id)
+            sent = stored[-1].circulated_on if stored else None
+            return [
+                Choice(m.id, meeting_label(m), m.starts_at.date())
+                for m in later
+                if sent is None or m.starts_at.date() >= sent  # approving after the sending
+            ]
 
     def diff(self, meeting_id: int, old_number: int, new_number: int) -> MinutesDiff:
         """What changed from version ``old_number`` to ``new_number``."""
@@ -152,6 +159,14 @@ class MinutesApprovalService:
             if not stored:
                 raise rows.refuse("state", "Das Protokoll wurde noch nicht versandt.")
             approving = self._approving_meeting(session, meeting, in_meeting_id)
+            circulated = stored[-1].circulated_on
+            if circulated is not None and approving.starts_at.date() < circulated:
+                raise rows.refuse(
+                    "in_meeting_id",
+                    f"Das Protokoll wurde am {circulated:%d.%m.%Y} versandt; die "
+                    f"{rows.label(approving)} ({approving.starts_at:%d.%m.%Y}) war davor. "
+                    "Genehmigen kann eine Sitzung nach dem Versand.",
+                )
             approved_on = approved_on or approving.starts_at.date()
             raise_if_invalid(date_problems("approved_on", approved_on, "Das Datum der Genehmigung"))
             if approved_on < approving.starts_at.date():

@@ -241,6 +241,12 @@ class MinutesObjectionsService:
                     "Entscheiden kann nur eine spätere, nicht abgesagte Sitzung desselben "
                     "Gremiums.",
                 )
+            if deciding.starts_at.date() < row.raised_on:
+                raise rows.refuse(
+                    "in_meeting_id",
+                    f"Die {rows.label(deciding)} ({deciding.starts_at:%d.%m.%Y}) liegt vor dem "
+                    f"Einwand ({row.raised_on:%d.%m.%Y}); entscheiden kann eine Sitzung danach.",
+                )
         return row, meeting
 
     def _correct(

@@ -288,6 +288,26 @@ def test_approval_needs_a_later_held_meeting_and_decided_objections(
     assert service.approve(minutes.meeting_id, approving).number == 1
 
 
+def test_a_meeting_before_the_sending_or_the_objection_neither_approves_nor_decides(
+    service, objections, database, council, minutes
+) -> None:
+    approving = later_held(database, council.id, minutes)  # held on 12.05.2026
+    service.circulate(minutes.meeting_id, date(2026, 5, 20))  # sent after it
+    raised = objections.raise_objection(
+        minutes.meeting_id, objection(minutes, raised_on=date(2026, 5, 22))
+    )
+
+    assert service.approving_meetings(minutes.meeting_id) == []
+    with pytest.raises(ValidationError, match="liegt vor dem Einwand"):
+        objections.reject(
+            raised.id, raised.version, date(2026, 5, 25), "Nein.", in_meeting_id=approving
+        )
+    objections.reject(raised.id, raised.version, date(2026, 5, 25), "Nein.")
+    with pytest.raises(ValidationError, match=r"am 20\.05\.2026 versandt"):
+        service.approve(minutes.meeting_id, approving)
+    assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
+
+
 def test_the_objections_practice_waits_for_the_deadline(database, council, fields, actor) -> None:
     minutes = held_minutes(
         database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
