@@ -20,6 +20,7 @@ from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, Val
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.merge import differences, merged
+from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
 from expertenrat.ui.i18n import tr
@@ -66,15 +67,20 @@ class MeetingForm(MeetingFormView):
         self.date_edit.dateChanged.connect(self._update_buttons)
         self.start_edit.timeChanged.connect(self._update_buttons)
         self.end_edit.timeChanged.connect(self._update_buttons)
+        self._frozen = False
         self.set_meeting(None, council_id=None)
 
     # --- showing ------------------------------------------------------------------------
 
-    def set_meeting(self, meeting: Meeting | None, *, council_id: int | None) -> None:
+    def set_meeting(
+        self, meeting: Meeting | None, *, council_id: int | None, frozen: bool = False
+    ) -> None:
         """Show ``meeting``; ``None`` with a council starts a new meeting, without one the
-        form is empty and disabled."""
+        form is empty and disabled. ``frozen``: its minutes are approved (the services refuse
+        every change), so the form only shows it."""
         self.meeting = meeting
         self._council_id = council_id
+        self._frozen = frozen
         self.errors.clear()
         self.retry.after(None)
         self._fill_chairs(meeting)
@@ -91,10 +97,13 @@ class MeetingForm(MeetingFormView):
                 tr(_CONTEXT, "Neue Sitzung") if council_id is not None else tr(_CONTEXT, "Sitzung")
             )
         cancelled = meeting is not None and meeting.state is MeetingState.CANCELLED
-        editable = council_id is not None and not cancelled
+        frozen = meeting is not None and frozen
+        editable = council_id is not None and not cancelled and not frozen
         for widget in self._inputs:
             widget.setEnabled(editable)
-        if cancelled:
+        if frozen:
+            self.hint.setText(tr(_CONTEXT, FROZEN_HINT))
+        elif cancelled:
             self.hint.setText(
                 tr(
                     _CONTEXT,
@@ -109,9 +118,14 @@ class MeetingForm(MeetingFormView):
         self._loaded = self._entered()
         self._update_buttons()
 
+    @property
+    def frozen(self) -> bool:
+        """The shown meeting's minutes are approved: the form only shows it."""
+        return self._frozen
+
     def reload(self) -> None:
         """Drop what was typed and show the meeting as saved."""
-        self.set_meeting(self.meeting, council_id=self._council_id)
+        self.set_meeting(self.meeting, council_id=self._council_id, frozen=self._frozen)
 
     def refill_chairs(self) -> None:
         """Reread the members offered as chair (changed elsewhere); the chosen one stays.
@@ -217,7 +231,7 @@ class MeetingForm(MeetingFormView):
             self.errors.show_general(error.message)
             self.retry.after(error)
             return False
-        self.set_meeting(self.meeting, council_id=self._council_id)
+        self.set_meeting(self.meeting, council_id=self._council_id, frozen=self._frozen)
         self.errors.show(problems)  # the warnings: holiday, overlap, long duration
         self.saved.emit(self.meeting.id)
         return True

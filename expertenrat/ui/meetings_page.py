@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
 from expertenrat.domain.overview import Target, TargetFilter
@@ -154,8 +155,11 @@ class MeetingsPage(QWidget):
             position = self.meeting_list.model.row_of(self._shown_id)
             if position < 0:
                 self._show(None)
-            elif self.meeting_list.model.row(position).version != _version(self.form.meeting):
-                self._show(self._shown_id)  # changed elsewhere: show it as it is now
+            elif (
+                self.meeting_list.model.row(position).version != _version(self.form.meeting)
+                or self._frozen(self._shown_id) != self.form.frozen
+            ):
+                self._show(self._shown_id)  # changed (or approved) elsewhere: show it as now
             else:
                 self.form.refill_chairs()  # members added, renamed or ended elsewhere
         self.tabs.refresh_details(any_meeting=bool(years))
@@ -213,6 +217,14 @@ class MeetingsPage(QWidget):
                 self._selecting = False
         self._update_buttons()
 
+    def _frozen(self, meeting_id: int | None) -> bool:
+        """The meeting's minutes are approved (as the list shows it)."""
+        position = self.meeting_list.model.row_of(meeting_id) if meeting_id is not None else -1
+        return (
+            position >= 0
+            and self.meeting_list.model.row(position).minutes_state is MinutesState.APPROVED
+        )
+
     def _show(self, meeting_id: int | None) -> None:
         """Show ``meeting_id`` in the tabs; ``None``: the form starts a new meeting."""
         meeting = None
@@ -222,7 +234,7 @@ class MeetingsPage(QWidget):
             except ExpertenratError:
                 meeting_id = None
         self._shown_id = meeting_id
-        self.form.set_meeting(meeting, council_id=self._council_id)
+        self.form.set_meeting(meeting, council_id=self._council_id, frozen=self._frozen(meeting_id))
         self.tabs.set_meeting(meeting_id)
         self._selecting = True
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -20,6 +21,7 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.series_dialog import SAME_DAY
+from expertenrat.ui.worker import THREAD_NAME
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
@@ -674,3 +676,28 @@ def test_a_typed_meeting_and_agenda_item_ja_ja_goes_on_and_saves_nothing(
     assert not page.has_unsaved_changes()
     assert services.meetings.get(meeting).place == "Rathaus"
     assert services.agenda.agenda(meeting).items == items
+
+
+def test_a_meeting_with_approved_minutes_is_only_shown_in_its_form(
+    qtbot, services, dialogs, held_in_rostock, today
+):
+    from minutes_rows import approve
+
+    page = MeetingsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    council_id = services.meetings.get(held_in_rostock.meeting_id).council_id
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(held_in_rostock.meeting_id)
+    assert page.form.title_edit.isEnabled()  # the draft minutes: still editable
+
+    approve(services.database, held_in_rostock.meeting_id)
+    page.refresh()
+
+    assert not page.form.title_edit.isEnabled() and not page.form.place_edit.isEnabled()
+    assert page.form.hint.text().startswith("Das Protokoll ist genehmigt")
+    assert not page.form.has_unsaved_changes()  # leaving it asks nothing
+    qtbot.waitUntil(  # the tabs' reads of the meeting shown again
+        lambda: not any(t.name == THREAD_NAME for t in threading.enumerate()), timeout=10_000
+    )
