@@ -340,10 +340,28 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self.approve_button.setEnabled(
             circulated and bool(self._approving) and not status.open_objections  # type: ignore[union-attr]
         )
+        self.approve_button.setToolTip(self._why_not_approvable(circulated))
         self.raise_button.setEnabled(circulated)
         self.accept_button.setEnabled(decidable)
         self.reject_button.setEnabled(decidable)
         self.diff_button.setEnabled(self._diff_pair() is not None)
+
+    def _why_not_approvable(self, circulated: bool) -> str:
+        """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not)."""
+        status = self._status
+        if status is None or status.frozen or not status.held:
+            return ""
+        if not circulated:
+            return tr(_CONTEXT, "Das Protokoll muss zuerst versandt werden.")
+        if status.open_objections:
+            return tr(_CONTEXT, "Über die offenen Einwände ist zuerst zu entscheiden.")
+        if not self._approving:
+            return tr(
+                _CONTEXT,
+                "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat; "
+                "es gibt noch keine.",
+            )
+        return ""
 
     def _run(self, change: Callable[[], object]) -> bool:
         try:

@@ -56,6 +56,18 @@ def test_a_draft_can_only_be_circulated(panel) -> None:
         panel.diff_button,
     ):
         assert not button.isEnabled()
+    assert panel.approve_button.toolTip() == "Das Protokoll muss zuerst versandt werden."
+
+
+def test_a_disabled_approval_says_why(qtbot, panel, dialogs) -> None:
+    dialogs.dates = [SENT]
+    with qtbot.waitSignal(panel.changed):
+        panel.circulate_button.click()
+
+    assert not panel.approve_button.isEnabled()  # no later meeting has been held yet
+    assert "eine spätere Sitzung, die nach dem Versand stattgefunden hat" in (
+        panel.approve_button.toolTip()
+    )
 
 
 def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialogs) -> None:
@@ -87,6 +99,7 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     panel.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
     panel.dialog.accept()
     assert panel.objections_model.rowCount() == 2
+    assert panel.approve_button.toolTip() == "Über die offenen Einwände ist zuerst zu entscheiden."
     qtmodeltester.check(panel.objections_model)
 
     select_row(panel.objections_view, 1)
