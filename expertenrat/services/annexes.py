@@ -32,7 +32,7 @@ from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.annex_rows import annex_rows
 from expertenrat.services.attendance_rows import live_meeting
-from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -101,6 +101,11 @@ class AnnexesService:
         with reading(self._db) as session:
             live_meeting(session, meeting_id)
             return _annexes(session, meeting_id)
+
+    def frozen(self, meeting_id: int) -> bool:
+        """The meeting's minutes are approved: its annexes stay as they are."""
+        with reading(self._db) as session:
+            return is_frozen(session, meeting_id)
 
     def add(
         self, meeting_id: int, name: str, content: bytes, *, title: str = "", public: bool = True

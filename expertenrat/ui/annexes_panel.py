@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
+from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
 from expertenrat.ui.annex_dialog import AnnexDialog
@@ -52,6 +53,7 @@ class AnnexesPanel(NothingPending, QWidget):
         self._dialogs = dialogs
         self._meeting_id: int | None = None
         self._no_meeting_hint = no_meeting_hint()
+        self._frozen = False  # the shown meeting's minutes are approved
         self.job: Job | None = None
         self.dialog: AnnexDialog | None = None
 
@@ -103,10 +105,14 @@ class AnnexesPanel(NothingPending, QWidget):
     def refresh(self) -> None:
         annexes: tuple[Annex, ...] = ()
         hint = self._no_meeting_hint
+        self._frozen = False
         if self._meeting_id is not None:
             try:
                 annexes = self._annexes.annexes(self._meeting_id)
+                self._frozen = self._annexes.frozen(self._meeting_id)
                 hint = "" if annexes else tr(_CONTEXT, "Die Sitzung hat noch keine Anlagen.")
+                if self._frozen:
+                    hint = tr(_CONTEXT, FROZEN_HINT)
             except ExpertenratError as error:
                 hint = error.message
         self.hint_label.setText(hint)
@@ -132,8 +138,8 @@ class AnnexesPanel(NothingPending, QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        shown = self._meeting_id is not None
-        selected = self.selected()
+        shown = self._meeting_id is not None and not self._frozen
+        selected = self.selected() if shown else None
         self.add_button.setEnabled(shown and not self.busy())
         self.edit_button.setEnabled(selected is not None)
         self.remove_button.setEnabled(selected is not None)

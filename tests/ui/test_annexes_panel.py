@@ -47,6 +47,24 @@ def test_empty_meeting_says_so_and_nothing_is_selected(panel) -> None:
     assert not panel.remove_button.isEnabled()
 
 
+def test_the_annexes_of_approved_minutes_cannot_be_changed(
+    panel, services, dialogs, finish_job, held_in_rostock, tmp_path
+) -> None:
+    from minutes_rows import approve
+
+    path = tmp_path / "Folien.pdf"
+    path.write_bytes(small_pdf("Folie"))
+    add(panel, dialogs, finish_job, path)
+    approve(services.database, held_in_rostock.meeting_id)
+    panel.refresh()
+    panel.list.item(0).setSelected(True)
+
+    assert panel.hint_label.text().startswith("Das Protokoll ist genehmigt")
+    assert not any(
+        button.isEnabled() for button in (panel.add_button, panel.edit_button, panel.remove_button)
+    )
+
+
 def test_added_pdf_is_listed_and_changed_is_emitted(
     qtbot, panel, dialogs, finish_job, tmp_path
 ) -> None:
