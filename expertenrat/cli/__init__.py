@@ -156,14 +156,14 @@ def open_services(args: argparse.Namespace) -> Services:
     from expertenrat.store.database_location import chosen_url
 
     url = chosen_url(args.database)
-    when = {"fill": Create.ON_FIRST_WRITE}  # the schema of a new database: else never
-
     dry_run = getattr(args, "dry_run", False)
+    # The schema of a new database: with the first change of a command that may create one.
+    fills = args.opening == "fill" and not dry_run
 
     def opened(url):
         return open_database(
             url,
-            create=Create.NEVER if dry_run else when.get(args.opening, Create.NEVER),
+            create=Create.ON_FIRST_WRITE if fills else Create.NEVER,
             read_only=args.opening == "read" or dry_run,
         )
 

@@ -24,6 +24,7 @@ from expertenrat.domain.field_limits import (
 from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.text_folding import match_key
+from expertenrat.domain.wording import shortened
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,4 +233,4 @@ def _short_code_problems(project: Project, others: Iterable[Project]) -> list[Fi
 
 def _cut(text: str, length: int = 60) -> str:
     """A long name shortened for a message."""
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return shortened(text, length)

@@ -24,7 +24,7 @@ def number_ranges(numbers: Iterable[int]) -> str:
 
 def shortened(text: str, length: int) -> str:
     """``text`` cut to at most ``length`` characters, ending in "…" where it was cut."""
-    return text if len(text) <= length else f"{text[: length - 1].rstrip()}…"
+    return text if len(text) <= length else f"{text[: length - 1]}…"
 
 
 def file_size(size: int) -> str:

@@ -31,6 +31,7 @@ from expertenrat.domain.agenda import (
 from expertenrat.domain.agenda_templates import AgendaTemplate, UsedItem
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
+from expertenrat.domain.wording import shortened
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_rows import MeetingItems, load, meeting_name
 from expertenrat.services.agenda_templates import stored_rows, stored_template
@@ -326,4 +327,4 @@ def _check_project(
 
 
 def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shortened(text, limit)

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 
 from expertenrat.domain.agenda import AgendaItem, PlacedItem, ordered
+from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column
 
@@ -65,7 +66,7 @@ def _start(row: AgendaRow) -> str:
 
 def _one_line(text: str, limit: int = 120) -> str:
     """Long titles are shown shortened in the tree (in full in the tooltip and the form)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shortened(text, limit)
 
 
 def agenda_columns() -> tuple[Column[AgendaRow], ...]:

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.minutes_approval import ObjectionRecord, VersionRecord
+from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 
@@ -21,7 +22,7 @@ def _first_line(text: str, limit: int = 80) -> str:
     """The first line of ``text``, shortened with "…" where something is left out."""
     line = text.split("\n", 1)[0]
     if len(line) > limit:
-        return line[: limit - 1] + "…"
+        return shortened(line, limit)
     return line if line == text else f"{line} …"
 
 
