@@ -144,7 +144,8 @@ def open_services(args: argparse.Namespace) -> Services:
     """Open the database as the command needs it (``args.opening``): only ``demo``,
     ``import settings --new`` and ``restore`` may create one ("fill", not in a dry run),
     with their first change (nothing is created before restore's question), and a command
-    that fails leaves no new file behind (:func:`_run`); exports read.
+    that fails leaves no new file behind (:func:`_run`), nor a schema on a server (it is
+    made in the transaction of that change); exports read.
 
     A command that finds no database (or an empty file) creates nothing, not even folders.
     """

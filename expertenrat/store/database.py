@@ -88,11 +88,19 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back on any error."""
-        if self.pending:
-            self.create_schema()
+        """A session whose work is committed at the end, or rolled back on any error.
+
+        A database without a schema gets it with this first transaction: a server database
+        inside it (:meth:`_schema_within`), so that if the work fails the database is as
+        empty as before; a new file before it (:meth:`created_or_nothing` removes it again).
+        """
+        schema_within = self._schema_within()
         with self._sessions() as session, session.begin():
+            if schema_within:
+                self._upgrade_within(session.connection())
             yield session
+        if schema_within:
+            self.pending = False
 
     @contextmanager
     def bulk_transaction(self, *, empty: bool) -> Iterator[Connection]:
@@ -111,12 +119,9 @@ class Database:
         built once the rows are in, each in one sorted pass, instead of taking every row one
         by one (a fifth of the inserts' time); a unique one refuses duplicates then.
 
-        A server database without a schema gets it in the same transaction: if the work
-        fails, the database is as empty as before (a new file: :meth:`created_or_nothing`).
+        A database without a schema gets it as with :meth:`transaction`.
         """
-        schema_within = self.pending and not self.is_sqlite
-        if self.pending and not schema_within:
-            self.create_schema()
+        schema_within = self._schema_within()
         with self.engine.connect() as connection:
             direct = empty and self.is_sqlite and journal_mode(connection, "delete")
             dbapi = connection.connection.dbapi_connection
@@ -135,6 +140,18 @@ class Database:
                 if direct:  # the switch, too, would wait for the disk with FULL
                     journal_mode(connection, "wal")
                     dbapi.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+
+    def _schema_within(self) -> bool:
+        """Before a database's first transaction: ``True`` if the schema is to be made inside
+        it. A server's DDL is transactional (PostgreSQL), so its schema and the first data
+        commit together or not at all, and a failed first change (a command's error,
+        Ctrl+C) leaves no tables behind. SQLite's new file gets its schema at once."""
+        if not self.pending:
+            return False
+        if not self.is_sqlite:
+            return True
+        self.create_schema()
+        return False
 
     def _upgrade_within(self, connection: Connection) -> None:
         try:
@@ -186,7 +203,8 @@ class Database:
     def created_or_nothing(self) -> Iterator[None]:
         """Work that may create this new SQLite file (its first transaction): if the work
         fails, the file goes again, with its journal files and the folders made for it,
-        and the database is new as before. An existing file (even an empty one) stays."""
+        and the database is new as before. An existing file (even an empty one) stays. (A
+        server database needs nothing here: its schema comes in its first transaction.)"""
         path = sqlite_file(self.url)
         if not self.pending or path is None or path.exists():
             yield
