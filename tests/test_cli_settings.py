@@ -162,18 +162,33 @@ def test_a_logo_that_cannot_be_drawn_is_refused_and_changes_nothing(
     assert stored(demo_file) == before
 
 
-def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_one_warning(demo_file, tmp_path):
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (("invitation", "--meeting", "7", "--per-member"), "Einladung.pdf"),
+        (("dossier", "--meeting", "6"), "Sitzungsmappe.pdf"),
+        (("roster",), "Mitglieder.pdf"),
+        (("reminders",), "Erinnerungen"),
+    ],
+    ids=["invitation letters", "dossier", "roster", "reminder letters"],
+)
+def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_one_warning(
+    demo_file, tmp_path, command, target
+):
     with sqlite3.connect(demo_file) as connection:  # stored before logos were checked
         connection.execute("UPDATE councils SET logo_png = ? WHERE id = 1", (header_only_png(),))
     connection.close()
-    out = tmp_path / "Einladung.pdf"
+    out = tmp_path / target
+    if command == ("reminders",):
+        out.mkdir()
 
-    result = run("--database", str(demo_file), "export", "invitation", "--meeting", "7",
-                 "--per-member", "--out", str(out))  # fmt: skip
+    result = run("--database", str(demo_file), "export", *command, "--out", str(out))
 
-    assert result.returncode == 0 and out.is_file()
+    assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == [
-        "Das Logo des Gremiums ist kein lesbares PNG-Bild (beschädigt oder unvollständig) und "
-        "wird weggelassen; bitte wählen Sie es unter Einstellungen neu."
+    assert [p.suffix for p in out.iterdir()] if out.is_dir() else out.is_file()
+    assert result.stderr.strip().splitlines() == [  # once, not once per letter
+        "expertenrat: Warnung: Das Logo in den Einstellungen ist kein lesbares PNG-Bild "
+        "(beschädigt oder unvollständig) und fehlt im Dokument; bitte unter Einstellungen ein "
+        "neues Logo wählen."
     ]

@@ -147,7 +147,7 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
         "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig, und keine "
         "geplante Umsetzung ist überfällig."
     ]
-    print_warnings(w for s in saved for w in s.warnings)
+    print_warnings(dict.fromkeys(w for s in saved for w in s.warnings))  # a logo's: once
     without = reminders.due(council_id).without_project
     if without:
         lines.append("Ohne Projekt, daher ohne Erinnerung: " + ", ".join(r.code for r in without))

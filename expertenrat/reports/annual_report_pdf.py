@@ -112,7 +112,7 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
     story += _meetings(report.meetings, report.year)
     story += _consultations(report.consultations, report.year)
     story += _recommendations(report)
-    return RenderedPdf(theme.build_pdf(story, info), _warnings(report), report.recommendation_count)
+    return theme.build_pdf(story, info, _warnings(report), report.recommendation_count)
 
 
 def _in_numbers(report: AnnualReport) -> str:

@@ -99,16 +99,16 @@ def render_invitation(
         keywords=keywords,
         reproducible=reproducible,
     )
-    pdf, pages = _letter(doc, title, info, _AIRY)
+    rendered, pages = _letter(doc, title, info, _AIRY)
     if not doc.cancelled and pages > 1:
         tight, pages = _letter(doc, title, info, _TIGHT)
-        pdf = tight if pages == 1 else pdf
-    return RenderedPdf(pdf, parts.warnings(doc, late_notice=True), len(doc.agenda))
+        rendered = tight if pages == 1 else rendered
+    return rendered
 
 
 def _letter(
     doc: MeetingDocument, title: str, info: theme.DocumentInfo, spacing: _Spacing
-) -> tuple[bytes, int]:
+) -> tuple[RenderedPdf, int]:
     """The letter laid out with ``spacing``, and its number of pages."""
     story = letter_parts.address_block(
         doc.addressee_lines, doc.letterhead.city, doc.invitation_date
@@ -119,7 +119,8 @@ def _letter(
     else:
         closing = [Spacer(0, spacing.before_requests), *_requests(doc, spacing), *_closing(doc)]
         story += _invitation(doc, closing, spacing)
-    return theme.build_counted_pdf(story, info)
+    warnings = parts.warnings(doc, late_notice=True)
+    return theme.build_counted_pdf(story, info, warnings, len(doc.agenda))
 
 
 def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing) -> list[Flowable]:

@@ -73,7 +73,7 @@ def render_minutes(doc: MinutesDocument) -> RenderedPdf:
     for item in doc.items:
         story += _item(doc, item)
     story += _closing(doc)
-    return RenderedPdf(theme.build_pdf(story, info), _warnings(doc), len(doc.items))
+    return theme.build_pdf(story, info, _warnings(doc), len(doc.items))
 
 
 def _footer_note(doc: MinutesDocument) -> str:

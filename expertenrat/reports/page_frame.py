@@ -3,7 +3,8 @@ council, city, title, date; the name and the title fitted side by side by
 :mod:`page_header_fit`), the footer ("Seite x von y") and the PDF's metadata.
 
 Documents build a story of flowables and hand it to :func:`build_pdf` together with a
-:class:`DocumentInfo`.
+:class:`DocumentInfo` and their own warnings; the page frame adds what it had to leave out
+(a stored logo it cannot draw), so every document reports that the same way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,6 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.reports.house_style import (
     ACCENT,
     FONT,
@@ -95,12 +98,17 @@ class DocumentInfo:
     reproducible: bool = False
 
 
-def build_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
-    """Lay out ``story`` on A4 pages with the house header and footer; return the PDF."""
-    return build_counted_pdf(story, info)[0]
+def build_pdf(
+    story: list[Flowable], info: DocumentInfo, warnings: Iterable[str] = (), records: int = 0
+) -> RenderedPdf:
+    """Lay out ``story`` on A4 pages with the house header and footer; return the PDF with
+    the document's ``warnings`` and the page frame's own (each once), and ``records``."""
+    return build_counted_pdf(story, info, warnings, records)[0]
 
 
-def build_counted_pdf(story: list[Flowable], info: DocumentInfo) -> tuple[bytes, int]:
+def build_counted_pdf(
+    story: list[Flowable], info: DocumentInfo, warnings: Iterable[str] = (), records: int = 0
+) -> tuple[RenderedPdf, int]:
     """:func:`build_pdf` and the number of pages it laid out."""
     styles()
     buffer = io.BytesIO()
@@ -137,7 +145,8 @@ def build_counted_pdf(story: list[Flowable], info: DocumentInfo) -> tuple[bytes,
     decor = _PageDecor(info)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=decor.draw, pagesize=size)])
     doc.build(story, canvasmaker=NumberedCanvas)
-    return buffer.getvalue(), doc.page
+    said = tuple(dict.fromkeys((*warnings, *decor.warnings)))
+    return RenderedPdf(buffer.getvalue(), said, records), doc.page
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +167,8 @@ class _PageDecor:
 
     def __init__(self, info: DocumentInfo) -> None:
         self.info = info
-        self.logo = _logo(info.logo_png)
+        self.logo, problem = _logo(info.logo_png)
+        self.warnings = (logo_left_out(problem),) if problem else ()
         self._lines: _HeaderLines | None = None
 
     def _fitted(self, left: float, right: float, usable: float) -> _HeaderLines:
@@ -233,41 +243,43 @@ def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> N
     canvas.restoreState()
 
 
-def _logo(png: bytes | None) -> tuple[ImageReader, float, float] | None:
-    """The logo with its size scaled into the header's logo box; ``None`` if unusable
-    (a logo stored before logos were checked: one line in the log, no traceback)."""
+def _logo(png: bytes | None) -> tuple[tuple[ImageReader, float, float] | None, str]:
+    """The logo with its size scaled into the header's logo box, or ``None`` and why it is
+    unusable (a logo stored before logos were checked) as the end of "Das Logo …"."""
     if not png:
-        return None
+        return None, ""
     try:
         image = ImageReader(decoded_logo(png))
         pixel_width, pixel_height = image.getSize()
     except UnusableLogoError as error:
-        _warn_once(png, f"ist {error}")
-        return None
+        return _left_out(png, f"ist {error}")
     except Exception as error:  # a broken logo must not cost the user the document
-        _warn_once(png, f"konnte nicht gelesen werden ({type(error).__name__})")
-        return None
+        return _left_out(png, "kann nicht gezeichnet werden", type(error).__name__)
     scale = min(_LOGO_BOX[0] / pixel_width, _LOGO_BOX[1] / pixel_height)
-    return image, pixel_width * scale, pixel_height * scale
+    return (image, pixel_width * scale, pixel_height * scale), ""
 
 
-_warned_logos: set[str] = set()  # the SHA-256 of each unusable logo already named
-
-
-def _warn_once(png: bytes, what: str) -> None:
-    """One line in the log per unusable logo and run (a letter per member is a document
-    each: the same logo is named once, not once per letter)."""
-    digest = hashlib.sha256(png).hexdigest()
-    if digest in _warned_logos:
-        return
-    if len(_warned_logos) > 100:
-        _warned_logos.clear()
-    _warned_logos.add(digest)
-    log.warning(
-        "Das Logo des Gremiums %s und wird weggelassen; bitte wählen Sie es unter "
-        "Einstellungen neu.",
-        what,
+def logo_left_out(problem: str) -> str:
+    """The warning of a document without its logo; ``problem`` ends "Das Logo …"."""
+    return (
+        f"Das Logo in den Einstellungen {problem} und fehlt im Dokument; "
+        "bitte unter Einstellungen ein neues Logo wählen."
     )
+
+
+_logged_logos: set[str] = set()  # the SHA-256 of each unusable logo already logged
+
+
+def _left_out(png: bytes, problem: str, error: str = "") -> tuple[None, str]:
+    """No logo, because of ``problem``; one line in the log per unusable logo and run (a
+    letter per member is a document each: the log names the logo once, not per letter)."""
+    digest = hashlib.sha256(png).hexdigest()
+    if digest not in _logged_logos:
+        if len(_logged_logos) > 100:
+            _logged_logos.clear()
+        _logged_logos.add(digest)
+        log.info("Logo left out of the PDF: Das Logo %s%s", problem, f" ({error})" if error else "")
+    return None, problem
 
 
 class NumberedCanvas(Canvas):

@@ -86,7 +86,7 @@ def render_recommendations_report(report: RecommendationsReport) -> RenderedPdf:
         for section in report.fields:
             story += _field(section)
         story += _open_items(report)
-    return RenderedPdf(theme.build_pdf(story, info), _warnings(report), report.count)
+    return theme.build_pdf(story, info, _warnings(report), report.count)
 
 
 def _overview(report: RecommendationsReport) -> list[Flowable]:

@@ -110,6 +110,4 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
         *((item.code, (item.title,)) for item in reminder.items),
     ]
     info = letter_parts.letter_info(head, title, letter.on)
-    return RenderedPdf(
-        theme.build_pdf(story, info), theme.script_warnings(texts), len(reminder.items)
-    )
+    return theme.build_pdf(story, info, theme.script_warnings(texts), len(reminder.items))

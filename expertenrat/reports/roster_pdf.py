@@ -42,7 +42,7 @@ def render_roster(doc: RosterDocument) -> RenderedPdf:
     story = theme.title_block(title, _lead(doc))
     story += _body(doc)
     story += _footnote(doc)
-    return RenderedPdf(theme.build_pdf(story, info), _warnings(doc), len(doc.entries))
+    return theme.build_pdf(story, info, _warnings(doc), len(doc.entries))
 
 
 def _warnings(doc: RosterDocument) -> tuple[str, ...]:

@@ -268,7 +268,7 @@ class RemindersDialog(QDialog):
             "{} (PDF, dazu je ein E-Mail-Entwurf .eml), an: {}.\n\nDie Erinnerung vom {} ist "
             "im Verlauf der Empfehlungen vermerkt.",
         ).format(text, names, f"{day:%d.%m.%Y}")
-        warnings = [w for s in saved for w in s.warnings]
+        warnings = dict.fromkeys(w for s in saved for w in s.warnings)  # one logo warning
         if warnings:
             text = "\n\n".join((text, *warnings))
         self._dialogs.file_saved(self, title, text, str(saved[0].files[0]))

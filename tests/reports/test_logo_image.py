@@ -1,5 +1,6 @@
 """The logo check: a PNG that decodes whole and is not too large can be the logo; a stored
-logo that cannot be drawn is left out of the PDF with one line in the log, no traceback."""
+logo that cannot be drawn is left out of the PDF with a warning for the user (and one line
+in the log, no traceback)."""
 
 from __future__ import annotations
 
@@ -48,26 +49,32 @@ def test_a_logo_that_cannot_be_drawn_is_named_why(data: bytes, problem: str) -> 
     ],
     ids=["header only", "cut in its data", "too large"],
 )
-def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_one_line_in_the_log(
+def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_a_warning_and_one_log_line(
     caplog, logo: bytes, says: str
 ) -> None:
-    head = replace(LETTERHEAD, logo_png=logo)  # each test's logo its own: named once a run
-    with caplog.at_level(logging.WARNING):
-        first = render_invitation(meeting(letterhead=head)).pdf
-        render_invitation(meeting(letterhead=head))  # the same logo again: no second line
+    head = replace(LETTERHEAD, logo_png=logo)  # each test's logo its own: logged once a run
+    with caplog.at_level(logging.INFO):
+        first = render_invitation(meeting(letterhead=head))
+        again = render_invitation(meeting(letterhead=head))  # the same logo: no second line
+    warning = (
+        f"Das Logo in den Einstellungen ist {says}",
+        "und fehlt im Dokument; bitte unter Einstellungen ein neues Logo wählen.",
+    )
+    for rendered in (first, again):  # every document says so, not only the first
+        (said,) = [w for w in rendered.warnings if "Logo" in w]
+        assert said.startswith(warning[0]) and said.endswith(warning[1])
     assert len(caplog.records) == 1
     record = caplog.records[0]
-    assert record.getMessage().startswith(f"Das Logo des Gremiums ist {says}")
+    assert record.levelno == logging.INFO  # the user reads the warning; the log only notes it
+    assert record.getMessage().startswith(f"Logo left out of the PDF: Das Logo ist {says}")
     assert record.exc_info is None and "\n" not in record.getMessage()
-    assert record.getMessage().endswith(
-        "und wird weggelassen; bitte wählen Sie es unter Einstellungen neu."
-    )
-    assert list(read(first).pages[0].images) == []
-    assert "Einladung" in read(first).pages[0].extract_text()
+    assert list(read(first.pdf).pages[0].images) == []
+    assert "Einladung" in read(first.pdf).pages[0].extract_text()
 
 
 def test_a_good_logo_is_drawn(caplog) -> None:
-    with caplog.at_level(logging.WARNING):
-        pdf = render_invitation(meeting(letterhead=replace(LETTERHEAD, logo_png=png()))).pdf
+    with caplog.at_level(logging.INFO):
+        rendered = render_invitation(meeting(letterhead=replace(LETTERHEAD, logo_png=png())))
     assert caplog.records == []
-    assert len(list(read(pdf).pages[0].images)) == 1
+    assert not [w for w in rendered.warnings if "Logo" in w]
+    assert len(list(read(rendered.pdf).pages[0].images)) == 1

@@ -152,7 +152,7 @@ def test_arabic_in_an_italic_paragraph_is_printed():
     story = [Paragraph(theme.esc("Hinweis: محمد عبد الله", style.fontName), style)]
     info = theme.DocumentInfo("Test", "Rat", "Rostock", TODAY)
 
-    pdf = theme.build_pdf(story, info)
+    pdf = theme.build_pdf(story, info).pdf
 
     assert {"محمد", "عبد", "الله"} <= words_of(pdf)
     assert "\ufffd" not in drawn_characters(pdf)
