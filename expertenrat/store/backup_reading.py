@@ -109,13 +109,38 @@ def _load_json(data: bytes, *, mostly_base64: bool = False) -> Any:
     """
     try:
         if not mostly_base64 or data.isascii() or _WIDE_ESCAPE.search(data):
-            return json.loads(data.decode("utf-8"))
-        return _utf8_strings(json.loads(data.decode("latin-1")))
+            value = json.loads(data.decode("utf-8"))
+        else:
+            return _utf8_strings(json.loads(data.decode("latin-1")))
     except (ValueError, RecursionError):  # also a number too long, nesting too deep
-        raise BackupError("Die Sicherung ist beschädigt (ungültiges JSON).") from None
+        raise BackupError(_INVALID_JSON) from None
+    if _SURROGATE_ESCAPE.search(data) and _has_lone_surrogate(value):
+        raise BackupError(_INVALID_JSON)  # "\ud800" alone: no character, no database takes it
+    return value
 
 
+_INVALID_JSON = "Die Sicherung ist beschädigt (ungültiges JSON)."
 _WIDE_ESCAPE = re.compile(rb"\\u(?!00[0-7])")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """Whether a string in ``value`` holds half of a surrogate pair (a pair escaped whole
+    is one character once parsed)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if type(item) is str:
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif type(item) is list:
+            pending.extend(item)
+        elif type(item) is dict:
+            pending.extend(item.keys())
+            pending.extend(item.values())
+    return False
 
 
 def _utf8_strings(value: Any) -> Any:

@@ -739,3 +739,36 @@ def test_a_backup_that_cannot_be_opened_keeps_the_system_s_text_only_as_detail(
         f"„{path}“ kann nicht gelesen werden: Systemfehler ENXIO (Nr. {errno.ENXIO})."
     )
     assert caught.value.detail == os.strerror(errno.ENXIO)
+
+
+@pytest.mark.parametrize("text", ["\\ud800", "Zo\\u00eb \\udc00", "\\ud83d"], ids=str)
+def test_a_backup_with_half_a_surrogate_pair_is_refused_as_damaged(tmp_path, text):
+    """JSON can escape half of a surrogate pair, which is no character: the database's
+    driver could not take it (a traceback before), so the backup is damaged. A whole pair
+    escaped (another writer's emoji) reads back as the character."""
+    columns = (("id", "plain"), ("name", "plain"))
+    part = TablePart("members", columns, [[1, "x"], [2, "y"]])
+    path = tmp_path / "sicherung.zip"
+    with path.open("wb") as handle:
+        write_backup(handle, Backup("1", "0001", datetime.now(UTC), (part,)))
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    for body, says in (
+        (
+            f'{{"table":"members","columns":["id","name"],"rows":[[1,"\\ud83d\\ude80"],[2,"{text}"]]}}',
+            "ungültiges JSON",
+        ),
+        ('{"table":"members","columns":["id","name"],"rows":[[1,"\\ud83d\\ude80"],[2,"y"]]}', ""),
+    ):
+        data = body.encode("ascii")
+        manifest["tables"][0]["sha256"] = hashlib.sha256(data).hexdigest()
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("manifest.json", json.dumps(manifest))
+            zf.writestr("tables/members.json", data)
+        with path.open("rb") as handle:
+            if says:
+                with pytest.raises(BackupError, match=says):
+                    read_backup(handle, lambda _revision: True)
+            else:
+                (read,) = read_backup(handle, lambda _revision: True).tables
+                assert read.rows == [[1, "🚀"], [2, "y"]]
