@@ -29,8 +29,9 @@ _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 def check_base_url(text: str) -> str:
     """The base URL without a trailing slash: https, a host and a port a server can have,
-    no user name or password, no query or fragment, only characters a URL may hold (the
-    base URL is the start of every public id of the export)."""
+    no user name or password, no query or fragment, no "." or ".." in the path, only
+    characters a URL may hold (the base URL is the start of every public id of the
+    export)."""
     cleaned = text.strip().rstrip("/")
     parts = urlsplit(cleaned)
     if parts.scheme != "https":
@@ -72,6 +73,11 @@ def check_base_url(text: str) -> str:
     if parts.query or parts.fragment or "?" in cleaned or "#" in cleaned:
         raise BaseUrlError(
             f"Die Basis-Adresse „{text}“ darf keine Abfrage (?…) und keinen Anker (#…) enthalten."
+        )
+    if any(segment in (".", "..") for segment in parts.path.split("/")):
+        raise BaseUrlError(  # every client drops them: no id would be the address it names
+            f"Die Basis-Adresse „{text}“ enthält „.“ oder „..“ als Teil des Pfades. Bitte "
+            "geben Sie den Pfad ohne sie an, so wie die Adresse im Browser erscheint."
         )
     return cleaned
 

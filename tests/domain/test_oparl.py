@@ -49,6 +49,9 @@ def test_a_base_url_oparl_cannot_serve_is_refused_in_german(text):
         ("https://x.de:0/o", "nennt den Port 0;"),
         ("https://x.de:abc/o", "nennt nach dem Servernamen „:abc“"),
         ("https://x.de:/o", "nennt nach dem Servernamen „:“"),
+        ("https://x.de/oparl/..", "enthält „.“ oder „..“ als Teil des Pfades"),
+        ("https://x.de/./oparl/v1/", "enthält „.“ oder „..“ als Teil des Pfades"),
+        ("https://x.de/oparl/../v1", "enthält „.“ oder „..“ als Teil des Pfades"),
     ],
 )
 def test_a_base_url_that_is_no_clean_public_address_is_refused_in_german(text, says):
@@ -66,6 +69,7 @@ def test_a_base_url_that_is_no_clean_public_address_is_refused_in_german(text, s
         "https://[2001:db8::1]/oparl",
         "https://xn--lbeck-kva.de/r%C3%A4te/oparl",
         "https://daten.example.de/~rat/o-parl_v1.1/(alt)",
+        "https://daten.example.de/.well-known/oparl/..v1",
     ],
 )
 def test_a_clean_base_url_with_port_ipv6_or_encoded_letters_is_taken(text):
