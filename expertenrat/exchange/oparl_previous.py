@@ -47,7 +47,7 @@ class PreviousExportFolder:
     def _read(self, relative: str) -> object:
         try:
             return json.loads((self._folder / relative).read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # a damaged file, nested too deep
             return None
 
     def _base_url(self) -> str | None:

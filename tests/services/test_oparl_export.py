@@ -175,6 +175,20 @@ def test_what_an_earlier_export_published_and_is_gone_now_stays_as_a_tombstone(s
     assert again.objects == after.objects  # a tombstone stays as it was
 
 
+def test_a_damaged_file_of_the_earlier_export_does_not_stop_the_next(services, tmp_path):
+    """Files of the folder's export are read for tombstones; one that is no JSON or
+    nested too deep for the parser is not believed (before: a traceback)."""
+    folder = tmp_path / "oparl"
+    exported(services, folder)
+    damaged = folder / "person" / "00000000-0000-4000-8000-000000000000.json"
+    damaged.write_text("[" * 100_000 + "]" * 100_000, encoding="ascii")
+    (folder / "person" / "00000000-0000-4000-8000-000000000001.json").write_text("{", "ascii")
+
+    exported(services, folder, again=True)
+
+    assert not damaged.exists()
+
+
 def test_personal_data_goes_out_only_with_consent(services, tmp_path):
     council_id = services.settings.councils()[0].id
     field = services.settings.action_fields(council_id)[0].id
