@@ -76,7 +76,8 @@ class InvitationPdfs:
                 earlier = (self._previous / "file" / key / self.FILE_NAME).read_bytes()
             except OSError:
                 earlier = b""
-            if mark.encode("ascii") in earlier:
+            # the mark sits near the end: a file cut off after it is no whole PDF
+            if mark.encode("ascii") in earlier and b"%%EOF" in earlier[-1024:]:
                 return earlier
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 

@@ -101,6 +101,22 @@ def test_a_re_export_takes_unchanged_invitations_from_the_folder(services, tmp_p
     assert walk.objects[meeting["id"]]["invitation"]["size"] == len(again)
 
 
+def test_a_re_export_draws_an_invitation_the_folder_holds_cut_off_anew(services, tmp_path):
+    """The digest sits in the PDF's keywords, near its end: a file cut off after it (a sync
+    broken off) carried the mark but was no whole PDF, and was published again as it was."""
+    folder = tmp_path / "oparl"
+    meeting = next(m for m in exported(services, folder).of_type("Meeting") if "invitation" in m)
+    pdf = folder / meeting["invitation"]["accessUrl"].removeprefix(BASE + "/")
+    whole = pdf.read_bytes()
+    cut = whole[: whole.index(b"oparl-") + 200]
+    pdf.write_bytes(cut)
+
+    walk = exported(services, folder, again=True)
+
+    assert pdf.read_bytes() == whole
+    assert walk.objects[meeting["id"]]["invitation"]["size"] == len(whole)
+
+
 def test_a_deleted_meeting_stays_as_a_tombstone_with_its_public_items(services, tmp_path):
     before = exported(services, tmp_path / "vorher")
     with services.database.reading() as session:
