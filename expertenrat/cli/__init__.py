@@ -7,7 +7,6 @@ fix (a bad argument, a file that cannot be read, a database that cannot be opene
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -24,7 +23,7 @@ from expertenrat.cli import (
     recommendations,
     settings,
 )
-from expertenrat.cli.support import UserError, at_most, cancelled_at_prompt, terminal_text
+from expertenrat.cli.support import UserError, ask, at_most, terminal_text
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
     ExpertenratError,
@@ -176,8 +175,7 @@ def open_services(args: argparse.Namespace) -> Services:
                 f"{error.message} Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in "
                 "der Adresse an."
             ) from None
-        with cancelled_at_prompt():
-            password = getpass.getpass(f"{error.message} Passwort: ")
+        password = ask(f"{error.message} Passwort: ", secret=True)
         database = opened(url.set(password=password))
     return Services.create(database, default_actor())
 

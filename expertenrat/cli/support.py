@@ -4,11 +4,11 @@ which council a command is about, and writing a PDF with its warnings."""
 from __future__ import annotations
 
 import argparse
-import contextlib
+import getpass
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,13 +27,18 @@ class UserError(ExpertenratError):
 
 # Control characters (but line feed and tab) and the marks that reorder the text after them.
 _NOT_FOR_TERMINALS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\t\n]")  # what a line of its own may not hold either
 
 
 def terminal_text(text: str) -> str:
     """``text`` (which may quote the user's data) as a terminal should show it: a control
     character or a reordering mark is written as its code ("<U+001B>") instead of acting
     (colouring, moving the cursor, turning the rest of the line around)."""
-    return _NOT_FOR_TERMINALS.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
+    return _NOT_FOR_TERMINALS.sub(_code, text)
+
+
+def _code(found: re.Match[str]) -> str:
+    return f"<U+{ord(found.group()):04X}>"
 
 
 LARGEST_NUMBER = 2**31 - 1  # the largest number a record's column holds on every database
@@ -131,11 +136,14 @@ def print_warnings(warnings: Iterable[str]) -> None:
         print(f"expertenrat: Warnung: {terminal_text(warning)}", file=sys.stderr)
 
 
-@contextlib.contextmanager
-def cancelled_at_prompt() -> Iterator[None]:
-    """Ctrl+D or Ctrl+C at a question on the terminal stops the command, nothing changed."""
+def ask(prompt: str, *, secret: bool = False) -> str:
+    """The user's answer to ``prompt`` on the terminal; ``secret``: not shown as typed (a
+    password). Every question of the command line goes through here: the prompt, which may
+    quote a path or an address, is shown as :func:`terminal_text` on one line (a line feed
+    or tab in it as its code too). Ctrl+D or Ctrl+C stops the command, nothing changed."""
+    shown = _LINE_BREAKS.sub(_code, terminal_text(prompt))
     try:
-        yield
+        return getpass.getpass(shown) if secret else input(shown)
     except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)  # the prompt leaves the cursor behind it
         raise UserError("Abgebrochen; es wurde nichts verändert.") from None
@@ -151,7 +159,6 @@ def confirm(yes: bool, without_asking: str, question: str) -> None:
         raise UserError(
             f"{without_asking} Ohne Rückfrage geht das nur mit --yes; es wurde nichts verändert."
         )
-    with cancelled_at_prompt():
-        answer = input(f"{question} (Ja/Nein) ")
+    answer = ask(f"{question} (Ja/Nein) ")
     if answer.strip().casefold() not in ("ja", "j"):
         raise UserError("Abgebrochen; es wurde nichts verändert.")
