@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,54 +35,17 @@ from expertenrat.domain.minutes_approval import (
     ObjectionRecord,
 )
 from expertenrat.services.context import Services
-from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel, VersionsTableModel
 from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
+from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "MinutesApprovalPanel"
-
-
-VISIBLE_ROWS = 3  # the fewest rows each table shows; a shorter tab scrolls instead
-
-
-def _table(model, shrinkable: list[list[int]], wide: int | None = None) -> QTableView:
-    """A table of one line per row, its columns as wide as their content: room left goes
-    to the ``wide`` column (else the last), too little room narrows the ``shrinkable`` ones
-    first (:func:`~expertenrat.ui.column_fit.fit_columns`); at least ``VISIBLE_ROWS``
-    rows high."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)  # cut text ends in "…" on one line, never half a second line
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setMinimumHeight(
-        view.horizontalHeader().sizeHint().height()
-        + VISIBLE_ROWS * view.verticalHeader().defaultSectionSize()
-        + 2 * view.frameWidth()
-    )
-
-    def fit() -> None:
-        fit_columns(view, shrinkable, wide)
-
-    refit_on_width_change(view, fit)
-    model.modelReset.connect(fit)
-    model.dataChanged.connect(fit)
-    return view
-
-
-def _label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class MinutesApprovalPanel(NothingPending, QWidget):
@@ -108,9 +69,9 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self._approving: list[Choice] = []
         self.dialog: QWidget | None = None
 
-        self.hint_label = _label()
+        self.hint_label = wrapping_label()
         self.hint_label.setObjectName("hintLabel")
-        self.state_label = _label()
+        self.state_label = wrapping_label()
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.circulate_button = QPushButton(tr(_CONTEXT, "Protokoll versenden …"))
         self.approve_button = QPushButton(tr(_CONTEXT, "Genehmigen …"))
@@ -119,7 +80,7 @@ class MinutesApprovalPanel(NothingPending, QWidget):
 
         self.objections_model = ObjectionsTableModel(self)
         objections = ObjectionsTableModel
-        self.objections_view = _table(
+        self.objections_view = one_line_table(
             self.objections_model,
             [
                 [objections.COLUMN_REASON, objections.COLUMN_ITEM],
@@ -138,7 +99,7 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
 
         self.versions_model = VersionsTableModel(self)
-        self.versions_view = _table(self.versions_model, [])
+        self.versions_view = one_line_table(self.versions_model, [])
         self.versions_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.versions_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.diff_button = QPushButton(tr(_CONTEXT, "Unterschiede anzeigen"))

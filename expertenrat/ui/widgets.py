@@ -212,3 +212,11 @@ def hint_label(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def wrapping_label(text: str = "") -> QLabel:
+    """A label that shows ``text`` literally (never as rich text) and wraps long lines."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label

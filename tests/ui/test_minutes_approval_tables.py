@@ -12,7 +12,8 @@ from minutes_setup import Minutes, held_minutes
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
-from expertenrat.ui.minutes_approval_panel import VISIBLE_ROWS, MinutesApprovalPanel
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+from expertenrat.ui.one_line_table import VISIBLE_ROWS
 
 SENT = date(2026, 3, 20)
 DECIDED = date(2026, 5, 12)
