@@ -185,6 +185,15 @@ def session(qtbot, qsettings, tmp_path) -> Iterator[Session]:
 
 
 @pytest.fixture
+def council_id(services) -> int:
+    """A new council "Expert*innenrat" of Rostock with the standard action fields (test
+    files whose council needs members define their own)."""
+    return services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    ).id
+
+
+@pytest.fixture
 def held_in_rostock(services, today):
     """A held meeting with minutes (``minutes_rows.held_meeting``) of a new Rostock council."""
     council = services.settings.create_council(

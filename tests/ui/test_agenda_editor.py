@@ -13,7 +13,6 @@ from PySide6.QtTest import QTest
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.projects import Project
@@ -23,13 +22,6 @@ from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع שלום"
-
-
-@pytest.fixture
-def council_id(services) -> int:
-    return services.settings.create_council(
-        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
-    ).id
 
 
 @pytest.fixture

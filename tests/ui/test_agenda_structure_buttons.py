@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 
-from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.agenda_editor import AgendaEditor
@@ -19,14 +18,11 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 @pytest.fixture
-def meeting(services) -> int:
+def meeting(services, council_id) -> int:
     """A planned meeting with the four standard opening items (TOP 1 to 4)."""
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
-    )
     start = datetime(2026, 12, 8, 16, tzinfo=BERLIN)
     meeting_id = services.meetings.create(
-        council.id,
+        council_id,
         MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
     )
     services.agenda.add_opening_items(meeting_id)

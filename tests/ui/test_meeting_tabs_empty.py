@@ -8,20 +8,12 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.meetings_page import MeetingsPage
 
 NONE_CHOSEN = "Keine Sitzung gewählt. Bitte wählen Sie oben eine Sitzung aus."
 NONE_YET = "Das Gremium hat noch keine Sitzung. Legen Sie zuerst im Reiter „Sitzung“ eine an."
-
-
-@pytest.fixture
-def council_id(services) -> int:
-    return services.settings.create_council(
-        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
-    ).id
 
 
 @pytest.fixture

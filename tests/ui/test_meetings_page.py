@@ -19,19 +19,12 @@ from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.series_dialog import SAME_DAY
 from expertenrat.ui.worker import THREAD_NAME
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
-
-
-@pytest.fixture
-def council_id(services) -> int:
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
-    )
-    return council.id
 
 
 @pytest.fixture
@@ -698,6 +691,11 @@ def test_a_meeting_with_approved_minutes_is_only_shown_in_its_form(
     assert not page.form.title_edit.isEnabled() and not page.form.place_edit.isEnabled()
     assert page.form.hint.text().startswith("Das Protokoll ist genehmigt")
     assert not page.form.has_unsaved_changes()  # leaving it asks nothing
-    qtbot.waitUntil(  # the tabs' reads of the meeting shown again
-        lambda: not any(t.name == THREAD_NAME for t in threading.enumerate()), timeout=10_000
+    editor = page.tabs.findChild(MinutesEditor)
+    qtbot.waitUntil(  # the tabs' reads of the meeting shown again, the checklist's one
+        lambda: (
+            editor.idle()  # starts a moment later
+            and not any(t.name == THREAD_NAME for t in threading.enumerate())
+        ),
+        timeout=10_000,
     )
