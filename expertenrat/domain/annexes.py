@@ -40,6 +40,15 @@ class Annex:
         return file_size(self.size)
 
 
+@dataclass(frozen=True, slots=True)
+class MeetingAnnexes:
+    """What the Anlagen tab shows of a meeting, read at once: its annexes in order and
+    whether its minutes are approved (``frozen``: the annexes can no longer change)."""
+
+    annexes: tuple[Annex, ...]
+    frozen: bool
+
+
 def clean_file_name(name: str) -> str:
     """The last part of ``name`` without folders, control codes and characters Windows
     forbids; never empty, at most :data:`MAX_NAME` characters, ending in ".pdf"."""

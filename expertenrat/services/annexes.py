@@ -21,6 +21,7 @@ from expertenrat.domain.annexes import (
     PDF_MAGIC,
     PDF_MIME,
     Annex,
+    MeetingAnnexes,
     clean_file_name,
     size_problem,
     title_from_name,
@@ -102,10 +103,12 @@ class AnnexesService:
             live_meeting(session, meeting_id)
             return _annexes(session, meeting_id)
 
-    def frozen(self, meeting_id: int) -> bool:
-        """The meeting's minutes are approved: its annexes stay as they are."""
+    def listing(self, meeting_id: int) -> MeetingAnnexes:
+        """The meeting's annexes and whether its minutes are approved (then they stay as
+        they are), in one read: the two always belong to the same moment."""
         with reading(self._db) as session:
-            return is_frozen(session, meeting_id)
+            live_meeting(session, meeting_id)
+            return MeetingAnnexes(_annexes(session, meeting_id), is_frozen(session, meeting_id))
 
     def add(
         self, meeting_id: int, name: str, content: bytes, *, title: str = "", public: bool = True

@@ -108,13 +108,14 @@ class AnnexesPanel(NothingPending, QWidget):
         self._frozen = False
         if self._meeting_id is not None:
             try:
-                annexes = self._annexes.annexes(self._meeting_id)
-                self._frozen = self._annexes.frozen(self._meeting_id)
+                listing = self._annexes.listing(self._meeting_id)
+            except ExpertenratError as error:
+                hint = error.message
+            else:
+                annexes, self._frozen = listing.annexes, listing.frozen
                 hint = "" if annexes else tr(_CONTEXT, "Die Sitzung hat noch keine Anlagen.")
                 if self._frozen:
                     hint = tr(_CONTEXT, FROZEN_HINT)
-            except ExpertenratError as error:
-                hint = error.message
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
         self._fill(annexes)

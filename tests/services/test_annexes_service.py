@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from meeting_rows import add_meeting
+from minutes_rows import approve, held_meeting
 from test_minutes_freeze import blank_pdf
 
+from expertenrat.domain.annexes import MeetingAnnexes
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.audit import AuditService
@@ -49,3 +51,15 @@ def test_bad_titles_and_stale_versions_are_refused_and_change_nothing(annexes, m
         annexes.update(meeting_id, annex, "Zweite Änderung", public=False)
     (stored,) = annexes.annexes(meeting_id)
     assert (stored.title, stored.public) == ("Erste Änderung", True)
+
+
+def test_the_listing_holds_the_annexes_and_whether_the_minutes_are_approved(
+    database, annexes, council, fields, today
+) -> None:
+    held = held_meeting(database, council.id, next(iter(fields.values())).id, today)
+    annex = annexes.add(held.meeting_id, "Folien.pdf", blank_pdf())
+    assert annexes.listing(held.meeting_id) == MeetingAnnexes((annex,), frozen=False)
+
+    approve(database, held.meeting_id)
+
+    assert annexes.listing(held.meeting_id) == MeetingAnnexes((annex,), frozen=True)

@@ -193,3 +193,30 @@ def test_minutes_buttons_are_off_for_a_meeting_not_held(qtbot, services, dialogs
     actions.set_meeting(services.meetings.get(rows.meeting_id))
     assert actions.invitation_button.isEnabled()
     assert not actions.minutes_button.isEnabled() and not actions.dossier_button.isEnabled()
+
+
+def test_the_approved_state_comes_from_the_one_read_of_the_annexes(
+    panel, services, dialogs, finish_job, held_in_rostock, tmp_path, monkeypatch
+) -> None:
+    from minutes_rows import approve
+
+    path = tmp_path / "Folien.pdf"
+    path.write_bytes(small_pdf("Folie"))
+    add(panel, dialogs, finish_job, path)
+    approve(services.database, held_in_rostock.meeting_id)
+    database = services.database
+    reading = type(database).reading
+    reads = []
+
+    def counted(self):
+        reads.append(self)
+        return reading(self)
+
+    monkeypatch.setattr(type(database), "reading", counted)
+
+    panel.refresh()
+
+    assert reads == [database]  # one short session for the list and the approval
+    assert texts(panel) == ["Anlage 1: Folien (Folien.pdf, 1 KB)"]
+    assert panel.hint_label.text().startswith("Das Protokoll ist genehmigt")
+    assert not panel.add_button.isEnabled()
