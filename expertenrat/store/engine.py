@@ -12,6 +12,7 @@ or a log line about a failed statement never carries the values, which are perso
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -81,7 +82,9 @@ def shared_memory_uri(name: str) -> str:
 # retried, instead of waiting the system's two hours. tcp_user_timeout (milliseconds) does
 # the same for a query sent but never acknowledged, which the system would otherwise
 # retransmit for a quarter of an hour. (A server that is reachable but hangs is not
-# noticed: its system still answers.)
+# noticed: its system still answers. No statement_timeout either: the same engine runs a
+# restore, a move to the server and an import, which must not be cut off however long they
+# take, and a server that hangs would not keep its own timeout.)
 SERVER_CONNECTION_SETTINGS = {
     "connect_timeout": 5,
     "keepalives": 1,
@@ -90,6 +93,16 @@ SERVER_CONNECTION_SETTINGS = {
     "keepalives_count": 3,
     "tcp_user_timeout": 30_000,
 }
+
+
+def _server_settings(url: URL) -> dict[str, int]:
+    """:data:`SERVER_CONNECTION_SETTINGS` but those the user set: in the URL's query, or the
+    connect timeout in libpq's own variable ``PGCONNECT_TIMEOUT`` (a setting passed to the
+    driver would win over it)."""
+    given = set(url.query)
+    if os.environ.get("PGCONNECT_TIMEOUT"):
+        given.add("connect_timeout")
+    return {name: value for name, value in SERVER_CONNECTION_SETTINGS.items() if name not in given}
 
 
 def make_engine(
@@ -107,9 +120,9 @@ def make_engine(
         # pool_pre_ping: a connection the server dropped (restart, network, timeout) is
         # replaced unnoticed. connect_timeout: an unreachable server is an error after
         # seconds, not a window that hangs (libpq waits forever by default).
-        settings = SERVER_CONNECTION_SETTINGS.items()
-        arguments = {name: value for name, value in settings if name not in url.query}
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=arguments)
+        return create_engine(
+            url, pool_pre_ping=True, hide_parameters=True, connect_args=_server_settings(url)
+        )
     path = sqlite_file(url)
     if read_only and path is not None:
         uri = sqlite_uri(path, read_only)

@@ -44,3 +44,11 @@ def test_the_url_s_own_settings_win(server_url) -> None:
 
     assert (parameters["keepalives_idle"], parameters["connect_timeout"]) == ("60", "2")
     assert parameters["keepalives_count"] == "3"
+
+
+def test_libpq_s_own_connect_timeout_variable_wins(server_url, monkeypatch) -> None:
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "20")
+
+    parameters = _parameters(server_url)
+
+    assert (parameters["connect_timeout"], parameters["keepalives_idle"]) == ("20", "15")
