@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate, models
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.database_address import describe
 from expertenrat.store.engine import SQLITE_HEADER, database_url, make_engine
 
@@ -542,3 +542,28 @@ def _refused_upgrade(path: Path) -> DatabaseUnusableError:
     with pytest.raises(DatabaseUnusableError) as caught:
         open_database(database_url(str(path)))
     return caught.value
+
+
+def test_a_failed_first_change_on_a_server_leaves_no_schema_and_the_next_makes_it(
+    empty_postgres_url,
+) -> None:
+    database = open_database(empty_postgres_url, create=Create.ON_FIRST_WRITE)
+    try:
+        with pytest.raises(RuntimeError), database.transaction() as session:
+            session.add(models.Council(name="Digitalbeirat", city="Wismar"))
+            session.flush()  # the schema and the row are written, then the work fails
+            raise RuntimeError
+
+        assert database.pending and _revision_at(empty_postgres_url) is None
+        with database.reading() as session:  # the empty twin in memory, as before
+            assert session.scalars(select(models.Council.name)).all() == []
+
+        with database.transaction() as session:
+            session.add(models.Council(name="Digitalbeirat", city="Wismar"))
+
+        assert not database.pending
+        assert _revision_at(empty_postgres_url) == migrate.head_revision()
+        with database.reading() as session:
+            assert session.scalars(select(models.Council.name)).all() == ["Digitalbeirat"]
+    finally:
+        database.close()
