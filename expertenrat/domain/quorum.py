@@ -4,6 +4,11 @@ Arrival and departure refer to agenda items by key: a member who arrives at item
 present from X on; one who leaves after item Y is present up to and including Y. The
 base of the quorum is the number of members with a voting right in this meeting. A member
 recused from an item (befangen) does not count as present at that item; the base stays.
+
+The meeting as a whole (:class:`MeetingQuorum`) counts presence only, as the attendance
+list does: a recusal changes the quorum of its item, not the statement about the meeting.
+Where a late arrival or an early departure makes the council quorate at some items and not
+at others, the statement names the items (:func:`quorum_spans`).
 """
 
 from __future__ import annotations
@@ -41,6 +46,83 @@ class QuorumResult:
             f"{self.present_voting} von {self.entitled} stimmberechtigten {noun} "
             f"anwesend{recused} – {verdict}"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class QuorumSpan:
+    """Consecutive agenda items (by number) at which the council was quorate, or was not,
+    with the fewest and the most voting members present at one of them."""
+
+    first_item: str
+    last_item: str
+    quorate: bool
+    fewest: int
+    most: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingQuorum:
+    """The quorum of the meeting as the minutes state it: ``overall`` counts every voting
+    member recorded present, whenever they came; ``spans`` follow the agenda."""
+
+    overall: QuorumResult
+    spans: tuple[QuorumSpan, ...] = ()
+
+    @property
+    def throughout(self) -> bool:
+        """Whether ``overall`` tells the whole truth: the council was quorate at every item,
+        or at none with the same members present all along (or there are no items)."""
+        if all(s.quorate for s in self.spans):
+            return True
+        present = self.overall.present_voting
+        return len(self.spans) == 1 and self.spans[0].fewest == self.spans[0].most == present
+
+    @property
+    def statement(self) -> str:
+        """``overall.statement`` where it holds for the whole meeting; otherwise which items
+        had a quorum: "Das Gremium war bis TOP 4 nicht beschlussfähig (1 von 3
+        stimmberechtigten Mitgliedern anwesend) und ab TOP 5 beschlussfähig (…)"."""
+        if self.throughout:
+            return self.overall.statement
+        entitled = self.overall.entitled
+        if len(self.spans) == 1:
+            span = self.spans[0]
+            return (
+                "Das Gremium war während der ganzen Sitzung nicht beschlussfähig "
+                f"({_span_count(span, entitled)})"
+            )
+        last = len(self.spans) - 1
+        parts = [
+            f"{_span_items(span, i == 0, i == last)} "
+            f"{'beschlussfähig' if span.quorate else 'nicht beschlussfähig'} "
+            f"({_span_count(span, entitled)})"
+            for i, span in enumerate(self.spans)
+        ]
+        return f"Das Gremium war {', '.join(parts[:-1])} und {parts[-1]}"
+
+
+def _span_items(span: QuorumSpan, first: bool, last: bool) -> str:
+    """ "bis TOP 4", "ab TOP 5", "von TOP 2 bis TOP 4", or "bei TOP 3" for one item."""
+    if span.first_item == span.last_item:
+        return f"bei TOP {span.first_item}"
+    if first:
+        return f"bis TOP {span.last_item}"
+    if last:
+        return f"ab TOP {span.first_item}"
+    return f"von TOP {span.first_item} bis TOP {span.last_item}"
+
+
+def _span_count(span: QuorumSpan, entitled: int) -> str:
+    """ "1 von 3 stimmberechtigten Mitgliedern anwesend"; where the number changed within
+    the span, the one that decides: "mindestens 5 …" (quorate), "höchstens 4 …" (not)."""
+    if span.fewest == span.most:
+        count = str(span.fewest)
+    elif span.quorate:
+        count = f"mindestens {span.fewest}"
+    else:
+        count = f"höchstens {span.most}"
+    noun = "Mitglied" if entitled == 1 else "Mitgliedern"
+    return f"{count} von {entitled} stimmberechtigten {noun} anwesend"
 
 
 def is_quorate(present: int, entitled: int, rule: QuorumRule) -> bool:
@@ -127,3 +209,23 @@ def attendance_quorum(attendance: Sequence[Attendance], rule: QuorumRule) -> Quo
     voting = [a for a in attendance if a.voting]
     count = sum(a.status is AttendanceStatus.PRESENT for a in voting)
     return QuorumResult(count, len(voting), 0, is_quorate(count, len(voting), rule))
+
+
+def quorum_spans(
+    items: Sequence[tuple[int, str]], attendance: Sequence[Attendance], rule: QuorumRule
+) -> tuple[QuorumSpan, ...]:
+    """The runs of agenda ``items`` (key, number; in agenda order) with and without a quorum
+    under ``rule``, counting presence only (a recusal does not split a run)."""
+    results = quorum_per_item([key for key, _number in items], attendance, rule)
+    spans: list[QuorumSpan] = []
+    for key, number in items:
+        result = results[key]
+        count = result.present_voting
+        if spans and spans[-1].quorate is result.quorate:
+            run = spans[-1]
+            spans[-1] = QuorumSpan(
+                run.first_item, number, run.quorate, min(run.fewest, count), max(run.most, count)
+            )
+        else:
+            spans.append(QuorumSpan(number, number, result.quorate, count, count))
+    return tuple(spans)

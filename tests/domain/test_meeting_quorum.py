@@ -1,0 +1,151 @@
+"""The quorum statement of a whole meeting when members come late or leave early."""
+
+from __future__ import annotations
+
+from expertenrat.domain.enums import AttendanceStatus, QuorumRule
+from expertenrat.domain.quorum import (
+    Attendance,
+    MeetingQuorum,
+    QuorumSpan,
+    attendance_quorum,
+    quorum_per_item,
+    quorum_spans,
+)
+
+PRESENT, EXCUSED = AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED
+TWO_THIRDS, MAJORITY = QuorumRule.TWO_THIRDS, QuorumRule.MORE_THAN_HALF
+ITEMS = [(10 * n, str(n)) for n in range(1, 9)]  # TOP 1 … TOP 8
+
+
+def meeting_quorum(attendance: list[Attendance], rule: QuorumRule) -> MeetingQuorum:
+    return MeetingQuorum(attendance_quorum(attendance, rule), quorum_spans(ITEMS, attendance, rule))
+
+
+def test_a_member_arriving_at_top_5_makes_the_council_quorate_from_there():
+    attendance = [Attendance(1, PRESENT), Attendance(2, PRESENT, arrives_at=50)]
+    quorum = meeting_quorum([*attendance, Attendance(3, EXCUSED)], TWO_THIRDS)
+
+    assert quorum.overall.quorate  # 2 of 3 counted over the whole meeting …
+    assert not quorum.throughout  # … but not at TOP 1–4
+    assert quorum.statement == (
+        "Das Gremium war bis TOP 4 nicht beschlussfähig (1 von 3 stimmberechtigten "
+        "Mitgliedern anwesend) und ab TOP 5 beschlussfähig (2 von 3 stimmberechtigten "
+        "Mitgliedern anwesend)"
+    )
+
+
+def test_a_member_leaving_after_top_3_ends_the_quorum_there():
+    attendance = [
+        Attendance(1, PRESENT),
+        Attendance(2, PRESENT, leaves_after=30),
+        Attendance(3, EXCUSED),
+    ]
+
+    assert meeting_quorum(attendance, TWO_THIRDS).statement == (
+        "Das Gremium war bis TOP 3 beschlussfähig (2 von 3 stimmberechtigten Mitgliedern "
+        "anwesend) und ab TOP 4 nicht beschlussfähig (1 von 3 stimmberechtigten Mitgliedern "
+        "anwesend)"
+    )
+
+
+def test_a_quorum_only_in_the_middle_names_both_ends_and_single_items():
+    attendance = [
+        Attendance(1, PRESENT),
+        Attendance(2, PRESENT, arrives_at=20, leaves_after=20),
+        Attendance(3, EXCUSED),
+    ]
+
+    assert meeting_quorum(attendance, TWO_THIRDS).statement == (
+        "Das Gremium war bei TOP 1 nicht beschlussfähig (1 von 3 stimmberechtigten "
+        "Mitgliedern anwesend), bei TOP 2 beschlussfähig (2 von 3 stimmberechtigten "
+        "Mitgliedern anwesend) und ab TOP 3 nicht beschlussfähig (1 von 3 stimmberechtigten "
+        "Mitgliedern anwesend)"
+    )
+
+
+def test_a_changing_count_within_a_span_says_what_decides():
+    attendance = [
+        *(Attendance(m, PRESENT) for m in range(3)),
+        Attendance(3, PRESENT, arrives_at=30),
+        Attendance(4, PRESENT, arrives_at=50),
+        Attendance(5, PRESENT, leaves_after=10),
+        *(Attendance(m, EXCUSED) for m in range(6, 9)),
+    ]  # 4, 3, 4, 4, 5, 5, 5, 5 of 9
+
+    assert meeting_quorum(attendance, MAJORITY).statement == (
+        "Das Gremium war bis TOP 4 nicht beschlussfähig (höchstens 4 von 9 stimmberechtigten "
+        "Mitgliedern anwesend) und ab TOP 5 beschlussfähig (5 von 9 stimmberechtigten "
+        "Mitgliedern anwesend)"
+    )
+    later = [
+        *(Attendance(m, PRESENT) for m in range(4)),
+        Attendance(4, PRESENT, arrives_at=30),
+        Attendance(5, PRESENT, arrives_at=50),
+        *(Attendance(m, EXCUSED) for m in range(6, 9)),
+    ]  # 4, 4, 5, 5, 6, 6, 6, 6 of 9
+    assert meeting_quorum(later, MAJORITY).statement == (
+        "Das Gremium war bis TOP 2 nicht beschlussfähig (4 von 9 stimmberechtigten "
+        "Mitgliedern anwesend) und ab TOP 3 beschlussfähig (mindestens 5 von 9 "
+        "stimmberechtigten Mitgliedern anwesend)"
+    )
+
+
+def test_never_quorate_with_members_who_were_never_there_together():
+    attendance = [
+        Attendance(1, PRESENT),
+        Attendance(2, PRESENT, leaves_after=20),
+        Attendance(3, PRESENT, arrives_at=30),
+        Attendance(4, EXCUSED),
+    ]
+    quorum = meeting_quorum(attendance, MAJORITY)
+
+    assert quorum.overall.quorate  # 3 of 4 came, but never more than 2 at once
+    assert quorum.statement == (
+        "Das Gremium war während der ganzen Sitzung nicht beschlussfähig "
+        "(2 von 4 stimmberechtigten Mitgliedern anwesend)"
+    )
+
+
+def test_a_quorum_held_throughout_reads_as_before_even_with_a_late_arrival():
+    attendance = [
+        *(Attendance(m, PRESENT) for m in range(5)),
+        Attendance(5, PRESENT, arrives_at=50),
+        *(Attendance(m, EXCUSED) for m in range(6, 9)),
+    ]
+    quorum = meeting_quorum(attendance, MAJORITY)
+
+    assert quorum.throughout
+    assert quorum.statement == "6 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+
+
+def test_no_quorum_with_nobody_coming_or_going_reads_as_before():
+    attendance = [Attendance(1, PRESENT), Attendance(2, EXCUSED), Attendance(3, EXCUSED)]
+
+    assert meeting_quorum(attendance, MAJORITY).statement == (
+        "1 von 3 stimmberechtigten Mitgliedern anwesend – nicht beschlussfähig"
+    )
+
+
+def test_a_recusal_changes_the_item_but_not_the_meeting_statement():
+    attendance = [Attendance(1, PRESENT), Attendance(2, PRESENT), Attendance(3, EXCUSED)]
+
+    assert not quorum_per_item([k for k, _ in ITEMS], attendance, TWO_THIRDS, {30: {2}})[30].quorate
+    quorum = meeting_quorum(attendance, TWO_THIRDS)
+    assert quorum.throughout
+    assert quorum.statement == "2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+
+
+def test_without_agenda_items_the_attendance_decides():
+    overall = attendance_quorum([Attendance(1, PRESENT), Attendance(2, EXCUSED)], TWO_THIRDS)
+
+    assert MeetingQuorum(overall).statement == overall.statement
+
+
+def test_sub_items_are_named_by_their_numbers():
+    spans = (QuorumSpan("1", "2.1", False, 1, 1), QuorumSpan("2.2", "3", True, 2, 2))
+    overall = attendance_quorum([Attendance(1, PRESENT), Attendance(2, PRESENT)], MAJORITY)
+
+    assert MeetingQuorum(overall, spans).statement.startswith(
+        "Das Gremium war bis TOP 2.1 nicht beschlussfähig (1 von 2 stimmberechtigten "
+        "Mitgliedern anwesend) und ab TOP 2.2 beschlussfähig"
+    )
