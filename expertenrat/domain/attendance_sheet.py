@@ -16,7 +16,7 @@ from types import MappingProxyType
 from expertenrat.domain.enums import AttendanceStatus, MemberRole
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import TextField, clean_text, text_problems
-from expertenrat.domain.quorum import Attendance, QuorumResult
+from expertenrat.domain.quorum import Attendance, MeetingQuorum, QuorumResult, QuorumSpan
 
 GUEST: Mapping[str, TextField] = MappingProxyType(
     {
@@ -99,6 +99,12 @@ class AttendanceSheet:
     item_quorums: tuple[ItemQuorum, ...]
     problem: str = ""  # why ``item_quorums`` is empty although there is an agenda
     frozen: bool = False  # the minutes are approved: nothing may change
+    quorum_spans: tuple[QuorumSpan, ...] = ()  # the items with and without a quorum
+
+    @property
+    def meeting_quorum(self) -> MeetingQuorum:
+        """The quorum of the meeting as the minutes state it (which items had one)."""
+        return MeetingQuorum(self.quorum, self.quorum_spans)
 
     @property
     def read_only(self) -> bool:

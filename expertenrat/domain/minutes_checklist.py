@@ -88,12 +88,13 @@ class ChecklistFacts:
     header: MinutesHeader
     chair_name: str
     unrecorded: tuple[str, ...]  # members active that day without attendance
-    quorum_statement: str
+    quorum_statement: str  # :attr:`~expertenrat.domain.quorum.MeetingQuorum.statement`
     approval: MinutesApproval
     previous: PreviousMinutes | None  # None: the council's first meeting
     approval_item_id: int | None
     items: tuple[ItemMinutes, ...]
     undecided_conflicts: tuple[UndecidedConflict, ...] = ()
+    quorum_throughout: bool = True  # False: quorate at some items only (the statement says)
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
@@ -126,15 +127,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         ),
         _attendance_line(facts.unrecorded),
         _invitation_line(facts),
-        _line(
-            "quorum",
-            header.quorum_noted,
-            f"Beschlussfähigkeit festgestellt: {facts.quorum_statement}"
-            if header.quorum_noted
-            else "Die Feststellung der Beschlussfähigkeit fehlt "
-            f"(laut Anwesenheit: {facts.quorum_statement}).",
-            "quorum_noted",
-        ),
+        _quorum_line(facts),
         _line(
             "agenda_approved",
             header.agenda_approved,
@@ -169,6 +162,21 @@ def _attendance_line(unrecorded: tuple[str, ...]) -> ChecklistLine:
     count = len(unrecorded)
     who = "ein Mitglied" if count == 1 else f"{count} Mitglieder"
     return _line("attendance", False, f"Die Anwesenheit fehlt für {who}: {shown}.", "attendance")
+
+
+def _quorum_line(facts: ChecklistFacts) -> ChecklistLine:
+    """Noted or not; a warning where the council was not quorate for the whole meeting (a
+    resolution at an item without quorum is warned at the item's votes)."""
+    statement = facts.quorum_statement
+    if not facts.header.quorum_noted:
+        text = f"Die Feststellung der Beschlussfähigkeit fehlt (laut Anwesenheit: {statement})."
+        return _line("quorum", False, text, "quorum_noted")
+    if facts.quorum_throughout:
+        return _line(
+            "quorum", True, f"Beschlussfähigkeit festgestellt: {statement}", "quorum_noted"
+        )
+    text = f"Beschlussfähigkeit festgestellt, aber nicht für die ganze Sitzung: {statement}."
+    return ChecklistLine("quorum", True, text, ChecklistTarget("quorum_noted"), warning=True)
 
 
 def _invitation_line(facts: ChecklistFacts) -> ChecklistLine:

@@ -15,7 +15,7 @@ from datetime import date, time
 
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, invitation_deadline
-from expertenrat.domain.quorum import QuorumResult
+from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan
 from expertenrat.domain.votes import recused_label, vote_outcome
 
 DRAFT_MARK = "ENTWURF"
@@ -199,6 +199,7 @@ class MinutesDocument:
     guests: tuple[GuestLine, ...] = ()
     invitation: Invitation | None = None
     quorum: QuorumResult | None = None
+    quorum_spans: tuple[QuorumSpan, ...] = ()  # the items with and without a quorum
     quorum_noted: bool = False
     agenda_approved: bool = False
     agenda_changes: str = ""
@@ -242,10 +243,16 @@ class MinutesDocument:
 
     @property
     def quorum_line(self) -> str:
+        """The quorum as stated at the opening; where it did not hold for the whole meeting,
+        which items had one (see :class:`~expertenrat.domain.quorum.MeetingQuorum`)."""
         if self.quorum is None:
             return ""
-        noted = "Die Beschlussfähigkeit wurde festgestellt: " if self.quorum_noted else ""
-        return f"{noted}{self.quorum.statement}."
+        quorum = MeetingQuorum(self.quorum, self.quorum_spans)
+        if not self.quorum_noted:
+            return f"{quorum.statement}."
+        if quorum.throughout:
+            return f"Die Beschlussfähigkeit wurde festgestellt: {quorum.statement}."
+        return f"Zur Beschlussfähigkeit wurde festgestellt: {quorum.statement}."
 
     @property
     def agenda_line(self) -> str:

@@ -36,7 +36,12 @@ from expertenrat.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from expertenrat.domain.quorum import attendance_quorum, quorum_per_item, validate_attendance
+from expertenrat.domain.quorum import (
+    attendance_quorum,
+    quorum_per_item,
+    quorum_spans,
+    validate_attendance,
+)
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import (
@@ -233,9 +238,10 @@ def attendance_sheet(session: Session, meeting: models.Meeting) -> AttendanceShe
         per_item = quorum_per_item(
             [i.id for i in items], marks, rule, recusals(session, meeting.id)
         )
+        spans = quorum_spans([(i.id, i.number) for i in items], marks, rule)
         problem = ""
     except ValidationError as error:  # the agenda changed under recorded arrivals
-        per_item, problem = {}, error.message
+        per_item, spans, problem = {}, (), error.message
     return AttendanceSheet(
         meeting_id=meeting.id,
         cancelled=is_cancelled(meeting),
@@ -252,6 +258,7 @@ def attendance_sheet(session: Session, meeting: models.Meeting) -> AttendanceShe
         items=items,
         quorum=attendance_quorum(marks, rule),
         item_quorums=tuple(ItemQuorum(i, per_item[i.id]) for i in items if i.id in per_item),
+        quorum_spans=spans,
         problem=problem,
     )
 

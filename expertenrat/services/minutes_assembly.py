@@ -120,6 +120,7 @@ def minutes_document(
         guests=tuple(GuestLine(g.name, g.organisation, g.role) for g in sheet.guests),
         invitation=Invitation(meeting.invitation_sent_on, council.notice_period_days),
         quorum=sheet.quorum,
+        quorum_spans=sheet.quorum_spans,
         quorum_noted=meeting.quorum_noted,
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,

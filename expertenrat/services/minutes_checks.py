@@ -50,7 +50,8 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             header=header_of(meeting),
             chair_name=full_name(chair) if chair is not None else "",
             unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
-            quorum_statement=facts.sheet.quorum.statement,
+            quorum_statement=facts.sheet.meeting_quorum.statement,
+            quorum_throughout=facts.sheet.meeting_quorum.throughout,
             approval=MinutesApproval(council.minutes_approval),
             previous=_previous(session, meeting),
             approval_item_id=session.scalar(

@@ -215,7 +215,7 @@ class AttendancePanel(QWidget):
             self.item_quorum_label.setText("")
             return
         text = tr(_CONTEXT, "Beschlussfähigkeit: {statement}").format(
-            statement=sheet.quorum.statement
+            statement=sheet.meeting_quorum.statement
         )
         open_lines = len(sheet.entries) - sheet.recorded
         if open_lines:

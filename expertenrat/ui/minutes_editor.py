@@ -225,7 +225,7 @@ class MinutesEditor(MinutesEditorView):
             sheet = self._services.attendance.sheet(meeting_id)
         except ExpertenratError:
             return {}
-        lines = {0: sheet.quorum.statement}
+        lines = {0: sheet.meeting_quorum.statement}
         for quorum in sheet.item_quorums:
             lines[quorum.item.id] = tr(_CONTEXT, "Anwesend: {}").format(quorum.quorum.statement)
         return lines

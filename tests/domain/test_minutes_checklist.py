@@ -151,6 +151,29 @@ def test_a_late_invitation_is_a_warning_that_does_not_block() -> None:
     assert not any(x.warning for x in on_time.lines)
 
 
+SPLIT_QUORUM = (
+    "Das Gremium war bis TOP 4 nicht beschlussfähig (1 von 3 stimmberechtigten Mitgliedern "
+    "anwesend) und ab TOP 5 beschlussfähig (2 von 3 stimmberechtigten Mitgliedern anwesend)"
+)
+
+
+def test_a_quorum_at_some_items_only_is_a_warning_that_names_them() -> None:
+    facts = replace(COMPLETE, quorum_statement=SPLIT_QUORUM, quorum_throughout=False)
+    line = next(x for x in checklist(facts).lines if x.key == "quorum")
+
+    assert line.ok and line.warning
+    assert line.target == ChecklistTarget("quorum_noted")
+    assert line.text == (
+        f"Beschlussfähigkeit festgestellt, aber nicht für die ganze Sitzung: {SPLIT_QUORUM}."
+    )
+    unnoted = replace(facts, header=replace(COMPLETE.header, quorum_noted=False))
+    missing = next(x for x in checklist(unnoted).lines if x.key == "quorum")
+    assert not missing.ok
+    assert missing.text == (
+        f"Die Feststellung der Beschlussfähigkeit fehlt (laut Anwesenheit: {SPLIT_QUORUM})."
+    )
+
+
 def test_previous_minutes_under_each_approval_practice() -> None:
     def line(previous, approval=MinutesApproval.VOTE):
         facts = replace(COMPLETE, previous=previous, approval=approval)

@@ -77,6 +77,11 @@ def test_leaving_early_updates_the_quorum_per_item(panel, services, meeting) -> 
     assert lines[3].startswith("\u2068TOP 3 Beratung\u2069: 1 von 3") and lines[3].endswith(
         "nicht beschlussfähig"
     )
+    assert panel.quorum_label.text() == (  # the meeting's line no longer says 2 of 3 alone
+        "Beschlussfähigkeit: Das Gremium war bis TOP 2 beschlussfähig (2 von 3 "
+        "stimmberechtigten Mitgliedern anwesend) und ab TOP 3 nicht beschlussfähig (1 von 3 "
+        "stimmberechtigten Mitgliedern anwesend) · 1 noch nicht erfasst"
+    )
     entry = services.attendance.sheet(meeting.meeting_id).entries[0]
     assert (entry.left_item_id, entry.left_at.hour, entry.left_at.minute) == (
         meeting.item_ids[1],
