@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.meetings import meeting_label
+
 STANDARD_ADDRESSEE = "An die Mitglieder"
 INVITATION_DUE_WINDOW = timedelta(days=7)  # the Übersicht names an invitation this early
 
@@ -83,6 +86,7 @@ class MeetingDocument:
     cancellation_reason: str = ""
     addressee: tuple[str, ...] | None = None
     salutation: str = "Sehr geehrte Damen und Herren,"
+    kind: MeetingKind = MeetingKind.REGULAR
 
     @property
     def days_of_notice(self) -> int:
@@ -121,13 +125,12 @@ class MeetingDocument:
 
 
 def meeting_heading(doc: MeetingDocument) -> str:
-    """The meeting's name, "5. Sitzung", followed by the meeting's own title if it has one.
+    """The meeting's name, "5. Sitzung" (without a number "Sitzung", or "Klausur" as the
+    window calls it), followed by the meeting's own title if it has one.
 
     (No "des …": the council's name is not reliably declinable, so it stands apart.)
     """
-    title = " ".join(doc.title.split())
-    name = f"{doc.number}. Sitzung" if doc.number else "Sitzung"
-    return f"{name} – {title}" if title else name
+    return meeting_label(doc.number, doc.kind, " ".join(doc.title.split()))
 
 
 def calendar_summary(doc: MeetingDocument) -> str:

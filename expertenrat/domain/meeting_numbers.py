@@ -1,4 +1,4 @@
-"""Running numbers of a council's meetings ("5. Sitzung").
+"""Running numbers of a council's meetings ("5. Sitzung"), and how a meeting is called.
 
 Numbers of meetings already invited or held never change, nor those of meetings
 cancelled after their invitation. Only planned meetings are (re)numbered: in order of
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.enums import MeetingKind, MeetingState
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,14 @@ class NumberedMeeting:
     state: MeetingState
     start: datetime
     number: int | None
+
+
+def meeting_name(number: int | None, kind: MeetingKind = MeetingKind.REGULAR) -> str:
+    """ "5. Sitzung"; without a number "Sitzung", or "Klausur" for a workshop. The one rule
+    for the window's lists and every document (invitation, run sheet, minutes, calendar)."""
+    if number:
+        return f"{number}. Sitzung"
+    return "Klausur" if kind is MeetingKind.WORKSHOP else "Sitzung"
 
 
 def next_number(numbers: Iterable[int | None]) -> int:

@@ -20,6 +20,7 @@ from expertenrat.domain.meeting_draft import (
     MAX_TITLE_LENGTH,
     MeetingDraft,
 )
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meeting_series import Occurrence
 from expertenrat.domain.meeting_states import MAX_REASON_LENGTH
 
@@ -62,8 +63,7 @@ def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     (:func:`~expertenrat.domain.meeting_documents.meeting_heading`): a title with a colon
     of its own ("Klausur: Mobilität") never reads "5. Sitzung: Klausur: Mobilität".
     """
-    name = "Klausur" if kind is MeetingKind.WORKSHOP and not number else "Sitzung"
-    base = f"{number}. {name}" if number else name
+    base = meeting_name(number, kind)
     return f"{base} – {title}" if title else base
 
 

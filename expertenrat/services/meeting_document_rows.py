@@ -21,6 +21,7 @@ from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
     ConflictDecision,
+    MeetingKind,
     MeetingState,
 )
 from expertenrat.domain.errors import FieldProblem, ValidationError
@@ -184,6 +185,7 @@ def _document(
         online_link=meeting.online_link,
         cancelled=meeting.state == MeetingState.CANCELLED.value,
         cancellation_reason=meeting.cancellation_reason,
+        kind=MeetingKind(meeting.kind),
     )
 
 

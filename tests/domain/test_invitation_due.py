@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from meeting_sample import meeting
 
-from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_documents import (
+    calendar_summary,
     invitation_deadline,
     invitation_due_line,
     late_notice_warning,
     meeting_heading,
 )
+from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.overview import invitation_state
 
 MEETING_DAY = date(2026, 3, 12)  # notice period 7 days: invite by 05.03.2026
@@ -75,6 +79,20 @@ def test_a_meeting_without_a_number_is_called_sitzung() -> None:
     assert meeting_heading(meeting(number=None)) == "Sitzung"
     assert meeting_heading(meeting(number=None, title="Klausur")) == "Sitzung – Klausur"
     assert meeting_heading(meeting(title="Klausur")) == "5. Sitzung – Klausur"
+
+
+def test_documents_call_an_unnumbered_klausur_what_the_window_calls_it() -> None:
+    workshop = meeting(number=None, kind=MeetingKind.WORKSHOP, title="Datenstrategie  2030")
+
+    assert meeting_heading(workshop) == "Klausur – Datenstrategie 2030"
+    assert meeting_heading(workshop) == meeting_label(
+        None, MeetingKind.WORKSHOP, "Datenstrategie 2030"
+    )
+    assert calendar_summary(workshop) == "SCER: Klausur – Datenstrategie 2030"
+    assert meeting_heading(replace(workshop, number=6)) == "6. Sitzung – Datenstrategie 2030"
+    assert [meeting_name(None, kind) for kind in MeetingKind] == [
+        "Sitzung", "Sitzung", "Sitzung", "Klausur",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 from meeting_sample import BERLIN, HOSTILE, item, meeting, series
 
+from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.exchange.meetings_ics import meetings_ics
 
@@ -52,6 +54,16 @@ def test_cancelled_meeting_says_so_with_its_reason() -> None:
     assert str(event["status"]) == "CANCELLED"
     description = str(event["description"])
     assert "ABGESAGT" in description and "Grund: Zu wenige Zusagen" in description
+
+
+def test_an_unnumbered_klausur_is_called_klausur() -> None:
+    workshop = meeting(number=None, kind=MeetingKind.WORKSHOP, title="Datenstrategie 2030")
+    (event,) = events([replace(workshop, cancelled=True, cancellation_reason="Krank")])
+
+    assert str(event["summary"]) == "SCER: Klausur – Datenstrategie 2030"
+    assert "ABGESAGT: Klausur – Datenstrategie 2030 findet nicht statt." in str(
+        event["description"]
+    )
 
 
 def test_description_lists_the_whole_agenda_in_order_with_non_public_items_marked() -> None:

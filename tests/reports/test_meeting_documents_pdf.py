@@ -9,6 +9,7 @@ from meeting_sample import AGENDA, HOSTILE, LETTERHEAD, item, meeting
 from PIL import Image
 from pypdf import PdfReader
 
+from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.reports.invitation_pdf import NON_PUBLIC_PART, PUBLIC_PART, render_invitation
 from expertenrat.reports.run_sheet_pdf import INTERNAL, render_run_sheet
@@ -127,6 +128,21 @@ def test_cancelled_meeting_gives_a_cancellation_letter_with_the_reason() -> None
     assert "findet nicht statt" in text
     assert "Grund: Beschlussunfähig & <krank>" in text
     assert PUBLIC_PART not in text and "Ladungsfrist" not in text
+
+
+def test_an_unnumbered_klausur_is_called_klausur_in_every_document() -> None:
+    workshop = meeting(number=None, kind=MeetingKind.WORKSHOP, title="Datenstrategie 2030")
+    cancelled = replace(workshop, cancelled=True, cancellation_reason="Zu wenige Zusagen")
+
+    letter = invitation_text(cancelled)
+    assert "Absage: Klausur – Datenstrategie 2030" in letter
+    assert "die Klausur – Datenstrategie 2030 am" in letter and "findet nicht statt" in letter
+    assert "Sitzung – Datenstrategie" not in letter
+    assert "Einladung zur Klausur – Datenstrategie 2030" in invitation_text(workshop)
+    run_sheet = read(render_run_sheet(workshop).pdf)
+    assert f"Ablaufplan: Klausur – Datenstrategie 2030 {INTERNAL}" in text_of(run_sheet)
+    assert run_sheet.metadata is not None
+    assert run_sheet.metadata.title == "Ablaufplan: Klausur – Datenstrategie 2030"
 
 
 def test_forty_items_with_long_titles_flow_across_numbered_pages() -> None:
