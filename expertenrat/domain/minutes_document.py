@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
+from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, invitation_deadline
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan
 from expertenrat.domain.votes import recused_label, vote_outcome
 
@@ -211,13 +212,18 @@ class MinutesDocument:
     approval: ApprovalStamp | None = None
     public: bool = False
     unnamed: frozenset[str] = frozenset()  # names the public version does not print
+    kind: MeetingKind = MeetingKind.REGULAR
+
+    @property
+    def name(self) -> str:
+        """ "5. Sitzung"; without a number "Sitzung" or "Klausur", as the window says."""
+        return meeting_name(self.number, self.kind)
 
     @property
     def heading(self) -> str:
         """ "Protokoll der 5. Sitzung" (with the meeting's own title after a dash)."""
-        name = f"{self.number}. Sitzung" if self.number else "Sitzung"
         title = " ".join(self.title.split())
-        heading = f"Protokoll der {name}"
+        heading = f"Protokoll der {self.name}"
         return f"{heading} – {title}" if title else heading
 
     @property

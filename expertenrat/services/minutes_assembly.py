@@ -106,6 +106,7 @@ def minutes_document(
         state=state,
         style=MinutesStyle(council.minutes_style),
         title=meeting.title,
+        kind=MeetingKind(meeting.kind),
         kind_label=_kind_label(meeting),
         place=meeting.place,
         room=meeting.room,

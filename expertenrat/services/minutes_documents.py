@@ -161,7 +161,7 @@ def _merge(parts: list[tuple[str, bytes]], doc: MinutesDocument) -> bytes:
         except Exception as error:  # pypdf fails in many ways on a damaged file
             raise damaged_annex_error(title) from error
     head = doc.letterhead
-    name = f"{doc.number}. Sitzung" if doc.number else "Sitzung"
+    name = doc.name
     writer.add_metadata(
         {
             "/Title": f"Sitzungsmappe der {name}",

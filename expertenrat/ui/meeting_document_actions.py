@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidg
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
@@ -348,6 +349,6 @@ class PdfDocument:
 
 
 def _file_stem(meeting: Meeting) -> str:
-    """ "5. Sitzung 2026-12-08" (the number, not the title: titles may hold "/" or ":")."""
-    number = f"{meeting.number}. Sitzung" if meeting.number else tr(_CONTEXT, "Sitzung")
-    return f"{number} {meeting.starts_at:%Y-%m-%d}"
+    """ "5. Sitzung 2026-12-08" (the number, not the title: titles may hold "/" or ":");
+    without a number "Sitzung …" or "Klausur …", as the documents call the meeting."""
+    return f"{meeting_name(meeting.number, meeting.kind)} {meeting.starts_at:%Y-%m-%d}"

@@ -15,7 +15,7 @@ from minutes_sample import (
 )
 from pdf_reading import flat, outline, pages, read, text
 
-from expertenrat.domain.enums import MinutesState, MinutesStyle
+from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesItem
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
@@ -171,6 +171,16 @@ def test_metadata_names_title_author_subject_and_keywords() -> None:
     assert meta.author == "Smart City Expert*innenrat"
     assert "Dienstag, 10. März 2026" in meta.subject
     assert meta.keywords.startswith("Protokoll, Smart City Expert*innenrat, 10.03.2026, Entwurf")
+
+
+def test_an_unnumbered_klausur_is_called_klausur_as_in_the_window() -> None:
+    doc = minutes(number=None, kind=MeetingKind.WORKSHOP, title="Datenstrategie 2030")
+    pdf = render_minutes(doc).pdf
+
+    assert read(pdf).metadata.title == "Protokoll der Klausur – Datenstrategie 2030"
+    assert pages(pdf)[0].count("Protokoll der Klausur – Datenstrategie 2030") == 2  # + header
+    assert "Protokoll der Sitzung" not in text(pdf)
+    assert text(render_minutes(public_version(doc)).pdf).count("Protokoll der Klausur") >= 2
 
 
 def test_odd_text_prints_literally_and_missing_letters_are_warned() -> None:
