@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -12,8 +14,10 @@ from expertenrat.domain.approved_minutes import (
     approved_minutes_json,
     parse_approved_minutes,
 )
+from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.quorum import QuorumResult, QuorumSpan
 
 RECORD = ApprovedMinutes(
     MinutesDocument(Letterhead("Rat", "Rostock"), 5, date(2027, 3, 12)),
@@ -33,6 +37,28 @@ def test_a_missing_field_takes_its_default_but_unknown_ones_are_refused() -> Non
         parse_approved_minutes(text.replace('"unnamed":[]', '"surprise":1'))
     with pytest.raises(ValueError, match="MinutesDocument"):
         parse_approved_minutes(text.replace('"day":"2027-03-12",', ""))
+
+
+def test_quorum_spans_and_kind_round_trip_and_older_records_read_as_they_were() -> None:
+    spans = (QuorumSpan("1", "2", False, 1, 1), QuorumSpan("3", "4", True, 2, 2))
+    document = replace(
+        RECORD.document,
+        number=None,
+        kind=MeetingKind.WORKSHOP,
+        quorum=QuorumResult(2, 3, 0, True),
+        quorum_spans=spans,
+    )
+    text = approved_minutes_json(ApprovedMinutes(document))
+    assert parse_approved_minutes(text).document == document
+    assert document.heading == "Protokoll der Klausur"
+    assert document.quorum_line.startswith("Das Gremium war bis TOP 2 nicht beschlussfähig")
+
+    older = json.loads(text)  # approved before the document had these fields
+    del older["minutes"]["document"]["kind"], older["minutes"]["document"]["quorum_spans"]
+    read = parse_approved_minutes(json.dumps(older)).document
+    assert (read.kind, read.quorum_spans) == (MeetingKind.REGULAR, ())
+    assert read.heading == "Protokoll der Sitzung"  # as printed at the approval
+    assert read.quorum_line == "2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig."
 
 
 @pytest.mark.parametrize(
