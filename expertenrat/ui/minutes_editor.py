@@ -120,6 +120,7 @@ class MinutesEditor(MinutesEditorView):
 
     def set_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self._meeting_id:
+            self.item_form.votes.commit()
             self.autosave.flush()
             self.saver.new_editing_session()
             self.items.show_minutes(None)
@@ -151,6 +152,7 @@ class MinutesEditor(MinutesEditorView):
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Everything typed goes to the recovery file now and is being saved: go on."""
+        self.item_form.votes.commit()  # a count typed, its field still focused (Ctrl+Q)
         self.autosave.flush()
         return True
 

@@ -48,6 +48,7 @@ class MinutesNavigation:
     def step(self, offset: int) -> None:
         """The next or previous line, its first field."""
         view = self._view
+        view.item_form.votes.commit()  # the focus may still be in a count of this item
         if view.items.step(offset):
             if view.pages.currentWidget() is view.item_form:
                 view.item_form.discussion_edit.setFocus()

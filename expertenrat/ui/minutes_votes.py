@@ -2,10 +2,13 @@
 ohne Abstimmung zur Kenntnis genommen; the recused members named from the conflicts.
 
 Each vote is one line. A change that is complete (a mode chosen, a count left, a subject
-typed and left, a line added or removed) emits ``save_requested`` with every line as a
-:class:`VoteDraft`; the editor saves them and shows the service's verdict with
-:meth:`VotesBox.show_message` (a refusal in red, a warning such as a missing quorum in
-brown). Filling the lines does not emit anything.
+typed and left, a line removed) emits ``save_requested`` with every line as a
+:class:`VoteDraft`, and so does :meth:`VotesBox.commit` for what is typed in a field that
+still has the focus; a line just added waits until something is entered in it. The editor
+saves them and shows the service's verdict with :meth:`VotesBox.show_message` (a refusal in
+red, a warning such as a missing quorum in brown). Filling the lines does not emit
+anything. The Tab key goes through the lines in their order, before "Abstimmung
+hinzufügen".
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -87,6 +91,10 @@ class VoteLine(QWidget):
         self.id, self.version = vote.id, vote.version
         self._stored = self.draft()
 
+    def tab_stops(self) -> list[QWidget]:
+        """The fields in the order the Tab key should reach them."""
+        return [self.subject_edit, self.mode_combo, *self.counts.values(), self.remove_button]
+
     def mode(self) -> VoteMode:
         return VoteMode(self.mode_combo.currentData())
 
@@ -108,9 +116,15 @@ class VoteLine(QWidget):
         self._count_left()
 
     def _count_left(self) -> None:
-        if self.draft() != self._stored:
-            self._stored = self.draft()
+        if self.take_change():
             self.changed.emit()
+
+    def take_change(self) -> bool:
+        """The line differs from what was last handed on to be saved (it is handed on now)."""
+        if self.draft() == self._stored:
+            return False
+        self._stored = self.draft()
+        return True
 
     def _update_counts(self) -> None:
         for spin in self.counts.values():
@@ -149,7 +163,7 @@ class VotesBox(QGroupBox):
 
     def show_votes(self, votes: Sequence[Vote], recused: Sequence[RecusedMember]) -> None:
         for line in self.lines:
-            line.deleteLater()
+            _drop(line)
         self.lines = []
         for vote in votes:
             self._add_line(vote.as_draft())
@@ -166,21 +180,46 @@ class VotesBox(QGroupBox):
         """The lines stand for ``votes`` as stored (nothing to rebuild)."""
         return [replace(v.as_draft(), adopted=None) for v in votes] == self.drafts()
 
-    def add_vote(self) -> None:
-        self._add_line(VoteDraft())
-        self.save_requested.emit(self.drafts())
+    def commit(self) -> None:
+        """Ask to save what was typed and not handed on yet: a count or subject whose field
+        still has the focus when the item, meeting or area is left with the keyboard."""
+        if [line for line in self.lines if line.take_change()]:
+            self.save_requested.emit(self.drafts())
 
-    def _add_line(self, draft: VoteDraft) -> None:
+    def add_vote(self) -> None:
+        """A new line with the cursor in it; it is saved once something is entered."""
+        self.show_message("", warning=False)
+        self._add_line(VoteDraft()).subject_edit.setFocus()
+
+    def _add_line(self, draft: VoteDraft) -> VoteLine:
         line = VoteLine(draft, self)
+        # Tab reaches the line's fields after the line before, ahead of "Abstimmung
+        # hinzufügen" (a widget made later would come last in the window).
+        before = self.lines[-1].remove_button if self.lines else self._stop_before_box()
+        for stop in line.tab_stops():
+            QWidget.setTabOrder(before, stop)
+            before = stop
         line.set_read_only(self._read_only)
         line.changed.connect(lambda: self.save_requested.emit(self.drafts()))
         line.remove_requested.connect(self._remove)
         self._lines_layout.addWidget(line)
         self.lines.append(line)
+        return line
+
+    def _stop_before_box(self) -> QWidget:
+        """The last field before the votes that the Tab key stops at."""
+        widget = self.add_button.previousInFocusChain()
+        while widget is not self.add_button and (
+            self.isAncestorOf(widget) or not widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget = widget.previousInFocusChain()
+        return widget
 
     def _remove(self, line: VoteLine) -> None:
         self.lines.remove(line)
-        line.deleteLater()
+        if line.isAncestorOf(QApplication.focusWidget()):
+            self.add_button.setFocus()  # the keyboard stays in the votes
+        _drop(line)
         self.save_requested.emit(self.drafts())
 
     def show_message(self, text: str, *, warning: bool) -> None:
@@ -201,3 +240,10 @@ class VotesBox(QGroupBox):
             self.lines[0].mode_combo.setFocus()
         else:
             self.add_button.setFocus()
+
+
+def _drop(line: VoteLine) -> None:
+    """Out of the layout and the Tab order at once, deleted later."""
+    line.hide()
+    line.setParent(None)
+    line.deleteLater()

@@ -369,10 +369,8 @@ def test_votes_are_saved_off_the_gui_thread_and_a_change_meanwhile_follows(
     editor = make_editor(held.meeting_id)
     show_item(editor, held.item_ids[2])
     box = editor.item_form.votes
-    release.set()
-    box.add_vote()  # no counts yet: refused, nothing stored
-    qtbot.waitUntil(editor.idle, timeout=WAIT)
-    release.clear()
+    box.add_vote()  # nothing entered yet: nothing to save
+    assert editor.vote_actions.idle()
     line = box.lines[0]
     line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.UNANIMOUS.value))
     assert not editor.idle()  # returned while the new vote is being saved
@@ -381,7 +379,7 @@ def test_votes_are_saved_off_the_gui_thread_and_a_change_meanwhile_follows(
     release.set()
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
-    assert len(threads) == 3 and threading.main_thread() not in threads
+    assert len(threads) == 2 and threading.main_thread() not in threads
     assert [v.id for v in saved[1].votes] == [v.id for v in saved[0].votes]  # not a second vote
     votes = services.minutes.minutes(held.meeting_id).items[2].votes
     assert [(v.mode, v.subject) for v in votes] == [(VoteMode.UNANIMOUS, "Beschlussvorschlag")]
@@ -395,6 +393,8 @@ def test_votes_changed_on_another_pc_are_not_overwritten(qtbot, make_editor, ser
     services.minutes.save_votes(item_id, [VoteDraft(mode=VoteMode.UNANIMOUS)], ())
     box = editor.item_form.votes
     box.add_vote()
+    line = box.lines[0]
+    line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.NOTED.value))
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
     assert box.message_label.objectName() == "errorLabel" and box.message_label.text()
@@ -520,4 +520,124 @@ def test_the_meetings_page_still_saves_the_minutes_after_a_typed_meeting_is_drop
     qtbot.waitUntil(
         lambda: stored_texts(services, held, 2).discussion == "vor dem Wechsel", timeout=WAIT
     )
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_a_count_typed_just_before_ctrl_enter_is_saved_with_its_item(
+    qtbot, make_editor, services, held
+) -> None:
+    """The spin box still has the focus when the next item is shown: its count belongs to
+    the item it was typed in, not lost and not saved with the next item's votes."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    box.add_vote()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    yes = box.lines[0].counts["yes"]
+    yes.setFocus()
+    yes.selectAll()
+    QTest.keyClicks(yes, "2")
+
+    QTest.keyClick(yes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    assert editor.items.current_key() == item_key(held.item_ids[3])
+    minutes = services.minutes.minutes(held.meeting_id)
+    assert [(v.mode, v.yes) for v in minutes.items[2].votes] == [(VoteMode.COUNTED, 2)]
+    assert minutes.items[3].votes == ()
+
+
+def test_a_count_typed_before_the_minutes_are_left_is_saved(
+    qtbot, make_editor, services, held
+) -> None:
+    """Ctrl+Q or Ctrl+N leave the minutes while the focus is still in a count."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    box.add_vote()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    box.lines[0].subject_edit.setFocus()
+    QTest.keyClicks(box.lines[0].subject_edit, "Beschlussvorschlag")
+    box.lines[0].mode_combo.setCurrentIndex(
+        box.lines[0].mode_combo.findData(VoteMode.UNANIMOUS.value)
+    )  # saved at once, with the subject typed so far
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    QTest.keyClicks(box.lines[0].subject_edit, " der Verwaltung")
+
+    assert editor.flush(lambda: None)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    (vote,) = services.minutes.minutes(held.meeting_id).items[2].votes
+    assert vote.subject == "Beschlussvorschlag der Verwaltung"
+
+
+def _tab_from(widget, presses: int) -> list:
+    """The widgets the Tab key reaches from ``widget``, in turn."""
+    reached = []
+    for _ in range(presses):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    return reached
+
+
+def test_a_new_vote_takes_the_focus_and_tab_follows_the_votes_in_order(
+    qtbot, make_editor, services, held
+) -> None:
+    """Keyboard only: "Abstimmung hinzufügen" puts the cursor into the new vote, with no
+    refusal before anything is typed, and Tab goes through the votes where they stand
+    (before, their fields came after "Weiter ▶", at the end of the window)."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    box.add_button.setFocus()
+
+    QTest.keyClick(box.add_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: box.lines and box.lines[-1].isVisible(), timeout=WAIT)
+
+    (first,) = box.lines
+    assert QApplication.focusWidget() is first.subject_edit
+    assert box.message_label.text() == ""  # nothing typed, nothing refused yet
+    QTest.keyClick(box.add_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: box.lines[-1].isVisible(), timeout=WAIT)
+    second = box.lines[1]
+    assert QApplication.focusWidget() is second.subject_edit
+
+    editor.item_form.result_edit.setFocus()
+    stops = [first.subject_edit, first.mode_combo, *first.counts.values(), first.remove_button]
+    stops += [second.subject_edit, second.mode_combo, *second.counts.values()]
+    stops += [second.remove_button, box.add_button]
+    assert _tab_from(editor.item_form.result_edit, len(stops)) == stops
+
+
+def test_tab_follows_the_stored_votes_of_an_item_shown_again(
+    qtbot, make_editor, services, held
+) -> None:
+    item_id = held.item_ids[2]
+    services.minutes.save_votes(item_id, [VoteDraft(mode=VoteMode.UNANIMOUS)], ())
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    show_item(editor, item_id)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    box = editor.item_form.votes
+
+    editor.item_form.result_edit.setFocus()
+    (line,) = box.lines
+    stops = [line.subject_edit, line.mode_combo, line.remove_button, box.add_button]
+    assert _tab_from(editor.item_form.result_edit, len(stops)) == stops  # counts are off
+
+
+def test_removing_a_vote_with_the_keyboard_leaves_the_focus_in_the_votes(
+    qtbot, make_editor, held
+) -> None:
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    box.add_vote()
+    line = box.lines[0]
+    line.remove_button.setFocus()
+
+    QTest.keyClick(line.remove_button, Qt.Key.Key_Space)
+
+    assert box.lines == []
+    assert QApplication.focusWidget() is box.add_button
     qtbot.waitUntil(editor.idle, timeout=WAIT)
