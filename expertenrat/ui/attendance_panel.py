@@ -82,6 +82,7 @@ class AttendancePanel(QWidget):
         self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)  # in line with the labels above
         # Spare width goes to the agenda items' titles first (up to their widest), what is
         # left stays right of the lines: they stay together on the left.
         for column in ITEM_COLUMNS:

@@ -12,19 +12,30 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
 
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import NO_TIME, compact_combo, optional_time, optional_time_edit
+from expertenrat.ui.widgets import (
+    NO_TIME,
+    ElidedLabel,
+    compact_combo,
+    optional_time,
+    optional_time_edit,
+)
 
 _CONTEXT = "AttendancePanel"
 HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")
 
 
 ITEM_COLUMNS = (3, 5)  # "Kommt zu", "Geht nach": they take the room the line has left
-_ITEM_CHARACTERS = 14  # the narrowest an item's combo gets: "TOP 12.3 Bericht …"
+# The narrowest an item's combo and a name get: at 1024 px the line fits the tab beside
+# status, voting right and times. Wider, a name takes room up to its whole text (at most
+# _NAME_COMFORT letters) first, then the combos take the rest (up to _ITEM_WIDEST letters).
+_ITEM_CHARACTERS = 11  # "TOP 12.3 Be…"
+_NAME_CHARACTERS = 21  # "Prof. Anneliese Köhler-…"
+_NAME_COMFORT = 40
 _ITEM_WIDEST = 60  # the widest, in letters, however much room the line has
 
 
@@ -51,8 +62,8 @@ class AttendanceRow(QObject):
     def __init__(self, entry: AttendanceEntry, items: Sequence[AgendaRef], parent: QObject) -> None:
         super().__init__(parent)
         self._stored = entry
-        self.name_label = QLabel(entry.name)
-        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A very long name ends in "…" (whole in the tooltip), not widen the sheet.
+        self.name_label = ElidedLabel(entry.name, _NAME_CHARACTERS, _NAME_COMFORT)
         self.name_label.setToolTip(entry.affiliation)
         self.status_combo = QComboBox()
         self.status_combo.setPlaceholderText(tr(_CONTEXT, "nicht erfasst"))

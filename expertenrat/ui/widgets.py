@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QEvent, Qt, QTime
-from PySide6.QtGui import QAction, QColor, QIcon, QPaintEvent, QPalette, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt, QTime
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -96,6 +96,64 @@ class ElidingComboBox(QComboBox):
         return self.fontMetrics().elidedText(
             option.currentText, Qt.TextElideMode.ElideRight, max(room, 0)
         )
+
+
+class ElidedLabel(QLabel):
+    """A one-line label of plain text that gets by with ``least`` letters and asks for
+    room for its whole text, up to ``comfort`` letters (one very long text does not take
+    the room of what stands beside it). Where it is narrower than its text, the text ends
+    in "…" and its tooltip shows the whole text (above the label's own tooltip, if it has
+    one). ``text()`` stays the whole text."""
+
+    def __init__(
+        self, text: str = "", least: int = 20, comfort: int = 40, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._least = least
+        self._comfort = comfort
+
+    def shown_text(self) -> str:
+        """The text as the label shows it: cut with "…" to the room it has."""
+        return self.fontMetrics().elidedText(
+            self.text(),
+            Qt.TextElideMode.ElideRight,
+            self.contentsRect().width() - 2 * self.margin(),
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        return self._at_most(super().minimumSizeHint(), self._least)
+
+    def sizeHint(self) -> QSize:
+        return self._at_most(super().sizeHint(), self._comfort)
+
+    def _at_most(self, whole: QSize, characters: int) -> QSize:
+        """``whole`` no wider than ``characters`` average letters and the margins."""
+        margins = self.contentsMargins().left() + self.contentsMargins().right()
+        width = self.fontMetrics().averageCharWidth() * characters + margins + 2 * self.margin()
+        return QSize(min(whole.width(), width), whole.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        room = self.contentsRect().adjusted(
+            self.margin(), self.margin(), -self.margin(), -self.margin()
+        )
+        self.style().drawItemText(
+            painter,
+            room,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.shown_text() != self.text():
+            whole = "\n".join(t for t in (self.text(), self.toolTip()) if t)
+            QToolTip.showText(event.globalPos(), whole, self)  # a QHelpEvent
+            return True
+        return super().event(event)
 
 
 def compact_combo(characters: int) -> QComboBox:

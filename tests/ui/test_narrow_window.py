@@ -9,11 +9,13 @@ from contextlib import suppress
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QToolTip, QWidget
 from pytestqt.exceptions import TimeoutError as NotSettled
 from table_widths import fits, headers_whole, shows_start
 
+from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.column_fit import COMFORT_WIDTH, LAST_WIDTH
 from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
@@ -186,3 +188,39 @@ def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot)
     for column in (columns.COLUMN_FIELD, columns.COLUMN_PROJECTS):  # a cut header says it whole
         whole = model.headerData(column, horizontal, Qt.ItemDataRole.DisplayRole)
         assert model.headerData(column, horizontal, Qt.ItemDataRole.ToolTipRole) == whole
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # the offscreen tooltip
+def test_a_member_name_of_80_characters_ends_in_an_ellipsis_on_the_attendance_sheet(
+    window, qtbot, services, today
+) -> None:
+    rostock = services.settings.councils()[0]
+    member = services.members.members(rostock.id)[1]
+    given, family = (
+        "Maximiliane Henriette Friederike",
+        "Müller-Lüdenscheidt-Wolkenstein-Hohenberg-Krause",
+    )
+    services.members.save(rostock.id, replace(member, given_name=given, family_name=family), today)
+    shown = window(SMALL)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[5].id)  # held: every member has a line
+    page.tabs.open_tab("attendance")
+    panel = page.tabs.findChild(AttendancePanel)
+    qtbot.waitUntil(lambda: panel.scroll.isVisible() and bool(panel.rows))
+
+    label = next(r.name_label for r in panel.rows.values() if family in r.name_label.text())
+    assert len(label.text()) >= 80
+    qtbot.waitUntil(lambda: not panel.scroll.horizontalScrollBar().isVisible(), timeout=1000)
+    assert panel.scroll.widget().width() <= panel.scroll.viewport().width()
+    assert label.shown_text().endswith("…")
+    assert label.text().startswith(label.shown_text()[:-1])
+    shown_width = label.fontMetrics().horizontalAdvance(label.shown_text())
+    assert shown_width <= label.contentsRect().width()
+    assert label.toolTip() == member.affiliation  # the whole name comes first in the tooltip
+    QApplication.sendEvent(
+        label, QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4), label.mapToGlobal(QPoint(4, 4)))
+    )
+    assert QToolTip.text() == f"{label.text()}\n{member.affiliation}"
+    QToolTip.hideText()
+    short = next(r.name_label for r in panel.rows.values() if r.name_label.text() != label.text())
+    assert short.shown_text() == short.text()  # a usual name shows whole
