@@ -18,6 +18,7 @@ from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, i
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan
 from expertenrat.domain.votes import recused_label, vote_outcome
+from expertenrat.domain.wording import isolated
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
@@ -89,7 +90,7 @@ def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> s
 
 
 def _recusal(conflict: DeclaredConflict) -> str:
-    return recused_label(conflict.member_name, conflict.reason)
+    return recused_label(isolated(conflict.member_name), conflict.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,7 @@ class AnnexEntry:
     @property
     def label(self) -> str:
         title = self.title.strip() or self.name
-        return f"Anlage {self.number}: {title}"
+        return f"Anlage {self.number}: {isolated(title)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,7 @@ class MinutesDocument:
 
     @property
     def location(self) -> str:
-        return ", ".join(p.strip() for p in (self.place, self.room) if p.strip())
+        return ", ".join(isolated(p.strip()) for p in (self.place, self.room) if p.strip())
 
     @property
     def draft(self) -> bool:
@@ -266,6 +267,7 @@ class MinutesDocument:
             return "Eine Feststellung der Tagesordnung ist nicht erfasst."
         changes = self.agenda_changes.strip()
         if changes:
+            changes = "\n".join(isolated(line) for line in changes.split("\n"))
             return f"Die Tagesordnung wurde mit folgenden Änderungen festgestellt: {changes}"
         return "Die Tagesordnung wurde ohne Änderungen festgestellt."
 

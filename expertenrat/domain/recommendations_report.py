@@ -27,6 +27,7 @@ from expertenrat.domain.recommendation_views import (
 )
 from expertenrat.domain.recommendations import OPEN
 from expertenrat.domain.text_folding import fold
+from expertenrat.domain.wording import isolated
 
 S = RecommendationStatus
 REPORTED = frozenset(RecommendationStatus) - {S.DRAFT}
@@ -233,11 +234,11 @@ def scope_text(chosen: RecommendationFilter, field: str = "", project: str = "")
         shown = ", ".join(s.label for s in RecommendationStatus if s in chosen.statuses)
         parts.append(f"Status: {shown}")
     if field:
-        parts.append(f"Handlungsfeld {field}")
+        parts.append(f"Handlungsfeld {isolated(field)}")
     if project:
-        parts.append(f"Projekt {project}")
+        parts.append(f"Projekt {isolated(project)}")
     if chosen.search.strip():
-        parts.append(f"Suche „{chosen.search.strip()}“")
+        parts.append(f"Suche „{isolated(chosen.search.strip())}“")
     return " · ".join(parts)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from expertenrat.domain.meeting_documents import AgendaEntry
+from expertenrat.domain.wording import isolated
 
 EXCLUDE_PUBLIC = "Öffentlichkeit ausschließen: Gäste und Zuhörende verlassen den Raum."
 RESTORE_PUBLIC = "Öffentlichkeit wiederherstellen."
@@ -30,7 +31,7 @@ class ExpectedMove:
 
     @property
     def text(self) -> str:
-        return self.member_name + (f" (gegen {self.at:%H:%M} Uhr)" if self.at else "")
+        return isolated(self.member_name) + (f" (gegen {self.at:%H:%M} Uhr)" if self.at else "")
 
 
 def with_notes(
@@ -48,7 +49,7 @@ def with_notes(
     for index, entry in enumerate(entries):
         lines = [entry.notes] if entry.notes.strip() else []
         if index == 0 and excused:
-            lines.append("Entschuldigt: " + ", ".join(excused) + ".")
+            lines.append("Entschuldigt: " + ", ".join(isolated(n) for n in excused) + ".")
         if arrivals.get(entry.number):
             lines.append("Kommt hinzu: " + _names(arrivals[entry.number]) + ".")
         before = entries[index - 1].public if index else True
@@ -56,7 +57,10 @@ def with_notes(
             lines.append(EXCLUDE_PUBLIC)
         elif entry.public and not before:
             lines.append(RESTORE_PUBLIC)
-        lines += [f"{c.member_name} ist befangen und verlässt den Raum." for c in entry.conflicts]
+        lines += [
+            f"{isolated(c.member_name)} ist befangen und verlässt den Raum."
+            for c in entry.conflicts
+        ]
         if departures.get(entry.number):
             lines.append("Geht nach diesem Punkt: " + _names(departures[entry.number]) + ".")
         ends = _end(entry)

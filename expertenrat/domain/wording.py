@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
+
+_RTL_CLASSES = frozenset({"R", "AL"})  # the bidi classes of right-to-left letters
 
 
 def counted(number: int, one: str, many: str) -> str:
@@ -37,3 +40,16 @@ def file_size(size: int) -> str:
 def whole_number(number: int) -> str:
     """ "1.450": a whole number with German thousands separators."""
     return f"{number:,}".replace(",", ".")
+
+
+def isolated(text: str) -> str:
+    """``text`` (something the user typed) set apart for the bidi algorithm where a document
+    joins it with other text on one line: right-to-left text in it then neither pulls a
+    number beside it into its run ("Rat مجلس · 18 Empfehlungen" would read "Rat 18 …
+    مجلس"), nor turns the line's direction when it comes first ("שלום (nichtöffentlich)"
+    would put the bracket on the left), nor is reordered with the words around it. Text
+    without right-to-left letters is returned as it is (FSI … PDI: the user cannot type
+    them, see :mod:`field_limits`, so they are always the program's)."""
+    if any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text):
+        return f"\u2068{text}\u2069"
+    return text

@@ -21,6 +21,7 @@ from expertenrat.domain.meeting_documents import (
     calendar_summary,
     meeting_heading,
 )
+from expertenrat.domain.wording import isolated
 
 PRODID = "-//Expertenrat//Sitzungen//DE"
 
@@ -75,11 +76,11 @@ def _description(doc: MeetingDocument) -> str:
 
 
 def _item_line(entry: AgendaEntry) -> str:
-    line = f"TOP {entry.number} {_one_line(entry.title)}"
+    line = f"TOP {entry.number} {isolated(_one_line(entry.title))}"
     if not entry.public:
         line += " (nichtöffentlich)"
     if entry.presenter.strip():
-        line += f" – {_one_line(entry.presenter)}"
+        line += f" – {isolated(_one_line(entry.presenter))}"
     return line
 
 

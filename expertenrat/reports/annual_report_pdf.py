@@ -24,10 +24,9 @@ from expertenrat.domain.annual_report_council import CouncilPart, NamedMembers
 from expertenrat.domain.composition import Composition
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterEntry
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.attendance_chart import attendance_per_meeting
-from expertenrat.reports.fonts import isolated
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.recommendations_report_pdf import LINES_WITH_PROJECTS

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from expertenrat.domain.annual_report import MeetingLine
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
 from expertenrat.reports.charts import (
     LABEL_SIZE,
@@ -32,7 +33,7 @@ _LEGEND = 14 * mm
 
 def meeting_caption(meeting: MeetingLine) -> str:
     """ "5. Sitzung, 12.03.2026"."""
-    return f"{meeting.label}, {meeting.day:%d.%m.%Y}"
+    return f"{isolated(meeting.label)}, {meeting.day:%d.%m.%Y}"  # the date outside a title
 
 
 def attendance_per_meeting(meetings: Sequence[MeetingLine], width: float) -> Drawing:

@@ -223,15 +223,6 @@ def base_rtl(text: str) -> bool:
     return has_rtl(text) and get_base_level(text) == 1
 
 
-def isolated(text: str) -> str:
-    """``text`` (a name the user typed) set apart for the bidi algorithm where a document
-    puts it into a sentence of its own: right-to-left text in it then neither pulls a
-    number beside it into its run ("Rat مجلس · 18 Empfehlungen" would read "Rat 18 …
-    مجلس") nor is reordered with the words around it. Text without right-to-left letters
-    is returned as it is."""
-    return f"\u2068{text}\u2069" if has_rtl(text) else text
-
-
 def visual(line: str, *, rtl: bool | None = None) -> str:
     """One line in the order it is drawn from left to right, Arabic letters joined.
 

@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports.line_breaks import NBSP
@@ -58,7 +59,7 @@ def _subject(entry: AgendaEntry) -> Lines:
     kind = entry.kind_label.strip()
     if entry.title.strip().casefold().startswith(kind.casefold()):
         kind = ""
-    project = f"Projekt: {entry.project_title}" if entry.project_title.strip() else ""
+    project = f"Projekt: {isolated(entry.project_title)}" if entry.project_title.strip() else ""
     project = project.replace(" ", NBSP, 1)  # "Projekt:" stays with the title's first word
     small = " · ".join(t for t in (kind.replace(" ", NBSP), project) if t)
     return [(entry.title, PLAIN), (f"· {small}" if small else "", SMALL_RUN_ON)]
@@ -205,7 +206,10 @@ def _cancellation(doc: MeetingDocument) -> list[Flowable]:
         parts.paragraph(f"die {meeting_heading(doc)} am {parts.when(doc)} findet nicht statt."),
     ]
     if doc.cancellation_reason.strip():
-        story += [Spacer(0, 2 * mm), parts.paragraph(f"Grund: {doc.cancellation_reason.strip()}")]
+        story += [
+            Spacer(0, 2 * mm),
+            parts.paragraph(f"Grund: {isolated(doc.cancellation_reason.strip())}"),
+        ]
     story += [Spacer(0, 2 * mm), parts.paragraph("Wir bitten um Ihr Verständnis.")]
     return story
 

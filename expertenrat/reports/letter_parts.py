@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
 from expertenrat.reports.meeting_parts import paragraph
 
@@ -57,6 +58,7 @@ def address_block(lines: Sequence[str], city: str, on: date) -> list[Flowable]:
     text = f"{place}, {day}" if place else day
     width = theme.content_width()
     beside = _date_width(text, s.body, width * 0.38)
+    text = f"{isolated(place)}, {day}" if place else day  # measured without the isolates
     block = Table(
         [[paragraph("\n".join(line for line in lines if line.strip())), paragraph(text, dated)]],
         colWidths=[width - beside, beside],

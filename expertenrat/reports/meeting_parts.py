@@ -14,8 +14,8 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
     late_notice_warning,
 )
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
-from expertenrat.reports.fonts import isolated
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph
 
 NON_PUBLIC = "nichtöffentlich"
@@ -40,7 +40,9 @@ def time_and_place(doc: MeetingDocument) -> list[tuple[str, str]]:
     """Label and text of "Zeit", "Ort" (place, room) and "Online" (the link)."""
     rows = [("Zeit", when(doc))]
     if doc.location:
-        rows.append(("Ort", doc.location))
+        rows.append(
+            ("Ort", ", ".join(isolated(p.strip()) for p in (doc.place, doc.room) if p.strip()))
+        )
     if doc.online_link.strip():
         rows.append(("Online", doc.online_link.strip()))
     return rows
@@ -93,7 +95,7 @@ def subject(entry: AgendaEntry) -> Lines:
     return [
         (entry.title, PLAIN),
         (entry.kind_label, SMALL),
-        (f"Projekt: {entry.project_title}" if entry.project_title.strip() else "", SMALL),
+        (f"Projekt: {isolated(entry.project_title)}" if entry.project_title.strip() else "", SMALL),
     ]
 
 

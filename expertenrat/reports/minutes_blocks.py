@@ -18,9 +18,9 @@ from expertenrat.domain.minutes_document import (
     GuestLine,
     MinutesItem,
 )
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
-from expertenrat.reports.fonts import isolated
 from expertenrat.reports.theme import Paragraph
 
 INDENT = 6 * mm
@@ -132,7 +132,8 @@ def _styles() -> _Styles:
 def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
     """An item's heading with its facts below (a new page unless room is left), bookmarked."""
     styles = _styles()
-    title = theme.esc(theme.clip(item.label, 300), theme.FONT_BOLD)
+    label = f"TOP {item.number} {isolated(item.title)}".strip()  # item.label, isolated
+    title = theme.esc(theme.clip(label, 300), theme.FONT_BOLD)
     story: list[Flowable] = [CondPageBreak(35 * mm), Bookmark(item.label, level)]
     if item.withheld:
         return [*story, Paragraph(title, styles.item)]
@@ -144,9 +145,9 @@ def item_facts(item: MinutesItem) -> str:
     """ "öffentlich · Beratung eines Projekts · Vortrag: … · Projekt: …"."""
     facts = ["öffentlich" if item.public else parts.NON_PUBLIC, item.kind_label]
     if item.presenter.strip():
-        facts.append(f"Vortrag: {item.presenter.strip()}")
+        facts.append(f"Vortrag: {isolated(item.presenter.strip())}")
     if item.project_title.strip():
-        facts.append(f"Projekt: {item.project_title.strip()}")
+        facts.append(f"Projekt: {isolated(item.project_title.strip())}")
     return " · ".join(f for f in facts if f)
 
 
@@ -190,7 +191,8 @@ def labelled(label: str, text: str, *, boxed: bool = False) -> list[Flowable]:
 
 def recusal_text(conflict: DeclaredConflict) -> str:
     reason = " ".join(conflict.reason.split())
-    return f"{isolated(conflict.member_name)} ({reason})" if reason else conflict.member_name
+    name = isolated(conflict.member_name)  # in a list: "A (Grund); B"
+    return f"{name} ({reason})" if reason else name
 
 
 def votes(item: MinutesItem) -> list[Flowable]:
@@ -200,7 +202,7 @@ def votes(item: MinutesItem) -> list[Flowable]:
     for vote, line in zip(item.votes, item.vote_lines(), strict=True):
         # "… aufzugreifen.: Ja 5" reads badly: the subject's own closing mark gives way.
         subject = " ".join(vote.subject.split()).rstrip(".:;")
-        story += text_block(f"{subject}: {line}" if subject else line, label=label)
+        story += text_block(f"{isolated(subject)}: {line}" if subject else line, label=label)
         label = ""
     return story
 
@@ -209,8 +211,8 @@ def recommendations(found: tuple[AdoptedRecommendation, ...]) -> list[Flowable]:
     story: list[Flowable] = [_label("Beschlossene Empfehlungen")]
     for r in found:
         story += text_block(f"{r.code} – {r.kind_label}: {isolated(r.title)}")
-        facts = [f"Projekt: {r.project_title}" if r.project_title else ""]
-        facts.append(f"Handlungsfeld: {r.action_field}" if r.action_field else "")
+        facts = [f"Projekt: {isolated(r.project_title)}" if r.project_title else ""]
+        facts.append(f"Handlungsfeld: {isolated(r.action_field)}" if r.action_field else "")
         line = " · ".join(f for f in facts if f)
         if line:
             story += text_block(line, _styles().small_indented)
@@ -242,8 +244,9 @@ def approval_box(stamp: ApprovalStamp) -> Flowable:
 
 
 def guest_text(guest: GuestLine) -> str:
-    extra = ", ".join(p.strip() for p in (guest.organisation, guest.role) if p.strip())
-    return f"{isolated(guest.name)} ({extra})" if extra else guest.name
+    extra = ", ".join(isolated(p.strip()) for p in (guest.organisation, guest.role) if p.strip())
+    name = isolated(guest.name)  # in a list: "A (Amt); B"
+    return f"{name} ({extra})" if extra else name
 
 
 def item_texts(item: MinutesItem) -> tuple[str, ...]:

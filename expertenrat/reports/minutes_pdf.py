@@ -24,6 +24,7 @@ from expertenrat.domain.minutes_document import (
     MinutesItem,
     PresentMember,
 )
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks
 from expertenrat.reports import theme
@@ -112,8 +113,8 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
         story.append(parts.paragraph("Es ist keine Anwesenheit erfasst.", "note"))
     story.append(Spacer(0, 2 * mm))
     rows = [
-        ("Entschuldigt", "; ".join(doc.excused) or "–"),
-        ("Abwesend", "; ".join(doc.absent) or "–"),
+        ("Entschuldigt", "; ".join(map(isolated, doc.excused)) or "–"),
+        ("Abwesend", "; ".join(map(isolated, doc.absent)) or "–"),
     ]
     if doc.guests:
         rows.append(("Gäste", "; ".join(blocks.guest_text(g) for g in doc.guests)))

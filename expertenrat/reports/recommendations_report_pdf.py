@@ -16,9 +16,9 @@ from expertenrat.domain.recommendations_report import (
     RecommendationsReport,
     ReportLine,
 )
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import recommendation_charts as charts
 from expertenrat.reports import theme
-from expertenrat.reports.fonts import isolated
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
@@ -33,7 +33,8 @@ def _title(line: ReportLine) -> Lines:
 
 
 def _title_and_projects(line: ReportLine) -> Lines:
-    return [(line.row.title, PLAIN), (line.row.project_names, SMALL)]
+    projects = "; ".join(isolated(p.title) for p in line.row.projects)
+    return [(line.row.title, PLAIN), (projects, SMALL)]
 
 
 def _answer(line: ReportLine) -> Lines:
@@ -131,7 +132,7 @@ def _project(project: ProjectSection) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(30 * mm), Bookmark(project.title, 1)]
     story.append(paragraph(title, "body", BOLD))
     if project.lead_unit.strip():
-        story.append(paragraph(f"Federführung: {project.lead_unit}", "small"))
+        story.append(paragraph(f"Federführung: {isolated(project.lead_unit)}", "small"))
     story += [Spacer(0, 1.5 * mm), theme.column_table(project.lines, _COLUMNS), Spacer(0, 4 * mm)]
     return story
 

@@ -21,9 +21,8 @@ from expertenrat.domain.reminders import (
     response_state,
     salutation,
 )
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import letter_parts, theme
-from expertenrat.reports.fonts import isolated
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 from expertenrat.reports.widowless_table import TableWithClosing

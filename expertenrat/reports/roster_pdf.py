@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines, Paragraph
 
@@ -135,7 +136,8 @@ def _columns(doc: RosterDocument, grouped: bool) -> list[Column[RosterEntry]]:
 
 
 def _name(e: RosterEntry) -> Lines:
-    return [(e.name, BOLD), (" · ".join(p for p in (e.form_of_address, e.role) if p), SMALL)]
+    below = " · ".join(isolated(p) for p in (e.form_of_address, e.role) if p)
+    return [(e.name, BOLD), (below, SMALL)]
 
 
 def _institution(e: RosterEntry) -> Lines:

@@ -10,6 +10,7 @@ from reportlab.platypus import Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
@@ -72,7 +73,7 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
     lead = INTERNAL
     if doc.cancelled:
         reason = doc.cancellation_reason.strip()
-        lead = f"{INTERNAL} · ABGESAGT" + (f": {reason}" if reason else "")
+        lead = f"{INTERNAL} · ABGESAGT" + (f": {isolated(reason)}" if reason else "")
     story = theme.title_block(title, lead)
     story += [parts.facts(parts.time_and_place(doc)), Spacer(0, 4 * mm)]
     if doc.agenda:
