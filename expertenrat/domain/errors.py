@@ -29,9 +29,13 @@ class InUseError(ExpertenratError):
 
 
 class ConcurrentEditError(ExpertenratError):
-    def __init__(self, what: str) -> None:
+    """``what`` was changed by someone else since it was read; ``text``, if given, says it
+    in full instead of the standard sentence."""
+
+    def __init__(self, what: str, text: str = "") -> None:
         super().__init__(
-            f"{what} wurde inzwischen von jemand anderem geändert. "
+            text
+            or f"{what} wurde inzwischen von jemand anderem geändert. "
             "Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
         )
 

@@ -10,11 +10,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.members import Member, MemberIndex, clean_member, validate_member
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
+
+_NAMED = 3  # how many people added meanwhile a refused import names
 
 
 def member_problems(
@@ -46,6 +48,38 @@ def check_members(
         if len(members) > 1:
             problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
         raise_if_invalid(problems)
+
+
+def check_none_added_meanwhile(
+    members: Sequence[Member], stored: Sequence[Member], known_ids: set[int]
+) -> None:
+    """Raise ``ConcurrentEditError`` if a new person among ``members`` (checked against the
+    council when only the memberships ``known_ids`` were stored) has since been saved by
+    someone else: a member of ``stored`` not known then with the same e-mail address or
+    name. Two PCs importing the same file would otherwise save everyone twice."""
+    added = MemberIndex(m for m in stored if m.id not in known_ids)
+    names = list(
+        dict.fromkeys(
+            f"„{m.full_name}“"
+            for m in members
+            if m.id is None
+            and m.person_id is None
+            and (added.same_email(m) is not None or added.same_name(m) is not None)
+        )
+    )
+    if not names:
+        return
+    if len(names) == 1:
+        who = f"{names[0]} wurde"
+    elif len(names) <= _NAMED:
+        who = f"{', '.join(names[:-1])} und {names[-1]} wurden"
+    else:
+        who = f"{', '.join(names[:_NAMED])} und {len(names) - _NAMED} weitere wurden"
+    raise ConcurrentEditError(
+        "Der Import der Mitglieder",
+        f"{who} inzwischen von jemand anderem angelegt. Bitte lesen Sie die Datei erneut "
+        "ein: die Vorschau zeigt dann, was sich noch ändert.",
+    )
 
 
 def _field_ids(session: Session, council_id: int) -> set[int]:

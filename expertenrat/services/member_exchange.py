@@ -24,7 +24,7 @@ from expertenrat.exchange.members_csv import export_members_csv, parse_members_c
 from expertenrat.services import audit
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
-from expertenrat.services.member_checks import check_members
+from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing, fetch, reading
@@ -161,6 +161,9 @@ class MemberExchangeService:
             if row.person_of_line is not None
         }
         with collector_paused(), changing(self._db, "Der Import der Mitglieder") as session:
+            # Another import into the council waits here until this one is saved, and then
+            # finds what it saved (PostgreSQL; SQLite lets one program write at a time).
+            session.get(models.Council, council_id, with_for_update=True)
             council = fetch(session, models.Council, council_id, "Das Gremium")
             stored_rows = membership_rows(session, council_id)
             versions = (
@@ -168,6 +171,8 @@ class MemberExchangeService:
             )
             if _basis(versions, (f.id for f in council.action_fields)) != preview.basis:
                 stored = [member_from_rows(r) for r in stored_rows.values()]
+                known = {entry[0] for entry in preview.basis[0]} if preview.basis else set()
+                check_none_added_meanwhile(members, stored, known)
                 check_members(session, council_id, members, stored, today)
             saved = write_members(
                 session,

@@ -1,0 +1,123 @@
+"""Two PCs on one council at the same time: two Database objects on the same file or server
+database, each doing what one of two secretariat staff would do."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.services.context import Services
+from expertenrat.services.unit_of_work import StorageError
+from expertenrat.store.database import Database, open_database
+
+HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
+
+
+@pytest.fixture
+def here(database) -> Services:
+    return Services.create(database, "Frau Schulz")
+
+
+@pytest.fixture
+def there(database) -> Iterator[Services]:
+    """The services of the other PC: a Database of its own on the same file or server."""
+    other: Database = open_database(database.url)
+    yield Services.create(other, "Herr Krüger")
+    other.close()
+
+
+def csv_file(*lines: str) -> bytes:
+    return "\r\n".join(lines).encode("utf-8-sig") + b"\r\n"
+
+
+# --- importing members ----------------------------------------------------------------------
+
+
+def test_the_second_import_of_the_same_file_is_refused_instead_of_saving_everyone_twice(
+    here, there, council, today
+):
+    data = csv_file(
+        HEADER,
+        "Jan;Brandt;jan@example.org;;01.01.2025;;Stadtdaten",
+        "Ole;Hansen;;;01.01.2025;;Umwelt",
+    )
+    mine = here.member_exchange.preview_import(council.id, data, today)
+    theirs = there.member_exchange.preview_import(council.id, data, today)
+    here.member_exchange.apply_import(council.id, mine, today)
+
+    with pytest.raises(ConcurrentEditError) as refused:
+        there.member_exchange.apply_import(council.id, theirs, today)
+
+    assert refused.value.message == (
+        "„Jan Brandt“ und „Ole Hansen“ wurden inzwischen von jemand anderem angelegt. Bitte "
+        "lesen Sie die Datei erneut ein: die Vorschau zeigt dann, was sich noch ändert."
+    )
+    assert [m.family_name for m in here.members.members(council.id)] == ["Brandt", "Hansen"]
+    again = there.member_exchange.preview_import(council.id, data, today)
+    assert again.counts.unchanged == 2
+
+
+def test_an_import_beside_other_new_members_saved_meanwhile_goes_through(
+    here, there, council, new_member, today
+):
+    data = csv_file(HEADER, "Jan;Brandt;jan@example.org;;01.01.2025;;Stadtdaten")
+    theirs = there.member_exchange.preview_import(council.id, data, today)
+    here.members.save(council.id, new_member(email="anna@example.org"), today)
+
+    result = there.member_exchange.apply_import(council.id, theirs, today)
+
+    assert [m.family_name for m in result.created] == ["Brandt"]
+    assert [m.family_name for m in here.members.members(council.id)] == ["Berg", "Brandt"]
+
+
+def test_two_imports_of_the_same_file_at_the_same_moment_save_everyone_once(
+    here, there, council, today
+):
+    """The first import is still writing when the second one starts: the second waits for
+    it and then finds the people it was about to add (on SQLite the file's lock orders
+    them the same way)."""
+    data = csv_file(HEADER, "Jan;Brandt;jan@example.org;;01.01.2025;;Stadtdaten")
+    mine = here.member_exchange.preview_import(council.id, data, today)
+    theirs = there.member_exchange.preview_import(council.id, data, today)
+    writing, go_on = threading.Event(), threading.Event()
+
+    def pause_while_writing(done: int, total: int) -> None:
+        if done:
+            writing.set()
+            go_on.wait(30)
+
+    first, first_outcome = in_thread(
+        lambda: here.member_exchange.apply_import(
+            council.id, mine, today, progress=pause_while_writing
+        )
+    )
+    assert writing.wait(30)
+    second, second_outcome = in_thread(
+        lambda: there.member_exchange.apply_import(council.id, theirs, today)
+    )
+    second.join(2.0)  # time to save everyone twice, if nothing stopped it
+    go_on.set()
+    first.join(30)
+    second.join(30)
+
+    assert [m.family_name for m in first_outcome[0].created] == ["Brandt"]
+    assert isinstance(second_outcome[0], (ConcurrentEditError, StorageError))
+    assert [m.family_name for m in here.members.members(council.id)] == ["Brandt"]
+
+
+def in_thread(work) -> tuple[threading.Thread, list]:
+    """Run ``work`` in a thread; the list gets its result or the error it raised."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except Exception as error:  # handed to the test thread
+            outcome.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
