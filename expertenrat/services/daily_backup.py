@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -57,16 +58,20 @@ class DailyBackupService:
         if source is None or self._db.pending or not source.exists():
             return None
         target = folder / f"expertenrat-{today:%Y-%m-%d}.db"
-        temporary = folder / f".expertenrat-{today:%Y-%m-%d}.tmp"
+        # A name of this run's own: another program on the same file may be copying into
+        # the folder at the same moment (both started on the same morning).
+        temporary = folder / f".expertenrat-{today:%Y-%m-%d}-{uuid.uuid4().hex[:12]}.tmp"
         try:
             folder.mkdir(exist_ok=True)  # not its parents: a missing network drive stays missing
             if target.exists():
                 return None
             copy_sqlite(source, temporary)
+            if target.exists():  # the other program's copy came first: it is today's
+                return None
             temporary.replace(target)
             copies = daily_copies(folder)
             for day in set(copies) - copies_to_keep(copies):
-                copies[day].unlink()
+                copies[day].unlink(missing_ok=True)  # the other program's rotation may be first
         except OSError as error:
             raise BackupError(
                 f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {os_error_text(error)}",

@@ -9,9 +9,11 @@ from datetime import date, timedelta
 import pytest
 
 from expertenrat.domain.backup_rotation import copies_to_keep
+from expertenrat.services import daily_backup
 from expertenrat.services.daily_backup import DailyBackupService, daily_copies, default_folder
 from expertenrat.services.demo import DemoService
 from expertenrat.store.backup_format import BackupError
+from expertenrat.store.database import open_database
 
 
 def test_rotation_keeps_14_days_and_the_first_copy_of_12_months():
@@ -89,3 +91,65 @@ def test_a_folder_that_is_a_file_is_a_german_message(sqlite_database, tmp_path, 
     with pytest.raises(BackupError, match="nicht möglich"):
         DailyBackupService(sqlite_database).run(blocker, today)
     assert "nicht erreichbar" in DailyBackupService(sqlite_database).warning(blocker, today)
+
+
+# --- two programs on one file ------------------------------------------------------------
+
+
+@pytest.fixture
+def other_program(sqlite_database):
+    """The daily backup of a second program (another PC) on the same database file."""
+    database = open_database(sqlite_database.url)
+    yield DailyBackupService(database)
+    database.close()
+
+
+def test_a_copy_the_other_program_finished_while_ours_was_made_is_no_error(
+    sqlite_database, other_program, tmp_path, today, monkeypatch
+):
+    """Both programs start on the same morning: the other one copies, renames and rotates
+    while ours is still copying into the folder."""
+    folder = tmp_path / "Sicherungen"
+    service = DailyBackupService(sqlite_database)
+    for days in range(15, 0, -1):  # 14 days ago falls out today (15: the month's first)
+        service.run(folder, today - timedelta(days=days))
+    copy = daily_backup.copy_sqlite
+    others: list = []
+
+    def copy_while_the_other_runs(source, target) -> None:
+        copy(source, target)
+        if not others:  # ours: the other program's whole run happens now
+            others.append(None)
+            others[0] = other_program.run(folder, today)
+
+    monkeypatch.setattr(daily_backup, "copy_sqlite", copy_while_the_other_runs)
+    service.run(folder, today)
+
+    assert others == [folder / f"expertenrat-{today:%Y-%m-%d}.db"]
+    assert set(daily_copies(folder)) == {today - timedelta(days=d) for d in (15, *range(14))}
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        p.name for p in daily_copies(folder).values()
+    )  # no temporary file left behind
+
+
+def test_a_copy_the_other_program_deleted_in_the_rotation_is_no_error(
+    sqlite_database, other_program, tmp_path, today, monkeypatch
+):
+    folder = tmp_path / "Sicherungen"
+    service = DailyBackupService(sqlite_database)
+    for days in range(15, 0, -1):  # 14 days ago falls out today (15: the month's first)
+        service.run(folder, today - timedelta(days=days))
+    listing = daily_backup.daily_copies
+
+    def listed_then_rotated_by_the_other(where):
+        copies = listing(where)
+        for old in copies.values():  # the other program rotates: removes the same copy
+            if old.name == f"expertenrat-{today - timedelta(days=14):%Y-%m-%d}.db":
+                old.unlink()
+        return copies
+
+    monkeypatch.setattr(daily_backup, "daily_copies", listed_then_rotated_by_the_other)
+    made = service.run(folder, today)
+
+    assert made == folder / f"expertenrat-{today:%Y-%m-%d}.db"
+    assert set(listing(folder)) == {today - timedelta(days=d) for d in (15, *range(14))}
