@@ -11,7 +11,9 @@ per record; text typed meanwhile waits and is saved next.
 Unsaved text also goes to a local recovery file (:mod:`autosave_recovery`), written in the
 worker shortly after the keystroke and synchronously on ``flush``; it is removed once the
 database has the text. A failed save (a lost server, a locked file) keeps the text in the
-editor and in that file and is tried again every ``RETRY_MS``. A conflict (another PC
+editor and in that file and is tried again every ``RETRY_MS``; input the service refuses
+(a ``ValidationError``: an end before the start, an invisible character) is saved again
+once it is edited, and the line says so. A conflict (another PC
 saved the record since it was read) stops saving that record until the editor calls
 :meth:`Autosave.resolve` with the user's choice: it is never overwritten silently.
 
@@ -29,6 +31,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from expertenrat.domain.errors import ValidationError
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import Job
@@ -57,6 +60,7 @@ class _Record:
     pending: tuple[dict, int] | None = None  # (payload, running number), not yet handed out
     in_flight: tuple[dict, int] | None = None
     error: str = ""
+    refused: bool = False  # the error is the service refusing the input: no retry helps
     conflict: Conflict | None = None
     meta: dict | None = None
 
@@ -190,13 +194,19 @@ class Autosave(QObject):
         records = self._records.values()
         if any(r.conflict is not None for r in records):
             return tr(_CONTEXT, "Nicht gespeichert: ein anderer Arbeitsplatz hat geändert.")
-        errors = [r.error for r in records if r.error and r.unsaved is not None]
+        errors = [r for r in records if r.error and r.unsaved is not None]
+        if errors and errors[0].refused:
+            return tr(
+                _CONTEXT,
+                "Nicht gespeichert: {error} Gespeichert wird, sobald die Eingabe korrigiert "
+                "ist; bis dahin ist sie auf diesem PC gesichert.",
+            ).format(error=errors[0].error)
         if errors:
             return tr(
                 _CONTEXT,
                 "Nicht gespeichert: {error} Der Text ist lokal gesichert; "
                 "das Speichern wird wiederholt.",
-            ).format(error=errors[0])
+            ).format(error=errors[0].error)
         if any(r.unsaved is not None for r in records):
             return tr(_CONTEXT, "wird gespeichert …")
         if self._last_saved is not None:
@@ -223,7 +233,9 @@ class Autosave(QObject):
         payload, version, save = record.in_flight[0], record.version, self._save
         job = Job(lambda _progress: save(key, payload, version), self)
         job.finished.connect(lambda result: self._finished(key, result))
-        job.failed.connect(lambda message: self._failed(key, message))
+        job.failed.connect(
+            lambda message: self._failed(key, message, isinstance(job.error, ValidationError))
+        )
         job.ended.connect(lambda: QTimer.singleShot(0, self, lambda: self._ended(key, job)))
         self.jobs[key] = job
         job.start()
@@ -250,13 +262,13 @@ class Autosave(QObject):
         self._update_status()
         self.saved.emit(key, result)
 
-    def _failed(self, key: str, message: str) -> None:
+    def _failed(self, key: str, message: str, refused: bool = False) -> None:
         record = self._records[key]
-        record.error = message
+        record.error, record.refused = message, refused
         record.pending = record.pending or record.in_flight
         record.in_flight = None
-        if not self._retry_timer.isActive():
-            self._retry_timer.start()
+        if not refused and not self._retry_timer.isActive():
+            self._retry_timer.start()  # the next edit saves refused input again
         self._update_status()
 
     def _ended(self, key: str, job: Job) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import pytest
 
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ExpertenratError, FieldProblem, ValidationError
 from expertenrat.ui.autosave import Autosave, Conflict
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 
@@ -27,6 +27,7 @@ class Records:
         self.stored: dict[str, tuple[dict, int]] = {}
         self.calls: list[tuple[str, dict, int | None]] = []
         self.failing: str = ""
+        self.refusing: str = ""  # a ValidationError: the typed text itself is refused
         self.gate: threading.Event | None = None
         self.in_flight = 0
         self.most_in_flight = 0
@@ -38,6 +39,8 @@ class Records:
             if self.gate is not None:
                 assert self.gate.wait(5)
             self.calls.append((key, payload, version))
+            if self.refusing:
+                raise ValidationError([FieldProblem("closed_at", self.refusing)])
             if self.failing:
                 raise ExpertenratError(self.failing)
             theirs, current = self.stored.get(key, ({}, 0))
@@ -140,6 +143,31 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_file_and_retries(
     qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
     qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
     qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
+
+
+def test_refused_input_is_not_promised_a_retry_and_is_saved_once_corrected(
+    qtbot, make_autosave, records
+):
+    """A retry cannot help input the service refuses (an end before the start, an invisible
+    character): the line says what to correct, not "das Speichern wird wiederholt"."""
+    autosave = make_autosave(delay_ms=50, retry_ms=100)
+    autosave.track("header:1", 0, {"meeting_id": 1, "label": "Kopfdaten"})
+    records.refusing = "Das Ende (18:20) liegt vor dem Beginn (19:00)."
+    autosave.edit("header:1", {"opened_at": "19:00", "closed_at": "18:20"})
+
+    qtbot.waitUntil(lambda: "18:20" in autosave.status_text(), timeout=WAIT)
+    assert autosave.status_text() == (
+        "Nicht gespeichert: Das Ende (18:20) liegt vor dem Beginn (19:00). Gespeichert wird, "
+        "sobald die Eingabe korrigiert ist; bis dahin ist sie auf diesem PC gesichert."
+    )
+    qtbot.waitUntil(autosave.idle, timeout=WAIT)
+    assert len(records.calls) == 1  # no retry of the same refused input
+    qtbot.waitUntil(lambda: "header:1" in _recovered(autosave), timeout=WAIT)
+
+    records.refusing = ""
+    autosave.edit("header:1", {"opened_at": "16:00", "closed_at": "18:20"})
+    qtbot.waitUntil(lambda: "header:1" in records.stored, timeout=WAIT)
+    qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
 
 
 def test_flush_writes_the_recovery_file_at_once(qtbot, make_autosave, records):

@@ -4,12 +4,12 @@ jumps, conflicts and recovered text are offered, never decided silently."""
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, time
 
 import pytest
 from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting, cancel
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -641,3 +641,21 @@ def test_removing_a_vote_with_the_keyboard_leaves_the_focus_in_the_votes(
     assert box.lines == []
     assert QApplication.focusWidget() is box.add_button
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_an_end_before_the_start_says_what_to_correct(qtbot, make_editor, services, held):
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+    form = editor.header_form
+    form.opened_edit.setTime(QTime(19, 0))
+    form.closed_edit.setTime(QTime(18, 20))
+    editor.autosave.save_now()
+
+    qtbot.waitUntil(lambda: "18:20" in editor.indicator.text(), timeout=WAIT)
+    assert "sobald die Eingabe korrigiert ist" in editor.indicator.text()
+    assert "wiederholt" not in editor.indicator.text()
+
+    form.opened_edit.setTime(QTime(16, 5))
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert · "), timeout=WAIT)
+    assert services.minutes.minutes(held.meeting_id).header.opened_at == time(16, 5)
