@@ -64,7 +64,7 @@ class AnnexesPanel(NothingPending, QWidget):
         self.list = QListWidget()
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.list.itemDoubleClicked.connect(lambda _item: self.ask_edit())
+        self.list.itemActivated.connect(lambda _item: self.ask_edit())  # Enter too
         self.add_button = QPushButton(tr(_CONTEXT, "PDF hinzufügen …"))
         self.internal_check = QCheckBox(tr(_CONTEXT, "nichtöffentlich"))
         self.internal_check.setToolTip(

@@ -122,7 +122,7 @@ class GuestsBox(QGroupBox):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.view.activated.connect(lambda _index: self.edit_selected())  # Enter too
         self.add_button = QPushButton(tr(_CONTEXT, "Gast hinzufügen …"))
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))

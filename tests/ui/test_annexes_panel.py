@@ -7,6 +7,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.councils import CouncilSettings
@@ -220,3 +221,16 @@ def test_the_approved_state_comes_from_the_one_read_of_the_annexes(
     assert texts(panel) == ["Anlage 1: Folien (Folien.pdf, 1 KB)"]
     assert panel.hint_label.text().startswith("Das Protokoll ist genehmigt")
     assert not panel.add_button.isEnabled()
+
+
+def test_enter_on_an_annex_opens_it_as_a_double_click_does(
+    qtbot, panel, dialogs, finish_job, tmp_path
+) -> None:
+    (tmp_path / "folien.pdf").write_bytes(small_pdf("Folie"))
+    add(panel, dialogs, finish_job, tmp_path / "folien.pdf")
+    panel.list.setCurrentRow(0)
+
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+
+    assert panel.dialog is not None and panel.dialog.isVisible()
+    assert panel.dialog.title_edit.text() == "folien"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from held_meeting import council_of_three
 from meeting_rows import add_meeting, cancel
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextDocument
 
 from expertenrat.domain.enums import AttendanceStatus
@@ -193,3 +193,18 @@ def test_a_time_typed_and_not_confirmed_is_unsaved_until_flushed(panel, services
     assert panel.flush(lambda: None)
     assert not panel.has_unsaved_changes()
     assert services.attendance.sheet(meeting.meeting_id).entries[0].left_at.hour == 17
+
+
+def test_enter_on_a_guest_opens_it_as_a_double_click_does(qtbot, panel) -> None:
+    panel.guests.add_button.click()
+    panel.guests.dialog.name_edit.setText("Dr. Ilka Sommer")
+    with qtbot.waitSignal(panel.changed):
+        panel.guests.dialog.accept()
+    view = panel.guests.view
+    view.setCurrentIndex(panel.guests.model.index(0, 0))
+
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+
+    dialog = panel.guests.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.name_edit.text() == "Dr. Ilka Sommer"
