@@ -192,6 +192,13 @@ class AttendancePanel(QWidget):
             row.place(self._grid, position)
             row.edited.connect(self._save)
             self.rows[entry.membership_id] = row
+        # New widgets join the end of the window's tab order; the lines come before the
+        # guests, as they are shown (after "Übrige als anwesend erfassen").
+        previous: QWidget = self.rest_present_button
+        for row in self.rows.values():
+            for widget in row.widgets[1:]:
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
         self._grid.setRowStretch(len(sheet.entries) + 1, 1)
         self._items_of_rows = sheet.items
 

@@ -27,6 +27,9 @@ from expertenrat.ui.widgets import (
 
 _CONTEXT = "AttendancePanel"
 HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")
+# What a screen reader says for each input of a line, after the member's name (the column
+# headers are plain labels beside the grid and "um" twice is no name).
+_INPUT_NAMES = ("Status", "Stimmrecht", "Kommt zu TOP", "Kommt um", "Geht nach TOP", "Geht um")
 
 
 ITEM_COLUMNS = (3, 5)  # "Kommt zu", "Geht nach": they take the room the line has left
@@ -75,6 +78,8 @@ class AttendanceRow(QObject):
         self.arrived_time = optional_time_edit()
         self.leaves_combo = _item_combo(tr(_CONTEXT, "bis zum Ende"), items)
         self.left_time = optional_time_edit()
+        for widget, name in zip(self.widgets[1:], _INPUT_NAMES, strict=True):
+            widget.setAccessibleName(f"{entry.name}: {tr(_CONTEXT, name)}")
         self.show_entry(entry)
         user_edits = (
             self.status_combo.currentIndexChanged,

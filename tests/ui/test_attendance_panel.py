@@ -208,3 +208,32 @@ def test_enter_on_a_guest_opens_it_as_a_double_click_does(qtbot, panel) -> None:
     dialog = panel.guests.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.name_edit.text() == "Dr. Ilka Sommer"
+
+
+def test_tab_goes_through_the_lines_before_the_guests(qtbot, panel) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    panel.rest_present_button.setFocus()
+    reached = []
+    for _ in range(20):
+        qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(panel.focusWidget())
+        if reached[-1] is panel.guests.view:
+            break
+    rows = list(panel.rows.values())
+    # Only what is on: nobody is recorded yet, so each line offers its status alone.
+    assert reached == [*[row.status_combo for row in rows], panel.guests.view]
+
+
+def test_each_input_of_a_line_is_named_with_the_member(panel) -> None:
+    row = next(iter(panel.rows.values()))
+    name = row.name_label.text()
+    assert [w.accessibleName() for w in row.widgets[1:]] == [
+        f"{name}: Status",
+        f"{name}: Stimmrecht",
+        f"{name}: Kommt zu TOP",
+        f"{name}: Kommt um",
+        f"{name}: Geht nach TOP",
+        f"{name}: Geht um",
+    ]
