@@ -18,6 +18,9 @@ from expertenrat.domain.council_transfer_format import (
 )
 from expertenrat.domain.enums import AgendaItemKind, LabelledEnum
 from expertenrat.domain.merge import FieldDifference
+from expertenrat.domain.wording import shortened
+
+SHORT_NAME = 80  # characters of a name in a short list (an agenda template's: up to 2,000)
 
 
 def template_differences(
@@ -139,33 +142,52 @@ class TransferPreview:
         ]
         return lines
 
-    def phrase_changes(self) -> str:
+    def phrase_changes(self, limit: int | None = None) -> str:
         """Which phrases the file adds, changes and drops, by label ("" if none):
-        „Dank“ neu, „Kenntnisnahme“ Text geändert, „Vertagung“ entfällt."""
+        „Dank“ neu, „Kenntnisnahme“ Text geändert, „Vertagung“ entfällt. ``limit``: name
+        at most that many, each cut to ``SHORT_NAME`` characters, and count the rest."""
         old = {t.label: t.text for t in self.current.text_templates}
         new = {t.label: t.text for t in self.incoming.text_templates}
-        return _changes(old, new, "Text geändert")
+        return _changes(old, new, "Text geändert", limit)
 
-    def agenda_template_changes(self) -> str:
+    def agenda_template_changes(self, limit: int | None = None) -> str:
         """Which agenda templates the file adds, changes (kind, publicity or planned
-        minutes) and drops, by title ("" if none or if the file has none, format 1)."""
+        minutes) and drops, by title ("" if none or if the file has none, format 1);
+        ``limit`` as for :meth:`phrase_changes`."""
         if self.incoming.agenda_templates is None:
             return ""
         old = _agenda_by_title(self.current.agenda_templates or ())
         new = _agenda_by_title(self.incoming.agenda_templates)
-        return _changes(old, new, "geändert")
+        return _changes(old, new, "geändert", limit)
+
+    def kept_field_names(self, limit: int) -> str:
+        """The kept action fields as „A“, „B“ (``limit`` as for :meth:`phrase_changes`)."""
+        return _short_list([f"„{shortened(n, SHORT_NAME)}“" for n in self.kept_fields], limit)
 
 
 def _agenda_by_title(templates: Sequence[AgendaTemplate]) -> dict[str, tuple]:
     return {t.title: (t.kind, t.public, t.planned_minutes) for t in templates}
 
 
-def _changes(old: Mapping[str, Any], new: Mapping[str, Any], changed: str) -> str:
-    """ "„A“ neu, „B“ <changed>, „C“ entfällt" for two lists keyed by their names."""
+def _changes(
+    old: Mapping[str, Any], new: Mapping[str, Any], changed: str, limit: int | None = None
+) -> str:
+    """ "„A“ neu, „B“ <changed>, „C“ entfällt" for two lists keyed by their names; with a
+    ``limit`` the names cut short and at most ``limit`` of them ("und 12 weitere")."""
+
+    def quoted(name: str) -> str:
+        return f"„{name if limit is None else shortened(name, SHORT_NAME)}“"
+
     parts = [
-        f"„{name}“ neu" if name not in old else f"„{name}“ {changed}"
+        f"{quoted(name)} neu" if name not in old else f"{quoted(name)} {changed}"
         for name, value in new.items()
         if old.get(name) != value
     ]
-    parts += [f"„{name}“ entfällt" for name in old if name not in new]
-    return ", ".join(parts)
+    parts += [f"{quoted(name)} entfällt" for name in old if name not in new]
+    return ", ".join(parts) if limit is None else _short_list(parts, limit)
+
+
+def _short_list(parts: list[str], limit: int) -> str:
+    if len(parts) <= limit:
+        return ", ".join(parts)
+    return f"{', '.join(parts[:limit])} und {len(parts) - limit} weitere"

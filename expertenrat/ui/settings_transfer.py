@@ -31,6 +31,7 @@ from expertenrat.ui.save_location import FileKind
 
 _CONTEXT = "SettingsTransfer"
 _FILTER = "Einstellungsdatei (*.json)"
+_NAMED = 8  # phrases, agenda templates or kept action fields named in the intro
 
 
 class SettingsTransfer(QObject):
@@ -148,14 +149,15 @@ class SettingsTransfer(QObject):
             "ihrem Namen zugeordnet, die Textbausteine und die Vorlagen für "
             "Tagesordnungspunkte durch die der Datei ersetzt.",
         ).format(Path(path).name)
-        phrases = preview.phrase_changes()
+        # a few names each: a file of 500 phrases left no room for the choices below
+        phrases = preview.phrase_changes(_NAMED)
         if phrases:
             intro += " " + tr(_CONTEXT, "Textbausteine: {}.").format(phrases)
-        agenda = preview.agenda_template_changes()
+        agenda = preview.agenda_template_changes(_NAMED)
         if agenda:
             intro += " " + tr(_CONTEXT, "Vorlagen für Tagesordnungspunkte: {}.").format(agenda)
         if preview.kept_fields:
-            names = ", ".join(f"„{name}“" for name in preview.kept_fields)
+            names = preview.kept_field_names(_NAMED)
             intro += " " + tr(
                 _CONTEXT,
                 "Bleiben, weil sie verwendet werden (Mitglieder, Projekte, Empfehlungen): {}.",

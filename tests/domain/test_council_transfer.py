@@ -313,6 +313,27 @@ def test_the_preview_names_each_changed_phrase():
     )
 
 
+def test_a_short_preview_names_a_few_changes_cut_short_and_counts_the_rest():
+    """The dialog's intro names a few (a file of 500 phrases filled it before, leaving no
+    room for the choices); the command line's lines name every one, whole."""
+    title = "Bericht " * 250
+    incoming = replace(
+        WISMAR,
+        text_templates=tuple(TextTemplate(n, f"Baustein {n}", "Text") for n in range(20)),
+        agenda_templates=(AgendaTemplate(title, AgendaItemKind.REPORT, True, 5),),
+    )
+    preview = TransferPreview(WISMAR, incoming, tuple(template_differences(WISMAR, incoming)))
+
+    short = preview.phrase_changes(limit=3)
+    assert short == "„Baustein 0“ neu, „Baustein 1“ neu, „Baustein 2“ neu und 18 weitere"
+    assert preview.phrase_changes().count("neu") == 20
+    agenda = preview.agenda_template_changes(limit=3)
+    assert agenda.startswith("„Bericht Bericht") and len(agenda) < 150
+    assert f"„{title}“ neu" in preview.agenda_template_changes()
+    kept = TransferPreview(WISMAR, WISMAR, (), kept_fields=("A", "B", "C", "D"))
+    assert kept.kept_field_names(2) == "„A“, „B“ und 2 weitere"
+
+
 def test_the_preview_names_each_changed_agenda_template():
     current = CouncilTemplate(
         WISMAR.settings,

@@ -3,6 +3,7 @@ shown, start a new council from a file, and a refused file."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -123,3 +124,31 @@ def test_a_refused_file_is_explained_and_changes_nothing(make_window, services, 
     assert window.settings_page.transfer.dialog is None
     assert any("Format 3 einer neueren Programmversion" in w for w in dialogs.warnings())
     assert services.settings.settings(rostock.id) == rostock
+
+
+def test_a_file_of_many_phrases_names_a_few_and_leaves_room_for_the_choices(
+    make_window, services, dialogs, qtbot, tmp_path
+):
+    """500 phrases and 100 agenda templates of 2,000 characters: the intro named each,
+    tens of thousands of characters above the choices, which had no room left."""
+    _rostock, luebeck = _two_councils(services)
+    document = json.loads(services.council_transfer.export(luebeck.id))
+    document["textTemplates"] = [{"label": f"Baustein {n}", "text": "x"} for n in range(500)]
+    document["agendaTemplates"] = [
+        {"title": f"{n} " + "Titel " * 330, "kind": "report", "public": True, "plannedMinutes": 5}
+        for n in range(100)
+    ]
+    path = tmp_path / "viele.json"
+    path.write_text(json.dumps(document), "utf-8")
+    window = make_window()
+    window.show_area(window.settings_page)
+    dialogs.paths.append(str(path))
+
+    window.settings_page.transfer.import_action.trigger()
+
+    dialog = window.settings_page.transfer.dialog
+    intro = dialog.findChildren(QLabel)[0].text()
+    assert "„Baustein 7“ neu und 502 weitere." in intro  # 492 more, 10 dropped
+    assert "Baustein 8“" not in intro and len(intro) < 3_000
+    assert "Titel…“ neu und 97 weitere." in intro
+    dialog.reject()
