@@ -16,12 +16,16 @@ from expertenrat.services.collector import collector_paused
 
 def main(argv: list[str] | None = None) -> int:
     own_run = argv is None  # the program's own process (tests call main with arguments)
-    with _loading_for_good(own_run):
-        args = build_parser().parse_args(argv)
-        if args.command is None:
-            from expertenrat.app import run_gui
-        else:
-            load_data_stack()
+    try:
+        with _loading_for_good(own_run):
+            args = build_parser().parse_args(argv)
+            if args.command is None:
+                from expertenrat.app import run_gui
+            else:
+                load_data_stack()
+    except KeyboardInterrupt:  # Ctrl+C while the program loads: nothing was done yet
+        print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
+        return 130
     if args.command is None:
         return run_gui(args)
     code = run_command(args)

@@ -165,6 +165,25 @@ def test_ctrl_c_rolls_back_says_so_and_leaves_no_new_database(tmp_path, monkeypa
     assert list(tmp_path.iterdir()) == []
 
 
+def test_ctrl_c_while_the_program_loads_says_so_without_a_traceback(monkeypatch, capsys):
+    """The modules of a command load for a few tenths of a second; Ctrl+C then ended
+    with a traceback of the import."""
+    from expertenrat import __main__
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(__main__, "load_data_stack", interrupted)
+
+    try:
+        code = __main__.main(["check"])
+    except KeyboardInterrupt:  # not let through: pytest would take it for the user's
+        pytest.fail("Ctrl+C while loading came through as a traceback")
+    assert code == 130
+
+    assert capsys.readouterr().err.strip() == "expertenrat: Abgebrochen."
+
+
 def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
     notes = tmp_path / "notizen.txt"
     notes.write_text("Einkaufsliste", encoding="utf-8")
