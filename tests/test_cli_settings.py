@@ -192,3 +192,28 @@ def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_one_warning(
         "(beschädigt oder unvollständig) und fehlt im Dokument; bitte unter Einstellungen ein "
         "neues Logo wählen."
     ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="limits memory with setrlimit")
+def test_a_huge_file_is_refused_by_its_size_without_reading_it_whole(demo_file, tmp_path):
+    """A file of 2 GB chosen by mistake was read whole before its size was checked: with
+    less memory than that, a MemoryError traceback (and on any PC seconds and gigabytes)."""
+    import resource
+
+    huge = tmp_path / "riesig.json"
+    with huge.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # sparse: no disk space taken
+    limit = 1536 * 1024**2
+
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", str(demo_file),
+         "import", "settings", str(huge), "--dry-run"],
+        capture_output=True, text=True, timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
+    )  # fmt: skip
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "expertenrat: Fehler: Die Datei ist mit 2048 MB zu groß für eine Einstellungsdatei "
+        "(höchstens 8 MB)."
+    )

@@ -67,14 +67,13 @@ def _export_settings(services: Services, args: argparse.Namespace) -> str:
 
 def _import_settings(services: Services, args: argparse.Namespace) -> str:
     path = Path(args.file)
+    transfer = services.council_transfer
     try:
-        data = path.read_bytes()
+        incoming = transfer.read_file(path)
     except OSError as error:
         raise UserError(
             f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
-    transfer = services.council_transfer
-    incoming = transfer.read(data)
     if args.new:
         name = incoming.settings.name
         if args.dry_run:

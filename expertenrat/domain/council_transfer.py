@@ -116,10 +116,7 @@ def read_settings_file(data: bytes, schema: Callable[[int], Mapping[str, Any]]) 
 
 def _json(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_FILE_BYTES:
-        raise SettingsFileError(
-            f"Die Datei ist mit {len(data) // 1024 // 1024} MB zu groß für eine "
-            f"Einstellungsdatei (höchstens {MAX_FILE_BYTES // 1024 // 1024} MB)."
-        )
+        raise file_too_large(len(data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -146,6 +143,16 @@ def _json(data: bytes) -> dict[str, Any]:
             f"(„format“ muss „{FORMAT}“ sein)."
         )
     return document
+
+
+def file_too_large(size: int) -> SettingsFileError:
+    """The refusal of a file of ``size`` bytes, more than :data:`MAX_FILE_BYTES` (a device
+    such as /dev/zero tells no size: just "zu groß")."""
+    limit, megabytes = MAX_FILE_BYTES // 1024 // 1024, size // 1024 // 1024
+    shown = f"mit {megabytes} MB " if megabytes > limit else ""
+    return SettingsFileError(
+        f"Die Datei ist {shown}zu groß für eine Einstellungsdatei (höchstens {limit} MB)."
+    )
 
 
 def _no_constant(name: str) -> None:

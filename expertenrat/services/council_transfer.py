@@ -12,9 +12,11 @@ file's; a format-1 file has no agenda templates and leaves them as they are).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,6 +24,8 @@ from sqlalchemy.orm import Session
 from expertenrat import __version__
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.council_transfer import (
+    MAX_FILE_BYTES,
+    file_too_large,
     read_settings_file,
     settings_document,
     template_problems_of,
@@ -103,6 +107,17 @@ class CouncilTransferService:
         if problem:
             raise SettingsFileError(f"Das Logo in der Einstellungsdatei ist {problem}.")
         return template
+
+    @staticmethod
+    def read_file(path: Path) -> CouncilTemplate:
+        """:meth:`read` of the file ``path`` (``OSError`` if it cannot be read). No more
+        is read than a settings file can have: a file of gigabytes chosen by mistake was
+        read whole first (seconds, and its size in memory), and only then refused."""
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                raise file_too_large(max(os.fstat(handle.fileno()).st_size, len(data)))
+        return CouncilTransferService.read(data)
 
     def preview(self, council_id: int, incoming: CouncilTemplate) -> TransferPreview:
         """What importing ``incoming`` into the council would change."""

@@ -211,7 +211,7 @@ class SettingsTransfer(QObject):
 
     def _read(self, path: str):
         try:
-            data = Path(path).read_bytes()
+            return self._transfer.read_file(Path(path))
         except OSError as error:
             raise ExpertenratError(
                 tr(_CONTEXT, "„{path}“ kann nicht gelesen werden: {reason}").format(
@@ -219,7 +219,6 @@ class SettingsTransfer(QObject):
                 ),
                 os_error_detail(error),
             ) from None
-        return self._transfer.read(data)
 
     def _warn(self, title: str, error: ExpertenratError) -> None:
         self._dialogs.warning(self._parent, title, error.message, error.detail)
