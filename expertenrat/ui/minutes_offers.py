@@ -70,7 +70,8 @@ class MinutesOffers:
 
     def offer_recovered(self, stored: dict[str, dict], *, frozen: bool) -> None:
         """Offer recovered text of the records in ``stored`` (key → payload in the database)
-        that differs from it; text the database has already is dropped quietly."""
+        that differs from it; text the database has already is dropped quietly, text of
+        approved (``frozen``) minutes after it was shown."""
         autosave = self._autosave
         for entry in autosave.recovery.entries():
             key = entry.key
@@ -78,11 +79,31 @@ class MinutesOffers:
                 continue
             if autosave.unsaved_payload(key) is not None:
                 continue  # typed in this run: the autosave is on it
+            if entry.payload != stored[key] and frozen:
+                self._show_unsaveable(entry)
             if entry.payload == stored[key] or frozen:
                 autosave.discard(entry)
                 continue
             self._offered.add(key)
             self._offer(entry, stored[key])
+
+    def _show_unsaveable(self, entry: RecoveryEntry) -> None:
+        """Text kept for minutes approved meanwhile (perhaps on another PC) can no longer be
+        saved: it is shown once, to copy, before it is dropped."""
+        label = entry.meta.get("label") or self._label_of(entry.key)
+        self._dialogs.warning(
+            self._parent,
+            tr(_CONTEXT, "Text nicht mehr gespeichert"),
+            tr(
+                _CONTEXT,
+                "Für „{label}“ gibt es Text vom {when}, der nicht in der Datenbank steht. "
+                "Das Protokoll ist inzwischen genehmigt und kann nicht mehr geändert werden, "
+                "deshalb wird der Text nicht gespeichert. Sie finden ihn unter „Details "
+                "einblenden …“ zum Kopieren; eine Berichtigung ist nur als Nachtrag im "
+                "Protokoll einer späteren Sitzung möglich.",
+            ).format(label=label, when=german_time(entry.written_at)),
+            self._describer(entry.key)(entry.payload),
+        )
 
     def _offer(self, entry: RecoveryEntry, stored: dict) -> None:
         describe = self._describer(entry.key)

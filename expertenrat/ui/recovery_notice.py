@@ -6,8 +6,9 @@ compared with the minutes in the database in the worker (:mod:`worker`) once the
 filled, so a slow server never holds up the start; if one holds text that the database
 lacks, the user is asked whether to open the meeting's minutes now, where the editor
 offers each text side by side with the stored one (:class:`minutes_offers.MinutesOffers`).
-Files whose text the database has already, or whose minutes are approved, are left to the
-editor, which drops them quietly.
+Files whose text the database has already are left to the editor, which drops them
+quietly; so are files of minutes approved meanwhile, whose text the editor shows once (to
+copy) before it drops them.
 """
 
 from __future__ import annotations

@@ -1,0 +1,96 @@
+"""The Protokoll tab while another PC works on the same minutes: an approval there wins
+over text typed here, and that text is never lost unseen."""
+
+from __future__ import annotations
+
+import pytest
+from held_meeting import council_of_three, held_meeting
+from minutes_rows import approve
+from PySide6.QtTest import QTest
+
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_list import item_key
+
+WAIT = 5_000
+TYPED = "Nachtrag: Herr Krueger bittet um die Zahlen bis Maerz."
+
+
+@pytest.fixture
+def council_id(services, today) -> int:
+    return council_of_three(services, today)
+
+
+@pytest.fixture
+def held(services, council_id):
+    members = [m.id for m in services.members.members(council_id)]
+    return held_meeting(services.database, council_id, members)
+
+
+@pytest.fixture
+def make_editor(qtbot, services, dialogs):
+    def make(meeting_id: int) -> MinutesEditor:
+        editor = MinutesEditor(services, dialogs)
+        qtbot.addWidget(editor)
+        editor.resize(1000, 700)
+        editor.show()
+        editor.set_meeting(meeting_id)
+        return editor
+
+    return make
+
+
+@pytest.fixture
+def typed_when_approved(qtbot, make_editor, other_program, held) -> MinutesEditor:
+    """An editor whose text of item 2 was typed just after another PC approved the minutes."""
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(item_key(held.item_ids[1]))
+    approve(other_program.database, held.meeting_id)
+    QTest.keyClicks(editor.item_form.discussion_edit, TYPED)
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: "genehmigt" in editor.indicator.text(), timeout=WAIT)
+    return editor
+
+
+def test_text_typed_while_the_minutes_were_approved_elsewhere_stays_and_says_why(
+    qtbot, typed_when_approved
+):
+    editor = typed_when_approved
+    assert editor.indicator.text().startswith(
+        "Nicht gespeichert: Das Protokoll der 1. Sitzung ist genehmigt und kann nicht mehr "
+        "geändert werden"
+    )
+    assert editor.item_form.discussion_edit.toPlainText() == TYPED
+    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() != [], timeout=WAIT)
+
+    editor.refresh()  # the change poll saw the approval
+
+    assert editor.hint_label.text() == (
+        "Das Protokoll ist genehmigt und kann nicht mehr geändert werden."
+    )
+    assert editor.item_form.discussion_edit.toPlainText() == TYPED  # to copy elsewhere
+    assert editor.item_form.discussion_edit.isReadOnly()
+
+
+def test_text_kept_from_approved_minutes_is_shown_once_before_it_is_dropped(
+    qtbot, typed_when_approved, make_editor, held, dialogs
+):
+    """The program ended with the text only in the recovery file: opening the minutes
+    again shows it (to copy into a later meeting's minutes) instead of dropping it unseen."""
+    first = typed_when_approved
+    first.autosave.flush()
+    assert [e.payload["discussion"] for e in first.autosave.recovery.entries()] == [TYPED]
+    qtbot.waitUntil(lambda: not first.autosave.running_jobs(), timeout=WAIT)
+    first.close()  # the program ends; the next start opens the minutes again
+
+    again = make_editor(held.meeting_id)
+
+    (warning,) = dialogs.warnings()
+    assert warning.startswith("Für „TOP 2 Bericht“ gibt es Text vom ")
+    assert warning.endswith(
+        ", der nicht in der Datenbank steht. Das Protokoll ist inzwischen genehmigt und "
+        "kann nicht mehr geändert werden, deshalb wird der Text nicht gespeichert. Sie finden "
+        "ihn unter „Details einblenden …“ zum Kopieren; eine Berichtigung ist nur als "
+        "Nachtrag im Protokoll einer späteren Sitzung möglich."
+    )
+    assert TYPED in dialogs.details[-1]
+    qtbot.waitUntil(lambda: again.autosave.recovery.entries() == [], timeout=WAIT)
