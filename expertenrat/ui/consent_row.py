@@ -38,6 +38,7 @@ class ConsentRow(QWidget):
         self.date_label = QLabel()
         self.date_edit = date_edit()
         self.date_edit.setSpecialValueText("–")
+        self.date_label.setBuddy(self.date_edit)  # names the date for a screen reader
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)

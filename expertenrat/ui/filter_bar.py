@@ -32,6 +32,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(placeholder)
+        self.search_edit.setAccessibleName(placeholder)  # a screen reader's name for it
         self.search_edit.setToolTip(tooltip)
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(200)

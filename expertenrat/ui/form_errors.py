@@ -41,6 +41,21 @@ def set_message_kind(label: QLabel, warning: bool) -> None:
     label.style().polish(label)
 
 
+def _label_input(label: QWidget | None, widget: QWidget) -> None:
+    """Tie the row's label to its input rather than to the container around it: a click
+    on the label (or its mnemonic) puts the cursor there, and a screen reader names the
+    input after it. A row of several inputs (date, start, end) names them itself."""
+    if (
+        not isinstance(label, QLabel)
+        or not label.text()
+        or (widget.focusPolicy() == Qt.FocusPolicy.NoFocus and widget.focusProxy() is None)
+    ):
+        return
+    label.setBuddy(widget)
+    if not widget.accessibleName():
+        widget.setAccessibleName(label.text().replace("&", "").rstrip(":* "))
+
+
 class FormErrors:
     """Keeps a message label under each registered field of a ``QFormLayout``."""
 
@@ -65,6 +80,7 @@ class FormErrors:
         self._labels[field] = message
         self._inputs[field] = input_widget or widget
         self._form.addRow(label, container)
+        _label_input(self._form.labelForField(container), input_widget or widget)
         return container
 
     def first_input(self) -> QWidget | None:

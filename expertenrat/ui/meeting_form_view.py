@@ -53,6 +53,10 @@ class MeetingFormView(QWidget):
         self.end_edit = QTimeEdit()
         for edit in (self.start_edit, self.end_edit):
             edit.setDisplayFormat("HH:mm")
+        # One row "Termin" holds the three: a screen reader names each itself.
+        self.date_edit.setAccessibleName(tr(_CONTEXT, "Datum"))
+        self.start_edit.setAccessibleName(tr(_CONTEXT, "Beginn"))
+        self.end_edit.setAccessibleName(tr(_CONTEXT, "Ende"))
         self.place_edit = QLineEdit()
         self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
         self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Neuer Markt 1"))

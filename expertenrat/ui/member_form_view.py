@@ -200,6 +200,7 @@ class MemberFormView(QWidget):
 
         notes, errors = self._group(tr(_CONTEXT, "Notizen (intern)"))
         self._row(errors, "", "notes", self.notes_edit)
+        self.notes_edit.setAccessibleName(tr(_CONTEXT, "Notizen (intern)"))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,119 @@
+"""Keyboard and screen reader use across the forms: every input is named (its label is tied
+to it, or it is named itself), so that a screen reader says what a field is for."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.project_dialog import ProjectDialog
+
+_INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit)
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def council(services):
+    return services.settings.councils()[0]
+
+
+def unnamed_inputs(root: QWidget) -> list[str]:
+    """The shown inputs under ``root`` a screen reader could not name (the editor inside
+    a combo or spin box is the box's; a combo says its entry, so only editable ones
+    count)."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, _INPUTS) or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+            continue
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            continue
+        if not spoken_name(widget):
+            found.append(f"{type(widget).__name__} {getattr(widget, 'placeholderText', str)()}")
+    return found
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader gets: the widget's own, else its buddy label's."""
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def label_of(form: QFormLayout, widget: QWidget):
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label and field and field.widget() and field.widget().isAncestorOf(widget):
+            return label.widget()
+    return None
+
+
+def test_every_input_of_the_member_dialog_is_named(qtbot, services, council, today) -> None:
+    fields = services.settings.action_fields(council.id)
+    member = services.members.members(council.id)[0]
+    dialog = MemberDialog(services.members, council.id, fields, today, member)
+    qtbot.addWidget(dialog)
+
+    assert unnamed_inputs(dialog) == []
+    form = dialog.form
+    assert form.given_name_edit.accessibleName() == "Vorname"
+    assert form.family_name_edit.accessibleName() == "Nachname"
+    assert form.email_edit.accessibleName() == "E-Mail"
+    assert form.notes_edit.accessibleName() == "Notizen (intern)"
+    # The label is the input's buddy, not the box around it: a click on it (or its
+    # mnemonic) puts the cursor into the field.
+    box = form.given_name_edit.parentWidget().parentWidget()
+    label = label_of(box.layout(), form.given_name_edit)
+    assert label.buddy() is form.given_name_edit
+
+
+def test_every_input_of_the_project_dialog_is_named(qtbot, services, council, dialogs) -> None:
+    fields = services.settings.action_fields(council.id)
+    entry = services.projects.projects(council.id)[0]
+    dialog = ProjectDialog(services.projects, council.id, fields, entry.project, dialogs)
+    qtbot.addWidget(dialog)
+
+    assert unnamed_inputs(dialog) == []
+    assert dialog.form.title_edit.accessibleName() == "Titel"
+    assert dialog.form.contact_email_edit.accessibleName() == "E-Mail"
+    assert label_of(dialog.form.layout(), dialog.form.title_edit).buddy() is (
+        dialog.form.title_edit
+    )
+
+
+def test_every_input_of_the_meeting_and_settings_forms_is_named(make_window) -> None:
+    window = make_window()
+    meetings = window.pages.meetings
+    window.show_area(meetings)
+    meetings.meeting_list.view.selectRow(0)
+    form = meetings.form
+    assert unnamed_inputs(form) == []
+    assert [form.date_edit.accessibleName(), form.start_edit.accessibleName()] == [
+        "Datum",
+        "Beginn",
+    ]
+    assert form.place_edit.accessibleName() == "Ort"
+
+    window.show_area(window.settings_page)
+    council_fields = window.settings_page.council_fields.line_edits()
+    assert council_fields["name"].accessibleName() == "Name"
+    assert council_fields["city"].accessibleName() == "Stadt"
+
+
+def test_the_search_fields_are_named(make_window) -> None:
+    window = make_window()
+    for page in (window.pages.members, window.pages.projects, window.pages.recommendations):
+        assert page.search_edit.accessibleName().startswith("Suchen nach")
