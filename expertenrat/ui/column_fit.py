@@ -24,6 +24,7 @@ def fit_columns(
     shrinkable: Sequence[Sequence[int]],
     wide: int | None = None,
     capped: Collection[int] = (),
+    wide_least: int = 0,
 ) -> None:
     """Columns as wide as their content; the wide text columns narrower if needed, so that
     the shown columns fit without sideways scrolling (cut text shows as "…"). Room left
@@ -35,7 +36,9 @@ def fit_columns(
 
     1. the ``capped`` columns down to ``COMFORT_WIDTH`` (a name: one long entry does not
        take the room of every row's institution);
-    2. the groups in turn down to their header's text, at least ``MIN_SHRUNK_WIDTH``;
+    2. the groups in turn down to their header's text, at least ``MIN_SHRUNK_WIDTH`` (the
+       ``wide`` column not below ``wide_least``: what a title must show to be read comes
+       before the other headers' whole text);
     3. the groups in turn down to ``LAST_WIDTH`` (the header cut, its tooltip whole).
 
     In steps 2 and 3 no column gets narrower than a column of an earlier group: the last
@@ -74,7 +77,11 @@ def fit_columns(
     capped_shown = [[c for c in capped if c in shown]]
     excess = _give_way(header, capped_shown, excess, lambda c: max(COMFORT_WIDTH, floors[c]))
     excess = _give_way(
-        header, groups, excess, lambda c: max(MIN_SHRUNK_WIDTH, floors[c]), ranked=True
+        header,
+        groups,
+        excess,
+        lambda c: max(MIN_SHRUNK_WIDTH, floors[c], wide_least if c == wide else 0),
+        ranked=True,
     )
     # Cut headers rather than a table that scrolls sideways (each header's tooltip says it).
     _give_way(header, groups, excess, lambda c: LAST_WIDTH, ranked=True)

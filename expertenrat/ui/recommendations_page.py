@@ -19,7 +19,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -38,6 +37,7 @@ from expertenrat.domain.recommendation_views import (
 )
 from expertenrat.domain.recommendations import Step, allows
 from expertenrat.services.context import Services
+from expertenrat.ui.button_grid import ButtonGrid
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
@@ -70,6 +70,12 @@ _SHRINKABLE = (
     ),
     (RecommendationsTableModel.COLUMN_TITLE,),
 )
+# The narrowest the detail panel gets on a narrow window (one column of step buttons): at
+# 1024 px the title column keeps room for the start of each title.
+_DETAIL_LEAST_WIDTH = 170
+# Before the other columns' headers are cut ("Handlungsf…", their tooltips whole), the
+# title keeps room for this many letters: it is what the user reads.
+_TITLE_LEAST_CHARACTERS = 28
 _WITHOUT_RESPONSE = "without_response"
 _OVERDUE = "overdue"
 
@@ -197,10 +203,10 @@ class RecommendationsPage(NothingPending, QWidget):
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.detail, 1)
-        buttons = QGridLayout()
-        for position, (button, _step, _take) in enumerate(self._steps):
-            buttons.addWidget(button, position // 2, position % 2)
-        right.addLayout(buttons)
+        # Two columns where the panel is wide enough, one on a narrow window, where the
+        # panel gives way so that the table keeps room for the titles.
+        self.step_buttons = ButtonGrid([button for button, _step, _take in self._steps], 2)
+        right.addWidget(self.step_buttons)
         record_page_layout(
             self,
             tr(_CONTEXT, "Empfehlungen"),
@@ -209,6 +215,7 @@ class RecommendationsPage(NothingPending, QWidget):
             (below,),
             side,
             (900, 230),
+            beside_least=_DETAIL_LEAST_WIDTH,
         )
 
     # --- the page protocol --------------------------------------------------------------
@@ -238,7 +245,12 @@ class RecommendationsPage(NothingPending, QWidget):
         self.fit_columns()  # the width of the page is known only now
 
     def fit_columns(self) -> None:
-        fit_columns(self.view, _SHRINKABLE, wide=RecommendationsTableModel.COLUMN_TITLE)
+        fit_columns(
+            self.view,
+            _SHRINKABLE,
+            wide=RecommendationsTableModel.COLUMN_TITLE,
+            wide_least=self.view.fontMetrics().averageCharWidth() * _TITLE_LEAST_CHARACTERS,
+        )
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: one recommendation, those without a response

@@ -16,12 +16,13 @@ BESIDE_MIN_WIDTH = 260  # the narrowest the panel beside a table gets by giving 
 class _RecordSplitter(QSplitter):
     """The table and the panel beside it. The panel keeps its initial width where there is
     room and gives way in proportion on a narrow window (its share of ``widths``, not
-    narrower than ``BESIDE_MIN_WIDTH``), so that the table keeps room for its titles;
+    narrower than ``beside_least``), so that the table keeps room for its titles;
     once the user drags the handle, the widths are theirs."""
 
-    def __init__(self, widths: tuple[int, int]) -> None:
+    def __init__(self, widths: tuple[int, int], beside_least: int) -> None:
         super().__init__()
         self._widths = widths
+        self._beside_least = beside_least
         self._dragged = False
         self.splitterMoved.connect(self._dragged_by_hand)
 
@@ -35,7 +36,7 @@ class _RecordSplitter(QSplitter):
         total = sum(self.sizes())
         table, beside = self._widths
         share = round(total * beside / (table + beside))
-        side = min(beside, max(BESIDE_MIN_WIDTH, share))
+        side = min(beside, max(self._beside_least, share))
         self.setSizes([total - side, side])
 
 
@@ -47,11 +48,14 @@ def record_page_layout(
     below: Sequence[QWidget | QLayout],
     beside: QWidget,
     widths: tuple[int, int],
+    *,
+    beside_least: int = BESIDE_MIN_WIDTH,
 ) -> None:
     """A records page: its title over a splitter; on the left the filter bar, the table
     (which takes the height) and what goes under it (the count, the buttons); on the right
     ``beside`` (the selected record, panels), ``widths`` wide where the window is wide
-    enough (on a narrow one the panel gives way, see :class:`_RecordSplitter`)."""
+    enough (on a narrow one the panel gives way down to ``beside_least``, see
+    :class:`_RecordSplitter`)."""
     table_side = QWidget()
     left = QVBoxLayout(table_side)
     left.setContentsMargins(0, 0, 0, 0)
@@ -62,7 +66,7 @@ def record_page_layout(
             left.addLayout(part)
         else:
             left.addWidget(part)
-    splitter = _RecordSplitter(widths)
+    splitter = _RecordSplitter(widths, beside_least)
     splitter.addWidget(table_side)
     splitter.addWidget(beside)
     splitter.setStretchFactor(0, 1)

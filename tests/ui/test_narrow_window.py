@@ -177,6 +177,8 @@ def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot)
     columns = RecommendationsTableModel
 
     qtbot.waitUntil(lambda: fits(view), timeout=1000)
+    assert shows_start(view, columns.COLUMN_TITLE, 18)  # "Datenschutz-Folgenab…"
+    assert page.step_buttons.columns == 1  # the detail beside gave way
     title = header.sectionSize(columns.COLUMN_TITLE)
     assert title >= header.sectionSize(columns.COLUMN_FIELD)
     assert title >= header.sectionSize(columns.COLUMN_PROJECTS)
