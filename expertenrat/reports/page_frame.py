@@ -37,7 +37,7 @@ from expertenrat.reports.house_style import (
     styles,
 )
 from expertenrat.reports.logo_image import UnusableLogoError, decoded_logo
-from expertenrat.reports.page_header_fit import GAP, title_and_name
+from expertenrat.reports.page_header_fit import GAP, beside_logo
 from expertenrat.reports.user_text import fit_line, printable
 
 log = logging.getLogger(__name__)
@@ -59,10 +59,14 @@ _HEADER_RULE = 21 * mm  # distance of the rule under the header from the top of 
 _FOOTER_RULE = 14 * mm  # height of the rule above the footer
 _FOOTER_BASELINE = 9.5 * mm
 _LOGO_BOX = (36 * mm, 10 * mm)
+_LOGO_GAP = 4 * mm  # between the logo and the texts beside it
 # Baselines below the header's upper edge: council and title, then city and date; three
-# rows where the council's name takes two lines (the title then takes one or two of them).
-_ROWS = (4 * mm, 8.5 * mm)
-_THREE_ROWS = (3 * mm, 6.5 * mm, 10 * mm)
+# rows where the council's name or the title takes two lines, four where one takes three.
+_ROWS = {
+    1: (4 * mm, 8.5 * mm),
+    2: (3 * mm, 6.5 * mm, 10 * mm),
+    3: (1.5 * mm, 4.6 * mm, 7.7 * mm, 10.8 * mm),
+}
 _CITY_SIZE = 8.5
 
 
@@ -160,6 +164,7 @@ class _HeaderLines:
     title_size: float
     dated: str
     footer_note: str
+    logo_scale: float  # of the logo's size in its box: smaller to show name and title whole
 
 
 class _PageDecor:
@@ -172,10 +177,14 @@ class _PageDecor:
         self._lines: _HeaderLines | None = None
 
     def _fitted(self, left: float, right: float, usable: float) -> _HeaderLines:
-        """The header and footer texts, shortened to fit (the same on every page)."""
+        """The header and footer texts, shortened to fit beside the logo (the same on every
+        page); ``left``: where the logo stands, or the texts where there is none."""
         if self._lines is None:
             info = self.info
-            title, name = title_and_name(info.title, info.council_name, right - left, usable)
+            logo = self.logo[1] if self.logo else 0.0
+            room = right - left - (_LOGO_GAP if logo else 0.0)
+            title, name, scale = beside_logo(info.title, info.council_name, room, logo, usable)
+            left = right - room + logo * scale
             dated = german_date(info.date)
             if info.date_label:
                 dated = f"{info.date_label}: {dated}"
@@ -190,6 +199,7 @@ class _PageDecor:
                 footer_note=fit_line(info.footer_note, FONT, 7.5, usable * 0.75)
                 if info.footer_note
                 else "",
+                logo_scale=scale,
             )
         return self._lines
 
@@ -198,16 +208,17 @@ class _PageDecor:
         width, height = doc.pagesize
         left, right = MARGINS.left, width - MARGINS.right
         usable = right - left
+        lines = self._fitted(left, right, usable)
         canvas.saveState()
         if info.watermark:
             _draw_watermark(canvas, info.watermark, width, height)
         if self.logo is not None:
-            image, logo_width, logo_height = self.logo
+            image, *size = self.logo
+            logo_width, logo_height = (side * lines.logo_scale for side in size)
             bottom = height - _HEADER_TOP - (_LOGO_BOX[1] + logo_height) / 2
             canvas.drawImage(image, left, bottom, logo_width, logo_height, mask="auto")
-            left += logo_width + 4 * mm
-        lines = self._fitted(left, right, usable)
-        offsets = _ROWS if len(lines.council) == len(lines.title) == 1 else _THREE_ROWS
+            left += logo_width + _LOGO_GAP
+        offsets = _ROWS[max(len(lines.council), len(lines.title))]
         rows = [height - _HEADER_TOP - offset for offset in offsets]
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, lines.council_size)

@@ -129,6 +129,31 @@ def test_beside_a_name_on_two_lines_a_long_title_takes_two_lines_rather_than_be_
     assert flat(" ".join(title)) == f"{TITLE} – Frühjahrssitzung mit Schwerpunkt Mobilität"
 
 
+def test_a_long_reminder_title_beside_a_logo_and_a_long_name_takes_a_third_line_whole():
+    """The reminder's subject as title, a name of 105 characters and a logo: the texts
+    take three lines each, above city and date, rather than cut the title."""
+    head = replace(LETTERHEAD, council_name=LONG_NAME, logo_png=logo())
+    answered = replace(ROWS[1], planned_by=date(2026, 3, 1))  # a plan past its date
+    for rows, subject in (
+        (ROWS[2:3], "ausstehende Stellungnahmen zu Empfehlungen"),
+        ((ROWS[2], answered), "ausstehende Stellungnahmen und Stand der geplanten Umsetzung"),
+    ):
+        reminder = ProjectReminder(PROJECT, tuple(rows))
+        pdf = render_reminder_letter(ReminderLetter(head, reminder, date(2026, 6, 1))).pdf
+        page = read(pdf).pages[0]
+        middle, frame_top = float(page.mediabox.width) / 2, float(page.mediabox.height)
+        header = [r for r in placed_text_runs(page) if r[2] > frame_top - MARGINS.top]
+        *name, city = [r for r in header if r[1] < middle]
+        *title, dated = [r for r in header if r[1] >= middle]
+        assert flat(" ".join(t for t, *_ in title)) == f"Erinnerung: {subject} – Klimaportal"
+        assert flat(" ".join(t for t, *_ in name)) == LONG_NAME
+        assert ELLIPSIS not in " ".join(t for t, *_ in header)
+        assert (city[0], dated[0], city[2]) == (LETTERHEAD.city, "01.06.2026", dated[2])
+        assert city[2] < min(y for _, _, y, _ in (*name, *title))  # the last row
+        ((_, body_top),) = header_and_body(pdf)[:1]
+        assert clear_of_the_body([(t, y, size) for t, _, y, size in header], body_top)
+
+
 def test_a_short_name_stands_on_the_titles_line_in_full_size():
     ((header, _),) = header_and_body(render_invitation(meeting()).pdf)
 
