@@ -14,7 +14,9 @@ is missing and where to fix it (:class:`ChecklistTarget`):
     (Befangenheit, with ``item_id``);
     an item of the minutes (``item_id`` set): ``discussion``, ``votes``;
     ``previous_minutes``: the item "Genehmigung des Protokolls" if the agenda has one
-    (``item_id``), else nothing to jump to.
+    (``item_id``), else nothing to jump to;
+    ``approval`` with ``meeting_id``: the Genehmigung tab of the previous meeting, where
+    its minutes still have to be sent, their objections decided or they be approved.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 class ChecklistTarget:
     field: str
     item_id: int | None = None
+    meeting_id: int | None = None  # another meeting, whose tab ``field`` names
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ class PreviousMinutes:
     state: MinutesState | None  # of its latest version; None: none circulated yet
     approved_on: date | None = None
     open_objections: int = 0
+    meeting_id: int | None = None  # whose Genehmigung tab a missing approval jumps to
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,19 +216,29 @@ def _previous_line(facts: ChecklistFacts) -> ChecklistLine:
         return _line(
             key, True, f"Protokoll der {previous.meeting_label} genehmigt{on}", field, item
         )
-    if previous.open_objections:
-        count = previous.open_objections
-        objections = "ein Einwand ist" if count == 1 else f"{count} Einwände sind"
-        return _line(key, False, f"{name}: {objections} noch nicht entschieden.", field, item)
-    if previous.state is MinutesState.CIRCULATED and facts.approval is MinutesApproval.OBJECTIONS:
+    if (
+        previous.state is MinutesState.CIRCULATED
+        and not previous.open_objections
+        and (facts.approval is MinutesApproval.OBJECTIONS)
+    ):
         return _line(
             key, True, f"Protokoll der {previous.meeting_label}: Einwände behandelt", field, item
         )
-    if previous.state is None:
-        return _line(
-            key, False, f"{name} ist noch nicht versandt und nicht genehmigt.", field, item
-        )
-    return _line(key, False, f"{name} ist noch nicht genehmigt.", field, item)
+    # What is missing is done in the Genehmigung tab of the previous meeting.
+    target = (
+        ChecklistTarget("approval", meeting_id=previous.meeting_id)
+        if previous.meeting_id is not None
+        else ChecklistTarget(field, item)
+    )
+    if previous.open_objections:
+        count = previous.open_objections
+        objections = "ein Einwand ist" if count == 1 else f"{count} Einwände sind"
+        text = f"{name}: {objections} noch nicht entschieden."
+    elif previous.state is None:
+        text = f"{name} ist noch nicht versandt und nicht genehmigt."
+    else:
+        text = f"{name} ist noch nicht genehmigt."
+    return ChecklistLine(key, False, text, target)
 
 
 def _item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:

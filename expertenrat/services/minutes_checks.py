@@ -115,6 +115,7 @@ def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | No
         state,
         version.approved_on if version is not None else None,
         open_objections,
+        previous.id,
     )
 
 

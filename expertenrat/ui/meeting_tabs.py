@@ -36,6 +36,7 @@ class MeetingTabs(ScrollingTabs):
     """A short window scrolls a tab, never squeezes it (:class:`ScrollingTabs`)."""
 
     detail_changed = Signal()
+    meeting_tab_requested = Signal(int, str)  # another meeting's tab (minutes checklist)
 
     def __init__(
         self,
@@ -57,6 +58,7 @@ class MeetingTabs(ScrollingTabs):
             self.addTab(widget, label)
             if isinstance(widget, MinutesEditor):
                 widget.open_tab.connect(self.open_tab)
+                widget.open_meeting_tab.connect(self.meeting_tab_requested)
         self.currentChanged.connect(self._tab_shown)
 
     def set_meeting(self, meeting_id: int | None) -> None:

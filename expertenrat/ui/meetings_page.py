@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QV
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
-from expertenrat.domain.overview import Target, TargetFilter
+from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import refill_combo
@@ -81,6 +81,7 @@ class MeetingsPage(QWidget):
         self._layout()
 
         self.tabs.detail_changed.connect(self.refresh)
+        self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
         self.states.changed.connect(self._state_changed)
         self.scope_combo.currentIndexChanged.connect(self.refresh)
         self.year_combo.currentIndexChanged.connect(self.refresh)
@@ -294,6 +295,11 @@ class MeetingsPage(QWidget):
         self.select(target.record_id)
         if self._shown_id == target.record_id and target.tab is not None:
             self.tabs.open_tab(target.tab.value)
+
+    def _open_meeting_tab(self, meeting_id: int, tab: str) -> None:
+        """A line of the minutes checklist points at another meeting's tab (the previous
+        meeting's Genehmigung, where its minutes are still to be approved)."""
+        self.open_target(Target(Area.MEETINGS, meeting_id, MeetingTab(tab)))
 
     # --- looks --------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ _CONTEXT = "MinutesEditor"
 class MinutesEditor(MinutesEditorView):
     changed = Signal()
     open_tab = Signal(str)  # "meeting", "attendance" or "conflicts"
+    open_meeting_tab = Signal(int, str)  # another meeting and its tab ("approval")
 
     def __init__(
         self, services: Services, dialogs: DialogService, parent: QWidget | None = None
@@ -67,7 +68,9 @@ class MinutesEditor(MinutesEditorView):
         self.checklist_refresh = ChecklistRefresh(
             services.minutes.checklist, self.checklist, lambda: self._minutes, self
         )
-        self.navigation = MinutesNavigation(self, lambda: self._minutes, self.open_tab.emit)
+        self.navigation = MinutesNavigation(
+            self, lambda: self._minutes, self.open_tab.emit, self.open_meeting_tab.emit
+        )
         self.phrase_menu = PhraseMenu(
             services.text_templates.templates,
             lambda: self._minutes.council_id if self._minutes else None,

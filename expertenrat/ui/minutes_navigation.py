@@ -4,7 +4,8 @@ Ctrl+Enter and "Weiter ▶" show the next line of the list (Kopfdaten, then the 
 items), Ctrl+Shift+Enter and "◀ Zurück" the previous one, each with the cursor in its
 first field. A checklist line selects its item and puts the cursor in its field; a line
 about the meeting, the attendance or the conflicts names the meetings page's tab to show
-(``open_tab``).
+(``open_tab``), a line about the previous minutes that meeting and its tab
+(``open_meeting_tab``).
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ class MinutesNavigation:
         view: MinutesEditorView,
         minutes: Callable[[], Minutes | None],
         open_tab: Callable[[str], None],
+        open_meeting_tab: Callable[[int, str], None],
     ) -> None:
         """The shortcuts work anywhere in ``view``; ``minutes()`` are the minutes shown."""
         self._view = view
         self._minutes = minutes
         self._open_tab = open_tab
+        self._open_meeting_tab = open_meeting_tab
         view.previous_button.clicked.connect(lambda: self.step(-1))
         view.next_button.clicked.connect(lambda: self.step(1))
         for keys, offset in (
@@ -59,6 +62,9 @@ class MinutesNavigation:
         """Show what a checklist line is about: a field here, or another tab of the meeting."""
         minutes, view = self._minutes(), self._view
         if minutes is None:
+            return
+        if target.meeting_id is not None:  # the previous meeting's Genehmigung tab
+            self._open_meeting_tab(target.meeting_id, target.field)
             return
         area = target.field.partition(".")[0]
         if area in OTHER_TABS:

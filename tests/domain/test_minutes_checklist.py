@@ -192,6 +192,22 @@ def test_previous_minutes_under_each_approval_practice() -> None:
     )
 
 
+def test_a_missing_approval_points_at_the_previous_meeting_s_approval_tab() -> None:
+    """It is sent, its objections decided and it is approved there, not in this item."""
+
+    def target(previous):
+        facts = replace(COMPLETE, previous=previous, approval=MinutesApproval.VOTE)
+        return next(x for x in checklist(facts).lines if x.key == "previous_minutes").target
+
+    circulated = PreviousMinutes("4. Sitzung", MinutesState.CIRCULATED, meeting_id=4)
+    approval_tab = ChecklistTarget("approval", meeting_id=4)
+    assert target(circulated) == approval_tab
+    assert target(replace(circulated, state=None)) == approval_tab
+    assert target(replace(circulated, open_objections=1)) == approval_tab
+    approved = replace(circulated, state=MinutesState.APPROVED, approved_on=date(2026, 3, 10))
+    assert target(approved) == ChecklistTarget("previous_minutes", COMPLETE.approval_item_id)
+
+
 def test_end_before_start_is_refused_by_the_header_rules() -> None:
     from expertenrat.domain.minutes import header_problems
 

@@ -11,6 +11,7 @@ from held_meeting import held_meeting
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.audit import AuditService
 from expertenrat.services.minutes import MinutesService
@@ -124,6 +125,8 @@ def test_the_previous_meeting_s_minutes_must_be_approved(service, database, coun
     assert [line.text for line in service.checklist(second.meeting_id).missing] == [
         "Das Protokoll der 1. Sitzung ist noch nicht versandt und nicht genehmigt."
     ]
+    (missing,) = service.checklist(second.meeting_id).missing
+    assert missing.target == ChecklistTarget("approval", meeting_id=first.meeting_id)
     with database.transaction() as session:
         session.add(
             models.MinutesVersion(

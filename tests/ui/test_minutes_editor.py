@@ -4,7 +4,7 @@ jumps, conflicts and recovered text are offered, never decided silently."""
 from __future__ import annotations
 
 import threading
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from held_meeting import council_of_three, held_meeting
@@ -22,6 +22,7 @@ from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.autosave_recovery import RecoveryEntry
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meetings_page import MeetingsPage
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key, item_key
 
@@ -659,3 +660,34 @@ def test_an_end_before_the_start_says_what_to_correct(qtbot, make_editor, servic
     editor.autosave.save_now()
     qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert · "), timeout=WAIT)
     assert services.minutes.minutes(held.meeting_id).header.opened_at == time(16, 5)
+
+
+def test_a_missing_approval_of_the_previous_minutes_opens_that_meeting_s_approval_tab(
+    qtbot, services, dialogs, council_id, held
+) -> None:
+    """They are approved in the Genehmigung tab of the previous meeting, not in this one."""
+    members = [m.id for m in services.members.members(council_id)]
+    second = held_meeting(
+        services.database, council_id, members, starts_at=datetime(2026, 6, 9, 16, 0)
+    )
+    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
+    editor = page.findChild(MinutesEditor)
+    qtbot.addWidget(page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle))
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(second.meeting_id)
+    page.tabs.setCurrentWidget(editor)
+    qtbot.waitUntil(lambda: editor.checklist.lines.count() > 0, timeout=WAIT)
+    lines = editor.checklist.lines
+    (line,) = [
+        lines.item(i)
+        for i in range(lines.count())
+        if lines.item(i).text().startswith("✗ Das Protokoll der 1. Sitzung")
+    ]
+
+    lines.itemClicked.emit(line)
+
+    assert page.selected().id == held.meeting_id
+    assert isinstance(page.tabs.currentWidget(), MinutesApprovalPanel)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
