@@ -6,11 +6,14 @@ import threading
 from datetime import date
 
 import pytest
+from logo_images import header_only_png
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintPreviewDialog
+from sqlalchemy import update
 
 from expertenrat.domain.members import Member
+from expertenrat.store import models
 
 
 @pytest.fixture
@@ -99,3 +102,20 @@ def test_the_roster_renders_while_the_window_stays_responsive(
     assert preview is not None and preview.isVisible()
     assert not page.roster.warnings_label.isHidden()  # the warnings still reach the panel
     preview.reject()
+
+
+def test_a_stored_logo_that_cannot_be_drawn_is_named_under_the_buttons(
+    page, services, dialogs, tmp_path, finish_job
+):
+    with services.database.transaction() as session:  # stored before logos were checked
+        session.execute(update(models.Council).values(logo_png=header_only_png()))
+    dialogs.paths = [str(tmp_path / "liste.pdf")]
+
+    page.roster.save_pdf_button.click()
+    finish_job(page.roster)
+
+    assert (tmp_path / "liste.pdf").exists()
+    *_, warning = page.roster.warnings_label.text().splitlines()
+    assert warning.startswith("Das Logo in den Einstellungen ist kein lesbares PNG-Bild")
+    assert warning.endswith("fehlt im Dokument; bitte unter Einstellungen ein neues Logo wählen.")
+    assert not page.roster.warnings_label.isHidden()
