@@ -72,7 +72,7 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
         Column(tr(_CONTEXT, "Ort"), lambda row: row.where, tooltip=lambda row: row.where or None),
         Column(tr(_CONTEXT, "Status"), _state, tooltip=_state_tooltip),
         Column(
-            tr(_CONTEXT, "Eingeladen am"),
+            tr(_CONTEXT, "Eingeladen"),  # the date; short, so that it shows whole at 1024 px
             lambda row: f"{row.invitation_sent_on:%d.%m.%Y}" if row.invitation_sent_on else "",
             sort_value=lambda row: row.invitation_sent_on or date.min,
         ),
