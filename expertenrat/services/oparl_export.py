@@ -32,6 +32,7 @@ from expertenrat.domain.oparl_records import (
     ProjectRecord,
     RecommendationRecord,
 )
+from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.oparl_files import oparl_files
 from expertenrat.exchange.oparl_previous import PreviousExportFolder
 from expertenrat.services.files import WrittenFolder, write_folder
@@ -51,24 +52,38 @@ class OParlExportService:
         self._db = database
 
     def councils(
-        self, *, invitations: bool = True, previous: Path | None = None
+        self,
+        *,
+        invitations: bool = True,
+        previous: Path | None = None,
+        progress: Progress = no_progress,
     ) -> list[CouncilRecord]:
         """Every council's records as the OParl mapping reads them; ``invitations``:
         with the public invitation PDFs of invited meetings, taken from the export in
-        ``previous`` where unchanged, rendered otherwise."""
+        ``previous`` where unchanged, rendered otherwise. ``progress`` is told of each
+        council (of one step more: the writing that follows)."""
         pdfs = InvitationPdfs(previous) if invitations else None
         with reading(self._db) as session:
-            rows = session.scalars(select(models.Council).order_by(models.Council.id))
-            return [_council(session, row, pdfs) for row in rows]
+            rows = list(session.scalars(select(models.Council).order_by(models.Council.id)))
+            found = []
+            for done, row in enumerate(rows):
+                progress(done, len(rows) + 1)
+                found.append(_council(session, row, pdfs))
+            return found
 
-    def export(self, folder: Path, base_url: str, *, force: bool = False) -> WrittenFolder:
+    def export(
+        self, folder: Path, base_url: str, *, force: bool = False, progress: Progress = no_progress
+    ) -> WrittenFolder:
         """Write the tree for ``base_url`` into ``folder`` (one not empty is replaced only
         with ``force``, and only if it holds an earlier export); all or nothing. What an
-        export already in ``folder`` published and this one does not stays as a tombstone."""
+        export already in ``folder`` published and this one does not stays as a tombstone.
+        ``progress`` may stop it (:class:`Cancelled`) until the writing begins."""
         base = check_base_url(base_url)
-        councils = self.councils(previous=folder)
+        councils = self.councils(previous=folder, progress=progress)
         tree = oparl_tree(base, councils, PreviousExportFolder(folder))
-        return write_folder(folder, oparl_files(tree), force=force, mark=MARK)
+        files = oparl_files(tree)
+        progress(len(councils), len(councils) + 1)
+        return write_folder(folder, files, force=force, mark=MARK)
 
 
 def _council_key(council_id: int) -> str:

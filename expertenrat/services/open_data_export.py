@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from expertenrat.domain.open_data import open_data_tables
+from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.open_data_files import open_data_files
 from expertenrat.services.files import WrittenFolder, write_folder
 from expertenrat.services.oparl_export import OParlExportService
@@ -18,10 +19,16 @@ class OpenDataExportService:
     def __init__(self, oparl: OParlExportService) -> None:
         self._oparl = oparl  # reads the councils' records
 
-    def files(self) -> dict[str, bytes]:
-        return open_data_files(open_data_tables(self._oparl.councils(invitations=False)))
+    def files(self, progress: Progress = no_progress) -> dict[str, bytes]:
+        councils = self._oparl.councils(invitations=False, progress=progress)
+        return open_data_files(open_data_tables(councils))
 
-    def export(self, folder: Path, *, force: bool = False) -> WrittenFolder:
+    def export(
+        self, folder: Path, *, force: bool = False, progress: Progress = no_progress
+    ) -> WrittenFolder:
         """Write the files into ``folder`` (one not empty is replaced only with ``force``, and
-        only if it holds an earlier export)."""
-        return write_folder(folder, self.files(), force=force, mark=MARK)
+        only if it holds an earlier export); ``progress`` may stop it (:class:`Cancelled`)
+        until the writing begins."""
+        files = self.files(progress)
+        progress(1, 1)
+        return write_folder(folder, files, force=force, mark=MARK)

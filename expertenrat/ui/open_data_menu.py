@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
+from expertenrat.domain.progress import Progress
 from expertenrat.domain.wording import file_size
 from expertenrat.services import oparl_export, open_data_export
 from expertenrat.services.context import Services
@@ -53,7 +54,9 @@ class OpenDataMenu:
             title,
             open_data_export.MARK,
             lambda folder, force: self._run(
-                lambda: self._services.open_data_export.export(folder, force=force),
+                lambda progress: self._services.open_data_export.export(
+                    folder, force=force, progress=progress
+                ),
                 title,
                 tr(_CONTEXT, "Empfehlungsregister und Sitzungsliste werden geschrieben …"),
                 open_data_export.MARK,
@@ -82,7 +85,9 @@ class OpenDataMenu:
             title,
             oparl_export.MARK,
             lambda folder, force: self._run(
-                lambda: self._services.oparl_export.export(folder, base, force=force),
+                lambda progress: self._services.oparl_export.export(
+                    folder, base, force=force, progress=progress
+                ),
                 title,
                 tr(_CONTEXT, "Die öffentlichen Daten werden als OParl-Baum geschrieben …"),
                 oparl_export.MARK,
@@ -117,9 +122,12 @@ class OpenDataMenu:
         initial = str(self._settings.value(_FOLDER_KEY) or "")
         self._dialogs.ask_folder(self._parent, title, initial, chosen)
 
-    def _run(self, work: Callable[[], WrittenFolder], title: str, label: str, entry: str) -> None:
-        """Run ``work``; ``entry`` is a file of the written folder (for "Ordner öffnen")."""
-        self.job = Job(lambda _progress: work(), self._parent)
+    def _run(
+        self, work: Callable[[Progress], WrittenFolder], title: str, label: str, entry: str
+    ) -> None:
+        """Run ``work``; ``entry`` is a file of the written folder (for "Ordner öffnen").
+        "Abbrechen" stops it before it writes (the folder stays as it was)."""
+        self.job = Job(work, self._parent)
         self.job.finished.connect(lambda written: self._written(title, written, entry))
         self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
         start_with_progress(self.job, self._parent, title, label)

@@ -84,3 +84,25 @@ def test_a_folder_of_other_files_is_refused_before_anything_is_asked_or_written(
     assert "keinen früheren Export" in dialogs.warnings()[-1]
     assert all(kind != "question" for kind, _title, _text in dialogs.messages)
     assert [p.name for p in documents.iterdir()] == ["Brief.odt"]
+
+
+@pytest.mark.parametrize("kind", ["oparl", "open data"])
+def test_abbrechen_in_the_progress_writes_nothing(make_window, dialogs, qtbot, tmp_path, kind):
+    """The progress dialog's "Abbrechen" was offered but never reached the export, which
+    went on and replaced the folder."""
+    window = make_window()
+    folder = tmp_path / "export"
+    dialogs.paths.append(str(folder))
+    menu = window.menus.open_data
+    if kind == "oparl":
+        dialogs.texts.append("https://daten.example.de/oparl/v1")
+        menu.oparl_action.trigger()
+    else:
+        menu.open_data_action.trigger()
+    menu.job.cancel()  # as "Abbrechen" does, before the work reports anything
+    _wait(qtbot, window)
+
+    assert menu.job.stop is not None  # ended as cancelled
+    assert not folder.exists()
+    assert dialogs.saved_files == []
+    assert not list(tmp_path.glob(".export*"))
