@@ -272,8 +272,10 @@ class AuditPage(NothingPending, QWidget):
         target = Path(path)
         audit = self._audit
 
-        def export(_progress: Progress) -> None:
-            write_file(target, audit.export_csv(wanted))
+        def export(progress: Progress) -> None:
+            data = audit.export_csv(wanted)
+            progress(1, 1)  # "Abbrechen" until here: nothing is written
+            write_file(target, data)
 
         self.job = Job(export, self)
         self.job.finished.connect(

@@ -293,8 +293,9 @@ class MeetingDocumentActions(QGroupBox):
         if self.busy():
             return
 
-        def work(_progress: Progress) -> tuple[str, ...]:
+        def work(progress: Progress) -> tuple[str, ...]:
             rendered = render()
+            progress(1, 1)  # "Abbrechen" until here: nothing is written
             if isinstance(rendered, RenderedPdf):
                 write_file(target, rendered.pdf)
                 return tuple(rendered.warnings)

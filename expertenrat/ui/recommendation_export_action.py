@@ -106,8 +106,9 @@ class RecommendationExportButton(QPushButton):
             target = Path(f"{target}{file_format.suffix}")
         service, chosen, today = self._service, self._chosen(), self._today()
 
-        def work(_progress: Progress) -> RegisterFile:
+        def work(progress: Progress) -> RegisterFile:
             exported = service.export(council_id, file_format, chosen, today)
+            progress(1, 1)  # "Abbrechen" until here: nothing is written
             write_file(target, exported.data)
             return exported
 

@@ -431,6 +431,25 @@ def test_invitations_per_member_need_members_and_say_so_in_german(
     assert not (tmp_path / "Einladungen.pdf").exists()
 
 
+def test_abbrechen_in_the_progress_writes_no_calendar_file(
+    page, services, council_id, dialogs, tmp_path, finish_job
+):
+    """ "Abbrechen" was offered, but the file was written and announced all the same."""
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 1))
+    page.refresh()
+    page.select(meeting_id)
+    folder = tmp_path / "Ablage"
+    folder.mkdir()
+    dialogs.paths.append(str(folder / "eine.ics"))
+
+    page.documents.ics_button.click()
+    page.documents.job.cancel()  # as "Abbrechen" does
+    finish_job(page.documents)
+
+    assert page.documents.job.stop is not None
+    assert list(folder.iterdir()) == [] and dialogs.saved_files == []
+
+
 def test_all_meetings_can_be_saved_once_the_council_has_a_meeting(page, services, council_id):
     all_meetings = page.documents.all_ics_button
     assert not all_meetings.isEnabled()  # the new council has no meeting yet

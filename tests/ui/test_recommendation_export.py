@@ -116,3 +116,18 @@ def test_a_file_that_cannot_be_written_is_a_german_warning(page, dialogs, tmp_pa
     assert dialogs.saved_files == []
     (warning,) = dialogs.warnings()
     assert "Register.csv" in warning and "kann nicht geschrieben werden" in warning
+
+
+@pytest.mark.parametrize("action", ["report_action", "xlsx_action", "csv_action"])
+def test_abbrechen_in_the_progress_writes_no_file(page, dialogs, tmp_path, finish_job, action):
+    """ "Abbrechen" was offered, but the file was written and announced all the same."""
+    folder = tmp_path / "Ablage"
+    folder.mkdir()
+    dialogs.paths.append(str(folder / "Empfehlungen"))
+
+    getattr(page.export_button, action).trigger()
+    page.export_button.job.cancel()  # as "Abbrechen" does
+    finish_job(page.export_button)
+
+    assert page.export_button.job.stop is not None
+    assert list(folder.iterdir()) == [] and dialogs.saved_files == []
