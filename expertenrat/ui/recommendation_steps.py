@@ -245,6 +245,7 @@ class RecommendationSteps:
 
     def _open(self, dialog: StepDialog) -> None:
         dialog.finished.connect(dialog.deleteLater)
+        dialog.ask_before_discarding(self._dialogs)
         self.dialog = dialog
         dialog.open()
 

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from overview_sample import seed
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateEdit, QPushButton
 from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
@@ -407,3 +407,48 @@ def test_ctrl_n_opens_a_new_recommendation_as_on_the_other_pages(page, qtbot):
     assert isinstance(dialog, NewRecommendationDialog) and dialog.isVisible()
     assert "Strg+N" in page.new_button.toolTip()
     dialog.reject()
+
+
+def test_a_step_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(page, qtbot):
+    page.new_button.click()
+    dialog = page.steps.dialog
+    qtbot.waitExposed(dialog)
+
+    assert dialog.focusWidget() is dialog.kind_combo
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.date_edit.setFocus()
+    dialog.date_edit.setCurrentSection(QDateEdit.Section.YearSection)  # Tab leaves the date
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(dialog.focusWidget())
+    # The buttons as shown, then round to the first field (they came first before).
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b is not dialog.accept_button)
+    shown = sorted([dialog.accept_button, cancel], key=lambda button: button.x())
+    assert reached == [*shown, dialog.kind_combo]
+
+
+def test_escape_asks_before_typed_input_of_a_step_is_thrown_away(page, dialogs, qtbot):
+    page.new_button.click()
+    dialog = page.steps.dialog
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.title_edit, "Offene Daten zuerst")
+    dialogs.answers = [False]  # "Nein": keep typing
+
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    assert dialog.isVisible() and dialog.title_edit.text() == "Offene Daten zuerst"
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)  # "Ja" this time
+    assert not dialog.isVisible()
+
+
+def test_escape_closes_an_untouched_step_dialog_without_asking(page, dialogs, qtbot):
+    page.new_button.click()
+    dialog = page.steps.dialog
+    qtbot.waitExposed(dialog)
+
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape)
+
+    assert not dialog.isVisible() and dialogs.messages == []
