@@ -265,10 +265,14 @@ class Autosave(QObject):
     def _failed(self, key: str, message: str, refused: bool = False) -> None:
         record = self._records[key]
         record.error, record.refused = message, refused
+        newer = record.pending is not None  # typed while the save ran
         record.pending = record.pending or record.in_flight
         record.in_flight = None
-        if not refused and not self._retry_timer.isActive():
-            self._retry_timer.start()  # the next edit saves refused input again
+        if not refused:
+            if not self._retry_timer.isActive():
+                self._retry_timer.start()
+        elif newer and not self._timer.isActive():
+            self._start(key)  # refused input is saved again once edited: it was
         self._update_status()
 
     def _ended(self, key: str, job: Job) -> None:

@@ -27,7 +27,9 @@ class Records:
         self.stored: dict[str, tuple[dict, int]] = {}
         self.calls: list[tuple[str, dict, int | None]] = []
         self.failing: str = ""
-        self.refusing: str = ""  # a ValidationError: the typed text itself is refused
+        # A payload with ``refused`` in a value is refused with ``refusing`` (a ValidationError).
+        self.refused: str = ""
+        self.refusing: str = ""
         self.gate: threading.Event | None = None
         self.in_flight = 0
         self.most_in_flight = 0
@@ -39,7 +41,7 @@ class Records:
             if self.gate is not None:
                 assert self.gate.wait(5)
             self.calls.append((key, payload, version))
-            if self.refusing:
+            if self.refused and any(self.refused in str(v) for v in payload.values()):
                 raise ValidationError([FieldProblem("closed_at", self.refusing)])
             if self.failing:
                 raise ExpertenratError(self.failing)
@@ -152,7 +154,7 @@ def test_refused_input_is_not_promised_a_retry_and_is_saved_once_corrected(
     character): the line says what to correct, not "das Speichern wird wiederholt"."""
     autosave = make_autosave(delay_ms=50, retry_ms=100)
     autosave.track("header:1", 0, {"meeting_id": 1, "label": "Kopfdaten"})
-    records.refusing = "Das Ende (18:20) liegt vor dem Beginn (19:00)."
+    records.refused, records.refusing = "19:00", "Das Ende (18:20) liegt vor dem Beginn (19:00)."
     autosave.edit("header:1", {"opened_at": "19:00", "closed_at": "18:20"})
 
     qtbot.waitUntil(lambda: "18:20" in autosave.status_text(), timeout=WAIT)
@@ -164,10 +166,26 @@ def test_refused_input_is_not_promised_a_retry_and_is_saved_once_corrected(
     assert len(records.calls) == 1  # no retry of the same refused input
     qtbot.waitUntil(lambda: "header:1" in _recovered(autosave), timeout=WAIT)
 
-    records.refusing = ""
     autosave.edit("header:1", {"opened_at": "16:00", "closed_at": "18:20"})
     qtbot.waitUntil(lambda: "header:1" in records.stored, timeout=WAIT)
     qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
+
+
+def test_text_typed_while_refused_input_was_being_saved_is_saved(qtbot, make_autosave, records):
+    autosave = make_autosave(delay_ms=50, retry_ms=60_000)
+    autosave.track("item:1", 0)
+    records.refused, records.refusing = "\u2068", "Der Verlauf der Beratung enthält …"
+    records.gate = threading.Event()
+    autosave.edit("item:1", {"discussion": "Stadt\u2068"})
+    autosave.save_now()
+    qtbot.waitUntil(lambda: records.in_flight == 1, timeout=WAIT)
+
+    autosave.edit("item:1", {"discussion": "Stadt"})  # corrected while the save runs
+    autosave.save_now()
+    records.gate.set()
+
+    qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
+    assert records.stored["item:1"][0] == {"discussion": "Stadt"}
 
 
 def test_flush_writes_the_recovery_file_at_once(qtbot, make_autosave, records):
