@@ -164,6 +164,17 @@ TEXT_TEMPLATE: Mapping[str, TextField] = MappingProxyType(
 """The texts of a standard phrase (Textbaustein), by attribute name."""
 
 
+# What text copied from a PDF, a word processor or a web page brings along invisibly and what
+# carries nothing in plain text: SOFT HYPHEN, ZERO WIDTH SPACE, WORD JOINER and the byte
+# order mark. The checks refuse them (see the module); an input drops them from pasted text.
+_PASTE_LITTER = str.maketrans(dict.fromkeys("\u00ad\u200b\u2060\ufeff"))
+
+
+def pasted_text(text: str) -> str:
+    """``text`` as pasted into an input: without the invisible characters copying brings."""
+    return text.translate(_PASTE_LITTER)
+
+
 def line_feeds(text: str) -> str:
     """``text`` with the line ends of other systems (CR LF, a lone CR) as line feeds."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTime
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTime
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from expertenrat.domain.field_limits import pasted_text
 
 NO_TIME = QTime(0, 0)
 # The narrowest a small form dialog gets (Gast hinzufügen, Befangenheit eintragen …): its
@@ -205,9 +207,21 @@ def show_text(edit: QLineEdit, text: str) -> None:
     edit.setCursorPosition(0)
 
 
+class PlainTextEdit(QPlainTextEdit):
+    """A text box that drops the invisible characters pasted or dropped text brings along
+    (a soft hyphen from a PDF: :func:`~expertenrat.domain.field_limits.pasted_text`);
+    otherwise the text could not be saved, and nobody could see why."""
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.insertPlainText(pasted_text(source.text()))
+        else:
+            super().insertFromMimeData(source)
+
+
 def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
     """A text box ``lines`` high that only grows with the dialog if ``grows``."""
-    edit = QPlainTextEdit()
+    edit = PlainTextEdit()
     edit.setTabChangesFocus(True)
     height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 8
     edit.setMinimumHeight(height)
