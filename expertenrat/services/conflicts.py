@@ -41,6 +41,7 @@ from expertenrat.services.unit_of_work import (
     changing,
     check_version,
     fetch,
+    gone,
     raise_if_invalid,
     reading,
 )
@@ -134,7 +135,7 @@ class ConflictsService:
         with changing(self._db, WHAT) as session:
             item = fetch(session, models.AgendaItem, item_id, ITEM)
             if item.deleted_at is not None:
-                raise NotFoundError(f"{ITEM} gibt es nicht mehr. Vielleicht wurde er gelöscht.")
+                raise NotFoundError(gone(ITEM))
             meeting = changeable_meeting(session, item.meeting_id)
             membership = next(
                 (m for m in meeting_memberships(session, meeting) if m.id == membership_id), None

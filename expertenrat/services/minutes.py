@@ -55,6 +55,7 @@ from expertenrat.services.unit_of_work import (
     changing,
     check_version,
     fetch,
+    gone,
     raise_if_invalid,
     reading,
 )
@@ -246,7 +247,7 @@ class MinutesService:
     def _item(self, session: Session, item_id: int) -> models.AgendaItem:
         row = fetch(session, models.AgendaItem, item_id, ITEM)
         if row.deleted_at is not None:
-            raise NotFoundError(f"{ITEM} gibt es nicht mehr. Vielleicht wurde er gelöscht.")
+            raise NotFoundError(gone(ITEM))
         return row
 
     def _audit_edit(

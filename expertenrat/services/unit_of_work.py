@@ -52,8 +52,24 @@ def check_version(record: object, expected: int, what: str) -> None:
 def fetch(session: Session, model: type[T], record_id: int | None, what: str) -> T:
     record = session.get(model, record_id) if record_id is not None else None
     if record is None:
-        raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde es gelöscht.")
+        raise NotFoundError(gone(what))
     return record
+
+
+_ACCUSATIVE = {"Der": "Den"}
+_PRONOUN = {"Der": "er", "Die": "sie", "Das": "es"}
+
+
+def gone(what: str) -> str:
+    """ "Den Tagesordnungspunkt gibt es nicht mehr. Vielleicht wurde er gelöscht.": the
+    message for a record deleted meanwhile; ``what`` is named with its definite article in
+    the nominative singular ("Der Tagesordnungspunkt", "Die Sitzung", "Das Projekt")."""
+    article, _, rest = what.partition(" ")
+    pronoun = _PRONOUN.get(article, "es")
+    return (
+        f"{_ACCUSATIVE.get(article, article)} {rest} gibt es nicht mehr. "
+        f"Vielleicht wurde {pronoun} gelöscht."
+    )
 
 
 def raise_if_invalid(problems: list[FieldProblem]) -> None:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 
-from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store.database import Database, open_database
@@ -121,3 +125,35 @@ def in_thread(work) -> tuple[threading.Thread, list]:
     thread = threading.Thread(target=run)
     thread.start()
     return thread, outcome
+
+
+# --- deleted on one PC, saved on the other ----------------------------------------------------
+
+
+@pytest.fixture
+def meeting_id(here, council) -> int:
+    start = datetime(2026, 12, 8, 16, 0)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    return here.meetings.create(council.id, draft)
+
+
+def test_saving_a_meeting_deleted_elsewhere_says_so_in_plain_german(here, there, meeting_id):
+    mine = here.meetings.get(meeting_id)
+    there.meetings.delete(meeting_id, there.meetings.get(meeting_id).version)
+
+    with pytest.raises(NotFoundError) as gone:
+        here.meetings.update(meeting_id, mine.version, replace(mine.draft(), place="Stadthaus"))
+
+    assert gone.value.message == "Die Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht."
+
+
+def test_saving_an_agenda_item_deleted_elsewhere_says_so_in_plain_german(here, there, meeting_id):
+    item = here.agenda.agenda(meeting_id).items[-1]
+    there.agenda.delete(item.key, item.version)
+
+    with pytest.raises(NotFoundError) as gone:
+        here.agenda.update(replace(item, title="Neuer Titel"))
+
+    assert gone.value.message == (
+        "Den Tagesordnungspunkt gibt es nicht mehr. Vielleicht wurde er gelöscht."
+    )
