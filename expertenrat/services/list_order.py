@@ -89,13 +89,16 @@ class OrderedCouncilList(Generic[Row, Item]):
             self._audit(session, AuditAction.DELETE, row, "gelöscht", before=audit.snapshot(row))
             session.delete(row)
 
-    def reorder(self, council_id: int, ordered_ids: list[int]) -> list[Item]:
-        """Put the council's entries in the order of ``ordered_ids`` (all of them)."""
+    def reorder(
+        self, council_id: int, ordered_ids: list[int], *, seen: Sequence[int] | None = None
+    ) -> list[Item]:
+        """Put the council's entries in the order of ``ordered_ids`` (all of them); ``seen``:
+        the order it was made from (see :func:`store_order`)."""
         kind = self._kind
         with changing(self._db, kind.order) as session:
             rows = {r.id: r for r in kind.rows(session, council_id)}
             before = [kind.label(r) for r in rows.values()]
-            store_order(session, rows, ordered_ids, kind.many)
+            store_order(session, rows, ordered_ids, kind.many, seen=seen)
             audit.record(
                 session, self._actor, AuditAction.UPDATE, kind.entity, None,
                 council_id=council_id, summary=kind.order_summary, before={"order": before},
@@ -122,13 +125,21 @@ class OrderedCouncilList(Generic[Row, Item]):
 
 
 def store_order(
-    session: Session, rows: Mapping[int, Any], ordered_ids: Sequence[int], what: str
+    session: Session,
+    rows: Mapping[int, Any],
+    ordered_ids: Sequence[int],
+    what: str,
+    *,
+    seen: Sequence[int] | None = None,
 ) -> None:
-    """Give ``rows`` (by id) the positions 0, 1, … in the order of ``ordered_ids`` (all of them).
+    """Give ``rows`` (by id, in their stored order) the positions 0, 1, … in the order of
+    ``ordered_ids`` (all of them).
 
-    ``what`` names the list in the message when it changed meanwhile ("Die Textbausteine").
+    ``what`` names the list in the message when it changed meanwhile ("Die Textbausteine"):
+    entries were added or removed, or, given ``seen`` (the order ``ordered_ids`` was made
+    from), another PC reordered them since, whose move a stale order would undo.
     """
-    if sorted(rows) != sorted(ordered_ids):
+    if sorted(rows) != sorted(ordered_ids) or (seen is not None and list(seen) != [*rows]):
         raise InUseError(f"{what} wurden inzwischen geändert. Bitte laden Sie neu.")
     for row in rows.values():
         row.position = _PARKED + row.id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -221,10 +223,15 @@ class SettingsService:
             )
             return action_field(row)
 
-    def reorder_action_fields(self, council_id: int, ordered_ids: list[int]) -> list[ActionField]:
+    def reorder_action_fields(
+        self, council_id: int, ordered_ids: list[int], *, seen: Sequence[int] | None = None
+    ) -> list[ActionField]:
+        """Put the council's fields in the order of ``ordered_ids`` (all of them). ``seen``:
+        the order the new one was made from; if another PC has reordered the fields since,
+        the new order is refused rather than undoing that move."""
         with changing(self._db, "Die Reihenfolge der Handlungsfelder") as session:
             rows = {r.id: r for r in field_rows(session, council_id)}
-            if sorted(rows) != sorted(ordered_ids):
+            if sorted(rows) != sorted(ordered_ids) or (seen is not None and list(seen) != [*rows]):
                 raise InUseError(
                     "Die Handlungsfelder wurden inzwischen geändert. Bitte laden Sie neu."
                 )

@@ -142,9 +142,13 @@ class ActionFieldButtons(QWidget):
 
     def move_selected(self, delta: int) -> None:
         field, council_id = self.selected(), self._council_id
-        ids = moved(self._model.fields(), field, delta)
+        shown = self._model.fields()
+        ids = moved(shown, field, delta)
         if ids is not None and council_id is not None:
-            self._run(lambda: self._service.reorder_action_fields(council_id, ids), field.id)
+            seen = [f.id for f in shown]  # another PC's move since is not undone
+            self._run(
+                lambda: self._service.reorder_action_fields(council_id, ids, seen=seen), field.id
+            )
 
     def _ask_delete(self) -> None:
         field = self.selected()

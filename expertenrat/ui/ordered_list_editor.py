@@ -281,10 +281,12 @@ class OrderedListEditor(QGroupBox):
     def move_selected(self, delta: int) -> None:
         """Move the selected row; what was typed into its form stays typed."""
         record, council_id = self.selected(), self._council_id
-        ids = moved(self.model.templates(), record, delta)
+        shown = self.model.templates()
+        ids = moved(shown, record, delta)
         if ids is not None and council_id is not None:
             typed = self.edited(record) if self.has_typed_input() else None
-            self._run(lambda: self._service.reorder(council_id, ids), record.id)
+            seen = [r.id for r in shown]  # another PC's move since is not undone
+            self._run(lambda: self._service.reorder(council_id, ids, seen=seen), record.id)
             if typed is not None and self._shown_id == record.id:
                 self.show_record(typed)
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
+from expertenrat.domain.errors import ConcurrentEditError, InUseError, NotFoundError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
@@ -157,3 +157,42 @@ def test_saving_an_agenda_item_deleted_elsewhere_says_so_in_plain_german(here, t
     assert gone.value.message == (
         "Den Tagesordnungspunkt gibt es nicht mehr. Vielleicht wurde er gelöscht."
     )
+
+
+# --- reordering lists ---------------------------------------------------------------------------
+
+
+def moved_up(ids: list[int], index: int) -> list[int]:
+    """``ids`` with the entry at ``index`` one place up, as the ↑ button makes it."""
+    moved = list(ids)
+    moved[index - 1], moved[index] = moved[index], moved[index - 1]
+    return moved
+
+
+def test_a_move_of_the_action_fields_from_an_old_order_does_not_undo_the_other_pcs(
+    here, there, council
+):
+    seen = [f.id for f in there.settings.action_fields(council.id)]  # both show this order
+    mine = moved_up(seen, 1)
+    here.settings.reorder_action_fields(council.id, mine, seen=seen)
+
+    with pytest.raises(InUseError) as refused:
+        there.settings.reorder_action_fields(council.id, moved_up(seen, 3), seen=seen)
+
+    assert refused.value.message == (
+        "Die Handlungsfelder wurden inzwischen geändert. Bitte laden Sie neu."
+    )
+    assert [f.id for f in here.settings.action_fields(council.id)] == mine
+
+
+def test_a_move_of_the_agenda_templates_from_an_old_order_does_not_undo_the_other_pcs(
+    here, there, council
+):
+    seen = [t.id for t in there.agenda_templates.templates(council.id)]
+    mine = moved_up(seen, 1)
+    here.agenda_templates.reorder(council.id, mine, seen=seen)
+
+    with pytest.raises(InUseError, match="inzwischen geändert"):
+        there.agenda_templates.reorder(council.id, moved_up(seen, 2), seen=seen)
+
+    assert [t.id for t in here.agenda_templates.templates(council.id)] == mine

@@ -144,3 +144,43 @@ def test_a_disabled_button_hands_the_cursor_to_the_list_not_to_the_form(
     editor.delete_button.click()  # the scripted question says yes
     assert len(services.text_templates.templates(council.id)) == editor.model.rowCount()
     assert editor.view.hasFocus()
+
+
+def test_a_move_in_a_list_another_pc_reordered_meanwhile_leaves_its_order_and_says_so(
+    shown, other_program, dialogs
+):
+    """Both PCs showed the same order; the other one moved "Umwelt" up first. The move
+    here, made from the old order, would put it back silently: it is refused, and the
+    list shows the order as it is now."""
+    _window, page, council = shown
+    fields = other_program.settings.action_fields(council.id)
+    theirs = [f.id for f in fields]
+    theirs[2], theirs[3] = theirs[3], theirs[2]
+    other_program.settings.reorder_action_fields(council.id, theirs)
+    page.fields_view.selectRow(1)  # "Soziale Stadt", as this page still shows it
+
+    page.field_buttons.up_button.click()
+
+    assert dialogs.warnings() == [
+        "Die Handlungsfelder wurden inzwischen geändert. Bitte laden Sie neu."
+    ]
+    assert [f.id for f in page.fields_model.fields()] == theirs
+    assert [f.id for f in other_program.settings.action_fields(council.id)] == theirs
+    assert page.field_buttons.selected().name == "Soziale Stadt"
+
+
+def test_a_move_of_an_agenda_template_another_pc_reordered_meanwhile_is_refused(
+    shown, other_program
+):
+    _window, page, council = shown
+    templates = other_program.agenda_templates.templates(council.id)
+    theirs = [t.id for t in templates]
+    theirs[2], theirs[3] = theirs[3], theirs[2]
+    other_program.agenda_templates.reorder(council.id, theirs)
+    editor = page.agenda_templates  # the second template is selected
+
+    editor.up_button.click()
+
+    assert "inzwischen geändert" in editor.errors.general.text()
+    assert [t.id for t in editor.model.templates()] == theirs
+    assert [t.id for t in other_program.agenda_templates.templates(council.id)] == theirs
