@@ -222,6 +222,7 @@ class MinutesApprovalPanel(NothingPending, QWidget):
             self._today(),
             submit,
             self,
+            dialogs=self._dialogs,
         )
         self.dialog.open()
 
@@ -256,7 +257,13 @@ class MinutesApprovalPanel(NothingPending, QWidget):
             )
 
         self.dialog = DecisionDialog(
-            objection, accepting, self._approving, self._today(), submit, self
+            objection,
+            accepting,
+            self._approving,
+            self._today(),
+            submit,
+            self,
+            dialogs=self._dialogs,
         )
         self.dialog.open()
 

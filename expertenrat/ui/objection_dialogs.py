@@ -1,13 +1,16 @@
 """The dialogs for objections: raising one, and deciding on one (accept or reject).
 
 Each dialog calls ``submit`` with what was entered; ``submit`` saves and answers whether it
-worked, and the dialog closes only then, so a refused entry keeps what was typed.
+worked, and the dialog closes only then, so a refused entry keeps what was typed. Given a
+:class:`DialogService`, Abbrechen, Esc or closing the window ask before typed text is thrown
+away, as the member and project dialogs do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
 from expertenrat.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from expertenrat.ui.dialog_service import DialogService
 
 _CONTEXT = "ObjectionDialogs"
 
@@ -59,7 +65,30 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class ObjectionDialog(QDialog):
+class _KeepsTypedText(QDialog):
+    """Asks before its ``edits``' text, changed since it opened, is thrown away."""
+
+    def _keep(self, dialogs: DialogService | None, *edits: QPlainTextEdit) -> None:
+        self._dialogs = dialogs
+        self._edits = edits
+        self._as_opened = self._typed()
+
+    def _typed(self) -> tuple[str, ...]:
+        return tuple(edit.toPlainText() for edit in self._edits)
+
+    def reject(self) -> None:
+        if self._dialogs is None or self._typed() == self._as_opened:
+            super().reject()
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Änderungen verwerfen?"),
+            tr(_CONTEXT, "Sie haben Text eingegeben, der noch nicht gespeichert ist. Verwerfen?"),
+            lambda: QDialog.reject(self),
+        )
+
+
+class ObjectionDialog(_KeepsTypedText):
     """Einwand erheben: who (a member who attended), when, to which item or passage, the
     proposed wording and the objection itself."""
 
@@ -70,6 +99,8 @@ class ObjectionDialog(QDialog):
         today: date,
         submit: Callable[[ObjectionDraft], bool],
         parent: QWidget | None = None,
+        *,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
@@ -91,6 +122,7 @@ class ObjectionDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Einwand"), self.text_edit)
         form.addRow(_buttons(self))
         self.finished.connect(self.deleteLater)
+        self._keep(dialogs, self.passage_edit, self.proposed_edit, self.text_edit)
 
     def draft(self) -> ObjectionDraft:
         return ObjectionDraft(
@@ -107,7 +139,7 @@ class ObjectionDialog(QDialog):
             super().accept()
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(_KeepsTypedText):
     """Über einen Einwand entscheiden: berücksichtigen (the passage is replaced by the
     wording, both editable) or zurückweisen (with the required reason); when and in which
     meeting."""
@@ -120,6 +152,8 @@ class DecisionDialog(QDialog):
         today: date,
         submit: Callable[[DecisionDialog], bool],
         parent: QWidget | None = None,
+        *,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
@@ -150,6 +184,7 @@ class DecisionDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Begründung"), self.reason_edit)
         form.addRow(_buttons(self))
         self.finished.connect(self.deleteLater)
+        self._keep(dialogs, self.passage_edit, self.wording_edit, self.reason_edit)
 
     @property
     def decided_on(self) -> date:

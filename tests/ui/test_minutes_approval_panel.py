@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from minutes_setup import Minutes, held_minutes, hold
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ObjectionState
@@ -174,3 +174,30 @@ def test_the_other_tabs_of_an_approved_meeting_are_read_only(
     assert "Nur Titel lassen sich noch berichtigen" in agenda.hint.text()
     agenda.select(agenda.model.items()[0].key)
     assert agenda.save_button.isEnabled()
+
+
+def test_escape_asks_before_a_typed_objection_is_thrown_away(qtbot, panel, dialogs) -> None:
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    panel.raise_button.click()
+    dialog = panel.dialog
+    qtbot.keyClicks(dialog.text_edit, "Mein Beitrag fehlt.")
+    dialogs.answers = [False]  # "Nein": keep it
+
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape)
+
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    assert dialog.isVisible() and dialog.text_edit.toPlainText() == "Mein Beitrag fehlt."
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape)  # "Ja"
+    assert not dialog.isVisible()
+
+
+def test_escape_closes_an_untouched_objection_without_asking(qtbot, panel, dialogs) -> None:
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    panel.raise_button.click()
+    asked = len(dialogs.messages)
+
+    qtbot.keyClick(panel.dialog.member_combo, Qt.Key.Key_Escape)
+
+    assert not panel.dialog.isVisible() and len(dialogs.messages) == asked
