@@ -180,3 +180,17 @@ def test_restore_replaces_a_damaged_database_and_keeps_it_aside(demo_file, tmp_p
     assert "Die beschädigte Datei liegt in" in restored.stdout
     assert [p.name for p in tmp_path.glob("expertenrat-beschädigt-*.db")] != []
     assert run("--database", str(demo_file), "check").returncode == 0
+
+
+def test_a_backup_onto_the_database_itself_is_refused_and_the_data_stays(demo_file):
+    """``backup --out expertenrat.db`` replaced the database with the zip of its data."""
+    before = run("--database", str(demo_file), "meetings").stdout
+
+    result = run("--database", str(demo_file), "backup", "--out", str(demo_file))
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"expertenrat: Fehler: Die Sicherung „{demo_file}“ ist eine Datenbank und wird nicht "
+        "ersetzt. Bitte wählen Sie einen anderen Dateinamen. Die Daten sind unverändert."
+    )
+    assert run("--database", str(demo_file), "meetings").stdout == before

@@ -2,8 +2,9 @@
 
 The one writer of the window and the command line. The bytes go into a temporary file
 next to the target, which then replaces the target in one rename, so an interrupted
-write never leaves half a file. A folder, a link or a write-protected file at the target
-is refused with a German message (``FileWriteError``), never replaced.
+write never leaves half a file. A folder, a link, a write-protected file or a database (the
+program's own chosen by mistake) at the target is refused with a German message
+(``FileWriteError``), never replaced.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
                 f"„{path}“ ist schreibgeschützt und wird nicht ersetzt. Bitte wählen Sie "
                 "einen anderen Dateinamen."
             )
+        if _is_database(path):  # the program's own, a daily copy: its data would be gone
+            raise FileWriteError(
+                f"„{path}“ ist eine Datenbank und wird nicht ersetzt. Bitte wählen Sie "
+                "einen anderen Dateinamen."
+            )
         with temporary.open("xb") as handle:
             yield handle
         os.replace(temporary, path)
@@ -61,6 +67,20 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+# The start of a SQLite database file, and of its write-ahead log (either byte order).
+_DATABASE_STARTS = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def _is_database(path: Path) -> bool:
+    """Whether ``path`` is a SQLite database file (or the log of one)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(16)
+    except OSError:  # none there, or unreadable: the writing says what it finds
+        return False
+    return start.startswith(_DATABASE_STARTS)
 
 
 def _writable(path: Path) -> bool:

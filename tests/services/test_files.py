@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,23 @@ def test_a_write_protected_file_is_kept(tmp_path: Path) -> None:
     with pytest.raises(FileWriteError, match="schreibgeschützt"):
         write_file(target, b"new")
     assert target.read_bytes() == b"keep"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_database_file_is_never_replaced(tmp_path: Path) -> None:
+    """``backup --out expertenrat.db`` replaced the database it backed up with the zip."""
+    database = tmp_path / "expertenrat.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE t (x)")
+        connection.execute("INSERT INTO t VALUES (1)")
+        for target in (database, tmp_path / "expertenrat.db-wal"):
+            before = target.read_bytes()
+            with pytest.raises(FileWriteError, match="ist eine Datenbank und wird nicht ersetzt"):
+                write_file(target, b"PK\x03\x04")
+            assert target.read_bytes() == before
+        assert connection.execute("SELECT x FROM t").fetchall() == [(1,)]
+    connection.close()
     assert _leftovers(tmp_path) == []
 
 
