@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -228,6 +229,9 @@ class MemberFormView(QWidget):
         caption.setBuddy(widget)
         layout.addRow(caption)
         layout.addRow(widget)
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            # Added last, it came last for Tab, after the notes below it.
+            QWidget.setTabOrder(self.publish_contact_row.date_edit, widget)
 
     # --- messages ----------------------------------------------------------------------
 

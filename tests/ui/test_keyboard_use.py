@@ -4,13 +4,16 @@ to it, or it is named itself), so that a screen reader says what a field is for.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QTableView,
     QWidget,
 )
 
@@ -117,3 +120,28 @@ def test_the_search_fields_are_named(make_window) -> None:
     window = make_window()
     for page in (window.pages.members, window.pages.projects, window.pages.recommendations):
         assert page.search_edit.accessibleName().startswith("Suchen nach")
+
+
+def test_tab_reaches_the_consent_history_before_the_notes(qtbot, services, council, today):
+    fields = services.settings.action_fields(council.id)
+    member = next(
+        m
+        for m in services.members.members(council.id)
+        if m.person_id is not None and services.members.consent_history(m.person_id)
+    )
+    dialog = MemberDialog(services.members, council.id, fields, today, member)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    history = dialog.consent_history
+    assert isinstance(history, QTableView)
+    dialog.form.publish_contact_row.check.setFocus()
+
+    reached = []
+    while dialog.focusWidget() is not dialog.form.notes_edit and len(reached) < 10:
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(dialog.focusWidget())
+
+    # Shown under the consents, above the notes: reached on the way down, not after them.
+    assert history in reached
