@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CHANNEL = "expertenrat_changes"
+RECENT = 10_000  # the newest audit ids whose entries the marker counts (an index range)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +43,26 @@ class ChangeMarker:
 
     latest: int
     """The newest audit id of the shown council and of entries of no council."""
+    recent: int
+    """How many of those entries are among the newest :data:`RECENT` ids: a change that
+    commits after a later one (PostgreSQL draws an id when the entry is written, so a long
+    import or approval may commit after a quick change with a higher id) adds to it
+    without moving ``latest``."""
     councils: tuple[CouncilChoice, ...]
     """Every council's id, name and city, by id: what the council switcher shows."""
 
 
 def change_marker(database: Database, council_id: int | None = None) -> ChangeMarker:
-    """The marker of the council (``None``: the newest audit id of all entries)."""
-    latest = select(func.max(AuditEntry.id))
-    if council_id is not None:
-        latest = latest.where(
-            or_(AuditEntry.council_id == council_id, AuditEntry.council_id.is_(None))
-        )
+    """The marker of the council (``None``: of all entries)."""
+    shown = (
+        or_(AuditEntry.council_id == council_id, AuditEntry.council_id.is_(None))
+        if council_id is not None
+        else AuditEntry.id.is_not(None)
+    )
     with reading(database) as session:
-        return ChangeMarker(session.scalar(latest) or 0, tuple(council_choices(session)))
+        latest = session.scalar(select(func.max(AuditEntry.id)).where(shown)) or 0
+        recent = session.scalar(select(func.count()).where(shown, AuditEntry.id > latest - RECENT))
+        return ChangeMarker(latest, recent or 0, tuple(council_choices(session)))
 
 
 class ChangeFeed:

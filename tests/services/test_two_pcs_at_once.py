@@ -10,9 +10,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.enums import AuditAction, MeetingKind
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, NotFoundError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services import audit
+from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store.database import Database, open_database
@@ -196,3 +198,28 @@ def test_a_move_of_the_agenda_templates_from_an_old_order_does_not_undo_the_othe
         there.agenda_templates.reorder(council.id, moved_up(seen, 2), seen=seen)
 
     assert [t.id for t in here.agenda_templates.templates(council.id)] == mine
+
+
+# --- the change marker ------------------------------------------------------------------------
+
+
+def test_a_change_committed_after_a_later_one_still_changes_the_marker(
+    here, there, council, new_member, today
+):
+    """On PostgreSQL an audit entry's id is drawn when it is written, not when its
+    transaction commits: a long change (an import, an approval) may commit after a quick
+    one that drew a higher id. A window that saw the quick one must see the long one too.
+    (SQLite lets one program write at a time: its ids come in the order of the commits.)"""
+    if here.database.is_sqlite:
+        pytest.skip("SQLite writes one transaction at a time")
+    with here.database.transaction() as session:
+        audit.record(
+            session, "Frau Schulz", AuditAction.IMPORT, "membership", None,
+            council_id=council.id, summary="Mitglieder aus einer Datei importiert",
+        )  # fmt: skip
+        session.flush()  # the long change has drawn its id
+        there.members.save(council.id, new_member(), today)  # the quick one, committed
+        seen = change_marker(there.database, council.id)
+    # now the long one has committed too
+
+    assert change_marker(there.database, council.id) != seen

@@ -244,7 +244,7 @@ def test_a_new_file_reads_as_empty_in_another_thread_too(tmp_path, caplog):
         worker.join()
     finally:
         database.close()
-    assert read == [ChangeMarker(0, ())]
+    assert read == [ChangeMarker(0, 0, ())]
     assert "refused" not in caplog.text
     assert not path.exists()
 

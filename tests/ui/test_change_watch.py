@@ -139,7 +139,7 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
 
 
 def test_without_a_feed_the_poll_stays_quick(qtbot) -> None:
-    marker = ChangeMarker(0, ())
+    marker = ChangeMarker(0, 0, ())
     watch = ChangeWatch(
         lambda _council: marker, lambda _councils: True, lambda: None, open_feed=lambda: None
     )
