@@ -99,6 +99,7 @@ class PhrasesEditor(OrderedListEditor):
         self.label_edit = QLineEdit()
         self.label_edit.setMaxLength(TEXT_TEMPLATE["label"].max_length)
         self.text_edit = QPlainTextEdit()
+        self.text_edit.setTabChangesFocus(True)  # Tab goes on; a phrase holds no tab
         self.text_edit.setMaximumHeight(90)
         errors.add_row(tr(_CONTEXT, "Bezeichnung"), "label", self.label_edit)
         errors.add_row(tr(_CONTEXT, "Text"), "text", self.text_edit)

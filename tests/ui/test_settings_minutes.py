@@ -123,3 +123,19 @@ def test_only_neu_puts_the_cursor_into_a_template_form(make_window, services, qt
     for editor, field in ((page.phrases, "label_edit"), (page.agenda_templates, "title_edit")):
         qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
         assert getattr(editor, field).hasFocus()
+
+
+def test_tab_leaves_a_phrase_text_instead_of_typing_a_tab(make_window, services, qtbot) -> None:
+    page, _council = _page(make_window, services)
+    window = page.window()
+    window.show()
+    editor = page.phrases
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.text_edit.setFocus()
+    qtbot.waitUntil(editor.text_edit.hasFocus)
+
+    qtbot.keyClicks(editor.text_edit, "Vertagt")
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Tab)
+
+    assert editor.text_edit.toPlainText() == "Vertagt"
+    assert not editor.text_edit.hasFocus()  # no trap: on to the next field
