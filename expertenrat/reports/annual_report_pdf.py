@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from expertenrat.domain.annual_report import (
     TITLE,
@@ -20,33 +20,15 @@ from expertenrat.domain.annual_report import (
     MeetingsPart,
 )
 from expertenrat.domain.annual_report_consultations import Consultation, FieldConsultations
-from expertenrat.domain.annual_report_council import CouncilPart, NamedMembers
-from expertenrat.domain.composition import Composition
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.roster import RosterEntry
 from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import recommendation_charts, theme
+from expertenrat.reports.annual_report_council_pdf import council_section
 from expertenrat.reports.attendance_chart import attendance_per_meeting
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.recommendations_report_pdf import LINES_WITH_PROJECTS
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
-
-
-def _term(entry: RosterEntry) -> str:
-    start = f"seit {theme.german_date(entry.term_start)}" if entry.term_start else ""
-    if entry.term_end is None:
-        return start
-    return f"{start} bis {theme.german_date(entry.term_end)}".strip()
-
-
-_MEMBER_COLUMNS: tuple[Column[RosterEntry], ...] = (
-    Column("Name", 0.27, lambda e: [(e.name, BOLD)]),
-    Column("Rolle", 0.17, lambda e: [(e.role, PLAIN)]),
-    Column("Handlungsfeld", 0.19, lambda e: [(e.primary_field or "–", PLAIN)]),
-    Column("Sektor", 0.19, lambda e: [(e.sector, PLAIN)]),
-    Column("Amtszeit", 0.18, lambda e: [(_term(e), SMALL)]),
-)
 
 
 def _attendance(meeting: MeetingLine) -> Lines:
@@ -107,7 +89,7 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
     )
     story = theme.title_block(title, lead)
     story.append(paragraph(_in_numbers(report)))
-    story += _council(report.council, report.year)
+    story += council_section(report.council, report.year)
     story += _meetings(report.meetings, report.year)
     story += _consultations(report.consultations, report.year)
     story += _recommendations(report)
@@ -131,88 +113,6 @@ def _field_heading(text: str) -> list[Flowable]:
     """An action field's heading within a section, a bookmark under the section's."""
     heading = theme.section_heading(text, keep_space=35 * mm, style=_field_heading_style())
     return [heading[0], Bookmark(text, 1), *heading[1:]]
-
-
-# --- 1. Das Gremium ------------------------------------------------------------------------
-
-
-def _council(part: CouncilPart, year: int) -> list[Flowable]:
-    story = [*bookmarked_heading("1. Das Gremium")]
-    members = part.members
-    if not members.count:
-        return [*story, paragraph(f"Keine Mitglieder im Jahr {year}.", "note")]
-    story.append(
-        paragraph(
-            f"Im Jahr {year} gehörten dem Gremium "
-            f"{counted(members.count, 'Mitglied', 'Mitglieder')} an. Genannt sind Mitglieder, "
-            "die der Veröffentlichung ihres Namens zugestimmt haben."
-        )
-    )
-    if members.named:
-        story += [Spacer(0, 2 * mm), theme.column_table(members.named, _MEMBER_COLUMNS)]
-    if members.unnamed:
-        story.append(paragraph(f"{members.others} (ohne Namensnennung).", "small"))
-    story += [Spacer(0, 3 * mm), _changes("Neu im Gremium", part.joined, "ab", year)]
-    story.append(_changes("Ausgeschieden", part.left, "bis", year))
-    story += _composition(part.composition, part)
-    return story
-
-
-def _changes(caption: str, members: NamedMembers, word: str, year: int) -> Flowable:
-    if not members.count:
-        return paragraph(f"{caption}: niemand im Jahr {year}.")
-    names = [
-        f"{isolated(e.name)} "
-        f"({word} {theme.german_date(e.term_end if word == 'bis' else e.term_start)})"
-        for e in members.named
-        if (e.term_end if word == "bis" else e.term_start) is not None
-    ]
-    if members.others:
-        names.append(members.others)
-    return paragraph(f"{caption}: {', '.join(names)}.")
-
-
-def _composition(composition: Composition, part: CouncilPart) -> list[Flowable]:
-    """The heading with the action fields' table, and the sectors' table: each kept whole
-    on one page (a short table of figures), so the heading never stays behind alone."""
-    day = theme.german_date(part.key_date)
-    block: list[Flowable] = [
-        Spacer(0, 3 * mm),
-        paragraph(
-            f"Zusammensetzung am {day}: "
-            f"{counted(composition.active, 'aktives Mitglied', 'aktive Mitglieder')}",
-            "table_head",
-        ),
-    ]
-    if part.leaving:
-        block.append(paragraph(_leaving(part.leaving), "small"))
-    coverage = [
-        (item.field.name, str(item.primary), str(item.further)) for item in composition.coverage
-    ]
-    block += [Spacer(0, 1.5 * mm), _figures(("Handlungsfeld", "Schwerpunkt", "weiteres"), coverage)]
-    story: list[Flowable] = [KeepTogether(block)]
-    sectors = [(sector.label, str(count), "") for sector, count in composition.sectors]
-    if sectors:
-        story.append(
-            KeepTogether([Spacer(0, 3 * mm), _figures(("Sektor", "Mitglieder", ""), sectors)])
-        )
-    return story
-
-
-def _leaving(count: int) -> str:
-    """Why a member listed as "Ausgeschieden" is in the composition of the key date."""
-    who = "ist 1 Mitglied, dessen" if count == 1 else f"sind {count} Mitglieder, deren"
-    return f"Mitgezählt {who} Amtszeit an diesem Tag endet (oben unter „Ausgeschieden“)."
-
-
-def _figures(headers: tuple[str, str, str], rows: Sequence[tuple[str, str, str]]) -> Flowable:
-    columns: list[Column[tuple[str, str, str]]] = [
-        Column(headers[0], 0.5, lambda r: [(r[0], PLAIN)]),
-        Column(headers[1], 0.25, lambda r: [(r[1], PLAIN)]),
-    ]
-    if headers[2]:
-        columns.append(Column(headers[2], 0.25, lambda r: [(r[2], PLAIN)]))
-    return theme.column_table(rows, columns)
 
 
 # --- 2. Sitzungen --------------------------------------------------------------------------
