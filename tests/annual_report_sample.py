@@ -21,6 +21,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import FieldFigures
+from expertenrat.domain.quorum import Quorate
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations_report import ResponseSummary
 
@@ -64,11 +65,12 @@ MEMBERS = [
 ]  # fmt: skip
 
 HELD, CANCELLED = MeetingState.HELD, MeetingState.CANCELLED
+YES, NO = Quorate.YES, Quorate.NO
 MEETINGS = MeetingsPart(
     (
-        MeetingLine("1. Sitzung", date(2025, 3, 20), "Rathaus", HELD, 5, 6, True, True),
+        MeetingLine("1. Sitzung", date(2025, 3, 20), "Rathaus", HELD, 5, 6, YES, True),
         MeetingLine("Sitzung", date(2025, 6, 19), "Rathaus", CANCELLED),
-        MeetingLine("2. Sitzung", date(2025, 9, 18), "online", HELD, 3, 6, False, True),
+        MeetingLine("2. Sitzung", date(2025, 9, 18), "online", HELD, 3, 6, NO, True),
         MeetingLine("3. Sitzung", date(2025, 12, 4), "", HELD),
     ),
     ahead=0,

@@ -26,6 +26,7 @@ from expertenrat.domain.enums import MeetingState, RecommendationKind
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.overview import FieldFigures
+from expertenrat.domain.quorum import Quorate
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import (
     NO_FIELD,
@@ -62,15 +63,18 @@ def default_year(today: date) -> int:
 
 @dataclass(frozen=True, slots=True)
 class MeetingLine:
-    """A meeting of the year as the report lists it (the quorum only once held)."""
+    """A meeting of the year as the report lists it (the quorum only once held): who was
+    present over the whole meeting, and whether it had a quorum as its minutes state it
+    (:attr:`~expertenrat.domain.quorum.MeetingQuorum.quorate`: at some items only where a
+    member came late or left early)."""
 
-    label: str  # "5. Sitzung", "Sitzung: Klausur"
+    label: str  # "5. Sitzung", "Klausur"
     day: date
     place: str
     state: MeetingState
     present: int = 0
     entitled: int = 0
-    quorate: bool = False
+    quorate: Quorate = Quorate.NO
     recorded: bool = False  # some attendance was recorded
 
     @property
@@ -95,7 +99,13 @@ class MeetingsPart:
 
     @property
     def quorate(self) -> int:
-        return sum(1 for m in self.held if m.quorate)
+        """The held meetings quorate at every item."""
+        return sum(1 for m in self.held if m.quorate is Quorate.YES)
+
+    @property
+    def partly_quorate(self) -> int:
+        """The held meetings quorate at some items only."""
+        return sum(1 for m in self.held if m.quorate is Quorate.PARTLY)
 
     @property
     def attendance_percent(self) -> int | None:

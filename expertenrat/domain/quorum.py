@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from expertenrat.domain.enums import AttendanceStatus, QuorumRule
 from expertenrat.domain.errors import FieldProblem, ValidationError
@@ -60,6 +61,14 @@ class QuorumSpan:
     most: int
 
 
+class Quorate(StrEnum):
+    """Whether a meeting had a quorum, in a word: at every item, at none, or at some."""
+
+    YES = "ja"
+    NO = "nein"
+    PARTLY = "teilweise"
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingQuorum:
     """The quorum of the meeting as the minutes state it: ``overall`` counts every voting
@@ -76,6 +85,19 @@ class MeetingQuorum:
             return True
         present = self.overall.present_voting
         return len(self.spans) == 1 and self.spans[0].fewest == self.spans[0].most == present
+
+    @property
+    def quorate(self) -> Quorate:
+        """The :attr:`statement` in a word: ``YES`` where the council was quorate at every
+        item, ``NO`` at none, ``PARTLY`` where the statement names the items that had a
+        quorum; without items (or where the agenda does not fit the attendance) as
+        ``overall``."""
+        if not self.spans:
+            return Quorate.YES if self.overall.quorate else Quorate.NO
+        held = {span.quorate for span in self.spans}
+        if held == {True}:
+            return Quorate.YES
+        return Quorate.NO if held == {False} else Quorate.PARTLY
 
     @property
     def statement(self) -> str:

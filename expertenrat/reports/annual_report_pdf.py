@@ -30,6 +30,11 @@ from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.recommendations_report_pdf import LINES_WITH_PROJECTS
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
+PARTLY_QUORATE = (
+    "Beschlussfähig teilweise: nur bei einem Teil der Tagesordnungspunkte, weil Mitglieder "
+    "später kamen oder früher gingen; welche Punkte, sagt das Protokoll der Sitzung."
+)
+
 
 def _attendance(meeting: MeetingLine) -> Lines:
     if not meeting.held:
@@ -42,7 +47,7 @@ def _attendance(meeting: MeetingLine) -> Lines:
 def _quorum(meeting: MeetingLine) -> Lines:
     if not meeting.held or not meeting.recorded:
         return [("–", PLAIN)]
-    return [("ja" if meeting.quorate else "nein", PLAIN)]
+    return [(meeting.quorate.value, PLAIN)]
 
 
 _MEETING_COLUMNS: tuple[Column[MeetingLine], ...] = (
@@ -127,12 +132,16 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
         line = f"{counted(len(held), 'Sitzung', 'Sitzungen')} durchgeführt"
         if held:
             line += f", davon {part.quorate} beschlussfähig"
+        if part.partly_quorate:
+            line += f" und {part.partly_quorate} teilweise"
         if part.cancelled:
             line += f"; {counted(part.cancelled, 'Sitzung', 'Sitzungen')} abgesagt"
         if part.attendance_percent is not None:
             line += f". Anwesenheit der Stimmberechtigten im Mittel: {part.attendance_percent} %"
         story += [paragraph(f"{line}."), Spacer(0, 2 * mm)]
         story.append(theme.column_table(part.meetings, _MEETING_COLUMNS))
+        if part.partly_quorate:
+            story.append(paragraph(PARTLY_QUORATE, "small"))
         charted = [m for m in held if m.recorded and m.entitled]
         if charted:
             story += [CondPageBreak(50 * mm), Spacer(0, 4 * mm)]

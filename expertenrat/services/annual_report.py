@@ -112,7 +112,7 @@ def _meetings(session: Session, council_id: int, year: int) -> MeetingsPart:
                 line,
                 present=sheet.quorum.present_voting,
                 entitled=sheet.quorum.entitled,
-                quorate=sheet.quorum.quorate,
+                quorate=sheet.meeting_quorum.quorate,
                 recorded=any(e.status is not None for e in sheet.entries),
             )
         lines.append(line)

@@ -103,6 +103,7 @@ def test_the_running_year_counts_up_to_the_reports_day():
 
 def test_meetings_totals():
     assert len(MEETINGS.held) == 3 and MEETINGS.cancelled == 1 and MEETINGS.quorate == 1
+    assert MEETINGS.partly_quorate == 0
     assert MEETINGS.attendance_percent == 67  # 8 of 12 where attendance was recorded
 
 

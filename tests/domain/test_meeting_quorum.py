@@ -6,6 +6,7 @@ from expertenrat.domain.enums import AttendanceStatus, QuorumRule
 from expertenrat.domain.quorum import (
     Attendance,
     MeetingQuorum,
+    Quorate,
     QuorumSpan,
     attendance_quorum,
     quorum_per_item,
@@ -149,3 +150,24 @@ def test_sub_items_are_named_by_their_numbers():
         "Das Gremium war bis TOP 2.1 nicht beschlussfähig (1 von 2 stimmberechtigten "
         "Mitgliedern anwesend) und ab TOP 2.2 beschlussfähig"
     )
+
+
+def test_in_a_word_yes_no_or_partly_as_the_statement_says():
+    late = [Attendance(1, PRESENT), Attendance(2, PRESENT, arrives_at=50), Attendance(3, EXCUSED)]
+    there = [Attendance(1, PRESENT), Attendance(2, PRESENT), Attendance(3, EXCUSED)]
+    alone = [Attendance(1, PRESENT), Attendance(2, EXCUSED), Attendance(3, EXCUSED)]
+    apart = [  # 2 of 3 over the meeting, never two at one item
+        Attendance(1, PRESENT, leaves_after=40),
+        Attendance(2, PRESENT, arrives_at=50),
+        Attendance(3, EXCUSED),
+    ]
+
+    assert meeting_quorum(late, TWO_THIRDS).quorate is Quorate.PARTLY
+    assert meeting_quorum(there, TWO_THIRDS).quorate is Quorate.YES
+    assert meeting_quorum(alone, TWO_THIRDS).quorate is Quorate.NO
+    assert meeting_quorum(apart, TWO_THIRDS).quorate is Quorate.NO
+    assert "während der ganzen Sitzung nicht beschlussfähig" in (
+        meeting_quorum(apart, TWO_THIRDS).statement
+    )
+    no_items = MeetingQuorum(attendance_quorum(there, TWO_THIRDS))
+    assert no_items.quorate is Quorate.YES
