@@ -242,6 +242,7 @@ class MinutesEditor(MinutesEditorView):
             self.autosave.save_now(previous.data(Qt.ItemDataRole.UserRole))
         if current is not None:
             self._show_line(current.data(Qt.ItemDataRole.UserRole))
+            self.scroll_to_top()
 
     def _header_edited(self) -> None:
         if self._minutes is not None:

@@ -3,14 +3,16 @@ behaviour (the view/controller split of the house style).
 
 Above everything a German hint when there are no minutes to show (``body`` hidden then).
 Left: "Kopfdaten" and the agenda items, under them the live completeness check. Right: the
-header form or the selected item's form (``pages``, scrolling downwards only), and a line
-with the autosave indicator, the phrase button and the item steps.
+header form or the selected item's form (``pages``, scrolling downwards only, and so that
+a field given the focus is in view), and a line with the autosave indicator, the phrase
+button and the item steps.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -47,7 +49,7 @@ class MinutesEditorView(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.header_form)
         self.pages.addWidget(self.item_form)
-        scroll = plain_scroll_area(self.pages, sideways=False)
+        self.scroll = plain_scroll_area(self.pages, sideways=False)
         self.indicator = QLabel()
         self.indicator.setObjectName("autosaveIndicator")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
@@ -60,7 +62,22 @@ class MinutesEditorView(QWidget):
         self.phrase_button.setToolTip(
             tr(_CONTEXT, "Einen Standardsatz an der Schreibmarke einfügen (Einstellungen)")
         )
-        self.body = self._layout(scroll)
+        self.body = self._layout(self.scroll)
+        # A field given the focus by a jump, a step or a new vote scrolls into view (Qt does
+        # it only for the Tab key).
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.pages.isAncestorOf(new):
+            # The form may just have changed (another item, its votes): lay it out first.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.scroll.ensureWidgetVisible(new)
+
+    def scroll_to_top(self) -> None:
+        """Another item or the Kopfdaten are shown: from their start."""
+        self.scroll.verticalScrollBar().setValue(0)
 
     def _layout(self, scroll: QScrollArea) -> QWidget:
         left = QWidget()

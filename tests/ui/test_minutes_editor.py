@@ -714,3 +714,37 @@ def test_text_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
         lambda: stored_texts(services, held, 1).discussion == "Digitalisierung der Stadtverwaltung",
         timeout=WAIT,
     )
+
+
+def _in_view(editor: MinutesEditor, widget) -> bool:
+    viewport = editor.scroll.viewport()
+    top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+    return top >= 0 and top + widget.height() <= viewport.height()
+
+
+def test_a_jump_to_the_votes_scrolls_them_into_view(qtbot, make_editor, held) -> None:
+    editor = make_editor(held.meeting_id)
+    editor.resize(1000, 450)  # the votes lie below the visible part of the form
+
+    editor.navigation.jump_to(ChecklistTarget("votes", held.item_ids[2]))
+
+    assert QApplication.focusWidget() is editor.item_form.votes.add_button
+    assert _in_view(editor, editor.item_form.votes.add_button)
+
+
+def test_the_next_item_shows_from_its_start(qtbot, make_editor, held) -> None:
+    editor = make_editor(held.meeting_id)
+    editor.resize(1000, 450)
+    show_item(editor, held.item_ids[0])
+    bar = editor.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # down at the votes of TOP 1
+    editor.item_form.result_edit.setFocus()
+
+    QTest.keyClick(
+        editor.item_form.result_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+
+    assert editor.items.current_key() == item_key(held.item_ids[1])
+    assert bar.value() == 0
+    assert _in_view(editor, editor.item_form.heading)
+    assert _in_view(editor, editor.item_form.discussion_edit)
