@@ -46,6 +46,7 @@ from expertenrat.ui.record_selection import (
 )
 from expertenrat.ui.record_table import TableOrEmpty, chooser_table
 from expertenrat.ui.roster_panel import RosterPanel
+from expertenrat.ui.widgets import up_down_scroll_area
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MembersPage"
@@ -170,13 +171,16 @@ class MembersPage(NothingPending, QWidget):
         right.addWidget(self.composition)
         right.addWidget(self.roster)
         right.addStretch(1)
+        # In a short window the panel scrolls rather than squeezing the roster's fields (it
+        # is taller than the table beside it needs to be).
+        self.side_scroll = up_down_scroll_area(side)
         record_page_layout(
             self,
             tr(_CONTEXT, "Mitglieder"),
             self.filters,
             self.table_stack,
             (counts, self.actions),
-            side,
+            self.side_scroll,
             (800, 320),
         )
 

@@ -9,9 +9,16 @@ from contextlib import suppress
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QPushButton,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.exceptions import TimeoutError as NotSettled
 from table_widths import fits, headers_whole, shows_start
 
@@ -227,3 +234,23 @@ def test_a_member_name_of_80_characters_ends_in_an_ellipsis_on_the_attendance_sh
     QToolTip.hideText()
     short = next(r.name_label for r in panel.rows.values() if r.name_label.text() != label.text())
     assert short.shown_text() == short.text()  # a usual name shows whole
+
+
+def test_members_in_a_window_of_the_least_height_scroll_their_side_panel(window, qtbot) -> None:
+    shown = window((1024, 480))  # 480: the window's least height
+    page = show_area(shown, qtbot, shown.pages.members)
+    side = page.side_scroll
+
+    assert shown.size() == QSize(1024, 480)
+    assert page.minimumSizeHint().height() <= page.height()
+    qtbot.waitUntil(lambda: side.verticalScrollBar().maximum() > 0, timeout=1000)
+    controls = [*side.widget().findChildren(QPushButton), *side.widget().findChildren(QComboBox)]
+
+    def squeezed() -> list[QWidget]:
+        return [w for w in controls if w.isVisible() and w.height() < w.sizeHint().height()]
+
+    with suppress(NotSettled):  # the layouts settle; what is left is squeezed
+        qtbot.waitUntil(lambda: squeezed() == [], timeout=1000)
+    assert squeezed() == []
+    side.ensureWidgetVisible(page.roster.findChildren(QPushButton)[-1])
+    assert side.verticalScrollBar().value() > 0  # the last button is reached by scrolling
