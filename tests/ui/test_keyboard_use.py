@@ -1,5 +1,6 @@
-"""Keyboard and screen reader use across the forms: every input is named (its label is tied
-to it, or it is named itself), so that a screen reader says what a field is for."""
+"""Keyboard and screen reader use: every input of the forms is named (its label is tied to
+it, or it is named itself), so that a screen reader says what a field is for; Tab follows
+what is shown; the sidebar, Strg+F and Strg+N work from the keyboard."""
 
 from __future__ import annotations
 
@@ -145,3 +146,50 @@ def test_tab_reaches_the_consent_history_before_the_notes(qtbot, services, counc
 
     # Shown under the consents, above the notes: reached on the way down, not after them.
     assert history in reached
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_the_sidebar_switches_areas_with_the_arrow_keys(window, qtbot) -> None:
+    window.sidebar.setFocus()
+    window.sidebar.setCurrentRow(0)
+    shown = []
+    for _label, _page in window.areas[1:]:
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+        shown.append(window.stack.currentWidget())
+    assert shown == [page for _label, page in window.areas[1:]]
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Home)
+    assert window.stack.currentWidget() is window.overview_page
+
+
+def test_ctrl_f_goes_to_the_search_of_the_shown_area(window, qtbot) -> None:
+    pages = window.pages
+    for page in (pages.members, pages.projects, pages.recommendations, pages.audit):
+        window.show_area(page)
+        window.sidebar.setFocus()
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is page.search_edit
+
+
+def test_ctrl_n_opens_a_new_member_or_project_in_their_areas(window, qtbot) -> None:
+    pages = window.pages
+    for page, opened in (
+        (pages.members, lambda: pages.members.member_dialog),
+        (pages.projects, lambda: pages.projects.project_dialog),
+    ):
+        window.show_area(page)
+        page.view.setFocus()
+        qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda opened=opened: opened() is not None)  # the button clicks later
+        dialog = opened()
+        assert dialog.isVisible() and dialog.windowTitle().startswith("Neue")
+        dialog.reject()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
