@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.agenda_templates import clean_template as clean_agenda_template
 from expertenrat.domain.agenda_templates import template_problems as agenda_template_problems
 from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
@@ -35,6 +36,8 @@ from expertenrat.domain.council_transfer_schema import check_schema
 from expertenrat.domain.councils import (
     ActionField,
     CouncilSettings,
+    clean_action_field_name,
+    clean_settings,
     validate_action_field_name,
     validate_colour,
     validate_settings,
@@ -48,6 +51,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.text_templates import TextTemplate, template_problems
+from expertenrat.domain.text_templates import clean_template as clean_phrase
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -175,6 +179,10 @@ def _readable_version(document: Mapping[str, Any]) -> int:
 
 
 def _template(document: Mapping[str, Any]) -> CouncilTemplate:
+    """The file's template, its texts cleaned as the forms clean what is typed (NFC, no
+    surrounding spaces): "Umwelt " is the council's "Umwelt", the same label the same
+    phrase (before, the preview took them for new ones and the import then refused a
+    field of the same name)."""
     council = document["council"]
     values: dict[str, Any] = {}
     for name, key in SETTING_KEYS.items():
@@ -186,19 +194,25 @@ def _template(document: Mapping[str, Any]) -> CouncilTemplate:
         elif name in _ENUMS:
             value = _ENUMS[name](value)
         values[name] = value
-    settings = CouncilSettings(id=None, **values)
+    settings = clean_settings(CouncilSettings(id=None, **values))
     action_fields = tuple(
-        ActionField(id=None, name=f["name"], colour=f["colour"], position=i)
+        ActionField(
+            id=None, name=clean_action_field_name(f["name"]), colour=f["colour"], position=i
+        )
         for i, f in enumerate(document["actionFields"])
     )
     phrases = tuple(
-        TextTemplate(id=None, label=t["label"], text=t["text"], position=i)
+        clean_phrase(TextTemplate(id=None, label=t["label"], text=t["text"], position=i))
         for i, t in enumerate(document["textTemplates"])
     )
     agenda = None
     if "agendaTemplates" in document:
         agenda = tuple(
-            AgendaTemplate(t["title"], AgendaItemKind(t["kind"]), t["public"], t["plannedMinutes"])
+            clean_agenda_template(
+                AgendaTemplate(
+                    t["title"], AgendaItemKind(t["kind"]), t["public"], t["plannedMinutes"]
+                )
+            )
             for t in document["agendaTemplates"]
         )
     return CouncilTemplate(settings, action_fields, phrases, agenda)

@@ -110,6 +110,29 @@ def test_a_field_in_use_stays_and_unused_ones_go(
 
 
 @sqlite_only
+def test_names_with_spaces_around_are_the_councils_own(
+    transfer, settings_service, rostock, members_service, new_member, today
+):
+    """A file edited by hand: "STADTDATEN " is the council's "Stadtdaten" (in use), " Dank"
+    its phrase. Before, the preview kept "Stadtdaten" beside a new field, and the import
+    then refused: "Ein Handlungsfeld „Stadtdaten“ gibt es bereits"."""
+    members_service.save(rostock.id, new_member(), today)  # uses "Stadtdaten"
+    document = json.loads(transfer.export(rostock.id))
+    document["council"]["name"] = f"  {document['council']['name']} "
+    document["actionFields"] = [{"name": "STADTDATEN ", "colour": "#000000"}]
+    for phrase in document["textTemplates"]:
+        phrase["label"] = f" {phrase['label']}"
+
+    preview = transfer.preview(rostock.id, transfer.read(json.dumps(document).encode()))
+    transfer.apply(preview)
+
+    assert preview.kept_fields == ()
+    assert {d.name for d in preview.differences} == {"action_fields"}
+    fields = settings_service.action_fields(rostock.id)
+    assert [(f.name, f.colour) for f in fields] == [("STADTDATEN", "#000000")]
+
+
+@sqlite_only
 def test_only_the_chosen_parts_are_applied(transfer, settings_service, rostock):
     wismar = settings_service.create_council(
         CouncilSettings(id=None, name="Digitalbeirat", city="Wismar")
