@@ -86,7 +86,7 @@ class MinutesItemForm(QWidget):
             "resolution_text": self.resolution_edit,
             "result": self.result_edit,
         }
-        self._last_text: QPlainTextEdit = self.resolution_edit
+        self._last_text: QPlainTextEdit | QLineEdit = self.resolution_edit
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.discussion_label, self.discussion_edit)
@@ -169,10 +169,14 @@ class MinutesItemForm(QWidget):
         }
 
     def insert_phrase(self, text: str) -> None:
-        """Insert ``text`` at the cursor of the text field last used (the resolution first)."""
+        """Insert ``text`` at the cursor of the text field last used (the resolution first);
+        in the one-line Ergebnis its lines are joined by spaces."""
         edit = self._last_text
         edit.setFocus()
-        edit.insertPlainText(text)
+        if isinstance(edit, QLineEdit):
+            edit.insert(" ".join(line.strip() for line in text.splitlines() if line.strip()))
+        else:
+            edit.insertPlainText(text)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.fields.values():
@@ -181,7 +185,7 @@ class MinutesItemForm(QWidget):
         self.recommendations.set_read_only(read_only)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit):
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit | QLineEdit):
             self._last_text = watched
         elif event.type() == QEvent.Type.FocusOut:
             self.focus_left.emit()

@@ -748,3 +748,29 @@ def test_the_next_item_shows_from_its_start(qtbot, make_editor, held) -> None:
     assert bar.value() == 0
     assert _in_view(editor, editor.item_form.heading)
     assert _in_view(editor, editor.item_form.discussion_edit)
+
+
+def test_a_phrase_chosen_in_the_ergebnis_goes_into_the_ergebnis(
+    qtbot, make_editor, services, held, council_id
+) -> None:
+    """ "Kenntnisnahme" is what the Ergebnis often says; it went into the Beschluss."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    editor.item_form.result_edit.setFocus()
+    QTest.keyClicks(editor.item_form.result_edit, "Ergebnis: ")
+    editor.phrase_button.setFocus()  # Tab to "Textbaustein", Space opens the menu
+
+    editor.phrase_menu.fill()
+    (action,) = [a for a in editor.phrase_menu.actions() if a.text() == "Kenntnisnahme"]
+    action.trigger()
+
+    text = next(
+        t.text for t in services.text_templates.templates(council_id) if t.label == "Kenntnisnahme"
+    )
+    assert editor.item_form.result_edit.text() == "Ergebnis: " + text
+    assert editor.item_form.resolution_edit.toPlainText() == ""
+    assert QApplication.focusWidget() is editor.item_form.result_edit
+    editor.autosave.save_now()
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 1).result == "Ergebnis: " + text, timeout=WAIT
+    )
