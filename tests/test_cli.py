@@ -192,3 +192,23 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
     assert "keine Expertenrat-Datenbank" in result.stderr
     assert "Traceback" not in result.stderr
     assert notes.read_text(encoding="utf-8") == "Einkaufsliste"
+
+
+def test_a_relative_out_in_a_deleted_current_folder_is_a_german_message(
+    tmp_path, monkeypatch, capsys
+):
+    """A shell left in a folder that was deleted meanwhile: the relative name had no
+    folder to stand in, and the command ended with a FileNotFoundError traceback."""
+    from expertenrat.__main__ import main
+
+    gone = tmp_path / "weg"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+
+    with pytest.raises(SystemExit) as ended:
+        main(["--database", str(tmp_path / "x.db"), "export", "settings", "--out", "r.json"])
+
+    assert ended.value.code == 1
+    err = capsys.readouterr().err
+    assert "der aktuelle Ordner existiert nicht mehr" in err and "Traceback" not in err

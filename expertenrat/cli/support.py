@@ -73,7 +73,13 @@ def target_path(text: str) -> Path:
         raise argparse.ArgumentTypeError(
             "ist leer; bitte eine Zieldatei oder einen Zielordner angeben"
         )
-    path = Path(os.path.abspath(os.path.expanduser(text)))
+    try:
+        path = Path(os.path.abspath(os.path.expanduser(text)))
+    except FileNotFoundError:  # a relative name, and the current folder was deleted
+        raise argparse.ArgumentTypeError(
+            f"„{text}“: der aktuelle Ordner existiert nicht mehr; bitte wechseln Sie in einen "
+            "vorhandenen Ordner oder geben Sie den vollständigen Pfad an"
+        ) from None
     if not path.name:
         raise argparse.ArgumentTypeError(f"„{text}“ kann nicht das Ziel sein")
     return path

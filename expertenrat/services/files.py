@@ -215,9 +215,42 @@ def _swap(new: Path, folder: Path, old: Path) -> None:
     if not folder.exists():
         os.replace(new, folder)
         return
+    if _is_current_folder(folder):
+        _swap_contents(new, folder, old)
+        return
     os.replace(folder, old)
     try:
         os.replace(new, folder)
     except OSError:
         os.replace(old, folder)
+        raise
+
+
+def _is_current_folder(folder: Path) -> bool:
+    try:
+        return os.path.samefile(folder, os.getcwd())
+    except OSError:
+        return False
+
+
+def _swap_contents(new: Path, folder: Path, old: Path) -> None:
+    """:func:`_swap` entry by entry, for the current folder (``--out .``): replaced itself,
+    it would leave the shell in a deleted folder, and Windows renames no folder that a
+    program is in. The folder's entries go to ``old`` and ``new``'s take their place; if
+    that fails, they are put back."""
+    old.mkdir()
+    taken_out: list[str] = []
+    put_in: list[str] = []
+    try:
+        for name in sorted(os.listdir(folder)):
+            os.replace(folder / name, old / name)
+            taken_out.append(name)
+        for name in sorted(os.listdir(new)):
+            os.replace(new / name, folder / name)
+            put_in.append(name)
+    except OSError:
+        for name in put_in:
+            os.replace(folder / name, new / name)
+        for name in taken_out:
+            os.replace(old / name, folder / name)
         raise

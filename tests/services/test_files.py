@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -83,6 +84,46 @@ def test_a_folder_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
     write_folder(target, {"a.json": b"3"}, force=True, mark="a.json")
     assert [p.name for p in target.iterdir()] == ["a.json"]
+
+
+def test_the_current_folder_stays_the_folder_the_export_is_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--out .``: the folder itself was replaced, so the shell in it was left in a deleted
+    folder (no files to see, the next command's "." gone); Windows renames no folder a
+    program is in at all."""
+    target = tmp_path / "oparl"
+    target.mkdir()
+    monkeypatch.chdir(target)
+    write_folder(Path(os.path.abspath(".")), {"a.json": b"1", "b/c.pdf": b"2"}, mark="a.json")
+    write_folder(target, {"a.json": b"3", "d.json": b"4"}, force=True, mark="a.json")
+
+    assert sorted(os.listdir(".")) == ["a.json", "d.json"]
+    assert Path.cwd() == target and Path("a.json").read_bytes() == b"3"
+    assert [p.name for p in tmp_path.iterdir()] == ["oparl"]
+
+
+def test_a_failed_swap_of_the_current_folder_puts_its_content_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "oparl"
+    target.mkdir()
+    monkeypatch.chdir(target)
+    write_folder(target, {"a.json": b"1", "b/c.pdf": b"2"}, mark="a.json")
+    replace = os.replace
+
+    def failing(source, destination) -> None:
+        if Path(source).name == "d.json":
+            raise OSError(28, "No space left on device")
+        replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(FileWriteError, match="Der Datenträger ist voll"):
+        write_folder(target, {"a.json": b"3", "d.json": b"4"}, force=True, mark="a.json")
+
+    assert sorted(p.name for p in target.rglob("*")) == ["a.json", "b", "c.pdf"]
+    assert (target / "a.json").read_bytes() == b"1"
+    assert [p.name for p in tmp_path.iterdir()] == ["oparl"]
 
 
 def test_a_folder_of_other_files_is_never_replaced_even_when_forced(tmp_path: Path) -> None:
