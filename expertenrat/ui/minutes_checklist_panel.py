@@ -32,7 +32,7 @@ class ChecklistPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(tr(_CONTEXT, "Vollständigkeit"))
+        self.title = QLabel(tr(_CONTEXT, "&Vollständigkeit"))
         self.title.setObjectName("sectionTitle")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -40,6 +40,7 @@ class ChecklistPanel(QWidget):
         self.lines.setObjectName("minutesChecklist")
         self.lines.setWordWrap(True)
         self.lines.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.title.setBuddy(self.lines)  # Alt+V: the lines, Enter jumps
         self.lines.itemActivated.connect(self._activated)
         self.lines.itemClicked.connect(self._activated)
         self.finish_button = QPushButton(tr(_CONTEXT, "Entwurf abschließen"))

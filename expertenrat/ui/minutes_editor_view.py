@@ -58,7 +58,7 @@ class MinutesEditorView(QWidget):
         self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
         self.next_button = QPushButton(tr(_CONTEXT, "Weiter ▶"))
         self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
-        self.phrase_button = QPushButton(tr(_CONTEXT, "Textbaustein"))
+        self.phrase_button = QPushButton(tr(_CONTEXT, "&Textbaustein"))
         self.phrase_button.setToolTip(
             tr(_CONTEXT, "Einen Standardsatz an der Schreibmarke einfügen (Einstellungen)")
         )

@@ -2,7 +2,8 @@
 
 The discussion is labelled after the council's minutes style: an Ergebnisprotokoll keeps
 the essential content, a Verlaufsprotokoll the course of the discussion. Every keystroke
-emits ``edited``; :meth:`payload` is the full snapshot of the texts for the autosave.
+emits ``edited``; :meth:`payload` is the full snapshot of the texts for the autosave. Each
+text field has its Alt key (the underlined letter of its label).
 :meth:`insert_phrase` puts a standard phrase at the cursor of the text field last used.
 """
 
@@ -71,8 +72,9 @@ class MinutesItemForm(QWidget):
         self.details_label = _label("hintLabel")
         self.presence_label = _label("hintLabel")
         self.warning_label = _label("warningLabel")
-        self.discussion_label = QLabel()
         self.discussion_edit = plain_text_edit(6, grows=True)
+        self.discussion_label = QLabel()
+        self.discussion_label.setBuddy(self.discussion_edit)  # named, and Alt+I / Alt+G
         self.motion_edit = plain_text_edit(3, grows=True)
         self.resolution_edit = plain_text_edit(3, grows=True)
         self.result_edit = QLineEdit()
@@ -90,9 +92,9 @@ class MinutesItemForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.discussion_label, self.discussion_edit)
-        form.addRow(tr(_CONTEXT, "Anträge (wörtlich)"), self.motion_edit)
-        form.addRow(tr(_CONTEXT, "Beschluss (wörtlich)"), self.resolution_edit)
-        form.addRow(tr(_CONTEXT, "Ergebnis"), self.result_edit)
+        form.addRow(tr(_CONTEXT, "&Anträge (wörtlich)"), self.motion_edit)
+        form.addRow(tr(_CONTEXT, "&Beschluss (wörtlich)"), self.resolution_edit)
+        form.addRow(tr(_CONTEXT, "&Ergebnis"), self.result_edit)
         self.votes = VotesBox()
         self.recommendations = RecommendationsBox()
         self._item_id: int | None = None
@@ -113,12 +115,12 @@ class MinutesItemForm(QWidget):
 
     def set_style(self, style: MinutesStyle) -> None:
         if style is MinutesStyle.COURSE:
-            self.discussion_label.setText(tr(_CONTEXT, "Verlauf der Beratung"))
+            self.discussion_label.setText(tr(_CONTEXT, "Verlauf der Beratun&g"))
             self.discussion_edit.setPlaceholderText(
                 tr(_CONTEXT, "Wer hat was vorgetragen, welche Fragen und Einwände gab es?")
             )
         else:
-            self.discussion_label.setText(tr(_CONTEXT, "Wesentlicher Inhalt"))
+            self.discussion_label.setText(tr(_CONTEXT, "Wesentlicher &Inhalt"))
             self.discussion_edit.setPlaceholderText(
                 tr(_CONTEXT, "Ergebnisprotokoll: nur das Wesentliche der Beratung.")
             )

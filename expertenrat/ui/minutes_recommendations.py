@@ -36,7 +36,7 @@ class RecommendationsBox(QGroupBox):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 5 + 8)
-        self.add_button = QPushButton(tr(_CONTEXT, "Empfehlung hinzufügen …"))
+        self.add_button = QPushButton(tr(_CONTEXT, "Empfehlung hinzu&fügen …"))
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen"))
         self.add_button.clicked.connect(self.add_requested)
         self.remove_button.clicked.connect(self._remove)

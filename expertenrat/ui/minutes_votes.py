@@ -51,6 +51,7 @@ class VoteLine(QWidget):
         show_text(self.subject_edit, vote.subject)
         self.subject_edit.setMaxLength(VOTE_SUBJECT.max_length)
         self.subject_edit.setPlaceholderText(tr(_CONTEXT, "Gegenstand, z. B. Beschlussvorschlag"))
+        self.subject_edit.setAccessibleName(tr(_CONTEXT, "Gegenstand der Abstimmung"))
         self.mode_combo = compact_combo(12)
         for mode in VoteMode:
             self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
@@ -150,7 +151,7 @@ class VotesBox(QGroupBox):
         self.message_label = QLabel()
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
-        self.add_button = QPushButton(tr(_CONTEXT, "Abstimmung hinzufügen"))
+        self.add_button = QPushButton(tr(_CONTEXT, "Abstimmung hin&zufügen"))
         self.add_button.clicked.connect(self.add_vote)
         self._lines_layout = QVBoxLayout()
         layout = QVBoxLayout(self)

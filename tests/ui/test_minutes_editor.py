@@ -774,3 +774,46 @@ def test_a_phrase_chosen_in_the_ergebnis_goes_into_the_ergebnis(
     qtbot.waitUntil(
         lambda: stored_texts(services, held, 1).result == "Ergebnis: " + text, timeout=WAIT
     )
+
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def test_every_field_of_the_minutes_has_its_alt_key_and_a_spoken_name(
+    qtbot, make_editor, held
+) -> None:
+    """Keyboard only, during the meeting: Alt and the underlined letter reach each field."""
+    editor = make_editor(held.meeting_id)
+    header = editor.header_form
+    header.opened_edit.setFocus()
+    for key, field in (
+        (Qt.Key.Key_E, header.closed_edit),
+        (Qt.Key.Key_S, header.chair_combo),
+        (Qt.Key.Key_P, header.minute_taker_edit),
+        (Qt.Key.Key_O, header.agenda_changes_edit),
+        (Qt.Key.Key_B, header.opened_edit),
+        (Qt.Key.Key_V, editor.checklist.lines),
+    ):
+        QTest.keyClick(QApplication.focusWidget(), key, ALT)
+        assert QApplication.focusWidget() is field
+
+    show_item(editor, held.item_ids[2])
+    form = editor.item_form
+    form.result_edit.setFocus()
+    for key, field in (
+        (Qt.Key.Key_I, form.discussion_edit),
+        (Qt.Key.Key_A, form.motion_edit),
+        (Qt.Key.Key_B, form.resolution_edit),
+        (Qt.Key.Key_E, form.result_edit),
+    ):
+        QTest.keyClick(QApplication.focusWidget(), key, ALT)
+        assert QApplication.focusWidget() is field
+
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, ALT)  # Abstimmung hinzufügen
+    qtbot.waitUntil(lambda: len(form.votes.lines) == 1, timeout=WAIT)  # an animated click
+    assert QApplication.focusWidget() is form.votes.lines[0].subject_edit
+    assert form.votes.lines[0].subject_edit.accessibleName() == "Gegenstand der Abstimmung"
+    assert form.discussion_edit.accessibleName() == "" and form.discussion_label.buddy() is (
+        form.discussion_edit
+    )  # a screen reader names it after its label
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
