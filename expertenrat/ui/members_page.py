@@ -39,6 +39,7 @@ from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_page_layout import record_page_layout
 from expertenrat.ui.record_selection import (
+    select_after_removal,
     select_record,
     selected_record,
     selection_kept,
@@ -368,8 +369,14 @@ class MembersPage(NothingPending, QWidget):
                 "vorkommt. Ausgeschiedene Mitglieder bitte nicht löschen, sondern ihre "
                 "Amtszeit beenden.",
             ).format(member.full_name),
-            lambda: self._run(lambda: self._services.members.delete(member)),
+            lambda: self._delete(member),
         )
+
+    def _delete(self, member: Member) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        self._run(lambda: self._services.members.delete(member))
+        select_after_removal(self.view, row)
 
     def _run(self, action) -> None:
         try:

@@ -37,6 +37,7 @@ from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
 from expertenrat.ui.projects_table_model import ProjectsTableModel
 from expertenrat.ui.record_page_layout import record_page_layout
 from expertenrat.ui.record_selection import (
+    select_after_removal,
     select_record,
     selected_record,
     selection_kept,
@@ -299,8 +300,14 @@ class ProjectsPage(NothingPending, QWidget):
                 "Das Projekt „{}“ endgültig löschen? Das geht nur, wenn es in keiner Sitzung "
                 "und keiner Empfehlung vorkommt.",
             ).format(project.name),
-            lambda: self._run(lambda: self._services.projects.delete(project)),
+            lambda: self._delete(project),
         )
+
+    def _delete(self, project: Project) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        self._run(lambda: self._services.projects.delete(project))
+        select_after_removal(self.view, row)
 
     def _run(self, action: Callable[[], object]) -> None:
         try:

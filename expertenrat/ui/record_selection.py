@@ -48,6 +48,17 @@ def select_record(view: QTableView, key: Hashable) -> bool:
     return True
 
 
+def select_after_removal(view: QTableView, row: int) -> None:
+    """After the record selected at ``row`` was deleted: unless a record is selected
+    again, select the one that took its place (the new last one if it was last), so that
+    the keyboard goes on from there rather than from nowhere."""
+    count = view.model().rowCount()
+    if view.selectionModel().hasSelection() or row < 0 or count == 0:
+        return
+    view.selectRow(min(row, count - 1))
+    view.scrollTo(view.currentIndex())
+
+
 @contextmanager
 def selection_kept(view: QTableView) -> Iterator[None]:
     """The record selected before the block is selected again after it (if still shown)."""

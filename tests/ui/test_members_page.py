@@ -139,9 +139,15 @@ def test_deleting_a_member_without_history_works(page, dialogs, services, today)
     dialog.form.primary_field_combo.setCurrentIndex(1)
     dialog.save_button.click()
     _select(page, "Person")
+    names = _names(page)
+    after = names[names.index("Person, Neu") + 1]
     page.delete_button.click()
     assert dialogs.warnings() == []
     assert "Person, Neu" not in _names(page)
+    # The member that took its place is selected: the keyboard goes on from there, and
+    # "Löschen …" (which had the focus) stays usable instead of passing the focus on.
+    assert _names(page)[page.view.currentIndex().row()] == after
+    assert page.delete_button.isEnabled()
 
 
 def test_the_composition_panel_shows_the_ending_term(page):
