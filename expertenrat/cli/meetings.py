@@ -15,6 +15,7 @@ from expertenrat.cli.support import (
     target_path,
     write_pdf,
 )
+from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -110,7 +111,8 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
     if not lines:
         return "Das Gremium hat noch keine Sitzungen."
     return "\n".join(
-        f"{f'{m.number}.' if m.number else '–':>4} Sitzung  {m.starts_at:%d.%m.%Y %H:%M}  "
+        f"{f'{m.number}.' if m.number else '–':>4} {meeting_noun(m.number, m.kind)}  "
+        f"{m.starts_at:%d.%m.%Y %H:%M}  "
         f"{m.state.label:<12}  Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
         for m in lines
     )

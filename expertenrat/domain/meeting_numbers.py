@@ -26,9 +26,14 @@ class NumberedMeeting:
 def meeting_name(number: int | None, kind: MeetingKind = MeetingKind.REGULAR) -> str:
     """ "5. Sitzung"; without a number "Sitzung", or "Klausur" for a workshop. The one rule
     for the window's lists and every document (invitation, run sheet, minutes, calendar)."""
-    if number:
-        return f"{number}. Sitzung"
-    return "Klausur" if kind is MeetingKind.WORKSHOP else "Sitzung"
+    noun = meeting_noun(number, kind)
+    return f"{number}. {noun}" if number else noun
+
+
+def meeting_noun(number: int | None, kind: MeetingKind = MeetingKind.REGULAR) -> str:
+    """The word of :func:`meeting_name` without the number: "Sitzung", or "Klausur" for a
+    workshop without one (a page header's "Klausur vom: 12.03.2026")."""
+    return "Klausur" if kind is MeetingKind.WORKSHOP and not number else "Sitzung"
 
 
 def next_number(numbers: Iterable[int | None]) -> int:

@@ -50,10 +50,9 @@ def year_span(year: int) -> tuple[datetime, datetime]:
     return datetime(year, 1, 1), datetime(year + 1, 1, 1)
 
 
-def dated_meeting_label(number: int | None, day: date) -> str:
-    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …")."""
-    name = f"{number}. Sitzung" if number is not None else "Sitzung"
-    return f"{name} am {day:%d.%m.%Y}"
+def dated_meeting_label(number: int | None, kind: MeetingKind, day: date) -> str:
+    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …", "Klausur am …")."""
+    return f"{meeting_name(number, kind)} am {day:%d.%m.%Y}"
 
 
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:

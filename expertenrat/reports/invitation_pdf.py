@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
@@ -150,8 +151,9 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
 
 
 def _short_heading(doc: MeetingDocument) -> str:
-    """ "5. Sitzung" without the meeting's title: the subject line above names it."""
-    return f"{doc.number}. Sitzung" if doc.number else "Sitzung"
+    """ "5. Sitzung" (or "Klausur") without the meeting's title: the subject line above
+    names it."""
+    return meeting_name(doc.number, doc.kind)
 
 
 def _agenda_heading(spacing: _Spacing) -> ParagraphStyle:

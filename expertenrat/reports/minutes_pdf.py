@@ -17,6 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MinutesStyle
 from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.minutes_document import (
     DRAFT_MARK,
     WITHHELD_LINE,
@@ -61,7 +62,7 @@ def render_minutes(doc: MinutesDocument) -> RenderedPdf:
         logo_png=head.logo_png,
         subject=f"{heading}, {head.council_name}, {long_date(doc.day)}",
         keywords=", ".join(("Protokoll", head.council_name, f"{doc.day:%d.%m.%Y}", state, variant)),
-        date_label="Sitzung vom",
+        date_label=f"{meeting_noun(doc.number, doc.kind)} vom",
         footer_note=_footer_note(doc),
         watermark=DRAFT_MARK if doc.draft else "",
     )

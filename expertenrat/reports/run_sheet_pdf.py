@@ -10,6 +10,7 @@ from reportlab.platypus import Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
@@ -67,7 +68,7 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
         logo_png=head.logo_png,
         landscape=True,
         subject=f"{title}, {parts.when(doc)}",
-        date_label="Sitzung",
+        date_label=meeting_noun(doc.number, doc.kind),
         footer_note=INTERNAL,
     )
     lead = INTERNAL

@@ -16,13 +16,14 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain import meeting_numbers
 from expertenrat.domain.agenda import (
     AgendaItem,
     change_refusal,
     numbers,
     opening_items,
 )
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
+from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.services import audit
 from expertenrat.store import models
@@ -151,10 +152,12 @@ def tombstone_items(session: Session, meeting_id: int, deleted_at: datetime) -> 
 
 
 def meeting_name(meeting: models.Meeting) -> str:
-    """ "der 5. Sitzung", or by its date for a meeting without a number."""
-    if meeting.number is not None:
-        return f"der {meeting.number}. Sitzung"
-    return f"der Sitzung vom {meeting.starts_at:%d.%m.%Y}"
+    """ "der 5. Sitzung", or by its date for a meeting without a number ("der Klausur vom
+    12.03.2026")."""
+    name = meeting_numbers.meeting_name(meeting.number, MeetingKind(meeting.kind))
+    if meeting.number:
+        return f"der {name}"
+    return f"der {name} vom {meeting.starts_at:%d.%m.%Y}"
 
 
 def references(session: Session, ids: Sequence[int], numbers_by_id: dict[int, str]) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.enums import MeetingKind, MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_versions import stored_pdf_intact
@@ -43,19 +43,28 @@ def approved_pdfs(
     found: dict[int, bytes] = {}
     for start in range(0, len(ids), _CHUNK):
         rows = session.execute(
-            select(version.id, data, digest, models.Meeting.number, models.Meeting.starts_at)
+            select(
+                version.id,
+                data,
+                digest,
+                models.Meeting.number,
+                models.Meeting.kind,
+                models.Meeting.starts_at,
+            )
             .join(models.Meeting, models.Meeting.id == version.meeting_id)
             .where(
                 version.id.in_(ids[start : start + _CHUNK]),
                 version.state == MinutesState.APPROVED.value,
             )
         )
-        for version_id, content, sha256, number, starts_at in rows:
+        for version_id, content, sha256, number, kind, starts_at in rows:
             intact = stored_pdf_intact(content, sha256)
             if intact is None:
                 continue  # approved before the app stored minutes PDFs
             if not intact:
-                raise damaged_minutes_error(dated_meeting_label(number, starts_at.date()), public)
+                raise damaged_minutes_error(
+                    dated_meeting_label(number, MeetingKind(kind), starts_at.date()), public
+                )
             found[version_id] = content
     return found
 

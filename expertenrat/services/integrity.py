@@ -15,11 +15,13 @@ user could not find them to mend them.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 
 from sqlalchemy import Connection, and_, exists, func, inspect, select, text
 
-from expertenrat.domain.enums import AttendanceStatus, MinutesState
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MinutesState
 from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.unit_of_work import reading
@@ -122,6 +124,8 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
         select(
             MinutesVersion.number,
             Meeting.number,
+            Meeting.kind,
+            Meeting.starts_at,
             MinutesVersion.pdf,
             MinutesVersion.sha256,
             MinutesVersion.public_pdf,
@@ -132,7 +136,17 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
         .order_by(MinutesVersion.id)
     )
     findings = []
-    for version, meeting, pdf, sha256, public_pdf, public_sha256 in connection.execute(query):
+    for (
+        version,
+        number,
+        kind,
+        starts_at,
+        pdf,
+        sha256,
+        public_pdf,
+        public_sha256,
+    ) in connection.execute(query):
+        meeting = _meeting(number, kind, starts_at)
         for what, its, data, digest in (
             ("Das genehmigte Protokoll", "seiner", pdf, sha256),
             (
@@ -146,7 +160,7 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
                 findings.append(
                     Finding(
                         FindingKind.MINUTES,
-                        f"{what} (Fassung {version}) der Sitzung Nr. {meeting} "
+                        f"{what} (Fassung {version}) der {meeting} "
                         f"stimmt nicht mit {its} gespeicherten Prüfsumme überein.",
                     )
                 )
@@ -157,6 +171,7 @@ def _attendance_findings(connection: Connection) -> list[Finding]:
     query = (
         select(
             Meeting.number,
+            Meeting.kind,
             Meeting.starts_at,
             Meeting.council_id,
             Membership.council_id,
@@ -173,15 +188,23 @@ def _attendance_findings(connection: Connection) -> list[Finding]:
         .order_by(Meeting.starts_at, Attendance.id)
     )
     findings = []
-    for number, starts_at, council, member_council, start, end, given, family in connection.execute(
-        query
-    ):
+    for (
+        number,
+        kind,
+        starts_at,
+        council,
+        member_council,
+        start,
+        end,
+        given,
+        family,
+    ) in connection.execute(query):
         day = starts_at.date()
         if council != member_council or day < start or (end is not None and day > end):
             findings.append(
                 Finding(
                     FindingKind.ATTENDANCE,
-                    f"Sitzung Nr. {number} am {day:%d.%m.%Y}: {given} {family} steht in der "
+                    f"{_meeting(number, kind, starts_at)}: {given} {family} steht in der "
                     "Anwesenheitsliste, war an diesem Tag aber kein Mitglied des Gremiums.",
                 )
             )
@@ -202,6 +225,8 @@ def _vote_findings(connection: Connection) -> list[Finding]:
         select(
             Meeting.id,
             Meeting.number,
+            Meeting.kind,
+            Meeting.starts_at,
             AgendaItem.number,
             Vote.yes + Vote.no + Vote.abstain + Vote.recused,
         )
@@ -214,10 +239,10 @@ def _vote_findings(connection: Connection) -> list[Finding]:
     return [
         Finding(
             FindingKind.VOTE,
-            f"Sitzung Nr. {meeting_number}, TOP {item}: {votes} Stimmen, aber nur "
+            f"{_meeting(number, kind, starts_at)}, TOP {item}: {votes} Stimmen, aber nur "
             f"{present[meeting_id]} Mitglieder anwesend.",
         )
-        for meeting_id, meeting_number, item, votes in connection.execute(query)
+        for meeting_id, number, kind, starts_at, item, votes in connection.execute(query)
         if votes > present[meeting_id]
     ]
 
@@ -226,7 +251,7 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
     """Agenda items about a project of another council: the agenda refuses them, so they
     come only from outside, and every count of consultations leaves them out."""
     query = (
-        select(Meeting.number, Meeting.starts_at, AgendaItem.number, Project.title)
+        select(Meeting.number, Meeting.kind, Meeting.starts_at, AgendaItem.number, Project.title)
         .select_from(AgendaItem)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Project, Project.id == AgendaItem.project_id)
@@ -238,14 +263,19 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
         .order_by(Meeting.starts_at, AgendaItem.id)
     )
     findings = []
-    for number, starts_at, item, title in connection.execute(query):
-        meeting = f"Sitzung Nr. {number}" if number else "Sitzung"  # not numbered (yet)
+    for number, kind, starts_at, item, title in connection.execute(query):
+        meeting = _meeting(number, kind, starts_at)
         findings.append(
             Finding(
                 FindingKind.AGENDA,
-                f"{meeting} am {starts_at:%d.%m.%Y}, TOP {item}: behandelt das Projekt "
+                f"{meeting}, TOP {item}: behandelt das Projekt "
                 f"„{title}“ eines anderen Gremiums; Übersicht, Tätigkeitsbericht und "
                 "Projekte zählen diesen TOP nicht als Beratung.",
             )
         )
     return findings
+
+
+def _meeting(number: int | None, kind: str, starts_at: datetime) -> str:
+    """ "5. Sitzung am 10.03.2026" (without a number "Sitzung am …" or "Klausur am …")."""
+    return dated_meeting_label(number, MeetingKind(kind), starts_at.date())

@@ -74,8 +74,8 @@ def approval_stamp(session: Session, version: models.MinutesVersion) -> Approval
 
 
 def meeting_label(meeting: models.Meeting) -> str:
-    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …")."""
-    return dated_meeting_label(meeting.number, meeting.starts_at.date())
+    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …", "Klausur am …")."""
+    return dated_meeting_label(meeting.number, MeetingKind(meeting.kind), meeting.starts_at.date())
 
 
 def minutes_document(

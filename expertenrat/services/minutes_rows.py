@@ -54,10 +54,9 @@ class NotHeldError(ExpertenratError):
 
 
 def label_of(meeting: models.Meeting) -> str:
-    """ "5. Sitzung" (or "Sitzung vom 10.03.2026" without a number)."""
-    if meeting.number is None:
-        return f"Sitzung vom {meeting.starts_at:%d.%m.%Y}"
-    return meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+    """ "5. Sitzung" (without a number "Sitzung vom 10.03.2026", "Klausur vom …")."""
+    name = meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+    return name if meeting.number else f"{name} vom {meeting.starts_at:%d.%m.%Y}"
 
 
 def held_meeting(session: Session, meeting_id: int) -> models.Meeting:

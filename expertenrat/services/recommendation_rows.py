@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
     HistoryKind,
+    MeetingKind,
     RecommendationKind,
     RecommendationStatus,
     ResponseVerdict,
@@ -68,11 +69,16 @@ def register_rows(
     rows = []
     for (
         key, code, kind, title, field_id, field_name, item_id, item_number,
-        meeting_id, meeting_number, starts_at, adopted_on, sent_on, due_on, status, version,
+        meeting_id, meeting_number, meeting_kind, starts_at, adopted_on, sent_on, due_on,
+        status, version,
     ) in found:  # fmt: skip
         origin = origins.get(item_id)
         if origin is None:
-            label = dated_meeting_label(meeting_number, starts_at.date()) if meeting_id else ""
+            label = (
+                dated_meeting_label(meeting_number, MeetingKind(meeting_kind), starts_at.date())
+                if meeting_id
+                else ""
+            )
             origin = origins[item_id] = Origin(meeting_id, label, item_id, item_number or "")
         state = _STATUSES[status]
         planned_by = plans.get(key)
@@ -161,6 +167,7 @@ def _row_query(council_id: int) -> Select:
             item.number.label("item_number"),
             meeting.id.label("meeting_id"),
             meeting.number.label("meeting_number"),
+            meeting.kind.label("meeting_kind"),
             meeting.starts_at,
             R.adopted_on,
             R.sent_on,

@@ -58,11 +58,12 @@ def test_a_damaged_public_minutes_pdf_is_found(demo_database):
             select(MinutesVersion).where(MinutesVersion.state == "approved")
         ).first()
         minutes.public_pdf = minutes.public_pdf[:1000]
-        number = session.get(Meeting, minutes.meeting_id).number
+        meeting = session.get(Meeting, minutes.meeting_id)
+        name = f"{meeting.number}. Sitzung am {meeting.starts_at:%d.%m.%Y}"
     findings = IntegrityService(demo_database).check()
     assert [f.text for f in findings] == [
         f"Die öffentliche Fassung des genehmigten Protokolls (Fassung {minutes.number}) der "
-        f"Sitzung Nr. {number} stimmt nicht mit ihrer gespeicherten Prüfsumme überein."
+        f"{name} stimmt nicht mit ihrer gespeicherten Prüfsumme überein."
     ]
 
 
@@ -102,7 +103,7 @@ def test_attendance_of_a_non_member_and_too_many_votes_are_found(demo_database, 
     with demo_database.transaction() as session:  # the vote's meeting deleted in the app
         meeting = session.get(Meeting, item.meeting_id)
         meeting.deleted_at = datetime(2026, 3, 1, 9, 0)
-        named = f"Sitzung Nr. {meeting.number} "
+        named = f"{meeting.number}. Sitzung am "
     left = IntegrityService(demo_database).check()
     assert FindingKind.VOTE not in {f.kind for f in left}
     assert left and not any(f.text.startswith(named) for f in left)
@@ -130,7 +131,7 @@ def test_an_agenda_item_about_another_councils_project_is_found(sqlite_demo_data
                 project_id=foreign.id,
             )
         )
-        where = f"Sitzung Nr. {meeting.number} am {meeting.starts_at:%d.%m.%Y}, TOP 99"
+        where = f"{meeting.number}. Sitzung am {meeting.starts_at:%d.%m.%Y}, TOP 99"
 
     findings = IntegrityService(sqlite_demo_database).check()
 
