@@ -78,7 +78,7 @@ class MemberFormView(QWidget):
                 continue
             icon = colour_icon(action_field.colour)
             self.primary_field_combo.addItem(icon, action_field.name, action_field.id)
-            check = QCheckBox(action_field.name)
+            check = QCheckBox(action_field.name.replace("&", "&&"))  # no mnemonic
             check.setIcon(icon)
             self.further_field_checks[action_field.id] = check
         for name, edit in self.line_edits().items():

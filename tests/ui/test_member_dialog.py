@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel
 from table_widths import fits, shows_whole
 
@@ -571,3 +572,18 @@ def test_the_consent_history_model_passes_the_model_tester(qtmodeltester, stored
     model.set_rows(services.members.consent_history(anna.person_id))
 
     qtmodeltester.check(model)
+
+
+def test_an_action_field_with_an_ampersand_is_shown_whole_not_as_a_mnemonic(
+    qtbot, services, council, today
+):
+    added = services.settings.add_action_field(council.id, "Bildung & Kultur", "#336699")
+    fields = services.settings.action_fields(council.id)
+    dialog = MemberDialog(services.members, council.id, fields, today)
+    qtbot.addWidget(dialog)
+
+    check = dialog.form.further_field_checks[added.id]
+
+    assert QKeySequence.mnemonic(check.text()).isEmpty()  # no Alt+K ticking it
+    name = QAccessible.queryAccessibleInterface(check).text(QAccessible.Text.Name)
+    assert name == "Bildung & Kultur"
