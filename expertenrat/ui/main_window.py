@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.last_council import LastCouncil
 from expertenrat.ui.page import Page
 from expertenrat.ui.page_reread import is_text_input, reread_in_place
+from expertenrat.ui.scrolling_tabs import ScrollingStack
 from expertenrat.ui.start_page import StartPage, WaysOut
 from expertenrat.ui.window_layout import restore_layout, save_layout
 from expertenrat.ui.window_menus import WindowMenus
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.start_page = StartPage()
-        self.stack = QStackedWidget()
+        self.stack = ScrollingStack()  # a page larger than a small window scrolls
         self.stack.addWidget(self.start_page)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)

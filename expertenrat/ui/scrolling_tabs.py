@@ -1,4 +1,5 @@
-"""A tab widget whose tabs scroll in a short window instead of squeezing their content.
+"""A tab widget whose tabs scroll in a short window instead of squeezing their content,
+and a stack of pages (the main window's areas) that does the same in a small window.
 
 A plain :class:`QTabWidget` is as high as the minimum of its tallest tab, whichever tab
 shows: the Sitzungen page's agenda editor made every meeting tab ask for ~440 pixels, more
@@ -13,13 +14,17 @@ sizes content whose layout has a height for its width (any word-wrapped label) b
 height, which a box layout works out from its items' *preferred* sizes: a tab with a
 one-line hint then scrolled at 1280 x 800 while its tables could have shrunk, and showed
 two scroll bars, its own and its lists'. The holder offers the content's minimum instead.
+
+:class:`ScrollingStack` does the same for the main window's areas: the window may be made
+smaller (down to its minimum) than a page needs (Mitglieder: a table beside the roster);
+that page then scrolls, where a plain stack squeezed its widgets over one another.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QToolButton, QWidget
 
 from expertenrat.ui.widgets import plain_scroll_area
 
@@ -61,12 +66,39 @@ class ScrollingTabs(QTabWidget):
         return super().addTab(plain_scroll_area(_Holder(widget)), label)
 
     def widget(self, index: int) -> QWidget | None:
-        scroll = super().widget(index)
-        holder = scroll.widget() if isinstance(scroll, QScrollArea) else scroll
-        return holder.content if isinstance(holder, _Holder) else holder
+        return _content(super().widget(index))
 
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
+
+    def indexOf(self, widget: QWidget) -> int:
+        return next((i for i in range(self.count()) if self.widget(i) is widget), -1)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+def _content(scroll: QWidget | None) -> QWidget | None:
+    """The page or tab held in ``scroll`` (a scroll area around a :class:`_Holder`)."""
+    holder = scroll.widget() if isinstance(scroll, QScrollArea) else scroll
+    return holder.content if isinstance(holder, _Holder) else holder
+
+
+class ScrollingStack(QStackedWidget):
+    """A stack of pages, each in a scroll area that scrolls only where the stack is smaller
+    than the page's minimum. The pages themselves are what :meth:`widget`,
+    :meth:`currentWidget`, :meth:`indexOf` and :meth:`setCurrentWidget` speak of."""
+
+    def addWidget(self, widget: QWidget) -> int:
+        return super().addWidget(plain_scroll_area(_Holder(widget)))
+
+    def widget(self, index: int) -> QWidget | None:
+        return _content(super().widget(index))
+
+    def currentWidget(self) -> QWidget | None:
+        return _content(super().currentWidget())
 
     def indexOf(self, widget: QWidget) -> int:
         return next((i for i in range(self.count()) if self.widget(i) is widget), -1)

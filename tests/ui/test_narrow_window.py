@@ -254,3 +254,39 @@ def test_members_in_a_window_of_the_least_height_scroll_their_side_panel(window,
     assert squeezed() == []
     side.ensureWidgetVisible(page.roster.findChildren(QPushButton)[-1])
     assert side.verticalScrollBar().value() > 0  # the last button is reached by scrolling
+
+
+def squeezed(page: QWidget) -> list[str]:
+    """The page smaller than its minimum, and its shown buttons and combos smaller than they
+    ask for (cut or drawn over each other); one reached only by scrolling is not."""
+    problems = []
+    least = page.minimumSizeHint()
+    if page.width() < least.width() or page.height() < least.height():
+        problems.append(
+            f"page {page.width()} x {page.height()} of {least.width()} x {least.height()}"
+        )
+    for widget in [*page.findChildren(QPushButton), *page.findChildren(QComboBox)]:
+        asks = widget.sizeHint()
+        if widget.isVisible() and (
+            widget.width() < asks.width() or widget.height() < asks.height()
+        ):
+            problems.append(
+                f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()}"
+            )
+    return problems
+
+
+def test_in_the_smallest_window_a_page_too_large_scrolls_instead_of_squeezing(
+    window, qtbot
+) -> None:
+    shown = window((720, 480))  # the window's minimum
+    found = {}
+    for label, page in shown.areas:
+        show_area(shown, qtbot, page)
+        with suppress(NotSettled):  # the layouts settle; what is left is squeezed
+            qtbot.waitUntil(lambda page=page: squeezed(page) == [], timeout=1000)
+        found[label] = squeezed(page)
+
+    assert {area: problems for area, problems in found.items() if problems} == {}
+    members = show_area(shown, qtbot, shown.pages.members)
+    assert members.visibleRegion().boundingRect().width() < members.minimumSizeHint().width()
