@@ -82,7 +82,9 @@ def wrap_rtl(text: str, font: str, size: float, width: float) -> str:
     reportlab wraps a paragraph after it is put in visual order, which would put the last
     words of a right-to-left sentence on the first line; breaking the logical text first
     keeps the lines in reading order. A mark (RLM or LRM) carries the paragraph's direction
-    into each of its lines.
+    into each of its lines that holds right-to-left letters; a line without any is drawn as
+    it is, so a mark there would do nothing but stay in the PDF's text (copied as
+    "und \u200everlässt").
     """
     lines: list[str] = []
     for line in text.split("\n"):
@@ -94,12 +96,17 @@ def wrap_rtl(text: str, font: str, size: float, width: float) -> str:
         for word in line.split(" "):
             candidate = f"{current} {word}" if current else word
             if current and _visual_width(candidate, font, size) > width:
-                lines.append(mark + current)
+                lines.append(_marked(mark, current))
                 current = word
             else:
                 current = candidate
-        lines.append(mark + current)
+        lines.append(_marked(mark, current))
     return "\n".join(lines)
+
+
+def _marked(mark: str, line: str) -> str:
+    """``line`` led by the direction ``mark`` where it holds right-to-left letters."""
+    return mark + line if fonts.has_rtl(line) else line
 
 
 def _visual_width(text: str, font: str, size: float) -> float:

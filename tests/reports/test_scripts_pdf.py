@@ -11,6 +11,7 @@ import io
 import unicodedata
 from datetime import date
 
+import pdf_reading
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
@@ -21,6 +22,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.reports import fonts, theme, user_text
 from expertenrat.reports.house_style import FONT_ITALIC
+from expertenrat.reports.minutes_blocks import text_block
 from expertenrat.reports.roster_pdf import render_roster
 
 TODAY = date(2026, 3, 5)
@@ -210,3 +212,30 @@ def test_characters_beyond_u_ffff_copy_as_themselves():
 
     assert "Anna 😀 Berg 😃" in text and "Verein 😉" in text
     assert "\u1f60" not in text and fonts.PLACEHOLDER not in text
+
+
+@pytest.mark.parametrize("first", ["Frau", "שרה"])
+def test_a_mixed_paragraph_keeps_direction_marks_out_of_its_german_lines(first):
+    """Hebrew and German over several lines (a left-to-right paragraph, and one that
+    starts in Hebrew): the lines with Hebrew letters get their mark, those without none,
+    and the PDF's text holds no mark that nothing on the page shows."""
+    text = (
+        f"{first} שרה כהן erläutert den Zwischenbericht des Projekts und verlässt danach "
+        "die Sitzung, weil ein weiterer Termin ansteht; Herr Berg übernimmt die Vorstellung "
+        "der Ergebnisse und beantwortet die Fragen der Mitglieder zum Zeitplan, zu den "
+        "Kosten und zur Beteiligung der Öffentlichkeit in den kommenden Monaten."
+    )
+    width = theme.content_width()
+
+    lines = theme.wrap_rtl(text, theme.FONT_BOLD, 10, width).split("\n")
+    story = text_block(text)
+    printed = pdf_reading.text(
+        theme.build_pdf(story, theme.DocumentInfo("T", "Rat", "R", TODAY)).pdf
+    )
+
+    assert len(lines) >= 3 and fonts.has_rtl(lines[0])
+    assert lines[0][0] in "\u200e\u200f"
+    assert all(line[0] not in "\u200e\u200f" for line in lines[1:])
+    assert not set(printed) & set("\u200e\u200f\u2066\u2067\u2068\u2069")
+    assert "und verlässt danach" in printed and "Sitzung, weil ein weiterer Termin" in printed
+    assert "in den kommenden Monaten." in printed
