@@ -70,6 +70,7 @@ class AgendaItemForm(QWidget):
         self.presenter_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.presenter_edit.lineEdit().setMaxLength(AGENDA_ITEM["presenter"].max_length - 20)
         self.presenter_edit.lineEdit().setPlaceholderText(tr(_CONTEXT, "Name"))
+        self.presenter_edit.setAccessibleName(tr(_CONTEXT, "Name der/des Vortragenden"))
         self.project_combo = compact_combo(20)
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(0, MAX_PLANNED_MINUTES)

@@ -102,7 +102,10 @@ class ConflictsPanel(NothingPending, QWidget):
         self._suggestions_layout.addWidget(self.no_suggestions_label)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr(_CONTEXT, "Tagesordnungspunkt")))
+        item_label = QLabel(tr(_CONTEXT, "Tagesordnungspunkt"))
+        item_label.setBuddy(self.item_combo)
+        self.item_combo.setAccessibleName(item_label.text())  # a combo says its entry else
+        top.addWidget(item_label)
         top.addWidget(self.item_combo, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.declare_button)
