@@ -5,9 +5,20 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTime
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -280,12 +291,36 @@ def colour_icon(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+_NO_TIME_TEXT = "––:––"
+
+
+class OptionalTimeEdit(QTimeEdit):
+    """A time edit where 00:00 shows "––:––" and means no time.
+
+    A time is typed into it as into a filled one: at the first digit the dashes give way
+    to 00:00 with the hours selected ("1605" is 16:05); they come back when the focus
+    leaves. (Qt appended the digits to the dashes, "––:––605", and kept no time.)
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.specialValueText() and self.time() == NO_TIME and event.text().isdigit():
+            self.setSpecialValueText("")
+            self.setCurrentSection(QDateTimeEdit.Section.HourSection)
+            self.setSelectedSection(QDateTimeEdit.Section.HourSection)
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if not self.specialValueText():
+            self.setSpecialValueText(_NO_TIME_TEXT)
+
+
 def optional_time_edit() -> QTimeEdit:
-    """A time edit where 00:00 shows "––:––" and means no time."""
-    edit = QTimeEdit()
+    """A time edit where 00:00 shows "––:––" and means no time (:class:`OptionalTimeEdit`)."""
+    edit = OptionalTimeEdit()
     edit.setDisplayFormat("HH:mm")
     edit.setMinimumTime(NO_TIME)
-    edit.setSpecialValueText("––:––")
+    edit.setSpecialValueText(_NO_TIME_TEXT)
     edit.setTime(NO_TIME)
     return edit
 

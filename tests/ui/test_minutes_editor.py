@@ -817,3 +817,26 @@ def test_every_field_of_the_minutes_has_its_alt_key_and_a_spoken_name(
         form.discussion_edit
     )  # a screen reader names it after its label
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_a_start_and_end_are_typed_into_the_empty_time_fields(
+    qtbot, make_editor, services, held
+) -> None:
+    """The fields show "––:––" while there is no time; typed digits replaced nothing but
+    were appended to the dashes ("––:––605"), and the time stayed empty."""
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+    form = editor.header_form
+    assert form.opened_edit.text() == "––:––"
+    form.opened_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClicks(form.opened_edit, "1605")
+    QTest.mouseClick(form.closed_edit, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(form.closed_edit, "1820")
+    form.minute_taker_edit.setFocus()
+
+    assert (form.opened_edit.text(), form.closed_edit.text()) == ("16:05", "18:20")
+    qtbot.waitUntil(
+        lambda: services.minutes.minutes(held.meeting_id).header.closed_at == time(18, 20),
+        timeout=WAIT,
+    )
+    assert services.minutes.minutes(held.meeting_id).header.opened_at == time(16, 5)
