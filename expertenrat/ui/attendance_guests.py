@@ -27,6 +27,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.record_selection import select_after_removal
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, with_placeholder
 
@@ -164,21 +165,23 @@ class GuestsBox(QGroupBox):
         if guest is None or self._meeting_id is None:
             return
         meeting_id = self._meeting_id
+        row = self.view.selectionModel().selectedRows()[0].row()
         self._dialogs.question(
             self,
             tr(_CONTEXT, "Gast entfernen"),
             tr(_CONTEXT, "„{name}“ aus der Liste der Gäste entfernen?").format(name=guest.name),
-            lambda: self._remove(meeting_id, guest),
+            lambda: self._remove(meeting_id, guest, row),
         )
 
-    def _remove(self, meeting_id: int, guest: GuestEntry) -> None:
+    def _remove(self, meeting_id: int, guest: GuestEntry, row: int) -> None:
         try:
             self._attendance.remove_guest(meeting_id, guest)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Gast entfernen"), error.message)
             self.reload_requested.emit()
             return
-        self.changed.emit()
+        self.changed.emit()  # the guests are read again
+        select_after_removal(self.view, row)
 
     def _open(self, guest: GuestEntry) -> None:
         if self._meeting_id is None or not self._editable:

@@ -34,6 +34,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.record_selection import select_after_removal
 from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "ConflictsPanel"
@@ -259,8 +260,13 @@ class ConflictsPanel(NothingPending, QWidget):
             self,
             tr(_CONTEXT, "Befangenheit entfernen"),
             tr(_CONTEXT, "Die Entscheidung zu {name} entfernen?").format(name=conflict.member_name),
-            lambda: self._run(lambda: self._services.conflicts.remove(conflict)),
+            lambda: self._remove(conflict),
         )
+
+    def _remove(self, conflict: Conflict) -> None:
+        row = self.view.selectionModel().selectedRows()[0].row()
+        self._run(lambda: self._services.conflicts.remove(conflict))
+        select_after_removal(self.view, row)
 
     def _run(self, change: Callable[[], object]) -> bool:
         try:

@@ -237,3 +237,19 @@ def test_each_input_of_a_line_is_named_with_the_member(panel) -> None:
         f"{name}: Geht nach TOP",
         f"{name}: Geht um",
     ]
+
+
+def test_after_removing_a_guest_the_next_is_selected(qtbot, panel) -> None:
+    for name in ("Dr. Ilka Sommer", "Jens Hagedorn"):
+        panel.guests.add_button.click()
+        panel.guests.dialog.name_edit.setText(name)
+        with qtbot.waitSignal(panel.changed):
+            panel.guests.dialog.accept()
+    panel.guests.view.selectRow(0)
+    staying = panel.guests.model.rows()[1].name
+
+    panel.guests.remove_button.click()  # the scripted dialogs answer yes
+
+    assert [g.name for g in panel.guests.model.rows()] == [staying]
+    assert panel.guests.selected().name == staying
+    assert panel.guests.remove_button.isEnabled()

@@ -113,3 +113,21 @@ def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> 
     assert "abgesagt" in panel.hint_label.text()
     assert not panel.declare_button.isEnabled()
     assert not panel.suggestion_rows[0].accept_button.isEnabled()
+
+
+def test_after_removing_a_conflict_the_next_is_selected(panel, dialogs) -> None:
+    for name in ("Ödön Berg", "Ödön Pál"):
+        panel.declare_button.click()
+        dialog = panel.dialog
+        dialog.member_combo.setCurrentIndex(dialog.member_combo.findText(name))
+        dialog.reason_edit.setText("Geschäftsführung des Projektträgers")
+        dialog.accept()
+    assert len(panel.model.rows()) == 2
+    panel.view.selectRow(0)
+    staying = panel.model.rows()[1].member_name
+
+    panel.remove_button.click()  # the scripted dialogs answer yes
+
+    # The keyboard goes on from the one left: "Entfernen …" keeps the focus it had.
+    assert panel.model.rows()[panel.view.currentIndex().row()].member_name == staying
+    assert panel.remove_button.isEnabled()
