@@ -20,8 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QWidget
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
@@ -35,6 +34,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.pdf_menu_button import PdfMenuButton
 from expertenrat.ui.pdf_printing import PdfPrintActions
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.widgets import WholeWrappingLabel
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MeetingDocumentActions"
@@ -106,10 +106,10 @@ class MeetingDocumentActions(QGroupBox):
                 "Alle Sitzungen des Gremiums in einer Kalenderdatei (.ics; abgesagte als abgesagt)",
             ),
         )
-        self.warnings_label = QLabel()
+        # Plain text (titles may hold "<"), wrapped, never cut at the bottom of the panel:
+        # the pane beside the table grows by the lines the warning needs.
+        self.warnings_label = WholeWrappingLabel()
         self.warnings_label.setObjectName("warningLabel")
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # titles may hold "<"
         self.warnings_label.setVisible(False)
         # Two short columns beside the meetings table, before and after the meeting: the
         # table stays a few rows high and the detail tabs below get the room.

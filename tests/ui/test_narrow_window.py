@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.exceptions import TimeoutError as NotSettled
 from table_widths import fits, headers_whole, shows_start
 
+from expertenrat.domain.enums import MeetingState
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.column_fit import COMFORT_WIDTH, LAST_WIDTH
 from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
@@ -290,3 +291,32 @@ def test_in_the_smallest_window_a_page_too_large_scrolls_instead_of_squeezing(
     assert {area: problems for area, problems in found.items() if problems} == {}
     members = show_area(shown, qtbot, shown.pages.members)
     assert members.visibleRegion().boundingRect().width() < members.minimumSizeHint().width()
+
+
+def test_a_late_invitation_s_warning_shows_whole_under_the_document_buttons(
+    window, qtbot, dialogs, tmp_path, finish_job
+) -> None:
+    shown = window(SMALL)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    late = next(m for m in page.meeting_list.model.rows() if m.state is MeetingState.PLANNED)
+    page.select(late.id)
+    documents, label = page.documents, page.documents.warnings_label
+    dialogs.paths = [str(tmp_path / "Einladung.pdf")]
+
+    documents.invitation_button.save_action.trigger()
+    finish_job(documents)
+
+    assert "Ladungsfrist" in label.text() and not label.isHidden()
+
+    def whole() -> bool:
+        bottom = label.mapTo(page, QPoint(0, label.height())).y()
+        panel_bottom = documents.mapTo(page, QPoint(0, documents.height())).y()
+        pane = documents.parentWidget()
+        return (
+            label.height() >= label.heightForWidth(label.width())
+            and bottom <= panel_bottom
+            and documents.height() >= documents.minimumSizeHint().height()
+            and documents.mapTo(pane, QPoint(0, documents.height())).y() <= pane.height()
+        )
+
+    qtbot.waitUntil(whole, timeout=1000)
