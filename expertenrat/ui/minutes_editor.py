@@ -232,7 +232,9 @@ class MinutesEditor(MinutesEditorView):
             return {}
         lines = {0: sheet.meeting_quorum.statement}
         for quorum in sheet.item_quorums:
-            lines[quorum.item.id] = tr(_CONTEXT, "Anwesend: {}").format(quorum.quorum.statement)
+            lines[quorum.item.id] = tr(_CONTEXT, "Laut Anwesenheit: {}").format(
+                quorum.quorum.statement
+            )
         return lines
 
     # --- editing --------------------------------------------------------------------------

@@ -840,3 +840,12 @@ def test_a_start_and_end_are_typed_into_the_empty_time_fields(
         timeout=WAIT,
     )
     assert services.minutes.minutes(held.meeting_id).header.opened_at == time(16, 5)
+
+
+def test_an_item_says_who_was_there_once(make_editor, held) -> None:
+    """Not "Anwesend: 3 von 3 stimmberechtigten Mitgliedern anwesend"."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[0])
+
+    presence = editor.item_form.presence_label.text()
+    assert presence.startswith("Laut Anwesenheit: 3 von 3 stimmberechtigten Mitgliedern anwesend")
