@@ -88,6 +88,8 @@ class WelcomePage(NothingPending, QWidget):
         layout.addStretch(2)
         self.demo_button.clicked.connect(self.load_demo)
         self.create_button.clicked.connect(self.create_council)
+        for edit in (self.name_edit, self.city_edit):  # Enter creates, as in a dialog
+            edit.returnPressed.connect(self.create_council)
 
     # The page shape (see expertenrat.ui.page): shown only while there is no council.
 
@@ -99,7 +101,9 @@ class WelcomePage(NothingPending, QWidget):
 
     def offer(self, action: QAction) -> None:
         """A button for ``action`` beside "Demodaten laden" ("Neues Gremium aus Vorlage …")."""
-        self.demo_row.insertWidget(1, action_button(action))
+        button = action_button(action)
+        self.demo_row.insertWidget(1, button)
+        QWidget.setTabOrder(self.demo_button, button)  # added later, it came last for Tab
 
     def load_demo(self) -> None:
         try:

@@ -3,7 +3,8 @@ wide enough to read the intro in a few lines."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.ui.welcome_page import COLUMN_WIDTH
 
@@ -23,3 +24,35 @@ def test_the_welcome_column_is_centred_and_comfortably_wide(make_window, qtbot):
     assert column.width() == COLUMN_WIDTH == 600
     assert abs(left - right) <= 2
     assert column.mapTo(page, QPoint(0, 0)).y() < page.height() / 3  # in the upper part
+
+
+def _active(window, qtbot):
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_tab_goes_from_demodaten_to_its_neighbour_before_the_form(make_window, qtbot):
+    window = make_window()
+    _active(window, qtbot)
+    page = window.welcome_page
+    page.demo_button.setFocus()
+
+    qtbot.keyClick(page.demo_button, Qt.Key.Key_Tab)
+
+    # "Neues Gremium aus Vorlage …", beside "Demodaten laden" (added once the menus exist)
+    assert QApplication.focusWidget().text() == "Neues Gremium aus Vorlage …"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.name_edit
+
+
+def test_enter_in_the_form_creates_the_council(make_window, services, qtbot):
+    window = make_window()
+    _active(window, qtbot)
+    page = window.welcome_page
+    page.city_edit.setFocus()
+    qtbot.keyClicks(page.city_edit, "Rostock")
+
+    qtbot.keyClick(page.city_edit, Qt.Key.Key_Return)
+
+    assert [c.name for c in services.settings.councils()] == ["Smart City Expert*innenrat"]
