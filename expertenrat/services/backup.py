@@ -175,6 +175,12 @@ class BackupService:
                         self._db.url,
                     )
                 ) from None
+            if isinstance(error, KeyboardInterrupt) and not unchanged:  # Ctrl+C at the commit
+                raise BackupError(
+                    "Abgebrochen, als die Daten gespeichert wurden: Ob sie schon ersetzt sind, "
+                    "ist nicht sicher."
+                    + (f" Die bisherigen Daten sind in „{kept}“." if kept else "")
+                ) from None
             if isinstance(error, OverflowError):  # SQLite's driver: a number beyond 64 bits
                 raise BackupError(
                     "Die Sicherung konnte nicht eingespielt werden: Sie enthält eine Zahl, die "

@@ -772,3 +772,31 @@ def test_a_backup_with_half_a_surrogate_pair_is_refused_as_damaged(tmp_path, tex
             else:
                 (read,) = read_backup(handle, lambda _revision: True).tables
                 assert read.rows == [[1, "🚀"], [2, "y"]]
+
+
+def test_ctrl_c_at_the_commit_says_the_outcome_is_unknown_and_keeps_the_copy(
+    demo_sqlite, tmp_path, monkeypatch
+):
+    """Ctrl+C once the rows were in: the command said "Abgebrochen." (the work rolled back)
+    although the data may have been replaced, and the copy of the old data stayed unnamed."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    replace = BackupService._replace
+
+    def interrupted(self, parts, progress, replacement, *, empty):
+        replace(self, parts, progress, replacement, empty=empty)
+        raise KeyboardInterrupt  # right after the commit
+
+    monkeypatch.setattr(BackupService, "_replace", interrupted)
+    try:
+        with pytest.raises(BackupError) as raised:
+            BackupService(demo_sqlite).restore(backup, tmp_path / "kept")
+    except KeyboardInterrupt:  # not let through: pytest would take it for the user's
+        pytest.fail("Ctrl+C at the commit came through as 'Abgebrochen' (rolled back)")
+
+    (kept,) = _safety_copies(demo_sqlite, tmp_path / "kept")
+    assert raised.value.message.startswith(
+        "Abgebrochen, als die Daten gespeichert wurden: Ob sie schon ersetzt sind, ist nicht "
+        "sicher. Die bisherigen Daten sind in „"
+    )
+    assert raised.value.message.endswith(f"{kept}“.")
