@@ -1,5 +1,7 @@
 """Where a line may not break in German text: "e. V.", "Dr. med.", "& Co. KG", "10 Mitglieder",
-before the "·" between facts ("Beratung eines Projekts · Projekt: …").
+before the "·" between facts ("Beratung eines Projekts · Projekt: …"), before a dash that
+joins two parts ("Expertenrat Rostock – Beirat für …": no line begins with the dash),
+after a word cut short by a hyphen ("Hanse- und Universitätsstadt").
 
 :func:`keep_together` puts a no-break space (U+00A0) into such places; reportlab breaks
 lines only at ordinary spaces. :func:`expertenrat.reports.user_text.esc` applies it to every
@@ -25,6 +27,10 @@ _BEFORE_NUMBER = re.compile(r"(§§?|\b(?:Nr|S|Abs|Art|Kap|Bd)\.|\bTOP) (?=\d)")
 _NUMBER_UNIT = re.compile(r"(?<![^\s(])(\d+(?:[.,]\d+)*) (?=[^\W\d_]|[%€$°‰])")
 # The dot between facts stays with the fact before it: it ends a line, never begins one.
 _SEPARATOR = " · "
+# So does a dash between spaces (en, em, or a hyphen typed for one): "Rostock – Beirat".
+_DASH = re.compile(r" (?=[–—-] )")
+# A word cut short by a hyphen stays with the "und" that completes it: "Hanse- und …".
+_SUSPENDED = re.compile(r"(?<=\w-) (?=(?:und|oder|bzw\.|sowie) )")
 
 
 def _joined(match: re.Match[str]) -> str:
@@ -36,6 +42,8 @@ def keep_together(text: str) -> str:
     if " " not in text:
         return text
     text = text.replace(_SEPARATOR, f"{NBSP}· ")
+    text = _DASH.sub(NBSP, text)
+    text = _SUSPENDED.sub(NBSP, text)
     text = _DEGREE.sub(_joined, text)
     text = _COMPANY.sub(_joined, text)
     text = _LETTER_ABBREVIATIONS.sub(NBSP, text)

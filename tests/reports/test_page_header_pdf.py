@@ -172,3 +172,23 @@ def test_an_absurd_name_is_cut_at_two_lines_above_the_body():
             first, second = (text for text, _, _ in header[:2])
             assert first.startswith("Rat & <Beirat> \"Zitat\" 'x'") and second.endswith(ELLIPSIS)
             assert clear_of_the_body(header, body_top)
+
+
+def test_no_line_of_a_long_name_begins_with_the_dash_that_joins_its_parts():
+    """The dash between a long name's parts stays with the word before it, on two lines
+    and on three (the reminder beside a logo), wherever the lines break."""
+    names = [
+        LONG_NAME,
+        "Smart City Expert*innenrat der Hanse- und Universitätsstadt – Beirat für Daten",
+        "Expert*innenrat Digitale Stadt Rostock – Beirat für digitale Daseinsvorsorge - Daten",
+    ]
+    for name in names:
+        head = replace(LETTERHEAD, council_name=name, logo_png=logo())
+        for kind, pdf in documents(head).items():
+            page = read(pdf).pages[0]
+            middle, frame_top = float(page.mediabox.width) / 2, float(page.mediabox.height)
+            header = [r for r in placed_text_runs(page) if r[2] > frame_top - MARGINS.top]
+            *lines, _city = [text for text, x, _, _ in header if x < middle]
+            assert flat(" ".join(lines)) == name, kind
+            assert len(lines) > 1, kind
+            assert not any(line.lstrip()[0] in "–—-" for line in lines), (kind, lines)

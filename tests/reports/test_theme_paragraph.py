@@ -10,6 +10,7 @@ from reportlab.platypus import Paragraph as ReportlabParagraph
 
 from expertenrat.paths import resource_path
 from expertenrat.reports import fonts, theme
+from expertenrat.reports.line_breaks import keep_together
 
 MARKUPS = [
     "Hallo Welt",
@@ -77,3 +78,15 @@ def test_a_long_word_breaks_after_its_own_hyphens_not_anywhere() -> None:
     lines = [" ".join(words) for _width, words in cell.blPara.lines]
 
     assert lines == ["Prof. Dr. Maximiliane", "Mecklenburg-", "Vorpommern-Schwerin-", "Güstrow"]
+
+
+def test_a_joining_dash_and_a_word_cut_short_keep_the_word_before_them() -> None:
+    assert keep_together("Rat Rostock – Beirat - Daten — mehr") == (
+        "Rat Rostock\xa0– Beirat\xa0- Daten\xa0— mehr"
+    )
+    assert keep_together("Hanse- und Universitätsstadt, Daten- oder Wissensrat") == (
+        "Hanse-\xa0und Universitätsstadt, Daten-\xa0oder Wissensrat"
+    )
+    assert (
+        keep_together("Dipl.-Ing. Berg, E-Mail an -5 Grad") == "Dipl.-Ing. Berg, E-Mail an -5 Grad"
+    )
