@@ -82,6 +82,7 @@ class MinutesEditor(MinutesEditorView):
         )
         self.vote_actions = VoteActions(
             self,
+            dialogs,
             services.minutes.save_votes,
             self.item_form.votes,
             lambda: self._minutes,

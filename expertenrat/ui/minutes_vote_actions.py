@@ -12,19 +12,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.services.minutes_votes import SavedVotes
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_vote_saving import SaveVotes, VoteRequest, VoteSaving
-from expertenrat.ui.minutes_votes import VotesBox
+from expertenrat.ui.minutes_votes import VoteLine, VotesBox
+
+_CONTEXT = "MinutesEditor"
 
 
 class VoteActions:
     def __init__(
         self,
-        parent: QObject,
+        parent: QWidget,
+        dialogs: DialogService,
         save: SaveVotes,
         box: VotesBox,
         minutes: Callable[[], Minutes | None],
@@ -33,6 +39,8 @@ class VoteActions:
         reread: Callable[[], None],
     ) -> None:
         """``box`` shows the votes of ``current_item()``, an item of ``minutes()``."""
+        self._parent = parent
+        self._dialogs = dialogs
         self._box = box
         self._minutes = minutes
         self._current_item = current_item
@@ -41,6 +49,7 @@ class VoteActions:
         self.saving = VoteSaving(save, parent)
         self.saving.saved.connect(self._saved)
         self.saving.failed.connect(self._refused)
+        box.remove_asked.connect(self.ask_remove)
 
     def idle(self) -> bool:
         """No save runs or waits."""
@@ -53,6 +62,27 @@ class VoteActions:
             return
         lines = tuple(self._box.lines)
         self.saving.request(VoteRequest(item.item_id, lines, tuple(drafts), item.votes))
+
+    def ask_remove(self, line: VoteLine) -> None:
+        """Remove a stored vote from the minutes after asking (a slip loses its counts)."""
+        draft = line.draft()
+        if draft.mode is VoteMode.COUNTED:
+            what = tr(_CONTEXT, "Ja {yes} · Nein {no} · Enthaltung {abstain}").format(
+                yes=draft.yes, no=draft.no, abstain=draft.abstain
+            )
+        else:
+            what = tr(_CONTEXT, draft.mode.label)
+        subject = " ".join(draft.subject.split())
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Abstimmung entfernen"),
+            (
+                tr(_CONTEXT, "Die Abstimmung „{subject}“ ({what}) aus dem Protokoll entfernen?")
+                if subject
+                else tr(_CONTEXT, "Die Abstimmung ({what}) aus dem Protokoll entfernen?")
+            ).format(subject=subject, what=what),
+            lambda: self._box.remove(line),
+        )
 
     def _shown_box(self, item_id: int) -> VotesBox | None:
         """The votes box if it shows the votes of ``item_id``."""

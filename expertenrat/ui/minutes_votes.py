@@ -141,6 +141,7 @@ class VoteLine(QWidget):
 
 class VotesBox(QGroupBox):
     save_requested = Signal(object)  # list[VoteDraft]
+    remove_asked = Signal(object)  # a VoteLine with a stored vote: ask, then ``remove``
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr(_CONTEXT, "Abstimmung"), parent)
@@ -202,7 +203,7 @@ class VotesBox(QGroupBox):
             before = stop
         line.set_read_only(self._read_only)
         line.changed.connect(lambda: self.save_requested.emit(self.drafts()))
-        line.remove_requested.connect(self._remove)
+        line.remove_requested.connect(self._remove_requested)
         self._lines_layout.addWidget(line)
         self.lines.append(line)
         return line
@@ -216,7 +217,16 @@ class VotesBox(QGroupBox):
             widget = widget.previousInFocusChain()
         return widget
 
-    def _remove(self, line: VoteLine) -> None:
+    def _remove_requested(self, line: VoteLine) -> None:
+        """A stored vote goes only after asking; a line never saved goes at once."""
+        if line.id is None:
+            self.remove(line)
+        else:
+            self.remove_asked.emit(line)
+
+    def remove(self, line: VoteLine) -> None:
+        if line not in self.lines:
+            return  # another item is shown by now
         self.lines.remove(line)
         if line.isAncestorOf(QApplication.focusWidget()):
             self.add_button.setFocus()  # the keyboard stays in the votes

@@ -849,3 +849,31 @@ def test_an_item_says_who_was_there_once(make_editor, held) -> None:
 
     presence = editor.item_form.presence_label.text()
     assert presence.startswith("Laut Anwesenheit: 3 von 3 stimmberechtigten Mitgliedern anwesend")
+
+
+def test_a_stored_vote_is_removed_only_after_asking(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    item_id = held.item_ids[2]
+    services.minutes.save_votes(
+        item_id, [VoteDraft(yes=2, abstain=1, subject="Beschlussvorschlag")], ()
+    )
+    editor = make_editor(held.meeting_id)
+    show_item(editor, item_id)
+    box = editor.item_form.votes
+    dialogs.answer_yes = False
+
+    box.lines[0].remove_button.click()
+
+    assert dialogs.messages[-1] == (
+        "question",
+        "Abstimmung entfernen",
+        "Die Abstimmung „Beschlussvorschlag“ (Ja 2 · Nein 0 · Enthaltung 1) aus dem "
+        "Protokoll entfernen?",
+    )
+    assert len(box.lines) == 1
+    dialogs.answer_yes = True
+    box.lines[0].remove_button.click()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    assert box.lines == []
+    assert services.minutes.minutes(held.meeting_id).items[2].votes == ()
