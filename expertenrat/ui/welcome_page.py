@@ -63,7 +63,6 @@ class WelcomePage(NothingPending, QWidget):
         self.errors = FormErrors(form)
         self.errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
         self.errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)
-        form.addRow(self.errors.general)
         form.addRow(self.create_button)
         self.demo_row = QHBoxLayout()
         self.demo_row.addWidget(self.demo_button)
@@ -73,6 +72,10 @@ class WelcomePage(NothingPending, QWidget):
         column.addWidget(intro)
         column.addLayout(self.demo_row)
         column.addWidget(box)
+        # Under the box, not between "Stadt" and the button: its empty line (kept so that
+        # nothing moves when a message appears) made the gap above the button twice the
+        # gap between the fields. A failed demo load is said here too.
+        column.addWidget(self.errors.general)
         self.column = QWidget()
         self.column.setLayout(column)
         self.column.setMaximumWidth(COLUMN_WIDTH)

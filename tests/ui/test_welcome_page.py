@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.ui.welcome_page import COLUMN_WIDTH
 
 
@@ -56,3 +57,34 @@ def test_enter_in_the_form_creates_the_council(make_window, services, qtbot):
     qtbot.keyClick(page.city_edit, Qt.Key.Key_Return)
 
     assert [c.name for c in services.settings.councils()] == ["Smart City Expert*innenrat"]
+
+
+def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_nothing(
+    make_window, qtbot, monkeypatch
+):
+    window = make_window()
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.welcome_page
+
+    def top(widget) -> int:
+        return widget.mapTo(page, QPoint(0, 0)).y()
+
+    def bottom(widget) -> int:
+        return top(widget) + widget.height()
+
+    between_fields = top(page.city_edit) - bottom(page.name_edit)
+    assert top(page.create_button) - bottom(page.city_edit) == between_fields
+    button_at = top(page.create_button)
+
+    def refuse(today) -> None:
+        raise ExpertenratError("Die Demodaten konnten nicht geladen werden.")
+
+    monkeypatch.setattr(page._demo, "load", refuse)
+    page.demo_button.click()
+
+    message = page.errors.general
+    qtbot.waitUntil(lambda: message.isVisible() and message.text() != "")
+    assert top(message) > bottom(page.create_button)  # under the box
+    assert top(page.create_button) == button_at
