@@ -4,7 +4,7 @@ and a README that tells the web server what to send (CORS, Content-Type, downloa
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from expertenrat.domain.oparl_base import OParlTree
 
@@ -45,6 +45,7 @@ def _json(obj: dict) -> str:
 
 def web_server_readme(base_url: str) -> str:
     prefix = urlsplit(base_url).path.rstrip("/")
+    tree, downloads = _nginx_location(f"{prefix}/"), _nginx_location(f"{prefix}/download/")
     return f"""OParl-1.1-Export des Expertenrats – Hinweise für den Webserver
 ==============================================================
 
@@ -73,14 +74,14 @@ Dateien unter download/ (downloadUrl, zum Speichern):
 
 Beispiel nginx:
 
-    location {prefix}/ {{
+    location {tree} {{
         alias /srv/oparl/;  # der exportierte Ordner
         add_header Access-Control-Allow-Origin "*" always;
         types {{ application/json json; application/pdf pdf; }}
         charset utf-8;
         charset_types application/json;
     }}
-    location {prefix}/download/ {{
+    location {downloads} {{
         alias /srv/oparl/download/;
         add_header Access-Control-Allow-Origin "*" always;
         add_header Content-Disposition "attachment" always;
@@ -98,3 +99,12 @@ Die Listen sind fertig vorberechnete Seiten (links.next); Filter wie modified_si
 beantwortet ein statischer Server nicht, Clients laden die Listen vollständig.
 Diese Datei gehört nicht zum OParl-Baum und darf mit veröffentlicht werden.
 """
+
+
+def _nginx_location(path: str) -> str:
+    """``path`` as nginx compares a location: decoded ("/r%C3%A4te/" is "/räte/"; the
+    encoded form never matched), in quotes where it holds a space or a quote."""
+    decoded = unquote(path)
+    if not any(c.isspace() or c in "\"'{};\\" for c in decoded):
+        return decoded
+    return '"' + decoded.replace("\\", "\\\\").replace('"', '\\"') + '"'
