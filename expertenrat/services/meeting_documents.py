@@ -17,10 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import AuditAction, MeetingState
+from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.invitation_letters import Recipient, addressed_to
 from expertenrat.domain.meeting_documents import MeetingDocument, late_notice_warning
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.meeting_document_rows import meeting_documents_of
@@ -177,7 +178,10 @@ class MeetingDocumentsService:
                 "meeting",
                 row.id,
                 council_id=row.council_id,
-                summary=f"Einladung zur {row.number}. Sitzung versandt am {sent_on:%d.%m.%Y}",
+                summary=(
+                    f"Einladung zur {meeting_name(row.number, MeetingKind(row.kind))} "
+                    f"versandt am {sent_on:%d.%m.%Y}"
+                ),
                 before=before,
                 after=audit.snapshot(row),
             )

@@ -7,6 +7,7 @@ from datetime import date
 import pdf_reading
 import pytest
 from minutes_rows import held_meeting
+from sqlalchemy import select
 
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.annexes import AnnexesService
@@ -84,3 +85,23 @@ def test_the_approval_stamp_and_a_recommendations_origin_say_klausur(
     assert stamp.statement == "Genehmigt am 12.03.2026 in der Klausur am 10.03.2026."
     assert origins == ["Klausur am 10.03.2026, TOP 2"]
     assert names == ("der Klausur vom 10.03.2026", "Klausur vom 10.03.2026")
+
+
+def test_correcting_the_invitation_day_names_the_klausur(database, actor, klausur) -> None:
+    meetings = MeetingsService(database, actor)
+    documents = MeetingDocumentsService(database, actor, meetings)
+    with database.transaction() as session:  # invited, not held yet: the day can change
+        row = session.get(models.Meeting, klausur)
+        row.state = "invited"
+    with database.reading() as session:
+        version = session.get(models.Meeting, klausur).version
+
+    documents.record_invitation_sent(klausur, version, date(2026, 2, 23))
+
+    with database.reading() as session:
+        last = session.scalars(
+            select(models.AuditEntry)
+            .where(models.AuditEntry.entity == "meeting")
+            .order_by(models.AuditEntry.id.desc())
+        ).first()
+    assert last.summary == "Einladung zur Klausur versandt am 23.02.2026"
