@@ -215,6 +215,13 @@ class Autosave(QObject):
             )
         return ""
 
+    def trouble(self) -> str:
+        """Why typed text is not saved (a conflict, a refusal, a failure), or ""."""
+        records = self._records.values()
+        if any(r.conflict is not None or (r.error and r.unsaved is not None) for r in records):
+            return self.status_text()
+        return ""
+
     def _update_status(self) -> None:
         text = self.status_text()
         if text != self._status:

@@ -1,7 +1,8 @@
 """ "Entwurf abschließen": the minutes draft is complete and may be sent.
 
 Everything typed is saved first; while a save still runs, a German message asks to try
-again in a moment. The service checks the draft once more and refuses with its reason;
+again in a moment, and input that is not saved for a reason (refused, no connection, a
+conflict) is named instead. The service checks the draft once more and refuses with its reason;
 either way the editor rereads the minutes (``reread``), and a finished draft also tells
 the meetings page (``finished``).
 """
@@ -48,6 +49,10 @@ class DraftFinishing:
             return
         title = tr(_CONTEXT, "Entwurf abschließen")
         self._autosave.flush()
+        trouble = self._autosave.trouble()
+        if trouble:  # waiting would not help: the reason, not "gleich noch einmal"
+            self._dialogs.warning(self._parent, title, trouble)
+            return
         if self._autosave.is_busy():
             self._dialogs.information(
                 self._parent,

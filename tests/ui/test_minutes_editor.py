@@ -877,3 +877,21 @@ def test_a_stored_vote_is_removed_only_after_asking(
     qtbot.waitUntil(editor.idle, timeout=WAIT)
     assert box.lines == []
     assert services.minutes.minutes(held.meeting_id).items[2].votes == ()
+
+
+def test_finishing_with_refused_input_names_it_instead_of_asking_to_wait(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+    editor.header_form.opened_edit.setTime(QTime(19, 0))
+    editor.header_form.closed_edit.setTime(QTime(18, 20))
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: "18:20" in editor.indicator.text(), timeout=WAIT)
+
+    editor.draft_finishing.finish()
+
+    (warning,) = dialogs.warnings()
+    assert warning.startswith("Nicht gespeichert: Das Ende (18:20) liegt vor dem Beginn (19:00).")
+    assert not any("gleich noch einmal" in text for _kind, _title, text in dialogs.messages)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
