@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableView,
     QWidget,
 )
 
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.project_dialog import ProjectDialog
+from expertenrat.ui.start_page import StartPage, WaysOut
 
 _INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit)
 
@@ -209,3 +211,25 @@ def test_the_agenda_and_conflict_inputs_are_named(window) -> None:
     assert spoken_name(editor.form.presenter_edit) == "Name der/des Vortragenden"
     conflicts = next(t for t in meetings.tabs.details if type(t).__name__ == "ConflictsPanel")
     assert spoken_name(conflicts.item_combo) == "Tagesordnungspunkt"
+
+
+def test_tab_goes_through_the_start_page_s_buttons_left_to_right(qtbot) -> None:
+    page = StartPage()
+    qtbot.addWidget(page)
+    offer = lambda: None  # noqa: E731
+    page.show_unusable("Der Server ist nicht erreichbar.", offer, WaysOut(offer, offer, offer))
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    shown = sorted(
+        (b for b in page.findChildren(QPushButton) if b.isVisible()), key=lambda b: b.x()
+    )
+    shown[0].setFocus()
+
+    reached = [shown[0]]
+    for _ in shown[1:]:
+        qtbot.keyClick(reached[-1], Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+
+    assert [b.text() for b in reached] == [b.text() for b in shown]
+    assert reached[-1] is page.retry_button  # "Erneut versuchen", on the right
