@@ -116,6 +116,7 @@ class GuestsBox(QGroupBox):
         self.dialog: GuestDialog | None = None
         self.model = GuestsTableModel(self)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

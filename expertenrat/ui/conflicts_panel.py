@@ -83,6 +83,7 @@ class ConflictsPanel(NothingPending, QWidget):
         self.project_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ConflictsTableModel(self)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -58,6 +58,7 @@ def consent_history_view(entries: list[ConsentEntry], parent: QWidget | None = N
     """A small read-only table of ``entries``, about four rows high, at least as wide as
     its columns' content: it never scrolls sideways; "Art" takes the room left."""
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
     model = ConsentHistoryModel(view)
     model.set_rows(entries)
     view.setModel(model)

@@ -42,6 +42,7 @@ class MeetingsList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(MeetingsTableModel.SortRole)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(MeetingsTableModel.COLUMN_DATE, Qt.SortOrder.AscendingOrder)

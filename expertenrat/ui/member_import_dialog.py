@@ -178,6 +178,7 @@ class MemberImportDialog(QDialog):
         proxy.setSourceModel(self.model)
         proxy.setSortRole(ImportRowsModel.SortRole)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
         self.view.setModel(proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(ImportRowsModel.COLUMN_LINE, Qt.SortOrder.AscendingOrder)

@@ -19,6 +19,7 @@ def one_line_table(
     to the ``wide`` column (else the last), too little room narrows the ``shrinkable`` ones
     first; at least ``VISIBLE_ROWS`` rows high."""
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -87,6 +87,7 @@ class OrderedListEditor(QGroupBox):
         self._selecting = False  # the editor itself selects a row: no question
         self.model = NumberedModel(columns, self)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -135,6 +135,7 @@ class ProjectDetailPanel(QWidget):
         self, title: str, model: ConsultationsModel | RecommendationsModel, empty: str
     ) -> tuple[QTableView, QGroupBox]:
         view = QTableView()
+        view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
         view.setModel(model)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

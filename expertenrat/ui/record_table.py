@@ -20,6 +20,7 @@ from expertenrat.ui.table_columns import ColumnChooser
 
 def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
     view.setModel(model)
     view.setSortingEnabled(True)
     view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)

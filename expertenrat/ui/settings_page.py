@@ -92,6 +92,7 @@ class SettingsPage(QWidget):
 
         self.fields_model = ActionFieldsModel(self)
         self.fields_view = QTableView()
+        self.fields_view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
         self.fields_view.setModel(self.fields_model)
         self.fields_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.fields_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

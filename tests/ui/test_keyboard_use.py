@@ -233,3 +233,29 @@ def test_tab_goes_through_the_start_page_s_buttons_left_to_right(qtbot) -> None:
 
     assert [b.text() for b in reached] == [b.text() for b in shown]
     assert reached[-1] is page.retry_button  # "Erneut versuchen", on the right
+
+
+def test_tab_leaves_the_members_table_instead_of_walking_its_cells(window, qtbot) -> None:
+    members = window.pages.members
+    window.show_area(members)
+    members.view.setFocus()
+    members.view.selectRow(0)
+
+    qtbot.keyClick(members.view, Qt.Key.Key_Tab)
+
+    # On to the next control (the arrow keys move in the table); before, Tab went from
+    # cell to cell, some 45 presses to get past nine members.
+    assert QApplication.focusWidget() is not members.view
+    assert members.view.currentIndex().row() == 0
+
+
+def test_no_table_of_any_area_or_tab_walks_its_cells_with_tab(window) -> None:
+    meetings = window.pages.meetings
+    window.show_area(meetings)
+    meetings.meeting_list.view.selectRow(0)
+    walking = [
+        f"{type(view.parent()).__name__}/{type(view.model()).__name__}"
+        for view in window.findChildren(QTableView)
+        if view.tabKeyNavigation()
+    ]
+    assert walking == []
