@@ -28,7 +28,13 @@ from expertenrat.domain.field_limits import PERSON
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import colour_icon, hint_label, in_row, plain_text_edit
+from expertenrat.ui.widgets import (
+    StartLineEdit,
+    colour_icon,
+    hint_label,
+    in_row,
+    plain_text_edit,
+)
 
 _CONTEXT = "MemberForm"
 FORMS_OF_ADDRESS = ("", "Frau", "Herr")
@@ -49,17 +55,17 @@ class MemberFormView(QWidget):
         self.form_of_address_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.form_of_address_combo.addItems(list(FORMS_OF_ADDRESS))
         self.form_of_address_combo.lineEdit().setPlaceholderText(tr(_CONTEXT, "keine"))
-        self.title_edit = QLineEdit(placeholderText=tr(_CONTEXT, "z. B. Prof. Dr."))
-        self.given_name_edit = QLineEdit()
-        self.family_name_edit = QLineEdit()
-        self.affiliation_edit = QLineEdit()
-        self.position_edit = QLineEdit()
+        self.title_edit = StartLineEdit(placeholderText=tr(_CONTEXT, "z. B. Prof. Dr."))
+        self.given_name_edit = StartLineEdit()
+        self.family_name_edit = StartLineEdit()
+        self.affiliation_edit = StartLineEdit()
+        self.position_edit = StartLineEdit()
         self.sector_combo = QComboBox()
         for sector in Sector:
             self.sector_combo.addItem(sector.label, sector.value)
 
-        self.email_edit = QLineEdit(placeholderText="name@beispiel.de")
-        self.phone_edit = QLineEdit()
+        self.email_edit = StartLineEdit(placeholderText="name@beispiel.de")
+        self.phone_edit = StartLineEdit()
         self.postal_address_edit = plain_text_edit(4, grows=False)
         self.notes_edit = plain_text_edit(5, grows=True)
 

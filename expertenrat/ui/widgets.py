@@ -219,6 +219,19 @@ def show_text(edit: QLineEdit, text: str) -> None:
     edit.setCursorPosition(0)
 
 
+class StartLineEdit(QLineEdit):
+    """A line edit that shows the start of a long text also when it gets the focus. Reached
+    by Tab or opened with the focus, Qt selects the whole text (typing replaces it) and puts
+    the cursor, and so the view, at its end: "…titut für Graphische Datenverarbeitung". The
+    text stays selected, the cursor goes to its start (as :func:`show_text` leaves it)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        text = self.text()
+        if text and self.selectedText() == text and self.cursorPosition() == len(text):
+            self.setSelection(len(text), -len(text))
+
+
 class PlainTextEdit(QPlainTextEdit):
     """A text box that drops the invisible characters pasted or dropped text brings along
     (a soft hyphen from a PDF: :func:`~expertenrat.domain.field_limits.pasted_text`);

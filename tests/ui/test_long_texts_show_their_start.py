@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from expertenrat.domain.councils import CouncilSettings
@@ -67,12 +68,19 @@ def test_the_member_dialog_shows_the_start_of_every_field(qtbot, services, counc
     qtbot.waitExposed(dialog)
 
     edits = dialog.form.line_edits()
-    # Vorname has the focus, its text selected whole to be typed over (the cursor at its end).
-    assert edits.pop("given_name").hasSelectedText()
+    # Vorname has the focus, its text selected whole to be typed over, its start shown.
+    given = edits["given_name"]
+    qtbot.waitUntil(given.hasFocus)
+    assert given.selectedText() == given.text()
     shown = _filled(edits)
 
-    assert len(shown) == 7
+    assert len(shown) == 8
     assert shown == dict.fromkeys(shown, 0)
+
+    affiliation = edits["affiliation"]  # reached by Tab: selected whole, its start shown
+    affiliation.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(affiliation.hasFocus)
+    assert affiliation.selectedText() == LONG and affiliation.cursorPosition() == 0
 
 
 def test_the_project_form_shows_the_start_of_every_field(qtbot, services, council):
