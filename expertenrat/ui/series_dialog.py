@@ -139,7 +139,25 @@ class SeriesDialog(QDialog):
         self.until_radio.toggled.connect(self.update_preview)
         self.update_preview()
 
+    def _name_inputs(self) -> None:
+        """The rows of several inputs name each for a screen reader (a row's label names
+        only a single input)."""
+        for widget, name in (
+            (self.frequency_combo, tr(_CONTEXT, "Rhythmus")),
+            (self.interval_spin, tr(_CONTEXT, "Abstand")),
+            (self.day_rule_combo, tr(_CONTEXT, "Tag")),
+            (self.ordinal_combo, tr(_CONTEXT, "Der wievielte Wochentag")),
+            (self.weekday_combo, tr(_CONTEXT, "Wochentag")),
+            (self.day_spin, tr(_CONTEXT, "Tag des Monats")),
+            (self.start_edit, tr(_CONTEXT, "Beginn")),
+            (self.end_edit, tr(_CONTEXT, "Ende")),
+            (self.until_edit, tr(_CONTEXT, "Letzter möglicher Termin")),
+            (self.count_spin, tr(_CONTEXT, "Anzahl der Termine")),
+        ):
+            widget.setAccessibleName(name)
+
     def _layout(self) -> None:
+        self._name_inputs()
         rule = QFormLayout()
         rule.addRow(tr(_CONTEXT, "Rhythmus"), in_row(self.frequency_combo, self.interval_spin))
         rule.addRow(tr(_CONTEXT, "Erster Termin"), self.first_day_edit)

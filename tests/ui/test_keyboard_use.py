@@ -259,3 +259,17 @@ def test_no_table_of_any_area_or_tab_walks_its_cells_with_tab(window) -> None:
         if view.tabKeyNavigation()
     ]
     assert walking == []
+
+
+def test_every_input_of_the_series_dialog_is_named(window) -> None:
+    meetings = window.pages.meetings
+    window.show_area(meetings)
+    meetings.series_button.click()
+    dialog = meetings.series_dialog
+    for check in (dialog.count_radio, dialog.until_radio):  # each shows its own input
+        check.setChecked(True)
+    dialog.day_rule_combo.setCurrentIndex(1)  # "am n-ten Wochentag": ordinal, weekday
+
+    assert unnamed_inputs(dialog) == []
+    assert [spoken_name(dialog.start_edit), spoken_name(dialog.end_edit)] == ["Beginn", "Ende"]
+    dialog.reject()
