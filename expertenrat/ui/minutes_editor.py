@@ -161,8 +161,12 @@ class MinutesEditor(MinutesEditorView):
         return True
 
     def has_unsaved_changes(self) -> bool:
-        """A save is due or running (the text is safe in the recovery file meanwhile)."""
-        return not (self.autosave.idle() and self.vote_actions.idle())
+        """A save is due or running (the text is safe in the recovery file meanwhile), or a
+        vote holds a count typed into a field that still has the focus."""
+        return (
+            not (self.autosave.idle() and self.vote_actions.idle())
+            or self.item_form.votes.has_typed()
+        )
 
     def idle(self) -> bool:
         """No save, recovery write or checklist read runs or is due (tests wait for it)."""

@@ -120,9 +120,13 @@ class VoteLine(QWidget):
         if self.take_change():
             self.changed.emit()
 
+    def typed(self) -> bool:
+        """The line differs from what was last handed on to be saved."""
+        return self.draft() != self._stored
+
     def take_change(self) -> bool:
         """The line differs from what was last handed on to be saved (it is handed on now)."""
-        if self.draft() == self._stored:
+        if not self.typed():
             return False
         self._stored = self.draft()
         return True
@@ -181,6 +185,10 @@ class VotesBox(QGroupBox):
     def shows(self, votes: Sequence[Vote]) -> bool:
         """The lines stand for ``votes`` as stored (nothing to rebuild)."""
         return [replace(v.as_draft(), adopted=None) for v in votes] == self.drafts()
+
+    def has_typed(self) -> bool:
+        """A line holds input not handed on to be saved yet (its field still focused)."""
+        return any(line.typed() for line in self.lines)
 
     def commit(self) -> None:
         """Ask to save what was typed and not handed on yet: a count or subject whose field

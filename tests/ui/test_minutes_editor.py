@@ -895,3 +895,24 @@ def test_finishing_with_refused_input_names_it_instead_of_asking_to_wait(
     assert warning.startswith("Nicht gespeichert: Das Ende (18:20) liegt vor dem Beginn (19:00).")
     assert not any("gleich noch einmal" in text for _kind, _title, text in dialogs.messages)
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_a_count_being_typed_survives_a_reread_for_another_pc_s_change(
+    qtbot, make_editor, services, held
+) -> None:
+    """The window rereads the tabs that hold nothing unsaved when another PC changed the
+    council; a count typed into a field that still has the focus is unsaved input."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    box.add_vote()
+    yes = box.lines[0].counts["yes"]
+    yes.setFocus()
+    yes.selectAll()
+    QTest.keyClicks(yes, "2")
+
+    assert editor.has_unsaved_changes()  # so the reread waits (MeetingTabs.refresh_details)
+    QTest.keyClick(yes, Qt.Key.Key_Tab)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    assert not editor.has_unsaved_changes()
+    assert [v.yes for v in services.minutes.minutes(held.meeting_id).items[2].votes] == [2]
