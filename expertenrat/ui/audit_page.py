@@ -78,6 +78,8 @@ class AuditPage(NothingPending, QWidget):
         self.period_check = QCheckBox(tr(_CONTEXT, "Zeitraum"))
         self.first_edit = _date_edit()
         self.last_edit = _date_edit()
+        self.first_edit.setAccessibleName(tr(_CONTEXT, "Zeitraum von"))  # for screen readers
+        self.last_edit.setAccessibleName(tr(_CONTEXT, "Zeitraum bis"))
         self.filters = FilterBar(
             tr(_CONTEXT, "Suchen in der Beschreibung …"),
             tr(_CONTEXT, "Sucht nach einer kurzen Pause beim Tippen (Strg+F)"),

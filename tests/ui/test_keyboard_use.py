@@ -273,3 +273,12 @@ def test_every_input_of_the_series_dialog_is_named(window) -> None:
     assert unnamed_inputs(dialog) == []
     assert [spoken_name(dialog.start_edit), spoken_name(dialog.end_edit)] == ["Beginn", "Ende"]
     dialog.reject()
+
+
+def test_the_period_of_the_audit_log_is_named(window) -> None:
+    audit = window.pages.audit
+    window.show_area(audit)
+    audit.period_check.setChecked(True)
+
+    assert unnamed_inputs(audit) == []
+    assert spoken_name(audit.first_edit) == "Zeitraum von"
