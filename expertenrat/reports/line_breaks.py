@@ -1,7 +1,7 @@
 """Where a line may not break in German text: "e. V.", "Dr. med.", "& Co. KG", "10 Mitglieder",
-before the "·" between facts ("Beratung eines Projekts · Projekt: …"), before a dash that
-joins two parts ("Expertenrat Rostock – Beirat für …": no line begins with the dash),
-after a word cut short by a hyphen ("Hanse- und Universitätsstadt").
+"5. Sitzung", before the "·" between facts ("Beratung eines Projekts · Projekt: …"), before
+a dash that joins two parts ("Expertenrat Rostock – Beirat für …": no line begins with
+the dash), after a word cut short by a hyphen ("Hanse- und Universitätsstadt").
 
 :func:`keep_together` puts a no-break space (U+00A0) into such places; reportlab breaks
 lines only at ordinary spaces. :func:`expertenrat.reports.user_text.esc` applies it to every
@@ -23,8 +23,9 @@ _DEGREE = re.compile(r"\bDr\.(?: [a-zäöü]{1,6}\.)+")
 _COMPANY = re.compile(r"(?:\S+ )?& Co\.(?: (?:KG|KGaA|OHG|oHG)\b)?")
 # A sign or abbreviation before a number: "§ 93", "Nr. 5", "S. 12", "Abs. 2", "TOP 3".
 _BEFORE_NUMBER = re.compile(r"(§§?|\b(?:Nr|S|Abs|Art|Kap|Bd)\.|\bTOP) (?=\d)")
-# A number before its unit or noun: "10 Mitglieder", "5 km", "100 €", "50 %".
-_NUMBER_UNIT = re.compile(r"(?<![^\s(])(\d+(?:[.,]\d+)*) (?=[^\W\d_]|[%€$°‰])")
+# A number before its unit or noun: "10 Mitglieder", "5 km", "100 €", "50 %"; an ordinal
+# too: "5. Sitzung", "10. März" (not a year ending a sentence).
+_NUMBER_UNIT = re.compile(r"(?<![^\s(])(\d+(?:[.,]\d+)*|\d{1,3}\.) (?=[^\W\d_]|[%€$°‰])")
 # The dot between facts stays with the fact before it: it ends a line, never begins one.
 _SEPARATOR = " · "
 # So does a dash between spaces (en, em, or a hyphen typed for one): "Rostock – Beirat".

@@ -90,3 +90,10 @@ def test_a_joining_dash_and_a_word_cut_short_keep_the_word_before_them() -> None
     assert (
         keep_together("Dipl.-Ing. Berg, E-Mail an -5 Grad") == "Dipl.-Ing. Berg, E-Mail an -5 Grad"
     )
+
+
+def test_an_ordinal_keeps_its_noun_a_year_ending_a_sentence_does_not() -> None:
+    assert (
+        keep_together("zur 5. Sitzung am 10. März 2026") == "zur 5.\xa0Sitzung am 10.\xa0März 2026"
+    )
+    assert keep_together("im Jahr 2025. Danach") == "im Jahr 2025. Danach"
