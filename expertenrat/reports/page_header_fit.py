@@ -59,19 +59,23 @@ def title_and_name(
 
     A name is an identity and is shown whole wherever it can be: on one line, a little
     smaller if need be, else on two lines. The name and the title stand side by side,
-    neither runs on under the other. Beside a name on two lines the title may take two
-    lines as well, to show itself whole or to leave the name more room; where even that is
-    too little it gives up some of its width (shortened with "…"). A name that does not
-    fit even then is cut at two lines beside the title on one. With ``most`` 3 the title
-    takes three lines and the name up to three (the header's rows close up to four).
+    neither runs on under the other: each on one line in full size where the room holds
+    both. Otherwise the title may take two lines, to show itself whole or to leave the
+    name more room; where even that is too little it gives up some of its width
+    (shortened with "…"). A name that does not fit even then is cut at two lines beside
+    the title on one. With ``most`` 3 the title takes three lines and the name up to three
+    (the header's rows close up to four).
     """
+    both = _on_one_line(title, name, room)
+    if both is not None:
+        return both
     forms = _TITLE_FORMS if most == 2 else _THREE_LINE_FORMS
     tried = [
         (shown, _fitted_name(name, room - shown.width() - GAP, most))
         for shown in (_title(title, usable * share, lines) for share, lines in forms)
     ]
     first = tried[0]
-    if first[1].whole and len(first[1].lines) == 1:
+    if first[0].whole and first[1].whole and len(first[1].lines) == 1:
         return first
     whole = [pair for pair in tried if pair[1].whole]
     return next((pair for pair in whole if pair[0].whole), whole[0] if whole else first)
@@ -92,6 +96,17 @@ def beside_logo(
         tried.append((*title_and_name(title, name, room - logo * scale, usable, most), scale))
     named = [t for t in tried if t[1].whole] or tried[:1]
     return max(named, key=lambda t: (t[0].whole, len("".join(t[0].lines))))  # the first best
+
+
+def _on_one_line(title: str, name: str, room: float) -> tuple[HeaderTitle, HeaderName] | None:
+    """Title and name each whole on one line in full size, where ``room`` holds both."""
+    shown, whole = fit_lines(title, FONT_BOLD, _TITLE_SIZE, [room])
+    if not whole:
+        return None
+    header_title = HeaderTitle(tuple(shown), _TITLE_SIZE, True)
+    size = _NAME_SIZES[0]
+    lines, whole = fit_lines(name, FONT_BOLD, size, [room - header_title.width() - GAP])
+    return (header_title, HeaderName(tuple(lines), size, True)) if whole else None
 
 
 def _title(title: str, widest: float, lines: int) -> HeaderTitle:

@@ -192,3 +192,22 @@ def test_no_line_of_a_long_name_begins_with_the_dash_that_joins_its_parts():
             assert flat(" ".join(lines)) == name, kind
             assert len(lines) > 1, kind
             assert not any(line.lstrip()[0] in "–—-" for line in lines), (kind, lines)
+
+
+def test_beside_a_short_name_a_title_stands_on_one_line_or_two_never_three():
+    """Where the room holds both, name and title each stand on one line; a longer title
+    takes two lines beside a name on one (before, three: 'Einladung zur 5. / Sitzung – /
+    Datenstrategie 2030' beside 'Smart City Expert*innenrat')."""
+    for title, rows in (
+        ("Datenstrategie 2030", [f"{TITLE} – Datenstrategie 2030"]),
+        (
+            "Frühjahrssitzung mit Schwerpunkt Mobilität und Daten der Stadt",
+            [f"{TITLE} – Frühjahrssitzung mit", "Schwerpunkt Mobilität und Daten der Stadt"],
+        ),
+    ):
+        page = read(render_invitation(meeting(title=title)).pdf).pages[0]
+        middle, frame_top = float(page.mediabox.width) / 2, float(page.mediabox.height)
+        header = [r for r in placed_text_runs(page) if r[2] > frame_top - MARGINS.top]
+        *name, _city = [text for text, x, _, _ in header if x < middle]
+        *shown, _date = [text for text, x, _, _ in header if x >= middle]
+        assert (name, [flat(t) for t in shown]) == ([LETTERHEAD.council_name], rows)
