@@ -194,6 +194,27 @@ def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_one_warning(
     ]
 
 
+def test_a_stored_logo_that_cannot_be_drawn_is_left_out_of_the_settings_file(demo_file, tmp_path):
+    """The file was written with the logo, and no Expertenrat read it then: "Das Logo in
+    der Einstellungsdatei ist kein lesbares PNG-Bild" refused it whole."""
+    with sqlite3.connect(demo_file) as connection:  # stored before logos were checked
+        connection.execute("UPDATE councils SET logo_png = ? WHERE id = 1", (header_only_png(),))
+    connection.close()
+    out = tmp_path / "rostock.json"
+
+    result = run("--database", str(demo_file), "export", "settings", "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == (
+        "expertenrat: Warnung: Das Logo in den Einstellungen ist kein lesbares PNG-Bild "
+        "(beschädigt oder unvollständig) und fehlt in der Datei; bitte unter Einstellungen ein "
+        "neues Logo wählen."
+    )
+    assert json.loads(out.read_text("utf-8"))["council"]["logoPng"] is None
+    again = run("--database", str(demo_file), "import", "settings", str(out), "--new")
+    assert again.returncode == 0, again.stderr
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="limits memory with setrlimit")
 def test_a_huge_file_is_refused_by_its_size_without_reading_it_whole(demo_file, tmp_path):
     """A file of 2 GB chosen by mistake was read whole before its size was checked: with

@@ -7,7 +7,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, chosen_council, council_option, target_path
+from expertenrat.cli.support import (
+    UserError,
+    chosen_council,
+    council_option,
+    print_warnings,
+    target_path,
+)
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
 
@@ -61,6 +67,7 @@ def _export_settings(services: Services, args: argparse.Namespace) -> str:
     council_id = chosen_council(services, args)
     path = args.out
     write_file(path, services.council_transfer.export(council_id))
+    print_warnings(filter(None, [services.council_transfer.unusable_logo(council_id)]))
     name = services.settings.settings(council_id).name
     return f"Einstellungen von „{name}“ (ohne personenbezogene Daten): {path}"
 

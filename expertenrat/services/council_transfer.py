@@ -91,10 +91,25 @@ class CouncilTransferService:
             return _template(session, council_id)
 
     def export(self, council_id: int, now: datetime | None = None) -> bytes:
-        """The council's settings file."""
+        """The council's settings file. A logo that cannot be drawn (stored before logos
+        were checked) is left out: with it, no Expertenrat would read the file
+        (:meth:`unusable_logo` says why)."""
         exported_at = (now or datetime.now(UTC)).astimezone(UTC)
-        return settings_document(
-            self.template(council_id), exported_at, f"Expertenrat {__version__}"
+        template = self.template(council_id)
+        logo = template.settings.logo_png
+        if logo and logo_problem(logo):
+            template = replace(template, settings=replace(template.settings, logo_png=None))
+        return settings_document(template, exported_at, f"Expertenrat {__version__}")
+
+    def unusable_logo(self, council_id: int) -> str | None:
+        """The warning for a council whose logo :meth:`export` leaves out, else ``None``."""
+        logo = self.template(council_id).settings.logo_png
+        problem = logo_problem(logo) if logo else None
+        if problem is None:
+            return None
+        return (
+            f"Das Logo in den Einstellungen ist {problem} und fehlt in der Datei; bitte unter "
+            "Einstellungen ein neues Logo wählen."
         )
 
     @staticmethod

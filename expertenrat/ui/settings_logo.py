@@ -63,7 +63,10 @@ class LogoField(QWidget):
             self.preview.setText(tr(_CONTEXT, "kein Logo"))
             return
         pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
+        if not pixmap.loadFromData(png, "PNG"):  # stored before logos were checked
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(tr(_CONTEXT, "Logo nicht lesbar – bitte ein neues wählen"))
+            return
         self.preview.setPixmap(
             pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
         )

@@ -89,19 +89,16 @@ class SettingsTransfer(QObject):
             return
         try:
             write_file(Path(path), self._transfer.export(council_id))
+            logo = self._transfer.unusable_logo(council_id)
         except ExpertenratError as error:
             self._warn(title, error)
             return
-        self._dialogs.file_saved(
-            self._parent,
-            title,
-            tr(
-                _CONTEXT,
-                "Die Einstellungen wurden gespeichert (ohne personenbezogene Daten). Eine "
-                "andere Stadt kann damit ihr Gremium beginnen: „Neues Gremium aus Vorlage …“.",
-            ),
-            path,
+        text = tr(
+            _CONTEXT,
+            "Die Einstellungen wurden gespeichert (ohne personenbezogene Daten). Eine "
+            "andere Stadt kann damit ihr Gremium beginnen: „Neues Gremium aus Vorlage …“.",
         )
+        self._dialogs.file_saved(self._parent, title, f"{text}\n\n{logo}" if logo else text, path)
 
     # --- import into the open council -----------------------------------------------------
 

@@ -152,3 +152,31 @@ def test_a_file_of_many_phrases_names_a_few_and_leaves_room_for_the_choices(
     assert "Baustein 8“" not in intro and len(intro) < 3_000
     assert "Titel…“ neu und 97 weitere." in intro
     dialog.reject()
+
+
+def test_export_leaves_out_a_logo_that_cannot_be_drawn_and_says_so(
+    make_window, services, dialogs, tmp_path
+):
+    from logo_images import header_only_png
+
+    from expertenrat.store import models
+
+    rostock, _luebeck = _two_councils(services)
+    with services.database.transaction() as session:  # stored before logos were checked
+        session.get(models.Council, rostock.id).logo_png = header_only_png()
+    window = make_window()
+    window.show_area(window.settings_page)
+    target = tmp_path / "rostock.json"
+    dialogs.paths.append(str(target))
+
+    assert window.settings_page.council_fields.logo.preview.text() == (
+        "Logo nicht lesbar – bitte ein neues wählen"
+    )  # not an empty preview (and a warning of Qt's in the log)
+
+    window.settings_page.transfer.export_action.trigger()
+
+    assert dialogs.messages[-1][2].endswith(
+        "Das Logo in den Einstellungen ist kein lesbares PNG-Bild (beschädigt oder "
+        "unvollständig) und fehlt in der Datei; bitte unter Einstellungen ein neues Logo wählen."
+    )
+    assert services.council_transfer.read(target.read_bytes()).settings.logo_png is None
