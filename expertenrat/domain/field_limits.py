@@ -175,6 +175,13 @@ def pasted_text(text: str) -> str:
     return text.translate(_PASTE_LITTER)
 
 
+def pasted_line(text: str) -> str:
+    """``text`` as pasted into a one-line input: as :func:`pasted_text`, its lines joined
+    by spaces."""
+    text = pasted_text(text).replace("\r\n", " ")
+    return "".join(" " if char in _LINE_BREAKS else char for char in text)
+
+
 def line_feeds(text: str) -> str:
     """``text`` with the line ends of other systems (CR LF, a lone CR) as line feeds."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

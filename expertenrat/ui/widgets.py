@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.field_limits import pasted_text
+from expertenrat.domain.field_limits import pasted_line, pasted_text
 
 NO_TIME = QTime(0, 0)
 # The narrowest a small form dialog gets (Gast hinzufügen, Befangenheit eintragen …): its
@@ -242,6 +242,22 @@ class PlainTextEdit(QPlainTextEdit):
             self.insertPlainText(pasted_text(source.text()))
         else:
             super().insertFromMimeData(source)
+
+
+def one_line(edit: QLineEdit) -> QLineEdit:
+    """``edit`` joins the lines of pasted text by spaces and drops the invisible characters
+    copying brings (:func:`~expertenrat.domain.field_limits.pasted_line`); kept, they made
+    the text impossible to save, and a line break shows as nothing in a one-line field."""
+
+    def clean(text: str) -> None:
+        cleaned = pasted_line(text)
+        if cleaned != text:
+            position = edit.cursorPosition() - (len(text) - len(cleaned))
+            edit.setText(cleaned)
+            edit.setCursorPosition(max(0, position))
+
+    edit.textEdited.connect(clean)
+    return edit
 
 
 def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:

@@ -916,3 +916,24 @@ def test_a_count_being_typed_survives_a_reread_for_another_pc_s_change(
     qtbot.waitUntil(editor.idle, timeout=WAIT)
     assert not editor.has_unsaved_changes()
     assert [v.yes for v in services.minutes.minutes(held.meeting_id).items[2].votes] == [2]
+
+
+def test_lines_pasted_into_the_ergebnis_are_joined_and_saved(
+    qtbot, make_editor, services, held
+) -> None:
+    """Copied from a table cell or a PDF: a line break or a soft hyphen in a one-line field
+    is invisible there, and the text could not be saved ("muss in einer Zeile stehen")."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    edit = editor.item_form.result_edit
+    edit.setFocus()
+    QApplication.clipboard().setText("zur Kennt\u00adnis\r\ngenommen")
+
+    QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(edit, ".")
+
+    assert edit.text() == "zur Kenntnis genommen."
+    editor.autosave.save_now()
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 1).result == "zur Kenntnis genommen.", timeout=WAIT
+    )
