@@ -1,4 +1,5 @@
-"""Columns of a table view the user can show or hide from the header's context menu.
+"""Columns of a table view the user can show or hide from the header's context menu (or,
+from the keyboard, with the context-menu key in the table: the header takes no focus).
 
 Which columns are hidden is remembered in QSettings under stable column keys (not
 indexes), so that adding a column later does not shuffle what the user chose.
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QTableView
 
 
@@ -36,6 +37,7 @@ class ColumnChooser(QObject):
         header = view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
+        view.installEventFilter(self)  # the keyboard's context menu (see eventFilter)
         stored = settings.value(settings_key)
         if isinstance(stored, str):
             hidden = {self._keys.index(k) for k in stored.split(",") if k in self._keys}
@@ -72,6 +74,19 @@ class ColumnChooser(QObject):
             action.toggled.connect(lambda on, c=column: self.set_shown(c, on))
             menu.addAction(action)
         return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The context-menu key in the table opens the header's menu under the header."""
+        keyboard = QContextMenuEvent.Reason.Keyboard
+        if (
+            watched is self._view
+            and event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() == keyboard
+        ):
+            self._show_menu(QPoint(0, self._view.horizontalHeader().height()))
+            return True
+        return False
 
     def _show_menu(self, position: QPoint) -> None:
         self.menu = self.build_menu()

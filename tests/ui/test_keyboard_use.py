@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -282,3 +282,30 @@ def test_the_period_of_the_audit_log_is_named(window) -> None:
 
     assert unnamed_inputs(audit) == []
     assert spoken_name(audit.first_edit) == "Zeitraum von"
+
+
+@pytest.mark.qt_log_ignore(  # the offscreen menu
+    r"This plugin does not support raise\(\)",
+    r"This plugin does not support grabbing the keyboard",
+)
+def test_the_context_menu_key_in_a_table_offers_its_columns(window, qtbot) -> None:
+    projects = window.pages.projects
+    window.show_area(projects)
+    projects.view.setFocus()
+    hidden = [
+        c for c in range(projects.view.model().columnCount()) if not projects.columns.is_shown(c)
+    ]
+    assert hidden  # Beratungen, Ansprechperson … are hidden at first
+
+    where = projects.view.rect().center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, where, projects.view.mapToGlobal(where)
+    )
+    QApplication.sendEvent(projects.view, event)
+
+    menu = projects.columns.menu
+    assert menu is not None and menu.isVisible()  # the header takes no focus: here it is
+    action = next(a for a in menu.actions() if not a.isChecked())
+    action.trigger()
+    assert len([c for c in hidden if projects.columns.is_shown(c)]) == 1
+    menu.close()
