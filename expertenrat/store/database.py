@@ -26,7 +26,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
 from expertenrat.store import migrate
 from expertenrat.store.database_address import check_url, describe
-from expertenrat.store.engine import SYNCHRONOUS, make_engine, shared_memory_uri, sqlite_file
+from expertenrat.store.engine import (
+    SYNCHRONOUS,
+    WRITING,
+    make_engine,
+    shared_memory_uri,
+    sqlite_file,
+)
 from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.server_problems import server_problem
@@ -93,9 +99,12 @@ class Database:
         A database without a schema gets it with this first transaction: a server database
         inside it (:meth:`_schema_within`), so that if the work fails the database is as
         empty as before; a new file before it (:meth:`created_or_nothing` removes it again).
+        A SQLite file's write lock is taken first (see :data:`~expertenrat.store.engine.WRITING`).
         """
         schema_within = self._schema_within()
         with self._sessions() as session, session.begin():
+            if self.is_sqlite:
+                session.connection(execution_options={WRITING: True})
             if schema_within:
                 self._upgrade_within(session.connection())
             yield session

@@ -4,7 +4,12 @@ SQLite: foreign keys on, WAL journal, ``synchronous=FULL`` (a committed change s
 power cut), a busy timeout for a second program on the same file, and real transactions:
 pysqlite's legacy mode would run DDL outside any transaction, so the driver's own
 transaction handling is switched off and SQLAlchemy emits ``BEGIN`` itself (the recipe
-from the SQLAlchemy SQLite dialect documentation).
+from the SQLAlchemy SQLite dialect documentation). A transaction that is to write (its
+connection has the execution option :data:`WRITING`) begins ``IMMEDIATE``, taking the
+file's write lock first: a second program's write then waits (the busy timeout) for the
+one running and reads what it wrote. A transaction that reads first could not wait for
+the lock when it came to write: SQLite refuses at once ("gesperrt"), or because the
+file changed since it read.
 
 Both engines hide the parameters of statements (``hide_parameters=True``): an error message
 or a log line about a failed statement never carries the values, which are personal data.
@@ -28,6 +33,7 @@ from expertenrat.store import text_search
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another program's lock
 SYNCHRONOUS = "FULL"  # SQLite waits for the disk at every commit
+WRITING = "expertenrat_writing"  # execution option: the transaction will write (see above)
 
 
 def database_url(text: str | None) -> URL:
@@ -157,6 +163,7 @@ def make_engine(
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        writing = connection.get_execution_options().get(WRITING, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine

@@ -94,6 +94,8 @@ def test_the_server_runs_one_statement_per_table_and_kind(database, actor, counc
 def test_a_version_that_moves_while_writing_refuses_everything(
     database, actor, council, today, new_member, members_service
 ):
+    if database.is_sqlite:  # the other save could not commit in between: it would wait
+        pytest.skip("SQLite: a writing transaction holds the file's write lock from its start")
     anna = members_service.save(council.id, new_member(phone="1"), today)
     berg = members_service.save(council.id, new_member("Bert", "Berg", phone="2"), today)
 

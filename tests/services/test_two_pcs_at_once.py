@@ -17,6 +17,7 @@ from expertenrat.services import audit
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
+from expertenrat.store import models
 from expertenrat.store.database import Database, open_database
 
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
@@ -223,3 +224,27 @@ def test_a_change_committed_after_a_later_one_still_changes_the_marker(
     # now the long one has committed too
 
     assert change_marker(there.database, council.id) != seen
+
+
+# --- saving while the other PC saves ------------------------------------------------------------
+
+
+def test_a_save_while_the_other_pc_is_saving_waits_for_it_instead_of_failing(
+    here, there, council, new_member, today
+):
+    """The other PC's change is being written (an import, an approval rendering its PDFs)
+    when this PC saves: the save waits for it and then goes through (within the busy
+    timeout), rather than failing at once with "gesperrt" (SQLite) or a stale version."""
+    member = here.members.save(council.id, new_member(), today)
+    with there.database.transaction() as session:
+        session.get(models.Council, council.id).website = "https://example.org/rat"
+        session.flush()  # the other PC's change is written, not yet committed
+        saving, saved = in_thread(
+            lambda: here.members.save(council.id, replace(member, phone="0381 1"), today)
+        )
+        saving.join(2.0)  # time to fail at once, if nothing makes it wait
+    saving.join(30)
+
+    assert not isinstance(saved[0], Exception), saved[0]
+    assert here.members.member(member.id).phone == "0381 1"
+    assert here.settings.settings(council.id).website == "https://example.org/rat"
