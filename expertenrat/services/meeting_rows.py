@@ -21,7 +21,7 @@ from expertenrat.domain.meeting_series import Occurrence
 from expertenrat.domain.meetings import Meeting, MeetingSummary, meeting_label, year_span
 from expertenrat.domain.series_warnings import ExistingMeeting
 from expertenrat.services import audit
-from expertenrat.services.unit_of_work import fetch
+from expertenrat.services.unit_of_work import fetch, hold_council
 from expertenrat.store import models
 
 DEFAULT_ZONE = "Europe/Berlin"
@@ -235,8 +235,11 @@ def renumber(session: Session, actor: str, council_id: int) -> None:
     """Give the planned meetings their numbers in order of their start (``meeting_numbers``).
 
     Changed numbers are cleared first and then set, so that no two meetings hold the same
-    number in between (the unique constraint is checked per statement).
+    number in between (the unique constraint is checked per statement). The council is held
+    first: another PC planning a meeting at the same moment numbers after this one, from
+    the meetings as this one leaves them.
     """
+    hold_council(session, council_id)
     rows = {r.id: r for r in meeting_rows(session, council_id)}
     changed = changed_numbers(
         NumberedMeeting(r.id, MeetingState(r.state), r.starts_at, r.number) for r in rows.values()

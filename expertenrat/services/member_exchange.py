@@ -27,7 +27,7 @@ from expertenrat.services.consent_ledger import latest_withdrawals
 from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
-from expertenrat.services.unit_of_work import changing, fetch, reading
+from expertenrat.services.unit_of_work import changing, fetch, hold_council, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -163,7 +163,7 @@ class MemberExchangeService:
         with collector_paused(), changing(self._db, "Der Import der Mitglieder") as session:
             # Another import into the council waits here until this one is saved, and then
             # finds what it saved (PostgreSQL; SQLite lets one program write at a time).
-            session.get(models.Council, council_id, with_for_update=True)
+            hold_council(session, council_id)
             council = fetch(session, models.Council, council_id, "Das Gremium")
             stored_rows = membership_rows(session, council_id)
             versions = (

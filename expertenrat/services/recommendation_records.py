@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
@@ -22,7 +22,7 @@ from expertenrat.domain.recommendations import next_recommendation_number, recom
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import detail, register_rows
-from expertenrat.services.unit_of_work import check_version, fetch
+from expertenrat.services.unit_of_work import check_version, fetch, hold_council
 from expertenrat.store import models
 
 WHAT = "Die Empfehlung"
@@ -30,10 +30,8 @@ WHAT = "Die Empfehlung"
 
 def lock_codes(session: Session, council_id: int) -> None:
     """Hold the council row until commit, so no other transaction hands out a code
-    meanwhile. An empty UPDATE: a row lock on PostgreSQL, the write lock on SQLite (taken
-    first thing in a transaction, a writer waits instead of failing on a stale snapshot)."""
-    councils = models.Council.__table__
-    session.execute(update(councils).where(councils.c.id == council_id).values(id=councils.c.id))
+    meanwhile (:func:`hold_council`)."""
+    hold_council(session, council_id)
 
 
 def new_code(session: Session, council_id: int, year: int) -> str:

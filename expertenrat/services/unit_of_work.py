@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import exc
+from sqlalchemy import exc, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -30,6 +30,7 @@ from expertenrat.domain.errors import (
     StorageError,
     ValidationError,
 )
+from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.work_problems import error_kind, is_connection_lost, logged, work_problem
 
@@ -54,6 +55,21 @@ def fetch(session: Session, model: type[T], record_id: int | None, what: str) ->
     if record is None:
         raise NotFoundError(gone(what))
     return record
+
+
+def hold_council(session: Session, council_id: int) -> None:
+    """Hold the council's row until commit: another transaction that holds it (handing out
+    a recommendation code, numbering meetings, importing members) waits for this one and
+    then reads what it wrote. An empty UPDATE: a row lock on PostgreSQL (the first
+    statement of a read committed transaction that follows sees the other's commit); on
+    SQLite a writing transaction holds the file's write lock anyway. The row stays as it
+    is (its change time too)."""
+    councils = models.Council.__table__
+    session.execute(
+        update(councils)
+        .where(councils.c.id == council_id)
+        .values(id=councils.c.id, modified=councils.c.modified)
+    )
 
 
 _ACCUSATIVE = {"Der": "Den"}
