@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from expertenrat.domain.enums import MinutesApproval, MinutesState
+from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.meeting_documents import invitation_deadline
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 
@@ -99,6 +99,7 @@ class ChecklistFacts:
     items: tuple[ItemMinutes, ...]
     undecided_conflicts: tuple[UndecidedConflict, ...] = ()
     quorum_throughout: bool = True  # False: quorate at some items only (the statement says)
+    chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
@@ -113,14 +114,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         ),
         _time_line("opened_at", header, "Beginn", "Die Uhrzeit des Beginns fehlt."),
         _time_line("closed_at", header, "Ende", "Die Uhrzeit des Endes fehlt."),
-        _line(
-            "chair",
-            bool(facts.chair_name),
-            f"Sitzungsleitung: {facts.chair_name}"
-            if facts.chair_name
-            else "Die Sitzungsleitung (Vorsitz) ist nicht angegeben.",
-            "chair_membership_id",
-        ),
+        _chair_line(facts),
         _line(
             "minute_taker",
             bool(header.minute_taker.strip()),
@@ -150,6 +144,22 @@ def checklist(facts: ChecklistFacts) -> Checklist:
 
 def _line(key: str, ok: bool, text: str, field: str, item_id: int | None = None) -> ChecklistLine:
     return ChecklistLine(key, ok, text, ChecklistTarget(field, item_id))
+
+
+def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
+    """The chair is named, and was there (one of the two entries is wrong otherwise)."""
+    field, name = "chair_membership_id", facts.chair_name
+    if not name:
+        return _line("chair", False, "Die Sitzungsleitung (Vorsitz) ist nicht angegeben.", field)
+    status = facts.chair_status
+    if status is not None and status is not AttendanceStatus.PRESENT:
+        return _line(
+            "chair",
+            False,
+            f"Die Sitzungsleitung {name} ist in der Anwesenheit als {status.label} erfasst.",
+            field,
+        )
+    return _line("chair", True, f"Sitzungsleitung: {name}", field)
 
 
 def _time_line(key: str, header: MinutesHeader, name: str, missing: str) -> ChecklistLine:

@@ -52,6 +52,11 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
             quorum_statement=facts.sheet.meeting_quorum.statement,
             quorum_throughout=facts.sheet.meeting_quorum.throughout,
+            chair_status=next(
+                (e.status for e in facts.sheet.entries if e.membership_id == chair.id), None
+            )
+            if chair is not None
+            else None,
             approval=MinutesApproval(council.minutes_approval),
             previous=_previous(session, meeting),
             approval_item_id=session.scalar(

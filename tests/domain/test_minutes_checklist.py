@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
-from expertenrat.domain.enums import MinutesApproval, MinutesState, VoteMode
+from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState, VoteMode
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 from expertenrat.domain.minutes_checklist import (
     ChecklistFacts,
@@ -206,6 +206,22 @@ def test_a_missing_approval_points_at_the_previous_meeting_s_approval_tab() -> N
     assert target(replace(circulated, open_objections=1)) == approval_tab
     approved = replace(circulated, state=MinutesState.APPROVED, approved_on=date(2026, 3, 10))
     assert target(approved) == ChecklistTarget("previous_minutes", COMPLETE.approval_item_id)
+
+
+def test_a_chair_recorded_as_excused_or_absent_is_missing() -> None:
+    """The minutes would name as chair someone they list as not there."""
+
+    def chair(status):
+        facts = replace(COMPLETE, chair_status=status)
+        return next(x for x in checklist(facts).lines if x.key == "chair")
+
+    assert chair(AttendanceStatus.PRESENT).ok and chair(None).ok
+    excused = chair(AttendanceStatus.EXCUSED)
+    assert not excused.ok and excused.target == ChecklistTarget("chair_membership_id")
+    assert excused.text == (
+        "Die Sitzungsleitung Prof. Dr. Anna Berg ist in der Anwesenheit als entschuldigt erfasst."
+    )
+    assert chair(AttendanceStatus.ABSENT).text.endswith("als abwesend erfasst.")
 
 
 def test_end_before_start_is_refused_by_the_header_rules() -> None:

@@ -116,6 +116,15 @@ def test_a_screening_hint_asks_for_a_decision_only_on_members_who_were_there(
     ]
 
 
+def test_a_chair_not_present_is_named(service, database, council, nine) -> None:
+    held = held_meeting(database, council.id, nine, present=7)  # the last two excused
+    complete(service, held.meeting_id, nine[8])
+
+    (missing,) = service.checklist(held.meeting_id).missing
+    assert missing.key == "chair"
+    assert missing.text.endswith("ist in der Anwesenheit als entschuldigt erfasst.")
+
+
 def test_the_previous_meeting_s_minutes_must_be_approved(service, database, council, nine) -> None:
     first = held_meeting(database, council.id, nine, present=7)
     second = held_meeting(
