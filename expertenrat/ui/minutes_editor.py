@@ -182,6 +182,7 @@ class MinutesEditor(MinutesEditorView):
         if minutes is None:
             self.items.show_minutes(None)
             self.checklist.show_checklist(None)
+            self.navigation.update_buttons()
             return
         self.item_form.set_style(minutes.style)
         for item in minutes.items:
@@ -202,6 +203,7 @@ class MinutesEditor(MinutesEditorView):
         self.header_form.set_read_only(minutes.frozen)
         self.item_form.set_read_only(minutes.frozen)
         self._show_line(self.items.current_key())
+        self.navigation.update_buttons()
         self.checklist_refresh.refresh()
 
     def _show_line(self, key: str | None) -> None:

@@ -2,10 +2,10 @@
 
 Ctrl+Enter and "Weiter ▶" show the next line of the list (Kopfdaten, then the agenda
 items), Ctrl+Shift+Enter and "◀ Zurück" the previous one, each with the cursor in its
-first field. A checklist line selects its item and puts the cursor in its field; a line
-about the meeting, the attendance or the conflicts names the meetings page's tab to show
-(``open_tab``), a line about the previous minutes that meeting and its tab
-(``open_meeting_tab``).
+first field; at either end the button that would do nothing is off. A checklist line
+selects its item and puts the cursor in its field; a line about the meeting, the
+attendance or the conflicts names the meetings page's tab to show (``open_tab``), a line
+about the previous minutes that meeting and its tab (``open_meeting_tab``).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class MinutesNavigation:
         self._minutes = minutes
         self._open_tab = open_tab
         self._open_meeting_tab = open_meeting_tab
+        view.items.currentRowChanged.connect(self.update_buttons)
         view.previous_button.clicked.connect(lambda: self.step(-1))
         view.next_button.clicked.connect(lambda: self.step(1))
         for keys, offset in (
@@ -47,6 +48,12 @@ class MinutesNavigation:
                 shortcut = QShortcut(QKeySequence(key), view)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(lambda offset=offset: self.step(offset))
+
+    def update_buttons(self) -> None:
+        """ "◀ Zurück" off on the first line, "Weiter ▶" off on the last."""
+        items, row = self._view.items, self._view.items.currentRow()
+        self._view.previous_button.setEnabled(row > 0)
+        self._view.next_button.setEnabled(0 <= row < items.count() - 1)
 
     def step(self, offset: int) -> None:
         """The next or previous line, its first field."""

@@ -937,3 +937,15 @@ def test_lines_pasted_into_the_ergebnis_are_joined_and_saved(
     qtbot.waitUntil(
         lambda: stored_texts(services, held, 1).result == "zur Kenntnis genommen.", timeout=WAIT
     )
+
+
+def test_the_step_buttons_are_off_where_they_would_do_nothing(qtbot, make_editor, held) -> None:
+    editor = make_editor(held.meeting_id)
+    assert editor.items.current_key() == header_key(held.meeting_id)
+    assert not editor.previous_button.isEnabled() and editor.next_button.isEnabled()
+
+    show_item(editor, held.item_ids[-1])
+    assert editor.previous_button.isEnabled() and not editor.next_button.isEnabled()
+    editor.previous_button.click()
+    assert editor.items.current_key() == item_key(held.item_ids[-2])
+    assert editor.previous_button.isEnabled() and editor.next_button.isEnabled()
