@@ -2,7 +2,8 @@
 
 One place for what both formats agree on: the German column names and their order, how a
 member's attribute becomes the value of a cell, and which header cells name which attribute
-(ignoring case, spaces, hyphens and underscores). How one data row becomes a member, or the
+(ignoring case, spaces, hyphens and underscores, umlauts spelled out as ae, oe, ue, ss;
+also the common other names of ``HEADER_ALIASES``). How one data row becomes a member, or the
 German messages of what is wrong with it, is :mod:`expertenrat.exchange.member_row_reader`.
 
 Cell values on the way out: text, except dates, which stay ``date`` (CSV writes them as
@@ -59,6 +60,20 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 
 HEADERS = dict(COLUMNS)
 
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "family_name": ("Name", "Familienname", "Zuname"),
+    "affiliation": ("Organisation", "Einrichtung"),
+    "email": ("E-Mail-Adresse", "Mail", "Mailadresse"),
+    "phone": ("Telefonnummer", "Tel.", "Tel"),
+    "postal_address": ("Anschrift", "Adresse", "Postadresse"),
+    "term_start": ("Beginn der Amtszeit", "Amtsbeginn", "Mitglied seit"),
+    "term_end": ("Ende der Amtszeit", "Amtsende", "Mitglied bis"),
+    "primary_field_id": ("Handlungsfeld", "Haupthandlungsfeld"),
+    "notes": ("Bemerkungen", "Bemerkung", "Anmerkungen"),
+}
+"""Further names a council's own list gives a column, read as the export's name (the
+export always writes ``COLUMNS``'s): "Name" beside "Vorname" is the family name."""
+
 Cell = str | date
 """A cell as a reader delivers it: text, or a date where the file has a typed date."""
 
@@ -106,12 +121,19 @@ def _field_name(field_id: int, field_names: dict[int, str]) -> str:
 # --- import: header -----------------------------------------------------------------------
 
 
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _header_key(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
+    """Case, spaces, hyphens and underscores aside, umlauts as spelled out without them
+    ("Primaeres Handlungsfeld" is "Primäres Handlungsfeld")."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(_SPELLED_OUT)
     return re.sub(r"[\s\-_]+", "", text)
 
 
-_KEYS_BY_HEADER = {_header_key(header): key for key, header in COLUMNS}
+_KEYS_BY_HEADER = {_header_key(header): key for key, header in COLUMNS} | {
+    _header_key(alias): key for key, aliases in HEADER_ALIASES.items() for alias in aliases
+}
 
 
 def is_known_header(text: str) -> bool:
@@ -129,7 +151,13 @@ def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]
     for cell in cells:
         key = _KEYS_BY_HEADER.get(_header_key(cell))
         if key is not None and key in keys:
-            raise DataEntryError(f"Die Spalte „{HEADERS[key]}“ steht mehrfach in der ersten Zeile.")
+            first = cells[keys.index(key)].strip()
+            both = (
+                "" if _header_key(first) == _header_key(cell) else f" („{first}“, „{cell.strip()}“)"
+            )
+            raise DataEntryError(
+                f"Die Spalte „{HEADERS[key]}“ steht mehrfach in der ersten Zeile{both}."
+            )
         if key is None and cell.strip():
             ignored.append(cell.strip())
         keys.append(key)

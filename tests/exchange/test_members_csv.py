@@ -361,7 +361,7 @@ def test_a_csv_saved_on_an_old_mac_reads_its_rows_and_line_breaks() -> None:
 
 
 def test_missing_required_columns_are_named() -> None:
-    data = "Vorname;Familienname;Primäres Handlungsfeld\nAnna;Berg;Umwelt\n".encode()
+    data = "Vorname;Geburtsname;Primäres Handlungsfeld\nAnna;Berg;Umwelt\n".encode()
 
     with pytest.raises(DataEntryError) as caught:
         parse(data)
@@ -374,6 +374,47 @@ def test_missing_required_columns_are_named() -> None:
 def test_missing_single_column_is_named() -> None:
     with pytest.raises(DataEntryError, match=r"^In der ersten Zeile fehlt die Spalte „Vorname“"):
         parse(b"Nachname;Amtszeit Beginn;Prim\xc3\xa4res Handlungsfeld\n")
+
+
+def test_a_councils_own_column_names_and_spelled_out_umlauts_are_read() -> None:
+    # A Landratsamt's own list: "Name" beside "Vorname", "Handlungsfeld", "Beginn der
+    # Amtszeit", "E-Mail-Adresse" …, and umlauts typed as ae/oe/ue where a keyboard lacked them.
+    header = (
+        "Vorname;Name;Organisation;E-Mail-Adresse;Telefonnummer;Anschrift;"
+        "Beginn der Amtszeit;Ende der Amtszeit;Handlungsfeld;Bemerkungen;Zustimmung Name am"
+    )
+    row = (
+        "Jürgen;Größlinger;Stadtwerke FFB GmbH;jg@stadtwerke-ffb.de;08141 123;"
+        "Cerveteristraße 2, 82256 Fürstenfeldbruck;01.01.2026;31.12.2028;Umwelt;neu;"
+    )
+
+    result = parse(f"{header}\n{row}\n".encode())
+
+    assert result.ignored_columns == ()
+    (member,) = result.members
+    assert (member.family_name, member.affiliation, member.email, member.phone) == (
+        "Größlinger",
+        "Stadtwerke FFB GmbH",
+        "jg@stadtwerke-ffb.de",
+        "08141 123",
+    )
+    assert member.postal_address == "Cerveteristraße 2, 82256 Fürstenfeldbruck"
+    assert (member.term_start, member.term_end) == (date(2026, 1, 1), date(2028, 12, 31))
+    assert (member.primary_field_id, member.notes) == (4, "neu")
+    spelled = parse(
+        b"Vorname;Nachname;Amtszeit Beginn;Primaeres Handlungsfeld\nA;B;01.01.2026;Umwelt\n"
+    )
+    assert spelled.members[0].primary_field_id == 4
+
+
+def test_a_column_named_twice_under_two_names_names_both() -> None:
+    with pytest.raises(DataEntryError) as caught:
+        parse(f"{HEADER};Handlungsfeld\n".encode())
+
+    assert caught.value.message == (
+        "Die Spalte „Primäres Handlungsfeld“ steht mehrfach in der ersten Zeile "
+        "(„Primäres Handlungsfeld“, „Handlungsfeld“)."
+    )
 
 
 def test_duplicate_column_is_refused() -> None:
