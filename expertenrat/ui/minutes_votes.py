@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -88,8 +88,15 @@ class VoteLine(QWidget):
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
 
     def stored_as(self, vote: Vote) -> None:
-        """The line was saved as ``vote`` (its id and version for the next save)."""
+        """The line was saved as ``vote`` (its id and version for the next save); an
+        "einstimmig" or "ohne Abstimmung" line shows the counts it stands for (greyed), not
+        those typed before the mode was chosen ("einstimmig" beside "Enthaltung 1")."""
         self.id, self.version = vote.id, vote.version
+        if vote.mode is self.mode() and vote.mode is not VoteMode.COUNTED:
+            for name, value in (("yes", vote.yes), ("no", vote.no), ("abstain", vote.abstain)):
+                blocker = QSignalBlocker(self.counts[name])
+                self.counts[name].setValue(value)
+                del blocker
         self._stored = self.draft()
 
     def tab_stops(self) -> list[QWidget]:

@@ -949,3 +949,21 @@ def test_the_step_buttons_are_off_where_they_would_do_nothing(qtbot, make_editor
     editor.previous_button.click()
     assert editor.items.current_key() == item_key(held.item_ids[-2])
     assert editor.previous_button.isEnabled() and editor.next_button.isEnabled()
+
+
+def test_a_vote_made_unanimous_shows_the_counts_it_stands_for(
+    qtbot, make_editor, services, held
+) -> None:
+    item_id = held.item_ids[2]
+    services.minutes.save_votes(item_id, [VoteDraft(yes=2, abstain=1)], ())
+    editor = make_editor(held.meeting_id)
+    show_item(editor, item_id)
+    line = editor.item_form.votes.lines[0]
+
+    line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.UNANIMOUS.value))
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    assert [spin.value() for spin in line.counts.values()] == [3, 0, 0]  # not 2, 0, 1
+    assert not any(spin.isEnabled() for spin in line.counts.values())
+    (vote,) = services.minutes.minutes(held.meeting_id).items[2].votes
+    assert (vote.mode, vote.yes, vote.abstain) == (VoteMode.UNANIMOUS, 3, 0)
