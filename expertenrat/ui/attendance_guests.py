@@ -26,6 +26,7 @@ from expertenrat.domain.attendance_sheet import GUEST, GuestEntry
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_selection import select_after_removal
 from expertenrat.ui.table_model import Column, RowsTableModel
@@ -57,6 +58,8 @@ class GuestDialog(QDialog):
         guest: GuestEntry,
         submit: Callable[[GuestEntry], bool],
         parent: QWidget | None = None,
+        *,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self._guest = guest
@@ -86,6 +89,14 @@ class GuestDialog(QDialog):
         form.addRow(buttons)
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
+        self._discard = DiscardCheck(
+            self,
+            dialogs,
+            lambda: (self.name_edit.text(), self.organisation_edit.text(), self.role_edit.text()),
+        )
+
+    def reject(self) -> None:
+        self._discard.reject(super().reject)
 
     def accept(self) -> None:
         guest = GuestEntry(
@@ -188,7 +199,9 @@ class GuestsBox(QGroupBox):
         if self._meeting_id is None or not self._editable:
             return
         meeting_id = self._meeting_id
-        self.dialog = GuestDialog(guest, lambda g: self._save(meeting_id, g), self)
+        self.dialog = GuestDialog(
+            guest, lambda g: self._save(meeting_id, g), self, dialogs=self._dialogs
+        )
         self.dialog.open()
 
     def _save(self, meeting_id: int, guest: GuestEntry) -> bool:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.conflict_sheet import CONFLICT, MemberRef
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, with_placeholder
 
@@ -33,6 +35,8 @@ class ConflictDeclareDialog(QDialog):
         members: Sequence[MemberRef],
         submit: Callable[[int, str], bool],
         parent: QWidget | None = None,
+        *,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
@@ -60,6 +64,10 @@ class ConflictDeclareDialog(QDialog):
         form.addRow(buttons)
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
+        self._discard = DiscardCheck(self, dialogs, self.reason_edit.text)
+
+    def reject(self) -> None:
+        self._discard.reject(super().reject)
 
     def accept(self) -> None:
         member = self.member_combo.currentData()

@@ -229,6 +229,7 @@ class ConflictsPanel(NothingPending, QWidget):
                 lambda: self._services.conflicts.declare(item.item.id, member, reason)
             ),
             self,
+            dialogs=self._dialogs,
         )
         self.dialog.open()
 

@@ -257,7 +257,11 @@ class MeetingsPage(QWidget):
         if self._council_id is None:
             return
         dialog = SeriesDialog(
-            self._services.meetings, self._council_id, self._today() + _TWO_WEEKS, self
+            self._services.meetings,
+            self._council_id,
+            self._today() + _TWO_WEEKS,
+            self,
+            dialogs=self._dialogs,
         )
         dialog.created.connect(self._series_created)
         dialog.finished.connect(dialog.deleteLater)

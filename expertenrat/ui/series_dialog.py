@@ -34,6 +34,8 @@ from expertenrat.domain.german_dates import WEEKDAYS
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
 from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequency, SeriesSpec
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import in_row
@@ -47,7 +49,13 @@ class SeriesDialog(QDialog):
     created = Signal(list)  # the ids of the new meetings
 
     def __init__(
-        self, meetings: MeetingsService, council_id: int, first_day: date, parent=None
+        self,
+        meetings: MeetingsService,
+        council_id: int,
+        first_day: date,
+        parent=None,
+        *,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr(_CONTEXT, "Sitzungsreihe anlegen"))
@@ -138,6 +146,15 @@ class SeriesDialog(QDialog):
             edit.timeChanged.connect(self.update_preview)
         self.until_radio.toggled.connect(self.update_preview)
         self.update_preview()
+        self._discard = DiscardCheck(self, dialogs, self._typed)
+
+    def _typed(self) -> tuple[object, ...]:
+        """The rule (as far as it makes dates) and the texts entered."""
+        texts = (self.title_edit, self.place_edit, self.room_edit, self.link_edit)
+        return (self.spec, *(edit.text() for edit in texts))
+
+    def reject(self) -> None:
+        self._discard.reject(super().reject)
 
     def _name_inputs(self) -> None:
         """The rows of several inputs name each for a screen reader (a row's label names

@@ -253,3 +253,21 @@ def test_after_removing_a_guest_the_next_is_selected(qtbot, panel) -> None:
     assert [g.name for g in panel.guests.model.rows()] == [staying]
     assert panel.guests.selected().name == staying
     assert panel.guests.remove_button.isEnabled()
+
+
+def test_escape_asks_before_a_typed_guest_is_dropped(qtbot, panel, dialogs) -> None:
+    panel.guests.add_button.click()
+    dialog = panel.guests.dialog
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not dialog.isVisible() and dialogs.messages == []
+
+    panel.guests.add_button.click()
+    dialog = panel.guests.dialog
+    qtbot.keyClicks(dialog.name_edit, "Dr. Ilka Sommer")
+    dialogs.answers = [False]  # "Nein": keep it
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    assert dialog.isVisible() and dialog.name_edit.text() == "Dr. Ilka Sommer"
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)  # "Ja"
+    assert not dialog.isVisible()

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from meeting_rows import add_meeting, cancel
+from PySide6.QtCore import Qt
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ConflictDecision
@@ -131,3 +132,17 @@ def test_after_removing_a_conflict_the_next_is_selected(panel, dialogs) -> None:
     # The keyboard goes on from the one left: "Entfernen …" keeps the focus it had.
     assert panel.model.rows()[panel.view.currentIndex().row()].member_name == staying
     assert panel.remove_button.isEnabled()
+
+
+def test_escape_asks_before_a_typed_reason_is_dropped(qtbot, panel, dialogs) -> None:
+    panel.declare_button.click()
+    dialog = panel.dialog
+    qtbot.keyClicks(dialog.reason_edit, "Vorstand des Partners")
+    dialogs.answers = [False]  # "Nein": keep it
+
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Escape)
+
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    assert dialog.isVisible() and dialog.reason_edit.text() == "Vorstand des Partners"
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Escape)  # "Ja"
+    assert not dialog.isVisible()

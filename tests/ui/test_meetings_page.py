@@ -718,3 +718,21 @@ def test_a_meeting_with_approved_minutes_is_only_shown_in_its_form(
         ),
         timeout=10_000,
     )
+
+
+def test_escape_asks_before_a_series_with_typed_input_is_dropped(qtbot, page, dialogs):
+    page.series_button.click()
+    dialog = page.series_dialog
+    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Escape)  # as it opened: closes at once
+    assert not dialog.isVisible() and dialogs.messages == []
+
+    page.series_button.click()
+    dialog = page.series_dialog
+    qtbot.keyClicks(dialog.place_edit, "Rathaus, Raum 1a")
+    dialogs.answers = [False]  # "Nein": keep it
+    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Escape)
+
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    assert dialog.isVisible() and dialog.place_edit.text() == "Rathaus, Raum 1a"
+    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Escape)  # "Ja"
+    assert not dialog.isVisible()
