@@ -44,7 +44,8 @@ class ExistingMeeting:
 def holiday_warnings(
     occurrences: Sequence[Occurrence], bundesland: str | None
 ) -> list[FieldProblem]:
-    """A warning per date that is a public holiday in ``bundesland`` ("DE-MV"), by name.
+    """A warning per date that is a public holiday in ``bundesland`` ("DE-MV"), by name,
+    or in a part of it only (Mariä Himmelfahrt in Bavaria's mostly Catholic municipalities).
 
     Without a Bundesland only the nationwide holidays count.
     """
@@ -52,22 +53,42 @@ def holiday_warnings(
         return []
     code = (bundesland or "").strip().upper()
     subdiv = code.removeprefix("DE-") if code in BUNDESLAENDER else None
-    where = f" in {BUNDESLAENDER[code]}" if subdiv else " (bundesweit)"
+    where = f" {_in(code)}" if subdiv else " (bundesweit)"
     years = range(
         min(o.start.year for o in occurrences), max(o.start.year for o in occurrences) + 1
     )
     import holidays  # ~0.1 s to import: only when dates are checked
 
     calendar = holidays.country_holidays("DE", subdiv=subdiv, years=years, language="de")
-    return [
-        FieldProblem(
-            "dates",
-            f"Der {o.start:%d.%m.%Y} ist ein Feiertag{where}: {calendar[o.start.date()]}.",
-            warning=True,
+    # Holidays of only part of the Land (Mariä Himmelfahrt in most of Bavaria, Fronleichnam
+    # in parts of Sachsen and Thüringen): the Land knows no more than that, so they are
+    # named as such rather than left out.
+    regional = (
+        holidays.country_holidays(
+            "DE", subdiv=subdiv, years=years, language="de", categories=("catholic",)
         )
-        for o in occurrences
-        if o.start.date() in calendar
-    ]
+        if subdiv
+        else {}
+    )
+    problems = []
+    for o in occurrences:
+        day = o.start.date()
+        if day in calendar:
+            text = f"Der {o.start:%d.%m.%Y} ist ein Feiertag{where}: {calendar[day]}."
+        elif day in regional:
+            text = (
+                f"Der {o.start:%d.%m.%Y} ist in Teilen von {BUNDESLAENDER[code]} ein Feiertag: "
+                f"{regional[day]} (in Gemeinden mit überwiegend katholischer Bevölkerung)."
+            )
+        else:
+            continue
+        problems.append(FieldProblem("dates", text, warning=True))
+    return problems
+
+
+def _in(code: str) -> str:
+    """ "in Bayern", but "im Saarland"."""
+    return "im Saarland" if code == "DE-SL" else f"in {BUNDESLAENDER[code]}"
 
 
 def overlap_warnings(

@@ -190,6 +190,34 @@ def test_holiday_in_the_bundesland_is_named():
     assert holiday_warnings(dates, "DE-BY") == []  # not a holiday in Bavaria
 
 
+def test_a_holiday_of_part_of_the_bundesland_is_named_as_such():
+    # Mariä Himmelfahrt is a public holiday in most Bavarian municipalities (Fürstenfeldbruck,
+    # München), Fronleichnam in parts of Sachsen; in Mecklenburg-Vorpommern neither.
+    dates = series_dates(
+        spec(
+            frequency=Frequency.YEARLY,
+            weekday=None,
+            ordinal=None,
+            first_day=date(2028, 8, 15),
+            count=1,
+            until=None,
+        )
+    )
+
+    (warning,) = holiday_warnings(dates, "DE-BY")
+
+    assert warning.message == (
+        "Der 15.08.2028 ist in Teilen von Bayern ein Feiertag: Mariä Himmelfahrt "
+        "(in Gemeinden mit überwiegend katholischer Bevölkerung)."
+    )
+    assert warning.warning
+    assert holiday_warnings(dates, "DE-MV") == []
+    assert holiday_warnings(dates, None) == []
+    assert holiday_warnings(dates, "DE-SL")[0].message == (  # the Saarland's is Land-wide
+        "Der 15.08.2028 ist ein Feiertag im Saarland: Mariä Himmelfahrt."
+    )
+
+
 def test_nationwide_holidays_without_a_bundesland():
     dates = series_dates(
         spec(
