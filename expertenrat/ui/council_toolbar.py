@@ -35,6 +35,8 @@ class CouncilToolbar(QToolBar):
         self.setMovable(False)
         self.label = QLabel(tr(_CONTEXT, " Gremium: "))
         self.combo = _CouncilCombo()
+        self.label.setBuddy(self.combo)
+        self.combo.setAccessibleName(tr(_CONTEXT, "Gremium"))  # a combo says its entry else
         self.label_action = self.addWidget(self.label)
         self.combo_action = self.addWidget(self.combo)
 

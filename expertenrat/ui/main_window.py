@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(tr(_CONTEXT, "Bereiche"))  # for screen readers
         self.start_page = StartPage()
         self.stack = ScrollingStack()  # a page larger than a small window scrolls
         self.stack.addWidget(self.start_page)

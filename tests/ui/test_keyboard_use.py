@@ -307,3 +307,8 @@ def test_the_context_menu_key_in_a_table_offers_its_columns(window, qtbot) -> No
     action.trigger()
     assert len([c for c in hidden if projects.columns.is_shown(c)]) == 1
     menu.close()
+
+
+def test_the_sidebar_and_the_council_switcher_are_named(window) -> None:
+    assert spoken_name(window.sidebar) == "Bereiche"
+    assert spoken_name(window.council_combo) == "Gremium"
