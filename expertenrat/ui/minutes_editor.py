@@ -20,6 +20,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.enums import MinutesStyle
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.services.context import Services
@@ -325,7 +326,8 @@ class MinutesEditor(MinutesEditorView):
         if key.startswith("header:"):
             chairs = self.header_form.chair_names()
             return lambda payload: header_text(payload, chairs)
-        return texts_text
+        style = self._minutes.style if self._minutes is not None else MinutesStyle.RESULTS
+        return lambda payload: texts_text(payload, style)
 
     def _label_of(self, key: str) -> str:
         line = self.items.line(key)

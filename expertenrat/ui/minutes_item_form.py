@@ -39,12 +39,14 @@ def texts_of_payload(payload: dict) -> ItemTexts:
     return ItemTexts(**{name: payload[name] for name in TEXT_FIELDS})
 
 
-def texts_text(payload: dict) -> str:
-    """The texts as readable paragraphs, for the conflict dialog."""
+def texts_text(payload: dict, style: MinutesStyle = MinutesStyle.RESULTS) -> str:
+    """The texts as readable paragraphs, for the conflict dialog, captioned as in the form."""
     captions = {
-        "discussion": tr(_CONTEXT, "Beratung"),
-        "motion_text": tr(_CONTEXT, "Anträge"),
-        "resolution_text": tr(_CONTEXT, "Beschluss"),
+        "discussion": tr(_CONTEXT, "Verlauf der Beratung")
+        if style is MinutesStyle.COURSE
+        else tr(_CONTEXT, "Wesentlicher Inhalt"),
+        "motion_text": tr(_CONTEXT, "Anträge (wörtlich)"),
+        "resolution_text": tr(_CONTEXT, "Beschluss (wörtlich)"),
         "result": tr(_CONTEXT, "Ergebnis"),
     }
     return "\n\n".join(f"{captions[name]}:\n{payload[name]}" for name in TEXT_FIELDS)

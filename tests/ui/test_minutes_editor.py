@@ -270,6 +270,9 @@ def test_a_conflict_shows_both_texts_and_keeps_mine_when_chosen(
     title, mine, theirs = dialogs.offered[0]
     assert title == "Gleichzeitig geändert"
     assert "meiner" in mine and "vom anderen PC" in theirs
+    # Captioned as the form says, not "Beratung:" beside "Wesentlicher Inhalt".
+    assert mine.startswith("Wesentlicher Inhalt:\nmeiner")
+    assert "\n\nBeschluss (wörtlich):\n" in theirs
 
 
 def test_a_conflict_takes_their_text_when_chosen(qtbot, make_editor, services, held, dialogs):
