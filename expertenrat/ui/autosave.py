@@ -13,9 +13,11 @@ worker shortly after the keystroke and synchronously on ``flush``; it is removed
 database has the text. A failed save (a lost server, a locked file) keeps the text in the
 editor and in that file and is tried again every ``RETRY_MS``; input the service refuses
 (a ``ValidationError``: an end before the start, an invisible character) is saved again
-once it is edited, and the line says so. A conflict (another PC
-saved the record since it was read) stops saving that record until the editor calls
-:meth:`Autosave.resolve` with the user's choice: it is never overwritten silently.
+once it is edited, and the line says so. So is text whose failure ``final`` says no retry
+can mend (minutes approved meanwhile, perhaps on another PC): kept, not retried. A
+conflict (another PC saved the record since it was read) stops saving that record until
+the editor calls :meth:`Autosave.resolve` with the user's choice: it is never overwritten
+silently.
 
 ``save(key, payload, version)`` runs in the worker thread and returns the new version, or a
 :class:`Conflict` with the other text; an ``ExpertenratError`` is a failure with a German
@@ -61,6 +63,7 @@ class _Record:
     in_flight: tuple[dict, int] | None = None
     error: str = ""
     refused: bool = False  # the error is the service refusing the input: no retry helps
+    final: bool = False  # the error is one no retry can mend (see ``Autosave``'s ``final``)
     conflict: Conflict | None = None
     meta: dict | None = None
 
@@ -85,9 +88,11 @@ class Autosave(QObject):
         delay_ms: int = DELAY_MS,
         retry_ms: int = RETRY_MS,
         clock: Callable[[], datetime] = datetime.now,
+        final: Callable[[BaseException | None], bool] = lambda _error: False,
     ) -> None:
         super().__init__(parent)
         self._save = save
+        self._final = final  # the error of a failed save is one no retry can mend
         self.recovery = recovery
         self._clock = clock
         self._records: dict[str, _Record] = {}
@@ -201,6 +206,10 @@ class Autosave(QObject):
                 "Nicht gespeichert: {error} Gespeichert wird, sobald die Eingabe korrigiert "
                 "ist; bis dahin ist sie auf diesem PC gesichert.",
             ).format(error=errors[0].error)
+        if errors and errors[0].final:
+            return tr(_CONTEXT, "Nicht gespeichert: {error} Der Text ist lokal gesichert.").format(
+                error=errors[0].error
+            )
         if errors:
             return tr(
                 _CONTEXT,
@@ -241,7 +250,9 @@ class Autosave(QObject):
         job = Job(lambda _progress: save(key, payload, version), self)
         job.finished.connect(lambda result: self._finished(key, result))
         job.failed.connect(
-            lambda message: self._failed(key, message, isinstance(job.error, ValidationError))
+            lambda message: self._failed(
+                key, message, isinstance(job.error, ValidationError), self._final(job.error)
+            )
         )
         job.ended.connect(lambda: QTimer.singleShot(0, self, lambda: self._ended(key, job)))
         self.jobs[key] = job
@@ -269,13 +280,13 @@ class Autosave(QObject):
         self._update_status()
         self.saved.emit(key, result)
 
-    def _failed(self, key: str, message: str, refused: bool = False) -> None:
+    def _failed(self, key: str, message: str, refused: bool = False, final: bool = False) -> None:
         record = self._records[key]
-        record.error, record.refused = message, refused
+        record.error, record.refused, record.final = message, refused, final
         newer = record.pending is not None  # typed while the save ran
         record.pending = record.pending or record.in_flight
         record.in_flight = None
-        if not refused:
+        if not (refused or final):
             if not self._retry_timer.isActive():
                 self._retry_timer.start()
         elif newer and not self._timer.isActive():

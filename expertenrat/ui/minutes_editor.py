@@ -24,6 +24,7 @@ from expertenrat.domain.enums import MinutesStyle
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.services.context import Services
+from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.ui.autosave import Autosave
 from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
@@ -62,7 +63,12 @@ class MinutesEditor(MinutesEditorView):
         self._presence: dict[int, str] = {}
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.key)
-        self.autosave = Autosave(self.saver.save, store, self)
+        self.autosave = Autosave(
+            self.saver.save,
+            store,
+            self,
+            final=lambda error: isinstance(error, MinutesFrozenError),  # approved meanwhile
+        )
         self.offers = MinutesOffers(
             self, dialogs, self.autosave, self._describer, self._label_of, self._show_payload
         )
