@@ -17,7 +17,13 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError
 from expertenrat.services import audit
-from expertenrat.services.unit_of_work import changing, check_version, fetch, raise_if_invalid
+from expertenrat.services.unit_of_work import (
+    changing,
+    check_version,
+    fetch,
+    hold_council,
+    raise_if_invalid,
+)
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -61,6 +67,7 @@ class OrderedCouncilList(Generic[Row, Item]):
         kind = self._kind
         draft = self._checked(draft)
         with changing(self._db, kind.one) as session:
+            hold_council(session, council_id)  # another PC adding at once comes after this one
             fetch(session, models.Council, council_id, "Das Gremium")
             last = max((r.position for r in kind.rows(session, council_id)), default=-1)
             row = kind.model(council_id=council_id, position=last + 1, **kind.columns)

@@ -13,6 +13,7 @@ import pytest
 from expertenrat.domain.enums import AuditAction, MeetingKind
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, NotFoundError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.services import audit
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
@@ -248,3 +249,25 @@ def test_a_save_while_the_other_pc_is_saving_waits_for_it_instead_of_failing(
     assert not isinstance(saved[0], Exception), saved[0]
     assert here.members.member(member.id).phone == "0381 1"
     assert here.settings.settings(council.id).website == "https://example.org/rat"
+
+
+def test_two_pcs_adding_standard_phrases_at_the_same_moment_keep_both(here, there, council):
+    """Both add a phrase at the end of the list at once: both are saved, one after the
+    other (before, on PostgreSQL the second took the same place and was refused as a
+    "doppelter Eintrag")."""
+    before = len(here.text_templates.templates(council.id))
+    start = threading.Barrier(2)
+
+    def add(services: Services, label: str):
+        start.wait()
+        return services.text_templates.add(council.id, TextTemplate(None, label, f"{label} …"))
+
+    threads = [in_thread(lambda s=s, label=label: add(s, label)) for s, label in
+               ((here, "Vertagt"), (there, "Zurückgestellt"))]  # fmt: skip
+    for thread, _outcome in threads:
+        thread.join(30)
+
+    assert [type(outcome[0]) for _thread, outcome in threads] == [TextTemplate, TextTemplate]
+    phrases = here.text_templates.templates(council.id)
+    assert len(phrases) == before + 2
+    assert [p.position for p in phrases] == list(range(before + 2))
