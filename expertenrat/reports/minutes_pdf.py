@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import MinutesStyle
+from expertenrat.domain.enums import MinutesStyle, VoteMode
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.minutes_document import (
@@ -156,7 +156,9 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
     if item.votes:
         story += blocks.votes(item)
         shown = True
-    elif item.recused:
+    # A vote line names the recused members; "zur Kenntnis genommen" has no counts and
+    # names none, so they stand on their own line as where nothing was voted on.
+    if item.recused and all(v.mode is VoteMode.NOTED for v in item.votes):
         story += blocks.labelled(
             "Befangen", "; ".join(blocks.recusal_text(c) for c in item.recused)
         )

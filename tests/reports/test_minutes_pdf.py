@@ -15,8 +15,9 @@ from minutes_sample import (
 )
 from pdf_reading import flat, outline, pages, read, text
 
-from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
-from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesItem
+from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
+from expertenrat.domain.meeting_documents import DeclaredConflict
+from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
 
@@ -76,6 +77,24 @@ def test_full_minutes_print_every_element_of_german_practice() -> None:
     for needle in expected:
         assert needle in printed, needle
     assert printed.index("TOP 1 Eröffnung") < printed.index("TOP 2 Beratung")
+
+
+def test_a_member_recused_at_an_item_only_taken_note_of_is_named() -> None:
+    # A non-public award the council only takes note of: the member who left the room
+    # must stand in the minutes, though no vote line could name them.
+    noted = MinutesItem(
+        "6",
+        "Rufbus: Vergabe",
+        public=False,
+        votes=(VoteRecord(mode=VoteMode.NOTED),),
+        recused=(DeclaredConflict("Lukas Fuchs", "Mitarbeiter des Bieters"),),
+    )
+
+    printed = text(render_minutes(minutes(items=(*ITEMS, noted))).pdf)
+
+    after = printed[printed.index("TOP 6 Rufbus: Vergabe") :]
+    assert "ohne Abstimmung zur Kenntnis genommen" in after
+    assert "Befangen Lukas Fuchs (Mitarbeiter des Bieters)" in after
 
 
 def test_every_page_of_a_draft_says_entwurf_and_an_approved_one_never() -> None:
