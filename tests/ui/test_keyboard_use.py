@@ -312,3 +312,17 @@ def test_the_context_menu_key_in_a_table_offers_its_columns(window, qtbot) -> No
 def test_the_sidebar_and_the_council_switcher_are_named(window) -> None:
     assert spoken_name(window.sidebar) == "Bereiche"
     assert spoken_name(window.council_combo) == "Gremium"
+
+
+def test_ctrl_n_starts_a_new_meeting_with_the_cursor_in_its_form(window, qtbot) -> None:
+    meetings = window.pages.meetings
+    window.show_area(meetings)
+    meetings.meeting_list.view.setFocus()
+
+    qtbot.keyClick(
+        meetings.meeting_list.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: meetings.form.isAncestorOf(QApplication.focusWidget()))
+
+    assert meetings.tabs.currentWidget().isAncestorOf(meetings.form)
+    assert QApplication.focusWidget() is meetings.form.place_edit
