@@ -204,11 +204,18 @@ class FigureCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
+        self._name()
 
     def set_value(self, value: int | str, detail: str = "") -> None:
         self.value.setText(str(value))
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
+        self._name()
+
+    def _name(self) -> None:
+        """What a screen reader says when the card has the focus (a frame has no text)."""
+        parts = (self.caption.text(), self.value.text(), self.detail.text())
+        self.setAccessibleName(" ".join(part for part in parts if part))
 
 
 def show_text(edit: QLineEdit, text: str) -> None:

@@ -319,9 +319,7 @@ def test_ctrl_n_starts_a_new_meeting_with_the_cursor_in_its_form(window, qtbot) 
     window.show_area(meetings)
     meetings.meeting_list.view.setFocus()
 
-    qtbot.keyClick(
-        meetings.meeting_list.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
-    )
+    qtbot.keyClick(meetings.meeting_list.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: meetings.form.isAncestorOf(QApplication.focusWidget()))
 
     assert meetings.tabs.currentWidget().isAncestorOf(meetings.form)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from overview_sample import seed
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.meetings import MeetingScope
@@ -253,3 +254,12 @@ def test_the_steps_done_disappear(window):
     page = window.overview_page
     assert not page.dashboard.isHidden()
     assert page.first_steps.isHidden()
+
+
+def test_a_card_says_its_caption_and_figure_to_a_screen_reader(window):
+    card = window.overview_page.members_card
+    name = QAccessible.queryAccessibleInterface(card).text(QAccessible.Text.Name)
+
+    # Tab reaches the card (it opens with Enter), a frame of labels that has no text.
+    assert name.startswith(card.caption.text()) and card.value.text() in name
+    assert card.value.text() != "–"
