@@ -247,6 +247,32 @@ def test_a_path_that_is_not_a_readable_file_gives_one_line(database, tmp_path, n
     assert result.stdout == ""
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="limits memory with setrlimit")
+def test_a_huge_file_is_refused_by_its_size_without_reading_it_whole(database, tmp_path):
+    """A file of 2 GB chosen by mistake was read whole before it was checked: with less
+    memory than that, a MemoryError traceback (and on any PC seconds and gigabytes)."""
+    import resource
+
+    huge = tmp_path / "riesig.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # sparse: no disk space taken
+    limit = 1536 * 1024**2
+    before = stored(database)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", database,
+         "import", "members", str(huge)],
+        capture_output=True, text=True, timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
+    )  # fmt: skip
+
+    assert_one_line_error(
+        result,
+        "Die Datei ist mit 2048 MB zu groß für eine Mitgliederliste (höchstens 64 MB).",
+    )
+    assert stored(database) == before
+
+
 def test_roster_export_warns_about_letters_no_font_has_and_exits_0(database, tmp_path):
     file = write_csv(
         tmp_path / "neu.csv",

@@ -106,7 +106,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     council_id = chosen_council(services, args)
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        data = services.member_exchange.read_file(path)
     except OSError as error:
         raise UserError(
             f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)

@@ -50,6 +50,7 @@ from expertenrat.domain.enums import (
     QuorumRule,
 )
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.file_formats import too_large_message
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 from expertenrat.domain.text_templates import clean_template as clean_phrase
 
@@ -150,13 +151,8 @@ def _json(data: bytes) -> dict[str, Any]:
 
 
 def file_too_large(size: int) -> SettingsFileError:
-    """The refusal of a file of ``size`` bytes, more than :data:`MAX_FILE_BYTES` (a device
-    such as /dev/zero tells no size: just "zu groß")."""
-    limit, megabytes = MAX_FILE_BYTES // 1024 // 1024, size // 1024 // 1024
-    shown = f"mit {megabytes} MB " if megabytes > limit else ""
-    return SettingsFileError(
-        f"Die Datei ist {shown}zu groß für eine Einstellungsdatei (höchstens {limit} MB)."
-    )
+    """The refusal of a file of ``size`` bytes, more than :data:`MAX_FILE_BYTES`."""
+    return SettingsFileError(too_large_message(size, MAX_FILE_BYTES, "eine Einstellungsdatei"))
 
 
 def _no_constant(name: str) -> None:

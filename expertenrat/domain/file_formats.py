@@ -32,3 +32,12 @@ class FileFormat(Enum):
             f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
             f"Möglich sind {cls.offered()}."
         )
+
+
+def too_large_message(size: int, limit: int, kind: str) -> str:
+    """The refusal of a file of ``size`` bytes, more than ``limit``, as ``kind`` ("eine
+    Einstellungsdatei"): "Die Datei ist mit 2048 MB zu groß für eine Einstellungsdatei
+    (höchstens 8 MB)." A device such as /dev/zero tells no size: just "zu groß"."""
+    limit_mb, megabytes = limit // 1024 // 1024, size // 1024 // 1024
+    shown = f"mit {megabytes} MB " if megabytes > limit_mb else ""
+    return f"Die Datei ist {shown}zu groß für {kind} (höchstens {limit_mb} MB)."

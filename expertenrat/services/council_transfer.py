@@ -12,7 +12,6 @@ file's; a format-1 file has no agenda templates and leaves them as they are).
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
@@ -57,6 +56,7 @@ from expertenrat.services.agenda_templates import (
     stored_rows,
     stored_template,
 )
+from expertenrat.services.files import read_at_most
 from expertenrat.services.settings import (
     action_field,
     apply_settings,
@@ -128,11 +128,7 @@ class CouncilTransferService:
         """:meth:`read` of the file ``path`` (``OSError`` if it cannot be read). No more
         is read than a settings file can have: a file of gigabytes chosen by mistake was
         read whole first (seconds, and its size in memory), and only then refused."""
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-            if len(data) > MAX_FILE_BYTES:
-                raise file_too_large(max(os.fstat(handle.fileno()).st_size, len(data)))
-        return CouncilTransferService.read(data)
+        return CouncilTransferService.read(read_at_most(path, MAX_FILE_BYTES, file_too_large))
 
     def preview(self, council_id: int, incoming: CouncilTemplate) -> TransferPreview:
         """What importing ``incoming`` into the council would change."""

@@ -1,4 +1,5 @@
-"""Writing a document or export to the file the user chose: all or nothing.
+"""Writing a document or export to the file the user chose: all or nothing; and reading a
+file to import no further than such a file can go.
 
 The one writer of the window and the command line. The bytes go into a temporary file
 next to the target, which then replaces the target in one rename, so an interrupted
@@ -13,7 +14,7 @@ import contextlib
 import os
 import shutil
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,19 @@ _WRITERS = 4  # threads creating the files of a folder export
 
 class FileWriteError(ExpertenratError):
     """The chosen file cannot be written; the message says why, in German."""
+
+
+def read_at_most(path: Path, limit: int, too_large: Callable[[int], Exception]) -> bytes:
+    """The content of ``path``, which may hold at most ``limit`` bytes; ``OSError`` if it
+    cannot be read. No more than ``limit + 1`` bytes are read: a file of gigabytes chosen by
+    mistake (or /dev/zero, which never ends) was read whole before it was refused, taking
+    seconds and its size in memory. A longer file raises ``too_large(size)``, its size as
+    the file system tells it (a device tells none: then the bytes read)."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise too_large(max(os.fstat(handle.fileno()).st_size, len(data)))
+    return data
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from weakref import WeakValueDictionary
 
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
-from expertenrat.domain.file_formats import FileFormat
+from expertenrat.domain.file_formats import FileFormat, too_large_message
 from expertenrat.domain.member_import import classify_import
 from expertenrat.domain.member_import_preview import (
     ImportPreview,
@@ -24,6 +25,7 @@ from expertenrat.exchange.members_csv import export_members_csv, parse_members_c
 from expertenrat.services import audit
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
+from expertenrat.services.files import read_at_most
 from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
@@ -31,6 +33,11 @@ from expertenrat.services.unit_of_work import changing, fetch, hold_council, rea
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest members file read. 20,000 members with every column filled make a CSV file
+of about 9 MB and a workbook of about 2 MB; 64 MB still hold 20,000 rows with notes of
+some 2,500 characters each (checked in some 7 seconds), and keep a file of gigabytes chosen
+by mistake from being read at all."""
 _COLUMN_NAMES = dict(COLUMNS)
 _CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (.xlsx) and OLE (.xls, protected)
 _MADE: WeakValueDictionary[int, ImportPreview] = WeakValueDictionary()
@@ -74,6 +81,12 @@ class MemberExchangeService:
         """Shorthand for ``export(council_id, MemberFileFormat.CSV)``."""
         return self.export(council_id, MemberFileFormat.CSV)
 
+    @staticmethod
+    def read_file(path: Path) -> bytes:
+        """The content of the members file ``path`` (``OSError`` if it cannot be read); a file
+        larger than :data:`MAX_FILE_BYTES` raises ``DataEntryError`` after reading no more."""
+        return read_at_most(path, MAX_FILE_BYTES, _too_large)
+
     def preview_import(
         self,
         council_id: int,
@@ -87,8 +100,11 @@ class MemberExchangeService:
         An Excel workbook is read as one whatever the file is called (``file_format`` is the
         format its name says, if any); other content is read as CSV unless the name says
         .xlsx. A file that cannot be read as a whole (empty, binary, a column missing)
-        raises ``DataEntryError``. ``progress`` hears of every checked row and may cancel.
+        raises ``DataEntryError``, as does one larger than :data:`MAX_FILE_BYTES` (read
+        it with :meth:`read_file`). ``progress`` hears of every checked row and may cancel.
         """
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large(len(data))
         with collector_paused(), reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_ids = {f.name: f.id for f in council.action_fields}
@@ -209,6 +225,10 @@ def consent_confirmation_message(preview: ImportPreview) -> str:
         f"{rows} Einwilligungen zur Veröffentlichung. Es wurde nichts importiert. "
         "Bitte prüfen Sie die Änderungen und bestätigen Sie sie ausdrücklich."
     )
+
+
+def _too_large(size: int) -> DataEntryError:
+    return DataEntryError(too_large_message(size, MAX_FILE_BYTES, "eine Mitgliederliste"))
 
 
 def _basis(

@@ -169,10 +169,14 @@ class RosterPanel(QWidget):
     ) -> None:
         """Run ``work`` in the background behind a progress dialog; ``done`` gets its result,
         an expected error becomes a warning titled ``title``."""
-        self.job = Job(work)
-        self.job.finished.connect(done)
-        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
-        start_with_progress(self.job, self, title, label)
+        job = self.job = Job(work)
+        job.finished.connect(done)
+        job.failed.connect(
+            lambda message: self._dialogs.warning(
+                self, title, message, job.error.detail if job.error else ""
+            )
+        )
+        start_with_progress(job, self, title, label)
 
     # --- exchange with Excel ---------------------------------------------------------
 
@@ -236,28 +240,27 @@ class RosterPanel(QWidget):
             file_format: MemberFileFormat | None = MemberFileFormat.of(path)
         except DataEntryError:  # another ending: the content decides
             file_format = None
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            self._dialogs.warning(
-                self,
-                title,
-                tr(_CONTEXT, "„{}“ kann nicht gelesen werden: {}").format(
-                    path, os_error_text(error)
-                ),
-                os_error_detail(error),
-            )
-            return
         exchange, council_id, today = (
             self._services.member_exchange,
             self._council_id,
             self._today(),
         )
+
+        def check(progress: Progress) -> ImportPreview:
+            try:  # in the worker too: a file on a slow share must not freeze the window
+                data = exchange.read_file(Path(path))
+            except OSError as error:
+                raise ExpertenratError(
+                    tr(_CONTEXT, "„{}“ kann nicht gelesen werden: {}").format(
+                        path, os_error_text(error)
+                    ),
+                    os_error_detail(error),
+                ) from None
+            return exchange.preview_import(council_id, data, today, file_format, progress)
+
         self._import_for = (council_id, today)
         self._start(
-            lambda progress: exchange.preview_import(
-                council_id, data, today, file_format, progress
-            ),
+            check,
             title,
             tr(_CONTEXT, "Die Datei wird geprüft …"),
             self._show_preview,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import replace
 from datetime import date
@@ -298,6 +299,33 @@ def test_a_broken_csv_file_gives_a_warning(page, dialogs, tmp_path, qtbot):
     page.roster.import_button.click()
     qtbot.waitSignal(page.roster.job.ended, timeout=10_000).wait()
     assert dialogs.warnings()
+    assert page.roster.import_dialog is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a sparse file")
+def test_a_huge_file_is_refused_by_its_size_naming_the_limit(page, dialogs, tmp_path, qtbot):
+    huge = tmp_path / "riesig.xlsx"
+    with huge.open("wb") as handle:
+        handle.truncate(200 * 1024**2)  # sparse: no disk space taken
+    dialogs.paths = [str(huge)]
+
+    page.roster.import_button.click()
+    qtbot.waitSignal(page.roster.job.ended, timeout=10_000).wait()
+
+    assert dialogs.warnings() == [
+        "Die Datei ist mit 200 MB zu groß für eine Mitgliederliste (höchstens 64 MB)."
+    ]
+    assert page.roster.import_dialog is None
+
+
+def test_a_file_that_cannot_be_read_is_a_warning_with_the_reason(page, dialogs, tmp_path, qtbot):
+    dialogs.paths = [str(tmp_path / "fehlt.csv")]
+
+    page.roster.import_button.click()
+    qtbot.waitSignal(page.roster.job.ended, timeout=10_000).wait()
+
+    (warning,) = dialogs.warnings()
+    assert warning.startswith(f"„{tmp_path / 'fehlt.csv'}“ kann nicht gelesen werden: ")
     assert page.roster.import_dialog is None
 
 
