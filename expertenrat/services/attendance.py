@@ -58,6 +58,7 @@ from expertenrat.services.unit_of_work import (
     changing,
     check_version,
     fetch,
+    hold_council,
     raise_if_invalid,
     reading,
 )
@@ -86,6 +87,7 @@ class AttendanceService:
         what = f"Die Anwesenheit von „{entry.name}“"
         with changing(self._db, what) as session:
             meeting = changeable_meeting(session, meeting_id)
+            hold_council(session, meeting.council_id)  # a line saved at once elsewhere: first
             membership = fetch(session, models.Membership, entry.membership_id, "Das Mitglied")
             row = session.scalar(
                 select(models.Attendance).where(
@@ -131,6 +133,7 @@ class AttendanceService:
         """Give every member without a recorded line ``status`` ("Übrige anwesend")."""
         with changing(self._db, "Die Anwesenheit") as session:
             meeting = changeable_meeting(session, meeting_id)
+            hold_council(session, meeting.council_id)  # the lines another PC records at once
             open_entries = [e for e in attendance_sheet(session, meeting).entries if e.id is None]
             rows = [
                 models.Attendance(

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from expertenrat.domain.enums import AuditAction, MeetingKind
+from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, NotFoundError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.text_templates import TextTemplate
@@ -271,3 +271,25 @@ def test_two_pcs_adding_standard_phrases_at_the_same_moment_keep_both(here, ther
     phrases = here.text_templates.templates(council.id)
     assert len(phrases) == before + 2
     assert [p.position for p in phrases] == list(range(before + 2))
+
+
+def test_two_pcs_marking_the_rest_present_at_the_same_moment_record_each_member_once(
+    here, there, meeting_id, council, new_member, today
+):
+    """Both click "Übrige als anwesend erfassen" at once: the second finds the lines the
+    first recorded (before, on PostgreSQL it was refused as a "doppelter Eintrag")."""
+    for name in ("Berg", "Cordes", "Dahl"):
+        here.members.save(council.id, new_member(family_name=name), today)
+    start = threading.Barrier(2)
+
+    def mark_the_rest(services: Services):
+        start.wait()
+        return services.attendance.record_unrecorded(meeting_id, AttendanceStatus.PRESENT)
+
+    threads = [in_thread(lambda s=s: mark_the_rest(s)) for s in (here, there)]
+    for thread, _outcome in threads:
+        thread.join(30)
+
+    assert [type(outcome[0]).__name__ for _thread, outcome in threads] == ["AttendanceSheet"] * 2
+    sheet = here.attendance.sheet(meeting_id)
+    assert [e.status for e in sheet.entries] == [AttendanceStatus.PRESENT] * 3
