@@ -54,6 +54,11 @@ class ChecklistPanel(QWidget):
         self.show_checklist(None)
 
     def show_checklist(self, checklist: Checklist | None, *, can_finish: bool = True) -> None:
+        """Fill the lines; read again after each save, the list keeps its place (the
+        scroll position, the line the keyboard is on)."""
+        scrolled = self.lines.verticalScrollBar().value()
+        current = self.lines.currentItem()
+        current_target = current.data(TargetRole) if current is not None else None
         self.lines.clear()
         if checklist is None:
             self.summary.setText("")
@@ -68,6 +73,11 @@ class ChecklistPanel(QWidget):
             item.setData(TargetRole, line.target)
             item.setToolTip(tr(_CONTEXT, "Klicken: dorthin springen"))
             self.lines.addItem(item)
+            if current_target is not None and line.target == current_target:
+                self.lines.setCurrentItem(item)
+                current_target = None
+        self.lines.doItemsLayout()  # the scroll range of the new lines, now
+        self.lines.verticalScrollBar().setValue(scrolled)
         if missing:
             self.summary.setText(
                 tr(_CONTEXT, "Es fehlen noch {count} Angaben.").format(count=missing)

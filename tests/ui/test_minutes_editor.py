@@ -970,3 +970,23 @@ def test_a_vote_made_unanimous_shows_the_counts_it_stands_for(
     assert not any(spin.isEnabled() for spin in line.counts.values())
     (vote,) = services.minutes.minutes(held.meeting_id).items[2].votes
     assert (vote.mode, vote.yes, vote.abstain) == (VoteMode.UNANIMOUS, 3, 0)
+
+
+def test_the_checklist_keeps_its_place_when_it_is_read_again(qtbot, make_editor, held) -> None:
+    """It is read again after every save: someone reading its lower lines stays there."""
+    editor = make_editor(held.meeting_id)
+    editor.resize(1000, 450)
+    lines = editor.checklist.lines
+    qtbot.waitUntil(lambda: lines.count() > 0, timeout=WAIT)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    bar = lines.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    lines.setCurrentRow(lines.count() - 1)
+    shown = lines.currentItem().text()
+
+    editor.checklist_refresh.refresh()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    assert bar.value() == bar.maximum() > 0
+    assert lines.currentItem().text() == shown
