@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import stat
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -51,7 +52,9 @@ def write_file(path: Path, data: bytes) -> None:
 def writing_file(path: Path) -> Iterator[IO[bytes]]:
     """A handle for the new content of ``path``, written all or nothing like
     :func:`write_file` (for content too big to hold in memory first)."""
-    temporary = path.with_name(f".expertenrat-{os.getpid()}.tmp")  # short: long names fit
+    # Short, so that long names fit; its own, as another job or another PC (whose process
+    # may have the same number) may be writing into the same folder at the same time.
+    temporary = path.with_name(f".expertenrat-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     try:
         if path.is_symlink():
             raise FileWriteError(
@@ -149,7 +152,7 @@ def write_folder(
     counts it once).
     """
     check_folder(folder, force=force, mark=mark)
-    stem = f".{folder.name}.expertenrat-{os.getpid()}"
+    stem = f".{folder.name}.expertenrat-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # its own
     temporary, old = folder.with_name(f"{stem}.tmp"), folder.with_name(f"{stem}.old")
     try:
         shutil.rmtree(temporary, ignore_errors=True)

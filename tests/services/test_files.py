@@ -148,3 +148,31 @@ def test_the_same_bytes_for_two_paths_are_written_once(tmp_path: Path) -> None:
     assert written.files == 2 and written.size == len(pdf)
     assert (tmp_path / "baum" / "download" / "a.pdf").read_bytes() == pdf
     assert (tmp_path / "baum" / "file" / "a.pdf").stat().st_nlink == 2
+
+
+def test_a_file_being_written_beside_by_another_writer_is_left_alone(tmp_path: Path) -> None:
+    """Another program (a PC whose process has the same number, on a shared folder) or
+    another job of this one is writing its temporary file into the same folder: this write
+    goes through and leaves the other's file alone (before, both used one name: this write
+    failed with "existiert bereits" and removed the other's half-written file)."""
+    others = tmp_path / f".expertenrat-{os.getpid()}.tmp"
+    others.write_bytes(b"halb geschrieben")
+
+    write_file(tmp_path / "Mitglieder.csv", b"Name\r\n")
+
+    assert (tmp_path / "Mitglieder.csv").read_bytes() == b"Name\r\n"
+    assert others.read_bytes() == b"halb geschrieben"
+
+
+def test_a_folder_export_being_written_beside_by_another_writer_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    """The same for a folder export (OParl, open data): the other's temporary folder stays."""
+    others = tmp_path / f".Export.expertenrat-{os.getpid()}.tmp"
+    others.mkdir()
+    (others / "a.json").write_bytes(b"halb")
+
+    write_folder(tmp_path / "Export", {"a.json": b"1"}, mark="a.json")
+
+    assert (tmp_path / "Export" / "a.json").read_bytes() == b"1"
+    assert (others / "a.json").read_bytes() == b"halb"
