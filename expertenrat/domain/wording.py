@@ -53,3 +53,31 @@ def isolated(text: str) -> str:
     if any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text):
         return f"\u2068{text}\u2069"
     return text
+
+
+# The head nouns of councils' names and their articles, by how the word ends: the name of
+# a council is not always masculine ("die Digitalkommission", "das Bürgerforum").
+_ARTICLES = (
+    ("der", ("rat", "beirat", "ausschuss", "kreis", "zirkel", "dialog", "senat")),
+    ("die", ("kommission", "runde", "gruppe", "konferenz", "versammlung", "kammer",
+             "initiative", "werkstatt", "allianz", "plattform", "jury", "gemeinschaft")),
+    ("das", ("gremium", "forum", "netzwerk", "board", "komitee", "team", "panel",
+             "kollegium", "kuratorium", "parlament", "labor", "lab")),
+)  # fmt: skip
+# Words after which the head noun has been passed ("Beirat für …", "Rat der Stadt …").
+_AFTER_HEAD = frozenset(("des", "der", "für", "von", "im", "in", "am", "zur", "zum", "bei"))
+
+
+def council_as_subject(name: str, shown=lambda text: text) -> str:
+    """The council's name as the subject of a sentence, lower case as after a greeting:
+    "der Digitalbeirat der Hansestadt Lübeck", "die Digitalkommission …", and where the
+    name shows no head noun whose article is known, "das Gremium „Smarte Köpfe“".
+    ``shown`` wraps the name (e.g. :func:`isolated` in a PDF)."""
+    for word in name.split():
+        plain = word.casefold().replace("*innen", "").replace(":innen", "")
+        if plain in _AFTER_HEAD:
+            break
+        for article, endings in _ARTICLES:
+            if plain.endswith(endings):
+                return f"{article} {shown(name)}"
+    return f"das Gremium „{shown(name)}“"

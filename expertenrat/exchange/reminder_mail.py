@@ -19,6 +19,7 @@ from expertenrat.domain.reminders import (
     response_request,
     salutation,
 )
+from expertenrat.domain.wording import council_as_subject
 
 
 def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
@@ -33,7 +34,8 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
     blocks = []
     if letter.reminder.responses:
         blocks.append(
-            f"der {letter.letterhead.council_name} bittet um die noch ausstehende Stellungnahme "
+            f"{council_as_subject(letter.letterhead.council_name)} bittet um die noch "
+            "ausstehende Stellungnahme "
             f"des Projekts „{project.title}“ zu diesen Empfehlungen:\n\n"
             f"{_listed(response_lines(letter))}\n\n{response_request(letter.reminder.responses)}"
         )
@@ -41,7 +43,8 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
         asks = (
             "Außerdem bitten wir"
             if blocks
-            else f"der {letter.letterhead.council_name} bittet das Projekt „{project.title}“"
+            else f"{council_as_subject(letter.letterhead.council_name)} bittet das Projekt "
+            f"„{project.title}“"
         )
         blocks.append(
             f"{asks} um eine Rückmeldung zum Stand der geplanten Umsetzung dieser "

@@ -21,7 +21,7 @@ from expertenrat.domain.reminders import (
     response_state,
     salutation,
 )
-from expertenrat.domain.wording import counted, isolated
+from expertenrat.domain.wording import council_as_subject, counted, isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
@@ -83,7 +83,8 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     story += letter_parts.opening(title, salutation(project))
     story.append(
         paragraph(
-            f"der {isolated(head.council_name)} hat dem Projekt „{isolated(project.title)}“ "
+            f"{council_as_subject(head.council_name, isolated)} hat dem Projekt "
+            f"„{isolated(project.title)}“ "
             "die folgenden Empfehlungen übermittelt und um eine Stellungnahme gebeten."
         )
     )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from expertenrat.domain.wording import counted, file_size, number_ranges, shortened, whole_number
+from expertenrat.domain.wording import (
+    council_as_subject,
+    counted,
+    file_size,
+    number_ranges,
+    shortened,
+    whole_number,
+)
 
 
 def test_counted_takes_the_noun_in_its_number():
@@ -28,3 +35,20 @@ def test_sizes_and_numbers_are_written_the_german_way():
     assert file_size(1_782_579) == "1,7 MB"
     assert file_size(340 * 1024) == "340 KB" and file_size(10) == "1 KB"
     assert whole_number(1450) == "1.450" and whole_number(12) == "12"
+
+
+def test_a_councils_name_as_subject_takes_its_own_article() -> None:
+    assert council_as_subject("Digitalbeirat der Hansestadt Lübeck") == (
+        "der Digitalbeirat der Hansestadt Lübeck"
+    )
+    assert council_as_subject("Smart City Expert*innenrat Rostock") == (
+        "der Smart City Expert*innenrat Rostock"
+    )
+    assert council_as_subject("Digitalkommission des Landkreises Fürstenfeldbruck") == (
+        "die Digitalkommission des Landkreises Fürstenfeldbruck"
+    )
+    assert council_as_subject("Bürgerforum Smart City") == "das Bürgerforum Smart City"
+    # No head noun known before "für": the name stands quoted after "das Gremium".
+    assert council_as_subject("Smarte Köpfe") == "das Gremium „Smarte Köpfe“"
+    assert council_as_subject("Ständige Runde für den Rat") == "die Ständige Runde für den Rat"
+    assert council_as_subject("Arbeit für den Rat") == "das Gremium „Arbeit für den Rat“"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date, timedelta
+from email import message_from_bytes
+from email.policy import default
 
 from meeting_sample import LETTERHEAD
 from pypdf import PdfReader
@@ -14,6 +16,7 @@ from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.reminders import ProjectReminder, ReminderLetter, response_lines
+from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 
 TODAY = date(2026, 6, 1)
@@ -149,3 +152,21 @@ def test_six_long_recommendations_with_long_names_fit_on_one_page():
 
     text = _flat(page.extract_text())
     assert "E-2026-06" in text and GREETING in text
+
+
+def test_a_council_whose_name_is_not_masculine_is_named_with_its_own_article():
+    # "der Digitalkommission … hat" and "der Smarte Köpfe bittet" were the letter and mail
+    # of a council whose name is not a masculine noun.
+    for name, subject in (
+        ("Digitalkommission des Landkreises Fürstenfeldbruck", "die Digitalkommission des"),
+        ("Smarte Köpfe", "das Gremium „Smarte Köpfe“ hat"),
+    ):
+        letter = _letter(1, replace(LETTERHEAD, council_name=name))
+        (page,) = _pages(letter)
+        text = _flat(page.extract_text())
+        assert f"{subject}" in text
+        assert f"der {name}" not in text
+        mail = message_from_bytes(reminder_eml(letter, b"%PDF", "x.pdf"), policy=default)
+        body = mail.get_body(("plain",)).get_content()
+        assert subject.replace(" hat", " bittet") in _flat(body)
+        assert f"der {name}" not in body
