@@ -21,6 +21,7 @@ from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.members import Member, replaced
 from expertenrat.domain.roster import RosterEntry, roster_entries
+from expertenrat.domain.wording import counted
 
 _ROLE_RANK = {role.label: rank for rank, role in enumerate(MemberRole)}
 
@@ -38,12 +39,14 @@ class NamedMembers:
 
     @property
     def others(self) -> str:
-        """ "sowie 2 weitere Mitglieder" (empty when everyone is named)."""
+        """ "sowie 2 weitere Mitglieder", "2 Mitglieder" when no one is named (empty when
+        everyone is)."""
         if not self.unnamed:
             return ""
+        if not self.named:
+            return counted(self.unnamed, "Mitglied", "Mitglieder")
         word = "weiteres Mitglied" if self.unnamed == 1 else "weitere Mitglieder"
-        lead = "sowie " if self.named else ""
-        return f"{lead}{self.unnamed} {word}"
+        return f"sowie {self.unnamed} {word}"
 
 
 @dataclass(frozen=True, slots=True)

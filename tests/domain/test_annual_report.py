@@ -43,6 +43,17 @@ def test_members_of_the_year_are_named_with_consent_and_counted_without():
     assert part.key_date == date(2025, 12, 31)
 
 
+def test_members_none_of_whom_is_named_are_not_called_further_ones():
+    # A new council whose members have not yet consented: "7 weitere Mitglieder" stood
+    # where no member was named before them.
+    unnamed = [m for m in MEMBERS if not m.publish_name]
+    part = council_part(unnamed, FIELDS, COUNCIL, YEAR, ON)
+
+    assert names(part.members) == [] and part.members.unnamed == 2
+    assert part.members.others == "2 Mitglieder"
+    assert council_part(unnamed[:1], FIELDS, COUNCIL, YEAR, ON).members.others == "1 Mitglied"
+
+
 def test_a_term_ending_on_the_last_day_of_the_year_has_left_a_continued_one_has_not():
     ends = member(1, "Ende", "Silvester", date(2024, 1, 1), date(2025, 12, 31))
     again = [  # person 2: a new term as chair the day after, then a term into next year
