@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.logs import format_error
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import tab_as_shown
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class ErrorDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.details)
         layout.addWidget(buttons)
+        tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details.toPlainText())

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import LabelledEnum
 from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import plain_scroll_area
+from expertenrat.ui.widgets import plain_scroll_area, tab_as_shown
 
 _CONTEXT = "MergeDialog"
 SHOWN_CHARACTERS = 60  # of a long value (notes); the tooltip shows more
@@ -155,6 +155,7 @@ class MergeDialog(QDialog):
         layout.addWidget(intro_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
         self.resize(1060, min(640, 160 + 48 * len(rows)))
 
     def _add_row(self, grid: QGridLayout, line: int, row: MergeRow) -> None:

@@ -47,6 +47,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import TableOrEmpty, record_table_view
 from expertenrat.ui.reminders_table_model import RemindersTableModel
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.widgets import tab_as_shown
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RemindersDialog"
@@ -104,6 +105,7 @@ class RemindersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.unaddressed_label)
         layout.addWidget(buttons)
+        tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
         self.save_button.clicked.connect(self.ask_folder)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()

@@ -29,6 +29,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import record_table_view
 from expertenrat.ui.table_model import Column, RowsTableModel
+from expertenrat.ui.widgets import tab_as_shown
 
 _CONTEXT = "RetentionDialog"
 
@@ -81,6 +82,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.intro_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
         self.anonymise_button.clicked.connect(self.ask_anonymise)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTime
 from PySide6.QtGui import (
@@ -18,8 +19,10 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDateTimeEdit,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -413,3 +416,17 @@ def wrapping_label(text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+def tab_as_shown(box: QDialogButtonBox) -> None:
+    """Tab goes through ``box``'s buttons as they are shown, left to right; Qt keeps the
+    order they were made in, so a button added beside a standard one ("Schreiben speichern
+    …" left of "Schließen") came after it."""
+    row = box.layout()
+    shown = [
+        widget
+        for index in range(row.count())
+        if isinstance(widget := row.itemAt(index).widget(), QAbstractButton)
+    ]
+    for before, after in pairwise(shown):
+        QWidget.setTabOrder(before, after)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.error_dialog import ErrorDialog
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.project_dialog import ProjectDialog
+from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.start_page import StartPage, WaysOut
 
 _INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit)
@@ -324,3 +327,30 @@ def test_ctrl_n_starts_a_new_meeting_with_the_cursor_in_its_form(window, qtbot) 
 
     assert meetings.tabs.currentWidget().isAncestorOf(meetings.form)
     assert QApplication.focusWidget() is meetings.form.place_edit
+
+
+@pytest.mark.parametrize("which", ["reminders", "error"])
+def test_tab_goes_through_a_dialog_s_buttons_left_to_right(
+    qtbot, services, council, dialogs, today, tmp_path, which
+):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    if which == "reminders":
+        dialog = RemindersDialog(services, dialogs, council.id, lambda: today, parent)
+    else:
+        dialog = ErrorDialog("Traceback …", tmp_path / "log.txt", parent)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    shown = sorted((b for b in box.buttons() if b.isEnabled()), key=lambda b: b.x())
+    shown[0].setFocus()
+
+    reached = [shown[0]]
+    for _ in shown[1:]:
+        qtbot.keyClick(reached[-1], Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+
+    # Before, "Schließen" (a standard button, made first) came before those left of it.
+    assert len(shown) > 1
+    assert [b.text() for b in reached] == [b.text() for b in shown]
