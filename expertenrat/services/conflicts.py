@@ -42,6 +42,7 @@ from expertenrat.services.unit_of_work import (
     check_version,
     fetch,
     gone,
+    hold_council,
     raise_if_invalid,
     reading,
 )
@@ -137,6 +138,7 @@ class ConflictsService:
             if item.deleted_at is not None:
                 raise NotFoundError(gone(ITEM))
             meeting = changeable_meeting(session, item.meeting_id)
+            hold_council(session, meeting.council_id)  # the same decision made at once elsewhere
             membership = next(
                 (m for m in meeting_memberships(session, meeting) if m.id == membership_id), None
             )

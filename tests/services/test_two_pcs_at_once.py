@@ -11,10 +11,15 @@ from datetime import datetime, timedelta
 import pytest
 
 from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind
-from expertenrat.domain.errors import ConcurrentEditError, InUseError, NotFoundError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    InUseError,
+    NotFoundError,
+    ValidationError,
+)
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.text_templates import TextTemplate
-from expertenrat.services import audit
+from expertenrat.services import audit, conflicts
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
@@ -293,3 +298,38 @@ def test_two_pcs_marking_the_rest_present_at_the_same_moment_record_each_member_
     assert [type(outcome[0]).__name__ for _thread, outcome in threads] == ["AttendanceSheet"] * 2
     sheet = here.attendance.sheet(meeting_id)
     assert [e.status for e in sheet.entries] == [AttendanceStatus.PRESENT] * 3
+
+
+def test_two_pcs_declaring_the_same_conflict_at_the_same_moment_record_it_once(
+    here, there, meeting_id, council, new_member, today, monkeypatch
+):
+    """PC 1's declaration is written, not yet committed, when PC 2 declares the same: PC 2
+    waits and is then told it is decided already (before, on PostgreSQL it was refused as
+    a "doppelter Eintrag")."""
+    member = here.members.save(council.id, new_member(), today)
+    item = here.agenda.agenda(meeting_id).items[0]
+    written, go_on = threading.Event(), threading.Event()
+    record = conflicts.audit.record
+
+    def pause_the_first(*args, **kwargs):
+        if threading.current_thread() is first:
+            written.set()
+            go_on.wait(30)
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(conflicts.audit, "record", pause_the_first)
+    first, first_outcome = in_thread(
+        lambda: here.conflicts.declare(item.key, member.id, "Arbeitet im Projekt mit.")
+    )
+    assert written.wait(30)
+    second, second_outcome = in_thread(
+        lambda: there.conflicts.declare(item.key, member.id, "Arbeitet im Projekt mit.")
+    )
+    second.join(2.0)  # time to write the same line, if nothing made it wait
+    go_on.set()
+    first.join(30)
+    second.join(30)
+
+    assert type(first_outcome[0]).__name__ == "Conflict"
+    assert isinstance(second_outcome[0], ValidationError), second_outcome[0]
+    assert "schon entschieden" in second_outcome[0].message
