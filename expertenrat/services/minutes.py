@@ -20,8 +20,13 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction
-from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
+from expertenrat.domain.enums import AuditAction, MinutesState
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    FieldProblem,
+    NotFoundError,
+    ValidationError,
+)
 from expertenrat.domain.minutes import (
     AdoptedRecommendation,
     ItemConflictError,
@@ -47,6 +52,7 @@ from expertenrat.services.minutes_rows import (
     header_of,
     held_meeting,
     label_of,
+    latest_state,
     minutes_of,
     texts_of,
 )
@@ -225,9 +231,20 @@ class MinutesService:
     def finish_draft(self, meeting_id: int) -> Checklist:
         """ "Entwurf abschließen": refused with every missing line (field = the line's
         target) while the completeness check is not green; once green, recorded in the
-        audit trail. Versions are made by circulating (``services.minutes_approval``)."""
+        audit trail. Versions are made by circulating (``services.minutes_approval``);
+        minutes already circulated are no draft any more."""
         with changing(self._db, "Der Protokollentwurf") as session:
             meeting = self._load_for_change(session, meeting_id)
+            if latest_state(session, meeting.id) is MinutesState.CIRCULATED:
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "state",
+                            f"Das Protokoll der {label_of(meeting)} ist bereits versandt; "
+                            "abgeschlossen wird nur ein Entwurf.",
+                        )
+                    ]
+                )
             result = refuse_unless_complete(session, meeting)
             audit.record(
                 session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,

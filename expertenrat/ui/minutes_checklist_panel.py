@@ -53,9 +53,10 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.finish_button)
         self.show_checklist(None)
 
-    def show_checklist(self, checklist: Checklist | None, *, can_finish: bool = True) -> None:
+    def show_checklist(self, checklist: Checklist | None, *, why_not: str = "") -> None:
         """Fill the lines; read again after each save, the list keeps its place (the
-        scroll position, the line the keyboard is on)."""
+        scroll position, the line the keyboard is on). ``why_not``: why the minutes cannot
+        be finished whatever the lines say (approved, already sent)."""
         scrolled = self.lines.verticalScrollBar().value()
         current = self.lines.currentItem()
         current_target = current.data(TargetRole) if current is not None else None
@@ -86,9 +87,10 @@ class ChecklistPanel(QWidget):
             )
         else:
             self.summary.setText(tr(_CONTEXT, "Alles vollständig."))
-        self.finish_button.setEnabled(can_finish and checklist.complete)
+        self.finish_button.setEnabled(not why_not and checklist.complete)
         self.finish_button.setToolTip(
-            "" if checklist.complete else tr(_CONTEXT, "Erst wenn alle Zeilen grün sind.")
+            why_not
+            or ("" if checklist.complete else tr(_CONTEXT, "Erst wenn alle Zeilen grün sind."))
         )
 
     def _activated(self, item: QListWidgetItem) -> None:

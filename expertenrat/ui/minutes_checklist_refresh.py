@@ -12,10 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.minutes import Minutes
 from expertenrat.domain.minutes_checklist import Checklist
+from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
 from expertenrat.ui.worker import Job
+
+_CONTEXT = "MinutesEditor"
 
 CHECKLIST_DELAY_MS = 200
 
@@ -64,7 +68,13 @@ class ChecklistRefresh(QObject):
     def _read_done(self, meeting_id: int, checklist: Checklist) -> None:
         minutes = self._minutes()
         if minutes is not None and minutes.meeting_id == meeting_id:
-            self._panel.show_checklist(checklist, can_finish=not minutes.frozen)
+            if minutes.frozen:
+                why_not = tr(_CONTEXT, "Das Protokoll ist genehmigt.")
+            elif minutes.state is MinutesState.CIRCULATED:
+                why_not = tr(_CONTEXT, "Das Protokoll ist bereits versandt, kein Entwurf mehr.")
+            else:
+                why_not = ""
+            self._panel.show_checklist(checklist, why_not=why_not)
 
     def _ended(self) -> None:
         """The job is deleted later: its ``finished`` still follows this ``ended``."""

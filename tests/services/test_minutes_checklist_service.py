@@ -116,6 +116,25 @@ def test_a_screening_hint_asks_for_a_decision_only_on_members_who_were_there(
     ]
 
 
+def test_minutes_already_sent_are_not_finished_as_a_draft(
+    service, database, council, nine, actor
+) -> None:
+    from expertenrat.services.minutes_approval import MinutesApprovalService
+
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    approval = MinutesApprovalService(database, actor, render=lambda _document: b"%PDF")
+    approval.circulate(held.meeting_id, datetime(2026, 3, 12).date())
+
+    with pytest.raises(ValidationError) as caught:
+        service.finish_draft(held.meeting_id)
+    assert caught.value.message == (
+        "Das Protokoll der 1. Sitzung ist bereits versandt; abgeschlossen wird nur ein Entwurf."
+    )
+    summaries = [e.summary for e in AuditService(database).entries("minutes", held.meeting_id)]
+    assert "Protokollentwurf der 1. Sitzung abgeschlossen" not in summaries
+
+
 def test_a_chair_not_present_is_named(service, database, council, nine) -> None:
     held = held_meeting(database, council.id, nine, present=7)  # the last two excused
     complete(service, held.meeting_id, nine[8])

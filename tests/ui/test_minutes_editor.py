@@ -990,3 +990,21 @@ def test_the_checklist_keeps_its_place_when_it_is_read_again(qtbot, make_editor,
 
     assert bar.value() == bar.maximum() > 0
     assert lines.currentItem().text() == shown
+
+
+def test_minutes_already_sent_offer_no_entwurf_abschliessen(qtbot, make_editor, services, held):
+    from expertenrat.domain.enums import MinutesState
+    from expertenrat.store import models
+
+    with services.database.transaction() as session:
+        session.add(
+            models.MinutesVersion(
+                meeting_id=held.meeting_id, number=1, state=MinutesState.CIRCULATED.value
+            )
+        )
+    editor = make_editor(held.meeting_id)
+    qtbot.waitUntil(lambda: editor.checklist.lines.count() > 0, timeout=WAIT)
+
+    button = editor.checklist.finish_button
+    assert not button.isEnabled()
+    assert button.toolTip() == "Das Protokoll ist bereits versandt, kein Entwurf mehr."
