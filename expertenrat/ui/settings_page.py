@@ -8,6 +8,7 @@ conflicting save is :mod:`ui.settings_saving`'s.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -281,11 +282,19 @@ class SettingsPage(QWidget):
         )
 
     def create_council(self, name: str) -> None:
-        city = self._council.city if self._council is not None else ""
-        try:
-            created = self._service.create_council(
-                CouncilSettings(id=None, name=name, city=city or "–")
+        """A council in the same place as the shown one: its city, Bundesland (public
+        holidays) and time zone; the rest as any new council starts."""
+        new = CouncilSettings(id=None, name=name, city="–")
+        if self._council is not None:
+            shown = self._council
+            new = replace(
+                new,
+                city=shown.city or "–",
+                bundesland=shown.bundesland,
+                time_zone=shown.time_zone,
             )
+        try:
+            created = self._service.create_council(new)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr("SettingsPage", "Weiteres Gremium"), error.message)
             return

@@ -17,6 +17,29 @@ def _window_with_council(make_window, services):
     return window, council
 
 
+def test_a_further_council_starts_in_the_shown_councils_land_and_place(
+    make_window, services, dialogs, qtbot
+):
+    # A Bavarian Landkreis adds its second council: its holidays are Bavaria's, not the
+    # Mecklenburg-Vorpommern a new council starts with.
+    services.settings.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Fürstenfeldbruck", bundesland="DE-BY")
+    )
+    window = make_window()
+    window.show_area(window.settings_page)
+    dialogs.texts.append("Jugendforum Digitales")
+
+    qtbot.mouseClick(window.settings_page.new_council_button, Qt.MouseButton.LeftButton)
+
+    created = next(c for c in services.settings.councils() if c.name == "Jugendforum Digitales")
+    settings = services.settings.settings(created.id)
+    assert (settings.city, settings.bundesland, settings.time_zone) == (
+        "Fürstenfeldbruck",
+        "DE-BY",
+        "Europe/Berlin",
+    )
+
+
 def test_changed_settings_are_saved_and_shown_after_reopening(make_window, services, qtbot):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
