@@ -61,6 +61,8 @@ class PcSettingsBox(QGroupBox):
         self._default = default_folder
         self.folder_edit = QLineEdit()
         self.folder_edit.setReadOnly(True)
+        # In a row with its buttons: named itself for a screen reader.
+        self.folder_edit.setAccessibleName(tr(_CONTEXT, "Tägliche Sicherung in"))
         self.choose_button = QPushButton(tr(_CONTEXT, "Ordner wählen …"))
         self.default_button = QPushButton(tr(_CONTEXT, "Vorgabe"))
         self.default_button.setToolTip(tr(_CONTEXT, "„Sicherungen“ neben der Datenbankdatei"))

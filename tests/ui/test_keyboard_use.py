@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.error_dialog import ErrorDialog
 from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.pc_settings import PcSettingsBox
 from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.start_page import StartPage, WaysOut
@@ -354,3 +355,11 @@ def test_tab_goes_through_a_dialog_s_buttons_left_to_right(
     # Before, "Schließen" (a standard button, made first) came before those left of it.
     assert len(shown) > 1
     assert [b.text() for b in reached] == [b.text() for b in shown]
+
+
+def test_every_input_of_einstellungen_is_named(window) -> None:
+    window.show_area(window.settings_page)
+
+    assert unnamed_inputs(window.settings_page) == []
+    folder = window.settings_page.findChild(PcSettingsBox).folder_edit
+    assert spoken_name(folder) == "Tägliche Sicherung in"
