@@ -258,15 +258,15 @@ class ConflictsPanel(NothingPending, QWidget):
         conflict = self._selected()
         if conflict is None:
             return
+        row = self.view.selectionModel().selectedRows()[0].row()
         self._dialogs.question(
             self,
             tr(_CONTEXT, "Befangenheit entfernen"),
             tr(_CONTEXT, "Die Entscheidung zu {name} entfernen?").format(name=conflict.member_name),
-            lambda: self._remove(conflict),
+            lambda: self._remove(conflict, row),
         )
 
-    def _remove(self, conflict: Conflict) -> None:
-        row = self.view.selectionModel().selectedRows()[0].row()
+    def _remove(self, conflict: Conflict, row: int) -> None:
         self._run(lambda: self._services.conflicts.remove(conflict))
         select_after_removal(self.view, row)
 
