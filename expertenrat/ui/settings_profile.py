@@ -16,6 +16,16 @@ from expertenrat.ui.widgets import show_text
 _CONTEXT = "ProfileSettings"
 
 
+def bundesland_combo() -> QComboBox:
+    """The Länder by name, their ISO code as data; first "nur bundesweite Feiertage" ("")."""
+    combo = QComboBox()
+    combo.addItem(tr(_CONTEXT, "– nur bundesweite Feiertage –"), "")
+    for code, name in sorted(BUNDESLAENDER.items(), key=lambda item: item[1]):
+        combo.addItem(name, code)
+    combo.setMaximumWidth(320)
+    return combo
+
+
 class ProfileSettingsFields:
     """The council's profile, as rows of the council form."""
 
@@ -28,11 +38,7 @@ class ProfileSettingsFields:
         self.website_edit.setPlaceholderText("https://")
         self.secretariat_edit = QLineEdit()
         self.secretariat_edit.setPlaceholderText(tr(_CONTEXT, "Ihre Geschäftsstelle"))
-        self.bundesland_combo = QComboBox()
-        self.bundesland_combo.addItem(tr(_CONTEXT, "– nur bundesweite Feiertage –"), "")
-        for code, name in sorted(BUNDESLAENDER.items(), key=lambda item: item[1]):
-            self.bundesland_combo.addItem(name, code)
-        self.bundesland_combo.setMaximumWidth(320)
+        self.bundesland_combo = bundesland_combo()
         errors.add_row(
             tr(_CONTEXT, "Art des Gremiums"), "classification", self.classification_combo
         )

@@ -22,6 +22,7 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.settings_profile import bundesland_combo
 from expertenrat.ui.widgets import action_button, page_title
 
 _CONTEXT = "WelcomePage"
@@ -57,12 +58,18 @@ class WelcomePage(NothingPending, QWidget):
         self.name_edit = QLineEdit(tr(_CONTEXT, "Smart City Expert*innenrat"))
         self.city_edit = QLineEdit()
         self.city_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rostock"))
+        # The Länder's holidays differ (Reformationstag, Fronleichnam …): asked here, so
+        # that a new council does not start with one Land's calendar unseen.
+        self.bundesland_combo = bundesland_combo()
         self.create_button = QPushButton(tr(_CONTEXT, "Gremium anlegen"))
         box = QGroupBox(tr(_CONTEXT, "Eigenes Gremium anlegen"))
         form = QFormLayout(box)
         self.errors = FormErrors(form)
         self.errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
         self.errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)
+        self.errors.add_row(
+            tr(_CONTEXT, "Bundesland (Feiertage)"), "bundesland", self.bundesland_combo
+        )
         form.addRow(self.create_button)
         self.demo_row = QHBoxLayout()
         self.demo_row.addWidget(self.demo_button)
@@ -119,7 +126,12 @@ class WelcomePage(NothingPending, QWidget):
     def create_council(self) -> None:
         try:
             self._settings.create_council(
-                CouncilSettings(id=None, name=self.name_edit.text(), city=self.city_edit.text())
+                CouncilSettings(
+                    id=None,
+                    name=self.name_edit.text(),
+                    city=self.city_edit.text(),
+                    bundesland=self.bundesland_combo.currentData(),
+                )
             )
         except ValidationError as error:
             self.errors.show(error.problems)

@@ -59,6 +59,34 @@ def test_enter_in_the_form_creates_the_council(make_window, services, qtbot):
     assert [c.name for c in services.settings.councils()] == ["Smart City Expert*innenrat"]
 
 
+def test_the_council_is_created_with_the_bundesland_chosen_and_no_land_unasked(
+    make_window, services, qtbot
+):
+    # A Bavarian Landkreis: Mariä Himmelfahrt and Fronleichnam, not Mecklenburg-Vorpommern's
+    # Reformationstag, which a new council used to start with unseen.
+    window = make_window()
+    page = window.welcome_page
+    assert page.bundesland_combo.currentText() == "– nur bundesweite Feiertage –"
+    page.name_edit.setText("Digitalbeirat des Landkreises Fürstenfeldbruck")
+    page.city_edit.setText("Fürstenfeldbruck")
+    page.bundesland_combo.setCurrentIndex(page.bundesland_combo.findText("Bayern"))
+
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+
+    (council,) = services.settings.councils()
+    assert services.settings.settings(council.id).bundesland == "DE-BY"
+
+
+def test_untouched_the_new_council_knows_only_the_nationwide_holidays(make_window, services):
+    window = make_window()
+    window.welcome_page.city_edit.setText("Wismar")
+
+    window.welcome_page.create_button.click()
+
+    (council,) = services.settings.councils()
+    assert services.settings.settings(council.id).bundesland == ""
+
+
 def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_nothing(
     make_window, qtbot, monkeypatch
 ):
@@ -75,7 +103,8 @@ def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_
         return top(widget) + widget.height()
 
     between_fields = top(page.city_edit) - bottom(page.name_edit)
-    assert top(page.create_button) - bottom(page.city_edit) == between_fields
+    assert top(page.bundesland_combo) - bottom(page.city_edit) == between_fields
+    assert top(page.create_button) - bottom(page.bundesland_combo) == between_fields
     button_at = top(page.create_button)
 
     def refuse(today) -> None:
