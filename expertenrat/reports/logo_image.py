@@ -1,4 +1,5 @@
-"""Whether a council's logo can be drawn: a PNG that decodes whole, of a sensible size.
+"""Whether a council's logo can be drawn: a PNG that decodes whole, of a sensible size; and
+the logo as it is stored, scaled down to at most :data:`LOGO_SIDE` pixels a side.
 
 Where a logo enters (the logo chooser of Einstellungen saves through the settings service,
 a settings file is read by the transfer service) it is checked here, so no PDF later meets
@@ -16,7 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-MAX_LOGO_SIDE = 4000  # pixels; the chooser stores at most 600, the header draws 36 x 10 mm
+MAX_LOGO_SIDE = 4000  # pixels a logo that comes in may have; the header draws 36 x 10 mm
+LOGO_SIDE = 600  # pixels a side a stored logo has at most: some 420 dpi at 36 mm
 
 
 class UnusableLogoError(ValueError):
@@ -31,6 +33,24 @@ def logo_problem(png: bytes) -> str | None:
     except UnusableLogoError as error:
         return str(error)
     return None
+
+
+def fitted_logo(png: bytes) -> bytes:
+    """``png`` as the logo is stored, whichever way it came in (chosen in Einstellungen, read
+    from a settings file): scaled down to at most :data:`LOGO_SIDE` pixels on its longer side
+    (aspect kept, smoothly), as PNG; a logo no larger is returned as it is.
+    :class:`UnusableLogoError` as :func:`decoded_logo`."""
+    from PIL import Image  # on demand, as above
+
+    image = decoded_logo(png)
+    if max(image.size) <= LOGO_SIDE:
+        return png
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):  # a palette would be scaled coarsely
+        image = image.convert("RGBA")
+    image.thumbnail((LOGO_SIDE, LOGO_SIDE), Image.Resampling.LANCZOS)
+    scaled = io.BytesIO()
+    image.save(scaled, "PNG")
+    return scaled.getvalue()
 
 
 def decoded_logo(png: bytes) -> Image:

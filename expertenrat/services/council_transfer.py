@@ -48,7 +48,7 @@ from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.text_templates import clean_template
 from expertenrat.paths import resource_path
-from expertenrat.reports.logo_image import logo_problem
+from expertenrat.reports.logo_image import UnusableLogoError, fitted_logo, logo_problem
 from expertenrat.services import audit
 from expertenrat.services.agenda_templates import (
     replace_templates,
@@ -57,13 +57,13 @@ from expertenrat.services.agenda_templates import (
     stored_template,
 )
 from expertenrat.services.files import read_at_most
+from expertenrat.services.logos import logo_problems
 from expertenrat.services.settings import (
     action_field,
     apply_settings,
     council_settings,
     field_rows,
     field_uses,
-    logo_problems,
 )
 from expertenrat.services.text_templates import PURPOSE, phrase, phrase_rows
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
@@ -115,13 +115,17 @@ class CouncilTransferService:
     @staticmethod
     def read(data: bytes) -> CouncilTemplate:
         """The template in a settings file, checked (``SettingsFileError`` if unusable),
-        its logo decoded too (``reports.logo_image``)."""
+        its logo decoded too and scaled down as a logo chosen in Einstellungen is
+        (``reports.logo_image.fitted_logo``: at most 600 pixels a side)."""
         template = read_settings_file(data, settings_schema)
         logo = template.settings.logo_png
-        problem = logo_problem(logo) if logo else None
-        if problem:
-            raise SettingsFileError(f"Das Logo in der Einstellungsdatei ist {problem}.")
-        return template
+        if not logo:
+            return template
+        try:
+            fitted = fitted_logo(logo)
+        except UnusableLogoError as problem:
+            raise SettingsFileError(f"Das Logo in der Einstellungsdatei ist {problem}.") from None
+        return replace(template, settings=replace(template.settings, logo_png=fitted))
 
     @staticmethod
     def read_file(path: Path) -> CouncilTemplate:

@@ -19,10 +19,10 @@ from expertenrat.domain.councils import (
     validate_settings,
 )
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
-from expertenrat.domain.errors import FieldProblem, InUseError
-from expertenrat.reports.logo_image import logo_problem
+from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
 from expertenrat.services.agenda_templates import seed_standard_templates
+from expertenrat.services.logos import logo_problems
 from expertenrat.services.meeting_rows import CouncilClock, council_clock
 from expertenrat.services.text_templates import seed_defaults
 from expertenrat.services.unit_of_work import (
@@ -75,13 +75,6 @@ def council_settings(row: models.Council) -> CouncilSettings:
         classification=row.classification,
         secretariat=row.secretariat,
     )
-
-
-def logo_problems(png: bytes | None) -> list[FieldProblem]:
-    """The logo must decode whole as a PNG of a sensible size (``reports.logo_image``), so
-    that every PDF can draw it."""
-    problem = logo_problem(png) if png else None
-    return [FieldProblem("logo_png", f"Das Logo ist {problem}.")] if problem else []
 
 
 def action_field(row: models.ActionField) -> ActionField:

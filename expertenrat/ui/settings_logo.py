@@ -1,8 +1,10 @@
 """The council's logo in Einstellungen: a small preview, "Logo wählen …" and "Logo entfernen".
 
-A chosen image is stored as PNG, scaled down to at most :data:`LOGO_MAX_SIDE` pixels on its
-longer side; a file that is no readable image, or one too large to read (judged from its
-header, before reading a pixel), is refused with a German message. Saving checks the
+A chosen image is stored as PNG, scaled down to at most 600 pixels on its longer side by the
+one rule of every logo, a settings file's too (``services.logos.stored_logo``); it is read
+at no more than :data:`~expertenrat.services.logos.MAX_LOGO_SIDE` pixels a side, the most a
+logo may come in with. A file that is no readable image, or one too large to read (judged
+from its header, before reading a pixel), is refused with a German message. Saving checks the
 stored PNG again (the settings service decodes every logo that comes in).
 """
 
@@ -12,29 +14,24 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from expertenrat.services.logos import MAX_LOGO_SIDE, stored_logo
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "SettingsPage"
-LOGO_MAX_SIDE = 600
 # What the chooser reads at all (a photo of 40 MP is 160 MB in memory, under Qt's limit).
 MAX_SOURCE_PIXELS = 40_000_000
 
 
 def png_bytes(image: QImage) -> bytes:
-    """``image`` as PNG, scaled down to at most :data:`LOGO_MAX_SIDE` pixels a side."""
-    if max(image.width(), image.height()) > LOGO_MAX_SIDE:
-        image = image.scaled(
-            LOGO_MAX_SIDE,
-            LOGO_MAX_SIDE,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
+    """``image`` as the stored logo: PNG, scaled down to at most 600 pixels a side
+    (``services.logos.stored_logo``; ``ValidationError`` for an image larger than
+    :data:`~expertenrat.services.logos.MAX_LOGO_SIDE` pixels a side)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data.data())
+    image.save(buffer, "PNG", 100)  # uncompressed: it is only handed on, and soon
+    return stored_logo(bytes(data.data()))
 
 
 class LogoField(QWidget):
@@ -90,6 +87,10 @@ class LogoField(QWidget):
                 ),
             )
             return
+        if size.isValid() and max(size.width(), size.height()) > MAX_LOGO_SIDE:
+            reader.setScaledSize(
+                size.scaled(MAX_LOGO_SIDE, MAX_LOGO_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
+            )
         image = reader.read() if reader.canRead() else QImage()
         if image.isNull():
             self._dialogs.warning(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 from dataclasses import replace
 
 import pytest
 from logo_images import header_only_png, oversized_png, png
+from PIL import Image
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES, AgendaTemplate
@@ -241,3 +243,31 @@ def test_a_format_1_file_leaves_the_agenda_templates_and_a_new_council_gets_the_
     assert transfer.template(wismar.id).agenda_templates == before
     assert transfer.template(wismar.id).settings.city == "Rostock"
     assert [t.title for t in templates.templates(created)] == [t.title for t in STANDARD_TEMPLATES]
+
+
+@sqlite_only
+def test_a_large_logo_in_a_file_is_stored_scaled_as_a_chosen_one_is(
+    transfer, settings_service, rostock
+):
+    """A settings file's logo of up to 4,000 pixels was stored as it was, while one chosen in
+    Einstellungen is scaled down to 600 pixels a side."""
+    document = json.loads(transfer.export(rostock.id))
+    document["council"]["logoPng"] = base64.b64encode(png(3000, 750)).decode("ascii")
+    data = json.dumps(document).encode("utf-8")
+
+    preview = transfer.preview(rostock.id, transfer.read(data))
+    transfer.apply(preview)
+    created = transfer.create_council(transfer.read(data))
+
+    for council_id in (rostock.id, created):
+        with Image.open(io.BytesIO(settings_service.settings(council_id).logo_png)) as stored:
+            assert stored.format == "PNG" and stored.size == (600, 150)
+            assert stored.convert("RGB").getpixel((300, 75)) == (31, 78, 121)
+
+
+def test_a_logo_no_larger_than_600_pixels_is_kept_byte_for_byte(transfer, rostock):
+    logo = png(600, 200)
+    document = json.loads(transfer.export(rostock.id))
+    document["council"]["logoPng"] = base64.b64encode(logo).decode("ascii")
+
+    assert transfer.read(json.dumps(document).encode("utf-8")).settings.logo_png == logo

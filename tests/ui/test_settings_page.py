@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
@@ -129,6 +132,51 @@ def test_logo_is_loaded_from_a_file_and_refused_when_not_an_image(
     stored = services.settings.settings(council.id).logo_png
     assert stored is not None and stored.startswith(b"\x89PNG")
     assert QImage.fromData(stored).width() == 600  # scaled down to the longest side
+
+
+def test_a_logo_chosen_and_the_same_logo_in_a_settings_file_are_stored_alike(
+    make_window, services, dialogs, tmp_path
+):
+    """One rule scales every logo that comes in: a settings file's was stored unscaled (up
+    to 4,000 pixels a side) while a chosen one was scaled to 600."""
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    image = QImage(2400, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor("#004f9f"))
+    logo = tmp_path / "logo.png"
+    image.save(str(logo))
+    dialogs.paths = [str(logo)]
+    page.council_fields.logo.choose_button.click()
+    page.save()
+    chosen = services.settings.settings(council.id).logo_png
+    transfer = services.council_transfer
+    document = json.loads(transfer.export(council.id))
+    document["council"]["logoPng"] = base64.b64encode(logo.read_bytes()).decode("ascii")
+    (tmp_path / "rat.json").write_text(json.dumps(document), encoding="utf-8")
+
+    created = transfer.create_council(transfer.read_file(tmp_path / "rat.json"))
+
+    imported = services.settings.settings(created).logo_png
+    assert imported == chosen
+    assert QImage.fromData(imported).size().toTuple() == (600, 150)
+
+
+def test_a_photo_larger_than_a_logo_may_come_in_is_read_smaller_and_scaled(
+    make_window, services, dialogs, tmp_path
+):
+    window, council = _window_with_council(make_window, services)
+    image = QImage(6000, 3000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#004f9f"))
+    photo = tmp_path / "foto.jpg"
+    image.save(str(photo))
+    dialogs.paths = [str(photo)]
+
+    window.settings_page.council_fields.logo.choose_button.click()
+    window.settings_page.save()
+
+    stored = services.settings.settings(council.id).logo_png
+    assert QImage.fromData(stored).size().toTuple() == (600, 300)
+    assert dialogs.warnings() == []
 
 
 def test_logo_chooser_refuses_an_image_too_large_to_read_and_a_cut_one(
