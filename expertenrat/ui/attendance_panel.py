@@ -92,6 +92,7 @@ class AttendancePanel(QWidget):
         items_scroll = self.item_quorum_scroll = QScrollArea()
         items_scroll.setWidgetResizable(True)
         items_scroll.setWidget(self.item_quorum_label)
+        items_scroll.setAccessibleName(tr(_CONTEXT, "Beschlussfähigkeit je Tagesordnungspunkt"))
         self.rest_present_button = QPushButton(tr(_CONTEXT, "Übrige als anwesend erfassen"))
         self.rest_present_button.setToolTip(
             tr(_CONTEXT, "Alle noch nicht erfassten Mitglieder auf „anwesend“ setzen")

@@ -136,6 +136,7 @@ class ProjectDetailPanel(QWidget):
     ) -> tuple[QTableView, QGroupBox]:
         view = QTableView()
         view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
+        view.setAccessibleName(title)  # a screen reader's name (the box is no buddy)
         view.setModel(model)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

@@ -128,6 +128,7 @@ class RecommendationsPage(NothingPending, QWidget):
         self.count_label = QLabel()
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(tr(_CONTEXT, "Einzelheiten der Empfehlung"))
         self.detail.setPlaceholderText(
             tr(
                 _CONTEXT,

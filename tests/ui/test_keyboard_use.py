@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -363,3 +364,16 @@ def test_every_input_of_einstellungen_is_named(window) -> None:
     assert unnamed_inputs(window.settings_page) == []
     folder = window.settings_page.findChild(PcSettingsBox).folder_edit
     assert spoken_name(folder) == "Tägliche Sicherung in"
+
+
+def test_the_panels_beside_the_tables_are_named(window) -> None:
+    projects = window.pages.projects
+    titles = [box.title() for box in projects.detail.findChildren(QGroupBox)]
+    views = projects.detail.findChildren(QTableView)
+    assert [spoken_name(view) for view in views] == titles[: len(views)]
+    detail = window.pages.recommendations.detail
+    assert spoken_name(detail) == "Einzelheiten der Empfehlung"
+    attendance = next(
+        t for t in window.pages.meetings.tabs.details if type(t).__name__ == "AttendancePanel"
+    )
+    assert spoken_name(attendance.item_quorum_scroll) == "Beschlussfähigkeit je Tagesordnungspunkt"
