@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import TEXT_TEMPLATE, cleaned_texts, text_problems
+from expertenrat.domain.wording import council_head
 
 DEFAULT_PHRASES: tuple[tuple[str, str], ...] = (
     ("Kenntnisnahme", "Der Expert*innenrat nimmt den Bericht zur Kenntnis."),
@@ -23,7 +24,19 @@ DEFAULT_PHRASES: tuple[tuple[str, str], ...] = (
     ("Aussprache", "In der anschließenden Aussprache werden folgende Punkte erörtert: …"),
     ("Schluss", "Die/Der Vorsitzende dankt allen Beteiligten und schließt die Sitzung."),
 )
-"""The phrases a council starts with: (label, text)."""
+"""The phrases a council starts with: (label, text); "Der Expert*innenrat" stands for the
+council's own word (:func:`default_phrases`)."""
+
+_COUNCIL = "Der Expert*innenrat"
+
+
+def default_phrases(council_name: str) -> list[tuple[str, str]]:
+    """:data:`DEFAULT_PHRASES` in the words of the council called ``council_name``: "Der
+    Digitalbeirat nimmt …", "Die Digitalkommission empfiehlt …", and where its name shows
+    no such word, "Das Gremium …"."""
+    head = council_head(council_name)
+    subject = f"{head[0].capitalize()} {head[1]}" if head else "Das Gremium"
+    return [(label, text.replace(_COUNCIL, subject)) for label, text in DEFAULT_PHRASES]
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,16 +68,27 @@ _ARTICLES = (
 _AFTER_HEAD = frozenset(("des", "der", "für", "von", "im", "in", "am", "zur", "zum", "bei"))
 
 
+def council_head(name: str) -> tuple[str, str] | None:
+    """The head noun of a council's name with its article: ("der", "Digitalbeirat") for
+    "Digitalbeirat der Hansestadt Lübeck", ("der", "Expert*innenrat") for "Smart City
+    Expert*innenrat Rostock"; ``None`` where no word before "der", "für" … ends in a noun
+    whose article is known ("Smarte Köpfe")."""
+    for word in name.split():
+        plain = word.casefold().replace("*innen", "").replace(":innen", "")
+        if plain in _AFTER_HEAD:
+            return None
+        for article, endings in _ARTICLES:
+            if plain.endswith(endings):
+                return article, word
+    return None
+
+
 def council_as_subject(name: str, shown=lambda text: text) -> str:
     """The council's name as the subject of a sentence, lower case as after a greeting:
     "der Digitalbeirat der Hansestadt Lübeck", "die Digitalkommission …", and where the
     name shows no head noun whose article is known, "das Gremium „Smarte Köpfe“".
     ``shown`` wraps the name (e.g. :func:`isolated` in a PDF)."""
-    for word in name.split():
-        plain = word.casefold().replace("*innen", "").replace(":innen", "")
-        if plain in _AFTER_HEAD:
-            break
-        for article, endings in _ARTICLES:
-            if plain.endswith(endings):
-                return f"{article} {shown(name)}"
-    return f"das Gremium „{shown(name)}“"
+    head = council_head(name)
+    if head is None:
+        return f"das Gremium „{shown(name)}“"
+    return f"{head[0]} {shown(name)}"

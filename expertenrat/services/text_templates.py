@@ -1,6 +1,7 @@
 """The standard phrases of a council's minutes (Textbausteine): list, add, edit, delete, reorder.
 
-A new council gets :data:`~expertenrat.domain.text_templates.DEFAULT_PHRASES` when it is
+A new council gets :data:`~expertenrat.domain.text_templates.DEFAULT_PHRASES`, in its own
+words ("Der Digitalbeirat nimmt …", ``default_phrases``), when it is
 created; a council from before the phrases existed gets them the first time its phrases are
 read. Seeding is recorded in the audit trail, and a council whose trail has it is never
 seeded again: a user who deleted every phrase keeps an empty list.
@@ -16,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, TextTemplatePurpose
 from expertenrat.domain.text_templates import (
-    DEFAULT_PHRASES,
     TextTemplate,
     clean_template,
+    default_phrases,
     template_problems,
 )
 from expertenrat.services import audit
@@ -49,12 +50,14 @@ class TextTemplatesService(OrderedCouncilList[models.TextTemplate, TextTemplate]
 
 
 def seed_defaults(session: Session, council_id: int, actor: str) -> None:
-    """Give a council the default phrases (inside the caller's transaction)."""
+    """Give a council the default phrases in its own words (inside the caller's
+    transaction)."""
+    name = session.get(models.Council, council_id).name
     session.add_all(
         models.TextTemplate(
             council_id=council_id, purpose=PURPOSE, position=i, label=label, text=text
         )
-        for i, (label, text) in enumerate(DEFAULT_PHRASES)
+        for i, (label, text) in enumerate(default_phrases(name))
     )
     session.flush()
     audit.record(

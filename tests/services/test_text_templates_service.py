@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.domain.text_templates import DEFAULT_PHRASES, TextTemplate
@@ -24,6 +25,25 @@ def test_a_new_council_starts_with_the_default_phrases(service, council) -> None
     phrases = service.templates(council.id)
     assert [(p.label, p.text) for p in phrases] == list(DEFAULT_PHRASES)
     assert phrases[0].text == "Der Expert*innenrat nimmt den Bericht zur Kenntnis."
+
+
+def test_a_council_gets_the_phrases_in_its_own_words(service, settings_service) -> None:
+    # A Digitalbeirat's minutes do not say "Der Expert*innenrat nimmt … zur Kenntnis".
+    for name, subject in (
+        ("Digitalbeirat des Landkreises Fürstenfeldbruck", "Der Digitalbeirat"),
+        ("Digitalkommission der Hansestadt Lübeck", "Die Digitalkommission"),
+        ("Smarte Köpfe", "Das Gremium"),
+    ):
+        council = settings_service.create_council(CouncilSettings(None, name, "Lübeck"))
+
+        texts = [p.text for p in service.templates(council.id)]
+
+        assert texts[:3] == [
+            f"{subject} nimmt den Bericht zur Kenntnis.",
+            f"{subject} empfiehlt einstimmig, …",
+            f"{subject} empfiehlt mehrheitlich, …",
+        ]
+        assert not any("Expert*innenrat" in text for text in texts)
 
 
 def test_an_existing_council_gets_them_once(service, database) -> None:

@@ -49,7 +49,7 @@ def test_phrases_are_listed_added_edited_moved_and_deleted(
     editor = page.phrases
     assert _labels(page) == [label for label, _text in DEFAULT_PHRASES]
     assert editor.model.index(0, PhrasesEditor.STRETCH_COLUMN).data() == (
-        "Der Expert*innenrat nimmt den Bericht zur Kenntnis."
+        "Der Rat nimmt den Bericht zur Kenntnis."  # the council is called "Rat"
     )
 
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
