@@ -119,7 +119,7 @@ class MinutesEditor(MinutesEditorView):
         self.item_form.recommendations.remove_requested.connect(
             self.recommendation_actions.ask_remove
         )
-        self.phrase_menu.chosen.connect(self.item_form.insert_phrase)
+        self.phrase_menu.chosen.connect(self._insert_phrase)
         self.checklist.jump.connect(self.navigation.jump_to)
         self.checklist.finish_requested.connect(self.draft_finishing.finish)
         self.autosave.status_changed.connect(self.indicator.setText)
@@ -287,6 +287,18 @@ class MinutesEditor(MinutesEditorView):
         """A recommendation was adopted in or removed from the item shown."""
         self._item_changed(changed)
         self._show_line(self.items.current_key())
+
+    def _insert_phrase(self, text: str) -> None:
+        if not self.item_form.insert_phrase(text):
+            self._dialogs.information(
+                self,
+                tr(_CONTEXT, "Textbaustein"),
+                tr(
+                    _CONTEXT,
+                    "Der Textbaustein passt nicht mehr in das Ergebnis (höchstens {limit} "
+                    "Zeichen) und ist nicht eingefügt.",
+                ).format(limit=self.item_form.result_edit.maxLength()),
+            )
 
     def _current_item(self) -> ItemMinutes | None:
         key = self.items.current_key()

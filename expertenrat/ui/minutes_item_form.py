@@ -172,15 +172,20 @@ class MinutesItemForm(QWidget):
             "result": self.result_edit.text(),
         }
 
-    def insert_phrase(self, text: str) -> None:
+    def insert_phrase(self, text: str) -> bool:
         """Insert ``text`` at the cursor of the text field last used (the resolution first);
-        in the one-line Ergebnis its lines are joined by spaces."""
+        in the one-line Ergebnis its lines are joined by spaces. False: it does not fit into
+        the Ergebnis (which would cut it off silently), nothing is inserted."""
         edit = self._last_text
         edit.setFocus()
         if isinstance(edit, QLineEdit):
-            edit.insert(" ".join(line.strip() for line in text.splitlines() if line.strip()))
+            line = " ".join(part.strip() for part in text.splitlines() if part.strip())
+            if len(edit.text()) - len(edit.selectedText()) + len(line) > edit.maxLength():
+                return False
+            edit.insert(line)
         else:
             edit.insertPlainText(text)
+        return True
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.fields.values():

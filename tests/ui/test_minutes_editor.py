@@ -1008,3 +1008,22 @@ def test_minutes_already_sent_offer_no_entwurf_abschliessen(qtbot, make_editor, 
     button = editor.checklist.finish_button
     assert not button.isEnabled()
     assert button.toolTip() == "Das Protokoll ist bereits versandt, kein Entwurf mehr."
+
+
+def test_a_phrase_too_long_for_the_ergebnis_is_not_cut_off(
+    qtbot, make_editor, services, held, council_id, dialogs
+) -> None:
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    result = editor.item_form.result_edit
+    result.setFocus()
+    QTest.keyClicks(result, "x" * 60)
+
+    editor.phrase_menu.chosen.emit("Der Expert*innenrat nimmt den Bericht zur Kenntnis.")
+
+    assert result.text() == "x" * 60  # before, the first 40 letters of the phrase came in
+    assert dialogs.messages[-1][2] == (
+        "Der Textbaustein passt nicht mehr in das Ergebnis (höchstens 100 Zeichen) und ist "
+        "nicht eingefügt."
+    )
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
