@@ -280,7 +280,7 @@ class _FirstSteps(QGroupBox):
                 (
                     self.projects_button,
                     Area.PROJECTS,
-                    tr(_CONTEXT, "Die Smart-City-Projekte, die der Rat berät."),
+                    tr(_CONTEXT, "Die Projekte, die das Gremium berät."),
                 ),
             )
         ):

@@ -232,6 +232,10 @@ def test_an_empty_council_shows_its_first_steps_instead_of_zeros(empty_window):
     assert page.first_steps.isVisible()
     assert page.first_steps.members_button.isVisible()
     assert page.first_steps.meeting_button.isVisible()
+    # Any council's words: a Digitalbeirat advises projects, not "Smart-City-Projekte" of "der Rat".
+    hints = [label.text() for label in page.first_steps._hints.values()]
+    assert "Die Projekte, die das Gremium berät." in hints
+    assert not any("Smart-City" in hint or "der Rat" in hint for hint in hints)
 
 
 def test_the_first_step_creates_the_first_member(empty_window, qtbot):
