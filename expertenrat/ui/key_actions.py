@@ -1,4 +1,5 @@
-"""Keys that act on a widget while it has the focus (Entf in a table, Alt+Up in a list).
+"""Keys that act on a widget while it has the focus (Entf in a table, Alt+Up in a list),
+and Enter that saves a page's form (:class:`EnterSaves`).
 
 An event filter rather than a ``QShortcut``: it sees the key only where the focus is, so
 the same key can mean something else in another table or an open editor, and key events
@@ -11,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 Keys = tuple[Qt.Key, Qt.KeyboardModifier]
 _COUNTED = (
@@ -39,4 +40,29 @@ class KeyActions(QObject):
         if action is None:
             return False
         action()
+        return True
+
+
+class EnterSaves(QObject):
+    """Enter in an input of ``form`` (a page's form, not a dialog) clicks ``button`` while it
+    is on, as a dialog's default button takes Enter; ``button`` looks like one. A line, box
+    or date passes Enter on to ``form``; a text box keeps it (a new line), and on a button
+    Enter is that button's, never a save."""
+
+    def __init__(self, form: QWidget, button: QAbstractButton) -> None:
+        super().__init__(form)
+        self._button = button
+        form.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if not enter or event.modifiers() & _COUNTED:
+            return False
+        if isinstance(QApplication.focusWidget(), QAbstractButton):
+            return False
+        if self._button.isEnabled():
+            self._button.click()
         return True

@@ -24,6 +24,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import EnterSaves
 from expertenrat.ui.widgets import plain_scroll_area, plain_text_edit
 
 _CONTEXT = "MeetingForm"
@@ -123,3 +124,4 @@ class MeetingFormView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields_scroll, 1)
         layout.addLayout(buttons)
+        EnterSaves(self, self.save_button)

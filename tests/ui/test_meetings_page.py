@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
@@ -736,3 +736,38 @@ def test_escape_asks_before_a_series_with_typed_input_is_dropped(qtbot, page, di
     assert dialog.isVisible() and dialog.place_edit.text() == "Rathaus, Raum 1a"
     qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Escape)  # "Ja"
     assert not dialog.isVisible()
+
+
+def test_enter_in_a_field_saves_the_meeting_as_the_default_button_says(
+    qtbot, page, services, council_id
+):
+    page.new_button.click()
+    qtbot.keyClicks(page.form.place_edit, "Rathaus")
+
+    qtbot.keyClick(page.form.place_edit, Qt.Key.Key_Return)
+
+    assert [m.place for m in services.meetings.list(council_id)] == ["Rathaus"]
+    assert not page.form.has_unsaved_changes()
+
+
+def test_enter_in_the_notes_is_a_new_line_not_a_save(qtbot, page, services, council_id):
+    page.new_button.click()
+    page.form.place_edit.setText("Rathaus")
+    qtbot.keyClicks(page.form.notes_edit, "Beamer")
+
+    qtbot.keyClick(page.form.notes_edit, Qt.Key.Key_Return)
+
+    assert services.meetings.list(council_id) == []
+    assert page.form.notes_edit.toPlainText() == "Beamer\n"
+
+
+def test_enter_on_verwerfen_does_not_save(qtbot, page, services, council_id):
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.new_button.click()
+    qtbot.keyClicks(page.form.place_edit, "Rathaus")
+    page.form.discard_button.setFocus()
+
+    qtbot.keyClick(page.form.discard_button, Qt.Key.Key_Return)
+
+    assert services.meetings.list(council_id) == []

@@ -266,3 +266,28 @@ def test_a_field_in_use_cannot_be_deleted_but_an_unused_one_can(
 def test_action_fields_model_passes_the_model_tester(make_window, services, qtmodeltester):
     window, _council = _window_with_council(make_window, services)
     qtmodeltester.check(window.settings_page.fields_model)
+
+
+def test_enter_in_a_field_saves_the_council_as_the_default_button_says(
+    make_window, services, qtbot
+):
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    page.council_fields.city_edit.clear()
+    qtbot.keyClicks(page.council_fields.city_edit, "Wismar")
+
+    qtbot.keyClick(page.council_fields.city_edit, Qt.Key.Key_Return)
+
+    assert page.saved_label.text() == "Gespeichert."
+    assert services.settings.settings(council.id).city == "Wismar"
+
+
+def test_enter_in_a_phrase_does_not_save_the_council(make_window, services, qtbot):
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    page.council_fields.city_edit.clear()
+    qtbot.keyClicks(page.council_fields.city_edit, "Wismar")  # typed, not saved
+
+    qtbot.keyClick(page.phrases.label_edit, Qt.Key.Key_Return)
+
+    assert services.settings.settings(council.id).city == "Rostock"
