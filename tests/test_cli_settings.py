@@ -91,7 +91,14 @@ def test_a_new_city_starts_from_the_file_in_a_new_database(exported, tmp_path):
     fresh = tmp_path / "neu" / "wismar.db"
 
     dry = run("--database", str(fresh), "import", "settings", str(exported), "--new", "--dry-run")
-    assert dry.returncode == 1 and not fresh.exists()  # a dry run creates nothing
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.strip() == (
+        f"Probelauf: Die Datei ist gültig; sie würde die Datenbank „{fresh}“ und darin das "
+        "Gremium „Smart City Expert*innenrat“ (Rostock) mit 4 Handlungsfeldern, "
+        "10 Textbausteinen und 5 Vorlagen für Tagesordnungspunkte anlegen. Es wurde nichts "
+        "gespeichert."
+    )
+    assert not fresh.parent.exists()  # a dry run creates nothing, not even the folder
 
     result = run("--database", str(fresh), "import", "settings", str(exported), "--new")
 
@@ -99,6 +106,27 @@ def test_a_new_city_starts_from_the_file_in_a_new_database(exported, tmp_path):
     assert "Gremium Nr. 1 „Smart City Expert*innenrat“" in result.stdout
     councils, fields, _phrases, agenda, _audit = stored(fresh)
     assert len(councils) == 1 and fields and agenda
+
+
+def test_a_dry_run_without_a_database_still_refuses_a_bad_file(tmp_path):
+    fresh = tmp_path / "neu" / "wismar.db"
+    broken = tmp_path / "kaputt.json"
+    broken.write_text('{"format": "expertenrat-council-settings", ', encoding="utf-8")
+
+    dry = run("--database", str(fresh), "import", "settings", str(broken), "--new", "--dry-run")
+
+    assert dry.returncode == 1 and "kein gültiges JSON" in dry.stderr
+    assert not fresh.parent.exists()
+
+
+def test_without_new_a_dry_run_on_no_database_is_still_refused(exported, tmp_path):
+    """Only --new creates a database: a dry run into an existing council needs one."""
+    fresh = tmp_path / "neu" / "wismar.db"
+
+    dry = run("--database", str(fresh), "import", "settings", str(exported), "--dry-run")
+
+    assert dry.returncode == 1 and "gibt es noch nicht oder sie ist leer" in dry.stderr
+    assert not fresh.parent.exists()
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from expertenrat.cli import (
 from expertenrat.cli.support import UserError, ask, at_most, terminal_text
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
+    DatabaseMissingError,
     ExpertenratError,
     PasswordNeededError,
     os_error_detail,
@@ -215,6 +216,12 @@ def _run(args: argparse.Namespace) -> int:
             if over_damaged is None:
                 raise
             message = over_damaged(error, args)
+        except DatabaseMissingError as error:
+            # import settings --new --dry-run: checks the file, tells what it would create
+            without_database = getattr(args, "without_database", None)
+            if without_database is None or not getattr(args, "dry_run", False):
+                raise
+            message = without_database(error.location, args)
         else:
             try:
                 with services.database.created_or_nothing():  # a new file: only if it works

@@ -18,6 +18,7 @@ from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
+    from expertenrat.domain.council_transfer_format import CouncilTemplate
     from expertenrat.services.context import Services
 
 
@@ -61,6 +62,7 @@ class _NewCouncil(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         setattr(namespace, self.dest, True)
         namespace.opening = "fill"
+        namespace.without_database = _dry_run_without_database
 
 
 def _export_settings(services: Services, args: argparse.Namespace) -> str:
@@ -72,30 +74,50 @@ def _export_settings(services: Services, args: argparse.Namespace) -> str:
     return f"Einstellungen von „{name}“ (ohne personenbezogene Daten): {path}"
 
 
-def _import_settings(services: Services, args: argparse.Namespace) -> str:
-    path = Path(args.file)
-    transfer = services.council_transfer
+def _read(path: Path) -> CouncilTemplate:
+    from expertenrat.services.council_transfer import CouncilTransferService
+
     try:
-        incoming = transfer.read_file(path)
+        return CouncilTransferService.read_file(path)
     except OSError as error:
         raise UserError(
             f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
+
+
+def _would_create(incoming: CouncilTemplate, database: str = "") -> str:
+    """What ``import settings --new`` would create from the file, for a dry run (in the
+    database ``database`` that is still to be made, if named)."""
+    agenda = incoming.agenda_templates
+    agenda_text = (
+        "den Standard-Vorlagen für Tagesordnungspunkte"
+        if agenda is None
+        else f"{len(agenda)} Vorlagen für Tagesordnungspunkte"
+    )
+    where = f"die Datenbank „{database}“ und darin " if database else ""
+    return (
+        f"Probelauf: Die Datei ist gültig; sie würde {where}das Gremium "
+        f"„{incoming.settings.name}“ ({incoming.settings.city}) mit "
+        f"{len(incoming.action_fields)} Handlungsfeldern, {len(incoming.text_templates)} "
+        f"Textbausteinen und {agenda_text} anlegen. Es wurde nichts gespeichert."
+    )
+
+
+def _dry_run_without_database(location: str, args: argparse.Namespace) -> str:
+    """``import settings --new --dry-run`` where there is no database yet: the file is
+    checked as against one, and the database is named among what would be created (not
+    created: a dry run leaves no file or folder)."""
+    return _would_create(_read(Path(args.file)), location)
+
+
+def _import_settings(services: Services, args: argparse.Namespace) -> str:
+    path = Path(args.file)
+    transfer = services.council_transfer
+    incoming = _read(path)
     if args.new:
         name = incoming.settings.name
         if args.dry_run:
-            agenda = incoming.agenda_templates
-            agenda_text = (
-                "den Standard-Vorlagen für Tagesordnungspunkte"
-                if agenda is None
-                else f"{len(agenda)} Vorlagen für Tagesordnungspunkte"
-            )
-            return (
-                f"Probelauf: Die Datei ist gültig; sie würde das Gremium „{name}“ "
-                f"({incoming.settings.city}) mit {len(incoming.action_fields)} Handlungsfeldern, "
-                f"{len(incoming.text_templates)} Textbausteinen und {agenda_text} anlegen. "
-                "Es wurde nichts gespeichert."
-            )
+            return _would_create(incoming)
         council_id = transfer.create_council(incoming)
         return f"Gremium Nr. {council_id} „{name}“ aus „{path}“ angelegt."
     preview = transfer.preview(chosen_council(services, args), incoming)

@@ -71,6 +71,15 @@ class PasswordNeededError(DatabaseUnusableError):
     """The database server wants a password: none was given, or it refused the one given."""
 
 
+class DatabaseMissingError(DatabaseUnusableError):
+    """There is no database at ``location`` yet (no file, an empty one, a server database
+    without tables), and it was not to be created."""
+
+    def __init__(self, message: str, location: str) -> None:
+        super().__init__(message)
+        self.location = location
+
+
 class DatabaseDamagedError(DatabaseUnusableError):
     """The SQLite file at ``path`` cannot be read whole: only a backup helps (restoring
     one sets the file aside first)."""

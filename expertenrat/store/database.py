@@ -23,7 +23,12 @@ from sqlalchemy import Connection, Engine, exc
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
+from expertenrat.domain.errors import (
+    DatabaseMissingError,
+    DatabaseUnusableError,
+    os_error_detail,
+    os_error_text,
+)
 from expertenrat.store import migrate
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.engine import (
@@ -283,10 +288,11 @@ def open_database(
     revision = probe.revision
     if revision is None:
         if read_only or create is Create.NEVER:
-            raise DatabaseUnusableError(
+            raise DatabaseMissingError(
                 f"Die Datenbank „{location}“ gibt es noch nicht oder sie ist leer; es wurde "
                 "nichts angelegt. Legen Sie im Programm ein Gremium an oder laden Sie die "
-                "Demodaten mit „expertenrat demo“."
+                "Demodaten mit „expertenrat demo“.",
+                location,
             )
         database = Database(url=url, engine=make_engine(url), pending=True)
         if create is Create.NOW:
