@@ -26,7 +26,7 @@ from expertenrat.services.meeting_rows import (
     existing_meetings,
     renumber,
 )
-from expertenrat.services.unit_of_work import raise_if_invalid
+from expertenrat.services.unit_of_work import hold_council, raise_if_invalid
 from expertenrat.store import models
 
 
@@ -63,6 +63,7 @@ def add_series(
 ) -> list[int]:
     """Add every meeting of the series in ``session``'s transaction, numbered, each with the
     standard opening items, the series audited; returns the new meetings' ids."""
+    hold_council(session, council_id)  # the numbers: before any meeting row
     clock = council_clock(session, council_id)
     preview = series_preview(session, clock, council_id, spec)
     drafts = [

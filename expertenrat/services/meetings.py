@@ -42,6 +42,7 @@ from expertenrat.services.unit_of_work import (
     changing,
     check_version,
     fetch,
+    hold_council,
     raise_if_invalid,
     reading,
 )
@@ -123,6 +124,7 @@ class MeetingsService:
 
         The chair, if given, must be a member of the council on the meeting's day."""
         with changing(self._db, WHAT) as session:
+            hold_council(session, council_id)  # the numbers (see ``_held``)
             clock = council_clock(session, council_id)
             draft, notes = checked_draft(clock, draft, notes)
             row = models.Meeting(council_id=council_id, number=None, state=MeetingState.PLANNED)
@@ -154,7 +156,7 @@ class MeetingsService:
         raises the calendar SEQUENCE, and a planned one moved in time may change the numbers
         of the planned meetings. The chair must be a member on the (new) day."""
         with changing(self._db, WHAT) as session:
-            row = _fetch(session, meeting_id)
+            row = _held(session, meeting_id)
             check_version(row, version, WHAT)
             ensure_not_frozen(session, row.id)
             if row.state == MeetingState.CANCELLED:
@@ -201,7 +203,7 @@ class MeetingsService:
         present (aware).
         """
         with changing(self._db, WHAT) as session:
-            row = _fetch(session, meeting_id)
+            row = _held(session, meeting_id)
             check_version(row, version, WHAT)
             ensure_not_frozen(session, row.id)
             clock = council_clock(session, row.council_id)
@@ -235,7 +237,7 @@ class MeetingsService:
         number goes to the next planned meeting.
         """
         with changing(self._db, WHAT) as session:
-            row = _fetch(session, meeting_id)
+            row = _held(session, meeting_id)
             check_version(row, version, WHAT)
             ensure_not_frozen(session, row.id)
             clock = council_clock(session, row.council_id)
@@ -327,6 +329,17 @@ class MeetingsService:
             before=before,
             after=audit.snapshot(row),
         )
+
+
+def _held(session: Session, meeting_id: int) -> models.Meeting:
+    """The meeting to change, its council held first (``hold_council``) and the row read
+    again after it: a change that may renumber the council's meetings takes the council
+    before any meeting row, so two such changes on two PCs wait for each other instead of
+    each holding a row the other needs."""
+    row = _fetch(session, meeting_id)
+    hold_council(session, row.council_id)
+    session.refresh(row)
+    return row
 
 
 def _fetch(session: Session, meeting_id: int) -> models.Meeting:
