@@ -4,7 +4,8 @@
 
 One row per changed field, so that Excel can filter by field; an entry without field
 values (a deletion of the demo, an import) is one row with empty field columns. Times are
-in the council's time zone as TT.MM.JJJJ HH:MM.
+in the council's time zone as TT.MM.JJJJ HH:MM. A value longer than an Excel cell holds (a
+Verlauf der Beratung of 100,000 characters) is cut with a marker (:func:`excel_cell`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_fields import AuditLine, entity_label, field_changes, local_time
-from expertenrat.exchange.excel_text import excel_safe
+from expertenrat.exchange.excel_text import excel_cell, excel_safe
 
 HEADER = ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher")
 
@@ -37,5 +38,5 @@ def export_audit_csv(lines: Iterable[AuditLine], zone: ZoneInfo) -> bytes:
         changes = field_changes(line.entity, line.before, line.after)
         for change in changes or [None]:
             fields = ("", "", "") if change is None else (change.label, change.before, change.after)
-            writer.writerow(excel_safe(value) for value in (*entry, *fields))
+            writer.writerow(excel_cell(excel_safe(value)) for value in (*entry, *fields))
     return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")

@@ -8,6 +8,12 @@ in front of such a value ("'=SUMME(A1)", "'+49 381 …"), which Excel shows as p
 stay unambiguous, a value that itself starts with an apostrophe followed by one of those
 characters or by another apostrophe is guarded the same way. An apostrophe before anything
 else ("'s-Hertogenbosch") is left alone in both directions.
+
+Cell length: an Excel cell holds at most 32,767 characters (:data:`EXCEL_CELL_LIMIT`, counted
+as Excel counts them, in UTF-16 units); a longer text breaks the row in Excel (the rest
+spills into the next rows). :func:`excel_cell` cuts such a text with a visible marker, for
+the files meant to be read in Excel (not for the members file, whose texts all fit and which
+must import again whole).
 """
 
 from __future__ import annotations
@@ -22,6 +28,26 @@ def excel_safe(value: str) -> str:
     if value[:1] in _FORMULA_STARTS or (value[:1] == "'" and _guarded(value[1:])):
         return "'" + value
     return value
+
+
+EXCEL_CELL_LIMIT = 32_767
+
+
+def excel_cell(value: str) -> str:
+    """``value`` as one Excel cell: a text longer than :data:`EXCEL_CELL_LIMIT` is cut and
+    ends in "… [gekürzt, 100.000 Zeichen]", the length of the whole text."""
+    if len(value) <= EXCEL_CELL_LIMIT // 2 or _units(value) <= EXCEL_CELL_LIMIT:
+        return value
+    length = f"{len(value):,}".replace(",", ".")  # German digit grouping: 100.000
+    marker = f" … [gekürzt, {length} Zeichen]"
+    room = EXCEL_CELL_LIMIT - len(marker)
+    kept = value.encode("utf-16-le")[: room * 2].decode("utf-16-le", errors="ignore")
+    return kept.rstrip() + marker
+
+
+def _units(value: str) -> int:
+    """The length of ``value`` as Excel counts it: UTF-16 units (an emoji counts two)."""
+    return len(value.encode("utf-16-le")) // 2
 
 
 def unguard_formula(value: str) -> str:

@@ -4,7 +4,9 @@ with the same columns.
 CSV: ``;`` as separator, UTF-8 with BOM, CRLF line ends, dates as TT.MM.JJJJ, values that
 Excel would run as a formula guarded with an apostrophe (:mod:`excel_text`). Workbook: one
 sheet "Empfehlungen", a bold frozen header row with an autofilter, dates as date cells,
-numbers as number cells, every text as a text cell (never a formula).
+numbers as number cells, every text as a text cell (never a formula). In both a text longer
+than an Excel cell holds (the names of very many projects) is cut with a marker
+(:func:`excel_cell`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from expertenrat.domain.recommendations_report import ReportLine
-from expertenrat.exchange.excel_text import excel_safe, ooxml_escaped
+from expertenrat.exchange.excel_text import excel_cell, excel_safe, ooxml_escaped
 
 Value = str | date | int | None
 
@@ -71,7 +73,7 @@ def _csv_text(value: Value) -> str:
         return f"{value:%d.%m.%Y}"
     if isinstance(value, int):
         return str(value)
-    return excel_safe(value)
+    return excel_cell(excel_safe(value))
 
 
 def register_xlsx(lines: Sequence[ReportLine]) -> bytes:
@@ -109,7 +111,7 @@ def _put(cell: Cell, value: Value) -> int:
         cell.value = value
         return len(str(value))
     # Register texts are cleaned when saved; a control code left over is dropped here.
-    cell.value = ooxml_escaped(ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.value = ooxml_escaped(excel_cell(ILLEGAL_CHARACTERS_RE.sub("", value)))
     cell.data_type = "s"  # never a formula, whatever the text starts with
     cell.number_format = "@"
     return max((len(part) for part in value.splitlines()), default=0)
