@@ -53,7 +53,7 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     assert dialog is not None and dialog.isVisible()
     assert set(dialog.choices) == {
         "name", "city", "classification", "notice_period_days", "bundesland", "action_fields",
-        "agenda_templates",
+        "agenda_templates", "text_templates",  # a Beirat's phrases speak of "Der Beirat"
     }  # fmt: skip
     intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Vorlagen für Tagesordnungspunkte: „Hafen & <Kai> 🚢“ neu." in intro
