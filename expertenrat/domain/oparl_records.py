@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from expertenrat.domain.enums import (
+    MeetingKind,
     MeetingState,
     MemberRole,
     RecommendationKind,
@@ -114,6 +115,7 @@ class MeetingRecord:
     state: MeetingState
     start: datetime
     end: datetime | None = None
+    kind: MeetingKind = MeetingKind.REGULAR
     place: str = ""
     room: str = ""
     present_keys: tuple[str, ...] = ()  # persons present

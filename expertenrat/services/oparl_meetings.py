@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, defer
 from expertenrat.domain.enums import (
     AttendanceStatus,
     ConflictDecision,
+    MeetingKind,
     MeetingState,
     MinutesState,
     VoteMode,
@@ -85,6 +86,7 @@ def meeting_records(
                 state=MeetingState(meeting.state),
                 start=meeting.starts_at.replace(tzinfo=zone),
                 end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
+                kind=MeetingKind(meeting.kind),
                 place=meeting.place,
                 room=meeting.room,
                 present_keys=tuple(present.get(meeting.id, ())),
