@@ -18,7 +18,7 @@ from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, i
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan
 from expertenrat.domain.votes import recused_label, vote_outcome
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import counted, isolated
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
@@ -214,6 +214,8 @@ class MinutesDocument:
     public: bool = False
     unnamed: frozenset[str] = frozenset()  # names the public version does not print
     kind: MeetingKind = MeetingKind.REGULAR
+    # What this meeting decided about earlier minutes (see :func:`earlier_minutes_line`).
+    earlier_minutes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -277,3 +279,23 @@ class MinutesDocument:
         start = f"{self.opened_at:%H:%M}" if self.opened_at else "–"
         end = f"{self.closed_at:%H:%M}" if self.closed_at else "–"
         return f"{start}–{end} Uhr"
+
+
+def earlier_minutes_line(meeting: str, approved: bool, accepted: int, rejected: int) -> str:
+    """What a meeting decided about the minutes of ``meeting`` ("der 1. Sitzung"), for its
+    own minutes' Feststellungen: "Das Protokoll der 1. Sitzung wurde genehmigt; über 2
+    Einwände wurde entschieden (1 berücksichtigt, 1 zurückgewiesen)." Counts only, no
+    names: the line stands in the public minutes too."""
+    decided = accepted + rejected
+    objections = (
+        f"über {counted(decided, 'Einwand', 'Einwände')} wurde entschieden "
+        f"({accepted} berücksichtigt, {rejected} zurückgewiesen)"
+        if decided
+        else ""
+    )
+    if approved:
+        line = f"Das Protokoll {meeting} wurde genehmigt"
+        return f"{line}; {objections}." if objections else f"{line}."
+    return f"Über die Einwände gegen das Protokoll {meeting} wurde entschieden " + (
+        f"({accepted} berücksichtigt, {rejected} zurückgewiesen)."
+    )

@@ -126,7 +126,7 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
 def _opening(doc: MinutesDocument) -> list[Flowable]:
     story = [*blocks.bookmarked_heading("Feststellungen")]
     lines = [doc.invitation.statement(doc.day) if doc.invitation else ""]
-    lines += [doc.quorum_line, doc.agenda_line]
+    lines += [doc.quorum_line, doc.agenda_line, *doc.earlier_minutes]
     for line in lines:
         if line:
             story += [parts.paragraph(line), Spacer(0, 1.5 * mm)]

@@ -22,6 +22,7 @@ from expertenrat.domain.enums import (
     MeetingKind,
     MinutesState,
     MinutesStyle,
+    ObjectionState,
     RecommendationKind,
     VoteMode,
 )
@@ -36,9 +37,11 @@ from expertenrat.domain.minutes_document import (
     MinutesItem,
     PresentMember,
     VoteRecord,
+    earlier_minutes_line,
 )
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import public_version
+from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
 from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
@@ -132,8 +135,46 @@ def minutes_document(
         objections_due_on=version.objections_due_on if version else None,
         approval=approval,
         unnamed=unnamed_members(session, meeting.council_id) if public else frozenset(),
+        earlier_minutes=_earlier_minutes(session, meeting),
     )
     return public_version(doc) if public else doc
+
+
+def _earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...]:
+    """The minutes ``meeting`` approved and the objections it decided, one line per earlier
+    meeting in the order of their dates: the record of these decisions is this meeting's
+    minutes (with the practice "Einwände" above all, where deciding them is the point)."""
+    approved = set(
+        session.scalars(
+            select(models.MinutesVersion.meeting_id).where(
+                models.MinutesVersion.approved_in_meeting_id == meeting.id
+            )
+        )
+    )
+    decided: dict[int, list[str]] = {}
+    for earlier_id, state in session.execute(
+        select(models.MinutesVersion.meeting_id, models.Objection.state)
+        .select_from(models.Objection)
+        .join(
+            models.MinutesVersion, models.MinutesVersion.id == models.Objection.minutes_version_id
+        )
+        .where(models.Objection.decided_in_meeting_id == meeting.id)
+    ):
+        decided.setdefault(earlier_id, []).append(state)
+    earlier = session.scalars(
+        select(models.Meeting)
+        .where(models.Meeting.id.in_(approved | set(decided)))
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    return tuple(
+        earlier_minutes_line(
+            meeting_with_article(row),
+            row.id in approved,
+            decided.get(row.id, []).count(ObjectionState.ACCEPTED.value),
+            decided.get(row.id, []).count(ObjectionState.REJECTED.value),
+        )
+        for row in earlier
+    )
 
 
 def approved_minutes(

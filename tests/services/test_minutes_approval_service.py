@@ -288,6 +288,43 @@ def test_approval_needs_a_later_held_meeting_and_decided_objections(
     assert service.approve(minutes.meeting_id, approving).number == 1
 
 
+def test_the_approving_meetings_minutes_record_the_approval_and_the_objections_decided(
+    database, council, fields, actor
+) -> None:
+    # With the practice "Einwände" the next meeting decides them: its own minutes are the
+    # record of that, in the full and the public version, and name no one.
+    minutes = held_minutes(
+        database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
+    )
+    service = MinutesApprovalService(database, actor, render_minutes)
+    objections = MinutesObjectionsService(database, actor)
+    service.circulate(minutes.meeting_id, SENT)
+    first = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    second = objections.raise_objection(
+        minutes.meeting_id, objection(minutes, passage="", proposed_text="")
+    )
+    approving = later_held(database, council.id, minutes)
+    objections.accept(first.id, first.version, date(2026, 5, 12), in_meeting_id=approving)
+    objections.reject(
+        second.id, second.version, date(2026, 5, 12), "Nicht zutreffend.", in_meeting_id=approving
+    )
+    service.approve(minutes.meeting_id, approving)
+    line = (
+        "Das Protokoll der 1. Sitzung wurde genehmigt; über 2 Einwände wurde entschieden "
+        "(1 berücksichtigt, 1 zurückgewiesen)."
+    )
+
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, approving)
+        full = minutes_document(session, meeting)
+        public = minutes_document(session, meeting, public=True)
+        earlier = minutes_document(session, session.get(models.Meeting, minutes.meeting_id))
+
+    assert full.earlier_minutes == public.earlier_minutes == (line,)
+    assert earlier.earlier_minutes == ()
+    assert " ".join(line.split()) in " ".join(text_of(render_minutes(full)).split())
+
+
 def test_a_meeting_before_the_sending_or_the_objection_neither_approves_nor_decides(
     service, objections, database, council, minutes
 ) -> None:
