@@ -62,7 +62,9 @@ class RecommendationActions:
             current = shown.item(item.item_id) if shown else item
             self._changed(replace(current, recommendations=(*current.recommendations, adopted)))
 
-        dialog = RecommendationDialog(self._parent, projects, fields, save, item.project_id)
+        dialog = RecommendationDialog(
+            self._parent, projects, fields, save, item.project_id, dialogs=self._dialogs
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

@@ -3,6 +3,10 @@ action field. The dialog opens with ``open()``; "Übernehmen" hands the draft to
 (the editor's call of the minutes service) and closes only if it was stored; a refusal
 (an :class:`ExpertenratError` raised by ``save``) stays in the dialog as a German message
 with what was typed (after a lost server "Übernehmen" says "Erneut versuchen").
+
+The cursor starts in the first field (Art) and Tab reaches the buttons last, left to right
+as shown; Esc or Abbrechen ask before typed input is thrown away, as the recommendation
+step dialogs do.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,9 +30,11 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.minutes import RecommendationDraft
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import plain_text_edit
+from expertenrat.ui.widgets import plain_text_edit, tab_as_shown
 
 _CONTEXT = "MinutesEditor"
 
@@ -40,6 +47,8 @@ class RecommendationDialog(QDialog):
         action_fields: Sequence[tuple[int, str]],
         save: Callable[[RecommendationDraft], None],
         project_id: int | None = None,
+        *,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr(_CONTEXT, "Empfehlung beschließen"))
@@ -75,6 +84,15 @@ class RecommendationDialog(QDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        tab_as_shown(buttons)  # the box comes last in the dialog: its buttons are last
+        self._discard = DiscardCheck(self, dialogs, self.draft)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.kind_combo.setFocus()
+
+    def reject(self) -> None:
+        self._discard.reject(super().reject)
 
     def draft(self) -> RecommendationDraft:
         return RecommendationDraft(

@@ -11,7 +11,7 @@ from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.minutes import ItemTexts
@@ -469,6 +469,62 @@ def test_a_recommendation_is_adopted_and_removed(qtbot, make_editor, services, h
     assert services.minutes.minutes(held.meeting_id).items[2].recommendations == ()
     assert box.list.count() == 0
     assert editor.items.is_marked(item_key(held.item_ids[2]))
+
+
+def test_the_recommendation_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(
+    qtbot, make_editor, held
+):
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    editor.item_form.recommendations.add_button.click()
+    dialog = editor.recommendation_actions.dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+
+    assert QApplication.focusWidget() is dialog.kind_combo
+    dialog.field_combo.setFocus()  # the last field
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    # The buttons as shown, then round to the first field ("Abbrechen" came first before).
+    box = dialog.findChild(QDialogButtonBox)
+    shown = sorted(box.buttons(), key=lambda button: button.x())
+    assert reached == [*shown, dialog.kind_combo]
+
+
+def test_escape_asks_before_a_typed_recommendation_is_thrown_away(
+    qtbot, make_editor, held, dialogs
+):
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    editor.item_form.recommendations.add_button.click()
+    dialog = editor.recommendation_actions.dialog
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.title_edit, "Offene Daten zuerst")
+    dialogs.answers = [False]  # "Nein": keep typing
+
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+
+    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    assert dialog.isVisible() and dialog.title_edit.text() == "Offene Daten zuerst"
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)  # "Ja" this time
+    assert not dialog.isVisible()
+
+
+def test_escape_closes_an_untouched_recommendation_dialog_without_asking(
+    qtbot, make_editor, held, dialogs
+):
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    editor.item_form.recommendations.add_button.click()
+    dialog = editor.recommendation_actions.dialog
+    qtbot.waitExposed(dialog)
+
+    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Escape)
+
+    assert not dialog.isVisible() and dialogs.messages == []
 
 
 def test_the_meetings_page_shows_the_tab_a_checklist_line_points_at(qtbot, services, dialogs):
