@@ -16,6 +16,7 @@ from expertenrat.domain.field_limits import (
     text_problems,
 )
 from expertenrat.domain.series_warnings import BUNDESLAENDER
+from expertenrat.domain.wording import council_head
 
 DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("Moderne Verwaltung", "#1f77b4"),
@@ -27,6 +28,20 @@ DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
 CLASSIFICATIONS = ("Expert*innenrat", "Beirat")
 """What kind of body a council is (OParl ``Body.classification``); free text is allowed."""
 DEFAULT_CLASSIFICATION = CLASSIFICATIONS[0]
+
+
+def classification_for(name: str) -> str:
+    """The kind of body a new council called ``name`` likely is: "Beirat" for the
+    "Digitalbeirat der Hansestadt Lübeck", "Expert*innenrat" for the "Smart City
+    Expert*innenrat Rostock" (by the noun that heads the name); otherwise the default."""
+    head = council_head(name)
+    if head is not None:
+        word = head[1].casefold()
+        for kind in sorted(CLASSIFICATIONS, key=len, reverse=True):
+            if word.endswith(kind.casefold()):
+                return kind
+    return DEFAULT_CLASSIFICATION
+
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _WEBSITE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.councils import CouncilSettings, classification_for
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.services.agenda_templates import AgendaTemplatesService
@@ -286,7 +286,7 @@ class SettingsPage(QWidget):
     def create_council(self, name: str) -> None:
         """A council in the same place as the shown one: its city, Bundesland (public
         holidays) and time zone; the rest as any new council starts."""
-        new = CouncilSettings(id=None, name=name, city="–")
+        new = CouncilSettings(id=None, name=name, city="–", classification=classification_for(name))
         if self._council is not None:
             shown = self._council
             new = replace(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.councils import CouncilSettings, classification_for
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
@@ -131,6 +131,7 @@ class WelcomePage(NothingPending, QWidget):
                     name=self.name_edit.text(),
                     city=self.city_edit.text(),
                     bundesland=self.bundesland_combo.currentData(),
+                    classification=classification_for(self.name_edit.text()),
                 )
             )
         except ValidationError as error:

@@ -41,6 +41,11 @@ def test_a_further_council_starts_in_the_shown_councils_land_and_place(
         "DE-BY",
         "Europe/Berlin",
     )
+    assert settings.classification == "Expert*innenrat"  # "Jugendforum": the default
+    dialogs.texts.append("Seniorenbeirat")
+    qtbot.mouseClick(window.settings_page.new_council_button, Qt.MouseButton.LeftButton)
+    created = next(c for c in services.settings.councils() if c.name == "Seniorenbeirat")
+    assert services.settings.settings(created.id).classification == "Beirat"
 
 
 def test_changed_settings_are_saved_and_shown_after_reopening(make_window, services, qtbot):

@@ -74,7 +74,9 @@ def test_the_council_is_created_with_the_bundesland_chosen_and_no_land_unasked(
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
 
     (council,) = services.settings.councils()
-    assert services.settings.settings(council.id).bundesland == "DE-BY"
+    settings = services.settings.settings(council.id)
+    assert settings.bundesland == "DE-BY"
+    assert settings.classification == "Beirat"  # a Digitalbeirat, not an Expert*innenrat
 
 
 def test_untouched_the_new_council_knows_only_the_nationwide_holidays(make_window, services):
