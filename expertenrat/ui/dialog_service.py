@@ -1,6 +1,11 @@
 """Every question to the user goes through one small service that tests replace.
 
 Dialogs open with ``open()`` and report through callbacks, so nothing blocks a test.
+
+Message boxes wrap long unbroken text: a path of 300 characters is one "word" to Qt, which
+made the box wider than the screen and cut the path off. :func:`breakable` gives the shown
+text (only that: the callers' texts and the details stay as they are) a zero-width break
+opportunity after each path separator of a long word, and inside a stretch still too long.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
     QDateEdit,
@@ -31,6 +36,35 @@ from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
+_LONG = 40  # characters of a word from which it gets break opportunities
+_ZERO_WIDTH_SPACE = "\u200b"
+_LONG_WORD = re.compile(rf"\S{{{_LONG + 1},}}")
+_AFTER_SEPARATOR = re.compile(r"(?<=[/\\])(?=[^/\\])")
+_STRETCH = re.compile(rf"[^/\\]{{{_LONG}}}(?=[^/\\])")
+
+
+def breakable(text: str) -> str:
+    """``text`` as a message box shows it: a word longer than 40 characters (a path, a web
+    address) may break after each / or \\, and a stretch between them longer than that (a
+    long file name) every 40 characters, by a zero-width space; shorter words unchanged."""
+    return _LONG_WORD.sub(_word_breakable, text)
+
+
+def _word_breakable(match: re.Match[str]) -> str:
+    word = _STRETCH.sub(lambda stretch: stretch.group() + _ZERO_WIDTH_SPACE, match.group())
+    return _AFTER_SEPARATOR.sub(_ZERO_WIDTH_SPACE, word)
+
+
+class _MessageBox(QMessageBox):
+    """A message box whose Ctrl+C (Qt copies a box's text on Windows) copies its text
+    without the zero-width spaces :func:`breakable` put in: a path pasted elsewhere must
+    still be found."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            clipboard = QGuiApplication.clipboard()
+            clipboard.setText(clipboard.text().replace(_ZERO_WIDTH_SPACE, ""))
 
 
 class DialogService:
@@ -46,7 +80,7 @@ class DialogService:
         self._open_url = open_url
 
     def question(self, parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = _MessageBox(QMessageBox.Icon.Question, title, breakable(text), parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -215,7 +249,7 @@ class DialogService:
         """Say that ``path`` was saved, and offer to open its folder."""
         folder = Path(path).parent
         message = tr(_CONTEXT, "{text}\n\nOrdner: {folder}").format(text=text, folder=folder)
-        box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
+        box = _MessageBox(QMessageBox.Icon.Information, title, breakable(message), parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         open_button = box.addButton(
             tr(_CONTEXT, "Ordner öffnen"), QMessageBox.ButtonRole.ActionRole
@@ -232,7 +266,7 @@ class DialogService:
     def _message(
         self, parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
     ) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+        box = _MessageBox(icon, title, breakable(text), QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if detail:
             box.setDetailedText(detail)

@@ -62,7 +62,8 @@ def test_a_server_problem_not_known_shows_the_driver_s_text_behind_details(
         hang_up.join()
 
     (message,) = box.findChildren(QMessageBox)
-    assert message.text().startswith("Der Datenbankserver „postgresql://rat@127.0.0.1:")
+    shown = message.text().replace("\u200b", "")  # break opportunities of a long address
+    assert shown.startswith("Der Datenbankserver „postgresql://rat@127.0.0.1:")
     assert "server closed" not in message.text()
     assert "server closed the connection unexpectedly" in message.detailedText()
     message.close()
