@@ -63,7 +63,6 @@ HEADERS = dict(COLUMNS)
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "family_name": ("Name", "Familienname", "Zuname"),
     "affiliation": ("Organisation", "Einrichtung"),
-    "sector": ("Bereich",),  # as the composition warnings call it: "aus dem Bereich …"
     "email": ("E-Mail-Adresse", "Mail", "Mailadresse"),
     "phone": ("Telefonnummer", "Tel.", "Tel"),
     "postal_address": ("Anschrift", "Adresse", "Postadresse"),

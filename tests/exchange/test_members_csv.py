@@ -381,13 +381,11 @@ def test_a_councils_own_column_names_and_spelled_out_umlauts_are_read() -> None:
     # Amtszeit", "E-Mail-Adresse" …, and umlauts typed as ae/oe/ue where a keyboard lacked them.
     header = (
         "Vorname;Name;Organisation;E-Mail-Adresse;Telefonnummer;Anschrift;"
-        "Beginn der Amtszeit;Ende der Amtszeit;Handlungsfeld;Bemerkungen;Zustimmung Name am;"
-        "Bereich"
+        "Beginn der Amtszeit;Ende der Amtszeit;Handlungsfeld;Bemerkungen;Zustimmung Name am"
     )
     row = (
         "Jürgen;Größlinger;Stadtwerke FFB GmbH;jg@stadtwerke-ffb.de;08141 123;"
-        "Cerveteristraße 2, 82256 Fürstenfeldbruck;01.01.2026;31.12.2028;Umwelt;neu;;"
-        "Wirtschaft"
+        "Cerveteristraße 2, 82256 Fürstenfeldbruck;01.01.2026;31.12.2028;Umwelt;neu;"
     )
 
     result = parse(f"{header}\n{row}\n".encode())
@@ -403,7 +401,6 @@ def test_a_councils_own_column_names_and_spelled_out_umlauts_are_read() -> None:
     assert member.postal_address == "Cerveteristraße 2, 82256 Fürstenfeldbruck"
     assert (member.term_start, member.term_end) == (date(2026, 1, 1), date(2028, 12, 31))
     assert (member.primary_field_id, member.notes) == (4, "neu")
-    assert member.sector is Sector.BUSINESS
     spelled = parse(
         b"Vorname;Nachname;Amtszeit Beginn;Primaeres Handlungsfeld\nA;B;01.01.2026;Umwelt\n"
     )
