@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from expertenrat.domain.field_limits import AGENDA_ITEM
 from expertenrat.services.agenda import ProjectChoice
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import compact_combo
+from expertenrat.ui.widgets import LineEdit, compact_combo, line_combo
 
 _CONTEXT = "AgendaItemForm"
 
@@ -56,7 +55,7 @@ class AgendaItemForm(QWidget):
                 "Übernimmt Titel, Art, Öffentlichkeit und Dauer eines wiederkehrenden Punkts.",
             )
         )
-        self.title_edit = QLineEdit()
+        self.title_edit = LineEdit()
         self.title_edit.setMaxLength(AGENDA_ITEM["title"].max_length)
         self.kind_combo = QComboBox()
         for kind in AgendaItemKind:
@@ -65,8 +64,7 @@ class AgendaItemForm(QWidget):
         self.presenter_kind_combo = QComboBox()
         for kind in PresenterKind:
             self.presenter_kind_combo.addItem(kind.label, kind)
-        self.presenter_edit = QComboBox()
-        self.presenter_edit.setEditable(True)
+        self.presenter_edit = line_combo()
         self.presenter_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.presenter_edit.lineEdit().setMaxLength(AGENDA_ITEM["presenter"].max_length - 20)
         self.presenter_edit.lineEdit().setPlaceholderText(tr(_CONTEXT, "Name"))

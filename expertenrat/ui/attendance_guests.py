@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_selection import select_after_removal
 from expertenrat.ui.table_model import Column, RowsTableModel
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, with_placeholder
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, LineEdit, with_placeholder
 
 _CONTEXT = "AttendanceGuests"
 
@@ -67,9 +66,9 @@ class GuestDialog(QDialog):
         self.setWindowTitle(
             tr(_CONTEXT, "Gast hinzufügen") if guest.id is None else tr(_CONTEXT, "Gast bearbeiten")
         )
-        self.name_edit = QLineEdit(guest.name)
-        self.organisation_edit = QLineEdit(guest.organisation)
-        self.role_edit = QLineEdit(guest.role)
+        self.name_edit = LineEdit(guest.name)
+        self.organisation_edit = LineEdit(guest.organisation)
+        self.role_edit = LineEdit(guest.role)
         with_placeholder(self.role_edit, tr(_CONTEXT, "z. B. Referentin zu TOP 3"))
         for edit, field in (
             (self.name_edit, "name"),

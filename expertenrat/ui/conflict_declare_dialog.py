@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QWidget,
 )
 
@@ -23,7 +22,7 @@ from expertenrat.domain.conflict_sheet import CONFLICT, MemberRef
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, with_placeholder
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, LineEdit, with_placeholder
 
 _CONTEXT = "ConflictDeclareDialog"
 
@@ -47,7 +46,7 @@ class ConflictDeclareDialog(QDialog):
         self.member_combo = QComboBox()
         for member in members:
             self.member_combo.addItem(member.name, member.membership_id)
-        self.reason_edit = QLineEdit()
+        self.reason_edit = LineEdit()
         self.reason_edit.setMaxLength(CONFLICT["reason"].max_length)
         with_placeholder(
             self.reason_edit, tr(_CONTEXT, "z. B. Geschäftsführerin des Projektpartners")

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from expertenrat.ui.widgets import LineEdit
 from expertenrat.ui.wrapping_row import WrappingRow
 
 
@@ -30,7 +31,7 @@ class FilterBar(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.search_edit = QLineEdit()
+        self.search_edit = LineEdit()
         self.search_edit.setPlaceholderText(placeholder)
         self.search_edit.setAccessibleName(placeholder)  # a screen reader's name for it
         self.search_edit.setToolTip(tooltip)

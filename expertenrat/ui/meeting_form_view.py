@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTimeEdit,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, 
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
-from expertenrat.ui.widgets import plain_scroll_area, plain_text_edit
+from expertenrat.ui.widgets import LineEdit, plain_scroll_area, plain_text_edit
 
 _CONTEXT = "MeetingForm"
 
@@ -44,7 +43,7 @@ class MeetingFormView(QWidget):
         self.kind_combo = QComboBox()
         for kind in MeetingKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.title_edit = QLineEdit()
+        self.title_edit = LineEdit()
         self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
         self.title_edit.setPlaceholderText(tr(_CONTEXT, "optional; bei einer Klausur ihr Thema"))
         self.date_edit = QDateEdit()
@@ -58,12 +57,12 @@ class MeetingFormView(QWidget):
         self.date_edit.setAccessibleName(tr(_CONTEXT, "Datum"))
         self.start_edit.setAccessibleName(tr(_CONTEXT, "Beginn"))
         self.end_edit.setAccessibleName(tr(_CONTEXT, "Ende"))
-        self.place_edit = QLineEdit()
+        self.place_edit = LineEdit()
         self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
         self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Neuer Markt 1"))
-        self.room_edit = QLineEdit()
+        self.room_edit = LineEdit()
         self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.link_edit = QLineEdit()
+        self.link_edit = LineEdit()
         self.link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.link_edit.setPlaceholderText("https://")
         self.chair_combo = QComboBox()

@@ -29,10 +29,11 @@ from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import (
-    StartLineEdit,
+    LineEdit,
     colour_icon,
     hint_label,
     in_row,
+    line_combo,
     plain_text_edit,
 )
 
@@ -50,22 +51,21 @@ class MemberFormView(QWidget):
         self._errors: dict[str, FormErrors] = {}
         self._widgets: dict[str, QWidget] = {}
 
-        self.form_of_address_combo = QComboBox()
-        self.form_of_address_combo.setEditable(True)
+        self.form_of_address_combo = line_combo()
         self.form_of_address_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.form_of_address_combo.addItems(list(FORMS_OF_ADDRESS))
         self.form_of_address_combo.lineEdit().setPlaceholderText(tr(_CONTEXT, "keine"))
-        self.title_edit = StartLineEdit(placeholderText=tr(_CONTEXT, "z. B. Prof. Dr."))
-        self.given_name_edit = StartLineEdit()
-        self.family_name_edit = StartLineEdit()
-        self.affiliation_edit = StartLineEdit()
-        self.position_edit = StartLineEdit()
+        self.title_edit = LineEdit(placeholderText=tr(_CONTEXT, "z. B. Prof. Dr."))
+        self.given_name_edit = LineEdit()
+        self.family_name_edit = LineEdit()
+        self.affiliation_edit = LineEdit()
+        self.position_edit = LineEdit()
         self.sector_combo = QComboBox()
         for sector in Sector:
             self.sector_combo.addItem(sector.label, sector.value)
 
-        self.email_edit = StartLineEdit(placeholderText="name@beispiel.de")
-        self.phone_edit = StartLineEdit()
+        self.email_edit = LineEdit(placeholderText="name@beispiel.de")
+        self.phone_edit = LineEdit()
         self.postal_address_edit = plain_text_edit(4, grows=False)
         self.notes_edit = plain_text_edit(5, grows=True)
 

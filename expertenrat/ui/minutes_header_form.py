@@ -26,7 +26,7 @@ from expertenrat.domain.field_limits import MINUTES_HEADER
 from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import (
-    one_line,
+    LineEdit,
     optional_time,
     optional_time_edit,
     plain_text_edit,
@@ -98,7 +98,7 @@ class MinutesHeaderForm(QWidget):
         self.opened_edit = optional_time_edit()
         self.closed_edit = optional_time_edit()
         self.chair_combo = QComboBox()
-        self.minute_taker_edit = one_line(QLineEdit())
+        self.minute_taker_edit = LineEdit()
         self.minute_taker_edit.setMaxLength(MINUTES_HEADER["minute_taker"].max_length)
         self.agenda_approved_check = QCheckBox(tr(_CONTEXT, "Tagesordnung &genehmigt"))
         self.agenda_changes_edit = plain_text_edit(3, grows=False)

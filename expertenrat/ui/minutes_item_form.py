@@ -25,7 +25,7 @@ from expertenrat.domain.minutes import ItemMinutes, ItemTexts
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
-from expertenrat.ui.widgets import one_line, plain_text_edit
+from expertenrat.ui.widgets import LineEdit, plain_text_edit
 
 _CONTEXT = "MinutesEditor"
 TEXT_FIELDS = ("discussion", "motion_text", "resolution_text", "result")
@@ -79,7 +79,7 @@ class MinutesItemForm(QWidget):
         self.discussion_label.setBuddy(self.discussion_edit)  # named, and Alt+I / Alt+G
         self.motion_edit = plain_text_edit(3, grows=True)
         self.resolution_edit = plain_text_edit(3, grows=True)
-        self.result_edit = one_line(QLineEdit())
+        self.result_edit = LineEdit()
         self.result_edit.setMaxLength(MINUTES_ITEM["result"].max_length)
         self.result_edit.setPlaceholderText(
             tr(_CONTEXT, "z. B. einstimmig beschlossen, zur Kenntnis genommen")

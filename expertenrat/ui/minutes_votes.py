@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -34,7 +33,7 @@ from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.field_limits import VOTE_SUBJECT
 from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import compact_combo, one_line, show_text
+from expertenrat.ui.widgets import LineEdit, compact_combo, show_text
 
 _CONTEXT = "MinutesEditor"
 MAX_COUNT = 999
@@ -47,7 +46,7 @@ class VoteLine(QWidget):
     def __init__(self, vote: VoteDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.id, self.version = vote.id, vote.version
-        self.subject_edit = one_line(QLineEdit())
+        self.subject_edit = LineEdit()
         show_text(self.subject_edit, vote.subject)
         self.subject_edit.setMaxLength(VOTE_SUBJECT.max_length)
         self.subject_edit.setPlaceholderText(tr(_CONTEXT, "Gegenstand, z. B. Beschlussvorschlag"))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -28,6 +27,7 @@ from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS
 from expertenrat.ui.daily_backup import FOLDER_KEY
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import LineEdit
 
 _CONTEXT = "PcSettings"
 RETENTION_KEY = "retention/years"
@@ -59,7 +59,7 @@ class PcSettingsBox(QGroupBox):
         self._settings = settings
         self._dialogs = dialogs
         self._default = default_folder
-        self.folder_edit = QLineEdit()
+        self.folder_edit = LineEdit()
         self.folder_edit.setReadOnly(True)
         # In a row with its buttons: named itself for a screen reader.
         self.folder_edit.setAccessibleName(tr(_CONTEXT, "Tägliche Sicherung in"))

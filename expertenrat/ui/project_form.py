@@ -15,7 +15,7 @@ from expertenrat.domain.projects import Project
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_partners_editor import ProjectPartnersEditor
-from expertenrat.ui.widgets import colour_icon, plain_text_edit, show_text
+from expertenrat.ui.widgets import LineEdit, colour_icon, plain_text_edit, show_text
 
 _CONTEXT = "ProjectForm"
 
@@ -26,8 +26,8 @@ class ProjectForm(QWidget):
     def __init__(self, fields: list[ActionField], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project = Project(id=None, title="")
-        self.title_edit = QLineEdit()
-        self.short_code_edit = QLineEdit(placeholderText=tr(_CONTEXT, "z. B. DZR"))
+        self.title_edit = LineEdit()
+        self.short_code_edit = LineEdit(placeholderText=tr(_CONTEXT, "z. B. DZR"))
         self.field_combo = QComboBox()
         self.field_combo.setPlaceholderText(tr(_CONTEXT, "– bitte wählen –"))
         for action_field in fields:
@@ -37,9 +37,9 @@ class ProjectForm(QWidget):
         self.phase_combo = QComboBox()
         for phase in ProjectPhase:
             self.phase_combo.addItem(phase.label, phase.value)
-        self.lead_unit_edit = QLineEdit(placeholderText=tr(_CONTEXT, "z. B. Amt für Umwelt"))
-        self.contact_name_edit = QLineEdit()
-        self.contact_email_edit = QLineEdit(placeholderText="name@beispiel.de")
+        self.lead_unit_edit = LineEdit(placeholderText=tr(_CONTEXT, "z. B. Amt für Umwelt"))
+        self.contact_name_edit = LineEdit()
+        self.contact_email_edit = LineEdit(placeholderText="name@beispiel.de")
         self.partners_editor = ProjectPartnersEditor()
         self.description_edit = plain_text_edit(5, grows=True)
         for name, edit in self.line_edits().items():

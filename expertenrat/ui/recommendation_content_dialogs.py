@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QWidget,
@@ -27,7 +26,7 @@ from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS, RecommendationContent
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
-from expertenrat.ui.widgets import plain_text_edit, show_text
+from expertenrat.ui.widgets import LineEdit, plain_text_edit, show_text
 
 _CONTEXT = "RecommendationContentDialogs"
 
@@ -63,7 +62,7 @@ class RecommendationContentDialog(StepDialog):
         self.kind_combo = QComboBox()
         for kind in RecommendationKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.title_edit = QLineEdit()
+        self.title_edit = LineEdit()
         self.title_edit.setMaxLength(RECOMMENDATION["title"].max_length)
         self.text_edit = plain_text_edit(6, grows=True)
         self.field_combo = QComboBox()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import plain_text_edit, tab_as_shown
+from expertenrat.ui.widgets import LineEdit, plain_text_edit, tab_as_shown
 
 _CONTEXT = "MinutesEditor"
 
@@ -57,7 +56,7 @@ class RecommendationDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind in RecommendationKind:
             self.kind_combo.addItem(tr(_CONTEXT, kind.label), kind.value)
-        self.title_edit = QLineEdit()
+        self.title_edit = LineEdit()
         self.title_edit.setMaxLength(RECOMMENDATION["title"].max_length)
         self.text_edit = plain_text_edit(6, grows=True)
         self.project_combo = _choices(tr(_CONTEXT, "– kein Projekt –"), projects, project_id)

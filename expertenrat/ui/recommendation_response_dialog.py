@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE
 from expertenrat.domain.recommendations import ResponseDraft
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
-from expertenrat.ui.widgets import plain_text_edit
+from expertenrat.ui.widgets import LineEdit, plain_text_edit
 
 _CONTEXT = "RecommendationResponseDialog"
 
@@ -28,7 +28,7 @@ class RecommendationResponseDialog(StepDialog):
         super().__init__(parent, title, tr(_CONTEXT, "Erfassen"), save)
         self.resize(600, 560)
         self.received_edit = date_edit(today)
-        self.responder_edit = QLineEdit()
+        self.responder_edit = LineEdit()
         self.responder_edit.setMaxLength(RECOMMENDATION_RESPONSE["responder"].max_length)
         self.verdict_combo = QComboBox()
         for verdict in ResponseVerdict:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QRadioButton,
     QSpinBox,
@@ -38,7 +37,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import in_row
+from expertenrat.ui.widgets import LineEdit, in_row
 
 _CONTEXT = "SeriesDialog"
 # How the day of each meeting is chosen.
@@ -107,13 +106,13 @@ class SeriesDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind in MeetingKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.title_edit = QLineEdit()
+        self.title_edit = LineEdit()
         self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
-        self.place_edit = QLineEdit()
+        self.place_edit = LineEdit()
         self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.room_edit = QLineEdit()
+        self.room_edit = LineEdit()
         self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.link_edit = QLineEdit()
+        self.link_edit = LineEdit()
         self.link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.link_edit.setPlaceholderText("https://")
         self.description_label = QLabel()

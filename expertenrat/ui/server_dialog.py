@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL
 from expertenrat.store.server_password import keyring_available
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import LineEdit
 
 _CONTEXT = "ServerDialog"
 
@@ -49,11 +50,11 @@ class ServerDialog(QDialog):
         intro_label.setWordWrap(True)
         intro_label.setTextFormat(Qt.TextFormat.PlainText)
         shown = fixed or initial
-        self.host_edit = QLineEdit(shown.host or "" if shown else "")
+        self.host_edit = LineEdit(shown.host or "" if shown else "")
         self.port_spin = QSpinBox(minimum=1, maximum=65535)
         self.port_spin.setValue(shown.port or 5432 if shown else 5432)
-        self.database_edit = QLineEdit(shown.database or "" if shown else "expertenrat")
-        self.user_edit = QLineEdit(shown.username or "" if shown else "expertenrat")
+        self.database_edit = LineEdit(shown.database or "" if shown else "expertenrat")
+        self.user_edit = LineEdit(shown.username or "" if shown else "expertenrat")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.host_edit, self.port_spin, self.database_edit, self.user_edit):

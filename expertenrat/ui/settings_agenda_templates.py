@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
 from expertenrat.domain.agenda import MAX_PLANNED_MINUTES
 from expertenrat.domain.agenda_templates import AgendaTemplate
@@ -17,7 +17,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column, number_column
-from expertenrat.ui.widgets import show_text
+from expertenrat.ui.widgets import LineEdit, show_text
 
 _CONTEXT = "AgendaTemplatesSettings"
 
@@ -50,7 +50,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
         )
 
     def add_fields(self, errors: FormErrors) -> None:
-        self.title_edit = QLineEdit()
+        self.title_edit = LineEdit()
         self.title_edit.setMaxLength(AGENDA_ITEM["title"].max_length)
         self.kind_combo = QComboBox()
         for kind in AgendaItemKind:

@@ -13,7 +13,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.settings_logo import LogoField
-from expertenrat.ui.widgets import show_text
+from expertenrat.ui.widgets import LineEdit, show_text
 
 _CONTEXT = "SettingsPage"
 
@@ -22,9 +22,9 @@ class CouncilSettingsFields:
     """The council's own settings, as the first rows of the council form."""
 
     def __init__(self, errors: FormErrors, form: QFormLayout, dialogs: DialogService) -> None:
-        self.name_edit = QLineEdit()
-        self.short_name_edit = QLineEdit()
-        self.city_edit = QLineEdit()
+        self.name_edit = LineEdit()
+        self.short_name_edit = LineEdit()
+        self.city_edit = LineEdit()
         self.logo = LogoField(dialogs)
         self.min_spin = QSpinBox(minimum=1, maximum=200)
         self.max_spin = QSpinBox(minimum=1, maximum=200)

@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
@@ -25,6 +24,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
+from expertenrat.ui.widgets import LineEdit
 
 _CONTEXT = "MinutesSettings"
 
@@ -96,7 +96,7 @@ class PhrasesEditor(OrderedListEditor):
         )
 
     def add_fields(self, errors: FormErrors) -> None:
-        self.label_edit = QLineEdit()
+        self.label_edit = LineEdit()
         self.label_edit.setMaxLength(TEXT_TEMPLATE["label"].max_length)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)  # Tab goes on; a phrase holds no tab

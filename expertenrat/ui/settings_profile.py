@@ -11,7 +11,7 @@ from expertenrat.domain.councils import CLASSIFICATIONS, CouncilSettings
 from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import show_text
+from expertenrat.ui.widgets import LineEdit, line_combo, show_text
 
 _CONTEXT = "ProfileSettings"
 
@@ -30,13 +30,12 @@ class ProfileSettingsFields:
     """The council's profile, as rows of the council form."""
 
     def __init__(self, errors: FormErrors, form: QFormLayout) -> None:
-        self.classification_combo = QComboBox()
-        self.classification_combo.setEditable(True)
+        self.classification_combo = line_combo()
         self.classification_combo.addItems(CLASSIFICATIONS)
         self.classification_combo.setMaximumWidth(320)
-        self.website_edit = QLineEdit()
+        self.website_edit = LineEdit()
         self.website_edit.setPlaceholderText("https://")
-        self.secretariat_edit = QLineEdit()
+        self.secretariat_edit = LineEdit()
         self.secretariat_edit.setPlaceholderText(tr(_CONTEXT, "Ihre Geschäftsstelle"))
         self.bundesland_combo = bundesland_combo()
         errors.add_row(

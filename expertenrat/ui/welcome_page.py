@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.settings_profile import bundesland_combo
-from expertenrat.ui.widgets import action_button, page_title
+from expertenrat.ui.widgets import LineEdit, action_button, page_title
 
 _CONTEXT = "WelcomePage"
 COLUMN_WIDTH = 600  # wide enough for the intro in three lines, narrow enough to read
@@ -55,8 +54,8 @@ class WelcomePage(NothingPending, QWidget):
         )
         intro.setWordWrap(True)
         self.demo_button = QPushButton(tr(_CONTEXT, "Demodaten laden"))
-        self.name_edit = QLineEdit(tr(_CONTEXT, "Smart City Expert*innenrat"))
-        self.city_edit = QLineEdit()
+        self.name_edit = LineEdit(tr(_CONTEXT, "Smart City Expert*innenrat"))
+        self.city_edit = LineEdit()
         self.city_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rostock"))
         # The Länder's holidays differ (Reformationstag, Fronleichnam …): asked here, so
         # that a new council does not start with one Land's calendar unseen.

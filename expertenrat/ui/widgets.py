@@ -229,17 +229,42 @@ def show_text(edit: QLineEdit, text: str) -> None:
     edit.setCursorPosition(0)
 
 
-class StartLineEdit(QLineEdit):
-    """A line edit that shows the start of a long text also when it gets the focus. Reached
-    by Tab or opened with the focus, Qt selects the whole text (typing replaces it) and puts
-    the cursor, and so the view, at its end: "…titut für Graphische Datenverarbeitung". The
-    text stays selected, the cursor goes to its start (as :func:`show_text` leaves it)."""
+class LineEdit(QLineEdit):
+    """The one-line text field every form uses (a password field excepted).
+
+    - Reached by Tab or opened with the focus, Qt selects the whole text (typing replaces
+      it) and puts the cursor, and so the view, at its end: "…titut für Graphische
+      Datenverarbeitung". Here the text stays selected and the cursor goes to its start (as
+      :func:`show_text` leaves it).
+    - Pasted (or dropped, or typed) text has its lines joined by spaces and the invisible
+      characters copying brings dropped (:func:`~expertenrat.domain.field_limits.pasted_line`);
+      kept, a line break or soft hyphen made the text impossible to save, and it shows as
+      nothing in a one-line field.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.textEdited.connect(self._clean)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         text = self.text()
         if text and self.selectedText() == text and self.cursorPosition() == len(text):
             self.setSelection(len(text), -len(text))
+
+    def _clean(self, text: str) -> None:
+        cleaned = pasted_line(text)
+        if cleaned != text:
+            position = self.cursorPosition() - (len(text) - len(cleaned))
+            self.setText(cleaned)
+            self.setCursorPosition(max(0, position))
+
+
+def line_combo() -> QComboBox:
+    """An editable combo box whose text is typed into a :class:`LineEdit`."""
+    combo = QComboBox()
+    combo.setLineEdit(LineEdit())  # makes it editable
+    return combo
 
 
 class PlainTextEdit(QPlainTextEdit):
@@ -252,22 +277,6 @@ class PlainTextEdit(QPlainTextEdit):
             self.insertPlainText(pasted_text(source.text()))
         else:
             super().insertFromMimeData(source)
-
-
-def one_line(edit: QLineEdit) -> QLineEdit:
-    """``edit`` joins the lines of pasted text by spaces and drops the invisible characters
-    copying brings (:func:`~expertenrat.domain.field_limits.pasted_line`); kept, they made
-    the text impossible to save, and a line break shows as nothing in a one-line field."""
-
-    def clean(text: str) -> None:
-        cleaned = pasted_line(text)
-        if cleaned != text:
-            position = edit.cursorPosition() - (len(text) - len(cleaned))
-            edit.setText(cleaned)
-            edit.setCursorPosition(max(0, position))
-
-    edit.textEdited.connect(clean)
-    return edit
 
 
 def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
