@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QInputDialog,
-    QLineEdit,
+    QLabel,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, LineEdit
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
@@ -122,12 +123,26 @@ class DialogService:
         initial: str,
         on_text: Callable[[str], None],
     ) -> None:
-        dialog = QInputDialog(parent)
+        # Not a QInputDialog: its field is a plain QLineEdit, which keeps a pasted line break
+        # (the save then refused) and shows the end of a long text.
+        dialog = QDialog(parent)
         dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.setTextValue(initial)
-        dialog.textValueSelected.connect(on_text)
+        dialog.setMinimumWidth(FORM_DIALOG_WIDTH)
+        caption = QLabel(label)
+        caption.setWordWrap(True)
+        editor = LineEdit(initial)
+        caption.setBuddy(editor)  # names the field for a screen reader
+        editor.setSelection(len(initial), -len(initial))  # typed over, its start shown
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(caption)
+        layout.addWidget(editor)
+        layout.addWidget(buttons)
+        dialog.accepted.connect(lambda: on_text(editor.text()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
