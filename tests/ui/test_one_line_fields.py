@@ -1,0 +1,231 @@
+"""Every one-line text field the user types into is a ``widgets.LineEdit``: pasted lines are
+joined by spaces and the invisible characters copying brings are dropped (kept, the save was
+refused for a break the field does not show), and a long text reached by Tab shows its start
+(Qt shows its end)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from expertenrat.domain.annexes import Annex
+from expertenrat.domain.attendance_sheet import GuestEntry
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.field_limits import pasted_line
+from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.votes import VoteDraft
+from expertenrat.ui.agenda_item_form import AgendaItemForm
+from expertenrat.ui.annex_dialog import AnnexDialog
+from expertenrat.ui.attendance_guests import GuestDialog
+from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.filter_bar import FilterBar
+from expertenrat.ui.meeting_form_view import MeetingFormView
+from expertenrat.ui.member_form_view import MemberFormView
+from expertenrat.ui.minutes_header_form import MinutesHeaderForm
+from expertenrat.ui.minutes_item_form import MinutesItemForm
+from expertenrat.ui.minutes_votes import VoteLine
+from expertenrat.ui.pc_settings import PcSettingsBox
+from expertenrat.ui.project_form import ProjectForm
+from expertenrat.ui.recommendation_content_dialogs import EditRecommendationDialog
+from expertenrat.ui.recommendation_dialog import RecommendationDialog
+from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.save_location import SaveLocations
+from expertenrat.ui.series_dialog import SeriesDialog
+from expertenrat.ui.server_dialog import ServerDialog
+from expertenrat.ui.widgets import LineEdit, line_combo
+
+PASTED = "Zeile 1\nZeile 2\u00ad"
+LONG = "Fraunhofer-Institut für Graphische Datenverarbeitung, Abteilung Urbane Datenraum"
+assert len(LONG) == 80
+
+PASSWORD = QLineEdit.EchoMode.Password
+
+
+def _typed_into(edit: QLineEdit) -> bool:
+    """Whether ``edit`` is a field the user types text into (not a password field, not the
+    inside of a spin, date or time edit)."""
+    return edit.echoMode() != PASSWORD and not isinstance(edit.parent(), QAbstractSpinBox)
+
+
+def _not_shared(root: QWidget) -> list[str]:
+    """The typed-into line edits below ``root`` that are no :class:`LineEdit`."""
+    return [
+        edit.accessibleName() or edit.objectName() or edit.placeholderText() or repr(edit)
+        for edit in root.findChildren(QLineEdit)
+        if _typed_into(edit) and not isinstance(edit, LineEdit)
+    ]
+
+
+def _paste(edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    QApplication.clipboard().setText(text)
+    QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_pasted_lines_are_joined_and_soft_hyphens_dropped(qtbot):
+    edit = LineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+
+    _paste(edit, "zur Kennt\u00adnis\r\ngenommen\u200b")
+    QTest.keyClicks(edit, ".")
+
+    assert edit.text() == "zur Kenntnis genommen."
+    assert edit.cursorPosition() == len(edit.text())
+    assert pasted_line(PASTED) == "Zeile 1 Zeile 2"
+
+
+def test_a_long_text_reached_by_tab_shows_its_start_selected(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    before, edit = LineEdit(parent), LineEdit(LONG, parent)
+    parent.show()
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+
+    QTest.keyClick(before, Qt.Key.Key_Tab)
+
+    qtbot.waitUntil(edit.hasFocus)
+    assert edit.selectedText() == LONG and edit.cursorPosition() == 0
+
+
+def test_an_editable_combo_box_types_into_a_line_edit(qtbot):
+    combo = line_combo()
+    qtbot.addWidget(combo)
+    combo.show()
+
+    _paste(combo.lineEdit(), PASTED)
+
+    assert combo.isEditable() and combo.currentText() == "Zeile 1 Zeile 2"
+
+
+@pytest.fixture
+def council_id(services) -> int:
+    return services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock")).id
+
+
+def _forms(
+    services, council_id: int, today: date, qsettings: QSettings
+) -> dict[str, tuple[QWidget, QLineEdit]]:
+    """A form or dialog of each kind, with a representative field of it."""
+    fields = services.settings.action_fields(council_id)
+    member = MemberFormView(fields, today)
+    project = ProjectForm(fields)
+    meeting = MeetingFormView()
+    series = SeriesDialog(services.meetings, council_id, today)
+    agenda_item = AgendaItemForm()
+    recommendation = RecommendationDialog(None, [], [], lambda draft: None)
+    content = EditRecommendationDialog(
+        None, "E-2026-01", "Sitzung", RecommendationContent("Titel", "Text"), [], [], today, print
+    )
+    response = RecommendationResponseDialog(None, "E-2026-01", today, lambda draft: None)
+    guest = GuestDialog(GuestEntry(None, ""), lambda entry: True)
+    conflict = ConflictDeclareDialog("TOP 1", [], lambda member, reason: True)
+    server = ServerDialog("Server", "Wo liegt die Datenbank?")
+    filters = FilterBar("Suchen …", "Suche", [])
+    annex = AnnexDialog(None, Annex(1, 1, "bericht.pdf", "", 1, ""), print)
+    pc = PcSettingsBox(qsettings, DialogService(SaveLocations(qsettings)), None)
+    header = MinutesHeaderForm()
+    item = MinutesItemForm()
+    vote = VoteLine(VoteDraft())
+    return {
+        "Mitglied": (member, member.affiliation_edit),
+        "Anrede": (member, member.form_of_address_combo.lineEdit()),
+        "Projekt": (project, project.title_edit),
+        "Sitzung": (meeting, meeting.place_edit),
+        "Serie": (series, series.title_edit),
+        "Tagesordnungspunkt": (agenda_item, agenda_item.title_edit),
+        "Vortragende": (agenda_item, agenda_item.presenter_edit.lineEdit()),
+        "Empfehlung": (recommendation, recommendation.title_edit),
+        "Empfehlung bearbeiten": (content, content.title_edit),
+        "Stellungnahme": (response, response.responder_edit),
+        "Gast": (guest, guest.organisation_edit),
+        "Befangenheit": (conflict, conflict.reason_edit),
+        "Anlage": (annex, annex.title_edit),
+        "Server": (server, server.host_edit),
+        "Suche": (filters, filters.search_edit),
+        "Auf diesem PC": (pc, pc.folder_edit),
+        "Protokollführung": (header, header.minute_taker_edit),
+        "Ergebnis": (item, item.result_edit),
+        "Abstimmung": (vote, vote.subject_edit),
+    }
+
+
+def test_every_form_joins_pasted_lines_and_shows_a_long_text_s_start(
+    qtbot, services, council_id, today, qsettings
+):
+    forms = _forms(services, council_id, today, qsettings)
+    for root, _ in forms.values():
+        qtbot.addWidget(root)
+
+    shown: QWidget | None = None
+    for kind, (root, edit) in forms.items():
+        if root is not shown:  # a form's fields in turn, each window shown once
+            assert _not_shared(root) == [], kind
+            if shown is not None:
+                shown.hide()
+            root.show()
+            qtbot.waitUntil(root.isActiveWindow)
+            shown = root
+        edit.setReadOnly(False)  # "Auf diesem PC" shows the folder chosen, typed or not
+        edit.clear()
+        _paste(edit, PASTED)
+        assert edit.text() == "Zeile 1 Zeile 2", kind
+
+        edit.setText(LONG[: edit.maxLength()])
+        edit.clearFocus()
+        edit.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(edit.hasFocus)
+        assert edit.selectedText() == edit.text() and edit.cursorPosition() == 0, kind
+
+
+def test_the_text_asked_for_is_typed_into_a_line_edit(qtbot, qsettings):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    answers: list[str] = []
+
+    DialogService(SaveLocations(qsettings)).ask_text(
+        parent, "Zurückziehen", "Warum?", LONG, answers.append
+    )
+
+    dialog = parent.findChild(QDialog)
+    edit = dialog.findChild(QLineEdit)
+    assert isinstance(edit, LineEdit)
+    assert edit.selectedText() == LONG and edit.cursorPosition() == 0
+    _paste(edit, PASTED)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() in ("OK", "&OK")).click()
+    assert answers == ["Zeile 1 Zeile 2"]
+
+
+def test_the_main_window_s_text_fields_are_all_line_edits(make_window, services, today):
+    services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show()
+
+    assert len(window.findChildren(LineEdit)) > 20  # filter bars, settings, minutes …
+    assert _not_shared(window) == []
+    combos = [c for c in window.findChildren(QComboBox) if c.isEditable()]
+    assert combos and all(isinstance(c.lineEdit(), LineEdit) for c in combos)
+
+
+def test_the_welcome_page_s_fields_are_line_edits(make_window):
+    window = make_window()
+    window.show()
+
+    assert window.stack.currentWidget() is window.welcome_page
+    assert _not_shared(window.welcome_page) == []
+    _paste(window.welcome_page.city_edit, PASTED)
+    assert window.welcome_page.city_edit.text() == "Zeile 1 Zeile 2"
