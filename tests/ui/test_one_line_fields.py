@@ -5,7 +5,9 @@ refused for a break the field does not show), and a long text reached by Tab sho
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import expertenrat.ui
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.councils import CouncilSettings
@@ -229,3 +232,17 @@ def test_the_welcome_page_s_fields_are_line_edits(make_window):
     assert _not_shared(window.welcome_page) == []
     _paste(window.welcome_page.city_edit, PASTED)
     assert window.welcome_page.city_edit.text() == "Zeile 1 Zeile 2"
+
+
+def test_no_form_makes_a_plain_line_edit_or_asks_with_qinputdialog():
+    """A guard for forms and dialogs the tests above do not open: the password field is the
+    one plain QLineEdit made (spin, date and time edits make their own inside)."""
+    package = Path(expertenrat.ui.__file__).parent
+    made = {
+        f"{path.name}: {line.strip()}"
+        for path in package.rglob("*.py")
+        for line in path.read_text("utf-8").splitlines()
+        if re.search(r"(?<![\w.])Q(LineEdit|InputDialog)\(", line)
+    }
+
+    assert made == {"server_dialog.py: self.password_edit = QLineEdit()"}
