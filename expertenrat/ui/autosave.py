@@ -14,7 +14,9 @@ database has the text. A failed save (a lost server, a locked file) keeps the te
 editor and in that file and is tried again every ``RETRY_MS``; input the service refuses
 (a ``ValidationError``: an end before the start, an invisible character) is saved again
 once it is edited, and the line says so. So is text whose failure ``final`` says no retry
-can mend (minutes approved meanwhile, perhaps on another PC): kept, not retried. A
+can mend (minutes approved meanwhile, or an item deleted, perhaps on another PC): kept,
+not retried, and reported by ``gave_up``; the editor may ``drop`` it once the user has seen
+it. A
 conflict (another PC saved the record since it was read) stops saving that record until
 the editor calls :meth:`Autosave.resolve` with the user's choice: it is never overwritten
 silently.
@@ -78,6 +80,7 @@ class Autosave(QObject):
     saved = Signal(str, int)  # key, new version
     conflicted = Signal(str, object, object)  # key, my payload, their payload
     replaced = Signal(str, object)  # key, the payload the user chose over the typed one
+    gave_up = Signal(str, object, object)  # key, the unsaved payload, the ``final`` error
 
     def __init__(
         self,
@@ -158,6 +161,11 @@ class Autosave(QObject):
         record = self._records.get(key)
         return record.unsaved[0] if record is not None and record.unsaved else None
 
+    def label_of(self, key: str) -> str:
+        """The label the editor gave the record (``track``'s ``meta``), or ""."""
+        record = self._records.get(key)
+        return str((record.meta or {}).get("label") or "") if record is not None else ""
+
     def conflict_of(self, key: str) -> Conflict | None:
         record = self._records.get(key)
         return record.conflict if record is not None else None
@@ -187,6 +195,18 @@ class Autosave(QObject):
         self._number += 1
         record.pending = (entry.payload, self._number)
         self._start(entry.key)
+
+    def drop(self, key: str) -> None:
+        """Forget the unsaved text of ``key`` that no save can store (``gave_up``), after the
+        user has seen it: off the record and out of the recovery file, now."""
+        record = self._records.get(key)
+        if record is None or record.in_flight is not None:
+            return
+        record.pending, record.error = None, ""
+        self._dirty.pop(key, None)
+        self._number += 1
+        self.recovery.remove(key, self._number)
+        self._update_status()
 
     def discard(self, entry: RecoveryEntry) -> None:
         """Drop recovered text the user does not want (or the database has already)."""
@@ -251,7 +271,11 @@ class Autosave(QObject):
         job.finished.connect(lambda result: self._finished(key, result))
         job.failed.connect(
             lambda message: self._failed(
-                key, message, isinstance(job.error, ValidationError), self._final(job.error)
+                key,
+                message,
+                isinstance(job.error, ValidationError),
+                self._final(job.error),
+                job.error,
             )
         )
         job.ended.connect(lambda: QTimer.singleShot(0, self, lambda: self._ended(key, job)))
@@ -280,7 +304,14 @@ class Autosave(QObject):
         self._update_status()
         self.saved.emit(key, result)
 
-    def _failed(self, key: str, message: str, refused: bool = False, final: bool = False) -> None:
+    def _failed(
+        self,
+        key: str,
+        message: str,
+        refused: bool = False,
+        final: bool = False,
+        error: BaseException | None = None,
+    ) -> None:
         record = self._records[key]
         record.error, record.refused, record.final = message, refused, final
         newer = record.pending is not None  # typed while the save ran
@@ -292,6 +323,8 @@ class Autosave(QObject):
         elif newer and not self._timer.isActive():
             self._start(key)  # refused input is saved again once edited: it was
         self._update_status()
+        if final and record.pending is not None:
+            self.gave_up.emit(key, record.pending[0], error)
 
     def _ended(self, key: str, job: Job) -> None:
         """A save that neither finished nor failed was a bug (already reported): retry."""

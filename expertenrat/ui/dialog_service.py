@@ -94,9 +94,17 @@ class DialogService:
     def information(self, parent: QWidget, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Information, title, text)
 
-    def warning(self, parent: QWidget, title: str, text: str, detail: str = "") -> None:
-        """``detail``: shown on asking ("Details einblenden …"), e.g. a server's own text."""
-        self._message(parent, QMessageBox.Icon.Warning, title, text, detail)
+    def warning(
+        self,
+        parent: QWidget,
+        title: str,
+        text: str,
+        detail: str = "",
+        on_closed: Callable[[], None] | None = None,
+    ) -> None:
+        """``detail``: shown on asking ("Details einblenden …"), e.g. a server's own text;
+        ``on_closed``: called once the user has closed the message."""
+        self._message(parent, QMessageBox.Icon.Warning, title, text, detail, on_closed)
 
     def choose_text(
         self,
@@ -279,12 +287,20 @@ class DialogService:
         box.open()
 
     def _message(
-        self, parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+        self,
+        parent: QWidget,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        detail: str = "",
+        on_closed: Callable[[], None] | None = None,
     ) -> None:
         box = _MessageBox(icon, title, breakable(text), QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if detail:
             box.setDetailedText(detail)
+        if on_closed is not None:
+            box.finished.connect(lambda _result: on_closed())
         box.finished.connect(box.deleteLater)
         box.open()
 

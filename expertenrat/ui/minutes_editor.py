@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MinutesStyle
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.services.context import Services
 from expertenrat.services.minutes_freeze import MinutesFrozenError
@@ -67,7 +67,8 @@ class MinutesEditor(MinutesEditorView):
             self.saver.save,
             store,
             self,
-            final=lambda error: isinstance(error, MinutesFrozenError),  # approved meanwhile
+            # approved or the item deleted meanwhile (perhaps on another PC): no retry helps
+            final=lambda error: isinstance(error, (MinutesFrozenError, NotFoundError)),
         )
         self.offers = MinutesOffers(
             self, dialogs, self.autosave, self._describer, self._label_of, self._show_payload
@@ -126,6 +127,7 @@ class MinutesEditor(MinutesEditorView):
         self.autosave.saved.connect(self._saved)
         self.autosave.conflicted.connect(self.offers.conflict)
         self.autosave.replaced.connect(self._replaced)
+        self.autosave.gave_up.connect(self._gave_up)
 
     # --- contract -------------------------------------------------------------------------
 
@@ -159,7 +161,9 @@ class MinutesEditor(MinutesEditorView):
             else ""
         )
         self._show(minutes, hint)
-        self.offers.offer_recovered(stored_payloads(minutes), frozen=minutes.frozen)
+        self.offers.offer_recovered(
+            stored_payloads(minutes), frozen=minutes.frozen, meeting_id=minutes.meeting_id
+        )
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Everything typed goes to the recovery file now and is being saved: go on."""
@@ -326,6 +330,14 @@ class MinutesEditor(MinutesEditorView):
         if key.startswith("header:"):
             self.changed.emit()
         self.checklist_refresh.schedule()
+
+    def _gave_up(self, key: str, payload: dict, error: object) -> None:
+        """A save no retry can mend: text of an item deleted meanwhile is shown to copy (and
+        the item leaves the list once that is closed); text of minutes approved meanwhile
+        stays in the form, read-only after the next reread."""
+        if isinstance(error, NotFoundError) and key.startswith("item:"):
+            label = self.autosave.label_of(key) or self._label_of(key)
+            self.offers.deleted(key, payload, label, then=self.refresh)
 
     def _replaced(self, key: str, payload: dict) -> None:
         self.saver.bases[key] = payload

@@ -1,6 +1,9 @@
 """The two questions the minutes autosave may have to ask, both with the texts side by side:
 another PC changed the same item (keep mine / take theirs), and the recovery file has text
 the database lacks after a crash (take it / discard it). Nothing is decided silently.
+
+Text no save can store any more (its minutes approved, or its agenda item deleted, perhaps
+on another PC) is shown once with the reason and the text to copy, and only then dropped.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class MinutesOffers:
         self._label_of = label_of
         self._show_payload = show_payload
         self._offered: set[str] = set()  # recovered keys asked about and not answered yet
+        self._telling: set[str] = set()  # keys whose text of a deleted item is shown now
 
     def conflict(self, key: str, mine: dict, theirs: dict) -> None:
         describe = self._describer(key)
@@ -68,13 +72,26 @@ class MinutesOffers:
             lambda: self._autosave.resolve(key, keep_mine=False),
         )
 
-    def offer_recovered(self, stored: dict[str, dict], *, frozen: bool) -> None:
+    def offer_recovered(
+        self, stored: dict[str, dict], *, frozen: bool, meeting_id: int | None = None
+    ) -> None:
         """Offer recovered text of the records in ``stored`` (key → payload in the database)
         that differs from it; text the database has already is dropped quietly, text of
-        approved (``frozen``) minutes after it was shown."""
+        approved (``frozen``) minutes after it was shown, and so is text of an agenda item
+        of meeting ``meeting_id`` that is gone (deleted meanwhile)."""
         autosave = self._autosave
         for entry in autosave.recovery.entries():
             key = entry.key
+            if (
+                meeting_id is not None
+                and entry.meta.get("meeting_id") == meeting_id
+                and key.startswith("item:")
+                and key not in stored
+                and key not in self._telling
+                and autosave.unsaved_payload(key) is None
+            ):
+                self._recovered_of_deleted(entry)
+                continue
             if key not in stored or key in self._offered:
                 continue
             if autosave.unsaved_payload(key) is not None:
@@ -103,6 +120,65 @@ class MinutesOffers:
                 "Protokoll einer späteren Sitzung möglich.",
             ).format(label=label, when=german_time(entry.written_at)),
             self._describer(entry.key)(entry.payload),
+        )
+
+    def deleted(
+        self, key: str, payload: dict, label: str, then: Callable[[], None] = lambda: None
+    ) -> None:
+        """Text typed here could not be saved because its agenda item was deleted meanwhile
+        (on another PC): shown with the text to copy; dropped once the message is closed,
+        and ``then`` called."""
+        if key in self._telling:
+            return
+        self._tell_deleted(
+            key,
+            tr(
+                _CONTEXT,
+                "„{label}“ wurde inzwischen an einem anderen Arbeitsplatz gelöscht, während "
+                "Sie hier Text dazu geschrieben haben. Der Text kann deshalb nicht mehr "
+                "gespeichert werden.",
+            ).format(label=label),
+            payload,
+            lambda: (self._autosave.drop(key), then()),
+        )
+
+    def _recovered_of_deleted(self, entry: RecoveryEntry) -> None:
+        if not any(str(text).strip() for text in entry.payload.values()):
+            self._autosave.discard(entry)  # nothing typed that could be lost
+            return
+        label = entry.meta.get("label") or entry.key
+        self._tell_deleted(
+            entry.key,
+            tr(
+                _CONTEXT,
+                "Für „{label}“ gibt es Text vom {when}, der nicht in der Datenbank steht. "
+                "Der Tagesordnungspunkt wurde inzwischen gelöscht, vielleicht an einem "
+                "anderen Arbeitsplatz, deshalb kann der Text nicht mehr gespeichert werden.",
+            ).format(label=label, when=german_time(entry.written_at)),
+            entry.payload,
+            lambda: self._autosave.discard(entry),
+        )
+
+    def _tell_deleted(self, key: str, reason: str, payload: dict, drop: Callable[[], None]) -> None:
+        """The text stays in the recovery file until the user has closed the message."""
+        self._telling.add(key)
+
+        def closed() -> None:
+            self._telling.discard(key)
+            drop()
+
+        self._dialogs.warning(
+            self._parent,
+            tr(_CONTEXT, "Text nicht mehr gespeichert"),
+            reason
+            + " "
+            + tr(
+                _CONTEXT,
+                "Sie finden ihn unter „Details einblenden …“ zum Kopieren; er wird verworfen, "
+                "sobald Sie diese Meldung schließen.",
+            ),
+            self._describer(key)(payload),
+            on_closed=closed,
         )
 
     def _offer(self, entry: RecoveryEntry, stored: dict) -> None:

@@ -43,6 +43,10 @@ class ScriptedDialogs:
     offered: list[tuple[str, str, str]] = field(default_factory=list)
     # The label of every text asked for (ask_text), in turn.
     asked_texts: list[str] = field(default_factory=list)
+    # True: a warning stays open (its ``on_closed`` waits in ``open_warnings``) until the
+    # test calls it; False: it is closed at once.
+    keep_warnings_open: bool = False
+    open_warnings: list[Callable[[], None]] = field(default_factory=list)
 
     def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
         self.messages.append(("question", title, text))
@@ -52,9 +56,14 @@ class ScriptedDialogs:
     def information(self, parent, title: str, text: str) -> None:
         self.messages.append(("information", title, text))
 
-    def warning(self, parent, title: str, text: str, detail: str = "") -> None:
+    def warning(self, parent, title: str, text: str, detail: str = "", on_closed=None) -> None:
         self.messages.append(("warning", title, text))
         self.details.append(detail)
+        if on_closed is not None:
+            if self.keep_warnings_open:
+                self.open_warnings.append(on_closed)
+            else:
+                on_closed()
 
     def choose_text(self, parent, title, intro, left, right, on_left, on_right) -> None:
         self.offered.append((title, left[1], right[1]))

@@ -9,8 +9,11 @@ from minutes_rows import approve
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 
+from expertenrat.domain.minutes import ItemTexts
+from expertenrat.store import models
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import item_key
 
 WAIT = 5_000
@@ -109,3 +112,89 @@ def test_text_kept_from_approved_minutes_is_shown_once_before_it_is_dropped(
     )
     assert TYPED in dialogs.details[-1]
     qtbot.waitUntil(lambda: editor.autosave.recovery.entries() == [], timeout=WAIT)
+
+
+def delete_item(services, item_id: int) -> None:
+    """The item is gone on the other PC's side: the agenda service keeps a held meeting's
+    items, but restoring an older backup there (or another program on the file) does not."""
+    with services.database.transaction() as session:
+        session.delete(session.get(models.AgendaItem, item_id))
+
+
+def test_text_typed_for_an_item_deleted_elsewhere_is_shown_to_copy_and_not_retried(
+    qtbot, make_editor, other_program, held, dialogs
+):
+    """Another PC deletes the item (it had no text yet) while text for it is typed here:
+    the save is not retried for ever, and the text stays (form, recovery file) until the
+    user has seen it with the reason and the text to copy."""
+    dialogs.keep_warnings_open = True
+    editor = make_editor(held.meeting_id)
+    key = item_key(held.item_ids[1])
+    editor.items.select_key(key)
+    delete_item(other_program, held.item_ids[1])
+    QTest.keyClicks(editor.item_form.discussion_edit, TYPED)
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: bool(dialogs.open_warnings), timeout=WAIT)
+
+    (warning,) = dialogs.warnings()
+    assert warning == (
+        "„TOP 2 Bericht“ wurde inzwischen an einem anderen Arbeitsplatz gelöscht, während Sie "
+        "hier Text dazu geschrieben haben. Der Text kann deshalb nicht mehr gespeichert "
+        "werden. Sie finden ihn unter „Details einblenden …“ zum Kopieren; er wird verworfen, "
+        "sobald Sie diese Meldung schließen."
+    )
+    assert TYPED in dialogs.details[-1]
+    assert editor.indicator.text() == (
+        "Nicht gespeichert: Den Tagesordnungspunkt gibt es nicht mehr. Vielleicht wurde er "
+        "gelöscht. Der Text ist lokal gesichert."
+    )  # no "das Speichern wird wiederholt"
+    assert editor.item_form.discussion_edit.toPlainText() == TYPED
+    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() != [], timeout=WAIT)
+    qtbot.waitUntil(lambda: not editor.has_unsaved_changes(), timeout=WAIT)  # no retry due
+
+    dialogs.open_warnings.pop()()  # the user closes the message
+
+    assert editor.autosave.recovery.entries() == []
+    assert editor.items.line(key) is None  # the list shows the agenda as it is now
+    assert not editor.indicator.text().startswith("Nicht gespeichert")
+    assert len(dialogs.warnings()) == 1
+
+
+def test_kept_text_of_an_item_deleted_elsewhere_is_shown_once_before_it_is_dropped(
+    qtbot, services, make_editor, other_program, held, dialogs
+):
+    """The program ended with the text only in the recovery file, and the item was deleted
+    elsewhere: opening the minutes again shows the text to copy instead of keeping it
+    unseen for ever."""
+    key = item_key(held.item_ids[1])
+    RecoveryStore.for_database(services.database.key).write(
+        RecoveryEntry(
+            key,
+            texts_payload(ItemTexts(TYPED, "", "", "")),
+            1,
+            {"meeting_id": held.meeting_id, "label": "TOP 2 Bericht"},
+            "2026-03-10T17:42:05",
+        ),
+        1,
+    )
+    delete_item(other_program, held.item_ids[1])
+    dialogs.keep_warnings_open = True
+
+    again = make_editor(held.meeting_id)
+
+    (warning,) = dialogs.warnings()
+    assert warning == (
+        "Für „TOP 2 Bericht“ gibt es Text vom 10.03.2026, 17:42, der nicht in der Datenbank "
+        "steht. Der Tagesordnungspunkt wurde inzwischen gelöscht, vielleicht an einem "
+        "anderen Arbeitsplatz, deshalb kann der Text nicht mehr gespeichert werden. Sie finden "
+        "ihn unter „Details einblenden …“ zum Kopieren; er wird verworfen, sobald Sie diese "
+        "Meldung schließen."
+    )
+    assert TYPED in dialogs.details[-1]
+    again.refresh()  # the change poll: shown once, not again while open
+    assert len(dialogs.warnings()) == 1
+    assert again.autosave.recovery.entries() != []
+
+    dialogs.open_warnings.pop()()
+
+    assert again.autosave.recovery.entries() == []
