@@ -20,7 +20,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.enums import MinutesStyle
+from expertenrat.domain.enums import AttendanceStatus, MinutesStyle
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.services.context import Services
@@ -61,6 +61,7 @@ class MinutesEditor(MinutesEditorView):
         self._no_meeting_hint = no_meeting_hint()
         self._minutes: Minutes | None = None
         self._presence: dict[int, str] = {}
+        self._away: dict[int, AttendanceStatus] = {}  # recorded entschuldigt or abwesend
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.key)
         self.autosave = Autosave(
@@ -223,13 +224,7 @@ class MinutesEditor(MinutesEditorView):
             return
         unsaved = self.autosave.unsaved_payload(key)
         if key.startswith("header:"):
-            chairs = self._services.members.members(minutes.council_id)
-            day = minutes.meeting_day
-            choices = [
-                (m.id, m.full_name)
-                for m in chairs
-                if m.is_active(day) or m.id == minutes.header.chair_membership_id
-            ]
+            choices = self._chair_choices(minutes)
             quorum = self._presence.get(0, "")
             payload = unsaved or header_payload(minutes.header)
             self.header_form.show_header(payload, choices, quorum)
@@ -242,12 +237,38 @@ class MinutesEditor(MinutesEditorView):
         self.pages.setCurrentWidget(self.item_form)
         self.phrase_button.setEnabled(not minutes.frozen)
 
+    def _chair_choices(self, minutes: Minutes) -> list[tuple[int, str]]:
+        """The members who may chair: those active on the day, the ones the attendance
+        records as entschuldigt or abwesend after the others and marked so (the checklist
+        reports such a chair as missing); the stored chair always, even if excused."""
+        day, stored = minutes.meeting_day, minutes.header.chair_membership_id
+        members = [
+            m
+            for m in self._services.members.members(minutes.council_id)
+            if m.is_active(day) or m.id == stored
+        ]
+        members.sort(key=lambda m: m.id in self._away)  # stable: the service's order else
+        return [
+            (
+                m.id,
+                f"{m.full_name} – {self._away[m.id].label}" if m.id in self._away else m.full_name,
+            )
+            for m in members
+        ]
+
     def _presence_lines(self, meeting_id: int) -> dict[int, str]:
-        """The quorum line of the meeting (key 0) and of each item, from the attendance."""
+        """The quorum line of the meeting (key 0) and of each item, from the attendance;
+        who is recorded as not present (``_away``)."""
+        self._away = {}
         try:
             sheet = self._services.attendance.sheet(meeting_id)
         except ExpertenratError:
             return {}
+        self._away = {
+            e.membership_id: e.status
+            for e in sheet.entries
+            if e.status is not None and e.status is not AttendanceStatus.PRESENT
+        }
         lines = {0: sheet.meeting_quorum.statement}
         for quorum in sheet.item_quorums:
             lines[quorum.item.id] = tr(_CONTEXT, "Laut Anwesenheit: {}").format(

@@ -4,6 +4,7 @@ jumps, conflicts and recovered text are offered, never decided silently."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
@@ -13,7 +14,7 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
-from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.enums import AttendanceStatus, VoteMode
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.domain.votes import VoteDraft
@@ -1083,3 +1084,37 @@ def test_a_phrase_too_long_for_the_ergebnis_is_not_cut_off(
         "nicht eingefügt."
     )
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_the_chair_list_marks_members_recorded_as_not_present_and_lists_them_last(
+    qtbot, make_editor, services, council_id
+) -> None:
+    """The checklist reports a chair recorded as entschuldigt or abwesend as missing: the
+    chooser says who they are before one is chosen, and still shows one stored so."""
+    members = {m.family_name: m.id for m in services.members.members(council_id)}
+    held = held_meeting(
+        services.database,
+        council_id,
+        [members["Engel"], members["Berg"], members["Dahl"]],
+        present=1,
+    )  # Engel present, Berg and Dahl excused
+    sheet = services.attendance.sheet(held.meeting_id)
+    services.attendance.save_entry(
+        held.meeting_id, replace(sheet.entry(members["Dahl"]), status=AttendanceStatus.ABSENT)
+    )
+    minutes = services.minutes.minutes(held.meeting_id)
+    services.minutes.save_header(
+        held.meeting_id, replace(minutes.header, chair_membership_id=members["Berg"])
+    )
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+
+    combo = editor.header_form.chair_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "– noch offen –",
+        "Anna Engel",
+        "Anna Berg – entschuldigt",
+        "Anna Dahl – abwesend",
+    ]
+    assert combo.currentText() == "Anna Berg – entschuldigt"  # the stored chair stays shown
+    assert combo.currentData() == members["Berg"]
