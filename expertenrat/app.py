@@ -127,7 +127,11 @@ class Session:
         )
         self.change_watch.start()
         self.recovery_check = offer_unsaved_minutes(
-            services, dialogs, self.window, self.window.open_target
+            services,
+            dialogs,
+            self.window,
+            self.window.open_target,
+            lambda: self.window.pages.meetings.tabs.minutes_editor(),
         )
 
     def open_or_explain(self, database: str | URL | None, *, chosen: bool = False) -> bool:

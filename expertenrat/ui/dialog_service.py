@@ -80,13 +80,25 @@ class DialogService:
         self._locations = locations
         self._open_url = open_url
 
-    def question(self, parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> None:
+    def question(
+        self,
+        parent: QWidget,
+        title: str,
+        text: str,
+        on_yes: Callable[[], None],
+        on_no: Callable[[], None] | None = None,
+    ) -> None:
+        """``on_no``: called for "Nein" and for a question closed without an answer."""
         box = _MessageBox(QMessageBox.Icon.Question, title, breakable(text), parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(
-            lambda result: on_yes() if result == QMessageBox.StandardButton.Yes else None
+            lambda result: (
+                on_yes()
+                if result == QMessageBox.StandardButton.Yes
+                else (on_no() if on_no is not None else None)
+            )
         )
         box.finished.connect(box.deleteLater)
         box.open()

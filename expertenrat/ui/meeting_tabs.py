@@ -115,6 +115,10 @@ class MeetingTabs(ScrollingTabs):
                 self.setCurrentIndex(index)
                 return
 
+    def minutes_editor(self) -> MinutesEditor:
+        """The Protokoll tab."""
+        return next(w for w in self.details if isinstance(w, MinutesEditor))
+
     def _tab_shown(self, index: int) -> None:
         """A detail tab rereads its records when shown, unless it holds unsaved input:
         another tab may have changed the same rows meanwhile (the minutes' autosave gives an

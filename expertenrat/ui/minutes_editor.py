@@ -62,6 +62,7 @@ class MinutesEditor(MinutesEditorView):
         self._minutes: Minutes | None = None
         self._presence: dict[int, str] = {}
         self._away: dict[int, AttendanceStatus] = {}  # recorded entschuldigt or abwesend
+        self._offers_held = False  # the start's question about kept text is open
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.key)
         self.autosave = Autosave(
@@ -162,6 +163,26 @@ class MinutesEditor(MinutesEditorView):
             else ""
         )
         self._show(minutes, hint)
+        self._offer_recovered()
+
+    def shown_meeting_id(self) -> int | None:
+        """The meeting whose minutes are shown (and whose kept text the tab offers)."""
+        return self._minutes.meeting_id if self._minutes is not None else None
+
+    def hold_recovery_offers(self) -> None:
+        """The start's question about kept minutes text is open (:mod:`recovery_notice`):
+        offer no recovered text meanwhile, which would ask about the same text twice."""
+        self._offers_held = True
+
+    def release_recovery_offers(self) -> None:
+        """The start's question is answered: offer what was held back for the minutes shown."""
+        self._offers_held = False
+        self._offer_recovered()
+
+    def _offer_recovered(self) -> None:
+        minutes = self._minutes
+        if minutes is None or self._offers_held:
+            return
         self.offers.offer_recovered(
             stored_payloads(minutes), frozen=minutes.frozen, meeting_id=minutes.meeting_id
         )

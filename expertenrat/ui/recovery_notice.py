@@ -9,6 +9,10 @@ offers each text side by side with the stored one (:class:`minutes_offers.Minute
 Files whose text the database has already are left to the editor, which drops them
 quietly; so are files of minutes approved meanwhile, whose text the editor shows once (to
 copy) before it drops them.
+
+One dialog per text: minutes the Protokoll tab shows already (opened before the look
+ended) are left to the tab's own offer and not named in the question; while the question is
+open, the tab offers nothing, and once it is answered the tab offers what it held back.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_offers import stored_payloads
 from expertenrat.ui.worker import Job
 
@@ -58,15 +63,17 @@ def offer_unsaved_minutes(
     dialogs: DialogService,
     parent: QWidget,
     open_target: Callable[[Target], None],
+    minutes_editor: Callable[[], MinutesEditor | None] = lambda: None,
 ) -> Job | None:
     """Look for meetings with unsaved minutes text in the worker, then ask whether to open
-    the first (if there is one). Returns the running job, or None when no text is kept."""
+    the first (if there is one). Returns the running job, or None when no text is kept.
+    ``minutes_editor``: the Protokoll tab as it is when the look has ended."""
     store = RecoveryStore.for_database(services.database.key)
     if not store.has_files():
         return None
     # Only reads: a hung server must not keep the ending program alive (see worker).
     job = Job(lambda _progress: meetings_with_unsaved_text(services, store), parent, daemon=True)
-    job.finished.connect(lambda found: _ask(found, dialogs, parent, open_target))
+    job.finished.connect(lambda found: _ask(found, dialogs, parent, open_target, minutes_editor()))
     job.failed.connect(lambda message: log.warning("Unsaved minutes not checked: %s", message))
     job.start()
     return job
@@ -77,11 +84,25 @@ def _ask(
     dialogs: DialogService,
     parent: QWidget,
     open_target: Callable[[Target], None],
+    editor: MinutesEditor | None,
 ) -> None:
+    if editor is not None:  # the tab offers the minutes it shows itself
+        found = [m for m in found if m.meeting_id != editor.shown_meeting_id()]
     if not found:
         return
     names = ", ".join(f"{m.meeting_label} am {m.meeting_day:%d.%m.%Y}" for m in found)
     first = found[0]
+
+    def answered() -> None:
+        if editor is not None:
+            editor.release_recovery_offers()
+
+    def open_first() -> None:
+        answered()
+        open_target(Target(Area.MEETINGS, record_id=first.meeting_id, tab=MeetingTab.MINUTES))
+
+    if editor is not None:
+        editor.hold_recovery_offers()
     dialogs.question(
         parent,
         tr(_CONTEXT, "Ungesicherter Protokolltext"),
@@ -92,7 +113,6 @@ def _ask(
             "aufbewahrt. Jetzt das Protokoll der {first} öffnen, um ihn zu übernehmen "
             "oder zu verwerfen?",
         ).format(names=names, first=first.meeting_label),
-        lambda: open_target(
-            Target(Area.MEETINGS, record_id=first.meeting_id, tab=MeetingTab.MINUTES)
-        ),
+        open_first,
+        answered,
     )

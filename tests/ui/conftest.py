@@ -46,12 +46,22 @@ class ScriptedDialogs:
     # True: a warning stays open (its ``on_closed`` waits in ``open_warnings``) until the
     # test calls it; False: it is closed at once.
     keep_warnings_open: bool = False
+    # True: a question stays open, its (on_yes, on_no) in ``open_questions`` until the test
+    # answers it.
+    keep_questions_open: bool = False
+    open_questions: list[tuple[Callable[[], None], Callable[[], None]]] = field(
+        default_factory=list
+    )
     open_warnings: list[Callable[[], None]] = field(default_factory=list)
 
-    def question(self, parent, title: str, text: str, on_yes: Callable[[], None]) -> None:
+    def question(self, parent, title: str, text: str, on_yes, on_no=None) -> None:
         self.messages.append(("question", title, text))
-        if self.answers.pop(0) if self.answers else self.answer_yes:
+        if self.keep_questions_open:
+            self.open_questions.append((on_yes, on_no or (lambda: None)))
+        elif self.answers.pop(0) if self.answers else self.answer_yes:
             on_yes()
+        elif on_no is not None:
+            on_no()
 
     def information(self, parent, title: str, text: str) -> None:
         self.messages.append(("information", title, text))

@@ -11,6 +11,7 @@ import pytest
 from held_meeting import held_meeting_of_three
 
 from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_form import texts_payload
@@ -109,3 +110,79 @@ def test_closing_waits_only_a_moment_for_a_look_stuck_on_a_hung_server(
 
     assert still_running
     assert "not waiting for the unsaved-minutes check" in caplog.text
+
+
+def open_minutes(window, meeting) -> MinutesEditor:
+    window.open_target(Target(Area.MEETINGS, record_id=meeting.meeting_id, tab=MeetingTab.MINUTES))
+    return window.pages.meetings.tabs.minutes_editor()
+
+
+def questions(dialogs) -> list[str]:
+    return [text for kind, _title, text in dialogs.messages if kind == "question"]
+
+
+def test_minutes_opened_before_the_look_ends_are_offered_once_by_the_tab(
+    qtbot, services, dialogs, make_window, meeting
+) -> None:
+    """The Protokoll tab shows the minutes already and offers the kept text itself: the
+    start's question does not ask about the same text a second time."""
+    recover(services, meeting, TYPED)
+    window = make_window()
+    editor = open_minutes(window, meeting)
+    assert len(dialogs.offered) == 1  # the tab's own offer, not answered yet
+
+    job = offer_unsaved_minutes(
+        services, dialogs, window, window.open_target, window.pages.meetings.tabs.minutes_editor
+    )
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+
+    assert questions(dialogs) == []
+    assert len(dialogs.offered) == 1
+    qtbot.waitUntil(editor.idle, timeout=10_000)
+
+
+@pytest.mark.parametrize("answer", ["ja", "nein"])
+def test_minutes_opened_while_the_start_question_is_open_are_offered_once_it_is_answered(
+    qtbot, services, dialogs, make_window, meeting, answer
+) -> None:
+    """While the start's question about the kept text is open, the tab that shows those
+    minutes does not offer the same text; once the question is answered it does, once."""
+    recover(services, meeting, TYPED)
+    window = make_window()
+    dialogs.keep_questions_open = True
+    job = offer_unsaved_minutes(
+        services, dialogs, window, window.open_target, window.pages.meetings.tabs.minutes_editor
+    )
+    qtbot.waitUntil(lambda: bool(dialogs.open_questions), timeout=10_000)
+    assert len(questions(dialogs)) == 1
+    editor = open_minutes(window, meeting)
+    assert editor.shown_meeting_id() == meeting.meeting_id
+    assert dialogs.offered == []  # not a second dialog about the same text
+
+    on_yes, on_no = dialogs.open_questions.pop()
+    (on_yes if answer == "ja" else on_no)()
+
+    assert [title for title, _mine, _stored in dialogs.offered] == ["Ungesicherten Text gefunden"]
+    assert TYPED in dialogs.offered[0][1]
+    assert window.pages.meetings.tabs.minutes_editor().shown_meeting_id() == meeting.meeting_id
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    qtbot.waitUntil(editor.idle, timeout=10_000)
+
+
+def test_the_program_start_holds_the_tabs_offer_while_its_question_is_open(
+    qtbot, session, services, dialogs, meeting
+) -> None:
+    """As the program starts: the question is asked about the Protokoll tab of the window."""
+    recover(services, meeting, TYPED)
+    dialogs.keep_questions_open = True
+    session.dialogs = dialogs
+    session.open(services.database.url)
+    qtbot.waitUntil(lambda: bool(dialogs.open_questions), timeout=10_000)
+
+    editor = open_minutes(session.window, meeting)
+    assert dialogs.offered == []
+    dialogs.open_questions.pop()[1]()  # "Nein"
+
+    assert len(dialogs.offered) == 1
+    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=10_000)
+    qtbot.waitUntil(editor.idle, timeout=10_000)
