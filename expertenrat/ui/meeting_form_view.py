@@ -124,3 +124,12 @@ class MeetingFormView(QWidget):
         layout.addWidget(self.fields_scroll, 1)
         layout.addLayout(buttons)
         EnterSaves(self, self.save_button)
+
+    def focus_first_field(self) -> bool:
+        """Put the cursor in the first input that takes it (Art, unless the meeting only
+        shows); whether one did."""
+        for widget in self._inputs:
+            if widget.isEnabled():
+                widget.setFocus()
+                return True
+        return False

@@ -251,7 +251,7 @@ class MeetingsPage(QWidget):
         if self.flush(lambda: self._show(None)):
             self._show(None)
         self.tabs.setCurrentWidget(self.form)
-        self.form.place_edit.setFocus()
+        self.form.focus_first_field()
 
     def new_series(self) -> None:
         if self._council_id is None:

@@ -328,7 +328,8 @@ def test_ctrl_n_starts_a_new_meeting_with_the_cursor_in_its_form(window, qtbot) 
     qtbot.waitUntil(lambda: meetings.form.isAncestorOf(QApplication.focusWidget()))
 
     assert meetings.tabs.currentWidget().isAncestorOf(meetings.form)
-    assert QApplication.focusWidget() is meetings.form.place_edit
+    # The form's first field, as the dialogs start (before: Ort, the sixth).
+    assert QApplication.focusWidget() is meetings.form.kind_combo
 
 
 @pytest.mark.parametrize("which", ["reminders", "error"])
