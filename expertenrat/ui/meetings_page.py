@@ -5,7 +5,8 @@ kommende / abgehaltene / alle and by year. The selected meeting shows in tabs
 (:mod:`ui.meeting_tabs`): "Sitzung" (:class:`MeetingForm`) and the detail widgets of the
 meeting (agenda, attendance, conflicts, minutes …); its state changes with the buttons of
 :mod:`ui.meeting_state_bar`. Before another meeting, another area or another council is
-shown, :meth:`MeetingsPage.flush` asks about what was typed and not saved.
+shown, :meth:`MeetingsPage.flush` asks about what was typed and not saved. Enter or a
+double-click on a meeting moves the cursor into its "Sitzung" tab.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class MeetingsPage(QWidget):
         self.scope_combo.currentIndexChanged.connect(self.refresh)
         self.year_combo.currentIndexChanged.connect(self.refresh)
         self.meeting_list.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.meeting_list.view.activated.connect(lambda _index: self.open_selected())
         self.new_button.clicked.connect(self.new_meeting)
         self.series_button.clicked.connect(self.new_series)
         self.form.saved.connect(self._saved)
@@ -217,6 +219,17 @@ class MeetingsPage(QWidget):
             finally:
                 self._selecting = False
         self._update_buttons()
+
+    def open_selected(self) -> None:
+        """Enter or a double-click in the list: the meeting is edited in place, in its tabs,
+        so the cursor goes to the first field of its "Sitzung" tab (to the tabs where the
+        meeting only shows: cancelled, or its minutes approved)."""
+        chosen = self.selected()
+        if chosen is None or chosen.id != self._shown_id:  # kept on another one's input
+            return
+        self.tabs.setCurrentWidget(self.form)
+        if not self.form.focus_first_field():
+            self.tabs.tabBar().setFocus()
 
     def _frozen(self, meeting_id: int | None) -> bool:
         """The meeting's minutes are approved (as the list shows it)."""

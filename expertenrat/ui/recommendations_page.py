@@ -8,6 +8,8 @@ recommendation between the meetings, edit its content (draft or adopted), adopt 
 send, change the due date, record a response, close, withdraw (beside the detail, enabled
 where the domain's table allows the step; see RecommendationSteps). Below the table
 "Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
+Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer be
+edited, moves the cursor into its detail.
 """
 
 from __future__ import annotations
@@ -190,6 +192,7 @@ class RecommendationsPage(NothingPending, QWidget):
             lambda: self.filter.set_year(self.year_combo.currentData())
         )
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.activated.connect(lambda _index: self.open_selected())
         for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._update_count)
         self._selection_changed()
@@ -365,6 +368,17 @@ class RecommendationsPage(NothingPending, QWidget):
     def ask_new(self) -> None:
         if self._council_id is not None:
             self.steps.new(self._council_id)
+
+    def open_selected(self) -> None:
+        """Enter or a double-click: "Bearbeiten …" where the recommendation may still be
+        edited (a draft, an adopted one), as on Mitglieder and Projekte; else the detail
+        beside the table takes the cursor (text, responses, history)."""
+        if self.selected() is None:
+            return
+        if self.edit_button.isEnabled():
+            self.edit_button.click()
+        else:
+            self.detail.setFocus()
 
     def _take(self, step: Callable[[RecommendationRow], None]) -> None:
         row = self.selected()

@@ -243,6 +243,66 @@ def test_the_selection_stays_across_refresh(page, services, council_id):
     assert page.form.meeting.id == ids[1]
 
 
+def _activate(page: MeetingsPage, qtbot) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+
+
+def test_enter_on_a_meeting_moves_the_cursor_into_its_sitzung_tab(
+    page, services, council_id, qtbot
+):
+    ids = [add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8)]
+    page.refresh()
+    page.select(ids[1])
+    page.tabs.setCurrentIndex(1)  # Tagesordnung
+    _activate(page, qtbot)
+    page.meeting_list.view.setFocus()
+
+    qtbot.keyClick(page.meeting_list.view, Qt.Key.Key_Return)
+
+    # Edited in place, as the list shows it: no dialog, the cursor in the first field.
+    assert page.tabs.currentWidget().isAncestorOf(page.form)
+    assert QApplication.focusWidget() is page.form.kind_combo
+    assert page.form.meeting.id == ids[1]
+
+
+def test_a_double_click_on_a_meeting_moves_the_cursor_into_its_sitzung_tab(
+    page, services, council_id, qtbot
+):
+    ids = [add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8)]
+    page.refresh()
+    page.tabs.setCurrentIndex(1)
+    _activate(page, qtbot)
+    view = page.meeting_list.view
+    row = page.meeting_list.proxy.mapFromSource(
+        page.meeting_list.model.index(page.meeting_list.model.row_of(ids[0]), 0)
+    )
+    where = view.visualRect(row).center()
+
+    # A real double-click's first press and release, then the double-click.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+    assert page.form.meeting.id == ids[0]
+    assert page.tabs.currentWidget().isAncestorOf(page.form)
+    assert QApplication.focusWidget() is page.form.kind_combo
+
+
+def test_enter_on_a_cancelled_meeting_goes_to_its_tabs(page, services, council_id, dialogs, qtbot):
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 1))
+    page.refresh()
+    page.select(meeting_id)
+    dialogs.texts = ["Krankheit"]
+    page.states.cancel_button.click()
+    _activate(page, qtbot)
+    page.meeting_list.view.setFocus()
+
+    qtbot.keyClick(page.meeting_list.view, Qt.Key.Key_Return)
+
+    # Its fields only show: the tab bar takes the cursor, the arrows reach the other tabs.
+    assert QApplication.focusWidget() is page.tabs.tabBar()
+
+
 def test_choosing_another_meeting_with_unsaved_text_asks_first(page, services, council_id, dialogs):
     ids = [add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8)]
     page.refresh()

@@ -18,7 +18,10 @@ from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
-from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
+from expertenrat.ui.recommendation_content_dialogs import (
+    EditRecommendationDialog,
+    NewRecommendationDialog,
+)
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
 
@@ -407,6 +410,51 @@ def test_ctrl_n_opens_a_new_recommendation_as_on_the_other_pages(page, qtbot):
     assert isinstance(dialog, NewRecommendationDialog) and dialog.isVisible()
     assert "Strg+N" in page.new_button.toolTip()
     dialog.reject()
+
+
+def _active(page, qtbot) -> None:
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+
+
+def test_enter_on_a_recommendation_opens_it_as_bearbeiten_does(page, sample, qtbot):
+    _active(page, qtbot)
+    page.select(sample.recommendations["E-2026-05"])  # adopted: its content may change
+    page.view.setFocus()
+
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+
+    dialog = page.steps.dialog
+    assert isinstance(dialog, EditRecommendationDialog) and dialog.isVisible()
+    assert dialog.title_edit.text() == "Empfehlung E-2026-05"
+    dialog.reject()
+
+
+def test_a_double_click_on_a_recommendation_opens_it(page, sample, qtbot):
+    _active(page, qtbot)
+    page.select(sample.recommendations["E-2026-05"])
+    where = page.view.visualRect(page.view.currentIndex()).center()
+
+    # A real double-click's first press and release, then the double-click.
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+    dialog = page.steps.dialog
+    assert isinstance(dialog, EditRecommendationDialog) and dialog.isVisible()
+    dialog.reject()
+
+
+def test_enter_on_a_sent_recommendation_moves_the_cursor_into_its_detail(page, sample, qtbot):
+    _active(page, qtbot)
+    page.select(sample.recommendations["E-2026-04"])  # sent: no longer edited
+    page.view.setFocus()
+
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+
+    assert page.steps.dialog is None
+    assert QApplication.focusWidget() is page.detail
+    assert "E-2026-04" in page.detail.toPlainText()
 
 
 def test_a_step_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(page, qtbot):
