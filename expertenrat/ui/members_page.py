@@ -3,7 +3,8 @@
 The table shows Name, Institution, Rolle, Primäres Handlungsfeld and Amtszeit by default,
 fitted to the width of the page; further columns can be shown from the header's context
 menu and are remembered. A line under the table counts the hits ("8 von 10 Mitgliedern")
-and an empty table says why and what to do.
+and an empty table says why and what to do. Enter or a double-click opens a member, Entf
+deletes one after asking, as on Projekte.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
@@ -121,6 +123,9 @@ class MembersPage(NothingPending, QWidget):
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.end_button = QPushButton(tr(_CONTEXT, "Amtszeit beenden …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.delete_button.setToolTip(tr(_CONTEXT, "Das Mitglied löschen (Entf)"))
+        no_modifier = Qt.KeyboardModifier.NoModifier
+        KeyActions(self.view, {(Qt.Key.Key_Delete, no_modifier): self._ask_delete})
         self.copy_emails_button = QPushButton(tr(_CONTEXT, "E-Mail-Adressen kopieren"))
         self.copy_emails_button.setToolTip(
             tr(_CONTEXT, "Die E-Mail-Adressen der angezeigten Mitglieder in die Zwischenablage")

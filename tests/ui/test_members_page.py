@@ -151,6 +151,39 @@ def test_deleting_a_member_without_history_works(page, dialogs, services, today)
     assert page.delete_button.isEnabled()
 
 
+def test_entf_deletes_a_member_after_asking_as_on_projekte(page, dialogs, qtbot):
+    page.new_button.click()
+    dialog = page.member_dialog
+    dialog.form.given_name_edit.setText("Neu")
+    dialog.form.family_name_edit.setText("Person")
+    dialog.form.primary_field_combo.setCurrentIndex(1)
+    dialog.save_button.click()
+    _select(page, "Person")
+    dialogs.answer_yes = False
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert dialogs.messages[-1][1] == "Mitglied löschen"
+    assert "Person, Neu" in _names(page)  # "Nein" keeps it
+
+    dialogs.answer_yes = True
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+
+    assert "Person, Neu" not in _names(page)
+    assert dialogs.warnings() == []
+    assert "(Entf)" in page.delete_button.toolTip()
+
+
+def test_entf_on_a_member_with_a_history_asks_then_refuses(page, dialogs, qtbot):
+    _select(page, "Köhler")
+    page.view.setFocus()
+
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+
+    assert [kind for kind, _title, _text in dialogs.messages] == ["question", "warning"]
+    assert "Beenden Sie stattdessen die Mitgliedschaft" in dialogs.warnings()[0]
+    assert "Köhler, Anneliese" in _names(page)
+
+
 def test_the_composition_panel_shows_the_ending_term(page):
     warnings = page.composition.shown_warnings
     assert any(w.startswith("Die Amtszeit von Łukasz Wiśniewski endet") for w in warnings)
