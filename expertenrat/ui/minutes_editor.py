@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesStyle
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
@@ -195,14 +196,24 @@ class MinutesEditor(MinutesEditorView):
 
     def has_unsaved_changes(self) -> bool:
         """A save is due or running (the text is safe in the recovery file meanwhile), or a
-        vote holds a count typed into a field that still has the focus."""
+        vote holds a count typed into a field that still has the focus. Not for an editor
+        already deleted (see :meth:`idle`)."""
+        if not isValid(self):
+            return False
         return (
             not (self.autosave.idle() and self.vote_actions.idle())
             or self.item_form.votes.has_typed()
         )
 
     def idle(self) -> bool:
-        """No save, recovery write or checklist read runs or is due (tests wait for it)."""
+        """No save, recovery write or checklist read runs or is due (tests wait for it).
+
+        An editor already deleted is idle: its timers and jobs went with it, so nothing of
+        it is due and no outcome reaches it. A wait that polls this runs Qt's deferred
+        deletes (``qWait``), so it may outlive the editor; before, the autosave's deleted
+        timers raised "Internal C++ object (QTimer) already deleted"."""
+        if not isValid(self):
+            return True
         return self.autosave.idle() and self.vote_actions.idle() and self.checklist_refresh.idle()
 
     # --- showing --------------------------------------------------------------------------

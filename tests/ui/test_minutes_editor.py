@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 import pytest
 from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting, cancel
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QEvent, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
@@ -1118,3 +1118,30 @@ def test_the_chair_list_marks_members_recorded_as_not_present_and_lists_them_las
     ]
     assert combo.currentText() == "Anna Berg – entschuldigt"  # the stored chair stays shown
     assert combo.currentData() == members["Berg"]
+
+
+@pytest.mark.parametrize("due", ["checklist", "save"])
+def test_an_editor_deleted_while_work_is_due_is_idle_instead_of_raising(
+    qtbot, services, dialogs, held, due
+) -> None:
+    """A test's wait (``waitUntil(editor.idle)``, as every settle here does) runs Qt's
+    deferred deletes: an editor deleted meanwhile took its timers along, and idle() raised
+    "Internal C++ object (QTimer) already deleted" from inside the autosave (or, with text
+    still unsaved, stayed False for ever)."""
+    editor = MinutesEditor(services, dialogs)  # not handed to qtbot: deleted here
+    editor.set_meeting(held.meeting_id)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)  # the checklist read at opening
+    if due == "checklist":
+        editor.checklist_refresh.schedule()  # as after a save: a read a moment later
+    else:
+        show_item(editor, held.item_ids[1])
+        editor.item_form.discussion_edit.setPlainText("getippt, noch nicht gespeichert")
+    assert not editor.idle()
+
+    editor.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+    assert editor.idle()  # nothing of it can run or be due any more
+    assert not editor.has_unsaved_changes()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
