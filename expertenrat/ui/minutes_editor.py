@@ -126,7 +126,8 @@ class MinutesEditor(MinutesEditorView):
         self.phrase_menu.chosen.connect(self._insert_phrase)
         self.checklist.jump.connect(self.navigation.jump_to)
         self.checklist.finish_requested.connect(self.draft_finishing.finish)
-        self.autosave.status_changed.connect(self.indicator.setText)
+        self.autosave.status_changed.connect(self._status_changed)
+        self.indicator.clicked.connect(self._show_whole_status)
         self.autosave.saved.connect(self._saved)
         self.autosave.conflicted.connect(self.offers.conflict)
         self.autosave.replaced.connect(self._replaced)
@@ -383,6 +384,14 @@ class MinutesEditor(MinutesEditorView):
         if key.startswith("header:"):
             self.changed.emit()
         self.checklist_refresh.schedule()
+
+    def _status_changed(self, text: str) -> None:
+        self.indicator.setText(text)
+        self.place_indicator()
+
+    def _show_whole_status(self) -> None:
+        """A click on the shortened status line: the whole message."""
+        self._dialogs.information(self, tr(_CONTEXT, "Speichern"), self.indicator.text())
 
     def _gave_up(self, key: str, payload: dict, error: object) -> None:
         """A save no retry can mend: text of an item deleted meanwhile is shown to copy (and

@@ -1145,3 +1145,38 @@ def test_an_editor_deleted_while_work_is_due_is_idle_instead_of_raising(
     assert editor.idle()  # nothing of it can run or be due any more
     assert not editor.has_unsaved_changes()
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+LONG_STATUS = (
+    "Nicht gespeichert: Die Verbindung zur Datenbank ist unterbrochen (Server nicht "
+    "erreichbar: db.rostock.de:5432). Der Text ist lokal gesichert; das Speichern wird "
+    "wiederholt."
+)
+
+
+def test_a_long_save_status_reads_in_two_lines_under_the_buttons_and_whole_on_click(
+    qtbot, make_editor, held, dialogs
+) -> None:
+    """The tab as in a 1024 px window: a long message does not wrap to six lines beside the
+    buttons; it takes its own row under them, two lines at most, the whole on a click."""
+    editor = make_editor(held.meeting_id)
+    editor.resize(840, 560)
+    show_item(editor, held.item_ids[1])
+    indicator, button = editor.indicator, editor.next_button
+    two_lines = 2 * indicator.fontMetrics().lineSpacing()
+
+    editor.autosave.status_changed.emit(LONG_STATUS)
+    qtbot.waitUntil(lambda: indicator.geometry().top() >= button.geometry().bottom())
+
+    assert indicator.text() == LONG_STATUS  # the whole, for tests and screen readers
+    shown = indicator.shown_lines()
+    assert len(shown) == 2 and shown[-1].endswith("…")
+    assert indicator.height() <= two_lines + 4
+    assert indicator.geometry().right() >= button.geometry().left()  # the whole row
+    QTest.mouseClick(indicator, Qt.MouseButton.LeftButton)
+    assert dialogs.messages[-1] == ("information", "Speichern", LONG_STATUS)
+
+    editor.autosave.status_changed.emit("gespeichert · 16:42:05")
+    qtbot.waitUntil(lambda: indicator.geometry().bottom() <= button.geometry().bottom())
+    assert indicator.shown_lines() == ["gespeichert · 16:42:05"]  # beside the buttons
+    assert indicator.geometry().right() < button.geometry().left()

@@ -1,0 +1,124 @@
+"""A status line of at most two lines: a long message ends in "…" there, its tooltip and a
+click give the whole of it.
+
+``text()`` stays the whole text (the label paints the shortened one), so whoever reads the
+line (a test, a screen reader through the accessible description) gets all of it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QTextLayout
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
+
+MAX_LINES = 2
+
+
+class StatusLine(QLabel):
+    clicked = Signal()  # only while the text is shortened: show the whole of it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleDescription(text)
+        self._follow_room()
+        self.updateGeometry()
+        self.update()
+
+    # --- the lines ------------------------------------------------------------------------
+
+    def lines_at(self, width: int) -> list[str]:
+        """The text broken into lines for ``width`` pixels, every line of it."""
+        text = self.text()
+        if not text or width <= 0:
+            return [text] if text else []
+        layout = QTextLayout(text, self.font())
+        layout.beginLayout()
+        lines = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+        return lines
+
+    def shown_lines(self, width: int | None = None) -> list[str]:
+        """The lines as painted: at most two, the second cut with "…" if more would follow."""
+        room = self._room() if width is None else width
+        lines = self.lines_at(room)
+        if len(lines) <= MAX_LINES:
+            return [line.rstrip() for line in lines]
+        rest = "".join(lines[MAX_LINES - 1 :]).strip()
+        last = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, room)
+        return [line.rstrip() for line in lines[: MAX_LINES - 1]] + [last]
+
+    def is_shortened(self) -> bool:
+        return len(self.lines_at(self._room())) > MAX_LINES
+
+    def _room(self) -> int:
+        return self.contentsRect().width() - 2 * self.margin()
+
+    # --- size -----------------------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        frame = margins.left() + margins.right() + 2 * self.margin()
+        count = max(1, min(MAX_LINES, len(self.lines_at(width - frame))))
+        return count * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        width = super().sizeHint().width()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 10, self.heightForWidth(0))
+
+    # --- painting and the whole text ------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        room = self.contentsRect().adjusted(
+            self.margin(), self.margin(), -self.margin(), -self.margin()
+        )
+        self.style().drawItemText(
+            painter,
+            room,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            "\n".join(self.shown_lines()),
+            self.foregroundRole(),
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.is_shortened():
+            QToolTip.showText(event.globalPos(), self.text(), self)  # a QHelpEvent
+            return True
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._follow_room()
+
+    def _follow_room(self) -> None:
+        """A shortened text offers its whole: a hand cursor for the click."""
+        shortened = self.is_shortened()
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if shortened else Qt.CursorShape.ArrowCursor
+        )
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.is_shortened():
+            self.clicked.emit()
+            return
+        super().mouseReleaseEvent(event)
