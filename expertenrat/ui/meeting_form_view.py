@@ -59,7 +59,7 @@ class MeetingFormView(QWidget):
         self.end_edit.setAccessibleName(tr(_CONTEXT, "Ende"))
         self.place_edit = LineEdit()
         self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Neuer Markt 1"))
+        self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Markt 1"))
         self.room_edit = LineEdit()
         self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
         self.link_edit = LineEdit()
