@@ -8,7 +8,8 @@ lacks, the user is asked whether to open the meeting's minutes now, where the ed
 offers each text side by side with the stored one (:class:`minutes_offers.MinutesOffers`).
 Files whose text the database has already are left to the editor, which drops them
 quietly; so are files of minutes approved meanwhile, whose text the editor shows once (to
-copy) before it drops them.
+copy) before it drops them. Text of an agenda item deleted meanwhile is asked about, as the
+editor shows it once (to copy) too.
 
 One dialog per text: minutes the Protokoll tab shows already (opened before the look
 ended) are left to the tab's own offer and not named in the question; while the question is
@@ -26,7 +27,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes import Minutes
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.services.context import Services
-from expertenrat.ui.autosave_recovery import RecoveryStore
+from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -51,11 +52,19 @@ def meetings_with_unsaved_text(services: Services, store: RecoveryStore) -> list
         except ExpertenratError:
             continue  # the meeting is gone or not held any more: nothing to offer
         stored = stored_payloads(minutes)
-        if not minutes.frozen and any(
-            e.key in stored and e.payload != stored[e.key] for e in entries
-        ):
+        if not minutes.frozen and any(_unsaved(e, stored) for e in entries):
             found.append(minutes)
     return sorted(found, key=lambda m: (m.meeting_day, m.meeting_id))
+
+
+def _unsaved(entry: RecoveryEntry, stored: dict[str, dict]) -> bool:
+    """Text the database lacks: other than stored, or typed for an agenda item of these
+    minutes that is gone (the editor shows it once to copy)."""
+    if entry.key in stored:
+        return entry.payload != stored[entry.key]
+    return entry.key.startswith("item:") and any(
+        str(text).strip() for text in entry.payload.values()
+    )
 
 
 def offer_unsaved_minutes(

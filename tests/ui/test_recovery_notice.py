@@ -12,6 +12,7 @@ from held_meeting import held_meeting_of_three
 
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.store import models
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_form import texts_payload
@@ -186,3 +187,26 @@ def test_the_program_start_holds_the_tabs_offer_while_its_question_is_open(
     assert len(dialogs.offered) == 1
     qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=10_000)
     qtbot.waitUntil(editor.idle, timeout=10_000)
+
+
+def test_kept_text_of_an_item_deleted_meanwhile_is_mentioned_and_shown_to_copy(
+    qtbot, services, dialogs, make_window, meeting
+) -> None:
+    """Its minutes would otherwise have to be opened by chance for the text to be seen."""
+    recover(services, meeting, TYPED)
+    item_id = services.minutes.minutes(meeting.meeting_id).items[0].item_id
+    with services.database.transaction() as session:  # e.g. an older backup restored
+        session.delete(session.get(models.AgendaItem, item_id))
+    window = make_window()
+
+    job = offer_unsaved_minutes(
+        services, dialogs, window, window.open_target, window.pages.meetings.tabs.minutes_editor
+    )
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+
+    assert len(questions(dialogs)) == 1  # answered "Ja": the minutes are opened
+    (warning,) = dialogs.warnings()
+    assert "Der Tagesordnungspunkt wurde inzwischen gelöscht" in warning
+    assert TYPED in dialogs.details[-1]
+    assert RecoveryStore.for_database(services.database.key).entries() == []
+    qtbot.waitUntil(window.pages.meetings.tabs.minutes_editor().idle, timeout=10_000)
