@@ -1,5 +1,6 @@
 """A status line of at most two lines: a long message ends in "…" there, its tooltip and a
-click give the whole of it.
+click give the whole of it (from the keyboard: Tab reaches a shortened line, Enter or the
+space bar opens it).
 
 ``text()`` stays the whole text (the label paints the shortened one), so whoever reads the
 line (a test, a screen reader through the accessible description) gets all of it.
@@ -8,8 +9,15 @@ line (a test, a screen reader through the accessible description) gets all of it
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QTextLayout
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QTextLayout
+from PySide6.QtWidgets import (
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFocusRect,
+    QToolTip,
+    QWidget,
+)
 
 MAX_LINES = 2
 
@@ -99,6 +107,10 @@ class StatusLine(QLabel):
             "\n".join(self.shown_lines()),
             self.foregroundRole(),
         )
+        if self.hasFocus():
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.is_shortened():
@@ -111,11 +123,19 @@ class StatusLine(QLabel):
         self._follow_room()
 
     def _follow_room(self) -> None:
-        """A shortened text offers its whole: a hand cursor for the click."""
+        """A shortened text offers its whole: a hand cursor for the click, a Tab stop."""
         shortened = self.is_shortened()
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if shortened else Qt.CursorShape.ArrowCursor
         )
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus if shortened else Qt.FocusPolicy.NoFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if event.key() in keys and not event.modifiers() and self.is_shortened():
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.is_shortened():

@@ -1175,8 +1175,13 @@ def test_a_long_save_status_reads_in_two_lines_under_the_buttons_and_whole_on_cl
     assert indicator.geometry().right() >= button.geometry().left()  # the whole row
     QTest.mouseClick(indicator, Qt.MouseButton.LeftButton)
     assert dialogs.messages[-1] == ("information", "Speichern", LONG_STATUS)
+    assert indicator.focusPolicy() == Qt.FocusPolicy.TabFocus  # from the keyboard too
+    dialogs.messages.clear()
+    QTest.keyClick(indicator, Qt.Key.Key_Return)
+    assert dialogs.messages == [("information", "Speichern", LONG_STATUS)]
 
     editor.autosave.status_changed.emit("gespeichert · 16:42:05")
     qtbot.waitUntil(lambda: indicator.geometry().bottom() <= button.geometry().bottom())
     assert indicator.shown_lines() == ["gespeichert · 16:42:05"]  # beside the buttons
+    assert indicator.focusPolicy() == Qt.FocusPolicy.NoFocus  # no Tab stop for nothing more
     assert indicator.geometry().right() < button.geometry().left()
