@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from expertenrat.domain.file_formats import too_large_message
 from expertenrat.domain.wording import file_size
 
 MAX_ANNEX_BYTES = 50 * 1024 * 1024
@@ -72,10 +73,6 @@ def title_from_name(name: str) -> str:
 def size_problem(size: int) -> str | None:
     if size == 0:
         return "Die Datei ist leer."
-    if size > MAX_ANNEX_BYTES:
-        limit = MAX_ANNEX_BYTES // 1024 // 1024
-        return (
-            f"Die Datei ist {size / 1024 / 1024:.0f} MB groß; Anlagen dürfen höchstens "
-            f"{limit} MB groß sein."
-        )
+    if size > MAX_ANNEX_BYTES:  # "mit 51 MB", never "50 MB groß; höchstens 50 MB"
+        return too_large_message(size, MAX_ANNEX_BYTES, "eine Anlage")
     return None

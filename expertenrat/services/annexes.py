@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.annexes import (
+    MAX_ANNEX_BYTES,
     PDF_MAGIC,
     PDF_MIME,
     Annex,
@@ -33,6 +35,7 @@ from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.annex_rows import annex_rows
 from expertenrat.services.attendance_rows import live_meeting
+from expertenrat.services.files import read_at_most
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.unit_of_work import (
     changing,
@@ -109,6 +112,20 @@ class AnnexesService:
         with reading(self._db) as session:
             live_meeting(session, meeting_id)
             return MeetingAnnexes(_annexes(session, meeting_id), is_frozen(session, meeting_id))
+
+    @staticmethod
+    def read_file(path: Path) -> bytes:
+        """The content of the file ``path`` to add (``OSError`` if it cannot be read). A
+        file larger than an annex may be raises ``ValidationError`` after reading no more:
+        a file of gigabytes chosen by mistake was read whole into memory first."""
+
+        def too_large(size: int) -> ValidationError:
+            problem = size_problem(size)
+            return ValidationError(
+                [FieldProblem("content", f"„{clean_file_name(path.name)}“: {problem}")]
+            )
+
+        return read_at_most(path, MAX_ANNEX_BYTES, too_large)
 
     def add(
         self, meeting_id: int, name: str, content: bytes, *, title: str = "", public: bool = True

@@ -173,7 +173,7 @@ class AnnexesPanel(NothingPending, QWidget):
 
         def work(_progress: Progress) -> Annex:
             try:
-                data = path.read_bytes()
+                data = annexes.read_file(path)
             except OSError as error:
                 raise ExpertenratError(
                     f"„{path.name}“ kann nicht gelesen werden: {os_error_text(error)}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from meeting_rows import add_meeting
 from minutes_rows import approve, held_meeting
@@ -63,3 +65,24 @@ def test_the_listing_holds_the_annexes_and_whether_the_minutes_are_approved(
     approve(database, held.meeting_id)
 
     assert annexes.listing(held.meeting_id) == MeetingAnnexes((annex,), frozen=True)
+
+
+def test_a_file_too_large_for_an_annex_is_refused_after_reading_no_more(tmp_path) -> None:
+    """A file of gigabytes chosen by mistake is not read whole first (here: one that never
+    ends), and the refusal names its size."""
+    from expertenrat.domain.annexes import MAX_ANNEX_BYTES
+
+    large = tmp_path / "Mitschnitt.pdf"
+    with large.open("wb") as handle:
+        handle.truncate(MAX_ANNEX_BYTES + 2 * 1024 * 1024)  # sparse: 52 MB
+    with pytest.raises(ValidationError) as refused:
+        AnnexesService.read_file(large)
+    assert refused.value.problems[0].message == (
+        "„Mitschnitt.pdf“: Die Datei ist mit 52 MB zu groß für eine Anlage (höchstens 50 MB)."
+    )
+    with pytest.raises(ValidationError, match="zu groß für eine Anlage"):
+        AnnexesService.read_file(Path("/dev/zero"))
+
+    small = tmp_path / "klein.pdf"
+    small.write_bytes(pdf := blank_pdf())
+    assert AnnexesService.read_file(small) == pdf

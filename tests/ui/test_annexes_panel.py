@@ -234,3 +234,16 @@ def test_enter_on_an_annex_opens_it_as_a_double_click_does(
 
     assert panel.dialog is not None and panel.dialog.isVisible()
     assert panel.dialog.title_edit.text() == "folien"
+
+
+def test_a_file_too_large_is_refused_with_its_size(panel, dialogs, finish_job, tmp_path) -> None:
+    from expertenrat.domain.annexes import MAX_ANNEX_BYTES
+
+    path = tmp_path / "Mitschnitt.pdf"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_ANNEX_BYTES + 2 * 1024 * 1024)  # sparse: 52 MB
+    add(panel, dialogs, finish_job, path)
+    assert texts(panel) == []
+    assert dialogs.warnings() == [
+        "„Mitschnitt.pdf“: Die Datei ist mit 52 MB zu groß für eine Anlage (höchstens 50 MB)."
+    ]
