@@ -50,7 +50,7 @@ class MinutesOffers:
         self._label_of = label_of
         self._show_payload = show_payload
         self._offered: set[str] = set()  # recovered keys asked about and not answered yet
-        self._telling: set[str] = set()  # keys whose text of a deleted item is shown now
+        self._telling: set[str] = set()  # keys whose unsaveable text is shown now
 
     def conflict(self, key: str, mine: dict, theirs: dict) -> None:
         describe = self._describer(key)
@@ -96,9 +96,11 @@ class MinutesOffers:
                 continue
             if autosave.unsaved_payload(key) is not None:
                 continue  # typed in this run: the autosave is on it
-            if entry.payload != stored[key] and frozen:
-                self._show_unsaveable(entry)
-            if entry.payload == stored[key] or frozen:
+            if frozen and entry.payload != stored[key]:
+                if key not in self._telling:
+                    self._show_unsaveable(entry)
+                continue
+            if entry.payload == stored[key]:
                 autosave.discard(entry)
                 continue
             self._offered.add(key)
@@ -106,20 +108,20 @@ class MinutesOffers:
 
     def _show_unsaveable(self, entry: RecoveryEntry) -> None:
         """Text kept for minutes approved meanwhile (perhaps on another PC) can no longer be
-        saved: it is shown once, to copy, before it is dropped."""
+        saved: it is shown once, to copy, and dropped once the message is closed (before, at
+        once: a program ended with the message open lost it)."""
         label = entry.meta.get("label") or self._label_of(entry.key)
-        self._dialogs.warning(
-            self._parent,
-            tr(_CONTEXT, "Text nicht mehr gespeichert"),
+        self._tell_unsaveable(
+            entry.key,
             tr(
                 _CONTEXT,
                 "Für „{label}“ gibt es Text vom {when}, der nicht in der Datenbank steht. "
-                "Das Protokoll ist inzwischen genehmigt und kann nicht mehr geändert werden, "
-                "deshalb wird der Text nicht gespeichert. Sie finden ihn unter „Details "
-                "einblenden …“ zum Kopieren; eine Berichtigung ist nur als Nachtrag im "
-                "Protokoll einer späteren Sitzung möglich.",
+                "Das Protokoll ist inzwischen genehmigt und kann nicht mehr geändert werden "
+                "(eine Berichtigung ist nur als Nachtrag im Protokoll einer späteren Sitzung "
+                "möglich), deshalb wird der Text nicht gespeichert.",
             ).format(label=label, when=german_time(entry.written_at)),
-            self._describer(entry.key)(entry.payload),
+            entry.payload,
+            lambda: self._autosave.discard(entry),
         )
 
     def deleted(
@@ -130,7 +132,7 @@ class MinutesOffers:
         and ``then`` called."""
         if key in self._telling:
             return
-        self._tell_deleted(
+        self._tell_unsaveable(
             key,
             tr(
                 _CONTEXT,
@@ -147,7 +149,7 @@ class MinutesOffers:
             self._autosave.discard(entry)  # nothing typed that could be lost
             return
         label = entry.meta.get("label") or entry.key
-        self._tell_deleted(
+        self._tell_unsaveable(
             entry.key,
             tr(
                 _CONTEXT,
@@ -159,7 +161,9 @@ class MinutesOffers:
             lambda: self._autosave.discard(entry),
         )
 
-    def _tell_deleted(self, key: str, reason: str, payload: dict, drop: Callable[[], None]) -> None:
+    def _tell_unsaveable(
+        self, key: str, reason: str, payload: dict, drop: Callable[[], None]
+    ) -> None:
         """The text stays in the recovery file until the user has closed the message."""
         self._telling.add(key)
 

@@ -106,11 +106,34 @@ def test_text_kept_from_approved_minutes_is_shown_once_before_it_is_dropped(
     assert warning.startswith("Für „TOP 2 Bericht“ gibt es Text vom ")
     assert warning.endswith(
         ", der nicht in der Datenbank steht. Das Protokoll ist inzwischen genehmigt und "
-        "kann nicht mehr geändert werden, deshalb wird der Text nicht gespeichert. Sie finden "
-        "ihn unter „Details einblenden …“ zum Kopieren; eine Berichtigung ist nur als "
-        "Nachtrag im Protokoll einer späteren Sitzung möglich."
+        "kann nicht mehr geändert werden (eine Berichtigung ist nur als Nachtrag im "
+        "Protokoll einer späteren Sitzung möglich), deshalb wird der Text nicht gespeichert. "
+        "Sie finden ihn unter „Details einblenden …“ zum Kopieren; er wird verworfen, sobald "
+        "Sie diese Meldung schließen."
     )
     assert TYPED in dialogs.details[-1]
+    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() == [], timeout=WAIT)
+
+
+def test_text_kept_from_approved_minutes_stays_until_its_message_is_closed(
+    qtbot, make_editor, other_program, services, held, dialogs
+):
+    """Ended with the message still open, the program has lost nothing: the text is still
+    in the recovery file, and the minutes read again do not show it a second time."""
+    dialogs.keep_warnings_open = True
+    key = item_key(held.item_ids[1])
+    texts = {"discussion": TYPED, "motion_text": "", "resolution_text": "", "result": ""}
+    store = RecoveryStore.for_database(services.database.key)
+    store.write(RecoveryEntry(key, texts, 1, {"meeting_id": held.meeting_id}), 1)
+    approve(other_program.database, held.meeting_id)
+
+    editor = make_editor(held.meeting_id)
+    editor.refresh()
+
+    assert len(dialogs.warnings()) == 1
+    assert [entry.payload for entry in editor.autosave.recovery.entries()] == [texts]
+    (closed,) = dialogs.open_warnings
+    closed()
     qtbot.waitUntil(lambda: editor.autosave.recovery.entries() == [], timeout=WAIT)
 
 
