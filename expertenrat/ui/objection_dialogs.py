@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import PlainTextEdit
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService
@@ -41,7 +42,9 @@ def date_edit(initial: date) -> QDateEdit:
 
 
 def text_edit(initial: str = "", placeholder: str = "") -> QPlainTextEdit:
-    editor = QPlainTextEdit(initial)
+    """A text box that drops the invisible characters pasted text brings along (a soft
+    hyphen from a PDF: refused by the save, and nobody could see why)."""
+    editor = PlainTextEdit(initial)
     editor.setPlaceholderText(placeholder)
     editor.setTabChangesFocus(True)
     return editor

@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
     QWidget,
@@ -24,7 +23,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
-from expertenrat.ui.widgets import LineEdit
+from expertenrat.ui.widgets import LineEdit, PlainTextEdit
 
 _CONTEXT = "MinutesSettings"
 
@@ -98,7 +97,7 @@ class PhrasesEditor(OrderedListEditor):
     def add_fields(self, errors: FormErrors) -> None:
         self.label_edit = LineEdit()
         self.label_edit.setMaxLength(TEXT_TEMPLATE["label"].max_length)
-        self.text_edit = QPlainTextEdit()
+        self.text_edit = PlainTextEdit()  # drops a pasted soft hyphen the save refuses
         self.text_edit.setTabChangesFocus(True)  # Tab goes on; a phrase holds no tab
         self.text_edit.setMaximumHeight(90)
         errors.add_row(tr(_CONTEXT, "Bezeichnung"), "label", self.label_edit)

@@ -7,6 +7,8 @@ from datetime import date, datetime
 import pytest
 from minutes_setup import Minutes, held_minutes, hold
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ObjectionState
@@ -201,3 +203,20 @@ def test_escape_closes_an_untouched_objection_without_asking(qtbot, panel, dialo
     qtbot.keyClick(panel.dialog.member_combo, Qt.Key.Key_Escape)
 
     assert not panel.dialog.isVisible() and len(dialogs.messages) == asked
+
+
+def test_an_objection_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
+    qtbot, panel, dialogs
+) -> None:
+    """A soft hyphen copied along is invisible in the box; kept, the objection could not be
+    saved ("enthält ein unsichtbares Steuerzeichen") and nobody could see why."""
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    panel.raise_button.click()
+    edit = panel.dialog.text_edit
+    edit.setFocus()
+    QApplication.clipboard().setText("Die Digitali\u00adsierung fehlt.")
+
+    QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+    assert edit.toPlainText() == "Die Digitalisierung fehlt."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES
 from expertenrat.domain.councils import CouncilSettings
@@ -139,3 +141,22 @@ def test_tab_leaves_a_phrase_text_instead_of_typing_a_tab(make_window, services,
 
     assert editor.text_edit.toPlainText() == "Vertagt"
     assert not editor.text_edit.hasFocus()  # no trap: on to the next field
+
+
+def test_a_phrase_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
+    make_window, services, qtbot
+) -> None:
+    """Kept, a soft hyphen made the phrase impossible to save ("enthält ein unsichtbares
+    Steuerzeichen"), and nobody could see where."""
+    page, _council = _page(make_window, services)
+    editor = page.phrases
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.label_edit.setText("Aus dem PDF")
+    editor.text_edit.setFocus()
+    QApplication.clipboard().setText("Der Rat begrüßt die Digitali\u00adsierung.")
+
+    QTest.keyClick(editor.text_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert _labels(page)[-1] == "Aus dem PDF"
+    assert editor.selected().text == "Der Rat begrüßt die Digitalisierung."
