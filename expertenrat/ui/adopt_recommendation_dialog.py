@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
-from expertenrat.ui.widgets import plain_text_edit
+from expertenrat.ui.text_fields import plain_text_edit
 
 _CONTEXT = "AdoptRecommendationDialog"
 

@@ -29,7 +29,8 @@ from expertenrat.domain.field_limits import AGENDA_ITEM
 from expertenrat.services.agenda import ProjectChoice
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import LineEdit, compact_combo, line_combo
+from expertenrat.ui.text_fields import LineEdit, line_combo
+from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "AgendaItemForm"
 

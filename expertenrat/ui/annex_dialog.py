@@ -11,7 +11,7 @@ from expertenrat.domain.annexes import Annex
 from expertenrat.domain.field_limits import ANNEX_TITLE
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.widgets import LineEdit, show_text
+from expertenrat.ui.text_fields import LineEdit, show_text
 
 _CONTEXT = "AnnexDialog"
 

@@ -29,7 +29,8 @@ from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_selection import select_after_removal
 from expertenrat.ui.table_model import Column, RowsTableModel
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, LineEdit, with_placeholder
+from expertenrat.ui.text_fields import LineEdit, with_placeholder
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
 
 _CONTEXT = "AttendanceGuests"
 

@@ -33,7 +33,7 @@ from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import no_meeting_hint
-from expertenrat.ui.widgets import plain_scroll_area
+from expertenrat.ui.scroll_areas import plain_scroll_area
 
 _CONTEXT = "AttendancePanel"
 

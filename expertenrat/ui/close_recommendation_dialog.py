@@ -14,7 +14,7 @@ from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendations import CLOSING
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
-from expertenrat.ui.widgets import plain_text_edit
+from expertenrat.ui.text_fields import plain_text_edit
 
 _CONTEXT = "CloseRecommendationDialog"
 

@@ -22,7 +22,8 @@ from expertenrat.domain.conflict_sheet import CONFLICT, MemberRef
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, LineEdit, with_placeholder
+from expertenrat.ui.text_fields import LineEdit, with_placeholder
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
 
 _CONTEXT = "ConflictDeclareDialog"
 

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from expertenrat.ui.widgets import LineEdit
+from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.wrapping_row import WrappingRow
 
 

@@ -28,7 +28,7 @@ from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import show_text
+from expertenrat.ui.text_fields import show_text
 
 _CONTEXT = "MeetingForm"
 DEFAULT_START = time(16, 0)

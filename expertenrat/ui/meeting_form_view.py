@@ -24,7 +24,8 @@ from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, 
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
-from expertenrat.ui.widgets import LineEdit, plain_scroll_area, plain_text_edit
+from expertenrat.ui.scroll_areas import plain_scroll_area
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 
 _CONTEXT = "MeetingForm"
 

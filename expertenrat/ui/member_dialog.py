@@ -39,7 +39,8 @@ from expertenrat.ui.member_form import MemberForm
 from expertenrat.ui.member_merge import member_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import hint_label, plain_scroll_area
+from expertenrat.ui.scroll_areas import plain_scroll_area
+from expertenrat.ui.widgets import hint_label
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberDialog"

@@ -15,7 +15,7 @@ from expertenrat.domain.field_limits import line_feeds
 from expertenrat.domain.members import Member
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_view import MemberFormView
-from expertenrat.ui.widgets import show_text
+from expertenrat.ui.text_fields import show_text
 
 _CONTEXT = "MemberForm"
 

@@ -28,14 +28,8 @@ from expertenrat.domain.field_limits import PERSON
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import (
-    LineEdit,
-    colour_icon,
-    hint_label,
-    in_row,
-    line_combo,
-    plain_text_edit,
-)
+from expertenrat.ui.text_fields import LineEdit, line_combo, plain_text_edit
+from expertenrat.ui.widgets import colour_icon, hint_label, in_row
 
 _CONTEXT = "MemberForm"
 FORMS_OF_ADDRESS = ("", "Frau", "Herr")

@@ -49,7 +49,7 @@ from expertenrat.ui.record_selection import (
 )
 from expertenrat.ui.record_table import TableOrEmpty, chooser_table
 from expertenrat.ui.roster_panel import RosterPanel
-from expertenrat.ui.widgets import up_down_scroll_area
+from expertenrat.ui.scroll_areas import up_down_scroll_area
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MembersPage"

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import LabelledEnum
 from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import plain_scroll_area, tab_as_shown
+from expertenrat.ui.scroll_areas import plain_scroll_area
+from expertenrat.ui.widgets import tab_as_shown
 
 _CONTEXT = "MergeDialog"
 SHOWN_CHARACTERS = 60  # of a long value (notes); the tooltip shows more

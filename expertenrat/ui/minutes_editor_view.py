@@ -30,8 +30,8 @@ from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
 from expertenrat.ui.minutes_header_form import MinutesHeaderForm
 from expertenrat.ui.minutes_item_form import MinutesItemForm
 from expertenrat.ui.minutes_item_list import MinutesItemList
+from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.status_line import MAX_LINES, StatusLine
-from expertenrat.ui.widgets import plain_scroll_area
 
 _CONTEXT = "MinutesEditor"
 

@@ -25,7 +25,7 @@ from expertenrat.domain.minutes import ItemMinutes, ItemTexts
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
-from expertenrat.ui.widgets import LineEdit, plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 
 _CONTEXT = "MinutesEditor"
 TEXT_FIELDS = ("discussion", "motion_text", "resolution_text", "result")

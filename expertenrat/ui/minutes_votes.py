@@ -33,7 +33,8 @@ from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.field_limits import VOTE_SUBJECT
 from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import LineEdit, compact_combo, show_text
+from expertenrat.ui.text_fields import LineEdit, show_text
+from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "MinutesEditor"
 MAX_COUNT = 999

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import PlainTextEdit
+from expertenrat.ui.text_fields import PlainTextEdit
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService

@@ -29,8 +29,9 @@ from expertenrat.ui.field_figures_grid import FieldFiguresGrid
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.overview_lists import LineList
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.status_chart import StatusChart
-from expertenrat.ui.widgets import FigureCard, page_title, plain_scroll_area
+from expertenrat.ui.widgets import FigureCard, page_title
 
 _CONTEXT = "OverviewPage"
 

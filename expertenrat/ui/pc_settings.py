@@ -27,7 +27,7 @@ from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS
 from expertenrat.ui.daily_backup import FOLDER_KEY
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import LineEdit
+from expertenrat.ui.text_fields import LineEdit
 
 _CONTEXT = "PcSettings"
 RETENTION_KEY = "retention/years"

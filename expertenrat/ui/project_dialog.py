@@ -24,7 +24,8 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import hint_label, plain_scroll_area
+from expertenrat.ui.scroll_areas import plain_scroll_area
+from expertenrat.ui.widgets import hint_label
 
 _CONTEXT = "ProjectDialog"
 

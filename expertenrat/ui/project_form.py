@@ -15,7 +15,8 @@ from expertenrat.domain.projects import Project
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_partners_editor import ProjectPartnersEditor
-from expertenrat.ui.widgets import LineEdit, colour_icon, plain_text_edit, show_text
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
+from expertenrat.ui.widgets import colour_icon
 
 _CONTEXT = "ProjectForm"
 

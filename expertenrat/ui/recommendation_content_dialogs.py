@@ -26,7 +26,7 @@ from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS, RecommendationContent
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
-from expertenrat.ui.widgets import LineEdit, plain_text_edit, show_text
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
 
 _CONTEXT = "RecommendationContentDialogs"
 

@@ -33,7 +33,8 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.widgets import LineEdit, plain_text_edit, tab_as_shown
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.widgets import tab_as_shown
 
 _CONTEXT = "MinutesEditor"
 

@@ -15,7 +15,7 @@ from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE
 from expertenrat.domain.recommendations import ResponseDraft
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
-from expertenrat.ui.widgets import LineEdit, plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 
 _CONTEXT = "RecommendationResponseDialog"
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QToolButton, QWidget
 
-from expertenrat.ui.widgets import plain_scroll_area
+from expertenrat.ui.scroll_areas import plain_scroll_area
 
 
 class _Holder(QWidget):

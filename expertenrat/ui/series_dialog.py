@@ -37,7 +37,8 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import LineEdit, in_row
+from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import in_row
 
 _CONTEXT = "SeriesDialog"
 # How the day of each meeting is chosen.

@@ -26,7 +26,7 @@ from sqlalchemy.engine import URL
 from expertenrat.store.server_password import keyring_available
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import LineEdit
+from expertenrat.ui.text_fields import LineEdit
 
 _CONTEXT = "ServerDialog"
 

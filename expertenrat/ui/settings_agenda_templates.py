@@ -17,7 +17,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column, number_column
-from expertenrat.ui.widgets import LineEdit, show_text
+from expertenrat.ui.text_fields import LineEdit, show_text
 
 _CONTEXT = "AgendaTemplatesSettings"
 

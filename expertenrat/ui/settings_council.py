@@ -13,7 +13,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.settings_logo import LogoField
-from expertenrat.ui.widgets import LineEdit, show_text
+from expertenrat.ui.text_fields import LineEdit, show_text
 
 _CONTEXT = "SettingsPage"
 

@@ -23,7 +23,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
-from expertenrat.ui.widgets import LineEdit, PlainTextEdit
+from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
 
 _CONTEXT = "MinutesSettings"
 

@@ -39,6 +39,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.page import flush_again
+from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_council import CouncilSettingsFields
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
@@ -46,7 +47,7 @@ from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.settings_saving import SettingsSaving
 from expertenrat.ui.settings_transfer import SettingsTransfer
 from expertenrat.ui.table_height import fit_height_to_rows
-from expertenrat.ui.widgets import action_button, page_title, plain_scroll_area
+from expertenrat.ui.widgets import action_button, page_title
 
 
 class SettingsPage(QWidget):

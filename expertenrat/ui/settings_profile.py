@@ -11,7 +11,7 @@ from expertenrat.domain.councils import CLASSIFICATIONS, CouncilSettings
 from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import LineEdit, line_combo, show_text
+from expertenrat.ui.text_fields import LineEdit, line_combo, show_text
 
 _CONTEXT = "ProfileSettings"
 

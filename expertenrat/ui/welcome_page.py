@@ -22,7 +22,8 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.settings_profile import bundesland_combo
-from expertenrat.ui.widgets import LineEdit, action_button, page_title
+from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import action_button, page_title
 
 _CONTEXT = "WelcomePage"
 COLUMN_WIDTH = 600  # wide enough for the intro in three lines, narrow enough to read

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import time
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTime
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFocusEvent,
     QIcon,
-    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -21,38 +18,22 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
-    QTimeEdit,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from expertenrat.domain.field_limits import pasted_line, pasted_text
-
-NO_TIME = QTime(0, 0)
 # The narrowest a small form dialog gets (Gast hinzufügen, Befangenheit eintragen …): its
 # fields show their placeholders ("z. B. Referentin zu TOP 3") and titles whole.
 FORM_DIALOG_WIDTH = 420
-_LINE_EDIT_MARGINS = 16  # a line edit's frame and text margins, left and right together
-
-
-def with_placeholder(edit: QLineEdit, placeholder: str) -> QLineEdit:
-    """``edit`` with ``placeholder``, never narrower than it: the example stays whole."""
-    edit.setPlaceholderText(placeholder)
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + _LINE_EDIT_MARGINS)
-    return edit
 
 
 def in_row(*widgets: QWidget) -> QWidget:
@@ -221,166 +202,10 @@ class FigureCard(QFrame):
         self.setAccessibleName(" ".join(part for part in parts if part))
 
 
-def show_text(edit: QLineEdit, text: str) -> None:
-    """Fill ``edit`` with ``text`` and show its start: a text longer than the field shows
-    "Fraunhofer-Institut für …", not "…titut für Graphische Datenverarbeitung" (``setText``
-    puts the cursor, and so the view, at the end)."""
-    edit.setText(text)
-    edit.setCursorPosition(0)
-
-
-class LineEdit(QLineEdit):
-    """The one-line text field every form uses (a password field excepted).
-
-    - Reached by Tab or opened with the focus, Qt selects the whole text (typing replaces
-      it) and puts the cursor, and so the view, at its end: "…titut für Graphische
-      Datenverarbeitung". Here the text stays selected and the cursor goes to its start (as
-      :func:`show_text` leaves it).
-    - Pasted (or dropped, or typed) text has its lines joined by spaces and the invisible
-      characters copying brings dropped (:func:`~expertenrat.domain.field_limits.pasted_line`);
-      kept, a line break or soft hyphen made the text impossible to save, and it shows as
-      nothing in a one-line field.
-    """
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.textEdited.connect(self._clean)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        text = self.text()
-        if text and self.selectedText() == text and self.cursorPosition() == len(text):
-            self.setSelection(len(text), -len(text))
-
-    def _clean(self, text: str) -> None:
-        cleaned = pasted_line(text)
-        if cleaned != text:
-            position = self.cursorPosition() - (len(text) - len(cleaned))
-            self.setText(cleaned)
-            self.setCursorPosition(max(0, position))
-
-
-def line_combo() -> QComboBox:
-    """An editable combo box whose text is typed into a :class:`LineEdit`."""
-    combo = QComboBox()
-    combo.setLineEdit(LineEdit())  # makes it editable
-    return combo
-
-
-class PlainTextEdit(QPlainTextEdit):
-    """A text box that drops the invisible characters pasted or dropped text brings along
-    (a soft hyphen from a PDF: :func:`~expertenrat.domain.field_limits.pasted_text`);
-    otherwise the text could not be saved, and nobody could see why."""
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasText():
-            self.insertPlainText(pasted_text(source.text()))
-        else:
-            super().insertFromMimeData(source)
-
-
-def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
-    """A text box ``lines`` high that only grows with the dialog if ``grows``."""
-    edit = PlainTextEdit()
-    edit.setTabChangesFocus(True)
-    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 8
-    edit.setMinimumHeight(height)
-    if not grows:
-        edit.setMaximumHeight(height)
-    return edit
-
-
-def plain_scroll_area(content: QWidget, *, sideways: bool = True) -> QScrollArea:
-    """``content`` in a frameless scroll area that scrolls only when it is shorter (or,
-    ``sideways``, narrower) than the content's minimum, on the background of what it sits
-    in."""
-    scroll = QScrollArea()
-    if not sideways:
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return _plain(scroll, content)
-
-
-def _plain(scroll: QScrollArea, content: QWidget) -> QScrollArea:
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty stop for the Tab key
-    scroll.setWidget(content)
-    # setWidget() makes the content paint the window colour, not the tab's own.
-    scroll.viewport().setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
-    return scroll
-
-
-class _UpDownScrollArea(QScrollArea):
-    """Scrolls up and down only, and is never narrower than its content's minimum (with
-    room for the scroll bar): the content is never squeezed sideways."""
-
-    def minimumSizeHint(self) -> QSize:
-        content = self.widget()
-        least = super().minimumSizeHint()
-        if content is None:
-            return least
-        width = content.minimumSizeHint().expandedTo(content.minimumSize()).width()
-        width += self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        return QSize(width, least.height())
-
-
-def up_down_scroll_area(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless scroll area (as :func:`plain_scroll_area`) that scrolls
-    only up and down where it is shorter than the content, and keeps the content's
-    minimum width (a panel beside a table that is taller than a short window)."""
-    scroll = _UpDownScrollArea()
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return _plain(scroll, content)
-
-
 def colour_icon(colour: str) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
-
-
-_NO_TIME_TEXT = "––:––"
-
-
-class OptionalTimeEdit(QTimeEdit):
-    """A time edit where 00:00 shows "––:––" and means no time.
-
-    A time is typed into it as into a filled one: at the first digit the dashes give way
-    to 00:00 with the hours selected ("1605" is 16:05); they come back when the focus
-    leaves. (Qt appended the digits to the dashes, "––:––605", and kept no time.)
-    """
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.specialValueText() and self.time() == NO_TIME and event.text().isdigit():
-            self.setSpecialValueText("")
-            self.setCurrentSection(QDateTimeEdit.Section.HourSection)
-            self.setSelectedSection(QDateTimeEdit.Section.HourSection)
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if not self.specialValueText():
-            self.setSpecialValueText(_NO_TIME_TEXT)
-
-
-def optional_time_edit() -> QTimeEdit:
-    """A time edit where 00:00 shows "––:––" and means no time (:class:`OptionalTimeEdit`)."""
-    edit = OptionalTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    edit.setMinimumTime(NO_TIME)
-    edit.setSpecialValueText(_NO_TIME_TEXT)
-    edit.setTime(NO_TIME)
-    return edit
-
-
-def optional_time(edit: QTimeEdit) -> time | None:
-    value = edit.time()
-    return None if value == NO_TIME else value.toPython()
-
-
-def set_optional_time(edit: QTimeEdit, value: time | None) -> None:
-    edit.setTime(QTime(value) if value is not None else NO_TIME)
 
 
 def action_button(action: QAction) -> QPushButton:

@@ -19,7 +19,7 @@ from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.recommendation_content_dialogs import EditRecommendationDialog
-from expertenrat.ui.widgets import show_text
+from expertenrat.ui.text_fields import show_text
 
 LONG = "Fraunhofer-Institut für Graphische Datenverarbeitung, Abteilung Urbane Datenräume"
 

@@ -1,4 +1,4 @@
-"""Every one-line text field the user types into is a ``widgets.LineEdit``: pasted lines are
+"""Every one-line text field the user types into is a ``text_fields.LineEdit``: pasted lines are
 joined by spaces and the invisible characters copying brings are dropped (kept, the save was
 refused for a break the field does not show), and a long text reached by Tab shows its start
 (Qt shows its end)."""
@@ -48,7 +48,7 @@ from expertenrat.ui.recommendation_response_dialog import RecommendationResponse
 from expertenrat.ui.save_location import SaveLocations
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.server_dialog import ServerDialog
-from expertenrat.ui.widgets import LineEdit, line_combo
+from expertenrat.ui.text_fields import LineEdit, line_combo
 
 PASTED = "Zeile 1\nZeile 2\u00ad"
 LONG = "Fraunhofer-Institut für Graphische Datenverarbeitung, Abteilung Urbane Datenraum"
