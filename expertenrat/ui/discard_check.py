@@ -18,14 +18,20 @@ _CONTEXT = "DiscardCheck"
 
 class DiscardCheck:
     """``typed``: what the dialog's inputs hold now, compared with what they held when the
-    check was made (the dialog filled). Without ``dialogs`` nothing is asked."""
+    check was made (the dialog filled). Without ``dialogs`` nothing is asked. ``text``: the
+    question, if not the general one ("Sie haben Angaben gemacht, …")."""
 
     def __init__(
-        self, dialog: QDialog, dialogs: DialogService | None, typed: Callable[[], object]
+        self,
+        dialog: QDialog,
+        dialogs: DialogService | None,
+        typed: Callable[[], object],
+        text: str | None = None,
     ) -> None:
         self._dialog = dialog
         self._dialogs = dialogs
         self._typed = typed
+        self._text = text
         self._as_opened = typed()
 
     def reject(self, close: Callable[[], None]) -> None:
@@ -36,6 +42,9 @@ class DiscardCheck:
         self._dialogs.question(
             self._dialog,
             tr(_CONTEXT, "Änderungen verwerfen?"),
-            tr(_CONTEXT, "Sie haben Angaben gemacht, die noch nicht gespeichert sind. Verwerfen?"),
+            self._text
+            or tr(
+                _CONTEXT, "Sie haben Angaben gemacht, die noch nicht gespeichert sind. Verwerfen?"
+            ),
             close,
         )

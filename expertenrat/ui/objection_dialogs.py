@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import PlainTextEdit
 
@@ -72,23 +73,15 @@ class _KeepsTypedText(QDialog):
     """Asks before its ``edits``' text, changed since it opened, is thrown away."""
 
     def _keep(self, dialogs: DialogService | None, *edits: QPlainTextEdit) -> None:
-        self._dialogs = dialogs
-        self._edits = edits
-        self._as_opened = self._typed()
-
-    def _typed(self) -> tuple[str, ...]:
-        return tuple(edit.toPlainText() for edit in self._edits)
+        self._discard = DiscardCheck(
+            self,
+            dialogs,
+            lambda: tuple(edit.toPlainText() for edit in edits),
+            tr(_CONTEXT, "Sie haben Text eingegeben, der noch nicht gespeichert ist. Verwerfen?"),
+        )
 
     def reject(self) -> None:
-        if self._dialogs is None or self._typed() == self._as_opened:
-            super().reject()
-            return
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Änderungen verwerfen?"),
-            tr(_CONTEXT, "Sie haben Text eingegeben, der noch nicht gespeichert ist. Verwerfen?"),
-            lambda: QDialog.reject(self),
-        )
+        self._discard.reject(super().reject)
 
 
 class ObjectionDialog(_KeepsTypedText):

@@ -21,6 +21,7 @@ from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.projects import Project
 from expertenrat.services.projects import ProjectsService
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
@@ -47,7 +48,6 @@ class ProjectDialog(QDialog):
         super().__init__(parent)
         self._projects = projects
         self._council_id = council_id
-        self._dialogs = dialogs
         if project is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Projekt"))
         else:
@@ -71,19 +71,16 @@ class ProjectDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(QSize(620, 640).boundedTo(self.screen().availableGeometry().size() * 0.9))
         self.form.title_edit.setFocus()
-        self._as_opened = self.form.project()
+        self._discard = DiscardCheck(
+            self,
+            dialogs,
+            self.form.project,
+            tr(_CONTEXT, "Sie haben Angaben geändert, die noch nicht gespeichert sind. Verwerfen?"),
+        )
 
     def reject(self) -> None:
         """Abbrechen, Esc or closing the window: ask before typed changes are thrown away."""
-        if self.form.project() == self._as_opened:
-            super().reject()
-            return
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Änderungen verwerfen?"),
-            tr(_CONTEXT, "Sie haben Angaben geändert, die noch nicht gespeichert sind. Verwerfen?"),
-            lambda: QDialog.reject(self),
-        )
+        self._discard.reject(super().reject)
 
     def save(self) -> None:
         """Check and save; errors keep the dialog open with what was typed."""

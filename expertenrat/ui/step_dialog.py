@@ -31,14 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label, set_message_kind
-from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService
-
-_CONTEXT = "StepDialog"
 
 
 class StepDialog(QDialog):
@@ -49,7 +47,7 @@ class StepDialog(QDialog):
         self.setWindowTitle(title)
         self._save = save
         self._dialogs: DialogService | None = None
-        self._as_opened: Any = None  # value() when first shown
+        self._discard: DiscardCheck | None = None  # made when first shown
         self._arranged = False
         self.form = QFormLayout()
         self.error_label = message_label()
@@ -73,7 +71,7 @@ class StepDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._arranged:
             self._arranged = True
-            self._as_opened = self.value()
+            self._discard = DiscardCheck(self, self._dialogs, self.value)
             self._fields_first()
         super().showEvent(event)
 
@@ -102,15 +100,10 @@ class StepDialog(QDialog):
             inputs[0].setFocus()
 
     def reject(self) -> None:
-        if self._dialogs is None or not self._arranged or self.value() == self._as_opened:
+        if self._discard is None:  # never shown
             super().reject()
-            return
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Änderungen verwerfen?"),
-            tr(_CONTEXT, "Sie haben Angaben gemacht, die noch nicht gespeichert sind. Verwerfen?"),
-            lambda: QDialog.reject(self),
-        )
+        else:
+            self._discard.reject(super().reject)
 
     def submit(self) -> None:
         try:
