@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from expertenrat.services.attendance import AttendanceService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.record_selection import select_after_removal
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
@@ -126,15 +127,13 @@ class GuestsBox(QGroupBox):
         self._meeting_id: int | None = None
         self.dialog: GuestDialog | None = None
         self.model = GuestsTableModel(self)
-        self.view = QTableView()
-        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # One line per guest, the columns as wide as their text (before, 100 px each:
+        # "Amt für Mobilität" broke onto a second line beside an empty Rolle column).
+        model = self.model
+        self.view = one_line_table(
+            model, [[model.COLUMN_ROLE, model.COLUMN_ORGANISATION], [model.COLUMN_NAME]]
+        )
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.activated.connect(lambda _index: self.edit_selected())  # Enter too
         self.add_button = QPushButton(tr(_CONTEXT, "Gast hinzufügen …"))
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))

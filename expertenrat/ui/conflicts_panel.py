@@ -33,6 +33,7 @@ from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import select_after_removal
 from expertenrat.ui.widgets import compact_combo
@@ -82,15 +83,18 @@ class ConflictsPanel(NothingPending, QWidget):
         self.project_label = QLabel()
         self.project_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ConflictsTableModel(self)
-        self.view = QTableView()
-        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # One line per conflict, the columns as wide as their text, the room left to the
+        # reason (before, 100 px each: headers and names cut, reasons broken onto lines).
+        model = self.model
+        self.view = one_line_table(
+            model,
+            [
+                [model.COLUMN_REASON, model.COLUMN_DECISION_REASON],
+                [model.COLUMN_MEMBER, model.COLUMN_DECIDED_BY],
+            ],
+            wide=model.COLUMN_REASON,
+        )
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.declare_button = QPushButton(tr(_CONTEXT, "Befangenheit eintragen …"))
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))

@@ -8,6 +8,7 @@ from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextDocument
 
+from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.attendance_panel import AttendancePanel
 
@@ -271,3 +272,21 @@ def test_escape_asks_before_a_typed_guest_is_dropped(qtbot, panel, dialogs) -> N
     assert dialog.isVisible() and dialog.name_edit.text() == "Dr. Ilka Sommer"
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)  # "Ja"
     assert not dialog.isVisible()
+
+
+def test_a_guest_shows_on_one_line_with_the_institution_whole(qtbot, panel, services, meeting):
+    services.attendance.save_guest(
+        meeting.meeting_id,
+        GuestEntry(None, "Ole Fründt", "Amt für Mobilität und Verkehrsplanung", "Projektleitung"),
+    )
+    panel.resize(1000, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.refresh()
+    view, model = panel.guests.view, panel.guests.model
+    institution = model.data(model.index(0, model.COLUMN_ORGANISATION))
+    assert institution == "Amt für Mobilität und Verkehrsplanung"
+    assert not view.wordWrap()
+    assert view.columnWidth(model.COLUMN_ORGANISATION) > view.fontMetrics().horizontalAdvance(
+        institution
+    )

@@ -146,3 +146,19 @@ def test_escape_asks_before_a_typed_reason_is_dropped(qtbot, panel, dialogs) -> 
     assert dialog.isVisible() and dialog.reason_edit.text() == "Vorstand des Partners"
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Escape)  # "Ja"
     assert not dialog.isVisible()
+
+
+def test_the_recusals_show_one_line_each_with_headers_and_names_whole(qtbot, panel) -> None:
+    panel.resize(900, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    with qtbot.waitSignal(panel.changed):
+        panel.suggestion_rows[0].accept_button.click()
+    view, model = panel.view, panel.model
+    header = view.horizontalHeader()
+    assert not view.wordWrap()
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)
+    name = model.data(model.index(0, model.COLUMN_MEMBER))
+    assert view.columnWidth(model.COLUMN_MEMBER) > view.fontMetrics().horizontalAdvance(name)
