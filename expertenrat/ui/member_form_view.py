@@ -203,6 +203,8 @@ class MemberFormView(QWidget):
         self._row(errors, "", "notes", self.notes_edit)
         self.notes_edit.setAccessibleName(tr(_CONTEXT, "Notizen (intern)"))
 
+        _same_label_width(person, contact)  # their fields start in one line, one below
+
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
@@ -271,3 +273,20 @@ class MemberFormView(QWidget):
             key=lambda p: (p.warning, list(self._widgets).index(p.field)),
         )
         return self._widgets[ranked[0].field] if ranked else None
+
+
+def _same_label_width(*boxes: QGroupBox) -> None:
+    """The labels of forms stacked in one column as wide as the widest of them, so that
+    their fields start at the same x (else Kontakt's, labelled "E-Mail", started left of
+    Person's, labelled "Funktion/Position")."""
+    labels = []
+    for box in boxes:
+        form = box.layout()
+        assert isinstance(form, QFormLayout)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                labels.append(item.widget())
+    width = max(label.sizeHint().width() for label in labels)
+    for label in labels:
+        label.setMinimumWidth(width)

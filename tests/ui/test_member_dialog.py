@@ -587,3 +587,14 @@ def test_an_action_field_with_an_ampersand_is_shown_whole_not_as_a_mnemonic(
     assert QKeySequence.mnemonic(check.text()).isEmpty()  # no Alt+K ticking it
     name = QAccessible.queryAccessibleInterface(check).text(QAccessible.Text.Name)
     assert name == "Bildung & Kultur"
+
+
+def test_the_contact_fields_start_where_the_person_fields_start(qtbot, open_dialog) -> None:
+    dialog = open_dialog()
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+
+    def left(widget) -> int:
+        return widget.mapTo(dialog, QPoint(0, 0)).x()
+
+    assert left(form.email_edit) == left(form.given_name_edit) == left(form.postal_address_edit)
