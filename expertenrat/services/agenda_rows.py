@@ -26,6 +26,7 @@ from expertenrat.domain.agenda import (
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.services import audit
+from expertenrat.services.unit_of_work import gone
 from expertenrat.store import models
 
 PARKED = 1_000_000
@@ -69,7 +70,7 @@ def load(session: Session, meeting_id: int, *, lock: bool = False) -> MeetingIte
     """The meeting and its items; ``lock`` serialises changes of its agenda (PostgreSQL)."""
     meeting = session.get(models.Meeting, meeting_id, with_for_update=lock or None)
     if meeting is None or meeting.deleted_at is not None:
-        raise NotFoundError(f"{_MEETING} gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+        raise NotFoundError(gone(_MEETING))
     query = (
         select(models.AgendaItem, models.Project.title, models.Project.deleted_at)
         .outerjoin(models.Project, models.Project.id == models.AgendaItem.project_id)

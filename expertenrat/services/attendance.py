@@ -58,6 +58,7 @@ from expertenrat.services.unit_of_work import (
     changing,
     check_version,
     fetch,
+    gone,
     hold_council,
     raise_if_invalid,
     reading,
@@ -97,7 +98,7 @@ class AttendanceService:
             )
             _check_member(session, meeting, membership, row)
             if row is None and entry.id is not None:
-                raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+                raise NotFoundError(gone(what))
             if row is not None and (entry.id is None or entry.id != row.id):
                 raise ConcurrentEditError(what)
             _check_entry(session, meeting, entry)

@@ -17,7 +17,7 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.text_folding import fold
 from expertenrat.services.minutes_freeze import ensure_not_frozen
-from expertenrat.services.unit_of_work import fetch
+from expertenrat.services.unit_of_work import fetch, gone
 from expertenrat.store import models
 
 MEETING = "Die Sitzung"
@@ -37,7 +37,7 @@ def live_meeting(session: Session, meeting_id: int) -> models.Meeting:
     """The meeting, or :class:`NotFoundError` if it is gone (deleted counts as gone)."""
     meeting = fetch(session, models.Meeting, meeting_id, MEETING)
     if meeting.deleted_at is not None:
-        raise NotFoundError(f"{MEETING} gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+        raise NotFoundError(gone(MEETING))
     return meeting
 
 

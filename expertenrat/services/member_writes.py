@@ -19,7 +19,7 @@ from expertenrat.services.member_checks import check_members
 from expertenrat.services.member_inserts import insert_new_members
 from expertenrat.services.member_rows import member_from_rows, membership_rows
 from expertenrat.services.member_updates import write_stored_persons
-from expertenrat.services.unit_of_work import check_version, raise_if_invalid
+from expertenrat.services.unit_of_work import check_version, gone, raise_if_invalid
 from expertenrat.store import models
 from expertenrat.store.bulk_insert import written_behind
 
@@ -92,7 +92,7 @@ def write_members(
             what = member_what(member)
             row = rows.get(member.id)
             if row is None:
-                raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde es gelöscht.")
+                raise NotFoundError(gone(what))
             check_version(row, member.version, what)
             check_version(row.person, member.person_version, what)
     same_person = same_person or {}

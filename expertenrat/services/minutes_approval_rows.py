@@ -21,6 +21,7 @@ from expertenrat.domain.minutes_approval import MinutesStatus, ObjectionRecord, 
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.attendance_rows import agenda_refs
+from expertenrat.services.unit_of_work import gone
 from expertenrat.store import models
 
 MEETING = "Die Sitzung"
@@ -34,7 +35,7 @@ def label(meeting: models.Meeting) -> str:
 def live(session: Session, meeting_id: int, *, lock: bool = False) -> models.Meeting:
     meeting = session.get(models.Meeting, meeting_id, with_for_update=lock or None)
     if meeting is None or meeting.deleted_at is not None:
-        raise NotFoundError(f"{MEETING} gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+        raise NotFoundError(gone(MEETING))
     return meeting
 
 

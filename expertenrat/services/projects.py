@@ -31,6 +31,7 @@ from expertenrat.services.unit_of_work import (
     changing,
     check_version,
     fetch,
+    gone,
     raise_if_invalid,
     reading,
 )
@@ -226,7 +227,7 @@ class ProjectsService:
 def _stored(session: Session, project: Project, what: str) -> models.Project:
     row = fetch(session, models.Project, project.id, what)
     if row.deleted_at is not None:
-        raise NotFoundError(f"{what} gibt es nicht mehr. Vielleicht wurde es gelöscht.")
+        raise NotFoundError(gone(what))
     check_version(row, project.version, what)
     return row
 
