@@ -70,7 +70,12 @@ class WelcomePage(NothingPending, QWidget):
         self.errors.add_row(
             tr(_CONTEXT, "Bundesland (Feiertage)"), "bundesland", self.bundesland_combo
         )
-        form.addRow(self.create_button)
+        # At its own width under the fields' right end, as a dialog's buttons stand; as a
+        # row of its own it stretched across the whole box, unlike every other button.
+        create_row = QHBoxLayout()
+        create_row.addStretch(1)
+        create_row.addWidget(self.create_button)
+        form.addRow(create_row)
         self.demo_row = QHBoxLayout()
         self.demo_row.addWidget(self.demo_button)
         self.demo_row.addStretch(1)

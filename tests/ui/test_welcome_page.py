@@ -27,6 +27,22 @@ def test_the_welcome_column_is_centred_and_comfortably_wide(make_window, qtbot):
     assert column.mapTo(page, QPoint(0, 0)).y() < page.height() / 3  # in the upper part
 
 
+def test_gremium_anlegen_stands_at_its_own_width_under_the_fields_right_end(make_window, qtbot):
+    window = make_window()
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.welcome_page
+    button = page.create_button
+
+    def right(widget) -> int:
+        return widget.mapTo(page, QPoint(widget.width(), 0)).x()
+
+    assert button.width() == button.sizeHint().width()
+    assert right(button) == right(page.name_edit)
+    assert button.mapTo(page, QPoint(0, 0)).y() > page.bundesland_combo.mapTo(page, QPoint()).y()
+
+
 def _active(window, qtbot):
     window.show()
     window.activateWindow()
