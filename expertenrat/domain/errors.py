@@ -35,9 +35,21 @@ class ConcurrentEditError(ExpertenratError):
     def __init__(self, what: str, text: str = "") -> None:
         super().__init__(
             text
-            or f"{what} wurde inzwischen von jemand anderem geändert. "
+            or f"{what} {_was(what)} inzwischen von jemand anderem geändert. "
             "Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
         )
+
+
+# The plural nouns that name what was changed ("Die Einstellungen des Gremiums"): the verb
+# agrees with them ("wurden"), as with every singular one ("Die Sitzung wurde").
+_PLURAL_NOUNS = frozenset(
+    ("Abstimmungen", "Demodaten", "Einstellungen", "Textbausteine", "Vorlagen")
+)
+
+
+def _was(what: str) -> str:
+    words = what.split(maxsplit=2)
+    return "wurden" if len(words) > 1 and words[1] in _PLURAL_NOUNS else "wurde"
 
 
 @dataclass(frozen=True, slots=True)

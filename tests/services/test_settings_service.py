@@ -11,7 +11,12 @@ from logo_images import header_only_png, oversized_png, png, truncated_png
 
 from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, CouncilSettings
 from expertenrat.domain.enums import AuditAction, QuorumRule
-from expertenrat.domain.errors import InUseError, NotFoundError, ValidationError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    InUseError,
+    NotFoundError,
+    ValidationError,
+)
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
 
@@ -90,6 +95,19 @@ def test_update_settings_persists_every_setting(settings_service, council):
     stored = settings_service.settings(council.id)
     assert stored == returned
     assert stored == replace(changed, version=council.version + 1)
+
+
+def test_settings_changed_meanwhile_are_refused_in_good_german(settings_service, council):
+    """The verb agrees with the plural: "Die Einstellungen des Gremiums wurden …"."""
+    settings_service.update_settings(replace(council, city="Hansestadt Rostock"))
+
+    with pytest.raises(ConcurrentEditError) as refused:
+        settings_service.update_settings(replace(council, name="Smart-City-Beirat"))
+
+    assert refused.value.message.startswith(
+        "Die Einstellungen des Gremiums wurden inzwischen von jemand anderem geändert."
+    )
+    assert ConcurrentEditError("Die Sitzung").message.startswith("Die Sitzung wurde inzwischen")
 
 
 def test_settings_of_a_missing_council_raise_not_found(settings_service):
