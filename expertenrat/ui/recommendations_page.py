@@ -128,6 +128,9 @@ class RecommendationsPage(NothingPending, QWidget):
         )
         self.search_edit = self.filters.search_edit
         self.count_label = QLabel()
+        # "Noch keine Empfehlungen. Sie entstehen …" of an empty council breaks onto two
+        # lines beside the buttons rather than widening the page past a 1024 px window.
+        self.count_label.setWordWrap(True)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName(tr(_CONTEXT, "Einzelheiten der Empfehlung"))
