@@ -35,6 +35,6 @@ def test_an_empty_council_cuts_no_button_and_scrolls_no_page_sideways(
     for label, page in window.areas:
         show_area(window, qtbot, page)
         with suppress(NotSettled):  # the layouts settle; what is left is cut off
-            qtbot.waitUntil(lambda page=page: problems(page) == [], timeout=1000)
+            qtbot.waitUntil(lambda page=page: problems(page) == [])
         found[label] = problems(page)
     assert {area: problems for area, problems in found.items() if problems} == {}

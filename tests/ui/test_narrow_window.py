@@ -103,7 +103,7 @@ def areas_cut_off(window, qtbot) -> dict[str, list[str]]:
             meetings = window.pages.meetings
             meetings.select(meetings.meeting_list.model.rows()[5].id)
         with suppress(NotSettled):  # the layouts settle; what is left is cut off
-            qtbot.waitUntil(lambda page=page: cut_off(page) == [], timeout=1000)
+            qtbot.waitUntil(lambda page=page: cut_off(page) == [])
         found[label] = cut_off(page)
     return found
 
@@ -135,14 +135,14 @@ def test_a_long_council_name_is_cut_in_the_switcher_and_wraps_on_the_overview(
     assert overview.subtitle.width() < overview.subtitle.fontMetrics().horizontalAdvance(
         overview.subtitle.text()
     )  # on two lines
-    qtbot.waitUntil(lambda: cut_off(overview) == [], timeout=1000)
+    qtbot.waitUntil(lambda: cut_off(overview) == [])
 
 
 def test_members_at_1024_wrap_their_buttons_and_fit_their_columns(window, qtbot) -> None:
     shown = window(SMALL)
     page = show_area(shown, qtbot, shown.pages.members)
 
-    qtbot.waitUntil(lambda: cut_off(page) == [], timeout=1000)
+    qtbot.waitUntil(lambda: cut_off(page) == [])
     assert len(page.actions.rows()) == 2
     assert fits(page.view)
     assert headers_whole(page.view, range(MembersTableModel.COLUMN_TITLE))  # the shown ones
@@ -170,7 +170,7 @@ def test_meetings_at_1024_show_the_state_buttons_whole_and_four_meetings(window,
     page.select(page.meeting_list.model.rows()[6].id)  # invited: the state buttons work
     view, header = page.meeting_list.view, page.meeting_list.view.horizontalHeader()
 
-    qtbot.waitUntil(lambda: cut_off(page) == [], timeout=1000)
+    qtbot.waitUntil(lambda: cut_off(page) == [])
     assert page.states.invite_button.isVisible()
     assert fits(view) and view.horizontalScrollBar().maximum() == 0
     assert header.sectionSize(MeetingsTableModel.COLUMN_PLACE) >= LAST_WIDTH
@@ -185,7 +185,7 @@ def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot)
     view, header = page.view, page.view.horizontalHeader()
     columns = RecommendationsTableModel
 
-    qtbot.waitUntil(lambda: fits(view), timeout=1000)
+    qtbot.waitUntil(lambda: fits(view))
     assert shows_start(view, columns.COLUMN_TITLE, 18)  # "Datenschutz-Folgenab…"
     assert page.step_buttons.columns == 1  # the detail beside gave way
     title = header.sectionSize(columns.COLUMN_TITLE)
@@ -221,7 +221,7 @@ def test_a_member_name_of_80_characters_ends_in_an_ellipsis_on_the_attendance_sh
 
     label = next(r.name_label for r in panel.rows.values() if family in r.name_label.text())
     assert len(label.text()) >= 80
-    qtbot.waitUntil(lambda: not panel.scroll.horizontalScrollBar().isVisible(), timeout=1000)
+    qtbot.waitUntil(lambda: not panel.scroll.horizontalScrollBar().isVisible())
     assert panel.scroll.widget().width() <= panel.scroll.viewport().width()
     assert label.shown_text().endswith("…")
     assert label.text().startswith(label.shown_text()[:-1])
@@ -244,14 +244,14 @@ def test_members_in_a_window_of_the_least_height_scroll_their_side_panel(window,
 
     assert shown.size() == QSize(1024, 480)
     assert page.minimumSizeHint().height() <= page.height()
-    qtbot.waitUntil(lambda: side.verticalScrollBar().maximum() > 0, timeout=1000)
+    qtbot.waitUntil(lambda: side.verticalScrollBar().maximum() > 0)
     controls = [*side.widget().findChildren(QPushButton), *side.widget().findChildren(QComboBox)]
 
     def squeezed() -> list[QWidget]:
         return [w for w in controls if w.isVisible() and w.height() < w.sizeHint().height()]
 
     with suppress(NotSettled):  # the layouts settle; what is left is squeezed
-        qtbot.waitUntil(lambda: squeezed() == [], timeout=1000)
+        qtbot.waitUntil(lambda: squeezed() == [])
     assert squeezed() == []
     side.ensureWidgetVisible(page.roster.findChildren(QPushButton)[-1])
     assert side.verticalScrollBar().value() > 0  # the last button is reached by scrolling
@@ -285,7 +285,7 @@ def test_in_the_smallest_window_a_page_too_large_scrolls_instead_of_squeezing(
     for label, page in shown.areas:
         show_area(shown, qtbot, page)
         with suppress(NotSettled):  # the layouts settle; what is left is squeezed
-            qtbot.waitUntil(lambda page=page: squeezed(page) == [], timeout=1000)
+            qtbot.waitUntil(lambda page=page: squeezed(page) == [])
         found[label] = squeezed(page)
 
     assert {area: problems for area, problems in found.items() if problems} == {}
@@ -319,4 +319,4 @@ def test_a_late_invitation_s_warning_shows_whole_under_the_document_buttons(
             and documents.mapTo(pane, QPoint(0, documents.height())).y() <= pane.height()
         )
 
-    qtbot.waitUntil(whole, timeout=1000)
+    qtbot.waitUntil(whole)
