@@ -173,7 +173,7 @@ class MinutesOffers:
 
         self._dialogs.warning(
             self._parent,
-            tr(_CONTEXT, "Text nicht mehr gespeichert"),
+            tr(_CONTEXT, "Text kann nicht gespeichert werden"),
             reason
             + " "
             + tr(
