@@ -131,7 +131,9 @@ class GuestsBox(QGroupBox):
         # "Amt für Mobilität" broke onto a second line beside an empty Rolle column).
         model = self.model
         self.view = one_line_table(
-            model, [[model.COLUMN_ROLE, model.COLUMN_ORGANISATION], [model.COLUMN_NAME]]
+            model,
+            [[model.COLUMN_ROLE, model.COLUMN_ORGANISATION], [model.COLUMN_NAME]],
+            wide=model.COLUMN_ROLE,
         )
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.activated.connect(lambda _index: self.edit_selected())  # Enter too

@@ -4,7 +4,7 @@ versions): whole rows selected, cut text ending in "…", columns fitted to thei
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
@@ -37,6 +37,24 @@ def one_line_table(
         fit_columns(view, shrinkable, wide)
 
     refit_on_width_change(view, fit)
+    _FitWhenShown(view, fit)
     model.modelReset.connect(fit)
     model.dataChanged.connect(fit)
     return view
+
+
+class _FitWhenShown(QObject):
+    """Fits the columns when the table is shown: rows set while its tab was hidden were
+    only fitted to their content (narrowing needs the shown width), and a tab shown at
+    the width it had changes no width (a guest's institution then made the Anwesenheit
+    tab's guests scroll sideways at 1024 px)."""
+
+    def __init__(self, view: QAbstractItemView, fit) -> None:
+        super().__init__(view)
+        self._fit = fit
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self._fit()
+        return False

@@ -25,6 +25,7 @@ from table_widths import fits, headers_whole, shows_start
 from expertenrat.domain.enums import MeetingState
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.column_fit import COMFORT_WIDTH, LAST_WIDTH
+from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.members_table_model import MembersTableModel
@@ -235,6 +236,32 @@ def test_a_member_name_of_80_characters_ends_in_an_ellipsis_on_the_attendance_sh
     QToolTip.hideText()
     short = next(r.name_label for r in panel.rows.values() if r.name_label.text() != label.text())
     assert short.shown_text() == short.text()  # a usual name shows whole
+
+
+def test_the_guests_and_the_recusals_fit_their_tables_at_1024(window, qtbot) -> None:
+    shown = window(SMALL)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    guests = page.tabs.findChild(AttendancePanel).guests.view
+    conflicts = page.tabs.findChild(ConflictsPanel)
+    for row in page.meeting_list.model.rows()[:6]:  # the held ones, with guests
+        page.select(row.id)
+        page.tabs.open_tab("attendance")
+        qtbot.waitUntil(guests.isVisible)
+        with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+            qtbot.waitUntil(lambda: fits(guests), timeout=1000)
+        assert fits(guests), ("guests", row.number, header_widths(guests))
+        page.tabs.open_tab("conflicts")
+        qtbot.waitUntil(conflicts.view.isVisible)
+        for index in range(conflicts.item_combo.count()):
+            conflicts.item_combo.setCurrentIndex(index)
+            with suppress(NotSettled):
+                qtbot.waitUntil(lambda: fits(conflicts.view), timeout=1000)
+            assert fits(conflicts.view), ("conflicts", row.number, header_widths(conflicts.view))
+
+
+def header_widths(view) -> tuple[list[int], int]:
+    header = view.horizontalHeader()
+    return [header.sectionSize(c) for c in range(header.count())], view.viewport().width()
 
 
 def test_members_in_a_window_of_the_least_height_scroll_their_side_panel(window, qtbot) -> None:
