@@ -23,4 +23,26 @@ def install_qt_translations(app: QCoreApplication) -> list[QTranslator]:
         if translator.load(catalogue, folder):
             app.installTranslator(translator)
             installed.append(translator)
+    own = _OwnWords(app)  # installed last, asked first
+    app.installTranslator(own)
+    installed.append(own)
     return installed
+
+
+_OWN_WORDS = {
+    ("QMessageBox", "Show Details..."): "Details einblenden …",
+    ("QMessageBox", "Hide Details..."): "Details ausblenden …",
+}
+
+
+class _OwnWords(QTranslator):
+    """Qt's texts that the program writes its own way: a message's details button says
+    "Details einblenden …" with the program's ellipsis, as its texts refer to it ("Sie
+    finden ihn unter „Details einblenden …“"); Qt's catalogue has "Details einblenden...".
+    """
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        return _OWN_WORDS.get((context, source_text))  # None: the next catalogue answers
+
+    def isEmpty(self) -> bool:
+        return False

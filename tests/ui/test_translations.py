@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from expertenrat.ui.i18n import install_qt_translations
 
@@ -18,6 +18,27 @@ def test_standard_buttons_say_speichern_and_abbrechen(qapp):
             box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", ""),
         }
         assert texts == {"Speichern", "Abbrechen"}
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_a_message_s_details_button_says_details_einblenden_with_the_programs_ellipsis(qapp, qtbot):
+    """The texts refer to it as „Details einblenden …“; Qt's catalogue writes "...".
+    Every other text of Qt's catalogues still comes through (the OK button)."""
+    translators = install_qt_translations(qapp)
+    try:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Protokoll", "Text gesichert.")
+        qtbot.addWidget(box)
+        box.setDetailedText("der gesicherte Text")
+        box.show()
+        qtbot.waitExposed(box)
+        (details,) = [b for b in box.buttons() if "Details" in b.text()]
+        assert details.text() == "Details einblenden …"
+        details.click()
+        assert details.text() == "Details ausblenden …"
+        assert box.button(QMessageBox.StandardButton.Ok).text() == "OK"
+        assert QApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
