@@ -344,12 +344,16 @@ class MinutesApprovalPanel(NothingPending, QWidget):
 
 
 def _state_text(status: MinutesStatus) -> str:
-    lines = [
-        tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()),
+    """Where the minutes stand and how they are approved; a meeting not held has no
+    minutes, so no "Stand: Entwurf" under the hint that says so."""
+    lines = []
+    if status.held:
+        lines.append(tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()))
+    lines.append(
         tr(_CONTEXT, "Genehmigungspraxis: {practice}; Einwandfrist {days} Tage").format(
             practice=status.practice.label, days=status.objection_period_days
-        ),
-    ]
+        )
+    )
     latest = status.latest
     if latest is not None and latest.sha256:
         lines.append(tr(_CONTEXT, "SHA-256 (vollständig): {sha}").format(sha=latest.sha256))

@@ -47,6 +47,21 @@ def select_row(view, row: int, *, add: bool = False) -> None:
     view.selectionModel().select(view.model().index(row, 0), flags)
 
 
+def test_a_meeting_not_held_says_it_has_no_minutes_and_no_draft_state(
+    qtbot, services, dialogs, minutes
+) -> None:
+    panel = MinutesApprovalPanel(services, dialogs, today=lambda: SENT)
+    qtbot.addWidget(panel)
+    panel.set_meeting(minutes.next_id)  # planned
+
+    assert panel.hint_label.text() == (
+        "Ein Protokoll gibt es erst, wenn die Sitzung stattgefunden hat."
+    )
+    assert "Stand:" not in panel.state_label.text()  # before: "Stand: Entwurf – …"
+    assert panel.state_label.text().startswith("Genehmigungspraxis: ")
+    assert not panel.circulate_button.isEnabled()
+
+
 def test_a_draft_can_only_be_circulated(panel) -> None:
     assert "Entwurf – noch nicht versandt" in panel.state_label.text()
     assert panel.circulate_button.isEnabled()
