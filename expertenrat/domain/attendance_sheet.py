@@ -115,6 +115,28 @@ class AttendanceSheet:
         return sum(e.status is not None for e in self.entries)
 
     @property
+    def unrecorded(self) -> bool:
+        """Nobody's attendance is recorded yet: there is no quorum to state, only that."""
+        return bool(self.entries) and self.recorded == 0
+
+    @property
+    def quorum_statement(self) -> str:
+        """The meeting's quorum as :attr:`meeting_quorum` states it, or, while nobody is
+        recorded, "Anwesenheit noch nicht erfasst (9 Mitglieder)" (not "0 von 9 …
+        nicht beschlussfähig")."""
+        if self.unrecorded:
+            count = len(self.entries)
+            noun = "Mitglied" if count == 1 else "Mitglieder"
+            return f"Anwesenheit noch nicht erfasst ({count} {noun})"
+        return self.meeting_quorum.statement
+
+    def item_statement(self, item_quorum: ItemQuorum) -> str:
+        """An item's quorum, or, while nobody is recorded, "Anwesenheit noch nicht erfasst"."""
+        if self.unrecorded:
+            return "Anwesenheit noch nicht erfasst"
+        return item_quorum.quorum.statement
+
+    @property
     def attending(self) -> frozenset[int]:
         """The members recorded present (for some items at least): only they can have been
         recused; one excused or absent is not named as befangen, nor asked about."""

@@ -224,14 +224,16 @@ class AttendancePanel(QWidget):
             self.item_quorum_label.setText("")
             return
         text = tr(_CONTEXT, "Beschlussfähigkeit: {statement}").format(
-            statement=sheet.meeting_quorum.statement
+            statement=sheet.quorum_statement
         )
         open_lines = len(sheet.entries) - sheet.recorded
-        if open_lines:
+        if open_lines and not sheet.unrecorded:  # else the statement says so already
             text += tr(_CONTEXT, " · {count} noch nicht erfasst").format(count=open_lines)
         self.quorum_label.setText(text)
         # The title is isolated (FSI … PDI): an Arabic or Hebrew one keeps the ":" after it.
-        lines = [f"\u2068{q.item.label}\u2069: {q.quorum.statement}" for q in sheet.item_quorums]
+        lines = [
+            f"\u2068{q.item.label}\u2069: {sheet.item_statement(q)}" for q in sheet.item_quorums
+        ]
         if sheet.problem:
             lines = [sheet.problem]
         self.item_quorum_label.setText(

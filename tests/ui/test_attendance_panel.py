@@ -38,13 +38,25 @@ def choose(combo, data) -> None:
 
 
 def test_status_changes_update_the_quorum_label(qtbot, panel, services, meeting) -> None:
-    assert "0 von 3 stimmberechtigten Mitgliedern anwesend – nicht beschlussfähig" in (
-        panel.quorum_label.text()
+    # Nobody recorded yet: no "0 von 3 … nicht beschlussfähig", for the meeting or an item.
+    assert panel.quorum_label.text() == (
+        "Beschlussfähigkeit: Anwesenheit noch nicht erfasst (3 Mitglieder)"
     )
-    assert "3 noch nicht erfasst" in panel.quorum_label.text()
+    assert item_quorum_lines(panel)[1:] == [
+        f"\u2068{label}\u2069: Anwesenheit noch nicht erfasst"
+        for label in ("TOP 1 Eröffnung", "TOP 2 Bericht", "TOP 3 Beratung", "TOP 4 Verschiedenes")
+    ]
     rows = list(panel.rows.values())
     with qtbot.waitSignal(panel.changed):
-        choose(rows[0].status_combo, "present")
+        choose(rows[0].status_combo, "absent")
+    assert panel.quorum_label.text() == (  # once anyone is recorded, today's wording
+        "Beschlussfähigkeit: 0 von 3 stimmberechtigten Mitgliedern anwesend"
+        " – nicht beschlussfähig · 2 noch nicht erfasst"
+    )
+    assert item_quorum_lines(panel)[1].endswith(
+        "0 von 3 stimmberechtigten Mitgliedern anwesend – nicht beschlussfähig"
+    )
+    choose(rows[0].status_combo, "present")
     choose(rows[1].status_combo, "present")
     assert panel.quorum_label.text().startswith(
         "Beschlussfähigkeit: 2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
@@ -114,7 +126,7 @@ def test_long_item_quorum_lines_wrap_so_the_verdict_shows_without_scrolling(
     assert not scroll.horizontalScrollBar().isVisible()
     assert panel.item_quorum_label.width() <= scroll.viewport().width()
     line = item_quorum_lines(panel)[2]
-    assert title in line and line.endswith("nicht beschlussfähig")
+    assert title in line and line.endswith("Anwesenheit noch nicht erfasst")
 
 
 def test_departure_before_arrival_is_refused_and_the_line_restored(
