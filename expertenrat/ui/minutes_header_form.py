@@ -12,11 +12,13 @@ from datetime import time
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.field_limits import MINUTES_HEADER
 from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit, set_read_only
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, set_optional_time
 
 _CONTEXT = "MinutesEditor"
@@ -189,7 +191,7 @@ class MinutesHeaderForm(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.fields.values():
-            if isinstance(widget, QLineEdit) or hasattr(widget, "setReadOnly"):
-                widget.setReadOnly(read_only)
+            if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+                set_read_only(widget, read_only)  # looks read-only, the text copyable
             else:
                 widget.setEnabled(not read_only)

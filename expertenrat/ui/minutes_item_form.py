@@ -25,7 +25,7 @@ from expertenrat.domain.minutes import ItemMinutes, ItemTexts
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit, set_read_only
 
 _CONTEXT = "MinutesEditor"
 TEXT_FIELDS = ("discussion", "motion_text", "resolution_text", "result")
@@ -189,7 +189,8 @@ class MinutesItemForm(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.fields.values():
-            widget.setReadOnly(read_only)  # type: ignore[attr-defined]
+            assert isinstance(widget, QLineEdit | QPlainTextEdit)
+            set_read_only(widget, read_only)
         self.votes.set_read_only(read_only)
         self.recommendations.set_read_only(read_only)
 

@@ -33,7 +33,7 @@ from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.field_limits import VOTE_SUBJECT
 from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.text_fields import LineEdit, show_text
+from expertenrat.ui.text_fields import LineEdit, set_read_only, show_text
 from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "MinutesEditor"
@@ -143,11 +143,11 @@ class VoteLine(QWidget):
             spin.setEnabled(self.mode() is VoteMode.COUNTED)
 
     def set_read_only(self, read_only: bool) -> None:
-        self.subject_edit.setReadOnly(read_only)
+        set_read_only(self.subject_edit, read_only)  # looks read-only, the text copyable
         self.mode_combo.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
         for spin in self.counts.values():
-            spin.setReadOnly(read_only)
+            set_read_only(spin, read_only)
 
 
 class VotesBox(QGroupBox):

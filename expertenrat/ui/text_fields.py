@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QFocusEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +25,23 @@ def with_placeholder(edit: QLineEdit, placeholder: str) -> QLineEdit:
     edit.setPlaceholderText(placeholder)
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(placeholder) + _LINE_EDIT_MARGINS)
     return edit
+
+
+def set_read_only(edit: QLineEdit | QPlainTextEdit | QAbstractSpinBox, read_only: bool) -> None:
+    """Make ``edit`` read-only, or editable again, and look it: ``app.qss`` draws a
+    read-only field on the window's background, as the disabled boxes beside it look, while
+    its text stays selectable for copying. A time box loses its arrows. The style sheet
+    selects on ``readOnly``, so the field is polished again."""
+    edit.setReadOnly(read_only)
+    if isinstance(edit, QAbstractSpinBox):
+        edit.setButtonSymbols(
+            QAbstractSpinBox.ButtonSymbols.NoButtons
+            if read_only
+            else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+        )
+    edit.style().unpolish(edit)
+    edit.style().polish(edit)
+    edit.update()
 
 
 def show_text(edit: QLineEdit, text: str) -> None:
