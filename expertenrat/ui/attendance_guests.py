@@ -28,7 +28,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.one_line_table import one_line_table
-from expertenrat.ui.record_selection import select_after_removal
+from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
 from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
@@ -178,7 +178,7 @@ class GuestsBox(QGroupBox):
         if guest is None or self._meeting_id is None:
             return
         meeting_id = self._meeting_id
-        row = self.view.selectionModel().selectedRows()[0].row()
+        row = selected_row(self.view)
         self._dialogs.question(
             self,
             tr(_CONTEXT, "Gast entfernen"),

@@ -35,7 +35,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.record_selection import select_after_removal
+from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "ConflictsPanel"
@@ -262,7 +262,7 @@ class ConflictsPanel(NothingPending, QWidget):
         conflict = self._selected()
         if conflict is None:
             return
-        row = self.view.selectionModel().selectedRows()[0].row()
+        row = selected_row(self.view)
         self._dialogs.question(
             self,
             tr(_CONTEXT, "Befangenheit entfernen"),

@@ -44,6 +44,7 @@ from expertenrat.ui.record_selection import (
     select_after_removal,
     select_record,
     selected_record,
+    selected_row,
     selection_kept,
     start_afresh,
 )
@@ -378,8 +379,7 @@ class MembersPage(NothingPending, QWidget):
         )
 
     def _delete(self, member: Member) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        row = rows[0].row() if rows else -1
+        row = selected_row(self.view)
         self._run(lambda: self._services.members.delete(member))
         select_after_removal(self.view, row)
 

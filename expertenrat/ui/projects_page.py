@@ -40,6 +40,7 @@ from expertenrat.ui.record_selection import (
     select_after_removal,
     select_record,
     selected_record,
+    selected_row,
     selection_kept,
     start_afresh,
 )
@@ -304,8 +305,7 @@ class ProjectsPage(NothingPending, QWidget):
         )
 
     def _delete(self, project: Project) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        row = rows[0].row() if rows else -1
+        row = selected_row(self.view)
         self._run(lambda: self._services.projects.delete(project))
         select_after_removal(self.view, row)
 

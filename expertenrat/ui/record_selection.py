@@ -48,6 +48,13 @@ def select_record(view: QTableView, key: Hashable) -> bool:
     return True
 
 
+def selected_row(view: QTableView) -> int:
+    """The selected row of ``view`` (-1 if none): taken before a record is deleted, for
+    :func:`select_after_removal`."""
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else -1
+
+
 def select_after_removal(view: QTableView, row: int) -> None:
     """After the record selected at ``row`` was deleted: unless a record is selected
     again, select the one that took its place (the new last one if it was last), so that
