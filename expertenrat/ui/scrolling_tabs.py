@@ -54,7 +54,20 @@ class _Holder(QWidget):
         return super().event(event)
 
 
-class ScrollingTabs(QTabWidget):
+class _ByContent:
+    """:meth:`indexOf` and :meth:`setCurrentWidget` of a tab widget or stack that speaks of
+    the held widgets (its ``widget``), not of the scroll areas around them."""
+
+    def indexOf(self, widget: QWidget) -> int:
+        return next((i for i in range(self.count()) if self.widget(i) is widget), -1)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class ScrollingTabs(_ByContent, QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # In a narrow window the tab bar scrolls; its arrows are for the mouse (the arrow
@@ -71,14 +84,6 @@ class ScrollingTabs(QTabWidget):
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
 
-    def indexOf(self, widget: QWidget) -> int:
-        return next((i for i in range(self.count()) if self.widget(i) is widget), -1)
-
-    def setCurrentWidget(self, widget: QWidget) -> None:
-        index = self.indexOf(widget)
-        if index >= 0:
-            self.setCurrentIndex(index)
-
 
 def _content(scroll: QWidget | None) -> QWidget | None:
     """The page or tab held in ``scroll`` (a scroll area around a :class:`_Holder`)."""
@@ -86,7 +91,7 @@ def _content(scroll: QWidget | None) -> QWidget | None:
     return holder.content if isinstance(holder, _Holder) else holder
 
 
-class ScrollingStack(QStackedWidget):
+class ScrollingStack(_ByContent, QStackedWidget):
     """A stack of pages, each in a scroll area that scrolls only where the stack is smaller
     than the page's minimum. The pages themselves are what :meth:`widget`,
     :meth:`currentWidget`, :meth:`indexOf` and :meth:`setCurrentWidget` speak of."""
@@ -99,11 +104,3 @@ class ScrollingStack(QStackedWidget):
 
     def currentWidget(self) -> QWidget | None:
         return _content(super().currentWidget())
-
-    def indexOf(self, widget: QWidget) -> int:
-        return next((i for i in range(self.count()) if self.widget(i) is widget), -1)
-
-    def setCurrentWidget(self, widget: QWidget) -> None:
-        index = self.indexOf(widget)
-        if index >= 0:
-            self.setCurrentIndex(index)
