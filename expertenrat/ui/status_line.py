@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.widgets import paint_label_text
+
 MAX_LINES = 2
 
 
@@ -95,17 +97,11 @@ class StatusLine(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        room = self.contentsRect().adjusted(
-            self.margin(), self.margin(), -self.margin(), -self.margin()
-        )
-        self.style().drawItemText(
+        paint_label_text(
+            self,
             painter,
-            room,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.palette(),
-            self.isEnabled(),
             "\n".join(self.shown_lines()),
-            self.foregroundRole(),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
         )
         if self.hasFocus():
             option = QStyleOptionFocusRect()

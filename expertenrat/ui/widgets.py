@@ -96,6 +96,23 @@ class ElidingComboBox(QComboBox):
         )
 
 
+def paint_label_text(label: QLabel, painter: QPainter, text: str, alignment: int) -> None:
+    """Paint ``text`` (not the label's own, e.g. one cut with "…") as ``label`` paints its
+    text: inside its contents and margin, in its palette and state."""
+    room = label.contentsRect().adjusted(
+        label.margin(), label.margin(), -label.margin(), -label.margin()
+    )
+    label.style().drawItemText(
+        painter,
+        room,
+        alignment,
+        label.palette(),
+        label.isEnabled(),
+        text,
+        label.foregroundRole(),
+    )
+
+
 class ElidedLabel(QLabel):
     """A one-line label of plain text that gets by with ``least`` letters and asks for
     room for its whole text, up to ``comfort`` letters (one very long text does not take
@@ -132,19 +149,7 @@ class ElidedLabel(QLabel):
         return QSize(min(whole.width(), width), whole.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        room = self.contentsRect().adjusted(
-            self.margin(), self.margin(), -self.margin(), -self.margin()
-        )
-        self.style().drawItemText(
-            painter,
-            room,
-            int(self.alignment()),
-            self.palette(),
-            self.isEnabled(),
-            self.shown_text(),
-            self.foregroundRole(),
-        )
+        paint_label_text(self, QPainter(self), self.shown_text(), int(self.alignment()))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.shown_text() != self.text():
