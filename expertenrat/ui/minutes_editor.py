@@ -302,11 +302,15 @@ class MinutesEditor(MinutesEditorView):
             for e in sheet.entries
             if e.status is not None and e.status is not AttendanceStatus.PRESENT
         }
-        lines = {0: sheet.meeting_quorum.statement}
+        if sheet.unrecorded:  # no quorum to state yet, only that (as Anwesenheit says)
+            lines = {0: sheet.quorum_statement}
+            for quorum in sheet.item_quorums:
+                lines[quorum.item.id] = sheet.item_statement(quorum)
+            return lines
+        according = tr(_CONTEXT, "Laut Anwesenheit: {}")
+        lines = {0: according.format(sheet.meeting_quorum.statement)}
         for quorum in sheet.item_quorums:
-            lines[quorum.item.id] = tr(_CONTEXT, "Laut Anwesenheit: {}").format(
-                quorum.quorum.statement
-            )
+            lines[quorum.item.id] = according.format(quorum.quorum.statement)
         return lines
 
     # --- editing --------------------------------------------------------------------------

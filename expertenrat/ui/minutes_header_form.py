@@ -142,7 +142,7 @@ class MinutesHeaderForm(QWidget):
         self.quorum_check.toggled.connect(self.edited)
 
     def show_header(
-        self, payload: dict, chairs: Sequence[tuple[int, str]], quorum_statement: str
+        self, payload: dict, chairs: Sequence[tuple[int, str]], quorum_line: str
     ) -> None:
         blockers = [QSignalBlocker(widget) for widget in self.fields.values()]
         self.chair_combo.clear()
@@ -150,11 +150,7 @@ class MinutesHeaderForm(QWidget):
         for membership_id, name in chairs:
             self.chair_combo.addItem(name, membership_id)
         self.show_payload(payload)
-        self.quorum_label.setText(
-            tr(_CONTEXT, "Laut Anwesenheit: {}").format(quorum_statement)
-            if quorum_statement
-            else ""
-        )
+        self.quorum_label.setText(quorum_line)
         del blockers
 
     def show_payload(self, payload: dict) -> None:

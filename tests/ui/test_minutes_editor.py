@@ -911,6 +911,21 @@ def test_an_item_says_who_was_there_once(make_editor, held) -> None:
     assert presence.startswith("Laut Anwesenheit: 3 von 3 stimmberechtigten Mitgliedern anwesend")
 
 
+def test_minutes_of_a_meeting_without_recorded_attendance_say_so_not_no_quorum(
+    make_editor, services, council_id
+) -> None:
+    """As Anwesenheit says it: not "Laut Anwesenheit: 0 von 3 … nicht beschlussfähig"."""
+    held = held_meeting(services.database, council_id, [])  # nobody recorded
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+
+    assert editor.header_form.quorum_label.text() == (
+        "Anwesenheit noch nicht erfasst (3 Mitglieder)"
+    )
+    show_item(editor, held.item_ids[0])
+    assert editor.item_form.presence_label.text() == "Anwesenheit noch nicht erfasst"
+
+
 def test_a_stored_vote_is_removed_only_after_asking(
     qtbot, make_editor, services, held, dialogs
 ) -> None:
