@@ -154,11 +154,7 @@ class DialogService:
         editor = LineEdit(initial)
         caption.setBuddy(editor)  # names the field for a screen reader
         editor.setSelection(len(initial), -len(initial))  # typed over, its start shown
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = _ok_cancel(dialog)
         layout = QVBoxLayout(dialog)
         layout.addWidget(caption)
         layout.addWidget(editor)
@@ -189,11 +185,7 @@ class DialogService:
         editor = QDateEdit(initial)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("dd.MM.yyyy")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = _ok_cancel(dialog)
         layout = QFormLayout(dialog)
         layout.addRow(label, editor)
         layout.addRow(buttons)
@@ -322,3 +314,13 @@ def _suffix(name_filter: str) -> str:
     """The ending of a filter's first pattern: "PDF-Dokumente (*.pdf)" → "pdf"."""
     match = _FIRST_PATTERN.search(name_filter)
     return match.group(1) if match else ""
+
+
+def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """ "OK" and "Abbrechen" that accept and reject ``dialog`` (the small asking dialogs)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
