@@ -8,6 +8,8 @@ import threading
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from racing_threads import called_in, in_thread
+
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services import meetings
@@ -64,7 +66,7 @@ def test_a_meeting_moved_while_another_pc_plans_one_both_are_saved(database, cou
     renumber = meetings.renumber
 
     def pause_pc_1(*args, **kwargs):
-        if threading.current_thread() is moving:
+        if called_in("PC 1"):
             renumbering.set()
             go_on.wait(30)
         return renumber(*args, **kwargs)
@@ -75,24 +77,11 @@ def test_a_meeting_moved_while_another_pc_plans_one_both_are_saved(database, cou
     later = replace(
         draft, start=draft.start + timedelta(weeks=3), end=draft.end + timedelta(weeks=3)
     )
-    outcomes: dict[str, object] = {}
-
-    def run(name: str, work) -> threading.Thread:
-        def target() -> None:
-            try:
-                outcomes[name] = work()
-            except Exception as error:  # handed to the test thread
-                outcomes[name] = error
-
-        thread = threading.Thread(target=target)
-        thread.start()
-        return thread
-
     try:
-        moving = run("moved", lambda: here.update(moved_id, meeting.version, later))
-        assert renumbering.wait(30)
-        planning = run(
-            "planned", lambda: there.create(council.id, _draft(first - timedelta(weeks=1)))
+        moving, moved = in_thread(lambda: here.update(moved_id, meeting.version, later), "PC 1")
+        assert renumbering.wait(30), moved
+        planning, planned = in_thread(
+            lambda: there.create(council.id, _draft(first - timedelta(weeks=1)))
         )
         planning.join(2.0)  # time to reach the meetings PC 1 holds
         go_on.set()
@@ -101,7 +90,8 @@ def test_a_meeting_moved_while_another_pc_plans_one_both_are_saved(database, cou
     finally:
         other.close()
 
-    assert not any(isinstance(o, Exception) for o in outcomes.values()), outcomes
+    assert not isinstance(moved[0], Exception), moved
+    assert not isinstance(planned[0], Exception), planned
     stored = sorted(here.list(council.id), key=lambda m: m.starts_at)
     assert [m.number for m in stored] == [1, 2, 3]
     assert stored[-1].id == moved_id

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import pytest
 from minutes_setup import Minutes, held_minutes, hold
+from racing_threads import in_thread
 from sqlalchemy import select
 
 from expertenrat.domain.enums import AttendanceStatus
@@ -30,20 +31,6 @@ def minutes(database, council, fields, actor) -> Minutes:
     )
     hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
     return minutes
-
-
-def in_thread(work) -> tuple[threading.Thread, list]:
-    outcome: list = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except Exception as error:  # handed to the test thread
-            outcome.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
 
 
 def test_an_approval_waits_for_a_change_in_flight_and_includes_it(database, actor, minutes) -> None:

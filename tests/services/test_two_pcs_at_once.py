@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
+from racing_threads import called_in, in_thread
 
 from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind
 from expertenrat.domain.errors import (
@@ -119,21 +120,6 @@ def test_two_imports_of_the_same_file_at_the_same_moment_save_everyone_once(
     assert [m.family_name for m in first_outcome[0].created] == ["Brandt"]
     assert isinstance(second_outcome[0], (ConcurrentEditError, StorageError))
     assert [m.family_name for m in here.members.members(council.id)] == ["Brandt"]
-
-
-def in_thread(work) -> tuple[threading.Thread, list]:
-    """Run ``work`` in a thread; the list gets its result or the error it raised."""
-    outcome: list = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except Exception as error:  # handed to the test thread
-            outcome.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, outcome
 
 
 # --- deleted on one PC, saved on the other ----------------------------------------------------
@@ -312,14 +298,14 @@ def test_two_pcs_declaring_the_same_conflict_at_the_same_moment_record_it_once(
     record = conflicts.audit.record
 
     def pause_the_first(*args, **kwargs):
-        if threading.current_thread() is first:
+        if called_in("PC 1"):
             written.set()
             go_on.wait(30)
         return record(*args, **kwargs)
 
     monkeypatch.setattr(conflicts.audit, "record", pause_the_first)
     first, first_outcome = in_thread(
-        lambda: here.conflicts.declare(item.key, member.id, "Arbeitet im Projekt mit.")
+        lambda: here.conflicts.declare(item.key, member.id, "Arbeitet im Projekt mit."), "PC 1"
     )
     assert written.wait(30)
     second, second_outcome = in_thread(
