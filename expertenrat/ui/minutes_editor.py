@@ -2,8 +2,9 @@
 
 Left: "Kopfdaten" and the agenda items (those without content marked), under them the live
 completeness check with "Entwurf abschließen" (:mod:`ui.minutes_draft_finishing`). Right:
-the header form or the selected item's form, and a line with the autosave indicator, the
-phrase menu and the item steps (the widgets: :mod:`ui.minutes_editor_view`).
+the header form or the selected item's form (:mod:`ui.minutes_line_display`), and a line
+with the autosave indicator, the phrase menu and the item steps (the widgets:
+:mod:`ui.minutes_editor_view`).
 Everything typed is autosaved (:mod:`ui.autosave`), votes are saved in the worker as well
 (:mod:`ui.minutes_vote_actions`): at the latest 2 s after a pause, at once
 when another item is shown or focus leaves a field, and on ``flush``. Ctrl+Enter shows the
@@ -21,7 +22,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from expertenrat.domain.enums import AttendanceStatus, MinutesStyle
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.services.context import Services
@@ -33,11 +33,12 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_checklist_refresh import ChecklistRefresh
 from expertenrat.ui.minutes_draft_finishing import DraftFinishing
 from expertenrat.ui.minutes_editor_view import MinutesEditorView
-from expertenrat.ui.minutes_header_form import header_payload, header_text
-from expertenrat.ui.minutes_item_form import texts_payload, texts_text
+from expertenrat.ui.minutes_header_form import header_payload
+from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import header_key, item_key
+from expertenrat.ui.minutes_line_display import MinutesLineDisplay
 from expertenrat.ui.minutes_navigation import MinutesNavigation
-from expertenrat.ui.minutes_offers import MinutesOffers, stored_payloads
+from expertenrat.ui.minutes_offers import MinutesOffers
 from expertenrat.ui.minutes_phrase_menu import PhraseMenu
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
@@ -61,9 +62,6 @@ class MinutesEditor(MinutesEditorView):
         self._meeting_id: int | None = None
         self._no_meeting_hint = no_meeting_hint()
         self._minutes: Minutes | None = None
-        self._presence: dict[int, str] = {}
-        self._away: dict[int, AttendanceStatus] = {}  # recorded entschuldigt or abwesend
-        self._offers_held = False  # the start's question about kept text is open
         self.saver = MinutesSaver(services)
         store = RecoveryStore.for_database(services.database.key)
         self.autosave = Autosave(
@@ -73,8 +71,15 @@ class MinutesEditor(MinutesEditorView):
             # approved or the item deleted meanwhile (perhaps on another PC): no retry helps
             final=lambda error: isinstance(error, (MinutesFrozenError, NotFoundError)),
         )
+        self.display = MinutesLineDisplay(self, services, lambda: self._minutes)
         self.offers = MinutesOffers(
-            self, dialogs, self.autosave, self._describer, self._label_of, self._show_payload
+            self,
+            dialogs,
+            self.autosave,
+            lambda: self._minutes,
+            self.display.describer,
+            self.display.label_of,
+            self.display.show_payload,
         )
         self.checklist_refresh = ChecklistRefresh(
             services.minutes.checklist, self.checklist, lambda: self._minutes, self
@@ -158,36 +163,18 @@ class MinutesEditor(MinutesEditorView):
         except ExpertenratError as error:
             self._show(None, error.message)
             return
-        self._presence = self._presence_lines(minutes.meeting_id)
+        self.display.read_attendance(minutes.meeting_id)
         hint = (
             tr(_CONTEXT, "Das Protokoll ist genehmigt und kann nicht mehr geändert werden.")
             if minutes.frozen
             else ""
         )
         self._show(minutes, hint)
-        self._offer_recovered()
+        self.offers.offer_recovered()
 
     def shown_meeting_id(self) -> int | None:
         """The meeting whose minutes are shown (and whose kept text the tab offers)."""
         return self._minutes.meeting_id if self._minutes is not None else None
-
-    def hold_recovery_offers(self) -> None:
-        """The start's question about kept minutes text is open (:mod:`recovery_notice`):
-        offer no recovered text meanwhile, which would ask about the same text twice."""
-        self._offers_held = True
-
-    def release_recovery_offers(self) -> None:
-        """The start's question is answered: offer what was held back for the minutes shown."""
-        self._offers_held = False
-        self._offer_recovered()
-
-    def _offer_recovered(self) -> None:
-        minutes = self._minutes
-        if minutes is None or self._offers_held:
-            return
-        self.offers.offer_recovered(
-            stored_payloads(minutes), frozen=minutes.frozen, meeting_id=minutes.meeting_id
-        )
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Everything typed goes to the recovery file now and is being saved: go on."""
@@ -252,66 +239,8 @@ class MinutesEditor(MinutesEditorView):
         self.checklist_refresh.refresh()
 
     def _show_line(self, key: str | None) -> None:
-        minutes = self._minutes
-        if minutes is None or key is None:
-            return
-        unsaved = self.autosave.unsaved_payload(key)
-        if key.startswith("header:"):
-            choices = self._chair_choices(minutes)
-            quorum = self._presence.get(0, "")
-            payload = unsaved or header_payload(minutes.header)
-            self.header_form.show_header(payload, choices, quorum)
-            self.pages.setCurrentWidget(self.header_form)
-            self.phrase_button.setEnabled(False)
-            return
-        item = minutes.item(int(key.partition(":")[2]))
-        payload = unsaved or texts_payload(item.texts)
-        self.item_form.show_item(item, self._presence.get(item.item_id, ""), payload)
-        self.pages.setCurrentWidget(self.item_form)
-        self.phrase_button.setEnabled(not minutes.frozen)
-
-    def _chair_choices(self, minutes: Minutes) -> list[tuple[int, str]]:
-        """The members who may chair: those active on the day, the ones the attendance
-        records as entschuldigt or abwesend after the others and marked so (the checklist
-        reports such a chair as missing); the stored chair always, even if excused."""
-        day, stored = minutes.meeting_day, minutes.header.chair_membership_id
-        members = [
-            m
-            for m in self._services.members.members(minutes.council_id)
-            if m.is_active(day) or m.id == stored
-        ]
-        members.sort(key=lambda m: m.id in self._away)  # stable: the service's order else
-        return [
-            (
-                m.id,
-                f"{m.full_name} – {self._away[m.id].label}" if m.id in self._away else m.full_name,
-            )
-            for m in members
-        ]
-
-    def _presence_lines(self, meeting_id: int) -> dict[int, str]:
-        """The quorum line of the meeting (key 0) and of each item, from the attendance;
-        who is recorded as not present (``_away``)."""
-        self._away = {}
-        try:
-            sheet = self._services.attendance.sheet(meeting_id)
-        except ExpertenratError:
-            return {}
-        self._away = {
-            e.membership_id: e.status
-            for e in sheet.entries
-            if e.status is not None and e.status is not AttendanceStatus.PRESENT
-        }
-        if sheet.unrecorded:  # no quorum to state yet, only that (as Anwesenheit says)
-            lines = {0: sheet.quorum_statement}
-            for quorum in sheet.item_quorums:
-                lines[quorum.item.id] = sheet.item_statement(quorum)
-            return lines
-        according = tr(_CONTEXT, "Laut Anwesenheit: {}")
-        lines = {0: according.format(sheet.meeting_quorum.statement)}
-        for quorum in sheet.item_quorums:
-            lines[quorum.item.id] = according.format(quorum.quorum.statement)
-        return lines
+        if key is not None:
+            self.display.show(key, self.autosave.unsaved_payload(key))
 
     # --- editing --------------------------------------------------------------------------
 
@@ -402,31 +331,10 @@ class MinutesEditor(MinutesEditorView):
         the item leaves the list once that is closed); text of minutes approved meanwhile
         stays in the form, read-only after the next reread."""
         if isinstance(error, NotFoundError) and key.startswith("item:"):
-            label = self.autosave.label_of(key) or self._label_of(key)
+            label = self.autosave.label_of(key) or self.display.label_of(key)
             self.offers.deleted(key, payload, label, then=self.refresh)
 
     def _replaced(self, key: str, payload: dict) -> None:
         self.saver.bases[key] = payload
-        self._show_payload(key, payload)
+        self.display.show_payload(key, payload)
         self.refresh()
-
-    def _show_payload(self, key: str, payload: dict) -> None:
-        if self.items.current_key() != key:
-            return
-        if key.startswith("header:"):
-            self.header_form.show_payload(payload)
-        else:
-            self.item_form.show_payload(payload)
-
-    def _describer(self, key: str) -> Callable[[dict], str]:
-        if key.startswith("header:"):
-            chairs = self.header_form.chair_names()
-            return lambda payload: header_text(payload, chairs)
-        style = self._minutes.style if self._minutes is not None else MinutesStyle.RESULTS
-        return lambda payload: texts_text(payload, style)
-
-    def _label_of(self, key: str) -> str:
-        line = self.items.line(key)
-        if line is not None:
-            return str(line.data(Qt.ItemDataRole.UserRole + 1)).strip("\u2068\u2069")
-        return key

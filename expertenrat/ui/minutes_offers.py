@@ -37,20 +37,23 @@ class MinutesOffers:
         parent: QWidget,
         dialogs: DialogService,
         autosave: Autosave,
+        minutes: Callable[[], Minutes | None],
         describer: Callable[[str], Callable[[dict], str]],
         label_of: Callable[[str], str],
         show_payload: Callable[[str, dict], None],
     ) -> None:
-        """``describer(key)`` renders a payload readably; ``show_payload`` shows a chosen
-        payload in the editor if its record is the one shown."""
+        """``minutes()`` are the minutes shown; ``describer(key)`` renders a payload readably;
+        ``show_payload`` shows a chosen payload in the editor if its record is the one shown."""
         self._parent = parent
         self._dialogs = dialogs
         self._autosave = autosave
+        self._minutes = minutes
         self._describer = describer
         self._label_of = label_of
         self._show_payload = show_payload
         self._offered: set[str] = set()  # recovered keys asked about and not answered yet
         self._telling: set[str] = set()  # keys whose unsaveable text is shown now
+        self._held = False  # the start's question about kept text is open
 
     def conflict(self, key: str, mine: dict, theirs: dict) -> None:
         describe = self._describer(key)
@@ -72,19 +75,30 @@ class MinutesOffers:
             lambda: self._autosave.resolve(key, keep_mine=False),
         )
 
-    def offer_recovered(
-        self, stored: dict[str, dict], *, frozen: bool, meeting_id: int | None = None
-    ) -> None:
-        """Offer recovered text of the records in ``stored`` (key → payload in the database)
-        that differs from it; text the database has already is dropped quietly, text of
-        approved (``frozen``) minutes after it was shown, and so is text of an agenda item
-        of meeting ``meeting_id`` that is gone (deleted meanwhile)."""
+    def hold(self) -> None:
+        """The start's question about kept minutes text is open (:mod:`recovery_notice`):
+        offer no recovered text meanwhile, which would ask about the same text twice."""
+        self._held = True
+
+    def release(self) -> None:
+        """The start's question is answered: offer what was held back for the minutes shown."""
+        self._held = False
+        self.offer_recovered()
+
+    def offer_recovered(self) -> None:
+        """Offer recovered text of the minutes shown that differs from what the database
+        holds; text the database has already is dropped quietly, text of approved (frozen)
+        minutes after it was shown, and so is text of an agenda item of the meeting that is
+        gone (deleted meanwhile). Nothing while the start's question is open (:meth:`hold`)."""
+        minutes = self._minutes()
+        if minutes is None or self._held:
+            return
+        stored, frozen, meeting_id = stored_payloads(minutes), minutes.frozen, minutes.meeting_id
         autosave = self._autosave
         for entry in autosave.recovery.entries():
             key = entry.key
             if (
-                meeting_id is not None
-                and entry.meta.get("meeting_id") == meeting_id
+                entry.meta.get("meeting_id") == meeting_id
                 and key.startswith("item:")
                 and key not in stored
                 and key not in self._telling

@@ -104,14 +104,14 @@ def _ask(
 
     def answered() -> None:
         if editor is not None:
-            editor.release_recovery_offers()
+            editor.offers.release()
 
     def open_first() -> None:
         answered()
         open_target(Target(Area.MEETINGS, record_id=first.meeting_id, tab=MeetingTab.MINUTES))
 
     if editor is not None:
-        editor.hold_recovery_offers()
+        editor.offers.hold()
     dialogs.question(
         parent,
         tr(_CONTEXT, "Ungesicherter Protokolltext"),
