@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
@@ -166,11 +167,36 @@ def _term(e: RosterEntry) -> Lines:
 
 
 def _contact(e: RosterEntry, *, width: float) -> Lines:
-    email = e.email.strip()
-    if "@" in email and stringWidth(email, theme.FONT, theme.styles().cell.fontSize) > width:
-        email = email.replace("@", "@\n", 1)  # break after the @, not anywhere
     return [
-        (email, PLAIN),
+        (_email_lines(e.email.strip(), width), PLAIN),
         (f"Tel. {e.phone}" if e.phone.strip() else "", PLAIN),
         (e.postal_address, SMALL),
     ]
+
+
+def _email_lines(email: str, width: float) -> str:
+    """The address broken into lines of ``width``: after the @, and where a part is still
+    too wide after a dot, hyphen or underscore, the sign kept at the line's end.
+
+    Left to itself, the paragraph broke a local part too wide for the cell before the @,
+    which then stood alone on a line ("zoe.hartmann-okafor" / "@" / "example.org").
+    """
+    size = theme.styles().cell.fontSize
+
+    def fits(text: str) -> bool:
+        return stringWidth(text, theme.FONT, size) <= width
+
+    if "@" not in email or fits(email):
+        return email
+    local, domain = email.split("@", 1)
+    lines: list[str] = []
+    for part in (f"{local}@", domain):
+        pieces = re.findall(r"[^.\-_]*(?:[.\-_]+|$)", part)
+        line = ""
+        for piece in filter(None, pieces):
+            if line and not fits(line + piece):
+                lines.append(line)
+                line = ""
+            line += piece
+        lines.append(line)
+    return "\n".join(lines)

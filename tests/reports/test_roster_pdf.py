@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from pdf_reading import text_runs
 from PIL import Image
 from pypdf import PdfReader
 
@@ -319,6 +320,27 @@ def test_very_long_texts_are_shortened_instead_of_breaking_the_layout(public: bo
     assert "…" in text
     assert "Anna Langname" in text
     assert len(reader.pages) <= 4
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["zoe.hartmann-okafor@example.org", "zoe.hartmann-okafor.wissenschaftliche-mitarbeiterin@x.de"],
+)
+def test_a_long_address_breaks_after_the_at_sign_and_signs_not_inside_words(address) -> None:
+    """A local part too wide for the public roster's contact cell left the @ alone on a
+    line ("zoe.hartmann-okafor" / "@" / "example.org"), a longer one was cut inside a word
+    ("wissenschaftliche-mit" / "arbeiterin@") (found by a tester)."""
+    doc = roster([member(1, "Zoë", "Hartmann-Okafor", email=address)], public=True)
+
+    runs = [t for t, _y, _size in text_runs(read(doc).pages[0])]
+
+    start = next(i for i, t in enumerate(runs) if t.startswith("zoe."))
+    end = next(i for i, t in enumerate(runs) if t.startswith("Tel."))
+    lines = runs[start:end]
+    assert "".join(lines) == address
+    assert len(lines) > 1
+    assert lines[-2].endswith("@") and "@" not in lines[-1]
+    assert all(line[-1] in ".-@" for line in lines[:-1])
 
 
 def test_logo_is_drawn_and_a_broken_logo_is_left_out() -> None:
