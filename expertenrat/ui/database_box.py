@@ -38,8 +38,12 @@ class DatabaseBox(QGroupBox):
         title = tr(_CONTEXT, "Mit Server verbinden")
         self.server_choice = ServerChoice(title, self)
         self.server_choice.checked.connect(self._connected)
+        # After the message the dialog comes back with what was typed (but the password):
+        # a wrong password or a typo in the server's name is mended, not typed anew.
         self.server_choice.failed.connect(
-            lambda _url, error: dialogs.warning(self, title, error.message, error.detail)
+            lambda url, error: dialogs.warning(
+                self, title, error.message, error.detail, on_closed=lambda: self.ask_server(url)
+            )
         )
         self.location_label = QLabel()
         self.location_label.setWordWrap(True)
@@ -61,7 +65,7 @@ class DatabaseBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.location_label)
         layout.addLayout(buttons)
-        self.connect_button.clicked.connect(self.ask_server)
+        self.connect_button.clicked.connect(lambda: self.ask_server())
         self.move_button.clicked.connect(self.move_requested)
         self.file_button.clicked.connect(self.use_file)
         self._show()
@@ -74,14 +78,15 @@ class DatabaseBox(QGroupBox):
         self.location_label.setText(text)
         self.file_button.setEnabled(stored is not None)
 
-    def ask_server(self) -> None:
+    def ask_server(self, initial: URL | None = None) -> None:
         self.server_choice.ask(
             tr(
                 _CONTEXT,
                 "Dieser PC arbeitet dann mit der Datenbank auf dem Server, die auch die "
                 "anderen PCs verwenden. Die Daten dieses PCs werden dabei nicht übertragen "
                 "(dafür: „Auf Server umziehen …“).",
-            )
+            ),
+            initial=initial,
         )
 
     def _connected(self, url: URL, has_data: bool) -> None:

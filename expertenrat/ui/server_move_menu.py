@@ -55,7 +55,9 @@ class ServerMoveMenu:
         if self._leave(self.ask_server):
             self.ask_server()
 
-    def ask_server(self) -> None:
+    def ask_server(self, initial: URL | None = None) -> None:
+        """The server dialog; after a failed move, ``initial`` fills it in again with what
+        was typed (but the password), so a wrong password or a typo is mended there."""
         self.dialog = ServerDialog(
             tr(_CONTEXT, "Auf Server umziehen"),
             tr(
@@ -66,6 +68,7 @@ class ServerMoveMenu:
                 "Datenbank, die diesem Benutzer gehört.",
             ).format(self._services.database.location),
             self._parent,
+            initial=initial,
         )
         self.dialog.chosen.connect(self.move)
         self.dialog.finished.connect(self.dialog.deleteLater)
@@ -81,7 +84,13 @@ class ServerMoveMenu:
         )
         self.job.finished.connect(lambda summary: self._moved(url, keep_password, summary))
         self.job.failed.connect(
-            lambda message: self._dialogs.warning(self._parent, title, message, job.error.detail)
+            lambda message: self._dialogs.warning(
+                self._parent,
+                title,
+                message,
+                job.error.detail,
+                on_closed=lambda: self.ask_server(initial=url),
+            )
         )
         start_with_progress(
             self.job, self._parent, title, tr(_CONTEXT, "Die Daten werden auf den Server kopiert …")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from expertenrat.paths import default_database_file
 from expertenrat.store.database_location import stored_address
@@ -43,6 +43,33 @@ def test_connecting_checks_the_server_and_stores_its_address(
 
     box.file_button.click()
     assert stored_address() is None and quits == [True, True]
+
+
+def test_after_a_failed_check_the_dialog_comes_back_with_what_was_typed(
+    qtbot, services, dialogs, finish_job
+):
+    """A wrong password or a mistyped server closed the dialog for good: everything had to
+    be typed anew (found by a tester)."""
+    box = DatabaseBox(services.database, dialogs)
+    qtbot.addWidget(box)
+    box.connect_button.click()
+    first = box.server_choice.dialog
+    first.host_edit.setText("127.0.0.1")
+    first.port_spin.setValue(1)  # nothing listens there
+    first.database_edit.setText("ratsdaten")
+    first.user_edit.setText("geschaeftsstelle")
+    first.password_edit.setText("geheim")
+    first.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    finish_job(box.server_choice)
+
+    assert "nicht erreichbar" in dialogs.warnings()[0]
+    again = box.server_choice.dialog
+    assert again is not first and again.isVisible()
+    assert (again.host_edit.text(), again.port_spin.value()) == ("127.0.0.1", 1)
+    assert (again.database_edit.text(), again.user_edit.text()) == ("ratsdaten", "geschaeftsstelle")
+    assert again.password_edit.text() == ""
+    assert stored_address() is None
+    again.reject()
 
 
 def test_a_server_problem_not_known_shows_the_driver_s_text_behind_details(

@@ -63,3 +63,31 @@ def test_the_server_dialog_says_what_the_server_needs(qtbot, services, dialogs):
     assert "einen Benutzer an und eine leere Datenbank, die diesem Benutzer gehört" in intro
     assert "Handbuch" not in intro
     menu.dialog.reject()
+
+
+def test_after_a_failed_move_the_dialog_comes_back_with_what_was_typed(
+    qtbot, services, dialogs, finish_job
+):
+    """A wrong password or a mistyped server closed the dialog for good: everything had to
+    be typed anew (found by a tester)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = ServerMoveMenu(services, dialogs, parent, lambda then: True, lambda: None)
+    menu.action.trigger()
+    first = menu.dialog
+    first.host_edit.setText("127.0.0.1")
+    first.port_spin.setValue(1)  # nothing listens there
+    first.database_edit.setText("ratsdaten")
+    first.user_edit.setText("geschaeftsstelle")
+    first.password_edit.setText("geheim")
+    first.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    finish_job(menu)
+
+    assert "nicht erreichbar" in dialogs.warnings()[0]
+    again = menu.dialog
+    assert again is not first and again.isVisible()
+    assert (again.host_edit.text(), again.port_spin.value()) == ("127.0.0.1", 1)
+    assert (again.database_edit.text(), again.user_edit.text()) == ("ratsdaten", "geschaeftsstelle")
+    assert again.password_edit.text() == ""
+    assert stored_address() is None
+    again.reject()
