@@ -4,18 +4,30 @@ the start of a long text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QClipboard,
+    QContextMenuEvent,
+    QDropEvent,
     QFocusEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QToolTip,
 )
 
 from expertenrat.domain.field_limits import pasted_line, pasted_text
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "TextFields"
 
 _LINE_EDIT_MARGINS = 16  # a line edit's frame and text margins, left and right together
 
@@ -59,11 +71,18 @@ class LineEdit(QLineEdit):
       it) and puts the cursor, and so the view, at its end: "…titut für Graphische
       Datenverarbeitung". Here the text stays selected and the cursor goes to its start (as
       :func:`show_text` leaves it).
-    - Pasted (or dropped, or typed) text has its lines joined by spaces and the invisible
-      characters copying brings dropped (:func:`~expertenrat.domain.field_limits.pasted_line`);
-      kept, a line break or soft hyphen made the text impossible to save, and it shows as
-      nothing in a one-line field.
+    - Pasted (Ctrl+V, the context menu, the middle mouse button) or dropped text has its
+      lines joined by spaces and the invisible characters copying brings dropped
+      (:func:`~expertenrat.domain.field_limits.pasted_line`); kept, a line break or soft
+      hyphen made the text impossible to save, and it shows as nothing in a one-line
+      field. The cleaned text is inserted as typed text is, so one Ctrl+Z takes the paste
+      back. It is cleaned before the field's length limit counts it; pasted text that still
+      does not fit is not cut off silently but left out, and a tooltip under the field says
+      so (``paste_refused`` carries the message too). Text that reaches the field some other
+      way (an input method) is cleaned after the fact.
     """
+
+    paste_refused = Signal(str)  # the German message why a paste was left out
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -75,12 +94,110 @@ class LineEdit(QLineEdit):
         if text and self.selectedText() == text and self.cursorPosition() == len(text):
             self.setSelection(len(text), -len(text))
 
+    # --- pasting and dropping -------------------------------------------------------------
+
+    def insert_pasted(self, text: str) -> bool:
+        """Insert ``text`` as pasted at the cursor (replacing the selection), cleaned, as
+        one step that Ctrl+Z takes back. False: it does not fit; nothing is inserted."""
+        if self.isReadOnly():
+            return False
+        line = pasted_line(text)
+        if not line and not self.hasSelectedText():
+            return False
+        room = self.maxLength() - len(self.text()) + len(self.selectedText())
+        if len(line) > room:
+            self._refuse(
+                tr(
+                    _CONTEXT,
+                    "Der eingefügte Text ist zu lang für dieses Feld: höchstens {limit} "
+                    "Zeichen, mit dem Text wären es {total}. Er ist nicht eingefügt.",
+                ).format(
+                    limit=_german_number(self.maxLength()),
+                    total=_german_number(len(line) + self.maxLength() - room),
+                )
+            )
+            return False
+        self._close_undo_step()
+        self.insert(line)
+        self._close_undo_step()
+        return True
+
+    def _close_undo_step(self) -> None:
+        """End the undo step typed so far, as Qt's own paste does (by a private call):
+        moving the cursor ends it, so it goes away and back, the selection kept."""
+        length = len(self.text())
+        if not length:
+            return
+        start, selected = self.selectionStart(), len(self.selectedText())
+        position = self.cursorPosition()
+        if selected:
+            self.setCursorPosition(start if position != start else start + selected)
+            self.setSelection(start, selected)
+        else:
+            self.setCursorPosition(position - 1 if position > 0 else position + 1)
+            self.setCursorPosition(position)
+
+    def _refuse(self, message: str) -> None:
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
+        self.paste_refused.emit(message)
+
+    def _paste_from(self, mode: QClipboard.Mode) -> None:
+        text = QGuiApplication.clipboard().text(mode)
+        if text:
+            self.insert_pasted(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
+            self._paste_from(QClipboard.Mode.Clipboard)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if (
+            event.button() == Qt.MouseButton.MiddleButton
+            and clipboard.supportsSelection()
+            and not self.isReadOnly()
+        ):  # X11's paste of the selection
+            self.setCursorPosition(self.cursorPositionAt(event.position().toPoint()))
+            self._paste_from(QClipboard.Mode.Selection)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        paste = next((a for a in menu.actions() if a.objectName() == "edit-paste"), None)
+        if paste is not None:
+            paste.triggered.disconnect()
+            paste.triggered.connect(lambda: self._paste_from(QClipboard.Mode.Clipboard))
+        menu.popup(event.globalPos())
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        source = event.mimeData()
+        if event.source() is self or not source.hasText() or self.isReadOnly():
+            super().dropEvent(event)  # a move inside the field: its text is clean
+            return
+        self.deselect()
+        self.setCursorPosition(self.cursorPositionAt(event.position().toPoint()))
+        if self.insert_pasted(source.text()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+
     def _clean(self, text: str) -> None:
         cleaned = pasted_line(text)
         if cleaned != text:
             position = self.cursorPosition() - (len(text) - len(cleaned))
             self.setText(cleaned)
             self.setCursorPosition(max(0, position))
+
+
+def _german_number(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def line_combo() -> QComboBox:
@@ -93,11 +210,16 @@ def line_combo() -> QComboBox:
 class PlainTextEdit(QPlainTextEdit):
     """A text box that drops the invisible characters pasted or dropped text brings along
     (a soft hyphen from a PDF: :func:`~expertenrat.domain.field_limits.pasted_text`);
-    otherwise the text could not be saved, and nobody could see why."""
+    otherwise the text could not be saved, and nobody could see why. The cleaned text goes in
+    as Qt's own paste puts it (a fragment), so one Ctrl+Z takes the paste back, not the
+    text typed before it as well."""
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
-            self.insertPlainText(pasted_text(source.text()))
+            cursor = self.textCursor()
+            cursor.insertFragment(QTextDocumentFragment.fromPlainText(pasted_text(source.text())))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
         else:
             super().insertFromMimeData(source)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QPushButton,
+    QToolTip,
     QWidget,
 )
 
@@ -48,7 +49,7 @@ from expertenrat.ui.recommendation_response_dialog import RecommendationResponse
 from expertenrat.ui.save_location import SaveLocations
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.server_dialog import ServerDialog
-from expertenrat.ui.text_fields import LineEdit, line_combo
+from expertenrat.ui.text_fields import LineEdit, line_combo, plain_text_edit
 
 PASTED = "Zeile 1\nZeile 2\u00ad"
 LONG = "Fraunhofer-Institut für Graphische Datenverarbeitung, Abteilung Urbane Datenraum"
@@ -89,6 +90,90 @@ def test_pasted_lines_are_joined_and_soft_hyphens_dropped(qtbot):
     assert edit.text() == "zur Kenntnis genommen."
     assert edit.cursorPosition() == len(edit.text())
     assert pasted_line(PASTED) == "Zeile 1 Zeile 2"
+
+
+def _undo(edit: QWidget) -> None:
+    QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_one_ctrl_z_takes_back_a_cleaned_paste_and_nothing_typed_before(qtbot):
+    """The cleaned text goes in as typed text does (before, the whole text was replaced and
+    the field had nothing left to undo)."""
+    edit = LineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    QTest.keyClicks(edit, "Beschluss: ")
+
+    _paste(edit, "zur Kennt\u00adnis\ngenommen")
+    assert edit.text() == "Beschluss: zur Kenntnis genommen"
+    _undo(edit)
+
+    assert edit.text() == "Beschluss: "
+    _undo(edit)
+    assert edit.text() == ""
+
+
+def test_a_cleaned_paste_over_a_selection_is_taken_back_whole(qtbot):
+    edit = LineEdit("vertagt auf Januar")
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setSelection(12, 6)
+
+    _paste(edit, "Febru\u00adar\n")
+    assert edit.text() == "vertagt auf Februar "
+    _undo(edit)
+
+    assert edit.text() == "vertagt auf Januar"
+
+
+def test_one_ctrl_z_takes_back_a_cleaned_paste_in_a_text_box(qtbot):
+    edit = plain_text_edit(3, grows=True)
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    QTest.keyClicks(edit, "Herr Krueger berichtet ")
+
+    _paste(edit, "zur Kennt\u00adnis")
+    assert edit.toPlainText() == "Herr Krueger berichtet zur Kenntnis"
+    _undo(edit)
+
+    assert edit.toPlainText() == "Herr Krueger berichtet "
+
+
+def test_a_paste_is_cleaned_before_the_length_limit_counts_it(qtbot):
+    """Soft hyphens and a line break from a PDF: 13 characters pasted, 11 after cleaning,
+    which fit (before, Qt cut the paste to the room left first and cleaned it then: " ja"
+    was lost)."""
+    edit = LineEdit()
+    qtbot.addWidget(edit)
+    edit.setMaxLength(11)
+    edit.show()
+
+    _paste(edit, "Ken\u00adnt\u00adnis\nja")
+
+    assert edit.text() == "Kenntnis ja"
+
+
+def test_a_paste_too_long_even_cleaned_is_left_out_and_the_field_says_so(qtbot):
+    edit = LineEdit()
+    qtbot.addWidget(edit)
+    edit.setMaxLength(100)
+    edit.show()
+    edit.setFocus()
+    QTest.keyClicks(edit, "Ergebnis: ")
+    refused: list[str] = []
+    edit.paste_refused.connect(refused.append)
+
+    _paste(edit, "x" * 95)
+
+    message = (
+        "Der eingefügte Text ist zu lang für dieses Feld: höchstens 100 Zeichen, mit dem "
+        "Text wären es 105. Er ist nicht eingefügt."
+    )
+    assert edit.text() == "Ergebnis: "  # not cut to "Ergebnis: xxx…" without a word
+    assert refused == [message]
+    assert QToolTip.text() == message
 
 
 def test_a_long_text_reached_by_tab_shows_its_start_selected(qtbot):
