@@ -9,70 +9,46 @@ meeting, area or council, closing). Saves run in the worker (:class:`Job`), one 
 per record; text typed meanwhile waits and is saved next.
 
 Unsaved text also goes to a local recovery file (:mod:`autosave_recovery`), written in the
-worker shortly after the keystroke and synchronously on ``flush``; it is removed once the
-database has the text. A failed save (a lost server, a locked file) keeps the text in the
-editor and in that file and is tried again every ``RETRY_MS``; input the service refuses
-(a ``ValidationError``: an end before the start, an invisible character) is saved again
-once it is edited, and the line says so. So is text whose failure ``final`` says no retry
-can mend (minutes approved meanwhile, or an item deleted, perhaps on another PC): kept,
-not retried, and reported by ``gave_up``; the editor may ``drop`` it once the user has seen
-it. A
-conflict (another PC saved the record since it was read) stops saving that record until
-the editor calls :meth:`Autosave.resolve` with the user's choice: it is never overwritten
-silently.
+worker shortly after the keystroke (:mod:`autosave_recovery_writes`) and synchronously on
+``flush``; it is removed once the database has the text. A failed save (a lost server, a
+locked file) keeps the text in the editor and in that file and is tried again every
+``RETRY_MS``; input the service refuses (a ``ValidationError``: an end before the start, an
+invisible character) is saved again once it is edited, and the line says so. So is text
+whose failure ``final`` says no retry can mend (minutes approved meanwhile, or an item
+deleted, perhaps on another PC): kept, not retried, and reported by ``gave_up``; the editor
+may ``drop`` it once the user has seen it. A conflict (another PC saved the record since it
+was read) stops saving that record until the editor calls :meth:`Autosave.resolve` with the
+user's choice: it is never overwritten silently.
 
 ``save(key, payload, version)`` runs in the worker thread and returns the new version, or a
 :class:`Conflict` with the other text; an ``ExpertenratError`` is a failure with a German
-message. The indicator text is "gespeichert · 16:42:05", "wird gespeichert …" or the error.
+message. The indicator text is "gespeichert · 16:42:05", "wird gespeichert …" or the error
+(:mod:`autosave_records`: what is kept per record, and that text).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from expertenrat.domain.errors import ValidationError
+from expertenrat.ui import autosave_records
+from expertenrat.ui.autosave_records import Conflict, RecordState
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
+from expertenrat.ui.autosave_recovery_writes import RecoveryWrites
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import Job
 
 _CONTEXT = "Autosave"
 DELAY_MS = 1000  # after the last keystroke: with the save itself well within 2 s
 MAX_WAIT_S = 5.0  # someone who never pauses still gets a save this often
-RECOVERY_MS = 300
 RETRY_MS = 5000
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """Another PC saved the record since it was read: its text and its version."""
-
-    theirs: dict
-    version: int
-
-
 SaveFunction = Callable[[str, dict, "int | None"], "int | Conflict"]
-
-
-@dataclass
-class _Record:
-    version: int | None = None
-    pending: tuple[dict, int] | None = None  # (payload, running number), not yet handed out
-    in_flight: tuple[dict, int] | None = None
-    error: str = ""
-    refused: bool = False  # the error is the service refusing the input: no retry helps
-    final: bool = False  # the error is one no retry can mend (see ``Autosave``'s ``final``)
-    conflict: Conflict | None = None
-    meta: dict | None = None
-
-    @property
-    def unsaved(self) -> tuple[dict, int] | None:
-        """The newest text the database does not have."""
-        return self.pending or self.in_flight
 
 
 class Autosave(QObject):
@@ -98,23 +74,21 @@ class Autosave(QObject):
         self._final = final  # the error of a failed save is one no retry can mend
         self.recovery = recovery
         self._clock = clock
-        self._records: dict[str, _Record] = {}
+        self._records: dict[str, RecordState] = {}
         self._number = 0
         self._unsaved_since: float | None = None
         self._last_saved: datetime | None = None
         self._status = ""
-        self._dirty: dict[str, tuple[RecoveryEntry | None, int]] = {}
-        self._recovery_job: Job | None = None  # the write running, if any
+        self._writes = RecoveryWrites(recovery, self._unsaved_entry, self)
         self.jobs: dict[str, Job] = {}  # the save in flight per key
         self._timer = _single_shot(self, delay_ms, self.save_now)
-        self._recovery_timer = _single_shot(self, RECOVERY_MS, self._write_recovery)
         self._retry_timer = _single_shot(self, retry_ms, self.save_now)
 
     # --- what the editor calls ----------------------------------------------------------
 
     def track(self, key: str, version: int | None, meta: dict | None = None) -> None:
         """The stored version of a record as just read (kept while text of it is unsaved)."""
-        record = self._records.setdefault(key, _Record())
+        record = self._records.setdefault(key, RecordState())
         if meta is not None:
             record.meta = meta
         if record.unsaved is None and record.conflict is None:
@@ -124,18 +98,16 @@ class Autosave(QObject):
         """A keystroke: remember the snapshot and restart the timer; nothing more."""
         record = self._records.get(key)
         if record is None:
-            record = self._records[key] = _Record()
+            record = self._records[key] = RecordState()
         self._number += 1
         was_clean = record.unsaved is None
         record.pending = (payload, self._number)
-        self._dirty[key] = (None, self._number)  # the entry is built when it is written
+        self._writes.mark(key, self._number)  # the entry is built when it is written
         now = time.monotonic()
         if self._unsaved_since is None:
             self._unsaved_since = now
         if not self._timer.isActive() or now - self._unsaved_since < MAX_WAIT_S:
             self._timer.start()
-        if not self._recovery_timer.isActive():
-            self._recovery_timer.start()
         if was_clean:
             self._update_status()
 
@@ -190,7 +162,7 @@ class Autosave(QObject):
 
     def adopt(self, entry: RecoveryEntry) -> None:
         """Save recovered text (the editor has ``track``-ed the stored version first)."""
-        record = self._records.setdefault(entry.key, _Record())
+        record = self._records.setdefault(entry.key, RecordState())
         record.meta = entry.meta
         self._number += 1
         record.pending = (entry.payload, self._number)
@@ -203,9 +175,8 @@ class Autosave(QObject):
         if record is None or record.in_flight is not None:
             return
         record.pending, record.error = None, ""
-        self._dirty.pop(key, None)
         self._number += 1
-        self.recovery.remove(key, self._number)
+        self._writes.remove_now(key, self._number)
         self._update_status()
 
     def discard(self, entry: RecoveryEntry) -> None:
@@ -216,40 +187,11 @@ class Autosave(QObject):
     # --- the indicator ------------------------------------------------------------------
 
     def status_text(self) -> str:
-        records = self._records.values()
-        if any(r.conflict is not None for r in records):
-            return tr(_CONTEXT, "Nicht gespeichert: ein anderer Arbeitsplatz hat geändert.")
-        errors = [r for r in records if r.error and r.unsaved is not None]
-        if errors and errors[0].refused:
-            return tr(
-                _CONTEXT,
-                "Nicht gespeichert: {error} Gespeichert wird, sobald die Eingabe korrigiert "
-                "ist; bis dahin ist sie auf diesem PC gesichert.",
-            ).format(error=errors[0].error)
-        if errors and errors[0].final:
-            return tr(_CONTEXT, "Nicht gespeichert: {error} Der Text ist lokal gesichert.").format(
-                error=errors[0].error
-            )
-        if errors:
-            return tr(
-                _CONTEXT,
-                "Nicht gespeichert: {error} Der Text ist lokal gesichert; "
-                "das Speichern wird wiederholt.",
-            ).format(error=errors[0].error)
-        if any(r.unsaved is not None for r in records):
-            return tr(_CONTEXT, "wird gespeichert …")
-        if self._last_saved is not None:
-            return tr(_CONTEXT, "gespeichert · {time}").format(
-                time=self._last_saved.strftime("%H:%M:%S")
-            )
-        return ""
+        return autosave_records.status_text(self._records.values(), self._last_saved)
 
     def trouble(self) -> str:
         """Why typed text is not saved (a conflict, a refusal, a failure), or ""."""
-        records = self._records.values()
-        if any(r.conflict is not None or (r.error and r.unsaved is not None) for r in records):
-            return self.status_text()
-        return ""
+        return autosave_records.trouble(self._records.values(), self._last_saved)
 
     def _update_status(self) -> None:
         text = self.status_text()
@@ -299,8 +241,7 @@ class Autosave(QObject):
             if not self._timer.isActive():
                 self._start(key)
         elif done is not None:
-            self._dirty[key] = (None, -done[1])  # negative: remove, unless newer text came
-            self._write_recovery_soon()
+            self._writes.mark(key, -done[1])  # negative: remove, unless newer text came
         self._update_status()
         self.saved.emit(key, result)
 
@@ -335,65 +276,34 @@ class Autosave(QObject):
         if record.in_flight is not None and not job.running and self.jobs.get(key) is None:
             self._failed(key, tr(_CONTEXT, "Beim Speichern ist ein Programmfehler aufgetreten."))
 
-    def _forget(self, key: str, record: _Record) -> None:
+    def _forget(self, key: str, record: RecordState) -> None:
         record.pending = None
         self._number += 1
-        self._dirty[key] = (None, -self._number)
-        self._write_recovery_soon()
+        self._writes.mark(key, -self._number)
 
     # --- the recovery file --------------------------------------------------------------
 
-    def _entry(self, key: str, record: _Record, payload: dict) -> RecoveryEntry:
+    def _entry(self, key: str, record: RecordState, payload: dict) -> RecoveryEntry:
         return RecoveryEntry(key, payload, record.version, dict(record.meta or {}))
 
-    def _write_recovery_soon(self) -> None:
-        if not self._recovery_timer.isActive():
-            self._recovery_timer.start()
-
-    def _write_recovery(self) -> None:
-        """Write the changed recovery entries in the worker, one batch at a time."""
-        if self._recovery_job is not None:
-            self._recovery_timer.start()
-            return
-        batch: list[tuple[str, RecoveryEntry | None, int]] = []
-        for key, (_, number) in self._dirty.items():
-            record = self._records[key]
-            if number < 0:  # a removal
-                batch.append((key, None, -number))
-            elif record.unsaved is not None:
-                payload, newest = record.unsaved
-                batch.append((key, self._entry(key, record, payload), newest))
-        self._dirty = {}
-        if not batch:
-            return
-        store = self.recovery
-
-        def work(_progress: object) -> None:
-            for key, entry, number in batch:
-                if entry is None:
-                    store.remove(key, number)
-                else:
-                    store.write(entry, number)
-
-        job = self._recovery_job = Job(work, self)
-        job.ended.connect(self._recovery_written)
-        job.start()
-
-    def _recovery_written(self) -> None:
-        if self._recovery_job is not None:
-            self._recovery_job.deleteLater()
-            self._recovery_job = None
+    def _unsaved_entry(self, key: str) -> tuple[RecoveryEntry, int] | None:
+        """The entry of the newest unsaved text of ``key`` and its running number, or None."""
+        unsaved = self._records[key].unsaved
+        if unsaved is None:
+            return None
+        return self._entry(key, self._records[key], unsaved[0]), unsaved[1]
 
     def idle(self) -> bool:
         """No save or recovery write runs, and none is due on a timer."""
-        timers = (self._timer, self._recovery_timer, self._retry_timer)
-        return not self.running_jobs() and not self._dirty and not any(t.isActive() for t in timers)
+        saving = any(job.running for job in self.jobs.values())
+        timers = (self._timer, self._retry_timer)
+        return not saving and self._writes.idle() and not any(t.isActive() for t in timers)
 
     def running_jobs(self) -> list[Job]:
         """The saves and the recovery write still running (tests wait for them)."""
         jobs = [job for job in self.jobs.values() if job.running]
-        if self._recovery_job is not None:
-            jobs.append(self._recovery_job)
+        if self._writes.job is not None:
+            jobs.append(self._writes.job)
         return jobs
 
 

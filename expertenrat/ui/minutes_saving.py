@@ -14,7 +14,7 @@ import uuid
 from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.domain.minutes import ItemConflictError
 from expertenrat.services.context import Services
-from expertenrat.ui.autosave import Conflict
+from expertenrat.ui.autosave_records import Conflict
 from expertenrat.ui.minutes_header_form import header_of_payload, header_payload
 from expertenrat.ui.minutes_item_form import texts_of_payload, texts_payload
 

@@ -13,7 +13,8 @@ from datetime import datetime
 import pytest
 
 from expertenrat.domain.errors import ExpertenratError, FieldProblem, ValidationError
-from expertenrat.ui.autosave import Autosave, Conflict
+from expertenrat.ui.autosave import Autosave
+from expertenrat.ui.autosave_records import Conflict
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 
 NOON = datetime(2026, 11, 30, 16, 42, 5)

@@ -1,0 +1,78 @@
+"""What the autosave keeps of each record, and the one line its indicator makes of them all.
+
+Per record: the version as last read or saved, the text waiting for a save and the one
+being saved (each with its running number), the error of the last failed save (refused
+input, or one no retry can mend) and a conflict with another PC's text. The indicator says
+"gespeichert · 16:42:05", "wird gespeichert …" or why text is not saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "Autosave"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Another PC saved the record since it was read: its text and its version."""
+
+    theirs: dict
+    version: int
+
+
+@dataclass
+class RecordState:
+    version: int | None = None
+    pending: tuple[dict, int] | None = None  # (payload, running number), not yet handed out
+    in_flight: tuple[dict, int] | None = None
+    error: str = ""
+    refused: bool = False  # the error is the service refusing the input: no retry helps
+    final: bool = False  # the error is one no retry can mend (see ``Autosave``'s ``final``)
+    conflict: Conflict | None = None
+    meta: dict | None = None
+
+    @property
+    def unsaved(self) -> tuple[dict, int] | None:
+        """The newest text the database does not have."""
+        return self.pending or self.in_flight
+
+
+def status_text(records: Iterable[RecordState], last_saved: datetime | None) -> str:
+    records = list(records)
+    if any(r.conflict is not None for r in records):
+        return tr(_CONTEXT, "Nicht gespeichert: ein anderer Arbeitsplatz hat geändert.")
+    errors = [r for r in records if r.error and r.unsaved is not None]
+    if errors and errors[0].refused:
+        return tr(
+            _CONTEXT,
+            "Nicht gespeichert: {error} Gespeichert wird, sobald die Eingabe korrigiert "
+            "ist; bis dahin ist sie auf diesem PC gesichert.",
+        ).format(error=errors[0].error)
+    if errors and errors[0].final:
+        return tr(_CONTEXT, "Nicht gespeichert: {error} Der Text ist lokal gesichert.").format(
+            error=errors[0].error
+        )
+    if errors:
+        return tr(
+            _CONTEXT,
+            "Nicht gespeichert: {error} Der Text ist lokal gesichert; "
+            "das Speichern wird wiederholt.",
+        ).format(error=errors[0].error)
+    if any(r.unsaved is not None for r in records):
+        return tr(_CONTEXT, "wird gespeichert …")
+    if last_saved is not None:
+        return tr(_CONTEXT, "gespeichert · {time}").format(time=last_saved.strftime("%H:%M:%S"))
+    return ""
+
+
+def trouble(records: Iterable[RecordState], last_saved: datetime | None) -> str:
+    """Why typed text is not saved (a conflict, a refusal, a failure), or ""."""
+    records = list(records)
+    if any(r.conflict is not None or (r.error and r.unsaved is not None) for r in records):
+        return status_text(records, last_saved)
+    return ""
