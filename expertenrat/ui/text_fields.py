@@ -42,10 +42,13 @@ def with_placeholder(edit: QLineEdit, placeholder: str) -> QLineEdit:
 def set_read_only(edit: QLineEdit | QPlainTextEdit | QAbstractSpinBox, read_only: bool) -> None:
     """Make ``edit`` read-only, or editable again, and look it: ``app.qss`` draws a
     read-only field on the window's background, as the disabled boxes beside it look, while
-    its text stays selectable for copying. A time box loses its arrows. The style sheet
-    selects on ``readOnly``, so the field is polished again."""
+    its text stays selectable for copying. A time or count box loses its arrows but keeps
+    its width (the width with them is its least), so a row of boxes does not shrink. The
+    style sheet selects on ``readOnly``, so the field is polished again."""
     edit.setReadOnly(read_only)
     if isinstance(edit, QAbstractSpinBox):
+        if edit.buttonSymbols() != QAbstractSpinBox.ButtonSymbols.NoButtons:
+            edit.setMinimumWidth(max(edit.minimumWidth(), edit.sizeHint().width()))
         edit.setButtonSymbols(
             QAbstractSpinBox.ButtonSymbols.NoButtons
             if read_only

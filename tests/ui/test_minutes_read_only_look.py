@@ -13,8 +13,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
+from expertenrat.ui.minutes_votes import VoteLine
 
 SENT = date(2026, 3, 20)
 WAIT = 5_000
@@ -130,3 +132,20 @@ def test_the_look_follows_when_the_same_form_shows_a_draft_after_approved_minute
     assert editor.header_form.opened_edit.buttonSymbols() is (
         QAbstractSpinBox.ButtonSymbols.UpDownArrows
     )
+
+
+def test_read_only_count_boxes_keep_their_width_without_arrows(qtbot, app_style_sheet):
+    """The vote counts of approved minutes lose their arrows, not their width: a vote line
+    made read-only before it is shown (as the editor adds the lines of approved minutes) has
+    boxes as wide as a draft's (before, they were drawn narrower)."""
+    draft, approved = (VoteLine(VoteDraft(yes=7, no=1, subject="Vorschlag")) for _ in "ab")
+    approved.set_read_only(True)
+    for line in (draft, approved):
+        qtbot.addWidget(line)
+        line.resize(600, line.sizeHint().height())
+        line.show()
+        qtbot.waitExposed(line)
+
+    spins = approved.counts.values()
+    assert all(s.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.NoButtons for s in spins)
+    assert [s.width() for s in spins] == [s.width() for s in draft.counts.values()]
