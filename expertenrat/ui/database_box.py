@@ -11,6 +11,7 @@ at the next start (offered at once). "Auf Server umziehen …" is the Datei menu
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.engine import URL
 
@@ -21,6 +22,7 @@ from expertenrat.store.database_location import shown_stored_address, store_addr
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_choice import ServerChoice
+from expertenrat.ui.widgets import action_button
 
 _CONTEXT = "DatabaseBox"
 
@@ -49,7 +51,11 @@ class DatabaseBox(QGroupBox):
         self.location_label.setWordWrap(True)
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.connect_button = QPushButton(tr(_CONTEXT, "Mit Server verbinden …"))
+        # Also in the Datei menu and on the welcome page: a second PC of the office sees
+        # the welcome page (its own file is empty), not Einstellungen.
+        self.connect_action = QAction(tr(_CONTEXT, "&Mit Server verbinden …"), self)
+        self.connect_action.triggered.connect(lambda: self.ask_server())
+        self.connect_button = action_button(self.connect_action)
         self.move_button = QPushButton(tr(_CONTEXT, "Auf Server umziehen …"))
         self.move_button.setVisible(database.is_sqlite)
         self.file_button = QPushButton(tr(_CONTEXT, "Standarddatei verwenden"))
@@ -65,7 +71,6 @@ class DatabaseBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.location_label)
         layout.addLayout(buttons)
-        self.connect_button.clicked.connect(lambda: self.ask_server())
         self.move_button.clicked.connect(self.move_requested)
         self.file_button.clicked.connect(self.use_file)
         self._show()

@@ -23,7 +23,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.settings_profile import bundesland_combo
 from expertenrat.ui.text_fields import LineEdit
-from expertenrat.ui.widgets import action_button, page_title
+from expertenrat.ui.widgets import action_button, hint_label, page_title
 
 _CONTEXT = "WelcomePage"
 COLUMN_WIDTH = 600  # wide enough for the intro in three lines, narrow enough to read
@@ -88,6 +88,16 @@ class WelcomePage(NothingPending, QWidget):
         # nothing moves when a message appears) made the gap above the button twice the
         # gap between the fields. A failed demo load is said here too.
         column.addWidget(self.errors.general)
+        # A second PC of the office starts here too, its own file still empty: the way
+        # to the server the data lives on, which Einstellungen (not shown yet) offers.
+        self.server_row = QHBoxLayout()
+        self.server_hint = hint_label(
+            tr(_CONTEXT, "Liegen die Daten Ihrer Geschäftsstelle schon auf einem Server?")
+        )
+        self.server_row.addWidget(self.server_hint, 1)
+        column.addSpacing(self.fontMetrics().height())
+        column.addLayout(self.server_row)
+        self.server_hint.hide()
         self.column = QWidget()
         self.column.setLayout(column)
         self.column.setMaximumWidth(COLUMN_WIDTH)
@@ -119,6 +129,11 @@ class WelcomePage(NothingPending, QWidget):
         button = action_button(action)
         self.demo_row.insertWidget(1, button)
         QWidget.setTabOrder(self.demo_button, button)  # added later, it came last for Tab
+
+    def offer_server(self, action: QAction) -> None:
+        """A button for ``action`` ("Mit Server verbinden …") in the last line."""
+        self.server_hint.show()
+        self.server_row.addWidget(action_button(action))
 
     def load_demo(self) -> None:
         try:

@@ -90,9 +90,11 @@ class WindowMenus:
         self.server_move: ServerMoveMenu = ServerMoveMenu(
             services, dialogs, window, host.leave_page, host.close_anyway
         )
+        database_box = pages.settings.database_box
+        menu.insertAction(quit_action, database_box.connect_action)
+        pages.welcome.offer_server(database_box.connect_action)
         if services.database.is_sqlite:
             menu.insertAction(quit_action, self.server_move.action)
-        database_box = pages.settings.database_box
         database_box.move_requested.connect(self.server_move.start)
         database_box.quit_requested.connect(window.close)
         new_council = pages.settings.transfer.new_action

@@ -272,4 +272,4 @@ def test_every_menu_of_the_window_gives_each_mnemonic_once(make_window, services
         title = menu.title() if isinstance(menu, QMenu) else "menu bar"
         assert len(letters) == len(set(letters)), (title, texts)
         checked[title.replace("&", "")] = letters
-    assert len(checked["Datei"]) == 9 and len(checked["menu bar"]) == 2
+    assert len(checked["Datei"]) == 10 and len(checked["menu bar"]) == 2

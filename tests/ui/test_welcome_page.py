@@ -4,7 +4,7 @@ wide enough to read the intro in a few lines."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.ui.welcome_page import COLUMN_WIDTH
@@ -135,3 +135,25 @@ def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_
     qtbot.waitUntil(lambda: message.isVisible() and message.text() != "")
     assert top(message) > bottom(page.create_button)  # under the box
     assert top(page.create_button) == button_at
+
+
+def test_a_second_pc_connects_to_the_server_from_the_welcome_page(make_window, qtbot):
+    """A second PC of the office starts with its own empty file, so on the welcome page:
+    Einstellungen → Datenbank → "Mit Server verbinden …" could not be reached there, and
+    the Datei menu offered only the move of the empty file (found by a tester)."""
+    window = make_window()
+    window.show()
+    page = window.welcome_page
+    assert window.stack.currentWidget() is page
+    assert page.server_hint.isVisible()
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Mit Server verbinden …")
+    assert button.isVisible()
+    file_menu = [a.text() for a in window.menus.file_menu.actions()]
+    assert "&Mit Server verbinden …" in file_menu
+
+    button.click()
+
+    dialog = window.settings_page.database_box.server_choice.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Mit Server verbinden"
+    dialog.reject()
