@@ -76,6 +76,16 @@ class ReportLine:
         return self.row.status.label
 
     @property
+    def awaited_label(self) -> str:
+        """What the state waits for, under it: "Frist 31.03.2026" for the response, or for
+        an interim plan its date "geplant bis 30.06.2026" (the date a plan overdue counts
+        from); empty without either."""
+        on = self.row.awaited_on
+        if on is None:
+            return ""
+        return f"geplant bis {on:%d.%m.%Y}" if self.row.awaits_plan else f"Frist {on:%d.%m.%Y}"
+
+    @property
     def days_open_label(self) -> str:
         return "–" if self.days_open is None else str(self.days_open)
 

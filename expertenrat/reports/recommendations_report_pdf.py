@@ -42,8 +42,7 @@ def _answer(line: ReportLine) -> Lines:
 
 
 def _state(line: ReportLine) -> Lines:
-    due = line.row.due_on
-    return [(line.state_label, PLAIN), (f"Frist {theme.german_date(due)}" if due else "", SMALL)]
+    return [(line.state_label, PLAIN), (line.awaited_label, SMALL)]
 
 
 def _days_open(line: ReportLine) -> Lines:

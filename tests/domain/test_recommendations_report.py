@@ -3,12 +3,14 @@ figures, the open items, days open, answers, against a known data set."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from recommendations_report_sample import ANSWERS, HOSTILE, ROWS, TODAY, report, row
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.recommendations_report import (
     NO_FIELD,
     NO_PROJECT,
@@ -95,6 +97,25 @@ def test_answer_and_state_labels():
     assert lines[3].state_label == "übermittelt, 365 Tage überfällig"
     assert lines[1].state_label == "umgesetzt"
     assert ANSWERS[2].first_received_on == date(2025, 6, 1)
+
+
+def test_the_state_names_the_due_date_or_for_an_interim_plan_its_date():
+    answered = replace(
+        row(1, S.ANSWERED, sent=date(2025, 3, 5), due=date(2025, 5, 5)),
+        planned_by=date(2026, 5, 20),
+    )
+    planned = replace(
+        answered, days_overdue=days_overdue(S.ANSWERED, None, TODAY, date(2026, 5, 20))
+    )
+    lines = report(
+        [planned, row(2, S.SENT, sent=date(2026, 4, 1), due=date(2026, 7, 1))]
+    ).open_items
+
+    # The plan overdue counts from its date, so the line names that date, not the response's.
+    assert lines[0].state_label == "beantwortet, Umsetzung 12 Tage überfällig"
+    assert lines[0].awaited_label == "geplant bis 20.05.2026"
+    assert lines[1].awaited_label == "Frist 01.07.2026"
+    assert report([row(3, S.ADOPTED)]).open_items[0].awaited_label == ""
 
 
 def test_one_day_overdue_is_singular():

@@ -4,6 +4,7 @@ open, both charts, bookmarks, page numbers, hostile and long text, an empty sele
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from pdf_reading import outline, read, text
 from recommendations_report_sample import HOSTILE, ROWS, S, report, row
@@ -27,6 +28,16 @@ def test_report_prints_codes_answers_states_and_days_open():
     assert "Federführung: Umweltamt" in printed
     assert "Offene und überfällige Empfehlungen" in printed
     assert "Seite 1 von" in printed
+
+
+def test_an_interim_plan_shows_its_date_under_the_state_not_the_response_deadline():
+    planned = replace(ROWS[1], planned_by=date(2026, 5, 20), days_overdue=12)
+
+    printed = text(render_recommendations_report(report([planned])).pdf)
+
+    assert "Umsetzung 12 Tage überfällig" in printed
+    assert "geplant bis 20.05.2026" in printed
+    assert "Frist 05.05.2025" not in printed
 
 
 def test_both_charts_are_drawn_with_their_labels():
