@@ -97,9 +97,9 @@ def _by_date(row: RecommendationRow) -> tuple[date, str]:
     return (row.awaited_on or date.max, row.code)
 
 
-_ANSWER_ASKED = (
-    "ob und wie Sie den Empfehlungen entsprechen, und, falls nicht oder nur teilweise, warum."
-)
+def _answer_asked(responses: Sequence[RecommendationRow]) -> str:
+    whom = "der Empfehlung" if len(responses) == 1 else "den Empfehlungen"
+    return f"ob und wie Sie {whom} entsprechen, und, falls nicht oder nur teilweise, warum."
 
 
 def response_state(responses: Sequence[RecommendationRow]) -> str:
@@ -114,37 +114,65 @@ def response_state(responses: Sequence[RecommendationRow]) -> str:
 
 
 def response_request(responses: Sequence[RecommendationRow]) -> str:
-    """What the letter asks for: by the due date, or soon where it has passed."""
+    """What the letter asks for: by the due date, or soon where it has passed (of one
+    recommendation in the singular: "der Empfehlung", "Die genannte Frist ist …")."""
     late = sum(row.overdue for row in responses)
+    asked = _answer_asked(responses)
     if late == len(responses):
-        return (
-            "Die genannte Frist ist verstrichen. Wir bitten Sie, uns möglichst bald "
-            f"mitzuteilen, {_ANSWER_ASKED}"
+        passed = (
+            "Die genannte Frist ist verstrichen."
+            if late == 1
+            else "Die genannten Fristen sind verstrichen."
         )
+        return f"{passed} Wir bitten Sie, uns möglichst bald mitzuteilen, {asked}"
     if not late:
-        return f"Wir bitten Sie, uns bis zur genannten Frist mitzuteilen, {_ANSWER_ASKED}"
+        return f"Wir bitten Sie, uns bis zur genannten Frist mitzuteilen, {asked}"
     return (
         "Wir bitten Sie, uns bis zur genannten Frist – wo sie schon verstrichen ist, möglichst "
-        f"bald – mitzuteilen, {_ANSWER_ASKED}"
+        f"bald – mitzuteilen, {asked}"
     )
 
 
-PLAN_REQUEST = (
-    "Zu diesen Empfehlungen haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. Der "
-    "genannte Termin ist verstrichen, ohne dass uns eine abschließende Rückmeldung vorliegt. "
-    "Wir bitten um eine Rückmeldung zum Stand der Umsetzung: ob die Empfehlung umgesetzt "
-    "ist, teilweise oder nicht, und bis wann gegebenenfalls noch."
-)
+def plan_request(plans: Sequence[RecommendationRow]) -> str:
+    """What the letter asks of recommendations whose planned implementation date has
+    passed (of one in the singular)."""
+    if len(plans) == 1:
+        return (
+            "Zu dieser Empfehlung haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. "
+            "Der genannte Termin ist verstrichen, ohne dass uns eine abschließende Rückmeldung "
+            "vorliegt. Wir bitten um eine Rückmeldung zum Stand der Umsetzung: ob die "
+            "Empfehlung umgesetzt ist, teilweise oder nicht, und bis wann gegebenenfalls noch."
+        )
+    return (
+        "Zu diesen Empfehlungen haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. Die "
+        "genannten Termine sind verstrichen, ohne dass uns eine abschließende Rückmeldung "
+        "vorliegt. Wir bitten um eine Rückmeldung zum Stand der Umsetzung: ob die "
+        "Empfehlungen umgesetzt sind, teilweise oder nicht, und bis wann gegebenenfalls noch."
+    )
+
+
+def these_recommendations(items: Sequence[RecommendationRow], *, genitive: bool = False) -> str:
+    """ "zu dieser Empfehlung" / "zu diesen Empfehlungen" (dative), or with ``genitive``
+    "der Umsetzung dieser Empfehlung" / "… dieser Empfehlungen"."""
+    if len(items) == 1:
+        return "dieser Empfehlung"
+    return "dieser Empfehlungen" if genitive else "diesen Empfehlungen"
 
 
 def reminder_subject(letter: ReminderLetter) -> str:
+    """The subject, in the singular where the letter names one recommendation (or one
+    awaiting a response beside the plans)."""
     reminder = letter.reminder
-    if not reminder.plans:
-        topic = "ausstehende Stellungnahmen zu Empfehlungen"
-    elif not reminder.responses:
-        topic = "Stand der geplanten Umsetzung von Empfehlungen"
+    responses, plans = reminder.responses, reminder.plans
+    statements = "Stellungnahme" if len(responses) == 1 else "Stellungnahmen"
+    if not plans:
+        whom = "einer Empfehlung" if len(responses) == 1 else "Empfehlungen"
+        topic = f"ausstehende {statements} zu {whom}"
+    elif not responses:
+        whom = "einer Empfehlung" if len(plans) == 1 else "von Empfehlungen"
+        topic = f"Stand der geplanten Umsetzung {whom}"
     else:
-        topic = "ausstehende Stellungnahmen und Stand der geplanten Umsetzung"
+        topic = f"ausstehende {statements} und Stand der geplanten Umsetzung"
     return f"Erinnerung: {topic} – {reminder.project.title}"
 
 

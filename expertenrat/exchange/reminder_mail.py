@@ -11,13 +11,14 @@ from email.policy import SMTP
 
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.reminders import (
-    PLAN_REQUEST,
     ReminderLetter,
     plan_lines,
+    plan_request,
     reminder_subject,
     response_lines,
     response_request,
     salutation,
+    these_recommendations,
 )
 from expertenrat.domain.wording import council_as_subject
 
@@ -36,7 +37,8 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
         blocks.append(
             f"{council_as_subject(letter.letterhead.council_name)} bittet um die noch "
             "ausstehende Stellungnahme "
-            f"des Projekts „{project.title}“ zu diesen Empfehlungen:\n\n"
+            f"des Projekts „{project.title}“ zu "
+            f"{these_recommendations(letter.reminder.responses)}:\n\n"
             f"{_listed(response_lines(letter))}\n\n{response_request(letter.reminder.responses)}"
         )
     if letter.reminder.plans:
@@ -47,8 +49,9 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
             f"„{project.title}“"
         )
         blocks.append(
-            f"{asks} um eine Rückmeldung zum Stand der geplanten Umsetzung dieser "
-            f"Empfehlungen:\n\n{_listed(plan_lines(letter))}\n\n{PLAN_REQUEST}"
+            f"{asks} um eine Rückmeldung zum Stand der geplanten Umsetzung "
+            f"{these_recommendations(letter.reminder.plans, genitive=True)}:\n\n"
+            f"{_listed(plan_lines(letter))}\n\n{plan_request(letter.reminder.plans)}"
         )
     body = "\n\n".join(blocks)
     message.set_content(

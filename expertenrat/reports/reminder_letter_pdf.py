@@ -14,8 +14,8 @@ from reportlab.platypus import Spacer
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import (
-    PLAN_REQUEST,
     ReminderLetter,
+    plan_request,
     reminder_subject,
     response_request,
     response_state,
@@ -85,7 +85,7 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
         paragraph(
             f"{council_as_subject(head.council_name, isolated)} hat dem Projekt "
             f"„{isolated(project.title)}“ "
-            "die folgenden Empfehlungen übermittelt und um eine Stellungnahme gebeten."
+            f"{_the_following(reminder.items)} übermittelt und um eine Stellungnahme gebeten."
         )
     )
     parts = []
@@ -95,7 +95,9 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
         parts.append((text, responses, _columns(responses, "Frist", _due)))
     if reminder.plans:
         plans = reminder.plans
-        parts.append((PLAN_REQUEST, plans, _columns(plans, "Umsetzung geplant bis", _planned)))
+        parts.append(
+            (plan_request(plans), plans, _columns(plans, "Umsetzung geplant bis", _planned))
+        )
     closing = [Spacer(0, 6 * mm), *letter_parts.closing(head.signature, head.council_name)]
     for number, (text, items, columns) in enumerate(parts, start=1):
         lead = paragraph(text)  # never alone at the foot of a page: kept with its table
@@ -111,3 +113,7 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     ]
     info = letter_parts.letter_info(head, title, letter.on)
     return theme.build_pdf(story, info, theme.script_warnings(texts), len(reminder.items))
+
+
+def _the_following(items: tuple) -> str:
+    return "die folgende Empfehlung" if len(items) == 1 else "die folgenden Empfehlungen"

@@ -140,10 +140,10 @@ def test_the_wording_asks_for_the_state_of_the_planned_implementation():
         "E-2026-24 „E-2026-24“ – Frist 25.05.2026, seit 7 Tagen überfällig"
     ]
     assert reminder_subject(only_plan) == (
-        "Erinnerung: Stand der geplanten Umsetzung von Empfehlungen – Klimaportal"
+        "Erinnerung: Stand der geplanten Umsetzung einer Empfehlung – Klimaportal"
     )
     assert reminder_subject(both) == (
-        "Erinnerung: ausstehende Stellungnahmen und Stand der geplanten Umsetzung – Klimaportal"
+        "Erinnerung: ausstehende Stellungnahme und Stand der geplanten Umsetzung – Klimaportal"
     )
 
 

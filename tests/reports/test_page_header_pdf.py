@@ -135,8 +135,8 @@ def test_a_long_reminder_title_beside_a_logo_and_a_long_name_takes_a_third_line_
     head = replace(LETTERHEAD, council_name=LONG_NAME, logo_png=logo())
     answered = replace(ROWS[1], planned_by=date(2026, 3, 1))  # a plan past its date
     for rows, subject in (
-        (ROWS[2:3], "ausstehende Stellungnahmen zu Empfehlungen"),
-        ((ROWS[2], answered), "ausstehende Stellungnahmen und Stand der geplanten Umsetzung"),
+        (ROWS[2:3], "ausstehende Stellungnahme zu einer Empfehlung"),
+        ((ROWS[2], answered), "ausstehende Stellungnahme und Stand der geplanten Umsetzung"),
     ):
         reminder = ProjectReminder(PROJECT, tuple(rows))
         pdf = render_reminder_letter(ReminderLetter(head, reminder, date(2026, 6, 1))).pdf

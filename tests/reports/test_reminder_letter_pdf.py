@@ -170,3 +170,38 @@ def test_a_council_whose_name_is_not_masculine_is_named_with_its_own_article():
         body = mail.get_body(("plain",)).get_content()
         assert subject.replace(" hat", " bittet") in _flat(body)
         assert f"der {name}" not in body
+
+
+def test_a_letter_about_one_recommendation_speaks_of_it_in_the_singular():
+    one, two = _letter(1), _letter(2)
+
+    single = _flat(" ".join(p.extract_text() for p in _pages(one)))
+    assert "Erinnerung: ausstehende Stellungnahme zu einer Empfehlung – Klimaportal" in single
+    assert "die folgende Empfehlung übermittelt" in single
+    assert "Die genannte Frist ist verstrichen." in single
+    assert "ob und wie Sie der Empfehlung entsprechen" in single
+    assert "Empfehlungen" not in single
+    several = _flat(" ".join(p.extract_text() for p in _pages(two)))
+    assert "ausstehende Stellungnahmen zu Empfehlungen – Klimaportal" in several
+    assert "die folgenden Empfehlungen übermittelt" in several
+    assert "Die genannten Fristen sind verstrichen." in several
+    assert "ob und wie Sie den Empfehlungen entsprechen" in several
+    mail = message_from_bytes(reminder_eml(one, b"%PDF", "x.pdf"), policy=default)
+    body = mail.get_body(("plain",)).get_content()
+    assert "zu dieser Empfehlung:" in body and "Empfehlungen" not in body
+
+
+def test_a_letter_about_one_passed_plan_asks_about_it_in_the_singular():
+    plan = replace(
+        _row(1), status=RecommendationStatus.ANSWERED, planned_by=date(2026, 5, 20),
+        days_overdue=days_overdue(RecommendationStatus.ANSWERED, None, TODAY, date(2026, 5, 20)),
+    )  # fmt: skip
+    letter = ReminderLetter(LETTERHEAD, ProjectReminder(KLIMA, (plan,)), TODAY)
+
+    printed = _flat(" ".join(p.extract_text() for p in _pages(letter)))
+    assert "Stand der geplanten Umsetzung einer Empfehlung – Klimaportal" in printed
+    assert "Zu dieser Empfehlung haben Sie uns mitgeteilt" in printed
+    assert "Empfehlungen" not in printed
+    mail = message_from_bytes(reminder_eml(letter, b"%PDF", "x.pdf"), policy=default)
+    body = mail.get_body(("plain",)).get_content()
+    assert "geplanten Umsetzung dieser Empfehlung:" in body and "Empfehlungen" not in body

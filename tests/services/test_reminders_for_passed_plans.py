@@ -128,7 +128,7 @@ def test_the_letter_and_the_mail_ask_for_the_state_of_the_planned_implementation
     documents = {d.project.title: d for d in reminders.documents(council.id, today=TODAY)}
 
     klima = _pdf_text(documents["Klimaportal"].letter.pdf)
-    assert "ausstehende Stellungnahmen und Stand der geplanten Umsetzung – Klimaportal" in klima
+    assert "ausstehende Stellungnahme und Stand der geplanten Umsetzung – Klimaportal" in klima
     assert "Umsetzung geplant bis" in klima and "30.06.2026" in klima
     assert "Wir bitten um eine Rückmeldung zum Stand der Umsetzung" in klima
     assert "Ihre Antwort steht noch aus" in klima  # and the unanswered one as before
@@ -139,7 +139,7 @@ def test_the_letter_and_the_mail_ask_for_the_state_of_the_planned_implementation
     for other in ("ahead", "final", "replanned", "closed"):
         assert codes[other] not in klima
     daten = _pdf_text(documents["Datenplattform"].letter.pdf)
-    assert "Erinnerung: Stand der geplanten Umsetzung von Empfehlungen – Datenplattform" in daten
+    assert "Erinnerung: Stand der geplanten Umsetzung einer Empfehlung – Datenplattform" in daten
     assert "Ihre Antwort steht noch aus" not in daten and "01.06.2026" in daten
     mail = message_from_bytes(documents["Klimaportal"].eml, policy=default)
     body = mail.get_body(("plain",)).get_content()
