@@ -1,10 +1,11 @@
 """Whether a council's logo can be drawn: a PNG that decodes whole, of a sensible size; and
 the logo as it is stored, scaled down to at most :data:`LOGO_SIDE` pixels a side.
 
-Where a logo enters (the logo chooser of Einstellungen saves through the settings service,
-a settings file is read by the transfer service) it is checked here, so no PDF later meets
-a logo it cannot draw. The page frame decodes a stored logo (one stored before this check)
-the same way and leaves an unusable one out.
+Where a logo enters (the settings service saves every logo, the chooser's of Einstellungen
+too; the transfer service reads a settings file's) it is checked and fitted here
+(``services.logos.stored_logo``), so no PDF later meets a logo it cannot draw. The page
+frame decodes a stored logo (one stored before this check) the same way and leaves an
+unusable one out.
 """
 
 from __future__ import annotations

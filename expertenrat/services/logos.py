@@ -1,5 +1,6 @@
 """The council's logo where it comes in: whether every PDF can draw it, and the one form it
-is stored in (chosen in Einstellungen or read from a settings file alike)."""
+is stored in, however it came (saved through the settings service, which the chooser of
+Einstellungen and any script use, or read from a settings file)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle,
 from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
 from expertenrat.services.agenda_templates import seed_standard_templates
-from expertenrat.services.logos import logo_problems
+from expertenrat.services.logos import stored_logo
 from expertenrat.services.meeting_rows import CouncilClock, council_clock
 from expertenrat.services.text_templates import seed_defaults
 from expertenrat.services.unit_of_work import (
@@ -107,7 +108,8 @@ class SettingsService:
         self, settings: CouncilSettings, *, default_fields: bool = True
     ) -> CouncilSettings:
         settings = clean_settings(settings)
-        raise_if_invalid(validate_settings(settings) + logo_problems(settings.logo_png))
+        raise_if_invalid(validate_settings(settings))
+        settings = _with_stored_logo(settings)
         with changing(self._db, "Das Gremium") as session:
             row = models.Council()
             apply_settings(row, settings)
@@ -138,8 +140,8 @@ class SettingsService:
         with changing(self._db, "Die Einstellungen des Gremiums") as session:
             row = fetch(session, models.Council, settings.id, "Das Gremium")
             check_version(row, settings.version, "Die Einstellungen des Gremiums")
-            if settings.logo_png != row.logo_png:  # a stored one is checked when it came in
-                raise_if_invalid(logo_problems(settings.logo_png))
+            if settings.logo_png != row.logo_png:  # a stored one was fitted when it came in
+                settings = _with_stored_logo(settings)
             before = audit.snapshot(row)
             apply_settings(row, settings)
             session.flush()
@@ -326,3 +328,12 @@ def council_choices(session: Session) -> list[CouncilChoice]:
     columns = select(models.Council.id, models.Council.name, models.Council.city)
     rows = session.execute(columns.order_by(models.Council.id))
     return [CouncilChoice(id=r.id, name=r.name, city=r.city) for r in rows]
+
+
+def _with_stored_logo(settings: CouncilSettings) -> CouncilSettings:
+    """``settings`` with their logo as every logo is stored, however it came in (the logo
+    chooser, a settings file, a script): checked and scaled down
+    (``services.logos.stored_logo``; ``ValidationError`` beside the logo field)."""
+    if not settings.logo_png:
+        return settings
+    return replace(settings, logo_png=stored_logo(settings.logo_png))

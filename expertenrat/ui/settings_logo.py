@@ -1,11 +1,11 @@
 """The council's logo in Einstellungen: a small preview, "Logo wählen …" and "Logo entfernen".
 
-A chosen image is stored as PNG, scaled down to at most 600 pixels on its longer side by the
-one rule of every logo, a settings file's too (``services.logos.stored_logo``); it is read
-at no more than :data:`~expertenrat.services.logos.MAX_LOGO_SIDE` pixels a side, the most a
-logo may come in with. A file that is no readable image, or one too large to read (judged
-from its header, before reading a pixel), is refused with a German message. Saving checks the
-stored PNG again (the settings service decodes every logo that comes in).
+A chosen image is handed on as PNG, read at no more than
+:data:`~expertenrat.services.logos.MAX_LOGO_SIDE` pixels a side, the most a logo may come in
+with; saving stores it as the settings service stores every logo, checked and scaled down to
+at most 600 pixels on its longer side (``services.logos.stored_logo``). A file that is no
+readable image, or one too large to read (judged from its header, before reading a pixel),
+is refused with a German message.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from expertenrat.services.logos import MAX_LOGO_SIDE, stored_logo
+from expertenrat.services.logos import MAX_LOGO_SIDE
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
@@ -24,14 +24,12 @@ MAX_SOURCE_PIXELS = 40_000_000
 
 
 def png_bytes(image: QImage) -> bytes:
-    """``image`` as the stored logo: PNG, scaled down to at most 600 pixels a side
-    (``services.logos.stored_logo``; ``ValidationError`` for an image larger than
-    :data:`~expertenrat.services.logos.MAX_LOGO_SIDE` pixels a side)."""
+    """``image`` as PNG, as the logo is handed to the settings service (which scales it)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG", 100)  # uncompressed: it is only handed on, and soon
-    return stored_logo(bytes(data.data()))
+    return bytes(data.data())
 
 
 class LogoField(QWidget):

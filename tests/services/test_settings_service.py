@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from logo_images import header_only_png, oversized_png, png, truncated_png
+from PIL import Image
 
 from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, CouncilSettings
 from expertenrat.domain.enums import AuditAction, QuorumRule
@@ -552,3 +554,20 @@ def test_refused_change_leaves_no_audit_entry(
         settings_service.update_settings(replace(council, name=""))
 
     assert len(audit.entries()) == count
+
+
+def test_a_logo_saved_through_the_service_is_stored_scaled_down_as_a_chosen_one(
+    settings_service, council
+):
+    """The service is the one place that fits a logo (before, only the chooser of
+    Einstellungen and the settings file scaled it, and a script's was stored whole)."""
+    updated = settings_service.update_settings(replace(council, logo_png=png(1800, 600)))
+    created = settings_service.create_council(
+        CouncilSettings(id=None, name="Beirat", city="Wismar", logo_png=png(300, 900))
+    )
+
+    for stored, size in ((updated.logo_png, (600, 200)), (created.logo_png, (200, 600))):
+        assert Image.open(io.BytesIO(stored)).size == size
+    assert settings_service.settings(council.id).logo_png == updated.logo_png
+    small = png(60, 20)
+    assert settings_service.update_settings(replace(updated, logo_png=small)).logo_png == small
