@@ -20,7 +20,6 @@ from datetime import date
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,12 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
+from expertenrat.domain.overview import Target
 from expertenrat.domain.recommendation_views import (
     RecommendationDetail,
-    RecommendationFilter,
     RecommendationRow,
 )
 from expertenrat.domain.recommendations import Step, allows
@@ -42,13 +39,14 @@ from expertenrat.services.context import Services
 from expertenrat.ui.button_grid import ButtonGrid
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
+from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendation_export_action import RecommendationExportButton
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.recommendations_filter import RegisterFilter
+from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 from expertenrat.ui.record_page_layout import record_page_layout
 from expertenrat.ui.record_selection import (
@@ -78,8 +76,6 @@ _DETAIL_LEAST_WIDTH = 170
 # Before the other columns' headers are cut ("Handlungsf…", their tooltips whole), the
 # title keeps room for this many letters: it is what the user reads.
 _TITLE_LEAST_CHARACTERS = 28
-_WITHOUT_RESPONSE = "without_response"
-_OVERDUE = "overdue"
 
 
 class RecommendationsPage(NothingPending, QWidget):
@@ -108,24 +104,7 @@ class RecommendationsPage(NothingPending, QWidget):
         )
         refit_on_width_change(self.view, self.fit_columns)
         self.columns.changed.connect(self.fit_columns)
-        self.status_combo = QComboBox()
-        self.status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
-        self.status_combo.addItem(tr(_CONTEXT, "ohne Stellungnahme"), _WITHOUT_RESPONSE)
-        self.status_combo.addItem(tr(_CONTEXT, "überfällig"), _OVERDUE)
-        for status in RecommendationStatus:
-            self.status_combo.addItem(status.label, status.value)
-        self.field_combo = QComboBox()
-        self.project_combo = QComboBox()
-        self.project_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.project_combo.setMinimumContentsLength(16)
-        self.year_combo = QComboBox()
-        self.filters = FilterBar(
-            tr(_CONTEXT, "Suchen nach Kennung, Titel, Projekt …"),
-            tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
-            (self.status_combo, self.field_combo, self.project_combo, self.year_combo),
-        )
+        self.filters = RecommendationsFilterBar(self.filter)
         self.search_edit = self.filters.search_edit
         self.count_label = QLabel()
         # "Noch keine Empfehlungen. Sie entstehen …" of an empty council breaks onto two
@@ -168,7 +147,7 @@ class RecommendationsPage(NothingPending, QWidget):
         for button, _step, take in self._steps:
             button.clicked.connect(lambda _checked=False, take=take: self._take(take))
         self.export_button = RecommendationExportButton(
-            services, dialogs, today, self.chosen_filter, self
+            services, dialogs, today, self.filters.chosen_filter, self
         )
         self.reminders_button = QPushButton(tr(_CONTEXT, "Erinnerungen …"))
         self.reminders_button.setToolTip(
@@ -183,17 +162,6 @@ class RecommendationsPage(NothingPending, QWidget):
         self.reminders_dialog: RemindersDialog | None = None
         self._layout()
 
-        self.search_edit.textChanged.connect(self.filter.set_search)
-        self.status_combo.currentIndexChanged.connect(self._status_chosen)
-        self.field_combo.currentIndexChanged.connect(
-            lambda: self.filter.set_field(self.field_combo.currentData())
-        )
-        self.project_combo.currentIndexChanged.connect(
-            lambda: self.filter.set_project(self.project_combo.currentData())
-        )
-        self.year_combo.currentIndexChanged.connect(
-            lambda: self.filter.set_year(self.year_combo.currentData())
-        )
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(lambda _index: self.open_selected())
         for signal in (self.model.modelReset, self.model.layoutChanged):
@@ -240,7 +208,7 @@ class RecommendationsPage(NothingPending, QWidget):
         if self._council_id is None:
             return
         rows = self._services.recommendations.list(self._council_id, today=self._today())
-        self._fill_combos(rows)
+        self.filters.fill(rows, self._services.settings.action_fields(self._council_id))
         with selection_kept(self.view):
             self.model.set_recommendations(rows)
         self._selection_changed()
@@ -262,13 +230,7 @@ class RecommendationsPage(NothingPending, QWidget):
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: one recommendation, those without a response
         or overdue, or those of an action field (the other filters cleared)."""
-        self.search_edit.clear()
-        wanted = {TargetFilter.OPEN: _WITHOUT_RESPONSE, TargetFilter.OVERDUE: _OVERDUE}
-        value = None if target.record_id is not None else wanted.get(target.filter)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(value)))
-        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(target.action_field_id)))
-        self.project_combo.setCurrentIndex(0)
-        self.year_combo.setCurrentIndex(0)
+        self.filters.show_target(target)
         if target.record_id is not None:
             self.select(target.record_id)
 
@@ -293,47 +255,7 @@ class RecommendationsPage(NothingPending, QWidget):
             button.setEnabled(row is not None and allows(row.status, step))
         self.new_button.setEnabled(self._council_id is not None)
 
-    # --- filters ------------------------------------------------------------------------
-
-    def _status_chosen(self) -> None:
-        chosen = self.chosen_filter()
-        self.filter.set_overdue(chosen.overdue)
-        self.filter.set_statuses(chosen.statuses)
-
-    def chosen_filter(self) -> RecommendationFilter:
-        """The filters and the search as the service reads them (the exports use them)."""
-        value = self.status_combo.currentData()
-        if value == _WITHOUT_RESPONSE:
-            statuses = WITHOUT_RESPONSE
-        elif value in (None, _OVERDUE):
-            statuses = frozenset()
-        else:
-            statuses = frozenset({RecommendationStatus(value)})
-        return RecommendationFilter(
-            statuses=statuses,
-            action_field_id=self.field_combo.currentData(),
-            project_id=self.project_combo.currentData(),
-            year=self.year_combo.currentData(),
-            overdue=value == _OVERDUE,
-            search=self.search_edit.text(),
-        )
-
-    def _fill_combos(self, rows: list[RecommendationRow]) -> None:
-        fields = self._services.settings.action_fields(self._council_id)
-        projects = {p.id: p.title for row in rows for p in row.projects}
-        years = sorted({row.year for row in rows if row.year}, reverse=True)
-        refill_combo(
-            self.field_combo, tr(_CONTEXT, "Alle Handlungsfelder"), [(f.name, f.id) for f in fields]
-        )
-        refill_combo(
-            self.project_combo,
-            tr(_CONTEXT, "Alle Projekte"),
-            sorted(((title, pid) for pid, title in projects.items()), key=lambda i: i[0]),
-        )
-        refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])
-        self.filter.set_field(self.field_combo.currentData())
-        self.filter.set_project(self.project_combo.currentData())
-        self.filter.set_year(self.year_combo.currentData())
+    # --- the count ----------------------------------------------------------------------
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()

@@ -177,7 +177,7 @@ def test_an_action_field_row_opens_its_recommendations(window, sample, qtbot):
     click(qtbot, grid.name_lines[3])
     page = window.pages.recommendations
     assert window.stack.currentWidget() is page
-    assert page.field_combo.currentData() == sample.fields["Umwelt"]
+    assert page.filters.field_combo.currentData() == sample.fields["Umwelt"]
     assert sorted(shown_codes(page)) == ["E-2026-04", "E-2026-05", "E-2026-06"]
 
 
@@ -195,7 +195,7 @@ def test_the_years_recommendations_without_an_action_field_have_a_row_of_their_o
     click(qtbot, grid.name_lines[-1])
     page = window.pages.recommendations
     assert window.stack.currentWidget() is page
-    assert page.field_combo.currentData() is None
+    assert page.filters.field_combo.currentData() is None
     assert "E-2025-02" in shown_codes(page) and len(shown_codes(page)) == 8
 
 
@@ -206,7 +206,7 @@ def test_a_bar_of_the_chart_opens_its_action_field(window, sample, qtbot):
     click(qtbot, chart, chart.bar_rect(2).center())
     page = window.pages.recommendations
     assert window.stack.currentWidget() is page
-    assert page.field_combo.currentData() == sample.fields["Stadtdaten"]
+    assert page.filters.field_combo.currentData() == sample.fields["Stadtdaten"]
 
 
 def test_hostile_titles_are_shown_literally(window):

@@ -49,7 +49,7 @@ def test_the_menu_offers_report_and_register(page):
 
 
 def test_report_as_pdf_for_the_chosen_status(page, dialogs, tmp_path, finish_job, services):
-    choose(page.status_combo, S.SENT.value)
+    choose(page.filters.status_combo, S.SENT.value)
     dialogs.paths.append(str(tmp_path / "Bericht"))  # typed without an ending
 
     page.export_button.report_action.trigger()
@@ -72,8 +72,8 @@ def test_report_as_pdf_for_the_chosen_status(page, dialogs, tmp_path, finish_job
 
 @pytest.mark.parametrize("action", ["xlsx_action", "csv_action"])
 def test_register_for_the_chosen_year(page, dialogs, tmp_path, finish_job, services, action):
-    year = page.year_combo.itemData(1)
-    choose(page.year_combo, year)
+    year = page.filters.year_combo.itemData(1)
+    choose(page.filters.year_combo, year)
     suffix = ".xlsx" if action == "xlsx_action" else ".csv"
     dialogs.paths.append(str(tmp_path / f"Register{suffix}"))
 
@@ -94,7 +94,7 @@ def test_register_for_the_chosen_year(page, dialogs, tmp_path, finish_job, servi
 
 
 def test_the_register_holds_what_the_table_shows(page, dialogs, tmp_path, finish_job):
-    choose(page.field_combo, page.field_combo.itemData(1))
+    choose(page.filters.field_combo, page.filters.field_combo.itemData(1))
     page.search_edit.setText("daten")
     shown = [page.model.row(n).recommendation.code for n in range(page.model.rowCount())]
     assert 0 < len(shown) < page.model.total()

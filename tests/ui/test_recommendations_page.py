@@ -64,10 +64,10 @@ def test_the_model_passes_the_model_tester_while_filtering_and_sorting(
     qtmodeltester.check(page.model)
     assert codes(page) == ["E-2026-06", "E-2026-05", "E-2026-04"]
     assert page.selected().id == sample.recommendations["E-2026-04"]  # kept while typing
-    choose(page.status_combo, "overdue")
+    choose(page.filters.status_combo, "overdue")
     assert codes(page) == [] and page.selected() is None
     assert page.count_label.text() == "0 von 8 Empfehlungen"
-    choose(page.status_combo, None)
+    choose(page.filters.status_combo, None)
     page.search_edit.clear()
     qtmodeltester.check(page.model)
     assert len(codes(page)) == 8 and codes(page)[0] == "E-2026-06"
@@ -111,17 +111,17 @@ def test_search_as_you_type_ignores_case_and_accents(page, services, sample, qtb
 
 
 def test_filters_by_status_field_project_and_year(page, sample):
-    choose(page.status_combo, "overdue")
+    choose(page.filters.status_combo, "overdue")
     assert codes(page) == ["E-2026-01"]
-    choose(page.status_combo, RecommendationStatus.ANSWERED.value)
+    choose(page.filters.status_combo, RecommendationStatus.ANSWERED.value)
     assert codes(page) == ["E-2026-02", "E-2026-03"]
-    choose(page.status_combo, None)
-    choose(page.field_combo, sample.fields["Umwelt"])
+    choose(page.filters.status_combo, None)
+    choose(page.filters.field_combo, sample.fields["Umwelt"])
     assert codes(page) == ["E-2026-04", "E-2026-05", "E-2026-06"]
-    choose(page.field_combo, None)
-    choose(page.project_combo, sample.projects["ODP"])
+    choose(page.filters.field_combo, None)
+    choose(page.filters.project_combo, sample.projects["ODP"])
     assert codes(page) == ["E-2025-01", "E-2026-01", "E-2026-02"]
-    choose(page.year_combo, 2025)
+    choose(page.filters.year_combo, 2025)
     assert codes(page) == ["E-2025-01"]
 
 
@@ -374,10 +374,10 @@ def test_the_register_and_its_steps_on_postgresql(qtbot, qtmodeltester, database
     qtmodeltester.check(page.model)
     qtbot.keyClicks(page.search_edit, "umwelt")
     assert codes(page) == ["E-2026-04", "E-2026-05", "E-2026-06"]
-    choose(page.status_combo, "overdue")
+    choose(page.filters.status_combo, "overdue")
     page.search_edit.clear()
     assert codes(page) == ["E-2026-01"]
-    choose(page.status_combo, None)
+    choose(page.filters.status_combo, None)
 
     draft = _draft(services, sample)
     page.refresh()

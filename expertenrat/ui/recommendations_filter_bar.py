@@ -1,0 +1,112 @@
+"""Above the recommendations register: the search and the filters status (or "ohne
+Stellungnahme" / "überfällig"), action field, project and year, each change passed to the
+:class:`~expertenrat.ui.recommendations_filter.RegisterFilter`. The bar also says what is
+chosen as the service reads it (:meth:`RecommendationsFilterBar.chosen_filter`, for the
+exports), refills its combos from the rows read and shows what the Übersicht points at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
+from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
+from expertenrat.ui.filter_bar import FilterBar, refill_combo
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.recommendations_filter import RegisterFilter
+
+_CONTEXT = "RecommendationsPage"
+_WITHOUT_RESPONSE = "without_response"
+_OVERDUE = "overdue"
+
+
+class RecommendationsFilterBar(FilterBar):
+    def __init__(self, register_filter: RegisterFilter, parent: QWidget | None = None) -> None:
+        status_combo = QComboBox()
+        status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
+        status_combo.addItem(tr(_CONTEXT, "ohne Stellungnahme"), _WITHOUT_RESPONSE)
+        status_combo.addItem(tr(_CONTEXT, "überfällig"), _OVERDUE)
+        for status in RecommendationStatus:
+            status_combo.addItem(status.label, status.value)
+        project_combo = QComboBox()
+        project_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        project_combo.setMinimumContentsLength(16)
+        combos = (status_combo, QComboBox(), project_combo, QComboBox())
+        super().__init__(
+            tr(_CONTEXT, "Suchen nach Kennung, Titel, Projekt …"),
+            tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
+            combos,
+            parent,
+        )
+        self.status_combo, self.field_combo, self.project_combo, self.year_combo = combos
+        self._filter = register_filter
+        self.search_edit.textChanged.connect(register_filter.set_search)
+        self.status_combo.currentIndexChanged.connect(self._status_chosen)
+        self.field_combo.currentIndexChanged.connect(
+            lambda: register_filter.set_field(self.field_combo.currentData())
+        )
+        self.project_combo.currentIndexChanged.connect(
+            lambda: register_filter.set_project(self.project_combo.currentData())
+        )
+        self.year_combo.currentIndexChanged.connect(
+            lambda: register_filter.set_year(self.year_combo.currentData())
+        )
+
+    def _status_chosen(self) -> None:
+        chosen = self.chosen_filter()
+        self._filter.set_overdue(chosen.overdue)
+        self._filter.set_statuses(chosen.statuses)
+
+    def chosen_filter(self) -> RecommendationFilter:
+        """The filters and the search as the service reads them (the exports use them)."""
+        value = self.status_combo.currentData()
+        if value == _WITHOUT_RESPONSE:
+            statuses = WITHOUT_RESPONSE
+        elif value in (None, _OVERDUE):
+            statuses = frozenset()
+        else:
+            statuses = frozenset({RecommendationStatus(value)})
+        return RecommendationFilter(
+            statuses=statuses,
+            action_field_id=self.field_combo.currentData(),
+            project_id=self.project_combo.currentData(),
+            year=self.year_combo.currentData(),
+            overdue=value == _OVERDUE,
+            search=self.search_edit.text(),
+        )
+
+    def fill(self, rows: list[RecommendationRow], fields: Sequence[ActionField]) -> None:
+        """The council's action fields, and the projects and years of ``rows``; what was
+        chosen stays chosen where it is still there."""
+        projects = {p.id: p.title for row in rows for p in row.projects}
+        years = sorted({row.year for row in rows if row.year}, reverse=True)
+        refill_combo(
+            self.field_combo, tr(_CONTEXT, "Alle Handlungsfelder"), [(f.name, f.id) for f in fields]
+        )
+        refill_combo(
+            self.project_combo,
+            tr(_CONTEXT, "Alle Projekte"),
+            sorted(((title, pid) for pid, title in projects.items()), key=lambda i: i[0]),
+        )
+        refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])
+        self._filter.set_field(self.field_combo.currentData())
+        self._filter.set_project(self.project_combo.currentData())
+        self._filter.set_year(self.year_combo.currentData())
+
+    def show_target(self, target: Target) -> None:
+        """What the Übersicht points at: those without a response or overdue, or those of
+        an action field, the other filters and the search cleared (all of them for one
+        recommendation)."""
+        self.search_edit.clear()
+        wanted = {TargetFilter.OPEN: _WITHOUT_RESPONSE, TargetFilter.OVERDUE: _OVERDUE}
+        value = None if target.record_id is not None else wanted.get(target.filter)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(value)))
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(target.action_field_id)))
+        self.project_combo.setCurrentIndex(0)
+        self.year_combo.setCurrentIndex(0)
