@@ -111,6 +111,10 @@ def open_change_feed(database: Database) -> ChangeFeed | None:
         pooled = database.engine.raw_connection()
     except exc.DBAPIError as error:
         raise storage_error(error, writing=False) from None
+    except database.engine.dialect.loaded_dbapi.Error as error:
+        # The pool's own connect hands on the driver's error unwrapped (server down).
+        log.warning("Cannot open the change feed: %s", error)
+        raise ConnectionLostError(CONNECTION_LOST) from None
     driver = pooled.driver_connection
     pooled.detach()
     try:

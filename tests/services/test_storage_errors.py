@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from expertenrat.domain.errors import ConnectionLostError
+from expertenrat.services.change_marker import open_change_feed
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store.database import Database
@@ -27,5 +29,18 @@ def test_a_lost_server_is_named_as_such(tmp_path):
     try:
         with pytest.raises(StorageError, match="Verbindung zum Datenbankserver"):
             SettingsService(gone, "tester").councils()
+    finally:
+        gone.close()
+
+
+def test_the_change_feed_of_a_server_that_is_down_is_a_lost_connection():
+    """The window reopens its change feed every few seconds while the server is away: the
+    driver's own error came through unwrapped, and each try showed "Unerwarteter Fehler"
+    (found by a tester)."""
+    url = database_url("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    gone = Database(url=url, engine=make_engine(url))
+    try:
+        with pytest.raises(ConnectionLostError):
+            open_change_feed(gone)
     finally:
         gone.close()
