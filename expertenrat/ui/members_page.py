@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.mail_addresses import recipients
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Target, TargetFilter
@@ -35,16 +34,14 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
-from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.member_steps import MemberSteps
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_page_layout import record_page_layout
 from expertenrat.ui.record_selection import (
-    select_after_removal,
     select_record,
     selected_record,
-    selected_row,
     selection_kept,
     start_afresh,
 )
@@ -85,7 +82,6 @@ class MembersPage(NothingPending, QWidget):
         self._today = today
         self._council_id: int | None = None
         self._fields: list[ActionField] = []
-        self.member_dialog: MemberDialog | None = None
 
         self.model = MembersTableModel(self)
         self.proxy = MembersFilterProxy(self)
@@ -136,6 +132,9 @@ class MembersPage(NothingPending, QWidget):
         self.composition = CompositionPanel()
         self.roster = RosterPanel(services, dialogs, today, self)
         self.roster.membersImported.connect(self.refresh)
+        self.steps = MemberSteps(
+            self, self.view, services, dialogs, today, self.refresh, self._saved
+        )
         self._layout()
 
         self.search_edit.textChanged.connect(self.proxy.set_search)
@@ -319,29 +318,13 @@ class MembersPage(NothingPending, QWidget):
         self.status_label.setText(text)
 
     def new_member(self) -> None:
-        self._open_dialog(None)
+        if self._council_id is not None:
+            self.steps.open(self._council_id, self._fields, None)
 
     def edit_selected(self) -> None:
         member = self.selected()
-        if member is not None:
-            self._open_dialog(member)
-
-    def _open_dialog(self, member: Member | None) -> None:
-        if self._council_id is None:
-            return
-        dialog = MemberDialog(
-            self._services.members,
-            self._council_id,
-            self._fields,
-            self._today(),
-            member,
-            self,
-            dialogs=self._dialogs,
-        )
-        dialog.saved.connect(self._saved)
-        dialog.finished.connect(dialog.deleteLater)
-        self.member_dialog = dialog
-        dialog.open()
+        if member is not None and self._council_id is not None:
+            self.steps.open(self._council_id, self._fields, member)
 
     def _saved(self, member: Member) -> None:
         self.refresh()
@@ -349,43 +332,10 @@ class MembersPage(NothingPending, QWidget):
 
     def _ask_end(self) -> None:
         member = self.selected()
-        if member is None:
-            return
-        self._dialogs.ask_date(
-            self,
-            tr(_CONTEXT, "Amtszeit beenden"),
-            tr(_CONTEXT, "Letzter Tag der Amtszeit von {}:").format(member.full_name),
-            self._today(),
-            lambda end: self.end_membership(member, end),
-        )
-
-    def end_membership(self, member: Member, end: date) -> None:
-        self._run(lambda: self._services.members.end_membership(member, end))
+        if member is not None:
+            self.steps.ask_end(member)
 
     def _ask_delete(self) -> None:
         member = self.selected()
-        if member is None:
-            return
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Mitglied löschen"),
-            tr(
-                _CONTEXT,
-                "{} endgültig löschen? Das geht nur, wenn die Person nirgends sonst "
-                "vorkommt. Ausgeschiedene Mitglieder bitte nicht löschen, sondern ihre "
-                "Amtszeit beenden.",
-            ).format(member.full_name),
-            lambda: self._delete(member),
-        )
-
-    def _delete(self, member: Member) -> None:
-        row = selected_row(self.view)
-        self._run(lambda: self._services.members.delete(member))
-        select_after_removal(self.view, row)
-
-    def _run(self, action) -> None:
-        try:
-            action()
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Mitglieder"), error.message)
-        self.refresh()
+        if member is not None:
+            self.steps.ask_delete(member)

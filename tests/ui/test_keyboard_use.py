@@ -191,7 +191,7 @@ def test_ctrl_f_goes_to_the_search_of_the_shown_area(window, qtbot) -> None:
 def test_ctrl_n_opens_a_new_member_or_project_in_their_areas(window, qtbot) -> None:
     pages = window.pages
     for page, opened in (
-        (pages.members, lambda: pages.members.member_dialog),
+        (pages.members, lambda: pages.members.steps.dialog),
         (pages.projects, lambda: pages.projects.project_dialog),
     ):
         window.show_area(page)

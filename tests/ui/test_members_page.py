@@ -96,7 +96,7 @@ def test_status_and_field_filters(page):
 def test_enter_opens_the_selected_member(page, qtbot):
     _select(page, "Yılmaz")
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
-    dialog = page.member_dialog
+    dialog = page.steps.dialog
     assert isinstance(dialog, MemberDialog)
     assert dialog.isVisible()
     assert dialog.form.family_name_edit.text() == "Yılmaz"
@@ -105,7 +105,7 @@ def test_enter_opens_the_selected_member(page, qtbot):
 
 def test_a_new_member_saved_in_the_dialog_appears_in_the_table(page, qtbot):
     page.new_button.click()
-    dialog = page.member_dialog
+    dialog = page.steps.dialog
     form = dialog.form
     form.given_name_edit.setText("Zoë")
     form.family_name_edit.setText("Brontë & <Söhne>")
@@ -134,7 +134,7 @@ def test_deleting_a_member_with_a_history_is_refused(page, dialogs):
 
 def test_deleting_a_member_without_history_works(page, dialogs, services, today):
     page.new_button.click()
-    dialog = page.member_dialog
+    dialog = page.steps.dialog
     dialog.form.given_name_edit.setText("Neu")
     dialog.form.family_name_edit.setText("Person")
     dialog.form.primary_field_combo.setCurrentIndex(1)
@@ -153,7 +153,7 @@ def test_deleting_a_member_without_history_works(page, dialogs, services, today)
 
 def test_entf_deletes_a_member_after_asking_as_on_projekte(page, dialogs, qtbot):
     page.new_button.click()
-    dialog = page.member_dialog
+    dialog = page.steps.dialog
     dialog.form.given_name_edit.setText("Neu")
     dialog.form.family_name_edit.setText("Person")
     dialog.form.primary_field_combo.setCurrentIndex(1)
@@ -365,7 +365,7 @@ def test_a_file_that_cannot_be_read_is_a_warning_with_the_reason(page, dialogs, 
 def test_cancelling_with_typed_changes_asks_first(page, dialogs):
     _select(page, "Yılmaz")
     page.edit_selected()
-    dialog = page.member_dialog
+    dialog = page.steps.dialog
     dialog.form.phone_edit.setText("+49 381 000000")
     dialogs.answer_yes = False
     dialog.cancel_button.click()
@@ -379,7 +379,7 @@ def test_cancelling_with_typed_changes_asks_first(page, dialogs):
 def test_cancelling_without_changes_closes_at_once(page, dialogs):
     _select(page, "Yılmaz")
     page.edit_selected()
-    dialog = page.member_dialog
+    dialog = page.steps.dialog
     dialog.cancel_button.click()
     assert not dialog.isVisible()
     assert dialogs.messages == []

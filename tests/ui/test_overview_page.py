@@ -242,8 +242,8 @@ def test_the_first_step_creates_the_first_member(empty_window, qtbot):
     click(qtbot, empty_window.overview_page.first_steps.members_button)
     page = empty_window.members_page
     assert empty_window.stack.currentWidget() is page
-    assert page.member_dialog is not None and page.member_dialog.isVisible()
-    page.member_dialog.reject()
+    assert page.steps.dialog is not None and page.steps.dialog.isVisible()
+    page.steps.dialog.reject()
 
 
 def test_the_next_step_plans_the_first_meeting(empty_window, qtbot):

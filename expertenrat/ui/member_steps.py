@@ -1,0 +1,100 @@
+"""The steps the Mitglieder page's buttons take on a member. A new member and editing one
+open the member dialog (kept in ``dialog``; its refusals stay in it with what was typed,
+a saved member goes to ``stored``). Ending a term asks for its last day, deleting asks
+first, both through the dialog service; a refusal is a warning, and either way the page
+rereads (``reread``); after a deletion the row that took the deleted one's place is
+selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QTableView, QWidget
+
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.members import Member
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.record_selection import select_after_removal, selected_row
+
+_CONTEXT = "MembersPage"
+
+
+class MemberSteps:
+    def __init__(
+        self,
+        parent: QWidget,
+        view: QTableView,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        reread: Callable[[], None],
+        stored: Callable[[Member], None],
+    ) -> None:
+        """``view`` is the members table (its selection after a deletion)."""
+        self._parent = parent
+        self._view = view
+        self._services = services
+        self._dialogs = dialogs
+        self._today = today
+        self._reread = reread
+        self._stored = stored
+        self.dialog: MemberDialog | None = None
+
+    def open(self, council_id: int, fields: list[ActionField], member: Member | None) -> None:
+        """The member dialog for ``member``, or for a new member (None)."""
+        dialog = MemberDialog(
+            self._services.members,
+            council_id,
+            fields,
+            self._today(),
+            member,
+            self._parent,
+            dialogs=self._dialogs,
+        )
+        dialog.saved.connect(self._stored)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_end(self, member: Member) -> None:
+        self._dialogs.ask_date(
+            self._parent,
+            tr(_CONTEXT, "Amtszeit beenden"),
+            tr(_CONTEXT, "Letzter Tag der Amtszeit von {}:").format(member.full_name),
+            self._today(),
+            lambda end: self.end_membership(member, end),
+        )
+
+    def end_membership(self, member: Member, end: date) -> None:
+        self._run(lambda: self._services.members.end_membership(member, end))
+
+    def ask_delete(self, member: Member) -> None:
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Mitglied löschen"),
+            tr(
+                _CONTEXT,
+                "{} endgültig löschen? Das geht nur, wenn die Person nirgends sonst "
+                "vorkommt. Ausgeschiedene Mitglieder bitte nicht löschen, sondern ihre "
+                "Amtszeit beenden.",
+            ).format(member.full_name),
+            lambda: self._delete(member),
+        )
+
+    def _delete(self, member: Member) -> None:
+        row = selected_row(self._view)
+        self._run(lambda: self._services.members.delete(member))
+        select_after_removal(self._view, row)
+
+    def _run(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Mitglieder"), error.message)
+        self._reread()
