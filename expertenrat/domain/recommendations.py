@@ -301,6 +301,14 @@ def response_problems(draft: ResponseDraft, sent_on: date | None) -> list[FieldP
                 "Empfehlung nicht oder nur teilweise entspricht, muss erklären, warum.",
             )
         )
+    if draft.measures_due_on is not None and draft.measures_due_on < draft.received_on:
+        problems.append(
+            FieldProblem(
+                "measures_due_on",
+                f"Der Termin der geplanten Maßnahmen ({draft.measures_due_on:%d.%m.%Y}) kann "
+                f"nicht vor dem Eingang der Antwort ({draft.received_on:%d.%m.%Y}) liegen.",
+            )
+        )
     if sent_on is not None and draft.received_on < sent_on:
         problems.append(
             FieldProblem(

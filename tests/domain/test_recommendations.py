@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -194,6 +195,19 @@ def test_a_response_received_before_the_recommendation_was_sent_is_refused():
 
     assert problem.field == "received_on"
     assert "28.02.2026" in problem.message and "01.03.2026" in problem.message
+
+
+def test_measures_planned_by_a_date_before_the_response_came_are_refused():
+    late = ResponseDraft(
+        date(2026, 12, 2), ResponseVerdict.PLANNED, measures_due_on=date(2026, 11, 25)
+    )
+
+    (problem,) = response_problems(late, date(2026, 11, 2))
+
+    assert problem.field == "measures_due_on"
+    assert "25.11.2026" in problem.message and "02.12.2026" in problem.message
+    same_day = replace(late, measures_due_on=date(2026, 12, 2))
+    assert response_problems(same_day, date(2026, 11, 2)) == []
 
 
 def test_response_texts_are_limited_and_hostile_text_is_kept():
