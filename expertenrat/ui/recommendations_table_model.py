@@ -110,7 +110,14 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         text_column(tr(_CONTEXT, "Herkunft"), lambda row: row.recommendation.origin.label),
         date_column(tr(_CONTEXT, "beschlossen am"), lambda r: r.adopted_on),
         date_column(tr(_CONTEXT, "versandt am"), lambda r: r.sent_on),
-        date_column(tr(_CONTEXT, "Frist"), lambda r: r.due_on),  # for the project's response
+        # The date the project owes the council something by: its response, or for an
+        # interim "Umsetzung geplant" the plan's date, from which its days overdue count.
+        Column(
+            tr(_CONTEXT, "Frist"),
+            lambda row: _date(row.recommendation.awaited_on),
+            sort_value=lambda row: row.recommendation.awaited_on or date.max,
+            tooltip=lambda row: _awaited_whole(row.recommendation),
+        ),
         text_column(
             tr(_CONTEXT, "Status"),
             lambda row: row.recommendation.status.label,
@@ -121,8 +128,25 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
             lambda row: _days(row.recommendation.days_overdue),
             sort_value=lambda row: row.recommendation.days_overdue,
             alignment=number_column("", int).alignment,
+            tooltip=lambda row: _late_whole(row.recommendation),
         ),
     )
+
+
+def _awaited_whole(row: RecommendationRow) -> str | None:
+    if row.awaits_plan and row.planned_by is not None:
+        text = tr(_CONTEXT, "Umsetzung geplant bis {}").format(_date(row.planned_by))
+        if row.due_on is not None:
+            text += tr(_CONTEXT, " (Frist der Stellungnahme: {})").format(_date(row.due_on))
+        return text
+    return tr(_CONTEXT, "Frist der Stellungnahme") if row.due_on is not None else None
+
+
+def _late_whole(row: RecommendationRow) -> str | None:
+    """ "Seit 26 Tagen überfällig", or "Umsetzung geplant bis 20.11.2026, seit 12 Tagen
+    überfällig"."""
+    text = row.overdue_text
+    return text[:1].upper() + text[1:] if text else None
 
 
 def _days(days: int | None) -> str:

@@ -5,6 +5,7 @@ The page tests run on SQLite; one test takes the register and its steps on Postg
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.recommendation_views import Origin, RecommendationRow
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
@@ -132,6 +134,35 @@ def test_overdue_rows_are_marked(page, sample):
     assert overdue.data() == "26 Tage"
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert page.model.index(other, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_an_interim_plan_shows_its_date_as_the_date_awaited(qtmodeltester):
+    """The days of a passed interim plan count from the plan's date: the Frist column
+    shows it (as the command line's list), its tooltip names both dates."""
+    answered = RecommendationStatus.ANSWERED
+    plan = RecommendationRow(
+        id=1, code="E-2025-02", kind=RecommendationKind.RECOMMENDATION, title="DSFA",
+        action_field_id=None, action_field="", projects=(), origin=Origin(),
+        adopted_on=date(2025, 1, 16), sent_on=date(2025, 1, 23), due_on=date(2025, 3, 23),
+        status=answered, days_overdue=12, version=1, planned_by=date(2026, 11, 20),
+    )  # fmt: skip
+    late = replace(plan, id=2, status=RecommendationStatus.SENT, planned_by=None, days_overdue=1)
+    model = M()
+    model.set_recommendations([plan, late])
+
+    due, overdue = model.index(0, M.COLUMN_DUE), model.index(0, M.COLUMN_OVERDUE)
+    assert (due.data(), overdue.data()) == ("20.11.2026", "12 Tage")
+    assert due.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Umsetzung geplant bis 20.11.2026 (Frist der Stellungnahme: 23.03.2025)"
+    )
+    assert overdue.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Umsetzung geplant bis 20.11.2026, seit 12 Tagen überfällig"
+    )
+    assert model.index(1, M.COLUMN_DUE).data() == "23.03.2025"
+    assert model.index(1, M.COLUMN_OVERDUE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Seit 1 Tag überfällig"
+    )
+    qtmodeltester.check(model)
 
 
 def test_sorting_uses_native_values(page):
