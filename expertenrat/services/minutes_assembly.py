@@ -1,9 +1,10 @@
 """Reading a meeting's minutes as a document (``domain.minutes_document``) in one session.
 
 A handful of queries for the whole document: the meeting and its council, the attendance
-sheet (``services.attendance``, with the quorum by the council's rule), the agenda, the
-votes, the recused members, the adopted recommendations, the annexes (``annex_rows``,
-without their content) and the latest minutes version.
+sheet (``services.attendance``, with the quorum by the council's rule), the agenda items
+with their votes, recused members and adopted recommendations
+(``minutes_document_items``), the annexes (``annex_rows``, without their content) and the
+latest minutes version.
 """
 
 from __future__ import annotations
@@ -13,30 +14,22 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
-from expertenrat.domain import agenda
 from expertenrat.domain.approved_minutes import ApprovedMinutes, PrintedName
 from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet
 from expertenrat.domain.enums import (
-    AgendaItemKind,
     AttendanceStatus,
     MeetingKind,
     MinutesState,
     MinutesStyle,
     ObjectionState,
-    RecommendationKind,
-    VoteMode,
 )
-from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_document import (
-    AdoptedRecommendation,
     ApprovalStamp,
     GuestLine,
     Invitation,
     MinutesDocument,
-    MinutesItem,
     PresentMember,
-    VoteRecord,
     earlier_minutes_line,
 )
 from expertenrat.domain.minutes_versions import fingerprint
@@ -45,8 +38,8 @@ from expertenrat.services.agenda_rows import meeting_name as meeting_with_articl
 from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.meeting_document_rows import letterhead_of, recused_conflicts
-from expertenrat.services.recommendation_rows import addressed_project_titles
+from expertenrat.services.meeting_document_rows import letterhead_of
+from expertenrat.services.minutes_document_items import minutes_items
 from expertenrat.store import models
 
 
@@ -128,7 +121,7 @@ def minutes_document(
         quorum_noted=meeting.quorum_noted,
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
-        items=_items(session, meeting, sheet.attending),
+        items=minutes_items(session, meeting, sheet.attending),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,
         circulated_on=version.circulated_on if version else None,
@@ -255,124 +248,3 @@ def _present(entry: AttendanceEntry, field: str, numbers: dict[int, str]) -> Pre
         arrived_at=entry.arrived_at,
         left_at=entry.left_at,
     )
-
-
-def _items(
-    session: Session, meeting: models.Meeting, attending: frozenset[int]
-) -> tuple[MinutesItem, ...]:
-    """The agenda items with their texts, votes, adopted recommendations and the members
-    recused at them (of those ``attending``)."""
-    rows = list(
-        session.scalars(
-            select(models.AgendaItem).where(
-                models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None)
-            )
-        )
-    )
-    by_id = {row.id: row for row in rows}
-    placed = agenda.ordered(
-        [
-            agenda.AgendaItem(
-                key=row.id,
-                title=row.title,
-                parent=row.parent_id if row.parent_id in by_id else None,
-                position=row.position,
-                public=row.public,
-            )
-            for row in rows
-        ]
-    )
-    ids = list(by_id)
-    projects = _project_titles(session, {r.project_id for r in rows if r.project_id is not None})
-    votes = _votes(session, ids)
-    recused = recused_conflicts(session, ids, attending)
-    recommendations = _recommendations(session, ids)
-    return tuple(
-        _item(
-            by_id[p.item.key],
-            p,
-            projects,
-            votes.get(p.item.key, ()),
-            tuple(recused.get(p.item.key, ())),
-            recommendations.get(p.item.key, ()),
-        )
-        for p in placed
-    )
-
-
-def _item(
-    row: models.AgendaItem,
-    placed: agenda.PlacedItem,
-    projects: dict[int, str],
-    votes: tuple[VoteRecord, ...],
-    recused: tuple[DeclaredConflict, ...],
-    recommendations: tuple[AdoptedRecommendation, ...],
-) -> MinutesItem:
-    return MinutesItem(
-        number=placed.number,
-        title=row.title,
-        public=placed.public,
-        kind_label=AgendaItemKind(row.kind).label,
-        presenter=row.presenter,
-        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
-        discussion=row.discussion,
-        motion=row.motion_text,
-        resolution=row.resolution_text,
-        result=row.result,
-        votes=votes,
-        recused=recused,
-        recommendations=recommendations,
-    )
-
-
-def _project_titles(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(
-        session.execute(
-            select(models.Project.id, models.Project.title).where(models.Project.id.in_(ids))
-        ).all()
-    )
-
-
-def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:
-    found: dict[int, list[VoteRecord]] = {}
-    for v in session.scalars(
-        select(models.Vote)
-        .where(models.Vote.agenda_item_id.in_(item_ids))
-        .order_by(models.Vote.agenda_item_id, models.Vote.position, models.Vote.id)
-    ):
-        found.setdefault(v.agenda_item_id, []).append(
-            VoteRecord(v.subject, VoteMode(v.mode), v.yes, v.no, v.abstain, v.recused, v.adopted)
-        )
-    return {key: tuple(value) for key, value in found.items()}
-
-
-def _recommendations(
-    session: Session, item_ids: list[int]
-) -> dict[int, tuple[AdoptedRecommendation, ...]]:
-    rows = session.execute(
-        select(models.Recommendation, models.ActionField.name)
-        .outerjoin(
-            models.ActionField, models.ActionField.id == models.Recommendation.action_field_id
-        )
-        .where(
-            models.Recommendation.origin_agenda_item_id.in_(item_ids),
-            models.Recommendation.deleted_at.is_(None),
-        )
-        .order_by(models.Recommendation.code)
-    ).all()
-    titles = addressed_project_titles(session, [rec.id for rec, _field in rows])
-    found: dict[int, list[AdoptedRecommendation]] = {}
-    for rec, field in rows:
-        found.setdefault(rec.origin_agenda_item_id, []).append(
-            AdoptedRecommendation(
-                code=rec.code,
-                title=rec.title,
-                kind_label=RecommendationKind(rec.kind).label,
-                text=rec.text,
-                project_title="; ".join(titles.get(rec.id, ())),
-                action_field=field or "",
-            )
-        )
-    return {key: tuple(value) for key, value in found.items()}

@@ -1,0 +1,140 @@
+"""The agenda items of a meeting's minutes document (``domain.minutes_document``), read in
+one session for :mod:`services.minutes_assembly`: each item's number and place in the
+agenda, its texts and project, its votes, the adopted recommendations (with their action
+field and the projects addressed) and the members recused at it; a few queries for all
+the items together.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain import agenda
+from expertenrat.domain.enums import AgendaItemKind, RecommendationKind, VoteMode
+from expertenrat.domain.meeting_documents import DeclaredConflict
+from expertenrat.domain.minutes_document import AdoptedRecommendation, MinutesItem, VoteRecord
+from expertenrat.services.meeting_document_rows import recused_conflicts
+from expertenrat.services.recommendation_rows import addressed_project_titles
+from expertenrat.store import models
+
+
+def minutes_items(
+    session: Session, meeting: models.Meeting, attending: frozenset[int]
+) -> tuple[MinutesItem, ...]:
+    """The agenda items with their texts, votes, adopted recommendations and the members
+    recused at them (of those ``attending``)."""
+    rows = list(
+        session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None)
+            )
+        )
+    )
+    by_id = {row.id: row for row in rows}
+    placed = agenda.ordered(
+        [
+            agenda.AgendaItem(
+                key=row.id,
+                title=row.title,
+                parent=row.parent_id if row.parent_id in by_id else None,
+                position=row.position,
+                public=row.public,
+            )
+            for row in rows
+        ]
+    )
+    ids = list(by_id)
+    projects = _project_titles(session, {r.project_id for r in rows if r.project_id is not None})
+    votes = _votes(session, ids)
+    recused = recused_conflicts(session, ids, attending)
+    recommendations = _recommendations(session, ids)
+    return tuple(
+        _item(
+            by_id[p.item.key],
+            p,
+            projects,
+            votes.get(p.item.key, ()),
+            tuple(recused.get(p.item.key, ())),
+            recommendations.get(p.item.key, ()),
+        )
+        for p in placed
+    )
+
+
+def _item(
+    row: models.AgendaItem,
+    placed: agenda.PlacedItem,
+    projects: dict[int, str],
+    votes: tuple[VoteRecord, ...],
+    recused: tuple[DeclaredConflict, ...],
+    recommendations: tuple[AdoptedRecommendation, ...],
+) -> MinutesItem:
+    return MinutesItem(
+        number=placed.number,
+        title=row.title,
+        public=placed.public,
+        kind_label=AgendaItemKind(row.kind).label,
+        presenter=row.presenter,
+        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
+        discussion=row.discussion,
+        motion=row.motion_text,
+        resolution=row.resolution_text,
+        result=row.result,
+        votes=votes,
+        recused=recused,
+        recommendations=recommendations,
+    )
+
+
+def _project_titles(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(
+        session.execute(
+            select(models.Project.id, models.Project.title).where(models.Project.id.in_(ids))
+        ).all()
+    )
+
+
+def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:
+    found: dict[int, list[VoteRecord]] = {}
+    for v in session.scalars(
+        select(models.Vote)
+        .where(models.Vote.agenda_item_id.in_(item_ids))
+        .order_by(models.Vote.agenda_item_id, models.Vote.position, models.Vote.id)
+    ):
+        found.setdefault(v.agenda_item_id, []).append(
+            VoteRecord(v.subject, VoteMode(v.mode), v.yes, v.no, v.abstain, v.recused, v.adopted)
+        )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _recommendations(
+    session: Session, item_ids: list[int]
+) -> dict[int, tuple[AdoptedRecommendation, ...]]:
+    rows = session.execute(
+        select(models.Recommendation, models.ActionField.name)
+        .outerjoin(
+            models.ActionField, models.ActionField.id == models.Recommendation.action_field_id
+        )
+        .where(
+            models.Recommendation.origin_agenda_item_id.in_(item_ids),
+            models.Recommendation.deleted_at.is_(None),
+        )
+        .order_by(models.Recommendation.code)
+    ).all()
+    titles = addressed_project_titles(session, [rec.id for rec, _field in rows])
+    found: dict[int, list[AdoptedRecommendation]] = {}
+    for rec, field in rows:
+        found.setdefault(rec.origin_agenda_item_id, []).append(
+            AdoptedRecommendation(
+                code=rec.code,
+                title=rec.title,
+                kind_label=RecommendationKind(rec.kind).label,
+                text=rec.text,
+                project_title="; ".join(titles.get(rec.id, ())),
+                action_field=field or "",
+            )
+        )
+    return {key: tuple(value) for key, value in found.items()}
