@@ -55,6 +55,10 @@ class RecommendationActions:
         council_id = minutes.council_id
         projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
         fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
+        project_fields = {
+            entry.project.id: entry.project.action_field_id
+            for entry in self._services.projects.projects(council_id)
+        }
 
         def save(draft: RecommendationDraft) -> None:
             adopted = self._services.minutes.adopt_recommendation(item.item_id, draft)
@@ -63,7 +67,13 @@ class RecommendationActions:
             self._changed(replace(current, recommendations=(*current.recommendations, adopted)))
 
         dialog = RecommendationDialog(
-            self._parent, projects, fields, save, item.project_id, dialogs=self._dialogs
+            self._parent,
+            projects,
+            fields,
+            save,
+            item.project_id,
+            dialogs=self._dialogs,
+            project_fields=project_fields,
         )
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog

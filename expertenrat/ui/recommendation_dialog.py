@@ -11,7 +11,7 @@ step dialogs do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -49,7 +49,11 @@ class RecommendationDialog(QDialog):
         project_id: int | None = None,
         *,
         dialogs: DialogService | None = None,
+        project_fields: Mapping[int, int | None] | None = None,
     ) -> None:
+        """``project_fields``: each project's action field, which the field follows as a
+        project is chosen (the service takes it where none is given) until the user picks
+        a field of their own."""
         super().__init__(parent)
         self.setWindowTitle(tr(_CONTEXT, "Empfehlung beschließen"))
         self.resize(560, 420)
@@ -61,7 +65,15 @@ class RecommendationDialog(QDialog):
         self.title_edit.setMaxLength(RECOMMENDATION["title"].max_length)
         self.text_edit = plain_text_edit(6, grows=True)
         self.project_combo = _choices(tr(_CONTEXT, "– kein Projekt –"), projects, project_id)
-        self.field_combo = _choices(tr(_CONTEXT, "– kein Handlungsfeld –"), action_fields, None)
+        self._project_fields = dict(project_fields or {})
+        self.field_combo = _choices(
+            tr(_CONTEXT, "– kein Handlungsfeld –"),
+            action_fields,
+            self._project_fields.get(project_id) if project_id is not None else None,
+        )
+        self._field_chosen = False  # by the user: the project no longer sets it
+        self.field_combo.activated.connect(self._choose_field)
+        self.project_combo.currentIndexChanged.connect(self._follow_project)
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,6 +98,17 @@ class RecommendationDialog(QDialog):
         layout.addWidget(buttons)
         tab_as_shown(buttons)  # the box comes last in the dialog: its buttons are last
         self._discard = DiscardCheck(self, dialogs, self.draft)
+
+    def _choose_field(self) -> None:
+        self._field_chosen = True
+
+    def _follow_project(self) -> None:
+        """The chosen project's action field, as the minutes service would take it."""
+        if self._field_chosen:
+            return
+        project_id = self.project_combo.currentData()
+        field_id = self._project_fields.get(project_id) if project_id is not None else None
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(field_id)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from expertenrat.domain.enums import AttendanceStatus, VoteMode
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.domain.projects import Project
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.minutes_votes import SavedVotes
+from expertenrat.store import models
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.autosave_recovery import RecoveryEntry
 from expertenrat.ui.meeting_form import MeetingForm
@@ -470,6 +472,32 @@ def test_a_recommendation_is_adopted_and_removed(qtbot, make_editor, services, h
     assert services.minutes.minutes(held.meeting_id).items[2].recommendations == ()
     assert box.list.count() == 0
     assert editor.items.is_marked(item_key(held.item_ids[2]))
+
+
+def test_the_recommendation_dialog_shows_the_action_field_of_its_project(
+    qtbot, make_editor, held, services, council_id
+):
+    """The minutes service takes the project's field where none is chosen: the dialog says
+    so instead of "– kein Handlungsfeld –"; it follows the project until a field is picked."""
+    field, other = (f.id for f in services.settings.action_fields(council_id)[:2])
+    project_id = services.projects.create(council_id, Project(None, "Klimaportal", "", field))
+    with services.database.transaction() as session:
+        session.get(models.AgendaItem, held.item_ids[1]).project_id = project_id
+    project = services.projects.project(project_id)
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    editor.item_form.recommendations.add_button.click()
+    dialog = editor.recommendation_actions.dialog
+
+    assert dialog.field_combo.currentData() == project.action_field_id
+    dialog.project_combo.setCurrentIndex(0)  # "– kein Projekt –"
+    assert dialog.field_combo.currentData() is None
+    dialog.project_combo.setCurrentIndex(dialog.project_combo.findData(project.id))
+    assert dialog.field_combo.currentData() == project.action_field_id
+    dialog.field_combo.setCurrentIndex(dialog.field_combo.findData(other))
+    dialog.field_combo.activated.emit(dialog.field_combo.currentIndex())  # the user's choice
+    dialog.project_combo.setCurrentIndex(0)
+    assert dialog.field_combo.currentData() == other  # kept
 
 
 def test_the_recommendation_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(
