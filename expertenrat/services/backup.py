@@ -1,17 +1,15 @@
 """Backup and restore in the portable format, for SQLite and PostgreSQL alike.
 
-Both directions are driven by the SQLAlchemy metadata, so a new table or column is
-included without code here. A backup reads every table in one snapshot (a consistent
-state even while others write). A restore reads and checks the whole file first, brings
-an older backup up to the current schema in a scratch SQLite file with the migrations,
-keeps a copy of what it replaces (if anything) and then swaps all rows in one
+Both directions are driven by the SQLAlchemy metadata, so a new table or column is included
+without code here. A backup reads every table in one snapshot (a consistent state even while
+others write). A restore reads and checks the whole file first, brings an older backup up to
+the current schema in a scratch SQLite file with the migrations, keeps a copy of what it
+replaces (if anything, :mod:`services.restore_copy`) and then swaps all rows in one
 transaction: on any error the database stays exactly as it was.
 """
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,26 +17,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, MetaData, Table, exc, literal, select, text
+from sqlalchemy import Connection, MetaData, Table, exc, select, text
 
 from expertenrat import __version__
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.progress import Progress
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import FileWriteError, writing_file
+from expertenrat.services.restore_copy import discard_copy, keep_copy
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import Backup, BackupError, TablePart, column_kind
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.database import Database
-from expertenrat.store.engine import database_url, make_engine, sqlite_file
+from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base
-from expertenrat.store.set_aside import remove_with_companions
-from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
-
-log = logging.getLogger(__name__)
 
 
 def read_backup_file(source: Path) -> Backup:
@@ -150,7 +145,7 @@ class BackupService:
         copies of unchanged data behind. When the outcome of the commit is unknown (the
         connection lost in it) the copy stays."""
         parts = _parts_at_head(backup)
-        kept = self._keep_copy(keep_dir, now or datetime.now())
+        kept = keep_copy(self._db, keep_dir, now or datetime.now(), lambda: self.snapshot(None))
         replacement = _Replacement()
         try:
             # A new file that gets no data does not stay; a server database without a schema
@@ -160,7 +155,7 @@ class BackupService:
         except BaseException as error:
             unchanged = replacement.unchanged_after(error)
             if kept is not None and unchanged:
-                _discard(kept)  # the database is as it was: the copy would only pile up
+                discard_copy(kept)  # the database is as it was: the copy would only pile up
             if isinstance(error, exc.DBAPIError):
                 outcome = "Die Datenbank ist unverändert."
                 if not unchanged:
@@ -192,54 +187,6 @@ class BackupService:
             schema_revision=backup.schema_revision,
             kept_copy=kept,
         )
-
-    def _keep_copy(self, keep_dir: Path, now: datetime) -> Path | None:
-        """A copy of the data the restore replaces; ``None``: there is none (no rows). It
-        never takes the name of an earlier copy (two restores in one second)."""
-        if self._db.pending or not self._holds_data():
-            return None  # nothing to keep
-        path = sqlite_file(self._db.url)
-        stamp = f"{now:%Y-%m-%d-%H%M%S}"
-        target: Path | None = None
-        try:
-            if path is not None:
-                target = _claimed(
-                    path.parent, f"{path.stem}-vor-wiederherstellung-{stamp}", path.suffix
-                )
-                copy_sqlite(path, target)  # into the empty file: an empty database
-                return target
-            keep_dir.mkdir(parents=True, exist_ok=True)
-            target = _claimed(keep_dir, f"vor-wiederherstellung-{stamp}", ".zip")
-            with target.open("wb") as handle:
-                write_backup(handle, self.snapshot(None))
-            return target
-        except BaseException as error:
-            if target is not None:
-                _discard(target)  # half a copy is none
-            if isinstance(error, OSError):
-                raise BackupError(
-                    "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten angelegt "
-                    f"werden: {os_error_text(error)} Es wurde nichts verändert.",
-                    os_error_detail(error),
-                ) from None
-            if isinstance(error, (sqlite3.Error, exc.DBAPIError)):
-                raise BackupError(
-                    *refused(
-                        "Vor der Wiederherstellung kann keine Kopie der bisherigen Daten "
-                        "angelegt werden",
-                        error,
-                        "Es wurde nichts verändert.",
-                    )
-                ) from None
-            raise
-
-    def _holds_data(self) -> bool:
-        """Has any table a row? (A new database has only its schema.)"""
-        with self._db.engine.connect() as connection:
-            return any(
-                connection.scalar(select(literal(1)).select_from(table).limit(1)) is not None
-                for table in Base.metadata.sorted_tables
-            )
 
     def _replace(
         self,
@@ -277,29 +224,6 @@ class _Replacement:
         if not self.committing:
             return True
         return isinstance(error, (exc.IntegrityError, exc.DataError))
-
-
-def _claimed(folder: Path, stem: str, suffix: str) -> Path:
-    """``folder/stem+suffix``, or with "-2", "-3" … before the suffix, made as an empty
-    file for this restore alone: created exclusively, so that another restore in the same
-    second takes the next name and neither removes the other's copy."""
-    number = 1
-    while True:
-        name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
-        try:
-            (folder / name).open("xb").close()
-        except FileExistsError:
-            number += 1
-            continue
-        return folder / name
-
-
-def _discard(path: Path) -> None:
-    """Remove a copy this restore made (and its journal files); if that fails, it stays."""
-    try:
-        remove_with_companions(path)
-    except OSError:
-        log.warning("Die Kopie „%s“ konnte nicht entfernt werden.", path)
 
 
 def _parts_at_head(backup: Backup) -> dict[str, TablePart]:
