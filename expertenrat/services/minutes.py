@@ -3,9 +3,16 @@ recommendations adopted in an item, the completeness check and finishing the dra
 
 The header lives on the meeting row, the texts on the agenda item row; both are saved with
 their row's version (optimistic lock). :meth:`MinutesService.save_item` is the editor's
-autosave: a few small reads and one UPDATE of the item; a stale version raises
-:class:`~expertenrat.domain.minutes.ItemConflictError` carrying what is stored now, and the
-audit trail gets one entry per item per editing session (:mod:`services.editing_audit`).
+autosave: a few small reads and one UPDATE of the item, and the audit trail gets one entry
+per item per editing session (:mod:`services.editing_audit`).
+
+A stale version is a conflict only if someone else changed the texts: this service decides,
+for the header and the item texts alike (:meth:`MinutesService._only_this_side_changed`). The
+stored texts equal to those saved need no save; stored texts equal to the ``base`` the editor
+started from (the row moved for another reason: its title changed, a vote or recommendation
+was saved), or a row last written by this same editing session, are saved over. Otherwise
+the item raises :class:`~expertenrat.domain.minutes.ItemConflictError` carrying what is stored
+now, the header a :class:`~expertenrat.domain.errors.ConcurrentEditError`, and the editor asks.
 
 Every change goes through :meth:`MinutesService._load_for_change`: the meeting must be held
 and its minutes not approved (``services.minutes_freeze``).
@@ -15,8 +22,9 @@ The work on votes is :mod:`services.minutes_votes`, on recommendations adopted i
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from sqlalchemy.orm import Session
 
@@ -59,7 +67,6 @@ from expertenrat.services.minutes_rows import (
 from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.services.unit_of_work import (
     changing,
-    check_version,
     fetch,
     gone,
     raise_if_invalid,
@@ -80,6 +87,8 @@ class MinutesService:
         self._db = database
         self._actor = actor
         self._editing = EditingAudit(actor)
+        self._written: dict[tuple[str, int, str], int] = {}  # version an editing session wrote
+        self._written_lock = threading.Lock()
 
     # --- reading ------------------------------------------------------------------------
 
@@ -103,20 +112,45 @@ class MinutesService:
     # --- the header -----------------------------------------------------------------------
 
     def save_header(
-        self, meeting_id: int, header: MinutesHeader, editing_session: str | None = None
+        self,
+        meeting_id: int,
+        header: MinutesHeader,
+        editing_session: str | None = None,
+        base: MinutesHeader | None = None,
     ) -> MinutesHeader:
         """Save times, chair, minute-taker, agenda approval and quorum statement.
 
-        ``header.version`` is the meeting's version as read; with ``editing_session`` the
-        audit trail coalesces the saves of that session into one entry.
+        ``header.version`` is the meeting's version as read, ``base`` the header the editor
+        started from; with ``editing_session`` the audit trail coalesces the saves of that
+        session into one entry. A stale version: see the module docstring.
         """
         header = clean_header(header)
         problems = header_problems(header)
         raise_if_invalid(problems)
+        base = clean_header(base) if base is not None else None
+        try:
+            return self._save_header(meeting_id, header, editing_session, base)
+        except ConcurrentEditError:
+            # Another PC committed between our read and our UPDATE: judge what it saved.
+            return self._save_header(meeting_id, header, editing_session, base)
+
+    def _save_header(
+        self,
+        meeting_id: int,
+        header: MinutesHeader,
+        editing_session: str | None,
+        base: MinutesHeader | None,
+    ) -> MinutesHeader:
         what = "Der Kopf des Protokolls"
         with changing(self._db, what) as session:
             meeting = self._load_for_change(session, meeting_id)
-            check_version(meeting, header.version, what)
+            if meeting.version != header.version:
+                stored = header_of(meeting)
+                if _same(stored, header, "version"):
+                    return stored
+                written = ("meeting_minutes", meeting.id, editing_session or "")
+                if not self._only_this_side_changed(stored, base, written, meeting.version):
+                    raise ConcurrentEditError(what)
             chair = header.chair_membership_id
             if chair != meeting.chair_membership_id:
                 raise_if_invalid(
@@ -139,34 +173,50 @@ class MinutesService:
             )  # fmt: skip
             saved = header_of(meeting)
         self._editing.committed(opened)
+        self._wrote(("meeting_minutes", meeting_id, editing_session or ""), saved.version)
         return saved
 
     # --- texts of an item -----------------------------------------------------------------
 
     def save_item(
-        self, item_id: int, texts: ItemTexts, expected_version: int, editing_session: str
+        self,
+        item_id: int,
+        texts: ItemTexts,
+        expected_version: int,
+        editing_session: str,
+        base: ItemTexts | None = None,
     ) -> SavedItem:
-        """Autosave the minutes texts of one item; see the module docstring."""
+        """Autosave the minutes texts of one item; ``base``: the texts the editor started
+        from. A stale version: see the module docstring."""
         texts = clean_item_texts(texts)
         raise_if_invalid(item_text_problems(texts))
+        base = clean_item_texts(base) if base is not None else None
         try:
-            return self._save_item(item_id, texts, expected_version, editing_session)
+            return self._save_item(item_id, texts, expected_version, editing_session, base)
         except ItemConflictError:
             raise
         except ConcurrentEditError:
-            # Another PC committed between our read and our UPDATE: show what it saved.
-            with reading(self._db) as session:
-                row = self._item(session, item_id)
-                raise ItemConflictError(_item_what(row), texts_of(row), row.version) from None
+            # Another PC committed between our read and our UPDATE: judge what it saved.
+            return self._save_item(item_id, texts, expected_version, editing_session, base)
 
     def _save_item(
-        self, item_id: int, texts: ItemTexts, expected_version: int, editing_session: str
+        self,
+        item_id: int,
+        texts: ItemTexts,
+        expected_version: int,
+        editing_session: str,
+        base: ItemTexts | None,
     ) -> SavedItem:
         with changing(self._db, "Der Protokolltext") as session:
             row = self._item(session, item_id)
             meeting = self._load_for_change(session, row.meeting_id)
             if row.version != expected_version:
-                raise ItemConflictError(_item_what(row), texts_of(row), row.version)
+                stored = texts_of(row)
+                if stored == texts:
+                    return SavedItem(row.id, row.version)
+                written = ("agenda_item_minutes", row.id, editing_session)
+                if not self._only_this_side_changed(stored, base, written, row.version):
+                    raise ItemConflictError(_item_what(row), stored, row.version)
             before = _texts_state(texts_of(row))
             for name, value in _texts_state(texts).items():
                 if getattr(row, name) != value:
@@ -179,7 +229,29 @@ class MinutesService:
             )  # fmt: skip
             saved = SavedItem(row.id, row.version)
         self._editing.committed(opened)
+        self._wrote(("agenda_item_minutes", item_id, editing_session), saved.version)
         return saved
+
+    def _only_this_side_changed(
+        self,
+        stored: MinutesHeader | ItemTexts,
+        base: MinutesHeader | ItemTexts | None,
+        written: tuple[str, int, str],
+        version: int,
+    ) -> bool:
+        """Whether a row whose version moved since the editor read it holds no change of
+        its texts by anyone else: they are still the ``base`` the editor started from, or
+        the row is as this editing session last wrote it (the editor's version or base was
+        stale)."""
+        if base is not None and _same(stored, base, "version"):
+            return True
+        with self._written_lock:
+            return written[2] != "" and self._written.get(written) == version
+
+    def _wrote(self, written: tuple[str, int, str], version: int) -> None:
+        if written[2]:
+            with self._written_lock:
+                self._written[written] = version
 
     # --- votes ----------------------------------------------------------------------------
 
@@ -288,6 +360,15 @@ class MinutesService:
             session, entity, entity_id, editing_session,
             council_id=council_id, summary=summary, before=before, after=after,
         )  # fmt: skip
+
+
+def _same(
+    one: MinutesHeader | ItemTexts, other: MinutesHeader | ItemTexts, ignore: str | None
+) -> bool:
+    """Whether ``one`` and ``other`` hold the same texts, ``ignore`` (a version) aside."""
+    return all(
+        getattr(one, f.name) == getattr(other, f.name) for f in fields(one) if f.name != ignore
+    )
 
 
 def _item_what(row: models.AgendaItem) -> str:

@@ -103,7 +103,10 @@ class MinutesApprovalService:
     def circulate(self, meeting_id: int, sent_on: date) -> Circulation:
         """Record that the minutes went out on ``sent_on``: a new version with their
         snapshot and the deadline for objections, and their approval on the next meeting's
-        agenda."""
+        agenda. Minutes unchanged since their last version, sent on its day, were sent
+        already (perhaps from another PC at the same moment: the meeting's row lock orders
+        the two): that version is returned with a note saying so, no second one is made.
+        Unchanged minutes sent again on a later day are a new version (a new deadline)."""
         raise_if_invalid(date_problems("sent_on", sent_on, "Das Versanddatum"))
         with changing(self._db, WHAT) as session:
             meeting = rows.live(session, meeting_id, lock=True)
@@ -122,6 +125,16 @@ class MinutesApprovalService:
             from expertenrat.services.minutes_checks import refuse_unless_complete
 
             refuse_unless_complete(session, meeting)
+            content = snapshot_json(minutes_snapshot(session, meeting))
+            stored = rows.versions(session, meeting.id)
+            latest = stored[-1] if stored else None
+            if latest and latest.content == content and latest.circulated_on == sent_on:
+                return Circulation(  # sent already, perhaps from another PC
+                    rows.version_record(session, latest),
+                    f"Das Protokoll wurde in dieser Fassung bereits am {sent_on:%d.%m.%Y} "
+                    f"versandt (Fassung {latest.number}), vielleicht an einem anderen "
+                    "Arbeitsplatz; es wurde keine weitere Fassung angelegt.",
+                )
             council = session.get(models.Council, meeting.council_id)
             practice = MinutesApproval(council.minutes_approval)
             row = models.MinutesVersion(
@@ -130,7 +143,7 @@ class MinutesApprovalService:
                 state=MinutesState.CIRCULATED.value,
                 circulated_on=sent_on,
                 objections_due_on=sent_on + timedelta(days=council.objection_period_days),
-                content=snapshot_json(minutes_snapshot(session, meeting)),
+                content=content,
             )
             session.add(row)
             session.flush()

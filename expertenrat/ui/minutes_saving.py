@@ -1,10 +1,9 @@
 """The autosave's save function for the minutes: runs in the worker thread, touches no Qt.
 
 Keys: ``"item:<id>"`` (the texts of an agenda item) and ``"header:<meeting id>"`` (the
-Kopfdaten, stored on the meeting). A stale version is a conflict only if the stored text
-really differs: the same text as typed needs no choice, and a header whose meeting row
-moved for another reason (the Sitzung tab saved the place) while its fields stayed as read
-is saved again on the new version.
+Kopfdaten, stored on the meeting). Each save hands the service the text the editor started
+from (``bases``); the service decides whether a stale version is a conflict (see
+``services.minutes``): only a change of the text by someone else is one.
 """
 
 from __future__ import annotations
@@ -38,35 +37,33 @@ class MinutesSaver:
         raise ValueError(f"unknown autosave key {key!r}")
 
     def _save_item(self, key: str, item_id: int, payload: dict, version: int) -> int | Conflict:
-        texts = texts_of_payload(payload)
+        base = self.bases.get(key)
         try:
-            saved = self._minutes.save_item(item_id, texts, version, self.editing_session)
+            saved = self._minutes.save_item(
+                item_id,
+                texts_of_payload(payload),
+                version,
+                self.editing_session,
+                texts_of_payload(base) if base is not None else None,
+            )
         except ItemConflictError as error:
-            theirs = texts_payload(error.stored)
-            if theirs == payload:
-                return error.version
-            if theirs != self.bases.get(key):
-                return Conflict(theirs, error.version)
-            saved = self._minutes.save_item(item_id, texts, error.version, self.editing_session)
+            return Conflict(texts_payload(error.stored), error.version)
         self.bases[key] = payload
         return saved.version
 
     def _save_header(
         self, key: str, meeting_id: int, payload: dict, version: int
     ) -> int | Conflict:
+        base = self.bases.get(key)
         try:
             saved = self._minutes.save_header(
-                meeting_id, header_of_payload(payload, version), self.editing_session
+                meeting_id,
+                header_of_payload(payload, version),
+                self.editing_session,
+                header_of_payload(base, version) if base is not None else None,
             )
         except ConcurrentEditError:
             stored = self._minutes.minutes(meeting_id).header
-            theirs = header_payload(stored)
-            if theirs == payload:
-                return stored.version
-            if theirs != self.bases.get(key):
-                return Conflict(theirs, stored.version)
-            saved = self._minutes.save_header(
-                meeting_id, header_of_payload(payload, stored.version), self.editing_session
-            )
+            return Conflict(header_payload(stored), stored.version)
         self.bases[key] = payload
         return saved.version

@@ -6,9 +6,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+from minutes_setup import Minutes, held_minutes
 from racing_threads import called_in, in_thread
 
 from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind
@@ -19,14 +20,16 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.minutes import ItemConflictError, ItemTexts
 from expertenrat.domain.text_templates import TextTemplate
-from expertenrat.services import audit, conflicts
+from expertenrat.services import audit, conflicts, minutes_approval_rows
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store import models
 from expertenrat.store.database import Database, open_database
 
+SENT_ON = date(2026, 3, 20)
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
 
 
@@ -319,3 +322,133 @@ def test_two_pcs_declaring_the_same_conflict_at_the_same_moment_record_it_once(
     assert type(first_outcome[0]).__name__ == "Conflict"
     assert isinstance(second_outcome[0], ValidationError), second_outcome[0]
     assert "schon entschieden" in second_outcome[0].message
+
+
+# --- the minutes -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def minutes(here, council) -> Minutes:
+    field = here.settings.action_fields(council.id)[0].id
+    return held_minutes(here.database, council.id, field)
+
+
+def test_two_pcs_sending_the_same_minutes_make_one_version(here, there, minutes):
+    """Both click "Versenden" for the same minutes on the same day (before, each made a
+    version, the second identical to the first)."""
+    sent = here.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+
+    again = there.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+
+    assert again.version == sent.version
+    assert again.agenda_note == (
+        "Das Protokoll wurde in dieser Fassung bereits am 20.03.2026 versandt (Fassung 1), "
+        "vielleicht an einem anderen Arbeitsplatz; es wurde keine weitere Fassung angelegt."
+    )
+    assert [v.number for v in here.minutes_approval.status(minutes.meeting_id).versions] == [1]
+
+
+def test_two_pcs_sending_the_same_minutes_at_the_same_moment_make_one_version(
+    here, there, minutes, monkeypatch
+):
+    """PC 1's version is written, not yet committed, when PC 2 sends: PC 2 waits for it and
+    then finds it (on SQLite the file's lock orders them the same way)."""
+    written, go_on = threading.Event(), threading.Event()
+    audit_version = minutes_approval_rows.audit_version
+
+    def pause_the_first(*args, **kwargs):
+        if called_in("PC 1"):
+            written.set()
+            go_on.wait(30)
+        return audit_version(*args, **kwargs)
+
+    monkeypatch.setattr(minutes_approval_rows, "audit_version", pause_the_first)
+    first, first_outcome = in_thread(
+        lambda: here.minutes_approval.circulate(minutes.meeting_id, SENT_ON), "PC 1"
+    )
+    assert written.wait(30)
+    second, second_outcome = in_thread(
+        lambda: there.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+    )
+    second.join(2.0)  # time to make a second version, if nothing made it wait
+    go_on.set()
+    first.join(30)
+    second.join(30)
+
+    assert type(first_outcome[0]).__name__ == "Circulation", first_outcome[0]
+    assert type(second_outcome[0]).__name__ == "Circulation", second_outcome[0]
+    assert second_outcome[0].version == first_outcome[0].version
+    assert [v.number for v in here.minutes_approval.status(minutes.meeting_id).versions] == [1]
+
+
+def test_minutes_changed_after_sending_are_sent_as_a_new_version(here, minutes):
+    here.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+    item = here.minutes.minutes(minutes.meeting_id).items[0]
+    here.minutes.save_item(item.item_id, ItemTexts("Nachtrag"), item.version, "s")
+
+    again = here.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+
+    assert again.version.number == 2
+
+
+def test_item_texts_saved_after_another_pc_moved_only_the_item_are_no_conflict(
+    here, there, minutes
+):
+    """The other PC renamed the item (its version moved, its minutes texts did not): the
+    texts typed here are saved, without the merge dialog's question."""
+    read = here.minutes.minutes(minutes.meeting_id).items[0]
+    item = next(i for i in there.agenda.agenda(minutes.meeting_id).items if i.key == read.item_id)
+    there.agenda.update(replace(item, title="Neuer Titel"))
+
+    saved = here.minutes.save_item(
+        read.item_id, replace(read.texts, result="vertagt"), read.version, "pc1", base=read.texts
+    )
+
+    assert saved.version > read.version
+    assert there.minutes.minutes(minutes.meeting_id).item(read.item_id).result == "vertagt"
+
+
+def test_item_texts_saved_on_a_version_older_than_this_pc_s_own_save_are_no_conflict(here, minutes):
+    """This editing session saved last; the editor's version and base are from before
+    that save (a reread overtook it): only this side changed, no question."""
+    read = here.minutes.minutes(minutes.meeting_id).items[0]
+    here.minutes.save_item(read.item_id, ItemTexts("Erster Satz."), read.version, "pc1")
+
+    here.minutes.save_item(
+        read.item_id, ItemTexts("Erster Satz. Zweiter."), read.version, "pc1", base=read.texts
+    )
+
+    assert here.minutes.minutes(minutes.meeting_id).item(read.item_id).discussion == (
+        "Erster Satz. Zweiter."
+    )
+
+
+def test_item_texts_the_other_pc_changed_are_still_a_conflict(here, there, minutes):
+    read = here.minutes.minutes(minutes.meeting_id).items[0]
+    here.minutes.save_item(read.item_id, ItemTexts("Von hier."), read.version, "pc1")
+    mine = here.minutes.minutes(minutes.meeting_id).item(read.item_id)
+    there.minutes.save_item(read.item_id, ItemTexts("Von dort."), mine.version, "pc2")
+
+    with pytest.raises(ItemConflictError) as conflict:
+        here.minutes.save_item(
+            read.item_id, ItemTexts("Von hier, mehr."), mine.version, "pc1", base=mine.texts
+        )
+
+    assert conflict.value.stored.discussion == "Von dort."
+
+
+def test_the_header_saved_after_another_pc_changed_only_the_meeting_is_no_conflict(
+    here, there, minutes
+):
+    header = here.minutes.minutes(minutes.meeting_id).header
+    meeting = there.meetings.get(minutes.meeting_id)
+    there.meetings.update(
+        minutes.meeting_id, meeting.version, replace(meeting.draft(), place="Stadthaus")
+    )
+
+    saved = here.minutes.save_header(
+        minutes.meeting_id, replace(header, minute_taker="Frau Schulz"), "pc1", base=header
+    )
+
+    assert saved.minute_taker == "Frau Schulz"
+    assert there.meetings.get(minutes.meeting_id).place == "Stadthaus"
