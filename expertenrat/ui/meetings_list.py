@@ -97,6 +97,11 @@ class MeetingsList(QWidget):
         self.view.scrollTo(
             self.proxy.mapFromSource(source), QAbstractItemView.ScrollHint.PositionAtTop
         )
+        # A meeting chosen meanwhile (an Übersicht link to an older meeting's minutes, on
+        # the page's first opening) stays in view: the tabs below show it.
+        chosen = self.view.selectionModel().selectedRows()
+        if chosen:
+            self.view.scrollTo(chosen[0])
 
     def update_empty(self, *, total: bool) -> None:
         """The hint below an empty table; ``total``: the council has meetings at all."""

@@ -17,6 +17,7 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -231,6 +232,34 @@ def test_the_list_opens_at_the_present_not_at_the_oldest_meeting(
     page.refresh()
     qtbot.wait(50)
     assert view.rowAt(0) == 0
+
+
+def test_a_meeting_chosen_on_the_first_opening_stays_in_view_at_the_present(
+    qtbot, services, dialogs, council_id, today
+):
+    """An Übersicht link to an older meeting (its minutes to approve) opens the page for
+    the first time: the list goes to the present, but the chosen meeting stays in view."""
+    past = [
+        add_meeting(services, council_id, today - timedelta(days=30 * n)) for n in range(12, 0, -1)
+    ]
+    for n in range(1, 8):
+        add_meeting(services, council_id, today + timedelta(days=30 * n))
+    page = MeetingsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    page.set_council(council_id)
+    page.open_target(Target(Area.MEETINGS, past[-4], MeetingTab.APPROVAL))
+    view, listed = page.meeting_list.view, page.meeting_list
+
+    def visible(meeting_id: int) -> bool:
+        source = listed.model.index(listed.model.row_of(meeting_id), 0)
+        cell = view.visualRect(listed.proxy.mapFromSource(source))
+        return view.viewport().rect().contains(cell)
+
+    qtbot.waitUntil(lambda: visible(past[-1]), timeout=5_000)  # at the present
+    assert page.selected().id == past[-4]
+    assert visible(past[-4])
 
 
 def test_the_selection_stays_across_refresh(page, services, council_id):
