@@ -28,6 +28,7 @@ def test_the_file_menu_offers_backup_restore_and_check(make_window):
         "&Datenbank prüfen",
         "&Offene Daten exportieren …",
         "O&Parl-Export …",
+        "&Mit Server verbinden …",
         "Auf Server &umziehen …",
         "Neues Gremium aus &Vorlage …",
         "&Aufbewahrung …",
