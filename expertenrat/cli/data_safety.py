@@ -22,9 +22,15 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     backup.set_defaults(handler=_backup, opening="read")
     restore = commands.add_parser(
-        "restore", help="alle Daten durch die einer Sicherungsdatei (.zip) ersetzen"
+        "restore",
+        help="alle Daten durch die einer Sicherungsdatei (.zip) oder einer täglichen "
+        "Sicherung (.db) ersetzen",
     )
-    restore.add_argument("file", metavar="DATEI.zip", help="die Sicherung")
+    restore.add_argument(
+        "file",
+        metavar="DATEI.zip|.db",
+        help="die Sicherung oder eine Kopie der Datenbankdatei (z. B. die tägliche Sicherung)",
+    )
     restore.add_argument("--yes", action="store_true", help="ohne Rückfrage ersetzen")
     restore.set_defaults(handler=_restore, opening="fill", over_damaged=_restore_over_damaged)
     move = commands.add_parser(

@@ -36,15 +36,62 @@ from expertenrat.store.models import Base
 from expertenrat.store.work_problems import refused
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def read_backup_file(source: Path) -> Backup:
-    """The backup in ``source``, read and checked whole (``BackupError`` if it is none)."""
+    """The backup in ``source``, read and checked whole (``BackupError`` if it is none).
+
+    ``source`` may also be a copy of a SQLite database: the daily backup
+    (``expertenrat-2026-03-05.db``) or the copy a restore or an update kept; its tables
+    are read as a backup of its schema revision (an older one is brought up to date).
+    """
     try:
         with source.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                return _database_copy_as_backup(source)
+            handle.seek(0)
             return read_backup(handle, migrate.is_known_revision)
     except OSError as error:
         raise BackupError(
             f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
+
+
+def _database_copy_as_backup(source: Path) -> Backup:
+    """The tables of the SQLite file ``source`` as they are, read from a copy of it (its
+    journal files included; the file itself is left as it was)."""
+    with tempfile.TemporaryDirectory(prefix="expertenrat-restore-") as folder:
+        copy = Path(folder) / "kopie.db"
+        engine = None
+        try:
+            copy_sqlite(source, copy)
+            engine = make_engine(database_url(str(copy)))
+            with engine.connect() as connection, connection.begin():
+                revision = migrate.current_revision(connection)
+                if revision is None:
+                    raise BackupError(
+                        f"„{source}“ ist keine Expertenrat-Datenbank und keine Sicherung."
+                    )
+                if not migrate.is_known_revision(revision):
+                    raise BackupError(
+                        f"Die Datenbank „{source}“ stammt aus einer neueren Version von "
+                        "Expertenrat und kann mit dieser Version nicht eingespielt werden."
+                    )
+                metadata = MetaData()
+                metadata.reflect(connection)
+                tables = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
+                parts = dump_tables(connection, tables)
+        except (sqlite3.Error, exc.DBAPIError) as error:
+            raise BackupError(
+                f"Die Datenbank „{source}“ ist beschädigt und kann nicht eingespielt werden.",
+                str(getattr(error, "orig", error)),
+            ) from None
+        finally:
+            if engine is not None:
+                engine.dispose()
+    created = datetime.fromtimestamp(source.stat().st_mtime, UTC)
+    return Backup("", revision, created, tuple(parts))
 
 
 @dataclass(frozen=True, slots=True)

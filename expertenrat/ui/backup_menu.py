@@ -20,6 +20,9 @@ from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "BackupMenu"
 BACKUP_FILTER = "Expertenrat-Sicherung (*.zip)"
+# What a restore reads: a backup, or a copy of the database file (the daily backup in
+# "Sicherungen", the copy kept before a restore or an update).
+RESTORE_FILTER = "Sicherung oder tägliche Sicherung (*.zip *.db)"
 
 
 class BackupMenu:
@@ -74,7 +77,7 @@ class BackupMenu:
         self._dialogs.ask_open_file(
             self._parent,
             tr(_CONTEXT, "Wiederherstellen"),
-            tr(_CONTEXT, BACKUP_FILTER),
+            tr(_CONTEXT, RESTORE_FILTER),
             self._confirm_restore,
             FileKind.BACKUP,
         )

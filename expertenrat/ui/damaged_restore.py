@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.services.backup import RestoreSummary
 from expertenrat.services.damaged_restore import restore_over_damaged
-from expertenrat.ui.backup_menu import BACKUP_FILTER
+from expertenrat.ui.backup_menu import RESTORE_FILTER
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -35,7 +35,7 @@ class DamagedRestore(QObject):
         self._dialogs.ask_open_file(
             self._parent,
             tr(_CONTEXT, "Sicherung wiederherstellen"),
-            tr(_CONTEXT, BACKUP_FILTER),
+            tr(_CONTEXT, RESTORE_FILTER),
             lambda source: self._confirm(path, Path(source)),
             FileKind.BACKUP,
         )

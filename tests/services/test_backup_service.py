@@ -32,6 +32,7 @@ from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base, ConsentEntry, Person
+from expertenrat.store.sqlite_copy import copy_sqlite
 
 ACTOR = "Frau Schulz"
 DEMO_TODAY = date(2026, 11, 27)  # the day the module's two-council demo is loaded on
@@ -800,3 +801,72 @@ def test_ctrl_c_at_the_commit_says_the_outcome_is_unknown_and_keeps_the_copy(
         "sicher. Die bisherigen Daten sind in „"
     )
     assert raised.value.message.endswith(f"{kept}“.")
+
+
+def test_the_daily_copy_of_the_database_restores_as_a_backup(demo_sqlite, database, tmp_path):
+    """The daily backup is a copy of the SQLite file (expertenrat-2026-12-01.db), not a
+    zip: "Wiederherstellen …" refused it as "keine gültige Expertenrat-Sicherung" with
+    zipfile's "File is not a zip file" (found by a tester)."""
+    daily = tmp_path / "Sicherungen" / "expertenrat-2026-12-01.db"
+    daily.parent.mkdir()
+    copy_sqlite(sqlite_file(demo_sqlite.url), daily)
+    before = daily.read_bytes()
+
+    summary = BackupService(database).restore(daily, tmp_path / "kept")
+
+    assert table_rows(database) == table_rows(demo_sqlite)
+    assert summary.rows == sum(len(rows) for rows in table_rows(demo_sqlite).values())
+    assert daily.read_bytes() == before  # read from a copy, left as it was
+    assert sorted(p.name for p in daily.parent.iterdir()) == [daily.name]
+
+
+def test_an_older_database_copy_is_brought_up_to_date(database, tmp_path):
+    """The copy kept before an update (expertenrat-vor-update-von-0002.db) restores too."""
+    old = tmp_path / "expertenrat-vor-update-von-0002.db"
+    migrate.upgrade(database_url(str(old)), "0002")
+    engine = make_engine(database_url(str(old)))
+    metadata = MetaData()
+    metadata.reflect(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            metadata.tables["persons"].insert(),
+            {
+                "id": 7,
+                "given_name": "Özlem",
+                "family_name": "Çelik",
+                "publish_name": True,
+                "publish_name_on": date(2025, 3, 1),
+                "publish_contact": False,
+                "version": 1,
+                "sector": "other",
+                **dict.fromkeys(
+                    ("title", "form_of_address", "affiliation", "position", "email", "phone"), ""
+                ),
+                **dict.fromkeys(("postal_address", "notes"), ""),
+            },
+        )
+    engine.dispose()
+
+    summary = BackupService(database).restore(old, tmp_path / "kept")
+
+    assert summary.schema_revision == "0002"
+    with database.reading() as session:
+        assert session.get(Person, 7).family_name == "Çelik"
+
+
+def test_a_foreign_or_damaged_database_file_is_refused_and_nothing_changes(demo_sqlite, tmp_path):
+    foreign = tmp_path / "adressen.db"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE adressen (name TEXT)")
+    connection.close()
+    damaged = tmp_path / "expertenrat-2026-12-01.db"
+    damaged.write_bytes(sqlite_file(demo_sqlite.url).read_bytes()[:40_000])
+    before = table_rows(demo_sqlite)
+
+    with pytest.raises(BackupError, match="keine Expertenrat-Datenbank und keine Sicherung"):
+        BackupService(demo_sqlite).restore(foreign, tmp_path / "kept")
+    with pytest.raises(BackupError, match="ist beschädigt und kann nicht eingespielt werden"):
+        BackupService(demo_sqlite).restore(damaged, tmp_path / "kept")
+
+    assert table_rows(demo_sqlite) == before
+    assert not (tmp_path / "kept").exists()
