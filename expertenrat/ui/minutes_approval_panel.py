@@ -3,11 +3,11 @@ detail tab of the meetings page, see ``widget_contract``).
 
 The state line says where the minutes stand (Entwurf / versandt … / genehmigt …, with the
 SHA-256 of the stored PDFs). "Protokoll versenden …" asks for the day they went out;
-objections are raised and decided in their table; "Unterschiede anzeigen" shows what
-changed between two versions (the selected one and its predecessor, or two selected ones);
-"Genehmigen …" chooses the approving meeting. Buttons are disabled where a step is not
-possible, and the services refuse it anyway with a German message. Approved minutes are
-shown read-only with a hint.
+objections are raised and decided in their table; "Unterschiede anzeigen" shows what changed
+between two versions (the selected one and its predecessor, or two selected ones;
+:mod:`ui.minutes_versions_box`); "Genehmigen …" chooses the approving meeting. Buttons are
+disabled where a step is not possible, and the services refuse it anyway with a German
+message. Approved minutes are shown read-only with a hint.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ from expertenrat.domain.minutes_approval import (
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
-from expertenrat.ui.minutes_approval_models import ObjectionsTableModel, VersionsTableModel
+from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
+from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
+from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
 from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.one_line_table import one_line_table
@@ -98,15 +99,9 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self.accept_button.clicked.connect(lambda: self.decide(accepting=True))
         self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
 
-        self.versions_model = VersionsTableModel(self)
-        self.versions_view = one_line_table(self.versions_model, [])
-        self.versions_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.versions_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.diff_button = QPushButton(tr(_CONTEXT, "Unterschiede anzeigen"))
-        self.diff_button.setToolTip(
-            tr(_CONTEXT, "Die gewählte Fassung mit der vorigen vergleichen, oder zwei gewählte")
+        self.versions = MinutesVersionsBox(
+            services.minutes_approval, dialogs, lambda: self._meeting_id
         )
-        self.diff_button.clicked.connect(self.show_diff)
         self._layout()
         self.set_meeting(None)
 
@@ -123,19 +118,12 @@ class MinutesApprovalPanel(NothingPending, QWidget):
             row.addWidget(button)
         row.addStretch()
         column.addLayout(row)
-        versions = QGroupBox(tr(_CONTEXT, "Fassungen"))
-        column = QVBoxLayout(versions)
-        column.addWidget(self.versions_view)
-        row = QHBoxLayout()
-        row.addWidget(self.diff_button)
-        row.addStretch()
-        column.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.state_label)
         layout.addLayout(top)
         layout.addWidget(objections, 2)
-        layout.addWidget(versions, 1)
+        layout.addWidget(self.versions, 1)
 
     # --- contract -------------------------------------------------------------------------
 
@@ -167,7 +155,7 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self.hint_label.setVisible(bool(hint))
         self.state_label.setText(_state_text(status) if status else "")
         self.objections_model.set_rows(status.objections if status else ())
-        self.versions_model.set_rows(status.versions if status else ())
+        self.versions.set_rows(status.versions if status else ())
         self._update_buttons()
 
     # --- steps ----------------------------------------------------------------------------
@@ -267,36 +255,11 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         )
         self.dialog.open()
 
-    def show_diff(self) -> None:
-        pair = self._diff_pair()
-        if pair is None or self._meeting_id is None:
-            return
-        old, new = pair
-        try:
-            diff = self._services.minutes_approval.diff(self._meeting_id, old, new)
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Unterschiede"), error.message)
-            return
-        title = tr(_CONTEXT, "Unterschiede von Fassung {old} zu Fassung {new}").format(
-            old=old, new=new
-        )
-        self.dialog = DiffDialog(title, diff.text(), self)
-        self.dialog.open()
-
     # --- helpers --------------------------------------------------------------------------
 
     def selected_objection(self) -> ObjectionRecord | None:
         rows = self.objections_view.selectionModel().selectedRows()
         return self.objections_model.row(rows[0].row()) if rows else None
-
-    def _diff_pair(self) -> tuple[int, int] | None:
-        rows = sorted(i.row() for i in self.versions_view.selectionModel().selectedRows())
-        numbers = sorted(self.versions_model.row(r).number for r in rows)
-        if len(numbers) == 2:
-            return numbers[0], numbers[1]
-        if len(numbers) == 1 and numbers[0] > 1:
-            return numbers[0] - 1, numbers[0]
-        return None
 
     def _update_buttons(self) -> None:
         status = self._status
@@ -312,7 +275,6 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         self.raise_button.setEnabled(circulated)
         self.accept_button.setEnabled(decidable)
         self.reject_button.setEnabled(decidable)
-        self.diff_button.setEnabled(self._diff_pair() is not None)
 
     def _why_not_approvable(self, circulated: bool) -> str:
         """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not)."""

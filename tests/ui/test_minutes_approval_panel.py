@@ -70,7 +70,7 @@ def test_a_draft_can_only_be_circulated(panel) -> None:
         panel.raise_button,
         panel.accept_button,
         panel.reject_button,
-        panel.diff_button,
+        panel.versions.diff_button,
     ):
         assert not button.isEnabled()
     assert panel.approve_button.toolTip() == "Das Protokoll muss zuerst versandt werden."
@@ -93,7 +93,7 @@ def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialog
         panel.circulate_button.click()
     assert "versandt am 20.03.2026, Einwände bis 03.04.2026" in panel.state_label.text()
     assert "Genehmigung des Protokolls der 1. Sitzung" in dialogs.messages[-1][2]
-    assert panel.versions_model.rowCount() == 1
+    assert panel.versions.model.rowCount() == 1
     assert panel.raise_button.isEnabled()
 
 
@@ -134,12 +134,12 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
         panel.dialog.accept()
     states = [o.state for o in panel.objections_model.rows()]
     assert states == [ObjectionState.ACCEPTED, ObjectionState.REJECTED]
-    assert panel.versions_model.rowCount() == 2
-    qtmodeltester.check(panel.versions_model)
+    assert panel.versions.model.rowCount() == 2
+    qtmodeltester.check(panel.versions.model)
 
-    select_row(panel.versions_view, 1)
-    panel.diff_button.click()
-    text = panel.dialog.text_view.toPlainText()
+    select_row(panel.versions.view, 1)
+    panel.versions.diff_button.click()
+    text = panel.versions.dialog.text_view.toPlainText()
     assert "TOP 3 Beratung (geändert)" in text
     assert "+ Der Expert*innenrat empfiehlt, die Daten offen, frei & <maschinenlesbar>" in text
 

@@ -94,7 +94,7 @@ def test_the_objection_text_takes_the_spare_width(qtbot, panel):
 
 def test_the_versions_table_shows_three_rows_in_a_short_tab(qtbot, panel, services, minutes):
     panel.resize(830, 330)  # the tab in a 1024 x 640 window (the tab scrolls instead)
-    view = panel.versions_view
-    assert panel.versions_model.rowCount() == 2
+    view = panel.versions.view
+    assert panel.versions.model.rowCount() == 2
     qtbot.waitUntil(lambda: view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0))
     assert panel.objections_view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0)
