@@ -131,7 +131,7 @@ class MinutesEditor(MinutesEditorView):
         self.phrase_menu.chosen.connect(self._insert_phrase)
         self.checklist.jump.connect(self.navigation.jump_to)
         self.checklist.finish_requested.connect(self.draft_finishing.finish)
-        self.autosave.status_changed.connect(self._status_changed)
+        self.autosave.status_changed.connect(self.indicator.setText)
         self.indicator.clicked.connect(self._show_whole_status)
         self.autosave.saved.connect(self._saved)
         self.autosave.conflicted.connect(self.offers.conflict)
@@ -317,10 +317,6 @@ class MinutesEditor(MinutesEditorView):
         if key.startswith("header:"):
             self.changed.emit()
         self.checklist_refresh.schedule()
-
-    def _status_changed(self, text: str) -> None:
-        self.indicator.setText(text)
-        self.place_indicator()
 
     def _show_whole_status(self) -> None:
         """A click on the shortened status line: the whole message."""

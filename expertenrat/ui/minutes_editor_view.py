@@ -5,17 +5,17 @@ Above everything a German hint when there are no minutes to show (``body`` hidde
 Left: "Kopfdaten" and the agenda items, under them the live completeness check. Right: the
 header form or the selected item's form (``pages``, scrolling downwards only, and so that
 a field given the focus is in view), and a line with the autosave indicator, the phrase
-button and the item steps. The indicator says at most two lines (a longer message ends in
-"…"; its tooltip and a click give the whole); where it would need more beside the buttons,
-it takes its own row under them.
+button and the item steps. The indicator keeps its place beside the buttons and the height
+of two lines whatever it says (a longer message ends in "…"; its tooltip and a click give
+the whole), so neither it nor the form above moves when a message comes or goes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -31,7 +31,7 @@ from expertenrat.ui.minutes_header_form import MinutesHeaderForm
 from expertenrat.ui.minutes_item_form import MinutesItemForm
 from expertenrat.ui.minutes_item_list import MinutesItemList
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.status_line import MAX_LINES, StatusLine
+from expertenrat.ui.status_line import StatusLine
 
 _CONTEXT = "MinutesEditor"
 
@@ -70,32 +70,6 @@ class MinutesEditorView(QWidget):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._follow_focus)
 
-    def _bar_buttons(self) -> list[QPushButton]:
-        return [self.phrase_button, self.previous_button, self.next_button]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._right and event.type() == QEvent.Type.Resize:
-            self.place_indicator()
-        return super().eventFilter(watched, event)
-
-    def place_indicator(self) -> None:
-        """Beside the buttons if the message fits there in two lines, else in a row of its
-        own under them (where a longer one is cut to two lines)."""
-        bar = self._bar
-        spacing = max(bar.horizontalSpacing(), 0)
-        buttons = sum(b.sizeHint().width() + spacing for b in self._bar_buttons())
-        beside = self._right.width() - buttons
-        below = len(self.indicator.lines_at(beside)) > MAX_LINES
-        index = bar.indexOf(self.indicator)
-        row = bar.getItemPosition(index)[0] if index >= 0 else -1
-        if row == (1 if below else 0):
-            return
-        bar.removeWidget(self.indicator)
-        if below:
-            bar.addWidget(self.indicator, 1, 0, 1, 1 + len(self._bar_buttons()))
-        else:
-            bar.addWidget(self.indicator, 0, 0)
-
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.pages.isAncestorOf(new):
             # The form may just have changed (another item, its votes): lay it out first.
@@ -119,14 +93,11 @@ class MinutesEditorView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(scroll, 1)
-        self._bar = bar = QGridLayout()
-        bar.setColumnStretch(0, 1)
-        bar.addWidget(self.indicator, 0, 0)
-        for column, button in enumerate(self._bar_buttons(), start=1):
-            bar.addWidget(button, 0, column, Qt.AlignmentFlag.AlignVCenter)
+        bar = QHBoxLayout()
+        bar.addWidget(self.indicator, 1)
+        for button in (self.phrase_button, self.previous_button, self.next_button):
+            bar.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         right_layout.addLayout(bar)
-        self._right = right
-        right.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)

@@ -1,6 +1,7 @@
-"""A status line of at most two lines: a long message ends in "…" there, its tooltip and a
+"""A status line of two lines: always as high as two lines, so nothing around it moves
+when a message comes, goes or grows; a long message ends in "…" there, its tooltip and a
 click give the whole of it (from the keyboard: Tab reaches a shortened line, Enter or the
-space bar opens it).
+space bar opens it). A one-line message stands in the middle of it.
 
 ``text()`` stays the whole text (the label paints the shortened one), so whoever reads the
 line (a test, a screen reader through the accessible description) gets all of it.
@@ -31,7 +32,7 @@ class StatusLine(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -78,20 +79,20 @@ class StatusLine(QLabel):
     # --- size -----------------------------------------------------------------------------
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        return False  # two lines at any width (a wrapping QLabel would ask for all of them)
 
-    def heightForWidth(self, width: int) -> int:
+    def heightForWidth(self, _width: int) -> int:
+        return self._height()
+
+    def _height(self) -> int:
         margins = self.contentsMargins()
-        frame = margins.left() + margins.right() + 2 * self.margin()
-        count = max(1, min(MAX_LINES, len(self.lines_at(width - frame))))
-        return count * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+        return MAX_LINES * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:
-        width = super().sizeHint().width()
-        return QSize(width, self.heightForWidth(width))
+        return QSize(super().sizeHint().width(), self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().averageCharWidth() * 10, self.heightForWidth(0))
+        return QSize(self.fontMetrics().averageCharWidth() * 10, self._height())
 
     # --- painting and the whole text ------------------------------------------------------
 
