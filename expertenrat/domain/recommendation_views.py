@@ -180,12 +180,15 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class RecommendationDetail:
-    """Everything about one recommendation: its row, its text, responses and history."""
+    """Everything about one recommendation: its row, its text, responses and history.
+    ``origin_approved``: the minutes of the meeting it was adopted in are approved, so its
+    content can no longer be edited (the register's steps go on)."""
 
     row: RecommendationRow
     text: str
     responses: tuple[Response, ...]
     history: tuple[HistoryEntry, ...]
+    origin_approved: bool = False
 
 
 @dataclass(frozen=True, slots=True)

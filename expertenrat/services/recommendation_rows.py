@@ -34,6 +34,7 @@ from expertenrat.domain.recommendations import (
     parse_code,
     pending_plan,
 )
+from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.store import models
 
 R = models.Recommendation
@@ -121,9 +122,11 @@ def detail(session: Session, row: RecommendationRow) -> RecommendationDetail:
             models.RecommendationStatusChange.occurred_on, models.RecommendationStatusChange.id
         )
     )
+    origin = row.origin.meeting_id
     return RecommendationDetail(
         row=row,
         text=text,
+        origin_approved=origin is not None and is_frozen(session, origin),
         responses=tuple(
             Response(
                 r.id,

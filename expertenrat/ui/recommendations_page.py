@@ -253,6 +253,18 @@ class RecommendationsPage(NothingPending, QWidget):
         self.detail.setPlainText(detail_text(detail) if detail else "")
         for button, step, _take in self._steps:
             button.setEnabled(row is not None and allows(row.status, step))
+        frozen = detail is not None and detail.origin_approved
+        if frozen:  # Enter then moves into the detail, as for one that was sent
+            self.edit_button.setEnabled(False)
+        self.edit_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Das Protokoll der Sitzung, in der die Empfehlung beschlossen wurde, ist "
+                "genehmigt: Ihr Inhalt kann nicht mehr geändert werden.",
+            )
+            if frozen
+            else ""
+        )
         self.new_button.setEnabled(self._council_id is not None)
 
     # --- the count ----------------------------------------------------------------------

@@ -371,25 +371,48 @@ def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, ser
     assert (stored.title, stored.kind) == ("Meine Fassung", RecommendationKind.IMPULSE)
 
 
-def test_an_edit_of_a_recommendation_in_approved_minutes_is_refused_in_the_dialog(
-    page, sample, services, sqlite_database
-):
-    draft = _draft(services, sample)
+def _adopt_in_approved_minutes(sqlite_database, sample, recommendation_id: int) -> None:
     with sqlite_database.transaction() as session:
         item = session.scalars(
             select(models.AgendaItem).where(
                 models.AgendaItem.meeting_id == sample.meetings["held_2025"]
             )
         ).first()
-        session.get(models.Recommendation, draft).origin_agenda_item_id = item.id
+        session.get(models.Recommendation, recommendation_id).origin_agenda_item_id = item.id
+
+
+def test_an_edit_of_a_recommendation_in_minutes_approved_meanwhile_is_refused_in_the_dialog(
+    page, sample, services, sqlite_database
+):
+    draft = _draft(services, sample)
+    _adopt_in_approved_minutes(sqlite_database, sample, draft)
     page.refresh()
     page.select(draft)
-    page.edit_button.click()
+    page.steps.edit(sample.council_id, page.selected())  # as a button shown before would
     dialog = page.steps.dialog
     dialog.title_edit.setText("Später geändert")
     dialog.accept_button.click()
     assert "ist genehmigt" in dialog.error_label.text() and dialog.isVisible()
     assert services.recommendations.get(draft).row.title == "Entwurf Sensorik"
+
+
+def test_a_recommendation_of_approved_minutes_is_not_offered_for_editing(
+    page, sample, services, sqlite_database, qtbot
+):
+    """Its content can no longer change: "Bearbeiten …" is off (its tooltip says why) and
+    Enter moves into the detail, rather than opening a form whose save is refused."""
+    draft = _draft(services, sample)
+    _adopt_in_approved_minutes(sqlite_database, sample, draft)
+    page.refresh()
+    page.select(draft)
+
+    assert not page.edit_button.isEnabled()
+    assert "genehmigt" in page.edit_button.toolTip()
+    assert page.withdraw_button.isEnabled()  # the register's steps go on
+    page.open_selected()
+    assert page.steps.dialog is None
+    page.select(sample.recommendations["E-2026-05"])
+    assert page.edit_button.isEnabled() and page.edit_button.toolTip() == ""
 
 
 @pytest.mark.parametrize("database", ["postgresql"], indirect=True)
