@@ -324,11 +324,16 @@ class MinutesEditor(MinutesEditorView):
 
     def _gave_up(self, key: str, payload: dict, error: object) -> None:
         """A save no retry can mend: text of an item deleted meanwhile is shown to copy (and
-        the item leaves the list once that is closed); text of minutes approved meanwhile
-        stays in the form, read-only after the next reread."""
-        if isinstance(error, NotFoundError) and key.startswith("item:"):
+        the item leaves the list once that is closed), and so is the header of a meeting
+        deleted meanwhile (the tab then says the meeting is gone); text of minutes approved
+        meanwhile stays in the form, read-only after the next reread."""
+        if not isinstance(error, NotFoundError):
+            return
+        if key.startswith("item:"):
             label = self.autosave.label_of(key) or self.display.label_of(key)
             self.offers.deleted(key, payload, label, then=self.refresh)
+        elif key.startswith("header:"):
+            self.offers.meeting_deleted(key, payload, then=self.refresh)
 
     def _replaced(self, key: str, payload: dict) -> None:
         self.saver.bases[key] = payload

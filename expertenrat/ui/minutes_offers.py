@@ -2,8 +2,9 @@
 another PC changed the same item (keep mine / take theirs), and the recovery file has text
 the database lacks after a crash (take it / discard it). Nothing is decided silently.
 
-Text no save can store any more (its minutes approved, or its agenda item deleted, perhaps
-on another PC) is shown once with the reason and the text to copy, and only then dropped.
+Text no save can store any more (its minutes approved, or its agenda item or the whole
+meeting deleted, perhaps on another PC) is shown once with the reason and the text to copy,
+and only then dropped.
 """
 
 from __future__ import annotations
@@ -154,6 +155,25 @@ class MinutesOffers:
                 "Sie hier Text dazu geschrieben haben. Der Text kann deshalb nicht mehr "
                 "gespeichert werden.",
             ).format(label=label),
+            payload,
+            lambda: (self._autosave.drop(key), then()),
+        )
+
+    def meeting_deleted(
+        self, key: str, payload: dict, then: Callable[[], None] = lambda: None
+    ) -> None:
+        """The Kopfdaten typed here could not be saved because the whole meeting was deleted
+        meanwhile (on another PC): shown as :meth:`deleted` shows an item's text."""
+        if key in self._telling:
+            return
+        self._tell_unsaveable(
+            key,
+            tr(
+                _CONTEXT,
+                "Die Sitzung wurde inzwischen an einem anderen Arbeitsplatz gelöscht, während "
+                "Sie hier die Kopfdaten ihres Protokolls bearbeitet haben. Der Text kann "
+                "deshalb nicht mehr gespeichert werden.",
+            ),
             payload,
             lambda: (self._autosave.drop(key), then()),
         )

@@ -8,13 +8,14 @@ from held_meeting import council_of_three, held_meeting
 from minutes_rows import approve
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
+from sqlalchemy import select
 
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.store import models
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_form import texts_payload
-from expertenrat.ui.minutes_item_list import item_key
+from expertenrat.ui.minutes_item_list import header_key, item_key
 
 WAIT = 5_000
 TYPED = "Nachtrag: Herr Krueger bittet um die Zahlen bis Maerz."
@@ -181,6 +182,61 @@ def test_text_typed_for_an_item_deleted_elsewhere_is_shown_to_copy_and_not_retri
     assert editor.items.line(key) is None  # the list shows the agenda as it is now
     assert not editor.indicator.text().startswith("Nicht gespeichert")
     assert len(dialogs.warnings()) == 1
+
+
+def delete_meeting(services, meeting_id: int) -> None:
+    """The whole meeting is gone on the other PC's side, as the meetings service deletes
+    one (a tombstone, its items too): there a restored older backup or another program."""
+    with services.database.transaction() as session:
+        meeting = session.get(models.Meeting, meeting_id)
+        meeting.deleted_at = models.utc_now()
+        for item in session.scalars(
+            select(models.AgendaItem).where(models.AgendaItem.meeting_id == meeting_id)
+        ):
+            item.deleted_at = meeting.deleted_at
+
+
+def test_kopfdaten_typed_for_a_meeting_deleted_elsewhere_are_shown_to_copy_and_kept_until_seen(
+    qtbot, make_editor, other_program, held, dialogs
+):
+    """Another PC deletes the whole meeting while its Kopfdaten are typed here: as for an
+    item deleted meanwhile, the save is not retried for ever and the text is shown with the
+    reason to copy, kept in the recovery file until the message is closed (before, the
+    retries stopped without a word)."""
+    dialogs.keep_warnings_open = True
+    editor = make_editor(held.meeting_id)
+    key = header_key(held.meeting_id)
+    editor.items.select_key(key)
+    delete_meeting(other_program, held.meeting_id)
+    editor.header_form.minute_taker_edit.clear()
+    QTest.keyClicks(editor.header_form.minute_taker_edit, "Frau Schulz")
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: bool(dialogs.open_warnings), timeout=WAIT)
+
+    (warning,) = dialogs.warnings()
+    assert warning == (
+        "Die Sitzung wurde inzwischen an einem anderen Arbeitsplatz gelöscht, während Sie hier "
+        "die Kopfdaten ihres Protokolls bearbeitet haben. Der Text kann deshalb nicht mehr "
+        "gespeichert werden. Sie finden ihn unter „Details einblenden …“ zum Kopieren; er wird "
+        "verworfen, sobald Sie diese Meldung schließen."
+    )
+    assert "Frau Schulz" in dialogs.details[-1]
+    assert editor.indicator.text() == (
+        "Nicht gespeichert: Die Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht. "
+        "Der Text ist lokal gesichert."
+    )
+    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() != [], timeout=WAIT)
+    qtbot.waitUntil(lambda: not editor.has_unsaved_changes(), timeout=WAIT)  # no retry due
+    editor.refresh()  # the change poll: still kept, and not shown twice
+    assert [e.key for e in editor.autosave.recovery.entries()] == [key]
+    assert len(dialogs.warnings()) == 1
+
+    dialogs.open_warnings.pop()()  # the user closes the message
+
+    assert editor.autosave.recovery.entries() == []
+    assert editor.hint_label.text() == (
+        "Die Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht."
+    )
 
 
 def test_kept_text_of_an_item_deleted_elsewhere_is_shown_once_before_it_is_dropped(
