@@ -15,7 +15,6 @@ complete); a file that cannot be written or a printer that refuses is a German w
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,13 +23,13 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QWidget
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument, file_stem
 from expertenrat.ui.pdf_menu_button import PdfMenuButton
 from expertenrat.ui.pdf_printing import PdfPrintActions
 from expertenrat.ui.save_location import FileKind
@@ -50,7 +49,6 @@ class MeetingDocumentActions(QGroupBox):
     ) -> None:
         super().__init__(tr(_CONTEXT, "Dokumente"), parent)
         self._documents = services.meeting_documents
-        self._minutes = services.minutes_documents
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
@@ -58,16 +56,17 @@ class MeetingDocumentActions(QGroupBox):
         self._meeting: Meeting | None = None
         self.job: Job | None = None
 
+        self.documents = MeetingPdfDocuments(services, today, lambda: self._meeting)
         self.printing = PdfPrintActions(dialogs, self)
         self.invitation_button = self._pdf_button(
             tr(_CONTEXT, "Einladung …"),
             tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"),
-            self.invitation,
+            self.documents.invitation,
         )
         self.letters_button = self._pdf_button(
             tr(_CONTEXT, "Serienbrief …"),
             tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei"),
-            self.letters,
+            self.documents.letters,
         )
         self.run_sheet_button = self._pdf_button(
             tr(_CONTEXT, "Ablaufplan …"),
@@ -75,7 +74,7 @@ class MeetingDocumentActions(QGroupBox):
                 _CONTEXT,
                 "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
             ),
-            self.run_sheet,
+            self.documents.run_sheet,
         )
         self.ics_button = self._button(
             tr(_CONTEXT, "Kalender …"), tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics)")
@@ -87,17 +86,17 @@ class MeetingDocumentActions(QGroupBox):
                 "Das Protokoll als PDF-Datei (ein genehmigtes: die bei der Genehmigung "
                 "gespeicherte Datei)",
             ),
-            lambda: self.minutes(public=False),
+            lambda: self.documents.minutes(public=False),
         )
         self.public_minutes_button = self._pdf_button(
             tr(_CONTEXT, "Öffentliches Protokoll …"),
             tr(_CONTEXT, "Das Protokoll ohne die nichtöffentlichen Tagesordnungspunkte (PDF)"),
-            lambda: self.minutes(public=True),
+            lambda: self.documents.minutes(public=True),
         )
         self.dossier_button = self._pdf_button(
             tr(_CONTEXT, "Sitzungsmappe …"),
             tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei"),
-            self.dossier,
+            self.documents.dossier,
         )
         self.all_ics_button = self._button(
             tr(_CONTEXT, "Alle Sitzungen …"),
@@ -171,66 +170,7 @@ class MeetingDocumentActions(QGroupBox):
             parent=self,
         )
 
-    # --- the documents ------------------------------------------------------------------
-
-    def invitation(self) -> PdfDocument | None:
-        meeting, today = self._meeting, self._today()
-        if meeting is None:
-            return None
-        documents = self._documents
-        return PdfDocument(
-            tr(_CONTEXT, "Einladung speichern"),
-            tr(_CONTEXT, "Einladung {}").format(_file_stem(meeting)),
-            lambda: documents.invitation_pdf(meeting.id, today=today),
-        )
-
-    def letters(self) -> PdfDocument | None:
-        meeting, today = self._meeting, self._today()
-        if meeting is None:
-            return None
-        documents = self._documents
-        return PdfDocument(
-            tr(_CONTEXT, "Einladungen je Mitglied speichern"),
-            tr(_CONTEXT, "Einladungen {}").format(_file_stem(meeting)),
-            lambda: documents.invitation_letters_pdf(meeting.id, today=today),
-        )
-
-    def run_sheet(self) -> PdfDocument | None:
-        meeting, today = self._meeting, self._today()
-        if meeting is None:
-            return None
-        documents = self._documents
-        return PdfDocument(
-            tr(_CONTEXT, "Ablaufplan speichern"),
-            tr(_CONTEXT, "Ablaufplan {}").format(_file_stem(meeting)),
-            lambda: documents.run_sheet_pdf(meeting.id, today=today),
-        )
-
-    def minutes(self, *, public: bool) -> PdfDocument | None:
-        """Approved minutes are the PDF stored at the approval, byte for byte."""
-        meeting = self._meeting
-        if meeting is None:
-            return None
-        minutes = self._minutes
-        name = (
-            tr(_CONTEXT, "Protokoll {} öffentlich") if public else tr(_CONTEXT, "Protokoll {}")
-        ).format(_file_stem(meeting))
-        return PdfDocument(
-            tr(_CONTEXT, "Protokoll speichern"),
-            name,
-            lambda: minutes.minutes_pdf(meeting.id, public=public),
-        )
-
-    def dossier(self) -> PdfDocument | None:
-        meeting, today = self._meeting, self._today()
-        if meeting is None:
-            return None
-        minutes = self._minutes
-        return PdfDocument(
-            tr(_CONTEXT, "Sitzungsmappe speichern"),
-            tr(_CONTEXT, "Sitzungsmappe {}").format(_file_stem(meeting)),
-            lambda: minutes.dossier_pdf(meeting.id, today=today),
-        )
+    # --- saving, previewing, printing -------------------------------------------------
 
     def ask_ics(self) -> None:
         meeting = self._meeting
@@ -238,7 +178,7 @@ class MeetingDocumentActions(QGroupBox):
             return
         documents = self._documents
         self._ask_ics(
-            tr(_CONTEXT, "Kalender {}").format(_file_stem(meeting)),
+            tr(_CONTEXT, "Kalender {}").format(file_stem(meeting)),
             lambda: documents.ics_for_meetings([meeting.id]),
         )
 
@@ -338,18 +278,3 @@ class MeetingDocumentActions(QGroupBox):
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
         for button in (self.minutes_button, self.public_minutes_button, self.dossier_button):
             button.setEnabled(held)
-
-
-@dataclass(frozen=True)
-class PdfDocument:
-    """A PDF document of the meeting, not rendered yet."""
-
-    save_title: str  # "Einladung speichern"
-    name: str  # "Einladung 5. Sitzung 2026-12-08": the file's stem and the print job's name
-    render: Callable[[], RenderedPdf]  # runs in the worker
-
-
-def _file_stem(meeting: Meeting) -> str:
-    """ "5. Sitzung 2026-12-08" (the number, not the title: titles may hold "/" or ":");
-    without a number "Sitzung …" or "Klausur …", as the documents call the meeting."""
-    return f"{meeting_name(meeting.number, meeting.kind)} {meeting.starts_at:%Y-%m-%d}"

@@ -174,7 +174,9 @@ def test_damaged_approved_minutes_are_neither_saved_nor_printed(
     actions.minutes_button.save_action.trigger()
     finish_job(actions)
     handed: list[bytes] = []
-    actions.hand_over(actions.minutes(public=False), lambda pdf, _name: handed.append(pdf))
+    actions.hand_over(
+        actions.documents.minutes(public=False), lambda pdf, _name: handed.append(pdf)
+    )
     finish_job(actions)
     assert not (tmp_path / "Protokoll.pdf").exists() and handed == []
     assert len(dialogs.warnings()) == 2

@@ -1,0 +1,108 @@
+"""The PDF documents of the meeting shown on the Sitzungen page, not rendered yet: the
+invitation, one letter per member, the run sheet, the full and the public minutes and the
+dossier. Each names the title of its save dialog, its name (the file's stem and the print
+job's name, :func:`file_stem`) and how the worker renders it (:mod:`ui.meeting_document_actions`
+saves, previews or prints it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import Meeting
+from expertenrat.services.context import Services
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MeetingDocumentActions"
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """A PDF document of the meeting, not rendered yet."""
+
+    save_title: str  # "Einladung speichern"
+    name: str  # "Einladung 5. Sitzung 2026-12-08": the file's stem and the print job's name
+    render: Callable[[], RenderedPdf]  # runs in the worker
+
+
+class MeetingPdfDocuments:
+    def __init__(
+        self,
+        services: Services,
+        today: Callable[[], date],
+        meeting: Callable[[], Meeting | None],
+    ) -> None:
+        """``meeting()`` is the meeting shown (``None``: none, and no document)."""
+        self._documents = services.meeting_documents
+        self._minutes = services.minutes_documents
+        self._today = today
+        self._meeting = meeting
+
+    def invitation(self) -> PdfDocument | None:
+        meeting, today = self._meeting(), self._today()
+        if meeting is None:
+            return None
+        documents = self._documents
+        return PdfDocument(
+            tr(_CONTEXT, "Einladung speichern"),
+            tr(_CONTEXT, "Einladung {}").format(file_stem(meeting)),
+            lambda: documents.invitation_pdf(meeting.id, today=today),
+        )
+
+    def letters(self) -> PdfDocument | None:
+        meeting, today = self._meeting(), self._today()
+        if meeting is None:
+            return None
+        documents = self._documents
+        return PdfDocument(
+            tr(_CONTEXT, "Einladungen je Mitglied speichern"),
+            tr(_CONTEXT, "Einladungen {}").format(file_stem(meeting)),
+            lambda: documents.invitation_letters_pdf(meeting.id, today=today),
+        )
+
+    def run_sheet(self) -> PdfDocument | None:
+        meeting, today = self._meeting(), self._today()
+        if meeting is None:
+            return None
+        documents = self._documents
+        return PdfDocument(
+            tr(_CONTEXT, "Ablaufplan speichern"),
+            tr(_CONTEXT, "Ablaufplan {}").format(file_stem(meeting)),
+            lambda: documents.run_sheet_pdf(meeting.id, today=today),
+        )
+
+    def minutes(self, *, public: bool) -> PdfDocument | None:
+        """Approved minutes are the PDF stored at the approval, byte for byte."""
+        meeting = self._meeting()
+        if meeting is None:
+            return None
+        minutes = self._minutes
+        name = (
+            tr(_CONTEXT, "Protokoll {} öffentlich") if public else tr(_CONTEXT, "Protokoll {}")
+        ).format(file_stem(meeting))
+        return PdfDocument(
+            tr(_CONTEXT, "Protokoll speichern"),
+            name,
+            lambda: minutes.minutes_pdf(meeting.id, public=public),
+        )
+
+    def dossier(self) -> PdfDocument | None:
+        meeting, today = self._meeting(), self._today()
+        if meeting is None:
+            return None
+        minutes = self._minutes
+        return PdfDocument(
+            tr(_CONTEXT, "Sitzungsmappe speichern"),
+            tr(_CONTEXT, "Sitzungsmappe {}").format(file_stem(meeting)),
+            lambda: minutes.dossier_pdf(meeting.id, today=today),
+        )
+
+
+def file_stem(meeting: Meeting) -> str:
+    """ "5. Sitzung 2026-12-08" (the number, not the title: titles may hold "/" or ":");
+    without a number "Sitzung …" or "Klausur …", as the documents call the meeting."""
+    return f"{meeting_name(meeting.number, meeting.kind)} {meeting.starts_at:%Y-%m-%d}"
