@@ -10,6 +10,7 @@ transaction: on any error the database stays exactly as it was.
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,8 +34,8 @@ from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.database import Database
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base
+from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
-
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
