@@ -47,6 +47,9 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Tage überfällig", lambda line: line.row.days_overdue or None),
     ("Stellungnahme", lambda line: line.answer.latest_verdict.label if line.answer else ""),
     ("Stellungnahme vom", lambda line: line.answer.latest_received_on if line.answer else None),
+    # While an interim "Umsetzung geplant" waits for its outcome: its date, from which the
+    # days overdue count (not from the Frist of the response).
+    ("Umsetzung geplant bis", lambda line: line.row.planned_by if line.row.awaits_plan else None),
     ("Tage offen", lambda line: line.days_open),
 )
 HEADERS = tuple(header for header, _ in COLUMNS)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -50,7 +51,26 @@ def test_xlsx_holds_text_cells_never_formulas(lines):
     assert isinstance(adopted, datetime) and adopted.date().isoformat() == "2025-03-01"
     days = sheet.cell(2, HEADERS.index("Tage offen") + 1).value
     assert days == (TODAY - adopted.date()).days
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{len(TITLES) + 1}"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:P{len(TITLES) + 1}"
+
+
+def test_a_passed_plan_gives_its_date_beside_the_days_overdue():
+    """The days of a passed interim plan count from its date, not from the Frist."""
+    planned = replace(
+        row(1, S.ANSWERED, sent=date(2025, 3, 5), due=date(2025, 5, 5)),
+        planned_by=date(2026, 5, 20),
+        days_overdue=12,
+    )
+    lines = report_lines([planned, row(2, S.SENT, due=date(2026, 5, 1))], ANSWERS, TODAY)
+
+    found = list(csv.reader(io.StringIO(register_csv(lines).decode("utf-8-sig")), delimiter=";"))
+    column = HEADERS.index("Umsetzung geplant bis")
+    assert found[1][HEADERS.index("Frist")] == "05.05.2025"
+    assert found[1][HEADERS.index("Tage überfällig")] == "12"
+    assert found[1][column] == "20.05.2026"
+    assert found[2][column] == ""
+    sheet = load_workbook(io.BytesIO(register_xlsx(lines))).active
+    assert sheet.cell(2, column + 1).value == datetime(2026, 5, 20)
 
 
 def test_an_empty_register_has_the_header_only(lines):
