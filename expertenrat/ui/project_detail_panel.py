@@ -86,7 +86,7 @@ class RecommendationsModel(RowsTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             (
-                Column(tr(_CONTEXT, "Kürzel"), lambda r: r.code),
+                Column(tr(_CONTEXT, "Kennung"), lambda r: r.code),
                 Column(tr(_CONTEXT, "Titel"), lambda r: r.title, tooltip=lambda r: r.title),
                 Column(tr(_CONTEXT, "Status"), lambda r: r.status.label),
             ),

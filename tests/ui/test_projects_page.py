@@ -223,6 +223,19 @@ def test_the_detail_pane_lists_consultations_and_recommendations(page, services)
     assert detail.empty_hints() == []
 
 
+def test_the_detail_pane_heads_a_recommendation_s_code_kennung_as_the_register_does(page):
+    """The project's own code is its Kürzel; a recommendation's is its Kennung everywhere
+    (register, exports), also beside the project it is addressed to."""
+    _select(page, "Digitaler Zwilling Rostock")
+
+    headers = page.detail.recommendations
+    assert [headers.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Kennung",
+        "Titel",
+        "Status",
+    ]
+
+
 def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, services):
     """The demo's 7. Sitzung (invited, still ahead) deals with the project under TOP 6 and
     6.1: one consultation, as the Tätigkeitsbericht and the Übersicht count it."""
