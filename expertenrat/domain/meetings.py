@@ -56,14 +56,19 @@ def dated_meeting_label(number: int | None, kind: MeetingKind, day: date) -> str
 
 
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
-    """How a meeting is called: "5. Sitzung", "5. Sitzung – Klausur: Mobilität", "Sitzung".
+    """How a meeting is called: "5. Sitzung", "5. Sitzung – Klausur: Mobilität", "Sitzung";
+    a meeting without a number whose title begins with its word is called by the title.
 
     The title follows after a dash, as in the invitation's heading
     (:func:`~expertenrat.domain.meeting_documents.meeting_heading`): a title with a colon
     of its own ("Klausur: Mobilität") never reads "5. Sitzung: Klausur: Mobilität".
     """
     base = meeting_name(number, kind)
-    return f"{base} – {title}" if title else base
+    if not title:
+        return base
+    if not number and title.casefold().startswith(base.casefold()):
+        return title  # "Klausur Datenethik", never "Klausur – Klausur Datenethik"
+    return f"{base} – {title}"
 
 
 def clean_draft(draft: MeetingDraft) -> MeetingDraft:

@@ -23,6 +23,7 @@ from expertenrat.domain.meeting_states import (
     check_transition,
     keeps_number_when_cancelled,
 )
+from expertenrat.domain.meetings import meeting_label
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 10, 16, tzinfo=BERLIN)
@@ -166,3 +167,20 @@ def test_renumbering_never_touches_fixed_numbers_and_numbers_planned_ones_densel
     assert not fixed & set(numbers.values())
     start = max(fixed, default=0) + 1
     assert sorted(numbers.values()) == list(range(start, start + len(numbers)))
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "title", "label"),
+    [
+        (None, MeetingKind.WORKSHOP, "Klausur Datenethik", "Klausur Datenethik"),
+        (None, MeetingKind.WORKSHOP, "Klausurtagung Mobilität", "Klausurtagung Mobilität"),
+        (None, MeetingKind.WORKSHOP, "Datenethik", "Klausur – Datenethik"),
+        (None, MeetingKind.REGULAR, "Sitzung zum Haushalt", "Sitzung zum Haushalt"),
+        (5, MeetingKind.WORKSHOP, "Klausur Datenethik", "5. Sitzung – Klausur Datenethik"),
+        (5, MeetingKind.REGULAR, "", "5. Sitzung"),
+    ],
+)
+def test_a_title_that_begins_with_the_meeting_s_word_is_not_repeated(number, kind, title, label):
+    """A cancelled Klausur titled "Klausur Datenethik" stood in the Tätigkeitsbericht as
+    "Klausur – Klausur Datenethik" (found by a tester)."""
+    assert meeting_label(number, kind, title) == label
