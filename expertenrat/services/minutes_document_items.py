@@ -14,6 +14,7 @@ from expertenrat.domain import agenda
 from expertenrat.domain.enums import AgendaItemKind, RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import AdoptedRecommendation, MinutesItem, VoteRecord
+from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.meeting_document_rows import recused_conflicts
 from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.store import models
@@ -24,41 +25,24 @@ def minutes_items(
 ) -> tuple[MinutesItem, ...]:
     """The agenda items with their texts, votes, adopted recommendations and the members
     recused at them (of those ``attending``)."""
-    rows = list(
-        session.scalars(
-            select(models.AgendaItem).where(
-                models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None)
-            )
-        )
+    placed = placed_agenda_rows(session, meeting.id)
+    ids = [row.id for row, _placed in placed]
+    projects = _project_titles(
+        session, {row.project_id for row, _p in placed if row.project_id is not None}
     )
-    by_id = {row.id: row for row in rows}
-    placed = agenda.ordered(
-        [
-            agenda.AgendaItem(
-                key=row.id,
-                title=row.title,
-                parent=row.parent_id if row.parent_id in by_id else None,
-                position=row.position,
-                public=row.public,
-            )
-            for row in rows
-        ]
-    )
-    ids = list(by_id)
-    projects = _project_titles(session, {r.project_id for r in rows if r.project_id is not None})
     votes = _votes(session, ids)
     recused = recused_conflicts(session, ids, attending)
     recommendations = _recommendations(session, ids)
     return tuple(
         _item(
-            by_id[p.item.key],
+            row,
             p,
             projects,
-            votes.get(p.item.key, ()),
-            tuple(recused.get(p.item.key, ())),
-            recommendations.get(p.item.key, ()),
+            votes.get(row.id, ()),
+            tuple(recused.get(row.id, ())),
+            recommendations.get(row.id, ()),
         )
-        for p in placed
+        for row, p in placed
     )
 
 
