@@ -132,7 +132,10 @@ class RecommendationLifecycle:
         """Closed as implemented, partly implemented or not implemented."""
         if outcome not in CLOSING:
             raise ValueError(f"not a closing state: {outcome}")
-        return self._step(recommendation_id, version, Step.CLOSE, on, note, outcome=outcome)
+        return self._step(
+            recommendation_id, version, Step.CLOSE, on, note, outcome=outcome,
+            change=lambda session, row: _not_before_earlier_steps(session, row, on),
+        )  # fmt: skip
 
     def withdraw(
         self, recommendation_id: int, version: int, on: date, note: str = ""
@@ -147,7 +150,10 @@ class RecommendationLifecycle:
                     )
                 ]
             )
-        return self._step(recommendation_id, version, Step.WITHDRAW, on, note)
+        return self._step(
+            recommendation_id, version, Step.WITHDRAW, on, note,
+            change=lambda session, row: _not_before_earlier_steps(session, row, on),
+        )  # fmt: skip
 
     def set_due_date(
         self, recommendation_id: int, version: int, due_on: date, on: date, note: str = ""
@@ -242,3 +248,33 @@ class RecommendationLifecycle:
                 summary=f"Empfehlung {row.code}: {current.label} → {wanted.label}",
                 note=note, from_status=current, to_status=wanted,
             )  # fmt: skip
+
+
+def _not_before_earlier_steps(session: Session, row: models.Recommendation, on: date) -> None:
+    """A closing or withdrawal dated ``on`` cannot come before the adoption, the sending
+    or the latest response: the history would list the end before its start."""
+    received = session.scalar(
+        select(models.RecommendationResponse.received_on)
+        .where(models.RecommendationResponse.recommendation_id == row.id)
+        .order_by(models.RecommendationResponse.received_on.desc())
+        .limit(1)
+    )
+    earlier = [
+        (day, what)
+        for day, what in (
+            (row.adopted_on, "dem Beschluss"),
+            (row.sent_on, "der Übermittlung"),
+            (received, "der letzten Stellungnahme"),
+        )
+        if day is not None and on < day
+    ]
+    if earlier:
+        day, what = max(earlier, key=lambda found: found[0])
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "on",
+                    f"Das Datum ({on:%d.%m.%Y}) kann nicht vor {what} ({day:%d.%m.%Y}) liegen.",
+                )
+            ]
+        )

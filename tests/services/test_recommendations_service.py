@@ -306,6 +306,25 @@ def test_sending_before_the_adoption_is_refused(register, council, projects):
         register.send(row.id, row.version, date(2026, 3, 9))
 
 
+def test_closing_or_withdrawing_before_the_earlier_steps_is_refused(register, council, projects):
+    """The history would list the end before the start: the date of a closing or a
+    withdrawal is not before the adoption, the sending and the latest response."""
+    row = _sent(register, council, projects, date(2026, 3, 12)).row
+    answered = register.record_response(
+        row.id, row.version, ResponseDraft(date(2026, 4, 2), ResponseVerdict.COMPLIED)
+    ).row
+
+    with pytest.raises(ValidationError, match=r"vor der letzten Stellungnahme \(02.04.2026\)"):
+        register.close(answered.id, answered.version, S.IMPLEMENTED, date(2026, 4, 1))
+    adopted = register.create(council.id, _content(projects), ON, adopted=True).row
+    with pytest.raises(ValidationError, match=r"vor dem Beschluss \(10.03.2026\)"):
+        register.withdraw(adopted.id, adopted.version, date(2020, 1, 1), "überholt")
+    assert register.get(row.id).row.status is S.ANSWERED
+    assert register.get(adopted.id).row.status is S.ADOPTED
+    closed = register.close(answered.id, answered.version, S.IMPLEMENTED, date(2026, 4, 2))
+    assert [h.occurred_on for h in closed.history] == sorted(h.occurred_on for h in closed.history)
+
+
 def test_a_new_due_date_is_recorded_in_the_history(register, council, projects, database, actor):
     row = _sent(register, council, projects, date(2026, 3, 12)).row
 
