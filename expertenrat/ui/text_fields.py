@@ -149,6 +149,9 @@ class LineEdit(QLineEdit):
         if text:
             self.insert_pasted(text)
 
+    def _paste_clipboard(self) -> None:
+        self._paste_from(QClipboard.Mode.Clipboard)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
             self._paste_from(QClipboard.Mode.Clipboard)
@@ -175,7 +178,7 @@ class LineEdit(QLineEdit):
         paste = next((a for a in menu.actions() if a.objectName() == "edit-paste"), None)
         if paste is not None:
             paste.triggered.disconnect()
-            paste.triggered.connect(lambda: self._paste_from(QClipboard.Mode.Clipboard))
+            paste.triggered.connect(self._paste_clipboard)
         menu.popup(event.globalPos())
 
     def dropEvent(self, event: QDropEvent) -> None:

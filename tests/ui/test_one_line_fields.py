@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
+    QMenu,
     QPushButton,
     QToolTip,
     QWidget,
@@ -139,6 +141,41 @@ def test_one_ctrl_z_takes_back_a_cleaned_paste_in_a_text_box(qtbot):
     _undo(edit)
 
     assert edit.toPlainText() == "Herr Krueger berichtet "
+
+
+def test_the_context_menu_s_paste_and_a_drop_are_cleaned_as_ctrl_v_is(qtbot):
+    edit = LineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    QApplication.clipboard().setText("zur Kennt\u00adnis\ngenommen")
+
+    at = QPoint(4, 4)
+    menu_key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, edit.mapToGlobal(at))
+    QApplication.sendEvent(edit, menu_key)
+    menu = edit.findChild(QMenu)
+    next(a for a in menu.actions() if a.objectName() == "edit-paste").trigger()
+    menu.close()
+
+    assert edit.text() == "zur Kenntnis genommen"
+    _undo(edit)
+    assert edit.text() == ""
+
+    dropped = QMimeData()
+    dropped.setText("Ken\u00adnt\u00adnis\r\nnehmen")
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(
+            edit,
+            kind(QPoint(4, 4), Qt.DropAction.CopyAction, dropped, Qt.MouseButton.LeftButton,
+                 Qt.KeyboardModifier.NoModifier),
+        )  # fmt: skip
+    QApplication.sendEvent(
+        edit,
+        QDropEvent(QPointF(4, 4), Qt.DropAction.CopyAction, dropped, Qt.MouseButton.LeftButton,
+                   Qt.KeyboardModifier.NoModifier),
+    )  # fmt: skip
+
+    assert edit.text() == "Kenntnis nehmen"
 
 
 def test_a_paste_is_cleaned_before_the_length_limit_counts_it(qtbot):
