@@ -114,6 +114,12 @@ def _in_numbers(report: AnnualReport) -> str:
     )
 
 
+# Below the heading of a section without entries: its one line ("Keine Sitzungen im Jahr
+# 2026.", and "Noch geplant …"). The 40 mm kept for a section with a table pushed such a
+# heading onto a page of its own although both lines had room at the bottom.
+_EMPTY_SECTION_SPACE = 22 * mm
+
+
 def _field_heading(text: str) -> list[Flowable]:
     """An action field's heading within a section, a bookmark under the section's."""
     heading = theme.section_heading(text, keep_space=35 * mm, style=_field_heading_style())
@@ -124,11 +130,12 @@ def _field_heading(text: str) -> list[Flowable]:
 
 
 def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
-    story = [*bookmarked_heading("2. Sitzungen")]
     held = part.held
     if not part.meetings:
+        story = [*bookmarked_heading("2. Sitzungen", keep_space=_EMPTY_SECTION_SPACE)]
         story.append(paragraph(f"Keine Sitzungen im Jahr {year}.", "note"))
     else:
+        story = [*bookmarked_heading("2. Sitzungen")]
         line = f"{counted(len(held), 'Sitzung', 'Sitzungen')} durchgeführt"
         if held:
             line += f", davon {part.quorate} beschlussfähig"
@@ -163,7 +170,7 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
 def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowable]:
     if not parts:
         return [
-            *bookmarked_heading("3. Beratungen"),
+            *bookmarked_heading("3. Beratungen", keep_space=_EMPTY_SECTION_SPACE),
             paragraph(f"Keine Beratungen von Projekten im Jahr {year}.", "note"),
         ]
     # room for the heading, the lead below it and the first field's heading with its table
@@ -195,12 +202,12 @@ def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowa
 
 
 def _recommendations(report: AnnualReport) -> list[Flowable]:
-    story = [*bookmarked_heading("4. Empfehlungen")]
     if not report.recommendations:
         return [
-            *story,
+            *bookmarked_heading("4. Empfehlungen", keep_space=_EMPTY_SECTION_SPACE),
             paragraph(f"Keine Empfehlungen im Jahr {report.year} beschlossen.", "note"),
         ]
+    story = [*bookmarked_heading("4. Empfehlungen")]
     width = theme.content_width()
     story.append(
         paragraph(

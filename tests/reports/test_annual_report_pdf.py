@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from annual_report_sample import (
     ARABIC,
@@ -19,11 +20,13 @@ from annual_report_sample import (
     member,
     report,
 )
-from pdf_reading import outline, pages, read, text
+from pdf_reading import outline, pages, read, text, text_runs
+from reportlab.lib.units import mm
 
 from expertenrat.domain.annual_report import MeetingsPart
 from expertenrat.domain.councils import ActionField
 from expertenrat.reports.annual_report_pdf import render_annual_report
+from expertenrat.reports.page_frame import MARGINS
 
 
 def test_sections_names_meetings_and_figures():
@@ -128,3 +131,27 @@ def test_an_empty_year_says_so_in_every_section():
     assert "Keine Sitzungen im Jahr 2025." in printed
     assert "Keine Beratungen von Projekten im Jahr 2025." in printed
     assert "Keine Empfehlungen im Jahr 2025 beschlossen." in printed
+
+
+def test_an_empty_section_goes_to_the_next_page_only_when_its_two_lines_do_not_fit():
+    """A council without meetings (Lübeck's Beirat): "4. Empfehlungen – Keine Empfehlungen
+    …" stood alone on a second page while page 1 had some 3 cm left, as the 4 cm kept
+    below a section heading for its table were asked of a section of one line (found by a
+    tester)."""
+    empty = {"2. Sitzungen", "3. Beratungen", "4. Empfehlungen"}
+    bottom = MARGINS.bottom
+    for count in range(1, 16):
+        members = [member(i, f"Vorname{i}", f"Nachname{i}", date(2024, 1, 1)) for i in
+                   range(1, count + 1)]  # fmt: skip
+        pdf = render_annual_report(
+            report(members=members, meetings=MeetingsPart((), 0), items=[], rows=[])
+        ).pdf
+        body = [
+            [(t, y) for t, y, _size in text_runs(page) if not t.startswith("Seite ")]
+            for page in read(pdf).pages
+        ]
+        for before, page in pairwise(body):
+            first = page[4][0]  # after the running header: council, city, title, date
+            if first in empty:
+                room = before[-1][1] - bottom
+                assert room < 25 * mm, (count, first, room / mm)
