@@ -14,6 +14,7 @@ from expertenrat.domain.projects import (
     ProjectRecommendation,
     consultations,
 )
+from expertenrat.domain.recommendations import parse_code
 from expertenrat.services.attendance_rows import placed_rows
 from expertenrat.store import models
 
@@ -96,15 +97,20 @@ def project_consultations(session: Session, project_id: int) -> list[Consultatio
 
 
 def project_recommendations(session: Session, project_id: int) -> list[ProjectRecommendation]:
-    """The live recommendations addressed to the project, oldest first."""
-    rows = session.scalars(
-        select(models.Recommendation)
-        .join(models.RecommendationProject)
-        .where(
-            models.RecommendationProject.project_id == project_id,
-            models.Recommendation.deleted_at.is_(None),
-        )
-        .order_by(models.Recommendation.adopted_on, models.Recommendation.code)
+    """The live recommendations addressed to the project in the order of their codes, as
+    the register lists them (E-2025-07 before a draft E-2025-13, E-2026-9 before
+    E-2026-10, on every database alike: ordered by the adoption date, a draft without one
+    came first on SQLite and last on PostgreSQL)."""
+    rows = sorted(
+        session.scalars(
+            select(models.Recommendation)
+            .join(models.RecommendationProject)
+            .where(
+                models.RecommendationProject.project_id == project_id,
+                models.Recommendation.deleted_at.is_(None),
+            )
+        ),
+        key=lambda r: (parse_code(r.code) or (0, 0), r.id),
     )
     return [
         ProjectRecommendation(

@@ -314,6 +314,22 @@ def test_recommendations_of_a_project_list_code_title_and_status(
     assert found[0].title == "Empfehlung E-2026-07"
 
 
+def test_recommendations_of_a_project_follow_their_codes_drafts_too(
+    database, projects, council, new_project
+):
+    """As the register lists them; a draft has no adoption date and came first (SQLite)
+    or last (PostgreSQL) when the list was ordered by it."""
+    project_id = projects.create(council.id, new_project())
+    add_recommendation(database, council.id, project_id, "E-2025-13", status="draft",
+                       adopted_on=None)  # fmt: skip
+    add_recommendation(database, council.id, project_id, "E-2025-100", adopted_on=date(2025, 12, 1))
+    add_recommendation(database, council.id, project_id, "E-2025-07", adopted_on=date(2025, 7, 17))
+
+    found = projects.recommendations(project_id)
+
+    assert [r.code for r in found] == ["E-2025-07", "E-2025-13", "E-2025-100"]
+
+
 def test_a_project_in_use_cannot_be_deleted_and_the_message_says_where(
     database, projects, council, new_project
 ):
