@@ -112,6 +112,27 @@ def test_export_reads_a_database_in_a_folder_without_write_permission(
     assert _listing(read_only_folder) == before
 
 
+def test_listings_read_a_database_in_a_folder_without_write_permission(
+    database, read_only_folder, bound_by_file_modes
+):
+    """meetings, recommendations and retention without --anonymise only read, as the
+    exports do; only anonymising needs the right to write."""
+    before = _listing(read_only_folder)
+
+    results = [
+        run("--database", str(database), *command, prefix=bound_by_file_modes)
+        for command in (["meetings"], ["recommendations"], ["retention"])
+    ]
+    anonymise = run("--database", str(database), "retention", "--anonymise",
+                    prefix=bound_by_file_modes)  # fmt: skip
+
+    assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
+    assert results[0].stdout.startswith("  1. Sitzung")
+    assert results[2].stdout.startswith("Niemand ist länger als 2 Jahre ausgeschieden")
+    assert_one_line_error(anonymise, f"Im Ordner „{read_only_folder}“ fehlt Ihnen die Schreib")
+    assert _listing(read_only_folder) == before
+
+
 def test_changing_a_database_in_a_folder_without_write_permission_names_the_folder(
     database, read_only_folder, bound_by_file_modes, exported
 ):

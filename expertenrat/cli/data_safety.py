@@ -57,11 +57,23 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     retention.add_argument(
         "--anonymise",
-        action="store_true",
+        action=_Anonymise,
         help="die aufgelisteten Personen anonymisieren (Name bleibt; Kontaktdaten, Notizen "
         "und Einwilligungen werden entfernt)",
     )
-    retention.set_defaults(handler=_retention, opening="change")
+    retention.set_defaults(handler=_retention, opening="read")
+
+
+class _Anonymise(argparse.Action):
+    """``retention --anonymise``: the one retention run that changes the database; the
+    listing alone reads it, so it also works without write permission, as the exports do."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=False, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        namespace.anonymise = True
+        namespace.opening = "change"
 
 
 def _backup(services: Services, args: argparse.Namespace) -> str:
