@@ -154,7 +154,7 @@ class LineEdit(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
-            self._paste_from(QClipboard.Mode.Clipboard)
+            self._paste_clipboard()
             event.accept()
             return
         super().keyPressEvent(event)
