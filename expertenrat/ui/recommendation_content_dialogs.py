@@ -7,7 +7,7 @@ merge dialog, see ``recommendation_steps``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,9 +56,15 @@ class RecommendationContentDialog(StepDialog):
         origin: str,
         projects: Sequence[tuple[int, str]],
         action_fields: Sequence[tuple[int, str]],
+        project_fields: Mapping[int, int | None] | None = None,
     ) -> None:
+        """``project_fields``: each project's action field. Without a field chosen, the
+        register takes the first checked project's: the field shows it, following the
+        projects checked, until the user picks one."""
         super().__init__(parent, title, accept_text, save)
         self.resize(600, 560)
+        self._project_fields = dict(project_fields or {})
+        self._field_follows = True
         self.kind_combo = QComboBox()
         for kind in RecommendationKind:
             self.kind_combo.addItem(kind.label, kind.value)
@@ -74,6 +80,8 @@ class RecommendationContentDialog(StepDialog):
             item = QListWidgetItem(project_title, self.project_list)
             item.setData(Qt.ItemDataRole.UserRole, project_id)
             item.setCheckState(Qt.CheckState.Unchecked)
+        self.field_combo.activated.connect(self._field_chosen)
+        self.project_list.itemChanged.connect(self._follow_projects)
         origin_label = QLabel(origin)
         origin_label.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow(tr(_CONTEXT, "Herkunft"), origin_label)
@@ -83,6 +91,17 @@ class RecommendationContentDialog(StepDialog):
         self.form.addRow(tr(_CONTEXT, "Handlungsfeld"), self.field_combo)
         self.form.addRow(tr(_CONTEXT, "Projekt(e)"), self.project_list)
 
+    def _field_chosen(self) -> None:
+        self._field_follows = False
+
+    def _follow_projects(self) -> None:
+        """The first checked project's field, as the register would store it."""
+        if not self._field_follows:
+            return
+        checked = self.content().project_ids
+        field_id = self._project_fields.get(checked[0]) if checked else None
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(field_id)))
+
     def check_project(self, project_id: int, checked: bool = True) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         for row in range(self.project_list.count()):
@@ -91,6 +110,7 @@ class RecommendationContentDialog(StepDialog):
                 item.setCheckState(state)
 
     def set_content(self, content: RecommendationContent) -> None:
+        self._field_follows = False  # the field as stored (or as chosen in a merge)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(content.kind.value))
         show_text(self.title_edit, content.title)
         self.text_edit.setPlainText(content.text)
@@ -99,6 +119,7 @@ class RecommendationContentDialog(StepDialog):
             item = self.project_list.item(row)
             wanted = item.data(Qt.ItemDataRole.UserRole) in content.project_ids
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        self._field_follows = content.action_field_id is None
 
     def content(self) -> RecommendationContent:
         items = (self.project_list.item(r) for r in range(self.project_list.count()))
@@ -123,6 +144,7 @@ class NewRecommendationDialog(RecommendationContentDialog):
         action_fields: Sequence[tuple[int, str]],
         today: date,
         save: Callable[[NewRecommendation], None],
+        project_fields: Mapping[int, int | None] | None = None,
     ) -> None:
         super().__init__(
             parent,
@@ -132,6 +154,7 @@ class NewRecommendationDialog(RecommendationContentDialog):
             BETWEEN_MEETINGS,
             projects,
             action_fields,
+            project_fields,
         )
         self.adopted_check = QCheckBox(tr(_CONTEXT, "bereits beschlossen (sonst Entwurf)"))
         self.date_edit = date_edit(today)
@@ -157,6 +180,7 @@ class EditRecommendationDialog(RecommendationContentDialog):
         action_fields: Sequence[tuple[int, str]],
         today: date,
         save: Callable[[ContentChange], None],
+        project_fields: Mapping[int, int | None] | None = None,
     ) -> None:
         super().__init__(
             parent,
@@ -166,6 +190,7 @@ class EditRecommendationDialog(RecommendationContentDialog):
             origin,
             projects,
             action_fields,
+            project_fields,
         )
         self.date_edit = date_edit(today)
         self.form.addRow(tr(_CONTEXT, "Geändert am"), self.date_edit)

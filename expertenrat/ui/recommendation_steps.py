@@ -67,6 +67,7 @@ class RecommendationSteps:
                         council_id, new.content, new.on, adopted=new.adopted
                     )
                 ),
+                self._project_fields(council_id),
             )
         )
 
@@ -99,7 +100,15 @@ class RecommendationSteps:
             self._stored(detail.row.id)
 
         dialog = EditRecommendationDialog(
-            self._parent, row.code, row.origin.label, content, projects, fields, self._today(), save
+            self._parent,
+            row.code,
+            row.origin.label,
+            content,
+            projects,
+            fields,
+            self._today(),
+            save,
+            self._project_fields(council_id),
         )
         self._open(dialog)
 
@@ -242,6 +251,14 @@ class RecommendationSteps:
         projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
         fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
         return projects, fields
+
+    def _project_fields(self, council_id: int) -> dict[int, int | None]:
+        """Each project's action field, which the register takes where none is chosen."""
+        return {
+            entry.project.id: entry.project.action_field_id
+            for entry in self._services.projects.projects(council_id)
+            if entry.project.id is not None
+        }
 
     def _open(self, dialog: StepDialog) -> None:
         dialog.finished.connect(dialog.deleteLater)

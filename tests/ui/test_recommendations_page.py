@@ -243,6 +243,28 @@ def test_a_new_recommendation_between_the_meetings(page, sample, services):
     assert page.send_button.isEnabled() and not page.close_button.isEnabled()
 
 
+def test_the_new_recommendation_shows_the_field_the_register_will_take(page, sample, services):
+    """Without a field chosen, the register takes the first project's: the dialog shows it
+    instead of "– kein Handlungsfeld –", following the projects until a field is picked."""
+    page.new_button.click()
+    dialog = page.steps.dialog
+    dialog.title_edit.setText("Offene Daten")
+    assert dialog.field_combo.currentData() is None
+
+    dialog.check_project(sample.projects["ODP"])
+    assert dialog.field_combo.currentData() == sample.fields["Stadtdaten"]
+    dialog.check_project(sample.projects["ODP"], checked=False)
+    dialog.check_project(sample.projects["KLIMA"])
+    assert dialog.field_combo.currentData() == sample.fields["Umwelt"]
+    dialog.field_combo.setCurrentIndex(dialog.field_combo.findData(sample.fields["Stadtdaten"]))
+    dialog.field_combo.activated.emit(dialog.field_combo.currentIndex())  # the user's choice
+    dialog.check_project(sample.projects["KLIMA"], checked=False)
+    assert dialog.field_combo.currentData() == sample.fields["Stadtdaten"]  # kept
+    dialog.check_project(sample.projects["KLIMA"])
+    dialog.accept_button.click()
+    assert page.selected().action_field == "Stadtdaten"
+
+
 def test_record_a_response_then_close(page, sample):
     page.select(sample.recommendations["E-2026-04"])
     assert page.response_button.isEnabled() and not page.close_button.isEnabled()
