@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -13,6 +14,8 @@ from expertenrat.domain.wording import file_size, whole_number
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupSummary, RestoreSummary
 from expertenrat.services.context import Services
+from expertenrat.store.engine import sqlite_file
+from expertenrat.ui.daily_backup import daily_backup_folder
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -34,8 +37,11 @@ class BackupMenu:
         dialogs: DialogService,
         parent: QWidget,
         on_restored: Callable[[], None],
+        settings: QSettings | None = None,
     ) -> None:
+        """``settings``: this PC's, which name the folder of the daily backups."""
         self._services = services
+        self._settings = settings if settings is not None else QSettings()
         self._dialogs = dialogs
         self._parent = parent
         self._on_restored = on_restored
@@ -80,6 +86,9 @@ class BackupMenu:
             tr(_CONTEXT, RESTORE_FILTER),
             self._confirm_restore,
             FileKind.BACKUP,
+            # Before a folder is remembered, the daily backups: on Windows in a hidden
+            # folder (AppData) that no one would find in the dialog by hand.
+            fallback=daily_backup_folder(self._settings, sqlite_file(self._services.database.url)),
         )
 
     def _confirm_restore(self, path: str) -> None:

@@ -13,11 +13,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from expertenrat.services.daily_backup import DailyBackupService, default_folder
+from expertenrat.services.daily_backup import FOLDER_NAME, DailyBackupService
+from expertenrat.store.engine import sqlite_file
 from expertenrat.ui.worker import Job
 
 FOLDER_KEY = "backup/folder"
 log = logging.getLogger(__name__)
+
+
+def daily_backup_folder(settings: QSettings, database_file: Path | None) -> Path | None:
+    """Where the daily copies of ``database_file`` go: the folder chosen on this PC, else
+    ``Sicherungen`` beside the file; ``None`` for a server database (no daily copy)."""
+    configured = str(settings.value(FOLDER_KEY, "") or "").strip()
+    if configured:
+        return Path(configured)
+    return database_file.parent / FOLDER_NAME if database_file is not None else None
 
 
 class DailyBackup(QObject):
@@ -38,10 +48,7 @@ class DailyBackup(QObject):
         self.job: Job | None = None
 
     def folder(self) -> Path | None:
-        configured = str(self._settings.value(FOLDER_KEY, "") or "").strip()
-        if configured:
-            return Path(configured)
-        return default_folder(self._service.database)
+        return daily_backup_folder(self._settings, sqlite_file(self._service.database.url))
 
     def start(self) -> None:
         """Make today's copy in the worker, unless there is one or this is no SQLite file."""

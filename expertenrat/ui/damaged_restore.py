@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.services.backup import RestoreSummary
 from expertenrat.services.damaged_restore import restore_over_damaged
 from expertenrat.ui.backup_menu import RESTORE_FILTER
+from expertenrat.ui.daily_backup import daily_backup_folder
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -24,9 +25,13 @@ _CONTEXT = "DamagedRestore"
 class DamagedRestore(QObject):
     restored = Signal()
 
-    def __init__(self, dialogs: DialogService, parent: QWidget) -> None:
+    def __init__(
+        self, dialogs: DialogService, parent: QWidget, settings: QSettings | None = None
+    ) -> None:
+        """``settings``: this PC's, which name the folder of the daily backups."""
         super().__init__(parent)
         self._dialogs = dialogs
+        self._settings = settings if settings is not None else QSettings()
         self._parent = parent
         self.job: Job | None = None
 
@@ -38,6 +43,7 @@ class DamagedRestore(QObject):
             tr(_CONTEXT, RESTORE_FILTER),
             lambda source: self._confirm(path, Path(source)),
             FileKind.BACKUP,
+            fallback=daily_backup_folder(self._settings, path),  # its daily copies
         )
 
     def _confirm(self, path: Path, source: Path) -> None:

@@ -200,10 +200,18 @@ class DialogService:
         name_filter: str,
         on_path: Callable[[str], None],
         kind: FileKind | None = None,
+        fallback: Path | None = None,
     ) -> None:
-        """Ask for an existing file; with ``kind`` the dialog starts in its remembered folder."""
+        """Ask for an existing file; with ``kind`` the dialog starts in its remembered folder
+        or, before one is remembered, in ``fallback`` (e.g. the daily backups)."""
         self._file_dialog(
-            parent, title, name_filter, QFileDialog.AcceptMode.AcceptOpen, on_path, kind
+            parent,
+            title,
+            name_filter,
+            QFileDialog.AcceptMode.AcceptOpen,
+            on_path,
+            kind,
+            fallback=fallback,
         )
 
     def ask_folder(
@@ -254,6 +262,7 @@ class DialogService:
         on_path: Callable[[str], None],
         kind: FileKind | None,
         suggested: str = "",
+        fallback: Path | None = None,
     ) -> None:
         dialog = QFileDialog(parent, title)
         dialog.setAcceptMode(mode)
@@ -264,7 +273,7 @@ class DialogService:
             dialog.setDefaultSuffix(_suffix(dialog.selectedNameFilter()))
             dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix(_suffix(chosen)))
         if kind is not None:
-            dialog.setDirectory(str(self._locations.folder(kind)))
+            dialog.setDirectory(str(self._locations.folder(kind, fallback)))
         if suggested:
             dialog.selectFile(suggested)
         if kind is not None:

@@ -32,11 +32,14 @@ class SaveLocations:
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
 
-    def folder(self, kind: FileKind) -> Path:
-        """The folder last used for ``kind`` while it exists, else the Documents folder."""
+    def folder(self, kind: FileKind, fallback: Path | None = None) -> Path:
+        """The folder last used for ``kind`` while it exists, else ``fallback`` if it
+        exists, else the Documents folder."""
         remembered = self._settings.value(_KEY.format(kind.value))
         if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
             return Path(remembered)
+        if fallback is not None and fallback.is_dir():
+            return fallback
         return documents_folder()
 
     def remember(self, kind: FileKind, chosen_file: str) -> None:

@@ -81,7 +81,9 @@ class WindowMenus:
         self._dialogs = dialogs
         self._host = host
         window, menu, quit_action = self._window, self.file_menu, self._quit_action
-        self.backup: BackupMenu = BackupMenu(services, dialogs, window, host.reload_councils)
+        self.backup: BackupMenu = BackupMenu(
+            services, dialogs, window, host.reload_councils, self._settings
+        )
         menu.insertActions(quit_action, self.backup.actions)
         self.open_data: OpenDataMenu = OpenDataMenu(services, dialogs, window, self._settings)
         menu.insertSeparator(quit_action)

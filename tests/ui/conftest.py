@@ -37,6 +37,8 @@ class ScriptedDialogs:
     # Every file dialog asked for: (kind of file, suggested name or "" when opening).
     file_dialogs: list[tuple[object, str]] = field(default_factory=list)
     saved_files: list[str] = field(default_factory=list)
+    # The folder each file dialog for opening falls back to (None: the Documents folder).
+    open_fallbacks: list[object] = field(default_factory=list)
     # Answers to choose_text, "left" or "right"; none left: the dialog stays unanswered.
     choices: list[str] = field(default_factory=list)
     # Every text choice offered: (title, left text, right text).
@@ -93,8 +95,9 @@ class ScriptedDialogs:
         if self.dates:
             on_date(self.dates.pop(0))
 
-    def ask_open_file(self, parent, title, name_filter, on_path, kind=None) -> None:
+    def ask_open_file(self, parent, title, name_filter, on_path, kind=None, fallback=None) -> None:
         self.file_dialogs.append((kind, ""))
+        self.open_fallbacks.append(fallback)
         if self.paths:
             on_path(self.paths.pop(0))
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.store.engine import sqlite_file
 from expertenrat.ui.backup_menu import BackupMenu
+from expertenrat.ui.daily_backup import FOLDER_KEY
+from expertenrat.ui.damaged_restore import DamagedRestore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.save_location import SaveLocations
 
@@ -117,3 +119,25 @@ def test_a_restore_the_database_refuses_for_a_cause_not_known_shows_its_text_beh
     )
     assert box.detailedText() == "table councils has no column named city"
     box.close()
+
+
+def test_restoring_offers_the_daily_backups_first(services, dialogs, qtbot, qsettings, tmp_path):
+    """Wiederherstellen … and the start page's "Sicherung wiederherstellen …" start in the
+    folder of the daily copies, the one this PC chose or "Sicherungen" beside the file
+    (found by a tester)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = BackupMenu(services, dialogs, parent, lambda: None, qsettings)
+    damaged = DamagedRestore(dialogs, parent, qsettings)
+    file = sqlite_file(services.database.url)
+
+    menu.ask_restore()
+    damaged.ask(tmp_path / "anderswo" / "expertenrat.db")
+    qsettings.setValue(FOLDER_KEY, str(tmp_path / "Netzlaufwerk"))
+    menu.ask_restore()
+
+    assert dialogs.open_fallbacks == [
+        file.parent / "Sicherungen",
+        tmp_path / "anderswo" / "Sicherungen",
+        tmp_path / "Netzlaufwerk",
+    ]

@@ -140,3 +140,24 @@ def test_after_saving_the_folder_can_be_opened(qtbot, parent, locations, tmp_pat
     button.click()
 
     assert opened == [QUrl.fromLocalFile(str(path.parent))]
+
+
+def test_a_restore_dialog_starts_in_the_daily_backups_until_a_folder_is_remembered(
+    qtbot, parent, locations, documents, tmp_path
+) -> None:
+    """The daily copies lie in a hidden folder on Windows (AppData); the restore dialog
+    opened in Documents, where nobody finds them (found by a tester)."""
+    daily = tmp_path / "Sicherungen"
+    daily.mkdir()
+    service = DialogService(locations)
+
+    service.ask_open_file(parent, "Wiederherstellen", "*.zip *.db", lambda _p: None,
+                          FileKind.BACKUP, fallback=daily)  # fmt: skip
+
+    assert Path(_file_dialog(parent).directory().absolutePath()) == daily
+    _file_dialog(parent).reject()
+    assert locations.folder(FileKind.BACKUP, tmp_path / "gone") == documents
+    own = tmp_path / "Eigene Sicherungen"
+    own.mkdir()
+    locations.remember(FileKind.BACKUP, str(own / "sicherung.zip"))
+    assert locations.folder(FileKind.BACKUP, daily) == own
