@@ -297,6 +297,24 @@ def test_a_conflict_takes_their_text_when_chosen(qtbot, make_editor, services, h
     assert not editor.autosave.is_busy()
 
 
+def test_an_item_only_renamed_elsewhere_is_saved_without_the_conflict_question(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    """Another PC corrects the item's title (its version moves, its texts do not): the text
+    typed here is saved, nobody is asked to choose."""
+    editor = make_editor(held.meeting_id)
+    item_id = held.item_ids[1]
+    show_item(editor, item_id)
+    item = next(i for i in services.agenda.agenda(held.meeting_id).items if i.key == item_id)
+    services.agenda.update(replace(item, title="Bericht der Geschäftsstelle"))
+
+    QTest.keyClicks(editor.item_form.discussion_edit, "meiner")
+    editor.autosave.save_now()
+
+    qtbot.waitUntil(lambda: stored_texts(services, held, 1).discussion == "meiner", timeout=WAIT)
+    assert dialogs.offered == []
+
+
 def test_recovered_text_is_offered_and_taken(qtbot, make_editor, services, held, dialogs):
     first = make_editor(None)
     key = item_key(held.item_ids[3])
