@@ -7,9 +7,12 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from pdf_reading import text
 
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Primäres Handlungsfeld"
 
@@ -292,3 +295,29 @@ def test_roster_export_warns_about_letters_no_font_has_and_exits_0(database, tmp
         "Zeichen hat keine Schrift des Programms, sie stehen im PDF als „\ufffd“."
     ]
     assert "Mitgliederliste mit 11 Mitgliedern" in result.stdout
+
+
+def test_the_roster_is_dated_the_councils_day_on_a_pc_set_to_another_zone(database, tmp_path):
+    """The demo council counts in Europe/Berlin; a PC whose clock shows another day (a
+    zone far east or far west of it, whichever differs now) still prints the council's
+    "Stand" and lists the members active that day, as the window does."""
+    council_day = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    pc_zone = next(
+        zone
+        for zone in ("Pacific/Kiritimati", "Etc/GMT+12")
+        if datetime.now(ZoneInfo(zone)).date() != council_day
+    )
+    target = tmp_path / "liste.pdf"
+    command = ["--database", database, "export", "roster", "--out", str(target)]
+    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**environment, "TZ": pc_zone},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert f"Stand: {council_day:%d.%m.%Y}" in text(target.read_bytes())

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,11 +75,12 @@ def add_import(imports: argparse._SubParsersAction) -> None:
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.domain.roster import RosterGrouping
 
+    council_id = chosen_council(services, args)
     rendered = services.members.roster_pdf(
-        chosen_council(services, args),
+        council_id,
         public=args.public,
         grouping=RosterGrouping.ALPHABETICAL if args.alphabetical else RosterGrouping.BY_FIELD,
-        today=date.today(),
+        today=services.settings.clock(council_id).today(),  # the council's day, as the window's
     )
     path = args.out
     write_pdf(path, rendered)
@@ -112,7 +112,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
             f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
     file_format = MemberFileFormat.of(path)
-    today = date.today()
+    today = services.settings.clock(council_id).today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)
     report = [line for row in preview.rows for line in _import_lines(row)]
     if preview.ignored_columns:
