@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from expertenrat.domain.enums import MinutesState, MinutesStyle, RecommendationKind
+from expertenrat.domain.enums import (
+    MinutesState,
+    MinutesStyle,
+    RecommendationKind,
+    RecommendationStatus,
+)
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.field_limits import (
     MINUTES_HEADER,
@@ -66,7 +71,9 @@ class RecommendationDraft:
 
 @dataclass(frozen=True, slots=True)
 class AdoptedRecommendation:
-    """A recommendation adopted in an item, with its register code ("E-2026-07")."""
+    """A recommendation adopted in an item, with its register code ("E-2026-07") and its
+    status in the register: once sent it belongs to the register, no longer to the
+    minutes (it cannot be taken out of them)."""
 
     id: int
     code: str
@@ -77,6 +84,7 @@ class AdoptedRecommendation:
     project_id: int | None
     adopted_on: date
     version: int = 0
+    status: RecommendationStatus = RecommendationStatus.ADOPTED
 
 
 @dataclass(frozen=True, slots=True)

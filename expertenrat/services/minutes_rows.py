@@ -20,6 +20,7 @@ from expertenrat.domain.enums import (
     MinutesState,
     MinutesStyle,
     RecommendationKind,
+    RecommendationStatus,
     VoteMode,
 )
 from expertenrat.domain.errors import ExpertenratError
@@ -199,6 +200,7 @@ def recommendation_of(row: models.Recommendation) -> AdoptedRecommendation:
         project_id=row.projects[0].project_id if row.projects else None,
         adopted_on=row.adopted_on,
         version=row.version,
+        status=RecommendationStatus(row.status),
     )
 
 

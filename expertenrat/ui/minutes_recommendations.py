@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.minutes import AdoptedRecommendation
 from expertenrat.ui.i18n import tr
 
@@ -54,10 +55,13 @@ class RecommendationsBox(QGroupBox):
     def show_recommendations(self, recommendations: Sequence[AdoptedRecommendation]) -> None:
         self.list.clear()
         for recommendation in recommendations:
-            line = QListWidgetItem(
+            text = (
                 f"{recommendation.code} · {recommendation.kind.label}: "
                 f"\u2068{recommendation.title}\u2069"
             )
+            if recommendation.status is not RecommendationStatus.ADOPTED:
+                text += f" ({recommendation.status.label})"  # the register's since it was sent
+            line = QListWidgetItem(text)
             line.setData(ObjectRole, recommendation)
             line.setToolTip(recommendation.text)
             self.list.addItem(line)
@@ -75,4 +79,18 @@ class RecommendationsBox(QGroupBox):
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(not self._read_only)
-        self.remove_button.setEnabled(not self._read_only and self.list.currentItem() is not None)
+        line = self.list.currentItem()
+        chosen = line.data(ObjectRole) if line is not None else None
+        in_register = chosen is not None and chosen.status is not RecommendationStatus.ADOPTED
+        self.remove_button.setEnabled(
+            not self._read_only and chosen is not None and not in_register
+        )
+        self.remove_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "{code} ist bereits „{status}“ und lässt sich nur noch im Empfehlungsregister "
+                "ändern.",
+            ).format(code=chosen.code, status=chosen.status.label)
+            if in_register
+            else ""
+        )

@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from expertenrat.domain.enums import AttendanceStatus, VoteMode
-from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.domain.projects import Project
 from expertenrat.domain.votes import VoteDraft
@@ -490,6 +490,27 @@ def test_a_recommendation_is_adopted_and_removed(qtbot, make_editor, services, h
     assert services.minutes.minutes(held.meeting_id).items[2].recommendations == ()
     assert box.list.count() == 0
     assert editor.items.is_marked(item_key(held.item_ids[2]))
+
+
+def test_a_recommendation_sent_meanwhile_says_so_and_is_not_offered_for_removal(
+    qtbot, make_editor, held, services
+):
+    """Once sent it belongs to the register: the line names its state and "Entfernen" is
+    off (its tooltip says why), rather than asking and then refusing."""
+    services.minutes.adopt_recommendation(held.item_ids[2], RecommendationDraft("Bleibt"))
+    sent = services.minutes.adopt_recommendation(held.item_ids[2], RecommendationDraft("Versandt"))
+    services.recommendations.send(sent.id, sent.version, date(2026, 3, 20))
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.recommendations
+
+    lines = [box.list.item(i).text() for i in range(box.list.count())]
+    assert lines[0].endswith("Bleibt\u2069") and lines[1].endswith("Versandt\u2069 (übermittelt)")
+    box.list.setCurrentRow(1)
+    assert not box.remove_button.isEnabled()
+    assert "bereits „übermittelt“" in box.remove_button.toolTip()
+    box.list.setCurrentRow(0)
+    assert box.remove_button.isEnabled() and box.remove_button.toolTip() == ""
 
 
 def test_the_recommendation_dialog_shows_the_action_field_of_its_project(
