@@ -36,6 +36,7 @@ from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import select_after_removal, selected_row
+from expertenrat.ui.refusals import attempt
 from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "ConflictsPanel"
@@ -275,12 +276,8 @@ class ConflictsPanel(NothingPending, QWidget):
         select_after_removal(self.view, row)
 
     def _run(self, change: Callable[[], object]) -> bool:
-        try:
-            change()
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Befangenheit"), error.message)
-            self.refresh()
-            return False
+        done = attempt(self._dialogs, self, tr(_CONTEXT, "Befangenheit"), change)
         self.refresh()
-        self.changed.emit()
-        return True
+        if done:
+            self.changed.emit()
+        return done

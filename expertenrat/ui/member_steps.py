@@ -14,13 +14,13 @@ from datetime import date
 from PySide6.QtWidgets import QTableView, QWidget
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_dialog import MemberDialog
-from expertenrat.ui.record_selection import select_after_removal, selected_row
+from expertenrat.ui.record_selection import remove_selected
+from expertenrat.ui.refusals import attempt
 
 _CONTEXT = "MembersPage"
 
@@ -88,13 +88,10 @@ class MemberSteps:
         )
 
     def _delete(self, member: Member) -> None:
-        row = selected_row(self._view)
-        self._run(lambda: self._services.members.delete(member))
-        select_after_removal(self._view, row)
+        remove_selected(
+            self._view, lambda: self._run(lambda: self._services.members.delete(member))
+        )
 
     def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Mitglieder"), error.message)
+        attempt(self._dialogs, self._parent, tr(_CONTEXT, "Mitglieder"), action)
         self._reread()

@@ -44,6 +44,7 @@ from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.refusals import attempt
 from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "MinutesApprovalPanel"
@@ -294,15 +295,11 @@ class MinutesApprovalPanel(NothingPending, QWidget):
         return ""
 
     def _run(self, change: Callable[[], object]) -> bool:
-        try:
-            change()
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Genehmigung des Protokolls"), error.message)
-            self.refresh()
-            return False
+        done = attempt(self._dialogs, self, tr(_CONTEXT, "Genehmigung des Protokolls"), change)
         self.refresh()
-        self.changed.emit()
-        return True
+        if done:
+            self.changed.emit()
+        return done
 
 
 def _state_text(status: MinutesStatus) -> str:

@@ -37,14 +37,14 @@ from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
 from expertenrat.ui.projects_table_model import ProjectsTableModel
 from expertenrat.ui.record_page_layout import record_page_layout
 from expertenrat.ui.record_selection import (
-    select_after_removal,
+    remove_selected,
     select_record,
     selected_record,
-    selected_row,
     selection_kept,
     start_afresh,
 )
 from expertenrat.ui.record_table import TableOrEmpty, chooser_table
+from expertenrat.ui.refusals import attempt
 
 _CONTEXT = "ProjectsPage"
 # The long text columns give way first when the shown ones are wider than the page, the
@@ -305,13 +305,10 @@ class ProjectsPage(NothingPending, QWidget):
         )
 
     def _delete(self, project: Project) -> None:
-        row = selected_row(self.view)
-        self._run(lambda: self._services.projects.delete(project))
-        select_after_removal(self.view, row)
+        remove_selected(
+            self.view, lambda: self._run(lambda: self._services.projects.delete(project))
+        )
 
     def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Projekte"), error.message)
+        attempt(self._dialogs, self, tr(_CONTEXT, "Projekte"), action)
         self.refresh()

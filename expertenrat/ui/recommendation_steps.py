@@ -31,6 +31,7 @@ from expertenrat.ui.recommendation_content_dialogs import (
 )
 from expertenrat.ui.recommendation_merge import recommendation_merge_rows
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.refusals import attempt
 from expertenrat.ui.step_dialog import StepDialog
 
 T = TypeVar("T")
@@ -240,10 +241,7 @@ class RecommendationSteps:
         )
 
     def _run(self, row: RecommendationRow, step: Callable[[], object]) -> None:
-        try:
-            step()
-        except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+        attempt(self._dialogs, self._parent, tr(_CONTEXT, "Empfehlungen"), step)
         self._stored(row.id)
 
     def _choices(self, council_id: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

@@ -7,7 +7,7 @@ left, none selected (:func:`start_afresh`).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
@@ -64,6 +64,14 @@ def select_after_removal(view: QTableView, row: int) -> None:
         return
     view.selectRow(min(row, count - 1))
     view.scrollTo(view.currentIndex())
+
+
+def remove_selected(view: QTableView, remove: Callable[[], object]) -> None:
+    """Take ``remove`` (the deletion of the selected record, after which the table is read
+    again), then :func:`select_after_removal`."""
+    row = selected_row(view)
+    remove()
+    select_after_removal(view, row)
 
 
 @contextmanager
