@@ -9,8 +9,9 @@ sheet, calendar), the OParl export, and the minutes (letterhead, recused members
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
+from typing import TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -54,11 +55,7 @@ def meeting_documents_of(
             )
         )
     )
-    project_ids = {i.project_id for i in items if i.project_id is not None}
-    projects = {
-        p.id: p.title
-        for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
-    }
+    projects = project_titles(session, (i.project_id for i in items))
     conflicts = recused_conflicts(session, [i.id for i in items])
     attendance = _attendance(session, ids) if run_sheet_notes else None
     councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
@@ -226,6 +223,44 @@ def _dated(meeting: models.Meeting, today: date | None) -> date:
     return today or date.today()
 
 
+class ItemHeading(TypedDict):
+    """What an agenda item's documents (invitation, run sheet, minutes) head it with."""
+
+    number: str
+    title: str
+    public: bool
+    kind_label: str
+    presenter: str
+    project_title: str
+
+
+def item_heading(
+    placed: agenda.PlacedItem, row: models.AgendaItem, projects: dict[int, str]
+) -> ItemHeading:
+    """The heading of agenda item ``row`` at its place in the agenda; ``projects``: the
+    titles of the projects linked (:func:`project_titles`)."""
+    return ItemHeading(
+        number=placed.number,
+        title=row.title,
+        public=placed.public,
+        kind_label=AgendaItemKind(row.kind).label,
+        presenter=row.presenter,
+        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
+    )
+
+
+def project_titles(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    """The titles of the projects ``ids`` by id (None, an item without a project, passed
+    over)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(models.Project.id, models.Project.title).where(models.Project.id.in_(wanted))
+    )
+    return {r.id: r.title for r in rows}
+
+
 def _entry(
     placed: agenda.PlacedItem,
     row: models.AgendaItem,
@@ -233,12 +268,7 @@ def _entry(
     conflicts: dict[int, list[DeclaredConflict]],
 ) -> AgendaEntry:
     return AgendaEntry(
-        number=placed.number,
-        title=row.title,
-        public=placed.public,
-        kind_label=AgendaItemKind(row.kind).label,
-        presenter=row.presenter,
-        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
+        **item_heading(placed, row, projects),
         planned_start=placed.start,
         planned_minutes=row.planned_minutes or None,
         conflicts=tuple(conflicts.get(row.id, ())),

@@ -11,11 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
-from expertenrat.domain.enums import AgendaItemKind, RecommendationKind, VoteMode
+from expertenrat.domain.enums import RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.services.attendance_rows import placed_agenda_rows
-from expertenrat.services.meeting_document_rows import recused_conflicts
+from expertenrat.services.meeting_document_rows import (
+    item_heading,
+    project_titles,
+    recused_conflicts,
+)
 from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.store import models
 
@@ -27,9 +31,7 @@ def minutes_items(
     recused at them (of those ``attending``)."""
     placed = placed_agenda_rows(session, meeting.id)
     ids = [row.id for row, _placed in placed]
-    projects = _project_titles(
-        session, {row.project_id for row, _p in placed if row.project_id is not None}
-    )
+    projects = project_titles(session, (row.project_id for row, _p in placed))
     votes = _votes(session, ids)
     recused = recused_conflicts(session, ids, attending)
     recommendations = _recommendations(session, ids)
@@ -55,12 +57,7 @@ def _item(
     recommendations: tuple[AdoptedRecommendation, ...],
 ) -> MinutesItem:
     return MinutesItem(
-        number=placed.number,
-        title=row.title,
-        public=placed.public,
-        kind_label=AgendaItemKind(row.kind).label,
-        presenter=row.presenter,
-        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
+        **item_heading(placed, row, projects),
         discussion=row.discussion,
         motion=row.motion_text,
         resolution=row.resolution_text,
@@ -68,16 +65,6 @@ def _item(
         votes=votes,
         recused=recused,
         recommendations=recommendations,
-    )
-
-
-def _project_titles(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(
-        session.execute(
-            select(models.Project.id, models.Project.title).where(models.Project.id.in_(ids))
-        ).all()
     )
 
 

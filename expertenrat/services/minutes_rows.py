@@ -6,7 +6,6 @@ Shared by :mod:`services.minutes` (reading, validating votes) and its checklist.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -37,6 +36,7 @@ from expertenrat.domain.votes import RecusedMember, Vote, Voters, quorum_warning
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import agenda_rows, live_meeting
 from expertenrat.services.conflicts import conflict_sheet
+from expertenrat.services.meeting_document_rows import project_titles
 from expertenrat.store import models
 
 
@@ -138,7 +138,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
     ids = [row.id for row, _number in placed]
     votes = _votes(session, ids)
     recommendations = _recommendations(session, ids)
-    projects = _project_titles(session, {row.project_id for row, _ in placed} - {None})
+    projects = project_titles(session, (row.project_id for row, _ in placed))
     parents = {row.parent_id for row, _ in placed}
     items = []
     for row, number in placed:
@@ -250,13 +250,3 @@ def _recommendations(
         for row in session.scalars(query):
             found.setdefault(row.origin_agenda_item_id, []).append(recommendation_of(row))  # type: ignore[arg-type]
     return {k: tuple(v) for k, v in found.items()}
-
-
-def _project_titles(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
-    wanted = [i for i in ids if i is not None]
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(models.Project.id, models.Project.title).where(models.Project.id.in_(wanted))
-    )
-    return {r.id: r.title for r in rows}
