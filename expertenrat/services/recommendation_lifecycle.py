@@ -206,17 +206,30 @@ class RecommendationLifecycle:
                 .order_by(models.Recommendation.code)
             )
             rows = session.scalars(query).all()
-            for row in rows:
+            note = note or f"Erinnerung an „{project.title}“"
+            # The same letter saved again that day (into another folder, or replacing its
+            # files) is the same reminder: the history names it once.
+            already = set(
+                session.scalars(
+                    select(models.RecommendationStatusChange.recommendation_id).where(
+                        models.RecommendationStatusChange.recommendation_id.in_(awaited),
+                        models.RecommendationStatusChange.kind == HistoryKind.REMINDER.value,
+                        models.RecommendationStatusChange.occurred_on == on,
+                        models.RecommendationStatusChange.note == note,
+                    )
+                )
+            )
+            new = [row for row in rows if row.id not in already]
+            for row in new:
                 records.add_history(
-                    session, row, HistoryKind.REMINDER, on, self._actor,
-                    note=note or f"Erinnerung an „{project.title}“",
+                    session, row, HistoryKind.REMINDER, on, self._actor, note=note
                 )  # fmt: skip
-            if rows:
+            if new:
                 audit.record(
                     session, self._actor, AuditAction.UPDATE, "project", project.id,
                     council_id=project.council_id,
                     summary=f"Erinnerung an „{project.title}“ ({on:%d.%m.%Y}): "
-                    + ", ".join(r.code for r in rows),
+                    + ", ".join(r.code for r in new),
                 )  # fmt: skip
             return [r.code for r in rows]
 

@@ -123,6 +123,22 @@ def test_recording_a_reminder_puts_it_into_each_history(setup, council):
     )
 
 
+def test_the_same_letter_saved_twice_a_day_is_one_reminder_in_the_history(setup, council, tmp_path):
+    """Saved again (into another folder, or replacing its files): the project was reminded
+    once that day, and the history says so once; a reminder the next day is a new line."""
+    reminders, register, ids, codes = setup
+    for name in ("Erinnerungen", "Nochmal"):
+        (tmp_path / name).mkdir()
+        reminders.save(council.id, tmp_path / name, project_ids={ids["Klimaportal"]}, today=TODAY)
+    row = {r.code: r for r in register.list(council.id, today=TODAY)}[codes["overdue"]]
+
+    assert [h.label for h in register.get(row.id).history].count("Erinnerung") == 1
+    assert codes["overdue"] in register.record_reminder(ids["Klimaportal"], TODAY)
+    assert [h.label for h in register.get(row.id).history].count("Erinnerung") == 1
+    register.record_reminder(ids["Klimaportal"], date(2026, 6, 2))
+    assert [h.label for h in register.get(row.id).history].count("Erinnerung") == 2
+
+
 def test_saving_writes_both_files_and_records_only_what_the_letter_names(setup, council, tmp_path):
     reminders, register, ids, codes = setup
     folder = tmp_path / "Erinnerungen"
