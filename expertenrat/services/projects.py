@@ -194,9 +194,14 @@ class ProjectsService:
                 shown = "\n".join(f"– {use}" for use in uses[:_USES_NAMED])
                 if len(uses) > _USES_NAMED:
                     shown += f"\n– und {len(uses) - _USES_NAMED} weitere"
+                instead = (
+                    ""  # already marked so: "Abschließen" is off
+                    if row.phase == ProjectPhase.COMPLETED.value
+                    else "\nEin beendetes Projekt können Sie stattdessen als abgeschlossen "
+                    "markieren."
+                )
                 raise InUseError(
-                    f"{what} wird noch verwendet und kann nicht gelöscht werden:\n{shown}\n"
-                    "Ein beendetes Projekt können Sie stattdessen als abgeschlossen markieren."
+                    f"{what} wird noch verwendet und kann nicht gelöscht werden:\n{shown}{instead}"
                 )
             before = _audit_state(row)
             session.delete(row)

@@ -352,6 +352,20 @@ def test_a_project_in_use_cannot_be_deleted_and_the_message_says_where(
     assert projects.project(project_id) == project
 
 
+def test_a_completed_project_in_use_is_not_advised_to_be_completed(
+    database, projects, council, new_project
+):
+    project_id = projects.create(council.id, new_project())
+    add_recommendation(database, council.id, project_id, "E-2026-07")
+    closed = projects.close(projects.project(project_id))
+
+    with pytest.raises(InUseError) as caught:
+        projects.delete(closed)
+
+    assert caught.value.message.endswith("– Empfehlung E-2026-07")
+    assert "abgeschlossen markieren" not in caught.value.message
+
+
 def test_many_uses_are_counted_after_the_first_five(database, projects, council, new_project):
     project_id = projects.create(council.id, new_project())
     for number in range(1, 8):
