@@ -129,10 +129,16 @@ class MembersService:
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
             if _is_referenced(session, row):
+                instead = (
+                    "Beenden Sie stattdessen die Mitgliedschaft: die Person bleibt dann in der "
+                    "Historie erhalten."
+                    if row.term_end is None
+                    else f"Ihre Amtszeit ist bis {row.term_end:%d.%m.%Y} eingetragen; die "
+                    "Person bleibt in der Historie erhalten."
+                )
                 raise InUseError(
                     f"{what} kommt in Sitzungen oder Protokollen vor und kann nicht gelöscht "
-                    "werden. Beenden Sie stattdessen die Mitgliedschaft: die Person bleibt dann "
-                    "in der Historie erhalten."
+                    f"werden. {instead}"
                 )
             person = row.person
             before = {**audit.snapshot(person), **audit.snapshot(row)}

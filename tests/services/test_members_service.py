@@ -431,6 +431,22 @@ def test_member_with_attendance_cannot_be_deleted(
     assert _person_count(database) == 1
 
 
+def test_a_former_member_in_use_is_not_advised_to_end_the_membership(
+    database, members_service, council, new_member, today
+):
+    saved = members_service.save(council.id, new_member(term_end=date(2025, 12, 31)), today)
+    meeting_id = _meeting(database, council.id)
+    with database.transaction() as session:
+        session.add(models.Attendance(meeting_id=meeting_id, membership_id=saved.id))
+
+    with pytest.raises(InUseError) as caught:
+        members_service.delete(saved)
+
+    assert "kann nicht gelöscht werden" in caught.value.message
+    assert "Beenden Sie stattdessen" not in caught.value.message
+    assert "Ihre Amtszeit ist bis 31.12.2025 eingetragen" in caught.value.message
+
+
 def test_member_who_chaired_a_meeting_cannot_be_deleted(
     database, members_service, council, new_member, today
 ):
