@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import FieldProblem
@@ -18,6 +18,10 @@ MAX_PLACE_LENGTH = 200
 MAX_LINK_LENGTH = 500
 MAX_DURATION = timedelta(hours=12)
 _LINK = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+# A new meeting of a council without meetings: in two weeks, 16 to 18 h.
+DEFAULT_START = time(16, 0)
+DEFAULT_END = time(18, 0)
+LEAD_TIME = timedelta(days=14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +75,30 @@ def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
             )
         )
     return problems
+
+
+def proposed_draft(previous: MeetingDraft | None, today: date) -> MeetingDraft:
+    """What the form proposes for a new meeting: the ``previous`` meeting's place, room,
+    online link and times (naive, the council's wall clock) on the first day of its
+    weekday that is at least two weeks away and after it; without a previous meeting
+    16 to 18 h in two weeks and no place. Kind and title are left to the new meeting."""
+    if previous is None:
+        day = today + LEAD_TIME
+        return MeetingDraft(
+            MeetingKind.REGULAR,
+            datetime.combine(day, DEFAULT_START),
+            datetime.combine(day, DEFAULT_END),
+        )
+    start, end = previous.start.replace(tzinfo=None), previous.end.replace(tzinfo=None)
+    length = end - start if end > start else timedelta(hours=2)
+    earliest = max(today + LEAD_TIME, start.date() + timedelta(days=1))
+    day = earliest + timedelta(days=(start.weekday() - earliest.weekday()) % 7)
+    moved = timedelta(days=(day - start.date()).days)
+    return MeetingDraft(
+        MeetingKind.REGULAR,
+        start + moved,
+        start + moved + length,
+        place=previous.place,
+        room=previous.room,
+        online_link=previous.online_link,
+    )

@@ -93,6 +93,17 @@ class MeetingsService:
             row = _fetch(session, meeting_id)
             return meeting_from_row(row, council_clock(session, row.council_id))
 
+    def pattern(self, council_id: int) -> Meeting | None:
+        """The meeting a new one is proposed after: the council's latest meeting that is
+        not deleted (by its start, cancelled ones too), a Klausur only when there is no
+        other; ``None`` for a council without meetings."""
+        with reading(self._db) as session:
+            rows = meeting_rows(session, council_id)
+            usual = [r for r in rows if r.kind != MeetingKind.WORKSHOP] or rows
+            if not usual:
+                return None
+            return meeting_from_row(usual[-1], council_clock(session, council_id))
+
     def problems(
         self,
         council_id: int,

@@ -10,15 +10,15 @@ read-only with its reason.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
-from expertenrat.domain.meeting_draft import MeetingDraft
-from expertenrat.domain.meetings import Meeting
+from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft
+from expertenrat.domain.meetings import Meeting, dated_meeting_label
 from expertenrat.domain.merge import differences, merged
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.meetings import MeetingsService
@@ -31,8 +31,6 @@ from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import show_text
 
 _CONTEXT = "MeetingForm"
-DEFAULT_START = time(16, 0)
-DEFAULT_END = time(18, 0)
 
 
 class MeetingForm(MeetingFormView):
@@ -84,15 +82,12 @@ class MeetingForm(MeetingFormView):
         self.errors.clear()
         self.retry.after(None)
         self._fill_chairs(meeting)
+        pattern = self._pattern(council_id) if meeting is None else None
         if meeting is not None:
             self._fill(meeting.draft(), meeting.notes)
             self.heading.setText(f"{meeting.label}, {meeting.starts_at:%d.%m.%Y}")
         else:
-            day = self._today() + timedelta(days=14)
-            start = datetime.combine(day, DEFAULT_START)
-            self._fill(
-                MeetingDraft(MeetingKind.REGULAR, start, datetime.combine(day, DEFAULT_END)), ""
-            )
+            self._fill(proposed_draft(pattern and pattern.draft(), self._today()), "")
             self.heading.setText(
                 tr(_CONTEXT, "Neue Sitzung") if council_id is not None else tr(_CONTEXT, "Sitzung")
             )
@@ -112,6 +107,15 @@ class MeetingForm(MeetingFormView):
             )
         elif council_id is None:
             self.hint.setText(tr(_CONTEXT, "Bitte wählen Sie eine Sitzung oder legen Sie eine an."))
+        elif pattern is not None:
+            self.hint.setText(
+                tr(
+                    _CONTEXT,
+                    "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der {}.",
+                ).format(
+                    dated_meeting_label(pattern.number, pattern.kind, pattern.starts_at.date())
+                )
+            )
         else:
             self.hint.clear()
         self.hint.setVisible(bool(self.hint.text()))
@@ -122,6 +126,15 @@ class MeetingForm(MeetingFormView):
     def frozen(self) -> bool:
         """The shown meeting's minutes are approved: the form only shows it."""
         return self._frozen
+
+    def _pattern(self, council_id: int | None) -> Meeting | None:
+        """The meeting whose place and times a new one takes (none: the defaults)."""
+        if council_id is None:
+            return None
+        try:
+            return self._meetings.pattern(council_id)
+        except ExpertenratError:
+            return None
 
     def reload(self) -> None:
         """Drop what was typed and show the meeting as saved."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ValidationError
-from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
+from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft, validate_meeting
 from expertenrat.domain.meeting_numbers import (
     NumberedMeeting,
     changed_numbers,
@@ -184,3 +184,40 @@ def test_a_title_that_begins_with_the_meeting_s_word_is_not_repeated(number, kin
     """A cancelled Klausur titled "Klausur Datenethik" stood in the Tätigkeitsbericht as
     "Klausur – Klausur Datenethik" (found by a tester)."""
     assert meeting_label(number, kind, title) == label
+
+
+def test_a_new_meeting_of_a_council_without_meetings_is_proposed_in_two_weeks_16_to_18():
+    draft = proposed_draft(None, date(2026, 3, 2))
+    assert draft == MeetingDraft(
+        MeetingKind.REGULAR, datetime(2026, 3, 16, 16), datetime(2026, 3, 16, 18)
+    )
+
+
+def test_a_new_meeting_takes_the_previous_ones_place_times_and_weekday():
+    previous = MeetingDraft(
+        MeetingKind.WORKSHOP,
+        datetime(2026, 1, 20, 17, 30, tzinfo=BERLIN),  # a Tuesday
+        datetime(2026, 1, 20, 19, 45, tzinfo=BERLIN),
+        "Thema",
+        "Rathaus",
+        "Raum 1a",
+        "https://meet.example.org/rat",
+    )
+    draft = proposed_draft(previous, date(2026, 3, 2))  # a Monday: the 16th is two weeks away
+    assert draft == MeetingDraft(
+        MeetingKind.REGULAR,
+        datetime(2026, 3, 17, 17, 30),
+        datetime(2026, 3, 17, 19, 45),
+        "",
+        "Rathaus",
+        "Raum 1a",
+        "https://meet.example.org/rat",
+    )
+
+
+def test_a_new_meeting_is_proposed_after_a_previous_one_planned_further_ahead():
+    previous = MeetingDraft(
+        MeetingKind.REGULAR, datetime(2026, 4, 7, 16), datetime(2026, 4, 7, 18), place="Rathaus"
+    )
+    draft = proposed_draft(previous, date(2026, 3, 2))
+    assert (draft.start, draft.end) == (datetime(2026, 4, 14, 16), datetime(2026, 4, 14, 18))

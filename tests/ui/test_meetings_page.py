@@ -81,6 +81,68 @@ def test_a_meeting_is_created_through_the_form(page, services, council_id):
     assert not page.form.has_unsaved_changes()
 
 
+def test_the_first_meeting_is_proposed_in_two_weeks_without_a_place(page, today):
+    page.new_button.click()
+    form = page.form
+    assert form.date_edit.date().toPython() == today + timedelta(days=14)
+    assert (form.start_edit.time(), form.end_edit.time()) == (QTime(16, 0), QTime(18, 0))
+    assert (form.place_edit.text(), form.room_edit.text(), form.link_edit.text()) == ("", "", "")
+    assert form.hint.isHidden()
+    assert not form.has_unsaved_changes()
+
+
+def test_a_new_meeting_proposes_the_last_meetings_place_and_times(
+    page, services, council_id, dialogs
+):
+    first = date(2026, 11, 10)  # a Tuesday, before today (27.11.2026)
+    services.meetings.create(
+        council_id,
+        MeetingDraft(
+            MeetingKind.REGULAR,
+            datetime.combine(first, time(17, 30)),
+            datetime.combine(first, time(19, 45)),
+            place="Rathaus",
+            room="Raum 1a",
+            online_link="https://meet.example.org/rat",
+        ),
+    )
+    workshop = date(2026, 11, 20)
+    services.meetings.create(  # a Klausur elsewhere is not the council's usual meeting
+        council_id,
+        MeetingDraft(
+            MeetingKind.WORKSHOP,
+            datetime.combine(workshop, time(9)),
+            datetime.combine(workshop, time(16)),
+            "Strategie",
+            place="Gut Hohen Luckow",
+        ),
+    )
+    deleted = add_meeting(services, council_id, date(2026, 11, 24))
+    services.meetings.delete(deleted, services.meetings.get(deleted).version)
+    page.refresh()
+
+    page.new_button.click()
+
+    form = page.form
+    assert form.date_edit.date().toPython() == date(2026, 12, 15)  # Tuesday, 2+ weeks on
+    assert (form.start_edit.time(), form.end_edit.time()) == (QTime(17, 30), QTime(19, 45))
+    assert (form.place_edit.text(), form.room_edit.text(), form.link_edit.text()) == (
+        "Rathaus",
+        "Raum 1a",
+        "https://meet.example.org/rat",
+    )
+    assert form.title_edit.text() == ""
+    assert form.kind_combo.currentData() == MeetingKind.REGULAR.value
+    assert form.hint.text() == (
+        "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der 1. Sitzung am 10.11.2026."
+    )
+    assert not form.has_unsaved_changes()
+    assert form.save()
+    saved = services.meetings.get(form.meeting.id)
+    assert (saved.place, saved.room) == ("Rathaus", "Raum 1a")
+    assert not form.hint.text()
+
+
 def test_bad_input_shows_german_messages_and_saves_nothing(page, services, council_id):
     page.new_button.click()
     type_meeting(page, date(2026, 12, 8), "", start=(18, 0), end=(16, 0))
