@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from expertenrat.domain.agenda import (
@@ -33,9 +34,11 @@ from expertenrat.ui.agenda_item_saving import AgendaItemSaving
 from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.agenda_tree_view import AgendaTreeView
+from expertenrat.ui.column_fit import refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.table_columns import ColumnChooser
 
 _CONTEXT = "AgendaEditor"
 
@@ -47,7 +50,12 @@ class AgendaEditor(QWidget):
     changed = Signal()
 
     def __init__(
-        self, services: Services, dialogs: DialogService, parent: QWidget | None = None
+        self,
+        services: Services,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -65,6 +73,16 @@ class AgendaEditor(QWidget):
         self.view.setModel(self.model)
         header = self.view.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setStretchLastSection(False)  # the title takes the room left (fit_columns)
+        self.columns = ColumnChooser(
+            self.view,
+            AgendaTreeModel.KEYS,
+            AgendaTreeModel.HIDDEN_BY_DEFAULT,
+            settings if settings is not None else QSettings(),
+            "agenda/hidden_columns",
+            always_shown=AgendaTreeModel.ALWAYS_SHOWN,
+        )
         self.form = AgendaItemForm()
         self.end_label = QLabel()
         self.structure = AgendaStructureBar(
@@ -90,6 +108,8 @@ class AgendaEditor(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.drop_requested.connect(self.structure.drop, Qt.ConnectionType.QueuedConnection)
         self.form.edited.connect(self._preview_typed)
+        refit_on_width_change(self.view, self.fit_columns)
+        self.columns.changed.connect(self.fit_columns)
         self.set_meeting(None)
 
     def _layout(self) -> None:
@@ -127,12 +147,20 @@ class AgendaEditor(QWidget):
             self.form.set_item(None)
             self.hint.setText(self._no_meeting_hint)
             self.hint.show()
-            self.view.fit_columns(AgendaTreeModel.TITLE)  # the headers' widths: no scrolling
+            self.fit_columns()  # the headers' widths: no scrolling
             self._update_end()
             self._update_buttons()
             return
         self.view.scrollToTop()
         self._load(select=None)
+
+    def fit_columns(self) -> None:
+        """The tree's shown columns to its width, the title taking the room left."""
+        self.view.fit_columns(AgendaTreeModel.TITLE, AgendaTreeModel.SHRINKABLE)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the tree is known only now
 
     def set_no_meeting_hint(self, hint: str) -> None:
         """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
@@ -243,7 +271,7 @@ class AgendaEditor(QWidget):
         self.hint.setVisible(refusal is not None)
         self._show_items(agenda)
         self.view.expandAll()
-        self.view.fit_columns(AgendaTreeModel.TITLE)
+        self.fit_columns()
         self.select(select)
         self.form.set_title_only(agenda.state is MeetingState.HELD)
         self._preview_typed()

@@ -77,7 +77,7 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
         Column(
             tr(_CONTEXT, "Titel"),
             lambda r: _one_line(r.item.title),
-            tooltip=lambda r: r.item.title if len(r.item.title) > 60 else None,
+            tooltip=lambda r: r.item.title or None,  # whole where the column cuts it
         ),
         Column(tr(_CONTEXT, "Art"), lambda r: r.item.kind.label),
         Column(
@@ -85,8 +85,16 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
             lambda r: yes if r.placed.public else no,
             alignment=_CENTER,
         ),
-        Column(tr(_CONTEXT, "Vortragende/r"), lambda r: r.item.presenter),
-        Column(tr(_CONTEXT, "Projekt"), lambda r: r.item.project_title),
+        Column(
+            tr(_CONTEXT, "Vortragende/r"),
+            lambda r: r.item.presenter,
+            tooltip=lambda r: r.item.presenter or None,
+        ),
+        Column(
+            tr(_CONTEXT, "Projekt"),
+            lambda r: r.item.project_title,
+            tooltip=lambda r: r.item.project_title or None,
+        ),
         Column(tr(_CONTEXT, "Minuten"), lambda r: str(r.item.planned_minutes), alignment=_RIGHT),
     )
 
@@ -96,6 +104,15 @@ class AgendaTreeModel(QAbstractItemModel):
 
     ObjectRole = int(Qt.ItemDataRole.UserRole) + 2
     NUMBER, START, TITLE, KIND, PUBLIC, PRESENTER, PROJECT, MINUTES = range(8)
+    # The header's menu shows and hides columns (:class:`ui.table_columns.ColumnChooser`);
+    # the form beside the tree shows every field of the selected item, so a new user's
+    # tree shows number, time, title and whether the item is public: it fits a 1024 px
+    # window without scrolling sideways.
+    KEYS = ("number", "start", "title", "kind", "public", "presenter", "project", "minutes")
+    HIDDEN_BY_DEFAULT = (KIND, PRESENTER, PROJECT, MINUTES)
+    ALWAYS_SHOWN = (NUMBER, TITLE)
+    # The columns that give way first where the shown ones do not fit (column_fit).
+    SHRINKABLE = ((PROJECT, PRESENTER), (KIND,), (TITLE,))
 
     drop_requested = Signal(int, int, int)  # key, parent key (0: top level), index
 
@@ -211,7 +228,9 @@ class AgendaTreeModel(QAbstractItemModel):
         return len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        # The tooltip: the whole header where a narrow column cuts it (column_fit).
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if orientation == Qt.Orientation.Horizontal and role in shown:
             return self._columns[section].header
         return None
 

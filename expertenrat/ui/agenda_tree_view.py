@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
+from expertenrat.ui.column_fit import fit_columns
+
 _ALT_KEYS = {
     Qt.Key.Key_Up: "up",
     Qt.Key.Key_Down: "down",
@@ -13,8 +15,7 @@ _ALT_KEYS = {
     Qt.Key.Key_Left: "outdent",
 }
 
-_WIDEST_COLUMN = 150  # px; a longer presenter or project name ends in "…"
-_WIDEST_TITLE = 340  # px; the title column comes first in width
+_TITLE_LEAST = 160  # px; the title keeps this much before the other headers are cut
 
 
 class AgendaTreeView(QTreeView):
@@ -33,13 +34,12 @@ class AgendaTreeView(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)
 
-    def fit_columns(self, title: int) -> None:
-        """Every column as wide as its content up to a sane width, the ``title`` column
-        wider than the rest; what does not fit scrolls sideways."""
-        for column in range(self.model().columnCount()):
-            self.resizeColumnToContents(column)
-            widest = _WIDEST_TITLE if column == title else _WIDEST_COLUMN
-            self.setColumnWidth(column, min(self.columnWidth(column), widest))
+    def fit_columns(self, title: int, shrinkable: tuple[tuple[int, ...], ...]) -> None:
+        """The shown columns as wide as their content; the ``title`` column takes the room
+        left over, and where they do not fit the ``shrinkable`` groups give way in turn
+        (cut text ends in "…", its tooltip whole) before the tree scrolls sideways
+        (:func:`ui.column_fit.fit_columns`)."""
+        fit_columns(self, shrinkable, wide=title, wide_least=_TITLE_LEAST)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         direction = _ALT_KEYS.get(Qt.Key(event.key()))

@@ -104,7 +104,7 @@ def build_areas(
         ),
         members=MembersPage(services, dialogs, today, settings=settings),
         projects=ProjectsPage(services, dialogs, settings=settings),
-        meetings=MeetingsPage(services, dialogs, today),
+        meetings=MeetingsPage(services, dialogs, today, settings=settings),
         recommendations=RecommendationsPage(services, dialogs, today, settings=settings),
         settings=SettingsPage(
             services.settings,

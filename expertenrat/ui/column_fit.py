@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView, QWidget
 
 MIN_SHRUNK_WIDTH = 100  # the narrowest a column gets while its header's text shows whole
 COMFORT_WIDTH = 200  # the widest a capped column stays where the others are cut
@@ -19,8 +19,13 @@ WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take 
 FIT_ROWS = 200  # the rows a column's fit measures (see record_table_view)
 
 
+def columns_header(view: QTableView | QTreeView) -> QHeaderView:
+    """The header above the columns of a table or a tree."""
+    return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+
 def fit_columns(
-    view: QTableView,
+    view: QTableView | QTreeView,
     shrinkable: Sequence[Sequence[int]],
     wide: int | None = None,
     capped: Collection[int] = (),
@@ -44,7 +49,7 @@ def fit_columns(
     In steps 2 and 3 no column gets narrower than a column of an earlier group: the last
     group (a title) keeps the most room. Only then does the table scroll sideways.
     """
-    header = view.horizontalHeader()
+    header = columns_header(view)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     has_wide = wide in shown
     header.setStretchLastSection(not has_wide)  # a stretched one is at least 100 wide
@@ -54,7 +59,11 @@ def fit_columns(
     # keeps room for a sort arrow in every header; shown, only the sorted column and the
     # wide one keep that room, so the fit runs with the arrow off and they get it after.
     with _sort_arrow_off(header, visible):
-        view.resizeColumnsToContents()
+        if isinstance(view, QTableView):
+            view.resizeColumnsToContents()
+        else:
+            for column in shown:
+                view.resizeColumnToContents(column)
     arrow_room = {header.sortIndicatorSection(), wide} if visible else set()
     for column in shown:
         width = header.sectionSize(column)
@@ -165,9 +174,9 @@ class _WidthWatch(QObject):
         return False
 
 
-def refit_on_width_change(view: QTableView, fit: Callable[[], None]) -> None:
+def refit_on_width_change(view: QTableView | QTreeView, fit: Callable[[], None]) -> None:
     """Fit the columns again whenever the table's width changes (the window or a splitter
     resized, the detail panel beside it grown), not only when the page is shown; and when
     the table is sorted by another column (whose header then needs room for the arrow)."""
     _WidthWatch(view.viewport(), fit)
-    view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: fit())
+    columns_header(view).sortIndicatorChanged.connect(lambda *_: fit())

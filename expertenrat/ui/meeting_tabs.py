@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.services.context import Services
@@ -45,6 +45,8 @@ class MeetingTabs(ScrollingTabs):
         dialogs: DialogService,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._meeting_id: int | None = None
@@ -52,7 +54,7 @@ class MeetingTabs(ScrollingTabs):
         self._no_meeting_hint = no_meeting_hint()
         self.addTab(form, tr(_CONTEXT, "Sitzung"))
         self.details: list[MeetingDetail] = []
-        for label, widget in _detail_widgets(services, dialogs, today):
+        for label, widget in _detail_widgets(services, dialogs, today, settings):
             widget.changed.connect(self.detail_changed)
             self.details.append(widget)
             self.addTab(widget, label)
@@ -105,6 +107,7 @@ class MeetingTabs(ScrollingTabs):
         """A line of the minutes checklist or of the Übersicht points at a tab of the meeting."""
         kinds = {
             "meeting": MeetingForm,
+            "agenda": AgendaEditor,
             "attendance": AttendancePanel,
             "conflicts": ConflictsPanel,
             "minutes": MinutesEditor,
@@ -130,11 +133,14 @@ class MeetingTabs(ScrollingTabs):
 
 
 def _detail_widgets(
-    services: Services, dialogs: DialogService, today: Callable[[], date]
+    services: Services,
+    dialogs: DialogService,
+    today: Callable[[], date],
+    settings: QSettings | None,
 ) -> list[tuple[str, MeetingDetail]]:
     """The detail tabs of a meeting beside "Sitzung" (:class:`MeetingDetail`)."""
     return [
-        (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs)),
+        (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs, settings=settings)),
         (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs)),
         (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
         (tr(_CONTEXT, "Protokoll"), MinutesEditor(services, dialogs)),

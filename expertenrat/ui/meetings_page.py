@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -49,6 +49,8 @@ class MeetingsPage(QWidget):
         dialogs: DialogService,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -78,7 +80,7 @@ class MeetingsPage(QWidget):
         self.documents = MeetingDocumentActions(services, dialogs, today)
 
         self.form = MeetingForm(services.meetings, services.members, today)
-        self.tabs = MeetingTabs(self.form, services, dialogs, today)
+        self.tabs = MeetingTabs(self.form, services, dialogs, today, settings=settings)
         self._layout()
 
         self.tabs.detail_changed.connect(self.refresh)

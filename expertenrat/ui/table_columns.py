@@ -1,4 +1,4 @@
-"""Columns of a table view the user can show or hide from the header's context menu (or,
+"""Columns of a table (or tree) view the user can show or hide from the header's context menu (or,
 from the keyboard, with the context-menu key in the table: the header takes no focus).
 
 Which columns are hidden is remembered in QSettings under stable column keys (not
@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent
-from PySide6.QtWidgets import QMenu, QTableView
+from PySide6.QtWidgets import QMenu, QTableView, QTreeView
+
+from expertenrat.ui.column_fit import columns_header
 
 
 class ColumnChooser(QObject):
@@ -19,7 +21,7 @@ class ColumnChooser(QObject):
 
     def __init__(
         self,
-        view: QTableView,
+        view: QTableView | QTreeView,
         keys: Sequence[str],
         hidden_by_default: Sequence[int],
         settings: QSettings,
@@ -34,7 +36,7 @@ class ColumnChooser(QObject):
         self._settings_key = settings_key
         self._always_shown = frozenset(always_shown)
         self.menu: QMenu | None = None
-        header = view.horizontalHeader()
+        header = columns_header(view)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
         view.installEventFilter(self)  # the keyboard's context menu (see eventFilter)
@@ -47,12 +49,12 @@ class ColumnChooser(QObject):
             header.setSectionHidden(column, column in hidden - self._always_shown)
 
     def is_shown(self, column: int) -> bool:
-        return not self._view.horizontalHeader().isSectionHidden(column)
+        return not columns_header(self._view).isSectionHidden(column)
 
     def set_shown(self, column: int, shown: bool) -> None:
         if column in self._always_shown:
             return
-        header = self._view.horizontalHeader()
+        header = columns_header(self._view)
         header.setSectionHidden(column, not shown)
         if shown and header.sectionSize(column) < header.minimumSectionSize() * 2:
             self._view.resizeColumnToContents(column)
@@ -84,11 +86,11 @@ class ColumnChooser(QObject):
             and isinstance(event, QContextMenuEvent)
             and event.reason() == keyboard
         ):
-            self._show_menu(QPoint(0, self._view.horizontalHeader().height()))
+            self._show_menu(QPoint(0, columns_header(self._view).height()))
             return True
         return False
 
     def _show_menu(self, position: QPoint) -> None:
         self.menu = self.build_menu()
         self.menu.aboutToHide.connect(self.menu.deleteLater)
-        self.menu.popup(self._view.horizontalHeader().mapToGlobal(position))
+        self.menu.popup(columns_header(self._view).mapToGlobal(position))

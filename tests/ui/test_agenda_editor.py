@@ -91,16 +91,47 @@ def test_the_opening_items_are_shown_with_the_time_plan(editor, make_meeting):
     assert editor.end_label.text() == "Geplantes Ende: 16:20 Uhr (20 Minuten)"
 
 
-def test_every_column_is_as_wide_as_its_content_up_to_a_sane_width(editor, make_meeting):
+def test_the_shown_columns_fit_and_the_title_takes_the_room_left(editor, make_meeting):
     editor.set_meeting(make_meeting())
-    view = editor.view
+    view, header = editor.view, editor.view.header()
     metrics = view.fontMetrics()
     title = "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"
-    assert view.columnWidth(AgendaTreeModel.TITLE) >= min(metrics.horizontalAdvance(title), 340)
-    kind = "Eröffnung und Formalien"
-    assert view.columnWidth(AgendaTreeModel.KIND) >= min(metrics.horizontalAdvance(kind), 150)
-    for column in range(editor.model.columnCount()):
-        assert view.columnWidth(column) <= 340
+    assert view.columnWidth(AgendaTreeModel.TITLE) >= metrics.horizontalAdvance(title)
+    assert header.length() <= view.viewport().width()  # no sideways scrolling
+    shown_columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert shown_columns == [
+        AgendaTreeModel.NUMBER,
+        AgendaTreeModel.START,
+        AgendaTreeModel.TITLE,
+        AgendaTreeModel.PUBLIC,
+    ]
+    index = editor.model.index(1, AgendaTreeModel.TITLE)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == title  # whole where the column cuts it
+
+
+def test_the_header_menu_shows_the_other_columns_and_the_choice_is_kept(
+    qtbot, services, dialogs, make_meeting, qsettings
+):
+    editor = AgendaEditor(services, dialogs, settings=qsettings)
+    qtbot.addWidget(editor)
+    editor.resize(1200, 600)
+    editor.show()
+    editor.set_meeting(make_meeting())
+    menu = editor.columns.build_menu()
+    offered = {action.text(): action for action in menu.actions()}
+    assert list(offered) == ["Beginn", "Art", "öffentlich", "Vortragende/r", "Projekt", "Minuten"]
+    assert not offered["Art"].isChecked() and offered["öffentlich"].isChecked()
+
+    offered["Vortragende/r"].setChecked(True)
+
+    header = editor.view.header()
+    assert not header.isSectionHidden(AgendaTreeModel.PRESENTER)
+    assert header.sectionSize(AgendaTreeModel.PRESENTER) > 0
+    assert header.length() <= editor.view.viewport().width()
+    again = AgendaEditor(services, dialogs, settings=qsettings)
+    qtbot.addWidget(again)
+    assert not again.view.header().isSectionHidden(AgendaTreeModel.PRESENTER)
+    assert again.view.header().isSectionHidden(AgendaTreeModel.KIND)
 
 
 def test_alt_down_moves_the_item_and_renumbers_live(qtbot, editor, make_meeting, services):

@@ -23,6 +23,8 @@ from pytestqt.exceptions import TimeoutError as NotSettled
 from table_widths import fits, headers_whole, shows_start
 
 from expertenrat.domain.enums import MeetingState
+from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.column_fit import COMFORT_WIDTH, LAST_WIDTH
 from expertenrat.ui.conflicts_panel import ConflictsPanel
@@ -200,6 +202,25 @@ def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot)
     for column in (columns.COLUMN_FIELD, columns.COLUMN_PROJECTS):  # a cut header says it whole
         whole = model.headerData(column, horizontal, Qt.ItemDataRole.DisplayRole)
         assert model.headerData(column, horizontal, Qt.ItemDataRole.ToolTipRole) == whole
+
+
+@pytest.mark.parametrize("size", [SMALL, (1280, 800)])
+def test_the_agenda_fits_its_tree_without_scrolling_sideways(window, qtbot, size) -> None:
+    shown = window(size)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[4].id)  # held, with a sub-item and presenters
+    page.tabs.open_tab("agenda")
+    editor = page.tabs.findChild(AgendaEditor)
+    view, header = editor.view, editor.view.header()
+    qtbot.waitUntil(view.isVisible)
+
+    qtbot.waitUntil(lambda: 0 < header.length() <= view.viewport().width())
+    assert view.horizontalScrollBar().maximum() == 0
+    columns = AgendaTreeModel
+    title = header.sectionSize(columns.TITLE)
+    assert all(title >= header.sectionSize(c) for c in range(header.count()))
+    assert title >= 200  # "Feststellung der ordnungsgemäßen …" reads as such
+    assert not header.isSectionHidden(columns.PUBLIC)  # public or not stays in sight
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # the offscreen tooltip
