@@ -131,24 +131,20 @@ class TransferPreview:
             f"{difference_text(d.name, d.theirs)}"
             for d in self.differences
         ]
-        phrases = self.phrase_changes()
-        if phrases:
-            lines.append(f"Textbausteine im Einzelnen: {phrases}.")
-        agenda = self.agenda_template_changes()
-        if agenda:
-            lines.append(f"Vorlagen für Tagesordnungspunkte im Einzelnen: {agenda}.")
+        lines += [text for text in (self.phrase_changes(), self.agenda_template_changes()) if text]
         lines += [
             f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird." for name in self.kept_fields
         ]
         return lines
 
     def phrase_changes(self, limit: int | None = None) -> str:
-        """Which phrases the file adds, changes and drops, by label ("" if none):
-        „Dank“ neu, „Kenntnisnahme“ Text geändert, „Vertagung“ entfällt. ``limit``: name
-        at most that many, each cut to ``SHORT_NAME`` characters, and count the rest."""
+        """Which phrases the file adds, changes and drops, by label, one sentence each
+        ("" if none): "1 Textbaustein kommt hinzu: „Dank“. 3 Textbausteine entfallen:
+        „A“, „B“, „C“." ``limit``: each sentence names at most that many, each cut to
+        ``SHORT_NAME`` characters, and counts the rest."""
         old = {t.label: t.text for t in self.current.text_templates}
         new = {t.label: t.text for t in self.incoming.text_templates}
-        return _changes(old, new, "Text geändert", limit)
+        return _changes(old, new, _PHRASES, limit)
 
     def agenda_template_changes(self, limit: int | None = None) -> str:
         """Which agenda templates the file adds, changes (kind, publicity or planned
@@ -158,7 +154,7 @@ class TransferPreview:
             return ""
         old = _agenda_by_title(self.current.agenda_templates or ())
         new = _agenda_by_title(self.incoming.agenda_templates)
-        return _changes(old, new, "geändert", limit)
+        return _changes(old, new, _AGENDA_TEMPLATES, limit)
 
     def kept_field_names(self, limit: int) -> str:
         """The kept action fields as „A“, „B“ (``limit`` as for :meth:`phrase_changes`)."""
@@ -169,25 +165,62 @@ def _agenda_by_title(templates: Sequence[AgendaTemplate]) -> dict[str, tuple]:
     return {t.title: (t.kind, t.public, t.planned_minutes) for t in templates}
 
 
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """How the sentences of :func:`_changes` name one and many entries of a list."""
+
+    one: str
+    many: str
+    changed_one: str
+    changed_many: str
+
+
+_PHRASES = _Wording(
+    "Textbaustein", "Textbausteine", "erhält einen neuen Text", "erhalten einen neuen Text"
+)
+_AGENDA_TEMPLATES = _Wording(
+    "Vorlage für Tagesordnungspunkte",
+    "Vorlagen für Tagesordnungspunkte",
+    "ändert sich",
+    "ändern sich",
+)
+
+
 def _changes(
-    old: Mapping[str, Any], new: Mapping[str, Any], changed: str, limit: int | None = None
+    old: Mapping[str, Any], new: Mapping[str, Any], wording: _Wording, limit: int | None = None
 ) -> str:
-    """ "„A“ neu, „B“ <changed>, „C“ entfällt" for two lists keyed by their names; with a
-    ``limit`` the names cut short and at most ``limit`` of them ("und 12 weitere")."""
+    """One sentence each for the entries added, changed and dropped between two lists
+    keyed by their names: "2 Textbausteine kommen hinzu: „A“, „B“. 1 Textbaustein
+    entfällt: „C“." ("" if none); with a ``limit`` the names cut short and at most
+    ``limit`` of them per sentence ("und 12 weitere")."""
 
     def quoted(name: str) -> str:
         return f"„{name if limit is None else shortened(name, SHORT_NAME)}“"
 
-    parts = [
-        f"{quoted(name)} neu" if name not in old else f"{quoted(name)} {changed}"
-        for name, value in new.items()
-        if old.get(name) != value
-    ]
-    parts += [f"{quoted(name)} entfällt" for name in old if name not in new]
-    return ", ".join(parts) if limit is None else _short_list(parts, limit)
+    groups = (
+        ([n for n in new if n not in old], "kommt hinzu", "kommen hinzu"),
+        (
+            [n for n in new if n in old and old[n] != new[n]],
+            wording.changed_one,
+            wording.changed_many,
+        ),
+        ([n for n in old if n not in new], "entfällt", "entfallen"),
+    )
+    sentences = []
+    for names, one, many in groups:
+        if not names:
+            continue
+        single = len(names) == 1
+        listed = [quoted(name) for name in names]
+        shown = ", ".join(listed) if limit is None else _short_list(listed, limit)
+        noun, verb = (wording.one, one) if single else (wording.many, many)
+        sentences.append(f"{len(names)} {noun} {verb}: {shown}.")
+    return " ".join(sentences)
 
 
 def _short_list(parts: list[str], limit: int) -> str:
-    if len(parts) <= limit:
+    """At most ``limit`` of ``parts`` and how many more ("und 12 weitere"); one more is
+    named rather than counted."""
+    if len(parts) <= limit + 1:
         return ", ".join(parts)
     return f"{', '.join(parts[:limit])} und {len(parts) - limit} weitere"

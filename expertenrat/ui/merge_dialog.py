@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,8 +38,61 @@ from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.widgets import tab_as_shown
 
 _CONTEXT = "MergeDialog"
-SHOWN_CHARACTERS = 60  # of a long value (notes); the tooltip shows more
+SHOWN_CHARACTERS = 60  # the room a value asks for; a longer one ends in "…" where cut
+LEAST_CHARACTERS = 12  # the room a value gets by with
+LINE_CHARACTERS = 500  # of a long value (notes) put on its one line at most
 TOOLTIP_CHARACTERS = 2_000
+WIDTH = 1060  # the dialog's width where the screen has room
+
+
+class ValueButton(QRadioButton):
+    """A radio button showing a value on one line: where the button is narrower than the
+    value, the value ends in "…" (never cut off at the edge) and its tooltip shows it whole
+    (also for a long or multi-line value). ``whole`` is the value; ``text()`` what shows."""
+
+    def __init__(self, whole: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.whole = whole
+        line = " ⏎ ".join(whole.splitlines())
+        if len(line) > LINE_CHARACTERS:
+            line = line[: LINE_CHARACTERS - 1] + "…"
+        self._line = line or tr(_CONTEXT, "(leer)")
+        self._show(self._line)
+        # gives way down to its least width (a radio button's own policy would not)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _indicator_room(self) -> int:
+        style = self.style()
+        return (
+            style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, self)
+            + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, self)
+            + 8  # the focus frame's margins around the text
+        )
+
+    def _width_for(self, characters: int) -> int:
+        metrics = self.fontMetrics()
+        whole = metrics.horizontalAdvance(self._line)
+        return self._indicator_room() + min(whole, metrics.averageCharWidth() * characters)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width_for(SHOWN_CHARACTERS), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width_for(LEAST_CHARACTERS), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = max(0, event.size().width() - self._indicator_room())
+        self._show(self.fontMetrics().elidedText(self._line, Qt.TextElideMode.ElideRight, room))
+
+    def is_cut(self) -> bool:
+        """The button shows less than the whole value."""
+        return self.text().replace("&&", "&") != self.whole
+
+    def _show(self, line: str) -> None:
+        self.setText(line.replace("&", "&&"))  # "&" as itself, not a keyboard shortcut
+        cut = self.is_cut() and bool(self.whole)
+        self.setToolTip(self.whole[:TOOLTIP_CHARACTERS] if cut else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,21 +212,20 @@ class MergeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
-        self.resize(1060, min(640, 160 + 48 * len(rows)))
+        room = parent.screen().availableGeometry().width() - 40 if parent is not None else WIDTH
+        self.resize(min(WIDTH, room), min(640, 160 + 48 * len(rows)))
 
     def _add_row(self, grid: QGridLayout, line: int, row: MergeRow) -> None:
         label = QLabel(row.label + (" *" if row.both_changed else ""))
         if row.both_changed:
             label.setToolTip(tr(_CONTEXT, "Beide haben dieses Feld geändert."))
-        grid.addWidget(label, line, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(label, line, 0, Qt.AlignmentFlag.AlignVCenter)  # values: one line
         group = QButtonGroup(self)
         pair = []
         for column, text in ((1, row.mine), (2, row.theirs)):
-            button = QRadioButton(_shown(text) or tr(_CONTEXT, "(leer)"))
-            if len(text) > SHOWN_CHARACTERS or "\n" in text:
-                button.setToolTip(text[:TOOLTIP_CHARACTERS])
+            button = ValueButton(text)
             group.addButton(button)
-            grid.addWidget(button, line, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(button, line, column)
             pair.append(button)
         mine, theirs = pair
         (theirs if row.take_theirs else mine).setChecked(True)
@@ -188,12 +242,3 @@ class MergeDialog(QDialog):
     def _apply(self) -> None:
         self.chosen.emit(self.taken_from_theirs())
         self.accept()
-
-
-def _shown(text: str) -> str:
-    """A value on one line, cut to ``SHOWN_CHARACTERS`` with "…"; "&" shown as itself
-    (a button would take it for a keyboard shortcut)."""
-    line = " ⏎ ".join(text.splitlines())
-    if len(line) > SHOWN_CHARACTERS:
-        line = line[: SHOWN_CHARACTERS - 1] + "…"
-    return line.replace("&", "&&")

@@ -147,12 +147,9 @@ class SettingsTransfer(QObject):
             "Tagesordnungspunkte durch die der Datei ersetzt.",
         ).format(Path(path).name)
         # a few names each: a file of 500 phrases left no room for the choices below
-        phrases = preview.phrase_changes(_NAMED)
-        if phrases:
-            intro += " " + tr(_CONTEXT, "Textbausteine: {}.").format(phrases)
-        agenda = preview.agenda_template_changes(_NAMED)
-        if agenda:
-            intro += " " + tr(_CONTEXT, "Vorlagen für Tagesordnungspunkte: {}.").format(agenda)
+        for changes in (preview.phrase_changes(_NAMED), preview.agenda_template_changes(_NAMED)):
+            if changes:  # "3 Textbausteine entfallen: „A“, „B“, „C“."
+                intro += " " + changes
         if preview.kept_fields:
             names = preview.kept_field_names(_NAMED)
             intro += " " + tr(

@@ -306,10 +306,38 @@ def test_the_preview_names_each_changed_phrase():
     )
     preview = TransferPreview(current, WISMAR, tuple(template_differences(current, WISMAR)))
 
-    assert preview.phrase_changes() == "„Kenntnis“ Text geändert, „Vertagung“ entfällt"
-    assert (
-        "Textbausteine im Einzelnen: „Kenntnis“ Text geändert, „Vertagung“ entfällt."
-        in preview.lines()
+    changes = (
+        "1 Textbaustein erhält einen neuen Text: „Kenntnis“. 1 Textbaustein entfällt: „Vertagung“."
+    )
+    assert preview.phrase_changes() == changes
+    assert changes in preview.lines()
+
+
+def test_the_preview_says_once_how_many_phrases_are_dropped_and_names_them():
+    current = CouncilTemplate(
+        WISMAR.settings,
+        text_templates=tuple(
+            TextTemplate(n, label, "Text")
+            for n, label in enumerate(("Dank", "Kenntnis", "Vertagung", "Schluss"))
+        ),
+    )
+    incoming = replace(
+        WISMAR,
+        text_templates=(
+            TextTemplate(1, "Schluss", "Neuer Text"),
+            TextTemplate(2, "Eröffnung", "Text"),
+            TextTemplate(3, "Ladung", "Text"),
+        ),
+    )
+    preview = TransferPreview(current, incoming, tuple(template_differences(current, incoming)))
+
+    assert preview.phrase_changes() == (
+        "2 Textbausteine kommen hinzu: „Eröffnung“, „Ladung“. "
+        "1 Textbaustein erhält einen neuen Text: „Schluss“. "
+        "3 Textbausteine entfallen: „Dank“, „Kenntnis“, „Vertagung“."
+    )
+    assert preview.phrase_changes(limit=1).endswith(
+        "3 Textbausteine entfallen: „Dank“ und 2 weitere."
     )
 
 
@@ -325,11 +353,14 @@ def test_a_short_preview_names_a_few_changes_cut_short_and_counts_the_rest():
     preview = TransferPreview(WISMAR, incoming, tuple(template_differences(WISMAR, incoming)))
 
     short = preview.phrase_changes(limit=3)
-    assert short == "„Baustein 0“ neu, „Baustein 1“ neu, „Baustein 2“ neu und 18 weitere"
-    assert preview.phrase_changes().count("neu") == 20
+    assert short.startswith(
+        "20 Textbausteine kommen hinzu: „Baustein 0“, „Baustein 1“, „Baustein 2“ und 17 weitere."
+    )
+    assert preview.phrase_changes().count("„Baustein") == 20
     agenda = preview.agenda_template_changes(limit=3)
-    assert agenda.startswith("„Bericht Bericht") and len(agenda) < 150
-    assert f"„{title}“ neu" in preview.agenda_template_changes()
+    assert agenda.startswith("1 Vorlage für Tagesordnungspunkte kommt hinzu: „Bericht Bericht")
+    assert "Bericht " * 12 not in agenda  # cut short
+    assert f"„{title}“" in preview.agenda_template_changes()
     kept = TransferPreview(WISMAR, WISMAR, (), kept_fields=("A", "B", "C", "D"))
     assert kept.kept_field_names(2) == "„A“, „B“ und 2 weitere"
 
@@ -345,10 +376,12 @@ def test_the_preview_names_each_changed_agenda_template():
     preview = TransferPreview(current, WISMAR, tuple(template_differences(current, WISMAR)))
 
     assert preview.agenda_template_changes() == (
-        "„Bericht „Hafen“ & <Stadt> 🚢“ neu, „Vergaben“ geändert, „Verschiedenes“ entfällt"
+        "1 Vorlage für Tagesordnungspunkte kommt hinzu: „Bericht „Hafen“ & <Stadt> 🚢“. "
+        "1 Vorlage für Tagesordnungspunkte ändert sich: „Vergaben“. "
+        "1 Vorlage für Tagesordnungspunkte entfällt: „Verschiedenes“."
     )
     assert any(
         line.startswith("Vorlagen für Tagesordnungspunkte: 2: Vergaben, Verschiedenes -> 2: ")
         for line in preview.lines()
     )
-    assert "Vorlagen für Tagesordnungspunkte im Einzelnen: „Bericht" in preview.lines()[-1]
+    assert preview.lines()[-1].startswith("1 Vorlage für Tagesordnungspunkte kommt hinzu: „Bericht")

@@ -89,8 +89,10 @@ def test_settings_travel_from_one_council_to_another(transfer, settings_service,
     assert {d.name for d in preview.differences} >= {
         "name", "logo_png", "text_templates", "agenda_templates",
     }  # fmt: skip
-    assert "„Dank“ neu" in preview.phrase_changes()
-    assert preview.agenda_template_changes() == "„Vergaben „Hafen“ & <Kita> 🚢“ neu"
+    assert "„Dank“" in preview.phrase_changes()
+    assert preview.agenda_template_changes() == (
+        "1 Vorlage für Tagesordnungspunkte kommt hinzu: „Vergaben „Hafen“ & <Kita> 🚢“."
+    )
     assert transfer.preview(wismar.id, transfer.read(data)).differences == ()
 
 

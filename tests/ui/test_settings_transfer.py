@@ -56,7 +56,7 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
         "agenda_templates", "text_templates",  # a Beirat's phrases speak of "Der Beirat"
     }  # fmt: skip
     intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "Vorlagen für Tagesordnungspunkte: „Hafen & <Kai> 🚢“ neu." in intro
+    assert "1 Vorlage für Tagesordnungspunkte kommt hinzu: „Hafen & <Kai> 🚢“." in intro
     keep, take = dialog.choices["city"]
     assert (keep.text(), take.text()) == ("Rostock", "Lübeck")
     assert dialog.choices["name"][1].text() == "Beirat Digitales && <Lübeck>"
@@ -148,9 +148,39 @@ def test_a_file_of_many_phrases_names_a_few_and_leaves_room_for_the_choices(
 
     dialog = window.settings_page.transfer.dialog
     intro = dialog.findChildren(QLabel)[0].text()
-    assert "„Baustein 7“ neu und 502 weitere." in intro  # 492 more, 10 dropped
+    assert "„Baustein 7“ und 492 weitere." in intro
     assert "Baustein 8“" not in intro and len(intro) < 3_000
-    assert "Titel…“ neu und 97 weitere." in intro
+    assert "Titel…“ und 92 weitere." in intro
+    dialog.reject()
+
+
+def test_a_very_wide_value_ends_in_an_ellipsis_and_shows_whole_as_tooltip(
+    make_window, services, dialogs, qtbot, tmp_path
+):
+    _rostock, luebeck = _two_councils(services)
+    website = "https://www.luebeck.de/" + "digitale-stadt/" * 12 + "sitzungen.html"
+    services.settings.update_settings(
+        replace(services.settings.settings(luebeck.id), website=website)
+    )
+    window = make_window()
+    window.show_area(window.settings_page)
+    dialogs.paths.append(_file(services, luebeck.id, tmp_path))
+
+    window.settings_page.transfer.import_action.trigger()
+
+    dialog = window.settings_page.transfer.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
+    kept, taken = dialog.choices["website"]
+    assert kept.text() == "(leer)" and not kept.toolTip()
+    qtbot.waitUntil(lambda: taken.text().endswith("…"))
+    assert website.startswith(taken.text()[:-1])
+    assert taken.fontMetrics().horizontalAdvance(taken.text()) < taken.width()
+    scroll_content = taken.parentWidget()
+    assert taken.geometry().right() <= scroll_content.width()  # not cut at the edge
+    assert taken.toolTip() == website
+    short = dialog.choices["city"][1]
+    assert (short.text(), short.toolTip()) == ("Lübeck", "")
     dialog.reject()
 
 
