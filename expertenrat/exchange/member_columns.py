@@ -69,10 +69,15 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "term_start": ("Beginn der Amtszeit", "Amtsbeginn", "Mitglied seit"),
     "term_end": ("Ende der Amtszeit", "Amtsende", "Mitglied bis"),
     "primary_field_id": ("Handlungsfeld", "Haupthandlungsfeld"),
+    "role": ("Funktion im Gremium", "Rolle im Gremium"),
     "notes": ("Bemerkungen", "Bemerkung", "Anmerkungen"),
 }
 """Further names a council's own list gives a column, read as the export's name (the
-export always writes ``COLUMNS``'s): "Name" beside "Vorname" is the family name."""
+export always writes ``COLUMNS``'s): "Name" beside "Vorname" is the family name. Besides,
+"Funktion im …" and "Rolle im …" / "Rolle in der …" (the council's name: "Funktion im
+Beirat") are the role in the council (``_ROLE_PREFIXES``); "Funktion" alone is the job."""
+
+_ROLE_PREFIXES = ("funktionim", "funktioninder", "rolleim", "rolleinder")
 
 Cell = str | date
 """A cell as a reader delivers it: text, or a date where the file has a typed date."""
@@ -136,9 +141,18 @@ _KEYS_BY_HEADER = {_header_key(header): key for key, header in COLUMNS} | {
 }
 
 
+def _key_of(text: str) -> str | None:
+    """The attribute a header cell names (``None``: not ours)."""
+    header = _header_key(text)
+    found = _KEYS_BY_HEADER.get(header)
+    if found is None and header.startswith(_ROLE_PREFIXES):
+        return "role"
+    return found
+
+
 def is_known_header(text: str) -> bool:
     """Whether a header cell names one of the columns."""
-    return _header_key(text) in _KEYS_BY_HEADER
+    return _key_of(text) is not None
 
 
 def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]:
@@ -149,7 +163,7 @@ def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]
     keys: list[str | None] = []
     ignored: list[str] = []
     for cell in cells:
-        key = _KEYS_BY_HEADER.get(_header_key(cell))
+        key = _key_of(cell)
         if key is not None and key in keys:
             first = cells[keys.index(key)].strip()
             both = (

@@ -234,11 +234,26 @@ def _read_bool(header: str, cell: Cell) -> bool:
     return _parse_bool(header, _text(cell))
 
 
+def _role_by_word(text: str) -> MemberRole | None:
+    """A role as a council's own list writes it: "Vorsitzende", "stellv. Vorsitzender",
+    "Stellvertretende Vorsitzende", "ordentliches Mitglied"."""
+    word = re.sub(r"[^a-zäöüß]", "", text.casefold())
+    if word.startswith("stellv"):
+        return MemberRole.VICE_CHAIR
+    if word.startswith("vorsitz"):
+        return MemberRole.CHAIR
+    if word.endswith("mitglied"):
+        return MemberRole.MEMBER
+    return None
+
+
 def _read_choice(header: str, enum: type[LabelledEnum], cell: Cell) -> LabelledEnum:
     text = _text(cell)
     if not text.strip():
         return Sector.OTHER if enum is Sector else MemberRole.MEMBER
     found = enum.from_label(text)
+    if found is None and enum is MemberRole:
+        found = _role_by_word(text)
     if found is None:
         allowed = ", ".join(m.label for m in enum)
         raise ValueError(f"{header} „{shown(text)}“ ist unbekannt (möglich: {allowed}).")

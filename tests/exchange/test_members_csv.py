@@ -407,6 +407,35 @@ def test_a_councils_own_column_names_and_spelled_out_umlauts_are_read() -> None:
     assert spelled.members[0].primary_field_id == 4
 
 
+def test_funktion_im_beirat_is_the_role_in_the_council_and_funktion_the_job() -> None:
+    header = f"{HEADER};Funktion;Funktion im Beirat"
+    rows = [
+        "Anna;Berg;01.03.2025;Umwelt;Professorin;Vorsitzende",
+        "Ben;Kurz;01.03.2025;Umwelt;Geschäftsführer;stellv. Vorsitzender",
+        "Cem;Lang;01.03.2025;Umwelt;Referent;Stellvertretende Vorsitzende",
+        "Dora;Fuchs;01.03.2025;Umwelt;;ordentliches Mitglied",
+        "Emil;Nord;01.03.2025;Umwelt;;",
+        "Fe;Süd;01.03.2025;Umwelt;;Stellvertretung",
+    ]
+
+    result = parse("\n".join([header, *rows, ""]).encode())
+
+    assert result.ignored_columns == ()
+    assert result.errors == ()
+    assert [(m.position, m.role) for m in result.members] == [
+        ("Professorin", MemberRole.CHAIR),
+        ("Geschäftsführer", MemberRole.VICE_CHAIR),
+        ("Referent", MemberRole.VICE_CHAIR),
+        ("", MemberRole.MEMBER),
+        ("", MemberRole.MEMBER),
+        ("", MemberRole.VICE_CHAIR),
+    ]
+    other = parse(f"{HEADER};Rolle im Gremium\nA;B;01.03.2025;Umwelt;Vorsitz\n".encode())
+    assert other.members[0].role is MemberRole.CHAIR
+    with pytest.raises(DataEntryError, match="„Rolle“ steht mehrfach"):
+        parse(f"{HEADER};Rolle;Funktion im Expert*innenrat\n".encode())
+
+
 def test_a_column_named_twice_under_two_names_names_both() -> None:
     with pytest.raises(DataEntryError) as caught:
         parse(f"{HEADER};Handlungsfeld\n".encode())
