@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,6 +25,24 @@ DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("Stadtdaten", "#2ca02c"),
     ("Umwelt", "#9467bd"),
 )
+
+
+def action_field_problems(names: Sequence[str]) -> list[FieldProblem]:
+    """Problems of the action fields a new council starts with (``"action_fields"``):
+    each needs a name of its own."""
+    problems = []
+    for index, name in enumerate(names):
+        for problem in validate_action_field_name(name, list(names[:index])):
+            shown = clean_action_field_name(name)
+            what = f"Handlungsfeld „{shown}“: " if shown else ""
+            problems.append(FieldProblem("action_fields", what + problem.message))
+    return problems
+
+
+def default_colour(index: int) -> str:
+    """The colour of the ``index``-th action field of a new council (the standard ones')."""
+    return DEFAULT_ACTION_FIELDS[index % len(DEFAULT_ACTION_FIELDS)][1]
+
 
 CLASSIFICATIONS = ("Expert*innenrat", "Beirat")
 """What kind of body a council is (OParl ``Body.classification``); free text is allowed."""

@@ -13,6 +13,7 @@ from expertenrat.domain.councils import (
     ActionField,
     CouncilChoice,
     CouncilSettings,
+    action_field_problems,
     clean_action_field_name,
     clean_settings,
     validate_action_field_name,
@@ -105,19 +106,34 @@ class SettingsService:
             return council_clock(session, council_id)
 
     def create_council(
-        self, settings: CouncilSettings, *, default_fields: bool = True
+        self,
+        settings: CouncilSettings,
+        *,
+        default_fields: bool = True,
+        action_fields: Sequence[tuple[str, str]] | None = None,
     ) -> CouncilSettings:
+        """Store a new council with its standard phrases and agenda templates.
+
+        It starts with ``action_fields`` (name, colour) where given (the welcome page's
+        edited proposal, another council's), otherwise with the standard four unless
+        ``default_fields`` is false."""
+        fields = action_fields
+        if fields is None:
+            fields = DEFAULT_ACTION_FIELDS if default_fields else ()
         settings = clean_settings(settings)
-        raise_if_invalid(validate_settings(settings))
+        raise_if_invalid(
+            validate_settings(settings) + action_field_problems([name for name, _ in fields])
+        )
         settings = _with_stored_logo(settings)
         with changing(self._db, "Das Gremium") as session:
             row = models.Council()
             apply_settings(row, settings)
-            if default_fields:
-                row.action_fields = [
-                    models.ActionField(name=name, colour=colour, position=index)
-                    for index, (name, colour) in enumerate(DEFAULT_ACTION_FIELDS)
-                ]
+            row.action_fields = [
+                models.ActionField(
+                    name=clean_action_field_name(name), colour=colour, position=index
+                )
+                for index, (name, colour) in enumerate(fields)
+            ]
             session.add(row)
             session.flush()
             seed_defaults(session, row.id, self._actor)

@@ -286,18 +286,22 @@ class SettingsPage(QWidget):
 
     def create_council(self, name: str) -> None:
         """A council in the same place as the shown one: its city, Bundesland (public
-        holidays) and time zone; the rest as any new council starts."""
+        holidays), time zone and action fields (the city's strategy; they show and can be
+        changed in its Einstellungen at once); the rest as any new council starts."""
         new = CouncilSettings(id=None, name=name, city="–", classification=classification_for(name))
-        if self._council is not None:
-            shown = self._council
-            new = replace(
-                new,
-                city=shown.city or "–",
-                bundesland=shown.bundesland,
-                time_zone=shown.time_zone,
-            )
+        fields = None
         try:
-            created = self._service.create_council(new)
+            if self._council is not None:
+                shown = self._council
+                new = replace(
+                    new,
+                    city=shown.city or "–",
+                    bundesland=shown.bundesland,
+                    time_zone=shown.time_zone,
+                )
+                assert shown.id is not None
+                fields = [(f.name, f.colour) for f in self._service.action_fields(shown.id)]
+            created = self._service.create_council(new, action_fields=fields)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr("SettingsPage", "Weiteres Gremium"), error.message)
             return

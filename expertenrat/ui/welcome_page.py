@@ -14,7 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.councils import CouncilSettings, classification_for
+from expertenrat.domain.councils import (
+    DEFAULT_ACTION_FIELDS,
+    CouncilSettings,
+    classification_for,
+    default_colour,
+)
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
@@ -22,7 +27,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.settings_profile import bundesland_combo
-from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 from expertenrat.ui.widgets import action_button, hint_label, page_title
 
 _CONTEXT = "WelcomePage"
@@ -55,12 +60,26 @@ class WelcomePage(NothingPending, QWidget):
         )
         intro.setWordWrap(True)
         self.demo_button = QPushButton(tr(_CONTEXT, "Demodaten laden"))
-        self.name_edit = LineEdit(tr(_CONTEXT, "Smart City Expert*innenrat"))
+        # Empty: another city's council has a name of its own (the example is Rostock's).
+        self.name_edit = LineEdit()
+        self.name_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Smart City Expert*innenrat"))
         self.city_edit = LineEdit()
         self.city_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rostock"))
         # The Länder's holidays differ (Reformationstag, Fronleichnam …): asked here, so
         # that a new council does not start with one Land's calendar unseen.
         self.bundesland_combo = bundesland_combo()
+        # The action fields a council starts with, as a proposal the user sees and edits
+        # (one a line), not created unseen: Rostock's four, which another city changes.
+        self.fields_edit = plain_text_edit(len(DEFAULT_ACTION_FIELDS) + 1, grows=False)
+        self.fields_edit.setPlainText("\n".join(name for name, _ in DEFAULT_ACTION_FIELDS))
+        self.fields_hint = hint_label(
+            tr(
+                _CONTEXT,
+                "Vorschlag: die vier Handlungsfelder der Rostocker Smart-City-Strategie. Eines "
+                "je Zeile – ändern, ergänzen oder löschen Sie sie; später auch unter "
+                "Einstellungen.",
+            )
+        )
         self.create_button = QPushButton(tr(_CONTEXT, "Gremium anlegen"))
         box = QGroupBox(tr(_CONTEXT, "Eigenes Gremium anlegen"))
         form = QFormLayout(box)
@@ -69,6 +88,15 @@ class WelcomePage(NothingPending, QWidget):
         self.errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)
         self.errors.add_row(
             tr(_CONTEXT, "Bundesland (Feiertage)"), "bundesland", self.bundesland_combo
+        )
+        # The hint under the box, the message line under both (as under every field).
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.fields_edit)
+        fields_layout.addWidget(self.fields_hint)
+        self.errors.add_row(
+            tr(_CONTEXT, "Handlungsfelder"), "action_fields", fields, self.fields_edit
         )
         # At its own width under the fields' right end, as a dialog's buttons stand; as a
         # row of its own it stretched across the whole box, unlike every other button.
@@ -143,6 +171,11 @@ class WelcomePage(NothingPending, QWidget):
             return
         self.ready.emit()
 
+    def action_fields(self) -> list[tuple[str, str]]:
+        """The action fields as typed (one a line, empty lines left out), with colours."""
+        names = [line.strip() for line in self.fields_edit.toPlainText().splitlines()]
+        return [(name, default_colour(i)) for i, name in enumerate(n for n in names if n)]
+
     def create_council(self) -> None:
         try:
             self._settings.create_council(
@@ -152,7 +185,8 @@ class WelcomePage(NothingPending, QWidget):
                     city=self.city_edit.text(),
                     bundesland=self.bundesland_combo.currentData(),
                     classification=classification_for(self.name_edit.text()),
-                )
+                ),
+                action_fields=self.action_fields(),
             )
         except ValidationError as error:
             self.errors.show(error.problems)

@@ -36,6 +36,7 @@ def test_creating_a_council_on_the_welcome_page_creates_the_database(session, tm
     session.window.show()
     session.open(str(path))
     welcome = session.window.welcome_page
+    welcome.name_edit.setText("Digitalbeirat")
     welcome.city_edit.setText("Wismar")
 
     welcome.create_button.click()

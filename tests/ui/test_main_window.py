@@ -32,6 +32,7 @@ def test_an_empty_database_offers_the_demo_and_then_shows_real_figures(make_wind
 
 def test_a_new_council_can_be_created_on_first_start(make_window, services):
     window = make_window()
+    window.welcome_page.name_edit.setText("Digitalbeirat")
     window.welcome_page.city_edit.setText("")
     window.welcome_page.create_button.click()
     assert "Stadt" in window.welcome_page.errors.message("city")

@@ -48,6 +48,24 @@ def test_a_further_council_starts_in_the_shown_councils_land_and_place(
     assert services.settings.settings(created.id).classification == "Beirat"
 
 
+def test_a_further_council_takes_the_shown_councils_action_fields_not_rostocks(
+    make_window, services, dialogs, qtbot
+):
+    wismar = services.settings.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Wismar"),
+        action_fields=[("Hafen", "#0088cc"), ("Tourismus", "#ff7f0e")],
+    )
+    window = make_window()
+    window.show_area(window.settings_page)
+    dialogs.texts.append("Jugendforum Digitales")
+
+    qtbot.mouseClick(window.settings_page.new_council_button, Qt.MouseButton.LeftButton)
+
+    created = next(c for c in services.settings.councils() if c.id != wismar.id)
+    fields = [(f.name, f.colour) for f in services.settings.action_fields(created.id)]
+    assert fields == [("Hafen", "#0088cc"), ("Tourismus", "#ff7f0e")]
+
+
 def test_changed_settings_are_saved_and_shown_after_reopening(make_window, services, qtbot):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page

@@ -67,6 +67,7 @@ def test_enter_in_the_form_creates_the_council(make_window, services, qtbot):
     window = make_window()
     _active(window, qtbot)
     page = window.welcome_page
+    page.name_edit.setText("Smart City Expert*innenrat")
     page.city_edit.setFocus()
     qtbot.keyClicks(page.city_edit, "Rostock")
 
@@ -97,6 +98,7 @@ def test_the_council_is_created_with_the_bundesland_chosen_and_no_land_unasked(
 
 def test_untouched_the_new_council_knows_only_the_nationwide_holidays(make_window, services):
     window = make_window()
+    window.welcome_page.name_edit.setText("Digitalbeirat")
     window.welcome_page.city_edit.setText("Wismar")
 
     window.welcome_page.create_button.click()
@@ -122,7 +124,8 @@ def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_
 
     between_fields = top(page.city_edit) - bottom(page.name_edit)
     assert top(page.bundesland_combo) - bottom(page.city_edit) == between_fields
-    assert top(page.create_button) - bottom(page.bundesland_combo) == between_fields
+    assert top(page.fields_edit) - bottom(page.bundesland_combo) == between_fields
+    assert top(page.create_button) - bottom(page.fields_hint) == between_fields
     button_at = top(page.create_button)
 
     def refuse(today) -> None:
@@ -157,3 +160,50 @@ def test_a_second_pc_connects_to_the_server_from_the_welcome_page(make_window, q
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "Mit Server verbinden"
     dialog.reject()
+
+
+def test_a_new_city_types_its_own_name_and_sees_the_action_fields_as_a_proposal(make_window):
+    window = make_window()
+    page = window.welcome_page
+    assert page.name_edit.text() == ""
+    assert page.name_edit.placeholderText() == "z. B. Smart City Expert*innenrat"
+    assert page.fields_edit.toPlainText().splitlines() == [
+        "Moderne Verwaltung",
+        "Soziale Stadt",
+        "Stadtdaten",
+        "Umwelt",
+    ]
+    assert page.fields_hint.text().startswith("Vorschlag: die vier Handlungsfelder")
+
+
+def test_a_council_starts_with_the_action_fields_as_edited(make_window, services):
+    window = make_window()
+    page = window.welcome_page
+    page.city_edit.setText("Wismar")
+    page.create_button.click()  # no name: nothing is created
+    assert page.errors.message("name") == "Bitte geben Sie den Namen des Gremiums an."
+    assert services.settings.councils() == []
+    page.name_edit.setText("Digitalbeirat der Hansestadt Wismar")
+    page.fields_edit.setPlainText("Hafen & Welterbe\n\n  Tourismus \nhafen & welterbe\n")
+    page.create_button.click()  # the same field twice
+    assert "„hafen & welterbe“ gibt es bereits" in page.errors.message("action_fields")
+    assert services.settings.councils() == []
+
+    page.fields_edit.setPlainText("Hafen & Welterbe\n\n  Tourismus \nBildung")
+    page.create_button.click()
+
+    (council,) = services.settings.councils()
+    assert services.settings.settings(council.id).classification == "Beirat"
+    fields = services.settings.action_fields(council.id)
+    assert [f.name for f in fields] == ["Hafen & Welterbe", "Tourismus", "Bildung"]
+    assert len({f.colour for f in fields}) == 3
+
+
+def test_a_council_may_start_without_action_fields(make_window, services):
+    page = make_window().welcome_page
+    page.name_edit.setText("Digitalbeirat")
+    page.city_edit.setText("Wismar")
+    page.fields_edit.clear()
+    page.create_button.click()
+    (council,) = services.settings.councils()
+    assert services.settings.action_fields(council.id) == []
