@@ -207,12 +207,16 @@ def chair_problems(
 
 
 def has_agenda_content(session: Session, meeting_id: int) -> bool:
-    """Whether anything but bare agenda items refers to the meeting."""
+    """Whether anything but bare agenda items refers to the meeting (annexes too: a
+    presentation uploaded ahead of a planned meeting is not lost with it)."""
     item = models.AgendaItem
     in_meeting = select(item.id).where(item.meeting_id == meeting_id)
     checks = (
         exists().where(models.Attendance.meeting_id == meeting_id),
         exists().where(models.Guest.meeting_id == meeting_id),
+        exists().where(
+            models.StoredFile.meeting_id == meeting_id, models.StoredFile.deleted_at.is_(None)
+        ),
         exists().where(models.MinutesVersion.meeting_id == meeting_id),
         exists().where(models.ConflictOfInterest.agenda_item_id.in_(in_meeting)),
         exists().where(models.Vote.agenda_item_id.in_(in_meeting)),

@@ -261,8 +261,8 @@ class MeetingsService:
             if has_agenda_content(session, row.id):
                 raise InUseError(
                     f"„{label}“ hat bereits Inhalte (Tagesordnung mit Projekten oder Texten, "
-                    "Anwesenheit, Gäste, Befangenheiten oder ein Protokoll) und kann nicht "
-                    "gelöscht werden. Sagen Sie die Sitzung stattdessen ab."
+                    "Anwesenheit, Gäste, Befangenheiten, Anlagen oder ein Protokoll) und kann "
+                    "nicht gelöscht werden. Sagen Sie die Sitzung stattdessen ab."
                 )
             before = audit.snapshot(row)
             row.deleted_at = deleted_at = models.utc_now()

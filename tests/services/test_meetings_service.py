@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
+from test_minutes_freeze import blank_pdf
 
 from expertenrat.domain.agenda import numbers as numbers_of
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState, MinutesState
@@ -19,6 +20,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meetings import MeetingScope
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.audit import AuditService
 from expertenrat.store import models
 
@@ -307,6 +309,22 @@ def test_an_invited_meeting_or_one_with_content_cannot_be_deleted(
     with pytest.raises(InUseError, match="bereits Inhalte"):
         meetings_service.delete(planned, meetings_service.get(planned).version)
     assert len(meetings_service.list(council.id)) == 2
+
+
+def test_a_planned_meeting_with_an_annex_cannot_be_deleted_with_it(
+    meetings_service, council, database, actor
+):
+    """A presentation uploaded ahead of a planned meeting went unseen with the meeting."""
+    planned = meetings_service.create(council.id, draft(date(2026, 6, 10)))
+    annex = AnnexesService(database, actor).add(planned, "Vortrag.pdf", blank_pdf())
+
+    with pytest.raises(InUseError, match="Anlagen"):
+        meetings_service.delete(planned, meetings_service.get(planned).version)
+
+    assert [m.id for m in meetings_service.list(council.id)] == [planned]
+    AnnexesService(database, actor).remove(planned, annex)
+    meetings_service.delete(planned, meetings_service.get(planned).version)  # now it may go
+    assert meetings_service.list(council.id) == []
 
 
 def test_the_chair_must_be_a_member_active_on_the_day(
