@@ -77,11 +77,17 @@ def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
     return problems
 
 
-def proposed_draft(previous: MeetingDraft | None, today: date) -> MeetingDraft:
+def proposed_draft(
+    previous: MeetingDraft | None, today: date, *, before: date | None = None
+) -> MeetingDraft:
     """What the form proposes for a new meeting: the ``previous`` meeting's place, room,
-    online link and times (naive, the council's wall clock) on the first day of its
-    weekday that is at least two weeks away and after it; without a previous meeting
-    16 to 18 h in two weeks and no place. Kind and title are left to the new meeting."""
+    online link and times (naive, the council's wall clock) on its weekday, at least two
+    weeks away; without a previous meeting 16 to 18 h in two weeks and no place. Kind and
+    title are left to the new meeting.
+
+    A previous meeting planned further ahead is followed in the council's rhythm: as long
+    after it as it is after the meeting ``before`` it (one week to a year; otherwise four
+    weeks), on its weekday."""
     if previous is None:
         day = today + LEAD_TIME
         return MeetingDraft(
@@ -91,7 +97,12 @@ def proposed_draft(previous: MeetingDraft | None, today: date) -> MeetingDraft:
         )
     start, end = previous.start.replace(tzinfo=None), previous.end.replace(tzinfo=None)
     length = end - start if end > start else timedelta(hours=2)
-    earliest = max(today + LEAD_TIME, start.date() + timedelta(days=1))
+    earliest = today + LEAD_TIME
+    if start.date() >= earliest:
+        gap = start.date() - before if before is not None else timedelta(0)
+        if not timedelta(days=7) <= gap <= timedelta(days=366):
+            gap = timedelta(days=28)
+        earliest = start.date() + gap
     day = earliest + timedelta(days=(start.weekday() - earliest.weekday()) % 7)
     moved = timedelta(days=(day - start.date()).days)
     return MeetingDraft(

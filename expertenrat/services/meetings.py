@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.field_limits import clean_text, text_problems
-from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft
 from expertenrat.domain.meeting_series import SeriesSpec
 from expertenrat.domain.meeting_states import check_transition, keeps_number_when_cancelled
 from expertenrat.domain.meetings import REASON, Meeting, MeetingScope, MeetingSummary, SeriesPreview
@@ -93,16 +93,19 @@ class MeetingsService:
             row = _fetch(session, meeting_id)
             return meeting_from_row(row, council_clock(session, row.council_id))
 
-    def pattern(self, council_id: int) -> Meeting | None:
-        """The meeting a new one is proposed after: the council's latest meeting that is
-        not deleted (by its start, cancelled ones too), a Klausur only when there is no
-        other; ``None`` for a council without meetings."""
+    def proposal(self, council_id: int, today: date) -> tuple[MeetingDraft, Meeting | None]:
+        """The new meeting the form proposes (:func:`~expertenrat.domain.meeting_draft.
+        proposed_draft`) and the meeting whose place and times it takes: the council's
+        latest meeting that is not deleted (by its start, cancelled ones too), a Klausur
+        only when there is no other; ``None`` for a council without meetings."""
         with reading(self._db) as session:
             rows = meeting_rows(session, council_id)
             usual = [r for r in rows if r.kind != MeetingKind.WORKSHOP] or rows
             if not usual:
-                return None
-            return meeting_from_row(usual[-1], council_clock(session, council_id))
+                return proposed_draft(None, today), None
+            latest = meeting_from_row(usual[-1], council_clock(session, council_id))
+            before = usual[-2].starts_at.date() if len(usual) > 1 else None
+            return proposed_draft(latest.draft(), today, before=before), latest
 
     def problems(
         self,

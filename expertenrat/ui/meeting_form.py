@@ -82,12 +82,13 @@ class MeetingForm(MeetingFormView):
         self.errors.clear()
         self.retry.after(None)
         self._fill_chairs(meeting)
-        pattern = self._pattern(council_id) if meeting is None else None
+        pattern: Meeting | None = None
         if meeting is not None:
             self._fill(meeting.draft(), meeting.notes)
             self.heading.setText(f"{meeting.label}, {meeting.starts_at:%d.%m.%Y}")
         else:
-            self._fill(proposed_draft(pattern and pattern.draft(), self._today()), "")
+            proposed, pattern = self._proposal(council_id)
+            self._fill(proposed, "")
             self.heading.setText(
                 tr(_CONTEXT, "Neue Sitzung") if council_id is not None else tr(_CONTEXT, "Sitzung")
             )
@@ -127,14 +128,15 @@ class MeetingForm(MeetingFormView):
         """The shown meeting's minutes are approved: the form only shows it."""
         return self._frozen
 
-    def _pattern(self, council_id: int | None) -> Meeting | None:
-        """The meeting whose place and times a new one takes (none: the defaults)."""
-        if council_id is None:
-            return None
-        try:
-            return self._meetings.pattern(council_id)
-        except ExpertenratError:
-            return None
+    def _proposal(self, council_id: int | None) -> tuple[MeetingDraft, Meeting | None]:
+        """A new meeting as proposed, and the meeting it takes place and times from (none:
+        the defaults, also when the proposal cannot be read)."""
+        if council_id is not None:
+            try:
+                return self._meetings.proposal(council_id, self._today())
+            except ExpertenratError:
+                pass
+        return proposed_draft(None, self._today()), None
 
     def reload(self) -> None:
         """Drop what was typed and show the meeting as saved."""

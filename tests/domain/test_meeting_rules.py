@@ -215,9 +215,16 @@ def test_a_new_meeting_takes_the_previous_ones_place_times_and_weekday():
     )
 
 
-def test_a_new_meeting_is_proposed_after_a_previous_one_planned_further_ahead():
+def test_a_new_meeting_follows_one_planned_further_ahead_in_the_councils_rhythm():
     previous = MeetingDraft(
         MeetingKind.REGULAR, datetime(2026, 4, 7, 16), datetime(2026, 4, 7, 18), place="Rathaus"
     )
-    draft = proposed_draft(previous, date(2026, 3, 2))
-    assert (draft.start, draft.end) == (datetime(2026, 4, 14, 16), datetime(2026, 4, 14, 18))
+    quarterly = proposed_draft(previous, date(2026, 3, 2), before=date(2026, 1, 6))
+    assert (quarterly.start, quarterly.end) == (
+        datetime(2026, 7, 7, 16),  # 13 weeks after, as the one before it: a Tuesday
+        datetime(2026, 7, 7, 18),
+    )
+    uneven = proposed_draft(previous, date(2026, 3, 2), before=date(2026, 1, 1))  # 96 days
+    assert uneven.start == datetime(2026, 7, 14, 16)  # 12.07. is a Sunday: the next Tuesday
+    alone = proposed_draft(previous, date(2026, 3, 2))
+    assert alone.start == datetime(2026, 5, 5, 16)  # four weeks after
