@@ -18,6 +18,7 @@ from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import consent_history
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_checks import member_problems
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_query
 from expertenrat.services.member_writes import member_what, save_members
@@ -133,8 +134,9 @@ class MembersService:
                     "Beenden Sie stattdessen die Mitgliedschaft: die Person bleibt dann in der "
                     "Historie erhalten."
                     if row.term_end is None
-                    else f"Ihre Amtszeit ist bis {row.term_end:%d.%m.%Y} eingetragen; die "
-                    "Person bleibt in der Historie erhalten."
+                    or row.term_end >= council_clock(session, row.council_id).today()
+                    else f"Ihre Amtszeit endete am {row.term_end:%d.%m.%Y}; die Person bleibt "
+                    "in der Historie erhalten."
                 )
                 raise InUseError(
                     f"{what} kommt in Sitzungen oder Protokollen vor und kann nicht gelöscht "

@@ -444,7 +444,7 @@ def test_a_former_member_in_use_is_not_advised_to_end_the_membership(
 
     assert "kann nicht gelöscht werden" in caught.value.message
     assert "Beenden Sie stattdessen" not in caught.value.message
-    assert "Ihre Amtszeit ist bis 31.12.2025 eingetragen" in caught.value.message
+    assert "Ihre Amtszeit endete am 31.12.2025" in caught.value.message
 
 
 def test_member_who_chaired_a_meeting_cannot_be_deleted(
