@@ -31,7 +31,7 @@ from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, dialog_buttons
 
 _CONTEXT = "AttendanceGuests"
 
@@ -78,11 +78,7 @@ class GuestDialog(QDialog):
             (self.role_edit, "role"),
         ):
             edit.setMaxLength(GUEST[field].max_length)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         form = QFormLayout(self)
         form.addRow(tr(_CONTEXT, "Name"), self.name_edit)
         form.addRow(tr(_CONTEXT, "Institution"), self.organisation_edit)

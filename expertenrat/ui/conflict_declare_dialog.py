@@ -23,7 +23,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, dialog_buttons
 
 _CONTEXT = "ConflictDeclareDialog"
 
@@ -52,11 +52,7 @@ class ConflictDeclareDialog(QDialog):
         with_placeholder(
             self.reason_edit, tr(_CONTEXT, "z. B. Geschäftsführerin des Projektpartners")
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         form = QFormLayout(self)
         form.addRow(tr(_CONTEXT, "Tagesordnungspunkt"), item)
         form.addRow(tr(_CONTEXT, "Mitglied"), self.member_combo)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -34,7 +33,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 from expertenrat.ui.text_fields import LineEdit
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, dialog_buttons
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
@@ -154,7 +153,7 @@ class DialogService:
         editor = LineEdit(initial)
         caption.setBuddy(editor)  # names the field for a screen reader
         editor.setSelection(len(initial), -len(initial))  # typed over, its start shown
-        buttons = _ok_cancel(dialog)
+        buttons = dialog_buttons(dialog)
         layout = QVBoxLayout(dialog)
         layout.addWidget(caption)
         layout.addWidget(editor)
@@ -185,7 +184,7 @@ class DialogService:
         editor = QDateEdit(initial)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("dd.MM.yyyy")
-        buttons = _ok_cancel(dialog)
+        buttons = dialog_buttons(dialog)
         layout = QFormLayout(dialog)
         layout.addRow(label, editor)
         layout.addRow(buttons)
@@ -323,13 +322,3 @@ def _suffix(name_filter: str) -> str:
     """The ending of a filter's first pattern: "PDF-Dokumente (*.pdf)" → "pdf"."""
     match = _FIRST_PATTERN.search(name_filter)
     return match.group(1) if match else ""
-
-
-def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
-    """ "OK" and "Abbrechen" that accept and reject ``dialog`` (the small asking dialogs)."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons

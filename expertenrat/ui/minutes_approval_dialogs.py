@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.minutes_approval import Choice
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.objection_dialogs import choice_combo, date_edit
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, dialog_buttons
 
 _CONTEXT = "MinutesApprovalDialogs"
 
@@ -49,12 +49,8 @@ class ApproveDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = dialog_buttons(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr(_CONTEXT, "Genehmigen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(tr(_CONTEXT, "Genehmigt in der"), self.meeting_combo)
         form.addRow(tr(_CONTEXT, "Genehmigt am"), self.date_edit)

@@ -28,6 +28,7 @@ from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, Objectio
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import PlainTextEdit
+from expertenrat.ui.widgets import dialog_buttons
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService
@@ -58,15 +59,6 @@ def choice_combo(choices: Sequence[Choice], empty: str | None = None) -> QComboB
     for choice in choices:
         combo.addItem(choice.label, choice.id)
     return combo
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class _KeepsTypedText(QDialog):
@@ -116,7 +108,7 @@ class ObjectionDialog(_KeepsTypedText):
         form.addRow(tr(_CONTEXT, "Beanstandete Stelle"), self.passage_edit)
         form.addRow(tr(_CONTEXT, "Vorgeschlagene Fassung"), self.proposed_edit)
         form.addRow(tr(_CONTEXT, "Einwand"), self.text_edit)
-        form.addRow(_buttons(self))
+        form.addRow(dialog_buttons(self, QDialogButtonBox.StandardButton.Save))
         self.finished.connect(self.deleteLater)
         self._keep(dialogs, self.passage_edit, self.proposed_edit, self.text_edit)
 
@@ -178,7 +170,7 @@ class DecisionDialog(_KeepsTypedText):
             form.addRow(tr(_CONTEXT, "Stelle im Protokoll"), self.passage_edit)
             form.addRow(tr(_CONTEXT, "Neue Fassung"), self.wording_edit)
         form.addRow(tr(_CONTEXT, "Begründung"), self.reason_edit)
-        form.addRow(_buttons(self))
+        form.addRow(dialog_buttons(self, QDialogButtonBox.StandardButton.Save))
         self.finished.connect(self.deleteLater)
         self._keep(dialogs, self.passage_edit, self.wording_edit, self.reason_edit)
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from expertenrat.store.server_password import keyring_available
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import dialog_buttons
 
 _CONTEXT = "ServerDialog"
 
@@ -80,11 +80,7 @@ class ServerDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Benutzer"), self.user_edit)
         form.addRow(tr(_CONTEXT, "Passwort"), self.password_edit)
         form.addRow("", self.keep_check)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, on_accept=self._accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro_label)
         layout.addLayout(form)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -34,6 +36,20 @@ from PySide6.QtWidgets import (
 # The narrowest a small form dialog gets (Gast hinzufügen, Befangenheit eintragen …): its
 # fields show their placeholders ("z. B. Referentin zu TOP 3") and titles whole.
 FORM_DIALOG_WIDTH = 420
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+    on_accept: Callable[[], None] | None = None,
+) -> QDialogButtonBox:
+    """The buttons under a small dialog: ``accept`` ("OK"; "Speichern" under a form) and
+    "Abbrechen". The first accepts ``dialog``, or calls ``on_accept`` where the dialog
+    checks what was typed first; the second rejects it."""
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def in_row(*widgets: QWidget) -> QWidget:
