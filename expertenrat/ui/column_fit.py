@@ -79,6 +79,10 @@ def fit_columns(
     excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
     if excess < 0 and has_wide:
         header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
+    elif excess < 0 and shown:
+        # The last column takes the rest: Qt stretches it only when the width changes,
+        # and the fit's own sizes had left the header ending short of the table's edge.
+        header.resizeSection(shown[-1], header.sectionSize(shown[-1]) - excess)
     if excess <= 0:
         return
     groups = [[c for c in group if c in shown] for group in shrinkable]

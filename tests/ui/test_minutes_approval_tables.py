@@ -98,3 +98,12 @@ def test_the_versions_table_shows_three_rows_in_a_short_tab(qtbot, panel, servic
     assert panel.versions.model.rowCount() == 2
     qtbot.waitUntil(lambda: view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0))
     assert panel.objections_view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0)
+
+
+@pytest.mark.parametrize("width", [1060, 1500])
+def test_the_versions_header_spans_the_table_s_width(qtbot, panel, width):
+    """The last column (the fingerprint) takes the room the others leave: before, the
+    header ended at the fingerprint's text, a blank strip to its right."""
+    panel.resize(width, 470)
+    view = panel.versions.view
+    qtbot.waitUntil(lambda: view.horizontalHeader().length() == view.viewport().width())
