@@ -173,7 +173,7 @@ class Invitation:
         period = "1 Tag" if days == 1 else f"{days} Tagen"
         sent = f"Die Einladung wurde am {self.sent_on:%d.%m.%Y} versandt"
         if self.sent_on <= invitation_deadline(meeting_day, days):
-            return f"{sent}; sie erfolgte form- und fristgerecht (Ladungsfrist {period})."
+            return f"{sent}; sie erfolgte form- und fristgerecht (Ladungsfrist von {period})."
         return f"{sent}; die Ladungsfrist von {period} wurde nicht gewahrt."
 
 
