@@ -255,6 +255,18 @@ class MinutesApprovalService:
                 f"{'and' if open_count == 1 else 'ände'} ist noch nicht entschieden. Bitte "
                 "entscheiden Sie in der genehmigenden Sitzung zuerst darüber.",
             )
+        late = [
+            o
+            for o in rows.objections(session, meeting.id)
+            if o.decided_on is not None and o.decided_on > on
+        ]
+        if late:
+            last = max(late, key=lambda o: o.decided_on)
+            raise rows.refuse(
+                "approved_on",
+                f"Über den Einwand von {last.raised_by} wurde am {last.decided_on:%d.%m.%Y} "
+                f"entschieden; die Genehmigung am {on:%d.%m.%Y} kann nicht davor liegen.",
+            )
         council = session.get(models.Council, meeting.council_id)
         due = latest.objections_due_on
         if council.minutes_approval == MinutesApproval.OBJECTIONS.value and due and on <= due:

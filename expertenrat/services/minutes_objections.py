@@ -247,6 +247,12 @@ class MinutesObjectionsService:
                     f"Die {rows.label(deciding)} ({deciding.starts_at:%d.%m.%Y}) liegt vor dem "
                     f"Einwand ({row.raised_on:%d.%m.%Y}); entscheiden kann eine Sitzung danach.",
                 )
+            if decided_on < deciding.starts_at.date():
+                raise rows.refuse(
+                    "decided_on",
+                    f"Die Entscheidung in der {rows.label(deciding)} kann nicht vor deren Tag "
+                    f"({deciding.starts_at:%d.%m.%Y}) liegen.",
+                )
         return row, meeting
 
     def _correct(

@@ -157,6 +157,8 @@ class DecisionDialog(_KeepsTypedText):
         summary.setWordWrap(True)
         self.date_edit = date_edit(today)
         self.meeting_combo = choice_combo(meetings, tr(_CONTEXT, "– außerhalb einer Sitzung –"))
+        self._days = {m.id: m.day for m in meetings}
+        self.meeting_combo.currentIndexChanged.connect(self._meeting_chosen)
         self.passage_edit = text_edit(objection.passage)
         self.wording_edit = text_edit(objection.proposed_text)
         self.reason_edit = text_edit(
@@ -173,6 +175,13 @@ class DecisionDialog(_KeepsTypedText):
         form.addRow(dialog_buttons(self, QDialogButtonBox.StandardButton.Save))
         self.finished.connect(self.deleteLater)
         self._keep(dialogs, self.passage_edit, self.wording_edit, self.reason_edit)
+
+    def _meeting_chosen(self) -> None:
+        """A meeting decides on its day: the date follows the meeting chosen (as in
+        "Genehmigen …"); it stays for "außerhalb einer Sitzung"."""
+        day = self._days.get(self.meeting_combo.currentData())
+        if day is not None:
+            self.date_edit.setDate(day)
 
     @property
     def decided_on(self) -> date:

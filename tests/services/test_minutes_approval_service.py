@@ -396,3 +396,33 @@ def test_approval_renders_and_keeps_the_minutes_as_read_in_its_transaction(
     assert "Gülşen Yılmaz" in kept.document.unnamed
     assert (row.pdf, row.public_pdf) == (fake_render(full), fake_render(public))
     assert row.document == approved_minutes_json(kept)
+
+
+def test_a_decision_in_a_meeting_is_not_dated_before_that_meeting(
+    service, objections, database, council, minutes
+) -> None:
+    # Before, "in der 2. Sitzung (12.05.2026)" could be dated 25.03.2026.
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    approving = later_held(database, council.id, minutes)  # held on 12.05.2026
+
+    with pytest.raises(ValidationError, match=r"nicht vor deren Tag \(12\.05\.2026\)"):
+        objections.reject(
+            raised.id, raised.version, date(2026, 3, 25), "Nein.", in_meeting_id=approving
+        )
+    assert service.status(minutes.meeting_id).objections[0].state is ObjectionState.OPEN
+
+
+def test_minutes_are_not_approved_before_their_objections_were_decided(
+    service, objections, database, council, minutes
+) -> None:
+    # Before, an objection decided on 20.05.2026 let the minutes be approved on 12.05.2026.
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    approving = later_held(database, council.id, minutes)  # held on 12.05.2026
+    objections.reject(raised.id, raised.version, date(2026, 5, 20), "Nein.")
+
+    with pytest.raises(ValidationError, match=r"am 20\.05\.2026 entschieden"):
+        service.approve(minutes.meeting_id, approving)
+    assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
+    assert service.approve(minutes.meeting_id, approving, date(2026, 5, 20)).number == 1

@@ -167,6 +167,32 @@ def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> N
     assert "ist genehmigt" in dialogs.warnings()[-1]
 
 
+def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
+    qtbot, panel, dialogs, services, minutes
+) -> None:
+    # Before, the date stayed today's (20.03.2026) while "in der 2. Sitzung" (12.05.2026)
+    # was chosen, and the minutes could then be approved before the decision's date.
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    panel.raise_button.click()
+    panel.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
+    panel.dialog.accept()
+    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    panel.refresh()
+    select_row(panel.objections_view, 0)
+    panel.reject_button.click()
+    dialog = panel.dialog
+    assert dialog.decided_on == SENT
+
+    dialog.meeting_combo.setCurrentIndex(dialog.meeting_combo.findData(minutes.next_id))
+    assert dialog.decided_on == date(2026, 5, 12)
+    dialog.reason_edit.setPlainText("Der Beitrag ist im Protokoll enthalten.")
+    with qtbot.waitSignal(panel.changed):
+        dialog.accept()
+    decided = panel.objections_model.rows()[0]
+    assert (decided.decided_on, decided.decided_in) == (date(2026, 5, 12), "2. Sitzung")
+
+
 def test_the_other_tabs_of_an_approved_meeting_are_read_only(
     qtbot, services, dialogs, minutes
 ) -> None:
