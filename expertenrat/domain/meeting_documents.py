@@ -89,6 +89,12 @@ class MeetingDocument:
     kind: MeetingKind = MeetingKind.REGULAR
 
     @property
+    def changed(self) -> bool:
+        """Whether time or place changed since the members were invited: the letter is
+        then a changed invitation that replaces the first one."""
+        return self.sequence > 0 and not self.cancelled
+
+    @property
     def days_of_notice(self) -> int:
         """Whole days between the invitation and the meeting day."""
         return (self.start.date() - self.invitation_date).days

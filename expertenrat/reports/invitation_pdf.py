@@ -92,6 +92,8 @@ def render_invitation(
     """
     heading = meeting_heading(doc)
     title = f"Absage: {heading}" if doc.cancelled else f"Einladung zur {heading}"
+    if doc.changed:
+        title = f"Geänderte {title}"
     head = doc.letterhead
     info = letter_parts.letter_info(
         head,
@@ -127,8 +129,14 @@ def _letter(
 
 def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing) -> list[Flowable]:
     """The invitation's body and ``closing``, which follows the agenda's last rows."""
+    intro = f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."
+    if doc.changed:
+        intro += (
+            " Bitte beachten Sie: Zeit oder Ort haben sich geändert. Diese Einladung ersetzt"
+            " unsere bisherige."
+        )
     story: list[Flowable] = [
-        parts.paragraph(f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."),
+        parts.paragraph(intro),
         Spacer(0, 3 * mm),
         parts.facts(parts.time_and_place(doc), label_width=20 * mm),
         Spacer(0, spacing.after_facts),

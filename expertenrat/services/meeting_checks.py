@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import clean_text
 from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
@@ -12,6 +13,7 @@ from expertenrat.domain.meetings import NOTES, clean_draft, entry_problems
 from expertenrat.domain.series_warnings import holiday_warnings, overlap_warnings
 from expertenrat.services.meeting_rows import CouncilClock, existing_meetings
 from expertenrat.services.unit_of_work import raise_if_invalid
+from expertenrat.store import models
 
 
 def draft_problems(
@@ -33,9 +35,36 @@ def draft_problems(
     others = existing_meetings(session, clock, council_id, leave_out=meeting_id)
     return (
         problems
+        + _invited_change_warnings(session, clock, meeting_id, draft)
         + holiday_warnings([occurrence], clock.bundesland)
         + overlap_warnings([occurrence], others)
     )
+
+
+def _invited_change_warnings(
+    session: Session, clock: CouncilClock, meeting_id: int | None, draft: MeetingDraft
+) -> list[FieldProblem]:
+    """A reminder that the members were invited to the old time or place: they need the
+    changed invitation and calendar file."""
+    row = session.get(models.Meeting, meeting_id) if meeting_id is not None else None
+    if row is None or row.state != MeetingState.INVITED:
+        return []
+    before = (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
+    after = (
+        clock.wall(draft.start), clock.wall(draft.end), draft.place, draft.room,
+        draft.online_link,
+    )  # fmt: skip
+    if before == after:
+        return []
+    return [
+        FieldProblem(
+            "dates",
+            "Zu dieser Sitzung wurde bereits eingeladen: Bitte senden Sie den Mitgliedern die "
+            "geänderte Einladung und die Kalenderdatei (Dokumente: „Einladung …“, "
+            "„Kalender …“).",
+            True,
+        )
+    ]
 
 
 def checked_draft(clock: CouncilClock, draft: MeetingDraft, notes: str) -> tuple[MeetingDraft, str]:

@@ -163,12 +163,16 @@ class MeetingsService:
         *,
         notes: str | None = None,
         chair_membership_id: int | EllipsisType | None = ...,
+        today: date | None = None,
     ) -> Meeting:
         """Change time, place, texts and (unless ``...``) the chair, all or nothing.
 
         A cancelled meeting cannot be changed; for an invited one a new date, time or place
-        raises the calendar SEQUENCE, and a planned one moved in time may change the numbers
-        of the planned meetings. The chair must be a member on the (new) day."""
+        raises the calendar SEQUENCE, and a new date or time makes ``today`` (default: the
+        council's today) the day the invitation went out: the members learn the new time
+        from the changed invitation, so the notice period counts from it. A planned one
+        moved in time may change the numbers of the planned meetings. The chair must be a
+        member on the (new) day."""
         with changing(self._db, WHAT) as session:
             row = _held(session, meeting_id)
             check_version(row, version, WHAT)
@@ -192,6 +196,8 @@ class MeetingsService:
             row.chair_membership_id = chair
             if moved and row.state == MeetingState.INVITED:
                 row.ics_sequence += 1
+                if when_where[:2] != (row.starts_at, row.ends_at):
+                    row.invitation_sent_on = today or clock.today()
             session.flush()
             if moved and row.state == MeetingState.PLANNED:
                 renumber(session, self._actor, row.council_id)

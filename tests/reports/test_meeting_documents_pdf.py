@@ -325,3 +325,15 @@ def test_a_table_that_runs_over_never_leaves_its_last_row_alone_on_the_next_page
         assert all(t.count("Gegenstand") == 1 for t in texts), count  # one part a page
         ran_over = True
     assert ran_over  # the loop reached tables that run over
+
+
+def test_an_invitation_after_a_change_of_time_or_place_says_it_replaces_the_first() -> None:
+    """(found by a tester) A moved invited meeting's letter looked like the first one."""
+    text = invitation_text(replace(meeting(), sequence=1))
+
+    assert "Geänderte Einladung zur 5. Sitzung" in text
+    assert "Bitte beachten Sie: Zeit oder Ort haben sich geändert." in text
+    assert "Diese Einladung ersetzt unsere bisherige." in text
+    assert "Geändert" not in invitation_text(meeting())
+    cancelled = invitation_text(replace(meeting(), sequence=1, cancelled=True))
+    assert "Geändert" not in cancelled and "Absage" in cancelled

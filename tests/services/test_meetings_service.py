@@ -448,3 +448,31 @@ def test_a_chair_not_active_on_the_new_day_refuses_the_whole_change(
         meeting_id, meeting.version, draft(date(2026, 9, 10)), chair_membership_id=None
     )
     assert (moved.starts_at.date(), moved.chair_membership_id) == (date(2026, 9, 10), None)
+
+
+def test_a_new_time_of_an_invited_meeting_dates_the_invitation_anew_and_warns(
+    meetings_service, council
+):
+    """(found by a tester) The changed invitation kept the first one's date, so it claimed
+    a notice period the members never had for the new time."""
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    planned = meetings_service.get(meeting_id)
+    invited = meetings_service.change_state(
+        meeting_id, planned.version, MeetingState.INVITED, sent_on=date(2026, 2, 20)
+    )
+    room_only = draft(date(2026, 3, 10), room="B")
+
+    warned = meetings_service.problems(council.id, room_only, meeting_id=meeting_id)
+    assert [p.warning for p in warned] == [True]
+    assert "geänderte Einladung und die Kalenderdatei" in warned[0].message
+    assert meetings_service.problems(council.id, invited.draft(), meeting_id=meeting_id) == []
+
+    room_changed = meetings_service.update(
+        meeting_id, invited.version, room_only, today=date(2026, 3, 2)
+    )
+    assert room_changed.invitation_sent_on == date(2026, 2, 20)  # the date still holds
+    moved = meetings_service.update(
+        meeting_id, room_changed.version, draft(date(2026, 3, 12), room="B"), today=date(2026, 3, 2)
+    )
+    assert moved.invitation_sent_on == date(2026, 3, 2)
+    assert moved.ics_sequence == 2
