@@ -13,7 +13,7 @@ from minutes_sample import (
     SECRET_REASON,
     minutes,
 )
-from pdf_reading import flat, outline, pages, read, text
+from pdf_reading import flat, outline, pages, read, text, text_runs
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
@@ -273,3 +273,22 @@ def test_public_version_lists_unnamed_members_after_the_named_ones_of_their_grou
     assert attendance.index("Jan West") < attendance.index(UNNAMED_MEMBER)
     assert f"Entschuldigt Erika Süd; {UNNAMED_MEMBER}" in public
     assert f"Abwesend Max Mustermann; {UNNAMED_MEMBER} (nicht erfasst)" in public
+
+
+def test_an_item_heading_wraps_right_to_left_words_in_reading_order() -> None:
+    # The Arabic words come before the Hebrew ones: the heading's last line holds the
+    # Hebrew. Before, the heading was wrapped after being put in visual order, and the
+    # Hebrew words (the last typed) stood on its first line, the Arabic ones below.
+    title = "Beratung über die Quartiere und Stadtteile: " + "مرحبا بالعالم " * 4 + "שלום עולם"
+    doc = minutes(items=(MinutesItem("7", title, discussion="Kurz."),))
+    runs = [
+        (run, y)
+        for page in read(render_minutes(doc).pdf).pages
+        for run, y, size in text_runs(page)
+        if size == 11.5 and any(ord(c) >= 0x0590 for c in run)  # the heading's RTL words
+    ]
+    lines = sorted({y for _, y in runs}, reverse=True)
+
+    assert len(lines) == 2
+    assert all(not any(0x0590 <= ord(c) <= 0x05FF for c in run) for run, y in runs if y == lines[0])
+    assert any(0x0590 <= ord(c) <= 0x05FF for run, y in runs if y == lines[1] for c in run)
