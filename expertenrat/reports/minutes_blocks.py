@@ -119,6 +119,7 @@ def _styles() -> _Styles:
             "tinted",
             s.body,
             leftIndent=INDENT + 4,
+            rightIndent=4,  # the tint's padding stays inside the text column
             backColor=_BOX_FILL,
             borderPadding=(2, 4, 3, 4),
             spaceBefore=2,

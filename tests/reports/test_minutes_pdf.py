@@ -14,12 +14,14 @@ from minutes_sample import (
     minutes,
 )
 from pdf_reading import flat, outline, pages, read, text, text_runs
+from pypdf.generic import ContentStream
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
+from expertenrat.reports.page_frame import content_width
 
 LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b \ufffd"""
 HEBREW = "שלום"
@@ -292,3 +294,21 @@ def test_an_item_heading_wraps_right_to_left_words_in_reading_order() -> None:
     assert len(lines) == 2
     assert all(not any(0x0590 <= ord(c) <= 0x05FF for c in run) for run, y in runs if y == lines[0])
     assert any(0x0590 <= ord(c) <= 0x05FF for run, y in runs if y == lines[1] for c in run)
+
+
+def test_the_tint_behind_a_resolution_ends_at_the_right_margin() -> None:
+    # Before, the tint's padding reached 4 pt (1.4 mm) past the right margin, beyond the
+    # header's rule and every other line of the page.
+    pdf = render_minutes(minutes()).pdf
+    reader = read(pdf)
+    ends = [
+        float(x) + float(w)
+        for page in reader.pages
+        for operands, operator in ContentStream(page.get_contents(), reader).operations
+        if operator == b"re"
+        for x, _y, w, _h in [operands]
+        if float(w) > 200  # the tints and table rows, drawn from the frame's left edge
+    ]
+
+    assert ends
+    assert max(ends) <= content_width() + 0.01
