@@ -39,6 +39,8 @@ def meetings_ics(meetings: Sequence[MeetingDocument], *, stamp: datetime) -> byt
         first = min(m.start for m in meetings).year
         last = max(m.end for m in meetings).year
         calendar.add_missing_timezones(date(first, 1, 1), date(last + 1, 1, 1))
+        for zone in calendar.walk("VTIMEZONE"):  # icalendar's English note on its range
+            zone.pop("COMMENT", None)
     return calendar.to_ical()
 
 

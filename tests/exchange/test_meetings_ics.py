@@ -119,3 +119,11 @@ def test_a_series_is_one_file_with_one_event_per_meeting_across_dst() -> None:
     offsets = [e.decoded("dtstart").utcoffset() for e in found]
     assert offsets == [timedelta(hours=h) for h in (1, 2, 2, 1)]
     assert all(e.decoded("dtstart").hour == 16 for e in found)
+
+
+def test_the_file_has_no_english_note_on_the_time_zone() -> None:
+    """(found by a tester) "COMMENT:This timezone only works from …" stood in the file."""
+    raw = meetings_ics([meeting()], stamp=STAMP)
+
+    assert b"This timezone" not in raw and b"COMMENT" not in raw
+    assert b"BEGIN:VTIMEZONE" in raw and b"TZID:Europe/Berlin" in raw
