@@ -106,8 +106,16 @@ class MeetingDocument:
 
     @property
     def excuse_by(self) -> date:
-        """The day by which members should say they cannot come: the day before."""
-        return self.start.date() - timedelta(days=1)
+        """The day by which members should say they cannot come: the last working day
+        before the meeting (not a Saturday, Sunday or nationwide public holiday), when
+        the secretariat can read it."""
+        import holidays  # ~0.1 s to import: only when a letter is made
+
+        day = self.start.date() - timedelta(days=1)
+        closed = holidays.country_holidays("DE", years=range(day.year - 1, day.year + 1))
+        while day.weekday() >= 5 or day in closed:
+            day -= timedelta(days=1)
+        return day
 
     @property
     def location(self) -> str:

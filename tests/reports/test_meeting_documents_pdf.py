@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 
-from meeting_sample import AGENDA, HOSTILE, LETTERHEAD, item, meeting
+from meeting_sample import AGENDA, BERLIN, HOSTILE, LETTERHEAD, item, meeting
 from PIL import Image
 from pypdf import PdfReader
 
@@ -337,3 +338,18 @@ def test_an_invitation_after_a_change_of_time_or_place_says_it_replaces_the_firs
     assert "Geändert" not in invitation_text(meeting())
     cancelled = invitation_text(replace(meeting(), sequence=1, cancelled=True))
     assert "Geändert" not in cancelled and "Absage" in cancelled
+
+
+def test_excuses_are_asked_for_by_the_last_working_day_before_the_meeting() -> None:
+    """(found by a tester) A Monday meeting asked for excuses "bis Sonntag"."""
+
+    def excuse_by(day: int, month: int = 12, year: int = 2026) -> str:
+        start = datetime(year, month, day, 16, tzinfo=BERLIN)
+        doc = meeting(start=start, end=start + timedelta(hours=2), invitation_date=date(2026, 1, 5))
+        text = invitation_text(doc)
+        return text.split("Verhinderung bis ")[1].split(" der Geschäftsstelle")[0]
+
+    assert excuse_by(14) == "Freitag, 11. Dezember 2026"  # a Monday
+    assert excuse_by(13) == "Freitag, 11. Dezember 2026"  # a Sunday
+    assert excuse_by(15) == "Montag, 14. Dezember 2026"
+    assert excuse_by(7, 4) == "Donnerstag, 2. April 2026"  # after Easter Monday, Good Friday
