@@ -11,6 +11,8 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from expertenrat.__main__ import main
+from expertenrat.domain.enums import MeetingState
+from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 
@@ -154,3 +156,38 @@ def test_export_ics_of_a_database_without_a_council_writes_nothing(capsys, tmp_p
 
     assert code == 1 and "noch kein Gremium" in err
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_meetings_names_a_klausur_by_its_title(capsys, database):
+    """(found by a tester) The list called the Klausur just "8. Sitzung"."""
+    code, out, _ = run(capsys, "--database", database, "meetings")
+
+    assert code == 0
+    assert out.splitlines()[7].endswith("Protokoll: –  Klausur: Datenstrategie 2030")
+
+
+def test_export_invitation_of_a_cancelled_meeting_says_it_wrote_the_cancellation(
+    capsys, database, tmp_path
+):
+    """(found by a tester) The line said "Einladung zur 7. Sitzung mit 9
+    Tagesordnungspunkten" for the cancellation letter."""
+    db = open_database(database_url(database))
+    try:
+        services = Services.create(db, "tester")
+        council = services.settings.councils()[0].id
+        seventh = services.meeting_documents.meeting_id(council, 7)
+        meeting = services.meetings.get(seventh)
+        services.meetings.change_state(
+            seventh, meeting.version, MeetingState.CANCELLED, "Zu wenige Zusagen"
+        )
+    finally:
+        db.close()
+    letter, letters = tmp_path / "absage.pdf", tmp_path / "absagen.pdf"
+
+    code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
+                       "--out", str(letter))  # fmt: skip
+    assert (code, out.strip()) == (0, f"Absage der 7. Sitzung: {letter}")
+    assert "Absage: 7. Sitzung" in pdf_text(letter)
+    code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
+                       "--per-member", "--out", str(letters))  # fmt: skip
+    assert (code, out.strip()) == (0, f"Absagen der 7. Sitzung je Mitglied (9 Briefe): {letters}")

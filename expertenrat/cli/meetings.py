@@ -15,6 +15,7 @@ from expertenrat.cli.support import (
     target_path,
     write_pdf,
 )
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.services.files import write_file
 
@@ -114,6 +115,7 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
         f"{f'{m.number}.' if m.number else '–':>4} {meeting_noun(m.number, m.kind)}  "
         f"{m.starts_at:%d.%m.%Y %H:%M}  "
         f"{m.state.label:<12}  Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
+        + (f"  {' '.join(m.title.split())}" if m.title.strip() else "")
         for m in lines
     )
 
@@ -121,6 +123,7 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
 def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     documents = services.meeting_documents
     meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
+    cancelled = services.meetings.get(meeting_id).state is MeetingState.CANCELLED
     if args.run_sheet:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
     elif args.per_member:
@@ -128,11 +131,14 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         path = args.out
         write_pdf(path, rendered)
         letters = "1 Brief" if rendered.records == 1 else f"{rendered.records} Briefe"
-        return f"Einladungen zur {args.meeting}. Sitzung je Mitglied ({letters}): {path}"
+        what = "Absagen der" if cancelled else "Einladungen zur"
+        return f"{what} {args.meeting}. Sitzung je Mitglied ({letters}): {path}"
     else:
         rendered, what = documents.invitation_pdf(meeting_id), "Einladung zur"
     path = args.out
     write_pdf(path, rendered)
+    if cancelled and not args.run_sheet:  # the letter says it does not take place
+        return f"Absage der {args.meeting}. Sitzung: {path}"
     items = (
         "1 Tagesordnungspunkt"
         if rendered.records == 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.context import Services
@@ -47,9 +48,13 @@ class MeetingPdfDocuments:
         if meeting is None:
             return None
         documents = self._documents
+        if meeting.state is MeetingState.CANCELLED:  # the letter is the cancellation
+            save_title, name = tr(_CONTEXT, "Absage speichern"), tr(_CONTEXT, "Absage {}")
+        else:
+            save_title, name = tr(_CONTEXT, "Einladung speichern"), tr(_CONTEXT, "Einladung {}")
         return PdfDocument(
-            tr(_CONTEXT, "Einladung speichern"),
-            tr(_CONTEXT, "Einladung {}").format(file_stem(meeting)),
+            save_title,
+            name.format(file_stem(meeting)),
             lambda: documents.invitation_pdf(meeting.id, today=today),
         )
 
@@ -58,9 +63,15 @@ class MeetingPdfDocuments:
         if meeting is None:
             return None
         documents = self._documents
+        if meeting.state is MeetingState.CANCELLED:
+            save_title = tr(_CONTEXT, "Absagen je Mitglied speichern")
+            name = tr(_CONTEXT, "Absagen {}")
+        else:
+            save_title = tr(_CONTEXT, "Einladungen je Mitglied speichern")
+            name = tr(_CONTEXT, "Einladungen {}")
         return PdfDocument(
-            tr(_CONTEXT, "Einladungen je Mitglied speichern"),
-            tr(_CONTEXT, "Einladungen {}").format(file_stem(meeting)),
+            save_title,
+            name.format(file_stem(meeting)),
             lambda: documents.invitation_letters_pdf(meeting.id, today=today),
         )
 
