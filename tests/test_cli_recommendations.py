@@ -24,6 +24,9 @@ from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 
 HOSTILE = "<b>Daten & „Zitate“</b> 😀"
+# Adopted and sent today (a step cannot be dated later), due in 2099: not yet due.
+TODAY = datetime.now(ZoneInfo("Europe/Berlin")).date()
+LATER = f"E-{TODAY.year}-01"
 
 
 @pytest.fixture
@@ -55,8 +58,8 @@ def database(migrated_file) -> str:
     register.record_response(
         answered.id, answered.version, ResponseDraft(date(2020, 3, 1), ResponseVerdict.COMPLIED)
     )
-    later = adopted("Noch Zeit", date(2099, 1, 4))
-    register.send(later.id, later.version, date(2099, 1, 5), date(2099, 6, 30))
+    later = adopted("Noch Zeit", TODAY)
+    register.send(later.id, later.version, TODAY, date(2099, 6, 30))
     register.create(council.id, RecommendationContent("Entwurf"), date(2020, 5, 5))
     db.close()
     return str(path)
@@ -77,7 +80,7 @@ def test_recommendations_lists_one_line_each_in_code_order(capsys, database):
         "E-2020-01",
         "E-2020-02",
         "E-2020-03",
-        "E-2099-01",
+        LATER,
     ]
     today = datetime.now(ZoneInfo("Europe/Berlin")).date()
     overdue_days = (today - date(2020, 3, 31)).days
@@ -121,7 +124,7 @@ def test_status_filters_by_value_or_german_label(capsys, database, status):
     code, out, _ = run(capsys, "--database", database, "recommendations", "--status", status)
 
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == ["E-2020-01", "E-2099-01"]
+    assert [line.split()[0] for line in out.splitlines()] == ["E-2020-01", LATER]
 
 
 def test_overdue_lists_only_those_past_their_due_date(capsys, database):
@@ -220,7 +223,7 @@ def test_export_report_pdf_leaves_out_drafts(capsys, database, tmp_path):
     assert out == f"Bericht (PDF) mit 3 Empfehlungen: {out_file}\n"
     reader = PdfReader(io.BytesIO(out_file.read_bytes()))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    assert "E-2020-01" in text and "E-2099-01" in text and "Seite 1 von" in text
+    assert "E-2020-01" in text and LATER in text and "Seite 1 von" in text
     assert "E-2020-03" not in text  # the draft
     assert "<b>Daten & „Zitate“</b>" in text
     assert reader.outline[0].title == "Überblick"

@@ -101,6 +101,9 @@ class RecommendationLifecycle:
             current = S(row.status)
             refuse_unless(row.code, current, Step.RESPOND)
             raise_if_invalid(response_problems(response, row.sent_on))
+            records.refuse_future(
+                session, row.council_id, response.received_on, "Der Eingang der Antwort"
+            )
             before = records.snapshot(row)
             session.add(
                 models.RecommendationResponse(
@@ -252,6 +255,7 @@ class RecommendationLifecycle:
             row = records.stored(session, recommendation_id, version)
             current = S(row.status)
             refuse_unless(row.code, current, step, outcome)
+            records.refuse_future(session, row.council_id, on)
             before = records.snapshot(row)
             if change is not None:
                 change(session, row)

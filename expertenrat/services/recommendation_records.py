@@ -178,3 +178,19 @@ def detail_of(
     day = today or council_clock(session, row.council_id).today()
     (found,) = register_rows(session, row.council_id, day, only_id=row.id)
     return detail(session, found)
+
+
+def refuse_future(session: Session, council_id: int, on: date, subject: str = "Das Datum") -> None:
+    """A step of the register is a fact of the past: dated after the council's today it is
+    a slip of the keyboard (2062 for 2026), which would mint a code of that year."""
+    today = council_clock(session, council_id).today()
+    if on > today:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "on",
+                    f"{subject} ({on:%d.%m.%Y}) liegt in der Zukunft; heute ist der "
+                    f"{today:%d.%m.%Y}.",
+                )
+            ]
+        )

@@ -91,6 +91,7 @@ class RecommendationsService(RecommendationLifecycle):
         with changing(self._db, WHAT) as session:
             records.lock_codes(session, council_id)
             fetch(session, models.Council, council_id, "Das Gremium")
+            records.refuse_future(session, council_id, on)
             field_id = _checked_links(session, council_id, content)
             status = S.ADOPTED if adopted else S.DRAFT
             row = models.Recommendation(

@@ -3,7 +3,7 @@ step with its history and audit entry, due dates, responses, reminders and bad i
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -304,6 +304,23 @@ def test_sending_before_the_adoption_is_refused(register, council, projects):
 
     with pytest.raises(ValidationError, match="vor dem Beschluss"):
         register.send(row.id, row.version, date(2026, 3, 9))
+
+
+def test_a_step_dated_after_today_is_refused_and_mints_no_code(register, council, projects):
+    """A slip of the keyboard (2062 for 2026) would make a code E-2062-01 for good."""
+    future = date.today() + timedelta(days=400)
+
+    with pytest.raises(ValidationError, match="liegt in der Zukunft"):
+        register.create(council.id, _content(projects), future, adopted=True)
+    assert register.list(council.id) == []
+    row = _sent(register, council, projects, date(2026, 3, 12)).row
+    with pytest.raises(ValidationError, match=r"Der Eingang der Antwort .* liegt in der Zukunft"):
+        register.record_response(
+            row.id, row.version, ResponseDraft(future, ResponseVerdict.COMPLIED)
+        )
+    with pytest.raises(ValidationError, match="liegt in der Zukunft"):
+        register.withdraw(row.id, row.version, future, "überholt")
+    assert register.get(row.id).row.status is S.SENT
 
 
 def test_closing_or_withdrawing_before_the_earlier_steps_is_refused(register, council, projects):
