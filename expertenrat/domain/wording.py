@@ -25,6 +25,13 @@ def number_ranges(numbers: Iterable[int]) -> str:
     return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in runs)
 
 
+def quoted(text: str) -> str:
+    """ "„Präsentation ‚Open Data‘“": ``text`` in German quotation marks, the marks within it
+    made single ones, so that a title quoting something is not read as two quotations."""
+    inner = text.replace("„", "‚").replace("“", "‘")
+    return f"„{inner}“"
+
+
 def shortened(text: str, length: int) -> str:
     """``text`` cut to at most ``length`` characters, ending in "…" where it was cut."""
     return text if len(text) <= length else f"{text[: length - 1]}…"

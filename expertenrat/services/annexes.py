@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,7 @@ from expertenrat.domain.annexes import (
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.field_limits import ANNEX_TITLE, clean_text, text_problems
+from expertenrat.domain.wording import quoted
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.annex_rows import annex_rows
@@ -58,7 +61,7 @@ def damaged_annex_error(what: str) -> ValidationError:
         [
             FieldProblem(
                 "content",
-                f"„{what}“ ist keine lesbare PDF-Datei (beschädigt oder unvollständig) und "
+                f"{quoted(what)} ist keine lesbare PDF-Datei (beschädigt oder unvollständig) und "
                 "kann nicht in die Sitzungsmappe übernommen werden. Bitte speichern Sie die "
                 "Datei neu als PDF und fügen Sie sie erneut hinzu.",
             )
@@ -68,10 +71,29 @@ def damaged_annex_error(what: str) -> ValidationError:
 
 def read_pdf(data: bytes, what: str = "Die Datei") -> PdfReader:
     """A pypdf reader over ``data`` whose every page could be read; else a German error."""
-    from pypdf import PdfReader  # pypdf: on demand
-
     if PDF_MAGIC not in data[:1024]:  # readers allow a little junk before the header
         raise damaged_annex_error(what)
+    with pypdf_quiet():
+        return _read_pdf(data, what)
+
+
+@contextmanager
+def pypdf_quiet() -> Iterator[None]:
+    """Keep pypdf's notes on a damaged file ("EOF marker not found") to itself: the file is
+    judged here, with a German message, and on the command line they stood in English on
+    the console above it (no log handler there, so Python printed them)."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _read_pdf(data: bytes, what: str) -> PdfReader:
+    from pypdf import PdfReader  # pypdf: on demand
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -79,7 +101,7 @@ def read_pdf(data: bytes, what: str = "Die Datei") -> PdfReader:
                 [
                     FieldProblem(
                         "content",
-                        f"„{what}“ ist verschlüsselt (kennwortgeschützt) und kann nicht in "
+                        f"{quoted(what)} ist verschlüsselt (kennwortgeschützt) und kann nicht in "
                         "die Sitzungsmappe übernommen werden.",
                     )
                 ]

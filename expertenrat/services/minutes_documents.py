@@ -31,7 +31,12 @@ from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import pdf_fingerprint
-from expertenrat.services.annexes import AnnexesService, damaged_annex_error, read_pdf
+from expertenrat.services.annexes import (
+    AnnexesService,
+    damaged_annex_error,
+    pypdf_quiet,
+    read_pdf,
+)
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService
@@ -155,7 +160,8 @@ def _merge(parts: list[tuple[str, bytes]], doc: MinutesDocument) -> bytes:
     for title, data in parts:
         try:
             reader = read_pdf(data, title)
-            writer.append(reader, outline_item=title)
+            with pypdf_quiet():
+                writer.append(reader, outline_item=title)
         except ExpertenratError:
             raise
         except Exception as error:  # pypdf fails in many ways on a damaged file

@@ -290,3 +290,21 @@ def test_annexes_of_approved_minutes_are_frozen(annexes, held, database) -> None
     with pytest.raises(MinutesFrozenError):
         annexes.remove(held.meeting_id, annex)
     assert [a.title for a in annexes.annexes(held.meeting_id)] == ["vorher"]
+
+
+def test_a_damaged_annex_quotes_its_title_once_and_pypdf_keeps_quiet(
+    service, annexes, held, database, caplog
+) -> None:
+    # Before: „Anlage 1: Präsentation „Open Data““ (two quotations read as one), and pypdf's
+    # "EOF marker not found" stood in English on the console above the message.
+    good = small_pdf("Seite")
+    annex = annexes.add(held.meeting_id, "gut.pdf", good, title="Präsentation „Open Data“")
+    with database.transaction() as session:
+        session.get(models.StoredFile, annex.id).content = good[: len(good) // 2]
+
+    with pytest.raises(ExpertenratError) as refused:
+        service.dossier_pdf(held.meeting_id)
+    assert str(refused.value.message).startswith(
+        "„Anlage 1: Präsentation ‚Open Data‘“ ist keine lesbare PDF-Datei"
+    )
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
