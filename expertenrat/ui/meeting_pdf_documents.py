@@ -44,46 +44,36 @@ class MeetingPdfDocuments:
         self._meeting = meeting
 
     def invitation(self) -> PdfDocument | None:
-        meeting, today = self._meeting(), self._today()
-        if meeting is None:
-            return None
-        documents = self._documents
-        if meeting.state is MeetingState.CANCELLED:  # the letter is the cancellation
-            save_title, name = tr(_CONTEXT, "Absage speichern"), tr(_CONTEXT, "Absage {}")
-        else:
-            save_title, name = tr(_CONTEXT, "Einladung speichern"), tr(_CONTEXT, "Einladung {}")
-        return PdfDocument(
-            save_title,
-            name.format(file_stem(meeting)),
-            lambda: documents.invitation_pdf(meeting.id, today=today),
+        if self._cancelled():  # the letter is the cancellation
+            return self._as_of_today(
+                tr(_CONTEXT, "Absage speichern"),
+                tr(_CONTEXT, "Absage {}"),
+                self._documents.invitation_pdf,
+            )
+        return self._as_of_today(
+            tr(_CONTEXT, "Einladung speichern"),
+            tr(_CONTEXT, "Einladung {}"),
+            self._documents.invitation_pdf,
         )
 
     def letters(self) -> PdfDocument | None:
-        meeting, today = self._meeting(), self._today()
-        if meeting is None:
-            return None
-        documents = self._documents
-        if meeting.state is MeetingState.CANCELLED:
-            save_title = tr(_CONTEXT, "Absagen je Mitglied speichern")
-            name = tr(_CONTEXT, "Absagen {}")
-        else:
-            save_title = tr(_CONTEXT, "Einladungen je Mitglied speichern")
-            name = tr(_CONTEXT, "Einladungen {}")
-        return PdfDocument(
-            save_title,
-            name.format(file_stem(meeting)),
-            lambda: documents.invitation_letters_pdf(meeting.id, today=today),
+        if self._cancelled():
+            return self._as_of_today(
+                tr(_CONTEXT, "Absagen je Mitglied speichern"),
+                tr(_CONTEXT, "Absagen {}"),
+                self._documents.invitation_letters_pdf,
+            )
+        return self._as_of_today(
+            tr(_CONTEXT, "Einladungen je Mitglied speichern"),
+            tr(_CONTEXT, "Einladungen {}"),
+            self._documents.invitation_letters_pdf,
         )
 
     def run_sheet(self) -> PdfDocument | None:
-        meeting, today = self._meeting(), self._today()
-        if meeting is None:
-            return None
-        documents = self._documents
-        return PdfDocument(
+        return self._as_of_today(
             tr(_CONTEXT, "Ablaufplan speichern"),
-            tr(_CONTEXT, "Ablaufplan {}").format(file_stem(meeting)),
-            lambda: documents.run_sheet_pdf(meeting.id, today=today),
+            tr(_CONTEXT, "Ablaufplan {}"),
+            self._documents.run_sheet_pdf,
         )
 
     def minutes(self, *, public: bool) -> PdfDocument | None:
@@ -102,14 +92,26 @@ class MeetingPdfDocuments:
         )
 
     def dossier(self) -> PdfDocument | None:
+        return self._as_of_today(
+            tr(_CONTEXT, "Sitzungsmappe speichern"),
+            tr(_CONTEXT, "Sitzungsmappe {}"),
+            self._minutes.dossier_pdf,
+        )
+
+    def _cancelled(self) -> bool:
+        meeting = self._meeting()
+        return meeting is not None and meeting.state is MeetingState.CANCELLED
+
+    def _as_of_today(
+        self, save_title: str, name: str, render: Callable[..., RenderedPdf]
+    ) -> PdfDocument | None:
+        """The shown meeting's document that ``render`` makes as of today (None: no meeting
+        shown); ``name`` holds "{}" for the meeting's :func:`file_stem`."""
         meeting, today = self._meeting(), self._today()
         if meeting is None:
             return None
-        minutes = self._minutes
         return PdfDocument(
-            tr(_CONTEXT, "Sitzungsmappe speichern"),
-            tr(_CONTEXT, "Sitzungsmappe {}").format(file_stem(meeting)),
-            lambda: minutes.dossier_pdf(meeting.id, today=today),
+            save_title, name.format(file_stem(meeting)), lambda: render(meeting.id, today=today)
         )
 
 

@@ -145,9 +145,7 @@ class MinutesOffers:
         """Text typed here could not be saved because its agenda item was deleted meanwhile
         (on another PC): shown with the text to copy; dropped once the message is closed,
         and ``then`` called."""
-        if key in self._telling:
-            return
-        self._tell_unsaveable(
+        self._tell_gone(
             key,
             tr(
                 _CONTEXT,
@@ -156,7 +154,7 @@ class MinutesOffers:
                 "gespeichert werden.",
             ).format(label=label),
             payload,
-            lambda: (self._autosave.drop(key), then()),
+            then,
         )
 
     def meeting_deleted(
@@ -164,9 +162,7 @@ class MinutesOffers:
     ) -> None:
         """The Kopfdaten typed here could not be saved because the whole meeting was deleted
         meanwhile (on another PC): shown as :meth:`deleted` shows an item's text."""
-        if key in self._telling:
-            return
-        self._tell_unsaveable(
+        self._tell_gone(
             key,
             tr(
                 _CONTEXT,
@@ -175,8 +171,15 @@ class MinutesOffers:
                 "deshalb nicht mehr gespeichert werden.",
             ),
             payload,
-            lambda: (self._autosave.drop(key), then()),
+            then,
         )
+
+    def _tell_gone(self, key: str, text: str, payload: dict, then: Callable[[], None]) -> None:
+        """What was typed for ``key`` cannot be saved, its record gone: told once (not again
+        while the message is open); the autosave drops it once the message is closed."""
+        if key in self._telling:
+            return
+        self._tell_unsaveable(key, text, payload, lambda: (self._autosave.drop(key), then()))
 
     def _recovered_of_deleted(self, entry: RecoveryEntry) -> None:
         if not any(str(text).strip() for text in entry.payload.values()):
