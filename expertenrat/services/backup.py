@@ -3,41 +3,41 @@
 Both directions are driven by the SQLAlchemy metadata, so a new table or column is included
 without code here. A backup reads every table in one snapshot (a consistent state even while
 others write). A restore reads and checks the whole file first, brings an older backup up to
-the current schema in a scratch SQLite file with the migrations, keeps a copy of what it
-replaces (if anything, :mod:`services.restore_copy`) and then swaps all rows in one
-transaction: on any error the database stays exactly as it was.
+the current schema in a scratch SQLite file (:mod:`services.backup_conversion`), keeps a
+copy of what it replaces (if anything, :mod:`services.restore_copy`) and then swaps all
+rows in one transaction: on any error the database stays exactly as it was.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, MetaData, Table, exc, select, text
+from sqlalchemy import Connection, Table, exc, text
 
 from expertenrat import __version__
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.progress import Progress
+from expertenrat.services.backup_conversion import (
+    database_copy_as_backup,
+    dump_tables,
+    parts_at_head,
+    stored_kind,
+)
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import FileWriteError, writing_file
 from expertenrat.services.restore_copy import discard_copy, keep_copy
 from expertenrat.store import migrate
-from expertenrat.store.backup_format import Backup, BackupError, TablePart, column_kind
+from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.database import Database
-from expertenrat.store.engine import database_url, make_engine
+from expertenrat.store.engine import SQLITE_HEADER
 from expertenrat.store.models import Base
-from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def read_backup_file(source: Path) -> Backup:
@@ -50,49 +50,13 @@ def read_backup_file(source: Path) -> Backup:
     try:
         with source.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
-                return _database_copy_as_backup(source)
+                return database_copy_as_backup(source)
             handle.seek(0)
             return read_backup(handle, migrate.is_known_revision)
     except OSError as error:
         raise BackupError(
             f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
-
-
-def _database_copy_as_backup(source: Path) -> Backup:
-    """The tables of the SQLite file ``source`` as they are, read from a copy of it (its
-    journal files included; the file itself is left as it was)."""
-    with tempfile.TemporaryDirectory(prefix="expertenrat-restore-") as folder:
-        copy = Path(folder) / "kopie.db"
-        engine = None
-        try:
-            copy_sqlite(source, copy)
-            engine = make_engine(database_url(str(copy)))
-            with engine.connect() as connection, connection.begin():
-                revision = migrate.current_revision(connection)
-                if revision is None:
-                    raise BackupError(
-                        f"„{source}“ ist keine Expertenrat-Datenbank und keine Sicherung."
-                    )
-                if not migrate.is_known_revision(revision):
-                    raise BackupError(
-                        f"Die Datenbank „{source}“ stammt aus einer neueren Version von "
-                        "Expertenrat und kann mit dieser Version nicht eingespielt werden."
-                    )
-                metadata = MetaData()
-                metadata.reflect(connection)
-                tables = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
-                parts = dump_tables(connection, tables)
-        except (sqlite3.Error, exc.DBAPIError) as error:
-            raise BackupError(
-                f"Die Datenbank „{source}“ ist beschädigt und kann nicht eingespielt werden.",
-                str(getattr(error, "orig", error)),
-            ) from None
-        finally:
-            if engine is not None:
-                engine.dispose()
-    created = datetime.fromtimestamp(source.stat().st_mtime, UTC)
-    return Backup("", revision, created, tuple(parts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,29 +71,6 @@ class RestoreSummary:
     rows: int
     schema_revision: str  # of the backup, before any migration
     kept_copy: Path | None  # what was replaced, or None if the database was empty
-
-
-def dump_tables(
-    connection: Connection, tables: Iterable[Table], progress: Progress | None = None
-) -> list[TablePart]:
-    """Every row of ``tables``, read on ``connection`` (one snapshot inside a transaction)."""
-    tables = list(tables)
-    parts = []
-    for done, table in enumerate(tables, start=1):
-        columns = tuple((c.name, _kind(c.type)) for c in table.columns)
-        query = select(table).order_by(*table.primary_key.columns)
-        rows = [list(row) for row in connection.execute(query)]
-        parts.append(TablePart(name=table.name, columns=columns, rows=rows))
-        if progress is not None:
-            progress(done, len(tables))
-    return parts
-
-
-def _kind(column_type: Any) -> str:
-    try:
-        return column_kind(column_type.python_type)
-    except NotImplementedError:
-        return "plain"
 
 
 class BackupService:
@@ -192,7 +133,7 @@ class BackupService:
         or the database refused the commit) removes it again, so failed attempts leave no
         copies of unchanged data behind. When the outcome of the commit is unknown (the
         connection lost in it) the copy stays."""
-        parts = _parts_at_head(backup)
+        parts = parts_at_head(backup)
         kept = keep_copy(self._db, keep_dir, now or datetime.now(), lambda: self.snapshot(None))
         replacement = _Replacement()
         try:
@@ -274,65 +215,11 @@ class _Replacement:
         return isinstance(error, (exc.IntegrityError, exc.DataError))
 
 
-def _parts_at_head(backup: Backup) -> dict[str, TablePart]:
-    """The backup's tables by name, in the shape of the current schema."""
-    if backup.schema_revision != migrate.head_revision():
-        backup = _migrated(backup)
-    parts = {part.name: part for part in backup.tables}
-    expected = {table.name: table for table in Base.metadata.sorted_tables}
-    if set(parts) != set(expected):
-        missing = sorted(set(expected) - set(parts)) or sorted(set(parts) - set(expected))
-        raise BackupError(
-            f"Die Sicherung passt nicht zum Schemastand {backup.schema_revision} "
-            f"(Tabellen: {', '.join(missing)})."
-        )
-    for name, table in expected.items():
-        if [c for c, _k in parts[name].columns] != [c.name for c in table.columns]:
-            raise BackupError(
-                f"Die Spalten der Tabelle „{name}“ passen nicht zum Schemastand "
-                f"{backup.schema_revision}."
-            )
-    return parts
-
-
-def _migrated(backup: Backup) -> Backup:
-    """Load an older backup into a scratch SQLite file at its revision and migrate it."""
-    with tempfile.TemporaryDirectory(prefix="expertenrat-restore-") as folder:
-        url = database_url(str(Path(folder) / "staging.db"))
-        migrate.upgrade(url, backup.schema_revision)
-        engine = make_engine(url)
-        try:
-            metadata = MetaData()
-            metadata.reflect(engine)
-            parts = {part.name: part for part in backup.tables}
-            with engine.begin() as connection:
-                for table in metadata.sorted_tables:
-                    part = parts.get(table.name) if table.name != "alembic_version" else None
-                    if part is not None:
-                        insert_value_rows(connection, table, part.rows)
-        except (exc.IntegrityError, exc.StatementError) as error:
-            raise BackupError(
-                *refused("Die ältere Sicherung ist in sich nicht stimmig", error)
-            ) from None
-        finally:
-            engine.dispose()
-        migrate.upgrade(url)
-        engine = make_engine(url)
-        try:
-            with engine.connect() as connection, connection.begin():
-                parts_at_head = dump_tables(connection, Base.metadata.sorted_tables)
-        finally:
-            engine.dispose()
-    return Backup(
-        backup.app_version, migrate.head_revision(), backup.created_utc, tuple(parts_at_head)
-    )
-
-
 def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:
     """After explicit ids, let PostgreSQL's sequences continue after the highest one."""
     for table in tables:
         keys = list(table.primary_key.columns)
-        if len(keys) != 1 or not keys[0].autoincrement or _kind(keys[0].type) != "plain":
+        if len(keys) != 1 or not keys[0].autoincrement or stored_kind(keys[0].type) != "plain":
             continue
         column = keys[0].name
         connection.execute(

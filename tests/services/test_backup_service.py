@@ -22,7 +22,8 @@ from logo_images import png
 from sqlalchemy import MetaData, create_engine, exc, inspect, select, text
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.services.backup import BackupService, dump_tables, read_backup_file
+from expertenrat.services.backup import BackupService, read_backup_file
+from expertenrat.services.backup_conversion import dump_tables
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import migrate
