@@ -28,7 +28,7 @@ from expertenrat.domain.mail_addresses import recipients
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.services.context import Services
-from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
+from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
@@ -45,7 +45,7 @@ from expertenrat.ui.record_selection import (
     selection_kept,
     start_afresh,
 )
-from expertenrat.ui.record_table import TableOrEmpty, chooser_table
+from expertenrat.ui.record_table import TableOrEmpty, chooser_table, when_rows_change
 from expertenrat.ui.roster_panel import RosterPanel
 from expertenrat.ui.scroll_areas import up_down_scroll_area
 from expertenrat.ui.wrapping_row import WrappingRow
@@ -92,9 +92,8 @@ class MembersPage(NothingPending, QWidget):
             MembersTableModel.COLUMN_NAME,
             settings,
             "members/hidden_columns",
+            self.fit_columns,
         )
-        refit_on_width_change(self.view, self.fit_columns)
-        self.columns.changed.connect(self.fit_columns)
         self.table_stack = TableOrEmpty(self.view)
         self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()
@@ -151,13 +150,7 @@ class MembersPage(NothingPending, QWidget):
         self.end_button.clicked.connect(self._ask_end)
         self.delete_button.clicked.connect(self._ask_delete)
         self.copy_emails_button.clicked.connect(self.copy_emails)
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-        ):
-            signal.connect(self._update_count)
+        when_rows_change(self.proxy, self._update_count)
         self._update_buttons()
         self._update_count()
 

@@ -25,7 +25,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
-from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
+from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
 from expertenrat.ui.i18n import tr
@@ -43,7 +43,7 @@ from expertenrat.ui.record_selection import (
     selection_kept,
     start_afresh,
 )
-from expertenrat.ui.record_table import TableOrEmpty, chooser_table
+from expertenrat.ui.record_table import TableOrEmpty, chooser_table, when_rows_change
 from expertenrat.ui.refusals import attempt
 
 _CONTEXT = "ProjectsPage"
@@ -87,9 +87,8 @@ class ProjectsPage(NothingPending, QWidget):
             ProjectsTableModel.COLUMN_TITLE,
             settings,
             "projects/hidden_columns",
+            self.fit_columns,
         )
-        refit_on_width_change(self.view, self.fit_columns)
-        self.columns.changed.connect(self.fit_columns)
         self.table_stack = TableOrEmpty(self.view)
         self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()
@@ -129,13 +128,7 @@ class ProjectsPage(NothingPending, QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.close_button.clicked.connect(self.close_selected)
         self.delete_button.clicked.connect(self.ask_delete)
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-        ):
-            signal.connect(self._update_count)
+        when_rows_change(self.proxy, self._update_count)
         self._selection_changed()
         self._update_count()
 

@@ -37,7 +37,7 @@ from expertenrat.domain.recommendation_views import (
 from expertenrat.domain.recommendations import Step, allows
 from expertenrat.services.context import Services
 from expertenrat.ui.button_grid import ButtonGrid
-from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
+from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
@@ -101,9 +101,8 @@ class RecommendationsPage(NothingPending, QWidget):
             RecommendationsTableModel.COLUMN_CODE,
             settings,
             "recommendations/hidden_columns",
+            self.fit_columns,
         )
-        refit_on_width_change(self.view, self.fit_columns)
-        self.columns.changed.connect(self.fit_columns)
         self.filters = RecommendationsFilterBar(self.filter)
         self.search_edit = self.filters.search_edit
         self.count_label = QLabel()

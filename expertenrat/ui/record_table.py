@@ -11,10 +11,12 @@ why in its place. The selected record and the place read are kept by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
 
-from expertenrat.ui.column_fit import CONTENT_WIDTH, FIT_ROWS
+from expertenrat.ui.column_fit import CONTENT_WIDTH, FIT_ROWS, refit_on_width_change
 from expertenrat.ui.table_columns import ColumnChooser
 
 
@@ -50,10 +52,13 @@ def chooser_table(
     sort_column: int,
     settings: QSettings | None,
     settings_key: str,
+    fit: Callable[[], None],
 ) -> tuple[QTableView, ColumnChooser]:
     """A record table on ``model`` (a proxy or the table model) whose columns can be shown
     and hidden from the header's menu: ``kind`` (the table model's class) names them in
-    ``KEYS`` and ``HIDDEN_BY_DEFAULT``; the choice is kept under ``settings_key``."""
+    ``KEYS`` and ``HIDDEN_BY_DEFAULT``; the choice is kept under ``settings_key``. ``fit``
+    (the page's :func:`~expertenrat.ui.column_fit.fit_columns`) runs again whenever the
+    table's width changes and whenever a column is shown or hidden."""
     view = record_table_view(model, sort_column)
     chooser = ColumnChooser(
         view,
@@ -62,7 +67,16 @@ def chooser_table(
         settings if settings is not None else QSettings(),
         settings_key,
     )
+    refit_on_width_change(view, fit)
+    chooser.changed.connect(fit)
     return view, chooser
+
+
+def when_rows_change(model: QAbstractItemModel, slot: Callable[[], None]) -> None:
+    """Call ``slot`` whenever ``model``'s rows may have changed in number or order
+    (inserted, removed, reset, sorted or filtered anew): a count or a height follows them."""
+    for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+        signal.connect(slot)
 
 
 class TableOrEmpty(QStackedWidget):

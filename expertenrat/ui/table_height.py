@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QTableView
 
+from expertenrat.ui.record_table import when_rows_change
+
 
 class _RowsHeight(QObject):
     """Keeps ``view`` as high as its header and rows, at least ``minimum_rows`` high."""
@@ -14,14 +16,7 @@ class _RowsHeight(QObject):
         super().__init__(view)
         self._view = view
         self._minimum_rows = minimum_rows
-        model = view.model()
-        for signal in (
-            model.modelReset,
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.layoutChanged,
-        ):
-            signal.connect(self.fit)
+        when_rows_change(view.model(), self.fit)
         view.installEventFilter(self)
         self.fit()
 
