@@ -601,11 +601,12 @@ def test_a_new_sqlite_file_builds_its_indexes_after_the_rows_and_refuses_duplica
         target.close()
 
 
-def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
-    """A backup at revision 0002 (before the consent ledger) gets its ledger entries."""
-    old = database_url(str(tmp_path / "alt.db"))
-    migrate.upgrade(old, "0002")
-    engine = make_engine(old)
+def _person_at_0002(path: Path, family_name: str) -> list[TablePart]:
+    """A SQLite file ``path`` at revision 0002 (before the consent ledger) with one person
+    (id 7, the name published); its tables as a backup's parts."""
+    url = database_url(str(path))
+    migrate.upgrade(url, "0002")
+    engine = make_engine(url)
     metadata = MetaData()
     metadata.reflect(engine)
     with engine.begin() as connection:
@@ -614,9 +615,9 @@ def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
             {
                 "id": 7,
                 "given_name": "Özlem",
-                "family_name": "Çelik-O'Brien",
+                "family_name": family_name,
                 "publish_name": True,
-                "publish_name_on": datetime(2025, 3, 1).date(),
+                "publish_name_on": date(2025, 3, 1),
                 "publish_contact": False,
                 "version": 1,
                 "sector": "other",
@@ -629,6 +630,12 @@ def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
         tables = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
         parts = dump_tables(connection, tables)
     engine.dispose()
+    return parts
+
+
+def test_an_older_backup_is_migrated_after_loading(database, tmp_path):
+    """A backup at revision 0002 (before the consent ledger) gets its ledger entries."""
+    parts = _person_at_0002(tmp_path / "alt.db", "Çelik-O'Brien")
     path = tmp_path / "alt.zip"
     with path.open("wb") as handle:
         write_backup(handle, Backup("0.0.9", "0002", datetime.now(UTC), tuple(parts)))
@@ -824,29 +831,7 @@ def test_the_daily_copy_of_the_database_restores_as_a_backup(demo_sqlite, databa
 def test_an_older_database_copy_is_brought_up_to_date(database, tmp_path):
     """The copy kept before an update (expertenrat-vor-update-von-0002.db) restores too."""
     old = tmp_path / "expertenrat-vor-update-von-0002.db"
-    migrate.upgrade(database_url(str(old)), "0002")
-    engine = make_engine(database_url(str(old)))
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.begin() as connection:
-        connection.execute(
-            metadata.tables["persons"].insert(),
-            {
-                "id": 7,
-                "given_name": "Özlem",
-                "family_name": "Çelik",
-                "publish_name": True,
-                "publish_name_on": date(2025, 3, 1),
-                "publish_contact": False,
-                "version": 1,
-                "sector": "other",
-                **dict.fromkeys(
-                    ("title", "form_of_address", "affiliation", "position", "email", "phone"), ""
-                ),
-                **dict.fromkeys(("postal_address", "notes"), ""),
-            },
-        )
-    engine.dispose()
+    _person_at_0002(old, "Çelik")
 
     summary = BackupService(database).restore(old, tmp_path / "kept")
 
