@@ -5,7 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+from server_typing import submit_unreachable
 
 from expertenrat.paths import default_database_file
 from expertenrat.store.database_location import stored_address
@@ -54,12 +55,7 @@ def test_after_a_failed_check_the_dialog_comes_back_with_what_was_typed(
     qtbot.addWidget(box)
     box.connect_button.click()
     first = box.server_choice.dialog
-    first.host_edit.setText("127.0.0.1")
-    first.port_spin.setValue(1)  # nothing listens there
-    first.database_edit.setText("ratsdaten")
-    first.user_edit.setText("geschaeftsstelle")
-    first.password_edit.setText("geheim")
-    first.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    submit_unreachable(first)
     finish_job(box.server_choice)
 
     assert "nicht erreichbar" in dialogs.warnings()[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from server_typing import submit_unreachable
 from sqlalchemy import func, select
 
 from expertenrat.store.database import open_database
@@ -75,12 +76,7 @@ def test_after_a_failed_move_the_dialog_comes_back_with_what_was_typed(
     menu = ServerMoveMenu(services, dialogs, parent, lambda then: True, lambda: None)
     menu.action.trigger()
     first = menu.dialog
-    first.host_edit.setText("127.0.0.1")
-    first.port_spin.setValue(1)  # nothing listens there
-    first.database_edit.setText("ratsdaten")
-    first.user_edit.setText("geschaeftsstelle")
-    first.password_edit.setText("geheim")
-    first.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    submit_unreachable(first)
     finish_job(menu)
 
     assert "nicht erreichbar" in dialogs.warnings()[0]
