@@ -58,6 +58,7 @@ class Agenda:
     state: MeetingState
     items: tuple[AgendaItem, ...] = ()
     frozen: bool = False  # the minutes are approved: nothing may change
+    ends_at: datetime | None = None  # the meeting's planned end (wall clock), if it has one
 
 
 @dataclass(frozen=True, slots=True)

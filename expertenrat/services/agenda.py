@@ -293,6 +293,7 @@ def _agenda_of(found: MeetingItems) -> Agenda:
         state=MeetingState(meeting.state),
         items=tuple(found.items()),
         frozen=is_frozen(object_session(meeting), meeting.id),
+        ends_at=meeting.ends_at,
     )
 
 

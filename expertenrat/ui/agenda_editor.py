@@ -13,6 +13,7 @@ for a change made elsewhere (``refresh`` keeps typed input).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -36,6 +37,7 @@ from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.column_fit import refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.form_errors import set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import no_meeting_hint
 from expertenrat.ui.table_columns import ColumnChooser
@@ -284,11 +286,20 @@ class AgendaEditor(QWidget):
             return
         minutes = sum(p.item.planned_minutes for p in placed)
         end = end_time(self.model.items(), self._agenda.starts_at)
-        self.end_label.setText(
-            tr(_CONTEXT, "Geplantes Ende: {end} Uhr ({minutes} Minuten)").format(
-                end=end.strftime("%H:%M"), minutes=minutes
-            )
+        text = tr(_CONTEXT, "Geplantes Ende: {end} Uhr ({minutes} Minuten)").format(
+            end=end.strftime("%H:%M"), minutes=minutes
         )
+        meeting_end = self._agenda.ends_at
+        over = meeting_end is not None and end > meeting_end
+        if over:  # the invitation promises the meeting's end; the plan runs past it
+            text += tr(_CONTEXT, " – {over} Minuten nach dem Ende der Sitzung ({ends} Uhr)").format(
+                over=(end - meeting_end) // timedelta(minutes=1), ends=f"{meeting_end:%H:%M}"
+            )
+        self.end_label.setText(text)
+        if over:
+            set_message_kind(self.end_label, warning=True)
+        else:
+            _plain(self.end_label)
 
     def _update_buttons(self) -> None:
         self.saving.retry.after(None)  # another item shown (or the same reread)
@@ -364,6 +375,12 @@ class AgendaEditor(QWidget):
             return
         self._show_selected()
         self._update_buttons()
+
+
+def _plain(label: QLabel) -> None:
+    label.setObjectName("")
+    label.style().unpolish(label)
+    label.style().polish(label)
 
 
 def _refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:

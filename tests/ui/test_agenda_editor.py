@@ -487,3 +487,21 @@ def test_a_refresh_leaves_the_typed_item_alone_when_it_was_deleted_elsewhere(
     assert editor.form.title_edit.text() == typed
     assert not editor.save_item()
     assert "gibt es nicht mehr" in editor.form.errors.general.text()
+
+
+def test_a_time_plan_past_the_meetings_end_is_a_warning_under_the_tree(
+    editor, make_meeting, services
+):
+    """(found by a tester) 48 items planned until 23:15 showed "Geplantes Ende: 23:15 Uhr"
+    without a word that the invitation names 18:00 as the end."""
+    meeting_id = make_meeting()
+    editor.set_meeting(meeting_id)
+    assert editor.end_label.objectName() != "warningLabel"
+
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="Langer Bericht", planned_minutes=125))
+    editor.set_meeting(meeting_id)
+
+    assert editor.end_label.text() == (
+        "Geplantes Ende: 18:25 Uhr (145 Minuten) – 25 Minuten nach dem Ende der Sitzung (18:00 Uhr)"
+    )
+    assert editor.end_label.objectName() == "warningLabel"
