@@ -70,6 +70,11 @@ def title_and_name(
     if both is not None:
         return both
     forms = _TITLE_FORMS if most == 2 else _THREE_LINE_FORMS
+    # Last: the title in all the width a short name leaves it on one line (a reminder's
+    # long subject beside "Smart City Expert*innenrat"), rather than cut at half the page.
+    left = room - pdfmetrics.stringWidth(printable(name), FONT_BOLD, _NAME_SIZES[0]) - GAP
+    if usable > 0 and left / usable > forms[0][0]:
+        forms = (*forms, *((left / usable, lines) for lines in range(2, most + 1)))
     tried = [
         (shown, _fitted_name(name, room - shown.width() - GAP, most))
         for shown in (_title(title, usable * share, lines) for share, lines in forms)

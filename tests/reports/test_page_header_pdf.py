@@ -154,6 +154,28 @@ def test_a_long_reminder_title_beside_a_logo_and_a_long_name_takes_a_third_line_
         assert clear_of_the_body([(t, y, size) for t, _, y, size in header], body_top)
 
 
+def test_beside_a_short_name_a_long_reminder_title_takes_the_room_it_leaves_whole():
+    """The reminder's subject with a long project name beside the short council name and no
+    logo: the title takes the width the name leaves on two lines, rather than be cut at
+    half the page on three ("… – Klimasensor…")."""
+    project = replace(PROJECT, title="Klimasensoren an Schulen")
+    answered = replace(ROWS[1], planned_by=date(2026, 3, 1))
+    reminder = ProjectReminder(project, (ROWS[2], answered))
+    pdf = render_reminder_letter(ReminderLetter(LETTERHEAD, reminder, date(2026, 6, 1))).pdf
+    page = read(pdf).pages[0]
+    header = [r for r in placed_text_runs(page) if r[2] > float(page.mediabox.height) - MARGINS.top]
+    texts = [t for t, *_ in header]
+
+    subject = (
+        "Erinnerung: ausstehende Stellungnahme und Stand der geplanten Umsetzung – "
+        "Klimasensoren an Schulen"
+    )
+    name_x = min(x for _, x, _, _ in header)
+    title = [t for t, x, _, _ in header if x > name_x and t not in ("01.06.2026",)]
+    assert flat(" ".join(title)) == subject
+    assert len(title) == 2 and ELLIPSIS not in " ".join(texts)
+
+
 def test_a_short_name_stands_on_the_titles_line_in_full_size():
     ((header, _),) = header_and_body(render_invitation(meeting()).pdf)
 
