@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -140,6 +140,16 @@ class MinutesStatus:
     @property
     def open_objections(self) -> tuple[ObjectionRecord, ...]:
         return tuple(o for o in self.objections if o.state is ObjectionState.OPEN)
+
+    def earliest_approval(self) -> date | None:
+        """The first day the minutes may be approved on, whatever the approving meeting's
+        day: after the deadline for objections under the practice "Einwände", and not
+        before the last decision on an objection (``None``: no such bound)."""
+        days = [o.decided_on for o in self.objections if o.decided_on is not None]
+        latest = self.latest
+        if self.practice is MinutesApproval.OBJECTIONS and latest and latest.objections_due_on:
+            days.append(latest.objections_due_on + timedelta(days=1))
+        return max(days, default=None)
 
     def summary(self) -> str:
         """One German line: "Entwurf", "versandt am … Einwände bis …", "genehmigt am …"."""

@@ -26,20 +26,26 @@ _CONTEXT = "MinutesApprovalDialogs"
 
 
 class ApproveDialog(QDialog):
-    """Which later held meeting approved the minutes, and on which day (default: its day)."""
+    """Which later held meeting approved the minutes, and on which day (default: its day,
+    or ``earliest`` where that is later: the day after the deadline for objections under
+    the practice "Einwände", the day of the last decision on an objection)."""
 
     def __init__(
         self,
         meetings: Sequence[Choice],
         submit: Callable[[int, date], bool],
         parent: QWidget | None = None,
+        *,
+        earliest: date | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        self._earliest = earliest
         self._days = {m.id: m.day for m in meetings}
         self.setWindowTitle(tr(_CONTEXT, "Protokoll genehmigen"))
         self.meeting_combo = choice_combo(meetings)
-        self.date_edit = date_edit((meetings[0].day if meetings else None) or date.today())
+        first = meetings[0].day if meetings else None
+        self.date_edit = date_edit(self._proposed(first) or date.today())
         self.meeting_combo.currentIndexChanged.connect(self._meeting_chosen)
         note = QLabel(
             tr(
@@ -59,8 +65,13 @@ class ApproveDialog(QDialog):
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
 
+    def _proposed(self, day: date | None) -> date | None:
+        if day is None or self._earliest is None:
+            return day
+        return max(day, self._earliest)
+
     def _meeting_chosen(self) -> None:
-        day = self._days.get(self.meeting_combo.currentData())
+        day = self._proposed(self._days.get(self.meeting_combo.currentData()))
         if day is not None:
             self.date_edit.setDate(day)
 

@@ -193,6 +193,7 @@ class MinutesApprovalPanel(NothingPending, QWidget):
                 lambda: self._services.minutes_approval.approve(meeting_id, in_meeting, on)
             ),
             self,
+            earliest=self._status.earliest_approval() if self._status else None,
         )
         self.dialog.open()
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import ObjectionState
+from expertenrat.domain.enums import MinutesApproval, ObjectionState
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
@@ -191,6 +191,34 @@ def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
         dialog.accept()
     decided = panel.objections_model.rows()[0]
     assert (decided.decided_on, decided.decided_in) == (date(2026, 5, 12), "2. Sitzung")
+
+
+def test_under_the_objections_practice_approval_proposes_the_day_after_the_deadline(
+    qtbot, services, dialogs
+) -> None:
+    # Before, "Genehmigen …" proposed the day of the next meeting (12.05.2026), before the
+    # deadline for objections (19.05.2026), and "Genehmigen" then refused its own proposal.
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    minutes = held_minutes(
+        services.database, council.id, field, practice=MinutesApproval.OBJECTIONS
+    )
+    panel = MinutesApprovalPanel(services, dialogs, today=lambda: SENT)
+    qtbot.addWidget(panel)
+    panel.set_meeting(minutes.meeting_id)
+    dialogs.dates = [date(2026, 5, 5)]
+    panel.circulate_button.click()  # objections until 19.05.2026
+    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    panel.refresh()
+
+    panel.approve_button.click()
+    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 20)
+    with qtbot.waitSignal(panel.changed):
+        panel.dialog.accept()
+    assert dialogs.warnings() == []
+    assert "genehmigt am 20.05.2026 in der 2. Sitzung" in panel.state_label.text()
 
 
 def test_the_other_tabs_of_an_approved_meeting_are_read_only(
