@@ -10,7 +10,9 @@ change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
+import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
@@ -34,6 +36,7 @@ from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.engine import (
     SYNCHRONOUS,
     WRITING,
+    database_url,
     make_engine,
     shared_memory_uri,
     sqlite_file,
@@ -43,7 +46,7 @@ from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
 from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
-from expertenrat.store.sqlite_copy import backup_before_upgrade
+from expertenrat.store.sqlite_copy import backup_before_upgrade, copy_sqlite
 from expertenrat.store.table_owners import read_table_owners
 from expertenrat.store.work_problems import refused, sqlstate
 
@@ -71,6 +74,8 @@ class Database:
     _blank: Engine | None = field(default=None, repr=False)
     _blank_keeper: sqlite3.Connection | None = field(default=None, repr=False)
     _blank_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # An older file opened to read: the upgraded copy read instead (removed at close).
+    _scratch: Path | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -253,6 +258,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
         if self._blank is not None:
             self._blank.dispose()
         if self._blank_keeper is not None:
@@ -305,12 +312,33 @@ def open_database(
             "Programms. Die Datenbank wurde nicht verändert."
         )
     backup = None
+    if revision != migrate.head_revision() and read_only and path is not None:
+        return _upgraded_copy(url, path, location, probe.read_flags)
     if revision != migrate.head_revision():
         if path is not None:
             backup = backup_before_upgrade(path, revision)
         _upgrade(url, location)
     engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     return Database(url=url, engine=engine, backup_file=backup)
+
+
+def _upgraded_copy(url: URL, path: Path, location: str, read_flags: str | None) -> Database:
+    """An older file opened to read (an export, a check, a backup of an old copy): read
+    from an upgraded copy in a scratch folder, the file itself left as it is; it may lie
+    where nothing can be written, and an update copy beside it would only pile up."""
+    scratch = Path(tempfile.mkdtemp(prefix="expertenrat-lesen-"))
+    copy = scratch / path.name
+    try:
+        try:
+            copy_sqlite(path, copy, read_flags)
+        except sqlite3.Error as error:
+            raise sqlite_problem(path, error) from error
+        _upgrade(database_url(str(copy)), location)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    engine = make_engine(database_url(str(copy)), read_only="mode=ro")  # as the file would be
+    return Database(url=url, engine=engine, _scratch=scratch)
 
 
 def _upgrade(url: URL, location: str) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
+from expertenrat.store.engine import sqlite_uri
 from expertenrat.store.problems import sqlite_problem
 
 
@@ -34,9 +35,14 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     return target
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite file (WAL included) with SQLite's backup API."""
-    origin = sqlite3.connect(source)
+def copy_sqlite(source: Path, target: Path, read_flags: str | None = None) -> None:
+    """A consistent copy of a SQLite file (WAL included) with SQLite's backup API;
+    ``read_flags``: the source opened read-only with these URI flags (``mode=ro`` …)."""
+    origin = (
+        sqlite3.connect(sqlite_uri(source, read_flags), uri=True)
+        if read_flags
+        else sqlite3.connect(source)
+    )
     try:
         destination = sqlite3.connect(target)
         try:

@@ -375,3 +375,31 @@ def test_an_upgrade_stopped_by_an_unknown_rule_says_so_without_raw_sql(caplog):
     assert "CHECK" not in message
     assert "Anna Berg" not in message
     assert "Anna Berg" not in caplog.text
+
+
+def test_an_older_database_opened_to_read_is_read_from_an_upgraded_copy(tmp_path, demo_file):
+    """`export`, `check`, `backup` open to read: an older file was upgraded in place
+    nonetheless (with a copy beside it), and one where nothing may be written (a read-only
+    share, an archive) was refused as ".alt-sicherung.tmp: Der Datenträger ist
+    schreibgeschützt" (found by a tester)."""
+    path = demo_file
+    with sqlite3.connect(path) as connection:  # the demo's data as an older version had it
+        connection.execute("UPDATE alembic_version SET version_num = '0012'")
+    connection.close()
+    digest, listing = _sha256(path), sorted(p.name for p in path.parent.iterdir())
+
+    database = open_database(database_url(str(path)), read_only=True)
+    services = Services.create(database, "test")
+    try:
+        council_id = services.settings.councils()[0].id
+        assert len(services.members.members(council_id)) == 10
+        with pytest.raises(StorageError, match="schreibgeschützt"):
+            services.settings.create_council(CouncilSettings(id=None, name="Neu", city="Wismar"))
+        scratch = database._scratch
+        assert scratch is not None and scratch.is_dir()
+    finally:
+        database.close()
+
+    assert _sha256(path) == digest
+    assert sorted(p.name for p in path.parent.iterdir()) == listing
+    assert not scratch.exists()
