@@ -246,17 +246,55 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+# A changed line longer than this shows only the words changed, with a few around them.
+LONG_LINE = 200
+_CONTEXT_WORDS = 6
+
+
 def _changed_lines(old: str, new: str) -> list[str]:
-    """The removed and added lines (difflib), "(leer)" for an empty text."""
+    """The removed and added lines (difflib), "(leer)" for an empty text. A long line (a
+    paragraph of the discussion) changed in a few words shows only those, in their
+    context: two copies of 20,000 characters would hide what differs between them."""
     if not old:
         return [f"+ {line}" for line in new.splitlines() or ["(leer)"]]
     if not new:
         return [f"- {line}" for line in old.splitlines()] + ["+ (leer)"]
-    return [
-        line.rstrip("\n")
-        for line in difflib.ndiff(old.splitlines(), new.splitlines())
-        if line.startswith(("- ", "+ "))
-    ]
+    before, after = old.splitlines(), new.splitlines()
+    lines: list[str] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for removed, added in zip(before[i1:i2], after[j1:j2], strict=True):
+                lines += _changed_words(removed, added)
+            continue
+        lines += [f"- {line}" for line in before[i1:i2]]
+        lines += [f"+ {line}" for line in after[j1:j2]]
+    return lines
+
+
+def _changed_words(old: str, new: str) -> list[str]:
+    """One changed line: whole where it is short, else each changed run of words with
+    the words around it ("- … Datenschutz, Betrieb und …", "+ … Datenschutz,
+    Barrierefreiheit, Betrieb und …")."""
+    if len(old) <= LONG_LINE and len(new) <= LONG_LINE:
+        return [f"- {old}", f"+ {new}"]
+    before, after = old.split(" "), new.split(" ")
+    lines: list[str] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            lines += [f"- {_excerpt(before, i1, i2)}", f"+ {_excerpt(after, j1, j2)}"]
+    return lines
+
+
+def _excerpt(words: list[str], start: int, end: int) -> str:
+    """``words[start:end]`` with a few words either side, "…" where the line goes on."""
+    first, last = max(0, start - _CONTEXT_WORDS), min(len(words), end + _CONTEXT_WORDS)
+    lead = "… " if first > 0 else ""
+    tail = " …" if last < len(words) else ""
+    return f"{lead}{' '.join(words[first:last])}{tail}"
 
 
 def _block(heading: str, fields: tuple[FieldChange, ...]) -> str:

@@ -99,6 +99,25 @@ def test_the_diff_names_only_the_changed_items_and_fields() -> None:
     assert "Erster Absatz" not in text  # unchanged lines are left out
 
 
+def test_a_word_changed_in_a_long_discussion_is_shown_in_its_context() -> None:
+    # Before, the diff printed the 20,000 characters twice, once with "-" and once with
+    # "+", and left the reader to find the one word that differed.
+    sentence = "Die Mitglieder beraten über offene Daten & Schnittstellen <API> 🚀 مرحبا. "
+    long = (sentence * 300)[:20_000]
+    changed = long.replace("Schnittstellen", "Lizenzen", 1)
+    old = replace(MINUTES, items=(replace(ITEMS[0], discussion=long),))
+    new = replace(MINUTES, items=(replace(ITEMS[0], discussion=changed),))
+
+    lines = diff_snapshots(old, new).items[0].fields[0].lines
+
+    assert lines == (
+        "- … Mitglieder beraten über offene Daten & Schnittstellen <API> 🚀 مرحبا. Die "
+        "Mitglieder beraten …",
+        "+ … Mitglieder beraten über offene Daten & Lizenzen <API> 🚀 مرحبا. Die "
+        "Mitglieder beraten …",
+    )
+
+
 def test_the_diff_names_header_changes_and_new_and_dropped_items() -> None:
     new = MinutesSnapshot(
         replace(MINUTES.header, closed_at="18:30"),
