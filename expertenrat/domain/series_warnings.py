@@ -86,6 +86,22 @@ def holiday_warnings(
     return problems
 
 
+def weekend_warnings(occurrences: Sequence[Occurrence]) -> list[FieldProblem]:
+    """One warning naming the dates that fall on a Saturday or Sunday ("Der 12.12.2026 ist
+    ein Samstag."): a rule such as "am 8. jedes Monats" lands there unnoticed. A series
+    whose dates are all on the same day of the week ("jeden Samstag") was chosen so."""
+    days = [o.start for o in occurrences if o.start.weekday() >= 5]
+    same_weekday = len({o.start.weekday() for o in occurrences}) == 1
+    if not days or (len(occurrences) > 1 and same_weekday):
+        return []
+    names = [f"{'Samstag' if d.weekday() == 5 else 'Sonntag'}, {d:%d.%m.%Y}" for d in days]
+    if len(days) == 1:
+        text = f"Der {days[0]:%d.%m.%Y} ist ein {names[0].split(',')[0]}."
+    else:
+        text = f"{len(days)} Termine fallen auf ein Wochenende: {'; '.join(names)}."
+    return [FieldProblem("dates", text, warning=True)]
+
+
 def _in(code: str) -> str:
     """ "in Bayern", but "im Saarland"."""
     return "im Saarland" if code == "DE-SL" else f"in {BUNDESLAENDER[code]}"

@@ -10,7 +10,11 @@ from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import clean_text
 from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
 from expertenrat.domain.meetings import NOTES, clean_draft, entry_problems
-from expertenrat.domain.series_warnings import holiday_warnings, overlap_warnings
+from expertenrat.domain.series_warnings import (
+    holiday_warnings,
+    overlap_warnings,
+    weekend_warnings,
+)
 from expertenrat.services.meeting_rows import CouncilClock, existing_meetings
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
@@ -36,6 +40,7 @@ def draft_problems(
     return (
         problems
         + _invited_change_warnings(session, clock, meeting_id, draft)
+        + weekend_warnings([occurrence])
         + holiday_warnings([occurrence], clock.bundesland)
         + overlap_warnings([occurrence], others)
     )

@@ -17,7 +17,11 @@ from expertenrat.domain.meeting_series import (
     series_dates,
 )
 from expertenrat.domain.meetings import SeriesPreview, clean_draft, entry_problems
-from expertenrat.domain.series_warnings import holiday_warnings, overlap_warnings
+from expertenrat.domain.series_warnings import (
+    holiday_warnings,
+    overlap_warnings,
+    weekend_warnings,
+)
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_rows import (
     CouncilClock,
@@ -38,8 +42,10 @@ def series_preview(
     spec = _in_zone(clock, spec)
     occurrences = series_dates(spec)
     others = existing_meetings(session, clock, council_id)
-    warnings = holiday_warnings(occurrences, clock.bundesland) + overlap_warnings(
-        occurrences, others
+    warnings = (
+        weekend_warnings(occurrences)
+        + holiday_warnings(occurrences, clock.bundesland)
+        + overlap_warnings(occurrences, others)
     )
     return SeriesPreview(
         counted_series(spec, len(occurrences)),

@@ -16,7 +16,12 @@ from expertenrat.domain.meeting_series import (
     preview_line,
     series_dates,
 )
-from expertenrat.domain.series_warnings import ExistingMeeting, holiday_warnings, overlap_warnings
+from expertenrat.domain.series_warnings import (
+    ExistingMeeting,
+    holiday_warnings,
+    overlap_warnings,
+    weekend_warnings,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TUESDAY = 1
@@ -259,3 +264,25 @@ def test_overlaps_with_existing_meetings():
         "Der Termin am 13.01.2026 um 16:00 Uhr überschneidet sich mit "
         "„3. Sitzung & <Klausur>“ (13.01.2026, 17:00 Uhr)."
     )
+
+
+def test_dates_on_a_weekend_are_named_in_one_warning():
+    """(found by a tester) "monatlich, am 8." put meetings on a Saturday and a Sunday
+    without a word."""
+    monthly = series_dates(
+        spec(frequency=Frequency.MONTHLY, first_day=date(2027, 1, 1), day_of_month=8,
+             weekday=None, ordinal=None, until=date(2027, 12, 31))
+    )  # fmt: skip
+
+    (warning,) = weekend_warnings(monthly)
+    assert warning.warning
+    assert warning.message == (
+        "2 Termine fallen auf ein Wochenende: Samstag, 08.05.2027; Sonntag, 08.08.2027."
+    )
+    (single,) = weekend_warnings([o for o in monthly if o.start.day == 8 and o.start.month == 5])
+    assert single.message == "Der 08.05.2027 ist ein Samstag."
+    assert weekend_warnings(monthly[:4]) == []
+    saturdays = series_dates(
+        spec(frequency=Frequency.WEEKLY, weekday=5, ordinal=None, until=date(2026, 3, 1))
+    )
+    assert weekend_warnings(saturdays) == []  # "jeden Samstag" was chosen so
