@@ -38,6 +38,13 @@ def _meeting(database, council_id: int, number: int = 1, chair_membership_id: in
         return meeting.id
 
 
+def _attends_a_meeting(database, council_id: int, membership_id: int) -> None:
+    """The member is on the attendance list of a held meeting (in use: not deletable)."""
+    meeting_id = _meeting(database, council_id)
+    with database.transaction() as session:
+        session.add(models.Attendance(meeting_id=meeting_id, membership_id=membership_id))
+
+
 # --- saving -------------------------------------------------------------------------------
 
 
@@ -418,9 +425,7 @@ def test_member_with_attendance_cannot_be_deleted(
     database, members_service, council, new_member, today
 ):
     saved = members_service.save(council.id, new_member(), today)
-    meeting_id = _meeting(database, council.id)
-    with database.transaction() as session:
-        session.add(models.Attendance(meeting_id=meeting_id, membership_id=saved.id))
+    _attends_a_meeting(database, council.id, saved.id)
 
     with pytest.raises(InUseError) as caught:
         members_service.delete(saved)
@@ -435,9 +440,7 @@ def test_a_former_member_in_use_is_not_advised_to_end_the_membership(
     database, members_service, council, new_member, today
 ):
     saved = members_service.save(council.id, new_member(term_end=date(2025, 12, 31)), today)
-    meeting_id = _meeting(database, council.id)
-    with database.transaction() as session:
-        session.add(models.Attendance(meeting_id=meeting_id, membership_id=saved.id))
+    _attends_a_meeting(database, council.id, saved.id)
 
     with pytest.raises(InUseError) as caught:
         members_service.delete(saved)
