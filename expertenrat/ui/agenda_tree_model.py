@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from expertenrat.domain.agenda import AgendaItem, PlacedItem, ordered
 from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Column
+from expertenrat.ui.table_model import Column, header_data
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-expertenrat-agenda-item"
@@ -228,11 +228,7 @@ class AgendaTreeModel(QAbstractItemModel):
         return len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        # The tooltip: the whole header where a narrow column cuts it (column_fit).
-        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-        if orientation == Qt.Orientation.Horizontal and role in shown:
-            return self._columns[section].header
-        return None
+        return header_data(self._columns, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

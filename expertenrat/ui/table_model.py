@@ -69,6 +69,17 @@ class Column(Generic[Row]):
         return value
 
 
+def header_data(
+    columns: Sequence[Column[Any]], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """A model's ``headerData``: the column's header, also as its tooltip (the whole header
+    where a narrow column cuts it, :mod:`column_fit`)."""
+    shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    if orientation == Qt.Orientation.Horizontal and role in shown:
+        return columns[section].header
+    return None
+
+
 def number_column(header: str, value: Callable[[Row], int]) -> Column[Row]:
     """A right-aligned column of whole numbers that sorts as numbers."""
     return Column(header, lambda row: str(value(row)), sort_value=value, alignment=_RIGHT)
@@ -159,11 +170,7 @@ class RowsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        # The tooltip: the whole header where a narrow window cuts it (column_fit).
-        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-        if orientation == Qt.Orientation.Horizontal and role in shown:
-            return self._columns[section].header
-        return None
+        return header_data(self._columns, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
