@@ -99,8 +99,9 @@ class AdoptedRecommendation:
     title: str
     kind_label: str = "Empfehlung"
     text: str = ""
-    project_title: str = ""
+    project_title: str = ""  # the titles of several projects joined with "; "
     action_field: str = ""
+    project_count: int = 1  # how many ``project_title`` names ("Projekt:" / "Projekte:")
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,7 +216,8 @@ def recommendations(found: tuple[AdoptedRecommendation, ...]) -> list[Flowable]:
     story: list[Flowable] = [_label("Beschlossene Empfehlungen")]
     for r in found:
         story += text_block(f"{r.code} – {r.kind_label}: {isolated(r.title)}")
-        facts = [f"Projekt: {isolated(r.project_title)}" if r.project_title else ""]
+        projects = "Projekte" if r.project_count > 1 else "Projekt"
+        facts = [f"{projects}: {isolated(r.project_title)}" if r.project_title else ""]
         facts.append(f"Handlungsfeld: {isolated(r.action_field)}" if r.action_field else "")
         line = " · ".join(f for f in facts if f)
         if line:

@@ -106,6 +106,7 @@ def _recommendations(
                 text=rec.text,
                 project_title="; ".join(titles.get(rec.id, ())),
                 action_field=field or "",
+                project_count=len(titles.get(rec.id, ())),
             )
         )
     return {key: tuple(value) for key, value in found.items()}

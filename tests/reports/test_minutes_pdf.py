@@ -251,6 +251,16 @@ def test_empty_minutes_still_render() -> None:
     assert "Ein Versand der Einladung" not in printed
 
 
+def test_a_recommendation_to_two_projects_names_them_under_projekte() -> None:
+    item = ITEMS[1]
+    (adopted,) = item.recommendations
+    both = replace(adopted, project_title="Urbane Datenplattform; Klimaportal", project_count=2)
+    printed = text(render_minutes(minutes(items=(replace(item, recommendations=(both,)),))).pdf)
+
+    assert "Projekte: Urbane Datenplattform; Klimaportal" in printed
+    assert "Projekt: Urbane Datenplattform; Klimaportal" not in printed
+
+
 def test_a_vote_subject_ending_in_a_full_stop_is_followed_by_the_counts_without_it() -> None:
     item = ITEMS[1]  # counted: Ja 7 · Nein 1 · Enthaltung 1
     vote = replace(item.votes[0], subject="Der Rat empfiehlt die Prüfung.")
