@@ -20,3 +20,13 @@ def submit_unreachable(dialog: ServerDialog) -> None:
     dialog.user_edit.setText(user)
     dialog.password_edit.setText("geheim")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def typed_address(dialog: ServerDialog) -> tuple[str, int, str, str]:
+    """What ``dialog`` holds: host, port, database and user, as :data:`UNREACHABLE`."""
+    return (
+        dialog.host_edit.text(),
+        dialog.port_spin.value(),
+        dialog.database_edit.text(),
+        dialog.user_edit.text(),
+    )

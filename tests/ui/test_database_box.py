@@ -6,7 +6,7 @@ import socket
 import threading
 
 from PySide6.QtWidgets import QMessageBox
-from server_typing import submit_unreachable
+from server_typing import UNREACHABLE, submit_unreachable, typed_address
 
 from expertenrat.paths import default_database_file
 from expertenrat.store.database_location import stored_address
@@ -61,8 +61,7 @@ def test_after_a_failed_check_the_dialog_comes_back_with_what_was_typed(
     assert "nicht erreichbar" in dialogs.warnings()[0]
     again = box.server_choice.dialog
     assert again is not first and again.isVisible()
-    assert (again.host_edit.text(), again.port_spin.value()) == ("127.0.0.1", 1)
-    assert (again.database_edit.text(), again.user_edit.text()) == ("ratsdaten", "geschaeftsstelle")
+    assert typed_address(again) == UNREACHABLE
     assert again.password_edit.text() == ""
     assert stored_address() is None
     again.reject()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
-from server_typing import submit_unreachable
+from server_typing import UNREACHABLE, submit_unreachable, typed_address
 from sqlalchemy import func, select
 
 from expertenrat.store.database import open_database
@@ -82,8 +82,7 @@ def test_after_a_failed_move_the_dialog_comes_back_with_what_was_typed(
     assert "nicht erreichbar" in dialogs.warnings()[0]
     again = menu.dialog
     assert again is not first and again.isVisible()
-    assert (again.host_edit.text(), again.port_spin.value()) == ("127.0.0.1", 1)
-    assert (again.database_edit.text(), again.user_edit.text()) == ("ratsdaten", "geschaeftsstelle")
+    assert typed_address(again) == UNREACHABLE
     assert again.password_edit.text() == ""
     assert stored_address() is None
     again.reject()
