@@ -64,16 +64,28 @@ def missing_scripts(text: str) -> list[str]:
 
 
 def script_warnings(texts: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, ...]:
-    """A warning for each ``(who, texts)`` pair with letters that no bundled font has."""
-    warnings: dict[str, None] = {}
+    """A warning for the ``(who, texts)`` pairs with letters that no bundled font has, one
+    per kind of letters, naming every ``who`` that has them ("TOP 1, 2, 6.1 und 8:
+    Symbole oder Emoji – …"): an emoji in each of 40 items is one warning, not 40."""
+    found: dict[tuple[str, ...], list[str]] = {}
     for who, values in texts:
-        scripts = missing_scripts("\n".join(values))
-        if scripts:
-            warnings[
-                f"{who}: {', '.join(scripts)} – diese Zeichen hat keine Schrift des Programms, "
-                "sie stehen im PDF als „\ufffd“."
-            ] = None
-    return tuple(warnings)
+        scripts = tuple(missing_scripts("\n".join(values)))
+        if scripts and who not in found.setdefault(scripts, []):
+            found[scripts].append(who)
+    return tuple(
+        f"{_listed(whos)}: {', '.join(scripts)} – diese Zeichen hat keine Schrift des "
+        "Programms, sie stehen im PDF als „\ufffd“."
+        for scripts, whos in found.items()
+    )
+
+
+def _listed(whos: list[str]) -> str:
+    """ "Anwesenheit, TOP 1, 2 und 6.1": "TOP" said once for a run of items."""
+    parts = [
+        who[4:] if who.startswith("TOP ") and before.startswith("TOP ") else who
+        for before, who in zip(["", *whos], whos, strict=False)
+    ]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} und {parts[-1]}"
 
 
 def wrap_rtl(text: str, font: str, size: float, width: float) -> str:

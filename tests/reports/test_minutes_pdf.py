@@ -322,3 +322,21 @@ def test_the_tint_behind_a_resolution_ends_at_the_right_margin() -> None:
 
     assert ends
     assert max(ends) <= content_width() + 0.01
+
+
+def test_an_emoji_in_every_item_is_one_warning_naming_the_items() -> None:
+    # Before, one warning per item: 40 lines under the document buttons, which pushed the
+    # meeting's tabs out of the window.
+    items = tuple(
+        MinutesItem(str(n), f"Punkt {n}", discussion=f"Beratung 🚀 {n}") for n in range(1, 41)
+    )
+    items += (MinutesItem("41", "Gäste aus 上海"),)
+    warnings = render_minutes(minutes(items=items)).warnings
+
+    numbers = ", ".join(str(n) for n in range(1, 40))
+    assert warnings == (
+        f"TOP {numbers} und 40: Symbole oder Emoji – diese Zeichen hat keine Schrift des "
+        "Programms, sie stehen im PDF als „\ufffd“.",
+        "TOP 41: chinesische Schriftzeichen (CJK) – diese Zeichen hat keine Schrift des "
+        "Programms, sie stehen im PDF als „\ufffd“.",
+    )
