@@ -274,6 +274,22 @@ class MeetingDocumentActions(QGroupBox):
             self.ics_button,
         ):
             button.setEnabled(shown)
+        cancelled = self._meeting is not None and self._meeting.state is MeetingState.CANCELLED
+        if cancelled:  # the letter tells the members the meeting does not take place
+            self.invitation_button.setText(tr(_CONTEXT, "Absage …"))
+            self.invitation_button.setToolTip(tr(_CONTEXT, "Die Absage an die Mitglieder (PDF)"))
+            self.letters_button.setToolTip(
+                tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Absage, in einer PDF-Datei")
+            )
+        else:
+            self.invitation_button.setText(tr(_CONTEXT, "Einladung …"))
+            self.invitation_button.setToolTip(tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"))
+            self.letters_button.setToolTip(
+                tr(
+                    _CONTEXT,
+                    "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei",
+                )
+            )
         self.all_ics_button.setEnabled(self._council_id is not None and self._has_meetings)
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
         for button in (self.minutes_button, self.public_minutes_button, self.dossier_button):

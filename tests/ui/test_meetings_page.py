@@ -542,6 +542,37 @@ def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
     ]
 
 
+def test_a_cancelled_meetings_letter_button_says_absage_and_saves_the_cancellation(
+    page, services, council_id, dialogs, tmp_path, finish_job
+):
+    """(found by a tester) The button said "Einladung …" and offered "Einladung ….pdf"
+    for the letter that tells the members the meeting does not take place."""
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    other = add_meeting(services, council_id, date(2026, 12, 15))
+    meeting = services.meetings.get(meeting_id)
+    meeting = services.meetings.change_state(meeting_id, meeting.version, MeetingState.INVITED)
+    services.meetings.change_state(
+        meeting_id, meeting.version, MeetingState.CANCELLED, "Zu wenige Zusagen"
+    )
+    page.refresh()
+    page.select(meeting_id)
+    documents = page.documents
+    assert documents.invitation_button.text() == "Absage …"
+    assert "Absage" in documents.invitation_button.toolTip()
+    target = tmp_path / "Absage.pdf"
+    dialogs.paths = [str(target)]
+
+    documents.invitation_button.save_action.trigger()
+    finish_job(documents)
+
+    assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Absage 1. Sitzung 2026-12-08.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "Absage: 1. Sitzung" in text and "Grund: Zu wenige Zusagen" in text
+    page.select(other)
+    assert documents.invitation_button.text() == "Einladung …"
+    assert "Einladung" in documents.invitation_button.toolTip()
+
+
 def test_the_run_sheet_is_saved_and_a_folder_as_target_is_a_german_warning(
     page, services, council_id, dialogs, tmp_path, finish_job
 ):
