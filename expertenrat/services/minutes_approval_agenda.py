@@ -37,10 +37,10 @@ def add_approval_item(
     found.refuse_unless_allowed()
     title = approval_title(meeting, practice)
     prefix = f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
-    where = f"die Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
+    agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
     existing = next((r for r in found.rows.values() if r.title.startswith(prefix)), None)
     if existing is not None:
-        return f"Die Genehmigung steht bereits als TOP {existing.number} auf {where}."
+        return f"Die Genehmigung steht bereits als TOP {existing.number} auf der {agenda}."
     generic = next(
         (
             r
@@ -54,7 +54,7 @@ def add_approval_item(
         generic.title = title
         session.flush()
         _audit(session, actor, AuditAction.UPDATE, found, generic, before, "umbenannt")
-        return f"TOP {generic.number} auf {where} heißt jetzt „{title}“."
+        return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“."
     items = found.items()
     opening = 0
     for item in sorted((i for i in items if i.parent is None), key=lambda i: i.position):
@@ -77,7 +77,7 @@ def add_approval_item(
     found.rows[row.id] = row
     agenda_rows.store_layout(session, found.rows, move_to(found.items(), row.id, None, opening))
     _audit(session, actor, AuditAction.CREATE, found, row, None, "hinzugefügt")
-    return f"„{title}“ wurde als TOP {row.number} in {where} aufgenommen."
+    return f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
 
 
 def _audit(

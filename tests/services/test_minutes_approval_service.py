@@ -85,7 +85,12 @@ def test_circulating_makes_version_one_and_puts_the_approval_on_the_next_agenda(
     assert "Genehmigung des Protokolls der 1. Sitzung" in next_titles
     assert "Genehmigung des Protokolls der letzten Sitzung" not in next_titles
     assert len(next_titles) == 4
-    assert "1. Sitzung" in circulation.agenda_note
+    # Before: "TOP 4 auf die Tagesordnung der 2. Sitzung heißt jetzt …" (and "steht bereits
+    # als TOP 4 auf die Tagesordnung"), the accusative where German wants none or the dative.
+    assert circulation.agenda_note == (
+        "TOP 4 der Tagesordnung der 2. Sitzung heißt jetzt „Genehmigung des Protokolls der "
+        "1. Sitzung“."
+    )
     with database.reading() as session:
         row = session.scalars(select(models.MinutesVersion)).one()
     snapshot = parse_snapshot(row.content)
@@ -96,15 +101,21 @@ def test_circulating_makes_version_one_and_puts_the_approval_on_the_next_agenda(
     again = service.circulate(minutes.meeting_id, SENT + timedelta(days=1))
     assert again.version.number == 2
     assert titles(database, minutes.next_id) == next_titles  # one item, not twice
-    assert "bereits" in again.agenda_note
+    assert again.agenda_note == (
+        "Die Genehmigung steht bereits als TOP 4 auf der Tagesordnung der 2. Sitzung."
+    )
 
 
 def test_circulating_adds_an_item_after_the_opening_items(service, database, minutes) -> None:
     agenda = AgendaService(database, "t")
     generic = next(i for i in agenda.agenda(minutes.next_id).items if "letzten" in i.title)
     agenda.delete(generic.key, generic.version)
-    service.circulate(minutes.meeting_id, SENT)
+    note = service.circulate(minutes.meeting_id, SENT).agenda_note
     assert titles(database, minutes.next_id)[3] == "Genehmigung des Protokolls der 1. Sitzung"
+    assert note == (
+        "„Genehmigung des Protokolls der 1. Sitzung“ wurde als TOP 4 in die Tagesordnung der "
+        "2. Sitzung aufgenommen."
+    )
 
 
 def test_the_objections_practice_names_the_objections_on_the_agenda(
