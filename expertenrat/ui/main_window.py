@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._area_chosen)
         self.council_combo.currentIndexChanged.connect(self._council_chosen)
         self.overview_page.opened.connect(self.open_target)
+        self.pages.projects.detail.opened.connect(self.open_target)
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self.reload_councils)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.overview import Area, Target
 from expertenrat.domain.projects import (
     Consultation,
     ConsultedItem,
@@ -95,6 +96,11 @@ class RecommendationsModel(RowsTableModel):
 
 
 class ProjectDetailPanel(QWidget):
+    """``opened`` (a :class:`Target`): Enter or a double-click on a consultation opens its
+    meeting, on a recommendation that recommendation in the register."""
+
+    opened = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_label = QLabel()
@@ -120,6 +126,21 @@ class ProjectDetailPanel(QWidget):
             self.recommendations,
             tr(_CONTEXT, "Noch keine Empfehlungen an dieses Projekt."),
         )
+        self.consultations_view.activated.connect(
+            lambda index: self.opened.emit(
+                Target(Area.MEETINGS, self.consultations.row(index.row()).meeting_id)
+            )
+        )
+        self.recommendations_view.activated.connect(
+            lambda index: self.opened.emit(
+                Target(Area.RECOMMENDATIONS, self.recommendations.row(index.row()).id)
+            )
+        )
+        for view, what in (
+            (self.consultations_view, tr(_CONTEXT, "die Sitzung")),
+            (self.recommendations_view, tr(_CONTEXT, "die Empfehlung")),
+        ):
+            view.setToolTip(tr(_CONTEXT, "Doppelklick oder Eingabetaste öffnet {}").format(what))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)

@@ -223,6 +223,33 @@ def test_the_detail_pane_lists_consultations_and_recommendations(page, services)
     assert detail.empty_hints() == []
 
 
+def test_enter_on_a_recommendation_or_consultation_beside_the_project_opens_it(
+    window, page, services, qtbot
+):
+    """As the Übersicht's lines do: the recommendation in the register, the meeting in
+    Sitzungen; before, Enter and a double-click did nothing."""
+    project = _select(page, "Digitaler Zwilling Rostock")
+    (first, *_rest) = services.projects.recommendations(project.id)
+    view = page.detail.recommendations_view
+    view.setCurrentIndex(page.detail.recommendations.index(0, 0))
+    view.setFocus()
+
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+
+    register = window.pages.recommendations
+    assert window.stack.currentWidget() is register
+    assert register.selected().id == first.id
+    window.show_area(page)
+    consultation = page.detail.consultations.row(0)
+    view = page.detail.consultations_view
+    view.setCurrentIndex(page.detail.consultations.index(0, 0))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    meetings = window.pages.meetings
+    assert window.stack.currentWidget() is meetings
+    assert meetings.selected().id == consultation.meeting_id
+
+
 def test_the_detail_pane_heads_a_recommendation_s_code_kennung_as_the_register_does(page):
     """The project's own code is its Kürzel; a recommendation's is its Kennung everywhere
     (register, exports), also beside the project it is addressed to."""
