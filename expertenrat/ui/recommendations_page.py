@@ -152,8 +152,8 @@ class RecommendationsPage(NothingPending, QWidget):
         self.reminders_button.setToolTip(
             tr(
                 _CONTEXT,
-                "Projekte, deren Stellungnahme überfällig oder bald fällig ist: "
-                "Erinnerungsschreiben und E-Mail-Entwürfe",
+                "Projekte, deren Stellungnahme überfällig oder bald fällig ist oder deren "
+                "geplante Umsetzung überfällig ist: Erinnerungsschreiben und E-Mail-Entwürfe",
             )
         )
         self.reminders_button.setEnabled(False)

@@ -243,6 +243,10 @@ def test_a_new_recommendation_between_the_meetings(page, sample, services):
     assert page.send_button.isEnabled() and not page.close_button.isEnabled()
 
 
+def test_the_reminders_button_says_it_reminds_of_passed_plans_too(page):
+    assert "geplante Umsetzung überfällig" in page.reminders_button.toolTip()
+
+
 def test_the_new_recommendation_shows_the_field_the_register_will_take(page, sample, services):
     """Without a field chosen, the register takes the first project's: the dialog shows it
     instead of "– kein Handlungsfeld –", following the projects until a field is picked."""
