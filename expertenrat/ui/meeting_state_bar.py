@@ -69,9 +69,23 @@ class MeetingStateBar(QWidget):
         if meeting is None:
             return
         try:
-            self._meetings.change_state(meeting.id, meeting.version, target, reason)
+            changed = self._meetings.change_state(meeting.id, meeting.version, target, reason)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+        else:
+            if target is MeetingState.CANCELLED and meeting.state is MeetingState.INVITED:
+                # The members hold the invitation and the calendar entry: tell them.
+                self._dialogs.information(
+                    self,
+                    tr(_CONTEXT, "Sitzung abgesagt"),
+                    tr(
+                        _CONTEXT,
+                        "„{}“ ist abgesagt. Die Mitglieder sind bereits eingeladen: Bitte "
+                        "senden Sie ihnen die Absage („Absage …“ unter Dokumente) und die "
+                        "Kalenderdatei („Kalender …“), die den Termin in ihren Kalendern "
+                        "als abgesagt kennzeichnet.",
+                    ).format(changed.label),
+                )
         self.changed.emit(meeting.id)
 
     def ask_cancel(self) -> None:

@@ -231,6 +231,32 @@ def test_cancelling_asks_for_the_reason_and_shows_it(page, services, council_id,
     assert not page.states.cancel_button.isEnabled()
 
 
+def test_cancelling_an_invited_meeting_says_what_the_members_need(
+    page, services, council_id, dialogs
+):
+    """(found by a tester) After cancelling an invited meeting nothing said that the
+    members still hold the invitation and the calendar entry."""
+    planned = add_meeting(services, council_id, date(2026, 12, 8))
+    invited = add_meeting(services, council_id, date(2026, 12, 15))
+    meeting = services.meetings.get(invited)
+    services.meetings.change_state(invited, meeting.version, MeetingState.INVITED)
+    page.refresh()
+    page.select(planned)
+    dialogs.texts = ["Terminkollision"]
+    page.states.cancel_button.click()
+    assert [m for m in dialogs.messages if m[0] == "information"] == []
+
+    page.select(invited)
+    dialogs.texts = ["Zu wenige Zusagen"]
+    page.states.cancel_button.click()
+
+    assert services.meetings.get(invited).state is MeetingState.CANCELLED
+    ((_kind, title, text),) = [m for m in dialogs.messages if m[0] == "information"]
+    assert title == "Sitzung abgesagt"
+    assert text.startswith("„2. Sitzung“ ist abgesagt. Die Mitglieder sind bereits eingeladen")
+    assert "„Absage …“" in text and "„Kalender …“" in text
+
+
 def test_inviting_records_the_date_in_the_list(page, services, council_id, today):
     meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
     page.refresh()
