@@ -14,6 +14,7 @@ block approval under both: they are decided first, in the approving meeting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -195,14 +196,17 @@ def clean_objection(draft: ObjectionDraft) -> ObjectionDraft:
 
 def corrected_text(texts: Mapping[K, str], passage: str, wording: str, where: str) -> tuple[K, str]:
     """Where ``passage`` stands in ``texts`` (key → text) and that text with ``wording``
-    in its place: ``(field, new text)``. The passage must stand there exactly once."""
-    if not passage:
+    in its place: ``(field, new text)``. The passage must stand there exactly once. Spaces
+    and line breaks count alike: a passage copied from the PDF breaks where its lines
+    did, and a member may quote across them."""
+    if not passage.strip():
         raise _problem(
             "passage",
             "Bitte geben Sie die beanstandete Stelle an; sie wird durch die neue Fassung ersetzt.",
         )
-    found = [(name, text) for name, text in texts.items() if passage in text]
-    count = sum(text.count(passage) for _, text in found)
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in passage.split()))
+    found = [(name, text, hit) for name, text in texts.items() for hit in pattern.finditer(text)]
+    count = len(found)
     if count == 0:
         raise _problem(
             "passage",
@@ -215,8 +219,8 @@ def corrected_text(texts: Mapping[K, str], passage: str, wording: str, where: st
             f"Die beanstandete Stelle kommt {count}-mal im Protokolltext {where} vor. Bitte "
             "geben Sie einen längeren, eindeutigen Ausschnitt an.",
         )
-    name, text = found[0]
-    return name, text.replace(passage, wording, 1)
+    name, text, hit = found[0]
+    return name, text[: hit.start()] + wording + text[hit.end() :]
 
 
 def _problem(field: str, message: str) -> ValidationError:

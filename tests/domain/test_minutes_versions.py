@@ -156,6 +156,17 @@ def test_a_correction_replaces_the_passage_where_it_stands_once() -> None:
         corrected_text(texts, "", "Y", "von TOP 2")
 
 
+def test_a_passage_copied_from_the_pdf_is_found_across_its_line_breaks() -> None:
+    # Before, "Betrieb und\nÜbertragbarkeit" (where the PDF's line ended) "stand so nicht
+    # im Protokolltext", although the member had quoted it word for word.
+    texts = {"discussion": "Der Rat diskutiert Datenschutz, Betrieb und Übertragbarkeit."}
+    assert corrected_text(
+        texts, "Betrieb und\nÜbertragbarkeit", "Betrieb,  Barrierefreiheit", "von TOP 6"
+    ) == ("discussion", "Der Rat diskutiert Datenschutz, Betrieb,  Barrierefreiheit.")
+    with pytest.raises(ValidationError, match="2-mal"):
+        corrected_text({"a": "offene\nDaten und offene Daten"}, "offene  Daten", "B", "")
+
+
 def test_an_objection_needs_who_when_and_what() -> None:
     problems = objection_problems(ObjectionDraft(None, None, "  "))
     assert {p.field for p in problems} == {"membership_id", "raised_on", "text"}
