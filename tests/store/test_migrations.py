@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import pytest
@@ -10,7 +12,7 @@ from alembic.migration import MigrationContext
 from migration_scripts import script_directory
 from old_schema import add_row
 from sqlalchemy import Connection, exc, func, insert, inspect, select, update
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Engine
 
 from expertenrat.store import migrate, models
 from expertenrat.store.engine import database_url, make_engine
@@ -241,6 +243,21 @@ def test_0004_cannot_be_downgraded_and_leaves_the_database_at_head(tmp_path):
     assert "project_partners" in _tables(url)
 
 
+@contextmanager
+def _upgraded_from_0001(url: URL) -> Iterator[tuple[Engine, int]]:
+    """The database at ``url`` filled at revision 0001 (:func:`_fill_revision_0001`), then
+    upgraded to the head: an engine on it and the council's id."""
+    migrate.upgrade(url, "0001")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            council = _fill_revision_0001(connection)
+        migrate.upgrade(url)
+        yield engine, council
+    finally:
+        engine.dispose()
+
+
 def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(empty_url):
     migrate.upgrade(empty_url, "0001")
     engine = make_engine(empty_url)
@@ -259,20 +276,10 @@ def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(empty_url):
 
 
 def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(empty_url):
-    migrate.upgrade(empty_url, "0001")
-    engine = make_engine(empty_url)
-    try:
-        with engine.begin() as connection:
-            council = _fill_revision_0001(connection)
-
-        migrate.upgrade(empty_url)
-
-        with engine.connect() as connection:
-            row = connection.execute(
-                select(models.Council.__table__).where(models.Council.id == council)
-            ).one()
-    finally:
-        engine.dispose()
+    with _upgraded_from_0001(empty_url) as (engine, council), engine.connect() as connection:
+        row = connection.execute(
+            select(models.Council.__table__).where(models.Council.id == council)
+        ).one()
     assert (row.name, row.city, row.min_members, row.max_members, row.version) == (
         "Expert*innenrat",
         "Rostock",
@@ -285,53 +292,28 @@ def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(empty_url):
 def test_upgrade_that_rebuilds_councils_leaves_no_dangling_foreign_keys(tmp_path):
     """SQLite only: PostgreSQL never lets a foreign key point into the void."""
     url = database_url(str(tmp_path / "alt.db"))
-    migrate.upgrade(url, "0001")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            _fill_revision_0001(connection)
-
-        migrate.upgrade(url)
-
-        with engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-    finally:
-        engine.dispose()
+    with _upgraded_from_0001(url) as (engine, _council), engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
 def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(empty_url):
     """The rebuilt parent is the one the children's foreign keys point at."""
-    migrate.upgrade(empty_url, "0001")
-    engine = make_engine(empty_url)
-    try:
-        with engine.begin() as connection:
-            council = _fill_revision_0001(connection)
-        migrate.upgrade(empty_url)
-
-        with engine.begin() as connection:
-            with pytest.raises(exc.IntegrityError), connection.begin_nested():
-                connection.execute(
-                    insert(models.ActionField.__table__).values(
-                        council_id=council + 1000, name="Ins Leere"
-                    )
+    with _upgraded_from_0001(empty_url) as (engine, council), engine.begin() as connection:
+        with pytest.raises(exc.IntegrityError), connection.begin_nested():
+            connection.execute(
+                insert(models.ActionField.__table__).values(
+                    council_id=council + 1000, name="Ins Leere"
                 )
-            assert (
-                connection.scalar(select(func.count()).select_from(models.ActionField.__table__))
-                == CHILD_ROWS["action_fields"]
             )
-    finally:
-        engine.dispose()
+        assert (
+            connection.scalar(select(func.count()).select_from(models.ActionField.__table__))
+            == CHILD_ROWS["action_fields"]
+        )
 
 
 def test_check_constraint_after_upgrade_rejects_min_members_above_max(empty_url):
-    migrate.upgrade(empty_url, "0001")
-    engine = make_engine(empty_url)
-    try:
-        with engine.begin() as connection:
-            council = _fill_revision_0001(connection)
-        migrate.upgrade(empty_url)
-
+    with _upgraded_from_0001(empty_url) as (engine, council):
         with pytest.raises(exc.IntegrityError), engine.begin() as connection:
             connection.execute(
                 update(models.Council.__table__)
@@ -342,8 +324,6 @@ def test_check_constraint_after_upgrade_rejects_min_members_above_max(empty_url)
             limits = connection.execute(
                 select(models.Council.min_members, models.Council.max_members)
             ).one()
-    finally:
-        engine.dispose()
     assert tuple(limits) == (8, 10)
 
 
