@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, settings
 from postgres_cluster import Cluster
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlite_copies import opened_sqlite_copy, sqlite_copy
 
 from expertenrat.store import migrate
 from expertenrat.store.database import Database, open_database
@@ -219,9 +220,9 @@ def _copied_database(
 ) -> Iterator[Database]:
     """A copy of the template (the fixtures named) of the backend ``request.param``."""
     if request.param == "sqlite":
-        path = tmp_path / "expertenrat.db"
-        shutil.copyfile(request.getfixturevalue(sqlite_template), path)
-        db = open_database(database_url(str(path)))
+        db = open_database(
+            database_url(str(sqlite_copy(request.getfixturevalue(sqlite_template), tmp_path)))
+        )
     else:
         if postgres_admin_url is None:
             pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
@@ -241,37 +242,27 @@ def _copied_database(
 def demo_file(tmp_path, sqlite_demo_template) -> Path:
     """A SQLite file holding the session's demo, ``expertenrat.db`` in the test's folder:
     for tests of the command line and of opening files."""
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(sqlite_demo_template, path)
-    return path
+    return sqlite_copy(sqlite_demo_template, tmp_path)
 
 
 @pytest.fixture
 def migrated_file(tmp_path, _sqlite_template) -> Path:
     """An empty, migrated SQLite file ``expertenrat.db`` in the test's folder."""
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(_sqlite_template, path)
-    return path
+    return sqlite_copy(_sqlite_template, tmp_path)
 
 
 @pytest.fixture
 def sqlite_database(tmp_path, _sqlite_template) -> Iterator[Database]:
     """A migrated SQLite database, for tests that are about the UI, not the backend."""
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(_sqlite_template, path)
-    db = open_database(database_url(str(path)))
-    yield db
-    db.close()
+    with opened_sqlite_copy(_sqlite_template, tmp_path) as db:
+        yield db
 
 
 @pytest.fixture
 def sqlite_demo_database(tmp_path, sqlite_demo_template) -> Iterator[Database]:
     """A SQLite copy of the session's demo (see ``demo_database``), for UI tests."""
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(sqlite_demo_template, path)
-    db = open_database(database_url(str(path)))
-    yield db
-    db.close()
+    with opened_sqlite_copy(sqlite_demo_template, tmp_path) as db:
+        yield db
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import socket
 import sqlite3
 import zipfile
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 from logo_images import png
 from sqlalchemy import MetaData, create_engine, exc, inspect, select, text
+from sqlite_copies import opened_sqlite_copy
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.backup import BackupService, read_backup_file
@@ -58,11 +58,8 @@ def two_council_demo(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def demo_sqlite(two_council_demo, tmp_path) -> Iterator[Database]:
-    path = tmp_path / "expertenrat.db"
-    shutil.copyfile(two_council_demo, path)
-    database = open_database(database_url(str(path)))
-    yield database
-    database.close()
+    with opened_sqlite_copy(two_council_demo, tmp_path) as database:
+        yield database
 
 
 def _admin_execute(admin, statement: str) -> None:
