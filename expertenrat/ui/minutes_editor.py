@@ -24,6 +24,7 @@ from shiboken6 import isValid
 
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
+from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.ui.autosave import Autosave
@@ -164,11 +165,8 @@ class MinutesEditor(MinutesEditorView):
             self._show(None, error.message)
             return
         self.display.read_attendance(minutes.meeting_id)
-        hint = (
-            tr(_CONTEXT, "Das Protokoll ist genehmigt und kann nicht mehr geändert werden.")
-            if minutes.frozen
-            else ""
-        )
+        # The tab where a correction is looked for says where it goes, as the others do.
+        hint = tr(_CONTEXT, FROZEN_HINT) if minutes.frozen else ""
         self._show(minutes, hint)
         self.offers.offer_recovered()
 

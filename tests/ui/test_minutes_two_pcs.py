@@ -82,8 +82,9 @@ def test_text_typed_while_the_minutes_were_approved_elsewhere_stays_and_says_why
 
     editor.refresh()  # the change poll saw the approval
 
-    assert editor.hint_label.text() == (
-        "Das Protokoll ist genehmigt und kann nicht mehr geändert werden."
+    assert editor.hint_label.text() == (  # before: without where a correction goes
+        "Das Protokoll ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung "
+        "ist nur als Nachtrag im Protokoll einer späteren Sitzung möglich."
     )
     assert editor.item_form.discussion_edit.toPlainText() == TYPED  # to copy elsewhere
     assert editor.item_form.discussion_edit.isReadOnly()
