@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.attendance_sheet import CANCELLED_HINT
 from expertenrat.domain.conflict_screening import ConflictSuggestion
-from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConflicts
+from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConflicts, MemberRef
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
@@ -213,9 +213,17 @@ class ConflictsPanel(NothingPending, QWidget):
         return self._sheet is not None and not self._sheet.read_only
 
     def _update_buttons(self) -> None:
-        editable = self._editable() and self.current_item() is not None
-        self.declare_button.setEnabled(editable)
+        item = self.current_item()
+        editable = self._editable() and item is not None
+        self.declare_button.setEnabled(editable and bool(self._undecided(item)))
         self.remove_button.setEnabled(editable and self._selected() is not None)
+
+    def _undecided(self, item: ItemConflicts | None) -> list[MemberRef]:
+        """The members without a decision on ``item`` yet (one per member and item)."""
+        if item is None or self._sheet is None:
+            return []
+        decided = {c.membership_id for c in item.conflicts}
+        return [m for m in self._sheet.members if m.membership_id not in decided]
 
     def _selected(self) -> Conflict | None:
         rows = self.view.selectionModel().selectedRows()
@@ -229,7 +237,7 @@ class ConflictsPanel(NothingPending, QWidget):
             return
         self.dialog = ConflictDeclareDialog(
             item.item.label,
-            self._sheet.members,
+            self._undecided(item),
             lambda member, reason: self._run(
                 lambda: self._services.conflicts.declare(item.item.id, member, reason)
             ),

@@ -162,3 +162,26 @@ def test_the_recusals_show_one_line_each_with_headers_and_names_whole(qtbot, pan
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)
     name = model.data(model.index(0, model.COLUMN_MEMBER))
     assert view.columnWidth(model.COLUMN_MEMBER) > view.fontMetrics().horizontalAdvance(name)
+
+
+def test_the_dialog_offers_only_members_not_yet_decided_on_the_item(panel) -> None:
+    """(found by a tester) A member already recused was offered again, and saving
+    then refused "schon entschieden"."""
+    panel.declare_button.click()
+    dialog = panel.dialog
+    assert [dialog.member_combo.itemText(i) for i in range(dialog.member_combo.count())] == [
+        "Ödön Berg",
+        "Ödön Pál",
+    ]
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Ödön Berg"))
+    dialog.reason_edit.setText("Lehrauftrag beim Projektträger")
+    dialog.accept()
+
+    panel.declare_button.click()
+    dialog = panel.dialog
+    assert [dialog.member_combo.itemText(i) for i in range(dialog.member_combo.count())] == [
+        "Ödön Pál"
+    ]
+    dialog.reason_edit.setText("Geschäftsführung")
+    dialog.accept()
+    assert not panel.declare_button.isEnabled()  # everyone decided on this item
