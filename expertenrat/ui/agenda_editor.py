@@ -39,13 +39,13 @@ from expertenrat.ui.column_fit import refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import set_message_kind
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.table_columns import ColumnChooser
 
 _CONTEXT = "AgendaEditor"
 
 
-class AgendaEditor(QWidget):
+class AgendaEditor(KeepsNoMeetingHint, QWidget):
     """Detail widget of a meeting (see the widget contract): ``set_meeting``, ``refresh``,
     ``flush`` and ``changed``."""
 
@@ -163,10 +163,6 @@ class AgendaEditor(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.fit_columns()  # the width of the tree is known only now
-
-    def set_no_meeting_hint(self, hint: str) -> None:
-        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
-        self._no_meeting_hint = hint
 
     def refresh(self) -> None:
         """Reread the agenda and the form's choices (projects, templates and members may

@@ -33,7 +33,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.annex_dialog import AnnexDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
@@ -42,7 +42,7 @@ _CONTEXT = "AnnexesPanel"
 AnnexRole = Qt.ItemDataRole.UserRole
 
 
-class AnnexesPanel(NothingPending, QWidget):
+class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
     changed = Signal()
 
     def __init__(
@@ -97,10 +97,6 @@ class AnnexesPanel(NothingPending, QWidget):
     def set_meeting(self, meeting_id: int | None) -> None:
         self._meeting_id = meeting_id
         self.refresh()
-
-    def set_no_meeting_hint(self, hint: str) -> None:
-        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
-        self._no_meeting_hint = hint
 
     def refresh(self) -> None:
         annexes: tuple[Annex, ...] = ()

@@ -32,7 +32,7 @@ from expertenrat.ui.attendance_guests import GuestsBox
 from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.scroll_areas import plain_scroll_area
 
 _CONTEXT = "AttendancePanel"
@@ -56,7 +56,7 @@ def _paragraphs(heading: str, lines: list[str]) -> str:
     )
 
 
-class AttendancePanel(QWidget):
+class AttendancePanel(KeepsNoMeetingHint, QWidget):
     changed = Signal()
 
     def __init__(
@@ -128,10 +128,6 @@ class AttendancePanel(QWidget):
             self._clear_rows()
         self._meeting_id = meeting_id
         self.refresh()
-
-    def set_no_meeting_hint(self, hint: str) -> None:
-        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
-        self._no_meeting_hint = hint
 
     def refresh(self) -> None:
         if self._meeting_id is None:

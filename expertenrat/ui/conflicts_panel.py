@@ -32,7 +32,7 @@ from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import select_after_removal, selected_row
@@ -60,7 +60,7 @@ class SuggestionRow(QWidget):
         layout.addWidget(self.overrule_button)
 
 
-class ConflictsPanel(NothingPending, QWidget):
+class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
     changed = Signal()
 
     def __init__(
@@ -132,10 +132,6 @@ class ConflictsPanel(NothingPending, QWidget):
     def set_meeting(self, meeting_id: int | None) -> None:
         self._meeting_id = meeting_id
         self.refresh()
-
-    def set_no_meeting_hint(self, hint: str) -> None:
-        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
-        self._no_meeting_hint = hint
 
     def refresh(self) -> None:
         sheet, hint = None, self._no_meeting_hint

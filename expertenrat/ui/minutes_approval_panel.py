@@ -40,7 +40,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
-from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
@@ -50,7 +50,7 @@ from expertenrat.ui.widgets import wrapping_label
 _CONTEXT = "MinutesApprovalPanel"
 
 
-class MinutesApprovalPanel(NothingPending, QWidget):
+class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
     changed = Signal()
 
     def __init__(
@@ -131,10 +131,6 @@ class MinutesApprovalPanel(NothingPending, QWidget):
     def set_meeting(self, meeting_id: int | None) -> None:
         self._meeting_id = meeting_id
         self.refresh()
-
-    def set_no_meeting_hint(self, hint: str) -> None:
-        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
-        self._no_meeting_hint = hint
 
     def refresh(self) -> None:
         status, hint, self._approving = None, self._no_meeting_hint, []

@@ -44,12 +44,12 @@ from expertenrat.ui.minutes_phrase_menu import PhraseMenu
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
 from expertenrat.ui.minutes_vote_actions import VoteActions
-from expertenrat.ui.no_meeting import no_meeting_hint
+from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 
 _CONTEXT = "MinutesEditor"
 
 
-class MinutesEditor(MinutesEditorView):
+class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
     changed = Signal()
     open_tab = Signal(str)  # "meeting", "attendance" or "conflicts"
     open_meeting_tab = Signal(int, str)  # another meeting and its tab ("approval")
@@ -149,10 +149,6 @@ class MinutesEditor(MinutesEditorView):
             self.items.show_minutes(None)
         self._meeting_id = meeting_id
         self.refresh()
-
-    def set_no_meeting_hint(self, hint: str) -> None:
-        """What the tab says while no meeting is shown (:mod:`ui.no_meeting`)."""
-        self._no_meeting_hint = hint
 
     def refresh(self) -> None:
         """Reread the minutes; what is typed and not saved yet stays in the fields."""

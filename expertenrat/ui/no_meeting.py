@@ -18,3 +18,15 @@ def no_meeting_hint(*, any_meeting: bool = True) -> str:
         _CONTEXT,
         "Das Gremium hat noch keine Sitzung. Legen Sie zuerst im Reiter „Sitzung“ eine an.",
     )
+
+
+class KeepsNoMeetingHint:
+    """The ``set_no_meeting_hint`` of a meeting's detail tab: the hint is kept in
+    ``_no_meeting_hint`` (the tab starts it with :func:`no_meeting_hint`), which the tab
+    shows while no meeting is shown."""
+
+    _no_meeting_hint: str
+
+    def set_no_meeting_hint(self, hint: str) -> None:
+        """What the tab says while no meeting is shown."""
+        self._no_meeting_hint = hint
