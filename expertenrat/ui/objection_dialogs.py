@@ -28,7 +28,7 @@ from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, Objectio
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import PlainTextEdit
-from expertenrat.ui.widgets import dialog_buttons
+from expertenrat.ui.widgets import compact_combo, dialog_buttons
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService
@@ -53,7 +53,9 @@ def text_edit(initial: str = "", placeholder: str = "") -> QPlainTextEdit:
 
 
 def choice_combo(choices: Sequence[Choice], empty: str | None = None) -> QComboBox:
-    combo = QComboBox()
+    """A list of members, agenda items or meetings; a long item title ends in "…" rather
+    than widening the dialog past the screen."""
+    combo = compact_combo(40)
     if empty is not None:
         combo.addItem(empty, None)
     for choice in choices:

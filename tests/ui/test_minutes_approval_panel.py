@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, ObjectionState
-from expertenrat.domain.minutes_approval import FROZEN_HINT
+from expertenrat.domain.minutes_approval import FROZEN_HINT, Choice
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+from expertenrat.ui.objection_dialogs import ObjectionDialog
 
 SENT = date(2026, 3, 20)
 
@@ -289,3 +290,19 @@ def test_an_objection_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
     QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
     assert edit.toPlainText() == "Die Digitalisierung fehlt."
+
+
+def test_a_long_item_title_does_not_widen_the_objection_dialog_past_the_screen(
+    qtbot, dialogs
+) -> None:
+    # Before, the item list was as wide as its longest title: 1,847 pixels for this one.
+    title = "TOP 6 " + "Parkraumsteuerung Warnemünde: Datenschutzkonzept und Betreibermodell " * 3
+    dialog = ObjectionDialog(
+        [Choice(1, "Anna Berg")], [Choice(2, title)], SENT, lambda draft: True, dialogs=dialogs
+    )
+    qtbot.addWidget(dialog)
+    dialog.item_combo.setCurrentIndex(1)
+    dialog.show()
+
+    assert dialog.width() < 800
+    assert dialog.item_combo.currentData() == 2
