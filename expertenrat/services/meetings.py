@@ -216,9 +216,10 @@ class MeetingsService:
     ) -> Meeting:
         """Move a meeting to ``target`` under the rules of ``meeting_states``.
 
-        Cancelling needs a reason; a meeting cancelled while planned gives up its number
-        (the later planned ones move up), an invited one keeps it and its calendar entry
-        gets a new SEQUENCE. Inviting records ``sent_on`` as the day the invitation went
+        Cancelling needs a reason and gives the calendar entry a new SEQUENCE (a planned
+        meeting may be in the calendars through "Alle Sitzungen …" too); a meeting
+        cancelled while planned gives up its number (the later planned ones move up), an
+        invited one keeps it. Inviting records ``sent_on`` as the day the invitation went
         out (without it today, unless one is recorded already). ``now`` defaults to the
         present (aware).
         """
@@ -238,9 +239,8 @@ class MeetingsService:
             row.state = target
             if target is MeetingState.CANCELLED:
                 row.cancellation_reason = reason
-                if keeps_number_when_cancelled(current):
-                    row.ics_sequence += 1
-                else:
+                row.ics_sequence += 1  # a new STATUS: calendars replace the entry they have
+                if not keeps_number_when_cancelled(current):
                     row.number = None
             if target is MeetingState.INVITED and (sent_on or row.invitation_sent_on is None):
                 row.invitation_sent_on = sent_on or now.astimezone(clock.zone).date()

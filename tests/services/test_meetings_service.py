@@ -188,6 +188,9 @@ def test_cancelling_a_planned_meeting_gives_up_its_number(meetings_service, coun
     assert cancelled.number is None
     assert cancelled.state is MeetingState.CANCELLED
     assert cancelled.cancellation_reason == "Krankheit"
+    # (found by a tester) The calendar file of all meetings carries planned ones too: the
+    # cancellation needs a new SEQUENCE, or calendars keep the entry they have.
+    assert cancelled.ics_sequence == 1
     assert cancelled.label == "Sitzung"
     assert numbers(meetings_service, council.id) == {
         date(2026, 3, 10): 1,
