@@ -9,6 +9,7 @@ commit (:func:`lock_codes`), so two PCs never hand out the same code.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -43,7 +44,30 @@ def new_code(session: Session, council_id: int, year: int) -> str:
             models.Recommendation.code.like(f"E-{year}-%"),
         )
     ).all()
-    return recommendation_code(year, next_recommendation_number(year, list(codes)))
+    return recommendation_code(
+        year, next_recommendation_number(year, [*codes, *_removed_codes(session, council_id)])
+    )
+
+
+def _removed_codes(session: Session, council_id: int) -> list[str]:
+    """The codes of recommendations taken out of the minutes (deleted, named in the audit
+    trail): a code may already stand in a circulated draft or a letter, so it is never
+    handed out again for another recommendation."""
+    found = []
+    for before in session.scalars(
+        select(models.AuditEntry.before).where(
+            models.AuditEntry.council_id == council_id,
+            models.AuditEntry.entity == "recommendation",
+            models.AuditEntry.action == AuditAction.DELETE.value,
+        )
+    ):
+        try:
+            code = json.loads(before or "{}").get("code")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(code, str):
+            found.append(code)
+    return found
 
 
 def checked_projects(

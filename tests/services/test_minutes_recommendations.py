@@ -80,6 +80,19 @@ def test_a_recommendation_needs_a_title_and_a_project_of_the_council(
         service.adopt_recommendation(held.item_ids[1], RecommendationDraft("x", project_id=999_999))
 
 
+def test_a_code_taken_out_of_the_minutes_is_not_handed_out_again(
+    service, database, council, members
+) -> None:
+    """E-2026-01 may already stand in a circulated draft: the next one is E-2026-02."""
+    held = held_meeting(database, council.id, members)
+    removed = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Verworfen"))
+    service.remove_recommendation(removed.id, removed.version)
+
+    again = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Neu"))
+
+    assert (removed.code, again.code) == ("E-2026-01", "E-2026-02")
+
+
 def test_the_register_corrects_and_the_minutes_remove_one_while_only_adopted(
     service, database, council, members, actor
 ) -> None:
