@@ -125,6 +125,9 @@ class MinutesStatus:
     objection_period_days: int
     versions: tuple[VersionRecord, ...]  # by number
     objections: tuple[ObjectionRecord, ...]  # by date raised
+    # The minutes were changed since their latest circulated version: an approval would
+    # approve what the members have not been sent.
+    changed_since_sent: bool = False
 
     @property
     def latest(self) -> VersionRecord | None:
@@ -141,6 +144,18 @@ class MinutesStatus:
     @property
     def open_objections(self) -> tuple[ObjectionRecord, ...]:
         return tuple(o for o in self.objections if o.state is ObjectionState.OPEN)
+
+    def change_note(self) -> str:
+        """What an approval would approve where the minutes changed since they were sent
+        ("" where they did not)."""
+        latest = self.latest
+        if not self.changed_since_sent or latest is None:
+            return ""
+        return (
+            f"Das Protokoll wurde nach Fassung {latest.number} geändert; genehmigt würde der "
+            "jetzige Stand als neue Fassung, den die Mitglieder so nicht erhalten haben. "
+            "Sollen sie ihn vorher sehen, versenden Sie das Protokoll erneut."
+        )
 
     def earliest_approval(self) -> date | None:
         """The first day the minutes may be approved on, whatever the approving meeting's

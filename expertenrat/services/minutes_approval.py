@@ -12,6 +12,7 @@ From then on :mod:`expertenrat.services.minutes_freeze` refuses every change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -72,7 +73,14 @@ class MinutesApprovalService:
 
     def status(self, meeting_id: int) -> MinutesStatus:
         with reading(self._db) as session:
-            return rows.status(session, rows.live(session, meeting_id))
+            meeting = rows.live(session, meeting_id)
+            found = rows.status(session, meeting)
+            latest = found.latest
+            if latest is None or latest.state is not MinutesState.CIRCULATED:
+                return found
+            sent = rows.versions(session, meeting.id)[-1].content
+            changed = snapshot_json(minutes_snapshot(session, meeting)) != sent
+            return replace(found, changed_since_sent=changed)
 
     def approving_meetings(self, meeting_id: int) -> list[Choice]:
         """Later held meetings of the council, on or after the day the minutes were sent,

@@ -37,6 +37,7 @@ class ApproveDialog(QDialog):
         parent: QWidget | None = None,
         *,
         earliest: date | None = None,
+        warning: str = "",
     ) -> None:
         super().__init__(parent)
         self._submit = submit
@@ -61,6 +62,12 @@ class ApproveDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Genehmigt in der"), self.meeting_combo)
         form.addRow(tr(_CONTEXT, "Genehmigt am"), self.date_edit)
         form.addRow(note)
+        # Minutes changed since they were sent: said before they are approved so.
+        self.warning_label = QLabel(warning)
+        self.warning_label.setObjectName("warningLabel")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setVisible(bool(warning))
+        form.addRow(self.warning_label)
         form.addRow(buttons)
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)

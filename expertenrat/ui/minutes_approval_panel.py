@@ -190,6 +190,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             ),
             self,
             earliest=self._status.earliest_approval() if self._status else None,
+            warning=self._status.change_note() if self._status else "",
         )
         self.dialog.open()
 
@@ -310,6 +311,8 @@ def _state_text(status: MinutesStatus) -> str:
             practice=status.practice.label, days=status.objection_period_days
         )
     )
+    if status.changed_since_sent:
+        lines.append(status.change_note())
     latest = status.latest
     if latest is not None and latest.sha256:
         lines.append(tr(_CONTEXT, "SHA-256 (vollständig): {sha}").format(sha=latest.sha256))

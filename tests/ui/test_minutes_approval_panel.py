@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, ObjectionState
+from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_approval import FROZEN_HINT, Choice
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
@@ -220,6 +221,37 @@ def test_under_the_objections_practice_approval_proposes_the_day_after_the_deadl
         panel.dialog.accept()
     assert dialogs.warnings() == []
     assert "genehmigt am 20.05.2026 in der 2. Sitzung" in panel.state_label.text()
+
+
+def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
+    qtbot, panel, dialogs, services, minutes
+) -> None:
+    # Before, the Genehmigung tab and "Genehmigen …" said nothing, and the approval took
+    # the changed text as a new version the members had never been sent.
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    assert "geändert" not in panel.state_label.text()
+    item = services.minutes.minutes(minutes.meeting_id).items[1]
+    services.minutes.save_item(
+        item.item_id, ItemTexts(discussion="Nachgetragen & <neu>."), item.version, "test"
+    )
+    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    panel.refresh()
+
+    note = (
+        "Das Protokoll wurde nach Fassung 1 geändert; genehmigt würde der jetzige Stand als "
+        "neue Fassung, den die Mitglieder so nicht erhalten haben. Sollen sie ihn vorher "
+        "sehen, versenden Sie das Protokoll erneut."
+    )
+    assert note in panel.state_label.text()
+    panel.approve_button.click()
+    assert panel.dialog.warning_label.text() == note
+    assert not panel.dialog.warning_label.isHidden()
+    panel.dialog.reject()
+
+    dialogs.dates = [date(2026, 3, 21)]
+    panel.circulate_button.click()  # sent again: what they have is what stands
+    assert "geändert" not in panel.state_label.text()
 
 
 def test_the_other_tabs_of_an_approved_meeting_are_read_only(
