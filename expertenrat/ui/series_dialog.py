@@ -74,7 +74,7 @@ class SeriesDialog(QDialog):
         self.frequency_combo.setCurrentIndex(2)
         self.interval_spin = QSpinBox()
         self.interval_spin.setRange(1, 99)
-        self.interval_spin.setPrefix(tr(_CONTEXT, "alle "))
+        self.interval_spin.setPrefix(tr(_CONTEXT, "alle "))  # the unit: _name_interval
         self.first_day_edit = _date_edit(first_day)
         self.day_rule_combo = QComboBox()
         self.day_rule_combo.addItem(tr(_CONTEXT, "am selben Tag wie der erste Termin"), SAME_DAY)
@@ -145,6 +145,9 @@ class SeriesDialog(QDialog):
         for edit in (self.start_edit, self.end_edit):
             edit.timeChanged.connect(self.update_preview)
         self.until_radio.toggled.connect(self.update_preview)
+        self.frequency_combo.currentIndexChanged.connect(self._name_interval)
+        self.interval_spin.valueChanged.connect(self._name_interval)
+        self._name_interval()
         self.update_preview()
         self._discard = DiscardCheck(self, dialogs, self._typed)
 
@@ -227,6 +230,18 @@ class SeriesDialog(QDialog):
             until=None if by_count else self.until_edit.date().toPython(),
             count=self.count_spin.value() if by_count else None,
         )
+
+    def _name_interval(self) -> None:
+        """ "jeden Monat", "alle 2 Monate": the spin box says what it counts."""
+        units = {
+            Frequency.WEEKLY.value: (tr(_CONTEXT, "jede Woche"), tr(_CONTEXT, " Wochen")),
+            Frequency.MONTHLY.value: (tr(_CONTEXT, "jeden Monat"), tr(_CONTEXT, " Monate")),
+            Frequency.QUARTERLY.value: (tr(_CONTEXT, "jedes Quartal"), tr(_CONTEXT, " Quartale")),
+            Frequency.YEARLY.value: (tr(_CONTEXT, "jedes Jahr"), tr(_CONTEXT, " Jahre")),
+        }
+        every, plural = units[self.frequency_combo.currentData()]
+        self.interval_spin.setSpecialValueText(every)  # shown at the minimum, 1
+        self.interval_spin.setSuffix(plural)
 
     def update_preview(self) -> None:
         """Recompute the dates and warnings of the rule as entered."""

@@ -195,6 +195,23 @@ def test_a_series_is_created_through_the_dialog_with_preview_and_holiday_warning
     assert len({m.id for m in services.meetings.list(council_id)}) == 3
 
 
+def test_the_series_interval_says_what_it_counts(page):
+    """(found by a tester) The spin box read "monatlich | alle 1", "alle 2" of what?"""
+    page.series_button.click()
+    dialog = page.series_dialog
+    spin = dialog.interval_spin
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData("monthly"))
+    assert spin.text() == "jeden Monat"
+    spin.setValue(2)
+    assert spin.text() == "alle 2 Monate"
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData("weekly"))
+    assert spin.text() == "alle 2 Wochen"
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData("quarterly"))
+    spin.setValue(1)
+    assert spin.text() == "jedes Quartal"
+    assert "vierteljährlich" in dialog.description_label.text()
+
+
 def test_a_series_of_more_than_200_dates_is_refused_in_the_dialog(page, services, council_id):
     page.series_button.click()
     dialog = page.series_dialog
