@@ -20,6 +20,7 @@ from expertenrat.services.meeting_document_rows import (
     project_titles,
     recused_conflicts,
 )
+from expertenrat.services.minutes_rows import vote_rows
 from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.store import models
 
@@ -69,16 +70,13 @@ def _item(
 
 
 def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:
-    found: dict[int, list[VoteRecord]] = {}
-    for v in session.scalars(
-        select(models.Vote)
-        .where(models.Vote.agenda_item_id.in_(item_ids))
-        .order_by(models.Vote.agenda_item_id, models.Vote.position, models.Vote.id)
-    ):
-        found.setdefault(v.agenda_item_id, []).append(
+    return {
+        item_id: tuple(
             VoteRecord(v.subject, VoteMode(v.mode), v.yes, v.no, v.abstain, v.recused, v.adopted)
+            for v in rows
         )
-    return {key: tuple(value) for key, value in found.items()}
+        for item_id, rows in vote_rows(session, item_ids).items()
+    }
 
 
 def _recommendations(

@@ -136,7 +136,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
     """:func:`minutes_of` with attendance and conflicts read already."""
     placed = agenda_rows(session, meeting.id)
     ids = [row.id for row, _number in placed]
-    votes = _votes(session, ids)
+    votes = vote_rows(session, ids)
     recommendations = _recommendations(session, ids)
     projects = project_titles(session, (row.project_id for row, _ in placed))
     parents = {row.parent_id for row, _ in placed}
@@ -220,7 +220,9 @@ def vote_of(row: models.Vote, recused: tuple[RecusedMember, ...]) -> Vote:
     )
 
 
-def _votes(session: Session, item_ids: list[int]) -> dict[int, list[models.Vote]]:
+def vote_rows(session: Session, item_ids: list[int]) -> dict[int, list[models.Vote]]:
+    """The votes of each of the agenda items ``item_ids`` in their order (items without a
+    vote left out)."""
     found: dict[int, list[models.Vote]] = {}
     if item_ids:
         query = (

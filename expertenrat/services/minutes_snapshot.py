@@ -12,6 +12,7 @@ from expertenrat.domain.minutes_versions import (
     VoteSnapshot,
 )
 from expertenrat.services.attendance_rows import agenda_rows, full_name
+from expertenrat.services.minutes_rows import vote_rows
 from expertenrat.store import models
 
 
@@ -19,23 +20,13 @@ def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapsh
     """What the minutes of ``meeting`` say now, as stored in ``session``'s transaction."""
     rows = agenda_rows(session, meeting.id)
     ids = [row.id for row, _ in rows]
-    votes: dict[int, list[VoteSnapshot]] = {}
-    for vote in session.scalars(
-        select(models.Vote)
-        .where(models.Vote.agenda_item_id.in_(ids))
-        .order_by(models.Vote.agenda_item_id, models.Vote.position, models.Vote.id)
-    ):
-        votes.setdefault(vote.agenda_item_id, []).append(
-            VoteSnapshot(
-                vote.subject,
-                vote.mode,
-                vote.yes,
-                vote.no,
-                vote.abstain,
-                vote.recused,
-                vote.adopted,
-            )
-        )
+    votes = {
+        item_id: [
+            VoteSnapshot(v.subject, v.mode, v.yes, v.no, v.abstain, v.recused, v.adopted)
+            for v in rows
+        ]
+        for item_id, rows in vote_rows(session, ids).items()
+    }
     codes: dict[int, list[str]] = {}
     for item_id, code in session.execute(
         select(models.Recommendation.origin_agenda_item_id, models.Recommendation.code)
