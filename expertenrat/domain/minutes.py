@@ -60,13 +60,16 @@ class ItemTexts:
 
 @dataclass(frozen=True, slots=True)
 class RecommendationDraft:
-    """A recommendation (or impulse) adopted in an agenda item, as typed."""
+    """A recommendation (or impulse) adopted in an agenda item, as typed. Without a project
+    the item's is taken, unless ``project_chosen`` says ``project_id`` is as the user chose
+    it ("– kein Projekt –" too)."""
 
     title: str
     text: str = ""
     kind: RecommendationKind = RecommendationKind.RECOMMENDATION
     action_field_id: int | None = None
     project_id: int | None = None
+    project_chosen: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ A recommendation gets its code when it is adopted (``recommendation_records.new_
 The register (status, responses, due dates) is the recommendations area's business; here
 they are adopted (:func:`adopt`), corrected and removed (:func:`remove`) while the minutes
 are written. Without a project or
-action field given, the item's linked project and that project's action field are taken.
+action field given, the item's linked project and that project's action field are taken
+(not where the user chose "– kein Projekt –", ``RecommendationDraft.project_chosen``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def checked_draft(
     """``draft`` cleaned, with the item's project and field filled in, or a German refusal."""
     draft = clean_recommendation(draft)
     raise_if_invalid(recommendation_problems(draft))
-    project_id = draft.project_id if draft.project_id is not None else item.project_id
+    taken = draft.project_id is not None or draft.project_chosen
+    project_id = draft.project_id if taken else item.project_id
     projects = checked_projects(session, council_id, (project_id,) if project_id else ())
     field_id = draft.action_field_id
     if field_id is None and projects:

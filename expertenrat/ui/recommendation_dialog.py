@@ -124,6 +124,7 @@ class RecommendationDialog(QDialog):
             kind=RecommendationKind(self.kind_combo.currentData()),
             action_field_id=self.field_combo.currentData(),
             project_id=self.project_combo.currentData(),
+            project_chosen=True,  # "– kein Projekt –" means none, not the item's
         )
 
     def submit(self) -> None:

@@ -80,6 +80,20 @@ def test_a_recommendation_needs_a_title_and_a_project_of_the_council(
         service.adopt_recommendation(held.item_ids[1], RecommendationDraft("x", project_id=999_999))
 
 
+def test_no_project_chosen_by_the_user_is_not_replaced_by_the_items(
+    service, database, council, members
+) -> None:
+    held = held_meeting(database, council.id, members, partners=("Stadtwerke",), project_item=1)
+    assert held.project_id is not None
+
+    taken = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Vom TOP"))
+    chosen = service.adopt_recommendation(
+        held.item_ids[1], RecommendationDraft("Ohne Projekt", project_chosen=True)
+    )
+
+    assert (taken.project_id, chosen.project_id) == (held.project_id, None)
+
+
 def test_a_code_taken_out_of_the_minutes_is_not_handed_out_again(
     service, database, council, members
 ) -> None:

@@ -538,6 +538,11 @@ def test_the_recommendation_dialog_shows_the_action_field_of_its_project(
     dialog.project_combo.setCurrentIndex(0)
     assert dialog.field_combo.currentData() == other  # kept
 
+    dialog.title_edit.setText("Ohne Projekt")
+    dialog.submit()  # "– kein Projekt –" as chosen, not the item's project
+    (stored,) = services.minutes.minutes(held.meeting_id).item(held.item_ids[1]).recommendations
+    assert (stored.project_id, stored.action_field_id) == (None, other)
+
 
 def test_the_recommendation_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(
     qtbot, make_editor, held
