@@ -18,6 +18,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -46,6 +47,7 @@ from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.refusals import attempt
 from expertenrat.ui.widgets import wrapping_label
+from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MinutesApprovalPanel"
 
@@ -70,6 +72,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self._status: MinutesStatus | None = None
         self._approving: list[Choice] = []
         self.dialog: QWidget | None = None
+        self.job: Job | None = None  # the approval, rendered in the background
 
         self.hint_label = wrapping_label()
         self.hint_label.setObjectName("hintLabel")
@@ -183,16 +186,47 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         if self._meeting_id is None:
             return
         meeting_id = self._meeting_id
-        self.dialog = ApproveDialog(
+        dialog = ApproveDialog(
             self._approving,
-            lambda in_meeting, on: self._run(
-                lambda: self._services.minutes_approval.approve(meeting_id, in_meeting, on)
-            ),
+            lambda in_meeting, on: self._approve_in_background(dialog, meeting_id, in_meeting, on),
             self,
             earliest=self._status.earliest_approval() if self._status else None,
             warning=self._status.change_note() if self._status else "",
         )
-        self.dialog.open()
+        self.dialog = dialog
+        dialog.open()
+
+    def _approve_in_background(
+        self, dialog: ApproveDialog, meeting_id: int, in_meeting: int, on: date
+    ) -> bool:
+        """Render and store the approved PDFs in a job (two PDFs of a long meeting take
+        seconds: the window must not freeze); the dialog closes once they are stored, and
+        stays with a refusal. Returns ``False``: the dialog is closed by the job."""
+        if self.job is not None and self.job.running:
+            return False
+        title = tr(_CONTEXT, "Genehmigung des Protokolls")
+        approve = self._services.minutes_approval.approve
+        self.job = Job(lambda _progress: approve(meeting_id, in_meeting, on))
+
+        def stored(_record: object) -> None:
+            dialog.done(QDialog.DialogCode.Accepted)
+            self.refresh()
+            self.changed.emit()
+
+        def refused(message: str) -> None:
+            self.refresh()
+            self._dialogs.warning(dialog, title, message)
+
+        self.job.finished.connect(stored)
+        self.job.failed.connect(refused)
+        progress = start_with_progress(
+            self.job,
+            dialog,
+            title,
+            tr(_CONTEXT, "Das Protokoll wird als PDF gespeichert und eingefroren …"),
+        )
+        progress.setCancelButton(None)  # the approval is one transaction: it cannot stop
+        return False
 
     def raise_objection(self) -> None:
         if self._meeting_id is None:

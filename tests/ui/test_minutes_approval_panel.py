@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 
 import pytest
 from minutes_setup import Minutes, held_minutes, hold
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, ObjectionState
@@ -19,6 +20,7 @@ from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.objection_dialogs import ObjectionDialog
+from expertenrat.ui.worker import THREAD_NAME
 
 SENT = date(2026, 3, 20)
 
@@ -252,6 +254,51 @@ def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
     dialogs.dates = [date(2026, 3, 21)]
     panel.circulate_button.click()  # sent again: what they have is what stands
     assert "geändert" not in panel.state_label.text()
+
+
+def test_the_approved_pdfs_are_rendered_off_the_window_s_thread(
+    qtbot, panel, dialogs, services, minutes, monkeypatch
+) -> None:
+    # Before, "Genehmigen" rendered both PDFs in the window's thread: for 40 items and a
+    # long discussion the window froze for seconds without a word.
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    panel.refresh()
+    approve, threads = services.minutes_approval.approve, []
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return approve(*args, **kwargs)
+
+    monkeypatch.setattr(services.minutes_approval, "approve", recording)
+    panel.approve_button.click()
+    dialog = panel.dialog
+    with qtbot.waitSignal(panel.changed):
+        dialog.accept()
+
+    assert threads == [THREAD_NAME]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert panel.hint_label.text() == FROZEN_HINT
+
+
+def test_a_refused_approval_keeps_the_dialog_open_with_the_reason(
+    qtbot, panel, dialogs, services, minutes
+) -> None:
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    panel.refresh()
+    panel.approve_button.click()
+    dialog = panel.dialog
+    dialog.date_edit.setDate(date(2026, 5, 1))  # before the approving meeting
+
+    dialog.accept()
+    qtbot.waitUntil(lambda: not panel.job.running)
+
+    assert "kann nicht vor der 2. Sitzung" in dialogs.warnings()[-1]
+    assert dialog.isVisible()
+    assert "versandt am 20.03.2026" in panel.state_label.text()
 
 
 def test_the_other_tabs_of_an_approved_meeting_are_read_only(
