@@ -15,7 +15,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -40,7 +39,7 @@ from expertenrat.ui.member_merge import member_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.widgets import hint_label
+from expertenrat.ui.widgets import dialog_buttons, hint_label, required_note_beside
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberDialog"
@@ -84,22 +83,15 @@ class MemberDialog(QDialog):
             self._show_consent_history(member)
         self.scroll = plain_scroll_area(self.form)
         self.general_label = message_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)
-        self.buttons.rejected.connect(self.reject)
 
-        bottom = QHBoxLayout()
-        bottom.addWidget(hint_label(tr(_CONTEXT, "* Pflichtangabe")), 1)
-        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.general_label)
-        layout.addLayout(bottom)
+        layout.addLayout(required_note_beside(self.buttons))
         self._fit_to_screen()
         self.form.given_name_edit.setFocus()
         self._as_opened = self.form.member()

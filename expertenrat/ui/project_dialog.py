@@ -11,7 +11,6 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.widgets import hint_label
+from expertenrat.ui.widgets import dialog_buttons, required_note_beside
 
 _CONTEXT = "ProjectDialog"
 
@@ -56,19 +55,12 @@ class ProjectDialog(QDialog):
         if project is not None:
             self.form.set_project(project)
         scroll = plain_scroll_area(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(hint_label(tr(_CONTEXT, "* Pflichtangabe")), 1)
-        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(required_note_beside(self.buttons))
         self.resize(QSize(620, 640).boundedTo(self.screen().availableGeometry().size() * 0.9))
         self.form.title_edit.setFocus()
         self._discard = DiscardCheck(

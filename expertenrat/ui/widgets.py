@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.i18n import tr
+
 # The narrowest a small form dialog gets (Gast hinzufügen, Befangenheit eintragen …): its
 # fields show their placeholders ("z. B. Referentin zu TOP 3") and titles whole.
 FORM_DIALOG_WIDTH = 420
@@ -50,6 +52,15 @@ def dialog_buttons(
     buttons.accepted.connect(on_accept or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def required_note_beside(buttons: QWidget) -> QHBoxLayout:
+    """The row under a form dialog: "* Pflichtangabe" on the left (what the fields marked
+    with * mean), ``buttons`` on the right."""
+    row = QHBoxLayout()
+    row.addWidget(hint_label(tr("Widgets", "* Pflichtangabe")), 1)
+    row.addWidget(buttons)
+    return row
 
 
 def in_row(*widgets: QWidget) -> QWidget:
