@@ -57,7 +57,8 @@ def dated_meeting_label(number: int | None, kind: MeetingKind, day: date) -> str
 
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     """How a meeting is called: "5. Sitzung", "5. Sitzung – Klausur: Mobilität", "Sitzung";
-    a meeting without a number whose title begins with its word is called by the title.
+    a meeting without a number whose title begins with its word is called by the title, a
+    numbered Klausur whose title (its topic) does not say so "5. Sitzung – Klausur: …".
 
     The title follows after a dash, as in the invitation's heading
     (:func:`~expertenrat.domain.meeting_documents.meeting_heading`): a title with a colon
@@ -68,6 +69,8 @@ def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
         return base
     if not number and title.casefold().startswith(base.casefold()):
         return title  # "Klausur Datenethik", never "Klausur – Klausur Datenethik"
+    if number and kind is MeetingKind.WORKSHOP and "klausur" not in title.casefold():
+        title = f"Klausur: {title}"  # the topic alone ("Datenethik") hides the Klausur
     return f"{base} – {title}"
 
 

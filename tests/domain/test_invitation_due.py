@@ -89,7 +89,9 @@ def test_documents_call_an_unnumbered_klausur_what_the_window_calls_it() -> None
         None, MeetingKind.WORKSHOP, "Datenstrategie 2030"
     )
     assert calendar_summary(workshop) == "SCER: Klausur – Datenstrategie 2030"
-    assert meeting_heading(replace(workshop, number=6)) == "6. Sitzung – Datenstrategie 2030"
+    assert (
+        meeting_heading(replace(workshop, number=6)) == "6. Sitzung – Klausur: Datenstrategie 2030"
+    )
     assert [meeting_name(None, kind) for kind in MeetingKind] == [
         "Sitzung", "Sitzung", "Sitzung", "Klausur",
     ]  # fmt: skip

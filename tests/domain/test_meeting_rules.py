@@ -177,6 +177,10 @@ def test_renumbering_never_touches_fixed_numbers_and_numbers_planned_ones_densel
         (None, MeetingKind.WORKSHOP, "Datenethik", "Klausur – Datenethik"),
         (None, MeetingKind.REGULAR, "Sitzung zum Haushalt", "Sitzung zum Haushalt"),
         (5, MeetingKind.WORKSHOP, "Klausur Datenethik", "5. Sitzung – Klausur Datenethik"),
+        # (found by a tester) the topic alone hid that the 5. Sitzung is a Klausur
+        (5, MeetingKind.WORKSHOP, "Datenethik", "5. Sitzung – Klausur: Datenethik"),
+        (5, MeetingKind.WORKSHOP, "Strategie-Klausur", "5. Sitzung – Strategie-Klausur"),
+        (5, MeetingKind.REGULAR, "Datenethik", "5. Sitzung – Datenethik"),
         (5, MeetingKind.REGULAR, "", "5. Sitzung"),
     ],
 )
