@@ -13,11 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
 
 from expertenrat.ui.column_fit import CONTENT_WIDTH, FIT_ROWS, refit_on_width_change
 from expertenrat.ui.table_columns import ColumnChooser
+from expertenrat.ui.table_model import RowsTableModel
+
+
+def sorting_proxy(model: RowsTableModel, parent: QObject) -> QSortFilterProxyModel:
+    """A proxy that sorts ``model`` by its native values, for a table that shows a
+    :class:`RowsTableModel` as it is (a model sorts nothing itself: without the proxy the
+    header shows a sort arrow over rows in their given order)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSortRole(RowsTableModel.SortRole)
+    proxy.setSourceModel(model)
+    return proxy
 
 
 def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView:

@@ -44,7 +44,7 @@ from expertenrat.services.recommendation_reminders import (
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.record_table import TableOrEmpty, record_table_view
+from expertenrat.ui.record_table import TableOrEmpty, record_table_view, sorting_proxy
 from expertenrat.ui.reminders_table_model import RemindersTableModel
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.widgets import tab_as_shown
@@ -84,7 +84,8 @@ class RemindersDialog(QDialog):
         self.resize(QSize(1200, 460).boundedTo(self.screen().availableGeometry().size() * 0.9))
         self.intro_label = _text_label()
         self.model = RemindersTableModel(self)
-        self.view = record_table_view(self.model, RemindersTableModel.COLUMN_DUE)
+        self.proxy = sorting_proxy(self.model, self)  # the header's arrow sorts
+        self.view = record_table_view(self.proxy, RemindersTableModel.COLUMN_DUE)
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         refit_on_width_change(self.view, self.fit_columns)
         self.table = TableOrEmpty(self.view)

@@ -27,7 +27,7 @@ from expertenrat.domain.retention import RetentionCandidate
 from expertenrat.services.retention import RetentionService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.record_table import record_table_view
+from expertenrat.ui.record_table import record_table_view, sorting_proxy
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.widgets import tab_as_shown
 
@@ -72,7 +72,8 @@ class RetentionDialog(QDialog):
         self.intro_label.setWordWrap(True)
         self.intro_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = RetentionModel(self)
-        self.view = record_table_view(self.model, RetentionModel.COLUMN_LEFT)
+        self.proxy = sorting_proxy(self.model, self)  # the header's arrow sorts
+        self.view = record_table_view(self.proxy, RetentionModel.COLUMN_LEFT)
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.anonymise_button = QPushButton(tr(_CONTEXT, "Anonymisieren …"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

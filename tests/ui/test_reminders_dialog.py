@@ -65,6 +65,28 @@ def reminded_on(services, council_id, day: date) -> dict[str, list[str]]:
     }  # fmt: skip
 
 
+def test_the_projects_are_sorted_by_the_date_due_as_the_header_shows(page, services, council_id):
+    """The header's arrow on "fällig am" sorts; before, the rows stood by project title
+    under it, and a click on a header changed nothing."""
+    project = next(
+        p.id for p in services.agenda.projects(council_id) if p.title.startswith("Digitale")
+    )
+    content = RecommendationContent("Früh fällig", project_ids=(project,))
+    row = services.recommendations.create(council_id, content, date(2025, 1, 2), adopted=True).row
+    services.recommendations.send(row.id, row.version, date(2025, 1, 3), date(2025, 2, 1))
+    dialog = opened(page)
+
+    def column(number: int) -> list[str]:
+        proxy = dialog.view.model()
+        return [proxy.index(r, number).data() for r in range(proxy.rowCount())]
+
+    assert column(M.COLUMN_PROJECT)[0] == "Digitale Beteiligungsplattform"
+    assert column(M.COLUMN_DUE)[0] == "01.02.2025"
+    dialog.view.sortByColumn(M.COLUMN_PROJECT, Qt.SortOrder.DescendingOrder)
+    assert column(M.COLUMN_PROJECT)[0] == "Klimasensoren an Schulen"
+    assert len(dialog.selected()) == 3
+
+
 def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
     page, services, council_id, today, qtmodeltester
 ):
