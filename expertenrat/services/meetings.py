@@ -168,9 +168,9 @@ class MeetingsService:
         """Change time, place, texts and (unless ``...``) the chair, all or nothing.
 
         A cancelled meeting cannot be changed; for an invited one a new date, time or place
-        raises the calendar SEQUENCE, and a new date or time makes ``today`` (default: the
-        council's today) the day the invitation went out: the members learn the new time
-        from the changed invitation, so the notice period counts from it. A planned one
+        raises the calendar SEQUENCE, and a new start (date or time) makes ``today``
+        (default: the council's today) the day the invitation went out: the members learn
+        the new time from the changed invitation, so the notice period counts from it. A planned one
         moved in time may change the numbers of the planned meetings. The chair must be a
         member on the (new) day."""
         with changing(self._db, WHAT) as session:
@@ -196,7 +196,7 @@ class MeetingsService:
             row.chair_membership_id = chair
             if moved and row.state == MeetingState.INVITED:
                 row.ics_sequence += 1
-                if when_where[:2] != (row.starts_at, row.ends_at):
+                if when_where[0] != row.starts_at:  # a later end needs no new notice
                     row.invitation_sent_on = today or clock.today()
             session.flush()
             if moved and row.state == MeetingState.PLANNED:

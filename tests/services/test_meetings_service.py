@@ -261,7 +261,7 @@ def test_a_new_time_or_place_of_an_invited_meeting_raises_the_calendar_sequence(
     moved = meetings_service.update(
         meeting_id, later.version, draft(date(2026, 3, 10), 17, room="B")
     )
-    assert moved.ics_sequence == 2
+    assert moved.ics_sequence == 3
     assert moved.uid == invited.uid
 
 
@@ -474,8 +474,14 @@ def test_a_new_time_of_an_invited_meeting_dates_the_invitation_anew_and_warns(
         meeting_id, invited.version, room_only, today=date(2026, 3, 2)
     )
     assert room_changed.invitation_sent_on == date(2026, 2, 20)  # the date still holds
+    longer = meetings_service.update(
+        meeting_id, room_changed.version, draft(date(2026, 3, 10), hours=3, room="B"),
+        today=date(2026, 3, 2),
+    )  # fmt: skip
+    assert longer.invitation_sent_on == date(2026, 2, 20)  # a later end needs no new notice
+    room_changed = longer
     moved = meetings_service.update(
         meeting_id, room_changed.version, draft(date(2026, 3, 12), room="B"), today=date(2026, 3, 2)
     )
     assert moved.invitation_sent_on == date(2026, 3, 2)
-    assert moved.ics_sequence == 2
+    assert moved.ics_sequence == 3
