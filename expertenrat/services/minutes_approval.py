@@ -42,6 +42,7 @@ from expertenrat.domain.minutes_versions import (
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_approval_agenda import add_approval_item
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
 from expertenrat.services.minutes_freeze import ensure_not_frozen
@@ -168,7 +169,12 @@ class MinutesApprovalService:
     # --- approving ----------------------------------------------------------------------
 
     def approve(
-        self, meeting_id: int, in_meeting_id: int, approved_on: date | None = None
+        self,
+        meeting_id: int,
+        in_meeting_id: int,
+        approved_on: date | None = None,
+        *,
+        today: date | None = None,
     ) -> VersionRecord:
         """Approve the minutes in the later held meeting ``in_meeting_id`` (on its day unless
         ``approved_on`` says otherwise): the full and public PDF are rendered with the
@@ -190,6 +196,13 @@ class MinutesApprovalService:
                 )
             approved_on = approved_on or approving.starts_at.date()
             raise_if_invalid(date_problems("approved_on", approved_on, "Das Datum der Genehmigung"))
+            today = today or council_clock(session, meeting.council_id).today()
+            if approved_on > today:
+                raise rows.refuse(
+                    "approved_on",
+                    f"Die Genehmigung kann nicht auf einen künftigen Tag "
+                    f"({approved_on:%d.%m.%Y}) datiert werden; heute ist der {today:%d.%m.%Y}.",
+                )
             if approved_on < approving.starts_at.date():
                 raise rows.refuse(
                     "approved_on",

@@ -437,3 +437,16 @@ def test_minutes_are_not_approved_before_their_objections_were_decided(
         service.approve(minutes.meeting_id, approving)
     assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
     assert service.approve(minutes.meeting_id, approving, date(2026, 5, 20)).number == 1
+
+
+def test_minutes_are_not_approved_on_a_day_still_to_come(
+    service, database, council, minutes
+) -> None:
+    # Before, "genehmigt am 12.05.2062" (a typing slip) was frozen into the stored PDFs.
+    service.circulate(minutes.meeting_id, SENT)
+    approving = later_held(database, council.id, minutes)  # held on 12.05.2026
+
+    with pytest.raises(ValidationError, match=r"künftigen Tag \(13\.05\.2026\)"):
+        service.approve(minutes.meeting_id, approving, date(2026, 5, 13), today=date(2026, 5, 12))
+    assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
+    assert service.approve(minutes.meeting_id, approving, today=date(2026, 5, 12)).number == 1
