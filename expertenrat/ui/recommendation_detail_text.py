@@ -32,16 +32,23 @@ def detail_text(detail: RecommendationDetail) -> str:
         who = f", {response.responder}" if response.responder else ""
         lines.append(f"  {_day(response.received_on)}{who}: {response.verdict.label}{final}")
         if response.reasons:
-            lines.append(f"    Begründung: {response.reasons}")
-        if response.measures:
-            due = f" (bis {_day(response.measures_due_on)})" if response.measures_due_on else ""
-            lines.append(f"    Maßnahmen: {response.measures}{due}")
+            lines.append(_indented(f"    Begründung: {response.reasons}", "      "))
+        due = f" (bis {_day(response.measures_due_on)})" if response.measures_due_on else ""
+        if response.measures or due:  # a date planned without words is shown too
+            lines.append(_indented(f"    Maßnahmen: {response.measures or '–'}{due}", "      "))
     lines += ["", "Verlauf:"]
     for entry in detail.history:
         note = f" – {entry.note}" if entry.note else ""
         actor = f" ({entry.actor})" if entry.actor else ""
-        lines.append(f"  {_day(entry.occurred_on)} {entry.label}{note}{actor}")
+        lines.append(_indented(f"  {_day(entry.occurred_on)} {entry.label}{note}{actor}", "    "))
     return "\n".join(lines)
+
+
+def _indented(text: str, indent: str) -> str:
+    """``text`` whose further lines (a reason typed on several lines) stand indented under
+    its first, not at the left edge among the headings."""
+    first, *rest = text.split("\n")
+    return "\n".join([first, *(f"{indent}{line}" for line in rest)])
 
 
 def _day(value: date | None) -> str:

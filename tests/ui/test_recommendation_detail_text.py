@@ -1,0 +1,35 @@
+"""The detail beside the register as text: a response's measures planned by a date without
+words keep their date, and text typed on several lines stays under its heading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
+from expertenrat.domain.recommendation_views import (
+    Origin,
+    RecommendationDetail,
+    RecommendationRow,
+    Response,
+)
+from expertenrat.ui.recommendation_detail_text import detail_text
+
+ROW = RecommendationRow(
+    id=1, code="E-2026-08", kind=RecommendationKind.RECOMMENDATION, title="Offene Daten",
+    action_field_id=None, action_field="", projects=(), origin=Origin(),
+    adopted_on=date(2026, 4, 16), sent_on=date(2026, 5, 2), due_on=date(2026, 7, 2),
+    status=RecommendationStatus.ANSWERED, days_overdue=0, version=1,
+)  # fmt: skip
+
+
+def test_a_planned_date_without_measures_is_shown_and_reasons_stay_indented():
+    response = Response(
+        id=1, received_on=date(2026, 6, 1), verdict=ResponseVerdict.PLANNED, responder="",
+        reasons="Erstens: Budget\nZweitens: Personal", measures="",
+        measures_due_on=date(2027, 6, 30), final=False, version=1,
+    )  # fmt: skip
+
+    text = detail_text(RecommendationDetail(ROW, "Text", (response,), ()))
+
+    assert "    Maßnahmen: – (bis 30.06.2027)" in text.splitlines()
+    assert "    Begründung: Erstens: Budget\n      Zweitens: Personal" in text
