@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.logs import format_error
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import tab_as_shown
+from expertenrat.ui.widgets import close_buttons, tab_as_shown
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +48,12 @@ class ErrorDialog(QDialog):
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         self.details.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.toggle_button = QPushButton(tr("ErrorDialog", "Details anzeigen"))
         self.toggle_button.setCheckable(True)
         self.toggle_button.toggled.connect(self.details.setVisible)
         self.copy_button = QPushButton(tr("ErrorDialog", "Details kopieren"))
         self.copy_button.clicked.connect(self.copy_details)
-        buttons.addButton(self.toggle_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self, self.toggle_button, self.copy_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.details)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.minutes_approval import Choice
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.objection_dialogs import choice_combo, date_edit
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, dialog_buttons
+from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, close_buttons, dialog_buttons
 
 _CONTEXT = "MinutesApprovalDialogs"
 
@@ -97,8 +97,7 @@ class DiffDialog(QDialog):
         self.text_view = QPlainTextEdit(text)
         self.text_view.setReadOnly(True)
         self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_view)
         layout.addWidget(buttons)

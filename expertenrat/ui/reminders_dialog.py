@@ -24,7 +24,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPushButton,
     QTableView,
@@ -47,7 +46,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import TableOrEmpty, record_table_view, sorting_proxy
 from expertenrat.ui.reminders_table_model import RemindersTableModel
 from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.widgets import tab_as_shown
+from expertenrat.ui.widgets import close_buttons, tab_as_shown
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RemindersDialog"
@@ -98,9 +97,7 @@ class RemindersDialog(QDialog):
                 "E-Mail-Entwurf (.eml) in einen Ordner speichern",
             )
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self, self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
         layout.addWidget(self.table, 1)

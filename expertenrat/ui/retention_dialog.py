@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPushButton,
     QTableView,
@@ -29,7 +28,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import record_table_view, sorting_proxy
 from expertenrat.ui.table_model import Column, RowsTableModel
-from expertenrat.ui.widgets import tab_as_shown
+from expertenrat.ui.widgets import close_buttons, tab_as_shown
 
 _CONTEXT = "RetentionDialog"
 
@@ -76,9 +75,7 @@ class RetentionDialog(QDialog):
         self.view = record_table_view(self.proxy, RetentionModel.COLUMN_LEFT)
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.anonymise_button = QPushButton(tr(_CONTEXT, "Anonymisieren …"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.anonymise_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self, self.anonymise_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
         layout.addWidget(self.view, 1)

@@ -54,6 +54,16 @@ def dialog_buttons(
     return buttons
 
 
+def close_buttons(dialog: QDialog, *actions: QAbstractButton) -> QDialogButtonBox:
+    """The buttons under a dialog that shows rather than asks: "Schließen", which rejects
+    ``dialog``, and the ``actions`` beside it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    for action in actions:
+        buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def required_note_beside(buttons: QWidget) -> QHBoxLayout:
     """The row under a form dialog: "* Pflichtangabe" on the left (what the fields marked
     with * mean), ``buttons`` on the right."""
