@@ -39,9 +39,11 @@ SQLITE_BUSY_SNAPSHOT = 517
 log = logging.getLogger(__name__)
 
 
+# Shown beside an "Erneut versuchen" button and in messages with only OK (a document, a
+# check, an export that could not read): it names no button.
 CONNECTION_LOST = (
     "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
-    "Bitte prüfen Sie das Netzwerk und klicken Sie auf „Erneut versuchen“."
+    "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
 )
 
 

@@ -13,6 +13,9 @@ from pypdf import PdfReader
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.context import Services
+from expertenrat.store.database import Database
+from expertenrat.store.engine import database_url, make_engine
 from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.overview_page import OverviewPage
 from expertenrat.ui.save_location import FileKind
@@ -100,3 +103,28 @@ def test_a_folder_that_cannot_be_written_is_a_german_warning(
     assert dialogs.saved_files == [] and not missing.exists()
     [warning] = dialogs.warnings()
     assert "kann nicht geschrieben werden" in warning and "Ordner" in warning
+
+
+def test_a_report_the_lost_server_cannot_give_names_no_button_the_message_lacks(
+    qtbot, dialogs, tmp_path, finish_job
+):
+    """With the server gone, the Tätigkeitsbericht (as the roster PDF and Datenbank prüfen)
+    said "klicken Sie auf „Erneut versuchen“" in a message with only OK (found by a
+    tester)."""
+    url = database_url("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    gone = Database(url=url, engine=make_engine(url))
+    try:
+        button = AnnualReportButton(
+            Services.create(gone, "tester"), dialogs, lambda: date(2026, 3, 5)
+        )
+        qtbot.addWidget(button)
+        button.set_council(1)
+        button.export(2025, tmp_path / "Bericht.pdf")
+        finish_job(button)
+    finally:
+        gone.close()
+
+    (message,) = dialogs.warnings()
+    assert message.startswith("Die Verbindung zum Datenbankserver ist unterbrochen.")
+    assert "„Erneut versuchen“" not in message and "versuchen Sie es erneut" in message
+    assert not (tmp_path / "Bericht.pdf").exists()
