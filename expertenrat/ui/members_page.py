@@ -239,24 +239,20 @@ class MembersPage(NothingPending, QWidget):
             )
         )
         self.copy_emails_button.setEnabled(shown > 0)
-        if shown:
-            self.table_stack.show_table()
-        elif total == 0:
-            self.table_stack.show_empty(
-                tr(
-                    _CONTEXT,
-                    "Noch keine Mitglieder. Legen Sie mit „Neues Mitglied …“ (Strg+N) das "
-                    "erste an oder lesen Sie eine Liste mit „Importieren …“ ein (Excel oder CSV).",
-                )
-            )
-        else:
-            self.table_stack.show_empty(
-                tr(
-                    _CONTEXT,
-                    "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle“ und "
-                    "„Alle Handlungsfelder“, um alle {} Mitglieder zu sehen.",
-                ).format(total)
-            )
+        self.table_stack.show_rows(
+            shown,
+            total,
+            tr(
+                _CONTEXT,
+                "Noch keine Mitglieder. Legen Sie mit „Neues Mitglied …“ (Strg+N) das "
+                "erste an oder lesen Sie eine Liste mit „Importieren …“ ein (Excel oder CSV).",
+            ),
+            tr(
+                _CONTEXT,
+                "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle“ und "
+                "„Alle Handlungsfelder“, um alle {} Mitglieder zu sehen.",
+            ),
+        )
 
     def selected(self) -> Member | None:
         return selected_record(self.view)

@@ -197,23 +197,19 @@ class ProjectsPage(NothingPending, QWidget):
                 tr(_CONTEXT, "{} Projekte"),
             )
         )
-        if shown:
-            self.table_stack.show_table()
-        elif total == 0:
-            self.table_stack.show_empty(
-                tr(
-                    _CONTEXT,
-                    "Noch keine Projekte. Legen Sie mit „Neues Projekt …“ (Strg+N) das erste an.",
-                )
-            )
-        else:
-            self.table_stack.show_empty(
-                tr(
-                    _CONTEXT,
-                    "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle "
-                    "Handlungsfelder“ und „Alle Phasen“, um alle {} Projekte zu sehen.",
-                ).format(total)
-            )
+        self.table_stack.show_rows(
+            shown,
+            total,
+            tr(
+                _CONTEXT,
+                "Noch keine Projekte. Legen Sie mit „Neues Projekt …“ (Strg+N) das erste an.",
+            ),
+            tr(
+                _CONTEXT,
+                "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle "
+                "Handlungsfelder“ und „Alle Phasen“, um alle {} Projekte zu sehen.",
+            ),
+        )
 
     def selected(self) -> Project | None:
         return selected_record(self.view)

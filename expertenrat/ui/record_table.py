@@ -110,3 +110,11 @@ class TableOrEmpty(QStackedWidget):
     def show_empty(self, text: str) -> None:
         self.empty_label.setText(text)
         self.setCurrentWidget(self.empty_label)
+
+    def show_rows(self, shown: int, total: int, none_yet: str, no_hits: str) -> None:
+        """The table while it shows rows; else why not: ``none_yet`` where there is no
+        record, ``no_hits`` (its "{}" the number of records) where the filters hide all."""
+        if shown:
+            self.show_table()
+        else:
+            self.show_empty(none_yet if total == 0 else no_hits.format(total))
