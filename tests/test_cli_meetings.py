@@ -191,3 +191,32 @@ def test_export_invitation_of_a_cancelled_meeting_says_it_wrote_the_cancellation
     code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
                        "--per-member", "--out", str(letters))  # fmt: skip
     assert (code, out.strip()) == (0, f"Absagen der 7. Sitzung je Mitglied (9 Briefe): {letters}")
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "ending"),
+    [
+        (("invitation",), "einladung.txt", ".pdf"),
+        (("invitation", "--run-sheet"), "ablauf", ".pdf"),
+        (("minutes",), "protokoll.docx", ".pdf"),
+        (("dossier",), "mappe.ics", ".pdf"),
+        (("ics",), "termin.pdf", ".ics"),
+    ],
+)
+def test_a_file_name_with_another_ending_is_refused(
+    capsys, database, tmp_path, command, name, ending
+):
+    """(found by a tester) "--out einladung.txt" wrote a PDF a double-click opens in the
+    text editor, "export ics --out termin.pdf" a calendar file named as a PDF."""
+    target = tmp_path / name
+    with pytest.raises(SystemExit) as stopped:  # argparse stops on its own
+        run(capsys, "--database", database, "export", command[0], "--meeting", "6",
+            *command[1:], "--out", str(target))  # fmt: skip
+    out, err = capsys.readouterr()
+
+    assert (stopped.value.code, out) == (1, "")
+    assert f"der Dateiname muss auf {ending} enden" in err
+    assert not target.exists()
+    code, _, _ = run(capsys, "--database", database, "export", command[0], "--meeting", "6",
+                     *command[1:], "--out", str(tmp_path / f"Datei{ending.upper()}"))  # fmt: skip
+    assert code == 0

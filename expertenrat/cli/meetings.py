@@ -12,7 +12,7 @@ from expertenrat.cli.support import (
     chosen_council,
     council_option,
     positive,
-    target_path,
+    target_file,
     write_pdf,
 )
 from expertenrat.domain.enums import MeetingState
@@ -74,7 +74,7 @@ def add_calendar_export(exports: argparse._SubParsersAction) -> None:
     _meeting_option(which, required=False)
     which.add_argument("--all", action="store_true", help="alle Sitzungen des Gremiums")
     ics.add_argument(
-        "--out", required=True, type=target_path, metavar="DATEI.ics", help="Zieldatei"
+        "--out", required=True, type=target_file(".ics"), metavar="DATEI.ics", help="Zieldatei"
     )
     council_option(ics)
     ics.set_defaults(handler=_export_ics, opening="read")
@@ -90,7 +90,7 @@ def _meeting_pdf_command(
     parser = exports.add_parser(name, help=help_text)
     _meeting_option(parser, required=True)
     parser.add_argument(
-        "--out", required=True, type=target_path, metavar="DATEI.pdf", help="Zieldatei"
+        "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
     council_option(parser)
     parser.set_defaults(handler=handler, opening="read")

@@ -85,6 +85,21 @@ def target_path(text: str) -> Path:
     return path
 
 
+def target_file(ending: str) -> Callable[[str], Path]:
+    """``--out`` of a command that writes one kind of file: a name ending in ``ending``
+    (".pdf"), so that the file opens with its program; any other name is refused."""
+
+    def check(text: str) -> Path:
+        path = target_path(text)
+        if path.suffix.casefold() != ending and not path.is_dir():  # a folder: said on writing
+            raise argparse.ArgumentTypeError(
+                f"„{text}“: der Dateiname muss auf {ending} enden (etwa „Datei{ending}“)"
+            )
+        return path
+
+    return check
+
+
 def year_argument(text: str) -> int:
     """A year of four digits between 1900 and 2100."""
     try:
