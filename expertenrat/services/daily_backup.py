@@ -21,7 +21,7 @@ from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database import Database
 from expertenrat.store.engine import sqlite_file
 from expertenrat.store.sqlite_copy import copy_sqlite
-from expertenrat.store.work_problems import refused
+from expertenrat.store.work_problems import SqliteCause, driver_text, refused, sqlite_cause
 
 _COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.db$")
 FOLDER_NAME = "Sicherungen"
@@ -42,6 +42,16 @@ def daily_copies(folder: Path) -> dict[date, Path]:
             with contextlib.suppress(ValueError):
                 copies[date(*map(int, match.groups()))] = entry
     return copies
+
+
+_FOLDER_CAUSES = {
+    SqliteCause.DISK_FULL: "Der Datenträger des Ordners ist voll.",
+    SqliteCause.READ_ONLY: "In den Ordner kann nicht geschrieben werden (schreibgeschützt).",
+    SqliteCause.INACCESSIBLE: (
+        "In den Ordner kann nicht geschrieben werden (fehlende Berechtigung, schreibgeschützt "
+        "oder nicht verbundenes Laufwerk)."
+    ),
+}
 
 
 class DailyBackupService:
@@ -78,6 +88,15 @@ class DailyBackupService:
                 os_error_detail(error),
             ) from None
         except sqlite3.Error as error:
+            # SQLite writes only the copy: its trouble is the folder's, not the database's
+            # ("Der Datenträger der Datenbank ist voll" sent the user to the wrong disk).
+            cause = sqlite_cause(error)
+            if cause in _FOLDER_CAUSES:
+                raise BackupError(
+                    f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: "
+                    f"{_FOLDER_CAUSES[cause]}",
+                    driver_text(error),
+                ) from None
             raise BackupError(
                 *refused(f"Die tägliche Sicherung in „{folder}“ ist nicht möglich", error)
             ) from None

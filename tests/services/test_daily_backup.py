@@ -93,6 +93,36 @@ def test_a_folder_that_is_a_file_is_a_german_message(sqlite_database, tmp_path, 
     assert "nicht erreichbar" in DailyBackupService(sqlite_database).warning(blocker, today)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("SQLITE_FULL", "database or disk is full", "Der Datenträger des Ordners ist voll."),
+        ("SQLITE_CANTOPEN", "unable to open database file", "In den Ordner kann nicht geschr"),
+    ],
+)
+def test_trouble_writing_the_copy_is_the_folder_s_not_the_database_s(
+    sqlite_database, tmp_path, today, monkeypatch, name, text, said
+):
+    """A full backup folder (another disk, a network drive) was "Der Datenträger der
+    Datenbank ist voll", one it cannot write to "Die Datenbankdatei ist nicht zugänglich":
+    the user was sent to the wrong disk (found by a tester)."""
+
+    def refused(_source, _target, *_flags) -> None:
+        error = sqlite3.OperationalError(text)
+        error.sqlite_errorname = name
+        raise error
+
+    monkeypatch.setattr(daily_backup, "copy_sqlite", refused)
+    folder = tmp_path / "Netzlaufwerk"
+
+    with pytest.raises(BackupError) as caught:
+        DailyBackupService(sqlite_database).run(folder, today)
+
+    assert caught.value.message.startswith(f"Die tägliche Sicherung in „{folder}“ ist nicht mög")
+    assert said in caught.value.message and "Datenbank" not in caught.value.message[40:]
+    assert caught.value.detail == text
+
+
 # --- two programs on one file ------------------------------------------------------------
 
 
