@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from expertenrat.domain.enums import VoteMode
@@ -58,6 +58,9 @@ class HeaderSnapshot:
     agenda_approved: bool = False
     agenda_changes: str = ""
     quorum_noted: bool = False
+    # Who was there, one line each for present (with partial attendance), excused, absent
+    # and guests. Versions stored before attendance was kept read as "" here.
+    attendance: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,18 @@ def parse_snapshot(text: str) -> MinutesSnapshot:
     return MinutesSnapshot(HeaderSnapshot(**data.get("header", {})), items)
 
 
+def same_content(stored: str, live: MinutesSnapshot) -> bool:
+    """Whether the minutes ``live`` say what the version ``stored`` says. A version stored
+    before the snapshot kept the attendance is compared without it: it is not "changed"
+    by what it never recorded."""
+    if not stored:
+        return live == MinutesSnapshot()
+    kept = parse_snapshot(stored)
+    if "attendance" not in json.loads(stored).get("header", {}):
+        live = replace(live, header=replace(live.header, attendance=""))
+    return kept == live
+
+
 def fingerprint(content: str) -> str:
     """The SHA-256 (hex) of a stored snapshot: the same content, the same fingerprint."""
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -120,6 +135,7 @@ HEADER_LABELS = {
     "agenda_approved": "Tagesordnung genehmigt",
     "agenda_changes": "Änderungen der Tagesordnung",
     "quorum_noted": "Beschlussfähigkeit festgestellt",
+    "attendance": "Anwesenheit",
 }
 ITEM_LABELS = {
     "number": "Nummer",
@@ -178,6 +194,8 @@ def diff_snapshots(old: MinutesSnapshot, new: MinutesSnapshot) -> MinutesDiff:
         _field_change(label, getattr(old.header, name), getattr(new.header, name))
         for name, label in HEADER_LABELS.items()
         if getattr(old.header, name) != getattr(new.header, name)
+        # A version stored before attendance was kept did not record it: not a change.
+        and not (name == "attendance" and not old.header.attendance)
     )
     old_items = {_match_key(item): item for item in old.items}
     new_keys = {_match_key(item) for item in new.items}

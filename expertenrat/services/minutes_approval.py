@@ -39,6 +39,7 @@ from expertenrat.domain.minutes_versions import (
     fingerprint,
     parse_snapshot,
     pdf_fingerprint,
+    same_content,
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
@@ -80,7 +81,7 @@ class MinutesApprovalService:
             if latest is None or latest.state is not MinutesState.CIRCULATED:
                 return found
             sent = rows.versions(session, meeting.id)[-1].content
-            changed = snapshot_json(minutes_snapshot(session, meeting)) != sent
+            changed = not same_content(sent, minutes_snapshot(session, meeting))
             return replace(found, changed_since_sent=changed)
 
     def approving_meetings(self, meeting_id: int) -> list[Choice]:
@@ -134,10 +135,15 @@ class MinutesApprovalService:
             from expertenrat.services.minutes_checks import refuse_unless_complete
 
             refuse_unless_complete(session, meeting)
-            content = snapshot_json(minutes_snapshot(session, meeting))
+            snapshot = minutes_snapshot(session, meeting)
+            content = snapshot_json(snapshot)
             stored = rows.versions(session, meeting.id)
             latest = stored[-1] if stored else None
-            if latest and latest.content == content and latest.circulated_on == sent_on:
+            if (
+                latest
+                and same_content(latest.content, snapshot)
+                and latest.circulated_on == sent_on
+            ):
                 return Circulation(  # sent already, perhaps from another PC
                     rows.version_record(session, latest),
                     f"Das Protokoll wurde in dieser Fassung bereits am {sent_on:%d.%m.%Y} "
@@ -210,17 +216,18 @@ class MinutesApprovalService:
                     f"({approving.starts_at:%d.%m.%Y}) liegen.",
                 )
             self._check_objections(session, meeting, stored[-1], approved_on)
-            content = snapshot_json(minutes_snapshot(session, meeting))
+            snapshot = minutes_snapshot(session, meeting)
             row = stored[-1]
-            if row.content != content:  # changed since the last version: approve what is now
+            if not same_content(row.content, snapshot):  # changed since: approve what is now
                 row = models.MinutesVersion(
                     meeting_id=meeting.id,
                     number=row.number + 1,
                     circulated_on=row.circulated_on,
                     objections_due_on=row.objections_due_on,
-                    content=content,
+                    content=snapshot_json(snapshot),
                 )
                 session.add(row)
+            content = row.content
             row.state = MinutesState.APPROVED.value
             row.approved_on, row.approved_in_meeting_id = approved_on, approving.id
             session.flush()

@@ -68,4 +68,31 @@ def _header(session: Session, meeting: models.Meeting) -> HeaderSnapshot:
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
         quorum_noted=meeting.quorum_noted,
+        attendance=_attendance(session, meeting),
     )
+
+
+def _attendance(session: Session, meeting: models.Meeting) -> str:
+    """Who was there as the minutes print it: an objection "Ich war ab TOP 3 anwesend" is
+    corrected in the attendance, and the versions and their diff must show it."""
+    # Imported here: the minutes document brings the whole assembly along.
+    from expertenrat.services.minutes_assembly import minutes_document
+
+    doc = minutes_document(session, meeting)
+    present = [
+        " ".join(
+            part
+            for part in (m.name, f"({m.partial})" if m.partial else "", ""
+                         if m.voting else "– ohne Stimmrecht")
+            if part
+        )
+        for m in doc.present
+    ]  # fmt: skip
+    guests = [", ".join(p for p in (g.name, g.organisation, g.role) if p) for g in doc.guests]
+    lines = [
+        ("Anwesend", present),
+        ("Entschuldigt", list(doc.excused)),
+        ("Abwesend", list(doc.absent)),
+        ("Gäste", guests),
+    ]
+    return "\n".join(f"{label}: {'; '.join(names)}" for label, names in lines if names)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -11,11 +13,17 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from expertenrat.domain.approved_minutes import approved_minutes_json
-from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
+from expertenrat.domain.enums import (
+    AttendanceStatus,
+    MinutesApproval,
+    MinutesState,
+    ObjectionState,
+)
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.context import Services
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_assembly import (
@@ -450,3 +458,36 @@ def test_minutes_are_not_approved_on_a_day_still_to_come(
         service.approve(minutes.meeting_id, approving, date(2026, 5, 13), today=date(2026, 5, 12))
     assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
     assert service.approve(minutes.meeting_id, approving, today=date(2026, 5, 12)).number == 1
+
+
+def test_a_corrected_attendance_is_part_of_the_versions_and_their_diff(
+    service, database, council, minutes
+) -> None:
+    # "Ich war anwesend, nicht entschuldigt": the most common objection. Before, the
+    # versions kept no attendance: its correction made no difference to them, the diff
+    # showed nothing, and the approval's fingerprint did not cover who was there.
+    service.circulate(minutes.meeting_id, SENT)
+    attendance = AttendanceService(database, "t")
+    entry = next(e for e in attendance.sheet(minutes.meeting_id).entries if "O'Neil" in e.name)
+    attendance.save_entry(minutes.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
+
+    assert service.status(minutes.meeting_id).changed_since_sent
+    service.circulate(minutes.meeting_id, SENT + timedelta(days=1))
+    text = service.diff(minutes.meeting_id, 1, 2).text()
+    assert "Kopf des Protokolls\n  Anwesenheit:" in text
+    assert "- Entschuldigt: Kim O'Neil" in text
+    assert "Kim O'Neil" in text.split("+ Anwesend: ")[1]
+
+
+def test_a_version_stored_before_attendance_was_kept_is_not_changed_by_it(
+    service, database, minutes
+) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    with database.transaction() as session:  # as an older Expertenrat stored it
+        row = session.scalars(select(models.MinutesVersion)).one()
+        data = json.loads(row.content)
+        del data["header"]["attendance"]
+        row.content = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    assert not service.status(minutes.meeting_id).changed_since_sent
+    assert service.circulate(minutes.meeting_id, SENT).version.number == 1  # sent already
