@@ -205,7 +205,7 @@ class RecommendationSteps:
         self._dialogs.ask_date(
             self._parent,
             tr(_CONTEXT, "Empfehlung versenden"),
-            tr(_CONTEXT, "{} an das Projekt versandt am:").format(row.code),
+            _sent_label(row),
             self._today(),
             lambda sent_on: self._run(
                 row, lambda: self._services.recommendations.send(row.id, row.version, sent_on)
@@ -271,3 +271,12 @@ class RecommendationSteps:
             self._stored(step(value).row.id)
 
         return save
+
+
+def _sent_label(row: RecommendationRow) -> str:
+    """ "E-2026-07 an das Projekt versandt am:", to two "an die Projekte", to none without."""
+    if not row.projects:
+        return tr(_CONTEXT, "{} versandt am:").format(row.code)
+    if len(row.projects) == 1:
+        return tr(_CONTEXT, "{} an das Projekt versandt am:").format(row.code)
+    return tr(_CONTEXT, "{} an die Projekte versandt am:").format(row.code)

@@ -45,6 +45,8 @@ class ScriptedDialogs:
     offered: list[tuple[str, str, str]] = field(default_factory=list)
     # The label of every text asked for (ask_text), in turn.
     asked_texts: list[str] = field(default_factory=list)
+    # The label of every date asked for (ask_date), in turn.
+    asked_dates: list[str] = field(default_factory=list)
     # True: a warning stays open (its ``on_closed`` waits in ``open_warnings``) until the
     # test calls it; False: it is closed at once.
     keep_warnings_open: bool = False
@@ -92,6 +94,7 @@ class ScriptedDialogs:
             on_colour(self.colours.pop(0))
 
     def ask_date(self, parent, title, label, initial, on_date) -> None:
+        self.asked_dates.append(label)
         if self.dates:
             on_date(self.dates.pop(0))
 

@@ -243,6 +243,19 @@ def test_a_new_recommendation_between_the_meetings(page, sample, services):
     assert page.send_button.isEnabled() and not page.close_button.isEnabled()
 
 
+def test_versenden_names_the_projects_it_goes_to(page, sample, services, dialogs):
+    both = (sample.projects["ODP"], sample.projects["KLIMA"])
+    for projects, expected in (((), "versandt am:"), (both, "an die Projekte versandt am:")):
+        content = RecommendationContent("Beschlossen", project_ids=projects)
+        row = services.recommendations.create(
+            sample.council_id, content, date(2026, 11, 2), adopted=True
+        ).row
+        page.refresh()
+        page.select(row.id)
+        page.send_button.click()  # the scripted dialog service answers no date
+        assert dialogs.asked_dates[-1] == f"{row.code} {expected}"
+
+
 def test_the_reminders_button_says_it_reminds_of_passed_plans_too(page):
     assert "geplante Umsetzung überfällig" in page.reminders_button.toolTip()
 
