@@ -22,7 +22,7 @@ from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base
 from expertenrat.store.sqlite_copy import copy_sqlite
-from expertenrat.store.work_problems import refused
+from expertenrat.store.work_problems import SqliteCause, driver_text, refused, sqlite_cause
 
 
 def dump_tables(
@@ -74,10 +74,7 @@ def database_copy_as_backup(source: Path) -> Backup:
                 tables = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
                 parts = dump_tables(connection, tables)
         except (sqlite3.Error, exc.DBAPIError) as error:
-            raise BackupError(
-                f"Die Datenbank „{source}“ ist beschädigt und kann nicht eingespielt werden.",
-                str(getattr(error, "orig", error)),
-            ) from None
+            raise BackupError(_copy_unreadable(source, error), driver_text(error)) from None
         finally:
             if engine is not None:
                 engine.dispose()
@@ -137,3 +134,23 @@ def _migrated(backup: Backup) -> Backup:
     return Backup(
         backup.app_version, migrate.head_revision(), backup.created_utc, tuple(parts_at_head)
     )
+
+
+def _copy_unreadable(source: Path, error: BaseException) -> str:
+    """Why the database file ``source`` could not be read as a backup: only SQLite's word
+    for damage says damaged; its copy is made in the temporary folder, so a full disk is
+    that folder's, not the file's."""
+    cause = sqlite_cause(error)
+    if cause is SqliteCause.DISK_FULL:
+        return (
+            f"„{source}“ kann nicht eingelesen werden: Der Datenträger des temporären Ordners "
+            f"„{tempfile.gettempdir()}“ ist voll. Die Datenbank ist unverändert."
+        )
+    if cause in (SqliteCause.INACCESSIBLE, SqliteCause.READ_ONLY, SqliteCause.DISK_ERROR):
+        return (
+            f"„{source}“ kann nicht gelesen werden (fehlende Berechtigung, nicht verbundenes "
+            "Laufwerk oder ein Fehler des Datenträgers). Die Datenbank ist unverändert."
+        )
+    if cause is SqliteCause.DAMAGED or cause is None:
+        return f"Die Datenbank „{source}“ ist beschädigt und kann nicht eingespielt werden."
+    return refused(f"„{source}“ kann nicht eingelesen werden", error)[0]

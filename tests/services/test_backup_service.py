@@ -22,6 +22,7 @@ from sqlalchemy import MetaData, create_engine, exc, inspect, select, text
 from sqlite_copies import opened_sqlite_copy
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services import backup_conversion
 from expertenrat.services.backup import BackupService, read_backup_file
 from expertenrat.services.backup_conversion import dump_tables
 from expertenrat.services.demo import DemoService
@@ -853,3 +854,26 @@ def test_a_foreign_or_damaged_database_file_is_refused_and_nothing_changes(demo_
 
     assert table_rows(demo_sqlite) == before
     assert not (tmp_path / "kept").exists()
+
+
+def test_a_full_temporary_folder_is_not_called_a_damaged_database(
+    demo_sqlite, tmp_path, monkeypatch
+):
+    """A daily copy is read from a copy in the temporary folder; that folder's disk being
+    full was "Die Datenbank … ist beschädigt" (found by a tester)."""
+    daily = tmp_path / "expertenrat-2026-12-01.db"
+    copy_sqlite(sqlite_file(demo_sqlite.url), daily)
+
+    def full(_source, _target, *_flags) -> None:
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorname = "SQLITE_FULL"
+        raise error
+
+    monkeypatch.setattr(backup_conversion, "copy_sqlite", full)
+
+    with pytest.raises(BackupError) as caught:
+        BackupService(demo_sqlite).restore(daily, tmp_path / "kept")
+
+    assert "beschädigt" not in caught.value.message
+    assert "Der Datenträger des temporären Ordners" in caught.value.message
+    assert caught.value.detail == "database or disk is full"
