@@ -31,7 +31,7 @@ from expertenrat.domain.minutes_approval import (
     corrected_text,
     objection_problems,
 )
-from expertenrat.domain.minutes_versions import snapshot_json
+from expertenrat.domain.minutes_versions import same_content, snapshot_json
 from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
@@ -49,6 +49,14 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 WHAT = "Der Einwand"
+
+
+NOTHING_CORRECTED = (
+    "Ohne beanstandete Stelle und neue Fassung ersetzt „Berücksichtigen“ keinen Text, und "
+    "seit der letzten Fassung wurde nichts berichtigt. Berichtigen Sie zuerst, was der "
+    "Einwand betrifft (etwa die Anwesenheit oder eine Abstimmung), und berücksichtigen Sie "
+    "ihn dann – oder geben Sie die Stelle und ihre neue Fassung an."
+)
 
 
 class MinutesObjectionsService:
@@ -151,19 +159,29 @@ class MinutesObjectionsService:
             row, meeting = self._open(session, objection_id, version, decided_on, in_meeting_id)
             passage = row.passage if passage is None else passage
             wording = row.proposed_text if wording is None else wording
-            if not wording:
-                raise rows.refuse(
-                    "proposed_text", "Bitte geben Sie die neue Fassung der Stelle an."
+            previous = rows.versions(session, meeting.id)[-1]
+            if not passage.strip() and not wording.strip():
+                # Corrected where no text says it (attendance, a vote): the version keeps it.
+                if same_content(previous.content, minutes_snapshot(session, meeting)):
+                    raise rows.refuse("passage", NOTHING_CORRECTED)
+                what = "berücksichtigt (an anderer Stelle berichtigt)"
+            else:
+                if not wording:
+                    raise rows.refuse(
+                        "proposed_text", "Bitte geben Sie die neue Fassung der Stelle an."
+                    )
+                raise_if_invalid(
+                    text_problems("proposed_text", wording, OBJECTION["proposed_text"])
                 )
-            raise_if_invalid(text_problems("proposed_text", wording, OBJECTION["proposed_text"]))
-            number = self._correct(session, meeting, row, passage, wording)
+                what = (
+                    f"berücksichtigt (TOP {self._correct(session, meeting, row, passage, wording)})"
+                )
             before = audit.snapshot(row)
             row.state = ObjectionState.ACCEPTED.value
             row.passage, row.proposed_text, row.decision = passage, wording, reason
             row.decided_on, row.decided_in_meeting_id = decided_on, in_meeting_id
             session.flush()
-            self._audit(session, meeting, row, before, f"berücksichtigt (TOP {number})")
-            previous = rows.versions(session, meeting.id)[-1]
+            self._audit(session, meeting, row, before, what)
             new = models.MinutesVersion(
                 meeting_id=meeting.id,
                 number=previous.number + 1,

@@ -161,8 +161,12 @@ class DecisionDialog(_KeepsTypedText):
         self.meeting_combo = choice_combo(meetings, tr(_CONTEXT, "– außerhalb einer Sitzung –"))
         self._days = {m.id: m.day for m in meetings}
         self.meeting_combo.currentIndexChanged.connect(self._meeting_chosen)
-        self.passage_edit = text_edit(objection.passage)
-        self.wording_edit = text_edit(objection.proposed_text)
+        # Both empty: corrected where no text says it (Anwesenheit, a vote) before deciding.
+        elsewhere = tr(
+            _CONTEXT, "leer lassen, wenn die Anwesenheit oder eine Abstimmung berichtigt wurde"
+        )
+        self.passage_edit = text_edit(objection.passage, elsewhere)
+        self.wording_edit = text_edit(objection.proposed_text, elsewhere)
         self.reason_edit = text_edit(
             placeholder=tr(_CONTEXT, "Begründung (bei Zurückweisung erforderlich)")
         )

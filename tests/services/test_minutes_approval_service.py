@@ -491,3 +491,27 @@ def test_a_version_stored_before_attendance_was_kept_is_not_changed_by_it(
 
     assert not service.status(minutes.meeting_id).changed_since_sent
     assert service.circulate(minutes.meeting_id, SENT).version.number == 1  # sent already
+
+
+def test_an_objection_corrected_in_the_attendance_is_accepted_without_a_passage(
+    service, objections, database, minutes
+) -> None:
+    # Before, "Berücksichtigen" always wanted a passage of an item's text to replace, so
+    # an objection to the attendance could only be rejected, though it had been corrected.
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(
+        minutes.meeting_id,
+        objection(minutes, text="Ich war anwesend, nicht entschuldigt.", passage="",
+                  proposed_text="", agenda_item_id=None),
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="seit der letzten Fassung wurde nichts"):
+        objections.accept(raised.id, raised.version, SENT + timedelta(days=5))
+    attendance = AttendanceService(database, "t")
+    entry = next(e for e in attendance.sheet(minutes.meeting_id).entries if "O'Neil" in e.name)
+    attendance.save_entry(minutes.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
+
+    status = objections.accept(raised.id, raised.version, SENT + timedelta(days=5))
+
+    assert status.objections[0].state is ObjectionState.ACCEPTED
+    assert [v.number for v in status.versions] == [1, 2]
+    assert "- Entschuldigt: Kim O'Neil" in service.diff(minutes.meeting_id, 1, 2).text()
