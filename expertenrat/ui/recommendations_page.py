@@ -197,6 +197,8 @@ class RecommendationsPage(NothingPending, QWidget):
     def set_council(self, council_id: int) -> None:
         if council_id != self._council_id:
             self.search_edit.clear()  # a term typed for the last council
+            # nor does a status chosen there ("überfällig") hide this council's records
+            self.filters.status_combo.setCurrentIndex(0)
             start_afresh(self.view)
         self._council_id = council_id
         self.export_button.set_council(council_id)

@@ -159,3 +159,29 @@ def test_a_search_typed_for_one_council_is_kept_there_but_not_applied_to_the_nex
     window.council_combo.setCurrentIndex(1)
     assert window.current_council_id() == councils[1].id
     assert (page.search_edit.text(), rows()) == ("", everything)  # all of Rat B's
+
+
+def test_a_status_chosen_for_one_council_does_not_hide_the_next_councils_recommendations(
+    make_window, services, today
+):
+    """As the search: "überfällig" chosen for Rat A would show Rat B's register empty."""
+    councils = [
+        services.settings.create_council(CouncilSettings(None, name, "Rostock"))
+        for name in ("Rat A", "Rat B")
+    ]
+    for council in councils:
+        for n in range(3):
+            add_recommendation(services, council.id, n, today)
+    window = make_window()
+    window.show()
+    window.reload_councils(councils[0].id)
+    page = window.pages.recommendations
+    window.show_area(page)
+    status = page.filters.status_combo
+    status.setCurrentIndex(status.findData("overdue"))
+    assert page.view.model().rowCount() == 0
+
+    window.council_combo.setCurrentIndex(1)
+
+    assert window.current_council_id() == councils[1].id
+    assert status.currentIndex() == 0 and page.view.model().rowCount() == 3
