@@ -244,6 +244,18 @@ class MeetingsService:
                     row.number = None
             if target is MeetingState.INVITED and (sent_on or row.invitation_sent_on is None):
                 row.invitation_sent_on = sent_on or now.astimezone(clock.zone).date()
+                if sent_on and sent_on > row.starts_at.date():  # a day the user chose
+                    raise ValidationError(
+                        [
+                            FieldProblem(
+                                "invitation_sent_on",
+                                f"Die Einladung zur Sitzung am {row.starts_at:%d.%m.%Y} kann "
+                                f"nicht am {row.invitation_sent_on:%d.%m.%Y}, nach der "
+                                "Sitzung, versandt worden sein. Bitte geben Sie den Tag an, "
+                                "an dem sie versandt wurde.",
+                            )
+                        ]
+                    )
             session.flush()
             if current is MeetingState.PLANNED:
                 renumber(session, self._actor, row.council_id)

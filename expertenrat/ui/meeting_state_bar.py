@@ -9,6 +9,7 @@ names the meeting the page shows and rereads: the same one, or ``None`` once del
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
@@ -33,12 +34,15 @@ class MeetingStateBar(QWidget):
         dialogs: DialogService,
         meeting: Callable[[], Meeting | None],
         parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
     ) -> None:
         """``meeting()`` is the meeting shown (``None``: a new one or none)."""
         super().__init__(parent)
         self._meetings = meetings
         self._dialogs = dialogs
         self._meeting = meeting
+        self._today = today
         self.invite_button = QPushButton(tr(_CONTEXT, "Einladung versandt"))
         self.invite_button.setToolTip(
             tr(_CONTEXT, "Die Einladung ist heute versandt: Status „eingeladen“")
@@ -51,7 +55,7 @@ class MeetingStateBar(QWidget):
         buttons = (self.invite_button, self.held_button, self.cancel_button, self.delete_button)
         for button in buttons:
             layout.addWidget(button)
-        self.invite_button.clicked.connect(lambda: self.change_state(MeetingState.INVITED))
+        self.invite_button.clicked.connect(self.invite)
         self.held_button.clicked.connect(lambda: self.change_state(MeetingState.HELD))
         self.cancel_button.clicked.connect(self.ask_cancel)
         self.delete_button.clicked.connect(self.ask_delete)
@@ -64,12 +68,36 @@ class MeetingStateBar(QWidget):
         self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
         self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
 
-    def change_state(self, target: MeetingState, reason: str = "") -> None:
+    def invite(self) -> None:
+        """Record the invitation as sent today; for a meeting whose day has passed (entered
+        afterwards) ask on which day it was sent."""
+        meeting = self._meeting()
+        if meeting is None:
+            return
+        day = meeting.starts_at.date()
+        if day >= self._today():
+            self.change_state(MeetingState.INVITED)
+            return
+        self._dialogs.ask_date(
+            self,
+            tr(_CONTEXT, "Einladung versandt"),
+            tr(_CONTEXT, "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde versandt am").format(
+                meeting.label, day
+            ),
+            day - timedelta(days=1),
+            lambda sent_on: self.change_state(MeetingState.INVITED, sent_on=sent_on),
+        )
+
+    def change_state(
+        self, target: MeetingState, reason: str = "", *, sent_on: date | None = None
+    ) -> None:
         meeting = self._meeting()
         if meeting is None:
             return
         try:
-            changed = self._meetings.change_state(meeting.id, meeting.version, target, reason)
+            changed = self._meetings.change_state(
+                meeting.id, meeting.version, target, reason, sent_on=sent_on
+            )
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
         else:

@@ -76,7 +76,9 @@ class MeetingsPage(QWidget):
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
         self.series_button = QPushButton(tr(_CONTEXT, "Sitzungsreihe …"))
-        self.states = MeetingStateBar(services.meetings, dialogs, lambda: self.form.meeting)
+        self.states = MeetingStateBar(
+            services.meetings, dialogs, lambda: self.form.meeting, today=today
+        )
         self.documents = MeetingDocumentActions(services, dialogs, today)
 
         self.form = MeetingForm(services.meetings, services.members, today)

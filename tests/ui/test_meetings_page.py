@@ -286,6 +286,29 @@ def test_inviting_records_the_date_in_the_list(page, services, council_id, today
     assert not page.states.delete_button.isEnabled()
 
 
+def test_inviting_a_meeting_whose_day_has_passed_asks_when_the_invitation_went_out(
+    page, services, council_id, dialogs, today
+):
+    """(found by a tester) Entering a past meeting afterwards, "Einladung versandt" recorded
+    today, a day after the meeting, as the day the invitation went out."""
+    past = add_meeting(services, council_id, today - timedelta(days=20))
+    page.refresh()
+    page.select(past)
+
+    page.states.invite_button.click()  # the date dialog left unanswered: nothing changes
+    assert services.meetings.get(past).state is MeetingState.PLANNED
+    dialogs.dates = [today]
+    page.states.invite_button.click()  # a day after the meeting: refused
+    assert "nach der Sitzung" in dialogs.warnings()[-1]
+    assert services.meetings.get(past).state is MeetingState.PLANNED
+    dialogs.dates = [today - timedelta(days=35)]
+    page.states.invite_button.click()
+
+    meeting = services.meetings.get(past)
+    assert meeting.state is MeetingState.INVITED
+    assert meeting.invitation_sent_on == today - timedelta(days=35)
+
+
 def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
     held = add_meeting(services, council_id, date(2025, 11, 4))
     for target in (MeetingState.INVITED, MeetingState.HELD):
