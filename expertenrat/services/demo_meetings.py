@@ -1,13 +1,14 @@
 """The meetings of a demo council, made as the secretariat makes them, through the services.
 
 The constituent meeting, a quarterly series on the third Thursday, the next meeting
-(invited, ten days ahead), a Klausur called at short notice a day or two after it (planned,
-its invitation already later than the two-week Ladungsfrist allows, so the Übersicht warns)
-and the regular meeting after it (planned). Each meeting gets its agenda while it
-is planned; then, in the order of the days, the invitation goes out two weeks ahead, the
-attendance is recorded (excused and absent members, a late arrival "ab TOP 3", an early
-departure, a guest), conflicts of interest are declared or decided on the screening's
-hints, the meeting is held and its minutes are written (``demo_minutes``).
+(invited, ten days ahead, on the Friday before where that is a weekend), a Klausur called
+at short notice a day or more after it (planned, its invitation already later than the
+two-week Ladungsfrist allows, so the Übersicht warns) and the regular meeting after it
+(planned). Each meeting gets its agenda while it is planned; then, in the order of the
+days, the invitation goes out two weeks ahead, the attendance is recorded (excused and
+absent members, a late arrival "ab TOP 3", an early departure, a guest), conflicts of
+interest are declared or decided on the screening's hints, the meeting is held and its
+minutes are written (``demo_minutes``).
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ class DemoMeetings:
             room=place[1],
         )  # fmt: skip
         ahead = [
-            self.today + timedelta(days=10),
+            _working_day_up_to(self.today + timedelta(days=10)),
             _third_thursday(self.today + relativedelta(months=3)),
         ]
         invited, planned = (
@@ -294,6 +295,14 @@ class DemoMeetings:
         self.meetings.change_state(
             meeting.id, stored.version, MeetingState.HELD, now=stored.ends_at
         )
+
+
+def _working_day_up_to(day: date) -> date:
+    """``day``, or the Friday before it where it falls on a weekend: the invited meeting
+    of a council that meets on working days (and the form warns of a weekend)."""
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
 
 
 def _short_notice_day(today: date) -> date:

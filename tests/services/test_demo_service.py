@@ -508,3 +508,17 @@ def test_demo_email_addresses_spell_out_every_letter(demo_database, actor, loade
     assert {"oedoen.pal@example.org", "lukasz.wisniewski@example.org"} <= emails
     assert "guelsen.yilmaz@example.org" in emails
     assert all(email.isascii() for email in emails)
+
+
+def test_demo_invites_to_a_working_day_where_ten_days_ahead_is_a_saturday(sqlite_database, actor):
+    """02.12.2026 + 10 days is Saturday 12.12.: the invited meeting is on the Friday before,
+    not on a weekend the meeting form then warns of (found by review)."""
+    DemoService(sqlite_database, actor).load(date(2026, 12, 2), councils=1)
+    with sqlite_database.reading() as session:
+        invited = session.scalar(
+            select(models.Meeting.starts_at).where(
+                models.Meeting.state == MeetingState.INVITED.value
+            )
+        )
+
+    assert invited.date() == date(2026, 12, 11)
