@@ -154,10 +154,14 @@ def project_uses(session: Session, project_id: int) -> list[str]:
         .where(models.AgendaItem.project_id == project_id)
         .order_by(models.Meeting.starts_at, models.Meeting.id, models.AgendaItem.id)
     )
-    uses = [
-        f"Beratung in der {_consulted_item(row, meeting, row.number, row.public).where}"
-        for row, meeting in items
-    ]
+    # One line per meeting with its items ("TOP 6, 6.1"), as a consultation is counted.
+    numbers: dict[int, tuple[str, list[str]]] = {}
+    for row, meeting in items:
+        item = _consulted_item(row, meeting, row.number, row.public)
+        numbers.setdefault(meeting.id, (f"{item.meeting} am {item.meeting_start:%d.%m.%Y}", []))[
+            1
+        ].append(row.number)
+    uses = [f"Beratung in der {where}, TOP {', '.join(found)}" for where, found in numbers.values()]
     codes = session.scalars(
         select(models.Recommendation.code)
         .join(models.RecommendationProject)

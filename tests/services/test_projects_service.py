@@ -366,6 +366,22 @@ def test_a_completed_project_in_use_is_not_advised_to_be_completed(
     assert "abgeschlossen markieren" not in caught.value.message
 
 
+def test_an_item_and_its_sub_item_in_use_are_one_line_of_their_meeting(
+    database, projects, council, new_project
+):
+    """As a consultation is counted: "TOP 6, 6.1", not two lines of the same meeting."""
+    project_id = projects.create(council.id, new_project())
+    meeting = add_meeting(database, council.id, date(2026, 3, 12))
+    top = add_item(database, meeting, "6", "Beratung", project_id)
+    add_item(database, meeting, "6.1", "Empfehlung", project_id, parent_id=top)
+
+    with pytest.raises(InUseError) as caught:
+        projects.delete(projects.project(project_id))
+
+    assert "– Beratung in der 1. Sitzung am 12.03.2026, TOP 6, 6.1\n" in caught.value.message
+    assert caught.value.message.count("Beratung in der") == 1
+
+
 def test_many_uses_are_counted_after_the_first_five(database, projects, council, new_project):
     project_id = projects.create(council.id, new_project())
     for number in range(1, 8):
