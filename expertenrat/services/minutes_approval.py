@@ -110,7 +110,9 @@ class MinutesApprovalService:
 
     # --- circulating --------------------------------------------------------------------
 
-    def circulate(self, meeting_id: int, sent_on: date) -> Circulation:
+    def circulate(
+        self, meeting_id: int, sent_on: date, *, today: date | None = None
+    ) -> Circulation:
         """Record that the minutes went out on ``sent_on``: a new version with their
         snapshot and the deadline for objections, and their approval on the next meeting's
         agenda. Minutes unchanged since their last version, sent on its day, were sent
@@ -129,6 +131,14 @@ class MinutesApprovalService:
             if sent_on < meeting.starts_at.date():
                 raise rows.refuse(
                     "sent_on", "Das Protokoll kann nicht vor der Sitzung versandt werden."
+                )
+            today = today or council_clock(session, meeting.council_id).today()
+            if sent_on > today:
+                raise rows.refuse(
+                    "sent_on",
+                    f"Das Versanddatum ({sent_on:%d.%m.%Y}) liegt in der Zukunft; erfasst wird "
+                    f"der Versand, wenn das Protokoll hinausgegangen ist (heute ist der "
+                    f"{today:%d.%m.%Y}).",
                 )
             # Imported here: the checks bring the checklist's domain, which a command
             # that only reads the minutes' status (an export) does not need.

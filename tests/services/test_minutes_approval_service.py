@@ -515,3 +515,12 @@ def test_an_objection_corrected_in_the_attendance_is_accepted_without_a_passage(
     assert status.objections[0].state is ObjectionState.ACCEPTED
     assert [v.number for v in status.versions] == [1, 2]
     assert "- Entschuldigt: Kim O'Neil" in service.diff(minutes.meeting_id, 1, 2).text()
+
+
+def test_minutes_are_not_recorded_as_sent_on_a_day_still_to_come(service, minutes) -> None:
+    # Before, a slip of the date picker (20.03.2036) started the deadline for objections
+    # ten years ahead, and no meeting could approve the minutes until then.
+    with pytest.raises(ValidationError, match=r"Versanddatum \(21\.03\.2026\) liegt in der"):
+        service.circulate(minutes.meeting_id, SENT + timedelta(days=1), today=SENT)
+    assert service.status(minutes.meeting_id).versions == ()
+    assert service.circulate(minutes.meeting_id, SENT, today=SENT).version.number == 1
