@@ -52,7 +52,7 @@ class EditingAudit:
         session: Session,
         entity: str,
         entity_id: int,
-        editing_session: str,
+        editing_session: str | None,
         *,
         council_id: int | None,
         summary: str,
@@ -60,7 +60,14 @@ class EditingAudit:
         after: dict[str, Any],
     ) -> OpenEntry | None:
         """Write the change into ``session``'s transaction; pass the result to
-        :meth:`committed` once the transaction has committed."""
+        :meth:`committed` once the transaction has committed. Without an
+        ``editing_session`` the change is an entry of its own, as any other change."""
+        if editing_session is None:
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, entity, entity_id,
+                council_id=council_id, summary=summary, before=before, after=after,
+            )  # fmt: skip
+            return None
         key = (entity, entity_id, editing_session)
         with self._lock:
             opened = self._open.get(key)

@@ -7,12 +7,10 @@ autosave: a few small reads and one UPDATE of the item, and the audit trail gets
 per item per editing session (:mod:`services.editing_audit`).
 
 A stale version is a conflict only if someone else changed the texts: this service decides,
-for the header and the item texts alike (:meth:`MinutesService._only_this_side_changed`). The
-stored texts equal to those saved need no save; stored texts equal to the ``base`` the editor
-started from (the row moved for another reason: its title changed, a vote or recommendation
-was saved), or a row last written by this same editing session, are saved over. Otherwise
-the item raises :class:`~expertenrat.domain.minutes.ItemConflictError` carrying what is stored
-now, the header a :class:`~expertenrat.domain.errors.ConcurrentEditError`, and the editor asks.
+for the header and the item texts alike (:mod:`services.minutes_staleness`); a conflict of
+an item raises :class:`~expertenrat.domain.minutes.ItemConflictError` carrying what is
+stored now, of the header a :class:`~expertenrat.domain.errors.ConcurrentEditError`, and
+the editor asks.
 
 Every change goes through :meth:`MinutesService._load_for_change`: the meeting must be held
 and its minutes not approved (``services.minutes_freeze``).
@@ -22,9 +20,8 @@ The work on votes is :mod:`services.minutes_votes`, on recommendations adopted i
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -52,7 +49,7 @@ from expertenrat.domain.minutes_checklist import Checklist
 from expertenrat.domain.votes import Vote, VoteDraft, Voters
 from expertenrat.services import audit, minutes_votes, recommendation_records
 from expertenrat.services import minutes_recommendations as recommendations
-from expertenrat.services.editing_audit import EditingAudit, OpenEntry
+from expertenrat.services.editing_audit import EditingAudit
 from expertenrat.services.meeting_rows import chair_problems
 from expertenrat.services.minutes_checks import minutes_checklist, refuse_unless_complete
 from expertenrat.services.minutes_freeze import ensure_not_frozen
@@ -64,6 +61,7 @@ from expertenrat.services.minutes_rows import (
     minutes_of,
     texts_of,
 )
+from expertenrat.services.minutes_staleness import WrittenVersions, same_texts
 from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.services.unit_of_work import (
     changing,
@@ -87,8 +85,7 @@ class MinutesService:
         self._db = database
         self._actor = actor
         self._editing = EditingAudit(actor)
-        self._written: dict[tuple[str, int, str], int] = {}  # version an editing session wrote
-        self._written_lock = threading.Lock()
+        self._written = WrittenVersions()
 
     # --- reading ------------------------------------------------------------------------
 
@@ -146,10 +143,10 @@ class MinutesService:
             meeting = self._load_for_change(session, meeting_id)
             if meeting.version != header.version:
                 stored = header_of(meeting)
-                if _same(stored, header, "version"):
+                if same_texts(stored, header):
                     return stored
                 written = ("meeting_minutes", meeting.id, editing_session or "")
-                if not self._only_this_side_changed(stored, base, written, meeting.version):
+                if not self._written.only_this_side_changed(stored, base, written, meeting.version):
                     raise ConcurrentEditError(what)
             chair = header.chair_membership_id
             if chair != meeting.chair_membership_id:
@@ -166,14 +163,14 @@ class MinutesService:
                 setattr(meeting, name, getattr(header, name))
             session.flush()
             summary = f"Protokollkopf der {label_of(meeting)} geändert"
-            opened = self._audit_edit(
-                session, "meeting_minutes", meeting.id, meeting.council_id, editing_session,
-                summary, before,
-                _header_state(meeting),
+            opened = self._editing.record(
+                session, "meeting_minutes", meeting.id, editing_session,
+                council_id=meeting.council_id, summary=summary, before=before,
+                after=_header_state(meeting),
             )  # fmt: skip
             saved = header_of(meeting)
         self._editing.committed(opened)
-        self._wrote(("meeting_minutes", meeting_id, editing_session or ""), saved.version)
+        self._written.wrote(("meeting_minutes", meeting_id, editing_session or ""), saved.version)
         return saved
 
     # --- texts of an item -----------------------------------------------------------------
@@ -215,43 +212,24 @@ class MinutesService:
                 if stored == texts:
                     return SavedItem(row.id, row.version)
                 written = ("agenda_item_minutes", row.id, editing_session)
-                if not self._only_this_side_changed(stored, base, written, row.version):
+                if not self._written.only_this_side_changed(stored, base, written, row.version):
                     raise ItemConflictError(_item_what(row), stored, row.version)
             before = _texts_state(texts_of(row))
             for name, value in _texts_state(texts).items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
             session.flush()  # one UPDATE … WHERE id AND version, if anything changed
-            opened = self._audit_edit(
-                session, "agenda_item_minutes", row.id, meeting.council_id, editing_session,
-                f"Protokoll zu TOP {row.number} „{row.title}“ der {label_of(meeting)} bearbeitet",
-                before, _texts_state(texts),
+            opened = self._editing.record(
+                session, "agenda_item_minutes", row.id, editing_session,
+                council_id=meeting.council_id,
+                summary=f"Protokoll zu TOP {row.number} „{row.title}“ der {label_of(meeting)} "
+                "bearbeitet",
+                before=before, after=_texts_state(texts),
             )  # fmt: skip
             saved = SavedItem(row.id, row.version)
         self._editing.committed(opened)
-        self._wrote(("agenda_item_minutes", item_id, editing_session), saved.version)
+        self._written.wrote(("agenda_item_minutes", item_id, editing_session), saved.version)
         return saved
-
-    def _only_this_side_changed(
-        self,
-        stored: MinutesHeader | ItemTexts,
-        base: MinutesHeader | ItemTexts | None,
-        written: tuple[str, int, str],
-        version: int,
-    ) -> bool:
-        """Whether a row whose version moved since the editor read it holds no change of
-        its texts by anyone else: they are still the ``base`` the editor started from, or
-        the row is as this editing session last wrote it (the editor's version or base was
-        stale)."""
-        if base is not None and _same(stored, base, "version"):
-            return True
-        with self._written_lock:
-            return written[2] != "" and self._written.get(written) == version
-
-    def _wrote(self, written: tuple[str, int, str], version: int) -> None:
-        if written[2]:
-            with self._written_lock:
-                self._written[written] = version
 
     # --- votes ----------------------------------------------------------------------------
 
@@ -338,37 +316,6 @@ class MinutesService:
         if row.deleted_at is not None:
             raise NotFoundError(gone(ITEM))
         return row
-
-    def _audit_edit(
-        self,
-        session: Session,
-        entity: str,
-        entity_id: int,
-        council_id: int,
-        editing_session: str | None,
-        summary: str,
-        before: dict[str, object],
-        after: dict[str, object],
-    ) -> OpenEntry | None:
-        if editing_session is None:
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, entity, entity_id,
-                council_id=council_id, summary=summary, before=before, after=after,
-            )  # fmt: skip
-            return None
-        return self._editing.record(
-            session, entity, entity_id, editing_session,
-            council_id=council_id, summary=summary, before=before, after=after,
-        )  # fmt: skip
-
-
-def _same(
-    one: MinutesHeader | ItemTexts, other: MinutesHeader | ItemTexts, ignore: str | None
-) -> bool:
-    """Whether ``one`` and ``other`` hold the same texts, ``ignore`` (a version) aside."""
-    return all(
-        getattr(one, f.name) == getattr(other, f.name) for f in fields(one) if f.name != ignore
-    )
 
 
 def _item_what(row: models.AgendaItem) -> str:
