@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from abbrechen import Abbrechen
 from minutes_rows import held_meeting
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -156,6 +157,12 @@ def finish_job(qtbot) -> Callable[[object], None]:
         qtbot.waitUntil(lambda: owner.job is not None and not owner.job.running, timeout=10_000)
 
     return wait
+
+
+@pytest.fixture
+def abbrechen(monkeypatch) -> Abbrechen:
+    """Press "Abbrechen" before a job's work gets going (see ``tests/ui/abbrechen.py``)."""
+    return Abbrechen(monkeypatch)
 
 
 @pytest.fixture

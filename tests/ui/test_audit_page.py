@@ -223,14 +223,15 @@ def test_entries_added_elsewhere_do_not_push_the_rows_the_user_reads_down(
     assert top_entry() == read
 
 
-def test_abbrechen_in_the_progress_writes_no_file(page, dialogs, finish_job, tmp_path):
+def test_abbrechen_in_the_progress_writes_no_file(page, dialogs, finish_job, tmp_path, abbrechen):
     """ "Abbrechen" was offered, but the file was written and announced all the same."""
     folder = tmp_path / "Ablage"
     folder.mkdir()
     dialogs.paths.append(str(folder / "Protokoll.csv"))
 
-    page.export_button.click()
-    page.job.cancel()  # as "Abbrechen" does
+    with abbrechen.held():
+        page.export_button.click()
+    abbrechen.press(page.job)
     finish_job(page)
 
     assert page.job.stop is not None

@@ -680,7 +680,7 @@ def test_invitations_per_member_need_members_and_say_so_in_german(
 
 
 def test_abbrechen_in_the_progress_writes_no_calendar_file(
-    page, services, council_id, dialogs, tmp_path, finish_job
+    page, services, council_id, dialogs, tmp_path, finish_job, abbrechen
 ):
     """ "Abbrechen" was offered, but the file was written and announced all the same."""
     meeting_id = add_meeting(services, council_id, date(2026, 12, 1))
@@ -690,8 +690,9 @@ def test_abbrechen_in_the_progress_writes_no_calendar_file(
     folder.mkdir()
     dialogs.paths.append(str(folder / "eine.ics"))
 
-    page.documents.ics_button.click()
-    page.documents.job.cancel()  # as "Abbrechen" does
+    with abbrechen.held():
+        page.documents.ics_button.click()
+    abbrechen.press(page.documents.job)
     finish_job(page.documents)
 
     assert page.documents.job.stop is not None

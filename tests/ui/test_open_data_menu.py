@@ -87,19 +87,22 @@ def test_a_folder_of_other_files_is_refused_before_anything_is_asked_or_written(
 
 
 @pytest.mark.parametrize("kind", ["oparl", "open data"])
-def test_abbrechen_in_the_progress_writes_nothing(make_window, dialogs, qtbot, tmp_path, kind):
+def test_abbrechen_in_the_progress_writes_nothing(
+    make_window, dialogs, qtbot, tmp_path, kind, abbrechen
+):
     """The progress dialog's "Abbrechen" was offered but never reached the export, which
     went on and replaced the folder."""
     window = make_window()
     folder = tmp_path / "export"
     dialogs.paths.append(str(folder))
     menu = window.menus.open_data
-    if kind == "oparl":
-        dialogs.texts.append("https://daten.example.de/oparl/v1")
-        menu.oparl_action.trigger()
-    else:
-        menu.open_data_action.trigger()
-    menu.job.cancel()  # as "Abbrechen" does, before the work reports anything
+    with abbrechen.held():
+        if kind == "oparl":
+            dialogs.texts.append("https://daten.example.de/oparl/v1")
+            menu.oparl_action.trigger()
+        else:
+            menu.open_data_action.trigger()
+    abbrechen.press(menu.job)
     _wait(qtbot, window)
 
     assert menu.job.stop is not None  # ended as cancelled

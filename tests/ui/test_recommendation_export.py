@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 
 import pytest
 from openpyxl import load_workbook
@@ -121,24 +120,16 @@ def test_a_file_that_cannot_be_written_is_a_german_warning(page, dialogs, tmp_pa
 
 @pytest.mark.parametrize("action", ["report_action", "xlsx_action", "csv_action"])
 def test_abbrechen_in_the_progress_writes_no_file(
-    page, dialogs, tmp_path, finish_job, action, services, monkeypatch
+    page, dialogs, tmp_path, finish_job, action, abbrechen
 ):
     """ "Abbrechen" was offered, but the file was written and announced all the same."""
     folder = tmp_path / "Ablage"
     folder.mkdir()
     dialogs.paths.append(str(folder / "Empfehlungen"))
-    pressed = threading.Event()
-    export = services.recommendations_report.export
 
-    def export_after_abbrechen(*args, **kwargs):
-        pressed.wait(10)  # the user presses "Abbrechen" while the file is being made
-        return export(*args, **kwargs)
-
-    monkeypatch.setattr(services.recommendations_report, "export", export_after_abbrechen)
-
-    getattr(page.export_button, action).trigger()
-    page.export_button.job.cancel()  # as "Abbrechen" does
-    pressed.set()
+    with abbrechen.held():
+        getattr(page.export_button, action).trigger()
+    abbrechen.press(page.export_button.job)
     finish_job(page.export_button)
 
     assert page.export_button.job.stop is not None
