@@ -136,7 +136,11 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
         story.append(paragraph(f"Keine Sitzungen im Jahr {year}.", "note"))
     else:
         story = [*bookmarked_heading("2. Sitzungen")]
-        line = f"{counted(len(held), 'Sitzung', 'Sitzungen')} durchgeführt"
+        line = (
+            f"{counted(len(held), 'Sitzung', 'Sitzungen')} durchgeführt"
+            if held
+            else "Keine Sitzung durchgeführt"  # only cancelled ones, not "0 Sitzungen"
+        )
         if held:
             line += f", davon {part.quorate} beschlussfähig"
         if part.partly_quorate:

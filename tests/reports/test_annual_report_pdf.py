@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 
 from expertenrat.domain.annual_report import MeetingsPart
 from expertenrat.domain.councils import ActionField
+from expertenrat.domain.enums import MeetingState
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.page_frame import MARGINS
 
@@ -155,3 +156,15 @@ def test_an_empty_section_goes_to_the_next_page_only_when_its_two_lines_do_not_f
             if first in empty:
                 room = before[-1][1] - bottom
                 assert room < 25 * mm, (count, first, room / mm)
+
+
+def test_a_year_of_cancelled_meetings_only_says_no_meeting_was_held():
+    """ "0 Sitzungen durchgeführt; 2 Sitzungen abgesagt." (found by a tester)"""
+    cancelled = MeetingsPart(
+        tuple(replace(m, state=MeetingState.CANCELLED) for m in MEETINGS.meetings[:2]), 0
+    )
+
+    printed = text(render_annual_report(report(meetings=cancelled, items=[])).pdf)
+
+    assert "Keine Sitzung durchgeführt; 2 Sitzungen abgesagt." in printed
+    assert "0 Sitzungen" not in printed.split("2. Sitzungen")[1]
