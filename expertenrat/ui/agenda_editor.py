@@ -13,7 +13,6 @@ for a change made elsewhere (``refresh`` keeps typed input).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,13 +22,13 @@ from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
     change_refusal,
-    end_time,
     possible_moves,
 )
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
+from expertenrat.ui.agenda_end_label import AgendaEndLabel
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_item_saving import AgendaItemSaving
 from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
@@ -37,7 +36,6 @@ from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.column_fit import refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.form_errors import set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.table_columns import ColumnChooser
@@ -86,7 +84,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
             always_shown=AgendaTreeModel.ALWAYS_SHOWN,
         )
         self.form = AgendaItemForm()
-        self.end_label = QLabel()
+        self.end_label = AgendaEndLabel()
         self.structure = AgendaStructureBar(
             services, dialogs, lambda: self._agenda, self.selected_item, self._save_pending
         )
@@ -276,26 +274,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self._update_buttons()
 
     def _update_end(self) -> None:
-        placed = self.model.placed()
-        if self._agenda is None or not placed:
-            self.end_label.clear()
-            return
-        minutes = sum(p.item.planned_minutes for p in placed)
-        end = end_time(self.model.items(), self._agenda.starts_at)
-        text = tr(_CONTEXT, "Geplantes Ende: {end} Uhr ({minutes} Minuten)").format(
-            end=end.strftime("%H:%M"), minutes=minutes
-        )
-        meeting_end = self._agenda.ends_at
-        over = meeting_end is not None and end > meeting_end
-        if over:  # the invitation promises the meeting's end; the plan runs past it
-            text += tr(_CONTEXT, " – {over} Minuten nach dem Ende der Sitzung ({ends} Uhr)").format(
-                over=(end - meeting_end) // timedelta(minutes=1), ends=f"{meeting_end:%H:%M}"
-            )
-        self.end_label.setText(text)
-        if over:
-            set_message_kind(self.end_label, warning=True)
-        else:
-            _plain(self.end_label)
+        self.end_label.show_plan(self._agenda, self.model.items(), self.model.placed())
 
     def _update_buttons(self) -> None:
         self.saving.retry.after(None)  # another item shown (or the same reread)
@@ -371,12 +350,6 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
             return
         self._show_selected()
         self._update_buttons()
-
-
-def _plain(label: QLabel) -> None:
-    label.setObjectName("")
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 def _refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:

@@ -41,6 +41,13 @@ def set_message_kind(label: QLabel, warning: bool) -> None:
     label.style().polish(label)
 
 
+def plain_message(label: QLabel) -> None:
+    """``label`` drawn as ordinary text again, no longer as a warning or an error."""
+    label.setObjectName("")
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
 def _label_input(label: QWidget | None, widget: QWidget) -> None:
     """Tie the row's label to its input rather than to the container around it: a click
     on the label (or its mnemonic) puts the cursor there, and a screen reader names the
