@@ -46,7 +46,7 @@ from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_approval_agenda import add_approval_item
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
-from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
     changing,
@@ -95,7 +95,8 @@ class MinutesApprovalService:
             return [
                 Choice(m.id, meeting_label(m), m.starts_at.date())
                 for m in later
-                if sent is None or m.starts_at.date() >= sent  # approving after the sending
+                if (sent is None or m.starts_at.date() >= sent)  # approving after the sending
+                and not is_frozen(session, m.id)  # its minutes could no longer say so
             ]
 
     def diff(self, meeting_id: int, old_number: int, new_number: int) -> MinutesDiff:
@@ -278,6 +279,7 @@ class MinutesApprovalService:
                 f"({MeetingState(approving.state).label}); genehmigen kann nur eine Sitzung, "
                 "die stattgefunden hat.",
             )
+        rows.refuse_if_recorded(session, approving, "genehmigen")
         return approving
 
     def _check_objections(

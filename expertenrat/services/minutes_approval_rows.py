@@ -21,6 +21,7 @@ from expertenrat.domain.minutes_approval import MinutesStatus, ObjectionRecord, 
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.attendance_rows import agenda_refs
+from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.unit_of_work import gone
 from expertenrat.store import models
 
@@ -186,3 +187,15 @@ def audit_version(
         summary=f"Protokoll {agenda_rows.meeting_name(meeting)}: {what}",
         after={"number": row.number, "state": row.state, "fingerprint": fingerprint(row.content)},
     )
+
+
+def refuse_if_recorded(session: Session, deciding: models.Meeting, what: str) -> None:
+    """A meeting whose own minutes are approved can no longer record a decision in them:
+    its stored PDF would not say what it decided."""
+    if is_frozen(session, deciding.id):
+        raise refuse(
+            "in_meeting_id",
+            f"Das Protokoll der {label(deciding)} ist bereits genehmigt und kann nicht "
+            f"mehr aufnehmen, was sie entschieden hat; {what} kann nur eine Sitzung, deren "
+            "Protokoll noch nicht genehmigt ist.",
+        )

@@ -259,6 +259,7 @@ class MinutesObjectionsService:
                     "Entscheiden kann nur eine spätere, nicht abgesagte Sitzung desselben "
                     "Gremiums.",
                 )
+            rows.refuse_if_recorded(session, deciding, "entscheiden")
             if deciding.starts_at.date() < row.raised_on:
                 raise rows.refuse(
                     "in_meeting_id",

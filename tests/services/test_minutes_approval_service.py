@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from minutes_rows import approve as approve_stored
 from minutes_setup import RESOLUTION, Minutes, fake_render, held_minutes, hold
 from pypdf import PdfReader
 from sqlalchemy import func, select
@@ -524,3 +525,24 @@ def test_minutes_are_not_recorded_as_sent_on_a_day_still_to_come(service, minute
         service.circulate(minutes.meeting_id, SENT + timedelta(days=1), today=SENT)
     assert service.status(minutes.meeting_id).versions == ()
     assert service.circulate(minutes.meeting_id, SENT, today=SENT).version.number == 1
+
+
+def test_a_meeting_whose_minutes_are_approved_neither_approves_nor_decides(
+    service, objections, database, council, minutes
+) -> None:
+    # Before, the 1st meeting's minutes could be approved "in the 2nd meeting" after the
+    # 2nd meeting's own minutes had been approved: its stored PDF never said so.
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    approving = later_held(database, council.id, minutes)
+    approve_stored(database, approving)  # the 2nd meeting's minutes, approved already
+
+    assert service.approving_meetings(minutes.meeting_id) == []
+    with pytest.raises(ValidationError, match=r"2\. Sitzung ist bereits genehmigt"):
+        objections.reject(
+            raised.id, raised.version, date(2026, 5, 12), "Nein.", in_meeting_id=approving
+        )
+    objections.reject(raised.id, raised.version, date(2026, 5, 12), "Nein.")
+    with pytest.raises(ValidationError, match=r"genehmigen kann nur eine Sitzung, deren"):
+        service.approve(minutes.meeting_id, approving)
+    assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
