@@ -29,8 +29,12 @@ FOLDER_NAME = "Sicherungen"
 
 def default_folder(database: Database) -> Path | None:
     """``Sicherungen`` beside the database file; ``None`` for a server database."""
-    path = sqlite_file(database.url)
-    return path.parent / FOLDER_NAME if path is not None else None
+    return folder_beside(sqlite_file(database.url))
+
+
+def folder_beside(database_file: Path | None) -> Path | None:
+    """``Sicherungen`` beside ``database_file`` (``None``: a server database, none)."""
+    return database_file.parent / FOLDER_NAME if database_file is not None else None
 
 
 def daily_copies(folder: Path) -> dict[date, Path]:

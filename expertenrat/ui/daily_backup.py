@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from expertenrat.services.daily_backup import FOLDER_NAME, DailyBackupService
+from expertenrat.services.daily_backup import DailyBackupService, folder_beside
 from expertenrat.store.engine import sqlite_file
 from expertenrat.ui.worker import Job
 
@@ -27,7 +27,7 @@ def daily_backup_folder(settings: QSettings, database_file: Path | None) -> Path
     configured = str(settings.value(FOLDER_KEY, "") or "").strip()
     if configured:
         return Path(configured)
-    return database_file.parent / FOLDER_NAME if database_file is not None else None
+    return folder_beside(database_file)
 
 
 class DailyBackup(QObject):
