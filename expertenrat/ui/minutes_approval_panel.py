@@ -321,8 +321,8 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         if not self._approving:
             return tr(
                 _CONTEXT,
-                "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat; "
-                "es gibt noch keine.",
+                "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat "
+                "und deren eigenes Protokoll noch nicht genehmigt ist; es gibt noch keine.",
             )
         return ""
 
