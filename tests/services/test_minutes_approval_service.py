@@ -546,3 +546,18 @@ def test_a_meeting_whose_minutes_are_approved_neither_approves_nor_decides(
     with pytest.raises(ValidationError, match=r"genehmigen kann nur eine Sitzung, deren"):
         service.approve(minutes.meeting_id, approving)
     assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
+
+
+def test_objections_are_not_raised_or_decided_on_a_day_still_to_come(
+    service, objections, minutes
+) -> None:
+    # Before, "Eingegangen am 03.04.2036" was stored, and the minutes could then not be
+    # approved before that day (no decision before the objection, no approval before it).
+    service.circulate(minutes.meeting_id, SENT)
+    later = objection(minutes, raised_on=date(2036, 4, 3))
+    with pytest.raises(ValidationError, match=r"Der Einwand kann nicht auf einen künftigen"):
+        objections.raise_objection(minutes.meeting_id, later, today=SENT + timedelta(days=5))
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    with pytest.raises(ValidationError, match=r"Die Entscheidung kann nicht auf einen"):
+        objections.reject(raised.id, raised.version, date(2036, 4, 3), "Nein.")
+    assert service.status(minutes.meeting_id).objections[0].state is ObjectionState.OPEN
