@@ -117,12 +117,14 @@ class MeetingFormView(QWidget):
         inner.addWidget(self.heading)
         inner.addWidget(self.hint)
         inner.addLayout(form)
-        inner.addWidget(self.errors.general)
         inner.addStretch(1)
-        # A short window scrolls the fields; it never squeezes the notes to one line.
+        # A short window scrolls the fields; it never squeezes the notes to one line. The
+        # messages about the whole meeting (holiday, overlap, a changed invitation) stay
+        # in sight under it, not below the notes where a short window hides them.
         self.fields_scroll = plain_scroll_area(fields)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields_scroll, 1)
+        layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
         EnterSaves(self, self.save_button)
 

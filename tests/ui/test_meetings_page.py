@@ -309,6 +309,26 @@ def test_inviting_a_meeting_whose_day_has_passed_asks_when_the_invitation_went_o
     assert meeting.invitation_sent_on == today - timedelta(days=35)
 
 
+def test_the_warning_after_saving_stays_in_sight_in_a_short_window(
+    qtbot, page, services, council_id
+):
+    """(found by a tester) At 1024×640 the warning after saving (holiday, overlap, a moved
+    invited meeting) stood below the notes, scrolled out of sight."""
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    meeting = services.meetings.get(meeting_id)
+    services.meetings.change_state(meeting_id, meeting.version, MeetingState.INVITED)
+    page.resize(840, 460)
+    page.refresh()
+    page.select(meeting_id)
+    page.form.date_edit.setDate(QDate(2026, 12, 10))
+
+    assert page.form.save()
+
+    general = page.form.errors.general
+    assert "geänderte Einladung" in general.text()
+    qtbot.waitUntil(lambda: not general.visibleRegion().isEmpty())
+
+
 def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
     held = add_meeting(services, council_id, date(2025, 11, 4))
     for target in (MeetingState.INVITED, MeetingState.HELD):
