@@ -38,6 +38,16 @@ class MoveSummary:
     rows: int
 
 
+def nothing_to_move(source: Database) -> str:
+    """The message for a move from a database that holds nothing yet (a new PC's file):
+    the PC wants the server the data already lies on."""
+    return (
+        f"In „{describe(source.url)}“ gibt es noch keine Daten, die auf einen Server umziehen "
+        "könnten. Liegen die Daten Ihrer Geschäftsstelle schon auf einem Server, verbinden "
+        "Sie diesen PC mit ihm: „Mit Server verbinden …“."
+    )
+
+
 def move_to_server(
     source: Database, target_url: URL, keep_dir: Path, progress: Progress = no_progress
 ) -> MoveSummary:
@@ -50,6 +60,8 @@ def move_to_server(
         )
     if describe(source.url) == location:
         raise DatabaseUnusableError(f"Die Daten liegen schon in „{location}“.")
+    if source.pending:
+        raise DatabaseUnusableError(nothing_to_move(source))
     target = open_database(target_url, create=Create.ON_FIRST_WRITE)
     try:
         return _move(source, target, location, keep_dir, progress)

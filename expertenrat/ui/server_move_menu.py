@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import user_data_dir
 from expertenrat.services.context import Services
-from expertenrat.services.server_move import MoveSummary, move_to_server
+from expertenrat.services.server_move import MoveSummary, move_to_server, nothing_to_move
 from expertenrat.store.database_location import store_address
 from expertenrat.store.server_password import save_password
 from expertenrat.ui.dialog_service import DialogService
@@ -52,6 +52,10 @@ class ServerMoveMenu:
         self.action.triggered.connect(self.start)
 
     def start(self) -> None:
+        if self._services.database.pending:  # a new PC's file, nothing in it yet
+            title = tr(_CONTEXT, "Auf Server umziehen")
+            self._dialogs.information(self._parent, title, nothing_to_move(self._services.database))
+            return
         if self._leave(self.ask_server):
             self.ask_server()
 

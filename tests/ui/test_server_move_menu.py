@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from server_typing import UNREACHABLE, submit_unreachable, typed_address
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
-from expertenrat.store.database import open_database
+from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.services.context import Services
+from expertenrat.services.server_move import move_to_server
+from expertenrat.store.database import Create, open_database
 from expertenrat.store.database_location import stored_address
+from expertenrat.store.engine import database_url
 from expertenrat.store.models import Meeting
 from expertenrat.ui.server_move_menu import ServerMoveMenu
 
@@ -86,3 +92,29 @@ def test_after_a_failed_move_the_dialog_comes_back_with_what_was_typed(
     assert again.password_edit.text() == ""
     assert stored_address() is None
     again.reject()
+
+
+def test_a_new_pc_with_no_data_is_pointed_to_connecting_instead(qtbot, dialogs, tmp_path):
+    """The welcome page's Datei menu offered the move of a file that does not exist yet: it
+    failed "an der bisherigen Datenbank … bitte wenden Sie sich an Ihre IT-Betreuung"
+    (found by a tester)."""
+    database = open_database(
+        database_url(str(tmp_path / "neu" / "expertenrat.db")), create=Create.ON_FIRST_WRITE
+    )
+    try:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        services = Services.create(database, "tester")
+        menu = ServerMoveMenu(services, dialogs, parent, lambda then: True, lambda: None)
+
+        menu.action.trigger()
+
+        assert menu.dialog is None
+        ((kind, _title, text),) = dialogs.messages
+        assert kind == "information" and "gibt es noch keine Daten" in text
+        assert "„Mit Server verbinden …“" in text
+        with pytest.raises(DatabaseUnusableError, match="noch keine Daten"):
+            move_to_server(database, make_url("postgresql+psycopg://x@127.0.0.1:1/y"), tmp_path)
+    finally:
+        database.close()
+    assert not (tmp_path / "neu").exists()
