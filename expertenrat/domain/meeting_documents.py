@@ -158,7 +158,8 @@ def late_notice_warning(doc: MeetingDocument) -> str | None:
     """The warning for an invitation that goes out later than the notice period allows."""
     if doc.cancelled or doc.notice_kept:
         return None
-    kept = f"die Ladungsfrist von {doc.notice_period_days} Tagen ist nicht gewahrt"
+    days = doc.notice_period_days
+    kept = f"die Ladungsfrist von {days} {'Tag' if days == 1 else 'Tagen'} ist nicht gewahrt"
     days = doc.days_of_notice
     if days < 0:
         return f"Die Einladung zur {meeting_heading(doc)} ist nach der Sitzung datiert – {kept}."

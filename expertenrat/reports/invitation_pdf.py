@@ -188,14 +188,15 @@ def _agenda_table(
 
 
 def _requests(doc: MeetingDocument, spacing: _Spacing) -> list[Flowable]:
-    """The excuse line and the notice statement, which precede the greeting."""
+    """The excuse line and the notice statement, which precede the greeting (a council
+    without a notice period has nothing to state)."""
+    notice = _notice_statement(doc)
     return [
         parts.paragraph(
             "Bitte teilen Sie eine Verhinderung bis "
             f"{long_date(doc.excuse_by)} der Geschäftsstelle mit."
         ),
-        Spacer(0, 2 * mm),
-        parts.paragraph(_notice_statement(doc)),
+        *([Spacer(0, 2 * mm), parts.paragraph(notice)] if notice else []),
         Spacer(0, spacing.before_closing),
     ]
 
@@ -203,6 +204,8 @@ def _requests(doc: MeetingDocument, spacing: _Spacing) -> list[Flowable]:
 def _notice_statement(doc: MeetingDocument) -> str:
     days = doc.notice_period_days
     period = "1 Tag" if days == 1 else f"{days} Tagen"
+    if doc.notice_kept and days == 0:
+        return ""  # never "unter Wahrung der Ladungsfrist von 0 Tagen"
     if doc.notice_kept:
         return f"Die Einladung ergeht fristgerecht unter Wahrung der Ladungsfrist von {period}."
     return (

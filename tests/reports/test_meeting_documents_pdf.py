@@ -353,3 +353,17 @@ def test_excuses_are_asked_for_by_the_last_working_day_before_the_meeting() -> N
     assert excuse_by(13) == "Freitag, 11. Dezember 2026"  # a Sunday
     assert excuse_by(15) == "Montag, 14. Dezember 2026"
     assert excuse_by(7, 4) == "Donnerstag, 2. April 2026"  # after Easter Monday, Good Friday
+
+
+def test_a_notice_period_of_0_or_1_day_is_worded_right() -> None:
+    """(found by a tester) "unter Wahrung der Ladungsfrist von 0 Tagen", and the warning
+    "die Ladungsfrist von 1 Tagen"."""
+    none = invitation_text(meeting(notice_period_days=0))
+    assert "Ladungsfrist" not in none and "Mit freundlichen Grüßen" in none
+
+    late = meeting(notice_period_days=1, invitation_date=meeting().start.date())
+    assert "Die Ladungsfrist von 1 Tag kann" in invitation_text(late)
+    assert (
+        "Die Einladung zur 5. Sitzung ergeht am Tag der Sitzung – die Ladungsfrist von 1 Tag "
+        "ist nicht gewahrt."
+    ) in render_invitation(late).warnings
