@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL
 
-from expertenrat.store import models
+from expertenrat.store import bulk_insert, models
 from expertenrat.store.bulk_insert import insert_rows, insert_value_rows, written_behind
 from expertenrat.store.engine import make_engine
 
@@ -163,21 +163,27 @@ def test_inserts_written_behind_land_in_order_and_the_first_error_is_raised(data
 
 
 @pytest.mark.parametrize("database", ["postgresql"], indirect=True)
-def test_when_the_block_fails_the_writes_not_yet_begun_are_skipped(database) -> None:
+def test_when_the_block_fails_the_writes_not_yet_begun_are_skipped(database, monkeypatch) -> None:
     table = models.Person.__table__
     started, release, ran = threading.Event(), threading.Event(), []
 
     def slow(connection):
         started.set()
-        release.wait(10)
+        release.wait(30)
 
+    cancel = bulk_insert._BackgroundWriter.cancel
+
+    def cancel_then_release(writer) -> None:
+        cancel(writer)
+        release.set()  # the slow query ends only after the block has failed
+
+    monkeypatch.setattr(bulk_insert._BackgroundWriter, "cancel", cancel_then_release)
     failed = pytest.raises(KeyError)
     with failed, database.engine.begin() as connection, written_behind(connection) as write:
         write.query(slow)
         write.insert(table, [person(1)])
         write.query(lambda c: ran.append("later"))
-        started.wait(10)
-        threading.Timer(0.5, release.set).start()  # long after the block has failed
+        assert started.wait(30)
         raise KeyError("the caller failed")
     assert ran == []
     assert stored(database, range(1000, 1010)) == []
