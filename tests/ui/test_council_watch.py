@@ -15,6 +15,8 @@ from expertenrat.services.context import Services
 from expertenrat.store.models import Council
 from expertenrat.ui.change_watch import ChangeWatch
 
+WAIT = 60_000  # ms, for a poll in the worker on a busy machine
+
 
 @pytest.fixture
 def watched(make_window, services, qtbot):
@@ -29,17 +31,17 @@ def watched(make_window, services, qtbot):
         window.refresh_when_safe,
         window.current_council_id,
         window,
-        interval_ms=60_000,  # the test polls
+        interval_ms=3_600_000,  # the test polls: a tick in between would be read too early
     )
     watch.start()
-    qtbot.waitUntil(lambda: watch.seen is not None)
+    qtbot.waitUntil(lambda: watch.seen is not None, timeout=WAIT)
     yield window, watch
     watch.stop()
 
 
 def _poll(watch, qtbot) -> None:
     watch.poll()
-    qtbot.waitUntil(lambda: not watch.job.running)
+    qtbot.waitUntil(lambda: not watch.job.running, timeout=WAIT)
 
 
 def _entries(window) -> list[str]:
