@@ -7,6 +7,7 @@ from held_meeting import council_of_three
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextDocument
+from settling import settle
 
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus
@@ -120,7 +121,7 @@ def test_long_item_quorum_lines_wrap_so_the_verdict_shows_without_scrolling(
     panel.show()
     panel.set_meeting(long_meeting.meeting_id)
     qtbot.waitExposed(panel)
-    qtbot.wait(20)  # the scroll area lays out its new text
+    settle(qtbot)  # the scroll area lays out its new text
 
     scroll = panel.item_quorum_scroll
     assert not scroll.horizontalScrollBar().isVisible()

@@ -12,6 +12,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtWidgets import QApplication, QWidget
+from settling import settle
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
@@ -857,7 +858,7 @@ def unclipped_height(widget: QWidget) -> int:
 def test_a_short_tab_scrolls_the_meeting_form_instead_of_squeezing_the_notes(page, qtbot):
     page.tabs.setFixedHeight(280)  # the tab of a window too short for the whole form
     qtbot.waitExposed(page)
-    qtbot.wait(20)  # the layouts settle
+    settle(qtbot)  # the layouts settle
     form = page.form
     notes = form.notes_edit
     form.fields_scroll.ensureWidgetVisible(notes)
@@ -872,7 +873,7 @@ def test_every_tab_scrolls_in_a_short_window_instead_of_squeezing(page, qtbot):
     assert page.tabs.minimumSizeHint().height() < 200
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
-        qtbot.wait(1)
+        settle(qtbot, 1)
         content = page.tabs.widget(index)
         assert content.height() >= content.minimumSizeHint().height(), page.tabs.tabText(index)
     agenda = page.tabs.details[0]
@@ -884,7 +885,7 @@ def test_every_tab_scrolls_in_a_short_window_instead_of_squeezing(page, qtbot):
 def test_the_tab_key_goes_from_the_tab_bar_straight_into_the_tab(page, qtbot):
     page.tabs.setCurrentIndex(0)
     page.tabs.tabBar().setFocus()
-    qtbot.wait(1)
+    settle(qtbot, 1)
     page.focusNextChild()
     assert page.form.isAncestorOf(page.focusWidget())
 

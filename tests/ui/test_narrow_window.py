@@ -269,14 +269,14 @@ def test_the_guests_and_the_recusals_fit_their_tables_at_1024(window, qtbot) -> 
         page.tabs.open_tab("attendance")
         qtbot.waitUntil(guests.isVisible)
         with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
-            qtbot.waitUntil(lambda: fits(guests), timeout=1000)
+            qtbot.waitUntil(lambda: fits(guests), timeout=10_000)
         assert fits(guests), ("guests", row.number, header_widths(guests))
         page.tabs.open_tab("conflicts")
         qtbot.waitUntil(conflicts.view.isVisible)
         for index in range(conflicts.item_combo.count()):
             conflicts.item_combo.setCurrentIndex(index)
             with suppress(NotSettled):
-                qtbot.waitUntil(lambda: fits(conflicts.view), timeout=1000)
+                qtbot.waitUntil(lambda: fits(conflicts.view), timeout=10_000)
             assert fits(conflicts.view), ("conflicts", row.number, header_widths(conflicts.view))
 
 
