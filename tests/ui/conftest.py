@@ -154,7 +154,7 @@ def finish_job(qtbot) -> Callable[[object], None]:
     """Wait until the background job of ``owner`` (its ``job`` attribute) has ended."""
 
     def wait(owner) -> None:
-        qtbot.waitUntil(lambda: owner.job is not None and not owner.job.running, timeout=10_000)
+        qtbot.waitUntil(lambda: owner.job is not None and not owner.job.running, timeout=60_000)
 
     return wait
 

@@ -23,7 +23,7 @@ VALID = (
 )
 VALID_FILE = "\r\n".join(VALID).encode("utf-8-sig")
 FILE = "\r\n".join((*VALID, "Eva;Kühn;eva@example.org;kein Datum;;Stadtdaten")).encode("utf-8-sig")
-WAIT = 10_000
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
 @pytest.fixture

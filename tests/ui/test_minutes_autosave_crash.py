@@ -35,7 +35,7 @@ from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
 
 TYPING_PROCESS = Path(__file__).with_name("minutes_typing_process.py")
-WAIT = 10_000
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
 def _editor(qtbot, services, dialogs, meeting_id: int) -> MinutesEditor:

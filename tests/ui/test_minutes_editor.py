@@ -30,7 +30,7 @@ from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key, item_key
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
-WAIT = 5_000
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
 @pytest.fixture
@@ -631,7 +631,9 @@ def test_the_meetings_page_still_saves_the_minutes_after_a_typed_meeting_is_drop
 ) -> None:
     page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
     editor = page.findChild(MinutesEditor)
-    qtbot.addWidget(page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle))
+    qtbot.addWidget(
+        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
+    )
     page.set_council(council_id)
     page.refresh()
     page.show()
@@ -804,7 +806,9 @@ def test_a_missing_approval_of_the_previous_minutes_opens_that_meeting_s_approva
     )
     page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
     editor = page.findChild(MinutesEditor)
-    qtbot.addWidget(page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle))
+    qtbot.addWidget(
+        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
+    )
     page.set_council(council_id)
     page.refresh()
     page.show()

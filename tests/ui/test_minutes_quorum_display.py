@@ -11,7 +11,7 @@ from held_meeting import council_of_three, held_meeting
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key
 
-WAIT = 5_000
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 SPLIT = (
     "Das Gremium war bis TOP 2 nicht beschlussfähig (1 von 3 stimmberechtigten Mitgliedern "
     "anwesend) und ab TOP 3 beschlussfähig (2 von 3 stimmberechtigten Mitgliedern anwesend)"

@@ -19,7 +19,7 @@ from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.minutes_votes import VoteLine
 
 SENT = date(2026, 3, 20)
-WAIT = 5_000
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import header_key, item_key
 
-WAIT = 5_000
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 TYPED = "Nachtrag: Herr Krueger bittet um die Zahlen bis Maerz."
 
 
