@@ -275,7 +275,7 @@ def test_an_export_runs_while_the_window_stays_responsive(
 
     def export_once_the_window_ran(*args):
         # Only the window's event loop can set this: it must keep running meanwhile.
-        assert window_ran.wait(5), "the export blocked the window"
+        assert window_ran.wait(30), "the export blocked the window"
         return export(*args)
 
     monkeypatch.setattr(exchange, "export", export_once_the_window_ran)
