@@ -92,7 +92,11 @@ def _intro(dialog) -> str:
 
 
 def test_the_window_asks_for_the_password_until_the_server_takes_it(
-    session, server, qtbot, tmp_path, caplog
+    server,
+    session,
+    qtbot,
+    tmp_path,
+    caplog,  # the server first: it goes after the session
 ):
     caplog.set_level(logging.DEBUG)
     session.window.show()
@@ -122,7 +126,7 @@ def test_the_window_asks_for_the_password_until_the_server_takes_it(
     assert PASSWORD not in session.window.start_page.message_label.text()
 
 
-def test_cancelling_the_password_leaves_the_window_with_the_reason(session, server, qtbot):
+def test_cancelling_the_password_leaves_the_window_with_the_reason(server, session, qtbot):
     session.window.show()
     session.open_or_explain(_address(server))
     dialog = session.password_dialog

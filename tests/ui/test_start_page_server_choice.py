@@ -46,7 +46,10 @@ def _answer(dialog, url) -> None:
 
 
 def test_another_server_is_checked_opened_and_stored_for_this_pc(
-    session, dialogs, empty_postgres_url, finish_job
+    empty_postgres_url,
+    session,
+    dialogs,
+    finish_job,  # the database goes after the session
 ):
     session.dialogs = dialogs
     session.remember_choice = True  # started without --database
