@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +12,7 @@ import pytest
 from abbrechen import Abbrechen
 from minutes_rows import held_meeting
 from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from expertenrat.app import Session
@@ -19,7 +21,7 @@ from expertenrat.paths import resource_path
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
 from expertenrat.ui.main_window import MainWindow
-from expertenrat.ui.worker import THREAD_NAME
+from expertenrat.ui.worker import POLL_MS, THREAD_NAME
 
 
 @dataclass
@@ -136,6 +138,25 @@ def _no_window_left_open() -> Iterator[None]:
                 widget.close()
             if widget.isVisible():
                 widget.hide()
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item) -> Iterator[None]:
+    """Before pytest-qt closes the test's widgets, the reads they started on their own in
+    daemon worker threads end (the minutes' checklist a moment after they show, a change
+    poll): on a busy machine one may still run when the test is done, and the test cannot
+    know of it. The work a test starts itself (no daemon: exports, saves, imports) it must
+    wait for: ``_no_job_left_running`` fails it otherwise."""
+    if QApplication.instance() is not None and _daemon_reads():
+        deadline = time.monotonic() + 60
+        while _daemon_reads() and time.monotonic() < deadline:
+            QTest.qWait(20)
+        QTest.qWait(2 * POLL_MS)  # their outcomes reach the widgets before these close
+    yield
+
+
+def _daemon_reads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == THREAD_NAME and t.daemon]
 
 
 @pytest.fixture(autouse=True)
