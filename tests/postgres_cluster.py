@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import glob
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -49,9 +50,31 @@ def _ram_folder() -> str | None:
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
+    """A port free now and below the range the system takes ports from for outgoing
+    connections: a port of that range (as ``bind(0)`` gives) could be taken by any new
+    connection (the other test process's to its database) before the server starts on it,
+    or while a test has stopped the server to start it again."""
+    first_outgoing = _first_outgoing_port()
+    lowest = max(1024, first_outgoing - 12_000)
+    for _attempt in range(200 if first_outgoing - lowest >= 1000 else 0):
+        port = random.randrange(lowest, first_outgoing)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as sock:  # hardly ever: everything there taken
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _first_outgoing_port() -> int:
+    try:
+        text = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text()
+        return int(text.split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default
 
 
 class Cluster:
