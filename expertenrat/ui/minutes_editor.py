@@ -234,7 +234,10 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
 
     def _show_line(self, key: str | None) -> None:
         if key is not None:
-            self.display.show(key, self.autosave.unsaved_payload(key))
+            # Unsaved text, else the text as last read or saved here: a save since the
+            # minutes were read is newer than they are (shown as read, the text typed
+            # before seemed lost, and typing on saved over it).
+            self.display.show(key, self.autosave.unsaved_payload(key) or self.saver.bases.get(key))
 
     # --- editing --------------------------------------------------------------------------
 

@@ -63,21 +63,22 @@ class MinutesLineDisplay:
         for quorum in sheet.item_quorums:
             self._presence[quorum.item.id] = according.format(quorum.quorum.statement)
 
-    def show(self, key: str, unsaved: dict | None) -> None:
-        """The form of the line ``key``, with ``unsaved`` text if there is any."""
+    def show(self, key: str, newer: dict | None) -> None:
+        """The form of the line ``key``, with ``newer`` text than the minutes as read if
+        there is any (typed and not saved yet, or saved since they were read)."""
         minutes, view = self._minutes(), self._view
         if minutes is None:
             return
         if key.startswith("header:"):
             choices = self._chair_choices(minutes)
             quorum = self._presence.get(0, "")
-            payload = unsaved or header_payload(minutes.header)
+            payload = newer or header_payload(minutes.header)
             view.header_form.show_header(payload, choices, quorum)
             view.pages.setCurrentWidget(view.header_form)
             view.phrase_button.setEnabled(False)
             return
         item = minutes.item(int(key.partition(":")[2]))
-        payload = unsaved or texts_payload(item.texts)
+        payload = newer or texts_payload(item.texts)
         view.item_form.show_item(item, self._presence.get(item.item_id, ""), payload)
         view.pages.setCurrentWidget(view.item_form)
         view.phrase_button.setEnabled(not minutes.frozen)

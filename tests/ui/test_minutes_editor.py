@@ -11,6 +11,7 @@ import pytest
 from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
@@ -108,6 +109,45 @@ def test_another_item_saves_the_previous_one_at_once(qtbot, make_editor, service
     show_item(editor, held.item_ids[1])  # the pause has not passed: the change saves it
 
     qtbot.waitUntil(lambda: stored_texts(services, held, 0).motion_text == "Antrag", timeout=WAIT)
+
+
+def test_an_item_shown_again_after_its_save_shows_the_saved_text_and_typing_goes_on(
+    qtbot, make_editor, services, held
+) -> None:
+    """Back to an item once its text is saved (the minutes not read again since): it showed
+    the text as read when the minutes opened, so what was typed seemed lost, and typing
+    on saved over it. (Whether the save had ended by then was the worker's timing.)"""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[0])
+    QTest.keyClicks(editor.item_form.discussion_edit, "Bericht")
+    show_item(editor, held.item_ids[1])  # saves the first item
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    show_item(editor, held.item_ids[0])
+
+    field = editor.item_form.discussion_edit
+    assert field.toPlainText() == "Bericht"
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(field, " und Zahlen")
+    editor.autosave.save_now()
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 0).discussion == "Bericht und Zahlen", timeout=WAIT
+    )
+
+
+def test_the_header_shown_again_after_its_save_shows_the_saved_text(
+    qtbot, make_editor, services, held
+) -> None:
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+    QTest.keyClicks(editor.header_form.minute_taker_edit, "Frau Schulz")
+    show_item(editor, held.item_ids[1])  # saves the Kopfdaten
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    assert services.minutes.minutes(held.meeting_id).header.minute_taker == "Frau Schulz"
+
+    editor.items.select_key(header_key(held.meeting_id))
+
+    assert editor.header_form.minute_taker_edit.text() == "Frau Schulz"
 
 
 def test_focus_leaving_a_field_saves_at_once(qtbot, make_editor, services, held) -> None:
