@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+import pytest
 from damaged_file import damage_table
 from test_cli import run, run_on_terminal
 
@@ -189,8 +190,28 @@ def test_a_backup_onto_the_database_itself_is_refused_and_the_data_stays(demo_fi
     result = run("--database", str(demo_file), "backup", "--out", str(demo_file))
 
     assert result.returncode == 1
-    assert result.stderr.strip() == (
-        f"expertenrat: Fehler: Die Sicherung „{demo_file}“ ist eine Datenbank und wird nicht "
-        "ersetzt. Bitte wählen Sie einen anderen Dateinamen. Die Daten sind unverändert."
-    )
+    # Refused by its name now (a backup ends in .zip); the service refuses a database too.
+    assert "der Dateiname muss auf .zip enden" in result.stderr
     assert run("--database", str(demo_file), "meetings").stdout == before
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "ending"),
+    [
+        (("backup",), "sicherung-maerz", ".zip"),
+        (("export", "roster"), "mitglieder.txt", ".pdf"),
+        (("export", "annual-report", "--year", "2025"), "bericht", ".pdf"),
+    ],
+)
+def test_a_file_name_without_its_ending_is_refused(demo_file, tmp_path, command, name, ending):
+    """`backup --out sicherung-maerz` wrote a zip without its ending, which the restore
+    dialog (*.zip *.db) does not even list; the roster and the Tätigkeitsbericht likewise
+    (found by a tester)."""
+    target = tmp_path / name
+
+    result = run("--database", str(demo_file), *command, "--out", str(target))
+
+    assert result.returncode == 1 and result.stdout == ""
+    assert f"der Dateiname muss auf {ending} enden" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from expertenrat.cli.support import (
     chosen_council,
     council_option,
-    target_path,
+    target_file,
     write_pdf,
     year_argument,
 )
@@ -31,7 +31,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
         help="Berichtsjahr (bis zum laufenden Jahr)",
     )
     report.add_argument(
-        "--out", required=True, type=target_path, metavar="DATEI.pdf", help="Zieldatei"
+        "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
     council_option(report)
     report.set_defaults(handler=_export_annual_report, opening="read")

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, at_most, confirm, target_path, terminal_text
+from expertenrat.cli.support import UserError, at_most, confirm, target_file, terminal_text
 from expertenrat.domain.wording import file_size, whole_number
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", help="alle Daten in eine Sicherungsdatei (.zip)")
     backup.add_argument(
-        "--out", required=True, type=target_path, metavar="DATEI.zip", help="Zieldatei"
+        "--out", required=True, type=target_file(".zip"), metavar="DATEI.zip", help="Zieldatei"
     )
     backup.set_defaults(handler=_backup, opening="read")
     restore = commands.add_parser(

@@ -11,6 +11,7 @@ from expertenrat.cli.support import (
     UserError,
     chosen_council,
     council_option,
+    target_file,
     target_path,
     terminal_text,
     write_pdf,
@@ -30,7 +31,7 @@ _LABEL_LENGTH = 120  # a member's name in the import report (the file may hold m
 def add_exports(exports: argparse._SubParsersAction) -> None:
     roster = exports.add_parser("roster", help="Mitgliederliste als PDF")
     roster.add_argument(
-        "--out", required=True, type=target_path, metavar="DATEI.pdf", help="Zieldatei"
+        "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
     roster.add_argument(
         "--public", action="store_true", help="öffentliche Fassung (nur mit Einwilligung)"
