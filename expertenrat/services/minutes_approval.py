@@ -213,13 +213,9 @@ class MinutesApprovalService:
                 )
             approved_on = approved_on or approving.starts_at.date()
             raise_if_invalid(date_problems("approved_on", approved_on, "Das Datum der Genehmigung"))
-            today = today or council_clock(session, meeting.council_id).today()
-            if approved_on > today:
-                raise rows.refuse(
-                    "approved_on",
-                    f"Die Genehmigung kann nicht auf einen künftigen Tag "
-                    f"({approved_on:%d.%m.%Y}) datiert werden; heute ist der {today:%d.%m.%Y}.",
-                )
+            rows.refuse_future(
+                session, meeting, "approved_on", approved_on, "Die Genehmigung", today
+            )
             if approved_on < approving.starts_at.date():
                 raise rows.refuse(
                     "approved_on",

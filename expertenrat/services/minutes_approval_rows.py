@@ -3,6 +3,8 @@ objections, the meetings involved and the audit of a new version."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -21,6 +23,7 @@ from expertenrat.domain.minutes_approval import MinutesStatus, ObjectionRecord, 
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.attendance_rows import agenda_refs
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.unit_of_work import gone
 from expertenrat.store import models
@@ -198,4 +201,24 @@ def refuse_if_recorded(session: Session, deciding: models.Meeting, what: str) ->
             f"Das Protokoll der {label(deciding)} ist bereits genehmigt und kann nicht "
             f"mehr aufnehmen, was sie entschieden hat; {what} kann nur eine Sitzung, deren "
             "Protokoll noch nicht genehmigt ist.",
+        )
+
+
+def refuse_future(
+    session: Session,
+    meeting: models.Meeting,
+    field: str,
+    day: date,
+    what: str,
+    today: date | None = None,
+) -> None:
+    """A decision on ``meeting``'s minutes (an objection raised or decided, the approval)
+    dated after the council's today (``today``, else its clock's) is a slip of the date
+    picker: it would hold up the decisions and the approval until then."""
+    today = today or council_clock(session, meeting.council_id).today()
+    if day > today:
+        raise refuse(
+            field,
+            f"{what} kann nicht auf einen künftigen Tag ({day:%d.%m.%Y}) datiert werden; "
+            f"heute ist der {today:%d.%m.%Y}.",
         )

@@ -36,7 +36,6 @@ from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
@@ -58,25 +57,6 @@ NOTHING_CORRECTED = (
     "Einwand betrifft (etwa die Anwesenheit oder eine Abstimmung), und berücksichtigen Sie "
     "ihn dann – oder geben Sie die Stelle und ihre neue Fassung an."
 )
-
-
-def _refuse_future(
-    session: Session,
-    meeting: models.Meeting,
-    field: str,
-    day: date,
-    what: str,
-    today: date | None,
-) -> None:
-    """A day still to come (by the council's clock) is a slip of the date picker: it would
-    hold up the decisions and the approval until then."""
-    today = today or council_clock(session, meeting.council_id).today()
-    if day > today:
-        raise rows.refuse(
-            field,
-            f"{what} kann nicht auf einen künftigen Tag ({day:%d.%m.%Y}) datiert werden; "
-            f"heute ist der {today:%d.%m.%Y}.",
-        )
 
 
 class MinutesObjectionsService:
@@ -107,7 +87,7 @@ class MinutesObjectionsService:
         with changing(self._db, WHAT) as session:
             meeting = rows.live(session, meeting_id)
             ensure_not_frozen(session, meeting.id)
-            _refuse_future(session, meeting, "raised_on", draft.raised_on, "Der Einwand", today)
+            rows.refuse_future(session, meeting, "raised_on", draft.raised_on, "Der Einwand", today)
             stored = rows.versions(session, meeting.id)
             if not stored:
                 raise rows.refuse(
@@ -262,7 +242,7 @@ class MinutesObjectionsService:
         minutes = session.get(models.MinutesVersion, row.minutes_version_id)
         meeting = rows.live(session, minutes.meeting_id, lock=True)
         ensure_not_frozen(session, meeting.id)
-        _refuse_future(session, meeting, "decided_on", decided_on, "Die Entscheidung", None)
+        rows.refuse_future(session, meeting, "decided_on", decided_on, "Die Entscheidung")
         check_version(row, version, WHAT)
         if row.state != ObjectionState.OPEN.value:
             raise rows.refuse(
