@@ -3,7 +3,8 @@ know at each agenda item, from what the app knows about the meeting.
 
 Per item, in this order: the item's own notes; at the first item, who is excused; who is
 expected to arrive at it; the public leaving before the first non-public item of a stretch
-(and coming back after it); members recused from it; who is expected to leave after it;
+(and coming back after it); members recused from the item before who are back; members
+recused from it; who is expected to leave after it;
 an item without planned minutes; the item at which the time plan runs past the planned
 end of the meeting; after the last item, the planned end.
 """
@@ -57,10 +58,16 @@ def with_notes(
             lines.append(EXCLUDE_PUBLIC)
         elif entry.public and not before:
             lines.append(RESTORE_PUBLIC)
-        lines += [
-            f"{isolated(c.member_name)} ist befangen und verlässt den Raum."
-            for c in entry.conflicts
-        ]
+        recused = [c.member_name for c in entry.conflicts]
+        left_before = [c.member_name for c in entries[index - 1].conflicts] if index else []
+        back = [name for name in left_before if name not in recused]
+        if back:  # the chair calls them in again (or records their recusal here too)
+            lines.append(
+                "Nach der Befangenheit wieder im Raum: "
+                + ", ".join(isolated(n) for n in back)
+                + "."
+            )
+        lines += [f"{isolated(name)} ist befangen und verlässt den Raum." for name in recused]
         if departures.get(entry.number):
             lines.append("Geht nach diesem Punkt: " + _names(departures[entry.number]) + ".")
         ends = _end(entry)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from meeting_sample import BERLIN, item
 
+from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.run_sheet_notes import (
     EXCLUDE_PUBLIC,
     NO_DURATION,
@@ -31,3 +32,28 @@ def test_notes_follow_the_agenda_and_the_time_plan() -> None:
         [EXCLUDE_PUBLIC, "Der Zeitplan geht über das Sitzungsende (16:30 Uhr)."],
         [RESTORE_PUBLIC, NO_DURATION, "Geplantes Ende: 16:50 Uhr."],
     ]
+
+
+def test_a_member_recused_from_an_item_is_called_back_at_the_next() -> None:
+    """(found by a tester) Recused at TOP 6 (a project), "verlässt den Raum", and at TOP 6.1
+    (the recommendation to the same project) not a word: the chair could not tell whether
+    the member comes back to vote."""
+    pal = DeclaredConflict("Ödön Pál", "Geschäftsführer des Projektpartners")
+    berg = DeclaredConflict("Kim Berg", "Beraterin des Projekts")
+    entries = (
+        item("6", "Beratung", 0, conflicts=(pal, berg)),
+        item("6.1", "Empfehlung", 10, conflicts=(berg,)),
+        item("7", "Verschiedenes", 20),
+    )
+
+    noted = [e.notes.splitlines() for e in with_notes(entries)]
+
+    assert noted[0] == [
+        "Ödön Pál ist befangen und verlässt den Raum.",
+        "Kim Berg ist befangen und verlässt den Raum.",
+    ]
+    assert noted[1] == [
+        "Nach der Befangenheit wieder im Raum: Ödön Pál.",
+        "Kim Berg ist befangen und verlässt den Raum.",
+    ]
+    assert noted[2][0] == "Nach der Befangenheit wieder im Raum: Kim Berg."
