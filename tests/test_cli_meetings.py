@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,28 @@ def test_a_file_name_with_another_ending_is_refused(
     code, _, _ = run(capsys, "--database", database, "export", command[0], "--meeting", "6",
                      *command[1:], "--out", str(tmp_path / f"Datei{ending.upper()}"))  # fmt: skip
     assert code == 0
+
+
+def test_export_invitation_after_a_move_says_it_wrote_the_changed_invitation(
+    capsys, database, tmp_path
+):
+    """(found by a tester) The letter said "Geänderte Einladung", the line "Einladung"."""
+    db = open_database(database_url(database))
+    try:
+        services = Services.create(db, "tester")
+        seventh = services.meeting_documents.meeting_id(services.settings.councils()[0].id, 7)
+        meeting = services.meetings.get(seventh)
+        later = replace(meeting.draft(), start=meeting.starts_at + timedelta(days=1),
+                        end=meeting.ends_at + timedelta(days=1))  # fmt: skip
+        services.meetings.update(seventh, meeting.version, later)
+    finally:
+        db.close()
+    letter, letters = tmp_path / "einladung.pdf", tmp_path / "einladungen.pdf"
+
+    code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
+                       "--out", str(letter))  # fmt: skip
+    assert code == 0 and out.startswith("Geänderte Einladung zur 7. Sitzung mit ")
+    assert "Geänderte Einladung zur 7. Sitzung" in pdf_text(letter)
+    code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
+                       "--per-member", "--out", str(letters))  # fmt: skip
+    assert code == 0 and out.startswith("Geänderte Einladungen zur 7. Sitzung je Mitglied")

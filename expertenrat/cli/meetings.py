@@ -123,7 +123,10 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
 def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     documents = services.meeting_documents
     meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
-    cancelled = services.meetings.get(meeting_id).state is MeetingState.CANCELLED
+    meeting = services.meetings.get(meeting_id)
+    cancelled = meeting.state is MeetingState.CANCELLED
+    # Time or place changed after the invitation: the letter replaces the first one.
+    changed = meeting.ics_sequence > 0 and not cancelled
     if args.run_sheet:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
     elif args.per_member:
@@ -131,10 +134,17 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         path = args.out
         write_pdf(path, rendered)
         letters = "1 Brief" if rendered.records == 1 else f"{rendered.records} Briefe"
-        what = "Absagen der" if cancelled else "Einladungen zur"
+        what = (
+            "Absagen der"
+            if cancelled
+            else "Geänderte Einladungen zur"
+            if changed
+            else "Einladungen zur"
+        )
         return f"{what} {args.meeting}. Sitzung je Mitglied ({letters}): {path}"
     else:
-        rendered, what = documents.invitation_pdf(meeting_id), "Einladung zur"
+        rendered = documents.invitation_pdf(meeting_id)
+        what = "Geänderte Einladung zur" if changed else "Einladung zur"
     path = args.out
     write_pdf(path, rendered)
     if cancelled and not args.run_sheet:  # the letter says it does not take place
