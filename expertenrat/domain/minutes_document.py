@@ -157,7 +157,12 @@ class ApprovalStamp:
 
     @property
     def statement(self) -> str:
-        return f"Genehmigt am {self.approved_on:%d.%m.%Y} in der {self.approved_in}."
+        """ "Genehmigt in der 6. Sitzung am 09.06.2026." (approved on the meeting's day: the
+        date once), else "Genehmigt am 16.06.2026 in der 6. Sitzung am 09.06.2026."."""
+        day = f"{self.approved_on:%d.%m.%Y}"
+        if self.approved_in.endswith(f" am {day}"):
+            return f"Genehmigt in der {self.approved_in}."
+        return f"Genehmigt am {day} in der {self.approved_in}."
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,7 +112,7 @@ def test_every_page_of_a_draft_says_entwurf_and_an_approved_one_never() -> None:
     approved = render_minutes(minutes(items=ITEMS * 6, approval=APPROVAL)).pdf
     assert not any(DRAFT_MARK in page for page in pages(approved))
     printed = text(approved)
-    assert "Genehmigt am 09.06.2026 in der 6. Sitzung am 09.06.2026." in printed
+    assert "Genehmigt in der 6. Sitzung am 09.06.2026." in printed
     assert APPROVAL.fingerprint in printed.replace(" ", "")
 
 

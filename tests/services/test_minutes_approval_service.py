@@ -260,7 +260,7 @@ def test_approval_stores_both_pdfs_with_their_sha256(
     assert row.public_sha256 == pdf_fingerprint(row.public_pdf) == approved.public_sha256
     for pdf in (row.pdf, row.public_pdf):
         printed = text_of(pdf)
-        assert "Genehmigt am 12.05.2026 in der 2. Sitzung am 12.05.2026." in printed
+        assert "Genehmigt in der 2. Sitzung am 12.05.2026." in printed
         assert fingerprint(row.content) in printed.replace(" ", "").replace("\n", "")
         assert "ENTWURF" not in printed
     assert approved.fingerprint == fingerprint(row.content)

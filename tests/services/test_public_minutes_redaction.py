@@ -27,7 +27,7 @@ def _text(pdf: bytes) -> str:
 
 def _stamp(text: str) -> list[str]:
     """The approval the text states, and the fingerprint of the approved content."""
-    return re.findall(r"Genehmigt am [0-9.]+ in der [^.]+\.|\(SHA-256\): [0-9a-f]{64}", text)
+    return re.findall(r"Genehmigt [^\n]*? am \d\d\.\d\d\.\d{4}\.|\(SHA-256\): [0-9a-f]{64}", text)
 
 
 def _approved(database) -> dict[int, tuple[bytes, str, bytes, str, str]]:
