@@ -2,14 +2,21 @@
 
 Every circulated or approved version of the minutes keeps a snapshot of what the minutes
 said at that moment: the header (times, chair, minute-taker, the opening statements) and per
-agenda item its number, title, publicity, texts, votes and the codes of the recommendations
-adopted in it. The snapshot is stored as JSON with a fixed key order and no insignificant
+agenda item its number, title, publicity, texts, votes and the recommendations adopted in
+it as the minutes print them (code, kind, title, projects addressed, action field, text: a
+recommendation changed in the register after the minutes went out changes the minutes). The
+snapshot is stored as JSON with a fixed key order and no insignificant
 white space, so the same content always gives the same text and the same SHA-256: the
 fingerprint printed on the approved PDF.
 
 The diff compares two snapshots item by item (matched by the item's id, else its number)
 and names only what changed, with German labels, the way a reader checks what an accepted
 objection changed between the circulated and the approved minutes.
+
+Versions stored before the snapshot kept the recommendations' content hold only their codes
+(and versions stored before it kept the attendance hold none). What a version did not record
+is not compared: such a version is "changed" by an added or dropped recommendation, not by
+the wording of one it names only by its code, and the diff says nothing about that wording.
 """
 
 from __future__ import annotations
@@ -36,6 +43,37 @@ class VoteSnapshot:
 
 
 @dataclass(frozen=True, slots=True)
+class RecommendationSnapshot:
+    """A recommendation adopted in an item, as the minutes print it. One of a version stored
+    before the content was kept holds only its ``code`` (:attr:`content_kept` is false)."""
+
+    code: str
+    kind: str = ""  # "Empfehlung", "Impuls"
+    title: str = ""
+    text: str = ""
+    projects: tuple[str, ...] = ()  # the titles of the projects addressed, as printed
+    action_field: str = ""
+
+    @property
+    def content_kept(self) -> bool:
+        return bool(self.kind)  # every kept recommendation has its kind's label
+
+    def printed(self) -> str:
+        """The recommendation as the minutes print it: "E-2026-03 – Empfehlung: Titel", the
+        projects and the action field, the text."""
+        if not self.content_kept:
+            return self.code
+        facts = [
+            f"{'Projekte' if len(self.projects) > 1 else 'Projekt'}: {'; '.join(self.projects)}"
+            if self.projects
+            else "",
+            f"Handlungsfeld: {self.action_field}" if self.action_field else "",
+        ]
+        lines = [f"{self.code} – {self.kind}: {self.title}", " · ".join(f for f in facts if f)]
+        return "\n".join(line for line in [*lines, self.text.strip()] if line)
+
+
+@dataclass(frozen=True, slots=True)
 class ItemSnapshot:
     item_id: int | None
     number: str
@@ -46,7 +84,7 @@ class ItemSnapshot:
     resolution: str = ""
     result: str = ""
     votes: tuple[VoteSnapshot, ...] = ()
-    recommendations: tuple[str, ...] = ()  # codes, sorted
+    recommendations: tuple[RecommendationSnapshot, ...] = ()  # by code
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +125,9 @@ def parse_snapshot(text: str) -> MinutesSnapshot:
             **{
                 **raw,
                 "votes": tuple(VoteSnapshot(**vote) for vote in raw.get("votes", ())),
-                "recommendations": tuple(raw.get("recommendations", ())),
+                "recommendations": tuple(
+                    _parse_recommendation(r) for r in raw.get("recommendations", ())
+                ),
             }
         )
         for raw in data.get("items", ())
@@ -95,15 +135,35 @@ def parse_snapshot(text: str) -> MinutesSnapshot:
     return MinutesSnapshot(HeaderSnapshot(**data.get("header", {})), items)
 
 
+def _parse_recommendation(raw: str | dict[str, Any]) -> RecommendationSnapshot:
+    if isinstance(raw, str):  # stored before the content was kept: the code alone
+        return RecommendationSnapshot(raw)
+    return RecommendationSnapshot(**{**raw, "projects": tuple(raw.get("projects", ()))})
+
+
 def same_content(stored: str, live: MinutesSnapshot) -> bool:
     """Whether the minutes ``live`` say what the version ``stored`` says. A version stored
-    before the snapshot kept the attendance is compared without it: it is not "changed"
-    by what it never recorded."""
+    before the snapshot kept the attendance is compared without it, one stored before it
+    kept the recommendations' content by their codes alone: it is not "changed" by what it
+    never recorded."""
     if not stored:
         return live == MinutesSnapshot()
     kept = parse_snapshot(stored)
     if "attendance" not in json.loads(stored).get("header", {}):
         live = replace(live, header=replace(live.header, attendance=""))
+    if any(not r.content_kept for item in kept.items for r in item.recommendations):
+        live = replace(
+            live,
+            items=tuple(
+                replace(
+                    item,
+                    recommendations=tuple(
+                        RecommendationSnapshot(r.code) for r in item.recommendations
+                    ),
+                )
+                for item in live.items
+            ),
+        )
     return kept == live
 
 
@@ -239,18 +299,44 @@ def _heading(item: ItemSnapshot) -> str:
 
 
 def _item_fields(old: ItemSnapshot, new: ItemSnapshot) -> tuple[FieldChange, ...]:
-    return tuple(
-        _field_change(label, _shown(name, getattr(old, name)), _shown(name, getattr(new, name)))
-        for name, label in ITEM_LABELS.items()
-        if getattr(old, name) != getattr(new, name)
-    )
+    found: list[FieldChange] = []
+    for name, label in ITEM_LABELS.items():
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:
+            continue
+        if name == "recommendations":
+            found += _recommendation_changes(before, after)
+        else:
+            found.append(_field_change(label, _shown(name, before), _shown(name, after)))
+    return tuple(found)
+
+
+def _recommendation_changes(
+    old: tuple[RecommendationSnapshot, ...], new: tuple[RecommendationSnapshot, ...]
+) -> list[FieldChange]:
+    """One change per recommendation added, dropped or changed ("Empfehlung E-2026-03"),
+    matched by code. One of which a version kept only the code is changed only by its
+    dropping: what that version did not record cannot be compared."""
+    before, after = {r.code: r for r in old}, {r.code: r for r in new}
+    changes = []
+    for code in sorted(before.keys() | after.keys()):
+        was, now = before.get(code), after.get(code)
+        label = f"{(now or was).kind or 'Empfehlung'} {code}"  # type: ignore[union-attr]
+        if now is None:
+            lines = [f"- {line}" for line in was.printed().splitlines()]  # type: ignore[union-attr]
+        elif was is None:
+            lines = [f"+ {line}" for line in now.printed().splitlines()]
+        elif was == now or not (was.content_kept and now.content_kept):
+            continue
+        else:
+            lines = _changed_lines(was.printed(), now.printed())
+        changes.append(FieldChange(label, tuple(lines)))
+    return changes
 
 
 def _shown(name: str, value: object) -> object:
     if name == "votes":
         return "\n".join(vote_line(v) for v in value)  # type: ignore[attr-defined]
-    if name == "recommendations":
-        return ", ".join(value)  # type: ignore[arg-type]
     return value
 
 

@@ -79,9 +79,12 @@ def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord,
     }
 
 
-def _recommendations(
+def adopted_recommendation_rows(
     session: Session, item_ids: list[int]
-) -> dict[int, tuple[AdoptedRecommendation, ...]]:
+) -> list[tuple[models.Recommendation, str, tuple[str, ...]]]:
+    """The recommendations adopted in the items ``item_ids`` (by code), each with the name of
+    its action field ("" for none) and the titles of the projects it addresses: what the
+    minutes print of them, and what their versions keep (``services.minutes_snapshot``)."""
     rows = session.execute(
         select(models.Recommendation, models.ActionField.name)
         .outerjoin(
@@ -94,17 +97,23 @@ def _recommendations(
         .order_by(models.Recommendation.code)
     ).all()
     titles = addressed_project_titles(session, [rec.id for rec, _field in rows])
+    return [(rec, field or "", tuple(titles.get(rec.id, ()))) for rec, field in rows]
+
+
+def _recommendations(
+    session: Session, item_ids: list[int]
+) -> dict[int, tuple[AdoptedRecommendation, ...]]:
     found: dict[int, list[AdoptedRecommendation]] = {}
-    for rec, field in rows:
+    for rec, field, titles in adopted_recommendation_rows(session, item_ids):
         found.setdefault(rec.origin_agenda_item_id, []).append(
             AdoptedRecommendation(
                 code=rec.code,
                 title=rec.title,
                 kind_label=RecommendationKind(rec.kind).label,
                 text=rec.text,
-                project_title="; ".join(titles.get(rec.id, ())),
-                action_field=field or "",
-                project_count=len(titles.get(rec.id, ())),
+                project_title="; ".join(titles),
+                action_field=field,
+                project_count=len(titles),
             )
         )
     return {key: tuple(value) for key, value in found.items()}

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.minutes_versions import (
     HeaderSnapshot,
     ItemSnapshot,
     MinutesSnapshot,
+    RecommendationSnapshot,
     VoteSnapshot,
 )
 from expertenrat.services.attendance_rows import agenda_rows, full_name
+from expertenrat.services.minutes_document_items import adopted_recommendation_rows
 from expertenrat.services.minutes_rows import vote_rows
 from expertenrat.store import models
 
@@ -27,16 +29,18 @@ def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapsh
         ]
         for item_id, rows in vote_rows(session, ids).items()
     }
-    codes: dict[int, list[str]] = {}
-    for item_id, code in session.execute(
-        select(models.Recommendation.origin_agenda_item_id, models.Recommendation.code)
-        .where(
-            models.Recommendation.origin_agenda_item_id.in_(ids),
-            models.Recommendation.deleted_at.is_(None),
+    adopted: dict[int, list[RecommendationSnapshot]] = {}
+    for rec, field, projects in adopted_recommendation_rows(session, ids):
+        adopted.setdefault(rec.origin_agenda_item_id, []).append(
+            RecommendationSnapshot(
+                code=rec.code,
+                kind=RecommendationKind(rec.kind).label,
+                title=rec.title,
+                text=rec.text,
+                projects=projects,
+                action_field=field,
+            )
         )
-        .order_by(models.Recommendation.code)
-    ):
-        codes.setdefault(item_id, []).append(code)
     items = tuple(
         ItemSnapshot(
             item_id=row.id,
@@ -48,7 +52,7 @@ def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapsh
             resolution=row.resolution_text,
             result=row.result,
             votes=tuple(votes.get(row.id, ())),
-            recommendations=tuple(codes.get(row.id, ())),
+            recommendations=tuple(adopted.get(row.id, ())),
         )
         for row, number in rows
     )

@@ -22,10 +22,12 @@ from expertenrat.domain.minutes_versions import (
     HeaderSnapshot,
     ItemSnapshot,
     MinutesSnapshot,
+    RecommendationSnapshot,
     VoteSnapshot,
     diff_snapshots,
     fingerprint,
     parse_snapshot,
+    same_content,
     snapshot_json,
     vote_line,
 )
@@ -41,7 +43,16 @@ ITEMS = (
         discussion="Erster Absatz.\nZweiter Absatz.",
         resolution="Der Rat empfiehlt X.",
         votes=(VoteSnapshot("Empfehlung", yes=7, no=1, abstain=1, adopted=True),),
-        recommendations=("E-2026-07",),
+        recommendations=(
+            RecommendationSnapshot(
+                "E-2026-07",
+                "Empfehlung",
+                f"Offene Daten {HOSTILE}",
+                "Die Daten werden offen veröffentlicht.\nMit Schnittstelle.",
+                ("Datenplattform",),
+                "Stadtdaten",
+            ),
+        ),
     ),
     ItemSnapshot(3, "3", "Verschiedenes"),
 )
@@ -116,6 +127,74 @@ def test_a_word_changed_in_a_long_discussion_is_shown_in_its_context() -> None:
         "+ … Mitglieder beraten über offene Daten & Lizenzen <API> 🚀 مرحبا. Die "
         "Mitglieder beraten …",
     )
+
+
+def with_recommendations(*recommendations: RecommendationSnapshot) -> MinutesSnapshot:
+    return replace(
+        MINUTES, items=(ITEMS[0], replace(ITEMS[1], recommendations=recommendations), ITEMS[2])
+    )
+
+
+def test_a_recommendation_changed_in_the_register_is_a_change_of_its_item() -> None:
+    # Before, the snapshot kept only the codes: a second project given to E-2026-07 in the
+    # register after the minutes went out changed the printed minutes ("Projekte: …"), but
+    # not the version's content, so there was no "changed since sent" and no diff.
+    sent = ITEMS[1].recommendations[0]
+    changed = replace(sent, projects=("Datenplattform", "Sensorik"), text="Neu & offen.")
+    assert not same_content(snapshot_json(MINUTES), with_recommendations(changed))
+
+    diff = diff_snapshots(MINUTES, with_recommendations(changed))
+
+    assert [i.heading for i in diff.items] == [f"TOP 2 Beratung {HOSTILE}"]
+    assert [(f.label, f.lines) for f in diff.items[0].fields] == [
+        (
+            "Empfehlung E-2026-07",
+            (
+                "- Projekt: Datenplattform · Handlungsfeld: Stadtdaten",
+                "- Die Daten werden offen veröffentlicht.",
+                "- Mit Schnittstelle.",
+                "+ Projekte: Datenplattform; Sensorik · Handlungsfeld: Stadtdaten",
+                "+ Neu & offen.",
+            ),
+        )
+    ]
+
+
+def test_recommendations_added_and_dropped_are_shown_whole() -> None:
+    impulse = RecommendationSnapshot("E-2026-08", "Impuls", "Sensoren", projects=("A", "B"))
+    diff = diff_snapshots(MINUTES, with_recommendations(impulse))
+    assert [(f.label, f.lines) for f in diff.items[0].fields] == [
+        (
+            "Empfehlung E-2026-07",
+            (
+                f"- E-2026-07 – Empfehlung: Offene Daten {HOSTILE}",
+                "- Projekt: Datenplattform · Handlungsfeld: Stadtdaten",
+                "- Die Daten werden offen veröffentlicht.",
+                "- Mit Schnittstelle.",
+            ),
+        ),
+        ("Impuls E-2026-08", ("+ E-2026-08 – Impuls: Sensoren", "+ Projekte: A; B")),
+    ]
+
+
+def test_a_version_that_kept_only_the_codes_is_compared_by_them() -> None:
+    # Versions stored before the content was kept hold ["E-2026-07"]: they still read, and
+    # the wording they never recorded is no change; an added or dropped code is.
+    data = json.loads(snapshot_json(MINUTES))
+    data["items"][1]["recommendations"] = ["E-2026-07"]
+    old = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    kept = parse_snapshot(old)
+    assert kept.items[1].recommendations == (RecommendationSnapshot("E-2026-07"),)
+    assert not kept.items[1].recommendations[0].content_kept
+
+    assert same_content(old, MINUTES)
+    assert diff_snapshots(kept, MINUTES).empty
+    added = RecommendationSnapshot("E-2026-08", "Impuls", "Sensoren")
+    both = with_recommendations(ITEMS[1].recommendations[0], added)
+    assert not same_content(old, both)
+    assert [f.label for f in diff_snapshots(kept, both).items[0].fields] == ["Impuls E-2026-08"]
+    dropped = diff_snapshots(kept, with_recommendations())
+    assert dropped.items[0].fields[0].lines == ("- E-2026-07",)
 
 
 def test_the_diff_names_header_changes_and_new_and_dropped_items() -> None:

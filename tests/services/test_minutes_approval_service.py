@@ -21,11 +21,14 @@ from expertenrat.domain.enums import (
     ObjectionState,
 )
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
+from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.context import Services
+from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_assembly import (
     approval_stamp,
@@ -34,6 +37,7 @@ from expertenrat.services.minutes_assembly import (
 )
 from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
+from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store import models
 
 SENT = date(2026, 3, 20)
@@ -561,3 +565,91 @@ def test_objections_are_not_raised_or_decided_on_a_day_still_to_come(
     with pytest.raises(ValidationError, match=r"Die Entscheidung kann nicht auf einen"):
         objections.reject(raised.id, raised.version, date(2036, 4, 3), "Nein.")
     assert service.status(minutes.meeting_id).objections[0].state is ObjectionState.OPEN
+
+
+PLATFORM, SENSORS = "Urbane Datenplattform", "Sensorik & Klima 🚀 مرحبا"
+
+
+def adopted_for_one_project(database, council_id: int, field_id: int, minutes: Minutes):
+    """E-2026-01 adopted in item 3 for the data platform; the id of a second project."""
+    with database.transaction() as session:
+        projects = [
+            models.Project(council_id=council_id, title=title, action_field_id=field_id)
+            for title in (PLATFORM, SENSORS)
+        ]
+        session.add_all(projects)
+        session.flush()
+        first, second = (p.id for p in projects)
+    adopted = MinutesService(database, "t").adopt_recommendation(
+        minutes.item_ids[2],
+        RecommendationDraft("Offene Daten", "Die Daten werden offen veröffentlicht.",
+                            project_id=first, project_chosen=True),
+    )  # fmt: skip
+    return adopted, second
+
+
+def test_a_recommendation_changed_in_the_register_after_sending_is_a_change_of_the_minutes(
+    service, database, council, fields, minutes
+) -> None:
+    # Found by a tester: the versions kept only the recommendations' codes. A second
+    # project given to E-2026-01 in the register after the minutes went out made them print
+    # "Projekte: …", but there was no "changed since sent", no new version and no diff.
+    adopted, second = adopted_for_one_project(database, council.id, fields["Stadtdaten"].id,
+                                              minutes)  # fmt: skip
+    service.circulate(minutes.meeting_id, SENT)
+    RecommendationsService(database, "t").update(
+        adopted.id,
+        adopted.version,
+        RecommendationContent(adopted.title, adopted.text, adopted.kind, adopted.action_field_id,
+                              (adopted.project_id, second)),
+        SENT + timedelta(days=1),
+    )  # fmt: skip
+
+    assert service.status(minutes.meeting_id).changed_since_sent
+    assert service.circulate(minutes.meeting_id, SENT + timedelta(days=1)).version.number == 2
+    text = service.diff(minutes.meeting_id, 1, 2).text()
+    assert f"TOP 3 Beratung (geändert)\n  Empfehlung {adopted.code}:\n" in text
+    assert "- Projekt: Urbane Datenplattform · Handlungsfeld: Stadtdaten" in text
+    assert f"+ Projekte: Urbane Datenplattform; {SENSORS} · Handlungsfeld: Stadtdaten" in text
+    with database.transaction() as session:
+        first = session.scalars(select(models.MinutesVersion).where(
+            models.MinutesVersion.number == 1)).one()  # fmt: skip
+        kept = parse_snapshot(first.content).items[2].recommendations
+    assert [(r.code, r.title, r.projects) for r in kept] == [
+        (adopted.code, "Offene Daten", (PLATFORM,))
+    ]
+    assert not service.status(minutes.meeting_id).changed_since_sent
+
+
+def test_a_version_that_kept_only_the_recommendation_codes_is_compared_by_them(
+    service, database, council, fields, minutes
+) -> None:
+    # Versions stored by an older Expertenrat hold ["E-2026-01"]: a later change of the
+    # wording is not what they recorded, so not "changed since sent"; a new code is.
+    adopted, _second = adopted_for_one_project(database, council.id, fields["Stadtdaten"].id,
+                                               minutes)  # fmt: skip
+    service.circulate(minutes.meeting_id, SENT)
+    with database.transaction() as session:
+        row = session.scalars(select(models.MinutesVersion)).one()
+        data = json.loads(row.content)
+        for item in data["items"]:
+            item["recommendations"] = [r["code"] for r in item["recommendations"]]
+        row.content = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    RecommendationsService(database, "t").update(
+        adopted.id,
+        adopted.version,
+        RecommendationContent("Offene Daten, neu gefasst", adopted.text, adopted.kind,
+                              adopted.action_field_id, (adopted.project_id,)),
+        SENT + timedelta(days=1),
+    )  # fmt: skip
+
+    assert not service.status(minutes.meeting_id).changed_since_sent
+    assert service.circulate(minutes.meeting_id, SENT).version.number == 1  # sent already
+    MinutesService(database, "t").adopt_recommendation(
+        minutes.item_ids[2], RecommendationDraft("Sensoren")
+    )
+    assert service.status(minutes.meeting_id).changed_since_sent
+    service.circulate(minutes.meeting_id, SENT + timedelta(days=2))
+    text = service.diff(minutes.meeting_id, 1, 2).text()
+    assert "Empfehlung E-2026-02:\n    + E-2026-02 – Empfehlung: Sensoren" in text
+    assert adopted.code not in text  # its wording was not recorded in version 1
