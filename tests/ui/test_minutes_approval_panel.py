@@ -10,11 +10,14 @@ from minutes_setup import Minutes, held_minutes, hold
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, ObjectionState
-from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_approval import FROZEN_HINT, Choice
+from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
@@ -254,6 +257,45 @@ def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
     dialogs.dates = [date(2026, 3, 21)]
     panel.circulate_button.click()  # sent again: what they have is what stands
     assert "geändert" not in panel.state_label.text()
+
+
+def test_a_recommendation_changed_in_the_register_shows_in_the_diff(
+    qtbot, panel, dialogs, services, minutes
+) -> None:
+    # Found by a tester: a second project given to the adopted recommendation after the
+    # minutes went out changed the printed minutes, but not the tab or the diff.
+    with services.database.transaction() as session:
+        council_id = session.get(models.Meeting, minutes.meeting_id).council_id
+        session.add_all(
+            [models.Project(council_id=council_id, title=t)
+             for t in ("Urbane Datenplattform", "Sensorik & <Klima>")]
+        )  # fmt: skip
+        session.flush()
+        ids = tuple(session.scalars(select(models.Project.id).order_by(models.Project.id)))
+    adopted = services.minutes.adopt_recommendation(
+        minutes.item_ids[2], RecommendationDraft("Offene Daten", project_id=ids[0],
+                                                 project_chosen=True)
+    )  # fmt: skip
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    services.recommendations.update(
+        adopted.id,
+        adopted.version,
+        RecommendationContent(adopted.title, adopted.text, adopted.kind, adopted.action_field_id,
+                              ids),
+        SENT,
+    )  # fmt: skip
+    panel.refresh()
+    assert "nach Fassung 1 geändert" in panel.state_label.text()
+
+    dialogs.dates = [date(2026, 3, 21)]
+    panel.circulate_button.click()
+    select_row(panel.versions.view, 1)
+    panel.versions.diff_button.click()
+
+    text = panel.versions.dialog.text_view.toPlainText()
+    assert f"TOP 3 Beratung (geändert)\n  Empfehlung {adopted.code}:" in text
+    assert "+ Projekte: Urbane Datenplattform; Sensorik & <Klima>" in text
 
 
 def test_the_approved_pdfs_are_rendered_off_the_window_s_thread(
