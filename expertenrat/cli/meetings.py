@@ -125,8 +125,7 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
     meeting = services.meetings.get(meeting_id)
     cancelled = meeting.state is MeetingState.CANCELLED
-    # Time or place changed after the invitation: the letter replaces the first one.
-    changed = meeting.ics_sequence > 0 and not cancelled
+    changed = meeting.invitation_changed  # the letter replaces the first one
     if args.run_sheet:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
     elif args.per_member:

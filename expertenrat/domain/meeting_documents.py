@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.meetings import invitation_changed, meeting_label
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
 INVITATION_DUE_WINDOW = timedelta(days=7)  # the Übersicht names an invitation this early
@@ -92,7 +92,7 @@ class MeetingDocument:
     def changed(self) -> bool:
         """Whether time or place changed since the members were invited: the letter is
         then a changed invitation that replaces the first one."""
-        return self.sequence > 0 and not self.cancelled
+        return invitation_changed(self.sequence, cancelled=self.cancelled)
 
     @property
     def days_of_notice(self) -> int:

@@ -55,6 +55,13 @@ def dated_meeting_label(number: int | None, kind: MeetingKind, day: date) -> str
     return f"{meeting_name(number, kind)} am {day:%d.%m.%Y}"
 
 
+def invitation_changed(sequence: int, *, cancelled: bool) -> bool:
+    """Whether a meeting's calendar ``sequence`` says that time or place changed after the
+    invitation (each such change raises it), so that the letter replaces the first one;
+    a cancelled meeting's letter is the cancellation."""
+    return sequence > 0 and not cancelled
+
+
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     """How a meeting is called: "5. Sitzung", "5. Sitzung – Klausur: Mobilität", "Sitzung";
     a meeting without a number whose title begins with its word is called by the title, a
@@ -122,6 +129,12 @@ class Meeting:
     @property
     def label(self) -> str:
         return meeting_label(self.number, self.kind, self.title)
+
+    @property
+    def invitation_changed(self) -> bool:
+        """Time or place changed since the members were invited: its letter is a changed
+        invitation that replaces the first one (:func:`invitation_changed`)."""
+        return invitation_changed(self.ics_sequence, cancelled=self.state is MeetingState.CANCELLED)
 
     def draft(self) -> MeetingDraft:
         """The meeting as the form edits it (a meeting without an end lasts two hours)."""
