@@ -198,16 +198,21 @@ def _invitation_line(facts: ChecklistFacts) -> ChecklistLine:
     sent = facts.invitation_sent_on
     if sent is None:
         return _line("invitation", False, "Das Versanddatum der Einladung fehlt.", field)
-    deadline = invitation_deadline(facts.meeting_day, facts.notice_period_days)
+    days = facts.notice_period_days
+    deadline = invitation_deadline(facts.meeting_day, days)
+    period = "1 Tag" if days == 1 else f"{days} Tage"
     if sent <= deadline:
-        text = (
-            f"Einladung am {sent:%d.%m.%Y} versandt – fristgerecht "
-            f"(Ladungsfrist {facts.notice_period_days} Tage)"
-        )
+        if days == 0:  # never "Ladungsfrist 0 Tage": the council has none
+            return _line("invitation", True, f"Einladung am {sent:%d.%m.%Y} versandt", field)
+        text = f"Einladung am {sent:%d.%m.%Y} versandt – fristgerecht (Ladungsfrist {period})"
         return _line("invitation", True, text, field)
+    late = (
+        "nach der Sitzung"
+        if days == 0
+        else f"nicht fristgerecht (Ladungsfrist {period}, spätestens am {deadline:%d.%m.%Y})"
+    )
     text = (
-        f"Einladung am {sent:%d.%m.%Y} versandt – nicht fristgerecht (Ladungsfrist "
-        f"{facts.notice_period_days} Tage, spätestens am {deadline:%d.%m.%Y}). "
+        f"Einladung am {sent:%d.%m.%Y} versandt – {late}. "
         "Das Protokoll sollte festhalten, dass niemand die Ladung gerügt hat."
     )
     return ChecklistLine("invitation", True, text, ChecklistTarget(field), warning=True)

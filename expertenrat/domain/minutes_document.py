@@ -178,7 +178,10 @@ class Invitation:
         days = self.notice_period_days
         period = "1 Tag" if days == 1 else f"{days} Tagen"
         sent = f"Die Einladung wurde am {self.sent_on:%d.%m.%Y} versandt"
-        if self.sent_on <= invitation_deadline(meeting_day, days):
+        timely = self.sent_on <= invitation_deadline(meeting_day, days)
+        if days == 0:  # never "Ladungsfrist von 0 Tagen": the council has none
+            return f"{sent}; sie erfolgte formgerecht." if timely else f"{sent}, nach der Sitzung."
+        if timely:
             return f"{sent}; sie erfolgte form- und fristgerecht (Ladungsfrist von {period})."
         return f"{sent}; die Ladungsfrist von {period} wurde nicht gewahrt."
 

@@ -151,6 +151,27 @@ def test_a_late_invitation_is_a_warning_that_does_not_block() -> None:
     assert not any(x.warning for x in on_time.lines)
 
 
+def test_the_invitation_line_names_a_notice_period_of_0_or_1_day_right() -> None:
+    """(found by a tester) the editor's checklist read "fristgerecht (Ladungsfrist 0 Tage)"
+    for a council without a notice period, and "Ladungsfrist 1 Tage"."""
+
+    def line(days: int, sent: date) -> str:
+        facts = replace(COMPLETE, notice_period_days=days, invitation_sent_on=sent)
+        return next(x.text for x in checklist(facts).lines if x.key == "invitation")
+
+    assert line(0, date(2026, 3, 10)) == "Einladung am 10.03.2026 versandt"
+    assert line(0, date(2026, 3, 11)).startswith(
+        "Einladung am 11.03.2026 versandt – nach der Sitzung."
+    )
+    assert (
+        line(1, date(2026, 3, 9))
+        == "Einladung am 09.03.2026 versandt – fristgerecht (Ladungsfrist 1 Tag)"
+    )
+    assert "nicht fristgerecht (Ladungsfrist 1 Tag, spätestens am 09.03.2026)" in line(
+        1, date(2026, 3, 10)
+    )
+
+
 SPLIT_QUORUM = (
     "Das Gremium war bis TOP 4 nicht beschlussfähig (1 von 3 stimmberechtigten Mitgliedern "
     "anwesend) und ab TOP 5 beschlussfähig (2 von 3 stimmberechtigten Mitgliedern anwesend)"
