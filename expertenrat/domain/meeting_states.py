@@ -7,7 +7,7 @@ because the invitation went out under that number (see :func:`keeps_number_when_
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
@@ -45,11 +45,13 @@ def check_transition(
     reason: str = "",
     start: datetime | None = None,
     now: datetime | None = None,
+    sent_on: date | None = None,
 ) -> None:
     """Raise :class:`ValidationError` (German) unless ``current`` may become ``target``.
 
     Cancelling needs a ``reason``; a meeting can only be held once its ``start`` has come
-    (checked when both ``start`` and ``now`` are given, compared as given).
+    (checked when both ``start`` and ``now`` are given, compared as given); an invitation
+    ``sent_on`` a given day cannot have gone out after the meeting's day.
     """
     if target not in _ALLOWED[current]:
         message = _REFUSALS.get((current, target))
@@ -83,6 +85,22 @@ def check_transition(
                     )
                 ]
             )
+    if (
+        target is MeetingState.INVITED
+        and sent_on is not None
+        and start is not None
+        and sent_on > start.date()
+    ):
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "invitation_sent_on",
+                    f"Die Einladung zur Sitzung am {start:%d.%m.%Y} kann nicht am "
+                    f"{sent_on:%d.%m.%Y}, nach der Sitzung, versandt worden sein. Bitte geben "
+                    "Sie den Tag an, an dem sie versandt wurde.",
+                )
+            ]
+        )
     if target is MeetingState.HELD and start is not None and now is not None and start > now:
         raise ValidationError(
             [

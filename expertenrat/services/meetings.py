@@ -232,8 +232,9 @@ class MeetingsService:
             current = MeetingState(row.state)
             reason = clean_text(reason, REASON)
             check_transition(
-                current, target, reason=reason, start=clock.aware(row.starts_at), now=now
-            )
+                current, target, reason=reason, start=clock.aware(row.starts_at), now=now,
+                sent_on=sent_on,
+            )  # fmt: skip
             raise_if_invalid(text_problems("cancellation_reason", reason, REASON))
             before = audit.snapshot(row)
             row.state = target
@@ -244,18 +245,6 @@ class MeetingsService:
                     row.number = None
             if target is MeetingState.INVITED and (sent_on or row.invitation_sent_on is None):
                 row.invitation_sent_on = sent_on or now.astimezone(clock.zone).date()
-                if sent_on and sent_on > row.starts_at.date():  # a day the user chose
-                    raise ValidationError(
-                        [
-                            FieldProblem(
-                                "invitation_sent_on",
-                                f"Die Einladung zur Sitzung am {row.starts_at:%d.%m.%Y} kann "
-                                f"nicht am {row.invitation_sent_on:%d.%m.%Y}, nach der "
-                                "Sitzung, versandt worden sein. Bitte geben Sie den Tag an, "
-                                "an dem sie versandt wurde.",
-                            )
-                        ]
-                    )
             session.flush()
             if current is MeetingState.PLANNED:
                 renumber(session, self._actor, row.council_id)

@@ -113,6 +113,13 @@ def test_a_future_meeting_cannot_be_held_yet():
         check_transition(INV, H, start=START, now=START - timedelta(days=1))
 
 
+def test_an_invitation_cannot_have_gone_out_after_the_meeting_s_day():
+    """The rule of the meeting states, not of the service alone (found by review)."""
+    check_transition(P, INV, start=START, sent_on=START.date())  # on the day: allowed
+    with pytest.raises(ValidationError, match=r"am 11\.03\.2026, nach der Sitzung"):
+        check_transition(P, INV, start=START, sent_on=START.date() + timedelta(days=1))
+
+
 def test_only_meetings_cancelled_after_the_invitation_keep_their_number():
     assert not keeps_number_when_cancelled(P)
     assert keeps_number_when_cancelled(INV)
