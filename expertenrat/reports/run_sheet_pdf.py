@@ -68,7 +68,7 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
         logo_png=head.logo_png,
         landscape=True,
         subject=f"{title}, {parts.when(doc)}",
-        date_label=meeting_noun(doc.number, doc.kind),
+        date_label=f"{meeting_noun(doc.number, doc.kind)} vom",  # as the minutes' header
         footer_note=INTERNAL,
     )
     lead = INTERNAL

@@ -367,3 +367,12 @@ def test_a_notice_period_of_0_or_1_day_is_worded_right() -> None:
         "Die Einladung zur 5. Sitzung ergeht am Tag der Sitzung – die Ladungsfrist von 1 Tag "
         "ist nicht gewahrt."
     ) in render_invitation(late).warnings
+
+
+def test_the_run_sheet_header_dates_the_meeting_as_the_minutes_do() -> None:
+    """(found by a tester) the header read "Sitzung: 12.03.2026"; the minutes' header says
+    "Sitzung vom: 12.03.2026"."""
+    doc = meeting()
+    header = read(render_run_sheet(doc).pdf).pages[0].extract_text()
+    assert f"Sitzung vom: {doc.start:%d.%m.%Y}" in header
+    assert f"Sitzung: {doc.start:%d.%m.%Y}" not in header
