@@ -8,6 +8,7 @@ from datetime import date
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.ui.recommendations_filter import RegisterFilter
+from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar
 from expertenrat.ui.recommendations_table_model import register_row
 
 S = RecommendationStatus
@@ -87,3 +88,11 @@ def test_the_other_settings_combine_with_the_search():
     assert found(register_filter) == [1, 4]
     register_filter.set_year(2025)
     assert found(register_filter) == []
+
+
+def test_the_filter_combos_have_names_for_a_screen_reader(qtbot):
+    """(found by a tester) a screen reader heard only "Alle Jahre", not what it filters."""
+    bar = RecommendationsFilterBar(RegisterFilter(lambda: None))
+    qtbot.addWidget(bar)
+    combos = (bar.status_combo, bar.field_combo, bar.project_combo, bar.year_combo)
+    assert [c.accessibleName() for c in combos] == ["Status", "Handlungsfeld", "Projekt", "Jahr"]
