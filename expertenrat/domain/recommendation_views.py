@@ -131,9 +131,13 @@ class RecommendationRow:
         return self.adopted_on.year if self.adopted_on else None
 
     def search_text(self) -> str:
-        """What the register's search looks in (folded, see :func:`searchable`)."""
+        """What the register's search looks in (folded, see :func:`searchable`); the code
+        also as typed without its leading zero ("E-2026-8" finds E-2026-08)."""
+        parsed = parse_code(self.code)
+        unpadded = f"E-{parsed[0]}-{parsed[1]}" if parsed else ""
         return searchable(
             self.code,
+            unpadded if unpadded != self.code else "",
             self.title,
             self.kind.label,
             self.action_field,

@@ -96,3 +96,12 @@ def test_the_filter_combos_have_names_for_a_screen_reader(qtbot):
     qtbot.addWidget(bar)
     combos = (bar.status_combo, bar.field_combo, bar.project_combo, bar.year_combo)
     assert [c.accessibleName() for c in combos] == ["Status", "Handlungsfeld", "Projekt", "Jahr"]
+
+
+def test_a_code_typed_without_its_leading_zero_is_found():
+    """(found by a tester) "E-2026-8" did not find E-2026-08."""
+    register_filter = RegisterFilter()
+    register_filter.set_search("E-2026-3")
+    assert found(register_filter) == [3]
+    register_filter.set_search("e-2026-03")
+    assert found(register_filter) == [3]
