@@ -92,6 +92,11 @@ class AuditPage(NothingPending, QWidget):
                 QLabel(tr(_CONTEXT, "bis")),
                 self.last_edit,
             ),
+            names=(
+                tr(_CONTEXT, "Bereich"),
+                tr(_CONTEXT, "Person"),
+                tr(_CONTEXT, "Art der Änderung"),
+            ),
         )
         self.search_edit = self.filters.search_edit
         self.count_label = QLabel()

@@ -29,7 +29,11 @@ class FilterBar(QWidget):
         tooltip: str,
         filters: Sequence[QWidget],
         parent: QWidget | None = None,
+        *,
+        names: Sequence[str] = (),
     ) -> None:
+        """``names``: what each of the ``filters`` filters by ("Status", "Handlungsfeld"),
+        a screen reader's name for it: a combo alone says only its entry ("Alle Jahre")."""
         super().__init__(parent)
         self.search_edit = LineEdit()
         self.search_edit.setPlaceholderText(placeholder)
@@ -40,6 +44,8 @@ class FilterBar(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
+        for widget, name in zip(filters, names, strict=False):
+            widget.setAccessibleName(name)
         for widget in filters:
             first_show = QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow
             if isinstance(widget, QComboBox) and widget.sizeAdjustPolicy() == first_show:

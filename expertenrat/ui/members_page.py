@@ -113,6 +113,7 @@ class MembersPage(NothingPending, QWidget):
             tr(_CONTEXT, "Suchen nach Name, Institution, E-Mail …"),
             tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
             (self.status_combo, self.field_combo),
+            names=(tr(_CONTEXT, "Status"), tr(_CONTEXT, "Handlungsfeld")),
         )
         self.search_edit = self.filters.search_edit
         self.new_button = QPushButton(tr(_CONTEXT, "Neues Mitglied …"))

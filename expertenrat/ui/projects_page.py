@@ -103,6 +103,7 @@ class ProjectsPage(NothingPending, QWidget):
             tr(_CONTEXT, "Suchen nach Titel, Kürzel, Federführung, Partner …"),
             tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
             (self.field_combo, self.phase_combo),
+            names=(tr(_CONTEXT, "Handlungsfeld"), tr(_CONTEXT, "Phase")),
         )
         self.search_edit = self.filters.search_edit
         self.new_button = QPushButton(tr(_CONTEXT, "Neues Projekt …"))

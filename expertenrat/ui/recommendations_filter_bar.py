@@ -43,13 +43,14 @@ class RecommendationsFilterBar(FilterBar):
             tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
             combos,
             parent,
+            names=(
+                tr(_CONTEXT, "Status"),
+                tr(_CONTEXT, "Handlungsfeld"),
+                tr(_CONTEXT, "Projekt"),
+                tr(_CONTEXT, "Jahr"),
+            ),
         )
         self.status_combo, self.field_combo, self.project_combo, self.year_combo = combos
-        # A screen reader's names for them; a combo says only its entry else ("Alle Jahre").
-        self.status_combo.setAccessibleName(tr(_CONTEXT, "Status"))
-        self.field_combo.setAccessibleName(tr(_CONTEXT, "Handlungsfeld"))
-        self.project_combo.setAccessibleName(tr(_CONTEXT, "Projekt"))
-        self.year_combo.setAccessibleName(tr(_CONTEXT, "Jahr"))
         self._filter = register_filter
         self.search_edit.textChanged.connect(register_filter.set_search)
         self.status_combo.currentIndexChanged.connect(self._status_chosen)

@@ -133,6 +133,23 @@ def test_the_search_fields_are_named(make_window) -> None:
         assert page.search_edit.accessibleName().startswith("Suchen nach")
 
 
+def test_the_filter_combos_of_every_area_are_named(make_window) -> None:
+    """A combo alone says only its entry ("Alle Handlungsfelder"); the Empfehlungen page's
+    were named, the others not (found by review)."""
+    pages = make_window().pages
+    combos = {
+        "members": (pages.members.status_combo, pages.members.field_combo),
+        "projects": (pages.projects.field_combo, pages.projects.phase_combo),
+        "audit": (pages.audit.entity_combo, pages.audit.actor_combo, pages.audit.action_combo),
+    }
+
+    assert {area: [spoken_name(c) for c in found] for area, found in combos.items()} == {
+        "members": ["Status", "Handlungsfeld"],
+        "projects": ["Handlungsfeld", "Phase"],
+        "audit": ["Bereich", "Person", "Art der Änderung"],
+    }
+
+
 def test_tab_reaches_the_consent_history_before_the_notes(qtbot, services, council, today):
     fields = services.settings.action_fields(council.id)
     member = next(
