@@ -72,6 +72,9 @@ class MeetingsPage(QWidget):
             self.scope_combo.addItem(label, scope.value)
         self.year_combo = QComboBox()
         self.year_combo.addItem(tr(_CONTEXT, "Alle Jahre"), None)
+        # A screen reader's names: a combo alone says only its entry ("Alle Jahre").
+        self.scope_combo.setAccessibleName(tr(_CONTEXT, "Welche Sitzungen"))
+        self.year_combo.setAccessibleName(tr(_CONTEXT, "Jahr"))
         self.new_button = QPushButton(tr(_CONTEXT, "Neue Sitzung"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
