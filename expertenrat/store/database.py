@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
@@ -36,19 +35,18 @@ from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.engine import (
     SYNCHRONOUS,
     WRITING,
-    database_url,
     make_engine,
     shared_memory_uri,
     sqlite_file,
 )
 from expertenrat.store.probe import probe_server, probe_sqlite_file
-from expertenrat.store.problems import sqlite_problem, upgrade_blocked
+from expertenrat.store.problems import sqlite_problem
+from expertenrat.store.schema_upgrade import upgrade, upgraded_copy
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
 from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
-from expertenrat.store.sqlite_copy import backup_before_upgrade, copy_sqlite
-from expertenrat.store.table_owners import read_table_owners
-from expertenrat.store.work_problems import refused, sqlstate
+from expertenrat.store.sqlite_copy import backup_before_upgrade
+from expertenrat.store.work_problems import refused
 
 
 class Create(Enum):
@@ -313,60 +311,11 @@ def open_database(
         )
     backup = None
     if revision != migrate.head_revision() and read_only and path is not None:
-        return _upgraded_copy(url, path, location, probe.read_flags)
+        engine, scratch = upgraded_copy(path, location, probe.read_flags)
+        return Database(url=url, engine=engine, _scratch=scratch)
     if revision != migrate.head_revision():
         if path is not None:
             backup = backup_before_upgrade(path, revision)
-        _upgrade(url, location)
+        upgrade(url, location)
     engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     return Database(url=url, engine=engine, backup_file=backup)
-
-
-def _upgraded_copy(url: URL, path: Path, location: str, read_flags: str | None) -> Database:
-    """An older file opened to read (an export, a check, a backup of an old copy): read
-    from an upgraded copy in a scratch folder, the file itself left as it is; it may lie
-    where nothing can be written, and an update copy beside it would only pile up."""
-    scratch = Path(tempfile.mkdtemp(prefix="expertenrat-lesen-"))
-    copy = scratch / path.name
-    try:
-        try:
-            copy_sqlite(path, copy, read_flags)
-        except sqlite3.Error as error:
-            raise sqlite_problem(path, error) from error
-        _upgrade(database_url(str(copy)), location)
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    engine = make_engine(database_url(str(copy)), read_only="mode=ro")  # as the file would be
-    return Database(url=url, engine=engine, _scratch=scratch)
-
-
-def _upgrade(url: URL, location: str) -> None:
-    try:
-        migrate.upgrade(url)
-    except exc.IntegrityError as error:
-        # Old rows that a new constraint rejects; the upgrade was rolled back.
-        engine = make_engine(url)
-        try:
-            with engine.connect() as connection:
-                message = upgrade_blocked(location, error, connection)
-        finally:
-            engine.dispose()
-        raise DatabaseUnusableError(message) from error
-    except exc.DBAPIError as error:
-        path = sqlite_file(url)
-        if path is not None:
-            raise sqlite_problem(path, error) from error
-        if isinstance(error, exc.OperationalError):  # the server gone since the probe
-            raise server_problem(error, url, location) from error
-        # Tables another role owns: only the owner may change them.
-        owners = read_table_owners(url) if sqlstate(error.orig) == "42501" else None
-        raise DatabaseUnusableError(
-            *refused(
-                f"Die Datenbank „{location}“ konnte nicht aktualisiert werden",
-                error,
-                url=url,
-                creating_schema=True,
-                owners=owners,
-            )
-        ) from error
