@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -88,22 +89,50 @@ class ObjectionRecord:
     decided_in: str  # "6. Sitzung" or ""
 
 
+class VersionOrigin(StrEnum):
+    """How a version of the minutes came to be: sent to the members, made by accepting
+    an objection, or made by approving minutes changed since they were sent. Only a sent
+    version went out on its ``circulated_on``; the others keep the day and deadline of the
+    sending before them, and their own day is ``made_on``."""
+
+    SENT = "sent"
+    OBJECTION = "objection"
+    APPROVAL = "approval"
+
+
 @dataclass(frozen=True, slots=True)
 class VersionRecord:
     id: int
     number: int
     state: MinutesState
-    circulated_on: date | None
+    circulated_on: date | None  # the sending this version goes back to
     objections_due_on: date | None
     approved_on: date | None
     approved_in: str  # "6. Sitzung" or ""
     fingerprint: str  # SHA-256 of the content snapshot
     sha256: str  # of the stored full PDF (approved only)
     public_sha256: str
+    origin: VersionOrigin = VersionOrigin.SENT
+    made_on: date | None = None  # the objection's decision or the approval (not sent)
 
     @property
     def label(self) -> str:
         return f"Fassung {self.number} ({self.state.label})"
+
+    @property
+    def sent(self) -> bool:
+        """This version itself went out to the members (on ``circulated_on``)."""
+        return self.origin is VersionOrigin.SENT and self.circulated_on is not None
+
+    @property
+    def origin_text(self) -> str:
+        """ "versandt am 25.01.2026", "aus Einwand, 27.11.2026", "bei Genehmigung,
+        15.01.2026" or "" (a version never sent)."""
+        if self.origin is VersionOrigin.OBJECTION:
+            return f"aus Einwand, {_day(self.made_on)}"
+        if self.origin is VersionOrigin.APPROVAL:
+            return f"bei Genehmigung, {_day(self.made_on)}"
+        return f"versandt am {_day(self.circulated_on)}" if self.circulated_on else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,19 +196,39 @@ class MinutesStatus:
             days.append(latest.objections_due_on + timedelta(days=1))
         return max(days, default=None)
 
+    def sending_text(self) -> str:
+        """When the minutes went out: "versandt am 25.01.2026" where they were sent once
+        (or several times on one day), "zuerst versandt am 25.01.2026, zuletzt am
+        10.02.2026" where they were sent again later; "" where never. Only sent versions
+        count: one made by an accepted objection or at the approval went out on no day."""
+        days = [v.circulated_on for v in self.versions if v.sent and v.circulated_on]
+        return sending_text(min(days, default=None), max(days, default=None))
+
     def summary(self) -> str:
-        """One German line: "Entwurf", "versandt am … Einwände bis …", "genehmigt am …"."""
+        """One German line: "Entwurf", "versandt am … Einwände bis …", "genehmigt am …";
+        the current Fassung says where it comes from unless it is the one last sent
+        ("– Fassung 3 aus Einwand, 27.11.2026")."""
         latest = self.latest
         if latest is None:
             return "Entwurf – noch nicht versandt"
         if latest.state is MinutesState.APPROVED:
             where = f" in der {latest.approved_in}" if latest.approved_in else ""
             return f"genehmigt am {_day(latest.approved_on)}{where}"
-        first = next(v for v in self.versions if v.circulated_on is not None)
-        return (
-            f"versandt am {_day(first.circulated_on)}, Einwände bis "
-            f"{_day(latest.objections_due_on)} – Fassung {latest.number}"
-        )
+        fassung = f"Fassung {latest.number}"
+        if not latest.sent:
+            fassung += f" {latest.origin_text}"
+        return f"{self.sending_text()}, Einwände bis {_day(latest.objections_due_on)} – {fassung}"
+
+
+def sending_text(first: date | None, last: date | None) -> str:
+    """ "versandt am 25.01.2026" (sent on one day), "zuerst versandt am 25.01.2026,
+    zuletzt am 10.02.2026" (sent again later), "" (never): the one wording of when minutes
+    went out, for the Genehmigung tab and the Übersicht."""
+    if first is None or last is None:
+        return ""
+    if first == last:
+        return f"versandt am {_day(first)}"
+    return f"zuerst versandt am {_day(first)}, zuletzt am {_day(last)}"
 
 
 def objection_problems(draft: ObjectionDraft) -> list[FieldProblem]:

@@ -30,6 +30,7 @@ from expertenrat.domain.minutes_approval import (
     Choice,
     Circulation,
     MinutesStatus,
+    VersionOrigin,
     VersionRecord,
 )
 from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument
@@ -231,6 +232,8 @@ class MinutesApprovalService:
                     number=row.number + 1,
                     circulated_on=row.circulated_on,
                     objections_due_on=row.objections_due_on,
+                    origin=VersionOrigin.APPROVAL.value,
+                    made_on=approved_on,
                     content=snapshot_json(snapshot),
                 )
                 session.add(row)

@@ -19,7 +19,12 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meetings import meeting_label
-from expertenrat.domain.minutes_approval import MinutesStatus, ObjectionRecord, VersionRecord
+from expertenrat.domain.minutes_approval import (
+    MinutesStatus,
+    ObjectionRecord,
+    VersionOrigin,
+    VersionRecord,
+)
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.attendance_rows import agenda_refs
@@ -93,6 +98,8 @@ def version_record(session: Session, row: models.MinutesVersion) -> VersionRecor
         fingerprint=fingerprint(row.content),
         sha256=row.sha256 or "",
         public_sha256=row.public_sha256 or "",
+        origin=VersionOrigin(row.origin or VersionOrigin.SENT.value),
+        made_on=row.made_on,
     )
 
 

@@ -27,6 +27,7 @@ from expertenrat.domain.minutes_approval import (
     MinutesStatus,
     ObjectionDraft,
     ObjectionRecord,
+    VersionOrigin,
     clean_objection,
     corrected_text,
     objection_problems,
@@ -191,6 +192,8 @@ class MinutesObjectionsService:
                 state=MinutesState.CIRCULATED.value,
                 circulated_on=previous.circulated_on,
                 objections_due_on=previous.objections_due_on,
+                origin=VersionOrigin.OBJECTION.value,
+                made_on=decided_on,
                 content=snapshot_json(minutes_snapshot(session, meeting)),
             )
             session.add(new)

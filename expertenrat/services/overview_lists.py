@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.meeting_documents import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.minutes_approval import VersionOrigin, sending_text
 from expertenrat.domain.overview import (
     Area,
     Line,
@@ -108,13 +109,16 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
     Protokoll tab) or circulated and waiting for approval (opens the Genehmigung tab)."""
     version = models.MinutesVersion
     approved = func.sum(case((version.state == MinutesState.APPROVED.value, 1), else_=0))
+    # Only a sent version went out: one made by an objection keeps the sending's day.
+    sent_on = case((version.origin == VersionOrigin.SENT.value, version.circulated_on))
     rows = session.execute(
         select(
             models.Meeting.id,
             models.Meeting.number,
             models.Meeting.kind,
             models.Meeting.starts_at,
-            func.max(version.circulated_on).label("circulated_on"),
+            func.min(sent_on).label("first_sent_on"),
+            func.max(sent_on).label("last_sent_on"),
         )
         .outerjoin(version, version.meeting_id == models.Meeting.id)
         .where(
@@ -137,14 +141,15 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
             f"Protokoll der {meeting_label(row.number, MeetingKind(row.kind), '')} "
             f"vom {row.starts_at:%d.%m.%Y}"
         )
-        if row.circulated_on is None:
+        if row.last_sent_on is None:
             lines.append(
                 Line(f"{head}: noch nicht versandt", _meeting_target(row.id, MeetingTab.MINUTES))
             )
         else:
             lines.append(
                 Line(
-                    f"{head}: versandt am {row.circulated_on:%d.%m.%Y}, Genehmigung steht aus",
+                    f"{head}: {sending_text(row.first_sent_on, row.last_sent_on)}, "
+                    "Genehmigung steht aus",
                     _meeting_target(row.id, MeetingTab.APPROVAL),
                 )
             )

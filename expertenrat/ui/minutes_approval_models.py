@@ -26,6 +26,16 @@ def _first_line(text: str, limit: int = 80) -> str:
     return line if line == text else f"{line} …"
 
 
+def _origin_tooltip(version: VersionRecord) -> str:
+    if version.sent:
+        return ""
+    return tr(
+        _CONTEXT,
+        "Diese Fassung wurde nicht versandt; es gelten Versand und Einwandsfrist der "
+        "Fassung davor ({}).",
+    ).format(_day(version.circulated_on))
+
+
 class VersionsTableModel(RowsTableModel):
     (
         COLUMN_NUMBER,
@@ -41,9 +51,10 @@ class VersionsTableModel(RowsTableModel):
             number_column(tr(_CONTEXT, "Fassung"), lambda v: v.number),
             Column(tr(_CONTEXT, "Stand"), lambda v: v.state.label),
             Column(
-                tr(_CONTEXT, "Versandt am"),
-                lambda v: _day(v.circulated_on),
-                sort_value=lambda v: v.circulated_on or date.min,
+                tr(_CONTEXT, "Versandt / entstanden"),
+                lambda v: v.origin_text,
+                sort_value=lambda v: v.made_on or v.circulated_on or date.min,
+                tooltip=_origin_tooltip,
             ),
             Column(
                 tr(_CONTEXT, "Einwände bis"),

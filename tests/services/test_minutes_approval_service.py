@@ -37,6 +37,7 @@ from expertenrat.services.minutes_assembly import (
 )
 from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
+from expertenrat.services.overview_lists import minutes_waiting
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store import models
 
@@ -198,6 +199,39 @@ def test_an_accepted_objection_makes_a_new_version_and_keeps_the_circulated_one(
     assert [i.heading for i in diff.items] == ["TOP 3 Beratung"]
     assert diff.items[0].fields[0].label == "Beschluss"
     assert "- " + RESOLUTION in diff.text()
+
+
+def test_the_sending_days_are_those_of_sent_versions_and_an_objections_fassung_says_so(
+    service, objections, database, council, minutes
+) -> None:
+    """Before, a Fassung made by "Berücksichtigen" showed the first sending's day as its
+    own, the state line named only the first sending and the Übersicht only the last."""
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    status = objections.accept(raised.id, raised.version, SENT + timedelta(days=5))
+    made = status.versions[-1]
+    assert (made.sent, made.origin_text) == (False, "aus Einwand, 25.03.2026")
+    assert status.versions[0].origin_text == "versandt am 20.03.2026"
+    assert status.summary() == (
+        "versandt am 20.03.2026, Einwände bis 03.04.2026 – Fassung 2 aus Einwand, 25.03.2026"
+    )
+
+    service.circulate(minutes.meeting_id, SENT + timedelta(days=10))
+    status = service.status(minutes.meeting_id)
+    assert [v.origin_text for v in status.versions] == [
+        "versandt am 20.03.2026",
+        "aus Einwand, 25.03.2026",
+        "versandt am 30.03.2026",
+    ]
+    assert status.summary() == (
+        "zuerst versandt am 20.03.2026, zuletzt am 30.03.2026, Einwände bis 13.04.2026 – Fassung 3"
+    )
+    with database.reading() as session:
+        lines = [line.text for line in minutes_waiting(session, council.id)]
+    assert lines == [
+        "Protokoll der 1. Sitzung vom 10.03.2026: zuerst versandt am 20.03.2026, zuletzt am "
+        "30.03.2026, Genehmigung steht aus"
+    ]
 
 
 def test_a_rejection_needs_a_reason(service, objections, database, minutes) -> None:
@@ -390,6 +424,7 @@ def test_minutes_changed_after_circulation_are_approved_as_a_new_version(
     approving = later_held(database, council.id, minutes)
     approved = service.approve(minutes.meeting_id, approving)
     assert approved.number == 2
+    assert approved.origin_text == "bei Genehmigung, 12.05.2026"  # it was never sent
     status = service.status(minutes.meeting_id)
     assert [v.state for v in status.versions] == [MinutesState.CIRCULATED, MinutesState.APPROVED]
     assert service.diff(minutes.meeting_id, 1, 2).items[0].heading == "TOP 2 Bericht"

@@ -143,6 +143,15 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     assert states == [ObjectionState.ACCEPTED, ObjectionState.REJECTED]
     assert panel.versions.model.rowCount() == 2
     qtmodeltester.check(panel.versions.model)
+    # Fassung 2 was not sent: it says where it comes from, not the sending's day as its own.
+    model = panel.versions.model
+    column = model.COLUMN_CIRCULATED
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Versandt / entstanden"
+    assert [model.index(r, column).data() for r in range(2)] == [
+        "versandt am 20.03.2026",
+        "aus Einwand, 20.03.2026",
+    ]
+    assert "Fassung 2 aus Einwand, 20.03.2026" in panel.state_label.text()
 
     select_row(panel.versions.view, 1)
     panel.versions.diff_button.click()

@@ -19,6 +19,10 @@ class MinutesVersion(PublicId, Versioned, Base):
     (``domain.approved_minutes``), from which the public PDF is rendered again when a
     member withdraws consent to the publication of the name; ``None`` before approval and
     for versions approved before revision 0012.
+    ``origin`` says how the version came to be (``domain.minutes_approval.VersionOrigin``):
+    only a "sent" one went out on its ``circulated_on``; one made by accepting an
+    objection or at the approval keeps the sending's day and deadline, and ``made_on`` is
+    its own day (revision 0014).
     """
 
     __tablename__ = "minutes_versions"
@@ -45,6 +49,8 @@ class MinutesVersion(PublicId, Versioned, Base):
     public_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     public_sha256: Mapped[str | None] = mapped_column(String(64))
     document: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20), default="sent", server_default="sent")
+    made_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Objection(Versioned, Base):
