@@ -164,6 +164,11 @@ class ProjectRecommendation:
     status: RecommendationStatus
     adopted_on: date | None  # None while a draft
     due_on: date | None
+    overdue_text: str = ""  # "seit 26 Tagen überfällig" as the register says; "" unless
+
+    @property
+    def overdue(self) -> bool:
+        return bool(self.overdue_text)
 
 
 def clean_project(project: Project) -> Project:

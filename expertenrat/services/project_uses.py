@@ -4,6 +4,8 @@ project, and named when a deletion is refused."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
@@ -14,8 +16,11 @@ from expertenrat.domain.projects import (
     ProjectRecommendation,
     consultations,
 )
+from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations import parse_code
 from expertenrat.services.attendance_rows import placed_rows
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.store import models
 
 
@@ -96,7 +101,9 @@ def project_consultations(session: Session, project_id: int) -> list[Consultatio
     )
 
 
-def project_recommendations(session: Session, project_id: int) -> list[ProjectRecommendation]:
+def project_recommendations(
+    session: Session, project_id: int, today: date | None = None
+) -> list[ProjectRecommendation]:
     """The live recommendations addressed to the project in the order of their codes, as
     the register lists them (E-2025-07 before a draft E-2025-13, E-2026-9 before
     E-2026-10, on every database alike: ordered by the adoption date, a draft without one
@@ -112,6 +119,7 @@ def project_recommendations(session: Session, project_id: int) -> list[ProjectRe
         ),
         key=lambda r: (parse_code(r.code) or (0, 0), r.id),
     )
+    late = _overdue_texts(session, project_id, today) if rows else {}
     return [
         ProjectRecommendation(
             id=r.id,
@@ -120,9 +128,23 @@ def project_recommendations(session: Session, project_id: int) -> list[ProjectRe
             status=RecommendationStatus(r.status),
             adopted_on=r.adopted_on,
             due_on=r.due_on,
+            overdue_text=late.get(r.id, ""),
         )
         for r in rows
     ]
+
+
+def _overdue_texts(session: Session, project_id: int, today: date | None) -> dict[int, str]:
+    """Per overdue recommendation addressed to the project, by the register's one rule
+    (as of ``today``, default: today in the council's time zone), what it says of it."""
+    council_id = session.scalar(
+        select(models.Project.council_id).where(models.Project.id == project_id)
+    )
+    if council_id is None:
+        return {}
+    day = today or council_clock(session, council_id).today()
+    wanted = RecommendationFilter(project_id=project_id, overdue=True)
+    return {row.id: row.overdue_text for row in register_rows(session, council_id, day, wanted)}
 
 
 def _consulted_item(

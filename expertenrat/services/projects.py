@@ -5,6 +5,8 @@ What refers to a project (consultations, recommendations) is read by
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -223,10 +225,13 @@ class ProjectsService:
         with reading(self._db) as session:
             return project_consultations(session, project_id)
 
-    def recommendations(self, project_id: int) -> list[ProjectRecommendation]:
-        """The recommendations addressed to the project, oldest first."""
+    def recommendations(
+        self, project_id: int, *, today: date | None = None
+    ) -> list[ProjectRecommendation]:
+        """The recommendations addressed to the project, oldest first; which are overdue as
+        of ``today`` (default: today in the council's time zone)."""
         with reading(self._db) as session:
-            return project_recommendations(session, project_id)
+            return project_recommendations(session, project_id, today)
 
 
 def _stored(session: Session, project: Project, what: str) -> models.Project:

@@ -103,7 +103,7 @@ def build_areas(
             annual_report=AnnualReportButton(services, dialogs, today),
         ),
         members=MembersPage(services, dialogs, today, settings=settings),
-        projects=ProjectsPage(services, dialogs, settings=settings),
+        projects=ProjectsPage(services, dialogs, settings=settings, today=today),
         meetings=MeetingsPage(services, dialogs, today, settings=settings),
         recommendations=RecommendationsPage(services, dialogs, today, settings=settings),
         settings=SettingsPage(

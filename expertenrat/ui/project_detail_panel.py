@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
@@ -24,6 +25,7 @@ from expertenrat.domain.projects import (
     ProjectRecommendation,
 )
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.recommendations_table_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.widgets import hint_label
 
@@ -80,7 +82,8 @@ def _title(item: ConsultedItem) -> str:
 
 
 class RecommendationsModel(RowsTableModel):
-    """The recommendations addressed to a project: code, title, status."""
+    """The recommendations addressed to a project: code, title, status; overdue ones in red
+    as in the register, the status's tooltip saying since when."""
 
     TITLE = 1
 
@@ -89,10 +92,20 @@ class RecommendationsModel(RowsTableModel):
             (
                 Column(tr(_CONTEXT, "Kennung"), lambda r: r.code),
                 Column(tr(_CONTEXT, "Titel"), lambda r: r.title, tooltip=lambda r: r.title),
-                Column(tr(_CONTEXT, "Status"), lambda r: r.status.label),
+                Column(
+                    tr(_CONTEXT, "Status"),
+                    lambda r: r.status.label,
+                    tooltip=lambda r: r.overdue_text[:1].upper() + r.overdue_text[1:] or None,
+                ),
             ),
             parent,
         )
+
+    def foreground(self, row: ProjectRecommendation) -> QColor | None:
+        return OVERDUE_FOREGROUND if row.overdue else None
+
+    def background(self, row: ProjectRecommendation) -> QColor | None:
+        return OVERDUE_BACKGROUND if row.overdue else None
 
 
 class ProjectDetailPanel(QWidget):

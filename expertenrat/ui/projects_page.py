@@ -8,6 +8,7 @@ used somewhere cannot be deleted (the message says where) but can be marked abge
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -70,10 +71,12 @@ class ProjectsPage(NothingPending, QWidget):
         dialogs: DialogService,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
+        today: Callable[[], date] | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._dialogs = dialogs
+        self._today = today  # which recommendations are overdue (default: the council's)
         self._council_id: int | None = None
         self._fields: list[ActionField] = []
         self.project_dialog: ProjectDialog | None = None
@@ -241,7 +244,8 @@ class ProjectsPage(NothingPending, QWidget):
             return
         try:
             consultations = self._services.projects.consultations(project.id)
-            recommendations = self._services.projects.recommendations(project.id)
+            today = self._today() if self._today else None
+            recommendations = self._services.projects.recommendations(project.id, today=today)
         except ExpertenratError as error:
             self.detail.show_project(None, [], [])
             self._dialogs.warning(self, tr(_CONTEXT, "Projekte"), error.message)

@@ -17,8 +17,8 @@ from expertenrat.ui.table_model import Column, number_column, text_column
 
 _CONTEXT = "RecommendationsTableModel"
 _STATUS_ORDER = {status: position for position, status in enumerate(RecommendationStatus)}
-_OVERDUE = QColor("#b00020")
-_OVERDUE_BACKGROUND = QColor("#fdecee")
+OVERDUE_FOREGROUND = QColor("#b00020")  # overdue rows, here and in a project's list
+OVERDUE_BACKGROUND = QColor("#fdecee")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +72,10 @@ class RecommendationsTableModel(FilteredRowsTableModel):
         return row.recommendation
 
     def foreground(self, row: RegisterRow) -> QColor | None:
-        return _OVERDUE if row.recommendation.overdue else None
+        return OVERDUE_FOREGROUND if row.recommendation.overdue else None
 
     def background(self, row: RegisterRow) -> QColor | None:
-        return _OVERDUE_BACKGROUND if row.recommendation.overdue else None
+        return OVERDUE_BACKGROUND if row.recommendation.overdue else None
 
 
 def register_row(row: RecommendationRow) -> RegisterRow:

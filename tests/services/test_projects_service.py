@@ -314,6 +314,24 @@ def test_recommendations_of_a_project_list_code_title_and_status(
     assert found[0].title == "Empfehlung E-2026-07"
 
 
+def test_recommendations_of_a_project_say_which_are_overdue_as_the_register_does(
+    database, projects, council, new_project
+):
+    """(found by a tester) the project's list did not mark the overdue ones."""
+    project_id = projects.create(council.id, new_project())
+    add_recommendation(database, council.id, project_id, "E-2026-07", status="sent",
+                       sent_on=date(2026, 3, 13), due_on=date(2026, 6, 12))  # fmt: skip
+    add_recommendation(database, council.id, project_id, "E-2026-08", status="sent",
+                       sent_on=date(2026, 3, 13), due_on=date(2026, 7, 1))  # fmt: skip
+
+    found = projects.recommendations(project_id, today=date(2026, 6, 20))
+
+    assert [(r.code, r.overdue, r.overdue_text) for r in found] == [
+        ("E-2026-07", True, "seit 8 Tagen überfällig"),
+        ("E-2026-08", False, ""),
+    ]
+
+
 def test_recommendations_of_a_project_follow_their_codes_drafts_too(
     database, projects, council, new_project
 ):

@@ -223,6 +223,29 @@ def test_the_detail_pane_lists_consultations_and_recommendations(page, services)
     assert detail.empty_hints() == []
 
 
+def test_an_overdue_recommendation_beside_the_project_is_red_as_in_the_register(
+    page, services, today
+):
+    """(found by a tester) the register shows overdue rows in red, the project's list did
+    not."""
+    rows = services.recommendations.list(_council_id(page), today=today)
+    late = next(r for r in rows if r.overdue and r.projects)
+    _select(page, late.projects[0].title)
+
+    model = page.detail.recommendations
+    codes = [model.index(r, 0).data() for r in range(model.rowCount())]
+    red = [
+        model.index(r, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+        for r in range(model.rowCount())
+    ]
+    overdue = {r.code for r in rows if r.overdue}
+    assert red == [code in overdue for code in codes] and any(red) and not all(red)
+    shown = codes.index(late.code)
+    assert model.index(shown, 0).data(Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
+    tooltip = model.index(shown, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "überfällig" in tooltip and tooltip[1:] == late.overdue_text[1:]
+
+
 def test_enter_on_a_recommendation_or_consultation_beside_the_project_opens_it(
     window, page, services, qtbot
 ):
