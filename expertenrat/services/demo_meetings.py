@@ -2,9 +2,9 @@
 
 The constituent meeting, a quarterly series on the third Thursday, the next meeting
 (invited, ten days ahead, on the Friday before where that is a weekend), a Klausur called
-at short notice a day or more after it (planned, its invitation already later than the
-two-week Ladungsfrist allows, so the Übersicht warns) and the regular meeting after it
-(planned). Each meeting gets its agenda while it is planned; then, in the order of the
+at short notice on a working day after it (planned, its invitation already later than
+the two-week Ladungsfrist allows, so the Übersicht warns) and the regular meeting after
+it (planned). Each meeting gets its agenda while it is planned; then, in the order of the
 days, the invitation goes out two weeks ahead, the attendance is recorded (excused and
 absent members, a late arrival "ab TOP 3", an early departure, a guest), conflicts of
 interest are declared or decided on the screening's hints, the meeting is held and its
@@ -306,12 +306,12 @@ def _working_day_up_to(day: date) -> date:
 
 
 def _short_notice_day(today: date) -> date:
-    """A day after the invited meeting (ten days ahead) but inside the two-week Ladungsfrist,
-    not a Sunday."""
+    """A working day after the invited meeting (ten days ahead) but inside the two-week
+    Ladungsfrist (of days 11 to 13 one always is; a weekend the meeting form warns of)."""
     return next(
         day
         for day in (today + timedelta(days=n) for n in range(11, NOTICE_DAYS))
-        if day.weekday() != 6
+        if day.weekday() < 5
     )
 
 

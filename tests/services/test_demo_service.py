@@ -522,3 +522,15 @@ def test_demo_invites_to_a_working_day_where_ten_days_ahead_is_a_saturday(sqlite
         )
 
     assert invited.date() == date(2026, 12, 11)
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2026, 12, 8)])
+def test_demo_meets_on_working_days_only(sqlite_database, actor, today):
+    """(found by a tester) loaded on a Tuesday, the Klausur at short notice fell on the
+    Saturday eleven days on (12.12.2026), and the meeting form warned of the weekend."""
+    DemoService(sqlite_database, actor).load(today, councils=1)
+    with sqlite_database.reading() as session:
+        starts = list(session.scalars(select(models.Meeting.starts_at)))
+
+    assert len(starts) == 9
+    assert [s for s in starts if s.weekday() >= 5] == []
