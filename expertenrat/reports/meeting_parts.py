@@ -48,12 +48,19 @@ def time_and_place(doc: MeetingDocument) -> list[tuple[str, str]]:
     return rows
 
 
-def paragraph(text: str, style: str | ParagraphStyle = "body", markup: str = PLAIN) -> Paragraph:
-    """User ``text`` (escaped) as a paragraph in ``style`` (or the theme's style of that name)."""
+def paragraph(
+    text: str,
+    style: str | ParagraphStyle = "body",
+    markup: str = PLAIN,
+    *,
+    width: float | None = None,
+) -> Paragraph:
+    """User ``text`` (escaped, see :func:`theme.markup`) as a paragraph in ``style`` (or
+    the theme's style of that name), ``width`` wide (else the page's content width)."""
     if isinstance(style, str):
         style = getattr(theme.styles(), style)
     face = theme.FONT_BOLD if "<b>" in markup else style.fontName
-    return Paragraph(markup.format(theme.esc(text, face)), style)
+    return Paragraph(markup.format(theme.markup(text, style, face=face, width=width)), style)
 
 
 def facts(rows: list[tuple[str, str]], label_width: float = 28 * mm) -> Flowable:

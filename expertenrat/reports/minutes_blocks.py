@@ -134,11 +134,7 @@ def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
     """An item's heading with its facts below (a new page unless room is left), bookmarked."""
     styles = _styles()
     label = f"TOP {item.number} {isolated(item.title)}".strip()  # item.label, isolated
-    width = theme.content_width() - styles.item.leftIndent - styles.item.rightIndent
-    face = theme.face_of(styles.item)
-    title = theme.esc(
-        theme.wrap_rtl(theme.clip(label, 300), face, styles.item.fontSize, width), face
-    )
+    title = theme.markup(theme.clip(label, 300), styles.item)
     story: list[Flowable] = [CondPageBreak(35 * mm), Bookmark(item.label, level)]
     if item.withheld:
         return [*story, Paragraph(title, styles.item)]

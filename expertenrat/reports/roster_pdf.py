@@ -41,7 +41,7 @@ def render_roster(doc: RosterDocument) -> RenderedPdf:
         if doc.public
         else "Vertraulich – enthält personenbezogene Daten, nur für den internen Gebrauch.",
     )
-    story = theme.title_block(title, _lead(doc))
+    story = theme.title_block(title, _lead(doc), landscape=not doc.public)
     story += _body(doc)
     story += _footnote(doc)
     return theme.build_pdf(story, info, _warnings(doc), len(doc.entries))
@@ -94,7 +94,7 @@ def _body(doc: RosterDocument) -> list[Flowable]:
     for name, entries in groups:
         if not entries and name == NO_FIELD:
             continue
-        story += theme.section_heading(name)
+        story += theme.section_heading(name, landscape=not doc.public)
         if entries:
             story.append(theme.column_table(entries, columns, not doc.public))
         else:

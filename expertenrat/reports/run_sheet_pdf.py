@@ -75,7 +75,7 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
     if doc.cancelled:
         reason = doc.cancellation_reason.strip()
         lead = f"{INTERNAL} · ABGESAGT" + (f": {isolated(reason)}" if reason else "")
-    story = theme.title_block(title, lead)
+    story = theme.title_block(title, lead, landscape=True)
     story += [parts.facts(parts.time_and_place(doc)), Spacer(0, 4 * mm)]
     if doc.agenda:
         story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True, long_rows=True))

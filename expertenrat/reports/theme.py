@@ -12,7 +12,8 @@ Its parts live in modules of their own, and this module hands their names on:
   to :func:`build_pdf` together with a :class:`DocumentInfo`; the page frame draws the
   header (logo, council, city, title, date) and the footer ("Seite x von y") on every page.
 
-Here are the title and the headings that start a document and its sections.
+Here are the title and the headings that start a document and its sections, and
+:func:`markup`, the user text of a paragraph that wraps Arabic and Hebrew in reading order.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ __all__ = [
     "fit_line",
     "fitted_share",
     "german_date",
+    "markup",
     "printable",
     "script_warnings",
     "section_heading",
@@ -101,23 +103,44 @@ __all__ = [
 ]
 
 
-def title_block(title: str, lead: str = "") -> list[Flowable]:
-    """The document title as the first flowables of a story, with an optional lead line."""
+def markup(
+    text: str, style: ParagraphStyle, *, face: str | None = None, width: float | None = None
+) -> str:
+    """User ``text`` as markup of a paragraph in ``style`` (set in ``face``, else the
+    style's) that is ``width`` wide (else the page's content width) less the style's
+    indents: escaped as :func:`esc` does, with its lines holding right-to-left letters
+    broken in reading order first (:func:`wrap_rtl`). reportlab would break them after
+    putting them in visual order, so that a title's last Arabic or Hebrew words stood on
+    its first line. Every title, heading and paragraph of user text goes through here."""
+    face = face or face_of(style)
+    width = (content_width() if width is None else width) - style.leftIndent - style.rightIndent
+    return esc(wrap_rtl(text, face, style.fontSize, width), face)
+
+
+def title_block(title: str, lead: str = "", *, landscape: bool = False) -> list[Flowable]:
+    """The document title as the first flowables of a story, with an optional lead line
+    (``landscape``: on a landscape page)."""
     s = styles()
-    story: list[Flowable] = [Paragraph(esc(title, face_of(s.title)), s.title)]
+    width = content_width(landscape)
+    story: list[Flowable] = [Paragraph(markup(title, s.title, width=width), s.title)]
     if lead:
-        story += [Spacer(0, 1.5 * mm), Paragraph(esc(lead, face_of(s.lead)), s.lead)]
+        story += [Spacer(0, 1.5 * mm), Paragraph(markup(lead, s.lead, width=width), s.lead)]
     story.append(Spacer(0, 5 * mm))
     return story
 
 
 def section_heading(
-    text: str, *, keep_space: float = 45 * mm, style: ParagraphStyle | None = None
+    text: str,
+    *,
+    keep_space: float = 45 * mm,
+    style: ParagraphStyle | None = None,
+    landscape: bool = False,
 ) -> list[Flowable]:
     """A heading (in ``style``, else the theme's heading) that starts a new page unless
-    ``keep_space`` is left below it.
+    ``keep_space`` is left below it (``landscape``: on a landscape page).
 
     (Not ``keepWithNext``: with a table longer than a page that forces a page break.)
     """
     heading = style or styles().heading
-    return [CondPageBreak(keep_space), Paragraph(esc(clip(text, 200), face_of(heading)), heading)]
+    text = markup(clip(text, 200), heading, width=content_width(landscape))
+    return [CondPageBreak(keep_space), Paragraph(text, heading)]
