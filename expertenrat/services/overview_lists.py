@@ -36,7 +36,7 @@ _AHEAD_READ = 20  # meetings ahead read at most: the next ones and those whose i
 @dataclass(frozen=True, slots=True)
 class MeetingAhead:
     id: int
-    label: str  # "5. Sitzung"
+    label: str  # "5. Sitzung", "8. Sitzung – Klausur: Datenethik"
     starts_at: datetime
     state: MeetingState
     invitation_sent_on: date | None
@@ -50,6 +50,7 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
             models.Meeting.id,
             models.Meeting.number,
             models.Meeting.kind,
+            models.Meeting.title,
             models.Meeting.starts_at,
             models.Meeting.state,
             models.Meeting.invitation_sent_on,
@@ -66,7 +67,7 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
     return [
         MeetingAhead(
             id=row.id,
-            label=meeting_label(row.number, MeetingKind(row.kind), ""),
+            label=_name(row.number, MeetingKind(row.kind), row.title),
             starts_at=row.starts_at,
             state=MeetingState(row.state),
             invitation_sent_on=row.invitation_sent_on,
@@ -74,6 +75,15 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
         )
         for row in rows
     ]
+
+
+def _name(number: int | None, kind: MeetingKind, title: str) -> str:
+    """The meeting as the Übersicht names it: "5. Sitzung", without its title, but a
+    numbered Klausur as the window calls it, "8. Sitzung – Klausur: Datenethik" (without a
+    title "8. Sitzung – Klausur"), never just "8. Sitzung"."""
+    if kind is not MeetingKind.WORKSHOP:
+        return meeting_label(number, kind, "")
+    return meeting_label(number, kind, " ".join(title.split()) or "Klausur")
 
 
 def next_meetings(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
@@ -116,6 +126,7 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
             models.Meeting.id,
             models.Meeting.number,
             models.Meeting.kind,
+            models.Meeting.title,
             models.Meeting.starts_at,
             func.min(sent_on).label("first_sent_on"),
             func.max(sent_on).label("last_sent_on"),
@@ -130,6 +141,7 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
             models.Meeting.id,
             models.Meeting.number,
             models.Meeting.kind,
+            models.Meeting.title,
             models.Meeting.starts_at,
         )
         .having(func.coalesce(approved, 0) == 0)
@@ -138,7 +150,7 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
     lines = []
     for row in rows:
         head = (
-            f"Protokoll der {meeting_label(row.number, MeetingKind(row.kind), '')} "
+            f"Protokoll der {_name(row.number, MeetingKind(row.kind), row.title)} "
             f"vom {row.starts_at:%d.%m.%Y}"
         )
         if row.last_sent_on is None:

@@ -160,7 +160,8 @@ def test_demo_klausur_at_short_notice_is_overdue_on_the_overview(demo_database, 
 
     # 27.11.2026: the invited meeting on 07.12., the Klausur on 08.12. (Ladungsfrist 14 days)
     assert [line.text for line in figures.invitations_due] == [
-        "8. Sitzung am 08.12.2026: Einladung überfällig (Ladungsfrist seit 24.11.2026 verstrichen)"
+        "8. Sitzung – Klausur: Datenstrategie 2030 am 08.12.2026: Einladung überfällig "
+        "(Ladungsfrist seit 24.11.2026 verstrichen)"
     ]
     assert figures.invitations_due[0].urgent
 

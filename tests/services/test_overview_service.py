@@ -72,6 +72,34 @@ def test_overview_ignores_a_cancelled_meeting_when_naming_the_next_one(database,
     assert figures.next_meeting == "2. Sitzung am 08.12.2026 um 09:30 Uhr"
 
 
+def test_overview_names_a_numbered_klausur_as_the_window_does(database, council, today):
+    """(found by a tester) the Übersicht named the demo's Klausur only "8. Sitzung"."""
+    with database.transaction() as session:
+        session.add_all(
+            [
+                models.Meeting(council_id=council.id, number=3, kind="workshop",
+                               title="Datenethik", starts_at=datetime(2026, 11, 2, 10, 0),
+                               state="held"),
+                models.Meeting(council_id=council.id, number=4, kind="workshop",
+                               starts_at=datetime(2026, 12, 1, 10, 0)),
+                models.Meeting(council_id=council.id, number=5, title="Haushalt",
+                               starts_at=datetime(2026, 12, 8, 16, 0)),
+            ]
+        )  # fmt: skip
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert figures.next_meeting == "4. Sitzung – Klausur am 01.12.2026 um 10:00 Uhr"
+    assert [line.text.split(" am ")[0] for line in figures.next_meetings] == [
+        "4. Sitzung – Klausur",
+        "5. Sitzung",
+    ]
+    assert figures.invitations_due[0].text.startswith("4. Sitzung – Klausur am 01.12.2026: ")
+    assert [line.text for line in figures.minutes_waiting] == [
+        "Protokoll der 3. Sitzung – Klausur: Datenethik vom 02.11.2026: noch nicht versandt"
+    ]
+
+
 def test_overview_counts_a_meeting_later_today_as_upcoming(database, council, today):
     with database.transaction() as session:
         session.add(
