@@ -116,8 +116,16 @@ class VersionRecord:
     made_on: date | None = None  # the objection's decision or the approval (not sent)
 
     @property
+    def state_text(self) -> str:
+        """ "versandt", "genehmigt", or "berichtigt" for a version made by an accepted
+        objection that awaits approval (it was not sent: "versandt" would say so)."""
+        if self.state is MinutesState.CIRCULATED and self.origin is VersionOrigin.OBJECTION:
+            return "berichtigt"
+        return self.state.label
+
+    @property
     def label(self) -> str:
-        return f"Fassung {self.number} ({self.state.label})"
+        return f"Fassung {self.number} ({self.state_text})"
 
     @property
     def sent(self) -> bool:

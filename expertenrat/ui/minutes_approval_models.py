@@ -49,7 +49,7 @@ class VersionsTableModel(RowsTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         columns: tuple[Column[VersionRecord], ...] = (
             number_column(tr(_CONTEXT, "Fassung"), lambda v: v.number),
-            Column(tr(_CONTEXT, "Stand"), lambda v: v.state.label),
+            Column(tr(_CONTEXT, "Stand"), lambda v: v.state_text),
             Column(
                 tr(_CONTEXT, "Versandt / entstanden"),
                 lambda v: v.origin_text,

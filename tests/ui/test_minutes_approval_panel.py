@@ -151,6 +151,8 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
         "versandt am 20.03.2026",
         "aus Einwand, 20.03.2026",
     ]
+    states = [model.index(r, model.COLUMN_STATE).data() for r in range(2)]
+    assert states == ["versandt", "berichtigt"]
     assert "Fassung 2 aus Einwand, 20.03.2026" in panel.state_label.text()
 
     select_row(panel.versions.view, 1)
