@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._area_chosen)
         self.council_combo.currentIndexChanged.connect(self._council_chosen)
         self.overview_page.opened.connect(self.open_target)
+        self.overview_page.backupSettingsOpened.connect(self.open_backup_settings)
         self.pages.projects.detail.opened.connect(self.open_target)
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
@@ -276,6 +277,16 @@ class MainWindow(QMainWindow):
         def reveal() -> None:
             self.show_area(page)
             page.open_target(target)  # type: ignore[attr-defined]
+
+        if self.leave_page(reveal):
+            reveal()
+
+    def open_backup_settings(self) -> None:
+        """Show Einstellungen at "Auf diesem PC", where the backup folder is chosen."""
+
+        def reveal() -> None:
+            self.show_area(self.settings_page)
+            self.settings_page.show_pc_settings()
 
         if self.leave_page(reveal):
             reveal()

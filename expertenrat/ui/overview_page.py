@@ -38,6 +38,7 @@ _CONTEXT = "OverviewPage"
 
 class OverviewPage(NothingPending, QWidget):
     opened = Signal(object)  # a Target
+    backupSettingsOpened = Signal()  # the backup warning: Einstellungen → Auf diesem PC
 
     def __init__(
         self,
@@ -61,6 +62,8 @@ class OverviewPage(NothingPending, QWidget):
         self.backup_warning.setObjectName("backupWarning")
         self.backup_warning.setTextFormat(Qt.TextFormat.PlainText)
         self.backup_warning.setWordWrap(True)
+        self.backup_warning.setToolTip(tr(_CONTEXT, "Öffnen: Einstellungen → Auf diesem PC"))
+        Activation(self.backup_warning).activated.connect(self.backupSettingsOpened)
         self.backup_warning.hide()
         self._backup_warning: Callable[[], str | None] = lambda: None
         self.card_targets: dict[FigureCard, Target] = {}
@@ -190,7 +193,8 @@ class OverviewPage(NothingPending, QWidget):
 
     def _show_backup_warning(self) -> None:
         text = self._backup_warning()
-        self.backup_warning.setText(f"⚠ {text}" if text else "")
+        where = tr(_CONTEXT, "Den Ordner ändern Sie unter Einstellungen → Auf diesem PC.")
+        self.backup_warning.setText(f"⚠ {text} {where}" if text else "")
         self.backup_warning.setVisible(bool(text))
 
     def refresh(self) -> None:

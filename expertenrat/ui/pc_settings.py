@@ -85,6 +85,7 @@ class PcSettingsBox(QGroupBox):
         form.addRow(tr(_CONTEXT, "Tägliche Sicherung in"), folder_row)
         form.addRow(tr(_CONTEXT, "Aufbewahrungsfrist"), self.years_spin)
         self._show()
+        self.setFocusProxy(self.choose_button)  # where the Übersicht's backup warning leads
         self.choose_button.clicked.connect(self._ask_folder)
         self.default_button.clicked.connect(lambda: self._store_folder(""))
         self.years_spin.valueChanged.connect(self._store_years)

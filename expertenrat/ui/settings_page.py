@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -171,9 +171,19 @@ class SettingsPage(QWidget):
         column.addLayout(other)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(plain_scroll_area(content))
+        self.scroll_area = plain_scroll_area(content)
+        outer.addWidget(self.scroll_area)
 
     # --- loading and saving ---------------------------------------------------------------
+
+    def show_pc_settings(self) -> None:
+        """Scroll to "Auf diesem PC" and put the focus there (the Übersicht's backup
+        warning leads here)."""
+        if self.pc_settings is None:
+            return
+        self.scroll_area.widget().layout().activate()  # laid out before it is scrolled to
+        self.scroll_area.ensureWidgetVisible(self.pc_settings)
+        self.pc_settings.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_council(self, council_id: int) -> None:
         self._council = self._service.settings(council_id)

@@ -267,3 +267,30 @@ def test_a_card_says_its_caption_and_figure_to_a_screen_reader(window):
     # Tab reaches the card (it opens with Enter), a frame of labels that has no text.
     assert name.startswith(card.caption.text()) and card.value.text() in name
     assert card.value.text() != "–"
+
+
+def test_the_backup_warning_opens_einstellungen_at_auf_diesem_pc(window, qtbot):
+    """(found by a tester) every line of the Übersicht opens something but the backup
+    warning, which did not say where the folder is changed either."""
+    page = window.overview_page
+    page.set_backup_warning(lambda: "Die letzte Sicherung ist vom 01.11.2026.")
+    warning = page.backup_warning
+    assert not warning.isHidden()
+    assert warning.text() == (
+        "⚠ Die letzte Sicherung ist vom 01.11.2026. Den Ordner ändern Sie unter "
+        "Einstellungen → Auf diesem PC."
+    )
+
+    click(qtbot, warning)
+
+    settings = window.settings_page
+    assert window.stack.currentWidget() is settings
+    box = settings.pc_settings
+    assert (
+        not box.visibleRegion().isEmpty() and settings.scroll_area.verticalScrollBar().value() > 0
+    )
+    assert box.focusWidget() is box.choose_button
+    window.show_area(page)
+    warning.setFocus()
+    qtbot.keyClick(warning, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is settings
