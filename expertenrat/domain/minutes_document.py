@@ -217,9 +217,11 @@ class MinutesDocument:
     items: tuple[MinutesItem, ...] = ()
     annexes: tuple[AnnexEntry, ...] = ()
     version: int | None = None  # the number of the minutes version, once there is one
-    circulated_on: date | None = None
+    circulated_on: date | None = None  # the sending this version goes back to
     objections_due_on: date | None = None
     approval: ApprovalStamp | None = None
+    # The day an accepted objection made this version (it was not sent itself), or None.
+    corrected_on: date | None = None
     public: bool = False
     unnamed: frozenset[str] = frozenset()  # names the public version does not print
     kind: MeetingKind = MeetingKind.REGULAR
@@ -254,6 +256,8 @@ class MinutesDocument:
             return self.approval.statement
         if self.state is MinutesState.CIRCULATED and self.circulated_on:
             line = f"Entwurf, versandt am {self.circulated_on:%d.%m.%Y}"
+            if self.corrected_on:
+                line += f", nach einem Einwand berichtigt am {self.corrected_on:%d.%m.%Y}"
             if self.objections_due_on:
                 line += f"; Einwände bis {self.objections_due_on:%d.%m.%Y}"
             return line + "."

@@ -24,6 +24,7 @@ from expertenrat.domain.enums import (
     ObjectionState,
 )
 from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.domain.minutes_approval import VersionOrigin
 from expertenrat.domain.minutes_document import (
     ApprovalStamp,
     GuestLine,
@@ -126,6 +127,9 @@ def minutes_document(
         version=version.number if version else None,
         circulated_on=version.circulated_on if version else None,
         objections_due_on=version.objections_due_on if version else None,
+        corrected_on=(
+            version.made_on if version and version.origin == VersionOrigin.OBJECTION.value else None
+        ),
         approval=approval,
         unnamed=unnamed_members(session, meeting.council_id) if public else frozenset(),
         earlier_minutes=_earlier_minutes(session, meeting),

@@ -215,6 +215,12 @@ def test_the_sending_days_are_those_of_sent_versions_and_an_objections_fassung_s
     assert status.summary() == (
         "versandt am 20.03.2026, Einwände bis 03.04.2026 – Fassung 2 aus Einwand, 25.03.2026"
     )
+    with database.reading() as session:
+        doc = minutes_document(session, session.get(models.Meeting, minutes.meeting_id))
+    assert doc.state_line == (  # the printed draft: its text is not the one sent that day
+        "Entwurf, versandt am 20.03.2026, nach einem Einwand berichtigt am 25.03.2026; "
+        "Einwände bis 03.04.2026."
+    )
 
     service.circulate(minutes.meeting_id, SENT + timedelta(days=10))
     status = service.status(minutes.meeting_id)
