@@ -94,13 +94,31 @@ def parts_at_head(backup: Backup) -> dict[str, TablePart]:
             f"Die Sicherung passt nicht zum Schemastand {backup.schema_revision} "
             f"(Tabellen: {', '.join(missing)})."
         )
-    for name, table in expected.items():
-        if [c for c, _k in parts[name].columns] != [c.name for c in table.columns]:
-            raise BackupError(
-                f"Die Spalten der Tabelle „{name}“ passen nicht zum Schemastand "
-                f"{backup.schema_revision}."
-            )
-    return parts
+    return {
+        name: _in_order(parts[name], table, backup.schema_revision)
+        for name, table in expected.items()
+    }
+
+
+def _in_order(part: TablePart, table: Table, revision: str) -> TablePart:
+    """``part`` with its columns in the order of ``table``'s. They are matched by name: a
+    database the migrations built or updated has a column a later revision added at the
+    end of its table, where a new one (and the models) may have it elsewhere, so a copy
+    of the file lists its columns in another order than the models do."""
+    names = [c for c, _kind in part.columns]
+    wanted = [c.name for c in table.columns]
+    if sorted(names) != sorted(wanted):
+        raise BackupError(
+            f"Die Spalten der Tabelle „{part.name}“ passen nicht zum Schemastand {revision}."
+        )
+    if names == wanted:
+        return part
+    where = [names.index(name) for name in wanted]
+    return TablePart(
+        part.name,
+        tuple(part.columns[i] for i in where),
+        [[row[i] for i in where] for row in part.rows],
+    )
 
 
 def _migrated(backup: Backup) -> Backup:
@@ -117,6 +135,7 @@ def _migrated(backup: Backup) -> Backup:
                 for table in metadata.sorted_tables:
                     part = parts.get(table.name) if table.name != "alembic_version" else None
                     if part is not None:
+                        part = _in_order(part, table, backup.schema_revision)
                         insert_value_rows(connection, table, part.rows)
         except (exc.IntegrityError, exc.StatementError) as error:
             raise BackupError(

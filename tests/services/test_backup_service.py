@@ -826,6 +826,30 @@ def test_the_daily_copy_of_the_database_restores_as_a_backup(demo_sqlite, databa
     assert sorted(p.name for p in daily.parent.iterdir()) == [daily.name]
 
 
+def test_the_daily_copy_of_a_database_the_updates_built_restores(database, tmp_path):
+    """A database the migrations built or updated (every one that went through an update)
+    has the columns later revisions added at the end of its tables, not where the models
+    have them; its daily copy was refused: "Die Spalten der Tabelle „councils“ passen nicht
+    zum Schemastand …" (found by review)."""
+    path = tmp_path / "aktualisiert" / "expertenrat.db"
+    path.parent.mkdir()
+    migrate.upgrade(database_url(str(path)))  # as an update builds it, not a new file
+    built = open_database(database_url(str(path)))
+    try:
+        SettingsService(built, ACTOR).create_council(
+            CouncilSettings(id=None, name="Beirat", city="Wismar", notice_period_days=10)
+        )
+        daily = tmp_path / "Sicherungen" / "expertenrat-2026-12-01.db"
+        daily.parent.mkdir()
+        copy_sqlite(path, daily)
+
+        BackupService(database).restore(daily, tmp_path / "kept")
+
+        assert table_rows(database) == table_rows(built)
+    finally:
+        built.close()
+
+
 def test_an_older_database_copy_is_brought_up_to_date(database, tmp_path):
     """The copy kept before an update (expertenrat-vor-update-von-0002.db) restores too."""
     old = tmp_path / "expertenrat-vor-update-von-0002.db"
