@@ -23,6 +23,7 @@ from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.change_marker import ChangeMarker, change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
+from expertenrat.store import migrate
 from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
@@ -383,9 +384,7 @@ def test_an_older_database_opened_to_read_is_read_from_an_upgraded_copy(tmp_path
     share, an archive) was refused as ".alt-sicherung.tmp: Der Datenträger ist
     schreibgeschützt" (found by a tester)."""
     path = demo_file
-    with sqlite3.connect(path) as connection:  # the demo's data as an older version had it
-        connection.execute("UPDATE alembic_version SET version_num = '0012'")
-    connection.close()
+    migrate.downgrade(database_url(str(path)), "-1")  # the demo's data as the last version had it
     digest, listing = _sha256(path), sorted(p.name for p in path.parent.iterdir())
 
     database = open_database(database_url(str(path)), read_only=True)
