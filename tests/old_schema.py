@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
+
 from sqlalchemy import Connection, MetaData, Table, insert
 
 from expertenrat.store import models
@@ -38,3 +41,17 @@ def add_row(connection: Connection, table_name: str, **values: object) -> int:
     row.update(values)
     key = connection.execute(insert(table).values(**row)).inserted_primary_key
     return key[0] if key else 0
+
+
+def add_held_meeting(connection: Connection, council_id: int) -> int:
+    """A meeting held on 10 March 2026 at 16:00, in a schema whose meetings have a calendar
+    uid and a public id (revision 0005 on); its id."""
+    return add_row(
+        connection,
+        "meetings",
+        council_id=council_id,
+        state="held",
+        starts_at=datetime(2026, 3, 10, 16),
+        uid=str(uuid.uuid4()),
+        public_id=str(uuid.uuid4()),
+    )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 
-from old_schema import add_row
+from old_schema import add_held_meeting, add_row
 from sqlalchemy import inspect, select, update
 
 from expertenrat.store import migrate, models
@@ -20,15 +20,7 @@ def test_0012_adds_an_empty_document_to_existing_versions_and_downgrades(empty_u
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
-            meeting = add_row(
-                connection,
-                "meetings",
-                council_id=council,
-                state="held",
-                starts_at=datetime(2026, 3, 10, 16),
-                uid=str(uuid.uuid4()),
-                public_id=str(uuid.uuid4()),
-            )
+            meeting = add_held_meeting(connection, council)
             add_row(
                 connection,
                 "minutes_versions",

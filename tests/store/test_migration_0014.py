@@ -4,9 +4,9 @@ be (sent, by an accepted objection, at the approval), read from their days."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 
-from old_schema import add_row
+from old_schema import add_held_meeting, add_row
 from sqlalchemy import inspect, select
 
 from expertenrat.store import migrate, models
@@ -23,15 +23,7 @@ def test_0014_reads_the_origin_of_existing_versions_and_downgrades(empty_url):
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
-            meeting = add_row(
-                connection,
-                "meetings",
-                council_id=council,
-                state="held",
-                starts_at=datetime(2026, 3, 10, 16),
-                uid=str(uuid.uuid4()),
-                public_id=str(uuid.uuid4()),
-            )
+            meeting = add_held_meeting(connection, council)
 
             def version(number, state, sent, due, **more):
                 return add_row(
