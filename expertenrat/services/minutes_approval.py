@@ -33,10 +33,9 @@ from expertenrat.domain.minutes_approval import (
     VersionOrigin,
     VersionRecord,
 )
+from expertenrat.domain.minutes_diff import MinutesDiff, diff_snapshots
 from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument
 from expertenrat.domain.minutes_versions import (
-    MinutesDiff,
-    diff_snapshots,
     fingerprint,
     parse_snapshot,
     pdf_fingerprint,

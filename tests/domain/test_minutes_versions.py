@@ -18,18 +18,17 @@ from expertenrat.domain.minutes_approval import (
     corrected_text,
     objection_problems,
 )
+from expertenrat.domain.minutes_diff import diff_snapshots, vote_line
 from expertenrat.domain.minutes_versions import (
     HeaderSnapshot,
     ItemSnapshot,
     MinutesSnapshot,
     RecommendationSnapshot,
     VoteSnapshot,
-    diff_snapshots,
     fingerprint,
     parse_snapshot,
     same_content,
     snapshot_json,
-    vote_line,
 )
 
 HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b 🚀 مرحبا שלום"""
