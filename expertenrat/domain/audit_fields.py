@@ -18,8 +18,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from expertenrat.domain import enums, field_limits
-from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.enums import AuditAction, VoteMode
 from expertenrat.domain.field_limits import TextField
+from expertenrat.domain.votes import vote_outcome
 
 ENTITY_LABELS: Mapping[str, str] = {
     "membership": "Mitglied",
@@ -59,6 +60,7 @@ _COMMON = {
     "council_id": "Gremium (Nr.)",
     "deleted_at": "gelöscht am",
     "position": "Reihenfolge",
+    "order": "Reihenfolge",
     "meeting_id": "Sitzung (Nr.)",
     "agenda_item_id": "Tagesordnungspunkt (Nr.)",
     "membership_id": "Mitglied (Nr.)",
@@ -105,9 +107,14 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "minutes_approval": "Genehmigung des Protokolls",
         "objection_period_days": "Einwandsfrist (Tage)",
     },
-    "action_field": {"colour": "Farbe"},
-    "text_template": {**_nouns(field_limits.TEXT_TEMPLATE), "purpose": "Zweck"},
+    "action_field": {"colour": "Farbe", "fields": "Handlungsfelder"},
+    "text_template": {
+        **_nouns(field_limits.TEXT_TEMPLATE),
+        "purpose": "Zweck",
+        "labels": "Textbausteine",
+    },
     "agenda_template": {
+        "titles": "Vorlagen",
         "title": "Titel",
         "kind": "Art",
         "public": "öffentlich",
@@ -161,6 +168,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "approved_on": "genehmigt am",
         "approved_in_meeting_id": "genehmigt in Sitzung (Nr.)",
         "objections_due_on": "Einwände bis",
+        "public_sha256": "SHA-256 der öffentlichen Fassung",
     },
     "objection": {
         "minutes_version_id": "Protokollfassung (Nr.)",
@@ -219,7 +227,6 @@ _ENUMS: Mapping[str, type[enums.LabelledEnum]] = {
     "objection.state": enums.ObjectionState,
     "text_template.purpose": enums.TextTemplatePurpose,
 }
-_VOTE_PARTS = (("subject", ""), ("yes", "ja"), ("no", "nein"), ("abstain", "Enthaltungen"))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
 _ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
@@ -283,7 +290,7 @@ def readable(entity: str, field: str, value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, list):
-        return "; ".join(readable(entity, field, item) for item in value)
+        return "; ".join(_item(entity, field, item) for item in value)
     if isinstance(value, dict):
         return _vote(value) if "yes" in value else _pairs(entity, value)
     if not isinstance(value, str):
@@ -307,12 +314,37 @@ def _date_text(value: str) -> str:
     return value
 
 
+def _item(entity: str, field: str, item: Any) -> str:
+    """One entry of a list; a pair such as an action field's name and colour as
+    "Umwelt (#2ca02c)", so that the "; " between entries still separates them."""
+    if isinstance(item, list) and item:
+        first, *rest = (readable(entity, field, part) for part in item)
+        rest = [part for part in rest if part]
+        return f"{first} ({', '.join(rest)})" if rest else first
+    return readable(entity, field, item)
+
+
 def _vote(value: dict[str, Any]) -> str:
-    counts = ", ".join(f"{value.get(key, 0)} {word}" for key, word in _VOTE_PARTS[1:])
+    """A vote as the minutes word it: "Ja 7 · Nein 0 · Enthaltung 1 · befangen 1 –
+    angenommen", "einstimmig angenommen", or noted without a vote "zur Kenntnis genommen"
+    (stored as not adopted: never "abgelehnt")."""
     subject = str(value.get("subject") or "Abstimmung")
+    try:
+        mode = VoteMode(value.get("mode") or VoteMode.COUNTED.value)
+    except ValueError:
+        mode = VoteMode.COUNTED
     adopted = value.get("adopted")
-    verdict = "" if adopted is None else (" – angenommen" if adopted else " – abgelehnt")
-    return f"{subject}: {counts}{verdict}"
+    if mode is not VoteMode.COUNTED:
+        return f"{subject}: {vote_outcome(mode, bool(adopted))}"
+    counts = " · ".join(
+        f"{word} {value.get(key, 0)}"
+        for key, word in (("yes", "Ja"), ("no", "Nein"), ("abstain", "Enthaltung"))
+    )
+    if value.get("recused"):
+        counts += f" · befangen {value['recused']}"
+    if adopted is None:
+        return f"{subject}: {counts}"
+    return f"{subject}: {counts} – {vote_outcome(mode, bool(adopted))}"
 
 
 def _pairs(entity: str, value: dict[str, Any]) -> str:

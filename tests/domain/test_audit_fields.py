@@ -38,10 +38,50 @@ def test_times_lists_and_votes_are_words_not_json():
     assert readable("meeting_minutes", "opened_at", "16:05:00") == "16:05"
     assert readable("project", "partners", ["Stadtwerke", "Uni"]) == "Stadtwerke; Uni"
     vote = {"subject": "Empfehlung", "yes": 7, "no": 0, "abstain": 1, "adopted": True}
-    expected = "Empfehlung: 7 ja, 0 nein, 1 Enthaltungen – angenommen"
+    expected = "Empfehlung: Ja 7 · Nein 0 · Enthaltung 1 – angenommen"
     assert readable("votes", "votes", [vote]) == expected
     assert readable("meeting", "state", "held") == "durchgeführt"
     assert readable("meeting", "state", "unbekannt") == "unbekannt"
+
+
+def test_votes_read_as_the_minutes_word_them():
+    """(found by a tester) A vote noted without a vote is stored as not adopted: the
+    detail said "Kenntnisnahme: 0 ja, 0 nein, 0 Enthaltungen – abgelehnt"; a unanimous one
+    read as counts, recusals were missing, and one abstention was "1 Enthaltungen"."""
+    noted = {"subject": "Bericht", "mode": "noted", "yes": 0, "no": 0, "abstain": 0,
+             "recused": 0, "adopted": False}  # fmt: skip
+    unanimous = {"subject": "Protokoll", "mode": "unanimous", "yes": 9, "no": 0, "abstain": 0,
+                 "recused": 0, "adopted": True}  # fmt: skip
+    counted = {"subject": "Empfehlung", "mode": "counted", "yes": 5, "no": 2, "abstain": 1,
+               "recused": 1, "adopted": False}  # fmt: skip
+
+    assert readable("votes", "votes", [noted]) == "Bericht: zur Kenntnis genommen"
+    assert readable("votes", "votes", [unanimous]) == "Protokoll: einstimmig angenommen"
+    assert readable("votes", "votes", [counted]) == (
+        "Empfehlung: Ja 5 · Nein 2 · Enthaltung 1 · befangen 1 – abgelehnt"
+    )
+
+
+def test_changes_of_whole_lists_are_named_in_german():
+    """(found by a tester) Taking over a settings file, reordering action fields, phrases
+    or agenda templates and remaking a public minutes PDF wrote entries whose fields the
+    page named "fields", "labels", "titles", "order" and "public_sha256", an action field
+    as "Umwelt; #2ca02c" among the others' names and colours."""
+    fields = {"fields": [["Umwelt", "#2ca02c"], ["Soziale Stadt", "#d62728"]]}
+    assert field_changes("action_field", None, fields) == [
+        FieldChange("Handlungsfelder", "", "Umwelt (#2ca02c); Soziale Stadt (#d62728)")
+    ]
+    assert field_changes("text_template", {"labels": ["Dank"]}, {"labels": []}) == [
+        FieldChange("Textbausteine", "Dank", "")
+    ]
+    assert field_changes("agenda_template", None, {"titles": ["Eröffnung", "Verschiedenes"]}) == [
+        FieldChange("Vorlagen", "", "Eröffnung; Verschiedenes")
+    ]
+    assert field_changes("action_field", {"order": ["A", "B"]}, {"order": ["B", "A"]}) == [
+        FieldChange("Reihenfolge", "A; B", "B; A")
+    ]
+    [sha] = field_changes("minutes_version", {"public_sha256": "ab12"}, {"public_sha256": "cd34"})
+    assert sha == FieldChange("SHA-256 der öffentlichen Fassung", "ab12", "cd34")
 
 
 def test_hostile_text_stays_as_it_is():
