@@ -38,6 +38,22 @@ STANDARD_TEMPLATES: tuple[AgendaTemplate, ...] = (
 )
 """The templates a new council starts with."""
 
+CORRECTION_TITLE = "Berichtigung / Nachtrag zum Protokoll {meeting}"
+"""An amendment to approved minutes: they are frozen, so a correction is made only as an
+item of a later meeting (``{meeting}``: "der 5. Sitzung")."""
+
+MAX_CORRECTIONS = 3
+
+
+def correction_templates(meeting_names: Iterable[str]) -> list[AgendaTemplate]:
+    """ "Berichtigung / Nachtrag zum Protokoll der 5. Sitzung" for the earlier meetings
+    whose minutes are approved (``meeting_names``: "der 5. Sitzung", nearest first; at most
+    ``MAX_CORRECTIONS``)."""
+    return [
+        AgendaTemplate(CORRECTION_TITLE.format(meeting=name), AgendaItemKind.FORMAL, True, 5)
+        for name in list(meeting_names)[:MAX_CORRECTIONS]
+    ]
+
 
 def _as_item(template: AgendaTemplate) -> AgendaItem:
     return AgendaItem(
@@ -65,11 +81,20 @@ class UsedItem:
     template: AgendaTemplate
 
 
-def templates(stored: Iterable[AgendaTemplate], used: Iterable[UsedItem]) -> list[AgendaTemplate]:
-    """The council's own templates in their order, then its recurring items (most meetings
-    first) that are not among them; at most ``MAX_TEMPLATES``."""
+def templates(
+    stored: Iterable[AgendaTemplate],
+    used: Iterable[UsedItem],
+    corrections: Iterable[AgendaTemplate] = (),
+) -> list[AgendaTemplate]:
+    """The council's own templates in their order, then the corrections of approved
+    minutes (:func:`correction_templates`), then its recurring items (most meetings first)
+    that are not among them; at most ``MAX_TEMPLATES``."""
     chosen = list(stored)
     known = {fold(t.title) for t in chosen}
+    for correction in corrections:
+        if fold(correction.title) not in known:
+            chosen.append(correction)
+            known.add(fold(correction.title))
     meetings: dict[str, set[int]] = {}
     latest: dict[str, UsedItem] = {}
     for item in used:

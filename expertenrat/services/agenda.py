@@ -29,7 +29,7 @@ from expertenrat.domain.agenda import (
     validate_item,
 )
 from expertenrat.domain.agenda_templates import AgendaTemplate, UsedItem
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
+from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.wording import shortened
 from expertenrat.services import agenda_rows, audit
@@ -70,10 +70,19 @@ class AgendaService:
         with reading(self._db) as session:
             return _agenda_of(load(session, meeting_id))
 
-    def templates(self, council_id: int) -> list[AgendaTemplate]:
-        """Templates for recurring items: the council's list, then titles it used before."""
+    def templates(self, council_id: int, meeting_id: int | None = None) -> list[AgendaTemplate]:
+        """Templates for recurring items: the council's list, then (for the agenda of
+        ``meeting_id``) "Berichtigung / Nachtrag zum Protokoll der N. Sitzung" for the
+        nearest earlier meetings whose minutes are approved, then titles it used before."""
         with reading(self._db) as session:
             stored = [stored_template(r) for r in stored_rows(session, council_id)]
+            corrections = (
+                agenda_templates.correction_templates(
+                    meeting_name(m) for m in _approved_before(session, council_id, meeting_id)
+                )
+                if meeting_id is not None
+                else []
+            )
             query = (
                 select(
                     models.AgendaItem.meeting_id,
@@ -98,7 +107,7 @@ class AgendaService:
                 )
                 for r in session.execute(query)
             ]
-        return agenda_templates.templates(stored, used)
+        return agenda_templates.templates(stored, used, corrections)
 
     def projects(self, council_id: int) -> list[ProjectChoice]:
         """The council's projects that an item may link (not deleted), by title."""
@@ -329,3 +338,29 @@ def _check_project(
 
 def _short(text: str, limit: int = 80) -> str:
     return shortened(text, limit)
+
+
+def _approved_before(session: Session, council_id: int, meeting_id: int) -> list[models.Meeting]:
+    """The council's meetings before ``meeting_id`` whose minutes are approved (frozen: a
+    correction is only possible as an item of a later meeting), nearest first."""
+    meeting = session.get(models.Meeting, meeting_id)
+    if meeting is None:
+        return []
+    approved = (
+        select(models.MinutesVersion.meeting_id)
+        .where(models.MinutesVersion.state == MinutesState.APPROVED.value)
+        .scalar_subquery()
+    )
+    return list(
+        session.scalars(
+            select(models.Meeting)
+            .where(
+                models.Meeting.council_id == council_id,
+                models.Meeting.deleted_at.is_(None),
+                models.Meeting.starts_at < meeting.starts_at,
+                models.Meeting.id.in_(approved),
+            )
+            .order_by(models.Meeting.starts_at.desc())
+            .limit(agenda_templates.MAX_CORRECTIONS)
+        )
+    )

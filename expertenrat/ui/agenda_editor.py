@@ -62,7 +62,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self._dialogs = dialogs
         self._meeting_id: int | None = None
         self._agenda: Agenda | None = None
-        self._choices_council: int | None = None
+        self._choices_council: tuple[int, int | None] | None = None
         self._no_meeting_hint = no_meeting_hint()
 
         self.hint = QLabel()
@@ -246,14 +246,15 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self._show(agenda, select)
 
     def _load_choices(self, council_id: int) -> None:
-        if council_id == self._choices_council:
+        # Per meeting: the templates offer corrections of the minutes approved before it.
+        if (council_id, self._meeting_id) == self._choices_council:
             return
         self.form.set_choices(
             self._services.agenda.projects(council_id),
-            self._services.agenda.templates(council_id),
+            self._services.agenda.templates(council_id, self._meeting_id),
             sorted(m.full_name for m in self._services.members.members(council_id)),
         )
-        self._choices_council = council_id
+        self._choices_council = (council_id, self._meeting_id)
 
     def _show(self, agenda: Agenda, select: int | None) -> None:
         """Show ``agenda`` with ``select`` selected; an item with typed input stays selected

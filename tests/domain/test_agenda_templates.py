@@ -8,6 +8,7 @@ from expertenrat.domain.agenda_templates import (
     STANDARD_TEMPLATES,
     AgendaTemplate,
     UsedItem,
+    correction_templates,
     templates,
 )
 from expertenrat.domain.enums import AgendaItemKind
@@ -50,3 +51,31 @@ def test_the_councils_own_templates_come_first_and_are_not_repeated():
 
 def test_a_council_without_meetings_gets_its_list_as_it_is():
     assert templates(STANDARD_TEMPLATES, []) == list(STANDARD_TEMPLATES)
+
+
+def test_corrections_of_approved_minutes_follow_the_councils_list():
+    own = [AgendaTemplate("Eröffnung", AgendaItemKind.FORMAL)]
+    corrections = correction_templates(
+        ["der 5. Sitzung", "der 4. Sitzung", "der 3. Sitzung", "der 2. Sitzung"]
+    )
+
+    chosen = templates(own, [used(1, "Verschiedenes"), used(2, "Verschiedenes")], corrections)
+
+    assert [t.title for t in chosen] == [
+        "Eröffnung",
+        "Berichtigung / Nachtrag zum Protokoll der 5. Sitzung",
+        "Berichtigung / Nachtrag zum Protokoll der 4. Sitzung",
+        "Berichtigung / Nachtrag zum Protokoll der 3. Sitzung",
+        "Verschiedenes",
+    ]
+    assert chosen[1].kind is AgendaItemKind.FORMAL
+    assert chosen[1].public
+
+
+def test_a_correction_the_council_keeps_itself_is_offered_once():
+    title = "Berichtigung / Nachtrag zum Protokoll der 5. Sitzung"
+    own = [AgendaTemplate(title, AgendaItemKind.REPORT)]
+
+    chosen = templates(own, [], correction_templates(["der 5. Sitzung"]))
+
+    assert [t.title for t in chosen] == [title]

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from meeting_rows import clear_agenda
+from minutes_rows import approve as approve_stored
+from minutes_setup import held_minutes
 from sqlalchemy import func, select
 
 from expertenrat.domain.agenda import AgendaItem, numbers, presenter_text, split_presenter
@@ -402,3 +404,20 @@ def test_presenter_kinds_survive_the_round_trip(agenda_service, meeting):
     _, item = add(agenda_service, meeting, "A", presenter=text)
 
     assert split_presenter(item.presenter) == (PresenterKind.PROJECT_STAFF, HOSTILE)
+
+
+def test_templates_offer_a_correction_of_minutes_approved_before_the_meeting(
+    agenda_service, council, fields, database
+):
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    approve_stored(database, minutes.meeting_id)
+
+    titles = [t.title for t in agenda_service.templates(council.id, minutes.next_id)]
+
+    correction = "Berichtigung / Nachtrag zum Protokoll der 1. Sitzung"
+    assert titles[len(STANDARD_TEMPLATES)] == correction
+    # Not for the approved meeting's own agenda, nor without a meeting.
+    assert correction not in [t.title for t in agenda_service.templates(council.id)]
+    assert correction not in [
+        t.title for t in agenda_service.templates(council.id, minutes.meeting_id)
+    ]
