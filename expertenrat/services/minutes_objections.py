@@ -229,6 +229,40 @@ class MinutesObjectionsService:
             self._audit(session, meeting, row, before, "zurückgewiesen")
             return rows.status(session, meeting)
 
+    def withdraw(self, objection_id: int, version: int) -> MinutesStatus:
+        """Withdraw an objection not decided yet (the member takes it back, or it was
+        recorded by mistake): it is deleted, so no minutes and no count name it; the audit
+        trail keeps what it said. A decided objection stays: its decision is on record."""
+        with changing(self._db, WHAT) as session:
+            row = fetch(session, models.Objection, objection_id, WHAT)
+            minutes = session.get(models.MinutesVersion, row.minutes_version_id)
+            meeting = rows.live(session, minutes.meeting_id, lock=True)
+            ensure_not_frozen(session, meeting.id)
+            check_version(row, version, WHAT)
+            if row.state != ObjectionState.OPEN.value:
+                raise rows.refuse(
+                    "state",
+                    f"Über den Einwand ist schon entschieden ({ObjectionState(row.state).label}); "
+                    "ein entschiedener Einwand kann nicht mehr zurückgezogen werden.",
+                )
+            before = audit.snapshot(row)
+            session.delete(row)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                AuditAction.DELETE,
+                "objection",
+                objection_id,
+                council_id=meeting.council_id,
+                summary=(
+                    f"Einwand von {row.raised_by} gegen das Protokoll {meeting_name(meeting)} "
+                    "zurückgezogen"
+                ),
+                before=before,
+            )
+            return rows.status(session, meeting)
+
     # --- helpers ------------------------------------------------------------------------
 
     def _open(

@@ -99,9 +99,19 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.raise_button = QPushButton(tr(_CONTEXT, "Einwand erheben …"))
         self.accept_button = QPushButton(tr(_CONTEXT, "Berücksichtigen …"))
         self.reject_button = QPushButton(tr(_CONTEXT, "Zurückweisen …"))
+        self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
+        self.withdraw_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Einen noch nicht entschiedenen Einwand zurückziehen (etwa einen versehentlich "
+                "erfassten); er wird in keinem Protokoll genannt. Das Änderungsprotokoll "
+                "behält ihn.",
+            )
+        )
         self.raise_button.clicked.connect(self.raise_objection)
         self.accept_button.clicked.connect(lambda: self.decide(accepting=True))
         self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
+        self.withdraw_button.clicked.connect(self.withdraw)
 
         self.versions = MinutesVersionsBox(
             services.minutes_approval, dialogs, lambda: self._meeting_id
@@ -118,7 +128,12 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         column = QVBoxLayout(objections)
         column.addWidget(self.objections_view)
         row = QHBoxLayout()
-        for button in (self.raise_button, self.accept_button, self.reject_button):
+        for button in (
+            self.raise_button,
+            self.accept_button,
+            self.reject_button,
+            self.withdraw_button,
+        ):
             row.addWidget(button)
         row.addStretch()
         column.addLayout(row)
@@ -288,6 +303,23 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         )
         self.dialog.open()
 
+    def withdraw(self) -> None:
+        """Withdraw the selected open objection, after asking."""
+        objection = self.selected_objection()
+        if objection is None:
+            return
+        objections = self._services.minutes_objections
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Einwand zurückziehen"),
+            tr(
+                _CONTEXT,
+                "Den Einwand von {name} vom {day} zurückziehen? Er wird gelöscht und in "
+                "keinem Protokoll genannt; das Änderungsprotokoll behält ihn.",
+            ).format(name=objection.raised_by, day=f"{objection.raised_on:%d.%m.%Y}"),
+            lambda: self._run(lambda: objections.withdraw(objection.id, objection.version)),
+        )
+
     # --- helpers --------------------------------------------------------------------------
 
     def selected_objection(self) -> ObjectionRecord | None:
@@ -308,6 +340,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.raise_button.setEnabled(circulated)
         self.accept_button.setEnabled(decidable)
         self.reject_button.setEnabled(decidable)
+        self.withdraw_button.setEnabled(decidable)
 
     def _why_not_approvable(self, circulated: bool) -> str:
         """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not)."""

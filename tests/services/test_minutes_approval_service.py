@@ -253,6 +253,51 @@ def test_a_rejection_needs_a_reason(service, objections, database, minutes) -> N
     assert [v.number for v in status.versions] == [1]  # nothing changed
 
 
+def test_an_undecided_objection_is_withdrawn_and_counted_nowhere(
+    service, objections, database, council, minutes
+) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    mistaken = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    kept = objections.raise_objection(
+        minutes.meeting_id, objection(minutes, passage="", proposed_text="", text="Fehlt.")
+    )
+
+    status = objections.withdraw(mistaken.id, mistaken.version)
+
+    assert [o.id for o in status.objections] == [kept.id]
+    with database.reading() as session:
+        entry = session.scalars(
+            select(models.AuditEntry)
+            .where(models.AuditEntry.entity == "objection")
+            .order_by(models.AuditEntry.id)
+        ).all()[-1]
+    assert entry.summary == "Einwand von Anna Berg gegen das Protokoll der 1. Sitzung zurückgezogen"
+    assert entry.action == "delete"
+    assert "falsch wiedergegeben" in json.loads(entry.before)["text"]
+    # The approving meeting's minutes count only the objection decided.
+    approving = later_held(database, council.id, minutes)
+    objections.reject(
+        kept.id, kept.version, date(2026, 5, 12), "Ist enthalten.", in_meeting_id=approving
+    )
+    service.approve(minutes.meeting_id, approving)
+    with database.reading() as session:
+        doc = minutes_document(session, session.get(models.Meeting, approving))
+    assert doc.earlier_minutes == (
+        "Das Protokoll der 1. Sitzung wurde genehmigt; über 1 Einwand wurde entschieden "
+        "(0 berücksichtigt, 1 zurückgewiesen).",
+    )
+
+
+def test_a_decided_objection_cannot_be_withdrawn(service, objections, minutes) -> None:
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    status = objections.reject(raised.id, raised.version, SENT + timedelta(days=5), "Stimmt so.")
+
+    with pytest.raises(ValidationError, match="schon entschieden"):
+        objections.withdraw(raised.id, status.objections[0].version)
+    assert service.status(minutes.meeting_id).objections[0].state is ObjectionState.REJECTED
+
+
 def test_who_may_object_and_when(service, objections, database, council, fields) -> None:
     minutes = held_minutes(
         database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS

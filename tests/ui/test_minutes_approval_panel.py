@@ -77,6 +77,7 @@ def test_a_draft_can_only_be_circulated(panel) -> None:
         panel.raise_button,
         panel.accept_button,
         panel.reject_button,
+        panel.withdraw_button,
         panel.versions.diff_button,
     ):
         assert not button.isEnabled()
@@ -438,3 +439,30 @@ def test_a_long_item_title_does_not_widen_the_objection_dialog_past_the_screen(
 
     assert dialog.width() < 800
     assert dialog.item_combo.currentData() == 2
+
+
+def test_an_open_objection_is_withdrawn_after_asking(qtbot, panel, dialogs) -> None:
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    for text in ("Versehentlich erfasst.", "Mein Beitrag fehlt."):
+        panel.raise_button.click()
+        panel.dialog.text_edit.setPlainText(text)
+        panel.dialog.accept()
+    assert not panel.withdraw_button.isEnabled()  # nothing selected
+
+    select_row(panel.objections_view, 0)
+    dialogs.answers = [False]
+    panel.withdraw_button.click()
+    assert dialogs.messages[-1][:2] == ("question", "Einwand zurückziehen")
+    assert panel.objections_model.rowCount() == 2  # "Nein" keeps it
+    dialogs.answers = [True]
+    with qtbot.waitSignal(panel.changed):
+        panel.withdraw_button.click()
+    assert [o.text for o in panel.objections_model.rows()] == ["Mein Beitrag fehlt."]
+
+    select_row(panel.objections_view, 0)
+    panel.reject_button.click()
+    panel.dialog.reason_edit.setPlainText("Der Beitrag ist enthalten.")
+    panel.dialog.accept()
+    select_row(panel.objections_view, 0)
+    assert not panel.withdraw_button.isEnabled()  # decided: it stays
