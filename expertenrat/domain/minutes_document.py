@@ -294,11 +294,21 @@ class MinutesDocument:
         return f"{start}–{end} Uhr"
 
 
-def earlier_minutes_line(meeting: str, approved: bool, accepted: int, rejected: int) -> str:
+def earlier_minutes_line(
+    meeting: str,
+    approved: bool,
+    accepted: int,
+    rejected: int,
+    outside_accepted: int = 0,
+    outside_rejected: int = 0,
+) -> str:
     """What a meeting decided about the minutes of ``meeting`` ("der 1. Sitzung"), for its
     own minutes' Feststellungen: "Das Protokoll der 1. Sitzung wurde genehmigt; über 2
-    Einwände wurde entschieden (1 berücksichtigt, 1 zurückgewiesen)." Counts only, no
-    names: the line stands in the public minutes too."""
+    Einwände wurde entschieden (1 berücksichtigt, 1 zurückgewiesen)." Objections decided
+    outside a meeting (``outside_…``) are reported here too, since no other minutes record
+    them: "…; außerhalb einer Sitzung war über 1 Einwand entschieden worden (1
+    berücksichtigt, 0 zurückgewiesen)." Counts only, no names: the line stands in the
+    public minutes too."""
     decided = accepted + rejected
     objections = (
         f"über {counted(decided, 'Einwand', 'Einwände')} wurde entschieden "
@@ -306,9 +316,26 @@ def earlier_minutes_line(meeting: str, approved: bool, accepted: int, rejected: 
         if decided
         else ""
     )
-    if approved:
-        line = f"Das Protokoll {meeting} wurde genehmigt"
-        return f"{line}; {objections}." if objections else f"{line}."
-    return f"Über die Einwände gegen das Protokoll {meeting} wurde entschieden " + (
-        f"({accepted} berücksichtigt, {rejected} zurückgewiesen)."
+    outside = outside_accepted + outside_rejected
+    before = (
+        f"außerhalb einer Sitzung war über {counted(outside, 'Einwand', 'Einwände')} "
+        f"entschieden worden ({outside_accepted} berücksichtigt, {outside_rejected} "
+        "zurückgewiesen)"
+        if outside
+        else ""
     )
+    if approved:
+        parts = [f"Das Protokoll {meeting} wurde genehmigt", objections, before]
+    elif decided:
+        parts = [
+            f"Über die Einwände gegen das Protokoll {meeting} wurde entschieden "
+            f"({accepted} berücksichtigt, {rejected} zurückgewiesen)",
+            before,
+        ]
+    else:
+        parts = [
+            f"Über {counted(outside, 'Einwand', 'Einwände')} gegen das Protokoll {meeting} "
+            f"wurde außerhalb einer Sitzung entschieden ({outside_accepted} berücksichtigt, "
+            f"{outside_rejected} zurückgewiesen)"
+        ]
+    return "; ".join(part for part in parts if part) + "."

@@ -10,6 +10,7 @@ latest minutes version.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
@@ -19,6 +20,7 @@ from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet
 from expertenrat.domain.enums import (
     AttendanceStatus,
     MeetingKind,
+    MeetingState,
     MinutesState,
     MinutesStyle,
     ObjectionState,
@@ -41,6 +43,7 @@ from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_document_items import minutes_items
+from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.store import models
 
 
@@ -140,7 +143,10 @@ def minutes_document(
 def _earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...]:
     """The minutes ``meeting`` approved and the objections it decided, one line per earlier
     meeting in the order of their dates: the record of these decisions is this meeting's
-    minutes (with the practice "Einwände" above all, where deciding them is the point)."""
+    minutes (with the practice "Einwände" above all, where deciding them is the point).
+    Objections decided outside a meeting are reported by the meeting that approved their
+    minutes, and until one did by the first held meeting on or after the last such
+    decision (:func:`_reporting_meeting`)."""
     approved = set(
         session.scalars(
             select(models.MinutesVersion.meeting_id).where(
@@ -158,9 +164,10 @@ def _earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ..
         .where(models.Objection.decided_in_meeting_id == meeting.id)
     ):
         decided.setdefault(earlier_id, []).append(state)
+    outside = _decided_outside(session, meeting)
     earlier = session.scalars(
         select(models.Meeting)
-        .where(models.Meeting.id.in_(approved | set(decided)))
+        .where(models.Meeting.id.in_(approved | set(decided) | set(outside)))
         .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
     return tuple(
@@ -169,8 +176,72 @@ def _earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ..
             row.id in approved,
             decided.get(row.id, []).count(ObjectionState.ACCEPTED.value),
             decided.get(row.id, []).count(ObjectionState.REJECTED.value),
+            outside.get(row.id, []).count(ObjectionState.ACCEPTED.value),
+            outside.get(row.id, []).count(ObjectionState.REJECTED.value),
         )
         for row in earlier
+    )
+
+
+def _decided_outside(session: Session, meeting: models.Meeting) -> dict[int, list[str]]:
+    """The states of the objections decided outside a meeting that ``meeting``'s minutes
+    report, by the earlier meeting whose minutes they concern."""
+    found: dict[int, list[tuple[str, date]]] = {}
+    for earlier_id, state, day in session.execute(
+        select(
+            models.MinutesVersion.meeting_id, models.Objection.state, models.Objection.decided_on
+        )
+        .select_from(models.Objection)
+        .join(
+            models.MinutesVersion, models.MinutesVersion.id == models.Objection.minutes_version_id
+        )
+        .join(models.Meeting, models.Meeting.id == models.MinutesVersion.meeting_id)
+        .where(
+            models.Objection.decided_in_meeting_id.is_(None),
+            models.Objection.decided_on.is_not(None),
+            models.Meeting.council_id == meeting.council_id,
+            models.Meeting.starts_at < meeting.starts_at,
+        )
+    ):
+        found.setdefault(earlier_id, []).append((state, day))
+    return {
+        earlier_id: [state for state, _day in rows]
+        for earlier_id, rows in found.items()
+        if _reporting_meeting(session, earlier_id, max(day for _state, day in rows)) == meeting.id
+    }
+
+
+def _reporting_meeting(session: Session, earlier_id: int, last_decision: date) -> int | None:
+    """Which minutes report the objections against ``earlier_id``'s minutes decided outside
+    a meeting: those of the meeting that approved them, else of the first held meeting on
+    or after the last such decision whose own minutes can still say so (the one that will
+    approve them, as a rule)."""
+    approving = session.scalar(
+        select(models.MinutesVersion.approved_in_meeting_id).where(
+            models.MinutesVersion.meeting_id == earlier_id,
+            models.MinutesVersion.state == MinutesState.APPROVED.value,
+        )
+    )
+    if approving is not None:
+        return approving
+    earlier = session.get(models.Meeting, earlier_id)
+    later = session.scalars(
+        select(models.Meeting)
+        .where(
+            models.Meeting.council_id == earlier.council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.HELD.value,
+            models.Meeting.starts_at > earlier.starts_at,
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    return next(
+        (
+            m.id
+            for m in later
+            if m.starts_at.date() >= last_decision and not is_frozen(session, m.id)
+        ),
+        None,
     )
 
 

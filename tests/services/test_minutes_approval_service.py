@@ -434,6 +434,47 @@ def test_the_approving_meetings_minutes_record_the_approval_and_the_objections_d
     assert " ".join(line.split()) in " ".join(text_of(render_minutes(full)).split())
 
 
+def test_objections_decided_outside_a_meeting_are_reported_by_the_next_minutes(
+    database, council, fields, actor
+) -> None:
+    # Decided by the secretariat between meetings: before, no minutes named them at all.
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    service = MinutesApprovalService(database, actor, render_minutes)
+    objections = MinutesObjectionsService(database, actor)
+    service.circulate(minutes.meeting_id, SENT)
+    first = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    second = objections.raise_objection(
+        minutes.meeting_id, objection(minutes, passage="", proposed_text="")
+    )
+    objections.accept(first.id, first.version, SENT + timedelta(days=5))
+    objections.reject(second.id, second.version, SENT + timedelta(days=6), "Ist enthalten.")
+    approving = later_held(database, council.id, minutes)
+
+    def earlier_lines() -> tuple[str, ...]:
+        with database.reading() as session:
+            meeting = session.get(models.Meeting, approving)
+            full = minutes_document(session, meeting)
+            assert minutes_document(session, meeting, public=True).earlier_minutes == (
+                full.earlier_minutes
+            )
+            return full.earlier_minutes
+
+    # Before the approval: in the minutes of the next held meeting.
+    assert earlier_lines() == (
+        "Über 2 Einwände gegen das Protokoll der 1. Sitzung wurde außerhalb einer Sitzung "
+        "entschieden (1 berücksichtigt, 1 zurückgewiesen).",
+    )
+    service.approve(minutes.meeting_id, approving)
+    line = (
+        "Das Protokoll der 1. Sitzung wurde genehmigt; außerhalb einer Sitzung war über 2 "
+        "Einwände entschieden worden (1 berücksichtigt, 1 zurückgewiesen)."
+    )
+    assert earlier_lines() == (line,)
+    with database.reading() as session:
+        pdf = render_minutes(minutes_document(session, session.get(models.Meeting, approving)))
+    assert " ".join(line.split()) in " ".join(text_of(pdf).split())
+
+
 def test_a_meeting_before_the_sending_or_the_objection_neither_approves_nor_decides(
     service, objections, database, council, minutes
 ) -> None:
