@@ -64,9 +64,12 @@ class MeetingDocument:
     """A meeting with its agenda, for the invitation, the run sheet and the calendar.
 
     ``start``/``end`` are aware datetimes in the council's zone. ``uid`` is the meeting's
-    stable calendar UID and ``sequence`` its revision (raised whenever time, place or
-    state change). ``addressee`` holds the address lines of one recipient (mail merge);
-    ``None`` addresses the members as a whole.
+    stable calendar UID and ``sequence`` its revision (raised whenever time, place, name or
+    state change). ``invitation_date`` is the day the invitation went out (the notice
+    period counts from it), ``changed_on`` the day time or place of the invited meeting
+    last changed (the changed invitation's date), ``None`` while the first one stands.
+    ``addressee`` holds the address lines of one recipient (mail merge); ``None``
+    addresses the members as a whole.
     """
 
     letterhead: Letterhead
@@ -87,12 +90,18 @@ class MeetingDocument:
     addressee: tuple[str, ...] | None = None
     salutation: str = "Sehr geehrte Damen und Herren,"
     kind: MeetingKind = MeetingKind.REGULAR
+    changed_on: date | None = None
 
     @property
     def changed(self) -> bool:
         """Whether time or place changed since the members were invited: the letter is
         then a changed invitation that replaces the first one."""
-        return invitation_changed(self.sequence, cancelled=self.cancelled)
+        return invitation_changed(self.changed_on, cancelled=self.cancelled)
+
+    @property
+    def letter_date(self) -> date:
+        """The day the letter is dated: a changed invitation the day of the change."""
+        return self.changed_on if self.changed and self.changed_on else self.invitation_date
 
     @property
     def days_of_notice(self) -> int:

@@ -55,11 +55,12 @@ def dated_meeting_label(number: int | None, kind: MeetingKind, day: date) -> str
     return f"{meeting_name(number, kind)} am {day:%d.%m.%Y}"
 
 
-def invitation_changed(sequence: int, *, cancelled: bool) -> bool:
-    """Whether a meeting's calendar ``sequence`` says that time or place changed after the
-    invitation (each such change raises it), so that the letter replaces the first one;
-    a cancelled meeting's letter is the cancellation."""
-    return sequence > 0 and not cancelled
+def invitation_changed(changed_on: date | None, *, cancelled: bool) -> bool:
+    """Whether time or place changed after the invitation went out (``changed_on``, the
+    day of the last such change), so that the letter replaces the first one; a cancelled
+    meeting's letter is the cancellation. (The calendar SEQUENCE says nothing about it: it
+    also rises when a planned meeting, which may be in calendars already, moves.)"""
+    return changed_on is not None and not cancelled
 
 
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
@@ -125,6 +126,7 @@ class Meeting:
     ics_sequence: int
     series_id: int | None
     notes: str
+    invitation_changed_on: date | None = None  # time or place changed after the invitation
 
     @property
     def label(self) -> str:
@@ -134,7 +136,9 @@ class Meeting:
     def invitation_changed(self) -> bool:
         """Time or place changed since the members were invited: its letter is a changed
         invitation that replaces the first one (:func:`invitation_changed`)."""
-        return invitation_changed(self.ics_sequence, cancelled=self.state is MeetingState.CANCELLED)
+        return invitation_changed(
+            self.invitation_changed_on, cancelled=self.state is MeetingState.CANCELLED
+        )
 
     def draft(self) -> MeetingDraft:
         """The meeting as the form edits it (a meeting without an end lasts two hours)."""

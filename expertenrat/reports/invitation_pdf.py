@@ -98,7 +98,7 @@ def render_invitation(
     info = letter_parts.letter_info(
         head,
         title,
-        doc.invitation_date,
+        doc.letter_date,
         subject=f"{title}, {parts.when(doc)}",
         keywords=keywords,
         reproducible=reproducible,
@@ -114,9 +114,7 @@ def _letter(
     doc: MeetingDocument, title: str, info: theme.DocumentInfo, spacing: _Spacing
 ) -> tuple[RenderedPdf, int]:
     """The letter laid out with ``spacing``, and its number of pages."""
-    story = letter_parts.address_block(
-        doc.addressee_lines, doc.letterhead.city, doc.invitation_date
-    )
+    story = letter_parts.address_block(doc.addressee_lines, doc.letterhead.city, doc.letter_date)
     story += letter_parts.opening(title, doc.salutation)
     if doc.cancelled:
         story += [*_cancellation(doc), Spacer(0, 6 * mm), KeepTogether(_closing(doc))]
@@ -206,6 +204,11 @@ def _notice_statement(doc: MeetingDocument) -> str:
     period = "1 Tag" if days == 1 else f"{days} Tagen"
     if doc.notice_kept and days == 0:
         return ""  # never "unter Wahrung der Ladungsfrist von 0 Tagen"
+    if doc.notice_kept and doc.letter_date != doc.invitation_date:  # a changed invitation
+        return (
+            f"Die Einladung vom {doc.invitation_date:%d.%m.%Y} erging fristgerecht unter "
+            f"Wahrung der Ladungsfrist von {period}."
+        )
     if doc.notice_kept:
         return f"Die Einladung ergeht fristgerecht unter Wahrung der Ladungsfrist von {period}."
     return (

@@ -183,6 +183,7 @@ def _document(
         cancelled=meeting.state == MeetingState.CANCELLED.value,
         cancellation_reason=meeting.cancellation_reason,
         kind=MeetingKind(meeting.kind),
+        changed_on=meeting.invitation_changed_on,
     )
 
 

@@ -138,8 +138,10 @@ class MeetingDocumentsService:
         """Record the day the invitation went out; a planned meeting becomes "eingeladen"
         through the meetings service's state change (numbers of planned meetings follow).
 
-        Sending again (an invited meeting) corrects the day. The result warns when the day
-        is later than the notice period allows; a day after the meeting is refused.
+        Sending again (an invited meeting) corrects the day: of the changed invitation, if
+        time or place changed after the first one (and the day the invitation went out
+        with it where the change moved the start). The result warns when the invitation
+        went out later than the notice period allows; a day after the meeting is refused.
         """
         with reading(self._db) as session:
             row = _meeting(session, meeting_id)
@@ -161,7 +163,7 @@ class MeetingDocumentsService:
             version = self._meetings.change_state(
                 meeting_id, version, MeetingState.INVITED, sent_on=sent_on
             ).version
-        late = self.late_invitation_warning(meeting_id, sent_on)
+        late = late_notice_warning(self.document(meeting_id))
         return InvitationSent(meeting_id, version, sent_on, (late,) if late else ())
 
     def _correct_sent_on(self, meeting_id: int, version: int, sent_on: date) -> int:
@@ -169,7 +171,11 @@ class MeetingDocumentsService:
             row = _meeting(session, meeting_id)
             check_version(row, version, WHAT)
             before = audit.snapshot(row)
-            row.invitation_sent_on = sent_on
+            changed_on = row.invitation_changed_on
+            if changed_on is None or row.invitation_sent_on == changed_on:
+                row.invitation_sent_on = sent_on  # the first, or moved with the start
+            if changed_on is not None:
+                row.invitation_changed_on = sent_on
             session.flush()
             audit.record(
                 session,

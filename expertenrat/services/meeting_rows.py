@@ -122,6 +122,7 @@ def meeting_from_row(row: models.Meeting, clock: CouncilClock) -> Meeting:
         ics_sequence=row.ics_sequence,
         series_id=row.series_id,
         notes=row.notes,
+        invitation_changed_on=row.invitation_changed_on,
     )
 
 
@@ -259,6 +260,7 @@ def renumber(session: Session, actor: str, council_id: int) -> None:
         row = rows[meeting_id]
         row.number = number
         if old[meeting_id] is not None:
+            row.ics_sequence += 1  # a calendar holding "5. Sitzung" learns the new name
             entry = audit.entry(
                 actor,
                 AuditAction.UPDATE,

@@ -167,12 +167,14 @@ class MeetingsService:
     ) -> Meeting:
         """Change time, place, texts and (unless ``...``) the chair, all or nothing.
 
-        A cancelled meeting cannot be changed; for an invited one a new date, time or place
-        raises the calendar SEQUENCE, and a new start (date or time) makes ``today``
-        (default: the council's today) the day the invitation went out: the members learn
-        the new time from the changed invitation, so the notice period counts from it. A planned one
-        moved in time may change the numbers of the planned meetings. The chair must be a
-        member on the (new) day."""
+        A cancelled meeting cannot be changed. A new date, time, place, room, link, title or
+        kind raises the calendar SEQUENCE, planned or invited (a planned meeting may be in
+        the calendars through "Alle Sitzungen …"). For an invited one a new time or place
+        makes ``today`` (default: the council's today) the day of the changed invitation,
+        and a new start (date or time) also the day the invitation went out: the members
+        learn the new time from the changed invitation, so the notice period counts from
+        it. A planned one moved in time may change the numbers of the planned meetings. The
+        chair must be a member on the (new) day."""
         with changing(self._db, WHAT) as session:
             row = _held(session, meeting_id)
             check_version(row, version, WHAT)
@@ -185,19 +187,23 @@ class MeetingsService:
             draft, notes = checked_draft(clock, draft, row.notes if notes is None else notes)
             before = audit.snapshot(row)
             when_where = (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
+            name = (row.title, row.kind)
             apply_draft(row, clock, draft)
             row.notes = notes
             moved = when_where != (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
+            renamed = name != (row.title, row.kind)
             chair = row.chair_membership_id if chair_membership_id is ... else chair_membership_id
             if chair != row.chair_membership_id or moved:
                 raise_if_invalid(
                     chair_problems(session, row.council_id, chair, row.starts_at.date())
                 )
             row.chair_membership_id = chair
-            if moved and row.state == MeetingState.INVITED:
+            if moved or renamed:  # what a calendar entry shows: calendars replace theirs
                 row.ics_sequence += 1
+            if moved and row.state == MeetingState.INVITED:
+                row.invitation_changed_on = today or clock.today()
                 if when_where[0] != row.starts_at:  # a later end needs no new notice
-                    row.invitation_sent_on = today or clock.today()
+                    row.invitation_sent_on = row.invitation_changed_on
             session.flush()
             if moved and row.state == MeetingState.PLANNED:
                 renumber(session, self._actor, row.council_id)

@@ -330,14 +330,26 @@ def test_a_table_that_runs_over_never_leaves_its_last_row_alone_on_the_next_page
 
 def test_an_invitation_after_a_change_of_time_or_place_says_it_replaces_the_first() -> None:
     """(found by a tester) A moved invited meeting's letter looked like the first one."""
-    text = invitation_text(replace(meeting(), sequence=1))
+    text = invitation_text(replace(meeting(), sequence=1, changed_on=date(2026, 3, 2)))
 
     assert "Geänderte Einladung zur 5. Sitzung" in text
     assert "Bitte beachten Sie: Zeit oder Ort haben sich geändert." in text
     assert "Diese Einladung ersetzt unsere bisherige." in text
     assert "Geändert" not in invitation_text(meeting())
-    cancelled = invitation_text(replace(meeting(), sequence=1, cancelled=True))
+    cancelled = invitation_text(
+        replace(meeting(), sequence=1, changed_on=date(2026, 3, 2), cancelled=True)
+    )
     assert "Geändert" not in cancelled and "Absage" in cancelled
+
+
+def test_a_changed_invitation_is_dated_the_day_of_the_change_and_keeps_the_notice_period():
+    """A room-only change of an invited meeting printed the first invitation's date."""
+    text = invitation_text(replace(meeting(), sequence=1, changed_on=date(2026, 3, 6)))
+
+    assert "06.03.2026" in text and "24.02.2026" in text
+    assert "Die Einladung vom 24.02.2026 erging fristgerecht" in text
+    assert "nicht gewahrt" not in text
+    assert "06.03.2026" not in invitation_text(meeting())  # the first: its own day
 
 
 def test_excuses_are_asked_for_by_the_last_working_day_before_the_meeting() -> None:

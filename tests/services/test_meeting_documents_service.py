@@ -495,3 +495,37 @@ def test_a_meeting_cancelled_before_its_invitation_has_no_number_in_lists_and_ca
     (event,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
     assert str(event["summary"]) == "SCER: Sitzung – Frühjahr & <Klausur>"
     assert str(event["status"]) == "CANCELLED"
+
+
+def test_a_changed_invitation_is_dated_the_day_of_the_change_and_a_recorded_send_moves_it(
+    service, sample, database, meetings_service
+):
+    """A room-only change of an invited meeting kept the first invitation's date."""
+    sent = service.record_invitation_sent(
+        sample.meeting_id, version(database, sample), date(2026, 3, 2)
+    )
+    meeting = meetings_service.get(sample.meeting_id)
+    meetings_service.update(
+        sample.meeting_id,
+        sent.version,
+        replace(meeting.draft(), room="Raum 2.05"),
+        today=date(2026, 3, 9),
+    )
+
+    doc = service.document(sample.meeting_id)
+    assert (doc.changed, doc.letter_date, doc.invitation_date) == (
+        True, date(2026, 3, 9), date(2026, 3, 2),
+    )  # fmt: skip
+    text = pdf_text(service.invitation_pdf(sample.meeting_id).pdf)
+    assert "Geänderte Einladung" in text and "09.03.2026" in text
+    assert "Die Einladung vom 02.03.2026 erging fristgerecht" in text
+
+    again = service.record_invitation_sent(
+        sample.meeting_id, meeting_row(database, sample.meeting_id).version, date(2026, 3, 10)
+    )
+    row = meeting_row(database, sample.meeting_id)
+    assert (row.invitation_changed_on, row.invitation_sent_on) == (
+        date(2026, 3, 10),
+        date(2026, 3, 2),
+    )  # fmt: skip  the changed letter went out then; the notice period holds
+    assert again.warnings == ()

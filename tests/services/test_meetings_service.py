@@ -265,6 +265,55 @@ def test_a_new_time_or_place_of_an_invited_meeting_raises_the_calendar_sequence(
     assert moved.uid == invited.uid
 
 
+def test_a_moved_or_renamed_planned_meeting_raises_the_sequence_but_is_no_changed_invitation(
+    meetings_service, council
+):
+    """A planned meeting moved after "Alle Sitzungen …" put it in the members' calendars
+    kept SEQUENCE 0, so the calendars kept the old time."""
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    planned = meetings_service.get(meeting_id)
+
+    moved = meetings_service.update(meeting_id, planned.version, draft(date(2026, 3, 11)))
+    assert moved.ics_sequence == 1
+    renamed = meetings_service.update(
+        meeting_id, moved.version, draft(date(2026, 3, 11), title="Haushalt")
+    )
+    assert renamed.ics_sequence == 2
+    noted = meetings_service.update(meeting_id, renamed.version, renamed.draft(), notes="N")
+    assert noted.ics_sequence == 2
+    assert not noted.invitation_changed and noted.invitation_changed_on is None
+    invited = advance(meetings_service, meeting_id, MeetingState.INVITED)
+    assert not invited.invitation_changed  # the first invitation, not a changed one
+
+
+def test_a_planned_meeting_renumbered_by_another_raises_its_sequence(meetings_service, council):
+    """Its calendar entry says "1. Sitzung"; after an earlier meeting it is the 2."""
+    later = meetings_service.create(council.id, draft(date(2026, 6, 10)))
+    meetings_service.create(council.id, draft(date(2026, 3, 10)))
+
+    renumbered = meetings_service.get(later)
+    assert (renumbered.number, renumbered.ics_sequence) == (2, 1)
+
+
+def test_a_room_only_change_of_an_invited_meeting_dates_the_changed_invitation(
+    meetings_service, council
+):
+    """The changed invitation kept the first invitation's date."""
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    planned = meetings_service.get(meeting_id)
+    invited = meetings_service.change_state(
+        meeting_id, planned.version, MeetingState.INVITED, sent_on=date(2026, 2, 20)
+    )
+    assert invited.invitation_changed_on is None
+
+    changed = meetings_service.update(
+        meeting_id, invited.version, draft(date(2026, 3, 10), room="B"), today=date(2026, 3, 2)
+    )
+    assert changed.invitation_changed and changed.invitation_changed_on == date(2026, 3, 2)
+    assert changed.invitation_sent_on == date(2026, 2, 20)  # the notice period still holds
+    assert changed.ics_sequence == 1
+
+
 def test_a_stale_version_is_refused(meetings_service, council):
     meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
     old = meetings_service.get(meeting_id)

@@ -73,6 +73,10 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_public_id)
     ics_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     invitation_sent_on: Mapped[date | None] = mapped_column(Date)
+    # The day time or place of the invited meeting last changed (the changed invitation's
+    # date); None while the first invitation stands. The notice period still counts from
+    # ``invitation_sent_on`` (a new start moves that day too).
+    invitation_changed_on: Mapped[date | None] = mapped_column(Date)
     chair_membership_id: Mapped[int | None] = mapped_column(
         ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
     )
