@@ -103,3 +103,9 @@ def test_local_time_and_day_bounds_follow_summer_and_winter_time():
     first, end = utc_bounds(date(2026, 7, 1), date(2026, 7, 1), BERLIN)
     assert (first, end) == (datetime(2026, 6, 30, 22, 0), datetime(2026, 7, 1, 22, 0))
     assert utc_bounds(None, None, BERLIN) == (None, None)
+
+
+def test_the_day_of_a_changed_invitation_is_named_in_german():
+    changes = field_changes("meeting", {"invitation_changed_on": None},
+                            {"invitation_changed_on": "2026-03-02"})  # fmt: skip
+    assert changes == [FieldChange("Einladung geändert am", "", "02.03.2026")]
