@@ -5,7 +5,8 @@ Every rule lives in the domain (``meeting_draft``, ``meeting_states``, ``meeting
 the times (the database keeps the council's wall clock, callers get aware datetimes, see
 :mod:`expertenrat.services.meeting_rows`) and records each change in the audit trail. A
 draft's checks are :mod:`expertenrat.services.meeting_checks`, a series' dates and rows
-:mod:`expertenrat.services.meeting_series`.
+:mod:`expertenrat.services.meeting_series`, what a state change or a deletion does to the
+rows :mod:`expertenrat.services.meeting_transitions`.
 """
 
 from __future__ import annotations
@@ -17,26 +18,23 @@ from types import EllipsisType
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
-from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
-from expertenrat.domain.field_limits import clean_text, text_problems
+from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft
 from expertenrat.domain.meeting_series import SeriesSpec
-from expertenrat.domain.meeting_states import check_transition, keeps_number_when_cancelled
-from expertenrat.domain.meetings import REASON, Meeting, MeetingScope, MeetingSummary, SeriesPreview
+from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary, SeriesPreview
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_checks import checked_draft, draft_problems
 from expertenrat.services.meeting_rows import (
-    CouncilClock,
     apply_draft,
     chair_problems,
     council_clock,
-    has_agenda_content,
     meeting_from_row,
     meeting_rows,
     renumber,
     summaries,
 )
 from expertenrat.services.meeting_series import add_series, series_preview
+from expertenrat.services.meeting_transitions import delete_planned, move_to_state, record_change
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import (
     changing,
@@ -151,7 +149,7 @@ class MeetingsService:
             session.add(row)
             session.flush()
             renumber(session, self._actor, council_id)
-            self._audit(session, AuditAction.CREATE, row, None, "angelegt", clock)
+            record_change(session, self._actor, AuditAction.CREATE, row, None, "angelegt", clock)
             agenda_rows.add_opening_items(session, row.id, self._actor)
             return row.id
 
@@ -207,7 +205,7 @@ class MeetingsService:
             session.flush()
             if moved and row.state == MeetingState.PLANNED:
                 renumber(session, self._actor, row.council_id)
-            self._audit(session, AuditAction.UPDATE, row, before, "geändert", clock)
+            record_change(session, self._actor, AuditAction.UPDATE, row, before, "geändert", clock)
             return meeting_from_row(row, clock)
 
     def change_state(
@@ -235,26 +233,9 @@ class MeetingsService:
             ensure_not_frozen(session, row.id)
             clock = council_clock(session, row.council_id)
             now = clock.now() if now is None else now
-            current = MeetingState(row.state)
-            reason = clean_text(reason, REASON)
-            check_transition(
-                current, target, reason=reason, start=clock.aware(row.starts_at), now=now,
-                sent_on=sent_on,
-            )  # fmt: skip
-            raise_if_invalid(text_problems("cancellation_reason", reason, REASON))
-            before = audit.snapshot(row)
-            row.state = target
-            if target is MeetingState.CANCELLED:
-                row.cancellation_reason = reason
-                row.ics_sequence += 1  # a new STATUS: calendars replace the entry they have
-                if not keeps_number_when_cancelled(current):
-                    row.number = None
-            if target is MeetingState.INVITED and (sent_on or row.invitation_sent_on is None):
-                row.invitation_sent_on = sent_on or now.astimezone(clock.zone).date()
-            session.flush()
-            if current is MeetingState.PLANNED:
-                renumber(session, self._actor, row.council_id)
-            self._audit(session, AuditAction.UPDATE, row, before, f"{target.label}", clock)
+            move_to_state(
+                session, self._actor, row, clock, target, reason, now=now, sent_on=sent_on
+            )
             return meeting_from_row(row, clock)
 
     def delete(self, meeting_id: int, version: int) -> None:
@@ -267,35 +248,7 @@ class MeetingsService:
             row = _held(session, meeting_id)
             check_version(row, version, WHAT)
             ensure_not_frozen(session, row.id)
-            clock = council_clock(session, row.council_id)
-            label = meeting_from_row(row, clock).label
-            if row.state != MeetingState.PLANNED:
-                raise InUseError(
-                    f"„{label}“ ist {MeetingState(row.state).label} und kann nicht gelöscht "
-                    "werden. Eine Sitzung, zu der eingeladen wurde, kann nur abgesagt werden."
-                )
-            if has_agenda_content(session, row.id):
-                raise InUseError(
-                    f"„{label}“ hat bereits Inhalte (Tagesordnung mit Projekten oder Texten, "
-                    "Anwesenheit, Gäste, Befangenheiten, Anlagen oder ein Protokoll) und kann "
-                    "nicht gelöscht werden. Sagen Sie die Sitzung stattdessen ab."
-                )
-            before = audit.snapshot(row)
-            row.deleted_at = deleted_at = models.utc_now()
-            row.number = None
-            agenda_rows.tombstone_items(session, row.id, deleted_at)
-            session.flush()
-            renumber(session, self._actor, row.council_id)
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.DELETE,
-                "meeting",
-                row.id,
-                council_id=row.council_id,
-                summary=f"{label} am {row.starts_at:%d.%m.%Y} gelöscht",
-                before=before,
-            )
+            delete_planned(session, self._actor, row, council_clock(session, row.council_id))
 
     # --- series -------------------------------------------------------------------------
 
@@ -332,30 +285,6 @@ class MeetingsService:
                 room=room,
                 online_link=online_link,
             )
-
-    # --- helpers ------------------------------------------------------------------------
-
-    def _audit(
-        self,
-        session: Session,
-        action: AuditAction,
-        row: models.Meeting,
-        before: dict | None,
-        verb: str,
-        clock: CouncilClock,
-    ) -> None:
-        label = meeting_from_row(row, clock).label
-        audit.record(
-            session,
-            self._actor,
-            action,
-            "meeting",
-            row.id,
-            council_id=row.council_id,
-            summary=f"{label} am {row.starts_at:%d.%m.%Y} {verb}",
-            before=before,
-            after=audit.snapshot(row),
-        )
 
 
 def _held(session: Session, meeting_id: int) -> models.Meeting:
