@@ -7,16 +7,16 @@ is stored at once and the numbers follow (:mod:`ui.agenda_structure_bar`). The f
 with "Übernehmen" (:mod:`ui.agenda_item_saving`), before any move, when another item is
 selected and when the meetings page flushes; while the user types, the tree shows the
 typed title and the time plan follows the typed minutes, also when the agenda is reread
-for a change made elsewhere (``refresh`` keeps typed input).
+for a change made elsewhere (``refresh`` keeps typed input). The tree with its columns
+and the end of the time plan is :mod:`ui.agenda_tree_pane`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from expertenrat.domain.agenda import (
     Agenda,
@@ -28,17 +28,13 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
-from expertenrat.ui.agenda_end_label import AgendaEndLabel
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_item_saving import AgendaItemSaving
 from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
-from expertenrat.ui.agenda_tree_model import AgendaTreeModel
-from expertenrat.ui.agenda_tree_view import AgendaTreeView
-from expertenrat.ui.column_fit import refit_on_width_change
+from expertenrat.ui.agenda_tree_pane import AgendaTreePane
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
-from expertenrat.ui.table_columns import ColumnChooser
 
 _CONTEXT = "AgendaEditor"
 
@@ -68,23 +64,10 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.model = AgendaTreeModel(self)
-        self.view = AgendaTreeView()
-        self.view.setModel(self.model)
-        header = self.view.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.setStretchLastSection(False)  # the title takes the room left (fit_columns)
-        self.columns = ColumnChooser(
-            self.view,
-            AgendaTreeModel.KEYS,
-            AgendaTreeModel.HIDDEN_BY_DEFAULT,
-            settings if settings is not None else QSettings(),
-            "agenda/hidden_columns",
-            always_shown=AgendaTreeModel.ALWAYS_SHOWN,
-        )
+        self.tree = AgendaTreePane(settings)
+        self.model, self.view, self.columns = self.tree.model, self.tree.view, self.tree.columns
+        self.end_label = self.tree.end_label
         self.form = AgendaItemForm()
-        self.end_label = AgendaEndLabel()
         self.structure = AgendaStructureBar(
             services, dialogs, lambda: self._agenda, self.selected_item, self._save_pending
         )
@@ -108,8 +91,6 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.drop_requested.connect(self.structure.drop, Qt.ConnectionType.QueuedConnection)
         self.form.edited.connect(self._preview_typed)
-        refit_on_width_change(self.view, self.fit_columns)
-        self.columns.changed.connect(self.fit_columns)
         self.set_meeting(None)
 
     def _layout(self) -> None:
@@ -117,13 +98,8 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.form, 1)
         right_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.end_label)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -147,20 +123,12 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
             self.form.set_item(None)
             self.hint.setText(self._no_meeting_hint)
             self.hint.show()
-            self.fit_columns()  # the headers' widths: no scrolling
+            self.tree.fit_columns()  # the headers' widths: no scrolling
             self._update_end()
             self._update_buttons()
             return
         self.view.scrollToTop()
         self._load(select=None)
-
-    def fit_columns(self) -> None:
-        """The tree's shown columns to its width, the title taking the room left."""
-        self.view.fit_columns(AgendaTreeModel.TITLE, AgendaTreeModel.SHRINKABLE)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.fit_columns()  # the width of the tree is known only now
 
     def refresh(self) -> None:
         """Reread the agenda and the form's choices (projects, templates and members may
@@ -202,22 +170,13 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
     # --- reading ------------------------------------------------------------------------
 
     def selected_item(self) -> AgendaItem | None:
-        index = self.view.currentIndex()
-        if not index.isValid() or self._agenda is None:
+        key = self.tree.current_key()
+        if key is None or self._agenda is None:
             return None
-        key = index.internalId()
         return next((i for i in self._agenda.items if i.key == key), None)
 
     def select(self, key: int | None) -> None:
-        index = self.model.index_of(key) if key is not None else QModelIndex()
-        if not index.isValid() and self.model.rowCount() > 0:
-            index = self.model.index(0, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.view.selectionModel().setCurrentIndex(index, flags)
-        self.view.scrollTo(index)
+        self.tree.select(key)
         self._show_selected()
         self._update_buttons()
 
@@ -268,14 +227,14 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.hint.setVisible(refusal is not None)
         self._show_items(agenda)
         self.view.expandAll()
-        self.fit_columns()
+        self.tree.fit_columns()
         self.select(select)
         self.form.set_title_only(agenda.state is MeetingState.HELD)
         self._preview_typed()
         self._update_buttons()
 
     def _update_end(self) -> None:
-        self.end_label.show_plan(self._agenda, self.model.items(), self.model.placed())
+        self.tree.show_end(self._agenda)
 
     def _update_buttons(self) -> None:
         self.saving.retry.after(None)  # another item shown (or the same reread)
@@ -329,8 +288,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.form.set_item(self.selected_item())
 
     def _show_items(self, agenda: Agenda) -> None:
-        movable = _refusal(agenda) is None
-        self.model.set_agenda(agenda.items, agenda.starts_at, movable=movable)
+        self.tree.show_items(agenda, movable=_refusal(agenda) is None)
 
     def _preview_typed(self) -> None:
         """The tree and the time plan follow the typed values before they are saved."""
@@ -341,13 +299,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self.form.is_dirty() and previous.isValid() and not self.saving.save():
-            self.view.selectionModel().blockSignals(True)
-            self.view.selectionModel().setCurrentIndex(
-                previous,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.view.selectionModel().blockSignals(False)
+            self.tree.select_silently(previous)
             return
         self._show_selected()
         self._update_buttons()
