@@ -7,8 +7,8 @@ the two-week Ladungsfrist allows, so the Übersicht warns) and the regular meeti
 it (planned). Each meeting gets its agenda while it is planned; then, in the order of the
 days, the invitation goes out two weeks ahead, the attendance is recorded (excused and
 absent members, a late arrival "ab TOP 3", an early departure, a guest), conflicts of
-interest are declared or decided on the screening's hints, the meeting is held and its
-minutes are written (``demo_minutes``).
+interest are declared or decided on the screening's hints (both ``demo_meeting_day``),
+the meeting is held and its minutes are written (``demo_minutes``).
 """
 
 from __future__ import annotations
@@ -20,10 +20,8 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import TH, relativedelta
 
 from expertenrat.domain.agenda import AgendaItem, presenter_text
-from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet, GuestEntry
 from expertenrat.domain.enums import (
     AgendaItemKind,
-    AttendanceStatus,
     MeetingKind,
     MeetingState,
     MemberRole,
@@ -34,8 +32,7 @@ from expertenrat.domain.meeting_series import Frequency, SeriesSpec
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.services.agenda import AgendaService
-from expertenrat.services.attendance import AttendanceService
-from expertenrat.services.conflicts import ConflictsService
+from expertenrat.services.demo_meeting_day import DemoMeetingDay
 from expertenrat.services.demo_minutes import NOTICE_DAYS, DemoMinutes, HeldMeeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
@@ -70,12 +67,10 @@ class DemoMeetings:
     ) -> None:
         self.today = today
         self.data = data
-        self.random = rng
         self.meetings = MeetingsService(unit, actor)
         self.documents = MeetingDocumentsService(unit, actor, self.meetings)
         self.agenda = AgendaService(unit, actor)
-        self.attendance = AttendanceService(unit, actor)
-        self.conflicts = ConflictsService(unit, actor)
+        self.day = DemoMeetingDay(unit, actor, rng)
         self.minutes = DemoMinutes(unit, actor, data)
         self._items: dict[int, tuple[AgendaItem, ...]] = {}  # the agenda as last read
 
@@ -91,8 +86,8 @@ class DemoMeetings:
         *held, invited, _late, _planned = meetings
         for position, meeting in enumerate(held):
             self._invite(meeting)
-            sheet = self._attendance(council, meeting)
-            self._conflicts(council, meeting)
+            sheet = self.day.attendance(council.members, meeting)
+            self.day.conflicts(council.members, meeting)
             self._hold(meeting)
             role = (
                 "draft"
@@ -212,84 +207,6 @@ class DemoMeetings:
             meeting.id, version, meeting.day - timedelta(days=NOTICE_DAYS)
         )
 
-    def _attendance(self, council: DemoCouncil, meeting: HeldMeeting) -> AttendanceSheet:
-        """Chance decides who came; the chair always does. One member comes late (from
-        TOP 3 on), one leaves after the recommendation; the project's lead is a guest."""
-        day = meeting.day
-        active = [m for m in council.members if m.term_start <= day and (m.term_end or day) >= day]
-        status = {}
-        for member in active:
-            roll = self.random.random()
-            status[member.id] = (
-                AttendanceStatus.PRESENT
-                if roll < 0.8 or member.role is MemberRole.CHAIR
-                else AttendanceStatus.EXCUSED
-                if roll < 0.95
-                else AttendanceStatus.ABSENT
-            )
-        present = [
-            m for m in active if status[m.id] is AttendanceStatus.PRESENT
-            and m.role is not MemberRole.CHAIR
-        ]  # fmt: skip
-        entries = {
-            m.id: _entry(m, status[m.id])
-            for m in active
-            if status[m.id] is not AttendanceStatus.PRESENT
-        }
-        if len(present) >= 3:
-            late, early = present[meeting.number % len(present)], present[-1]
-            if late.id == early.id:
-                early = present[0]
-            entries[late.id] = _entry(
-                late, AttendanceStatus.PRESENT,
-                arrived_item_id=meeting.items["agenda"], arrived_at=time(16, 10),
-            )  # fmt: skip
-            if "resolution_a" in meeting.items:
-                entries[early.id] = _entry(
-                    early, AttendanceStatus.PRESENT,
-                    left_item_id=meeting.items["resolution_a"], left_at=time(17, 40),
-                )  # fmt: skip
-        for entry in entries.values():
-            self.attendance.save_entry(meeting.id, entry)
-        project = meeting.projects[0]
-        self.attendance.save_guest(
-            meeting.id, GuestEntry(None, project.contact_name, project.lead_unit, "Projektleitung")
-        )
-        return self.attendance.record_unrecorded(meeting.id, AttendanceStatus.PRESENT)
-
-    def _conflicts(self, council: DemoCouncil, meeting: HeldMeeting) -> None:
-        """The screening's hints: accepted at the recommendation, overruled where the
-        council only discusses; in every third meeting a member declares a conflict."""
-        sheet = self.conflicts.sheet(meeting.id)
-        resolution = meeting.items.get("resolution_a")
-        hinted = set()
-        for item in sheet.items:
-            for suggestion in item.suggestions:
-                hinted.add((item.item.id, suggestion.member))
-                if item.item.id == resolution:
-                    self.conflicts.accept(item.item.id, suggestion)
-                else:
-                    self.conflicts.overrule(
-                        item.item.id,
-                        suggestion,
-                        "Der Punkt dient nur der Beratung ohne Beschluss; die Mitwirkung an der "
-                        "Aussprache ist unbedenklich.",
-                    )
-        if resolution is None or meeting.number % 3 != 2:
-            return
-        candidates = [
-            m for m in council.members
-            if m.role is MemberRole.MEMBER and (resolution, m.id) not in hinted
-            and m.term_start <= meeting.day and (m.term_end or meeting.day) >= meeting.day
-        ]  # fmt: skip
-        if candidates:
-            member = candidates[meeting.number % len(candidates)]
-            self.conflicts.declare(
-                resolution,
-                member.id,
-                f"{member.affiliation} bewirbt sich um einen Folgeauftrag des Projekts.",
-            )
-
     def _hold(self, meeting: HeldMeeting) -> None:
         stored = self.meetings.get(meeting.id)
         self.meetings.change_state(
@@ -345,15 +262,4 @@ def _consultation(project: Project, topic: str, public: bool) -> AgendaItem:
         planned_minutes=30,
         presenter=presenter_text(PresenterKind.PROJECT_STAFF, project.contact_name),
         project_id=project.id,
-    )
-
-
-def _entry(member: Member, status: AttendanceStatus, **times) -> AttendanceEntry:
-    return AttendanceEntry(
-        membership_id=member.id,
-        name=member.full_name,
-        sort_name=member.sort_name,
-        role=member.role,
-        status=status,
-        **times,
     )
