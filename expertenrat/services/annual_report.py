@@ -26,6 +26,7 @@ from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
+from expertenrat.services.action_fields import action_field
 from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
@@ -34,7 +35,7 @@ from expertenrat.services.overview_fields import fields_of_year
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations_report import response_summaries
-from expertenrat.services.settings import action_field, council_settings
+from expertenrat.services.settings import council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

@@ -50,6 +50,7 @@ from expertenrat.domain.text_templates import clean_template
 from expertenrat.paths import resource_path
 from expertenrat.reports.logo_image import UnusableLogoError, fitted_logo, logo_problem
 from expertenrat.services import audit
+from expertenrat.services.action_fields import action_field, field_rows, field_uses
 from expertenrat.services.agenda_templates import (
     replace_templates,
     seed_standard_templates,
@@ -58,13 +59,7 @@ from expertenrat.services.agenda_templates import (
 )
 from expertenrat.services.files import read_at_most
 from expertenrat.services.logos import logo_problems
-from expertenrat.services.settings import (
-    action_field,
-    apply_settings,
-    council_settings,
-    field_rows,
-    field_uses,
-)
+from expertenrat.services.settings import apply_settings, council_settings
 from expertenrat.services.text_templates import PURPOSE, phrase, phrase_rows
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
 from expertenrat.store import models

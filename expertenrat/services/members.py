@@ -17,12 +17,13 @@ from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
+from expertenrat.services.action_fields import action_field
 from expertenrat.services.consent_ledger import consent_history
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_checks import member_problems
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_query
 from expertenrat.services.member_writes import member_what, save_members
-from expertenrat.services.settings import action_field, council_settings
+from expertenrat.services.settings import council_settings
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,

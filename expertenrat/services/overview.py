@@ -25,9 +25,10 @@ from expertenrat.domain.overview import (
     meeting_when,
 )
 from expertenrat.services import overview_fields, overview_lists
+from expertenrat.services.action_fields import action_field
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.recommendation_rows import register_rows
-from expertenrat.services.settings import action_field, council_settings
+from expertenrat.services.settings import council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

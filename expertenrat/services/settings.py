@@ -1,11 +1,12 @@
-"""Councils and their settings, and the action fields that are data, not code."""
+"""Councils and their settings, and the action fields that are data, not code (their rows
+and changes: :mod:`expertenrat.services.action_fields`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import (
@@ -16,13 +17,19 @@ from expertenrat.domain.councils import (
     action_field_problems,
     clean_action_field_name,
     clean_settings,
-    validate_action_field_name,
-    validate_colour,
     validate_settings,
 )
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
-from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
+from expertenrat.services.action_fields import (
+    action_field,
+    add_field,
+    delete_field,
+    field_rows,
+    field_what,
+    reorder_fields,
+    update_field,
+)
 from expertenrat.services.agenda_templates import seed_standard_templates
 from expertenrat.services.logos import stored_logo
 from expertenrat.services.meeting_rows import CouncilClock, council_clock
@@ -76,12 +83,6 @@ def council_settings(row: models.Council) -> CouncilSettings:
         website=row.website,
         classification=row.classification,
         secretariat=row.secretariat,
-    )
-
-
-def action_field(row: models.ActionField) -> ActionField:
-    return ActionField(
-        id=row.id, name=row.name, colour=row.colour, position=row.position, version=row.version
     )
 
 
@@ -174,7 +175,7 @@ class SettingsService:
             )
             return council_settings(row)
 
-    # --- action fields ----------------------------------------------------------------
+    # --- action fields (:mod:`expertenrat.services.action_fields`) ---------------------
 
     def action_fields(self, council_id: int) -> list[ActionField]:
         with reading(self._db) as session:
@@ -182,57 +183,12 @@ class SettingsService:
 
     def add_action_field(self, council_id: int, name: str, colour: str) -> ActionField:
         with changing(self._db, "Das Handlungsfeld") as session:
-            fetch(session, models.Council, council_id, "Das Gremium")
-            rows = field_rows(session, council_id)
-            raise_if_invalid(
-                validate_action_field_name(name, [r.name for r in rows]) + validate_colour(colour)
-            )
-            row = models.ActionField(
-                council_id=council_id,
-                name=clean_action_field_name(name),
-                colour=colour,
-                position=max((r.position for r in rows), default=-1) + 1,
-            )
-            session.add(row)
-            session.flush()
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.CREATE,
-                "action_field",
-                row.id,
-                council_id=council_id,
-                summary=f"Handlungsfeld „{row.name}“ angelegt",
-                after=audit.snapshot(row),
-            )
-            return action_field(row)
+            return add_field(session, self._actor, council_id, name, colour)
 
     def update_action_field(self, field: ActionField) -> ActionField:
         """Rename or recolour a field."""
-        what = f"Das Handlungsfeld „{field.name}“"
-        with changing(self._db, what) as session:
-            row = fetch(session, models.ActionField, field.id, what)
-            check_version(row, field.version, what)
-            others = [r.name for r in field_rows(session, row.council_id) if r.id != row.id]
-            raise_if_invalid(
-                validate_action_field_name(field.name, others) + validate_colour(field.colour)
-            )
-            before = audit.snapshot(row)
-            row.name = clean_action_field_name(field.name)
-            row.colour = field.colour
-            session.flush()
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.UPDATE,
-                "action_field",
-                row.id,
-                council_id=row.council_id,
-                summary=f"Handlungsfeld „{before['name']}“ geändert",
-                before=before,
-                after=audit.snapshot(row),
-            )
-            return action_field(row)
+        with changing(self._db, field_what(field)) as session:
+            return update_field(session, self._actor, field)
 
     def reorder_action_fields(
         self, council_id: int, ordered_ids: list[int], *, seen: Sequence[int] | None = None
@@ -241,51 +197,12 @@ class SettingsService:
         the order the new one was made from; if another PC has reordered the fields since,
         the new order is refused rather than undoing that move."""
         with changing(self._db, "Die Reihenfolge der Handlungsfelder") as session:
-            rows = {r.id: r for r in field_rows(session, council_id)}
-            if sorted(rows) != sorted(ordered_ids) or (seen is not None and list(seen) != [*rows]):
-                raise InUseError(
-                    "Die Handlungsfelder wurden inzwischen geändert. Bitte laden Sie neu."
-                )
-            before = [r.name for r in rows.values()]  # as read: ordered by position
-            for position, field_id in enumerate(ordered_ids):
-                rows[field_id].position = position
-            session.flush()
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.UPDATE,
-                "action_field",
-                None,
-                council_id=council_id,
-                summary="Reihenfolge der Handlungsfelder geändert",
-                before={"order": before},
-                after={"order": [rows[i].name for i in ordered_ids]},
-            )
-            return [action_field(rows[i]) for i in ordered_ids]
+            return reorder_fields(session, self._actor, council_id, ordered_ids, seen)
 
     def delete_action_field(self, field: ActionField) -> None:
-        what = f"Das Handlungsfeld „{field.name}“"
-        with changing(self._db, what) as session:
-            row = fetch(session, models.ActionField, field.id, what)
-            check_version(row, field.version, what)
-            uses = field_uses(session, row.id)
-            if uses:
-                raise InUseError(
-                    f"{what} wird noch verwendet ({uses}) und kann nicht gelöscht werden. "
-                    "Ordnen Sie diese Einträge zuerst einem anderen Handlungsfeld zu."
-                )
-            before = audit.snapshot(row)
-            session.delete(row)
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.DELETE,
-                "action_field",
-                field.id,
-                council_id=before["council_id"],
-                summary=f"Handlungsfeld „{before['name']}“ gelöscht",
-                before=before,
-            )
+        """Delete a field nothing refers to any more."""
+        with changing(self._db, field_what(field)) as session:
+            delete_field(session, self._actor, field)
 
 
 def apply_settings(row: models.Council, settings: CouncilSettings) -> None:
@@ -295,48 +212,6 @@ def apply_settings(row: models.Council, settings: CouncilSettings) -> None:
     row.quorum_rule = settings.quorum_rule.value
     row.minutes_style = settings.minutes_style.value
     row.minutes_approval = settings.minutes_approval.value
-
-
-def field_rows(session: Session, council_id: int) -> list[models.ActionField]:
-    return list(
-        session.scalars(
-            select(models.ActionField)
-            .where(models.ActionField.council_id == council_id)
-            .order_by(models.ActionField.position, models.ActionField.id)
-        )
-    )
-
-
-def field_uses(session: Session, field_id: int) -> str:
-    """Describe who refers to an action field, e.g. "3 Mitglieder, 1 Projekt"."""
-    counters = (
-        (
-            "Mitglieder",
-            select(models.Membership.id).where(models.Membership.primary_field_id == field_id),
-        ),
-        (
-            "Mitglieder",
-            select(models.MembershipFurtherField.membership_id).where(
-                models.MembershipFurtherField.action_field_id == field_id
-            ),
-        ),
-        ("Projekte", select(models.Project.id).where(models.Project.action_field_id == field_id)),
-        (
-            "Empfehlungen",
-            select(models.Recommendation.id).where(
-                models.Recommendation.action_field_id == field_id
-            ),
-        ),
-    )
-    counts: dict[str, int] = {}
-    for label, query in counters:
-        number = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        if number:
-            counts[label] = counts.get(label, 0) + number
-    return ", ".join(f"{n} {_SINGULAR[label] if n == 1 else label}" for label, n in counts.items())
-
-
-_SINGULAR = {"Mitglieder": "Mitglied", "Projekte": "Projekt", "Empfehlungen": "Empfehlung"}
 
 
 def council_choices(session: Session) -> list[CouncilChoice]:
