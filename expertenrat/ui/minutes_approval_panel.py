@@ -3,11 +3,11 @@ detail tab of the meetings page, see ``widget_contract``).
 
 The state line says where the minutes stand (Entwurf / versandt … / genehmigt …, with the
 SHA-256 of the stored PDFs). "Protokoll versenden …" asks for the day they went out;
-objections are raised and decided in their table; "Unterschiede anzeigen" shows what changed
-between two versions (the selected one and its predecessor, or two selected ones;
-:mod:`ui.minutes_versions_box`); "Genehmigen …" chooses the approving meeting. Buttons are
-disabled where a step is not possible, and the services refuse it anyway with a German
-message. Approved minutes are shown read-only with a hint.
+objections are raised and decided in their table (:mod:`ui.minutes_objections_box`);
+"Unterschiede anzeigen" shows what changed between two versions (the selected one and its
+predecessor, or two selected ones; :mod:`ui.minutes_versions_box`); "Genehmigen …" chooses
+the approving meeting. Buttons are disabled where a step is not possible, and the services
+refuse it anyway with a German message. Approved minutes are shown read-only with a hint.
 """
 
 from __future__ import annotations
@@ -17,33 +17,26 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QGroupBox,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from expertenrat.domain.enums import ObjectionState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import (
     FROZEN_HINT,
     Choice,
     MinutesStatus,
-    ObjectionDraft,
-    ObjectionRecord,
 )
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
-from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
+from expertenrat.ui.minutes_objections_box import MinutesObjectionsBox
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
-from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
-from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.refusals import attempt
 from expertenrat.ui.widgets import wrapping_label
@@ -83,36 +76,14 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.circulate_button.clicked.connect(self.circulate)
         self.approve_button.clicked.connect(self.approve)
 
-        self.objections_model = ObjectionsTableModel(self)
-        objections = ObjectionsTableModel
-        self.objections_view = one_line_table(
-            self.objections_model,
-            [
-                [objections.COLUMN_REASON, objections.COLUMN_ITEM],
-                [objections.COLUMN_TEXT],
-                [objections.COLUMN_RAISED_BY],
-            ],
-            wide=objections.COLUMN_TEXT,
+        self.objections = MinutesObjectionsBox(
+            services.minutes_objections,
+            dialogs,
+            lambda: self._meeting_id,
+            lambda: self._approving,
+            self._today,
+            self._run,
         )
-        self.objections_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.objections_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.raise_button = QPushButton(tr(_CONTEXT, "Einwand erheben …"))
-        self.accept_button = QPushButton(tr(_CONTEXT, "Berücksichtigen …"))
-        self.reject_button = QPushButton(tr(_CONTEXT, "Zurückweisen …"))
-        self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
-        self.withdraw_button.setToolTip(
-            tr(
-                _CONTEXT,
-                "Einen noch nicht entschiedenen Einwand zurückziehen (etwa einen versehentlich "
-                "erfassten); er wird in keinem Protokoll genannt. Das Änderungsprotokoll "
-                "behält ihn.",
-            )
-        )
-        self.raise_button.clicked.connect(self.raise_objection)
-        self.accept_button.clicked.connect(lambda: self.decide(accepting=True))
-        self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
-        self.withdraw_button.clicked.connect(self.withdraw)
-
         self.versions = MinutesVersionsBox(
             services.minutes_approval, dialogs, lambda: self._meeting_id
         )
@@ -124,24 +95,11 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         top.addWidget(self.circulate_button)
         top.addWidget(self.approve_button)
         top.addStretch()
-        objections = QGroupBox(tr(_CONTEXT, "Einwände"))
-        column = QVBoxLayout(objections)
-        column.addWidget(self.objections_view)
-        row = QHBoxLayout()
-        for button in (
-            self.raise_button,
-            self.accept_button,
-            self.reject_button,
-            self.withdraw_button,
-        ):
-            row.addWidget(button)
-        row.addStretch()
-        column.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.state_label)
         layout.addLayout(top)
-        layout.addWidget(objections, 2)
+        layout.addWidget(self.objections, 2)
         layout.addWidget(self.versions, 1)
 
     # --- contract -------------------------------------------------------------------------
@@ -169,9 +127,8 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
         self.state_label.setText(_state_text(status) if status else "")
-        self.objections_model.set_rows(status.objections if status else ())
         self.versions.set_rows(status.versions if status else ())
-        self._update_buttons()
+        self._show_steps()
 
     # --- steps ----------------------------------------------------------------------------
 
@@ -243,104 +200,20 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         progress.setCancelButton(None)  # the approval is one transaction: it cannot stop
         return False
 
-    def raise_objection(self) -> None:
-        if self._meeting_id is None:
-            return
-        meeting_id = self._meeting_id
-        objections = self._services.minutes_objections
-
-        def submit(draft: ObjectionDraft) -> bool:
-            return self._run(lambda: objections.raise_objection(meeting_id, draft))
-
-        self.dialog = ObjectionDialog(
-            objections.attendees(meeting_id),
-            objections.items(meeting_id),
-            self._today(),
-            submit,
-            self,
-            dialogs=self._dialogs,
-        )
-        self.dialog.open()
-
-    def decide(self, *, accepting: bool) -> None:
-        objection = self.selected_objection()
-        if objection is None:
-            return
-        objections = self._services.minutes_objections
-
-        def submit(dialog: DecisionDialog) -> bool:
-            reason = dialog.reason_edit.toPlainText()
-            if accepting:
-                return self._run(
-                    lambda: objections.accept(
-                        objection.id,
-                        objection.version,
-                        dialog.decided_on,
-                        in_meeting_id=dialog.meeting_id,
-                        passage=dialog.passage_edit.toPlainText(),
-                        wording=dialog.wording_edit.toPlainText(),
-                        reason=reason,
-                    )
-                )
-            return self._run(
-                lambda: objections.reject(
-                    objection.id,
-                    objection.version,
-                    dialog.decided_on,
-                    reason,
-                    in_meeting_id=dialog.meeting_id,
-                )
-            )
-
-        self.dialog = DecisionDialog(
-            objection,
-            accepting,
-            self._approving,
-            self._today(),
-            submit,
-            self,
-            dialogs=self._dialogs,
-        )
-        self.dialog.open()
-
-    def withdraw(self) -> None:
-        """Withdraw the selected open objection, after asking."""
-        objection = self.selected_objection()
-        if objection is None:
-            return
-        objections = self._services.minutes_objections
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Einwand zurückziehen"),
-            tr(
-                _CONTEXT,
-                "Den Einwand von {name} vom {day} zurückziehen? Er wird gelöscht und in "
-                "keinem Protokoll genannt; das Änderungsprotokoll behält ihn.",
-            ).format(name=objection.raised_by, day=f"{objection.raised_on:%d.%m.%Y}"),
-            lambda: self._run(lambda: objections.withdraw(objection.id, objection.version)),
-        )
-
     # --- helpers --------------------------------------------------------------------------
 
-    def selected_objection(self) -> ObjectionRecord | None:
-        rows = self.objections_view.selectionModel().selectedRows()
-        return self.objections_model.row(rows[0].row()) if rows else None
-
-    def _update_buttons(self) -> None:
+    def _show_steps(self) -> None:
+        """The steps possible now, and the objections (raised and decided once the minutes
+        went out)."""
         status = self._status
         live = status is not None and status.held and not status.frozen
         circulated = live and status.latest is not None  # type: ignore[union-attr]
-        selected = self.selected_objection()
-        decidable = circulated and selected is not None and selected.state is ObjectionState.OPEN
         self.circulate_button.setEnabled(live)
         self.approve_button.setEnabled(
             circulated and bool(self._approving) and not status.open_objections  # type: ignore[union-attr]
         )
         self.approve_button.setToolTip(self._why_not_approvable(circulated))
-        self.raise_button.setEnabled(circulated)
-        self.accept_button.setEnabled(decidable)
-        self.reject_button.setEnabled(decidable)
-        self.withdraw_button.setEnabled(decidable)
+        self.objections.set_rows(status.objections if status else (), circulated=circulated)
 
     def _why_not_approvable(self, circulated: bool) -> str:
         """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not)."""

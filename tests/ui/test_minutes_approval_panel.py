@@ -74,10 +74,10 @@ def test_a_draft_can_only_be_circulated(panel) -> None:
     assert panel.circulate_button.isEnabled()
     for button in (
         panel.approve_button,
-        panel.raise_button,
-        panel.accept_button,
-        panel.reject_button,
-        panel.withdraw_button,
+        panel.objections.raise_button,
+        panel.objections.accept_button,
+        panel.objections.reject_button,
+        panel.objections.withdraw_button,
         panel.versions.diff_button,
     ):
         assert not button.isEnabled()
@@ -102,7 +102,7 @@ def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialog
     assert "versandt am 20.03.2026, Einwände bis 03.04.2026" in panel.state_label.text()
     assert "Genehmigung des Protokolls der 1. Sitzung" in dialogs.messages[-1][2]
     assert panel.versions.model.rowCount() == 1
-    assert panel.raise_button.isEnabled()
+    assert panel.objections.raise_button.isEnabled()
 
 
 def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
@@ -111,8 +111,8 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     dialogs.dates = [SENT]
     panel.circulate_button.click()
 
-    panel.raise_button.click()
-    dialog = panel.dialog
+    panel.objections.raise_button.click()
+    dialog = panel.objections.dialog
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Anna Berg"))
     dialog.item_combo.setCurrentIndex(dialog.item_combo.findData(minutes.item_ids[2]))
     dialog.passage_edit.setPlainText("offen & frei")
@@ -120,27 +120,27 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     dialog.text_edit.setPlainText("Der Beschluss ist ungenau.")
     with qtbot.waitSignal(panel.changed):
         dialog.accept()
-    panel.raise_button.click()
-    panel.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
-    panel.dialog.accept()
-    assert panel.objections_model.rowCount() == 2
+    panel.objections.raise_button.click()
+    panel.objections.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
+    panel.objections.dialog.accept()
+    assert panel.objections.model.rowCount() == 2
     assert panel.approve_button.toolTip() == "Über die offenen Einwände ist zuerst zu entscheiden."
-    qtmodeltester.check(panel.objections_model)
+    qtmodeltester.check(panel.objections.model)
 
-    select_row(panel.objections_view, 1)
-    panel.reject_button.click()
-    panel.dialog.accept()  # without a reason: refused, the dialog stays
+    select_row(panel.objections.view, 1)
+    panel.objections.reject_button.click()
+    panel.objections.dialog.accept()  # without a reason: refused, the dialog stays
     assert "begründen" in dialogs.warnings()[-1]
-    panel.dialog.reason_edit.setPlainText("Der Beitrag ist im Protokoll enthalten.")
-    panel.dialog.accept()
+    panel.objections.dialog.reason_edit.setPlainText("Der Beitrag ist im Protokoll enthalten.")
+    panel.objections.dialog.accept()
 
-    select_row(panel.objections_view, 0)
-    assert panel.accept_button.isEnabled()
-    panel.accept_button.click()
-    assert panel.dialog.wording_edit.toPlainText() == "offen, frei & <maschinenlesbar>"
+    select_row(panel.objections.view, 0)
+    assert panel.objections.accept_button.isEnabled()
+    panel.objections.accept_button.click()
+    assert panel.objections.dialog.wording_edit.toPlainText() == "offen, frei & <maschinenlesbar>"
     with qtbot.waitSignal(panel.changed):
-        panel.dialog.accept()
-    states = [o.state for o in panel.objections_model.rows()]
+        panel.objections.dialog.accept()
+    states = [o.state for o in panel.objections.model.rows()]
     assert states == [ObjectionState.ACCEPTED, ObjectionState.REJECTED]
     assert panel.versions.model.rowCount() == 2
     qtmodeltester.check(panel.versions.model)
@@ -178,7 +178,8 @@ def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> N
     assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
     assert "SHA-256 (vollständig): " in panel.state_label.text()
     assert not any(
-        b.isEnabled() for b in (panel.circulate_button, panel.approve_button, panel.raise_button)
+        b.isEnabled()
+        for b in (panel.circulate_button, panel.approve_button, panel.objections.raise_button)
     )
     # The service refuses even if a step is started anyway.
     dialogs.dates = [SENT]
@@ -193,14 +194,14 @@ def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
     # was chosen, and the minutes could then be approved before the decision's date.
     dialogs.dates = [SENT]
     panel.circulate_button.click()
-    panel.raise_button.click()
-    panel.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
-    panel.dialog.accept()
+    panel.objections.raise_button.click()
+    panel.objections.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
+    panel.objections.dialog.accept()
     hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
     panel.refresh()
-    select_row(panel.objections_view, 0)
-    panel.reject_button.click()
-    dialog = panel.dialog
+    select_row(panel.objections.view, 0)
+    panel.objections.reject_button.click()
+    dialog = panel.objections.dialog
     assert dialog.decided_on == SENT
 
     dialog.meeting_combo.setCurrentIndex(dialog.meeting_combo.findData(minutes.next_id))
@@ -208,7 +209,7 @@ def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
     dialog.reason_edit.setPlainText("Der Beitrag ist im Protokoll enthalten.")
     with qtbot.waitSignal(panel.changed):
         dialog.accept()
-    decided = panel.objections_model.rows()[0]
+    decided = panel.objections.model.rows()[0]
     assert (decided.decided_on, decided.decided_in) == (date(2026, 5, 12), "2. Sitzung")
 
 
@@ -384,8 +385,8 @@ def test_the_other_tabs_of_an_approved_meeting_are_read_only(
 def test_escape_asks_before_a_typed_objection_is_thrown_away(qtbot, panel, dialogs) -> None:
     dialogs.dates = [SENT]
     panel.circulate_button.click()
-    panel.raise_button.click()
-    dialog = panel.dialog
+    panel.objections.raise_button.click()
+    dialog = panel.objections.dialog
     qtbot.keyClicks(dialog.text_edit, "Mein Beitrag fehlt.")
     dialogs.answers = [False]  # "Nein": keep it
 
@@ -400,12 +401,12 @@ def test_escape_asks_before_a_typed_objection_is_thrown_away(qtbot, panel, dialo
 def test_escape_closes_an_untouched_objection_without_asking(qtbot, panel, dialogs) -> None:
     dialogs.dates = [SENT]
     panel.circulate_button.click()
-    panel.raise_button.click()
+    panel.objections.raise_button.click()
     asked = len(dialogs.messages)
 
-    qtbot.keyClick(panel.dialog.member_combo, Qt.Key.Key_Escape)
+    qtbot.keyClick(panel.objections.dialog.member_combo, Qt.Key.Key_Escape)
 
-    assert not panel.dialog.isVisible() and len(dialogs.messages) == asked
+    assert not panel.objections.dialog.isVisible() and len(dialogs.messages) == asked
 
 
 def test_an_objection_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
@@ -415,8 +416,8 @@ def test_an_objection_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
     saved ("enthält ein unsichtbares Steuerzeichen") and nobody could see why."""
     dialogs.dates = [SENT]
     panel.circulate_button.click()
-    panel.raise_button.click()
-    edit = panel.dialog.text_edit
+    panel.objections.raise_button.click()
+    edit = panel.objections.dialog.text_edit
     edit.setFocus()
     QApplication.clipboard().setText("Die Digitali\u00adsierung fehlt.")
 
@@ -445,24 +446,24 @@ def test_an_open_objection_is_withdrawn_after_asking(qtbot, panel, dialogs) -> N
     dialogs.dates = [SENT]
     panel.circulate_button.click()
     for text in ("Versehentlich erfasst.", "Mein Beitrag fehlt."):
-        panel.raise_button.click()
-        panel.dialog.text_edit.setPlainText(text)
-        panel.dialog.accept()
-    assert not panel.withdraw_button.isEnabled()  # nothing selected
+        panel.objections.raise_button.click()
+        panel.objections.dialog.text_edit.setPlainText(text)
+        panel.objections.dialog.accept()
+    assert not panel.objections.withdraw_button.isEnabled()  # nothing selected
 
-    select_row(panel.objections_view, 0)
+    select_row(panel.objections.view, 0)
     dialogs.answers = [False]
-    panel.withdraw_button.click()
+    panel.objections.withdraw_button.click()
     assert dialogs.messages[-1][:2] == ("question", "Einwand zurückziehen")
-    assert panel.objections_model.rowCount() == 2  # "Nein" keeps it
+    assert panel.objections.model.rowCount() == 2  # "Nein" keeps it
     dialogs.answers = [True]
     with qtbot.waitSignal(panel.changed):
-        panel.withdraw_button.click()
-    assert [o.text for o in panel.objections_model.rows()] == ["Mein Beitrag fehlt."]
+        panel.objections.withdraw_button.click()
+    assert [o.text for o in panel.objections.model.rows()] == ["Mein Beitrag fehlt."]
 
-    select_row(panel.objections_view, 0)
-    panel.reject_button.click()
-    panel.dialog.reason_edit.setPlainText("Der Beitrag ist enthalten.")
-    panel.dialog.accept()
-    select_row(panel.objections_view, 0)
-    assert not panel.withdraw_button.isEnabled()  # decided: it stays
+    select_row(panel.objections.view, 0)
+    panel.objections.reject_button.click()
+    panel.objections.dialog.reason_edit.setPlainText("Der Beitrag ist enthalten.")
+    panel.objections.dialog.accept()
+    select_row(panel.objections.view, 0)
+    assert not panel.objections.withdraw_button.isEnabled()  # decided: it stays

@@ -60,7 +60,7 @@ def panel(qtbot, services, dialogs, minutes) -> MinutesApprovalPanel:
 
 
 def cell(panel: MinutesApprovalPanel, row: int, column: int) -> str:
-    return panel.objections_model.index(row, column).data()
+    return panel.objections.model.index(row, column).data()
 
 
 def whole(view, column: int, text: str) -> bool:
@@ -69,7 +69,7 @@ def whole(view, column: int, text: str) -> bool:
 
 
 def test_the_decision_and_its_date_are_whole_in_their_own_columns(panel):
-    view = panel.objections_view
+    view = panel.objections.view
     model = ObjectionsTableModel
     assert not view.wordWrap()
     rows = {cell(panel, r, model.COLUMN_STATE): r for r in range(2)}
@@ -81,7 +81,7 @@ def test_the_decision_and_its_date_are_whole_in_their_own_columns(panel):
 
 
 def test_the_objection_text_takes_the_spare_width(qtbot, panel):
-    view = panel.objections_view
+    view = panel.objections.view
     model = ObjectionsTableModel
     widths = {c: view.columnWidth(c) for c in range(model.COLUMN_REASON + 1)}
     assert max(widths, key=widths.get) == model.COLUMN_TEXT
@@ -97,7 +97,7 @@ def test_the_versions_table_shows_three_rows_in_a_short_tab(qtbot, panel, servic
     view = panel.versions.view
     assert panel.versions.model.rowCount() == 2
     qtbot.waitUntil(lambda: view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0))
-    assert panel.objections_view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0)
+    assert panel.objections.view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0)
 
 
 @pytest.mark.parametrize("width", [1060, 1500])
