@@ -16,6 +16,7 @@ from typing import Protocol
 
 from expertenrat.domain.consent import CONSENT_FIELDS, ConsentChange, review_consent
 from expertenrat.domain.enums import ConsentKind
+from expertenrat.domain.member_history import RecordedSpan, history_problems
 from expertenrat.domain.member_import_matching import (
     Candidates,
     PersonRows,
@@ -68,6 +69,7 @@ def classify_import(
     ignored_columns: tuple[str, ...] = (),
     names: Mapping[int, str] | None = None,
     withdrawals: Mapping[int, Mapping[ConsentKind, date]] | None = None,
+    recorded: Mapping[int, RecordedSpan] | None = None,
     progress: Progress = no_progress,
 ) -> ImportPreview:
     """Decide for every row of a file whether it adds, changes or cannot import a member.
@@ -82,8 +84,9 @@ def classify_import(
     be after the import (roles, duplicates), and a person twice in the file with
     overlapping terms is an error in the later row. Consent changes are listed apart
     (``domain.consent.review_consent``); ``withdrawals`` (by person id) are the latest
-    recorded withdrawals, which a row with an older grant cannot undo. ``progress`` hears
-    of every checked row.
+    recorded withdrawals, which a row with an older grant cannot undo. ``recorded`` (by
+    membership id) are the meetings that record a stored membership, which an updated term
+    must still cover. ``progress`` hears of every checked row.
     """
     rows = list(read_rows)
     errors: dict[int, list[str]] = {
@@ -98,7 +101,9 @@ def classify_import(
     candidates = {i: stored.candidates(*persons.keys[i]) for i in accepted}
     targets = match_rows(accepted, parsed, candidates)
     members, person_of = _resolve(parsed, candidates, targets, present, persons)
-    notes = _validate(members, parsed, person_of, targets, existing, errors, progress)
+    notes = _validate(
+        members, parsed, person_of, targets, existing, recorded or {}, errors, progress
+    )
     consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, root in person_of.items():
         if root in errors and i not in errors:
@@ -230,6 +235,7 @@ def _validate(
     person_of: dict[int, int],
     targets: dict[int, Member],
     existing: Sequence[Member],
+    recorded: Mapping[int, RecordedSpan],
     errors: dict[int, list[str]],
     progress: Progress,
 ) -> dict[int, list[str]]:
@@ -252,6 +258,8 @@ def _validate(
         problems = council_problems(checked[i], index)
         if members[i] is not parsed[i]:
             problems = member_problems(checked[i]) + problems
+        if members[i].id is not None:
+            problems += history_problems(members[i], recorded.get(members[i].id))
         progress(done, len(members))
         if not problems:
             continue

@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
+from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.members import Member, MemberIndex, clean_member, validate_member
+from expertenrat.services.member_history import recorded_spans
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
@@ -25,8 +27,10 @@ def member_problems(
     """Errors and warnings for a member as it would be saved now (texts cleaned first)."""
     member = clean_member(member)
     others = [m for m in council_members(session, council_id) if m.id != member.id]
-    return validate_member(member, others, today) + _field_problems(
-        member, _field_ids(session, council_id)
+    return (
+        validate_member(member, others, today)
+        + _field_problems(member, _field_ids(session, council_id))
+        + _history_problems(session, council_id, [member]).get(id(member), [])
     )
 
 
@@ -43,8 +47,13 @@ def check_members(
     others = sorted((m for m in stored if m.id not in changed_ids), key=lambda m: m.sort_name)
     index = MemberIndex([*others, *members])
     field_ids = _field_ids(session, council_id)
+    history = _history_problems(session, council_id, members)
     for member in members:
-        problems = validate_member(member, index, today) + _field_problems(member, field_ids)
+        problems = (
+            validate_member(member, index, today)
+            + _field_problems(member, field_ids)
+            + history.get(id(member), [])
+        )
         if len(members) > 1:
             problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
         raise_if_invalid(problems)
@@ -80,6 +89,17 @@ def check_none_added_meanwhile(
         f"{who} inzwischen von jemand anderem angelegt. Bitte lesen Sie die Datei erneut "
         "ein: die Vorschau zeigt dann, was sich noch ändert.",
     )
+
+
+def _history_problems(
+    session: Session, council_id: int, members: Sequence[Member]
+) -> dict[int, list[FieldProblem]]:
+    """By ``id()`` of each stored membership among ``members``: where its term would leave
+    out a meeting that records it (``domain.member_history``)."""
+    if all(m.id is None for m in members):
+        return {}
+    spans = recorded_spans(session, council_id)
+    return {id(m): history_problems(m, spans.get(m.id)) for m in members if m.id is not None}
 
 
 def _field_ids(session: Session, council_id: int) -> set[int]:

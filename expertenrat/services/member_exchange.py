@@ -27,6 +27,7 @@ from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
 from expertenrat.services.files import read_at_most
 from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
+from expertenrat.services.member_history import recorded_spans
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing, fetch, hold_council, reading
@@ -112,6 +113,7 @@ class MemberExchangeService:
             withdrawals = latest_withdrawals(
                 session, {m.person_id for m in existing if m.person_id}
             )
+            recorded = recorded_spans(session, council_id)
         with collector_paused():
             if file_format is MemberFileFormat.XLSX or data.startswith(_CONTAINERS):
                 from expertenrat.exchange.members_xlsx import parse_members_xlsx  # on demand
@@ -129,6 +131,7 @@ class MemberExchangeService:
                 ignored_columns=parsed.ignored_columns,
                 names={row.line: row.name for row in parsed.rows},
                 withdrawals=withdrawals,
+                recorded=recorded,
                 progress=progress,
             )
         versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)

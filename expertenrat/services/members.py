@@ -14,6 +14,7 @@ from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
+from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
@@ -21,6 +22,7 @@ from expertenrat.services.action_fields import action_field
 from expertenrat.services.consent_ledger import consent_history
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_checks import member_problems
+from expertenrat.services.member_history import recorded_spans
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_query
 from expertenrat.services.member_writes import member_what, save_members
 from expertenrat.services.settings import council_settings
@@ -103,11 +105,14 @@ class MembersService:
 
     def end_membership(self, member: Member, end: date) -> Member:
         """End a membership: the person stays in the history of past meetings."""
-        raise_if_invalid(validate_member(replace(member, term_end=end), [], end))
+        ended = replace(member, term_end=end)
+        raise_if_invalid(validate_member(ended, [], end))
         what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
+            spans = recorded_spans(session, row.council_id)
+            raise_if_invalid(history_problems(ended, spans.get(row.id)))
             before = audit.snapshot(row)
             row.term_end = end
             session.flush()

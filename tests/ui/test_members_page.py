@@ -125,6 +125,20 @@ def test_ending_a_membership_moves_the_member_to_the_former(page, dialogs, servi
     assert "Behrens, Sascha" in _names(page)
 
 
+def test_ending_a_term_before_the_meetings_the_member_attended_is_refused(page, dialogs):
+    """(found by a tester) The meetings keep the member in their attendance and quorum."""
+    _select(page, "Köhler")
+    term_end = page.selected().term_end
+    dialogs.dates = [date(2025, 1, 1)]
+    page.end_button.click()
+
+    (warning,) = dialogs.warnings()
+    assert warning.startswith("Die Amtszeit kann nicht vor dem ")
+    assert "Prof. Anneliese Köhler ist in der 6. Sitzung am " in warning
+    assert "Köhler, Anneliese" in _names(page)
+    assert page.selected().term_end == term_end
+
+
 def test_deleting_a_member_with_a_history_is_refused(page, dialogs):
     _select(page, "Köhler")
     page.delete_button.click()

@@ -1,0 +1,58 @@
+"""A membership's place in the council's meetings: its term must cover every meeting that
+records it (attendance, chair, a recusal), or those meetings would lose the member from
+their attendance, quorum and minutes, and the database check would report them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.members import Member
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedMeeting:
+    """A meeting that records a membership: "6. Sitzung am 16.04.2026" and its day."""
+
+    label: str
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedSpan:
+    """The first and the last meeting that record a membership."""
+
+    first: RecordedMeeting
+    last: RecordedMeeting
+
+    def widened(self, meeting: RecordedMeeting) -> RecordedSpan:
+        """The span that also holds ``meeting``."""
+        first = meeting if meeting.day < self.first.day else self.first
+        last = meeting if meeting.day > self.last.day else self.last
+        return RecordedSpan(first, last)
+
+
+def history_problems(member: Member, span: RecordedSpan | None) -> list[FieldProblem]:
+    """Errors where the member's term would leave out a meeting that records it."""
+    if span is None:
+        return []
+    who = member.full_name or "Das Mitglied"
+    problems = []
+    if member.term_start > span.first.day:
+        problems.append(
+            FieldProblem(
+                "term_start",
+                f"Die Amtszeit kann nicht nach dem {span.first.day:%d.%m.%Y} beginnen: "
+                f"{who} ist in der {span.first.label} als Mitglied erfasst.",
+            )
+        )
+    if member.term_end is not None and member.term_end < span.last.day:
+        problems.append(
+            FieldProblem(
+                "term_end",
+                f"Die Amtszeit kann nicht vor dem {span.last.day:%d.%m.%Y} enden: "
+                f"{who} ist in der {span.last.label} als Mitglied erfasst.",
+            )
+        )
+    return problems

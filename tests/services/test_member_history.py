@@ -1,0 +1,156 @@
+"""A member's term covers every meeting that records the membership: the member dialog,
+"Amtszeit beenden" and the import refuse a term that would leave such a meeting out
+(found by a tester: ending Anneliese Köhler's term before the meetings she attended took
+her off their attendance and quorum, and 'Datenbank prüfen' then reported each meeting)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from expertenrat.domain.enums import MemberRole
+from expertenrat.domain.errors import DataEntryError, ValidationError
+from expertenrat.domain.member_import_preview import ImportStatus
+from expertenrat.services.integrity import IntegrityService
+from expertenrat.services.member_exchange import MemberExchangeService
+from expertenrat.store import models
+
+TODAY = date(2026, 11, 27)
+
+
+def _meeting(database, council_id: int, day: date, number: int, **values) -> int:
+    with database.transaction() as session:
+        meeting = models.Meeting(
+            council_id=council_id,
+            number=number,
+            starts_at=datetime.combine(day, datetime.min.time()).replace(hour=16),
+            state="held",
+            **values,
+        )
+        session.add(meeting)
+        session.flush()
+        return meeting.id
+
+
+def _attends(database, meeting_id: int, membership_id: int) -> None:
+    with database.transaction() as session:
+        session.add(models.Attendance(meeting_id=meeting_id, membership_id=membership_id))
+
+
+def _recused(database, meeting_id: int, membership_id: int) -> None:
+    with database.transaction() as session:
+        item = models.AgendaItem(meeting_id=meeting_id, number="3", title="Datenplattform")
+        session.add(item)
+        session.flush()
+        session.add(models.ConflictOfInterest(agenda_item_id=item.id, membership_id=membership_id))
+
+
+@pytest.fixture
+def attending(database, members_service, council, new_member):
+    """Anna Berg (term from 01.01.2025), present at the 1. Sitzung on 16.01.2025 and the
+    2. Sitzung on 17.04.2025."""
+    saved = members_service.save(council.id, new_member(), TODAY)
+    for number, day in ((1, date(2025, 1, 16)), (2, date(2025, 4, 17))):
+        _attends(database, _meeting(database, council.id, day, number), saved.id)
+    return saved
+
+
+def test_ending_a_term_before_a_meeting_the_member_attended_is_refused(
+    database, members_service, attending
+):
+    with pytest.raises(ValidationError) as caught:
+        members_service.end_membership(attending, date(2025, 3, 31))
+
+    assert caught.value.message == (
+        "Die Amtszeit kann nicht vor dem 17.04.2025 enden: Anna Berg ist in der 2. Sitzung "
+        "am 17.04.2025 als Mitglied erfasst."
+    )
+    assert members_service.member(attending.id).term_end is None
+    assert IntegrityService(database).check() == []
+
+
+def test_a_term_may_end_on_the_day_of_the_last_meeting_that_records_it(members_service, attending):
+    ended = members_service.end_membership(attending, date(2025, 4, 17))
+
+    assert ended.term_end == date(2025, 4, 17)
+
+
+def test_the_dialog_shows_a_start_after_a_recorded_meeting_at_the_term_start(
+    members_service, council, attending
+):
+    later = replace(attending, term_start=date(2025, 2, 1))
+
+    problems = members_service.problems(council.id, later, TODAY)
+
+    assert [(p.field, p.message, p.warning) for p in problems] == [
+        (
+            "term_start",
+            "Die Amtszeit kann nicht nach dem 16.01.2025 beginnen: Anna Berg ist in der "
+            "1. Sitzung am 16.01.2025 als Mitglied erfasst.",
+            False,
+        )
+    ]
+    with pytest.raises(ValidationError):
+        members_service.save(council.id, later, TODAY)
+    assert members_service.member(attending.id).term_start == date(2025, 1, 1)
+
+
+def test_a_new_member_and_a_term_around_its_meetings_are_accepted(
+    members_service, council, new_member, attending
+):
+    longer = replace(attending, term_start=date(2024, 12, 1), term_end=date(2025, 12, 31))
+
+    assert members_service.problems(council.id, longer, TODAY) == []
+    assert members_service.problems(council.id, new_member(family_name="Neu"), TODAY) == []
+    assert members_service.save(council.id, longer, TODAY).term_end == date(2025, 12, 31)
+
+
+def test_chairing_a_meeting_and_a_recusal_record_the_membership_too(
+    database, members_service, council, new_member
+):
+    chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
+    recused = members_service.save(council.id, new_member(family_name="Roth"), TODAY)
+    _meeting(database, council.id, date(2025, 6, 5), 1, chair_membership_id=chair.id)
+    _recused(database, _meeting(database, council.id, date(2025, 9, 4), 2), recused.id)
+
+    with pytest.raises(ValidationError) as chaired:
+        members_service.end_membership(chair, date(2025, 5, 31))
+    with pytest.raises(ValidationError) as was_recused:
+        members_service.end_membership(recused, date(2025, 8, 31))
+
+    assert "in der 1. Sitzung am 05.06.2025 als Mitglied erfasst" in chaired.value.message
+    assert "in der 2. Sitzung am 04.09.2025 als Mitglied erfasst" in was_recused.value.message
+
+
+def test_a_deleted_meeting_records_nobody(database, members_service, council, new_member):
+    saved = members_service.save(council.id, new_member(), TODAY)
+    meeting_id = _meeting(
+        database, council.id, date(2025, 9, 4), 1, deleted_at=datetime(2025, 8, 1, 9, 0)
+    )
+    _attends(database, meeting_id, saved.id)
+
+    assert members_service.end_membership(saved, date(2025, 6, 30)).term_end == date(2025, 6, 30)
+
+
+def test_an_import_that_ends_a_term_before_a_recorded_meeting_is_an_error_row(
+    database, actor, members_service, council, attending
+):
+    exchange = MemberExchangeService(database, actor)
+    data = (
+        "Vorname;Nachname;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld\r\n"
+        "Anna;Berg;01.01.2025;31.03.2025;Stadtdaten\r\n"
+    ).encode("utf-8-sig")
+
+    preview = exchange.preview_import(council.id, data, TODAY)
+
+    (row,) = preview.rows
+    assert row.status is ImportStatus.ERROR
+    assert row.reasons == (
+        "Die Amtszeit kann nicht vor dem 17.04.2025 enden: Anna Berg ist in der 2. Sitzung "
+        "am 17.04.2025 als Mitglied erfasst.",
+    )
+    with pytest.raises(DataEntryError):
+        exchange.apply_import(council.id, preview, TODAY)
+    assert members_service.member(attending.id).term_end is None
