@@ -162,6 +162,12 @@ class MinutesStyle(LabelledEnum):
     RESULTS = "results"
     COURSE = "course"
 
+    @property
+    def discussion_label(self) -> str:
+        """What these minutes call an item's discussion, wherever it is named (editor,
+        PDF, the comparison of two versions, the audit trail)."""
+        return "Verlauf der Beratung" if self is MinutesStyle.COURSE else "Wesentlicher Inhalt"
+
 
 class MinutesApproval(LabelledEnum):
     """How a council approves its minutes (a council setting)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.enums import MinutesStyle, VoteMode
 from expertenrat.domain.minutes_versions import (
     ItemSnapshot,
     MinutesSnapshot,
@@ -34,7 +34,7 @@ ITEM_LABELS = {
     "number": "Nummer",
     "title": "Titel",
     "public": "Öffentlich",
-    "discussion": "Wesentlicher Inhalt",
+    "discussion": "Wesentlicher Inhalt",  # in a Verlaufsprotokoll its discussion_label
     "motion": "Anträge",
     "resolution": "Beschluss",
     "result": "Ergebnis",
@@ -81,8 +81,11 @@ class MinutesDiff:
         return "\n\n".join(blocks)
 
 
-def diff_snapshots(old: MinutesSnapshot, new: MinutesSnapshot) -> MinutesDiff:
-    """What changed from ``old`` to ``new``: only changed items and fields."""
+def diff_snapshots(
+    old: MinutesSnapshot, new: MinutesSnapshot, style: MinutesStyle = MinutesStyle.RESULTS
+) -> MinutesDiff:
+    """What changed from ``old`` to ``new``: only changed items and fields, the discussion
+    named as the council's minutes (``style``) name it."""
     header = tuple(
         _field_change(label, getattr(old.header, name), getattr(new.header, name))
         for name, label in HEADER_LABELS.items()
@@ -97,10 +100,12 @@ def diff_snapshots(old: MinutesSnapshot, new: MinutesSnapshot) -> MinutesDiff:
         before = old_items.get(_match_key(item))
         if before is None:
             changes.append(
-                ItemChange(_heading(item), "neu", _item_fields(ItemSnapshot(None, "", ""), item))
+                ItemChange(
+                    _heading(item), "neu", _item_fields(ItemSnapshot(None, "", ""), item, style)
+                )
             )
         elif before != item:
-            fields = _item_fields(before, item)
+            fields = _item_fields(before, item, style)
             if fields:
                 changes.append(ItemChange(_heading(item), "geändert", fields))
     for item in old.items:
@@ -131,9 +136,12 @@ def _heading(item: ItemSnapshot) -> str:
     return f"TOP {item.number} {item.title}".strip()
 
 
-def _item_fields(old: ItemSnapshot, new: ItemSnapshot) -> tuple[FieldChange, ...]:
+def _item_fields(
+    old: ItemSnapshot, new: ItemSnapshot, style: MinutesStyle
+) -> tuple[FieldChange, ...]:
     found: list[FieldChange] = []
     for name, label in ITEM_LABELS.items():
+        label = style.discussion_label if name == "discussion" else label
         before, after = getattr(old, name), getattr(new, name)
         if before == after:
             continue

@@ -147,7 +147,7 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
         return [*story, parts.paragraph(WITHHELD_LINE, "note")]
     shown = False
     if doc.style is MinutesStyle.COURSE and item.discussion.strip():
-        story += blocks.labelled("Verlauf der Beratung", item.discussion)
+        story += blocks.labelled(doc.style.discussion_label, item.discussion)
         shown = True
     for label, text in (("Antrag", item.motion), ("Beschluss", item.resolution)):
         if text.strip():

@@ -23,6 +23,7 @@ from expertenrat.domain.enums import (
     MeetingState,
     MinutesApproval,
     MinutesState,
+    MinutesStyle,
     ObjectionState,
 )
 from expertenrat.domain.field_limits import date_problems
@@ -105,8 +106,11 @@ class MinutesApprovalService:
             stored = {v.number: v.content for v in rows.versions(session, meeting_id)}
             if old_number not in stored or new_number not in stored:
                 raise rows.refuse("version", "Diese Fassung des Protokolls gibt es nicht.")
+            council = session.get(models.Council, rows.live(session, meeting_id).council_id)
             return diff_snapshots(
-                parse_snapshot(stored[old_number]), parse_snapshot(stored[new_number])
+                parse_snapshot(stored[old_number]),
+                parse_snapshot(stored[new_number]),
+                MinutesStyle(council.minutes_style),
             )
 
     # --- circulating --------------------------------------------------------------------

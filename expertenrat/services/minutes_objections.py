@@ -17,6 +17,7 @@ from expertenrat.domain.enums import (
     MeetingState,
     MinutesApproval,
     MinutesState,
+    MinutesStyle,
     ObjectionState,
 )
 from expertenrat.domain.field_limits import clean_text, date_problems, text_problems
@@ -334,6 +335,12 @@ class MinutesObjectionsService:
         where = f"von {labels[ids[0]]}" if len(ids) == 1 else "dieser Sitzung"
         (item_id, name), text = corrected_text(texts, passage, wording, where)
         item = items[item_id]
+        council = session.get(models.Council, meeting.council_id)
+        label = (
+            MinutesStyle(council.minutes_style).discussion_label
+            if name == "discussion"
+            else CORRECTED_FIELDS[name]
+        )
         before = {name: getattr(item, name)}
         setattr(item, name, text)
         session.flush()
@@ -344,7 +351,7 @@ class MinutesObjectionsService:
             "agenda_item",
             item.id,
             council_id=meeting.council_id,
-            summary=f"TOP {item.number}: {CORRECTED_FIELDS[name]} nach einem Einwand berichtigt",
+            summary=f"TOP {item.number}: {label} nach einem Einwand berichtigt",
             before=before,
             after={name: text},
         )

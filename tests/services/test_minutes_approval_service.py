@@ -18,6 +18,7 @@ from expertenrat.domain.enums import (
     AttendanceStatus,
     MinutesApproval,
     MinutesState,
+    MinutesStyle,
     ObjectionState,
 )
 from expertenrat.domain.errors import ValidationError
@@ -780,3 +781,31 @@ def test_a_version_that_kept_only_the_recommendation_codes_is_compared_by_them(
     text = service.diff(minutes.meeting_id, 1, 2).text()
     assert "Empfehlung E-2026-02:\n    + E-2026-02 – Empfehlung: Sensoren" in text
     assert adopted.code not in text  # its wording was not recorded in version 1
+
+
+def test_a_verlaufsprotokoll_names_its_corrected_discussion_as_its_minutes_do(
+    service, objections, database, settings_service, council, minutes
+) -> None:
+    """A council keeping a Verlaufsprotokoll (Görlitz's) prints "Verlauf der Beratung";
+    the comparison of two versions and the audit trail of an accepted objection said
+    "Wesentlicher Inhalt", the label of an Ergebnisprotokoll (found by a tester)."""
+    settings_service.update_settings(replace(council, minutes_style=MinutesStyle.COURSE))
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(
+        minutes.meeting_id,
+        objection(
+            minutes,
+            agenda_item_id=minutes.item_ids[2],
+            passage="Die Mitglieder fragen nach.",
+            proposed_text="Die Mitglieder fragen nach dem Datenschutz.",
+        ),
+    )
+    objections.accept(raised.id, raised.version, SENT + timedelta(days=5))
+
+    diff = service.diff(minutes.meeting_id, 1, 2)
+    assert [f.label for f in diff.items[0].fields] == ["Verlauf der Beratung"]
+    assert "Wesentlicher Inhalt" not in diff.text()
+    with database.reading() as session:
+        summaries = session.scalars(select(models.AuditEntry.summary)).all()
+    assert any("Verlauf der Beratung nach einem Einwand berichtigt" in s for s in summaries)
+    assert not any("Wesentlicher Inhalt" in s for s in summaries)
