@@ -36,7 +36,7 @@ from expertenrat.domain.oparl_members import (
 from expertenrat.domain.oparl_papers import project_paper, recommendation_paper
 from expertenrat.domain.oparl_previous import BODIES, PreviousExport, tombstone
 from expertenrat.domain.oparl_public import Exposure
-from expertenrat.domain.oparl_records import CouncilRecord
+from expertenrat.domain.oparl_records import CouncilRecord, export_title
 
 
 def oparl_tree(
@@ -65,7 +65,7 @@ def oparl_tree(
         "type": f"{SCHEMA}System",
         "oparlVersion": SCHEMA,
         "body": f"{base_url}/bodies.json",
-        "name": "Expertenrat – Ratsinformationen",
+        "name": export_title(councils, "Ratsinformationen"),
         "created": utc_text(min((s.created for s in stamps), default=now)),
         "modified": utc_text(max((s.modified for s in stamps), default=now)),
     }

@@ -7,6 +7,7 @@ is the record's stable public UUID; ``created``/``modified``/``deleted`` are nai
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -164,3 +165,11 @@ class CouncilRecord:
     recommendations: tuple[RecommendationRecord, ...] = ()
     website: str = ""
     classification: str = ""
+
+
+def export_title(councils: Sequence[CouncilRecord], what: str) -> str:
+    """ "Digitalbeirat der Stadt Görlitz, Jugendbeirat Görlitz – Ratsinformationen": an
+    export is titled with the names of the councils it publishes (each once), not the
+    program's name, which another city's readers would take for a body of theirs."""
+    names = ", ".join(dict.fromkeys(c.name for c in councils if c.stamp.deleted is None))
+    return f"{names} – {what}" if names else what

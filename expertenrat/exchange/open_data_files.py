@@ -14,12 +14,12 @@ from expertenrat.domain.open_data import Table
 DATA_PACKAGE = "datapackage.json"
 
 
-def open_data_files(tables: Sequence[Table]) -> dict[str, bytes]:
-    """Relative path → bytes: one CSV per table and the data package descriptor."""
+def open_data_files(tables: Sequence[Table], title: str) -> dict[str, bytes]:
+    """Relative path → bytes: one CSV per table and the data package descriptor, titled
+    ``title`` ("Digitalbeirat der Stadt Görlitz – offene Daten")."""
     files = {table.path: table_csv(table) for table in tables}
-    files[DATA_PACKAGE] = json.dumps(data_package(tables), ensure_ascii=False, indent=2).encode(
-        "utf-8"
-    )
+    package = data_package(tables, title)
+    files[DATA_PACKAGE] = json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8")
     return files
 
 
@@ -31,11 +31,11 @@ def table_csv(table: Table) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def data_package(tables: Sequence[Table]) -> dict:
+def data_package(tables: Sequence[Table], title: str) -> dict:
     return {
         "profile": "tabular-data-package",
         "name": "expertenrat-offene-daten",
-        "title": "Expertenrat – offene Daten",
+        "title": title,
         "description": "Öffentliches Empfehlungsregister und Sitzungsliste; personenbezogene "
         "Daten sind nicht enthalten.",
         "resources": [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from expertenrat.domain.oparl_records import export_title
 from expertenrat.domain.open_data import open_data_tables
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.open_data_files import open_data_files
@@ -21,7 +22,7 @@ class OpenDataExportService:
 
     def files(self, progress: Progress = no_progress) -> dict[str, bytes]:
         councils = self._oparl.councils(invitations=False, progress=progress)
-        return open_data_files(open_data_tables(councils))
+        return open_data_files(open_data_tables(councils), export_title(councils, "offene Daten"))
 
     def export(
         self, folder: Path, *, force: bool = False, progress: Progress = no_progress

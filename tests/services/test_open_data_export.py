@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from datetime import date
 
@@ -11,6 +12,7 @@ import pytest
 from data_package_check import data_package_problems
 from sqlalchemy import select
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
@@ -80,3 +82,22 @@ def test_a_broken_package_is_noticed(services, tmp_path):
     path.write_text(path.read_text("utf-8").replace(",false,", ",vielleicht,", 1), "utf-8")
 
     assert data_package_problems(folder) == ["sitzungen Zeile 2: abgesagt ist kein boolean"]
+
+
+def test_the_exports_are_titled_with_the_councils_not_the_program(sqlite_database, tmp_path):
+    """Görlitz publishes its Digitalbeirat and Jugendbeirat: the OParl System and the data
+    package were titled "Expertenrat – …", the program's name, which the city's readers
+    would take for a body of Görlitz's (found by a tester)."""
+    services = Services.create(sqlite_database, "Frau Neumann")
+    for name in ("Digitalbeirat der Stadt Görlitz", "Jugendbeirat Görlitz"):
+        services.settings.create_council(CouncilSettings(id=None, name=name, city="Görlitz"))
+    both = "Digitalbeirat der Stadt Görlitz, Jugendbeirat Görlitz"
+
+    services.open_data_export.export(tmp_path / "offen")
+    services.oparl_export.export(tmp_path / "oparl", "https://daten.goerlitz.de/oparl")
+
+    package = json.loads((tmp_path / "offen" / "datapackage.json").read_text("utf-8"))
+    system = json.loads((tmp_path / "oparl" / "system.json").read_text("utf-8"))
+    assert package["title"] == f"{both} – offene Daten"
+    assert system["name"] == f"{both} – Ratsinformationen"
+    assert "Expertenrat" not in package["title"] + system["name"]
