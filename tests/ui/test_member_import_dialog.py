@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.councils import CouncilSettings
@@ -275,3 +275,73 @@ def test_a_file_without_consent_changes_shows_no_tick(make_dialog):
 
     assert dialog.consent_check.isHidden() and dialog.consent_label.isHidden()
     assert dialog.import_button.isEnabled()
+
+
+# --- rows as tall as their text (found by a tester) -------------------------------------------
+
+
+def _rows_in_sight(view) -> list[int]:
+    first, height = view.rowAt(0), view.viewport().height()
+    rows = []
+    for row in range(first, view.model().rowCount()):
+        if view.rowViewportPosition(row) >= height:
+            break
+        rows.append(row)
+    return rows
+
+
+def _fits(view, row: int) -> bool:
+    return view.rowHeight(row) >= view.sizeHintForRow(row)
+
+
+def test_the_reasons_of_a_row_are_not_cut_once_the_dialog_has_its_width(make_dialog, qtbot):
+    """Measured before the dialog was laid out, a reason of three lines got two: the third
+    ("liegen.") was cut at the row's lower edge."""
+    reasons = (
+        HEADER,
+        "Ende;Vorbeginn;ende@example.org;01.03.2026;28.02.2025;Stadtdaten",
+        "Datum;Falsch;datum@example.org;31.02.2026;;Stadtdaten",
+        "Kai;Neu;kai@example.org;01.01.2025;;Stadtdaten",
+    )
+    dialog = make_dialog("\r\n".join(reasons).encode("utf-8-sig"))
+    view = dialog.view
+    dialog.resize(900, 520)
+
+    qtbot.waitUntil(lambda: all(_fits(view, row) for row in range(view.model().rowCount())))
+    dialog.resize(600, 520)  # the reasons wrap into more lines
+    qtbot.waitUntil(lambda: all(_fits(view, row) for row in range(view.model().rowCount())))
+
+
+def test_a_preview_of_thousands_of_rows_measures_only_those_in_sight(make_dialog, qtbot):
+    """Measuring all of 20,000 rows on opening held the window for eight seconds; rows are
+    fitted as they scroll into sight."""
+    lines = [HEADER] + [
+        f"Vor{i};Nach{i};p{i}@example.org;01.03.2026;28.02.2025;Stadtdaten" for i in range(2000)
+    ]
+    dialog = make_dialog("\r\n".join(lines).encode("utf-8-sig"))
+    view = dialog.view
+    default = view.verticalHeader().defaultSectionSize()
+    last = view.model().rowCount() - 1
+    qtbot.waitUntil(lambda: all(_fits(view, row) for row in _rows_in_sight(view)))
+
+    assert view.rowHeight(last) == default  # not measured: out of sight
+    assert view.model().index(0, 0).data() == "2"  # in the file's order without sorting
+
+    def at_the_end() -> bool:  # scrolled again as the rows that came into sight grow
+        view.scrollToBottom()
+        return last in _rows_in_sight(view) and _fits(view, last)
+
+    qtbot.waitUntil(at_the_end)
+    assert view.rowHeight(last) > default  # the reason takes two lines
+
+
+def test_a_click_on_a_header_sorts_the_rows(make_dialog, qtbot):
+    dialog = make_dialog()
+    header = dialog.view.horizontalHeader()
+    column = ImportRowsModel.COLUMN_RESULT
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    assert header.sortIndicatorSection() == column
+    assert [row[2] for row in shown(dialog)] == ["neu", "aktualisieren", "Fehler"]
