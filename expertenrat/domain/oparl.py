@@ -34,7 +34,13 @@ from expertenrat.domain.oparl_members import (
     person_object,
 )
 from expertenrat.domain.oparl_papers import project_paper, recommendation_paper
-from expertenrat.domain.oparl_previous import BODIES, PreviousExport, tombstone
+from expertenrat.domain.oparl_previous import (
+    BODIES,
+    OBJECT_LISTS,
+    PreviousExport,
+    modified_since,
+    tombstone,
+)
 from expertenrat.domain.oparl_public import Exposure
 from expertenrat.domain.oparl_records import CouncilRecord, export_title
 
@@ -58,6 +64,8 @@ def oparl_tree(
         _keep_tombstones(tree, builders, bodies, previous, utc_text(now))
     for builder in builders:
         builder.publish()
+    if previous is not None:
+        _date_changes(tree, previous, utc_text(now))
     system_url = f"{base_url}/system.json"
     stamps = [c.stamp for c in councils]
     system = {
@@ -94,6 +102,15 @@ def _keep_tombstones(
             if place in lists:
                 lists[place].append(stone)
                 tree.documents[gone.path] = stone
+
+
+def _date_changes(tree: OParlTree, previous: PreviousExport, now: str) -> None:
+    """Each object's ``modified`` as :func:`modified_since` says, against what ``previous``
+    published at its path. An embedded object is the same dict as its own file's, so it
+    is dated once, for both."""
+    for path, obj in tree.documents.items():
+        if path.count("/") == 1 and path.split("/", 1)[0] in OBJECT_LISTS:
+            obj["modified"] = modified_since(obj, previous.published(path), now)
 
 
 class _BodyBuilder:

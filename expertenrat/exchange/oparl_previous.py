@@ -3,8 +3,9 @@ objects it published, and for those missing now their head and the lists they st
 
 Only what the export wrote is believed: ``system.json`` names the base URL of the tree,
 objects are ``{folder}/{uuid}.json`` files with an OParl ``type`` and ``created``. The
-object folders are only listed; the files and list pages are read only for objects that
-are missing now (usually none). A folder without an export gives nothing.
+object folders are listed; each object published again is read to compare (``published``),
+the list pages only for objects that are missing now (usually none). A folder without an
+export gives nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,14 @@ from expertenrat.domain.oparl_previous import BODIES, OBJECT_LISTS, PublishedBef
 class PreviousExportFolder:
     def __init__(self, folder: Path) -> None:
         self._folder = folder
+        self._base: str | None = None
+
+    def published(self, path: str) -> dict | None:
+        if self._base is None:
+            self._base = self._base_url() or ""
+        if not self._base:
+            return None
+        return self._head(path)
 
     def missing(self, published: set[str]) -> list[PublishedBefore]:
         base = self._base_url()

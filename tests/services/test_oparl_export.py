@@ -350,3 +350,56 @@ def test_a_damaged_approved_public_minutes_pdf_is_refused_and_nothing_written(
     with pytest.raises(DamagedMinutesError, match=r"^Die öffentliche Fassung des genehmigten"):
         services.oparl_export.export(tmp_path / "oparl", BASE)
     assert not (tmp_path / "oparl").exists()
+
+
+def test_an_object_that_shows_something_else_is_published_as_modified(services, tmp_path):
+    """(found by a tester) What a meeting, an item or a membership shows can change without
+    its record changing: a member who withdraws consent leaves the participants and the
+    recusals, one who consents again brings the memberships back. Their ``modified`` stayed
+    as it was (a membership came back older than its own tombstone), so a client that keeps
+    what it harvested by ``modified`` kept the old participants or the tombstone."""
+    folder = tmp_path / "oparl"
+    before = exported(services, folder)
+    recused = next(
+        r["person"] for i in before.of_type("AgendaItem") for r in i.get("expertenrat:recused", ())
+    )
+    key = recused.removeprefix(f"{BASE}/person/").removesuffix(".json")
+    council_id = services.settings.councils()[0].id
+    member = next(
+        m for m in services.members.members(council_id) if public_id_of(services, m) == key
+    )
+    meetings = [m for m in before.of_type("Meeting") if recused in m.get("participant", ())]
+    items = [
+        i for i in before.of_type("AgendaItem")
+        if recused in [r["person"] for r in i.get("expertenrat:recused", ())]
+    ]  # fmt: skip
+    memberships = [m["id"] for m in before.objects[recused]["membership"]]
+    assert meetings and items and memberships
+
+    services.members.save(
+        council_id, replace(member, publish_name=False, publish_name_on=TODAY), TODAY
+    )
+    withdrawn = exported(services, folder, again=True)
+
+    for old in meetings + items:
+        new = withdrawn.objects[old["id"]]
+        assert recused not in json.dumps(new)
+        assert new["modified"] > old["modified"], old["id"]
+    for url in memberships:
+        assert withdrawn.objects[url]["deleted"] is True
+
+    member = next(m for m in services.members.members(council_id) if m.id == member.id)
+    services.members.save(
+        council_id, replace(member, publish_name=True, publish_name_on=TODAY), TODAY
+    )
+    again = exported(services, folder, again=True)
+
+    for url in memberships:
+        assert "deleted" not in again.objects[url]
+        assert again.objects[url]["modified"] > withdrawn.objects[url]["modified"]
+    for old in meetings:
+        assert recused in again.objects[old["id"]]["participant"]
+        assert again.objects[old["id"]]["modified"] > withdrawn.objects[old["id"]]["modified"]
+
+    unchanged = exported(services, folder, again=True)
+    assert unchanged.objects == again.objects  # nothing changed: nothing moves
