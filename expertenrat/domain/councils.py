@@ -210,3 +210,11 @@ def validate_colour(colour: str) -> list[FieldProblem]:
     if not _COLOUR.match(colour):
         return [FieldProblem("colour", "Die Farbe muss als #RRGGBB angegeben werden.")]
     return []
+
+
+def file_name_label(council: CouncilSettings) -> str:
+    """The council as a file name names it: its short name, else its name, with what a
+    file system refuses (``<>:"/\\|?*``) left out ("Expert*innenrat" → "Expert innenrat")."""
+    words = council.short_name.strip() or council.name
+    plain = " ".join(re.sub(r'[<>:"/\\|?*]', " ", words).split()).strip(" .")
+    return "".join(c for c in plain if c.isprintable())[:60].rstrip(" .")

@@ -17,6 +17,7 @@ from expertenrat.domain.councils import (
     action_field_problems,
     clean_action_field_name,
     clean_settings,
+    file_name_label,
     validate_settings,
 )
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
@@ -100,6 +101,17 @@ class SettingsService:
     def settings(self, council_id: int) -> CouncilSettings:
         with reading(self._db) as session:
             return council_settings(fetch(session, models.Council, council_id, "Das Gremium"))
+
+    def file_label(self, council_id: int) -> str:
+        """What a suggested file name of the council starts with where the database holds
+        several councils ("DBR Görlitz"), so that two councils' invitations, minutes and
+        reports of one day saved to one folder neither replace nor resemble each other;
+        empty with one council (its names stay as short as they were)."""
+        with reading(self._db) as session:
+            if len(council_choices(session)) < 2:
+                return ""
+            row = fetch(session, models.Council, council_id, "Das Gremium")
+            return file_name_label(council_settings(row))
 
     def clock(self, council_id: int) -> CouncilClock:
         """The council's clock: today and now in its time zone, as its deadlines count."""

@@ -23,6 +23,7 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
+from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -42,6 +43,7 @@ class AnnualReportButton(QPushButton):
     ) -> None:
         super().__init__(tr(_CONTEXT, "Tätigkeitsbericht …"), parent)
         self._service = services.annual_report
+        self._settings = services.settings
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
@@ -97,7 +99,11 @@ class AnnualReportButton(QPushButton):
             self,
             title,
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
-            tr(_CONTEXT, "Tätigkeitsbericht {}.pdf").format(year),
+            council_file_name(
+                self._settings,
+                self._council_id,
+                tr(_CONTEXT, "Tätigkeitsbericht {}.pdf").format(year),
+            ),
             lambda path: self.export(year, Path(path), title),
             FileKind.PDF,
         )

@@ -27,6 +27,7 @@ from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
+from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument, file_stem
@@ -49,6 +50,7 @@ class MeetingDocumentActions(QGroupBox):
     ) -> None:
         super().__init__(tr(_CONTEXT, "Dokumente"), parent)
         self._documents = services.meeting_documents
+        self._settings = services.settings
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
@@ -200,7 +202,7 @@ class MeetingDocumentActions(QGroupBox):
             self,
             document.save_title,
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
-            f"{document.name}.pdf",
+            council_file_name(self._settings, self._council_id, f"{document.name}.pdf"),
             lambda path: self._save(document.save_title, Path(path), document.render),
             FileKind.PDF,
         )
@@ -223,7 +225,7 @@ class MeetingDocumentActions(QGroupBox):
             self,
             title,
             tr(_CONTEXT, "Kalenderdateien (*.ics)"),
-            f"{stem}.ics",
+            council_file_name(self._settings, self._council_id, f"{stem}.ics"),
             lambda path: self._save(title, Path(path), render),
             FileKind.PDF,
         )

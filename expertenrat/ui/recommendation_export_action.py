@@ -20,6 +20,7 @@ from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
 from expertenrat.services.recommendations_report import RegisterFile, RegisterFileFormat
+from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -42,6 +43,7 @@ class RecommendationExportButton(QPushButton):
     ) -> None:
         super().__init__(tr(_CONTEXT, "Exportieren …"), parent)
         self._service = services.recommendations_report
+        self._settings = services.settings
         self._dialogs = dialogs
         self._today = today
         self._chosen = chosen
@@ -91,7 +93,7 @@ class RecommendationExportButton(QPushButton):
             self,
             title,
             name_filter,
-            f"{stem}{file_format.suffix}",
+            council_file_name(self._settings, self._council_id, f"{stem}{file_format.suffix}"),
             lambda path: self.export(file_format, Path(path), title),
             kind,
         )

@@ -32,6 +32,7 @@ from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
 from expertenrat.services.member_exchange import MemberFileFormat
+from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_import_dialog import MemberImportDialog, result_text
@@ -116,7 +117,12 @@ class RosterPanel(QWidget):
             lambda: self._with_roster(lambda pdf, title: self.printing.print(pdf, title))
         )
         self.save_pdf_button.clicked.connect(
-            lambda: self._with_roster(lambda pdf, title: self.printing.save_as(pdf, f"{title}.pdf"))
+            lambda: self._with_roster(
+                lambda pdf, title: self.printing.save_as(
+                    pdf,
+                    council_file_name(self._services.settings, self._council_id, f"{title}.pdf"),
+                )
+            )
         )
         self.export_button.clicked.connect(self._ask_export)
         self.import_button.clicked.connect(self._ask_import)
@@ -185,7 +191,11 @@ class RosterPanel(QWidget):
             self,
             tr(_CONTEXT, "Mitglieder exportieren"),
             tr(_CONTEXT, "Excel-Arbeitsmappe (*.xlsx);;CSV-Datei für Excel (*.csv)"),
-            tr(_CONTEXT, "Mitglieder {:%Y-%m-%d}.xlsx").format(self._today()),
+            council_file_name(
+                self._services.settings,
+                self._council_id,
+                tr(_CONTEXT, "Mitglieder {:%Y-%m-%d}.xlsx").format(self._today()),
+            ),
             self.export_members,
             FileKind.MEMBERS,
         )

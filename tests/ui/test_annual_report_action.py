@@ -82,7 +82,7 @@ def test_the_report_is_saved_where_the_user_chose(qtbot, demo_services, dialogs,
     next(a for a in page.annual_report.year_menu.actions() if a.data() == 2025).trigger()
     qtbot.waitUntil(lambda: not page.annual_report.busy(), timeout=20_000)
 
-    assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Tätigkeitsbericht 2025.pdf")
+    assert dialogs.file_dialogs[-1] == (FileKind.PDF, "SCER – Tätigkeitsbericht 2025.pdf")
     target = tmp_path / "Bericht.pdf"
     assert dialogs.saved_files == [str(target)]
     pages = PdfReader(io.BytesIO(target.read_bytes())).pages

@@ -250,7 +250,7 @@ def test_excel_export_then_import_reports_unchanged_rows_and_a_summary(
     page.roster.export_button.click()
     finish_job(page.roster)
     assert target.read_bytes().startswith(b"PK\x03\x04")
-    assert dialogs.file_dialogs == [(FileKind.MEMBERS, "Mitglieder 2026-11-27.xlsx")]
+    assert dialogs.file_dialogs == [(FileKind.MEMBERS, "SCER – Mitglieder 2026-11-27.xlsx")]
     assert dialogs.messages == [
         ("saved", "Mitglieder exportieren", "„mitglieder.xlsx“ wurde gespeichert.")
     ]

@@ -55,7 +55,8 @@ def test_report_as_pdf_for_the_chosen_status(page, dialogs, tmp_path, finish_job
     finish_job(page.export_button)
 
     kind, suggested = dialogs.file_dialogs[-1]
-    assert kind is FileKind.PDF and suggested.startswith("Bericht Empfehlungen ")
+    # the demo holds two councils: the name says whose report it is
+    assert kind is FileKind.PDF and suggested.startswith("SCER – Bericht Empfehlungen ")
     target = tmp_path / "Bericht.pdf"
     assert dialogs.saved_files == [str(target)]
     pages = PdfReader(io.BytesIO(target.read_bytes())).pages

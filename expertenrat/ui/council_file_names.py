@@ -1,0 +1,20 @@
+"""Suggested file names that name the council where the database holds several."""
+
+from __future__ import annotations
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.settings import SettingsService
+
+
+def council_file_name(settings: SettingsService, council_id: int | None, name: str) -> str:
+    """ "DBR Görlitz – Einladung 2. Sitzung 2026-12-10.pdf" beside the Jugendbeirat's
+    "Jugendbeirat Görlitz – Einladung …" (see ``SettingsService.file_label``); ``name`` as
+    it is with one council, or where the council cannot be read just now (the file dialog
+    still opens: the name is only a proposal)."""
+    if council_id is None:
+        return name
+    try:
+        label = settings.file_label(council_id)
+    except ExpertenratError:
+        return name
+    return f"{label} – {name}" if label else name
