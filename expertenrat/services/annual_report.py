@@ -27,8 +27,8 @@ from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field
-from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import placed_agenda_rows
+from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.overview_fields import fields_of_year

@@ -4,21 +4,19 @@
 Each member's line is saved on its own with a version check, so two people recording
 attendance on two PCs only collide on the same member. A cancelled meeting refuses every
 change. The quorum follows the council's rule (``domain.quorum``), for the meeting and per
-agenda item; members recused from an item (``services.conflicts``) do not count there.
+agenda item; members recused from an item (``services.conflicts``) do not count there. The
+sheet read back is :mod:`services.attendance_sheets`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.attendance_sheet import (
     AttendanceEntry,
     AttendanceSheet,
     GuestEntry,
-    ItemQuorum,
     clean_guest,
     guest_problems,
     time_problems,
@@ -26,9 +24,6 @@ from expertenrat.domain.attendance_sheet import (
 from expertenrat.domain.enums import (
     AttendanceStatus,
     AuditAction,
-    ConflictDecision,
-    MemberRole,
-    QuorumRule,
 )
 from expertenrat.domain.errors import (
     ConcurrentEditError,
@@ -37,9 +32,6 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.quorum import (
-    attendance_quorum,
-    quorum_per_item,
-    quorum_spans,
     validate_attendance,
 )
 from expertenrat.services import audit
@@ -48,12 +40,10 @@ from expertenrat.services.attendance_rows import (
     agenda_refs,
     changeable_meeting,
     full_name,
-    is_cancelled,
     live_meeting,
     meeting_memberships,
-    sort_name,
 )
-from expertenrat.services.minutes_freeze import is_frozen
+from expertenrat.services.attendance_sheets import attendance_sheet, guest_entry
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -191,7 +181,7 @@ class AttendanceService:
                 before=before,
                 after=audit.snapshot(row),
             )
-            return _guest_entry(row)
+            return guest_entry(row)
 
     def remove_guest(self, meeting_id: int, guest: GuestEntry) -> None:
         what = f"{GUEST} „{guest.name}“"
@@ -211,100 +201,6 @@ class AttendanceService:
                 summary=f"Gast {row.name} aus {meeting_name(meeting)} entfernt",
                 before=before,
             )
-
-
-def attendance_sheet(session: Session, meeting: models.Meeting) -> AttendanceSheet:
-    """The sheet of ``meeting`` as stored in ``session``'s transaction."""
-    stored = {
-        row.membership_id: row
-        for row in session.scalars(
-            select(models.Attendance).where(models.Attendance.meeting_id == meeting.id)
-        )
-    }
-    memberships = {m.id: m for m in meeting_memberships(session, meeting)}
-    missing = set(stored) - set(memberships)
-    if missing:  # recorded before a term changed: keep the line
-        memberships.update(
-            (m.id, m)
-            for m in session.scalars(
-                select(models.Membership)
-                .options(selectinload(models.Membership.person))
-                .where(models.Membership.id.in_(missing))
-            )
-        )
-    entries = tuple(
-        _entry(m, stored.get(m.id)) for m in sorted(memberships.values(), key=sort_name)
-    )
-    items = tuple(agenda_refs(session, meeting.id))
-    rule = QuorumRule(fetch(session, models.Council, meeting.council_id, "Das Gremium").quorum_rule)
-    marks = [e.as_attendance() for e in entries]
-    try:
-        per_item = quorum_per_item(
-            [i.id for i in items], marks, rule, recusals(session, meeting.id)
-        )
-        spans = quorum_spans([(i.id, i.number) for i in items], marks, rule)
-        problem = ""
-    except ValidationError as error:  # the agenda changed under recorded arrivals
-        per_item, spans, problem = {}, (), error.message
-    return AttendanceSheet(
-        meeting_id=meeting.id,
-        cancelled=is_cancelled(meeting),
-        frozen=is_frozen(session, meeting.id),
-        entries=entries,
-        guests=tuple(
-            _guest_entry(g)
-            for g in session.scalars(
-                select(models.Guest)
-                .where(models.Guest.meeting_id == meeting.id)
-                .order_by(models.Guest.id)
-            )
-        ),
-        items=items,
-        quorum=attendance_quorum(marks, rule),
-        item_quorums=tuple(ItemQuorum(i, per_item[i.id]) for i in items if i.id in per_item),
-        quorum_spans=spans,
-        problem=problem,
-    )
-
-
-def recusals(session: Session, meeting_id: int) -> dict[int, set[int]]:
-    """The members recused from each agenda item of the meeting, by item id."""
-    rows = session.execute(
-        select(models.ConflictOfInterest.agenda_item_id, models.ConflictOfInterest.membership_id)
-        .join(models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id)
-        .where(
-            models.AgendaItem.meeting_id == meeting_id,
-            models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
-        )
-    )
-    found: dict[int, set[int]] = {}
-    for item_id, membership_id in rows:
-        found.setdefault(item_id, set()).add(membership_id)
-    return found
-
-
-def _entry(membership: models.Membership, row: models.Attendance | None) -> AttendanceEntry:
-    entry = AttendanceEntry(
-        membership_id=membership.id,
-        name=full_name(membership),
-        sort_name=sort_name(membership),
-        role=MemberRole(membership.role),
-        affiliation=membership.person.affiliation,
-        voting_right=membership.voting_right,
-    )
-    if row is None:
-        return entry
-    return replace(
-        entry,
-        status=AttendanceStatus(row.status),
-        voting_right=row.voting_right,
-        arrived_item_id=row.arrived_item_id,
-        arrived_at=row.arrived_at,
-        left_item_id=row.left_item_id,
-        left_at=row.left_at,
-        id=row.id,
-        version=row.version,
-    )
 
 
 def _check_member(
@@ -345,7 +241,3 @@ def _guest_row(
     if row.meeting_id != meeting.id:
         raise NotFoundError(f"{what} gehört nicht zu dieser Sitzung.")
     return row
-
-
-def _guest_entry(row: models.Guest) -> GuestEntry:
-    return GuestEntry(row.id, row.name, row.affiliation, row.note, row.version)

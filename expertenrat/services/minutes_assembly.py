@@ -39,8 +39,8 @@ from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import public_version
 from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
 from expertenrat.services.annex_rows import annex_entries
-from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_document_items import minutes_items
 from expertenrat.services.minutes_freeze import is_frozen

@@ -33,8 +33,8 @@ from expertenrat.domain.minutes import (
 )
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.domain.votes import RecusedMember, Vote, Voters, quorum_warning
-from expertenrat.services.attendance import attendance_sheet
 from expertenrat.services.attendance_rows import agenda_rows, live_meeting
+from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.conflicts import conflict_sheet
 from expertenrat.services.meeting_document_rows import project_titles
 from expertenrat.store import models
