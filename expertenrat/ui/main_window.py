@@ -1,5 +1,6 @@
 """The main window: a sidebar of areas beside the shown one, the council switcher
-(:mod:`expertenrat.ui.council_toolbar`), the menus (:mod:`expertenrat.ui.window_menus`),
+(:mod:`expertenrat.ui.council_toolbar`; which council is shown:
+:mod:`expertenrat.ui.council_switching`), the menus (:mod:`expertenrat.ui.window_menus`),
 and the layout it remembers (:mod:`expertenrat.ui.window_layout`)."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.council_switching import CouncilSwitching
 from expertenrat.ui.council_toolbar import CouncilToolbar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.last_council import LastCouncil
@@ -33,7 +35,6 @@ if TYPE_CHECKING:
     from expertenrat.domain.councils import CouncilChoice
     from expertenrat.domain.overview import Target
     from expertenrat.services.context import Services
-    from expertenrat.services.meeting_rows import CouncilClock
     from expertenrat.ui.areas import Areas
     from expertenrat.ui.dialog_service import DialogService
 
@@ -56,11 +57,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings
         self._fixed_today = today  # tests give a day
-        self._clock: CouncilClock | None = None  # the shown council's (its time zone)
+        self.councils: CouncilSwitching | None = None  # once the database is open
         self._services: Services | None = None
         self._dialogs: DialogService | None = None
         self._close_confirmed = False
-        self._shown_council_id: int | None = None
         self._read_for: dict[QWidget, int] = {}  # the council each page was last read for
         self.areas: list[tuple[str, QWidget]] = []
         self.setWindowTitle("Expertenrat")
@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
 
         self._services = services
         self._dialogs = dialogs
-        self._last_council = LastCouncil(self._settings, services.database.digest)
+        self.councils = CouncilSwitching(
+            self, services, dialogs, LastCouncil(self._settings, services.database.digest)
+        )
         self.pages: Areas = build_areas(services, dialogs, self.today, self._settings)
         self.overview_page = self.pages.overview
         self.members_page = self.pages.members
@@ -107,7 +109,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome_page)
         self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._area_chosen)
-        self.council_combo.currentIndexChanged.connect(self._council_chosen)
         self.overview_page.opened.connect(self.open_target)
         self.overview_page.backupSettingsOpened.connect(self.open_backup_settings)
         self.pages.projects.detail.opened.connect(self.open_target)
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and page.isAncestorOf(focus) and is_text_input(focus):
             return False
-        if self._follow_councils(councils):
+        if self.councils is not None and self.councils.follow(councils):
             return True
         reread_in_place(page)
         return True
@@ -172,85 +173,34 @@ class MainWindow(QMainWindow):
         self.start_page.show_unusable(message, retry, ways_out, detail)
         self.stack.setCurrentWidget(self.start_page)
 
-    # --- councils -----------------------------------------------------------------------
+    # --- councils (:mod:`expertenrat.ui.council_switching`) --------------------------------
 
     def current_council_id(self) -> int | None:
         return self.council_combo.currentData()
 
     def reload_councils(self, select_id: int | None = None) -> None:
-        councils = self._services.settings.councils()
-        wanted = select_id or self.current_council_id() or self._last_council.recall()
-        self._fill_switcher(councils, wanted)
-        if not councils:
-            self.stack.setCurrentWidget(self.welcome_page)
-            return
-        self._council_chosen()
-
-    def _fill_switcher(self, councils: Sequence[CouncilChoice], wanted: int | None) -> None:
-        """List ``councils`` in the switcher (see :meth:`CouncilToolbar.fill`); without
-        any, no areas either."""
-        self.toolbar.fill(councils, wanted)
-        self.sidebar.setVisible(bool(councils))
-
-    def _follow_councils(self, councils: Sequence[CouncilChoice]) -> bool:
-        """Reread the switcher for councils created, renamed or deleted elsewhere.
-
-        ``True``: the shown council is gone (or there was none), so the window has shown
-        another one, or the welcome page when none is left: the page was read just now.
-        """
-        shown, shown_name = self._shown_council_id, self.council_combo.currentText()
-        self._fill_switcher(councils, shown)
-        council_id = self.current_council_id()
-        if council_id is not None and council_id == shown:
-            return False
-        if council_id is None and self.stack.currentWidget() is self.welcome_page:
-            return False  # still no council
-        if shown is not None:
-            self._tell_council_gone(shown_name, self.council_combo.currentText())
-        if council_id is None:
-            self._shown_council_id = None
-            self.stack.setCurrentWidget(self.welcome_page)
-        else:
-            self._switch_council(council_id)
-        return True
-
-    def _tell_council_gone(self, name: str, now_shown: str) -> None:
-        text = tr(
-            _CONTEXT,
-            "Das Gremium „{}“ gibt es nicht mehr: Es wurde an einem anderen PC oder von "
-            "einem anderen Programm gelöscht.",
-        ).format(name)
-        if now_shown:
-            text += " " + tr(_CONTEXT, "Angezeigt wird jetzt „{}“.").format(now_shown)
-        self._dialogs.information(self, tr(_CONTEXT, "Gremium gelöscht"), text)
-
-    def _council_chosen(self) -> None:
-        council_id = self.current_council_id()
-        if council_id is None:
-            return
-        if council_id != self._shown_council_id and not self.leave_page(
-            lambda: self._switch_council(council_id)
-        ):
-            self.toolbar.select(self._shown_council_id)  # stay until the page lets go
-            return
-        self._switch_council(council_id)
+        self.councils.reload(select_id)
 
     def today(self) -> date:
         """Today as the shown council counts it (in its time zone, as the services do), so
         that every page and document agrees on the day also on a PC set to another zone."""
         if self._fixed_today is not None:
             return self._fixed_today()
-        return self._clock.today() if self._clock is not None else date.today()
+        clock = self.councils.clock if self.councils is not None else None
+        return clock.today() if clock is not None else date.today()
 
-    def _switch_council(self, council_id: int) -> None:
-        self._clock = self._services.settings.clock(council_id)  # its zone may have changed
-        self.toolbar.select(council_id)
-        if council_id != self._shown_council_id:
-            self._shown_council_id = council_id
-            self._last_council.remember(council_id)
+    def show_council(self, council_id: int, *, new: bool) -> None:
+        """Show ``council_id`` in the shown area (``new``: not the one shown before)."""
+        if new:
             for _label, page in self.areas:
                 page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
+
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome_page)
+
+    def welcome_shown(self) -> bool:
+        return self.stack.currentWidget() is self.welcome_page
 
     def leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask (see :mod:`expertenrat.ui.page`).
