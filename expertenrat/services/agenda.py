@@ -19,14 +19,16 @@ from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
     clean_item,
+    numbers,
+    validate_item,
+)
+from expertenrat.domain.agenda_moves import (
     indent,
     move,
     move_to,
-    numbers,
     outdent,
     remove,
     subtree,
-    validate_item,
 )
 from expertenrat.domain.agenda_templates import AgendaTemplate, UsedItem
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState, MinutesState

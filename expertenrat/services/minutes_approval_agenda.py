@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda import move_to
+from expertenrat.domain.agenda_moves import move_to
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState, MinutesApproval
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.minutes_approval_rows import later_meetings

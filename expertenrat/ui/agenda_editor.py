@@ -22,6 +22,8 @@ from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
     change_refusal,
+)
+from expertenrat.domain.agenda_moves import (
     possible_moves,
 )
 from expertenrat.domain.enums import MeetingState

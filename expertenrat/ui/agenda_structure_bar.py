@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
-    PossibleMoves,
     numbers,
+)
+from expertenrat.domain.agenda_moves import (
+    PossibleMoves,
     possible_moves,
 )
 from expertenrat.domain.enums import AgendaItemKind

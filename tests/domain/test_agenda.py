@@ -11,22 +11,24 @@ from hypothesis import strategies as st
 
 from expertenrat.domain.agenda import (
     AgendaItem,
-    PossibleMoves,
     change_refusal,
     end_time,
-    indent,
-    move,
-    move_to,
     numbers,
     opening_items,
     ordered,
+    presenter_text,
+    split_presenter,
+    validate_item,
+)
+from expertenrat.domain.agenda_moves import (
+    PossibleMoves,
+    indent,
+    move,
+    move_to,
     outdent,
     possible_moves,
-    presenter_text,
     remove,
-    split_presenter,
     subtree,
-    validate_item,
 )
 from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
 from expertenrat.domain.errors import ValidationError
