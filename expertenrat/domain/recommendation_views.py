@@ -17,6 +17,7 @@ from expertenrat.domain.recommendations import (
     AWAITING_RESPONSE,
     BETWEEN_MEETINGS,
     parse_code,
+    register_year,
 )
 from expertenrat.domain.text_folding import search_words, searchable
 from expertenrat.domain.wording import counted
@@ -124,11 +125,9 @@ class RecommendationRow:
 
     @property
     def year(self) -> int | None:
-        """The register year: the year in the code (E-2026-07), as the report counts."""
-        parsed = parse_code(self.code)
-        if parsed is not None:
-            return parsed[0]
-        return self.adopted_on.year if self.adopted_on else None
+        """The register year (:func:`register_year`): the year of adoption, as the annual
+        report and the Übersicht count; a draft's, the year in its code."""
+        return register_year(self.code, self.adopted_on)
 
     def search_text(self) -> str:
         """What the register's search looks in (folded, see :func:`searchable`); the code

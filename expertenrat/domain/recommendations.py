@@ -14,7 +14,12 @@ period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.); it is never
 send date. Comply or explain: a response that does not (fully) comply needs reasons.
 
 Codes ("E-2026-07") are generated only, running per council and year; a code typed by hand
-is never taken.
+is never taken. The code is the council's reference number of an adopted recommendation, so
+its year is the year of adoption: a draft keeps the code of the year it was drafted in until
+it is adopted, and adopted in another year it gets the next code of that year
+(:func:`renumbered_on_adoption`). A code printed in approved minutes or sent to a project is
+never changed. A recommendation belongs to the year it was adopted in, a draft to its code's
+(:func:`register_year`): the register's year, the reports and the Übersicht count alike.
 """
 
 from __future__ import annotations
@@ -204,6 +209,22 @@ def parse_code(code: str) -> tuple[int, int] | None:
     """(year, number) of a well-formed code, else None."""
     found = _CODE.match(code)
     return (int(found[1]), int(found[2])) if found else None
+
+
+def renumbered_on_adoption(code: str, adopted_on: date) -> bool:
+    """Whether a draft with ``code`` adopted ``adopted_on`` gets a new code: its code is of
+    another year (the caller makes sure it was never printed or sent)."""
+    parsed = parse_code(code)
+    return parsed is not None and parsed[0] != adopted_on.year
+
+
+def register_year(code: str, adopted_on: date | None) -> int | None:
+    """The year a recommendation counts in: the year of its adoption; a draft's (not yet
+    adopted), the year of its code."""
+    if adopted_on is not None:
+        return adopted_on.year
+    parsed = parse_code(code)
+    return parsed[0] if parsed is not None else None
 
 
 def next_recommendation_number(year: int, codes: list[str]) -> int:

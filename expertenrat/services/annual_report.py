@@ -58,12 +58,13 @@ class AnnualReportService:
             part = council_part(
                 council_members(session, council_id), fields, council_settings(council), year, day
             )
+            # The register's year (the year of adoption), of those adopted.
             adopted = [
                 row
                 for row in register_rows(
-                    session, council_id, day, RecommendationFilter(statuses=REPORTED)
+                    session, council_id, day, RecommendationFilter(statuses=REPORTED, year=year)
                 )
-                if row.adopted_on is not None and row.adopted_on.year == year
+                if row.adopted_on is not None
             ]
             return annual_report(
                 council_letterhead(session, council_id),

@@ -56,8 +56,15 @@ class RecommendationLifecycle:
     def adopt(
         self, recommendation_id: int, version: int, on: date, note: str = ""
     ) -> RecommendationDetail:
-        def change(session: Session, row: models.Recommendation) -> None:
+        """Adopted ``on``; a draft of another year gets the next code of the year of
+        adoption (``records.renumber_on_adoption``), its history saying which it had."""
+
+        def change(session: Session, row: models.Recommendation) -> str | None:
             row.adopted_on = on
+            old = records.renumber_on_adoption(session, row, on)
+            if old is None:
+                return None
+            return f"Neue Kennung {row.code} (bisher {old}), nach dem Jahr des Beschlusses"
 
         return self._step(recommendation_id, version, Step.ADOPT, on, note, change=change)
 
@@ -244,10 +251,11 @@ class RecommendationLifecycle:
         on: date,
         note: str,
         *,
-        change: Callable[[Session, models.Recommendation], None] | None = None,
+        change: Callable[[Session, models.Recommendation], str | None] | None = None,
         outcome: RecommendationStatus | None = None,
     ) -> RecommendationDetail:
-        """A lifecycle step to ``STEP_TARGET[step]`` (closing: to ``outcome``)."""
+        """A lifecycle step to ``STEP_TARGET[step]`` (closing: to ``outcome``); ``change``
+        may return a line the history adds to the note."""
         wanted = outcome or STEP_TARGET[step]
         note = clean_note(note)
         raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
@@ -257,13 +265,14 @@ class RecommendationLifecycle:
             refuse_unless(row.code, current, step, outcome)
             records.refuse_future(session, row.council_id, on)
             before = records.snapshot(row)
-            if change is not None:
-                change(session, row)
+            added = change(session, row) if change is not None else None
             row.status, row.modified = wanted.value, utc_now()
+            code = row.code if row.code == before["code"] else f"{before['code']} → {row.code}"
             return records.record_update(
                 session, row, before, HistoryKind.STATUS, on, self._actor,
-                summary=f"Empfehlung {row.code}: {current.label} → {wanted.label}",
-                note=note, from_status=current, to_status=wanted,
+                summary=f"Empfehlung {code}: {current.label} → {wanted.label}",
+                note=" – ".join(filter(None, (note, added))), from_status=current,
+                to_status=wanted,
             )  # fmt: skip
 
 

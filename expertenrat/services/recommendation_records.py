@@ -3,8 +3,9 @@ projects, history lines and audit snapshots; the row to change, the end of a cha
 history line and audit entry) and its detail after.
 
 A code is handed out once: "E-<year>-<nn>", running per council and year, never reused
-while a row holds it (deleted ones included). On PostgreSQL the council row is locked until
-commit (:func:`lock_codes`), so two PCs never hand out the same code.
+while a row holds it (deleted ones included), nor once a draft adopted in another year left
+it for a code of that year (:func:`renumber_on_adoption`). On PostgreSQL the council row is
+locked until commit (:func:`lock_codes`), so two PCs never hand out the same code.
 """
 
 from __future__ import annotations
@@ -13,15 +14,20 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.recommendation_views import RecommendationDetail
-from expertenrat.domain.recommendations import next_recommendation_number, recommendation_code
+from expertenrat.domain.recommendations import (
+    next_recommendation_number,
+    recommendation_code,
+    renumbered_on_adoption,
+)
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.recommendation_rows import detail, register_rows
 from expertenrat.services.unit_of_work import check_version, fetch, hold_council
 from expertenrat.store import models
@@ -50,15 +56,21 @@ def new_code(session: Session, council_id: int, year: int) -> str:
 
 
 def _removed_codes(session: Session, council_id: int) -> list[str]:
-    """The codes of recommendations taken out of the minutes (deleted, named in the audit
-    trail): a code may already stand in a circulated draft or a letter, so it is never
+    """The codes no recommendation holds any more, named in the audit trail: those of
+    recommendations taken out of the minutes (deleted) and those a draft left when it was
+    adopted in another year (an update whose entry keeps the code before, as it changed).
+    A code may already stand in a circulated draft, a list or a letter, so it is never
     handed out again for another recommendation."""
+    entry = models.AuditEntry
     found = []
     for before in session.scalars(
-        select(models.AuditEntry.before).where(
-            models.AuditEntry.council_id == council_id,
-            models.AuditEntry.entity == "recommendation",
-            models.AuditEntry.action == AuditAction.DELETE.value,
+        select(entry.before).where(
+            entry.council_id == council_id,
+            entry.entity == "recommendation",
+            or_(
+                entry.action == AuditAction.DELETE.value,
+                and_(entry.action == AuditAction.UPDATE.value, entry.before.like('%"code":%')),
+            ),
         )
     ):
         try:
@@ -68,6 +80,29 @@ def _removed_codes(session: Session, council_id: int) -> list[str]:
         if isinstance(code, str):
             found.append(code)
     return found
+
+
+def code_printed(session: Session, row: models.Recommendation) -> bool:
+    """Whether ``row``'s code went out: sent to a project, or in minutes now approved."""
+    if row.sent_on is not None:
+        return True
+    if row.origin_agenda_item_id is None:
+        return False
+    item = session.get(models.AgendaItem, row.origin_agenda_item_id)
+    return item is not None and is_frozen(session, item.meeting_id)
+
+
+def renumber_on_adoption(session: Session, row: models.Recommendation, on: date) -> str | None:
+    """A draft adopted ``on`` in another year than its code's gets the next code of the
+    year of adoption (the code is the reference number of the adopted recommendation),
+    unless its code already went out (:func:`code_printed`). Returns the code it had, or
+    None where it keeps it. The audit entry of the step keeps the old code, so it is never
+    handed out again (:func:`_removed_codes`)."""
+    if not renumbered_on_adoption(row.code, on) or code_printed(session, row):
+        return None
+    old = row.code
+    row.code = new_code(session, row.council_id, on.year)
+    return old
 
 
 def checked_projects(

@@ -194,8 +194,16 @@ def _filtered(query: Select, wanted: RecommendationFilter, today: date) -> Selec
         query = query.where(
             R.id.in_(select(_LINK.recommendation_id).where(_LINK.project_id == wanted.project_id))
         )
-    if wanted.year is not None:
-        query = query.where(R.code.like(f"E-{wanted.year}-%"))
+    if wanted.year is not None:  # register_year: the year of adoption, a draft's code's
+        query = query.where(
+            or_(
+                and_(
+                    R.adopted_on >= date(wanted.year, 1, 1),
+                    R.adopted_on <= date(wanted.year, 12, 31),
+                ),
+                and_(R.adopted_on.is_(None), R.code.like(f"E-{wanted.year}-%")),
+            )
+        )
     if wanted.overdue:
         query = query.where(_maybe_overdue(today))
     return query

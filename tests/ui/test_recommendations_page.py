@@ -325,6 +325,31 @@ def _draft(services, sample, title="Entwurf Sensorik") -> int:
     return services.recommendations.create(sample.council_id, content, date(2026, 11, 2)).row.id
 
 
+def test_a_draft_of_last_year_adopted_now_gets_a_code_of_this_year(page, sample, services):
+    """The dialog says so before, as the date is chosen; the register shows the new code."""
+    content = RecommendationContent("Aus dem Dezember", project_ids=(sample.projects["KLIMA"],))
+    draft = services.recommendations.create(sample.council_id, content, date(2025, 12, 15)).row
+    assert draft.code.startswith("E-2025-")
+    page.refresh()
+    page.select(draft.id)
+    page.adopt_button.click()
+    dialog = page.steps.dialog
+    dialog.show()
+    dialog.date_edit.setDate(date(2025, 12, 19))
+    assert not dialog.code_label.isVisible()
+    dialog.date_edit.setDate(date(2026, 1, 14))
+    assert dialog.code_label.isVisible()
+    assert dialog.code_label.text() == (
+        f"Beschlossen 2026: Die Empfehlung erhält die nächste Kennung des Jahres 2026 "
+        f"(bisher {draft.code})."
+    )
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    row = page.selected()
+    assert row.id == draft.id and row.code.startswith("E-2026-")
+    assert f"bisher {draft.code}" in page.detail.toPlainText()
+
+
 def test_adopt_a_draft_with_date_and_note(page, sample, services):
     draft = _draft(services, sample)
     page.refresh()
