@@ -17,6 +17,7 @@ from expertenrat.domain.recommendations import (
     AWAITING_RESPONSE,
     BETWEEN_MEETINGS,
     parse_code,
+    recommendation_code,
     register_year,
 )
 from expertenrat.domain.text_folding import search_words, searchable
@@ -131,10 +132,12 @@ class RecommendationRow:
 
     def search_text(self) -> str:
         """What the register's search looks in (folded, see :func:`searchable`); the code
-        also as typed without its leading zero ("E-2026-8" finds E-2026-08)."""
+        also as typed without its leading zero ("2026-8" finds E-2026-08), and as the
+        token that a complete code typed finds (:func:`register_search_words`)."""
         parsed = parse_code(self.code)
         unpadded = f"E-{parsed[0]}-{parsed[1]}" if parsed else ""
         return searchable(
+            _code_token(*parsed) if parsed else "",
             self.code,
             unpadded if unpadded != self.code else "",
             self.title,
@@ -208,9 +211,30 @@ class RecommendationFilter:
     search: str = ""  # words typed into the search field (accents aside)
 
 
-def found_by_search(rows: list[RecommendationRow], search: str) -> list[RecommendationRow]:
-    """The rows whose search text holds every word of ``search`` (all if it is empty)."""
+_CODE_MARK = "\x1f"  # around the code's token: nothing typed holds it
+
+
+def _code_token(year: int, number: int) -> str:
+    return f"{_CODE_MARK}{recommendation_code(year, number).lower()}{_CODE_MARK}"
+
+
+def register_search_words(search: str) -> list[str]:
+    """The words of the register's search (:func:`search_words`); a complete code
+    ("E-2026-8", "e-2026-08") becomes the token only that code's search text holds, so it
+    finds that recommendation and not E-2026-80 to -89. Anything less than a code
+    ("E-2026-", "2026-8", "E-2026-0") is looked for as it is, part of a word."""
     words = search_words(search)
+    for i, word in enumerate(words):
+        parsed = parse_code(word.upper())
+        if parsed is not None and parsed[1] > 0:
+            words[i] = _code_token(*parsed)
+    return words
+
+
+def found_by_search(rows: list[RecommendationRow], search: str) -> list[RecommendationRow]:
+    """The rows whose search text holds every word of ``search`` (all if it is empty;
+    :func:`register_search_words`)."""
+    words = register_search_words(search)
     if not words:
         return rows
     texts = ((row, row.search_text()) for row in rows)

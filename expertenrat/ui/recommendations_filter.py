@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.text_folding import search_words
+from expertenrat.domain.recommendation_views import register_search_words
 from expertenrat.ui.recommendations_table_model import RegisterRow
 
 
@@ -29,7 +29,7 @@ class RegisterFilter:
         self._found: tuple[list[str], list[bool]] = ([], [])  # the last words, their rows
 
     def set_search(self, text: str) -> None:
-        self._change("_words", search_words(text))
+        self._change("_words", register_search_words(text))
 
     def set_statuses(self, statuses: frozenset[RecommendationStatus]) -> None:
         """Only these statuses; empty: all."""

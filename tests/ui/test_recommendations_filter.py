@@ -6,7 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_views import (
+    AddressedProject,
+    Origin,
+    RecommendationRow,
+    found_by_search,
+)
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar
 from expertenrat.ui.recommendations_table_model import register_row
@@ -105,3 +110,27 @@ def test_a_code_typed_without_its_leading_zero_is_found():
     assert found(register_filter) == [3]
     register_filter.set_search("e-2026-03")
     assert found(register_filter) == [3]
+
+
+def test_a_complete_code_finds_that_code_only_and_a_part_finds_all_it_begins():
+    """ "E-2026-8" found E-2026-80 to -89 too: a complete code is looked for whole; "E-2026-"
+    and "E-2026-0" are parts of codes and find every code holding them."""
+    rows = [register_row(_row(n, f"Empfehlung {n}")) for n in (8, 18, 80, 81, 108)]
+    register_filter = RegisterFilter()
+
+    def codes(text: str) -> list[str]:
+        register_filter.set_search(text)
+        accepted = register_filter.accepts(rows)
+        return [r.recommendation.code for r, ok in zip(rows, accepted, strict=True) if ok]
+
+    assert codes("E-2026-8") == ["E-2026-08"]
+    assert codes("e-2026-08") == ["E-2026-08"]
+    assert codes("E-2026-80") == ["E-2026-80"]
+    assert codes("E-2026-8 Empfehlung") == ["E-2026-08"]
+    assert codes("E-2026-") == ["E-2026-08", "E-2026-18", "E-2026-80", "E-2026-81", "E-2026-108"]
+    assert codes("E-2026-0") == ["E-2026-08"]
+    assert codes("E-2026-1") == []  # no E-2026-01
+    assert codes("2026-8") == ["E-2026-08", "E-2026-80", "E-2026-81"]
+    plain = [r.recommendation for r in rows]
+    assert [r.code for r in found_by_search(plain, "E-2026-8")] == ["E-2026-08"]
+    assert [r.code for r in found_by_search(plain, "E-2026-8")] == codes("E-2026-8")
