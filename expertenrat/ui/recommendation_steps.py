@@ -1,8 +1,9 @@
 """Every step of the register, as the page's buttons take them. Those with a form (a new
-recommendation between the meetings, editing its content, adopting a draft, a project's
-response, closing) open their step dialog (kept in ``dialog`` while open), whose refusals
-stay in the dialog with what was typed; sending, a new due date and withdrawing ask one
-question through the dialog service and show a refusal as a warning. A stored step (or a
+recommendation between the meetings, editing its content, adopting a draft, sending it
+with the due date it gives, a project's response, closing) open their step dialog (kept
+in ``dialog`` while open), whose refusals stay in the dialog with what was typed; a new
+due date and withdrawing ask one question through the dialog service and show a refusal
+as a warning. A stored step (or a
 refused short one) calls ``stored`` with the recommendation's id.
 """
 
@@ -32,6 +33,7 @@ from expertenrat.ui.recommendation_content_dialogs import (
 from expertenrat.ui.recommendation_merge import recommendation_merge_rows
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.refusals import attempt
+from expertenrat.ui.send_recommendation_dialog import SendRecommendationDialog
 from expertenrat.ui.step_dialog import StepDialog
 
 T = TypeVar("T")
@@ -201,15 +203,26 @@ class RecommendationSteps:
             )
         )
 
-    def send(self, row: RecommendationRow) -> None:
-        self._dialogs.ask_date(
-            self._parent,
-            tr(_CONTEXT, "Empfehlung versenden"),
-            _sent_label(row),
-            self._today(),
-            lambda sent_on: self._run(
-                row, lambda: self._services.recommendations.send(row.id, row.version, sent_on)
-            ),
+    def send(self, council_id: int, row: RecommendationRow) -> None:
+        """The send date, and the due date it gives (the council's response period) shown
+        before the user confirms."""
+        try:
+            period = self._services.settings.settings(council_id).response_period_months
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+            return
+        self._open(
+            SendRecommendationDialog(
+                self._parent,
+                row,
+                period,
+                self._today(),
+                self._saving(
+                    lambda sending: self._services.recommendations.send(
+                        row.id, row.version, sending.sent_on, sending.due_on, sending.note
+                    )
+                ),
+            )
         )
 
     def change_due_date(self, row: RecommendationRow) -> None:
@@ -271,12 +284,3 @@ class RecommendationSteps:
             self._stored(step(value).row.id)
 
         return save
-
-
-def _sent_label(row: RecommendationRow) -> str:
-    """ "E-2026-07 an das Projekt versandt am:", to two "an die Projekte", to none without."""
-    if not row.projects:
-        return tr(_CONTEXT, "{} versandt am:").format(row.code)
-    if len(row.projects) == 1:
-        return tr(_CONTEXT, "{} an das Projekt versandt am:").format(row.code)
-    return tr(_CONTEXT, "{} an die Projekte versandt am:").format(row.code)

@@ -137,7 +137,7 @@ class RecommendationsPage(NothingPending, QWidget):
         self._steps = (
             (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
             (self.adopt_button, Step.ADOPT, self.steps.adopt),
-            (self.send_button, Step.SEND, self.steps.send),
+            (self.send_button, Step.SEND, lambda row: self.steps.send(self._council_id, row)),
             (self.due_button, Step.DUE_DATE, self.steps.change_due_date),
             (self.response_button, Step.RESPOND, self.steps.respond),
             (self.close_button, Step.CLOSE, self.steps.close),

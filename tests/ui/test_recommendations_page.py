@@ -183,8 +183,9 @@ def test_the_detail_shows_responses_and_history_literally(page, sample):
 def test_send_then_change_the_due_date_then_withdraw(page, sample, dialogs, services):
     page.select(sample.recommendations["E-2026-05"])
     assert page.send_button.isEnabled() and not page.due_button.isEnabled()
-    dialogs.dates.append(date(2026, 11, 27))
     page.send_button.click()
+    page.steps.dialog.sent_edit.setDate(date(2026, 11, 27))
+    page.steps.dialog.accept_button.click()
     assert page.selected().status is RecommendationStatus.SENT
     assert page.selected().due_on == date(2027, 1, 27)  # two months, the council's period
     dialogs.dates.append(date(2027, 2, 15))
@@ -195,6 +196,51 @@ def test_send_then_change_the_due_date_then_withdraw(page, sample, dialogs, serv
     assert page.selected().status is RecommendationStatus.WITHDRAWN
     assert "Projekt eingestellt" in page.detail.toPlainText()
     assert not page.withdraw_button.isEnabled()
+
+
+def test_sending_shows_the_due_date_before_the_user_confirms(page, sample, services):
+    """The due date follows the send date (the council's two months) until another is set;
+    the line under it says so; what is shown is what is stored."""
+    page.select(sample.recommendations["E-2026-05"])
+    page.send_button.click()
+    dialog = page.steps.dialog
+    assert dialog.windowTitle() == "E-2026-05 versenden"
+    assert dialog.due_edit.date().toPython() == date(2027, 1, 27)  # today 27.11.2026
+    assert dialog.due_label.text() == (
+        "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die "
+        "Antwortfrist des Gremiums."
+    )
+    dialog.sent_edit.setDate(date(2026, 11, 30))  # 30.11. + 2 months = 30.01.
+    assert dialog.due_edit.date().toPython() == date(2027, 1, 30)
+    assert "Samstag, 30. Januar 2027" in dialog.due_label.text()
+    dialog.due_edit.setDate(date(2027, 2, 15))
+    assert dialog.due_label.text() == (
+        "Antwort erbeten bis Montag, 15. Februar 2027: abweichend von der Antwortfrist des "
+        "Gremiums (2 Monate nach dem Versand: 30.01.2027)."
+    )
+    dialog.sent_edit.setDate(date(2026, 11, 26))  # a due date set by hand stays
+    assert dialog.due_edit.date().toPython() == date(2027, 2, 15)
+    assert page.selected().status is RecommendationStatus.ADOPTED  # nothing sent yet
+    dialog.note_edit.setPlainText("per E-Mail & Brief")
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    row = page.selected()
+    assert (row.status, row.sent_on, row.due_on) == (
+        RecommendationStatus.SENT,
+        date(2026, 11, 26),
+        date(2027, 2, 15),
+    )
+    assert "per E-Mail & Brief" in page.detail.toPlainText()
+
+
+def test_a_due_date_before_the_send_date_stays_in_the_send_dialog(page, sample):
+    page.select(sample.recommendations["E-2026-05"])
+    page.send_button.click()
+    dialog = page.steps.dialog
+    dialog.due_edit.setDate(date(2026, 11, 1))
+    dialog.accept_button.click()
+    assert dialog.isVisible() and "Frist (01.11.2026)" in dialog.error_label.text()
+    assert page.selected().status is RecommendationStatus.ADOPTED
 
 
 def test_withdrawing_without_a_reason_is_refused_in_german(page, sample, dialogs):
@@ -243,17 +289,20 @@ def test_a_new_recommendation_between_the_meetings(page, sample, services):
     assert page.send_button.isEnabled() and not page.close_button.isEnabled()
 
 
-def test_versenden_names_the_projects_it_goes_to(page, sample, services, dialogs):
+def test_versenden_names_the_projects_it_goes_to(page, sample, services):
     both = (sample.projects["ODP"], sample.projects["KLIMA"])
-    for projects, expected in (((), "versandt am:"), (both, "an die Projekte versandt am:")):
+    for projects, expected in (((), "Versandt am"), (both, "An die Projekte versandt am")):
         content = RecommendationContent("Beschlossen", project_ids=projects)
         row = services.recommendations.create(
             sample.council_id, content, date(2026, 11, 2), adopted=True
         ).row
         page.refresh()
         page.select(row.id)
-        page.send_button.click()  # the scripted dialog service answers no date
-        assert dialogs.asked_dates[-1] == f"{row.code} {expected}"
+        page.send_button.click()
+        dialog = page.steps.dialog
+        assert dialog.windowTitle() == f"{row.code} versenden"
+        assert dialog.form.labelForField(dialog.sent_edit).text() == expected
+        dialog.reject()
 
 
 def test_the_reminders_button_says_it_reminds_of_passed_plans_too(page):

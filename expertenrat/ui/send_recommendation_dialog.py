@@ -1,0 +1,107 @@
+"""Versenden: a recommendation goes to its project(s) on a date. Before the user confirms,
+the dialog shows the due date of the project's response: the send date plus the council's
+response period (``domain.recommendations.default_due_date``), following the send date
+until the user sets another; the line under it says which (the history keeps the send
+date and the note; a refusal of the service stays in the dialog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.recommendations import default_due_date
+from expertenrat.domain.wording import counted
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.step_dialog import StepDialog, date_edit
+from expertenrat.ui.text_fields import plain_text_edit
+from expertenrat.ui.widgets import hint_label
+
+_CONTEXT = "SendRecommendationDialog"
+
+
+@dataclass(frozen=True)
+class Sending:
+    sent_on: date
+    due_on: date
+    note: str
+
+
+class SendRecommendationDialog(StepDialog):
+    def __init__(
+        self,
+        parent: QWidget,
+        row: RecommendationRow,
+        period_months: int,
+        today: date,
+        save: Callable[[Sending], None],
+    ) -> None:
+        title = tr(_CONTEXT, "{} versenden").format(row.code)
+        super().__init__(parent, title, tr(_CONTEXT, "Versenden"), save)
+        self.resize(560, 320)
+        self._period = period_months
+        self._due_follows = True  # until the user sets another due date
+        self._following = False
+        self.sent_edit = date_edit(today)
+        self.due_edit = date_edit(default_due_date(today, period_months))
+        self.due_label = hint_label("")
+        self.note_edit = plain_text_edit(3, grows=True)
+        self.note_edit.setPlaceholderText(tr(_CONTEXT, "z. B. per E-Mail an die Federführung"))
+        self.form.addRow(_sent_label(row), self.sent_edit)
+        self.form.addRow(tr(_CONTEXT, "Frist für die Stellungnahme"), self.due_edit)
+        self.form.addRow("", self.due_label)
+        self.form.addRow(tr(_CONTEXT, "Vermerk"), self.note_edit)
+        self.sent_edit.dateChanged.connect(self._sent_changed)
+        self.due_edit.dateChanged.connect(self._due_changed)
+        self._show_due()
+
+    def value(self) -> Sending:
+        return Sending(
+            self.sent_edit.date().toPython(),
+            self.due_edit.date().toPython(),
+            self.note_edit.toPlainText(),
+        )
+
+    def _default_due(self) -> date:
+        return default_due_date(self.sent_edit.date().toPython(), self._period)
+
+    def _sent_changed(self) -> None:
+        if self._due_follows:
+            self._following = True
+            self.due_edit.setDate(self._default_due())
+            self._following = False
+        self._show_due()
+
+    def _due_changed(self) -> None:
+        if not self._following:
+            self._due_follows = self.due_edit.date().toPython() == self._default_due()
+        self._show_due()
+
+    def _show_due(self) -> None:
+        """ "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die
+        Antwortfrist des Gremiums", or that it differs from that."""
+        due, default = self.due_edit.date().toPython(), self._default_due()
+        months = counted(self._period, tr(_CONTEXT, "Monat"), tr(_CONTEXT, "Monate"))
+        if due == default:
+            why = tr(_CONTEXT, "{} nach dem Versand, die Antwortfrist des Gremiums").format(months)
+        else:
+            why = tr(
+                _CONTEXT, "abweichend von der Antwortfrist des Gremiums ({} nach dem Versand: {})"
+            ).format(months, f"{default:%d.%m.%Y}")
+        self.due_label.setText(
+            tr(_CONTEXT, "Antwort erbeten bis {}: {}.").format(long_date(due), why)
+        )
+
+
+def _sent_label(row: RecommendationRow) -> str:
+    """ "An das Projekt versandt am", to two "An die Projekte", to none "Versandt am"."""
+    if not row.projects:
+        return tr(_CONTEXT, "Versandt am")
+    if len(row.projects) == 1:
+        return tr(_CONTEXT, "An das Projekt versandt am")
+    return tr(_CONTEXT, "An die Projekte versandt am")
