@@ -21,6 +21,11 @@ MONTHS = (
 )
 
 
+def date_in_words(day: date) -> str:
+    """The date in words without the weekday, "3. März 2026"."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
 def long_date(day: date) -> str:
     """The date in words, "Dienstag, 10. März 2026"."""
     return f"{WEEKDAYS[day.weekday()]}, {day.day}. {MONTHS[day.month - 1]} {day.year}"

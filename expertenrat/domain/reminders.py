@@ -4,12 +4,17 @@ the letter that asks for the outstanding responses.
 A reminder is due (:func:`reminder_due`) for a recommendation whose response is awaited and
 overdue or due within 14 days, and for one answered only with an interim "Umsetzung
 geplant" whose planned date has passed (``RecommendationRow.plan_overdue``): the letter
-asks for the state of that implementation, not for a response."""
+asks for the state of that implementation, not for a response.
+
+A reminder sent is recorded in the history of the recommendations it names and, once per
+project and day, in the audit trail of the project (:func:`reminder_summary`), from which
+the reminders dialog says when each project was last reminded (:func:`reminded_on`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from expertenrat.domain.meeting_documents import Letterhead
@@ -18,6 +23,7 @@ from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.text_folding import fold
 
 REMINDER_WINDOW = timedelta(days=14)
+_REMINDED = re.compile(r"Erinnerung an .*\((\d{2})\.(\d{2})\.(\d{4})\): ", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,7 @@ class ProjectReminder:
 
     project: AddressedProject
     items: tuple[RecommendationRow, ...]
+    last_reminded: date | None = None  # the day of the latest reminder sent, if any
 
     @property
     def overdue(self) -> int:
@@ -63,6 +70,33 @@ def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[Projec
         for project, items in found.values()
     ]
     return sorted(reminders, key=lambda r: (fold(r.project.title), r.project.id))
+
+
+def with_last_reminders(
+    reminders: Iterable[ProjectReminder], reminded: dict[int, date]
+) -> list[ProjectReminder]:
+    """``reminders`` with the day each project was last reminded (by project id)."""
+    return [replace(r, last_reminded=reminded.get(r.project.id)) for r in reminders]
+
+
+def reminder_summary(project_title: str, on: date, codes: Iterable[str]) -> str:
+    """The audit trail's line of a reminder to a project: "Erinnerung an „Klimaportal“
+    (03.03.2026): E-2026-01, E-2026-04" (:func:`reminded_on` reads its day back)."""
+    return f"Erinnerung an „{project_title}“ ({on:%d.%m.%Y}): " + ", ".join(codes)
+
+
+def reminded_on(summary: str) -> date | None:
+    """The day of a reminder from its line in the audit trail (:func:`reminder_summary`;
+    the last date in parentheses before the codes, whatever the project's title holds);
+    None for another line."""
+    found = _REMINDED.match(summary)
+    if found is None:
+        return None
+    day, month, year = map(int, found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def unaddressed_due(rows: Iterable[RecommendationRow], today: date) -> list[RecommendationRow]:

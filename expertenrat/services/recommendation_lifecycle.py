@@ -34,6 +34,7 @@ from expertenrat.domain.recommendations import (
     refuse_unless,
     response_problems,
 )
+from expertenrat.domain.reminders import reminder_summary
 from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.recommendation_rows import register_rows
@@ -238,8 +239,7 @@ class RecommendationLifecycle:
                 audit.record(
                     session, self._actor, AuditAction.UPDATE, "project", project.id,
                     council_id=project.council_id,
-                    summary=f"Erinnerung an „{project.title}“ ({on:%d.%m.%Y}): "
-                    + ", ".join(r.code for r in new),
+                    summary=reminder_summary(project.title, on, (r.code for r in new)),
                 )  # fmt: skip
             return [r.code for r in rows]
 

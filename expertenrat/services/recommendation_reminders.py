@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.progress import Cancelled, Progress, no_progress
@@ -28,8 +30,10 @@ from expertenrat.domain.recommendation_views import AddressedProject, Recommenda
 from expertenrat.domain.reminders import (
     ProjectReminder,
     ReminderLetter,
+    reminded_on,
     reminders_due,
     unaddressed_due,
+    with_last_reminders,
 )
 from expertenrat.domain.text_folding import transliterate
 from expertenrat.exchange.reminder_mail import reminder_eml
@@ -116,12 +120,14 @@ class RecommendationRemindersService:
         self._recommendations = recommendations  # records the reminders
 
     def due(self, council_id: int, *, today: date | None = None) -> RemindersDue:
-        """Per project, its recommendations overdue or due within 14 days of ``today``, and
-        those addressed to no project."""
+        """Per project, its recommendations overdue or due within 14 days of ``today`` and
+        the day it was last reminded, and those addressed to no project."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             rows = register_rows(session, council_id, day)
-        return RemindersDue(day, tuple(reminders_due(rows, day)), tuple(unaddressed_due(rows, day)))
+            reminded = last_reminders(session, council_id)
+        reminders = with_last_reminders(reminders_due(rows, day), reminded)
+        return RemindersDue(day, tuple(reminders), tuple(unaddressed_due(rows, day)))
 
     def documents(
         self,
@@ -253,6 +259,25 @@ def _file_part(title: str) -> str:
     """A project title as part of a file name every system accepts ("Klima-Portal")."""
     plain = re.sub(r"[^A-Za-z0-9]+", "-", transliterate(title)).strip("-")
     return plain[:60].rstrip("-") or "Projekt"
+
+
+def last_reminders(session: Session, council_id: int) -> dict[int, date]:
+    """Per project of the council, the day of its latest reminder, as the audit trail
+    records each (``domain.reminders.reminded_on``)."""
+    entry = models.AuditEntry
+    found: dict[int, date] = {}
+    for project_id, summary in session.execute(
+        select(entry.entity_id, entry.summary).where(
+            entry.council_id == council_id,
+            entry.entity == "project",
+            entry.action == AuditAction.UPDATE.value,
+            entry.summary.like("Erinnerung an %"),
+        )
+    ):
+        day = reminded_on(summary)
+        if project_id is not None and day is not None:
+            found[project_id] = max(day, found.get(project_id, day))
+    return found
 
 
 def council_letterhead(session: Session, council_id: int) -> Letterhead:

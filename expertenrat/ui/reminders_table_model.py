@@ -1,6 +1,7 @@
 """Table model of the reminders dialog: per project what is overdue or due within 14 days
 (a passed planned implementation marked "(Umsetzung)"), with whom to remind (lead unit,
-contact person) and the earliest date due: a response's deadline or a plan's date."""
+contact person), the earliest date due (a response's deadline or a plan's date) and when
+the project was last reminded ("am 3. März 2026", or "noch nie")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject
 
+from expertenrat.domain.german_dates import date_in_words
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder
 from expertenrat.ui.i18n import tr
@@ -25,7 +27,8 @@ class RemindersTableModel(RowsTableModel):
         COLUMN_CODES,
         COLUMN_OVERDUE,
         COLUMN_DUE,
-    ) = range(6)
+        COLUMN_REMINDED,
+    ) = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[ProjectReminder], ...] = (
@@ -40,6 +43,11 @@ class RemindersTableModel(RowsTableModel):
                 tr(_CONTEXT, "fällig am"),
                 lambda r: f"{next_due(r):%d.%m.%Y}",
                 sort_value=next_due,
+            ),
+            Column(
+                tr(_CONTEXT, "zuletzt erinnert"),
+                last_reminded,
+                sort_value=lambda r: r.last_reminded or date.min,
             ),
         )
         super().__init__(columns, parent)
@@ -62,6 +70,13 @@ def codes(reminder: ProjectReminder) -> str:
     return ", ".join(
         marked.format(item.code) if item.awaits_plan else item.code for item in reminder.items
     )
+
+
+def last_reminded(reminder: ProjectReminder) -> str:
+    """ "am 3. März 2026", or "noch nie"."""
+    if reminder.last_reminded is None:
+        return tr(_CONTEXT, "noch nie")
+    return tr(_CONTEXT, "am {}").format(date_in_words(reminder.last_reminded))
 
 
 def next_due(reminder: ProjectReminder) -> date:

@@ -15,7 +15,9 @@ from expertenrat.domain.reminders import (
     ProjectReminder,
     ReminderLetter,
     plan_lines,
+    reminded_on,
     reminder_subject,
+    reminder_summary,
     reminders_due,
     response_lines,
     response_request,
@@ -162,3 +164,13 @@ def test_the_request_asks_by_the_due_date_or_soon_where_it_has_passed():
     )
     assert "steht noch aus oder ist in den nächsten Tagen" in response_state([late, ahead])
     assert "wo sie schon verstrichen ist, möglichst bald" in response_request([late, ahead])
+
+
+def test_the_day_of_a_reminder_is_read_back_from_its_audit_line():
+    """Whatever the project's title holds, the day is the reminder's."""
+    for title in ("Klimaportal", "Portal (01.01.2020): alt", "„Daten“ & <Co> 😀"):
+        summary = reminder_summary(title, date(2026, 3, 3), ["E-2026-01", "E-2026-04"])
+        assert reminded_on(summary) == date(2026, 3, 3)
+    assert summary.startswith("Erinnerung an „„Daten“ & <Co> 😀“ (03.03.2026): E-2026-01")
+    assert reminded_on("Projekt „Klimaportal“ geändert") is None
+    assert reminded_on("Erinnerung an „X“ (31.02.2026): E-2026-01") is None

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
+from expertenrat.domain.german_dates import date_in_words
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.reminders_dialog import RemindersDialog
@@ -134,9 +135,9 @@ def test_the_counts_and_dates_stay_in_sight_on_a_small_screen(page, qtbot, width
 
     view = dialog.view
     assert fits(view)
-    for column in (M.COLUMN_CODES, M.COLUMN_OVERDUE, M.COLUMN_DUE):
+    for column in (M.COLUMN_CODES, M.COLUMN_OVERDUE, M.COLUMN_DUE, M.COLUMN_REMINDED):
         assert shows_whole(view, column)
-    assert headers_whole(view, range(M.COLUMN_DUE + 1))
+    assert headers_whole(view, range(M.COLUMN_REMINDED + 1))
     assert shows_start(view, M.COLUMN_PROJECT, 10)
 
 
@@ -176,6 +177,11 @@ def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_rem
     assert {code for code, notes in reminded.items() if notes} == set(codes)
     page.select(next(r.id for r in services.recommendations.list(council_id) if r.code == codes[0]))
     assert "Erinnerung an „Bürgerservice-Chatbot“" in page.detail.toPlainText()
+    chatbot = next(
+        r for r in range(dialog.model.rowCount())
+        if cell(dialog, r, M.COLUMN_PROJECT) == "Bürgerservice-Chatbot"
+    )  # fmt: skip
+    assert cell(dialog, chatbot, M.COLUMN_REMINDED) == f"am {date_in_words(today)}"
 
     dialogs.answers.append(False)  # the same letters again: asked first, "Nein" keeps them
     dialogs.paths.append(str(folder))
@@ -184,6 +190,52 @@ def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_rem
     assert dialogs.messages[-1][0] == "question" and f"{stem}.pdf" in dialogs.messages[-1][2]
     assert dialog.job is not None and not dialog.job.running
     assert reminded_on(services, council_id, today) == reminded
+
+
+def test_the_dialog_says_when_each_project_was_last_reminded(
+    page, services, council_id, today, qtmodeltester
+):
+    """ "am 3. März 2026" (the latest reminder sent to the project, whatever was reminded
+    of other projects or other recommendations), "noch nie"; sorted by that date."""
+    project = next(
+        p for p in services.agenda.projects(council_id) if p.title.startswith("Digitale")
+    )
+    content = RecommendationContent("Früh fällig", project_ids=(project.id,))
+    row = services.recommendations.create(council_id, content, date(2025, 1, 2), adopted=True).row
+    services.recommendations.send(row.id, row.version, date(2025, 1, 3), date(2025, 2, 1))
+    dialog = opened(page)
+    shown = {cell(dialog, r, M.COLUMN_PROJECT): r for r in range(dialog.model.rowCount())}
+    assert cell(dialog, shown[project.title], M.COLUMN_REMINDED) == "noch nie"
+    header = dialog.model.headerData(M.COLUMN_REMINDED, Qt.Orientation.Horizontal)
+    assert header == "zuletzt erinnert"
+    for title, r in shown.items():
+        expected = _last_reminder(services, council_id, title)
+        assert cell(dialog, r, M.COLUMN_REMINDED) == (
+            f"am {date_in_words(expected)}" if expected else "noch nie"
+        )
+    assert any(cell(dialog, r, M.COLUMN_REMINDED) != "noch nie" for r in shown.values())
+
+    services.recommendations.record_reminder(project.id, date(2025, 3, 3))
+    services.recommendations.record_reminder(project.id, date(2025, 2, 10))  # an older one
+    dialog.reload()
+    shown = {cell(dialog, r, M.COLUMN_PROJECT): r for r in range(dialog.model.rowCount())}
+    assert cell(dialog, shown[project.title], M.COLUMN_REMINDED) == "am 3. März 2025"
+    dialog.view.sortByColumn(M.COLUMN_REMINDED, Qt.SortOrder.AscendingOrder)
+    proxy = dialog.view.model()
+    assert proxy.index(0, M.COLUMN_PROJECT).data() == project.title
+    qtmodeltester.check(dialog.model)
+
+
+def _last_reminder(services, council_id, title: str) -> date | None:
+    """The latest reminder of the project's recommendations whose history names it."""
+    days = [
+        h.occurred_on
+        for row in services.recommendations.list(council_id)
+        if title in row.project_names
+        for h in services.recommendations.get(row.id).history
+        if h.label == "Erinnerung" and h.note == f"Erinnerung an „{title}“"
+    ]
+    return max(days, default=None)
 
 
 def test_nothing_due_is_said_in_place_of_the_table(qtbot, page, services, dialogs, council_id):
