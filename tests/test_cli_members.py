@@ -131,6 +131,23 @@ def test_dry_run_reports_every_row_and_saves_nothing(database, tmp_path):
     assert stored(database) == before
 
 
+def test_the_report_says_which_columns_were_read_as_what(database, tmp_path):
+    file = tmp_path / "beirat.csv"
+    file.write_text(
+        "Vorname;Name;Amtszeit Beginn;Primäres Handlungsfeld;Funktion im Beirat\n"
+        "Zoe;Neumann;01.01.2026;Stadtdaten;Mitglied\n",
+        encoding="utf-8",
+    )
+
+    result = run("--database", database, "import", "members", str(file), "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert (
+        "Spalten unter anderem Namen gelesen: „Name“ als „Nachname“, „Funktion im Beirat“ als "
+        "„Rolle“"
+    ) in result.stdout.splitlines()
+
+
 def test_import_saves_new_and_changed_members(database, tmp_path):
     file = write_csv(
         tmp_path / "neu.csv",

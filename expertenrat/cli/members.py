@@ -116,6 +116,8 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     today = services.settings.clock(council_id).today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)
     report = [line for row in preview.rows for line in _import_lines(row)]
+    if preview.read_as:
+        report.append(preview.read_as_text)
     if preview.ignored_columns:
         report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
     counts = preview.counts

@@ -74,6 +74,17 @@ class ImportPreview:
     rows: tuple[ImportRow, ...]
     ignored_columns: tuple[str, ...] = ()
     basis: tuple[object, ...] = ()
+    # The columns read under another name than the export's: (as in the file, read as).
+    read_as: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def read_as_text(self) -> str:
+        """ "Spalten unter anderem Namen gelesen: „Funktion im Beirat“ als „Rolle“, „Name“
+        als „Nachname“"; empty where every column has the export's name."""
+        if not self.read_as:
+            return ""
+        pairs = ", ".join(f"„{found}“ als „{column}“" for found, column in self.read_as)
+        return f"Spalten unter anderem Namen gelesen: {pairs}"
 
     @property
     def counts(self) -> ImportCounts:

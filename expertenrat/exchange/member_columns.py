@@ -188,6 +188,17 @@ def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]
     return keys, tuple(ignored)
 
 
+def read_as(cells: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The header cells read under another name than the export's, each with the column
+    it was read as: ("Funktion im Beirat", "Rolle"), ("Name", "Nachname")."""
+    found = []
+    for cell in cells:
+        key = _key_of(cell)
+        if key is not None and _header_key(cell) != _header_key(HEADERS[key]):
+            found.append((cell.strip(), HEADERS[key]))
+    return tuple(found)
+
+
 def german_list(items: list[str]) -> str:
     quoted = [f"„{item}“" for item in items]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " und " + quoted[-1]

@@ -59,6 +59,8 @@ class MembersFile:
     ignored_columns: tuple[str, ...] = ()
     # The Member attributes the file has a column for; the others were filled by default.
     columns: frozenset[str] = frozenset()
+    # The columns read under another name than the export's: (as in the file, read as).
+    read_as: tuple[tuple[str, str], ...] = ()
 
     @property
     def members(self) -> tuple[Member, ...]:

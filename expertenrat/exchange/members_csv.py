@@ -39,6 +39,7 @@ from expertenrat.exchange.member_columns import (
     format_date,
     is_known_header,
     map_header,
+    read_as,
 )
 from expertenrat.exchange.member_row_reader import MembersFile, ParsedMemberRow, RowReader
 
@@ -115,7 +116,14 @@ def parse_members_csv(
         elif _has_text(cells):
             rows.append(_parse_row(reader, len(keys), line, cells))
     present = frozenset(key for key in keys if key is not None)
-    return MembersCsv(tuple(rows), ignored, present, delimiter, encoding)
+    return MembersCsv(
+        tuple(rows),
+        ignored,
+        present,
+        read_as=read_as(header),
+        delimiter=delimiter,
+        encoding=encoding,
+    )
 
 
 def _parse_row(reader: RowReader, width: int, line: int, cells: list[str]) -> ParsedMemberRow:

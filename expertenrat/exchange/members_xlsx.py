@@ -33,7 +33,13 @@ from openpyxl.utils import get_column_letter
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange.excel_text import ooxml_escaped
-from expertenrat.exchange.member_columns import COLUMNS, Cell, export_row, map_header
+from expertenrat.exchange.member_columns import (
+    COLUMNS,
+    Cell,
+    export_row,
+    map_header,
+    read_as,
+)
 from expertenrat.exchange.member_row_reader import MembersFile, RowReader, shown
 
 SHEET_TITLE = "Mitglieder"
@@ -177,7 +183,7 @@ def parse_members_xlsx(
         else:
             parsed.append(reader.parse(line, values))
     present = frozenset(key for key in keys if key is not None)
-    return MembersFile(tuple(parsed), ignored, present)
+    return MembersFile(tuple(parsed), ignored, present, read_as(header))
 
 
 def _has_value(cells: list[Cell | _BadCell]) -> bool:

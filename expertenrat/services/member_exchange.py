@@ -135,7 +135,9 @@ class MemberExchangeService:
                 progress=progress,
             )
         versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)
-        preview = replace(preview, basis=_basis(versions, field_ids.values()))
+        preview = replace(
+            preview, basis=_basis(versions, field_ids.values()), read_as=parsed.read_as
+        )
         _MADE[id(preview)] = preview
         return preview
 

@@ -172,6 +172,10 @@ class MemberImportDialog(QDialog):
         )
         self.ignored_label.setWordWrap(True)
         self.ignored_label.setVisible(bool(preview.ignored_columns))
+        self.read_as_label = QLabel(preview.read_as_text)
+        self.read_as_label.setWordWrap(True)
+        self.read_as_label.setTextFormat(Qt.TextFormat.PlainText)  # headers may hold "<"
+        self.read_as_label.setVisible(bool(preview.read_as))
 
         self.model = ImportRowsModel(self)
         self.model.set_rows(preview.rows)
@@ -244,6 +248,7 @@ class MemberImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.ignored_label)
+        layout.addWidget(self.read_as_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.consent_label)
         layout.addWidget(self.consent_check)

@@ -421,6 +421,7 @@ def test_funktion_im_beirat_is_the_role_in_the_council_and_funktion_the_job() ->
     result = parse("\n".join([header, *rows, ""]).encode())
 
     assert result.ignored_columns == ()
+    assert result.read_as == (("Funktion im Beirat", "Rolle"),)  # "Funktion" is its own name
     assert result.errors == ()
     assert [(m.position, m.role) for m in result.members] == [
         ("Professorin", MemberRole.CHAIR),

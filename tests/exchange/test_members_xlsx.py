@@ -162,6 +162,7 @@ def test_typed_cells_and_text_cells_are_both_read() -> None:
 
     assert result.errors == ()
     assert result.ignored_columns == ("Geburtstag",)
+    assert result.read_as == ()  # case, spaces and hyphens aside, the export's names
     anna, ben = result.members
     assert (anna.term_start, anna.term_end, anna.phone) == (
         date(2025, 3, 1),
@@ -170,6 +171,20 @@ def test_typed_cells_and_text_cells_are_both_read() -> None:
     )
     assert (anna.primary_field_id, anna.voting_right, ben.voting_right) == (2, True, False)
     assert [row.line for row in result.rows] == [3, 4]
+
+
+def test_the_columns_read_under_another_name_are_named() -> None:
+    data = workbook_bytes(
+        ["Vorname", "Name", "Mitglied seit", "Handlungsfeld", "Funktion im Beirat"],
+        ["Anna", "Berg", "01.03.2025", "Stadtdaten", "Vorsitz"],
+    )
+
+    assert parse(data).read_as == (
+        ("Name", "Nachname"),
+        ("Mitglied seit", "Amtszeit Beginn"),
+        ("Handlungsfeld", "Primäres Handlungsfeld"),
+        ("Funktion im Beirat", "Rolle"),
+    )
 
 
 def test_a_formula_or_an_error_value_makes_its_row_an_error() -> None:

@@ -72,6 +72,27 @@ def test_the_dialog_shows_every_row_with_its_result(make_dialog):
     assert "kein gültiges Datum" in dialog.preview.rows[2].reasons[0]
 
 
+def test_the_preview_says_which_columns_were_read_as_what(make_dialog):
+    """A council's own names of the columns ("Funktion im Beirat" for the role, "Name" for
+    the family name): the preview says what each was read as, before anything is saved;
+    columns with the export's names (here "Funktion", the job) need no word."""
+    header = "Vorname;Name;Amtszeit Beginn;Handlungsfeld;Funktion;Funktion im Beirat;<b>Notiz</b>"
+    data = f"{header}\nBen;Kurz;01.01.2025;Stadtdaten;Referent;Vorsitz;x\n".encode()
+
+    dialog = make_dialog(data)
+
+    assert dialog.read_as_label.isVisibleTo(dialog)
+    assert dialog.read_as_label.text() == (
+        "Spalten unter anderem Namen gelesen: „Name“ als „Nachname“, „Handlungsfeld“ als "
+        "„Primäres Handlungsfeld“, „Funktion im Beirat“ als „Rolle“"
+    )
+    assert dialog.read_as_label.textFormat() == Qt.TextFormat.PlainText
+    (row,) = dialog.preview.rows
+    assert (row.member.position, row.member.role.label) == ("Referent", "Vorsitz")
+    plain = make_dialog(VALID_FILE)
+    assert not plain.read_as_label.isVisibleTo(plain)
+
+
 def test_the_summary_counts_new_updated_and_failed_rows(make_dialog):
     dialog = make_dialog()
 
