@@ -171,6 +171,7 @@ class MemberImportDialog(QDialog):
             tr(_CONTEXT, "Nicht verwendete Spalten: {}").format(", ".join(preview.ignored_columns))
         )
         self.ignored_label.setWordWrap(True)
+        self.ignored_label.setTextFormat(Qt.TextFormat.PlainText)  # headers may hold "<"
         self.ignored_label.setVisible(bool(preview.ignored_columns))
         self.read_as_label = QLabel(preview.read_as_text)
         self.read_as_label.setWordWrap(True)

@@ -87,6 +87,9 @@ def test_the_preview_says_which_columns_were_read_as_what(make_dialog):
         "„Primäres Handlungsfeld“, „Funktion im Beirat“ als „Rolle“"
     )
     assert dialog.read_as_label.textFormat() == Qt.TextFormat.PlainText
+    # (found by a tester) a header left out, "<b>Notiz</b>", was shown as bold "Notiz"
+    assert dialog.ignored_label.text() == "Nicht verwendete Spalten: <b>Notiz</b>"
+    assert dialog.ignored_label.textFormat() == Qt.TextFormat.PlainText
     (row,) = dialog.preview.rows
     assert (row.member.position, row.member.role.label) == ("Referent", "Vorsitz")
     plain = make_dialog(VALID_FILE)
