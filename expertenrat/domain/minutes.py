@@ -142,6 +142,32 @@ class Minutes:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftFinish:
+    """ "Entwurf abschließen": the day the draft was finished (``None``: never), and whether
+    its content changed since (then it is a draft in the works again)."""
+
+    finished_on: date | None = None
+    changed: bool = False
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_on is not None and not self.changed
+
+    def text(self) -> str:
+        """ "abgeschlossen am 02.12.2026", "nach dem Abschluss am 02.12.2026 geändert", or
+        "" (never finished)."""
+        if self.finished_on is None:
+            return ""
+        day = f"{self.finished_on:%d.%m.%Y}"
+        return (
+            f"nach dem Abschluss am {day} geändert" if self.changed else f"abgeschlossen am {day}"
+        )
+
+
+NOT_FINISHED = DraftFinish()
+
+
+@dataclass(frozen=True, slots=True)
 class SavedItem:
     """The answer to an autosave: the item's new version."""
 

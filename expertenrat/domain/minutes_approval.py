@@ -25,6 +25,7 @@ from typing import TypeVar
 from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import TextField, clean_text, date_problems, text_problems
+from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish
 
 K = TypeVar("K")
 
@@ -165,6 +166,7 @@ class MinutesStatus:
     # The minutes were changed since their latest circulated version: an approval would
     # approve what the members have not been sent.
     changed_since_sent: bool = False
+    finish: DraftFinish = NOT_FINISHED  # "Entwurf abschließen", before the sending
 
     @property
     def latest(self) -> VersionRecord | None:
@@ -218,7 +220,12 @@ class MinutesStatus:
         ("– Fassung 3 aus Einwand, 27.11.2026")."""
         latest = self.latest
         if latest is None:
-            return "Entwurf – noch nicht versandt"
+            finish = self.finish.text()
+            return (
+                f"Entwurf – {finish}, noch nicht versandt"
+                if finish
+                else ("Entwurf – noch nicht versandt")
+            )
         if latest.state is MinutesState.APPROVED:
             where = f" in der {latest.approved_in}" if latest.approved_in else ""
             return f"genehmigt am {_day(latest.approved_on)}{where}"

@@ -26,7 +26,7 @@ from datetime import date
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.meeting_documents import invitation_deadline
-from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
+from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish, ItemMinutes, MinutesHeader
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ class ChecklistLine:
 @dataclass(frozen=True, slots=True)
 class Checklist:
     lines: tuple[ChecklistLine, ...]
+    finish: DraftFinish = NOT_FINISHED  # of a draft not sent yet
 
     @property
     def complete(self) -> bool:

@@ -227,6 +227,8 @@ class MinutesDocument:
     kind: MeetingKind = MeetingKind.REGULAR
     # What this meeting decided about earlier minutes (see :func:`earlier_minutes_line`).
     earlier_minutes: tuple[str, ...] = ()
+    # "Entwurf abschließen": the day a draft not sent yet was finished (unchanged since).
+    finished_on: date | None = None
 
     @property
     def name(self) -> str:
@@ -261,6 +263,8 @@ class MinutesDocument:
             if self.objections_due_on:
                 line += f"; Einwände bis {self.objections_due_on:%d.%m.%Y}"
             return line + "."
+        if self.finished_on:
+            return f"Entwurf, abgeschlossen am {self.finished_on:%d.%m.%Y} – noch nicht genehmigt."
         return "Entwurf – noch nicht genehmigt."
 
     @property

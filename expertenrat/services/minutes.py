@@ -34,6 +34,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.minutes import (
     AdoptedRecommendation,
+    DraftFinish,
     ItemConflictError,
     ItemTexts,
     Minutes,
@@ -50,8 +51,9 @@ from expertenrat.domain.votes import Vote, VoteDraft, Voters
 from expertenrat.services import audit, minutes_votes, recommendation_records
 from expertenrat.services import minutes_recommendations as recommendations
 from expertenrat.services.editing_audit import EditingAudit
-from expertenrat.services.meeting_rows import chair_problems
+from expertenrat.services.meeting_rows import chair_problems, council_clock
 from expertenrat.services.minutes_checks import minutes_checklist, refuse_unless_complete
+from expertenrat.services.minutes_finishing import draft_finish, store_finish
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_rows import (
     header_of,
@@ -102,9 +104,14 @@ class MinutesService:
             return minutes_votes.item_voters(session, meeting, row)
 
     def checklist(self, meeting_id: int) -> Checklist:
-        """The completeness check of the minutes as they are stored now."""
+        """The completeness check of the minutes as they are stored now, with whether the
+        draft is finished (while it is not sent)."""
         with reading(self._db) as session:
-            return minutes_checklist(session, held_meeting(session, meeting_id))
+            meeting = held_meeting(session, meeting_id)
+            checklist = minutes_checklist(session, meeting)
+            if latest_state(session, meeting.id) is not MinutesState.DRAFT:
+                return checklist
+            return replace(checklist, finish=draft_finish(session, meeting))
 
     # --- the header -----------------------------------------------------------------------
 
@@ -280,28 +287,74 @@ class MinutesService:
 
     def finish_draft(self, meeting_id: int) -> Checklist:
         """ "Entwurf abschließen": refused with every missing line (field = the line's
-        target) while the completeness check is not green; once green, recorded in the
+        target) while the completeness check is not green; once green, the draft is marked
+        finished today with its content (``services.minutes_finishing``), recorded in the
         audit trail. Versions are made by circulating (``services.minutes_approval``);
-        minutes already circulated are no draft any more."""
+        minutes already circulated are no draft any more, and a draft finished and not
+        changed since is not finished twice."""
         with changing(self._db, "Der Protokollentwurf") as session:
-            meeting = self._load_for_change(session, meeting_id)
-            if latest_state(session, meeting.id) is MinutesState.CIRCULATED:
+            meeting = self._load_for_draft(session, meeting_id, "abgeschlossen")
+            finish = draft_finish(session, meeting)
+            if finish.finished:
                 raise ValidationError(
                     [
                         FieldProblem(
                             "state",
-                            f"Das Protokoll der {label_of(meeting)} ist bereits versandt; "
-                            "abgeschlossen wird nur ein Entwurf.",
+                            f"Der Protokollentwurf der {label_of(meeting)} ist bereits "
+                            f"{finish.text()}.",
                         )
                     ]
                 )
             result = refuse_unless_complete(session, meeting)
+            today = council_clock(session, meeting.council_id).today()
+            store_finish(session, meeting, today)
             audit.record(
                 session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,
                 council_id=meeting.council_id,
                 summary=f"Protokollentwurf der {label_of(meeting)} abgeschlossen",
+                before={"Stand": finish.text() or "in Bearbeitung"},
+                after={"Stand": DraftFinish(today).text()},
             )  # fmt: skip
-            return result
+            return replace(result, finish=DraftFinish(today))
+
+    def reopen_draft(self, meeting_id: int) -> Checklist:
+        """ "Abschluss aufheben": the finished draft is in the works again (audit entry)."""
+        with changing(self._db, "Der Protokollentwurf") as session:
+            meeting = self._load_for_draft(session, meeting_id, "wieder geöffnet")
+            finish = draft_finish(session, meeting)
+            if finish.finished_on is None:
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "state",
+                            f"Der Protokollentwurf der {label_of(meeting)} ist nicht "
+                            "abgeschlossen.",
+                        )
+                    ]
+                )
+            store_finish(session, meeting, None)
+            audit.record(
+                session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,
+                council_id=meeting.council_id,
+                summary=f"Abschluss des Protokollentwurfs der {label_of(meeting)} aufgehoben",
+                before={"Stand": finish.text()},
+                after={"Stand": "in Bearbeitung"},
+            )  # fmt: skip
+            return minutes_checklist(session, meeting)
+
+    def _load_for_draft(self, session: Session, meeting_id: int, what: str) -> models.Meeting:
+        meeting = self._load_for_change(session, meeting_id)
+        if latest_state(session, meeting.id) is MinutesState.CIRCULATED:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "state",
+                        f"Das Protokoll der {label_of(meeting)} ist bereits versandt; "
+                        f"{what} wird nur ein Entwurf.",
+                    )
+                ]
+            )
+        return meeting
 
     # --- plumbing -------------------------------------------------------------------------
 

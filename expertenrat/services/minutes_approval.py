@@ -47,6 +47,7 @@ from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_approval_agenda import add_approval_item
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
+from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
@@ -79,6 +80,8 @@ class MinutesApprovalService:
             meeting = rows.live(session, meeting_id)
             found = rows.status(session, meeting)
             latest = found.latest
+            if latest is None and found.held:
+                return replace(found, finish=draft_finish(session, meeting))
             if latest is None or latest.state is not MinutesState.CIRCULATED:
                 return found
             sent = rows.versions(session, meeting.id)[-1].content

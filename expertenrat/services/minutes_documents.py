@@ -20,7 +20,7 @@ The Sitzungsmappe merges the invitation, the full minutes and the meeting's anne
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -41,6 +41,7 @@ from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.minutes_assembly import latest_version, meeting_label, minutes_document
+from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -56,7 +57,14 @@ def render_minutes(doc: MinutesDocument) -> bytes:
 
 
 def _document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocument:
-    return minutes_document(session, held_meeting(session, meeting_id), public=public)
+    """The minutes document; a draft not sent yet says whether it is finished (as long as
+    it is unchanged since)."""
+    meeting = held_meeting(session, meeting_id)
+    doc = minutes_document(session, meeting, public=public)
+    if doc.state is not MinutesState.DRAFT:
+        return doc
+    finish = draft_finish(session, meeting)
+    return replace(doc, finished_on=finish.finished_on) if finish.finished else doc
 
 
 def _render(doc: MinutesDocument) -> RenderedPdf:

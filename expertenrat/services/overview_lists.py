@@ -27,6 +27,7 @@ from expertenrat.domain.overview import (
 )
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import due_in_order
+from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.store import models
 
 NEXT_MEETINGS = 3  # how many meetings ahead the Übersicht names
@@ -128,6 +129,7 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
             models.Meeting.kind,
             models.Meeting.title,
             models.Meeting.starts_at,
+            models.Meeting.minutes_finished_on,
             func.min(sent_on).label("first_sent_on"),
             func.max(sent_on).label("last_sent_on"),
         )
@@ -143,6 +145,7 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
             models.Meeting.kind,
             models.Meeting.title,
             models.Meeting.starts_at,
+            models.Meeting.minutes_finished_on,
         )
         .having(func.coalesce(approved, 0) == 0)
         .order_by(models.Meeting.starts_at, models.Meeting.id)
@@ -154,9 +157,14 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
             f"vom {row.starts_at:%d.%m.%Y}"
         )
         if row.last_sent_on is None:
-            lines.append(
-                Line(f"{head}: noch nicht versandt", _meeting_target(row.id, MeetingTab.MINUTES))
+            # Only a finished draft is read whole (its content against the fingerprint).
+            finish = (
+                draft_finish(session, session.get(models.Meeting, row.id)).text()
+                if row.minutes_finished_on is not None
+                else ""
             )
+            state = f"Entwurf {finish}, noch nicht versandt" if finish else "noch nicht versandt"
+            lines.append(Line(f"{head}: {state}", _meeting_target(row.id, MeetingTab.MINUTES)))
         else:
             lines.append(
                 Line(

@@ -2,7 +2,9 @@
 
 One line per element of the check: green with what is there, red with exactly what is
 missing. Clicking (or Enter on) a line emits ``jump`` with its target, so the editor can
-show the field or item. The button stays disabled until every line is green.
+show the field or item. The button stays disabled until every line is green; a finished
+draft says so above it ("Entwurf abgeschlossen am …"), and the button turns into
+"Abschluss aufheben" (a draft changed since it was finished may be finished again).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _COLOURS = {"ok": QColor("#1b6e20"), "missing": QColor("#b00020"), "warning": QC
 class ChecklistPanel(QWidget):
     jump = Signal(object)  # a ChecklistTarget
     finish_requested = Signal()
+    reopen_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,13 +46,18 @@ class ChecklistPanel(QWidget):
         self.title.setBuddy(self.lines)  # Alt+V: the lines, Enter jumps
         self.lines.itemActivated.connect(self._activated)
         self.lines.itemClicked.connect(self._activated)
+        self.finish_label = QLabel()
+        self.finish_label.setObjectName("finishState")
+        self.finish_label.setWordWrap(True)
         self.finish_button = QPushButton(tr(_CONTEXT, "Entwurf abschließen"))
-        self.finish_button.clicked.connect(self.finish_requested)
+        self.finish_button.clicked.connect(self._finish_clicked)
+        self._finished = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.finish_label)
         layout.addWidget(self.finish_button)
         self.show_checklist(None)
 
@@ -63,7 +71,7 @@ class ChecklistPanel(QWidget):
         self.lines.clear()
         if checklist is None:
             self.summary.setText("")
-            self.finish_button.setEnabled(False)
+            self._show_finish(None, why_not)
             return
         missing = len(checklist.missing)
         for line in sorted(checklist.lines, key=lambda entry: entry.ok):  # what is missing first
@@ -87,11 +95,49 @@ class ChecklistPanel(QWidget):
             )
         else:
             self.summary.setText(tr(_CONTEXT, "Alles vollständig."))
-        self.finish_button.setEnabled(not why_not and checklist.complete)
+        self._show_finish(checklist, why_not)
+
+    def _show_finish(self, checklist: Checklist | None, why_not: str) -> None:
+        """The finishing state above the button, and the button: "Entwurf abschließen"
+        (once every line is green) or, for a finished draft, "Abschluss aufheben"."""
+        finish = checklist.finish if checklist is not None and not why_not else None
+        self._finished = finish is not None and finish.finished
+        text = ""
+        if finish is not None and finish.finished:
+            text = tr(_CONTEXT, "Entwurf abgeschlossen am {day}; er kann versandt werden.")
+        elif finish is not None and finish.finished_on is not None:
+            text = tr(
+                _CONTEXT,
+                "Nach dem Abschluss am {day} geändert; bitte prüfen und erneut abschließen.",
+            )
+        if finish is not None and finish.finished_on is not None:
+            text = text.format(day=f"{finish.finished_on:%d.%m.%Y}")
+        self.finish_label.setText(text)
+        self.finish_label.setVisible(bool(text))
+        if self._finished:
+            self.finish_button.setText(tr(_CONTEXT, "Abschluss aufheben"))
+            self.finish_button.setEnabled(True)
+            self.finish_button.setToolTip(
+                tr(_CONTEXT, "Den Entwurf wieder als in Bearbeitung kennzeichnen.")
+            )
+            return
+        self.finish_button.setText(tr(_CONTEXT, "Entwurf abschließen"))
+        complete = checklist is not None and checklist.complete
+        self.finish_button.setEnabled(not why_not and complete)
         self.finish_button.setToolTip(
             why_not
-            or ("" if checklist.complete else tr(_CONTEXT, "Erst wenn alle Zeilen grün sind."))
+            or (
+                ""
+                if complete or checklist is None
+                else tr(_CONTEXT, "Erst wenn alle Zeilen grün sind.")
+            )
         )
+
+    def _finish_clicked(self) -> None:
+        if self._finished:
+            self.reopen_requested.emit()
+        else:
+            self.finish_requested.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.jump.emit(item.data(TargetRole))

@@ -4,7 +4,7 @@ Everything typed is saved first; while a save still runs, a German message asks 
 again in a moment, and input that is not saved for a reason (refused, no connection, a
 conflict) is named instead. The service checks the draft once more and refuses with its reason;
 either way the editor rereads the minutes (``reread``), and a finished draft also tells
-the meetings page (``finished``).
+the meetings page (``finished``). "Abschluss aufheben" (``reopen``) undoes the finishing.
 """
 
 from __future__ import annotations
@@ -73,5 +73,17 @@ class DraftFinishing:
             title,
             tr(_CONTEXT, "Der Protokollentwurf ist abgeschlossen und kann versandt werden."),
         )
+        self._reread()
+        self._finished()
+
+    def reopen(self) -> None:
+        """ "Abschluss aufheben": the draft is in the works again."""
+        minutes = self._minutes()
+        if minutes is None:
+            return
+        try:
+            self._service.reopen_draft(minutes.meeting_id)
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Abschluss aufheben"), error.message)
         self._reread()
         self._finished()

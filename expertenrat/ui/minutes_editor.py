@@ -132,6 +132,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self.phrase_menu.chosen.connect(self._insert_phrase)
         self.checklist.jump.connect(self.navigation.jump_to)
         self.checklist.finish_requested.connect(self.draft_finishing.finish)
+        self.checklist.reopen_requested.connect(self.draft_finishing.reopen)
         self.autosave.status_changed.connect(self.indicator.setText)
         self.indicator.clicked.connect(self._show_whole_status)
         self.autosave.saved.connect(self._saved)

@@ -169,3 +169,53 @@ def test_the_previous_meeting_s_minutes_must_be_approved(service, database, coun
         x for x in service.checklist(second.meeting_id).lines if x.key == "previous_minutes"
     )
     assert line.ok and line.text == "Protokoll der 1. Sitzung genehmigt am 09.06.2026"
+
+
+def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
+    service, database, council, nine, actor
+) -> None:
+    from expertenrat.services.minutes_approval import MinutesApprovalService
+    from expertenrat.services.minutes_documents import MinutesDocumentsService
+    from expertenrat.services.overview_lists import minutes_waiting
+
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    assert not service.checklist(held.meeting_id).finish.finished
+    version = service.minutes(held.meeting_id).header.version
+
+    finished = service.finish_draft(held.meeting_id).finish
+    day = finished.finished_on
+    assert finished.finished
+    assert service.checklist(held.meeting_id).finish == finished
+    # Finishing does not make the Kopfdaten of the editor stale.
+    assert service.minutes(held.meeting_id).header.version == version
+    with pytest.raises(ValidationError, match="bereits abgeschlossen am"):
+        service.finish_draft(held.meeting_id)
+    approval = MinutesApprovalService(database, actor, render=lambda _document: b"%PDF")
+    assert approval.status(held.meeting_id).summary() == (
+        f"Entwurf – abgeschlossen am {day:%d.%m.%Y}, noch nicht versandt"
+    )
+    documents = MinutesDocumentsService(database, None, None)  # type: ignore[arg-type]
+    assert documents.document(held.meeting_id).state_line == (
+        f"Entwurf, abgeschlossen am {day:%d.%m.%Y} – noch nicht genehmigt."
+    )
+    with database.reading() as session:
+        assert minutes_waiting(session, council.id)[0].text.endswith(
+            f": Entwurf abgeschlossen am {day:%d.%m.%Y}, noch nicht versandt"
+        )
+
+    item = service.minutes(held.meeting_id).items[0]
+    service.save_item(item.item_id, ItemTexts("Nachgetragen."), item.version, "s2")
+    changed = service.checklist(held.meeting_id).finish
+    assert (changed.finished_on, changed.changed, changed.finished) == (day, True, False)
+    assert "nach dem Abschluss am" in approval.status(held.meeting_id).summary()
+    assert documents.document(held.meeting_id).state_line == "Entwurf – noch nicht genehmigt."
+    assert service.finish_draft(held.meeting_id).finish.finished  # finished anew
+
+    assert service.reopen_draft(held.meeting_id).finish.finished_on is None
+    assert service.checklist(held.meeting_id).finish.finished_on is None
+    with pytest.raises(ValidationError, match="nicht abgeschlossen"):
+        service.reopen_draft(held.meeting_id)
+    summaries = [e.summary for e in AuditService(database).entries("minutes", held.meeting_id)]
+    assert summaries.count("Protokollentwurf der 1. Sitzung abgeschlossen") == 2
+    assert "Abschluss des Protokollentwurfs der 1. Sitzung aufgehoben" in summaries

@@ -1321,3 +1321,42 @@ def test_the_save_status_keeps_its_place_beside_the_buttons_and_shows_a_long_one
     editor.autosave.status_changed.emit("")
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert (indicator.geometry(), form.height()) == (place, form_height)
+
+
+def test_entwurf_abschliessen_is_a_state_with_its_reverse(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    minutes = services.minutes.minutes(held.meeting_id)
+    chair = next(e.membership_id for e in services.attendance.sheet(held.meeting_id).entries)
+    services.minutes.save_header(
+        held.meeting_id,
+        replace(
+            minutes.header, opened_at=time(16, 0), closed_at=time(18, 0),
+            chair_membership_id=chair, minute_taker="Frau Schulz", agenda_approved=True,
+            quorum_noted=True,
+        ),
+    )  # fmt: skip
+    for item in minutes.items:
+        services.minutes.save_item(item.item_id, ItemTexts(f"Zu {item.title}"), item.version, "s")
+    editor = make_editor(held.meeting_id)
+    button = editor.checklist.finish_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    assert button.text() == "Entwurf abschließen"
+    assert editor.checklist.finish_label.isHidden()
+
+    button.click()
+    qtbot.waitUntil(lambda: button.text() == "Abschluss aufheben", timeout=WAIT)
+    assert dialogs.messages[-1][2] == (
+        "Der Protokollentwurf ist abgeschlossen und kann versandt werden."
+    )
+    day = services.minutes.checklist(held.meeting_id).finish.finished_on
+    assert editor.checklist.finish_label.text() == (
+        f"Entwurf abgeschlossen am {day:%d.%m.%Y}; er kann versandt werden."
+    )
+    assert button.isEnabled()
+
+    button.click()  # "Abschluss aufheben"
+    qtbot.waitUntil(lambda: button.text() == "Entwurf abschließen", timeout=WAIT)
+    assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
+    assert editor.checklist.finish_label.isHidden()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)

@@ -89,6 +89,10 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     agenda_approved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     agenda_changes: Mapped[str] = mapped_column(Text, default="", server_default="")
     quorum_noted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # "Entwurf abschließen": the day and the fingerprint of the minutes' content snapshot
+    # then; a draft changed since is no longer finished (revision 0016).
+    minutes_finished_on: Mapped[date | None] = mapped_column(Date)
+    minutes_finished_fingerprint: Mapped[str | None] = mapped_column(String(64))
 
 
 def _membership_voting_right(context: DefaultExecutionContext) -> bool:
