@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
-from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft
-from expertenrat.domain.meetings import Meeting, dated_meeting_label
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.merge import differences, merged
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.meetings import MeetingsService
@@ -26,6 +26,7 @@ from expertenrat.services.members import MembersService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
+from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import show_text
@@ -109,14 +110,7 @@ class MeetingForm(MeetingFormView):
         elif council_id is None:
             self.hint.setText(tr(_CONTEXT, "Bitte wählen Sie eine Sitzung oder legen Sie eine an."))
         elif pattern is not None:
-            self.hint.setText(
-                tr(
-                    _CONTEXT,
-                    "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der {}.",
-                ).format(
-                    dated_meeting_label(pattern.number, pattern.kind, pattern.starts_at.date())
-                )
-            )
+            self.hint.setText(proposal_hint(pattern))
         else:
             self.hint.clear()
         self.hint.setVisible(bool(self.hint.text()))
@@ -129,14 +123,7 @@ class MeetingForm(MeetingFormView):
         return self._frozen
 
     def _proposal(self, council_id: int | None) -> tuple[MeetingDraft, Meeting | None]:
-        """A new meeting as proposed, and the meeting it takes place and times from (none:
-        the defaults, also when the proposal cannot be read)."""
-        if council_id is not None:
-            try:
-                return self._meetings.proposal(council_id, self._today())
-            except ExpertenratError:
-                pass
-        return proposed_draft(None, self._today()), None
+        return proposed_meeting(self._meetings, council_id, self._today())
 
     def reload(self) -> None:
         """Drop what was typed and show the meeting as saved."""

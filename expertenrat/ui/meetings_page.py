@@ -12,7 +12,7 @@ double-click on a meeting moves the cursor into its "Sitzung" tab.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
@@ -38,7 +38,6 @@ from expertenrat.ui.widgets import page_title
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MeetingsPage"
-_TWO_WEEKS = timedelta(days=14)
 _SCOPES = {TargetFilter.HELD: MeetingScope.HELD, TargetFilter.UPCOMING: MeetingScope.UPCOMING}
 
 
@@ -279,7 +278,7 @@ class MeetingsPage(QWidget):
         dialog = SeriesDialog(
             self._services.meetings,
             self._council_id,
-            self._today() + _TWO_WEEKS,
+            self._today(),
             self,
             dialogs=self._dialogs,
         )

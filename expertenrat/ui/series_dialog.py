@@ -37,6 +37,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
 from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.widgets import in_row
 
@@ -52,12 +53,17 @@ class SeriesDialog(QDialog):
         self,
         meetings: MeetingsService,
         council_id: int,
-        first_day: date,
+        today: date,
         parent=None,
         *,
         dialogs: DialogService | None = None,
     ) -> None:
+        """The rule starts as a new single meeting would (``proposed_meeting``): on the
+        proposed day, with the place, room, link and times of the council's latest
+        meeting, which a hint names."""
         super().__init__(parent)
+        proposed, pattern = proposed_meeting(meetings, council_id, today)
+        first_day = proposed.start.date()
         self.setWindowTitle(tr(_CONTEXT, "Sitzungsreihe anlegen"))
         self._meetings = meetings
         self._council_id = council_id
@@ -92,8 +98,8 @@ class SeriesDialog(QDialog):
         self.day_spin.setRange(1, 31)
         self.day_spin.setValue(first_day.day)
         self.day_spin.setSuffix(".")
-        self.start_edit = _time_edit(time(16, 0))
-        self.end_edit = _time_edit(time(18, 0))
+        self.start_edit = _time_edit(proposed.start.time())
+        self.end_edit = _time_edit(proposed.end.time())
         self.until_radio = QRadioButton(tr(_CONTEXT, "bis"))
         self.count_radio = QRadioButton(tr(_CONTEXT, "Anzahl"))
         self.until_radio.setChecked(True)
@@ -116,6 +122,12 @@ class SeriesDialog(QDialog):
         self.link_edit = LineEdit()
         self.link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.link_edit.setPlaceholderText("https://")
+        self.place_edit.setText(proposed.place)
+        self.room_edit.setText(proposed.room)
+        self.link_edit.setText(proposed.online_link)
+        self.proposal_label = QLabel(proposal_hint(pattern) if pattern is not None else "")
+        self.proposal_label.setWordWrap(True)
+        self.proposal_label.setVisible(pattern is not None)
         self.description_label = QLabel()
         self.description_label.setWordWrap(True)
         self.preview_list = QListWidget()
@@ -198,6 +210,7 @@ class SeriesDialog(QDialog):
         rule.addRow(tr(_CONTEXT, "Ort"), self.place_edit)
         rule.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
         rule.addRow(tr(_CONTEXT, "Online-Link"), self.link_edit)
+        rule.addRow(self.proposal_label)
         preview = QVBoxLayout()
         preview.addWidget(QLabel(tr(_CONTEXT, "Vorschau der Termine")))
         preview.addWidget(self.description_label)

@@ -196,6 +196,53 @@ def test_a_series_is_created_through_the_dialog_with_preview_and_holiday_warning
     assert len({m.id for m in services.meetings.list(council_id)}) == 3
 
 
+def test_a_series_proposes_the_last_meetings_place_and_times(page, services, council_id):
+    """ "Sitzungsreihe …" started at 16–18 h without a place, where a single new meeting
+    takes them from the council's latest meeting."""
+    last = date(2026, 11, 10)  # a Tuesday, before today (27.11.2026)
+    services.meetings.create(
+        council_id,
+        MeetingDraft(
+            MeetingKind.REGULAR,
+            datetime.combine(last, time(17, 30)),
+            datetime.combine(last, time(19, 45)),
+            place="Rathaus",
+            room="Raum 1a",
+            online_link="https://meet.example.org/rat",
+        ),
+    )
+    page.refresh()
+
+    page.series_button.click()
+
+    dialog = page.series_dialog
+    assert dialog.first_day_edit.date().toPython() == date(2026, 12, 15)  # Tuesday
+    assert (dialog.start_edit.time(), dialog.end_edit.time()) == (QTime(17, 30), QTime(19, 45))
+    assert (dialog.place_edit.text(), dialog.room_edit.text(), dialog.link_edit.text()) == (
+        "Rathaus",
+        "Raum 1a",
+        "https://meet.example.org/rat",
+    )
+    assert dialog.proposal_label.text() == (
+        "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der 1. Sitzung am 10.11.2026."
+    )
+    assert dialog.preview_list.item(0).text() == "Di, 15.12.2026, 17:30–19:45 Uhr"
+    dialog.save_button.click()
+    series = [m for m in services.meetings.list(council_id) if m.starts_at.date() > last]
+    assert series and {(m.place, m.room, m.online_link) for m in series} == {
+        ("Rathaus", "Raum 1a", "https://meet.example.org/rat")
+    }
+
+
+def test_a_first_series_starts_in_two_weeks_at_16_without_a_place(page, today):
+    page.series_button.click()
+
+    dialog = page.series_dialog
+    assert dialog.first_day_edit.date().toPython() == today + timedelta(days=14)
+    assert (dialog.start_edit.time(), dialog.end_edit.time()) == (QTime(16, 0), QTime(18, 0))
+    assert dialog.place_edit.text() == "" and dialog.proposal_label.isHidden()
+
+
 def test_the_series_interval_says_what_it_counts(page):
     """(found by a tester) The spin box read "monatlich | alle 1", "alle 2" of what?"""
     page.series_button.click()
