@@ -50,9 +50,22 @@ def year_span(year: int) -> tuple[datetime, datetime]:
     return datetime(year, 1, 1), datetime(year + 1, 1, 1)
 
 
-def dated_meeting_label(number: int | None, kind: MeetingKind, day: date) -> str:
-    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …", "Klausur am …")."""
-    return f"{meeting_name(number, kind)} am {day:%d.%m.%Y}"
+def dated_meeting_label(number: int | None, kind: MeetingKind, day: date, title: str = "") -> str:
+    """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …", "Klausur am …"); a
+    numbered Klausur as lists name it (:func:`list_label`): "8. Sitzung – Klausur:
+    Datenethik am …"."""
+    return f"{list_label(number, kind, title)} am {day:%d.%m.%Y}"
+
+
+def list_label(number: int | None, kind: MeetingKind, title: str = "") -> str:
+    """How a list that leaves meetings' titles out names a meeting ("5. Sitzung"): a
+    Klausur keeps its title, "8. Sitzung – Klausur: Datenethik" as the window calls it
+    (without a title "8. Sitzung – Klausur"), never just "8. Sitzung", which reads as an
+    ordinary meeting. The Übersicht, the Tätigkeitsbericht, the minutes' lists and a
+    project's consultations name meetings so."""
+    if kind is not MeetingKind.WORKSHOP:
+        return meeting_label(number, kind, "")
+    return meeting_label(number, kind, " ".join(title.split()))
 
 
 def invitation_changed(changed_on: date | None, *, cancelled: bool) -> bool:
@@ -73,6 +86,8 @@ def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     of its own ("Klausur: Mobilität") never reads "5. Sitzung: Klausur: Mobilität".
     """
     base = meeting_name(number, kind)
+    if not title and number and kind is MeetingKind.WORKSHOP:
+        return f"{base} – Klausur"  # a numbered Klausur without a topic
     if not title:
         return base
     if not number and title.casefold().startswith(base.casefold()):

@@ -22,7 +22,7 @@ from expertenrat.domain.field_limits import (
     text_problems,
 )
 from expertenrat.domain.mail_addresses import looks_like_email
-from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.meetings import list_label
 from expertenrat.domain.text_folding import match_key
 from expertenrat.domain.wording import shortened
 
@@ -106,8 +106,8 @@ class ConsultedItem:
 
     @property
     def meeting(self) -> str:
-        """ "5. Sitzung"; "Sitzung" for one that never got a number (see ``meeting_label``)."""
-        return meeting_label(self.meeting_number, self.meeting_kind, "")
+        """ "5. Sitzung"; "Sitzung" for one that never got a number (see ``list_label``)."""
+        return list_label(self.meeting_number, self.meeting_kind, self.meeting_title)
 
     @property
     def where(self) -> str:

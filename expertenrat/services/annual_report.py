@@ -21,7 +21,7 @@ from expertenrat.domain.annual_report_consultations import ProjectItem
 from expertenrat.domain.annual_report_council import council_part
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingKind, MeetingState
-from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.meetings import list_label
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
@@ -136,7 +136,7 @@ def _project_items(session: Session, council_id: int, year: int) -> list[Project
     for meeting in meeting_rows(session, council_id, year):
         if meeting.state != MeetingState.HELD.value:
             continue
-        label = meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+        label = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
         for row, placed in placed_agenda_rows(session, meeting.id):
             if row.project_id is None or row.project_id not in projects:
                 continue

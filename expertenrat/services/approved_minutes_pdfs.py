@@ -50,6 +50,7 @@ def approved_pdfs(
                 models.Meeting.number,
                 models.Meeting.kind,
                 models.Meeting.starts_at,
+                models.Meeting.title,
             )
             .join(models.Meeting, models.Meeting.id == version.meeting_id)
             .where(
@@ -57,13 +58,14 @@ def approved_pdfs(
                 version.state == MinutesState.APPROVED.value,
             )
         )
-        for version_id, content, sha256, number, kind, starts_at in rows:
+        for version_id, content, sha256, number, kind, starts_at, title in rows:
             intact = stored_pdf_intact(content, sha256)
             if intact is None:
                 continue  # approved before the app stored minutes PDFs
             if not intact:
                 raise damaged_minutes_error(
-                    dated_meeting_label(number, MeetingKind(kind), starts_at.date()), public
+                    dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title),
+                    public,
                 )
             found[version_id] = content
     return found

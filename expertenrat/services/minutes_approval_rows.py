@@ -18,7 +18,7 @@ from expertenrat.domain.enums import (
     ObjectionState,
 )
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
-from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_approval import (
     MinutesStatus,
     ObjectionRecord,
@@ -38,7 +38,7 @@ MEETING = "Die Sitzung"
 
 def label(meeting: models.Meeting) -> str:
     """ "5. Sitzung"."""
-    return meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+    return list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
 
 
 def live(session: Session, meeting_id: int, *, lock: bool = False) -> models.Meeting:

@@ -75,7 +75,9 @@ def approval_stamp(session: Session, version: models.MinutesVersion) -> Approval
 
 def meeting_label(meeting: models.Meeting) -> str:
     """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …", "Klausur am …")."""
-    return dated_meeting_label(meeting.number, MeetingKind(meeting.kind), meeting.starts_at.date())
+    return dated_meeting_label(
+        meeting.number, MeetingKind(meeting.kind), meeting.starts_at.date(), meeting.title
+    )
 
 
 def minutes_document(

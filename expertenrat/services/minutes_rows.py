@@ -23,7 +23,7 @@ from expertenrat.domain.enums import (
     VoteMode,
 )
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes import (
     AdoptedRecommendation,
     ItemMinutes,
@@ -56,7 +56,7 @@ class NotHeldError(ExpertenratError):
 
 def label_of(meeting: models.Meeting) -> str:
     """ "5. Sitzung" (without a number "Sitzung vom 10.03.2026", "Klausur vom …")."""
-    name = meeting_label(meeting.number, MeetingKind(meeting.kind), "")
+    name = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
     return name if meeting.number else f"{name} vom {meeting.starts_at:%d.%m.%Y}"
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.meeting_documents import invitation_deadline, invitation_due_line
-from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_approval import VersionOrigin, sending_text
 from expertenrat.domain.overview import (
     Area,
@@ -68,7 +68,7 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
     return [
         MeetingAhead(
             id=row.id,
-            label=_name(row.number, MeetingKind(row.kind), row.title),
+            label=list_label(row.number, MeetingKind(row.kind), row.title),
             starts_at=row.starts_at,
             state=MeetingState(row.state),
             invitation_sent_on=row.invitation_sent_on,
@@ -76,15 +76,6 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
         )
         for row in rows
     ]
-
-
-def _name(number: int | None, kind: MeetingKind, title: str) -> str:
-    """The meeting as the Übersicht names it: "5. Sitzung", without its title, but a
-    numbered Klausur as the window calls it, "8. Sitzung – Klausur: Datenethik" (without a
-    title "8. Sitzung – Klausur"), never just "8. Sitzung"."""
-    if kind is not MeetingKind.WORKSHOP:
-        return meeting_label(number, kind, "")
-    return meeting_label(number, kind, " ".join(title.split()) or "Klausur")
 
 
 def next_meetings(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
@@ -153,7 +144,7 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
     lines = []
     for row in rows:
         head = (
-            f"Protokoll der {_name(row.number, MeetingKind(row.kind), row.title)} "
+            f"Protokoll der {list_label(row.number, MeetingKind(row.kind), row.title)} "
             f"vom {row.starts_at:%d.%m.%Y}"
         )
         if row.last_sent_on is None:

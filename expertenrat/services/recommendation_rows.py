@@ -70,13 +70,15 @@ def register_rows(
     rows = []
     for (
         key, code, kind, title, field_id, field_name, item_id, item_number,
-        meeting_id, meeting_number, meeting_kind, starts_at, adopted_on, sent_on, due_on,
-        status, version,
+        meeting_id, meeting_number, meeting_kind, starts_at, meeting_title, adopted_on, sent_on,
+        due_on, status, version,
     ) in found:  # fmt: skip
         origin = origins.get(item_id)
         if origin is None:
             label = (
-                dated_meeting_label(meeting_number, MeetingKind(meeting_kind), starts_at.date())
+                dated_meeting_label(
+                    meeting_number, MeetingKind(meeting_kind), starts_at.date(), meeting_title
+                )
                 if meeting_id
                 else ""
             )
@@ -172,6 +174,7 @@ def _row_query(council_id: int) -> Select:
             meeting.number.label("meeting_number"),
             meeting.kind.label("meeting_kind"),
             meeting.starts_at,
+            meeting.title.label("meeting_title"),
             R.adopted_on,
             R.sent_on,
             R.due_on,

@@ -31,5 +31,5 @@ def proposed_meeting(
 def proposal_hint(pattern: Meeting) -> str:
     """ "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der 7. Sitzung am 12.03.2026." """
     return tr(_CONTEXT, "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der {}.").format(
-        dated_meeting_label(pattern.number, pattern.kind, pattern.starts_at.date())
+        dated_meeting_label(pattern.number, pattern.kind, pattern.starts_at.date(), pattern.title)
     )

@@ -23,7 +23,7 @@ from expertenrat.domain.meeting_states import (
     check_transition,
     keeps_number_when_cancelled,
 )
-from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.meetings import dated_meeting_label, list_label, meeting_label
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 10, 16, tzinfo=BERLIN)
@@ -195,6 +195,26 @@ def test_a_title_that_begins_with_the_meeting_s_word_is_not_repeated(number, kin
     """A cancelled Klausur titled "Klausur Datenethik" stood in the Tätigkeitsbericht as
     "Klausur – Klausur Datenethik" (found by a tester)."""
     assert meeting_label(number, kind, title) == label
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "title", "label"),
+    [
+        (8, MeetingKind.WORKSHOP, "Datenethik", "8. Sitzung – Klausur: Datenethik"),
+        (8, MeetingKind.WORKSHOP, "", "8. Sitzung – Klausur"),
+        (8, MeetingKind.REGULAR, "Haushalt", "8. Sitzung"),
+        (8, MeetingKind.CONSTITUENT, "", "8. Sitzung"),
+        (None, MeetingKind.WORKSHOP, "", "Klausur"),
+        (None, MeetingKind.WORKSHOP, "Klausur  Datenethik", "Klausur Datenethik"),
+        (None, MeetingKind.REGULAR, "Haushalt", "Sitzung"),
+    ],
+)
+def test_lists_without_titles_still_name_a_klausur(number, kind, title, label):
+    """The Tätigkeitsbericht, the minutes' lists and a project's consultations called a
+    numbered Klausur "8. Sitzung"."""
+    assert list_label(number, kind, title) == label
+    assert meeting_label(8, MeetingKind.WORKSHOP, "") == "8. Sitzung – Klausur"
+    assert dated_meeting_label(number, kind, date(2027, 3, 12), title) == f"{label} am 12.03.2027"
 
 
 def test_a_new_meeting_of_a_council_without_meetings_is_proposed_in_two_weeks_16_to_18():
