@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -39,9 +39,31 @@ def action_field_problems(names: Sequence[str]) -> list[FieldProblem]:
     return problems
 
 
+# The standard fields' four, then six more that stay apart from them (a council may have
+# more than Rostock's four fields: Lübeck's has five).
+FIELD_COLOURS: tuple[str, ...] = (
+    *(colour for _name, colour in DEFAULT_ACTION_FIELDS),
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#7f7f7f",
+)
+
+
 def default_colour(index: int) -> str:
     """The colour of the ``index``-th action field of a new council (the standard ones')."""
-    return DEFAULT_ACTION_FIELDS[index % len(DEFAULT_ACTION_FIELDS)][1]
+    return FIELD_COLOURS[index % len(FIELD_COLOURS)]
+
+
+def next_colour(used: Iterable[str]) -> str:
+    """The colour of an action field added beside fields of the colours ``used``: the
+    first of :data:`FIELD_COLOURS` none of them has, so that no two fields look alike in
+    the composition and the charts (while there are fewer fields than colours)."""
+    taken = [colour.casefold() for colour in used]
+    free = [colour for colour in FIELD_COLOURS if colour.casefold() not in taken]
+    return free[0] if free else default_colour(len(taken))
 
 
 CLASSIFICATIONS = ("Expert*innenrat", "Beirat")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
 
-from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, ActionField
+from expertenrat.domain.councils import ActionField, next_colour
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.action_fields_model import ActionFieldsModel
@@ -107,8 +107,7 @@ class ActionFieldButtons(QWidget):
         )
 
     def add(self, name: str) -> None:
-        colours = [c for _n, c in DEFAULT_ACTION_FIELDS]
-        colour = colours[len(self._model.fields()) % len(colours)]
+        colour = next_colour(f.colour for f in self._model.fields())
         self._run(lambda: self._service.add_action_field(self._council_id, name, colour))
 
     def _ask_rename(self) -> None:

@@ -314,3 +314,26 @@ def test_enter_in_a_phrase_does_not_save_the_council(make_window, services, qtbo
     qtbot.keyClick(page.phrases.label_edit, Qt.Key.Key_Return)
 
     assert services.settings.settings(council.id).city == "Rostock"
+
+
+def test_each_added_action_field_gets_a_colour_of_its_own(make_window, services, dialogs):
+    """Görlitz starts with three fields and adds two: the fifth got the first field's
+    blue, the palette having only Rostock's four colours; the composition panel and the
+    charts then showed two fields alike (found by a tester)."""
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat der Stadt Görlitz", city="Görlitz"),
+        action_fields=[
+            ("Digitale Verwaltung", "#1f77b4"),
+            ("Grüne Stadt & Klimaschutz", "#d62728"),
+            ("Bürgerbeteiligung & Öffnung", "#2ca02c"),
+        ],
+    )
+    window = make_window()
+    dialogs.texts = ["Bildung", "Kultur & Tourismus", "Wirtschaft"]
+
+    for _ in range(3):
+        window.settings_page.field_buttons.add_button.click()
+
+    colours = [f.colour.casefold() for f in services.settings.action_fields(council.id)]
+    assert len(colours) == 6
+    assert len(set(colours)) == 6

@@ -207,3 +207,15 @@ def test_a_council_may_start_without_action_fields(make_window, services):
     page.create_button.click()
     (council,) = services.settings.councils()
     assert services.settings.action_fields(council.id) == []
+
+
+def test_six_action_fields_start_in_six_colours(make_window, services):
+    """The fifth and sixth field took the first two fields' colours (found by a tester)."""
+    page = make_window().welcome_page
+    page.name_edit.setText("Digitalbeirat der Stadt Görlitz")
+    page.city_edit.setText("Görlitz")
+    page.fields_edit.setPlainText("A\nB\nC\nD\nE\nF")
+    page.create_button.click()
+
+    (council,) = services.settings.councils()
+    assert len({f.colour for f in services.settings.action_fields(council.id)}) == 6
