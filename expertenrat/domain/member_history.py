@@ -33,6 +33,14 @@ class RecordedSpan:
         return RecordedSpan(first, last)
 
 
+def term_covers(member: Member, span: RecordedSpan | None) -> bool:
+    """Whether the member's term covers every meeting of ``span`` (None: none records it)."""
+    return span is None or (
+        member.term_start <= span.first.day
+        and (member.term_end is None or member.term_end >= span.last.day)
+    )
+
+
 def history_problems(member: Member, span: RecordedSpan | None) -> list[FieldProblem]:
     """Errors where the member's term would leave out a meeting that records it."""
     if span is None:

@@ -77,16 +77,17 @@ def classify_import(
     ``existing`` are the council's memberships. A row updates the membership of the same
     person (same e-mail address, else same given and family name); among several
     memberships of that person it takes the one with the same term start, else one whose
-    term overlaps, else the only one. ``present`` are the member attributes the file has a
-    column for: an update keeps the stored value of every other attribute. ``column_names``
-    names the attributes in messages; ``names`` (by line) labels the rows that could not be
-    read as a member. Every row is checked against the council as it would
-    be after the import (roles, duplicates), and a person twice in the file with
-    overlapping terms is an error in the later row. Consent changes are listed apart
+    term overlaps, else the only one, unless meetings record that one outside the row's
+    term (then the row adds a further term of the person). ``present`` are the member
+    attributes the file has a column for: an update keeps the stored value of every other
+    attribute. ``column_names`` names the attributes in messages; ``names`` (by line)
+    labels the rows that could not be read as a member. Every row is checked against the
+    council as it would be after the import (roles, duplicates), and a person twice in the
+    file with overlapping terms is an error in the later row. Consent changes are listed apart
     (``domain.consent.review_consent``); ``withdrawals`` (by person id) are the latest
     recorded withdrawals, which a row with an older grant cannot undo. ``recorded`` (by
-    membership id) are the meetings that record a stored membership, which an updated term
-    must still cover. ``progress`` hears of every checked row.
+    membership id) are the meetings that record a stored membership (``member_history``),
+    which an updated term must still cover. ``progress`` hears of every checked row.
     """
     rows = list(read_rows)
     errors: dict[int, list[str]] = {
@@ -99,7 +100,7 @@ def classify_import(
     accepted = list(parsed)
     stored = StoredMembers(existing)
     candidates = {i: stored.candidates(*persons.keys[i]) for i in accepted}
-    targets = match_rows(accepted, parsed, candidates)
+    targets = match_rows(accepted, parsed, candidates, recorded)
     members, person_of = _resolve(parsed, candidates, targets, present, persons)
     notes = _validate(
         members, parsed, person_of, targets, existing, recorded or {}, errors, progress

@@ -5,11 +5,12 @@ the same keys, and the pairing of rows with stored memberships."""
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import NamedTuple
 
+from expertenrat.domain.member_history import RecordedSpan, term_covers
 from expertenrat.domain.members import Member, email_key, name_key, terms_overlap
 
 
@@ -110,10 +111,16 @@ def _candidates(members: list[Member]) -> Candidates:
 
 
 def match_rows(
-    accepted: list[int], parsed: dict[int, Member], candidates: dict[int, Candidates]
+    accepted: list[int],
+    parsed: dict[int, Member],
+    candidates: dict[int, Candidates],
+    recorded: Mapping[int, RecordedSpan] | None = None,
 ) -> dict[int, Member]:
     """Pair rows with stored memberships, the surest pairs first, each membership once:
-    the same term start, else an overlapping term, else the person's only membership."""
+    the same term start, else an overlapping term, else the person's only membership (a
+    corrected term), unless meetings record that one outside the row's term (``recorded``,
+    by membership id): then the row is a further term of the person (a re-appointment)."""
+    recorded = recorded or {}
     targets: dict[int, Member] = {}
     claimed: set[int | None] = set()
     accepted = [i for i in accepted if candidates[i].members]  # the others match nothing
@@ -132,5 +139,9 @@ def match_rows(
             claim(i, candidates[i].members, lambda e, m=parsed[i]: terms_overlap(m, e))
     for i in accepted:
         if i not in targets and len(candidates[i].members) == 1:
-            claim(i, candidates[i].members, lambda e: True)
+            claim(
+                i,
+                candidates[i].members,
+                lambda e, m=parsed[i]: e.id is None or term_covers(m, recorded.get(e.id)),
+            )
     return targets

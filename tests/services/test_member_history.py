@@ -154,3 +154,45 @@ def test_an_import_that_ends_a_term_before_a_recorded_meeting_is_an_error_row(
     with pytest.raises(DataEntryError):
         exchange.apply_import(council.id, preview, TODAY)
     assert members_service.member(attending.id).term_end is None
+
+
+def test_a_row_with_a_later_term_of_a_member_in_meetings_imports_a_further_term(
+    database, actor, members_service, council, attending
+):
+    """A re-appointment: the file names only the next term. It cannot be the stored term
+    corrected (meetings record that one), so it is the person's further term."""
+    members_service.end_membership(attending, date(2025, 12, 31))
+    exchange = MemberExchangeService(database, actor)
+    data = (
+        "Vorname;Nachname;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld\r\n"
+        "Anna;Berg;01.01.2029;31.12.2031;Stadtdaten\r\n"
+    ).encode("utf-8-sig")
+
+    preview = exchange.preview_import(council.id, data, TODAY)
+    exchange.apply_import(council.id, preview, TODAY)
+
+    (row,) = preview.rows
+    assert (row.status, row.reasons) == (ImportStatus.NEW, ())
+    terms = sorted(
+        (m.person_id, m.term_start, m.term_end) for m in members_service.members(council.id)
+    )
+    assert terms == [
+        (attending.person_id, date(2025, 1, 1), date(2025, 12, 31)),
+        (attending.person_id, date(2029, 1, 1), date(2031, 12, 31)),
+    ]
+
+
+def test_a_row_with_a_corrected_term_of_a_member_in_no_meeting_updates_it(
+    database, actor, members_service, council, new_member
+):
+    stored = members_service.save(council.id, new_member(), TODAY)
+    exchange = MemberExchangeService(database, actor)
+    data = (
+        "Vorname;Nachname;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld\r\n"
+        "Anna;Berg;01.01.2029;31.12.2031;Stadtdaten\r\n"
+    ).encode("utf-8-sig")
+
+    preview = exchange.preview_import(council.id, data, TODAY)
+
+    (row,) = preview.rows
+    assert row.status is ImportStatus.UPDATE and row.member.id == stored.id
