@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -128,7 +128,7 @@ def check_composition(
     for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
         if active and not any(m.role is role for m in active):
             notes.append(CompositionNote(f"{role.label} ist derzeit nicht besetzt."))
-    ending = _ending_terms(active, fields, council, today)
+    ending = _ending_terms(active, members, fields, council, today)
     for term in ending:
         text = f"Die Amtszeit von {term.member.full_name} endet am {term.ends_on:%d.%m.%Y}."
         notes.append(CompositionNote(" ".join((text, *term.consequences)), term.member.id))
@@ -144,8 +144,16 @@ def check_composition(
 
 
 def _ending_terms(
-    active: list[Member], fields: list[ActionField], council: CouncilSettings, today: date
+    active: list[Member],
+    members: list[Member],
+    fields: list[ActionField],
+    council: CouncilSettings,
+    today: date,
 ) -> tuple[EndingTerm, ...]:
+    """The active terms ending within the next months and what follows the day after,
+    when those whose terms run on and those appointed by then are there (a successor, or
+    the same person's next term). A term the person's next term continues, with nothing
+    missing after it, is not named: the person stays (a re-appointment)."""
     horizon = today + relativedelta(months=TERM_WARNING_MONTHS)
     ending = sorted(
         (m for m in active if m.term_end is not None and m.term_end <= horizon),
@@ -154,8 +162,8 @@ def _ending_terms(
     result = []
     for member in ending:
         assert member.term_end is not None
-        # Who is still there the day after this term ends (successors are not counted).
-        remaining = [m for m in active if m.term_end is None or m.term_end > member.term_end]
+        day_after = member.term_end + timedelta(days=1)
+        remaining = [m for m in members if m.is_active(day_after)]
         consequences = []
         for field in fields:
             if field.id in member.field_ids() and not _covers(remaining, field.id):
@@ -165,7 +173,13 @@ def _ending_terms(
                 f"Dann bleiben {len(remaining)} aktive Mitglieder (mindestens "
                 f"{council.min_members})."
             )
-        if member.role is not MemberRole.MEMBER:
+        if member.role is not MemberRole.MEMBER and not any(
+            m.role is member.role for m in remaining
+        ):
             consequences.append(f"{member.role.label} ist dann neu zu besetzen.")
-        result.append(EndingTerm(member, member.term_end, tuple(consequences)))
+        stays = member.person_id is not None and any(
+            m.person_id == member.person_id for m in remaining
+        )
+        if consequences or not stays:
+            result.append(EndingTerm(member, member.term_end, tuple(consequences)))
     return tuple(result)

@@ -129,3 +129,48 @@ def test_future_members_count_neither_as_active_nor_former():
     members = [*balanced(), member(9, 1, term_start=date(2026, 12, 1))]
     composition = check_composition(members, FIELDS, COUNCIL, TODAY)
     assert (composition.active, composition.future) == (8, 1)
+
+
+# --- what follows an ending term: successors count (found by a tester) ---------------------------
+
+
+def test_a_term_the_same_persons_next_term_continues_is_not_named():
+    """Re-appointed (the next term imported), Łukasz Wiśniewski was still warned of as
+    leaving on 02.04.2027."""
+    members = balanced()
+    members[2] = member(3, 4, term_end=date(2027, 4, 2))
+    again = member(30, 4, person_id=3, term_start=date(2027, 4, 3), term_end=date(2030, 4, 2))
+
+    composition = check_composition([*members, again], FIELDS, COUNCIL, TODAY)
+
+    assert composition.warnings == ()
+    assert (composition.active, composition.future) == (8, 1)
+
+
+def test_a_successor_appointed_already_covers_the_field_and_the_role():
+    members = [m for m in balanced(8) if m.primary_field_id != 3]
+    members[0] = member(1, 2, term_end=date(2027, 1, 15))  # the chair
+    members += [member(20, 3, term_end=date(2027, 3, 31)), member(21, 1), member(22, 2)]
+    successors = [
+        member(40, 3, term_start=date(2027, 4, 1)),
+        member(41, 2, term_start=date(2027, 1, 16), role=MemberRole.CHAIR),
+    ]
+
+    composition = check_composition([*members, *successors], FIELDS, COUNCIL, TODAY)
+
+    assert [w for w in composition.warnings if w.startswith("Die Amtszeit")] == [
+        "Die Amtszeit von Vorname1 Nachname1 endet am 15.01.2027.",
+        "Die Amtszeit von Vorname20 Nachname20 endet am 31.03.2027.",
+    ]
+
+
+def test_a_re_appointed_chair_who_is_no_longer_chair_leaves_the_role_to_fill():
+    members = balanced()
+    members[0] = member(1, 2, term_end=date(2027, 1, 15))
+    again = member(31, 2, person_id=1, term_start=date(2027, 1, 16), role=MemberRole.MEMBER)
+
+    composition = check_composition([*members, again], FIELDS, COUNCIL, TODAY)
+
+    assert [w for w in composition.warnings if w.startswith("Die Amtszeit")] == [
+        "Die Amtszeit von Vorname1 Nachname1 endet am 15.01.2027. Vorsitz ist dann neu zu besetzen."
+    ]
