@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.audit_fields import AuditLine, utc_bounds
 from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.text_folding import fold
 from expertenrat.exchange.audit_csv import export_audit_csv
 from expertenrat.services import meeting_rows  # a module: meeting_rows imports audit too
 from expertenrat.services.unit_of_work import reading
@@ -25,7 +26,6 @@ from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.database import Database
 from expertenrat.store.model_base import column_values
 from expertenrat.store.models import AuditEntry, utc_now
-from expertenrat.store.text_search import contains_text
 
 _SKIPPED = {"created", "modified"}
 
@@ -233,9 +233,12 @@ class AuditService:
             query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
             if before_id is not None:
                 query = query.where(AuditEntry.id < before_id)
-            if limit is not None:
-                query = query.limit(limit + 1)
-            lines = [_line(row) for row in session.scalars(query)]
+            wanted_text = _searchable(wanted.text)
+            if wanted_text:
+                rows = _described(session, query, wanted_text, limit)
+            else:
+                rows = list(session.scalars(query if limit is None else query.limit(limit + 1)))
+            lines = [_line(row) for row in rows]
         more = limit is not None and len(lines) > limit
         return AuditPage(lines[:limit] if more else lines, more, zone)
 
@@ -270,15 +273,45 @@ def _matching(wanted: AuditFilter, zone: ZoneInfo) -> Select[tuple[AuditEntry]]:
         query = query.where(AuditEntry.actor == wanted.actor)
     if wanted.action is not None:
         query = query.where(AuditEntry.action == wanted.action.value)
-    text = wanted.text.strip()
-    if text:
-        query = query.where(contains_text(AuditEntry.summary, text))
     start, end = utc_bounds(wanted.first, wanted.last, zone)
     if start is not None:
         query = query.where(AuditEntry.at >= start)
     if end is not None:
         query = query.where(AuditEntry.at < end)
     return query
+
+
+def _searchable(text: str) -> str:
+    """``text`` as the search compares it: folded (case, accents, Unicode form; see
+    :func:`~expertenrat.domain.text_folding.fold`), runs of white space as one space."""
+    return " ".join(fold(text).split())
+
+
+def _described(
+    session: Session, query: Select[tuple[AuditEntry]], text: str, limit: int | None
+) -> list[AuditEntry]:
+    """The entries of ``query`` (newest first) whose description holds ``text`` (folded,
+    :func:`_searchable`), at most ``limit`` + 1. The descriptions are compared here, not by
+    the database: "Yilmaz" finds "Yılmaz", "Wisniewski" "Wiśniewski", as the search of the
+    Mitglieder page does, alike on SQLite and PostgreSQL (whose ``lower()`` folds by the
+    server's locale). Only id and description are read until enough are found."""
+    found: list[int] = []
+    heads = session.execute(
+        query.with_only_columns(AuditEntry.id, AuditEntry.summary).execution_options(yield_per=1000)
+    )
+    for entry_id, summary in heads:
+        if text in _searchable(summary):
+            found.append(entry_id)
+            if limit is not None and len(found) > limit:
+                break
+    heads.close()
+    rows: list[AuditEntry] = []
+    for start in range(0, len(found), 500):
+        chunk = found[start : start + 500]
+        rows += session.scalars(
+            select(AuditEntry).where(AuditEntry.id.in_(chunk)).order_by(AuditEntry.id.desc())
+        )
+    return rows
 
 
 def _line(row: AuditEntry) -> AuditLine:

@@ -28,7 +28,6 @@ from sqlalchemy.engine import URL, make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
-from expertenrat.store import text_search
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another program's lock
@@ -150,7 +149,6 @@ def make_engine(
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
-        text_search.register(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -98,6 +98,33 @@ def test_the_search_ignores_the_case_of_umlauts_too(database, trail, council):
     assert found("GEÄNDERT") == ["Mitglied Anna Berg geändert", "Mitglied Jörg Müller geändert"]
     _add(database, council.id, datetime(2026, 3, 1, 12), "Übernahme zu 50% in Ö_1")
     assert found("ÜBERNAHME ZU 50%") == found("ö_1") == ["Übernahme zu 50% in Ö_1"]
+
+
+def test_the_search_finds_names_typed_without_their_accents(database, trail, council):
+    """(found by a tester) "Yilmaz" found nothing of "Gülşen Yılmaz" (a dotless ı is not on
+    a German keyboard), nor "Wisniewski" "Łukasz Wiśniewski": the search of the Mitglieder
+    page folds accents, the Änderungsprotokoll's only the case."""
+    _add(database, council.id, datetime(2026, 3, 1, 9), "Mitglied Gülşen Yılmaz geändert")
+    _add(database, council.id, datetime(2026, 3, 1, 10), "Mitglied Łukasz Wiśniewski geändert")
+    _add(database, council.id, datetime(2026, 3, 1, 11), "Gast Zoe\u0308 Ørsted eingetragen")
+    _add(database, council.id, datetime(2026, 3, 1, 12), "Mitglied Anna Berg geändert")
+
+    def found(text: str, limit: int | None = None) -> list[str]:
+        lines = trail.search(AuditFilter(council.id, text=text), limit=limit).lines
+        return [line.summary for line in lines]
+
+    assert found("yilmaz") == found("GÜLŞEN  YILMAZ") == ["Mitglied Gülşen Yılmaz geändert"]
+    assert found("lukasz wisniewski") == ["Mitglied Łukasz Wiśniewski geändert"]
+    assert found("Zoë orsted") == found("zoe") == ["Gast Zoe\u0308 Ørsted eingetragen"]
+    assert found("mitglied", limit=2) == [
+        "Mitglied Anna Berg geändert",
+        "Mitglied Łukasz Wiśniewski geändert",
+    ]
+    page = trail.search(AuditFilter(council.id, text="mitglied"), limit=2)
+    rest = trail.search(AuditFilter(council.id, text="mitglied"), before_id=page.lines[-1].id)
+    assert page.more and [line.summary for line in rest.lines][:1] == [
+        "Mitglied Gülşen Yılmaz geändert"
+    ]
     assert found("übernahme zu 50_") == found("ö%1") == found("ä_1") == []
 
 
