@@ -119,6 +119,6 @@ def build_areas(
             ),
             database_box=DatabaseBox(services.database, dialogs),
         ),
-        audit=AuditPage(services.audit, dialogs, today),
+        audit=AuditPage(services.audit, dialogs, today, settings=services.settings),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

@@ -32,8 +32,10 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.progress import Progress
 from expertenrat.services.audit import AuditFilter, AuditService
 from expertenrat.services.files import write_file
+from expertenrat.services.settings import SettingsService
 from expertenrat.ui.audit_detail import AuditDetail
 from expertenrat.ui.audit_table_model import AuditTableModel, audit_rows
+from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar
 from expertenrat.ui.i18n import tr
@@ -56,9 +58,13 @@ class AuditPage(NothingPending, QWidget):
         dialogs: DialogService,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        settings: SettingsService | None = None,
     ) -> None:
+        """``settings``: where given, the export's file name names the council when the
+        database holds several (:func:`council_file_name`)."""
         super().__init__(parent)
         self._audit = audit
+        self._settings = settings
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
@@ -265,10 +271,17 @@ class AuditPage(NothingPending, QWidget):
             self,
             tr(_CONTEXT, "Änderungsprotokoll exportieren"),
             tr(_CONTEXT, "CSV-Datei für Excel (*.csv)"),
-            tr(_CONTEXT, "Änderungsprotokoll {:%Y-%m-%d}.csv").format(self._today()),
+            self._file_name(
+                tr(_CONTEXT, "Änderungsprotokoll {:%Y-%m-%d}.csv").format(self._today())
+            ),
             self.export_csv,
             FileKind.AUDIT,
         )
+
+    def _file_name(self, name: str) -> str:
+        if self._settings is None:
+            return name
+        return council_file_name(self._settings, self._council_id, name)
 
     def export_csv(self, path: str) -> None:
         """Write every entry matching the filters to ``path``, in the background."""

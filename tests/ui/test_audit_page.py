@@ -236,3 +236,22 @@ def test_abbrechen_in_the_progress_writes_no_file(page, dialogs, finish_job, tmp
 
     assert page.job.stop is not None
     assert list(folder.iterdir()) == [] and dialogs.saved_files == []
+
+
+def test_the_export_of_one_of_two_councils_is_offered_under_its_name(
+    qtbot, services, dialogs, today
+):
+    """The demo holds two councils: their Änderungsprotokolle of one day were offered as
+    one "Änderungsprotokoll 2026-11-27.csv" (found by a tester)."""
+    page = AuditPage(services.audit, dialogs, lambda: today, settings=services.settings)
+    qtbot.addWidget(page)
+    second = services.settings.councils()[1]
+    page.set_council(second.id)
+
+    page.export_button.click()
+
+    label = services.settings.settings(second.id).short_name or second.name
+    assert dialogs.file_dialogs[-1] == (
+        FileKind.AUDIT,
+        f"{label} – Änderungsprotokoll 2026-11-27.csv",
+    )
