@@ -2,7 +2,8 @@
 
 The window appears first and the database is opened right after, in the first turn of
 the event loop: the data stack (SQLAlchemy, the services) takes a good part of a second
-to load on an office PC, and the user should see the program answer at once.
+to load on an office PC, and the user should see the program answer at once. What the
+start page offers when the database cannot be opened is :mod:`expertenrat.ui.database_ways_out`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -31,10 +31,10 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.logs import setup_logging
 from expertenrat.paths import resource_path
+from expertenrat.ui.database_ways_out import DatabaseWaysOut
 from expertenrat.ui.error_dialog import ErrorReporter
 from expertenrat.ui.i18n import install_qt_translations, tr
 from expertenrat.ui.main_window import MainWindow
-from expertenrat.ui.start_page import WaysOut
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from expertenrat.ui.change_watch import ChangeWatch
     from expertenrat.ui.daily_backup import DailyBackup
     from expertenrat.ui.dialog_service import DialogService
-    from expertenrat.ui.server_choice import ServerChoice
     from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -78,7 +77,10 @@ class Session:
     # A database chosen on the start page is remembered for this PC (datenbank.json), unless
     # the start named the database (--database, EXPERTENRAT_DATABASE_URL), which would win.
     remember_choice: bool = False
-    server_choice: ServerChoice | None = None  # the start page's "Anderen Server …"
+    ways: DatabaseWaysOut = field(init=False)  # what the start page offers instead
+
+    def __post_init__(self) -> None:
+        self.ways = DatabaseWaysOut(self)
 
     def dialog_service(self) -> DialogService:
         if self.dialogs is None:
@@ -155,7 +157,7 @@ class Session:
         """The start page with why ``database`` cannot be opened; a server that wants a
         password gets it asked (and asked again if it refuses it)."""
         if isinstance(error, PasswordNeededError):
-            self.ask_password(error, database, chosen=chosen)
+            self.ways.ask_password(error, database, chosen=chosen)
             return
         log.warning("Database not opened: %s", error)
         self.explain(error, database, chosen=chosen)
@@ -167,92 +169,13 @@ class Session:
         backup in its place."""
         restore = None
         if isinstance(error, DatabaseDamagedError):
-            restore = partial(self.restore_damaged, Path(error.path), database, chosen=chosen)
+            restore = partial(self.ways.restore_damaged, Path(error.path), database, chosen=chosen)
         self.window.show_unusable(
             error.message,
             lambda: self.open_or_explain(database, chosen=chosen),
-            self.ways_out(database, restore),
+            self.ways.ways_out(database, restore),
             error.detail,
         )
-
-    def ways_out(
-        self, database: str | URL | None, restore: Callable[[], object] | None = None
-    ) -> WaysOut:
-        """For a server another one, the default file or another file; for a file the
-        default file (unless it is the one), another one or a new database (and
-        ``restore``, for a damaged file)."""
-        from sqlalchemy.engine import URL
-
-        from expertenrat.store.database_location import chosen_is_default_file, chosen_is_server
-
-        if isinstance(database, URL) or chosen_is_server(database):
-            return WaysOut(
-                other_server=lambda: self.ask_other_server(database),
-                default_file=self.use_default_file,
-                open_other=self.open_other_file,
-            )
-        return WaysOut(
-            default_file=None if chosen_is_default_file(database) else self.use_default_file,
-            open_other=self.open_other_file,
-            create_new=self.create_new_file,
-            restore=restore,
-        )
-
-    def ask_other_server(self, database: str | URL | None) -> None:
-        """Start page → "Anderen Server …": checked as Einstellungen → Datenbank checks it,
-        then opened as if the program had been started with it."""
-        from sqlalchemy.engine import URL
-
-        from expertenrat.store.database_location import chosen_url
-        from expertenrat.ui.server_choice import ServerChoice
-
-        if self.server_choice is None:
-            self.server_choice = ServerChoice(tr("Session", "Anderen Server"), self.window)
-            self.server_choice.checked.connect(
-                lambda url, _has_data: self.open_or_explain(url, chosen=True)
-            )
-            self.server_choice.failed.connect(
-                lambda url, error: self.refused(error, url, chosen=True)
-            )
-        intro = (
-            tr(
-                "Session",
-                "Expertenrat öffnet die Datenbank auf diesem Server und verwendet sie auch "
-                "bei den nächsten Starts dieses PCs. Ist sie noch leer, beginnt sie mit der "
-                "Willkommensseite.",
-            )
-            if self.remember_choice
-            else tr(
-                "Session",
-                "Expertenrat öffnet die Datenbank auf diesem Server, nur bis es beendet wird. "
-                "Ist sie noch leer, beginnt sie mit der Willkommensseite.",
-            )
-        )
-        failed = database if isinstance(database, URL) else chosen_url(database)
-        self.server_choice.ask(intro, initial=failed)
-
-    def use_default_file(self) -> None:
-        """Start page → "Standarddatei verwenden": this PC's default file (the welcome page
-        if there is none yet), opened as if the program had been started with it."""
-        from expertenrat.paths import default_database_file
-
-        self.open_or_explain(str(default_database_file()), chosen=True)
-
-    def open_other_file(self) -> None:
-        """Start page → "Andere Datei öffnen …": opened as if the program had been started
-        with it."""
-        from expertenrat.ui.database_file_choice import ask_database_file
-
-        ask_database_file(self.dialog_service(), self.window, self.open_chosen_file)
-
-    def create_new_file(self) -> None:
-        """Start page → "Neue Datenbank anlegen …": the welcome page on a new file."""
-        from expertenrat.ui.database_file_choice import ask_new_database_file
-
-        ask_new_database_file(self.dialog_service(), self.window, self.open_chosen_file)
-
-    def open_chosen_file(self, path: str) -> None:
-        self.open_or_explain(path, chosen=True)
 
     def remember(self, database: str | URL) -> None:
         """Open ``database`` at the next start, too (as a server moved to is); the
@@ -269,41 +192,6 @@ class Session:
             store_address(None if url == default else url)
         except ExpertenratError as error:
             self.dialog_service().warning(self.window, tr("Session", "Datenbank"), error.message)
-
-    def restore_damaged(
-        self, path: Path, database: str | URL | None, *, chosen: bool = False
-    ) -> None:
-        """Start page → "Sicherung wiederherstellen …": a backup in place of the damaged
-        file ``path``, then the database opened."""
-        from expertenrat.ui.damaged_restore import DamagedRestore
-
-        self.damaged_restore = DamagedRestore(self.dialog_service(), self.window)
-        self.damaged_restore.restored.connect(lambda: self.open_or_explain(database, chosen=chosen))
-        self.damaged_restore.ask(path)
-
-    def ask_password(
-        self, error: PasswordNeededError, database: str | URL | None, *, chosen: bool = False
-    ) -> None:
-        from sqlalchemy.engine import URL
-
-        from expertenrat.store.database_location import chosen_url
-        from expertenrat.store.server_password import save_password
-        from expertenrat.ui.server_dialog import ServerDialog
-
-        url = database if isinstance(database, URL) else chosen_url(database)
-        self.window.show_unusable(
-            error.message,
-            lambda: self.open_or_explain(database, chosen=chosen),
-            self.ways_out(database),
-        )
-        self.password_dialog = ServerDialog("Expertenrat", error.message, self.window, fixed=url)
-
-        def given(url: URL, keep: bool) -> None:
-            if self.open_or_explain(url, chosen=chosen) and keep and url.password:
-                save_password(url, url.password)
-
-        self.password_dialog.chosen.connect(given)
-        self.password_dialog.open()
 
     def close(self) -> None:
         if self.change_watch is not None:

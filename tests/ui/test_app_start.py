@@ -151,7 +151,7 @@ def test_a_damaged_database_is_replaced_by_a_backup_from_the_start_page(
     assert page.restore_button.isVisible() and page.retry_button.isVisible()
 
     page.restore_button.click()
-    finish_job(session.damaged_restore)
+    finish_job(session.ways.damaged_restore)
 
     question, done = dialogs.messages
     assert question[0] == "question" and "wird beiseitegelegt" in question[2]

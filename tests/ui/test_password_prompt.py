@@ -79,7 +79,7 @@ def _files_holding(text: str, *places: Path) -> list[Path]:
 
 def _answer(session, qtbot, password: str) -> None:
     """Type ``password`` into the open password dialog and press OK."""
-    dialog = session.password_dialog
+    dialog = session.ways.password_dialog
     assert dialog.isVisible()
     assert not dialog.host_edit.isEnabled() and not dialog.user_edit.isEnabled()
     dialog.password_edit.clear()
@@ -102,12 +102,12 @@ def test_the_window_asks_for_the_password_until_the_server_takes_it(
     session.window.show()
 
     assert not session.open_or_explain(_address(server))  # as --database gives it
-    first = session.password_dialog
+    first = session.ways.password_dialog
     assert "verlangt ein Passwort" in _intro(first)
     assert "verlangt ein Passwort" in session.window.start_page.message_label.text()
 
     _answer(session, qtbot, "falsch")
-    second = session.password_dialog
+    second = session.ways.password_dialog
     assert second is not first and not first.isVisible()
     assert f"„{describe(server)}“" in _intro(second)
     assert "hat das Passwort abgelehnt" in _intro(second)
@@ -115,7 +115,7 @@ def test_the_window_asks_for_the_password_until_the_server_takes_it(
     assert session.database is None
 
     _answer(session, qtbot, PASSWORD)
-    assert session.password_dialog is second and not second.isVisible()
+    assert session.ways.password_dialog is second and not second.isVisible()
     assert session.database is not None
     assert session.window.stack.currentWidget() is session.window.welcome_page
 
@@ -129,11 +129,11 @@ def test_the_window_asks_for_the_password_until_the_server_takes_it(
 def test_cancelling_the_password_leaves_the_window_with_the_reason(server, session, qtbot):
     session.window.show()
     session.open_or_explain(_address(server))
-    dialog = session.password_dialog
+    dialog = session.ways.password_dialog
 
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
 
-    assert not dialog.isVisible() and session.password_dialog is dialog
+    assert not dialog.isVisible() and session.ways.password_dialog is dialog
     assert session.database is None
     assert session.window.start_page.message_label.text() == (
         "Die Datenbank kann nicht geöffnet werden.\n\n"

@@ -63,10 +63,10 @@ def test_another_server_is_checked_opened_and_stored_for_this_pc(
     ]
 
     page.server_button.click()
-    dialog = session.server_choice.dialog
+    dialog = session.ways.server_choice.dialog
     assert (dialog.host_edit.text(), dialog.port_spin.value()) == ("127.0.0.1", 1)
     _answer(dialog, make_url(GONE).set(database="neu"))  # gone, too
-    finish_job(session.server_choice)
+    finish_job(session.ways.server_choice)
 
     assert session.window.stack.currentWidget() is page
     assert "ist nicht erreichbar" in page.message_label.text()
@@ -75,8 +75,8 @@ def test_another_server_is_checked_opened_and_stored_for_this_pc(
     assert stored_address() == GONE and session.database is None
 
     page.server_button.click()
-    _answer(session.server_choice.dialog, empty_postgres_url)
-    finish_job(session.server_choice)
+    _answer(session.ways.server_choice.dialog, empty_postgres_url)
+    finish_job(session.ways.server_choice)
 
     assert session.window.stack.currentWidget() is session.window.welcome_page
     assert stored_address() == empty_postgres_url.set(password=None).render_as_string(False)

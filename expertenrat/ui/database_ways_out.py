@@ -1,0 +1,166 @@
+"""What the start page offers when the database cannot be opened (:class:`~expertenrat.ui.
+start_page.WaysOut`): another server (checked as Einstellungen → Datenbank checks it), the
+default file, another file, a new file, a backup in place of a damaged file, and the
+password a server asks for. Whatever is chosen is opened as if the program had been
+started with it, through the session of :mod:`expertenrat.app`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from expertenrat.domain.errors import ExpertenratError, PasswordNeededError
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.start_page import WaysOut
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+    from expertenrat.ui.damaged_restore import DamagedRestore
+    from expertenrat.ui.dialog_service import DialogService
+    from expertenrat.ui.main_window import MainWindow
+    from expertenrat.ui.server_choice import ServerChoice
+    from expertenrat.ui.server_dialog import ServerDialog
+
+
+class Opener(Protocol):
+    """The running GUI's session (:class:`expertenrat.app.Session`), as the ways out use it."""
+
+    window: MainWindow
+    remember_choice: bool
+
+    def dialog_service(self) -> DialogService: ...
+
+    def open_or_explain(self, database: str | URL | None, *, chosen: bool = False) -> bool: ...
+
+    def refused(
+        self, error: ExpertenratError, database: str | URL | None, *, chosen: bool = False
+    ) -> None: ...
+
+
+class DatabaseWaysOut:
+    def __init__(self, session: Opener) -> None:
+        self._session = session
+        self._window = session.window
+        self._dialogs = session.dialog_service  # made on first use
+        self.server_choice: ServerChoice | None = None  # the start page's "Anderen Server …"
+        self.damaged_restore: DamagedRestore | None = None
+        self.password_dialog: ServerDialog | None = None
+
+    def ways_out(
+        self, database: str | URL | None, restore: Callable[[], object] | None = None
+    ) -> WaysOut:
+        """For a server another one, the default file or another file; for a file the
+        default file (unless it is the one), another one or a new database (and
+        ``restore``, for a damaged file)."""
+        from sqlalchemy.engine import URL
+
+        from expertenrat.store.database_location import chosen_is_default_file, chosen_is_server
+
+        if isinstance(database, URL) or chosen_is_server(database):
+            return WaysOut(
+                other_server=lambda: self.ask_other_server(database),
+                default_file=self.use_default_file,
+                open_other=self.open_other_file,
+            )
+        return WaysOut(
+            default_file=None if chosen_is_default_file(database) else self.use_default_file,
+            open_other=self.open_other_file,
+            create_new=self.create_new_file,
+            restore=restore,
+        )
+
+    def ask_other_server(self, database: str | URL | None) -> None:
+        """Start page → "Anderen Server …": checked as Einstellungen → Datenbank checks it,
+        then opened as if the program had been started with it."""
+        from sqlalchemy.engine import URL
+
+        from expertenrat.store.database_location import chosen_url
+        from expertenrat.ui.server_choice import ServerChoice
+
+        if self.server_choice is None:
+            self.server_choice = ServerChoice(tr("Session", "Anderen Server"), self._window)
+            self.server_choice.checked.connect(
+                lambda url, _has_data: self._session.open_or_explain(url, chosen=True)
+            )
+            self.server_choice.failed.connect(
+                lambda url, error: self._session.refused(error, url, chosen=True)
+            )
+        intro = (
+            tr(
+                "Session",
+                "Expertenrat öffnet die Datenbank auf diesem Server und verwendet sie auch "
+                "bei den nächsten Starts dieses PCs. Ist sie noch leer, beginnt sie mit der "
+                "Willkommensseite.",
+            )
+            if self._session.remember_choice
+            else tr(
+                "Session",
+                "Expertenrat öffnet die Datenbank auf diesem Server, nur bis es beendet wird. "
+                "Ist sie noch leer, beginnt sie mit der Willkommensseite.",
+            )
+        )
+        failed = database if isinstance(database, URL) else chosen_url(database)
+        self.server_choice.ask(intro, initial=failed)
+
+    def use_default_file(self) -> None:
+        """Start page → "Standarddatei verwenden": this PC's default file (the welcome page
+        if there is none yet), opened as if the program had been started with it."""
+        from expertenrat.paths import default_database_file
+
+        self._session.open_or_explain(str(default_database_file()), chosen=True)
+
+    def open_other_file(self) -> None:
+        """Start page → "Andere Datei öffnen …": opened as if the program had been started
+        with it."""
+        from expertenrat.ui.database_file_choice import ask_database_file
+
+        ask_database_file(self._dialogs(), self._window, self.open_chosen_file)
+
+    def create_new_file(self) -> None:
+        """Start page → "Neue Datenbank anlegen …": the welcome page on a new file."""
+        from expertenrat.ui.database_file_choice import ask_new_database_file
+
+        ask_new_database_file(self._dialogs(), self._window, self.open_chosen_file)
+
+    def open_chosen_file(self, path: str) -> None:
+        self._session.open_or_explain(path, chosen=True)
+
+    def restore_damaged(
+        self, path: Path, database: str | URL | None, *, chosen: bool = False
+    ) -> None:
+        """Start page → "Sicherung wiederherstellen …": a backup in place of the damaged
+        file ``path``, then the database opened."""
+        from expertenrat.ui.damaged_restore import DamagedRestore
+
+        self.damaged_restore = DamagedRestore(self._dialogs(), self._window)
+        self.damaged_restore.restored.connect(
+            lambda: self._session.open_or_explain(database, chosen=chosen)
+        )
+        self.damaged_restore.ask(path)
+
+    def ask_password(
+        self, error: PasswordNeededError, database: str | URL | None, *, chosen: bool = False
+    ) -> None:
+        from sqlalchemy.engine import URL
+
+        from expertenrat.store.database_location import chosen_url
+        from expertenrat.store.server_password import save_password
+        from expertenrat.ui.server_dialog import ServerDialog
+
+        url = database if isinstance(database, URL) else chosen_url(database)
+        self._window.show_unusable(
+            error.message,
+            lambda: self._session.open_or_explain(database, chosen=chosen),
+            self.ways_out(database),
+        )
+        self.password_dialog = ServerDialog("Expertenrat", error.message, self._window, fixed=url)
+
+        def given(url: URL, keep: bool) -> None:
+            if self._session.open_or_explain(url, chosen=chosen) and keep and url.password:
+                save_password(url, url.password)
+
+        self.password_dialog.chosen.connect(given)
+        self.password_dialog.open()
