@@ -1,12 +1,12 @@
 """Sitzungen: the council's meetings, a single meeting or a series, states, details in tabs.
 
 The list (Nr., Datum, Zeit, Ort, Status, Eingeladen, Protokoll) is filtered by
-kommende / abgehaltene / alle and by year. The selected meeting shows in tabs
-(:mod:`ui.meeting_tabs`): "Sitzung" (:class:`MeetingForm`) and the detail widgets of the
-meeting (agenda, attendance, conflicts, minutes …); its state changes with the buttons of
-:mod:`ui.meeting_state_bar`. Before another meeting, another area or another council is
-shown, :meth:`MeetingsPage.flush` asks about what was typed and not saved. Enter or a
-double-click on a meeting moves the cursor into its "Sitzung" tab.
+kommende / abgehaltene / alle and by year (:mod:`ui.meetings_filter`). The selected meeting
+shows in tabs (:mod:`ui.meeting_tabs`): "Sitzung" (:class:`MeetingForm`) and the detail
+widgets of the meeting (agenda, attendance, conflicts, minutes …); its state changes with
+the buttons of :mod:`ui.meeting_state_bar`. Before another meeting, another area or
+another council is shown, :meth:`MeetingsPage.flush` asks about what was typed and not
+saved. Enter or a double-click on a meeting moves the cursor into its "Sitzung" tab.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ExpertenratError
@@ -24,12 +24,12 @@ from expertenrat.domain.meetings import MeetingScope, MeetingSummary
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.filter_bar import refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meeting_state_bar import MeetingStateBar
 from expertenrat.ui.meeting_tabs import MeetingTabs
+from expertenrat.ui.meetings_filter import MeetingsFilter
 from expertenrat.ui.meetings_list import MeetingsList
 from expertenrat.ui.page import flush_again
 from expertenrat.ui.record_selection import start_afresh
@@ -62,18 +62,7 @@ class MeetingsPage(QWidget):
         self.series_dialog: SeriesDialog | None = None
 
         self.meeting_list = MeetingsList()
-        self.scope_combo = QComboBox()
-        for scope, label in (
-            (MeetingScope.ALL, tr(_CONTEXT, "Alle Sitzungen")),
-            (MeetingScope.UPCOMING, tr(_CONTEXT, "Kommende")),
-            (MeetingScope.HELD, tr(_CONTEXT, "Abgehaltene")),
-        ):
-            self.scope_combo.addItem(label, scope.value)
-        self.year_combo = QComboBox()
-        self.year_combo.addItem(tr(_CONTEXT, "Alle Jahre"), None)
-        # A screen reader's names: a combo alone says only its entry ("Alle Jahre").
-        self.scope_combo.setAccessibleName(tr(_CONTEXT, "Welche Sitzungen"))
-        self.year_combo.setAccessibleName(tr(_CONTEXT, "Jahr"))
+        self.filters = MeetingsFilter(self)
         self.new_button = QPushButton(tr(_CONTEXT, "Neue Sitzung"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
@@ -90,8 +79,7 @@ class MeetingsPage(QWidget):
         self.tabs.detail_changed.connect(self.refresh)
         self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
         self.states.changed.connect(self._state_changed)
-        self.scope_combo.currentIndexChanged.connect(self.refresh)
-        self.year_combo.currentIndexChanged.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
         self.meeting_list.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.meeting_list.view.activated.connect(lambda _index: self.open_selected())
         self.new_button.clicked.connect(self.new_meeting)
@@ -108,7 +96,8 @@ class MeetingsPage(QWidget):
         title = WrappingRow(
             ((page_title(tr(_CONTEXT, "Sitzungen")),), (self.new_button, self.series_button))
         )
-        bar = WrappingRow(((self.scope_combo, self.year_combo), (self.states,)))
+        filters = (self.filters.scope_combo, self.filters.year_combo)
+        bar = WrappingRow((filters, (self.states,)))
         table_side = QWidget()
         beside = QHBoxLayout(table_side)
         beside.setContentsMargins(0, 0, 0, 0)
@@ -142,12 +131,9 @@ class MeetingsPage(QWidget):
             return
         meetings = self._services.meetings
         years = meetings.years(self._council_id)
-        self._fill_years(years)
+        self.filters.fill_years(years)
         rows = meetings.list(
-            self._council_id,
-            MeetingScope(self.scope_combo.currentData()),
-            self.year_combo.currentData(),
-            today=self._today(),
+            self._council_id, self.filters.scope(), self.filters.year(), today=self._today()
         )
         self._selecting = True
         try:
@@ -307,11 +293,7 @@ class MeetingsPage(QWidget):
         if target.filter is TargetFilter.NEW:
             self.new_meeting()
             return
-        scope = _SCOPES.get(target.filter, MeetingScope.ALL)
-        for combo, value in ((self.scope_combo, scope.value), (self.year_combo, None)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
+        self.filters.show_scope(_SCOPES.get(target.filter, MeetingScope.ALL))
         self.refresh()
         if target.record_id is None:
             return
@@ -325,9 +307,6 @@ class MeetingsPage(QWidget):
         self.open_target(Target(Area.MEETINGS, meeting_id, MeetingTab(tab)))
 
     # --- looks --------------------------------------------------------------------------
-
-    def _fill_years(self, years: list[int]) -> None:
-        refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])
 
     def _update_buttons(self) -> None:
         meeting = self.form.meeting

@@ -141,7 +141,7 @@ def test_the_filter_combos_of_every_area_are_named(make_window) -> None:
         "members": (pages.members.status_combo, pages.members.field_combo),
         "projects": (pages.projects.field_combo, pages.projects.phase_combo),
         "audit": (pages.audit.entity_combo, pages.audit.actor_combo, pages.audit.action_combo),
-        "meetings": (pages.meetings.scope_combo, pages.meetings.year_combo),
+        "meetings": (pages.meetings.filters.scope_combo, pages.meetings.filters.year_combo),
     }
 
     assert {area: [spoken_name(c) for c in found] for area, found in combos.items()} == {

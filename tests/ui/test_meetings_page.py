@@ -386,12 +386,12 @@ def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
     page.refresh()
     assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["04.11.2025", "08.12.2026", "02.02.2027"]
 
-    page.scope_combo.setCurrentIndex(page.scope_combo.findData("upcoming"))
+    page.filters.scope_combo.setCurrentIndex(page.filters.scope_combo.findData("upcoming"))
     assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["08.12.2026", "02.02.2027"]
-    page.scope_combo.setCurrentIndex(page.scope_combo.findData("held"))
+    page.filters.scope_combo.setCurrentIndex(page.filters.scope_combo.findData("held"))
     assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["04.11.2025"]
-    page.scope_combo.setCurrentIndex(page.scope_combo.findData("all"))
-    page.year_combo.setCurrentIndex(page.year_combo.findData(2027))
+    page.filters.scope_combo.setCurrentIndex(page.filters.scope_combo.findData("all"))
+    page.filters.year_combo.setCurrentIndex(page.filters.year_combo.findData(2027))
     assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["02.02.2027"]
 
 
@@ -945,7 +945,7 @@ def test_a_refresh_keeps_an_agenda_item_typed_but_not_saved(page, services, coun
     editor = page.tabs.details[0]
     editor.form.title_edit.setText(HOSTILE)
 
-    page.scope_combo.setCurrentIndex(page.scope_combo.findData("upcoming"))
+    page.filters.scope_combo.setCurrentIndex(page.filters.scope_combo.findData("upcoming"))
 
     assert page.selected().id == meeting
     assert editor.form.title_edit.text() == HOSTILE and editor.has_unsaved_changes()

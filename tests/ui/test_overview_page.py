@@ -67,7 +67,7 @@ def test_the_held_meetings_card_lists_the_held_meetings(window, qtbot):
     click(qtbot, window.overview_page.meetings_card)
     page = window.pages.meetings
     assert window.stack.currentWidget() is page
-    assert page.scope_combo.currentData() == MeetingScope.HELD.value
+    assert page.filters.scope_combo.currentData() == MeetingScope.HELD.value
     assert page.meeting_list.model.rowCount() == 3
 
 
@@ -75,7 +75,7 @@ def test_the_planned_meetings_card_selects_the_next_meeting(window, sample, qtbo
     click(qtbot, window.overview_page.upcoming_card)
     page = window.pages.meetings
     assert window.stack.currentWidget() is page
-    assert page.scope_combo.currentData() == MeetingScope.UPCOMING.value
+    assert page.filters.scope_combo.currentData() == MeetingScope.UPCOMING.value
     assert shown_meeting(window) == sample.meetings["planned_late"]
     assert isinstance(page.tabs.currentWidget(), MeetingForm)
 
