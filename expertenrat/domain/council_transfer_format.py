@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.audit_fields import field_label
+from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.text_templates import TextTemplate

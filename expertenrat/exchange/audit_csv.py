@@ -16,7 +16,8 @@ import io
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from expertenrat.domain.audit_fields import AuditLine, entity_label, field_changes, local_time
+from expertenrat.domain.audit_fields import AuditLine, field_changes, local_time
+from expertenrat.domain.audit_labels import entity_label
 from expertenrat.exchange.excel_text import excel_cell, excel_safe
 
 HEADER = ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher")

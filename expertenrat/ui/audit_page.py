@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.audit_fields import AuditLine, entity_label
+from expertenrat.domain.audit_fields import AuditLine
+from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.progress import Progress

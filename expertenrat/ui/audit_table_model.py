@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
 
-from expertenrat.domain.audit_fields import AuditLine, entity_label, local_time
+from expertenrat.domain.audit_fields import AuditLine, local_time
+from expertenrat.domain.audit_labels import entity_label
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from expertenrat.domain.audit_fields import field_label
+from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.i18n import tr

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from expertenrat.domain.audit_fields import field_label
+from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
 from expertenrat.domain.merge import differences, merged

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_fields import (
     FieldChange,
-    entity_label,
     field_changes,
     local_time,
     readable,
     utc_bounds,
 )
+from expertenrat.domain.audit_labels import entity_label
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
