@@ -27,6 +27,26 @@ DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+NO_ACTION_FIELDS = (
+    "Das Gremium hat noch kein Handlungsfeld. Bitte legen Sie unter Einstellungen zuerst "
+    "eines an („Neues Handlungsfeld …“)."
+)
+
+
+def fields_explained(
+    problems: list[FieldProblem], field: str, has_fields: bool
+) -> list[FieldProblem]:
+    """``problems`` where the council has no action field yet (a council may start without
+    any): the problem of ``field`` ("Bitte wählen Sie ein Handlungsfeld.", from an empty
+    list) says where to create one instead."""
+    if has_fields:
+        return problems
+    return [
+        replace(p, message=NO_ACTION_FIELDS) if p.field == field and not p.warning else p
+        for p in problems
+    ]
+
+
 def action_field_problems(names: Sequence[str]) -> list[FieldProblem]:
     """Problems of the action fields a new council starts with (``"action_fields"``):
     each needs a name of its own."""

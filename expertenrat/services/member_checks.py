@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.councils import fields_explained
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.members import Member, MemberIndex, clean_member, validate_member
@@ -27,11 +28,11 @@ def member_problems(
     """Errors and warnings for a member as it would be saved now (texts cleaned first)."""
     member = clean_member(member)
     others = [m for m in council_members(session, council_id) if m.id != member.id]
-    return (
-        validate_member(member, others, today)
-        + _field_problems(member, _field_ids(session, council_id))
-        + _history_problems(session, council_id, [member]).get(id(member), [])
-    )
+    field_ids = _field_ids(session, council_id)
+    problems = validate_member(member, others, today) + _field_problems(member, field_ids)
+    return fields_explained(problems, "primary_field_id", bool(field_ids)) + _history_problems(
+        session, council_id, [member]
+    ).get(id(member), [])
 
 
 def check_members(
@@ -49,11 +50,11 @@ def check_members(
     field_ids = _field_ids(session, council_id)
     history = _history_problems(session, council_id, members)
     for member in members:
-        problems = (
-            validate_member(member, index, today)
-            + _field_problems(member, field_ids)
-            + history.get(id(member), [])
-        )
+        problems = fields_explained(
+            validate_member(member, index, today) + _field_problems(member, field_ids),
+            "primary_field_id",
+            bool(field_ids),
+        ) + history.get(id(member), [])
         if len(members) > 1:
             problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
         raise_if_invalid(problems)

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from expertenrat.domain.councils import fields_explained
 from expertenrat.domain.enums import AuditAction, ProjectPhase
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.projects import (
@@ -266,7 +267,12 @@ def _problems(session: Session, council_id: int, project: Project) -> list[Field
                 "Das gewählte Handlungsfeld gibt es nicht mehr. Bitte wählen Sie neu.",
             )
         )
-    return problems
+    has_fields = session.scalar(
+        select(func.count())
+        .select_from(models.ActionField)
+        .where(models.ActionField.council_id == council_id)
+    )
+    return fields_explained(problems, "action_field_id", bool(has_fields))
 
 
 def _apply(row: models.Project, project: Project) -> None:

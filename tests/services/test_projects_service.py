@@ -10,6 +10,7 @@ import pytest
 from meeting_rows import clear_agenda
 from sqlalchemy import select
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import (
     AuditAction,
     MeetingKind,
@@ -19,9 +20,11 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.services.audit import AuditService
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.members import MembersService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.store import models
 
@@ -489,3 +492,33 @@ def test_a_stale_save_is_refused_and_the_first_edit_kept(projects, council, new_
         projects.delete(second)
     with pytest.raises(ConcurrentEditError):
         projects.close(second)
+
+
+def test_a_council_without_action_fields_is_told_where_to_create_one(
+    database, actor, settings_service, projects
+) -> None:
+    """The welcome page creates a council without action fields (an empty box); its first
+    member and project were refused with "Bitte wählen Sie ein (primäres) Handlungsfeld."
+    beside an empty list, which offered nothing to choose (found by a tester)."""
+    council = settings_service.create_council(
+        CouncilSettings(id=None, name="Seniorenbeirat Görlitz", city="Görlitz"), action_fields=[]
+    )
+    members = MembersService(database, actor)
+    refused = []
+    for save in (
+        lambda: projects.create(council.id, Project(id=None, title="Seniorennetz")),
+        lambda: members.save(
+            council.id,
+            Member(id=None, given_name="Eva", family_name="Alt", term_start=date(2026, 1, 1)),
+            date(2026, 11, 27),
+        ),
+    ):
+        with pytest.raises(ValidationError) as raised:
+            save()
+        refused.append([p.message for p in raised.value.problems])
+
+    for messages in refused:
+        assert messages == [
+            "Das Gremium hat noch kein Handlungsfeld. Bitte legen Sie unter Einstellungen "
+            "zuerst eines an („Neues Handlungsfeld …“)."
+        ]
