@@ -40,7 +40,9 @@ def meeting_object(body: OParlBody, meeting: MeetingRecord) -> dict:
     if meeting.minutes is not None:
         obj["resultsProtocol"] = _file(body, meeting.minutes, url)
     obj["agendaItem"] = [
-        _item(body, item, url) for item in meeting.items if body.public.items[item.stamp.key].shown
+        _item(body, item, url, minutes_approved=meeting.minutes is not None)
+        for item in meeting.items
+        if body.public.items[item.stamp.key].shown
     ]
     if meeting.number is not None:
         obj[f"{VENDOR}number"] = meeting.number
@@ -94,7 +96,12 @@ def _file(body: OParlBody, record: FileRecord, meeting_url: str) -> dict:
     return obj
 
 
-def _item(body: OParlBody, item: AgendaItemRecord, meeting_url: str) -> dict:
+def _item(
+    body: OParlBody, item: AgendaItemRecord, meeting_url: str, *, minutes_approved: bool
+) -> dict:
+    """The item; what its minutes say of it (result, resolution text, votes, recusals with
+    their reasons) only once they are approved: a draft is the council's, not yet public,
+    and may still change after an objection."""
     url = body.url("agenda-item", item.stamp.key)
     if body.public.items[item.stamp.key] is Exposure.TOMBSTONE:
         return body.tombstone("AgendaItem", item.stamp, url)
@@ -109,6 +116,14 @@ def _item(body: OParlBody, item: AgendaItemRecord, meeting_url: str) -> dict:
     consultation = _item_consultation(body, item)
     if consultation:
         obj["consultation"] = consultation
+    if minutes_approved:
+        obj.update(_minutes_fields(body, item))
+    return obj
+
+
+def _minutes_fields(body: OParlBody, item: AgendaItemRecord) -> dict:
+    """What the approved minutes say of ``item``."""
+    obj: dict = {}
     result = _result(item)
     if result:
         obj["result"] = result

@@ -403,3 +403,33 @@ def test_an_object_that_shows_something_else_is_published_as_modified(services, 
 
     unchanged = exported(services, folder, again=True)
     assert unchanged.objects == again.objects  # nothing changed: nothing moves
+
+
+def test_what_the_minutes_say_of_an_item_goes_out_only_once_they_are_approved(services, tmp_path):
+    """(found by a tester) The items of a held meeting whose minutes were still a draft
+    (sent out for objections, or not yet) carried their votes, results, resolution texts
+    and recusal reasons: what the council has not approved and an objection may still
+    change (the demo's objection disputes an abstention of the 5. Sitzung)."""
+    walk = exported(services, tmp_path / "oparl")
+    minutes_fields = {"result", "resolutionText", "expertenrat:voteMode", "expertenrat:recused"}
+    with services.database.reading() as session:
+        voted = set(
+            session.scalars(
+                select(models.Meeting.public_id)
+                .join(models.AgendaItem)
+                .join(models.Vote)
+                .where(models.AgendaItem.public)
+            )
+        )
+    drafts = [
+        m for m in walk.of_type("Meeting")
+        if m.get("meetingState") == "durchgeführt" and "resultsProtocol" not in m
+    ]  # fmt: skip
+    approved = [m for m in walk.of_type("Meeting") if "resultsProtocol" in m]
+    assert any(m["id"].rsplit("/", 1)[-1].removesuffix(".json") in voted for m in drafts)
+
+    for meeting in drafts:
+        for item in meeting["agendaItem"]:
+            assert not minutes_fields & set(item), item["id"]
+            assert not minutes_fields & set(walk.objects[item["id"]])
+    assert any(minutes_fields & set(i) for m in approved for i in m["agendaItem"])
