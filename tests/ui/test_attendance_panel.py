@@ -8,6 +8,7 @@ from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextDocument
 from settling import settle
+from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus
@@ -271,20 +272,11 @@ def test_after_removing_a_guest_the_next_is_selected(qtbot, panel) -> None:
 
 def test_escape_asks_before_a_typed_guest_is_dropped(qtbot, panel, dialogs) -> None:
     panel.guests.add_button.click()
-    dialog = panel.guests.dialog
-    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)  # nothing typed: closes at once
-    assert not dialog.isVisible() and dialogs.messages == []
+    escape_closes_at_once(qtbot, dialogs, panel.guests.dialog, panel.guests.dialog.name_edit)
 
     panel.guests.add_button.click()
     dialog = panel.guests.dialog
-    qtbot.keyClicks(dialog.name_edit, "Dr. Ilka Sommer")
-    dialogs.answers = [False]  # "Nein": keep it
-    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
-
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
-    assert dialog.isVisible() and dialog.name_edit.text() == "Dr. Ilka Sommer"
-    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)  # "Ja"
-    assert not dialog.isVisible()
+    escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.name_edit, "Dr. Ilka Sommer")
 
 
 def test_a_guest_shows_on_one_line_with_the_institution_whole(qtbot, panel, services, meeting):

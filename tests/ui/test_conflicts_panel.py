@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt
+from verwerfen import escape_asks_before_dropping
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ConflictDecision
@@ -137,15 +138,7 @@ def test_after_removing_a_conflict_the_next_is_selected(panel, dialogs) -> None:
 def test_escape_asks_before_a_typed_reason_is_dropped(qtbot, panel, dialogs) -> None:
     panel.declare_button.click()
     dialog = panel.dialog
-    qtbot.keyClicks(dialog.reason_edit, "Vorstand des Partners")
-    dialogs.answers = [False]  # "Nein": keep it
-
-    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Escape)
-
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
-    assert dialog.isVisible() and dialog.reason_edit.text() == "Vorstand des Partners"
-    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Escape)  # "Ja"
-    assert not dialog.isVisible()
+    escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.reason_edit, "Vorstand des Partners")
 
 
 def test_the_recusals_show_one_line_each_with_headers_and_names_whole(qtbot, panel) -> None:

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtWidgets import QApplication, QWidget
 from settling import settle
+from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
@@ -1039,20 +1040,11 @@ def test_a_meeting_with_approved_minutes_is_only_shown_in_its_form(
 
 def test_escape_asks_before_a_series_with_typed_input_is_dropped(qtbot, page, dialogs):
     page.series_button.click()
-    dialog = page.series_dialog
-    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Escape)  # as it opened: closes at once
-    assert not dialog.isVisible() and dialogs.messages == []
+    escape_closes_at_once(qtbot, dialogs, page.series_dialog, page.series_dialog.place_edit)
 
     page.series_button.click()
     dialog = page.series_dialog
-    qtbot.keyClicks(dialog.place_edit, "Rathaus, Raum 1a")
-    dialogs.answers = [False]  # "Nein": keep it
-    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Escape)
-
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
-    assert dialog.isVisible() and dialog.place_edit.text() == "Rathaus, Raum 1a"
-    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Escape)  # "Ja"
-    assert not dialog.isVisible()
+    escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.place_edit, "Rathaus, Raum 1a")
 
 
 def test_enter_in_a_field_saves_the_meeting_as_the_default_button_says(

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QProgressDialog
 from table_widths import fits, headers_whole, shows_whole
+from verwerfen import closing_asks_first, closing_does_not_ask
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
@@ -381,22 +382,19 @@ def test_cancelling_with_typed_changes_asks_first(page, dialogs):
     page.edit_selected()
     dialog = page.steps.dialog
     dialog.form.phone_edit.setText("+49 381 000000")
-    dialogs.answer_yes = False
-    dialog.cancel_button.click()
-    assert dialog.isVisible()
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
-    dialogs.answer_yes = True
-    dialog.cancel_button.click()
-    assert not dialog.isVisible()
+    closing_asks_first(
+        dialogs,
+        dialog,
+        dialog.cancel_button.click,
+        lambda: dialog.form.phone_edit.text() == "+49 381 000000",
+    )
 
 
 def test_cancelling_without_changes_closes_at_once(page, dialogs):
     _select(page, "Yılmaz")
     page.edit_selected()
     dialog = page.steps.dialog
-    dialog.cancel_button.click()
-    assert not dialog.isVisible()
-    assert dialogs.messages == []
+    closing_does_not_ask(dialogs, dialog, dialog.cancel_button.click)
 
 
 def _add_member_starting(services, page, given: str, family: str, start: date) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
+from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, ObjectionState
@@ -387,26 +388,15 @@ def test_escape_asks_before_a_typed_objection_is_thrown_away(qtbot, panel, dialo
     panel.circulate_button.click()
     panel.objections.raise_button.click()
     dialog = panel.objections.dialog
-    qtbot.keyClicks(dialog.text_edit, "Mein Beitrag fehlt.")
-    dialogs.answers = [False]  # "Nein": keep it
-
-    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape)
-
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
-    assert dialog.isVisible() and dialog.text_edit.toPlainText() == "Mein Beitrag fehlt."
-    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape)  # "Ja"
-    assert not dialog.isVisible()
+    escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.text_edit, "Mein Beitrag fehlt.")
 
 
 def test_escape_closes_an_untouched_objection_without_asking(qtbot, panel, dialogs) -> None:
     dialogs.dates = [SENT]
     panel.circulate_button.click()
     panel.objections.raise_button.click()
-    asked = len(dialogs.messages)
-
-    qtbot.keyClick(panel.objections.dialog.member_combo, Qt.Key.Key_Escape)
-
-    assert not panel.objections.dialog.isVisible() and len(dialogs.messages) == asked
+    dialog = panel.objections.dialog
+    escape_closes_at_once(qtbot, dialogs, dialog, dialog.member_combo)
 
 
 def test_an_objection_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(

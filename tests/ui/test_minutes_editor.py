@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt, QTime
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.enums import AttendanceStatus, VoteMode
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
@@ -587,11 +588,7 @@ def test_the_recommendation_dialog_shows_the_action_field_of_its_project(
 def test_the_recommendation_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(
     qtbot, make_editor, held
 ):
-    editor = make_editor(held.meeting_id)
-    show_item(editor, held.item_ids[2])
-    editor.item_form.recommendations.add_button.click()
-    dialog = editor.recommendation_actions.dialog
-    qtbot.waitExposed(dialog)
+    dialog = _new_recommendation_dialog(qtbot, make_editor(held.meeting_id), held)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
 
@@ -610,34 +607,24 @@ def test_the_recommendation_dialog_starts_in_its_first_field_and_tab_ends_on_its
 def test_escape_asks_before_a_typed_recommendation_is_thrown_away(
     qtbot, make_editor, held, dialogs
 ):
-    editor = make_editor(held.meeting_id)
-    show_item(editor, held.item_ids[2])
-    editor.item_form.recommendations.add_button.click()
-    dialog = editor.recommendation_actions.dialog
-    qtbot.waitExposed(dialog)
-    qtbot.keyClicks(dialog.title_edit, "Offene Daten zuerst")
-    dialogs.answers = [False]  # "Nein": keep typing
-
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
-
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
-    assert dialog.isVisible() and dialog.title_edit.text() == "Offene Daten zuerst"
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)  # "Ja" this time
-    assert not dialog.isVisible()
+    dialog = _new_recommendation_dialog(qtbot, make_editor(held.meeting_id), held)
+    escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.title_edit, "Offene Daten zuerst")
 
 
 def test_escape_closes_an_untouched_recommendation_dialog_without_asking(
     qtbot, make_editor, held, dialogs
 ):
-    editor = make_editor(held.meeting_id)
+    dialog = _new_recommendation_dialog(qtbot, make_editor(held.meeting_id), held)
+    escape_closes_at_once(qtbot, dialogs, dialog, dialog.kind_combo)
+
+
+def _new_recommendation_dialog(qtbot, editor, held):
+    """The dialog of a new recommendation, opened in the consultation's item."""
     show_item(editor, held.item_ids[2])
     editor.item_form.recommendations.add_button.click()
     dialog = editor.recommendation_actions.dialog
     qtbot.waitExposed(dialog)
-
-    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Escape)
-
-    assert not dialog.isVisible() and dialogs.messages == []
+    return dialog
 
 
 def test_the_meetings_page_shows_the_tab_a_checklist_line_points_at(qtbot, services, dialogs):

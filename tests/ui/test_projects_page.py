@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 from table_widths import NARROW_WINDOW, fits, headers_whole, shows_start, shows_whole
+from verwerfen import closing_asks_first
 
 from expertenrat.domain.enums import MeetingState, ProjectPhase
 from expertenrat.domain.field_limits import PROJECT
@@ -380,12 +381,13 @@ def test_cancelling_a_changed_dialog_asks_before_dropping_the_typing(page, dialo
     page.edit_button.click()
     dialog = page.project_dialog
     dialog.form.partners_editor.add("Neuer Partner")
-    dialogs.answer_yes = False
 
-    dialog.reject()
-
-    assert dialog.isVisible()
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
+    closing_asks_first(
+        dialogs,
+        dialog,
+        dialog.reject,
+        lambda: "Neuer Partner" in dialog.form.partners_editor.names(),
+    )
 
 
 def test_the_form_limits_each_line_to_its_field_length(qtbot):

@@ -13,6 +13,7 @@ from overview_sample import seed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QPushButton
 from sqlalchemy import select
+from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
@@ -645,25 +646,16 @@ def test_a_step_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(pag
 
 
 def test_escape_asks_before_typed_input_of_a_step_is_thrown_away(page, dialogs, qtbot):
-    page.new_button.click()
-    dialog = page.steps.dialog
-    qtbot.waitExposed(dialog)
-    qtbot.keyClicks(dialog.title_edit, "Offene Daten zuerst")
-    dialogs.answers = [False]  # "Nein": keep typing
-
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
-
-    assert dialogs.messages[-1][1] == "Änderungen verwerfen?"
-    assert dialog.isVisible() and dialog.title_edit.text() == "Offene Daten zuerst"
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)  # "Ja" this time
-    assert not dialog.isVisible()
+    dialog = _new_recommendation_dialog(page, qtbot)
+    escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.title_edit, "Offene Daten zuerst")
 
 
 def test_escape_closes_an_untouched_step_dialog_without_asking(page, dialogs, qtbot):
+    escape_closes_at_once(qtbot, dialogs, _new_recommendation_dialog(page, qtbot))
+
+
+def _new_recommendation_dialog(page, qtbot):
     page.new_button.click()
     dialog = page.steps.dialog
     qtbot.waitExposed(dialog)
-
-    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape)
-
-    assert not dialog.isVisible() and dialogs.messages == []
+    return dialog
