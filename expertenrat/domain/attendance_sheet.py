@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from types import MappingProxyType
 
 from expertenrat.domain.enums import AttendanceStatus, MemberRole
@@ -28,6 +28,33 @@ GUEST: Mapping[str, TextField] = MappingProxyType(
 """The text fields of a guest (stored as ``name``, ``affiliation`` and ``note``)."""
 
 CANCELLED_HINT = "Die Sitzung ist abgesagt. Anwesenheit und Befangenheit sind nur lesbar."
+# Before the meeting's day only apologies can be known; who came, only on the day.
+AHEAD_ALLOWED = frozenset({AttendanceStatus.EXCUSED})
+
+
+def ahead_hint(meeting_day: date) -> str:
+    """What the sheet of a meeting still ahead says about what can be recorded."""
+    return (
+        f"Die Sitzung findet erst am {meeting_day:%d.%m.%Y} statt: vorab lassen sich nur "
+        "Entschuldigungen erfassen („entschuldigt“), „anwesend“ und „abwesend“ erst am "
+        "Tag der Sitzung."
+    )
+
+
+def ahead_problems(
+    status: AttendanceStatus | None, meeting_day: date, today: date
+) -> list[FieldProblem]:
+    """A status other than "entschuldigt" for a meeting whose day has not come yet: that
+    someone was present or absent cannot be known before (an apology can)."""
+    if status is None or status in AHEAD_ALLOWED or meeting_day <= today:
+        return []
+    return [
+        FieldProblem(
+            "status",
+            f"„{status.label}“ lässt sich erst am Tag der Sitzung ({meeting_day:%d.%m.%Y}) "
+            "erfassen. Vorab lässt sich nur eine Entschuldigung erfassen („entschuldigt“).",
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +127,7 @@ class AttendanceSheet:
     problem: str = ""  # why ``item_quorums`` is empty although there is an agenda
     frozen: bool = False  # the minutes are approved: nothing may change
     quorum_spans: tuple[QuorumSpan, ...] = ()  # the items with and without a quorum
+    ahead_of: date | None = None  # the meeting's day while it is still ahead: apologies only
 
     @property
     def meeting_quorum(self) -> MeetingQuorum:

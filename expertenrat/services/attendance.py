@@ -10,6 +10,8 @@ sheet read back is :mod:`services.attendance_sheets`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,6 +19,7 @@ from expertenrat.domain.attendance_sheet import (
     AttendanceEntry,
     AttendanceSheet,
     GuestEntry,
+    ahead_problems,
     clean_guest,
     guest_problems,
     time_problems,
@@ -43,7 +46,7 @@ from expertenrat.services.attendance_rows import (
     live_meeting,
     meeting_memberships,
 )
-from expertenrat.services.attendance_sheets import attendance_sheet, guest_entry
+from expertenrat.services.attendance_sheets import attendance_sheet, guest_entry, today_of
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -64,16 +67,20 @@ class AttendanceService:
         self._db = database
         self._actor = actor
 
-    def sheet(self, meeting_id: int) -> AttendanceSheet:
-        """Every member of the meeting with their attendance, the guests and the quorum."""
+    def sheet(self, meeting_id: int, *, today: date | None = None) -> AttendanceSheet:
+        """Every member of the meeting with their attendance, the guests and the quorum;
+        ``today`` (default: the council's) says whether the meeting is still ahead."""
         with reading(self._db) as session:
-            return attendance_sheet(session, live_meeting(session, meeting_id))
+            return attendance_sheet(session, live_meeting(session, meeting_id), today=today)
 
-    def save_entry(self, meeting_id: int, entry: AttendanceEntry) -> AttendanceSheet:
+    def save_entry(
+        self, meeting_id: int, entry: AttendanceEntry, *, today: date | None = None
+    ) -> AttendanceSheet:
         """Record one member's attendance; returns the sheet as it is now (new quorum).
 
         ``entry.id``/``entry.version`` are those the caller read: a line recorded meanwhile
-        by someone else raises :class:`ConcurrentEditError`.
+        by someone else raises :class:`ConcurrentEditError`. Before the meeting's day
+        (``today``, default: the council's) only an apology ("entschuldigt") is taken.
         """
         what = f"Die Anwesenheit von „{entry.name}“"
         with changing(self._db, what) as session:
@@ -92,6 +99,8 @@ class AttendanceService:
             if row is not None and (entry.id is None or entry.id != row.id):
                 raise ConcurrentEditError(what)
             _check_entry(session, meeting, entry)
+            day = meeting.starts_at.date()
+            raise_if_invalid(ahead_problems(entry.status, day, today_of(session, meeting, today)))
             before = None
             if row is None:
                 row = models.Attendance(meeting_id=meeting.id, membership_id=membership.id)
@@ -118,13 +127,18 @@ class AttendanceService:
                 before=before,
                 after=audit.snapshot(row),
             )
-            return attendance_sheet(session, meeting)
+            return attendance_sheet(session, meeting, today=today)
 
-    def record_unrecorded(self, meeting_id: int, status: AttendanceStatus) -> AttendanceSheet:
-        """Give every member without a recorded line ``status`` ("Übrige anwesend")."""
+    def record_unrecorded(
+        self, meeting_id: int, status: AttendanceStatus, *, today: date | None = None
+    ) -> AttendanceSheet:
+        """Give every member without a recorded line ``status`` ("Übrige anwesend"); before
+        the meeting's day only "entschuldigt" (see :meth:`save_entry`)."""
         with changing(self._db, "Die Anwesenheit") as session:
             meeting = changeable_meeting(session, meeting_id)
             hold_council(session, meeting.council_id)  # the lines another PC records at once
+            day = meeting.starts_at.date()
+            raise_if_invalid(ahead_problems(status, day, today_of(session, meeting, today)))
             open_entries = [e for e in attendance_sheet(session, meeting).entries if e.id is None]
             rows = [
                 models.Attendance(
@@ -150,7 +164,7 @@ class AttendanceService:
                     ),
                     after=audit.snapshot(row),
                 )
-            return attendance_sheet(session, meeting)
+            return attendance_sheet(session, meeting, today=today)
 
     def save_guest(self, meeting_id: int, guest: GuestEntry) -> GuestEntry:
         """Add a guest (``id`` None) or change one; name, institution and role as typed."""

@@ -9,6 +9,7 @@ report in their own transactions.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -29,13 +30,17 @@ from expertenrat.services.attendance_rows import (
     meeting_memberships,
     sort_name,
 )
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
 
-def attendance_sheet(session: Session, meeting: models.Meeting) -> AttendanceSheet:
-    """The sheet of ``meeting`` as stored in ``session``'s transaction."""
+def attendance_sheet(
+    session: Session, meeting: models.Meeting, *, today: date | None = None
+) -> AttendanceSheet:
+    """The sheet of ``meeting`` as stored in ``session``'s transaction; ``today`` (default:
+    the council's) says whether the meeting is still ahead (apologies only)."""
     stored = {
         row.membership_id: row
         for row in session.scalars(
@@ -85,7 +90,15 @@ def attendance_sheet(session: Session, meeting: models.Meeting) -> AttendanceShe
         item_quorums=tuple(ItemQuorum(i, per_item[i.id]) for i in items if i.id in per_item),
         quorum_spans=spans,
         problem=problem,
+        ahead_of=day
+        if (day := meeting.starts_at.date()) > today_of(session, meeting, today)
+        else None,
     )
+
+
+def today_of(session: Session, meeting: models.Meeting, today: date | None = None) -> date:
+    """``today``, or by default today in the council's time zone."""
+    return today or council_clock(session, meeting.council_id).today()
 
 
 def recusals(session: Session, meeting_id: int) -> dict[int, set[int]]:

@@ -66,12 +66,12 @@ class DemoMeetingDay:
                     left_item_id=meeting.items["resolution_a"], left_at=time(17, 40),
                 )  # fmt: skip
         for entry in entries.values():
-            self._attendance.save_entry(meeting.id, entry)
+            self._attendance.save_entry(meeting.id, entry, today=day)  # recorded on the day
         project = meeting.projects[0]
         self._attendance.save_guest(
             meeting.id, GuestEntry(None, project.contact_name, project.lead_unit, "Projektleitung")
         )
-        return self._attendance.record_unrecorded(meeting.id, AttendanceStatus.PRESENT)
+        return self._attendance.record_unrecorded(meeting.id, AttendanceStatus.PRESENT, today=day)
 
     def conflicts(self, members: Sequence[Member], meeting: HeldMeeting) -> None:
         """The screening's hints: accepted at the recommendation, overruled where the

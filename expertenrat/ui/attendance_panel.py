@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.attendance_sheet import CANCELLED_HINT, AgendaRef, AttendanceSheet
+from expertenrat.domain.attendance_sheet import (
+    AHEAD_ALLOWED,
+    CANCELLED_HINT,
+    AgendaRef,
+    AttendanceSheet,
+    ahead_hint,
+)
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
@@ -168,9 +174,13 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
         else:
             for entry in sheet.entries:
                 self.rows[entry.membership_id].show_entry(entry)
+        allowed = AHEAD_ALLOWED if sheet.ahead_of is not None else None
         for row in self.rows.values():
             row.set_editable(not sheet.read_only)
+            row.offer_only(allowed)
         hint = tr(_CONTEXT, CANCELLED_HINT) if sheet.cancelled else ""
+        if sheet.ahead_of is not None and not sheet.read_only:
+            hint = ahead_hint(sheet.ahead_of)
         if sheet.frozen:
             hint = tr(_CONTEXT, FROZEN_HINT)
         if not sheet.entries:
@@ -211,7 +221,10 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
 
     def _show_texts(self, sheet: AttendanceSheet | None, hint: str) -> None:
         self.rest_present_button.setEnabled(
-            sheet is not None and not sheet.read_only and sheet.recorded < len(sheet.entries)
+            sheet is not None
+            and not sheet.read_only
+            and sheet.ahead_of is None  # who came is known on the day
+            and sheet.recorded < len(sheet.entries)
         )
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))

@@ -140,6 +140,14 @@ class AttendanceRow(QObject):
             left_at=optional_time(self.left_time) if left is not None else None,
         )
 
+    def offer_only(self, allowed: frozenset[AttendanceStatus] | None) -> None:
+        """Let the status list offer only ``allowed`` (the others greyed out); ``None``
+        offers every status. Before the meeting's day only an apology can be recorded."""
+        model = self.status_combo.model()
+        for index in range(self.status_combo.count()):
+            status = AttendanceStatus(self.status_combo.itemData(index))
+            model.item(index).setEnabled(allowed is None or status in allowed)  # type: ignore[attr-defined]
+
     def set_editable(self, editable: bool) -> None:
         for widget in self.widgets[1:]:
             widget.setEnabled(editable)

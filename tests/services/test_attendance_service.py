@@ -282,3 +282,26 @@ def test_the_rest_is_recorded_present_at_once(service, database, meeting, nine) 
     cancel(database, meeting.meeting_id)
     with pytest.raises(MeetingCancelledError):
         service.record_unrecorded(meeting.meeting_id, PRESENT)
+
+
+def test_before_the_meeting_s_day_only_apologies_are_recorded(service, database, council, nine):
+    """Attendance could be recorded as "anwesend" for a meeting still ahead."""
+    ahead = add_meeting(database, council.id, starts_at=datetime(2026, 12, 10, 16)).meeting_id
+    before = date(2026, 12, 9)
+    entry = service.sheet(ahead, today=before).entry(nine[0])
+
+    for status in (PRESENT, ABSENT):
+        with pytest.raises(ValidationError) as refused:
+            service.save_entry(ahead, replace(entry, status=status), today=before)
+        assert refused.value.problems[0].message == (
+            f"„{status.label}“ lässt sich erst am Tag der Sitzung (10.12.2026) erfassen. "
+            "Vorab lässt sich nur eine Entschuldigung erfassen („entschuldigt“)."
+        )
+    with pytest.raises(ValidationError):
+        service.record_unrecorded(ahead, PRESENT, today=before)
+    assert service.sheet(ahead, today=before).recorded == 0  # nothing half-saved
+
+    sheet = service.save_entry(ahead, replace(entry, status=EXCUSED), today=before)
+    assert sheet.entry(nine[0]).status is EXCUSED and sheet.ahead_of == date(2026, 12, 10)
+    on_the_day = service.record_unrecorded(ahead, PRESENT, today=date(2026, 12, 10))
+    assert on_the_day.ahead_of is None and on_the_day.recorded == len(nine)

@@ -278,7 +278,11 @@ def test_two_pcs_marking_the_rest_present_at_the_same_moment_record_each_member_
 
     def mark_the_rest(services: Services):
         start.wait()
-        return services.attendance.record_unrecorded(meeting_id, AttendanceStatus.PRESENT)
+        return services.attendance.record_unrecorded(
+            meeting_id,
+            AttendanceStatus.PRESENT,
+            today=date(2026, 12, 8),  # the meeting's day
+        )
 
     threads = [in_thread(lambda s=s: mark_the_rest(s)) for s in (here, there)]
     for thread, _outcome in threads:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from held_meeting import council_of_three
 from meeting_rows import add_meeting, cancel
@@ -295,3 +297,20 @@ def test_a_guest_shows_on_one_line_with_the_institution_whole(qtbot, panel, serv
     assert view.columnWidth(model.COLUMN_ORGANISATION) > view.fontMetrics().horizontalAdvance(
         institution
     )
+
+
+def test_a_meeting_still_ahead_offers_only_entschuldigt(qtbot, services, dialogs, council_id):
+    """Attendance could be recorded as "anwesend" for a meeting still ahead."""
+    ahead = add_meeting(services.database, council_id, starts_at=datetime(2099, 3, 10, 16))
+    panel = AttendancePanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(ahead.meeting_id)
+
+    assert panel.hint_label.text().startswith("Die Sitzung findet erst am 10.03.2099 statt")
+    assert not panel.rest_present_button.isEnabled()
+    combo = next(iter(panel.rows.values())).status_combo
+    offered = {combo.itemData(i): combo.model().item(i).isEnabled() for i in range(combo.count())}
+    assert offered == {"present": False, "excused": True, "absent": False}
+    with qtbot.waitSignal(panel.changed):
+        choose(combo, "excused")
+    assert services.attendance.sheet(ahead.meeting_id).recorded == 1
