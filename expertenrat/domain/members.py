@@ -105,9 +105,13 @@ class MemberIndex:
         # by id(): the member itself is kept with its keys, so that its id stays its own
         self._keys: dict[int, tuple[Member, tuple[str, str], str]] = {}
         holders: dict[MemberRole, list[Member]] = {}
+        self._by_person: dict[int, list[Member]] = {}
+        self._person_terms: dict[int, _Terms] = {}  # made on first use, for several terms
         for member in members:
             name, email = name_key(member), email_key(member)
             self._keys[id(member)] = (member, name, email)
+            if member.person_id is not None:
+                self._by_person.setdefault(member.person_id, []).append(member)
             _add_person(self._by_name, name, member)
             if email:
                 _add_person(self._by_email, email, member)
@@ -130,6 +134,20 @@ class MemberIndex:
         """Another person with the same e-mail address, if there is one."""
         _, email = self._keys_of(member)
         return _other_person(self._by_email.get(email, ()), member) if email else None
+
+    def same_person_at_once(self, member: Member) -> Member | None:
+        """Another membership of the member's person in an overlapping term."""
+        person = member.person_id
+        if person is None or person not in self._by_person:
+            return None
+        found = self._by_person[person]
+        if len(found) == 1:
+            other = found[0]
+            return other if other is not member and terms_overlap(other, member) else None
+        terms = self._person_terms.get(person)
+        if terms is None:
+            terms = self._person_terms[person] = _Terms(found)
+        return terms.overlapping(member)
 
     def same_role_at_once(self, member: Member) -> Member | None:
         """Another membership with the member's chair or vice-chair role in an overlapping term."""
@@ -306,9 +324,34 @@ def _problems(member: Member, text_problems: list[FieldProblem]) -> list[FieldPr
 
 
 def council_problems(member: Member, index: MemberIndex) -> list[FieldProblem]:
-    """What the member breaks beside the council's other memberships (``index``): a role
-    held twice at once (an error), a possible duplicate (a warning)."""
-    return _role_problems(member, index) + _duplicate_warnings(member, index)
+    """What the member breaks beside the council's other memberships (``index``): two
+    terms of one person at once or a role held twice at once (errors), a possible duplicate
+    (a warning)."""
+    return (
+        _term_problems(member, index)
+        + _role_problems(member, index)
+        + _duplicate_warnings(member, index)
+    )
+
+
+def _term_problems(member: Member, index: MemberIndex) -> list[FieldProblem]:
+    other = index.same_person_at_once(member)
+    if other is None:
+        return []
+    return [
+        FieldProblem(
+            "term_start",
+            f"Die Amtszeit überschneidet sich mit der Amtszeit derselben Person "
+            f"{_term_text(other)}; eine Person hat nur eine Amtszeit zugleich.",
+        )
+    ]
+
+
+def _term_text(member: Member) -> str:
+    start = f"{member.term_start:%d.%m.%Y}"
+    if member.term_end is None:
+        return f"ab {start} (unbefristet)"
+    return f"vom {start} bis {member.term_end:%d.%m.%Y}"
 
 
 def _role_problems(member: Member, index: MemberIndex) -> list[FieldProblem]:

@@ -1,15 +1,16 @@
-"""The steps the Mitglieder page's buttons take on a member. A new member and editing one
-open the member dialog (kept in ``dialog``; its refusals stay in it with what was typed,
-a saved member goes to ``stored``). Ending a term asks for its last day, deleting asks
-first, both through the dialog service; a refusal is a warning, and either way the page
-rereads (``reread``); after a deletion the row that took the deleted one's place is
-selected.
+"""The steps the Mitglieder page's buttons take on a member. A new member, editing one and
+a further term of one open the member dialog (kept in ``dialog``; its refusals stay in it
+with what was typed, a saved member goes to ``stored``). Ending a term asks for its last
+day, deleting asks first, both through the dialog service; a refusal is a warning, and
+either way the page rereads (``reread``); after a deletion the row that took the deleted
+one's place is selected.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -61,6 +62,20 @@ class MemberSteps:
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
+
+    def open_next_term(
+        self, council_id: int, fields: list[ActionField], member: Member, today: date
+    ) -> None:
+        """The member dialog for a further term of ``member``'s person (a re-appointment):
+        the person's data as stored, from the day after the term ends (today, if later),
+        open-ended. Saving adds a membership; the ended one stays in the history."""
+        assert member.term_end is not None  # the page offers it for a term with an end
+        start = max(member.term_end + timedelta(days=1), today)
+        draft = replace(member, id=None, version=0, term_start=start, term_end=None)
+        self.open(council_id, fields, draft)
+        assert self.dialog is not None
+        self.dialog.setWindowTitle(tr(_CONTEXT, "Weitere Amtszeit – {}").format(member.full_name))
+        self.dialog.form.term_start_edit.setFocus()
 
     def ask_end(self, member: Member) -> None:
         self._dialogs.ask_date(

@@ -119,6 +119,14 @@ class MembersPage(NothingPending, QWidget):
         self.new_button = QPushButton(tr(_CONTEXT, "Neues Mitglied …"))
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.end_button = QPushButton(tr(_CONTEXT, "Amtszeit beenden …"))
+        self.next_term_button = QPushButton(tr(_CONTEXT, "Weitere Amtszeit …"))
+        self.next_term_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Die Person erneut berufen: eine weitere Amtszeit nach dem Ende der "
+                "gewählten; die bisherige bleibt in der Historie",
+            )
+        )
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
         self.delete_button.setToolTip(tr(_CONTEXT, "Das Mitglied löschen (Entf)"))
         no_modifier = Qt.KeyboardModifier.NoModifier
@@ -149,6 +157,7 @@ class MembersPage(NothingPending, QWidget):
         self.new_button.clicked.connect(self.new_member)
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self._ask_end)
+        self.next_term_button.clicked.connect(self.next_term_of_selected)
         self.delete_button.clicked.connect(self._ask_delete)
         self.copy_emails_button.clicked.connect(self.copy_emails)
         when_rows_change(self.proxy, self._update_count)
@@ -158,8 +167,8 @@ class MembersPage(NothingPending, QWidget):
     def _layout(self) -> None:
         self.actions = WrappingRow(  # on two rows in a narrow window
             (
-                (self.new_button, self.edit_button, self.end_button, self.delete_button),
-                (self.copy_emails_button,),
+                (self.new_button, self.edit_button, self.end_button, self.next_term_button),
+                (self.delete_button, self.copy_emails_button),
             )
         )
         counts = QHBoxLayout()
@@ -275,9 +284,19 @@ class MembersPage(NothingPending, QWidget):
         self.select(target.record_id)
 
     def _update_buttons(self) -> None:
-        has = self.selected() is not None
+        member = self.selected()
         for button in (self.edit_button, self.end_button, self.delete_button):
-            button.setEnabled(has)
+            button.setEnabled(member is not None)
+        self.next_term_button.setEnabled(self._next_term_possible(member))
+
+    def _next_term_possible(self, member: Member | None) -> bool:
+        """A further term follows a term with an end, the person's latest."""
+        if member is None or member.term_end is None:
+            return False
+        return not any(
+            row.member.person_id == member.person_id and row.member.term_start > member.term_start
+            for row in self.model.rows()
+        )
 
     # --- actions ------------------------------------------------------------------------
 
@@ -315,6 +334,12 @@ class MembersPage(NothingPending, QWidget):
         member = self.selected()
         if member is not None and self._council_id is not None:
             self.steps.open(self._council_id, self._fields, member)
+
+    def next_term_of_selected(self) -> None:
+        member = self.selected()
+        if self._council_id is not None and self._next_term_possible(member):
+            assert member is not None
+            self.steps.open_next_term(self._council_id, self._fields, member, self._today())
 
     def _saved(self, member: Member) -> None:
         self.refresh()

@@ -196,3 +196,39 @@ def test_a_row_with_a_corrected_term_of_a_member_in_no_meeting_updates_it(
 
     (row,) = preview.rows
     assert row.status is ImportStatus.UPDATE and row.member.id == stored.id
+
+
+# --- a further term of a person (a re-appointment) ---------------------------------------------
+
+
+def test_a_further_term_of_a_former_member_is_a_new_membership_of_the_person(
+    database, members_service, council, attending
+):
+    ended = members_service.end_membership(attending, date(2025, 12, 31))
+    again = replace(ended, id=None, version=0, term_start=date(2027, 1, 1), term_end=None)
+
+    assert members_service.problems(council.id, again, TODAY) == []  # no duplicate either
+    saved = members_service.save(council.id, again, TODAY)
+
+    assert saved.person_id == attending.person_id and saved.id != attending.id
+    assert members_service.member(attending.id).term_end == date(2025, 12, 31)
+    assert IntegrityService(database).check() == []
+
+
+def test_two_terms_of_one_person_at_once_are_refused(members_service, council, attending):
+    ended = members_service.end_membership(attending, date(2025, 12, 31))
+    overlapping = replace(ended, id=None, version=0, term_start=date(2025, 6, 1), term_end=None)
+
+    problems = members_service.problems(council.id, overlapping, TODAY)
+
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "term_start",
+            "Die Amtszeit überschneidet sich mit der Amtszeit derselben Person vom 01.01.2025 "
+            "bis 31.12.2025; eine Person hat nur eine Amtszeit zugleich.",
+        )
+    ]
+    with pytest.raises(ValidationError):
+        members_service.save(council.id, overlapping, TODAY)
+    longer = replace(ended, term_end=None)  # the stored term itself, changed: no clash
+    assert members_service.problems(council.id, longer, TODAY) == []

@@ -140,6 +140,52 @@ def test_ending_a_term_before_the_meetings_the_member_attended_is_refused(page, 
     assert page.selected().term_end == term_end
 
 
+def test_a_former_member_is_re_appointed_for_a_further_term(page, qtbot, services, today):
+    """(found by a tester) The window had no way to re-appoint: only the ended term's end
+    could be moved, which made the person a member in the meetings between."""
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    _select(page, "Abendroth")
+    former = page.selected()
+
+    page.next_term_button.click()
+    dialog = page.steps.dialog
+    form = dialog.form
+    assert dialog.windowTitle() == "Weitere Amtszeit – Dr. Friedrich Abendroth"
+    assert form.term_start_edit.date().toPython() == today  # the old term ended before
+    assert form.open_ended_check.isChecked()
+    assert form.family_name_edit.text() == "Abendroth"
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Alle"))
+    terms = [
+        (m.person_id, m.term_start, m.term_end)
+        for m in services.members.members(page._council_id)
+        if m.family_name == "Abendroth"
+    ]
+    assert sorted(terms) == [
+        (former.person_id, former.term_start, former.term_end),
+        (former.person_id, today, None),
+    ]
+    rows = [m for m in page.shown_members() if m.family_name == "Abendroth"]
+    for row, member in enumerate(page.shown_members()):
+        if member.family_name == "Abendroth":
+            page.view.selectRow(row)  # the ended term (no longer the latest), the new one
+            assert not page.next_term_button.isEnabled()
+    assert [m.term_end is None for m in rows] == [False, True]
+
+
+def test_a_further_term_of_an_active_member_begins_the_day_after_the_end(page):
+    _select(page, "Wiśniewski")
+    end = page.selected().term_end
+
+    page.next_term_button.click()
+
+    start = page.steps.dialog.form.term_start_edit.date().toPython()
+    assert (start - end).days == 1
+    assert page.steps.dialog.focusWidget() is page.steps.dialog.form.term_start_edit
+
+
 def test_deleting_a_member_with_a_history_is_refused(page, dialogs):
     _select(page, "Köhler")
     page.delete_button.click()
