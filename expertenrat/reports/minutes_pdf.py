@@ -48,8 +48,9 @@ _AGENDA_COLUMNS: tuple[Column[MinutesItem], ...] = (
 )
 
 
-def render_minutes(doc: MinutesDocument) -> RenderedPdf:
-    """The minutes as PDF; warnings name texts with letters no bundled font has."""
+def render_minutes(doc: MinutesDocument, *, reproducible: bool = False) -> RenderedPdf:
+    """The minutes as PDF; warnings name texts with letters no bundled font has.
+    ``reproducible``: the same bytes for the same document (no creation time)."""
     heading = doc.heading
     head = doc.letterhead
     variant = "öffentliche Fassung" if doc.public else "vollständige Fassung"
@@ -65,6 +66,7 @@ def render_minutes(doc: MinutesDocument) -> RenderedPdf:
         date_label=f"{meeting_noun(doc.number, doc.kind)} vom",
         footer_note=_footer_note(doc),
         watermark=DRAFT_MARK if doc.draft else "",
+        reproducible=reproducible,
     )
     story = theme.title_block(heading, head.council_name)
     story += [parts.paragraph(doc.state_line, "body", BOLD), Spacer(0, 3 * mm)]

@@ -51,9 +51,10 @@ class MeetingNotHeldError(ExpertenratError):
     """Minutes exist only for a meeting that took place."""
 
 
-def render_minutes(doc: MinutesDocument) -> bytes:
-    """The minutes PDF of ``doc`` (see the module doc)."""
-    return _render(doc).pdf
+def render_minutes(doc: MinutesDocument, *, reproducible: bool = False) -> bytes:
+    """The minutes PDF of ``doc`` (see the module doc); ``reproducible``: the same bytes
+    for the same document."""
+    return _render(doc, reproducible=reproducible).pdf
 
 
 def _document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocument:
@@ -67,10 +68,10 @@ def _document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocu
     return replace(doc, finished_on=finish.finished_on) if finish.finished else doc
 
 
-def _render(doc: MinutesDocument) -> RenderedPdf:
+def _render(doc: MinutesDocument, *, reproducible: bool = False) -> RenderedPdf:
     from expertenrat.reports.minutes_pdf import render_minutes as render  # reportlab: on demand
 
-    return render(doc)
+    return render(doc, reproducible=reproducible)
 
 
 def held_meeting(session: Session, meeting_id: int) -> models.Meeting:

@@ -18,7 +18,10 @@ database with the approval stamp, as before. So is a version whose document cann
 the withdrawal of consent must never fail for it.
 
 The new public PDF gets its own SHA-256, the version's change time moves (the open data
-export reports the file as changed), and an audit entry says why.
+export reports the file as changed), and an audit entry says why. It is rendered
+reproducibly (no creation time), so a stored public PDF that already unnames them (a
+member who withdrew, consented again — which changes nothing approved — and withdraws
+again) is the same bytes and is left as it is, with no new entry and no new file to publish.
 """
 
 from __future__ import annotations
@@ -87,7 +90,10 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
         now = public_version(replace(approved.document, unnamed=unnamed_now))
         if now == public_version(replace(approved.document, unnamed=before)):
             continue  # the minutes name none of them publicly
-        _store(session, actor, meeting, version, render_minutes(now), sorted(names))
+        pdf = render_minutes(now, reproducible=True)
+        if pdf == version.public_pdf:
+            continue  # unnamed already: withdrawn before, consented again, withdrawn now
+        _store(session, actor, meeting, version, pdf, sorted(names))
         redacted += 1
     return redacted
 

@@ -92,6 +92,32 @@ def test_withdrawing_name_consent_renders_the_public_minutes_again(
     assert all(member.full_name in e.summary for e in entries)
 
 
+def test_withdrawing_again_after_consenting_again_leaves_the_unnamed_minutes_alone(
+    demo_database, actor, members, council_id, today
+) -> None:
+    """(found by a tester) Consenting again changes nothing approved; a second withdrawal
+    made every public PDF anew although it already called the member "Mitglied ohne
+    Namensnennung": new SHA-256s, a second set of audit entries saying the name was taken
+    out, and changed files in the next open data export."""
+    member = _publicly_named(members, council_id, _approved(demo_database))
+    members.save(council_id, replace(member, publish_name=False, publish_name_on=None), today)
+    unnamed = _approved(demo_database)
+    member = next(m for m in members.members(council_id) if m.id == member.id)
+    members.save(council_id, replace(member, publish_name=True, publish_name_on=today), today)
+    assert _approved(demo_database) == unnamed  # a consent given later changes nothing
+
+    member = next(m for m in members.members(council_id) if m.id == member.id)
+    members.save(council_id, replace(member, publish_name=False, publish_name_on=None), today)
+
+    assert _approved(demo_database) == unnamed
+    entries = (
+        AuditService(demo_database)
+        .search(AuditFilter(council_id, text="Einwilligung widerrufen"))
+        .lines
+    )
+    assert len(entries) == len(unnamed)  # those of the first withdrawal only
+
+
 def test_other_changes_leave_the_stored_public_minutes_alone(
     demo_database, actor, members, council_id, today
 ) -> None:
