@@ -48,6 +48,24 @@ def add_meeting(services, council_id, day: date, hour: int = 16) -> int:
     )
 
 
+def add_usual_meeting(services, council_id) -> date:
+    """The council's latest meeting, whose place and times a new one proposes: Tuesday
+    10.11.2026 (before today), 17:30–19:45 h, Rathaus, Raum 1a, with a link."""
+    day = date(2026, 11, 10)
+    services.meetings.create(
+        council_id,
+        MeetingDraft(
+            MeetingKind.REGULAR,
+            datetime.combine(day, time(17, 30)),
+            datetime.combine(day, time(19, 45)),
+            place="Rathaus",
+            room="Raum 1a",
+            online_link="https://meet.example.org/rat",
+        ),
+    )
+    return day
+
+
 def cells(page: MeetingsPage, column: int) -> list[str]:
     return [
         page.meeting_list.proxy.index(row, column).data()
@@ -96,18 +114,7 @@ def test_the_first_meeting_is_proposed_in_two_weeks_without_a_place(page, today)
 def test_a_new_meeting_proposes_the_last_meetings_place_and_times(
     page, services, council_id, dialogs
 ):
-    first = date(2026, 11, 10)  # a Tuesday, before today (27.11.2026)
-    services.meetings.create(
-        council_id,
-        MeetingDraft(
-            MeetingKind.REGULAR,
-            datetime.combine(first, time(17, 30)),
-            datetime.combine(first, time(19, 45)),
-            place="Rathaus",
-            room="Raum 1a",
-            online_link="https://meet.example.org/rat",
-        ),
-    )
+    add_usual_meeting(services, council_id)
     workshop = date(2026, 11, 20)
     services.meetings.create(  # a Klausur elsewhere is not the council's usual meeting
         council_id,
@@ -200,18 +207,7 @@ def test_a_series_is_created_through_the_dialog_with_preview_and_holiday_warning
 def test_a_series_proposes_the_last_meetings_place_and_times(page, services, council_id):
     """ "Sitzungsreihe …" started at 16–18 h without a place, where a single new meeting
     takes them from the council's latest meeting."""
-    last = date(2026, 11, 10)  # a Tuesday, before today (27.11.2026)
-    services.meetings.create(
-        council_id,
-        MeetingDraft(
-            MeetingKind.REGULAR,
-            datetime.combine(last, time(17, 30)),
-            datetime.combine(last, time(19, 45)),
-            place="Rathaus",
-            room="Raum 1a",
-            online_link="https://meet.example.org/rat",
-        ),
-    )
+    last = add_usual_meeting(services, council_id)
     page.refresh()
 
     page.series_button.click()

@@ -54,6 +54,17 @@ def _select(page, family_name: str) -> None:
     raise AssertionError(f"{family_name} not in the table")
 
 
+def _add_and_select_new_person(page) -> None:
+    """The member "Neu Person" (without a history), added through the dialog and selected."""
+    page.new_button.click()
+    dialog = page.steps.dialog
+    dialog.form.given_name_edit.setText("Neu")
+    dialog.form.family_name_edit.setText("Person")
+    dialog.form.primary_field_combo.setCurrentIndex(1)
+    dialog.save_button.click()
+    _select(page, "Person")
+
+
 def test_the_table_lists_the_active_members_sorted_by_name(page):
     names = _names(page)
     assert len(names) == 9
@@ -194,13 +205,7 @@ def test_deleting_a_member_with_a_history_is_refused(page, dialogs):
 
 
 def test_deleting_a_member_without_history_works(page, dialogs, services, today):
-    page.new_button.click()
-    dialog = page.steps.dialog
-    dialog.form.given_name_edit.setText("Neu")
-    dialog.form.family_name_edit.setText("Person")
-    dialog.form.primary_field_combo.setCurrentIndex(1)
-    dialog.save_button.click()
-    _select(page, "Person")
+    _add_and_select_new_person(page)
     names = _names(page)
     after = names[names.index("Person, Neu") + 1]
     page.delete_button.click()
@@ -213,13 +218,7 @@ def test_deleting_a_member_without_history_works(page, dialogs, services, today)
 
 
 def test_entf_deletes_a_member_after_asking_as_on_projekte(page, dialogs, qtbot):
-    page.new_button.click()
-    dialog = page.steps.dialog
-    dialog.form.given_name_edit.setText("Neu")
-    dialog.form.family_name_edit.setText("Person")
-    dialog.form.primary_field_combo.setCurrentIndex(1)
-    dialog.save_button.click()
-    _select(page, "Person")
+    _add_and_select_new_person(page)
     dialogs.answer_yes = False
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)

@@ -70,6 +70,24 @@ def show_item(editor: MinutesEditor, item_id: int) -> None:
     editor.items.select_key(item_key(item_id))
 
 
+def minutes_tab_of(
+    qtbot, services, dialogs, council_id: int, meeting_id: int
+) -> tuple[MeetingsPage, MinutesEditor]:
+    """A shown meetings page on ``meeting_id`` in its "Protokoll" tab; no save outlives the
+    test."""
+    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
+    editor = page.findChild(MinutesEditor)
+    qtbot.addWidget(
+        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
+    )
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(meeting_id)
+    page.tabs.setCurrentWidget(editor)
+    return page, editor
+
+
 def stored_texts(services, held, index: int) -> ItemTexts:
     return services.minutes.minutes(held.meeting_id).items[index].texts
 
@@ -656,16 +674,7 @@ def test_finishing_an_incomplete_draft_is_refused_with_what_is_missing(
 def test_the_meetings_page_still_saves_the_minutes_after_a_typed_meeting_is_dropped(
     qtbot, services, dialogs, council_id, held
 ) -> None:
-    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
-    editor = page.findChild(MinutesEditor)
-    qtbot.addWidget(
-        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
-    )
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(held.meeting_id)
-    page.tabs.setCurrentWidget(editor)
+    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, held.meeting_id)
     show_item(editor, held.item_ids[2])
     QTest.keyClicks(editor.item_form.discussion_edit, "vor dem Wechsel")
     page.form.place_edit.setText("Anderer Ort")
@@ -831,16 +840,7 @@ def test_a_missing_approval_of_the_previous_minutes_opens_that_meeting_s_approva
     second = held_meeting(
         services.database, council_id, members, starts_at=datetime(2026, 6, 9, 16, 0)
     )
-    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
-    editor = page.findChild(MinutesEditor)
-    qtbot.addWidget(
-        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
-    )
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(second.meeting_id)
-    page.tabs.setCurrentWidget(editor)
+    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, second.meeting_id)
     qtbot.waitUntil(lambda: editor.checklist.lines.count() > 0, timeout=WAIT)
     lines = editor.checklist.lines
     (line,) = [

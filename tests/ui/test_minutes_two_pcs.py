@@ -158,31 +158,45 @@ def test_text_typed_for_an_item_deleted_elsewhere_is_shown_to_copy_and_not_retri
     editor.items.select_key(key)
     delete_item(other_program, held.item_ids[1])
     QTest.keyClicks(editor.item_form.discussion_edit, TYPED)
-    editor.autosave.save_now()
-    qtbot.waitUntil(lambda: bool(dialogs.open_warnings), timeout=WAIT)
 
-    (warning,) = dialogs.warnings()
-    assert warning == (
+    shown_to_copy_and_kept(
+        qtbot,
+        editor,
+        dialogs,
         "„TOP 2 Bericht“ wurde inzwischen an einem anderen Arbeitsplatz gelöscht, während Sie "
         "hier Text dazu geschrieben haben. Der Text kann deshalb nicht mehr gespeichert "
         "werden. Sie finden ihn unter „Details einblenden …“ zum Kopieren; er wird verworfen, "
-        "sobald Sie diese Meldung schließen."
-    )
-    assert TYPED in dialogs.details[-1]
-    assert editor.indicator.text() == (
+        "sobald Sie diese Meldung schließen.",
+        TYPED,
         "Nicht gespeichert: Den Tagesordnungspunkt gibt es nicht mehr. Vielleicht wurde er "
-        "gelöscht. Der Text ist lokal gesichert."
-    )  # no "das Speichern wird wiederholt"
+        "gelöscht. Der Text ist lokal gesichert.",  # no "das Speichern wird wiederholt"
+    )
     assert editor.item_form.discussion_edit.toPlainText() == TYPED
-    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() != [], timeout=WAIT)
-    qtbot.waitUntil(lambda: not editor.has_unsaved_changes(), timeout=WAIT)  # no retry due
-
-    dialogs.open_warnings.pop()()  # the user closes the message
-
-    assert editor.autosave.recovery.entries() == []
+    dropped_once_seen(editor, dialogs)
     assert editor.items.line(key) is None  # the list shows the agenda as it is now
     assert not editor.indicator.text().startswith("Nicht gespeichert")
     assert len(dialogs.warnings()) == 1
+
+
+def shown_to_copy_and_kept(
+    qtbot, editor, dialogs, warning: str, typed: str, indicator: str
+) -> None:
+    """Saving text for a record deleted elsewhere: one ``warning`` with ``typed`` to copy
+    under its details, the ``indicator`` says so, and the text is kept in the recovery file
+    but not retried."""
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: bool(dialogs.open_warnings), timeout=WAIT)
+    assert dialogs.warnings() == [warning]
+    assert typed in dialogs.details[-1]
+    assert editor.indicator.text() == indicator
+    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() != [], timeout=WAIT)
+    qtbot.waitUntil(lambda: not editor.has_unsaved_changes(), timeout=WAIT)  # no retry due
+
+
+def dropped_once_seen(editor, dialogs) -> None:
+    """The user closes the message: the kept text goes."""
+    dialogs.open_warnings.pop()()
+    assert editor.autosave.recovery.entries() == []
 
 
 def delete_meeting(services, meeting_id: int) -> None:
@@ -211,30 +225,23 @@ def test_kopfdaten_typed_for_a_meeting_deleted_elsewhere_are_shown_to_copy_and_k
     delete_meeting(other_program, held.meeting_id)
     editor.header_form.minute_taker_edit.clear()
     QTest.keyClicks(editor.header_form.minute_taker_edit, "Frau Schulz")
-    editor.autosave.save_now()
-    qtbot.waitUntil(lambda: bool(dialogs.open_warnings), timeout=WAIT)
 
-    (warning,) = dialogs.warnings()
-    assert warning == (
+    shown_to_copy_and_kept(
+        qtbot,
+        editor,
+        dialogs,
         "Die Sitzung wurde inzwischen an einem anderen Arbeitsplatz gelöscht, während Sie hier "
         "die Kopfdaten ihres Protokolls bearbeitet haben. Der Text kann deshalb nicht mehr "
         "gespeichert werden. Sie finden ihn unter „Details einblenden …“ zum Kopieren; er wird "
-        "verworfen, sobald Sie diese Meldung schließen."
-    )
-    assert "Frau Schulz" in dialogs.details[-1]
-    assert editor.indicator.text() == (
+        "verworfen, sobald Sie diese Meldung schließen.",
+        "Frau Schulz",
         "Nicht gespeichert: Die Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht. "
-        "Der Text ist lokal gesichert."
+        "Der Text ist lokal gesichert.",
     )
-    qtbot.waitUntil(lambda: editor.autosave.recovery.entries() != [], timeout=WAIT)
-    qtbot.waitUntil(lambda: not editor.has_unsaved_changes(), timeout=WAIT)  # no retry due
     editor.refresh()  # the change poll: still kept, and not shown twice
     assert [e.key for e in editor.autosave.recovery.entries()] == [key]
     assert len(dialogs.warnings()) == 1
-
-    dialogs.open_warnings.pop()()  # the user closes the message
-
-    assert editor.autosave.recovery.entries() == []
+    dropped_once_seen(editor, dialogs)
     assert editor.hint_label.text() == (
         "Die Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht."
     )
