@@ -134,12 +134,21 @@ def test_unknown_or_not_held_meeting_is_exit_1_with_a_german_message(
     assert "Eine 99. Sitzung gibt es in diesem Gremium nicht. Vorhanden: 1." in err
     with database.transaction() as session:
         session.get(models.Meeting, held.meeting_id).state = "invited"
-    for what in ("minutes", "dossier"):
-        code, out, err = run(capsys, "--database", url, "export", what, "--meeting", "1",
-                             "--out", str(out_file))  # fmt: skip
-        assert code == 1
-        assert "eingeladen, nicht durchgeführt: ein Protokoll gibt es erst" in err
+    code, out, err = run(capsys, "--database", url, "export", "minutes", "--meeting", "1",
+                         "--out", str(out_file))  # fmt: skip
+    assert code == 1
+    assert "eingeladen, nicht durchgeführt: ein Protokoll gibt es erst" in err
     assert not out_file.exists()
+    # The Sitzungsmappe of a meeting still to come: cover, invitation with the agenda, annexes.
+    code, out, err = run(capsys, "--database", url, "export", "dossier", "--meeting", "1",
+                         "--out", str(out_file))  # fmt: skip
+    assert code == 0
+    assert out.startswith(
+        "Sitzungsmappe der 1. Sitzung vor der Sitzung (Deckblatt, Einladung mit Tagesordnung, "
+        "0 Anlagen): "
+    )
+    reader = PdfReader(io.BytesIO(out_file.read_bytes()))
+    assert [e.title for e in reader.outline] == ["Deckblatt", "Einladung mit Tagesordnung"]
 
 
 def test_damaged_approved_minutes_are_exit_1_and_nothing_is_written(

@@ -177,6 +177,12 @@ def _export_dossier(services: Services, args: argparse.Namespace) -> str:
     write_pdf(path, rendered)
     annexes = rendered.records - 2
     count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
+    held = services.meetings.get(meeting_id).state is MeetingState.HELD
+    if not held:  # before the meeting: cover, invitation with the agenda, annexes
+        return (
+            f"Sitzungsmappe der {args.meeting}. Sitzung vor der Sitzung (Deckblatt, Einladung "
+            f"mit Tagesordnung, {count}): {path}"
+        )
     return f"Sitzungsmappe der {args.meeting}. Sitzung (Einladung, Protokoll, {count}): {path}"
 
 

@@ -14,7 +14,9 @@ see :func:`domain.minutes_versions.fingerprint`) the PDF says "Genehmigt am …
 in der …" with the fingerprint and carries no "ENTWURF"; without, it is a draft.
 
 The Sitzungsmappe merges the invitation, the full minutes and the meeting's annexes
-(``services.annexes``) into one PDF with a bookmark for each part.
+(``services.annexes``) into one PDF with a bookmark for each part. Before the meeting
+(planned or invited) it is a cover dated the day it was made, the invitation with the
+agenda and the annexes: what the members get to prepare.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.services.annexes import (
@@ -40,6 +43,7 @@ from expertenrat.services.annexes import (
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_assembly import latest_version, meeting_label, minutes_document
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.unit_of_work import reading
@@ -126,7 +130,22 @@ class MinutesDocumentsService:
         return self.minutes(meeting_id, public=public).rendered
 
     def dossier_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
-        """The Sitzungsmappe: invitation, full minutes and annexes in one PDF, bookmarked."""
+        """The Sitzungsmappe: invitation, full minutes and annexes in one PDF, bookmarked.
+        Before the meeting (planned or invited) it holds a cover dated ``today`` (the
+        council's today by default), the invitation with the agenda and the annexes
+        (:meth:`pack_before_meeting`); a cancelled meeting has none."""
+        with reading(self._db) as session:
+            meeting = live_meeting(session, meeting_id)
+            state = MeetingState(meeting.state)
+            sent_on = meeting.invitation_sent_on
+            today = today or council_clock(session, meeting.council_id).today()
+        if state is MeetingState.CANCELLED:
+            raise MeetingNotHeldError(
+                "Die Sitzung ist abgesagt: für sie gibt es keine Sitzungsmappe (die Absage "
+                "steht unter „Einladung …“)."
+            )
+        if state in (MeetingState.PLANNED, MeetingState.INVITED):
+            return self._pack_before_meeting(meeting_id, today, sent_on)
         minutes = self.minutes(meeting_id)
         invitation = self._meeting_documents.invitation_pdf(meeting_id, today=today)
         doc = self.document(meeting_id)
@@ -136,8 +155,49 @@ class MinutesDocumentsService:
             (doc.heading, minutes.rendered.pdf),
             *((a.label, content) for a, content in annexes),
         ]
-        pdf = _merge(parts, doc)
+        head = doc.letterhead
+        pdf = _merge(
+            parts,
+            {
+                "/Title": f"Sitzungsmappe der {doc.name}",
+                "/Author": head.council_name,
+                "/Subject": f"Einladung, Protokoll und Anlagen der {doc.name} am "
+                f"{doc.day:%d.%m.%Y}",
+                "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}",
+            },
+        )
         warnings = (*invitation.warnings, *minutes.rendered.warnings)
+        return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), len(parts))
+
+    def _pack_before_meeting(
+        self, meeting_id: int, today: date, invitation_sent_on: date | None
+    ) -> RenderedPdf:
+        """Cover, invitation (with the agenda) and annexes of a meeting still to come;
+        ``records`` counts the parts (cover and invitation, then one per annex)."""
+        from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover
+
+        meeting = self._meeting_documents.document(meeting_id, today=today)
+        invitation = self._meeting_documents.invitation_pdf(meeting_id, today=today)
+        annexes = self._annexes.contents(meeting_id)
+        cover = render_pack_cover(meeting, today, invitation_sent_on, [a.label for a, _ in annexes])
+        parts = [
+            ("Deckblatt", cover.pdf),
+            ("Einladung mit Tagesordnung", invitation.pdf),
+            *((a.label, content) for a, content in annexes),
+        ]
+        name = meeting_name(meeting.number, meeting.kind)
+        head = meeting.letterhead
+        pdf = _merge(
+            parts,
+            {
+                "/Title": f"Sitzungsmappe der {name} (vor der Sitzung, Stand {today:%d.%m.%Y})",
+                "/Author": head.council_name,
+                "/Subject": f"Einladung, Tagesordnung und Anlagen der {name} am "
+                f"{meeting.start:%d.%m.%Y}",
+                "/Keywords": f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}",
+            },
+        )
+        warnings = (*cover.warnings, *invitation.warnings)
         return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), len(parts))
 
 
@@ -162,7 +222,7 @@ def _item_count(session: Session, meeting_id: int) -> int:
     )
 
 
-def _merge(parts: list[tuple[str, bytes]], doc: MinutesDocument) -> bytes:
+def _merge(parts: list[tuple[str, bytes]], metadata: dict[str, str]) -> bytes:
     from pypdf import PdfWriter
 
     writer = PdfWriter()
@@ -175,17 +235,7 @@ def _merge(parts: list[tuple[str, bytes]], doc: MinutesDocument) -> bytes:
             raise
         except Exception as error:  # pypdf fails in many ways on a damaged file
             raise damaged_annex_error(title) from error
-    head = doc.letterhead
-    name = doc.name
-    writer.add_metadata(
-        {
-            "/Title": f"Sitzungsmappe der {name}",
-            "/Author": head.council_name,
-            "/Subject": f"Einladung, Protokoll und Anlagen der {name} am {doc.day:%d.%m.%Y}",
-            "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}",
-            "/Creator": "Expertenrat",
-        }
-    )
+    writer.add_metadata({**metadata, "/Creator": "Expertenrat"})
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)

@@ -294,5 +294,20 @@ class MeetingDocumentActions(QGroupBox):
             )
         self.all_ics_button.setEnabled(self._council_id is not None and self._has_meetings)
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
-        for button in (self.minutes_button, self.public_minutes_button, self.dossier_button):
+        for button in (self.minutes_button, self.public_minutes_button):
             button.setEnabled(held)
+        # Before the meeting the Sitzungsmappe holds the invitation and the annexes.
+        coming = self._meeting is not None and self._meeting.state in (
+            MeetingState.PLANNED,
+            MeetingState.INVITED,
+        )
+        self.dossier_button.setEnabled(held or coming)
+        self.dossier_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Deckblatt mit Stand, Einladung mit Tagesordnung und Anlagen in einer "
+                "PDF-Datei (das Protokoll folgt nach der Sitzung)",
+            )
+            if coming
+            else tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
+        )

@@ -239,6 +239,49 @@ def test_dossier_merges_invitation_minutes_and_annexes_with_bookmarks(
     assert "Folie 2" in dossier.pages[-2].extract_text()
 
 
+def test_a_pack_before_the_meeting_holds_a_dated_cover_the_invitation_and_the_annexes(
+    service, meeting_documents, annexes, database, council
+) -> None:
+    from datetime import date
+
+    from meeting_rows import add_meeting
+
+    planned = add_meeting(database, council.id, titles=("Eröffnung", "Bericht & <Ausblick>"))
+    annexes.add(planned.meeting_id, "Präsentation.pdf", small_pdf("Folie 1", "Folie 2"))
+    made_on = date(2026, 3, 2)
+
+    pack = service.dossier_pdf(planned.meeting_id, today=made_on)
+
+    reader = PdfReader(io.BytesIO(pack.pdf))
+    invitation = PdfReader(
+        io.BytesIO(meeting_documents.invitation_pdf(planned.meeting_id, today=made_on).pdf)
+    )
+    assert len(reader.pages) == 1 + len(invitation.pages) + 2
+    top = [e.title for e in reader.outline if not isinstance(e, list)]
+    assert top == ["Deckblatt", "Einladung mit Tagesordnung", "Anlage 1: Präsentation"]
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Sitzungsmappe: 1. Sitzung" in cover
+    assert "Vor der Sitzung zusammengestellt am 02.03.2026" in cover
+    assert "Einladung noch nicht versandt" in cover
+    assert "Einladung mit Tagesordnung (2 Tagesordnungspunkte)" in cover
+    assert "Anlage 1: Präsentation" in cover
+    assert "Stand: 02.03.2026" in cover
+    assert "Bericht & <Ausblick>" in text_of(pack.pdf)  # the agenda, in the invitation
+    assert (
+        reader.metadata.title == "Sitzungsmappe der 1. Sitzung (vor der Sitzung, Stand 02.03.2026)"
+    )
+    assert pack.records == 3
+
+
+def test_a_cancelled_meeting_has_no_pack(service, database, council) -> None:
+    from meeting_rows import add_meeting, cancel
+
+    planned = add_meeting(database, council.id)
+    cancel(database, planned.meeting_id)
+    with pytest.raises(ExpertenratError, match="abgesagt: für sie gibt es keine Sitzungsmappe"):
+        service.dossier_pdf(planned.meeting_id)
+
+
 def test_damaged_annex_is_refused_when_added(annexes, held) -> None:
     good = small_pdf("Seite")
     for data in (b"kein PDF", good[: len(good) // 2], b"%PDF-1.4\n" + b"\x00" * 200):

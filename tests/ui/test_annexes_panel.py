@@ -195,7 +195,10 @@ def test_minutes_buttons_are_off_for_a_meeting_not_held(qtbot, services, dialogs
     qtbot.addWidget(actions)
     actions.set_meeting(services.meetings.get(rows.meeting_id))
     assert actions.invitation_button.isEnabled()
-    assert not actions.minutes_button.isEnabled() and not actions.dossier_button.isEnabled()
+    assert not actions.minutes_button.isEnabled()
+    # Before the meeting the Sitzungsmappe holds the invitation and the annexes.
+    assert actions.dossier_button.isEnabled()
+    assert "das Protokoll folgt nach der Sitzung" in actions.dossier_button.toolTip()
 
 
 def test_the_approved_state_comes_from_the_one_read_of_the_annexes(

@@ -1,0 +1,70 @@
+"""The cover page of a Sitzungsmappe made before the meeting (a planned or invited
+meeting): which meeting, when and where, what the pack holds (the invitation with the
+agenda and the annexes), and the day it was put together, since agenda and annexes may
+still change until the meeting. The minutes follow only in the pack after the meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.meeting_documents import MeetingDocument, meeting_heading
+from expertenrat.domain.wording import counted
+from expertenrat.reports import meeting_parts as parts
+from expertenrat.reports import theme
+
+
+def render_pack_cover(
+    doc: MeetingDocument,
+    made_on: date,
+    invitation_sent_on: date | None,
+    annexes: Sequence[str],
+) -> RenderedPdf:
+    """The cover of the pre-meeting pack of ``doc``, dated ``made_on`` (its header's
+    "Stand" too); ``annexes``: the labels of the annexes it holds ("Anlage 1: …"), in
+    order."""
+    heading = meeting_heading(doc)
+    head = doc.letterhead
+    info = theme.DocumentInfo(
+        title=f"Sitzungsmappe: {heading}",
+        council_name=head.council_name,
+        city=head.city,
+        date=made_on,
+        logo_png=head.logo_png,
+        subject=f"Sitzungsmappe vor der Sitzung: {heading}, {parts.when(doc)}",
+        date_label="Stand",
+        keywords=f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}",
+    )
+    story = theme.title_block(
+        f"Sitzungsmappe: {heading}",
+        f"Vor der Sitzung zusammengestellt am {made_on:%d.%m.%Y}",
+    )
+    invitation = (
+        f"versandt am {invitation_sent_on:%d.%m.%Y}"
+        if invitation_sent_on is not None
+        else "noch nicht versandt"
+    )
+    story += [
+        parts.facts([*parts.time_and_place(doc), ("Einladung", invitation)]),
+        Spacer(0, 4 * mm),
+        *theme.section_heading("Inhalt"),
+    ]
+    items = counted(len(doc.agenda), "Tagesordnungspunkt", "Tagesordnungspunkte")
+    contents = [f"Einladung mit Tagesordnung ({items})", *annexes]
+    if not annexes:
+        contents.append("Keine Anlagen.")
+    story += [parts.paragraph(line) for line in contents]
+    story += [
+        Spacer(0, 4 * mm),
+        parts.paragraph(
+            f"Stand: {made_on:%d.%m.%Y}. Tagesordnung und Anlagen können sich bis zur Sitzung "
+            "noch ändern; maßgeblich ist die zuletzt versandte Fassung. Nach der Sitzung "
+            "enthält die Sitzungsmappe auch das Protokoll.",
+            "note",
+        ),
+    ]
+    return theme.build_pdf(story, info, parts.warnings(doc, late_notice=False), 1)
