@@ -232,7 +232,12 @@ class AuditPage(NothingPending, QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        if shown == 0:
+        first, last = self.first_edit.date(), self.last_edit.date()
+        if shown == 0 and self.period_check.isChecked() and first > last:
+            text = tr(
+                _CONTEXT, "Keine Einträge: Der Zeitraum endet am {} vor seinem Beginn am {}."
+            ).format(last.toString("dd.MM.yyyy"), first.toString("dd.MM.yyyy"))
+        elif shown == 0:
             text = tr(_CONTEXT, "Keine Einträge für diese Auswahl.")
         elif self._more:
             text = tr(_CONTEXT, "Die neuesten {} Einträge; ältere mit „Weitere laden“.").format(

@@ -115,6 +115,19 @@ def test_a_period_without_entries_says_so(page):
     assert page.model.rowCount() == PAGE_SIZE
 
 
+def test_a_period_that_ends_before_it_begins_says_so(page):
+    """(found by a tester) "von 10.12.2026 bis 01.12.2026" said only "Keine Einträge für
+    diese Auswahl", as if nothing had happened in those days."""
+    page.period_check.setChecked(True)
+    page.first_edit.setDate(QDate(2026, 12, 10))
+    page.last_edit.setDate(QDate(2026, 12, 1))
+
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == (
+        "Keine Einträge: Der Zeitraum endet am 01.12.2026 vor seinem Beginn am 10.12.2026."
+    )
+
+
 def test_the_selected_entry_shows_its_fields_before_and_after_in_words(page):
     _choose(page.entity_combo, "Protokollkopf")
     page.view.selectRow(page.model.rowCount() - 1)
