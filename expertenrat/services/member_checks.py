@@ -30,9 +30,8 @@ def member_problems(
     others = [m for m in council_members(session, council_id) if m.id != member.id]
     field_ids = _field_ids(session, council_id)
     problems = validate_member(member, others, today) + _field_problems(member, field_ids)
-    return fields_explained(problems, "primary_field_id", bool(field_ids)) + _history_problems(
-        session, council_id, [member]
-    ).get(id(member), [])
+    history = _history_problems(session, council_id, [member], today).get(id(member), [])
+    return fields_explained(problems, "primary_field_id", bool(field_ids)) + history
 
 
 def check_members(
@@ -48,7 +47,7 @@ def check_members(
     others = sorted((m for m in stored if m.id not in changed_ids), key=lambda m: m.sort_name)
     index = MemberIndex([*others, *members])
     field_ids = _field_ids(session, council_id)
-    history = _history_problems(session, council_id, members)
+    history = _history_problems(session, council_id, members, today)
     for member in members:
         problems = fields_explained(
             validate_member(member, index, today) + _field_problems(member, field_ids),
@@ -93,13 +92,13 @@ def check_none_added_meanwhile(
 
 
 def _history_problems(
-    session: Session, council_id: int, members: Sequence[Member]
+    session: Session, council_id: int, members: Sequence[Member], today: date
 ) -> dict[int, list[FieldProblem]]:
     """By ``id()`` of each stored membership among ``members``: where its term would leave
     out a meeting that records it (``domain.member_history``)."""
     if all(m.id is None for m in members):
         return {}
-    spans = recorded_spans(session, council_id)
+    spans = recorded_spans(session, council_id, today)
     return {id(m): history_problems(m, spans.get(m.id)) for m in members if m.id is not None}
 
 

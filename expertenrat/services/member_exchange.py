@@ -27,7 +27,7 @@ from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
 from expertenrat.services.files import read_at_most
 from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
-from expertenrat.services.member_history import recorded_spans
+from expertenrat.services.member_history import drop_apologies_outside_terms, recorded_spans
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing, fetch, hold_council, reading
@@ -113,7 +113,7 @@ class MemberExchangeService:
             withdrawals = latest_withdrawals(
                 session, {m.person_id for m in existing if m.person_id}
             )
-            recorded = recorded_spans(session, council_id)
+            recorded = recorded_spans(session, council_id, today)
         with collector_paused():
             if file_format is MemberFileFormat.XLSX or data.startswith(_CONTAINERS):
                 from expertenrat.exchange.members_xlsx import parse_members_xlsx  # on demand
@@ -206,6 +206,7 @@ class MemberExchangeService:
                 values_checked=_MADE.get(id(preview)) is preview,
                 progress=progress,
             )
+            drop_apologies_outside_terms(session, self._actor, council_id, saved, today)
             created = tuple(m for row, m in zip(rows, saved, strict=True) if _is_new(row))
             updated = tuple(m for row, m in zip(rows, saved, strict=True) if not _is_new(row))
             audit.record(

@@ -16,6 +16,7 @@ from expertenrat.domain.members import Member, clean_member, value_problems
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.services import audit
 from expertenrat.services.member_checks import check_members
+from expertenrat.services.member_history import drop_apologies_outside_terms
 from expertenrat.services.member_inserts import insert_new_members
 from expertenrat.services.member_rows import member_from_rows, membership_rows
 from expertenrat.services.member_updates import write_stored_persons
@@ -43,8 +44,10 @@ def save_members(
     Changed consents are recorded in the consent ledger with ``source``.
 
     Every member is checked against the council's other memberships as they will be once all
-    of ``members`` are saved, so a batch may swap roles; any error raises ``ValidationError``
-    before anything is written (with several members, each message names its member).
+    of ``members`` are saved (and against the meetings that record it; its apologies for
+    meetings ahead that its term no longer covers are removed), so a batch may swap roles;
+    any error raises ``ValidationError`` before anything is written (with several members,
+    each message names its member).
     Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
     several memberships of one person may be saved together. Texts are cleaned first
     (``clean_member``: NFC, no surrounding spaces). Returns the saved members.
@@ -52,7 +55,9 @@ def save_members(
     members = [clean_member(m) for m in members]
     rows = membership_rows(session, council_id)
     check_members(session, council_id, members, [member_from_rows(r) for r in rows.values()], today)
-    return write_members(session, actor, council_id, members, rows, source=source)
+    saved = write_members(session, actor, council_id, members, rows, source=source)
+    drop_apologies_outside_terms(session, actor, council_id, saved, today)
+    return saved
 
 
 def write_members(

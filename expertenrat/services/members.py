@@ -22,7 +22,7 @@ from expertenrat.services.action_fields import action_field
 from expertenrat.services.consent_ledger import consent_history
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_checks import member_problems
-from expertenrat.services.member_history import recorded_spans
+from expertenrat.services.member_history import drop_apologies_outside_terms, recorded_spans
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_query
 from expertenrat.services.member_writes import member_what, save_members
 from expertenrat.services.settings import council_settings
@@ -103,19 +103,23 @@ class MembersService:
         with changing(self._db, member_what(member)) as session:
             return save_members(session, self._actor, council_id, [member], today)[0]
 
-    def end_membership(self, member: Member, end: date) -> Member:
-        """End a membership: the person stays in the history of past meetings."""
+    def end_membership(self, member: Member, end: date, *, today: date | None = None) -> Member:
+        """End a membership: the person stays in the history of past meetings. The term
+        must still cover them; apologies for meetings after ``today`` (default: the
+        council's) that it no longer covers are removed."""
         ended = replace(member, term_end=end)
         raise_if_invalid(validate_member(ended, [], end))
         what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
-            spans = recorded_spans(session, row.council_id)
+            today = today or council_clock(session, row.council_id).today()
+            spans = recorded_spans(session, row.council_id, today)
             raise_if_invalid(history_problems(ended, spans.get(row.id)))
             before = audit.snapshot(row)
             row.term_end = end
             session.flush()
+            drop_apologies_outside_terms(session, self._actor, row.council_id, [ended], today)
             audit.record(
                 session,
                 self._actor,

@@ -87,7 +87,7 @@ class MemberSteps:
         )
 
     def end_membership(self, member: Member, end: date) -> None:
-        self._run(lambda: self._services.members.end_membership(member, end))
+        self._run(lambda: self._services.members.end_membership(member, end, today=self._today()))
 
     def ask_delete(self, member: Member) -> None:
         self._dialogs.question(

@@ -9,10 +9,12 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
-from expertenrat.domain.enums import MemberRole
+from expertenrat.domain.enums import AuditAction, MemberRole
 from expertenrat.domain.errors import DataEntryError, ValidationError
 from expertenrat.domain.member_import_preview import ImportStatus
+from expertenrat.services.audit import AuditService
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
@@ -26,8 +28,7 @@ def _meeting(database, council_id: int, day: date, number: int, **values) -> int
             council_id=council_id,
             number=number,
             starts_at=datetime.combine(day, datetime.min.time()).replace(hour=16),
-            state="held",
-            **values,
+            **{"state": "held", **values},
         )
         session.add(meeting)
         session.flush()
@@ -232,3 +233,55 @@ def test_two_terms_of_one_person_at_once_are_refused(members_service, council, a
         members_service.save(council.id, overlapping, TODAY)
     longer = replace(ended, term_end=None)  # the stored term itself, changed: no clash
     assert members_service.problems(council.id, longer, TODAY) == []
+
+
+# --- an apology for a meeting ahead does not hold a term -------------------------------------
+
+
+def test_a_term_ending_before_a_meeting_ahead_drops_the_apology_for_it(
+    database, members_service, council, attending
+):
+    """A member who resigns had sent an apology for the next meeting: the term ends, the
+    apology goes (audited); 'anwesend' cannot be recorded before a meeting's day."""
+    ahead = _meeting(database, council.id, date(2026, 12, 11), 3, state="invited")
+    with database.transaction() as session:
+        session.add(
+            models.Attendance(meeting_id=ahead, membership_id=attending.id, status="excused")
+        )
+
+    ended = members_service.end_membership(attending, date(2026, 11, 30), today=TODAY)
+
+    assert ended.term_end == date(2026, 11, 30)
+    with database.reading() as session:
+        left = session.scalars(
+            select(models.Attendance.meeting_id).where(
+                models.Attendance.membership_id == attending.id
+            )
+        ).all()
+    assert ahead not in left and len(left) == 2  # the meetings held keep their lines
+    entry = AuditService(database).entries("attendance", None)
+    assert any(
+        e.action is AuditAction.DELETE
+        and e.summary
+        == "Anwesenheit von Anna Berg in der 3. Sitzung am 11.12.2026 entfernt: "
+        "außerhalb der Amtszeit"
+        for e in entry
+    )
+    assert IntegrityService(database).check() == []
+
+
+def test_an_apology_for_a_meeting_ahead_inside_the_term_stays(
+    database, members_service, council, attending
+):
+    ahead = _meeting(database, council.id, date(2026, 12, 11), 3, state="invited")
+    with database.transaction() as session:
+        session.add(
+            models.Attendance(meeting_id=ahead, membership_id=attending.id, status="excused")
+        )
+
+    members_service.end_membership(attending, date(2026, 12, 31), today=TODAY)
+
+    with database.reading() as session:
+        assert session.scalar(
+            select(models.Attendance.id).where(models.Attendance.meeting_id == ahead)
+        )
