@@ -418,20 +418,21 @@ def test_refresh_rereads_the_projects_templates_and_members_offered(
     assert not form.is_dirty()
 
 
-def _type_title(editor: AgendaEditor, text: str) -> None:
+def _typed_title_of(editor: AgendaEditor, meeting: int, number: str, text: str) -> tuple[int, str]:
+    """``meeting`` shown, ``text`` typed at the end of item ``number``'s title and not
+    saved; returns the meeting and the title as typed."""
+    editor.set_meeting(meeting)
+    select_number(editor, number)
     editor.form.title_edit.setFocus()
     editor.form.title_edit.end(False)
     QTest.keyClicks(editor.form.title_edit, text)
+    return meeting, editor.form.title_edit.text()
 
 
 def test_a_refresh_keeps_the_typed_item_and_saving_it_merges_a_change_made_elsewhere(
     editor, make_meeting, other_program
 ):
-    meeting = make_meeting()
-    editor.set_meeting(meeting)
-    select_number(editor, "2")
-    _type_title(editor, " & Gaeste")
-    typed = editor.form.title_edit.text()
+    meeting, typed = _typed_title_of(editor, make_meeting(), "2", " & Gaeste")
     stored = other_program.agenda.agenda(meeting).items[1]
     other_program.agenda.update(replace(stored, planned_minutes=25))  # the same item
     other_program.agenda.add(meeting, AgendaItem(0, "Bericht von anderswo"))
@@ -455,11 +456,7 @@ def test_a_refresh_keeps_the_typed_item_and_saving_it_merges_a_change_made_elsew
 def test_a_refresh_offers_new_choices_beside_the_typed_item_which_saves_as_typed(
     editor, make_meeting, other_program, council_id
 ):
-    meeting = make_meeting()
-    editor.set_meeting(meeting)
-    select_number(editor, "3")
-    _type_title(editor, " (neu)")
-    typed = editor.form.title_edit.text()
+    meeting, typed = _typed_title_of(editor, make_meeting(), "3", " (neu)")
     field = other_program.settings.action_fields(council_id)[0]
     other_program.projects.create(council_id, Project(None, HOSTILE, action_field_id=field.id))
 
@@ -474,11 +471,7 @@ def test_a_refresh_offers_new_choices_beside_the_typed_item_which_saves_as_typed
 def test_a_refresh_leaves_the_typed_item_alone_when_it_was_deleted_elsewhere(
     editor, make_meeting, other_program
 ):
-    meeting = make_meeting()
-    editor.set_meeting(meeting)
-    select_number(editor, "4")
-    _type_title(editor, " (neu)")
-    typed = editor.form.title_edit.text()
+    meeting, typed = _typed_title_of(editor, make_meeting(), "4", " (neu)")
     gone = other_program.agenda.agenda(meeting).items[3]
     other_program.agenda.delete(gone.key, gone.version)
 

@@ -254,24 +254,23 @@ def test_enter_on_a_recommendation_or_consultation_beside_the_project_opens_it(
     Sitzungen; before, Enter and a double-click did nothing."""
     project = _select(page, "Digitaler Zwilling Rostock")
     (first, *_rest) = services.projects.recommendations(project.id)
-    view = page.detail.recommendations_view
-    view.setCurrentIndex(page.detail.recommendations.index(0, 0))
-    view.setFocus()
-
-    qtbot.keyClick(view, Qt.Key.Key_Return)
+    _enter_on_the_first_line(qtbot, page.detail.recommendations_view)
 
     register = window.pages.recommendations
     assert window.stack.currentWidget() is register
     assert register.selected().id == first.id
     window.show_area(page)
     consultation = page.detail.consultations.row(0)
-    view = page.detail.consultations_view
-    view.setCurrentIndex(page.detail.consultations.index(0, 0))
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Return)
+    _enter_on_the_first_line(qtbot, page.detail.consultations_view)
     meetings = window.pages.meetings
     assert window.stack.currentWidget() is meetings
     assert meetings.selected().id == consultation.meeting_id
+
+
+def _enter_on_the_first_line(qtbot, view) -> None:
+    view.setCurrentIndex(view.model().index(0, 0))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
 
 
 def test_the_detail_pane_heads_a_recommendation_s_code_kennung_as_the_register_does(page):
