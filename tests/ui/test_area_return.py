@@ -76,6 +76,21 @@ def add_meeting(services, council_id: int, n: int, today) -> None:
     services.meetings.create(council_id, draft)
 
 
+def _rat_a_and_rat_b(make_window, services, add, count: int, today):
+    """Two councils with ``count`` records each (``add``), the window shown on Rat A."""
+    councils = [
+        services.settings.create_council(CouncilSettings(None, name, "Rostock"))
+        for name in ("Rat A", "Rat B")
+    ]
+    for council in councils:
+        for n in range(count):
+            add(services, council.id, n, today)
+    window = make_window()
+    window.show()
+    window.reload_councils(councils[0].id)
+    return window, councils
+
+
 @pytest.mark.parametrize(
     ("area", "add"),
     [
@@ -90,17 +105,8 @@ def add_meeting(services, council_id: int, n: int, today) -> None:
 def test_another_council_starts_at_the_top_left_with_nothing_selected(
     make_window, services, qtbot, today, area, add
 ):
-    councils = [
-        services.settings.create_council(CouncilSettings(None, name, "Rostock"))
-        for name in ("Rat A", "Rat B")
-    ]
-    for council in councils:
-        for n in range(40):
-            add(services, council.id, n, today)
-    window = make_window()
-    window.show()
+    window, councils = _rat_a_and_rat_b(make_window, services, add, 40, today)
     window.resize(900, 700)
-    window.reload_councils(councils[0].id)
     page = getattr(window.pages, area)
     view = page.meeting_list.view if area == "meetings" else page.view
     window.show_area(page)
@@ -135,16 +141,7 @@ def test_another_council_starts_at_the_top_left_with_nothing_selected(
 def test_a_search_typed_for_one_council_is_kept_there_but_not_applied_to_the_next(
     make_window, services, qtbot, today, area, add, term
 ):
-    councils = [
-        services.settings.create_council(CouncilSettings(None, name, "Rostock"))
-        for name in ("Rat A", "Rat B")
-    ]
-    for council in councils:
-        for n in range(3):
-            add(services, council.id, n, today)
-    window = make_window()
-    window.show()
-    window.reload_councils(councils[0].id)
+    window, councils = _rat_a_and_rat_b(make_window, services, add, 3, today)
     page = getattr(window.pages, area)
     window.show_area(page)
     rows = page.view.model().rowCount
@@ -165,16 +162,7 @@ def test_a_status_chosen_for_one_council_does_not_hide_the_next_councils_recomme
     make_window, services, today
 ):
     """As the search: "überfällig" chosen for Rat A would show Rat B's register empty."""
-    councils = [
-        services.settings.create_council(CouncilSettings(None, name, "Rostock"))
-        for name in ("Rat A", "Rat B")
-    ]
-    for council in councils:
-        for n in range(3):
-            add_recommendation(services, council.id, n, today)
-    window = make_window()
-    window.show()
-    window.reload_councils(councils[0].id)
+    window, councils = _rat_a_and_rat_b(make_window, services, add_recommendation, 3, today)
     page = window.pages.recommendations
     window.show_area(page)
     status = page.filters.status_combo
