@@ -386,15 +386,7 @@ def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make
     stored = services.agenda.agenda(meeting).items[0]
     services.agenda.update(replace(stored, planned_minutes=25))  # another PC, first
 
-    assert not editor.save_item()
-    dialog = editor.saving.merge_dialog
-    assert set(dialog.choices) == {"title", "planned_minutes"}
-    assert dialog.choices["title"][0].isChecked()  # mine: only I changed it
-    assert dialog.choices["planned_minutes"][1].isChecked()  # theirs: only they did
-    dialog.apply_button.click()
-    saved = services.agenda.agenda(meeting).items[0]
-    assert (saved.title, saved.planned_minutes) == ("Begrüßung & <Einführung>", 25)
-    assert not editor.form.is_dirty()
+    _merges_my_title_and_their_minutes(editor, services, meeting, 0, "Begrüßung & <Einführung>")
 
 
 def test_refresh_rereads_the_projects_templates_and_members_offered(
@@ -416,6 +408,20 @@ def test_refresh_rereads_the_projects_templates_and_members_offered(
     assert form.template_combo.findText("Bericht & <Ausblick>") > 0
     assert editor.selected_item().title == "Genehmigung des Protokolls der letzten Sitzung"
     assert not form.is_dirty()
+
+
+def _merges_my_title_and_their_minutes(editor, stored_by, meeting, index, title) -> None:
+    """Saving the typed title over another PC's new minutes (25) of item ``index`` offers
+    both changes, each side's own preselected; applied, both are stored."""
+    assert not editor.save_item()
+    dialog = editor.saving.merge_dialog
+    assert set(dialog.choices) == {"title", "planned_minutes"}
+    assert dialog.choices["title"][0].isChecked()  # mine: only I changed it
+    assert dialog.choices["planned_minutes"][1].isChecked()  # theirs: only they did
+    dialog.apply_button.click()
+    saved = stored_by.agenda.agenda(meeting).items[index]
+    assert (saved.title, saved.planned_minutes) == (title, 25)
+    assert not editor.form.is_dirty()
 
 
 def _typed_title_of(editor: AgendaEditor, meeting: int, number: str, text: str) -> tuple[int, str]:
@@ -442,15 +448,7 @@ def test_a_refresh_keeps_the_typed_item_and_saving_it_merges_a_change_made_elsew
     assert editor.form.title_edit.text() == typed and editor.form.is_dirty()
     assert shown(editor)["2"] == typed  # the tree shows the typed title, too
     assert shown(editor)[str(len(editor.model.placed()))] == "Bericht von anderswo"
-    assert not editor.save_item()
-    dialog = editor.saving.merge_dialog
-    assert set(dialog.choices) == {"title", "planned_minutes"}
-    assert dialog.choices["title"][0].isChecked()  # mine: only I changed it
-    assert dialog.choices["planned_minutes"][1].isChecked()  # theirs: only they did
-    dialog.apply_button.click()
-    saved = other_program.agenda.agenda(meeting).items[1]
-    assert (saved.title, saved.planned_minutes) == (typed, 25)
-    assert not editor.form.is_dirty()
+    _merges_my_title_and_their_minutes(editor, other_program, meeting, 1, typed)
 
 
 def test_a_refresh_offers_new_choices_beside_the_typed_item_which_saves_as_typed(

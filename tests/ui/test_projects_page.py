@@ -180,7 +180,8 @@ def test_entf_on_a_project_in_use_asks_then_says_where_it_is_used(page, dialogs,
     assert "Digitaler Zwilling Rostock" in _titles(page)
 
 
-def test_an_unused_project_is_deleted_after_confirmation(page, dialogs, services, qtbot):
+def _add_and_select_an_unused_project(page, services) -> None:
+    """The project "Neu & unbenutzt", which no meeting or recommendation names, selected."""
     fields = {f.name: f.id for f in services.settings.action_fields(_council_id(page))}
     services.projects.create(
         _council_id(page),
@@ -188,6 +189,10 @@ def test_an_unused_project_is_deleted_after_confirmation(page, dialogs, services
     )
     page.refresh()
     _select(page, "Neu & unbenutzt")
+
+
+def test_an_unused_project_is_deleted_after_confirmation(page, dialogs, services, qtbot):
+    _add_and_select_an_unused_project(page, services)
     dialogs.answer_yes = False
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
@@ -454,13 +459,7 @@ def test_on_a_1280_px_screen_the_detail_gives_way_to_the_titles(
 
 
 def test_after_entf_the_next_project_is_selected_for_the_keyboard(page, dialogs, services, qtbot):
-    fields = {f.name: f.id for f in services.settings.action_fields(_council_id(page))}
-    services.projects.create(
-        _council_id(page),
-        Project(id=None, title="Neu & unbenutzt", action_field_id=fields["Umwelt"]),
-    )
-    page.refresh()
-    _select(page, "Neu & unbenutzt")
+    _add_and_select_an_unused_project(page, services)
     titles = _titles(page)
     after = titles[titles.index("Neu & unbenutzt") + 1]
     page.view.setFocus()
