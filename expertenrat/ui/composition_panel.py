@@ -23,9 +23,13 @@ class CompositionPanel(QGroupBox):
         self.warnings.setObjectName("warningLabel")
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.warnings.setWordWrap(True)
+        # All well is said in the text's own colour, not in the amber of the warnings.
+        self.fine = QLabel(tr(_CONTEXT, "Die Zusammensetzung entspricht den Vorgaben."))
+        self.fine.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.fine)
         self.shown_warnings: tuple[str, ...] = ()
 
     def show_composition(self, composition: Composition) -> None:
@@ -52,8 +56,7 @@ class CompositionPanel(QGroupBox):
         lines.append(tr(_CONTEXT, "Sektoren: {}").format(sectors or "–"))
         self.summary.setText("<br>".join(lines))
         self.shown_warnings = composition.warnings
-        if composition.warnings:
-            items = "".join(f"<li>{escape(w)}</li>" for w in composition.warnings)
-            self.warnings.setText(f"<b>{tr(_CONTEXT, 'Hinweise')}</b><ul>{items}</ul>")
-        else:
-            self.warnings.setText(tr(_CONTEXT, "Die Zusammensetzung entspricht den Vorgaben."))
+        items = "".join(f"<li>{escape(w)}</li>" for w in composition.warnings)
+        self.warnings.setText(f"<b>{tr(_CONTEXT, 'Hinweise')}</b><ul>{items}</ul>")
+        self.warnings.setVisible(bool(composition.warnings))
+        self.fine.setVisible(not composition.warnings)

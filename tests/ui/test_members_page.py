@@ -11,13 +11,15 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLabel, QProgressDialog
 from table_widths import fits, headers_whole, shows_whole
 from verwerfen import closing_asks_first, closing_does_not_ask
 
+from expertenrat.domain.composition import Composition, CompositionNote
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
 from expertenrat.services.member_exchange import MemberFileFormat
+from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.member_dialog import MemberDialog
@@ -633,3 +635,28 @@ def test_members_added_or_removed_elsewhere_above_do_not_move_the_rows_the_user_
     assert window.refresh_when_safe(other_program.settings.councils())
     assert view.verticalScrollBar().value() == 0
     assert top_member() == "Aaberg, Zoe"
+
+
+def test_a_composition_as_it_should_be_is_not_said_in_the_warnings_colour(qtbot):
+    """Görlitz's six members met every rule: "Die Zusammensetzung entspricht den Vorgaben."
+    stood in the amber of the warnings (the warnings' label), as if something were wrong
+    (found by a tester)."""
+    panel = CompositionPanel()
+    qtbot.addWidget(panel)
+    note = CompositionNote("Nur 5 aktive Mitglieder – mindestens 8 sind vorgesehen.")
+
+    panel.show_composition(Composition(6, 5, 7, (), (), ()))
+    fine = [
+        label
+        for label in panel.findChildren(QLabel)
+        if label.isVisibleTo(panel) and "entspricht den Vorgaben" in label.text()
+    ]
+    assert len(fine) == 1
+    assert fine[0].objectName() != "warningLabel"
+
+    panel.show_composition(Composition(5, 8, 10, (), (), (note,)))
+    assert panel.warnings.isVisibleTo(panel) and note.text in panel.warnings.text()
+    assert not any(
+        label.isVisibleTo(panel) and "entspricht den Vorgaben" in label.text()
+        for label in panel.findChildren(QLabel)
+    )
