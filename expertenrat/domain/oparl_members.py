@@ -108,9 +108,16 @@ def membership_tombstones(body: OParlBody) -> list[dict]:
 
 
 def legislative_terms(body: OParlBody) -> list[dict]:
+    """One LegislativeTerm per distinct term of the published memberships: the term of a
+    member who has not agreed to be named is personal data too (one appointed alone, in
+    the middle of a term, would be told by it)."""
     c = body.council
     periods = sorted(
-        {(m.start, m.end) for m in c.memberships if m.stamp.deleted is None},
+        {
+            (m.start, m.end)
+            for m in c.memberships
+            if body.public.memberships.get(m.stamp.key) is Exposure.FULL
+        },
         key=lambda p: (p[0], p[1] or date.max),
     )
     terms = []

@@ -433,3 +433,32 @@ def test_what_the_minutes_say_of_an_item_goes_out_only_once_they_are_approved(se
             assert not minutes_fields & set(item), item["id"]
             assert not minutes_fields & set(walk.objects[item["id"]])
     assert any(minutes_fields & set(i) for m in approved for i in m["agendaItem"])
+
+
+def test_the_term_of_a_member_without_name_consent_is_not_published(services, tmp_path):
+    """(found by a tester) The Body's LegislativeTerms were made from every membership:
+    a member appointed alone in the middle of a term, who has not agreed to be named, was
+    told by a term of their own ("Amtszeit ab 03.03.2026 bis 02.03.2029")."""
+    council_id = services.settings.councils()[0].id
+    field = services.settings.action_fields(council_id)[0].id
+    services.members.save(
+        council_id,
+        Member(
+            None, "Nachrückerin", "Ungenannt", term_start=date(2026, 3, 3),
+            term_end=date(2029, 3, 2), primary_field_id=field, publish_name=False,
+        ),
+        TODAY,
+    )  # fmt: skip
+
+    walk = exported(services, tmp_path / "oparl")
+
+    terms = [t for t in walk.of_type("LegislativeTerm") if not t.get("deleted")]
+    assert terms
+    assert ("2026-03-03", "2029-03-02") not in {(t["startDate"], t.get("endDate")) for t in terms}
+    assert "03.03.2026" not in all_text(tmp_path / "oparl")
+    published = {
+        (m["startDate"], m.get("endDate"))
+        for m in walk.of_type("Membership")
+        if not m.get("deleted")
+    }
+    assert {(t["startDate"], t.get("endDate")) for t in terms} == published
