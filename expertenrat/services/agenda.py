@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from expertenrat.domain import agenda_templates
 from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
@@ -30,13 +29,13 @@ from expertenrat.domain.agenda_moves import (
     remove,
     subtree,
 )
-from expertenrat.domain.agenda_templates import AgendaTemplate, UsedItem
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState, MinutesState
+from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.wording import shortened
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_rows import MeetingItems, load, meeting_name
-from expertenrat.services.agenda_templates import stored_rows, stored_template
+from expertenrat.services.agenda_templates import offered_templates
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.unit_of_work import (
     changing,
@@ -77,39 +76,7 @@ class AgendaService:
         ``meeting_id``) "Berichtigung / Nachtrag zum Protokoll der N. Sitzung" for the
         nearest earlier meetings whose minutes are approved, then titles it used before."""
         with reading(self._db) as session:
-            stored = [stored_template(r) for r in stored_rows(session, council_id)]
-            corrections = (
-                agenda_templates.correction_templates(
-                    meeting_name(m) for m in _approved_before(session, council_id, meeting_id)
-                )
-                if meeting_id is not None
-                else []
-            )
-            query = (
-                select(
-                    models.AgendaItem.meeting_id,
-                    models.Meeting.starts_at,
-                    models.AgendaItem.title,
-                    models.AgendaItem.kind,
-                    models.AgendaItem.public,
-                    models.AgendaItem.planned_minutes,
-                )
-                .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
-                .where(
-                    models.Meeting.council_id == council_id,
-                    models.Meeting.deleted_at.is_(None),
-                    models.AgendaItem.deleted_at.is_(None),
-                )
-            )
-            used = [
-                UsedItem(
-                    r.meeting_id,
-                    r.starts_at,
-                    AgendaTemplate(r.title, AgendaItemKind(r.kind), r.public, r.planned_minutes),
-                )
-                for r in session.execute(query)
-            ]
-        return agenda_templates.templates(stored, used, corrections)
+            return offered_templates(session, council_id, meeting_id)
 
     def projects(self, council_id: int) -> list[ProjectChoice]:
         """The council's projects that an item may link (not deleted), by title."""
@@ -340,29 +307,3 @@ def _check_project(
 
 def _short(text: str, limit: int = 80) -> str:
     return shortened(text, limit)
-
-
-def _approved_before(session: Session, council_id: int, meeting_id: int) -> list[models.Meeting]:
-    """The council's meetings before ``meeting_id`` whose minutes are approved (frozen: a
-    correction is only possible as an item of a later meeting), nearest first."""
-    meeting = session.get(models.Meeting, meeting_id)
-    if meeting is None:
-        return []
-    approved = (
-        select(models.MinutesVersion.meeting_id)
-        .where(models.MinutesVersion.state == MinutesState.APPROVED.value)
-        .scalar_subquery()
-    )
-    return list(
-        session.scalars(
-            select(models.Meeting)
-            .where(
-                models.Meeting.council_id == council_id,
-                models.Meeting.deleted_at.is_(None),
-                models.Meeting.starts_at < meeting.starts_at,
-                models.Meeting.id.in_(approved),
-            )
-            .order_by(models.Meeting.starts_at.desc())
-            .limit(agenda_templates.MAX_CORRECTIONS)
-        )
-    )

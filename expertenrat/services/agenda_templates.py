@@ -2,8 +2,8 @@
 
 A new council gets :data:`~expertenrat.domain.agenda_templates.STANDARD_TEMPLATES` when it
 is created (councils from before got them by migration 0010). The agenda editor offers
-them, followed by the titles the council used in earlier meetings (see
-:meth:`~expertenrat.services.agenda.AgendaService.templates`).
+them, after corrections of approved minutes of the nearest earlier meetings and followed by
+the titles the council used in earlier meetings (:func:`offered_templates`).
 """
 
 from __future__ import annotations
@@ -13,13 +13,16 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain import agenda_templates
 from expertenrat.domain.agenda_templates import (
     STANDARD_TEMPLATES,
     AgendaTemplate,
+    UsedItem,
     clean_template,
     template_problems,
 )
-from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.enums import AgendaItemKind, MinutesState
+from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.list_order import ListKind, OrderedCouncilList
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
@@ -95,3 +98,70 @@ KIND = ListKind(
     apply=_apply,
     item=stored_template,
 )
+
+
+def offered_templates(
+    session: Session, council_id: int, meeting_id: int | None
+) -> list[AgendaTemplate]:
+    """What the agenda editor offers for a new item (see :meth:`~expertenrat.services.agenda.
+    AgendaService.templates`): the council's list, corrections of approved minutes of the
+    nearest earlier meetings (for the agenda of ``meeting_id``), titles used before."""
+    stored = [stored_template(r) for r in stored_rows(session, council_id)]
+    corrections = (
+        agenda_templates.correction_templates(
+            meeting_name(m) for m in _approved_before(session, council_id, meeting_id)
+        )
+        if meeting_id is not None
+        else []
+    )
+    query = (
+        select(
+            models.AgendaItem.meeting_id,
+            models.Meeting.starts_at,
+            models.AgendaItem.title,
+            models.AgendaItem.kind,
+            models.AgendaItem.public,
+            models.AgendaItem.planned_minutes,
+        )
+        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+        .where(
+            models.Meeting.council_id == council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.AgendaItem.deleted_at.is_(None),
+        )
+    )
+    used = [
+        UsedItem(
+            r.meeting_id,
+            r.starts_at,
+            AgendaTemplate(r.title, AgendaItemKind(r.kind), r.public, r.planned_minutes),
+        )
+        for r in session.execute(query)
+    ]
+    return agenda_templates.templates(stored, used, corrections)
+
+
+def _approved_before(session: Session, council_id: int, meeting_id: int) -> list[models.Meeting]:
+    """The council's meetings before ``meeting_id`` whose minutes are approved (frozen: a
+    correction is only possible as an item of a later meeting), nearest first."""
+    meeting = session.get(models.Meeting, meeting_id)
+    if meeting is None:
+        return []
+    approved = (
+        select(models.MinutesVersion.meeting_id)
+        .where(models.MinutesVersion.state == MinutesState.APPROVED.value)
+        .scalar_subquery()
+    )
+    return list(
+        session.scalars(
+            select(models.Meeting)
+            .where(
+                models.Meeting.council_id == council_id,
+                models.Meeting.deleted_at.is_(None),
+                models.Meeting.starts_at < meeting.starts_at,
+                models.Meeting.id.in_(approved),
+            )
+            .order_by(models.Meeting.starts_at.desc())
+            .limit(agenda_templates.MAX_CORRECTIONS)
+        )
+    )
