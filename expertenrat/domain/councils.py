@@ -89,19 +89,24 @@ def next_colour(used: Iterable[str]) -> str:
 CLASSIFICATIONS = ("Expert*innenrat", "Beirat")
 """What kind of body a council is (OParl ``Body.classification``); free text is allowed."""
 DEFAULT_CLASSIFICATION = CLASSIFICATIONS[0]
+NEUTRAL_CLASSIFICATION = "Gremium"  # a new council whose name shows no kind of body
 
 
 def classification_for(name: str) -> str:
     """The kind of body a new council called ``name`` likely is: "Beirat" for the
     "Digitalbeirat der Hansestadt Lübeck", "Expert*innenrat" for the "Smart City
-    Expert*innenrat Rostock" (by the noun that heads the name); otherwise the default."""
+    Expert*innenrat Rostock" (by the noun that heads the name); another head noun as it
+    stands ("Zukunftsrat", "Jugendforum", "Digitalkommission"), and "Gremium" where the name
+    shows none ("Smarte Köpfe"): never Rostock's "Expert*innenrat" for a body that is not
+    one (it is published as the OParl Body's classification)."""
     head = council_head(name)
-    if head is not None:
-        word = head[1].casefold()
-        for kind in sorted(CLASSIFICATIONS, key=len, reverse=True):
-            if word.endswith(kind.casefold()):
-                return kind
-    return DEFAULT_CLASSIFICATION
+    if head is None:
+        return NEUTRAL_CLASSIFICATION
+    word = head[1].strip(",;:.")
+    for kind in sorted(CLASSIFICATIONS, key=len, reverse=True):
+        if word.casefold().endswith(kind.casefold()):
+            return kind
+    return word
 
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

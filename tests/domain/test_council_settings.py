@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from expertenrat.domain.councils import CouncilSettings, validate_settings
+from expertenrat.domain.councils import CouncilSettings, classification_for, validate_settings
 
 ROSTOCK = CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
 
@@ -40,3 +40,19 @@ def test_a_website_needs_http_and_a_host(website):
 )
 def test_unusable_profile_values_are_refused(changes, field):
     assert _fields(**changes) == {field}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Digitalbeirat der Stadt Görlitz", "Beirat"),
+        ("Smart City Expert*innenrat Rostock", "Expert*innenrat"),
+        ("Zukunftsrat Görlitz", "Zukunftsrat"),
+        ("Digitalkommission der Stadt Görlitz", "Digitalkommission"),
+        ("Smarte Köpfe", "Gremium"),
+    ],
+)
+def test_a_new_council_is_classified_by_its_own_name(name, kind):
+    """A council whose name has neither "Beirat" nor "Expert*innenrat" was classified as
+    Rostock's "Expert*innenrat", and published so in OParl (found by a tester)."""
+    assert classification_for(name) == kind
