@@ -21,7 +21,7 @@ from expertenrat.domain.enums import (
     MinutesStyle,
     ObjectionState,
 )
-from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.errors import NotFoundError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
@@ -266,6 +266,9 @@ def test_an_undecided_objection_is_withdrawn_and_counted_nowhere(
     status = objections.withdraw(mistaken.id, mistaken.version)
 
     assert [o.id for o in status.objections] == [kept.id]
+    # Another PC still showing it, deciding it: told that it is gone, nothing is stored.
+    with pytest.raises(NotFoundError, match="Den Einwand gibt es nicht mehr"):
+        objections.reject(mistaken.id, mistaken.version, SENT + timedelta(days=5), "Falsch.")
     with database.reading() as session:
         entry = session.scalars(
             select(models.AuditEntry)
