@@ -15,6 +15,7 @@ from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGroupin
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines, Paragraph
+from expertenrat.reports.widowless_table import ContinuedTable
 
 TITLE_INTERNAL = "Mitgliederliste – intern (enthält Kontaktdaten)"
 TITLE_PUBLIC = "Mitgliederliste – öffentlich"
@@ -96,10 +97,16 @@ def _body(doc: RosterDocument) -> list[Flowable]:
             continue
         story += theme.section_heading(name, landscape=not doc.public)
         if entries:
-            story.append(theme.column_table(entries, columns, not doc.public))
+            table = theme.column_table(entries, columns, not doc.public)
+            story.append(ContinuedTable(table, functools.partial(_continued, name, doc.public)))
         else:
             story.append(Paragraph("Kein Mitglied mit diesem primären Handlungsfeld.", s.note))
     return story
+
+
+def _continued(name: str, public: bool) -> list[Flowable]:
+    """The heading of a field's group again, over its rows on the next page."""
+    return theme.section_heading(f"{name} (Fortsetzung)", landscape=not public)
 
 
 def _footnote(doc: RosterDocument) -> list[Flowable]:

@@ -4,10 +4,13 @@ A table that runs over by one row would put that row alone, under the repeated h
 a page of its own (the run sheet's "Verschiedenes"). :class:`WidowlessTable` then breaks
 one row earlier and goes on in the next frame (page), so that at least two rows go over,
 unless that leaves nothing to break (the first part would keep no row): then it stays as
-reportlab breaks it.
+reportlab breaks it. :class:`ContinuedTable` says its section's heading again over the
+part on the next page.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Table
 from reportlab.platypus.flowables import _listWrapOn
@@ -75,3 +78,37 @@ class TableWithClosing(Flowable):
         if self._moved:
             return [*head, table, closing]
         return [FrameBreak(), TableWithClosing(table, self._closing, head, moved=True)]
+
+
+class ContinuedTable(Flowable):
+    """A table under a section heading that says the heading again where the table goes
+    on to the next page ("Stadtdaten (Fortsetzung)"): the repeated header row names the
+    columns, not the section a reader of that page is in.
+
+    ``continued`` makes the flowables that stand before each part after the first.
+    """
+
+    def __init__(self, table: Table, continued: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self._table = table
+        self._continued = continued
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self._table.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self._table.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self._table.getSpaceAfter()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self._table.split(availWidth, availHeight)
+        if len(parts) < 2:
+            return parts  # [] (all of it on the next page) or whole
+        *first, rest = parts
+        return [*first, *self._continued(), ContinuedTable(rest, self._continued)]
+
+    def draw(self) -> None:
+        self._table.drawOn(self.canv, 0, 0)

@@ -255,6 +255,24 @@ def test_grouped_roster_lists_members_under_their_primary_field() -> None:
     assert "Moderne Verwaltung" in text[text.index("Anna Amsel") : text.index("Carla Cedern")]
 
 
+@pytest.mark.parametrize("public", [False, True])
+def test_a_field_running_on_to_the_next_page_names_it_again_there(public: bool) -> None:
+    """(found by a tester) The next page went on with the table's header row only: whose
+    field its members were was on the page before."""
+    members = [
+        member(100 + i, f"Vorname{i}", f"Nachname{i:03d}", primary_field_id=3) for i in range(30)
+    ]
+
+    reader = read(roster(members, public=public, grouping=RosterGrouping.BY_FIELD))
+
+    first, *later = [flat(page.extract_text()) for page in reader.pages]
+    assert later
+    assert "Stadtdaten Name" in first and "Fortsetzung" not in first
+    for page in later:
+        assert "Stadtdaten (Fortsetzung) Name" in page
+    assert "Umwelt Kein Mitglied" in later[-1]
+
+
 def test_member_without_primary_field_is_listed_in_an_extra_group() -> None:
     members = [member(1, "Anna", "Amsel", primary_field_id=None)]
 
