@@ -2,10 +2,15 @@
 addressed to the project's contact, the open recommendations in the text (those awaiting a
 response, then those whose planned implementation is overdue), the letter as PDF attached.
 Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as a draft.
+
+The subject is encoded here (:func:`_subject`): Python's own folding of a long subject put
+the dash and a project title starting with an umlaut into two encoded words, between which
+a mail program drops the space ("…Empfehlung  –Bürgerservice-Chatbot").
 """
 
 from __future__ import annotations
 
+from email.header import Header
 from email.message import EmailMessage
 from email.policy import SMTP
 
@@ -27,7 +32,7 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
     """The draft as the bytes of an .eml file (CRLF line ends, UTF-8 where needed)."""
     project = letter.reminder.project
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = reminder_subject(letter)
+    message.set_raw("Subject", _subject(reminder_subject(letter)))
     email = project.contact_email.strip()
     if looks_like_email(email):
         message["To"] = mailbox(project.contact_name, email)
@@ -61,6 +66,15 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
     )
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
     return message.as_bytes()
+
+
+def _subject(text: str) -> str:
+    """The subject as the header holds it: on one line (line breaks could start another
+    header), folded at 78 characters, non-ASCII text as RFC 2047 encoded words that keep
+    their spaces inside them."""
+    line = " ".join(text.split())
+    charset = "us-ascii" if line.isascii() else "utf-8"
+    return Header(line, charset, header_name="Subject").encode(linesep="\n")
 
 
 def _listed(lines: list[str]) -> str:

@@ -15,7 +15,12 @@ from pypdf import PdfReader
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
-from expertenrat.domain.reminders import ProjectReminder, ReminderLetter, response_lines
+from expertenrat.domain.reminders import (
+    ProjectReminder,
+    ReminderLetter,
+    reminder_subject,
+    response_lines,
+)
 from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 
@@ -205,3 +210,24 @@ def test_a_letter_about_one_passed_plan_asks_about_it_in_the_singular():
     mail = message_from_bytes(reminder_eml(letter, b"%PDF", "x.pdf"), policy=default)
     body = mail.get_body(("plain",)).get_content()
     assert "geplanten Umsetzung dieser Empfehlung:" in body and "Empfehlungen" not in body
+
+
+def test_the_mails_subject_keeps_its_spaces_in_every_mail_program():
+    """(found by a tester) "…zu einer Empfehlung  –Bürgerservice-Chatbot": folded by
+    Python's mail package, the dash and a title beginning with an umlaut became two
+    encoded words, between which the space is dropped when the subject is read."""
+    for title in (
+        "Bürgerservice-Chatbot",
+        "Öffentliche WLAN-Hotspots & <Sensorik> „am Hafen“ 😀 " * 4,
+        "Klimaportal\r\nBcc: fremd@example.org",
+    ):
+        project = replace(KLIMA, title=title)
+        letter = _letter(1)
+        letter = replace(letter, reminder=replace(letter.reminder, project=project))
+        raw = reminder_eml(letter, b"%PDF", "x.pdf")
+        mail = message_from_bytes(raw, policy=default)
+        expected = " ".join(reminder_subject(letter).split())
+        assert mail["Subject"] == expected
+        assert mail["Bcc"] is None
+        assert max(len(line) for line in raw.split(b"\r\n")) <= 78
+    assert expected.endswith("Empfehlung – Klimaportal Bcc: fremd@example.org")
