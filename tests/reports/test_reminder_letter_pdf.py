@@ -7,7 +7,8 @@ import io
 from dataclasses import replace
 from datetime import date, timedelta
 from email import message_from_bytes
-from email.policy import default
+from email.header import decode_header, make_header
+from email.policy import compat32, default
 
 from meeting_sample import LETTERHEAD
 from pypdf import PdfReader
@@ -228,6 +229,9 @@ def test_the_mails_subject_keeps_its_spaces_in_every_mail_program():
         mail = message_from_bytes(raw, policy=default)
         expected = " ".join(reminder_subject(letter).split())
         assert mail["Subject"] == expected
+        # as RFC 2047 reads it (white space between encoded words is dropped)
+        folded = message_from_bytes(raw, policy=compat32)["Subject"]
+        assert str(make_header(decode_header(folded))) == expected
         assert mail["Bcc"] is None
         assert max(len(line) for line in raw.split(b"\r\n")) <= 78
     assert expected.endswith("Empfehlung – Klimaportal Bcc: fremd@example.org")
