@@ -31,8 +31,8 @@ class CouncilSettingsFields:
         self.quorum_combo = QComboBox()
         for rule in QuorumRule:
             self.quorum_combo.addItem(rule.label, rule.value)
-        self.notice_spin = QSpinBox(minimum=0, maximum=365, suffix=tr(_CONTEXT, " Tage"))
-        self.response_spin = QSpinBox(minimum=1, maximum=24, suffix=tr(_CONTEXT, " Monate"))
+        self.notice_spin = counted_spin(0, 365, tr(_CONTEXT, " Tag"), tr(_CONTEXT, " Tage"))
+        self.response_spin = counted_spin(1, 24, tr(_CONTEXT, " Monat"), tr(_CONTEXT, " Monate"))
         for narrow in (
             self.min_spin,
             self.max_spin,
@@ -81,3 +81,15 @@ class CouncilSettingsFields:
             notice_period_days=self.notice_spin.value(),
             response_period_months=self.response_spin.value(),
         )
+
+
+def counted_spin(minimum: int, maximum: int, one: str, many: str) -> QSpinBox:
+    """A spin box whose unit follows its number: "1 Monat", "2 Monate"."""
+    spin = QSpinBox(minimum=minimum, maximum=maximum)
+
+    def follow(value: int) -> None:
+        spin.setSuffix(one if value == 1 else many)
+
+    spin.valueChanged.connect(follow)
+    follow(spin.value())
+    return spin

@@ -93,6 +93,18 @@ def test_changed_settings_are_saved_and_shown_after_reopening(make_window, servi
     assert services.settings.settings(council.id).city == "Lübeck"
 
 
+def test_the_periods_say_1_monat_and_1_tag_in_the_singular(make_window, services):
+    """(found by a tester) the response period read "1 Monate", the notice "1 Tage"."""
+    window, _council = _window_with_council(make_window, services)
+    fields = window.settings_page.council_fields
+    shown = []
+    for spin in (fields.response_spin, fields.notice_spin):
+        for value in (1, 2):
+            spin.setValue(value)
+            shown.append(spin.text())
+    assert shown == ["1 Monat", "2 Monate", "1 Tag", "2 Tage"]
+
+
 def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
     make_window, services, qtbot
 ):
