@@ -147,38 +147,43 @@ def response_state(responses: Sequence[RecommendationRow]) -> str:
     return "Ihre Antwort steht noch aus oder ist in den nächsten Tagen fällig."
 
 
-def response_request(responses: Sequence[RecommendationRow]) -> str:
+def response_request(responses: Sequence[RecommendationRow], *, below: bool = False) -> str:
     """What the letter asks for: by the due date, or soon where it has passed (of one
-    recommendation in the singular: "der Empfehlung", "Die genannte Frist ist …")."""
+    recommendation in the singular: "der Empfehlung", "Die genannte Frist ist …").
+    ``below``: the recommendations are listed after this text (the letter's table), so
+    their dates are "unten genannt"; the e-mail lists them before it."""
     late = sum(row.overdue for row in responses)
     asked = _answer_asked(responses)
+    named = "unten genannte" if below else "genannte"
     if late == len(responses):
         passed = (
-            "Die genannte Frist ist verstrichen."
+            f"Die {named} Frist ist verstrichen."
             if late == 1
-            else "Die genannten Fristen sind verstrichen."
+            else f"Die {named}n Fristen sind verstrichen."
         )
         return f"{passed} Wir bitten Sie, uns möglichst bald mitzuteilen, {asked}"
     if not late:
-        return f"Wir bitten Sie, uns bis zur genannten Frist mitzuteilen, {asked}"
+        return f"Wir bitten Sie, uns bis zur {named}n Frist mitzuteilen, {asked}"
     return (
-        "Wir bitten Sie, uns bis zur genannten Frist – wo sie schon verstrichen ist, möglichst "
+        f"Wir bitten Sie, uns bis zur {named}n Frist – wo sie schon verstrichen ist, möglichst "
         f"bald – mitzuteilen, {asked}"
     )
 
 
-def plan_request(plans: Sequence[RecommendationRow]) -> str:
+def plan_request(plans: Sequence[RecommendationRow], *, below: bool = False) -> str:
     """What the letter asks of recommendations whose planned implementation date has
-    passed (of one in the singular)."""
+    passed (of one in the singular); ``below`` as in :func:`response_request`."""
     if len(plans) == 1:
+        which = "der unten genannten Empfehlung" if below else "dieser Empfehlung"
         return (
-            "Zu dieser Empfehlung haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. "
+            f"Zu {which} haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. "
             "Der genannte Termin ist verstrichen, ohne dass uns eine abschließende Rückmeldung "
             "vorliegt. Wir bitten um eine Rückmeldung zum Stand der Umsetzung: ob die "
             "Empfehlung umgesetzt ist, teilweise oder nicht, und bis wann gegebenenfalls noch."
         )
+    which = "den unten genannten Empfehlungen" if below else "diesen Empfehlungen"
     return (
-        "Zu diesen Empfehlungen haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. Die "
+        f"Zu {which} haben Sie uns mitgeteilt, dass die Umsetzung geplant ist. Die "
         "genannten Termine sind verstrichen, ohne dass uns eine abschließende Rückmeldung "
         "vorliegt. Wir bitten um eine Rückmeldung zum Stand der Umsetzung: ob die "
         "Empfehlungen umgesetzt sind, teilweise oder nicht, und bis wann gegebenenfalls noch."

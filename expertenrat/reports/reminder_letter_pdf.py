@@ -91,12 +91,16 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     parts = []
     if reminder.responses:
         responses = reminder.responses
-        text = f"{response_state(responses)} {response_request(responses)}"
+        text = f"{response_state(responses)} {response_request(responses, below=True)}"
         parts.append((text, responses, _columns(responses, "Frist", _due)))
     if reminder.plans:
         plans = reminder.plans
         parts.append(
-            (plan_request(plans), plans, _columns(plans, "Umsetzung geplant bis", _planned))
+            (
+                plan_request(plans, below=True),
+                plans,
+                _columns(plans, "Umsetzung geplant bis", _planned),
+            )
         )
     closing = [Spacer(0, 6 * mm), *letter_parts.closing(head.signature, head.council_name)]
     for number, (text, items, columns) in enumerate(parts, start=1):
