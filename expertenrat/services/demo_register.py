@@ -35,8 +35,22 @@ _VERDICTS = {
     S.PARTLY_IMPLEMENTED: ResponseVerdict.PARTLY_COMPLIED,
     S.NOT_IMPLEMENTED: ResponseVerdict.NOT_COMPLIED,
 }
-_REASONS = "Das Projekt nimmt wie folgt Stellung: …"
+_PLAN_REASONS = (
+    "Das Projekt teilt die Empfehlung. Die Umsetzung braucht Mittel, die für den nächsten "
+    "Ausbauschritt beantragt sind."
+)
 _MEASURES = "Umsetzung im nächsten Ausbauschritt des Projekts"
+_REASONS = {
+    S.IMPLEMENTED: "Die Empfehlung ist im Ausbauschritt vollständig umgesetzt worden.",
+    S.PARTLY_IMPLEMENTED: (
+        "Umgesetzt ist der Teil, den das Projekt selbst verantwortet; für den Rest fehlen "
+        "Zuständigkeit und Mittel."
+    ),
+    S.NOT_IMPLEMENTED: (
+        "Die Empfehlung lässt sich mit der eingesetzten Software nicht umsetzen; das Projekt "
+        "prüft sie beim nächsten Vergabeverfahren erneut."
+    ),
+}
 
 
 def advance_recommendations(
@@ -86,14 +100,14 @@ def advance_recommendations(
         else:
             planned = answered_on
         interim = ResponseDraft(
-            row.due_on - timedelta(days=20), ResponseVerdict.PLANNED, "Projektleitung", _REASONS,
-            measures=_MEASURES, measures_due_on=planned,
+            row.due_on - timedelta(days=20), ResponseVerdict.PLANNED, "Projektleitung",
+            _PLAN_REASONS, measures=_MEASURES, measures_due_on=planned,
         )  # fmt: skip
         row = service.record_response(row.id, row.version, interim).row
         if status is S.ANSWERED:
             continue
         final = ResponseDraft(
-            answered_on, _VERDICTS[status], "Projektleitung", _REASONS, final=True
+            answered_on, _VERDICTS[status], "Projektleitung", _REASONS[status], final=True
         )  # fmt: skip
         row = service.record_response(row.id, row.version, final).row
         service.close(row.id, row.version, status, row.due_on)

@@ -240,6 +240,23 @@ def test_demo_answered_recommendations_carry_a_response(demo_database, loaded):
         assert (responses > 0) == (status in answered)
 
 
+def test_demo_responses_give_reasons_that_fit_their_verdict(demo_database, loaded):
+    """(found by a tester) every demo response read "Das Projekt nimmt wie folgt
+    Stellung: …", an unfinished sentence in the register's detail and the reports."""
+    with demo_database.reading() as session:
+        rows = session.execute(
+            select(models.RecommendationResponse.verdict, models.RecommendationResponse.reasons)
+        ).all()
+
+    assert rows
+    by_verdict = {}
+    for verdict, reasons in rows:
+        assert reasons.strip() and "…" not in reasons and reasons.endswith(".")
+        by_verdict.setdefault(verdict, set()).add(reasons)
+    assert all(len(texts) == 1 for texts in by_verdict.values())
+    assert len({next(iter(texts)) for texts in by_verdict.values()}) == len(by_verdict)
+
+
 def test_demo_load_is_audited_as_an_import(demo_database, actor, loaded):
     (entry,) = AuditService(demo_database).entries("demo")
 
