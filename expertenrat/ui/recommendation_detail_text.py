@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from expertenrat.domain.recommendation_views import RecommendationDetail
+from expertenrat.domain.recommendation_views import HistoryEntry, RecommendationDetail
 
 
 def detail_text(detail: RecommendationDetail) -> str:
@@ -38,10 +38,19 @@ def detail_text(detail: RecommendationDetail) -> str:
             lines.append(_indented(f"    Maßnahmen: {response.measures or '–'}{due}", "      "))
     lines += ["", "Verlauf:"]
     for entry in detail.history:
-        note = f" – {entry.note}" if entry.note else ""
         actor = f" ({entry.actor})" if entry.actor else ""
-        lines.append(_indented(f"  {_day(entry.occurred_on)} {entry.label}{note}{actor}", "    "))
+        lines.append(_indented(f"  {_day(entry.occurred_on)} {_step(entry)}{actor}", "    "))
     return "\n".join(lines)
+
+
+def _step(entry: HistoryEntry) -> str:
+    """ "Statuswechsel: beschlossen – im Umlauf"; a note that begins with the step's own
+    word says it alone: "Erinnerung an „Klimaportal“", not "Erinnerung – Erinnerung an …"."""
+    if not entry.note:
+        return entry.label
+    if entry.note.startswith(f"{entry.label} "):
+        return entry.note
+    return f"{entry.label} – {entry.note}"
 
 
 def _indented(text: str, indent: str) -> str:

@@ -3,10 +3,16 @@ words keep their date, and text typed on several lines stays under its heading."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
+from expertenrat.domain.enums import (
+    HistoryKind,
+    RecommendationKind,
+    RecommendationStatus,
+    ResponseVerdict,
+)
 from expertenrat.domain.recommendation_views import (
+    HistoryEntry,
     Origin,
     RecommendationDetail,
     RecommendationRow,
@@ -33,3 +39,24 @@ def test_a_planned_date_without_measures_is_shown_and_reasons_stay_indented():
 
     assert "    Maßnahmen: – (bis 30.06.2027)" in text.splitlines()
     assert "    Begründung: Erstens: Budget\n      Zweitens: Personal" in text
+
+
+def test_a_reminder_in_the_history_names_its_step_once():
+    """(found by a tester) it read "Erinnerung – Erinnerung an „Klimaportal“"."""
+    at = datetime(2026, 6, 2, 8)
+    history = (
+        HistoryEntry(HistoryKind.REMINDER, date(2026, 6, 2), None, None,
+                     "Erinnerung an „Klimaportal“", "Frau Schulz", at),
+        HistoryEntry(HistoryKind.REMINDER, date(2026, 6, 3), None, None,
+                     "telefonisch & <nachgefragt>", "Frau Schulz", at),
+        HistoryEntry(HistoryKind.STATUS, date(2026, 6, 4), RecommendationStatus.SENT,
+                     RecommendationStatus.ANSWERED, "", "", at),
+    )  # fmt: skip
+
+    text = detail_text(RecommendationDetail(ROW, "Text", (), history))
+
+    assert text.splitlines()[-3:] == [
+        "  02.06.2026 Erinnerung an „Klimaportal“ (Frau Schulz)",
+        "  03.06.2026 Erinnerung – telefonisch & <nachgefragt> (Frau Schulz)",
+        "  04.06.2026 Statuswechsel: beantwortet",
+    ]
