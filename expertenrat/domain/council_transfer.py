@@ -38,6 +38,7 @@ from expertenrat.domain.councils import (
     CouncilSettings,
     clean_action_field_name,
     clean_settings,
+    file_name_label,
     validate_action_field_name,
     validate_colour,
     validate_settings,
@@ -254,8 +255,12 @@ def template_problems_of(template: CouncilTemplate) -> list[FieldProblem]:
 
 
 def suggested_file_name(settings: CouncilSettings) -> str:
-    """ "Einstellungen SCER Rostock.json": a name every file system accepts."""
-    words = " ".join(part for part in (settings.short_name, settings.city) if part)
-    plain = " ".join(re.sub(r'[<>:"/\\|?*]', " ", words).split()).strip(" .")
-    plain = "".join(c for c in plain if c.isprintable())[:80].rstrip(" .")
+    """ "Einstellungen SCER Rostock.json", "Einstellungen DBR Görlitz.json": the council as
+    file names name it (:func:`file_name_label`: its short name, else its name, so that
+    two councils of one city are not offered one name) and its city where that does not
+    name it already; a name every file system accepts."""
+    label = file_name_label(settings)
+    city = " ".join(re.sub(r'[<>:"/\\|?*]', " ", settings.city).split()).strip(" .")
+    words = label if city.casefold() in label.casefold() else f"{label} {city}".strip()
+    plain = "".join(c for c in words if c.isprintable())[:80].rstrip(" .")
     return f"Einstellungen {plain}.json" if plain else "Einstellungen.json"

@@ -10,7 +10,11 @@ import pytest
 
 from expertenrat.domain.agenda import MAX_PLANNED_MINUTES
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.council_transfer import read_settings_file, settings_document
+from expertenrat.domain.council_transfer import (
+    read_settings_file,
+    settings_document,
+    suggested_file_name,
+)
 from expertenrat.domain.council_transfer_format import (
     FORMAT_VERSION,
     CouncilTemplate,
@@ -385,3 +389,18 @@ def test_the_preview_names_each_changed_agenda_template():
         for line in preview.lines()
     )
     assert preview.lines()[-1].startswith("1 Vorlage für Tagesordnungspunkte kommt hinzu: „Bericht")
+
+
+def test_two_councils_of_one_city_are_offered_settings_files_of_their_own():
+    """Görlitz's Digitalbeirat ("DBR Görlitz") was offered "Einstellungen DBR Görlitz
+    Görlitz.json", and a second council without a short name the city's name alone, as
+    every other one of the city (found by a tester)."""
+    digital = CouncilSettings(
+        id=None, name="Digitalbeirat der Stadt Görlitz", short_name="DBR Görlitz", city="Görlitz"
+    )
+    youth = CouncilSettings(id=None, name="Jugendbeirat Görlitz", city="Görlitz")
+    rostock = CouncilSettings(id=None, name="Expertenrat", short_name="SCER", city="Rostock")
+
+    assert suggested_file_name(digital) == "Einstellungen DBR Görlitz.json"
+    assert suggested_file_name(youth) == "Einstellungen Jugendbeirat Görlitz.json"
+    assert suggested_file_name(rostock) == "Einstellungen SCER Rostock.json"

@@ -103,7 +103,9 @@ def test_export_writes_a_file_that_reads_back(make_window, services, dialogs, tm
     window.settings_page.transfer.export_action.trigger()
 
     assert dialogs.saved_files == [str(target)]
-    assert dialogs.file_dialogs == [(FileKind.SETTINGS, "Einstellungen Rostock.json")]
+    assert dialogs.file_dialogs == [
+        (FileKind.SETTINGS, "Einstellungen Expert innenrat Rostock.json")
+    ]
     assert services.council_transfer.read(target.read_bytes()).settings.name == rostock.name
 
 
