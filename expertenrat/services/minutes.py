@@ -25,16 +25,13 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MinutesState
+from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import (
     ConcurrentEditError,
-    FieldProblem,
     NotFoundError,
-    ValidationError,
 )
 from expertenrat.domain.minutes import (
     AdoptedRecommendation,
-    DraftFinish,
     ItemConflictError,
     ItemTexts,
     Minutes,
@@ -48,12 +45,17 @@ from expertenrat.domain.minutes import (
 )
 from expertenrat.domain.minutes_checklist import Checklist
 from expertenrat.domain.votes import Vote, VoteDraft, Voters
-from expertenrat.services import audit, minutes_votes, recommendation_records
 from expertenrat.services import minutes_recommendations as recommendations
+from expertenrat.services import minutes_votes, recommendation_records
 from expertenrat.services.editing_audit import EditingAudit
-from expertenrat.services.meeting_rows import chair_problems, council_clock
-from expertenrat.services.minutes_checks import minutes_checklist, refuse_unless_complete
-from expertenrat.services.minutes_finishing import draft_finish, store_finish
+from expertenrat.services.meeting_rows import chair_problems
+from expertenrat.services.minutes_checks import minutes_checklist
+from expertenrat.services.minutes_finishing import (
+    draft_finish,
+    finish_draft,
+    refuse_unless_a_draft,
+    reopen_draft,
+)
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_rows import (
     header_of,
@@ -294,66 +296,17 @@ class MinutesService:
         changed since is not finished twice."""
         with changing(self._db, "Der Protokollentwurf") as session:
             meeting = self._load_for_draft(session, meeting_id, "abgeschlossen")
-            finish = draft_finish(session, meeting)
-            if finish.finished:
-                raise ValidationError(
-                    [
-                        FieldProblem(
-                            "state",
-                            f"Der Protokollentwurf der {label_of(meeting)} ist bereits "
-                            f"{finish.text()}.",
-                        )
-                    ]
-                )
-            result = refuse_unless_complete(session, meeting)
-            today = council_clock(session, meeting.council_id).today()
-            store_finish(session, meeting, today)
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,
-                council_id=meeting.council_id,
-                summary=f"Protokollentwurf der {label_of(meeting)} abgeschlossen",
-                before={"Stand": finish.text() or "in Bearbeitung"},
-                after={"Stand": DraftFinish(today).text()},
-            )  # fmt: skip
-            return replace(result, finish=DraftFinish(today))
+            return finish_draft(session, self._actor, meeting)
 
     def reopen_draft(self, meeting_id: int) -> Checklist:
         """ "Abschluss aufheben": the finished draft is in the works again (audit entry)."""
         with changing(self._db, "Der Protokollentwurf") as session:
             meeting = self._load_for_draft(session, meeting_id, "wieder geöffnet")
-            finish = draft_finish(session, meeting)
-            if finish.finished_on is None:
-                raise ValidationError(
-                    [
-                        FieldProblem(
-                            "state",
-                            f"Der Protokollentwurf der {label_of(meeting)} ist nicht "
-                            "abgeschlossen.",
-                        )
-                    ]
-                )
-            store_finish(session, meeting, None)
-            audit.record(
-                session, self._actor, AuditAction.UPDATE, "minutes", meeting.id,
-                council_id=meeting.council_id,
-                summary=f"Abschluss des Protokollentwurfs der {label_of(meeting)} aufgehoben",
-                before={"Stand": finish.text()},
-                after={"Stand": "in Bearbeitung"},
-            )  # fmt: skip
-            return minutes_checklist(session, meeting)
+            return reopen_draft(session, self._actor, meeting)
 
     def _load_for_draft(self, session: Session, meeting_id: int, what: str) -> models.Meeting:
         meeting = self._load_for_change(session, meeting_id)
-        if latest_state(session, meeting.id) is MinutesState.CIRCULATED:
-            raise ValidationError(
-                [
-                    FieldProblem(
-                        "state",
-                        f"Das Protokoll der {label_of(meeting)} ist bereits versandt; "
-                        f"{what} wird nur ein Entwurf.",
-                    )
-                ]
-            )
+        refuse_unless_a_draft(session, meeting, what)
         return meeting
 
     # --- plumbing -------------------------------------------------------------------------
