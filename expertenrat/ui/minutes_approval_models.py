@@ -101,7 +101,7 @@ class ObjectionsTableModel(RowsTableModel):
             Column(tr(_CONTEXT, "Entscheidung"), lambda o: o.state.label),
             Column(
                 tr(_CONTEXT, "Entschieden am"),
-                lambda o: _day(o.decided_on),
+                _decided,
                 sort_value=lambda o: o.decided_on or date.max,
                 tooltip=_decided_in,
             ),
@@ -114,10 +114,24 @@ class ObjectionsTableModel(RowsTableModel):
         super().__init__(columns, parent)
 
 
+def _decided(objection: ObjectionRecord) -> str:
+    """When and where the objection was decided: "16.04.2026 (6. Sitzung)", "25.03.2026
+    (ohne Sitzung)" (the next meeting's minutes report those too), "" while it is open."""
+    if objection.decided_on is None:
+        return ""
+    where = objection.decided_in or tr(_CONTEXT, "ohne Sitzung")
+    return f"{_day(objection.decided_on)} ({where})"
+
+
 def _decided_in(objection: ObjectionRecord) -> str | None:
-    """Where the objection was decided: "in der 6. Sitzung" (``None`` if not recorded)."""
-    if objection.decided_on is None or not objection.decided_in:
+    """Where the objection was decided: "am … in der 6. Sitzung" or "am … außerhalb einer
+    Sitzung" (``None`` while it is open)."""
+    if objection.decided_on is None:
         return None
+    if not objection.decided_in:
+        return tr(_CONTEXT, "am {day} außerhalb einer Sitzung").format(
+            day=_day(objection.decided_on)
+        )
     return tr(_CONTEXT, "am {day} in der {meeting}").format(
         day=_day(objection.decided_on), meeting=objection.decided_in
     )

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from minutes_setup import Minutes, held_minutes
+from PySide6.QtCore import Qt
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes_approval import ObjectionDraft
@@ -75,7 +76,12 @@ def test_the_decision_and_its_date_are_whole_in_their_own_columns(panel):
     rows = {cell(panel, r, model.COLUMN_STATE): r for r in range(2)}
     assert set(rows) == {"berücksichtigt", "zurückgewiesen"}
     for row in rows.values():
-        assert cell(panel, row, model.COLUMN_DECIDED) == "12.05.2026"
+        # Decided outside a meeting: said so, not only a day that looks like a meeting's.
+        assert cell(panel, row, model.COLUMN_DECIDED) == "12.05.2026 (ohne Sitzung)"
+        tip = panel.objections.model.index(row, model.COLUMN_DECIDED).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
+        assert tip == "am 12.05.2026 außerhalb einer Sitzung"
         for column in (model.COLUMN_STATE, model.COLUMN_DECIDED):
             assert whole(view, column, cell(panel, row, column))
 
