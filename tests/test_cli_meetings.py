@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date, timedelta
+from email import message_from_bytes
+from email.policy import default as email_default
 from pathlib import Path
 
 import pytest
@@ -202,6 +204,7 @@ def test_export_invitation_of_a_cancelled_meeting_says_it_wrote_the_cancellation
         (("minutes",), "protokoll.docx", ".pdf"),
         (("dossier",), "mappe.ics", ".pdf"),
         (("ics",), "termin.pdf", ".ics"),
+        (("invitation-mail",), "einladung.pdf", ".eml"),
     ],
 )
 def test_a_file_name_with_another_ending_is_refused(
@@ -246,3 +249,17 @@ def test_export_invitation_after_a_move_says_it_wrote_the_changed_invitation(
     code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
                        "--per-member", "--out", str(letters))  # fmt: skip
     assert code == 0 and out.startswith("Geänderte Einladungen zur 7. Sitzung je Mitglied")
+
+
+def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(capsys, database, tmp_path):
+    target = tmp_path / "einladung.eml"
+
+    code, out, _ = run(capsys, "--database", database, "export", "invitation-mail",
+                       "--meeting", "7", "--out", str(target))  # fmt: skip
+
+    assert code == 0 and out.startswith("E-Mail-Entwurf zur 7. Sitzung an ")
+    message = message_from_bytes(target.read_bytes(), policy=email_default)
+    assert message["Subject"].startswith("Einladung zur 7. Sitzung")
+    assert message["X-Unsent"] == "1" and "@" in message["To"]
+    names = [p.get_filename() for p in message.iter_attachments()]
+    assert [Path(n).suffix for n in names] == [".pdf", ".ics"]

@@ -1,5 +1,6 @@
 """Meetings on the command line: the list, and per meeting the invitation (or run sheet,
-or one letter per member), the minutes and the dossier as PDF, and the .ics calendar file."""
+or one letter per member), the minutes and the dossier as PDF, the invitation as an e-mail
+draft (.eml), and the .ics calendar file."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from expertenrat.cli.support import (
     council_option,
     positive,
     target_file,
+    write_document,
     write_pdf,
 )
 from expertenrat.domain.enums import MeetingState
@@ -49,6 +51,17 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         action="store_true",
         help="je Mitglied ein an sie oder ihn adressierter Brief (Serienbrief, eine Datei)",
     )
+    mail = exports.add_parser(
+        "invitation-mail",
+        help="Einladung (oder Absage) als E-Mail-Entwurf (.eml) an die Mitglieder, "
+        "mit der Einladung als PDF und der Kalenderdatei im Anhang",
+    )
+    _meeting_option(mail, required=True)
+    mail.add_argument(
+        "--out", required=True, type=target_file(".eml"), metavar="DATEI.eml", help="Zieldatei"
+    )
+    council_option(mail)
+    mail.set_defaults(handler=_export_invitation_mail, opening="read")
     minutes = _meeting_pdf_command(
         exports,
         "minutes",
@@ -154,6 +167,15 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         else f"{rendered.records} Tagesordnungspunkten"
     )
     return f"{what} {args.meeting}. Sitzung mit {items}: {path}"
+
+
+def _export_invitation_mail(services: Services, args: argparse.Namespace) -> str:
+    documents = services.meeting_documents
+    meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
+    mail = documents.invitation_mail(meeting_id)
+    write_document(args.out, mail.eml, mail.notes)
+    members = "1 Mitglied" if mail.recipients == 1 else f"{mail.recipients} Mitglieder"
+    return f"E-Mail-Entwurf zur {args.meeting}. Sitzung an {members}: {args.out}"
 
 
 def _export_minutes(services: Services, args: argparse.Namespace) -> str:

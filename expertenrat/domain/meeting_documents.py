@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meetings import invitation_changed, meeting_label
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
@@ -154,6 +155,50 @@ def meeting_heading(doc: MeetingDocument) -> str:
     (No "des …": the council's name is not reliably declinable, so it stands apart.)
     """
     return meeting_label(doc.number, doc.kind, " ".join(doc.title.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationMail:
+    """The invitation (or cancellation) as an e-mail draft to the members: ``eml`` its
+    bytes, ``name`` the file name it is saved under, ``recipients`` how many members it is
+    addressed to; ``without_email`` names the members active on the meeting's day who have
+    no e-mail address (they need the letter by post); ``warnings`` are the PDF's."""
+
+    eml: bytes
+    name: str
+    recipients: int
+    without_email: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the user should know after saving it (German)."""
+        if not self.without_email:
+            return self.warnings
+        names = ", ".join(self.without_email)
+        return (
+            *self.warnings,
+            f"Ohne E-Mail-Adresse (bitte die Einladung per Post senden): {names}.",
+        )
+
+
+def letter_title(doc: MeetingDocument) -> str:
+    """What the letter (and its e-mail) is: "Einladung zur 5. Sitzung", "Geänderte
+    Einladung zur …" after a change of time or place, "Absage: 5. Sitzung"."""
+    heading = meeting_heading(doc)
+    title = f"Absage: {heading}" if doc.cancelled else f"Einladung zur {heading}"
+    return f"Geänderte {title}" if doc.changed else title
+
+
+def meeting_time(doc: MeetingDocument) -> str:
+    """The meeting's time, "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (or both dates)."""
+    start, end = doc.start, doc.end
+    if end.date() != start.date():
+        return (
+            f"{long_date(start.date())}, {start:%H:%M} Uhr – "
+            f"{long_date(end.date())}, {end:%H:%M} Uhr"
+        )
+    return f"{long_date(start.date())}, {start:%H:%M}–{end:%H:%M} Uhr"
 
 
 def calendar_summary(doc: MeetingDocument) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 
@@ -28,6 +28,12 @@ def meeting_name(number: int | None, kind: MeetingKind = MeetingKind.REGULAR) ->
     for the window's lists and every document (invitation, run sheet, minutes, calendar)."""
     noun = meeting_noun(number, kind)
     return f"{number}. {noun}" if number else noun
+
+
+def meeting_file_stem(number: int | None, kind: MeetingKind, day: date) -> str:
+    """ "5. Sitzung 2026-12-08": a meeting's part of its documents' file names (the number,
+    not the title: titles may hold "/" or ":"); without a number "Sitzung …", "Klausur …"."""
+    return f"{meeting_name(number, kind)} {day:%Y-%m-%d}"
 
 
 def meeting_noun(number: int | None, kind: MeetingKind = MeetingKind.REGULAR) -> str:

@@ -1,18 +1,10 @@
 """The reminder to a project as an e-mail draft (.eml) that the user's mail program opens:
 addressed to the project's contact, the open recommendations in the text (those awaiting a
 response, then those whose planned implementation is overdue), the letter as PDF attached.
-Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as a draft.
-
-The subject is encoded here (:func:`_subject`): Python's own folding of a long subject put
-the dash and a project title starting with an umlaut into two encoded words, between which
-a mail program drops the space ("…Empfehlung  –Bürgerservice-Chatbot").
+Nothing is sent by the app (see :mod:`~expertenrat.exchange.mail_draft`).
 """
 
 from __future__ import annotations
-
-from email.header import Header
-from email.message import EmailMessage
-from email.policy import SMTP
 
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.reminders import (
@@ -26,17 +18,13 @@ from expertenrat.domain.reminders import (
     these_recommendations,
 )
 from expertenrat.domain.wording import council_as_subject
+from expertenrat.exchange.mail_draft import Attachment, mail_draft
 
 
 def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
     """The draft as the bytes of an .eml file (CRLF line ends, UTF-8 where needed)."""
     project = letter.reminder.project
-    message = EmailMessage(policy=SMTP)
-    message.set_raw("Subject", _subject(reminder_subject(letter)))
     email = project.contact_email.strip()
-    if looks_like_email(email):
-        message["To"] = mailbox(project.contact_name, email)
-    message["X-Unsent"] = "1"
     blocks = []
     if letter.reminder.responses:
         blocks.append(
@@ -59,22 +47,14 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
             f"{_listed(plan_lines(letter))}\n\n{plan_request(letter.reminder.plans)}"
         )
     body = "\n\n".join(blocks)
-    message.set_content(
+    return mail_draft(
+        reminder_subject(letter),
         f"{salutation(project)}\n\n{body}\n\nDas Erinnerungsschreiben liegt als PDF bei.\n\n"
         f"Mit freundlichen Grüßen\n{letter.letterhead.signature}\n"
-        f"{letter.letterhead.council_name}\n"
+        f"{letter.letterhead.council_name}\n",
+        to=[mailbox(project.contact_name, email)] if looks_like_email(email) else [],
+        attachments=[Attachment(pdf, pdf_name)],
     )
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
-    return message.as_bytes()
-
-
-def _subject(text: str) -> str:
-    """The subject as the header holds it: on one line (line breaks could start another
-    header), folded at 78 characters, non-ASCII text as RFC 2047 encoded words that keep
-    their spaces inside them."""
-    line = " ".join(text.split())
-    charset = "us-ascii" if line.isascii() else "utf-8"
-    return Header(line, charset, header_name="Subject").encode(linesep="\n")
 
 
 def _listed(lines: list[str]) -> str:

@@ -20,7 +20,12 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.german_dates import long_date
-from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.domain.meeting_documents import (
+    AgendaEntry,
+    MeetingDocument,
+    letter_title,
+    meeting_heading,
+)
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import letter_parts, theme
@@ -90,10 +95,7 @@ def render_invitation(
 
     Warnings: letters no bundled font has, and an invitation later than the notice period.
     """
-    heading = meeting_heading(doc)
-    title = f"Absage: {heading}" if doc.cancelled else f"Einladung zur {heading}"
-    if doc.changed:
-        title = f"Geänderte {title}"
+    title = letter_title(doc)
     head = doc.letterhead
     info = letter_parts.letter_info(
         head,

@@ -8,11 +8,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_documents import (
     AgendaEntry,
     MeetingDocument,
     late_notice_warning,
+    meeting_time,
 )
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
@@ -27,13 +27,7 @@ def clock(moment: datetime) -> str:
 
 def when(doc: MeetingDocument) -> str:
     """The meeting's time, "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (or both dates)."""
-    start, end = doc.start, doc.end
-    if end.date() != start.date():
-        return (
-            f"{long_date(start.date())}, {clock(start)} Uhr – "
-            f"{long_date(end.date())}, {clock(end)} Uhr"
-        )
-    return f"{long_date(start.date())}, {clock(start)}–{clock(end)} Uhr"
+    return meeting_time(doc)
 
 
 def time_and_place(doc: MeetingDocument) -> list[tuple[str, str]]:

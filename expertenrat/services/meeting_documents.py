@@ -20,8 +20,13 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.invitation_letters import Recipient, addressed_to
-from expertenrat.domain.meeting_documents import MeetingDocument, late_notice_warning
-from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.mail_addresses import looks_like_email, mailbox
+from expertenrat.domain.meeting_documents import (
+    InvitationMail,
+    MeetingDocument,
+    late_notice_warning,
+)
+from expertenrat.domain.meeting_numbers import meeting_file_stem, meeting_name
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.meeting_document_rows import meeting_documents_of
@@ -82,6 +87,35 @@ class MeetingDocumentsService:
                 "es gibt niemanden, an den die Einladungen gehen könnten."
             )
         return render_invitation_letters([(r.full_name, addressed_to(doc, r)) for r in recipients])
+
+    def invitation_mail(self, meeting_id: int, *, today: date | None = None) -> InvitationMail:
+        """The invitation (a cancellation for a cancelled meeting) as an e-mail draft to
+        the members active on the meeting's day who have an e-mail address, with the
+        invitation PDF and the calendar file attached."""
+        from expertenrat.exchange.invitation_mail import invitation_eml
+        from expertenrat.reports.invitation_pdf import render_invitation
+
+        with reading(self._db) as session:
+            meeting = _meeting(session, meeting_id)
+            doc = meeting_documents_of(session, [meeting], today)[0]
+            persons = [m.person for m in meeting_memberships(session, meeting)]
+            stem = meeting_file_stem(meeting.number, MeetingKind(meeting.kind), doc.start.date())
+        to = [
+            mailbox(_full_name(p), p.email.strip())
+            for p in persons
+            if looks_like_email(p.email.strip())
+        ]
+        without = tuple(_full_name(p) for p in persons if not looks_like_email(p.email.strip()))
+        if not to:
+            raise ExpertenratError(
+                f"Am {doc.start:%d.%m.%Y} hat kein Mitglied des Gremiums eine E-Mail-Adresse "
+                "– es gibt niemanden, an den die E-Mail gehen könnte. Versenden Sie die "
+                "Einladung als Brief („Serienbrief …“)."
+            )
+        rendered = render_invitation(doc)
+        what = "Absage" if doc.cancelled else "Einladung"
+        eml = invitation_eml(doc, to, rendered.pdf, _ics([doc], None), f"{what} {stem}")
+        return InvitationMail(eml, f"{what} {stem}.eml", len(to), without, rendered.warnings)
 
     def run_sheet_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The chair's internal run sheet as a PDF."""
@@ -215,6 +249,10 @@ def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
 
     ordered = sorted(documents, key=lambda d: (d.start, d.number or 0))
     return meetings_ics(ordered, stamp=stamp or datetime.now(UTC))
+
+
+def _full_name(person: models.Person) -> str:
+    return " ".join(p for p in (person.given_name, person.family_name) if p.strip())
 
 
 def _recipient(person: models.Person) -> Recipient:

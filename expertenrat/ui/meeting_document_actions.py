@@ -5,11 +5,13 @@ meeting: "Einladung …", "Serienbrief …" (one letter per member in one file),
 (PDFs) and "Kalender …" (.ics); after it: "Protokoll …" and "Öffentliches Protokoll …"
 (approved minutes are the stored file), "Sitzungsmappe …", and "Alle Sitzungen …" (the
 council's calendar file, once it has a meeting). A PDF button's menu offers "Als PDF
-speichern …", "Vorschau …" and "Drucken …". To save, the user names the file first; the
-service renders it and ``services.files`` writes it in a worker, behind a progress dialog.
-To preview or print, the worker renders it and ``PdfPrintActions`` puts those very pages
-on the printer. Letters a PDF cannot print are listed under the buttons (the PDF is still
-complete); a file that cannot be written or a printer that refuses is a German warning.
+speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als E-Mail-Entwurf
+speichern …" (an .eml to the members with the PDF and the calendar file). To save, the
+user names the file first; the service renders it and ``services.files`` writes it in a
+worker, behind a progress dialog. To preview or print, the worker renders it and
+``PdfPrintActions`` puts those very pages on the printer. Letters a PDF cannot print are
+listed under the buttons (the PDF is still complete); a file that cannot be written or a
+printer that refuses is a German warning.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QWidget
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meeting_documents import InvitationMail
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
@@ -64,6 +67,9 @@ class MeetingDocumentActions(QGroupBox):
             tr(_CONTEXT, "Einladung …"),
             tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"),
             self.documents.invitation,
+        )
+        self.mail_action = self.invitation_button.add_action(
+            tr(_CONTEXT, "Als E-Mail-Entwurf speichern …"), self.ask_mail
         )
         self.letters_button = self._pdf_button(
             tr(_CONTEXT, "Serienbrief …"),
@@ -194,6 +200,29 @@ class MeetingDocumentActions(QGroupBox):
             lambda: documents.ics_for_council(council_id),
         )
 
+    def ask_mail(self) -> None:
+        """Ask where to save the invitation (or cancellation) as an e-mail draft to the
+        members, with the PDF and the calendar file attached; then make and write it."""
+        meeting = self._meeting
+        if meeting is None:
+            return
+        documents, today = self._documents, self._today()
+        cancelled = meeting.state is MeetingState.CANCELLED
+        stem = (tr(_CONTEXT, "Absage {}") if cancelled else tr(_CONTEXT, "Einladung {}")).format(
+            file_stem(meeting)
+        )
+        title = tr(_CONTEXT, "E-Mail-Entwurf speichern")
+        self._dialogs.ask_save_file(
+            self,
+            title,
+            tr(_CONTEXT, "E-Mail-Entwürfe (*.eml)"),
+            council_file_name(self._settings, self._council_id, f"{stem}.eml"),
+            lambda path: self._save(
+                title, Path(path), lambda: documents.invitation_mail(meeting.id, today=today)
+            ),
+            FileKind.PDF,
+        )
+
     def ask_save(self, document: PdfDocument | None) -> None:
         """Ask where to save ``document``, then render and write it in the background."""
         if document is None:
@@ -230,21 +259,26 @@ class MeetingDocumentActions(QGroupBox):
             FileKind.PDF,
         )
 
-    def _save(self, title: str, target: Path, render: Callable[[], RenderedPdf | bytes]) -> None:
+    def _save(
+        self, title: str, target: Path, render: Callable[[], RenderedPdf | InvitationMail | bytes]
+    ) -> None:
         """Render and write ``target`` in the background; then say so (with its warnings)."""
         if self.busy():
             return
 
-        def work(progress: Progress) -> tuple[str, ...]:
+        def work(progress: Progress) -> tuple[tuple[str, ...], str]:
             rendered = render()
             progress(1, 1)  # "Abbrechen" until here: nothing is written
             if isinstance(rendered, RenderedPdf):
                 write_file(target, rendered.pdf)
-                return tuple(rendered.warnings)
+                return tuple(rendered.warnings), ""
+            if isinstance(rendered, InvitationMail):
+                write_file(target, rendered.eml)
+                return rendered.notes, _mail_note(rendered.recipients)
             write_file(target, rendered)
-            return ()
+            return (), ""
 
-        self._start(title, work, lambda warnings: self._saved(title, target, warnings))
+        self._start(title, work, lambda done: self._saved(title, target, *done))
 
     def _start(
         self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]
@@ -256,11 +290,10 @@ class MeetingDocumentActions(QGroupBox):
         self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
         start_with_progress(self.job, self, title, tr(_CONTEXT, "Das Dokument wird erstellt …"))
 
-    def _saved(self, title: str, target: Path, warnings: tuple[str, ...]) -> None:
+    def _saved(self, title: str, target: Path, warnings: tuple[str, ...], note: str) -> None:
         self._show_warnings(warnings)
-        self._dialogs.file_saved(
-            self, title, tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name), str(target)
-        )
+        text = tr(_CONTEXT, "„{}“ wurde gespeichert.").format(target.name)
+        self._dialogs.file_saved(self, title, f"{text} {note}".strip(), str(target))
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         """Letters the PDF cannot print are listed under the buttons; the PDF is complete."""
@@ -311,3 +344,15 @@ class MeetingDocumentActions(QGroupBox):
             if coming
             else tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
         )
+
+
+def _mail_note(recipients: int) -> str:
+    """ "An 8 Mitglieder adressiert; …": what to do with the draft."""
+    who = (
+        tr(_CONTEXT, "An 1 Mitglied adressiert")
+        if recipients == 1
+        else tr(_CONTEXT, "An {} Mitglieder adressiert").format(recipients)
+    )
+    return tr(
+        _CONTEXT, "{}; öffnen Sie die Datei, um die E-Mail in Ihrem E-Mail-Programm zu senden."
+    ).format(who)

@@ -13,7 +13,7 @@ from datetime import date
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.context import Services
 from expertenrat.ui.i18n import tr
@@ -118,4 +118,4 @@ class MeetingPdfDocuments:
 def file_stem(meeting: Meeting) -> str:
     """ "5. Sitzung 2026-12-08" (the number, not the title: titles may hold "/" or ":");
     without a number "Sitzung …" or "Klausur …", as the documents call the meeting."""
-    return f"{meeting_name(meeting.number, meeting.kind)} {meeting.starts_at:%Y-%m-%d}"
+    return meeting_file_stem(meeting.number, meeting.kind, meeting.starts_at.date())

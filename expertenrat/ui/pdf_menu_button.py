@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from expertenrat.ui.i18n import tr
@@ -37,3 +38,9 @@ class PdfMenuButton(QPushButton):
         self.preview_action.triggered.connect(preview)
         self.print_action.triggered.connect(print_)
         self.setMenu(menu)
+
+    def add_action(self, text: str, slot: Callable[[], None]) -> QAction:
+        """A further entry of the menu, after "Drucken …" ("Als E-Mail-Entwurf …")."""
+        action = self.menu().addAction(text)
+        action.triggered.connect(slot)
+        return action

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from email import message_from_bytes
+from email.policy import default as email_default
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,7 +19,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
-from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ExpertenratError,
+    NotFoundError,
+    ValidationError,
+)
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.store import models
@@ -529,3 +536,59 @@ def test_a_changed_invitation_is_dated_the_day_of_the_change_and_a_recorded_send
         date(2026, 3, 2),
     )  # fmt: skip  the changed letter went out then; the notice period holds
     assert again.warnings == ()
+
+
+def attachments(message) -> dict[str, bytes]:
+    return {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+
+
+def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
+    service, sample, database, council, members_service, new_member, today, meetings_service
+):
+    members_service.save(
+        council.id, new_member("Kim", 'O\'Neil "K"', email="kim@example.org"), today
+    )
+    mail = service.invitation_mail(sample.meeting_id, today=date(2026, 3, 2))
+
+    message = message_from_bytes(mail.eml, policy=email_default)
+    assert message["X-Unsent"] == "1"
+    assert message["To"] == '"Kim O\'Neil \\"K\\"" <kim@example.org>'
+    assert message["Subject"] == (
+        "Einladung zur 5. Sitzung – Frühjahr & <Klausur>, Donnerstag, 12. März 2026"
+    )
+    text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert "Zeit: Donnerstag, 12. März 2026, 16:00–18:00 Uhr\nOrt: Rathaus, Raum 1.23" in text
+    assert "Verhinderung bis Mittwoch, 11. März 2026" in text
+    files = attachments(message)
+    assert list(files) == [
+        "Einladung 5. Sitzung 2026-03-12.pdf",
+        "Einladung 5. Sitzung 2026-03-12.ics",
+    ]
+    assert "Einladung zur 5. Sitzung" in pdf_text(files["Einladung 5. Sitzung 2026-03-12.pdf"])
+    (event,) = events(files["Einladung 5. Sitzung 2026-03-12.ics"])
+    assert str(event["uid"]) == meeting_row(database, sample.meeting_id).uid
+    assert (mail.name, mail.recipients) == ("Einladung 5. Sitzung 2026-03-12.eml", 1)
+    assert mail.without_email == ("Zoë Brontë", "Ödön Pál")
+    assert mail.notes[-1] == (
+        "Ohne E-Mail-Adresse (bitte die Einladung per Post senden): Zoë Brontë, Ödön Pál."
+    )
+
+    sent = service.record_invitation_sent(
+        sample.meeting_id, version(database, sample), date(2026, 3, 2)
+    )
+    meetings_service.change_state(
+        sample.meeting_id, sent.version, MeetingState.CANCELLED, "Raum nicht verfügbar"
+    )
+    cancelled = message_from_bytes(
+        service.invitation_mail(sample.meeting_id).eml, policy=email_default
+    )
+    assert cancelled["Subject"].startswith("Absage: 5. Sitzung – Frühjahr & <Klausur>")
+    body = cancelled.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert "findet nicht statt" in body and "Grund: Raum nicht verfügbar" in body
+    (gone,) = events(attachments(cancelled)["Absage 5. Sitzung 2026-03-12.ics"])
+    assert gone["status"] == "CANCELLED"
+
+
+def test_an_e_mail_without_any_member_address_is_refused_in_german(service, sample):
+    with pytest.raises(ExpertenratError, match="kein Mitglied des Gremiums eine E-Mail-Adresse"):
+        service.invitation_mail(sample.meeting_id)

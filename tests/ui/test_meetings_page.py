@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from email import message_from_bytes
+from email.policy import default as email_default
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +21,7 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
@@ -671,6 +674,41 @@ def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
         "TOP 5: Symbole oder Emoji",
         "TOP 7: chinesische Schriftzeichen (CJK)",
     ]
+
+
+def test_the_invitation_is_saved_as_an_e_mail_draft_to_the_members(
+    page, services, council_id, dialogs, tmp_path, finish_job, today
+):
+    field = services.settings.action_fields(council_id)[0].id
+    for given, family, email in (("Anna", "Berg", "anna.berg@example.org"), ("Ole", "Dahl", "")):
+        services.members.save(
+            council_id,
+            Member(None, given, family, email=email, primary_field_id=field,
+                   term_start=date(2025, 1, 1)),
+            today,
+        )  # fmt: skip
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+    target = tmp_path / "Einladung.eml"
+    dialogs.paths = [str(target)]
+
+    page.documents.mail_action.trigger()
+    finish_job(page.documents)
+
+    assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Einladung 1. Sitzung 2026-12-08.eml")
+    message = message_from_bytes(target.read_bytes(), policy=email_default)
+    assert message["To"] == "Anna Berg <anna.berg@example.org>"
+    assert [p.get_filename() for p in message.iter_attachments()] == [
+        "Einladung 1. Sitzung 2026-12-08.pdf",
+        "Einladung 1. Sitzung 2026-12-08.ics",
+    ]
+    assert dialogs.messages[-1][2].startswith(
+        "„Einladung.eml“ wurde gespeichert. An 1 Mitglied adressiert; öffnen Sie die Datei"
+    )
+    assert page.documents.warnings_label.text() == (
+        "Ohne E-Mail-Adresse (bitte die Einladung per Post senden): Ole Dahl."
+    )
 
 
 def test_a_cancelled_meetings_letter_button_says_absage_and_saves_the_cancellation(

@@ -1,0 +1,79 @@
+"""The invitation to a meeting as an e-mail draft (.eml) to the members: a short text with
+time and place, the invitation PDF (the letter with the agenda) and the calendar file
+(.ics) attached; for a changed invitation it says that it replaces the first, for a
+cancelled meeting it is the cancellation. Made with :mod:`~expertenrat.exchange.mail_draft`
+like the reminders to projects."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.meeting_documents import (
+    MeetingDocument,
+    letter_title,
+    meeting_heading,
+    meeting_time,
+)
+from expertenrat.exchange.mail_draft import Attachment, mail_draft
+
+
+def invitation_eml(
+    doc: MeetingDocument, to: Sequence[str], pdf: bytes, ics: bytes, stem: str
+) -> bytes:
+    """The draft to the mailboxes ``to``, with ``stem``.pdf and ``stem``.ics attached."""
+    title = letter_title(doc)
+    head = doc.letterhead
+    body = _cancellation(doc) if doc.cancelled else _invitation(doc)
+    closing = f"Mit freundlichen Grüßen\n{head.signature}\n{head.council_name}"
+    text = "\n\n".join((doc.salutation, body, closing))
+    return mail_draft(
+        f"{title}, {long_date(doc.start.date())}",
+        text + "\n",
+        to=to,
+        attachments=[
+            Attachment(pdf, f"{stem}.pdf"),
+            Attachment(ics, f"{stem}.ics", "text", "calendar"),
+        ],
+    )
+
+
+def _invitation(doc: MeetingDocument) -> str:
+    blocks = [f"hiermit laden wir Sie herzlich zur {meeting_heading(doc)} ein."]
+    if doc.changed:
+        blocks[0] += (
+            " Bitte beachten Sie: Zeit oder Ort haben sich geändert. Diese Einladung ersetzt"
+            " unsere bisherige."
+        )
+    blocks.append(_facts(doc))
+    blocks.append(
+        "Die Einladung mit der Tagesordnung liegt als PDF bei, der Termin als Kalenderdatei "
+        "(.ics), die Ihr Kalenderprogramm übernimmt."
+        + (" Der bisherige Eintrag wird dabei ersetzt." if doc.changed else "")
+    )
+    blocks.append(
+        f"Bitte teilen Sie eine Verhinderung bis {long_date(doc.excuse_by)} der "
+        "Geschäftsstelle mit."
+    )
+    return "\n\n".join(blocks)
+
+
+def _cancellation(doc: MeetingDocument) -> str:
+    blocks = [f"die {meeting_heading(doc)} am {meeting_time(doc)} findet nicht statt."]
+    reason = " ".join(doc.cancellation_reason.split())
+    if reason:
+        blocks.append(f"Grund: {reason}")
+    blocks.append(
+        "Die Absage liegt als PDF bei; die Kalenderdatei (.ics) nimmt den Termin aus Ihrem "
+        "Kalender. Wir bitten um Ihr Verständnis."
+    )
+    return "\n\n".join(blocks)
+
+
+def _facts(doc: MeetingDocument) -> str:
+    lines = [f"Zeit: {meeting_time(doc)}"]
+    if doc.location:
+        lines.append(f"Ort: {' '.join(doc.location.split())}")
+    if doc.online_link.strip():
+        lines.append(f"Online: {doc.online_link.strip()}")
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""An e-mail draft (.eml) that the user's mail program opens: subject, recipients, a plain
+text and attachments. Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as
+a draft (Thunderbird: "Als neu bearbeiten"). The reminders to projects and the invitations
+to the members are made with it.
+
+The subject is encoded here (:func:`_subject`): Python's own folding of a long subject put
+the dash and a word starting with an umlaut into two encoded words, between which a mail
+program drops the space ("…Empfehlung  –Bürgerservice-Chatbot")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.header import Header
+from email.message import EmailMessage
+from email.policy import SMTP
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    data: bytes
+    filename: str
+    maintype: str = "application"
+    subtype: str = "pdf"
+
+
+def mail_draft(
+    subject: str,
+    text: str,
+    *,
+    to: Sequence[str] = (),
+    attachments: Sequence[Attachment] = (),
+) -> bytes:
+    """The draft as the bytes of an .eml file (CRLF line ends, UTF-8 where needed); ``to``
+    holds mailboxes ("Name <mail>", :func:`~expertenrat.domain.mail_addresses.mailbox`)."""
+    message = EmailMessage(policy=SMTP)
+    message.set_raw("Subject", _subject(subject))
+    if to:
+        message["To"] = ", ".join(to)
+    message["X-Unsent"] = "1"
+    message.set_content(text)
+    for attachment in attachments:
+        message.add_attachment(
+            attachment.data,
+            maintype=attachment.maintype,
+            subtype=attachment.subtype,
+            filename=attachment.filename,
+        )
+    return message.as_bytes()
+
+
+def _subject(text: str) -> str:
+    """The subject as the header holds it: on one line (line breaks could start another
+    header), folded at 78 characters, non-ASCII text as RFC 2047 encoded words that keep
+    their spaces inside them."""
+    line = " ".join(text.split())
+    charset = "us-ascii" if line.isascii() else "utf-8"
+    return Header(line, charset, header_name="Subject").encode(linesep="\n")
