@@ -27,6 +27,7 @@ from expertenrat.domain.member_import_preview import ImportPreview, ImportRow, I
 from expertenrat.domain.members import (
     Member,
     MemberIndex,
+    consent_date_problems,
     council_problems,
     member_problems,
     replaced,
@@ -103,7 +104,7 @@ def classify_import(
     targets = match_rows(accepted, parsed, candidates, recorded)
     members, person_of = _resolve(parsed, candidates, targets, present, persons)
     notes = _validate(
-        members, parsed, person_of, targets, existing, recorded or {}, errors, progress
+        members, parsed, person_of, targets, existing, recorded or {}, today, errors, progress
     )
     consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, root in person_of.items():
@@ -237,6 +238,7 @@ def _validate(
     targets: dict[int, Member],
     existing: Sequence[Member],
     recorded: Mapping[int, RecordedSpan],
+    today: date,
     errors: dict[int, list[str]],
     progress: Progress,
 ) -> dict[int, list[str]]:
@@ -256,7 +258,7 @@ def _validate(
     index = MemberIndex([*(e for e in existing if e.id not in matched), *checked.values()])
     warnings: dict[int, list[str]] = {}
     for done, i in enumerate(members, start=1):
-        problems = council_problems(checked[i], index)
+        problems = consent_date_problems(members[i], today) + council_problems(checked[i], index)
         if members[i] is not parsed[i]:
             problems = member_problems(checked[i]) + problems
         if members[i].id is not None:

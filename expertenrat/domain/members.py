@@ -292,7 +292,34 @@ def validate_member(
     :func:`council_problems`.
     """
     index = others if isinstance(others, MemberIndex) else MemberIndex(others)
-    return member_problems(member) + council_problems(member, index)
+    return (
+        member_problems(member)
+        + consent_date_problems(member, today)
+        + council_problems(member, index)
+    )
+
+
+_CONSENT_DATES = (
+    ("publish_name", "publish_name_on", "Name und Institution"),
+    ("publish_contact", "publish_contact_on", "Kontaktdaten"),
+)
+
+
+def consent_date_problems(member: Member, today: date) -> list[FieldProblem]:
+    """A consent given or withdrawn on a day still to come (a typo, 2030 for 2020): it
+    would count from now on, in every public list."""
+    problems = []
+    for name, attribute, label in _CONSENT_DATES:
+        on = getattr(member, attribute)
+        if on is not None and on > today:
+            problems.append(
+                FieldProblem(
+                    name,
+                    f"Die Einwilligung ({label}) kann nicht nach dem heutigen Tag "
+                    f"({today:%d.%m.%Y}) datiert sein ({on:%d.%m.%Y}).",
+                )
+            )
+    return problems
 
 
 def member_problems(member: Member) -> list[FieldProblem]:

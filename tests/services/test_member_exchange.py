@@ -678,3 +678,20 @@ def test_a_decomposed_row_of_another_address_is_a_possible_duplicate(
     assert row.reasons[0] == (
         "Möglicherweise doppelt: Jörg Müller-Lüdenscheidt hat denselben Namen."
     )
+
+
+def test_an_import_row_with_a_consent_dated_after_today_is_an_error(exchange, council):
+    """(found by a tester) A grant dated 01.01.2030 was imported and counted at once."""
+    data = (
+        "Vorname;Nachname;Amtszeit Beginn;Primäres Handlungsfeld;Name veröffentlichen;"
+        "Zustimmung Name am\r\n"
+        "Anna;Berg;01.01.2025;Stadtdaten;ja;01.01.2030\r\n"
+    ).encode("utf-8-sig")
+
+    (row,) = exchange.preview_import(council.id, data, date(2026, 11, 27)).rows
+
+    assert row.status is ImportStatus.ERROR
+    assert row.reasons == (
+        "Die Einwilligung (Name und Institution) kann nicht nach dem heutigen Tag "
+        "(27.11.2026) datiert sein (01.01.2030).",
+    )

@@ -224,6 +224,29 @@ def test_a_term_ending_before_it_starts_is_refused_at_the_end_date(
     assert services.members.members(council.id) == []
 
 
+def test_a_consent_dated_after_today_is_refused_under_its_row(
+    open_dialog, services, council, fields, qtbot, today
+):
+    """(found by a tester) 'erteilt am 01.01.2030' (for 2020) was saved and counted at once:
+    the public roster printed the contact data of a consent that no date had yet."""
+    dialog = open_dialog()
+    _fill_required(dialog, fields)
+    row = dialog.form.publish_contact_row
+    row.check.setChecked(True)
+    row.date_edit.setDate(QDate(2030, 1, 1))
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.message("publish_contact") == (
+        "Die Einwilligung (Kontaktdaten) kann nicht nach dem heutigen Tag "
+        f"({today:%d.%m.%Y}) datiert sein (01.01.2030)."
+    )
+    assert services.members.members(council.id) == []
+    row.date_edit.setDate(QDate(today))
+    with qtbot.waitSignal(dialog.saved):
+        _click_save(qtbot, dialog)
+
+
 def test_a_bad_email_address_is_refused(open_dialog, services, council, fields, qtbot):
     dialog = open_dialog()
     _fill_required(dialog, fields)
