@@ -9,6 +9,7 @@ public ids, fingerprints) are left out of what the page shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -19,6 +20,33 @@ from expertenrat.domain.enums import AuditAction, VoteMode
 from expertenrat.domain.votes import vote_outcome
 
 _HIDDEN = frozenset({"version", "public_id", "uid", "ics_sequence", "fingerprint", "sha256"})
+
+# Fields that hold the number (row id) of another record, and the kind of that record: the
+# page shows the record's name beside its number ("9. Sitzung (Nr. 8)"), as the number
+# alone read like another meeting's running number or a TOP's.
+REFERENCES: Mapping[str, str] = {
+    "council_id": "council",
+    "meeting_id": "meeting",
+    "meeting_ids": "meeting",
+    "approved_in_meeting_id": "meeting",
+    "decided_in_meeting_id": "meeting",
+    "agenda_item_id": "agenda_item",
+    "parent_id": "agenda_item",
+    "arrived_item_id": "agenda_item",
+    "left_item_id": "agenda_item",
+    "origin_agenda_item_id": "agenda_item",
+    "membership_id": "membership",
+    "chair_membership_id": "membership",
+    "person_id": "person",
+    "action_field_id": "action_field",
+    "primary_field_id": "action_field",
+    "further_field_ids": "action_field",
+    "project_id": "project",
+    "project_ids": "project",
+}
+
+Names = Mapping[tuple[str, int], str]
+"""The name of a record by (kind, number), for the references of entries."""
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
 _ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
@@ -49,9 +77,14 @@ class FieldChange:
 
 
 def field_changes(
-    entity: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+    entity: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    names: Names | None = None,
 ) -> list[FieldChange]:
-    """The fields of an entry as rows "Feld | vorher | nachher", technical fields left out.
+    """The fields of an entry as rows "Feld | vorher | nachher", technical fields left out;
+    a reference as the record's name from ``names`` and its number ("9. Sitzung (Nr. 8)"),
+    the number alone for a record ``names`` lacks.
 
     A new record lists its filled fields, a deleted one the fields it had.
     """
@@ -60,10 +93,39 @@ def field_changes(
     for key in [*old, *(k for k in new if k not in old)]:
         if key in _HIDDEN:
             continue
-        was, now = readable(entity, key, old.get(key)), readable(entity, key, new.get(key))
+        label = field_label(entity, key)
+        if key in REFERENCES:
+            kind = REFERENCES[key]
+            was, now = (_reference(kind, v, names or {}) for v in (old.get(key), new.get(key)))
+            if "(Nr. " in was + now:  # named: "Sitzung", no longer "Sitzung (Nr.)"
+                label = label.removesuffix(" (Nr.)")
+        else:
+            was, now = readable(entity, key, old.get(key)), readable(entity, key, new.get(key))
         if was or now:
-            rows.append(FieldChange(field_label(entity, key), was, now))
+            rows.append(FieldChange(label, was, now))
     return rows
+
+
+def references(entries: Iterable[tuple[dict[str, Any] | None, dict[str, Any] | None]]) -> set:
+    """The (kind, number) of every record the fields of ``entries`` (before, after) name."""
+    found: set[tuple[str, int]] = set()
+    for state in (s for pair in entries for s in pair if s):
+        for key, kind in REFERENCES.items():
+            value = state.get(key)
+            numbers = value if isinstance(value, list) else [value]
+            found.update(
+                (kind, n) for n in numbers if isinstance(n, int) and not isinstance(n, bool)
+            )
+    return found
+
+
+def _reference(kind: str, value: Any, names: Names) -> str:
+    if isinstance(value, list):
+        return "; ".join(_reference(kind, v, names) for v in value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "" if value is None else str(value)
+    name = names.get((kind, value))
+    return f"{name} (Nr. {value})" if name else str(value)
 
 
 def readable(entity: str, field: str, value: Any) -> str:

@@ -16,11 +16,12 @@ from sqlalchemy import Date, DateTime, LargeBinary, Select, Time, or_, select
 from sqlalchemy import inspect as orm_inspect
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.audit_fields import AuditLine, utc_bounds
+from expertenrat.domain.audit_fields import AuditLine, Names, utc_bounds
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.text_folding import fold
 from expertenrat.exchange.audit_csv import export_audit_csv
 from expertenrat.services import meeting_rows  # a module: meeting_rows imports audit too
+from expertenrat.services.audit_names import reference_names
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.bulk_insert import insert_rows
 from expertenrat.store.database import Database
@@ -245,7 +246,12 @@ class AuditService:
     def export_csv(self, wanted: AuditFilter) -> bytes:
         """Every entry matching ``wanted`` as a CSV file for Excel (see ``exchange.audit_csv``)."""
         page = self.search(wanted, limit=None)
-        return export_audit_csv(page.lines, page.zone)
+        return export_audit_csv(page.lines, page.zone, self.names(page.lines))
+
+    def names(self, lines: list[AuditLine]) -> Names:
+        """The names of the records the fields of ``lines`` refer to by number."""
+        with reading(self._db) as session:
+            return reference_names(session, lines)
 
     def actors(self, council_id: int) -> list[str]:
         """Everyone who changed something in the council, in alphabetical order."""

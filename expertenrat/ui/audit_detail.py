@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from expertenrat.domain.audit_fields import AuditLine, FieldChange, field_changes
+from expertenrat.domain.audit_fields import AuditLine, FieldChange, Names, field_changes
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel
 
@@ -55,12 +55,13 @@ class AuditDetail(QWidget):
         layout.addWidget(self.view, 1)
         self.show_line(None)
 
-    def show_line(self, line: AuditLine | None) -> None:
+    def show_line(self, line: AuditLine | None, names: Names | None = None) -> None:
+        """``names``: of the records the entry's fields refer to by number."""
         if line is None:
             self.summary_label.setText(tr(_CONTEXT, "Wählen Sie oben einen Eintrag."))
             self.model.set_rows([])
             return
-        changes = field_changes(line.entity, line.before, line.after)
+        changes = field_changes(line.entity, line.before, line.after, names)
         self.summary_label.setText(line.summary)
         self.model.set_rows(changes)
         self.view.resizeColumnToContents(FieldChangesModel.COLUMN_FIELD)

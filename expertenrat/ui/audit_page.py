@@ -268,7 +268,14 @@ class AuditPage(NothingPending, QWidget):
         return rows[0].data(AuditTableModel.ObjectRole) if rows else None
 
     def _selection_changed(self) -> None:
-        self.detail.show_line(self.selected())
+        line = self.selected()
+        names = None
+        if line is not None:
+            try:
+                names = self._audit.names([line])
+            except ExpertenratError:  # the database went away: the numbers alone
+                names = None
+        self.detail.show_line(line, names)
 
     # --- export -----------------------------------------------------------------------
 

@@ -84,6 +84,20 @@ def test_changes_of_whole_lists_are_named_in_german():
     assert sha == FieldChange("SHA-256 der öffentlichen Fassung", "ab12", "cd34")
 
 
+def test_references_show_the_name_beside_the_number_where_it_is_known():
+    after = {"council_id": 1, "origin_agenda_item_id": 59, "project_ids": [6, 7]}
+    names = {("agenda_item", 59): "TOP 6.1 „Empfehlung“", ("project", 6): "Digitaler Zwilling"}
+
+    assert field_changes("recommendation", None, after, names) == [
+        FieldChange("Gremium (Nr.)", "", "1"),  # removed outright: its number alone
+        FieldChange("beschlossen in Punkt", "", "TOP 6.1 „Empfehlung“ (Nr. 59)"),
+        FieldChange("Projekte", "", "Digitaler Zwilling (Nr. 6); 7"),
+    ]
+    assert field_changes("agenda_item", None, {"meeting_id": 8}) == [
+        FieldChange("Sitzung (Nr.)", "", "8")
+    ]
+
+
 def test_hostile_text_stays_as_it_is():
     text = '<b>&amp; "Zitat" 🎉 ' + "x" * 20_000
     assert readable("membership", "notes", text) == text

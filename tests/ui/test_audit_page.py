@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -141,6 +142,35 @@ def test_the_selected_entry_shows_its_fields_before_and_after_in_words(page):
     assert rows["eröffnet um"] == ("", "16:05")
     assert page.detail.summary_label.text() == "Protokollkopf der 1. Sitzung geändert"
     assert not any("{" in before + after for before, after in rows.values())
+
+
+def test_references_name_the_record_beside_its_number(page, services):
+    """(found by a tester) A new TOP of the 9. Sitzung showed "Sitzung (Nr.) | 8", the
+    meeting's row number, read as the 8. Sitzung; a member's attendance "Mitglied (Nr.) |
+    3". The record is named beside its number."""
+    page.search_edit.setText("„Verschiedenes“ der 9. Sitzung hinzugefügt")
+    page.reload()
+    page.view.selectRow(0)
+    line = page.selected()
+    assert line is not None and line.entity == "agenda_item"
+
+    rows = {
+        page.detail.model.index(r, 0).data(): page.detail.model.index(r, 2).data()
+        for r in range(page.detail.model.rowCount())
+    }
+    number = line.after["meeting_id"]
+    assert re.fullmatch(rf"9\. Sitzung am \d\d\.\d\d\.\d{{4}} \(Nr\. {number}\)", rows["Sitzung"])
+    assert "Sitzung (Nr.)" not in rows
+
+    page.search_edit.setText("Anwesenheit von Gülşen Yılmaz")
+    page.reload()
+    page.view.selectRow(0)
+    rows = {
+        page.detail.model.index(r, 0).data(): page.detail.model.index(r, 2).data()
+        for r in range(page.detail.model.rowCount())
+    }
+    assert rows["Mitglied"].startswith("Gülşen Yılmaz (Nr. ")
+    assert rows["Sitzung"].endswith(")") and ". Sitzung am " in rows["Sitzung"]
 
 
 def test_the_export_writes_every_matching_entry_not_only_the_loaded(
