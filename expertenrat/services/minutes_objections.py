@@ -2,8 +2,9 @@
 
 An accepted objection replaces the passage objected to by the new wording in the live text
 of the agenda item and makes a new version of the minutes with the new snapshot; the
-version that was circulated keeps its content. A rejected objection keeps its reason. The
-rules are in :mod:`expertenrat.domain.minutes_approval`; approved minutes refuse both.
+version that was circulated keeps its content (:mod:`services.objection_corrections`). A
+rejected objection keeps its reason; one not decided yet may be withdrawn. The rules are in
+:mod:`expertenrat.domain.minutes_approval`; approved minutes refuse every change.
 """
 
 from __future__ import annotations
@@ -16,30 +17,26 @@ from expertenrat.domain.enums import (
     AuditAction,
     MeetingState,
     MinutesApproval,
-    MinutesState,
-    MinutesStyle,
     ObjectionState,
 )
 from expertenrat.domain.field_limits import clean_text, date_problems, text_problems
 from expertenrat.domain.minutes_approval import (
-    CORRECTED_FIELDS,
     OBJECTION,
     Choice,
     MinutesStatus,
     ObjectionDraft,
     ObjectionRecord,
-    VersionOrigin,
     clean_objection,
-    corrected_text,
     objection_problems,
 )
-from expertenrat.domain.minutes_versions import same_content, snapshot_json
+from expertenrat.domain.minutes_versions import same_content
 from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
+from expertenrat.services.objection_corrections import add_corrected_version, correct_passage
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -178,30 +175,15 @@ class MinutesObjectionsService:
                 raise_if_invalid(
                     text_problems("proposed_text", wording, OBJECTION["proposed_text"])
                 )
-                what = (
-                    f"berücksichtigt (TOP {self._correct(session, meeting, row, passage, wording)})"
-                )
+                number = correct_passage(session, self._actor, meeting, row, passage, wording)
+                what = f"berücksichtigt (TOP {number})"
             before = audit.snapshot(row)
             row.state = ObjectionState.ACCEPTED.value
             row.passage, row.proposed_text, row.decision = passage, wording, reason
             row.decided_on, row.decided_in_meeting_id = decided_on, in_meeting_id
             session.flush()
             self._audit(session, meeting, row, before, what)
-            new = models.MinutesVersion(
-                meeting_id=meeting.id,
-                number=previous.number + 1,
-                state=MinutesState.CIRCULATED.value,
-                circulated_on=previous.circulated_on,
-                objections_due_on=previous.objections_due_on,
-                origin=VersionOrigin.OBJECTION.value,
-                made_on=decided_on,
-                content=snapshot_json(minutes_snapshot(session, meeting)),
-            )
-            session.add(new)
-            session.flush()
-            rows.audit_version(
-                session, self._actor, meeting, new, f"Fassung {new.number} nach einem Einwand"
-            )
+            add_corrected_version(session, self._actor, meeting, previous, decided_on)
             return rows.status(session, meeting)
 
     def reject(
@@ -315,47 +297,6 @@ class MinutesObjectionsService:
                     f"({deciding.starts_at:%d.%m.%Y}) liegen.",
                 )
         return row, meeting
-
-    def _correct(
-        self,
-        session: Session,
-        meeting: models.Meeting,
-        objection: models.Objection,
-        passage: str,
-        wording: str,
-    ) -> str:
-        """Replace ``passage`` by ``wording`` in the item's text (or, without an item, in the
-        one text of the meeting where it stands); returns the item's number."""
-        labels = rows.item_labels(session, meeting.id)
-        ids = [objection.agenda_item_id] if objection.agenda_item_id in labels else list(labels)
-        items = {i: session.get(models.AgendaItem, i) for i in ids}
-        texts = {
-            (i, name): getattr(item, name) for i, item in items.items() for name in CORRECTED_FIELDS
-        }
-        where = f"von {labels[ids[0]]}" if len(ids) == 1 else "dieser Sitzung"
-        (item_id, name), text = corrected_text(texts, passage, wording, where)
-        item = items[item_id]
-        council = session.get(models.Council, meeting.council_id)
-        label = (
-            MinutesStyle(council.minutes_style).discussion_label
-            if name == "discussion"
-            else CORRECTED_FIELDS[name]
-        )
-        before = {name: getattr(item, name)}
-        setattr(item, name, text)
-        session.flush()
-        audit.record(
-            session,
-            self._actor,
-            AuditAction.UPDATE,
-            "agenda_item",
-            item.id,
-            council_id=meeting.council_id,
-            summary=f"TOP {item.number}: {label} nach einem Einwand berichtigt",
-            before=before,
-            after={name: text},
-        )
-        return item.number
 
     def _audit(
         self,
