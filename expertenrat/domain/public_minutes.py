@@ -11,6 +11,7 @@ place does not hint at the name — free texts the secretariat writes are theirs
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
@@ -88,5 +89,15 @@ def _withheld(item: MinutesItem) -> MinutesItem:
 
 
 def _named(name: str, text: str) -> bool:
+    """Whether ``text`` (casefolded presenter lines) names the guest ``name``: by the whole
+    name, or by the family name as a word of its own, since a presenter line is typed as it
+    comes ("Frau Steffens", "M. Steffens (Amt für Umwelt)" for the guest "Dr. Merle
+    Steffens"). A namesake presenting a non-public item leaves the guest out too: the
+    public minutes name a guest too few rather than one from a non-public item."""
     name = " ".join(name.split()).casefold()
-    return bool(name) and name in text
+    if not name:
+        return False
+    if name in text:
+        return True
+    family = name.rsplit(" ", 1)[-1].strip(".,;()")
+    return len(family) > 1 and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", text) is not None

@@ -1,0 +1,41 @@
+"""The public minutes made from the full ones: who of the guests they name."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from minutes_sample import ITEMS, minutes
+
+from expertenrat.domain.minutes_document import GuestLine
+from expertenrat.domain.public_minutes import public_version
+
+
+def _guests(presenters: dict[str, str], guests: tuple[GuestLine, ...]) -> list[str]:
+    """The guests the public minutes name; ``presenters``: item number → presenter line."""
+    items = tuple(replace(i, presenter=presenters.get(i.number, i.presenter)) for i in ITEMS)
+    return [g.name for g in public_version(minutes(items=items, guests=guests)).guests]
+
+
+def test_a_guest_who_presented_only_a_non_public_item_is_left_out_by_family_name_too():
+    """(found by a tester) The guest "Dr. Merle Steffens" presented only the non-public TOP 4,
+    typed as "Frau Steffens (Stadtwerke)": the public minutes named her, since only her
+    whole name was looked for in the presenter lines."""
+    guests = (GuestLine("Dr. Merle Steffens", "Stadtwerke"), GuestLine("Ina Wendt", "Hauptamt"))
+
+    assert _guests({"4": "Frau Steffens (Stadtwerke)"}, guests) == ["Ina Wendt"]
+    assert _guests({"4": "M. STEFFENS"}, guests) == ["Ina Wendt"]
+    assert _guests({"4": "Dr. Merle Steffens"}, guests) == ["Ina Wendt"]
+
+
+def test_a_guest_who_presented_a_public_item_too_is_named():
+    guests = (GuestLine("Dr. Merle Steffens", "Stadtwerke"),)
+
+    shown = _guests({"4": "Frau Steffens", "5": "Merle Steffens"}, guests)
+
+    assert shown == ["Dr. Merle Steffens"]
+
+
+def test_a_family_name_inside_another_word_is_no_mention():
+    guests = (GuestLine("Ole Berg", "Amt für Mobilität"),)
+
+    assert _guests({"4": "Frau Bergmann"}, guests) == ["Ole Berg"]
