@@ -24,9 +24,9 @@ from expertenrat.domain.member_import_matching import (
     match_rows,
 )
 from expertenrat.domain.member_import_preview import ImportPreview, ImportRow, ImportStatus
+from expertenrat.domain.member_index import MemberIndex
 from expertenrat.domain.members import (
     Member,
-    MemberIndex,
     consent_date_problems,
     council_problems,
     member_problems,

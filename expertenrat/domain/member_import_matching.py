@@ -11,7 +11,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from expertenrat.domain.member_history import RecordedSpan, term_covers
-from expertenrat.domain.members import Member, email_key, name_key, terms_overlap
+from expertenrat.domain.member_index import email_key, name_key, terms_overlap
+from expertenrat.domain.members import Member
 
 
 class PersonRows:

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.councils import fields_explained
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_history import history_problems
-from expertenrat.domain.members import Member, MemberIndex, clean_member, validate_member
+from expertenrat.domain.member_index import MemberIndex
+from expertenrat.domain.members import Member, clean_member, validate_member
 from expertenrat.services.member_history import recorded_spans
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.unit_of_work import raise_if_invalid
