@@ -36,6 +36,7 @@ from expertenrat.services.meeting_rows import (
 from expertenrat.services.meeting_series import add_series, series_preview
 from expertenrat.services.meeting_transitions import delete_planned, move_to_state, record_change
 from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_recommendations import follow_meeting_day
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -172,7 +173,8 @@ class MeetingsService:
         and a new start (date or time) also the day the invitation went out: the members
         learn the new time from the changed invitation, so the notice period counts from
         it. A planned one moved in time may change the numbers of the planned meetings. The
-        chair must be a member on the (new) day."""
+        chair must be a member on the (new) day. A held meeting moved to another day takes
+        the recommendations adopted in it along (``follow_meeting_day``)."""
         with changing(self._db, WHAT) as session:
             row = _held(session, meeting_id)
             check_version(row, version, WHAT)
@@ -196,6 +198,8 @@ class MeetingsService:
                     chair_problems(session, row.council_id, chair, row.starts_at.date())
                 )
             row.chair_membership_id = chair
+            if when_where[0].date() != row.starts_at.date():  # its recommendations follow
+                follow_meeting_day(session, self._actor, row)
             if moved or renamed:  # what a calendar entry shows: calendars replace theirs
                 row.ics_sequence += 1
             if moved and row.state == MeetingState.INVITED:

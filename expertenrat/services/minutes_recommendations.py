@@ -6,14 +6,17 @@ they are adopted (:func:`adopt`), corrected and removed (:func:`remove`) while t
 are written. Without a project or
 action field given, the item's linked project and that project's action field are taken
 (not where the user chose "– kein Projekt –", ``RecommendationDraft.project_chosen``).
+A held meeting whose day is corrected takes its recommendations along
+(:func:`follow_meeting_day`).
 """
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
-from expertenrat.domain.errors import InUseError
+from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.minutes import (
     AdoptedRecommendation,
     RecommendationDraft,
@@ -30,8 +33,17 @@ from expertenrat.services.recommendation_records import (
 )
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
+from expertenrat.store.model_base import utc_now
 
-__all__ = ["WHAT", "adopt", "apply", "checked_draft", "refuse_unless_only_adopted", "remove"]
+__all__ = [
+    "WHAT",
+    "adopt",
+    "apply",
+    "checked_draft",
+    "follow_meeting_day",
+    "refuse_unless_only_adopted",
+    "remove",
+]
 
 
 def checked_draft(
@@ -114,3 +126,55 @@ def remove(
         "entfernt",
         before=before,
     )  # fmt: skip
+
+
+def follow_meeting_day(session: Session, actor: str, meeting: models.Meeting) -> None:
+    """The recommendations adopted in ``meeting``'s items are adopted on its day: where the
+    day of a held meeting is corrected (its minutes not yet approved), their "beschlossen
+    am" follows, and one not yet sent whose code is of another year gets the next code of
+    the new one (``recommendation_records.renumber_on_adoption``); each with a line of its
+    history and an audit entry. One sent before the new day is refused: it cannot have
+    gone out before it was adopted."""
+    day = meeting.starts_at.date()
+    rows = session.scalars(
+        select(models.Recommendation)
+        .join(
+            models.AgendaItem, models.AgendaItem.id == models.Recommendation.origin_agenda_item_id
+        )
+        .where(
+            models.AgendaItem.meeting_id == meeting.id,
+            models.Recommendation.deleted_at.is_(None),
+            models.Recommendation.adopted_on != day,
+        )
+        .order_by(models.Recommendation.code)
+    ).all()
+    for row in rows:
+        if row.sent_on is not None and row.sent_on < day:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "end",  # the form's "Termin"
+                        f"Die Empfehlung {row.code} aus dieser Sitzung wurde am "
+                        f"{row.sent_on:%d.%m.%Y} übermittelt; die Sitzung kann nicht danach "
+                        "liegen.",
+                    )
+                ]
+            )
+    for row in rows:
+        before = recommendation_records.snapshot(row)
+        was = row.adopted_on
+        row.adopted_on = day
+        old = recommendation_records.renumber_on_adoption(session, row, day)
+        row.modified = utc_now()
+        session.flush()
+        moved = f"Beschlossen am {day:%d.%m.%Y} statt {was:%d.%m.%Y} (Sitzung verlegt)"
+        note = f"{moved}; neue Kennung {row.code} (bisher {old})" if old else moved
+        recommendation_records.add_history(
+            session, row, HistoryKind.EDIT, day, actor, note=note
+        )  # fmt: skip
+        code = f"{old} → {row.code}" if old else row.code
+        audit.record(
+            session, actor, AuditAction.UPDATE, "recommendation", row.id,
+            council_id=row.council_id, summary=f"Empfehlung {code}: {moved}",
+            before=before, after=recommendation_records.snapshot(row),
+        )  # fmt: skip

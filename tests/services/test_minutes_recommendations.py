@@ -3,6 +3,7 @@ register, removal."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -12,7 +13,9 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
+from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store import models
@@ -133,3 +136,51 @@ def test_the_register_corrects_and_the_minutes_remove_one_while_only_adopted(
     assert [
         r.code for r in service.minutes(held.meeting_id).item(held.item_ids[1]).recommendations
     ] == ["E-2026-02"]
+
+
+def _on(meeting, day: date):
+    """``meeting``'s draft moved to ``day`` at the same time."""
+    draft = meeting.draft()
+    start = draft.start.replace(year=day.year, month=day.month, day=day.day)
+    return replace(draft, start=start, end=start + (draft.end - draft.start))
+
+
+def test_a_held_meeting_moved_to_another_year_takes_its_recommendations_along(
+    service, database, council, members, actor
+) -> None:
+    """(found by a tester) a held meeting whose date was corrected from 18.12.2025 to
+    15.01.2026 left its recommendations adopted on 18.12.2025 with codes E-2025-…: the
+    register, the Tätigkeitsbericht and the minutes disagreed on when they were adopted."""
+    held = held_meeting(database, council.id, members, starts_at=datetime(2025, 12, 18, 16, 0))
+    first = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Offene Daten"))
+    sent = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Versandt"))
+    assert (first.code, sent.code) == ("E-2025-01", "E-2025-02")
+    register = RecommendationsService(database, actor)
+    register.send(sent.id, register.get(sent.id).row.version, date(2026, 1, 20))
+    meetings = MeetingsService(database, actor)
+    meeting = meetings.get(held.meeting_id)
+
+    with pytest.raises(
+        ValidationError, match=r"E-2025-02 aus dieser Sitzung wurde am 20\.01\.2026"
+    ):
+        meetings.update(meeting.id, meeting.version, _on(meeting, date(2026, 1, 22)))
+    assert register.get(first.id).row.adopted_on == date(2025, 12, 18)  # nothing changed
+    meetings.update(meeting.id, meeting.version, _on(meeting, date(2026, 1, 15)))
+
+    moved, kept = register.get(first.id), register.get(sent.id)
+    assert (moved.row.code, moved.row.adopted_on) == ("E-2026-01", date(2026, 1, 15))
+    assert (kept.row.code, kept.row.adopted_on) == ("E-2025-02", date(2026, 1, 15))  # sent
+    assert moved.history[-1].note == (
+        "Beschlossen am 15.01.2026 statt 18.12.2025 (Sitzung verlegt); neue Kennung E-2026-01 "
+        "(bisher E-2025-01)"
+    )
+    assert [r.code for r in register.list(council.id, RecommendationFilter(year=2026))] == [
+        "E-2025-02",
+        "E-2026-01",
+    ]
+    assert register.list(council.id, RecommendationFilter(year=2025)) == []
+    shown = service.minutes(held.meeting_id).item(held.item_ids[1]).recommendations
+    assert {(r.code, r.adopted_on) for r in shown} == {
+        ("E-2026-01", date(2026, 1, 15)),
+        ("E-2025-02", date(2026, 1, 15)),
+    }
