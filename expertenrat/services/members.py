@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain import members as member_rules
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
 from expertenrat.domain.consent import ConsentEntry
 from expertenrat.domain.councils import ActionField, CouncilSettings
@@ -15,7 +16,7 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.member_history import history_problems
-from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
 from expertenrat.services.action_fields import action_field
@@ -106,13 +107,16 @@ class MembersService:
     def end_membership(self, member: Member, end: date, *, today: date | None = None) -> Member:
         """End a membership: the person stays in the history of past meetings. The term
         must still cover them; apologies for meetings after ``today`` (default: the
-        council's) that it no longer covers are removed."""
+        council's) that it no longer covers are removed. A term is never lengthened here:
+        an end after the one stored is refused (that is an edit of the term)."""
         ended = replace(member, term_end=end)
-        raise_if_invalid(validate_member(ended, [], end))
+        raise_if_invalid(member_rules.member_problems(ended))
         what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
+            if row.term_end is not None and end > row.term_end:
+                raise_if_invalid([_no_later_end(row.term_end)])
             today = today or council_clock(session, row.council_id).today()
             spans = recorded_spans(session, row.council_id, today)
             raise_if_invalid(history_problems(ended, spans.get(row.id)))
@@ -168,6 +172,14 @@ class MembersService:
                 summary=f"Mitglied {member.full_name} gelöscht",
                 before=before,
             )
+
+
+def _no_later_end(stored: date) -> FieldProblem:
+    return FieldProblem(
+        "term_end",
+        f"Die Amtszeit endet schon am {stored:%d.%m.%Y}. Ein späteres Ende verlängert sie: "
+        "bitte unter „Bearbeiten …“ eintragen.",
+    )
 
 
 def _council_and_fields(

@@ -285,8 +285,12 @@ class MembersPage(NothingPending, QWidget):
 
     def _update_buttons(self) -> None:
         member = self.selected()
-        for button in (self.edit_button, self.end_button, self.delete_button):
+        for button in (self.edit_button, self.delete_button):
             button.setEnabled(member is not None)
+        # A term that has ended is not ended again (a later day would lengthen it).
+        self.end_button.setEnabled(
+            member is not None and (member.term_end is None or member.term_end >= self._today())
+        )
         self.next_term_button.setEnabled(self._next_term_possible(member))
 
     def _next_term_possible(self, member: Member | None) -> bool:

@@ -285,3 +285,32 @@ def test_an_apology_for_a_meeting_ahead_inside_the_term_stays(
         assert session.scalar(
             select(models.Attendance.id).where(models.Attendance.meeting_id == ahead)
         )
+
+
+# --- 'Amtszeit beenden' never lengthens a term ---------------------------------------------
+
+
+def test_ending_an_ended_term_on_a_later_day_is_refused(members_service, council, attending):
+    """(found by a tester) 'Amtszeit beenden …' on a former member, its date today, moved
+    the end a year on: the person was a member again, in the quorum of the meetings."""
+    ended = members_service.end_membership(attending, date(2025, 12, 31), today=TODAY)
+
+    with pytest.raises(ValidationError) as caught:
+        members_service.end_membership(ended, TODAY, today=TODAY)
+
+    assert caught.value.message == (
+        "Die Amtszeit endet schon am 31.12.2025. Ein späteres Ende verlängert sie: bitte "
+        "unter „Bearbeiten …“ eintragen."
+    )
+    assert members_service.member(attending.id).term_end == date(2025, 12, 31)
+    earlier = members_service.end_membership(ended, date(2025, 6, 30), today=TODAY)
+    assert earlier.term_end == date(2025, 6, 30)
+
+
+def test_ending_a_term_checks_no_consent_against_its_last_day(members_service, council, new_member):
+    """The consent given after the term's last day is the person's, not the ending's."""
+    saved = members_service.save(
+        council.id, new_member(publish_name=True, publish_name_on=date(2026, 5, 1)), TODAY
+    )
+
+    assert members_service.end_membership(saved, date(2026, 3, 31), today=TODAY).term_end

@@ -199,6 +199,18 @@ def test_a_further_term_of_an_active_member_begins_the_day_after_the_end(page):
     assert page.steps.dialog.focusWidget() is page.steps.dialog.form.term_start_edit
 
 
+def test_the_term_of_a_former_member_cannot_be_ended_again(page, dialogs):
+    """(found by a tester) With today as its date, ending it again lengthened it."""
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    _select(page, "Abendroth")
+
+    assert not page.end_button.isEnabled()
+    assert page.edit_button.isEnabled() and page.next_term_button.isEnabled()
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Aktive"))
+    _select(page, "Behrens")
+    assert page.end_button.isEnabled()
+
+
 def test_deleting_a_member_with_a_history_is_refused(page, dialogs):
     _select(page, "Köhler")
     page.delete_button.click()
