@@ -35,10 +35,11 @@ def meeting_object(body: OParlBody, meeting: MeetingRecord) -> dict:
     obj["participant"] = [
         body.url("person", k) for k in meeting.present_keys if body.public.published_person(k)
     ]
+    of_meeting = f"{name}, {meeting.start:%d.%m.%Y}"
     if meeting.invitation is not None:
-        obj["invitation"] = _file(body, meeting.invitation, url)
+        obj["invitation"] = _file(body, meeting.invitation, url, of_meeting)
     if meeting.minutes is not None:
-        obj["resultsProtocol"] = _file(body, meeting.minutes, url)
+        obj["resultsProtocol"] = _file(body, meeting.minutes, url, of_meeting)
     obj["agendaItem"] = [
         _item(body, item, url, minutes_approved=meeting.minutes is not None)
         for item in meeting.items
@@ -74,7 +75,10 @@ def _location(body: OParlBody, meeting: MeetingRecord, meeting_url: str) -> dict
     return obj
 
 
-def _file(body: OParlBody, record: FileRecord, meeting_url: str) -> dict:
+def _file(body: OParlBody, record: FileRecord, meeting_url: str, of_meeting: str) -> dict:
+    """``of_meeting``: "7. Sitzung, 11.12.2026", in the name, which a portal lists the files
+    by ("Einladung – 7. Sitzung, 11.12.2026"; each file is called ``protokoll.pdf`` or
+    ``einladung.pdf`` in a folder of its own)."""
     key = record.stamp.key
     access = f"file/{key}/{record.file_name}"
     download = f"download/{key}/{record.file_name}"
@@ -82,7 +86,7 @@ def _file(body: OParlBody, record: FileRecord, meeting_url: str) -> dict:
     body.tree.contents[download] = record.content
     obj = {
         **body.head("File", record.stamp, body.url("file", key)),
-        "name": record.name,
+        "name": f"{record.name} – {of_meeting}",
         "fileName": record.file_name,
         "mimeType": record.mime_type,
         "size": len(record.content),

@@ -462,3 +462,23 @@ def test_the_term_of_a_member_without_name_consent_is_not_published(services, tm
         if not m.get("deleted")
     }
     assert {(t["startDate"], t.get("endDate")) for t in terms} == published
+
+
+def test_each_file_is_named_with_its_meeting(services, tmp_path):
+    """(found by a tester) Every minutes File was called "Protokoll (öffentlicher Teil)" and
+    every invitation "Einladung" (the files themselves all "protokoll.pdf"): a portal that
+    lists the files by name showed a column of equal names."""
+    walk = exported(services, tmp_path / "oparl")
+
+    files = [
+        (m, f) for m in walk.of_type("Meeting") if not m.get("deleted")
+        for f in (m.get("invitation"), m.get("resultsProtocol")) if f
+    ]  # fmt: skip
+    assert len(files) > 2
+    names = [f["name"] for _m, f in files]
+    assert len(set(names)) == len(names)
+    for meeting, file in files:
+        day = date.fromisoformat(meeting["start"][:10])
+        assert file["name"].endswith(f" – {meeting['name']}, {day:%d.%m.%Y}")
+        assert walk.objects[file["id"]]["name"] == file["name"]
+    assert any(n.startswith("Protokoll (öffentlicher Teil) – 1. Sitzung, ") for n in names)
