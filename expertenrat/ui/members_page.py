@@ -4,7 +4,8 @@ The table shows Name, Institution, Rolle, Primäres Handlungsfeld and Amtszeit b
 fitted to the width of the page; further columns can be shown from the header's context
 menu and are remembered. A line under the table counts the hits ("8 von 10 Mitgliedern")
 and an empty table says why and what to do. Enter or a double-click opens a member, Entf
-deletes one after asking, as on Projekte.
+deletes one after asking, as on Projekte. The search and filters are
+:mod:`ui.members_filter_bar`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from datetime import date
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,11 +31,12 @@ from expertenrat.services.context import Services
 from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
+from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.member_steps import MemberSteps
-from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
+from expertenrat.ui.members_filter_bar import MembersFilterBar
+from expertenrat.ui.members_filter_proxy import MembersFilterProxy
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_page_layout import record_page_layout
@@ -100,21 +101,7 @@ class MembersPage(NothingPending, QWidget):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.status_combo = QComboBox()
-        for status, label in (
-            (StatusFilter.ACTIVE, tr(_CONTEXT, "Aktive")),
-            (StatusFilter.FUTURE, tr(_CONTEXT, "Künftige")),
-            (StatusFilter.FORMER, tr(_CONTEXT, "Ehemalige")),
-            (StatusFilter.ALL, tr(_CONTEXT, "Alle")),
-        ):
-            self.status_combo.addItem(label, status.value)
-        self.field_combo = QComboBox()
-        self.filters = FilterBar(
-            tr(_CONTEXT, "Suchen nach Name, Institution, E-Mail …"),
-            tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
-            (self.status_combo, self.field_combo),
-            names=(tr(_CONTEXT, "Status"), tr(_CONTEXT, "Handlungsfeld")),
-        )
+        self.filters = MembersFilterBar(self.proxy)
         self.search_edit = self.filters.search_edit
         self.new_button = QPushButton(tr(_CONTEXT, "Neues Mitglied …"))
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
@@ -145,13 +132,6 @@ class MembersPage(NothingPending, QWidget):
         )
         self._layout()
 
-        self.search_edit.textChanged.connect(self.proxy.set_search)
-        self.status_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_status(StatusFilter(self.status_combo.currentData()))
-        )
-        self.field_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_field(self.field_combo.currentData())
-        )
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_member)
@@ -211,12 +191,7 @@ class MembersPage(NothingPending, QWidget):
         today = self._today()
         council = self._services.members.members_and_composition(self._council_id, today)
         self._fields = list(council.fields)
-        refill_combo(
-            self.field_combo,
-            tr(_CONTEXT, "Alle Handlungsfelder"),
-            [(f.name, f.id) for f in self._fields],
-        )
-        self.proxy.set_field(self.field_combo.currentData())
+        self.filters.fill(self._fields)
         with selection_kept(self.view):
             fields = {f.id: f.name for f in self._fields}
             self.model.set_members(list(council.members), fields, today)
@@ -278,9 +253,7 @@ class MembersPage(NothingPending, QWidget):
             return
         if target.record_id is None:
             return
-        self.search_edit.clear()
-        self.status_combo.setCurrentIndex(self.status_combo.findData(StatusFilter.ALL.value))
-        self.field_combo.setCurrentIndex(0)
+        self.filters.show_everything()
         self.select(target.record_id)
 
     def _update_buttons(self) -> None:

@@ -138,7 +138,7 @@ def test_the_filter_combos_of_every_area_are_named(make_window) -> None:
     were named, the others not (found by review)."""
     pages = make_window().pages
     combos = {
-        "members": (pages.members.status_combo, pages.members.field_combo),
+        "members": (pages.members.filters.status_combo, pages.members.filters.field_combo),
         "projects": (pages.projects.field_combo, pages.projects.phase_combo),
         "audit": (pages.audit.entity_combo, pages.audit.actor_combo, pages.audit.action_combo),
         "meetings": (pages.meetings.filters.scope_combo, pages.meetings.filters.year_combo),

@@ -96,10 +96,10 @@ def test_typing_in_the_search_field_filters_as_you_type(page, qtbot):
 
 
 def test_status_and_field_filters(page):
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
     assert _names(page) == ["Abendroth, Friedrich"]
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Alle"))
-    page.field_combo.setCurrentIndex(page.field_combo.findText("Umwelt"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Alle"))
+    page.filters.field_combo.setCurrentIndex(page.filters.field_combo.findText("Umwelt"))
     assert "Abendroth, Friedrich" in _names(page)
     assert all(
         "Umwelt" in page.proxy.index(r, MembersTableModel.COLUMN_FIELDS).data()
@@ -135,7 +135,7 @@ def test_ending_a_membership_moves_the_member_to_the_former(page, dialogs, servi
     dialogs.dates = [date(2026, 11, 1)]
     page.end_button.click()
     assert "Behrens, Sascha" not in _names(page)
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
     assert "Behrens, Sascha" in _names(page)
 
 
@@ -156,7 +156,7 @@ def test_ending_a_term_before_the_meetings_the_member_attended_is_refused(page, 
 def test_a_former_member_is_re_appointed_for_a_further_term(page, qtbot, services, today):
     """(found by a tester) The window had no way to re-appoint: only the ended term's end
     could be moved, which made the person a member in the meetings between."""
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
     _select(page, "Abendroth")
     former = page.selected()
 
@@ -170,7 +170,7 @@ def test_a_former_member_is_re_appointed_for_a_further_term(page, qtbot, service
     with qtbot.waitSignal(dialog.saved):
         dialog.save_button.click()
 
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Alle"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Alle"))
     terms = [
         (m.person_id, m.term_start, m.term_end)
         for m in services.members.members(page._council_id)
@@ -472,9 +472,9 @@ def _add_member_starting(services, page, given: str, family: str, start: date) -
 def test_a_future_member_is_neither_active_nor_former(page, services):
     _add_member_starting(services, page, "Frida", "Künftig", date(2026, 12, 1))
     assert "Künftig, Frida" not in _names(page)
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
     assert _names(page) == ["Abendroth, Friedrich"]
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Künftige"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Künftige"))
     assert _names(page) == ["Künftig, Frida"]
     assert "1 künftiges Mitglied" in page.composition.summary.text()
     assert "9 aktive Mitglieder" in page.composition.summary.text()
@@ -535,7 +535,7 @@ def test_columns_shown_from_the_header_menu_are_remembered(page, make_window):
 
 def test_the_hit_count_and_the_empty_state_follow_the_filters(page, qtbot):
     assert page.count_label.text() == "9 von 10 Mitgliedern"
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Alle"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Alle"))
     assert page.count_label.text() == "10 Mitglieder"
     qtbot.keyClicks(page.search_edit, "hanse")
     assert page.count_label.text() == "1 von 10 Mitgliedern"
