@@ -28,6 +28,7 @@ from expertenrat.domain.enums import AuditAction, ConflictDecision, ConflictOrig
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.field_limits import clean_text
 from expertenrat.services import audit
+from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import (
     agenda_rows,
     changeable_meeting,
@@ -120,7 +121,10 @@ class ConflictsService:
                 "conflict_of_interest",
                 conflict.id,
                 council_id=meeting.council_id,
-                summary=f"Befangenheit von {conflict.member_name} bei TOP „{item.title}“ entfernt",
+                summary=(
+                    f"Befangenheit von {conflict.member_name} bei {_item_name(item, meeting)} "
+                    "entfernt"
+                ),
                 before=before,
             )
 
@@ -186,10 +190,16 @@ class ConflictsService:
                 "conflict_of_interest",
                 row.id,
                 council_id=meeting.council_id,
-                summary=f"{name} bei TOP „{item.title}“: {verdict}",
+                summary=f"{name} bei {_item_name(item, meeting)}: {verdict}",
                 after=audit.snapshot(row),
             )
             return _conflict(row, name)
+
+
+def _item_name(item: models.AgendaItem, meeting: models.Meeting) -> str:
+    """ "TOP 6.1 „Empfehlung an das Projekt“ der 4. Sitzung": many meetings have an item of
+    that title, so the audit trail says which."""
+    return f"TOP {item.number} „{item.title}“ {meeting_name(meeting)}"
 
 
 def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:

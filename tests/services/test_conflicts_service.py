@@ -103,6 +103,32 @@ def test_overruling_is_recorded_with_who_and_why(service, database, actor, meeti
     assert audit[-1].actor == actor and "übergangen" in audit[-1].summary
 
 
+def test_the_audit_trail_says_which_item_of_which_meeting(
+    service, database, meeting, people
+) -> None:
+    """(found by a tester) "Łukasz Wiśniewski bei TOP „Empfehlung an das Projekt“: befangen":
+    every meeting of the demo has an item of that title, and the entry named neither its
+    number nor its meeting."""
+    item = meeting.item_ids[2]
+    with database.reading() as session:
+        row = session.get(models.AgendaItem, item)
+        number, title = row.number, row.title
+        meeting_number = session.get(models.Meeting, row.meeting_id).number
+    where = f"TOP {number} „{title}“ der {meeting_number}. Sitzung"
+    suggestion = next(
+        s
+        for s in service.sheet(meeting.meeting_id).item(item).suggestions
+        if s.member == people["Pál"]
+    )
+
+    conflict = service.accept(item, suggestion)
+    service.remove(conflict)
+
+    created, removed = AuditService(database).entries("conflict_of_interest")[-2:]
+    assert created.summary == f"Ödön Pál bei {where}: befangen"
+    assert removed.summary == f"Befangenheit von Ödön Pál bei {where} entfernt"
+
+
 def test_one_decision_per_item_and_member(service, meeting, people) -> None:
     item = meeting.item_ids[2]
     service.declare(item, people["Pál"], "Geschäftsführer eines Partners")
