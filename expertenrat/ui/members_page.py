@@ -251,10 +251,13 @@ class MembersPage(NothingPending, QWidget):
         if target.filter is TargetFilter.NEW:
             self.new_member()
             return
-        if target.record_id is None:
-            return
+        if target.record_id is not None:
+            self._show_unfiltered(target.record_id)
+
+    def _show_unfiltered(self, membership_id: int) -> None:
+        """Select the member with all filters cleared, listed whatever the term."""
         self.filters.show_everything()
-        self.select(target.record_id)
+        self.select(membership_id)
 
     def _update_buttons(self) -> None:
         member = self.selected()
@@ -319,8 +322,11 @@ class MembersPage(NothingPending, QWidget):
             self.steps.open_next_term(self._council_id, self._fields, member, self._today())
 
     def _saved(self, member: Member) -> None:
+        """Select the saved member; one the filters hide (a term that begins later, while
+        "Aktive" are shown) is shown with the filters cleared, not lost from sight."""
         self.refresh()
-        self.select(member.id)
+        if member.id is not None and not select_record(self.view, member.id):
+            self._show_unfiltered(member.id)
 
     def _ask_end(self) -> None:
         member = self.selected()

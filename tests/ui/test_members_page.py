@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLabel, QProgressDialog
 from table_widths import fits, headers_whole, shows_whole
@@ -130,6 +130,22 @@ def test_a_new_member_saved_in_the_dialog_appears_in_the_table(page, qtbot):
     assert page.selected().family_name == "Brontë & <Söhne>"
 
 
+def test_a_new_member_whose_term_begins_later_is_shown_and_selected(page, qtbot):
+    """(found by a tester) Saved while "Aktive" were shown, the member vanished from
+    sight, as if the save had failed."""
+    page.new_button.click()
+    dialog = page.steps.dialog
+    dialog.form.given_name_edit.setText("Zukunft")
+    dialog.form.family_name_edit.setText("Neumann")
+    dialog.form.primary_field_combo.setCurrentIndex(1)
+    dialog.form.term_start_edit.setDate(QDate(2027, 4, 1))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+
+    assert page.filters.status_combo.currentText() == "Alle"
+    assert page.selected().family_name == "Neumann"
+
+
 def test_ending_a_membership_moves_the_member_to_the_former(page, dialogs, services):
     _select(page, "Behrens")
     dialogs.dates = [date(2026, 11, 1)]
@@ -170,7 +186,8 @@ def test_a_former_member_is_re_appointed_for_a_further_term(page, qtbot, service
     with qtbot.waitSignal(dialog.saved):
         dialog.save_button.click()
 
-    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Alle"))
+    assert page.filters.status_combo.currentText() == "Alle"  # "Ehemalige" hid the new term
+    assert (page.selected().term_start, page.selected().term_end) == (today, None)
     terms = [
         (m.person_id, m.term_start, m.term_end)
         for m in services.members.members(page._council_id)
@@ -201,12 +218,12 @@ def test_a_further_term_of_an_active_member_begins_the_day_after_the_end(page):
 
 def test_the_term_of_a_former_member_cannot_be_ended_again(page, dialogs):
     """(found by a tester) With today as its date, ending it again lengthened it."""
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Ehemalige"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
     _select(page, "Abendroth")
 
     assert not page.end_button.isEnabled()
     assert page.edit_button.isEnabled() and page.next_term_button.isEnabled()
-    page.status_combo.setCurrentIndex(page.status_combo.findText("Aktive"))
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Aktive"))
     _select(page, "Behrens")
     assert page.end_button.isEnabled()
 
