@@ -9,16 +9,14 @@ from meeting_sample import HOSTILE, LETTERHEAD
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import (
-    AdoptedRecommendation,
     AnnexEntry,
     ApprovalStamp,
     GuestLine,
     Invitation,
     MinutesDocument,
-    MinutesItem,
     PresentMember,
-    VoteRecord,
 )
+from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 
 SECRET = "Vergabe Straßenbeleuchtung – vertraulich"

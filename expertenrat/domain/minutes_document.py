@@ -5,7 +5,8 @@ report (``reports.minutes_pdf``) lays them out and nothing else. The sentences t
 say about the invitation, the quorum, a vote or someone's partial attendance are made here,
 once, so that the PDF, the tests and any other reader say the same thing.
 
-The public minutes are made from them by :func:`public_minutes.public_version`.
+What the minutes record per agenda item is :mod:`expertenrat.domain.minutes_items`. The
+public minutes are made from them by :func:`public_minutes.public_version`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
-from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead, invitation_deadline
+from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
+from expertenrat.domain.meeting_documents import Letterhead, invitation_deadline
 from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.minutes_items import MinutesItem
 from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan
-from expertenrat.domain.votes import recused_label, vote_outcome
 from expertenrat.domain.wording import counted, isolated
 
 DRAFT_MARK = "ENTWURF"
@@ -57,79 +58,6 @@ class GuestLine:
     name: str
     organisation: str = ""
     role: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class VoteRecord:
-    """A vote on an item: counts, or "einstimmig", or noted without a vote."""
-
-    subject: str = ""
-    mode: VoteMode = VoteMode.COUNTED
-    yes: int = 0
-    no: int = 0
-    abstain: int = 0
-    recused: int = 0
-    adopted: bool = False
-
-
-def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> str:
-    """ "Ja 7 · Nein 1 · Enthaltung 1 · befangen: Dr. X (Grund) – angenommen" and kin."""
-    if vote.mode is VoteMode.NOTED:
-        return VoteMode.NOTED.label
-    outcome = vote_outcome(vote.mode, vote.adopted)
-    if vote.mode is VoteMode.UNANIMOUS:
-        parts = [outcome]
-    else:
-        parts = [f"Ja {vote.yes}", f"Nein {vote.no}", f"Enthaltung {vote.abstain}"]
-    if recused:
-        parts.append("befangen: " + "; ".join(_recusal(c) for c in recused))
-    elif vote.recused:
-        parts.append(f"befangen: {vote.recused}")
-    line = " · ".join(parts)
-    return line if vote.mode is VoteMode.UNANIMOUS else f"{line} – {outcome}"
-
-
-def _recusal(conflict: DeclaredConflict) -> str:
-    return recused_label(isolated(conflict.member_name), conflict.reason)
-
-
-@dataclass(frozen=True, slots=True)
-class AdoptedRecommendation:
-    code: str
-    title: str
-    kind_label: str = "Empfehlung"
-    text: str = ""
-    project_title: str = ""  # the titles of several projects joined with "; "
-    action_field: str = ""
-    project_count: int = 1  # how many ``project_title`` names ("Projekt:" / "Projekte:")
-
-
-@dataclass(frozen=True, slots=True)
-class MinutesItem:
-    """One agenda item as the minutes record it; ``withheld`` in the public version of a
-    non-public item (then only ``number`` is left)."""
-
-    number: str
-    title: str
-    public: bool = True
-    kind_label: str = ""
-    presenter: str = ""
-    project_title: str = ""
-    discussion: str = ""
-    motion: str = ""
-    resolution: str = ""
-    result: str = ""
-    votes: tuple[VoteRecord, ...] = ()
-    recused: tuple[DeclaredConflict, ...] = ()
-    recommendations: tuple[AdoptedRecommendation, ...] = ()
-    withheld: bool = False
-
-    @property
-    def label(self) -> str:
-        return f"TOP {self.number} {self.title}".strip()
-
-    def vote_lines(self) -> tuple[str, ...]:
-        return tuple(vote_line(v, self.recused) for v in self.votes)
 
 
 @dataclass(frozen=True, slots=True)

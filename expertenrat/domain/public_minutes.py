@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
-from expertenrat.domain.minutes_document import MinutesDocument, MinutesItem
+from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.minutes_items import MinutesItem
 
 WITHHELD_TITLE = "Nichtöffentlicher Tagesordnungspunkt"
 UNNAMED_MEMBER = "Mitglied ohne Namensnennung"

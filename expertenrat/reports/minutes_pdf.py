@@ -22,9 +22,9 @@ from expertenrat.domain.minutes_document import (
     DRAFT_MARK,
     WITHHELD_LINE,
     MinutesDocument,
-    MinutesItem,
     PresentMember,
 )
+from expertenrat.domain.minutes_items import MinutesItem
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks

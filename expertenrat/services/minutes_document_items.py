@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain import agenda
 from expertenrat.domain.enums import RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_document import AdoptedRecommendation, MinutesItem, VoteRecord
+from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.meeting_document_rows import (
     item_heading,

@@ -15,10 +15,9 @@ from expertenrat.domain.minutes_document import (
     AnnexEntry,
     Invitation,
     MinutesDocument,
-    MinutesItem,
     PresentMember,
-    VoteRecord,
 )
+from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 
 ITEMS = 40

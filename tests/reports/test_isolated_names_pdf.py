@@ -18,7 +18,8 @@ from recommendations_report_sample import ROWS, report
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.members import Member
-from expertenrat.domain.minutes_document import GuestLine, MinutesItem, VoteRecord
+from expertenrat.domain.minutes_document import GuestLine
+from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes

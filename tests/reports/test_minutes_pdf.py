@@ -18,7 +18,8 @@ from pypdf.generic import ContentStream
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesItem, VoteRecord
+from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
+from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
 from expertenrat.reports.page_frame import content_width

@@ -14,7 +14,7 @@ from expertenrat.domain.approved_minutes import (
 )
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_document import MinutesItem, VoteRecord
+from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.services.minutes_assembly import approval_stamp, approved_minutes
 from expertenrat.store import models
 

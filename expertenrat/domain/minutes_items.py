@@ -1,0 +1,86 @@
+"""One agenda item as the minutes record it: its texts, its votes (and the line each vote
+reads as, with who was recused and why), the recommendations adopted in it; part of the
+:class:`~expertenrat.domain.minutes_document.MinutesDocument`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.meeting_documents import DeclaredConflict
+from expertenrat.domain.votes import recused_label, vote_outcome
+from expertenrat.domain.wording import isolated
+
+
+@dataclass(frozen=True, slots=True)
+class VoteRecord:
+    """A vote on an item: counts, or "einstimmig", or noted without a vote."""
+
+    subject: str = ""
+    mode: VoteMode = VoteMode.COUNTED
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    recused: int = 0
+    adopted: bool = False
+
+
+def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> str:
+    """ "Ja 7 · Nein 1 · Enthaltung 1 · befangen: Dr. X (Grund) – angenommen" and kin."""
+    if vote.mode is VoteMode.NOTED:
+        return VoteMode.NOTED.label
+    outcome = vote_outcome(vote.mode, vote.adopted)
+    if vote.mode is VoteMode.UNANIMOUS:
+        parts = [outcome]
+    else:
+        parts = [f"Ja {vote.yes}", f"Nein {vote.no}", f"Enthaltung {vote.abstain}"]
+    if recused:
+        parts.append("befangen: " + "; ".join(_recusal(c) for c in recused))
+    elif vote.recused:
+        parts.append(f"befangen: {vote.recused}")
+    line = " · ".join(parts)
+    return line if vote.mode is VoteMode.UNANIMOUS else f"{line} – {outcome}"
+
+
+def _recusal(conflict: DeclaredConflict) -> str:
+    return recused_label(isolated(conflict.member_name), conflict.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptedRecommendation:
+    code: str
+    title: str
+    kind_label: str = "Empfehlung"
+    text: str = ""
+    project_title: str = ""  # the titles of several projects joined with "; "
+    action_field: str = ""
+    project_count: int = 1  # how many ``project_title`` names ("Projekt:" / "Projekte:")
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesItem:
+    """One agenda item as the minutes record it; ``withheld`` in the public version of a
+    non-public item (then only ``number`` is left)."""
+
+    number: str
+    title: str
+    public: bool = True
+    kind_label: str = ""
+    presenter: str = ""
+    project_title: str = ""
+    discussion: str = ""
+    motion: str = ""
+    resolution: str = ""
+    result: str = ""
+    votes: tuple[VoteRecord, ...] = ()
+    recused: tuple[DeclaredConflict, ...] = ()
+    recommendations: tuple[AdoptedRecommendation, ...] = ()
+    withheld: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"TOP {self.number} {self.title}".strip()
+
+    def vote_lines(self) -> tuple[str, ...]:
+        return tuple(vote_line(v, self.recused) for v in self.votes)
