@@ -47,14 +47,19 @@ class Recipients:
 
 
 def recipients(members: Iterable[Member]) -> Recipients:
-    """The mailboxes of ``members`` in their order; members without e-mail are skipped."""
+    """The mailboxes of ``members`` in their order; members without e-mail are skipped, and
+    an address already listed (a person's two terms) is not listed again."""
     boxes: list[str] = []
+    seen: set[str] = set()
     skipped = 0
     for member in members:
         email = member.email.strip()
         if not email:
             skipped += 1
             continue
+        if email.casefold() in seen:
+            continue
+        seen.add(email.casefold())
         name = " ".join(p for p in (member.given_name, member.family_name) if p.strip())
         boxes.append(mailbox(name, email))
     return Recipients("; ".join(boxes), len(boxes), skipped)

@@ -46,3 +46,13 @@ def test_a_mail_parser_reads_each_mailbox_back():
     for name in ("Anna Berg, Dr.", 'Kim Lee "K" <Co>; x', "Zoë Brontë", "a\\b (c)"):
         (address,) = default.header_factory("To", mailbox(name, "x@y.de")).addresses
         assert (address.display_name, address.addr_spec) == (name, "x@y.de")
+
+
+def test_a_person_with_two_terms_is_listed_once():
+    """(found by a tester) A re-appointed member, shown with "Alle", was copied twice."""
+    first = member("Anna", "Berg", "anna@uni.de")
+    again = member("Anna", "Berg", "Anna@Uni.de ")
+
+    result = recipients([first, member("Kim", "Lee", "kim@x.de"), again])
+
+    assert (result.text, result.count) == ("Anna Berg <anna@uni.de>; Kim Lee <kim@x.de>", 2)
