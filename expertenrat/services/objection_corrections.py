@@ -15,6 +15,7 @@ from expertenrat.domain.minutes_approval import CORRECTED_FIELDS, VersionOrigin,
 from expertenrat.domain.minutes_versions import snapshot_json
 from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
+from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.store import models
 
@@ -54,7 +55,9 @@ def correct_passage(
         "agenda_item",
         item.id,
         council_id=meeting.council_id,
-        summary=f"TOP {item.number}: {label} nach einem Einwand berichtigt",
+        summary=(  # "TOP 6 der 5. Sitzung: …": the trail lists the meetings' entries together
+            f"TOP {item.number} {meeting_name(meeting)}: {label} nach einem Einwand berichtigt"
+        ),
         before=before,
         after={name: text},
     )

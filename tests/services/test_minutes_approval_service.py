@@ -812,3 +812,9 @@ def test_a_verlaufsprotokoll_names_its_corrected_discussion_as_its_minutes_do(
         summaries = session.scalars(select(models.AuditEntry.summary)).all()
     assert any("Verlauf der Beratung nach einem Einwand berichtigt" in s for s in summaries)
     assert not any("Wesentlicher Inhalt" in s for s in summaries)
+    # (found by a tester) "TOP 3: … berichtigt" named no meeting, among every meeting's entries
+    with database.reading() as session:
+        item = session.get(models.AgendaItem, minutes.item_ids[2])
+        number = session.get(models.Meeting, item.meeting_id).number
+    corrected = f"TOP {item.number} der {number}. Sitzung: Verlauf der Beratung nach einem Einwand"
+    assert any(s.startswith(corrected) for s in summaries)
