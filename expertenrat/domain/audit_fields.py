@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
 from expertenrat.domain.enums import AuditAction, VoteMode
+from expertenrat.domain.meeting_series import stored_rule_words
 from expertenrat.domain.votes import vote_outcome
 
 _HIDDEN = frozenset({"version", "public_id", "uid", "ics_sequence", "fingerprint", "sha256"})
@@ -140,6 +141,8 @@ def readable(entity: str, field: str, value: Any) -> str:
         return _vote(value) if "yes" in value else _pairs(entity, value)
     if not isinstance(value, str):
         return str(value)
+    if (entity, field) == ("meeting_series", "rrule"):  # "DTSTART:…\nRRULE:FREQ=…"
+        return stored_rule_words(value)
     enum = ENUM_FIELDS.get(f"{entity}.{field}")
     if enum is not None:
         try:

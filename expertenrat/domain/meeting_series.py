@@ -188,6 +188,49 @@ def rule_text(spec: SeriesSpec) -> str:
     return str(_rule(spec))
 
 
+_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_RRULE_FREQUENCIES = {"WEEKLY": Frequency.WEEKLY, "MONTHLY": Frequency.MONTHLY,
+                      "YEARLY": Frequency.YEARLY}  # fmt: skip
+
+
+def stored_rule_words(text: str) -> str:
+    """A rule as :func:`rule_text` stored it, in German, for the audit trail:
+    "vierteljährlich, am dritten Donnerstag, ab 17.04.2025 16:00 Uhr, 5 Termine"; a text
+    that is no such rule as it is."""
+    try:
+        return _rule_words(text)
+    except (KeyError, ValueError, IndexError):
+        return text
+
+
+def _rule_words(text: str) -> str:
+    lines = dict(line.split(":", 1) for line in text.split())
+    start = datetime.strptime(lines["DTSTART"], "%Y%m%dT%H%M%S")
+    parts = dict(part.split("=", 1) for part in lines["RRULE"].split(";"))
+    frequency = _RRULE_FREQUENCIES[parts["FREQ"]]
+    interval = int(parts.get("INTERVAL", "1"))
+    if frequency is Frequency.MONTHLY and interval % 3 == 0:
+        frequency, interval = Frequency.QUARTERLY, interval // 3
+    once, many = _EVERY[frequency]
+    words = [once if interval == 1 else many.format(n=interval)]
+    in_month = f" im {MONTHS[int(parts['BYMONTH']) - 1]}" if "BYMONTH" in parts else ""
+    day = parts.get("BYDAY", "")
+    if day:
+        ordinal, name = day[:-2], day[-2:]
+        weekday = WEEKDAYS[_RRULE_DAYS.index(name)]
+        on = f"am {ORDINALS[int(ordinal)]} {weekday}" if ordinal else f"am {weekday}"
+        words.append(on + in_month)
+    elif "BYMONTHDAY" in parts:
+        words.append(f"am {int(parts['BYMONTHDAY'])}.{in_month}")
+    words.append(f"ab {start:%d.%m.%Y %H:%M} Uhr")
+    if "UNTIL" in parts:
+        words.append(f"bis {datetime.strptime(parts['UNTIL'][:8], '%Y%m%d'):%d.%m.%Y}")
+    elif "COUNT" in parts:
+        count = int(parts["COUNT"])
+        words.append("1 Termin" if count == 1 else f"{count} Termine")
+    return ", ".join(words)
+
+
 def describe_series(spec: SeriesSpec) -> str:
     """The rule in German.
 

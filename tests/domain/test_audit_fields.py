@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_fields import (
@@ -13,6 +13,7 @@ from expertenrat.domain.audit_fields import (
     utc_bounds,
 )
 from expertenrat.domain.audit_labels import entity_label
+from expertenrat.domain.meeting_series import Frequency, SeriesSpec, rule_text
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -123,3 +124,29 @@ def test_the_day_of_a_changed_invitation_is_named_in_german():
     changes = field_changes("meeting", {"invitation_changed_on": None},
                             {"invitation_changed_on": "2026-03-02"})  # fmt: skip
     assert changes == [FieldChange("Einladung geändert am", "", "02.03.2026")]
+
+
+def test_the_rule_of_a_meeting_series_reads_as_words():
+    """(found by a tester) A new series showed "Wiederholung | DTSTART:20250417T160000
+    RRULE:FREQ=MONTHLY;INTERVAL=3;COUNT=5;BYDAY=+3TH", the stored calendar rule."""
+    specs = {
+        "vierteljährlich, am dritten Donnerstag, ab 17.04.2025 16:00 Uhr, 5 Termine": SeriesSpec(
+            Frequency.QUARTERLY, date(2025, 4, 17), time(16), time(18), weekday=3, ordinal=3,
+            count=5,
+        ),
+        "alle 2 Wochen, am Montag, ab 05.01.2026 16:00 Uhr, bis 30.06.2026": SeriesSpec(
+            Frequency.WEEKLY, date(2026, 1, 5), time(16), time(18), interval=2, weekday=0,
+            until=date(2026, 6, 30),
+        ),
+        "monatlich, am 31., ab 31.01.2026 09:00 Uhr, 1 Termin": SeriesSpec(
+            Frequency.MONTHLY, date(2026, 1, 31), time(9), time(11), day_of_month=31, count=1
+        ),
+        "jährlich, am letzten Dienstag im März, ab 03.03.2026 09:00 Uhr, 3 Termine": SeriesSpec(
+            Frequency.YEARLY, date(2026, 3, 3), time(9), time(11), weekday=1, ordinal=-1,
+            count=3,
+        ),
+    }  # fmt: skip
+    for words, spec in specs.items():
+        [change] = field_changes("meeting_series", None, {"rrule": rule_text(spec)})
+        assert change == FieldChange("Wiederholung", "", words)
+    assert readable("meeting_series", "rrule", "RRULE:kaputt") == "RRULE:kaputt"
