@@ -11,6 +11,7 @@ for the secretariat.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -236,6 +237,14 @@ def _closing(doc: MeetingDocument) -> list[Flowable]:
     return letter_parts.closing(doc.letterhead.signature, doc.letterhead.council_name)
 
 
+def _addressed(warning: str, name: str) -> str:
+    """A letter's warning naming whose address it is about ("Anschrift von Kim Lee: …"):
+    in one file of letters a bare "Anschrift" could be any of them."""
+    who, colon, rest = warning.partition(": ")
+    named = re.sub(r"\bAnschrift\b", lambda _m: f"Anschrift von {name}", who, count=1)
+    return named + colon + rest
+
+
 def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) -> RenderedPdf:
     """One PDF with one invitation per ``(name, document)``, each starting on a new page
     with its own page count and a bookmark with the name; warnings once each."""
@@ -246,7 +255,7 @@ def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) ->
     for name, doc in letters:
         rendered = render_invitation(doc)
         writer.append(io.BytesIO(rendered.pdf), outline_item=name)
-        warnings.update(dict.fromkeys(rendered.warnings))
+        warnings.update(dict.fromkeys(_addressed(w, name) for w in rendered.warnings))
     if letters:
         doc = letters[0][1]
         title = f"Einladungen zur {meeting_heading(doc)}"

@@ -322,6 +322,27 @@ def test_invitation_letters_give_each_active_member_a_letter_of_their_own(
     assert "Mitglied" not in " ".join(pages).replace("Mitglieder", "")
 
 
+def test_a_letter_whose_address_no_font_can_print_names_the_member_in_its_warning(
+    service, sample, council, members_service, new_member, today
+):
+    """(found by a tester) One file holds a letter per member; the warning said only
+    'Anschrift: Symbole oder Emoji …', not whose."""
+    members_service.save(
+        council.id,
+        new_member("Kim", "Lee", postal_address="Haus 🏛 am Markt\n18055 Rostock"),
+        today,
+    )
+
+    rendered = service.invitation_letters_pdf(sample.meeting_id)
+
+    (about_address,) = [w for w in rendered.warnings if "Anschrift" in w]
+    assert about_address.startswith("Anschrift von Kim Lee")  # and the sample's "TOP 3.1"
+    assert about_address.endswith(
+        ": Symbole oder Emoji – diese Zeichen hat keine Schrift "
+        "des Programms, sie stehen im PDF als „\ufffd“."
+    )
+
+
 def test_unknown_or_deleted_meeting_is_not_found(service, sample, database):
     with pytest.raises(NotFoundError, match="gibt es nicht mehr"):
         service.invitation_pdf(4711)
