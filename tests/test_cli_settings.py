@@ -66,13 +66,30 @@ def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, export
     assert "Ladungsfrist (Tage): 14 -> 12" in dry.stdout
     assert "Probelauf: Es wurde nichts gespeichert." in dry.stdout
     assert applied.returncode == 0, applied.stderr
-    assert "Übernommen: 2 Änderung(en)" in applied.stdout
+    assert "Übernommen: 2 Änderungen in „Smart City Expert*innenrat“." in applied.stdout
     with sqlite3.connect(demo_file) as connection:
         city, notice = connection.execute(
             "SELECT city, notice_period_days FROM councils WHERE id = 1"
         ).fetchone()
     connection.close()
     assert (city, notice) == ("Lübeck & <Travemünde>", 12)
+
+
+def test_a_renamed_council_is_named_as_it_is_called_now(demo_file, exported, tmp_path):
+    """(found by a tester) Taking over Wismar's name said "Übernommen: 1 Änderung(en) in
+    „Smart City Expert*innenrat“", the name the council no longer has."""
+    document = json.loads(exported.read_text("utf-8"))
+    document["council"]["name"] = "Digitalbeirat der Hansestadt Wismar"
+    changed = tmp_path / "wismar.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+    applied = run("--database", str(demo_file), "import", "settings", str(changed))
+
+    assert applied.returncode == 0, applied.stderr
+    assert applied.stdout.splitlines()[-1] == (
+        "Übernommen: 1 Änderung in „Digitalbeirat der Hansestadt Wismar“ "
+        "(bisher „Smart City Expert*innenrat“)."
+    )
 
 
 def test_new_makes_a_council_from_the_file(demo_file, exported):

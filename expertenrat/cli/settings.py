@@ -120,7 +120,8 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
             return _would_create(incoming)
         council_id = transfer.create_council(incoming)
         return f"Gremium Nr. {council_id} „{name}“ aus „{path}“ angelegt."
-    preview = transfer.preview(chosen_council(services, args), incoming)
+    council_id = chosen_council(services, args)
+    preview = transfer.preview(council_id, incoming)
     name = preview.current.settings.name
     lines = preview.lines()
     if not preview.differences:
@@ -129,4 +130,7 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
         return "\n".join([*lines, "Probelauf: Es wurde nichts gespeichert."])
     transfer.apply(preview)
     count = len(preview.differences)
-    return "\n".join([*lines, f"Übernommen: {count} Änderung(en) in „{name}“."])
+    changes = "1 Änderung" if count == 1 else f"{count} Änderungen"
+    now = next(c.name for c in services.settings.councils() if c.id == council_id)
+    renamed = f" (bisher „{name}“)" if now != name else ""
+    return "\n".join([*lines, f"Übernommen: {changes} in „{now}“{renamed}."])
