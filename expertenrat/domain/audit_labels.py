@@ -96,6 +96,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "minutes_style": "Protokollart",
         "minutes_approval": "Genehmigung des Protokolls",
         "objection_period_days": "Einwandsfrist (Tage)",
+        "recommendation_prefix": "Kürzel der Empfehlungen",
     },
     "action_field": {"colour": "Farbe", "fields": "Handlungsfelder"},
     "text_template": {

@@ -52,6 +52,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.file_formats import too_large_message
+from expertenrat.domain.recommendations import DEFAULT_CODE_PREFIX
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 from expertenrat.domain.text_templates import clean_template as clean_phrase
 
@@ -77,6 +78,8 @@ def settings_document(template: CouncilTemplate, exported_at: datetime, program:
             value = base64.b64encode(value).decode("ascii") if value else None
         elif isinstance(value, LabelledEnum):
             value = value.value
+        elif name == "recommendation_prefix" and value == DEFAULT_CODE_PREFIX:
+            continue
         council[key] = value
     document = {
         "format": FORMAT,

@@ -47,6 +47,9 @@ SETTING_KEYS = {
     "minutes_approval": "minutesApproval",
     "objection_period_days": "objectionPeriodDays",
     "secretariat": "secretariat",
+    # Optional, written only where it is not "E" (a file of the default prefix stays one
+    # that the programs before the setting read).
+    "recommendation_prefix": "recommendationPrefix",
 }
 
 ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"

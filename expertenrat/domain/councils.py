@@ -110,6 +110,7 @@ def classification_for(name: str) -> str:
 
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CODE_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,5}$")  # as domain.recommendations.CODE_PREFIX
 _WEBSITE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
@@ -143,6 +144,7 @@ class CouncilSettings:
     website: str = ""
     classification: str = DEFAULT_CLASSIFICATION
     secretariat: str = ""  # signs the council's letters; "" = "Ihre Geschäftsstelle"
+    recommendation_prefix: str = "E"  # of the recommendation codes: "E-2026-07"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +157,10 @@ class CouncilChoice:
 
 
 def clean_settings(settings: CouncilSettings) -> CouncilSettings:
-    """``settings`` with its texts in NFC and without surrounding spaces."""
-    return replace(settings, **cleaned_texts(settings, COUNCIL))
+    """``settings`` with its texts in NFC and without surrounding spaces, the prefix of the
+    recommendation codes in capitals ("db" → "DB")."""
+    cleaned = replace(settings, **cleaned_texts(settings, COUNCIL))
+    return replace(cleaned, recommendation_prefix=cleaned.recommendation_prefix.strip().upper())
 
 
 def clean_action_field_name(name: str) -> str:
@@ -202,6 +206,14 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
             FieldProblem(
                 "objection_period_days",
                 "Die Frist für Einwände muss zwischen 1 und 365 Tagen liegen.",
+            )
+        )
+    if not _CODE_PREFIX.match(settings.recommendation_prefix):
+        problems.append(
+            FieldProblem(
+                "recommendation_prefix",
+                "Das Kürzel der Empfehlungen besteht aus 1 bis 6 Großbuchstaben (A–Z) und "
+                "Ziffern und beginnt mit einem Buchstaben, z. B. „E“ oder „DB“.",
             )
         )
     return problems + _place_problems(settings)

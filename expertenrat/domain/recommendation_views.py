@@ -16,6 +16,7 @@ from expertenrat.domain.recommendations import (
     AWAITING_OUTCOME,
     AWAITING_RESPONSE,
     BETWEEN_MEETINGS,
+    code_prefix,
     parse_code,
     recommendation_code,
     register_year,
@@ -134,10 +135,10 @@ class RecommendationRow:
         """What the register's search looks in (folded, see :func:`searchable`); the code
         also as typed without its leading zero ("2026-8" finds E-2026-08), and as the
         token that a complete code typed finds (:func:`register_search_words`)."""
-        parsed = parse_code(self.code)
-        unpadded = f"E-{parsed[0]}-{parsed[1]}" if parsed else ""
+        parsed, prefix = parse_code(self.code), code_prefix(self.code)
+        unpadded = f"{prefix}-{parsed[0]}-{parsed[1]}" if parsed else ""
         return searchable(
-            _code_token(*parsed) if parsed else "",
+            _code_token(*parsed, prefix) if parsed else "",
             self.code,
             unpadded if unpadded != self.code else "",
             self.title,
@@ -214,8 +215,8 @@ class RecommendationFilter:
 _CODE_MARK = "\x1f"  # around the code's token: nothing typed holds it
 
 
-def _code_token(year: int, number: int) -> str:
-    return f"{_CODE_MARK}{recommendation_code(year, number).lower()}{_CODE_MARK}"
+def _code_token(year: int, number: int, prefix: str) -> str:
+    return f"{_CODE_MARK}{recommendation_code(year, number, prefix).lower()}{_CODE_MARK}"
 
 
 def register_search_words(search: str) -> list[str]:
@@ -227,7 +228,7 @@ def register_search_words(search: str) -> list[str]:
     for i, word in enumerate(words):
         parsed = parse_code(word.upper())
         if parsed is not None and parsed[1] > 0:
-            words[i] = _code_token(*parsed)
+            words[i] = _code_token(*parsed, code_prefix(word.upper()))
     return words
 
 

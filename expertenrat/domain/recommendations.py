@@ -64,7 +64,10 @@ CONTENT_EDITABLE = frozenset({S.DRAFT, S.ADOPTED})  # title, text, projects may 
 RESPONDABLE = frozenset({S.SENT, S.ANSWERED})
 
 BETWEEN_MEETINGS = "zwischen den Sitzungen"
-_CODE = re.compile(r"^E-(\d{4})-(\d+)$")
+DEFAULT_CODE_PREFIX = "E"  # "E-2026-07": Empfehlung; a council setting
+# The prefix: a capital letter, then up to five capitals or digits ("E", "DB", "EB2").
+CODE_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,5}$")
+_CODE = re.compile(r"^([A-Z][A-Z0-9]{0,5})-(\d{4})-(\d+)$")
 
 
 class StepRefused(ValidationError):
@@ -200,15 +203,22 @@ def date_problems(field: str, subject: str, value: date | None) -> list[FieldPro
 # --- codes -------------------------------------------------------------------------------
 
 
-def recommendation_code(year: int, number: int) -> str:
-    """The register code: "E-2026-07" (two digits at least)."""
-    return f"E-{year}-{number:02d}"
+def recommendation_code(year: int, number: int, prefix: str = DEFAULT_CODE_PREFIX) -> str:
+    """The register code: "E-2026-07" (two digits at least), with the council's prefix
+    ("DB-2026-07")."""
+    return f"{prefix}-{year}-{number:02d}"
 
 
 def parse_code(code: str) -> tuple[int, int] | None:
-    """(year, number) of a well-formed code, else None."""
+    """(year, number) of a well-formed code (of any prefix), else None."""
     found = _CODE.match(code)
-    return (int(found[1]), int(found[2])) if found else None
+    return (int(found[2]), int(found[3])) if found else None
+
+
+def code_prefix(code: str) -> str:
+    """The prefix of a well-formed code ("E" of "E-2026-07"), else ""."""
+    found = _CODE.match(code)
+    return found[1] if found else ""
 
 
 def renumbered_on_adoption(code: str, adopted_on: date) -> bool:

@@ -2,10 +2,11 @@
 projects, history lines and audit snapshots; the row to change, the end of a change (its
 history line and audit entry) and its detail after.
 
-A code is handed out once: "E-<year>-<nn>", running per council and year, never reused
-while a row holds it (deleted ones included), nor once a draft adopted in another year left
-it for a code of that year (:func:`renumber_on_adoption`). On PostgreSQL the council row is
-locked until commit (:func:`lock_codes`), so two PCs never hand out the same code.
+A code is handed out once: "E-<year>-<nn>" (E: the council's prefix), running per council
+and year (across prefixes), never reused while a row holds it (deleted ones included), nor
+once a draft adopted in another year left it for a code of that year
+(:func:`renumber_on_adoption`). On PostgreSQL the council row is locked until commit
+(:func:`lock_codes`), so two PCs never hand out the same code.
 """
 
 from __future__ import annotations
@@ -47,11 +48,16 @@ def new_code(session: Session, council_id: int, year: int) -> str:
     codes = session.scalars(
         select(models.Recommendation.code).where(
             models.Recommendation.council_id == council_id,
-            models.Recommendation.code.like(f"E-{year}-%"),
+            # of any prefix: a prefix changed in the year goes on counting (DB-2026-08
+            # after E-2026-07), so no number of the year is handed out twice
+            models.Recommendation.code.like(f"%-{year}-%"),
         )
     ).all()
+    prefix = session.get(models.Council, council_id).recommendation_prefix
     return recommendation_code(
-        year, next_recommendation_number(year, [*codes, *_removed_codes(session, council_id)])
+        year,
+        next_recommendation_number(year, [*codes, *_removed_codes(session, council_id)]),
+        prefix,
     )
 
 

@@ -204,7 +204,7 @@ def _filtered(query: Select, wanted: RecommendationFilter, today: date) -> Selec
                     R.adopted_on >= date(wanted.year, 1, 1),
                     R.adopted_on <= date(wanted.year, 12, 31),
                 ),
-                and_(R.adopted_on.is_(None), R.code.like(f"E-{wanted.year}-%")),
+                and_(R.adopted_on.is_(None), R.code.like(f"%-{wanted.year}-%")),
             )
         )
     if wanted.overdue:

@@ -60,6 +60,7 @@ _SETTINGS_FIELDS = (
     "website",
     "classification",
     "secretariat",
+    "recommendation_prefix",
 )
 
 
@@ -84,6 +85,7 @@ def council_settings(row: models.Council) -> CouncilSettings:
         website=row.website,
         classification=row.classification,
         secretariat=row.secretariat,
+        recommendation_prefix=row.recommendation_prefix,
     )
 
 

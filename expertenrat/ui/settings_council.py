@@ -33,12 +33,24 @@ class CouncilSettingsFields:
             self.quorum_combo.addItem(rule.label, rule.value)
         self.notice_spin = counted_spin(0, 365, tr(_CONTEXT, " Tag"), tr(_CONTEXT, " Tage"))
         self.response_spin = counted_spin(1, 24, tr(_CONTEXT, " Monat"), tr(_CONTEXT, " Monate"))
+        # "E" of "E-2026-07"; capitals as the codes show it (typed "db" is saved as "DB")
+        self.prefix_edit = LineEdit()
+        self.prefix_edit.setMaxLength(6)
+        self.prefix_edit.setPlaceholderText("E")
+        self.prefix_edit.setToolTip(
+            tr(
+                _CONTEXT,
+                "Steht vor den Kennungen neuer Empfehlungen: „E“ ergibt E-2026-07, „DB“ "
+                "DB-2026-07. Vergebene Kennungen bleiben, die Zählung des Jahres läuft weiter.",
+            )
+        )
         for narrow in (
             self.min_spin,
             self.max_spin,
             self.quorum_combo,
             self.notice_spin,
             self.response_spin,
+            self.prefix_edit,
         ):
             narrow.setMaximumWidth(240)
         errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
@@ -51,6 +63,9 @@ class CouncilSettingsFields:
         errors.add_row(tr(_CONTEXT, "Ladungsfrist"), "notice_period_days", self.notice_spin)
         errors.add_row(
             tr(_CONTEXT, "Frist für Stellungnahmen"), "response_period_months", self.response_spin
+        )
+        errors.add_row(
+            tr(_CONTEXT, "Kürzel der Empfehlungen"), "recommendation_prefix", self.prefix_edit
         )
 
     def line_edits(self) -> dict[str, QLineEdit]:
@@ -67,6 +82,7 @@ class CouncilSettingsFields:
         self.quorum_combo.setCurrentIndex(self.quorum_combo.findData(council.quorum_rule.value))
         self.notice_spin.setValue(council.notice_period_days)
         self.response_spin.setValue(council.response_period_months)
+        show_text(self.prefix_edit, council.recommendation_prefix)
 
     def edited(self, council: CouncilSettings) -> CouncilSettings:
         return replace(
@@ -80,6 +96,7 @@ class CouncilSettingsFields:
             quorum_rule=QuorumRule(self.quorum_combo.currentData()),
             notice_period_days=self.notice_spin.value(),
             response_period_months=self.response_spin.value(),
+            recommendation_prefix=self.prefix_edit.text(),
         )
 
 

@@ -404,3 +404,18 @@ def test_two_councils_of_one_city_are_offered_settings_files_of_their_own():
     assert suggested_file_name(digital) == "Einstellungen DBR Görlitz.json"
     assert suggested_file_name(youth) == "Einstellungen Jugendbeirat Görlitz.json"
     assert suggested_file_name(rostock) == "Einstellungen SCER Rostock.json"
+
+
+def test_the_prefix_of_the_recommendation_codes_travels_only_where_it_is_not_e():
+    """(found by a tester) The prefix is a setting now; a file of the default "E" stays
+    as it was, so that a program before the setting still reads it."""
+    goerlitz = replace(WISMAR, settings=replace(WISMAR.settings, recommendation_prefix="DB"))
+
+    plain = json.loads(settings_document(WISMAR, NOW, "x"))
+    own = settings_document(goerlitz, NOW, "x")
+
+    assert "recommendationPrefix" not in plain["council"]
+    assert json.loads(own)["council"]["recommendationPrefix"] == "DB"
+    assert _read(own).settings.recommendation_prefix == "DB"
+    with pytest.raises(SettingsFileError):
+        _read(own.replace(b'"DB"', b'"D-B"'))

@@ -5,10 +5,13 @@ report and the Übersicht count a recommendation in the year it was adopted."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+import pytest
 from sqlalchemy import update
 
+from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations import (
     RecommendationContent,
@@ -109,3 +112,29 @@ def test_register_annual_report_and_overview_count_a_code_of_another_year_alike(
     assert AnnualReportService(database).report(council.id, 2025, TODAY).recommendation_count == 0
     overview = OverviewService(database).overview(council.id, TODAY)
     assert sum(f.recommendations for f in overview.fields_this_year) == 1
+
+
+def test_a_council_gives_its_codes_its_own_prefix_and_goes_on_counting(
+    database, actor, council, settings_service
+):
+    """Görlitz's Digitalbeirat wants "DB-2026-01" (and its Jugendbeirat beside it its own):
+    every council's codes were "E-…", with no setting (found by a tester). A prefix
+    changed in the year goes on counting; codes given stay, the search finds them all."""
+    register = RecommendationsService(database, actor)
+    register.create(council.id, _content(), date(2026, 1, 20), adopted=True)  # E-2026-01
+    settings_service.update_settings(replace(council, recommendation_prefix="db"))
+
+    draft = register.create(council.id, _content("Entwurf"), date(2026, 2, 3)).row
+    adopted = register.create(council.id, _content(), date(2026, 2, 4), adopted=True).row
+
+    assert settings_service.settings(council.id).recommendation_prefix == "DB"
+    assert (draft.code, adopted.code) == ("DB-2026-02", "DB-2026-03")
+    assert _codes(register, council, year=2026) == ["E-2026-01", "DB-2026-02", "DB-2026-03"]
+    assert _codes(register, council, search="db-2026-3") == ["DB-2026-03"]
+    assert _codes(register, council, search="E-2026-1") == ["E-2026-01"]
+
+
+def test_a_prefix_other_than_capitals_and_digits_is_refused(settings_service, council):
+    with pytest.raises(ValidationError) as refused:
+        settings_service.update_settings(replace(council, recommendation_prefix="D-B"))
+    assert [p.field for p in refused.value.problems] == ["recommendation_prefix"]

@@ -350,3 +350,21 @@ def test_each_added_action_field_gets_a_colour_of_its_own(make_window, services,
     colours = [f.colour.casefold() for f in services.settings.action_fields(council.id)]
     assert len(colours) == 6
     assert len(set(colours)) == 6
+
+
+def test_the_prefix_of_the_recommendation_codes_is_a_setting(make_window, services):
+    """(found by a tester) Görlitz's Digitalbeirat had no way to number its
+    recommendations "DB-2026-01"; every council's were "E-…"."""
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    assert page.council_fields.prefix_edit.text() == "E"
+
+    page.council_fields.prefix_edit.setText("D B")
+    page.save_button.click()
+    assert "Großbuchstaben" in page.errors.message("recommendation_prefix")
+    assert services.settings.settings(council.id).recommendation_prefix == "E"
+
+    page.council_fields.prefix_edit.setText("db")
+    page.save_button.click()
+    assert services.settings.settings(council.id).recommendation_prefix == "DB"
+    assert page.council_fields.prefix_edit.text() == "DB"

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from expertenrat.domain.councils import DEFAULT_CLASSIFICATION
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL
+from expertenrat.domain.recommendations import DEFAULT_CODE_PREFIX
 from expertenrat.store.model_base import Base, Versioned, limited_string, not_negative, one_of
 
 
@@ -57,6 +58,10 @@ class Council(Versioned, Base):
     )
     secretariat: Mapped[str] = mapped_column(
         limited_string(COUNCIL["secretariat"]), default="", server_default=""
+    )
+    # "E-2026-07": the prefix of the council's recommendation codes (migration 0017)
+    recommendation_prefix: Mapped[str] = mapped_column(
+        String(6), default=DEFAULT_CODE_PREFIX, server_default=DEFAULT_CODE_PREFIX
     )
 
     action_fields: Mapped[list["ActionField"]] = relationship(
