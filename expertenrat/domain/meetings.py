@@ -76,6 +76,16 @@ def invitation_changed(changed_on: date | None, *, cancelled: bool) -> bool:
     return changed_on is not None and not cancelled
 
 
+def meeting_topic(kind: MeetingKind, title: str) -> str:
+    """What a meeting is about beside its number, for the list's "Titel" column: the title,
+    a Klausur's as "Klausur: Datenethik" unless it says so itself ("Klausur" without a
+    title), so that the list tells a Klausur from an ordinary meeting."""
+    title = " ".join(title.split())
+    if kind is not MeetingKind.WORKSHOP or "klausur" in title.casefold():
+        return title
+    return f"Klausur: {title}" if title else "Klausur"
+
+
 def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     """How a meeting is called: "5. Sitzung", "5. Sitzung – Klausur: Mobilität", "Sitzung";
     a meeting without a number whose title begins with its word is called by the title, a

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meetings import MeetingSummary
+from expertenrat.domain.meetings import MeetingSummary, meeting_topic
+from expertenrat.domain.wording import isolated
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel
 
@@ -45,6 +46,16 @@ def _time(row: MeetingSummary) -> str:
     return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
 
 
+def _topic_and_place(row: MeetingSummary) -> str:
+    """ "Klausur: Datenstrategie 2030 – Rathaus, Raum 1a": the list tells a Klausur (and a
+    meeting with a title) from an ordinary meeting; without a title only the place."""
+    parts = (meeting_topic(row.kind, row.title), row.where)
+    shown = [part for part in parts if part]
+    if len(shown) < 2:
+        return "".join(shown)
+    return " – ".join(isolated(part) for part in shown)  # Arabic keeps the dash between
+
+
 def _state(row: MeetingSummary) -> str:
     return row.state.label
 
@@ -69,7 +80,7 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
             sort_value=lambda row: _naive(row.starts_at),
         ),
         Column(tr(_CONTEXT, "Zeit"), _time, sort_value=lambda row: row.starts_at.strftime("%H%M")),
-        Column(tr(_CONTEXT, "Ort"), lambda row: row.where, tooltip=lambda row: row.where or None),
+        Column(tr(_CONTEXT, "Titel und Ort"), _topic_and_place, tooltip=_topic_and_place),
         Column(tr(_CONTEXT, "Status"), _state, tooltip=_state_tooltip),
         Column(
             tr(_CONTEXT, "Eingeladen"),  # the date; short, so that it shows whole at 1024 px

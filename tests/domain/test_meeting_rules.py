@@ -23,7 +23,12 @@ from expertenrat.domain.meeting_states import (
     check_transition,
     keeps_number_when_cancelled,
 )
-from expertenrat.domain.meetings import dated_meeting_label, list_label, meeting_label
+from expertenrat.domain.meetings import (
+    dated_meeting_label,
+    list_label,
+    meeting_label,
+    meeting_topic,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 10, 16, tzinfo=BERLIN)
@@ -259,3 +264,17 @@ def test_a_new_meeting_follows_one_planned_further_ahead_in_the_councils_rhythm(
     assert uneven.start == datetime(2026, 7, 14, 16)  # 12.07. is a Sunday: the next Tuesday
     alone = proposed_draft(previous, date(2026, 3, 2))
     assert alone.start == datetime(2026, 5, 5, 16)  # four weeks after
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "topic"),
+    [
+        (MeetingKind.WORKSHOP, "Datenethik", "Klausur: Datenethik"),
+        (MeetingKind.WORKSHOP, "Klausur: Datenstrategie 2030", "Klausur: Datenstrategie 2030"),
+        (MeetingKind.WORKSHOP, "", "Klausur"),
+        (MeetingKind.REGULAR, " Haushalt  2027 ", "Haushalt 2027"),
+        (MeetingKind.REGULAR, "", ""),
+    ],
+)
+def test_the_topic_of_a_meeting_says_klausur(kind, title, topic):
+    assert meeting_topic(kind, title) == topic

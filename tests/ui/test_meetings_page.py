@@ -95,7 +95,9 @@ def test_a_meeting_is_created_through_the_form(page, services, council_id):
     assert cells(page, MeetingsTableModel.COLUMN_NUMBER) == ["1."]
     assert cells(page, MeetingsTableModel.COLUMN_DATE) == ["08.12.2026"]
     assert cells(page, MeetingsTableModel.COLUMN_TIME) == ["16:00–18:00"]
-    assert cells(page, MeetingsTableModel.COLUMN_PLACE) == [f"{HOSTILE}, Raum 1a"]
+    assert cells(page, MeetingsTableModel.COLUMN_PLACE) == [
+        f"\u2068{HOSTILE}\u2069 – \u2068{HOSTILE}, Raum 1a\u2069"
+    ]  # the title beside the place, each set apart for the bidi algorithm
     assert cells(page, MeetingsTableModel.COLUMN_STATE) == ["geplant"]
     saved = services.meetings.list(council_id)[0]
     assert (saved.place, saved.title) == (HOSTILE, HOSTILE)
@@ -1114,3 +1116,21 @@ def test_enter_on_verwerfen_does_not_save(qtbot, page, services, council_id):
     qtbot.keyClick(page.form.discard_button, Qt.Key.Key_Return)
 
     assert services.meetings.list(council_id) == []
+
+
+def test_the_list_tells_a_klausur_from_an_ordinary_meeting(page, services, council_id):
+    """(found by a tester) The 8. Sitzung, a Klausur, stood in the list as "8." with its
+    place, like any ordinary meeting."""
+    start = datetime(2026, 12, 14, 9)
+    services.meetings.create(
+        council_id,
+        MeetingDraft(MeetingKind.WORKSHOP, start, start + timedelta(hours=7),
+                     "Datenstrategie 2030", place="Gut Hohen Luckow"),
+    )  # fmt: skip
+    add_meeting(services, council_id, date(2026, 12, 15))
+    page.refresh()
+
+    assert cells(page, MeetingsTableModel.COLUMN_PLACE) == [
+        "Klausur: Datenstrategie 2030 – Gut Hohen Luckow",
+        "Rathaus",
+    ]
