@@ -25,6 +25,37 @@ MAX_OCCURRENCES = 200
 ORDINALS = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", -1: "letzten"}
 
 
+def weekday_ordinal(day: date) -> int:
+    """Which of its weekday in the month ``day`` is: 1 to 4, or -1 for the fifth (the last)."""
+    ordinal = (day.day - 1) // 7 + 1
+    return -1 if ordinal == 5 else ordinal
+
+
+def nth_weekday(year: int, month: int, weekday: int, ordinal: int) -> date:
+    """The ``ordinal``-th (-1: the last) ``weekday`` (0 = Monday) of the month."""
+    found = rrule.rrule(
+        rrule.MONTHLY,
+        dtstart=datetime(year, month, 1),
+        count=1,
+        byweekday=rrule.weekday(weekday)(ordinal),
+    )[0]
+    return found.date()
+
+
+def series_start(proposed: date, pattern_day: date | None, earliest: date) -> tuple[date, int]:
+    """The first day of a new series and the ordinal of its weekday in the month, so that
+    the series stays on the weekday of the council's meetings: on the weekday and ordinal
+    of ``pattern_day`` (the latest meeting: "third Thursday") in the month of ``proposed``
+    if that is not before ``earliest``, else ``proposed`` with its own ordinal."""
+    if pattern_day is not None:
+        candidate = nth_weekday(
+            proposed.year, proposed.month, pattern_day.weekday(), weekday_ordinal(pattern_day)
+        )
+        if candidate >= earliest:
+            return candidate, weekday_ordinal(pattern_day)
+    return proposed, weekday_ordinal(proposed)
+
+
 class Frequency(StrEnum):
     WEEKLY = "weekly"
     MONTHLY = "monthly"

@@ -30,8 +30,19 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.german_dates import WEEKDAYS
-from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
-from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequency, SeriesSpec
+from expertenrat.domain.meeting_draft import (
+    LEAD_TIME,
+    MAX_LINK_LENGTH,
+    MAX_PLACE_LENGTH,
+    MAX_TITLE_LENGTH,
+)
+from expertenrat.domain.meeting_series import (
+    MAX_OCCURRENCES,
+    ORDINALS,
+    Frequency,
+    SeriesSpec,
+    series_start,
+)
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
@@ -63,7 +74,11 @@ class SeriesDialog(QDialog):
         meeting, which a hint names."""
         super().__init__(parent)
         proposed, pattern = proposed_meeting(meetings, council_id, today)
-        first_day = proposed.start.date()
+        first_day, first_ordinal = series_start(
+            proposed.start.date(),
+            pattern.starts_at.date() if pattern is not None else None,
+            today + LEAD_TIME,
+        )
         self.setWindowTitle(tr(_CONTEXT, "Sitzungsreihe anlegen"))
         self._meetings = meetings
         self._council_id = council_id
@@ -94,6 +109,9 @@ class SeriesDialog(QDialog):
         for number, name in enumerate(WEEKDAYS):
             self.weekday_combo.addItem(name, number)
         self.weekday_combo.setCurrentIndex(first_day.weekday())
+        if pattern is not None:  # on the council's weekday ("am dritten Donnerstag")
+            self.day_rule_combo.setCurrentIndex(self.day_rule_combo.findData(NTH_WEEKDAY))
+            self.ordinal_combo.setCurrentIndex(self.ordinal_combo.findData(first_ordinal))
         self.day_spin = QSpinBox()
         self.day_spin.setRange(1, 31)
         self.day_spin.setValue(first_day.day)

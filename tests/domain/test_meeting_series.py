@@ -15,6 +15,7 @@ from expertenrat.domain.meeting_series import (
     describe_series,
     preview_line,
     series_dates,
+    series_start,
 )
 from expertenrat.domain.series_warnings import (
     ExistingMeeting,
@@ -286,3 +287,23 @@ def test_dates_on_a_weekend_are_named_in_one_warning():
         spec(frequency=Frequency.WEEKLY, weekday=5, ordinal=None, until=date(2026, 3, 1))
     )
     assert weekend_warnings(saturdays) == []  # "jeden Samstag" was chosen so
+
+
+@pytest.mark.parametrize(
+    ("proposed", "pattern", "earliest", "start", "ordinal"),
+    [
+        # the council meets on the third Thursday: the series starts on June's third one
+        (date(2027, 6, 24), date(2027, 3, 18), date(2026, 12, 16), date(2027, 6, 17), 3),
+        # too soon for the notice: the proposed day with its own ordinal (fourth)
+        (date(2027, 6, 24), date(2027, 3, 18), date(2027, 6, 20), date(2027, 6, 24), 4),
+        # a last Friday stays the last one
+        (date(2027, 5, 28), date(2027, 4, 30), date(2027, 5, 1), date(2027, 5, 28), -1),
+        (date(2027, 6, 24), None, date(2027, 6, 1), date(2027, 6, 24), 4),
+    ],
+)
+def test_a_series_starts_on_the_weekday_and_ordinal_of_the_latest_meeting(
+    proposed, pattern, earliest, start, ordinal
+):
+    """(found by a tester) "Sitzungsreihe …" after a council's third-Thursday meetings
+    proposed quarterly dates on the same day of the month: Fr, Sa, So."""
+    assert series_start(proposed, pattern, earliest) == (start, ordinal)

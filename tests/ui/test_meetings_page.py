@@ -27,7 +27,7 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.series_dialog import SAME_DAY
+from expertenrat.ui.series_dialog import NTH_WEEKDAY, SAME_DAY
 from expertenrat.ui.worker import THREAD_NAME
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
@@ -229,6 +229,12 @@ def test_a_series_proposes_the_last_meetings_place_and_times(page, services, cou
         "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der 1. Sitzung am 10.11.2026."
     )
     assert dialog.preview_list.item(0).text() == "Di, 15.12.2026, 17:30–19:45 Uhr"
+    # (found by a tester) quarterly on the same day of the month fell on weekends; the
+    # series keeps the council's weekday: here the third Tuesday
+    assert dialog.day_rule_combo.currentData() == NTH_WEEKDAY
+    assert dialog.ordinal_combo.currentData() == 3
+    lines = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
+    assert lines[1].startswith("Di, 16.03.2027") and all(line.startswith("Di") for line in lines)
     dialog.save_button.click()
     series = [m for m in services.meetings.list(council_id) if m.starts_at.date() > last]
     assert series and {(m.place, m.room, m.online_link) for m in series} == {
