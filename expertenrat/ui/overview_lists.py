@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from expertenrat.domain.overview import Line, Target
 from expertenrat.ui.activation import Activation
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import keep_wrapped_height
 
 _CONTEXT = "OverviewPage"
 SHOWN_LINES = 6  # more than this: the rest behind "… und 4 weitere"
@@ -23,6 +24,7 @@ class LinkLine(QLabel):
         self.line = line
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
+        keep_wrapped_height(self)
         self.setObjectName("overviewUrgent" if line.urgent else "overviewLink")
         self.setToolTip(tr(_CONTEXT, "Öffnen"))
         Activation(self).activated.connect(lambda: self.opened.emit(self.line.target))

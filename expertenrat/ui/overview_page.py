@@ -31,7 +31,7 @@ from expertenrat.ui.overview_lists import LineList
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.status_chart import StatusChart
-from expertenrat.ui.widgets import FigureCard, page_title
+from expertenrat.ui.widgets import FigureCard, keep_wrapped_height, page_title
 
 _CONTEXT = "OverviewPage"
 
@@ -62,6 +62,7 @@ class OverviewPage(NothingPending, QWidget):
         self.backup_warning.setObjectName("backupWarning")
         self.backup_warning.setTextFormat(Qt.TextFormat.PlainText)
         self.backup_warning.setWordWrap(True)
+        keep_wrapped_height(self.backup_warning)
         self.backup_warning.setToolTip(tr(_CONTEXT, "Öffnen: Einstellungen → Auf diesem PC"))
         Activation(self.backup_warning).activated.connect(self.backupSettingsOpened)
         self.backup_warning.hide()

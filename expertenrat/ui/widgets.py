@@ -306,3 +306,13 @@ def tab_as_shown(box: QDialogButtonBox) -> None:
     ]
     for before, after in pairwise(shown):
         QWidget.setTabOrder(before, after)
+
+
+def keep_wrapped_height(label: QLabel) -> None:
+    """A wrapping ``label`` with a style-sheet border (the Übersicht's lines, framed when
+    focused) is measured at the width it is painted at. Without an indent, Qt indents a
+    framed label's text by half an "x" when painting it but by a whole "x" when measuring
+    its height for a width: a text that just fits two painted lines was given the height
+    of three, shown with an empty half line above and below it. The style sheet's padding
+    keeps the text off the border instead."""
+    label.setIndent(0)
