@@ -15,7 +15,7 @@ from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.member_index import MemberIndex
 from expertenrat.domain.members import Member, clean_member, validate_member
-from expertenrat.services.member_history import recorded_spans
+from expertenrat.services.member_history import recorded_spans, widening_warnings
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
@@ -32,7 +32,8 @@ def member_problems(
     field_ids = _field_ids(session, council_id)
     problems = validate_member(member, others, today) + _field_problems(member, field_ids)
     history = _history_problems(session, council_id, [member], today).get(id(member), [])
-    return fields_explained(problems, "primary_field_id", bool(field_ids)) + history
+    widened = widening_warnings(session, council_id, member)
+    return fields_explained(problems, "primary_field_id", bool(field_ids)) + history + widened
 
 
 def check_members(

@@ -10,12 +10,14 @@ no longer covers the meeting, :func:`drop_apologies_outside_terms` removes the a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MeetingKind
+from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
+from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.member_history import RecordedMeeting, RecordedSpan
 from expertenrat.domain.members import Member
@@ -47,6 +49,52 @@ def recorded_spans(session: Session, council_id: int, today: date) -> dict[int, 
         .where(*live, item.deleted_at.is_(None))
     )
     return _spans(_rows(session, (attendance, chair, recusals)))
+
+
+def widening_warnings(session: Session, council_id: int, member: Member) -> list[FieldProblem]:
+    """A warning where the member's changed term takes in meetings held that its stored
+    term did not, whose attendance does not list the member: there the member would count
+    as not recorded, against the quorum (a re-appointment after a break is a further term,
+    not a longer one)."""
+    stored = session.get(models.Membership, member.id) if member.id is not None else None
+    if stored is None:
+        return []
+    meeting = models.Meeting
+    listed = select(models.Attendance.meeting_id).where(
+        models.Attendance.membership_id == member.id
+    )
+    held = session.execute(
+        select(meeting.number, meeting.kind, meeting.starts_at)
+        .where(
+            meeting.council_id == council_id,
+            meeting.deleted_at.is_(None),
+            meeting.state == MeetingState.HELD.value,
+            meeting.id.not_in(listed),
+        )
+        .order_by(meeting.starts_at)
+    ).all()
+    before = replace(member, term_start=stored.term_start, term_end=stored.term_end)
+    taken_in = [
+        (number, kind, starts_at.date())
+        for number, kind, starts_at in held
+        if member.is_active(starts_at.date()) and not before.is_active(starts_at.date())
+    ]
+    if not taken_in:
+        return []
+    number, kind, day = taken_in[0]
+    label = dated_meeting_label(number, MeetingKind(kind), day)
+    more = len(taken_in) - 1
+    also = f" (und {more} weiteren)" if more else ""
+    later = stored.term_end is not None and day > stored.term_end
+    return [
+        FieldProblem(
+            "term_end" if later else "term_start",
+            f"Mit dieser Amtszeit wäre {member.full_name or 'das Mitglied'} auch bei der "
+            f"{label}{also} Mitglied gewesen, steht dort aber nicht in der Anwesenheit. Nach "
+            "einer Pause erneut berufen? Dann bitte „Weitere Amtszeit …“.",
+            warning=True,
+        )
+    ]
 
 
 def drop_apologies_outside_terms(

@@ -314,3 +314,27 @@ def test_ending_a_term_checks_no_consent_against_its_last_day(members_service, c
     )
 
     assert members_service.end_membership(saved, date(2026, 3, 31), today=TODAY).term_end
+
+
+def test_a_term_lengthened_over_meetings_held_without_the_member_is_warned_of(
+    database, members_service, council, attending
+):
+    """(found by a tester) Lengthening a former member's term for a re-appointment made
+    the person a member, not in the attendance, of the meetings in between."""
+    ended = members_service.end_membership(attending, date(2025, 4, 30), today=TODAY)
+    _meeting(database, council.id, date(2025, 9, 4), 3)
+    _meeting(database, council.id, date(2025, 12, 4), 4)
+    _meeting(database, council.id, date(2026, 12, 11), 5, state="invited")
+
+    problems = members_service.problems(council.id, replace(ended, term_end=None), TODAY)
+
+    assert [(p.field, p.message, p.warning) for p in problems] == [
+        (
+            "term_end",
+            "Mit dieser Amtszeit wäre Anna Berg auch bei der 3. Sitzung am 04.09.2025 (und 1 "
+            "weiteren) Mitglied gewesen, steht dort aber nicht in der Anwesenheit. Nach einer "
+            "Pause erneut berufen? Dann bitte „Weitere Amtszeit …“.",
+            True,
+        )
+    ]
+    assert members_service.problems(council.id, replace(ended, phone="0381 1"), TODAY) == []
