@@ -107,10 +107,16 @@ def _keep_tombstones(
 def _date_changes(tree: OParlTree, previous: PreviousExport, now: str) -> None:
     """Each object's ``modified`` as :func:`modified_since` says, against what ``previous``
     published at its path. An embedded object is the same dict as its own file's, so it
-    is dated once, for both."""
+    is dated once, for both; a person of several councils is one dict per council's list,
+    each dated alike."""
+    dated: dict[str, str] = {}
     for path, obj in tree.documents.items():
         if path.count("/") == 1 and path.split("/", 1)[0] in OBJECT_LISTS:
-            obj["modified"] = modified_since(obj, previous.published(path), now)
+            obj["modified"] = dated[path] = modified_since(obj, previous.published(path), now)
+    for page in tree.documents.values():
+        for obj in page.get("data", ()) if "pagination" in page else ():
+            if (path := tree.path(obj["id"])) in dated:
+                obj["modified"] = dated[path]
 
 
 class _BodyBuilder:

@@ -482,3 +482,34 @@ def test_each_file_is_named_with_its_meeting(services, tmp_path):
         assert file["name"].endswith(f" – {meeting['name']}, {day:%d.%m.%Y}")
         assert walk.objects[file["id"]]["name"] == file["name"]
     assert any(n.startswith("Protokoll (öffentlicher Teil) – 1. Sitzung, ") for n in names)
+
+
+def test_a_person_of_two_councils_is_dated_alike_in_both_lists(services, tmp_path):
+    """(found by a tester) A person sitting in two councils stands in both bodies' person
+    lists; when a change in one council moved the person's ``modified``, the other list
+    kept the old one, so the list no longer held the object its id serves."""
+    folder = tmp_path / "oparl"
+    rostock, luebeck = (c.id for c in services.settings.councils()[:2])
+    member = next(m for m in services.members.members(rostock) if m.publish_name)
+    field = services.settings.action_fields(luebeck)[0].id
+    with services.database.transaction() as session:
+        session.add(
+            models.Membership(
+                council_id=luebeck, person_id=member.person_id, term_start=date(2026, 1, 1),
+                primary_field_id=field,
+            )
+        )  # fmt: skip
+    exported(services, folder)
+    with services.database.transaction() as session:
+        row = session.scalars(
+            select(models.Membership).where(models.Membership.council_id == luebeck)
+            .where(models.Membership.person_id == member.person_id)
+        ).one()  # fmt: skip
+        row.role = "vice_chair"  # the person's record stays as it was
+
+    walk = exported(services, folder, again=True)  # every list holds the object served
+
+    url = f"{BASE}/person/{public_id_of(services, member)}.json"
+    pages = [p for p in folder.glob("body/*/persons*.json")]
+    listed = [o for p in pages for o in json.loads(p.read_text("utf-8"))["data"] if o["id"] == url]
+    assert len(listed) == 2 and all(o == walk.objects[url] for o in listed)
