@@ -169,6 +169,7 @@ class InvitationMail:
     recipients: int
     without_email: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    not_sent_yet: bool = False  # the meeting is planned: its invitation is not recorded
 
     @property
     def notes(self) -> tuple[str, ...]:

@@ -100,6 +100,7 @@ class MeetingDocumentsService:
             doc = meeting_documents_of(session, [meeting], today)[0]
             persons = [m.person for m in meeting_memberships(session, meeting)]
             stem = meeting_file_stem(meeting.number, MeetingKind(meeting.kind), doc.start.date())
+            planned = meeting.state == MeetingState.PLANNED.value
         to = [
             mailbox(_full_name(p), p.email.strip())
             for p in persons
@@ -115,7 +116,14 @@ class MeetingDocumentsService:
         rendered = render_invitation(doc)
         what = "Absage" if doc.cancelled else "Einladung"
         eml = invitation_eml(doc, to, rendered.pdf, _ics([doc], None), f"{what} {stem}")
-        return InvitationMail(eml, f"{what} {stem}.eml", len(to), without, rendered.warnings)
+        return InvitationMail(
+            eml,
+            f"{what} {stem}.eml",
+            len(to),
+            without,
+            rendered.warnings,
+            not_sent_yet=planned,
+        )
 
     def run_sheet_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The chair's internal run sheet as a PDF."""

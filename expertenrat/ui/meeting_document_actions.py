@@ -274,7 +274,7 @@ class MeetingDocumentActions(QGroupBox):
                 return tuple(rendered.warnings), ""
             if isinstance(rendered, InvitationMail):
                 write_file(target, rendered.eml)
-                return rendered.notes, _mail_note(rendered.recipients)
+                return rendered.notes, _mail_note(rendered)
             write_file(target, rendered)
             return (), ""
 
@@ -346,13 +346,19 @@ class MeetingDocumentActions(QGroupBox):
         )
 
 
-def _mail_note(recipients: int) -> str:
-    """ "An 8 Mitglieder adressiert; …": what to do with the draft."""
+def _mail_note(mail: InvitationMail) -> str:
+    """ "An 8 Mitglieder adressiert; …": what to do with the draft (and, while the meeting
+    is planned, that the invitation is recorded as sent only by "Einladung versandt")."""
     who = (
         tr(_CONTEXT, "An 1 Mitglied adressiert")
-        if recipients == 1
-        else tr(_CONTEXT, "An {} Mitglieder adressiert").format(recipients)
+        if mail.recipients == 1
+        else tr(_CONTEXT, "An {} Mitglieder adressiert").format(mail.recipients)
     )
-    return tr(
+    note = tr(
         _CONTEXT, "{}; öffnen Sie die Datei, um die E-Mail in Ihrem E-Mail-Programm zu senden."
     ).format(who)
+    if mail.not_sent_yet:
+        note += tr(
+            _CONTEXT, " Erfassen Sie danach den Versand mit „Einladung versandt“ (Ladungsfrist)."
+        )
+    return note

@@ -714,6 +714,9 @@ def test_the_invitation_is_saved_as_an_e_mail_draft_to_the_members(
     assert dialogs.messages[-1][2].startswith(
         "„Einladung.eml“ wurde gespeichert. An 1 Mitglied adressiert; öffnen Sie die Datei"
     )
+    assert dialogs.messages[-1][2].endswith(  # the meeting is still planned
+        "Erfassen Sie danach den Versand mit „Einladung versandt“ (Ladungsfrist)."
+    )
     assert page.documents.warnings_label.text() == (
         "Ohne E-Mail-Adresse (bitte die Einladung per Post senden): Ole Dahl."
     )
