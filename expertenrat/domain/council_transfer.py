@@ -169,6 +169,13 @@ def _readable_version(document: Mapping[str, Any]) -> int:
     version = document.get("formatVersion")
     if not isinstance(version, int) or isinstance(version, bool):
         return FORMAT_VERSION
+    if version < min(READABLE_VERSIONS):
+        known = " und ".join(str(v) for v in READABLE_VERSIONS)
+        raise SettingsFileError(
+            f"Die Einstellungsdatei hat das Format {version}, das es nie gab; dieses Programm "
+            f"liest die Formate {known}. Die Datei ist beschädigt oder stammt nicht von "
+            "Expertenrat."
+        )
     if version > FORMAT_VERSION:
         raise SettingsFileError(
             f"Die Einstellungsdatei hat das Format {version} einer neueren Programmversion; "

@@ -169,6 +169,18 @@ def test_a_file_of_a_newer_format_is_refused():
         _read({**_document(), "formatVersion": 3, "somethingNew": True})
 
 
+@pytest.mark.parametrize("version", [0, -1])
+def test_a_format_older_than_any_is_refused_by_what_is_read(version):
+    """(found by a tester) Format 0 was refused with "„formatVersion“ muss „2“ sein", though
+    this program reads format 1 files too."""
+    with pytest.raises(SettingsFileError) as raised:
+        _read({**_document(), "formatVersion": version})
+    assert raised.value.message == (
+        f"Die Einstellungsdatei hat das Format {version}, das es nie gab; dieses Programm "
+        "liest die Formate 1 und 2. Die Datei ist beschädigt oder stammt nicht von Expertenrat."
+    )
+
+
 def test_a_format_1_file_reads_without_agenda_templates():
     document = _document()
     del document["agendaTemplates"]
