@@ -107,6 +107,12 @@ def classify_import(
         members, parsed, person_of, targets, existing, recorded or {}, today, errors, progress
     )
     consent = _consent_step(members, existing, withdrawals or {}, errors)
+    for i, member in members.items():  # a further term of a stored person: say so
+        if i not in targets and i not in errors and member.person_id is not None:
+            latest = max(candidates[i].members, key=lambda m: m.term_start)
+            notes.setdefault(i, []).append(
+                f"Weitere Amtszeit derselben Person, bisher {_term_span(latest)}"
+            )
     for i, root in person_of.items():
         if root in errors and i not in errors:
             errors[i] = [
@@ -218,6 +224,11 @@ def _resolve(
             elif root is not None:
                 person_of[i] = person_of.get(root, root)
     return members, person_of
+
+
+def _term_span(member: Member) -> str:
+    start = f"{member.term_start:%d.%m.%Y}"
+    return f"ab {start}" if member.term_end is None else f"{start} – {member.term_end:%d.%m.%Y}"
 
 
 def _without_line(line: int, message: str) -> str:

@@ -173,7 +173,10 @@ def test_a_row_with_a_later_term_of_a_member_in_meetings_imports_a_further_term(
     exchange.apply_import(council.id, preview, TODAY)
 
     (row,) = preview.rows
-    assert (row.status, row.reasons) == (ImportStatus.NEW, ())
+    assert (row.status, row.reasons) == (
+        ImportStatus.NEW,
+        ("Weitere Amtszeit derselben Person, bisher 01.01.2025 – 31.12.2025",),
+    )
     terms = sorted(
         (m.person_id, m.term_start, m.term_end) for m in members_service.members(council.id)
     )
