@@ -190,7 +190,7 @@ class AnnexesService:
                 "file",
                 row.id,
                 council_id=meeting.council_id,
-                summary=f"Anlage „{title}“ zu {meeting_name(meeting)} hinzugefügt",
+                summary=f"Anlage „{title}“ {_to(meeting_name(meeting))} hinzugefügt",
                 after=audit.snapshot(row),
             )
             return next(a for a in _annexes(session, meeting.id) if a.id == row.id)
@@ -214,7 +214,7 @@ class AnnexesService:
         def edit(row: models.StoredFile, meeting: str) -> tuple[AuditAction, str]:
             row.title = " ".join(title.split()) or title_from_name(row.name)
             row.public = public
-            return AuditAction.UPDATE, f"Anlage „{row.title}“ zu {meeting} geändert"
+            return AuditAction.UPDATE, f"Anlage „{row.title}“ {_to(meeting)} geändert"
 
         annexes = self._change(meeting_id, annex, edit)
         return next(a for a in annexes if a.id == annex.id)
@@ -301,3 +301,8 @@ def _row(session: Session, meeting_id: int, annex_id: int) -> models.StoredFile:
     if row is None or row.deleted_at is not None or row.meeting_id != meeting_id:
         raise NotFoundError(f"{WHAT} gibt es nicht mehr. Vielleicht wurde sie entfernt.")
     return row
+
+
+def _to(meeting: str) -> str:
+    """ "zur 5. Sitzung" for ``meeting`` "der 5. Sitzung" (it said "zu der 5. Sitzung")."""
+    return f"zur {meeting.removeprefix('der ')}" if meeting.startswith("der ") else f"zu {meeting}"

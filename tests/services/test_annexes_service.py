@@ -39,6 +39,18 @@ def test_title_and_public_flag_change_and_are_audited(database, annexes, meeting
     assert (emptied.title, emptied.public) == ("Präsentation", True)  # from the file name
 
 
+def test_the_audit_trail_says_zur_sitzung(database, annexes, meeting_id) -> None:
+    """(found by a tester) "Anlage „Präsentation“ zu der 6. Sitzung hinzugefügt"."""
+    annex = annexes.add(meeting_id, "Präsentation.pdf", blank_pdf())
+    annexes.update(meeting_id, annex, "Folien", public=True)
+
+    added, changed = (e.summary for e in AuditService(database).entries("file", annex.id))
+
+    assert "zu der" not in added + changed
+    assert added.startswith("Anlage „Präsentation“ zur ") and added.endswith(" hinzugefügt")
+    assert changed.startswith("Anlage „Folien“ zur ") and changed.endswith(" geändert")
+
+
 def test_bad_titles_and_stale_versions_are_refused_and_change_nothing(annexes, meeting_id) -> None:
     annex = annexes.add(meeting_id, "Präsentation.pdf", blank_pdf())
     for title, message in (
