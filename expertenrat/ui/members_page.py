@@ -264,8 +264,17 @@ class MembersPage(NothingPending, QWidget):
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(member is not None)
         # A term that has ended is not ended again (a later day would lengthen it).
-        self.end_button.setEnabled(
-            member is not None and (member.term_end is None or member.term_end >= self._today())
+        end = member.term_end if member is not None else None
+        ended = end is not None and end < self._today()
+        self.end_button.setEnabled(member is not None and not ended)
+        self.end_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Die Amtszeit ist schon beendet; ein anderes Ende unter „Bearbeiten …“, eine "
+                "erneute Berufung mit „Weitere Amtszeit …“",
+            )
+            if ended
+            else ""
         )
         self.next_term_button.setEnabled(self._next_term_possible(member))
 

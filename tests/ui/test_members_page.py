@@ -222,6 +222,7 @@ def test_the_term_of_a_former_member_cannot_be_ended_again(page, dialogs):
     _select(page, "Abendroth")
 
     assert not page.end_button.isEnabled()
+    assert "schon beendet" in page.end_button.toolTip()
     assert page.edit_button.isEnabled() and page.next_term_button.isEnabled()
     page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Aktive"))
     _select(page, "Behrens")
