@@ -220,10 +220,15 @@ class MinutesDocument:
 
     @property
     def time_line(self) -> str:
-        """ "16:05–18:10 Uhr" (a missing time as "–")."""
-        start = f"{self.opened_at:%H:%M}" if self.opened_at else "–"
-        end = f"{self.closed_at:%H:%M}" if self.closed_at else "–"
-        return f"{start}–{end} Uhr"
+        """ "16:05–18:10 Uhr"; a draft printed while the meeting runs "ab 16:05 Uhr", one
+        with the end alone "bis 18:10 Uhr", one with neither "–" (never "––– Uhr")."""
+        start = f"{self.opened_at:%H:%M}" if self.opened_at else ""
+        end = f"{self.closed_at:%H:%M}" if self.closed_at else ""
+        if start and end:
+            return f"{start}–{end} Uhr"
+        if start or end:
+            return f"ab {start} Uhr" if start else f"bis {end} Uhr"
+        return "–"
 
 
 def earlier_minutes_line(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from expertenrat.domain.minutes_document import earlier_minutes_line
+from dataclasses import replace
+from datetime import date, time
+
+from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.minutes_document import MinutesDocument, earlier_minutes_line
 
 
 def test_the_earlier_minutes_line_names_objections_decided_outside_a_meeting() -> None:
@@ -20,3 +24,15 @@ def test_the_earlier_minutes_line_names_objections_decided_outside_a_meeting() -
     assert (
         earlier_minutes_line(meeting, True, 0, 0) == "Das Protokoll der 1. Sitzung wurde genehmigt."
     )
+
+
+def test_the_time_line_of_a_draft_printed_during_the_meeting_reads_as_german() -> None:
+    # Found by a tester: a draft printed before the times were entered said "––– Uhr",
+    # one printed after the opening "16:05–– Uhr".
+    head = MinutesDocument(Letterhead("Rat", "Rostock"), 7, date(2026, 12, 11))
+    assert replace(head, opened_at=time(16, 5), closed_at=time(18, 10)).time_line == (
+        "16:05–18:10 Uhr"
+    )
+    assert replace(head, opened_at=time(16, 5)).time_line == "ab 16:05 Uhr"
+    assert replace(head, closed_at=time(18, 10)).time_line == "bis 18:10 Uhr"
+    assert head.time_line == "–"
