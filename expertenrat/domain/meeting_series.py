@@ -46,12 +46,13 @@ def series_start(proposed: date, pattern_day: date | None, earliest: date) -> tu
     """The first day of a new series and the ordinal of its weekday in the month, so that
     the series stays on the weekday of the council's meetings: on the weekday and ordinal
     of ``pattern_day`` (the latest meeting: "third Thursday") in the month of ``proposed``
-    if that is not before ``earliest``, else ``proposed`` with its own ordinal."""
+    if that is not before ``earliest`` and after ``pattern_day``, else ``proposed`` with its
+    own ordinal."""
     if pattern_day is not None:
         candidate = nth_weekday(
             proposed.year, proposed.month, pattern_day.weekday(), weekday_ordinal(pattern_day)
         )
-        if candidate >= earliest:
+        if candidate >= earliest and candidate > pattern_day:
             return candidate, weekday_ordinal(pattern_day)
     return proposed, weekday_ordinal(proposed)
 

@@ -12,15 +12,16 @@ rows :mod:`expertenrat.services.meeting_transitions`.
 from __future__ import annotations
 
 import builtins
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from types import EllipsisType
 
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
-from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft
-from expertenrat.domain.meeting_series import SeriesSpec
+from expertenrat.domain.meeting_draft import LEAD_TIME, MeetingDraft, proposed_draft
+from expertenrat.domain.meeting_series import SeriesSpec, series_start
 from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary, SeriesPreview
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_checks import checked_draft, draft_problems
@@ -96,7 +97,10 @@ class MeetingsService:
         """The new meeting the form proposes (:func:`~expertenrat.domain.meeting_draft.
         proposed_draft`) and the meeting whose place and times it takes: the council's
         latest meeting that is not deleted (by its start, cancelled ones too), a Klausur
-        only when there is no other; ``None`` for a council without meetings."""
+        only when there is no other; ``None`` for a council without meetings. Where it can,
+        the day keeps that meeting's weekday and its place in the month ("the third
+        Thursday", :func:`~expertenrat.domain.meeting_series.series_start`), as a series
+        proposed on the same day does."""
         with reading(self._db) as session:
             rows = meeting_rows(session, council_id)
             usual = [r for r in rows if r.kind != MeetingKind.WORKSHOP] or rows
@@ -104,7 +108,10 @@ class MeetingsService:
                 return proposed_draft(None, today), None
             latest = meeting_from_row(usual[-1], council_clock(session, council_id))
             before = usual[-2].starts_at.date() if len(usual) > 1 else None
-            return proposed_draft(latest.draft(), today, before=before), latest
+            draft = proposed_draft(latest.draft(), today, before=before)
+            day, _ = series_start(draft.start.date(), latest.starts_at.date(), today + LEAD_TIME)
+            moved = timedelta(days=(day - draft.start.date()).days)
+            return replace(draft, start=draft.start + moved, end=draft.end + moved), latest
 
     def problems(
         self,

@@ -256,7 +256,11 @@ class SeriesDialog(QDialog):
             end_time=self.end_edit.time().toPython(),
             interval=self.interval_spin.value(),
             weekday=self.weekday_combo.currentData() if rule in (NTH_WEEKDAY, WEEKDAY) else None,
-            ordinal=self.ordinal_combo.currentData() if rule == NTH_WEEKDAY else None,
+            # weekly: every such weekday (a week has no "third Thursday"), as the day of
+            # month is left out there
+            ordinal=self.ordinal_combo.currentData()
+            if rule == NTH_WEEKDAY and not weekly
+            else None,
             day_of_month=self.day_spin.value() if rule == DAY_OF_MONTH and not weekly else None,
             until=None if by_count else self.until_edit.date().toPython(),
             count=self.count_spin.value() if by_count else None,
@@ -277,7 +281,8 @@ class SeriesDialog(QDialog):
     def update_preview(self) -> None:
         """Recompute the dates and warnings of the rule as entered."""
         rule = self.day_rule_combo.currentData()
-        self.ordinal_combo.setVisible(rule == NTH_WEEKDAY)
+        weekly = self.frequency_combo.currentData() == Frequency.WEEKLY.value
+        self.ordinal_combo.setVisible(rule == NTH_WEEKDAY and not weekly)
         self.weekday_combo.setVisible(rule in (NTH_WEEKDAY, WEEKDAY))
         self.day_spin.setVisible(rule == DAY_OF_MONTH)
         self.until_edit.setEnabled(self.until_radio.isChecked())

@@ -299,6 +299,8 @@ def test_dates_on_a_weekend_are_named_in_one_warning():
         # a last Friday stays the last one
         (date(2027, 5, 28), date(2027, 4, 30), date(2027, 5, 1), date(2027, 5, 28), -1),
         (date(2027, 6, 24), None, date(2027, 6, 1), date(2027, 6, 24), 4),
+        # a weekly council: never the day of the latest meeting itself
+        (date(2027, 5, 19), date(2027, 5, 12), date(2027, 5, 1), date(2027, 5, 19), 3),
     ],
 )
 def test_a_series_starts_on_the_weekday_and_ordinal_of_the_latest_meeting(

@@ -534,3 +534,15 @@ def test_a_new_time_of_an_invited_meeting_dates_the_invitation_anew_and_warns(
     )
     assert moved.invitation_sent_on == date(2026, 3, 2)
     assert moved.ics_sequence == 3
+
+
+def test_a_new_meeting_keeps_the_weekday_and_its_place_in_the_month(meetings_service, council):
+    """(found by a tester) After meetings on the third Thursday (11.03., 18.03.2027 …) the
+    form proposed the fourth, 24.06.2027, while "Sitzungsreihe …" proposed the third."""
+    meetings_service.create(council.id, draft(date(2026, 12, 10)))
+    meetings_service.create(council.id, draft(date(2027, 3, 18)))
+
+    proposed, pattern = meetings_service.proposal(council.id, date(2026, 12, 1))
+
+    assert proposed.start.date() == date(2027, 6, 17)  # the third Thursday of June
+    assert pattern.starts_at.date() == date(2027, 3, 18)

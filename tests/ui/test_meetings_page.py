@@ -235,6 +235,10 @@ def test_a_series_proposes_the_last_meetings_place_and_times(page, services, cou
     assert dialog.ordinal_combo.currentData() == 3
     lines = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
     assert lines[1].startswith("Di, 16.03.2027") and all(line.startswith("Di") for line in lines)
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData("weekly"))
+    assert dialog.ordinal_combo.isHidden() and dialog.save_button.isEnabled()  # every Tuesday
+    assert dialog.preview_list.item(1).text() == "Di, 22.12.2026, 17:30–19:45 Uhr"
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData("quarterly"))
     dialog.save_button.click()
     series = [m for m in services.meetings.list(council_id) if m.starts_at.date() > last]
     assert series and {(m.place, m.room, m.online_link) for m in series} == {
