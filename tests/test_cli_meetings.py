@@ -263,3 +263,18 @@ def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(capsys, dat
     assert message["X-Unsent"] == "1" and "@" in message["To"]
     names = [p.get_filename() for p in message.iter_attachments()]
     assert [Path(n).suffix for n in names] == [".pdf", ".ics"]
+
+
+def test_a_klausur_is_named_by_its_kind_in_the_command_lines(capsys, database, tmp_path):
+    """(found by a tester) "Einladung zur 8. Sitzung mit 6 Tagesordnungspunkten" for the
+    demo's Klausur, whose letter and warning say "8. Sitzung – Klausur: Datenstrategie
+    2030"."""
+    _, listing, _ = run(capsys, "--database", database, "meetings")
+    (line,) = [line for line in listing.splitlines() if "Klausur" in line]
+    number = line.split(".")[0].strip()
+
+    code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting",
+                       number, "--out", str(tmp_path / "k.pdf"))  # fmt: skip
+
+    assert code == 0
+    assert out.startswith(f"Einladung zur {number}. Sitzung – Klausur: Datenstrategie 2030 mit ")

@@ -19,6 +19,7 @@ from expertenrat.cli.support import (
 )
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_numbers import meeting_noun
+from expertenrat.domain.meetings import list_label, meeting_topic
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
         f"{f'{m.number}.' if m.number else '–':>4} {meeting_noun(m.number, m.kind)}  "
         f"{m.starts_at:%d.%m.%Y %H:%M}  "
         f"{m.state.label:<12}  Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
-        + (f"  {' '.join(m.title.split())}" if m.title.strip() else "")
+        + (f"  {topic}" if (topic := meeting_topic(m.kind, m.title)) else "")
         for m in lines
     )
 
@@ -137,6 +138,7 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     documents = services.meeting_documents
     meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
     meeting = services.meetings.get(meeting_id)
+    name = list_label(meeting.number, meeting.kind, meeting.title)
     cancelled = meeting.state is MeetingState.CANCELLED
     changed = meeting.invitation_changed  # the letter replaces the first one
     if args.run_sheet:
@@ -153,20 +155,20 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
             if changed
             else "Einladungen zur"
         )
-        return f"{what} {args.meeting}. Sitzung je Mitglied ({letters}): {path}"
+        return f"{what} {name} je Mitglied ({letters}): {path}"
     else:
         rendered = documents.invitation_pdf(meeting_id)
         what = "Geänderte Einladung zur" if changed else "Einladung zur"
     path = args.out
     write_pdf(path, rendered)
     if cancelled and not args.run_sheet:  # the letter says it does not take place
-        return f"Absage der {args.meeting}. Sitzung: {path}"
+        return f"Absage der {name}: {path}"
     items = (
         "1 Tagesordnungspunkt"
         if rendered.records == 1
         else f"{rendered.records} Tagesordnungspunkten"
     )
-    return f"{what} {args.meeting}. Sitzung mit {items}: {path}"
+    return f"{what} {name} mit {items}: {path}"
 
 
 def _export_invitation_mail(services: Services, args: argparse.Namespace) -> str:
@@ -175,7 +177,7 @@ def _export_invitation_mail(services: Services, args: argparse.Namespace) -> str
     mail = documents.invitation_mail(meeting_id)
     write_document(args.out, mail.eml, mail.notes)
     members = "1 Mitglied" if mail.recipients == 1 else f"{mail.recipients} Mitglieder"
-    return f"E-Mail-Entwurf zur {args.meeting}. Sitzung an {members}: {args.out}"
+    return f"E-Mail-Entwurf zur {_name(services, meeting_id)} an {members}: {args.out}"
 
 
 def _export_minutes(services: Services, args: argparse.Namespace) -> str:
@@ -189,7 +191,7 @@ def _export_minutes(services: Services, args: argparse.Namespace) -> str:
     state = services.minutes_approval.status(meeting_id).summary()
     if result.approved:
         state += f", SHA-256 {result.sha256}"
-    return f"{kind} der {args.meeting}. Sitzung ({state}): {path}"
+    return f"{kind} der {_name(services, meeting_id)} ({state}): {path}"
 
 
 def _export_dossier(services: Services, args: argparse.Namespace) -> str:
@@ -199,13 +201,20 @@ def _export_dossier(services: Services, args: argparse.Namespace) -> str:
     write_pdf(path, rendered)
     annexes = rendered.records - 2
     count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
-    held = services.meetings.get(meeting_id).state is MeetingState.HELD
-    if not held:  # before the meeting: cover, invitation with the agenda, annexes
+    meeting = services.meetings.get(meeting_id)
+    name = list_label(meeting.number, meeting.kind, meeting.title)
+    if meeting.state is not MeetingState.HELD:  # before: cover, invitation, annexes
         return (
-            f"Sitzungsmappe der {args.meeting}. Sitzung vor der Sitzung (Deckblatt, Einladung "
+            f"Sitzungsmappe der {name} vor der Sitzung (Deckblatt, Einladung "
             f"mit Tagesordnung, {count}): {path}"
         )
-    return f"Sitzungsmappe der {args.meeting}. Sitzung (Einladung, Protokoll, {count}): {path}"
+    return f"Sitzungsmappe der {name} (Einladung, Protokoll, {count}): {path}"
+
+
+def _name(services: Services, meeting_id: int) -> str:
+    """ "7. Sitzung", a Klausur "8. Sitzung – Klausur: Datenstrategie 2030", as lists name it."""
+    meeting = services.meetings.get(meeting_id)
+    return list_label(meeting.number, meeting.kind, meeting.title)
 
 
 def _export_ics(services: Services, args: argparse.Namespace) -> str:
