@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import MinutesStyle, VoteMode
+from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.minutes_document import (
@@ -148,7 +148,10 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
     if item.withheld:
         return [*story, parts.paragraph(WITHHELD_LINE, "note")]
     shown = False
-    if doc.style is MinutesStyle.COURSE and item.discussion.strip():
+    # Both styles print the discussion (§ 93 VwVfG asks for its essential content): a
+    # Verlaufsprotokoll as "Verlauf der Beratung", an Ergebnisprotokoll as "Wesentlicher
+    # Inhalt", the field the editor offers for it (and counts as the item's text).
+    if item.discussion.strip():
         story += blocks.labelled(doc.style.discussion_label, item.discussion)
         shown = True
     for label, text in (("Antrag", item.motion), ("Beschluss", item.resolution)):

@@ -21,11 +21,6 @@ from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 
 ITEMS = 40
-DISCUSSION = (
-    "Die Projektleitung stellt den Stand der Umsetzung vor und beantwortet Fragen zu "
-    "Datenschutz, Barrierefreiheit und Kosten. Der Rat regt an, die Ergebnisse offen zu "
-    "dokumentieren und mit anderen Städten zu teilen. "
-)
 
 
 def document() -> MinutesDocument:
@@ -37,7 +32,6 @@ def document() -> MinutesDocument:
             kind_label="Beratung eines Projekts",
             presenter=f"Dr. Vortragende {n}",
             project_title=f"Projekt {n}",
-            discussion=DISCUSSION,  # not printed: results style (Ergebnisprotokoll)
             motion=f"Antrag {n}: Der Rat möge die Empfehlung beschließen.",
             resolution=f"Beschluss {n}: Der Expert*innenrat empfiehlt die Umsetzung.",
             votes=(VoteRecord(mode=VoteMode.COUNTED, yes=7, no=1, abstain=1, adopted=True),),

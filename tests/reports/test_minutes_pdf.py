@@ -158,10 +158,14 @@ def test_public_version_names_no_member_without_consent_to_publish_the_name() ->
     assert "Jan West" in public and "Max Mustermann" in public  # they agreed
 
 
-def test_results_style_prints_results_only() -> None:
+def test_results_style_prints_the_essential_content_under_its_name() -> None:
+    # Found by a tester: an Ergebnisprotokoll left out what the editor's "Wesentlicher
+    # Inhalt" held, so an item with only that text passed the checklist and printed
+    # "Keine Eintragungen.".
     printed = text(render_minutes(minutes(style=MinutesStyle.RESULTS)).pdf)
     assert "Verlauf der Beratung" not in printed
-    assert "Die Projektleitung berichtet" not in printed
+    assert "Wesentlicher Inhalt" in printed
+    assert "Die Projektleitung berichtet" in printed
     assert "Der Expert*innenrat empfiehlt" in printed
 
 
