@@ -14,7 +14,7 @@ at others, the statement names the items (:func:`quorum_spans`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from expertenrat.domain.enums import AttendanceStatus, QuorumRule
@@ -86,6 +86,12 @@ class MeetingQuorum:
         present = self.overall.present_voting
         return len(self.spans) == 1 and self.spans[0].fewest == self.spans[0].most == present
 
+    def _overall_at_once(self) -> QuorumResult:
+        """``overall`` with the members present at one time: where one left before another
+        came, "7 von 9 … anwesend", never a count of 8 that was not there together."""
+        most = _never_more_at_once(self.spans, self.overall)
+        return self.overall if most is None else replace(self.overall, present_voting=most)
+
     @property
     def quorate(self) -> Quorate:
         """The :attr:`statement` in a word: ``YES`` where the council was quorate at every
@@ -105,7 +111,7 @@ class MeetingQuorum:
         had a quorum: "Das Gremium war bis TOP 4 nicht beschlussfähig (1 von 3
         stimmberechtigten Mitgliedern anwesend) und ab TOP 5 beschlussfähig (…)"."""
         if self.throughout:
-            return self.overall.statement
+            return self._overall_at_once().statement
         entitled = self.overall.entitled
         if len(self.spans) == 1:
             span = self.spans[0]
@@ -121,6 +127,15 @@ class MeetingQuorum:
             for i, span in enumerate(self.spans)
         ]
         return f"Das Gremium war {', '.join(parts[:-1])} und {parts[-1]}"
+
+
+def _never_more_at_once(spans: tuple[QuorumSpan, ...], overall: QuorumResult) -> int | None:
+    """The most voting members present at one item where fewer than ``overall`` counts
+    were ever there together (one left before another came), else ``None``."""
+    if not spans:
+        return None
+    most = max(span.most for span in spans)
+    return most if most < overall.present_voting else None
 
 
 def _span_items(span: QuorumSpan, first: bool, last: bool) -> str:

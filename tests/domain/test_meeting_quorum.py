@@ -119,6 +119,22 @@ def test_a_quorum_held_throughout_reads_as_before_even_with_a_late_arrival():
     assert quorum.statement == "6 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
 
 
+def test_a_quorum_held_throughout_counts_only_members_there_together():
+    # Found by a tester: one member left after TOP 2 and another came at TOP 3, so never
+    # more than 5 were there at once; the minutes said "6 von 9 … anwesend".
+    attendance = [
+        *(Attendance(m, PRESENT) for m in range(4)),
+        Attendance(4, PRESENT, leaves_after=20),
+        Attendance(5, PRESENT, arrives_at=30),
+        *(Attendance(m, EXCUSED) for m in range(6, 9)),
+    ]
+    quorum = meeting_quorum(attendance, MAJORITY)
+
+    assert quorum.overall.present_voting == 6  # who came at all, as the attendance lists
+    assert quorum.throughout
+    assert quorum.statement == "5 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+
+
 def test_no_quorum_with_nobody_coming_or_going_reads_as_before():
     attendance = [Attendance(1, PRESENT), Attendance(2, EXCUSED), Attendance(3, EXCUSED)]
 
