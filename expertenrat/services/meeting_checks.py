@@ -66,7 +66,7 @@ def _invited_change_warnings(
             "dates",
             "Zu dieser Sitzung wurde bereits eingeladen: Bitte senden Sie den Mitgliedern die "
             "geänderte Einladung und die Kalenderdatei (Dokumente: „Einladung …“, "
-            "„Kalender …“).",
+            "„Kalender …“; beides zusammen: „Einladung …“ → „Als E-Mail-Entwurf speichern …“).",
             True,
         )
     ]

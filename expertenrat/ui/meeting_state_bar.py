@@ -111,7 +111,8 @@ class MeetingStateBar(QWidget):
                         "„{}“ ist abgesagt. Die Mitglieder sind bereits eingeladen: Bitte "
                         "senden Sie ihnen die Absage („Absage …“ unter Dokumente) und die "
                         "Kalenderdatei („Kalender …“), die den Termin in ihren Kalendern "
-                        "als abgesagt kennzeichnet.",
+                        "als abgesagt kennzeichnet – beides zusammen als E-Mail-Entwurf: "
+                        "„Absage …“ → „Als E-Mail-Entwurf speichern …“.",
                     ).format(changed.label),
                 )
         self.changed.emit(meeting.id)

@@ -517,6 +517,7 @@ def test_a_new_time_of_an_invited_meeting_dates_the_invitation_anew_and_warns(
     warned = meetings_service.problems(council.id, room_only, meeting_id=meeting_id)
     assert [p.warning for p in warned] == [True]
     assert "geänderte Einladung und die Kalenderdatei" in warned[0].message
+    assert "„Als E-Mail-Entwurf speichern …“" in warned[0].message
     assert meetings_service.problems(council.id, invited.draft(), meeting_id=meeting_id) == []
 
     room_changed = meetings_service.update(

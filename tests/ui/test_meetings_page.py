@@ -332,6 +332,7 @@ def test_cancelling_an_invited_meeting_says_what_the_members_need(
     assert title == "Sitzung abgesagt"
     assert text.startswith("„2. Sitzung“ ist abgesagt. Die Mitglieder sind bereits eingeladen")
     assert "„Absage …“" in text and "„Kalender …“" in text
+    assert "„Als E-Mail-Entwurf speichern …“" in text  # both in one e-mail
 
 
 def test_inviting_records_the_date_in_the_list(page, services, council_id, today):
