@@ -135,9 +135,16 @@ def _json(data: bytes) -> dict[str, Any]:
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise SettingsFileError(
-            f"Die Datei ist kein gültiges JSON (Zeile {error.lineno}, Spalte {error.colno})."
-        ) from None
+        where = f"Zeile {error.lineno}, Spalte {error.colno}"
+        if not text.strip():
+            raise SettingsFileError("Die Datei ist leer und damit kein gültiges JSON.") from None
+        if error.pos >= len(text.rstrip()):  # the text ends where more had to follow
+            raise SettingsFileError(
+                f"Die Datei ist kein gültiges JSON ({where}): sie endet mitten im Inhalt, ist "
+                "also unvollständig. Vermutlich wurde sie nicht ganz kopiert oder gespeichert; "
+                "bitte exportieren Sie die Einstellungen noch einmal."
+            ) from None
+        raise SettingsFileError(f"Die Datei ist kein gültiges JSON ({where}).") from None
     except RecursionError as error:
         raise SettingsFileError(
             "Die Datei ist keine lesbare Einstellungsdatei: ihr JSON ist zu tief "

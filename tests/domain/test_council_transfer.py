@@ -164,6 +164,22 @@ def test_json_python_cannot_read_is_refused_in_german_with_its_words_as_the_deta
     assert raised.value.detail.startswith(detail)
 
 
+def test_a_file_cut_off_says_it_is_incomplete():
+    """(found by a tester) A settings file copied only in part was refused with "Die Datei
+    ist kein gültiges JSON (Zeile 26, Spalte 4)", which tells a secretariat nothing."""
+    whole = json.dumps(_document(), ensure_ascii=False, indent=2).encode("utf-8")
+
+    with pytest.raises(SettingsFileError) as raised:
+        _read(whole[:700] + b"\n")
+
+    assert "sie endet mitten im Inhalt, ist also unvollständig" in raised.value.message
+    assert "bitte exportieren Sie die Einstellungen noch einmal" in raised.value.message
+    with pytest.raises(SettingsFileError, match=r"^Die Datei ist leer und damit kein gültiges"):
+        _read(b" \n")
+    with pytest.raises(SettingsFileError, match=r"kein gültiges JSON \(Zeile 1, Spalte 2\)"):
+        _read(b"{x}")  # broken inside: as before
+
+
 def test_a_file_of_a_newer_format_is_refused():
     with pytest.raises(SettingsFileError, match="Format 3 einer neueren Programmversion"):
         _read({**_document(), "formatVersion": 3, "somethingNew": True})
