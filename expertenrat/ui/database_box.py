@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
@@ -23,6 +23,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_choice import ServerChoice
 from expertenrat.ui.widgets import action_button
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "DatabaseBox"
 
@@ -64,13 +65,13 @@ class DatabaseBox(QGroupBox):
                 default_database_file()
             )
         )
-        buttons = QHBoxLayout()
-        for button in (self.connect_button, self.move_button, self.file_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # on two rows where the window is too narrow for one (720 px)
+        buttons = WrappingRow(
+            [[self.connect_button], [self.move_button], [self.file_button]], packed_left=True
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.location_label)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.move_button.clicked.connect(self.move_requested)
         self.file_button.clicked.connect(self.use_file)
         self._show()

@@ -24,6 +24,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
 from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
+from expertenrat.ui.widgets import YieldingComboBox
 
 _CONTEXT = "MinutesSettings"
 
@@ -35,11 +36,11 @@ class MinutesSettingsFields:
         self.style_combo = QComboBox()
         for style in MinutesStyle:
             self.style_combo.addItem(style.label, style.value)
-        self.approval_combo = QComboBox()
+        self.approval_combo = YieldingComboBox(24)
         for practice in MinutesApproval:
             self.approval_combo.addItem(practice.label, practice.value)
         # as narrow as the council form's other choices; the practices' long labels as
-        # wide as they need, not the whole form
+        # wide as they need, not the whole form (in a narrow window less, cut with "…")
         self.style_combo.setMaximumWidth(240)
         self.approval_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.objection_spin = QSpinBox(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))

@@ -48,6 +48,7 @@ from expertenrat.ui.settings_saving import SettingsSaving
 from expertenrat.ui.settings_transfer import SettingsTransfer
 from expertenrat.ui.table_height import fit_height_to_rows
 from expertenrat.ui.widgets import action_button, page_title
+from expertenrat.ui.wrapping_row import WrappingRow
 
 
 class SettingsPage(QWidget):
@@ -135,6 +136,8 @@ class SettingsPage(QWidget):
     def _layout(self) -> None:
         council_box = QGroupBox(tr("SettingsPage", "Gremium"))
         form = QFormLayout(council_box)
+        # In a narrow window (720 px) a field too wide beside its label goes under it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.errors = FormErrors(form)
         self.council_fields = CouncilSettingsFields(self.errors, form, self._dialogs)
         self.minutes_fields = MinutesSettingsFields(self.errors, form)
@@ -163,12 +166,9 @@ class SettingsPage(QWidget):
             column.addWidget(self.pc_settings)
         if self.database_box is not None:
             column.addWidget(self.database_box)
-        other = QHBoxLayout()
-        for button in self.transfer_buttons:
-            other.addWidget(button)
-        other.addStretch(1)
-        other.addWidget(self.new_council_button)
-        column.addLayout(other)
+        # on two rows where the window is too narrow for one
+        buttons = [*self.transfer_buttons, self.new_council_button]
+        column.addWidget(WrappingRow([[button] for button in buttons], packed_left=True))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = plain_scroll_area(content)

@@ -196,6 +196,25 @@ class ElidedLabel(QLabel):
         return super().event(event)
 
 
+class YieldingComboBox(ElidingComboBox):
+    """A combo box as wide as its longest entry where there is room for it, giving way
+    down to ``characters`` letters in a narrow window (the chosen entry then ends in
+    "…"): long entries do not make the page scroll sideways."""
+
+    def __init__(self, characters: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._characters = characters
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        text = QSize(metrics.horizontalAdvance("x") * self._characters, metrics.height())
+        least = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+        return QSize(min(hint.width(), least.width()), hint.height())
+
+
 def compact_combo(characters: int) -> QComboBox:
     """A combo box as wide as ``characters`` letters, however long its entries: a list of
     long titles (projects, agenda items) does not widen the form it sits in; a chosen one

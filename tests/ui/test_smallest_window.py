@@ -1,0 +1,55 @@
+"""The window at its least size (720 x 480): a page may scroll down, but Einstellungen
+does not scroll sideways: its fields give way or go under their labels, and rows of
+buttons go on two rows."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+import pytest
+from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QWidget
+from pytestqt.exceptions import TimeoutError as NotSettled
+
+LEAST = (720, 480)
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def window(app_style_sheet, make_window, qtbot):
+    shown = make_window()
+    shown.resize(*LEAST)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def sideways(page: QWidget) -> list[str]:
+    """What in ``page`` scrolls sideways, and its buttons cut or out of sight sideways."""
+    found = [
+        f"scrolls sideways: {type(area).__name__} by {area.horizontalScrollBar().maximum()} px"
+        for area in page.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0
+    ]
+    for button in page.findChildren(QPushButton):
+        if button.isVisible():
+            left = button.mapTo(page, button.rect().topLeft()).x()
+            if button.width() < button.sizeHint().width() or left + button.width() > page.width():
+                found.append(f"button {button.text()}")
+    return found
+
+
+def test_einstellungen_fit_the_least_window_s_width(window, qtbot):
+    page = window.pages.settings
+    window.show_area(page)
+    qtbot.waitUntil(page.isVisible)
+    with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+        qtbot.waitUntil(lambda: sideways(page) == [], timeout=2000)
+    assert sideways(page) == []
+    approval = page.minutes_fields.approval_combo
+    assert approval.width() < approval.sizeHint().width()  # gives way, ends in "…"
+    assert approval.shown_text().endswith("…")
+    assert approval.shown_text() != approval.currentText()
