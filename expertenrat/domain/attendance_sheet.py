@@ -14,9 +14,15 @@ from datetime import date, time
 from types import MappingProxyType
 
 from expertenrat.domain.enums import AttendanceStatus, MemberRole
-from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import TextField, clean_text, text_problems
-from expertenrat.domain.quorum import Attendance, MeetingQuorum, QuorumResult, QuorumSpan
+from expertenrat.domain.quorum import (
+    Attendance,
+    MeetingQuorum,
+    QuorumResult,
+    QuorumSpan,
+    present_per_item,
+)
 
 GUEST: Mapping[str, TextField] = MappingProxyType(
     {
@@ -171,6 +177,19 @@ class AttendanceSheet:
         return frozenset(
             e.membership_id for e in self.entries if e.status is AttendanceStatus.PRESENT
         )
+
+    def present_at(self, item_id: int) -> frozenset[int]:
+        """The members recorded present at the item, late arrivals and early departures
+        taken into account: only they can have been recused there (one who left after TOP 5
+        is not named as befangen at TOP 7). Where the agenda does not fit the recorded
+        arrivals (see ``problem``), or for an item not on it, every member present."""
+        order = [i.id for i in self.items]
+        if item_id not in order:
+            return self.attending
+        try:
+            return present_per_item(order, [e.as_attendance() for e in self.entries])[item_id]
+        except ValidationError:
+            return self.attending
 
     def entry(self, membership_id: int) -> AttendanceEntry:
         return next(e for e in self.entries if e.membership_id == membership_id)

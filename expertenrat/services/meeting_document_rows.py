@@ -9,7 +9,7 @@ sheet, calendar), the OParl export, and the minutes (letterhead, recused members
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, timedelta
 from typing import TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -98,10 +98,12 @@ def _name(person: models.Person) -> str:
 
 
 def recused_conflicts(
-    session: Session, item_ids: list[int], attending: Collection[int] | None = None
+    session: Session,
+    item_ids: list[int],
+    attending: Callable[[int], Collection[int]] | None = None,
 ) -> dict[int, list[DeclaredConflict]]:
     """The members recused per agenda item (suggestions that were overruled are left out);
-    with ``attending`` (membership ids), only those of them."""
+    with ``attending`` (an item's id to the membership ids present at it), only those."""
     query = (
         select(models.ConflictOfInterest, models.Person)
         .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
@@ -112,11 +114,13 @@ def recused_conflicts(
         )
         .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
     )
-    if attending is not None:
-        query = query.where(models.ConflictOfInterest.membership_id.in_(attending))
     rows = session.execute(query)
     found: dict[int, list[DeclaredConflict]] = {}
     for conflict, person in rows:
+        if attending is not None and conflict.membership_id not in attending(
+            conflict.agenda_item_id
+        ):
+            continue
         found.setdefault(conflict.agenda_item_id, []).append(
             DeclaredConflict(_name(person), conflict.reason.strip())
         )

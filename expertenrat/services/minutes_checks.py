@@ -74,7 +74,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
                 UndecidedConflict(i.item.id, i.item.number, facts.conflicts.name_of(s.member))
                 for i in facts.conflicts.items
                 for s in i.suggestions
-                if s.member in facts.sheet.attending
+                if s.member in facts.sheet.present_at(i.item.id)
             ),
         )
     )

@@ -7,6 +7,8 @@ the items together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,10 +28,10 @@ from expertenrat.store import models
 
 
 def minutes_items(
-    session: Session, meeting: models.Meeting, attending: frozenset[int]
+    session: Session, meeting: models.Meeting, attending: Callable[[int], frozenset[int]]
 ) -> tuple[MinutesItem, ...]:
     """The agenda items with their texts, votes, adopted recommendations and the members
-    recused at them (of those ``attending``)."""
+    recused at them (of those ``attending`` the item, by its id)."""
     placed = placed_agenda_rows(session, meeting.id)
     ids = [row.id for row, _placed in placed]
     projects = project_titles(session, (row.project_id for row, _p in placed))

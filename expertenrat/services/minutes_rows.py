@@ -104,11 +104,12 @@ class MeetingFacts:
     conflicts: ConflictSheet
 
     def recused(self, item_id: int) -> tuple[RecusedMember, ...]:
-        """The members recused at the item; one who was not there is not named."""
+        """The members recused at the item; one who was not there (not at this item) is not
+        named."""
         found = next((i for i in self.conflicts.items if i.item.id == item_id), None)
         if found is None:
             return ()
-        attending = self.sheet.attending
+        attending = self.sheet.present_at(item_id)
         return tuple(
             RecusedMember(c.membership_id, c.member_name, c.reason)
             for c in found.conflicts

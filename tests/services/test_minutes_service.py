@@ -196,6 +196,36 @@ def test_a_member_not_there_is_not_named_as_recused(service, held, database, act
     assert [c.member_name for c in document.items[1].recused] == ["Anna Çelik"]
 
 
+def test_a_member_gone_before_the_item_or_come_after_it_is_not_named_as_recused(
+    service, held, database, actor, nine
+) -> None:
+    # Found by a tester: a conflict recorded ahead for a member who then left after TOP 1
+    # (or came only at TOP 3) named that member "befangen" at TOP 2, in the vote line, the
+    # editor and the PDF, as if there and not voting.
+    bericht, beratung = held.item_ids[1], held.item_ids[2]
+    attendance = AttendanceService(database, actor)
+    sheet = attendance.sheet(held.meeting_id)
+    attendance.save_entry(
+        held.meeting_id, replace(sheet.entry(nine[0]), left_item_id=held.item_ids[0])
+    )
+    attendance.save_entry(held.meeting_id, replace(sheet.entry(nine[2]), arrived_item_id=beratung))
+    conflicts = ConflictsService(database, actor)
+    conflicts.declare(bericht, nine[0], "Partner im Projekt")  # left after TOP 1
+    conflicts.declare(bericht, nine[2], "Partner im Projekt")  # came at TOP 3
+    conflicts.declare(bericht, nine[1], "Partner im Projekt")
+    conflicts.declare(beratung, nine[2], "Gesellschafterin")  # there at TOP 3
+
+    saved = service.save_votes(bericht, [VoteDraft(yes=3, no=1)])
+
+    assert saved.votes[0].line.endswith("befangen: Anna Çelik (Partner im Projekt)")
+    minutes = service.minutes(held.meeting_id)
+    assert [m.name for m in minutes.item(bericht).recused] == ["Anna Çelik"]
+    assert [m.name for m in minutes.item(beratung).recused] == ["Anna Dahl"]
+    document = Services.create(database, actor).minutes_documents.document(held.meeting_id)
+    assert [c.member_name for c in document.items[1].recused] == ["Anna Çelik"]
+    assert [c.member_name for c in document.items[2].recused] == ["Anna Dahl"]
+
+
 def test_votes_replace_only_what_the_caller_read(service, held) -> None:
     item_id = held.item_ids[2]
     saved = service.save_votes(item_id, [VoteDraft(yes=3)])
