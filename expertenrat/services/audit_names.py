@@ -56,13 +56,15 @@ def _meetings(session: Session, ids: list[int]) -> Iterable[tuple[int, str]]:
 
 
 def _agenda_items(session: Session, ids: list[int]) -> Iterable[tuple[int, str]]:
+    """ "TOP 6.1 „Empfehlung an das Projekt“, 4. Sitzung": every meeting has such an item."""
+    item, meeting = models.AgendaItem, models.Meeting
     rows = session.execute(
-        select(models.AgendaItem.id, models.AgendaItem.number, models.AgendaItem.title).where(
-            models.AgendaItem.id.in_(ids)
-        )
+        select(item.id, item.number, item.title, meeting.number, meeting.kind)
+        .join(meeting, meeting.id == item.meeting_id)
+        .where(item.id.in_(ids))
     )
-    for item_id, number, title in rows:
-        yield item_id, f"TOP {number} „{title}“"
+    for item_id, number, title, meeting_number, kind in rows:
+        yield item_id, f"TOP {number} „{title}“, {meeting_name(meeting_number, MeetingKind(kind))}"
 
 
 def _persons(session: Session, ids: list[int]) -> Iterable[tuple[int, str]]:

@@ -172,6 +172,15 @@ def test_references_name_the_record_beside_its_number(page, services):
     assert rows["Mitglied"].startswith("Gülşen Yılmaz (Nr. ")
     assert rows["Sitzung"].endswith(")") and ". Sitzung am " in rows["Sitzung"]
 
+    page.search_edit.setText("befangen")
+    page.reload()
+    page.view.selectRow(0)
+    rows = {
+        page.detail.model.index(r, 0).data(): page.detail.model.index(r, 2).data()
+        for r in range(page.detail.model.rowCount())
+    }
+    assert re.fullmatch(r"TOP [\d.]+ „.+“, \d+\. Sitzung \(Nr\. \d+\)", rows["Tagesordnungspunkt"])
+
 
 def test_the_export_writes_every_matching_entry_not_only_the_loaded(
     page, dialogs, finish_job, tmp_path, services
