@@ -4,7 +4,8 @@ know at each agenda item, from what the app knows about the meeting.
 Per item, in this order: the item's own notes; at the first item, who is excused; who is
 expected to arrive at it; the public leaving before the first non-public item of a stretch
 (and coming back after it); members recused from the item before who are back; members
-recused from it; who is expected to leave after it;
+recused from it; who is expected to leave after it (a member excused, not come yet or gone
+already neither leaves for a recusal nor comes back after it);
 an item without planned minutes; the item at which the time plan runs past the planned
 end of the meeting; after the last item, the planned end.
 """
@@ -47,7 +48,12 @@ def with_notes(
     arrivals, departures = arrivals or {}, departures or {}
     noted = []
     overrun_noted = False
+    # Who is not in the room: the excused, those still to come, those who have left. A
+    # recusal of one of them needs no leaving, nor calling back, at that item.
+    away = set(excused) | {m.member_name for moves in arrivals.values() for m in moves}
+    recused_in_room: list[str] = []
     for index, entry in enumerate(entries):
+        away -= {m.member_name for m in arrivals.get(entry.number, ())}
         lines = [entry.notes] if entry.notes.strip() else []
         if index == 0 and excused:
             lines.append("Entschuldigt: " + ", ".join(isolated(n) for n in excused) + ".")
@@ -58,9 +64,8 @@ def with_notes(
             lines.append(EXCLUDE_PUBLIC)
         elif entry.public and not before:
             lines.append(RESTORE_PUBLIC)
-        recused = [c.member_name for c in entry.conflicts]
-        left_before = [c.member_name for c in entries[index - 1].conflicts] if index else []
-        back = [name for name in left_before if name not in recused]
+        recused = [c.member_name for c in entry.conflicts if c.member_name not in away]
+        back = [name for name in recused_in_room if name not in recused and name not in away]
         if back:  # the chair calls them in again (or records their recusal here too)
             lines.append(
                 "Nach der Befangenheit wieder im Raum: "
@@ -70,6 +75,8 @@ def with_notes(
         lines += [f"{isolated(name)} ist befangen und verlässt den Raum." for name in recused]
         if departures.get(entry.number):
             lines.append("Geht nach diesem Punkt: " + _names(departures[entry.number]) + ".")
+        recused_in_room = recused
+        away |= {m.member_name for m in departures.get(entry.number, ())}
         ends = _end(entry)
         if not entry.planned_minutes:
             lines.append(NO_DURATION)

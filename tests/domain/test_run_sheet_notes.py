@@ -12,6 +12,7 @@ from expertenrat.domain.run_sheet_notes import (
     EXCLUDE_PUBLIC,
     NO_DURATION,
     RESTORE_PUBLIC,
+    ExpectedMove,
     with_notes,
 )
 
@@ -57,3 +58,36 @@ def test_a_member_recused_from_an_item_is_called_back_at_the_next() -> None:
         "Kim Berg ist befangen und verlässt den Raum.",
     ]
     assert noted[2][0] == "Nach der Befangenheit wieder im Raum: Kim Berg."
+
+
+def test_a_member_not_in_the_room_neither_leaves_for_a_recusal_nor_comes_back() -> None:
+    """(found by a tester) Expected only at TOP 3 and recused at TOP 1, a member "ist
+    befangen und verlässt den Raum" at TOP 1 and was "wieder im Raum" at TOP 2; one leaving
+    after TOP 2 and recused at TOP 4 was called back at TOP 5, long gone; so was one
+    excused."""
+    late = DeclaredConflict("Zoë Hartmann", "Beraterin")
+    gone = DeclaredConflict("Malte Jürgensen", "Gesellschafter")
+    excused = DeclaredConflict("Jörg Brüggemann", "Partner")
+    entries = (
+        item("1", "Eröffnung", 0, conflicts=(late, excused)),
+        item("2", "Bericht", 10),
+        item("3", "Beratung", 20, conflicts=(late,)),
+        item("4", "Vergabe", 30, conflicts=(gone,)),
+        item("5", "Verschiedenes", 40),
+    )
+
+    noted = with_notes(
+        entries,
+        arrivals={"3": [ExpectedMove("Zoë Hartmann")]},
+        departures={"2": [ExpectedMove("Malte Jürgensen")]},
+        excused=["Jörg Brüggemann"],
+    )
+
+    assert [e.notes.splitlines() for e in noted] == [
+        ["Entschuldigt: Jörg Brüggemann."],
+        ["Geht nach diesem Punkt: Malte Jürgensen."],
+        ["Kommt hinzu: Zoë Hartmann.", "Zoë Hartmann ist befangen und verlässt den Raum."],
+        ["Nach der Befangenheit wieder im Raum: Zoë Hartmann."],
+        ["Geplantes Ende: 16:50 Uhr."],
+    ]
+    assert [c.member_name for c in noted[3].conflicts] == ["Malte Jürgensen"]  # as declared
