@@ -17,13 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from expertenrat.domain.composition import Composition, check_composition
-from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.councils import ActionField, CouncilSettings, RoleTitles
 from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.members import Member, replaced
 from expertenrat.domain.roster import RosterEntry, roster_entries
 from expertenrat.domain.wording import counted
-
-_ROLE_RANK = {role.label: rank for rank, role in enumerate(MemberRole)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +86,9 @@ def council_part(
     left = [m for m in served if m.term_end is not None and m.term_end <= key_date]
     people = {_person(m): m for m in served}  # stretches come in order of their start
     return CouncilPart(
-        members=_named(list(people.values()), fields),
-        joined=_named(joined, fields),
-        left=_named(left, fields),
+        members=_named(list(people.values()), fields, council.role_titles),
+        joined=_named(joined, fields, council.role_titles),
+        left=_named(left, fields, council.role_titles),
         key_date=key_date,
         composition=check_composition(list(members), list(fields), council, key_date),
         leaving=sum(1 for m in left if m.term_end == key_date),
@@ -141,7 +139,10 @@ def _last_day(chain: list[Member]) -> date | None:
     return max(ends) if len(ends) == len(chain) else None
 
 
-def _named(members: list[Member], fields: Sequence[ActionField]) -> NamedMembers:
-    entries, withheld = roster_entries(members, list(fields), public=True)
-    ordered = sorted(entries, key=lambda e: (_ROLE_RANK.get(e.role, len(_ROLE_RANK)), e.sort_key))
+def _named(
+    members: list[Member], fields: Sequence[ActionField], titles: RoleTitles
+) -> NamedMembers:
+    entries, withheld = roster_entries(members, list(fields), public=True, titles=titles)
+    rank = {titles.of(role): rank for rank, role in enumerate(MemberRole)}
+    ordered = sorted(entries, key=lambda e: (rank.get(e.role, len(rank)), e.sort_key))
     return NamedMembers(tuple(ordered), withheld)

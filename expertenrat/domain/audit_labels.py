@@ -97,6 +97,8 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "minutes_approval": "Genehmigung des Protokolls",
         "objection_period_days": "Einwandsfrist (Tage)",
         "recommendation_prefix": "Kürzel der Empfehlungen",
+        "chair_title": "Bezeichnung des Vorsitzes",
+        "vice_chair_title": "Bezeichnung der Stellvertretung",
     },
     "action_field": {"colour": "Farbe", "fields": "Handlungsfelder"},
     "text_template": {

@@ -13,7 +13,12 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.councils import (
+    DEFAULT_ROLE_TITLES,
+    ActionField,
+    CouncilSettings,
+    RoleTitles,
+)
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
 
@@ -76,6 +81,7 @@ class CouncilMembers:
     members: tuple[Member, ...]
     fields: tuple[ActionField, ...]
     composition: Composition
+    titles: RoleTitles = DEFAULT_ROLE_TITLES  # what the council calls chair and vice chair
 
 
 def _covers(members: list[Member], field_id: int | None) -> list[Member]:
@@ -127,7 +133,8 @@ def check_composition(
             )
     for role in (MemberRole.CHAIR, MemberRole.VICE_CHAIR):
         if active and not any(m.role is role for m in active):
-            notes.append(CompositionNote(f"{role.label} ist derzeit nicht besetzt."))
+            title = council.role_titles.of(role)
+            notes.append(CompositionNote(f"{title} ist derzeit nicht besetzt."))
     ending = _ending_terms(active, members, fields, council, today)
     for term in ending:
         text = f"Die Amtszeit von {term.member.full_name} endet am {term.ends_on:%d.%m.%Y}."
@@ -176,7 +183,8 @@ def _ending_terms(
         if member.role is not MemberRole.MEMBER and not any(
             m.role is member.role for m in remaining
         ):
-            consequences.append(f"{member.role.label} ist dann neu zu besetzen.")
+            title = council.role_titles.of(member.role)
+            consequences.append(f"{title} ist dann neu zu besetzen.")
         stays = member.person_id is not None and any(
             m.person_id == member.person_id for m in remaining
         )

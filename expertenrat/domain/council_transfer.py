@@ -34,6 +34,8 @@ from expertenrat.domain.council_transfer_format import (
 )
 from expertenrat.domain.council_transfer_schema import check_schema
 from expertenrat.domain.councils import (
+    DEFAULT_CHAIR_TITLE,
+    DEFAULT_VICE_CHAIR_TITLE,
     ActionField,
     CouncilSettings,
     clean_action_field_name,
@@ -66,6 +68,15 @@ _ENUMS: Mapping[str, type[LabelledEnum]] = {
 }
 
 
+# Settings a file carries only where they are not the default: a file of the defaults
+# stays one that the programs before these settings read.
+_DEFAULT_OPTIONAL = {
+    "recommendation_prefix": DEFAULT_CODE_PREFIX,
+    "chair_title": DEFAULT_CHAIR_TITLE,
+    "vice_chair_title": DEFAULT_VICE_CHAIR_TITLE,
+}
+
+
 # --- writing --------------------------------------------------------------------------
 
 
@@ -78,7 +89,7 @@ def settings_document(template: CouncilTemplate, exported_at: datetime, program:
             value = base64.b64encode(value).decode("ascii") if value else None
         elif isinstance(value, LabelledEnum):
             value = value.value
-        elif name == "recommendation_prefix" and value == DEFAULT_CODE_PREFIX:
+        elif name in _DEFAULT_OPTIONAL and value == _DEFAULT_OPTIONAL[name]:
             continue
         council[key] = value
     document = {

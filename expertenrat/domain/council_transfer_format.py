@@ -50,6 +50,9 @@ SETTING_KEYS = {
     # Optional, written only where it is not "E" (a file of the default prefix stays one
     # that the programs before the setting read).
     "recommendation_prefix": "recommendationPrefix",
+    # Optional as well, written only where they are not "Vorsitz" and "Stellvertretung".
+    "chair_title": "chairTitle",
+    "vice_chair_title": "viceChairTitle",
 }
 
 ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.enums import MemberRole, MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
     ACTION_FIELD_NAME,
@@ -123,6 +123,29 @@ class ActionField:
     version: int = 0
 
 
+DEFAULT_CHAIR_TITLE = "Vorsitz"
+DEFAULT_VICE_CHAIR_TITLE = "Stellvertretung"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTitles:
+    """What a council calls its chair and vice chair ("Vorsitzende*r", "Sprecher*in"):
+    every list, dialog, document and export shows a member's role through :meth:`of`."""
+
+    chair: str = DEFAULT_CHAIR_TITLE
+    vice_chair: str = DEFAULT_VICE_CHAIR_TITLE
+
+    def of(self, role: MemberRole) -> str:
+        if role is MemberRole.CHAIR:
+            return self.chair
+        if role is MemberRole.VICE_CHAIR:
+            return self.vice_chair
+        return role.label
+
+
+DEFAULT_ROLE_TITLES = RoleTitles()
+
+
 @dataclass(frozen=True, slots=True)
 class CouncilSettings:
     id: int | None
@@ -145,6 +168,13 @@ class CouncilSettings:
     classification: str = DEFAULT_CLASSIFICATION
     secretariat: str = ""  # signs the council's letters; "" = "Ihre Geschäftsstelle"
     recommendation_prefix: str = "E"  # of the recommendation codes: "E-2026-07"
+    # how the council calls its chair and vice chair ("Sprecher*in"); see RoleTitles
+    chair_title: str = DEFAULT_CHAIR_TITLE
+    vice_chair_title: str = DEFAULT_VICE_CHAIR_TITLE
+
+    @property
+    def role_titles(self) -> RoleTitles:
+        return RoleTitles(self.chair_title, self.vice_chair_title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +205,7 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
         problems.append(FieldProblem("city", "Bitte geben Sie die Stadt an."))
     if not settings.classification.strip():
         problems.append(FieldProblem("classification", "Bitte geben Sie die Art des Gremiums an."))
+    problems.extend(_title_problems(settings))
     for name, spec in COUNCIL.items():
         problems.extend(text_problems(name, getattr(settings, name), spec))
     if settings.min_members < 1:
@@ -217,6 +248,39 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
             )
         )
     return problems + _place_problems(settings)
+
+
+def _title_problems(settings: CouncilSettings) -> list[FieldProblem]:
+    """The titles of chair and vice chair: given, and not the same (a list could not tell
+    the two apart) nor "Mitglied"."""
+    chair, vice = settings.chair_title.strip(), settings.vice_chair_title.strip()
+    problems = []
+    if not chair:
+        problems.append(
+            FieldProblem(
+                "chair_title",
+                "Bitte geben Sie an, wie der Vorsitz heißt, z. B. „Vorsitz“ oder „Sprecher*in“.",
+            )
+        )
+    if not vice:
+        problems.append(
+            FieldProblem(
+                "vice_chair_title",
+                "Bitte geben Sie an, wie die Stellvertretung heißt, z. B. „Stellvertretung“.",
+            )
+        )
+    member = MemberRole.MEMBER.label.casefold()
+    for field, title in (("chair_title", chair), ("vice_chair_title", vice)):
+        if title and title.casefold() == member:
+            problems.append(FieldProblem(field, f"„{title}“ heißen schon alle übrigen Mitglieder."))
+    if chair and chair.casefold() == vice.casefold():
+        problems.append(
+            FieldProblem(
+                "vice_chair_title",
+                "Vorsitz und Stellvertretung brauchen verschiedene Bezeichnungen.",
+            )
+        )
+    return problems
 
 
 def _place_problems(settings: CouncilSettings) -> list[FieldProblem]:

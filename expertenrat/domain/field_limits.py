@@ -83,6 +83,8 @@ COUNCIL: Mapping[str, TextField] = MappingProxyType(
         "website": TextField("Die Website", 500),
         "classification": TextField("Die Art des Gremiums", 100),
         "secretariat": TextField("Die Geschäftsstelle", 300),
+        "chair_title": TextField("Die Bezeichnung des Vorsitzes", 60),
+        "vice_chair_title": TextField("Die Bezeichnung der Stellvertretung", 60),
     }
 )
 """The text fields of a council's settings, by attribute name."""

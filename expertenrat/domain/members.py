@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
 
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import PERSON, clean_text, date_problems, text_problems
@@ -142,7 +143,10 @@ def _date_problems(member: Member) -> list[FieldProblem]:
 
 
 def validate_member(
-    member: Member, others: MemberIndex | Iterable[Member], today: date
+    member: Member,
+    others: MemberIndex | Iterable[Member],
+    today: date,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> list[FieldProblem]:
     """Check a member against the rules and the council's other memberships.
 
@@ -154,7 +158,7 @@ def validate_member(
     return (
         member_problems(member)
         + consent_date_problems(member, today)
-        + council_problems(member, index)
+        + council_problems(member, index, titles)
     )
 
 
@@ -209,13 +213,15 @@ def _problems(member: Member, text_problems: list[FieldProblem]) -> list[FieldPr
     return problems
 
 
-def council_problems(member: Member, index: MemberIndex) -> list[FieldProblem]:
+def council_problems(
+    member: Member, index: MemberIndex, titles: RoleTitles = DEFAULT_ROLE_TITLES
+) -> list[FieldProblem]:
     """What the member breaks beside the council's other memberships (``index``): two
     terms of one person at once or a role held twice at once (errors), a possible duplicate
     (a warning)."""
     return (
         _term_problems(member, index)
-        + _role_problems(member, index)
+        + _role_problems(member, index, titles)
         + _duplicate_warnings(member, index)
     )
 
@@ -240,14 +246,14 @@ def _term_text(member: Member) -> str:
     return f"vom {start} bis {member.term_end:%d.%m.%Y}"
 
 
-def _role_problems(member: Member, index: MemberIndex) -> list[FieldProblem]:
+def _role_problems(member: Member, index: MemberIndex, titles: RoleTitles) -> list[FieldProblem]:
     other = index.same_role_at_once(member)
     if other is None:
         return []
     return [
         FieldProblem(
             "role",
-            f"{member.role.label} hat in dieser Zeit bereits {other.full_name}. "
+            f"{titles.of(member.role)} hat in dieser Zeit bereits {other.full_name}. "
             "Es kann nur eine Person zugleich diese Rolle haben.",
         )
     ]

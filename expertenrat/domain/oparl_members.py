@@ -78,7 +78,7 @@ def membership_object(body: OParlBody, membership: MembershipRecord) -> dict:
         **body.head("Membership", membership.stamp, url),
         "person": body.url("person", membership.person_key),
         "organization": body.org_url,
-        "role": membership.role.label,
+        "role": membership.role_title or membership.role.label,
         "votingRight": membership.voting_right,
         "startDate": membership.start.isoformat(),
         **body.field_url(membership.field_key),

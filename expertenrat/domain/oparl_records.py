@@ -62,6 +62,7 @@ class MembershipRecord:
     voting_right: bool = True
     field_key: str | None = None  # the primary action field
     further_field_keys: tuple[str, ...] = ()
+    role_title: str = ""  # the council's title of the role ("Sprecher*in"); "" = role.label
 
 
 @dataclass(frozen=True, slots=True)

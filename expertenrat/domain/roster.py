@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.councils import (
+    DEFAULT_ROLE_TITLES,
+    ActionField,
+    CouncilSettings,
+    RoleTitles,
+)
 from expertenrat.domain.members import Member
 from expertenrat.domain.text_folding import fold
 
@@ -61,7 +66,7 @@ def build_roster(
     """The roster of the members active on ``today`` (consent: :func:`roster_entries`)."""
     ordered = sorted(fields, key=lambda f: f.position)
     active = [member for member in members if member.is_active(today)]
-    entries, withheld = roster_entries(active, ordered, public=public)
+    entries, withheld = roster_entries(active, ordered, public=public, titles=council.role_titles)
     return RosterDocument(
         council_name=council.name,
         city=council.city,
@@ -81,7 +86,11 @@ def named_publicly(member: Member) -> bool:
 
 
 def roster_entries(
-    members: list[Member], fields: list[ActionField], *, public: bool
+    members: list[Member],
+    fields: list[ActionField],
+    *,
+    public: bool,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> tuple[tuple[RosterEntry, ...], int]:
     """``members`` as roster entries by name, and how many a public document leaves out.
 
@@ -99,14 +108,25 @@ def roster_entries(
             withheld += 1
             continue
         entries.append(
-            _entry(member, names, rank, show_contact=member.publish_contact or not public)
+            _entry(
+                member,
+                names,
+                rank,
+                show_contact=member.publish_contact or not public,
+                role=titles.of(member.role),
+            )
         )
     entries.sort(key=lambda e: e.sort_key)
     return tuple(entries), withheld
 
 
 def _entry(
-    member: Member, names: dict[int | None, str], rank: dict[int | None, int], *, show_contact: bool
+    member: Member,
+    names: dict[int | None, str],
+    rank: dict[int | None, int],
+    *,
+    show_contact: bool,
+    role: str,
 ) -> RosterEntry:
     further = sorted(
         (f for f in set(member.further_field_ids) - {member.primary_field_id} if f in names),
@@ -119,7 +139,7 @@ def _entry(
         affiliation=member.affiliation,
         position=member.position,
         sector=member.sector.label,
-        role=member.role.label,
+        role=role,
         primary_field=names.get(member.primary_field_id, ""),
         further_fields=tuple(names[f] for f in further),
         term_start=member.term_start,

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.councils import fields_explained
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles, fields_explained
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.member_index import MemberIndex
@@ -30,7 +30,8 @@ def member_problems(
     member = clean_member(member)
     others = [m for m in council_members(session, council_id) if m.id != member.id]
     field_ids = _field_ids(session, council_id)
-    problems = validate_member(member, others, today) + _field_problems(member, field_ids)
+    titles = _role_titles(session, council_id)
+    problems = validate_member(member, others, today, titles) + _field_problems(member, field_ids)
     history = _history_problems(session, council_id, [member], today).get(id(member), [])
     widened = widening_warnings(session, council_id, member)
     return fields_explained(problems, "primary_field_id", bool(field_ids)) + history + widened
@@ -50,15 +51,21 @@ def check_members(
     index = MemberIndex([*others, *members])
     field_ids = _field_ids(session, council_id)
     history = _history_problems(session, council_id, members, today)
+    titles = _role_titles(session, council_id)
     for member in members:
         problems = fields_explained(
-            validate_member(member, index, today) + _field_problems(member, field_ids),
+            validate_member(member, index, today, titles) + _field_problems(member, field_ids),
             "primary_field_id",
             bool(field_ids),
         ) + history.get(id(member), [])
         if len(members) > 1:
             problems = [replace(p, message=f"{member.full_name}: {p.message}") for p in problems]
         raise_if_invalid(problems)
+
+
+def _role_titles(session: Session, council_id: int) -> RoleTitles:
+    council = session.get(models.Council, council_id)
+    return council.role_titles if council is not None else DEFAULT_ROLE_TITLES
 
 
 def check_none_added_meanwhile(

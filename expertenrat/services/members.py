@@ -69,7 +69,10 @@ class MembersService:
             council, fields = _council_and_fields(session, council_id)
             members = council_members(session, council_id)
         return CouncilMembers(
-            tuple(members), tuple(fields), check_composition(members, fields, council, today)
+            tuple(members),
+            tuple(fields),
+            check_composition(members, fields, council, today),
+            council.role_titles,
         )
 
     def roster(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, contains_eager
 
 from expertenrat.domain.approved_minutes import ApprovedMinutes, PrintedName
 from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet
+from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import (
     AttendanceStatus,
     MeetingKind,
@@ -100,7 +101,7 @@ def minutes_document(
         state = MinutesState.APPROVED
     elif state is MinutesState.APPROVED:  # a fresh rendering of approved minutes
         approval = approval_stamp(session, version)  # type: ignore[arg-type]
-    present, excused, absent = _attendance(session, sheet, numbers)
+    present, excused, absent = _attendance(session, sheet, numbers, council.role_titles)
     doc = MinutesDocument(
         letterhead=letterhead_of(council),
         number=meeting.number,
@@ -291,7 +292,7 @@ def _chair(session: Session, meeting: models.Meeting) -> str:
 
 
 def _attendance(
-    session: Session, sheet: AttendanceSheet, numbers: dict[int, str]
+    session: Session, sheet: AttendanceSheet, numbers: dict[int, str], titles: RoleTitles
 ) -> tuple[tuple[PresentMember, ...], tuple[str, ...], tuple[str, ...]]:
     fields = dict(
         session.execute(
@@ -301,7 +302,7 @@ def _attendance(
         ).all()
     )
     present = tuple(
-        _present(e, fields.get(e.membership_id, ""), numbers)
+        _present(e, fields.get(e.membership_id, ""), numbers, titles.of(e.role))
         for e in sheet.entries
         if e.status is AttendanceStatus.PRESENT
     )
@@ -314,10 +315,12 @@ def _attendance(
     return present, excused, absent
 
 
-def _present(entry: AttendanceEntry, field: str, numbers: dict[int, str]) -> PresentMember:
+def _present(
+    entry: AttendanceEntry, field: str, numbers: dict[int, str], role: str
+) -> PresentMember:
     return PresentMember(
         name=entry.name,
-        role_label=entry.role.label,
+        role_label=role,
         action_field=field,
         voting=entry.voting_right,
         arrived_at_item=numbers.get(entry.arrived_item_id, "") if entry.arrived_item_id else "",

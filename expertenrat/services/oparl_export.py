@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import MemberRole, RecommendationKind, RecommendationStatus
 from expertenrat.domain.oparl import oparl_tree
 from expertenrat.domain.oparl_base import check_base_url, derived_key
@@ -97,7 +98,7 @@ def _council(
     fields = [
         ActionFieldRecord(stamp_of(f, field_key(cid, f.id)), f.name) for f in council.action_fields
     ]
-    persons, memberships = _members(session, cid)
+    persons, memberships = _members(session, cid, council.role_titles)
     projects = list(
         session.scalars(
             select(models.Project)
@@ -127,7 +128,7 @@ def _council(
 
 
 def _members(
-    session: Session, council_id: int
+    session: Session, council_id: int, titles: RoleTitles
 ) -> tuple[list[PersonRecord], list[MembershipRecord]]:
     rows = session.execute(
         select(models.Membership, models.Person)
@@ -151,6 +152,7 @@ def _members(
                 stamp=stamp_of(membership),
                 person_key=person.public_id,
                 role=MemberRole(membership.role),
+                role_title=titles.of(MemberRole(membership.role)),
                 start=membership.term_start,
                 end=membership.term_end,
                 voting_right=membership.voting_right,

@@ -61,6 +61,8 @@ _SETTINGS_FIELDS = (
     "classification",
     "secretariat",
     "recommendation_prefix",
+    "chair_title",
+    "vice_chair_title",
 )
 
 
@@ -86,6 +88,8 @@ def council_settings(row: models.Council) -> CouncilSettings:
         classification=row.classification,
         secretariat=row.secretariat,
         recommendation_prefix=row.recommendation_prefix,
+        chair_title=row.chair_title,
+        vice_chair_title=row.vice_chair_title,
     )
 
 

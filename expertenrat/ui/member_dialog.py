@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.councils import ActionField
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, ActionField, RoleTitles
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     ExpertenratError,
@@ -61,6 +61,7 @@ class MemberDialog(QDialog):
         parent: QWidget | None = None,
         *,
         dialogs: DialogService | None = None,
+        titles: RoleTitles = DEFAULT_ROLE_TITLES,
     ) -> None:
         super().__init__(parent)
         self._members = members
@@ -77,6 +78,7 @@ class MemberDialog(QDialog):
             self.setWindowTitle(tr(_CONTEXT, "Mitglied bearbeiten – {}").format(member.full_name))
 
         self.form = MemberForm(fields, today)
+        self.form.set_role_titles(titles)
         self.consent_history: QWidget | None = None
         if member is not None:
             self.form.set_member(member)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.councils import ActionField
+from expertenrat.domain.councils import ActionField, RoleTitles
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import PERSON
@@ -93,6 +93,12 @@ class MemberFormView(QWidget):
             tr(_CONTEXT, "Kontaktdaten veröffentlichen")
         )
         self._layout()
+
+    def set_role_titles(self, titles: RoleTitles) -> None:
+        """Name chair and vice chair as the council calls them ("Sprecher*in")."""
+        for index in range(self.role_combo.count()):
+            role = MemberRole(self.role_combo.itemData(index))
+            self.role_combo.setItemText(index, titles.of(role))
 
     def line_edits(self) -> dict[str, QLineEdit]:
         """The one-line inputs by Member attribute."""

@@ -57,6 +57,7 @@ class MemberSteps:
             member,
             self._parent,
             dialogs=self._dialogs,
+            titles=self._services.settings.settings(council_id).role_titles,
         )
         dialog.saved.connect(self._stored)
         dialog.finished.connect(dialog.deleteLater)

@@ -194,7 +194,7 @@ class MembersPage(NothingPending, QWidget):
         self.filters.fill(self._fields)
         with selection_kept(self.view):
             fields = {f.id: f.name for f in self._fields}
-            self.model.set_members(list(council.members), fields, today)
+            self.model.set_members(list(council.members), fields, today, council.titles)
         self.composition.show_composition(council.composition)
         self.fit_columns()
         self._update_buttons()

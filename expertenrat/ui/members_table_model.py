@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtGui import QColor
 
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.members import Member
 from expertenrat.domain.text_folding import fold, searchable
 from expertenrat.ui.i18n import tr
@@ -23,6 +24,7 @@ class MemberRow:
     """
 
     member: Member
+    role: str  # as the council calls it ("Sprecher*in")
     primary_field: str
     fields: str
     status: str
@@ -74,10 +76,16 @@ class MembersTableModel(RowsTableModel):
         self._field_names: dict[int, str] = {}
         self._today = date.today()
 
-    def set_members(self, members: list[Member], field_names: dict[int, str], today: date) -> None:
+    def set_members(
+        self,
+        members: list[Member],
+        field_names: dict[int, str],
+        today: date,
+        titles: RoleTitles = DEFAULT_ROLE_TITLES,
+    ) -> None:
         """Show ``members``; a reread of the same members updates only the rows that changed."""
         self._field_names, self._today = dict(field_names), today
-        rows = [_row(m, self._field_names, today) for m in members]
+        rows = [_row(m, self._field_names, today, titles) for m in members]
         self.set_rows(sorted(rows, key=lambda row: row.sort_name))
 
     def object_of(self, row: MemberRow) -> Member:
@@ -99,7 +107,7 @@ def _columns() -> tuple[Column[MemberRow], ...]:
             tooltip=lambda row: row.member.email or None,
         ),
         text_column(tr(_CONTEXT, "Institution"), lambda row: row.member.affiliation),
-        text_column(tr(_CONTEXT, "Rolle"), lambda row: row.member.role.label),
+        text_column(tr(_CONTEXT, "Rolle"), lambda row: row.role),
         text_column(tr(_CONTEXT, "Handlungsfeld"), lambda row: row.primary_field),
         text_column(
             tr(_CONTEXT, "Amtszeit"),
@@ -114,7 +122,7 @@ def _columns() -> tuple[Column[MemberRow], ...]:
     )
 
 
-def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
+def _row(member: Member, field_names: dict[int, str], today: date, titles: RoleTitles) -> MemberRow:
     fields = ", ".join(field_names.get(f, "?") for f in member.field_ids())
     if member.is_active(today):
         status, state = tr(_CONTEXT, "aktiv"), "active"
@@ -124,7 +132,8 @@ def _row(member: Member, field_names: dict[int, str], today: date) -> MemberRow:
         status, state = tr(_CONTEXT, "ehemalig"), "former"
     search = searchable(member.full_name, member.affiliation, member.position, member.email, fields)
     primary = field_names.get(member.primary_field_id, "") if member.primary_field_id else ""
-    return MemberRow(member, primary, fields, status, state, search, fold(member.sort_name))
+    role = titles.of(member.role)
+    return MemberRow(member, role, primary, fields, status, state, search, fold(member.sort_name))
 
 
 def _term(member: Member) -> str:

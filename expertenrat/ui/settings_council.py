@@ -7,7 +7,11 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox
 
-from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.councils import (
+    DEFAULT_CHAIR_TITLE,
+    DEFAULT_VICE_CHAIR_TITLE,
+    CouncilSettings,
+)
 from expertenrat.domain.enums import QuorumRule
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
@@ -44,6 +48,18 @@ class CouncilSettingsFields:
                 "DB-2026-07. Vergebene Kennungen bleiben, die Zählung des Jahres läuft weiter.",
             )
         )
+        # what the council calls its chair and vice chair, in every list and document
+        self.chair_title_edit = LineEdit(placeholderText=DEFAULT_CHAIR_TITLE)
+        self.vice_chair_title_edit = LineEdit(placeholderText=DEFAULT_VICE_CHAIR_TITLE)
+        for edit in (self.chair_title_edit, self.vice_chair_title_edit):
+            edit.setToolTip(
+                tr(
+                    _CONTEXT,
+                    "So heißt die Rolle in der Mitgliederliste, im Protokoll, im "
+                    "Tätigkeitsbericht und im OParl-Export, z. B. „Vorsitzende*r“ oder "
+                    "„Sprecher*in“.",
+                )
+            )
         for narrow in (
             self.min_spin,
             self.max_spin,
@@ -59,6 +75,12 @@ class CouncilSettingsFields:
         form.addRow(tr(_CONTEXT, "Logo"), self.logo)
         errors.add_row(tr(_CONTEXT, "Mindestzahl Mitglieder"), "min_members", self.min_spin)
         errors.add_row(tr(_CONTEXT, "Höchstzahl Mitglieder"), "max_members", self.max_spin)
+        errors.add_row(tr(_CONTEXT, "Bezeichnung Vorsitz"), "chair_title", self.chair_title_edit)
+        errors.add_row(
+            tr(_CONTEXT, "Bezeichnung Stellvertretung"),
+            "vice_chair_title",
+            self.vice_chair_title_edit,
+        )
         errors.add_row(tr(_CONTEXT, "Beschlussfähig bei"), "quorum_rule", self.quorum_combo)
         errors.add_row(tr(_CONTEXT, "Ladungsfrist"), "notice_period_days", self.notice_spin)
         errors.add_row(
@@ -70,7 +92,13 @@ class CouncilSettingsFields:
 
     def line_edits(self) -> dict[str, QLineEdit]:
         """The text inputs by CouncilSettings attribute (the page gives them their limits)."""
-        return {"name": self.name_edit, "short_name": self.short_name_edit, "city": self.city_edit}
+        return {
+            "name": self.name_edit,
+            "short_name": self.short_name_edit,
+            "city": self.city_edit,
+            "chair_title": self.chair_title_edit,
+            "vice_chair_title": self.vice_chair_title_edit,
+        }
 
     def show(self, council: CouncilSettings) -> None:
         show_text(self.name_edit, council.name)
@@ -83,6 +111,8 @@ class CouncilSettingsFields:
         self.notice_spin.setValue(council.notice_period_days)
         self.response_spin.setValue(council.response_period_months)
         show_text(self.prefix_edit, council.recommendation_prefix)
+        show_text(self.chair_title_edit, council.chair_title)
+        show_text(self.vice_chair_title_edit, council.vice_chair_title)
 
     def edited(self, council: CouncilSettings) -> CouncilSettings:
         return replace(
@@ -97,6 +127,8 @@ class CouncilSettingsFields:
             notice_period_days=self.notice_spin.value(),
             response_period_months=self.response_spin.value(),
             recommendation_prefix=self.prefix_edit.text(),
+            chair_title=self.chair_title_edit.text(),
+            vice_chair_title=self.vice_chair_title_edit.text(),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from expertenrat.domain.composition import check_composition
@@ -174,3 +175,19 @@ def test_a_re_appointed_chair_who_is_no_longer_chair_leaves_the_role_to_fill():
     assert [w for w in composition.warnings if w.startswith("Die Amtszeit")] == [
         "Die Amtszeit von Vorname1 Nachname1 endet am 15.01.2027. Vorsitz ist dann neu zu besetzen."
     ]
+
+
+def test_the_warnings_name_the_roles_as_the_council_calls_them():
+    """(found by a tester) A council whose rules speak of a "Sprecher*in" was told that its
+    "Vorsitz" was not filled."""
+    council = replace(COUNCIL, chair_title="Sprecher*in", vice_chair_title="Stellv. & <b>")
+    members = balanced()
+    members[1] = member(2, 2, term_end=date(2027, 1, 15))
+    without_chair = [m for m in members if m.role is not MemberRole.CHAIR]
+
+    warnings = check_composition(without_chair, FIELDS, council, TODAY).warnings
+
+    assert "Sprecher*in ist derzeit nicht besetzt." in warnings
+    ending = next(w for w in warnings if w.startswith("Die Amtszeit"))
+    assert "Stellv. & <b> ist dann neu zu besetzen." in ending
+    assert not [w for w in warnings if "Vorsitz" in w or "Stellvertretung" in w]

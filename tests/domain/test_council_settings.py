@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from expertenrat.domain.councils import CouncilSettings, classification_for, validate_settings
+from expertenrat.domain.enums import MemberRole
 
 ROSTOCK = CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
 
@@ -56,3 +57,35 @@ def test_a_new_council_is_classified_by_its_own_name(name, kind):
     """A council whose name has neither "Beirat" nor "Expert*innenrat" was classified as
     Rostock's "Expert*innenrat", and published so in OParl (found by a tester)."""
     assert classification_for(name) == kind
+
+
+# --- the titles of chair and vice chair (found by a tester) -------------------------------
+
+
+def test_the_role_titles_default_to_the_old_labels_and_take_any_text():
+    assert (ROSTOCK.chair_title, ROSTOCK.vice_chair_title) == ("Vorsitz", "Stellvertretung")
+    assert ROSTOCK.role_titles.of(MemberRole.CHAIR) == "Vorsitz"
+    odd = replace(ROSTOCK, chair_title="Sprecher*in 🙂", vice_chair_title="& < \" ' Stellv.")
+    assert validate_settings(odd) == []
+    assert odd.role_titles.of(MemberRole.VICE_CHAIR) == "& < \" ' Stellv."
+    assert odd.role_titles.of(MemberRole.MEMBER) == "Mitglied"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"chair_title": "  "}, "chair_title", "Bitte geben Sie an, wie der Vorsitz heißt"),
+        ({"vice_chair_title": ""}, "vice_chair_title", "wie die Stellvertretung heißt"),
+        ({"chair_title": "x" * 500}, "chair_title", "höchstens 60 Zeichen"),
+        ({"vice_chair_title": "mitglied"}, "vice_chair_title", "heißen schon alle übrigen"),
+        (
+            {"chair_title": "Sprecher*in", "vice_chair_title": "sprecher*in"},
+            "vice_chair_title",
+            "verschiedene Bezeichnungen",
+        ),
+    ],
+)
+def test_unusable_role_titles_are_refused_in_german(changes, field, message):
+    problems = validate_settings(replace(ROSTOCK, **changes))
+    assert [p.field for p in problems] == [field]
+    assert message in problems[0].message

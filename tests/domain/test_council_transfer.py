@@ -447,3 +447,27 @@ def test_the_prefix_of_the_recommendation_codes_travels_only_where_it_is_not_e()
     assert _read(own).settings.recommendation_prefix == "DB"
     with pytest.raises(SettingsFileError):
         _read(own.replace(b'"DB"', b'"D-B"'))
+
+
+def test_the_role_titles_travel_only_where_they_are_not_the_defaults():
+    """(found by a tester) The titles of chair and vice chair are settings now; a file of
+    the defaults stays as it was, so that a program before the setting still reads it."""
+    titled = replace(
+        WISMAR,
+        settings=replace(
+            WISMAR.settings, chair_title="Sprecher*in 🙂", vice_chair_title="& <Stellv.> \"'"
+        ),
+    )
+
+    plain = json.loads(settings_document(WISMAR, NOW, "x"))
+    own = settings_document(titled, NOW, "x")
+
+    assert not {"chairTitle", "viceChairTitle"} & set(plain["council"])
+    assert json.loads(own)["council"]["chairTitle"] == "Sprecher*in 🙂"
+    read = _read(own).settings
+    assert (read.chair_title, read.vice_chair_title) == ("Sprecher*in 🙂", "& <Stellv.> \"'")
+    assert _read(settings_document(WISMAR, NOW, "x")).settings.chair_title == "Vorsitz"
+    with pytest.raises(SettingsFileError, match="Vorsitz"):
+        _read(own.replace("Sprecher*in 🙂".encode(), b""))
+    with pytest.raises(SettingsFileError):
+        _read(own.replace("Sprecher*in 🙂".encode(), b"x" * 500))

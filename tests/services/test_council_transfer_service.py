@@ -273,3 +273,26 @@ def test_a_logo_no_larger_than_600_pixels_is_kept_byte_for_byte(transfer, rostoc
     document["council"]["logoPng"] = base64.b64encode(logo).decode("ascii")
 
     assert transfer.read(json.dumps(document).encode("utf-8")).settings.logo_png == logo
+
+
+def test_the_role_titles_travel_to_another_council_and_into_a_new_one(
+    transfer, settings_service, council
+):
+    """(found by a tester) The titles of chair and vice chair are settings of the council
+    and go with the settings file, into an existing council and into a new one."""
+    titled = settings_service.update_settings(
+        replace(council, chair_title="Sprecher*in 🙂", vice_chair_title="Stellv. & <Co> \"'")
+    )
+    wismar = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Wismar")
+    )
+    data = transfer.export(titled.id)
+
+    preview = transfer.preview(wismar.id, transfer.read(data))
+    assert {"chair_title", "vice_chair_title"} <= {d.name for d in preview.differences}
+    transfer.apply(preview)
+    new_id = transfer.create_council(transfer.read(data))
+
+    for council_id in (wismar.id, new_id):
+        got = settings_service.settings(council_id)
+        assert (got.chair_title, got.vice_chair_title) == ("Sprecher*in 🙂", "Stellv. & <Co> \"'")

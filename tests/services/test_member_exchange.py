@@ -499,9 +499,9 @@ def checks(monkeypatch) -> list[str]:
     """The names of the members that the services check against the council's rules."""
     seen: list[str] = []
 
-    def spy(member, others, today):
+    def spy(member, others, today, *titles):
         seen.append(member.full_name)
-        return validate_member(member, others, today)
+        return validate_member(member, others, today, *titles)
 
     monkeypatch.setattr(member_checks, "validate_member", spy)
     return seen

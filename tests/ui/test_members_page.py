@@ -690,3 +690,32 @@ def test_a_composition_as_it_should_be_is_not_said_in_the_warnings_colour(qtbot)
         label.isVisibleTo(panel) and "entspricht den Vorgaben" in label.text()
         for label in panel.findChildren(QLabel)
     )
+
+
+def test_the_table_and_the_dialog_name_the_roles_as_the_council_calls_them(make_window, services):
+    """(found by a tester) The titles set in Einstellungen ("Sprecher*in") are what the
+    members table and the member dialog show; they said "Vorsitz" and "Stellvertretung"."""
+    council = services.settings.councils()[0]
+    settings = services.settings.settings(council.id)
+    services.settings.update_settings(
+        replace(settings, chair_title="Sprecher*in 🙂", vice_chair_title="& <Stellv.> \"'")
+    )
+    window = make_window()
+    window.show()
+    window.show_area(window.members_page)
+    page = window.members_page
+
+    roles = {
+        page.proxy.index(r, MembersTableModel.COLUMN_ROLE).data()
+        for r in range(page.proxy.rowCount())
+    }
+    assert roles == {"Sprecher*in 🙂", "& <Stellv.> \"'", "Mitglied"}
+
+    page.new_button.click()
+    combo = page.steps.dialog.form.role_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Sprecher*in 🙂",
+        "& <Stellv.> \"'",
+        "Mitglied",
+    ]
+    page.steps.dialog.reject()

@@ -368,3 +368,32 @@ def test_the_prefix_of_the_recommendation_codes_is_a_setting(make_window, servic
     page.save_button.click()
     assert services.settings.settings(council.id).recommendation_prefix == "DB"
     assert page.council_fields.prefix_edit.text() == "DB"
+
+
+def test_the_titles_of_chair_and_vice_chair_are_settings(make_window, services):
+    """(found by a tester) A council whose rules speak of a "Sprecher*in" had no way to say
+    so; every list and document said "Vorsitz" and "Stellvertretung"."""
+    window, council = _window_with_council(make_window, services)
+    fields = window.settings_page.council_fields
+    page = window.settings_page
+    assert (fields.chair_title_edit.text(), fields.vice_chair_title_edit.text()) == (
+        "Vorsitz",
+        "Stellvertretung",
+    )
+    assert fields.chair_title_edit.maxLength() == 60
+
+    fields.chair_title_edit.setText("   ")
+    page.save_button.click()
+    assert "wie der Vorsitz heißt" in page.errors.message("chair_title")
+    assert services.settings.settings(council.id).chair_title == "Vorsitz"
+
+    fields.chair_title_edit.setText("Sprecher*in 🙂")
+    fields.vice_chair_title_edit.setText("sprecher*in 🙂")
+    page.save_button.click()
+    assert "verschiedene Bezeichnungen" in page.errors.message("vice_chair_title")
+
+    fields.vice_chair_title_edit.setText(" & < \" ' Stellv. ")
+    page.save_button.click()
+    saved = services.settings.settings(council.id)
+    assert (saved.chair_title, saved.vice_chair_title) == ("Sprecher*in 🙂", "& < \" ' Stellv.")
+    assert fields.vice_chair_title_edit.text() == "& < \" ' Stellv."

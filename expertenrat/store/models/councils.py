@@ -3,7 +3,12 @@
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from expertenrat.domain.councils import DEFAULT_CLASSIFICATION
+from expertenrat.domain.councils import (
+    DEFAULT_CHAIR_TITLE,
+    DEFAULT_CLASSIFICATION,
+    DEFAULT_VICE_CHAIR_TITLE,
+    RoleTitles,
+)
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL
 from expertenrat.domain.recommendations import DEFAULT_CODE_PREFIX
@@ -63,10 +68,25 @@ class Council(Versioned, Base):
     recommendation_prefix: Mapped[str] = mapped_column(
         String(6), default=DEFAULT_CODE_PREFIX, server_default=DEFAULT_CODE_PREFIX
     )
+    # what the council calls its chair and vice chair (migration 0018)
+    chair_title: Mapped[str] = mapped_column(
+        limited_string(COUNCIL["chair_title"]),
+        default=DEFAULT_CHAIR_TITLE,
+        server_default=DEFAULT_CHAIR_TITLE,
+    )
+    vice_chair_title: Mapped[str] = mapped_column(
+        limited_string(COUNCIL["vice_chair_title"]),
+        default=DEFAULT_VICE_CHAIR_TITLE,
+        server_default=DEFAULT_VICE_CHAIR_TITLE,
+    )
 
     action_fields: Mapped[list["ActionField"]] = relationship(
         back_populates="council", order_by="ActionField.position", cascade="all, delete-orphan"
     )
+
+    @property
+    def role_titles(self) -> RoleTitles:
+        return RoleTitles(self.chair_title, self.vice_chair_title)
 
 
 class ActionField(Versioned, Base):

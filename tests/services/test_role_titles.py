@@ -1,0 +1,106 @@
+"""What a council calls its chair and vice chair (Einstellungen: "Bezeichnung Vorsitz",
+"Bezeichnung Stellvertretung") is what every document, export and message shows: the
+roster, the minutes' list of those present, the Tätigkeitsbericht, the OParl export and the
+member checks. They all said "Vorsitz" and "Stellvertretung", whatever the council's own
+rules call the roles (found by a tester)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+
+import pdf_reading
+import pytest
+
+from expertenrat.domain.enums import MemberRole
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.roster import RosterGrouping
+from expertenrat.services.context import Services
+from expertenrat.store.database import open_database
+from expertenrat.store.engine import database_url
+
+TODAY = date(2026, 11, 27)  # the demo's day (tests/conftest.py)
+COUNCIL = 1
+HELD_WITH_DRAFT = 6  # the demo's 6th meeting: held, its minutes a draft
+CHAIR = "Sprecher*in"
+VICE = "Stellv. „Sprecher*in“ & <Co> 'x'"
+
+
+@pytest.fixture
+def services(demo_file) -> Iterator[Services]:
+    db = open_database(database_url(str(demo_file)))
+    services = Services.create(db, "Frau Schulz")
+    for choice in services.settings.councils():  # Rostock, and the Lübeck Beirat
+        settings = services.settings.settings(choice.id)
+        services.settings.update_settings(
+            replace(settings, chair_title=CHAIR, vice_chair_title=VICE)
+        )
+    yield services
+    db.close()
+
+
+def _holder(services: Services, role: MemberRole):
+    return next(
+        m for m in services.members.members(COUNCIL) if m.role is role and m.is_active(TODAY)
+    )
+
+
+def test_the_roster_names_the_roles_as_the_council_calls_them(services):
+    for public in (False, True):
+        rendered = services.members.roster_pdf(
+            COUNCIL, public=public, grouping=RosterGrouping.ALPHABETICAL, today=TODAY
+        )
+        text = pdf_reading.text(rendered.pdf)
+        assert CHAIR in text
+        assert "Stellvertretung" not in text
+        if not public:
+            assert VICE in text
+
+
+def test_the_minutes_list_those_present_with_the_councils_titles(services):
+    minutes = services.minutes_documents.minutes_pdf(HELD_WITH_DRAFT)
+    text = pdf_reading.text(minutes.pdf)
+    assert CHAIR in text
+    assert "Vorsitz " not in text
+
+
+def test_the_annual_report_names_the_roles_and_puts_the_chair_first(services):
+    report = services.annual_report.report(COUNCIL, 2026, TODAY)
+    roles = [entry.role for entry in report.council.members.named]
+    assert roles[0] == CHAIR
+    assert set(roles) <= {CHAIR, VICE, "Mitglied"}
+    assert "Vorsitz" not in roles
+
+
+def test_the_oparl_export_carries_the_councils_titles(services, tmp_path):
+    services.oparl_export.export(tmp_path / "oparl", "https://daten.example.de/oparl/v1")
+    roles = {
+        membership["role"]
+        for path in (tmp_path / "oparl").rglob("*.json")
+        for membership in _memberships(json.loads(path.read_text("utf-8")))
+    }
+    assert roles == {CHAIR, VICE, "Mitglied"}
+
+
+def _memberships(obj) -> list[dict]:
+    if isinstance(obj, list):
+        return [m for item in obj for m in _memberships(item)]
+    if not isinstance(obj, dict):
+        return []
+    found = [obj] if obj.get("type", "").endswith("/Membership") else []
+    return found + [m for value in obj.values() for m in _memberships(value)]
+
+
+def test_a_second_chair_is_refused_in_the_councils_words(services):
+    chair = _holder(services, MemberRole.CHAIR)
+    other = next(
+        m
+        for m in services.members.members(COUNCIL)
+        if m.role is MemberRole.MEMBER and m.is_active(TODAY)
+    )
+    with pytest.raises(ValidationError) as raised:
+        services.members.save(COUNCIL, replace(other, role=MemberRole.CHAIR), TODAY)
+    (problem,) = [p for p in raised.value.problems if p.field == "role"]
+    assert problem.message.startswith(f"{CHAIR} hat in dieser Zeit bereits {chair.full_name}.")
