@@ -215,3 +215,18 @@ def test_a_file_name_without_its_ending_is_refused(demo_file, tmp_path, command,
     assert f"der Dateiname muss auf {ending} enden" in result.stderr
     assert "Traceback" not in result.stderr
     assert not target.exists()
+
+
+def test_the_restore_question_says_that_every_council_is_replaced(demo_file, tmp_path):
+    """(found by a tester) "Alle Daten in „…“" read as the data of the council at hand; the
+    database holds the demo's two councils, and a restore replaces both."""
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0
+
+    refused = run("--database", str(demo_file), "restore", str(backup))
+
+    assert refused.returncode == 1
+    assert (
+        f"Die Wiederherstellung ersetzt alle Daten in „{demo_file}“ – alle 2 Gremien dieser "
+        "Datenbank, nicht nur das angezeigte –." in refused.stderr
+    )

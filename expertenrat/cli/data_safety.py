@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, at_most, confirm, target_file, terminal_text
-from expertenrat.domain.wording import file_size, whole_number
+from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
+from expertenrat.domain.wording import file_size, restore_scope, whole_number
 
 if TYPE_CHECKING:
     from expertenrat.domain.errors import DatabaseDamagedError
@@ -90,10 +91,17 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
 
     path = Path(args.file)
     where = services.database.location
+    try:  # every council of the database goes, not only one
+        scope = restore_scope(len(services.settings.councils()))
+    except DatabaseMissingError:
+        scope = ""  # nothing there yet
+    except ExpertenratError:
+        scope = restore_scope(None)
+    within = f"„{where}“ {scope}".rstrip()
     confirm(
         args.yes,
-        f"Die Wiederherstellung ersetzt alle Daten in „{where}“.",
-        f"Alle Daten in „{where}“ durch „{path}“ ersetzen?",
+        f"Die Wiederherstellung ersetzt alle Daten in {within}.",
+        f"Alle Daten in {within} durch „{path}“ ersetzen?",
     )
     summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
     kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""

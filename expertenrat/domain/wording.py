@@ -99,3 +99,14 @@ def council_as_subject(name: str, shown=lambda text: text) -> str:
     if head is None:
         return f"das Gremium „{shown(name)}“"
     return f"{head[0]} {shown(name)}"
+
+
+def restore_scope(councils: int | None) -> str:
+    """What a restore replaces beside the council on screen, to follow "Alle Daten in „…“":
+    the database holds every council, so all of them go ("alle 3 Gremien …"); ``None``
+    where the number could not be read, "" where there is only one."""
+    if councils is None:
+        return "– jedes Gremium dieser Datenbank, nicht nur das angezeigte –"
+    if councils < 2:
+        return ""
+    return f"– alle {councils} Gremien dieser Datenbank, nicht nur das angezeigte –"

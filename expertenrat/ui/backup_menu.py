@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.wording import file_size, whole_number
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.wording import file_size, restore_scope, whole_number
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupSummary, RestoreSummary
 from expertenrat.services.context import Services
@@ -92,16 +93,28 @@ class BackupMenu:
         )
 
     def _confirm_restore(self, path: str) -> None:
+        # The database holds every council, not only the one on screen: the question says
+        # that all of them are replaced.
+        scope = restore_scope(self._council_count())
         self._dialogs.question(
             self._parent,
             tr(_CONTEXT, "Wiederherstellen"),
             tr(
                 _CONTEXT,
-                "Alle Daten in „{database}“ werden durch die Sicherung „{file}“ ersetzt. "
-                "Eine Kopie der bisherigen Daten wird vorher angelegt. Fortfahren?",
-            ).format(database=self._services.database.location, file=path),
+                "Alle Daten in „{database}“ {scope} werden durch die Sicherung „{file}“ "
+                "ersetzt. Eine Kopie der bisherigen Daten wird vorher angelegt. Fortfahren?",
+            )
+            .format(database=self._services.database.location, scope=scope, file=path)
+            .replace("  ", " "),
             lambda: self.restore(path),
         )
+
+    def _council_count(self) -> int | None:
+        """How many councils the database holds; None where it cannot be read now."""
+        try:
+            return len(self._services.settings.councils())
+        except ExpertenratError:
+            return None
 
     def restore(self, path: str) -> None:
         source = Path(path)

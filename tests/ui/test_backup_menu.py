@@ -141,3 +141,39 @@ def test_restoring_offers_the_daily_backups_first(services, dialogs, qtbot, qset
         tmp_path / "anderswo" / "Sicherungen",
         tmp_path / "Netzlaufwerk",
     ]
+
+
+def test_the_restore_question_says_that_every_council_is_replaced(
+    make_window, services, dialogs, tmp_path
+):
+    """(found by a tester) "Alle Daten in „…“" read as the data of the council on screen;
+    a restore replaces every council of the database."""
+    for name in ("Eins", "Zwei", "Drei"):
+        services.settings.create_council(CouncilSettings(id=None, name=name, city="Rostock"))
+    window = make_window()
+    dialogs.answer_yes = False
+    dialogs.paths.append(str(tmp_path / "sicherung.zip"))
+    window.menus.backup.restore_action.trigger()
+
+    kind, _title, text = dialogs.messages[-1]
+    assert kind == "question"
+    assert text.startswith(
+        f"Alle Daten in „{services.database.location}“ – alle 3 Gremien dieser Datenbank, "
+        "nicht nur das angezeigte – werden durch die Sicherung „"
+    )
+
+
+def test_with_one_council_the_restore_question_stays_short(
+    make_window, services, dialogs, tmp_path
+):
+    services.settings.create_council(CouncilSettings(id=None, name="Eins", city="Rostock"))
+    window = make_window()
+    dialogs.answer_yes = False
+    dialogs.paths.append(str(tmp_path / "sicherung.zip"))
+    window.menus.backup.restore_action.trigger()
+
+    text = dialogs.messages[-1][2]
+    assert text.startswith(
+        f"Alle Daten in „{services.database.location}“ werden durch die Sicherung „"
+    )
+    assert "Gremien" not in text
