@@ -113,6 +113,9 @@ class ItemMinutes:
     project_title: str = ""
     recused: tuple[RecusedMember, ...] = ()
     warnings: tuple[str, ...] = ()  # e.g. a resolution recorded without quorum
+    # Counts of stored votes that no longer fit who could vote (attendance corrected after
+    # the vote): "Es sind 7 Stimmen erfasst, aber bei TOP 8 waren nur 6 …".
+    vote_count_problems: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -274,6 +274,11 @@ def _item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
         for i in items
         if i.resolution_text.strip() and not i.votes
     ]
+    unvoted += [
+        _line("item_vote", False, f"{i.label}: {problem}", "votes", i.item_id)
+        for i in items
+        for problem in i.vote_count_problems
+    ]
     lines = empty or [_line("item_content", True, "Alle Punkte haben einen Protokolltext", "")]
     return lines + (unvoted or [_line("item_vote", True, "Alle Beschlüsse haben eine Abstimmung",
                                       "")])  # fmt: skip

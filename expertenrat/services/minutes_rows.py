@@ -32,7 +32,13 @@ from expertenrat.domain.minutes import (
     MinutesHeader,
 )
 from expertenrat.domain.quorum import QuorumResult
-from expertenrat.domain.votes import RecusedMember, Vote, Voters, quorum_warning
+from expertenrat.domain.votes import (
+    RecusedMember,
+    Vote,
+    Voters,
+    quorum_warning,
+    vote_problems,
+)
 from expertenrat.services.attendance_rows import agenda_rows, live_meeting
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.conflicts import conflict_sheet
@@ -151,6 +157,14 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
             v.mode is not VoteMode.NOTED for v in item_votes
         )
         warnings = (quorum_warning(voters),) if resolves and not voters.quorum.quorate else ()
+        # Votes are checked when saved; an attendance or recusal recorded since may leave
+        # more votes than members who could vote.
+        count_problems = tuple(
+            p.message
+            for p in vote_problems([v.as_draft() for v in item_votes], voters)
+            if not p.warning
+        )
+        warnings += count_problems
         items.append(
             ItemMinutes(
                 item_id=row.id,
@@ -173,6 +187,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
                 project_title=projects.get(row.project_id, "") if row.project_id else "",
                 recused=voters.recused,
                 warnings=warnings,
+                vote_count_problems=count_problems,
             )
         )
     state = latest_state(session, meeting.id)

@@ -13,6 +13,7 @@ from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.domain.votes import VoteDraft
+from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.store import models
@@ -88,6 +89,36 @@ def test_a_resolution_needs_a_vote_and_a_green_check_finishes_the_draft(
     entries = AuditService(database).entries("minutes", held.meeting_id)
     assert [e.summary for e in entries] == ["Protokollentwurf der 1. Sitzung abgeschlossen"]
     assert service.minutes(held.meeting_id).state is MinutesState.DRAFT
+
+
+def test_a_vote_that_no_longer_fits_the_attendance_is_named_until_corrected(
+    service, database, council, nine
+) -> None:
+    # Found by a tester: 7 votes recorded at TOP 3, then a member recorded as gone after
+    # TOP 1; the minutes still said "Ja 7" with 6 there, and the draft could be finished.
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    item = service.minutes(held.meeting_id).items[2]
+    voted = service.save_votes(item.item_id, [VoteDraft(yes=6, abstain=1)])
+    attendance = AttendanceService(database, "tester")
+    entry = attendance.sheet(held.meeting_id).entry(nine[1])
+    attendance.save_entry(held.meeting_id, replace(entry, left_item_id=held.item_ids[0]))
+
+    problem = (
+        "Es sind 7 Stimmen erfasst, aber bei TOP 3 waren nur 6 stimmberechtigte Mitglieder "
+        "anwesend."
+    )
+    assert [line.text for line in service.checklist(held.meeting_id).missing] == [
+        f"TOP 3 Beratung: {problem}"
+    ]
+    assert service.minutes(held.meeting_id).item(item.item_id).warnings == (problem,)
+    with pytest.raises(ValidationError):
+        service.finish_draft(held.meeting_id)
+
+    service.save_votes(item.item_id, [VoteDraft(yes=5, abstain=1, id=voted.votes[0].id,
+                                                version=voted.votes[0].version)],
+                       replacing=voted.votes)  # fmt: skip
+    assert service.checklist(held.meeting_id).complete
 
 
 def test_a_screening_hint_asks_for_a_decision_only_on_members_who_were_there(
