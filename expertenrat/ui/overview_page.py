@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -142,27 +144,28 @@ class OverviewPage(NothingPending, QWidget):
         grid = QGridLayout()
         for index, card in enumerate(self.cards):
             grid.addWidget(card, index // 3, index % 3)
-        lists = QGridLayout()
+        # Side by side, or (in a window too narrow for that) one under the other.
+        self._lists = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = (self.next_meetings, self.invitations_due, self.minutes_waiting)
         right = (self.responses_overdue, self.responses_due_soon, self.composition_warnings)
-        for column, widgets in enumerate((left, right)):
+        self._list_columns = (left, right)
+        for widgets in self._list_columns:
             box = QVBoxLayout()
             for widget in widgets:
                 box.addWidget(widget)
             box.addStretch(1)
-            lists.addLayout(box, 0, column)
-            lists.setColumnStretch(column, 1)
-        chart_box = QGroupBox(tr(_CONTEXT, "Empfehlungen nach Status"))
-        QVBoxLayout(chart_box).addWidget(self.chart)
-        fields = QHBoxLayout()
-        fields.addWidget(self.field_figures, 1)
-        fields.addWidget(chart_box, 1)
+            self._lists.addLayout(box, 1)
+        self.chart_box = QGroupBox(tr(_CONTEXT, "Empfehlungen nach Status"))
+        QVBoxLayout(self.chart_box).addWidget(self.chart)
+        self._fields = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._fields.addWidget(self.field_figures, 1)
+        self._fields.addWidget(self.chart_box, 1)
         self.dashboard = QWidget()
         body = QVBoxLayout(self.dashboard)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(grid)
-        body.addLayout(lists)
-        body.addLayout(fields)
+        body.addLayout(self._lists)
+        body.addLayout(self._fields)
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.title)
@@ -177,7 +180,47 @@ class OverviewPage(NothingPending, QWidget):
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(plain_scroll_area(content))
+        self.scroll_area = plain_scroll_area(content)
+        layout.addWidget(self.scroll_area)
+        self.dashboard.installEventFilter(self)  # its parts' least widths change
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.dashboard and event.type() == QEvent.Type.LayoutRequest:
+            self._arrange()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The lists and the action fields beside the chart side by side where the page
+        has room for both columns, else one under the other (a window of 720 px would
+        otherwise scroll sideways)."""
+
+        def least(widgets) -> int:
+            return max(widget.minimumSizeHint().width() for widget in widgets)
+
+        spacing = self._lists.spacing()
+        side_by_side = max(
+            sum(least(widgets) for widgets in self._list_columns) + spacing,
+            least([self.field_figures]) + least([self.chart_box]) + spacing,
+        )
+        content = self.scroll_area.widget().layout().contentsMargins()
+        room = (
+            self.width()
+            - content.left()
+            - content.right()
+            - self.scroll_area.verticalScrollBar().sizeHint().width()
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if room >= side_by_side
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._lists.direction() != direction:
+            self._lists.setDirection(direction)
+            self._fields.setDirection(direction)
 
     # --- the page protocol --------------------------------------------------------------
 
@@ -219,6 +262,7 @@ class OverviewPage(NothingPending, QWidget):
         self.composition_warnings.show_lines(figures.composition_warnings)
         self.field_figures.show_figures(figures.year, figures.fields_this_year)
         self.chart.set_rows(figures.statuses_by_field)
+        self._arrange()  # the action fields' names may want more room
 
     def _show_cards(self, figures: CouncilOverview) -> None:
         council = figures.council

@@ -9,6 +9,7 @@ import pytest
 from overview_sample import seed
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.meetings import MeetingScope
@@ -39,6 +40,14 @@ def window(make_window, sample):
 
 
 def click(qtbot, widget, position: QPoint | None = None) -> None:
+    """Click ``widget`` as a user would, scrolled into sight first (in a small window the
+    Übersicht shows its lists one under the other)."""
+    QApplication.processEvents()  # the page's layout settles, as before a user's click
+    scroll = widget.parentWidget()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    if scroll is not None:
+        scroll.ensureWidgetVisible(widget)
     if position is None:
         position = widget.rect().center()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=position)

@@ -1,6 +1,7 @@
-"""The window at its least size (720 x 480): a page may scroll down, but Einstellungen
-does not scroll sideways: its fields give way or go under their labels, and rows of
-buttons go on two rows."""
+"""The window at its least size (720 x 480): a page may scroll down, but Übersicht and
+Einstellungen do not scroll sideways: the Übersicht's lists and its action fields and
+chart go one under the other, Einstellungen' fields give way or go under their labels,
+and rows of buttons go on two rows."""
 
 from __future__ import annotations
 
@@ -53,3 +54,29 @@ def test_einstellungen_fit_the_least_window_s_width(window, qtbot):
     assert approval.width() < approval.sizeHint().width()  # gives way, ends in "…"
     assert approval.shown_text().endswith("…")
     assert approval.shown_text() != approval.currentText()
+
+
+def settled(page: QWidget, qtbot) -> list[str]:
+    with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+        qtbot.waitUntil(lambda: sideways(page) == [], timeout=2000)
+    return sideways(page)
+
+
+def test_the_uebersicht_fits_the_least_window_s_width_in_one_column(window, qtbot):
+    page = window.pages.overview
+    window.show_area(page)
+    qtbot.waitUntil(page.isVisible)
+    assert settled(page, qtbot) == []
+    lists = page.next_meetings, page.responses_overdue
+    assert lists[0].x() == lists[1].x() and lists[1].y() > lists[0].y()
+    assert page.chart_box.y() > page.field_figures.y()
+
+
+def test_a_wide_window_keeps_the_uebersicht_s_two_columns(window, qtbot):
+    window.resize(1366, 768)
+    page = window.pages.overview
+    window.show_area(page)
+    qtbot.waitUntil(lambda: page.responses_overdue.x() > page.next_meetings.x())
+    assert page.responses_overdue.y() == page.next_meetings.y()
+    assert page.chart_box.x() > page.field_figures.x()
+    assert settled(page, qtbot) == []
