@@ -249,6 +249,9 @@ class FigureCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
+        # a card without a detail line, beside one with two, keeps its number at the top
+        # in line with theirs
+        layout.addStretch(1)
         self._name()
 
     def set_value(self, value: int | str, detail: str = "") -> None:

@@ -47,6 +47,11 @@ def test_a_wrapped_line_leaves_no_empty_line_above_or_below_its_text(
     assert [g for g in gaps if max(g[1], g[2]) > spacing // 2] == []
 
 
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
 def test_the_backup_warning_is_as_tall_as_its_text(app_style_sheet, make_window, qtbot):
     window = make_window()
     page = window.overview_page
@@ -58,3 +63,18 @@ def test_the_backup_warning_is_as_tall_as_its_text(app_style_sheet, make_window,
         label.resize(width, label.heightForWidth(width))
         top, bottom = inked_rows(label)
         assert max(top, label.height() - 1 - bottom) <= spacing // 2, width
+
+
+def test_the_cards_of_a_row_show_their_numbers_and_captions_in_line(
+    app_style_sheet, make_window, qtbot
+):
+    window = make_window()
+    window.resize(1280, 800)
+    window.show()
+    page = window.overview_page
+    window.show_area(page)
+    qtbot.waitUntil(lambda: page.upcoming_card.detail.isVisible())
+    assert not page.overdue_card.detail.isVisible()  # a card without a detail line
+    for row in (page.cards[:3], page.cards[3:]):
+        assert len({card.value.y() for card in row}) == 1
+        assert len({card.caption.y() for card in row}) == 1
