@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import LabelledEnum
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
@@ -86,13 +87,19 @@ Cell = str | date
 # --- export -----------------------------------------------------------------------------
 
 
-def export_row(member: Member, field_names: dict[int, str]) -> list[Cell]:
-    """The cells of one member in the order of ``COLUMNS``: text, and dates as ``date``.
+def export_row(
+    member: Member, field_names: dict[int, str], titles: RoleTitles = DEFAULT_ROLE_TITLES
+) -> list[Cell]:
+    """The cells of one member in the order of ``COLUMNS``: text, and dates as ``date``;
+    the role as the council calls it (``titles``: "Sprecher*in").
 
     ``field_names`` maps action field ids to names; every id a member uses must be in it
     (otherwise ``ValueError``: dropping a field silently would lose data).
     """
-    return [_export_value(member, key, field_names) for key, _ in COLUMNS]
+    return [
+        titles.of(member.role) if key == "role" else _export_value(member, key, field_names)
+        for key, _ in COLUMNS
+    ]
 
 
 def _export_value(member: Member, key: str, field_names: dict[int, str]) -> Cell:

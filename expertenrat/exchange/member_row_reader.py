@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from functools import partial
 
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.members import Member, clean_and_check
@@ -96,8 +97,20 @@ class RowReader:
     the value of every distinct cell of such a column is read once and remembered.
     """
 
-    def __init__(self, keys: list[str | None], field_ids: dict[str, int], today: date) -> None:
+    def __init__(
+        self,
+        keys: list[str | None],
+        field_ids: dict[str, int],
+        today: date,
+        titles: RoleTitles = DEFAULT_ROLE_TITLES,
+    ) -> None:
         self._width = len(keys)
+        # the council's own titles of chair and vice chair, as its export writes them
+        self._titles = {
+            titles.chair.strip().casefold(): MemberRole.CHAIR,
+            titles.vice_chair.strip().casefold(): MemberRole.VICE_CHAIR,
+        }
+        self._role_list = ", ".join(titles.of(role) for role in MemberRole)
         self._fields = {_name_key(name): fid for name, fid in field_ids.items()}
         self._field_list = ", ".join(field_ids) or "(keine)"
         self._max_parts = 1 + max((len(_FIELD_SPLIT.findall(n)) for n in field_ids), default=0)
@@ -166,6 +179,8 @@ class RowReader:
             return _read_line
         if key in _BOOL_KEYS:
             return partial(_read_bool, HEADERS[key])
+        if key == "role":
+            return self._read_role
         if key in _ENUMS:
             return partial(_read_choice, HEADERS[key], _ENUMS[key])
         if key == "primary_field_id":
@@ -173,6 +188,19 @@ class RowReader:
         if key == "further_field_ids":
             return self._read_further_fields
         return _text  # postal address and notes: kept exactly, line breaks included
+
+    def _read_role(self, cell: Cell) -> object:
+        """A role by the council's title ("Sprecher*in"), else as :func:`_read_choice`."""
+        text = _text(cell)
+        found = self._titles.get(text.strip().casefold())
+        if found is not None:
+            return found
+        try:
+            return _read_choice(HEADERS["role"], MemberRole, cell)
+        except ValueError:
+            raise ValueError(
+                f"{HEADERS['role']} „{shown(text)}“ ist unbekannt (möglich: {self._role_list})."
+            ) from None
 
     def _read_primary_field(self, cell: Cell) -> int | None:
         text = _text(cell)

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
@@ -59,7 +60,9 @@ class MembersCsv(MembersFile):
 # --- export -----------------------------------------------------------------------------
 
 
-def export_members_csv(members: list[Member], field_names: dict[int, str]) -> bytes:
+def export_members_csv(
+    members: list[Member], field_names: dict[int, str], titles: RoleTitles = DEFAULT_ROLE_TITLES
+) -> bytes:
     """Write ``members`` as a CSV file German Excel opens directly.
 
     ``field_names`` maps action field ids to names; every id a member uses must be in it
@@ -69,7 +72,7 @@ def export_members_csv(members: list[Member], field_names: dict[int, str]) -> by
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header for _, header in COLUMNS)
     for member in members:
-        writer.writerow(excel_safe(_text(cell)) for cell in export_row(member, field_names))
+        writer.writerow(excel_safe(_text(cell)) for cell in export_row(member, field_names, titles))
     return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
 
 
@@ -81,7 +84,11 @@ def _text(cell: Cell) -> str:
 
 
 def parse_members_csv(
-    data: bytes, field_ids_by_name: dict[str, int], *, today: date | None = None
+    data: bytes,
+    field_ids_by_name: dict[str, int],
+    *,
+    today: date | None = None,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> MembersCsv:
     """Read a members CSV file; see the module docstring for what it accepts.
 
@@ -108,7 +115,7 @@ def parse_members_csv(
     if header is None:
         raise DataEntryError("Die Datei ist leer.")
     keys, ignored = map_header(header)
-    reader = RowReader(keys, field_ids_by_name, today or date.today())
+    reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
     rows = []
     for line, (cells, problem) in enumerate(records, start=row_no + 1):
         if problem:

@@ -30,6 +30,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange.excel_text import ooxml_escaped
@@ -67,7 +68,9 @@ _CORRUPT = (
 # --- export -----------------------------------------------------------------------------
 
 
-def export_members_xlsx(members: list[Member], field_names: dict[int, str]) -> bytes:
+def export_members_xlsx(
+    members: list[Member], field_names: dict[int, str], titles: RoleTitles = DEFAULT_ROLE_TITLES
+) -> bytes:
     """Write ``members`` as an Excel workbook; see the module docstring.
 
     ``field_names`` maps action field ids to names (``ValueError`` for a missing one). A
@@ -84,7 +87,7 @@ def export_members_xlsx(members: list[Member], field_names: dict[int, str]) -> b
     for column, header in enumerate(headers, start=1):
         sheet.cell(row=1, column=column, value=header).font = bold
     for row, member in enumerate(members, start=2):
-        for column, value in enumerate(export_row(member, field_names), start=1):
+        for column, value in enumerate(export_row(member, field_names, titles), start=1):
             cell = sheet.cell(row=row, column=column)
             if isinstance(value, date):
                 cell.value = value
@@ -143,7 +146,11 @@ class _BadCell:
 
 
 def parse_members_xlsx(
-    data: bytes, field_ids_by_name: dict[str, int], *, today: date | None = None
+    data: bytes,
+    field_ids_by_name: dict[str, int],
+    *,
+    today: date | None = None,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> MembersFile:
     """Read the members from the first sheet of an Excel workbook.
 
@@ -161,7 +168,7 @@ def parse_members_xlsx(
     while header and not header[-1].strip():
         header.pop()
     keys, ignored = map_header(header)
-    reader = RowReader(keys, field_ids_by_name, today or date.today())
+    reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
     parsed = []
     for line, cells in rows:
         if not _has_value(cells):

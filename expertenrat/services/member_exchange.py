@@ -72,11 +72,12 @@ class MemberExchangeService:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_names = {f.id: f.name for f in council.action_fields}
             members = council_members(session, council_id)
+            titles = council.role_titles
         if file_format is MemberFileFormat.XLSX:
             from expertenrat.exchange.members_xlsx import export_members_xlsx  # openpyxl: on demand
 
-            return export_members_xlsx(members, field_names)
-        return export_members_csv(members, field_names)
+            return export_members_xlsx(members, field_names, titles)
+        return export_members_csv(members, field_names, titles)
 
     def export_csv(self, council_id: int) -> bytes:
         """Shorthand for ``export(council_id, MemberFileFormat.CSV)``."""
@@ -109,6 +110,7 @@ class MemberExchangeService:
         with collector_paused(), reading(self._db) as session:
             council = fetch(session, models.Council, council_id, "Das Gremium")
             field_ids = {f.name: f.id for f in council.action_fields}
+            titles = council.role_titles
             existing = council_members(session, council_id)
             withdrawals = latest_withdrawals(
                 session, {m.person_id for m in existing if m.person_id}
@@ -118,9 +120,9 @@ class MemberExchangeService:
             if file_format is MemberFileFormat.XLSX or data.startswith(_CONTAINERS):
                 from expertenrat.exchange.members_xlsx import parse_members_xlsx  # on demand
 
-                parsed = parse_members_xlsx(data, field_ids, today=today)
+                parsed = parse_members_xlsx(data, field_ids, today=today, titles=titles)
             else:
-                parsed = parse_members_csv(data, field_ids, today=today)
+                parsed = parse_members_csv(data, field_ids, today=today, titles=titles)
             preview = classify_import(
                 council_id,
                 parsed.rows,

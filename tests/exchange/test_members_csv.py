@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
@@ -601,3 +602,32 @@ def test_hand_written_quote_inside_a_value_is_kept() -> None:
     (member,) = parse(data.encode()).members
 
     assert member.position == 'Leiterin "Daten"'
+
+
+def test_the_role_is_written_and_read_as_the_council_calls_it() -> None:
+    """(found by a tester) A council whose chair is its "Sprecher*in" got "Vorsitz" in its
+    Excel list; the list now says the council's titles and reads them back, the standard
+    words as before."""
+    titles = RoleTitles("Sprecher*in 🙂", "Stellv. & <Co> \"'")
+    members = [
+        plain_member(id=1, role=MemberRole.CHAIR),
+        plain_member(id=2, role=MemberRole.VICE_CHAIR, term_start=TODAY - timedelta(days=1)),
+        plain_member(id=3),
+    ]
+
+    data = export_members_csv(members, FIELD_NAMES, titles)
+    roles = [
+        dict(zip((n for _, n in COLUMNS), row, strict=True))["Rolle"] for row in cells_of(data)[1:]
+    ]
+    result = parse_members_csv(data, FIELD_IDS, today=TODAY, titles=titles)
+
+    assert roles == ["Sprecher*in 🙂", "Stellv. & <Co> \"'", "Mitglied"]
+    assert [m.role for m in result.members] == [m.role for m in members]
+    standard = parse_members_csv(export_members_csv(members, FIELD_NAMES), FIELD_IDS, titles=titles)
+    assert [m.role for m in standard.members] == [m.role for m in members]
+    odd = export_members_csv([plain_member(id=1)], FIELD_NAMES).replace(b"Mitglied", b"Chef")
+    (row,) = parse_members_csv(odd, FIELD_IDS, today=TODAY, titles=titles).rows
+    assert row.errors == (
+        "Zeile 2: Rolle „Chef“ ist unbekannt (möglich: Sprecher*in 🙂, Stellv. & <Co> \"', "
+        "Mitglied).",
+    )

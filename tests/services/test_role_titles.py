@@ -6,6 +6,7 @@ rules call the roles (found by a tester)."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import replace
@@ -16,8 +17,10 @@ import pytest
 
 from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
+from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 
@@ -104,3 +107,20 @@ def test_a_second_chair_is_refused_in_the_councils_words(services):
         services.members.save(COUNCIL, replace(other, role=MemberRole.CHAIR), TODAY)
     (problem,) = [p for p in raised.value.problems if p.field == "role"]
     assert problem.message.startswith(f"{CHAIR} hat in dieser Zeit bereits {chair.full_name}.")
+
+
+def test_the_excel_list_says_the_titles_and_imports_again_unchanged(services):
+    """The members list for Excel names the roles as the council does, and reading it back
+    changes nobody's role."""
+    from openpyxl import load_workbook
+
+    workbook = services.member_exchange.export(COUNCIL, MemberFileFormat.XLSX)
+    sheet = load_workbook(io.BytesIO(workbook)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    roles = {row[header.index("Rolle")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    preview = services.member_exchange.preview_import(
+        COUNCIL, workbook, TODAY, MemberFileFormat.XLSX
+    )
+
+    assert roles == {CHAIR, VICE, "Mitglied"}
+    assert {row.status for row in preview.rows} == {ImportStatus.UNCHANGED}
