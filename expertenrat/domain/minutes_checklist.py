@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.meeting_documents import invitation_deadline
 from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish, ItemMinutes, MinutesHeader
@@ -101,6 +102,7 @@ class ChecklistFacts:
     undecided_conflicts: tuple[UndecidedConflict, ...] = ()
     quorum_throughout: bool = True  # False: quorate at some items only (the statement says)
     chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
+    chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
@@ -151,7 +153,8 @@ def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
     """The chair is named, and was there (one of the two entries is wrong otherwise)."""
     field, name = "chair_membership_id", facts.chair_name
     if not name:
-        return _line("chair", False, "Die Sitzungsleitung (Vorsitz) ist nicht angegeben.", field)
+        text = f"Die Sitzungsleitung ({facts.chair_title}) ist nicht angegeben."
+        return _line("chair", False, text, field)
     status = facts.chair_status
     if status is not None and status is not AttendanceStatus.PRESENT:
         return _line(

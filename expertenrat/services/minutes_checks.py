@@ -57,6 +57,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             )
             if chair is not None
             else None,
+            chair_title=council.chair_title,
             approval=MinutesApproval(council.minutes_approval),
             previous=_previous(session, meeting),
             approval_item_id=session.scalar(

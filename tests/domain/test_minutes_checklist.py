@@ -250,3 +250,11 @@ def test_end_before_start_is_refused_by_the_header_rules() -> None:
 
     problems = header_problems(MinutesHeader(time(18, 0), time(16, 0)))
     assert [p.message for p in problems] == ["Das Ende (16:00) liegt vor dem Beginn (18:00)."]
+
+
+def test_a_missing_chair_is_named_as_the_council_calls_its_chair() -> None:
+    """(found by a tester) A council whose chair is its "Sprecher*in" read "Die
+    Sitzungsleitung (Vorsitz) ist nicht angegeben."."""
+    facts = replace(COMPLETE, chair_name="", chair_title="Sprecher*in & <Co>")
+    (line,) = [line for line in checklist(facts).missing if line.key == "chair"]
+    assert line.text == "Die Sitzungsleitung (Sprecher*in & <Co>) ist nicht angegeben."

@@ -21,6 +21,7 @@ from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.member_exchange import MemberFileFormat
+from expertenrat.store import models
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 
@@ -124,3 +125,12 @@ def test_the_excel_list_says_the_titles_and_imports_again_unchanged(services):
 
     assert roles == {CHAIR, VICE, "Mitglied"}
     assert {row.status for row in preview.rows} == {ImportStatus.UNCHANGED}
+
+
+def test_the_checklist_asks_for_the_chair_by_the_councils_title(services):
+    with services.database.transaction() as session:
+        session.get(models.Meeting, HELD_WITH_DRAFT).chair_membership_id = None
+
+    lines = services.minutes.checklist(HELD_WITH_DRAFT).missing
+
+    assert f"Die Sitzungsleitung ({CHAIR}) ist nicht angegeben." in [line.text for line in lines]
