@@ -36,8 +36,9 @@ FULL_NOTE = "Vollständige Fassung – enthält nichtöffentliche Tagesordnungsp
 _LABEL_WIDTH = 34 * mm
 
 _PRESENT_COLUMNS: tuple[Column[PresentMember], ...] = (
-    Column("Name", 0.36, lambda m: [(m.name, PLAIN)]),
-    Column("Funktion", 0.16, lambda m: [(m.role_label, PLAIN)]),
+    Column("Name", 0.32, lambda m: [(m.name, PLAIN)]),
+    # wide enough for a council's own title of the role on one line: "Stellvertretende"
+    Column("Funktion", 0.20, lambda m: [(m.role_label, PLAIN)]),
     Column("Handlungsfeld", 0.24, lambda m: [(m.action_field, PLAIN)]),
     Column("Anwesend", 0.24, lambda m: _presence(m)),
 )

@@ -345,3 +345,16 @@ def test_an_emoji_in_every_item_is_one_warning_naming_the_items() -> None:
         "TOP 41: chinesische Schriftzeichen (CJK) – diese Zeichen hat keine Schrift des "
         "Programms, sie stehen im PDF als „\ufffd“.",
     )
+
+
+def test_a_councils_long_title_of_a_role_keeps_its_words_whole() -> None:
+    """(found by a tester) With the title 'Stellvertretende Vorsitzende*r' from
+    Einstellungen the Funktion column broke the word: 'Stellvertretend' / 'e'."""
+    doc = minutes()
+    present = tuple(
+        replace(m, role_label="Stellvertretende Vorsitzende*r") if m.role_label == "Stellvertretung"
+        else m
+        for m in doc.present
+    )  # fmt: skip
+    printed = text(render_minutes(replace(doc, present=present)).pdf)
+    assert "Stellvertretende Vorsitzende*r" in printed
