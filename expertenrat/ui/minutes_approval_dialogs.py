@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.minutes_approval import Choice
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.objection_dialogs import choice_combo, date_edit
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, close_buttons, dialog_buttons
+from expertenrat.ui.widgets import (
+    FORM_DIALOG_WIDTH,
+    close_buttons,
+    dialog_buttons,
+    resize_within_screen,
+)
 
 _CONTEXT = "MinutesApprovalDialogs"
 
@@ -101,5 +106,5 @@ class DiffDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_view)
         layout.addWidget(buttons)
-        self.resize(720, 480)
+        resize_within_screen(self, 720, 480)
         self.finished.connect(self.deleteLater)

@@ -27,6 +27,7 @@ from expertenrat.domain.recommendations import BETWEEN_MEETINGS, RecommendationC
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
+from expertenrat.ui.widgets import resize_within_screen
 
 _CONTEXT = "RecommendationContentDialogs"
 
@@ -62,7 +63,7 @@ class RecommendationContentDialog(StepDialog):
         register takes the first checked project's: the field shows it, following the
         projects checked, until the user picks one."""
         super().__init__(parent, title, accept_text, save)
-        self.resize(600, 560)
+        resize_within_screen(self, 600, 560)
         self._project_fields = dict(project_fields or {})
         self._field_follows = True
         self.kind_combo = QComboBox()

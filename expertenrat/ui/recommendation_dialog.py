@@ -34,7 +34,7 @@ from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
-from expertenrat.ui.widgets import tab_as_shown
+from expertenrat.ui.widgets import resize_within_screen, tab_as_shown
 
 _CONTEXT = "MinutesEditor"
 
@@ -56,7 +56,7 @@ class RecommendationDialog(QDialog):
         a field of their own."""
         super().__init__(parent)
         self.setWindowTitle(tr(_CONTEXT, "Empfehlung beschließen"))
-        self.resize(560, 420)
+        resize_within_screen(self, 560, 420)
         self._save = save
         self.kind_combo = QComboBox()
         for kind in RecommendationKind:

@@ -16,6 +16,7 @@ from expertenrat.domain.recommendations import ResponseDraft
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.widgets import resize_within_screen
 
 _CONTEXT = "RecommendationResponseDialog"
 
@@ -26,7 +27,7 @@ class RecommendationResponseDialog(StepDialog):
     ) -> None:
         title = tr(_CONTEXT, "Stellungnahme zu {} erfassen").format(code)
         super().__init__(parent, title, tr(_CONTEXT, "Erfassen"), save)
-        self.resize(600, 560)
+        resize_within_screen(self, 600, 560)
         self.received_edit = date_edit(today)
         self.responder_edit = LineEdit()
         self.responder_edit.setMaxLength(RECOMMENDATION_RESPONSE["responder"].max_length)

@@ -28,7 +28,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import record_table_view, sorting_proxy
 from expertenrat.ui.table_model import Column, RowsTableModel
-from expertenrat.ui.widgets import close_buttons, tab_as_shown
+from expertenrat.ui.widgets import close_buttons, resize_within_screen, tab_as_shown
 
 _CONTEXT = "RetentionDialog"
 
@@ -66,7 +66,7 @@ class RetentionDialog(QDialog):
         self._today = today
         self._years = years
         self.setWindowTitle(tr(_CONTEXT, "Aufbewahrung"))
-        self.resize(560, 420)
+        resize_within_screen(self, 560, 420)
         self.intro_label = QLabel()
         self.intro_label.setWordWrap(True)
         self.intro_label.setTextFormat(Qt.TextFormat.PlainText)

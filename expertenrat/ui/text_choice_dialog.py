@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.widgets import resize_within_screen
+
 
 class TextChoiceDialog(QDialog):
     left_chosen = Signal()
@@ -34,7 +36,7 @@ class TextChoiceDialog(QDialog):
         """``left`` and ``right``: (caption, text, button label)."""
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(860, 480)
+        resize_within_screen(self, 860, 480)
         intro_label = QLabel(intro)
         intro_label.setTextFormat(Qt.TextFormat.PlainText)
         intro_label.setWordWrap(True)

@@ -338,3 +338,10 @@ def keep_wrapped_height(label: QLabel) -> None:
     of three, shown with an empty half line above and below it. The style sheet's padding
     keeps the text off the border instead."""
     label.setIndent(0)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """``window`` (a dialog) at ``width`` x ``height``, but never larger than nine tenths of
+    its screen: on a small screen (720 x 480) its buttons stay in sight."""
+    room = window.screen().availableGeometry().size() * 0.9
+    window.resize(QSize(width, height).boundedTo(room))

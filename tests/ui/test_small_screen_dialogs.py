@@ -1,0 +1,58 @@
+"""Dialogs on a small screen (720 x 480, the least the window supports): none opens taller
+or wider than the screen, so that its buttons stay in sight."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from expertenrat.ui.minutes_approval_dialogs import DiffDialog
+from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
+from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.text_choice_dialog import TextChoiceDialog
+
+SCREEN = QRect(0, 0, 720, 480)
+
+
+@pytest.fixture
+def small_screen(monkeypatch):
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: SCREEN)
+
+
+@pytest.fixture
+def parent(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def dialogs(parent):
+    projects = [(index, f"Projekt {index}") for index in range(1, 8)]
+    fields = [(1, "Moderne Verwaltung"), (2, "Stadtdaten")]
+    yield NewRecommendationDialog(parent, projects, fields, date(2026, 12, 2), lambda _d: None)
+    yield RecommendationResponseDialog(parent, "E-2026-01", date(2026, 12, 2), lambda _d: None)
+    yield DiffDialog("Unterschiede", "Zeile\n" * 80, parent)
+    yield TextChoiceDialog(
+        parent, "Text", "Welcher Text?", ("Alt", "alt", "x"), ("Neu", "neu", "y")
+    )
+
+
+@pytest.mark.usefixtures("small_screen")
+def test_no_dialog_opens_larger_than_a_small_screen(parent, qtbot):
+    too_large = []
+    for dialog in dialogs(parent):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        size = dialog.frameGeometry().size()
+        if size.width() > SCREEN.width() or size.height() > SCREEN.height():
+            too_large.append(f"{type(dialog).__name__} {size.width()} x {size.height()}")
+        for box in dialog.findChildren(QDialogButtonBox):
+            bottom = box.mapTo(dialog, box.rect().bottomLeft()).y()
+            assert bottom < SCREEN.height(), type(dialog).__name__
+        dialog.close()
+    assert too_large == []
