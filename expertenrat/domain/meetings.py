@@ -61,10 +61,11 @@ def list_label(number: int | None, kind: MeetingKind, title: str = "") -> str:
     """How a list that leaves meetings' titles out names a meeting ("5. Sitzung"): a
     Klausur keeps its title, "8. Sitzung – Klausur: Datenethik" as the window calls it
     (without a title "8. Sitzung – Klausur"), never just "8. Sitzung", which reads as an
-    ordinary meeting. The Übersicht, the Tätigkeitsbericht, the minutes' lists and a
-    project's consultations name meetings so."""
-    if kind is not MeetingKind.WORKSHOP:
-        return meeting_label(number, kind, "")
+    ordinary meeting; a Klausur without a number is "Klausur" (its date tells it apart, and
+    sentences such as "Genehmigt … in der Klausur am …" stay short). The Übersicht, the
+    Tätigkeitsbericht, the minutes' lists and a project's consultations name meetings so."""
+    if kind is not MeetingKind.WORKSHOP or not number:
+        return meeting_label(number, kind, "")  # without a number: "Klausur" already
     return meeting_label(number, kind, " ".join(title.split()))
 
 

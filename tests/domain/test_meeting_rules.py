@@ -210,7 +210,8 @@ def test_a_title_that_begins_with_the_meeting_s_word_is_not_repeated(number, kin
         (8, MeetingKind.REGULAR, "Haushalt", "8. Sitzung"),
         (8, MeetingKind.CONSTITUENT, "", "8. Sitzung"),
         (None, MeetingKind.WORKSHOP, "", "Klausur"),
-        (None, MeetingKind.WORKSHOP, "Klausur  Datenethik", "Klausur Datenethik"),
+        (None, MeetingKind.WORKSHOP, "Klausur  Datenethik", "Klausur"),
+        (None, MeetingKind.WORKSHOP, "Datenstrategie 2030", "Klausur"),
         (None, MeetingKind.REGULAR, "Haushalt", "Sitzung"),
     ],
 )

@@ -51,7 +51,8 @@ def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
 
     for button in pdf_buttons:
         entries = [action.text() for action in button.menu().actions()]
-        assert entries == ["Als PDF speichern …", "Vorschau …", "Drucken …"], button.text()
+        more = ["Als E-Mail-Entwurf speichern …"] if button is actions.invitation_button else []
+        assert entries == ["Als PDF speichern …", "Vorschau …", "Drucken …", *more], button.text()
     assert actions.ics_button.menu() is None and actions.all_ics_button.menu() is None
 
 
