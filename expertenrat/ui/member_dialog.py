@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -96,6 +96,7 @@ class MemberDialog(QDialog):
         layout.addLayout(required_note_beside(self.buttons))
         self._fit_to_screen()
         self.form.given_name_edit.setFocus()
+        self.scroll.installEventFilter(self)  # its width decides the form's columns
         self._as_opened = self.form.member()
 
     def reject(self) -> None:
@@ -127,6 +128,12 @@ class MemberDialog(QDialog):
                 else hint_label(tr(_CONTEXT, "Noch keine Einwilligung erfasst."))
             )
         self.form.show_consent_history(self.consent_history)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll and event.type() == QEvent.Type.Resize:
+            scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            self.form.fit_columns(self.scroll.width() - scrollbar)
+        return super().eventFilter(watched, event)
 
     def _fit_to_screen(self) -> None:
         """As large as the form wants, but never larger than the screen; scroll if needed."""

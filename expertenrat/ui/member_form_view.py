@@ -222,11 +222,32 @@ class MemberFormView(QWidget):
         right.addWidget(consent)
         right.addStretch(1)
         grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.addWidget(notes, 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)
+        self._columns = (grid, left, right, notes)
+        self._two_columns: bool | None = None
+        self.fit_columns(None)
+
+    def fit_columns(self, room: int | None) -> None:
+        """Person and contact beside membership and consent, or (where ``room``, the width
+        the form is shown in, is too narrow for both: a small screen's dialog) one under
+        the other, so that the dialog does not scroll sideways. ``None``: beside."""
+        grid, left, right, notes = self._columns
+        needed = left.minimumSize().width() + grid.horizontalSpacing()
+        two = room is None or needed + right.minimumSize().width() <= room
+        if two == self._two_columns:
+            return
+        self._two_columns = two
+        grid.removeItem(right)
+        grid.removeWidget(notes)
+        if two:
+            grid.addLayout(right, 0, 1)
+            grid.addWidget(notes, 1, 0, 1, 2)
+        else:
+            grid.addLayout(right, 1, 0)
+            grid.addWidget(notes, 2, 0)
+        grid.setColumnStretch(1, 1 if two else 0)
+        grid.setRowStretch(1, 1 if two else 0)
+        grid.setRowStretch(2, 0 if two else 1)
 
     def show_consent_history(self, widget: QWidget) -> None:
         """Put the consent history (a read-only view) under the consent checkboxes, its

@@ -1,15 +1,19 @@
 """Dialogs on a small screen (720 x 480, the least the window supports): none opens taller
-or wider than the screen, so that its buttons stay in sight."""
+or wider than the screen, so that its buttons stay in sight; the member dialog shows its
+boxes in one column there instead of scrolling sideways."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QDialogButtonBox, QGroupBox, QWidget
+from pytestqt.exceptions import TimeoutError as NotSettled
 
+from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.minutes_approval_dialogs import DiffDialog
 from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
@@ -56,3 +60,41 @@ def test_no_dialog_opens_larger_than_a_small_screen(parent, qtbot):
             assert bottom < SCREEN.height(), type(dialog).__name__
         dialog.close()
     assert too_large == []
+
+
+def scrolls_sideways(dialog) -> list[str]:
+    return [
+        type(area).__name__
+        for area in dialog.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0
+    ]
+
+
+def test_the_member_dialog_on_a_small_screen_shows_one_column_without_scrolling_sideways(
+    monkeypatch, demo_services, qtbot, today
+):
+    rostock = demo_services.settings.councils()[0]
+    fields = demo_services.settings.action_fields(rostock.id)
+    member = demo_services.members.members(rostock.id)[0]
+
+    def open_(screen: QRect) -> MemberDialog:
+        monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: screen)
+        dialog = MemberDialog(demo_services.members, rostock.id, fields, today, member)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    small = open_(SCREEN)
+    with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+        qtbot.waitUntil(lambda: scrolls_sideways(small) == [], timeout=2000)
+    assert scrolls_sideways(small) == []
+    names = {box.title(): box for box in small.form.findChildren(QGroupBox)}
+    person, membership = names["Person"], names["Mitgliedschaft"]
+    assert membership.x() == person.x() and membership.y() > person.y()
+    small.close()
+
+    large = open_(QRect(0, 0, 1280, 800))
+    names = {box.title(): box for box in large.form.findChildren(QGroupBox)}
+    qtbot.waitUntil(lambda: names["Mitgliedschaft"].x() > names["Person"].x())
+    assert names["Mitgliedschaft"].y() == names["Person"].y()
