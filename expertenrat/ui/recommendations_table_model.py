@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.recommendations import parse_code
 from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, number_column, text_column
@@ -156,6 +157,7 @@ def _days(days: int | None) -> str:
 
 
 def _code_key(code: str) -> str:
-    """E-2026-7 before E-2026-10: the running number padded."""
-    head, _, number = code.rpartition("-")
-    return f"{head}-{number.zfill(6)}" if number.isdigit() else code
+    """By year and running number, as the register counts: E-2026-7 before E-2026-10, and
+    DB-2026-08 after E-2026-07 where the prefix changed during the year."""
+    parsed = parse_code(code)
+    return f"{parsed[0]:04d}-{parsed[1]:06d} {code}" if parsed else code

@@ -659,3 +659,25 @@ def _new_recommendation_dialog(page, qtbot):
     dialog = page.steps.dialog
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def test_the_code_column_sorts_by_year_and_number_whatever_the_prefix(
+    qtbot, services, dialogs, sample, today
+):
+    """A prefix changed during the year goes on counting (DB-2026-07 after E-2026-06): the
+    Kennung column sorts as the register counts, not the DB codes before every E code.
+    (found by review)"""
+    council = services.settings.settings(sample.council_id)
+    services.settings.update_settings(replace(council, recommendation_prefix="DB"))
+    services.recommendations.create(sample.council_id, RecommendationContent("Neu"), today)
+    page = RecommendationsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(sample.council_id)
+    page.refresh()
+
+    page.view.sortByColumn(M.COLUMN_CODE, Qt.SortOrder.AscendingOrder)
+    assert codes(page) == [
+        "E-2025-01", "E-2025-02", *(f"E-2026-0{n}" for n in range(1, 7)), "DB-2026-07"
+    ]  # fmt: skip
+    page.view.sortByColumn(M.COLUMN_CODE, Qt.SortOrder.DescendingOrder)
+    assert codes(page)[:2] == ["DB-2026-07", "E-2026-06"]
