@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
+from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import (
     AttendanceStatus,
     ConflictDecision,
@@ -25,6 +26,7 @@ from expertenrat.domain.oparl_records import (
     VoteRecord,
 )
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
+from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_rows import grouped, stamp_of
 from expertenrat.store import models
@@ -131,18 +133,27 @@ def _item(
 
 
 def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord]]:
+    """The members recused per agenda item, as the minutes name them: only those present
+    at the item (``AttendanceSheet.present_at``), not one recorded recused who was excused
+    or had left by then."""
     rows = session.execute(
-        select(models.ConflictOfInterest, models.Person.public_id)
+        select(models.ConflictOfInterest, models.Person.public_id, models.AgendaItem.meeting_id)
         .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
         .join(models.Person, models.Person.id == models.Membership.person_id)
+        .join(models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id)
         .where(
             models.Membership.council_id == council_id,
             models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
         )
         .order_by(models.ConflictOfInterest.id)
-    )
+    ).all()
+    sheets: dict[int, AttendanceSheet] = {}
     found: dict[int, list[RecusalRecord]] = defaultdict(list)
-    for conflict, person_key in rows:
+    for conflict, person_key, meeting_id in rows:
+        if meeting_id not in sheets:
+            sheets[meeting_id] = attendance_sheet(session, session.get(models.Meeting, meeting_id))
+        if conflict.membership_id not in sheets[meeting_id].present_at(conflict.agenda_item_id):
+            continue
         found[conflict.agenda_item_id].append(RecusalRecord(person_key, conflict.reason.strip()))
     return found
 

@@ -513,3 +513,45 @@ def test_a_person_of_two_councils_is_dated_alike_in_both_lists(services, tmp_pat
     pages = [p for p in folder.glob("body/*/persons*.json")]
     listed = [o for p in pages for o in json.loads(p.read_text("utf-8"))["data"] if o["id"] == url]
     assert len(listed) == 2 and all(o == walk.objects[url] for o in listed)
+
+
+def test_a_member_recused_at_an_item_without_being_there_is_not_published_as_recused(
+    services, tmp_path
+):
+    """(found by review) The minutes name as befangen only members present at the item
+    (a12aa01), and the export is to say what the minutes say (98b6cf1); it published every
+    recusal recorded, also of a member excused from the meeting."""
+    before = exported(services, tmp_path / "vorher")
+    recused = {
+        (i["id"], r["person"])
+        for i in before.of_type("AgendaItem")
+        for r in i.get("expertenrat:recused", ())
+    }
+    assert recused
+    item_url, person_url = sorted(recused)[0]
+    item_key = item_url.rsplit("/", 1)[-1].removesuffix(".json")
+    person_key = person_url.rsplit("/", 1)[-1].removesuffix(".json")
+    with services.database.transaction() as session:
+        item = session.scalars(
+            select(models.AgendaItem).where(models.AgendaItem.public_id == item_key)
+        ).one()
+        attendance = session.scalars(
+            select(models.Attendance)
+            .join(models.Membership)
+            .join(models.Person)
+            .where(
+                models.Attendance.meeting_id == item.meeting_id,
+                models.Person.public_id == person_key,
+            )
+        ).one()
+        attendance.status = "excused"  # recorded recused, but not in the meeting
+
+    after = exported(services, tmp_path / "nachher", again=True)
+
+    published = [r["person"] for r in after.objects[item_url].get("expertenrat:recused", ())]
+    assert person_url not in published
+    assert {(i, p) for i, p in recused if i != item_url} <= {
+        (i["id"], r["person"])
+        for i in after.of_type("AgendaItem")
+        for r in i.get("expertenrat:recused", ())
+    }
