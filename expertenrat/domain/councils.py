@@ -16,6 +16,7 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
+from expertenrat.domain.recommendations import CODE_PREFIX
 from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.domain.wording import council_head
 
@@ -110,7 +111,6 @@ def classification_for(name: str) -> str:
 
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_CODE_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,5}$")  # as domain.recommendations.CODE_PREFIX
 _WEBSITE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
@@ -239,7 +239,7 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
                 "Die Frist für Einwände muss zwischen 1 und 365 Tagen liegen.",
             )
         )
-    if not _CODE_PREFIX.match(settings.recommendation_prefix):
+    if not CODE_PREFIX.match(settings.recommendation_prefix):
         problems.append(
             FieldProblem(
                 "recommendation_prefix",
