@@ -95,9 +95,10 @@ def held_minutes(
     start: datetime = datetime(2026, 3, 10, 16, 0),
 ) -> Minutes:
     """A held meeting with Berg (chair) and Yılmaz present (O'Neil excused), texts and a
-    vote in item 3, a line of text in every other item (the completeness check is green),
-    and the next meeting planned two months later (with the standard opening
-    items)."""
+    vote in item 3 (one "Ja": a test may record one of the two present as recused there, and
+    the minutes refuse more votes than members entitled to vote), a line of text in every
+    other item (the completeness check is green), and the next meeting planned two months
+    later (with the standard opening items)."""
     with database.transaction() as session:
         session.execute(
             update(models.Council)
@@ -110,7 +111,7 @@ def held_minutes(
         item = session.get(models.AgendaItem, rows.item_ids[2])
         item.discussion, item.resolution_text, item.result = DISCUSSION, RESOLUTION, "angenommen"
         session.add(
-            models.Vote(agenda_item_id=item.id, subject="Empfehlung", yes=2, no=0, abstain=1)
+            models.Vote(agenda_item_id=item.id, subject="Empfehlung", yes=1, no=0, abstain=0)
         )
     hold(database, rows.meeting_id, start)
     attendance = AttendanceService(database, "tester")
