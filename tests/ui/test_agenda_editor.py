@@ -20,6 +20,8 @@ from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع שלום"
 
@@ -170,7 +172,7 @@ def test_a_simulated_drop_puts_the_item_under_another(qtbot, editor, make_meetin
 
     assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
-    qtbot.waitUntil(lambda: "2.1" in shown(editor))
+    qtbot.waitUntil(lambda: "2.1" in shown(editor), timeout=WAIT)
 
     assert shown(editor)["2.1"] == "Genehmigung des Protokolls der letzten Sitzung"
     assert [p.number for p in model.placed()] == ["1", "2", "2.1", "3"]
@@ -183,7 +185,7 @@ def test_a_drop_between_top_level_items_reorders(qtbot, editor, make_meeting):
     data = model.mimeData([model.index(0, 0)])  # TOP 1 …
 
     model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())  # … before TOP 4
-    qtbot.waitUntil(lambda: shown(editor)["3"] == "Eröffnung")
+    qtbot.waitUntil(lambda: shown(editor)["3"] == "Eröffnung", timeout=WAIT)
 
     assert shown(editor)["4"] == "Genehmigung des Protokolls der letzten Sitzung"
 

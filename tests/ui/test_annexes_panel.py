@@ -14,6 +14,8 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 def small_pdf(text: str) -> bytes:
     buffer = io.BytesIO()
@@ -71,7 +73,7 @@ def test_added_pdf_is_listed_and_changed_is_emitted(
 ) -> None:
     path = tmp_path / "Präsentation & <Daten>.pdf"
     path.write_bytes(small_pdf("Folie"))
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         add(panel, dialogs, finish_job, path)
     assert texts(panel) == ["Anlage 1: Präsentation & Daten (Präsentation & Daten.pdf, 1 KB)"]
     assert dialogs.warnings() == []
@@ -115,7 +117,7 @@ def test_an_annex_is_renamed_and_made_non_public_in_its_dialog(
 
     dialog.title_edit.setText("Folien „Daten & <Räume>“ 🌍")
     dialog.internal_check.setChecked(True)
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         dialog.accept_button.click()
 
     assert not dialog.isVisible()

@@ -16,6 +16,8 @@ from expertenrat.services.backup import BackupService
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 def test_the_window_shows_before_the_database_is_open(session):
     session.window.show()
@@ -131,7 +133,7 @@ def test_erneut_versuchen_opens_the_database_once_it_can_be_opened(
     page.retry_button.click()
 
     assert session.window.council_combo.count() == 2
-    qtbot.waitUntil(lambda: session.window.stack.currentWidget() is not page)
+    qtbot.waitUntil(lambda: session.window.stack.currentWidget() is not page, timeout=WAIT)
 
 
 def test_a_damaged_database_is_replaced_by_a_backup_from_the_start_page(

@@ -19,6 +19,8 @@ from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.ui.members_table_model import MembersTableModel
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 def top_record(view) -> object:
     return view.indexAt(QPoint(1, 1)).data(MembersTableModel.ObjectRole)
@@ -147,7 +149,7 @@ def test_a_search_typed_for_one_council_is_kept_there_but_not_applied_to_the_nex
     rows = page.view.model().rowCount
     everything = rows()
     qtbot.keyClicks(page.search_edit, term)
-    qtbot.waitUntil(lambda: rows() == 1)  # the audit searches after a pause in typing
+    qtbot.waitUntil(lambda: rows() == 1, timeout=WAIT)  # the audit searches after a pause in typing
 
     window.show_area(window.overview_page)  # the same council: the search stays
     window.show_area(page)

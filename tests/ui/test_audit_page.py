@@ -24,6 +24,8 @@ from expertenrat.ui.audit_page import PAGE_SIZE, AuditPage
 from expertenrat.ui.audit_table_model import AuditTableModel
 from expertenrat.ui.save_location import FileKind
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 @pytest.fixture
 def services(demo_services):
@@ -88,7 +90,7 @@ def test_filters_by_kind_text_person_and_change(page, qtbot):
     assert page.model.rowCount() == 10
 
     page.search_edit.setText("Brüggemann")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     assert "Brüggemann" in _column(page, AuditTableModel.COLUMN_SUMMARY)[0]
 
     _choose(page.entity_combo, "Alle Bereiche")

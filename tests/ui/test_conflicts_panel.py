@@ -14,6 +14,8 @@ from expertenrat.domain.enums import ConflictDecision
 from expertenrat.domain.members import Member
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 
@@ -64,7 +66,7 @@ def test_a_suggestion_is_shown_for_the_partner_institution(panel, meeting) -> No
 
 
 def test_accepting_a_suggestion_records_the_recusal(qtbot, panel, qtmodeltester) -> None:
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.suggestion_rows[0].accept_button.click()
     conflicts = panel.model.rows()
     assert [(c.member_name, c.decision) for c in conflicts] == [
@@ -145,7 +147,7 @@ def test_the_recusals_show_one_line_each_with_headers_and_names_whole(qtbot, pan
     panel.resize(900, 500)
     panel.show()
     qtbot.waitExposed(panel)
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.suggestion_rows[0].accept_button.click()
     view, model = panel.view, panel.model
     header = view.horizontalHeader()

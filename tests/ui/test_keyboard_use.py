@@ -28,6 +28,8 @@ from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.start_page import StartPage, WaysOut
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 _INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit)
 
 
@@ -163,7 +165,7 @@ def test_tab_reaches_the_consent_history_before_the_notes(qtbot, services, counc
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
     history = dialog.consent_history
     assert isinstance(history, QTableView)
     dialog.form.publish_contact_row.check.setFocus()
@@ -182,7 +184,7 @@ def window(make_window, qtbot):
     window = make_window()
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     return window
 
 
@@ -216,12 +218,14 @@ def test_ctrl_n_opens_a_new_member_or_project_in_their_areas(window, qtbot) -> N
         window.show_area(page)
         page.view.setFocus()
         qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda opened=opened: opened() is not None)  # the button clicks later
+        qtbot.waitUntil(
+            lambda opened=opened: opened() is not None, timeout=WAIT
+        )  # the button clicks later
         dialog = opened()
         assert dialog.isVisible() and dialog.windowTitle().startswith("Neue")
         dialog.reject()
         window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
 
 
 def test_the_agenda_and_conflict_inputs_are_named(window) -> None:
@@ -244,7 +248,7 @@ def test_tab_goes_through_the_start_page_s_buttons_left_to_right(qtbot) -> None:
     page.show_unusable("Der Server ist nicht erreichbar.", offer, WaysOut(offer, offer, offer))
     page.show()
     page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
     shown = sorted(
         (b for b in page.findChildren(QPushButton) if b.isVisible()), key=lambda b: b.x()
     )
@@ -344,7 +348,7 @@ def test_ctrl_n_starts_a_new_meeting_with_the_cursor_in_its_form(window, qtbot) 
     meetings.meeting_list.view.setFocus()
 
     qtbot.keyClick(meetings.meeting_list.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: meetings.form.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: meetings.form.isAncestorOf(QApplication.focusWidget()), timeout=WAIT)
 
     assert meetings.tabs.currentWidget().isAncestorOf(meetings.form)
     # The form's first field, as the dialogs start (before: Ort, the sixth).
@@ -363,7 +367,7 @@ def test_tab_goes_through_a_dialog_s_buttons_left_to_right(
         dialog = ErrorDialog("Traceback …", tmp_path / "log.txt", parent)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
     box = dialog.findChild(QDialogButtonBox)
     shown = sorted((b for b in box.buttons() if b.isEnabled()), key=lambda b: b.x())
     shown[0].setFocus()

@@ -30,6 +30,8 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.series_dialog import NTH_WEEKDAY, SAME_DAY
 from expertenrat.ui.worker import THREAD_NAME
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 
@@ -387,7 +389,7 @@ def test_the_warning_after_saving_stays_in_sight_in_a_short_window(
 
     general = page.form.errors.general
     assert "geänderte Einladung" in general.text()
-    qtbot.waitUntil(lambda: not general.visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: not general.visibleRegion().isEmpty(), timeout=WAIT)
 
 
 def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
@@ -431,7 +433,7 @@ def test_the_list_opens_at_the_present_not_at_the_oldest_meeting(
         cell = view.visualRect(view.model().index(row_of(meeting_id), 0))
         return view.viewport().rect().contains(cell)
 
-    qtbot.waitUntil(lambda: view.rowAt(0) > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: view.rowAt(0) > 0, timeout=WAIT)
     assert visible(past[-1]) and visible(coming[0])  # the last held and the next meeting
     assert not visible(past[0])
     assert page.selected() is None  # nothing chosen for the user
@@ -466,7 +468,7 @@ def test_a_meeting_chosen_on_the_first_opening_stays_in_view_at_the_present(
         cell = view.visualRect(listed.proxy.mapFromSource(source))
         return view.viewport().rect().contains(cell)
 
-    qtbot.waitUntil(lambda: visible(past[-1]), timeout=5_000)  # at the present
+    qtbot.waitUntil(lambda: visible(past[-1]), timeout=WAIT)  # at the present
     assert page.selected().id == past[-4]
     assert visible(past[-4])
 
@@ -483,7 +485,7 @@ def test_the_selection_stays_across_refresh(page, services, council_id):
 
 def _activate(page: MeetingsPage, qtbot) -> None:
     page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
 
 
 def test_enter_on_a_meeting_moves_the_cursor_into_its_sitzung_tab(
@@ -901,7 +903,7 @@ def test_a_title_corrected_after_writing_the_minutes_is_saved_without_a_conflict
     minutes.items.select_key(item_key(held.item_ids[0]))
     QTest.keyClicks(minutes.item_form.discussion_edit, "Bericht der Vorsitzenden")
     minutes.autosave.flush()
-    qtbot.waitUntil(minutes.idle, timeout=10_000)
+    qtbot.waitUntil(minutes.idle, timeout=WAIT)
 
     page.tabs.setCurrentWidget(agenda)
     agenda.select(held.item_ids[0])
@@ -1084,7 +1086,7 @@ def test_a_meeting_with_approved_minutes_is_only_shown_in_its_form(
             editor.idle()  # starts a moment later
             and not any(t.name == THREAD_NAME for t in threading.enumerate())
         ),
-        timeout=10_000,
+        timeout=WAIT,
     )
 
 
@@ -1122,7 +1124,7 @@ def test_enter_in_the_notes_is_a_new_line_not_a_save(qtbot, page, services, coun
 
 def test_enter_on_verwerfen_does_not_save(qtbot, page, services, council_id):
     page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
     page.new_button.click()
     qtbot.keyClicks(page.form.place_edit, "Rathaus")
     page.form.discard_button.setFocus()

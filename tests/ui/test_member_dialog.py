@@ -17,6 +17,8 @@ from expertenrat.domain.members import Member
 from expertenrat.ui.consent_history import ConsentHistoryModel
 from expertenrat.ui.member_dialog import MemberDialog
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 ODD = "Zoë & <Söhne> \"Müller\" 'o' 🚀👩‍👩‍👧 שלום עליכם مرحبا"
 
 
@@ -100,7 +102,7 @@ def test_a_new_member_is_saved_with_every_field_and_the_dialog_closes(
     form.publish_name_row.date_edit.setDate(QDate(2026, 11, 20))
     form.publish_contact_row.check.setChecked(True)
 
-    with qtbot.waitSignal(dialog.saved) as signal:
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as signal:
         _click_save(qtbot, dialog)
 
     [member] = services.members.members(council.id)
@@ -243,7 +245,7 @@ def test_a_consent_dated_after_today_is_refused_under_its_row(
     )
     assert services.members.members(council.id) == []
     row.date_edit.setDate(QDate(today))
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         _click_save(qtbot, dialog)
 
 
@@ -286,7 +288,7 @@ def test_a_possible_duplicate_is_a_warning_and_a_second_click_saves(
     assert dialog.isVisible()
     assert len(services.members.members(council.id)) == 1
 
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         _click_save(qtbot, dialog)
     assert len(services.members.members(council.id)) == 2
 
@@ -365,7 +367,7 @@ def test_editing_shows_every_field_and_saves_the_change(
 
     form.affiliation_edit.clear()
     qtbot.keyClicks(form.affiliation_edit, "Rostocker Strassenbahn AG")
-    with qtbot.waitSignal(dialog.saved) as signal:
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as signal:
         _click_save(qtbot, dialog)
 
     saved = services.members.member(member.id)
@@ -435,7 +437,7 @@ def test_odd_text_survives_saving_and_reopening_exactly(
     dialog.form.postal_address_edit.setPlainText("Straße 1\n18055 Rostock\nשלום")
     dialog.form.notes_edit.setPlainText(notes)
 
-    with qtbot.waitSignal(dialog.saved) as signal:
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as signal:
         _click_save(qtbot, dialog)
 
     [member] = services.members.members(council.id)

@@ -276,7 +276,7 @@ def test_a_file_with_consent_changes_imports_only_after_the_tick(
 
     dialog.consent_check.click()
     assert dialog.import_button.isEnabled()
-    with qtbot.waitSignal(dialog.imported):
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
     jan = next(m for m in services.members.members(council_id) if m.family_name == "Brandt")
@@ -331,9 +331,13 @@ def test_the_reasons_of_a_row_are_not_cut_once_the_dialog_has_its_width(make_dia
     view = dialog.view
     dialog.resize(900, 520)
 
-    qtbot.waitUntil(lambda: all(_fits(view, row) for row in range(view.model().rowCount())))
+    qtbot.waitUntil(
+        lambda: all(_fits(view, row) for row in range(view.model().rowCount())), timeout=WAIT
+    )
     dialog.resize(600, 520)  # the reasons wrap into more lines
-    qtbot.waitUntil(lambda: all(_fits(view, row) for row in range(view.model().rowCount())))
+    qtbot.waitUntil(
+        lambda: all(_fits(view, row) for row in range(view.model().rowCount())), timeout=WAIT
+    )
 
 
 def test_a_preview_of_thousands_of_rows_measures_only_those_in_sight(make_dialog, qtbot):
@@ -346,7 +350,7 @@ def test_a_preview_of_thousands_of_rows_measures_only_those_in_sight(make_dialog
     view = dialog.view
     default = view.verticalHeader().defaultSectionSize()
     last = view.model().rowCount() - 1
-    qtbot.waitUntil(lambda: all(_fits(view, row) for row in _rows_in_sight(view)))
+    qtbot.waitUntil(lambda: all(_fits(view, row) for row in _rows_in_sight(view)), timeout=WAIT)
 
     assert view.rowHeight(last) == default  # not measured: out of sight
     assert view.model().index(0, 0).data() == "2"  # in the file's order without sorting
@@ -355,7 +359,7 @@ def test_a_preview_of_thousands_of_rows_measures_only_those_in_sight(make_dialog
         view.scrollToBottom()
         return last in _rows_in_sight(view) and _fits(view, last)
 
-    qtbot.waitUntil(at_the_end)
+    qtbot.waitUntil(at_the_end, timeout=WAIT)
     assert view.rowHeight(last) > default  # the reason takes two lines
 
 

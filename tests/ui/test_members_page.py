@@ -27,6 +27,8 @@ from expertenrat.ui.member_import_dialog import ImportRowsModel
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.save_location import FileKind, SaveLocations
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 @pytest.fixture
 def services(demo_services):
@@ -124,7 +126,7 @@ def test_a_new_member_saved_in_the_dialog_appears_in_the_table(page, qtbot):
     form.given_name_edit.setText("Zoë")
     form.family_name_edit.setText("Brontë & <Söhne>")
     form.primary_field_combo.setCurrentIndex(1)
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         dialog.save_button.click()
     assert "Brontë & <Söhne>, Zoë" in _names(page)
     assert page.selected().family_name == "Brontë & <Söhne>"
@@ -139,7 +141,7 @@ def test_a_new_member_whose_term_begins_later_is_shown_and_selected(page, qtbot)
     dialog.form.family_name_edit.setText("Neumann")
     dialog.form.primary_field_combo.setCurrentIndex(1)
     dialog.form.term_start_edit.setDate(QDate(2027, 4, 1))
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         dialog.save_button.click()
 
     assert page.filters.status_combo.currentText() == "Alle"
@@ -183,7 +185,7 @@ def test_a_former_member_is_re_appointed_for_a_further_term(page, qtbot, service
     assert form.term_start_edit.date().toPython() == today  # the old term ended before
     assert form.open_ended_check.isChecked()
     assert form.family_name_edit.text() == "Abendroth"
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         dialog.save_button.click()
 
     assert page.filters.status_combo.currentText() == "Alle"  # "Ehemalige" hid the new term
@@ -307,7 +309,7 @@ def test_csv_export_then_import_changes_nothing(
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     before = services.members.members(page._council_id)
     page.roster.import_button.click()
-    qtbot.waitUntil(lambda: page.roster.import_dialog is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.roster.import_dialog is not None, timeout=WAIT)
     dialog = page.roster.import_dialog
     assert dialog.isVisible()
     dialog.reject()
@@ -335,11 +337,11 @@ def test_excel_export_then_import_reports_unchanged_rows_and_a_summary(
     before = services.members.members(page._council_id)
 
     page.roster.import_button.click()
-    qtbot.waitUntil(lambda: page.roster.import_dialog is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.roster.import_dialog is not None, timeout=WAIT)
     dialog = page.roster.import_dialog
     assert _results(dialog) == ["unverändert"] * 10
     assert dialog.summary_label.text() == "0 neu, 0 aktualisiert, 10 unverändert"
-    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT):
         dialog.import_button.click()
 
     assert dialogs.file_dialogs[-1] == (FileKind.MEMBERS, "")
@@ -412,7 +414,7 @@ def test_the_real_import_dialog_offers_workbooks_and_reads_them(
     chooser.fileSelected.emit(str(workbook))
     chooser.reject()
 
-    qtbot.waitUntil(lambda: roster.import_dialog is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: roster.import_dialog is not None, timeout=WAIT)
     assert _results(roster.import_dialog) == ["unverändert"] * 10
     roster.import_dialog.reject()
 
@@ -422,7 +424,7 @@ def test_a_broken_csv_file_gives_a_warning(page, dialogs, tmp_path, qtbot):
     broken.write_bytes(b"\x00\x01\x02binary")
     dialogs.paths = [str(broken)]
     page.roster.import_button.click()
-    qtbot.waitSignal(page.roster.job.ended, timeout=10_000).wait()
+    qtbot.waitSignal(page.roster.job.ended, timeout=WAIT).wait()
     assert dialogs.warnings()
     assert page.roster.import_dialog is None
 
@@ -435,7 +437,7 @@ def test_a_huge_file_is_refused_by_its_size_naming_the_limit(page, dialogs, tmp_
     dialogs.paths = [str(huge)]
 
     page.roster.import_button.click()
-    qtbot.waitSignal(page.roster.job.ended, timeout=10_000).wait()
+    qtbot.waitSignal(page.roster.job.ended, timeout=WAIT).wait()
 
     assert dialogs.warnings() == [
         "Die Datei ist mit 200 MB zu groß für eine Mitgliederliste (höchstens 64 MB)."
@@ -447,7 +449,7 @@ def test_a_file_that_cannot_be_read_is_a_warning_with_the_reason(page, dialogs, 
     dialogs.paths = [str(tmp_path / "fehlt.csv")]
 
     page.roster.import_button.click()
-    qtbot.waitSignal(page.roster.job.ended, timeout=10_000).wait()
+    qtbot.waitSignal(page.roster.job.ended, timeout=WAIT).wait()
 
     (warning,) = dialogs.warnings()
     assert warning.startswith(f"„{tmp_path / 'fehlt.csv'}“ kann nicht gelesen werden: ")
@@ -583,7 +585,7 @@ def test_switching_the_council_scrolls_the_table_back_to_the_left(page, services
         page.columns.set_shown(column, True)
         page.view.setColumnWidth(column, 300)
     scrollbar = page.view.horizontalScrollBar()
-    qtbot.waitUntil(lambda: scrollbar.maximum() > 0)
+    qtbot.waitUntil(lambda: scrollbar.maximum() > 0, timeout=WAIT)
     scrollbar.setValue(scrollbar.maximum())
     assert scrollbar.value() > 0
     other = services.settings.create_council(

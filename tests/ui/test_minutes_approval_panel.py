@@ -26,6 +26,8 @@ from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.objection_dialogs import ObjectionDialog
 from expertenrat.ui.worker import THREAD_NAME
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 SENT = date(2026, 3, 20)
 
 
@@ -87,7 +89,7 @@ def test_a_draft_can_only_be_circulated(panel) -> None:
 
 def test_a_disabled_approval_says_why(qtbot, panel, dialogs) -> None:
     dialogs.dates = [SENT]
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.circulate_button.click()
 
     assert not panel.approve_button.isEnabled()  # no later meeting has been held yet
@@ -98,7 +100,7 @@ def test_a_disabled_approval_says_why(qtbot, panel, dialogs) -> None:
 
 def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialogs) -> None:
     dialogs.dates = [SENT]
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.circulate_button.click()
     assert "versandt am 20.03.2026, Einwände bis 03.04.2026" in panel.state_label.text()
     assert "Genehmigung des Protokolls der 1. Sitzung" in dialogs.messages[-1][2]
@@ -119,7 +121,7 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     dialog.passage_edit.setPlainText("offen & frei")
     dialog.proposed_edit.setPlainText("offen, frei & <maschinenlesbar>")
     dialog.text_edit.setPlainText("Der Beschluss ist ungenau.")
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         dialog.accept()
     panel.objections.raise_button.click()
     panel.objections.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
@@ -139,7 +141,7 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     assert panel.objections.accept_button.isEnabled()
     panel.objections.accept_button.click()
     assert panel.objections.dialog.wording_edit.toPlainText() == "offen, frei & <maschinenlesbar>"
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.objections.dialog.accept()
     states = [o.state for o in panel.objections.model.rows()]
     assert states == [ObjectionState.ACCEPTED, ObjectionState.REJECTED]
@@ -173,7 +175,7 @@ def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> N
     assert panel.approve_button.isEnabled()
     panel.approve_button.click()
     assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 12)
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.dialog.accept()
     assert panel.hint_label.text() == FROZEN_HINT
     assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
@@ -208,7 +210,7 @@ def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
     dialog.meeting_combo.setCurrentIndex(dialog.meeting_combo.findData(minutes.next_id))
     assert dialog.decided_on == date(2026, 5, 12)
     dialog.reason_edit.setPlainText("Der Beitrag ist im Protokoll enthalten.")
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         dialog.accept()
     decided = panel.objections.model.rows()[0]
     assert (decided.decided_on, decided.decided_in) == (date(2026, 5, 12), "2. Sitzung")
@@ -236,7 +238,7 @@ def test_under_the_objections_practice_approval_proposes_the_day_after_the_deadl
 
     panel.approve_button.click()
     assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 20)
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.dialog.accept()
     assert dialogs.warnings() == []
     assert "genehmigt am 20.05.2026 in der 2. Sitzung" in panel.state_label.text()
@@ -330,7 +332,7 @@ def test_the_approved_pdfs_are_rendered_off_the_window_s_thread(
     monkeypatch.setattr(services.minutes_approval, "approve", recording)
     panel.approve_button.click()
     dialog = panel.dialog
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         dialog.accept()
 
     assert threads == [THREAD_NAME]
@@ -350,7 +352,7 @@ def test_a_refused_approval_keeps_the_dialog_open_with_the_reason(
     dialog.date_edit.setDate(date(2026, 5, 1))  # before the approving meeting
 
     dialog.accept()
-    qtbot.waitUntil(lambda: not panel.job.running)
+    qtbot.waitUntil(lambda: not panel.job.running, timeout=WAIT)
 
     assert "kann nicht vor der 2. Sitzung" in dialogs.warnings()[-1]
     assert dialog.isVisible()
@@ -447,7 +449,7 @@ def test_an_open_objection_is_withdrawn_after_asking(qtbot, panel, dialogs) -> N
     assert dialogs.messages[-1][:2] == ("question", "Einwand zurückziehen")
     assert panel.objections.model.rowCount() == 2  # "Nein" keeps it
     dialogs.answers = [True]
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.objections.withdraw_button.click()
     assert [o.text for o in panel.objections.model.rows()] == ["Mein Beitrag fehlt."]
 

@@ -16,6 +16,8 @@ from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.one_line_table import VISIBLE_ROWS
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 SENT = date(2026, 3, 20)
 DECIDED = date(2026, 5, 12)
 TEXT = (
@@ -95,14 +97,18 @@ def test_the_objection_text_takes_the_spare_width(qtbot, panel):
     assert view.horizontalHeader().length() <= view.viewport().width()  # no sideways scrolling
 
     panel.resize(1500, 470)  # a wider window: the text grows, the reason keeps its width
-    qtbot.waitUntil(lambda: view.columnWidth(model.COLUMN_TEXT) > widths[model.COLUMN_TEXT])
+    qtbot.waitUntil(
+        lambda: view.columnWidth(model.COLUMN_TEXT) > widths[model.COLUMN_TEXT], timeout=WAIT
+    )
 
 
 def test_the_versions_table_shows_three_rows_in_a_short_tab(qtbot, panel, services, minutes):
     panel.resize(830, 330)  # the tab in a 1024 x 640 window (the tab scrolls instead)
     view = panel.versions.view
     assert panel.versions.model.rowCount() == 2
-    qtbot.waitUntil(lambda: view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0))
+    qtbot.waitUntil(
+        lambda: view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0), timeout=WAIT
+    )
     assert panel.objections.view.viewport().height() >= VISIBLE_ROWS * view.rowHeight(0)
 
 
@@ -112,4 +118,6 @@ def test_the_versions_header_spans_the_table_s_width(qtbot, panel, width):
     header ended at the fingerprint's text, a blank strip to its right."""
     panel.resize(width, 470)
     view = panel.versions.view
-    qtbot.waitUntil(lambda: view.horizontalHeader().length() == view.viewport().width())
+    qtbot.waitUntil(
+        lambda: view.horizontalHeader().length() == view.viewport().width(), timeout=WAIT
+    )

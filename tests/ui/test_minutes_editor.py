@@ -608,7 +608,7 @@ def test_the_recommendation_dialog_starts_in_its_first_field_and_tab_ends_on_its
 ):
     dialog = _new_recommendation_dialog(qtbot, make_editor(held.meeting_id), held)
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
 
     assert QApplication.focusWidget() is dialog.kind_combo
     dialog.field_combo.setFocus()  # the last field
@@ -1284,7 +1284,7 @@ def test_the_save_status_keeps_its_place_beside_the_buttons_and_shows_a_long_one
     indicator, button, form = editor.indicator, editor.next_button, editor.scroll
     two_lines = 2 * indicator.fontMetrics().lineSpacing()
     editor.autosave.status_changed.emit("gespeichert · 16:42:05")
-    qtbot.waitUntil(lambda: indicator.shown_lines() == ["gespeichert · 16:42:05"])
+    qtbot.waitUntil(lambda: indicator.shown_lines() == ["gespeichert · 16:42:05"], timeout=WAIT)
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     place, form_height = indicator.geometry(), form.height()
     assert place.right() < button.geometry().left()  # beside the buttons

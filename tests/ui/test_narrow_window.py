@@ -34,6 +34,8 @@ from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 from expertenrat.ui.widgets import YieldingComboBox
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 SMALL = (1024, 640)
 LAPTOP = (1366, 768)
 LONG_COUNCIL = (
@@ -74,8 +76,8 @@ def window(app_style_sheet, make_window, qtbot):
 
 def show_area(window, qtbot, page: QWidget) -> QWidget:
     window.show_area(page)
-    qtbot.waitUntil(page.isVisible)
-    qtbot.waitUntil(lambda: not page.layout().isEmpty() and page.width() > 0)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT)
+    qtbot.waitUntil(lambda: not page.layout().isEmpty() and page.width() > 0, timeout=WAIT)
     return page
 
 
@@ -107,7 +109,7 @@ def areas_cut_off(window, qtbot) -> dict[str, list[str]]:
             meetings = window.pages.meetings
             meetings.select(meetings.meeting_list.model.rows()[5].id)
         with suppress(NotSettled):  # the layouts settle; what is left is cut off
-            qtbot.waitUntil(lambda page=page: cut_off(page) == [])
+            qtbot.waitUntil(lambda page=page: cut_off(page) == [], timeout=WAIT)
         found[label] = cut_off(page)
     return found
 
@@ -139,14 +141,14 @@ def test_a_long_council_name_is_cut_in_the_switcher_and_wraps_on_the_overview(
     assert overview.subtitle.width() < overview.subtitle.fontMetrics().horizontalAdvance(
         overview.subtitle.text()
     )  # on two lines
-    qtbot.waitUntil(lambda: cut_off(overview) == [])
+    qtbot.waitUntil(lambda: cut_off(overview) == [], timeout=WAIT)
 
 
 def test_members_at_1024_wrap_their_buttons_and_fit_their_columns(window, qtbot) -> None:
     shown = window(SMALL)
     page = show_area(shown, qtbot, shown.pages.members)
 
-    qtbot.waitUntil(lambda: cut_off(page) == [])
+    qtbot.waitUntil(lambda: cut_off(page) == [], timeout=WAIT)
     assert len(page.actions.rows()) == 2
     assert fits(page.view)
     assert headers_whole(page.view, range(MembersTableModel.COLUMN_TITLE))  # the shown ones
@@ -174,7 +176,7 @@ def test_meetings_at_1024_show_the_state_buttons_whole_and_four_meetings(window,
     page.select(page.meeting_list.model.rows()[6].id)  # invited: the state buttons work
     view, header = page.meeting_list.view, page.meeting_list.view.horizontalHeader()
 
-    qtbot.waitUntil(lambda: cut_off(page) == [])
+    qtbot.waitUntil(lambda: cut_off(page) == [], timeout=WAIT)
     assert page.states.invite_button.isVisible()
     assert fits(view) and view.horizontalScrollBar().maximum() == 0
     assert header.sectionSize(MeetingsTableModel.COLUMN_PLACE) >= LAST_WIDTH
@@ -189,7 +191,7 @@ def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot)
     view, header = page.view, page.view.horizontalHeader()
     columns = RecommendationsTableModel
 
-    qtbot.waitUntil(lambda: fits(view))
+    qtbot.waitUntil(lambda: fits(view), timeout=WAIT)
     assert shows_start(view, columns.COLUMN_TITLE, 18)  # "Datenschutz-Folgenab…"
     assert page.step_buttons.columns == 1  # the detail beside gave way
     title = header.sectionSize(columns.COLUMN_TITLE)
@@ -213,9 +215,9 @@ def test_the_agenda_fits_its_tree_without_scrolling_sideways(window, qtbot, size
     page.tabs.open_tab("agenda")
     editor = page.tabs.findChild(AgendaEditor)
     view, header = editor.view, editor.view.header()
-    qtbot.waitUntil(view.isVisible)
+    qtbot.waitUntil(view.isVisible, timeout=WAIT)
 
-    qtbot.waitUntil(lambda: 0 < header.length() <= view.viewport().width())
+    qtbot.waitUntil(lambda: 0 < header.length() <= view.viewport().width(), timeout=WAIT)
     assert view.horizontalScrollBar().maximum() == 0
     columns = AgendaTreeModel
     title = header.sectionSize(columns.TITLE)
@@ -240,11 +242,11 @@ def test_a_member_name_of_80_characters_ends_in_an_ellipsis_on_the_attendance_sh
     page.select(page.meeting_list.model.rows()[5].id)  # held: every member has a line
     page.tabs.open_tab("attendance")
     panel = page.tabs.findChild(AttendancePanel)
-    qtbot.waitUntil(lambda: panel.scroll.isVisible() and bool(panel.rows))
+    qtbot.waitUntil(lambda: panel.scroll.isVisible() and bool(panel.rows), timeout=WAIT)
 
     label = next(r.name_label for r in panel.rows.values() if family in r.name_label.text())
     assert len(label.text()) >= 80
-    qtbot.waitUntil(lambda: not panel.scroll.horizontalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: not panel.scroll.horizontalScrollBar().isVisible(), timeout=WAIT)
     assert panel.scroll.widget().width() <= panel.scroll.viewport().width()
     assert label.shown_text().endswith("…")
     assert label.text().startswith(label.shown_text()[:-1])
@@ -268,16 +270,16 @@ def test_the_guests_and_the_recusals_fit_their_tables_at_1024(window, qtbot) -> 
     for row in page.meeting_list.model.rows()[:6]:  # the held ones, with guests
         page.select(row.id)
         page.tabs.open_tab("attendance")
-        qtbot.waitUntil(guests.isVisible)
+        qtbot.waitUntil(guests.isVisible, timeout=WAIT)
         with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
-            qtbot.waitUntil(lambda: fits(guests), timeout=10_000)
+            qtbot.waitUntil(lambda: fits(guests), timeout=WAIT)
         assert fits(guests), ("guests", row.number, header_widths(guests))
         page.tabs.open_tab("conflicts")
-        qtbot.waitUntil(conflicts.view.isVisible)
+        qtbot.waitUntil(conflicts.view.isVisible, timeout=WAIT)
         for index in range(conflicts.item_combo.count()):
             conflicts.item_combo.setCurrentIndex(index)
             with suppress(NotSettled):
-                qtbot.waitUntil(lambda: fits(conflicts.view), timeout=10_000)
+                qtbot.waitUntil(lambda: fits(conflicts.view), timeout=WAIT)
             assert fits(conflicts.view), ("conflicts", row.number, header_widths(conflicts.view))
 
 
@@ -293,14 +295,14 @@ def test_members_in_a_window_of_the_least_height_scroll_their_side_panel(window,
 
     assert shown.size() == QSize(1024, 480)
     assert page.minimumSizeHint().height() <= page.height()
-    qtbot.waitUntil(lambda: side.verticalScrollBar().maximum() > 0)
+    qtbot.waitUntil(lambda: side.verticalScrollBar().maximum() > 0, timeout=WAIT)
     controls = [*side.widget().findChildren(QPushButton), *side.widget().findChildren(QComboBox)]
 
     def squeezed() -> list[QWidget]:
         return [w for w in controls if w.isVisible() and w.height() < w.sizeHint().height()]
 
     with suppress(NotSettled):  # the layouts settle; what is left is squeezed
-        qtbot.waitUntil(lambda: squeezed() == [])
+        qtbot.waitUntil(lambda: squeezed() == [], timeout=WAIT)
     assert squeezed() == []
     side.ensureWidgetVisible(page.roster.findChildren(QPushButton)[-1])
     assert side.verticalScrollBar().value() > 0  # the last button is reached by scrolling
@@ -336,7 +338,7 @@ def test_in_the_smallest_window_a_page_too_large_scrolls_instead_of_squeezing(
     for label, page in shown.areas:
         show_area(shown, qtbot, page)
         with suppress(NotSettled):  # the layouts settle; what is left is squeezed
-            qtbot.waitUntil(lambda page=page: squeezed(page) == [])
+            qtbot.waitUntil(lambda page=page: squeezed(page) == [], timeout=WAIT)
         found[label] = squeezed(page)
 
     assert {area: problems for area, problems in found.items() if problems} == {}
@@ -370,4 +372,4 @@ def test_a_late_invitation_s_warning_shows_whole_under_the_document_buttons(
             and documents.mapTo(pane, QPoint(0, documents.height())).y() <= pane.height()
         )
 
-    qtbot.waitUntil(whole)
+    qtbot.waitUntil(whole, timeout=WAIT)

@@ -18,6 +18,8 @@ from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 @pytest.fixture
 def council(services):
@@ -132,7 +134,7 @@ def test_minutes_waiting_open_the_right_tab_of_their_meeting(
     assert shown_meeting(window) == sample.meetings[meeting]
     assert isinstance(page.tabs.currentWidget(), tab)
     if tab is MinutesEditor:  # let the editor's checklist read end within the test
-        qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=10_000)
+        qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=WAIT)
 
 
 def test_an_ending_term_opens_that_member_even_behind_a_filter(window, sample, qtbot):

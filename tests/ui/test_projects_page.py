@@ -17,6 +17,8 @@ from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.projects_table_model import ProjectsTableModel
 from expertenrat.ui.record_page_layout import BESIDE_MIN_WIDTH
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 
@@ -82,7 +84,7 @@ def test_a_project_is_created_through_the_dialog_with_partners_in_order(page, se
     qtbot.keyClick(form.partners_editor.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     form.description_edit.setPlainText(f"Zeile 1\n{HOSTILE}")
 
-    with qtbot.waitSignal(dialog.saved):
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         dialog.save_button.click()
 
     assert HOSTILE in _titles(page)
@@ -410,7 +412,7 @@ def test_the_columns_fit_the_table_at_every_window_width(window, page, qtbot, wi
     window.resize(width, 800)
     qtbot.waitExposed(window)
     header = page.view.horizontalHeader()
-    qtbot.waitUntil(lambda: page.view.horizontalScrollBar().maximum() == 0)
+    qtbot.waitUntil(lambda: page.view.horizontalScrollBar().maximum() == 0, timeout=WAIT)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert header.sectionViewportPosition(shown[-1]) + header.sectionSize(shown[-1]) <= (
         page.view.viewport().width()
@@ -424,7 +426,7 @@ def test_the_title_takes_the_room_and_every_header_shows_whole(window, page, qtb
     assert fits(view) and shows_whole(view, ProjectsTableModel.COLUMN_TITLE)
     wide = view.viewport().width()
     window.resize(1280, 800)
-    qtbot.waitUntil(lambda: view.viewport().width() < wide)
+    qtbot.waitUntil(lambda: view.viewport().width() < wide, timeout=WAIT)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert fits(view)
     assert headers_whole(view, shown)
@@ -449,12 +451,14 @@ def test_on_a_1280_px_screen_the_detail_gives_way_to_the_titles(
     assert all(b.width() > b.fontMetrics().horizontalAdvance(b.text()) for b in buttons)
     detail = page.detail
     for view in (detail.consultations_view, detail.recommendations_view):
-        qtbot.waitUntil(lambda v=view: v.isVisible() and v.horizontalScrollBar().maximum() == 0)
+        qtbot.waitUntil(
+            lambda v=view: v.isVisible() and v.horizontalScrollBar().maximum() == 0, timeout=WAIT
+        )
 
     splitter.moveSplitter(splitter.sizes()[0] - 40, 1)  # the user widens the detail
     dragged = splitter.sizes()[1]
     window.resize(1440, 900)
-    qtbot.waitUntil(lambda: page.view.viewport().width() > 700)
+    qtbot.waitUntil(lambda: page.view.viewport().width() > 700, timeout=WAIT)
     assert splitter.sizes()[1] == dragged
 
 

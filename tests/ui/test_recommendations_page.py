@@ -28,6 +28,8 @@ from expertenrat.ui.recommendation_content_dialogs import (
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 @pytest.fixture
 def sample(services, sqlite_database):
@@ -568,11 +570,13 @@ def test_the_register_and_its_steps_on_postgresql(qtbot, qtmodeltester, database
 def test_ctrl_n_opens_a_new_recommendation_as_on_the_other_pages(page, qtbot):
     page.show()
     page.activateWindow()  # a window shortcut, as on Mitglieder, Projekte and Sitzungen
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
     page.view.setFocus()
 
     qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.steps.dialog is not None)  # the button clicks a moment later
+    qtbot.waitUntil(
+        lambda: page.steps.dialog is not None, timeout=WAIT
+    )  # the button clicks a moment later
 
     dialog = page.steps.dialog
     assert isinstance(dialog, NewRecommendationDialog) and dialog.isVisible()
@@ -583,7 +587,7 @@ def test_ctrl_n_opens_a_new_recommendation_as_on_the_other_pages(page, qtbot):
 def _active(page, qtbot) -> None:
     page.show()
     page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
 
 
 def test_enter_on_a_recommendation_opens_it_as_bearbeiten_does(page, sample, qtbot):
@@ -632,7 +636,7 @@ def test_a_step_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(pag
 
     assert dialog.focusWidget() is dialog.kind_combo
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
     dialog.date_edit.setFocus()
     dialog.date_edit.setCurrentSection(QDateEdit.Section.YearSection)  # Tab leaves the date
     reached = []

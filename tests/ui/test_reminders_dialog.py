@@ -22,6 +22,8 @@ from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.reminders_table_model import RemindersTableModel
 from expertenrat.ui.save_location import FileKind
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 M = RemindersTableModel
 
 
@@ -131,7 +133,7 @@ def test_the_counts_and_dates_stay_in_sight_on_a_small_screen(page, qtbot, width
     dialog = opened(page)
     qtbot.waitExposed(dialog)
     dialog.resize(width, 460)
-    qtbot.waitUntil(lambda: dialog.view.viewport().width() > width - 60)
+    qtbot.waitUntil(lambda: dialog.view.viewport().width() > width - 60, timeout=WAIT)
 
     view = dialog.view
     assert fits(view)

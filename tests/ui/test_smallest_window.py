@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QWidget
 from pytestqt.exceptions import TimeoutError as NotSettled
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 LEAST = (720, 480)
 
 
@@ -46,9 +48,9 @@ def sideways(page: QWidget) -> list[str]:
 def test_einstellungen_fit_the_least_window_s_width(window, qtbot):
     page = window.pages.settings
     window.show_area(page)
-    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT)
     with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
-        qtbot.waitUntil(lambda: sideways(page) == [], timeout=2000)
+        qtbot.waitUntil(lambda: sideways(page) == [], timeout=WAIT)
     assert sideways(page) == []
     approval = page.minutes_fields.approval_combo
     assert approval.width() < approval.sizeHint().width()  # gives way, ends in "…"

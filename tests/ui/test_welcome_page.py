@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.ui.welcome_page import COLUMN_WIDTH
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 def test_the_welcome_column_is_centred_and_comfortably_wide(make_window, qtbot):
     window = make_window()
@@ -46,7 +48,7 @@ def test_gremium_anlegen_stands_at_its_own_width_under_the_fields_right_end(make
 def _active(window, qtbot):
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
 
 
 def test_tab_goes_from_demodaten_to_its_neighbour_before_the_form(make_window, qtbot):
@@ -135,7 +137,7 @@ def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_
     page.demo_button.click()
 
     message = page.errors.general
-    qtbot.waitUntil(lambda: message.isVisible() and message.text() != "")
+    qtbot.waitUntil(lambda: message.isVisible() and message.text() != "", timeout=WAIT)
     assert top(message) > bottom(page.create_button)  # under the box
     assert top(page.create_button) == button_at
 
