@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QLabel
 from expertenrat.domain.overview import Area, Line, Target
 from expertenrat.ui.overview_lists import LinkLine
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 OVERDUE = (
     "E-2025-02 Datenschutz-Folgenabschätzung vor dem Start (Klimasensoren an Schulen): "
     "Umsetzung geplant bis 20.11.2026, seit 12 Tagen überfällig"
@@ -73,7 +75,7 @@ def test_the_cards_of_a_row_show_their_numbers_and_captions_in_line(
     window.show()
     page = window.overview_page
     window.show_area(page)
-    qtbot.waitUntil(lambda: page.upcoming_card.detail.isVisible())
+    qtbot.waitUntil(lambda: page.upcoming_card.detail.isVisible(), timeout=WAIT)
     assert not page.overdue_card.detail.isVisible()  # a card without a detail line
     for row in (page.cards[:3], page.cards[3:]):
         assert len({card.value.y() for card in row}) == 1

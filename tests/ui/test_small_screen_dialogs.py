@@ -19,6 +19,8 @@ from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialo
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 SCREEN = QRect(0, 0, 720, 480)
 
 
@@ -87,7 +89,7 @@ def test_the_member_dialog_on_a_small_screen_shows_one_column_without_scrolling_
 
     small = open_(SCREEN)
     with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
-        qtbot.waitUntil(lambda: scrolls_sideways(small) == [], timeout=2000)
+        qtbot.waitUntil(lambda: scrolls_sideways(small) == [], timeout=WAIT)
     assert scrolls_sideways(small) == []
     names = {box.title(): box for box in small.form.findChildren(QGroupBox)}
     person, membership = names["Person"], names["Mitgliedschaft"]
@@ -96,5 +98,5 @@ def test_the_member_dialog_on_a_small_screen_shows_one_column_without_scrolling_
 
     large = open_(QRect(0, 0, 1280, 800))
     names = {box.title(): box for box in large.form.findChildren(QGroupBox)}
-    qtbot.waitUntil(lambda: names["Mitgliedschaft"].x() > names["Person"].x())
+    qtbot.waitUntil(lambda: names["Mitgliedschaft"].x() > names["Person"].x(), timeout=WAIT)
     assert names["Mitgliedschaft"].y() == names["Person"].y()

@@ -60,14 +60,14 @@ def test_einstellungen_fit_the_least_window_s_width(window, qtbot):
 
 def settled(page: QWidget, qtbot) -> list[str]:
     with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
-        qtbot.waitUntil(lambda: sideways(page) == [], timeout=2000)
+        qtbot.waitUntil(lambda: sideways(page) == [], timeout=WAIT)
     return sideways(page)
 
 
 def test_the_uebersicht_fits_the_least_window_s_width_in_one_column(window, qtbot):
     page = window.pages.overview
     window.show_area(page)
-    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT)
     assert settled(page, qtbot) == []
     lists = page.next_meetings, page.responses_overdue
     assert lists[0].x() == lists[1].x() and lists[1].y() > lists[0].y()
@@ -78,7 +78,7 @@ def test_a_wide_window_keeps_the_uebersicht_s_two_columns(window, qtbot):
     window.resize(1366, 768)
     page = window.pages.overview
     window.show_area(page)
-    qtbot.waitUntil(lambda: page.responses_overdue.x() > page.next_meetings.x())
+    qtbot.waitUntil(lambda: page.responses_overdue.x() > page.next_meetings.x(), timeout=WAIT)
     assert page.responses_overdue.y() == page.next_meetings.y()
     assert page.chart_box.x() > page.field_figures.x()
     assert settled(page, qtbot) == []
