@@ -208,10 +208,10 @@ class ProjectDetailPanel(QWidget):
             self.title_label.setText(project.name)
             partners = "; ".join(project.partners) or tr(_CONTEXT, "keine")
             self.partners_label.setText(tr(_CONTEXT, "Partner: {}").format(partners))
+        # The columns size themselves by their resize modes: resizing them to their contents
+        # here also set the stretched title to its whole text until the next resize.
         self.consultations.set_rows(consultations)
         self.recommendations.set_rows(recommendations)
-        self.consultations_view.resizeColumnsToContents()
-        self.recommendations_view.resizeColumnsToContents()
         for stack, model in self._stacks:  # an empty list says so instead of a bare table
             stack.setCurrentIndex(0 if model.rowCount() else 1)
         for box in self._boxes:  # with no project chosen, "noch keine …" would say untruths

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
+from settling import settle
 from table_widths import NARROW_WINDOW, fits, headers_whole, shows_start, shows_whole
 from verwerfen import closing_asks_first
 
@@ -472,3 +473,24 @@ def test_after_entf_the_next_project_is_selected_for_the_keyboard(page, dialogs,
 
     assert page.selected().title == after  # not nowhere: Entf and Enter go on from here
     assert page.view.currentIndex().row() == page.view.selectionModel().selectedRows()[0].row()
+
+
+def test_the_lists_beside_a_project_keep_to_the_panel_s_width(window, page, qtbot) -> None:
+    """Showing a project resized the lists' columns to their contents, the stretched title
+    too: back on Projekte in a window narrowed to 1024 px, the title kept its whole text
+    (519 px in a 237 px list), both lists scrolled sideways and the recommendations' Status
+    went out of sight (found by a tester)."""
+    window.resize(1280, 700)
+    settle(qtbot)
+    _select(page, "Bürgerservice-Chatbot")
+    settle(qtbot)
+    window.resize(1024, 700)
+    window.show_area(page)
+    settle(qtbot)
+    _select(page, "Bürgerservice-Chatbot")
+    settle(qtbot)
+
+    for view in (page.detail.consultations_view, page.detail.recommendations_view):
+        assert view.model().rowCount() > 0
+        header = view.horizontalHeader()
+        assert header.length() <= view.viewport().width(), view.accessibleName()
