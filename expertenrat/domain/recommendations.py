@@ -66,8 +66,9 @@ RESPONDABLE = frozenset({S.SENT, S.ANSWERED})
 BETWEEN_MEETINGS = "zwischen den Sitzungen"
 DEFAULT_CODE_PREFIX = "E"  # "E-2026-07": Empfehlung; a council setting
 # The prefix: a capital letter, then up to five capitals or digits ("E", "DB", "EB2").
-CODE_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,5}$")
-_CODE = re.compile(r"^([A-Z][A-Z0-9]{0,5})-(\d{4})-(\d+)$")
+_PREFIX = r"[A-Z][A-Z0-9]{0,5}"
+CODE_PREFIX = re.compile(rf"^{_PREFIX}$")
+_CODE = re.compile(rf"^({_PREFIX})-(\d{{4}})-(\d+)$")
 
 
 class StepRefused(ValidationError):

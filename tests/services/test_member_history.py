@@ -135,14 +135,19 @@ def test_a_deleted_meeting_records_nobody(database, members_service, council, ne
     assert members_service.end_membership(saved, date(2025, 6, 30)).term_end == date(2025, 6, 30)
 
 
+def _anna_berg_row(term_start: str, term_end: str) -> bytes:
+    """A member file (CSV as Excel saves it) with Anna Berg's row and the term given."""
+    return (
+        "Vorname;Nachname;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld\r\n"
+        f"Anna;Berg;{term_start};{term_end};Stadtdaten\r\n"
+    ).encode("utf-8-sig")
+
+
 def test_an_import_that_ends_a_term_before_a_recorded_meeting_is_an_error_row(
     database, actor, members_service, council, attending
 ):
     exchange = MemberExchangeService(database, actor)
-    data = (
-        "Vorname;Nachname;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld\r\n"
-        "Anna;Berg;01.01.2025;31.03.2025;Stadtdaten\r\n"
-    ).encode("utf-8-sig")
+    data = _anna_berg_row("01.01.2025", "31.03.2025")
 
     preview = exchange.preview_import(council.id, data, TODAY)
 
@@ -164,10 +169,7 @@ def test_a_row_with_a_later_term_of_a_member_in_meetings_imports_a_further_term(
     corrected (meetings record that one), so it is the person's further term."""
     members_service.end_membership(attending, date(2025, 12, 31))
     exchange = MemberExchangeService(database, actor)
-    data = (
-        "Vorname;Nachname;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld\r\n"
-        "Anna;Berg;01.01.2029;31.12.2031;Stadtdaten\r\n"
-    ).encode("utf-8-sig")
+    data = _anna_berg_row("01.01.2029", "31.12.2031")
 
     preview = exchange.preview_import(council.id, data, TODAY)
     exchange.apply_import(council.id, preview, TODAY)
@@ -191,10 +193,7 @@ def test_a_row_with_a_corrected_term_of_a_member_in_no_meeting_updates_it(
 ):
     stored = members_service.save(council.id, new_member(), TODAY)
     exchange = MemberExchangeService(database, actor)
-    data = (
-        "Vorname;Nachname;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld\r\n"
-        "Anna;Berg;01.01.2029;31.12.2031;Stadtdaten\r\n"
-    ).encode("utf-8-sig")
+    data = _anna_berg_row("01.01.2029", "31.12.2031")
 
     preview = exchange.preview_import(council.id, data, TODAY)
 
