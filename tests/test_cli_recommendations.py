@@ -16,7 +16,8 @@ from expertenrat.__main__ import main
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import HistoryKind, ResponseVerdict
 from expertenrat.domain.projects import Project
-from expertenrat.domain.recommendations import RecommendationContent, ResponseDraft
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.settings import SettingsService

@@ -54,7 +54,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.file_formats import too_large_message
-from expertenrat.domain.recommendations import DEFAULT_CODE_PREFIX
+from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 from expertenrat.domain.text_templates import clean_template as clean_phrase
 

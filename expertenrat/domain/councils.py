@@ -16,7 +16,7 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
-from expertenrat.domain.recommendations import CODE_PREFIX
+from expertenrat.domain.recommendation_codes import CODE_PREFIX
 from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.domain.wording import council_head
 

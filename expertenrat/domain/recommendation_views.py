@@ -12,15 +12,13 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
     ResponseVerdict,
 )
-from expertenrat.domain.recommendations import (
-    AWAITING_OUTCOME,
-    AWAITING_RESPONSE,
-    BETWEEN_MEETINGS,
+from expertenrat.domain.recommendation_codes import (
     code_prefix,
     parse_code,
     recommendation_code,
     register_year,
 )
+from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, BETWEEN_MEETINGS
 from expertenrat.domain.text_folding import search_words, searchable
 from expertenrat.domain.wording import counted
 

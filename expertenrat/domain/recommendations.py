@@ -1,4 +1,4 @@
-"""The rules of the recommendations register: lifecycle, due dates, codes, responses.
+"""The rules of the recommendations register: lifecycle and due dates.
 
 Lifecycle: draft → adopted → sent → answered → implemented / partly implemented / not
 implemented, or withdrawn from any state before a final one. ``ALLOWED_STEPS`` is the whole
@@ -11,38 +11,20 @@ one check every step makes, with its German refusal, and the page enables its bu
 
 The due date of a project's response defaults to the send date plus the council's response
 period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.); it is never before the
-send date. Comply or explain: a response that does not (fully) comply needs reasons.
-
-Codes ("E-2026-07") are generated only, running per council and year; a code typed by hand
-is never taken. The code is the council's reference number of an adopted recommendation, so
-its year is the year of adoption: a draft keeps the code of the year it was drafted in until
-it is adopted, and adopted in another year it gets the next code of that year
-(:func:`renumbered_on_adoption`). A code printed in approved minutes or sent to a project is
-never changed. A recommendation belongs to the year it was adopted in, a draft to its code's
-(:func:`register_year`): the register's year, the reports and the Übersicht count alike.
+send date. The codes are in :mod:`recommendation_codes`, the form's content in
+:mod:`recommendation_content`, the projects' responses in :mod:`recommendation_responses`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
+from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
-from expertenrat.domain.field_limits import (
-    EARLIEST_DATE,
-    HISTORY_NOTE,
-    LATEST_DATE,
-    RECOMMENDATION,
-    RECOMMENDATION_RESPONSE,
-    clean_text,
-    cleaned_texts,
-    text_problems,
-)
+from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
 
 S = RecommendationStatus
 ALLOWED_STEPS: dict[RecommendationStatus, frozenset[RecommendationStatus]] = {
@@ -64,11 +46,6 @@ CONTENT_EDITABLE = frozenset({S.DRAFT, S.ADOPTED})  # title, text, projects may 
 RESPONDABLE = frozenset({S.SENT, S.ANSWERED})
 
 BETWEEN_MEETINGS = "zwischen den Sitzungen"
-DEFAULT_CODE_PREFIX = "E"  # "E-2026-07": Empfehlung; a council setting
-# The prefix: a capital letter, then up to five capitals or digits ("E", "DB", "EB2").
-_PREFIX = r"[A-Z][A-Z0-9]{0,5}"
-CODE_PREFIX = re.compile(rf"^{_PREFIX}$")
-_CODE = re.compile(rf"^({_PREFIX})-(\d{{4}})-(\d+)$")
 
 
 class StepRefused(ValidationError):
@@ -181,7 +158,8 @@ def days_overdue(
 ) -> int:
     """Days past the date the project owes the council something, else 0: the due date
     while its response is awaited, or the date an interim response planned the
-    implementation by (``planned_by``, see :func:`pending_plan`) while the recommendation
+    implementation by (``planned_by``, see
+    :func:`~expertenrat.domain.recommendation_responses.pending_plan`) while the recommendation
     is answered and not closed. The one rule of "überfällig": the register, the Übersicht,
     the report and the reminders all count by it."""
     if status in AWAITING_RESPONSE:
@@ -199,154 +177,3 @@ def date_problems(field: str, subject: str, value: date | None) -> list[FieldPro
     if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
         return [FieldProblem(field, f"{subject} muss zwischen 1900 und 2100 liegen.")]
     return []
-
-
-# --- codes -------------------------------------------------------------------------------
-
-
-def recommendation_code(year: int, number: int, prefix: str = DEFAULT_CODE_PREFIX) -> str:
-    """The register code: "E-2026-07" (two digits at least), with the council's prefix
-    ("DB-2026-07")."""
-    return f"{prefix}-{year}-{number:02d}"
-
-
-def parse_code(code: str) -> tuple[int, int] | None:
-    """(year, number) of a well-formed code (of any prefix), else None."""
-    found = _CODE.match(code)
-    return (int(found[2]), int(found[3])) if found else None
-
-
-def code_prefix(code: str) -> str:
-    """The prefix of a well-formed code ("E" of "E-2026-07"), else ""."""
-    found = _CODE.match(code)
-    return found[1] if found else ""
-
-
-def renumbered_on_adoption(code: str, adopted_on: date) -> bool:
-    """Whether a draft with ``code`` adopted ``adopted_on`` gets a new code: its code is of
-    another year (the caller makes sure it was never printed or sent)."""
-    parsed = parse_code(code)
-    return parsed is not None and parsed[0] != adopted_on.year
-
-
-def register_year(code: str, adopted_on: date | None) -> int | None:
-    """The year a recommendation counts in: the year of its adoption; a draft's (not yet
-    adopted), the year of its code."""
-    if adopted_on is not None:
-        return adopted_on.year
-    parsed = parse_code(code)
-    return parsed[0] if parsed is not None else None
-
-
-def next_recommendation_number(year: int, codes: list[str]) -> int:
-    """The next free running number of ``year`` after every code given (codes of other
-    years or not well-formed do not count)."""
-    numbers = [parsed[1] for parsed in map(parse_code, codes) if parsed and parsed[0] == year]
-    return max(numbers, default=0) + 1
-
-
-# --- content -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RecommendationContent:
-    """What the register's form edits: the texts, the kind, the field and the projects."""
-
-    title: str
-    text: str = ""
-    kind: RecommendationKind = RecommendationKind.RECOMMENDATION
-    action_field_id: int | None = None
-    project_ids: tuple[int, ...] = ()
-
-
-def clean_content(content: RecommendationContent) -> RecommendationContent:
-    projects = tuple(dict.fromkeys(content.project_ids))  # once each, in the order given
-    return replace(content, project_ids=projects, **cleaned_texts(content, RECOMMENDATION))
-
-
-def content_problems(content: RecommendationContent) -> list[FieldProblem]:
-    problems = [
-        p
-        for name, spec in RECOMMENDATION.items()
-        for p in text_problems(name, getattr(content, name), spec)
-    ]
-    if not content.title.strip():
-        problems.insert(0, FieldProblem("title", "Bitte geben Sie der Empfehlung einen Titel."))
-    return problems
-
-
-def clean_note(note: str) -> str:
-    return clean_text(note, HISTORY_NOTE)
-
-
-def note_problems(note: str) -> list[FieldProblem]:
-    return text_problems("note", note, HISTORY_NOTE)
-
-
-# --- responses ---------------------------------------------------------------------------
-
-NEEDS_REASONS = frozenset({ResponseVerdict.NOT_COMPLIED, ResponseVerdict.PARTLY_COMPLIED})
-
-
-@dataclass(frozen=True, slots=True)
-class ResponseDraft:
-    """A project's response as typed: when it came, who answered, what it says."""
-
-    received_on: date
-    verdict: ResponseVerdict
-    responder: str = ""
-    reasons: str = ""
-    measures: str = ""
-    measures_due_on: date | None = None
-    final: bool = False
-
-
-def pending_plan(
-    verdict: ResponseVerdict, final: bool, measures_due_on: date | None
-) -> date | None:
-    """The date the project planned the implementation by, when its latest response is an
-    interim "Umsetzung geplant" with a date (no later response came); else None. A final
-    response, or a later one of another verdict, ends the wait for the plan."""
-    if verdict is ResponseVerdict.PLANNED and not final:
-        return measures_due_on
-    return None
-
-
-def clean_response(draft: ResponseDraft) -> ResponseDraft:
-    return replace(draft, **cleaned_texts(draft, RECOMMENDATION_RESPONSE))
-
-
-def response_problems(draft: ResponseDraft, sent_on: date | None) -> list[FieldProblem]:
-    """Comply or explain: a response that does not (fully) comply needs its reasons."""
-    problems = [
-        p
-        for name, spec in RECOMMENDATION_RESPONSE.items()
-        for p in text_problems(name, getattr(draft, name), spec)
-    ]
-    problems += date_problems("received_on", "Der Eingang der Antwort", draft.received_on)
-    problems += date_problems("measures_due_on", "Der Termin der Maßnahmen", draft.measures_due_on)
-    if draft.verdict in NEEDS_REASONS and not draft.reasons.strip():
-        problems.append(
-            FieldProblem(
-                "reasons",
-                f"Eine Antwort „{draft.verdict.label}“ braucht eine Begründung: Wer einer "
-                "Empfehlung nicht oder nur teilweise entspricht, muss erklären, warum.",
-            )
-        )
-    if draft.measures_due_on is not None and draft.measures_due_on < draft.received_on:
-        problems.append(
-            FieldProblem(
-                "measures_due_on",
-                f"Der Termin der geplanten Maßnahmen ({draft.measures_due_on:%d.%m.%Y}) kann "
-                f"nicht vor dem Eingang der Antwort ({draft.received_on:%d.%m.%Y}) liegen.",
-            )
-        )
-    if sent_on is not None and draft.received_on < sent_on:
-        problems.append(
-            FieldProblem(
-                "received_on",
-                f"Die Antwort ({draft.received_on:%d.%m.%Y}) kann nicht vor der Übermittlung "
-                f"({sent_on:%d.%m.%Y}) eingegangen sein.",
-            )
-        )
-    return problems

@@ -15,7 +15,8 @@ from datetime import date, timedelta
 
 from expertenrat.domain.enums import RecommendationStatus as S
 from expertenrat.domain.enums import ResponseVerdict
-from expertenrat.domain.recommendations import RecommendationContent, ResponseDraft
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store.database import Database
 

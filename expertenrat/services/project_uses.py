@@ -16,8 +16,8 @@ from expertenrat.domain.projects import (
     ProjectRecommendation,
     consultations,
 )
+from expertenrat.domain.recommendation_codes import parse_code
 from expertenrat.domain.recommendation_views import RecommendationFilter
-from expertenrat.domain.recommendations import parse_code
 from expertenrat.services.attendance_rows import placed_rows
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows

@@ -5,7 +5,8 @@ steps from :class:`RecommendationLifecycle`).
 Each step runs in one transaction: the checked change, a line of the recommendation's
 history (the step's date as entered, a note, the actor) and the audit entry. Steps that
 take a ``version`` refuse a recommendation changed since it was read, and bump its version.
-The rules (allowed steps, due dates, comply or explain) are in ``domain.recommendations``.
+The rules (allowed steps, due dates) are in ``domain.recommendations``, comply or explain
+in ``domain.recommendation_responses``.
 """
 
 from __future__ import annotations
@@ -19,20 +20,21 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.recommendation_content import clean_note, note_problems
+from expertenrat.domain.recommendation_responses import (
+    ResponseDraft,
+    clean_response,
+    response_problems,
+)
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationFilter
 from expertenrat.domain.recommendations import (
     CLOSING,
     STEP_TARGET,
-    ResponseDraft,
     Step,
-    clean_note,
-    clean_response,
     date_problems,
     default_due_date,
     due_date_problems,
-    note_problems,
     refuse_unless,
-    response_problems,
 )
 from expertenrat.domain.reminders import reminder_summary
 from expertenrat.services import audit

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
-from expertenrat.domain.recommendation_views import RecommendationDetail
-from expertenrat.domain.recommendations import (
+from expertenrat.domain.recommendation_codes import (
     next_recommendation_number,
     recommendation_code,
     renumbered_on_adoption,
 )
+from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import is_frozen

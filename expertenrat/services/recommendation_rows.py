@@ -17,6 +17,8 @@ from expertenrat.domain.enums import (
     ResponseVerdict,
 )
 from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.domain.recommendation_codes import parse_code
+from expertenrat.domain.recommendation_responses import pending_plan
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
     HistoryEntry,
@@ -27,13 +29,7 @@ from expertenrat.domain.recommendation_views import (
     Response,
     found_by_search,
 )
-from expertenrat.domain.recommendations import (
-    AWAITING_OUTCOME,
-    AWAITING_RESPONSE,
-    days_overdue,
-    parse_code,
-    pending_plan,
-)
+from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, days_overdue
 from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.store import models
 

@@ -4,8 +4,8 @@ reminder; in :mod:`expertenrat.services.recommendation_lifecycle`).
 
 Creating and editing run in one transaction each: the checked change, a line of the
 recommendation's history and the audit entry. An edit refuses a recommendation changed
-since it was read, and bumps its version. The rules (content, dates) are in
-``domain.recommendations``.
+since it was read, and bumps its version. The rules are in
+``domain.recommendation_content`` (content) and ``domain.recommendations`` (dates).
 """
 
 from __future__ import annotations
@@ -16,21 +16,19 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
+from expertenrat.domain.recommendation_content import (
+    RecommendationContent,
+    clean_content,
+    clean_note,
+    content_problems,
+    note_problems,
+)
 from expertenrat.domain.recommendation_views import (
     RecommendationDetail,
     RecommendationFilter,
     RecommendationRow,
 )
-from expertenrat.domain.recommendations import (
-    RecommendationContent,
-    Step,
-    clean_content,
-    clean_note,
-    content_problems,
-    date_problems,
-    note_problems,
-    refuse_unless,
-)
+from expertenrat.domain.recommendations import Step, date_problems, refuse_unless
 from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock

@@ -1,7 +1,7 @@
 """Beschließen: the council adopts a draft recommendation on a date, with a note (the
 history keeps both); a refusal of the service stays in the dialog. Under the date, where
 it lies in another year than the draft's code, a line says that the recommendation gets a
-code of the year of adoption (``domain.recommendations.renumbered_on_adoption``).
+code of the year of adoption (``domain.recommendation_codes.renumbered_on_adoption``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.recommendations import renumbered_on_adoption
+from expertenrat.domain.recommendation_codes import renumbered_on_adoption
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import plain_text_edit

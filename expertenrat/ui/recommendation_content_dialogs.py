@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.field_limits import RECOMMENDATION
-from expertenrat.domain.recommendations import BETWEEN_MEETINGS, RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendations import BETWEEN_MEETINGS
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text

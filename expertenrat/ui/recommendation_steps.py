@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.merge import differences, merged
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
-from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.ui.adopt_recommendation_dialog import AdoptRecommendationDialog
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog

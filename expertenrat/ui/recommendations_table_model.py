@@ -10,8 +10,8 @@ from datetime import date
 from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.recommendation_codes import parse_code
 from expertenrat.domain.recommendation_views import RecommendationRow
-from expertenrat.domain.recommendations import parse_code
 from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, number_column, text_column

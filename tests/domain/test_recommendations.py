@@ -12,6 +12,16 @@ from hypothesis import strategies as st
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.errors import ExpertenratError, InUseError
+from expertenrat.domain.recommendation_codes import (
+    next_recommendation_number,
+    parse_code,
+    recommendation_code,
+)
+from expertenrat.domain.recommendation_responses import (
+    ResponseDraft,
+    clean_response,
+    response_problems,
+)
 from expertenrat.domain.recommendations import (
     ALLOWED_STEPS,
     CLOSING,
@@ -19,20 +29,14 @@ from expertenrat.domain.recommendations import (
     OPEN,
     STEP_FROM,
     STEP_TARGET,
-    ResponseDraft,
     Step,
     StepRefused,
     allows,
-    clean_response,
     days_overdue,
     default_due_date,
     due_date_problems,
     is_open,
-    next_recommendation_number,
-    parse_code,
-    recommendation_code,
     refuse_unless,
-    response_problems,
 )
 
 S = RecommendationStatus

@@ -25,7 +25,7 @@ from expertenrat.domain.errors import NotFoundError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.context import Services

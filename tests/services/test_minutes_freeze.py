@@ -170,7 +170,7 @@ def test_the_register_keeps_a_recommendation_of_approved_minutes_but_follows_it_
     database, council, fields, actor
 ) -> None:
     """Title and text are part of the approved minutes; sending and answering are not."""
-    from expertenrat.domain.recommendations import RecommendationContent
+    from expertenrat.domain.recommendation_content import RecommendationContent
     from expertenrat.services.recommendations import RecommendationsService
 
     minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)

@@ -13,8 +13,8 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationFilter
-from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.recommendations import RecommendationsService

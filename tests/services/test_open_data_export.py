@@ -13,7 +13,7 @@ from data_package_check import data_package_problems
 from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
 from expertenrat.store.database import open_database

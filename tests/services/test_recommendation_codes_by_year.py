@@ -12,12 +12,9 @@ import pytest
 from sqlalchemy import update
 
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.recommendation_codes import register_year, renumbered_on_adoption
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationFilter
-from expertenrat.domain.recommendations import (
-    RecommendationContent,
-    register_year,
-    renumbered_on_adoption,
-)
 from expertenrat.services.annual_report import AnnualReportService
 from expertenrat.services.audit import AuditService
 from expertenrat.services.overview import OverviewService

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store.database import open_database
 

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from expertenrat.domain.projects import Project
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.files import FileWriteError
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import (

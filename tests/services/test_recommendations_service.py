@@ -21,13 +21,10 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.projects import Project
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import RecommendationFilter
-from expertenrat.domain.recommendations import (
-    ALLOWED_STEPS,
-    RecommendationContent,
-    ResponseDraft,
-    StepRefused,
-)
+from expertenrat.domain.recommendations import ALLOWED_STEPS, StepRefused
 from expertenrat.services.audit import AuditService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendations import RecommendationsService

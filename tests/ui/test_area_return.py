@@ -16,7 +16,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.members_table_model import MembersTableModel
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done

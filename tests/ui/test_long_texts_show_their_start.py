@@ -14,7 +14,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.project_form import ProjectForm

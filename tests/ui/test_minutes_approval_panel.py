@@ -17,7 +17,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, ObjectionState
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_approval import FROZEN_HINT, Choice
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel

@@ -30,7 +30,7 @@ from expertenrat.domain.annexes import Annex
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.field_limits import pasted_line
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.annex_dialog import AnnexDialog

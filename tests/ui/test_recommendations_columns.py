@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from table_widths import NARROW_WINDOW, fits, shows_start, shows_whole
 
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
 
 WHOLE = (M.COLUMN_CODE, M.COLUMN_DUE, M.COLUMN_STATUS, M.COLUMN_OVERDUE)

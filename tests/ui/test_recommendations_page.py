@@ -17,8 +17,8 @@ from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import Origin, RecommendationRow
-from expertenrat.domain.recommendations import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
 from expertenrat.ui.recommendation_content_dialogs import (

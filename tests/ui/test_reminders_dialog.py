@@ -16,7 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
 from expertenrat.domain.german_dates import date_in_words
-from expertenrat.domain.recommendations import RecommendationContent
+from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.reminders_table_model import RemindersTableModel

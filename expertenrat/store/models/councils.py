@@ -11,7 +11,7 @@ from expertenrat.domain.councils import (
 )
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL
-from expertenrat.domain.recommendations import DEFAULT_CODE_PREFIX
+from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.store.model_base import Base, Versioned, limited_string, not_negative, one_of
 
 

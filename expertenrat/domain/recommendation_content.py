@@ -1,0 +1,51 @@
+"""What the register's form edits of a recommendation, and the note of a step: cleaned
+and checked against the field limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from expertenrat.domain.enums import RecommendationKind
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import (
+    HISTORY_NOTE,
+    RECOMMENDATION,
+    clean_text,
+    cleaned_texts,
+    text_problems,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationContent:
+    """What the register's form edits: the texts, the kind, the field and the projects."""
+
+    title: str
+    text: str = ""
+    kind: RecommendationKind = RecommendationKind.RECOMMENDATION
+    action_field_id: int | None = None
+    project_ids: tuple[int, ...] = ()
+
+
+def clean_content(content: RecommendationContent) -> RecommendationContent:
+    projects = tuple(dict.fromkeys(content.project_ids))  # once each, in the order given
+    return replace(content, project_ids=projects, **cleaned_texts(content, RECOMMENDATION))
+
+
+def content_problems(content: RecommendationContent) -> list[FieldProblem]:
+    problems = [
+        p
+        for name, spec in RECOMMENDATION.items()
+        for p in text_problems(name, getattr(content, name), spec)
+    ]
+    if not content.title.strip():
+        problems.insert(0, FieldProblem("title", "Bitte geben Sie der Empfehlung einen Titel."))
+    return problems
+
+
+def clean_note(note: str) -> str:
+    return clean_text(note, HISTORY_NOTE)
+
+
+def note_problems(note: str) -> list[FieldProblem]:
+    return text_problems("note", note, HISTORY_NOTE)
