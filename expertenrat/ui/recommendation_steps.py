@@ -167,10 +167,12 @@ class RecommendationSteps:
                 self._parent,
                 row.code,
                 self._today(),
-                self._saving(
-                    lambda adoption: self._services.recommendations.adopt(
-                        row.id, row.version, adoption.on, adoption.note
-                    )
+                self._saving_step(
+                    row,
+                    tr(_CONTEXT, "Beschließen"),
+                    lambda version, adoption: self._services.recommendations.adopt(
+                        row.id, version, adoption.on, adoption.note
+                    ),
                 ),
             )
         )
@@ -181,10 +183,12 @@ class RecommendationSteps:
                 self._parent,
                 row.code,
                 self._today(),
-                self._saving(
-                    lambda response: self._services.recommendations.record_response(
-                        row.id, row.version, response
-                    )
+                self._saving_step(
+                    row,
+                    tr(_CONTEXT, "Erfassen"),
+                    lambda version, response: self._services.recommendations.record_response(
+                        row.id, version, response
+                    ),
                 ),
             )
         )
@@ -195,10 +199,12 @@ class RecommendationSteps:
                 self._parent,
                 row.code,
                 self._today(),
-                self._saving(
-                    lambda closing: self._services.recommendations.close(
-                        row.id, row.version, closing.outcome, closing.on, closing.note
-                    )
+                self._saving_step(
+                    row,
+                    tr(_CONTEXT, "Abschließen"),
+                    lambda version, closing: self._services.recommendations.close(
+                        row.id, version, closing.outcome, closing.on, closing.note
+                    ),
                 ),
             )
         )
@@ -217,10 +223,12 @@ class RecommendationSteps:
                 row,
                 period,
                 self._today(),
-                self._saving(
-                    lambda sending: self._services.recommendations.send(
-                        row.id, row.version, sending.sent_on, sending.due_on, sending.note
-                    )
+                self._saving_step(
+                    row,
+                    tr(_CONTEXT, "Versenden"),
+                    lambda version, sending: self._services.recommendations.send(
+                        row.id, version, sending.sent_on, sending.due_on, sending.note
+                    ),
                 ),
             )
         )
@@ -282,5 +290,40 @@ class RecommendationSteps:
 
         def save(value: T) -> None:
             self._stored(step(value).row.id)
+
+        return save
+
+    def _saving_step(
+        self,
+        row: RecommendationRow,
+        button: str,
+        step: Callable[[int, T], RecommendationDetail],
+    ) -> Callable[[T], None]:
+        """The ``save`` of a step dialog on ``row`` (``button``: its accept button's label):
+        the step on the version read. Refused because another PC changed the
+        recommendation meanwhile, the page shows it as it is now, the dialog keeps what was
+        typed and says so, and saving again takes the step on the version now stored (the
+        service still refuses a step the new state does not allow)."""
+        version = [row.version]
+
+        def save(value: T) -> None:
+            try:
+                detail = step(version[0], value)
+            except ConcurrentEditError as error:
+                try:
+                    now = self._services.recommendations.get(row.id).row
+                except ExpertenratError:
+                    raise error from None
+                version[0] = now.version
+                self._stored(row.id)
+                text = tr(
+                    _CONTEXT,
+                    "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert "
+                    "(Stand jetzt: {status}). Ihre Eingaben sind erhalten; die Liste zeigt den "
+                    "neuen Stand. Klicken Sie erneut auf „{button}“, wenn sie weiterhin gelten "
+                    "sollen.",
+                ).format(code=now.code, status=now.status.label, button=button)
+                raise ConcurrentEditError("", text) from None
+            self._stored(detail.row.id)
 
         return save

@@ -487,6 +487,68 @@ def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, ser
     assert (stored.title, stored.kind) == ("Meine Fassung", RecommendationKind.IMPULSE)
 
 
+ODD_REASONS = "Kosten & Nutzen <unklar>, „Budget“ 'fehlt' 😀 – Übergangslösung. " * 300
+
+
+def test_a_response_typed_while_another_pc_changed_the_due_date_is_kept_and_saved_on_demand(
+    page, sample, services, other_program
+):
+    """Found by a tester: the step dialog kept the version it was opened with, so after a
+    change elsewhere every click was refused again and the typed response had to be
+    typed anew."""
+    rid = sample.recommendations["E-2026-04"]
+    page.select(rid)
+    page.response_button.click()
+    dialog = page.steps.dialog
+    row = other_program.recommendations.get(rid).row
+    other_program.recommendations.set_due_date(
+        rid, row.version, date(2027, 3, 1), date(2026, 11, 20)
+    )
+    choose(dialog.verdict_combo, "not_complied")
+    dialog.responder_edit.setText("Amt für Umwelt & Grün <Süd>")
+    dialog.reasons_edit.setPlainText(ODD_REASONS)
+
+    dialog.accept_button.click()
+
+    assert dialog.isVisible() and dialog.reasons_edit.toPlainText() == ODD_REASONS
+    assert dialog.error_label.text() == (
+        "Die Empfehlung E-2026-04 wurde inzwischen von jemand anderem geändert (Stand jetzt: "
+        "übermittelt). Ihre Eingaben sind erhalten; die Liste zeigt den neuen Stand. Klicken "
+        "Sie erneut auf „Erfassen“, wenn sie weiterhin gelten sollen."
+    )
+    assert page.selected().due_on == date(2027, 3, 1)  # the page shows the change
+
+    dialog.accept_button.click()
+
+    assert not dialog.isVisible()
+    stored = services.recommendations.get(rid)
+    assert stored.row.status is RecommendationStatus.ANSWERED
+    assert stored.row.due_on == date(2027, 3, 1)  # the other PC's change stays
+    assert stored.responses[-1].reasons == ODD_REASONS.strip()
+    assert stored.responses[-1].responder == "Amt für Umwelt & Grün <Süd>"
+
+
+def test_a_send_after_another_pc_withdrew_the_recommendation_is_refused_in_the_dialog(
+    page, sample, services, other_program, today
+):
+    rid = sample.recommendations["E-2026-05"]
+    page.select(rid)
+    assert page.send_button.isEnabled()
+    page.send_button.click()
+    dialog = page.steps.dialog
+    row = other_program.recommendations.get(rid).row
+    other_program.recommendations.withdraw(rid, row.version, today, "Projekt eingestellt")
+
+    dialog.accept_button.click()
+    assert "Stand jetzt: zurückgezogen" in dialog.error_label.text()
+    dialog.accept_button.click()  # the step no longer fits: refused, not saved
+
+    assert dialog.isVisible() and dialog.error_label.text()
+    assert "inzwischen" not in dialog.error_label.text()
+    stored = services.recommendations.get(rid).row
+    assert stored.status is RecommendationStatus.WITHDRAWN and stored.sent_on is None
+
+
 def _adopt_in_approved_minutes(sqlite_database, sample, recommendation_id: int) -> None:
     with sqlite_database.transaction() as session:
         item = session.scalars(
