@@ -17,6 +17,11 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from expertenrat.domain.action_fields import (
+    clean_action_field_name,
+    validate_action_field_name,
+    validate_colour,
+)
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.agenda_templates import clean_template as clean_agenda_template
 from expertenrat.domain.agenda_templates import template_problems as agenda_template_problems
@@ -38,11 +43,8 @@ from expertenrat.domain.councils import (
     DEFAULT_VICE_CHAIR_TITLE,
     ActionField,
     CouncilSettings,
-    clean_action_field_name,
     clean_settings,
     file_name_label,
-    validate_action_field_name,
-    validate_colour,
     validate_settings,
 )
 from expertenrat.domain.enums import (

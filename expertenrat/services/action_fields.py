@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.councils import (
-    ActionField,
+from expertenrat.domain.action_fields import (
     clean_action_field_name,
     validate_action_field_name,
     validate_colour,
 )
+from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from expertenrat import __version__
+from expertenrat.domain.action_fields import clean_action_field_name
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.council_transfer import (
     MAX_FILE_BYTES,
@@ -43,7 +44,7 @@ from expertenrat.domain.council_transfer_preview import (
     chosen_template,
     template_differences,
 )
-from expertenrat.domain.councils import clean_action_field_name, clean_settings
+from expertenrat.domain.councils import clean_settings
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.text_templates import clean_template

@@ -10,7 +10,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles, fields_explained
+from expertenrat.domain.action_fields import fields_explained
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.member_index import MemberIndex

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.councils import fields_explained
+from expertenrat.domain.action_fields import fields_explained
 from expertenrat.domain.enums import AuditAction, ProjectPhase
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.projects import (

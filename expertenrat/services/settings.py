@@ -9,13 +9,15 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.councils import (
+from expertenrat.domain.action_fields import (
     DEFAULT_ACTION_FIELDS,
+    action_field_problems,
+    clean_action_field_name,
+)
+from expertenrat.domain.councils import (
     ActionField,
     CouncilChoice,
     CouncilSettings,
-    action_field_problems,
-    clean_action_field_name,
     clean_settings,
     file_name_label,
     validate_settings,

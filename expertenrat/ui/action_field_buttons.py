@@ -7,7 +7,8 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
 
-from expertenrat.domain.councils import ActionField, next_colour
+from expertenrat.domain.action_fields import next_colour
+from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.action_fields_model import ActionFieldsModel

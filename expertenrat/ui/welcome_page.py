@@ -14,12 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.councils import (
-    DEFAULT_ACTION_FIELDS,
-    CouncilSettings,
-    classification_for,
-    default_colour,
-)
+from expertenrat.domain.action_fields import DEFAULT_ACTION_FIELDS, default_colour
+from expertenrat.domain.councils import CouncilSettings, classification_for
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService

@@ -7,12 +7,8 @@ from datetime import date
 
 import pytest
 
-from expertenrat.domain.councils import (
-    CouncilSettings,
-    clean_settings,
-    validate_action_field_name,
-    validate_settings,
-)
+from expertenrat.domain.action_fields import validate_action_field_name
+from expertenrat.domain.councils import CouncilSettings, clean_settings, validate_settings
 from expertenrat.domain.field_limits import COUNCIL, PERSON
 from expertenrat.domain.members import (
     Member,

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, CouncilSettings
+from expertenrat.domain.action_fields import DEFAULT_ACTION_FIELDS
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import (
     AuditAction,
     MeetingState,

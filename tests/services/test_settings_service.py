@@ -11,7 +11,8 @@ import pytest
 from logo_images import header_only_png, oversized_png, png, truncated_png
 from PIL import Image
 
-from expertenrat.domain.councils import DEFAULT_ACTION_FIELDS, CouncilSettings
+from expertenrat.domain.action_fields import DEFAULT_ACTION_FIELDS
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, QuorumRule
 from expertenrat.domain.errors import (
     ConcurrentEditError,
