@@ -73,6 +73,13 @@ def hold(database: Database, meeting_id: int, start: datetime) -> None:
     )
 
 
+def complete_minutes(database: Database, meeting_id: int, chair_id: int) -> None:
+    """Minutes of a held meeting that may go out: everyone not recorded present, and what
+    the completeness check asks beyond the attendance."""
+    AttendanceService(database, "tester").record_unrecorded(meeting_id, AttendanceStatus.PRESENT)
+    _complete(database, meeting_id, chair_id)
+
+
 def _complete(database: Database, meeting_id: int, chair_id: int) -> None:
     """What the completeness check asks beyond the texts of item 3: minutes that may go out."""
     with database.transaction() as session:

@@ -10,7 +10,7 @@ latest minutes version.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
@@ -44,7 +44,6 @@ from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_document_items import minutes_items
-from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.store import models
 
 
@@ -147,9 +146,9 @@ def _earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ..
     """The minutes ``meeting`` approved and the objections it decided, one line per earlier
     meeting in the order of their dates: the record of these decisions is this meeting's
     minutes (with the practice "Einwände" above all, where deciding them is the point).
-    Objections decided outside a meeting are reported by the meeting that approved their
-    minutes, and until one did by the first held meeting on or after the last such
-    decision (:func:`_reporting_meeting`)."""
+    Objections decided outside a meeting are reported by the first held meeting on or
+    after the day of the decision (:func:`reporting_meeting`), whether or not it is the
+    one that approves those minutes."""
     approved = set(
         session.scalars(
             select(models.MinutesVersion.meeting_id).where(
@@ -188,11 +187,14 @@ def _earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ..
 
 def _decided_outside(session: Session, meeting: models.Meeting) -> dict[int, list[str]]:
     """The states of the objections decided outside a meeting that ``meeting``'s minutes
-    report, by the earlier meeting whose minutes they concern."""
-    found: dict[int, list[tuple[str, date]]] = {}
-    for earlier_id, state, day in session.execute(
+    report (:func:`reporting_meeting`), by the earlier meeting whose minutes they concern."""
+    found: dict[int, list[str]] = {}
+    for earlier_id, earlier_start, state, day in session.execute(
         select(
-            models.MinutesVersion.meeting_id, models.Objection.state, models.Objection.decided_on
+            models.MinutesVersion.meeting_id,
+            models.Meeting.starts_at,
+            models.Objection.state,
+            models.Objection.decided_on,
         )
         .select_from(models.Objection)
         .join(
@@ -206,45 +208,33 @@ def _decided_outside(session: Session, meeting: models.Meeting) -> dict[int, lis
             models.Meeting.starts_at < meeting.starts_at,
         )
     ):
-        found.setdefault(earlier_id, []).append((state, day))
-    return {
-        earlier_id: [state for state, _day in rows]
-        for earlier_id, rows in found.items()
-        if _reporting_meeting(session, earlier_id, max(day for _state, day in rows)) == meeting.id
-    }
+        if reporting_meeting(session, meeting.council_id, earlier_start, day) == meeting.id:
+            found.setdefault(earlier_id, []).append(state)
+    return found
 
 
-def _reporting_meeting(session: Session, earlier_id: int, last_decision: date) -> int | None:
-    """Which minutes report the objections against ``earlier_id``'s minutes decided outside
-    a meeting: those of the meeting that approved them, else of the first held meeting on
-    or after the last such decision whose own minutes can still say so (the one that will
-    approve them, as a rule)."""
-    approving = session.scalar(
-        select(models.MinutesVersion.approved_in_meeting_id).where(
-            models.MinutesVersion.meeting_id == earlier_id,
-            models.MinutesVersion.state == MinutesState.APPROVED.value,
-        )
-    )
-    if approving is not None:
-        return approving
-    earlier = session.get(models.Meeting, earlier_id)
-    later = session.scalars(
-        select(models.Meeting)
+def reporting_meeting(
+    session: Session, council_id: int, concerned_start: datetime, decided_on: date
+) -> int | None:
+    """The meeting whose minutes report an objection decided outside a meeting on
+    ``decided_on`` against the minutes of the council's meeting that started at
+    ``concerned_start``: the first held meeting after that one which starts on or after
+    the decision day (``None`` until one is held). The rule reads nothing that an approval
+    changes, so the line a circulated draft shows stays in its approved PDF, and no other
+    minutes take it over when these or any other minutes are approved; deciding outside a
+    meeting is refused where that meeting's minutes are approved already
+    (``services.minutes_objections``)."""
+    return session.scalar(
+        select(models.Meeting.id)
         .where(
-            models.Meeting.council_id == earlier.council_id,
+            models.Meeting.council_id == council_id,
             models.Meeting.deleted_at.is_(None),
             models.Meeting.state == MeetingState.HELD.value,
-            models.Meeting.starts_at > earlier.starts_at,
+            models.Meeting.starts_at > concerned_start,
+            models.Meeting.starts_at >= datetime.combine(decided_on, time.min),
         )
         .order_by(models.Meeting.starts_at, models.Meeting.id)
-    )
-    return next(
-        (
-            m.id
-            for m in later
-            if m.starts_at.date() >= last_decision and not is_frozen(session, m.id)
-        ),
-        None,
+        .limit(1)
     )
 
 

@@ -34,7 +34,8 @@ from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_assembly import reporting_meeting
+from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.objection_corrections import add_corrected_version, correct_passage
 from expertenrat.services.unit_of_work import (
@@ -296,6 +297,8 @@ class MinutesObjectionsService:
                     f"Die Entscheidung in der {rows.label(deciding)} kann nicht vor deren Tag "
                     f"({deciding.starts_at:%d.%m.%Y}) liegen.",
                 )
+        else:
+            _refuse_if_reported(session, meeting, decided_on)
         return row, meeting
 
     def _audit(
@@ -319,3 +322,21 @@ class MinutesObjectionsService:
             before=before,
             after=audit.snapshot(row),
         )
+
+
+def _refuse_if_reported(session: Session, meeting: models.Meeting, decided_on: date) -> None:
+    """A decision outside a meeting is reported by the minutes of the first held meeting
+    on or after its day (:func:`~expertenrat.services.minutes_assembly.reporting_meeting`);
+    where those are approved already, their stored PDF could no longer say so."""
+    reporting_id = reporting_meeting(session, meeting.council_id, meeting.starts_at, decided_on)
+    if reporting_id is None or not is_frozen(session, reporting_id):
+        return
+    reporting = session.get(models.Meeting, reporting_id)
+    raise rows.refuse(
+        "decided_on",
+        f"Eine Entscheidung außerhalb einer Sitzung am {decided_on:%d.%m.%Y} hält das "
+        f"Protokoll der {rows.label(reporting)} ({reporting.starts_at:%d.%m.%Y}) fest, der "
+        "ersten Sitzung an oder nach diesem Tag; es ist bereits genehmigt und kann sie nicht "
+        "mehr aufnehmen. Bitte erfassen Sie die Entscheidung in einer Sitzung, deren "
+        "Protokoll noch nicht genehmigt ist.",
+    )

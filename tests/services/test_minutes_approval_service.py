@@ -8,8 +8,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from meeting_rows import add_meeting
 from minutes_rows import approve as approve_stored
-from minutes_setup import RESOLUTION, Minutes, fake_render, held_minutes, hold
+from minutes_setup import RESOLUTION, Minutes, complete_minutes, fake_render, held_minutes, hold
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
@@ -479,6 +480,93 @@ def test_objections_decided_outside_a_meeting_are_reported_by_the_next_minutes(
     assert " ".join(line.split()) in " ".join(text_of(pdf).split())
 
 
+def test_the_minutes_reporting_a_decision_outside_a_meeting_stay_the_same_on_approvals(
+    database, council, fields, actor
+) -> None:
+    # Before: the first held meeting on or after the decision "whose minutes are not
+    # approved yet" reported it. With the 1st meeting's minutes still open, approving the
+    # 2nd meeting's minutes made the 3rd the reporter: the 2nd's approved PDF dropped the
+    # line its circulated draft showed, and the 3rd's draft took it over.
+    # With the practice "Einwände" the 2nd meeting's minutes may go out (and be approved)
+    # while the 1st meeting's are not approved yet.
+    minutes = held_minutes(
+        database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
+    )
+    service = MinutesApprovalService(database, actor, render_minutes)
+    objections = MinutesObjectionsService(database, actor)
+    service.circulate(minutes.meeting_id, SENT)
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+    objections.accept(raised.id, raised.version, SENT + timedelta(days=5))
+    second = later_held(database, council.id, minutes)  # 12.05.2026: the next after it
+    complete_minutes(database, second, minutes.members["Berg"])
+    third = add_meeting(database, council.id, starts_at=datetime(2026, 7, 14, 16, 0)).meeting_id
+    hold(database, third, datetime(2026, 7, 14, 16, 0))
+    line = (
+        "Über 1 Einwand gegen das Protokoll der 1. Sitzung wurde außerhalb einer Sitzung "
+        "entschieden (1 berücksichtigt, 0 zurückgewiesen)."
+    )
+
+    def earlier_lines(meeting_id: int) -> tuple[str, ...]:
+        with database.reading() as session:
+            meeting = session.get(models.Meeting, meeting_id)
+            return minutes_document(session, meeting).earlier_minutes
+
+    assert (earlier_lines(second), earlier_lines(third)) == ((line,), ())
+    service.circulate(second, date(2026, 5, 20))
+    service.approve(second, third)  # the 1st meeting's minutes are still open
+    with database.reading() as session:
+        stored = session.scalars(
+            select(models.MinutesVersion).where(models.MinutesVersion.meeting_id == second)
+        ).one()
+    assert " ".join(line.split()) in " ".join(text_of(stored.pdf).split())
+    assert " ".join(line.split()) in " ".join(text_of(stored.public_pdf).split())
+    assert earlier_lines(third) == (
+        "Das Protokoll der 2. Sitzung wurde genehmigt.",
+    )  # not the decision a second time
+
+    # The 1st meeting's minutes approved in the 3rd: the decision stays with the 2nd.
+    service.approve(minutes.meeting_id, third)
+    assert earlier_lines(second) == (line,)
+    assert earlier_lines(third) == (
+        "Das Protokoll der 1. Sitzung wurde genehmigt.",
+        "Das Protokoll der 2. Sitzung wurde genehmigt.",
+    )
+
+
+def test_a_decision_outside_a_meeting_whose_reporting_minutes_are_approved_is_refused(
+    database, council, fields, actor
+) -> None:
+    # Dated on or before the 2nd meeting, a decision belongs in its minutes; once those are
+    # approved their stored PDF cannot take it, and no other minutes would report it.
+    minutes = held_minutes(
+        database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
+    )
+    service = MinutesApprovalService(database, actor, fake_render)
+    objections = MinutesObjectionsService(database, actor)
+    service.circulate(minutes.meeting_id, SENT)
+    second = later_held(database, council.id, minutes)
+    complete_minutes(database, second, minutes.members["Berg"])
+    third = add_meeting(database, council.id, starts_at=datetime(2026, 7, 14, 16, 0)).meeting_id
+    hold(database, third, datetime(2026, 7, 14, 16, 0))
+    service.circulate(second, date(2026, 5, 20))
+    service.approve(second, third)
+    # Entered only now, as raised on 02.04.2026 (within the deadline) and decided on 05.04.:
+    raised = objections.raise_objection(
+        minutes.meeting_id, objection(minutes, raised_on=date(2026, 4, 2))
+    )
+
+    with pytest.raises(ValidationError, match=r"Protokoll der 2\. Sitzung \(12\.05\.2026\)"):
+        objections.reject(raised.id, raised.version, date(2026, 4, 5), "Nicht zutreffend.")
+    objections.reject(raised.id, raised.version, date(2026, 6, 1), "Nicht zutreffend.")
+    with database.reading() as session:
+        reporting = minutes_document(session, session.get(models.Meeting, third))
+    assert reporting.earlier_minutes == (  # the first held meeting after 01.06.2026
+        "Über 1 Einwand gegen das Protokoll der 1. Sitzung wurde außerhalb einer Sitzung "
+        "entschieden (0 berücksichtigt, 1 zurückgewiesen).",
+        "Das Protokoll der 2. Sitzung wurde genehmigt.",
+    )
+
+
 def test_a_meeting_before_the_sending_or_the_objection_neither_approves_nor_decides(
     service, objections, database, council, minutes
 ) -> None:
@@ -677,7 +765,10 @@ def test_a_meeting_whose_minutes_are_approved_neither_approves_nor_decides(
         objections.reject(
             raised.id, raised.version, date(2026, 5, 12), "Nein.", in_meeting_id=approving
         )
-    objections.reject(raised.id, raised.version, date(2026, 5, 12), "Nein.")
+    # Outside a meeting on its day its minutes would have to report it, after it the next.
+    with pytest.raises(ValidationError, match=r"2\. Sitzung \(12\.05\.2026\) fest"):
+        objections.reject(raised.id, raised.version, date(2026, 5, 12), "Nein.")
+    objections.reject(raised.id, raised.version, date(2026, 5, 13), "Nein.")
     with pytest.raises(ValidationError, match=r"genehmigen kann nur eine Sitzung, deren"):
         service.approve(minutes.meeting_id, approving)
     assert service.status(minutes.meeting_id).state is not MinutesState.APPROVED
