@@ -1,0 +1,216 @@
+"""The document buttons of the Sitzungen page and where they sit; :class:`MeetingDocumentActions`
+adds what they do (the view/controller split of the house style).
+
+Two columns of buttons (each says in its tooltip what document it makes). Before the
+meeting: "Einladung …" ("Absage …" for a cancelled one), "Serienbrief …" (one letter per
+member in one file), "Ablaufplan …" (PDFs) and "Kalender …" (.ics); after it: "Protokoll …"
+and "Öffentliches Protokoll …", "Sitzungsmappe …" (before the meeting too), and "Alle
+Sitzungen …" (the council's calendar file, once it has a meeting). A PDF button's menu
+offers "Als PDF speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als
+E-Mail-Entwurf speichern …". Letters a PDF cannot print are listed under the buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QWidget
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meetings import Meeting
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument
+from expertenrat.ui.pdf_menu_button import PdfMenuButton
+from expertenrat.ui.widgets import WholeWrappingLabel
+
+_CONTEXT = "MeetingDocumentActions"
+
+
+class MeetingDocumentActionsView(QGroupBox):
+    def __init__(self, documents: MeetingPdfDocuments, parent: QWidget | None = None) -> None:
+        super().__init__(tr(_CONTEXT, "Dokumente"), parent)
+        self._council_id: int | None = None
+        self._has_meetings = False  # the council has a meeting ("Alle Sitzungen …")
+        self._meeting: Meeting | None = None
+        self.documents = documents
+        self.invitation_button = self._pdf_button(
+            tr(_CONTEXT, "Einladung …"),
+            tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"),
+            self.documents.invitation,
+        )
+        self.mail_action = self.invitation_button.add_action(
+            tr(_CONTEXT, "Als E-Mail-Entwurf speichern …"), self.ask_mail
+        )
+        self.letters_button = self._pdf_button(
+            tr(_CONTEXT, "Serienbrief …"),
+            tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei"),
+            self.documents.letters,
+        )
+        self.run_sheet_button = self._pdf_button(
+            tr(_CONTEXT, "Ablaufplan …"),
+            tr(
+                _CONTEXT,
+                "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
+            ),
+            self.documents.run_sheet,
+        )
+        self.ics_button = self._button(
+            tr(_CONTEXT, "Kalender …"), tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics)")
+        )
+        self.minutes_button = self._pdf_button(
+            tr(_CONTEXT, "Protokoll …"),
+            tr(
+                _CONTEXT,
+                "Das Protokoll als PDF-Datei (ein genehmigtes: die bei der Genehmigung "
+                "gespeicherte Datei)",
+            ),
+            lambda: self.documents.minutes(public=False),
+        )
+        self.public_minutes_button = self._pdf_button(
+            tr(_CONTEXT, "Öffentliches Protokoll …"),
+            tr(_CONTEXT, "Das Protokoll ohne die nichtöffentlichen Tagesordnungspunkte (PDF)"),
+            lambda: self.documents.minutes(public=True),
+        )
+        self.dossier_button = self._pdf_button(
+            tr(_CONTEXT, "Sitzungsmappe …"),
+            tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei"),
+            self.documents.dossier,
+        )
+        self.all_ics_button = self._button(
+            tr(_CONTEXT, "Alle Sitzungen …"),
+            tr(
+                _CONTEXT,
+                "Alle Sitzungen des Gremiums in einer Kalenderdatei (.ics; abgesagte als abgesagt)",
+            ),
+        )
+        # Plain text (titles may hold "<"), wrapped, never cut at the bottom of the panel:
+        # the pane beside the table grows by the lines the warning needs.
+        self.warnings_label = WholeWrappingLabel()
+        self.warnings_label.setObjectName("warningLabel")
+        self.warnings_label.setVisible(False)
+        # Two short columns beside the meetings table, before and after the meeting: the
+        # table stays a few rows high and the detail tabs below get the room.
+        layout = QGridLayout(self)
+        columns = (
+            (self.invitation_button, self.letters_button, self.run_sheet_button, self.ics_button),
+            (
+                self.minutes_button,
+                self.public_minutes_button,
+                self.dossier_button,
+                self.all_ics_button,
+            ),
+        )
+        for column, buttons in enumerate(columns):
+            for row, button in enumerate(buttons):
+                layout.addWidget(button, row, column)
+        layout.addWidget(self.warnings_label, len(columns[0]), 0, 1, 2)
+        layout.setRowStretch(len(columns[0]) + 1, 1)
+
+        self.ics_button.clicked.connect(self.ask_ics)
+        self.all_ics_button.clicked.connect(self.ask_all_ics)
+        self._update_buttons()
+
+    def set_council(self, council_id: int | None) -> None:
+        """The council whose meetings "Alle Sitzungen …" saves (once it has some: see
+        :meth:`set_has_meetings`)."""
+        if council_id != self._council_id:
+            self._has_meetings = False
+        self._council_id = council_id
+        self._update_buttons()
+
+    def set_has_meetings(self, has_meetings: bool) -> None:
+        """Whether the council has a meeting at all (else "Alle Sitzungen …" is off)."""
+        self._has_meetings = has_meetings
+        self._update_buttons()
+
+    def set_meeting(self, meeting: Meeting | None) -> None:
+        """The meeting whose documents the buttons save (``None``: none is shown)."""
+        self._meeting = meeting
+        self._update_buttons()
+
+    def _button(self, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        return button
+
+    def _pdf_button(
+        self, text: str, tip: str, document: Callable[[], PdfDocument | None]
+    ) -> PdfMenuButton:
+        return PdfMenuButton(
+            text,
+            tip,
+            save=lambda: self.ask_save(document()),
+            preview=lambda: self.preview(document()),
+            print_=lambda: self.print_pdf(document()),
+            parent=self,
+        )
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        """Letters the PDF cannot print are listed under the buttons; the PDF is complete."""
+        self.warnings_label.setText("\n".join(warnings))
+        self.warnings_label.setVisible(bool(warnings))
+
+    def _update_buttons(self) -> None:
+        shown = self._meeting is not None
+        for button in (
+            self.invitation_button,
+            self.letters_button,
+            self.run_sheet_button,
+            self.ics_button,
+        ):
+            button.setEnabled(shown)
+        cancelled = self._meeting is not None and self._meeting.state is MeetingState.CANCELLED
+        if cancelled:  # the letter tells the members the meeting does not take place
+            self.invitation_button.setText(tr(_CONTEXT, "Absage …"))
+            self.invitation_button.setToolTip(tr(_CONTEXT, "Die Absage an die Mitglieder (PDF)"))
+            self.letters_button.setToolTip(
+                tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Absage, in einer PDF-Datei")
+            )
+        else:
+            self.invitation_button.setText(tr(_CONTEXT, "Einladung …"))
+            self.invitation_button.setToolTip(tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"))
+            self.letters_button.setToolTip(
+                tr(
+                    _CONTEXT,
+                    "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei",
+                )
+            )
+        self.all_ics_button.setEnabled(self._council_id is not None and self._has_meetings)
+        held = self._meeting is not None and self._meeting.state is MeetingState.HELD
+        for button in (self.minutes_button, self.public_minutes_button):
+            button.setEnabled(held)
+        # Before the meeting the Sitzungsmappe holds the invitation and the annexes.
+        coming = self._meeting is not None and self._meeting.state in (
+            MeetingState.PLANNED,
+            MeetingState.INVITED,
+        )
+        self.dossier_button.setEnabled(held or coming)
+        self.dossier_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Deckblatt mit Stand, Einladung mit Tagesordnung und Anlagen in einer "
+                "PDF-Datei (das Protokoll folgt nach der Sitzung)",
+            )
+            if coming
+            else tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
+        )
+
+    # --- what the buttons do: MeetingDocumentActions --------------------------------------
+
+    def ask_save(self, document: PdfDocument | None) -> None:
+        raise NotImplementedError
+
+    def preview(self, document: PdfDocument | None) -> None:
+        raise NotImplementedError
+
+    def print_pdf(self, document: PdfDocument | None) -> None:
+        raise NotImplementedError
+
+    def ask_mail(self) -> None:
+        raise NotImplementedError
+
+    def ask_ics(self) -> None:
+        raise NotImplementedError
+
+    def ask_all_ics(self) -> None:
+        raise NotImplementedError
