@@ -27,10 +27,10 @@ from expertenrat.domain.enums import AgendaItemKind, PresenterKind
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import AGENDA_ITEM
 from expertenrat.services.agenda import ProjectChoice
+from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo
-from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "AgendaItemForm"
 

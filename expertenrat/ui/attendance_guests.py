@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.attendance_sheet import GUEST, GuestEntry
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.attendance import AttendanceService
+from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
@@ -31,7 +32,6 @@ from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, dialog_buttons
 
 _CONTEXT = "AttendanceGuests"
 

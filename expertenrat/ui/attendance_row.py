@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
 
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.ui.eliding_widgets import ElidedLabel, compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.time_fields import NO_TIME, optional_time, optional_time_edit
-from expertenrat.ui.widgets import ElidedLabel, compact_combo
 
 _CONTEXT = "AttendancePanel"
 HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")

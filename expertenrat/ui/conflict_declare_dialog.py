@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.conflict_sheet import CONFLICT, MemberRef
+from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH, dialog_buttons
 
 _CONTEXT = "ConflictDeclareDialog"
 

@@ -31,13 +31,13 @@ from expertenrat.services.context import Services
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.refusals import attempt
-from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "ConflictsPanel"
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.logs import format_error
+from expertenrat.ui.dialog_parts import close_buttons, tab_as_shown
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.widgets import close_buttons, tab_as_shown
 
 log = logging.getLogger(__name__)
 

@@ -31,6 +31,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.merge import differences, merged
 from expertenrat.services.members import MembersService
 from expertenrat.ui.consent_history import consent_history_view
+from expertenrat.ui.dialog_parts import dialog_buttons, required_note_beside
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
@@ -39,7 +40,7 @@ from expertenrat.ui.member_merge import member_merge_rows
 from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.widgets import dialog_buttons, hint_label, required_note_beside
+from expertenrat.ui.widgets import hint_label
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberDialog"

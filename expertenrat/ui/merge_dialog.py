@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.enums import LabelledEnum
 from expertenrat.domain.merge import FieldDifference
+from expertenrat.ui.dialog_parts import tab_as_shown
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.widgets import tab_as_shown
 
 _CONTEXT = "MergeDialog"
 SHOWN_CHARACTERS = 60  # the room a value asks for; a longer one ends in "…" where cut

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.minutes_approval import Choice
-from expertenrat.ui.i18n import tr
-from expertenrat.ui.objection_dialogs import choice_combo, date_edit
-from expertenrat.ui.widgets import (
+from expertenrat.ui.dialog_parts import (
     FORM_DIALOG_WIDTH,
     close_buttons,
     dialog_buttons,
     resize_within_screen,
 )
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.objection_dialogs import choice_combo, date_edit
 
 _CONTEXT = "MinutesApprovalDialogs"
 

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.field_limits import VOTE_SUBJECT
 from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
+from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, set_read_only, show_text
-from expertenrat.ui.widgets import compact_combo
 
 _CONTEXT = "MinutesEditor"
 MAX_COUNT = 999

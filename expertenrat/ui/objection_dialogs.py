@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
+from expertenrat.ui.dialog_parts import dialog_buttons
 from expertenrat.ui.discard_check import DiscardCheck
+from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import PlainTextEdit
-from expertenrat.ui.widgets import compact_combo, dialog_buttons
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService

@@ -19,13 +19,13 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.projects import Project
 from expertenrat.services.projects import ProjectsService
+from expertenrat.ui.dialog_parts import dialog_buttons, required_note_beside
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.widgets import dialog_buttons, required_note_beside
 
 _CONTEXT = "ProjectDialog"
 

@@ -25,10 +25,10 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS
+from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
-from expertenrat.ui.widgets import resize_within_screen
 
 _CONTEXT = "RecommendationContentDialogs"
 

@@ -29,12 +29,12 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.minutes import RecommendationDraft
+from expertenrat.ui.dialog_parts import resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
-from expertenrat.ui.widgets import resize_within_screen, tab_as_shown
 
 _CONTEXT = "MinutesEditor"
 

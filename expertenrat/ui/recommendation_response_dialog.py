@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE
 from expertenrat.domain.recommendation_responses import ResponseDraft
+from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
-from expertenrat.ui.widgets import resize_within_screen
 
 _CONTEXT = "RecommendationResponseDialog"
 

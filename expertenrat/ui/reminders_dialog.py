@@ -41,12 +41,12 @@ from expertenrat.services.recommendation_reminders import (
     existing_files,
 )
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
+from expertenrat.ui.dialog_parts import close_buttons, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import TableOrEmpty, record_table_view, sorting_proxy
 from expertenrat.ui.reminders_table_model import RemindersTableModel
 from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.widgets import close_buttons, tab_as_shown
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RemindersDialog"

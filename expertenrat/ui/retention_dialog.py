@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.retention import RetentionCandidate
 from expertenrat.services.retention import RetentionService
+from expertenrat.ui.dialog_parts import close_buttons, resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import record_table_view, sorting_proxy
 from expertenrat.ui.table_model import Column, RowsTableModel
-from expertenrat.ui.widgets import close_buttons, resize_within_screen, tab_as_shown
 
 _CONTEXT = "RetentionDialog"
 

@@ -4,7 +4,7 @@ and a stack of pages (the main window's areas) that does the same in a small win
 A plain :class:`QTabWidget` is as high as the minimum of its tallest tab, whichever tab
 shows: the Sitzungen page's agenda editor made every meeting tab ask for ~440 pixels, more
 than a 1280 x 800 window leaves below the meeting list. :class:`ScrollingTabs` puts each
-tab in a :func:`~expertenrat.ui.widgets.plain_scroll_area`, which asks for next to
+tab in a :func:`~expertenrat.ui.scroll_areas.plain_scroll_area`, which asks for next to
 nothing; a tab shorter than its content's minimum scrolls. The tabs' own widgets stay
 what :meth:`widget`, :meth:`currentWidget`, :meth:`indexOf` and :meth:`setCurrentWidget`
 speak of, so callers never see the scroll areas.

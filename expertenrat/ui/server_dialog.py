@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from expertenrat.store.server_password import keyring_available
+from expertenrat.ui.dialog_parts import dialog_buttons
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
-from expertenrat.ui.widgets import dialog_buttons
 
 _CONTEXT = "ServerDialog"
 

@@ -19,12 +19,12 @@ from expertenrat.domain.field_limits import TEXT_TEMPLATE
 from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.eliding_widgets import YieldingComboBox
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
 from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
-from expertenrat.ui.widgets import YieldingComboBox
 
 _CONTEXT = "MinutesSettings"
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.ui.widgets import paint_label_text
+from expertenrat.ui.eliding_widgets import paint_label_text
 
 MAX_LINES = 2
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.ui.widgets import resize_within_screen
+from expertenrat.ui.dialog_parts import resize_within_screen
 
 
 class TextChoiceDialog(QDialog):

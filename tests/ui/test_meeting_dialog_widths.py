@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLineEdit
 from expertenrat.domain.minutes_approval import Choice
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
+from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
-from expertenrat.ui.widgets import FORM_DIALOG_WIDTH
 
 
 @pytest.fixture

@@ -29,10 +29,10 @@ from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.column_fit import COMFORT_WIDTH, LAST_WIDTH
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
+from expertenrat.ui.eliding_widgets import YieldingComboBox
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
-from expertenrat.ui.widgets import YieldingComboBox
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 

@@ -1,0 +1,71 @@
+"""The parts small dialogs share: their buttons, the "* Pflichtangabe" note, the tab order
+of their buttons and their size on a small screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QHBoxLayout, QWidget
+
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import hint_label
+
+# The narrowest a small form dialog gets (Gast hinzufügen, Befangenheit eintragen …): its
+# fields show their placeholders ("z. B. Referentin zu TOP 3") and titles whole.
+FORM_DIALOG_WIDTH = 420
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+    on_accept: Callable[[], None] | None = None,
+) -> QDialogButtonBox:
+    """The buttons under a small dialog: ``accept`` ("OK"; "Speichern" under a form) and
+    "Abbrechen". The first accepts ``dialog``, or calls ``on_accept`` where the dialog
+    checks what was typed first; the second rejects it."""
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def close_buttons(dialog: QDialog, *actions: QAbstractButton) -> QDialogButtonBox:
+    """The buttons under a dialog that shows rather than asks: "Schließen", which rejects
+    ``dialog``, and the ``actions`` beside it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    for action in actions:
+        buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def required_note_beside(buttons: QWidget) -> QHBoxLayout:
+    """The row under a form dialog: "* Pflichtangabe" on the left (what the fields marked
+    with * mean), ``buttons`` on the right."""
+    row = QHBoxLayout()
+    row.addWidget(hint_label(tr("Widgets", "* Pflichtangabe")), 1)
+    row.addWidget(buttons)
+    return row
+
+
+def tab_as_shown(box: QDialogButtonBox) -> None:
+    """Tab goes through ``box``'s buttons as they are shown, left to right; Qt keeps the
+    order they were made in, so a button added beside a standard one ("Schreiben speichern
+    …" left of "Schließen") came after it."""
+    row = box.layout()
+    shown = [
+        widget
+        for index in range(row.count())
+        if isinstance(widget := row.itemAt(index).widget(), QAbstractButton)
+    ]
+    for before, after in pairwise(shown):
+        QWidget.setTabOrder(before, after)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """``window`` (a dialog) at ``width`` x ``height``, but never larger than nine tenths of
+    its screen: on a small screen (720 x 480) its buttons stay in sight."""
+    room = window.screen().availableGeometry().size() * 0.9
+    window.resize(QSize(width, height).boundedTo(room))
