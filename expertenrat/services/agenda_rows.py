@@ -16,7 +16,6 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain import meeting_numbers
 from expertenrat.domain.agenda import (
     AgendaItem,
     change_refusal,
@@ -25,6 +24,7 @@ from expertenrat.domain.agenda import (
 )
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.meetings import list_label
 from expertenrat.services import audit
 from expertenrat.services.unit_of_work import gone
 from expertenrat.store import models
@@ -153,9 +153,10 @@ def tombstone_items(session: Session, meeting_id: int, deleted_at: datetime) -> 
 
 
 def meeting_name(meeting: models.Meeting) -> str:
-    """ "der 5. Sitzung", or by its date for a meeting without a number ("der Klausur vom
-    12.03.2026")."""
-    name = meeting_numbers.meeting_name(meeting.number, MeetingKind(meeting.kind))
+    """ "der 5. Sitzung", a numbered Klausur as lists name it ("der 8. Sitzung – Klausur:
+    Datenethik", :func:`~expertenrat.domain.meetings.list_label`), or by its date for a
+    meeting without a number ("der Klausur vom 12.03.2026")."""
+    name = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
     if meeting.number:
         return f"der {name}"
     return f"der {name} vom {meeting.starts_at:%d.%m.%Y}"

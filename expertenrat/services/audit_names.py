@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.audit_fields import AuditLine, Names, references
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import dated_meeting_label, list_label
 from expertenrat.store import models
 
 _CHUNK = 500  # numbers per query: far below what either database takes in one IN (…)
@@ -49,22 +49,24 @@ def _meetings(session: Session, ids: list[int]) -> Iterable[tuple[int, str]]:
             models.Meeting.number,
             models.Meeting.kind,
             models.Meeting.starts_at,
+            models.Meeting.title,
         ).where(models.Meeting.id.in_(ids))
     )
-    for meeting_id, number, kind, starts_at in rows:
-        yield meeting_id, f"{meeting_name(number, MeetingKind(kind))} am {starts_at:%d.%m.%Y}"
+    for meeting_id, number, kind, starts_at, title in rows:
+        yield meeting_id, dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title)
 
 
 def _agenda_items(session: Session, ids: list[int]) -> Iterable[tuple[int, str]]:
     """ "TOP 6.1 „Empfehlung an das Projekt“, 4. Sitzung": every meeting has such an item."""
     item, meeting = models.AgendaItem, models.Meeting
     rows = session.execute(
-        select(item.id, item.number, item.title, meeting.number, meeting.kind)
+        select(item.id, item.number, item.title, meeting.number, meeting.kind, meeting.title)
         .join(meeting, meeting.id == item.meeting_id)
         .where(item.id.in_(ids))
     )
-    for item_id, number, title, meeting_number, kind in rows:
-        yield item_id, f"TOP {number} „{title}“, {meeting_name(meeting_number, MeetingKind(kind))}"
+    for item_id, number, title, meeting_number, kind, topic in rows:
+        name = list_label(meeting_number, MeetingKind(kind), topic)
+        yield item_id, f"TOP {number} „{title}“, {name}"
 
 
 def _persons(session: Session, ids: list[int]) -> Iterable[tuple[int, str]]:

@@ -126,6 +126,7 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
             Meeting.number,
             Meeting.kind,
             Meeting.starts_at,
+            Meeting.title,
             MinutesVersion.pdf,
             MinutesVersion.sha256,
             MinutesVersion.public_pdf,
@@ -141,12 +142,13 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
         number,
         kind,
         starts_at,
+        meeting_title,
         pdf,
         sha256,
         public_pdf,
         public_sha256,
     ) in connection.execute(query):
-        meeting = _meeting(number, kind, starts_at)
+        meeting = _meeting(number, kind, starts_at, meeting_title)
         for what, its, data, digest in (
             ("Das genehmigte Protokoll", "seiner", pdf, sha256),
             (
@@ -173,6 +175,7 @@ def _attendance_findings(connection: Connection) -> list[Finding]:
             Meeting.number,
             Meeting.kind,
             Meeting.starts_at,
+            Meeting.title,
             Meeting.council_id,
             Membership.council_id,
             Membership.term_start,
@@ -192,6 +195,7 @@ def _attendance_findings(connection: Connection) -> list[Finding]:
         number,
         kind,
         starts_at,
+        title,
         council,
         member_council,
         start,
@@ -204,7 +208,7 @@ def _attendance_findings(connection: Connection) -> list[Finding]:
             findings.append(
                 Finding(
                     FindingKind.ATTENDANCE,
-                    f"{_meeting(number, kind, starts_at)}: {given} {family} steht in der "
+                    f"{_meeting(number, kind, starts_at, title)}: {given} {family} steht in der "
                     "Anwesenheitsliste, war an diesem Tag aber kein Mitglied des Gremiums.",
                 )
             )
@@ -227,6 +231,7 @@ def _vote_findings(connection: Connection) -> list[Finding]:
             Meeting.number,
             Meeting.kind,
             Meeting.starts_at,
+            Meeting.title,
             AgendaItem.number,
             Vote.yes + Vote.no + Vote.abstain + Vote.recused,
         )
@@ -239,10 +244,10 @@ def _vote_findings(connection: Connection) -> list[Finding]:
     return [
         Finding(
             FindingKind.VOTE,
-            f"{_meeting(number, kind, starts_at)}, TOP {item}: {votes} Stimmen, aber nur "
+            f"{_meeting(number, kind, starts_at, title)}, TOP {item}: {votes} Stimmen, aber nur "
             f"{present[meeting_id]} Mitglieder anwesend.",
         )
-        for meeting_id, number, kind, starts_at, item, votes in connection.execute(query)
+        for meeting_id, number, kind, starts_at, title, item, votes in connection.execute(query)
         if votes > present[meeting_id]
     ]
 
@@ -251,7 +256,14 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
     """Agenda items about a project of another council: the agenda refuses them, so they
     come only from outside, and every count of consultations leaves them out."""
     query = (
-        select(Meeting.number, Meeting.kind, Meeting.starts_at, AgendaItem.number, Project.title)
+        select(
+            Meeting.number,
+            Meeting.kind,
+            Meeting.starts_at,
+            Meeting.title,
+            AgendaItem.number,
+            Project.title,
+        )
         .select_from(AgendaItem)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Project, Project.id == AgendaItem.project_id)
@@ -263,8 +275,8 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
         .order_by(Meeting.starts_at, AgendaItem.id)
     )
     findings = []
-    for number, kind, starts_at, item, title in connection.execute(query):
-        meeting = _meeting(number, kind, starts_at)
+    for number, kind, starts_at, meeting_title, item, title in connection.execute(query):
+        meeting = _meeting(number, kind, starts_at, meeting_title)
         findings.append(
             Finding(
                 FindingKind.AGENDA,
@@ -276,6 +288,7 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
     return findings
 
 
-def _meeting(number: int | None, kind: str, starts_at: datetime) -> str:
-    """ "5. Sitzung am 10.03.2026" (without a number "Sitzung am …" or "Klausur am …")."""
-    return dated_meeting_label(number, MeetingKind(kind), starts_at.date())
+def _meeting(number: int | None, kind: str, starts_at: datetime, title: str) -> str:
+    """ "5. Sitzung am 10.03.2026", a numbered Klausur "8. Sitzung – Klausur: Datenethik am
+    …" as lists name it (without a number "Sitzung am …" or "Klausur am …")."""
+    return dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title)

@@ -26,7 +26,8 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
     late_notice_warning,
 )
-from expertenrat.domain.meeting_numbers import meeting_file_stem, meeting_name
+from expertenrat.domain.meeting_numbers import meeting_file_stem
+from expertenrat.domain.meetings import list_label
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.meeting_document_rows import meeting_documents_of
@@ -227,7 +228,7 @@ class MeetingDocumentsService:
                 row.id,
                 council_id=row.council_id,
                 summary=(
-                    f"Einladung zur {meeting_name(row.number, MeetingKind(row.kind))} "
+                    f"Einladung zur {list_label(row.number, MeetingKind(row.kind), row.title)} "
                     f"versandt am {sent_on:%d.%m.%Y}"
                 ),
                 before=before,

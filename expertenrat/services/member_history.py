@@ -24,14 +24,14 @@ from expertenrat.domain.members import Member
 from expertenrat.services import audit
 from expertenrat.store import models
 
-_Row = tuple[int, int | None, str, datetime]
+_Row = tuple[int, int | None, str, datetime, str]
 
 
 def recorded_spans(session: Session, council_id: int, today: date) -> dict[int, RecordedSpan]:
     """The first and last meeting recording each membership of the council that any
     meeting records, by membership id (attendance only up to ``today``)."""
     meeting = models.Meeting
-    columns = (meeting.number, meeting.kind, meeting.starts_at)
+    columns = (meeting.number, meeting.kind, meeting.starts_at, meeting.title)
     live = (meeting.council_id == council_id, meeting.deleted_at.is_(None))
     attendance = (
         select(models.Attendance.membership_id, *columns)
@@ -64,7 +64,7 @@ def widening_warnings(session: Session, council_id: int, member: Member) -> list
         models.Attendance.membership_id == member.id
     )
     held = session.execute(
-        select(meeting.number, meeting.kind, meeting.starts_at)
+        select(meeting.number, meeting.kind, meeting.starts_at, meeting.title)
         .where(
             meeting.council_id == council_id,
             meeting.deleted_at.is_(None),
@@ -75,14 +75,14 @@ def widening_warnings(session: Session, council_id: int, member: Member) -> list
     ).all()
     before = replace(member, term_start=stored.term_start, term_end=stored.term_end)
     taken_in = [
-        (number, kind, starts_at.date())
-        for number, kind, starts_at in held
+        (number, kind, starts_at.date(), title)
+        for number, kind, starts_at, title in held
         if member.is_active(starts_at.date()) and not before.is_active(starts_at.date())
     ]
     if not taken_in:
         return []
-    number, kind, day = taken_in[0]
-    label = dated_meeting_label(number, MeetingKind(kind), day)
+    number, kind, day, title = taken_in[0]
+    label = dated_meeting_label(number, MeetingKind(kind), day, title)
     more = len(taken_in) - 1
     also = f" (und {more} weiteren)" if more else ""
     later = stored.term_end is not None and day > stored.term_end
@@ -122,7 +122,7 @@ def drop_apologies_outside_terms(
             continue
         before = audit.snapshot(row)
         session.delete(row)
-        label = dated_meeting_label(held_on.number, MeetingKind(held_on.kind), day)
+        label = dated_meeting_label(held_on.number, MeetingKind(held_on.kind), day, held_on.title)
         audit.record(
             session,
             actor,
@@ -148,9 +148,9 @@ def _rows(session: Session, queries: Iterable[Select]) -> Iterable[_Row]:
 
 def _spans(rows: Iterable[_Row]) -> dict[int, RecordedSpan]:
     spans: dict[int, RecordedSpan] = {}
-    for membership_id, number, kind, starts_at in rows:
+    for membership_id, number, kind, starts_at, title in rows:
         day = starts_at.date()
-        found = RecordedMeeting(dated_meeting_label(number, MeetingKind(kind), day), day)
+        found = RecordedMeeting(dated_meeting_label(number, MeetingKind(kind), day, title), day)
         span = spans.get(membership_id)
         spans[membership_id] = RecordedSpan(found, found) if span is None else span.widened(found)
     return spans

@@ -5,7 +5,14 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_moves import move_to
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState, MinutesApproval
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AuditAction,
+    MeetingKind,
+    MeetingState,
+    MinutesApproval,
+)
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.minutes_approval_rows import later_meetings
 from expertenrat.store import models
@@ -36,7 +43,7 @@ def add_approval_item(
     found = agenda_rows.load(session, following[0].id, lock=True)
     found.refuse_unless_allowed()
     title = approval_title(meeting, practice)
-    prefix = f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
+    prefix = f"Genehmigung des Protokolls {_by_number(meeting)}"
     agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
     existing = next((r for r in found.rows.values() if r.title.startswith(prefix)), None)
     if existing is not None:
@@ -78,6 +85,15 @@ def add_approval_item(
     agenda_rows.store_layout(session, found.rows, move_to(found.items(), row.id, None, opening))
     _audit(session, actor, AuditAction.CREATE, found, row, None, "hinzugefügt")
     return f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
+
+
+def _by_number(meeting: models.Meeting) -> str:
+    """ "der 8. Sitzung" even for a Klausur ("der 8. Sitzung – Klausur: Datenethik"): an
+    approval item titled before a Klausur was named so, or before its title changed, is
+    still found (without a number "der Klausur vom 12.03.2026", as the full name)."""
+    if not meeting.number:
+        return agenda_rows.meeting_name(meeting)
+    return f"der {meeting_name(meeting.number, MeetingKind(meeting.kind))}"
 
 
 def _audit(

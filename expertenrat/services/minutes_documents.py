@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.services.annexes import (
@@ -156,13 +156,13 @@ class MinutesDocumentsService:
             *((a.label, content) for a, content in annexes),
         ]
         head = doc.letterhead
+        name = list_label(doc.number, doc.kind, doc.title)
         pdf = _merge(
             parts,
             {
-                "/Title": f"Sitzungsmappe der {doc.name}",
+                "/Title": f"Sitzungsmappe der {name}",
                 "/Author": head.council_name,
-                "/Subject": f"Einladung, Protokoll und Anlagen der {doc.name} am "
-                f"{doc.day:%d.%m.%Y}",
+                "/Subject": f"Einladung, Protokoll und Anlagen der {name} am {doc.day:%d.%m.%Y}",
                 "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}",
             },
         )
@@ -185,7 +185,7 @@ class MinutesDocumentsService:
             ("Einladung mit Tagesordnung", invitation.pdf),
             *((a.label, content) for a, content in annexes),
         ]
-        name = meeting_name(meeting.number, meeting.kind)
+        name = list_label(meeting.number, meeting.kind, meeting.title)
         head = meeting.letterhead
         pdf = _merge(
             parts,
