@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import (
@@ -87,6 +87,33 @@ def load(session: Session, meeting_id: int, *, lock: bool = False) -> MeetingIte
         if title is not None:
             titles[row.id] = f"{title} (gelöscht)" if deleted_at is not None else title
     return MeetingItems(meeting, rows, titles)
+
+
+CalendarLines = list[tuple[str, str, bool, str]]
+
+
+def calendar_lines(found: MeetingItems) -> CalendarLines:
+    """The agenda as the meeting's calendar entry lists it (``exchange.meetings_ics``):
+    number, title, public or not, presenter of every item."""
+    return sorted((r.number, r.title, r.public, r.presenter) for r in found.rows.values())
+
+
+def follow_in_calendars(session: Session, found: MeetingItems, before: CalendarLines) -> None:
+    """Raise the meeting's calendar SEQUENCE if its agenda, as the calendar entry lists it,
+    changed since ``before``: as after a move, calendars then replace the entry's text
+    instead of keeping the old agenda. One UPDATE beside the meeting's row: its version
+    stays, so the meeting, open in its form beside the agenda, saves without a conflict."""
+    session.flush()
+    if calendar_lines(found) == before:
+        return
+    meeting = models.Meeting
+    session.execute(
+        update(meeting)
+        .where(meeting.id == found.meeting.id)
+        .values(ics_sequence=meeting.ics_sequence + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(found.meeting, ["ics_sequence"])
 
 
 def store_layout(

@@ -39,6 +39,10 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 
 _CONTEXT = "AgendaEditor"
+INVITED_HINT = (
+    "Zu dieser Sitzung wurde bereits eingeladen: Nach einer Änderung der Tagesordnung bitte "
+    "Einladung und Kalenderdatei erneut senden (Dokumente: „Einladung …“, „Kalender …“)."
+)
 
 
 class AgendaEditor(KeepsNoMeetingHint, QWidget):
@@ -224,9 +228,9 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         if typed is not None:
             select = typed.key
         self._agenda = agenda
-        refusal = _refusal(agenda)
-        self.hint.setText(refusal or "")
-        self.hint.setVisible(refusal is not None)
+        note = _refusal(agenda) or _invited_note(agenda)
+        self.hint.setText(note or "")
+        self.hint.setVisible(note is not None)
         self._show_items(agenda)
         self.view.expandAll()
         self.tree.fit_columns()
@@ -312,3 +316,10 @@ def _refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:
     if agenda.frozen:
         return tr(_CONTEXT, FROZEN_HINT)
     return change_refusal(agenda.state, title_only=title_only)
+
+
+def _invited_note(agenda: Agenda) -> str | None:
+    """For an invited meeting: its members have the agenda from the invitation and the
+    calendar file, so a change reaches them only with both sent again (the calendar's
+    SEQUENCE rises with each change, as after a move)."""
+    return tr(_CONTEXT, INVITED_HINT) if agenda.state is MeetingState.INVITED else None

@@ -17,7 +17,7 @@ from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.projects import Project
 from expertenrat.store import models
-from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.agenda_editor import INVITED_HINT, AgendaEditor
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -498,3 +498,17 @@ def test_a_time_plan_past_the_meetings_end_is_a_warning_under_the_tree(
         "Geplantes Ende: 18:25 Uhr (145 Minuten) – 25 Minuten nach dem Ende der Sitzung (18:00 Uhr)"
     )
     assert editor.end_label.objectName() == "warningLabel"
+
+
+def test_an_invited_meeting_s_agenda_says_to_send_invitation_and_calendar_again(
+    editor, make_meeting
+):
+    """The members have the agenda from the invitation and the calendar file: a change
+    reaches them only when both go out again (as after a move). Nothing said so (found by a
+    tester)."""
+    editor.set_meeting(make_meeting(MeetingState.INVITED))
+
+    assert editor.hint.text() == INVITED_HINT and editor.hint.isVisible()
+    assert editor.structure.add_button.isEnabled()  # a note, not a refusal
+    editor.set_meeting(make_meeting())
+    assert not editor.hint.isVisible()
