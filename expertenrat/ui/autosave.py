@@ -18,7 +18,8 @@ whose failure ``final`` says no retry can mend (minutes approved meanwhile, or a
 deleted, perhaps on another PC): kept, not retried, and reported by ``gave_up``; the editor
 may ``drop`` it once the user has seen it. A conflict (another PC saved the record since it
 was read) stops saving that record until the editor calls :meth:`Autosave.resolve` with the
-user's choice: it is never overwritten silently.
+user's choice, or :meth:`Autosave.resolve_merged` with both changes where they touch other
+fields: it is never overwritten silently.
 
 ``save(key, payload, version)`` runs in the worker thread and returns the new version, or a
 :class:`Conflict` with the other text; an ``ExpertenratError`` is a failure with a German
@@ -158,6 +159,18 @@ class Autosave(QObject):
         else:
             self._forget(key, record)
             self.replaced.emit(key, theirs)
+        self._update_status()
+
+    def resolve_merged(self, key: str, payload: dict) -> None:
+        """A conflict settled without a question: ``payload`` holds both sides' changes
+        (each changed other fields) and is saved over theirs."""
+        record = self._records[key]
+        if record.conflict is None:
+            return
+        record.version, record.conflict = record.conflict.version, None
+        self._number += 1
+        record.pending = (payload, self._number)
+        self._start(key)
         self._update_status()
 
     def adopt(self, entry: RecoveryEntry) -> None:

@@ -39,7 +39,7 @@ from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import header_key, item_key
 from expertenrat.ui.minutes_line_display import MinutesLineDisplay
 from expertenrat.ui.minutes_navigation import MinutesNavigation
-from expertenrat.ui.minutes_offers import MinutesOffers
+from expertenrat.ui.minutes_offers import MinutesOffers, merged_payload
 from expertenrat.ui.minutes_phrase_menu import PhraseMenu
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
@@ -136,7 +136,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self.autosave.status_changed.connect(self.indicator.setText)
         self.indicator.clicked.connect(self._show_whole_status)
         self.autosave.saved.connect(self._saved)
-        self.autosave.conflicted.connect(self.offers.conflict)
+        self.autosave.conflicted.connect(self._conflicted)
         self.autosave.replaced.connect(self._replaced)
         self.autosave.gave_up.connect(self._gave_up)
 
@@ -332,6 +332,17 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             self.offers.deleted(key, payload, label, then=self.refresh)
         elif key.startswith("header:"):
             self.offers.meeting_deleted(key, payload, then=self.refresh)
+
+    def _conflicted(self, key: str, mine: dict, theirs: dict) -> None:
+        """Another PC saved the record meanwhile: changes of other fields are both kept
+        (saved and shown at once), the same field changed on both sides is a question."""
+        merged = merged_payload(self.saver.bases.get(key), mine, theirs)
+        if merged is None:
+            self.offers.conflict(key, mine, theirs)
+            return
+        self.saver.bases[key] = theirs
+        self.autosave.resolve_merged(key, merged)
+        self.display.show_payload(key, merged)
 
     def _replaced(self, key: str, payload: dict) -> None:
         self.saver.bases[key] = payload

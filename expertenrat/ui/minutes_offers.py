@@ -1,5 +1,6 @@
 """The two questions the minutes autosave may have to ask, both with the texts side by side:
-another PC changed the same item (keep mine / take theirs), and the recovery file has text
+another PC changed the same fields of an item (keep mine / take theirs; changes of other
+fields are merged without asking, :func:`merged_payload`), and the recovery file has text
 the database lacks after a crash (take it / discard it). Nothing is decided silently.
 
 Text no save can store any more (its minutes approved, or its agenda item or the whole
@@ -30,6 +31,25 @@ def stored_payloads(minutes: Minutes) -> dict[str, dict]:
     stored = {header_key(minutes.meeting_id): header_payload(minutes.header)}
     stored.update({item_key(i.item_id): texts_payload(i.texts) for i in minutes.items})
     return stored
+
+
+def merged_payload(base: dict | None, mine: dict, theirs: dict) -> dict | None:
+    """Both changes of a record saved elsewhere meanwhile, when they are in different
+    fields (the discussion typed here, the resolution there): each field as the side that
+    changed it has it. None where both changed one field differently (a question), or
+    without the ``base`` the editor started from."""
+    if base is None or mine.keys() != theirs.keys():
+        return None
+    merged = {}
+    for name, my in mine.items():
+        old, their = base.get(name), theirs[name]
+        if my in (their, old):
+            merged[name] = their
+        elif their == old:
+            merged[name] = my
+        else:
+            return None
+    return merged
 
 
 class MinutesOffers:

@@ -3,6 +3,8 @@ over text typed here, and that text is never lost unseen."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from held_meeting import council_of_three, held_meeting
 from minutes_rows import approve
@@ -285,3 +287,73 @@ def test_kept_text_of_an_item_deleted_elsewhere_is_shown_once_before_it_is_dropp
     dialogs.open_warnings.pop()()
 
     assert again.autosave.recovery.entries() == []
+
+
+def _saved_elsewhere(other_program, held, item_id: int, **texts: str) -> None:
+    """Another PC's editor saves the item's texts, started from the texts stored now."""
+    stored = other_program.minutes.minutes(held.meeting_id)
+    item = next(i for i in stored.items if i.item_id == item_id)
+    other_program.minutes.save_item(
+        item_id, replace(item.texts, **texts), item.version, "anderer PC", item.texts
+    )
+
+
+def test_texts_typed_here_and_there_in_other_fields_of_an_item_are_both_kept(
+    qtbot, make_editor, other_program, services, held, dialogs
+):
+    """Found by a tester: the discussion typed on one PC and the resolution typed on the
+    other at the same time asked which of the two to keep, and dropped the other."""
+    editor = make_editor(held.meeting_id)
+    item_id = held.item_ids[1]
+    editor.items.select_key(item_key(item_id))
+    theirs = " ".join(["Diskussion: Kosten & Nutzen <unklar>, „Budget“ 😀 – Übergang."] * 200)
+    _saved_elsewhere(other_program, held, item_id, discussion=theirs)
+
+    QTest.keyClicks(editor.item_form.resolution_edit, "Beschluss: Zustimmung & Dank")
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: "gespeichert ·" in editor.indicator.text(), timeout=WAIT)
+
+    assert dialogs.offered == []  # nothing to choose: each changed another field
+    (stored,) = [i for i in services.minutes.minutes(held.meeting_id).items if i.item_id == item_id]
+    assert stored.texts.discussion == theirs
+    assert stored.texts.resolution_text == "Beschluss: Zustimmung & Dank"
+    assert editor.item_form.discussion_edit.toPlainText() == theirs
+    assert editor.item_form.resolution_edit.toPlainText() == "Beschluss: Zustimmung & Dank"
+
+
+def test_the_same_field_typed_here_and_there_is_still_a_question(
+    qtbot, make_editor, other_program, held, dialogs
+):
+    editor = make_editor(held.meeting_id)
+    item_id = held.item_ids[1]
+    editor.items.select_key(item_key(item_id))
+    _saved_elsewhere(other_program, held, item_id, resolution_text="Beschluss von dort")
+
+    QTest.keyClicks(editor.item_form.resolution_edit, "Beschluss von hier")
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: dialogs.offered != [], timeout=WAIT)
+
+    ((title, mine, theirs),) = dialogs.offered
+    assert title == "Gleichzeitig geändert"
+    assert "Beschluss von hier" in mine and "Beschluss von dort" in theirs
+
+
+def test_kopfdaten_typed_here_and_there_in_other_fields_are_both_kept(
+    qtbot, make_editor, other_program, services, held, dialogs
+):
+    editor = make_editor(held.meeting_id)
+    editor.items.select_key(header_key(held.meeting_id))
+    header = other_program.minutes.minutes(held.meeting_id).header
+    changes = "TOP 4 & TOP 5 getauscht <auf Antrag> von „Frau Süß“"
+    other_program.minutes.save_header(
+        held.meeting_id, replace(header, agenda_changes=changes), "anderer PC", header
+    )
+
+    QTest.keyClicks(editor.header_form.minute_taker_edit, "Joerg Aehnlich")
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: "gespeichert ·" in editor.indicator.text(), timeout=WAIT)
+
+    assert dialogs.offered == []
+    stored = services.minutes.minutes(held.meeting_id).header
+    assert (stored.agenda_changes, stored.minute_taker) == (changes, "Joerg Aehnlich")
+    assert editor.header_form.agenda_changes_edit.toPlainText() == changes
