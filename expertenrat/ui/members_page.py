@@ -1,11 +1,10 @@
-"""Mitglieder: the members table with search and filters, composition, roster, CSV.
+"""Mitglieder: the members table with search and filters, composition, roster, CSV; the
+widgets and where they sit are :mod:`ui.members_page_view`.
 
-The table shows Name, Institution, Rolle, Primäres Handlungsfeld and Amtszeit by default,
-fitted to the width of the page; further columns can be shown from the header's context
-menu and are remembered. A line under the table counts the hits ("8 von 10 Mitgliedern")
-and an empty table says why and what to do. Enter or a double-click opens a member, Entf
-deletes one after asking, as on Projekte. The search and filters are
-:mod:`ui.members_filter_bar`.
+A line under the table counts the hits ("8 von 10 Mitgliedern") and an empty table says
+why and what to do. Enter or a double-click opens a member, Entf deletes one after asking,
+as on Projekte; "E-Mail-Adressen kopieren" puts the shown members' addresses on the
+clipboard.
 """
 
 from __future__ import annotations
@@ -14,61 +13,35 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.mail_addresses import recipients
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.services.context import Services
-from expertenrat.ui.column_fit import fit_columns
-from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.member_steps import MemberSteps
-from expertenrat.ui.members_filter_bar import MembersFilterBar
-from expertenrat.ui.members_filter_proxy import MembersFilterProxy
+from expertenrat.ui.members_page_view import MembersPageView
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.record_page_layout import record_page_layout
 from expertenrat.ui.record_selection import (
     select_record,
     selected_record,
     selection_kept,
     start_afresh,
 )
-from expertenrat.ui.record_table import TableOrEmpty, chooser_table, when_rows_change
+from expertenrat.ui.record_table import when_rows_change
 from expertenrat.ui.roster_panel import RosterPanel
-from expertenrat.ui.scroll_areas import up_down_scroll_area
-from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MembersPage"
-# Columns made narrower (down to fit_columns' minimum) when the shown ones do not fit the
-# page: first the institution and the other long texts, then the action field, the name
-# last; but a very long name first, down to fit_columns' COMFORT_WIDTH (it is capped).
-# Room left over goes to the institution.
-_SHRINKABLE = (
-    (
-        MembersTableModel.COLUMN_AFFILIATION,
-        MembersTableModel.COLUMN_FIELDS,
-        MembersTableModel.COLUMN_EMAIL,
-        MembersTableModel.COLUMN_TITLE,
-    ),
-    (MembersTableModel.COLUMN_PRIMARY_FIELD,),
-    (MembersTableModel.COLUMN_NAME,),
-)
 
 
-class MembersPage(NothingPending, QWidget):
+class MembersPage(NothingPending, MembersPageView):
     def __init__(
         self,
         services: Services,
@@ -77,60 +50,21 @@ class MembersPage(NothingPending, QWidget):
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, settings)  # the widgets
         self._services = services
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
         self._fields: list[ActionField] = []
 
-        self.model = MembersTableModel(self)
-        self.proxy = MembersFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view, self.columns = chooser_table(
-            self.proxy,
-            MembersTableModel,
-            MembersTableModel.COLUMN_NAME,
-            settings,
-            "members/hidden_columns",
-            self.fit_columns,
-        )
-        self.table_stack = TableOrEmpty(self.view)
-        self.empty_label = self.table_stack.empty_label
-        self.count_label = QLabel()
-        self.status_label = QLabel()
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.filters = MembersFilterBar(self.proxy)
-        self.search_edit = self.filters.search_edit
-        self.new_button = QPushButton(tr(_CONTEXT, "Neues Mitglied …"))
-        self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
-        self.end_button = QPushButton(tr(_CONTEXT, "Amtszeit beenden …"))
-        self.next_term_button = QPushButton(tr(_CONTEXT, "Weitere Amtszeit …"))
-        self.next_term_button.setToolTip(
-            tr(
-                _CONTEXT,
-                "Die Person erneut berufen: eine weitere Amtszeit nach dem Ende der "
-                "gewählten; die bisherige bleibt in der Historie",
-            )
-        )
-        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
-        self.delete_button.setToolTip(tr(_CONTEXT, "Das Mitglied löschen (Entf)"))
         no_modifier = Qt.KeyboardModifier.NoModifier
         KeyActions(self.view, {(Qt.Key.Key_Delete, no_modifier): self._ask_delete})
-        self.copy_emails_button = QPushButton(tr(_CONTEXT, "E-Mail-Adressen kopieren"))
-        self.copy_emails_button.setToolTip(
-            tr(_CONTEXT, "Die E-Mail-Adressen der angezeigten Mitglieder in die Zwischenablage")
-        )
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.setToolTip(tr(_CONTEXT, "Neues Mitglied anlegen (Strg+N)"))
-        self.composition = CompositionPanel()
         self.roster = RosterPanel(services, dialogs, today, self)
         self.roster.membersImported.connect(self.refresh)
         self.steps = MemberSteps(
             self, self.view, services, dialogs, today, self.refresh, self._saved
         )
-        self._layout()
+        self._layout(self.roster)
 
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -143,35 +77,6 @@ class MembersPage(NothingPending, QWidget):
         when_rows_change(self.proxy, self._update_count)
         self._update_buttons()
         self._update_count()
-
-    def _layout(self) -> None:
-        self.actions = WrappingRow(  # on two rows in a narrow window
-            (
-                (self.new_button, self.edit_button, self.end_button, self.next_term_button),
-                (self.delete_button, self.copy_emails_button),
-            )
-        )
-        counts = QHBoxLayout()
-        counts.addWidget(self.count_label)
-        counts.addWidget(self.status_label, 1)
-        side = QWidget()
-        right = QVBoxLayout(side)
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.composition)
-        right.addWidget(self.roster)
-        right.addStretch(1)
-        # In a short window the panel scrolls rather than squeezing the roster's fields (it
-        # is taller than the table beside it needs to be).
-        self.side_scroll = up_down_scroll_area(side)
-        record_page_layout(
-            self,
-            tr(_CONTEXT, "Mitglieder"),
-            self.filters,
-            self.table_stack,
-            (counts, self.actions),
-            self.side_scroll,
-            (800, 320),
-        )
 
     # --- data -------------------------------------------------------------------------
 
@@ -199,18 +104,6 @@ class MembersPage(NothingPending, QWidget):
         self.fit_columns()
         self._update_buttons()
         self._update_count()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.fit_columns()  # the width of the page is known only now
-
-    def fit_columns(self) -> None:
-        fit_columns(
-            self.view,
-            _SHRINKABLE,
-            wide=MembersTableModel.COLUMN_AFFILIATION,
-            capped=(MembersTableModel.COLUMN_NAME,),
-        )
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
