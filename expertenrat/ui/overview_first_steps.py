@@ -1,0 +1,86 @@
+"""The Übersicht's "Erste Schritte": what to do next in a council that has no members,
+meetings or projects yet, each step a button that opens its area with a new record."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+
+from expertenrat.domain.overview import Area, CouncilOverview, Target, TargetFilter
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "OverviewPage"
+
+
+class FirstSteps(QGroupBox):
+    """What to do next in a council that has no members, meetings or projects yet."""
+
+    def __init__(self, opened) -> None:
+        super().__init__(tr(_CONTEXT, "Erste Schritte"))
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.members_button = QPushButton(tr(_CONTEXT, "Mitglieder anlegen …"))
+        self.meeting_button = QPushButton(tr(_CONTEXT, "Erste Sitzung planen …"))
+        self.projects_button = QPushButton(tr(_CONTEXT, "Projekte erfassen …"))
+        steps = QGridLayout()
+        self._hints: dict[QPushButton, QLabel] = {}
+        for row, (button, area, hint) in enumerate(
+            (
+                (
+                    self.members_button,
+                    Area.MEMBERS,
+                    tr(
+                        _CONTEXT,
+                        "Die Mitglieder mit Handlungsfeldern und Amtszeit – einzeln oder als "
+                        "Liste (Excel, CSV) auf der Seite „Mitglieder“ importiert.",
+                    ),
+                ),
+                (
+                    self.meeting_button,
+                    Area.MEETINGS,
+                    tr(
+                        _CONTEXT,
+                        "Datum, Ort und Tagesordnung; die Übersicht erinnert dann an die "
+                        "Einladung.",
+                    ),
+                ),
+                (
+                    self.projects_button,
+                    Area.PROJECTS,
+                    tr(_CONTEXT, "Die Projekte, die das Gremium berät."),
+                ),
+            )
+        ):
+            button.clicked.connect(
+                lambda _checked=False, a=area: opened.emit(Target(a, filter=TargetFilter.NEW))
+            )
+            label = QLabel(hint)
+            label.setWordWrap(True)
+            label.setObjectName("figureCaption")
+            self._hints[button] = label
+            steps.addWidget(button, row, 0)
+            steps.addWidget(label, row, 1)
+        steps.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(steps)
+
+    def show_steps(self, figures: CouncilOverview) -> None:
+        for button, needed in (
+            (self.members_button, figures.members_total == 0),
+            (self.meeting_button, figures.meetings_total == 0),
+            (self.projects_button, figures.projects == 0),
+        ):
+            button.setVisible(needed)
+            self._hints[button].setVisible(needed)
+        if figures.is_empty:
+            text = tr(
+                _CONTEXT,
+                "Dieses Gremium ist noch leer. Legen Sie zuerst die Mitglieder an und planen "
+                "Sie dann die erste Sitzung; die Projekte können Sie jederzeit erfassen.",
+            )
+        else:
+            text = tr(_CONTEXT, "Noch offen:")
+        self.intro.setText(text)
+        self.setVisible(
+            figures.members_total == 0 or figures.meetings_total == 0 or figures.projects == 0
+        )
