@@ -247,19 +247,40 @@ class RecommendationSteps:
             ),
         )
 
-    def withdraw(self, row: RecommendationRow) -> None:
+    def withdraw(self, row: RecommendationRow, note: str = "", changed: str = "") -> None:
+        """Ask why and withdraw; ``note``: the reason typed before, ``changed``: a sentence
+        saying that another PC changed the recommendation since (asked again)."""
         self._dialogs.ask_text(
             self._parent,
             tr(_CONTEXT, "Empfehlung zurückziehen"),
-            tr(_CONTEXT, "Warum wird {} zurückgezogen?").format(row.code),
-            "",
-            lambda note: self._run(
-                row,
-                lambda: self._services.recommendations.withdraw(
-                    row.id, row.version, self._today(), note
-                ),
-            ),
+            changed + tr(_CONTEXT, "Warum wird {} zurückgezogen?").format(row.code),
+            note,
+            lambda note: self._withdraw(row, note),
         )
+
+    def _withdraw(self, row: RecommendationRow, note: str) -> None:
+        """Withdraw ``row``; refused because another PC changed it meanwhile, the page
+        shows it as it is now and the question comes again with the reason typed."""
+        try:
+            self._services.recommendations.withdraw(row.id, row.version, self._today(), note)
+        except ConcurrentEditError as error:
+            try:
+                now = self._services.recommendations.get(row.id).row
+            except ExpertenratError:
+                self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+                self._stored(row.id)
+                return
+            self._stored(row.id)
+            changed = tr(
+                _CONTEXT,
+                "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert (Stand "
+                "jetzt: {status}); Ihre Begründung ist erhalten.\n",
+            ).format(code=now.code, status=now.status.label)
+            self.withdraw(now, note, changed)
+            return
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+        self._stored(row.id)
 
     def _run(self, row: RecommendationRow, step: Callable[[], object]) -> None:
         attempt(self._dialogs, self._parent, tr(_CONTEXT, "Empfehlungen"), step)

@@ -48,6 +48,8 @@ class ScriptedDialogs:
     offered: list[tuple[str, str, str]] = field(default_factory=list)
     # The label of every text asked for (ask_text), in turn.
     asked_texts: list[str] = field(default_factory=list)
+    # The text each of them was offered with (ask_text's ``initial``), in turn.
+    offered_texts: list[str] = field(default_factory=list)
     # The label of every date asked for (ask_date), in turn.
     asked_dates: list[str] = field(default_factory=list)
     # True: a warning stays open (its ``on_closed`` waits in ``open_warnings``) until the
@@ -89,6 +91,7 @@ class ScriptedDialogs:
 
     def ask_text(self, parent, title, label, initial, on_text) -> None:
         self.asked_texts.append(label)
+        self.offered_texts.append(initial)
         if self.texts:
             on_text(self.texts.pop(0))
 

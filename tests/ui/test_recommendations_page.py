@@ -549,6 +549,33 @@ def test_a_send_after_another_pc_withdrew_the_recommendation_is_refused_in_the_d
     assert stored.status is RecommendationStatus.WITHDRAWN and stored.sent_on is None
 
 
+def test_a_withdrawal_after_another_pc_changed_the_recommendation_asks_again_with_the_reason(
+    page, sample, services, other_program, dialogs
+):
+    rid = sample.recommendations["E-2026-04"]
+    page.select(rid)
+    row = other_program.recommendations.get(rid).row
+    other_program.recommendations.set_due_date(
+        rid, row.version, date(2027, 3, 1), date(2026, 11, 20)
+    )
+    reason = "Projekt eingestellt & <beendet>, „siehe Schreiben“ 😀"
+    dialogs.texts = [reason, reason]
+
+    page.withdraw_button.click()
+
+    assert dialogs.asked_texts == [
+        "Warum wird E-2026-04 zurückgezogen?",
+        "Die Empfehlung E-2026-04 wurde inzwischen von jemand anderem geändert (Stand jetzt: "
+        "übermittelt); Ihre Begründung ist erhalten.\nWarum wird E-2026-04 zurückgezogen?",
+    ]
+    assert dialogs.offered_texts == ["", reason]  # asked again with what was typed
+    assert dialogs.warnings() == []
+    stored = services.recommendations.get(rid)
+    assert stored.row.status is RecommendationStatus.WITHDRAWN
+    assert stored.row.due_on == date(2027, 3, 1)
+    assert reason in page.detail.toPlainText()
+
+
 def _adopt_in_approved_minutes(sqlite_database, sample, recommendation_id: int) -> None:
     with sqlite_database.transaction() as session:
         item = session.scalars(
