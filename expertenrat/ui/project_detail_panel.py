@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from expertenrat.domain.projects import (
     Project,
     ProjectRecommendation,
 )
+from expertenrat.ui.column_fit import LAST_WIDTH, refit_on_width_change
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendations_table_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 from expertenrat.ui.table_model import Column, RowsTableModel
@@ -36,6 +38,7 @@ class ConsultationsModel(RowsTableModel):
     """The meetings that consulted a project, one row each with the agenda items there; one
     still ahead (planned or invited) is marked "(geplant)"."""
 
+    MEETING = 0
     TITLE = 3
 
     def __init__(self, parent=None) -> None:
@@ -45,7 +48,8 @@ class ConsultationsModel(RowsTableModel):
                     tr(_CONTEXT, "Sitzung"),
                     _meeting,
                     sort_value=lambda c: c.meeting_start,
-                    tooltip=lambda c: c.meeting_title or None,
+                    # whole where the column cuts it (see ProjectDetailPanel._fit_meetings)
+                    tooltip=_meeting_tooltip,
                 ),
                 Column(
                     tr(_CONTEXT, "Datum"),
@@ -73,6 +77,12 @@ def _meeting(consultation: Consultation) -> str:
     if consultation.meeting_state in _AHEAD:
         return tr(_CONTEXT, "{} (geplant)").format(consultation.meeting)
     return consultation.meeting
+
+
+def _meeting_tooltip(consultation: Consultation) -> str:
+    """The label whole, and the meeting's title where the label leaves it out."""
+    label, title = _meeting(consultation), consultation.meeting_title
+    return label if not title or title in label else f"{label}\n{title}"
 
 
 def _title(item: ConsultedItem) -> str:
@@ -154,6 +164,10 @@ class ProjectDetailPanel(QWidget):
             (self.recommendations_view, tr(_CONTEXT, "die Empfehlung")),
         ):
             view.setToolTip(tr(_CONTEXT, "Doppelklick oder Eingabetaste öffnet {}").format(what))
+        self.consultations_view.horizontalHeader().setSectionResizeMode(
+            ConsultationsModel.MEETING, QHeaderView.ResizeMode.Interactive
+        )
+        refit_on_width_change(self.consultations_view, self._fit_meetings)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
@@ -212,10 +226,34 @@ class ProjectDetailPanel(QWidget):
         # here also set the stretched title to its whole text until the next resize.
         self.consultations.set_rows(consultations)
         self.recommendations.set_rows(recommendations)
+        self._fit_meetings()
         for stack, model in self._stacks:  # an empty list says so instead of a bare table
             stack.setCurrentIndex(0 if model.rowCount() else 1)
         for box in self._boxes:  # with no project chosen, "noch keine …" would say untruths
             box.setVisible(project is not None)
+
+    def _fit_meetings(self) -> None:
+        """The Sitzung column as wide as its labels where the Titel keeps ``LAST_WIDTH``
+        beside it; else a long label (a Klausur with its title, a meeting "(geplant)") is
+        cut with "…" (its tooltip says it whole) rather than the list scrolling sideways,
+        down to the width of "10. Sitzung" (an ordinary label stays whole)."""
+        view = self.consultations_view
+        if not self.consultations.rowCount():
+            return
+        header = view.horizontalHeader()
+        column = ConsultationsModel.MEETING
+        fixed = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c not in (column, ConsultationsModel.TITLE)
+        )
+        room = view.viewport().width() - fixed
+        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        usual = view.fontMetrics().horizontalAdvance(tr(_CONTEXT, "10. Sitzung")) + margin
+        least = max(usual, header.sectionSizeHint(column))
+        header.resizeSection(
+            column, min(view.sizeHintForColumn(column), max(least, room - LAST_WIDTH))
+        )
 
     def empty_hints(self) -> list[str]:
         """The hints shown in place of empty lists."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
+from pytestqt.exceptions import TimeoutError as NotSettled
 from settling import settle
 from table_widths import NARROW_WINDOW, fits, headers_whole, shows_start, shows_whole
 from verwerfen import closing_asks_first
@@ -14,6 +16,7 @@ from verwerfen import closing_asks_first
 from expertenrat.domain.enums import MeetingState, ProjectPhase
 from expertenrat.domain.field_limits import PROJECT
 from expertenrat.domain.projects import Project
+from expertenrat.ui.project_detail_panel import ConsultationsModel
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.projects_table_model import ProjectsTableModel
 from expertenrat.ui.record_page_layout import BESIDE_MIN_WIDTH
@@ -494,3 +497,44 @@ def test_the_lists_beside_a_project_keep_to_the_panel_s_width(window, page, qtbo
         assert view.model().rowCount() > 0
         header = view.horizontalHeader()
         assert header.length() <= view.viewport().width(), view.accessibleName()
+
+
+def test_a_planned_meeting_beside_a_project_is_cut_not_scrolled_to(window, page, qtbot) -> None:
+    """At 1024 x 640 the consultations' Sitzung column sized to its contents: beside
+    "Digitaler Zwilling Rostock", consulted in the "7. Sitzung (geplant)", the list scrolled
+    sideways by about 60 px, the Titel out of sight (found by a tester). The label is cut
+    with "…" instead, its tooltip whole; an ordinary label and the Titel stay in sight."""
+    window.resize(1024, 640)
+    window.show_area(page)
+    _select(page, "Digitaler Zwilling Rostock")
+    view = page.detail.consultations_view
+    model, header = view.model(), view.horizontalHeader()
+    qtbot.waitUntil(lambda: view.isVisible() and model.rowCount() == 2, timeout=WAIT)
+
+    with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+        qtbot.waitUntil(lambda: fits(view), timeout=WAIT)
+    assert fits(view) and view.horizontalScrollBar().maximum() == 0
+    planned = model.index(1, ConsultationsModel.MEETING)
+    assert planned.data() == "7. Sitzung (geplant)"
+    assert not shows_whole(view, ConsultationsModel.MEETING)  # cut …
+    assert planned.data(Qt.ItemDataRole.ToolTipRole).startswith("7. Sitzung (geplant)")  # … said
+    ordinary = model.index(0, ConsultationsModel.MEETING).data()
+    assert ordinary == "3. Sitzung"
+    room = header.sectionSize(ConsultationsModel.MEETING)
+    assert view.fontMetrics().horizontalAdvance(ordinary) < room - 4  # whole, no "…"
+    assert shows_start(view, ConsultationsModel.TITLE, 2)  # "Di…": the Titel keeps its place
+    end = header.sectionViewportPosition(ConsultationsModel.TITLE) + header.sectionSize(
+        ConsultationsModel.TITLE
+    )
+    assert end <= view.viewport().width()
+
+
+def test_a_planned_meeting_s_label_shows_whole_where_the_panel_has_room(window, page, qtbot):
+    window.resize(1280, 800)
+    window.show_area(page)
+    _select(page, "Digitaler Zwilling Rostock")
+    view = page.detail.consultations_view
+    qtbot.waitUntil(lambda: view.isVisible() and view.model().rowCount() == 2, timeout=WAIT)
+
+    qtbot.waitUntil(lambda: shows_whole(view, ConsultationsModel.MEETING), timeout=WAIT)
+    assert fits(view)
