@@ -22,29 +22,44 @@ class _RowsInSight(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # once the event that asked for it is done
         self._timer.timeout.connect(self.fit)
-        view.verticalScrollBar().valueChanged.connect(self._timer.start)
-        view.horizontalHeader().sectionResized.connect(self._timer.start)
+        # Through ``_soon``, which takes no arguments: connected to ``QTimer.start``
+        # itself, a signal's first argument became the interval, so that scrolling to
+        # row 1,500 fitted the rows 1.5 s later, and scrolling on kept putting it off.
+        view.verticalScrollBar().valueChanged.connect(self._soon)
+        view.horizontalHeader().sectionResized.connect(self._soon)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
-            signal.connect(self._timer.start)
-        model.dataChanged.connect(self._timer.start)
+            signal.connect(self._soon)
+        model.dataChanged.connect(self._soon)
         view.viewport().installEventFilter(self)
+
+    def _soon(self, *_signal_arguments: object) -> None:
+        self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._timer.start()
+            self._soon()
         return False
 
     def fit(self) -> None:
-        """Fit the rows now in sight to their contents."""
+        """Fit the rows now in sight to their contents. A row that grows pushes those
+        below it out of sight before they are measured, and the rows then in sight may be
+        others (at the end of the table the view shows the last rows, however tall): in a
+        short table whose rows wrap into many lines the last rows stayed cut. So the rows
+        in sight are fitted again until none changes."""
         view = self._view
         row = view.rowAt(0)
         if row < 0:
             return
         rows, height = view.model().rowCount(), view.viewport().height()
+        grown = False
         while row < rows and view.rowViewportPosition(row) < height:
+            before = view.rowHeight(row)
             view.resizeRowToContents(row)
+            grown = grown or view.rowHeight(row) != before
             row += 1
+        if grown:
+            self._soon()
 
 
 def fit_rows_in_sight(view: QTableView) -> _RowsInSight:

@@ -7,8 +7,10 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QScreen
+from PySide6.QtWidgets import QTableView
+from settling import settle
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.member_import_preview import ImportPreview, ImportRow, ImportStatus
@@ -373,3 +375,43 @@ def test_a_click_on_a_header_sorts_the_rows(make_dialog, qtbot):
 
     assert header.sortIndicatorSection() == column
     assert [row[2] for row in shown(dialog)] == ["neu", "aktualisieren", "Fehler"]
+
+
+def _many_errors(count: int) -> bytes:
+    lines = [HEADER] + [
+        f"Vor{i};Nach{i};p{i}@example.org;01.03.2026;28.02.2025;Stadtdaten" for i in range(count)
+    ]
+    return "\r\n".join(lines).encode("utf-8-sig")
+
+
+def test_rows_scrolled_into_sight_are_fitted_at_once(make_dialog, qtbot):
+    """The rows were fitted as many milliseconds after a scroll as the row scrolled to
+    (the scroll bar's value became the timer's interval): 1.5 s at row 1,500, 19 s at row
+    19,000, and each further scroll put it off again (found by a tester)."""
+    dialog = make_dialog(_many_errors(2000))
+    view = dialog.view
+    qtbot.waitUntil(lambda: all(_fits(view, row) for row in _rows_in_sight(view)), timeout=WAIT)
+
+    view.scrollTo(view.model().index(1500, 0), QTableView.ScrollHint.PositionAtTop)
+    settle(qtbot)
+
+    assert 1500 in _rows_in_sight(view)
+    assert all(_fits(view, row) for row in _rows_in_sight(view))
+
+
+def test_in_a_short_dialog_the_rows_in_sight_at_the_end_are_all_fitted(
+    make_dialog, qtbot, monkeypatch
+):
+    """On a small screen the rows' reasons wrap into many lines: fitting the first rows in
+    sight pushed the others out of sight before they were measured, and the last rows
+    shown stayed a line high, their reasons cut (found by a tester)."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 600, 400))
+    dialog = make_dialog(_many_errors(200))
+    view = dialog.view
+    qtbot.waitUntil(lambda: all(_fits(view, row) for row in _rows_in_sight(view)), timeout=WAIT)
+
+    view.scrollToBottom()
+    settle(qtbot)
+
+    assert len(_rows_in_sight(view)) >= 2
+    assert all(_fits(view, row) for row in _rows_in_sight(view))
