@@ -33,6 +33,7 @@ from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.row_heights import fit_rows_in_sight
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+from expertenrat.ui.widgets import resize_within_screen
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberImportDialog"
@@ -155,7 +156,7 @@ class MemberImportDialog(QDialog):
         self._preview = preview
         self.job: Job | None = None
         self.setWindowTitle(tr(_CONTEXT, "Mitglieder importieren"))
-        self.resize(900, 520)
+        resize_within_screen(self, 900, 520)
 
         intro = QLabel(
             tr(

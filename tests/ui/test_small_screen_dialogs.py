@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QDialogButtonBox, QGroupBox, 
 from pytestqt.exceptions import TimeoutError as NotSettled
 
 from expertenrat.ui.member_dialog import MemberDialog
+from expertenrat.ui.member_import_dialog import MemberImportDialog
 from expertenrat.ui.minutes_approval_dialogs import DiffDialog
 from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
@@ -100,3 +101,30 @@ def test_the_member_dialog_on_a_small_screen_shows_one_column_without_scrolling_
     names = {box.title(): box for box in large.form.findChildren(QGroupBox)}
     qtbot.waitUntil(lambda: names["Mitgliedschaft"].x() > names["Person"].x(), timeout=WAIT)
     assert names["Mitgliedschaft"].y() == names["Person"].y()
+
+
+@pytest.mark.usefixtures("small_screen")
+def test_the_member_import_preview_opens_within_a_small_screen(demo_services, qtbot, today):
+    """'Mitglieder importieren' opened 900 x 520, wider and taller than the screen, its
+    Importieren and Abbrechen out of sight (found by a tester)."""
+    rostock = demo_services.settings.councils()[0]
+    lines = [
+        "Vorname;Nachname;E-Mail;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld",
+        *(f"Vor{i};Nach{i};p{i}@example.org;01.03.2026;28.02.2025;Stadtdaten" for i in range(30)),
+    ]
+    data = "\r\n".join(lines).encode("utf-8-sig")
+    preview = demo_services.member_exchange.preview_import(rostock.id, data, today)
+    dialog = MemberImportDialog(demo_services.member_exchange, rostock.id, today, preview)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+
+    size = dialog.frameGeometry().size()
+    assert size.width() <= SCREEN.width() and size.height() <= SCREEN.height()
+    box = dialog.findChild(QDialogButtonBox)
+    assert box.mapTo(dialog, box.rect().bottomRight()).y() < SCREEN.height()
+    view = dialog.view
+    with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+        qtbot.waitUntil(lambda: scrolls_sideways(dialog) == [], timeout=WAIT)
+    assert scrolls_sideways(dialog) == []
+    qtbot.waitUntil(lambda: view.rowAt(view.viewport().height() - 1) > 2, timeout=WAIT)
