@@ -67,6 +67,16 @@ def test_version():
     assert result.stdout.strip() == f"Expertenrat {__version__}"
 
 
+def test_the_help_speaks_of_any_council_not_of_rostocks_kind():
+    """(found by a tester) The help said "Geschäftsstelle eines Smart-City-Expert*innenrats":
+    a Beirat in Lübeck runs the same program by its settings."""
+    from expertenrat.cli import build_parser
+
+    text = " ".join(build_parser().format_help().split())
+    assert "Smart" not in text
+    assert "Geschäftsstelle eines Gremiums" in text
+
+
 def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path):
     database = str(tmp_path / "demo.db")
     first = run("--database", database, "demo")

@@ -76,8 +76,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="expertenrat",
-        description="Expertenrat – Geschäftsstelle eines Smart-City-Expert*innenrats. "
-        "Ohne Befehl startet das Programmfenster.",
+        description="Expertenrat – die Anwendung der Geschäftsstelle eines Gremiums, etwa "
+        "des Expert*innenrats oder Beirats einer Stadt. Ohne Befehl startet das "
+        "Programmfenster.",
     )
     parser.add_argument(
         "--version",

@@ -178,6 +178,12 @@ class MainWindow(QMainWindow):
     def current_council_id(self) -> int | None:
         return self.council_combo.currentData()
 
+    def shown_council(self) -> str | None:
+        """The council shown as the switcher names it ("Rat (Rostock)"); None: none yet."""
+        if self.current_council_id() is None or self.welcome_shown():
+            return None
+        return self.council_combo.currentText()
+
     def reload_councils(self, select_id: int | None = None) -> None:
         self.councils.reload(select_id)
 

@@ -47,6 +47,9 @@ class MenuHost(Protocol):
     def close_anyway(self) -> None:
         """Close the window without asking again (after the server move)."""
 
+    def shown_council(self) -> str | None:
+        """The council shown, as the switcher names it ("Rat (Rostock)"); None: none."""
+
 
 class WindowMenus:
     def __init__(self, window: QMainWindow, settings: QSettings, log_file: Path) -> None:
@@ -62,7 +65,9 @@ class WindowMenus:
         help_menu = window.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
         self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), window)
         self.about_action.triggered.connect(
-            lambda: show_about(window, self._database_location(), self._log_file)
+            lambda: show_about(
+                window, self._database_location(), self._log_file, self._shown_council()
+            )
         )
         help_menu.addAction(self.about_action)
 
@@ -125,6 +130,9 @@ class WindowMenus:
     def _retention_closed(self) -> None:
         self.retention_dialog.deleteLater()
         self._host.refresh_shown()  # anonymised members reread
+
+    def _shown_council(self) -> str | None:
+        return self._host.shown_council() if self._services is not None else None
 
     def _database_location(self) -> str:
         if self._services is None:

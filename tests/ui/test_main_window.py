@@ -131,6 +131,22 @@ def test_about_names_version_and_database(make_window, services, qtbot):
     box.close()
 
 
+def test_about_speaks_of_any_council_and_names_the_one_shown(make_window, services, qtbot):
+    """(found by a tester) "Die Anwendung der Geschäftsstelle eines Smart-City-
+    Expert*innenrats" whichever council the settings describe."""
+    services.settings.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat <Nord> & Co", city="Lübeck")
+    )
+    window = make_window()
+    window.show()
+    window.menus.about_action.trigger()
+    box = window.findChild(QMessageBox)
+    assert "Smart" not in box.text()
+    assert "Geschäftsstelle eines Gremiums" in box.text()
+    assert "<b>Gremium:</b> Digitalbeirat &lt;Nord&gt; &amp; Co (Lübeck)" in box.text()
+    box.close()
+
+
 def _two_councils(services):
     services.settings.create_council(
         CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
