@@ -6,6 +6,7 @@ QPainter puts it on the paper, so paper, preview and file never differ.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,14 @@ from expertenrat.ui.save_location import FileKind
 PRINT_DPI = 300  # at most, on paper: sharp, and one A4 page is about 35 MB while it prints
 PREVIEW_DPI = 150  # the preview holds every page in memory (about 9 MB per A4 page)
 _CONTEXT = "PdfPrinting"
+# A day in a document's name, which is also its file's stem ("Mitgliederliste intern
+# 2026-12-02": sorts in a folder); a window title shows it as the UI does (02.12.2026).
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def shown_title(name: str) -> str:
+    """A document's ``name`` as a window title shows it: its days as dd.MM.yyyy."""
+    return _ISO_DAY.sub(r"\3.\2.\1", name)
 
 
 class PrintError(ExpertenratError):
@@ -154,7 +163,7 @@ class PdfPrintActions(QObject):
             return
         printer = _printer(title, layout[1])
         dialog = QPrintPreviewDialog(printer, self._parent)
-        dialog.setWindowTitle(tr(_CONTEXT, "Druckvorschau – {}").format(title))
+        dialog.setWindowTitle(tr(_CONTEXT, "Druckvorschau – {}").format(shown_title(title)))
         available = self._parent.screen().availableGeometry()
         dialog.resize(available.width() * 3 // 4, available.height() * 7 // 8)
         # The preview paints again with the printer the user picks in its print dialog.
@@ -167,7 +176,7 @@ class PdfPrintActions(QObject):
             return
         printer = _printer(title, layout[1])
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle(tr(_CONTEXT, "Drucken – {}").format(title))
+        dialog.setWindowTitle(tr(_CONTEXT, "Drucken – {}").format(shown_title(title)))
         dialog.setMinMax(1, layout[0])
         dialog.finished.connect(
             lambda result: (

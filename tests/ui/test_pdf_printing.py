@@ -158,6 +158,23 @@ def test_preview_opens_without_blocking_and_shows_every_page_in_landscape(
     qtbot.waitUntil(lambda: parent.findChild(QPrintPreviewDialog) is None)
 
 
+def test_the_windows_show_the_documents_day_as_the_ui_does(
+    qtbot, parent, actions, internal_roster
+) -> None:
+    """(found by a tester) The preview's title said "Mitgliederliste intern 2026-12-02", the
+    day of the file's name; everywhere else the UI writes 02.12.2026."""
+    actions.preview(internal_roster, "Mitgliederliste intern 2026-12-02")
+    preview = parent.findChild(QPrintPreviewDialog)
+    assert preview.windowTitle() == "Druckvorschau – Mitgliederliste intern 02.12.2026"
+    preview.reject()
+    qtbot.waitUntil(lambda: parent.findChild(QPrintPreviewDialog) is None)
+
+    actions.print(internal_roster, "Einladung 5. Sitzung 2026-12-08")
+    dialog = parent.findChild(QPrintDialog)
+    assert dialog.windowTitle() == "Drucken – Einladung 5. Sitzung 08.12.2026"
+    dialog.reject()
+
+
 def test_preview_of_broken_bytes_warns_instead_of_opening(qtbot, parent, actions, dialogs) -> None:
     actions.preview(b"kein pdf", "Mitgliederliste")
 
