@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.council_transfer import suggested_file_name
+from expertenrat.domain.council_transfer_format import SettingsFileError
 from expertenrat.domain.council_transfer_preview import (
     TransferPreview,
     difference_label,
@@ -204,8 +205,12 @@ class SettingsTransfer(QObject):
         self.created.emit(council_id)
 
     def _read(self, path: str):
+        """The template in the file ``path``; a refusal names the file, with its folder
+        (several files of one name may lie in Downloads, Desktop and a share)."""
         try:
             return self._transfer.read_file(Path(path))
+        except SettingsFileError as error:
+            raise _of_file(path, error) from None
         except OSError as error:
             raise ExpertenratError(
                 tr(_CONTEXT, "„{path}“ kann nicht gelesen werden: {reason}").format(
@@ -216,3 +221,13 @@ class SettingsTransfer(QObject):
 
     def _warn(self, title: str, error: ExpertenratError) -> None:
         self._dialogs.warning(self._parent, title, error.message, error.detail)
+
+
+def _of_file(path: str, error: ExpertenratError) -> ExpertenratError:
+    """``error`` about the content of the settings file ``path``, naming the file."""
+    return ExpertenratError(
+        tr(
+            _CONTEXT, "Die Einstellungsdatei „{path}“ kann nicht verwendet werden.\n\n{reason}"
+        ).format(path=path, reason=error.message),
+        error.detail,
+    )

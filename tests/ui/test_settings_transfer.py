@@ -130,6 +130,39 @@ def test_a_refused_file_is_explained_and_changes_nothing(make_window, services, 
     assert services.settings.settings(rostock.id) == rostock
 
 
+def test_a_refused_file_is_named_with_its_folder(make_window, services, dialogs, tmp_path):
+    """(found by a tester) The warning said what was wrong ("Die Datei ist kein gültiges
+    JSON") but not of which file: several "einstellungen.json" lie in Downloads, on the
+    desktop and on a share."""
+    rostock, luebeck = _two_councils(services)
+    window = make_window()
+    window.show_area(window.settings_page)
+    broken = tmp_path / "Downloads" / "einstellungen.json"
+    broken.parent.mkdir()
+    broken.write_text('{"format": ', "utf-8")
+    unruly = tmp_path / "Freigabe" / "einstellungen.json"
+    unruly.parent.mkdir()
+    document = json.loads(services.council_transfer.export(luebeck.id))
+    council = document["council"]
+    council["minMembers"], council["maxMembers"] = 9, 8  # each allowed, together not
+    unruly.write_text(json.dumps(document), "utf-8")
+
+    dialogs.paths.append(str(broken))
+    window.settings_page.transfer.import_action.trigger()
+    dialogs.paths.append(str(broken))
+    window.settings_page.transfer.new_action.trigger()
+    dialogs.paths.append(str(unruly))
+    window.settings_page.transfer.new_action.trigger()
+
+    first, second, third = dialogs.warnings()
+    for warning in (first, second):
+        assert warning.startswith(f"Die Einstellungsdatei „{broken}“ kann nicht verwendet")
+        assert "kein gültiges JSON" in warning
+    assert third.startswith(f"Die Einstellungsdatei „{unruly}“ kann nicht verwendet")
+    assert len(services.settings.councils()) == 2
+    assert services.settings.settings(rostock.id) == rostock
+
+
 def test_a_file_of_many_phrases_names_a_few_and_leaves_room_for_the_choices(
     make_window, services, dialogs, qtbot, tmp_path
 ):
