@@ -140,18 +140,20 @@ class MembersService:
             )
             return member_from_rows(row)
 
-    def delete(self, member: Member) -> None:
-        """Delete a member who appears nowhere else; otherwise say to end the membership."""
+    def delete(self, member: Member, *, today: date | None = None) -> None:
+        """Delete a member who appears nowhere else; otherwise say to end the membership
+        (or, where the term ended before ``today``, default the council's clock's, that it
+        ended)."""
         what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
             check_version(row, member.version, what)
             if _is_referenced(session, row):
+                today = today or council_clock(session, row.council_id).today()
                 instead = (
                     "Beenden Sie stattdessen die Mitgliedschaft: die Person bleibt dann in der "
                     "Historie erhalten."
-                    if row.term_end is None
-                    or row.term_end >= council_clock(session, row.council_id).today()
+                    if row.term_end is None or row.term_end >= today
                     else f"Ihre Amtszeit endete am {row.term_end:%d.%m.%Y}; die Person bleibt "
                     "in der Historie erhalten."
                 )

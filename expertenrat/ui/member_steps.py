@@ -105,7 +105,8 @@ class MemberSteps:
 
     def _delete(self, member: Member) -> None:
         remove_selected(
-            self._view, lambda: self._run(lambda: self._services.members.delete(member))
+            self._view,
+            lambda: self._run(lambda: self._services.members.delete(member, today=self._today())),
         )
 
     def _run(self, action: Callable[[], object]) -> None:
