@@ -7,6 +7,8 @@ import pty
 import select
 import subprocess
 import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -88,6 +90,59 @@ def test_demo_fills_an_empty_database_and_refuses_a_second_time(tmp_path):
     assert "enthält schon Daten" in second.stderr
     assert "Traceback" not in second.stderr
     assert len(second.stderr.strip().splitlines()) == 1
+
+
+def _zone_of_another_day() -> str:
+    """A time zone whose date is not Berlin's now (UTC+14 or UTC-12: one of them is always
+    a day apart from UTC+1/+2)."""
+    berlin = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    return next(
+        z for z in ("Etc/GMT-14", "Etc/GMT+12") if datetime.now(ZoneInfo(z)).date() != berlin
+    )
+
+
+def test_demo_is_of_the_councils_day_not_the_pcs(tmp_path):
+    """(found by a tester) `expertenrat demo` took the PC's date: on a PC set to another
+    zone the demo's day was not the day its councils (Europe/Berlin) count, and their pages
+    and deadlines disagreed with it by a day. Its day is the councils' today now, as the
+    demo service's own default is."""
+    from expertenrat.domain.councils import new_council_today
+    from expertenrat.services.demo import DemoService
+    from expertenrat.store.database import open_database
+    from expertenrat.store.engine import database_url
+
+    database = tmp_path / "demo.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", str(database), "demo"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**_environment(None), "TZ": _zone_of_another_day()},
+    )
+    assert result.returncode == 0, result.stderr
+    reference = open_database(database_url(str(tmp_path / "reference.db")))
+    try:
+        DemoService(reference, "Test").load(new_council_today())
+        expected = _days(reference)
+    finally:
+        reference.close()
+    made = open_database(database_url(str(database)))
+    try:
+        assert _days(made) == expected
+    finally:
+        made.close()
+
+
+def _days(database) -> list:
+    """The demo's days: the members' term ends and the meetings' starts."""
+    from sqlalchemy import select
+
+    from expertenrat.store import models
+
+    with database.reading() as session:
+        ends = session.scalars(select(models.Membership.term_end).order_by(models.Membership.id))
+        starts = session.scalars(select(models.Meeting.starts_at).order_by(models.Meeting.id))
+        return [*ends, *starts]
 
 
 def test_demo_uses_the_database_from_the_environment(tmp_path):

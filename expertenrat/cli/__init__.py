@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from expertenrat import __version__
@@ -183,7 +182,8 @@ def open_services(args: argparse.Namespace) -> Services:
 
 
 def _demo(services: Services, args: argparse.Namespace) -> str:
-    summary = services.demo.load(date.today(), councils=args.councils, years=args.years)
+    # The demo's day is today as its councils count it, not the PC's date (another zone).
+    summary = services.demo.load(councils=args.councils, years=args.years)
     return (
         f"Demodaten geladen: {counted(summary.councils, 'Gremium', 'Gremien')}, "
         f"{summary.members} Mitglieder, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from expertenrat.domain.enums import MemberRole, MinutesApproval, MinutesStyle, QuorumRule
@@ -50,6 +51,15 @@ class ActionField:
 
 
 DEFAULT_CHAIR_TITLE = "Vorsitz"
+DEFAULT_TIME_ZONE = "Europe/Berlin"  # a new council's, which its days and deadlines count in
+
+
+def new_council_today() -> date:
+    """Today as a new council counts it (in :data:`DEFAULT_TIME_ZONE`), whatever zone the
+    PC is set to: the day of the demo and of a window that shows no council yet."""
+    return datetime.now(ZoneInfo(DEFAULT_TIME_ZONE)).date()
+
+
 DEFAULT_VICE_CHAIR_TITLE = "Stellvertretung"
 
 
@@ -89,7 +99,7 @@ class CouncilSettings:
     minutes_approval: MinutesApproval = MinutesApproval.VOTE
     objection_period_days: int = 14
     bundesland: str = "DE-MV"  # ISO 3166-2, for public holidays; "" = nationwide only
-    time_zone: str = "Europe/Berlin"
+    time_zone: str = DEFAULT_TIME_ZONE
     website: str = ""
     classification: str = DEFAULT_CLASSIFICATION
     secretariat: str = ""  # signs the council's letters; "" = "Ihre Geschäftsstelle"

@@ -6,7 +6,9 @@ and projects under other cities' names. Last comes a second city started the way
 city would: the Lübeck Beirat, made from the settings file ``resources/demo/
 luebeck_settings.json`` (the transfer kit; five action fields), with a few members and
 nothing else yet. Everything is derived from a fixed random seed and
-``today``, so two runs give the same data.
+``today``, so two runs give the same data. ``today`` is the demo's day: by default today as
+its councils count it (in their time zone, not the PC's), and every step of the demo is
+dated and checked by it, not by the clock.
 
 The demo goes through the services and the domain rules, never around them: the council
 and its action fields (settings), members, projects, meetings and their agendas,
@@ -25,7 +27,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 
-from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.councils import CouncilSettings, new_council_today
 from expertenrat.domain.enums import (
     AuditAction,
     ConsentSource,
@@ -66,10 +68,12 @@ class DemoService:
         self._db = database
         self._actor = actor
 
-    def load(self, today: date, *, councils: int = 1, years: int = 2) -> DemoSummary:
-        """Fill an empty database; refuse one that already holds a council."""
+    def load(self, today: date | None = None, *, councils: int = 1, years: int = 2) -> DemoSummary:
+        """Fill an empty database; refuse one that already holds a council. ``today``: the
+        demo's day (default: today as its councils count it, in their time zone)."""
         if councils < 1 or years < 1:
             raise ExpertenratError("Anzahl der Gremien und Jahre müssen mindestens 1 sein.")
+        today = today or new_council_today()
         data = json.loads(resource_path("demo", "demo_council.json").read_text("utf-8"))
         with changing(self._db, "Die Demodaten") as session:
             if session.scalar(select(func.count(models.Council.id))):

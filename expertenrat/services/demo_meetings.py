@@ -71,7 +71,7 @@ class DemoMeetings:
         self.documents = MeetingDocumentsService(unit, actor, self.meetings)
         self.agenda = AgendaService(unit, actor)
         self.day = DemoMeetingDay(unit, actor, rng)
-        self.minutes = DemoMinutes(unit, actor, data)
+        self.minutes = DemoMinutes(unit, actor, data, today)
         self._items: dict[int, tuple[AgendaItem, ...]] = {}  # the agenda as last read
 
     def build(self, council: DemoCouncil, start: date, count: int) -> BuiltMeetings:

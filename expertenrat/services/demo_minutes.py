@@ -51,8 +51,11 @@ class HeldMeeting:
 
 
 class DemoMinutes:
-    def __init__(self, unit: Database, actor: str, data: dict) -> None:
+    def __init__(self, unit: Database, actor: str, data: dict, today: date) -> None:
+        """``today``: the demo's day; no step is dated after it, and none is refused as
+        lying in the future by a PC's clock that is behind it."""
         self.data = data
+        self.today = today
         self.minutes = MinutesService(unit, actor)
         self.approval = MinutesApprovalService(unit, actor, render_minutes)
         self.objections = MinutesObjectionsService(unit, actor)
@@ -80,7 +83,7 @@ class DemoMinutes:
         if previous is not None and role == "draft":
             decision = self._decide_objections(meeting, previous)
         elif previous is not None:
-            self.approval.approve(previous.id, meeting.id)
+            self.approval.approve(previous.id, meeting.id, today=self.today)
         minutes = self.minutes.minutes(meeting.id)
         self._labels[meeting.id] = minutes.meeting_label
         self.minutes.save_header(
@@ -110,7 +113,7 @@ class DemoMinutes:
         adopted = self._recommendations(meeting)
         if role != "draft":
             self.minutes.finish_draft(meeting.id)
-            self.approval.circulate(meeting.id, meeting.day + CIRCULATED_AFTER)
+            self.approval.circulate(meeting.id, meeting.day + CIRCULATED_AFTER, today=self.today)
         if role == "objected":
             self._raise_objections(meeting)
         return adopted
@@ -241,6 +244,7 @@ class DemoMinutes:
                     passage=_TOPICS_DISCUSSED,
                     proposed_text=_TOPICS_CORRECTED,
                 ),
+                today=self.today,
             ),
             self.objections.raise_objection(
                 meeting.id,
@@ -250,6 +254,7 @@ class DemoMinutes:
                     "Die Empfehlung wurde nach meiner Erinnerung ohne Enthaltung beschlossen.",
                     agenda_item_id=meeting.items["resolution_a"],
                 ),
+                today=self.today,
             ),
         ]
 
@@ -257,7 +262,9 @@ class DemoMinutes:
         """The meeting decides the objections to the previous minutes; the text of its
         approval item says so."""
         accepted, rejected = self._raised.pop(previous.id)
-        self.objections.accept(accepted.id, accepted.version, meeting.day, in_meeting_id=meeting.id)
+        self.objections.accept(
+            accepted.id, accepted.version, meeting.day, in_meeting_id=meeting.id, today=self.today
+        )
         self.objections.reject(
             rejected.id,
             rejected.version,
@@ -265,6 +272,7 @@ class DemoMinutes:
             "Die Stimmzählung der Sitzungsleitung weist eine Enthaltung aus; das Protokoll "
             "gibt das Ergebnis richtig wieder.",
             in_meeting_id=meeting.id,
+            today=self.today,
         )
         return (
             f"Der Rat entscheidet über zwei Einwände gegen das Protokoll der "

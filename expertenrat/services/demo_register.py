@@ -79,16 +79,18 @@ def advance_recommendations(
                     tuple(p.id for p in row.projects),
                 ),
                 row.adopted_on + timedelta(days=21),
-                note="Vorschlag aus einer Arbeitsgruppe",
+                note="Vorschlag aus einer Arbeitsgruppe", today=today,
             )  # fmt: skip
             drafts += 1
             continue
         if status is S.ADOPTED:
             continue
         sent_on = row.adopted_on + timedelta(days=7)
-        row = service.send(row.id, row.version, sent_on).row
+        row = service.send(row.id, row.version, sent_on, today=today).row
         if status is S.WITHDRAWN:
-            service.withdraw(row.id, row.version, sent_on + timedelta(days=10), "Überholt")
+            service.withdraw(
+                row.id, row.version, sent_on + timedelta(days=10), "Überholt", today=today
+            )
             continue
         if status is S.SENT:
             if row.due_on is not None and row.due_on < today:
@@ -104,12 +106,12 @@ def advance_recommendations(
             row.due_on - timedelta(days=20), ResponseVerdict.PLANNED, "Projektleitung",
             _PLAN_REASONS, measures=_MEASURES, measures_due_on=planned,
         )  # fmt: skip
-        row = service.record_response(row.id, row.version, interim).row
+        row = service.record_response(row.id, row.version, interim, today=today).row
         if status is S.ANSWERED:
             continue
         final = ResponseDraft(
             answered_on, _VERDICTS[status], "Projektleitung", _REASONS[status], final=True
         )  # fmt: skip
-        row = service.record_response(row.id, row.version, final).row
-        service.close(row.id, row.version, status, row.due_on)
+        row = service.record_response(row.id, row.version, final, today=today).row
+        service.close(row.id, row.version, status, row.due_on, today=today)
     return len(ids) + drafts

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.councils import DEFAULT_TIME_ZONE
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_draft import MeetingDraft
@@ -24,7 +25,7 @@ from expertenrat.services import audit
 from expertenrat.services.unit_of_work import fetch, hold_council
 from expertenrat.store import models
 
-DEFAULT_ZONE = "Europe/Berlin"
+DEFAULT_ZONE = DEFAULT_TIME_ZONE
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,10 +148,12 @@ class MinutesObjectionsService:
         passage: str | None = None,
         wording: str | None = None,
         reason: str = "",
+        today: date | None = None,
     ) -> MinutesStatus:
         """Accept an objection: ``passage`` (default: the objection's) is replaced by
         ``wording`` (default: the proposed wording) in the live text of the item, and a
-        new version with the new snapshot is made; the circulated version stays as it is."""
+        new version with the new snapshot is made; the circulated version stays as it is.
+        ``decided_on`` may not be after ``today`` (default: the council's clock's)."""
         if passage is not None:
             passage = clean_text(passage, OBJECTION["passage"])
         if wording is not None:
@@ -159,7 +161,9 @@ class MinutesObjectionsService:
         reason = clean_text(reason, OBJECTION["decision"])
         raise_if_invalid(text_problems("decision", reason, OBJECTION["decision"]))
         with changing(self._db, WHAT) as session:
-            row, meeting = self._open(session, objection_id, version, decided_on, in_meeting_id)
+            row, meeting = self._open(
+                session, objection_id, version, decided_on, in_meeting_id, today
+            )
             passage = row.passage if passage is None else passage
             wording = row.proposed_text if wording is None else wording
             previous = rows.versions(session, meeting.id)[-1]
@@ -195,8 +199,10 @@ class MinutesObjectionsService:
         reason: str,
         *,
         in_meeting_id: int | None = None,
+        today: date | None = None,
     ) -> MinutesStatus:
-        """Reject an objection; the reason is required and recorded."""
+        """Reject an objection; the reason is required and recorded (``today`` as for
+        :meth:`accept`)."""
         reason = clean_text(reason, OBJECTION["decision"])
         if not reason:
             raise rows.refuse(
@@ -204,7 +210,9 @@ class MinutesObjectionsService:
             )
         raise_if_invalid(text_problems("decision", reason, OBJECTION["decision"]))
         with changing(self._db, WHAT) as session:
-            row, meeting = self._open(session, objection_id, version, decided_on, in_meeting_id)
+            row, meeting = self._open(
+                session, objection_id, version, decided_on, in_meeting_id, today
+            )
             before = audit.snapshot(row)
             row.state = ObjectionState.REJECTED.value
             row.decision = reason
@@ -256,6 +264,7 @@ class MinutesObjectionsService:
         version: int,
         decided_on: date,
         in_meeting_id: int | None,
+        today: date | None = None,
     ) -> tuple[models.Objection, models.Meeting]:
         """The open objection and its meeting (locked, not frozen) for a decision."""
         raise_if_invalid(date_problems("decided_on", decided_on, "Das Datum der Entscheidung"))
@@ -263,7 +272,7 @@ class MinutesObjectionsService:
         minutes = session.get(models.MinutesVersion, row.minutes_version_id)
         meeting = rows.live(session, minutes.meeting_id, lock=True)
         ensure_not_frozen(session, meeting.id)
-        rows.refuse_future(session, meeting, "decided_on", decided_on, "Die Entscheidung")
+        rows.refuse_future(session, meeting, "decided_on", decided_on, "Die Entscheidung", today)
         check_version(row, version, WHAT)
         if row.state != ObjectionState.OPEN.value:
             raise rows.refuse(

@@ -78,8 +78,11 @@ class RecommendationLifecycle:
         sent_on: date,
         due_on: date | None = None,
         note: str = "",
+        *,
+        today: date | None = None,
     ) -> RecommendationDetail:
-        """Sent to the project(s) ``sent_on``; the due date defaults to the council's period."""
+        """Sent to the project(s) ``sent_on``; the due date defaults to the council's period.
+        Every step is dated no later than ``today`` (default: the council's clock's)."""
 
         def change(session: Session, row: models.Recommendation) -> None:
             if row.adopted_on is not None and sent_on < row.adopted_on:
@@ -98,10 +101,18 @@ class RecommendationLifecycle:
             row.sent_on, row.due_on = sent_on, due
 
         raise_if_invalid(date_problems("sent_on", "Die Übermittlung", sent_on))
-        return self._step(recommendation_id, version, Step.SEND, sent_on, note, change=change)
+        return self._step(
+            recommendation_id, version, Step.SEND, sent_on, note, change=change, today=today
+        )
 
     def record_response(
-        self, recommendation_id: int, version: int, response: ResponseDraft, note: str = ""
+        self,
+        recommendation_id: int,
+        version: int,
+        response: ResponseDraft,
+        note: str = "",
+        *,
+        today: date | None = None,
     ) -> RecommendationDetail:
         """A project's response (interim or final): the recommendation is then answered."""
         response, note = clean_response(response), clean_note(note)
@@ -112,7 +123,7 @@ class RecommendationLifecycle:
             refuse_unless(row.code, current, Step.RESPOND)
             raise_if_invalid(response_problems(response, row.sent_on))
             records.refuse_future(
-                session, row.council_id, response.received_on, "Der Eingang der Antwort"
+                session, row.council_id, response.received_on, "Der Eingang der Antwort", today
             )
             before = records.snapshot(row)
             session.add(
@@ -141,6 +152,8 @@ class RecommendationLifecycle:
         outcome: RecommendationStatus,
         on: date,
         note: str = "",
+        *,
+        today: date | None = None,
     ) -> RecommendationDetail:
         """Closed as implemented, partly implemented or not implemented."""
         if outcome not in CLOSING:
@@ -148,10 +161,17 @@ class RecommendationLifecycle:
         return self._step(
             recommendation_id, version, Step.CLOSE, on, note, outcome=outcome,
             change=lambda session, row: _not_before_earlier_steps(session, row, on),
+            today=today,
         )  # fmt: skip
 
     def withdraw(
-        self, recommendation_id: int, version: int, on: date, note: str = ""
+        self,
+        recommendation_id: int,
+        version: int,
+        on: date,
+        note: str = "",
+        *,
+        today: date | None = None,
     ) -> RecommendationDetail:
         """Withdraw the recommendation; ``note`` says why (required: the register and the
         project are owed the reason)."""
@@ -166,6 +186,7 @@ class RecommendationLifecycle:
         return self._step(
             recommendation_id, version, Step.WITHDRAW, on, note,
             change=lambda session, row: _not_before_earlier_steps(session, row, on),
+            today=today,
         )  # fmt: skip
 
     def set_due_date(
@@ -255,6 +276,7 @@ class RecommendationLifecycle:
         *,
         change: Callable[[Session, models.Recommendation], str | None] | None = None,
         outcome: RecommendationStatus | None = None,
+        today: date | None = None,
     ) -> RecommendationDetail:
         """A lifecycle step to ``STEP_TARGET[step]`` (closing: to ``outcome``); ``change``
         may return a line the history adds to the note."""
@@ -265,7 +287,7 @@ class RecommendationLifecycle:
             row = records.stored(session, recommendation_id, version)
             current = S(row.status)
             refuse_unless(row.code, current, step, outcome)
-            records.refuse_future(session, row.council_id, on)
+            records.refuse_future(session, row.council_id, on, today=today)
             before = records.snapshot(row)
             added = change(session, row) if change is not None else None
             row.status, row.modified = wanted.value, utc_now()

@@ -245,10 +245,17 @@ def detail_of(
     return detail(session, found)
 
 
-def refuse_future(session: Session, council_id: int, on: date, subject: str = "Das Datum") -> None:
-    """A step of the register is a fact of the past: dated after the council's today it is
-    a slip of the keyboard (2062 for 2026), which would mint a code of that year."""
-    today = council_clock(session, council_id).today()
+def refuse_future(
+    session: Session,
+    council_id: int,
+    on: date,
+    subject: str = "Das Datum",
+    today: date | None = None,
+) -> None:
+    """A step of the register is a fact of the past: dated after the council's today
+    (``today``, else its clock's) it is a slip of the keyboard (2062 for 2026), which would
+    mint a code of that year."""
+    today = today or council_clock(session, council_id).today()
     if on > today:
         raise ValidationError(
             [

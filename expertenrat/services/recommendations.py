@@ -79,9 +79,11 @@ class RecommendationsService(RecommendationLifecycle):
         *,
         adopted: bool = False,
         note: str = "",
+        today: date | None = None,
     ) -> RecommendationDetail:
-        """A new recommendation "zwischen den Sitzungen": a draft, or adopted ``on``; its code
-        is the next of the year of ``on``."""
+        """A new recommendation "zwischen den Sitzungen": a draft, or adopted ``on`` (not
+        after ``today``, default the council's clock's); its code is the next of the year
+        of ``on``."""
         content, note = clean_content(content), clean_note(note)
         raise_if_invalid(
             content_problems(content) + note_problems(note) + date_problems("on", "Das Datum", on)
@@ -89,7 +91,7 @@ class RecommendationsService(RecommendationLifecycle):
         with changing(self._db, WHAT) as session:
             records.lock_codes(session, council_id)
             fetch(session, models.Council, council_id, "Das Gremium")
-            records.refuse_future(session, council_id, on)
+            records.refuse_future(session, council_id, on, today=today)
             field_id = _checked_links(session, council_id, content)
             status = S.ADOPTED if adopted else S.DRAFT
             row = models.Recommendation(

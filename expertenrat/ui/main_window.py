@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.councils import new_council_today
 from expertenrat.ui.council_switching import CouncilSwitching
 from expertenrat.ui.council_toolbar import CouncilToolbar
 from expertenrat.ui.i18n import tr
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
         if self._fixed_today is not None:
             return self._fixed_today()
         clock = self.councils.clock if self.councils is not None else None
-        return clock.today() if clock is not None else date.today()
+        return clock.today() if clock is not None else new_council_today()
 
     def show_council(self, council_id: int, *, new: bool) -> None:
         """Show ``council_id`` in the shown area (``new``: not the one shown before)."""

@@ -297,6 +297,36 @@ def test_demo_is_the_same_on_every_run(demo_builder, demo_file):
     assert _fingerprint(database) == expected
 
 
+def test_the_demo_is_dated_and_checked_by_its_own_day(database, demo):
+    """(found by a tester) The demo's minutes approval, circulation, objections and register
+    steps were checked against the real clock, not the demo's day: a demo of a day the
+    councils' clock had not reached (a PC set to a zone ahead, or a test's day) was refused
+    as "in der Zukunft", a demo of an earlier day could have been dated after it."""
+    day = date(2031, 6, 5)  # a Thursday the councils' clock has not reached
+
+    demo.load(day)
+
+    with database.reading() as session:
+        approved = list(
+            session.scalars(
+                select(models.MinutesVersion.approved_on).where(
+                    models.MinutesVersion.approved_on.is_not(None)
+                )
+            )
+        )
+        circulated = list(
+            session.scalars(
+                select(models.MinutesVersion.circulated_on).where(
+                    models.MinutesVersion.circulated_on.is_not(None)
+                )
+            )
+        )
+        steps = list(session.scalars(select(models.RecommendationStatusChange.occurred_on)))
+    assert approved and circulated and steps
+    assert date.today() + timedelta(days=365) < max(approved) <= day
+    assert max(circulated) <= day and max(steps) <= day
+
+
 # --- refusals ----------------------------------------------------------------------------------
 
 

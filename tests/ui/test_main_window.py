@@ -147,6 +147,32 @@ def test_about_speaks_of_any_council_and_names_the_one_shown(make_window, servic
     box.close()
 
 
+def test_without_a_council_the_day_is_a_new_councils_not_the_pcs(
+    qtbot, qsettings, tmp_path, monkeypatch
+):
+    """(found by a tester) With no council yet (the welcome page, whose "Demodaten laden"
+    takes the window's day) the window counted the PC's date: in another zone a day off the
+    Europe/Berlin the demo's councils then count in."""
+    import time
+
+    from expertenrat.domain.councils import new_council_today
+    from expertenrat.ui.main_window import MainWindow
+
+    berlin = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    zone = next(
+        z for z in ("Etc/GMT-14", "Etc/GMT+12") if datetime.now(ZoneInfo(z)).date() != berlin
+    )
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        window = MainWindow(qsettings, tmp_path / "log.txt")
+        qtbot.addWidget(window)
+        assert window.today() == new_council_today() == berlin
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def _two_councils(services):
     services.settings.create_council(
         CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
