@@ -30,10 +30,10 @@ from expertenrat.domain.member_import_preview import (
 )
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
+from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.row_heights import fit_rows_in_sight
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
-from expertenrat.ui.widgets import resize_within_screen
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberImportDialog"
