@@ -2,10 +2,13 @@
 
 Open it with ``open()``; it emits ``saved`` with the id of the stored project and closes.
 Errors appear under the fields; when saving fails, the dialog stays open and keeps what
-was typed.
+was typed. When someone else saved the project first, both versions are offered field by
+field (:class:`MergeDialog`, as for a member) and the chosen values are saved.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
@@ -15,14 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.merge import FieldDifference, differences, merged
 from expertenrat.domain.projects import Project
 from expertenrat.services.projects import ProjectsService
 from expertenrat.ui.dialog_parts import dialog_buttons, required_note_beside
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.merge_dialog import MergeDialog, MergeRow, merge_rows, value_text
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
@@ -47,6 +53,9 @@ class ProjectDialog(QDialog):
         super().__init__(parent)
         self._projects = projects
         self._council_id = council_id
+        self._fields = fields
+        self._as_opened = project  # the base of a merge after a conflicting save
+        self.merge_dialog: MergeDialog | None = None
         if project is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Projekt"))
         else:
@@ -86,6 +95,9 @@ class ProjectDialog(QDialog):
         except ValidationError as error:
             self.form.show_problems(error.problems)
             return
+        except ConcurrentEditError as error:
+            self._offer_merge(project, error)
+            return
         except ExpertenratError as error:
             self.form.errors.show_general(error.message)
             self.retry.after(error)
@@ -93,9 +105,64 @@ class ProjectDialog(QDialog):
         self.saved.emit(project_id)
         self.accept()
 
+    def _offer_merge(self, mine: Project, conflict: ConcurrentEditError) -> None:
+        """Someone saved the project first: show both versions and save the chosen values."""
+        try:
+            theirs = self._projects.project(mine.id)  # type: ignore[arg-type]
+        except ExpertenratError as error:
+            self.form.errors.show_general(error.message)
+            return
+        base = self._as_opened or theirs
+        found = differences(base, mine, theirs)
+        if not found:  # the same values: only the versions differ
+            self._take_merged(mine, theirs, set())
+            return
+        self.form.errors.show_general(conflict.message)
+        dialog = MergeDialog(
+            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(theirs.title),
+            tr(
+                _CONTEXT,
+                "Jemand anderes hat dieses Projekt gespeichert, während Sie es bearbeitet "
+                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
+                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+            ),
+            project_merge_rows(found, self._fields),
+            self,
+        )
+        dialog.chosen.connect(lambda names: self._take_merged(mine, theirs, names))
+        dialog.finished.connect(dialog.deleteLater)
+        self.merge_dialog = dialog
+        dialog.open()
+
+    def _take_merged(self, mine: Project, theirs: Project, take_theirs: set[str]) -> None:
+        """Show the merged values, now based on the stored version, and save them."""
+        self.form.set_project(merged(mine, theirs, take_theirs))
+        self._as_opened = theirs
+        self.save()
+
     def message(self, field: str) -> str:
         """The message under the field named like the Project attribute ("" if none)."""
         return self.form.message(field)
 
     def general_message(self) -> str:
         return self.form.errors.general.text()
+
+
+def project_merge_rows(found: list[FieldDifference], fields: list[ActionField]) -> list[MergeRow]:
+    """The merge dialog's rows for a project: German field names, the action field by
+    name, the partners one after the other."""
+    names = {field.id: field.name for field in fields}
+
+    def text(name: str, value: Any) -> str:
+        if name == "action_field_id":
+            return names.get(value, "") if value is not None else ""
+        if name == "partners":
+            return "; ".join(value)
+        return value_text(value)
+
+    def label(name: str) -> str:
+        if name == "action_field_id":
+            return tr(_CONTEXT, "Handlungsfeld")
+        return field_label("project", name)
+
+    return merge_rows(found, label, text)

@@ -114,12 +114,19 @@ def test_an_empty_title_is_refused_under_the_field_and_nothing_is_saved(page, se
     assert len(services.projects.projects(_council_id(page))) == 7
 
 
-def test_a_stale_save_is_refused_and_the_dialog_keeps_the_typing(page, services, qtbot):
+def test_a_stale_save_offers_both_versions_and_saves_the_choice(page, services, qtbot):
+    """Found by a tester: the refusal stayed in the dialog for good (every save was
+    refused again), so what was typed had to be typed anew after reopening."""
     project = _select(page, "Open-Data-Portal 2.0")
     page.edit_button.click()
     dialog = page.project_dialog
-    services.projects.update(replace(project, lead_unit="Hauptamt"))  # someone else
+    theirs = "Portal & Schnittstellen <API>, „offen“ 😀 – Stand Dezember"
+    services.projects.update(  # someone else
+        replace(project, lead_unit="Hauptamt", description=theirs)
+    )
+    mine = "\n".join(["Meine Beschreibung: Datensätze & Metadaten <DCAT-AP.de>, „Ü“."] * 40)
     dialog.form.contact_name_edit.setText("Neue Person")
+    dialog.form.description_edit.setPlainText(mine)
 
     dialog.save_button.click()
 
@@ -127,6 +134,20 @@ def test_a_stale_save_is_refused_and_the_dialog_keeps_the_typing(page, services,
     assert "inzwischen von jemand anderem geändert" in dialog.general_message()
     assert dialog.form.contact_name_edit.text() == "Neue Person"
     assert services.projects.project(project.id).contact_name == "Till Marquardt"
+    merge = dialog.merge_dialog
+    assert set(merge.choices) == {"lead_unit", "contact_name", "description"}
+    assert merge.choices["lead_unit"][1].isChecked()  # only the other side changed it
+    assert merge.choices["contact_name"][0].isChecked()  # only this side changed it
+    assert merge.choices["description"][0].isChecked()  # both: mine, to be confirmed
+    merge.apply_button.click()
+
+    assert not dialog.isVisible()
+    stored = services.projects.project(project.id)
+    assert (stored.lead_unit, stored.contact_name, stored.description) == (
+        "Hauptamt",
+        "Neue Person",
+        mine,
+    )
 
 
 def test_enter_opens_the_selected_project(page, qtbot):
