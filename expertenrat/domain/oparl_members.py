@@ -69,6 +69,9 @@ def person_object(body: OParlBody, person: PersonRecord, memberships: list[dict]
         if person.phone:
             obj["phone"] = [person.phone]
     obj["membership"] = memberships
+    # The memberships are part of what the person shows: a later change of one (its role's
+    # title set anew by its council) is a change of the person too.
+    obj["modified"] = max([obj["modified"], *(m["modified"] for m in memberships)])
     return obj
 
 

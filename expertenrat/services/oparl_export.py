@@ -16,12 +16,12 @@ export.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import MemberRole, RecommendationKind, RecommendationStatus
 from expertenrat.domain.oparl import oparl_tree
 from expertenrat.domain.oparl_base import check_base_url, derived_key
@@ -32,6 +32,7 @@ from expertenrat.domain.oparl_records import (
     PersonRecord,
     ProjectRecord,
     RecommendationRecord,
+    Stamp,
 )
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.oparl_files import oparl_files
@@ -98,7 +99,7 @@ def _council(
     fields = [
         ActionFieldRecord(stamp_of(f, field_key(cid, f.id)), f.name) for f in council.action_fields
     ]
-    persons, memberships = _members(session, cid, council.role_titles)
+    persons, memberships = _members(session, council)
     projects = list(
         session.scalars(
             select(models.Project)
@@ -128,8 +129,9 @@ def _council(
 
 
 def _members(
-    session: Session, council_id: int, titles: RoleTitles
+    session: Session, council: models.Council
 ) -> tuple[list[PersonRecord], list[MembershipRecord]]:
+    council_id, titles = council.id, council.role_titles
     rows = session.execute(
         select(models.Membership, models.Person)
         .join(models.Person, models.Person.id == models.Membership.person_id)
@@ -147,12 +149,13 @@ def _members(
     memberships = []
     for membership, person in rows:
         persons.setdefault(person.id, _person(person))
+        role = MemberRole(membership.role)
         memberships.append(
             MembershipRecord(
-                stamp=stamp_of(membership),
+                stamp=_membership_stamp(membership, role, council),
                 person_key=person.public_id,
-                role=MemberRole(membership.role),
-                role_title=titles.of(MemberRole(membership.role)),
+                role=role,
+                role_title=titles.of(role),
                 start=membership.term_start,
                 end=membership.term_end,
                 voting_right=membership.voting_right,
@@ -165,6 +168,19 @@ def _members(
             )
         )
     return list(persons.values()), memberships
+
+
+def _membership_stamp(
+    membership: models.Membership, role: MemberRole, council: models.Council
+) -> Stamp:
+    """The stamp of ``membership``: the ``role`` of a chair or vice chair is the title the
+    council's settings give it ("Sprecher*in"), so a change of the council's settings may
+    change what the membership shows: its ``modified`` is then the council's, if later (as
+    the Organization's and the LegislativeTerms' are the council's)."""
+    stamp = stamp_of(membership)
+    if role is MemberRole.MEMBER or council.modified <= stamp.modified:
+        return stamp
+    return replace(stamp, modified=council.modified)
 
 
 def _person(person: models.Person) -> PersonRecord:

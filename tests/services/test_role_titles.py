@@ -10,10 +10,11 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pdf_reading
 import pytest
+from sqlalchemy import update
 
 from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.errors import ValidationError
@@ -86,6 +87,34 @@ def test_the_oparl_export_carries_the_councils_titles(services, tmp_path):
         for membership in _memberships(json.loads(path.read_text("utf-8")))
     }
     assert roles == {CHAIR, VICE, "Mitglied"}
+
+
+def test_a_new_title_dates_anew_what_the_export_shows_with_it(services, tmp_path):
+    """(found by a tester) A chair's title set anew changed the ``role`` of the chair's
+    Membership, and of the Person it is embedded in, but not their ``modified``: a client
+    that keeps what it harvested by ``modified`` kept the old title. Their ``modified`` is
+    the council's change now, as the Organization's is; a plain member's stays its own."""
+    from oparl_client import OParlClient
+
+    base = "https://daten.example.de/oparl/v1"
+    long_ago = datetime(2026, 1, 1)
+    with services.database.transaction() as session:
+        session.execute(update(models.Membership).values(modified=long_ago))
+        session.execute(update(models.Person).values(modified=long_ago))
+    settings = services.settings.settings(COUNCIL)
+    services.settings.update_settings(replace(settings, chair_title="Vorsitzende*r"))
+
+    services.oparl_export.export(tmp_path / "oparl", base)  # a fresh folder: no earlier one
+    walk = OParlClient(tmp_path / "oparl", base).run()
+
+    (body,) = [b for b in walk.of_type("Body") if b["name"] == settings.name]
+    memberships = walk.of_type("Membership")
+    (chair,) = [m for m in memberships if m.get("role") == "Vorsitzende*r"]
+    plain = [m for m in memberships if m.get("role") == "Mitglied"]
+    (person,) = [p for p in walk.of_type("Person") if p["id"] == chair["person"]]
+    assert chair["modified"] == person["modified"] == body["modified"]
+    assert plain and all(m["modified"].startswith("2026-01-01T00:00") for m in plain)
+    assert body["modified"] > plain[0]["modified"]
 
 
 def _memberships(obj) -> list[dict]:
