@@ -80,7 +80,7 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
             sort_value=lambda row: _naive(row.starts_at),
         ),
         Column(tr(_CONTEXT, "Zeit"), _time, sort_value=lambda row: row.starts_at.strftime("%H%M")),
-        Column(tr(_CONTEXT, "Titel und Ort"), _topic_and_place, tooltip=_topic_and_place),
+        Column(tr(_CONTEXT, "Titel, Ort"), _topic_and_place, tooltip=_topic_and_place),
         Column(tr(_CONTEXT, "Status"), _state, tooltip=_state_tooltip),
         Column(
             tr(_CONTEXT, "Eingeladen"),  # the date; short, so that it shows whole at 1024 px
