@@ -66,3 +66,23 @@ def changed_numbers(meetings: Iterable[NumberedMeeting]) -> dict[int, int]:
     meetings = list(meetings)
     current = {m.id: m.number for m in meetings}
     return {i: n for i, n in renumber_planned(meetings).items() if current[i] != n}
+
+
+def fixed_after(
+    meetings: Iterable[NumberedMeeting], meeting_id: int | None, start: datetime
+) -> tuple[int, NumberedMeeting] | None:
+    """For a planned meeting (``meeting_id``; ``None``: a new one) starting at ``start``:
+    the number it gets and the first meeting after it whose number is fixed (invited, held
+    or cancelled after its invitation), whose lower number stays; ``None`` where no such
+    meeting follows it. Renumbering that one instead would change a number its invitation
+    and the members' calendars have announced already."""
+    new_id = -1 if meeting_id is None else meeting_id
+    others = [m for m in meetings if m.id != meeting_id]
+    planned = NumberedMeeting(new_id, MeetingState.PLANNED, start, None)
+    later = sorted(
+        (m for m in others if m.state is not MeetingState.PLANNED and m.number and m.start > start),
+        key=lambda m: (m.start, m.id),
+    )
+    if not later:
+        return None
+    return renumber_planned([*others, planned])[new_id], later[0]

@@ -15,6 +15,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft, valid
 from expertenrat.domain.meeting_numbers import (
     NumberedMeeting,
     changed_numbers,
+    fixed_after,
     next_number,
     renumber_planned,
 )
@@ -158,6 +159,17 @@ def test_a_planned_meeting_dated_before_an_invited_one_still_comes_after_it():
     meetings = [meeting(1, INV, 10, 1), meeting(2, P, 0, 2)]
 
     assert renumber_planned(meetings) == {2: 2}
+
+
+def test_the_first_fixed_meeting_after_a_planned_one_is_found_with_the_number_it_gets():
+    held, invited, cancelled = meeting(1, H, 10, 1), meeting(2, INV, 20, 2), meeting(3, C, 30, 3)
+    unannounced, planned = meeting(4, C, 5, None), meeting(5, P, 40, 4)
+    meetings = [held, invited, cancelled, unannounced, planned]
+
+    assert fixed_after(meetings, None, START + timedelta(days=1)) == (4, held)  # 5 gets 5
+    assert fixed_after(meetings, 5, START + timedelta(days=15)) == (4, invited)
+    assert fixed_after(meetings, 5, START + timedelta(days=25)) == (4, cancelled)
+    assert fixed_after(meetings, None, START + timedelta(days=35)) is None
 
 
 @given(

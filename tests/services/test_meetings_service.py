@@ -547,3 +547,28 @@ def test_a_new_meeting_keeps_the_weekday_and_its_place_in_the_month(meetings_ser
 
     assert proposed.start.date() == date(2027, 6, 17)  # the third Thursday of June
     assert pattern.starts_at.date() == date(2027, 3, 18)
+
+
+def test_a_planned_meeting_before_an_invited_one_is_told_its_higher_number(
+    meetings_service, council
+):
+    """A meeting planned (or moved) before an invited one gets the higher number, since the
+    invited one's number stands in its invitation; nothing said so (found by a tester)."""
+    march = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    advance(meetings_service, march, MeetingState.INVITED)
+    june = meetings_service.create(council.id, draft(date(2026, 6, 9)))
+    assert meetings_service.problems(council.id, draft(date(2026, 6, 16))) == []
+
+    (warning,) = meetings_service.problems(council.id, draft(date(2026, 2, 17)))
+    assert warning.warning and warning.field == "dates"
+    assert warning.message == (
+        "Die spätere 1. Sitzung am 10.03.2026 ist bereits eingeladen und behält ihre "
+        "Nummer; diese Sitzung erhält deshalb die Nummer 2."
+    )
+    planned = meetings_service.get(june)  # moved before March: it stays the 2
+    (moved,) = meetings_service.problems(council.id, draft(date(2026, 2, 3)), meeting_id=june)
+    assert moved.message.endswith("erhält deshalb die Nummer 2.")
+    kept = meetings_service.problems(council.id, planned.draft(), meeting_id=june, notes="N")
+    assert kept == []  # not moved: nothing to say
+    invited = meetings_service.problems(council.id, draft(date(2026, 3, 3)), meeting_id=march)
+    assert not any("Nummer" in p.message for p in invited)  # its number is fixed already
