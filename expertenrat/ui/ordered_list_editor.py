@@ -308,8 +308,20 @@ class OrderedListEditor(QGroupBox):
             self.errors.show(error.problems)
             return
         except ExpertenratError as error:
-            self.reload(select_id)
-            self.errors.show_general(error.message)
+            # The list shows what is stored now; what was typed stays in the form (for a
+            # record deleted meanwhile as a new one), so that nothing typed is lost.
+            typed = self.edited(self._shown()) if self.has_typed_input() else None
+            self.reload(select_id if select_id is not None else self._shown_id)
+            message = error.message
+            if typed is not None:
+                self.show_record(typed)
+                self._update_buttons()
+                message += tr(
+                    _CONTEXT,
+                    " Die Liste zeigt die gespeicherte Fassung; Ihre Eingaben stehen noch im "
+                    "Formular.",
+                )
+            self.errors.show_general(message)
             return
         self.reload(select_id if select_id is not None else getattr(result, "id", None))
         self.changed.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -160,3 +162,52 @@ def test_a_phrase_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
 
     assert _labels(page)[-1] == "Aus dem PDF"
     assert editor.selected().text == "Der Rat begrüßt die Digitalisierung."
+
+
+def test_a_phrase_changed_on_another_pc_keeps_what_was_typed_here(
+    make_window, services, other_program, qtbot
+) -> None:
+    """Found by a tester: the refused save emptied the form, the typed phrase was gone."""
+    page, council = _page(make_window, services)
+    editor = page.phrases
+    editor.view.selectRow(0)
+    stored = other_program.text_templates.templates(council.id)[0]
+    other_program.text_templates.update(replace(stored, text="Vom anderen Arbeitsplatz"))
+    typed = "\n".join([f"{HOSTILE} – mein Baustein"] * 20)
+    editor.text_edit.setPlainText(typed)
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert editor.errors.general.text() == (
+        "Der Textbaustein wurde inzwischen von jemand anderem geändert. Bitte laden Sie die "
+        "Daten neu und wiederholen Sie Ihre Änderung. Die Liste zeigt die gespeicherte "
+        "Fassung; Ihre Eingaben stehen noch im Formular."
+    )
+    assert editor.selected().text == "Vom anderen Arbeitsplatz"  # the list: as stored
+    assert editor.text_edit.toPlainText() == typed
+    assert editor.label_edit.text() == stored.label
+    assert page.has_unsaved_changes()
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # the change repeated
+
+    assert services.text_templates.templates(council.id)[0].text == typed
+
+
+def test_a_phrase_deleted_on_another_pc_keeps_what_was_typed_as_a_new_one(
+    make_window, services, other_program, qtbot
+) -> None:
+    page, council = _page(make_window, services)
+    editor = page.phrases
+    editor.view.selectRow(0)
+    stored = other_program.text_templates.templates(council.id)[0]
+    other_program.text_templates.delete(stored)
+    editor.text_edit.setPlainText("Mein Text & <mehr>")
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert editor.errors.general.text().endswith("Ihre Eingaben stehen noch im Formular.")
+    assert editor.text_edit.toPlainText() == "Mein Text & <mehr>"
+    assert editor.selected() is None  # no longer listed: the form holds a new phrase
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = services.text_templates.templates(council.id)[-1]
+    assert (saved.label, saved.text) == (stored.label, "Mein Text & <mehr>")
