@@ -1,9 +1,12 @@
-"""The automatic daily backup of a SQLite database, its rotation and its state.
+"""The automatic daily backup of the database, its rotation and its state.
 
-At the first start of a day the database file is copied with SQLite's backup API (a
+At the first start of a day a SQLite database file is copied with SQLite's backup API (a
 consistent copy while the app runs) to ``expertenrat-YYYY-MM-DD.db`` in the backup
-folder; then only the copies :func:`copies_to_keep` names stay. Other files in the folder
-are never touched.
+folder; a server database is written in the portable backup format (one consistent
+snapshot, :class:`~expertenrat.services.backup.BackupService`) to
+``expertenrat-YYYY-MM-DD.zip``. Then only the copies :func:`copies_to_keep` names stay
+(of both kinds together: a PC that moved to a server sees its old file's copies rotated
+out as the new ones come). Other files in the folder are never touched.
 """
 
 from __future__ import annotations
@@ -15,37 +18,57 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import exc
+
 from expertenrat.domain.backup_rotation import STALE_AFTER_DAYS, copies_to_keep
 from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.paths import user_data_dir
+from expertenrat.services.backup import BackupService
+from expertenrat.services.collector import collector_paused
 from expertenrat.store.backup_format import BackupError
+from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
 from expertenrat.store.engine import sqlite_file
 from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import SqliteCause, driver_text, refused, sqlite_cause
 
-_COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.db$")
+_COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.(?:db|zip)$")
 FOLDER_NAME = "Sicherungen"
 
 
-def default_folder(database: Database) -> Path | None:
-    """``Sicherungen`` beside the database file; ``None`` for a server database."""
+def default_folder(database: Database) -> Path:
+    """``Sicherungen`` beside the database file; for a server database in this PC's data
+    folder (where the copies kept before a restore go too)."""
     return folder_beside(sqlite_file(database.url))
 
 
-def folder_beside(database_file: Path | None) -> Path | None:
-    """``Sicherungen`` beside ``database_file`` (``None``: a server database, none)."""
-    return database_file.parent / FOLDER_NAME if database_file is not None else None
+def folder_beside(database_file: Path | None) -> Path:
+    """``Sicherungen`` beside ``database_file``; ``None``: a server database, whose
+    copies go to ``Sicherungen`` in this PC's data folder."""
+    if database_file is None:
+        return user_data_dir() / FOLDER_NAME
+    return database_file.parent / FOLDER_NAME
 
 
-def daily_copies(folder: Path) -> dict[date, Path]:
-    """The automatic copies in ``folder`` by day (raises OSError if it cannot be read)."""
-    copies = {}
+def copy_suffix(database: Database) -> str:
+    """The ending of ``database``'s daily copies: ``.db`` for a file, ``.zip`` for a server."""
+    return ".db" if database.is_sqlite else ".zip"
+
+
+def _copy_files(folder: Path) -> list[tuple[date, Path]]:
+    files = []
     for entry in folder.iterdir():
         match = _COPY_NAME.match(entry.name)
         if match:
             with contextlib.suppress(ValueError):
-                copies[date(*map(int, match.groups()))] = entry
-    return copies
+                files.append((date(*map(int, match.groups())), entry))
+    return files
+
+
+def daily_copies(folder: Path) -> dict[date, Path]:
+    """The automatic copies in ``folder`` by day, of a file (``.db``) or a server
+    (``.zip``); one of them for a day that has both (raises OSError if it cannot be read)."""
+    return dict(sorted(_copy_files(folder), key=lambda item: item[1].name))
 
 
 _FOLDER_CAUSES = {
@@ -68,28 +91,43 @@ class DailyBackupService:
 
     def run(self, folder: Path, today: date) -> Path | None:
         """Make today's copy unless there is one; rotate. ``None`` if nothing was copied."""
-        source = sqlite_file(self._db.url)
-        if source is None or self._db.pending or not source.exists():
+        if self._db.pending:
             return None
-        target = folder / f"expertenrat-{today:%Y-%m-%d}.db"
-        # A name of this run's own: another program on the same file may be copying into
-        # the folder at the same moment (both started on the same morning).
+        source = sqlite_file(self._db.url)
+        if self._db.is_sqlite and (source is None or not source.exists()):
+            return None
+        target = folder / f"expertenrat-{today:%Y-%m-%d}{copy_suffix(self._db)}"
+        # A name of this run's own: another program on the same database may be copying
+        # into the folder at the same moment (both started on the same morning).
         temporary = folder / f".expertenrat-{today:%Y-%m-%d}-{uuid.uuid4().hex[:12]}.tmp"
         try:
             folder.mkdir(exist_ok=True)  # not its parents: a missing network drive stays missing
             if target.exists():
                 return None
-            copy_sqlite(source, temporary)
+            if source is not None:
+                copy_sqlite(source, temporary)
+            else:
+                self._export(temporary)
             if target.exists():  # the other program's copy came first: it is today's
                 return None
             temporary.replace(target)
-            copies = daily_copies(folder)
-            for day in set(copies) - copies_to_keep(copies):
-                copies[day].unlink(missing_ok=True)  # the other program's rotation may be first
+            files = _copy_files(folder)
+            kept = copies_to_keep(day for day, _path in files)
+            for day, path in files:
+                if day not in kept:
+                    path.unlink(missing_ok=True)  # the other program's rotation may be first
         except OSError as error:
             raise BackupError(
                 f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {os_error_text(error)}",
                 os_error_detail(error),
+            ) from None
+        except exc.DBAPIError as error:  # the server's: reading the snapshot
+            raise BackupError(
+                *refused(
+                    f"Die tägliche Sicherung in „{folder}“ ist nicht möglich",
+                    error,
+                    url=self._db.url,
+                )
             ) from None
         except sqlite3.Error as error:
             # SQLite writes only the copy: its trouble is the folder's, not the database's
@@ -109,9 +147,16 @@ class DailyBackupService:
                 temporary.unlink(missing_ok=True)
         return target
 
+    def _export(self, temporary: Path) -> None:
+        """The server's data in the portable format, read in one consistent snapshot."""
+        with collector_paused():
+            backup = BackupService(self._db).snapshot()
+            with temporary.open("xb") as handle:
+                write_backup(handle, backup)
+
     def warning(self, folder: Path, today: date) -> str | None:
         """A German warning for the Übersicht, or ``None`` when the backups are fine."""
-        if sqlite_file(self._db.url) is None or self._db.pending:
+        if self._db.pending:
             return None
         if not folder.exists() and folder.parent.is_dir():
             return None  # the first copy will make the folder

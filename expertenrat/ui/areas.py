@@ -116,6 +116,7 @@ def build_areas(
                 settings if settings is not None else QSettings(),
                 dialogs,
                 default_folder(services.database),
+                on_server=not services.database.is_sqlite,
             ),
             database_box=DatabaseBox(services.database, dialogs),
         ),

@@ -1,7 +1,8 @@
 """The automatic daily backup in the window: made off the GUI thread once a day at start.
 
 The folder is the QSettings value ``backup/folder`` (e.g. a network drive); without one
-it is ``Sicherungen`` beside the database file. The Übersicht asks :meth:`warning`.
+it is ``Sicherungen`` beside the database file, for a server database ``Sicherungen`` in
+this PC's data folder. The Übersicht asks :meth:`warning`.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ FOLDER_KEY = "backup/folder"
 log = logging.getLogger(__name__)
 
 
-def daily_backup_folder(settings: QSettings, database_file: Path | None) -> Path | None:
+def daily_backup_folder(settings: QSettings, database_file: Path | None) -> Path:
     """Where the daily copies of ``database_file`` go: the folder chosen on this PC, else
-    ``Sicherungen`` beside the file; ``None`` for a server database (no daily copy)."""
+    ``Sicherungen`` beside the file (``None``: a server database, in this PC's data
+    folder)."""
     configured = str(settings.value(FOLDER_KEY, "") or "").strip()
     if configured:
         return Path(configured)
@@ -47,14 +49,12 @@ class DailyBackup(QObject):
         self._error: str | None = None
         self.job: Job | None = None
 
-    def folder(self) -> Path | None:
+    def folder(self) -> Path:
         return daily_backup_folder(self._settings, sqlite_file(self._service.database.url))
 
     def start(self) -> None:
-        """Make today's copy in the worker, unless there is one or this is no SQLite file."""
+        """Make today's copy in the worker, unless there is one."""
         folder = self.folder()
-        if folder is None:
-            return
         today = self._today()
         self.job = Job(lambda _progress: self._service.run(folder, today), self)
         self.job.finished.connect(self._made)
@@ -62,10 +62,7 @@ class DailyBackup(QObject):
         self.job.start()
 
     def warning(self) -> str | None:
-        folder = self.folder()
-        if folder is None:
-            return None
-        return self._error or self._service.warning(folder, self._today())
+        return self._error or self._service.warning(self.folder(), self._today())
 
     def _made(self, path: Path | None) -> None:
         self._error = None

@@ -1,8 +1,9 @@
 """Einstellungen "Auf diesem PC": the backup folder and the retention period.
 
 Both are settings of the PC (QSettings), not of a council: the daily backup copies the
-SQLite file of this PC to a folder this PC can reach (``backup/folder``, see
-:mod:`expertenrat.ui.daily_backup`; empty: "Sicherungen" beside the database file), and the
+database of this PC to a folder this PC can reach (``backup/folder``, see
+:mod:`expertenrat.ui.daily_backup`; empty: "Sicherungen" beside the database file, for a
+server database in this PC's data folder), and the
 retention period applies to a person across every council, so no council's setting can
 hold it. They take effect at once: the Übersicht's backup warning and "Aufbewahrung …"
 read them each time; the daily backup at the next start.
@@ -44,7 +45,8 @@ def retention_years(settings: QSettings) -> int:
 
 
 class PcSettingsBox(QGroupBox):
-    """``default_folder``: "Sicherungen" beside the database, ``None`` on a server."""
+    """``default_folder``: "Sicherungen" beside the database file, or in this PC's data
+    folder when ``on_server`` (the database is a server's)."""
 
     changed = Signal()
 
@@ -52,8 +54,10 @@ class PcSettingsBox(QGroupBox):
         self,
         settings: QSettings,
         dialogs: DialogService,
-        default_folder: Path | None,
+        default_folder: Path,
         parent: QWidget | None = None,
+        *,
+        on_server: bool = False,
     ) -> None:
         super().__init__(tr(_CONTEXT, "Auf diesem PC"), parent)
         self._settings = settings
@@ -65,7 +69,11 @@ class PcSettingsBox(QGroupBox):
         self.folder_edit.setAccessibleName(tr(_CONTEXT, "Tägliche Sicherung in"))
         self.choose_button = QPushButton(tr(_CONTEXT, "Ordner wählen …"))
         self.default_button = QPushButton(tr(_CONTEXT, "Vorgabe"))
-        self.default_button.setToolTip(tr(_CONTEXT, "„Sicherungen“ neben der Datenbankdatei"))
+        self.default_button.setToolTip(
+            tr(_CONTEXT, "„Sicherungen“ im Datenordner dieses PCs")
+            if on_server
+            else tr(_CONTEXT, "„Sicherungen“ neben der Datenbankdatei")
+        )
         self.years_spin = QSpinBox(minimum=1, maximum=MAX_RETENTION_YEARS)
         self.years_spin.setSuffix(tr(_CONTEXT, " Jahre"))
         self.years_spin.setMaximumWidth(240)
@@ -92,12 +100,8 @@ class PcSettingsBox(QGroupBox):
 
     def _show(self) -> None:
         configured = str(self._settings.value(FOLDER_KEY, "") or "")
-        if self._default is None and not configured:
-            self.folder_edit.setText(tr(_CONTEXT, "– (die Datenbank liegt auf einem Server)"))
-        else:
-            self.folder_edit.setText(configured or str(self._default))
+        self.folder_edit.setText(configured or str(self._default))
         self.default_button.setEnabled(bool(configured))
-        self.choose_button.setEnabled(self._default is not None or bool(configured))
         self.years_spin.blockSignals(True)
         self.years_spin.setValue(retention_years(self._settings))
         self.years_spin.blockSignals(False)
@@ -106,7 +110,7 @@ class PcSettingsBox(QGroupBox):
         self._dialogs.ask_folder(
             self,
             tr(_CONTEXT, "Ordner für die tägliche Sicherung"),
-            str(self._settings.value(FOLDER_KEY, "") or self._default or ""),
+            str(self._settings.value(FOLDER_KEY, "") or self._default),
             self.choose_folder,
         )
 

@@ -7,13 +7,18 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from expertenrat.domain.backup_rotation import copies_to_keep
+from expertenrat.paths import user_data_dir
 from expertenrat.services import daily_backup
+from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService, daily_copies, default_folder
 from expertenrat.services.demo import DemoService
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database import open_database
+from expertenrat.store.engine import sqlite_file
+from expertenrat.store.models import Base
 
 
 def test_rotation_keeps_14_days_and_the_first_copy_of_12_months():
@@ -183,3 +188,95 @@ def test_a_copy_the_other_program_deleted_in_the_rotation_is_no_error(
 
     assert made == folder / f"expertenrat-{today:%Y-%m-%d}.db"
     assert set(listing(folder)) == {today - timedelta(days=d) for d in (15, *range(14))}
+
+
+# --- a server database ---------------------------------------------------------------------
+
+
+def test_every_database_gets_its_daily_copy_and_it_restores_every_row(
+    demo_database, empty_postgres_url, tmp_path, today
+):
+    """A PC working on a PostgreSQL server got no automatic backup at all and no warning
+    (found by a tester): the server's data is written in the portable format, the file's
+    copied; either restores the same rows."""
+    service = DailyBackupService(demo_database)
+    folder = tmp_path / "Sicherungen"
+    suffix = ".db" if demo_database.is_sqlite else ".zip"
+
+    made = service.run(folder, today)
+
+    assert made == folder / f"expertenrat-{today:%Y-%m-%d}{suffix}"
+    assert service.run(folder, today) is None  # once a day only
+    assert sorted(p.name for p in folder.iterdir()) == [made.name]  # no temporary file left
+    restored = open_database(empty_postgres_url)
+    try:
+        BackupService(restored).restore(made, tmp_path / "kept")
+        assert _rows(restored) == _rows(demo_database)
+    finally:
+        restored.close()
+
+
+def _rows(database) -> dict[str, int]:
+    with database.engine.connect() as connection:
+        return {
+            table.name: connection.execute(select(func.count()).select_from(table)).scalar()
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def test_a_server_database_s_copies_go_to_this_pc_s_data_folder(demo_database, tmp_path, today):
+    folder = default_folder(demo_database)
+    if demo_database.is_sqlite:
+        assert folder == sqlite_file(demo_database.url).parent / "Sicherungen"
+        return
+    assert folder == user_data_dir() / "Sicherungen"  # where copies before a restore go too
+    service = DailyBackupService(demo_database)
+    assert service.warning(folder, today) is None  # none made yet
+    service.run(folder, today - timedelta(days=8))
+    assert "älter als 7 Tage" in service.warning(folder, today)
+    service.run(folder, today)
+    assert service.warning(folder, today) is None
+
+
+def test_the_copies_of_a_file_and_of_a_server_are_rotated_together(demo_database, tmp_path, today):
+    """A PC that moved its data to a server (or back): the old kind's copies in the same
+    folder fall out of the rotation as the new kind's come, not kept for ever."""
+    folder = tmp_path / "Sicherungen"
+    folder.mkdir()
+    other = ".zip" if demo_database.is_sqlite else ".db"
+    old = [today - timedelta(days=d) for d in range(1, 20)]
+    for day in old:
+        (folder / f"expertenrat-{day:%Y-%m-%d}{other}").write_bytes(b"alt")
+
+    DailyBackupService(demo_database).run(folder, today)
+
+    kept = copies_to_keep([today, *old])
+    assert set(daily_copies(folder)) == kept
+    assert len(list(folder.glob(f"*{other}"))) == len(kept) - 1
+
+
+def test_a_server_that_refuses_the_daily_copy_is_a_german_message_and_leaves_nothing(
+    empty_postgres_url, postgres_admin, tmp_path, today
+):
+    database = open_database(empty_postgres_url)
+    try:
+        DemoService(database, "Frau Schulz").load(today, councils=1, years=1)
+        name = empty_postgres_url.database
+        postgres_admin(
+            f"ALTER DATABASE {name} ALLOW_CONNECTIONS false",
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
+        )
+        folder = tmp_path / "Sicherungen"
+
+        with pytest.raises(BackupError) as caught:
+            DailyBackupService(database).run(folder, today)
+
+        assert caught.value.message.startswith(
+            f"Die tägliche Sicherung in „{folder}“ ist nicht möglich."
+        )
+        assert "Datenbankserver" in caught.value.message
+        assert list(folder.iterdir()) == []
+        postgres_admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+    finally:
+        database.close()

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
+from expertenrat.paths import user_data_dir
+from expertenrat.services.backup import read_backup_file
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.store.database import open_database
@@ -63,3 +65,24 @@ def test_an_unreachable_backup_folder_is_a_warning_on_the_overview(session, demo
     assert not warning.isHidden()
     assert "Netzlaufwerk" in warning.text()
     assert not (demo_file.parent / "Netzlaufwerk").exists()
+
+
+def test_a_server_database_gets_its_daily_backup_in_this_pc_s_data_folder(
+    session, empty_postgres_url, qtbot
+):
+    """A PC on a PostgreSQL server made no automatic backup and warned of none (found by a
+    tester): the server's data is written in the portable format once a day."""
+    QSettings().remove(FOLDER_KEY)  # this PC's default (another test may have chosen one)
+    database = open_database(empty_postgres_url)
+    DemoService(database, "Frau Schulz").load(date.today(), councils=1, years=1)
+    database.close()
+    session.window.show()
+    before = date.today()
+    session.open(empty_postgres_url)
+    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    folder = user_data_dir() / "Sicherungen"
+    days = {before, date.today()}  # the test may run over midnight
+    copies = [folder / f"expertenrat-{d:%Y-%m-%d}.zip" for d in days]
+    (copy,) = [copy for copy in copies if copy.is_file()]
+    assert read_backup_file(copy).schema_revision
+    assert session.window.overview_page.backup_warning.isHidden()

@@ -262,7 +262,7 @@ def _forms(
     server = ServerDialog("Server", "Wo liegt die Datenbank?")
     filters = FilterBar("Suchen …", "Suche", [])
     annex = AnnexDialog(None, Annex(1, 1, "bericht.pdf", "", 1, ""), print)
-    pc = PcSettingsBox(qsettings, DialogService(SaveLocations(qsettings)), None)
+    pc = PcSettingsBox(qsettings, DialogService(SaveLocations(qsettings)), Path("Sicherungen"))
     header = MinutesHeaderForm()
     item = MinutesItemForm()
     vote = VoteLine(VoteDraft())

@@ -8,7 +8,8 @@ import pytest
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
-from expertenrat.services.daily_backup import default_folder
+from expertenrat.paths import user_data_dir
+from expertenrat.services.daily_backup import default_folder, folder_beside
 from expertenrat.ui.daily_backup import DailyBackup
 from expertenrat.ui.pc_settings import RETENTION_KEY, PcSettingsBox, retention_years
 from expertenrat.ui.retention_dialog import RetentionDialog
@@ -50,11 +51,22 @@ def test_a_folder_that_cannot_be_written_is_refused_with_a_message(
     assert not qsettings.value("backup/folder")
 
 
-def test_on_a_server_there_is_no_daily_backup_folder_to_choose(qtbot, qsettings, dialogs):
-    box = PcSettingsBox(qsettings, dialogs, None)
+def test_on_a_server_the_daily_backup_goes_to_this_pc_s_data_folder_or_a_chosen_one(
+    qtbot, qsettings, dialogs, tmp_path
+):
+    """A server database has its daily backup too (it had none, found by a tester): by
+    default in "Sicherungen" in this PC's data folder, or where this PC chooses."""
+    folder = folder_beside(None)
+    assert folder == user_data_dir() / "Sicherungen"
+    box = PcSettingsBox(qsettings, dialogs, folder, on_server=True)
     qtbot.addWidget(box)
-    assert "Server" in box.folder_edit.text()
-    assert not box.choose_button.isEnabled()
+    assert box.folder_edit.text() == str(folder)
+    assert box.default_button.toolTip() == "„Sicherungen“ im Datenordner dieses PCs"
+    chosen = tmp_path / "Netzlaufwerk"
+    chosen.mkdir()
+    dialogs.paths.append(str(chosen))
+    box.choose_button.click()
+    assert box.folder_edit.text() == str(chosen)
 
 
 def test_the_retention_period_is_stored_on_this_pc(box, qsettings):
