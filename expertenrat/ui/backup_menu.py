@@ -130,12 +130,17 @@ class BackupMenu:
 
     def _restored(self, title: str, summary: RestoreSummary) -> None:
         self._on_restored()
-        text = tr(_CONTEXT, "{} Datensätze wurden wiederhergestellt.").format(summary.rows)
-        if summary.kept_copy is not None:
-            text += " " + tr(_CONTEXT, "Die bisherigen Daten liegen in „{}“.").format(
-                summary.kept_copy
-            )
-        self._dialogs.information(self._parent, title, text)
+        text = tr(_CONTEXT, "{} Datensätze wurden wiederhergestellt.").format(
+            whole_number(summary.rows)
+        )
+        if summary.kept_copy is None:  # the database was empty: nothing was kept
+            self._dialogs.information(self._parent, title, text)
+            return
+        # The copy of the replaced data, with "Ordner öffnen" as where files are written.
+        text += " " + tr(_CONTEXT, "Die bisherigen Daten liegen in „{}“.").format(
+            summary.kept_copy.name
+        )
+        self._dialogs.file_saved(self._parent, title, text, str(summary.kept_copy))
 
     def check(self) -> None:
         title = tr(_CONTEXT, "Datenbank prüfen")

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.wording import whole_number
 from expertenrat.services.backup import RestoreSummary
 from expertenrat.services.damaged_restore import restore_over_damaged
 from expertenrat.ui.backup_menu import RESTORE_FILTER
@@ -78,12 +79,15 @@ class DamagedRestore(QObject):
 
     def _restored(self, title: str, summary: RestoreSummary) -> None:
         self.restored.emit()
-        self._dialogs.information(
+        aside = summary.kept_copy
+        assert aside is not None  # the damaged file, set aside
+        self._dialogs.file_saved(  # with "Ordner öffnen", where the damaged file now lies
             self._parent,
             title,
             tr(
                 _CONTEXT,
                 "{rows} Datensätze wurden wiederhergestellt. Die beschädigte Datei liegt in "
                 "„{aside}“.",
-            ).format(rows=summary.rows, aside=summary.kept_copy),
+            ).format(rows=whole_number(summary.rows), aside=aside.name),
+            str(aside),
         )

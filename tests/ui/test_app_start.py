@@ -157,10 +157,12 @@ def test_a_damaged_database_is_replaced_by_a_backup_from_the_start_page(
 
     question, done = dialogs.messages
     assert question[0] == "question" and "wird beiseitegelegt" in question[2]
-    assert done[0] == "information" and "Die beschädigte Datei liegt in" in done[2]
+    (aside,) = tmp_path.glob("expertenrat-beschädigt-*.db")
+    # Said with "Ordner öffnen", where the damaged file now lies (found by a tester).
+    assert done[0] == "saved" and dialogs.saved_files == [str(aside)]
+    assert f"Die beschädigte Datei liegt in „{aside.name}“." in done[2]
     assert session.database is not None
     assert session.window.council_combo.count() == 2
-    assert list(tmp_path.glob("expertenrat-beschädigt-*.db"))
 
 
 def test_a_database_that_is_not_damaged_offers_no_restore(session, tmp_path):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import zipfile
 from contextlib import closing
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -57,7 +59,20 @@ def test_backup_now_and_restore_bring_back_the_old_data(
     window.menus.backup.restore_action.trigger()
     _wait(qtbot, window)
     assert dialogs.messages[-2][0] == "question"
-    assert dialogs.messages[-1][0] == "information"
+    # The copy of the replaced data is said with "Ordner öffnen", as a written file is
+    # (it was a plain message: found by a tester).
+    kind, _title, text = dialogs.messages[-1]
+    kept = Path(dialogs.saved_files[-1])
+    assert (
+        kind == "saved"
+        and kept.is_file()
+        and kept.parent == sqlite_file(services.database.url).parent
+    )
+    assert re.fullmatch(
+        rf"[\d.]+ Datensätze wurden wiederhergestellt\. "
+        rf"Die bisherigen Daten liegen in „{re.escape(kept.name)}“\.",
+        text,
+    )
     assert [c.name for c in services.settings.councils()] == ["Rat „Eins“"]
     assert window.council_combo.count() <= 1  # reloaded: one council, no switcher needed
 
