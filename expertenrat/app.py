@@ -12,6 +12,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -77,10 +78,13 @@ class Session:
     # A database chosen on the start page is remembered for this PC (datenbank.json), unless
     # the start named the database (--database, EXPERTENRAT_DATABASE_URL), which would win.
     remember_choice: bool = False
+    # Told of the window that takes the place of the first (see :meth:`switch_to`).
+    window_replaced: Callable[[MainWindow], None] | None = None
     ways: DatabaseWaysOut = field(init=False)  # what the start page offers instead
 
     def __post_init__(self) -> None:
         self.ways = DatabaseWaysOut(self)
+        self.window.database_chosen.connect(self.switch_to)
 
     def dialog_service(self) -> DialogService:
         if self.dialogs is None:
@@ -193,6 +197,28 @@ class Session:
         except ExpertenratError as error:
             self.dialog_service().warning(self.window, tr("Session", "Datenbank"), error.message)
 
+    def switch_to(self, database: str | URL) -> None:
+        """Einstellungen → Datenbank chose another database for this PC (its address is
+        stored): once the shown page has saved (or asked), the open database is closed and
+        ``database`` opened in a new window, as at a start. The window's areas are built
+        once, for one database: a new window is the way to start afresh."""
+        if self.window.leave_page(lambda: self._switch(database)):
+            self._switch(database)
+
+    def _switch(self, database: str | URL) -> None:
+        old = self.window
+        old.save_state()  # the new window takes its place, size and area
+        self.close()
+        self.database = self.daily_backup = self.change_watch = self.recovery_check = None
+        self.window = MainWindow(old.qsettings, old.log_file)
+        self.window.database_chosen.connect(self.switch_to)
+        self.ways = DatabaseWaysOut(self)
+        self.window.show()
+        old.close_for_another()
+        if self.window_replaced is not None:
+            self.window_replaced(self.window)
+        self.open_or_explain(database)
+
     def close(self) -> None:
         if self.change_watch is not None:
             self.change_watch.stop()
@@ -212,8 +238,13 @@ def run_gui(args: argparse.Namespace) -> int:
     reporter = ErrorReporter(log_file)
     reporter.install()
     session = Session(MainWindow(QSettings(), log_file), remember_choice=args.database is None)
-    reporter.parent = session.window
-    reporter.retry = session.window.refresh_shown
+
+    def report_for(window: MainWindow) -> None:
+        reporter.parent = window
+        reporter.retry = window.refresh_shown
+
+    report_for(session.window)
+    session.window_replaced = report_for
     session.window.show()
 
     QTimer.singleShot(0, lambda: session.open_or_explain(args.database))

@@ -3,8 +3,10 @@
 "Mit Server verbinden …" checks a PostgreSQL database in the worker (reachable, ours or
 empty, not from a newer version) and stores its address for this PC (the password in the
 keyring if wanted); "Standarddatei verwenden" forgets the stored address (a server's or a
-chosen file's), so the default SQLite file of this PC is used again. Both take effect
-at the next start (offered at once). "Auf Server umziehen …" is the Datei menu's move.
+chosen file's), so the default SQLite file of this PC is used again. Both open the new
+database at once (``open_requested``; the window's session closes the old one and opens
+it in a new window, as the start page's ways out do), and at every start after.
+"Auf Server umziehen …" is the Datei menu's move.
 ``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here.
 """
 
@@ -30,7 +32,9 @@ _CONTEXT = "DatabaseBox"
 
 class DatabaseBox(QGroupBox):
     move_requested = Signal()  # "Auf Server umziehen …"
-    quit_requested = Signal()  # the user wants to restart on the new database now
+    # The database now stored for this PC, to open at once: a server's URL (with the
+    # password given) or the default file's path.
+    open_requested = Signal(object)
 
     def __init__(
         self, database: Database, dialogs: DialogService, parent: QWidget | None = None
@@ -61,7 +65,7 @@ class DatabaseBox(QGroupBox):
         self.move_button.setVisible(database.is_sqlite)
         self.file_button = QPushButton(tr(_CONTEXT, "Standarddatei verwenden"))
         self.file_button.setToolTip(
-            tr(_CONTEXT, "Ab dem nächsten Start wieder die Datei dieses PCs verwenden: {}").format(
+            tr(_CONTEXT, "Wieder die Datei dieses PCs verwenden: {}").format(
                 default_database_file()
             )
         )
@@ -95,31 +99,18 @@ class DatabaseBox(QGroupBox):
             initial=initial,
         )
 
-    def _connected(self, url: URL, has_data: bool) -> None:
-        note = (
-            ""
-            if has_data
-            else tr(_CONTEXT, "Die Datenbank ist noch leer; sie beginnt mit der Willkommensseite.")
-        )
-        self._switch(url, note)
+    def _connected(self, url: URL, _has_data: bool) -> None:
+        # An empty database opens with the welcome page, which says so itself.
+        self._switch(url, url)
 
     def use_file(self) -> None:
-        self._switch(None, "")
+        self._switch(None, str(default_database_file()))
 
-    def _switch(self, url: URL | None, note: str) -> None:
-        title = tr(_CONTEXT, "Datenbank")
+    def _switch(self, stored: URL | None, opened: URL | str) -> None:
         try:
-            store_address(url)
+            store_address(stored)
         except ExpertenratError as error:
-            self._dialogs.warning(self, title, error.message)
+            self._dialogs.warning(self, tr(_CONTEXT, "Datenbank"), error.message)
             return
         self._show()
-        text = tr(_CONTEXT, "Ab dem nächsten Start verwendet dieser PC die neue Datenbank.")
-        if note:
-            text += " " + note
-        self._dialogs.question(
-            self,
-            title,
-            text + "\n\n" + tr(_CONTEXT, "Expertenrat jetzt beenden?"),
-            self.quit_requested.emit,
-        )
+        self.open_requested.emit(opened)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,10 @@ class MainWindow(QMainWindow):
     menus, remembered geometry) in the constructor, the areas in :meth:`attach` once the
     database is open."""
 
+    # Einstellungen → Datenbank chose another database to open now (its address already
+    # stored): a file's path or a server's URL. The session opens it in a new window.
+    database_chosen = Signal(object)
+
     def __init__(
         self,
         settings: QSettings,
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.log_file = log_file
         self._fixed_today = today  # tests give a day
         self.councils: CouncilSwitching | None = None  # once the database is open
         self._services: Services | None = None
@@ -288,12 +293,28 @@ class MainWindow(QMainWindow):
         if not (leave or self._close_confirmed):
             event.ignore()
             return
+        self.save_state()
+        super().closeEvent(event)
+
+    @property
+    def qsettings(self) -> QSettings:
+        """This PC's settings the window keeps its layout in (tests give their own)."""
+        return self._settings
+
+    def save_state(self) -> None:
+        """Remember the layout and the shown area for the next window (at the next start,
+        or at once for another database)."""
         save_layout(self, self.splitter, self._settings)
         if self.areas:
             shown = self.areas[max(0, self.sidebar.currentRow())][1]
             self._settings.setValue(_AREA_SETTING, self.pages.key_of(shown))
         self._settings.sync()
-        super().closeEvent(event)
+
+    def close_for_another(self) -> None:
+        """Close now, the shown page having been asked already (see :meth:`leave_page`):
+        another window on another database takes this one's place."""
+        self._close_confirmed = True
+        self.close()
 
     def close_anyway(self) -> None:
         self._close_confirmed = True

@@ -103,7 +103,7 @@ class WindowMenus:
         if services.database.is_sqlite:
             menu.insertAction(quit_action, self.server_move.action)
         database_box.move_requested.connect(self.server_move.start)
-        database_box.quit_requested.connect(window.close)
+        database_box.open_requested.connect(window.database_chosen)
         new_council = pages.settings.transfer.new_action
         menu.insertAction(quit_action, new_council)
         pages.welcome.offer(new_council)

@@ -21,8 +21,8 @@ def test_connecting_checks_the_server_and_stores_its_address(
 ):
     box = DatabaseBox(services.database, dialogs)
     qtbot.addWidget(box)
-    quits = []
-    box.quit_requested.connect(lambda: quits.append(True))
+    opened = []
+    box.open_requested.connect(opened.append)
     assert not box.file_button.isEnabled()
     assert str(default_database_file()) in box.file_button.toolTip()
 
@@ -35,15 +35,15 @@ def test_connecting_checks_the_server_and_stores_its_address(
     box.server_choice.check(empty_postgres_url, False)
     finish_job(box.server_choice)
     assert stored_address() == empty_postgres_url.render_as_string(hide_password=False)
-    question = dialogs.messages[-1]
-    assert question[0] == "question" and "noch leer" in question[2]
-    assert quits == [True]
+    assert opened == [empty_postgres_url]  # at once, without asking to restart
+    assert [kind for kind, _title, _text in dialogs.messages] == ["warning"]
     shown = empty_postgres_url.set(drivername="postgresql", password=None)
     assert f"eingestellt auf: {shown.render_as_string(False)}" in box.location_label.text()
     assert "psycopg" not in box.location_label.text()
 
     box.file_button.click()
-    assert stored_address() is None and quits == [True, True]
+    assert stored_address() is None
+    assert opened == [empty_postgres_url, str(default_database_file())]
 
 
 def test_after_a_failed_check_the_dialog_comes_back_with_what_was_typed(

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import socket
 import threading
+from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from sqlalchemy.engine import make_url
 
 from expertenrat.paths import default_database_file
+from expertenrat.services.demo import DemoService
+from expertenrat.store.database import open_database
 from expertenrat.store.database_location import chosen_url, store_address, stored_address
 
 GONE = "postgresql://rat@127.0.0.1:1/expertenrat"  # nothing listens there
@@ -121,3 +124,47 @@ def test_the_reason_is_german_and_the_driver_s_text_only_a_detail_of_a_cause_not
     assert page.detail_label.isVisible()
     assert page.detail_label.text().startswith("Einzelheiten: ")
     assert "server closed the connection unexpectedly" in page.detail_label.text()
+
+
+def test_connecting_from_the_welcome_page_opens_the_server_at_once(
+    session, dialogs, tmp_path, empty_postgres_url, finish_job, qtbot
+):
+    """The welcome page's (and Einstellungen's) "Mit Server verbinden …" asked to quit and
+    start again, while the start page's "Anderen Server …" opened the server at once
+    (found by a tester): now both open it at once, and the next start too."""
+    server = open_database(empty_postgres_url)
+    DemoService(server, "Frau Schulz").load(date.today(), councils=1, years=1)
+    server.close()
+    session.dialogs = dialogs
+    session.remember_choice = True
+    session.window.show()
+    assert session.open_or_explain(str(tmp_path / "leer.db"))
+    first = session.window
+    assert first.welcome_shown()
+
+    (button,) = [
+        button
+        for button in first.welcome_page.findChildren(QPushButton)
+        if button.text() == "Mit Server verbinden …"
+    ]
+    button.click()
+    choice = first.settings_page.database_box.server_choice
+    _answer(choice.dialog, empty_postgres_url)
+    finish_job(choice)
+
+    assert [kind for kind, _title, _text in dialogs.messages] == []  # no "beenden?"
+    assert session.database.url.database == empty_postgres_url.database
+    assert session.window is not first and not first.isVisible()
+    qtbot.addWidget(session.window)
+    assert session.window.isVisible() and not session.window.welcome_shown()
+    assert session.window.council_combo.currentText().startswith("Smart City")
+    assert chosen_url(None).database == empty_postgres_url.database  # the next start's
+    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+
+    second = session.window
+    second.settings_page.database_box.file_button.click()
+
+    assert session.database.location == str(default_database_file())
+    assert session.window is not second and session.window.welcome_shown()
+    qtbot.addWidget(session.window)
+    assert stored_address() is None
