@@ -2,7 +2,9 @@
 start_page.WaysOut`): another server (checked as Einstellungen → Datenbank checks it), the
 default file, another file, a new file, a backup in place of a damaged file, and the
 password a server asks for. Whatever is chosen is opened as if the program had been
-started with it, through the session of :mod:`expertenrat.app`.
+started with it, through the session of :mod:`expertenrat.app`. Which database is which
+(a server, the default file) the services say (:mod:`expertenrat.services.database_choice`),
+imported where needed: the data stack must not delay the window's first appearance.
 """
 
 from __future__ import annotations
@@ -55,18 +57,17 @@ class DatabaseWaysOut:
         """For a server another one, the default file or another file; for a file the
         default file (unless it is the one), another one or a new database (and
         ``restore``, for a damaged file)."""
-        from sqlalchemy.engine import URL
+        from expertenrat.services import database_choice
 
-        from expertenrat.store.database_location import chosen_is_default_file, chosen_is_server
-
-        if isinstance(database, URL) or chosen_is_server(database):
+        if database_choice.is_server(database):
             return WaysOut(
                 other_server=lambda: self.ask_other_server(database),
                 default_file=self.use_default_file,
                 open_other=self.open_other_file,
             )
+        default_file = None if database_choice.is_default_file(database) else self.use_default_file
         return WaysOut(
-            default_file=None if chosen_is_default_file(database) else self.use_default_file,
+            default_file=default_file,
             open_other=self.open_other_file,
             create_new=self.create_new_file,
             restore=restore,
@@ -75,9 +76,7 @@ class DatabaseWaysOut:
     def ask_other_server(self, database: str | URL | None) -> None:
         """Start page → "Anderen Server …": checked as Einstellungen → Datenbank checks it,
         then opened as if the program had been started with it."""
-        from sqlalchemy.engine import URL
-
-        from expertenrat.store.database_location import chosen_url
+        from expertenrat.services import database_choice
         from expertenrat.ui.server_choice import ServerChoice
 
         if self.server_choice is None:
@@ -102,15 +101,14 @@ class DatabaseWaysOut:
                 "Ist sie noch leer, beginnt sie mit der Willkommensseite.",
             )
         )
-        failed = database if isinstance(database, URL) else chosen_url(database)
-        self.server_choice.ask(intro, initial=failed)
+        self.server_choice.ask(intro, initial=database_choice.address_of(database))
 
     def use_default_file(self) -> None:
         """Start page → "Standarddatei verwenden": this PC's default file (the welcome page
         if there is none yet), opened as if the program had been started with it."""
-        from expertenrat.paths import default_database_file
+        from expertenrat.services import database_choice
 
-        self._session.open_or_explain(str(default_database_file()), chosen=True)
+        self._session.open_or_explain(database_choice.default_file(), chosen=True)
 
     def open_other_file(self) -> None:
         """Start page → "Andere Datei öffnen …": opened as if the program had been started
@@ -144,13 +142,10 @@ class DatabaseWaysOut:
     def ask_password(
         self, error: PasswordNeededError, database: str | URL | None, *, chosen: bool = False
     ) -> None:
-        from sqlalchemy.engine import URL
-
-        from expertenrat.store.database_location import chosen_url
-        from expertenrat.store.server_password import save_password
+        from expertenrat.services import database_choice
         from expertenrat.ui.server_dialog import ServerDialog
 
-        url = database if isinstance(database, URL) else chosen_url(database)
+        url = database_choice.address_of(database)
         self._window.show_unusable(
             error.message,
             lambda: self._session.open_or_explain(database, chosen=chosen),
@@ -159,8 +154,8 @@ class DatabaseWaysOut:
         self.password_dialog = ServerDialog("Expertenrat", error.message, self._window, fixed=url)
 
         def given(url: URL, keep: bool) -> None:
-            if self._session.open_or_explain(url, chosen=chosen) and keep and url.password:
-                save_password(url, url.password)
+            if self._session.open_or_explain(url, chosen=chosen) and keep:
+                database_choice.keep_password(url)
 
         self.password_dialog.chosen.connect(given)
         self.password_dialog.open()

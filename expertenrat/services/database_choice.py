@@ -1,0 +1,43 @@
+"""Which database the window opens, for the start page's ways out (see
+:mod:`expertenrat.ui.database_ways_out`): the window's side of
+:mod:`expertenrat.store.database_location` and :mod:`expertenrat.store.server_password`,
+so that ``ui`` reaches them through the services as everywhere else.
+
+``database`` is what the start was given (``--database``; ``None``: the address stored on
+this PC, else the default file) or a server's URL as just typed (with its password).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import URL
+
+from expertenrat.paths import default_database_file
+from expertenrat.store.database_location import chosen_is_default_file, chosen_is_server, chosen_url
+from expertenrat.store.server_password import save_password
+
+
+def address_of(database: str | URL | None) -> URL:
+    """The URL ``database`` opens (a server's with the keyring's password, if any)."""
+    return database if isinstance(database, URL) else chosen_url(database)
+
+
+def is_server(database: str | URL | None) -> bool:
+    """Whether ``database`` is a server's (a typed URL always is); ``False`` for a file
+    and for an address that names no usable database."""
+    return isinstance(database, URL) or chosen_is_server(database)
+
+
+def is_default_file(database: str | URL | None) -> bool:
+    """Whether ``database`` is this PC's default SQLite file."""
+    return not isinstance(database, URL) and chosen_is_default_file(database)
+
+
+def default_file() -> str:
+    """The path of this PC's default SQLite file (it may not exist yet)."""
+    return str(default_database_file())
+
+
+def keep_password(url: URL) -> None:
+    """Keep the password ``url`` carries in the system's keyring (when there is one)."""
+    if url.password:
+        save_password(url, url.password)
