@@ -128,7 +128,7 @@ def _meetings(services: Services, args: argparse.Namespace) -> str:
     return "\n".join(
         f"{f'{m.number}.' if m.number else '–':>4} {meeting_noun(m.number, m.kind)}  "
         f"{m.starts_at:%d.%m.%Y %H:%M}  "
-        f"{m.state.label:<12}  Protokoll: {m.minutes_state.label if m.minutes_state else '–'}"
+        f"{m.state.label:<12}  Protokoll: {m.minutes_text or '–'}"
         + (f"  {topic}" if (topic := meeting_topic(m.kind, m.title)) else "")
         for m in lines
     )

@@ -193,10 +193,32 @@ class MeetingSummary:
     cancellation_reason: str
     invitation_sent_on: date | None
     minutes_state: MinutesState | None
+    # The day the draft was finished ("Entwurf abschließen"), where it is unchanged since.
+    minutes_finished_on: date | None = None
 
     @property
     def label(self) -> str:
         return meeting_label(self.number, self.kind, self.title)
+
+    @property
+    def minutes_text(self) -> str:
+        """The minutes' state for the list: "Entwurf", "fertig" (a draft finished with
+        "Entwurf abschließen" and unchanged since; :attr:`minutes_tooltip` says it in the
+        words of the Übersicht), "versandt", "genehmigt"; "" before the meeting. One word:
+        "Entwurf abgeschlossen" would not fit beside the other columns at 1024 px."""
+        if self.minutes_state is None:
+            return ""
+        if self.minutes_state is MinutesState.DRAFT and self.minutes_finished_on is not None:
+            return "fertig"
+        return self.minutes_state.label
+
+    @property
+    def minutes_tooltip(self) -> str:
+        """ "Entwurf abgeschlossen am 02.12.2026, noch nicht versandt" for a finished
+        draft, else ""."""
+        if self.minutes_state is not MinutesState.DRAFT or self.minutes_finished_on is None:
+            return ""
+        return f"Entwurf abgeschlossen am {self.minutes_finished_on:%d.%m.%Y}, noch nicht versandt"
 
     @property
     def where(self) -> str:

@@ -18,7 +18,7 @@ from types import EllipsisType
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
+from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.meeting_draft import LEAD_TIME, MeetingDraft, proposed_draft
 from expertenrat.domain.meeting_series import SeriesSpec, series_start
@@ -36,6 +36,7 @@ from expertenrat.services.meeting_rows import (
 )
 from expertenrat.services.meeting_series import add_series, series_preview
 from expertenrat.services.meeting_transitions import delete_planned, move_to_state, record_change
+from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_recommendations import follow_meeting_day
 from expertenrat.services.unit_of_work import (
@@ -79,7 +80,8 @@ class MeetingsService:
                 rows = [r for r in rows if r.state == MeetingState.HELD]
             if year is not None:
                 rows = [r for r in rows if r.starts_at.year == year]
-            return summaries(session, clock, rows)
+            listed = summaries(session, clock, rows)
+            return [_with_finish(session, s, r) for s, r in zip(listed, rows, strict=True)]
 
     def years(self, council_id: int) -> builtins.list[int]:
         """The years in which the council has meetings, newest first."""
@@ -314,3 +316,12 @@ def _fetch(session: Session, meeting_id: int) -> models.Meeting:
     if row.deleted_at is not None:
         fetch(session, models.Meeting, None, WHAT)  # raises NotFoundError
     return row
+
+
+def _with_finish(session: Session, summary: MeetingSummary, row: models.Meeting) -> MeetingSummary:
+    """A draft finished with "Entwurf abschließen" and unchanged since says so in the list;
+    only such a draft is read whole (its content against the stored fingerprint)."""
+    if summary.minutes_state is not MinutesState.DRAFT or row.minutes_finished_on is None:
+        return summary
+    finish = draft_finish(session, row)
+    return replace(summary, minutes_finished_on=finish.finished_on) if finish.finished else summary

@@ -89,7 +89,8 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
         ),
         Column(
             tr(_CONTEXT, "Protokoll"),
-            lambda row: row.minutes_state.label if row.minutes_state else "",
+            lambda row: row.minutes_text,
+            tooltip=lambda row: row.minutes_tooltip or None,
         ),
     )
 
