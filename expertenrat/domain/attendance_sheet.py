@@ -150,22 +150,32 @@ class AttendanceSheet:
 
     @property
     def unrecorded(self) -> bool:
-        """Nobody's attendance is recorded yet: there is no quorum to state, only that."""
-        return bool(self.entries) and self.recorded == 0
+        """The attendance is not taken yet: lines are open and nobody is recorded present
+        (before the meeting's day only apologies can be recorded). There is no quorum to
+        state, only that."""
+        return self.recorded < len(self.entries) and not self.attending
 
     @property
     def quorum_statement(self) -> str:
-        """The meeting's quorum as :attr:`meeting_quorum` states it, or, while nobody is
-        recorded, "Anwesenheit noch nicht erfasst (9 Mitglieder)" (not "0 von 9 …
-        nicht beschlussfähig")."""
+        """The meeting's quorum as :attr:`meeting_quorum` states it, or, while the attendance
+        is not taken, "Anwesenheit noch nicht erfasst (9 Mitglieder)", with the apologies
+        recorded ahead "(9 Mitglieder; 1 entschuldigt)" (not "0 von 9 … nicht
+        beschlussfähig", nor "während der ganzen Sitzung", before the meeting)."""
         if self.unrecorded:
             count = len(self.entries)
             noun = "Mitglied" if count == 1 else "Mitglieder"
-            return f"Anwesenheit noch nicht erfasst ({count} {noun})"
+            away = [
+                f"{number} {status.label}"
+                for status in (AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT)
+                if (number := sum(e.status is status for e in self.entries))
+            ]
+            recorded = f"; {', '.join(away)}" if away else ""
+            return f"Anwesenheit noch nicht erfasst ({count} {noun}{recorded})"
         return self.meeting_quorum.statement
 
     def item_statement(self, item_quorum: ItemQuorum) -> str:
-        """An item's quorum, or, while nobody is recorded, "Anwesenheit noch nicht erfasst"."""
+        """An item's quorum, or, while the attendance is not taken (:attr:`unrecorded`),
+        "Anwesenheit noch nicht erfasst"."""
         if self.unrecorded:
             return "Anwesenheit noch nicht erfasst"
         return item_quorum.quorum.statement

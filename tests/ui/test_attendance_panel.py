@@ -55,14 +55,17 @@ def test_status_changes_update_the_quorum_label(qtbot, panel, services, meeting)
     rows = list(panel.rows.values())
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
         choose(rows[0].status_combo, "absent")
-    assert panel.quorum_label.text() == (  # once anyone is recorded, today's wording
-        "Beschlussfähigkeit: 0 von 3 stimmberechtigten Mitgliedern anwesend"
-        " – nicht beschlussfähig · 2 noch nicht erfasst"
+    assert panel.quorum_label.text() == (  # nobody present and lines open: no verdict yet
+        "Beschlussfähigkeit: Anwesenheit noch nicht erfasst (3 Mitglieder; 1 abwesend)"
     )
-    assert item_quorum_lines(panel)[1].endswith(
-        "0 von 3 stimmberechtigten Mitgliedern anwesend – nicht beschlussfähig"
+    assert item_quorum_lines(panel)[1] == (
+        "\u2068TOP 1 Eröffnung\u2069: Anwesenheit noch nicht erfasst"
     )
     choose(rows[0].status_combo, "present")
+    assert panel.quorum_label.text() == (  # once anyone is present, the count so far
+        "Beschlussfähigkeit: 1 von 3 stimmberechtigten Mitgliedern anwesend"
+        " – nicht beschlussfähig · 2 noch nicht erfasst"
+    )
     choose(rows[1].status_combo, "present")
     assert panel.quorum_label.text().startswith(
         "Beschlussfähigkeit: 2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
@@ -316,3 +319,12 @@ def test_a_meeting_still_ahead_offers_only_entschuldigt(qtbot, services, dialogs
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
         choose(combo, "excused")
     assert services.attendance.sheet(ahead.meeting_id).recorded == 1
+    # An apology ahead takes no attendance: before, "0 von 3 stimmberechtigten Mitgliedern
+    # anwesend – nicht beschlussfähig · 2 noch nicht erfasst", and the same at every item.
+    assert panel.quorum_label.text() == (
+        "Beschlussfähigkeit: Anwesenheit noch nicht erfasst (3 Mitglieder; 1 entschuldigt)"
+    )
+    assert item_quorum_lines(panel)[1:] == [
+        f"\u2068{label}\u2069: Anwesenheit noch nicht erfasst"
+        for label in ("TOP 1 Eröffnung", "TOP 2 Bericht", "TOP 3 Beratung", "TOP 4 Verschiedenes")
+    ]
