@@ -186,13 +186,15 @@ def change_refusal(state: MeetingState, *, title_only: bool = False) -> str | No
     """Why the agenda of a meeting in ``state`` may not change so (German), or ``None``.
 
     A cancelled meeting's agenda is final; a held meeting's items keep their order and
-    content, but a title may still be corrected (``title_only``).
+    content, but a title may still be corrected (``title_only``). "Held" is the state: a
+    meeting may be marked so once it has begun, while it still runs, so the refusal does not
+    say that it is over.
     """
     if state is MeetingState.CANCELLED:
         return "Die Sitzung ist abgesagt; ihre Tagesordnung kann nicht mehr geändert werden."
     if state is MeetingState.HELD and not title_only:
         return (
-            "Die Sitzung hat bereits stattgefunden; ihre Tagesordnung kann nicht mehr "
+            "Die Sitzung ist als durchgeführt erfasst; ihre Tagesordnung kann nicht mehr "
             "umgestellt werden. Nur Titel lassen sich noch berichtigen."
         )
     return None

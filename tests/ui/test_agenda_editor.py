@@ -316,7 +316,12 @@ def test_a_held_meeting_allows_title_corrections_only(editor, make_meeting, serv
     editor.set_meeting(meeting)
     select_number(editor, "1")
 
-    assert "Nur Titel" in editor.hint.text()
+    # Marked held once it has begun, perhaps while it runs: before, "Die Sitzung hat bereits
+    # stattgefunden", said during the meeting.
+    assert editor.hint.text() == (
+        "Die Sitzung ist als durchgeführt erfasst; ihre Tagesordnung kann nicht mehr "
+        "umgestellt werden. Nur Titel lassen sich noch berichtigen."
+    )
     assert editor.form.title_edit.isEnabled()
     assert not editor.form.minutes_spin.isEnabled()
     assert not editor.structure.down_button.isEnabled()
