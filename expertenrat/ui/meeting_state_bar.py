@@ -2,7 +2,8 @@
 
 "Einladung versandt" (invited today), "Durchgeführt", "Absagen …" (asks for the reason)
 and "Löschen …" (after a question; planned meetings only), each enabled when the state of
-the meeting shown allows it. A refusal shows its German reason. Afterwards ``changed``
+the meeting shown allows it; "Durchgeführt" also waits for the meeting's day, its tooltip
+saying why meanwhile. A refusal shows its German reason. Afterwards ``changed``
 names the meeting the page shows and rereads: the same one, or ``None`` once deleted.
 """
 
@@ -23,6 +24,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MeetingsPage"
+HELD_TIP = "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
 
 
 class MeetingStateBar(QWidget):
@@ -48,6 +50,7 @@ class MeetingStateBar(QWidget):
             tr(_CONTEXT, "Die Einladung ist heute versandt: Status „eingeladen“")
         )
         self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
+        self.held_button.setToolTip(tr(_CONTEXT, HELD_TIP))
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
         layout = QHBoxLayout(self)
@@ -64,9 +67,36 @@ class MeetingStateBar(QWidget):
         meeting = self._meeting()
         targets = allowed_targets(meeting.state) if meeting is not None else ()
         self.invite_button.setEnabled(MeetingState.INVITED in targets)
-        self.held_button.setEnabled(MeetingState.HELD in targets)
+        why_not = self._why_not_held(meeting)
+        self.held_button.setEnabled(MeetingState.HELD in targets and not why_not)
+        self.held_button.setToolTip(why_not or tr(_CONTEXT, HELD_TIP))
         self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
         self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
+
+    def _why_not_held(self, meeting: Meeting | None) -> str:
+        """Why "Durchgeführt" is off ("" where it is on, or where no meeting is shown): the
+        state, or for an invited meeting its day still ahead. On the day itself the button
+        stays on (the start passes while the page is open); a click before the start is
+        refused with the service's reason."""
+        if meeting is None:
+            return ""
+        if meeting.state is MeetingState.PLANNED:
+            return tr(
+                _CONTEXT,
+                "Erst wenn die Einladung versandt ist („Einladung versandt“), lässt sich die "
+                "Sitzung als durchgeführt erfassen.",
+            )
+        if meeting.state is MeetingState.HELD:
+            return tr(_CONTEXT, "Die Sitzung ist bereits als durchgeführt erfasst.")
+        if meeting.state is MeetingState.CANCELLED:
+            return tr(_CONTEXT, "Die Sitzung ist abgesagt.")
+        if meeting.starts_at.date() <= self._today():
+            return ""
+        return tr(
+            _CONTEXT,
+            "Die Sitzung beginnt erst am {:%d.%m.%Y} um {:%H:%M} Uhr; als durchgeführt "
+            "erfassen lässt sie sich ab ihrem Beginn.",
+        ).format(meeting.starts_at, meeting.starts_at)
 
     def invite(self) -> None:
         """Record the invitation as sent today; for a meeting whose day has passed (entered

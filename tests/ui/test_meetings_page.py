@@ -392,6 +392,39 @@ def test_the_warning_after_saving_stays_in_sight_in_a_short_window(
     qtbot.waitUntil(lambda: not general.visibleRegion().isEmpty(), timeout=WAIT)
 
 
+def test_durchgefuehrt_is_off_before_the_meeting_s_day_and_its_tooltip_says_why(
+    page, services, council_id, today
+):
+    # Before, the button was on for any invited meeting, and a click a week ahead was only
+    # then refused ("Die Sitzung beginnt erst am …").
+    ahead = add_meeting(services, council_id, today + timedelta(days=7))
+    on_the_day = add_meeting(services, council_id, today, hour=9)
+    page.refresh()
+    button = page.states.held_button
+
+    page.select(ahead)
+    assert not button.isEnabled()
+    assert button.toolTip() == (
+        "Erst wenn die Einladung versandt ist („Einladung versandt“), lässt sich die Sitzung "
+        "als durchgeführt erfassen."
+    )
+    for meeting_id in (ahead, on_the_day):
+        meeting = services.meetings.get(meeting_id)
+        services.meetings.change_state(
+            meeting_id, meeting.version, MeetingState.INVITED, sent_on=today - timedelta(days=1)
+        )
+    page.refresh()
+    page.select(ahead)
+    assert not button.isEnabled()
+    assert button.toolTip() == (
+        f"Die Sitzung beginnt erst am {today + timedelta(days=7):%d.%m.%Y} um 16:00 Uhr; als "
+        "durchgeführt erfassen lässt sie sich ab ihrem Beginn."
+    )
+    page.select(on_the_day)
+    assert button.isEnabled()
+    assert button.toolTip() == "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
+
+
 def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
     held = add_meeting(services, council_id, date(2025, 11, 4))
     for target in (MeetingState.INVITED, MeetingState.HELD):
