@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ExpertenratError,
+    NotFoundError,
+    ValidationError,
+)
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
@@ -316,6 +321,7 @@ class OrderedListEditor(QGroupBox):
             if typed is not None:
                 self.show_record(typed)
                 self._update_buttons()
+            if typed is not None and isinstance(error, ConcurrentEditError | NotFoundError):
                 message += tr(
                     _CONTEXT,
                     " Die Liste zeigt die gespeicherte Fassung; Ihre Eingaben stehen noch im "
