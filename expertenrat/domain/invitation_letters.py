@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.domain.salutations import salutation_title
 
 _SALUTATIONS = {"frau": "Sehr geehrte Frau", "herr": "Sehr geehrter Herr"}
 
@@ -34,11 +35,13 @@ class Recipient:
     @property
     def salutation(self) -> str:
         """ "Sehr geehrte Frau Dr. Berg," / "Sehr geehrter Herr Pál,", else "Guten Tag
-        Kim Berg," (no form of address, or one the app does not decline)."""
+        Kim Berg," (no form of address, or one the app does not decline); of the titles
+        only the highest ("Prof." for "Prof. Dr.", :func:`salutation_title`)."""
+        title = salutation_title(self.title)
         opening = _SALUTATIONS.get(self.form_of_address.strip().casefold())
         if opening:
-            return f"{opening} {_joined(self.title, self.family_name)},"
-        return f"Guten Tag {self.full_name},"
+            return f"{opening} {_joined(title, self.family_name)},"
+        return f"Guten Tag {_joined(title, self.given_name, self.family_name)},"
 
 
 def addressed_to(doc: MeetingDocument, recipient: Recipient) -> MeetingDocument:

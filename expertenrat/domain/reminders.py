@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
+from expertenrat.domain.salutations import greeting_name
 from expertenrat.domain.text_folding import fold
 
 REMINDER_WINDOW = timedelta(days=14)
@@ -237,5 +238,8 @@ def plan_state(row: RecommendationRow) -> str:
 
 
 def salutation(project: AddressedProject) -> str:
-    name = project.contact_name.strip()
+    """ "Guten Tag Dr. Merle Steffens,": a project's contact has no form of address, so
+    the greeting is the neutral one a member without one gets, of the titles typed with the
+    name only the highest (:func:`greeting_name`)."""
+    name = greeting_name(project.contact_name)
     return f"Guten Tag {name}," if name else "Sehr geehrte Damen und Herren,"
