@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -92,7 +93,16 @@ class ValueButton(QRadioButton):
     def _show(self, line: str) -> None:
         self.setText(line.replace("&", "&&"))  # "&" as itself, not a keyboard shortcut
         cut = self.is_cut() and bool(self.whole)
-        self.setToolTip(self.whole[:TOOLTIP_CHARACTERS] if cut else "")
+        self.setToolTip(literal_tip(self.whole[:TOOLTIP_CHARACTERS]) if cut else "")
+
+
+def literal_tip(text: str) -> str:
+    """``text`` as a tooltip shows it literally: Qt takes a text such as "a < b und c > d"
+    or one with "<i>" for markup (and leaves words out); such a text goes as rich text made
+    from it, any other as it is."""
+    if QtGui.Qt.mightBeRichText(text):
+        return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    return text
 
 
 @dataclass(frozen=True, slots=True)

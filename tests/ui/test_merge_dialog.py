@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from PySide6.QtGui import QTextDocument
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
@@ -174,3 +175,21 @@ def test_conflicting_council_settings_open_the_merge_dialog(
         14,
     )
     assert not page.has_unsaved_changes()
+
+
+def test_a_cut_value_shows_whole_and_literally_in_its_tooltip(
+    dialog, other, member, today, council
+):
+    """Found by a tester: Qt took "a < b … >" or "<i>" in a value for markup, and the
+    tooltip of a value cut in the dialog left those words out."""
+    theirs = "Kosten a < b und Nutzen c > d; <i>kursiv</i> & „Zitat“ 😀 " + "x" * 200
+    other.members.save(council.id, replace(member, affiliation=theirs), today)
+    dialog.form.affiliation_edit.setText("Meine Institution")
+
+    dialog.save_button.click()
+
+    button = dialog.merge_dialog.choices["affiliation"][1]
+    assert button.is_cut()
+    shown = QTextDocument()
+    shown.setHtml(button.toolTip())  # a tooltip of rich text, as Qt shows it
+    assert shown.toPlainText() == theirs.strip()
