@@ -31,7 +31,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions_view import MeetingDocumentActionsView
 from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument, file_stem
-from expertenrat.ui.pdf_printing import PdfPrintActions
+from expertenrat.ui.pdf_printing import PdfPrintActions, shown_title
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
@@ -131,7 +131,7 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             self._show_warnings(rendered.warnings)
             use(rendered.pdf, name)
 
-        self._start(name, lambda _progress: render(), shown)
+        self._start(shown_title(name), lambda _progress: render(), shown)
 
     def _ask_ics(self, stem: str, render: Callable[[], bytes]) -> None:
         title = tr(_CONTEXT, "Kalenderdatei speichern")

@@ -11,7 +11,7 @@ from meeting_rows import add_meeting
 from minutes_rows import approve
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
@@ -66,10 +66,12 @@ def test_the_invitation_is_previewed_and_printed_page_for_page(
 
     actions.invitation_button.preview_action.trigger()
     assert actions.busy()  # rendered in the worker, behind a progress dialog
+    # The day as the UI writes it (found by a tester: "2026-03-10", the file name's day).
+    assert actions.findChild(QProgressDialog).windowTitle() == "Einladung 1. Sitzung 10.03.2026"
     finish_job(actions)
     preview = actions.findChild(QPrintPreviewDialog)
     assert preview is not None and preview.isVisible()
-    assert preview.windowTitle() == "Druckvorschau – Einladung 1. Sitzung 2026-03-10"
+    assert preview.windowTitle() == "Druckvorschau – Einladung 1. Sitzung 10.03.2026"
     widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() == pages)
     preview.reject()
