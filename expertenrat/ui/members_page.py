@@ -1,7 +1,8 @@
 """Mitglieder: the members table with search and filters, composition, roster, CSV; the
 widgets and where they sit are :mod:`ui.members_page_view`.
 
-A line under the table counts the hits ("8 von 10 Mitgliedern") and an empty table says
+A line under the table counts the persons shown ("8 von 10 Mitgliedern"; a re-appointed
+member's terms are one person) and an empty table says
 why and what to do. Enter or a double-click opens a member, Entf deletes one after asking,
 as on Projekte; "E-Mail-Adressen kopieren" puts the shown members' addresses on the
 clipboard.
@@ -9,7 +10,7 @@ clipboard.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
@@ -106,16 +107,22 @@ class MembersPage(NothingPending, MembersPageView):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(
-            hit_count(
-                shown,
-                total,
-                tr(_CONTEXT, "{} von {} Mitgliedern"),
-                tr(_CONTEXT, "1 Mitglied"),
-                tr(_CONTEXT, "{} Mitglieder"),
-            )
+        """Persons are counted, not rows: a re-appointed member has a row per term, and
+        where the rows shown are more than the persons, the line says so ("10 Mitglieder,
+        11 Amtszeiten")."""
+        shown_members = self.shown_members()
+        shown = len(_persons(shown_members))
+        total = len(_persons(row.member for row in self.model.rows()))
+        text = hit_count(
+            shown,
+            total,
+            tr(_CONTEXT, "{} von {} Mitgliedern"),
+            tr(_CONTEXT, "1 Mitglied"),
+            tr(_CONTEXT, "{} Mitglieder"),
         )
+        if len(shown_members) > shown:
+            text += tr(_CONTEXT, ", {} Amtszeiten").format(len(shown_members))
+        self.count_label.setText(text)
         self.copy_emails_button.setEnabled(shown > 0)
         self.table_stack.show_rows(
             shown,
@@ -239,3 +246,8 @@ class MembersPage(NothingPending, MembersPageView):
         member = self.selected()
         if member is not None:
             self.steps.ask_delete(member)
+
+
+def _persons(members: Iterable[Member]) -> set[int | tuple[str, int | None]]:
+    """The persons among the members (a membership not yet saved counts alone)."""
+    return {m.person_id if m.person_id is not None else ("membership", m.id) for m in members}

@@ -598,6 +598,28 @@ def test_the_hit_count_and_the_empty_state_follow_the_filters(page, qtbot):
     assert page.table_stack.currentWidget() is page.view
 
 
+def test_the_count_counts_a_re_appointed_person_once(page, services, today):
+    """(found by a tester) Under "Alle" a person with two terms counted twice: "11
+    Mitglieder" for ten persons. The line counts persons and names the terms shown."""
+    (former,) = [
+        m for m in services.members.members(page._council_id) if m.family_name == "Abendroth"
+    ]
+    services.members.save(
+        page._council_id,
+        replace(former, id=None, version=0, term_start=today, term_end=None),
+        today,
+    )
+    page.refresh()
+    assert page.count_label.text() == "10 Mitglieder"  # Abendroth active again
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Alle"))
+    assert page.proxy.rowCount() == 11
+    assert page.count_label.text() == "10 Mitglieder, 11 Amtszeiten"
+    page.search_edit.setText("Abendroth")
+    assert page.count_label.text() == "1 von 10 Mitgliedern, 2 Amtszeiten"
+    page.search_edit.setText("xyz")
+    assert "um alle 10 Mitglieder zu sehen" in page.empty_label.text()
+
+
 def test_a_council_without_members_says_how_to_add_some(page, services):
     other = services.settings.create_council(
         CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock")
