@@ -16,7 +16,11 @@ from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.member_index import MemberIndex
 from expertenrat.domain.members import Member, clean_member, validate_member
-from expertenrat.services.member_history import recorded_spans, widening_warnings
+from expertenrat.services.member_history import (
+    dropped_apologies_warnings,
+    recorded_spans,
+    widening_warnings,
+)
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
@@ -35,7 +39,9 @@ def member_problems(
     problems = validate_member(member, others, today, titles) + _field_problems(member, field_ids)
     history = _history_problems(session, council_id, [member], today).get(id(member), [])
     widened = widening_warnings(session, council_id, member)
-    return fields_explained(problems, "primary_field_id", bool(field_ids)) + history + widened
+    dropped = dropped_apologies_warnings(session, council_id, member, today)
+    explained = fields_explained(problems, "primary_field_id", bool(field_ids))
+    return explained + history + widened + dropped
 
 
 def check_members(

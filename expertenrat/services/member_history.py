@@ -102,27 +102,9 @@ def drop_apologies_outside_terms(
 ) -> None:
     """Remove the attendance (apologies) of ``members`` as saved for meetings after
     ``today`` that their terms no longer cover, each audited."""
-    terms = {m.id: m for m in members if m.id is not None}
-    if not terms:
-        return
-    meeting, attendance = models.Meeting, models.Attendance
-    rows = session.execute(
-        select(attendance, meeting)
-        .join(meeting, meeting.id == attendance.meeting_id)
-        .where(
-            meeting.council_id == council_id,
-            meeting.deleted_at.is_(None),
-            meeting.starts_at >= _day_after(today),
-        )
-    ).all()
-    for row, held_on in rows:
-        member = terms.get(row.membership_id)
-        day = held_on.starts_at.date()
-        if member is None or member.is_active(day):
-            continue
+    for row, label, member in _apologies_outside_terms(session, council_id, members, today):
         before = audit.snapshot(row)
         session.delete(row)
-        label = dated_meeting_label(held_on.number, MeetingKind(held_on.kind), day, held_on.title)
         audit.record(
             session,
             actor,
@@ -135,6 +117,78 @@ def drop_apologies_outside_terms(
             before=before,
         )
     session.flush()
+
+
+def apologies_dropped(session: Session, council_id: int, member: Member, today: date) -> list[str]:
+    """The meetings after ``today`` ("3. Sitzung am 11.12.2026") whose apology of the
+    stored ``member`` saving its term as given would remove."""
+    return [
+        label for _row, label, _m in _apologies_outside_terms(session, council_id, [member], today)
+    ]
+
+
+def dropped_apologies_warnings(
+    session: Session, council_id: int, member: Member, today: date
+) -> list[FieldProblem]:
+    """A warning beside the term's end where saving it removes apologies for meetings
+    ahead, naming the meetings."""
+    labels = apologies_dropped(session, council_id, member, today)
+    if not labels:
+        return []
+    return [
+        FieldProblem(
+            "term_end",
+            f"Die Amtszeit deckt {meetings_named(labels, 'die')} nicht mehr: "
+            f"{apologies_phrase(member.full_name, labels)} beim Speichern entfernt.",
+            warning=True,
+        )
+    ]
+
+
+def meetings_named(labels: list[str], article: str) -> str:
+    """ "der 3. Sitzung am 11.12.2026 und der 4. Sitzung am 12.03.2027" (``article`` "der";
+    "die" for the accusative)."""
+    named = [f"{article} {label}" for label in labels]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
+
+
+def apologies_phrase(name: str, labels: list[str]) -> str:
+    """ "die Entschuldigung von Anna Berg dafür wird" (plural: "… werden")."""
+    who = f" von {name}" if name else ""
+    if len(labels) == 1:
+        return f"die Entschuldigung{who} dafür wird"
+    return f"die Entschuldigungen{who} dafür werden"
+
+
+def _apologies_outside_terms(
+    session: Session, council_id: int, members: Iterable[Member], today: date
+) -> list[tuple[models.Attendance, str, Member]]:
+    """The attendance lines of ``members`` saved for meetings after ``today`` that their
+    terms do not cover, each with the meeting's label, in the meetings' order."""
+    terms = {m.id: m for m in members if m.id is not None}
+    if not terms:
+        return []
+    meeting, attendance = models.Meeting, models.Attendance
+    rows = session.execute(
+        select(attendance, meeting)
+        .join(meeting, meeting.id == attendance.meeting_id)
+        .where(
+            meeting.council_id == council_id,
+            meeting.deleted_at.is_(None),
+            meeting.starts_at >= _day_after(today),
+            attendance.membership_id.in_(terms),
+        )
+        .order_by(meeting.starts_at, meeting.id)
+    ).all()
+    found = []
+    for row, held_on in rows:
+        member = terms[row.membership_id]
+        day = held_on.starts_at.date()
+        if member.is_active(day):
+            continue
+        label = dated_meeting_label(held_on.number, MeetingKind(held_on.kind), day, held_on.title)
+        found.append((row, label, member))
+    return found
 
 
 def _day_after(today: date) -> datetime:

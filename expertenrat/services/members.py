@@ -23,7 +23,13 @@ from expertenrat.services.action_fields import action_field
 from expertenrat.services.consent_ledger import consent_history
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_checks import member_problems
-from expertenrat.services.member_history import drop_apologies_outside_terms, recorded_spans
+from expertenrat.services.member_history import (
+    apologies_dropped,
+    apologies_phrase,
+    drop_apologies_outside_terms,
+    meetings_named,
+    recorded_spans,
+)
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_query
 from expertenrat.services.member_writes import member_what, save_members
 from expertenrat.services.settings import council_settings
@@ -106,6 +112,24 @@ class MembersService:
         """Create or update a member. Warnings do not stop saving; errors do."""
         with changing(self._db, member_what(member)) as session:
             return save_members(session, self._actor, council_id, [member], today)[0]
+
+    def end_question(self, member: Member, end: date, today: date) -> str:
+        """What "Amtszeit beenden" asks before it ends the term on ``end``, where that
+        removes apologies for meetings after ``today`` ("" where it removes none)."""
+        with reading(self._db) as session:
+            row = session.get(models.Membership, member.id)
+            if row is None:
+                return ""
+            labels = apologies_dropped(
+                session, row.council_id, replace(member, term_end=end), today
+            )
+        if not labels:
+            return ""
+        return (
+            f"Die Amtszeit von {member.full_name} endet am {end:%d.%m.%Y}, vor "
+            f"{meetings_named(labels, 'der')}: {apologies_phrase('', labels)} entfernt. "
+            "Amtszeit beenden?"
+        )
 
     def end_membership(self, member: Member, end: date, *, today: date | None = None) -> Member:
         """End a membership: the person stays in the history of past meetings. The term

@@ -1,7 +1,8 @@
 """The steps the Mitglieder page's buttons take on a member. A new member, editing one and
 a further term of one open the member dialog (kept in ``dialog``; its refusals stay in it
 with what was typed, a saved member goes to ``stored``). Ending a term asks for its last
-day, deleting asks first, both through the dialog service; a refusal is a warning, and
+day (and, where the end removes apologies for meetings ahead, whether to go on, naming
+them), deleting asks first, both through the dialog service; a refusal is a warning, and
 either way the page rereads (``reread``); after a deletion the row that took the deleted
 one's place is selected.
 """
@@ -84,7 +85,28 @@ class MemberSteps:
             tr(_CONTEXT, "Amtszeit beenden"),
             tr(_CONTEXT, "Letzter Tag der Amtszeit von {}:").format(member.full_name),
             self._today(),
-            lambda end: self.end_membership(member, end),
+            lambda end: self._confirm_end(member, end),
+        )
+
+    def _confirm_end(self, member: Member, end: date) -> None:
+        """End the term; where that removes apologies for meetings ahead, after a question
+        that names the meetings."""
+        question = ""
+
+        def ask() -> None:
+            nonlocal question
+            question = self._services.members.end_question(member, end, self._today())
+
+        if not attempt(self._dialogs, self._parent, tr(_CONTEXT, "Mitglieder"), ask):
+            return
+        if not question:
+            self.end_membership(member, end)
+            return
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Amtszeit beenden"),
+            question,
+            lambda: self.end_membership(member, end),
         )
 
     def end_membership(self, member: Member, end: date) -> None:

@@ -272,6 +272,43 @@ def test_a_term_ending_before_a_meeting_ahead_drops_the_apology_for_it(
     assert IntegrityService(database).check() == []
 
 
+def _apology(database, meeting_id: int, membership_id: int) -> None:
+    with database.transaction() as session:
+        session.add(
+            models.Attendance(meeting_id=meeting_id, membership_id=membership_id, status="excused")
+        )
+
+
+def test_ending_a_term_names_the_apologies_it_removes_first(
+    database, members_service, council, attending
+):
+    """(found by a tester) The apologies went silently, only the audit trail told: 'Amtszeit
+    beenden' asks first and the member dialog warns beside the end, naming the meetings."""
+    for number, day in ((3, date(2026, 12, 11)), (4, date(2027, 3, 12))):
+        _apology(
+            database, _meeting(database, council.id, day, number, state="planned"), attending.id
+        )
+
+    assert members_service.end_question(attending, date(2026, 12, 31), TODAY) == (
+        "Die Amtszeit von Anna Berg endet am 31.12.2026, vor der 4. Sitzung am 12.03.2027: "
+        "die Entschuldigung dafür wird entfernt. Amtszeit beenden?"
+    )
+    assert members_service.end_question(attending, date(2026, 11, 30), TODAY) == (
+        "Die Amtszeit von Anna Berg endet am 30.11.2026, vor der 3. Sitzung am 11.12.2026 "
+        "und der 4. Sitzung am 12.03.2027: die Entschuldigungen dafür werden entfernt. "
+        "Amtszeit beenden?"
+    )
+    assert members_service.end_question(attending, date(2027, 6, 30), TODAY) == ""
+
+    ended = replace(attending, term_end=date(2026, 12, 31))
+    (warning,) = members_service.problems(council.id, ended, TODAY)
+    assert (warning.field, warning.warning) == ("term_end", True)
+    assert warning.message == (
+        "Die Amtszeit deckt die 4. Sitzung am 12.03.2027 nicht mehr: die Entschuldigung von "
+        "Anna Berg dafür wird beim Speichern entfernt."
+    )
+
+
 def test_an_apology_for_a_meeting_ahead_inside_the_term_stays(
     database, members_service, council, attending
 ):

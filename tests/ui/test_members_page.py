@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -17,6 +17,8 @@ from verwerfen import closing_asks_first, closing_does_not_ask
 
 from expertenrat.domain.composition import Composition, CompositionNote
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.meetings import MeetingScope
 from expertenrat.domain.members import Member
 from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.composition_panel import CompositionPanel
@@ -155,6 +157,48 @@ def test_ending_a_membership_moves_the_member_to_the_former(page, dialogs, servi
     assert "Behrens, Sascha" not in _names(page)
     page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
     assert "Behrens, Sascha" in _names(page)
+
+
+def test_ending_a_term_asks_first_where_it_removes_apologies(page, dialogs, services, today):
+    """(found by a tester) The apology for a meeting after the end went silently (only the
+    audit trail told); the question names the meeting, and "Nein" keeps term and apology."""
+    (ahead, *_) = [
+        m
+        for m in services.meetings.list(page._council_id, MeetingScope.UPCOMING, today=today)
+        if m.starts_at.date() > today
+    ]
+    _select(page, "Behrens")
+    behrens = page.selected()
+    sheet = services.attendance.sheet(ahead.id, today=today)
+    (entry,) = [e for e in sheet.entries if e.membership_id == behrens.id]
+    services.attendance.save_entry(
+        ahead.id, replace(entry, status=AttendanceStatus.EXCUSED), today=today
+    )
+    day = ahead.starts_at.date()
+
+    dialogs.answer_yes = False
+    dialogs.dates = [day - timedelta(days=1)]
+    page.end_button.click()
+    (question,) = [text for kind, _title, text in dialogs.messages if kind == "question"]
+    assert question.startswith(f"Die Amtszeit von {behrens.full_name} endet am ")
+    assert question.endswith(
+        f"vor der {ahead.number}. Sitzung am {day:%d.%m.%Y}: die Entschuldigung dafür "
+        "wird entfernt. Amtszeit beenden?"
+    )
+    assert services.members.member(behrens.id).term_end == behrens.term_end
+    assert any(
+        e.membership_id == behrens.id and e.status is AttendanceStatus.EXCUSED
+        for e in services.attendance.sheet(ahead.id, today=today).entries
+    )
+
+    dialogs.answer_yes = True
+    dialogs.dates = [day - timedelta(days=1)]
+    _select(page, "Behrens")
+    page.end_button.click()
+    assert services.members.member(behrens.id).term_end == day - timedelta(days=1)
+    assert behrens.id not in {
+        e.membership_id for e in services.attendance.sheet(ahead.id, today=today).entries
+    }
 
 
 def test_ending_a_term_before_the_meetings_the_member_attended_is_refused(page, dialogs):
