@@ -4,14 +4,16 @@ for the city, the funding body and the public.
 One public version, in four sections: the council (:mod:`annual_report_council`: members
 named only with their consent, the composition on the key date), the meetings of the year,
 the projects consulted (:mod:`annual_report_consultations`: non-public agenda items counted
-without titles), and the recommendations adopted in the year (drafts are not adopted), with
-the Übersicht's per-field figures (:class:`~expertenrat.domain.overview.FieldFigures`) and
-the recommendations report's lines, "answered in time" rule and status chart.
+without titles), and the recommendations adopted in the year (drafts are not adopted; those
+adopted in a non-public agenda item counted without titles, as the public minutes and the
+open data leave them out), with the Übersicht's per-field figures
+(:class:`~expertenrat.domain.overview.FieldFigures`) and the recommendations report's lines,
+"answered in time" rule and status chart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 
@@ -128,20 +130,29 @@ class InTime:
 
 @dataclass(frozen=True, slots=True)
 class FieldRecommendations:
-    """Section 4, one action field: the recommendations adopted, by kind, and its figures."""
+    """Section 4, one action field: the recommendations adopted, by kind, and its figures;
+    ``lines`` those the report names, ``non_public`` those adopted in a non-public agenda
+    item, which it only counts."""
 
     name: str
     lines: tuple[ReportLine, ...]
     figures: FieldFigures | None  # None: the Übersicht's figures do not know the field
     in_time: InTime
+    non_public: tuple[ReportLine, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.lines) + len(self.non_public)
 
     @property
     def kinds(self) -> str:
-        """ "2 Empfehlungen, 1 Impuls"."""
-        counts = {kind: 0 for kind in RecommendationKind}
-        for line in self.lines:
-            counts[line.row.kind] += 1
-        return ", ".join(_kind_count(kind, n) for kind, n in counts.items() if n)
+        """ "2 Empfehlungen, 1 Impuls", of all adopted in the field."""
+        return _kinds((*self.lines, *self.non_public))
+
+    @property
+    def non_public_kinds(self) -> str:
+        """ "1 Empfehlung", of those adopted in a non-public item."""
+        return _kinds(self.non_public)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +174,7 @@ class AnnualReport:
 
     @property
     def recommendation_count(self) -> int:
-        return sum(len(f.lines) for f in self.recommendations)
+        return sum(f.count for f in self.recommendations)
 
     @property
     def consultation_count(self) -> int:
@@ -176,8 +187,10 @@ def field_recommendations(
     figures: Sequence[FieldFigures],
     field_order: Sequence[str],
     on: date,
+    non_public_items: Set[int] = frozenset(),
 ) -> tuple[FieldRecommendations, ...]:
-    """The recommendations adopted in the year per action field, by kind and code."""
+    """The recommendations adopted in the year per action field, by kind and code; those
+    adopted in one of ``non_public_items`` (agenda item ids) apart, to be counted only."""
     lines = report_lines(rows, answers, on)
     by_name = {f.field.name if f.field else NO_FIELD: f for f in figures}
     parts = []
@@ -189,7 +202,9 @@ def field_recommendations(
         )
         years = answered_in_time([line.row for line in mine], answers, on)
         in_time = InTime(sum(y.counted for y in years), sum(y.in_time for y in years))
-        parts.append(FieldRecommendations(name, tuple(mine), by_name.get(name), in_time))
+        hidden = tuple(line for line in mine if line.row.origin.item_id in non_public_items)
+        shown = tuple(line for line in mine if line.row.origin.item_id not in non_public_items)
+        parts.append(FieldRecommendations(name, shown, by_name.get(name), in_time, hidden))
     return tuple(parts)
 
 
@@ -204,11 +219,13 @@ def annual_report(
     answers: Mapping[int, ResponseSummary],
     figures: Sequence[FieldFigures],
     field_order: Sequence[str],
+    non_public_items: Set[int] = frozenset(),
 ) -> AnnualReport:
     """The report of ``year`` as of ``on``; ``items`` are the agenda items about projects
     in the meetings held in the year, ``adopted`` the recommendations adopted in the year,
-    ``figures`` the Übersicht's figures of the year per action field."""
-    parts = field_recommendations(adopted, answers, figures, field_order, on)
+    ``figures`` the Übersicht's figures of the year per action field, ``non_public_items``
+    the ids of the non-public agenda items the recommendations were adopted in."""
+    parts = field_recommendations(adopted, answers, figures, field_order, on, non_public_items)
     return AnnualReport(
         letterhead=letterhead,
         year=year,
@@ -219,6 +236,13 @@ def annual_report(
         recommendations=parts,
         status_chart=status_chart(adopted, [p.name for p in parts]),
     )
+
+
+def _kinds(lines: Sequence[ReportLine]) -> str:
+    counts = {kind: 0 for kind in RecommendationKind}
+    for line in lines:
+        counts[line.row.kind] += 1
+    return ", ".join(_kind_count(kind, n) for kind, n in counts.items() if n)
 
 
 def _kind_count(kind: RecommendationKind, count: int) -> str:

@@ -218,7 +218,8 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
             f"Im Jahr {report.year} beschlossene Empfehlungen und Impulse mit ihrem heutigen "
             "Stand. Fristgerecht heißt: die erste Stellungnahme kam bis zur Frist (gezählt sind "
             "die, deren Frist abgelaufen ist oder die beantwortet wurden); entsprochen: die "
-            "letzte Stellungnahme entspricht der Empfehlung."
+            "letzte Stellungnahme entspricht der Empfehlung. In nichtöffentlicher Beratung "
+            "beschlossene sind nur gezählt."
         )
     )
     story += [Spacer(0, 2 * mm), _response_table(report.recommendations)]
@@ -227,7 +228,17 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
     story.append(recommendation_charts.status_per_field(report.status_chart, width))
     for part in report.recommendations:
         story += _field_heading(f"{isolated(part.name)} ({part.kinds})")
-        story.append(theme.column_table(part.lines, LINES_WITH_PROJECTS))
+        if part.lines:
+            story.append(theme.column_table(part.lines, LINES_WITH_PROJECTS))
+        if part.non_public:
+            lead = "sowie " if part.lines else ""
+            story.append(
+                paragraph(
+                    f"{lead}{part.non_public_kinds} in nichtöffentlicher Beratung beschlossen "
+                    "(ohne Titel).",
+                    "small",
+                )
+            )
     return story
 
 
@@ -248,7 +259,7 @@ def _response_row(part: FieldRecommendations) -> tuple[str, ...]:
     figures, in_time = part.figures, part.in_time
     timely = f"{in_time.in_time} von {in_time.counted}" if in_time.counted else "–"
     if figures is None:  # a field the Übersicht's figures do not know (never expected)
-        return (part.name, str(len(part.lines)), "–", "–", timely, "–")
+        return (part.name, str(part.count), "–", "–", timely, "–")
     return (
         part.name,
         str(figures.recommendations),

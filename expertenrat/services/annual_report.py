@@ -77,6 +77,7 @@ class AnnualReportService:
                 response_summaries(session, council_id),
                 fields_of_year(session, council_id, fields, year, without_field=True),
                 [f.name for f in fields],
+                _non_public_items(session, {r.origin.meeting_id for r in adopted}),
             )
 
     def report_pdf(
@@ -119,6 +120,18 @@ def _meetings(session: Session, council_id: int, year: int) -> MeetingsPart:
             )
         lines.append(line)
     return MeetingsPart(tuple(lines), ahead)
+
+
+def _non_public_items(session: Session, meeting_ids: set[int | None]) -> frozenset[int]:
+    """The ids of the non-public agenda items of the meetings ``meeting_ids`` (an item under
+    a non-public one is non-public too)."""
+    return frozenset(
+        row.id
+        for meeting_id in meeting_ids
+        if meeting_id is not None
+        for row, placed in placed_agenda_rows(session, meeting_id)
+        if not placed.public
+    )
 
 
 def _project_items(session: Session, council_id: int, year: int) -> list[ProjectItem]:
