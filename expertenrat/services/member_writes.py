@@ -20,7 +20,7 @@ from expertenrat.services.member_history import drop_apologies_outside_terms
 from expertenrat.services.member_inserts import insert_new_members
 from expertenrat.services.member_rows import member_from_rows, membership_rows
 from expertenrat.services.member_updates import write_stored_persons
-from expertenrat.services.unit_of_work import check_version, gone, raise_if_invalid
+from expertenrat.services.unit_of_work import check_version, gone, hold_council, raise_if_invalid
 from expertenrat.store import models
 from expertenrat.store.bulk_insert import written_behind
 
@@ -48,11 +48,16 @@ def save_members(
     meetings ahead that its term no longer covers are removed), so a batch may swap roles;
     any error raises ``ValidationError`` before anything is written (with several members,
     each message names its member).
+    The council is held first (``hold_council``): members saved at the same moment on
+    another PC are checked against, not beside.
     Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
     several memberships of one person may be saved together. Texts are cleaned first
     (``clean_member``: NFC, no surrounding spaces). Returns the saved members.
     """
     members = [clean_member(m) for m in members]
+    # Another PC saving members at the same moment (a chair, a person's further term)
+    # commits first, and the checks below see its members.
+    hold_council(session, council_id)
     rows = membership_rows(session, council_id)
     check_members(session, council_id, members, [member_from_rows(r) for r in rows.values()], today)
     saved = write_members(session, actor, council_id, members, rows, source=source)

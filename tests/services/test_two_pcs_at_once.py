@@ -12,7 +12,7 @@ import pytest
 from minutes_setup import Minutes, held_minutes
 from racing_threads import called_in, in_thread
 
-from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind
+from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind, MemberRole
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     InUseError,
@@ -22,7 +22,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
 from expertenrat.domain.text_templates import TextTemplate
-from expertenrat.services import audit, conflicts, minutes_approval_rows
+from expertenrat.services import audit, conflicts, member_writes, minutes_approval_rows
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
@@ -456,3 +456,73 @@ def test_the_header_saved_after_another_pc_changed_only_the_meeting_is_no_confli
 
     assert saved.minute_taker == "Frau Schulz"
     assert there.meetings.get(minutes.meeting_id).place == "Stadthaus"
+
+
+# --- members -------------------------------------------------------------------------------
+
+
+def _second_waits_for_the_first(monkeypatch, first_work, second_work):
+    """PC 1's member save is written, not yet committed, when PC 2 saves: PC 2's outcome
+    once PC 1 has committed (and PC 1's)."""
+    written, go_on = threading.Event(), threading.Event()
+    drop = member_writes.drop_apologies_outside_terms
+
+    def pause_the_first(*args, **kwargs):
+        if called_in("PC 1"):
+            written.set()
+            go_on.wait(30)
+        return drop(*args, **kwargs)
+
+    monkeypatch.setattr(member_writes, "drop_apologies_outside_terms", pause_the_first)
+    first, first_outcome = in_thread(first_work, "PC 1")
+    assert written.wait(30)
+    second, second_outcome = in_thread(second_work)
+    second.join(2.0)  # time to save beside the first, if nothing made it wait
+    go_on.set()
+    first.join(30)
+    second.join(30)
+    return first_outcome[0], second_outcome[0]
+
+
+def test_two_pcs_giving_one_person_a_further_term_at_the_same_moment_save_it_once(
+    here, there, council, new_member, today, monkeypatch
+):
+    """Found by a tester: both "Weitere Amtszeit …" went through on PostgreSQL, and the
+    person had two open terms at once, which one PC alone is refused."""
+    ended = here.members.save(
+        council.id, new_member(family_name="Öztürk & Söhne", term_end=date(2026, 6, 30)), today
+    )
+    further = replace(ended, id=None, version=0, term_start=date(2026, 7, 1), term_end=None)
+
+    first, second = _second_waits_for_the_first(
+        monkeypatch,
+        lambda: here.members.save(council.id, further, today),
+        lambda: there.members.save(council.id, further, today),
+    )
+
+    assert first.term_start == date(2026, 7, 1)
+    assert isinstance(second, ValidationError), second
+    assert "eine Person hat nur eine Amtszeit zugleich" in second.message
+    terms = [m for m in here.members.members(council.id) if m.person_id == ended.person_id]
+    assert [(m.term_start, m.term_end) for m in terms] == [
+        (date(2025, 1, 1), date(2026, 6, 30)),
+        (date(2026, 7, 1), None),
+    ]
+
+
+def test_two_pcs_making_two_members_chair_at_the_same_moment_keep_one_chair(
+    here, there, council, new_member, today, monkeypatch
+):
+    berg = here.members.save(council.id, new_member(family_name="Berg"), today)
+    cordes = here.members.save(council.id, new_member(family_name="Cordes"), today)
+
+    first, second = _second_waits_for_the_first(
+        monkeypatch,
+        lambda: here.members.save(council.id, replace(berg, role=MemberRole.CHAIR), today),
+        lambda: there.members.save(council.id, replace(cordes, role=MemberRole.CHAIR), today),
+    )
+
+    assert first.role is MemberRole.CHAIR
+    assert isinstance(second, ValidationError), second
+    chairs = [m.family_name for m in here.members.members(council.id) if m.role is MemberRole.CHAIR]
+    assert chairs == ["Berg"]
