@@ -23,6 +23,8 @@ from expertenrat.domain.wording import counted, isolated
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
+# After the name of a member whose attendance was not recorded, in the list of the absent.
+NOT_RECORDED = " (nicht erfasst)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.minutes_document import (
     DRAFT_MARK,
+    NOT_RECORDED,
     WITHHELD_LINE,
     MinutesDocument,
     PresentMember,
@@ -109,6 +110,14 @@ def _presence(member: PresentMember) -> Lines:
     return lines
 
 
+def _absent(entry: str) -> str:
+    """An absent member, the name alone isolated: an Arabic or Hebrew one must not turn
+    " (nicht erfasst)" after it right to left (")nicht erfasst( …")."""
+    if entry.endswith(NOT_RECORDED):
+        return isolated(entry.removesuffix(NOT_RECORDED)) + NOT_RECORDED
+    return isolated(entry)
+
+
 def _attendance(doc: MinutesDocument) -> list[Flowable]:
     story = [*blocks.bookmarked_heading("Anwesenheit")]
     if doc.present:
@@ -118,7 +127,7 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
     story.append(Spacer(0, 2 * mm))
     rows = [
         ("Entschuldigt", "; ".join(map(isolated, doc.excused)) or "–"),
-        ("Abwesend", "; ".join(map(isolated, doc.absent)) or "–"),
+        ("Abwesend", "; ".join(map(_absent, doc.absent)) or "–"),
     ]
     if doc.guests:
         rows.append(("Gäste", "; ".join(blocks.guest_text(g) for g in doc.guests)))

@@ -29,6 +29,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_approval import VersionOrigin
 from expertenrat.domain.minutes_document import (
+    NOT_RECORDED,
     ApprovalStamp,
     GuestLine,
     Invitation,
@@ -298,7 +299,7 @@ def _attendance(
     )
     excused = tuple(e.name for e in sheet.entries if e.status is AttendanceStatus.EXCUSED)
     absent = tuple(
-        e.name if e.status is AttendanceStatus.ABSENT else f"{e.name} (nicht erfasst)"
+        e.name if e.status is AttendanceStatus.ABSENT else f"{e.name}{NOT_RECORDED}"
         for e in sheet.entries
         if e.status in (AttendanceStatus.ABSENT, None)
     )

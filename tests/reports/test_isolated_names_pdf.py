@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from annual_report_sample import MEETINGS
 from meeting_sample import AGENDA, LETTERHEAD, meeting
 from minutes_sample import minutes
-from pdf_reading import text
+from pdf_reading import placed_text_runs, read, text
 from recommendations_report_sample import ROWS, report
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
@@ -71,6 +71,19 @@ def test_minutes_lists_place_and_vote_subject_keep_their_order() -> None:
     assert in_order(printed, HEBREW, "Gülşen Yılmaz (Amt 5)", after="Gäste")
     assert in_order(printed, HEBREW, "Ja 7 · Nein 1 · Enthaltung 1 –", after="Abstimmung")
     assert in_order(printed, HEBREW, "Anna Berg", after="Befangen")
+
+
+def test_an_absent_member_not_recorded_keeps_the_note_after_the_name() -> None:
+    """Attendance not recorded: "محمد (nicht erfasst)", not ")nicht erfasst( محمد" – the
+    note is the program's and runs left to right after the name (found by a tester)."""
+    doc = minutes(absent=("Anna Berg (nicht erfasst)", "محمد عبد الله (nicht erfasst)"))
+
+    runs = placed_text_runs(read(render_minutes(doc).pdf).pages[0])
+
+    line = next(y for t, _x, y, _s in runs if t == "Abwesend")
+    drawn = "".join(t for t, _x, y, _s in runs if abs(y - line) < 1)  # left to right
+    assert drawn.startswith("AbwesendAnna Berg (nicht erfasst);")
+    assert drawn.endswith("(nicht erfasst)") and ")nicht erfasst(" not in drawn
 
 
 def test_invitation_place_and_date_of_the_letter_and_the_room_keep_their_order() -> None:
