@@ -37,6 +37,7 @@ from expertenrat.services.unit_of_work import (
     changing,
     check_version,
     fetch,
+    hold_council,
     raise_if_invalid,
     reading,
 )
@@ -141,6 +142,8 @@ class MembersService:
         what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
+            # A meeting recording the member at the same moment on another PC: first.
+            hold_council(session, row.council_id)
             check_version(row, member.version, what)
             if row.term_end is not None and end > row.term_end:
                 raise_if_invalid([_no_later_end(row.term_end)])

@@ -23,6 +23,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
 from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.services import audit, conflicts, member_writes, minutes_approval_rows
+from expertenrat.services import members as members_module
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
@@ -526,3 +527,41 @@ def test_two_pcs_making_two_members_chair_at_the_same_moment_keep_one_chair(
     assert isinstance(second, ValidationError), second
     chairs = [m.family_name for m in here.members.members(council.id) if m.role is MemberRole.CHAIR]
     assert chairs == ["Berg"]
+
+
+def test_a_term_ended_while_another_pc_records_the_member_present_later_is_not_both_saved(
+    here, there, council, new_member, meeting_id, today, monkeypatch
+):
+    """PC 1 ends Berg's term before the meeting of 8 December while PC 2 records Berg
+    present there: PC 2 waits and is refused; the term never ends before a meeting that
+    records the member."""
+    berg = here.members.save(council.id, new_member(family_name="Berg"), today)
+    line = next(e for e in here.attendance.sheet(meeting_id).entries if e.membership_id == berg.id)
+    written, go_on = threading.Event(), threading.Event()
+    drop = members_module.drop_apologies_outside_terms
+
+    def pause_the_first(*args, **kwargs):
+        if called_in("PC 1"):
+            written.set()
+            go_on.wait(30)
+        return drop(*args, **kwargs)
+
+    monkeypatch.setattr(members_module, "drop_apologies_outside_terms", pause_the_first)
+    first, first_outcome = in_thread(
+        lambda: here.members.end_membership(berg, date(2026, 12, 1), today=today), "PC 1"
+    )
+    assert written.wait(30)
+    second, second_outcome = in_thread(
+        lambda: there.attendance.save_entry(
+            meeting_id, replace(line, status=AttendanceStatus.PRESENT), today=date(2026, 12, 8)
+        )
+    )
+    second.join(2.0)  # time to record the line, if nothing made it wait
+    go_on.set()
+    first.join(30)
+    second.join(30)
+
+    assert first_outcome[0].term_end == date(2026, 12, 1)
+    assert isinstance(second_outcome[0], ValidationError), second_outcome[0]
+    assert "kein Mitglied" in second_outcome[0].message
+    assert [e.status for e in here.attendance.sheet(meeting_id).entries] == []
