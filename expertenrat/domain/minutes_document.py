@@ -198,11 +198,20 @@ class MinutesDocument:
         return "Entwurf – noch nicht genehmigt."
 
     @property
+    def attendance_unrecorded(self) -> bool:
+        """Nobody is recorded present and some members are not recorded at all: there is
+        no quorum to state yet (not "0 von 9 … nicht beschlussfähig"), as the attendance
+        tab says (:attr:`~expertenrat.domain.attendance_sheet.AttendanceSheet.unrecorded`)."""
+        return not self.present and any(a.endswith(NOT_RECORDED) for a in self.absent)
+
+    @property
     def quorum_line(self) -> str:
         """The quorum as stated at the opening; where it did not hold for the whole meeting,
         which items had one (see :class:`~expertenrat.domain.quorum.MeetingQuorum`)."""
         if self.quorum is None:
             return ""
+        if self.attendance_unrecorded:
+            return "Die Anwesenheit ist noch nicht erfasst; die Beschlussfähigkeit ist offen."
         quorum = MeetingQuorum(self.quorum, self.quorum_spans)
         if not self.quorum_noted:
             return f"{quorum.statement}."

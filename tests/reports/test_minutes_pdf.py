@@ -21,6 +21,7 @@ from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
+from expertenrat.domain.quorum import QuorumResult
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
 from expertenrat.reports.page_frame import content_width
 
@@ -358,3 +359,22 @@ def test_a_councils_long_title_of_a_role_keeps_its_words_whole() -> None:
     )  # fmt: skip
     printed = text(render_minutes(replace(doc, present=present)).pdf)
     assert "Stellvertretende Vorsitzende*r" in printed
+
+
+def test_a_draft_without_recorded_attendance_states_no_quorum() -> None:
+    """Nobody recorded yet: the Feststellungen say the quorum is open, not "0 von 9 …
+    anwesend – nicht beschlussfähig", in the full and the public version alike (found by a
+    tester)."""
+    doc = minutes(
+        present=(),
+        excused=(),
+        absent=("Anna Berg (nicht erfasst)", "Erika Süd (nicht erfasst)"),
+        quorum=QuorumResult(0, 2, 0, False),
+        quorum_noted=False,
+    )
+
+    for printed in (text(render_minutes(d).pdf) for d in (doc, public_version(doc))):
+        assert (
+            "Die Anwesenheit ist noch nicht erfasst; die Beschlussfähigkeit ist offen." in printed
+        )
+        assert "0 von 2" not in printed and "nicht beschlussfähig" not in printed
