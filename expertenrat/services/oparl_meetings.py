@@ -76,6 +76,7 @@ def meeting_records(
     by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
     for item in items:
         by_meeting[item.meeting_id].append(item)
+    public = _effectively_public(items)
     zone = ZoneInfo(council.time_zone)
     records = []
     for meeting in meetings:
@@ -93,7 +94,7 @@ def meeting_records(
                 room=meeting.room,
                 present_keys=tuple(present.get(meeting.id, ())),
                 items=tuple(
-                    _item(i, n, project_keys, votes, recusals)
+                    _item(i, n, public[i.id], project_keys, votes, recusals)
                     for n, i in enumerate(ordered, start=1)
                 ),
                 invitation=rendered.get(meeting.id),
@@ -108,9 +109,30 @@ def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
 
 
+def _effectively_public(items: list[models.AgendaItem]) -> dict[int, bool]:
+    """Whether each item is public as the agenda, invitation and minutes show it: an item
+    under a non-public one is non-public too, whatever its own mark says (an item under a
+    deleted one stands at the top level, see ``attendance_rows.placed_agenda_rows``)."""
+    by_id = {i.id: i for i in items}
+
+    def public(item: models.AgendaItem) -> bool:
+        seen: set[int] = set()
+        current: models.AgendaItem | None = item
+        while current is not None and current.id not in seen:
+            if not current.public:
+                return False
+            seen.add(current.id)
+            parent = by_id.get(current.parent_id) if current.parent_id else None
+            current = parent if parent is not None and parent.deleted_at is None else None
+        return True
+
+    return {i.id: public(i) for i in items}
+
+
 def _item(
     item: models.AgendaItem,
     order: int,
+    public: bool,
     project_keys: dict[int, str],
     votes: dict[int, list[models.Vote]],
     recusals: dict[int, list[RecusalRecord]],
@@ -120,7 +142,7 @@ def _item(
         number=item.number,
         order=order,
         title=item.title,
-        public=item.public,
+        public=public,
         result=item.result,
         resolution_text=item.resolution_text,
         project_key=project_keys.get(item.project_id) if item.project_id else None,

@@ -14,6 +14,8 @@ from oparl_client import SCHEMA, OParlClient, Walk
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.store import models
@@ -272,6 +274,29 @@ def test_non_public_items_and_drafts_stay_out(services, tmp_path):
         pdf = (folder / invitation["accessUrl"].removeprefix(BASE + "/")).read_bytes()
         printed = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
         assert not any(title in printed for title in titles if title not in public_titles(walk))
+
+
+def test_an_item_under_a_non_public_item_stays_out_whatever_its_own_mark(services, tmp_path):
+    """The agenda, invitation and minutes treat a sub-item of a non-public item as
+    non-public; the export published it (number 7.1, name and all) where its own mark
+    said public, and with it what was adopted in it (found by a tester)."""
+    council = services.settings.councils()[0].id
+    planned = [m for m in services.meetings.list(council) if m.state is MeetingState.PLANNED]
+    meeting = planned[-1].id
+    agenda = services.agenda.add(meeting, AgendaItem(0, "Vergabe Rechenzentrum", public=False))
+    parent = next(i for i in agenda.items if i.title == "Vergabe Rechenzentrum")
+    agenda = services.agenda.add(meeting, AgendaItem(0, "Angebot Firma X", public=True), parent.key)
+    child = next(i for i in agenda.items if i.title == "Angebot Firma X")
+    assert child.public  # its own mark
+    key = public_ids(services.database, models.AgendaItem, models.AgendaItem.id == child.key)
+
+    folder = tmp_path / "oparl"
+    walk = exported(services, folder)
+
+    text = all_text(folder)
+    assert key and not any(k in text for k in key)
+    assert "Angebot Firma X" not in text and "Vergabe Rechenzentrum" not in text
+    assert "Angebot Firma X" not in public_titles(walk)
 
 
 def public_titles(walk: Walk) -> set[str]:
