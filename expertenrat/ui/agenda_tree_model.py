@@ -32,6 +32,7 @@ from expertenrat.domain.agenda import AgendaItem, PlacedItem, ordered
 from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, header_data
+from expertenrat.ui.tooltips import literal_tip
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-expertenrat-agenda-item"
@@ -77,7 +78,7 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
         Column(
             tr(_CONTEXT, "Titel"),
             lambda r: _one_line(r.item.title),
-            tooltip=lambda r: r.item.title or None,  # whole where the column cuts it
+            tooltip=lambda r: literal_tip(r.item.title) or None,  # whole where the column cuts it
         ),
         Column(tr(_CONTEXT, "Art"), lambda r: r.item.kind.label),
         Column(
@@ -88,12 +89,12 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
         Column(
             tr(_CONTEXT, "Vortragende/r"),
             lambda r: r.item.presenter,
-            tooltip=lambda r: r.item.presenter or None,
+            tooltip=lambda r: literal_tip(r.item.presenter) or None,
         ),
         Column(
             tr(_CONTEXT, "Projekt"),
             lambda r: r.item.project_title,
-            tooltip=lambda r: r.item.project_title or None,
+            tooltip=lambda r: literal_tip(r.item.project_title) or None,
         ),
         Column(tr(_CONTEXT, "Minuten"), lambda r: str(r.item.planned_minutes), alignment=_RIGHT),
     )

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6 import QtGui
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -37,6 +36,7 @@ from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.dialog_parts import tab_as_shown
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.scroll_areas import plain_scroll_area
+from expertenrat.ui.tooltips import literal_tip
 
 _CONTEXT = "MergeDialog"
 SHOWN_CHARACTERS = 60  # the room a value asks for; a longer one ends in "…" where cut
@@ -94,15 +94,6 @@ class ValueButton(QRadioButton):
         self.setText(line.replace("&", "&&"))  # "&" as itself, not a keyboard shortcut
         cut = self.is_cut() and bool(self.whole)
         self.setToolTip(literal_tip(self.whole[:TOOLTIP_CHARACTERS]) if cut else "")
-
-
-def literal_tip(text: str) -> str:
-    """``text`` as a tooltip shows it literally: Qt takes a text such as "a < b und c > d"
-    or one with "<i>" for markup (and leaves words out); such a text goes as rich text made
-    from it, any other as it is."""
-    if QtGui.Qt.mightBeRichText(text):
-        return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
-    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.minutes import AdoptedRecommendation
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.tooltips import literal_tip
 
 _CONTEXT = "MinutesEditor"
 ObjectRole = Qt.ItemDataRole.UserRole
@@ -63,7 +64,7 @@ class RecommendationsBox(QGroupBox):
                 text += f" ({recommendation.status.label})"  # the register's since it was sent
             line = QListWidgetItem(text)
             line.setData(ObjectRole, recommendation)
-            line.setToolTip(recommendation.text)
+            line.setToolTip(literal_tip(recommendation.text))
             self.list.addItem(line)
         self.list.setVisible(bool(recommendations))
         self._update_buttons()

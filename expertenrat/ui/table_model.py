@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from expertenrat.domain.text_folding import fold
+from expertenrat.ui.tooltips import literal_tip
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -88,7 +89,9 @@ def number_column(header: str, value: Callable[[Row], int]) -> Column[Row]:
 def text_column(header: str, display: Callable[[Row], str], **spec: Any) -> Column[Row]:
     """A column of text whose tooltip shows the whole text where the column cuts it
     (unless ``spec`` gives another tooltip)."""
-    return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
+    return Column(
+        header, display, **{"tooltip": lambda row: literal_tip(display(row)) or None, **spec}
+    )
 
 
 class RowsTableModel(QAbstractTableModel):

@@ -1,0 +1,47 @@
+"""Tooltips of what users typed show it character for character (Qt took a text that
+merely looked like markup for it and left words out)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+
+from expertenrat.domain.enums import ProjectPhase
+from expertenrat.domain.projects import Project, ProjectEntry
+from expertenrat.ui.projects_table_model import ProjectsTableModel
+from expertenrat.ui.tooltips import literal_tip
+
+LOOKS_LIKE_MARKUP = "Kosten a < b und Nutzen c > d; <i>kursiv</i> & „Zitat“ 😀"
+
+
+def shown(tip: str) -> str:
+    """The text Qt shows for the tooltip ``tip`` (rich text where it looks like it)."""
+    if not QtGui.Qt.mightBeRichText(tip):
+        return tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [LOOKS_LIKE_MARKUP, "Formel: <p> oder <br>\nzweite Zeile", "Smart City <Rostock> & Co"],
+)
+def test_a_text_shows_as_typed(qapp, text):
+    assert shown(literal_tip(text)) == text
+
+
+def test_an_ordinary_text_stays_as_it_is(qapp):
+    assert literal_tip("Smart City <Rostock> & Co") == "Smart City <Rostock> & Co"
+
+
+def test_a_table_s_text_column_shows_its_whole_text_as_typed(qapp):
+    """Found by a tester (a title cut in a table, its tooltip left out "< b und … >")."""
+    model = ProjectsTableModel()
+    project = Project(id=1, title=LOOKS_LIKE_MARKUP, phase=ProjectPhase.IDEA)
+    model.set_rows([ProjectEntry(project, "Umwelt", consultations=0, recommendations=0)])
+    index = model.index(0, ProjectsTableModel.COLUMN_TITLE)
+
+    assert shown(index.data(Qt.ItemDataRole.ToolTipRole)) == LOOKS_LIKE_MARKUP
