@@ -174,6 +174,8 @@ class MembersService:
         what = member_what(member)
         with changing(self._db, what) as session:
             row = fetch(session, models.Membership, member.id, what)
+            # A meeting recording the member at the same moment on another PC: first.
+            hold_council(session, row.council_id)
             check_version(row, member.version, what)
             if _is_referenced(session, row):
                 today = today or council_clock(session, row.council_id).today()

@@ -22,6 +22,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
 from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.services import attendance as attendance_module
 from expertenrat.services import audit, conflicts, member_writes, minutes_approval_rows
 from expertenrat.services import members as members_module
 from expertenrat.services.change_marker import change_marker
@@ -565,3 +566,38 @@ def test_a_term_ended_while_another_pc_records_the_member_present_later_is_not_b
     assert isinstance(second_outcome[0], ValidationError), second_outcome[0]
     assert "kein Mitglied" in second_outcome[0].message
     assert [e.status for e in here.attendance.sheet(meeting_id).entries] == []
+
+
+def test_a_member_deleted_while_another_pc_records_them_in_a_meeting_is_refused_plainly(
+    here, there, council, new_member, meeting_id, today, monkeypatch
+):
+    """PC 1 records Berg's apology, PC 2 deletes Berg at the same moment: PC 2 waits and
+    is told why not (before, on PostgreSQL: the database's refusal of a reference)."""
+    berg = here.members.save(council.id, new_member(family_name="Berg"), today)
+    line = next(e for e in here.attendance.sheet(meeting_id).entries if e.membership_id == berg.id)
+    written, go_on = threading.Event(), threading.Event()
+    record = attendance_module.audit.record
+
+    def pause_the_first(*args, **kwargs):
+        if called_in("PC 1"):
+            written.set()
+            go_on.wait(30)
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(attendance_module.audit, "record", pause_the_first)
+    first, first_outcome = in_thread(
+        lambda: here.attendance.save_entry(
+            meeting_id, replace(line, status=AttendanceStatus.EXCUSED), today=today
+        ),
+        "PC 1",
+    )
+    assert written.wait(30)
+    second, second_outcome = in_thread(lambda: there.members.delete(berg, today=today))
+    second.join(2.0)  # time to delete, if nothing made it wait
+    go_on.set()
+    first.join(30)
+    second.join(30)
+
+    assert type(first_outcome[0]).__name__ == "AttendanceSheet"
+    assert isinstance(second_outcome[0], InUseError), second_outcome[0]
+    assert "kommt in Sitzungen oder Protokollen vor" in second_outcome[0].message
