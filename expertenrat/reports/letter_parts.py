@@ -67,6 +67,7 @@ def address_block(lines: Sequence[str], city: str, on: date) -> list[Flowable]:
     block.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), theme.FONT, 10),  # else a Helvetica not embedded
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 *((side, (0, 0), (-1, -1), 0) for side in _PADDINGS),
                 ("RIGHTPADDING", (0, 0), (0, 0), _GUTTER),

@@ -231,6 +231,7 @@ def approval_box(stamp: ApprovalStamp) -> Flowable:
     box.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), theme.FONT, 10),  # else a Helvetica not embedded
                 ("BOX", (0, 0), (-1, -1), 0.8, theme.ACCENT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 6),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
