@@ -83,13 +83,13 @@ def test_the_open_area_is_remembered_by_name_not_by_its_row(
 
     # A later version lists the areas in another order: the same area opens.
     in_sidebar = Areas.in_sidebar
-    monkeypatch.setattr(Areas, "in_sidebar", lambda areas: in_sidebar(areas)[::-1])
-    again = make_window()
-    again.show()
-    assert again.stack.currentWidget() is again.pages.meetings
-    assert again.sidebar.currentItem().text() == "Sitzungen"
-    again.close()
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:  # not undo(): it would undo the autouse fixtures too
+        patch.setattr(Areas, "in_sidebar", lambda areas: in_sidebar(areas)[::-1])
+        again = make_window()
+        again.show()
+        assert again.stack.currentWidget() is again.pages.meetings
+        assert again.sidebar.currentItem().text() == "Sitzungen"
+        again.close()
 
     # An older version's row (Sitzungen was the fourth), read once; then the name.
     qsettings.setValue("window/area", 3)
@@ -162,14 +162,16 @@ def test_without_a_council_the_day_is_a_new_councils_not_the_pcs(
     zone = next(
         z for z in ("Etc/GMT-14", "Etc/GMT+12") if datetime.now(ZoneInfo(z)).date() != berlin
     )
-    monkeypatch.setenv("TZ", zone)
-    time.tzset()
+    # Its own context: monkeypatch.undo() would also undo the autouse fixture that keeps
+    # settings, logs and the keyring out of the real home folder.
     try:
-        window = MainWindow(qsettings, tmp_path / "log.txt")
-        qtbot.addWidget(window)
-        assert window.today() == new_council_today() == berlin
+        with monkeypatch.context() as patch:
+            patch.setenv("TZ", zone)
+            time.tzset()
+            window = MainWindow(qsettings, tmp_path / "log.txt")
+            qtbot.addWidget(window)
+            assert window.today() == new_council_today() == berlin
     finally:
-        monkeypatch.undo()
         time.tzset()
 
 

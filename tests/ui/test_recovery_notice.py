@@ -63,7 +63,7 @@ def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
     assert dialogs.messages == []  # not yet: the minutes are read in the worker
     qtbot.waitUntil(lambda: not job.running, timeout=10_000)
     assert read_by_the_job == [(THREAD_NAME, True)]
-    monkeypatch.undo()
+    monkeypatch.setattr(services.minutes, "minutes", read)  # undo() would undo the autouse too
     (kind, title, text) = dialogs.messages[-1]
     assert (kind, title) == ("question", "Ungesicherter Protokolltext")
     assert "1. Sitzung am 10.03.2026" in text
