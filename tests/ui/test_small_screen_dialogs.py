@@ -6,11 +6,18 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import date
+from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QAbstractScrollArea, QDialogButtonBox, QGroupBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QDialogButtonBox,
+    QGroupBox,
+    QWidget,
+)
 from pytestqt.exceptions import TimeoutError as NotSettled
 
 from expertenrat.ui.member_dialog import MemberDialog
@@ -128,3 +135,61 @@ def test_the_member_import_preview_opens_within_a_small_screen(demo_services, qt
         qtbot.waitUntil(lambda: scrolls_sideways(dialog) == [], timeout=WAIT)
     assert scrolls_sideways(dialog) == []
     qtbot.waitUntil(lambda: view.rowAt(view.viewport().height() - 1) > 2, timeout=WAIT)
+
+
+def _box_of(widget: QWidget) -> str:
+    while widget is not None and not isinstance(widget, QGroupBox):
+        widget = widget.parentWidget()
+    return widget.title() if widget is not None else ""
+
+
+def _follows(before: QWidget, after: QWidget, form: QWidget) -> bool:
+    """Whether ``after`` sits below ``before`` in ``form``, or beside it to the right on
+    the same line."""
+    a = QRect(before.mapTo(form, QPoint(0, 0)), before.size())
+    b = QRect(after.mapTo(form, QPoint(0, 0)), after.size())
+    below = b.center().y() > a.bottom()
+    beside = b.left() >= a.right() and abs(b.center().y() - a.center().y()) <= a.height() // 2
+    return below or beside
+
+
+@pytest.mark.usefixtures("small_screen")
+def test_tab_goes_down_the_member_dialog_s_one_column(demo_services, qtbot, today):
+    """Stacked in one column on a small screen, the dialog's fields are reached by Tab from
+    the top down: Person, Kontakt, Mitgliedschaft, Einwilligungen, Notizen, then the
+    buttons (each field below or right of the one before)."""
+    rostock = demo_services.settings.councils()[0]
+    fields = demo_services.settings.action_fields(rostock.id)
+    member = demo_services.members.members(rostock.id)[0]
+    dialog = MemberDialog(demo_services.members, rostock.id, fields, today, member)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
+    form = dialog.form
+    names = {box.title(): box for box in form.findChildren(QGroupBox)}
+    qtbot.waitUntil(lambda: names["Mitgliedschaft"].x() == names["Person"].x(), timeout=WAIT)
+    form.form_of_address_combo.setFocus()
+
+    reached = [dialog.focusWidget()]
+    while reached[-1] is not dialog.save_button and len(reached) < 80:
+        qtbot.keyClick(reached[-1], Qt.Key.Key_Tab)
+        if dialog.focusWidget() is not reached[-1]:  # a date's day, month, year: one field
+            reached.append(dialog.focusWidget())
+
+    fields_reached = [w for w in reached if form.isAncestorOf(w)]
+    boxes = [_box_of(w) for w in fields_reached]
+    assert list(dict.fromkeys(boxes)) == [
+        "Person",
+        "Kontakt",
+        "Mitgliedschaft",
+        "Einwilligungen",
+        "Notizen (intern)",
+    ]
+    out_of_order = [
+        (before.accessibleName(), after.accessibleName())
+        for before, after in pairwise(fields_reached)
+        if not _follows(before, after, form)
+    ]
+    assert out_of_order == []
+    assert reached[-1] is dialog.save_button
