@@ -31,6 +31,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "AgendaEditor"
 
@@ -68,12 +69,19 @@ class AgendaStructureBar(QWidget):
         self.down_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach unten"))
         self.indent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach rechts"))
         self.outdent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach links"))
+        # On more rows where the tab is too narrow for one (the least window, 720 x 480).
+        self.row = WrappingRow(
+            (
+                (self.add_button, self.add_sub_button),
+                (self.delete_button,),
+                (self.up_button, self.down_button),
+                (self.indent_button, self.outdent_button),
+            ),
+            packed_left=True,
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.add_button)
-        for button in self._item_buttons():
-            layout.addWidget(button)
-        layout.addStretch(1)
+        layout.addWidget(self.row)
 
         self.add_button.clicked.connect(lambda: self.add_item(sub=False))
         self.add_sub_button.clicked.connect(lambda: self.add_item(sub=True))

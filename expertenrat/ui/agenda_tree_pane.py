@@ -37,6 +37,7 @@ class AgendaTreePane(QWidget):
             always_shown=AgendaTreeModel.ALWAYS_SHOWN,
         )
         self.end_label = AgendaEndLabel()
+        self.end_label.setWordWrap(True)  # a narrow tab: on two lines, not wider than the tree
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)

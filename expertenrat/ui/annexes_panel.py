@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +36,7 @@ from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "AnnexesPanel"
 AnnexRole = Qt.ItemDataRole.UserRole
@@ -80,16 +80,18 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
 
-        buttons = QHBoxLayout()
-        for widget in (self.add_button, self.internal_check, self.edit_button, self.remove_button):
-            buttons.addWidget(widget)
-        buttons.addStretch()
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
+        # On more rows where the tab is too narrow for one (the least window, 720 x 480).
+        self.buttons = WrappingRow(
+            (
+                (self.add_button, self.internal_check, self.edit_button, self.remove_button),
+                (self.up_button, self.down_button),
+            ),
+            breaking=True,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.set_meeting(None)
 
     # --- contract -------------------------------------------------------------------------

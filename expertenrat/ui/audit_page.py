@@ -46,6 +46,7 @@ from expertenrat.ui.record_table import record_table_view
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.widgets import page_title
 from expertenrat.ui.worker import Job, start_with_progress
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "AuditPage"
 PAGE_SIZE = 200
@@ -128,9 +129,10 @@ class AuditPage(NothingPending, QWidget):
 
     def _layout(self) -> None:
         footer = QHBoxLayout()
+        self.count_label.setWordWrap(True)  # on two lines beside the buttons in a narrow window
         footer.addWidget(self.count_label, 1)
-        footer.addWidget(self.more_button)
-        footer.addWidget(self.export_button)
+        # On two rows where the page is too narrow for one (the least window, 720 x 480).
+        footer.addWidget(WrappingRow(((self.more_button,), (self.export_button,))))
         table_side = QWidget()
         upper = QVBoxLayout(table_side)
         upper.setContentsMargins(0, 0, 0, 0)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from expertenrat.ui.text_fields import LineEdit
@@ -53,12 +54,64 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)
+        self._search_row = search_row
+        self._below = QHBoxLayout()  # the filters beside the search where it is too narrow
+        self._below.addStretch(1)
+        self._beside: list[QWidget] = []
         if len(filters) > self.FILTERS_BESIDE_SEARCH:
             # In a window too narrow for all of them, the last go on the next row.
             layout.addWidget(WrappingRow([(widget,) for widget in filters], packed_left=True))
         else:
             for widget in filters:
                 search_row.addWidget(widget)
+            self._beside = list(filters)
+            layout.addLayout(self._below)
+        self._filters_below = False
+
+    # --- the filters beside the search or under it (the least window, 720 x 480) ----------
+
+    def _least_search_width(self) -> int:
+        return max(self.search_edit.minimumWidth(), self.search_edit.minimumSizeHint().width())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the search field or the filters under it, whichever is wider."""
+        hint = super().minimumSizeHint()
+        if not self._beside:
+            return hint
+        spacing = max(0, self._search_row.spacing())
+        below = sum(w.minimumSizeHint().width() for w in self._beside)
+        below += spacing * (len(self._beside) - 1)
+        return QSize(min(hint.width(), max(self._least_search_width(), below)), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_filters(event.size().width())
+
+    def _place_filters(self, width: int) -> None:
+        """The filters beside the search where the search keeps its least width and they
+        their whole entries, else on a row under it (from the left)."""
+        if not self._beside:
+            return
+        spacing = max(0, self._search_row.spacing())
+        needed = self._least_search_width() + sum(
+            spacing + w.sizeHint().width() for w in self._beside
+        )
+        below = width < needed
+        if below == self._filters_below:
+            return
+        self._filters_below = below
+        for widget in self._beside:
+            (self._below if not below else self._search_row).removeWidget(widget)
+        for index, widget in enumerate(self._beside):
+            if below:
+                self._below.insertWidget(index, widget)
+            else:
+                self._search_row.addWidget(widget)
+        self.updateGeometry()
+
+    def filters_below(self) -> bool:
+        """Whether the filters stand under the search (the window too narrow beside it)."""
+        return self._filters_below
 
 
 def refill_combo(combo: QComboBox, everything: str, items: Iterable[tuple[str, Any]]) -> None:

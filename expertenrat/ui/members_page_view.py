@@ -88,11 +88,12 @@ class MembersPageView(QWidget):
     def _layout(self, roster: QWidget) -> None:
         """Lay the widgets out, with ``roster`` under the composition (the page makes it:
         it works with the services)."""
-        self.actions = WrappingRow(  # on two rows in a narrow window
+        self.actions = WrappingRow(  # on two rows in a narrow window, more in the least
             (
                 (self.new_button, self.edit_button, self.end_button, self.next_term_button),
                 (self.delete_button, self.copy_emails_button),
-            )
+            ),
+            breaking=True,
         )
         counts = QHBoxLayout()
         counts.addWidget(self.count_label)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QPushButton, QVBoxLayout
 
 from expertenrat.domain.enums import ObjectionState
 from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
@@ -18,6 +18,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.one_line_table import one_line_table
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MinutesApprovalPanel"
 
@@ -75,16 +76,17 @@ class MinutesObjectionsBox(QGroupBox):
         self.withdraw_button.clicked.connect(self.withdraw)
         column = QVBoxLayout(self)
         column.addWidget(self.view)
-        row = QHBoxLayout()
-        for button in (
-            self.raise_button,
-            self.accept_button,
-            self.reject_button,
-            self.withdraw_button,
-        ):
-            row.addWidget(button)
-        row.addStretch()
-        column.addLayout(row)
+        # On more rows where the tab is too narrow for one (the least window, 720 x 480).
+        column.addWidget(
+            WrappingRow(
+                (
+                    (self.raise_button,),
+                    (self.accept_button, self.reject_button),
+                    (self.withdraw_button,),
+                ),
+                packed_left=True,
+            )
+        )
 
     def set_rows(self, objections: Sequence[ObjectionRecord], *, circulated: bool) -> None:
         """Show ``objections``; they can be raised and decided once the minutes went out."""

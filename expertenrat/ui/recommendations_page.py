@@ -57,6 +57,7 @@ from expertenrat.ui.record_selection import (
 )
 from expertenrat.ui.record_table import chooser_table
 from expertenrat.ui.reminders_dialog import RemindersDialog
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "RecommendationsPage"
 # The other text columns give way first, each in proportion to its width; the title gives
@@ -170,9 +171,10 @@ class RecommendationsPage(NothingPending, QWidget):
     def _layout(self) -> None:
         below = QHBoxLayout()
         below.addWidget(self.count_label, 1)
-        below.addWidget(self.new_button)
-        below.addWidget(self.reminders_button)
-        below.addWidget(self.export_button)
+        # On more rows where the page is too narrow for one (the least window, 720 x 480).
+        below.addWidget(
+            WrappingRow(((self.new_button,), (self.reminders_button,), (self.export_button,)))
+        )
         side = QWidget()
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)

@@ -6,7 +6,9 @@ that no longer fits beside the ones before it starts the next row, as a word doe
 text. The first group sits on the left, the others on the right (on the first row the room
 between them is left empty; a group on a row of its own stays on the right, under those
 it followed) — or, ``packed_left``, all of them one after the other from the left (a row
-of filters). The row is never narrower than its widest group.
+of filters). The row is never narrower than its widest group — unless ``breaking``: then a
+group wider than the row breaks between its widgets (as a long word is hyphenated), so the
+row is never narrower than its widest widget (the least window, 720 x 480).
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ class WrappingRow(QWidget):
         parent: QWidget | None = None,
         *,
         packed_left: bool = False,
+        breaking: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.wrapping = _WrappingLayout(self, packed_left)
+        self.wrapping = _WrappingLayout(self, packed_left, breaking)
         for group in groups:
             self.wrapping.add_group(group)
 
@@ -44,10 +47,11 @@ class _WrappingLayout(QLayout):
     """The layout of :class:`WrappingRow`: it has a height for each width (one row or more),
     which the layouts around it ask for."""
 
-    def __init__(self, parent: QWidget, packed_left: bool) -> None:
+    def __init__(self, parent: QWidget, packed_left: bool, breaking: bool = False) -> None:
         super().__init__(parent)
         self.setContentsMargins(0, 0, 0, 0)
         self._packed_left = packed_left
+        self._breaking = breaking
         self._items: list[QLayoutItem] = []
         self._groups: list[list[QLayoutItem]] = []
 
@@ -98,8 +102,11 @@ class _WrappingLayout(QLayout):
         return self._with_margins(QSize(width, self._height([groups])))
 
     def minimumSize(self) -> QSize:
-        """As wide as the widest group (the others go on rows of their own)."""
+        """As wide as the widest group (the others go on rows of their own); ``breaking``:
+        as the widest widget."""
         groups = self._shown_groups()
+        if self._breaking:
+            groups = [[item] for group in groups for item in group]
         width = max((self._width(g) for g in groups), default=0)
         return self._with_margins(QSize(width, self._height([groups])))
 
@@ -107,9 +114,12 @@ class _WrappingLayout(QLayout):
         super().setGeometry(rect)
         area = rect.marginsRemoved(self.contentsMargins())
         y = area.y()
-        for number, row in enumerate(self.rows(area.width())):
+        rows = self.rows(area.width())
+        # A group broken in pieces reads on from the left, as a text does.
+        broken = sum(len(row) for row in rows) > len(self._shown_groups())
+        for number, row in enumerate(rows):
             height = self._row_height(row)
-            if self._packed_left:
+            if self._packed_left or broken:
                 x = area.x()
                 for group in row:
                     x = self._place(group, QPoint(x, y), height) + self._spacing()
@@ -132,7 +142,7 @@ class _WrappingLayout(QLayout):
         """The shown groups, row by row, at ``width``."""
         rows: list[list[list[QLayoutItem]]] = []
         used = 0
-        for group in self._shown_groups():
+        for group in self._pieces(width):
             needed = self._width(group)
             if rows and used + self._spacing() + needed <= width:
                 rows[-1].append(group)
@@ -141,6 +151,22 @@ class _WrappingLayout(QLayout):
                 rows.append([group])
                 used = needed
         return rows
+
+    def _pieces(self, width: int) -> list[list[QLayoutItem]]:
+        """The shown groups; ``breaking``, one wider than ``width`` in pieces that fit."""
+        pieces: list[list[QLayoutItem]] = []
+        for group in self._shown_groups():
+            if not self._breaking or self._width(group) <= width:
+                pieces.append(group)
+                continue
+            piece: list[QLayoutItem] = []
+            for item in group:
+                if piece and self._width([*piece, item]) > width:
+                    pieces.append(piece)
+                    piece = []
+                piece.append(item)
+            pieces.append(piece)
+        return pieces
 
     def _shown_groups(self) -> list[list[QLayoutItem]]:
         groups = ([item for item in group if not item.isEmpty()] for group in self._groups)

@@ -11,6 +11,10 @@ import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QWidget
 from pytestqt.exceptions import TimeoutError as NotSettled
 
+from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.annexes_panel import AnnexesPanel
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 LEAST = (720, 480)
@@ -82,3 +86,80 @@ def test_a_wide_window_keeps_the_uebersicht_s_two_columns(window, qtbot):
     assert page.responses_overdue.y() == page.next_meetings.y()
     assert page.chart_box.x() > page.field_figures.x()
     assert settled(page, qtbot) == []
+
+
+def page_scroll_sideways(page: QWidget) -> int:
+    """How far the area ``page`` (or a meeting's tab) is shown in scrolls sideways."""
+    holder = page.parentWidget()
+    while holder is not None and not isinstance(holder, QAbstractScrollArea):
+        holder = holder.parentWidget()
+    assert holder is not None
+    return holder.horizontalScrollBar().maximum()
+
+
+def cut_buttons(page: QWidget) -> list[str]:
+    """The page's shown buttons narrower than their text or out of the page's sight."""
+    found = []
+    for button in page.findChildren(QPushButton):
+        if button.isVisible():
+            left = button.mapTo(page, button.rect().topLeft()).x()
+            if button.width() < button.sizeHint().width() or left + button.width() > page.width():
+                found.append(button.text())
+    return found
+
+
+def fitting(page: QWidget, qtbot) -> tuple[int, list[str]]:
+    def found() -> tuple[int, list[str]]:
+        return page_scroll_sideways(page), cut_buttons(page)
+
+    with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+        qtbot.waitUntil(lambda: found() == (0, []), timeout=WAIT)
+    return found()
+
+
+def test_the_record_pages_and_the_log_fit_the_least_window_s_width(window, qtbot):
+    """Mitglieder scrolled sideways by 251 px, Empfehlungen by 77, Änderungsprotokoll by 72
+    (found by a tester): rows of buttons go on more rows (Mitglieder's groups break), the
+    filters beside the search go under it. A table may scroll sideways in itself."""
+    pages = window.pages
+    projects = pages.projects
+    found = {}
+    for page in (pages.members, projects, pages.recommendations, pages.audit):
+        window.show_area(page)
+        qtbot.waitUntil(page.isVisible, timeout=WAIT)
+        if page is projects:  # the lists of a project beside the table
+            projects.view.selectRow(2)
+            qtbot.waitUntil(lambda: projects.selected() is not None, timeout=WAIT)
+        if page is pages.audit:  # read in the worker; "Die neuesten 200 Einträge; …"
+            qtbot.waitUntil(lambda: "200" in pages.audit.count_label.text(), timeout=WAIT)
+        found[type(page).__name__] = fitting(page, qtbot)
+    assert found == {name: (0, []) for name in found}
+    members = pages.members
+    assert len(members.actions.rows()) > 2  # "Neues Mitglied …" … "Löschen …" broke
+    assert members.filters.filters_below()
+
+
+def test_the_meeting_s_agenda_annexes_and_approval_fit_the_least_window_s_width(window, qtbot):
+    """The tabs Tagesordnung, Anlagen and Genehmigung scrolled sideways by 171, 120 and 50
+    px (their rows of buttons; the agenda's planned end) (found by a tester)."""
+    page = window.pages.meetings
+    window.show_area(page)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT)
+    page.select(page.meeting_list.model.rows()[5].id)  # held, with annexes and minutes
+    found = {}
+    for kind in (AgendaEditor, AnnexesPanel, MinutesApprovalPanel):
+        tab = page.tabs.findChild(kind)
+        page.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(tab.isVisible, timeout=WAIT)
+        found[kind.__name__] = fitting(tab, qtbot)
+    assert found == {name: (0, []) for name in found}
+
+
+def test_the_filters_stay_beside_the_search_in_a_1024_window(window, qtbot):
+    window.resize(1024, 700)
+    for page in (window.pages.members, window.pages.projects):
+        window.show_area(page)
+        qtbot.waitUntil(page.isVisible, timeout=WAIT)
+        qtbot.waitUntil(lambda page=page: page.width() > 800, timeout=WAIT)
+        assert fitting(page, qtbot) == (0, [])
+        assert not page.filters.filters_below()

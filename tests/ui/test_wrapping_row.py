@@ -74,3 +74,22 @@ def test_packed_left_the_groups_follow_each_other_from_the_left(qtbot) -> None:
 
     assert first.x() == 0
     assert first.geometry().right() < second.x() < first.geometry().right() + 20
+
+
+def test_breaking_a_group_wider_than_the_row_breaks_between_its_buttons(qtbot) -> None:
+    new, edit = QPushButton("Neues Mitglied …"), QPushButton("Bearbeiten …")
+    end, copy = QPushButton("Amtszeit beenden …"), QPushButton("E-Mail-Adressen kopieren")
+    row = WrappingRow(((new, edit, end), (copy,)), breaking=True)
+    qtbot.addWidget(row)
+    widest = max(b.sizeHint().width() for b in (new, edit, end, copy))
+    assert row.minimumSizeHint().width() == widest
+    row.resize(widest + 5, 200)  # no two buttons side by side
+    row.show()
+    qtbot.waitExposed(row)
+
+    qtbot.waitUntil(lambda: row.rows() == [[new], [edit], [end], [copy]])
+    qtbot.waitUntil(lambda: copy.y() > end.y() > edit.y() > new.y())  # laid out so
+    assert whole(new, edit, end, copy)
+    assert new.x() == edit.x() == end.x() == copy.x() == 0  # broken: read on from the left
+    row.resize(row.sizeHint().width() + 40, 200)
+    qtbot.waitUntil(lambda: row.rows() == [[new, edit, end, copy]])  # whole again where it fits
