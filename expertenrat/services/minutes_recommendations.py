@@ -119,6 +119,7 @@ def remove(
     """Delete a recommendation adopted in the minutes of ``meeting``, audited."""
     before = recommendation_records.snapshot(row)
     session.delete(row)
+    recommendation_records.retire_code(session, meeting.council_id, before["code"])
     audit.record(
         session, actor, AuditAction.DELETE, "recommendation", row.id,
         council_id=meeting.council_id,

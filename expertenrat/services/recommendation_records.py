@@ -5,17 +5,17 @@ history line and audit entry) and its detail after.
 A code is handed out once: "E-<year>-<nn>" (E: the council's prefix), running per council
 and year (across prefixes), never reused while a row holds it (deleted ones included), nor
 once a draft adopted in another year left it for a code of that year
-(:func:`renumber_on_adoption`). On PostgreSQL the council row is locked until commit
+(:func:`renumber_on_adoption`): such codes are kept in ``retired_recommendation_codes``
+(:func:`retire_code`). On PostgreSQL the council row is locked until commit
 (:func:`lock_codes`), so two PCs never hand out the same code.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
@@ -43,49 +43,34 @@ def lock_codes(session: Session, council_id: int) -> None:
 
 
 def new_code(session: Session, council_id: int, year: int) -> str:
-    """The next code of ``year`` for the council (see :func:`lock_codes`)."""
+    """The next code of ``year`` for the council (see :func:`lock_codes`): after every code
+    of the year a recommendation holds and every one retired (:func:`retire_code`)."""
     lock_codes(session, council_id)
+    # of any prefix: a prefix changed in the year goes on counting (DB-2026-08 after
+    # E-2026-07), so no number of the year is handed out twice
+    of_year = f"%-{year}-%"
+    held, retired = models.Recommendation, models.RetiredRecommendationCode
     codes = session.scalars(
-        select(models.Recommendation.code).where(
-            models.Recommendation.council_id == council_id,
-            # of any prefix: a prefix changed in the year goes on counting (DB-2026-08
-            # after E-2026-07), so no number of the year is handed out twice
-            models.Recommendation.code.like(f"%-{year}-%"),
+        select(held.code)
+        .where(held.council_id == council_id, held.code.like(of_year))
+        .union_all(
+            select(retired.code).where(retired.council_id == council_id, retired.code.like(of_year))
         )
     ).all()
     prefix = session.get(models.Council, council_id).recommendation_prefix
-    return recommendation_code(
-        year,
-        next_recommendation_number(year, [*codes, *_removed_codes(session, council_id)]),
-        prefix,
+    return recommendation_code(year, next_recommendation_number(year, codes), prefix)
+
+
+def retire_code(session: Session, council_id: int, code: str) -> None:
+    """Remember a code no recommendation holds any more: that of one taken out of the
+    minutes, or the one a draft left when adopted in another year. It may already stand in
+    a circulated draft, a list or a letter, so it is never handed out again."""
+    retired = models.RetiredRecommendationCode
+    known = session.scalar(
+        select(retired.id).where(retired.council_id == council_id, retired.code == code)
     )
-
-
-def _removed_codes(session: Session, council_id: int) -> list[str]:
-    """The codes no recommendation holds any more, named in the audit trail: those of
-    recommendations taken out of the minutes (deleted) and those a draft left when it was
-    adopted in another year (an update whose entry keeps the code before, as it changed).
-    A code may already stand in a circulated draft, a list or a letter, so it is never
-    handed out again for another recommendation."""
-    entry = models.AuditEntry
-    found = []
-    for before in session.scalars(
-        select(entry.before).where(
-            entry.council_id == council_id,
-            entry.entity == "recommendation",
-            or_(
-                entry.action == AuditAction.DELETE.value,
-                and_(entry.action == AuditAction.UPDATE.value, entry.before.like('%"code":%')),
-            ),
-        )
-    ):
-        try:
-            code = json.loads(before or "{}").get("code")
-        except (ValueError, AttributeError):
-            continue
-        if isinstance(code, str):
-            found.append(code)
-    return found
+    if known is None:
+        session.add(retired(council_id=council_id, code=code))
 
 
 def code_printed(session: Session, row: models.Recommendation) -> bool:
@@ -102,12 +87,13 @@ def renumber_on_adoption(session: Session, row: models.Recommendation, on: date)
     """A draft adopted ``on`` in another year than its code's gets the next code of the
     year of adoption (the code is the reference number of the adopted recommendation),
     unless its code already went out (:func:`code_printed`). Returns the code it had, or
-    None where it keeps it. The audit entry of the step keeps the old code, so it is never
-    handed out again (:func:`_removed_codes`)."""
+    None where it keeps it. The old code is retired (:func:`retire_code`), so it is never
+    handed out again."""
     if not renumbered_on_adoption(row.code, on) or code_printed(session, row):
         return None
     old = row.code
     row.code = new_code(session, row.council_id, on.year)
+    retire_code(session, row.council_id, old)
     return old
 
 

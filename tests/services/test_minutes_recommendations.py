@@ -110,6 +110,25 @@ def test_a_code_taken_out_of_the_minutes_is_not_handed_out_again(
     assert (removed.code, again.code) == ("E-2026-01", "E-2026-02")
 
 
+def test_a_code_taken_out_stays_retired_without_reading_the_audit_trail(
+    service, database, council, members
+) -> None:
+    """A new code read the before-state of every update of every recommendation in the
+    audit trail (slow once the trail is long); the retired codes have a table of their own."""
+    held = held_meeting(database, council.id, members)
+    removed = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Verworfen"))
+    service.remove_recommendation(removed.id, removed.version)
+    with database.transaction() as session:
+        session.query(models.AuditEntry).delete()  # the next code does not look there
+
+    again = service.adopt_recommendation(held.item_ids[1], RecommendationDraft("Neu"))
+
+    assert again.code == "E-2026-02"
+    with database.reading() as session:
+        retired = session.query(models.RetiredRecommendationCode).all()
+        assert [(r.council_id, r.code) for r in retired] == [(council.id, "E-2026-01")]
+
+
 def test_the_register_corrects_and_the_minutes_remove_one_while_only_adopted(
     service, database, council, members, actor
 ) -> None:

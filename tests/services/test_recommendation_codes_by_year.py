@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.recommendation_codes import register_year, renumbered_on_adoption
@@ -46,7 +46,10 @@ def test_a_draft_adopted_in_a_later_year_gets_the_next_code_of_that_year(databas
     assert adopted.history[-1].note == (
         "im Umlauf – Neue Kennung E-2026-02 (bisher E-2025-02), nach dem Jahr des Beschlusses"
     )
-    # The code it left is never handed out again (it stood in the register as a draft).
+    # The code it left is never handed out again (it stood in the register as a draft),
+    # retired in a table of its own rather than read back from the audit trail.
+    with database.reading() as session:
+        assert session.scalars(select(models.RetiredRecommendationCode.code)).all() == ["E-2025-02"]
     later = register.create(council.id, _content(), date(2025, 12, 30), adopted=True)
     assert later.row.code == "E-2025-03"
     assert _codes(register, council, year=2025) == ["E-2025-01", "E-2025-03"]

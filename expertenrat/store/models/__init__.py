@@ -39,6 +39,7 @@ from expertenrat.store.models.recommendations import (
     RecommendationProject,
     RecommendationResponse,
     RecommendationStatusChange,
+    RetiredRecommendationCode,
 )
 from expertenrat.store.models.templates import AgendaTemplate, TextTemplate
 
@@ -66,6 +67,7 @@ __all__ = [
     "RecommendationProject",
     "RecommendationResponse",
     "RecommendationStatusChange",
+    "RetiredRecommendationCode",
     "StoredFile",
     "TextTemplate",
     "Vote",

@@ -62,6 +62,23 @@ class Recommendation(PublicId, SoftDeleted, Versioned, Base):
     )
 
 
+class RetiredRecommendationCode(Base):
+    """A code no recommendation holds any more (its recommendation was taken out of the
+    minutes, or a draft left it when adopted in another year): it may already stand in a
+    circulated draft, a list or a letter, so it is never handed out again."""
+
+    __tablename__ = "retired_recommendation_codes"
+    __table_args__ = (
+        UniqueConstraint("council_id", "code", name="uq_retired_recommendation_codes_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = mapped_column(
+        ForeignKey("councils.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(30))
+
+
 class RecommendationProject(Base):
     """A project a recommendation is addressed to; ``position`` keeps the order given."""
 
