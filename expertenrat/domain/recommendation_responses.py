@@ -11,8 +11,12 @@ from datetime import date
 
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE, cleaned_texts, text_problems
-from expertenrat.domain.recommendations import date_problems
+from expertenrat.domain.field_limits import (
+    RECOMMENDATION_RESPONSE,
+    cleaned_texts,
+    date_problems,
+    text_problems,
+)
 
 NEEDS_REASONS = frozenset({ResponseVerdict.NOT_COMPLIED, ResponseVerdict.PARTLY_COMPLIED})
 
@@ -52,8 +56,8 @@ def response_problems(draft: ResponseDraft, sent_on: date | None) -> list[FieldP
         for name, spec in RECOMMENDATION_RESPONSE.items()
         for p in text_problems(name, getattr(draft, name), spec)
     ]
-    problems += date_problems("received_on", "Der Eingang der Antwort", draft.received_on)
-    problems += date_problems("measures_due_on", "Der Termin der Maßnahmen", draft.measures_due_on)
+    problems += date_problems("received_on", draft.received_on, "Der Eingang der Antwort")
+    problems += date_problems("measures_due_on", draft.measures_due_on, "Der Termin der Maßnahmen")
     if draft.verdict in NEEDS_REASONS and not draft.reasons.strip():
         problems.append(
             FieldProblem(

@@ -24,7 +24,7 @@ from dateutil.relativedelta import relativedelta
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
-from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
+from expertenrat.domain.field_limits import date_problems
 
 S = RecommendationStatus
 ALLOWED_STEPS: dict[RecommendationStatus, frozenset[RecommendationStatus]] = {
@@ -138,7 +138,7 @@ def default_due_date(sent_on: date, period_months: int) -> date:
 
 
 def due_date_problems(sent_on: date | None, due_on: date | None) -> list[FieldProblem]:
-    problems = date_problems("due_on", "Die Frist", due_on)
+    problems = date_problems("due_on", due_on, "Die Frist")
     if not problems and sent_on is not None and due_on is not None and due_on < sent_on:
         problems.append(
             FieldProblem(
@@ -171,9 +171,3 @@ def days_overdue(
     if awaited is None or today <= awaited:
         return 0
     return (today - awaited).days
-
-
-def date_problems(field: str, subject: str, value: date | None) -> list[FieldProblem]:
-    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
-        return [FieldProblem(field, f"{subject} muss zwischen 1900 und 2100 liegen.")]
-    return []

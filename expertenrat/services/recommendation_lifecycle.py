@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.recommendation_content import clean_note, note_problems
 from expertenrat.domain.recommendation_responses import (
     ResponseDraft,
@@ -31,7 +32,6 @@ from expertenrat.domain.recommendations import (
     CLOSING,
     STEP_TARGET,
     Step,
-    date_problems,
     default_due_date,
     due_date_problems,
     refuse_unless,
@@ -100,7 +100,7 @@ class RecommendationLifecycle:
             raise_if_invalid(due_date_problems(sent_on, due))
             row.sent_on, row.due_on = sent_on, due
 
-        raise_if_invalid(date_problems("sent_on", "Die Übermittlung", sent_on))
+        raise_if_invalid(date_problems("sent_on", sent_on, "Die Übermittlung"))
         return self._step(
             recommendation_id, version, Step.SEND, sent_on, note, change=change, today=today
         )
@@ -194,7 +194,7 @@ class RecommendationLifecycle:
     ) -> RecommendationDetail:
         """A new due date for the response (agreed ``on``), never before the send date."""
         note = clean_note(note)
-        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        raise_if_invalid(note_problems(note) + date_problems("on", on, "Das Datum"))
         with changing(self._db, WHAT) as session:
             row = records.stored(session, recommendation_id, version)
             refuse_unless(row.code, S(row.status), Step.DUE_DATE)
@@ -223,7 +223,7 @@ class RecommendationLifecycle:
         ``on``), of ``recommendation_ids`` only, where given: those the letter names.
         Returns their codes."""
         note = clean_note(note)
-        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        raise_if_invalid(note_problems(note) + date_problems("on", on, "Das Datum"))
         with changing(self._db, "Die Erinnerung") as session:
             project = fetch(session, models.Project, project_id, "Das Projekt")
             awaited = [
@@ -282,7 +282,7 @@ class RecommendationLifecycle:
         may return a line the history adds to the note."""
         wanted = outcome or STEP_TARGET[step]
         note = clean_note(note)
-        raise_if_invalid(note_problems(note) + date_problems("on", "Das Datum", on))
+        raise_if_invalid(note_problems(note) + date_problems("on", on, "Das Datum"))
         with changing(self._db, WHAT) as session:
             row = records.stored(session, recommendation_id, version)
             current = S(row.status)

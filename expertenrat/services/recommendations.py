@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
+from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.recommendation_content import (
     RecommendationContent,
     clean_content,
@@ -28,7 +29,7 @@ from expertenrat.domain.recommendation_views import (
     RecommendationFilter,
     RecommendationRow,
 )
-from expertenrat.domain.recommendations import Step, date_problems, refuse_unless
+from expertenrat.domain.recommendations import Step, refuse_unless
 from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock
@@ -86,7 +87,7 @@ class RecommendationsService(RecommendationLifecycle):
         of ``on``."""
         content, note = clean_content(content), clean_note(note)
         raise_if_invalid(
-            content_problems(content) + note_problems(note) + date_problems("on", "Das Datum", on)
+            content_problems(content) + note_problems(note) + date_problems("on", on, "Das Datum")
         )
         with changing(self._db, WHAT) as session:
             records.lock_codes(session, council_id)
@@ -123,7 +124,7 @@ class RecommendationsService(RecommendationLifecycle):
         """Change title, text, kind, action field and projects while the recommendation is a
         draft or adopted (and its minutes are not approved); ``on``: the date of the edit."""
         content = clean_content(content)
-        raise_if_invalid(content_problems(content) + date_problems("on", "Das Datum", on))
+        raise_if_invalid(content_problems(content) + date_problems("on", on, "Das Datum"))
         with changing(self._db, WHAT) as session:
             row = records.stored(session, recommendation_id, version)
             refuse_unless(row.code, S(row.status), Step.EDIT)

@@ -128,6 +128,26 @@ def test_a_due_date_before_the_send_date_is_refused():
     )
 
 
+def test_dates_of_recommendations_outside_1900_to_2100_are_refused_as_everywhere_else():
+    """One wording for a date out of range, with the date typed, as for members, meetings
+    and minutes (the register's twin said "Die Frist muss zwischen …", without it)."""
+    (due,) = due_date_problems(None, date(2201, 1, 1))
+    assert (due.field, due.message) == (
+        "due_on",
+        "Die Frist (01.01.2201) muss zwischen 1900 und 2100 liegen.",
+    )
+    draft = ResponseDraft(
+        date(1899, 12, 31), ResponseVerdict.PLANNED, measures_due_on=date(2300, 6, 1)
+    )
+    problems = {p.field: p.message for p in response_problems(draft, None)}
+    assert problems["received_on"] == (
+        "Der Eingang der Antwort (31.12.1899) muss zwischen 1900 und 2100 liegen."
+    )
+    assert problems["measures_due_on"] == (
+        "Der Termin der Maßnahmen (01.06.2300) muss zwischen 1900 und 2100 liegen."
+    )
+
+
 def test_a_due_date_on_the_send_date_is_allowed():
     assert due_date_problems(date(2026, 3, 10), date(2026, 3, 10)) == []
 
