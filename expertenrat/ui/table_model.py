@@ -42,7 +42,8 @@ class Column(Generic[Row]):
     ``sort_value`` gives a native value that Qt compares as it is: a ``date``, ``int`` or
     folded ``str`` (not a tuple, and not ``None``: choose a stand-in such as ``date.max``).
     Without it the column sorts by its folded display text. ``tooltip``, ``decoration`` and
-    ``background`` may return ``None`` for rows without one.
+    ``background`` may return ``None`` for rows without one; a tooltip is plain text, shown
+    as it is even where it looks like markup (:func:`~expertenrat.ui.tooltips.literal_tip`).
     """
 
     header: str
@@ -89,9 +90,7 @@ def number_column(header: str, value: Callable[[Row], int]) -> Column[Row]:
 def text_column(header: str, display: Callable[[Row], str], **spec: Any) -> Column[Row]:
     """A column of text whose tooltip shows the whole text where the column cuts it
     (unless ``spec`` gives another tooltip)."""
-    return Column(
-        header, display, **{"tooltip": lambda row: literal_tip(display(row)) or None, **spec}
-    )
+    return Column(header, display, **{"tooltip": lambda row: display(row) or None, **spec})
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -189,7 +188,8 @@ class RowsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.alignment
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+            tip = column.tooltip(row)  # typed text, which Qt must not take for markup
+            return literal_tip(tip) if tip else tip
         if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
             return column.decoration(row)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextDocument
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.projects import Project, ProjectEntry
 from expertenrat.ui.projects_table_model import ProjectsTableModel
+from expertenrat.ui.table_model import Column, RowsTableModel, text_column
 from expertenrat.ui.tooltips import literal_tip
 
 LOOKS_LIKE_MARKUP = "Kosten a < b und Nutzen c > d; <i>kursiv</i> & „Zitat“ 😀"
@@ -45,3 +46,23 @@ def test_a_table_s_text_column_shows_its_whole_text_as_typed(qapp):
     index = model.index(0, ProjectsTableModel.COLUMN_TITLE)
 
     assert shown(index.data(Qt.ItemDataRole.ToolTipRole)) == LOOKS_LIKE_MARKUP
+
+
+def test_every_table_column_s_tooltip_shows_as_typed_and_only_once_converted(qapp):
+    """(found by review) Columns with a tooltip of their own (a phrase's text in the
+    Einstellungen, a recusal's reason, a meeting's title and place, the Änderungsprotokoll's
+    summary …) still left words out: only ``text_column`` converted its tooltip."""
+    model = RowsTableModel(
+        [
+            text_column("Titel", lambda row: row[1]),
+            Column("Text", lambda row: "", tooltip=lambda row: row[1]),
+            Column("Leer", lambda row: "", tooltip=lambda row: None),
+        ]
+    )
+    model.key = lambda row: row[0]  # type: ignore[method-assign]
+    model.set_rows([(1, LOOKS_LIKE_MARKUP)])
+
+    for column in (0, 1):
+        tip = model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
+        assert shown(tip) == LOOKS_LIKE_MARKUP
+    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) is None
