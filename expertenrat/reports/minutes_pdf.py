@@ -200,13 +200,15 @@ def _closing(doc: MinutesDocument) -> list[Flowable]:
         story += [parts.paragraph(a.label) for a in doc.annexes]
     else:
         story.append(parts.paragraph("Keine Anlagen.", "note"))
-    story += [Spacer(0, 10 * mm), _signatures(doc)]
-    if doc.approval is not None:
-        story += [Spacer(0, 6 * mm), blocks.approval_box(doc.approval)]
-    return story
+    story.append(Spacer(0, 10 * mm))
+    if doc.approval is None:
+        return [*story, KeepTogether([CondPageBreak(30 * mm), _signatures(doc)])]
+    # The approval note stays whole and with the signatures (not its SHA-256 alone overleaf).
+    box = blocks.approval_box(doc.approval)
+    return [*story, KeepTogether([_signatures(doc), Spacer(0, 6 * mm), box])]
 
 
-def _signatures(doc: MinutesDocument) -> Flowable:
+def _signatures(doc: MinutesDocument) -> Table:
     """Two signature lines side by side: chair and minute-taker, with their names."""
     s = theme.styles()
     width = theme.content_width()
@@ -238,7 +240,7 @@ def _signatures(doc: MinutesDocument) -> Flowable:
             ]
         )
     )
-    return KeepTogether([CondPageBreak(30 * mm), table])
+    return table
 
 
 def _warnings(doc: MinutesDocument) -> tuple[str, ...]:

@@ -378,3 +378,17 @@ def test_a_draft_without_recorded_attendance_states_no_quorum() -> None:
             "Die Anwesenheit ist noch nicht erfasst; die Beschlussfähigkeit ist offen." in printed
         )
         assert "0 von 2" not in printed and "nicht beschlussfähig" not in printed
+
+
+def test_the_approval_note_stays_whole_and_with_the_signatures() -> None:
+    """Wherever the minutes end on the page, the approval note and its SHA-256 stand on one
+    page with the signature lines (found by a tester: the demo's approved 4th minutes had
+    the SHA-256 alone overleaf)."""
+    split = 0
+    for lines in range(0, 60, 2):
+        doc = minutes(approval=APPROVAL, agenda_changes="\n".join(["Änderung."] * lines))
+        last = pages(render_minutes(doc).pdf)[-1]
+        assert APPROVAL.fingerprint in last
+        assert "Genehmigt in der" in last and "Sitzungsleitung" in last, lines
+        split += "Ende der Sitzung" not in last
+    assert split  # some lengths put the signatures and the note on a page of their own
