@@ -91,17 +91,6 @@ class AgendaStructureBar(QWidget):
         self.indent_button.clicked.connect(lambda: self.move_selected("indent"))
         self.outdent_button.clicked.connect(lambda: self.move_selected("outdent"))
 
-    def _item_buttons(self) -> tuple[QPushButton, ...]:
-        """The buttons that change the selected item."""
-        return (
-            self.add_sub_button,
-            self.delete_button,
-            self.up_button,
-            self.down_button,
-            self.indent_button,
-            self.outdent_button,
-        )
-
     def enable(self, *, structural: bool, moves: PossibleMoves | None) -> None:
         """``structural``: the agenda's items may be added, moved and deleted now;
         ``moves``: what the selected item's place allows (``None``: nothing selected).
