@@ -303,8 +303,13 @@ def _check_project(
     """A newly linked project must be one of the council's projects and not deleted."""
     if project_id is None or project_id == linked:
         return
-    project = session.get(models.Project, project_id)
-    if project is None or project.council_id != found.meeting.council_id:
+    # Kept (a key-share lock) until the link is committed: a deletion on another PC waits.
+    project = session.get(
+        models.Project, project_id, with_for_update={"read": True, "key_share": True}
+    )
+    if project is None:  # deleted meanwhile (perhaps on another PC)
+        message = "Das gewählte Projekt gibt es nicht mehr. Vielleicht wurde es gelöscht."
+    elif project.council_id != found.meeting.council_id:
         message = "Das gewählte Projekt gibt es in diesem Gremium nicht."
     elif project.deleted_at is not None:
         message = (

@@ -191,6 +191,11 @@ class ProjectsService:
         """Delete a project that nothing refers to; otherwise say where it is used."""
         what = _what(project)
         with changing(self._db, what) as session:
+            # Held: another PC linking the project at the same moment (an agenda item, a
+            # recommendation) waits for this one, or this one for it and then sees the use.
+            session.execute(
+                select(models.Project.id).where(models.Project.id == project.id).with_for_update()
+            )
             row = _stored(session, project, what)
             uses = project_uses(session, row.id)
             if uses:

@@ -103,7 +103,12 @@ def checked_projects(
     """The projects of the council, in order; a missing or deleted one is refused."""
     found = {
         p.id: p
-        for p in session.scalars(select(models.Project).where(models.Project.id.in_(project_ids)))
+        for p in session.scalars(
+            # Kept until the links are committed: a deletion on another PC waits for them.
+            select(models.Project)
+            .where(models.Project.id.in_(project_ids))
+            .with_for_update(read=True, key_share=True)
+        )
     }
     projects = []
     for project_id in project_ids:

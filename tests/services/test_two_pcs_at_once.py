@@ -12,6 +12,7 @@ import pytest
 from minutes_setup import Minutes, held_minutes
 from racing_threads import called_in, in_thread
 
+from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind, MemberRole
 from expertenrat.domain.errors import (
     ConcurrentEditError,
@@ -21,10 +22,13 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
+from expertenrat.domain.projects import Project
 from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.services import agenda as agenda_module
 from expertenrat.services import attendance as attendance_module
 from expertenrat.services import audit, conflicts, member_writes, minutes_approval_rows
 from expertenrat.services import members as members_module
+from expertenrat.services import projects as projects_module
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
@@ -601,3 +605,79 @@ def test_a_member_deleted_while_another_pc_records_them_in_a_meeting_is_refused_
     assert type(first_outcome[0]).__name__ == "AttendanceSheet"
     assert isinstance(second_outcome[0], InUseError), second_outcome[0]
     assert "kommt in Sitzungen oder Protokollen vor" in second_outcome[0].message
+
+
+# --- projects --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project_id(here, council) -> int:
+    field = here.settings.action_fields(council.id)[0]
+    return here.projects.create(
+        council.id,
+        Project(id=None, title="Sensornetz „Warnow“ & <Hafen>", action_field_id=field.id),
+    )
+
+
+def _while_paused(monkeypatch, module, first_work, second_work):
+    """PC 1's work (``module`` audits it) is written, not yet committed, when PC 2 works:
+    both outcomes once PC 1 has committed."""
+    written, go_on = threading.Event(), threading.Event()
+    record = module.audit.record
+
+    def pause_the_first(*args, **kwargs):
+        if called_in("PC 1"):
+            written.set()
+            go_on.wait(30)
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(module.audit, "record", pause_the_first)
+    first, first_outcome = in_thread(first_work, "PC 1")
+    assert written.wait(30)
+    second, second_outcome = in_thread(second_work)
+    second.join(2.0)  # time to go ahead, if nothing made it wait
+    go_on.set()
+    first.join(30)
+    second.join(30)
+    return first_outcome[0], second_outcome[0]
+
+
+def test_a_project_deleted_while_another_pc_links_it_to_an_agenda_item_says_why(
+    here, there, meeting_id, project_id, monkeypatch
+):
+    """Found by a tester: on PostgreSQL the PC linking the project got the database's
+    refusal of a reference ('Die Datenbank hat einen Verweis … abgelehnt')."""
+    project = here.projects.project(project_id)
+    deleted, linked = _while_paused(
+        monkeypatch,
+        projects_module,
+        lambda: here.projects.delete(project),
+        lambda: there.agenda.add(
+            meeting_id, AgendaItem(key=0, title="Beratung", project_id=project_id)
+        ),
+    )
+
+    assert deleted is None
+    assert isinstance(linked, ValidationError), linked
+    assert (
+        linked.message == "Das gewählte Projekt gibt es nicht mehr. Vielleicht wurde es gelöscht."
+    )
+
+
+def test_a_project_linked_while_another_pc_deletes_it_is_kept_and_the_deletion_says_why(
+    here, there, meeting_id, project_id, monkeypatch
+):
+    project = here.projects.project(project_id)
+    linked, deleted = _while_paused(
+        monkeypatch,
+        agenda_module,
+        lambda: here.agenda.add(
+            meeting_id, AgendaItem(key=0, title="Beratung", project_id=project_id)
+        ),
+        lambda: there.projects.delete(project),
+    )
+
+    assert type(linked).__name__ == "Agenda"
+    assert isinstance(deleted, InUseError), deleted
+    assert "wird noch verwendet" in deleted.message
+    assert here.projects.project(project_id).title == "Sensornetz „Warnow“ & <Hafen>"
