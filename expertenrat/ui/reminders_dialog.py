@@ -50,13 +50,12 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RemindersDialog"
+# The lead unit and the contact give way first, then the codes, the project last: its
+# name is what the list is read by.
 _SHRINKABLE = (
-    (
-        RemindersTableModel.COLUMN_PROJECT,
-        RemindersTableModel.COLUMN_LEAD,
-        RemindersTableModel.COLUMN_CONTACT,
-    ),
+    (RemindersTableModel.COLUMN_LEAD, RemindersTableModel.COLUMN_CONTACT),
     (RemindersTableModel.COLUMN_CODES,),
+    (RemindersTableModel.COLUMN_PROJECT,),
 )
 
 
@@ -79,8 +78,14 @@ class RemindersDialog(QDialog):
         self._due: RemindersDue | None = None
         self.job: Job | None = None
         self.setWindowTitle(tr(_CONTEXT, "Erinnerungen an die Projekte"))
-        # Wide for the codes and contacts, but never beyond the screen (a 1280 px laptop).
-        self.resize(QSize(1200, 460).boundedTo(self.screen().availableGeometry().size() * 0.9))
+        # Wide for the projects, codes and contacts, but never beyond the screen: on a
+        # 1024 px one nearly its width (983 px), so that project names show whole.
+        available = self.screen().availableGeometry().size()
+        self.resize(
+            QSize(1200, 460).boundedTo(
+                QSize(available.width() * 96 // 100, available.height() * 9 // 10)
+            )
+        )
         self.intro_label = _text_label()
         self.model = RemindersTableModel(self)
         self.proxy = sorting_proxy(self.model, self)  # the header's arrow sorts

@@ -1,7 +1,7 @@
 """Table model of the reminders dialog: per project what is overdue or due within 14 days
 (a passed planned implementation marked "(Umsetzung)"), with whom to remind (lead unit,
 contact person), the earliest date due (a response's deadline or a plan's date) and when
-the project was last reminded ("am 3. März 2026", or "noch nie")."""
+the project was last reminded ("03.03.2026", its tooltip in words, or "noch nie")."""
 
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ class RemindersTableModel(RowsTableModel):
                 tr(_CONTEXT, "zuletzt erinnert"),
                 last_reminded,
                 sort_value=lambda r: r.last_reminded or date.min,
+                tooltip=last_reminded_tip,
             ),
         )
         super().__init__(columns, parent)
@@ -73,10 +74,18 @@ def codes(reminder: ProjectReminder) -> str:
 
 
 def last_reminded(reminder: ProjectReminder) -> str:
-    """ "am 3. März 2026", or "noch nie"."""
+    """ "03.03.2026" (short, as "fällig am" beside it: the room is the project's), or
+    "noch nie"."""
     if reminder.last_reminded is None:
         return tr(_CONTEXT, "noch nie")
-    return tr(_CONTEXT, "am {}").format(date_in_words(reminder.last_reminded))
+    return f"{reminder.last_reminded:%d.%m.%Y}"
+
+
+def last_reminded_tip(reminder: ProjectReminder) -> str | None:
+    """ "Zuletzt erinnert am Dienstag, 3. März 2026" """
+    if reminder.last_reminded is None:
+        return None
+    return tr(_CONTEXT, "Zuletzt erinnert am {}").format(date_in_words(reminder.last_reminded))
 
 
 def next_due(reminder: ProjectReminder) -> date:
