@@ -47,9 +47,39 @@ class Paragraph(platypus_paragraph.Paragraph):
             self.width, self.blPara, self._wrapWidths, self.height = broken
             return availWidth, self.height
         size = super().wrap(availWidth, availHeight)
+        if self.style.embeddedHyphenation and _overflows(self.blPara):
+            # reportlab breaks a long word at its first hyphen or slash and then leaves
+            # the rest whole, past the margin (a video link "…/j/8473…?pwd=…&lang=de"):
+            # broken without that, the word is split where the line ends.
+            self.style = _without_embedded_hyphenation(self.style)
+            size = super().wrap(availWidth, availHeight)
         if availWidth >= platypus_paragraph._FUZZ:
             self._broken = (availWidth, self.blPara, self._wrapWidths, self.height)
         return size
+
+
+def _overflows(lines: Any) -> bool:
+    """Whether a line of the broken paragraph runs past its width."""
+    for line in getattr(lines, "lines", ()):
+        extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+        if extra < -platypus_paragraph._FUZZ:
+            return True
+    return False
+
+
+_PLAIN_BREAKING: weakref.WeakKeyDictionary[ParagraphStyle, ParagraphStyle] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _without_embedded_hyphenation(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` breaking long words where the line ends, not at their hyphens (kept)."""
+    plain = _PLAIN_BREAKING.get(style)
+    if plain is None:
+        plain = _PLAIN_BREAKING[style] = ParagraphStyle(
+            f"{style.name}-plain", style, embeddedHyphenation=0
+        )
+    return plain
 
 
 _TAG = re.compile(r"<[^<>]*>")

@@ -1,0 +1,38 @@
+"""A word longer than its line – a video conference link – breaks where the line ends and
+stays within the margin (found by a tester: "https://…/j/" broke after its slash and the
+rest, "8473…?pwd=…&lang=de", ran past the right edge of the invitation and the minutes)."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_sample import meeting
+from minutes_sample import minutes
+from pdf_reading import placed_text_runs, read, text
+from reportlab.pdfbase import pdfmetrics
+
+from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.reports.house_style import FONT
+from expertenrat.reports.invitation_pdf import render_invitation
+from expertenrat.reports.minutes_pdf import render_minutes
+from expertenrat.reports.page_frame import MARGINS, page_size
+
+LINK = (
+    "https://meet.example-videokonferenz.de/j/84736251923847562?pwd=QWxhZGRpbjpvcGVuIHNlc2Ft"
+    "ZQQWxhZGRpbjpvcGVuIHNlc2FtZQ&lang=de&skipLobby=true"
+)
+DOCUMENTS = {
+    "Einladung": lambda: render_invitation(meeting(online_link=LINK)).pdf,
+    "Protokoll": lambda: render_minutes(minutes(online_link=LINK)).pdf,
+}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_a_long_link_stays_within_the_right_margin(name):
+    pdf = DOCUMENTS[name]()
+
+    right = page_size()[0] - MARGINS.right + 1  # a point of rounding
+    page = read(pdf).pages[0]
+    runs = [r for r in placed_text_runs(page) if r[0] != DRAFT_MARK]  # the slanted mark
+    ends = [x + pdfmetrics.stringWidth(t, FONT, size) for t, x, _y, size in runs]
+    assert max(ends) <= right
+    assert "skipLobby=true" in text(pdf).replace(" ", "")  # the whole link is printed
