@@ -19,7 +19,7 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import InUseError
 from expertenrat.services import audit
-from expertenrat.services.unit_of_work import check_version, fetch, raise_if_invalid
+from expertenrat.services.unit_of_work import check_version, fetch, hold_council, raise_if_invalid
 from expertenrat.store import models
 
 
@@ -162,6 +162,9 @@ def delete_field(session: Session, actor: str, field: ActionField) -> None:
     """Delete a field nothing refers to any more."""
     what = field_what(field)
     row = fetch(session, models.ActionField, field.id, what)
+    # A member, project or recommendation given the field at the same moment on another PC
+    # (each holds the council as it saves): first, so that its use is seen.
+    hold_council(session, row.council_id)
     check_version(row, field.version, what)
     uses = field_uses(session, row.id)
     if uses:

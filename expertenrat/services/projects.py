@@ -35,6 +35,7 @@ from expertenrat.services.unit_of_work import (
     check_version,
     fetch,
     gone,
+    hold_council,
     raise_if_invalid,
     reading,
 )
@@ -131,6 +132,7 @@ class ProjectsService:
         project = clean_project(project)
         what = _what(project)
         with changing(self._db, what) as session:
+            hold_council(session, council_id)  # an action field deleted at once elsewhere
             fetch(session, models.Council, council_id, "Das Gremium")
             raise_if_invalid(_problems(session, council_id, project))
             row = models.Project(council_id=council_id)
@@ -155,6 +157,7 @@ class ProjectsService:
         what = _what(project)
         with changing(self._db, what) as session:
             row = _stored(session, project, what)
+            hold_council(session, row.council_id)  # an action field deleted at once elsewhere
             raise_if_invalid(_problems(session, row.council_id, project))
             before = _audit_state(row)
             _apply(row, project)

@@ -36,7 +36,13 @@ from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.recommendation_lifecycle import RecommendationLifecycle
 from expertenrat.services.recommendation_rows import register_rows
-from expertenrat.services.unit_of_work import changing, fetch, raise_if_invalid, reading
+from expertenrat.services.unit_of_work import (
+    changing,
+    fetch,
+    hold_council,
+    raise_if_invalid,
+    reading,
+)
 from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.model_base import utc_now
@@ -127,6 +133,7 @@ class RecommendationsService(RecommendationLifecycle):
         raise_if_invalid(content_problems(content) + date_problems("on", on, "Das Datum"))
         with changing(self._db, WHAT) as session:
             row = records.stored(session, recommendation_id, version)
+            hold_council(session, row.council_id)  # a field deleted at once elsewhere
             refuse_unless(row.code, S(row.status), Step.EDIT)
             if row.origin_agenda_item_id is not None:
                 item = session.get(models.AgendaItem, row.origin_agenda_item_id)

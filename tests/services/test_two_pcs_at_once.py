@@ -24,6 +24,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
 from expertenrat.domain.projects import Project
 from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.services import action_fields as action_fields_module
 from expertenrat.services import agenda as agenda_module
 from expertenrat.services import attendance as attendance_module
 from expertenrat.services import audit, conflicts, member_writes, minutes_approval_rows
@@ -681,3 +682,45 @@ def test_a_project_linked_while_another_pc_deletes_it_is_kept_and_the_deletion_s
     assert isinstance(deleted, InUseError), deleted
     assert "wird noch verwendet" in deleted.message
     assert here.projects.project(project_id).title == "Sensornetz „Warnow“ & <Hafen>"
+
+
+# --- action fields ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def harbour(here, council):
+    return here.settings.add_action_field(council.id, "Hafen & <Küste> 🚢", "#0088cc")
+
+
+def test_an_action_field_deleted_while_another_pc_gives_it_a_member_says_why(
+    here, there, council, new_member, harbour, today, monkeypatch
+):
+    """Found by a tester: on PostgreSQL the member's PC got the database's refusal of a
+    reference ('Die Datenbank hat einen Verweis … abgelehnt')."""
+    deleted, saved = _while_paused(
+        monkeypatch,
+        action_fields_module,
+        lambda: here.settings.delete_action_field(harbour),
+        lambda: there.members.save(council.id, new_member(primary_field_id=harbour.id), today),
+    )
+
+    assert deleted is None
+    assert isinstance(saved, ValidationError), saved
+    assert "Handlungsfeld gibt es nicht mehr" in saved.message
+
+
+def test_an_action_field_given_a_project_while_another_pc_deletes_it_stays(
+    here, there, council, harbour, monkeypatch
+):
+    project = Project(id=None, title="Landstrom", action_field_id=harbour.id)
+    created, deleted = _while_paused(
+        monkeypatch,
+        projects_module,
+        lambda: here.projects.create(council.id, project),
+        lambda: there.settings.delete_action_field(harbour),
+    )
+
+    assert isinstance(created, int)
+    assert isinstance(deleted, InUseError), deleted
+    assert "wird noch verwendet" in deleted.message
+    assert [f.name for f in here.settings.action_fields(council.id)][-1] == "Hafen & <Küste> 🚢"
