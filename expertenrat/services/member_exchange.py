@@ -27,7 +27,12 @@ from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
 from expertenrat.services.files import read_at_most
 from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
-from expertenrat.services.member_history import drop_apologies_outside_terms, recorded_spans
+from expertenrat.services.member_history import (
+    apologies_dropped_by_members,
+    drop_apologies_outside_terms,
+    import_note,
+    recorded_spans,
+)
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing, fetch, hold_council, reading
@@ -138,10 +143,34 @@ class MemberExchangeService:
             )
         versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)
         preview = replace(
-            preview, basis=_basis(versions, field_ids.values()), read_as=parsed.read_as
+            preview,
+            rows=self._with_apologies_noted(council_id, preview.rows, today),
+            basis=_basis(versions, field_ids.values()),
+            read_as=parsed.read_as,
         )
         _MADE[id(preview)] = preview
         return preview
+
+    def _with_apologies_noted(
+        self, council_id: int, rows: tuple[ImportRow, ...], today: date
+    ) -> tuple[ImportRow, ...]:
+        """An update that ends a term before meetings ahead for which the member sent an
+        apology says that the import removes it, naming the meetings."""
+        updates = [r.member for r in rows if r.status is ImportStatus.UPDATE and r.member]
+        if not updates:
+            return rows
+        with collector_paused(), reading(self._db) as session:
+            dropped = apologies_dropped_by_members(session, council_id, updates, today)
+        if not dropped:
+            return rows
+        return tuple(
+            replace(row, reasons=(*row.reasons, import_note(row.member.full_name, labels)))
+            if row.status is ImportStatus.UPDATE
+            and row.member is not None
+            and (labels := dropped.get(row.member.id or 0))
+            else row
+            for row in rows
+        )
 
     def apply_import(
         self,

@@ -309,6 +309,24 @@ def test_ending_a_term_names_the_apologies_it_removes_first(
     )
 
 
+def test_an_import_that_ends_a_term_names_the_apologies_it_removes(
+    database, actor, council, attending
+):
+    """The import's preview says so in the row's reasons, as the member dialog warns."""
+    _apology(database, _meeting(database, council.id, date(2026, 12, 11), 3, state="invited"),
+             attending.id)  # fmt: skip
+    exchange = MemberExchangeService(database, actor)
+
+    preview = exchange.preview_import(council.id, _anna_berg_row("01.01.2025", "30.11.2026"), TODAY)
+
+    (row,) = preview.rows
+    assert row.status is ImportStatus.UPDATE
+    assert row.reasons[-1] == (
+        "Die Amtszeit deckt die 3. Sitzung am 11.12.2026 nicht mehr: die Entschuldigung von "
+        "Anna Berg dafür wird beim Import entfernt."
+    )
+
+
 def test_an_apology_for_a_meeting_ahead_inside_the_term_stays(
     database, members_service, council, attending
 ):
