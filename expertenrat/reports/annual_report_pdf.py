@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from expertenrat.domain.annual_report import (
     TITLE,
@@ -222,7 +222,8 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
             "beschlossene sind nur gezählt."
         )
     )
-    story += [Spacer(0, 2 * mm), _response_table(report.recommendations)]
+    # One row per action field: kept whole (not its header and first row at a page's foot).
+    story += [Spacer(0, 2 * mm), KeepTogether(_response_table(report.recommendations))]
     story += [CondPageBreak(60 * mm), Spacer(0, 4 * mm)]
     story.append(paragraph("Status je Handlungsfeld", "table_head"))
     story.append(recommendation_charts.status_per_field(report.status_chart, width))

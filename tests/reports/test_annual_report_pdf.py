@@ -168,3 +168,24 @@ def test_a_year_of_cancelled_meetings_only_says_no_meeting_was_held():
 
     assert "Keine Sitzung durchgeführt; 2 Sitzungen abgesagt." in printed
     assert "0 Sitzungen" not in printed.split("2. Sitzungen")[1]
+
+
+def test_the_figures_table_of_the_recommendations_stays_on_one_page():
+    """The short table of figures per action field never leaves its header and first row
+    at the foot of a page and the other fields overleaf, wherever the section starts
+    (found by a tester: the demo's report of 2026 did)."""
+    names = ["Stadtdaten", "Umwelt", "Soziale Stadt", "Moderne Verwaltung"]
+    rows = [replace(r, action_field=names[n % 4]) for n, r in enumerate(ROWS)]
+    header = "Handlungsfeld beschlossen übermittelt beantwortet fristgerecht entsprochen"
+    for count in range(1, 30):
+        lines = tuple(
+            replace(MEETINGS.meetings[0], label=f"{n}. Sitzung") for n in range(1, count + 1)
+        )
+        printed = pages(
+            render_annual_report(report(meetings=MeetingsPart(lines, 0), rows=rows)).pdf
+        )
+
+        holding = [p for p in printed if header in p]
+        assert len(holding) == 1, count  # not broken, with the header repeated overleaf
+        table = holding[0].split(header, 1)[1]
+        assert all(f"{name} " in table for name in names), count
