@@ -18,6 +18,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 import pytest
 from hypothesis import HealthCheck, settings
 from postgres_cluster import Cluster
+from PySide6.QtCore import QSettings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlite_copies import opened_sqlite_copy, sqlite_copy
@@ -51,6 +52,10 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    # Qt reads XDG_CONFIG_HOME for QSettings once per process: told anew, so that each test
+    # has this PC's settings (a chosen backup folder, a window's layout) to itself.
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(home / "config"))
     monkeypatch.delenv("EXPERTENRAT_DATABASE_URL", raising=False)
     # No test reads or writes the keyring of the machine it runs on.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")

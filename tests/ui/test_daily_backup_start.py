@@ -55,6 +55,17 @@ def test_closing_the_program_waits_for_the_daily_backup(session, demo_file, monk
     assert len(list((demo_file.parent / "Sicherungen").glob("expertenrat-*.db"))) == 1
 
 
+@pytest.mark.parametrize("turn", [1, 2])
+def test_each_test_has_this_pc_s_settings_to_itself(turn):
+    """This PC's settings (``QSettings()``, where the program keeps the chosen backup
+    folder) were shared by all tests of a run: a test that chose a folder left it chosen
+    for every later one, whose backups then went there."""
+    settings = QSettings()
+    assert settings.value(FOLDER_KEY) is None
+    settings.setValue(FOLDER_KEY, f"/Netzlaufwerk/{turn}")
+    settings.sync()
+
+
 def test_an_unreachable_backup_folder_is_a_warning_on_the_overview(session, demo_file, qtbot):
     QSettings().setValue(FOLDER_KEY, str(demo_file.parent / "Netzlaufwerk" / "Sicherungen"))
     session.window.show()
@@ -72,7 +83,6 @@ def test_a_server_database_gets_its_daily_backup_in_this_pc_s_data_folder(
 ):
     """A PC on a PostgreSQL server made no automatic backup and warned of none (found by a
     tester): the server's data is written in the portable format once a day."""
-    QSettings().remove(FOLDER_KEY)  # this PC's default (another test may have chosen one)
     database = open_database(empty_postgres_url)
     DemoService(database, "Frau Schulz").load(date.today(), councils=1, years=1)
     database.close()
