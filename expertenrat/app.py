@@ -224,10 +224,11 @@ class Session:
             self.change_watch.stop()
         if self.recovery_check is not None and not self.recovery_check.join(RECOVERY_WAIT_S):
             log.warning("The database does not answer; not waiting for the unsaved-minutes check")
-        if self.daily_backup is not None and self.daily_backup.job is not None:
+        if self.daily_backup is not None:
             # The copy ends before the database closes: the interpreter would wait for it at
-            # exit anyway (no daemon: a copy cut off would be no backup).
-            self.daily_backup.job.join()
+            # exit anyway (no daemon: a copy cut off would be no backup). Meanwhile a note
+            # says why, over the window (still shown at a switch) and the window repaints.
+            self.daily_backup.finish(self.window if self.window.isVisible() else None)
         if self.database is not None:
             self.database.close()
 

@@ -2,7 +2,9 @@
 
 The folder is the QSettings value ``backup/folder`` (e.g. a network drive); without one
 it is ``Sicherungen`` beside the database file, for a server database ``Sicherungen`` in
-this PC's data folder. The Übersicht asks :meth:`warning`.
+this PC's data folder. The Übersicht asks :meth:`warning`. A switch to another database
+or the end of the program waits for a copy still being written (:meth:`finish`): a note
+says so and the window keeps repainting meanwhile; the copy is never cut off.
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from expertenrat.services.daily_backup import DailyBackupService, folder_beside
 from expertenrat.store.engine import sqlite_file
-from expertenrat.ui.worker import Job
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.worker import POLL_MS, Job
 
 FOLDER_KEY = "backup/folder"
+_CONTEXT = "DailyBackup"
 log = logging.getLogger(__name__)
 
 
@@ -61,6 +67,31 @@ class DailyBackup(QObject):
         self.job.failed.connect(self._failed)
         self.job.start()
 
+    def finish(self, parent: QWidget | None) -> None:
+        """Wait until today's copy is written, before the database closes (a switch to
+        another database, the end of the program). While it still runs (a slow network
+        drive, a large server database) a note says so, without "Abbrechen": a copy cut
+        off would be no backup. The wait runs the event loop, so the window repaints
+        instead of freezing; the note is application-modal, so nothing else is done."""
+        job = self.job
+        if job is None or job.join(0):
+            return
+        note = BusyNote(
+            tr(_CONTEXT, "Tägliche Sicherung"),
+            tr(_CONTEXT, "Die tägliche Sicherung wird noch abgeschlossen …"),
+            parent,
+        )
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(POLL_MS)
+        poll.timeout.connect(lambda: job.join(0) and loop.quit())
+        poll.start()
+        note.show()
+        loop.exec()
+        poll.stop()
+        note.release()
+        job.join()  # the loop also ends when the application quits: the copy still ends
+
     def warning(self) -> str | None:
         return self._error or self._service.warning(self.folder(), self._today())
 
@@ -74,3 +105,28 @@ class DailyBackup(QObject):
         log.warning("Daily backup failed: %s", message)
         self._error = message
         self.changed.emit()
+
+
+class BusyNote(QProgressDialog):
+    """A busy note that the user cannot cancel or close: it goes when :meth:`release`d."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None) -> None:
+        super().__init__(text, "", 0, 0, parent)
+        self.setCancelButton(None)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(0)
+        self.setMinimumWidth(420)
+
+    def reject(self) -> None:
+        """Escape does nothing: the work it waits for is not cut off."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+
+    def release(self) -> None:
+        self.hide()
+        self.deleteLater()
