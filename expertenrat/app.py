@@ -181,9 +181,10 @@ class Session:
             error.detail,
         )
 
-    def remember(self, database: str | URL) -> None:
+    def remember(self, database: str | URL) -> bool:
         """Open ``database`` at the next start, too (as a server moved to is); the
-        default file by storing no address, as Einstellungen → "Standarddatei verwenden"."""
+        default file by storing no address, as Einstellungen → "Standarddatei verwenden".
+        ``False``: the address could not be stored (the user was told why)."""
         from sqlalchemy.engine import URL
 
         from expertenrat.paths import default_database_file
@@ -196,16 +197,22 @@ class Session:
             store_address(None if url == default else url)
         except ExpertenratError as error:
             self.dialog_service().warning(self.window, tr("Session", "Datenbank"), error.message)
+            return False
+        return True
 
     def switch_to(self, database: str | URL) -> None:
-        """Einstellungen → Datenbank chose another database for this PC (its address is
-        stored): once the shown page has saved (or asked), the open database is closed and
-        ``database`` opened in a new window, as at a start. The window's areas are built
-        once, for one database: a new window is the way to start afresh."""
+        """Einstellungen → Datenbank (or the move to a server) chose another database for
+        this PC: once the shown page has saved (or asked and the user agreed to leave),
+        its address is stored for this PC, the open database is closed and ``database``
+        opened in a new window, as at a start. The window's areas are built once, for one
+        database: a new window is the way to start afresh. A user who stays on the page
+        keeps the open database, this time and at the next start."""
         if self.window.leave_page(lambda: self._switch(database)):
             self._switch(database)
 
     def _switch(self, database: str | URL) -> None:
+        if not self.remember(database):
+            return  # stays on the open database, which the next start opens too
         old = self.window
         old.save_state()  # the new window takes its place, size and area
         self.close()

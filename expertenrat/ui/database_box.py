@@ -1,11 +1,12 @@
 """Einstellungen → Datenbank: where this PC's data lives, and switching it.
 
 "Mit Server verbinden …" checks a PostgreSQL database in the worker (reachable, ours or
-empty, not from a newer version) and stores its address for this PC (the password in the
-keyring if wanted); "Standarddatei verwenden" forgets the stored address (a server's or a
-chosen file's), so the default SQLite file of this PC is used again. Both open the new
-database at once (``open_requested``; the window's session closes the old one and opens
-it in a new window, as the start page's ways out do), and at every start after.
+empty, not from a newer version; the password in the keyring if wanted) and asks to open
+it; "Standarddatei verwenden" asks to open the default SQLite file of this PC again. The
+window's session opens it at once (``open_requested``): once the shown page has saved or
+asked, it stores the address for this PC (for the default file it forgets the stored one),
+closes the old database and opens the new one in a new window, as the start page's ways
+out do, and at every start after. A user who stays on the page keeps the old database.
 "Auf Server umziehen …" is the Datei menu's move.
 ``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here.
 """
@@ -17,10 +18,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.engine import URL
 
-from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
 from expertenrat.store.database import Database
-from expertenrat.store.database_location import shown_stored_address, store_address
+from expertenrat.store.database_location import shown_stored_address
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_choice import ServerChoice
@@ -32,8 +32,8 @@ _CONTEXT = "DatabaseBox"
 
 class DatabaseBox(QGroupBox):
     move_requested = Signal()  # "Auf Server umziehen …"
-    # The database now stored for this PC, to open at once: a server's URL (with the
-    # password given) or the default file's path.
+    # The database to use on this PC from now on, to store and open at once: a server's
+    # URL (with the password given) or the default file's path.
     open_requested = Signal(object)
 
     def __init__(
@@ -101,16 +101,7 @@ class DatabaseBox(QGroupBox):
 
     def _connected(self, url: URL, _has_data: bool) -> None:
         # An empty database opens with the welcome page, which says so itself.
-        self._switch(url, url)
+        self.open_requested.emit(url)
 
     def use_file(self) -> None:
-        self._switch(None, str(default_database_file()))
-
-    def _switch(self, stored: URL | None, opened: URL | str) -> None:
-        try:
-            store_address(stored)
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Datenbank"), error.message)
-            return
-        self._show()
-        self.open_requested.emit(opened)
+        self.open_requested.emit(str(default_database_file()))

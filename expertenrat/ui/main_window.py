@@ -33,6 +33,8 @@ from expertenrat.ui.window_layout import restore_layout, save_layout
 from expertenrat.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from expertenrat.domain.councils import CouncilChoice
     from expertenrat.domain.overview import Target
     from expertenrat.services.context import Services
@@ -48,8 +50,9 @@ class MainWindow(QMainWindow):
     menus, remembered geometry) in the constructor, the areas in :meth:`attach` once the
     database is open."""
 
-    # Einstellungen → Datenbank chose another database to open now (its address already
-    # stored): a file's path or a server's URL. The session opens it in a new window.
+    # Einstellungen → Datenbank (or the move to a server) chose another database to use
+    # now: a file's path or a server's URL. The session stores its address and opens it in
+    # a new window, once the shown page has saved or asked.
     database_chosen = Signal(object)
 
     def __init__(
@@ -315,6 +318,10 @@ class MainWindow(QMainWindow):
         another window on another database takes this one's place."""
         self._close_confirmed = True
         self.close()
+
+    def open_database(self, database: str | URL) -> None:
+        """Use ``database`` from now on, opened at once (see ``database_chosen``)."""
+        self.database_chosen.emit(database)
 
     def close_anyway(self) -> None:
         self._close_confirmed = True

@@ -18,6 +18,8 @@ from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from expertenrat.services.context import Services
     from expertenrat.ui.areas import Areas
     from expertenrat.ui.backup_menu import BackupMenu
@@ -46,6 +48,10 @@ class MenuHost(Protocol):
 
     def close_anyway(self) -> None:
         """Close the window without asking again (after the server move)."""
+
+    def open_database(self, database: str | URL) -> None:
+        """Use ``database`` (a file's path, a server's URL) from now on and open it at once
+        (Einstellungen → Datenbank): see ``database_chosen``."""
 
     def shown_council(self) -> str | None:
         """The council shown, as the switcher names it ("Rat (Rostock)"); None: none."""
@@ -103,7 +109,7 @@ class WindowMenus:
         if services.database.is_sqlite:
             menu.insertAction(quit_action, self.server_move.action)
         database_box.move_requested.connect(self.server_move.start)
-        database_box.open_requested.connect(window.database_chosen)
+        database_box.open_requested.connect(host.open_database)
         new_council = pages.settings.transfer.new_action
         menu.insertAction(quit_action, new_council)
         pages.welcome.offer(new_council)

@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QMessageBox
 from server_typing import UNREACHABLE, submit_unreachable, typed_address
 
 from expertenrat.paths import default_database_file
-from expertenrat.store.database_location import stored_address
+from expertenrat.store.database_location import store_address, stored_address
 from expertenrat.store.engine import database_url
 from expertenrat.ui.database_box import DatabaseBox
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.save_location import SaveLocations
 
 
-def test_connecting_checks_the_server_and_stores_its_address(
+def test_connecting_checks_the_server_and_asks_to_open_it(
     qtbot, services, dialogs, empty_postgres_url, finish_job
 ):
     box = DatabaseBox(services.database, dialogs)
@@ -30,20 +30,31 @@ def test_connecting_checks_the_server_and_stores_its_address(
     box.server_choice.check(closed, False)
     finish_job(box.server_choice)
     assert "nicht erreichbar" in dialogs.warnings()[0]
-    assert stored_address() is None
+    assert opened == []
 
     box.server_choice.check(empty_postgres_url, False)
     finish_job(box.server_choice)
-    assert stored_address() == empty_postgres_url.render_as_string(hide_password=False)
     assert opened == [empty_postgres_url]  # at once, without asking to restart
     assert [kind for kind, _title, _text in dialogs.messages] == ["warning"]
+    # Stored by the session once the shown page lets go (tests/ui/test_database_switch.py)
+    assert stored_address() is None
+
+
+def test_the_box_shows_the_stored_server_and_offers_the_file_again(
+    qtbot, services, dialogs, empty_postgres_url
+):
+    store_address(empty_postgres_url)
+    box = DatabaseBox(services.database, dialogs)
+    qtbot.addWidget(box)
+    opened = []
+    box.open_requested.connect(opened.append)
     shown = empty_postgres_url.set(drivername="postgresql", password=None)
     assert f"eingestellt auf: {shown.render_as_string(False)}" in box.location_label.text()
     assert "psycopg" not in box.location_label.text()
 
     box.file_button.click()
-    assert stored_address() is None
-    assert opened == [empty_postgres_url, str(default_database_file())]
+    assert opened == [str(default_database_file())]
+    assert stored_address() is not None  # until the session switches
 
 
 def test_after_a_failed_check_the_dialog_comes_back_with_what_was_typed(

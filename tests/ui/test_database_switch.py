@@ -9,11 +9,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog
 
+from expertenrat.paths import default_database_file
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.store.database import open_database
+from expertenrat.store.database_location import store_address, stored_address
 from expertenrat.store.engine import database_url
 
 NOTE = ("Tägliche Sicherung", "Die tägliche Sicherung wird noch abgeschlossen …")
@@ -26,6 +28,72 @@ def demo_file(tmp_path):
     DemoService(database, "Frau Schulz").load(date.today(), councils=1, years=1)
     database.close()
     return path
+
+
+def _answer(dialog, url, password: str = "") -> None:
+    dialog.host_edit.setText(url.host)
+    dialog.port_spin.setValue(url.port)
+    dialog.database_edit.setText(url.database)
+    dialog.user_edit.setText(url.username)
+    dialog.password_edit.setText(password)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def _opened_on_the_settings_with_a_typed_city(session, dialogs, demo_file, qtbot):
+    """The program on ``demo_file`` (stored for this PC), Einstellungen shown, a city typed
+    but not saved."""
+    store_address(database_url(str(demo_file)))
+    session.dialogs = dialogs
+    session.window.show()
+    assert session.open_or_explain(None)
+    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    window = session.window
+    window.show_area(window.settings_page)
+    window.settings_page.council_fields.city_edit.setText("Lübeck")
+    return window
+
+
+@pytest.mark.parametrize("way", ["Standarddatei verwenden", "Mit Server verbinden …"])
+def test_staying_on_the_page_keeps_the_database_also_for_the_next_start(
+    way, session, dialogs, demo_file, qtbot, finish_job, request
+):
+    """The new address was stored before the shown page was asked about its unsaved
+    input: a user who chose to stay kept the old database, but the next start opened the
+    new one (found by a tester). Now it is stored once the page lets go."""
+    first = _opened_on_the_settings_with_a_typed_city(session, dialogs, demo_file, qtbot)
+    box = first.settings_page.database_box
+    server = (
+        request.getfixturevalue("empty_postgres_url") if way != "Standarddatei verwenden" else None
+    )
+
+    def choose() -> None:
+        if server is None:
+            box.file_button.click()
+            return
+        box.connect_action.trigger()
+        _answer(box.server_choice.dialog, server)
+        finish_job(box.server_choice)
+
+    dialogs.answer_yes = False  # "Die Änderungen verwerfen?" – Nein: stay
+    choose()
+    kind, title, _text = dialogs.messages[-1]
+    assert (kind, title) == ("question", "Einstellungen nicht gespeichert")
+    assert session.window is first and session.database.location == str(demo_file)
+    assert first.settings_page.council_fields.city_edit.text() == "Lübeck"
+    assert stored_address() == str(demo_file)  # the next start opens it, too
+
+    dialogs.answer_yes = True
+    choose()
+    assert session.window is not first and not first.isVisible()
+    qtbot.addWidget(session.window)
+    if server is None:
+        assert stored_address() is None
+        assert session.database.location == str(default_database_file())
+        assert session.window.welcome_shown()
+    else:
+        assert stored_address() == server.render_as_string(hide_password=False)
+        assert session.database.url.database == server.database
+        qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
 
 
 @pytest.fixture
