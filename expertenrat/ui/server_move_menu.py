@@ -3,8 +3,10 @@
 The open page saves or asks first (nothing typed stays behind in the old database), then
 the server's address is asked, the move runs in the worker with progress
 (:func:`expertenrat.services.server_move.move_to_server`), and on success the address is
-stored for this PC (the password in the keyring if wanted) and the window closes: the
-next start works on the server, and nothing more is written to the old file.
+stored for this PC (the password in the keyring if wanted), a message says where the data
+is now, and the server's data opens at once in a new window (``open_server``, the
+session's switch, as Einstellungen → Datenbank does): nothing more is written to the old
+file, and every later start works on the server too.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ _CONTEXT = "ServerMove"
 
 class ServerMoveMenu:
     """``leave(then)``: the window's page flush (see :mod:`expertenrat.ui.page`);
-    ``close_window`` ends the session after the move."""
+    ``open_server(url)`` opens the server's data after the move, instead of the file's."""
 
     def __init__(
         self,
@@ -39,13 +41,13 @@ class ServerMoveMenu:
         dialogs: DialogService,
         parent: QWidget,
         leave: Callable[[Callable[[], None]], bool],
-        close_window: Callable[[], None],
+        open_server: Callable[[URL], None],
     ) -> None:
         self._services = services
         self._dialogs = dialogs
         self._parent = parent
         self._leave = leave
-        self._close_window = close_window
+        self._open_server = open_server
         self.job: Job | None = None
         self.dialog: ServerDialog | None = None
         self.action = QAction(tr(_CONTEXT, "Auf Server &umziehen …"), parent)
@@ -112,14 +114,15 @@ class ServerMoveMenu:
             "{rows} Datensätze in {tables} Tabellen sind vollständig auf dem Server "
             "„{target}“ angekommen.",
         ).format(rows=summary.rows, tables=summary.tables, target=summary.target)
-        if url.password and not (keep_password and save_password(url, url.password)):
-            text += " " + tr(_CONTEXT, "Das Passwort wird beim Start erfragt.")
         text += "\n\n" + tr(
             _CONTEXT,
-            "Expertenrat wird jetzt beendet. Beim nächsten Start arbeitet dieser PC mit dem "
-            "Server.",
-        )
+            "Dieser PC arbeitet ab jetzt mit den Daten auf dem Server; Expertenrat öffnet "
+            "sie gleich. Die Datei „{file}“ bleibt unverändert liegen, wird aber nicht mehr "
+            "verwendet.",
+        ).format(file=self._services.database.location)
+        if url.password and not (keep_password and save_password(url, url.password)):
+            text += " " + tr(_CONTEXT, "Das Passwort wird bei jedem Start erfragt.")
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._parent)
-        box.finished.connect(self._close_window)
         box.finished.connect(box.deleteLater)
+        box.finished.connect(lambda _result: self._open_server(url))
         box.open()

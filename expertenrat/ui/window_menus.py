@@ -46,12 +46,9 @@ class MenuHost(Protocol):
     def leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask before the server move (see ui/page.py)."""
 
-    def close_anyway(self) -> None:
-        """Close the window without asking again (after the server move)."""
-
     def open_database(self, database: str | URL) -> None:
         """Use ``database`` (a file's path, a server's URL) from now on and open it at once
-        (Einstellungen → Datenbank): see ``database_chosen``."""
+        (after the server move, Einstellungen → Datenbank): see ``database_chosen``."""
 
     def shown_council(self) -> str | None:
         """The council shown, as the switcher names it ("Rat (Rostock)"); None: none."""
@@ -101,7 +98,7 @@ class WindowMenus:
         menu.insertActions(quit_action, self.open_data.actions)
         menu.insertSeparator(quit_action)
         self.server_move: ServerMoveMenu = ServerMoveMenu(
-            services, dialogs, window, host.leave_page, host.close_anyway
+            services, dialogs, window, host.leave_page, host.open_database
         )
         database_box = pages.settings.database_box
         menu.insertAction(quit_action, database_box.connect_action)

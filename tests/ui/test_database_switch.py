@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QProgressDialog
+from sqlalchemy import func, select
 
 from expertenrat.paths import default_database_file
 from expertenrat.services.daily_backup import DailyBackupService
@@ -17,6 +18,7 @@ from expertenrat.services.demo import DemoService
 from expertenrat.store.database import open_database
 from expertenrat.store.database_location import store_address, stored_address
 from expertenrat.store.engine import database_url
+from expertenrat.store.models import Meeting
 
 NOTE = ("Tägliche Sicherung", "Die tägliche Sicherung wird noch abgeschlossen …")
 
@@ -94,6 +96,41 @@ def test_staying_on_the_page_keeps_the_database_also_for_the_next_start(
         assert stored_address() == server.render_as_string(hide_password=False)
         assert session.database.url.database == server.database
         qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+
+
+def test_the_move_to_a_server_opens_the_server_at_once(
+    session, dialogs, demo_file, empty_postgres_url, qtbot, finish_job
+):
+    """After "Auf Server umziehen …" the program closed: it had to be started again to
+    work on the server (found by a tester). Now the message says where the data is and
+    the server's data opens in the window's place."""
+    session.dialogs = dialogs
+    session.window.show()
+    assert session.open_or_explain(str(demo_file))
+    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    first = session.window
+    council = first.council_combo.currentText()
+    move = first.menus.server_move
+    move.action.trigger()
+    _answer(move.dialog, empty_postgres_url)
+    finish_job(move)
+
+    (box,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert box.isVisible() and "vollständig auf dem Server" in box.text()
+    assert "Dieser PC arbeitet ab jetzt mit den Daten auf dem Server" in box.text()
+    assert f"„{demo_file}“ bleibt unverändert liegen" in box.text()
+    assert session.window is first  # until the message is read
+    box.button(QMessageBox.StandardButton.Ok).click()
+
+    assert session.window is not first and not first.isVisible()
+    qtbot.addWidget(session.window)
+    assert session.database.url.database == empty_postgres_url.database
+    assert session.window.council_combo.currentText() == council
+    assert not session.window.welcome_shown()
+    assert stored_address() == empty_postgres_url.render_as_string(hide_password=False)
+    with session.database.reading() as reading:
+        assert reading.scalar(select(func.count()).select_from(Meeting)) > 0
+    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
 
 
 @pytest.fixture

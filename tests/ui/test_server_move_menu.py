@@ -18,18 +18,18 @@ from expertenrat.store.models import Meeting
 from expertenrat.ui.server_move_menu import ServerMoveMenu
 
 
-def test_the_move_asks_the_server_copies_stores_the_address_and_closes(
+def test_the_move_asks_the_server_copies_stores_the_address_and_opens_the_server(
     qtbot, demo_services, dialogs, empty_postgres_url, finish_job
 ):
     parent = QWidget()
     qtbot.addWidget(parent)
-    flushed, closed = [], []
+    flushed, opened = [], []
 
     def leave(then) -> bool:
         flushed.append(True)
         return True
 
-    menu = ServerMoveMenu(demo_services, dialogs, parent, leave, lambda: closed.append(True))
+    menu = ServerMoveMenu(demo_services, dialogs, parent, leave, opened.append)
     menu.action.trigger()
     assert flushed == [True]
     dialog = menu.dialog
@@ -52,9 +52,12 @@ def test_the_move_asks_the_server_copies_stores_the_address_and_closes(
         server.close()
     assert meetings == len(demo_services.meetings.list(demo_services.settings.councils()[0].id))
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
-    assert "vollständig" in box.text() and "beim Start erfragt" in box.text()
+    assert "vollständig" in box.text() and "bei jedem Start erfragt" in box.text()
+    assert "arbeitet ab jetzt mit den Daten auf dem Server" in box.text()
+    assert f"Die Datei „{demo_services.database.location}“ bleibt unverändert" in box.text()
+    assert opened == []  # not behind the message
     box.accept()
-    assert closed == [True]
+    assert opened == [empty_postgres_url.set(password="egal")]  # as typed, asked at start
 
 
 def test_the_server_dialog_says_what_the_server_needs(qtbot, services, dialogs):
