@@ -3,7 +3,8 @@ recommendation between the meetings, editing its content, adopting a draft, send
 with the due date it gives, a project's response, closing) open their step dialog (kept
 in ``dialog`` while open), whose refusals stay in the dialog with what was typed; a new
 due date and withdrawing ask one question through the dialog service and show a refusal
-as a warning. A stored step (or a
+as a warning (asked again, with what was given, where another PC changed the
+recommendation meanwhile). A stored step (or a
 refused short one) calls ``stored`` with the recommendation's id.
 """
 
@@ -32,7 +33,6 @@ from expertenrat.ui.recommendation_content_dialogs import (
 )
 from expertenrat.ui.recommendation_merge import recommendation_merge_rows
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
-from expertenrat.ui.refusals import attempt
 from expertenrat.ui.send_recommendation_dialog import SendRecommendationDialog
 from expertenrat.ui.step_dialog import StepDialog
 
@@ -233,19 +233,46 @@ class RecommendationSteps:
             )
         )
 
-    def change_due_date(self, row: RecommendationRow) -> None:
+    def change_due_date(
+        self, row: RecommendationRow, typed: date | None = None, changed: str = ""
+    ) -> None:
+        """Ask for the new due date and set it; ``typed``: the date chosen before,
+        ``changed``: a sentence saying that another PC changed the recommendation since
+        (asked again)."""
         self._dialogs.ask_date(
             self._parent,
             tr(_CONTEXT, "Frist ändern"),
-            tr(_CONTEXT, "Neue Frist für die Stellungnahme zu {}:").format(row.code),
-            row.due_on or self._today(),
-            lambda due_on: self._run(
-                row,
-                lambda: self._services.recommendations.set_due_date(
-                    row.id, row.version, due_on, self._today()
-                ),
-            ),
+            changed + tr(_CONTEXT, "Neue Frist für die Stellungnahme zu {}:").format(row.code),
+            typed or row.due_on or self._today(),
+            lambda due_on: self._set_due_date(row, due_on),
         )
+
+    def _set_due_date(self, row: RecommendationRow, due_on: date) -> None:
+        """Set ``due_on`` on ``row``; refused because another PC changed it meanwhile, the
+        page shows it as it is now and the question comes again with the date chosen."""
+        try:
+            self._services.recommendations.set_due_date(row.id, row.version, due_on, self._today())
+        except ConcurrentEditError as error:
+            try:
+                now = self._services.recommendations.get(row.id).row
+            except ExpertenratError:
+                self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+                self._stored(row.id)
+                return
+            self._stored(row.id)
+            due = (
+                now.due_on.strftime("%d.%m.%Y") if now.due_on is not None else tr(_CONTEXT, "keine")
+            )
+            changed = tr(
+                _CONTEXT,
+                "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert (Stand "
+                "jetzt: {status}, Frist {due}); Ihr Datum ist erhalten.\n",
+            ).format(code=now.code, status=now.status.label, due=due)
+            self.change_due_date(now, due_on, changed)
+            return
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+        self._stored(row.id)
 
     def withdraw(self, row: RecommendationRow, note: str = "", changed: str = "") -> None:
         """Ask why and withdraw; ``note``: the reason typed before, ``changed``: a sentence
@@ -280,10 +307,6 @@ class RecommendationSteps:
             return
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
-        self._stored(row.id)
-
-    def _run(self, row: RecommendationRow, step: Callable[[], object]) -> None:
-        attempt(self._dialogs, self._parent, tr(_CONTEXT, "Empfehlungen"), step)
         self._stored(row.id)
 
     def _choices(self, council_id: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

@@ -52,6 +52,8 @@ class ScriptedDialogs:
     offered_texts: list[str] = field(default_factory=list)
     # The label of every date asked for (ask_date), in turn.
     asked_dates: list[str] = field(default_factory=list)
+    # The date each of them was offered with (ask_date's ``initial``), in turn.
+    offered_dates: list[date] = field(default_factory=list)
     # True: a warning stays open (its ``on_closed`` waits in ``open_warnings``) until the
     # test calls it; False: it is closed at once.
     keep_warnings_open: bool = False
@@ -101,6 +103,7 @@ class ScriptedDialogs:
 
     def ask_date(self, parent, title, label, initial, on_date) -> None:
         self.asked_dates.append(label)
+        self.offered_dates.append(initial)
         if self.dates:
             on_date(self.dates.pop(0))
 

@@ -576,6 +576,33 @@ def test_a_withdrawal_after_another_pc_changed_the_recommendation_asks_again_wit
     assert reason in page.detail.toPlainText()
 
 
+def test_a_due_date_after_another_pc_changed_the_recommendation_asks_again_with_the_date(
+    page, sample, services, other_program, dialogs
+):
+    """Found by a tester: 'Frist ändern …' warned 'Bitte laden Sie die Daten neu' after a
+    change elsewhere, and the date had to be chosen anew."""
+    rid = sample.recommendations["E-2026-04"]
+    page.select(rid)
+    row = other_program.recommendations.get(rid).row
+    other_program.recommendations.set_due_date(
+        rid, row.version, date(2027, 3, 1), date(2026, 11, 20)
+    )
+    dialogs.dates = [date(2027, 4, 15), date(2027, 4, 15)]
+
+    page.due_button.click()
+
+    assert dialogs.asked_dates == [
+        "Neue Frist für die Stellungnahme zu E-2026-04:",
+        "Die Empfehlung E-2026-04 wurde inzwischen von jemand anderem geändert (Stand jetzt: "
+        "übermittelt, Frist 01.03.2027); Ihr Datum ist erhalten.\nNeue Frist für die "
+        "Stellungnahme zu E-2026-04:",
+    ]
+    assert dialogs.offered_dates == [date(2026, 12, 5), date(2027, 4, 15)]
+    assert dialogs.warnings() == []
+    assert services.recommendations.get(rid).row.due_on == date(2027, 4, 15)
+    assert page.selected().due_on == date(2027, 4, 15)
+
+
 def _adopt_in_approved_minutes(sqlite_database, sample, recommendation_id: int) -> None:
     with sqlite_database.transaction() as session:
         item = session.scalars(
