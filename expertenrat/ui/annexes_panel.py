@@ -4,8 +4,9 @@ A list of the meeting's PDF annexes in the order the minutes and the Sitzungsmap
 them. "PDF hinzufügen …" asks for a file; reading, checking (size, a readable PDF) and
 storing run in the worker, so a large file never freezes the window, and a damaged PDF
 is refused with the service's German message. "Bearbeiten …" (or a double click) changes
-the title and whether the public minutes list the annex; "Entfernen …" asks first; the
-arrows move the selected annex. Every change is saved at once.
+the title and whether the public minutes list the annex (changed on another PC meanwhile,
+the dialog keeps what was typed and saves against the changed annex on the next click);
+"Entfernen …" asks first; the arrows move the selected annex. Every change is saved at once.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.annexes import Annex
-from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ExpertenratError,
+    os_error_detail,
+    os_error_text,
+)
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
@@ -191,9 +197,37 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         if annex is None or meeting_id is None:
             return
 
+        read = [annex]  # the stored one after a change elsewhere
+
         def save(value: tuple[str, bool]) -> None:
             title, public = value
-            self._annexes.update(meeting_id, annex, title, public=public)
+            try:
+                self._annexes.update(meeting_id, read[0], title, public=public)
+            except ConcurrentEditError as error:
+                # Another PC changed the annex meanwhile: the list shows it as it is now,
+                # the dialog keeps what was typed and saving again saves against it.
+                try:
+                    stored = self._annexes.annexes(meeting_id)
+                except ExpertenratError:
+                    stored = ()
+                now = next((a for a in stored if a.id == annex.id), None)
+                self.refresh()
+                if now is None:
+                    raise error from None
+                read[0] = now
+                raise ConcurrentEditError(
+                    "",
+                    tr(
+                        _CONTEXT,
+                        "Die Anlage wurde inzwischen von jemand anderem geändert (jetzt: "
+                        "„{title}“{mark}). Ihre Eingaben sind erhalten; die Liste zeigt den "
+                        "neuen Stand. Klicken Sie erneut auf „Speichern“, wenn sie gelten "
+                        "sollen.",
+                    ).format(
+                        title=now.title or now.name,
+                        mark="" if now.public else tr(_CONTEXT, ", nichtöffentlich"),
+                    ),
+                ) from None
             self._changed()
 
         self.dialog = AnnexDialog(self, annex, save)

@@ -131,6 +131,39 @@ def test_an_annex_is_renamed_and_made_non_public_in_its_dialog(
     assert "Folien" not in pdf_text(public) and "Folien „Daten & <Räume>“" in pdf_text(full)
 
 
+def test_an_annex_changed_on_another_pc_keeps_the_typed_title_and_saves_on_the_next_click(
+    qtbot, panel, dialogs, finish_job, services, other_program, held_in_rostock, tmp_path
+) -> None:
+    """Found by a tester: the dialog kept the annex it was opened with, so after a change
+    elsewhere every click was refused again and the title had to be typed anew."""
+    (tmp_path / "folien.pdf").write_bytes(small_pdf("Folie"))
+    add(panel, dialogs, finish_job, tmp_path / "folien.pdf")
+    panel.list.item(0).setSelected(True)
+    panel.edit_button.click()
+    dialog = panel.dialog
+    meeting_id = held_in_rostock.meeting_id
+    (theirs,) = other_program.annexes.annexes(meeting_id)
+    other_program.annexes.update(meeting_id, theirs, "Folien des Amts", public=False)
+    dialog.title_edit.setText("Folien „Daten & <Räume>“")
+
+    dialog.accept_button.click()
+
+    assert dialog.isVisible() and dialog.title_edit.text() == "Folien „Daten & <Räume>“"
+    assert dialog.error_label.text() == (
+        "Die Anlage wurde inzwischen von jemand anderem geändert (jetzt: „Folien des Amts“, "
+        "nichtöffentlich). Ihre Eingaben sind erhalten; die Liste zeigt den neuen Stand. "
+        "Klicken Sie erneut auf „Speichern“, wenn sie gelten sollen."
+    )
+    assert texts(panel) == ["Anlage 1: Folien des Amts (folien.pdf, 1 KB) · nichtöffentlich"]
+
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
+        dialog.accept_button.click()
+
+    assert not dialog.isVisible()
+    (stored,) = services.annexes.annexes(meeting_id)
+    assert (stored.title, stored.public) == ("Folien „Daten & <Räume>“", True)
+
+
 def pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
