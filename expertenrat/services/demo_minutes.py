@@ -23,7 +23,6 @@ from expertenrat.domain.minutes import ItemTexts, MinutesHeader, RecommendationD
 from expertenrat.domain.minutes_approval import ObjectionDraft, ObjectionRecord
 from expertenrat.domain.projects import Project
 from expertenrat.domain.votes import VoteDraft
-from expertenrat.paths import resource_path
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
@@ -32,7 +31,6 @@ from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.store.database import Database
 
 MINUTE_TAKER = "Geschäftsstelle Smart City"
-ANNEX_FILE = "demo_annex.pdf"
 CIRCULATED_AFTER = timedelta(days=10)
 NOTICE_DAYS = 14  # the demo secretariat invites two weeks ahead
 _TOPICS_DISCUSSED = "Datenschutz, Betrieb und Übertragbarkeit"
@@ -60,7 +58,7 @@ class DemoMinutes:
         self.approval = MinutesApprovalService(unit, actor, render_minutes)
         self.objections = MinutesObjectionsService(unit, actor)
         self.annexes = AnnexesService(unit, actor)
-        self.annex = resource_path("demo", ANNEX_FILE).read_bytes()
+        self.annex = _presentation()
         self.adopted = 0  # recommendations so far, for their texts and kinds
         self._labels: dict[int, str] = {}
         self._raised: dict[int, list[ObjectionRecord]] = {}
@@ -280,3 +278,10 @@ class DemoMinutes:
             f"berücksichtigt, der Einwand von {rejected.raised_by} zurückgewiesen. Die "
             "berichtigte Fassung wird in der nächsten Sitzung zur Genehmigung vorgelegt."
         )
+
+
+def _presentation() -> bytes:
+    """The demo presentation (reportlab on demand), with its font embedded."""
+    from expertenrat.reports.demo_annex_pdf import render_demo_annex
+
+    return render_demo_annex()

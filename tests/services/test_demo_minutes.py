@@ -13,9 +13,11 @@ from sqlalchemy import select
 from expertenrat.domain.enums import AttendanceStatus, MinutesState, ObjectionState
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_documents import render_minutes
+from expertenrat.services.minutes_documents import MinutesDocumentsService, render_minutes
 from expertenrat.store import models
 
 
@@ -146,3 +148,35 @@ def test_demo_attendance_has_late_arrivals_early_departures_and_guests(demo_data
     assert any(e.arrived_item_id is not None for e in entries)
     assert any(e.left_item_id is not None for e in entries)
     assert {e.status for e in entries} >= {AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED}
+
+
+def _fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font the pages of ``reader`` use, by name: whether its file is embedded."""
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descriptors = [font.get("/FontDescriptor")]
+            descriptors += [
+                d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])
+            ]
+            embedded = any(
+                d is not None
+                and any(k in d.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                for d in descriptors
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+def test_the_demo_sitzungsmappe_embeds_every_font(demo_database, actor, held):
+    """README: the stored PDFs embed every font; the demo's annexed presentation too, so
+    the Sitzungsmappe that merges it does (found by a tester)."""
+    documents = MeetingDocumentsService(demo_database, actor, MeetingsService(demo_database, actor))
+    annexes = AnnexesService(demo_database, actor)
+    service = MinutesDocumentsService(demo_database, documents, annexes)
+    reader = PdfReader(io.BytesIO(service.dossier_pdf(held[5]).pdf))
+
+    fonts = _fonts(reader)
+    assert any("DejaVu" in name for name in fonts)
+    assert {name for name, embedded in fonts.items() if not embedded} == set()
