@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.tooltips import literal_tip
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -48,7 +49,9 @@ class CouncilToolbar(QToolBar):
         for council in councils:
             name = f"{council.name} ({council.city})"
             self.combo.addItem(name, council.id)
-            self.combo.setItemData(self.combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+            self.combo.setItemData(
+                self.combo.count() - 1, literal_tip(name), Qt.ItemDataRole.ToolTipRole
+            )
         self.combo.setCurrentIndex(max(0, self.combo.findData(wanted)))
         self.combo.blockSignals(False)
         self.combo.show_whole_name()
@@ -79,7 +82,7 @@ class _CouncilCombo(QComboBox):
         self.currentIndexChanged.connect(self.show_whole_name)
 
     def show_whole_name(self) -> None:
-        self.setToolTip(self.currentText())
+        self.setToolTip(literal_tip(self.currentText()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.tooltips import literal_tip
 
 _CONTEXT = "MinutesEditor"
 
@@ -46,7 +47,7 @@ class PhraseMenu(QMenu):
             return
         for template in templates:
             action = self.addAction(template.label.replace("&", "&&"))
-            action.setToolTip(template.text)
+            action.setToolTip(literal_tip(template.text))
             action.triggered.connect(
                 lambda _checked=False, text=template.text: self.chosen.emit(text)
             )

@@ -8,8 +8,12 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
+from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.projects import Project, ProjectEntry
+from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.ui.council_toolbar import CouncilToolbar
+from expertenrat.ui.minutes_phrase_menu import PhraseMenu
 from expertenrat.ui.projects_table_model import ProjectsTableModel
 from expertenrat.ui.table_model import Column, RowsTableModel, text_column
 from expertenrat.ui.tooltips import literal_tip
@@ -66,3 +70,29 @@ def test_every_table_column_s_tooltip_shows_as_typed_and_only_once_converted(qap
         tip = model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
         assert shown(tip) == LOOKS_LIKE_MARKUP
     assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_council_switcher_shows_a_council_s_name_as_typed(qtbot):
+    """Found by a tester: the switcher's tooltip (and its list's) took the name unconverted."""
+    toolbar = CouncilToolbar()
+    qtbot.addWidget(toolbar)
+    councils = [
+        CouncilChoice(1, "Rat für <i>Digitales</i> & Co", "Kiel"),
+        CouncilChoice(2, "Beirat", "Kiel"),
+    ]
+
+    toolbar.fill(councils, 1)
+
+    whole = "Rat für <i>Digitales</i> & Co (Kiel)"
+    assert shown(toolbar.combo.toolTip()) == whole
+    assert shown(toolbar.combo.itemData(0, Qt.ItemDataRole.ToolTipRole)) == whole
+
+
+def test_a_phrase_s_tooltip_in_the_phrase_menu_shows_its_text_as_typed(qtbot):
+    """Found by a tester: the menu entry's tooltip took the phrase's text unconverted."""
+    menu = PhraseMenu(lambda _council: [TextTemplate(1, "Formel", LOOKS_LIKE_MARKUP)], lambda: 1)
+
+    menu.fill()
+
+    (action,) = menu.actions()
+    assert shown(action.toolTip()) == LOOKS_LIKE_MARKUP
