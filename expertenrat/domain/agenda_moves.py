@@ -85,7 +85,11 @@ def move_to(
     """
     item = _find(items, key)
     if parent is not None:
-        _find(items, parent)
+        if not any(i.key == parent for i in items):  # deleted meanwhile (another PC)
+            raise agenda_problem(
+                "Der Punkt, unter den verschoben werden sollte, ist nicht mehr in der "
+                "Tagesordnung. Vielleicht wurde er inzwischen gelöscht."
+            )
         if parent in subtree(items, key):
             raise agenda_problem(
                 "Ein Punkt kann nicht unter sich selbst oder einen seiner Unterpunkte "

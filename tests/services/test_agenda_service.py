@@ -143,6 +143,25 @@ def test_reorder_and_indent_and_outdent(agenda_service, meeting, database):
     assert stored_numbers(database, meeting) == numbers(agenda.items)
 
 
+def test_a_drag_under_an_item_deleted_meanwhile_says_that_the_target_is_gone(
+    agenda_service, meeting, database, actor
+):
+    """Found by a tester: it said 'Der Tagesordnungspunkt wurde nicht gefunden.', as if
+    the item dragged were gone."""
+    add(agenda_service, meeting, "B")
+    agenda, _ = add(agenda_service, meeting, "A")
+    b, a = key_of(agenda, "1"), key_of(agenda, "2")
+    AgendaService(database, actor).delete(a.key, a.version)  # another PC
+
+    with pytest.raises(ValidationError) as refused:
+        agenda_service.move_to(b.key, b.version, a.key, 0)
+
+    assert refused.value.message == (
+        "Der Punkt, unter den verschoben werden sollte, ist nicht mehr in der Tagesordnung. "
+        "Vielleicht wurde er inzwischen gelöscht."
+    )
+
+
 def test_delete_takes_sub_items_along_and_closes_the_gap(agenda_service, meeting, database):
     add(agenda_service, meeting, "A")
     _, b = add(agenda_service, meeting, "B")
