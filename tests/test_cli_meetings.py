@@ -14,6 +14,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from expertenrat.__main__ import main
+from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import MeetingState
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
@@ -249,6 +250,42 @@ def test_export_invitation_after_a_move_says_it_wrote_the_changed_invitation(
     code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
                        "--per-member", "--out", str(letters))  # fmt: skip
     assert code == 0 and out.startswith("Geänderte Einladungen zur 7. Sitzung je Mitglied")
+
+
+def test_export_invitation_after_an_agenda_change_names_the_changed_agenda(
+    capsys, database, tmp_path
+):
+    """A letter re-sent after an agenda change said nothing of it (or, after a move,
+    only "Zeit oder Ort haben sich geändert"): letter, letters, e-mail and the lines say
+    "Geänderte Tagesordnung"."""
+    db = open_database(database_url(database))
+    try:
+        services = Services.create(db, "tester")
+        seventh = services.meeting_documents.meeting_id(services.settings.councils()[0].id, 7)
+        assert services.meetings.get(seventh).state is MeetingState.INVITED
+        services.agenda.add(seventh, AgendaItem(0, "Radverkehrskonzept Innenstadt"))
+    finally:
+        db.close()
+    letter, letters, mail = (tmp_path / n for n in ("e.pdf", "je.pdf", "e.eml"))
+
+    code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
+                       "--out", str(letter))  # fmt: skip
+    assert code == 0 and out.startswith("Geänderte Tagesordnung zur 7. Sitzung mit ")
+    text = pdf_text(letter)
+    assert "Geänderte Tagesordnung zur 7. Sitzung" in text
+    assert "Die Tagesordnung hat sich geändert." in text and "Zeit oder Ort" not in text
+    assert "Radverkehrskonzept Innenstadt" in text
+    code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
+                       "--per-member", "--out", str(letters))  # fmt: skip
+    assert code == 0 and out.startswith("Geänderte Tagesordnungen zur 7. Sitzung je Mitglied")
+    assert "Die Tagesordnung hat sich geändert." in pdf_text(letters)
+    code, out, _ = run(capsys, "--database", database, "export", "invitation-mail",
+                       "--meeting", "7", "--out", str(mail))  # fmt: skip
+    assert code == 0
+    message = message_from_bytes(mail.read_bytes(), policy=email_default)
+    assert message["Subject"].startswith("Geänderte Tagesordnung zur 7. Sitzung")
+    body = " ".join(message.get_body(("plain",)).get_content().split())
+    assert "Die Tagesordnung hat sich geändert." in body
 
 
 def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(capsys, database, tmp_path):

@@ -140,7 +140,6 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     meeting = services.meetings.get(meeting_id)
     name = list_label(meeting.number, meeting.kind, meeting.title)
     cancelled = meeting.state is MeetingState.CANCELLED
-    changed = meeting.invitation_changed  # the letter replaces the first one
     if args.run_sheet:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
     elif args.per_member:
@@ -148,17 +147,11 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         path = args.out
         write_pdf(path, rendered)
         letters = "1 Brief" if rendered.records == 1 else f"{rendered.records} Briefe"
-        what = (
-            "Absagen der"
-            if cancelled
-            else "Geänderte Einladungen zur"
-            if changed
-            else "Einladungen zur"
-        )
+        what = "Absagen der" if cancelled else f"{meeting.letter_name(plural=True)} zur"
         return f"{what} {name} je Mitglied ({letters}): {path}"
     else:
         rendered = documents.invitation_pdf(meeting_id)
-        what = "Geänderte Einladung zur" if changed else "Einladung zur"
+        what = f"{meeting.letter_name()} zur"  # a changed one names what changed
     path = args.out
     write_pdf(path, rendered)
     if cancelled and not args.run_sheet:  # the letter says it does not take place

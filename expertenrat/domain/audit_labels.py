@@ -124,6 +124,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "cancellation_reason": "Grund der Absage",
         "invitation_sent_on": "Einladung versandt am",
         "invitation_changed_on": "Einladung geändert am",
+        "invitation_agenda_changed_on": "Tagesordnung nach der Einladung geändert am",
         "chair_membership_id": "Sitzungsleitung (Nr.)",
         "minute_taker": "Protokollführung",
         "opened_at": "eröffnet um",

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.german_dates import long_date
-from expertenrat.domain.meetings import invitation_changed, meeting_label
+from expertenrat.domain.meetings import changed_letter, invitation_changed, meeting_label
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
 INVITATION_DUE_WINDOW = timedelta(days=7)  # the Übersicht names an invitation this early
@@ -68,7 +68,8 @@ class MeetingDocument:
     stable calendar UID and ``sequence`` its revision (raised whenever time, place, name or
     state change). ``invitation_date`` is the day the invitation went out (the notice
     period counts from it), ``changed_on`` the day time or place of the invited meeting
-    last changed (the changed invitation's date), ``None`` while the first one stands.
+    last changed, ``agenda_changed_on`` the day its agenda last changed (the later of the
+    two dates the changed letter), each ``None`` while the first invitation's stands.
     ``addressee`` holds the address lines of one recipient (mail merge); ``None``
     addresses the members as a whole.
     """
@@ -92,17 +93,43 @@ class MeetingDocument:
     salutation: str = "Sehr geehrte Damen und Herren,"
     kind: MeetingKind = MeetingKind.REGULAR
     changed_on: date | None = None
+    agenda_changed_on: date | None = None
 
     @property
-    def changed(self) -> bool:
-        """Whether time or place changed since the members were invited: the letter is
-        then a changed invitation that replaces the first one."""
+    def moved(self) -> bool:
+        """Whether time or place changed since the members were invited."""
         return invitation_changed(self.changed_on, cancelled=self.cancelled)
 
     @property
+    def agenda_changed(self) -> bool:
+        """Whether the agenda (as the letter lists it) changed since the members were
+        invited."""
+        return invitation_changed(self.agenda_changed_on, cancelled=self.cancelled)
+
+    @property
+    def changed(self) -> bool:
+        """Whether time or place or the agenda changed since the members were invited:
+        the letter then replaces the first one."""
+        return self.moved or self.agenda_changed
+
+    @property
     def letter_date(self) -> date:
-        """The day the letter is dated: a changed invitation the day of the change."""
-        return self.changed_on if self.changed and self.changed_on else self.invitation_date
+        """The day the letter is dated: a changed one the day of the last change."""
+        days = [d for d in (self.changed_on, self.agenda_changed_on) if d is not None]
+        return max(days) if self.changed and days else self.invitation_date
+
+    @property
+    def change_notice(self) -> str:
+        """What a changed letter says after its first sentence ("" for the first one)."""
+        if self.moved and self.agenda_changed:
+            what = "Zeit oder Ort und die Tagesordnung haben sich geändert."
+        elif self.moved:
+            what = "Zeit oder Ort haben sich geändert."
+        elif self.agenda_changed:
+            what = "Die Tagesordnung hat sich geändert."
+        else:
+            return ""
+        return f"Bitte beachten Sie: {what} Diese Einladung ersetzt unsere bisherige."
 
     @property
     def days_of_notice(self) -> int:
@@ -185,10 +212,13 @@ class InvitationMail:
 
 def letter_title(doc: MeetingDocument) -> str:
     """What the letter (and its e-mail) is: "Einladung zur 5. Sitzung", "Geänderte
-    Einladung zur …" after a change of time or place, "Absage: 5. Sitzung"."""
+    Einladung zur …" after a change of time or place, "Geänderte Tagesordnung zur …" after
+    one of the agenda, "Geänderte Einladung und Tagesordnung zur …" after both,
+    "Absage: 5. Sitzung"."""
     heading = meeting_heading(doc)
-    title = f"Absage: {heading}" if doc.cancelled else f"Einladung zur {heading}"
-    return f"Geänderte {title}" if doc.changed else title
+    if doc.cancelled:
+        return f"Absage: {heading}"
+    return f"{changed_letter(doc.moved, doc.agenda_changed)} zur {heading}"
 
 
 def meeting_time(doc: MeetingDocument) -> str:

@@ -1,8 +1,8 @@
 """The invitation to a meeting as an e-mail draft (.eml) to the members: a short text with
 time and place, the invitation PDF (the letter with the agenda) and the calendar file
-(.ics) attached; for a changed invitation it says that it replaces the first, for a
-cancelled meeting it is the cancellation. Made with :mod:`~expertenrat.exchange.mail_draft`
-like the reminders to projects."""
+(.ics) attached; for a changed invitation it says what changed (time or place, the agenda)
+and that it replaces the first, for a cancelled meeting it is the cancellation. Made with
+:mod:`~expertenrat.exchange.mail_draft` like the reminders to projects."""
 
 from __future__ import annotations
 
@@ -40,14 +40,12 @@ def invitation_eml(
 
 def _invitation(doc: MeetingDocument) -> str:
     blocks = [f"hiermit laden wir Sie herzlich zur {meeting_heading(doc)} ein."]
-    if doc.changed:
-        blocks[0] += (
-            " Bitte beachten Sie: Zeit oder Ort haben sich geändert. Diese Einladung ersetzt"
-            " unsere bisherige."
-        )
+    if doc.change_notice:
+        blocks[0] += f" {doc.change_notice}"
     blocks.append(_facts(doc))
+    agenda = "der geänderten Tagesordnung" if doc.agenda_changed else "der Tagesordnung"
     blocks.append(
-        "Die Einladung mit der Tagesordnung liegt als PDF bei, der Termin als Kalenderdatei "
+        f"Die Einladung mit {agenda} liegt als PDF bei, der Termin als Kalenderdatei "
         "(.ics), die Ihr Kalenderprogramm übernimmt."
         + (" Der bisherige Eintrag wird dabei ersetzt." if doc.changed else "")
     )

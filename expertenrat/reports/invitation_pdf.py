@@ -131,11 +131,8 @@ def _letter(
 def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing) -> list[Flowable]:
     """The invitation's body and ``closing``, which follows the agenda's last rows."""
     intro = f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."
-    if doc.changed:
-        intro += (
-            " Bitte beachten Sie: Zeit oder Ort haben sich geändert. Diese Einladung ersetzt"
-            " unsere bisherige."
-        )
+    if doc.change_notice:
+        intro += f" {doc.change_notice}"
     story: list[Flowable] = [
         parts.paragraph(intro),
         Spacer(0, 3 * mm),
@@ -149,7 +146,7 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
     columns = _columns(doc.agenda)
     for n, (label, items) in enumerate(shown, start=1):
         heading = theme.section_heading(
-            f"Tagesordnung – {label}", keep_space=30 * mm, style=_agenda_heading(spacing)
+            f"{_agenda_name(doc)} – {label}", keep_space=30 * mm, style=_agenda_heading(spacing)
         )
         table = _agenda_table(items, columns, spacing)
         if n < len(shown):
@@ -157,6 +154,11 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
         else:  # the page break, then the heading as part of the table with the closing
             story += [*heading[:-1], TableWithClosing(table, closing, heading[-1:])]
     return story
+
+
+def _agenda_name(doc: MeetingDocument) -> str:
+    """ "Tagesordnung", after a change since the first invitation "Geänderte Tagesordnung"."""
+    return "Geänderte Tagesordnung" if doc.agenda_changed else "Tagesordnung"
 
 
 def _short_heading(doc: MeetingDocument) -> str:

@@ -94,10 +94,10 @@ class AgendaService:
         """The standard opening items for a meeting without items (else nothing changes)."""
         with changing(self._db, _AGENDA) as session:
             ensure_not_frozen(session, meeting_id)
-            before = agenda_rows.calendar_lines(load(session, meeting_id))
+            before = agenda_rows.listed_agenda(load(session, meeting_id))
             agenda_rows.add_opening_items(session, meeting_id, self._actor)
             found = load(session, meeting_id)
-            agenda_rows.follow_in_calendars(session, found, before)
+            agenda_rows.follow_listed_agenda(session, found, before)
             return _agenda_of(found)
 
     def add(
@@ -124,7 +124,7 @@ class AgendaService:
                     ]
                 )
             _check_project(session, found, item.project_id, None)
-            before = agenda_rows.calendar_lines(found)
+            before = agenda_rows.listed_agenda(found)
             siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
             row = models.AgendaItem(
                 meeting_id=meeting_id,
@@ -140,7 +140,7 @@ class AgendaService:
             layout = move_to(items, row.id, parent, len(items) if index is None else index)
             agenda_rows.store_layout(session, found.rows, layout)
             self._audit(session, found, AuditAction.CREATE, row, None, "hinzugefügt")
-            agenda_rows.follow_in_calendars(session, found, before)
+            agenda_rows.follow_listed_agenda(session, found, before)
             return _agenda_of(found)
 
     def update(self, item: AgendaItem) -> Agenda:
@@ -156,11 +156,11 @@ class AgendaService:
             found.refuse_unless_allowed(title_only=unchanged)
             _check_project(session, found, item.project_id, row.project_id)
             before = audit.snapshot(row)
-            lines = agenda_rows.calendar_lines(found)
+            lines = agenda_rows.listed_agenda(found)
             _apply(row, item)
             session.flush()
             self._audit(session, found, AuditAction.UPDATE, row, before, "geändert")
-            agenda_rows.follow_in_calendars(session, found, lines)
+            agenda_rows.follow_listed_agenda(session, found, lines)
             return _agenda_of(load(session, row.meeting_id))
 
     def delete(self, item_id: int, version: int) -> Agenda:
@@ -182,7 +182,7 @@ class AgendaService:
                     f"Unterpunkt) schon verwendet wird – {'; '.join(used)}."
                 )
             before = audit.snapshot(row)
-            lines = agenda_rows.calendar_lines(found)
+            lines = agenda_rows.listed_agenda(found)
             self._audit(
                 session,
                 found,
@@ -195,7 +195,7 @@ class AgendaService:
                 session.delete(found.rows.pop(key))
             session.flush()
             agenda_rows.store_layout(session, found.rows, remove(items, item_id))
-            agenda_rows.follow_in_calendars(session, found, lines)
+            agenda_rows.follow_listed_agenda(session, found, lines)
             return _agenda_of(found)
 
     def move(self, item_id: int, version: int, step: int) -> Agenda:
@@ -231,7 +231,7 @@ class AgendaService:
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed()
             before = {"number": row.number, "parent_id": row.parent_id, "position": row.position}
-            lines = agenda_rows.calendar_lines(found)
+            lines = agenda_rows.listed_agenda(found)
             layout = rule(found.items())
             agenda_rows.store_layout(session, found.rows, layout)
             if (row.parent_id, row.position) != (before["parent_id"], before["position"]):
@@ -243,7 +243,7 @@ class AgendaService:
                     before,
                     f"verschoben (vorher TOP {before['number']})",
                 )
-            agenda_rows.follow_in_calendars(session, found, lines)
+            agenda_rows.follow_listed_agenda(session, found, lines)
             return _agenda_of(found)
 
     def _audit(

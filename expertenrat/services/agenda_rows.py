@@ -26,6 +26,7 @@ from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, M
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meetings import list_label
 from expertenrat.services import audit
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import gone
 from expertenrat.store import models
 
@@ -89,31 +90,47 @@ def load(session: Session, meeting_id: int, *, lock: bool = False) -> MeetingIte
     return MeetingItems(meeting, rows, titles)
 
 
-CalendarLines = list[tuple[str, str, bool, str]]
+ListedAgenda = list[tuple[str, str, bool, str, str, int | None]]
 
 
-def calendar_lines(found: MeetingItems) -> CalendarLines:
-    """The agenda as the meeting's calendar entry lists it (``exchange.meetings_ics``):
-    number, title, public or not, presenter of every item."""
-    return sorted((r.number, r.title, r.public, r.presenter) for r in found.rows.values())
+def listed_agenda(found: MeetingItems) -> ListedAgenda:
+    """The agenda as the invitation lists it: number, title, public or not, presenter, kind
+    and linked project of every item; the calendar entry (``exchange.meetings_ics``) lists
+    the first four. The time plan is left out: it is an estimate."""
+    return sorted(
+        (r.number, r.title, r.public, r.presenter, r.kind, r.project_id)
+        for r in found.rows.values()
+    )  # numbers are unique: the order never compares a project with None
 
 
-def follow_in_calendars(session: Session, found: MeetingItems, before: CalendarLines) -> None:
-    """Raise the meeting's calendar SEQUENCE if its agenda, as the calendar entry lists it,
-    changed since ``before``: as after a move, calendars then replace the entry's text
-    instead of keeping the old agenda. One UPDATE beside the meeting's row: its version
-    stays, so the meeting, open in its form beside the agenda, saves without a conflict."""
+def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAgenda) -> None:
+    """Follow a change of the agenda since ``before`` where it is listed: a change the
+    calendar entry shows raises the meeting's calendar SEQUENCE (as after a move, calendars
+    then replace the entry's text instead of keeping the old agenda); any change the
+    invitation shows, of an invited meeting, makes today the day its agenda changed after
+    the invitation (``invitation_agenda_changed_on``): its letter is then a "Geänderte
+    Tagesordnung". One UPDATE beside the meeting's row: its version stays, so the meeting,
+    open in its form beside the agenda, saves without a conflict."""
     session.flush()
-    if calendar_lines(found) == before:
+    after = listed_agenda(found)
+    if after == before:
         return
     meeting = models.Meeting
+    values: dict[str, object] = {}
+    if [line[:4] for line in after] != [line[:4] for line in before]:
+        values["ics_sequence"] = meeting.ics_sequence + 1
+    if found.meeting.state == MeetingState.INVITED:
+        clock = council_clock(session, found.meeting.council_id)
+        values["invitation_agenda_changed_on"] = clock.today()
+    if not values:
+        return
     session.execute(
         update(meeting)
         .where(meeting.id == found.meeting.id)
-        .values(ics_sequence=meeting.ics_sequence + 1)
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
-    session.expire(found.meeting, ["ics_sequence"])
+    session.expire(found.meeting, list(values))
 
 
 def store_layout(

@@ -188,6 +188,7 @@ def _document(
         cancellation_reason=meeting.cancellation_reason,
         kind=MeetingKind(meeting.kind),
         changed_on=meeting.invitation_changed_on,
+        agenda_changed_on=meeting.invitation_agenda_changed_on,
     )
 
 

@@ -31,6 +31,7 @@ from expertenrat.domain.meetings import list_label
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.meeting_document_rows import meeting_documents_of
+from expertenrat.services.meeting_rows import council_clock, meeting_from_row
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
 from expertenrat.store import models
@@ -182,9 +183,11 @@ class MeetingDocumentsService:
         through the meetings service's state change (numbers of planned meetings follow).
 
         Sending again (an invited meeting) corrects the day: of the changed invitation, if
-        time or place changed after the first one (and the day the invitation went out
-        with it where the change moved the start). The result warns when the invitation
-        went out later than the notice period allows; a day after the meeting is refused.
+        time or place or the agenda changed after the first one (and the day the
+        invitation went out with it where the change moved the start; after a change of
+        the agenda alone the first invitation's day stands, from which the notice counts).
+        The result warns when the invitation went out later than the notice period allows;
+        a day after the meeting is refused.
         """
         with reading(self._db) as session:
             row = _meeting(session, meeting_id)
@@ -215,11 +218,16 @@ class MeetingDocumentsService:
             check_version(row, version, WHAT)
             before = audit.snapshot(row)
             changed_on = row.invitation_changed_on
-            if changed_on is None or row.invitation_sent_on == changed_on:
-                row.invitation_sent_on = sent_on  # the first, or moved with the start
+            first = changed_on is None and row.invitation_agenda_changed_on is None
+            if first or row.invitation_sent_on == changed_on:  # or moved with the start
+                row.invitation_sent_on = sent_on
             if changed_on is not None:
                 row.invitation_changed_on = sent_on
+            if row.invitation_agenda_changed_on is not None:  # its notice stands
+                row.invitation_agenda_changed_on = sent_on
             session.flush()
+            clock = council_clock(session, row.council_id)
+            letter = meeting_from_row(row, clock).letter_name()
             audit.record(
                 session,
                 self._actor,
@@ -228,7 +236,8 @@ class MeetingDocumentsService:
                 row.id,
                 council_id=row.council_id,
                 summary=(
-                    f"Einladung zur {list_label(row.number, MeetingKind(row.kind), row.title)} "
+                    f"{letter} zur "
+                    f"{list_label(row.number, MeetingKind(row.kind), row.title)} "
                     f"versandt am {sent_on:%d.%m.%Y}"
                 ),
                 before=before,

@@ -124,6 +124,7 @@ def meeting_from_row(row: models.Meeting, clock: CouncilClock) -> Meeting:
         series_id=row.series_id,
         notes=row.notes,
         invitation_changed_on=row.invitation_changed_on,
+        invitation_agenda_changed_on=row.invitation_agenda_changed_on,
     )
 
 

@@ -42,7 +42,7 @@ def add_approval_item(
         )
     found = agenda_rows.load(session, following[0].id, lock=True)
     found.refuse_unless_allowed()
-    lines = agenda_rows.calendar_lines(found)
+    lines = agenda_rows.listed_agenda(found)
     title = approval_title(meeting, practice)
     prefix = f"Genehmigung des Protokolls {_by_number(meeting)}"
     agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
@@ -62,7 +62,7 @@ def add_approval_item(
         generic.title = title
         session.flush()
         _audit(session, actor, AuditAction.UPDATE, found, generic, before, "umbenannt")
-        agenda_rows.follow_in_calendars(session, found, lines)
+        agenda_rows.follow_listed_agenda(session, found, lines)
         return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“."
     items = found.items()
     opening = 0
@@ -86,7 +86,7 @@ def add_approval_item(
     found.rows[row.id] = row
     agenda_rows.store_layout(session, found.rows, move_to(found.items(), row.id, None, opening))
     _audit(session, actor, AuditAction.CREATE, found, row, None, "hinzugefügt")
-    agenda_rows.follow_in_calendars(session, found, lines)
+    agenda_rows.follow_listed_agenda(session, found, lines)
     return f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
 
 

@@ -77,6 +77,10 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     # date); None while the first invitation stands. The notice period still counts from
     # ``invitation_sent_on`` (a new start moves that day too).
     invitation_changed_on: Mapped[date | None] = mapped_column(Date)
+    # The day the agenda of the invited meeting last changed as its letter lists it (the
+    # changed letter's date, "Geänderte Tagesordnung …"); None while the invitation's
+    # agenda stands (revision 0020).
+    invitation_agenda_changed_on: Mapped[date | None] = mapped_column(Date)
     chair_membership_id: Mapped[int | None] = mapped_column(
         ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
     )

@@ -1,0 +1,192 @@
+"""A change of an invited meeting's agenda makes its letter a "Geänderte Tagesordnung": the
+letter re-sent after an agenda change said nothing of it, and the only changed letter, that
+of a move, said "Zeit oder Ort haben sich geändert", wrong for an agenda change. After both
+changes the letter names both. PDF (read back), e-mail draft and the recorded sending."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from email import message_from_bytes
+from email.policy import default as email_default
+from zoneinfo import ZoneInfo
+
+import pytest
+from pdf_reading import text as pdf_text
+from sqlalchemy import select
+
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.store import models
+
+BERLIN = ZoneInfo("Europe/Berlin")
+FIRST = "Bitte beachten Sie"
+
+
+def _today() -> date:
+    return datetime.now(BERLIN).date()
+
+
+@pytest.fixture
+def documents(database, actor, meetings_service) -> MeetingDocumentsService:
+    return MeetingDocumentsService(database, actor, meetings_service)
+
+
+@pytest.fixture
+def invited(meetings_service, council) -> int:
+    """A meeting three weeks ahead, invited the day before yesterday."""
+    start = datetime.combine(_today() + timedelta(days=21), datetime.min.time(), BERLIN)
+    start = start.replace(hour=16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = meetings_service.create(council.id, draft)
+    version = meetings_service.get(meeting_id).version
+    meetings_service.change_state(
+        meeting_id, version, MeetingState.INVITED, sent_on=_today() - timedelta(days=2)
+    )
+    return meeting_id
+
+
+def _add(database, actor, meeting_id: int, title: str = "Radverkehrskonzept") -> None:
+    AgendaService(database, actor).add(meeting_id, AgendaItem(0, title, presenter="Frau Ortmann"))
+
+
+def _row(database, meeting_id: int) -> models.Meeting:
+    with database.reading() as session:
+        return session.get(models.Meeting, meeting_id)
+
+
+def test_an_agenda_change_makes_the_letter_a_changed_agenda_dated_the_day_of_the_change(
+    database, actor, documents, meetings_service, invited
+):
+    sent = _today() - timedelta(days=2)
+    assert "Geänderte" not in pdf_text(documents.invitation_pdf(invited).pdf)
+
+    before = _today()
+    _add(database, actor, invited)
+    after = _today()
+
+    changed_on = _row(database, invited).invitation_agenda_changed_on
+    assert changed_on is not None and before <= changed_on <= after
+    doc = documents.document(invited)
+    assert (doc.agenda_changed, doc.moved, doc.letter_date, doc.invitation_date) == (
+        True, False, changed_on, sent,
+    )  # fmt: skip
+    text = pdf_text(documents.invitation_pdf(invited).pdf)
+    assert f"{changed_on:%d.%m.%Y}" in text
+    assert "Geänderte Tagesordnung zur 1. Sitzung" in text
+    assert (
+        "Bitte beachten Sie: Die Tagesordnung hat sich geändert. Diese Einladung ersetzt "
+        "unsere bisherige." in text
+    )
+    assert "Geänderte Tagesordnung – Öffentlicher Teil" in text
+    assert "Radverkehrskonzept" in text and "Frau Ortmann" in text  # the agenda as it is now
+    assert "Zeit oder Ort" not in text and "Geänderte Einladung" not in text
+    assert f"Die Einladung vom {sent:%d.%m.%Y} erging fristgerecht" in text  # notice kept
+    assert meetings_service.get(invited).letter_name() == "Geänderte Tagesordnung"
+
+
+def test_time_or_place_and_the_agenda_changed_the_letter_names_both(
+    database, actor, documents, meetings_service, invited
+):
+    meeting = meetings_service.get(invited)
+    moved_on = _today() - timedelta(days=1)
+    meetings_service.update(
+        invited, meeting.version, replace(meeting.draft(), room="Saal 2"), today=moved_on
+    )
+    only_moved = pdf_text(documents.invitation_pdf(invited).pdf)
+    assert "Geänderte Einladung zur 1. Sitzung" in only_moved
+    assert f"{FIRST}: Zeit oder Ort haben sich geändert." in only_moved
+    assert "Tagesordnung hat sich" not in only_moved and "Geänderte Tagesordnung" not in only_moved
+
+    _add(database, actor, invited)
+
+    text = pdf_text(documents.invitation_pdf(invited).pdf)
+    assert "Geänderte Einladung und Tagesordnung zur 1. Sitzung" in text
+    assert (
+        f"{FIRST}: Zeit oder Ort und die Tagesordnung haben sich geändert. Diese Einladung "
+        "ersetzt unsere bisherige." in text
+    )
+    assert "Geänderte Tagesordnung – Öffentlicher Teil" in text and "Saal 2" in text
+    doc = documents.document(invited)
+    assert doc.letter_date == _row(database, invited).invitation_agenda_changed_on  # the later
+
+
+def test_only_a_change_the_letter_lists_counts_and_only_for_an_invited_meeting(
+    database, actor, documents, meetings_service, council, invited
+):
+    agenda = AgendaService(database, actor)
+    item = agenda.add(invited, AgendaItem(0, "Radverkehr"))
+    with database.transaction() as session:  # start from the first invitation again
+        session.get(models.Meeting, invited).invitation_agenda_changed_on = None
+    item = next(i for i in item.items if i.title == "Radverkehr")
+    sequence = meetings_service.get(invited).ics_sequence
+
+    timed = agenda.update(replace(item, planned_minutes=item.planned_minutes + 15))
+    assert _row(database, invited).invitation_agenda_changed_on is None  # an estimate
+
+    item = next(i for i in timed.items if i.key == item.key)
+    agenda.update(replace(item, kind=AgendaItemKind.REPORT))  # printed in the letter only
+    assert _row(database, invited).invitation_agenda_changed_on is not None
+    assert meetings_service.get(invited).ics_sequence == sequence  # not in the calendar
+
+    start = datetime.combine(_today() + timedelta(days=40), datetime.min.time(), BERLIN)
+    planned = meetings_service.create(
+        council.id,
+        MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
+    )
+    _add(database, actor, planned)
+    assert _row(database, planned).invitation_agenda_changed_on is None
+    assert "Geänderte" not in pdf_text(documents.invitation_pdf(planned).pdf)
+
+
+def test_the_e_mail_draft_says_the_agenda_changed_and_carries_it(
+    database, actor, documents, council, members_service, new_member, today, invited
+):
+    members_service.save(council.id, new_member("Kim", "Lee", email="kim@example.org"), today)
+    _add(database, actor, invited)
+
+    mail = documents.invitation_mail(invited)
+
+    message = message_from_bytes(mail.eml, policy=email_default)
+    assert message["Subject"].startswith("Geänderte Tagesordnung zur 1. Sitzung, ")
+    body = " ".join(message.get_body(("plain",)).get_content().split())
+    assert (
+        "Bitte beachten Sie: Die Tagesordnung hat sich geändert. Diese Einladung ersetzt "
+        "unsere bisherige." in body
+    )
+    assert "Die Einladung mit der geänderten Tagesordnung liegt als PDF bei" in body
+    assert "Der bisherige Eintrag wird dabei ersetzt." in body
+    assert "Zeit oder Ort" not in body
+    (pdf,) = [
+        p.get_content() for p in message.iter_attachments() if p.get_filename().endswith(".pdf")
+    ]
+    letter = pdf_text(pdf)
+    assert "Geänderte Tagesordnung zur 1. Sitzung" in letter and "Radverkehrskonzept" in letter
+
+
+def test_recording_the_changed_agenda_sent_dates_it_and_keeps_the_notice_of_the_first(
+    database, actor, documents, invited
+):
+    sent = _today() - timedelta(days=2)
+    _add(database, actor, invited)
+    resent = _today() + timedelta(days=1)
+
+    documents.record_invitation_sent(invited, _row(database, invited).version, resent)
+
+    row = _row(database, invited)
+    days = row.invitation_agenda_changed_on, row.invitation_sent_on, row.invitation_changed_on
+    assert days == (resent, sent, None)
+    with database.reading() as session:
+        summaries = list(
+            session.scalars(
+                select(models.AuditEntry.summary).where(
+                    models.AuditEntry.entity == "meeting", models.AuditEntry.entity_id == invited
+                )
+            )
+        )
+    assert f"Geänderte Tagesordnung zur 1. Sitzung versandt am {resent:%d.%m.%Y}" in summaries
+    text = pdf_text(documents.invitation_pdf(invited).pdf)
+    assert "Geänderte Tagesordnung zur 1. Sitzung" in text and f"{resent:%d.%m.%Y}" in text
