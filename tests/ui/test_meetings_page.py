@@ -32,6 +32,7 @@ from expertenrat.ui.worker import THREAD_NAME
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
+BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 
@@ -760,6 +761,58 @@ def test_the_invitation_is_saved_as_an_e_mail_draft_to_the_members(
     assert page.documents.warnings_label.text() == (
         "Ohne E-Mail-Adresse (bitte die Einladung per Post senden): Ole Dahl."
     )
+
+
+def test_after_an_agenda_change_the_invitation_saved_says_the_agenda_changed(
+    qtbot, page, services, council_id, dialogs, tmp_path, finish_job, today
+):
+    """The user changes the Tagesordnung of an invited meeting, as its note asks sends the
+    invitation again and gets a "Geänderte Tagesordnung" with the new item, as PDF and as
+    e-mail draft; the letter said nothing of the change (found by a tester)."""
+    from expertenrat.ui.agenda_editor import INVITED_HINT, AgendaEditor
+
+    field = services.settings.action_fields(council_id)[0].id
+    services.members.save(
+        council_id,
+        Member(None, "Anna", "Berg", email="anna.berg@example.org", primary_field_id=field,
+               term_start=date(2025, 1, 1)),
+        today,
+    )  # fmt: skip
+    day = datetime.now(BERLIN).date() + timedelta(days=21)
+    meeting_id = add_meeting(services, council_id, day)
+    meeting = services.meetings.get(meeting_id)
+    services.meetings.change_state(
+        meeting_id, meeting.version, MeetingState.INVITED, sent_on=day - timedelta(days=22)
+    )
+    page.refresh()
+    page.select(meeting_id)
+    agenda = next(w for w in page.tabs.details if isinstance(w, AgendaEditor))
+    page.tabs.setCurrentWidget(agenda)
+    assert agenda.hint.text() == INVITED_HINT and agenda.hint.isVisible()
+
+    qtbot.mouseClick(agenda.structure.add_button, Qt.MouseButton.LeftButton)
+    agenda.form.title_edit.setText("Radverkehrskonzept Innenstadt")
+    agenda.form.title_edit.textEdited.emit("x")
+    assert agenda.save_item()
+    titles = [i.title for i in services.agenda.agenda(meeting_id).items]
+    assert "Radverkehrskonzept Innenstadt" in titles
+    pdf, eml = tmp_path / "Einladung.pdf", tmp_path / "Einladung.eml"
+    dialogs.paths = [str(pdf), str(eml)]
+
+    page.documents.invitation_button.save_action.trigger()
+    finish_job(page.documents)
+    page.documents.mail_action.trigger()
+    finish_job(page.documents)
+
+    assert dialogs.warnings() == []
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Geänderte Tagesordnung zur 1. Sitzung" in text
+    assert "Bitte beachten Sie: Die Tagesordnung hat sich geändert." in text
+    assert "Radverkehrskonzept Innenstadt" in text and "Zeit oder Ort" not in text
+    message = message_from_bytes(eml.read_bytes(), policy=email_default)
+    assert message["Subject"].startswith("Geänderte Tagesordnung zur 1. Sitzung")
+    body = " ".join(message.get_body(("plain",)).get_content().split())
+    assert "Die Einladung mit der geänderten Tagesordnung liegt als PDF bei" in body
 
 
 def test_a_cancelled_meetings_letter_button_says_absage_and_saves_the_cancellation(
