@@ -39,6 +39,7 @@ from expertenrat.reports.house_style import (
 from expertenrat.reports.logo_image import UnusableLogoError, decoded_logo
 from expertenrat.reports.page_header_fit import GAP, beside_logo
 from expertenrat.reports.user_text import fit_line, printable
+from expertenrat.reports.widowless_table import KeepWithStart
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ def build_counted_pdf(
         initialFontSize=10,
         initialLeading=13.5,
         invariant=True if info.reproducible else None,
+        keepTogetherClass=KeepWithStart,  # a heading keeps with the start of what follows
     )
     frame = Frame(
         MARGINS.left,

@@ -137,10 +137,13 @@ def section_heading(
     landscape: bool = False,
 ) -> list[Flowable]:
     """A heading (in ``style``, else the theme's heading) that starts a new page unless
-    ``keep_space`` is left below it (``landscape``: on a landscape page).
-
-    (Not ``keepWithNext``: with a table longer than a page that forces a page break.)
+    ``keep_space`` is left below it (``landscape``: on a landscape page), and unless the
+    start of what follows fits below it (``keepWithNext``, which the page frame takes as
+    :class:`~expertenrat.reports.widowless_table.KeepWithStart`: a table's header and two
+    rows, a paragraph's first lines; not the whole of a long table).
     """
     heading = style or styles().heading
     text = markup(clip(text, 200), heading, width=content_width(landscape))
-    return [CondPageBreak(keep_space), Paragraph(text, heading)]
+    paragraph = Paragraph(text, heading)
+    paragraph.keepWithNext = True
+    return [CondPageBreak(keep_space), paragraph]

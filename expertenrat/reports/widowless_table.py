@@ -1,11 +1,18 @@
-"""A reportlab table that does not leave its last row alone on the next page.
+"""A reportlab table that leaves neither its header with one row at the foot of a page nor
+its last row alone on the next page.
 
 A table that runs over by one row would put that row alone, under the repeated header, on
 a page of its own (the run sheet's "Verschiedenes"). :class:`WidowlessTable` then breaks
 one row earlier and goes on in the next frame (page), so that at least two rows go over,
 unless that leaves nothing to break (the first part would keep no row): then it stays as
-reportlab breaks it. :class:`ContinuedTable` says its section's heading again over the
-part on the next page.
+reportlab breaks it. Where the room left on a page holds the header and fewer than two
+rows, the whole table starts on the next page (unless it stands at the top of a page
+already: there it breaks where reportlab breaks it). :class:`ContinuedTable` says its
+section's heading again over the part on the next page.
+
+:class:`KeepWithStart` is the documents' ``keepTogetherClass``: a heading with
+``keepWithNext`` goes to the next page unless the start of what follows it fits below it
+(a table's header and two rows, a paragraph's first lines), not the whole of it.
 """
 
 from __future__ import annotations
@@ -15,17 +22,79 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Table
 from reportlab.platypus.flowables import _listWrapOn
 
+MIN_BODY_ROWS = 2  # rows under the header at the foot of a page, at least
+
+
+def _at_top(flowable: Flowable) -> bool:
+    """Whether ``flowable`` is being laid out at the top of its frame (or where, unknown)."""
+    frame = getattr(flowable, "_frame", None)
+    return frame is None or bool(getattr(frame, "_atTop", True))
+
+
+def pass_frame(source: Flowable, target: Flowable) -> None:
+    """Let ``target``, split on behalf of ``source``, see the frame ``source`` is laid out
+    in (reportlab tells only the flowable it splits)."""
+    target._frame = getattr(source, "_frame", None)  # type: ignore[attr-defined]
+
 
 class WidowlessTable(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         rows = len(self._cellvalues)
+        if len(parts) == 2 and self._too_few(parts[0]):
+            return parts if _at_top(self) else []  # all of it on the next page
         if len(parts) != 2 or len(parts[0]._cellvalues) != rows - 1:  # type: ignore[attr-defined]
             return parts  # no split, or more than the last row goes over
         earlier = super().split(availWidth, availHeight - self._rowHeights[rows - 2])
         if len(earlier) != 2:
             return parts
+        if self._too_few(earlier[0]) and not _at_top(self):
+            return []
         return [earlier[0], FrameBreak(), earlier[1]]  # not the rest in the room left
+
+    def _too_few(self, first: Flowable) -> bool:
+        """Whether ``first``, the part on this page, keeps fewer than two rows under the
+        header of a table that has more."""
+        body = len(self._cellvalues) - self.repeatRows
+        kept = len(first._cellvalues) - self.repeatRows  # type: ignore[attr-defined]
+        return kept < min(MIN_BODY_ROWS, body)
+
+
+class KeepWithStart(KeepTogether):
+    """What reportlab groups for ``keepWithNext`` (a heading and what follows it): on the
+    next page unless the heading and the start of the last flowable fit here.
+
+    reportlab's :class:`KeepTogether` moves the group whenever the last flowable does not
+    fit whole, so a heading over a table longer than the room left would always start a
+    new page. Here the last flowable is split on trial in the room the others leave: if it
+    splits (a table keeps its header and two rows, a paragraph its first lines) or fits,
+    the group stays.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        content = list(self._content)
+        *before, last = content
+        if _at_top(self) or not before:
+            return content
+        height = self._height(before, aW)
+        room = aH - height - last.getSpaceBefore()
+        if room > 0:
+            pass_frame(self, last)
+            try:
+                _, needed = last.wrapOn(self.canv, aW, room)
+                if needed <= room or last.splitOn(self.canv, aW, room):
+                    return content
+            finally:
+                last._frame = None  # type: ignore[attr-defined]
+        return [FrameBreak(), *content]
+
+    def _height(self, flowables: list[Flowable], width: float) -> float:
+        total = 0.0
+        for n, flowable in enumerate(flowables):
+            total += flowable.wrapOn(self.canv, width, 0xFFFFFF)[1] + flowable.getSpaceAfter()
+            if n:
+                total += flowable.getSpaceBefore()
+        return total
 
 
 class TableWithClosing(Flowable):
@@ -66,6 +135,7 @@ class TableWithClosing(Flowable):
         if self._height([*head, table, *self._closing], availWidth) <= availHeight:
             return [*head, table, closing]
         if upto_table > availHeight:  # runs over anyway: carry the closing along
+            pass_frame(self, table)
             parts = table.split(availWidth, availHeight - self._height(head, availWidth))
             if not parts:
                 return []  # all of it on the next page
@@ -104,6 +174,7 @@ class ContinuedTable(Flowable):
         return self._table.getSpaceAfter()
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        pass_frame(self, self._table)
         parts = self._table.split(availWidth, availHeight)
         if len(parts) < 2:
             return parts  # [] (all of it on the next page) or whole
