@@ -2,7 +2,9 @@
 
 Each member's line saves as soon as the user changes it (status, voting right, arrival or
 departure and their times); the quorum of the meeting and of each agenda item updates at
-once. A refused change is explained and the line shows what is stored again. A cancelled
+once. A refused change is explained and the line shows what is stored again; a line
+another PC recorded first shows what it recorded, and the warning names it and what was
+chosen here (nothing is said where both chose the same). A cancelled
 meeting is shown read-only with a hint.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,11 +30,12 @@ from expertenrat.domain.attendance_sheet import (
     AHEAD_ALLOWED,
     CANCELLED_HINT,
     AgendaRef,
+    AttendanceEntry,
     AttendanceSheet,
     ahead_hint,
 )
 from expertenrat.domain.enums import AttendanceStatus
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.attendance_guests import GuestsBox
@@ -260,6 +264,32 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
             return True
         try:
             sheet = self._services.attendance.save_entry(self._meeting_id, entry)
+        except ConcurrentEditError as error:
+            # Another PC recorded the line first: the panel shows what it recorded; the
+            # same as chosen here needs no word, anything else is said in full.
+            self.refresh()
+            now = self._stored_entry(membership_id)
+            if now is None:
+                self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
+                return False
+            if _same_attendance(now, entry):
+                return True
+            self._dialogs.warning(
+                self,
+                tr(_CONTEXT, "Anwesenheit"),
+                tr(
+                    _CONTEXT,
+                    "Die Anwesenheit von „{name}“ wurde inzwischen an einem anderen PC "
+                    "erfasst: {now}. Ihre Angabe ({yours}) ist nicht gespeichert; die Liste "
+                    "zeigt jetzt, was der andere PC erfasst hat. Wählen Sie Ihre Angabe dort "
+                    "erneut, wenn sie gelten soll.",
+                ).format(
+                    name=now.name,
+                    now=self._describe(now),
+                    yours=self._describe(entry),
+                ),
+            )
+            return False
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
             self.refresh()
@@ -267,6 +297,26 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
         self._show(sheet)
         self.changed.emit()
         return True
+
+    def _stored_entry(self, membership_id: int) -> AttendanceEntry | None:
+        """The line of ``membership_id`` as the sheet shown has it (None if it has none)."""
+        if self._sheet is None:
+            return None
+        return next((e for e in self._sheet.entries if e.membership_id == membership_id), None)
+
+    def _describe(self, entry: AttendanceEntry) -> str:
+        """``entry`` in words: "anwesend, ohne Stimmrecht, kommt zu TOP 2 Bericht"."""
+        if entry.status is None:
+            return tr(_CONTEXT, "nicht erfasst")
+        items = {} if self._sheet is None else {i.id: i.label for i in self._sheet.items}
+        parts = [entry.status.label]
+        if not entry.voting_right:
+            parts.append(tr(_CONTEXT, "ohne Stimmrecht"))
+        if entry.arrived_item_id in items:
+            parts.append(tr(_CONTEXT, "kommt zu {item}").format(item=items[entry.arrived_item_id]))
+        if entry.left_item_id in items:
+            parts.append(tr(_CONTEXT, "geht nach {item}").format(item=items[entry.left_item_id]))
+        return ", ".join(parts)
 
     def record_rest_present(self) -> None:
         if self._meeting_id is None or not self.flush(lambda: None):
@@ -285,3 +335,8 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
     def _guests_changed(self) -> None:
         self.refresh()
         self.changed.emit()
+
+
+def _same_attendance(one: AttendanceEntry, other: AttendanceEntry) -> bool:
+    """``one`` and ``other`` record the same (their row's id and version aside)."""
+    return replace(one, id=None, version=0) == replace(other, id=None, version=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -148,6 +149,50 @@ def test_departure_before_arrival_is_refused_and_the_line_restored(
     assert any("bevor es gekommen" in text for text in dialogs.warnings())
     assert panel.rows[row.stored().membership_id].leaves_combo.currentData() is None
     assert services.attendance.sheet(meeting.meeting_id).entries[0].left_item_id is None
+
+
+def test_a_line_another_pc_recorded_first_says_what_it_recorded(
+    panel, services, other_program, meeting, dialogs
+) -> None:
+    """Found by a tester: the warning asked to reload the data ('Bitte laden Sie die Daten
+    neu'), although the panel reloads itself, and did not say what was recorded."""
+    first, second = list(panel.rows)[:2]
+    sheet = other_program.attendance.sheet(meeting.meeting_id)
+    theirs = {e.membership_id: e for e in sheet.entries}
+    item = sheet.items[1]
+    other_program.attendance.save_entry(
+        meeting.meeting_id,
+        replace(
+            theirs[first],
+            status=AttendanceStatus.PRESENT,
+            voting_right=False,
+            arrived_item_id=item.id,
+        ),
+    )
+
+    choose(panel.rows[first].status_combo, "excused")
+
+    (warning,) = dialogs.warnings()
+    name = theirs[first].name
+    assert warning == (
+        f"Die Anwesenheit von „{name}“ wurde inzwischen an einem anderen PC erfasst: "
+        f"anwesend, ohne Stimmrecht, kommt zu {item.label}. Ihre Angabe (entschuldigt) ist "
+        "nicht gespeichert; die Liste zeigt jetzt, was der andere PC erfasst hat. Wählen Sie "
+        "Ihre Angabe dort erneut, wenn sie gelten soll."
+    )
+    assert panel.rows[first].entry().status is AttendanceStatus.PRESENT  # what is stored
+
+    other_program.attendance.save_entry(
+        meeting.meeting_id, replace(theirs[second], status=AttendanceStatus.EXCUSED)
+    )
+    assert panel.rows[second].entry().status is None  # not yet shown here
+    choose(panel.rows[second].status_combo, "excused")  # the same as the other PC: no word
+
+    assert len(dialogs.warnings()) == 1
+    stored = {e.membership_id: e for e in services.attendance.sheet(meeting.meeting_id).entries}
+    assert stored[first].status is AttendanceStatus.PRESENT
+    assert stored[second].status is AttendanceStatus.EXCUSED
+    assert not panel.has_unsaved_changes()
 
 
 def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> None:
