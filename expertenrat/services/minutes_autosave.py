@@ -36,7 +36,13 @@ from expertenrat.services.meeting_rows import chair_problems
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_rows import header_of, held_meeting, label_of, texts_of
 from expertenrat.services.minutes_staleness import WrittenVersions, same_texts
-from expertenrat.services.unit_of_work import changing, fetch, gone, raise_if_invalid
+from expertenrat.services.unit_of_work import (
+    changing,
+    fetch,
+    gone,
+    hold_council,
+    raise_if_invalid,
+)
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -90,6 +96,13 @@ class MinutesAutosave:
     ) -> MinutesHeader:
         what = "Der Kopf des Protokolls"
         with changing(self._db, what) as session:
+            meeting = held_meeting(session, meeting_id)
+            if header.chair_membership_id not in (None, meeting.chair_membership_id):
+                # A new chair: a term ended (or a member deleted) at the same moment on
+                # another PC commits first and the check below sees it, as member saves
+                # hold the council.
+                hold_council(session, meeting.council_id)
+                session.refresh(meeting)
             meeting = self._load_for_change(session, meeting_id)
             if meeting.version != header.version:
                 stored = header_of(meeting)

@@ -465,6 +465,53 @@ def test_the_header_saved_after_another_pc_changed_only_the_meeting_is_no_confli
     assert there.meetings.get(minutes.meeting_id).place == "Stadthaus"
 
 
+def test_a_chair_set_in_the_minutes_while_another_pc_ends_the_term_is_not_both_saved(
+    here, there, minutes, council, new_member, today, monkeypatch
+):
+    """Found by a tester: PC 1 ends Cordes's term before the meeting of 10 March while PC 2
+    sets Cordes as the chair in the minutes' header; both went through on PostgreSQL (the
+    header save did not hold the council, as member saves do). PC 2 now waits and is
+    refused; the term never ends before a meeting the member chaired."""
+    cordes = here.members.save(council.id, new_member(family_name="Cordes"), today)
+    header = there.minutes.minutes(minutes.meeting_id).header
+    written, go_on = threading.Event(), threading.Event()
+    drop = members_module.drop_apologies_outside_terms
+
+    def pause_the_first(*args, **kwargs):
+        if called_in("PC 1"):
+            written.set()
+            go_on.wait(30)
+        return drop(*args, **kwargs)
+
+    monkeypatch.setattr(members_module, "drop_apologies_outside_terms", pause_the_first)
+    first, first_outcome = in_thread(
+        lambda: here.members.end_membership(cordes, date(2026, 3, 1), today=today), "PC 1"
+    )
+    assert written.wait(30)
+    second, second_outcome = in_thread(
+        lambda: there.minutes.save_header(
+            minutes.meeting_id,
+            replace(header, chair_membership_id=cordes.id),
+            "pc2",
+            base=header,
+        )
+    )
+    second.join(2.0)  # time to save the header, if nothing made it wait
+    go_on.set()
+    first.join(30)
+    second.join(30)
+
+    assert first_outcome[0].term_end == date(2026, 3, 1)
+    assert isinstance(second_outcome[0], ValidationError), second_outcome[0]
+    assert second_outcome[0].message == (
+        "Die Sitzungsleitung muss am Tag der Sitzung (10.03.2026) Mitglied sein."
+    )
+    assert (
+        here.minutes.minutes(minutes.meeting_id).header.chair_membership_id
+        == (minutes.members["Berg"])
+    )
+
+
 # --- members -------------------------------------------------------------------------------
 
 
