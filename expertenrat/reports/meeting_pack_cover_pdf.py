@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.meeting_documents import MeetingDocument, meeting_heading
@@ -23,10 +23,12 @@ def render_pack_cover(
     made_on: date,
     invitation_sent_on: date | None,
     annexes: Sequence[str],
+    starts: Sequence[int] = (),
 ) -> RenderedPdf:
     """The cover of the pre-meeting pack of ``doc``, dated ``made_on`` (its header's
     "Stand" too); ``annexes``: the labels of the annexes it holds ("Anlage 1: …"), in
-    order."""
+    order; ``starts``: the page of the pack on which the invitation and each annex
+    begin, listed beside them."""
     heading = meeting_heading(doc)
     head = doc.letterhead
     info = theme.DocumentInfo(
@@ -55,9 +57,9 @@ def render_pack_cover(
     ]
     items = counted(len(doc.agenda), "Tagesordnungspunkt", "Tagesordnungspunkte")
     contents = [f"Einladung mit Tagesordnung ({items})", *annexes]
+    story.append(_contents(contents, starts))
     if not annexes:
-        contents.append("Keine Anlagen.")
-    story += [parts.paragraph(line) for line in contents]
+        story.append(parts.paragraph("Keine Anlagen."))
     story += [
         Spacer(0, 4 * mm),
         parts.paragraph(
@@ -68,3 +70,33 @@ def render_pack_cover(
         ),
     ]
     return theme.build_pdf(story, info, parts.warnings(doc, late_notice=False), 1)
+
+
+def _contents(lines: Sequence[str], starts: Sequence[int]) -> Flowable:
+    """The parts of the pack, each with the page it starts on ("Seite 2") at the right."""
+    s = theme.styles()
+    width = theme.content_width()
+    page_width = 22 * mm
+    rows = [
+        [
+            parts.paragraph(line, width=width - page_width),
+            f"Seite {start}" if start else "",
+        ]
+        for line, start in zip(lines, [*starts, *[0] * (len(lines) - len(starts))], strict=True)
+    ]
+    table = Table(rows, colWidths=[width - page_width, page_width], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.FONT, s.body.fontSize, s.body.leading),
+                ("TEXTCOLOR", (0, 0), (-1, -1), s.body.textColor),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ]
+        )
+    )
+    return table

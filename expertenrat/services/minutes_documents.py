@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,6 +50,9 @@ from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 
 class MeetingNotHeldError(ExpertenratError):
@@ -179,15 +183,26 @@ class MinutesDocumentsService:
         meeting = self._meeting_documents.document(meeting_id, today=today)
         invitation = self._meeting_documents.invitation_pdf(meeting_id, today=today)
         annexes = self._annexes.contents(meeting_id)
-        cover = render_pack_cover(meeting, today, invitation_sent_on, [a.label for a, _ in annexes])
-        parts = [
-            ("Deckblatt", cover.pdf),
-            ("Einladung mit Tagesordnung", invitation.pdf),
-            *((a.label, content) for a, content in annexes),
-        ]
+        contents = _read_parts(
+            [
+                ("Einladung mit Tagesordnung", invitation.pdf),
+                *((a.label, content) for a, content in annexes),
+            ]
+        )
+        labels = [a.label for a, _ in annexes]
+        counts = _page_counts(contents)
+        cover_pages = 1
+        while True:  # the list of contents gives each part's first page in the bundle
+            starts = [cover_pages + 1 + sum(counts[:n]) for n in range(len(counts))]
+            cover = render_pack_cover(meeting, today, invitation_sent_on, labels, starts)
+            pages = _page_counts(_read_parts([("Deckblatt", cover.pdf)]))[0]
+            if pages == cover_pages:
+                break
+            cover_pages = pages
+        parts = [*_read_parts([("Deckblatt", cover.pdf)]), *contents]
         name = list_label(meeting.number, meeting.kind, meeting.title)
         head = meeting.letterhead
-        pdf = _merge(
+        pdf = _merge_read(
             parts,
             {
                 "/Title": f"Sitzungsmappe der {name} (vor der Sitzung, Stand {today:%d.%m.%Y})",
@@ -222,19 +237,58 @@ def _item_count(session: Session, meeting_id: int) -> int:
     )
 
 
-def _merge(parts: list[tuple[str, bytes]], metadata: dict[str, str]) -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
+def _read_parts(parts: list[tuple[str, bytes]]) -> list[tuple[str, PdfReader]]:
+    """Each part read, with its title; a part that cannot be read is a damaged annex."""
+    read = []
     for title, data in parts:
         try:
-            reader = read_pdf(data, title)
-            with pypdf_quiet():
-                writer.append(reader, outline_item=title)
+            read.append((title, read_pdf(data, title)))
         except ExpertenratError:
             raise
         except Exception as error:  # pypdf fails in many ways on a damaged file
             raise damaged_annex_error(title) from error
+    return read
+
+
+def _page_counts(parts: list[tuple[str, PdfReader]]) -> list[int]:
+    counts = []
+    for title, reader in parts:
+        try:
+            with pypdf_quiet():
+                counts.append(len(reader.pages))
+        except Exception as error:
+            raise damaged_annex_error(title) from error
+    return counts
+
+
+def _merge(parts: list[tuple[str, bytes]], metadata: dict[str, str]) -> bytes:
+    return _merge_read(_read_parts(parts), metadata)
+
+
+def _merge_read(parts: list[tuple[str, PdfReader]], metadata: dict[str, str]) -> bytes:
+    """The parts in one PDF, a bookmark each, every page stamped with its number in the
+    whole bundle ("Sitzungsmappe, Seite 3 von 12"; :mod:`reports.pack_pages`)."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    from expertenrat.reports.pack_pages import page_stamps  # reportlab: on demand
+
+    writer = PdfWriter()
+    for title, reader in parts:
+        try:
+            with pypdf_quiet():
+                writer.append(reader, outline_item=title)
+        except Exception as error:  # pypdf fails in many ways on a damaged file
+            raise damaged_annex_error(title) from error
+    with pypdf_quiet():
+        for page in writer.pages:
+            if page.get("/Rotate", 0) % 360:
+                page.transfer_rotation_to_content()  # upright, so the stamp is too
+        boxes = [page.cropbox for page in writer.pages]
+        stamps = PdfReader(io.BytesIO(page_stamps([(b.width, b.height) for b in boxes])))
+        for page, stamp, box in zip(writer.pages, stamps.pages, boxes, strict=True):
+            page.merge_transformed_page(
+                stamp, Transformation().translate(float(box.left), float(box.bottom))
+            )
     writer.add_metadata({**metadata, "/Creator": "Expertenrat"})
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()

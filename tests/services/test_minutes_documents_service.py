@@ -10,6 +10,7 @@ import pytest
 from client_statements import recorded_statements
 from minutes_rows import SECRET, SECRET_GUEST, SECRET_REASON, approve, held_meeting
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.errors import ExpertenratError, ValidationError
@@ -349,3 +350,111 @@ def test_a_damaged_annex_quotes_its_title_once_and_pypdf_keeps_quiet(
         "„Anlage 1: Präsentation ‚Open Data‘“ ist keine lesbare PDF-Datei"
     )
     assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
+
+
+def _odd_pdf(size: tuple[float, float], text: str, *, rotate: int = 0) -> bytes:
+    """A one-page PDF of ``size`` with ``text`` near its top left (turned by ``rotate``)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size)
+    canvas.drawString(40, size[1] - 60, text)
+    canvas.showPage()
+    canvas.save()
+    if not rotate:
+        return buffer.getvalue()
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(buffer))
+    writer.pages[0].rotate(rotate)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _stamp_places(reader: PdfReader) -> list[tuple[str, float, float, float, float]]:
+    """Per page: its stamp, the stamp's place (x, y of its baseline, in the page as shown),
+    the page's shown height and the highest baseline of any other text on it."""
+    found = []
+    for page in reader.pages:
+        texts: list[tuple[str, float, float]] = []
+
+        def visit(text, cm, tm, font, size, texts=texts) -> None:
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                texts.append((text.strip(), x, y))
+
+        page.extract_text(visitor_text=visit)
+        stamps = [t for t in texts if t[0].startswith("Sitzungsmappe, Seite")]
+        assert len(stamps) == 1, texts
+        (stamp, x, y) = stamps[0]
+        box = page.cropbox
+        others = max(
+            (ty for t, _, ty in texts if not t.startswith("Sitzungsmappe, Seite")), default=0
+        )
+        found.append(
+            (
+                stamp,
+                x - float(box.left),
+                y - float(box.bottom),
+                float(box.height),
+                others - float(box.bottom),
+            )
+        )
+    return found
+
+
+def test_every_page_of_the_dossier_says_its_page_in_the_whole_bundle(
+    service, annexes, held
+) -> None:
+    """Each part counts its own pages ("Seite 1 von 1"); the bundle's page stands in the
+    top right corner of each page, above the header, on annexes of any size or turn too
+    (found by a tester)."""
+    from reportlab.lib.pagesizes import A4, A5, landscape
+
+    annexes.add(held.meeting_id, "Quer.pdf", _odd_pdf(landscape(A4), "Querformat"))
+    annexes.add(held.meeting_id, "Klein.pdf", _odd_pdf(A5, "Halbe Seite"))
+    annexes.add(held.meeting_id, "Gedreht.pdf", _odd_pdf(A4, "Gedreht", rotate=90))
+
+    reader = PdfReader(io.BytesIO(service.dossier_pdf(held.meeting_id).pdf))
+
+    places = _stamp_places(reader)
+    total = len(reader.pages)
+    assert [p[0] for p in places] == [
+        f"Sitzungsmappe, Seite {n} von {total}" for n in range(1, total + 1)
+    ]
+    for stamp, x, y, height, others in places:
+        assert height - 8 * mm < y < height  # at the top, on the page
+        assert x > 0
+        assert others < y - 3 * mm, stamp  # nothing of the page's own text beside it
+    assert "Seite 1 von 1" in reader.pages[0].extract_text()  # the part's own count stays
+
+
+def test_the_cover_of_a_pack_lists_the_page_each_part_starts_on(
+    service, meeting_documents, annexes, database, council
+) -> None:
+    from datetime import date
+
+    from meeting_rows import add_meeting
+
+    planned = add_meeting(database, council.id, titles=("Eröffnung", "Bericht"))
+    annexes.add(planned.meeting_id, "Präsentation.pdf", small_pdf("Folie 1", "Folie 2"))
+    annexes.add(planned.meeting_id, "Karte.pdf", small_pdf("Karte"))
+    made_on = date(2026, 3, 2)
+
+    reader = PdfReader(io.BytesIO(service.dossier_pdf(planned.meeting_id, today=made_on).pdf))
+
+    invitation = len(
+        PdfReader(
+            io.BytesIO(meeting_documents.invitation_pdf(planned.meeting_id, today=made_on).pdf)
+        ).pages
+    )
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Einladung mit Tagesordnung (2 Tagesordnungspunkte) Seite 2" in cover
+    assert f"Anlage 1: Präsentation Seite {2 + invitation}" in cover
+    assert f"Anlage 2: Karte Seite {4 + invitation}" in cover
+    assert "Folie 1" in reader.pages[1 + invitation].extract_text()
+    assert "Karte" in reader.pages[3 + invitation].extract_text()
+    total = len(reader.pages)
+    assert f"Sitzungsmappe, Seite {2 + invitation} von {total}" in (
+        reader.pages[1 + invitation].extract_text()
+    )

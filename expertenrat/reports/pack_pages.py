@@ -1,0 +1,61 @@
+"""The running page numbers of a Sitzungsmappe: "Sitzungsmappe, Seite 3 von 12" in the top
+right corner of every page of the bundle, above the header of the parts Expertenrat makes
+(whose own footers count "Seite x von y" per part), so the bundle can be found through
+page by page as the cover's list of contents gives it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from expertenrat.reports import fonts
+from expertenrat.reports.house_style import FONT, MUTED, RULE
+from expertenrat.reports.page_frame import MARGINS
+
+STAMP_SIZE = 7
+_FROM_TOP = 5.5 * mm  # the baseline, below the top edge: above the house header (8.5 mm)
+_FROM_RIGHT = MARGINS.right  # in line with the header's right edge
+_PAD = 1.2 * mm  # around the text, inside its label
+
+
+def stamp_text(number: int, total: int) -> str:
+    return f"Sitzungsmappe, Seite {number} von {total}"
+
+
+def page_stamps(sizes: Sequence[tuple[float, float]]) -> bytes:
+    """A PDF of one page per ``(width, height)`` in ``sizes`` (the bundle's pages, in
+    points), each holding only its stamp: laid over the bundle's pages."""
+    fonts.register_fonts()
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=True, initialFontName=FONT)
+    total = len(sizes)
+    for number, (width, height) in enumerate(sizes, start=1):
+        canvas.setPageSize((width, height))
+        text = stamp_text(number, total)
+        right = width - min(_FROM_RIGHT, width * 0.08)
+        baseline = height - _FROM_TOP
+        text_width = pdfmetrics.stringWidth(text, FONT, STAMP_SIZE)
+        # On a white label: legible over an annex that prints to its top edge.
+        canvas.setFillColor(colors.white)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.roundRect(
+            right - text_width - _PAD,
+            baseline - _PAD - 0.2 * STAMP_SIZE,
+            text_width + 2 * _PAD,
+            STAMP_SIZE + 2 * _PAD,
+            1.2,
+            stroke=1,
+            fill=1,
+        )
+        canvas.setFont(FONT, STAMP_SIZE)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(right, baseline, text)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
