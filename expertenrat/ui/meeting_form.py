@@ -3,7 +3,8 @@
 
 The form saves through the meetings service itself ("Speichern"), shows errors and
 warnings (holiday, overlap) under the fields, and tells the page whether something typed
-is not saved yet (:meth:`MeetingForm.has_unsaved_changes`). A cancelled meeting is shown
+is not saved yet (:meth:`MeetingForm.has_unsaved_changes`). A meeting deleted on another
+PC while typed here keeps what was typed; the next "Speichern" makes a new meeting of it. A cancelled meeting is shown
 read-only with its reason.
 """
 
@@ -16,7 +17,12 @@ from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ExpertenratError,
+    NotFoundError,
+    ValidationError,
+)
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.merge import differences, merged
@@ -200,7 +206,7 @@ class MeetingForm(MeetingFormView):
         """Save what was typed; errors show under the fields, warnings stay after saving."""
         if self._council_id is None:
             return False
-        draft, notes = self.draft(), self.notes()
+        draft, notes, draft_chair = self.draft(), self.notes(), self.chair_id()
         meeting_id = self.meeting.id if self.meeting is not None else None
         self.retry.after(None)
         try:
@@ -228,6 +234,25 @@ class MeetingForm(MeetingFormView):
             return False
         except ConcurrentEditError as error:
             self._offer_merge(error)
+            return False
+        except NotFoundError as error:
+            if self.meeting is None or meeting_id is None:
+                self.errors.show_general(error.message)
+                return False
+            # Deleted on another PC while typed here: what was typed stays in the form,
+            # which now makes a new meeting of it on the next click (or drops it).
+            self.meeting = None
+            self._fill_chairs(None)
+            self._select_chair(draft_chair)
+            self.errors.show_general(
+                error.message
+                + tr(
+                    _CONTEXT,
+                    " Ihre Eingaben stehen noch im Formular: „Speichern“ legt sie als neue "
+                    "Sitzung an, „Verwerfen“ lässt sie fallen.",
+                )
+            )
+            self._update_buttons()
             return False
         except ExpertenratError as error:
             self.errors.show_general(error.message)

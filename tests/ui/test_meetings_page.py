@@ -1030,6 +1030,41 @@ def test_a_meeting_saved_elsewhere_meanwhile_is_merged_field_by_field(
     assert not page.form.has_unsaved_changes()
 
 
+LONG_NOTES = "Raumbuchung & <Technik> „Beamer“ – bitte bestätigen 😀\n" * 200
+
+
+def test_a_meeting_deleted_elsewhere_while_notes_were_typed_keeps_them_as_a_new_meeting(
+    page, services, other_program, council_id
+):
+    """Found by a tester: the refusal could only be dropped ('Verwerfen'), and the long
+    notes typed were lost."""
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+    page.form.title_edit.setText("Haushalt & <Finanzen>")
+    page.form.notes_edit.setPlainText(LONG_NOTES)
+    stored = other_program.meetings.get(meeting_id)
+    other_program.meetings.delete(meeting_id, stored.version)
+
+    page.form.save_button.click()
+
+    assert page.form.errors.general.text() == (
+        "Die Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht. Ihre Eingaben stehen "
+        "noch im Formular: „Speichern“ legt sie als neue Sitzung an, „Verwerfen“ lässt sie "
+        "fallen."
+    )
+    assert page.form.notes_edit.toPlainText() == LONG_NOTES
+    assert page.form.save_button.isEnabled() and page.form.has_unsaved_changes()
+
+    page.form.save_button.click()
+
+    (new,) = [m for m in services.meetings.list(council_id) if m.id != meeting_id]
+    saved = services.meetings.get(new.id)
+    assert (saved.title, saved.notes.strip()) == ("Haushalt & <Finanzen>", LONG_NOTES.strip())
+    assert saved.starts_at.replace(tzinfo=None) == datetime(2026, 12, 8, 16, 0)
+    assert not page.form.has_unsaved_changes()
+
+
 def unclipped_height(widget: QWidget) -> int:
     """How much of ``widget``'s height its parents leave showing (they clip their children)."""
     shown = widget.rect()
