@@ -4,8 +4,8 @@
 The form saves through the meetings service itself ("Speichern"), shows errors and
 warnings (holiday, overlap) under the fields, and tells the page whether something typed
 is not saved yet (:meth:`MeetingForm.has_unsaved_changes`). A meeting deleted on another
-PC while typed here keeps what was typed; the next "Speichern" makes a new meeting of it. A cancelled meeting is shown
-read-only with its reason.
+PC while typed here keeps what was typed; the next "Speichern" makes a new meeting of it.
+A cancelled meeting is shown read-only with its reason.
 """
 
 from __future__ import annotations
