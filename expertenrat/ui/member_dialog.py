@@ -2,12 +2,14 @@
 
 Open it with ``open()``; it emits ``saved`` with the stored member and closes. Errors and
 warnings appear under the fields; warnings (e.g. a possible duplicate) only need a second
-click on Speichern. When saving fails, the dialog stays open and keeps what was typed.
+click on Speichern. When saving fails, the dialog stays open and keeps what was typed (a
+member deleted on another PC meanwhile is saved as a new one on the next click).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -25,6 +27,7 @@ from expertenrat.domain.errors import (
     ConcurrentEditError,
     ExpertenratError,
     FieldProblem,
+    NotFoundError,
     ValidationError,
 )
 from expertenrat.domain.members import Member
@@ -155,7 +158,7 @@ class MemberDialog(QDialog):
         try:
             problems = self._members.problems(self._council_id, member, self._today)
         except ExpertenratError as error:
-            self._show_failure(error)
+            self._show_failure(error, member)
             return
         warnings = frozenset(p.message for p in problems if p.warning)
         if any(not p.warning for p in problems):
@@ -206,13 +209,29 @@ class MemberDialog(QDialog):
             self._offer_merge(member, error)
             return
         except ExpertenratError as error:
-            self._show_failure(error)
+            self._show_failure(error, member)
             return
         self.saved.emit(stored)
         self.accept()
 
-    def _show_failure(self, error: ExpertenratError) -> None:
-        """The form keeps what was typed; after a lost server "Speichern" says what it does."""
+    def _show_failure(self, error: ExpertenratError, member: Member) -> None:
+        """The form keeps what was typed; after a lost server "Speichern" says what it does.
+        A member deleted on another PC meanwhile is saved as a new one on the next click."""
+        if isinstance(error, NotFoundError) and member.id is not None:
+            self.form.set_member(
+                replace(member, id=None, version=0, person_id=None, person_version=0)
+            )
+            self._acknowledged = frozenset()
+            self._show_general(
+                error.message
+                + tr(
+                    _CONTEXT,
+                    " Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied "
+                    "mit ihnen neu an, „Abbrechen“ verwirft sie.",
+                )
+            )
+            self.retry.after(None)
+            return
         self._show_general(error.message)
         self.retry.after(error)
 

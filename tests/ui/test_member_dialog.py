@@ -487,10 +487,20 @@ def test_a_member_deleted_elsewhere_is_reported_and_the_dialog_stays(
 
     _click_save(qtbot, dialog)
 
-    assert "gibt es nicht mehr" in dialog.general_message()
+    assert dialog.general_message() == (
+        "Das Mitglied „Anna Berg“ gibt es nicht mehr. Vielleicht wurde es gelöscht. Ihre "
+        "Eingaben stehen "
+        "noch im Formular: „Speichern“ legt das Mitglied mit ihnen neu an, „Abbrechen“ "
+        "verwirft sie."
+    )
     assert dialog.isVisible()
     assert dialog.form.phone_edit.text() == "0381 123"
     assert services.members.members(council.id) == []
+
+    _click_save(qtbot, dialog)  # found by a tester: only "Abbrechen" was left, text lost
+
+    (again,) = services.members.members(council.id)
+    assert (again.family_name, again.phone) == (member.family_name, "0381 123")
 
 
 def test_errors_found_only_while_saving_are_shown_at_their_fields(
