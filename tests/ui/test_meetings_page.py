@@ -1055,6 +1055,8 @@ def test_a_meeting_deleted_elsewhere_while_notes_were_typed_keeps_them_as_a_new_
     )
     assert page.form.notes_edit.toPlainText() == LONG_NOTES
     assert page.form.save_button.isEnabled() and page.form.has_unsaved_changes()
+    page.refresh()  # the list without the meeting: what was typed stays
+    assert page.form.notes_edit.toPlainText() == LONG_NOTES
 
     page.form.save_button.click()
 
