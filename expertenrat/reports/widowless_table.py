@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Table
+from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
 MIN_BODY_ROWS = 2  # rows under the header at the foot of a page, at least
@@ -82,7 +83,10 @@ class KeepWithStart(KeepTogether):
             pass_frame(self, last)
             try:
                 _, needed = last.wrapOn(self.canv, aW, room)
-                if needed <= room or last.splitOn(self.canv, aW, room):
+                if needed <= room:
+                    return content
+                parts = last.splitOn(self.canv, aW, room)
+                if parts and not isinstance(parts[0], ActionFlowable):  # not a page break
                     return content
             finally:
                 last._frame = None  # type: ignore[attr-defined]
