@@ -17,6 +17,8 @@ from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGroupin
 from expertenrat.reports.roster_pdf import render_roster
 from expertenrat.ui.pdf_printing import PdfPrintActions, PrintError, render_pdf_to_printer
 
+WAIT = 30_000  # ms: the preview renders on a busy machine; waits end as soon as it is done
+
 
 def roster_pdf(*, public: bool = False, members: int = 120) -> bytes:
     entries = tuple(
@@ -152,10 +154,10 @@ def test_preview_opens_without_blocking_and_shows_every_page_in_landscape(
     assert "Mitgliederliste" in dialog.windowTitle()
     assert dialog.printer().pageLayout().orientation() == QPageLayout.Orientation.Landscape
     preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() == page_count(internal_roster))
+    qtbot.waitUntil(lambda: preview.pageCount() == page_count(internal_roster), timeout=WAIT)
 
     dialog.reject()
-    qtbot.waitUntil(lambda: parent.findChild(QPrintPreviewDialog) is None)
+    qtbot.waitUntil(lambda: parent.findChild(QPrintPreviewDialog) is None, timeout=WAIT)
 
 
 def test_the_windows_show_the_documents_day_as_the_ui_does(
@@ -167,7 +169,7 @@ def test_the_windows_show_the_documents_day_as_the_ui_does(
     preview = parent.findChild(QPrintPreviewDialog)
     assert preview.windowTitle() == "Druckvorschau – Mitgliederliste intern 02.12.2026"
     preview.reject()
-    qtbot.waitUntil(lambda: parent.findChild(QPrintPreviewDialog) is None)
+    qtbot.waitUntil(lambda: parent.findChild(QPrintPreviewDialog) is None, timeout=WAIT)
 
     actions.print(internal_roster, "Einladung 5. Sitzung 2026-12-08")
     dialog = parent.findChild(QPrintDialog)
@@ -200,7 +202,7 @@ def test_print_dialog_prints_after_it_is_accepted(
     assert len(reader.pages) == page_count(internal_roster)
     assert is_landscape(reader)
     assert image_dpi(reader.pages[0]) == pytest.approx(300, abs=1), "not the 96 dpi default"
-    qtbot.waitUntil(lambda: parent.findChild(QPrintDialog) is None)
+    qtbot.waitUntil(lambda: parent.findChild(QPrintDialog) is None, timeout=WAIT)
 
 
 def test_cancelled_print_dialog_prints_nothing(qtbot, parent, actions, tmp_path) -> None:

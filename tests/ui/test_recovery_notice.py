@@ -20,6 +20,8 @@ from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.recovery_notice import offer_unsaved_minutes
 from expertenrat.ui.worker import THREAD_NAME, Job
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 TYPED = 'Getippt & <nicht> gespeichert: "Offene Daten" 🚀'
 
 
@@ -61,7 +63,7 @@ def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
     job.ended.connect(lambda: read_by_the_job.extend(read_in))
 
     assert dialogs.messages == []  # not yet: the minutes are read in the worker
-    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
     assert read_by_the_job == [(THREAD_NAME, True)]
     monkeypatch.setattr(services.minutes, "minutes", read)  # undo() would undo the autouse too
     (kind, title, text) = dialogs.messages[-1]
@@ -71,10 +73,10 @@ def test_unsaved_text_is_mentioned_at_start_and_offered_in_its_meeting(
     assert window.stack.currentWidget() is page
     assert page.selected().id == meeting.meeting_id
     assert isinstance(page.tabs.currentWidget(), MinutesEditor)
-    qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=WAIT)
     (offer_title, recovered, _stored) = dialogs.offered[-1]
     assert offer_title == "Ungesicherten Text gefunden" and TYPED in recovered
-    qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=10_000)  # its checklist read
+    qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=WAIT)  # its checklist read
 
 
 def test_text_the_database_has_already_is_not_mentioned(
@@ -86,7 +88,7 @@ def test_text_the_database_has_already_is_not_mentioned(
 
     job = offer_unsaved_minutes(services, dialogs, window, window.open_target)
 
-    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
     assert dialogs.messages == []
     assert window.stack.currentWidget() is not window.pages.meetings
 
@@ -107,7 +109,7 @@ def test_closing_waits_only_a_moment_for_a_look_stuck_on_a_hung_server(
         session.close()  # the program ends after this; the daemon thread is left to it
     still_running = session.recovery_check.running
     hung.set()
-    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=WAIT)
 
     assert still_running
     assert "not waiting for the unsaved-minutes check" in caplog.text
@@ -135,11 +137,11 @@ def test_minutes_opened_before_the_look_ends_are_offered_once_by_the_tab(
     job = offer_unsaved_minutes(
         services, dialogs, window, window.open_target, window.pages.meetings.tabs.minutes_editor
     )
-    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
 
     assert questions(dialogs) == []
     assert len(dialogs.offered) == 1
-    qtbot.waitUntil(editor.idle, timeout=10_000)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
 
 
 @pytest.mark.parametrize("answer", ["ja", "nein"])
@@ -154,7 +156,7 @@ def test_minutes_opened_while_the_start_question_is_open_are_offered_once_it_is_
     job = offer_unsaved_minutes(
         services, dialogs, window, window.open_target, window.pages.meetings.tabs.minutes_editor
     )
-    qtbot.waitUntil(lambda: bool(dialogs.open_questions), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialogs.open_questions), timeout=WAIT)
     assert len(questions(dialogs)) == 1
     editor = open_minutes(window, meeting)
     assert editor.shown_meeting_id() == meeting.meeting_id
@@ -166,8 +168,8 @@ def test_minutes_opened_while_the_start_question_is_open_are_offered_once_it_is_
     assert [title for title, _mine, _stored in dialogs.offered] == ["Ungesicherten Text gefunden"]
     assert TYPED in dialogs.offered[0][1]
     assert window.pages.meetings.tabs.minutes_editor().shown_meeting_id() == meeting.meeting_id
-    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
-    qtbot.waitUntil(editor.idle, timeout=10_000)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
 
 
 def test_the_program_start_holds_the_tabs_offer_while_its_question_is_open(
@@ -178,15 +180,15 @@ def test_the_program_start_holds_the_tabs_offer_while_its_question_is_open(
     dialogs.keep_questions_open = True
     session.dialogs = dialogs
     session.open(services.database.url)
-    qtbot.waitUntil(lambda: bool(dialogs.open_questions), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialogs.open_questions), timeout=WAIT)
 
     editor = open_minutes(session.window, meeting)
     assert dialogs.offered == []
     dialogs.open_questions.pop()[1]()  # "Nein"
 
     assert len(dialogs.offered) == 1
-    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=10_000)
-    qtbot.waitUntil(editor.idle, timeout=10_000)
+    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=WAIT)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
 
 
 def test_kept_text_of_an_item_deleted_meanwhile_is_mentioned_and_shown_to_copy(
@@ -202,11 +204,11 @@ def test_kept_text_of_an_item_deleted_meanwhile_is_mentioned_and_shown_to_copy(
     job = offer_unsaved_minutes(
         services, dialogs, window, window.open_target, window.pages.meetings.tabs.minutes_editor
     )
-    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
 
     assert len(questions(dialogs)) == 1  # answered "Ja": the minutes are opened
     (warning,) = dialogs.warnings()
     assert "Der Tagesordnungspunkt wurde inzwischen gelöscht" in warning
     assert TYPED in dialogs.details[-1]
     assert RecoveryStore.for_database(services.database.key).entries() == []
-    qtbot.waitUntil(window.pages.meetings.tabs.minutes_editor().idle, timeout=10_000)
+    qtbot.waitUntil(window.pages.meetings.tabs.minutes_editor().idle, timeout=WAIT)

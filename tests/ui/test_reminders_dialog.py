@@ -13,6 +13,7 @@ from email.policy import default
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
+from settling import settle
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
 from expertenrat.domain.recommendation_content import RecommendationContent
@@ -136,6 +137,7 @@ def test_project_names_codes_counts_and_dates_show_whole_on_a_small_screen(page,
     qtbot.waitExposed(dialog)
     dialog.resize(width, 460)
     qtbot.waitUntil(lambda: dialog.view.viewport().width() > width - 60, timeout=WAIT)
+    settle(qtbot)  # what the resize set off is done before the columns are measured
 
     view = dialog.view
     assert fits(view)
@@ -158,6 +160,7 @@ def test_a_long_project_name_keeps_the_most_room_and_its_tooltip(page, qtbot, se
     qtbot.waitExposed(dialog)
     dialog.resize(900, 460)
     qtbot.waitUntil(lambda: dialog.view.viewport().width() > 840, timeout=WAIT)
+    settle(qtbot)  # what the resize set off is done before the columns are measured
 
     view, header = dialog.view, dialog.view.horizontalHeader()
     assert fits(view)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWid
 
 from expertenrat.ui.wrapping_row import WrappingRow
 
+WAIT = 30_000  # ms: layouts on a busy machine; waits end as soon as they are done
+
 
 @pytest.fixture
 def page(qtbot):
@@ -33,7 +35,7 @@ def whole(*buttons: QPushButton) -> bool:
 
 def test_wide_the_groups_share_one_row_the_last_on_the_right(page, qtbot) -> None:
     page.resize(900, 300)
-    qtbot.waitUntil(lambda: page.row.width() > page.row.sizeHint().width())
+    qtbot.waitUntil(lambda: page.row.width() > page.row.sizeHint().width(), timeout=WAIT)
 
     assert page.row.rows() == [[page.new, page.edit, page.end, page.copy]]
     assert whole(page.new, page.edit, page.end, page.copy)
@@ -44,8 +46,8 @@ def test_wide_the_groups_share_one_row_the_last_on_the_right(page, qtbot) -> Non
 def test_narrow_a_group_that_does_not_fit_goes_on_the_next_row(page, qtbot) -> None:
     one_row = page.row.sizeHint().width()
     page.resize(one_row - 40, 300)
-    qtbot.waitUntil(lambda: len(page.row.rows()) == 2)
-    qtbot.waitUntil(lambda: page.copy.y() > page.new.y())  # laid out as two rows
+    qtbot.waitUntil(lambda: len(page.row.rows()) == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.copy.y() > page.new.y(), timeout=WAIT)  # laid out as two rows
 
     assert page.row.rows() == [[page.new, page.edit, page.end], [page.copy]]
     assert whole(page.new, page.edit, page.end, page.copy)
@@ -59,7 +61,7 @@ def test_narrow_a_group_that_does_not_fit_goes_on_the_next_row(page, qtbot) -> N
 def test_a_hidden_button_takes_no_room(page, qtbot) -> None:
     page.copy.hide()
     page.resize(400, 300)
-    qtbot.waitUntil(lambda: page.row.rows() == [[page.new, page.edit, page.end]])
+    qtbot.waitUntil(lambda: page.row.rows() == [[page.new, page.edit, page.end]], timeout=WAIT)
 
     assert page.row.minimumSizeHint().width() == page.row.sizeHint().width()
 
@@ -87,9 +89,10 @@ def test_breaking_a_group_wider_than_the_row_breaks_between_its_buttons(qtbot) -
     row.show()
     qtbot.waitExposed(row)
 
-    qtbot.waitUntil(lambda: row.rows() == [[new], [edit], [end], [copy]])
-    qtbot.waitUntil(lambda: copy.y() > end.y() > edit.y() > new.y())  # laid out so
+    qtbot.waitUntil(lambda: row.rows() == [[new], [edit], [end], [copy]], timeout=WAIT)
+    qtbot.waitUntil(lambda: copy.y() > end.y() > edit.y() > new.y(), timeout=WAIT)  # laid out so
     assert whole(new, edit, end, copy)
     assert new.x() == edit.x() == end.x() == copy.x() == 0  # broken: read on from the left
     row.resize(row.sizeHint().width() + 40, 200)
-    qtbot.waitUntil(lambda: row.rows() == [[new, edit, end, copy]])  # whole again where it fits
+    # Whole again where it fits.
+    qtbot.waitUntil(lambda: row.rows() == [[new, edit, end, copy]], timeout=WAIT)
