@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QDialog, QProgressDialog
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 
+WAIT = 30_000  # ms: the preview renders on a busy machine; waits end as soon as it is done
+
 
 def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
@@ -73,7 +75,7 @@ def test_the_invitation_is_previewed_and_printed_page_for_page(
     assert preview is not None and preview.isVisible()
     assert preview.windowTitle() == "Druckvorschau – Einladung 1. Sitzung 10.03.2026"
     widget = preview.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: widget.pageCount() == pages)
+    qtbot.waitUntil(lambda: widget.pageCount() == pages, timeout=WAIT)
     preview.reject()
 
     actions.invitation_button.print_action.trigger()

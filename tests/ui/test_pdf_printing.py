@@ -230,7 +230,7 @@ def test_save_as_writes_the_exact_bytes_with_a_pdf_suffix(
     pdf = roster_pdf(members=3)
     dialogs.paths.append(str(tmp_path / typed))
 
-    with qtbot.waitSignal(actions.saved) as saved:
+    with qtbot.waitSignal(actions.saved, timeout=WAIT) as saved:
         actions.save_as(pdf, "Mitgliederliste")
 
     assert saved.args == [str(tmp_path / written)]
