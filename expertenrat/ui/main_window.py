@@ -315,8 +315,11 @@ class MainWindow(QMainWindow):
 
     def close_for_another(self) -> None:
         """Close now, the shown page having been asked already (see :meth:`leave_page`):
-        another window on another database takes this one's place."""
+        another window on another database takes this one's place. The window is deleted
+        once the event loop turns: hidden only, it stayed with its pages and models, which
+        its signal connections to its own methods kept from the garbage collector."""
         self._close_confirmed = True
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.close()
 
     def open_database(self, database: str | URL) -> None:

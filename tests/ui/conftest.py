@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+import shiboken6
 from abbrechen import Abbrechen
 from minutes_rows import held_meeting
 from PySide6.QtCore import QSettings
@@ -236,10 +237,12 @@ def make_window(qtbot, services, dialogs, qsettings, tmp_path, today):
 @pytest.fixture
 def session(qtbot, qsettings, tmp_path) -> Iterator[Session]:
     """The GUI as the program starts it: a window, no database yet (``open_or_explain``)."""
-    window = MainWindow(qsettings, tmp_path / "log.txt")
-    qtbot.addWidget(window)
-    opened = Session(window)
+    # Neither kept here nor given to qtbot, which would close it at the end: a switch to
+    # another database deletes it (a test may still hold its wrapper).
+    opened = Session(MainWindow(qsettings, tmp_path / "log.txt"))
     yield opened
+    if shiboken6.isValid(opened.window):
+        opened.window.close()
     # close() waits for the change poll and the look for unsaved minutes only a moment (at
     # exit, for a server that hangs); on a busy machine they may take longer: not left
     # running into the next test.

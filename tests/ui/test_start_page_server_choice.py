@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from sqlalchemy.engine import make_url
+from window_gone import closed
 
 from expertenrat.paths import default_database_file
 from expertenrat.services.demo import DemoService
@@ -154,8 +155,7 @@ def test_connecting_from_the_welcome_page_opens_the_server_at_once(
 
     assert [kind for kind, _title, _text in dialogs.messages] == []  # no "beenden?"
     assert session.database.url.database == empty_postgres_url.database
-    assert session.window is not first and not first.isVisible()
-    qtbot.addWidget(session.window)
+    assert session.window is not first and closed(first)
     assert session.window.isVisible() and not session.window.welcome_shown()
     assert session.window.council_combo.currentText().startswith("Smart City")
     assert chosen_url(None).database == empty_postgres_url.database  # the next start's
@@ -166,5 +166,4 @@ def test_connecting_from_the_welcome_page_opens_the_server_at_once(
 
     assert session.database.location == str(default_database_file())
     assert session.window is not second and session.window.welcome_shown()
-    qtbot.addWidget(session.window)
     assert stored_address() is None
