@@ -200,19 +200,27 @@ class Session:
             return False
         return True
 
-    def switch_to(self, database: str | URL) -> None:
+    def switch_to(self, database: str | URL, keep_password: bool = False) -> None:
         """Einstellungen → Datenbank (or the move to a server) chose another database for
         this PC: once the shown page has saved (or asked and the user agreed to leave),
         its address is stored for this PC, the open database is closed and ``database``
         opened in a new window, as at a start. The window's areas are built once, for one
         database: a new window is the way to start afresh. A user who stays on the page
-        keeps the open database, this time and at the next start."""
-        if self.window.leave_page(lambda: self._switch(database)):
-            self._switch(database)
+        keeps the open database, this time and at the next start. ``keep_password``: the
+        server's password goes into the keyring with its address, not before (a user who
+        stays keeps what the keyring had)."""
+        if self.window.leave_page(lambda: self._switch(database, keep_password)):
+            self._switch(database, keep_password)
 
-    def _switch(self, database: str | URL) -> None:
+    def _switch(self, database: str | URL, keep_password: bool = False) -> None:
+        from sqlalchemy.engine import URL
+
+        from expertenrat.services import database_choice
+
         if not self.remember(database):
             return  # stays on the open database, which the next start opens too
+        if keep_password and isinstance(database, URL):
+            database_choice.keep_password(database)
         old = self.window
         old.save_state()  # the new window takes its place, size and area
         self.close()

@@ -1,12 +1,13 @@
 """Einstellungen → Datenbank: where this PC's data lives, and switching it.
 
 "Mit Server verbinden …" checks a PostgreSQL database in the worker (reachable, ours or
-empty, not from a newer version; the password in the keyring if wanted) and asks to open
-it; "Standarddatei verwenden" asks to open the default SQLite file of this PC again. The
-window's session opens it at once (``open_requested``): once the shown page has saved or
-asked, it stores the address for this PC (for the default file it forgets the stored one),
-closes the old database and opens the new one in a new window, as the start page's ways
-out do, and at every start after. A user who stays on the page keeps the old database.
+empty, not from a newer version) and asks to open it (the password kept in the keyring
+if wanted, once it is opened); "Standarddatei verwenden" asks to open the default SQLite
+file of this PC again. The window's session opens it at once (``open_requested``): once
+the shown page has saved or asked, it stores the address for this PC (for the default file
+it forgets the stored one), closes the old database and opens the new one in a new window,
+as the start page's ways out do, and at every start after. A user who stays on the page
+keeps the old database, and the keyring what it had.
 "Auf Server umziehen …" is the Datei menu's move.
 ``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here.
 """
@@ -33,8 +34,9 @@ _CONTEXT = "DatabaseBox"
 class DatabaseBox(QGroupBox):
     move_requested = Signal()  # "Auf Server umziehen …"
     # The database to use on this PC from now on, to store and open at once: a server's
-    # URL (with the password given) or the default file's path.
-    open_requested = Signal(object)
+    # URL (with the password given) or the default file's path; and whether to keep the
+    # password in the keyring (once the switch happens).
+    open_requested = Signal(object, bool)
 
     def __init__(
         self, database: Database, dialogs: DialogService, parent: QWidget | None = None
@@ -99,9 +101,9 @@ class DatabaseBox(QGroupBox):
             initial=initial,
         )
 
-    def _connected(self, url: URL, _has_data: bool) -> None:
+    def _connected(self, url: URL, _has_data: bool, keep_password: bool) -> None:
         # An empty database opens with the welcome page, which says so itself.
-        self.open_requested.emit(url)
+        self.open_requested.emit(url, keep_password)
 
     def use_file(self) -> None:
-        self.open_requested.emit(str(default_database_file()))
+        self.open_requested.emit(str(default_database_file()), False)

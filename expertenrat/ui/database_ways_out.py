@@ -73,6 +73,13 @@ class DatabaseWaysOut:
             restore=restore,
         )
 
+    def _other_server_checked(self, url: URL, _has_data: bool, keep_password: bool) -> None:
+        from expertenrat.services import database_choice
+
+        if keep_password:
+            database_choice.keep_password(url)
+        self._session.open_or_explain(url, chosen=True)
+
     def ask_other_server(self, database: str | URL | None) -> None:
         """Start page → "Anderen Server …": checked as Einstellungen → Datenbank checks it,
         then opened as if the program had been started with it."""
@@ -81,9 +88,7 @@ class DatabaseWaysOut:
 
         if self.server_choice is None:
             self.server_choice = ServerChoice(tr("Session", "Anderen Server"), self._window)
-            self.server_choice.checked.connect(
-                lambda url, _has_data: self._session.open_or_explain(url, chosen=True)
-            )
+            self.server_choice.checked.connect(self._other_server_checked)
             self.server_choice.failed.connect(
                 lambda url, error: self._session.refused(error, url, chosen=True)
             )

@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
     # Einstellungen → Datenbank (or the move to a server) chose another database to use
     # now: a file's path or a server's URL. The session stores its address and opens it in
     # a new window, once the shown page has saved or asked.
-    database_chosen = Signal(object)
+    # With it whether to keep a server's password in the keyring, once switched.
+    database_chosen = Signal(object, bool)
 
     def __init__(
         self,
@@ -322,9 +323,9 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.close()
 
-    def open_database(self, database: str | URL) -> None:
+    def open_database(self, database: str | URL, keep_password: bool = False) -> None:
         """Use ``database`` from now on, opened at once (see ``database_chosen``)."""
-        self.database_chosen.emit(database)
+        self.database_chosen.emit(database, keep_password)
 
     def close_anyway(self) -> None:
         self._close_confirmed = True

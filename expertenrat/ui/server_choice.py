@@ -3,9 +3,11 @@ and the start page's "Anderen Server …".
 
 The server dialog asks for the address and the password; :func:`check_server` then checks
 in the worker that this PC can work on it (reachable, the login accepted, Expertenrat's
-data or still empty, not from a newer version). If it can, the password goes into the
-keyring if wanted and ``checked(url, has_data)`` reports the address with its password;
-if not, ``failed(url, error)`` the error with its German message.
+data or still empty, not from a newer version). If it can, ``checked(url, has_data,
+keep_password)`` reports the address with its password and whether the user ticked to
+keep it in the keyring: the receiver keeps it once the server is really used (not if the
+user stays on the open database after all); if not, ``failed(url, error)`` the error with
+its German message.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.engine import URL
 
 from expertenrat.services.server_move import check_server
-from expertenrat.store.server_password import save_password
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_dialog import ServerDialog
 from expertenrat.ui.worker import Job, start_with_progress
@@ -24,7 +25,7 @@ _CONTEXT = "ServerChoice"
 
 
 class ServerChoice(QObject):
-    checked = Signal(object, bool)  # URL with password, holds Expertenrat's data
+    checked = Signal(object, bool, bool)  # URL with password, holds data, keep password
     failed = Signal(object, object)  # URL with password, ExpertenratError
 
     def __init__(self, title: str, parent: QWidget) -> None:
@@ -49,6 +50,4 @@ class ServerChoice(QObject):
         start_with_progress(job, self._parent, self._title, checking)
 
     def _passed(self, url: URL, keep_password: bool, has_data: bool) -> None:
-        if keep_password and url.password:
-            save_password(url, url.password)
-        self.checked.emit(url, has_data)
+        self.checked.emit(url, has_data, keep_password)

@@ -46,7 +46,7 @@ class MenuHost(Protocol):
     def leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask before the server move (see ui/page.py)."""
 
-    def open_database(self, database: str | URL) -> None:
+    def open_database(self, database: str | URL, keep_password: bool = False) -> None:
         """Use ``database`` (a file's path, a server's URL) from now on and open it at once
         (after the server move, Einstellungen → Datenbank): see ``database_chosen``."""
 

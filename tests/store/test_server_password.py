@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 import keyring
-from keyring.backend import KeyringBackend
+from memory_keyring import MemoryKeyring
 from sqlalchemy.engine import make_url
 
 from expertenrat.store import server_password
 from expertenrat.store.database_location import chosen_url, store_address
 
 URL = make_url("postgresql+psycopg://expertenrat@server.example:5432/rat")
-
-
-class _MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.secrets.pop((service, username), None)
 
 
 def test_without_a_keyring_nothing_is_stored_and_nothing_fails():
@@ -37,7 +20,7 @@ def test_without_a_keyring_nothing_is_stored_and_nothing_fails():
 
 
 def test_the_stored_address_gets_the_keyrings_password(monkeypatch):
-    memory = _MemoryKeyring()
+    memory = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(memory)
     try:

@@ -22,7 +22,7 @@ def test_connecting_checks_the_server_and_asks_to_open_it(
     box = DatabaseBox(services.database, dialogs)
     qtbot.addWidget(box)
     opened = []
-    box.open_requested.connect(opened.append)
+    box.open_requested.connect(lambda *chosen: opened.append(chosen))
     assert not box.file_button.isEnabled()
     assert str(default_database_file()) in box.file_button.toolTip()
 
@@ -34,7 +34,7 @@ def test_connecting_checks_the_server_and_asks_to_open_it(
 
     box.server_choice.check(empty_postgres_url, False)
     finish_job(box.server_choice)
-    assert opened == [empty_postgres_url]  # at once, without asking to restart
+    assert opened == [(empty_postgres_url, False)]  # at once, without asking to restart
     assert [kind for kind, _title, _text in dialogs.messages] == ["warning"]
     # Stored by the session once the shown page lets go (tests/ui/test_database_switch.py)
     assert stored_address() is None
@@ -47,13 +47,13 @@ def test_the_box_shows_the_stored_server_and_offers_the_file_again(
     box = DatabaseBox(services.database, dialogs)
     qtbot.addWidget(box)
     opened = []
-    box.open_requested.connect(opened.append)
+    box.open_requested.connect(lambda *chosen: opened.append(chosen))
     shown = empty_postgres_url.set(drivername="postgresql", password=None)
     assert f"eingestellt auf: {shown.render_as_string(False)}" in box.location_label.text()
     assert "psycopg" not in box.location_label.text()
 
     box.file_button.click()
-    assert opened == [str(default_database_file())]
+    assert opened == [(str(default_database_file()), False)]
     assert stored_address() is not None  # until the session switches
 
 

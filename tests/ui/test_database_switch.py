@@ -12,7 +12,9 @@ import weakref
 from datetime import date
 from pathlib import Path
 
+import keyring
 import pytest
+from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QProgressDialog
 from sqlalchemy import func, select
@@ -21,10 +23,12 @@ from window_gone import closed
 from expertenrat.paths import default_database_file
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
+from expertenrat.store import server_password
 from expertenrat.store.database import open_database
 from expertenrat.store.database_location import store_address, stored_address
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Meeting
+from expertenrat.store.server_password import SERVICE
 
 NOTE = ("Tägliche Sicherung", "Die tägliche Sicherung wird noch abgeschlossen …")
 
@@ -144,6 +148,44 @@ def _open_files() -> set[Path]:
         with contextlib.suppress(OSError):  # closed meanwhile (the listing's own)
             opened.add(Path(os.readlink(f"/proc/self/fd/{fd}")))
     return opened
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+def test_a_password_to_keep_is_kept_only_once_the_server_is_opened(
+    session, dialogs, demo_file, empty_postgres_url, memory_keyring, qtbot, finish_job
+):
+    """ "Mit Server verbinden …" put a password ticked to be kept into the keyring at once:
+    a user who then stayed on the page with unsaved input kept the old database, but the
+    keyring kept the password (found by a tester). Now it goes in with the switch."""
+    first = _opened_on_the_settings_with_a_typed_city(session, dialogs, demo_file, qtbot)
+    box = first.settings_page.database_box
+    account = (SERVICE, server_password.account(empty_postgres_url))
+
+    def choose() -> None:
+        box.connect_action.trigger()
+        assert box.server_choice.dialog.keep_check.isChecked()  # offered, ticked
+        _answer(box.server_choice.dialog, empty_postgres_url, "geheim")
+        finish_job(box.server_choice)
+
+    dialogs.answer_yes = False  # "Die Änderungen verwerfen?" – Nein: stay
+    choose()
+    assert session.window is first and session.database.location == str(demo_file)
+    assert memory_keyring.secrets == {}
+
+    dialogs.answer_yes = True
+    choose()
+    assert session.window is not first
+    assert memory_keyring.secrets == {account: "geheim"}
+    assert session.database.url.database == empty_postgres_url.database
+    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
