@@ -112,6 +112,7 @@ def test_demo_is_of_the_councils_day_not_the_pcs(tmp_path):
     from expertenrat.store.engine import database_url
 
     database = tmp_path / "demo.db"
+    before = new_council_today()
     result = subprocess.run(
         [sys.executable, "-m", "expertenrat", "--database", str(database), "demo"],
         capture_output=True,
@@ -120,15 +121,17 @@ def test_demo_is_of_the_councils_day_not_the_pcs(tmp_path):
         env={**_environment(None), "TZ": _zone_of_another_day()},
     )
     assert result.returncode == 0, result.stderr
-    reference = open_database(database_url(str(tmp_path / "reference.db")))
-    try:
-        DemoService(reference, "Test").load(new_council_today())
-        expected = _days(reference)
-    finally:
-        reference.close()
+    expected = []
+    for day in sorted({before, new_council_today()}):  # the run may pass Berlin's midnight
+        reference = open_database(database_url(str(tmp_path / f"reference-{day}.db")))
+        try:
+            DemoService(reference, "Test").load(day)
+            expected.append(_days(reference))
+        finally:
+            reference.close()
     made = open_database(database_url(str(database)))
     try:
-        assert _days(made) == expected
+        assert _days(made) in expected
     finally:
         made.close()
 
