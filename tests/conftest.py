@@ -57,11 +57,6 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch) -> None:
     for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(kind, QSettings.Scope.UserScope, str(home / "config"))
     monkeypatch.delenv("EXPERTENRAT_DATABASE_URL", raising=False)
-    # Qt reads the folder of the default ``QSettings()`` once per process, when the first
-    # is made: without this the session's (the daily backup's folder, the last save
-    # folders) would be shared by every later test of a worker, whatever its HOME.
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, str(home / "config"))
     # No test reads or writes the keyring of the machine it runs on.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
