@@ -225,14 +225,3 @@ def clean_recommendation(draft: RecommendationDraft) -> RecommendationDraft:
     return replace(
         draft, **{k: clean_text(getattr(draft, k), s) for k, s in RECOMMENDATION.items()}
     )
-
-
-def recommendation_problems(draft: RecommendationDraft) -> list[FieldProblem]:
-    problems = [
-        p
-        for name, spec in RECOMMENDATION.items()
-        for p in text_problems(name, getattr(draft, name), spec)
-    ]
-    if not draft.title.strip():
-        problems.insert(0, FieldProblem("title", "Bitte geben Sie der Empfehlung einen Titel."))
-    return problems

@@ -4,6 +4,7 @@ and checked against the field limits."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.errors import FieldProblem
@@ -14,6 +15,9 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
+
+if TYPE_CHECKING:
+    from expertenrat.domain.minutes import RecommendationDraft
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +36,9 @@ def clean_content(content: RecommendationContent) -> RecommendationContent:
     return replace(content, project_ids=projects, **cleaned_texts(content, RECOMMENDATION))
 
 
-def content_problems(content: RecommendationContent) -> list[FieldProblem]:
+def content_problems(content: RecommendationContent | RecommendationDraft) -> list[FieldProblem]:
+    """The texts' problems, the missing title first: of the register's form and of a
+    recommendation drafted in the minutes alike."""
     problems = [
         p
         for name, spec in RECOMMENDATION.items()

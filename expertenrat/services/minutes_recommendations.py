@@ -21,8 +21,8 @@ from expertenrat.domain.minutes import (
     AdoptedRecommendation,
     RecommendationDraft,
     clean_recommendation,
-    recommendation_problems,
 )
+from expertenrat.domain.recommendation_content import content_problems
 from expertenrat.services import audit, recommendation_records
 from expertenrat.services.minutes_rows import label_of, recommendation_of
 from expertenrat.services.recommendation_records import (
@@ -51,7 +51,7 @@ def checked_draft(
 ) -> RecommendationDraft:
     """``draft`` cleaned, with the item's project and field filled in, or a German refusal."""
     draft = clean_recommendation(draft)
-    raise_if_invalid(recommendation_problems(draft))
+    raise_if_invalid(content_problems(draft))
     taken = draft.project_id is not None or draft.project_chosen
     project_id = draft.project_id if taken else item.project_id
     projects = checked_projects(session, council_id, (project_id,) if project_id else ())
