@@ -30,13 +30,14 @@ class InUseError(ExpertenratError):
 
 class ConcurrentEditError(ExpertenratError):
     """``what`` was changed by someone else since it was read; ``text``, if given, says it
-    in full instead of the standard sentence."""
+    in full instead of the standard sentence. ``changed`` is the first sentence alone, for
+    a form that keeps the typed input and needs no reload."""
 
     def __init__(self, what: str, text: str = "") -> None:
+        self.changed = f"{what} {_was(what)} inzwischen von jemand anderem geändert."
         super().__init__(
             text
-            or f"{what} {_was(what)} inzwischen von jemand anderem geändert. "
-            "Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
+            or f"{self.changed} Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
         )
 
 

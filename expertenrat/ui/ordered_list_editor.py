@@ -322,10 +322,13 @@ class OrderedListEditor(QGroupBox):
                 self.show_record(typed)
                 self._update_buttons()
             if typed is not None and isinstance(error, ConcurrentEditError | NotFoundError):
+                # No reload is needed: the next "Speichern" stores what the form holds.
+                if isinstance(error, ConcurrentEditError):
+                    message = error.changed
                 message += tr(
                     _CONTEXT,
                     " Die Liste zeigt die gespeicherte Fassung; Ihre Eingaben stehen noch im "
-                    "Formular.",
+                    "Formular: „Speichern“ speichert sie.",
                 )
             self.errors.show_general(message)
             return

@@ -179,9 +179,9 @@ def test_a_phrase_changed_on_another_pc_keeps_what_was_typed_here(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
     assert editor.errors.general.text() == (
-        "Der Textbaustein wurde inzwischen von jemand anderem geändert. Bitte laden Sie die "
-        "Daten neu und wiederholen Sie Ihre Änderung. Die Liste zeigt die gespeicherte "
-        "Fassung; Ihre Eingaben stehen noch im Formular."
+        "Der Textbaustein wurde inzwischen von jemand anderem geändert. Die Liste zeigt die "
+        "gespeicherte Fassung; Ihre Eingaben stehen noch im Formular: „Speichern“ speichert "
+        "sie."
     )
     assert editor.selected().text == "Vom anderen Arbeitsplatz"  # the list: as stored
     assert editor.text_edit.toPlainText() == typed
@@ -205,7 +205,9 @@ def test_a_phrase_deleted_on_another_pc_keeps_what_was_typed_as_a_new_one(
 
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
-    assert editor.errors.general.text().endswith("Ihre Eingaben stehen noch im Formular.")
+    assert editor.errors.general.text().endswith(
+        "Ihre Eingaben stehen noch im Formular: „Speichern“ speichert sie."
+    )
     assert editor.text_edit.toPlainText() == "Mein Text & <mehr>"
     assert editor.selected() is None  # no longer listed: the form holds a new phrase
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
