@@ -18,7 +18,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_merge import agenda_differences, agenda_merge_rows, merged_item
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "AgendaEditor"
@@ -96,18 +96,14 @@ class AgendaItemSaving:
             take(set())
             return
         form.errors.show_general(conflict.message)
-        self.merge_dialog = MergeDialog(
-            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(theirs.title),
+        self.merge_dialog = open_conflict_merge(
+            self._parent,
+            theirs.title,
             tr(
                 _CONTEXT,
-                "Jemand anderes hat diesen Tagesordnungspunkt gespeichert, während Sie ihn "
-                "bearbeitet haben. Wählen Sie je Feld, welche Angabe gelten soll; "
-                "vorgeschlagen ist jeweils die geänderte. Mit * markiert: beide haben das "
-                "Feld geändert.",
+                "Jemand anderes hat diesen Tagesordnungspunkt gespeichert, während Sie "
+                "ihn bearbeitet haben.",
             ),
             agenda_merge_rows(found, mine, theirs),
-            self._parent,
+            take,
         )
-        self.merge_dialog.chosen.connect(take)
-        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
-        self.merge_dialog.open()

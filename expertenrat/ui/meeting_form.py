@@ -33,7 +33,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
-from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import show_text
 
@@ -295,20 +295,16 @@ class MeetingForm(MeetingFormView):
         self.chair_combo.setCurrentIndex(
             max(0, self.chair_combo.findData(mine.chair_membership_id))
         )
-        self.merge_dialog = MergeDialog(
-            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(stored.label),
+        self.merge_dialog = open_conflict_merge(
+            self,
+            stored.label,
             tr(
                 _CONTEXT,
-                "Jemand anderes hat diese Sitzung gespeichert, während Sie sie bearbeitet "
-                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
-                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+                "Jemand anderes hat diese Sitzung gespeichert, während Sie sie bearbeitet haben.",
             ),
             meeting_merge_rows(found, self._chair_name),
-            self,
+            take,
         )
-        self.merge_dialog.chosen.connect(take)
-        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
-        self.merge_dialog.open()
 
     def _select_chair(self, membership_id: int | None) -> None:
         self.chair_combo.setCurrentIndex(max(0, self.chair_combo.findData(membership_id)))

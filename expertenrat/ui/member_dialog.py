@@ -40,7 +40,7 @@ from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm
 from expertenrat.ui.member_merge import member_merge_rows
-from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.widgets import hint_label
@@ -248,21 +248,16 @@ class MemberDialog(QDialog):
             self._take_merged(mine, theirs, set())
             return
         self._show_general(conflict.message)
-        dialog = MergeDialog(
-            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(theirs.full_name),
+        self.merge_dialog = open_conflict_merge(
+            self,
+            theirs.full_name,
             tr(
                 _CONTEXT,
-                "Jemand anderes hat dieses Mitglied gespeichert, während Sie es bearbeitet "
-                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
-                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+                "Jemand anderes hat dieses Mitglied gespeichert, während Sie es bearbeitet haben.",
             ),
             member_merge_rows(found, self._fields),
-            self,
+            lambda names: self._take_merged(mine, theirs, names),
         )
-        dialog.chosen.connect(lambda names: self._take_merged(mine, theirs, names))
-        dialog.finished.connect(dialog.deleteLater)
-        self.merge_dialog = dialog
-        dialog.open()
 
     def _take_merged(self, mine: Member, theirs: Member, take_theirs: set[str]) -> None:
         """Show the merged values, now based on the stored version, and save them."""

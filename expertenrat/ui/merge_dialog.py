@@ -243,3 +243,31 @@ class MergeDialog(QDialog):
     def _apply(self) -> None:
         self.chosen.emit(self.taken_from_theirs())
         self.accept()
+
+
+def open_conflict_merge(
+    parent: QWidget,
+    name: str,
+    saved_first: str,
+    rows: list[MergeRow],
+    chosen: Callable[[set[str]], None],
+) -> MergeDialog:
+    """Open "Gleichzeitig geändert – ``name``" for a record someone else saved first
+    (``saved_first`` says so in one sentence); ``chosen`` gets the fields to take from the
+    other version. The dialog deletes itself once finished."""
+    dialog = MergeDialog(
+        tr(_CONTEXT, "Gleichzeitig geändert – {}").format(name),
+        saved_first
+        + " "
+        + tr(
+            _CONTEXT,
+            "Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist jeweils die "
+            "geänderte. Mit * markiert: beide haben das Feld geändert.",
+        ),
+        rows,
+        parent,
+    )
+    dialog.chosen.connect(chosen)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -28,7 +28,13 @@ from expertenrat.ui.dialog_parts import dialog_buttons, required_note_beside
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, MergeRow, merge_rows, value_text
+from expertenrat.ui.merge_dialog import (
+    MergeDialog,
+    MergeRow,
+    merge_rows,
+    open_conflict_merge,
+    value_text,
+)
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
@@ -118,21 +124,16 @@ class ProjectDialog(QDialog):
             self._take_merged(mine, theirs, set())
             return
         self.form.errors.show_general(conflict.message)
-        dialog = MergeDialog(
-            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(theirs.title),
+        self.merge_dialog = open_conflict_merge(
+            self,
+            theirs.title,
             tr(
                 _CONTEXT,
-                "Jemand anderes hat dieses Projekt gespeichert, während Sie es bearbeitet "
-                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
-                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+                "Jemand anderes hat dieses Projekt gespeichert, während Sie es bearbeitet haben.",
             ),
             project_merge_rows(found, self._fields),
-            self,
+            lambda names: self._take_merged(mine, theirs, names),
         )
-        dialog.chosen.connect(lambda names: self._take_merged(mine, theirs, names))
-        dialog.finished.connect(dialog.deleteLater)
-        self.merge_dialog = dialog
-        dialog.open()
 
     def _take_merged(self, mine: Project, theirs: Project, take_theirs: set[str]) -> None:
         """Show the merged values, now based on the stored version, and save them."""

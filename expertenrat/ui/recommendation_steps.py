@@ -25,7 +25,7 @@ from expertenrat.ui.adopt_recommendation_dialog import AdoptRecommendationDialog
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
 from expertenrat.ui.recommendation_content_dialogs import (
     ContentChange,
     EditRecommendationDialog,
@@ -146,20 +146,17 @@ class RecommendationSteps:
         if not found:
             take(set())
             return
-        self.merge_dialog = MergeDialog(
-            tr(_CONTEXT, "Gleichzeitig geändert – {}").format(row.code),
+        self.merge_dialog = open_conflict_merge(
+            dialog,
+            row.code,
             tr(
                 _CONTEXT,
-                "Jemand anderes hat diese Empfehlung gespeichert, während Sie sie bearbeitet "
-                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
-                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+                "Jemand anderes hat diese Empfehlung gespeichert, während Sie sie "
+                "bearbeitet haben.",
             ),
             recommendation_merge_rows(found, dict(fields), names),
-            dialog,
+            take,
         )
-        self.merge_dialog.chosen.connect(take)
-        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
-        self.merge_dialog.open()
 
     def adopt(self, row: RecommendationRow) -> None:
         self._open(

@@ -18,7 +18,7 @@ from expertenrat.domain.merge import differences, merged
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, merge_rows
+from expertenrat.ui.merge_dialog import MergeDialog, merge_rows, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "SettingsPage"
@@ -79,20 +79,17 @@ class SettingsSaving:
             self._errors.show_general(error.message)
             return
         self._errors.show_general(conflict.message)
-        self.merge_dialog = MergeDialog(
-            tr(_CONTEXT, "Gleichzeitig geändert – Einstellungen"),
+        self.merge_dialog = open_conflict_merge(
+            self._parent,
+            tr(_CONTEXT, "Einstellungen"),
             tr(
                 _CONTEXT,
-                "Jemand anderes hat die Einstellungen gespeichert, während Sie sie bearbeitet "
-                "haben. Wählen Sie je Feld, welche Angabe gelten soll; vorgeschlagen ist "
-                "jeweils die geänderte. Mit * markiert: beide haben das Feld geändert.",
+                "Jemand anderes hat die Einstellungen gespeichert, während Sie sie "
+                "bearbeitet haben.",
             ),
             merge_rows(differences(base, mine, theirs), _council_label),
-            self._parent,
+            lambda names: self._save_merged(mine, theirs, names),
         )
-        self.merge_dialog.chosen.connect(lambda names: self._save_merged(mine, theirs, names))
-        self.merge_dialog.finished.connect(self.merge_dialog.deleteLater)
-        self.merge_dialog.open()
 
     def _save_merged(self, mine: CouncilSettings, theirs: CouncilSettings, names: set[str]) -> None:
         """Show the chosen values on top of the stored version, and save them."""
