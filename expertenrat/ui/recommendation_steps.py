@@ -246,17 +246,9 @@ class RecommendationSteps:
 
     def _set_due_date(self, row: RecommendationRow, due_on: date) -> None:
         """Set ``due_on`` on ``row``; refused because another PC changed it meanwhile, the
-        page shows it as it is now and the question comes again with the date chosen."""
-        try:
-            self._services.recommendations.set_due_date(row.id, row.version, due_on, self._today())
-        except ConcurrentEditError as error:
-            try:
-                now = self._services.recommendations.get(row.id).row
-            except ExpertenratError:
-                self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
-                self._stored(row.id)
-                return
-            self._stored(row.id)
+        question comes again with the date chosen."""
+
+        def ask_again(now: RecommendationRow) -> None:
             due = (
                 now.due_on.strftime("%d.%m.%Y") if now.due_on is not None else tr(_CONTEXT, "keine")
             )
@@ -266,10 +258,14 @@ class RecommendationSteps:
                 "jetzt: {status}, Frist {due}); Ihr Datum ist erhalten.\n",
             ).format(code=now.code, status=now.status.label, due=due)
             self.change_due_date(now, due_on, changed)
-            return
-        except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
-        self._stored(row.id)
+
+        self._asked_step(
+            row,
+            lambda: self._services.recommendations.set_due_date(
+                row.id, row.version, due_on, self._today()
+            ),
+            ask_again,
+        )
 
     def withdraw(self, row: RecommendationRow, note: str = "", changed: str = "") -> None:
         """Ask why and withdraw; ``note``: the reason typed before, ``changed``: a sentence
@@ -283,10 +279,35 @@ class RecommendationSteps:
         )
 
     def _withdraw(self, row: RecommendationRow, note: str) -> None:
-        """Withdraw ``row``; refused because another PC changed it meanwhile, the page
-        shows it as it is now and the question comes again with the reason typed."""
+        """Withdraw ``row``; refused because another PC changed it meanwhile, the question
+        comes again with the reason typed."""
+
+        def ask_again(now: RecommendationRow) -> None:
+            changed = tr(
+                _CONTEXT,
+                "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert (Stand "
+                "jetzt: {status}); Ihre Begründung ist erhalten.\n",
+            ).format(code=now.code, status=now.status.label)
+            self.withdraw(now, note, changed)
+
+        self._asked_step(
+            row,
+            lambda: self._services.recommendations.withdraw(
+                row.id, row.version, self._today(), note
+            ),
+            ask_again,
+        )
+
+    def _asked_step(
+        self,
+        row: RecommendationRow,
+        step: Callable[[], object],
+        ask_again: Callable[[RecommendationRow], None],
+    ) -> None:
+        """Run a step answered in a question; refused because another PC changed ``row``
+        meanwhile, the page shows it as it is now and ``ask_again`` gets it as it is now."""
         try:
-            self._services.recommendations.withdraw(row.id, row.version, self._today(), note)
+            step()
         except ConcurrentEditError as error:
             try:
                 now = self._services.recommendations.get(row.id).row
@@ -295,12 +316,7 @@ class RecommendationSteps:
                 self._stored(row.id)
                 return
             self._stored(row.id)
-            changed = tr(
-                _CONTEXT,
-                "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert (Stand "
-                "jetzt: {status}); Ihre Begründung ist erhalten.\n",
-            ).format(code=now.code, status=now.status.label)
-            self.withdraw(now, note, changed)
+            ask_again(now)
             return
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
