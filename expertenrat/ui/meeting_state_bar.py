@@ -1,16 +1,19 @@
 """The state buttons of the Sitzungen page and the changes they store.
 
-"Einladung versandt" (invited today), "Durchgeführt", "Absagen …" (asks for the reason)
-and "Löschen …" (after a question; planned meetings only), each enabled when the state of
-the meeting shown allows it; "Durchgeführt" also waits for the meeting's day, its tooltip
-saying why meanwhile. A refusal shows its German reason. Afterwards ``changed``
-names the meeting the page shows and rereads: the same one, or ``None`` once deleted.
+"Einladung versandt" (invited today; for an invited meeting whose time, place or agenda
+changed since: the changed letter re-sent today, for the record), "Durchgeführt",
+"Absagen …" (asks for the reason) and "Löschen …" (after a question; planned meetings
+only), each enabled when the state of the meeting shown allows it; "Durchgeführt" also
+waits for the meeting's day, its tooltip saying why meanwhile. A refusal shows its German
+reason. Afterwards ``changed`` names the meeting the page shows and rereads: the same one,
+or ``None`` once deleted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
@@ -23,8 +26,12 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
+if TYPE_CHECKING:
+    from expertenrat.services.meeting_documents import InvitationSent
+
 _CONTEXT = "MeetingsPage"
 HELD_TIP = "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
+INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
 
 
 class MeetingStateBar(QWidget):
@@ -38,17 +45,18 @@ class MeetingStateBar(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        resend: Callable[[int, int, date], InvitationSent] | None = None,
     ) -> None:
-        """``meeting()`` is the meeting shown (``None``: a new one or none)."""
+        """``meeting()`` is the meeting shown (``None``: a new one or none); ``resend``
+        records a changed invitation as sent again (meeting id, version, day)."""
         super().__init__(parent)
         self._meetings = meetings
         self._dialogs = dialogs
         self._meeting = meeting
         self._today = today
+        self._resend = resend
         self.invite_button = QPushButton(tr(_CONTEXT, "Einladung versandt"))
-        self.invite_button.setToolTip(
-            tr(_CONTEXT, "Die Einladung ist heute versandt: Status „eingeladen“")
-        )
+        self.invite_button.setToolTip(tr(_CONTEXT, INVITE_TIP))
         self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
         self.held_button.setToolTip(tr(_CONTEXT, HELD_TIP))
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
@@ -66,7 +74,16 @@ class MeetingStateBar(QWidget):
     def update_buttons(self) -> None:
         meeting = self._meeting()
         targets = allowed_targets(meeting.state) if meeting is not None else ()
-        self.invite_button.setEnabled(MeetingState.INVITED in targets)
+        changed_letter = self._changed_letter(meeting)
+        self.invite_button.setEnabled(MeetingState.INVITED in targets or bool(changed_letter))
+        self.invite_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "„{}“ ist heute versandt: das Änderungsprotokoll vermerkt es.",
+            ).format(changed_letter)
+            if changed_letter
+            else tr(_CONTEXT, INVITE_TIP)
+        )
         why_not = self._why_not_held(meeting)
         self.held_button.setEnabled(MeetingState.HELD in targets and not why_not)
         self.held_button.setToolTip(why_not or tr(_CONTEXT, HELD_TIP))
@@ -104,6 +121,9 @@ class MeetingStateBar(QWidget):
         meeting = self._meeting()
         if meeting is None:
             return
+        if self._changed_letter(meeting):
+            self._record_resent(meeting)
+            return
         day = meeting.starts_at.date()
         if day >= self._today():
             self.change_state(MeetingState.INVITED)
@@ -117,6 +137,33 @@ class MeetingStateBar(QWidget):
             day - timedelta(days=1),
             lambda sent_on: self.change_state(MeetingState.INVITED, sent_on=sent_on),
         )
+
+    def _changed_letter(self, meeting: Meeting | None) -> str:
+        """The letter an invited meeting's members get again after its time, place or
+        agenda changed ("Geänderte Tagesordnung" …); "" where there is none to re-send.
+        Read as stored now: an agenda change leaves the meeting's version (and so the
+        meeting the page shows) as it was."""
+        if self._resend is None or meeting is None or meeting.state is not MeetingState.INVITED:
+            return ""
+        try:
+            meeting = self._meetings.get(meeting.id)
+        except ExpertenratError:  # gone or unreachable: the page's refresh tells
+            return ""
+        if not (meeting.invitation_changed or meeting.invitation_agenda_changed):
+            return ""
+        return meeting.letter_name()
+
+    def _record_resent(self, meeting: Meeting) -> None:
+        """Record the changed invitation as sent today; a late one is told."""
+        assert self._resend is not None  # _changed_letter says there is one
+        try:
+            sent = self._resend(meeting.id, meeting.version, self._today())
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            return
+        for warning in sent.warnings:
+            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), warning)
+        self.changed.emit(meeting.id)
 
     def change_state(
         self, target: MeetingState, reason: str = "", *, sent_on: date | None = None

@@ -68,7 +68,11 @@ class MeetingsPage(QWidget):
         self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
         self.series_button = QPushButton(tr(_CONTEXT, "Sitzungsreihe …"))
         self.states = MeetingStateBar(
-            services.meetings, dialogs, lambda: self.form.meeting, today=today
+            services.meetings,
+            dialogs,
+            lambda: self.form.meeting,
+            today=today,
+            resend=lambda *sent: services.meeting_documents.record_invitation_sent(*sent),
         )
         self.documents = MeetingDocumentActions(services, dialogs, today)
 

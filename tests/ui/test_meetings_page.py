@@ -23,6 +23,7 @@ from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.services.audit import AuditFilter
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -1273,3 +1274,39 @@ def test_the_list_tells_a_klausur_from_an_ordinary_meeting(page, services, counc
         "Klausur: Datenstrategie 2030 – Gut Hohen Luckow",
         "Rathaus",
     ]
+
+
+def test_a_changed_invitation_sent_again_is_recorded_with_einladung_versandt(
+    qtbot, page, services, council_id, dialogs, today
+):
+    """An invited meeting's agenda changed; the secretariat sends the "Geänderte
+    Tagesordnung" and records it with "Einladung versandt", which was off for an invited
+    meeting: the re-sending could not be recorded at all."""
+    day = today + timedelta(days=21)  # the page's day, as the button records it
+    meeting_id = add_meeting(services, council_id, day)
+    meeting = services.meetings.get(meeting_id)
+    first = today - timedelta(days=3)
+    services.meetings.change_state(meeting_id, meeting.version, MeetingState.INVITED, sent_on=first)
+    page.refresh()
+    page.select(meeting_id)
+    assert not page.states.invite_button.isEnabled()  # nothing changed: nothing to re-send
+
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="Radverkehrskonzept & <Innenstadt>"))
+    page.refresh()
+    page.select(meeting_id)
+    button = page.states.invite_button
+    assert button.isEnabled()
+    assert button.toolTip() == (
+        "„Geänderte Tagesordnung“ ist heute versandt: das Änderungsprotokoll vermerkt es."
+    )
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    wanted = AuditFilter(council_id, text="Geänderte Tagesordnung")
+    lines = services.audit.search(wanted, limit=None).lines
+    assert [line.summary for line in lines] == [
+        f"Geänderte Tagesordnung zur {services.meetings.get(meeting_id).label} versandt am "
+        f"{today:%d.%m.%Y}"
+    ]
+    assert services.meetings.get(meeting_id).invitation_sent_on == first  # notice stands
+    assert dialogs.warnings() == []
