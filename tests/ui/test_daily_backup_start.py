@@ -13,17 +13,7 @@ from expertenrat.services.backup import read_backup_file
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.store.database import open_database
-from expertenrat.store.engine import database_url
 from expertenrat.ui.daily_backup import FOLDER_KEY
-
-
-@pytest.fixture
-def demo_file(tmp_path):
-    path = tmp_path / "daten.db"
-    database = open_database(database_url(str(path)))
-    DemoService(database, "Frau Schulz").load(date.today(), councils=1, years=1)
-    database.close()
-    return path
 
 
 def test_the_first_start_of_the_day_makes_a_copy_beside_the_database(session, demo_file, qtbot):

@@ -9,7 +9,6 @@ import gc
 import os
 import threading
 import weakref
-from datetime import date
 from pathlib import Path
 
 import keyring
@@ -22,24 +21,13 @@ from window_gone import closed
 
 from expertenrat.paths import default_database_file
 from expertenrat.services.daily_backup import DailyBackupService
-from expertenrat.services.demo import DemoService
 from expertenrat.store import server_password
-from expertenrat.store.database import open_database
 from expertenrat.store.database_location import store_address, stored_address
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Meeting
 from expertenrat.store.server_password import SERVICE
 
 NOTE = ("Tägliche Sicherung", "Die tägliche Sicherung wird noch abgeschlossen …")
-
-
-@pytest.fixture
-def demo_file(tmp_path):
-    path = tmp_path / "daten.db"
-    database = open_database(database_url(str(path)))
-    DemoService(database, "Frau Schulz").load(date.today(), councils=1, years=1)
-    database.close()
-    return path
 
 
 def _answer(dialog, url, password: str = "") -> None:
