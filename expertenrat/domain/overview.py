@@ -19,6 +19,7 @@ from expertenrat.domain.meeting_documents import invitation_deadline, invitation
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.reminders import REMINDER_WINDOW
+from expertenrat.domain.wording import isolated
 
 DUE_SOON_DAYS = REMINDER_WINDOW.days  # what a reminder names is listed (reminder_due)
 
@@ -192,9 +193,10 @@ def meeting_when(starts_at: datetime) -> str:
 
 def response_line(row: RecommendationRow, today: date) -> str:
     """ "E-2026-07 Offene Daten (Mobilitätsplattform): seit 12 Tagen überfällig", or for a
-    passed interim plan ": Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig"."""
-    projects = row.project_names
-    head = f"{row.code} {row.title}" + (f" ({projects})" if projects else "")
+    passed interim plan ": Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig".
+    Title and projects are set apart for the bidi algorithm (:func:`isolated`)."""
+    projects = "; ".join(isolated(p.title) for p in row.projects)
+    head = f"{row.code} {isolated(row.title)}" + (f" ({projects})" if projects else "")
     if row.overdue:
         return f"{head}: {row.overdue_text}"
     due_on = row.awaited_on

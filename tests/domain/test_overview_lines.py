@@ -1,0 +1,41 @@
+"""The Übersicht's lines about recommendations, with titles and projects in any script."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.overview import response_line
+from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendations import days_overdue
+
+TODAY = date(2026, 12, 3)
+
+
+def _row(title: str, *projects: AddressedProject) -> RecommendationRow:
+    due = date(2026, 10, 27)
+    status = RecommendationStatus.SENT
+    return RecommendationRow(
+        id=5, code="E-2026-05", kind=RecommendationKind.RECOMMENDATION, title=title,
+        action_field_id=None, action_field="", projects=projects, origin=Origin(),
+        adopted_on=date(2026, 8, 20), sent_on=date(2026, 8, 27), due_on=due, status=status,
+        days_overdue=days_overdue(status, due, TODAY, None), version=1,
+    )  # fmt: skip
+
+
+def test_a_right_to_left_title_and_project_keep_their_places_in_the_line():
+    # Unset apart, "… مرحبا (פרויקט)" is one right-to-left run: the project shows before
+    # the title's end, and the colon after it moves to the left.
+    row = _row("Empfehlung مرحبا", AddressedProject(3, "פרויקט עברי"))
+
+    assert response_line(row, TODAY) == (
+        "E-2026-05 \u2068Empfehlung مرحبا\u2069 (\u2068פרויקט עברי\u2069): seit 37 Tagen überfällig"
+    )
+
+
+def test_a_left_to_right_line_stays_as_it_was():
+    row = _row("Offene Daten", AddressedProject(3, "Klimaportal"))
+
+    assert response_line(row, TODAY) == (
+        "E-2026-05 Offene Daten (Klimaportal): seit 37 Tagen überfällig"
+    )
