@@ -4,7 +4,8 @@ An accepted objection replaces the passage objected to by the new wording in the
 of the agenda item and makes a new version of the minutes with the new snapshot; the
 version that was circulated keeps its content (:mod:`services.objection_corrections`). A
 rejected objection keeps its reason; one not decided yet may be withdrawn. The rules are in
-:mod:`expertenrat.domain.minutes_approval`; approved minutes refuse every change.
+:mod:`expertenrat.domain.minutes_approval`, the checks against the stored minutes and
+meetings in :mod:`services.objection_checks`; approved minutes refuse every change.
 """
 
 from __future__ import annotations
@@ -13,13 +14,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import (
-    AuditAction,
-    MeetingState,
-    MinutesApproval,
-    ObjectionState,
-)
-from expertenrat.domain.field_limits import clean_text, date_problems, text_problems
+from expertenrat.domain.enums import AuditAction, ObjectionState
+from expertenrat.domain.field_limits import clean_text, text_problems
 from expertenrat.domain.minutes_approval import (
     OBJECTION,
     Choice,
@@ -34,22 +30,18 @@ from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.minutes_assembly import reporting_meeting
-from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.minutes_snapshot import minutes_snapshot
-from expertenrat.services.objection_corrections import add_corrected_version, correct_passage
-from expertenrat.services.unit_of_work import (
-    changing,
-    check_version,
-    fetch,
-    raise_if_invalid,
-    reading,
+from expertenrat.services.objection_checks import (
+    WHAT,
+    objected_version,
+    objecting_member,
+    objection_in_meeting,
+    open_for_decision,
 )
+from expertenrat.services.objection_corrections import add_corrected_version, correct_passage
+from expertenrat.services.unit_of_work import changing, check_version, raise_if_invalid, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
-
-WHAT = "Der Einwand"
-
 
 NOTHING_CORRECTED = (
     "Ohne beanstandete Stelle und neue Fassung ersetzt „Berücksichtigen“ keinen Text, und "
@@ -86,37 +78,8 @@ class MinutesObjectionsService:
         assert draft.raised_on is not None  # checked above
         with changing(self._db, WHAT) as session:
             meeting = rows.live(session, meeting_id)
-            ensure_not_frozen(session, meeting.id)
-            rows.refuse_future(session, meeting, "raised_on", draft.raised_on, "Der Einwand", today)
-            stored = rows.versions(session, meeting.id)
-            if not stored:
-                raise rows.refuse(
-                    "raised_on",
-                    "Das Protokoll wurde noch nicht versandt; Einwände sind erst danach möglich.",
-                )
-            latest = stored[-1]
-            first_sent = min(v.circulated_on for v in stored if v.circulated_on)
-            if draft.raised_on < first_sent:
-                raise rows.refuse(
-                    "raised_on",
-                    "Ein Einwand kann erst nach dem Versand erhoben werden (versandt am "
-                    f"{first_sent:%d.%m.%Y}).",
-                )
-            due = latest.objections_due_on
-            practice = rows.practice(session, meeting)
-            if practice is MinutesApproval.OBJECTIONS and due and draft.raised_on > due:
-                raise rows.refuse(
-                    "raised_on", f"Die Frist für Einwände ist am {due:%d.%m.%Y} abgelaufen."
-                )
-            member = next(
-                (m for m in rows.attendees(session, meeting.id) if m.id == draft.membership_id),
-                None,
-            )
-            if member is None:
-                raise rows.refuse(
-                    "membership_id",
-                    "Einwände erheben kann nur, wer an der Sitzung teilgenommen hat.",
-                )
+            latest = objected_version(session, meeting, draft.raised_on, today)
+            member = objecting_member(session, meeting, draft.membership_id)
             labels = rows.item_labels(session, meeting.id)
             if draft.agenda_item_id is not None and draft.agenda_item_id not in labels:
                 raise rows.refuse(
@@ -161,7 +124,7 @@ class MinutesObjectionsService:
         reason = clean_text(reason, OBJECTION["decision"])
         raise_if_invalid(text_problems("decision", reason, OBJECTION["decision"]))
         with changing(self._db, WHAT) as session:
-            row, meeting = self._open(
+            row, meeting = open_for_decision(
                 session, objection_id, version, decided_on, in_meeting_id, today
             )
             passage = row.passage if passage is None else passage
@@ -210,7 +173,7 @@ class MinutesObjectionsService:
             )
         raise_if_invalid(text_problems("decision", reason, OBJECTION["decision"]))
         with changing(self._db, WHAT) as session:
-            row, meeting = self._open(
+            row, meeting = open_for_decision(
                 session, objection_id, version, decided_on, in_meeting_id, today
             )
             before = audit.snapshot(row)
@@ -226,10 +189,7 @@ class MinutesObjectionsService:
         recorded by mistake): it is deleted, so no minutes and no count name it; the audit
         trail keeps what it said. A decided objection stays: its decision is on record."""
         with changing(self._db, WHAT) as session:
-            row = fetch(session, models.Objection, objection_id, WHAT)
-            minutes = session.get(models.MinutesVersion, row.minutes_version_id)
-            meeting = rows.live(session, minutes.meeting_id, lock=True)
-            ensure_not_frozen(session, meeting.id)
+            row, meeting = objection_in_meeting(session, objection_id)
             check_version(row, version, WHAT)
             if row.state != ObjectionState.OPEN.value:
                 raise rows.refuse(
@@ -255,61 +215,6 @@ class MinutesObjectionsService:
             )
             return rows.status(session, meeting)
 
-    # --- helpers ------------------------------------------------------------------------
-
-    def _open(
-        self,
-        session: Session,
-        objection_id: int,
-        version: int,
-        decided_on: date,
-        in_meeting_id: int | None,
-        today: date | None = None,
-    ) -> tuple[models.Objection, models.Meeting]:
-        """The open objection and its meeting (locked, not frozen) for a decision."""
-        raise_if_invalid(date_problems("decided_on", decided_on, "Das Datum der Entscheidung"))
-        row = fetch(session, models.Objection, objection_id, WHAT)
-        minutes = session.get(models.MinutesVersion, row.minutes_version_id)
-        meeting = rows.live(session, minutes.meeting_id, lock=True)
-        ensure_not_frozen(session, meeting.id)
-        rows.refuse_future(session, meeting, "decided_on", decided_on, "Die Entscheidung", today)
-        check_version(row, version, WHAT)
-        if row.state != ObjectionState.OPEN.value:
-            raise rows.refuse(
-                "state",
-                f"Über den Einwand ist schon entschieden ({ObjectionState(row.state).label}).",
-            )
-        if decided_on < row.raised_on:
-            raise rows.refuse("decided_on", "Die Entscheidung kann nicht vor dem Einwand liegen.")
-        if in_meeting_id is not None:
-            deciding = rows.live(session, in_meeting_id)
-            if (
-                deciding.council_id != meeting.council_id
-                or deciding.starts_at <= meeting.starts_at
-                or deciding.state == MeetingState.CANCELLED.value
-            ):
-                raise rows.refuse(
-                    "in_meeting_id",
-                    "Entscheiden kann nur eine spätere, nicht abgesagte Sitzung desselben "
-                    "Gremiums.",
-                )
-            rows.refuse_if_recorded(session, deciding, "entscheiden")
-            if deciding.starts_at.date() < row.raised_on:
-                raise rows.refuse(
-                    "in_meeting_id",
-                    f"Die {rows.label(deciding)} ({deciding.starts_at:%d.%m.%Y}) liegt vor dem "
-                    f"Einwand ({row.raised_on:%d.%m.%Y}); entscheiden kann eine Sitzung danach.",
-                )
-            if decided_on < deciding.starts_at.date():
-                raise rows.refuse(
-                    "decided_on",
-                    f"Die Entscheidung in der {rows.label(deciding)} kann nicht vor deren Tag "
-                    f"({deciding.starts_at:%d.%m.%Y}) liegen.",
-                )
-        else:
-            _refuse_if_reported(session, meeting, decided_on)
-        return row, meeting
-
     def _audit(
         self,
         session: Session,
@@ -331,21 +236,3 @@ class MinutesObjectionsService:
             before=before,
             after=audit.snapshot(row),
         )
-
-
-def _refuse_if_reported(session: Session, meeting: models.Meeting, decided_on: date) -> None:
-    """A decision outside a meeting is reported by the minutes of the first held meeting
-    on or after its day (:func:`~expertenrat.services.minutes_assembly.reporting_meeting`);
-    where those are approved already, their stored PDF could no longer say so."""
-    reporting_id = reporting_meeting(session, meeting.council_id, meeting.starts_at, decided_on)
-    if reporting_id is None or not is_frozen(session, reporting_id):
-        return
-    reporting = session.get(models.Meeting, reporting_id)
-    raise rows.refuse(
-        "decided_on",
-        f"Eine Entscheidung außerhalb einer Sitzung am {decided_on:%d.%m.%Y} hält das "
-        f"Protokoll der {rows.label(reporting)} ({reporting.starts_at:%d.%m.%Y}) fest, der "
-        "ersten Sitzung an oder nach diesem Tag; es ist bereits genehmigt und kann sie nicht "
-        "mehr aufnehmen. Bitte erfassen Sie die Entscheidung in einer Sitzung, deren "
-        "Protokoll noch nicht genehmigt ist.",
-    )
