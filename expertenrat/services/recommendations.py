@@ -1,6 +1,7 @@
 """The recommendations register: listing, creating and editing recommendations, and every
-step of their lifecycle (adopt, send, record a response, close, withdraw, new due date,
-reminder; in :mod:`expertenrat.services.recommendation_lifecycle`).
+step of their lifecycle (adopt, send, close, withdraw: in
+:mod:`expertenrat.services.recommendation_lifecycle`; record a response, new due date,
+reminder: in :mod:`expertenrat.services.recommendation_follow_up`).
 
 Creating and editing run in one transaction each: the checked change, a line of the
 recommendation's history and the audit entry. An edit refuses a recommendation changed
@@ -34,6 +35,7 @@ from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.recommendation_follow_up import RecommendationFollowUp
 from expertenrat.services.recommendation_lifecycle import RecommendationLifecycle
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import (
@@ -51,7 +53,7 @@ WHAT = records.WHAT
 S = RecommendationStatus
 
 
-class RecommendationsService(RecommendationLifecycle):
+class RecommendationsService(RecommendationLifecycle, RecommendationFollowUp):
     def __init__(self, database: Database, actor: str) -> None:
         self._db = database
         self._actor = actor
