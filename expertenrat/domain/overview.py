@@ -90,8 +90,10 @@ class Line:
 @dataclass(frozen=True, slots=True)
 class FieldFigures:
     """An action field's work in one year: consultations held, recommendations adopted,
-    how many of those were sent, answered, and accepted in the answer. ``field`` is
-    ``None`` for the recommendations without an action field (the annual report's row)."""
+    how many of those were sent, answered, and accepted in the answer (one withdrawn counts
+    as sent and answered only if the project had answered it, as in the in-time count).
+    ``field`` is ``None`` for the recommendations without an action field (the annual
+    report's row)."""
 
     field: ActionField | None
     consultations: int = 0

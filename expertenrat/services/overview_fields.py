@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import ActionField
@@ -43,8 +43,8 @@ def fields_of_year(
             select(
                 _Recommendation.action_field_id.label("field_id"),
                 func.count(_Recommendation.id).label("total"),
-                _share(_status_in(SENT_STATUSES)).label("sent"),
-                _share(_status_in(ANSWERED_STATUSES)).label("answered"),
+                _share(_counted_in(SENT_STATUSES)).label("sent"),
+                _share(_counted_in(ANSWERED_STATUSES)).label("answered"),
                 _share(_accepted()).label("accepted"),
             )
             .where(
@@ -120,6 +120,17 @@ def _consultations_of_year(session: Session, council_id: int, year: int) -> dict
 
 def _status_in(statuses: frozenset[RecommendationStatus]):
     return _Recommendation.status.in_([s.value for s in statuses])
+
+
+def _counted_in(statuses: frozenset[RecommendationStatus]):
+    """In ``statuses``, or withdrawn after the project had answered: such a one went to the
+    project and was answered, and the in-time count includes it (only one withdrawn
+    without any response is left out, see :func:`~expertenrat.domain.recommendations_report.
+    answered_in_time`), so sent and answered must count it too."""
+    response = models.RecommendationResponse
+    answered = select(response.id).where(response.recommendation_id == _Recommendation.id).exists()
+    withdrawn = _Recommendation.status == RecommendationStatus.WITHDRAWN.value
+    return or_(_status_in(statuses), and_(withdrawn, answered))
 
 
 def _accepted():

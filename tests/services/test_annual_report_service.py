@@ -243,6 +243,43 @@ def test_recommendations_without_an_action_field_have_their_own_figures(sqlite_d
     assert "Ohne Handlungsfeld 1 1 1 1 von 1 1" in printed
 
 
+def test_a_withdrawn_recommendation_counts_as_sent_and_answered_once_it_was_answered(
+    sqlite_demo_database,
+):
+    # The in-time count leaves out only a recommendation withdrawn without any response;
+    # one the project answered before the council withdrew it is counted there, and so it
+    # must be in "übermittelt" and "beantwortet" too ("fristgerecht 1 von 1" beside
+    # "übermittelt 0" was printed).
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+    register = services.recommendations
+    plan = ResponseDraft(
+        date(2025, 5, 2), ResponseVerdict.PLANNED, "Amt für Digitales",
+        measures="Umsetzung im Herbst", measures_due_on=date(2025, 10, 1),
+    )  # fmt: skip
+    for title, answer in (("Beantwortet, dann zurückgezogen", plan), ("Zurückgezogen", None)):
+        row = register.create(council, RecommendationContent(title), date(2025, 4, 1), adopted=True)
+        row = register.send(row.row.id, row.row.version, date(2025, 4, 2), date(2025, 6, 30)).row
+        if answer is not None:
+            row = register.record_response(row.id, row.version, answer).row
+        register.withdraw(row.id, row.version, date(2025, 7, 1), "Überholt")
+
+    (figures,) = [
+        f
+        for f in services.overview.overview(council, date(2025, 12, 31)).fields_this_year
+        if f.field is None
+    ]
+    printed = pdf_text(services.annual_report.report_pdf(council, 2025, TODAY).pdf)
+
+    assert (figures.recommendations, figures.sent, figures.answered, figures.accepted) == (
+        2,
+        1,
+        1,
+        0,
+    )
+    assert "Ohne Handlungsfeld 2 1 1 1 von 1 0" in printed
+
+
 def test_an_empty_year_renders_and_a_year_ahead_is_refused(sqlite_demo_database):
     services = Services.create(sqlite_demo_database, "tester")
     council = services.settings.councils()[0].id
