@@ -159,6 +159,13 @@ class MinutesDocument:
     earlier_minutes: tuple[str, ...] = ()
     # "Entwurf abschließen": the day a draft not sent yet was finished (unchanged since).
     finished_on: date | None = None
+    # Nobody is recorded present and some members are not recorded at all: there is no
+    # quorum to state yet (not "0 von 9 … nicht beschlussfähig"), as the attendance tab
+    # says (:attr:`~expertenrat.domain.attendance_sheet.AttendanceSheet.unrecorded`). Set by
+    # the service from the attendance sheet, never read from the printed names. Approved
+    # minutes stored before this field existed read it as False, which they were: the
+    # checklist does not let minutes with open attendance lines be approved.
+    attendance_unrecorded: bool = False
 
     @property
     def name(self) -> str:
@@ -196,13 +203,6 @@ class MinutesDocument:
         if self.finished_on:
             return f"Entwurf, abgeschlossen am {self.finished_on:%d.%m.%Y} – noch nicht genehmigt."
         return "Entwurf – noch nicht genehmigt."
-
-    @property
-    def attendance_unrecorded(self) -> bool:
-        """Nobody is recorded present and some members are not recorded at all: there is
-        no quorum to state yet (not "0 von 9 … nicht beschlussfähig"), as the attendance
-        tab says (:attr:`~expertenrat.domain.attendance_sheet.AttendanceSheet.unrecorded`)."""
-        return not self.present and any(a.endswith(NOT_RECORDED) for a in self.absent)
 
     @property
     def quorum_line(self) -> str:

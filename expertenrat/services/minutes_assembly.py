@@ -121,6 +121,7 @@ def minutes_document(
         present=present,
         excused=excused,
         absent=absent,
+        attendance_unrecorded=sheet.unrecorded,
         guests=tuple(GuestLine(g.name, g.organisation, g.role) for g in sheet.guests),
         invitation=Invitation(meeting.invitation_sent_on, council.notice_period_days),
         quorum=sheet.quorum,

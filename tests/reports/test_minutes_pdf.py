@@ -369,6 +369,7 @@ def test_a_draft_without_recorded_attendance_states_no_quorum() -> None:
         present=(),
         excused=(),
         absent=("Anna Berg (nicht erfasst)", "Erika Süd (nicht erfasst)"),
+        attendance_unrecorded=True,
         quorum=QuorumResult(0, 2, 0, False),
         quorum_noted=False,
     )

@@ -458,3 +458,32 @@ def test_the_cover_of_a_pack_lists_the_page_each_part_starts_on(
     assert f"Sitzungsmappe, Seite {2 + invitation} von {total}" in (
         reader.pages[1 + invitation].extract_text()
     )
+
+
+def test_open_attendance_is_read_from_the_sheet_not_from_the_printed_names(
+    service, database, held
+) -> None:
+    """Whether the attendance is still open comes from the attendance sheet: a member
+    recorded absent whose name happens to end in "(nicht erfasst)" leaves the quorum as it
+    is ("0 von 9 … nicht beschlussfähig"), and open lines say the quorum is open."""
+    with database.transaction() as session:
+        for row in session.query(models.Attendance).filter_by(meeting_id=held.meeting_id):
+            row.status = "absent"
+            row.arrived_item_id = None
+        session.get(models.Membership, held.members[8]).person.family_name = "Jäger (nicht erfasst)"
+
+    recorded = service.document(held.meeting_id)
+
+    assert recorded.absent[-1] == "Anna Jäger (nicht erfasst)"
+    assert not recorded.attendance_unrecorded
+    assert "0 von 9" in recorded.quorum_line and "nicht beschlussfähig" in recorded.quorum_line
+
+    with database.transaction() as session:
+        session.query(models.Attendance).filter_by(meeting_id=held.meeting_id).delete()
+
+    unrecorded = service.document(held.meeting_id)
+
+    assert unrecorded.attendance_unrecorded
+    assert unrecorded.quorum_line == (
+        "Die Anwesenheit ist noch nicht erfasst; die Beschlussfähigkeit ist offen."
+    )
