@@ -147,8 +147,41 @@ def entry_problems(draft: MeetingDraft, notes: str = "") -> list[FieldProblem]:
     )
 
 
+class InvitationChanges:
+    """What changed since an invited meeting's members got their invitation, for a meeting
+    and a line of the list alike: the list's line carries it, so that a button reading it
+    needs no second look into the database."""
+
+    __slots__ = ()
+    state: MeetingState
+    invitation_changed_on: date | None
+    invitation_agenda_changed_on: date | None
+
+    @property
+    def invitation_changed(self) -> bool:
+        """Time or place changed since the members were invited: its letter is a changed
+        invitation that replaces the first one (:func:`invitation_changed`)."""
+        return invitation_changed(
+            self.invitation_changed_on, cancelled=self.state is MeetingState.CANCELLED
+        )
+
+    @property
+    def invitation_agenda_changed(self) -> bool:
+        """The agenda changed since the members were invited: its letter is a "Geänderte
+        Tagesordnung" that replaces the first one."""
+        return invitation_changed(
+            self.invitation_agenda_changed_on, cancelled=self.state is MeetingState.CANCELLED
+        )
+
+    def letter_name(self, *, plural: bool = False) -> str:
+        """What its letter is: "Einladung", "Geänderte Tagesordnung" … (:func:`changed_letter`)."""
+        return changed_letter(
+            self.invitation_changed, self.invitation_agenda_changed, plural=plural
+        )
+
+
 @dataclass(frozen=True, slots=True)
-class Meeting:
+class Meeting(InvitationChanges):
     id: int
     version: int
     council_id: int
@@ -175,28 +208,6 @@ class Meeting:
     def label(self) -> str:
         return meeting_label(self.number, self.kind, self.title)
 
-    @property
-    def invitation_changed(self) -> bool:
-        """Time or place changed since the members were invited: its letter is a changed
-        invitation that replaces the first one (:func:`invitation_changed`)."""
-        return invitation_changed(
-            self.invitation_changed_on, cancelled=self.state is MeetingState.CANCELLED
-        )
-
-    @property
-    def invitation_agenda_changed(self) -> bool:
-        """The agenda changed since the members were invited: its letter is a "Geänderte
-        Tagesordnung" that replaces the first one."""
-        return invitation_changed(
-            self.invitation_agenda_changed_on, cancelled=self.state is MeetingState.CANCELLED
-        )
-
-    def letter_name(self, *, plural: bool = False) -> str:
-        """What its letter is: "Einladung", "Geänderte Tagesordnung" … (:func:`changed_letter`)."""
-        return changed_letter(
-            self.invitation_changed, self.invitation_agenda_changed, plural=plural
-        )
-
     def draft(self) -> MeetingDraft:
         """The meeting as the form edits it (a meeting without an end lasts two hours)."""
         end = self.ends_at or self.starts_at + timedelta(hours=2)
@@ -206,7 +217,7 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingSummary:
+class MeetingSummary(InvitationChanges):
     """A line of the meetings list; ``minutes_state`` is that of the latest minutes version
     (a held meeting's minutes without a version are a draft; None before the meeting)."""
 
@@ -226,6 +237,8 @@ class MeetingSummary:
     minutes_state: MinutesState | None
     # The day the draft was finished ("Entwurf abschließen"), where it is unchanged since.
     minutes_finished_on: date | None = None
+    invitation_changed_on: date | None = None  # time or place changed after the invitation
+    invitation_agenda_changed_on: date | None = None  # the agenda changed after it
 
     @property
     def label(self) -> str:

@@ -158,6 +158,8 @@ def summaries(
             state=MeetingState(row.state),
             cancellation_reason=row.cancellation_reason,
             invitation_sent_on=row.invitation_sent_on,
+            invitation_changed_on=row.invitation_changed_on,
+            invitation_agenda_changed_on=row.invitation_agenda_changed_on,
             minutes_state=_minutes_state(row, latest),
         )
         for row in rows

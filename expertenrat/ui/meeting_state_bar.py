@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_states import allowed_targets
-from expertenrat.domain.meetings import Meeting
+from expertenrat.domain.meetings import Meeting, MeetingSummary
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -46,15 +46,19 @@ class MeetingStateBar(QWidget):
         *,
         today: Callable[[], date] = date.today,
         resend: Callable[[int, int, date], InvitationSent] | None = None,
+        listed: Callable[[], MeetingSummary | None] = lambda: None,
     ) -> None:
         """``meeting()`` is the meeting shown (``None``: a new one or none); ``resend``
-        records a changed invitation as sent again (meeting id, version, day)."""
+        records a changed invitation as sent again (meeting id, version, day); ``listed()``
+        is the shown meeting's line of the list as last read (what changed since the
+        invitation: an agenda change leaves the meeting itself as it was)."""
         super().__init__(parent)
         self._meetings = meetings
         self._dialogs = dialogs
         self._meeting = meeting
         self._today = today
         self._resend = resend
+        self._listed = listed
         self.invite_button = QPushButton(tr(_CONTEXT, "Einladung versandt"))
         self.invite_button.setToolTip(tr(_CONTEXT, INVITE_TIP))
         self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
@@ -141,17 +145,17 @@ class MeetingStateBar(QWidget):
     def _changed_letter(self, meeting: Meeting | None) -> str:
         """The letter an invited meeting's members get again after its time, place or
         agenda changed ("Geänderte Tagesordnung" …); "" where there is none to re-send.
-        Read as stored now: an agenda change leaves the meeting's version (and so the
-        meeting the page shows) as it was."""
-        if self._resend is None or meeting is None or meeting.state is not MeetingState.INVITED:
+        Read from the meeting's line of the list, which the page rereads after every change
+        (an agenda change leaves the meeting's version, and so the meeting shown, as it
+        was): no look into the database on each update of the buttons."""
+        if self._resend is None or meeting is None:
             return ""
-        try:
-            meeting = self._meetings.get(meeting.id)
-        except ExpertenratError:  # gone or unreachable: the page's refresh tells
+        line = self._listed()
+        if line is None or line.id != meeting.id or line.state is not MeetingState.INVITED:
             return ""
-        if not (meeting.invitation_changed or meeting.invitation_agenda_changed):
+        if not (line.invitation_changed or line.invitation_agenda_changed):
             return ""
-        return meeting.letter_name()
+        return line.letter_name()
 
     def _record_resent(self, meeting: Meeting) -> None:
         """Record the changed invitation as sent today; a late one is told."""

@@ -73,6 +73,7 @@ class MeetingsPage(QWidget):
             lambda: self.form.meeting,
             today=today,
             resend=lambda *sent: services.meeting_documents.record_invitation_sent(*sent),
+            listed=self._shown_line,
         )
         self.documents = MeetingDocumentActions(services, dialogs, today)
 
@@ -226,6 +227,12 @@ class MeetingsPage(QWidget):
         self.tabs.setCurrentWidget(self.form)
         if not self.form.focus_first_field():
             self.tabs.tabBar().setFocus()
+
+    def _shown_line(self) -> MeetingSummary | None:
+        """The shown meeting's line of the list as last read (None: not listed)."""
+        model = self.meeting_list.model
+        position = model.row_of(self._shown_id) if self._shown_id is not None else -1
+        return model.row(position) if position >= 0 else None
 
     def _frozen(self, meeting_id: int | None) -> bool:
         """The meeting's minutes are approved (as the list shows it)."""

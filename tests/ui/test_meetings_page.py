@@ -10,6 +10,7 @@ from email.policy import default as email_default
 from zoneinfo import ZoneInfo
 
 import pytest
+from client_statements import recorded_statements
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
@@ -1310,3 +1311,27 @@ def test_a_changed_invitation_sent_again_is_recorded_with_einladung_versandt(
     ]
     assert services.meetings.get(meeting_id).invitation_sent_on == first  # notice stands
     assert dialogs.warnings() == []
+
+
+def test_the_state_buttons_read_the_changed_invitation_from_the_list_not_the_database(
+    page, services, council_id, today
+):
+    """Whether "Einladung versandt" re-sends a changed letter comes with the list's line
+    the page has read: updating the buttons (on every selection and refresh) read the
+    meeting from the database once more, on the GUI thread."""
+    meeting_id = add_meeting(services, council_id, today + timedelta(days=21))
+    meeting = services.meetings.get(meeting_id)
+    first = today - timedelta(days=3)
+    services.meetings.change_state(meeting_id, meeting.version, MeetingState.INVITED, sent_on=first)
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="Radverkehrskonzept"))
+    page.refresh()
+    page.select(meeting_id)
+
+    with recorded_statements(services.database.engine) as statements:
+        page.states.update_buttons()
+
+    assert statements == []
+    assert page.states.invite_button.isEnabled()
+    assert page.states.invite_button.toolTip() == (
+        "„Geänderte Tagesordnung“ ist heute versandt: das Änderungsprotokoll vermerkt es."
+    )
