@@ -4,18 +4,20 @@
 changed since: the changed letter re-sent today, for the record), "Durchgeführt",
 "Absagen …" (asks for the reason) and "Löschen …" (after a question; planned meetings
 only), each enabled when the state of the meeting shown allows it; "Durchgeführt" also
-waits for the meeting's day, its tooltip saying why meanwhile. A refusal shows its German
-reason. Afterwards ``changed`` names the meeting the page shows and rereads: the same one,
-or ``None`` once deleted.
+waits for the meeting's start, its tooltip saying why meanwhile, and a timer turns it on
+when the start passes while the page is open. A refusal shows its German reason.
+Afterwards ``changed`` names the meeting the page shows and rereads: the same one, or
+``None`` once deleted.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from expertenrat.domain.enums import MeetingState
@@ -32,6 +34,12 @@ if TYPE_CHECKING:
 _CONTEXT = "MeetingsPage"
 HELD_TIP = "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
 INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
+# The longest wait of the start timer; after it the buttons look again (and wait anew).
+_LONGEST_WAIT = timedelta(hours=12)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class MeetingStateBar(QWidget):
@@ -47,11 +55,13 @@ class MeetingStateBar(QWidget):
         today: Callable[[], date] = date.today,
         resend: Callable[[int, int, date], InvitationSent] | None = None,
         listed: Callable[[], MeetingSummary | None] = lambda: None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         """``meeting()`` is the meeting shown (``None``: a new one or none); ``resend``
         records a changed invitation as sent again (meeting id, version, day); ``listed()``
         is the shown meeting's line of the list as last read (what changed since the
-        invitation: an agenda change leaves the meeting itself as it was)."""
+        invitation: an agenda change leaves the meeting itself as it was); ``now()`` is the
+        moment (aware) to compare with the meeting's start, the real clock unless given."""
         super().__init__(parent)
         self._meetings = meetings
         self._dialogs = dialogs
@@ -59,6 +69,12 @@ class MeetingStateBar(QWidget):
         self._today = today
         self._resend = resend
         self._listed = listed
+        self._now = now or _now
+        # Fires when the shown meeting's start passes: "Durchgeführt" comes on by itself.
+        self.start_timer = QTimer(self)
+        self.start_timer.setSingleShot(True)
+        self.start_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.start_timer.timeout.connect(self.update_buttons)
         self.invite_button = QPushButton(tr(_CONTEXT, "Einladung versandt"))
         self.invite_button.setToolTip(tr(_CONTEXT, INVITE_TIP))
         self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
@@ -88,17 +104,18 @@ class MeetingStateBar(QWidget):
             if changed_letter
             else tr(_CONTEXT, INVITE_TIP)
         )
-        why_not = self._why_not_held(meeting)
+        now = self._now()
+        why_not = self._why_not_held(meeting, now)
         self.held_button.setEnabled(MeetingState.HELD in targets and not why_not)
         self.held_button.setToolTip(why_not or tr(_CONTEXT, HELD_TIP))
+        self._wait_for_start(meeting, now)
         self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
         self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
 
-    def _why_not_held(self, meeting: Meeting | None) -> str:
+    def _why_not_held(self, meeting: Meeting | None, now: datetime) -> str:
         """Why "Durchgeführt" is off ("" where it is on, or where no meeting is shown): the
-        state, or for an invited meeting its day still ahead. On the day itself the button
-        stays on (the start passes while the page is open); a click before the start is
-        refused with the service's reason."""
+        state, or for an invited meeting its start still ahead (the service would refuse
+        it); :meth:`_wait_for_start` turns it on once the start passes."""
         if meeting is None:
             return ""
         if meeting.state is MeetingState.PLANNED:
@@ -111,13 +128,32 @@ class MeetingStateBar(QWidget):
             return tr(_CONTEXT, "Die Sitzung ist bereits als durchgeführt erfasst.")
         if meeting.state is MeetingState.CANCELLED:
             return tr(_CONTEXT, "Die Sitzung ist abgesagt.")
-        if meeting.starts_at.date() <= self._today():
+        day = meeting.starts_at.date()
+        if day < self._today() or (day == self._today() and meeting.starts_at <= now):
             return ""
+        if day == self._today():
+            return tr(
+                _CONTEXT,
+                "Die Sitzung beginnt heute um {:%H:%M} Uhr; als durchgeführt erfassen lässt "
+                "sie sich ab ihrem Beginn.",
+            ).format(meeting.starts_at)
         return tr(
             _CONTEXT,
             "Die Sitzung beginnt erst am {:%d.%m.%Y} um {:%H:%M} Uhr; als durchgeführt "
             "erfassen lässt sie sich ab ihrem Beginn.",
         ).format(meeting.starts_at, meeting.starts_at)
+
+    def _wait_for_start(self, meeting: Meeting | None, now: datetime) -> None:
+        """Look at the buttons again when the invited meeting shown begins (at the latest
+        after :data:`_LONGEST_WAIT`, then wait anew); no timer for any other meeting."""
+        if meeting is None or meeting.state is not MeetingState.INVITED:
+            self.start_timer.stop()
+            return
+        wait = min(meeting.starts_at - now, _LONGEST_WAIT)
+        if wait <= timedelta(0):
+            self.start_timer.stop()
+            return
+        self.start_timer.start(math.ceil(wait / timedelta(milliseconds=1)))
 
     def invite(self) -> None:
         """Record the invitation as sent today; for a meeting whose day has passed (entered

@@ -12,7 +12,7 @@ saved. Enter or a double-click on a meeting moves the cursor into its "Sitzung" 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
@@ -50,7 +50,10 @@ class MeetingsPage(QWidget):
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
+        """``now()`` (aware) tells when a meeting shown today begins; the real clock unless
+        a test gives one."""
         super().__init__(parent)
         self._services = services
         self._dialogs = dialogs
@@ -74,6 +77,7 @@ class MeetingsPage(QWidget):
             today=today,
             resend=lambda *sent: services.meeting_documents.record_invitation_sent(*sent),
             listed=self._shown_line,
+            now=now,
         )
         self.documents = MeetingDocumentActions(services, dialogs, today)
 

@@ -428,6 +428,45 @@ def test_durchgefuehrt_is_off_before_the_meeting_s_day_and_its_tooltip_says_why(
     assert button.toolTip() == "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
 
 
+def test_durchgefuehrt_comes_on_by_itself_when_the_start_passes_while_the_page_is_open(
+    qtbot, services, dialogs, council_id, today
+):
+    """On the meeting's day before its start "Durchgeführt" was on, and a click was only
+    then refused; now it is off with the reason as tooltip, and a timer set to the start
+    (not a poll every second) turns it on when the start passes."""
+    clock = [datetime.combine(today, time(14, 59, 30), BERLIN)]
+    page = MeetingsPage(services, dialogs, lambda: today, now=lambda: clock[0])
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    meeting_id = add_meeting(services, council_id, today, hour=16)
+    meeting = services.meetings.get(meeting_id)
+    services.meetings.change_state(
+        meeting_id, meeting.version, MeetingState.INVITED, sent_on=today - timedelta(days=7)
+    )
+    page.refresh()
+    page.select(meeting_id)
+    button, timer = page.states.held_button, page.states.start_timer
+
+    assert not button.isEnabled()
+    assert button.toolTip() == (
+        "Die Sitzung beginnt heute um 16:00 Uhr; als durchgeführt erfassen lässt sie sich ab "
+        "ihrem Beginn."
+    )
+    assert timer.isActive() and timer.isSingleShot()
+    assert timer.interval() == 3_630_000  # 1 h 0 min 30 s: to the start, not a poll
+
+    clock[0] = datetime.combine(today, time(16), BERLIN)
+    timer.timeout.emit()  # the start has come (no real waiting)
+
+    assert button.isEnabled()
+    assert button.toolTip() == "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
+    assert not timer.isActive()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialogs.warnings() == []
+    assert services.meetings.get(meeting_id).state is MeetingState.HELD
+    assert not timer.isActive()
+
+
 def test_filters_show_upcoming_held_and_a_year(page, services, council_id):
     held = add_meeting(services, council_id, date(2025, 11, 4))
     for target in (MeetingState.INVITED, MeetingState.HELD):
