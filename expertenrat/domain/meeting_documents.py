@@ -69,7 +69,9 @@ class MeetingDocument:
     state change). ``invitation_date`` is the day the invitation went out (the notice
     period counts from it), ``changed_on`` the day time or place of the invited meeting
     last changed, ``agenda_changed_on`` the day its agenda last changed (the later of the
-    two dates the changed letter), each ``None`` while the first invitation's stands.
+    two dates the changed letter), each ``None`` while the first invitation's stands;
+    ``public_agenda_changed`` and ``non_public_agenda_changed`` say which part of the agenda
+    that change touched (both where it is not known).
     ``addressee`` holds the address lines of one recipient (mail merge); ``None``
     addresses the members as a whole.
     """
@@ -94,6 +96,8 @@ class MeetingDocument:
     kind: MeetingKind = MeetingKind.REGULAR
     changed_on: date | None = None
     agenda_changed_on: date | None = None
+    public_agenda_changed: bool = True
+    non_public_agenda_changed: bool = True
 
     @property
     def moved(self) -> bool:
@@ -118,15 +122,34 @@ class MeetingDocument:
         days = [d for d in (self.changed_on, self.agenda_changed_on) if d is not None]
         return max(days) if self.changed and days else self.invitation_date
 
+    def part_changed(self, public: bool) -> bool:
+        """Whether the public (or the non-public) part of the agenda changed since the
+        members were invited: the letter heads it "Geänderte Tagesordnung – …"."""
+        if not self.agenda_changed:
+            return False
+        return self.public_agenda_changed if public else self.non_public_agenda_changed
+
+    @property
+    def _changed_agenda(self) -> str:
+        """What of the agenda changed: "die Tagesordnung", or the one part that did while
+        the other, printed beside it, stands ("der nichtöffentliche Teil der …")."""
+        public, non_public = self.part_changed(True), self.part_changed(False)
+        if non_public and not public:
+            return "der nichtöffentliche Teil der Tagesordnung"
+        if public and not non_public and self.non_public_items:
+            return "der öffentliche Teil der Tagesordnung"
+        return "die Tagesordnung"
+
     @property
     def change_notice(self) -> str:
         """What a changed letter says after its first sentence ("" for the first one)."""
         if self.moved and self.agenda_changed:
-            what = "Zeit oder Ort und die Tagesordnung haben sich geändert."
+            what = f"Zeit oder Ort und {self._changed_agenda} haben sich geändert."
         elif self.moved:
             what = "Zeit oder Ort haben sich geändert."
         elif self.agenda_changed:
-            what = "Die Tagesordnung hat sich geändert."
+            agenda = self._changed_agenda
+            what = f"{agenda[0].upper()}{agenda[1:]} hat sich geändert."
         else:
             return ""
         return f"Bitte beachten Sie: {what} Diese Einladung ersetzt unsere bisherige."

@@ -141,12 +141,12 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
     ]
     if not doc.agenda:
         return [*story, parts.paragraph("Die Tagesordnung folgt.", "note"), KeepTogether(closing)]
-    agenda = {PUBLIC_PART: doc.public_items, NON_PUBLIC_PART: doc.non_public_items}
-    shown = [(label, items) for label, items in agenda.items() if items]
+    agenda = {True: doc.public_items, False: doc.non_public_items}
+    shown = [(public, items) for public, items in agenda.items() if items]
     columns = _columns(doc.agenda)
-    for n, (label, items) in enumerate(shown, start=1):
+    for n, (public, items) in enumerate(shown, start=1):
         heading = theme.section_heading(
-            f"{_agenda_name(doc)} – {label}", keep_space=30 * mm, style=_agenda_heading(spacing)
+            _agenda_name(doc, public), keep_space=30 * mm, style=_agenda_heading(spacing)
         )
         table = _agenda_table(items, columns, spacing)
         if n < len(shown):
@@ -156,9 +156,12 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
     return story
 
 
-def _agenda_name(doc: MeetingDocument) -> str:
-    """ "Tagesordnung", after a change since the first invitation "Geänderte Tagesordnung"."""
-    return "Geänderte Tagesordnung" if doc.agenda_changed else "Tagesordnung"
+def _agenda_name(doc: MeetingDocument, public: bool) -> str:
+    """ "Tagesordnung – Öffentlicher Teil" (or "Nichtöffentlicher Teil"), "Geänderte
+    Tagesordnung – …" where that part changed since the first invitation: a change of the
+    non-public items alone leaves the public part's heading as the members know it."""
+    name = "Geänderte Tagesordnung" if doc.part_changed(public) else "Tagesordnung"
+    return f"{name} – {PUBLIC_PART if public else NON_PUBLIC_PART}"
 
 
 def _short_heading(doc: MeetingDocument) -> str:

@@ -109,7 +109,8 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
     then replace the entry's text instead of keeping the old agenda); any change the
     invitation shows, of an invited meeting, makes today the day its agenda changed after
     the invitation (``invitation_agenda_changed_on``): its letter is then a "Geänderte
-    Tagesordnung". One UPDATE beside the meeting's row: its version stays, so the meeting,
+    Tagesordnung", heading the part that changed so (``invitation_agenda_changed_public``,
+    ``…_non_public``). One UPDATE beside the meeting's row: its version stays, so the meeting,
     open in its form beside the agenda, saves without a conflict."""
     session.flush()
     after = listed_agenda(found)
@@ -122,6 +123,12 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
     if found.meeting.state == MeetingState.INVITED:
         clock = council_clock(session, found.meeting.council_id)
         values["invitation_agenda_changed_on"] = clock.today()
+        for public, column in (
+            (True, meeting.invitation_agenda_changed_public),
+            (False, meeting.invitation_agenda_changed_non_public),
+        ):
+            if _part(after, public) != _part(before, public):  # its heading says so
+                values[column.key] = True
     if not values:
         return
     session.execute(
@@ -131,6 +138,11 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
         .execution_options(synchronize_session=False)
     )
     session.expire(found.meeting, list(values))
+
+
+def _part(agenda: ListedAgenda, public: bool) -> ListedAgenda:
+    """The public or the non-public part of ``agenda`` (a renumbered item counts too)."""
+    return [line for line in agenda if bool(line[2]) == public]
 
 
 def store_layout(

@@ -189,6 +189,8 @@ def _document(
         kind=MeetingKind(meeting.kind),
         changed_on=meeting.invitation_changed_on,
         agenda_changed_on=meeting.invitation_agenda_changed_on,
+        public_agenda_changed=meeting.invitation_agenda_changed_public,
+        non_public_agenda_changed=meeting.invitation_agenda_changed_non_public,
     )
 
 

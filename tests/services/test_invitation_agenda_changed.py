@@ -190,3 +190,48 @@ def test_recording_the_changed_agenda_sent_dates_it_and_keeps_the_notice_of_the_
     assert f"Geänderte Tagesordnung zur 1. Sitzung versandt am {resent:%d.%m.%Y}" in summaries
     text = pdf_text(documents.invitation_pdf(invited).pdf)
     assert "Geänderte Tagesordnung zur 1. Sitzung" in text and f"{resent:%d.%m.%Y}" in text
+
+
+def test_a_change_of_the_non_public_items_alone_heads_only_that_part_as_changed(
+    database, actor, documents, meetings_service, members_service, council, new_member, today
+):
+    """The public part stood as the members had it, yet the re-sent letter headed it
+    "Geänderte Tagesordnung – Öffentlicher Teil". Now only the non-public part is headed
+    so, and the letter says which part changed; its subject stays "Geänderte Tagesordnung
+    zur …" (the agenda did change), and a later change of a public item heads both."""
+    start = datetime.combine(_today() + timedelta(days=21), datetime.min.time(), BERLIN)
+    start = start.replace(hour=16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = meetings_service.create(council.id, draft)
+    agenda = AgendaService(database, actor)
+    agenda.add(meeting_id, AgendaItem(0, "Radverkehrskonzept"))
+    agenda.add(meeting_id, AgendaItem(0, "Vergabe Beleuchtung", public=False))
+    version = meetings_service.get(meeting_id).version
+    meetings_service.change_state(
+        meeting_id, version, MeetingState.INVITED, sent_on=_today() - timedelta(days=2)
+    )
+    members_service.save(council.id, new_member("Kim", "Lee", email="kim@example.org"), today)
+
+    agenda.add(meeting_id, AgendaItem(0, "Personalangelegenheit", public=False))
+
+    text = pdf_text(documents.invitation_pdf(meeting_id).pdf)
+    assert "Geänderte Tagesordnung zur 1. Sitzung" in text  # the subject
+    assert (
+        f"{FIRST}: Der nichtöffentliche Teil der Tagesordnung hat sich geändert. Diese "
+        "Einladung ersetzt unsere bisherige." in text
+    )
+    assert "Tagesordnung – Öffentlicher Teil" in text
+    assert "Geänderte Tagesordnung – Öffentlicher Teil" not in text
+    assert "Geänderte Tagesordnung – Nichtöffentlicher Teil" in text
+    message = message_from_bytes(documents.invitation_mail(meeting_id).eml, policy=email_default)
+    assert message["Subject"].startswith("Geänderte Tagesordnung zur 1. Sitzung, ")
+    body = " ".join(message.get_body(("plain",)).get_content().split())
+    assert f"{FIRST}: Der nichtöffentliche Teil der Tagesordnung hat sich geändert." in body
+
+    item = next(i for i in agenda.agenda(meeting_id).items if i.title == "Radverkehrskonzept")
+    agenda.update(replace(item, title="Radverkehrskonzept 2030"))
+
+    text = pdf_text(documents.invitation_pdf(meeting_id).pdf)
+    assert f"{FIRST}: Die Tagesordnung hat sich geändert." in text
+    assert "Geänderte Tagesordnung – Öffentlicher Teil" in text
+    assert "Geänderte Tagesordnung – Nichtöffentlicher Teil" in text

@@ -81,6 +81,14 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     # changed letter's date, "Geänderte Tagesordnung …"); None while the invitation's
     # agenda stands (revision 0020).
     invitation_agenda_changed_on: Mapped[date | None] = mapped_column(Date)
+    # Which part of that agenda changed since the invitation: the letter heads only a
+    # changed part "Geänderte Tagesordnung – …" (revision 0021).
+    invitation_agenda_changed_public: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    invitation_agenda_changed_non_public: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     chair_membership_id: Mapped[int | None] = mapped_column(
         ForeignKey("memberships.id", ondelete="RESTRICT"), index=True
     )
