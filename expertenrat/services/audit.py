@@ -1,4 +1,6 @@
-"""The audit trail: who changed what, with the state before and after."""
+"""The audit trail: who changed what, with the state before and after. Here entries are
+written, in the transaction of the change; :mod:`expertenrat.services.audit_reading` reads
+them for the Änderungsprotokoll."""
 
 from __future__ import annotations
 
@@ -7,24 +9,15 @@ import getpass
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, DateTime, LargeBinary, Select, Time, or_, select
+from sqlalchemy import Date, DateTime, LargeBinary, Time
 from sqlalchemy import inspect as orm_inspect
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.audit_fields import AuditLine, Names, utc_bounds
 from expertenrat.domain.enums import AuditAction
-from expertenrat.domain.text_folding import fold
-from expertenrat.exchange.audit_csv import export_audit_csv
-from expertenrat.services import meeting_rows  # a module: meeting_rows imports audit too
-from expertenrat.services.audit_names import reference_names
-from expertenrat.services.unit_of_work import reading
 from expertenrat.store.bulk_insert import insert_rows
-from expertenrat.store.database import Database
 from expertenrat.store.model_base import column_values
 from expertenrat.store.models import AuditEntry, utc_now
 
@@ -181,154 +174,3 @@ encoder per call when given options, and an import writes tens of thousands of e
 def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     """Write audit entries (see :func:`entry`) in one statement, in their order."""
     insert_rows(session.connection(), AuditEntry.__table__, entries)
-
-
-@dataclass(frozen=True, slots=True)
-class AuditFilter:
-    """Which entries of a council's audit trail to show. Empty parts do not filter.
-
-    ``text`` is looked for in the entry's description (which names the record); the days
-    ``first`` and ``last`` are days in the council's time zone, both included.
-    """
-
-    council_id: int
-    entity: str = ""
-    text: str = ""
-    actor: str = ""
-    action: AuditAction | None = None
-    first: date | None = None
-    last: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AuditPage:
-    """Entries newest first; ``more``: older entries match too (ask with ``before_id``)."""
-
-    lines: list[AuditLine]
-    more: bool
-    zone: ZoneInfo  # the council's time zone, in which the page shows times
-
-
-class AuditService:
-    """Reads the audit trail; nothing here changes or deletes an entry."""
-
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
-    def entries(self, entity: str | None = None, entity_id: int | None = None) -> list[AuditLine]:
-        query = select(AuditEntry).order_by(AuditEntry.id)
-        if entity is not None:
-            query = query.where(AuditEntry.entity == entity)
-        if entity_id is not None:
-            query = query.where(AuditEntry.entity_id == entity_id)
-        with reading(self._db) as session:
-            return [_line(row) for row in session.scalars(query)]
-
-    def search(
-        self, wanted: AuditFilter, limit: int | None = 200, before_id: int | None = None
-    ) -> AuditPage:
-        """The newest ``limit`` entries matching ``wanted`` (all with ``limit=None``), older
-        than the entry ``before_id`` if given: the next page after a page's last entry."""
-        with reading(self._db) as session:
-            zone = meeting_rows.council_clock(session, wanted.council_id).zone
-            query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
-            if before_id is not None:
-                query = query.where(AuditEntry.id < before_id)
-            wanted_text = _searchable(wanted.text)
-            if wanted_text:
-                rows = _described(session, query, wanted_text, limit)
-            else:
-                rows = list(session.scalars(query if limit is None else query.limit(limit + 1)))
-            lines = [_line(row) for row in rows]
-        more = limit is not None and len(lines) > limit
-        return AuditPage(lines[:limit] if more else lines, more, zone)
-
-    def export_csv(self, wanted: AuditFilter) -> bytes:
-        """Every entry matching ``wanted`` as a CSV file for Excel (see ``exchange.audit_csv``)."""
-        page = self.search(wanted, limit=None)
-        return export_audit_csv(page.lines, page.zone, self.names(page.lines))
-
-    def names(self, lines: list[AuditLine]) -> Names:
-        """The names of the records the fields of ``lines`` refer to by number."""
-        with reading(self._db) as session:
-            return reference_names(session, lines)
-
-    def actors(self, council_id: int) -> list[str]:
-        """Everyone who changed something in the council, in alphabetical order."""
-        query = select(AuditEntry.actor).where(_of_council(council_id)).distinct()
-        with reading(self._db) as session:
-            return sorted(session.scalars(query), key=str.casefold)
-
-    def entities(self, council_id: int) -> list[str]:
-        """The kinds of records the council's audit trail mentions."""
-        query = select(AuditEntry.entity).where(_of_council(council_id)).distinct()
-        with reading(self._db) as session:
-            return sorted(session.scalars(query))
-
-
-def _of_council(council_id: int) -> Any:
-    """The council's entries and those of no council (the demo, the standard templates)."""
-    return or_(AuditEntry.council_id == council_id, AuditEntry.council_id.is_(None))
-
-
-def _matching(wanted: AuditFilter, zone: ZoneInfo) -> Select[tuple[AuditEntry]]:
-    query = select(AuditEntry).where(_of_council(wanted.council_id))
-    if wanted.entity:
-        query = query.where(AuditEntry.entity == wanted.entity)
-    if wanted.actor:
-        query = query.where(AuditEntry.actor == wanted.actor)
-    if wanted.action is not None:
-        query = query.where(AuditEntry.action == wanted.action.value)
-    start, end = utc_bounds(wanted.first, wanted.last, zone)
-    if start is not None:
-        query = query.where(AuditEntry.at >= start)
-    if end is not None:
-        query = query.where(AuditEntry.at < end)
-    return query
-
-
-def _searchable(text: str) -> str:
-    """``text`` as the search compares it: folded (case, accents, Unicode form; see
-    :func:`~expertenrat.domain.text_folding.fold`), runs of white space as one space."""
-    return " ".join(fold(text).split())
-
-
-def _described(
-    session: Session, query: Select[tuple[AuditEntry]], text: str, limit: int | None
-) -> list[AuditEntry]:
-    """The entries of ``query`` (newest first) whose description holds ``text`` (folded,
-    :func:`_searchable`), at most ``limit`` + 1. The descriptions are compared here, not by
-    the database: "Yilmaz" finds "Yılmaz", "Wisniewski" "Wiśniewski", as the search of the
-    Mitglieder page does, alike on SQLite and PostgreSQL (whose ``lower()`` folds by the
-    server's locale). Only id and description are read until enough are found."""
-    found: list[int] = []
-    heads = session.execute(
-        query.with_only_columns(AuditEntry.id, AuditEntry.summary).execution_options(yield_per=1000)
-    )
-    for entry_id, summary in heads:
-        if text in _searchable(summary):
-            found.append(entry_id)
-            if limit is not None and len(found) > limit:
-                break
-    heads.close()
-    rows: list[AuditEntry] = []
-    for start in range(0, len(found), 500):
-        chunk = found[start : start + 500]
-        rows += session.scalars(
-            select(AuditEntry).where(AuditEntry.id.in_(chunk)).order_by(AuditEntry.id.desc())
-        )
-    return rows
-
-
-def _line(row: AuditEntry) -> AuditLine:
-    return AuditLine(
-        at=row.at,
-        actor=row.actor,
-        action=AuditAction(row.action),
-        entity=row.entity,
-        entity_id=row.entity_id,
-        summary=row.summary,
-        before=json.loads(row.before) if row.before else None,
-        after=json.loads(row.after) if row.after else None,
-        id=row.id,
-    )

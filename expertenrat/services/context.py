@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from expertenrat.services.annexes import AnnexesService
     from expertenrat.services.annual_report import AnnualReportService
     from expertenrat.services.attendance import AttendanceService
-    from expertenrat.services.audit import AuditService
+    from expertenrat.services.audit_reading import AuditService
     from expertenrat.services.backup import BackupService
     from expertenrat.services.conflicts import ConflictsService
     from expertenrat.services.council_transfer import CouncilTransferService
@@ -124,7 +124,7 @@ class Services:
 
     @_Service
     def audit(self) -> AuditService:
-        from expertenrat.services.audit import AuditService
+        from expertenrat.services.audit_reading import AuditService
 
         return AuditService(self.database)
 

@@ -31,7 +31,7 @@ from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.progress import Progress
-from expertenrat.services.audit import AuditFilter, AuditService
+from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.files import write_file
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.audit_detail import AuditDetail

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from expertenrat.services.audit import AuditFilter, AuditService
+from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.demo import DemoService
 from expertenrat.store.database import open_database
 from expertenrat.store.engine import database_url

@@ -26,7 +26,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.agenda_rows import add_opening_items
 from expertenrat.services.agenda_templates import AgendaTemplatesService
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")

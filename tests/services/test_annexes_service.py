@@ -12,7 +12,7 @@ from test_minutes_freeze import blank_pdf
 from expertenrat.domain.annexes import MeetingAnnexes
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.annexes import AnnexesService
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 
 
 @pytest.fixture

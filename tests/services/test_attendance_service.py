@@ -14,7 +14,7 @@ from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.attendance_rows import MeetingCancelledError
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.store import models
 

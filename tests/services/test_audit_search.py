@@ -12,7 +12,7 @@ import pytest
 
 from expertenrat.domain.enums import AuditAction
 from expertenrat.services import audit
-from expertenrat.services.audit import AuditFilter, AuditService
+from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.members import MembersService
 
 

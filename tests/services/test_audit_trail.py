@@ -10,7 +10,7 @@ from logo_images import png
 
 from expertenrat.domain.enums import AuditAction, Sector
 from expertenrat.services import audit
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
 
 

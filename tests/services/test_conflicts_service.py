@@ -11,7 +11,7 @@ from sqlalchemy import select
 from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.attendance_rows import MeetingCancelledError
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.store import models
 

@@ -18,7 +18,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.agenda_templates import AgendaTemplatesService
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.members import MembersService
 from expertenrat.services.minutes import MinutesService

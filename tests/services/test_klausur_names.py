@@ -12,7 +12,7 @@ from held_meeting import council_of_three, held_meeting
 from expertenrat.domain.audit_fields import AuditLine
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.services.agenda_rows import meeting_name
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.context import Services
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_history import recorded_spans

@@ -21,7 +21,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meetings import MeetingScope
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.annexes import AnnexesService
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")

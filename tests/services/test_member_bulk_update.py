@@ -11,7 +11,7 @@ from server_statements import count_statements, statements_seen
 from sqlalchemy import select
 
 from expertenrat.domain.errors import ConcurrentEditError
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.member_rows import membership_rows
 from expertenrat.services.member_writes import write_members

@@ -17,7 +17,7 @@ from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.members import Member, validate_member
 from expertenrat.domain.progress import Cancelled
 from expertenrat.services import member_checks, member_writes
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.member_exchange import MemberExchangeService, MemberFileFormat
 from expertenrat.services.members import MembersService
 from expertenrat.services.settings import SettingsService

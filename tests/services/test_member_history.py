@@ -14,7 +14,7 @@ from sqlalchemy import select
 from expertenrat.domain.enums import AuditAction, MemberRole
 from expertenrat.domain.errors import DataEntryError, ValidationError
 from expertenrat.domain.member_import_preview import ImportStatus
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models

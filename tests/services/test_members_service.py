@@ -15,7 +15,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import InUseError, NotFoundError, ValidationError
 from expertenrat.domain.roster import RosterGrouping
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
 
 

@@ -14,7 +14,7 @@ from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist import ChecklistTarget
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.attendance import AttendanceService
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.store import models
 

@@ -15,7 +15,7 @@ from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, Valida
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts, RecommendationDraft
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.attendance import AttendanceService
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.context import Services
 from expertenrat.services.minutes import MinutesService

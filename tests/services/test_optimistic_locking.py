@@ -10,7 +10,7 @@ import pytest
 
 from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.members import MembersService
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError, changing

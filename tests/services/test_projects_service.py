@@ -22,7 +22,7 @@ from expertenrat.domain.errors import ConcurrentEditError, InUseError, Validatio
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
 from expertenrat.services.projects import ProjectsService

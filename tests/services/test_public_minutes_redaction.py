@@ -14,7 +14,7 @@ from sqlalchemy import select
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER
-from expertenrat.services.audit import AuditFilter, AuditService
+from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.members import MembersService
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService

@@ -16,7 +16,7 @@ from expertenrat.domain.recommendation_codes import register_year, renumbered_on
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.services.annual_report import AnnualReportService
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.recommendation_records import renumber_on_adoption
 from expertenrat.services.recommendations import RecommendationsService

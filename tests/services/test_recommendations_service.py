@@ -25,7 +25,7 @@ from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations import ALLOWED_STEPS, StepRefused
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store import models

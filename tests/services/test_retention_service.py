@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.retention import RetentionService
 from expertenrat.store.models import ConsentEntry, Person
 

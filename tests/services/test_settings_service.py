@@ -20,7 +20,7 @@ from expertenrat.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from expertenrat.services.audit import AuditService
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
 
 # --- councils and settings -------------------------------------------------------------------

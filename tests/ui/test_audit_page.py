@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 from expertenrat.domain.audit_fields import FieldChange
 from expertenrat.domain.enums import AuditAction
-from expertenrat.services.audit import AuditFilter
+from expertenrat.services.audit_reading import AuditFilter
 from expertenrat.services.context import Services
 from expertenrat.store.database import open_database
 from expertenrat.ui.audit_detail import FieldChangesModel

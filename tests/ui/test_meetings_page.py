@@ -24,7 +24,7 @@ from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Area, MeetingTab, Target
-from expertenrat.services.audit import AuditFilter
+from expertenrat.services.audit_reading import AuditFilter
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_editor import MinutesEditor
