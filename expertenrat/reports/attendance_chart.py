@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from expertenrat.domain.annual_report import MeetingLine
 from expertenrat.domain.wording import isolated
@@ -22,11 +23,13 @@ from expertenrat.reports.charts import (
     legend,
     stacked_bars,
 )
+from expertenrat.reports.user_text import ELLIPSIS
 
 PRESENT = theme.ACCENT
 NOT_PRESENT = colors.HexColor("#c9d1d9")
 _BAR_ROW = 8 * mm
-_LABEL_ROOM = 40 * mm
+_LABEL_ROOM = 40 * mm  # at least; more for long labels, up to _LABEL_SHARE of the width
+_LABEL_SHARE = 0.5
 _VALUE_ROOM = 18 * mm
 _LEGEND = 14 * mm
 
@@ -36,8 +39,32 @@ def meeting_caption(meeting: MeetingLine) -> str:
     return f"{isolated(meeting.label)}, {meeting.day:%d.%m.%Y}"  # the date outside a title
 
 
+def _fitted_caption(meeting: MeetingLine, width: float) -> str:
+    """The caption in ``width``: a long label (a Klausur's title) gives way, the date stays
+    ("8. Sitzung – Klausur: Daten…, 14.12.2026")."""
+    caption = fit_label(meeting_caption(meeting), width)
+    if not caption.endswith(ELLIPSIS):
+        return caption
+    day = f", {meeting.day:%d.%m.%Y}"
+    room = width - stringWidth(day, theme.FONT, LABEL_SIZE)
+    return fit_label(isolated(meeting.label), room) + day  # the label begins left to right
+
+
+def _label_room(meetings: Sequence[MeetingLine], width: float) -> float:
+    """Room for the captions: the widest, within 40 mm and half of the chart's width."""
+    widest = max(
+        (
+            stringWidth(fit_label(meeting_caption(m), width), theme.FONT, LABEL_SIZE)
+            for m in meetings
+        ),
+        default=0,
+    )
+    return min(max(_LABEL_ROOM, widest + 3 * mm), width * _LABEL_SHARE)
+
+
 def attendance_per_meeting(meetings: Sequence[MeetingLine], width: float) -> Drawing:
     """One bar per meeting (the first on top), present and not present stacked."""
+    label_room = _label_room(meetings, width)
     plot_height = _BAR_ROW * max(len(meetings), 1)
     drawing = house_drawing(width, plot_height + _LEGEND + 4 * mm)
     shown = list(reversed(meetings))
@@ -48,12 +75,12 @@ def attendance_per_meeting(meetings: Sequence[MeetingLine], width: float) -> Dra
         ]
         if shown
         else [],
-        [fit_label(meeting_caption(m), _LABEL_ROOM - 3 * mm) for m in shown],
+        [_fitted_caption(m, label_room - 3 * mm) for m in shown],
         (PRESENT, NOT_PRESENT),
         row=_BAR_ROW,
     )
-    bars.x, bars.y = _LABEL_ROOM, _LEGEND + 2 * mm
-    bars.width = width - _LABEL_ROOM - _VALUE_ROOM
+    bars.x, bars.y = label_room, _LEGEND + 2 * mm
+    bars.width = width - label_room - _VALUE_ROOM
     bars.height = plot_height
     drawing.add(bars)
     step = plot_height / max(len(shown), 1)
@@ -70,7 +97,7 @@ def attendance_per_meeting(meetings: Sequence[MeetingLine], width: float) -> Dra
         )
     drawing.add(
         legend(
-            _LABEL_ROOM,
+            label_room,
             4 * mm,
             [(PRESENT, "anwesend (stimmberechtigt)"), (NOT_PRESENT, "nicht anwesend")],
             rows=1,

@@ -189,3 +189,20 @@ def test_the_figures_table_of_the_recommendations_stays_on_one_page():
         assert len(holding) == 1, count  # not broken, with the header repeated overleaf
         table = holding[0].split(header, 1)[1]
         assert all(f"{name} " in table for name in names), count
+
+
+def test_the_attendance_chart_gives_a_klausur_room_and_keeps_the_date():
+    """The labels take the room they need, up to half the chart; a longer one is cut in the
+    title and keeps the date ("8. Sitzung – Klausur: Dat…" was all of it) (found by a
+    tester)"""
+    titles = ("Datenstrategie 2030", "Datenstrategie 2030 für die Hanse- und Universitätsstadt")
+    charts = []
+    for title in titles:
+        klausur = replace(MEETINGS.meetings[0], label=f"8. Sitzung – Klausur: {title}")
+        meetings = MeetingsPart((klausur, *MEETINGS.meetings[1:]), 0)
+        printed = text(render_annual_report(report(meetings=meetings)).pdf)
+        charts.append(printed.split("Anwesenheit je Sitzung")[1].split("3. Beratungen")[0])
+
+    whole, cut = charts
+    assert "8. Sitzung – Klausur: Datenstrategie 2030, 20.03.2025" in whole
+    assert "8. Sitzung – Klausur: Datenstrategie" in cut and "…, 20.03.2025" in cut
