@@ -4,11 +4,11 @@ the selected item.
 Items move with the buttons, with Alt+Up/Down (among their siblings), Alt+Right/Left
 (indent under the item before / outdent after the parent) and by drag and drop; each move
 is stored at once and the numbers follow (:mod:`ui.agenda_structure_bar`). The form saves
-with "Übernehmen" (:mod:`ui.agenda_item_saving`), before any move, when another item is
-selected and when the meetings page flushes; while the user types, the tree shows the
-typed title and the time plan follows the typed minutes, also when the agenda is reread
-for a change made elsewhere (``refresh`` keeps typed input). The tree with its columns
-and the end of the time plan is :mod:`ui.agenda_tree_pane`.
+with "Übernehmen" or Enter in a one-line field (:mod:`ui.agenda_item_saving`), before any
+move, when another item is selected and when the meetings page flushes; while the user
+types, the tree shows the typed title and the time plan follows the typed minutes, also
+when the agenda is reread for a change made elsewhere (``refresh`` keeps typed input). The
+tree with its columns and the end of the time plan is :mod:`ui.agenda_tree_pane`.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
 from expertenrat.ui.agenda_tree_pane import AgendaTreePane
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import EnterSaves
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 
 _CONTEXT = "AgendaEditor"
@@ -78,6 +79,8 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
             services, dialogs, lambda: self._agenda, self.selected_item, self._save_pending
         )
         self.save_button = QPushButton(tr(_CONTEXT, "Übernehmen"))
+        self.save_button.setDefault(True)
+        EnterSaves(self.form, self.save_button)  # as in the meeting's form
         self.saving = AgendaItemSaving(
             self,
             services,

@@ -228,6 +228,29 @@ def test_new_items_and_sub_items_get_their_numbers(qtbot, editor, make_meeting, 
     assert len(changes) == 3
 
 
+def test_enter_in_the_items_title_takes_it_over(qtbot, editor, make_meeting, services):
+    """Enter in a one-line field of the item's form is "Übernehmen", as Enter saves the
+    meeting's form; it did nothing, and a keyboard user's typed title stayed unsaved
+    (found by a tester)."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "4")
+    qtbot.keyClick(editor.structure.add_button, Qt.Key.Key_Space)
+    assert editor.focusWidget() is editor.form.title_edit  # typed over at once
+    qtbot.keyClicks(editor.form.title_edit, "Open-Data-Portal")
+
+    qtbot.keyClick(editor.form.title_edit, Qt.Key.Key_Return)
+
+    assert not editor.form.is_dirty()
+    assert services.agenda.agenda(meeting).items[-1].title == "Open-Data-Portal"
+    planned = editor.form.minutes_spin.value()
+    editor.form.minutes_spin.setFocus()
+    qtbot.keyClick(editor.form.minutes_spin, Qt.Key.Key_Up)
+    qtbot.keyClick(editor.form.minutes_spin, Qt.Key.Key_Enter)  # the keypad's Enter
+    assert services.agenda.agenda(meeting).items[-1].planned_minutes == planned + 1
+    assert editor.focusWidget() is editor.form.minutes_spin  # the cursor stays
+
+
 def test_an_empty_title_is_refused_beside_the_field(editor, make_meeting):
     editor.set_meeting(make_meeting())
     select_number(editor, "1")
