@@ -77,6 +77,12 @@ class AgendaItemForm(QWidget):
 
         form = QFormLayout()
         self.errors = FormErrors(form)
+        for label, combo in (
+            (tr(_CONTEXT, "Vorlage"), self.template_combo),
+            (tr(_CONTEXT, "Art"), self.kind_combo),
+            (tr(_CONTEXT, "Vortragende/r"), self.presenter_kind_combo),
+        ):
+            combo.setAccessibleName(label)  # a combo alone says only its entry
         form.addRow(tr(_CONTEXT, "Vorlage"), self.template_combo)
         self.errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
         form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)

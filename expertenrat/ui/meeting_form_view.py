@@ -91,6 +91,7 @@ class MeetingFormView(QWidget):
         form = QFormLayout()
         self.errors = FormErrors(form)
         form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
+        self.kind_combo.setAccessibleName(tr(_CONTEXT, "Art"))  # a combo says only its entry
         self.errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
         when = QWidget()
         when_row = QHBoxLayout(when)

@@ -124,6 +124,7 @@ class MinutesHeaderForm(QWidget):
         layout.addRow(tr(_CONTEXT, "&Beginn"), self.opened_edit)
         layout.addRow(tr(_CONTEXT, "&Ende"), self.closed_edit)
         layout.addRow(tr(_CONTEXT, "&Sitzungsleitung"), self.chair_combo)
+        self.chair_combo.setAccessibleName(tr(_CONTEXT, "Sitzungsleitung"))  # not its entry
         layout.addRow(tr(_CONTEXT, "&Protokollführung"), self.minute_taker_edit)
         layout.addRow(self.agenda_approved_check)
         layout.addRow(tr(_CONTEXT, "Änderungen der Tages&ordnung"), self.agenda_changes_edit)

@@ -88,8 +88,12 @@ class RosterPanel(QWidget):
         # The choices under their labels: the panel is narrow enough to give way to the
         # members table beside it in a narrow window.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr(_CONTEXT, "Fassung"), self.version_combo)
-        form.addRow(tr(_CONTEXT, "Ordnung"), self.grouping_combo)
+        for label, combo in (
+            (tr(_CONTEXT, "Fassung"), self.version_combo),
+            (tr(_CONTEXT, "Ordnung"), self.grouping_combo),
+        ):
+            combo.setAccessibleName(label)  # a combo alone says only its entry
+            form.addRow(label, combo)
         buttons = QGridLayout()
         buttons.addWidget(self.preview_button, 0, 0)
         buttons.addWidget(self.print_button, 0, 1)

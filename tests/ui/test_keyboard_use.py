@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.error_dialog import ErrorDialog
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.pc_settings import PcSettingsBox
@@ -151,6 +152,30 @@ def test_the_filter_combos_of_every_area_are_named(make_window) -> None:
         "projects": ["Handlungsfeld", "Phase"],
         "audit": ["Bereich", "Person", "Art der Änderung"],
         "meetings": ["Welche Sitzungen", "Jahr"],
+    }
+
+
+def test_the_choice_boxes_of_the_forms_are_named(make_window) -> None:
+    """A combo named only by the label beside it says its entry ("Ordentliche Sitzung",
+    "intern (mit Kontaktdaten)") and not what it chooses; the roster's, the meeting's kind,
+    the agenda item's and the minutes' chair were not named (found by a tester)."""
+    window = make_window()
+    pages = window.pages
+    meetings = pages.meetings
+    agenda = next(w for w in meetings.tabs.details if isinstance(w, AgendaEditor)).form
+    header = meetings.tabs.minutes_editor().header_form
+    combos = {
+        "roster": (pages.members.roster.version_combo, pages.members.roster.grouping_combo),
+        "meeting": (meetings.form.kind_combo,),
+        "agenda": (agenda.template_combo, agenda.kind_combo, agenda.presenter_kind_combo),
+        "minutes": (header.chair_combo,),
+    }
+
+    assert {part: [spoken_name(c) for c in found] for part, found in combos.items()} == {
+        "roster": ["Fassung", "Ordnung"],
+        "meeting": ["Art"],
+        "agenda": ["Vorlage", "Art", "Vortragende/r"],
+        "minutes": ["Sitzungsleitung"],
     }
 
 
