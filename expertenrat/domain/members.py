@@ -14,6 +14,7 @@ from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import PERSON, clean_text, date_problems, text_problems
 from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.member_index import MemberIndex
+from expertenrat.domain.name_order import name_sort_key
 
 _PERSON_TEXTS = tuple(PERSON.items())
 """The person's text attributes and their limits, as pairs (each row of an import runs
@@ -66,7 +67,9 @@ class Member:
 
     @property
     def sort_name(self) -> str:
-        return f"{self.family_name}, {self.given_name}".casefold()
+        """The key of the member's place in any list of names (:func:`name_sort_key`:
+        "von Hohenzollern" under H, "Öztürk" under O)."""
+        return name_sort_key(self.family_name, self.given_name)
 
     def is_active(self, on: date) -> bool:
         return self.term_start <= on and (self.term_end is None or self.term_end >= on)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.members import Member
-from expertenrat.domain.text_folding import fold, searchable
+from expertenrat.domain.text_folding import searchable
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel, text_column
 
@@ -30,7 +30,7 @@ class MemberRow:
     status: str
     state: str  # "active", "future" or "former", as in StatusFilter
     search_text: str
-    sort_name: str
+    sort_name: str  # the Name column sorts by it: Member.sort_name (name_sort_key)
 
     @property
     def active(self) -> bool:
@@ -133,7 +133,7 @@ def _row(member: Member, field_names: dict[int, str], today: date, titles: RoleT
     search = searchable(member.full_name, member.affiliation, member.position, member.email, fields)
     primary = field_names.get(member.primary_field_id, "") if member.primary_field_id else ""
     role = titles.of(member.role)
-    return MemberRow(member, role, primary, fields, status, state, search, fold(member.sort_name))
+    return MemberRow(member, role, primary, fields, status, state, search, member.sort_name)
 
 
 def _term(member: Member) -> str:

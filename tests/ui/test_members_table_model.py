@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableView
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
+from expertenrat.domain.name_order import name_sort_key
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
 from expertenrat.ui.members_table_model import MembersTableModel
 
@@ -140,9 +141,8 @@ def test_the_sort_role_gives_native_values(model):
         model.index(ahrens, MembersTableModel.COLUMN_TERM).data(MembersTableModel.SortRole)
         == date.max
     )  # open terms sort last
-    assert model.index(pal, MembersTableModel.COLUMN_NAME).data(MembersTableModel.SortRole) == (
-        "pal, odon"
-    )
+    name = model.index(pal, MembersTableModel.COLUMN_NAME).data(MembersTableModel.SortRole)
+    assert name == name_sort_key("Pál", "Ödön")
 
 
 def test_sorting_by_a_date_column_is_by_date_not_by_its_text(model, proxy):
@@ -281,6 +281,32 @@ def test_sorting_by_name_and_term(proxy):
     assert _names(proxy) == ["Ahrens, Anna", "Pál, Ödön", "Wiśniewski, Łukasz"]
     proxy.sort(MembersTableModel.COLUMN_TERM)
     assert _names(proxy) == ["Pál, Ödön", "Wiśniewski, Łukasz", "Ahrens, Anna"]
+
+
+def test_sorting_by_name_puts_particles_behind_and_umlauts_with_their_letter(model, proxy):
+    """The Name column sorts by name_sort_key: "von Hohenzollern" under H, between Hoffmann
+    and Huber; "Öztürk" under O, before Zimmermann (a plain text order put both last)."""
+    extra = [
+        Member(id=10 + i, given_name="Kim", family_name=name, term_start=date(2025, 1, 1))
+        for i, name in enumerate(("Zimmermann", "von Hohenzollern", "Huber", "Öztürk", "Hoffmann"))
+    ]
+    model.set_members(_members() + extra, FIELDS, TODAY)
+    proxy.set_status(StatusFilter.ALL)
+    proxy.sort(MembersTableModel.COLUMN_NAME)
+    assert _names(proxy) == [
+        "Ahrens, Anna",
+        "Hoffmann, Kim",
+        "von Hohenzollern, Kim",
+        "Huber, Kim",
+        "Öztürk, Kim",
+        "Pál, Ödön",
+        "Wiśniewski, Łukasz",
+        "Zimmermann, Kim",
+    ]
+    proxy.sort(MembersTableModel.COLUMN_NAME, Qt.SortOrder.DescendingOrder)
+    assert _names(proxy)[:3] == ["Zimmermann, Kim", "Wiśniewski, Łukasz", "Pál, Ödön"]
+    unsorted = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert unsorted.index("von Hohenzollern, Kim") == 2  # the model's own start order too
 
 
 def test_every_column_sorts(proxy):
