@@ -13,7 +13,6 @@ from expertenrat.domain.councils import (
     RoleTitles,
 )
 from expertenrat.domain.members import Member
-from expertenrat.domain.text_folding import fold
 
 
 class RosterGrouping(StrEnum):
@@ -134,7 +133,7 @@ def _entry(
     )
     return RosterEntry(
         name=member.full_name,
-        sort_key=_sort_key(member),
+        sort_key=member.sort_name,  # name_sort_key: "von Hohenzollern" under H
         form_of_address=member.form_of_address,
         affiliation=member.affiliation,
         position=member.position,
@@ -148,10 +147,3 @@ def _entry(
         phone=member.phone if show_contact else "",
         postal_address=member.postal_address if show_contact else "",
     )
-
-
-def _sort_key(member: Member) -> str:
-    """Family name, then given name, accents aside ("Öztürk" sorts with "Oz", DIN 5007-1);
-    the exact spelling only breaks ties."""
-    family, given = member.family_name.strip(), member.given_name.strip()
-    return "\x1f".join((fold(family), fold(given), family.casefold(), given.casefold()))

@@ -429,3 +429,30 @@ def test_escaping_keeps_abbreviations_and_numbers_with_units_together():
     assert theme.esc("Zukunft e. V. & Co. KG, 10 Mitglieder") == (
         "Zukunft e.\xa0V.\xa0&amp;\xa0Co.\xa0KG, 10\xa0Mitglieder"
     )
+
+
+@pytest.mark.parametrize("public", [True, False])
+def test_names_print_in_reading_order_with_particles_behind(public: bool) -> None:
+    """Read back: "von Hohenzollern" between Hoffmann and Huber, "Öztürk" before
+    Zimmermann (DIN 5007-1, name_sort_key), in the internal and the public roster."""
+    members = [
+        member(1, "Jan", "Zimmermann"),
+        member(2, "Ece", "Öztürk"),
+        member(3, "Eva", "Huber"),
+        member(4, "Anna", "von Hohenzollern"),
+        member(5, "Tom", "Hoffmann"),
+        member(6, "Lea", "van der Berg"),
+        member(7, "Paul", "Otto"),
+    ]
+    text = text_of(read(roster(members, public=public)))
+    printed = [
+        "Lea van der Berg",
+        "Tom Hoffmann",
+        "Anna von Hohenzollern",
+        "Eva Huber",
+        "Paul Otto",
+        "Ece Öztürk",
+        "Jan Zimmermann",
+    ]
+    positions = [text.index(name) for name in printed]
+    assert positions == sorted(positions)
