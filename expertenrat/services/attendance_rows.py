@@ -15,7 +15,7 @@ from expertenrat.domain import agenda
 from expertenrat.domain.attendance_sheet import AgendaRef
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.name_order import name_sort_key
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import fetch, gone
 from expertenrat.store import models
@@ -117,7 +117,8 @@ def meeting_memberships(session: Session, meeting: models.Meeting) -> list[model
 
 
 def sort_name(row: models.Membership) -> str:
-    return fold(f"{row.person.family_name}, {row.person.given_name}")
+    """The membership's place in a list of names (:func:`name_sort_key`)."""
+    return name_sort_key(row.person.family_name, row.person.given_name)
 
 
 def full_name(row: models.Membership) -> str:

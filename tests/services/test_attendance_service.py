@@ -61,6 +61,26 @@ def test_sheet_lists_members_active_on_the_meeting_date(
     )
 
 
+def test_the_sheet_lists_the_members_in_reading_order(
+    service, database, members_service, council, new_member, today
+) -> None:
+    """name_sort_key: "von Hohenzollern" between Hoffmann and Huber, "Öztürk" before
+    Zimmermann (a folded "family, given" text put the particle under V)."""
+    for family in ("Zimmermann", "Öztürk", "Huber", "von Hohenzollern", "Hoffmann"):
+        members_service.save(council.id, new_member("Kim", family), today)
+    rows = add_meeting(database, council.id)
+
+    names = [e.name for e in service.sheet(rows.meeting_id).entries]
+
+    assert names == [
+        "Kim Hoffmann",
+        "Kim von Hohenzollern",
+        "Kim Huber",
+        "Kim Öztürk",
+        "Kim Zimmermann",
+    ]
+
+
 def test_quorum_follows_changing_attendance(service, meeting, nine) -> None:
     for member in nine[:4]:
         sheet = mark(service, meeting.meeting_id, member, PRESENT)

@@ -91,6 +91,21 @@ def test_document_reads_every_part_of_the_minutes(service, held) -> None:
     assert doc.items[3].vote_lines() == ("ohne Abstimmung zur Kenntnis genommen",)
 
 
+def test_the_minutes_list_the_members_in_reading_order(
+    service, held, members_service, council, new_member, today
+) -> None:
+    """Read back: the members not recorded print by name_sort_key, "von Hohenzollern"
+    between Hoffmann and Huber, "Öztürk" before Zimmermann."""
+    for family in ("Zimmermann", "Öztürk", "Huber", "von Hohenzollern", "Hoffmann"):
+        members_service.save(council.id, new_member("Kim", family), today)
+
+    printed = text_of(service.minutes(held.meeting_id).rendered.pdf)
+
+    names = ["Kim Hoffmann", "Kim von Hohenzollern", "Kim Huber", "Kim Öztürk", "Kim Zimmermann"]
+    positions = [printed.index(name) for name in names]
+    assert positions == sorted(positions)
+
+
 def test_draft_minutes_render_fresh_with_entwurf_on_every_page(service, held) -> None:
     result = service.minutes(held.meeting_id)
     assert not result.approved
