@@ -32,6 +32,7 @@ from expertenrat.domain.meeting_documents import (
     Letterhead,
     MeetingDocument,
 )
+from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.store import models
 
@@ -85,12 +86,17 @@ def _attendance(
         .join(models.Membership, models.Membership.id == models.Attendance.membership_id)
         .join(models.Person, models.Person.id == models.Membership.person_id)
         .where(models.Attendance.meeting_id.in_(meeting_ids))
-        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
-    )
+    ).all()  # a council's members per meeting: sorted here by name_sort_key, not by SQL
     found: dict[int, list[tuple[models.Attendance, str]]] = {}
-    for attendance, person in rows:
+    for attendance, person in sorted(rows, key=lambda row: _person_order(row[1])):
         found.setdefault(attendance.meeting_id, []).append((attendance, _name(person)))
     return found
+
+
+def _person_order(person: models.Person) -> tuple[str, int]:
+    """Where ``person`` stands in a printed list of names (:func:`name_sort_key`); the id
+    keeps namesakes in a fixed order."""
+    return name_sort_key(person.family_name, person.given_name), person.id
 
 
 def _name(person: models.Person) -> str:
@@ -112,11 +118,10 @@ def recused_conflicts(
             models.ConflictOfInterest.agenda_item_id.in_(item_ids),
             models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
         )
-        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
     )
-    rows = session.execute(query)
+    rows = session.execute(query).all()  # a few per item: sorted by name_sort_key here
     found: dict[int, list[DeclaredConflict]] = {}
-    for conflict, person in rows:
+    for conflict, person in sorted(rows, key=lambda row: _person_order(row[1])):
         if attending is not None and conflict.membership_id not in attending(
             conflict.agenda_item_id
         ):

@@ -292,6 +292,37 @@ def test_only_the_run_sheet_reads_the_attendance(service, sample, database):
     assert "Entschuldigt: Ödön Pál." in run_sheet.agenda[0].notes
 
 
+def test_excused_and_recused_members_are_named_in_reading_order(
+    service, sample, database, council, members_service, new_member, today
+):
+    """The run sheet's "Entschuldigt" note and the recusals follow name_sort_key: "von
+    Hohenzollern" between Hoffmann and Huber, "Öztürk" before Zimmermann."""
+    families = ("Zimmermann", "Öztürk", "Huber", "von Hohenzollern", "Hoffmann")
+    ids = [members_service.save(council.id, new_member("Kim", f), today).id for f in families]
+    with database.transaction() as session:
+        for membership_id in ids:
+            session.add_all(
+                [
+                    models.Attendance(
+                        meeting_id=sample.meeting_id, membership_id=membership_id, status="excused"
+                    ),
+                    models.ConflictOfInterest(
+                        agenda_item_id=sample.item_ids["secret"],
+                        membership_id=membership_id,
+                        reason="Beratervertrag",
+                    ),
+                ]
+            )
+
+    doc = service.document(sample.meeting_id, run_sheet_notes=True)
+
+    order = ["Kim Hoffmann", "Kim von Hohenzollern", "Kim Huber", "Kim Öztürk", "Kim Zimmermann"]
+    notes = doc.agenda[0].notes
+    assert positions(notes, order) == sorted(positions(notes, order))
+    recused = [c.member_name for c in doc.agenda[4].conflicts]
+    assert recused == [*order[:4], "Ödön Pál", order[4]]
+
+
 def test_invitation_letters_give_each_active_member_a_letter_of_their_own(
     service, sample, database, council, members_service, new_member, today
 ):
