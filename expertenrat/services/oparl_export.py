@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MemberRole, RecommendationKind, RecommendationStatus
+from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.oparl import oparl_tree
 from expertenrat.domain.oparl_base import check_base_url, derived_key
 from expertenrat.domain.oparl_records import (
@@ -132,12 +133,14 @@ def _members(
     session: Session, council: models.Council
 ) -> tuple[list[PersonRecord], list[MembershipRecord]]:
     council_id, titles = council.id, council.role_titles
-    rows = session.execute(
+    found = session.execute(
         select(models.Membership, models.Person)
         .join(models.Person, models.Person.id == models.Membership.person_id)
         .where(models.Membership.council_id == council_id)
-        .order_by(models.Person.family_name, models.Person.given_name, models.Membership.id)
     ).all()
+    # The persons and memberships lists read in name order (name_sort_key, not SQL's
+    # collation: "von Hohenzollern" under H, "Öztürk" under O); a council's few members.
+    rows = sorted(found, key=lambda row: (_name_key(row[1]), row[0].id))
     further: dict[int, list[int]] = defaultdict(list)
     for link in session.scalars(
         select(models.MembershipFurtherField)
@@ -239,3 +242,7 @@ def _recommendations(
         )
         for r in rows
     ]
+
+
+def _name_key(person: models.Person) -> str:
+    return name_sort_key(person.family_name, person.given_name)

@@ -18,6 +18,7 @@ from expertenrat.domain.enums import (
     MinutesState,
     VoteMode,
 )
+from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.oparl_records import (
     AgendaItemRecord,
     FileRecord,
@@ -181,19 +182,29 @@ def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord
 
 
 def _present(session: Session, council_id: int) -> dict[int, list[str]]:
+    """The persons present per meeting, in name order as the minutes list them
+    (:func:`name_sort_key`; sorted here, not by SQL's collation: a council's members times
+    its meetings, a few thousand rows at most)."""
     rows = session.execute(
-        select(models.Attendance.meeting_id, models.Person.public_id)
+        select(
+            models.Attendance.meeting_id,
+            models.Person.public_id,
+            models.Person.family_name,
+            models.Person.given_name,
+            models.Person.id,
+        )
         .join(models.Membership, models.Membership.id == models.Attendance.membership_id)
         .join(models.Person, models.Person.id == models.Membership.person_id)
         .where(
             models.Membership.council_id == council_id,
             models.Attendance.status == AttendanceStatus.PRESENT.value,
         )
-        .order_by(models.Person.family_name, models.Person.given_name, models.Person.id)
     )
     found: dict[int, list[str]] = defaultdict(list)
-    for meeting_id, person_key in rows:
-        found[meeting_id].append(person_key)
+    for row in sorted(
+        rows, key=lambda row: (name_sort_key(row.family_name, row.given_name), row.id)
+    ):
+        found[row.meeting_id].append(row.public_id)
     return found
 
 

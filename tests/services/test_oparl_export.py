@@ -580,3 +580,46 @@ def test_a_member_recused_at_an_item_without_being_there_is_not_published_as_rec
         for i in after.of_type("AgendaItem")
         for r in i.get("expertenrat:recused", ())
     }
+
+
+def test_persons_and_participants_are_listed_in_reading_order(services, tmp_path):
+    """The persons list and a meeting's participants follow name_sort_key: "von
+    Hohenzollern" between Hoffmann and Huber, "Öztürk" before Zimmermann (SQL's ORDER BY
+    family_name put the particle under V and, on PostgreSQL, "Ö" after "Z")."""
+    council_id = services.settings.councils()[0].id
+    field = services.settings.action_fields(council_id)[0].id
+    families = ["Hoffmann", "von Hohenzollern", "Huber", "Öztürk", "Zimmermann"]
+    saved = [
+        services.members.save(
+            council_id,
+            Member(
+                None, "Kim", family, term_start=date(2020, 1, 1), primary_field_id=field,
+                publish_name=True, publish_name_on=date(2020, 1, 1),
+            ),
+            TODAY,
+        )
+        for family in reversed(families)
+    ]  # fmt: skip
+    with services.database.transaction() as session:
+        meeting = session.scalars(
+            select(models.Meeting)
+            .where(
+                models.Meeting.council_id == council_id,
+                models.Meeting.state == MeetingState.HELD.value,
+                models.Meeting.deleted_at.is_(None),
+            )
+            .order_by(models.Meeting.starts_at)
+        ).first()
+        session.add_all(
+            models.Attendance(meeting_id=meeting.id, membership_id=m.id, status="present")
+            for m in saved
+        )
+        meeting_url = f"{BASE}/meeting/{meeting.public_id}.json"
+
+    walk = exported(services, tmp_path / "oparl")
+
+    persons = [p["familyName"] for p in walk.of_type("Person") if p.get("familyName") in families]
+    assert persons == families
+    names = {p["id"]: p.get("familyName") for p in walk.of_type("Person")}
+    participants = [names[url] for url in walk.objects[meeting_url]["participant"]]
+    assert [n for n in participants if n in families] == families
