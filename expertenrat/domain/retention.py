@@ -13,3 +13,4 @@ class RetentionCandidate:
     person_id: int
     name: str
     left_on: date  # the end of the person's last membership in any council
+    sort_name: str = ""  # the name's place in a list (name_sort_key)

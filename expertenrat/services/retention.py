@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, or_, select
 
 from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS, RetentionCandidate
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import erase_consent
@@ -48,13 +49,20 @@ class RetentionService:
             .where(_has_personal_data())
             .group_by(models.Person.id)
             .having(ended < cutoff)
-            .order_by(ended, models.Person.family_name, models.Person.id)
         )
         with reading(self._db) as session:
-            return [
-                RetentionCandidate(person.id, f"{person.given_name} {person.family_name}", left)
+            found = [
+                RetentionCandidate(
+                    person.id,
+                    f"{person.given_name} {person.family_name}",
+                    left,
+                    name_sort_key(person.family_name, person.given_name),
+                )
                 for person, left in session.execute(query)
             ]
+        # Sorted here, not by SQL: names by name_sort_key ("von Hohenzollern" under H); the
+        # former members of the councils, a few hundred at most.
+        return sorted(found, key=lambda c: (c.left_on, c.sort_name, c.person_id))
 
     def anonymise(
         self, person_ids: Iterable[int], today: date, years: int = DEFAULT_RETENTION_YEARS

@@ -38,7 +38,7 @@ class RetentionModel(RowsTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[RetentionCandidate], ...] = (
-            Column(tr(_CONTEXT, "Name"), lambda c: c.name),
+            Column(tr(_CONTEXT, "Name"), lambda c: c.name, sort_value=lambda c: c.sort_name),
             Column(
                 tr(_CONTEXT, "ausgeschieden am"),
                 lambda c: f"{c.left_on:%d.%m.%Y}",

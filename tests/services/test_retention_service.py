@@ -57,3 +57,26 @@ def test_exactly_the_members_past_the_period_are_anonymised(
     trail = AuditService(database).entries("person", gone_long.person_id)
     assert "Anonymisiert nach Ablauf der Aufbewahrungsfrist" in trail[-1].summary
     assert "alt@example.org" not in str(trail[-1])
+
+
+def test_members_gone_the_same_day_are_listed_in_reading_order(
+    database, members_service, new_member, council, actor
+):
+    """Longest gone first; on the same day by name_sort_key: "von Hohenzollern" between
+    Hoffmann and Huber, "Öztürk" before Zimmermann (SQL's family_name put them under V
+    and, on PostgreSQL, after Z)."""
+    families = ["Hoffmann", "von Hohenzollern", "Huber", "Öztürk", "Zimmermann"]
+    for number, family in enumerate(reversed(families)):
+        member = new_member(
+            "Kim",
+            family,
+            email=f"m{number}@example.org",
+            term_start=date(2022, 1, 1),
+            term_end=date(2024, 6, 30),
+        )
+        members_service.save(council.id, member, TODAY)
+    _member(members_service, new_member, "Zuerst", date(2024, 1, 31), council.id)
+
+    due = RetentionService(database, actor).due(TODAY)
+
+    assert [c.name for c in due] == ["Kim Zuerst", *(f"Kim {f}" for f in families)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
@@ -119,6 +120,30 @@ def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
     assert (member.email, member.phone, member.given_name) == ("", "", "Jörg")
     assert dialog.model.rowCount() == 0
     assert "Niemand ist fällig" in dialog.intro_label.text()
+
+
+def test_aufbewahrung_sorts_names_with_particles_behind(qtbot, services, dialogs, former, today):
+    """The Name column sorts by name_sort_key, not by the shown "given family" text:
+    "Anna von Hohenzollern" under H, between Brüggemann and Zimmermann."""
+    council_id = services.settings.councils()[0].id
+    field = services.settings.action_fields(council_id)[0]
+    for given, family in (("Jan", "Zimmermann"), ("Anna", "von Hohenzollern")):
+        services.members.save(
+            council_id,
+            Member(
+                id=None, given_name=given, family_name=family, email="x@example.org",
+                primary_field_id=field.id, term_start=date(2018, 1, 1),
+                term_end=date(2020, 6, 30),
+            ),
+            date(2018, 1, 1),
+        )  # fmt: skip
+    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: 2)
+    qtbot.addWidget(dialog)
+
+    dialog.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+    shown = [dialog.proxy.index(row, 0).data() for row in range(dialog.proxy.rowCount())]
+    assert shown == ["Jörg Brüggemann", "Anna von Hohenzollern", "Jan Zimmermann"]
 
 
 def test_a_longer_period_lists_nobody(qtbot, services, dialogs, former, today):
