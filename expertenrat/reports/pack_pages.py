@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.reports import fonts
 from expertenrat.reports.house_style import FONT, MUTED, RULE
-from expertenrat.reports.page_frame import MARGINS
+from expertenrat.reports.page_geometry import MARGINS
 
 STAMP_SIZE = 7
 _FROM_TOP = 5.5 * mm  # the baseline, below the top edge: above the house header (8.5 mm)

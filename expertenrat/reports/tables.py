@@ -26,7 +26,7 @@ from expertenrat.reports.house_style import (
     face_of,
     styles,
 )
-from expertenrat.reports.page_frame import content_height, content_width
+from expertenrat.reports.page_geometry import content_height, content_width
 from expertenrat.reports.paragraph import Paragraph
 from expertenrat.reports.user_text import ELLIPSIS, clip, esc, wrap_rtl
 from expertenrat.reports.widowless_table import WidowlessTable

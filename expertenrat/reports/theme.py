@@ -11,6 +11,7 @@ Its parts live in modules of their own, and this module hands their names on:
 - :mod:`~expertenrat.reports.page_frame`: documents build a story of flowables and hand it
   to :func:`build_pdf` together with a :class:`DocumentInfo`; the page frame draws the
   header (logo, council, city, title, date) and the footer ("Seite x von y") on every page.
+- :mod:`~expertenrat.reports.page_geometry`: the page size, the margins, the content's room.
 
 Here are the title and the headings that start a document and its sections, and
 :func:`markup`, the user text of a paragraph that wraps Arabic and Hebrew in reading order.
@@ -38,14 +39,8 @@ from expertenrat.reports.house_style import (
     german_date,
     styles,
 )
-from expertenrat.reports.page_frame import (
-    CREATOR,
-    DocumentInfo,
-    build_counted_pdf,
-    build_pdf,
-    content_height,
-    content_width,
-)
+from expertenrat.reports.page_frame import CREATOR, DocumentInfo, build_counted_pdf, build_pdf
+from expertenrat.reports.page_geometry import content_height, content_width
 from expertenrat.reports.paragraph import Paragraph
 from expertenrat.reports.tables import (
     CELL_PADDING,

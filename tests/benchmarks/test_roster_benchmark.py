@@ -20,7 +20,7 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.reports import fonts, theme
-from expertenrat.reports.page_frame import MARGINS
+from expertenrat.reports.page_geometry import MARGINS
 from expertenrat.reports.roster_pdf import render_roster
 
 TODAY = date(2026, 3, 5)

@@ -27,7 +27,7 @@ from expertenrat.domain.annual_report import MeetingsPart
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MeetingState
 from expertenrat.reports.annual_report_pdf import render_annual_report
-from expertenrat.reports.page_frame import MARGINS
+from expertenrat.reports.page_geometry import MARGINS
 
 
 def test_sections_names_meetings_and_figures():

@@ -14,7 +14,7 @@ from expertenrat.domain.minutes_document import DRAFT_MARK
 from expertenrat.reports.house_style import FONT
 from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.reports.minutes_pdf import render_minutes
-from expertenrat.reports.page_frame import MARGINS, page_size
+from expertenrat.reports.page_geometry import MARGINS, page_size
 
 LINK = (
     "https://meet.example-videokonferenz.de/j/84736251923847562?pwd=QWxhZGRpbjpvcGVuIHNlc2Ft"

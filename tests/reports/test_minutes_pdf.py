@@ -23,7 +23,7 @@ from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
-from expertenrat.reports.page_frame import content_width
+from expertenrat.reports.page_geometry import content_width
 
 LATIN_HOSTILE = """Kim "K" & <Co>; O'Neil, a\\b \ufffd"""
 HEBREW = "שלום"

@@ -26,7 +26,7 @@ from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.house_style import FONT, FONT_BOLD
 from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.reports.minutes_pdf import render_minutes
-from expertenrat.reports.page_frame import MARGINS
+from expertenrat.reports.page_geometry import MARGINS
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 from expertenrat.reports.roster_pdf import render_roster
 from expertenrat.reports.user_text import ELLIPSIS
