@@ -4,8 +4,8 @@ the logo as it is stored, scaled down to at most :data:`LOGO_SIDE` pixels a side
 Where a logo enters (the settings service saves every logo, the chooser's of Einstellungen
 too; the transfer service reads a settings file's) it is checked and fitted here
 (``services.logos.stored_logo``), so no PDF later meets a logo it cannot draw. The page
-frame decodes a stored logo (one stored before this check) the same way and leaves an
-unusable one out.
+header decodes a stored logo (one stored before this check) the same way and leaves an
+unusable one out (:mod:`~expertenrat.reports.header_logo`).
 """
 
 from __future__ import annotations
