@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, at_most, confirm, target_file, terminal_text
 from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
-from expertenrat.domain.wording import file_size, restore_scope, whole_number
+from expertenrat.domain.wording import counted, file_size, restore_scope, whole_number
 
 if TYPE_CHECKING:
     from expertenrat.domain.errors import DatabaseDamagedError
@@ -167,13 +167,16 @@ def _check(services: Services, args: argparse.Namespace) -> str:
 def _retention(services: Services, args: argparse.Namespace) -> str:
     due = services.retention.due(date.today(), args.years)
     if not due:
-        return (
-            f"Niemand ist länger als {args.years} Jahre ausgeschieden und noch nicht anonymisiert."
-        )
+        years = counted(args.years, "Jahr", "Jahre")
+        return f"Niemand ist länger als {years} ausgeschieden und noch nicht anonymisiert."
     lines = [f"{c.name} (ausgeschieden am {c.left_on:%d.%m.%Y})" for c in due]
     if not args.anonymise:
-        lines.append(f"{len(due)} Person(en) fällig; anonymisieren mit --anonymise.")
+        lines.append(
+            f"{counted(len(due), 'Person', 'Personen')} fällig; anonymisieren mit --anonymise."
+        )
         return "\n".join(lines)
     count = services.retention.anonymise([c.person_id for c in due], date.today(), args.years)
-    lines.append(f"{count} Person(en) anonymisiert; im Änderungsprotokoll vermerkt.")
+    lines.append(
+        f"{counted(count, 'Person', 'Personen')} anonymisiert; im Änderungsprotokoll vermerkt."
+    )
     return "\n".join(lines)
