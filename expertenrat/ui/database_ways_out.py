@@ -74,11 +74,12 @@ class DatabaseWaysOut:
         )
 
     def _other_server_checked(self, url: URL, _has_data: bool, keep_password: bool) -> None:
+        """The password ticked to be kept goes into the keyring once the server opened,
+        as with the in-window switch: a server that then fails keeps nothing."""
         from expertenrat.services import database_choice
 
-        if keep_password:
+        if self._session.open_or_explain(url, chosen=True) and keep_password:
             database_choice.keep_password(url)
-        self._session.open_or_explain(url, chosen=True)
 
     def ask_other_server(self, database: str | URL | None) -> None:
         """Start page → "Anderen Server …": checked as Einstellungen → Datenbank checks it,

@@ -7,13 +7,17 @@ import socket
 import threading
 from datetime import date
 
+import keyring
 import pytest
+from memory_keyring import MemoryKeyring
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from sqlalchemy.engine import make_url
 from window_gone import closed
 
+from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
 from expertenrat.services.demo import DemoService
+from expertenrat.store import server_password
 from expertenrat.store.database import open_database
 from expertenrat.store.database_location import chosen_url, store_address, stored_address
 
@@ -167,3 +171,46 @@ def test_connecting_from_the_welcome_page_opens_the_server_at_once(
     assert session.database.location == str(default_database_file())
     assert session.window is not second and session.window.welcome_shown()
     assert stored_address() is None
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+def test_a_password_to_keep_is_kept_only_once_the_other_server_opened(
+    empty_postgres_url, session, dialogs, finish_job, memory_keyring, monkeypatch
+):
+    """ "Anderen Server …" put a password ticked to be kept into the keyring before the
+    server was opened: a server that then could not be opened kept it all the same. Now
+    it goes in once the server opened, as with the switch in the window."""
+    session.dialogs = dialogs
+    page = _refused(session, GONE)
+    typed = empty_postgres_url.set(password="geheim")
+    opening = session.open
+
+    def failing(_database) -> None:
+        raise DatabaseUnusableError("Die Datenbank lässt sich gerade nicht öffnen.")
+
+    monkeypatch.setattr(session, "open", failing)  # checked, but then not opened
+    page.server_button.click()
+    assert session.ways.server_choice.dialog.keep_check.isChecked()  # offered, ticked
+    _answer(session.ways.server_choice.dialog, typed)
+    finish_job(session.ways.server_choice)
+
+    assert session.database is None
+    assert "lässt sich gerade nicht öffnen" in page.message_label.text()
+    assert memory_keyring.secrets == {}
+
+    monkeypatch.setattr(session, "open", opening)
+    page.server_button.click()
+    _answer(session.ways.server_choice.dialog, typed)
+    finish_job(session.ways.server_choice)
+
+    assert session.database.url.database == empty_postgres_url.database
+    account = (server_password.SERVICE, server_password.account(empty_postgres_url))
+    assert memory_keyring.secrets == {account: "geheim"}
