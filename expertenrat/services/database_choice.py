@@ -1,7 +1,7 @@
-"""Which database the window opens, for the start page's ways out (see
-:mod:`expertenrat.ui.database_ways_out`): the window's side of
+"""Which database the window and the command line open, and what this PC keeps of that
+choice: the window's and the command line's side of
 :mod:`expertenrat.store.database_location` and :mod:`expertenrat.store.server_password`,
-so that ``ui`` reaches them through the services as everywhere else.
+so that ``ui`` and ``cli`` reach them through the services as everywhere else.
 
 ``database`` is what the start was given (``--database``; ``None``: the address stored on
 this PC, else the default file) or a server's URL as just typed (with its password).
@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from sqlalchemy.engine import URL
 
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
-from expertenrat.store.database_location import chosen_is_default_file, chosen_is_server, chosen_url
-from expertenrat.store.server_password import save_password
+from expertenrat.store.database_address import describe
+from expertenrat.store.database_location import (
+    chosen_is_default_file,
+    chosen_is_server,
+    chosen_url,
+    stored_address,
+)
+from expertenrat.store.engine import database_url, text_without_password
+from expertenrat.store.server_password import keyring_available, save_password
 
 
 def address_of(database: str | URL | None) -> URL:
@@ -41,3 +49,22 @@ def keep_password(url: URL) -> None:
     """Keep the password ``url`` carries in the system's keyring (when there is one)."""
     if url.password:
         save_password(url, url.password)
+
+
+def can_keep_passwords() -> bool:
+    """Whether this PC has a keyring to keep a server's password in; without one the
+    password is asked at every start."""
+    return keyring_available()
+
+
+def shown_stored_address() -> str | None:
+    """The address stored on this PC as the user knows it (see
+    :func:`~expertenrat.store.database_address.describe`), or ``None``: this PC opens its
+    default file."""
+    stored = stored_address()
+    if stored is None:
+        return None
+    try:
+        return describe(database_url(stored))
+    except ExpertenratError:  # edited by hand into no address at all
+        return text_without_password(stored)

@@ -18,8 +18,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.paths import default_database_file, user_config_dir
-from expertenrat.store.database_address import describe
-from expertenrat.store.engine import database_url, sqlite_file, text_without_password
+from expertenrat.store.engine import database_url, sqlite_file
 from expertenrat.store.server_password import with_saved_password, without_password
 
 log = logging.getLogger(__name__)
@@ -42,18 +41,6 @@ def stored_address() -> str | None:
         log.warning("Ignoring unreadable %s", path, exc_info=True)
         return None
     return value if isinstance(value, str) and value.strip() else None
-
-
-def shown_stored_address() -> str | None:
-    """The address stored on this PC as the user knows it (see :func:`describe`), or
-    ``None``."""
-    stored = stored_address()
-    if stored is None:
-        return None
-    try:
-        return describe(database_url(stored))
-    except ExpertenratError:  # edited by hand into no address at all
-        return text_without_password(stored)
 
 
 def store_address(url: URL | None) -> None:

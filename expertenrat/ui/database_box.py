@@ -14,14 +14,15 @@ keeps the old database, and the keyring what it had.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy.engine import URL
 
 from expertenrat.paths import default_database_file
-from expertenrat.store.database import Database
-from expertenrat.store.database_location import shown_stored_address
+from expertenrat.services.database_choice import shown_stored_address
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_choice import ServerChoice
@@ -29,6 +30,16 @@ from expertenrat.ui.widgets import action_button
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "DatabaseBox"
+
+
+class OpenDatabase(Protocol):
+    """What the box shows of the open database (the services' ``database``)."""
+
+    @property
+    def location(self) -> str: ...
+
+    @property
+    def is_sqlite(self) -> bool: ...
 
 
 class DatabaseBox(QGroupBox):
@@ -39,7 +50,7 @@ class DatabaseBox(QGroupBox):
     open_requested = Signal(object, bool)
 
     def __init__(
-        self, database: Database, dialogs: DialogService, parent: QWidget | None = None
+        self, database: OpenDatabase, dialogs: DialogService, parent: QWidget | None = None
     ) -> None:
         super().__init__(tr(_CONTEXT, "Datenbank"), parent)
         self._database = database

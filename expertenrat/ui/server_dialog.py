@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL
 
-from expertenrat.store.server_password import keyring_available
+from expertenrat.services.database_choice import can_keep_passwords
 from expertenrat.ui.dialog_parts import dialog_buttons
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
@@ -60,7 +60,7 @@ class ServerDialog(QDialog):
         for edit in (self.host_edit, self.port_spin, self.database_edit, self.user_edit):
             edit.setEnabled(fixed is None)
         self.keep_check = QCheckBox(tr(_CONTEXT, "Passwort im Schlüsselbund dieses PCs speichern"))
-        available = keyring_available()
+        available = can_keep_passwords()
         self.keep_check.setChecked(available)
         self.keep_check.setEnabled(available)
         if not available:
