@@ -181,20 +181,16 @@ class Session:
             error.detail,
         )
 
-    def remember(self, database: str | URL) -> bool:
+    def remember(self, database: str | URL, keep_password: bool = False) -> bool:
         """Open ``database`` at the next start, too (as a server moved to is); the
-        default file by storing no address, as Einstellungen → "Standarddatei verwenden".
-        ``False``: the address could not be stored (the user was told why)."""
-        from sqlalchemy.engine import URL
+        default file by storing no address, as Einstellungen → "Standarddatei verwenden"
+        (see :func:`expertenrat.services.database_choice.remember`). ``keep_password``:
+        a server's password goes into the keyring with its address. ``False``: the
+        address could not be stored (the user was told why)."""
+        from expertenrat.services import database_choice
 
-        from expertenrat.paths import default_database_file
-        from expertenrat.store.database_location import store_address
-        from expertenrat.store.engine import database_url
-
-        url = database if isinstance(database, URL) else database_url(database)
-        default = database_url(str(default_database_file()))
         try:
-            store_address(None if url == default else url)
+            database_choice.remember(database, keep_password=keep_password)
         except ExpertenratError as error:
             self.dialog_service().warning(self.window, tr("Session", "Datenbank"), error.message)
             return False
@@ -213,14 +209,8 @@ class Session:
             self._switch(database, keep_password)
 
     def _switch(self, database: str | URL, keep_password: bool = False) -> None:
-        from sqlalchemy.engine import URL
-
-        from expertenrat.services import database_choice
-
-        if not self.remember(database):
+        if not self.remember(database, keep_password):
             return  # stays on the open database, which the next start opens too
-        if keep_password and isinstance(database, URL):
-            database_choice.keep_password(database)
         old = self.window
         old.save_state()  # the new window takes its place, size and area
         self.close()

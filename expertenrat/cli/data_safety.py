@@ -128,12 +128,10 @@ def _restore_over_damaged(error: DatabaseDamagedError, args: argparse.Namespace)
 
 def _move_to_server(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.paths import user_data_dir
-    from expertenrat.services.server_move import move_to_server
-    from expertenrat.store.database_location import store_address
-    from expertenrat.store.engine import database_url
-    from expertenrat.store.server_password import save_password
+    from expertenrat.services import database_choice
+    from expertenrat.services.server_move import move_to_server, target_address
 
-    target = database_url(args.url)
+    target = target_address(args.url)
     where = services.database.location
     confirm(
         args.yes,
@@ -141,13 +139,13 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
         f"Alle Daten aus „{where}“ auf den Server kopieren?",
     )
     summary = move_to_server(services.database, target, user_data_dir() / "Sicherungen")
-    store_address(target)
+    asks_password = database_choice.remember(target, keep_password=True)
     lines = [
         f"Umgezogen: {summary.rows} Datensätze in {summary.tables} Tabellen nach "
         f"„{summary.target}“; alle Tabellen vollständig. Expertenrat verwendet auf diesem PC "
         "ab jetzt den Server."
     ]
-    if target.password and not save_password(target, target.password):
+    if asks_password:
         lines.append(
             "Das Passwort wurde nicht gespeichert (kein Schlüsselbund des Systems verfügbar); "
             "das Programm fragt beim Start danach."

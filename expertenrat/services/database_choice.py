@@ -18,6 +18,7 @@ from expertenrat.store.database_location import (
     chosen_is_default_file,
     chosen_is_server,
     chosen_url,
+    store_address,
     stored_address,
 )
 from expertenrat.store.engine import database_url, text_without_password
@@ -43,6 +44,22 @@ def is_default_file(database: str | URL | None) -> bool:
 def default_file() -> str:
     """The path of this PC's default SQLite file (it may not exist yet)."""
     return str(default_database_file())
+
+
+def remember(database: str | URL, *, keep_password: bool = False) -> bool:
+    """Open ``database`` at the next starts of this PC, too (window and command line): a
+    server's address is stored without its password, a file's path as it is, the default
+    file by storing no address. ``keep_password``: the password that came with a server's
+    address goes into the keyring (where there is one).
+
+    Returns whether a password came with the address but is not kept (not wanted, or no
+    keyring): it is asked at every start then. Raises :class:`ExpertenratError` if the
+    address cannot be stored (nothing is kept then)."""
+    url = database if isinstance(database, URL) else database_url(database)
+    store_address(None if url == database_url(default_file()) else url)
+    if not url.password:
+        return False
+    return not (keep_password and save_password(url, url.password))
 
 
 def keep_password(url: URL) -> None:

@@ -4,7 +4,8 @@ The data travels through the portable backup format: a backup of the current dat
 written to memory, read back with every check of a restore (hashes, counts, revision) and
 restored into the server's database, which must be empty. Then every table is counted on
 the server and compared with the backup; only if all agree is the move done. The current
-database is only read. Storing the new address (the switch) is the caller's step.
+database is only read. Storing the new address (the switch) is the caller's step
+(:func:`expertenrat.services.database_choice.remember`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.database_address import describe
+from expertenrat.store.engine import database_url
 from expertenrat.store.models import Base
 from expertenrat.store.work_problems import refused
 
@@ -48,16 +50,28 @@ def nothing_to_move(source: Database) -> str:
     )
 
 
+def target_address(text: str) -> URL:
+    """The server database a move goes to, as typed (``move-to-server URL``); refused at
+    once if it names no PostgreSQL database, before anything is asked or copied."""
+    url = database_url(text)
+    _refuse_no_server(url)
+    return url
+
+
+def _refuse_no_server(target_url: URL) -> None:
+    if target_url.get_backend_name() != "postgresql":
+        raise DatabaseUnusableError(
+            f"„{describe(target_url)}“ ist kein PostgreSQL-Server. Der Umzug braucht eine "
+            "Adresse wie postgresql://benutzer@server:5432/datenbank."
+        )
+
+
 def move_to_server(
     source: Database, target_url: URL, keep_dir: Path, progress: Progress = no_progress
 ) -> MoveSummary:
     """Copy all data of ``source`` into the empty PostgreSQL database ``target_url``."""
+    _refuse_no_server(target_url)
     location = describe(target_url)
-    if target_url.get_backend_name() != "postgresql":
-        raise DatabaseUnusableError(
-            f"„{location}“ ist kein PostgreSQL-Server. Der Umzug braucht eine Adresse wie "
-            "postgresql://benutzer@server:5432/datenbank."
-        )
     if describe(source.url) == location:
         raise DatabaseUnusableError(f"Die Daten liegen schon in „{location}“.")
     if source.pending:

@@ -19,10 +19,9 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import user_data_dir
+from expertenrat.services import database_choice
 from expertenrat.services.context import Services
 from expertenrat.services.server_move import MoveSummary, move_to_server, nothing_to_move
-from expertenrat.store.database_location import store_address
-from expertenrat.store.server_password import save_password
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_dialog import ServerDialog
@@ -105,7 +104,7 @@ class ServerMoveMenu:
     def _moved(self, url: URL, keep_password: bool, summary: MoveSummary) -> None:
         title = tr(_CONTEXT, "Auf Server umziehen")
         try:
-            store_address(url)
+            asks_password = database_choice.remember(url, keep_password=keep_password)
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, title, error.message)
             return
@@ -120,7 +119,7 @@ class ServerMoveMenu:
             "sie gleich. Die Datei „{file}“ bleibt unverändert liegen, wird aber nicht mehr "
             "verwendet.",
         ).format(file=self._services.database.location)
-        if url.password and not (keep_password and save_password(url, url.password)):
+        if asks_password:
             text += " " + tr(_CONTEXT, "Das Passwort wird bei jedem Start erfragt.")
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._parent)
         box.finished.connect(box.deleteLater)

@@ -6,7 +6,7 @@ from sqlalchemy.engine import make_url
 
 from expertenrat.paths import default_database_file
 from expertenrat.services import database_choice
-from expertenrat.store.database_location import store_address
+from expertenrat.store.database_location import store_address, stored_address
 
 SERVER = "postgresql+psycopg://rat@server.example:5432/expertenrat"
 
@@ -27,3 +27,14 @@ def test_without_a_choice_the_stored_address_or_the_default_file_counts(tmp_path
     other = str(tmp_path / "anders.db")
     assert not database_choice.is_server(other) and not database_choice.is_default_file(other)
     assert database_choice.address_of(other).database == other
+
+
+def test_remembering_stores_a_server_without_its_password_and_the_default_file_as_none(tmp_path):
+    # No keyring in the tests: a password that came with the address is asked at each start.
+    assert database_choice.remember(make_url(SERVER).set(password="geheim"), keep_password=True)
+    assert stored_address() == SERVER
+    assert not database_choice.remember(make_url(SERVER))  # no password, none to ask
+    other = str(tmp_path / "anders.db")
+    assert not database_choice.remember(other) and stored_address() == other
+    database_choice.remember(database_choice.default_file())
+    assert stored_address() is None
