@@ -100,20 +100,16 @@ class Session:
         ``database``: what ``--database`` says (or ``None``: see
         :mod:`expertenrat.store.database_location`), or a URL with the password asked.
         """
-        from sqlalchemy.engine import URL
-
+        from expertenrat.services import database_choice
         from expertenrat.services.audit import default_actor
         from expertenrat.services.change_marker import change_marker, open_change_feed
         from expertenrat.services.context import Services
-        from expertenrat.store.database import Create, open_database
-        from expertenrat.store.database_location import chosen_url
         from expertenrat.ui.change_watch import ChangeWatch
         from expertenrat.ui.daily_backup import DailyBackup
         from expertenrat.ui.recovery_notice import offer_unsaved_minutes
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
-        url = database if isinstance(database, URL) else chosen_url(database)
-        self.database = open_database(url, create=Create.ON_FIRST_WRITE)
+        self.database = database_choice.open_chosen(database_choice.address_of(database))
         if self.database.backup_file is not None:
             log.info("Database upgraded; backup at %s", self.database.backup_file)
         dialogs = self.dialog_service()

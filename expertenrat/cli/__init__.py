@@ -136,8 +136,7 @@ def load_data_stack() -> None:
     program's own run does it at start, while it loads its modules (``__main__``)."""
     import expertenrat.services.audit
     import expertenrat.services.context
-    import expertenrat.store.database
-    import expertenrat.store.database_location  # noqa: F401
+    import expertenrat.services.database_choice  # noqa: F401
 
 
 def open_services(args: argparse.Namespace) -> Services:
@@ -151,21 +150,18 @@ def open_services(args: argparse.Namespace) -> Services:
     """
     # The data stack (SQLAlchemy, ~0.25 s to import) is loaded only when a command runs,
     # so that starting the window, which parses these arguments too, stays quick.
+    from expertenrat.services import database_choice
     from expertenrat.services.audit import default_actor
     from expertenrat.services.context import Services
-    from expertenrat.store.database import Create, open_database
-    from expertenrat.store.database_location import chosen_url
 
-    url = chosen_url(args.database)
+    url = database_choice.address_of(args.database)
     dry_run = getattr(args, "dry_run", False)
     # The schema of a new database: with the first change of a command that may create one.
     fills = args.opening == "fill" and not dry_run
 
     def opened(url):
-        return open_database(
-            url,
-            create=Create.ON_FIRST_WRITE if fills else Create.NEVER,
-            read_only=args.opening == "read" or dry_run,
+        return database_choice.open_chosen(
+            url, may_create=fills, read_only=args.opening == "read" or dry_run
         )
 
     try:

@@ -13,6 +13,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
+from expertenrat.store.database import Create, Database, open_database
 from expertenrat.store.database_address import describe
 from expertenrat.store.database_location import (
     chosen_is_default_file,
@@ -44,6 +45,15 @@ def is_default_file(database: str | URL | None) -> bool:
 def default_file() -> str:
     """The path of this PC's default SQLite file (it may not exist yet)."""
     return str(default_database_file())
+
+
+def open_chosen(url: URL, *, may_create: bool = True, read_only: bool = False) -> Database:
+    """Open ``url`` (an old database is backed up and upgraded first). ``may_create``: a
+    database that does not exist yet (or an empty file) is created with its first change,
+    not before, so that a start or a command that changes nothing leaves nothing behind;
+    otherwise it is refused. ``read_only``: only reading is asked (exports)."""
+    create = Create.ON_FIRST_WRITE if may_create else Create.NEVER
+    return open_database(url, create=create, read_only=read_only)
 
 
 def remember(database: str | URL, *, keep_password: bool = False) -> bool:
