@@ -50,6 +50,13 @@ def folder_beside(database_file: Path | None) -> Path:
     return database_file.parent / FOLDER_NAME
 
 
+def backup_folder(chosen: str, database_file: Path | None) -> Path:
+    """Where the daily copies of ``database_file`` go: the folder ``chosen`` on this PC
+    (e.g. a network drive; blank: none), else :func:`folder_beside` the file."""
+    chosen = chosen.strip()
+    return Path(chosen) if chosen else folder_beside(database_file)
+
+
 def copy_suffix(database: Database) -> str:
     """The ending of ``database``'s daily copies: ``.db`` for a file, ``.zip`` for a server."""
     return ".db" if database.is_sqlite else ".zip"
@@ -88,6 +95,11 @@ class DailyBackupService:
     @property
     def database(self) -> Database:
         return self._db
+
+    def folder(self, chosen: str) -> Path:
+        """Where this database's daily copies go: the folder ``chosen`` on this PC, else
+        :func:`default_folder` (see :func:`backup_folder`)."""
+        return backup_folder(chosen, sqlite_file(self._db.url))
 
     def run(self, folder: Path, today: date) -> Path | None:
         """Make today's copy unless there is one; rotate. ``None`` if nothing was copied."""

@@ -15,8 +15,7 @@ from expertenrat.domain.wording import file_size, restore_scope, whole_number
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupSummary, RestoreSummary
 from expertenrat.services.context import Services
-from expertenrat.store.engine import sqlite_file
-from expertenrat.ui.daily_backup import daily_backup_folder
+from expertenrat.ui.daily_backup import chosen_folder
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -89,7 +88,7 @@ class BackupMenu:
             FileKind.BACKUP,
             # Before a folder is remembered, the daily backups: on Windows in a hidden
             # folder (AppData) that no one would find in the dialog by hand.
-            fallback=daily_backup_folder(self._settings, sqlite_file(self._services.database.url)),
+            fallback=self._services.daily_backup.folder(chosen_folder(self._settings)),
         )
 
     def _confirm_restore(self, path: str) -> None:

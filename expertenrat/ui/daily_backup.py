@@ -18,8 +18,7 @@ from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from expertenrat.services.daily_backup import DailyBackupService, folder_beside
-from expertenrat.store.engine import sqlite_file
+from expertenrat.services.daily_backup import DailyBackupService, backup_folder
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import POLL_MS, Job
 
@@ -28,14 +27,16 @@ _CONTEXT = "DailyBackup"
 log = logging.getLogger(__name__)
 
 
+def chosen_folder(settings: QSettings) -> str:
+    """The folder of the daily copies chosen on this PC; blank: none."""
+    return str(settings.value(FOLDER_KEY, "") or "")
+
+
 def daily_backup_folder(settings: QSettings, database_file: Path | None) -> Path:
     """Where the daily copies of ``database_file`` go: the folder chosen on this PC, else
     ``Sicherungen`` beside the file (``None``: a server database, in this PC's data
     folder)."""
-    configured = str(settings.value(FOLDER_KEY, "") or "").strip()
-    if configured:
-        return Path(configured)
-    return folder_beside(database_file)
+    return backup_folder(chosen_folder(settings), database_file)
 
 
 class DailyBackup(QObject):
@@ -56,7 +57,7 @@ class DailyBackup(QObject):
         self.job: Job | None = None
 
     def folder(self) -> Path:
-        return daily_backup_folder(self._settings, sqlite_file(self._service.database.url))
+        return self._service.folder(chosen_folder(self._settings))
 
     def start(self) -> None:
         """Make today's copy in the worker, unless there is one."""

@@ -280,3 +280,13 @@ def test_a_server_that_refuses_the_daily_copy_is_a_german_message_and_leaves_not
         postgres_admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
     finally:
         database.close()
+
+
+def test_the_folder_chosen_on_this_pc_wins_over_the_one_beside_the_file(sqlite_database, tmp_path):
+    service = DailyBackupService(sqlite_database)
+    assert service.folder("") == service.folder("  ") == default_folder(sqlite_database)
+    assert (
+        default_folder(sqlite_database) == sqlite_file(sqlite_database.url).parent / "Sicherungen"
+    )
+    assert service.folder(f" {tmp_path / 'Netz'} ") == tmp_path / "Netz"
+    assert daily_backup.backup_folder("", None) == user_data_dir() / "Sicherungen"  # a server's
