@@ -1,9 +1,10 @@
 """The local recovery files of the autosave: typed text that the database may not have yet.
 
-One folder per database (named after a digest of its location) under the user data folder,
-one small JSON file per autosaved record ("item-12.json"). A file is written atomically
-(a temporary file in the same folder, flushed to the disk, then renamed over the old one),
-so a killed program or a dead PC leaves either the old or the new text, never half of one.
+One folder per database (named after a digest of its location, ``database.digest``) under
+the user data folder, one small JSON file per autosaved record ("item-12.json"). A file is
+written atomically (a temporary file in the same folder, flushed to the disk, then renamed
+over the old one), so a killed program or a dead PC leaves either the old or the new text,
+never half of one.
 Writes may come from a worker thread and from the GUI thread (on flush): a lock and a
 running number per record keep an older snapshot from overwriting a newer one.
 
@@ -24,7 +25,6 @@ from datetime import datetime
 from pathlib import Path
 
 from expertenrat.paths import user_data_dir
-from expertenrat.store.database import key_digest
 
 log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -48,9 +48,10 @@ class RecoveryStore:
         self._latest: dict[str, int] = {}  # key → running number of the newest write
 
     @classmethod
-    def for_database(cls, key: str, root: Path | None = None) -> RecoveryStore:
-        """The store of the database named ``key`` (``Database.key``)."""
-        return cls((root or user_data_dir()) / "recovery" / key_digest(key))
+    def for_database(cls, digest: str, root: Path | None = None) -> RecoveryStore:
+        """The store of the database whose short name is ``digest`` (the services'
+        ``database.digest``: its path or address is not spelt out)."""
+        return cls((root or user_data_dir()) / "recovery" / digest)
 
     def write(self, entry: RecoveryEntry, number: int) -> None:
         """Write ``entry`` unless a newer one (higher ``number``) was written already.

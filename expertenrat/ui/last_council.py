@@ -1,5 +1,5 @@
 """The council this PC last showed, remembered per database (QSettings
-``last_council/<digest>``, see :func:`~expertenrat.store.database.key_digest`): another
+``last_council/<digest>``, the services' ``database.digest``): another
 file or server opens with its own last council, not with the one of the same id.
 
 Versions before kept one ``council_id`` for every database. The database opened first

@@ -64,7 +64,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self._no_meeting_hint = no_meeting_hint()
         self._minutes: Minutes | None = None
         self.saver = MinutesSaver(services)
-        store = RecoveryStore.for_database(services.database.key)
+        store = RecoveryStore.for_database(services.database.digest)
         self.autosave = Autosave(
             self.saver.save,
             store,

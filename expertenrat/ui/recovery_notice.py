@@ -77,7 +77,7 @@ def offer_unsaved_minutes(
     """Look for meetings with unsaved minutes text in the worker, then ask whether to open
     the first (if there is one). Returns the running job, or None when no text is kept.
     ``minutes_editor``: the Protokoll tab as it is when the look has ended."""
-    store = RecoveryStore.for_database(services.database.key)
+    store = RecoveryStore.for_database(services.database.digest)
     if not store.has_files():
         return None
     # Only reads: a hung server must not keep the ending program alive (see worker).

@@ -261,7 +261,7 @@ def test_recovered_text_can_be_adopted_or_discarded(qtbot, make_autosave, record
 
 
 def test_the_recovery_store_keeps_the_newest_text_and_skips_damaged_files(tmp_path):
-    store = RecoveryStore.for_database("/home/geschäftsstelle/rat.db", root=tmp_path)
+    store = RecoveryStore.for_database("0a1b2c3d4e5f6071", root=tmp_path)
     store.write(RecoveryEntry("item:1", {"t": "neu"}, 4), 5)
     store.write(RecoveryEntry("item:1", {"t": "alt"}, 4), 3)  # an older snapshot, written late
     store.remove("item:1", 2)  # the save of an older snapshot ended: the newer text stays
@@ -272,5 +272,5 @@ def test_the_recovery_store_keeps_the_newest_text_and_skips_damaged_files(tmp_pa
     data = json.loads((store.folder / "item-1.json").read_text(encoding="utf-8"))
     assert data["written_at"]
     assert not list(store.folder.glob("*.tmp"))
-    other = RecoveryStore.for_database("postgresql://server/rat", root=tmp_path)
+    other = RecoveryStore.for_database("7f6e5d4c3b2a1908", root=tmp_path)
     assert other.folder != store.folder and other.entries() == []

@@ -65,7 +65,7 @@ def test_text_typed_before_a_kill_is_found_on_reopening(qtbot, services, dialogs
         assert line.strip() == "typed", process.stderr.read()
         # The user stops typing; the PC dies once the text has left the program (a moment
         # later: waited for, not timed, as a busy machine may take longer).
-        recovery = RecoveryStore.for_database(services.database.key)
+        recovery = RecoveryStore.for_database(services.database.digest)
         deadline = time.monotonic() + WAIT / 1000
         while not _kept(services, recovery, held.meeting_id, item_id, text):
             assert time.monotonic() < deadline, "the typed text never left the program"

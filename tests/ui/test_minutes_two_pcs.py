@@ -100,7 +100,7 @@ def test_text_kept_from_approved_minutes_is_shown_once_before_it_is_dropped(
     meeting's minutes, instead of dropping it unseen."""
     key = item_key(held.item_ids[1])
     texts = {"discussion": TYPED, "motion_text": "", "resolution_text": "", "result": ""}
-    store = RecoveryStore.for_database(services.database.key)
+    store = RecoveryStore.for_database(services.database.digest)
     store.write(RecoveryEntry(key, texts, 1, {"meeting_id": held.meeting_id}), 1)
     approve(other_program.database, held.meeting_id)
 
@@ -127,7 +127,7 @@ def test_text_kept_from_approved_minutes_stays_until_its_message_is_closed(
     dialogs.keep_warnings_open = True
     key = item_key(held.item_ids[1])
     texts = {"discussion": TYPED, "motion_text": "", "resolution_text": "", "result": ""}
-    store = RecoveryStore.for_database(services.database.key)
+    store = RecoveryStore.for_database(services.database.digest)
     store.write(RecoveryEntry(key, texts, 1, {"meeting_id": held.meeting_id}), 1)
     approve(other_program.database, held.meeting_id)
 
@@ -256,7 +256,7 @@ def test_kept_text_of_an_item_deleted_elsewhere_is_shown_once_before_it_is_dropp
     elsewhere: opening the minutes again shows the text to copy instead of keeping it
     unseen for ever."""
     key = item_key(held.item_ids[1])
-    RecoveryStore.for_database(services.database.key).write(
+    RecoveryStore.for_database(services.database.digest).write(
         RecoveryEntry(
             key,
             texts_payload(ItemTexts(TYPED, "", "", "")),

@@ -32,7 +32,7 @@ def meeting(services):
 
 def recover(services, meeting, discussion: str) -> None:
     item = services.minutes.minutes(meeting.meeting_id).items[0]
-    store = RecoveryStore.for_database(services.database.key)
+    store = RecoveryStore.for_database(services.database.digest)
     entry = RecoveryEntry(
         key=item_key(item.item_id),
         payload=texts_payload(ItemTexts(discussion, "", "", "")),
@@ -210,5 +210,5 @@ def test_kept_text_of_an_item_deleted_meanwhile_is_mentioned_and_shown_to_copy(
     (warning,) = dialogs.warnings()
     assert "Der Tagesordnungspunkt wurde inzwischen gelöscht" in warning
     assert TYPED in dialogs.details[-1]
-    assert RecoveryStore.for_database(services.database.key).entries() == []
+    assert RecoveryStore.for_database(services.database.digest).entries() == []
     qtbot.waitUntil(window.pages.meetings.tabs.minutes_editor().idle, timeout=WAIT)
