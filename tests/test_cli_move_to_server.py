@@ -57,3 +57,8 @@ def test_move_refuses_a_target_that_is_no_server(demo_file, tmp_path):
     assert result.returncode == 1
     assert "kein PostgreSQL-Server" in result.stderr
     assert not location_file().exists()
+
+    # Said before the question: no one confirms a move that cannot happen.
+    unasked = run("--database", str(demo_file), "move-to-server", str(tmp_path / "x.db"))
+    assert unasked.returncode == 1
+    assert "kein PostgreSQL-Server" in unasked.stderr and "--yes" not in unasked.stderr
