@@ -86,10 +86,13 @@ class MeetingLine:
 
 @dataclass(frozen=True, slots=True)
 class MeetingsPart:
-    """Section 2: held and cancelled meetings in order of their day; those still ahead."""
+    """Section 2: held and cancelled meetings in order of their day; those still ahead, and
+    those whose day has passed but which are still planned or invited (neither recorded as
+    held nor as cancelled: a report written after the year does not call them planned)."""
 
     meetings: tuple[MeetingLine, ...]
-    ahead: int  # planned or invited, not held yet
+    ahead: int  # planned or invited, from the report's day on
+    unrecorded: int = 0  # planned or invited, before the report's day
 
     @property
     def held(self) -> tuple[MeetingLine, ...]:

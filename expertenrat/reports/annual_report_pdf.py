@@ -165,6 +165,14 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
                 f"Noch geplant im Jahr {year}: {counted(part.ahead, 'Sitzung', 'Sitzungen')}."
             )
         )
+    if part.unrecorded:
+        story.append(Spacer(0, 2 * mm))
+        story.append(
+            paragraph(
+                "Noch nicht als durchgeführt oder abgesagt erfasst: "
+                f"{counted(part.unrecorded, 'Sitzung', 'Sitzungen')}."
+            )
+        )
     return story
 
 

@@ -71,7 +71,7 @@ class AnnualReportService:
                 year,
                 day,
                 part,
-                _meetings(session, council_id, year),
+                _meetings(session, council_id, year, day),
                 _project_items(session, council_id, year),
                 adopted,
                 response_summaries(session, council_id),
@@ -98,15 +98,19 @@ class AnnualReportService:
         return rendered
 
 
-def _meetings(session: Session, council_id: int, year: int) -> MeetingsPart:
-    """The year's held and cancelled meetings, with the attendance of the held ones."""
+def _meetings(session: Session, council_id: int, year: int, day: date) -> MeetingsPart:
+    """The year's held and cancelled meetings, with the attendance of the held ones; the
+    planned or invited ones counted, apart those whose day is before ``day``."""
     rows = meeting_rows(session, council_id, year)
     clock = council_clock(session, council_id)
     lines = []
-    ahead = 0
+    ahead = unrecorded = 0
     for row, summary in zip(rows, summaries(session, clock, rows), strict=True):
         if summary.state in _AHEAD:
-            ahead += 1
+            if summary.starts_at.date() < day:
+                unrecorded += 1
+            else:
+                ahead += 1
             continue
         line = MeetingLine(summary.label, summary.starts_at.date(), summary.where, summary.state)
         if summary.state is MeetingState.HELD:
@@ -119,7 +123,7 @@ def _meetings(session: Session, council_id: int, year: int) -> MeetingsPart:
                 recorded=any(e.status is not None for e in sheet.entries),
             )
         lines.append(line)
-    return MeetingsPart(tuple(lines), ahead)
+    return MeetingsPart(tuple(lines), ahead, unrecorded)
 
 
 def _non_public_items(session: Session, meeting_ids: set[int | None]) -> frozenset[int]:

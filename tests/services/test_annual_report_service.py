@@ -280,6 +280,25 @@ def test_a_withdrawn_recommendation_counts_as_sent_and_answered_once_it_was_answ
     assert "Ohne Handlungsfeld 2 1 1 1 von 1 0" in printed
 
 
+def test_a_report_after_the_year_does_not_call_its_unrecorded_meetings_planned(
+    sqlite_demo_database,
+):
+    """The demo's last meetings of 2026 lie ahead of its day; written in January, the report
+    of 2026 said "Noch geplant im Jahr 2026: 2 Sitzungen" of meetings whose day had passed
+    without being recorded as held or cancelled (found by a tester)"""
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+
+    during = services.annual_report.report(council, 2026, TODAY).meetings
+    after = services.annual_report.report(council, 2026, date(2027, 1, 15)).meetings
+    printed = pdf_text(services.annual_report.report_pdf(council, 2026, date(2027, 1, 15)).pdf)
+
+    assert (during.ahead, during.unrecorded) == (2, 0)
+    assert (after.ahead, after.unrecorded) == (0, 2)
+    assert "Noch geplant" not in printed
+    assert "Noch nicht als durchgeführt oder abgesagt erfasst: 2 Sitzungen." in printed
+
+
 def test_an_empty_year_renders_and_a_year_ahead_is_refused(sqlite_demo_database):
     services = Services.create(sqlite_demo_database, "tester")
     council = services.settings.councils()[0].id
