@@ -29,7 +29,7 @@ from expertenrat.domain.minutes_versions import same_content
 from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
-from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.attendance_rows import full_name, sort_name
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.objection_checks import (
     WHAT,
@@ -59,10 +59,8 @@ class MinutesObjectionsService:
     def attendees(self, meeting_id: int) -> list[Choice]:
         """The members present in the meeting (who may object), by name."""
         with reading(self._db) as session:
-            return sorted(
-                (Choice(m.id, full_name(m)) for m in rows.attendees(session, meeting_id)),
-                key=lambda c: c.label.casefold(),
-            )
+            present = sorted(rows.attendees(session, meeting_id), key=sort_name)
+            return [Choice(m.id, full_name(m)) for m in present]
 
     def items(self, meeting_id: int) -> list[Choice]:
         """The meeting's agenda items ("TOP 3 Beratung"), in agenda order."""

@@ -909,3 +909,29 @@ def test_a_verlaufsprotokoll_names_its_corrected_discussion_as_its_minutes_do(
         number = session.get(models.Meeting, item.meeting_id).number
     corrected = f"TOP {item.number} der {number}. Sitzung: Verlauf der Beratung nach einem Einwand"
     assert any(s.startswith(corrected) for s in summaries)
+
+
+def test_the_members_who_may_object_are_offered_in_reading_order(
+    objections, database, members_service, council, new_member, today, minutes
+) -> None:
+    """By name_sort_key, not by the shown name: "Dr. Eva Dahl" under D (not under "Dr."),
+    "Kim von Hohenzollern" under H, "Kim Öztürk" before "Gülşen Yılmaz" and "Kim Zimmermann"."""
+    names = [("Kim", "Zimmermann"), ("Kim", "Öztürk"), ("Kim", "von Hohenzollern")]
+    added = [members_service.save(council.id, new_member(*n), today) for n in names]
+    added.append(members_service.save(council.id, new_member("Eva", "Dahl", title="Dr."), today))
+    with database.transaction() as session:
+        session.add_all(
+            models.Attendance(meeting_id=minutes.meeting_id, membership_id=m.id, status="present")
+            for m in added
+        )
+
+    labels = [c.label for c in objections.attendees(minutes.meeting_id)]
+
+    assert labels == [
+        "Anna Berg",
+        "Dr. Eva Dahl",
+        "Kim von Hohenzollern",
+        "Kim Öztürk",
+        "Gülşen Yılmaz",
+        "Kim Zimmermann",
+    ]
