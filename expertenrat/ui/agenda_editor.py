@@ -220,7 +220,9 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.form.set_choices(
             self._services.agenda.projects(council_id),
             self._services.agenda.templates(council_id, self._meeting_id),
-            sorted(m.full_name for m in self._services.members.members(council_id)),
+            # In the members' order (name_sort_key: "Dr. Eva Dahl" under D, "von Hohenzollern"
+            # under H), not by the shown name, which starts with titles and given names.
+            [m.full_name for m in self._services.members.members(council_id)],
         )
         self._choices_council = (council_id, self._meeting_id)
 

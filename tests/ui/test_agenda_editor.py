@@ -15,6 +15,7 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import INVITED_HINT, AgendaEditor
@@ -540,3 +541,37 @@ def test_an_invited_meeting_s_agenda_says_to_send_invitation_and_calendar_again(
     assert editor.structure.add_button.isEnabled()  # a note, not a refusal
     editor.set_meeting(make_meeting())
     assert not editor.hint.isVisible()
+
+
+def test_the_presenters_offered_are_the_members_in_reading_order(
+    editor, make_meeting, services, council_id
+):
+    """Family name first (name_sort_key), not the shown name: "Dr. Eva Dahl" under D,
+    "Kim von Hohenzollern" under H, "Ece Öztürk" before "Jan Zimmermann"."""
+    field = services.settings.action_fields(council_id)[0].id
+    for title, given, family in (
+        ("", "Jan", "Zimmermann"),
+        ("", "Ece", "Öztürk"),
+        ("", "Kim", "von Hohenzollern"),
+        ("Dr.", "Eva", "Dahl"),
+        ("", "Ute", "Huber"),
+    ):
+        services.members.save(
+            council_id,
+            Member(
+                id=None, title=title, given_name=given, family_name=family,
+                primary_field_id=field, term_start=datetime(2025, 1, 1).date(),
+            ),
+            datetime(2025, 1, 1).date(),
+        )  # fmt: skip
+    editor.set_meeting(make_meeting())
+
+    combo = editor.form.presenter_edit
+    offered = [combo.itemText(i) for i in range(combo.count())]
+    assert offered == [
+        "Dr. Eva Dahl",
+        "Kim von Hohenzollern",
+        "Ute Huber",
+        "Ece Öztürk",
+        "Jan Zimmermann",
+    ]
