@@ -24,6 +24,13 @@ DEFAULT_END = time(18, 0)
 LEAD_TIME = timedelta(days=14)
 
 
+def lead_time(notice_period_days: int) -> timedelta:
+    """How far ahead a new meeting is proposed: two weeks, and never closer than the
+    council's notice period (Ladungsfrist), so that its invitation can still go out in
+    time (with three weeks' notice: three weeks ahead)."""
+    return max(LEAD_TIME, timedelta(days=notice_period_days))
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingDraft:
     kind: MeetingKind
@@ -78,18 +85,23 @@ def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
 
 
 def proposed_draft(
-    previous: MeetingDraft | None, today: date, *, before: date | None = None
+    previous: MeetingDraft | None,
+    today: date,
+    *,
+    before: date | None = None,
+    lead: timedelta = LEAD_TIME,
 ) -> MeetingDraft:
     """What the form proposes for a new meeting: the ``previous`` meeting's place, room,
-    online link and times (naive, the council's wall clock) on its weekday, at least two
-    weeks away; without a previous meeting 16 to 18 h in two weeks and no place. Kind and
-    title are left to the new meeting.
+    online link and times (naive, the council's wall clock) on its weekday, at least
+    ``lead`` away (:func:`lead_time`: two weeks or the notice period); without a previous
+    meeting 16 to 18 h that far ahead and no place. Kind and title are left to the new
+    meeting.
 
     A previous meeting planned further ahead is followed in the council's rhythm: as long
     after it as it is after the meeting ``before`` it (one week to a year; otherwise four
     weeks), on its weekday."""
     if previous is None:
-        day = today + LEAD_TIME
+        day = today + lead
         return MeetingDraft(
             MeetingKind.REGULAR,
             datetime.combine(day, DEFAULT_START),
@@ -97,7 +109,7 @@ def proposed_draft(
         )
     start, end = previous.start.replace(tzinfo=None), previous.end.replace(tzinfo=None)
     length = end - start if end > start else timedelta(hours=2)
-    earliest = today + LEAD_TIME
+    earliest = today + lead
     if start.date() >= earliest:
         gap = start.date() - before if before is not None else timedelta(0)
         if not timedelta(days=7) <= gap <= timedelta(days=366):

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem, ValidationError
-from expertenrat.domain.meeting_draft import LEAD_TIME, MeetingDraft, proposed_draft
+from expertenrat.domain.meeting_draft import MeetingDraft, lead_time, proposed_draft
 from expertenrat.domain.meeting_series import SeriesSpec, series_start
 from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary, SeriesPreview
 from expertenrat.services import agenda_rows, audit
@@ -102,18 +102,26 @@ class MeetingsService:
         only when there is no other; ``None`` for a council without meetings. Where it can,
         the day keeps that meeting's weekday and its place in the month ("the third
         Thursday", :func:`~expertenrat.domain.meeting_series.series_start`), as a series
-        proposed on the same day does."""
+        proposed on the same day does; never before :meth:`earliest_day`."""
         with reading(self._db) as session:
+            lead = _lead(session, council_id)
             rows = meeting_rows(session, council_id)
             usual = [r for r in rows if r.kind != MeetingKind.WORKSHOP] or rows
             if not usual:
-                return proposed_draft(None, today), None
+                return proposed_draft(None, today, lead=lead), None
             latest = meeting_from_row(usual[-1], council_clock(session, council_id))
             before = usual[-2].starts_at.date() if len(usual) > 1 else None
-            draft = proposed_draft(latest.draft(), today, before=before)
-            day, _ = series_start(draft.start.date(), latest.starts_at.date(), today + LEAD_TIME)
+            draft = proposed_draft(latest.draft(), today, before=before, lead=lead)
+            day, _ = series_start(draft.start.date(), latest.starts_at.date(), today + lead)
             moved = timedelta(days=(day - draft.start.date()).days)
             return replace(draft, start=draft.start + moved, end=draft.end + moved), latest
+
+    def earliest_day(self, council_id: int, today: date) -> date:
+        """The first day a new meeting (or series) is proposed on: two weeks ahead, or
+        the council's notice period if that is longer (:func:`~expertenrat.domain.
+        meeting_draft.lead_time`)."""
+        with reading(self._db) as session:
+            return today + _lead(session, council_id)
 
     def problems(
         self,
@@ -309,6 +317,13 @@ def _held(session: Session, meeting_id: int) -> models.Meeting:
     hold_council(session, row.council_id)
     session.refresh(row)
     return row
+
+
+def _lead(session: Session, council_id: int) -> timedelta:
+    """How far ahead the council's new meetings are proposed (its notice period counts;
+    a council gone meanwhile: two weeks, its form refuses the save)."""
+    council = session.get(models.Council, council_id)
+    return lead_time(council.notice_period_days if council is not None else 0)
 
 
 def _fetch(session: Session, meeting_id: int) -> models.Meeting:

@@ -31,7 +31,6 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.german_dates import WEEKDAYS
 from expertenrat.domain.meeting_draft import (
-    LEAD_TIME,
     MAX_LINK_LENGTH,
     MAX_PLACE_LENGTH,
     MAX_TITLE_LENGTH,
@@ -77,7 +76,7 @@ class SeriesDialog(QDialog):
         first_day, first_ordinal = series_start(
             proposed.start.date(),
             pattern.starts_at.date() if pattern is not None else None,
-            today + LEAD_TIME,
+            meetings.earliest_day(council_id, today),
         )
         self.setWindowTitle(tr(_CONTEXT, "Sitzungsreihe anlegen"))
         self._meetings = meetings

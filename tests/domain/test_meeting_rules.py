@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ValidationError
-from expertenrat.domain.meeting_draft import MeetingDraft, proposed_draft, validate_meeting
+from expertenrat.domain.meeting_draft import (
+    MeetingDraft,
+    lead_time,
+    proposed_draft,
+    validate_meeting,
+)
 from expertenrat.domain.meeting_numbers import (
     NumberedMeeting,
     changed_numbers,
@@ -240,6 +245,21 @@ def test_a_new_meeting_of_a_council_without_meetings_is_proposed_in_two_weeks_16
     assert draft == MeetingDraft(
         MeetingKind.REGULAR, datetime(2026, 3, 16, 16), datetime(2026, 3, 16, 18)
     )
+
+
+def test_a_council_with_a_longer_notice_period_gets_meetings_it_can_still_invite_to_in_time():
+    """Two weeks ahead, but never closer than the Ladungsfrist: a council with three
+    weeks' notice was proposed a meeting in two weeks, its invitation overdue at once
+    (found by a tester)."""
+    assert lead_time(7) == lead_time(14) == timedelta(days=14)
+    assert lead_time(21) == timedelta(days=21)
+    draft = proposed_draft(None, date(2026, 3, 2), lead=lead_time(21))
+    assert draft.start == datetime(2026, 3, 23, 16)
+    previous = MeetingDraft(
+        MeetingKind.REGULAR, datetime(2026, 1, 20, 17, 30), datetime(2026, 1, 20, 19, 30)
+    )  # a Tuesday
+    later = proposed_draft(previous, date(2026, 3, 2), lead=lead_time(21))
+    assert later.start == datetime(2026, 3, 24, 17, 30)  # the 23rd is the earliest
 
 
 def test_a_new_meeting_takes_the_previous_ones_place_times_and_weekday():

@@ -121,6 +121,32 @@ def test_the_first_meeting_is_proposed_in_two_weeks_without_a_place(page, today)
     assert not form.has_unsaved_changes()
 
 
+def test_a_council_with_three_weeks_notice_is_proposed_meetings_three_weeks_ahead(
+    page, services, council_id, today
+):
+    """The proposal leaves the Ladungsfrist to invite in: with 21 days' notice a meeting
+    in two weeks was proposed (for a single meeting and a series), its invitation overdue
+    the moment it was saved (found by a tester)."""
+    settings = services.settings.settings(council_id)
+    services.settings.update_settings(replace(settings, notice_period_days=21))
+    page.new_button.click()
+    assert page.form.date_edit.date().toPython() == today + timedelta(days=21)
+
+    last = date(2026, 11, 17)  # the third Tuesday: December's (15.12.) is too close
+    start = datetime.combine(last, time(16))
+    services.meetings.create(
+        council_id, MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), "", "R")
+    )
+    page.refresh()
+    page.new_button.click()
+    proposed = page.form.date_edit.date().toPython()
+    assert proposed >= today + timedelta(days=21) and proposed.weekday() == last.weekday()
+    page.series_button.click()
+    first = page.series_dialog.first_day_edit.date().toPython()
+    assert first >= today + timedelta(days=21) and first.weekday() == last.weekday()
+    page.series_dialog.reject()
+
+
 def test_a_new_meeting_proposes_the_last_meetings_place_and_times(
     page, services, council_id, dialogs
 ):
