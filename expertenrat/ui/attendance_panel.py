@@ -4,15 +4,14 @@ Each member's line saves as soon as the user changes it (status, voting right, a
 departure and their times); the quorum of the meeting and of each agenda item updates at
 once. A refused change is explained and the line shows what is stored again; a line
 another PC recorded first shows what it recorded, and the warning names it and what was
-chosen here (nothing is said where both chose the same). A cancelled
-meeting is shown read-only with a hint.
+chosen here (nothing is said where both chose the same; :mod:`ui.attendance_conflict`).
+The quorum lines are worded by :mod:`ui.attendance_quorum_text`. A cancelled meeting is
+shown read-only with a hint.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +29,6 @@ from expertenrat.domain.attendance_sheet import (
     AHEAD_ALLOWED,
     CANCELLED_HINT,
     AgendaRef,
-    AttendanceEntry,
     AttendanceSheet,
     ahead_hint,
 )
@@ -38,7 +36,9 @@ from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
+from expertenrat.ui.attendance_conflict import taken_elsewhere
 from expertenrat.ui.attendance_guests import GuestsBox
+from expertenrat.ui.attendance_quorum_text import item_quorum_text, quorum_text
 from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -54,16 +54,6 @@ def _plain_label(object_name: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
-
-
-def _paragraphs(heading: str, lines: list[str]) -> str:
-    """``heading`` and ``lines`` as rich text: each line a paragraph whose wrapped
-    continuation is indented, so that each item stays apart from the next."""
-    para = "<p style='margin-top:0; margin-bottom:3px; margin-left:{0}px; text-indent:-{0}px'>"
-    return "".join(
-        para.format(indent) + html.escape(text) + "</p>"
-        for indent, text in [(0, heading), *((16, line) for line in lines)]
-    )
 
 
 class AttendancePanel(KeepsNoMeetingHint, QWidget):
@@ -236,22 +226,8 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
             self.quorum_label.setText("")
             self.item_quorum_label.setText("")
             return
-        text = tr(_CONTEXT, "Beschlussfähigkeit: {statement}").format(
-            statement=sheet.quorum_statement
-        )
-        open_lines = len(sheet.entries) - sheet.recorded
-        if open_lines and not sheet.unrecorded:  # else the statement says so already
-            text += tr(_CONTEXT, " · {count} noch nicht erfasst").format(count=open_lines)
-        self.quorum_label.setText(text)
-        # The title is isolated (FSI … PDI): an Arabic or Hebrew one keeps the ":" after it.
-        lines = [
-            f"\u2068{q.item.label}\u2069: {sheet.item_statement(q)}" for q in sheet.item_quorums
-        ]
-        if sheet.problem:
-            lines = [sheet.problem]
-        self.item_quorum_label.setText(
-            _paragraphs(tr(_CONTEXT, "Je Tagesordnungspunkt:"), lines) if lines else ""
-        )
+        self.quorum_label.setText(quorum_text(sheet))
+        self.item_quorum_label.setText(item_quorum_text(sheet))
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -265,30 +241,12 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
         try:
             sheet = self._services.attendance.save_entry(self._meeting_id, entry)
         except ConcurrentEditError as error:
-            # Another PC recorded the line first: the panel shows what it recorded; the
-            # same as chosen here needs no word, anything else is said in full.
+            # Another PC recorded the line first: the panel shows what it recorded.
             self.refresh()
-            now = self._stored_entry(membership_id)
-            if now is None:
-                self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
-                return False
-            if _same_attendance(now, entry):
+            warning = taken_elsewhere(self._sheet, membership_id, entry)
+            if warning == "":
                 return True
-            self._dialogs.warning(
-                self,
-                tr(_CONTEXT, "Anwesenheit"),
-                tr(
-                    _CONTEXT,
-                    "Die Anwesenheit von „{name}“ wurde inzwischen an einem anderen PC "
-                    "erfasst: {now}. Ihre Angabe ({yours}) ist nicht gespeichert; die Liste "
-                    "zeigt jetzt, was der andere PC erfasst hat. Wählen Sie Ihre Angabe dort "
-                    "erneut, wenn sie gelten soll.",
-                ).format(
-                    name=now.name,
-                    now=self._describe(now),
-                    yours=self._describe(entry),
-                ),
-            )
+            self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), warning or error.message)
             return False
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
@@ -297,26 +255,6 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
         self._show(sheet)
         self.changed.emit()
         return True
-
-    def _stored_entry(self, membership_id: int) -> AttendanceEntry | None:
-        """The line of ``membership_id`` as the sheet shown has it (None if it has none)."""
-        if self._sheet is None:
-            return None
-        return next((e for e in self._sheet.entries if e.membership_id == membership_id), None)
-
-    def _describe(self, entry: AttendanceEntry) -> str:
-        """``entry`` in words: "anwesend, ohne Stimmrecht, kommt zu TOP 2 Bericht"."""
-        if entry.status is None:
-            return tr(_CONTEXT, "nicht erfasst")
-        items = {} if self._sheet is None else {i.id: i.label for i in self._sheet.items}
-        parts = [entry.status.label]
-        if not entry.voting_right:
-            parts.append(tr(_CONTEXT, "ohne Stimmrecht"))
-        if entry.arrived_item_id in items:
-            parts.append(tr(_CONTEXT, "kommt zu {item}").format(item=items[entry.arrived_item_id]))
-        if entry.left_item_id in items:
-            parts.append(tr(_CONTEXT, "geht nach {item}").format(item=items[entry.left_item_id]))
-        return ", ".join(parts)
 
     def record_rest_present(self) -> None:
         if self._meeting_id is None or not self.flush(lambda: None):
@@ -335,8 +273,3 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
     def _guests_changed(self) -> None:
         self.refresh()
         self.changed.emit()
-
-
-def _same_attendance(one: AttendanceEntry, other: AttendanceEntry) -> bool:
-    """``one`` and ``other`` record the same (their row's id and version aside)."""
-    return replace(one, id=None, version=0) == replace(other, id=None, version=0)
