@@ -4,9 +4,9 @@ Left: "Kopfdaten" and the agenda items (those without content marked), under the
 completeness check with "Entwurf abschließen" (:mod:`ui.minutes_draft_finishing`). Right:
 the header form or the selected item's form (:mod:`ui.minutes_line_display`), and a line
 with the autosave indicator, the phrase menu and the item steps (the widgets:
-:mod:`ui.minutes_editor_view`).
-Everything typed is autosaved (:mod:`ui.autosave`), votes are saved in the worker as well
-(:mod:`ui.minutes_vote_actions`): at the latest 2 s after a pause, at once
+:mod:`ui.minutes_editor_view`). Everything typed is autosaved (:mod:`ui.autosave`, the
+records it tracks and its outcomes: :mod:`ui.minutes_autosave_link`), votes are saved in the
+worker as well (:mod:`ui.minutes_vote_actions`): at the latest 2 s after a pause, at once
 when another item is shown or focus leaves a field, and on ``flush``. Ctrl+Enter shows the
 next item, Ctrl+Shift+Enter the previous one (:mod:`ui.minutes_navigation`). A meeting that
 is not held, or cancelled, shows a German hint instead; approved (frozen) minutes are
@@ -31,16 +31,16 @@ from expertenrat.ui.autosave import Autosave
 from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_autosave_link import AutosaveLink
 from expertenrat.ui.minutes_checklist_refresh import ChecklistRefresh
 from expertenrat.ui.minutes_draft_finishing import DraftFinishing
 from expertenrat.ui.minutes_editor_view import MinutesEditorView
-from expertenrat.ui.minutes_header_form import header_payload
 from expertenrat.ui.minutes_item_form import texts_payload
-from expertenrat.ui.minutes_item_list import header_key, item_key
+from expertenrat.ui.minutes_item_list import header_key, item_key, lacking
 from expertenrat.ui.minutes_line_display import MinutesLineDisplay
 from expertenrat.ui.minutes_navigation import MinutesNavigation
-from expertenrat.ui.minutes_offers import MinutesOffers, merged_payload
-from expertenrat.ui.minutes_phrase_menu import PhraseMenu
+from expertenrat.ui.minutes_offers import MinutesOffers
+from expertenrat.ui.minutes_phrase_menu import PhraseMenu, insert_phrase
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
 from expertenrat.ui.minutes_vote_actions import VoteActions
@@ -94,8 +94,12 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             self,
         )
         self.phrase_button.setMenu(self.phrase_menu)
+
+        def current_item() -> ItemMinutes | None:
+            return self.items.current_item(self._minutes)
+
         self.recommendation_actions = RecommendationActions(
-            self, services, dialogs, lambda: self._minutes, self._current_item, self._item_saved
+            self, services, dialogs, lambda: self._minutes, current_item, self._item_saved
         )
         self.vote_actions = VoteActions(
             self,
@@ -103,7 +107,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             services.minutes.save_votes,
             self.item_form.votes,
             lambda: self._minutes,
-            self._current_item,
+            current_item,
             self._item_changed,
             self.refresh,
         )
@@ -113,6 +117,18 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             dialogs,
             self.autosave,
             lambda: self._minutes,
+            self.refresh,
+            self.changed.emit,
+        )
+        self.autosave_link = AutosaveLink(
+            self,
+            dialogs,
+            self.autosave,
+            self.saver,
+            self.display,
+            self.offers,
+            self.checklist_refresh,
+            self.indicator,
             self.refresh,
             self.changed.emit,
         )
@@ -129,16 +145,12 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self.item_form.recommendations.remove_requested.connect(
             self.recommendation_actions.ask_remove
         )
-        self.phrase_menu.chosen.connect(self._insert_phrase)
+        self.phrase_menu.chosen.connect(
+            lambda text: insert_phrase(self, self._dialogs, self.item_form, text)
+        )
         self.checklist.jump.connect(self.navigation.jump_to)
         self.checklist.finish_requested.connect(self.draft_finishing.finish)
         self.checklist.reopen_requested.connect(self.draft_finishing.reopen)
-        self.autosave.status_changed.connect(self.indicator.setText)
-        self.indicator.clicked.connect(self._show_whole_status)
-        self.autosave.saved.connect(self._saved)
-        self.autosave.conflicted.connect(self._conflicted)
-        self.autosave.replaced.connect(self._replaced)
-        self.autosave.gave_up.connect(self._gave_up)
 
     # --- contract -------------------------------------------------------------------------
 
@@ -212,21 +224,12 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             self.navigation.update_buttons()
             return
         self.item_form.set_style(minutes.style)
-        for item in minutes.items:
-            key = item_key(item.item_id)
-            self.autosave.track(key, item.version, self._meta(item.label))
-            self.saver.bases.setdefault(key, texts_payload(item.texts))
-            if self.autosave.unsaved_payload(key) is None:
-                self.saver.bases[key] = texts_payload(item.texts)
-        key = header_key(minutes.meeting_id)
-        self.autosave.track(key, minutes.header.version, self._meta(tr(_CONTEXT, "Kopfdaten")))
-        if self.autosave.unsaved_payload(key) is None:
-            self.saver.bases[key] = header_payload(minutes.header)
+        self.autosave_link.track(minutes)
         self.items.show_minutes(minutes)
         for item in minutes.items:  # typed but unsaved text counts for the marks
             unsaved = self.autosave.unsaved_payload(item_key(item.item_id))
             if unsaved is not None:
-                self.items.mark_key(item_key(item.item_id), lacking=self._lacking(item, unsaved))
+                self.items.mark_key(item_key(item.item_id), lacking=lacking(item, unsaved))
         self.header_form.set_read_only(minutes.frozen)
         self.item_form.set_read_only(minutes.frozen)
         self._show_line(self.items.current_key())
@@ -260,7 +263,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         payload = self.item_form.payload()
         self.autosave.edit(key, payload)
         item = self._minutes.item(int(key.partition(":")[2]))
-        self.items.mark_key(key, lacking=self._lacking(item, payload))
+        self.items.mark_key(key, lacking=lacking(item, payload))
 
     def _item_changed(self, changed: ItemMinutes) -> None:
         """An item's votes or recommendations were saved: its mark and the checklist."""
@@ -269,7 +272,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self._minutes = replace(self._minutes, items=items)
         key = item_key(changed.item_id)
         unsaved = self.autosave.unsaved_payload(key) or texts_payload(changed.texts)
-        self.items.mark_key(key, lacking=self._lacking(changed, unsaved))
+        self.items.mark_key(key, lacking=lacking(changed, unsaved))
         self.checklist_refresh.schedule()
 
     def _item_saved(self, changed: ItemMinutes) -> None:
@@ -277,74 +280,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self._item_changed(changed)
         self._show_line(self.items.current_key())
 
-    def _insert_phrase(self, text: str) -> None:
-        if not self.item_form.insert_phrase(text):
-            self._dialogs.information(
-                self,
-                tr(_CONTEXT, "Textbaustein"),
-                tr(
-                    _CONTEXT,
-                    "Der Textbaustein passt nicht mehr in das Ergebnis (höchstens {limit} "
-                    "Zeichen) und ist nicht eingefügt.",
-                ).format(limit=self.item_form.result_edit.maxLength()),
-            )
-
-    def _current_item(self) -> ItemMinutes | None:
-        key = self.items.current_key()
-        if self._minutes is None or key is None or not key.startswith("item:"):
-            return None
-        return self._minutes.item(int(key.partition(":")[2]))
-
     def _save_current(self) -> None:
         key = self.items.current_key()
         if key is not None:
             self.autosave.save_now(key)
-
-    @staticmethod
-    def _lacking(item: ItemMinutes, payload: dict) -> bool:
-        if item.votes or item.recommendations:
-            return False
-        return not any(str(text).strip() for text in payload.values())
-
-    def _meta(self, label: str) -> dict:
-        return {"meeting_id": self._meeting_id, "label": label}
-
-    # --- autosave outcomes ------------------------------------------------------------------
-
-    def _saved(self, key: str, _version: int) -> None:
-        if key.startswith("header:"):
-            self.changed.emit()
-        self.checklist_refresh.schedule()
-
-    def _show_whole_status(self) -> None:
-        """A click on the shortened status line: the whole message."""
-        self._dialogs.information(self, tr(_CONTEXT, "Speichern"), self.indicator.text())
-
-    def _gave_up(self, key: str, payload: dict, error: object) -> None:
-        """A save no retry can mend: text of an item deleted meanwhile is shown to copy (and
-        the item leaves the list once that is closed), and so is the header of a meeting
-        deleted meanwhile (the tab then says the meeting is gone); text of minutes approved
-        meanwhile stays in the form, read-only after the next reread."""
-        if not isinstance(error, NotFoundError):
-            return
-        if key.startswith("item:"):
-            label = self.autosave.label_of(key) or self.display.label_of(key)
-            self.offers.deleted(key, payload, label, then=self.refresh)
-        elif key.startswith("header:"):
-            self.offers.meeting_deleted(key, payload, then=self.refresh)
-
-    def _conflicted(self, key: str, mine: dict, theirs: dict) -> None:
-        """Another PC saved the record meanwhile: changes of other fields are both kept
-        (saved and shown at once), the same field changed on both sides is a question."""
-        merged = merged_payload(self.saver.bases.get(key), mine, theirs)
-        if merged is None:
-            self.offers.conflict(key, mine, theirs)
-            return
-        self.saver.bases[key] = theirs
-        self.autosave.resolve_merged(key, merged)
-        self.display.show_payload(key, merged)
-
-    def _replaced(self, key: str, payload: dict) -> None:
-        self.saver.bases[key] = payload
-        self.display.show_payload(key, payload)
-        self.refresh()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
-from expertenrat.domain.minutes import Minutes
+from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MinutesEditor"
@@ -26,6 +26,14 @@ def header_key(meeting_id: int) -> str:
 
 def item_key(item_id: int) -> str:
     return f"item:{item_id}"
+
+
+def lacking(item: ItemMinutes, payload: dict) -> bool:
+    """Whether ``item`` still lacks content ("fehlt noch") with its texts as ``payload``
+    (typed or stored): no text, no vote and no recommendation."""
+    if item.votes or item.recommendations:
+        return False
+    return not any(str(text).strip() for text in payload.values())
 
 
 class MinutesItemList(QListWidget):
@@ -88,6 +96,13 @@ class MinutesItemList(QListWidget):
     def current_key(self) -> str | None:
         line = self.currentItem()
         return line.data(KeyRole) if line is not None else None
+
+    def current_item(self, minutes: Minutes | None) -> ItemMinutes | None:
+        """The agenda item of the current line in ``minutes`` (None on "Kopfdaten")."""
+        key = self.current_key()
+        if minutes is None or key is None or not key.startswith("item:"):
+            return None
+        return minutes.item(int(key.partition(":")[2]))
 
     def select_key(self, key: str) -> None:
         line = self.line(key)

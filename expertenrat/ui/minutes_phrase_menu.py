@@ -2,7 +2,8 @@
 
 The phrases (Einstellungen) are read each time the menu opens, so a phrase added meanwhile
 is there at once; choosing one emits ``chosen`` with its text, which the editor inserts at
-the cursor. A failed read shows its German message as a disabled line.
+the cursor (:func:`insert_phrase`). A failed read shows its German message as a disabled
+line.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_item_form import MinutesItemForm
 from expertenrat.ui.tooltips import literal_tip
 
 _CONTEXT = "MinutesEditor"
@@ -55,3 +58,20 @@ class PhraseMenu(QMenu):
             self.addAction(
                 tr(_CONTEXT, "Keine Textbausteine – anlegen unter Einstellungen")
             ).setEnabled(False)
+
+
+def insert_phrase(
+    parent: QWidget, dialogs: DialogService, form: MinutesItemForm, text: str
+) -> None:
+    """Insert the phrase ``text`` at the cursor of ``form``; one that no longer fits into
+    the result is not inserted, and a message says so."""
+    if not form.insert_phrase(text):
+        dialogs.information(
+            parent,
+            tr(_CONTEXT, "Textbaustein"),
+            tr(
+                _CONTEXT,
+                "Der Textbaustein passt nicht mehr in das Ergebnis (höchstens {limit} "
+                "Zeichen) und ist nicht eingefügt.",
+            ).format(limit=form.result_edit.maxLength()),
+        )
