@@ -60,7 +60,7 @@ def split_particles(family_name: str) -> tuple[str, str]:
     return " ".join(words[:taken]), " ".join(words[taken:])
 
 
-@functools.lru_cache(maxsize=1 << 12)
+@functools.lru_cache(maxsize=1 << 16)  # a table's sort asks for each row's key many times
 def name_sort_key(family_name: str, given_name: str = "") -> str:
     """The key that sorts a person's name for reading (DIN 5007-1, see the module).
 

@@ -28,6 +28,7 @@ from expertenrat.domain.member_import_preview import (
     ImportRow,
     ImportStatus,
 )
+from expertenrat.domain.text_folding import fold
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.dialog_parts import resize_within_screen
@@ -59,7 +60,11 @@ class ImportRowsModel(RowsTableModel):
         super().__init__(
             (
                 number_column(tr(_CONTEXT, "Zeile"), lambda row: row.line),
-                Column(tr(_CONTEXT, "Name"), lambda row: row.label or "–"),
+                Column(
+                    tr(_CONTEXT, "Name"),
+                    lambda row: row.label or "–",
+                    sort_value=_name_order,  # as the member table: "von Hohenzollern" under H
+                ),
                 Column(
                     tr(_CONTEXT, "Ergebnis"),
                     lambda row: results[row.status],
@@ -313,3 +318,9 @@ class MemberImportDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+
+
+def _name_order(row: ImportRow) -> str:
+    """A row's place when sorted by name: its member's (name_sort_key); a row that could
+    not be read as a member by the name it shows."""
+    return row.member.sort_name if row.member is not None else fold(row.label)

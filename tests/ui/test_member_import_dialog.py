@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QScreen
 from PySide6.QtWidgets import QTableView
 from settling import settle
@@ -235,6 +235,29 @@ def test_model_sorts_lines_as_numbers_and_gives_the_row_object(qtbot):
     assert model.index(0, 3).data() == "Nachname fehlt.\nDatum falsch."
     assert model.index(0, 1).data() == "–"
     assert model.index(2, 0).data(ImportRowsModel.ObjectRole) is rows[2]
+
+
+def test_model_sorts_names_as_the_member_table_does(qtbot):
+    """The Name column sorts by the member's name_sort_key, not by the shown "given family"
+    text: "Kim von Hohenzollern" between Hoffmann and Huber, "Ece Öztürk" before Zimmermann."""
+    names = [("Jan", "Zimmermann"), ("Ece", "Öztürk"), ("Ute", "Huber"),
+             ("Kim", "von Hohenzollern"), ("Tom", "Hoffmann")]  # fmt: skip
+    model = ImportRowsModel()
+    model.set_rows(
+        [
+            ImportRow(line, ImportStatus.NEW, Member(None, given, family), f"{given} {family}")
+            for line, (given, family) in enumerate(names, start=2)
+        ]
+    )
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(ImportRowsModel.SortRole)
+
+    proxy.sort(ImportRowsModel.COLUMN_NAME)
+
+    shown = [proxy.index(r, ImportRowsModel.COLUMN_NAME).data() for r in range(proxy.rowCount())]
+    assert shown == ["Tom Hoffmann", "Kim von Hohenzollern", "Ute Huber", "Ece Öztürk",
+                     "Jan Zimmermann"]  # fmt: skip
 
 
 def test_summary_of_a_file_without_members(qtbot, services, council_id, today):
