@@ -1,5 +1,6 @@
 """The Übersicht's lists, one query each: meetings ahead with the state of their
-invitation, minutes waiting for circulation or approval; and, from the register's rows,
+invitation, meetings past but not recorded as held or cancelled, minutes waiting for
+circulation or approval; and, from the register's rows,
 what is overdue or due soon (as the reminders name it)."""
 
 from __future__ import annotations
@@ -104,6 +105,36 @@ def invitations_due(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
             late = invitation_deadline(day, meeting.notice_period_days) < today
             lines.append(Line(text, _meeting_target(meeting.id, MeetingTab.MEETING), urgent=late))
     return tuple(lines)
+
+
+def meetings_unrecorded(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
+    """Planned or invited meetings whose day has passed: neither recorded as held (then
+    their minutes would wait) nor as cancelled. "7. Sitzung am 07.12.2026: noch nicht als
+    durchgeführt oder abgesagt erfasst" opens the meeting."""
+    rows = session.execute(
+        select(
+            models.Meeting.id,
+            models.Meeting.number,
+            models.Meeting.kind,
+            models.Meeting.title,
+            models.Meeting.starts_at,
+        )
+        .where(
+            models.Meeting.council_id == council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state.in_((MeetingState.PLANNED.value, MeetingState.INVITED.value)),
+            models.Meeting.starts_at < datetime.combine(today, time.min),
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    return tuple(
+        Line(
+            f"{list_label(row.number, MeetingKind(row.kind), row.title)} am "
+            f"{row.starts_at:%d.%m.%Y}: noch nicht als durchgeführt oder abgesagt erfasst",
+            _meeting_target(row.id, MeetingTab.MEETING),
+        )
+        for row in rows
+    )
 
 
 def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.services.overview import OverviewService
 from expertenrat.store import models
 
@@ -127,3 +129,30 @@ def test_overview_counts_a_member_whose_term_begins_next_month_as_future_not_for
     figures = OverviewService(database).overview(council.id, today)
 
     assert (figures.active_members, figures.future_members, figures.former_members) == (1, 1, 1)
+
+
+def test_a_meeting_whose_day_passed_unrecorded_is_listed_to_be_recorded(sqlite_demo_database):
+    """The demo's next two meetings (in December) once their days have passed without being
+    recorded as held or cancelled: they left "Nächste Sitzungen" and stood nowhere on the
+    Übersicht (found by a tester)"""
+    with sqlite_demo_database.reading() as session:
+        first, second = session.execute(
+            select(models.Meeting.council_id, models.Meeting.id, models.Meeting.starts_at)
+            .where(models.Meeting.state.in_(("planned", "invited")))
+            .order_by(models.Meeting.starts_at)
+            .limit(2)
+        ).all()
+    overview = OverviewService(sqlite_demo_database)
+
+    before = overview.overview(first.council_id, date(2026, 11, 27)).minutes_waiting
+    after = overview.overview(first.council_id, date(2026, 12, 20)).minutes_waiting
+
+    assert not [line for line in before if "nicht als durchgeführt" in line.text]
+    labels = ("7. Sitzung", "8. Sitzung – Klausur: Datenstrategie 2030")
+    assert [line.text for line in after[:2]] == [
+        f"{label} am {row.starts_at:%d.%m.%Y}: noch nicht als durchgeführt oder abgesagt erfasst"
+        for label, row in zip(labels, (first, second), strict=True)
+    ]
+    assert [line.target for line in after[:2]] == [
+        Target(Area.MEETINGS, record_id=row.id, tab=MeetingTab.MEETING) for row in (first, second)
+    ]
