@@ -2,7 +2,7 @@
 the addressed projects): "Neue Empfehlung" between the meetings (stored as a draft or
 adopted at once) and "Bearbeiten" (while draft or adopted and not in approved minutes; the
 service's refusal stays in the dialog with what was typed; a version conflict opens the
-merge dialog, see ``recommendation_steps``).
+merge dialog, see ``recommendation_merge``).
 """
 
 from __future__ import annotations

@@ -1,11 +1,10 @@
-"""Every step of the register, as the page's buttons take them. Those with a form (a new
-recommendation between the meetings, editing its content, adopting a draft, sending it
-with the due date it gives, a project's response, closing) open their step dialog (kept
-in ``dialog`` while open), whose refusals stay in the dialog with what was typed; a new
-due date and withdrawing ask one question through the dialog service and show a refusal
-as a warning (asked again, with what was given, where another PC changed the
-recommendation meanwhile). A stored step (or a
-refused short one) calls ``stored`` with the recommendation's id.
+"""The register's steps with a form, as the page's buttons take them: a new recommendation
+between the meetings, editing its content (a conflicting edit offers the merge dialog,
+:mod:`expertenrat.ui.recommendation_merge`), adopting a draft, sending it with the due date
+it gives, a project's response, closing. Each opens its step dialog (kept in ``dialog``
+while open), whose refusals stay in the dialog with what was typed. A stored step calls
+``stored`` with the recommendation's id. A new due date and withdrawing ask one question
+instead (:mod:`expertenrat.ui.recommendation_questions`).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from typing import TypeVar
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
-from expertenrat.domain.merge import differences, merged
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.services.context import Services
@@ -25,13 +23,13 @@ from expertenrat.ui.adopt_recommendation_dialog import AdoptRecommendationDialog
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
+from expertenrat.ui.merge_dialog import MergeDialog
 from expertenrat.ui.recommendation_content_dialogs import (
     ContentChange,
     EditRecommendationDialog,
     NewRecommendationDialog,
 )
-from expertenrat.ui.recommendation_merge import recommendation_merge_rows
+from expertenrat.ui.recommendation_merge import offer_recommendation_merge
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.send_recommendation_dialog import SendRecommendationDialog
 from expertenrat.ui.step_dialog import StepDialog
@@ -96,9 +94,16 @@ class RecommendationSteps:
                     row.id, version[0], change.content, change.on
                 )
             except ConcurrentEditError:
-                self._offer_merge(
-                    dialog, row.id, content, change.content, projects, fields, version
+                merge = offer_recommendation_merge(
+                    dialog,
+                    lambda: self._services.recommendations.get(row.id),
+                    content,
+                    change.content,
+                    (projects, fields),
+                    version,
                 )
+                if merge is not None:
+                    self.merge_dialog = merge
                 raise  # its message stays in the dialog
             self._stored(detail.row.id)
 
@@ -114,49 +119,6 @@ class RecommendationSteps:
             self._project_fields(council_id),
         )
         self._open(dialog)
-
-    def _offer_merge(
-        self,
-        dialog: EditRecommendationDialog,
-        recommendation_id: int,
-        base: RecommendationContent,
-        mine: RecommendationContent,
-        projects: list[tuple[int, str]],
-        fields: list[tuple[int, str]],
-        version: list[int],
-    ) -> None:
-        """Someone saved first: both versions field by field; the choice is saved on theirs."""
-        try:
-            stored = self._services.recommendations.get(recommendation_id)
-        except ExpertenratError as error:
-            dialog.error_label.setText(error.message)
-            return
-        row = stored.row
-        theirs = RecommendationContent(
-            row.title, stored.text, row.kind, row.action_field_id, tuple(p.id for p in row.projects)
-        )
-        names = dict(projects) | {p.id: p.title for p in row.projects}
-
-        def take(chosen: set[str]) -> None:
-            version[0] = row.version
-            dialog.set_content(merged(mine, theirs, chosen))
-            dialog.submit()
-
-        found = differences(base, mine, theirs)
-        if not found:
-            take(set())
-            return
-        self.merge_dialog = open_conflict_merge(
-            dialog,
-            row.code,
-            tr(
-                _CONTEXT,
-                "Jemand anderes hat diese Empfehlung gespeichert, während Sie sie "
-                "bearbeitet haben.",
-            ),
-            recommendation_merge_rows(found, dict(fields), names),
-            take,
-        )
 
     def adopt(self, row: RecommendationRow) -> None:
         self._open(
@@ -229,98 +191,6 @@ class RecommendationSteps:
                 ),
             )
         )
-
-    def change_due_date(
-        self, row: RecommendationRow, typed: date | None = None, changed: str = ""
-    ) -> None:
-        """Ask for the new due date and set it; ``typed``: the date chosen before,
-        ``changed``: a sentence saying that another PC changed the recommendation since
-        (asked again)."""
-        self._dialogs.ask_date(
-            self._parent,
-            tr(_CONTEXT, "Frist ändern"),
-            changed + tr(_CONTEXT, "Neue Frist für die Stellungnahme zu {}:").format(row.code),
-            typed or row.due_on or self._today(),
-            lambda due_on: self._set_due_date(row, due_on),
-        )
-
-    def _set_due_date(self, row: RecommendationRow, due_on: date) -> None:
-        """Set ``due_on`` on ``row``; refused because another PC changed it meanwhile, the
-        question comes again with the date chosen."""
-
-        def ask_again(now: RecommendationRow) -> None:
-            due = (
-                now.due_on.strftime("%d.%m.%Y") if now.due_on is not None else tr(_CONTEXT, "keine")
-            )
-            changed = tr(
-                _CONTEXT,
-                "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert (Stand "
-                "jetzt: {status}, Frist {due}); Ihr Datum ist erhalten.\n",
-            ).format(code=now.code, status=now.status.label, due=due)
-            self.change_due_date(now, due_on, changed)
-
-        self._asked_step(
-            row,
-            lambda: self._services.recommendations.set_due_date(
-                row.id, row.version, due_on, self._today()
-            ),
-            ask_again,
-        )
-
-    def withdraw(self, row: RecommendationRow, note: str = "", changed: str = "") -> None:
-        """Ask why and withdraw; ``note``: the reason typed before, ``changed``: a sentence
-        saying that another PC changed the recommendation since (asked again)."""
-        self._dialogs.ask_text(
-            self._parent,
-            tr(_CONTEXT, "Empfehlung zurückziehen"),
-            changed + tr(_CONTEXT, "Warum wird {} zurückgezogen?").format(row.code),
-            note,
-            lambda note: self._withdraw(row, note),
-        )
-
-    def _withdraw(self, row: RecommendationRow, note: str) -> None:
-        """Withdraw ``row``; refused because another PC changed it meanwhile, the question
-        comes again with the reason typed."""
-
-        def ask_again(now: RecommendationRow) -> None:
-            changed = tr(
-                _CONTEXT,
-                "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert (Stand "
-                "jetzt: {status}); Ihre Begründung ist erhalten.\n",
-            ).format(code=now.code, status=now.status.label)
-            self.withdraw(now, note, changed)
-
-        self._asked_step(
-            row,
-            lambda: self._services.recommendations.withdraw(
-                row.id, row.version, self._today(), note
-            ),
-            ask_again,
-        )
-
-    def _asked_step(
-        self,
-        row: RecommendationRow,
-        step: Callable[[], object],
-        ask_again: Callable[[RecommendationRow], None],
-    ) -> None:
-        """Run a step answered in a question; refused because another PC changed ``row``
-        meanwhile, the page shows it as it is now and ``ask_again`` gets it as it is now."""
-        try:
-            step()
-        except ConcurrentEditError as error:
-            try:
-                now = self._services.recommendations.get(row.id).row
-            except ExpertenratError:
-                self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
-                self._stored(row.id)
-                return
-            self._stored(row.id)
-            ask_again(now)
-            return
-        except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
-        self._stored(row.id)
 
     def _choices(self, council_id: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """The council's projects and action fields, (id, name) each."""

@@ -6,8 +6,9 @@ aside) filter it; overdue rows are red. Beside it the selected recommendation wi
 text, the project's responses and the history. The steps here: a new
 recommendation between the meetings, edit its content (draft or adopted), adopt a draft,
 send, change the due date, record a response, close, withdraw (beside the detail, enabled
-where the domain's table allows the step; see RecommendationSteps). Below the table
-"Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
+where the domain's table allows the step; see RecommendationSteps and
+RecommendationQuestions). Below the table "Erinnerungen …" (the reminders to the
+projects, RemindersDialog) and "Exportieren …".
 Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer be
 edited, moves the cursor into its detail.
 """
@@ -44,6 +45,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendation_export_action import RecommendationExportButton
+from expertenrat.ui.recommendation_questions import RecommendationQuestions
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar
@@ -120,6 +122,7 @@ class RecommendationsPage(NothingPending, QWidget):
             )
         )
         self.steps = RecommendationSteps(self, services, dialogs, today, self._stored)
+        self.questions = RecommendationQuestions(self, services, dialogs, today, self._stored)
         self.new_button = QPushButton(tr(_CONTEXT, "Neue Empfehlung …"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Neue Empfehlung anlegen (Strg+N)"))
@@ -139,10 +142,10 @@ class RecommendationsPage(NothingPending, QWidget):
             (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
             (self.adopt_button, Step.ADOPT, self.steps.adopt),
             (self.send_button, Step.SEND, lambda row: self.steps.send(self._council_id, row)),
-            (self.due_button, Step.DUE_DATE, self.steps.change_due_date),
+            (self.due_button, Step.DUE_DATE, self.questions.change_due_date),
             (self.response_button, Step.RESPOND, self.steps.respond),
             (self.close_button, Step.CLOSE, self.steps.close),
-            (self.withdraw_button, Step.WITHDRAW, self.steps.withdraw),
+            (self.withdraw_button, Step.WITHDRAW, self.questions.withdraw),
         )
         for button, _step, take in self._steps:
             button.clicked.connect(lambda _checked=False, take=take: self._take(take))
