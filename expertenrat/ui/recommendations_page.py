@@ -1,16 +1,16 @@
-"""Empfehlungen: the council's recommendations register.
+"""Empfehlungen: the council's recommendations register (its widgets and where they sit:
+:mod:`expertenrat.ui.recommendations_page_view`).
 
-The table shows every column of the register; status (or "ohne Stellungnahme" /
-"überfällig"), action field, project, year and the search field (as you type, accents
-aside) filter it; overdue rows are red. Beside it the selected recommendation with its
-text, the project's responses and the history. The steps here: a new
-recommendation between the meetings, edit its content (draft or adopted), adopt a draft,
-send, change the due date, record a response, close, withdraw (beside the detail, enabled
-where the domain's table allows the step; see RecommendationSteps and
-RecommendationQuestions). Below the table "Erinnerungen …" (the reminders to the
-projects, RemindersDialog) and "Exportieren …".
-Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer be
-edited, moves the cursor into its detail.
+Status (or "ohne Stellungnahme" / "überfällig"), action field, project, year and the
+search field (as you type, accents aside) filter the table; overdue rows are red. Beside
+it the selected recommendation with its text, the project's responses and the history.
+The steps here: a new recommendation between the meetings, edit its content (draft or
+adopted), adopt a draft, send, change the due date, record a response, close, withdraw
+(beside the detail, enabled where the domain's table allows the step; see
+RecommendationSteps and RecommendationQuestions). Below the table "Erinnerungen …" (the
+reminders to the projects, RemindersDialog) and "Exportieren …". Enter or a double-click
+on a row opens it as Bearbeiten does, or, where it can no longer be edited, moves the
+cursor into its detail.
 """
 
 from __future__ import annotations
@@ -19,13 +19,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,8 +31,6 @@ from expertenrat.domain.recommendation_views import (
 )
 from expertenrat.domain.recommendations import Step, allows
 from expertenrat.services.context import Services
-from expertenrat.ui.button_grid import ButtonGrid
-from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
@@ -47,41 +39,19 @@ from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendation_export_action import RecommendationExportButton
 from expertenrat.ui.recommendation_questions import RecommendationQuestions
 from expertenrat.ui.recommendation_steps import RecommendationSteps
-from expertenrat.ui.recommendations_filter import RegisterFilter
-from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar
-from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
-from expertenrat.ui.record_page_layout import record_page_layout
+from expertenrat.ui.recommendations_page_view import RecommendationsPageView
 from expertenrat.ui.record_selection import (
     select_record,
     selected_record,
     selection_kept,
     start_afresh,
 )
-from expertenrat.ui.record_table import chooser_table
 from expertenrat.ui.reminders_dialog import RemindersDialog
-from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "RecommendationsPage"
-# The other text columns give way first, each in proportion to its width; the title gives
-# way last and takes whatever room is left over (fit_columns' ``wide``).
-_SHRINKABLE = (
-    (
-        RecommendationsTableModel.COLUMN_PROJECTS,
-        RecommendationsTableModel.COLUMN_FIELD,
-        RecommendationsTableModel.COLUMN_LEAD,
-        RecommendationsTableModel.COLUMN_ORIGIN,
-    ),
-    (RecommendationsTableModel.COLUMN_TITLE,),
-)
-# The narrowest the detail panel gets on a narrow window (one column of step buttons): at
-# 1024 px the title column keeps room for the start of each title.
-_DETAIL_LEAST_WIDTH = 170
-# Before the other columns' headers are cut ("Handlungsf…", their tooltips whole), the
-# title keeps room for this many letters: it is what the user reads.
-_TITLE_LEAST_CHARACTERS = 28
 
 
-class RecommendationsPage(NothingPending, QWidget):
+class RecommendationsPage(NothingPending, RecommendationsPageView):
     def __init__(
         self,
         services: Services,
@@ -90,53 +60,14 @@ class RecommendationsPage(NothingPending, QWidget):
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, settings)  # the widgets
         self._services = services
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
-        self.model = RecommendationsTableModel(self)
-        self.filter = RegisterFilter(self.model.refilter)
-        self.model.set_filter(self.filter.accepts)
-        self.view, self.columns = chooser_table(
-            self.model,
-            RecommendationsTableModel,
-            RecommendationsTableModel.COLUMN_CODE,
-            settings,
-            "recommendations/hidden_columns",
-            self.fit_columns,
-        )
-        self.filters = RecommendationsFilterBar(self.filter)
-        self.search_edit = self.filters.search_edit
-        self.count_label = QLabel()
-        # "Noch keine Empfehlungen. Sie entstehen …" of an empty council breaks onto two
-        # lines beside the buttons rather than widening the page past a 1024 px window.
-        self.count_label.setWordWrap(True)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        self.detail.setAccessibleName(tr(_CONTEXT, "Einzelheiten der Empfehlung"))
-        self.detail.setPlaceholderText(
-            tr(
-                _CONTEXT,
-                "Wählen Sie eine Empfehlung: hier stehen Text, Stellungnahmen und Verlauf.",
-            )
-        )
         self.steps = RecommendationSteps(self, services, dialogs, today, self._stored)
         self.questions = RecommendationQuestions(self, services, dialogs, today, self._stored)
-        self.new_button = QPushButton(tr(_CONTEXT, "Neue Empfehlung …"))
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.setToolTip(tr(_CONTEXT, "Neue Empfehlung anlegen (Strg+N)"))
         self.new_button.clicked.connect(self.ask_new)
-        self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
-        self.adopt_button = QPushButton(tr(_CONTEXT, "Beschließen …"))
-        self.send_button = QPushButton(tr(_CONTEXT, "Versenden …"))
-        self.due_button = QPushButton(tr(_CONTEXT, "Frist ändern …"))
-        # Short labels keep the detail beside the table narrow, so the title column keeps
-        # its room on a 1280-pixel screen; the tooltip says the whole step.
-        self.response_button = QPushButton(tr(_CONTEXT, "Stellungnahme …"))
-        self.response_button.setToolTip(tr(_CONTEXT, "Stellungnahme des Projekts erfassen"))
-        self.close_button = QPushButton(tr(_CONTEXT, "Abschließen …"))
-        self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
         # Each button takes its step for the selected recommendation, where the table allows.
         self._steps = (
             (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
@@ -152,50 +83,15 @@ class RecommendationsPage(NothingPending, QWidget):
         self.export_button = RecommendationExportButton(
             services, dialogs, today, self.filters.chosen_filter, self
         )
-        self.reminders_button = QPushButton(tr(_CONTEXT, "Erinnerungen …"))
-        self.reminders_button.setToolTip(
-            tr(
-                _CONTEXT,
-                "Projekte, deren Stellungnahme überfällig oder bald fällig ist oder deren "
-                "geplante Umsetzung überfällig ist: Erinnerungsschreiben und E-Mail-Entwürfe",
-            )
-        )
-        self.reminders_button.setEnabled(False)
         self.reminders_button.clicked.connect(self.show_reminders)
         self.reminders_dialog: RemindersDialog | None = None
-        self._layout()
+        self._layout(self.export_button, [button for button, _step, _take in self._steps])
 
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(lambda _index: self.open_selected())
         for signal in (self.model.modelReset, self.model.layoutChanged):
             signal.connect(self._update_count)
         self._selection_changed()
-
-    def _layout(self) -> None:
-        below = QHBoxLayout()
-        below.addWidget(self.count_label, 1)
-        # On more rows where the page is too narrow for one (the least window, 720 x 480).
-        below.addWidget(
-            WrappingRow(((self.new_button,), (self.reminders_button,), (self.export_button,)))
-        )
-        side = QWidget()
-        right = QVBoxLayout(side)
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.detail, 1)
-        # Two columns where the panel is wide enough, one on a narrow window, where the
-        # panel gives way so that the table keeps room for the titles.
-        self.step_buttons = ButtonGrid([button for button, _step, _take in self._steps], 2)
-        right.addWidget(self.step_buttons)
-        record_page_layout(
-            self,
-            tr(_CONTEXT, "Empfehlungen"),
-            self.filters,
-            self.view,
-            (below,),
-            side,
-            (900, 230),
-            beside_least=_DETAIL_LEAST_WIDTH,
-        )
 
     # --- the page protocol --------------------------------------------------------------
 
@@ -220,18 +116,6 @@ class RecommendationsPage(NothingPending, QWidget):
         self._selection_changed()
         self._update_count()
         self.fit_columns()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.fit_columns()  # the width of the page is known only now
-
-    def fit_columns(self) -> None:
-        fit_columns(
-            self.view,
-            _SHRINKABLE,
-            wide=RecommendationsTableModel.COLUMN_TITLE,
-            wide_least=self.view.fontMetrics().averageCharWidth() * _TITLE_LEAST_CHARACTERS,
-        )
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: one recommendation, those without a response
