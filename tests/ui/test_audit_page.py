@@ -85,7 +85,7 @@ def test_the_newest_entries_come_first_in_local_time_and_more_load_below(page, s
 
 
 def test_filters_by_kind_text_person_and_change(page, qtbot):
-    _choose(page.entity_combo, "Mitglied")
+    _choose(page.filters.entity_combo, "Mitglied")
     assert set(_column(page, AuditTableModel.COLUMN_ENTITY)) == {"Mitglied"}
     assert page.model.rowCount() == 10
 
@@ -93,37 +93,37 @@ def test_filters_by_kind_text_person_and_change(page, qtbot):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     assert "Brüggemann" in _column(page, AuditTableModel.COLUMN_SUMMARY)[0]
 
-    _choose(page.entity_combo, "Alle Bereiche")
+    _choose(page.filters.entity_combo, "Alle Bereiche")
     assert page.model.rowCount() > 1
     assert all("Brüggemann" in text for text in _column(page, AuditTableModel.COLUMN_SUMMARY))
 
     page.search_edit.clear()
-    _choose(page.action_combo, AuditAction.UPDATE.label)
+    _choose(page.filters.action_combo, AuditAction.UPDATE.label)
     assert set(_column(page, AuditTableModel.COLUMN_ACTION)) == {"geändert"}
-    _choose(page.actor_combo, "niemand")  # not offered: stays on "Alle Personen"
-    assert page.actor_combo.currentData() is None
+    _choose(page.filters.actor_combo, "niemand")  # not offered: stays on "Alle Personen"
+    assert page.filters.actor_combo.currentData() is None
 
 
 def test_a_period_without_entries_says_so(page):
-    page.period_check.setChecked(True)
-    page.first_edit.setDate(QDate(2001, 1, 1))
-    page.last_edit.setDate(QDate(2001, 12, 31))
+    page.filters.period_check.setChecked(True)
+    page.filters.first_edit.setDate(QDate(2001, 1, 1))
+    page.filters.last_edit.setDate(QDate(2001, 12, 31))
 
     assert page.model.rowCount() == 0
     assert page.count_label.text() == "Keine Einträge für diese Auswahl."
     assert not page.export_button.isEnabled()
 
     now = datetime.now(UTC).astimezone(ZoneInfo("Europe/Berlin"))
-    page.last_edit.setDate(QDate(now.year, now.month, now.day))
+    page.filters.last_edit.setDate(QDate(now.year, now.month, now.day))
     assert page.model.rowCount() == PAGE_SIZE
 
 
 def test_a_period_that_ends_before_it_begins_says_so(page):
     """(found by a tester) "von 10.12.2026 bis 01.12.2026" said only "Keine Einträge für
     diese Auswahl", as if nothing had happened in those days."""
-    page.period_check.setChecked(True)
-    page.first_edit.setDate(QDate(2026, 12, 10))
-    page.last_edit.setDate(QDate(2026, 12, 1))
+    page.filters.period_check.setChecked(True)
+    page.filters.first_edit.setDate(QDate(2026, 12, 10))
+    page.filters.last_edit.setDate(QDate(2026, 12, 1))
 
     assert page.model.rowCount() == 0
     assert page.count_label.text() == (
@@ -132,7 +132,7 @@ def test_a_period_that_ends_before_it_begins_says_so(page):
 
 
 def test_the_selected_entry_shows_its_fields_before_and_after_in_words(page):
-    _choose(page.entity_combo, "Protokollkopf")
+    _choose(page.filters.entity_combo, "Protokollkopf")
     page.view.selectRow(page.model.rowCount() - 1)
 
     detail = page.detail.model
@@ -191,7 +191,7 @@ def test_the_export_writes_every_matching_entry_not_only_the_loaded(
     dialogs.paths.append(str(target))
 
     page.export_button.click()
-    finish_job(page)
+    finish_job(page.export)
 
     assert dialogs.file_dialogs[-1][0] is FileKind.AUDIT
     assert dialogs.saved_files == [str(target)]
@@ -285,10 +285,10 @@ def test_abbrechen_in_the_progress_writes_no_file(page, dialogs, finish_job, tmp
 
     with abbrechen.held():
         page.export_button.click()
-    abbrechen.press(page.job)
-    finish_job(page)
+    abbrechen.press(page.export.job)
+    finish_job(page.export)
 
-    assert page.job.stop is not None
+    assert page.export.job.stop is not None
     assert list(folder.iterdir()) == [] and dialogs.saved_files == []
 
 

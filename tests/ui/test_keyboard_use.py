@@ -143,7 +143,11 @@ def test_the_filter_combos_of_every_area_are_named(make_window) -> None:
     combos = {
         "members": (pages.members.filters.status_combo, pages.members.filters.field_combo),
         "projects": (pages.projects.field_combo, pages.projects.phase_combo),
-        "audit": (pages.audit.entity_combo, pages.audit.actor_combo, pages.audit.action_combo),
+        "audit": (
+            pages.audit.filters.entity_combo,
+            pages.audit.filters.actor_combo,
+            pages.audit.filters.action_combo,
+        ),
         "meetings": (pages.meetings.filters.scope_combo, pages.meetings.filters.year_combo),
     }
 
@@ -329,10 +333,10 @@ def test_every_input_of_the_series_dialog_is_named(window) -> None:
 def test_the_period_of_the_audit_log_is_named(window) -> None:
     audit = window.pages.audit
     window.show_area(audit)
-    audit.period_check.setChecked(True)
+    audit.filters.period_check.setChecked(True)
 
     assert unnamed_inputs(audit) == []
-    assert spoken_name(audit.first_edit) == "Zeitraum von"
+    assert spoken_name(audit.filters.first_edit) == "Zeitraum von"
 
 
 @pytest.mark.qt_log_ignore(  # the offscreen menu
