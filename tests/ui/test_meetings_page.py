@@ -29,7 +29,7 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.series_dialog import NTH_WEEKDAY, SAME_DAY
+from expertenrat.ui.series_dialog_view import NTH_WEEKDAY, SAME_DAY
 from expertenrat.ui.worker import THREAD_NAME
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done

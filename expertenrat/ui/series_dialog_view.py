@@ -1,0 +1,175 @@
+"""The widgets of "Sitzungsreihe anlegen" and where they sit: the rule (Rhythmus, erster
+Termin, Tag, Uhrzeit, Ende der Reihe) and the meetings' kind, title, place, room and link
+on the left, the preview of the dates and its warnings on the right, a problem and "Anlegen"
+below; :class:`~expertenrat.ui.series_dialog.SeriesDialog` adds the behaviour (the
+view/controller split of the house style).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.german_dates import WEEKDAYS
+from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
+from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequency
+from expertenrat.ui.form_errors import message_label, set_message_kind
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import in_row
+
+_CONTEXT = "SeriesDialog"
+# How the day of each meeting is chosen.
+SAME_DAY, NTH_WEEKDAY, WEEKDAY, DAY_OF_MONTH = range(4)
+
+
+class SeriesDialogView(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr(_CONTEXT, "Sitzungsreihe anlegen"))
+        self.frequency_combo = QComboBox()
+        for frequency, label in (
+            (Frequency.WEEKLY, tr(_CONTEXT, "wöchentlich")),
+            (Frequency.MONTHLY, tr(_CONTEXT, "monatlich")),
+            (Frequency.QUARTERLY, tr(_CONTEXT, "vierteljährlich")),
+            (Frequency.YEARLY, tr(_CONTEXT, "jährlich")),
+        ):
+            self.frequency_combo.addItem(label, frequency.value)
+        self.frequency_combo.setCurrentIndex(2)
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setRange(1, 99)
+        self.interval_spin.setPrefix(tr(_CONTEXT, "alle "))  # the unit: the dialog names it
+        self.first_day_edit = _date_edit()
+        self.day_rule_combo = QComboBox()
+        self.day_rule_combo.addItem(tr(_CONTEXT, "am selben Tag wie der erste Termin"), SAME_DAY)
+        self.day_rule_combo.addItem(tr(_CONTEXT, "am n-ten Wochentag des Monats"), NTH_WEEKDAY)
+        self.day_rule_combo.addItem(tr(_CONTEXT, "an einem Wochentag"), WEEKDAY)
+        self.day_rule_combo.addItem(tr(_CONTEXT, "an einem Tag des Monats"), DAY_OF_MONTH)
+        self.ordinal_combo = QComboBox()
+        for ordinal, word in ORDINALS.items():
+            self.ordinal_combo.addItem(word, ordinal)
+        self.weekday_combo = QComboBox()
+        for number, name in enumerate(WEEKDAYS):
+            self.weekday_combo.addItem(name, number)
+        self.day_spin = QSpinBox()
+        self.day_spin.setRange(1, 31)
+        self.day_spin.setSuffix(".")
+        self.start_edit = _time_edit()
+        self.end_edit = _time_edit()
+        self.until_radio = QRadioButton(tr(_CONTEXT, "bis"))
+        self.count_radio = QRadioButton(tr(_CONTEXT, "Anzahl"))
+        self.until_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.until_radio)
+        group.addButton(self.count_radio)
+        self.until_edit = _date_edit()
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, MAX_OCCURRENCES)
+        self.count_spin.setValue(4)
+        self.kind_combo = QComboBox()
+        for kind in MeetingKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.title_edit = LineEdit()
+        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
+        self.place_edit = LineEdit()
+        self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.room_edit = LineEdit()
+        self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
+        self.link_edit = LineEdit()
+        self.link_edit.setMaxLength(MAX_LINK_LENGTH)
+        self.link_edit.setPlaceholderText("https://")
+        self.proposal_label = QLabel()
+        self.proposal_label.setWordWrap(True)
+        self.description_label = QLabel()
+        self.description_label.setWordWrap(True)
+        self.preview_list = QListWidget()
+        self.problem_label = message_label()
+        self.warning_label = message_label()
+        set_message_kind(self.warning_label, warning=True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(tr(_CONTEXT, "Anlegen"))
+        self._layout()
+
+    def _name_inputs(self) -> None:
+        """The rows of several inputs name each for a screen reader (a row's label names
+        only a single input)."""
+        for widget, name in (
+            (self.frequency_combo, tr(_CONTEXT, "Rhythmus")),
+            (self.interval_spin, tr(_CONTEXT, "Abstand")),
+            (self.day_rule_combo, tr(_CONTEXT, "Tag")),
+            (self.ordinal_combo, tr(_CONTEXT, "Der wievielte Wochentag")),
+            (self.weekday_combo, tr(_CONTEXT, "Wochentag")),
+            (self.day_spin, tr(_CONTEXT, "Tag des Monats")),
+            (self.start_edit, tr(_CONTEXT, "Beginn")),
+            (self.end_edit, tr(_CONTEXT, "Ende")),
+            (self.until_edit, tr(_CONTEXT, "Letzter möglicher Termin")),
+            (self.count_spin, tr(_CONTEXT, "Anzahl der Termine")),
+        ):
+            widget.setAccessibleName(name)
+
+    def _layout(self) -> None:
+        self._name_inputs()
+        rule = QFormLayout()
+        rule.addRow(tr(_CONTEXT, "Rhythmus"), in_row(self.frequency_combo, self.interval_spin))
+        rule.addRow(tr(_CONTEXT, "Erster Termin"), self.first_day_edit)
+        rule.addRow(
+            tr(_CONTEXT, "Tag"),
+            in_row(self.day_rule_combo, self.ordinal_combo, self.weekday_combo, self.day_spin),
+        )
+        rule.addRow(
+            tr(_CONTEXT, "Uhrzeit"),
+            in_row(self.start_edit, QLabel(tr(_CONTEXT, "bis")), self.end_edit),
+        )
+        rule.addRow(
+            tr(_CONTEXT, "Ende der Reihe"),
+            in_row(self.until_radio, self.until_edit, self.count_radio, self.count_spin),
+        )
+        rule.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
+        rule.addRow(tr(_CONTEXT, "Titel"), self.title_edit)
+        rule.addRow(tr(_CONTEXT, "Ort"), self.place_edit)
+        rule.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
+        rule.addRow(tr(_CONTEXT, "Online-Link"), self.link_edit)
+        rule.addRow(self.proposal_label)
+        preview = QVBoxLayout()
+        preview.addWidget(QLabel(tr(_CONTEXT, "Vorschau der Termine")))
+        preview.addWidget(self.description_label)
+        preview.addWidget(self.preview_list, 1)
+        preview.addWidget(self.warning_label)
+        columns = QHBoxLayout()
+        columns.addLayout(rule, 3)
+        columns.addLayout(preview, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    return edit
+
+
+def _time_edit() -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    return edit
