@@ -6,7 +6,8 @@ does ("Nein" stays on the row). The list is as high as its rows (the page scroll
 The list is read from and written to a service with ``templates(council_id)``,
 ``add(council_id, t)``, ``update(t)``, ``delete(t)`` and ``reorder(council_id, ids)``; the
 records have ``id`` and ``version``. Subclasses build the form and move records in and out
-of it (the standard phrases of the minutes, the agenda item templates).
+of it (the standard phrases of the minutes, the agenda item templates; the hooks and the
+widgets: :mod:`expertenrat.ui.ordered_list_editor_view`).
 """
 
 from __future__ import annotations
@@ -15,16 +16,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import (
     ConcurrentEditError,
@@ -33,12 +25,11 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.ordered_list_editor_view import OrderedListEditorView
 from expertenrat.ui.record_selection import select_record, selected_record
 from expertenrat.ui.row_moves import enable_moves, moved
-from expertenrat.ui.table_height import fit_height_to_rows
-from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+from expertenrat.ui.table_model import Column
 
 _CONTEXT = "OrderedListEditor"
 
@@ -51,27 +42,10 @@ class TemplatesService(Protocol):
     def reorder(self, council_id: int, ordered_ids: list[int]) -> list[Any]: ...
 
 
-class NumberedModel(RowsTableModel):
-    """The records numbered 1, 2, … in a first column "Nr.", then ``columns``."""
-
-    def __init__(self, columns: tuple[Column, ...], parent=None) -> None:
-        super().__init__((number_column(tr(_CONTEXT, "Nr."), lambda row: row[0]), *columns), parent)
-
-    def set_templates(self, templates: list[Any]) -> None:
-        self.set_rows(list(enumerate(templates, start=1)))
-
-    def templates(self) -> list[Any]:
-        return [row[1] for row in self._rows]
-
-    def object_of(self, row) -> Any:
-        return row[1]
-
-
-class OrderedListEditor(QGroupBox):
+class OrderedListEditor(OrderedListEditorView):
     """The list with buttons and the subclass's form below."""
 
     changed = Signal()
-    STRETCH_COLUMN = 1
 
     def __init__(
         self,
@@ -83,34 +57,13 @@ class OrderedListEditor(QGroupBox):
         dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title, parent)
+        super().__init__(title, new_label, save_label, columns, parent)  # the widgets, the form
         self._service = service
         self._dialogs = dialogs
         self._council_id: int | None = None
         self._filled: Any = None  # what the form held when last filled (the record or new)
         self._shown_id: int | None = None  # the record in the form (None: a new one)
         self._selecting = False  # the editor itself selects a row: no question
-        self.model = NumberedModel(columns, self)
-        self.view = QTableView()
-        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
-        fit_height_to_rows(self.view)  # the page scrolls, not the list
-        self.new_button = QPushButton(new_label)
-        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
-        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
-        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
-        self.save_button = QPushButton(save_label)
-        form = QFormLayout()
-        self.errors = FormErrors(form)
-        self.add_fields(self.errors)
-        self._layout(form)
         self.new_button.clicked.connect(self._new_clicked)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
@@ -120,21 +73,7 @@ class OrderedListEditor(QGroupBox):
         self.start_new()  # the empty form, nothing typed yet (also while no list is read)
         self._update_buttons()
 
-    # --- the subclass's form ------------------------------------------------------------
-
-    def add_fields(self, errors: FormErrors) -> None:
-        """Add the form's rows (``errors.add_row(label, field name, widget)``)."""
-        raise NotImplementedError
-
-    def show_record(self, record: Any) -> None:
-        raise NotImplementedError
-
-    def clear_form(self) -> None:
-        raise NotImplementedError
-
-    def edited(self, selected: Any | None) -> Any:
-        """The record in the form: ``selected`` changed, or a new one (``selected`` None)."""
-        raise NotImplementedError
+    # --- the subclass's questions ------------------------------------------------------
 
     def delete_question(self, record: Any) -> tuple[str, str]:
         """The title and the question of the dialog before deleting ``record``."""
@@ -145,24 +84,7 @@ class OrderedListEditor(QGroupBox):
         (``record``: the selected record as stored, None for a new one)."""
         raise NotImplementedError
 
-    # --- layout and loading -------------------------------------------------------------
-
-    def _layout(self, form: QFormLayout) -> None:
-        buttons = QVBoxLayout()
-        for button in (self.new_button, self.up_button, self.down_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        top = QHBoxLayout()
-        top.addWidget(self.view, 1)
-        top.addLayout(buttons)
-        form.addRow(self.errors.general)
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        save_row.addWidget(self.save_button)
-        form.addRow(save_row)
-        column = QVBoxLayout(self)
-        column.addLayout(top, 1)
-        column.addLayout(form)
+    # --- loading ---------------------------------------------------------------------
 
     def set_council(self, council_id: int) -> None:
         self._council_id = council_id

@@ -1,0 +1,102 @@
+"""The widgets of an ordered list editor and where they sit: the numbered list (as high as
+its rows: the page scrolls) with "Neu …", "Nach oben", "Nach unten" and "Löschen …" beside
+it, the subclass's form below with its messages and the save button. The subclass builds
+the form and moves records in and out of it (the hooks below);
+:class:`~expertenrat.ui.ordered_list_editor.OrderedListEditor` adds the behaviour (the
+view/controller split of the house style).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.numbered_table_model import NumberedModel
+from expertenrat.ui.table_height import fit_height_to_rows
+from expertenrat.ui.table_model import Column
+
+_CONTEXT = "OrderedListEditor"
+
+
+class OrderedListEditorView(QGroupBox):
+    """The list with buttons and the subclass's form below."""
+
+    STRETCH_COLUMN = 1
+
+    def __init__(
+        self,
+        title: str,
+        new_label: str,
+        save_label: str,
+        columns: tuple[Column, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        self.model = NumberedModel(columns, self)
+        self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
+        fit_height_to_rows(self.view)  # the page scrolls, not the list
+        self.new_button = QPushButton(new_label)
+        self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
+        self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
+        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.save_button = QPushButton(save_label)
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.add_fields(self.errors)
+        self._layout(form)
+
+    # --- the subclass's form ------------------------------------------------------------
+
+    def add_fields(self, errors: FormErrors) -> None:
+        """Add the form's rows (``errors.add_row(label, field name, widget)``)."""
+        raise NotImplementedError
+
+    def show_record(self, record: Any) -> None:
+        raise NotImplementedError
+
+    def clear_form(self) -> None:
+        raise NotImplementedError
+
+    def edited(self, selected: Any | None) -> Any:
+        """The record in the form: ``selected`` changed, or a new one (``selected`` None)."""
+        raise NotImplementedError
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _layout(self, form: QFormLayout) -> None:
+        buttons = QVBoxLayout()
+        for button in (self.new_button, self.up_button, self.down_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.view, 1)
+        top.addLayout(buttons)
+        form.addRow(self.errors.general)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+        column = QVBoxLayout(self)
+        column.addLayout(top, 1)
+        column.addLayout(form)
