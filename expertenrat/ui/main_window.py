@@ -1,5 +1,5 @@
-"""The main window: a sidebar of areas beside the shown one, the council switcher
-(:mod:`expertenrat.ui.council_toolbar`; which council is shown:
+"""The main window: a sidebar of areas beside the shown one, the council switcher (the frame
+and where things sit: :mod:`expertenrat.ui.main_window_view`; which council is shown:
 :mod:`expertenrat.ui.council_switching`), the menus (:mod:`expertenrat.ui.window_menus`),
 and the layout it remembers (:mod:`expertenrat.ui.window_layout`)."""
 
@@ -10,25 +10,19 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QListWidget,
-    QMainWindow,
-    QSplitter,
     QWidget,
 )
 
 from expertenrat.domain.councils import new_council_today
 from expertenrat.ui.council_switching import CouncilSwitching
-from expertenrat.ui.council_toolbar import CouncilToolbar
-from expertenrat.ui.i18n import tr
 from expertenrat.ui.last_council import LastCouncil
+from expertenrat.ui.main_window_view import MainWindowView
 from expertenrat.ui.page import Page
 from expertenrat.ui.page_reread import is_text_input, reread_in_place
-from expertenrat.ui.scrolling_tabs import ScrollingStack
-from expertenrat.ui.start_page import StartPage, WaysOut
 from expertenrat.ui.window_layout import restore_layout, save_layout
 from expertenrat.ui.window_menus import WindowMenus
 
@@ -41,11 +35,10 @@ if TYPE_CHECKING:
     from expertenrat.ui.areas import Areas
     from expertenrat.ui.dialog_service import DialogService
 
-_CONTEXT = "MainWindow"
 _AREA_SETTING = "window/area"  # the open area, by name (see Areas.key_of)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowView):
     """Built in two steps so that the window shows at once: the frame (sidebar, toolbar,
     menus, remembered geometry) in the constructor, the areas in :meth:`attach` once the
     database is open."""
@@ -63,7 +56,7 @@ class MainWindow(QMainWindow):
         today: Callable[[], date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # the frame
         self._settings = settings
         self.log_file = log_file
         self._fixed_today = today  # tests give a day
@@ -72,27 +65,6 @@ class MainWindow(QMainWindow):
         self._dialogs: DialogService | None = None
         self._close_confirmed = False
         self._read_for: dict[QWidget, int] = {}  # the council each page was last read for
-        self.areas: list[tuple[str, QWidget]] = []
-        self.setWindowTitle("Expertenrat")
-        self.setMinimumSize(QSize(720, 480))
-
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(tr(_CONTEXT, "Bereiche"))  # for screen readers
-        self.start_page = StartPage()
-        self.stack = ScrollingStack()  # a page larger than a small window scrolls
-        self.stack.addWidget(self.start_page)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 900])
-        self.setCentralWidget(self.splitter)
-
-        self.toolbar = CouncilToolbar()
-        self.council_combo = self.toolbar.combo
-        self.addToolBar(self.toolbar)
-        self.toolbar.setVisible(False)
         self.menus = WindowMenus(self, settings, log_file)
         restore_layout(self, self.splitter, settings)
 
@@ -111,13 +83,7 @@ class MainWindow(QMainWindow):
         self.overview_page = self.pages.overview
         self.members_page = self.pages.members
         self.settings_page = self.pages.settings
-        self.welcome_page = self.pages.welcome
-        self.areas = self.pages.in_sidebar()
-        for label, page in self.areas:
-            self.sidebar.addItem(label)
-            self.stack.addWidget(page)
-        self.stack.addWidget(self.welcome_page)
-        self._fit_sidebar()
+        self.add_areas(self.pages.in_sidebar(), self.pages.welcome)
         self.sidebar.currentRowChanged.connect(self._area_chosen)
         self.overview_page.opened.connect(self.open_target)
         self.overview_page.backupSettingsOpened.connect(self.open_backup_settings)
@@ -162,27 +128,6 @@ class MainWindow(QMainWindow):
         reread_in_place(page)
         return True
 
-    def _fit_sidebar(self) -> None:
-        """The area names are never clipped, however wide the page beside them wants to be."""
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        sides = self.sidebar.contentsMargins()  # the frame (the style sheet's border)
-        margin = sides.left() + sides.right() + 4
-        self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + margin)
-        self.splitter.setCollapsible(0, False)
-
-    def show_unusable(
-        self,
-        message: str,
-        retry: Callable[[], object] | None,
-        ways_out: WaysOut,
-        detail: str = "",
-    ) -> None:
-        """The database could not be opened: say why in place of the areas (``detail``:
-        the original text of a cause not named), and offer ``retry`` (opening it again) and
-        ``ways_out`` (see :class:`WaysOut`)."""
-        self.start_page.show_unusable(message, retry, ways_out, detail)
-        self.stack.setCurrentWidget(self.start_page)
-
     # --- councils (:mod:`expertenrat.ui.council_switching`) --------------------------------
 
     def current_council_id(self) -> int | None:
@@ -211,12 +156,6 @@ class MainWindow(QMainWindow):
             for _label, page in self.areas:
                 page.set_council(council_id)
         self._show_area(max(0, self.sidebar.currentRow()))
-
-    def show_welcome(self) -> None:
-        self.stack.setCurrentWidget(self.welcome_page)
-
-    def welcome_shown(self) -> bool:
-        return self.stack.currentWidget() is self.welcome_page
 
     def leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask (see :mod:`expertenrat.ui.page`).
@@ -268,14 +207,6 @@ class MainWindow(QMainWindow):
     def _go_to_area(self, row: int) -> None:
         self._select_row(row)
         self._show_area(row)
-
-    def _row_of(self, page: QWidget) -> int:
-        return next((row for row, (_l, area) in enumerate(self.areas) if area is page), -1)
-
-    def _select_row(self, row: int) -> None:
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(row)
-        self.sidebar.blockSignals(False)
 
     def _show_area(self, row: int) -> None:
         """Show the area of ``row`` reread; back in an area of the council it last showed,

@@ -1,0 +1,93 @@
+"""The frame of the main window and where things sit: the sidebar of areas beside the
+shown one (a page larger than a small window scrolls), the start page until the database
+is open, and the council switcher (:mod:`expertenrat.ui.council_toolbar`), hidden until
+there are councils; :class:`~expertenrat.ui.main_window.MainWindow` adds the behaviour
+(the view/controller split of the house style).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QWidget
+
+from expertenrat.ui.council_toolbar import CouncilToolbar
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.scrolling_tabs import ScrollingStack
+from expertenrat.ui.start_page import StartPage, WaysOut
+
+_CONTEXT = "MainWindow"
+
+
+class MainWindowView(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.areas: list[tuple[str, QWidget]] = []
+        self.setWindowTitle("Expertenrat")
+        self.setMinimumSize(QSize(720, 480))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(tr(_CONTEXT, "Bereiche"))  # for screen readers
+        self.start_page = StartPage()
+        self.stack = ScrollingStack()  # a page larger than a small window scrolls
+        self.stack.addWidget(self.start_page)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 900])
+        self.setCentralWidget(self.splitter)
+
+        self.toolbar = CouncilToolbar()
+        self.council_combo = self.toolbar.combo
+        self.addToolBar(self.toolbar)
+        self.toolbar.setVisible(False)
+
+    def add_areas(self, areas: Sequence[tuple[str, QWidget]], welcome_page: QWidget) -> None:
+        """The areas in the sidebar, by label, and in the stack; the welcome page (no
+        council yet) only in the stack."""
+        self.areas = list(areas)
+        self.welcome_page = welcome_page
+        for label, page in self.areas:
+            self.sidebar.addItem(label)
+            self.stack.addWidget(page)
+        self.stack.addWidget(welcome_page)
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """The area names are never clipped, however wide the page beside them wants to be."""
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sides = self.sidebar.contentsMargins()  # the frame (the style sheet's border)
+        margin = sides.left() + sides.right() + 4
+        self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + margin)
+        self.splitter.setCollapsible(0, False)
+
+    def show_unusable(
+        self,
+        message: str,
+        retry: Callable[[], object] | None,
+        ways_out: WaysOut,
+        detail: str = "",
+    ) -> None:
+        """The database could not be opened: say why in place of the areas (``detail``:
+        the original text of a cause not named), and offer ``retry`` (opening it again) and
+        ``ways_out`` (see :class:`WaysOut`)."""
+        self.start_page.show_unusable(message, retry, ways_out, detail)
+        self.stack.setCurrentWidget(self.start_page)
+
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome_page)
+
+    def welcome_shown(self) -> bool:
+        return self.stack.currentWidget() is self.welcome_page
+
+    def _row_of(self, page: QWidget) -> int:
+        return next((row for row, (_l, area) in enumerate(self.areas) if area is page), -1)
+
+    def _select_row(self, row: int) -> None:
+        """Select the row of the sidebar without taking the user to its area."""
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
