@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -88,11 +88,16 @@ def _columns(agenda: Sequence[AgendaEntry]) -> tuple[Column[AgendaEntry], ...]:
 
 
 def render_invitation(
-    doc: MeetingDocument, *, reproducible: bool = False, keywords: str = ""
+    doc: MeetingDocument,
+    *,
+    reproducible: bool = False,
+    keywords: str = "",
+    page_numbers: bool = True,
 ) -> RenderedPdf:
     """The invitation to ``doc`` (a cancellation letter if the meeting is cancelled);
     ``reproducible``: the same bytes for the same content (see ``theme.DocumentInfo``);
-    ``keywords``: the PDF's keywords (metadata).
+    ``keywords``: the PDF's keywords (metadata); ``page_numbers``: False for a part of a
+    Sitzungsmappe (the bundle numbers its pages).
 
     Warnings: letters no bundled font has, and an invitation later than the notice period.
     """
@@ -106,6 +111,7 @@ def render_invitation(
         keywords=keywords,
         reproducible=reproducible,
     )
+    info = replace(info, page_numbers=page_numbers)
     rendered, pages = _letter(doc, title, info, _AIRY)
     if not doc.cancelled and pages > 1:
         tight, pages = _letter(doc, title, info, _TIGHT)

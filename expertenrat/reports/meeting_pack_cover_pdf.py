@@ -40,6 +40,7 @@ def render_pack_cover(
         subject=f"Sitzungsmappe vor der Sitzung: {heading}, {parts.when(doc)}",
         date_label="Stand",
         keywords=f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}",
+        page_numbers=False,  # only ever the first page of a pack, which numbers its pages
     )
     story = theme.title_block(
         f"Sitzungsmappe: {heading}",

@@ -50,9 +50,12 @@ _AGENDA_COLUMNS: tuple[Column[MinutesItem], ...] = (
 )
 
 
-def render_minutes(doc: MinutesDocument, *, reproducible: bool = False) -> RenderedPdf:
+def render_minutes(
+    doc: MinutesDocument, *, reproducible: bool = False, page_numbers: bool = True
+) -> RenderedPdf:
     """The minutes as PDF; warnings name texts with letters no bundled font has.
-    ``reproducible``: the same bytes for the same document (no creation time)."""
+    ``reproducible``: the same bytes for the same document (no creation time);
+    ``page_numbers``: False for a part of a Sitzungsmappe (the bundle numbers its pages)."""
     heading = doc.heading
     head = doc.letterhead
     variant = "öffentliche Fassung" if doc.public else "vollständige Fassung"
@@ -69,6 +72,7 @@ def render_minutes(doc: MinutesDocument, *, reproducible: bool = False) -> Rende
         footer_note=_footer_note(doc),
         watermark=DRAFT_MARK if doc.draft else "",
         reproducible=reproducible,
+        page_numbers=page_numbers,
     )
     story = theme.title_block(heading, head.council_name)
     story += [parts.paragraph(doc.state_line, "body", BOLD), Spacer(0, 3 * mm)]

@@ -55,3 +55,11 @@ class NumberedCanvas(Canvas):
         self.setFillColor(MUTED)
         self.drawRightString(width - MARGINS.right, FOOTER_BASELINE, f"Seite {number} von {total}")
         self.restoreState()
+
+
+class UnnumberedCanvas(NumberedCanvas):
+    """A canvas without "Seite x von y": for the parts of a Sitzungsmappe, whose every
+    page carries its number in the whole bundle instead (:mod:`pack_pages`)."""
+
+    def _draw_page_number(self, number: int, total: int) -> None:
+        pass

@@ -1,7 +1,8 @@
 """The running page numbers of a Sitzungsmappe: "Sitzungsmappe, Seite 3 von 12" in the top
 right corner of every page of the bundle, above the header of the parts Expertenrat makes
-(whose own footers count "Seite x von y" per part), so the bundle can be found through
-page by page as the cover's list of contents gives it."""
+(rendered for the bundle without their own "Seite x von y"; annexes and stored approved
+minutes keep theirs), so the bundle can be found through page by page as the cover's list
+of contents gives it."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.reports.house_style import FONT, styles
-from expertenrat.reports.numbered_canvas import NumberedCanvas
+from expertenrat.reports.numbered_canvas import NumberedCanvas, UnnumberedCanvas
 from expertenrat.reports.page_geometry import MARGINS, content_height, content_width, page_size
 from expertenrat.reports.page_header import PageDecor
 from expertenrat.reports.user_text import printable
@@ -45,6 +45,8 @@ class DocumentInfo:
     # The same bytes for the same content (no creation time, a fixed file id): for files
     # that are published again and again, such as the open-data export.
     reproducible: bool = False
+    # False: no "Seite x von y" (a part of a Sitzungsmappe, numbered by the bundle).
+    page_numbers: bool = True
 
 
 def build_pdf(
@@ -94,6 +96,6 @@ def build_counted_pdf(
     )
     decor = PageDecor(info)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=decor.draw, pagesize=size)])
-    doc.build(story, canvasmaker=NumberedCanvas)
+    doc.build(story, canvasmaker=NumberedCanvas if info.page_numbers else UnnumberedCanvas)
     said = tuple(dict.fromkeys((*warnings, *decor.warnings)))
     return RenderedPdf(buffer.getvalue(), said, records), doc.page

@@ -68,11 +68,14 @@ class MeetingDocumentsService:
                 0
             ]
 
-    def invitation_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
-        """The invitation (a cancellation letter for a cancelled meeting) as a PDF."""
+    def invitation_pdf(
+        self, meeting_id: int, *, today: date | None = None, page_numbers: bool = True
+    ) -> RenderedPdf:
+        """The invitation (a cancellation letter for a cancelled meeting) as a PDF;
+        ``page_numbers``: False for a part of a Sitzungsmappe (the bundle numbers pages)."""
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
-        return render_invitation(self.document(meeting_id, today=today))
+        return render_invitation(self.document(meeting_id, today=today), page_numbers=page_numbers)
 
     def invitation_letters_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The invitation as a mail merge: one letter per member active on the meeting's

@@ -16,7 +16,11 @@ in der …" with the fingerprint and carries no "ENTWURF"; without, it is a draf
 The Sitzungsmappe merges the invitation, the full minutes and the meeting's annexes
 (``services.annexes``) into one PDF with a bookmark for each part. Before the meeting
 (planned or invited) it is a cover dated the day it was made, the invitation with the
-agenda and the annexes: what the members get to prepare.
+agenda and the annexes: what the members get to prepare. Every page of it carries its
+number in the whole bundle; the parts Expertenrat renders for it leave out their own
+"Seite x von y", so no page shows two numbers. Annexes and approved minutes are put in as
+they are stored (the approved file is the record, checked by its SHA-256), with their
+own page numbers, if any.
 """
 
 from __future__ import annotations
@@ -76,10 +80,12 @@ def _document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocu
     return replace(doc, finished_on=finish.finished_on) if finish.finished else doc
 
 
-def _render(doc: MinutesDocument, *, reproducible: bool = False) -> RenderedPdf:
+def _render(
+    doc: MinutesDocument, *, reproducible: bool = False, page_numbers: bool = True
+) -> RenderedPdf:
     from expertenrat.reports.minutes_pdf import render_minutes as render  # reportlab: on demand
 
-    return render(doc, reproducible=reproducible)
+    return render(doc, reproducible=reproducible, page_numbers=page_numbers)
 
 
 def held_meeting(session: Session, meeting_id: int) -> models.Meeting:
@@ -120,15 +126,18 @@ class MinutesDocumentsService:
         with reading(self._db) as session:
             return _document(session, meeting_id, public=public)
 
-    def minutes(self, meeting_id: int, *, public: bool = False) -> MinutesPdf:
-        """The minutes PDF: the stored bytes once approved, a fresh draft before."""
+    def minutes(
+        self, meeting_id: int, *, public: bool = False, page_numbers: bool = True
+    ) -> MinutesPdf:
+        """The minutes PDF: the stored bytes once approved, a fresh draft before (without
+        "Seite x von y" if not ``page_numbers``: for a Sitzungsmappe)."""
         with reading(self._db) as session:
             held_meeting(session, meeting_id)
             stored = _stored(session, meeting_id, public=public)
             if stored is not None:
                 return stored
             doc = _document(session, meeting_id, public=public)
-        return MinutesPdf(_render(doc))
+        return MinutesPdf(_render(doc, page_numbers=page_numbers))
 
     def minutes_pdf(self, meeting_id: int, *, public: bool = False) -> RenderedPdf:
         return self.minutes(meeting_id, public=public).rendered
@@ -150,8 +159,10 @@ class MinutesDocumentsService:
             )
         if state in (MeetingState.PLANNED, MeetingState.INVITED):
             return self._pack_before_meeting(meeting_id, today, sent_on)
-        minutes = self.minutes(meeting_id)
-        invitation = self._meeting_documents.invitation_pdf(meeting_id, today=today)
+        minutes = self.minutes(meeting_id, page_numbers=False)
+        invitation = self._meeting_documents.invitation_pdf(
+            meeting_id, today=today, page_numbers=False
+        )
         doc = self.document(meeting_id)
         annexes = self._annexes.contents(meeting_id)
         parts = [
@@ -181,7 +192,9 @@ class MinutesDocumentsService:
         from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover
 
         meeting = self._meeting_documents.document(meeting_id, today=today)
-        invitation = self._meeting_documents.invitation_pdf(meeting_id, today=today)
+        invitation = self._meeting_documents.invitation_pdf(
+            meeting_id, today=today, page_numbers=False
+        )
         annexes = self._annexes.contents(meeting_id)
         contents = _read_parts(
             [

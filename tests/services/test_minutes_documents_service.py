@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 
 import pytest
 from client_statements import recorded_statements
@@ -421,9 +422,8 @@ def _stamp_places(reader: PdfReader) -> list[tuple[str, float, float, float, flo
 def test_every_page_of_the_dossier_says_its_page_in_the_whole_bundle(
     service, annexes, held
 ) -> None:
-    """Each part counts its own pages ("Seite 1 von 1"); the bundle's page stands in the
-    top right corner of each page, above the header, on annexes of any size or turn too
-    (found by a tester)."""
+    """The bundle's page stands in the top right corner of each page, above the header,
+    on annexes of any size or turn too (found by a tester)."""
     from reportlab.lib.pagesizes import A4, A5, landscape
 
     annexes.add(held.meeting_id, "Quer.pdf", _odd_pdf(landscape(A4), "Querformat"))
@@ -441,7 +441,46 @@ def test_every_page_of_the_dossier_says_its_page_in_the_whole_bundle(
         assert height - 8 * mm < y < height  # at the top, on the page
         assert x > 0
         assert others < y - 3 * mm, stamp  # nothing of the page's own text beside it
-    assert "Seite 1 von 1" in reader.pages[0].extract_text()  # the part's own count stays
+
+
+def _own_page_numbers(page) -> list[str]:
+    """The "Seite x von y" on ``page`` other than the bundle's stamp."""
+    text = page.extract_text().replace("Sitzungsmappe, Seite", "")
+    return re.findall(r"Seite \d+ von \d+", text)
+
+
+def test_a_page_of_the_dossier_shows_one_page_number_but_annexes_keep_their_own(
+    service, annexes, held
+) -> None:
+    """The invitation and the minutes are rendered for the bundle without their own
+    "Seite x von y", which said another number than the bundle's stamp on the same page;
+    an annex is put in as it is, its own numbers with it."""
+    annexes.add(held.meeting_id, "Bericht.pdf", small_pdf("Seite 1 von 2", "Seite 2 von 2"))
+
+    reader = PdfReader(io.BytesIO(service.dossier_pdf(held.meeting_id).pdf))
+
+    parts = [_own_page_numbers(page) for page in reader.pages]
+    assert parts[:-2] and all(numbers == [] for numbers in parts[:-2])
+    assert parts[-2:] == [["Seite 1 von 2"], ["Seite 2 von 2"]]
+    alone = PdfReader(io.BytesIO(service.minutes_pdf(held.meeting_id).pdf))
+    assert _own_page_numbers(alone.pages[0]) == [f"Seite 1 von {len(alone.pages)}"]  # alone: kept
+
+
+def test_a_pack_before_the_meeting_shows_one_page_number_on_every_page(
+    service, database, council
+) -> None:
+    from datetime import date
+
+    from meeting_rows import add_meeting
+
+    planned = add_meeting(database, council.id, titles=("Eröffnung", "Bericht"))
+
+    reader = PdfReader(
+        io.BytesIO(service.dossier_pdf(planned.meeting_id, today=date(2026, 3, 2)).pdf)
+    )
+
+    assert len(reader.pages) >= 2  # the cover and the invitation
+    assert all(_own_page_numbers(page) == [] for page in reader.pages)
 
 
 def test_the_cover_of_a_pack_lists_the_page_each_part_starts_on(
