@@ -53,6 +53,7 @@ class FirstSteps(QGroupBox):
             button.clicked.connect(
                 lambda _checked=False, a=area: opened.emit(Target(a, filter=TargetFilter.NEW))
             )
+            button.setAutoDefault(True)  # Enter takes the step, as it opens a card or line
             label = QLabel(hint)
             label.setWordWrap(True)
             label.setObjectName("figureCaption")

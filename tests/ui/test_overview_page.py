@@ -265,6 +265,22 @@ def test_the_next_step_plans_the_first_meeting(empty_window, qtbot):
     assert isinstance(page.tabs.currentWidget(), MeetingForm)
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_tab_and_enter_take_a_first_step_as_a_click_does(empty_window, qtbot, key):
+    """ "A click, or Tab and Enter, opens": Enter on a first step did nothing (a button
+    outside a dialog takes only Space), where the cards and lines open with it (found
+    by a tester)."""
+    steps = empty_window.overview_page.first_steps
+    steps.projects_button.setFocus()
+
+    qtbot.keyClick(steps.projects_button, key)
+
+    page = empty_window.pages.projects
+    assert empty_window.stack.currentWidget() is page
+    assert page.project_dialog.isVisible()
+    page.project_dialog.reject()
+
+
 def test_the_steps_done_disappear(window):
     page = window.overview_page
     assert not page.dashboard.isHidden()
