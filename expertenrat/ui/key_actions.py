@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
 
 Keys = tuple[Qt.Key, Qt.KeyboardModifier]
 _COUNTED = (
@@ -47,7 +47,8 @@ class EnterSaves(QObject):
     """Enter in an input of ``form`` (a page's form, not a dialog) clicks ``button`` while it
     is on, as a dialog's default button takes Enter; ``button`` looks like one. A line, box
     or date passes Enter on to ``form``; a text box keeps it (a new line), and on a button
-    Enter is that button's, never a save."""
+    Enter is that button's, never a save: a push button is clicked ("Verwerfen"), as in a
+    dialog, where outside one it would take only Space."""
 
     def __init__(self, form: QWidget, button: QAbstractButton) -> None:
         super().__init__(form)
@@ -61,7 +62,11 @@ class EnterSaves(QObject):
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if not enter or event.modifiers() & _COUNTED:
             return False
-        if isinstance(QApplication.focusWidget(), QAbstractButton):
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QPushButton) and focus.isEnabled():
+            focus.click()
+            return True
+        if isinstance(focus, QAbstractButton):
             return False
         if self._button.isEnabled():
             self._button.click()

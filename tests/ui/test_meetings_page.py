@@ -1312,7 +1312,9 @@ def test_enter_in_the_notes_is_a_new_line_not_a_save(qtbot, page, services, coun
     assert page.form.notes_edit.toPlainText() == "Beamer\n"
 
 
-def test_enter_on_verwerfen_does_not_save(qtbot, page, services, council_id):
+def test_enter_on_verwerfen_discards_and_does_not_save(qtbot, page, services, council_id):
+    """Enter on a button of the form is that button's: "Verwerfen" drops the input (it did
+    nothing, a button outside a dialog takes only Space; found by a tester)."""
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
     page.new_button.click()
@@ -1322,6 +1324,7 @@ def test_enter_on_verwerfen_does_not_save(qtbot, page, services, council_id):
     qtbot.keyClick(page.form.discard_button, Qt.Key.Key_Return)
 
     assert services.meetings.list(council_id) == []
+    assert page.form.place_edit.text() == "" and not page.form.has_unsaved_changes()
 
 
 def test_the_list_tells_a_klausur_from_an_ordinary_meeting(page, services, council_id):
