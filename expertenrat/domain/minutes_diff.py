@@ -17,6 +17,7 @@ from expertenrat.domain.minutes_versions import (
     MinutesSnapshot,
     RecommendationSnapshot,
     VoteSnapshot,
+    same_attendance,
 )
 from expertenrat.domain.votes import vote_outcome
 
@@ -90,8 +91,15 @@ def diff_snapshots(
         _field_change(label, getattr(old.header, name), getattr(new.header, name))
         for name, label in HEADER_LABELS.items()
         if getattr(old.header, name) != getattr(new.header, name)
-        # A version stored before attendance was kept did not record it: not a change.
-        and not (name == "attendance" and not old.header.attendance)
+        # A version stored before attendance was kept did not record it, and names listed
+        # in another order (a changed name sort): not a change.
+        and not (
+            name == "attendance"
+            and (
+                not old.header.attendance
+                or same_attendance(old.header.attendance, new.header.attendance)
+            )
+        )
     )
     old_items = {_match_key(item): item for item in old.items}
     new_keys = {_match_key(item) for item in new.items}

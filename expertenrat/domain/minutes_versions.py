@@ -147,6 +147,8 @@ def same_content(stored: str, live: MinutesSnapshot) -> bool:
     kept = parse_snapshot(stored)
     if "attendance" not in json.loads(stored).get("header", {}):
         live = replace(live, header=replace(live.header, attendance=""))
+    elif same_attendance(kept.header.attendance, live.header.attendance):
+        live = replace(live, header=replace(live.header, attendance=kept.header.attendance))
     if any(not r.content_kept for item in kept.items for r in item.recommendations):
         live = replace(
             live,
@@ -161,6 +163,22 @@ def same_content(stored: str, live: MinutesSnapshot) -> bool:
             ),
         )
     return kept == live
+
+
+def same_attendance(old: str, new: str) -> bool:
+    """Whether two attendance texts ("Anwesend: A; B\nEntschuldigt: C") name the same
+    persons in the same groups, in whatever order: the order of names follows the name
+    sort (``name_order``), and a version stored under an earlier sort is not changed by a
+    newer one ("von Hohenzollern" once under V, now under H)."""
+    return old == new or _attendance_groups(old) == _attendance_groups(new)
+
+
+def _attendance_groups(text: str) -> list[tuple[str, list[str]]]:
+    groups = []
+    for line in text.split("\n"):
+        label, colon, names = line.partition(": ")
+        groups.append((label, sorted(names.split("; "))) if colon else (line, []))
+    return groups
 
 
 def fingerprint(content: str) -> str:

@@ -196,6 +196,30 @@ def test_a_version_that_kept_only_the_codes_is_compared_by_them() -> None:
     assert dropped.items[0].fields[0].lines == ("- E-2026-07",)
 
 
+def test_names_listed_in_another_order_are_the_same_attendance() -> None:
+    """A version stored before the name sort put "von Hohenzollern" under H lists the same
+    persons in another order: not "changed since sent", no diff; a person who moved from
+    present to excused is a change."""
+
+    def attending(text: str) -> MinutesSnapshot:
+        return replace(MINUTES, header=replace(MINUTES.header, attendance=text))
+
+    sent = snapshot_json(
+        attending("Anwesend: Eva Huber; Jan Zimmermann; Kim von Hohenzollern\nEntschuldigt: Ute Öz")
+    )
+    reordered = attending(
+        "Anwesend: Kim von Hohenzollern; Eva Huber; Jan Zimmermann\nEntschuldigt: Ute Öz"
+    )
+    moved = attending(
+        "Anwesend: Eva Huber; Jan Zimmermann; Ute Öz\nEntschuldigt: Kim von Hohenzollern"
+    )
+
+    assert same_content(sent, reordered)
+    assert diff_snapshots(parse_snapshot(sent), reordered).empty
+    assert not same_content(sent, moved)
+    assert [c.label for c in diff_snapshots(parse_snapshot(sent), moved).header] == ["Anwesenheit"]
+
+
 def test_the_diff_names_header_changes_and_new_and_dropped_items() -> None:
     new = MinutesSnapshot(
         replace(MINUTES.header, closed_at="18:30"),

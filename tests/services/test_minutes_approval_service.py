@@ -717,6 +717,26 @@ def test_a_version_stored_before_attendance_was_kept_is_not_changed_by_it(
     assert service.circulate(minutes.meeting_id, SENT).version.number == 1  # sent already
 
 
+def test_a_version_stored_under_an_earlier_name_order_is_not_changed_by_the_new_one(
+    service, database, minutes
+) -> None:
+    """Minutes sent before name_sort_key listed the same members in another order (a
+    "von …" under V): the new order alone is no change and makes no new Fassung."""
+    service.circulate(minutes.meeting_id, SENT)
+    with database.transaction() as session:  # the order an older Expertenrat printed
+        row = session.scalars(select(models.MinutesVersion)).one()
+        data = json.loads(row.content)
+        lines = data["header"]["attendance"].split("\n")
+        label, names = lines[0].split(": ", 1)
+        assert len(names.split("; ")) > 1
+        lines[0] = f"{label}: {'; '.join(reversed(names.split('; ')))}"
+        data["header"]["attendance"] = "\n".join(lines)
+        row.content = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    assert not service.status(minutes.meeting_id).changed_since_sent
+    assert service.circulate(minutes.meeting_id, SENT).version.number == 1  # sent already
+
+
 def test_an_objection_corrected_in_the_attendance_is_accepted_without_a_passage(
     service, objections, database, minutes
 ) -> None:
