@@ -22,6 +22,7 @@ from expertenrat.domain.recommendation_views import AddressedProject, Recommenda
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.salutations import greeting_name
 from expertenrat.domain.text_folding import fold
+from expertenrat.domain.wording import isolated
 
 REMINDER_WINDOW = timedelta(days=14)
 _REMINDED = re.compile(r"Erinnerung an .*\((\d{2})\.(\d{2})\.(\d{4})\): ", re.DOTALL)
@@ -82,8 +83,9 @@ def with_last_reminders(
 
 def reminder_summary(project_title: str, on: date, codes: Iterable[str]) -> str:
     """The audit trail's line of a reminder to a project: "Erinnerung an „Klimaportal“
-    (03.03.2026): E-2026-01, E-2026-04" (:func:`reminded_on` reads its day back)."""
-    return f"Erinnerung an „{project_title}“ ({on:%d.%m.%Y}): " + ", ".join(codes)
+    (03.03.2026): E-2026-01, E-2026-04" (:func:`reminded_on` reads its day back). A title
+    in right-to-left script is set apart (:func:`isolated`): the date would run into it."""
+    return f"Erinnerung an „{isolated(project_title)}“ ({on:%d.%m.%Y}): " + ", ".join(codes)
 
 
 def reminded_on(summary: str) -> date | None:

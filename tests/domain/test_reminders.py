@@ -175,3 +175,15 @@ def test_the_day_of_a_reminder_is_read_back_from_its_audit_line():
     assert summary.startswith("Erinnerung an „„Daten“ & <Co> 😀“ (03.03.2026): E-2026-01")
     assert reminded_on("Projekt „Klimaportal“ geändert") is None
     assert reminded_on("Erinnerung an „X“ (31.02.2026): E-2026-01") is None
+
+
+def test_a_right_to_left_project_is_set_apart_in_the_audit_line_of_a_reminder():
+    """Unset apart, the Änderungsprotokoll showed "Erinnerung an „(03.12.2026) “פרויקט עברי:"
+    (the date ran into the Hebrew title); the day is still read back (found by a tester)"""
+    summary = reminder_summary("פרויקט עברי", date(2026, 12, 3), ["E-2026-05"])
+
+    assert summary == "Erinnerung an „\u2068פרויקט עברי\u2069“ (03.12.2026): E-2026-05"
+    assert reminded_on(summary) == date(2026, 12, 3)
+    assert reminder_summary("Klimaportal", date(2026, 12, 3), ["E-2026-05"]) == (
+        "Erinnerung an „Klimaportal“ (03.12.2026): E-2026-05"
+    )
