@@ -29,7 +29,8 @@ import unicodedata
 from expertenrat.domain.text_folding import fold
 
 # Lower case, folded. A particle is moved only from the front of a family name and only if
-# a word that is not a particle follows ("Le" alone, as in "Le Thi", stays a name).
+# a word follows ("Le" or "Van" alone is the name itself). A family name that only starts
+# like one ("La Rosa", "Le Minh") moves it too: the family name field cannot tell them apart.
 PARTICLES = frozenset(
     {"von", "van", "de", "der", "den", "du", "la", "le", "zu", "zur", "zum", "vom", "ten", "ter"}
 )
