@@ -9,6 +9,7 @@ from meeting_sample import HOSTILE, LETTERHEAD
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import (
+    AbsentMember,
     AnnexEntry,
     ApprovalStamp,
     GuestLine,
@@ -70,7 +71,7 @@ def minutes(**changes: object) -> MinutesDocument:
             PresentMember("Jan West", "Stellvertretung", "Soziale Stadt", voting=False),
         ),
         "excused": ("Erika Süd",),
-        "absent": ("Max Mustermann",),
+        "absent": (AbsentMember("Max Mustermann"),),
         "guests": (GuestLine("Gülşen Yılmaz", "Amt für Digitalisierung", "Projektleitung"),
                    GuestLine(SECRET_GUEST, "Stadtwerke", "Bieterin")),
         "invitation": Invitation(date(2026, 2, 24), 7),

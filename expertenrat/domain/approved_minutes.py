@@ -13,8 +13,11 @@ dataclasses, ``str``, ``int``, ``bool``, ``None`` in an optional field, dates an
 (ISO 8601), enums (by value), tuples and frozensets (JSON lists, a frozenset sorted) and
 ``bytes`` (base64, the council's logo). Anything else is refused when writing. A field
 missing when reading takes its default (a record written before the field existed); a key
-the dataclass does not know is refused. Reading raises ``ValueError`` for every malformed
-record, with a message for the log that says what is wrong but repeats no stored value.
+the dataclass does not know is refused. An absent member stored as a plain name (before
+:class:`~expertenrat.domain.minutes_document.AbsentMember`) reads as one recorded absent:
+approved minutes had no member without recorded attendance. Reading raises ``ValueError``
+for every malformed record, with a message for the log that says what is wrong but repeats
+no stored value.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.minutes_document import AbsentMember, MinutesDocument
 from expertenrat.domain.public_minutes import public_version
 
 FORMAT = 1
@@ -121,6 +124,8 @@ def _decode(kind: Any, value: Any) -> Any:
         return tuple(_decode(args[0], v) for v in _list(value))
     if origin is frozenset:
         return frozenset(_decode(args[0], v) for v in _list(value))
+    if kind is AbsentMember and isinstance(value, str):  # stored before the flag
+        return AbsentMember(value)
     if dataclasses.is_dataclass(kind):
         return _decode_dataclass(kind, value)
     if isinstance(kind, type) and issubclass(kind, Enum):

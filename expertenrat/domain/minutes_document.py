@@ -56,6 +56,22 @@ def _clock(moment: time | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class AbsentMember:
+    """A member in the list of the absent; ``recorded`` False where the attendance was not
+    recorded at all: the minutes print :data:`NOT_RECORDED` after the name. The note is the
+    program's and kept apart from the name, so that the PDF sets it left to right after an
+    Arabic or Hebrew name and the public version hides a name by the name alone."""
+
+    name: str
+    recorded: bool = True
+
+    @property
+    def text(self) -> str:
+        """ "Anna Berg", or "Anna Berg (nicht erfasst)" while the attendance is not recorded."""
+        return self.name if self.recorded else f"{self.name}{NOT_RECORDED}"
+
+
+@dataclass(frozen=True, slots=True)
 class GuestLine:
     name: str
     organisation: str = ""
@@ -136,7 +152,7 @@ class MinutesDocument:
     minute_taker: str = ""
     present: tuple[PresentMember, ...] = ()
     excused: tuple[str, ...] = ()
-    absent: tuple[str, ...] = ()
+    absent: tuple[AbsentMember, ...] = ()
     guests: tuple[GuestLine, ...] = ()
     invitation: Invitation | None = None
     quorum: QuorumResult | None = None

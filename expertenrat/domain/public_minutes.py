@@ -73,7 +73,7 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
             (replace(p, name=name(p.name)) for p in doc.present), lambda p: p.name
         ),
         excused=_named_first((name(n) for n in doc.excused), str),
-        absent=_named_first((mentioned(n) for n in doc.absent), str),  # "X (nicht erfasst)"
+        absent=_named_first((replace(a, name=name(a.name)) for a in doc.absent), lambda a: a.name),
         items=items,
         unnamed=frozenset(),
     )

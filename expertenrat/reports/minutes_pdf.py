@@ -22,6 +22,7 @@ from expertenrat.domain.minutes_document import (
     DRAFT_MARK,
     NOT_RECORDED,
     WITHHELD_LINE,
+    AbsentMember,
     MinutesDocument,
     PresentMember,
 )
@@ -114,12 +115,10 @@ def _presence(member: PresentMember) -> Lines:
     return lines
 
 
-def _absent(entry: str) -> str:
+def _absent(member: AbsentMember) -> str:
     """An absent member, the name alone isolated: an Arabic or Hebrew one must not turn
     " (nicht erfasst)" after it right to left (")nicht erfasst( …")."""
-    if entry.endswith(NOT_RECORDED):
-        return isolated(entry.removesuffix(NOT_RECORDED)) + NOT_RECORDED
-    return isolated(entry)
+    return isolated(member.name) + ("" if member.recorded else NOT_RECORDED)
 
 
 def _attendance(doc: MinutesDocument) -> list[Flowable]:
@@ -251,7 +250,10 @@ def _warnings(doc: MinutesDocument) -> tuple[str, ...]:
     head = doc.letterhead
     texts: list[tuple[str, tuple[str, ...]]] = [
         ("Gremium und Sitzung", (head.council_name, head.city, doc.title, doc.place, doc.room)),
-        ("Anwesenheit", (*(m.name for m in doc.present), *doc.excused, *doc.absent)),
+        (
+            "Anwesenheit",
+            (*(m.name for m in doc.present), *doc.excused, *(a.name for a in doc.absent)),
+        ),
         ("Gäste", tuple(blocks.guest_text(g) for g in doc.guests)),
         ("Sitzungsleitung und Protokoll", (doc.chair, doc.minute_taker, doc.agenda_changes)),
     ]

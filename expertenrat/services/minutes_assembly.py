@@ -29,7 +29,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_approval import VersionOrigin
 from expertenrat.domain.minutes_document import (
-    NOT_RECORDED,
+    AbsentMember,
     ApprovalStamp,
     GuestLine,
     Invitation,
@@ -285,7 +285,7 @@ def _chair(session: Session, meeting: models.Meeting) -> str:
 
 def _attendance(
     session: Session, sheet: AttendanceSheet, numbers: dict[int, str], titles: RoleTitles
-) -> tuple[tuple[PresentMember, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[PresentMember, ...], tuple[str, ...], tuple[AbsentMember, ...]]:
     fields = dict(
         session.execute(
             select(models.Membership.id, models.ActionField.name)
@@ -300,7 +300,7 @@ def _attendance(
     )
     excused = tuple(e.name for e in sheet.entries if e.status is AttendanceStatus.EXCUSED)
     absent = tuple(
-        e.name if e.status is AttendanceStatus.ABSENT else f"{e.name}{NOT_RECORDED}"
+        AbsentMember(e.name, recorded=e.status is AttendanceStatus.ABSENT)
         for e in sheet.entries
         if e.status in (AttendanceStatus.ABSENT, None)
     )

@@ -96,7 +96,7 @@ def _attendance(session: Session, meeting: models.Meeting) -> str:
     lines = [
         ("Anwesend", present),
         ("Entschuldigt", list(doc.excused)),
-        ("Abwesend", list(doc.absent)),
+        ("Abwesend", [a.text for a in doc.absent]),
         ("Gäste", guests),
     ]
     return "\n".join(f"{label}: {'; '.join(names)}" for label, names in lines if names)

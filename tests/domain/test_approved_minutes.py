@@ -16,7 +16,7 @@ from expertenrat.domain.approved_minutes import (
 )
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.minutes_document import AbsentMember, MinutesDocument
 from expertenrat.domain.quorum import QuorumResult, QuorumSpan
 
 RECORD = ApprovedMinutes(
@@ -37,6 +37,16 @@ def test_a_missing_field_takes_its_default_but_unknown_ones_are_refused() -> Non
         parse_approved_minutes(text.replace('"unnamed":[]', '"surprise":1'))
     with pytest.raises(ValueError, match="MinutesDocument"):
         parse_approved_minutes(text.replace('"day":"2027-03-12",', ""))
+
+
+def test_absent_members_round_trip_and_plain_names_stored_before_read_as_recorded() -> None:
+    document = replace(RECORD.document, absent=(AbsentMember("Max Mustermann"),))
+    text = approved_minutes_json(ApprovedMinutes(document))
+    assert parse_approved_minutes(text).document == document
+
+    older = json.loads(text)  # approved when the absent were plain names
+    older["minutes"]["document"]["absent"] = ["Max Mustermann"]
+    assert parse_approved_minutes(json.dumps(older)).document == document
 
 
 def test_quorum_spans_and_kind_round_trip_and_older_records_read_as_they_were() -> None:

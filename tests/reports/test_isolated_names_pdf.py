@@ -18,7 +18,7 @@ from recommendations_report_sample import ROWS, report
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.members import Member
-from expertenrat.domain.minutes_document import GuestLine
+from expertenrat.domain.minutes_document import AbsentMember, GuestLine
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.roster import RosterGrouping, build_roster
@@ -76,7 +76,8 @@ def test_minutes_lists_place_and_vote_subject_keep_their_order() -> None:
 def test_an_absent_member_not_recorded_keeps_the_note_after_the_name() -> None:
     """Attendance not recorded: "محمد (nicht erfasst)", not ")nicht erfasst( محمد" – the
     note is the program's and runs left to right after the name (found by a tester)."""
-    doc = minutes(absent=("Anna Berg (nicht erfasst)", "محمد عبد الله (nicht erfasst)"))
+    absent = (AbsentMember("Anna Berg", False), AbsentMember("محمد عبد الله", recorded=False))
+    doc = minutes(absent=absent)
 
     runs = placed_text_runs(read(render_minutes(doc).pdf).pages[0])
 

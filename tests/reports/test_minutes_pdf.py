@@ -18,7 +18,7 @@ from pypdf.generic import ContentStream
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
+from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, AbsentMember
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.domain.quorum import QuorumResult
@@ -281,7 +281,7 @@ def test_public_version_lists_unnamed_members_after_the_named_ones_of_their_grou
     full = minutes(
         unnamed=hidden,
         excused=("Anna Adler", "Erika Süd"),
-        absent=("Aaron Abel (nicht erfasst)", "Max Mustermann"),
+        absent=(AbsentMember("Aaron Abel", recorded=False), AbsentMember("Max Mustermann")),
     )
 
     public = text(render_minutes(public_version(full)).pdf)
@@ -291,6 +291,22 @@ def test_public_version_lists_unnamed_members_after_the_named_ones_of_their_grou
     assert attendance.index("Jan West") < attendance.index(UNNAMED_MEMBER)
     assert f"Entschuldigt Erika Süd; {UNNAMED_MEMBER}" in public
     assert f"Abwesend Max Mustermann; {UNNAMED_MEMBER} (nicht erfasst)" in public
+
+
+def test_public_version_hides_an_absent_member_by_the_whole_name_only() -> None:
+    """Anna Berg unnamed, Anna Bergmann absent: the public minutes print "Anna Bergmann",
+    not the placeholder with "mann" after it (the absent were matched as text, because of
+    the " (nicht erfasst)" note that could follow the name)."""
+    full = minutes(
+        unnamed=frozenset({"Anna Berg"}),
+        excused=("Anna Berg",),
+        absent=(AbsentMember("Anna Bergmann"), AbsentMember("Max Mustermann", False)),
+    )
+
+    public = text(render_minutes(public_version(full)).pdf)
+
+    assert "Abwesend Anna Bergmann; Max Mustermann (nicht erfasst)" in public
+    assert f"{UNNAMED_MEMBER}mann" not in public
 
 
 def test_an_item_heading_wraps_right_to_left_words_in_reading_order() -> None:
@@ -368,7 +384,7 @@ def test_a_draft_without_recorded_attendance_states_no_quorum() -> None:
     doc = minutes(
         present=(),
         excused=(),
-        absent=("Anna Berg (nicht erfasst)", "Erika Süd (nicht erfasst)"),
+        absent=(AbsentMember("Anna Berg", False), AbsentMember("Erika Süd", False)),
         attendance_unrecorded=True,
         quorum=QuorumResult(0, 2, 0, False),
         quorum_noted=False,

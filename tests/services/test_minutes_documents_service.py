@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.errors import ExpertenratError, ValidationError
-from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.domain.minutes_document import DRAFT_MARK, AbsentMember
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.approved_minutes_pdfs import DamagedMinutesError
@@ -74,7 +74,7 @@ def test_document_reads_every_part_of_the_minutes(service, held) -> None:
     assert doc.present[0].role_label == "Vorsitz"
     assert doc.present[0].action_field == "Stadtdaten"
     assert [m.partial for m in doc.present if m.partial] == ["ab TOP 2"]
-    assert doc.excused == ("Anna Iversen",) and doc.absent == ("Anna Jäger",)
+    assert doc.excused == ("Anna Iversen",) and doc.absent == (AbsentMember("Anna Jäger"),)
     assert doc.quorum_line.endswith(
         "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig."
     )
@@ -528,7 +528,7 @@ def test_open_attendance_is_read_from_the_sheet_not_from_the_printed_names(
 
     recorded = service.document(held.meeting_id)
 
-    assert recorded.absent[-1] == "Anna Jäger (nicht erfasst)"
+    assert recorded.absent[-1] == AbsentMember("Anna Jäger (nicht erfasst)", recorded=True)
     assert not recorded.attendance_unrecorded
     assert "0 von 9" in recorded.quorum_line and "nicht beschlussfähig" in recorded.quorum_line
 
