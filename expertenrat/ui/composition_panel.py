@@ -33,11 +33,15 @@ class CompositionPanel(QGroupBox):
         self.shown_warnings: tuple[str, ...] = ()
 
     def show_composition(self, composition: Composition) -> None:
-        lines = [
-            tr(_CONTEXT, "<b>{} aktive Mitglieder</b> (vorgesehen: {} bis {})").format(
+        if composition.min_members == composition.max_members:  # a council of a fixed size
+            summary = tr(_CONTEXT, "<b>{} aktive Mitglieder</b> (vorgesehen: {})").format(
+                composition.active, composition.min_members
+            )
+        else:
+            summary = tr(_CONTEXT, "<b>{} aktive Mitglieder</b> (vorgesehen: {} bis {})").format(
                 composition.active, composition.min_members, composition.max_members
             )
-        ]
+        lines = [summary]
         if composition.future == 1:
             lines.append(tr(_CONTEXT, "1 künftiges Mitglied (Amtszeit beginnt später)"))
         elif composition.future:

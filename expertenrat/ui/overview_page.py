@@ -83,7 +83,12 @@ class OverviewPage(NothingPending, OverviewPageView):
 
     def _show_cards(self, figures: CouncilOverview) -> None:
         council = figures.council
-        limits = tr(_CONTEXT, "Soll: {} bis {}").format(council.min_members, council.max_members)
+        if council.min_members == council.max_members:  # a council of a fixed size
+            limits = tr(_CONTEXT, "Soll: {}").format(council.min_members)
+        else:
+            limits = tr(_CONTEXT, "Soll: {} bis {}").format(
+                council.min_members, council.max_members
+            )
         if figures.future_members == 1:
             limits += tr(_CONTEXT, " · 1 künftiges Mitglied")
         elif figures.future_members:

@@ -790,6 +790,16 @@ def test_a_composition_as_it_should_be_is_not_said_in_the_warnings_colour(qtbot)
     )
 
 
+def test_a_council_of_a_fixed_size_names_its_size_once(qtbot) -> None:
+    """(found by a tester) "6 aktive Mitglieder (vorgesehen: 6 bis 6)" for a council of six."""
+    panel = CompositionPanel()
+    qtbot.addWidget(panel)
+
+    panel.show_composition(Composition(6, 6, 6, (), (), ()))
+
+    assert "(vorgesehen: 6)" in panel.summary.text()
+
+
 def test_the_table_and_the_dialog_name_the_roles_as_the_council_calls_them(make_window, services):
     """(found by a tester) The titles set in Einstellungen ("Sprecher*in") are what the
     members table and the member dialog show; they said "Vorsitz" and "Stellvertretung"."""

@@ -3,6 +3,7 @@ opens what it talks about; an empty council shows its first steps."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -67,6 +68,18 @@ def shown_meeting(window) -> int | None:
 def test_the_members_card_opens_the_members(window, qtbot):
     click(qtbot, window.overview_page.members_card)
     assert window.stack.currentWidget() is window.members_page
+
+
+def test_a_council_of_a_fixed_size_says_it_once(sample, make_window, services, council):
+    """Six members, no fewer and no more: "Soll: 6", not "Soll: 6 bis 6" (found by a
+    tester)."""
+    settings = services.settings.settings(council.id)
+    services.settings.update_settings(replace(settings, min_members=6, max_members=6))
+    window = make_window()
+    window.show_area(window.overview_page)
+
+    detail = window.overview_page.members_card.detail.text()
+    assert detail.startswith("Soll: 6") and "bis" not in detail
 
 
 def test_the_projects_card_opens_the_projects(window, qtbot):
