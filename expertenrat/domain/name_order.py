@@ -12,7 +12,10 @@ variant 2):
 * a leading particle of the family name (von, van, de, der, den, du, la, le, zu, zur,
   zum, vom, ten, ter, also chained: "van der", "de la", "von und zu") is moved behind
   it: "von Hohenzollern" sorts as "Hohenzollern, von", between "Hoffmann" and "Huber";
-  with the same family name, the name without a particle comes first;
+  with the same family name, the name without a particle comes first. The Romance
+  articles and prepositions (de, der, den, du, la, le) move only when written in lower
+  case ("de Maizière", "de la Cruz"): written with a capital they start the name itself
+  ("De Luca", "La Rosa", "Le Minh", "Du Bois" sort under D, L, L, D);
 * other marks (apostrophes, dots) do not count: "O'Brien" sorts as "OBrien";
 * names in other scripts (Arabic, Hebrew, Greek ...) sort by their folded letters after
   the Latin ones; they never fail.
@@ -29,11 +32,13 @@ import unicodedata
 from expertenrat.domain.text_folding import fold
 
 # Lower case, folded. A particle is moved only from the front of a family name and only if
-# a word follows ("Le" or "Van" alone is the name itself). A family name that only starts
-# like one ("La Rosa", "Le Minh") moves it too: the family name field cannot tell them apart.
+# a word follows ("Le" or "Van" alone is the name itself).
 PARTICLES = frozenset(
     {"von", "van", "de", "der", "den", "du", "la", "le", "zu", "zur", "zum", "vom", "ten", "ter"}
 )
+# These start a family name as particles only when written in lower case: "De Luca",
+# "La Rosa", "Le Minh" are names of their own (Italian, Vietnamese ...), "de la Cruz" not.
+_LOWER_CASE_ONLY = frozenset({"de", "der", "den", "du", "la", "le"})
 # Joins two particles ("von und zu Guttenberg"), not a particle on its own.
 _JOINING = frozenset({"und"})
 
@@ -49,7 +54,7 @@ def split_particles(family_name: str) -> tuple[str, str]:
     ``"Berg"`` → ``("", "Berg")``, ``"von"`` → ``("", "von")``.
     """
     words = family_name.split()
-    if len(words) < 2 or fold(words[0]) not in PARTICLES:  # most names: nothing to move
+    if len(words) < 2 or not _starts_with_particle(words[0]):  # most names: nothing to move
         return "", " ".join(words)
     taken = 0
     for index, word in enumerate(words[:-1]):
@@ -59,6 +64,13 @@ def split_particles(family_name: str) -> tuple[str, str]:
         elif not (folded in _JOINING and taken == index and taken > 0):
             break
     return " ".join(words[:taken]), " ".join(words[taken:])
+
+
+def _starts_with_particle(word: str) -> bool:
+    folded = fold(word)
+    if folded in _LOWER_CASE_ONLY:
+        return word.islower()
+    return folded in PARTICLES
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a table's sort asks for each row's key many times

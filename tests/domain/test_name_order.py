@@ -39,6 +39,10 @@ def _ordered(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
             id="von und zu",
         ),
         pytest.param(
+            [("Kraus", "Ina"), ("La Rosa", "Marco"), ("Lange", "Ute"), ("Rose", "Eva")],
+            id="capitalised La starts the name",
+        ),
+        pytest.param(
             [("Berg", "Anna"), ("Berg", "Zoe"), ("Berg-Meyer", "Anna"), ("Bergmann", "Anna")],
             id="shorter family name first, hyphen before letters",
         ),
@@ -92,6 +96,12 @@ def test_names_sort_in_reading_order(expected: list[tuple[str, str]]) -> None:
         ("von und Meier", ("von", "und Meier")),  # "und" only joins particles
         ("von", ("", "von")),  # a particle alone is the name
         ("Vondermann", ("", "Vondermann")),
+        ("de Maizière", ("de", "Maizière")),
+        ("De Luca", ("", "De Luca")),  # capitalised Romance article: part of the name
+        ("La Rosa", ("", "La Rosa")),
+        ("Le Minh", ("", "Le Minh")),
+        ("Du Bois", ("", "Du Bois")),
+        ("Van Dyke", ("Van", "Dyke")),  # a German or Dutch particle moves in any case
         ("Müller von Berg", ("", "Müller von Berg")),  # only leading particles move
         ("", ("", "")),
     ],
