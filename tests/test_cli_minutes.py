@@ -124,6 +124,42 @@ def test_export_dossier_holds_invitation_minutes_and_annexes(capsys, url, held, 
     ]
 
 
+def test_export_dossier_public_holds_the_public_minutes_and_public_annexes(
+    capsys, url, held, database, tmp_path
+) -> None:
+    from expertenrat.services.annexes import AnnexesService
+
+    annexes = AnnexesService(database, "tester")
+    annexes.add(held.meeting_id, "Intern.pdf", _pdf(), public=False)
+    annexes.add(held.meeting_id, "Plan.pdf", _pdf())
+    out_file = tmp_path / "Mappe öffentlich.pdf"
+    code, out, err = run(capsys, "--database", url, "export", "dossier", "--meeting",
+                         str(held.number), "--public", "--out", str(out_file))  # fmt: skip
+    assert code == 0, err
+    assert out.strip() == (
+        "Öffentliche Sitzungsmappe der 1. Sitzung (Einladung, öffentliches Protokoll, "
+        f"1 öffentliche Anlage): {out_file}"
+    )
+    reader = PdfReader(io.BytesIO(out_file.read_bytes()))
+    assert [e.title for e in reader.outline if not isinstance(e, list)] == [
+        "Einladung",
+        "Protokoll der 1. Sitzung (öffentliche Fassung)",
+        "Anlage 1: Plan",
+    ]
+    assert "Straßenbeleuchtung" not in " ".join(pages(out_file))
+
+
+def _pdf() -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, "Anlage")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 def test_unknown_or_not_held_meeting_is_exit_1_with_a_german_message(
     capsys, url, held, database, tmp_path
 ) -> None:

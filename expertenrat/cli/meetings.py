@@ -74,11 +74,17 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         action="store_true",
         help="öffentliche Fassung (ohne nichtöffentliche Tagesordnungspunkte)",
     )
-    _meeting_pdf_command(
+    dossier = _meeting_pdf_command(
         exports,
         "dossier",
         "Sitzungsmappe: Einladung, Protokoll und Anlagen in einer PDF-Datei",
         _export_dossier,
+    )
+    dossier.add_argument(
+        "--public",
+        action="store_true",
+        help="öffentliche Sitzungsmappe: öffentliche Einladung, öffentliches Protokoll und "
+        "nur die öffentlichen Anlagen",
     )
 
 
@@ -189,19 +195,23 @@ def _export_minutes(services: Services, args: argparse.Namespace) -> str:
 
 def _export_dossier(services: Services, args: argparse.Namespace) -> str:
     meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
-    rendered = services.minutes_documents.dossier_pdf(meeting_id)
+    rendered = services.minutes_documents.dossier_pdf(meeting_id, public=args.public)
     path = args.out
     write_pdf(path, rendered)
     annexes = rendered.records - 2
     count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
+    if args.public:
+        count = "1 öffentliche Anlage" if annexes == 1 else f"{annexes} öffentliche Anlagen"
     meeting = services.meetings.get(meeting_id)
     name = list_label(meeting.number, meeting.kind, meeting.title)
+    what = "Öffentliche Sitzungsmappe" if args.public else "Sitzungsmappe"
     if meeting.state is not MeetingState.HELD:  # before: cover, invitation, annexes
         return (
-            f"Sitzungsmappe der {name} vor der Sitzung (Deckblatt, Einladung "
+            f"{what} der {name} vor der Sitzung (Deckblatt, Einladung "
             f"mit Tagesordnung, {count}): {path}"
         )
-    return f"Sitzungsmappe der {name} (Einladung, Protokoll, {count}): {path}"
+    protocol = "öffentliches Protokoll" if args.public else "Protokoll"
+    return f"{what} der {name} (Einladung, {protocol}, {count}): {path}"
 
 
 def _name(services: Services, meeting_id: int) -> str:

@@ -6,7 +6,7 @@ Plain frozen dataclasses: the meeting service fills them from the database, the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
@@ -307,4 +307,17 @@ def invitation_due_line(
         return None
     return f"{label} am {meeting_day:%d.%m.%Y}: " + invitation_task(
         meeting_day, notice_period_days, today
+    )
+
+
+def public_invitation(document: MeetingDocument) -> MeetingDocument:
+    """The invitation as the public may see it: public items only, without presenters,
+    recusals and notes; no online link (it may be meant for the members only). The OParl
+    export publishes it, the public Sitzungsmappe holds it."""
+    return replace(
+        document,
+        agenda=tuple(
+            replace(e, presenter="", conflicts=(), notes="") for e in document.agenda if e.public
+        ),
+        online_link="",
     )

@@ -24,26 +24,30 @@ def render_pack_cover(
     invitation_sent_on: date | None,
     annexes: Sequence[str],
     starts: Sequence[int] = (),
+    *,
+    public: bool = False,
 ) -> RenderedPdf:
     """The cover of the pre-meeting pack of ``doc``, dated ``made_on`` (its header's
     "Stand" too); ``annexes``: the labels of the annexes it holds ("Anlage 1: …"), in
     order; ``starts``: the page of the pack on which the invitation and each annex
-    begin, listed beside them."""
+    begin, listed beside them; ``public``: the cover of the public pack (``doc`` is the
+    public invitation)."""
     heading = meeting_heading(doc)
     head = doc.letterhead
+    pack = "Öffentliche Sitzungsmappe" if public else "Sitzungsmappe"
     info = theme.DocumentInfo(
-        title=f"Sitzungsmappe: {heading}",
+        title=f"{pack}: {heading}",
         council_name=head.council_name,
         city=head.city,
         date=made_on,
         logo_png=head.logo_png,
-        subject=f"Sitzungsmappe vor der Sitzung: {heading}, {parts.when(doc)}",
+        subject=f"{pack} vor der Sitzung: {heading}, {parts.when(doc)}",
         date_label="Stand",
         keywords=f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}",
         page_numbers=False,  # only ever the first page of a pack, which numbers its pages
     )
     story = theme.title_block(
-        f"Sitzungsmappe: {heading}",
+        f"{pack}: {heading}",
         f"Vor der Sitzung zusammengestellt am {made_on:%d.%m.%Y}",
     )
     invitation = (
@@ -57,7 +61,8 @@ def render_pack_cover(
         *theme.section_heading("Inhalt"),
     ]
     items = counted(len(doc.agenda), "Tagesordnungspunkt", "Tagesordnungspunkte")
-    contents = [f"Einladung mit Tagesordnung ({items})", *annexes]
+    agenda = "öffentlicher Tagesordnung" if public else "Tagesordnung"
+    contents = [f"Einladung mit {agenda} ({items})", *annexes]
     story.append(_contents(contents, starts))
     if not annexes:
         story.append(parts.paragraph("Keine Anlagen."))
@@ -66,7 +71,11 @@ def render_pack_cover(
         parts.paragraph(
             f"Stand: {made_on:%d.%m.%Y}. Tagesordnung und Anlagen können sich bis zur Sitzung "
             "noch ändern; maßgeblich ist die zuletzt versandte Fassung. Nach der Sitzung "
-            "enthält die Sitzungsmappe auch das Protokoll.",
+            + (
+                "enthält die öffentliche Sitzungsmappe auch das öffentliche Protokoll."
+                if public
+                else "enthält die Sitzungsmappe auch das Protokoll."
+            ),
             "note",
         ),
     ]

@@ -25,6 +25,7 @@ from expertenrat.domain.meeting_documents import (
     InvitationMail,
     MeetingDocument,
     late_notice_warning,
+    public_invitation,
 )
 from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.meetings import list_label
@@ -69,13 +70,22 @@ class MeetingDocumentsService:
             ]
 
     def invitation_pdf(
-        self, meeting_id: int, *, today: date | None = None, page_numbers: bool = True
+        self,
+        meeting_id: int,
+        *,
+        today: date | None = None,
+        page_numbers: bool = True,
+        public: bool = False,
     ) -> RenderedPdf:
         """The invitation (a cancellation letter for a cancelled meeting) as a PDF;
-        ``page_numbers``: False for a part of a Sitzungsmappe (the bundle numbers pages)."""
+        ``page_numbers``: False for a part of a Sitzungsmappe (the bundle numbers pages);
+        ``public``: the public invitation (:func:`domain.meeting_documents.public_invitation`)."""
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
-        return render_invitation(self.document(meeting_id, today=today), page_numbers=page_numbers)
+        doc = self.document(meeting_id, today=today)
+        return render_invitation(
+            public_invitation(doc) if public else doc, page_numbers=page_numbers
+        )
 
     def invitation_letters_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The invitation as a mail merge: one letter per member active on the meeting's

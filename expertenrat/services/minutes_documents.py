@@ -33,9 +33,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.annexes import Annex
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.meeting_documents import public_invitation
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import pdf_fingerprint
@@ -142,11 +144,15 @@ class MinutesDocumentsService:
     def minutes_pdf(self, meeting_id: int, *, public: bool = False) -> RenderedPdf:
         return self.minutes(meeting_id, public=public).rendered
 
-    def dossier_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
+    def dossier_pdf(
+        self, meeting_id: int, *, today: date | None = None, public: bool = False
+    ) -> RenderedPdf:
         """The Sitzungsmappe: invitation, full minutes and annexes in one PDF, bookmarked.
         Before the meeting (planned or invited) it holds a cover dated ``today`` (the
         council's today by default), the invitation with the agenda and the annexes
-        (:meth:`pack_before_meeting`); a cancelled meeting has none."""
+        (:meth:`pack_before_meeting`); a cancelled meeting has none. ``public``: the
+        public Sitzungsmappe, of the public invitation, the public minutes and only the
+        annexes marked public (numbered as the public minutes list them)."""
         with reading(self._db) as session:
             meeting = live_meeting(session, meeting_id)
             state = MeetingState(meeting.state)
@@ -158,16 +164,19 @@ class MinutesDocumentsService:
                 "steht unter „Einladung …“)."
             )
         if state in (MeetingState.PLANNED, MeetingState.INVITED):
-            return self._pack_before_meeting(meeting_id, today, sent_on)
-        minutes = self.minutes(meeting_id, page_numbers=False)
+            return self._pack_before_meeting(meeting_id, today, sent_on, public=public)
+        minutes = self.minutes(meeting_id, public=public, page_numbers=False)
         invitation = self._meeting_documents.invitation_pdf(
-            meeting_id, today=today, page_numbers=False
+            meeting_id, today=today, page_numbers=False, public=public
         )
-        doc = self.document(meeting_id)
-        annexes = self._annexes.contents(meeting_id)
+        doc = self.document(meeting_id, public=public)
+        annexes = self._annex_contents(meeting_id, public=public)
         parts = [
             ("Einladung", invitation.pdf),
-            (doc.heading, minutes.rendered.pdf),
+            (
+                f"{doc.heading} (öffentliche Fassung)" if public else doc.heading,
+                minutes.rendered.pdf,
+            ),
             *((a.label, content) for a, content in annexes),
         ]
         head = doc.letterhead
@@ -175,27 +184,41 @@ class MinutesDocumentsService:
         pdf = _merge(
             parts,
             {
-                "/Title": f"Sitzungsmappe der {name}",
+                "/Title": f"{_dossier_name(public)} der {name}",
                 "/Author": head.council_name,
-                "/Subject": f"Einladung, Protokoll und Anlagen der {name} am {doc.day:%d.%m.%Y}",
-                "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}",
+                "/Subject": f"Einladung, Protokoll und Anlagen der {name} am {doc.day:%d.%m.%Y}"
+                + (" (öffentliche Fassung)" if public else ""),
+                "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}"
+                + (", öffentliche Fassung" if public else ""),
             },
         )
         warnings = (*invitation.warnings, *minutes.rendered.warnings)
         return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), len(parts))
 
+    def _annex_contents(self, meeting_id: int, *, public: bool) -> list[tuple[Annex, bytes]]:
+        """The annexes with their bytes; ``public``: only those marked public (annexes
+        belong to the meeting, not to an item: the mark is what the public minutes list
+        too), numbered anew as the public minutes number them."""
+        annexes = self._annexes.contents(meeting_id)
+        if not public:
+            return annexes
+        shown = [(a, content) for a, content in annexes if a.public]
+        return [(replace(a, number=n), content) for n, (a, content) in enumerate(shown, 1)]
+
     def _pack_before_meeting(
-        self, meeting_id: int, today: date, invitation_sent_on: date | None
+        self, meeting_id: int, today: date, invitation_sent_on: date | None, *, public: bool
     ) -> RenderedPdf:
         """Cover, invitation (with the agenda) and annexes of a meeting still to come;
         ``records`` counts the parts (cover and invitation, then one per annex)."""
         from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover
 
         meeting = self._meeting_documents.document(meeting_id, today=today)
+        if public:
+            meeting = public_invitation(meeting)
         invitation = self._meeting_documents.invitation_pdf(
-            meeting_id, today=today, page_numbers=False
+            meeting_id, today=today, page_numbers=False, public=public
         )
-        annexes = self._annexes.contents(meeting_id)
+        annexes = self._annex_contents(meeting_id, public=public)
         contents = _read_parts(
             [
                 ("Einladung mit Tagesordnung", invitation.pdf),
@@ -207,7 +230,9 @@ class MinutesDocumentsService:
         cover_pages = 1
         while True:  # the list of contents gives each part's first page in the bundle
             starts = [cover_pages + 1 + sum(counts[:n]) for n in range(len(counts))]
-            cover = render_pack_cover(meeting, today, invitation_sent_on, labels, starts)
+            cover = render_pack_cover(
+                meeting, today, invitation_sent_on, labels, starts, public=public
+            )
             pages = _page_counts(_read_parts([("Deckblatt", cover.pdf)]))[0]
             if pages == cover_pages:
                 break
@@ -218,15 +243,21 @@ class MinutesDocumentsService:
         pdf = _merge_read(
             parts,
             {
-                "/Title": f"Sitzungsmappe der {name} (vor der Sitzung, Stand {today:%d.%m.%Y})",
+                "/Title": f"{_dossier_name(public)} der {name} "
+                f"(vor der Sitzung, Stand {today:%d.%m.%Y})",
                 "/Author": head.council_name,
                 "/Subject": f"Einladung, Tagesordnung und Anlagen der {name} am "
                 f"{meeting.start:%d.%m.%Y}",
-                "/Keywords": f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}",
+                "/Keywords": f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}"
+                + (", öffentliche Fassung" if public else ""),
             },
         )
         warnings = (*cover.warnings, *invitation.warnings)
         return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), len(parts))
+
+
+def _dossier_name(public: bool) -> str:
+    return "Öffentliche Sitzungsmappe" if public else "Sitzungsmappe"
 
 
 def _stored(session: Session, meeting_id: int, *, public: bool) -> MinutesPdf | None:

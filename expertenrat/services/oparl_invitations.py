@@ -9,14 +9,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from expertenrat import __version__
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.domain.meeting_documents import MeetingDocument, public_invitation
 from expertenrat.domain.oparl_base import derived_key
 from expertenrat.domain.oparl_records import FileRecord, Stamp
 from expertenrat.services.meeting_document_rows import meeting_documents_of
@@ -63,7 +62,7 @@ class InvitationPdfs:
                 stamp=Stamp(key, meeting.created, meeting.modified),
                 name="Einladung",
                 file_name=self.FILE_NAME,
-                content=self._pdf(key, _public_invitation(document)),
+                content=self._pdf(key, public_invitation(document)),
                 on=meeting.invitation_sent_on,
             )
         return found
@@ -98,15 +97,3 @@ def _renderer() -> str:
         with contextlib.suppress(OSError):
             digest.update(module.read_bytes())
     return f"{__version__}|{reportlab.Version}|{digest.hexdigest()}"
-
-
-def _public_invitation(document: MeetingDocument) -> MeetingDocument:
-    """The invitation as the public may see it: public items only, without presenters,
-    recusals and notes; no online link (it may be meant for the members only)."""
-    return replace(
-        document,
-        agenda=tuple(
-            replace(e, presenter="", conflicts=(), notes="") for e in document.agenda if e.public
-        ),
-        online_link="",
-    )

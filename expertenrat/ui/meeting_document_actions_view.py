@@ -4,8 +4,9 @@ adds what they do (the view/controller split of the house style).
 Two columns of buttons (each says in its tooltip what document it makes). Before the
 meeting: "Einladung …" ("Absage …" for a cancelled one), "Serienbrief …" (one letter per
 member in one file), "Ablaufplan …" (PDFs) and "Kalender …" (.ics); after it: "Protokoll …"
-and "Öffentliches Protokoll …", "Sitzungsmappe …" (before the meeting too), and "Alle
-Sitzungen …" (the council's calendar file, once it has a meeting). A PDF button's menu
+and "Öffentliches Protokoll …", "Sitzungsmappe …" and "Öffentliche Sitzungsmappe …"
+(before the meeting too), and "Alle Sitzungen …" (the council's calendar file, once it has
+a meeting), under "Kalender …". A PDF button's menu
 offers "Als PDF speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als
 E-Mail-Entwurf speichern …". Letters a PDF cannot print are listed under the buttons.
 """
@@ -76,6 +77,15 @@ class MeetingDocumentActionsView(QGroupBox):
             tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei"),
             self.documents.dossier,
         )
+        self.public_dossier_button = self._pdf_button(
+            tr(_CONTEXT, "Öffentliche Sitzungsmappe …"),
+            tr(
+                _CONTEXT,
+                "Öffentliche Einladung, öffentliches Protokoll und die öffentlichen Anlagen "
+                "in einer PDF-Datei",
+            ),
+            lambda: self.documents.dossier(public=True),
+        )
         self.all_ics_button = self._button(
             tr(_CONTEXT, "Alle Sitzungen …"),
             tr(
@@ -92,12 +102,18 @@ class MeetingDocumentActionsView(QGroupBox):
         # table stays a few rows high and the detail tabs below get the room.
         layout = QGridLayout(self)
         columns = (
-            (self.invitation_button, self.letters_button, self.run_sheet_button, self.ics_button),
+            (
+                self.invitation_button,
+                self.letters_button,
+                self.run_sheet_button,
+                self.ics_button,
+                self.all_ics_button,
+            ),
             (
                 self.minutes_button,
                 self.public_minutes_button,
                 self.dossier_button,
-                self.all_ics_button,
+                self.public_dossier_button,
             ),
         )
         for column, buttons in enumerate(columns):
@@ -185,6 +201,7 @@ class MeetingDocumentActionsView(QGroupBox):
             MeetingState.INVITED,
         )
         self.dossier_button.setEnabled(held or coming)
+        self.public_dossier_button.setEnabled(held or coming)
         self.dossier_button.setToolTip(
             tr(
                 _CONTEXT,
@@ -193,6 +210,19 @@ class MeetingDocumentActionsView(QGroupBox):
             )
             if coming
             else tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
+        )
+        self.public_dossier_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Deckblatt mit Stand, öffentliche Einladung und die öffentlichen Anlagen in "
+                "einer PDF-Datei (das öffentliche Protokoll folgt nach der Sitzung)",
+            )
+            if coming
+            else tr(
+                _CONTEXT,
+                "Öffentliche Einladung, öffentliches Protokoll und die öffentlichen Anlagen "
+                "in einer PDF-Datei",
+            )
         )
 
     # --- what the buttons do: MeetingDocumentActions --------------------------------------

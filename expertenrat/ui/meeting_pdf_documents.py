@@ -1,12 +1,13 @@
 """The PDF documents of the meeting shown on the Sitzungen page, not rendered yet: the
 invitation, one letter per member, the run sheet, the full and the public minutes and the
-dossier. Each names the title of its save dialog, its name (the file's stem and the print
-job's name, :func:`file_stem`) and how the worker renders it (:mod:`ui.meeting_document_actions`
-saves, previews or prints it).
+full and the public dossier. Each names the title of its save dialog, its name (the file's
+stem and the print job's name, :func:`file_stem`) and how the worker renders it
+(:mod:`ui.meeting_document_actions` saves, previews or prints it).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -91,7 +92,15 @@ class MeetingPdfDocuments:
             lambda: minutes.minutes_pdf(meeting.id, public=public),
         )
 
-    def dossier(self) -> PdfDocument | None:
+    def dossier(self, *, public: bool = False) -> PdfDocument | None:
+        """The Sitzungsmappe; ``public``: of the public invitation, the public minutes and
+        the annexes marked public."""
+        if public:
+            return self._as_of_today(
+                tr(_CONTEXT, "Öffentliche Sitzungsmappe speichern"),
+                tr(_CONTEXT, "Sitzungsmappe {} öffentlich"),
+                functools.partial(self._minutes.dossier_pdf, public=True),
+            )
         return self._as_of_today(
             tr(_CONTEXT, "Sitzungsmappe speichern"),
             tr(_CONTEXT, "Sitzungsmappe {}"),

@@ -541,3 +541,57 @@ def test_open_attendance_is_read_from_the_sheet_not_from_the_printed_names(
     assert unrecorded.quorum_line == (
         "Die Anwesenheit ist noch nicht erfasst; die Beschlussfähigkeit ist offen."
     )
+
+
+def test_a_public_dossier_holds_the_public_invitation_minutes_and_annexes_only(
+    service, annexes, held
+) -> None:
+    annexes.add(held.meeting_id, "Kalkulation.pdf", small_pdf("Interne Kalkulation"), public=False)
+    annexes.add(held.meeting_id, "Präsentation.pdf", small_pdf("Folie 1"))
+
+    rendered = service.dossier_pdf(held.meeting_id, public=True)
+
+    reader = PdfReader(io.BytesIO(rendered.pdf))
+    top = [e.title for e in reader.outline if not isinstance(e, list)]
+    assert top == [
+        "Einladung",
+        "Protokoll der 1. Sitzung (öffentliche Fassung)",
+        "Anlage 1: Präsentation",  # numbered as the public minutes list it
+    ]
+    assert reader.metadata.title == "Öffentliche Sitzungsmappe der 1. Sitzung"
+    assert rendered.records == 3
+    text = text_of(rendered.pdf)
+    assert "Folie 1" in text and "Anlage 1: Präsentation" in text
+    for hidden in ("Interne Kalkulation", "Kalkulation", "Straßenbeleuchtung", SECRET_GUEST):
+        assert hidden not in text, hidden
+    full = text_of(service.dossier_pdf(held.meeting_id).pdf)
+    assert "Interne Kalkulation" in full and "Straßenbeleuchtung" in full
+
+
+def test_a_public_pack_before_the_meeting_leaves_out_the_non_public_part(
+    service, annexes, database, council
+) -> None:
+    from datetime import date
+
+    from meeting_rows import add_meeting
+
+    planned = add_meeting(database, council.id, titles=("Eröffnung", "Bericht", "Personalsache"))
+    with database.transaction() as session:
+        item = session.query(models.AgendaItem).filter_by(title="Personalsache").one()
+        item.public = False
+    annexes.add(planned.meeting_id, "Bewerbungen.pdf", small_pdf("Bewerbungsmappe"), public=False)
+    annexes.add(planned.meeting_id, "Karte.pdf", small_pdf("Stadtkarte"))
+
+    pack = service.dossier_pdf(planned.meeting_id, today=date(2026, 3, 2), public=True)
+
+    reader = PdfReader(io.BytesIO(pack.pdf))
+    top = [e.title for e in reader.outline if not isinstance(e, list)]
+    assert top == ["Deckblatt", "Einladung mit Tagesordnung", "Anlage 1: Karte"]
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Öffentliche Sitzungsmappe: 1. Sitzung" in cover
+    assert "Einladung mit öffentlicher Tagesordnung (2 Tagesordnungspunkte)" in cover
+    text = text_of(pack.pdf)
+    assert "Stadtkarte" in text and "Bericht" in text
+    assert "Personalsache" not in text and "Bewerbungsmappe" not in text
+    assert "Nichtöffentlicher Teil" not in text
+    assert "Personalsache" in text_of(service.dossier_pdf(planned.meeting_id).pdf)

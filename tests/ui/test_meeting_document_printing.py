@@ -49,7 +49,8 @@ def print_to_file(qtbot, actions: MeetingDocumentActions, output) -> QPrintDialo
 def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
     pdf_buttons = (actions.invitation_button, actions.letters_button,
                    actions.run_sheet_button, actions.minutes_button,
-                   actions.public_minutes_button, actions.dossier_button)  # fmt: skip
+                   actions.public_minutes_button, actions.dossier_button,
+                   actions.public_dossier_button)  # fmt: skip
 
     for button in pdf_buttons:
         entries = [action.text() for action in button.menu().actions()]
@@ -124,3 +125,32 @@ def test_a_document_that_cannot_be_rendered_is_a_german_warning_not_a_preview(
     assert actions.findChild(QPrintPreviewDialog) is None
     [warning] = dialogs.warnings()
     assert "gehört dem Gremium kein Mitglied an" in warning
+
+
+def test_the_public_dossier_is_saved_from_its_own_button(
+    qtbot, actions, services, held_in_rostock, dialogs, finish_job, tmp_path
+) -> None:
+    services.annexes.add(held_in_rostock.meeting_id, "Intern.pdf", _one_page(), public=False)
+    assert actions.public_dossier_button.isEnabled()
+    assert actions.public_dossier_button.text() == "Öffentliche Sitzungsmappe …"
+    dialogs.paths = [str(tmp_path / "Mappe.pdf")]
+
+    actions.public_dossier_button.save_action.trigger()
+    finish_job(actions)
+
+    reader = PdfReader(tmp_path / "Mappe.pdf")
+    assert reader.metadata.title == "Öffentliche Sitzungsmappe der 1. Sitzung"
+    titles = [e.title for e in reader.outline if not isinstance(e, list)]
+    assert titles == ["Einladung", "Protokoll der 1. Sitzung (öffentliche Fassung)"]
+    assert dialogs.warnings() == []
+
+
+def _one_page() -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, "Intern")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
