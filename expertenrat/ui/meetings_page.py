@@ -296,6 +296,11 @@ class MeetingsPage(QWidget):
     def _state_changed(self, meeting_id: int | None) -> None:
         self._show(meeting_id)
         self.refresh()
+        focus = self.focusWidget()
+        if focus is not None and self.states.isAncestorOf(focus):
+            # The pressed button may be off now, and Qt moves the cursor on to the next
+            # one ("Absagen …"): it goes to the meeting, whose line shows the new state.
+            self.meeting_list.view.setFocus()
 
     def _series_created(self, ids: list) -> None:
         self.refresh()

@@ -366,6 +366,25 @@ def test_cancelling_an_invited_meeting_says_what_the_members_need(
     assert "„Als E-Mail-Entwurf speichern …“" in text  # both in one e-mail
 
 
+def test_after_a_state_button_the_cursor_is_on_the_meeting_in_the_list(
+    qtbot, page, services, council_id
+):
+    """Space on "Einladung versandt" turned it off, and Qt moved the cursor on to
+    "Absagen …": a second Space asked to cancel the meeting (found by a tester)."""
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
+    page.states.invite_button.setFocus()
+
+    qtbot.keyClick(page.states.invite_button, Qt.Key.Key_Space)
+
+    assert services.meetings.get(meeting_id).state is MeetingState.INVITED
+    assert page.focusWidget() is page.meeting_list.view
+    assert page.selected().id == meeting_id
+
+
 def test_inviting_records_the_date_in_the_list(page, services, council_id, today):
     meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
     page.refresh()
