@@ -21,6 +21,7 @@ from expertenrat.domain.councils import (
 )
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
+from expertenrat.domain.wording import counted
 
 TERM_WARNING_MONTHS = 6
 # More than this share of active members from one sector is called unbalanced.
@@ -96,16 +97,12 @@ def check_composition(
     if len(active) < council.min_members:
         notes.append(
             CompositionNote(
-                f"Nur {len(active)} aktive Mitglieder – mindestens {council.min_members} sind "
-                "vorgesehen."
+                f"Nur {_active(len(active))} – mindestens {_planned(council.min_members)}."
             )
         )
     elif len(active) > council.max_members:
         notes.append(
-            CompositionNote(
-                f"{len(active)} aktive Mitglieder – höchstens {council.max_members} sind "
-                "vorgesehen."
-            )
+            CompositionNote(f"{_active(len(active))} – höchstens {_planned(council.max_members)}.")
         )
     coverage = tuple(
         FieldCoverage(
@@ -177,8 +174,8 @@ def _ending_terms(
                 consequences.append(f"{field.name} ist dann von niemandem abgedeckt.")
         if len(remaining) < council.min_members:
             consequences.append(
-                f"Dann bleiben {len(remaining)} aktive Mitglieder (mindestens "
-                f"{council.min_members})."
+                f"Dann {'bleibt' if len(remaining) == 1 else 'bleiben'} "
+                f"{_active(len(remaining))} (mindestens {council.min_members})."
             )
         if member.role is not MemberRole.MEMBER and not any(
             m.role is member.role for m in remaining
@@ -191,3 +188,13 @@ def _ending_terms(
         if consequences or not stays:
             result.append(EndingTerm(member, member.term_end, tuple(consequences)))
     return tuple(result)
+
+
+def _active(count: int) -> str:
+    """ "1 aktives Mitglied", "7 aktive Mitglieder"."""
+    return counted(count, "aktives Mitglied", "aktive Mitglieder")
+
+
+def _planned(count: int) -> str:
+    """ "1 ist vorgesehen", "8 sind vorgesehen"."""
+    return f"{count} {'ist' if count == 1 else 'sind'} vorgesehen"

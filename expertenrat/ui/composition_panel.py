@@ -33,15 +33,17 @@ class CompositionPanel(QGroupBox):
         self.shown_warnings: tuple[str, ...] = ()
 
     def show_composition(self, composition: Composition) -> None:
-        if composition.min_members == composition.max_members:  # a council of a fixed size
-            summary = tr(_CONTEXT, "<b>{} aktive Mitglieder</b> (vorgesehen: {})").format(
-                composition.active, composition.min_members
-            )
+        if composition.active == 1:
+            active = tr(_CONTEXT, "<b>1 aktives Mitglied</b>")
         else:
-            summary = tr(_CONTEXT, "<b>{} aktive Mitglieder</b> (vorgesehen: {} bis {})").format(
-                composition.active, composition.min_members, composition.max_members
+            active = tr(_CONTEXT, "<b>{} aktive Mitglieder</b>").format(composition.active)
+        if composition.min_members == composition.max_members:  # a council of a fixed size
+            planned = tr(_CONTEXT, "(vorgesehen: {})").format(composition.min_members)
+        else:
+            planned = tr(_CONTEXT, "(vorgesehen: {} bis {})").format(
+                composition.min_members, composition.max_members
             )
-        lines = [summary]
+        lines = [f"{active} {planned}"]
         if composition.future == 1:
             lines.append(tr(_CONTEXT, "1 künftiges Mitglied (Amtszeit beginnt später)"))
         elif composition.future:

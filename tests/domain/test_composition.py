@@ -63,6 +63,20 @@ def test_eleven_members_are_too_many():
     assert "11 aktive Mitglieder – höchstens 10 sind vorgesehen." in composition.warnings
 
 
+def test_one_member_and_a_limit_of_one_are_named_in_the_singular():
+    """(found by review) "Nur 1 aktive Mitglieder – mindestens 8 sind vorgesehen.", "… –
+    höchstens 1 sind vorgesehen." and "Dann bleiben 1 aktive Mitglieder"."""
+    one = check_composition(balanced(1), FIELDS, COUNCIL, TODAY)
+    single = replace(COUNCIL, min_members=1, max_members=1)
+    two = check_composition(balanced(2), FIELDS, single, TODAY)
+    leaving = [*balanced(1), member(2, 2, term_end=date(2027, 3, 31))]
+    ending = check_composition(leaving, FIELDS, replace(COUNCIL, min_members=2), TODAY)
+
+    assert "Nur 1 aktives Mitglied – mindestens 8 sind vorgesehen." in one.warnings
+    assert "2 aktive Mitglieder – höchstens 1 ist vorgesehen." in two.warnings
+    assert any("Dann bleibt 1 aktives Mitglied (mindestens 2)." in w for w in ending.warnings)
+
+
 def test_former_members_do_not_count():
     members = [*balanced(), member(9, 1, term_end=date(2026, 1, 31))]
     assert check_composition(members, FIELDS, COUNCIL, TODAY).active == 8

@@ -800,6 +800,16 @@ def test_a_council_of_a_fixed_size_names_its_size_once(qtbot) -> None:
     assert "(vorgesehen: 6)" in panel.summary.text()
 
 
+def test_a_council_of_one_active_member_says_so_in_the_singular(qtbot) -> None:
+    """(found by review) "1 aktive Mitglieder (vorgesehen: 8 bis 10)"."""
+    panel = CompositionPanel()
+    qtbot.addWidget(panel)
+
+    panel.show_composition(Composition(1, 8, 10, (), (), ()))
+
+    assert panel.summary.text().startswith("<b>1 aktives Mitglied</b> (vorgesehen: 8 bis 10)")
+
+
 def test_the_table_and_the_dialog_name_the_roles_as_the_council_calls_them(make_window, services):
     """(found by a tester) The titles set in Einstellungen ("Sprecher*in") are what the
     members table and the member dialog show; they said "Vorsitz" and "Stellvertretung"."""
