@@ -62,6 +62,18 @@ class MembersService:
                 raise NotFoundError("Dieses Mitglied gibt es nicht mehr.")
             return member_from_rows(row)
 
+    def detached(self, member: Member) -> Member:
+        """``member``, whose membership is gone (deleted on another PC meanwhile), as a new
+        term to save again: of the same person while that is still stored (another term of
+        theirs keeps it), else of a new person. A person is deleted with their last term
+        only, so saving the typed term must not make a second record of the same human."""
+        term = replace(member, id=None, version=0)
+        if member.person_id is not None:
+            with reading(self._db) as session:
+                if session.get(models.Person, member.person_id) is not None:
+                    return term
+        return replace(term, person_id=None, person_version=0)
+
     def consent_history(self, person_id: int) -> list[ConsentEntry]:
         """Every recorded grant and withdrawal of the person's consent, newest first."""
         with reading(self._db) as session:

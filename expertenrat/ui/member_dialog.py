@@ -9,7 +9,6 @@ member deleted on another PC meanwhile is saved as a new one on the next click).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -216,19 +215,29 @@ class MemberDialog(QDialog):
 
     def _show_failure(self, error: ExpertenratError, member: Member) -> None:
         """The form keeps what was typed; after a lost server "Speichern" says what it does.
-        A member deleted on another PC meanwhile is saved as a new one on the next click."""
+        A member deleted on another PC meanwhile is saved as a new one on the next click,
+        of the same person where another term of theirs still keeps it."""
         if isinstance(error, NotFoundError) and member.id is not None:
-            self.form.set_member(
-                replace(member, id=None, version=0, person_id=None, person_version=0)
-            )
+            try:
+                again = self._members.detached(member)
+            except ExpertenratError as failure:
+                self._show_general(failure.message)
+                self.retry.after(failure)
+                return
+            self.form.set_member(again)
             self._acknowledged = frozenset()
+            what = (
+                tr(_CONTEXT, "legt diese Amtszeit mit ihnen für dieselbe Person neu an")
+                if again.person_id is not None
+                else tr(_CONTEXT, "legt das Mitglied mit ihnen neu an")
+            )
             self._show_general(
                 error.message
                 + tr(
                     _CONTEXT,
-                    " Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied "
-                    "mit ihnen neu an, „Abbrechen“ verwirft sie.",
-                )
+                    " Ihre Eingaben stehen noch im Formular: „Speichern“ {what}, „Abbrechen“ "
+                    "verwirft sie.",
+                ).format(what=what)
             )
             self.retry.after(None)
             return

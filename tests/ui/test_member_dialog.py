@@ -503,6 +503,39 @@ def test_a_member_deleted_elsewhere_is_reported_and_the_dialog_stays(
     assert (again.family_name, again.phone) == (member.family_name, "0381 123")
 
 
+def test_a_term_deleted_on_another_pc_is_saved_again_for_the_same_person(
+    open_dialog, stored, services, other_program, council, qtbot, today
+):
+    """Anna Berg has an earlier term; her current one, open here, is deleted on another PC.
+    "Speichern" twice saves the typed term again for her, not for a second Anna Berg
+    (found by a tester)."""
+    earlier = stored(term_start=date(2020, 1, 1), term_end=date(2022, 12, 31))
+    current = services.members.save(
+        council.id,
+        replace(earlier, id=None, version=0, term_start=date(2025, 1, 1), term_end=None),
+        today,
+    )
+    dialog = open_dialog(current)
+    other_program.members.delete(other_program.members.member(current.id))
+    dialog.form.phone_edit.setText("0381 123")
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.general_message() == (
+        "Das Mitglied „Anna Berg“ gibt es nicht mehr. Vielleicht wurde es gelöscht. Ihre "
+        "Eingaben stehen noch im Formular: „Speichern“ legt diese Amtszeit mit ihnen für "
+        "dieselbe Person neu an, „Abbrechen“ verwirft sie."
+    )
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        _click_save(qtbot, dialog)
+
+    terms = sorted(services.members.members(council.id), key=lambda m: m.term_start)
+    assert [(m.person_id, m.term_start, m.phone) for m in terms] == [
+        (earlier.person_id, date(2020, 1, 1), "0381 123"),
+        (earlier.person_id, date(2025, 1, 1), "0381 123"),
+    ]
+
+
 def test_errors_found_only_while_saving_are_shown_at_their_fields(
     open_dialog, stored, services, council, fields, qtbot, monkeypatch
 ):
