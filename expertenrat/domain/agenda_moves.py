@@ -15,6 +15,14 @@ from dataclasses import dataclass, replace
 from expertenrat.domain.agenda import AgendaItem, agenda_problem, children_by_parent, ordered
 from expertenrat.domain.errors import ValidationError
 
+TARGET_GONE = (
+    "Der Punkt, unter den verschoben werden sollte, ist nicht mehr in der Tagesordnung. "
+    "Vielleicht wurde er inzwischen gelöscht. Die Tagesordnung zeigt jetzt den gespeicherten "
+    "Stand; verschieben Sie den Punkt dort bitte erneut."
+)
+"""A move under an item no longer there (deleted meanwhile, on another PC): what happened
+and what to do; the editor rereads the agenda after any refusal."""
+
 
 @dataclass(frozen=True, slots=True)
 class PossibleMoves:
@@ -86,10 +94,7 @@ def move_to(
     item = _find(items, key)
     if parent is not None:
         if not any(i.key == parent for i in items):  # deleted meanwhile (another PC)
-            raise agenda_problem(
-                "Der Punkt, unter den verschoben werden sollte, ist nicht mehr in der "
-                "Tagesordnung. Vielleicht wurde er inzwischen gelöscht."
-            )
+            raise agenda_problem(TARGET_GONE)
         if parent in subtree(items, key):
             raise agenda_problem(
                 "Ein Punkt kann nicht unter sich selbst oder einen seiner Unterpunkte "

@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session, object_session
 from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
+    agenda_problem,
     clean_item,
     numbers,
     validate_item,
 )
 from expertenrat.domain.agenda_moves import (
+    TARGET_GONE,
     indent,
     move,
     move_to,
@@ -213,7 +215,7 @@ class AgendaService:
     def move_to(self, item_id: int, version: int, parent: int | None, index: int) -> Agenda:
         """Put the item under ``parent`` at ``index`` (drag and drop)."""
         return self._rearrange(
-            item_id, version, lambda items: move_to(items, item_id, parent, index)
+            item_id, version, lambda items: move_to(items, item_id, parent, index), parent
         )
 
     # --- helpers ------------------------------------------------------------------------
@@ -223,10 +225,16 @@ class AgendaService:
         item_id: int,
         version: int,
         rule: Callable[[list[AgendaItem]], list[AgendaItem]],
+        target: int | None = None,
     ) -> Agenda:
+        """Store the layout ``rule`` makes of the meeting's items. A ``target`` item (the
+        new parent) deleted meanwhile is said before the version: its deletion renumbered
+        the item moved, and "geändert" would hide why the move cannot be made."""
         with changing(self._db, _ITEM) as session:
             row = fetch(session, models.AgendaItem, item_id, _ITEM)
             found = load(session, row.meeting_id, lock=True)
+            if target is not None and all(i.key != target for i in found.items()):
+                raise agenda_problem(TARGET_GONE)
             check_version(row, version, _ITEM)
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed()

@@ -158,8 +158,29 @@ def test_a_drag_under_an_item_deleted_meanwhile_says_that_the_target_is_gone(
 
     assert refused.value.message == (
         "Der Punkt, unter den verschoben werden sollte, ist nicht mehr in der Tagesordnung. "
-        "Vielleicht wurde er inzwischen gelöscht."
+        "Vielleicht wurde er inzwischen gelöscht. Die Tagesordnung zeigt jetzt den "
+        "gespeicherten Stand; verschieben Sie den Punkt dort bitte erneut."
     )
+
+
+def test_a_drag_under_an_item_whose_deletion_renumbered_the_dragged_one_says_so_too(
+    agenda_service, meeting, database, actor
+):
+    """TOP 3 dragged under TOP 2, which another PC deleted (TOP 3 became TOP 2 there, a
+    new version): the target is gone, not "geändert … neu laden" (found by a tester)."""
+    add(agenda_service, meeting, "A")
+    add(agenda_service, meeting, "B")
+    agenda, _ = add(agenda_service, meeting, "C")
+    b, c = key_of(agenda, "2"), key_of(agenda, "3")
+    AgendaService(database, actor).delete(b.key, b.version)  # another PC
+
+    with pytest.raises(ValidationError) as refused:
+        agenda_service.move_to(c.key, c.version, b.key, 0)
+
+    assert refused.value.message.startswith(
+        "Der Punkt, unter den verschoben werden sollte, ist nicht mehr in der Tagesordnung."
+    )
+    assert titles(agenda_service.agenda(meeting)) == {"1": "A", "2": "C"}
 
 
 def test_delete_takes_sub_items_along_and_closes_the_gap(agenda_service, meeting, database):

@@ -324,6 +324,35 @@ def test_a_move_refused_for_a_change_made_elsewhere_says_why(
     assert list(shown(editor)) == ["1", "2", "2.1", "3"]
 
 
+def test_a_drop_on_an_item_deleted_elsewhere_says_so_and_shows_the_agenda_stored(
+    qtbot, editor, make_meeting, dialogs, other_program
+):
+    """TOP 4 dragged onto TOP 2, which another PC deleted meanwhile (TOP 4 became TOP 3
+    there): not "… geändert … neu laden", but that the target is gone and what to do
+    (found by a tester)."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    model = editor.model
+    data = model.mimeData([model.index(3, 0)])  # TOP 4
+    target = model.index(1, 0)  # TOP 2
+    gone = other_program.agenda.agenda(meeting).items[1]
+    other_program.agenda.delete(gone.key, gone.version)
+
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    qtbot.waitUntil(lambda: len(shown(editor)) == 3, timeout=WAIT)
+
+    assert dialogs.warnings()[-1] == (
+        "Der Punkt, unter den verschoben werden sollte, ist nicht mehr in der Tagesordnung. "
+        "Vielleicht wurde er inzwischen gelöscht. Die Tagesordnung zeigt jetzt den "
+        "gespeicherten Stand; verschieben Sie den Punkt dort bitte erneut."
+    )
+    assert shown(editor) == {
+        "1": "Eröffnung",
+        "2": "Genehmigung der Tagesordnung",
+        "3": "Genehmigung des Protokolls der letzten Sitzung",
+    }
+
+
 def test_a_cancelled_meeting_is_read_only_with_a_hint(qtbot, editor, make_meeting):
     editor.set_meeting(make_meeting(MeetingState.CANCELLED))
     select_number(editor, "2")
