@@ -33,7 +33,8 @@ _CONTEXT = "MinutesApprovalDialogs"
 class ApproveDialog(QDialog):
     """Which later held meeting approved the minutes, and on which day (default: its day,
     or ``earliest`` where that is later: the day after the deadline for objections under
-    the practice "Einwände", the day of the last decision on an objection)."""
+    the practice "Einwände", the day of the last decision on an objection; ``today``, the
+    page's day, where no meeting is offered)."""
 
     def __init__(
         self,
@@ -41,6 +42,7 @@ class ApproveDialog(QDialog):
         submit: Callable[[int, date], bool],
         parent: QWidget | None = None,
         *,
+        today: date,
         earliest: date | None = None,
         warning: str = "",
     ) -> None:
@@ -51,7 +53,7 @@ class ApproveDialog(QDialog):
         self.setWindowTitle(tr(_CONTEXT, "Protokoll genehmigen"))
         self.meeting_combo = choice_combo(meetings)
         first = meetings[0].day if meetings else None
-        self.date_edit = date_edit(self._proposed(first) or date.today())
+        self.date_edit = date_edit(self._proposed(first) or today)
         self.meeting_combo.currentIndexChanged.connect(self._meeting_chosen)
         note = QLabel(
             tr(

@@ -54,8 +54,10 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         dialogs: DialogService,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date],
     ) -> None:
+        """``today()`` is the page's day (the shown council's): the days asked for are
+        proposed from it and checked against it, as the services check them."""
         super().__init__(parent)
         self._services = services
         self._dialogs = dialogs
@@ -141,7 +143,9 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             note: list[str] = []
             if self._run(
                 lambda: note.append(
-                    self._services.minutes_approval.circulate(meeting_id, on).agenda_note
+                    self._services.minutes_approval.circulate(
+                        meeting_id, on, today=self._today()
+                    ).agenda_note
                 )
             ):
                 self._dialogs.information(self, tr(_CONTEXT, "Protokoll versandt"), note[0])
@@ -162,6 +166,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             self._approving,
             lambda in_meeting, on: self._approve_in_background(dialog, meeting_id, in_meeting, on),
             self,
+            today=self._today(),
             earliest=self._status.earliest_approval() if self._status else None,
             warning=self._status.change_note() if self._status else "",
         )
@@ -178,7 +183,8 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             return False
         title = tr(_CONTEXT, "Genehmigung des Protokolls")
         approve = self._services.minutes_approval.approve
-        self.job = Job(lambda _progress: approve(meeting_id, in_meeting, on))
+        today = self._today()
+        self.job = Job(lambda _progress: approve(meeting_id, in_meeting, on, today=today))
 
         def stored(_record: object) -> None:
             dialog.done(QDialog.DialogCode.Accepted)

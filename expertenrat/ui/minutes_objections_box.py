@@ -105,7 +105,9 @@ class MinutesObjectionsBox(QGroupBox):
         objections = self._objections
 
         def submit(draft: ObjectionDraft) -> bool:
-            return self._run(lambda: objections.raise_objection(meeting_id, draft))
+            return self._run(
+                lambda: objections.raise_objection(meeting_id, draft, today=self._today())
+            )
 
         self.dialog = ObjectionDialog(
             objections.attendees(meeting_id),
@@ -135,6 +137,7 @@ class MinutesObjectionsBox(QGroupBox):
                         passage=dialog.passage_edit.toPlainText(),
                         wording=dialog.wording_edit.toPlainText(),
                         reason=reason,
+                        today=self._today(),
                     )
                 )
             return self._run(
@@ -144,6 +147,7 @@ class MinutesObjectionsBox(QGroupBox):
                     dialog.decided_on,
                     reason,
                     in_meeting_id=dialog.meeting_id,
+                    today=self._today(),
                 )
             )
 

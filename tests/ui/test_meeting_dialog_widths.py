@@ -57,7 +57,9 @@ def test_the_conflict_dialog_shows_its_reason_placeholder_whole(qtbot, services,
 
 
 def test_the_approval_dialog_is_as_wide_as_the_others(qtbot):
-    dialog = ApproveDialog([Choice(7, "6. Sitzung am 16.04.2026", date(2026, 4, 16))], None)
+    dialog = ApproveDialog(
+        [Choice(7, "6. Sitzung am 16.04.2026", date(2026, 4, 16))], None, today=date(2026, 4, 20)
+    )
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from minutes_setup import Minutes, held_minutes, hold
@@ -18,10 +18,12 @@ from expertenrat.domain.enums import MinutesApproval, ObjectionState
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_approval import FROZEN_HINT, Choice
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
+from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.objection_dialogs import ObjectionDialog
 from expertenrat.ui.worker import THREAD_NAME
@@ -29,6 +31,23 @@ from expertenrat.ui.worker import THREAD_NAME
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 SENT = date(2026, 3, 20)
+NEXT_HELD = datetime(2026, 5, 12, 16, 0)  # the 2. Sitzung, which may approve
+
+
+class PageDay:
+    """The page's day (the shown council's today), moved on as the tests' time passes."""
+
+    def __init__(self, day: date = SENT) -> None:
+        self.day = day
+
+    def __call__(self) -> date:
+        return self.day
+
+
+def hold_next(services, minutes: Minutes, page_day: PageDay) -> None:
+    """The 2. Sitzung is held: the page's day is its day now."""
+    hold(services.database, minutes.next_id, NEXT_HELD)
+    page_day.day = NEXT_HELD.date()
 
 
 @pytest.fixture
@@ -41,8 +60,13 @@ def minutes(services) -> Minutes:
 
 
 @pytest.fixture
-def panel(qtbot, services, dialogs, minutes) -> MinutesApprovalPanel:
-    panel = MinutesApprovalPanel(services, dialogs, today=lambda: SENT)
+def page_day() -> PageDay:
+    return PageDay()
+
+
+@pytest.fixture
+def panel(qtbot, services, dialogs, minutes, page_day) -> MinutesApprovalPanel:
+    panel = MinutesApprovalPanel(services, dialogs, today=page_day)
     qtbot.addWidget(panel)
     panel.set_meeting(minutes.meeting_id)
     return panel
@@ -166,11 +190,11 @@ def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     assert "+ Der Expert*innenrat empfiehlt, die Daten offen, frei & <maschinenlesbar>" in text
 
 
-def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> None:
+def test_approval_freezes_the_tab(qtbot, panel, page_day, dialogs, services, minutes) -> None:
     dialogs.dates = [SENT]
     panel.circulate_button.click()
     assert not panel.approve_button.isEnabled()  # no later meeting held yet
-    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    hold_next(services, minutes, page_day)
     panel.refresh()
     assert panel.approve_button.isEnabled()
     panel.approve_button.click()
@@ -191,7 +215,7 @@ def test_approval_freezes_the_tab(qtbot, panel, dialogs, services, minutes) -> N
 
 
 def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
-    qtbot, panel, dialogs, services, minutes
+    qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:
     # Before, the date stayed today's (20.03.2026) while "in der 2. Sitzung" (12.05.2026)
     # was chosen, and the minutes could then be approved before the decision's date.
@@ -200,12 +224,13 @@ def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
     panel.objections.raise_button.click()
     panel.objections.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
     panel.objections.dialog.accept()
-    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    hold_next(services, minutes, page_day)
+    page_day.day = date(2026, 5, 20)
     panel.refresh()
     select_row(panel.objections.view, 0)
     panel.objections.reject_button.click()
     dialog = panel.objections.dialog
-    assert dialog.decided_on == SENT
+    assert dialog.decided_on == date(2026, 5, 20)
 
     dialog.meeting_combo.setCurrentIndex(dialog.meeting_combo.findData(minutes.next_id))
     assert dialog.decided_on == date(2026, 5, 12)
@@ -228,12 +253,14 @@ def test_under_the_objections_practice_approval_proposes_the_day_after_the_deadl
     minutes = held_minutes(
         services.database, council.id, field, practice=MinutesApproval.OBJECTIONS
     )
-    panel = MinutesApprovalPanel(services, dialogs, today=lambda: SENT)
+    page_day = PageDay(date(2026, 5, 5))
+    panel = MinutesApprovalPanel(services, dialogs, today=page_day)
     qtbot.addWidget(panel)
     panel.set_meeting(minutes.meeting_id)
     dialogs.dates = [date(2026, 5, 5)]
     panel.circulate_button.click()  # objections until 19.05.2026
-    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    hold_next(services, minutes, page_day)
+    page_day.day = date(2026, 5, 20)
     panel.refresh()
 
     panel.approve_button.click()
@@ -245,7 +272,7 @@ def test_under_the_objections_practice_approval_proposes_the_day_after_the_deadl
 
 
 def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
-    qtbot, panel, dialogs, services, minutes
+    qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:
     # Before, the Genehmigung tab and "Genehmigen …" said nothing, and the approval took
     # the changed text as a new version the members had never been sent.
@@ -256,7 +283,7 @@ def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
     services.minutes.save_item(
         item.item_id, ItemTexts(discussion="Nachgetragen & <neu>."), item.version, "test"
     )
-    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    hold_next(services, minutes, page_day)
     panel.refresh()
 
     note = (
@@ -276,7 +303,7 @@ def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
 
 
 def test_a_recommendation_changed_in_the_register_shows_in_the_diff(
-    qtbot, panel, dialogs, services, minutes
+    qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:
     # Found by a tester: a second project given to the adopted recommendation after the
     # minutes went out changed the printed minutes, but not the tab or the diff.
@@ -304,7 +331,8 @@ def test_a_recommendation_changed_in_the_register_shows_in_the_diff(
     panel.refresh()
     assert "nach Fassung 1 geändert" in panel.state_label.text()
 
-    dialogs.dates = [date(2026, 3, 21)]
+    page_day.day = date(2026, 3, 21)
+    dialogs.dates = [page_day.day]
     panel.circulate_button.click()
     select_row(panel.versions.view, 1)
     panel.versions.diff_button.click()
@@ -315,13 +343,13 @@ def test_a_recommendation_changed_in_the_register_shows_in_the_diff(
 
 
 def test_the_approved_pdfs_are_rendered_off_the_window_s_thread(
-    qtbot, panel, dialogs, services, minutes, monkeypatch
+    qtbot, panel, page_day, dialogs, services, minutes, monkeypatch
 ) -> None:
     # Before, "Genehmigen" rendered both PDFs in the window's thread: for 40 items and a
     # long discussion the window froze for seconds without a word.
     dialogs.dates = [SENT]
     panel.circulate_button.click()
-    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    hold_next(services, minutes, page_day)
     panel.refresh()
     approve, threads = services.minutes_approval.approve, []
 
@@ -341,11 +369,11 @@ def test_the_approved_pdfs_are_rendered_off_the_window_s_thread(
 
 
 def test_a_refused_approval_keeps_the_dialog_open_with_the_reason(
-    qtbot, panel, dialogs, services, minutes
+    qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:
     dialogs.dates = [SENT]
     panel.circulate_button.click()
-    hold(services.database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    hold_next(services, minutes, page_day)
     panel.refresh()
     panel.approve_button.click()
     dialog = panel.dialog
@@ -459,3 +487,63 @@ def test_an_open_objection_is_withdrawn_after_asking(qtbot, panel, dialogs) -> N
     panel.objections.dialog.accept()
     select_row(panel.objections.view, 0)
     assert not panel.objections.withdraw_button.isEnabled()  # decided: it stays
+
+
+def test_the_tab_checks_its_days_against_the_page_s_day_not_the_council_clock(
+    qtbot, services, dialogs, minutes, monkeypatch
+) -> None:
+    """(found by a tester) Sending, objections and the approval were checked against the
+    council's clock, not against the day the page counts with (which the dialogs proposed):
+    a day the page called today could be refused as "in der Zukunft". Every step is
+    checked against the page's day now."""
+    monkeypatch.setattr(CouncilClock, "today", lambda _clock: SENT)  # the clock lags
+    page_day = PageDay()
+    panel = MinutesApprovalPanel(services, dialogs, today=page_day)
+    qtbot.addWidget(panel)
+    panel.set_meeting(minutes.meeting_id)
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    hold_next(services, minutes, page_day)  # the page's day: 12.05.2026
+    panel.refresh()
+
+    panel.objections.raise_button.click()
+    assert panel.objections.dialog.date_edit.date().toPython() == date(2026, 5, 12)
+    panel.objections.dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
+    panel.objections.dialog.accept()
+    assert dialogs.warnings() == []
+    select_row(panel.objections.view, 0)
+    panel.objections.reject_button.click()
+    assert panel.objections.dialog.decided_on == date(2026, 5, 12)
+    panel.objections.dialog.reason_edit.setPlainText("Der Beitrag ist im Protokoll enthalten.")
+    panel.objections.dialog.accept()
+    assert dialogs.warnings() == []
+    assert panel.objections.model.rows()[0].state is ObjectionState.REJECTED
+
+    panel.approve_button.click()
+    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 12)
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
+        panel.dialog.accept()
+    assert dialogs.warnings() == []
+    assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
+
+
+def test_a_day_after_the_page_s_day_is_refused_though_the_pc_has_reached_it(
+    qtbot, services, dialogs, minutes
+) -> None:
+    """The other way round: the page's day is the one that counts as today."""
+    panel = MinutesApprovalPanel(services, dialogs, today=PageDay(SENT))
+    qtbot.addWidget(panel)
+    panel.set_meeting(minutes.meeting_id)
+
+    dialogs.dates = [SENT + timedelta(days=1)]  # long past on the PC's clock
+    panel.circulate_button.click()
+
+    assert "21.03.2026" in dialogs.warnings()[-1]
+    assert "20.03.2026" in dialogs.warnings()[-1]
+    assert "Entwurf – noch nicht versandt" in panel.state_label.text()
+
+
+def test_the_approval_dialog_without_a_meeting_proposes_the_page_s_day(qtbot) -> None:
+    dialog = ApproveDialog([], lambda _meeting, _day: True, today=SENT)
+    qtbot.addWidget(dialog)
+    assert dialog.date_edit.date().toPython() == SENT
