@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
+import sys
+from datetime import timedelta
 
 import pytest
 from damaged_file import damage_table
-from test_cli import run, run_on_terminal
+from dateutil.relativedelta import relativedelta
+from test_cli import _environment, _zone_of_another_day, run, run_on_terminal
+
+from expertenrat.domain.councils import new_council_today
 
 
 def _count(path, table: str) -> int:
@@ -141,6 +147,42 @@ def test_retention_lists_and_anonymises_former_members(demo_file):
     run("--database", str(database), "retention", "--years", "1", "--anonymise")
     one_year = run("--database", str(database), "retention", "--years", "1")
     assert "Niemand ist länger als 1 Jahr ausgeschieden" in one_year.stdout
+
+
+def test_retention_counts_the_councils_day_not_the_pcs(demo_file):
+    """(found by a tester) `retention` took the PC's date: on a PC set to another zone it
+    counted the two years from another day than the councils (Europe/Berlin) and the
+    window's Datei → Aufbewahrung, and listed a person a day early or late. Someone who
+    left exactly two years before the councils' today is not due yet; a day earlier, due."""
+    berlin = new_council_today()
+    zone = _zone_of_another_day()
+    ahead = zone == "Etc/GMT-14"  # the PC's date is Berlin's + 1, else Berlin's - 1
+    left = berlin - relativedelta(years=2) - (timedelta(0) if ahead else timedelta(days=1))
+    connection = sqlite3.connect(demo_file)
+    person = connection.execute(
+        "SELECT person_id FROM memberships GROUP BY person_id HAVING count(*) = 1 "
+        "ORDER BY person_id LIMIT 1"
+    ).fetchone()[0]
+    connection.execute(
+        "UPDATE memberships SET term_start = '2019-01-01', term_end = ? WHERE person_id = ?",
+        (left.isoformat(), person),
+    )
+    connection.commit()
+    connection.close()
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", str(demo_file), "retention"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**_environment(None), "TZ": zone},
+    )
+
+    assert listed.returncode == 0, listed.stderr
+    if new_council_today() != berlin:
+        pytest.skip("Berlin's midnight passed during the run")
+    named = f"(ausgeschieden am {left:%d.%m.%Y})" in listed.stdout
+    assert named is not ahead, listed.stdout
 
 
 def test_ctrl_d_at_the_restore_question_cancels_and_changes_nothing(demo_file, tmp_path):

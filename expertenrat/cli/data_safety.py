@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, at_most, confirm, target_file, terminal_text
+from expertenrat.cli.support import (
+    UserError,
+    at_most,
+    confirm,
+    database_today,
+    target_file,
+    terminal_text,
+)
 from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
 from expertenrat.domain.wording import counted, file_size, restore_scope, whole_number
 
@@ -163,7 +169,8 @@ def _check(services: Services, args: argparse.Namespace) -> str:
 
 
 def _retention(services: Services, args: argparse.Namespace) -> str:
-    due = services.retention.due(date.today(), args.years)
+    today = database_today(services)  # the councils' day, as the window's Aufbewahrung
+    due = services.retention.due(today, args.years)
     if not due:
         years = counted(args.years, "Jahr", "Jahre")
         return f"Niemand ist länger als {years} ausgeschieden und noch nicht anonymisiert."
@@ -173,7 +180,7 @@ def _retention(services: Services, args: argparse.Namespace) -> str:
             f"{counted(len(due), 'Person', 'Personen')} fällig; anonymisieren mit --anonymise."
         )
         return "\n".join(lines)
-    count = services.retention.anonymise([c.person_id for c in due], date.today(), args.years)
+    count = services.retention.anonymise([c.person_id for c in due], today, args.years)
     lines.append(
         f"{counted(count, 'Person', 'Personen')} anonymisiert; im Änderungsprotokoll vermerkt."
     )

@@ -9,9 +9,11 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from expertenrat.domain.councils import new_council_today
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
@@ -140,6 +142,17 @@ def chosen_council(services: Services, args: argparse.Namespace) -> int:
         known = ", ".join(f"{c.id} ({c.name})" for c in councils)
         raise UserError(f"Ein Gremium Nr. {args.council} gibt es nicht. Vorhanden: {known}.")
     return args.council
+
+
+def database_today(services: Services) -> date:
+    """Today for a command about the whole database (not one council): as the first
+    council counts it in its time zone, the way the window counts it for the council it
+    shows; a new council's today where there is none yet. Never the PC's date, which is a
+    day off on a PC set to another zone."""
+    councils = services.settings.councils()
+    if not councils:
+        return new_council_today()
+    return services.settings.clock(councils[0].id).today()
 
 
 def write_pdf(path: Path, rendered: RenderedPdf) -> None:
