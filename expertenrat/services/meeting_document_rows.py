@@ -34,6 +34,7 @@ from expertenrat.domain.meeting_documents import (
 )
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
+from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.store import models
 
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
@@ -182,7 +183,7 @@ def _document(
         number=meeting.number,
         start=start,
         end=end,
-        invitation_date=_dated(meeting, today),
+        invitation_date=_dated(meeting, today or CouncilClock(zone, council.bundesland).today()),
         notice_period_days=council.notice_period_days,
         agenda=entries,
         title=meeting.title,
@@ -228,12 +229,13 @@ def _zone(name: str) -> ZoneInfo:
         ) from None
 
 
-def _dated(meeting: models.Meeting, today: date | None) -> date:
-    """An invitation is dated the day it went out; a preview or a cancellation, today."""
+def _dated(meeting: models.Meeting, today: date) -> date:
+    """An invitation is dated the day it went out; a preview or a cancellation, today (the
+    caller's, else the council's in its time zone: never the PC's date)."""
     sent = meeting.invitation_sent_on
     if sent is not None and meeting.state != MeetingState.CANCELLED.value:
         return sent
-    return today or date.today()
+    return today
 
 
 class ItemHeading(TypedDict):

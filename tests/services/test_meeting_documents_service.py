@@ -466,6 +466,26 @@ def test_recording_the_invitation_in_time_moves_the_meeting_to_invited(service, 
     assert doc.invitation_date == date(2026, 3, 5)  # dated the day it went out
 
 
+def test_an_invitation_not_yet_sent_is_dated_the_councils_today_not_the_pcs(
+    service, sample, database, council
+):
+    """(found by a tester) Without a day given (`expertenrat invitation`, the OParl
+    export), an invitation not yet sent was dated the PC's date: a day off the council's
+    on a PC set to another zone. It is the council's today in its time zone now."""
+    pc_day = date.today()
+    zone = next(
+        z for z in ("Etc/GMT-14", "Etc/GMT+12") if datetime.now(ZoneInfo(z)).date() != pc_day
+    )
+    with database.transaction() as session:
+        session.get(models.Council, council.id).time_zone = zone
+
+    before = datetime.now(ZoneInfo(zone)).date()
+    doc = service.document(sample.meeting_id)
+
+    # (either of the council's days: its midnight may pass during the call)
+    assert doc.invitation_date in {before, datetime.now(ZoneInfo(zone)).date()}
+
+
 def test_recording_a_late_invitation_warns_about_the_notice_period(service, sample, database):
     asked = service.late_invitation_warning(sample.meeting_id, date(2026, 3, 9))
     assert service.late_invitation_warning(sample.meeting_id, date(2026, 3, 5)) is None
