@@ -85,22 +85,30 @@ class ElidedLabel(QLabel):
     """A one-line label of plain text that gets by with ``least`` letters and asks for
     room for its whole text, up to ``comfort`` letters (one very long text does not take
     the room of what stands beside it). Where it is narrower than its text, the text ends
-    in "…" and its tooltip shows the whole text (above the label's own tooltip, if it has
-    one). ``text()`` stays the whole text."""
+    in "…" (or, with ``elide`` ``ElideMiddle``, its middle: a checksum keeps both ends)
+    and its tooltip shows the whole text (above the label's own tooltip, if it has one).
+    ``text()`` stays the whole text."""
 
     def __init__(
-        self, text: str = "", least: int = 20, comfort: int = 40, parent: QWidget | None = None
+        self,
+        text: str = "",
+        least: int = 20,
+        comfort: int = 40,
+        parent: QWidget | None = None,
+        *,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
     ) -> None:
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._least = least
         self._comfort = comfort
+        self._elide = elide
 
     def shown_text(self) -> str:
         """The text as the label shows it: cut with "…" to the room it has."""
         return self.fontMetrics().elidedText(
             self.text(),
-            Qt.TextElideMode.ElideRight,
+            self._elide,
             self.contentsRect().width() - 2 * self.margin(),
         )
 

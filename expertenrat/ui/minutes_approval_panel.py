@@ -1,13 +1,14 @@
 """Genehmigung: circulation, objections, versions and approval of a meeting's minutes (a
 detail tab of the meetings page, see ``widget_contract``).
 
-The state line says where the minutes stand (Entwurf / versandt … / genehmigt …, with the
-SHA-256 of the stored PDFs). "Protokoll versenden …" asks for the day they went out;
-objections are raised and decided in their table (:mod:`ui.minutes_objections_box`);
-"Unterschiede anzeigen" shows what changed between two versions (the selected one and its
-predecessor, or two selected ones; :mod:`ui.minutes_versions_box`); "Genehmigen …" chooses
-the approving meeting. Buttons are disabled where a step is not possible, and the services
-refuse it anyway with a German message. Approved minutes are shown read-only with a hint.
+The state line says where the minutes stand (Entwurf / versandt … / genehmigt …; under it
+the SHA-256 of the stored PDFs, :mod:`ui.minutes_fingerprints`). "Protokoll versenden …"
+asks for the day they went out; objections are raised and decided in their table
+(:mod:`ui.minutes_objections_box`); "Unterschiede anzeigen" shows what changed between two
+versions (the selected one and its predecessor, or two selected ones;
+:mod:`ui.minutes_versions_box`); "Genehmigen …" chooses the approving meeting. Buttons are
+disabled where a step is not possible, and the services refuse it anyway with a German
+message. Approved minutes are shown read-only with a hint.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
+from expertenrat.ui.minutes_fingerprints import MinutesFingerprints
 from expertenrat.ui.minutes_objections_box import MinutesObjectionsBox
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
@@ -73,6 +75,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.hint_label.setObjectName("hintLabel")
         self.state_label = wrapping_label()
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprints = MinutesFingerprints()  # the SHA-256 of the approved PDFs
         self.circulate_button = QPushButton(tr(_CONTEXT, "Protokoll versenden …"))
         self.approve_button = QPushButton(tr(_CONTEXT, "Genehmigen …"))
         self.circulate_button.clicked.connect(self.circulate)
@@ -100,6 +103,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.state_label)
+        layout.addWidget(self.fingerprints)
         layout.addLayout(top)
         layout.addWidget(self.objections, 2)
         layout.addWidget(self.versions, 1)
@@ -129,6 +133,11 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
         self.state_label.setText(_state_text(status) if status else "")
+        latest = status.latest if status else None
+        if latest is not None and latest.sha256:
+            self.fingerprints.set_values(latest.sha256, latest.public_sha256)
+        else:
+            self.fingerprints.set_values("", "")
         self.versions.set_rows(status.versions if status else ())
         self._show_steps()
 
@@ -259,8 +268,4 @@ def _state_text(status: MinutesStatus) -> str:
     )
     if status.changed_since_sent:
         lines.append(status.change_note())
-    latest = status.latest
-    if latest is not None and latest.sha256:
-        lines.append(tr(_CONTEXT, "SHA-256 (vollständig): {sha}").format(sha=latest.sha256))
-        lines.append(tr(_CONTEXT, "SHA-256 (öffentlich): {sha}").format(sha=latest.public_sha256))
-    return "\n".join(lines)
+    return "\n".join(lines)  # the checksums stand under it (:class:`MinutesFingerprints`)

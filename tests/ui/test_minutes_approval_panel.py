@@ -203,7 +203,8 @@ def test_approval_freezes_the_tab(qtbot, panel, page_day, dialogs, services, min
         panel.dialog.accept()
     assert panel.hint_label.text() == FROZEN_HINT
     assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
-    assert "SHA-256 (vollständig): " in panel.state_label.text()
+    assert len(panel.fingerprints.full.text()) == len(panel.fingerprints.public.text()) == 64
+    assert not panel.fingerprints.isHidden()
     assert not any(
         b.isEnabled()
         for b in (panel.circulate_button, panel.approve_button, panel.objections.raise_button)
@@ -547,3 +548,41 @@ def test_the_approval_dialog_without_a_meeting_proposes_the_page_s_day(qtbot) ->
     dialog = ApproveDialog([], lambda _meeting, _day: True, today=SENT)
     qtbot.addWidget(dialog)
     assert dialog.date_edit.date().toPython() == SENT
+
+
+def test_the_checksums_give_way_in_a_narrow_tab_and_are_copied_whole(
+    qtbot, panel, page_day, dialogs, services, minutes
+) -> None:
+    """(found by a tester) The SHA-256 lines, 64 letters no line breaks, made the tab as
+    wide as they are (it scrolled sideways in the least window). They stand in rows of
+    their own: the checksum gives way in its middle ("…", the tooltip shows it whole) and
+    "Kopieren" puts it on the clipboard whole."""
+    assert panel.fingerprints.isHidden()  # a draft has none
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    hold_next(services, minutes, page_day)
+    panel.refresh()
+    panel.approve_button.click()
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
+        panel.dialog.accept()
+    record = services.minutes_approval.status(minutes.meeting_id).latest
+    full = panel.fingerprints.full
+    assert (full.text(), panel.fingerprints.public.text()) == (
+        record.sha256,
+        record.public_sha256,
+    )
+    assert record.sha256 not in panel.state_label.text()
+    line = f"SHA-256 (vollständig): {record.sha256}"
+    assert panel.minimumSizeHint().width() < panel.fontMetrics().horizontalAdvance(line)
+
+    panel.resize(panel.minimumSizeHint().width(), 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert full.shown_text() != record.sha256 and "…" in full.shown_text()
+    assert full.shown_text()[:5] == record.sha256[:5]
+    assert full.shown_text()[-5:] == record.sha256[-5:]
+    QApplication.clipboard().clear()
+    panel.fingerprints.copy_buttons[1].click()
+    assert QApplication.clipboard().text() == record.public_sha256
+    panel.fingerprints.copy_buttons[0].click()
+    assert QApplication.clipboard().text() == record.sha256
