@@ -5,9 +5,10 @@ Above everything a German hint when there are no minutes to show (``body`` hidde
 Left: "Kopfdaten" and the agenda items, under them the live completeness check. Right: the
 header form or the selected item's form (``pages``, scrolling downwards only, and so that
 a field given the focus is in view), and a line with the autosave indicator, the phrase
-button and the item steps. The indicator keeps its place beside the buttons and the height
-of two lines whatever it says (a longer message ends in "…"; its tooltip and a click give
-the whole), so neither it nor the form above moves when a message comes or goes.
+button and the item steps (these under it where the tab is narrow). The indicator keeps
+its place beside the buttons and the height of two lines whatever it says (a longer
+message ends in "…"; its tooltip and a click give the whole), so neither it nor the form
+above moves when a message comes or goes.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from expertenrat.ui.minutes_item_form import MinutesItemForm
 from expertenrat.ui.minutes_item_list import MinutesItemList
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.status_line import StatusLine
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MinutesEditor"
+_FORM_LEAST_LETTERS = 53  # the least width of the form column, in average letters
 
 
 class MinutesEditorView(QWidget):
@@ -95,9 +98,16 @@ class MinutesEditorView(QWidget):
         right_layout.addWidget(scroll, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.indicator, 1)
-        for button in (self.phrase_button, self.previous_button, self.next_button):
-            bar.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # The item steps go under "Textbaustein" where the tab is narrow (the least window,
+        # 720 x 480): in one row the tab was 3 px wider than its room and scrolled sideways.
+        self.buttons = WrappingRow(
+            ((self.phrase_button,), (self.previous_button, self.next_button))
+        )
+        bar.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignVCenter)
         right_layout.addLayout(bar)
+        # Where the tab is narrow the list beside it gives way first: the form keeps room
+        # to type in (as wide as it was with the buttons in one row, less the 3 px).
+        right.setMinimumWidth(self.fontMetrics().averageCharWidth() * _FORM_LEAST_LETTERS)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)

@@ -10,10 +10,13 @@ from contextlib import suppress
 import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QWidget
 from pytestqt.exceptions import TimeoutError as NotSettled
+from settling import settle
 
+from expertenrat.domain.enums import MeetingKind
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+from expertenrat.ui.minutes_editor import MinutesEditor
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -153,6 +156,40 @@ def test_the_meeting_s_agenda_annexes_and_approval_fit_the_least_window_s_width(
         qtbot.waitUntil(tab.isVisible, timeout=WAIT)
         found[kind.__name__] = fitting(tab, qtbot)
     assert found == {name: (0, []) for name in found}
+
+
+@pytest.mark.parametrize("size", [LEAST, (1024, 768)])
+def test_the_constituent_meeting_s_protokoll_and_genehmigung_fit_their_width(window, qtbot, size):
+    """(found by a tester) The constituent meeting's (approved minutes) Protokoll tab
+    scrolled sideways by 3 px in the least window: its buttons in one row beside the save
+    status left the list beside the form 3 px short; they go on two rows there now. Its
+    Genehmigung tab was as wide as the SHA-256 line, which no line breaks: the checksums
+    stand in rows of their own and give way in the middle ("…")."""
+    window.resize(*size)
+    page = window.pages.meetings
+    window.show_area(page)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT)
+    rows = page.meeting_list.model.rows()
+    page.select(next(r.id for r in rows if r.kind is MeetingKind.CONSTITUENT))
+    found = {}
+    for kind in (MinutesEditor, MinutesApprovalPanel):
+        tab = page.tabs.findChild(kind)
+        page.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(tab.isVisible, timeout=WAIT)
+        settle(qtbot)  # the tab's scroll bar downwards comes after the first layout
+        found[kind.__name__] = fitting(tab, qtbot)
+    assert found == {name: (0, []) for name in found}
+    steps = page.tabs.findChild(MinutesEditor).buttons.rows()
+    assert len(steps) == (2 if size == LEAST else 1)
+    approval = page.tabs.findChild(MinutesApprovalPanel)
+    checksum = approval.fingerprints.full
+    assert len(checksum.text()) == 64
+    if size == LEAST:
+        assert checksum.shown_text() != checksum.text()  # its middle gives way: "…"
+        assert checksum.shown_text()[:6] == checksum.text()[:6]
+        assert checksum.shown_text()[-6:] == checksum.text()[-6:]
+    else:
+        assert checksum.shown_text() == checksum.text()
 
 
 def test_the_filters_stay_beside_the_search_in_a_1024_window(window, qtbot):
