@@ -1,7 +1,8 @@
 """Table model of the reminders dialog: per project what is overdue or due within 14 days
-(a passed planned implementation marked "(Umsetzung)"), with whom to remind (lead unit,
-contact person), the earliest date due (a response's deadline or a plan's date) and when
-the project was last reminded ("03.03.2026", its tooltip in words, or "noch nie")."""
+(a passed planned implementation marked "(Umsetzung)", listed first), with whom to remind
+(lead unit, contact person), the earliest date due (a response's deadline or a plan's
+date) and when the project was last reminded ("03.03.2026", its tooltip in words, or
+"noch nie")."""
 
 from __future__ import annotations
 
@@ -66,11 +67,12 @@ def contact(project: AddressedProject) -> str:
 
 
 def codes(reminder: ProjectReminder) -> str:
-    """ "E-2026-01, E-2026-04 (Umsetzung)": a passed plan asks for the implementation."""
+    """ "E-2026-04 (Umsetzung), E-2026-01": a passed plan asks for the implementation. The
+    marked codes come first, so that a column too narrow for all of them (it gives way
+    before the project's, ending in "…") still shows the mark."""
     marked = tr(_CONTEXT, "{} (Umsetzung)")
-    return ", ".join(
-        marked.format(item.code) if item.awaits_plan else item.code for item in reminder.items
-    )
+    plans = [marked.format(item.code) for item in reminder.items if item.awaits_plan]
+    return ", ".join(plans + [item.code for item in reminder.items if not item.awaits_plan])
 
 
 def last_reminded(reminder: ProjectReminder) -> str:

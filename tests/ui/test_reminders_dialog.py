@@ -109,7 +109,9 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
             (r for r in rows if r.overdue and title in r.project_names),
             key=lambda r: r.awaited_on,
         )  # a response past its due date, or a planned implementation past its date
-        codes = [f"{r.code} (Umsetzung)" if r.plan_overdue else r.code for r in overdue]
+        # a passed plan's code first, marked
+        codes = [f"{r.code} (Umsetzung)" for r in overdue if r.plan_overdue]
+        codes += [r.code for r in overdue if not r.plan_overdue]
         assert cell(dialog, row, M.COLUMN_CODES) == ", ".join(codes)
         assert cell(dialog, row, M.COLUMN_OVERDUE) == str(len(overdue))
         assert cell(dialog, row, M.COLUMN_DUE) == f"{overdue[0].awaited_on:%d.%m.%Y}"
@@ -179,6 +181,32 @@ def test_a_long_project_name_keeps_the_most_room_and_its_tooltip(page, qtbot, se
         if proxy.index(r, M.COLUMN_PROJECT).data() == project.title
     ]
     assert cut.data(Qt.ItemDataRole.ToolTipRole) == project.title
+
+
+@pytest.mark.parametrize("width", [900, 983])
+def test_the_umsetzung_mark_shows_where_the_codes_give_way(page, qtbot, width):
+    """(found by a tester) At 900 px the codes give way ("…") and cut the mark of a passed
+    plan: "E-2025-09, E-2024-02 (Ums…". The marked codes come first now, so the mark shows
+    while the codes after it end in "…" (the tooltip shows all)."""
+    dialog = opened(page)
+    qtbot.waitExposed(dialog)
+    dialog.resize(width, 460)
+    qtbot.waitUntil(lambda: dialog.view.viewport().width() > width - 60, timeout=WAIT)
+    settle(qtbot)  # what the resize set off is done before the columns are measured
+
+    view = dialog.view
+    proxy = view.model()
+    texts = [proxy.index(r, M.COLUMN_CODES).data() for r in range(proxy.rowCount())]
+    marked = [t for t in texts if "(Umsetzung)" in t]
+    assert marked  # the demo has a passed plan
+    assert fits(view)
+    for text in marked:
+        through_the_mark = text.index("(Umsetzung)") + len("(Umsetzung)")
+        assert shows_whole(view, M.COLUMN_CODES) or shows_start(
+            view, M.COLUMN_CODES, through_the_mark
+        )
+    if width == 900:
+        assert not shows_whole(view, M.COLUMN_CODES)  # they do give way there
 
 
 def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_reminder(
