@@ -169,11 +169,13 @@ def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) ->
 def _too_many(total: int, voters: Voters) -> str:
     recused = voters.quorum.recused
     aside = f", {recused} befangen" if recused else ""
-    who = "Mitglied" if voters.count == 1 else "Mitglieder"
-    return (
-        f"Es sind {total} Stimmen erfasst, aber bei {voters.item_label} waren nur "
-        f"{voters.count} stimmberechtigte {who} anwesend{aside}."
+    votes = "ist 1 Stimme" if total == 1 else f"sind {total} Stimmen"
+    who = (
+        "war nur 1 stimmberechtigtes Mitglied"
+        if voters.count == 1
+        else f"waren nur {voters.count} stimmberechtigte Mitglieder"
     )
+    return f"Es {votes} erfasst, aber bei {voters.item_label} {who} anwesend{aside}."
 
 
 def vote_outcome(mode: VoteMode, adopted: bool) -> str:

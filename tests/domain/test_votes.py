@@ -69,6 +69,18 @@ def test_recused_members_do_not_count() -> None:
     ]
 
 
+def test_one_vote_and_one_member_are_named_in_the_singular() -> None:
+    """(found by review) "… waren nur 1 stimmberechtigte Mitglied anwesend" and "Es sind 1
+    Stimmen erfasst"."""
+    assert messages([VoteDraft(yes=2)], voters(present=3)) == [
+        "Es sind 2 Stimmen erfasst, aber bei TOP 2 war nur 1 stimmberechtigtes Mitglied anwesend."
+    ]
+    assert messages([VoteDraft(yes=1)], voters(present=3, recused={2})) == [
+        "Es ist 1 Stimme erfasst, aber bei TOP 2 waren nur 0 stimmberechtigte Mitglieder "
+        "anwesend, 1 befangen."
+    ]
+
+
 def test_unanimous_needs_at_least_one_voter_and_counts_them_all() -> None:
     nobody = voters(present=2)  # members 2..8 excused, 0 and 1 away at item 20
     assert nobody.count == 0
