@@ -111,8 +111,10 @@ def _postgresql_findings(connection: Connection) -> list[Finding]:
                 findings.append(
                     Finding(
                         FindingKind.REFERENCE,
-                        f"Tabelle {table.name}: {count} Zeile(n) verweisen über {child.name} "
-                        f"auf fehlende Einträge in {key.column.table.name}.",
+                        f"Tabelle {table.name}: "
+                        + ("1 Zeile verweist" if count == 1 else f"{count} Zeilen verweisen")
+                        + f" über {child.name} auf fehlende Einträge in "
+                        f"{key.column.table.name}.",
                     )
                 )
     return findings
