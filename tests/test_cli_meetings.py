@@ -195,6 +195,16 @@ def test_export_invitation_of_a_cancelled_meeting_says_it_wrote_the_cancellation
     code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
                        "--per-member", "--out", str(letters))  # fmt: skip
     assert (code, out.strip()) == (0, f"Absagen der 7. Sitzung je Mitglied (9 Briefe): {letters}")
+    run_sheet = tmp_path / "ablauf.pdf"
+    code, out, err = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
+                         "--run-sheet", "--out", str(run_sheet))  # fmt: skip
+    # (found by a tester) A run sheet of the cancelled meeting was written.
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        "expertenrat: Fehler: Die 7. Sitzung ist abgesagt: für sie gibt es keinen Ablaufplan. "
+        "Die Absage an die Mitglieder schreibt „expertenrat export invitation“ ohne --run-sheet."
+    )
+    assert not run_sheet.exists()
 
 
 @pytest.mark.parametrize(

@@ -146,6 +146,11 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     meeting = services.meetings.get(meeting_id)
     name = list_label(meeting.number, meeting.kind, meeting.title)
     cancelled = meeting.state is MeetingState.CANCELLED
+    if args.run_sheet and cancelled:
+        raise UserError(
+            f"Die {name} ist abgesagt: für sie gibt es keinen Ablaufplan. Die Absage an die "
+            "Mitglieder schreibt „expertenrat export invitation“ ohne --run-sheet."
+        )
     if args.run_sheet:
         rendered, what = documents.run_sheet_pdf(meeting_id), "Ablaufplan der"
     elif args.per_member:
@@ -160,7 +165,7 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         what = f"{meeting.letter_name()} zur"  # a changed one names what changed
     path = args.out
     write_pdf(path, rendered)
-    if cancelled and not args.run_sheet:  # the letter says it does not take place
+    if cancelled:  # the letter says it does not take place
         return f"Absage der {name}: {path}"
     items = (
         "1 Tagesordnungspunkt"

@@ -141,10 +141,16 @@ class MeetingDocumentsService:
         )
 
     def run_sheet_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
-        """The chair's internal run sheet as a PDF."""
+        """The chair's internal run sheet as a PDF; a cancelled meeting has none (its
+        members get the cancellation letter, :meth:`invitation_pdf`)."""
         from expertenrat.reports.run_sheet_pdf import render_run_sheet
 
-        return render_run_sheet(self.document(meeting_id, today=today, run_sheet_notes=True))
+        doc = self.document(meeting_id, today=today, run_sheet_notes=True)
+        if doc.cancelled:
+            raise ExpertenratError(
+                "Die Sitzung ist abgesagt: für eine abgesagte Sitzung gibt es keinen Ablaufplan."
+            )
+        return render_run_sheet(doc)
 
     def ics_for_meetings(
         self, meeting_ids: Sequence[int], *, stamp: datetime | None = None

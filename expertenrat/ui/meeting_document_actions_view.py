@@ -3,10 +3,10 @@ adds what they do (the view/controller split of the house style).
 
 Two columns of buttons (each says in its tooltip what document it makes). Before the
 meeting: "Einladung …" ("Absage …" for a cancelled one), "Serienbrief …" (one letter per
-member in one file), "Ablaufplan …" (PDFs) and "Kalender …" (.ics); after it: "Protokoll …"
-and "Öffentliches Protokoll …", "Sitzungsmappe …" and "Öffentliche Sitzungsmappe …"
-(before the meeting too), and "Alle Sitzungen …" (the council's calendar file, once it has
-a meeting), under "Kalender …". A PDF button's menu
+member in one file), "Ablaufplan …" (PDFs; none for a cancelled meeting) and "Kalender …"
+(.ics); after it: "Protokoll …" and "Öffentliches Protokoll …", "Sitzungsmappe …" and
+"Öffentliche Sitzungsmappe …" (before the meeting too), and "Alle Sitzungen …" (the
+council's calendar file, once it has a meeting), under "Kalender …". A PDF button's menu
 offers "Als PDF speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als
 E-Mail-Entwurf speichern …". Letters a PDF cannot print are listed under the buttons.
 """
@@ -171,11 +171,19 @@ class MeetingDocumentActionsView(QGroupBox):
         for button in (
             self.invitation_button,
             self.letters_button,
-            self.run_sheet_button,
             self.ics_button,
         ):
             button.setEnabled(shown)
         cancelled = self._meeting is not None and self._meeting.state is MeetingState.CANCELLED
+        self.run_sheet_button.setEnabled(shown and not cancelled)
+        self.run_sheet_button.setToolTip(
+            tr(_CONTEXT, "Die Sitzung ist abgesagt: für sie gibt es keinen Ablaufplan.")
+            if cancelled
+            else tr(
+                _CONTEXT,
+                "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
+            )
+        )
         if cancelled:  # the letter tells the members the meeting does not take place
             self.invitation_button.setText(tr(_CONTEXT, "Absage …"))
             self.invitation_button.setToolTip(tr(_CONTEXT, "Die Absage an die Mitglieder (PDF)"))

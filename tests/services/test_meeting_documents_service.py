@@ -383,6 +383,23 @@ def test_unknown_or_deleted_meeting_is_not_found(service, sample, database):
         service.run_sheet_pdf(sample.meeting_id)
 
 
+def test_a_cancelled_meeting_has_a_cancellation_letter_but_no_run_sheet(service, sample, database):
+    """(found by a tester) The run sheet of a cancelled meeting was made, its agenda timed
+    for a meeting that does not take place; the invitation is the cancellation letter."""
+    with database.transaction() as session:
+        row = session.get(models.Meeting, sample.meeting_id)
+        row.state, row.cancellation_reason = MeetingState.CANCELLED.value, "Zu wenige Zusagen"
+
+    with pytest.raises(ExpertenratError) as refused:
+        service.run_sheet_pdf(sample.meeting_id)
+
+    assert refused.value.message == (
+        "Die Sitzung ist abgesagt: für eine abgesagte Sitzung gibt es keinen Ablaufplan."
+    )
+    letter = " ".join(pdf_text(service.invitation_pdf(sample.meeting_id).pdf).split())
+    assert "Absage" in letter and "Grund: Zu wenige Zusagen" in letter
+
+
 def events(raw: bytes) -> list:
     return list(Calendar.from_ical(raw).walk("VEVENT"))
 

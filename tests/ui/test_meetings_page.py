@@ -927,9 +927,16 @@ def test_a_cancelled_meetings_letter_button_says_absage_and_saves_the_cancellati
     assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Absage 1. Sitzung 2026-12-08.pdf")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert "Absage: 1. Sitzung" in text and "Grund: Zu wenige Zusagen" in text
+    # (found by a tester) "Ablaufplan …" made a run sheet of the cancelled meeting.
+    assert not documents.run_sheet_button.isEnabled()
+    assert documents.run_sheet_button.toolTip() == (
+        "Die Sitzung ist abgesagt: für sie gibt es keinen Ablaufplan."
+    )
     page.select(other)
     assert documents.invitation_button.text() == "Einladung …"
     assert "Einladung" in documents.invitation_button.toolTip()
+    assert documents.run_sheet_button.isEnabled()
+    assert "Sitzungsleitung" in documents.run_sheet_button.toolTip()
 
 
 def test_the_run_sheet_is_saved_and_a_folder_as_target_is_a_german_warning(
