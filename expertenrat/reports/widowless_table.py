@@ -4,11 +4,13 @@ its last row alone on the next page.
 A table that runs over by one row would put that row alone, under the repeated header, on
 a page of its own (the run sheet's "Verschiedenes"). :class:`WidowlessTable` then breaks
 one row earlier and goes on in the next frame (page), so that at least two rows go over,
-unless that leaves nothing to break (the first part would keep no row): then it stays as
-reportlab breaks it. Where the room left on a page holds the header and fewer than two
-rows, the whole table starts on the next page (unless it stands at the top of a page
-already: there it breaks where reportlab breaks it). :class:`ContinuedTable` says its
-section's heading again over the part on the next page.
+unless that leaves nothing to break (the first part would keep no row), or, at the top of
+a page (a table that cannot move), fewer than two rows under the header: then it stays as
+reportlab breaks it, as no page may end with a single row of a table that goes on.
+Where the room left on a page holds the header and fewer than two rows, the whole table
+starts on the next page (unless it stands at the top of a page already: there it breaks
+where reportlab breaks it). :class:`ContinuedTable` says its section's heading again over
+the part on the next page.
 
 :class:`KeepWithStart` is the documents' ``keepTogetherClass``: a heading with
 ``keepWithNext`` goes to the next page unless the start of what follows it fits below it
@@ -49,8 +51,11 @@ class WidowlessTable(Table):
         earlier = super().split(availWidth, availHeight - self._rowHeights[rows - 2])
         if len(earlier) != 2:
             return parts
-        if self._too_few(earlier[0]) and not _at_top(self):
-            return []
+        if self._too_few(earlier[0]):
+            # Breaking earlier would leave one row at this page's foot: the whole table
+            # goes to the next page, or, at the top of a page already (it cannot move),
+            # it breaks where reportlab breaks it and the last row goes over alone.
+            return parts if _at_top(self) else []
         return [earlier[0], FrameBreak(), earlier[1]]  # not the rest in the room left
 
     def _too_few(self, first: Flowable) -> bool:
@@ -107,7 +112,8 @@ class TableWithClosing(Flowable):
 
     Where the table ends on a page without room for the closing below it, the table
     breaks so that its last two rows go on to the next page with the closing; a table of
-    one or two rows goes over whole, with its heading. So the greeting never stands alone
+    up to three rows goes over whole, with its heading (breaking three would leave one
+    row alone at the page's foot). So the greeting never stands alone
     on a page of its own. The closing itself is kept together and is not broken.
     """
 
@@ -145,7 +151,8 @@ class TableWithClosing(Flowable):
                 return []  # all of it on the next page
             return [*head, *parts[:-1], TableWithClosing(parts[-1], self._closing)]
         heights = table._rowHeights  # type: ignore[attr-defined]
-        if len(heights) - table.repeatRows >= 3:  # type: ignore[attr-defined]
+        # The last two rows go over only where two stay here: no single row at the foot.
+        if len(heights) - table.repeatRows >= 2 + MIN_BODY_ROWS:  # type: ignore[attr-defined]
             parts = table.split(availWidth, sum(heights[:-2]) + 0.5)
             if len(parts) == 2:
                 return [*head, parts[0], FrameBreak(), TableWithClosing(parts[1], self._closing)]

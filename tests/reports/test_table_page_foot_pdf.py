@@ -14,6 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from expertenrat.reports import theme
+from expertenrat.reports.paragraph import Paragraph
+from expertenrat.reports.widowless_table import TableWithClosing
 
 ROWS = 6
 
@@ -77,3 +79,54 @@ def test_a_heading_over_a_long_table_does_not_leave_the_room_empty() -> None:
 
     assert "Abschnitt Eins" in pages[0]
     assert _rows_per_page(pages)[0] >= 5
+
+
+def _tall_table(rows: int, lines: int):
+    """A table of ``rows`` rows of ``lines`` lines each, its first cell "ZeileNN"."""
+    columns = [
+        theme.Column("Nummer", 0.3, lambda n: [(f"Zeile{n:02d}", theme.PLAIN)]),
+        theme.Column(
+            "Text",
+            0.7,
+            lambda n: [("\n".join(f"Absatz {n}.{k}" for k in range(lines)), theme.PLAIN)],
+        ),
+    ]
+    return theme.column_table(range(1, rows + 1), columns)
+
+
+@pytest.mark.parametrize("rows", [3, 4, 5, 7])
+@pytest.mark.parametrize("lines", range(15, 28, 2))
+def test_a_table_at_the_top_of_a_page_leaves_no_single_row_at_its_foot(rows, lines) -> None:
+    """A table that starts at the top of a page cannot move: where only its header and
+    two rows fit there and three are left, it broke after one row to send two over
+    (found by a tester); now no page ends with a single row of the table going on."""
+    pages = _pages([_tall_table(rows, lines)])
+
+    found = [len(set(re.findall(r"Zeile\d\d", text))) for text in pages]
+    assert sum(found) == rows
+    assert all(n >= 2 for n in found[:-1]), found
+
+
+@pytest.mark.parametrize("room", [x / 2 for x in range(50, 120, 3)])
+def test_a_table_with_a_closing_leaves_no_single_row_at_a_page_foot(room) -> None:
+    """A table of three rows whose closing (a letter's greeting) did not fit below it sent
+    its last two rows over with the closing and left one row at the page's foot (found by
+    a tester); it goes over whole now, as a table of one or two rows does."""
+    closing = [
+        Paragraph("Mit freundlichen Grüßen", theme.styles().body),
+        Spacer(0, 20 * mm),
+        Paragraph("Geschäftsstelle", theme.styles().body),
+    ]
+    columns = [
+        theme.Column("Nummer", 0.3, lambda n: [(f"Zeile{n}", theme.PLAIN)]),
+        theme.Column("Text", 0.7, lambda n: [(f"Inhalt der Zeile {n}", theme.PLAIN)]),
+    ]
+    table = theme.column_table(range(1, 4), columns)
+    filler = Spacer(0, theme.content_height() - room * mm)
+
+    pages = _pages([filler, TableWithClosing(table, closing)])
+
+    rows = _rows_per_page(pages)
+    assert sum(rows) == 3
+    assert all(n in (0, 3) for n in rows), rows
+    assert "Geschäftsstelle" in pages[-1] and rows[-1] == 3
