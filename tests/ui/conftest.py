@@ -8,9 +8,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+import keyring
 import pytest
 import shiboken6
 from abbrechen import Abbrechen
+from memory_keyring import MemoryKeyring
 from minutes_rows import held_meeting
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
@@ -278,3 +280,13 @@ def other_program(services) -> Iterator[Services]:
     database = open_database(services.database.url)
     yield Services.create(database, "anderes Programm")
     database.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A keyring in memory in place of the system's for the test (there is none in CI)."""
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)

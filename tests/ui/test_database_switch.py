@@ -11,9 +11,7 @@ import threading
 import weakref
 from pathlib import Path
 
-import keyring
 import pytest
-from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QProgressDialog
 from sqlalchemy import func, select
@@ -136,15 +134,6 @@ def _open_files() -> set[Path]:
         with contextlib.suppress(OSError):  # closed meanwhile (the listing's own)
             opened.add(Path(os.readlink(f"/proc/self/fd/{fd}")))
     return opened
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 def test_a_password_to_keep_is_kept_only_once_the_server_is_opened(

@@ -7,9 +7,7 @@ import socket
 import threading
 from datetime import date
 
-import keyring
 import pytest
-from memory_keyring import MemoryKeyring
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from sqlalchemy.engine import make_url
 from window_gone import closed
@@ -171,15 +169,6 @@ def test_connecting_from_the_welcome_page_opens_the_server_at_once(
     assert session.database.location == str(default_database_file())
     assert session.window is not second and session.window.welcome_shown()
     assert stored_address() is None
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(previous)
 
 
 def test_a_password_to_keep_is_kept_only_once_the_other_server_opened(
