@@ -43,7 +43,8 @@ class TemplatesService(Protocol):
 
 
 class OrderedListEditor(OrderedListEditorView):
-    """The list with buttons and the subclass's form below."""
+    """The behaviour of the list and its form: reading, selecting (asking first for typed
+    input), saving, moving and deleting through the service; the widgets are the view's."""
 
     changed = Signal()
 
