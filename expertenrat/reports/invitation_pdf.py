@@ -28,7 +28,7 @@ from expertenrat.domain.meeting_documents import (
     meeting_heading,
 )
 from expertenrat.domain.meeting_numbers import meeting_name
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports.line_breaks import NBSP
@@ -274,7 +274,7 @@ def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) ->
             {
                 "/Title": title,
                 "/Author": doc.letterhead.council_name,
-                "/Subject": f"{title}, {len(letters)} Briefe",
+                "/Subject": f"{title}, {counted(len(letters), 'Brief', 'Briefe')}",
                 "/Creator": theme.CREATOR,
             }
         )

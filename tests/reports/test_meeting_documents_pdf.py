@@ -12,7 +12,12 @@ from pypdf import PdfReader
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import MeetingDocument
-from expertenrat.reports.invitation_pdf import NON_PUBLIC_PART, PUBLIC_PART, render_invitation
+from expertenrat.reports.invitation_pdf import (
+    NON_PUBLIC_PART,
+    PUBLIC_PART,
+    render_invitation,
+    render_invitation_letters,
+)
 from expertenrat.reports.run_sheet_pdf import INTERNAL, render_run_sheet
 from expertenrat.reports.user_text import ELLIPSIS
 
@@ -58,6 +63,15 @@ def test_invitation_is_a_letter_with_time_place_excuse_line_and_kept_notice() ->
     assert "Bitte teilen Sie eine Verhinderung bis Montag, 9. März 2026" in text
     assert "Die Einladung ergeht fristgerecht unter Wahrung der Ladungsfrist von 7 Tagen." in text
     assert "Mit freundlichen Grüßen" in text
+
+
+def test_the_letters_of_a_council_of_one_say_1_brief_in_their_subject() -> None:
+    """(found by review) The PDF's subject read "…, 1 Briefe"."""
+    doc = meeting()
+    one = read(render_invitation_letters([("Kim Lee", doc)]).pdf).metadata.subject
+    two = read(render_invitation_letters([("Kim Lee", doc), ("Eva Dahl", doc)]).pdf)
+
+    assert one.endswith(", 1 Brief") and two.metadata.subject.endswith(", 2 Briefe")
 
 
 def test_invitation_splits_the_agenda_into_public_and_non_public_part_in_order() -> None:
