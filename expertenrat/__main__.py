@@ -6,12 +6,30 @@ With a subcommand the CLI runs without a window; without one the GUI starts.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from expertenrat.cli import build_parser, load_data_stack, run_command
 from expertenrat.services.collector import collector_paused
+
+NO_DISPLAY = (
+    "expertenrat: Fehler: Das Programmfenster braucht eine grafische Oberfläche, hier ist "
+    "keine erreichbar (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Die Befehle laufen "
+    "auch ohne sie: „expertenrat --help“ nennt sie."
+)
+
+
+def no_display() -> bool:
+    """Whether the window cannot open for want of a graphical desktop: on Linux neither an
+    X11 (DISPLAY) nor a Wayland display (WAYLAND_DISPLAY) is named and no Qt platform is
+    chosen (QT_QPA_PLATFORM, such as "offscreen"), as over SSH or on a server. Windows and
+    macOS always have one."""
+    if not sys.platform.startswith("linux"):
+        return False
+    named = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    return not any(os.environ.get(name, "").strip() for name in named)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
         return 130
     if args.command is None:
+        if no_display():  # Qt would abort in English with exit code 134
+            print(NO_DISPLAY, file=sys.stderr)
+            return 1
         return run_gui(args)
     code = run_command(args)
     if own_run:  # the process ends now

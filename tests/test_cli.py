@@ -280,3 +280,39 @@ def test_a_relative_out_in_a_deleted_current_folder_is_a_german_message(
     assert ended.value.code == 1
     err = capsys.readouterr().err
     assert "der aktuelle Ordner existiert nicht mehr" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux desktop's display")
+def test_the_window_without_a_display_is_a_german_message_not_a_qt_abort(tmp_path):
+    """(found by a tester) Over SSH or on a server "expertenrat" ended with Qt's English
+    "could not load the Qt platform plugin" and exit code 134; the commands work there."""
+    environment = {
+        k: v
+        for k, v in _environment(None).items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    database = tmp_path / "ohne-fenster.db"
+
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", str(database)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "expertenrat: Fehler: Das Programmfenster braucht eine grafische Oberfläche, hier ist "
+        "keine erreichbar (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Die Befehle laufen "
+        "auch ohne sie: „expertenrat --help“ nennt sie.\n"
+    )
+    assert not database.exists()
+    help_text = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    assert help_text.returncode == 0 and "Ohne Befehl startet das" in help_text.stdout
