@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
@@ -48,22 +48,9 @@ class MeetingAhead:
 def meetings_ahead(session: Session, council: models.Council, today: date) -> list[MeetingAhead]:
     """The earliest planned or invited meetings from today on, soonest first."""
     rows = session.execute(
-        select(
-            models.Meeting.id,
-            models.Meeting.number,
-            models.Meeting.kind,
-            models.Meeting.title,
-            models.Meeting.starts_at,
-            models.Meeting.state,
-            models.Meeting.invitation_sent_on,
-        )
-        .where(
-            models.Meeting.council_id == council.id,
-            models.Meeting.deleted_at.is_(None),
-            models.Meeting.state.in_((MeetingState.PLANNED.value, MeetingState.INVITED.value)),
-            models.Meeting.starts_at >= datetime.combine(today, time.min),
-        )
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
+        _not_yet_held(council.id)
+        .add_columns(models.Meeting.state, models.Meeting.invitation_sent_on)
+        .where(models.Meeting.starts_at >= datetime.combine(today, time.min))
         .limit(_AHEAD_READ)
     )
     return [
@@ -112,6 +99,24 @@ def meetings_unrecorded(session: Session, council_id: int, today: date) -> tuple
     their minutes would wait) nor as cancelled. "7. Sitzung am 07.12.2026: noch nicht als
     durchgeführt oder abgesagt erfasst" opens the meeting."""
     rows = session.execute(
+        _not_yet_held(council_id).where(
+            models.Meeting.starts_at < datetime.combine(today, time.min)
+        )
+    )
+    return tuple(
+        Line(
+            f"{list_label(row.number, MeetingKind(row.kind), row.title)} am "
+            f"{row.starts_at:%d.%m.%Y}: noch nicht als durchgeführt oder abgesagt erfasst",
+            _meeting_target(row.id, MeetingTab.MEETING),
+        )
+        for row in rows
+    )
+
+
+def _not_yet_held(council_id: int) -> Select:
+    """The council's planned or invited meetings, soonest first: what is needed to name
+    one in a line of the Übersicht (id, number, kind, title, start)."""
+    return (
         select(
             models.Meeting.id,
             models.Meeting.number,
@@ -123,17 +128,8 @@ def meetings_unrecorded(session: Session, council_id: int, today: date) -> tuple
             models.Meeting.council_id == council_id,
             models.Meeting.deleted_at.is_(None),
             models.Meeting.state.in_((MeetingState.PLANNED.value, MeetingState.INVITED.value)),
-            models.Meeting.starts_at < datetime.combine(today, time.min),
         )
         .order_by(models.Meeting.starts_at, models.Meeting.id)
-    )
-    return tuple(
-        Line(
-            f"{list_label(row.number, MeetingKind(row.kind), row.title)} am "
-            f"{row.starts_at:%d.%m.%Y}: noch nicht als durchgeführt oder abgesagt erfasst",
-            _meeting_target(row.id, MeetingTab.MEETING),
-        )
-        for row in rows
     )
 
 
