@@ -154,8 +154,12 @@ class BackupMenu:
             self._dialogs.warning(
                 self._parent,
                 title,
-                tr(_CONTEXT, "Die Prüfung hat {} Problem(e) gefunden:\n\n{}").format(
-                    len(findings), lines
+                (
+                    tr(_CONTEXT, "Die Prüfung hat 1 Problem gefunden:\n\n{}").format(lines)
+                    if len(findings) == 1
+                    else tr(_CONTEXT, "Die Prüfung hat {} Probleme gefunden:\n\n{}").format(
+                        len(findings), lines
+                    )
                 ),
             )
 

@@ -122,14 +122,19 @@ class RetentionDialog(QDialog):
         if not chosen:
             return
         names = ", ".join(c.name for c in chosen[:5]) + (" …" if len(chosen) > 5 else "")
+        persons = (
+            tr(_CONTEXT, "einer Person")
+            if len(chosen) == 1
+            else tr(_CONTEXT, "{} Personen").format(len(chosen))
+        )
         self._dialogs.question(
             self,
             tr(_CONTEXT, "Anonymisieren"),
             tr(
                 _CONTEXT,
-                "Kontaktdaten, Notizen und Einwilligungen von {} Person(en) endgültig löschen "
-                "({})? Die Namen bleiben erhalten.",
-            ).format(len(chosen), names),
+                "Kontaktdaten, Notizen und Einwilligungen von {} endgültig löschen ({})? Die "
+                "Namen bleiben erhalten.",
+            ).format(persons, names),
             lambda: self.anonymise([c.person_id for c in chosen]),
         )
 
@@ -142,6 +147,8 @@ class RetentionDialog(QDialog):
         self._dialogs.information(
             self,
             tr(_CONTEXT, "Anonymisieren"),
-            tr(_CONTEXT, "{} Person(en) anonymisiert.").format(count),
+            tr(_CONTEXT, "1 Person anonymisiert.")
+            if count == 1
+            else tr(_CONTEXT, "{} Personen anonymisiert.").format(count),
         )
         self.reload()

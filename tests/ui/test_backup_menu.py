@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.integrity import Finding, FindingKind
 from expertenrat.store.engine import sqlite_file
 from expertenrat.ui.backup_menu import BackupMenu
 from expertenrat.ui.daily_backup import FOLDER_KEY
@@ -107,6 +108,23 @@ def test_a_bad_file_is_a_warning_and_check_reports_in_order(
         "information",
         "Datenbank prüfen",
         "Die Datenbank ist in Ordnung.",
+    )
+
+
+def test_one_problem_found_is_named_in_the_singular(make_window, dialogs, qtbot, monkeypatch):
+    """(found by review) "Die Prüfung hat 1 Problem(e) gefunden", where the command line
+    says "1 Problem"."""
+    window = make_window()
+    found = [Finding(FindingKind.REFERENCE, "Tabelle x: 1 Zeile verweist …")]
+    monkeypatch.setattr(window.menus.backup._services.integrity, "check", lambda: found)
+
+    window.menus.backup.check_action.trigger()
+    _wait(qtbot, window)
+
+    assert dialogs.messages[-1] == (
+        "warning",
+        "Datenbank prüfen",
+        "Die Prüfung hat 1 Problem gefunden:\n\n• Tabelle x: 1 Zeile verweist …",
     )
 
 

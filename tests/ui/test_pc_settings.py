@@ -115,7 +115,13 @@ def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
 
     dialog.anonymise_button.click()
 
-    assert dialogs.messages[-1] == ("information", "Anonymisieren", "1 Person(en) anonymisiert.")
+    # One person in the singular, as the command line says it: "Person(en)" before (found
+    # by review).
+    assert dialogs.messages[-2][2].startswith(
+        "Kontaktdaten, Notizen und Einwilligungen von einer Person endgültig löschen "
+        "(Jörg Brüggemann)?"
+    )
+    assert dialogs.messages[-1] == ("information", "Anonymisieren", "1 Person anonymisiert.")
     member = services.members.member(former.id)
     assert (member.email, member.phone, member.given_name) == ("", "", "Jörg")
     assert dialog.model.rowCount() == 0
