@@ -35,11 +35,8 @@ def _schema_message(error: Any) -> str:
     value, rule = error.instance, error.validator_value
     messages = {
         "required": lambda: _missing(error, where),
-        "additionalProperties": lambda: (
-            "unbekannte Angabe(n) "
-            + ", ".join(
-                f"„{k}“" for k in sorted(set(value) - set(error.schema.get("properties", {})))
-            )
+        "additionalProperties": lambda: _unknown(
+            sorted(set(value) - set(error.schema.get("properties", {})))
         ),
         "type": lambda: f"hat die falsche Art (erwartet: {_type_words(rule)})",
         "maxLength": lambda: f"ist zu lang ({len(value)} Zeichen, höchstens {rule})",
@@ -55,6 +52,12 @@ def _schema_message(error: Any) -> str:
     if error.validator == "required":
         return text
     return f"{where} {text}" if where else text[0].upper() + text[1:]
+
+
+def _unknown(names: Sequence[str]) -> str:
+    """ "unbekannte Angabe „members“", "unbekannte Angaben „a“, „b“"."""
+    which = "unbekannte Angabe" if len(names) == 1 else "unbekannte Angaben"
+    return f"{which} " + ", ".join(f"„{name}“" for name in names)
 
 
 def _missing(error: Any, where: str) -> str:
