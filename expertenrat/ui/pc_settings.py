@@ -97,6 +97,7 @@ class PcSettingsBox(QGroupBox):
         self.choose_button.clicked.connect(self._ask_folder)
         self.default_button.clicked.connect(lambda: self._store_folder(""))
         self.years_spin.valueChanged.connect(self._store_years)
+        self.years_spin.valueChanged.connect(self._name_years)
 
     def _show(self) -> None:
         configured = str(self._settings.value(FOLDER_KEY, "") or "")
@@ -105,6 +106,11 @@ class PcSettingsBox(QGroupBox):
         self.years_spin.blockSignals(True)
         self.years_spin.setValue(retention_years(self._settings))
         self.years_spin.blockSignals(False)
+        self._name_years(self.years_spin.value())
+
+    def _name_years(self, years: int) -> None:
+        """ "1 Jahr", "10 Jahre" beside the number."""
+        self.years_spin.setSuffix(tr(_CONTEXT, " Jahr") if years == 1 else tr(_CONTEXT, " Jahre"))
 
     def _ask_folder(self) -> None:
         self._dialogs.ask_folder(

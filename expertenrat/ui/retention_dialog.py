@@ -96,17 +96,17 @@ class RetentionDialog(QDialog):
         if due:
             text = tr(
                 _CONTEXT,
-                "Diese ehemaligen Mitglieder sind vor mehr als {} Jahren ausgeschieden; ihre "
+                "Diese ehemaligen Mitglieder sind vor mehr als {} ausgeschieden; ihre "
                 "Kontaktdaten, Notizen und Einwilligungen sollten gelöscht werden. Der Name "
                 "bleibt für die Protokolle erhalten.",
-            ).format(years)
+            ).format(_years_ago(years))
             self.view.selectAll()
         else:
             text = tr(
                 _CONTEXT,
-                "Niemand ist fällig: kein ehemaliges Mitglied ist vor mehr als {} Jahren "
+                "Niemand ist fällig: kein ehemaliges Mitglied ist vor mehr als {} "
                 "ausgeschieden und hat noch Kontaktdaten gespeichert.",
-            ).format(years)
+            ).format(_years_ago(years))
         self.intro_label.setText(text)
         self._selection_changed()
 
@@ -152,3 +152,8 @@ class RetentionDialog(QDialog):
             else tr(_CONTEXT, "{} Personen anonymisiert.").format(count),
         )
         self.reload()
+
+
+def _years_ago(years: int) -> str:
+    """ "einem Jahr", "2 Jahren" (after "vor mehr als")."""
+    return tr(_CONTEXT, "einem Jahr") if years == 1 else tr(_CONTEXT, "{} Jahren").format(years)

@@ -128,6 +128,24 @@ def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
     assert "Niemand ist fällig" in dialog.intro_label.text()
 
 
+def test_a_retention_period_of_one_year_is_named_in_the_singular(
+    qtbot, box, services, dialogs, former, today
+):
+    """(found by review) "1 Jahre" in the box and "vor mehr als 1 Jahren ausgeschieden" in
+    the dialog."""
+    box.years_spin.setValue(1)
+    assert box.years_spin.text() == "1 Jahr"
+    box.years_spin.setValue(3)
+    assert box.years_spin.text() == "3 Jahre"
+    years = [1]
+    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: years[0])
+    qtbot.addWidget(dialog)
+    assert "vor mehr als einem Jahr ausgeschieden;" in dialog.intro_label.text()
+    years[0] = 30
+    dialog.reload()
+    assert "vor mehr als 30 Jahren ausgeschieden und" in dialog.intro_label.text()
+
+
 def test_aufbewahrung_sorts_names_with_particles_behind(qtbot, services, dialogs, former, today):
     """The Name column sorts by name_sort_key, not by the shown "given family" text:
     "Anna von Hohenzollern" under H, between Brüggemann and Zimmermann."""
