@@ -28,16 +28,22 @@ class AgendaEndLabel(QLabel):
             return
         minutes = sum(p.item.planned_minutes for p in placed)
         end = end_time(items, agenda.starts_at)
-        text = tr(_CONTEXT, "Geplantes Ende: {end} Uhr ({minutes} Minuten)").format(
-            end=end.strftime("%H:%M"), minutes=minutes
+        text = tr(_CONTEXT, "Geplantes Ende: {end} Uhr ({minutes})").format(
+            end=end.strftime("%H:%M"), minutes=_minutes(minutes)
         )
         over = agenda.ends_at is not None and end > agenda.ends_at
         if over:  # the invitation promises the meeting's end; the plan runs past it
-            text += tr(_CONTEXT, " – {over} Minuten nach dem Ende der Sitzung ({ends} Uhr)").format(
-                over=(end - agenda.ends_at) // timedelta(minutes=1), ends=f"{agenda.ends_at:%H:%M}"
+            text += tr(_CONTEXT, " – {over} nach dem Ende der Sitzung ({ends} Uhr)").format(
+                over=_minutes((end - agenda.ends_at) // timedelta(minutes=1)),
+                ends=f"{agenda.ends_at:%H:%M}",
             )
         self.setText(text)
         if over:
             set_message_kind(self, warning=True)
         else:
             plain_message(self)
+
+
+def _minutes(count: int) -> str:
+    """ "1 Minute", "145 Minuten"."""
+    return tr(_CONTEXT, "1 Minute") if count == 1 else tr(_CONTEXT, "{} Minuten").format(count)

@@ -558,6 +558,17 @@ def test_a_time_plan_past_the_meetings_end_is_a_warning_under_the_tree(
     assert editor.end_label.objectName() == "warningLabel"
 
 
+def test_one_minute_is_named_in_the_singular(editor, make_meeting, services):
+    """(found by review) "1 Minuten nach dem Ende der Sitzung"."""
+    meeting_id = make_meeting()  # with the opening items' 20 minutes
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="Bericht", planned_minutes=101))
+    editor.set_meeting(meeting_id)
+
+    assert editor.end_label.text() == (
+        "Geplantes Ende: 18:01 Uhr (121 Minuten) – 1 Minute nach dem Ende der Sitzung (18:00 Uhr)"
+    )
+
+
 def test_an_invited_meeting_s_agenda_says_to_send_invitation_and_calendar_again(
     editor, make_meeting
 ):
