@@ -3,7 +3,8 @@ the selected item.
 
 Items move with the buttons, with Alt+Up/Down (among their siblings), Alt+Right/Left
 (indent under the item before / outdent after the parent) and by drag and drop; each move
-is stored at once and the numbers follow (:mod:`ui.agenda_structure_bar`). The form saves
+is stored at once and the numbers follow (:mod:`ui.agenda_structure_bar`). Entf in the tree
+deletes the selected item after asking, as "Löschen …" does. The form saves
 with "Übernehmen" or Enter in a one-line field (:mod:`ui.agenda_item_saving`), before any
 move, when another item is selected and when the meetings page flushes; while the user
 types, the tree shows the typed title and the time plan follows the typed minutes, also
@@ -36,7 +37,7 @@ from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
 from expertenrat.ui.agenda_tree_pane import AgendaTreePane
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.key_actions import EnterSaves
+from expertenrat.ui.key_actions import EnterSaves, KeyActions
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 
 _CONTEXT = "AgendaEditor"
@@ -97,6 +98,10 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.structure.added.connect(self._added)
         self.save_button.clicked.connect(self.save_item)
         self.view.move_requested.connect(self.structure.move_selected)
+        KeyActions(  # Entf as in the members' and projects' lists: "Löschen …" where it is on
+            self.view,
+            {(Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): self._delete_selected},
+        )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.drop_requested.connect(self.structure.drop, Qt.ConnectionType.QueuedConnection)
         self.form.edited.connect(self._preview_typed)
@@ -274,6 +279,10 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.select(key)
         self.form.title_edit.setFocus()
         self.form.title_edit.selectAll()
+
+    def _delete_selected(self) -> None:
+        if self.structure.delete_button.isEnabled():
+            self.structure.delete_button.click()
 
     def _item_saved(self, agenda: Agenda) -> None:
         self._agenda = agenda

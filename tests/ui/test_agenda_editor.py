@@ -306,6 +306,35 @@ def test_delete_asks_and_takes_sub_items_along(qtbot, editor, make_meeting, dial
     assert len(services.agenda.agenda(meeting).items) == 2
 
 
+def test_entf_in_the_tree_deletes_the_item_after_asking(
+    qtbot, editor, make_meeting, dialogs, services
+):
+    """Entf deletes the selected item as "Löschen …" does, as it deletes a member or a
+    project in their lists; in the tree it did nothing (found by a tester)."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "4")
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+
+    assert dialogs.messages[-1][1] == "Tagesordnungspunkt löschen"
+    assert list(shown(editor)) == ["1", "2", "3"]
+    assert len(services.agenda.agenda(meeting).items) == 3
+
+
+def test_entf_deletes_nothing_where_the_agenda_cannot_change(
+    qtbot, editor, make_meeting, dialogs, services
+):
+    meeting = make_meeting(MeetingState.HELD)
+    editor.set_meeting(meeting)
+    select_number(editor, "4")
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+
+    assert dialogs.messages == []
+    assert len(services.agenda.agenda(meeting).items) == 4
+
+
 def test_a_move_refused_for_a_change_made_elsewhere_says_why(
     qtbot, editor, make_meeting, dialogs, other_program
 ):
