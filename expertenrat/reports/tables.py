@@ -33,6 +33,7 @@ from expertenrat.reports.widowless_table import WidowlessTable
 
 CELL_PADDING = 4  # left and right padding of a data_table cell, in points
 
+MIN_ROW_PIECE = 42  # points of a row split over two pages, on either side: three lines
 _CELL_HARD_LIMIT = 2000  # characters per line of a cell (the longest one-line field)
 _CELL_QUICK_LIMIT = 180  # a cell with less text (counting line breaks) cannot be too tall
 
@@ -90,13 +91,14 @@ def data_table(
 ) -> WidowlessTable:
     """A table in the house style: tinted header repeated on every page, zebra rows, never
     a last row alone on a page; ``split_rows`` lets a row taller than the space left run on
-    to the next page."""
+    to the next page (at least :data:`MIN_ROW_PIECE` of it on either page, so no line of a
+    row stands alone at a page's foot)."""
     table = WidowlessTable(
         rows,
         colWidths=list(col_widths),
         repeatRows=header_rows,
         hAlign="LEFT",
-        splitInRow=int(split_rows),
+        splitInRow=MIN_ROW_PIECE if split_rows else 0,
     )
     table.setStyle(
         TableStyle(

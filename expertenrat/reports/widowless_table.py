@@ -45,7 +45,9 @@ class WidowlessTable(Table):
         parts = super().split(availWidth, availHeight)
         rows = len(self._cellvalues)
         if len(parts) == 2 and self._too_few(parts[0]):
-            return parts if _at_top(self) else []  # all of it on the next page
+            if not _at_top(self):
+                return []  # all of it on the next page
+            return self._filled(availHeight, parts[0]) or parts
         if len(parts) != 2 or len(parts[0]._cellvalues) != rows - 1:  # type: ignore[attr-defined]
             return parts  # no split, or more than the last row goes over
         earlier = super().split(availWidth, availHeight - self._rowHeights[rows - 2])
@@ -57,6 +59,17 @@ class WidowlessTable(Table):
             # it breaks where reportlab breaks it and the last row goes over alone.
             return parts if _at_top(self) else []
         return [earlier[0], FrameBreak(), earlier[1]]  # not the rest in the room left
+
+    def _filled(self, availHeight: float, first: Flowable) -> list[Flowable]:
+        """At the top of a page where only one row fits whole: the page filled with the
+        start of the next row too, if rows may split (``splitInRow``, at least that many
+        points on either side); else nothing."""
+        if not self.splitInRow:
+            return []
+        parts = self._splitRows(availHeight, doInRowSplit=True)  # type: ignore[attr-defined]
+        if len(parts) == 2 and len(parts[0]._cellvalues) > len(first._cellvalues):  # type: ignore[attr-defined]
+            return parts
+        return []
 
     def _too_few(self, first: Flowable) -> bool:
         """Whether ``first``, the part on this page, keeps fewer than two rows under the
@@ -113,8 +126,10 @@ class TableWithClosing(Flowable):
     Where the table ends on a page without room for the closing below it, the table
     breaks so that its last two rows go on to the next page with the closing; a table of
     up to three rows goes over whole, with its heading (breaking three would leave one
-    row alone at the page's foot). So the greeting never stands alone
-    on a page of its own. The closing itself is kept together and is not broken.
+    row alone at the page's foot). At the top of a page, where going over gains no room,
+    the table's end goes on with the closing where two rows stay (else the closing
+    alone). So the greeting rarely stands alone on a page of its own. The closing itself
+    is kept together and is not broken.
     """
 
     def __init__(
@@ -151,14 +166,26 @@ class TableWithClosing(Flowable):
                 return []  # all of it on the next page
             return [*head, *parts[:-1], TableWithClosing(parts[-1], self._closing)]
         heights = table._rowHeights  # type: ignore[attr-defined]
+        body = len(heights) - table.repeatRows  # type: ignore[attr-defined]
         # The last two rows go over only where two stay here: no single row at the foot.
-        if len(heights) - table.repeatRows >= 2 + MIN_BODY_ROWS:  # type: ignore[attr-defined]
+        if body >= 2 + MIN_BODY_ROWS:
             parts = table.split(availWidth, sum(heights[:-2]) + 0.5)
             if len(parts) == 2:
                 return [*head, parts[0], FrameBreak(), TableWithClosing(parts[1], self._closing)]
-        if self._moved:
-            return [*head, table, closing]
-        return [FrameBreak(), TableWithClosing(table, self._closing, head, moved=True)]
+        if not (self._moved or _at_top(self)):
+            return [FrameBreak(), TableWithClosing(table, self._closing, head, moved=True)]
+        # At the top of a page (a new page has no more room): the table's end goes over
+        # with the closing where at least two rows (or a row and the start of the next,
+        # where rows may split) stay here, else the closing goes over alone.
+        room = availHeight - self._height([*head, *self._closing], availWidth)
+        pass_frame(self, table)
+        parts = table.split(availWidth, room) if room > 0 else []
+        if len(parts) in (2, 3) and not isinstance(parts[0], ActionFlowable):
+            kept = len(parts[0]._cellvalues) - table.repeatRows  # type: ignore[attr-defined]
+            if kept >= MIN_BODY_ROWS:
+                rest = TableWithClosing(parts[-1], self._closing, moved=True)
+                return [*head, parts[0], FrameBreak(), rest]
+        return [*head, table, closing]
 
 
 class ContinuedTable(Flowable):

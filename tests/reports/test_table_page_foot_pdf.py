@@ -4,6 +4,7 @@ by a tester)."""
 
 from __future__ import annotations
 
+import collections
 import io
 import re
 from datetime import date
@@ -81,7 +82,7 @@ def test_a_heading_over_a_long_table_does_not_leave_the_room_empty() -> None:
     assert _rows_per_page(pages)[0] >= 5
 
 
-def _tall_table(rows: int, lines: int):
+def _tall_table(rows: int, lines: int, *, long_rows: bool = False):
     """A table of ``rows`` rows of ``lines`` lines each, its first cell "ZeileNN"."""
     columns = [
         theme.Column("Nummer", 0.3, lambda n: [(f"Zeile{n:02d}", theme.PLAIN)]),
@@ -91,7 +92,7 @@ def _tall_table(rows: int, lines: int):
             lambda n: [("\n".join(f"Absatz {n}.{k}" for k in range(lines)), theme.PLAIN)],
         ),
     ]
-    return theme.column_table(range(1, rows + 1), columns)
+    return theme.column_table(range(1, rows + 1), columns, long_rows=long_rows)
 
 
 @pytest.mark.parametrize("rows", [3, 4, 5, 7])
@@ -130,3 +131,44 @@ def test_a_table_with_a_closing_leaves_no_single_row_at_a_page_foot(room) -> Non
     assert sum(rows) == 3
     assert all(n in (0, 3) for n in rows), rows
     assert "Geschäftsstelle" in pages[-1] and rows[-1] == 3
+
+
+@pytest.mark.parametrize("lines", [33, 41, 49])
+def test_rows_taller_than_half_a_page_fill_the_page_where_they_may_split(lines) -> None:
+    """A table whose rows may split (an agenda item's long title) and are so tall that
+    one fits a page whole put a single row on every page and left the rest empty (found
+    by a tester): the next row now starts below it and goes on over the page, at least
+    three of its lines on either side."""
+    pages = _pages([_tall_table(4, lines, long_rows=True)])
+
+    pieces = [collections.Counter(re.findall(r"Absatz (\d+)\.\d+", text)) for text in pages]
+    assert sum(sum(piece.values()) for piece in pieces) == 4 * lines
+    assert all(len(piece) >= 2 for piece in pieces[:-1]), pieces
+    assert all(n >= 3 for piece in pieces for n in piece.values()), pieces
+
+
+@pytest.mark.parametrize(
+    ("rows", "lines", "long_rows"),
+    [(2, 26, False), (3, 18, False), (3, 18, True), (4, 26, True), (4, 41, True)],
+)
+def test_a_table_with_its_closing_at_the_top_of_a_page_leaves_no_empty_page(
+    rows, lines, long_rows
+) -> None:
+    """A table with a closing that stood at the top of a page and did not fit with its
+    closing was sent on to a new page, which left the page empty but for its header
+    (found by a tester); at the top of a page it now stays, its end going over with the
+    closing where two rows stay (or a row and the start of the next, where rows split)."""
+    closing = [
+        Paragraph("Mit freundlichen Grüßen", theme.styles().body),
+        Spacer(0, 20 * mm),
+        Paragraph("Geschäftsstelle", theme.styles().body),
+    ]
+    table = _tall_table(rows, lines, long_rows=long_rows)
+
+    pages = _pages([TableWithClosing(table, closing)])
+
+    assert all("Absatz" in text or "Geschäftsstelle" in text for text in pages), pages
+    assert "Geschäftsstelle" in pages[-1]
+    if long_rows:  # the greeting goes over with the end of the table
+        assert "Absatz" in pages[-1]
+    assert len(re.findall(r"Absatz \d+\.\d+", " ".join(pages))) == rows * lines
