@@ -23,6 +23,7 @@ from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MinutesState
 from expertenrat.domain.integrity import Finding, FindingKind
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_versions import stored_pdf_intact
+from expertenrat.domain.wording import counted
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
@@ -246,8 +247,9 @@ def _vote_findings(connection: Connection) -> list[Finding]:
     return [
         Finding(
             FindingKind.VOTE,
-            f"{_meeting(number, kind, starts_at, title)}, TOP {item}: {votes} Stimmen, aber nur "
-            f"{present[meeting_id]} Mitglieder anwesend.",
+            f"{_meeting(number, kind, starts_at, title)}, TOP {item}: "
+            f"{counted(votes, 'Stimme', 'Stimmen')}, aber nur "
+            f"{counted(present[meeting_id], 'Mitglied', 'Mitglieder')} anwesend.",
         )
         for meeting_id, number, kind, starts_at, title, item, votes in connection.execute(query)
         if votes > present[meeting_id]

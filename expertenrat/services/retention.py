@@ -20,6 +20,7 @@ from sqlalchemy import func, or_, select
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS, RetentionCandidate
+from expertenrat.domain.wording import counted
 from expertenrat.services import audit
 from expertenrat.services.consent_ledger import erase_consent
 from expertenrat.services.public_minutes_redaction import redact_public_minutes
@@ -88,7 +89,8 @@ class RetentionService:
                     "person",
                     person.id,
                     summary=(
-                        f"Anonymisiert nach Ablauf der Aufbewahrungsfrist ({years} Jahre): "
+                        "Anonymisiert nach Ablauf der Aufbewahrungsfrist "
+                        f"({counted(years, 'Jahr', 'Jahre')}): "
                         f"{', '.join([*emptied, 'Einwilligungen'])} entfernt"
                     ),
                 )

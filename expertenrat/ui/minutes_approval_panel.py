@@ -262,8 +262,11 @@ def _state_text(status: MinutesStatus) -> str:
     if status.held:
         lines.append(tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()))
     lines.append(
-        tr(_CONTEXT, "Genehmigungspraxis: {practice}; Einwandfrist {days} Tage").format(
-            practice=status.practice.label, days=status.objection_period_days
+        tr(_CONTEXT, "Genehmigungspraxis: {practice}; Einwandfrist {days}").format(
+            practice=status.practice.label,
+            days=tr(_CONTEXT, "1 Tag")
+            if status.objection_period_days == 1
+            else tr(_CONTEXT, "{} Tage").format(status.objection_period_days),
         )
     )
     if status.changed_since_sent:

@@ -114,6 +114,23 @@ def test_attendance_of_a_non_member_and_too_many_votes_are_found(demo_database, 
     assert left and not any(f.text.startswith(named) for f in left)
 
 
+def test_a_vote_over_one_member_present_is_named_in_the_singular(sqlite_demo_database):
+    """(found by review) "2 Stimmen, aber nur 1 Mitglieder anwesend"."""
+    with sqlite_demo_database.transaction() as session:
+        vote = session.scalars(select(Vote).order_by(Vote.id)).first()
+        vote.yes, vote.no, vote.abstain, vote.recused = 2, 0, 0, 0
+        item = session.get(AgendaItem, vote.agenda_item_id)
+        rows = session.scalars(select(Attendance).where(Attendance.meeting_id == item.meeting_id))
+        for number, attendance in enumerate(rows):
+            attendance.status = "present" if number == 0 else "absent"
+
+    texts = [f.text for f in IntegrityService(sqlite_demo_database).check()]
+
+    assert any(
+        t.endswith(f"TOP {item.number}: 2 Stimmen, aber nur 1 Mitglied anwesend.") for t in texts
+    )
+
+
 def test_an_agenda_item_about_another_councils_project_is_found(sqlite_demo_database):
     """The agenda refuses such a link, so the row is added directly, as an import would."""
     with sqlite_demo_database.transaction() as session:

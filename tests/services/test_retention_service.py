@@ -80,3 +80,15 @@ def test_members_gone_the_same_day_are_listed_in_reading_order(
     due = RetentionService(database, actor).due(TODAY)
 
     assert [c.name for c in due] == ["Kim Zuerst", *(f"Kim {f}" for f in families)]
+
+
+def test_a_period_of_one_year_is_named_in_the_singular_in_the_audit_trail(
+    database, members_service, new_member, council, actor
+):
+    """(found by review) "Aufbewahrungsfrist (1 Jahre)"."""
+    gone = _member(members_service, new_member, "Alt", date(2025, 6, 30), council.id)
+
+    assert RetentionService(database, actor).anonymise([gone.person_id], TODAY, years=1) == 1
+
+    trail = AuditService(database).entries("person", gone.person_id)
+    assert trail[-1].summary.startswith("Anonymisiert nach Ablauf der Aufbewahrungsfrist (1 Jahr):")
