@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import locale
 import os
 import shutil
 import subprocess
@@ -13,6 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Qt needs a UTF-8 locale: under LC_ALL=C (as a CI machine may run) it switches to C.UTF-8
+# itself but warns, and that Qt warning failed whichever test happened to start Qt first
+# in its process. The tests take C.UTF-8 before Qt starts (Python reads and writes UTF-8
+# there anyway, in its UTF-8 mode).
+if locale.nl_langinfo(locale.CODESET).upper().replace("-", "") != "UTF8":
+    os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
 import pytest
