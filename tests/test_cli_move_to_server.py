@@ -45,7 +45,9 @@ def test_move_copies_every_table_switches_over_and_refuses_a_second_move(
     # Without --database the command line now works on the server.
     on_server = run("meetings")
     assert on_server.returncode == 0, on_server.stderr
-    assert on_server.stdout == run("--database", str(demo_file), "meetings").stdout
+    on_file = run("--database", str(demo_file), "meetings")
+    assert on_file.returncode == 0, on_file.stderr  # (a failure here once showed only "")
+    assert on_server.stdout == on_file.stdout and "1. Sitzung" in on_file.stdout
 
     again = run("--database", str(demo_file), "move-to-server", address, "--yes")
     assert again.returncode == 1
