@@ -12,7 +12,8 @@ variant 2):
 * a leading particle of the family name (von, van, de, der, den, du, la, le, zu, zur,
   zum, vom, ten, ter, also chained: "van der", "de la", "von und zu") is moved behind
   it: "von Hohenzollern" sorts as "Hohenzollern, von", between "Hoffmann" and "Huber";
-  with the same family name, the name without a particle comes first. The Romance
+  with the same family and given name, the name without a particle comes first ("Anna
+  Berg", "Anna von Berg", "Zoe Berg"). The Romance
   articles and prepositions (de, der, den, du, la, le) move only when written in lower
   case ("de Maizière", "de la Cruz"): written with a capital they start the name itself
   ("De Luca", "La Rosa", "Le Minh", "Du Bois" sort under D, L, L, D);
