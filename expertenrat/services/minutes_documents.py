@@ -150,7 +150,7 @@ class MinutesDocumentsService:
         """The Sitzungsmappe: invitation, full minutes and annexes in one PDF, bookmarked.
         Before the meeting (planned or invited) it holds a cover dated ``today`` (the
         council's today by default), the invitation with the agenda and the annexes
-        (:meth:`pack_before_meeting`); a cancelled meeting has none. ``public``: the
+        (:meth:`_pack_before_meeting`); a cancelled meeting has none. ``public``: the
         public Sitzungsmappe, of the public invitation, the public minutes and only the
         annexes marked public (numbered as the public minutes list them)."""
         with reading(self._db) as session:
