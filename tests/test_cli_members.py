@@ -342,3 +342,33 @@ def test_the_roster_is_dated_the_councils_day_on_a_pc_set_to_another_zone(databa
     days = {council_day, datetime.now(ZoneInfo("Europe/Berlin")).date()}  # over midnight
     printed = text(target.read_bytes())
     assert any(f"Stand: {day:%d.%m.%Y}" in printed for day in days)
+
+
+def test_a_council_of_one_member_is_named_in_the_singular(sqlite_database, tmp_path):
+    """(found by review) "1 Mitglieder als CSV-Datei" and "Mitgliederliste mit 1
+    Mitgliedern"."""
+    from argparse import Namespace
+    from datetime import date
+
+    from expertenrat.cli.members import _export_members, _export_roster
+    from expertenrat.domain.councils import CouncilSettings
+    from expertenrat.domain.members import Member
+    from expertenrat.services.context import Services
+
+    services = Services.create(sqlite_database, "tester")
+    council = services.settings.create_council(CouncilSettings(None, "Rat", "Rostock"))
+    field = services.settings.action_fields(council.id)[0].id
+    one = Member(
+        id=None, given_name="Kim", family_name="Lee", primary_field_id=field,
+        term_start=date(2026, 1, 1),
+    )  # fmt: skip
+    services.members.save(council.id, one, date(2026, 1, 1))
+    csv, pdf = tmp_path / "m.csv", tmp_path / "m.pdf"
+
+    said = _export_members(services, Namespace(out=csv, council=None))
+    roster = _export_roster(
+        services, Namespace(out=pdf, council=None, public=False, alphabetical=False)
+    )
+
+    assert said == f"1 Mitglied als CSV-Datei: {csv}"
+    assert roster == f"Interne Mitgliederliste mit 1 Mitglied: {pdf}"

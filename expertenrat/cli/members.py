@@ -17,7 +17,7 @@ from expertenrat.cli.support import (
     write_pdf,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.domain.wording import number_ranges, shortened
+from expertenrat.domain.wording import counted, number_ranges, shortened
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -86,7 +86,8 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
     path = args.out
     write_pdf(path, rendered)
     kind = "öffentliche" if args.public else "interne"
-    return f"{kind.capitalize()} Mitgliederliste mit {rendered.records} Mitgliedern: {path}"
+    members = counted(rendered.records, "Mitglied", "Mitgliedern")
+    return f"{kind.capitalize()} Mitgliederliste mit {members}: {path}"
 
 
 def _export_members(services: Services, args: argparse.Namespace) -> str:
@@ -97,7 +98,8 @@ def _export_members(services: Services, args: argparse.Namespace) -> str:
     council_id = chosen_council(services, args)
     write_file(path, services.member_exchange.export(council_id, file_format))
     kind = "Excel-Arbeitsmappe" if file_format is MemberFileFormat.XLSX else "CSV-Datei"
-    return f"{len(services.members.members(council_id))} Mitglieder als {kind}: {path}"
+    members = counted(len(services.members.members(council_id)), "Mitglied", "Mitglieder")
+    return f"{members} als {kind}: {path}"
 
 
 def _import_members(services: Services, args: argparse.Namespace) -> str:
