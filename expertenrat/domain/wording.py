@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -60,6 +61,26 @@ def isolated(text: str) -> str:
     if any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in text):
         return f"\u2068{text}\u2069"
     return text
+
+
+_QUOTATION = re.compile("„([^„“]*)“")  # a quotation in German marks, as the trail's lines quote
+
+
+def quotations_isolated(text: str) -> str:
+    """``text`` (a line that quotes what the user typed: "TOP 3 „…“ der 5. Sitzung") with
+    every quotation whose words are right-to-left set apart (:func:`isolated`) inside its
+    marks, so that a Hebrew or Arabic title does not run together with the German words
+    and dates after it ("Erinnerung an „פרויקט“ (03.12.2026)" read "„(03.12.2026) “פרויקט").
+    A quotation set apart already stays as it is; others are returned unchanged."""
+    if "„" not in text:
+        return text
+    return _QUOTATION.sub(lambda m: f"„{_isolated_once(m[1])}“", text)
+
+
+def _isolated_once(text: str) -> str:
+    if text.startswith("\u2068") and text.endswith("\u2069"):
+        return text
+    return isolated(text)
 
 
 # The head nouns of councils' names and their articles, by how the word ends: the name of

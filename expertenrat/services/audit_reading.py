@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.audit_fields import AuditLine, Names, utc_bounds
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.text_folding import fold
+from expertenrat.domain.wording import quotations_isolated
 from expertenrat.exchange.audit_csv import export_audit_csv
 from expertenrat.services.audit_names import reference_names
 from expertenrat.services.meeting_rows import council_clock
@@ -128,10 +129,14 @@ def _matching(wanted: AuditFilter, zone: ZoneInfo) -> Select[tuple[AuditEntry]]:
     return query
 
 
+_ISOLATES = str.maketrans(dict.fromkeys(range(0x2066, 0x206A)))  # LRI, RLI, FSI, PDI
+
+
 def _searchable(text: str) -> str:
     """``text`` as the search compares it: folded (case, accents, Unicode form; see
-    :func:`~expertenrat.domain.text_folding.fold`), runs of white space as one space."""
-    return " ".join(fold(text).split())
+    :func:`~expertenrat.domain.text_folding.fold`), runs of white space as one space, without
+    the marks that set right-to-left text apart (a line copied from the page has them)."""
+    return " ".join(fold(text.translate(_ISOLATES)).split())
 
 
 def _described(
@@ -168,7 +173,9 @@ def _line(row: AuditEntry) -> AuditLine:
         action=AuditAction(row.action),
         entity=row.entity,
         entity_id=row.entity_id,
-        summary=row.summary,
+        # A quoted Arabic or Hebrew title is set apart here, for every line however old:
+        # the stored text stays as written (reminded_on reads days back from it).
+        summary=quotations_isolated(row.summary),
         before=json.loads(row.before) if row.before else None,
         after=json.loads(row.after) if row.after else None,
         id=row.id,

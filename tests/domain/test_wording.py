@@ -7,6 +7,7 @@ from expertenrat.domain.wording import (
     counted,
     file_size,
     number_ranges,
+    quotations_isolated,
     shortened,
     whole_number,
 )
@@ -52,3 +53,18 @@ def test_a_councils_name_as_subject_takes_its_own_article() -> None:
     assert council_as_subject("Smarte Köpfe") == "das Gremium „Smarte Köpfe“"
     assert council_as_subject("Ständige Runde für den Rat") == "die Ständige Runde für den Rat"
     assert council_as_subject("Arbeit für den Rat") == "das Gremium „Arbeit für den Rat“"
+
+
+def test_quotations_in_right_to_left_script_are_set_apart_once_inside_their_marks():
+    """(found by a tester) The Änderungsprotokoll's lines quote titles; a Hebrew or Arabic
+    one ran together with the date after it."""
+    assert quotations_isolated("Erinnerung an „פרויקט“ (03.12.2026): E-1") == (
+        "Erinnerung an „\u2068פרויקט\u2069“ (03.12.2026): E-1"
+    )
+    assert quotations_isolated("TOP 2 „مشروع“ der 5. Sitzung: „Daten“ geändert") == (
+        "TOP 2 „\u2068مشروع\u2069“ der 5. Sitzung: „Daten“ geändert"
+    )
+    already = "Erinnerung an „\u2068פרויקט\u2069“ (03.12.2026): E-1"
+    assert quotations_isolated(already) == already
+    for plain in ("Gremium „Smart City“ angelegt", "Mitglied Anna Berg geändert", "„offen"):
+        assert quotations_isolated(plain) == plain

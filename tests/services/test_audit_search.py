@@ -6,14 +6,21 @@ import codecs
 import csv
 import io
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
-from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.enums import AuditAction, MeetingKind
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.reminders import reminded_on, reminder_summary
 from expertenrat.services import audit
 from expertenrat.services.audit_reading import AuditFilter, AuditService
+from expertenrat.services.context import Services
 from expertenrat.services.members import MembersService
+from expertenrat.store.models import AuditEntry
 
 
 @pytest.fixture
@@ -173,3 +180,54 @@ def test_the_csv_export_has_one_row_per_field_in_words_and_local_time(
     notes = next(row for row in rows if row[5] == "Notizen")
     assert notes[7] == "'=SUMME(A1) & <b>"
     assert not any("{" in cell for row in rows for cell in row)  # no raw JSON
+
+
+def test_a_quoted_hebrew_title_is_set_apart_in_every_line_old_ones_too(
+    database, trail, council, meetings_service
+):
+    """(found by a tester) A quoted Arabic or Hebrew title ran together with the German
+    words and dates after it ("Erinnerung an „(03.12.2026) “פרויקט עברי:"); only the
+    reminder's line was mended. The page sets every quoted right-to-left title apart, in
+    lines stored before as well; the stored text and the search stay as they were."""
+    services = Services.create(database, "Frau Schulz")
+    start = datetime(2026, 12, 3, 16, tzinfo=ZoneInfo("Europe/Berlin"))
+    meeting_id = meetings_service.create(
+        council.id,
+        MeetingDraft(
+            MeetingKind.WORKSHOP,
+            start,
+            start + timedelta(hours=2),
+            title="כנס עברי",
+            place="Rathaus",
+        ),
+    )
+    services.agenda.add(meeting_id, AgendaItem(key=0, title="פרויקט עברי 2027"))
+    stored_before = "Erinnerung an „פרויקט עברי“ (03.12.2026): E-2026-05"  # before f6e386c
+    _add(database, council.id, datetime(2026, 12, 3, 9), stored_before)
+    _add(
+        database,
+        council.id,
+        datetime(2026, 12, 3, 10),
+        reminder_summary("פרויקט עברי", date(2026, 12, 3), ["E-2026-06"]),
+    )
+
+    lines = trail.search(AuditFilter(council.id, text="פרויקט עברי"), limit=None).lines
+    summaries = [line.summary for line in lines]
+
+    (item,) = [s for s in summaries if s.startswith("TOP ")]
+    assert item.endswith(
+        "„\u2068פרויקט עברי 2027\u2069“ der 1. Sitzung – Klausur: כנס עברי hinzugefügt"
+    )
+    assert "Erinnerung an „\u2068פרויקט עברי\u2069“ (03.12.2026): E-2026-05" in summaries
+    assert "Erinnerung an „\u2068פרויקט עברי\u2069“ (03.12.2026): E-2026-06" in summaries
+    assert all(reminded_on(s) == date(2026, 12, 3) for s in summaries if "Erinnerung" in s)
+    with database.transaction() as session:
+        stored = list(session.scalars(select(AuditEntry.summary)))
+    assert stored_before in stored
+    # A line copied from the page (with the marks) finds the lines, as typed text does.
+    copied = trail.search(AuditFilter(council.id, text="„\u2068פרויקט עברי\u2069“"), limit=None)
+    typed = trail.search(AuditFilter(council.id, text="„פרויקט עברי“"), limit=None)
+    assert [line.id for line in copied.lines] == [line.id for line in typed.lines]
+    assert len(typed.lines) == 2  # both reminders, the new one stored with the marks
+    latin = trail.search(AuditFilter(council.id, text="Gremium"), limit=None).lines
+    assert [line.summary for line in latin] == ["Gremium „Smart City Expert*innenrat“ angelegt"]
