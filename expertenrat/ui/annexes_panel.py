@@ -6,7 +6,8 @@ storing run in the worker, so a large file never freezes the window, and a damag
 is refused with the service's German message. "Bearbeiten …" (or a double click) changes
 the title and whether the public minutes list the annex (changed on another PC meanwhile,
 the dialog keeps what was typed and saves against the changed annex on the next click);
-"Entfernen …" asks first; the arrows move the selected annex. Every change is saved at once.
+"Entfernen …" (or Entf in the list) asks first; the arrows move the selected annex. Every
+change is saved at once.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.annex_dialog import AnnexDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.save_location import FileKind
@@ -83,6 +85,10 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.add_button.clicked.connect(self.ask_add)
         self.edit_button.clicked.connect(self.ask_edit)
         self.remove_button.clicked.connect(self.ask_remove)
+        KeyActions(  # Entf as in the members' list: "Entfernen …" where it is on
+            self.list,
+            {(Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): self._remove_on_key},
+        )
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
 
@@ -233,6 +239,10 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.dialog = AnnexDialog(self, annex, save)
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
+
+    def _remove_on_key(self) -> None:
+        if self.remove_button.isEnabled():
+            self.remove_button.click()
 
     def ask_remove(self) -> None:
         annex, meeting_id = self.selected(), self._meeting_id

@@ -25,6 +25,7 @@ from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.meeting_state_bar import MeetingStateBar
@@ -91,6 +92,10 @@ class MeetingsPage(QWidget):
         self.filters.changed.connect(self.refresh)
         self.meeting_list.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.meeting_list.view.activated.connect(lambda _index: self.open_selected())
+        KeyActions(  # Entf as in the members' list: "Löschen …" where it is on (planned)
+            self.meeting_list.view,
+            {(Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): self._delete_on_key},
+        )
         self.new_button.clicked.connect(self.new_meeting)
         self.series_button.clicked.connect(self.new_series)
         self.form.saved.connect(self._saved)
@@ -292,6 +297,10 @@ class MeetingsPage(QWidget):
         self._shown_id = meeting_id
         self.refresh()
         self.tabs.set_meeting(meeting_id)
+
+    def _delete_on_key(self) -> None:
+        if self.states.delete_button.isEnabled():
+            self.states.delete_button.click()
 
     def _state_changed(self, meeting_id: int | None) -> None:
         self._show(meeting_id)

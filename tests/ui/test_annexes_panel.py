@@ -101,6 +101,21 @@ def test_annexes_move_and_are_removed_after_asking(panel, dialogs, finish_job, t
     assert [t.split(" (")[0] for t in texts(panel)] == ["Anlage 1: erste"]
 
 
+def test_entf_in_the_list_removes_the_annex_after_asking(
+    qtbot, panel, dialogs, finish_job, tmp_path
+) -> None:
+    """Entf as "Entfernen …", as it deletes in the members' list; it did nothing (found by
+    a tester)."""
+    (tmp_path / "folien.pdf").write_bytes(small_pdf("Folie"))
+    add(panel, dialogs, finish_job, tmp_path / "folien.pdf")
+    panel.list.setCurrentRow(0)
+
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+
+    assert dialogs.messages[-1][0] == "question"
+    assert texts(panel) == []
+
+
 def test_an_annex_is_renamed_and_made_non_public_in_its_dialog(
     qtbot, panel, dialogs, finish_job, services, held_in_rostock, tmp_path
 ) -> None:

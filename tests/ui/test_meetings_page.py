@@ -385,6 +385,21 @@ def test_after_a_state_button_the_cursor_is_on_the_meeting_in_the_list(
     assert page.selected().id == meeting_id
 
 
+def test_entf_in_the_list_deletes_a_planned_meeting_after_asking(
+    qtbot, page, services, council_id, dialogs
+):
+    """Entf as "Löschen …" (a planned meeting only), as it deletes in the members' list;
+    it did nothing (found by a tester)."""
+    planned = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(planned)
+
+    qtbot.keyClick(page.meeting_list.view, Qt.Key.Key_Delete)
+
+    assert dialogs.messages[-1][0] == "question"
+    assert services.meetings.list(council_id) == []
+
+
 def test_inviting_records_the_date_in_the_list(page, services, council_id, today):
     meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
     page.refresh()
