@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from expertenrat.domain.consent import CONSENT_ATTRIBUTES
 from expertenrat.domain.enums import MemberRole, Sector
-from expertenrat.domain.members import Member
+from expertenrat.domain.members import Member, replaced
 from expertenrat.services.member_inserts import PERSON_FIELDS
 from expertenrat.store import models
 
@@ -48,6 +48,13 @@ def member_from_rows(row: models.Membership) -> Member:
         version=row.version,
         person_version=person.version,
     )
+
+
+def with_person(member: Member, person: models.Person) -> Member:
+    """``member`` with the details, consents and version of ``person`` as stored."""
+    values = {name: getattr(person, name) for name in _PERSON_ATTRIBUTES}
+    values["sector"] = Sector(person.sector)
+    return replaced(member, **values, person_id=person.id, person_version=person.version)
 
 
 def membership_query():

@@ -20,7 +20,13 @@ from expertenrat.services.member_history import drop_apologies_outside_terms
 from expertenrat.services.member_inserts import insert_new_members
 from expertenrat.services.member_rows import member_from_rows, membership_rows
 from expertenrat.services.member_updates import write_stored_persons
-from expertenrat.services.unit_of_work import check_version, gone, hold_council, raise_if_invalid
+from expertenrat.services.unit_of_work import (
+    check_version,
+    fetch,
+    gone,
+    hold_council,
+    raise_if_invalid,
+)
 from expertenrat.store import models
 from expertenrat.store.bulk_insert import written_behind
 
@@ -51,8 +57,10 @@ def save_members(
     The council is held first (``hold_council``): members saved at the same moment on
     another PC are checked against, not beside.
     Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
-    several memberships of one person may be saved together. Texts are cleaned first
-    (``clean_member``: NFC, no surrounding spaces). Returns the saved members.
+    several memberships of one person may be saved together. A new term of a stored person
+    (a further term) carries the person's version too (see :func:`check_person_version`).
+    Texts are cleaned first (``clean_member``: NFC, no surrounding spaces). Returns the
+    saved members.
     """
     members = [clean_member(m) for m in members]
     # Another PC saving members at the same moment (a chair, a person's further term)
@@ -60,9 +68,23 @@ def save_members(
     hold_council(session, council_id)
     rows = membership_rows(session, council_id)
     check_members(session, council_id, members, [member_from_rows(r) for r in rows.values()], today)
+    for member in members:
+        if member.id is None and member.person_id is not None:
+            check_person_version(session, member)
     saved = write_members(session, actor, council_id, members, rows, source=source)
     drop_apologies_outside_terms(session, actor, council_id, saved, today)
     return saved
+
+
+def check_person_version(session: Session, member: Member) -> None:
+    """A new term (``id`` ``None``) of the stored person ``member.person_id`` writes the
+    person's details as given: refused with ``ConcurrentEditError`` where another PC changed
+    the person since ``member`` was read (``person_version``), else that change would be
+    overwritten silently; ``NotFoundError`` where the person is gone."""
+    what = member_what(member)
+    check_version(
+        fetch(session, models.Person, member.person_id, what), member.person_version, what
+    )
 
 
 def write_members(

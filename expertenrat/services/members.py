@@ -30,7 +30,12 @@ from expertenrat.services.member_history import (
     meetings_named,
     recorded_spans,
 )
-from expertenrat.services.member_rows import council_members, member_from_rows, membership_query
+from expertenrat.services.member_rows import (
+    council_members,
+    member_from_rows,
+    membership_query,
+    with_person,
+)
 from expertenrat.services.member_writes import member_what, save_members
 from expertenrat.services.settings import council_settings
 from expertenrat.services.unit_of_work import (
@@ -61,6 +66,17 @@ class MembersService:
             if row is None:
                 raise NotFoundError("Dieses Mitglied gibt es nicht mehr.")
             return member_from_rows(row)
+
+    def stored(self, member: Member) -> Member:
+        """What is stored now of ``member``, to merge with after a conflicting save: its
+        membership; for a new term of a stored person (``id`` ``None``: a further term, or a
+        term deleted on another PC saved again), the term as given with the person's details
+        and version as stored. ``NotFoundError`` where the membership or person is gone."""
+        if member.id is not None:
+            return self.member(member.id)
+        with reading(self._db) as session:
+            person = fetch(session, models.Person, member.person_id, member_what(member))
+            return with_person(member, person)
 
     def detached(self, member: Member) -> Member:
         """``member``, whose membership is gone (deleted on another PC meanwhile), as a new

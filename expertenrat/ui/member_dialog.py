@@ -245,9 +245,11 @@ class MemberDialog(QDialog):
         self.retry.after(error)
 
     def _offer_merge(self, mine: Member, conflict: ConcurrentEditError) -> None:
-        """Someone saved the member first: show both versions and save the chosen values."""
+        """Someone saved the member first: show both versions and save the chosen values.
+        For a new term of a stored person (a further term, or a term deleted on another PC
+        saved again) that is someone who changed the person's details meanwhile."""
         try:
-            theirs = self._members.member(mine.id)  # type: ignore[arg-type]
+            theirs = self._members.stored(mine)
         except ExpertenratError as error:
             self._show_general(error.message)
             return
@@ -263,6 +265,12 @@ class MemberDialog(QDialog):
             tr(
                 _CONTEXT,
                 "Jemand anderes hat dieses Mitglied gespeichert, während Sie es bearbeitet haben.",
+            )
+            if mine.id is not None
+            else tr(
+                _CONTEXT,
+                "Jemand anderes hat die Angaben dieser Person gespeichert, während Sie die "
+                "neue Amtszeit bearbeitet haben.",
             ),
             member_merge_rows(found, self._fields),
             lambda names: self._take_merged(mine, theirs, names),

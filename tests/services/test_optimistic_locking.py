@@ -161,6 +161,68 @@ def test_write_racing_another_pcs_commit_is_refused_and_loses_nothing(
     assert MembersService(database, actor).member(saved_member.id).affiliation == "Stadtwerke"
 
 
+def test_a_further_term_does_not_overwrite_the_person_changed_on_another_pc(
+    database, second_pc, actor, council, saved_member, today
+):
+    """Here a further term of Anna Berg is typed from her ended term as read; meanwhile
+    another PC gives her a new e-mail address. Saving the term wrote her details back as
+    read, the other PC's address lost (found by a tester): it is refused, and saved again
+    on the details as stored now."""
+    here = MembersService(database, actor)
+    there = MembersService(second_pc, "Herr Krüger")
+    ended = here.end_membership(saved_member, date(2025, 12, 31), today=today)
+    further = replace(ended, id=None, version=0, term_start=date(2027, 1, 1), term_end=None)
+    there.save(council.id, replace(there.member(ended.id), email="a.berg@stadt.de"), today)
+
+    with pytest.raises(ConcurrentEditError) as caught:
+        here.save(council.id, replace(further, phone="0381 123"), today)
+
+    assert CONCURRENT in caught.value.message and "Anna Berg" in caught.value.message
+    assert [(m.email, m.term_start) for m in here.members(council.id)] == [
+        ("a.berg@stadt.de", date(2025, 1, 1))
+    ]
+    stored = here.stored(replace(further, phone="0381 123"))
+    assert (stored.id, stored.term_start, stored.email, stored.phone) == (
+        None,
+        date(2027, 1, 1),
+        "a.berg@stadt.de",
+        "",
+    )
+    saved = here.save(council.id, replace(stored, phone="0381 123"), today)
+    assert (saved.person_id, saved.email, saved.phone) == (
+        ended.person_id,
+        "a.berg@stadt.de",
+        "0381 123",
+    )
+
+
+def test_a_term_saved_again_after_its_deletion_does_not_overwrite_the_person(
+    database, second_pc, actor, council, saved_member, today
+):
+    """Anna Berg's current term, open here, is deleted on another PC, which also gives her
+    a new e-mail address through her earlier term; saving the term again for her
+    (``detached``) is refused instead of writing her old address back (found by a tester)."""
+    here = MembersService(database, actor)
+    there = MembersService(second_pc, "Herr Krüger")
+    ended = here.end_membership(saved_member, date(2025, 12, 31), today=today)
+    current = here.save(
+        council.id,
+        replace(ended, id=None, version=0, term_start=date(2026, 1, 1), term_end=None),
+        today,
+    )
+    there.delete(there.member(current.id))
+    there.save(council.id, replace(there.member(ended.id), email="a.berg@stadt.de"), today)
+
+    again = here.detached(current)
+    assert again.person_id == current.person_id
+    with pytest.raises(ConcurrentEditError):
+        here.save(council.id, again, today)
+
+    assert [(m.email, m.term_start) for m in here.members(council.id)] == [
+        ("a.berg@stadt.de", date(2025, 1, 1))
+    ]
+
+
 # --- council settings ------------------------------------------------------------------------
 
 

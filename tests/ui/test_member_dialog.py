@@ -536,6 +536,50 @@ def test_a_term_deleted_on_another_pc_is_saved_again_for_the_same_person(
     ]
 
 
+def test_a_term_saved_again_for_a_person_changed_on_another_pc_offers_the_merge(
+    open_dialog, stored, services, other_program, council, qtbot, today
+):
+    """Anna Berg's current term, open here, is deleted on another PC, which also gives her a
+    new e-mail address through her earlier term. The second "Speichern" wrote her old
+    address back (found by a tester); now it shows both versions in the merge dialog, not
+    "Dieses Mitglied gibt es nicht mehr.", and saves the term with the chosen values."""
+    earlier = stored(term_start=date(2020, 1, 1), term_end=date(2022, 12, 31))
+    current = services.members.save(
+        council.id,
+        replace(earlier, id=None, version=0, term_start=date(2025, 1, 1), term_end=None),
+        today,
+    )
+    dialog = open_dialog(current)
+    other_program.members.delete(other_program.members.member(current.id))
+    there = other_program.members.member(earlier.id)
+    other_program.members.save(council.id, replace(there, email="berg@stadt.de"), today)
+    dialog.form.phone_edit.setText("0381 123")
+    _click_save(qtbot, dialog)  # "… legt diese Amtszeit mit ihnen für dieselbe Person neu an"
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert "gibt es nicht mehr" not in dialog.general_message()
+    assert "inzwischen von jemand anderem geändert" in dialog.general_message()
+    merge = dialog.merge_dialog
+    assert merge is not None
+    assert {
+        name: (mine.text(), theirs.text(), theirs.isChecked())
+        for name, (mine, theirs) in merge.choices.items()
+    } == {
+        "email": ("(leer)", "berg@stadt.de", True),
+        "phone": ("0381 123", "(leer)", False),
+    }
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        merge.apply_button.click()
+
+    terms = sorted(services.members.members(council.id), key=lambda m: m.term_start)
+    assert [(m.person_id, m.term_start, m.email, m.phone) for m in terms] == [
+        (earlier.person_id, date(2020, 1, 1), "berg@stadt.de", "0381 123"),
+        (earlier.person_id, date(2025, 1, 1), "berg@stadt.de", "0381 123"),
+    ]
+
+
 def test_errors_found_only_while_saving_are_shown_at_their_fields(
     open_dialog, stored, services, council, fields, qtbot, monkeypatch
 ):

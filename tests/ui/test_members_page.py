@@ -251,6 +251,63 @@ def test_a_former_member_is_re_appointed_for_a_further_term(page, qtbot, service
     assert [m.term_end is None for m in rows] == [False, True]
 
 
+def test_a_further_term_does_not_overwrite_an_e_mail_changed_on_another_pc(
+    page, qtbot, other_program, today
+):
+    """(found by a tester) While the further term of Dr. Abendroth is open here, another PC
+    gives him a new e-mail address. "Speichern" wrote his details back as the dialog had
+    read them, the new address lost; now the merge dialog shows both, not "Dieses Mitglied
+    gibt es nicht mehr.", and the chosen values are saved with the term."""
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
+    _select(page, "Abendroth")
+    former = page.selected()
+    page.next_term_button.click()
+    dialog = page.steps.dialog
+    there = other_program.members.member(former.id)
+    other_program.members.save(
+        page._council_id, replace(there, email="f.abendroth@stadt-rostock.de"), today
+    )
+    dialog.form.phone_edit.setText("0381 555")
+
+    dialog.save_button.click()
+
+    assert dialog.isVisible()
+    assert dialog.general_message() == (
+        "Das Mitglied „Dr. Friedrich Abendroth“ wurde inzwischen von jemand anderem "
+        "geändert. Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
+    )
+    merge = dialog.merge_dialog
+    assert merge is not None and merge.isVisible()
+    assert (
+        merge.findChildren(QLabel)[0]
+        .text()
+        .startswith(
+            "Jemand anderes hat die Angaben dieser Person gespeichert, während Sie die neue "
+            "Amtszeit bearbeitet haben."
+        )
+    )
+    mine, theirs = merge.choices["email"]
+    assert (mine.text(), theirs.text(), theirs.isChecked()) == (
+        former.email,
+        "f.abendroth@stadt-rostock.de",
+        True,  # only the other PC changed it: theirs suggested
+    )
+    assert merge.choices["phone"][0].text() == "0381 555"
+    assert merge.choices["phone"][0].isChecked()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        merge.apply_button.click()
+
+    terms = [
+        (m.person_id, m.term_start, m.email, m.phone)
+        for m in other_program.members.members(page._council_id)
+        if m.family_name == "Abendroth"
+    ]
+    assert sorted(terms) == [
+        (former.person_id, former.term_start, "f.abendroth@stadt-rostock.de", "0381 555"),
+        (former.person_id, today, "f.abendroth@stadt-rostock.de", "0381 555"),
+    ]
+
+
 def test_a_further_term_of_an_active_member_begins_the_day_after_the_end(page):
     _select(page, "Wiśniewski")
     end = page.selected().term_end
