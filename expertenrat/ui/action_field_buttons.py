@@ -1,10 +1,11 @@
-"""The buttons beside the action fields table: add, rename, colour, reorder, delete."""
+"""The buttons beside the action fields table: add, rename, colour, reorder, delete (also
+Entf in the table)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
 
 from expertenrat.domain.action_fields import next_colour
@@ -14,6 +15,7 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.row_moves import enable_moves, moved
 
 _CONTEXT = "ActionFieldButtons"
@@ -60,9 +62,16 @@ class ActionFieldButtons(QWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.delete_button.clicked.connect(self._ask_delete)
+        KeyActions(  # Entf as in the members' list: "Löschen …" where it is on
+            view, {(Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): self._delete_on_key}
+        )
         view.selectionModel().selectionChanged.connect(self._update_buttons)
         model.modelReset.connect(self._update_buttons)
         self._update_buttons()
+
+    def _delete_on_key(self) -> None:
+        if self.delete_button.isEnabled():
+            self.delete_button.click()
 
     def set_council(self, council_id: int) -> None:
         self._council_id = council_id

@@ -299,6 +299,22 @@ def test_a_field_in_use_cannot_be_deleted_but_an_unused_one_can(
     assert names == ["Moderne Verwaltung", "Soziale Stadt", "Stadtdaten"]
 
 
+def test_entf_in_the_action_fields_deletes_the_selected_one_after_asking(
+    make_window, services, dialogs, qtbot
+):
+    """Another city drops one of the four proposed fields from the keyboard: Entf as
+    "Löschen …", as in the members' list; it did nothing (found by a tester)."""
+    window, council = _window_with_council(make_window, services)
+    view = window.settings_page.fields_view
+    view.selectRow(3)
+
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+
+    assert dialogs.messages[-1][0] == "question"
+    names = [f.name for f in services.settings.action_fields(council.id)]
+    assert names == ["Moderne Verwaltung", "Soziale Stadt", "Stadtdaten"]
+
+
 def test_action_fields_model_passes_the_model_tester(make_window, services, qtmodeltester):
     window, _council = _window_with_council(make_window, services)
     qtmodeltester.check(window.settings_page.fields_model)
