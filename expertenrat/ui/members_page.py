@@ -135,6 +135,12 @@ class MembersPage(NothingPending, MembersPageView):
             tr(
                 _CONTEXT,
                 "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle“ und "
+                "„Alle Handlungsfelder“, um das eine Mitglied zu sehen.",
+            )
+            if total == 1
+            else tr(
+                _CONTEXT,
+                "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle“ und "
                 "„Alle Handlungsfelder“, um alle {} Mitglieder zu sehen.",
             ),
         )

@@ -211,6 +211,12 @@ class ProjectsPage(NothingPending, QWidget):
             tr(
                 _CONTEXT,
                 "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle "
+                "Handlungsfelder“ und „Alle Phasen“, um das eine Projekt zu sehen.",
+            )
+            if total == 1
+            else tr(
+                _CONTEXT,
+                "Keine Treffer. Prüfen Sie den Suchbegriff oder wählen Sie „Alle "
                 "Handlungsfelder“ und „Alle Phasen“, um alle {} Projekte zu sehen.",
             ),
         )

@@ -733,6 +733,25 @@ def test_a_council_without_members_says_how_to_add_some(page, services):
     assert not page.copy_emails_button.isEnabled()
 
 
+def test_no_hit_among_one_member_says_so_in_the_singular(page, services, today):
+    """(found by review) "… um alle 1 Mitglieder zu sehen"."""
+    other = services.settings.create_council(
+        CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock")
+    )
+    field = services.settings.action_fields(other.id)[0].id
+    services.members.save(
+        other.id,
+        Member(id=None, given_name="Kim", family_name="Lee", primary_field_id=field,
+               term_start=today),
+        today,
+    )  # fmt: skip
+    page.set_council(other.id)
+    page.refresh()
+    page.search_edit.setText("xyz")
+
+    assert page.empty_label.text().endswith("um das eine Mitglied zu sehen.")
+
+
 def test_switching_the_council_scrolls_the_table_back_to_the_left(page, services, qtbot):
     for column in range(page.model.columnCount()):
         page.columns.set_shown(column, True)

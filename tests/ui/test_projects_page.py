@@ -559,3 +559,19 @@ def test_a_planned_meeting_s_label_shows_whole_where_the_panel_has_room(window, 
 
     qtbot.waitUntil(lambda: shows_whole(view, ConsultationsModel.MEETING), timeout=WAIT)
     assert fits(view)
+
+
+def test_no_hit_among_one_project_says_so_in_the_singular(page, services):
+    """(found by review) "… um alle 1 Projekte zu sehen"."""
+    from expertenrat.domain.councils import CouncilSettings
+
+    other = services.settings.create_council(
+        CouncilSettings(id=None, name="Smarte Köpfe", city="Rostock")
+    )
+    field = services.settings.action_fields(other.id)[0].id
+    services.projects.create(other.id, Project(None, "Klimaportal", action_field_id=field))
+    page.set_council(other.id)
+    page.refresh()
+    page.search_edit.setText("xyz")
+
+    assert page.empty_label.text().endswith("um das eine Projekt zu sehen.")
