@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from expertenrat.ui.i18n import install_qt_translations
+
+
+@pytest.fixture(autouse=True)
+def _default_locale_kept() -> Iterator[None]:
+    """install_qt_translations makes German the default locale, as the program's start
+    does; the tests after these in the same process (which ones depends on the order and
+    on how xdist shares them out) get the locale they had before."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 def test_standard_buttons_say_speichern_and_abbrechen(qapp):
