@@ -4,9 +4,10 @@ adds what they do (the view/controller split of the house style).
 Two columns of buttons (each says in its tooltip what document it makes). Before the
 meeting: "Einladung …" ("Absage …" for a cancelled one), "Serienbrief …" (one letter per
 member in one file), "Ablaufplan …" (PDFs; none for a cancelled meeting) and "Kalender …"
-(.ics); after it: "Protokoll …" and "Öffentliches Protokoll …", "Sitzungsmappe …" and
-"Öffentliche Sitzungsmappe …" (before the meeting too), and "Alle Sitzungen …" (the
-council's calendar file, once it has a meeting), under "Kalender …". A PDF button's menu
+(.ics: its menu saves "Diese Sitzung …" or "Alle Sitzungen …", the council's calendar file
+once it has a meeting); after it: "Protokoll …" and "Öffentliches Protokoll …",
+"Sitzungsmappe …" and "Öffentliche Sitzungsmappe …" (before the meeting too). Four rows:
+the meetings list beside them stays short, the tabs below keep their room. A PDF button's menu
 offers "Als PDF speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als
 E-Mail-Entwurf speichern …". Letters a PDF cannot print are listed under the buttons.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QMenu, QPushButton, QWidget
 
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import Meeting
@@ -56,8 +57,21 @@ class MeetingDocumentActionsView(QGroupBox):
             self.documents.run_sheet,
         )
         self.ics_button = self._button(
-            tr(_CONTEXT, "Kalender …"), tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics)")
+            tr(_CONTEXT, "Kalender …"),
+            tr(_CONTEXT, "Die Sitzung oder alle Sitzungen als Kalenderdatei (.ics)"),
         )
+        calendar_menu = QMenu(self.ics_button)
+        calendar_menu.setToolTipsVisible(True)
+        self.ics_action = calendar_menu.addAction(tr(_CONTEXT, "Diese Sitzung …"))
+        self.ics_action.setToolTip(tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics)"))
+        self.all_ics_action = calendar_menu.addAction(tr(_CONTEXT, "Alle Sitzungen …"))
+        self.all_ics_action.setToolTip(
+            tr(
+                _CONTEXT,
+                "Alle Sitzungen des Gremiums in einer Kalenderdatei (.ics; abgesagte als abgesagt)",
+            )
+        )
+        self.ics_button.setMenu(calendar_menu)
         self.minutes_button = self._pdf_button(
             tr(_CONTEXT, "Protokoll …"),
             tr(
@@ -86,13 +100,6 @@ class MeetingDocumentActionsView(QGroupBox):
             ),
             lambda: self.documents.dossier(public=True),
         )
-        self.all_ics_button = self._button(
-            tr(_CONTEXT, "Alle Sitzungen …"),
-            tr(
-                _CONTEXT,
-                "Alle Sitzungen des Gremiums in einer Kalenderdatei (.ics; abgesagte als abgesagt)",
-            ),
-        )
         # Plain text (titles may hold "<"), wrapped, never cut at the bottom of the panel:
         # the pane beside the table grows by the lines the warning needs.
         self.warnings_label = WholeWrappingLabel()
@@ -102,13 +109,7 @@ class MeetingDocumentActionsView(QGroupBox):
         # table stays a few rows high and the detail tabs below get the room.
         layout = QGridLayout(self)
         columns = (
-            (
-                self.invitation_button,
-                self.letters_button,
-                self.run_sheet_button,
-                self.ics_button,
-                self.all_ics_button,
-            ),
+            (self.invitation_button, self.letters_button, self.run_sheet_button, self.ics_button),
             (
                 self.minutes_button,
                 self.public_minutes_button,
@@ -122,8 +123,8 @@ class MeetingDocumentActionsView(QGroupBox):
         layout.addWidget(self.warnings_label, len(columns[0]), 0, 1, 2)
         layout.setRowStretch(len(columns[0]) + 1, 1)
 
-        self.ics_button.clicked.connect(self.ask_ics)
-        self.all_ics_button.clicked.connect(self.ask_all_ics)
+        self.ics_action.triggered.connect(self.ask_ics)
+        self.all_ics_action.triggered.connect(self.ask_all_ics)
         self._update_buttons()
 
     def set_council(self, council_id: int | None) -> None:
@@ -168,12 +169,9 @@ class MeetingDocumentActionsView(QGroupBox):
 
     def _update_buttons(self) -> None:
         shown = self._meeting is not None
-        for button in (
-            self.invitation_button,
-            self.letters_button,
-            self.ics_button,
-        ):
+        for button in (self.invitation_button, self.letters_button):
             button.setEnabled(shown)
+        self.ics_action.setEnabled(shown)
         cancelled = self._meeting is not None and self._meeting.state is MeetingState.CANCELLED
         self.run_sheet_button.setEnabled(shown and not cancelled)
         self.run_sheet_button.setToolTip(
@@ -199,7 +197,8 @@ class MeetingDocumentActionsView(QGroupBox):
                     "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei",
                 )
             )
-        self.all_ics_button.setEnabled(self._council_id is not None and self._has_meetings)
+        self.all_ics_action.setEnabled(self._council_id is not None and self._has_meetings)
+        self.ics_button.setEnabled(self.ics_action.isEnabled() or self.all_ics_action.isEnabled())
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
         for button in (self.minutes_button, self.public_minutes_button):
             button.setEnabled(held)

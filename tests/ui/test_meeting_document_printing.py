@@ -56,7 +56,8 @@ def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
         entries = [action.text() for action in button.menu().actions()]
         more = ["Als E-Mail-Entwurf speichern …"] if button is actions.invitation_button else []
         assert entries == ["Als PDF speichern …", "Vorschau …", "Drucken …", *more], button.text()
-    assert actions.ics_button.menu() is None and actions.all_ics_button.menu() is None
+    calendar = [action.text() for action in actions.ics_button.menu().actions()]
+    assert calendar == ["Diese Sitzung …", "Alle Sitzungen …"]  # .ics files, not PDFs
 
 
 def test_the_invitation_is_previewed_and_printed_page_for_page(

@@ -1006,7 +1006,7 @@ def test_abbrechen_in_the_progress_writes_no_calendar_file(
     dialogs.paths.append(str(folder / "eine.ics"))
 
     with abbrechen.held():
-        page.documents.ics_button.click()
+        page.documents.ics_action.trigger()
     abbrechen.press(page.documents.job)
     finish_job(page.documents)
 
@@ -1015,12 +1015,15 @@ def test_abbrechen_in_the_progress_writes_no_calendar_file(
 
 
 def test_all_meetings_can_be_saved_once_the_council_has_a_meeting(page, services, council_id):
-    all_meetings = page.documents.all_ics_button
+    all_meetings = page.documents.all_ics_action
     assert not all_meetings.isEnabled()  # the new council has no meeting yet
 
     meeting_id = add_meeting(services, council_id, date(2026, 12, 1))
     page.refresh()
     assert all_meetings.isEnabled()
+    # "Kalender …" opens for "Alle Sitzungen …" while no meeting is selected
+    assert page.documents.ics_button.isEnabled()
+    assert not page.documents.ics_action.isEnabled()
 
     page.select(meeting_id)
     page.states.ask_delete()  # the dialog service answers "Ja"
@@ -1037,9 +1040,9 @@ def test_the_meeting_and_all_meetings_are_saved_as_ics(
     page.select(second)
     dialogs.paths = [str(tmp_path / "eine.ics"), str(tmp_path / "alle.ics")]
 
-    page.documents.ics_button.click()
+    page.documents.ics_action.trigger()
     finish_job(page.documents)
-    page.documents.all_ics_button.click()
+    page.documents.all_ics_action.trigger()
     finish_job(page.documents)
 
     def events(name: str) -> list:
