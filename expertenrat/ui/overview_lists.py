@@ -11,7 +11,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import keep_wrapped_height
 
 _CONTEXT = "OverviewPage"
-SHOWN_LINES = 6  # more than this: the rest behind "… und 4 weitere"
+SHOWN_LINES = 6  # more than one more: the rest behind "… und 4 weitere"
 
 
 class LinkLine(QLabel):
@@ -54,8 +54,10 @@ class LineList(QGroupBox):
             if widget is not None:
                 self._layout.removeWidget(widget)
                 widget.deleteLater()
-        self.lines = [self._add(line) for line in lines[:SHOWN_LINES]]
-        hidden = len(lines) - SHOWN_LINES
+        # One line more is shown rather than counted ("… und 1 weitere" takes its room).
+        shown = lines if len(lines) <= SHOWN_LINES + 1 else lines[:SHOWN_LINES]
+        self.lines = [self._add(line) for line in shown]
+        hidden = len(lines) - len(shown)
         self.more_line = (
             self._add(Line(tr(_CONTEXT, "… und {} weitere").format(hidden), self._more))
             if hidden > 0
