@@ -22,8 +22,9 @@ def check_schema(document: Mapping[str, Any], schema: Mapping[str, Any]) -> None
     # One "required" error comes for every missing key, each naming them all: said once.
     messages = list(dict.fromkeys(_schema_message(e) for e in errors))
     if messages:
-        shown = "; ".join(messages[:5])
-        more = f" (und {len(messages) - 5} weitere)" if len(messages) > 5 else ""
+        named = messages if len(messages) <= 6 else messages[:5]  # one more named, not counted
+        shown = "; ".join(named)
+        more = f" (und {len(messages) - 5} weitere)" if len(messages) > len(named) else ""
         raise SettingsFileError(
             f"Die Einstellungsdatei entspricht nicht dem Format: {shown}{more}."
         )

@@ -96,7 +96,7 @@ def check_none_added_meanwhile(
         return
     if len(names) == 1:
         who = f"{names[0]} wurde"
-    elif len(names) <= _NAMED:
+    elif len(names) <= _NAMED + 1:  # one more is named rather than counted
         who = f"{', '.join(names[:-1])} und {names[-1]} wurden"
     else:
         who = f"{', '.join(names[:_NAMED])} und {len(names) - _NAMED} weitere wurden"

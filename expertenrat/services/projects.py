@@ -202,9 +202,11 @@ class ProjectsService:
             row = _stored(session, project, what)
             uses = project_uses(session, row.id)
             if uses:
-                shown = "\n".join(f"– {use}" for use in uses[:_USES_NAMED])
-                if len(uses) > _USES_NAMED:
-                    shown += f"\n– und {len(uses) - _USES_NAMED} weitere"
+                # One use more is named rather than counted ("und 1 weitere").
+                named = uses if len(uses) <= _USES_NAMED + 1 else uses[:_USES_NAMED]
+                shown = "\n".join(f"– {use}" for use in named)
+                if len(uses) > len(named):
+                    shown += f"\n– und {len(uses) - len(named)} weitere"
                 instead = (
                     ""  # already marked so: "Abschließen" is off
                     if row.phase == ProjectPhase.COMPLETED.value

@@ -474,3 +474,18 @@ def test_the_role_titles_travel_only_where_they_are_not_the_defaults():
         _read(own.replace("Sprecher*in 🙂".encode(), b""))
     with pytest.raises(SettingsFileError):
         _read(own.replace("Sprecher*in 🙂".encode(), b"x" * 500))
+
+
+def test_six_problems_are_all_named_and_seven_say_how_many_more():
+    """(found by review) A sixth problem read "(und 1 weitere)" in place of itself."""
+    document = _document()
+    unknown = {f"x{n}": 1 for n in range(6)}  # one problem each: an unknown entry per field
+    fields = [{"name": "A", "colour": "#000000", **{k: 1}} for k in unknown]
+
+    with pytest.raises(SettingsFileError) as six:
+        _read({**document, "actionFields": fields})
+    with pytest.raises(SettingsFileError) as seven:
+        _read({**document, "actionFields": [*fields, {"name": "B", "colour": "#000000", "y": 1}]})
+
+    assert "weitere" not in str(six.value) and "„x5“" in str(six.value)
+    assert "(und 2 weitere)" in str(seven.value)

@@ -522,3 +522,17 @@ def test_a_council_without_action_fields_is_told_where_to_create_one(
             "Das Gremium hat noch kein Handlungsfeld. Bitte legen Sie unter Einstellungen "
             "zuerst eines an („Neues Handlungsfeld …“)."
         ]
+
+
+def test_one_use_more_is_named_rather_than_counted(database, projects, council, new_project):
+    """(found by review) "– und 1 weitere" in place of the sixth use itself."""
+    project_id = projects.create(council.id, new_project())
+    for number in range(1, 7):
+        meeting = add_meeting(database, council.id, date(2026, number, 3))
+        add_item(database, meeting, "2", "Beratung", project_id)
+
+    with pytest.raises(InUseError) as caught:
+        projects.delete(projects.project(project_id))
+
+    assert "– Beratung in der 6. Sitzung am 03.06.2026, TOP 2" in caught.value.message
+    assert "weitere" not in caught.value.message
