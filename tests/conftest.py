@@ -26,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlite_copies import opened_sqlite_copy, sqlite_copy
@@ -43,6 +44,21 @@ settings.register_profile(
     "expertenrat", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("expertenrat")
+
+# pytest-qt's waits end as soon as what they wait for has happened; their timeout only ends
+# a wait that would never end. Its default, 5 s, is too short for a busy CI machine (a read
+# in a worker thread, a layout after a resize): the waits that name no timeout take 30 s,
+# as the tests' own WAIT.
+QT_WAIT_MS = 30_000
+for _wait in (
+    "waitUntil",
+    "waitSignal",
+    "waitSignals",
+    "waitCallback",
+    "waitExposed",
+    "waitActive",
+):
+    getattr(QtBot, _wait).__kwdefaults__["timeout"] = QT_WAIT_MS
 
 POSTGRES_ENV = "EXPERTENRAT_TEST_POSTGRES_URL"
 TODAY = date(2026, 11, 27)
