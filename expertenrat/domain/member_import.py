@@ -125,7 +125,15 @@ def classify_import(
         if i in errors:
             label = row.member.full_name if row.member else (names or {}).get(row.line, "")
             result.append(
-                ImportRow(row.line, ImportStatus.ERROR, None, label, tuple(errors[i]), False)
+                ImportRow(
+                    row.line,
+                    ImportStatus.ERROR,
+                    None,
+                    label,
+                    tuple(errors[i]),
+                    False,
+                    sort_name=row.member.sort_name if row.member else "",
+                )
             )
             continue
         member = members[i]

@@ -41,7 +41,8 @@ class ImportRow:
     ``person_id`` of a person who already was a member (a further term). ``person_of_line``
     names an earlier row of the same file that creates this row's person. ``reasons`` are the
     errors of an ``ERROR`` row, otherwise warnings and what an update changes. ``label``
-    is the name to show; empty when the row could not be read at all. ``consent_changes``
+    is the name to show; empty when the row could not be read at all (``sort_name``: where
+    it sorts by name). ``consent_changes``
     are the grants and withdrawals the row would record; they are not among the reasons.
     """
 
@@ -53,6 +54,9 @@ class ImportRow:
     changed: bool = True
     person_of_line: int | None = None
     consent_changes: tuple[ConsentChange, ...] = ()
+    # Where the row sorts by name (name_sort_key): an ERROR row has no ``member`` but was
+    # mostly read as one; empty where it could not be read at all.
+    sort_name: str = ""
 
 
 class ImportCounts(NamedTuple):

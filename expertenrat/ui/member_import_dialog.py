@@ -321,6 +321,8 @@ class MemberImportDialog(QDialog):
 
 
 def _name_order(row: ImportRow) -> str:
-    """A row's place when sorted by name: its member's (name_sort_key); a row that could
-    not be read as a member by the name it shows."""
-    return row.member.sort_name if row.member is not None else fold(row.label)
+    """A row's place when sorted by name: its member's (name_sort_key), also for a row
+    refused with errors; a row that could not be read at all by the name it shows."""
+    if row.member is not None:
+        return row.member.sort_name
+    return row.sort_name or fold(row.label)

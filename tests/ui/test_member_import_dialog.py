@@ -260,6 +260,34 @@ def test_model_sorts_names_as_the_member_table_does(qtbot):
                      "Jan Zimmermann"]  # fmt: skip
 
 
+def test_rows_with_errors_sort_by_name_among_the_others(services, council_id, today):
+    """(found by review) A row refused with errors sorted by its shown "given family" text
+    among the members' name_sort_key: the second "Zoe von Berg" (twice in the file with
+    overlapping terms) stood under Z, after "Ute Huber", away from the first."""
+    line = "Zoe;von Berg;zoe@example.org;01.01.2025;;Stadtdaten"
+    data = "\r\n".join(
+        (
+            HEADER,
+            "Ute;Huber;ute@example.org;01.01.2025;;Stadtdaten",
+            line,
+            line,
+            "Tom;Adler;tom@example.org;01.01.2025;;Stadtdaten",
+        )
+    ).encode()
+    preview = services.member_exchange.preview_import(council_id, data, today)
+    model = ImportRowsModel()
+    model.set_rows(list(preview.rows))
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(ImportRowsModel.SortRole)
+
+    proxy.sort(ImportRowsModel.COLUMN_NAME)
+
+    assert preview.rows[2].status is ImportStatus.ERROR
+    shown = [proxy.index(r, ImportRowsModel.COLUMN_NAME).data() for r in range(proxy.rowCount())]
+    assert shown == ["Tom Adler", "Zoe von Berg", "Zoe von Berg", "Ute Huber"]
+
+
 def test_summary_of_a_file_without_members(qtbot, services, council_id, today):
     dialog = MemberImportDialog(
         services.member_exchange, council_id, today, ImportPreview(council_id, ())
