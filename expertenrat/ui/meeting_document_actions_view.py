@@ -5,11 +5,12 @@ Two columns of buttons (each says in its tooltip what document it makes). Before
 meeting: "Einladung …" ("Absage …" for a cancelled one), "Serienbrief …" (one letter per
 member in one file), "Ablaufplan …" (PDFs; none for a cancelled meeting) and "Kalender …"
 (.ics: its menu saves "Diese Sitzung …" or "Alle Sitzungen …", the council's calendar file
-once it has a meeting); after it: "Protokoll …" and "Öffentliches Protokoll …",
-"Sitzungsmappe …" and "Öffentliche Sitzungsmappe …" (before the meeting too). Four rows:
-the meetings list beside them stays short, the tabs below keep their room. A PDF button's menu
-offers "Als PDF speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als
-E-Mail-Entwurf speichern …". Letters a PDF cannot print are listed under the buttons.
+once it has a meeting); after it: "Protokoll …" and "Öffentliches Protokoll …", and
+"Sitzungsmappe …" (before the meeting too). Four rows at most: the meetings list beside
+them stays short, the tabs below keep their room. A PDF button's menu offers "Als PDF
+speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als E-Mail-Entwurf
+speichern …", the Sitzungsmappe's the same three for its "Öffentliche Fassung". Letters a
+PDF cannot print are listed under the buttons.
 """
 
 from __future__ import annotations
@@ -91,14 +92,17 @@ class MeetingDocumentActionsView(QGroupBox):
             tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei"),
             self.documents.dossier,
         )
-        self.public_dossier_button = self._pdf_button(
-            tr(_CONTEXT, "Öffentliche Sitzungsmappe …"),
+        # The public version in the same button's menu: the column of buttons keeps the
+        # width of "Öffentliches Protokoll …" and the meetings table beside it its room.
+        public_dossier = self._pdf_callbacks(lambda: self.documents.dossier(public=True))
+        self.public_dossier_menu = self.dossier_button.add_version(
+            tr(_CONTEXT, "Öffentliche Fassung"),
             tr(
                 _CONTEXT,
                 "Öffentliche Einladung, öffentliches Protokoll und die öffentlichen Anlagen "
                 "in einer PDF-Datei",
             ),
-            lambda: self.documents.dossier(public=True),
+            **public_dossier,
         )
         # Plain text (titles may hold "<"), wrapped, never cut at the bottom of the panel:
         # the pane beside the table grows by the lines the warning needs.
@@ -114,7 +118,6 @@ class MeetingDocumentActionsView(QGroupBox):
                 self.minutes_button,
                 self.public_minutes_button,
                 self.dossier_button,
-                self.public_dossier_button,
             ),
         )
         for column, buttons in enumerate(columns):
@@ -153,14 +156,17 @@ class MeetingDocumentActionsView(QGroupBox):
     def _pdf_button(
         self, text: str, tip: str, document: Callable[[], PdfDocument | None]
     ) -> PdfMenuButton:
-        return PdfMenuButton(
-            text,
-            tip,
-            save=lambda: self.ask_save(document()),
-            preview=lambda: self.preview(document()),
-            print_=lambda: self.print_pdf(document()),
-            parent=self,
-        )
+        return PdfMenuButton(text, tip, parent=self, **self._pdf_callbacks(document))
+
+    def _pdf_callbacks(
+        self, document: Callable[[], PdfDocument | None]
+    ) -> dict[str, Callable[[], None]]:
+        """What a PDF menu's "Als PDF speichern …", "Vorschau …" and "Drucken …" do."""
+        return {
+            "save": lambda: self.ask_save(document()),
+            "preview": lambda: self.preview(document()),
+            "print_": lambda: self.print_pdf(document()),
+        }
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         """Letters the PDF cannot print are listed under the buttons; the PDF is complete."""
@@ -208,7 +214,6 @@ class MeetingDocumentActionsView(QGroupBox):
             MeetingState.INVITED,
         )
         self.dossier_button.setEnabled(held or coming)
-        self.public_dossier_button.setEnabled(held or coming)
         self.dossier_button.setToolTip(
             tr(
                 _CONTEXT,
@@ -218,7 +223,7 @@ class MeetingDocumentActionsView(QGroupBox):
             if coming
             else tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
         )
-        self.public_dossier_button.setToolTip(
+        self.public_dossier_menu.menuAction().setToolTip(
             tr(
                 _CONTEXT,
                 "Deckblatt mit Stand, öffentliche Einladung und die öffentlichen Anlagen in "

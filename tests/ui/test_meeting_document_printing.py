@@ -49,12 +49,14 @@ def print_to_file(qtbot, actions: MeetingDocumentActions, output) -> QPrintDialo
 def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
     pdf_buttons = (actions.invitation_button, actions.letters_button,
                    actions.run_sheet_button, actions.minutes_button,
-                   actions.public_minutes_button, actions.dossier_button,
-                   actions.public_dossier_button)  # fmt: skip
+                   actions.public_minutes_button, actions.dossier_button)  # fmt: skip
 
     for button in pdf_buttons:
         entries = [action.text() for action in button.menu().actions()]
-        more = ["Als E-Mail-Entwurf speichern …"] if button is actions.invitation_button else []
+        more = {
+            actions.invitation_button: ["Als E-Mail-Entwurf speichern …"],
+            actions.dossier_button: ["", "Öffentliche Fassung"],  # a separator, the submenu
+        }.get(button, [])
         assert entries == ["Als PDF speichern …", "Vorschau …", "Drucken …", *more], button.text()
     calendar = [action.text() for action in actions.ics_button.menu().actions()]
     assert calendar == ["Diese Sitzung …", "Alle Sitzungen …"]  # .ics files, not PDFs
@@ -128,15 +130,20 @@ def test_a_document_that_cannot_be_rendered_is_a_german_warning_not_a_preview(
     assert "gehört dem Gremium kein Mitglied an" in warning
 
 
-def test_the_public_dossier_is_saved_from_its_own_button(
+def test_the_public_dossier_is_saved_from_the_dossier_menu(
     qtbot, actions, services, held_in_rostock, dialogs, finish_job, tmp_path
 ) -> None:
     services.annexes.add(held_in_rostock.meeting_id, "Intern.pdf", _one_page(), public=False)
-    assert actions.public_dossier_button.isEnabled()
-    assert actions.public_dossier_button.text() == "Öffentliche Sitzungsmappe …"
+    public = actions.public_dossier_menu
+    assert actions.dossier_button.isEnabled() and public.title() == "Öffentliche Fassung"
+    assert [a.text() for a in public.actions()] == [
+        "Als PDF speichern …",
+        "Vorschau …",
+        "Drucken …",
+    ]
     dialogs.paths = [str(tmp_path / "Mappe.pdf")]
 
-    actions.public_dossier_button.save_action.trigger()
+    public.save_action.trigger()
     finish_job(actions)
 
     reader = PdfReader(tmp_path / "Mappe.pdf")

@@ -39,7 +39,7 @@ def test_the_document_buttons_show_their_labels_whole(page) -> None:
     buttons = (documents.invitation_button, documents.letters_button,
                documents.run_sheet_button, documents.ics_button, documents.minutes_button,
                documents.public_minutes_button, documents.dossier_button,
-               documents.public_dossier_button)  # fmt: skip
+               )  # fmt: skip
 
     assert all(b.isEnabled() and b.width() >= b.sizeHint().width() for b in buttons)
     assert all(b.toolTip() for b in buttons)  # each says what file it saves
