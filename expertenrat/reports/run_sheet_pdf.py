@@ -11,7 +11,6 @@ from reportlab.platypus import Spacer
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
 from expertenrat.domain.meeting_numbers import meeting_noun
-from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
@@ -71,11 +70,8 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
         date_label=f"{meeting_noun(doc.number, doc.kind)} vom",  # as the minutes' header
         footer_note=INTERNAL,
     )
-    lead = INTERNAL
-    if doc.cancelled:
-        reason = doc.cancellation_reason.strip()
-        lead = f"{INTERNAL} · ABGESAGT" + (f": {isolated(reason)}" if reason else "")
-    story = theme.title_block(title, lead, landscape=True)
+    # A cancelled meeting has none: the service refuses it (its members get the Absage).
+    story = theme.title_block(title, INTERNAL, landscape=True)
     story += [parts.facts(parts.time_and_place(doc)), Spacer(0, 4 * mm)]
     if doc.agenda:
         story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True, long_rows=True))
