@@ -10,7 +10,7 @@ the day the invitation went out, which moves a planned meeting to "eingeladen".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -189,11 +189,6 @@ class MeetingDocumentsService:
         raise NotFoundError(
             f"Eine {number}. Sitzung gibt es in diesem Gremium nicht. Vorhanden: {listed}."
         )
-
-    def late_invitation_warning(self, meeting_id: int, sent_on: date) -> str | None:
-        """The warning :meth:`record_invitation_sent` would give for ``sent_on``, to ask first."""
-        doc = self.document(meeting_id)
-        return late_notice_warning(replace(doc, invitation_date=sent_on))
 
     def record_invitation_sent(
         self, meeting_id: int, version: int, sent_on: date
