@@ -16,8 +16,11 @@ from expertenrat import __version__
 
 
 def run(*args: str, env_database: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a script runs it: no terminal to answer a question on, also under
+    ``pytest -s`` from a terminal (where it would wait for an answer until the timeout)."""
     return subprocess.run(
         [sys.executable, "-m", "expertenrat", *args],
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=120,
