@@ -40,6 +40,7 @@ class MeetingScope(StrEnum):
     ALL = "all"
     UPCOMING = "upcoming"  # from today on, in any state
     HELD = "held"
+    UNRECORDED = "unrecorded"  # day passed, still planned or invited: to be recorded
 
 
 def year_span(year: int) -> tuple[datetime, datetime]:

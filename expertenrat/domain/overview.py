@@ -65,6 +65,7 @@ class TargetFilter(Enum):
     OVERDUE = "overdue"  # recommendations whose response is overdue
     HELD = "held"  # meetings held
     UPCOMING = "upcoming"  # meetings ahead
+    UNRECORDED = "unrecorded"  # meetings past, neither recorded as held nor cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +150,8 @@ class CouncilOverview:
     # "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden", soonest first
     invitations_due: tuple[Line, ...] = ()
     next_meetings: tuple[Line, ...] = ()  # the next few, with the state of the invitation
-    # passed but still planned or invited; held, not yet circulated or not yet approved
-    minutes_waiting: tuple[Line, ...] = ()
+    meetings_unrecorded: tuple[Line, ...] = ()  # day passed, still planned or invited
+    minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
     responses_overdue: tuple[Line, ...] = ()
     responses_due_soon: tuple[Line, ...] = ()  # due in the next DUE_SOON_DAYS days
     composition_warnings: tuple[Line, ...] = ()

@@ -69,7 +69,8 @@ class MeetingsService:
         today: date | None = None,
     ) -> builtins.list[MeetingSummary]:
         """The council's meetings in order of their start; ``UPCOMING`` is from ``today`` on
-        (default: today in the council's time zone), ``HELD`` those held; ``year`` narrows."""
+        (default: today in the council's time zone), ``HELD`` those held, ``UNRECORDED`` those
+        before ``today`` still planned or invited; ``year`` narrows."""
         with reading(self._db) as session:
             clock = council_clock(session, council_id)
             rows = meeting_rows(session, council_id)
@@ -78,6 +79,13 @@ class MeetingsService:
                 rows = [r for r in rows if r.starts_at.date() >= day]
             elif scope is MeetingScope.HELD:
                 rows = [r for r in rows if r.state == MeetingState.HELD]
+            elif scope is MeetingScope.UNRECORDED:
+                rows = [
+                    r
+                    for r in rows
+                    if r.starts_at.date() < day
+                    and r.state in (MeetingState.PLANNED, MeetingState.INVITED)
+                ]
             if year is not None:
                 rows = [r for r in rows if r.starts_at.year == year]
             listed = summaries(session, clock, rows)

@@ -82,10 +82,8 @@ class OverviewService:
                 composition=composition,
                 invitations_due=overview_lists.invitations_due(ahead, today),
                 next_meetings=overview_lists.next_meetings(ahead, today),
-                minutes_waiting=(
-                    *overview_lists.meetings_unrecorded(session, council_id, today),
-                    *overview_lists.minutes_waiting(session, council_id),
-                ),
+                meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
+                minutes_waiting=overview_lists.minutes_waiting(session, council_id),
                 responses_overdue=tuple(line for line in responses if line.urgent),
                 responses_due_soon=tuple(line for line in responses if not line.urgent),
                 composition_warnings=_composition_lines(composition),

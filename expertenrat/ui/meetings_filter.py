@@ -1,5 +1,6 @@
-"""Above the meetings list: which meetings (alle / kommende / abgehaltene) of which year.
-The two combos sit in the page's row beside the state buttons (:mod:`ui.meetings_page`)."""
+"""Above the meetings list: which meetings (alle / kommende / abgehaltene / nachzutragende)
+of which year. The two combos sit in the page's row beside the state buttons
+(:mod:`ui.meetings_page`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class MeetingsFilter(QObject):
             (MeetingScope.ALL, tr(_CONTEXT, "Alle Sitzungen")),
             (MeetingScope.UPCOMING, tr(_CONTEXT, "Kommende")),
             (MeetingScope.HELD, tr(_CONTEXT, "Abgehaltene")),
+            (MeetingScope.UNRECORDED, tr(_CONTEXT, "Nachzutragende")),
         ):
             self.scope_combo.addItem(label, scope.value)
         self.year_combo = QComboBox()

@@ -39,7 +39,11 @@ from expertenrat.ui.widgets import page_title
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MeetingsPage"
-_SCOPES = {TargetFilter.HELD: MeetingScope.HELD, TargetFilter.UPCOMING: MeetingScope.UPCOMING}
+_SCOPES = {
+    TargetFilter.HELD: MeetingScope.HELD,
+    TargetFilter.UPCOMING: MeetingScope.UPCOMING,
+    TargetFilter.UNRECORDED: MeetingScope.UNRECORDED,
+}
 
 
 class MeetingsPage(QWidget):

@@ -73,6 +73,7 @@ class OverviewPage(NothingPending, OverviewPageView):
         self._show_cards(figures)
         self.next_meetings.show_lines(figures.next_meetings)
         self.invitations_due.show_lines(figures.invitations_due)
+        self.meetings_unrecorded.show_lines(figures.meetings_unrecorded)
         self.minutes_waiting.show_lines(figures.minutes_waiting)
         self.responses_overdue.show_lines(figures.responses_overdue)
         self.responses_due_soon.show_lines(figures.responses_due_soon)

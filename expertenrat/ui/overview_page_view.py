@@ -88,6 +88,10 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Nächste Sitzungen"), meetings, tr(_CONTEXT, "Keine Sitzung geplant.")
         )
         self.invitations_due = self._list(tr(_CONTEXT, "Einladung fällig"), meetings)
+        self.meetings_unrecorded = self._list(
+            tr(_CONTEXT, "Sitzungen nachzutragen"),
+            Target(Area.MEETINGS, filter=TargetFilter.UNRECORDED),
+        )
         self.minutes_waiting = self._list(
             tr(_CONTEXT, "Protokolle zu versenden oder zu genehmigen"),
             Target(Area.MEETINGS, filter=TargetFilter.HELD),
@@ -134,7 +138,12 @@ class OverviewPageView(QWidget):
             grid.addWidget(card, index // 3, index % 3)
         # Side by side, or (in a window too narrow for that) one under the other.
         self._lists = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        left = (self.next_meetings, self.invitations_due, self.minutes_waiting)
+        left = (
+            self.next_meetings,
+            self.invitations_due,
+            self.meetings_unrecorded,
+            self.minutes_waiting,
+        )
         right = (self.responses_overdue, self.responses_due_soon, self.composition_warnings)
         self._list_columns = (left, right)
         for widgets in self._list_columns:

@@ -413,7 +413,7 @@ def test_the_chair_must_be_a_member_active_on_the_day(
     assert chair(chaired.version, None).chair_membership_id is None
 
 
-def test_the_list_filters_upcoming_held_and_by_year_with_the_minutes_state(
+def test_the_list_filters_upcoming_held_unrecorded_and_by_year_with_the_minutes_state(
     meetings_service, council, database
 ):
     held = meetings_service.create(council.id, draft(date(2025, 11, 4)))
@@ -422,6 +422,7 @@ def test_the_list_filters_upcoming_held_and_by_year_with_the_minutes_state(
     later = meetings_service.create(council.id, draft(date(2027, 2, 2)))
     unwritten = meetings_service.create(council.id, draft(date(2025, 12, 2)))
     advance(meetings_service, unwritten, MeetingState.INVITED, MeetingState.HELD)
+    forgotten = meetings_service.create(council.id, draft(date(2026, 10, 1)))  # still planned
     with database.transaction() as session:
         session.add(models.MinutesVersion(meeting_id=held, number=1, state="circulated"))
         session.add(models.MinutesVersion(meeting_id=held, number=2, state="draft"))
@@ -430,9 +431,10 @@ def test_the_list_filters_upcoming_held_and_by_year_with_the_minutes_state(
     def ids(scope=MeetingScope.ALL, year=None):
         return [m.id for m in meetings_service.list(council.id, scope, year, today=today)]
 
-    assert ids() == [held, unwritten, soon, later]
+    assert ids() == [held, unwritten, forgotten, soon, later]
     assert ids(MeetingScope.UPCOMING) == [soon, later]
     assert ids(MeetingScope.HELD) == [held, unwritten]
+    assert ids(MeetingScope.UNRECORDED) == [forgotten]
     assert ids(year=2027) == [later]
     assert ids(MeetingScope.UPCOMING, 2026) == [soon]
     assert meetings_service.years(council.id) == [2027, 2026, 2025]

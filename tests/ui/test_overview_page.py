@@ -4,7 +4,7 @@ opens what it talks about; an empty council shows its first steps."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from overview_sample import seed
@@ -334,3 +334,38 @@ def test_the_backup_warning_opens_einstellungen_at_auf_diesem_pc(window, qtbot):
     warning.setFocus()
     qtbot.keyClick(warning, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is settings
+
+
+def test_meetings_to_be_recorded_have_a_list_that_opens_them_all(
+    sqlite_database, council, sample, make_window, qtbot
+):
+    """Meetings whose day passed while still planned or invited stood in "Protokolle zu
+    versenden oder zu genehmigen", whose "… weitere" opened the held meetings, where they
+    are not. Their own list opens Sitzungen showing just them (found by review)."""
+    with sqlite_database.transaction() as session:
+        for day in range(1, 9):
+            session.add(
+                models.Meeting(
+                    council_id=council.id,
+                    number=20 + day,
+                    starts_at=datetime(2026, 10, day, 16),
+                    state="invited" if day % 2 else "planned",
+                )
+            )
+    window = make_window()
+    window.show()
+    window.show_area(window.overview_page)
+    overview = window.overview_page
+    assert overview.meetings_unrecorded.title() == "Sitzungen nachzutragen"
+    texts = [line.text() for line in overview.meetings_unrecorded.lines]
+    assert (
+        texts[0] == "21. Sitzung am 01.10.2026: noch nicht als durchgeführt oder abgesagt erfasst"
+    )
+    assert len(texts) == 6
+    assert not [w for w in overview.minutes_waiting.lines if "durchgeführt" in w.text()]
+    QApplication.processEvents()  # the new lines get their places before the click
+    click(qtbot, overview.meetings_unrecorded.more_line)
+    page = window.pages.meetings
+    assert window.stack.currentWidget() is page
+    assert page.filters.scope_combo.currentText() == "Nachzutragende"
+    qtbot.waitUntil(lambda: page.meeting_list.model.rowCount() == 8, timeout=WAIT)
