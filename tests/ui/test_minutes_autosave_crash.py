@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -61,6 +62,9 @@ def test_text_typed_before_a_kill_is_found_on_reopening(qtbot, services, dialogs
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
     )  # fmt: skip
     try:
+        # A typing process that hangs fails the test instead of hanging the whole run.
+        ready, _, _ = select.select([process.stdout], [], [], WAIT / 1000)
+        assert ready, "the typing process never said it typed"
         line = process.stdout.readline()
         assert line.strip() == "typed", process.stderr.read()
         # The user stops typing; the PC dies once the text has left the program (a moment
