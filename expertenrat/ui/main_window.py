@@ -90,7 +90,7 @@ class MainWindow(MainWindowView):
         self.pages.projects.detail.opened.connect(self.open_target)
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
-        self.welcome_page.ready.connect(self.reload_councils)
+        self.welcome_page.ready.connect(self._council_started)
         self.menus.attach(services, dialogs, self.pages, self)
         remembered = self.pages.remembered(self._settings.value(_AREA_SETTING))
         self.sidebar.setCurrentRow(self._row_of(remembered))
@@ -141,6 +141,14 @@ class MainWindow(MainWindowView):
 
     def reload_councils(self, select_id: int | None = None) -> None:
         self.councils.reload(select_id)
+
+    def _council_started(self) -> None:
+        """After "Gremium anlegen" (or the demo) on the welcome page: the council shown,
+        the focus on the Übersicht's first step. The pressed button left with the welcome
+        page, and Qt passed the focus on to "Tätigkeitsbericht …" (found by a tester)."""
+        self.reload_councils()
+        if self.stack.currentWidget() is self.overview_page:
+            self.overview_page.first_steps.focus_first()
 
     def today(self) -> date:
         """Today as the shown council counts it (in its time zone, as the services do), so

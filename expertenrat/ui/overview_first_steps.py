@@ -3,6 +3,7 @@ meetings or projects yet, each step a button that opens its area with a new reco
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from expertenrat.domain.overview import Area, CouncilOverview, Target, TargetFilter
@@ -64,6 +65,14 @@ class FirstSteps(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(steps)
+
+    def focus_first(self) -> bool:
+        """The keyboard focus on the first step still open; ``False``: none is."""
+        for button in (self.members_button, self.meeting_button, self.projects_button):
+            if not self.isHidden() and not button.isHidden():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
 
     def show_steps(self, figures: CouncilOverview) -> None:
         for button, needed in (

@@ -221,3 +221,22 @@ def test_six_action_fields_start_in_six_colours(make_window, services):
 
     (council,) = services.settings.councils()
     assert len({f.colour for f in services.settings.action_fields(council.id)}) == 6
+
+
+def test_after_gremium_anlegen_the_focus_is_on_the_first_step(make_window, qtbot):
+    """The button pressed left with the welcome page; the focus went on to the next
+    widget, "Tätigkeitsbericht …" above the Übersicht, not to "Mitglieder anlegen …",
+    the step the page asks for first (found by a tester)."""
+    window = make_window()
+    _active(window, qtbot)
+    page = window.welcome_page
+    page.name_edit.setText("Smart City Expert*innenrat")
+    page.city_edit.setText("Rostock")
+    page.create_button.setFocus()
+
+    qtbot.keyClick(page.create_button, Qt.Key.Key_Space)
+
+    assert window.stack.currentWidget() is window.overview_page
+    steps = window.overview_page.first_steps
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is steps.members_button
