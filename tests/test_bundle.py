@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from expertenrat import APP_NAME, __version__
+from expertenrat.app import QUIT_AFTER_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 900  # seconds
-GUI_SECONDS = 3
+GUI_TIMEOUT = 120  # seconds: a bundle unpacks and starts slowly on a busy machine
 
 pytestmark = [
     pytest.mark.slow,
@@ -122,18 +123,16 @@ def test_roster_with_arabic_and_hebrew_names(bundle: Path, tmp_path: Path) -> No
 
 
 def test_window_starts(bundle: Path, tmp_path: Path) -> None:
-    """The window comes up and keeps running; a missing module or plugin ends it at once."""
-    process = subprocess.Popen(
+    """The window comes up, opens the database and ends cleanly when told to (exit code 0
+    only if the window opened the database); a missing module or plugin ends it at once
+    with another code. A bundle that hangs fails by the timeout."""
+    result = subprocess.run(
         [str(bundle), "--database", str(tmp_path / "gui.db")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
-        env=_environment(),
+        env={**_environment(), QUIT_AFTER_ENV: "1500"},
+        timeout=GUI_TIMEOUT,
     )
-    try:
-        _stdout, stderr = process.communicate(timeout=GUI_SECONDS)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
-        return
-    pytest.fail(f"the window closed by itself (exit code {process.returncode}):\n{stderr}")
+
+    assert "Could not load the Qt platform plugin" not in result.stderr
+    assert result.returncode == 0, result.stderr
