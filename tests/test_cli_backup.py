@@ -141,12 +141,12 @@ def test_retention_lists_and_anonymises_former_members(demo_file):
     assert done.returncode == 0, done.stderr
     assert "1 Person anonymisiert" in done.stdout
     again = run("--database", str(database), "retention")
-    assert "Niemand ist länger als 2 Jahre ausgeschieden" in again.stdout
+    assert "Niemand ist vor mehr als 2 Jahren ausgeschieden" in again.stdout
     # the year and the persons in their grammatical number ("1 Jahre", "Person(en)")
     # (found by a tester)
     run("--database", str(database), "retention", "--years", "1", "--anonymise")
     one_year = run("--database", str(database), "retention", "--years", "1")
-    assert "Niemand ist länger als 1 Jahr ausgeschieden" in one_year.stdout
+    assert "Niemand ist vor mehr als einem Jahr ausgeschieden" in one_year.stdout
 
 
 def test_retention_counts_the_councils_day_not_the_pcs(demo_file):

@@ -128,7 +128,7 @@ def test_listings_read_a_database_in_a_folder_without_write_permission(
 
     assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
     assert results[0].stdout.startswith("  1. Sitzung")
-    assert results[2].stdout.startswith("Niemand ist länger als 2 Jahre ausgeschieden")
+    assert results[2].stdout.startswith("Niemand ist vor mehr als 2 Jahren ausgeschieden")
     assert_one_line_error(anonymise, f"Im Ordner „{read_only_folder}“ fehlt Ihnen die Schreib")
     assert _listing(read_only_folder) == before
 

@@ -15,7 +15,7 @@ from expertenrat.cli.support import (
     terminal_text,
 )
 from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
-from expertenrat.domain.wording import counted, file_size, restore_scope, whole_number
+from expertenrat.domain.wording import counted, file_size, restore_scope, whole_number, years_ago
 
 if TYPE_CHECKING:
     from expertenrat.domain.errors import DatabaseDamagedError
@@ -172,8 +172,8 @@ def _retention(services: Services, args: argparse.Namespace) -> str:
     today = database_today(services)  # the councils' day, as the window's Aufbewahrung
     due = services.retention.due(today, args.years)
     if not due:
-        years = counted(args.years, "Jahr", "Jahre")
-        return f"Niemand ist länger als {years} ausgeschieden und noch nicht anonymisiert."
+        years = years_ago(args.years)  # the window's wording
+        return f"Niemand ist vor mehr als {years} ausgeschieden und noch nicht anonymisiert."
     lines = [f"{c.name} (ausgeschieden am {c.left_on:%d.%m.%Y})" for c in due]
     if not args.anonymise:
         lines.append(

@@ -14,6 +14,12 @@ def counted(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def years_ago(years: int) -> str:
+    """ "einem Jahr", "2 Jahren": a span of years after "vor mehr als", as the retention
+    says it in the window and on the command line."""
+    return "einem Jahr" if years == 1 else f"{years} Jahren"
+
+
 def number_ranges(numbers: Iterable[int]) -> str:
     """ "2–5, 8, 10–11": the numbers (of rows, say) in order, each run of consecutive ones as
     its first and last, so that 20,000 rows make a short line."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.retention import RetentionCandidate
+from expertenrat.domain.wording import years_ago
 from expertenrat.services.retention import RetentionService
 from expertenrat.ui.dialog_parts import close_buttons, resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
@@ -99,14 +100,14 @@ class RetentionDialog(QDialog):
                 "Diese ehemaligen Mitglieder sind vor mehr als {} ausgeschieden; ihre "
                 "Kontaktdaten, Notizen und Einwilligungen sollten gelöscht werden. Der Name "
                 "bleibt für die Protokolle erhalten.",
-            ).format(_years_ago(years))
+            ).format(years_ago(years))
             self.view.selectAll()
         else:
             text = tr(
                 _CONTEXT,
                 "Niemand ist fällig: kein ehemaliges Mitglied ist vor mehr als {} "
                 "ausgeschieden und hat noch Kontaktdaten gespeichert.",
-            ).format(_years_ago(years))
+            ).format(years_ago(years))
         self.intro_label.setText(text)
         self._selection_changed()
 
@@ -152,8 +153,3 @@ class RetentionDialog(QDialog):
             else tr(_CONTEXT, "{} Personen anonymisiert.").format(count),
         )
         self.reload()
-
-
-def _years_ago(years: int) -> str:
-    """ "einem Jahr", "2 Jahren" (after "vor mehr als")."""
-    return tr(_CONTEXT, "einem Jahr") if years == 1 else tr(_CONTEXT, "{} Jahren").format(years)
