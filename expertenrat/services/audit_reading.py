@@ -71,6 +71,11 @@ class AuditService:
     ) -> AuditPage:
         """The newest ``limit`` entries matching ``wanted`` (all with ``limit=None``), older
         than the entry ``before_id`` if given: the next page after a page's last entry."""
+        return self._search(wanted, limit, before_id, shown=True)
+
+    def _search(
+        self, wanted: AuditFilter, limit: int | None, before_id: int | None, *, shown: bool
+    ) -> AuditPage:
         with reading(self._db) as session:
             zone = council_clock(session, wanted.council_id).zone
             query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
@@ -81,13 +86,15 @@ class AuditService:
                 rows = _described(session, query, wanted_text, limit)
             else:
                 rows = list(session.scalars(query if limit is None else query.limit(limit + 1)))
-            lines = [_line(row) for row in rows]
+            lines = [_line(row, shown=shown) for row in rows]
         more = limit is not None and len(lines) > limit
         return AuditPage(lines[:limit] if more else lines, more, zone)
 
     def export_csv(self, wanted: AuditFilter) -> bytes:
         """Every entry matching ``wanted`` as a CSV file for Excel (see ``exchange.audit_csv``)."""
-        page = self.search(wanted, limit=None)
+        # The stored descriptions: the marks that set a right-to-left title apart on the
+        # page (quotations_isolated) are invisible characters a spreadsheet should not get.
+        page = self._search(wanted, None, None, shown=False)
         return export_audit_csv(page.lines, page.zone, self.names(page.lines))
 
     def names(self, lines: list[AuditLine]) -> Names:
@@ -166,7 +173,8 @@ def _described(
     return rows
 
 
-def _line(row: AuditEntry) -> AuditLine:
+def _line(row: AuditEntry, *, shown: bool = True) -> AuditLine:
+    """``row`` as a line; ``shown``: its description as the page shows it, else as stored."""
     return AuditLine(
         at=row.at,
         actor=row.actor,
@@ -175,7 +183,7 @@ def _line(row: AuditEntry) -> AuditLine:
         entity_id=row.entity_id,
         # A quoted Arabic or Hebrew title is set apart here, for every line however old:
         # the stored text stays as written (reminded_on reads days back from it).
-        summary=quotations_isolated(row.summary),
+        summary=quotations_isolated(row.summary) if shown else row.summary,
         before=json.loads(row.before) if row.before else None,
         after=json.loads(row.after) if row.after else None,
         id=row.id,

@@ -231,3 +231,23 @@ def test_a_quoted_hebrew_title_is_set_apart_in_every_line_old_ones_too(
     assert len(typed.lines) == 2  # both reminders, the new one stored with the marks
     latin = trail.search(AuditFilter(council.id, text="Gremium"), limit=None).lines
     assert [line.summary for line in latin] == ["Gremium „Smart City Expert*innenrat“ angelegt"]
+
+
+def test_the_csv_export_carries_the_stored_description_without_display_marks(
+    database, trail, council
+):
+    """(found by review) The page sets a quoted Hebrew or Arabic title apart with invisible
+    bidi marks (U+2068, U+2069); the CSV for Excel carried them into the cells. It carries
+    the description as stored."""
+    stored = "Erinnerung an „פרויקט עברי“ (03.12.2026): E-2026-05"
+    _add(database, council.id, datetime(2026, 12, 3, 9), stored)
+
+    data = trail.export_csv(AuditFilter(council.id, entity="membership"))
+
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=";"))
+    assert [row[4] for row in rows[1:]] == [stored]
+    assert "\u2068" not in data.decode("utf-8") and "\u2069" not in data.decode("utf-8")
+    shown = trail.search(AuditFilter(council.id, entity="membership")).lines
+    assert [line.summary for line in shown] == [
+        "Erinnerung an „\u2068פרויקט עברי\u2069“ (03.12.2026): E-2026-05"
+    ]  # the page still sets the title apart
