@@ -5,7 +5,13 @@ to the members are made with it.
 
 The subject is encoded here (:func:`_subject`): Python's own folding of a long subject put
 the dash and a word starting with an umlaut into two encoded words, between which a mail
-program drops the space ("…Empfehlung  –Bürgerservice-Chatbot")."""
+program drops the space ("…Empfehlung  –Bürgerservice-Chatbot").
+
+An address with an umlaut (``böhm@jena.de``, ``anna@müller.de``) has no ASCII form that an
+RFC 2047 encoded word may stand for: Python wrote one inside the address
+(``=?utf-8?q?b=C3=B6hm?=@jena.de``), which is invalid, and a mail program showed it as it
+stands. A recipient header with such an address is written in UTF-8, the form RFC 6532
+gives such addresses (see :class:`_DraftPolicy`); all other headers stay as before."""
 
 from __future__ import annotations
 
@@ -13,7 +19,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from email.header import Header
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP, SMTPUTF8, EmailPolicy
+
+
+class _DraftPolicy(EmailPolicy):
+    """SMTP's policy (CRLF), but the recipients in UTF-8 when an address has non-ASCII
+    letters."""
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        addresses = getattr(value, "addresses", ())
+        if any(not address.addr_spec.isascii() for address in addresses):
+            return SMTPUTF8.fold_binary(name, value)
+        return super().fold_binary(name, value)
+
+
+_POLICY = _DraftPolicy(linesep=SMTP.linesep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +53,7 @@ def mail_draft(
 ) -> bytes:
     """The draft as the bytes of an .eml file (CRLF line ends, UTF-8 where needed); ``to``
     holds mailboxes ("Name <mail>", :func:`~expertenrat.domain.mail_addresses.mailbox`)."""
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=_POLICY)
     message.set_raw("Subject", _subject(subject))
     if to:
         message["To"] = ", ".join(to)

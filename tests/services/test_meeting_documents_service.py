@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from email import message_from_bytes
+from email.parser import Parser
 from email.policy import default as email_default
 from zoneinfo import ZoneInfo
 
@@ -670,6 +671,21 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
     assert "findet nicht statt" in body and "Grund: Raum nicht verfügbar" in body
     (gone,) = events(attachments(cancelled)["Absage 5. Sitzung 2026-03-12.ics"])
     assert gone["status"] == "CANCELLED"
+
+
+def test_a_member_address_with_an_umlaut_reaches_the_draft_intact(
+    service, sample, council, members_service, new_member, today
+):
+    """(found by a tester) "böhm@jena.de" was written as an encoded word inside the
+    address, which mail programs do not read as the address."""
+    members_service.save(council.id, new_member("Jörg", "Böhm, Dr.", email="böhm@jena.de"), today)
+
+    eml = service.invitation_mail(sample.meeting_id, today=date(2026, 3, 2)).eml
+
+    message = Parser(policy=email_default).parsestr(eml.decode("utf-8"))
+    (address,) = message["To"].addresses
+    assert (address.display_name, address.addr_spec) == ("Jörg Böhm, Dr.", "böhm@jena.de")
+    assert "<böhm@jena.de>".encode() in eml and b"=?utf-8?q?b" not in eml
 
 
 def test_an_e_mail_without_any_member_address_is_refused_in_german(service, sample):

@@ -1,0 +1,60 @@
+"""The e-mail draft's recipients: addresses with umlauts are written validly and read back."""
+
+from __future__ import annotations
+
+from email.parser import BytesParser, Parser
+from email.policy import default
+
+from expertenrat.domain.mail_addresses import mailbox
+from expertenrat.exchange.mail_draft import mail_draft
+
+STORED = [
+    ("Jörg Böhm", "böhm@jena.de"),  # umlaut in the local part
+    ("Berg, Anna", "anna@müller.de"),  # in the domain, a name with a comma
+    ('Kim "K" Lee', "kim@x.de"),  # a name with quotes, an ASCII address
+    ("", "jürgen@grüße.de"),  # both, without a name
+]
+
+
+def draft(stored) -> bytes:
+    return mail_draft("Einladung", "Text\n", to=[mailbox(name, mail) for name, mail in stored])
+
+
+def to_header(eml: bytes) -> bytes:
+    head = eml.split(b"\r\n\r\n", 1)[0]
+    start = head.index(b"\r\nTo:") + 2
+    end = head.find(b"\r\n", start)
+    while head[end + 2 : end + 3] in (b" ", b"\t"):  # folded lines
+        end = head.find(b"\r\n", end + 2)
+    return head[start:end]
+
+
+def test_addresses_with_umlauts_are_written_as_they_are_and_read_back():
+    """(found by a tester) An address with an umlaut was written as an encoded word inside
+    the address ("=?utf-8?q?b=C3=B6hm?=@jena.de"), which RFC 2047 forbids there and a mail
+    program showed as it stands. It is written in UTF-8 (RFC 6532)."""
+    eml = draft(STORED)
+
+    header = to_header(eml).decode("utf-8")
+    assert "=?" not in header
+    assert "<böhm@jena.de>" in header and "<anna@müller.de>" in header
+    message = Parser(policy=default).parsestr(eml.decode("utf-8"))  # as a UTF-8 reader does
+    read = [(a.display_name, a.addr_spec) for a in message["To"].addresses]
+    assert read == STORED
+    assert message["Subject"] == "Einladung" and message["X-Unsent"] == "1"
+    # Python's bytes parser reads the UTF-8 header bytes undecoded, as ASCII with escapes.
+    undecoded = BytesParser(policy=default).parsebytes(eml)["To"].addresses
+    assert [a.addr_spec.encode("ascii", "surrogateescape").decode("utf-8") for a in undecoded] == [
+        mail for _, mail in STORED
+    ]
+    assert message.get_body(("plain",)).get_content().splitlines() == ["Text"]
+
+
+def test_ascii_addresses_keep_the_header_in_ascii_with_encoded_names():
+    stored = [("Zoë Brontë", "zoe@verein.de"), ('Kim "K" Lee', "kim@x.de")]
+    eml = draft(stored)
+
+    header = to_header(eml)
+    assert header.isascii() and b"=?utf-8?" in header  # the name with umlauts encoded
+    message = BytesParser(policy=default).parsebytes(eml)
+    assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == stored
