@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from expertenrat.domain.councils import ActionField
+from expertenrat.ui.eliding_widgets import YieldingComboBox
 from expertenrat.ui.filter_bar import FilterBar, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.members_filter_proxy import MembersFilterProxy, StatusFilter
@@ -27,7 +28,9 @@ class MembersFilterBar(FilterBar):
             (StatusFilter.ALL, tr(_CONTEXT, "Alle")),
         ):
             status_combo.addItem(label, status.value)
-        field_combo = QComboBox()
+        # The action fields are the council's own words (some long): in a narrow window
+        # the filter gives way, its entry ending in "…", instead of being squeezed.
+        field_combo = YieldingComboBox(12)
         super().__init__(
             tr(_CONTEXT, "Suchen nach Name, Institution, E-Mail …"),
             tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
