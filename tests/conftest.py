@@ -55,7 +55,6 @@ for _wait in (
     "waitSignal",
     "waitSignals",
     "waitCallback",
-    "waitExposed",
     "waitActive",
 ):
     getattr(QtBot, _wait).__kwdefaults__["timeout"] = QT_WAIT_MS

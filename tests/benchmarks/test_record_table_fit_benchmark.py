@@ -23,6 +23,7 @@ from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as R
 from expertenrat.ui.record_table import chooser_table
+from tests.ui.settling import exposed
 
 FIELDS = {1: "Stadtdaten", 2: "Umwelt", 3: "Soziales", 4: "Verwaltung"}
 
@@ -33,7 +34,7 @@ def _shown_table(qtbot, model, kind, sort_column: int, tmp_path):
     qtbot.addWidget(view)
     view.resize(1100, 700)
     view.show()
-    qtbot.waitExposed(view)
+    exposed(view)
     return view
 
 

@@ -18,6 +18,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.members_table_model import MembersTableModel
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -37,7 +38,7 @@ def test_coming_back_to_the_members_keeps_the_top_record_and_the_selection(
     window.resize(1200, 800)
     page, view = window.members_page, window.members_page.view
     window.show_area(page)
-    qtbot.waitExposed(window)
+    exposed(window)
     view.selectRow(5)  # scrolled out of sight above
     chosen = page.selected()
     view.scrollTo(page.proxy.index(30, 0), QAbstractItemView.ScrollHint.PositionAtTop)
@@ -112,7 +113,7 @@ def test_another_council_starts_at_the_top_left_with_nothing_selected(
     page = getattr(window.pages, area)
     view = page.meeting_list.view if area == "meetings" else page.view
     window.show_area(page)
-    qtbot.waitExposed(window)
+    exposed(window)
     header = view.horizontalHeader()
     for column in range(header.count()):  # widened by hand beyond the page
         header.resizeSection(column, header.maximumSectionSize())

@@ -12,6 +12,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from expertenrat.ui.attendance_panel import AttendancePanel
+from tests.ui.settling import exposed
 
 TITLES = (
     "Eröffnung",
@@ -38,7 +39,7 @@ def arrives(qtbot, services, dialogs, meeting):
     row.leaves_combo.setCurrentIndex(row.leaves_combo.findData(meeting.item_ids[3]))
     assert row.stored().left_item_id == meeting.item_ids[3]  # saved, the line still shown
     panel.show()
-    qtbot.waitExposed(panel)
+    exposed(panel)
     return panel, row
 
 

@@ -16,6 +16,7 @@ from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.attendance_panel import AttendancePanel
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -129,7 +130,7 @@ def test_long_item_quorum_lines_wrap_so_the_verdict_shows_without_scrolling(
     panel.resize(900, 700)
     panel.show()
     panel.set_meeting(long_meeting.meeting_id)
-    qtbot.waitExposed(panel)
+    exposed(panel)
     settle(qtbot)  # the scroll area lays out its new text
 
     scroll = panel.item_quorum_scroll
@@ -279,7 +280,7 @@ def test_enter_on_a_guest_opens_it_as_a_double_click_does(qtbot, panel) -> None:
 
 def test_tab_goes_through_the_lines_before_the_guests(qtbot, panel) -> None:
     panel.show()
-    qtbot.waitExposed(panel)
+    exposed(panel)
     panel.activateWindow()
     panel.rest_present_button.setFocus()
     reached = []
@@ -338,7 +339,7 @@ def test_a_guest_shows_on_one_line_with_the_institution_whole(qtbot, panel, serv
     )
     panel.resize(1000, 600)
     panel.show()
-    qtbot.waitExposed(panel)
+    exposed(panel)
     panel.refresh()
     view, model = panel.guests.view, panel.guests.model
     institution = model.data(model.index(0, model.COLUMN_ORGANISATION))

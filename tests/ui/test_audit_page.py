@@ -23,6 +23,7 @@ from expertenrat.ui.audit_detail import FieldChangesModel
 from expertenrat.ui.audit_page import PAGE_SIZE, AuditPage
 from expertenrat.ui.audit_table_model import AuditTableModel
 from expertenrat.ui.save_location import FileKind
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -251,7 +252,7 @@ def test_entries_added_elsewhere_do_not_push_the_rows_the_user_reads_down(
     window.resize(1200, 800)
     page = window.pages.audit
     window.show_area(page)
-    qtbot.waitExposed(window)
+    exposed(window)
     view = page.view
 
     def top_entry() -> int:

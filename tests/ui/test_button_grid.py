@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from expertenrat.ui.button_grid import ButtonGrid
+from tests.ui.settling import exposed
 
 LABELS = ("Bearbeiten …", "Beschließen …", "Stellungnahme …", "Zurückziehen …", "Versenden …")
 
@@ -18,7 +19,7 @@ def panel(qtbot, width: int) -> tuple[QWidget, ButtonGrid, list[QPushButton]]:
     qtbot.addWidget(host)
     host.resize(width, 300)
     host.show()
-    qtbot.waitExposed(host)
+    exposed(host)
     return host, grid, buttons
 
 

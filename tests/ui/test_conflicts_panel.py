@@ -13,6 +13,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ConflictDecision
 from expertenrat.domain.members import Member
 from expertenrat.ui.conflicts_panel import ConflictsPanel
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -146,7 +147,7 @@ def test_escape_asks_before_a_typed_reason_is_dropped(qtbot, panel, dialogs) -> 
 def test_the_recusals_show_one_line_each_with_headers_and_names_whole(qtbot, panel) -> None:
     panel.resize(900, 500)
     panel.show()
-    qtbot.waitExposed(panel)
+    exposed(panel)
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.suggestion_rows[0].accept_button.click()
     view, model = panel.view, panel.model

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from expertenrat.ui.dialog_service import DialogService, breakable
 from expertenrat.ui.save_location import SaveLocations
+from tests.ui.settling import exposed
 
 ZERO_WIDTH_SPACE = "\u200b"
 FOLDERS = "\\".join(f"Ordner_{n:02d}_der_Geschäftsstelle" for n in range(10))
@@ -35,7 +36,7 @@ def dialogs(qsettings) -> DialogService:
 
 def shown_box(parent: QWidget, qtbot) -> tuple[QMessageBox, QLabel]:
     (box,) = parent.findChildren(QMessageBox)
-    qtbot.waitExposed(box)
+    exposed(box)
     label = box.findChild(QLabel, "qt_msgbox_label")
     return box, label
 

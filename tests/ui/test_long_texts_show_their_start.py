@@ -20,6 +20,7 @@ from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.recommendation_content_dialogs import EditRecommendationDialog
 from expertenrat.ui.text_fields import show_text
+from tests.ui.settling import exposed
 
 LONG = "Fraunhofer-Institut für Graphische Datenverarbeitung, Abteilung Urbane Datenräume"
 
@@ -65,7 +66,7 @@ def test_the_member_dialog_shows_the_start_of_every_field(qtbot, services, counc
     dialog = MemberDialog(services.members, council.id, fields, today, member)
     qtbot.addWidget(dialog)
     dialog.open()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
 
     edits = dialog.form.line_edits()
     # Vorname has the focus, its text selected whole to be typed over, its start shown.

@@ -15,6 +15,7 @@ from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
+from tests.ui.settling import exposed
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def test_the_guest_dialog_shows_its_role_placeholder_whole(qtbot, services, dial
 
     panel.guests.add_button.click()
     dialog = panel.guests.dialog
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
 
     assert dialog.width() >= FORM_DIALOG_WIDTH >= 420
     assert dialog.role_edit.placeholderText() == "z. B. Referentin zu TOP 3"
@@ -49,7 +50,7 @@ def test_the_conflict_dialog_shows_its_reason_placeholder_whole(qtbot, services,
 
     panel.declare_button.click()
     dialog = panel.dialog
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
 
     assert dialog.width() >= FORM_DIALOG_WIDTH
     assert dialog.reason_edit.placeholderText() == "z. B. Geschäftsführerin des Projektpartners"
@@ -62,6 +63,6 @@ def test_the_approval_dialog_is_as_wide_as_the_others(qtbot):
     )
     qtbot.addWidget(dialog)
     dialog.open()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
 
     assert dialog.width() >= FORM_DIALOG_WIDTH

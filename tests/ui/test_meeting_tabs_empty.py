@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.meetings_page import MeetingsPage
+from tests.ui.settling import exposed
 
 NONE_CHOSEN = "Keine Sitzung gewählt. Bitte wählen Sie oben eine Sitzung aus."
 NONE_YET = "Das Gremium hat noch keine Sitzung. Legen Sie zuerst im Reiter „Sitzung“ eine an."
@@ -24,7 +25,7 @@ def page(qtbot, services, dialogs, council_id, today) -> MeetingsPage:
     page.set_council(council_id)
     page.refresh()
     page.show()
-    qtbot.waitExposed(page)
+    exposed(page)
     return page
 
 

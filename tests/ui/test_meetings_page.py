@@ -31,6 +31,7 @@ from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.series_dialog_view import NTH_WEEKDAY, SAME_DAY
 from expertenrat.ui.worker import THREAD_NAME
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -1191,7 +1192,7 @@ def unclipped_height(widget: QWidget) -> int:
 
 def test_a_short_tab_scrolls_the_meeting_form_instead_of_squeezing_the_notes(page, qtbot):
     page.tabs.setFixedHeight(280)  # the tab of a window too short for the whole form
-    qtbot.waitExposed(page)
+    exposed(page)
     settle(qtbot)  # the layouts settle
     form = page.form
     notes = form.notes_edit
@@ -1202,7 +1203,7 @@ def test_a_short_tab_scrolls_the_meeting_form_instead_of_squeezing_the_notes(pag
 
 def test_every_tab_scrolls_in_a_short_window_instead_of_squeezing(page, qtbot):
     page.resize(1180, 700)  # the page of a 1280 x 800 window
-    qtbot.waitExposed(page)
+    exposed(page)
     # the tallest tab (Tagesordnung) does not raise every tab's minimum height
     assert page.tabs.minimumSizeHint().height() < 200
     for index in range(page.tabs.count()):

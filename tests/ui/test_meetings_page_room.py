@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget
 from table_widths import NARROW_WINDOW
 
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from tests.ui.settling import exposed
 
 ROOMY_TABS = ("Sitzung", "Tagesordnung", "Anwesenheit", "Befangenheit", "Anlagen", "Genehmigung")
 
@@ -23,7 +24,7 @@ def page(app_style_sheet, make_window, qtbot):
     window = make_window()
     window.resize(*NARROW_WINDOW)
     window.show()
-    qtbot.waitExposed(window)
+    exposed(window)
     page = window.pages.meetings
     window.show_area(page)
     numbers = [

@@ -16,6 +16,7 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
 from expertenrat.ui.consent_history import ConsentHistoryModel
 from expertenrat.ui.member_dialog import MemberDialog
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -175,7 +176,7 @@ def _input_geometries(dialog: MemberDialog) -> dict[str, object]:
 
 def test_fields_with_errors_are_framed_and_the_layout_does_not_move(open_dialog, qtbot):
     dialog = open_dialog()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     size_hint, geometries = dialog.form.sizeHint(), _input_geometries(dialog)
     assert not dialog.form.given_name_edit.property("error")
 
@@ -659,7 +660,7 @@ def test_the_consent_history_shows_every_column_whole_without_scrolling_sideways
     )
 
     dialog = open_dialog(services.members.member(anna.id))
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
 
     view = dialog.consent_history
     assert view.model().rowCount() == 3
@@ -703,7 +704,7 @@ def test_an_action_field_with_an_ampersand_is_shown_whole_not_as_a_mnemonic(
 
 def test_the_contact_fields_start_where_the_person_fields_start(qtbot, open_dialog) -> None:
     dialog = open_dialog()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     form = dialog.form
 
     def left(widget) -> int:

@@ -28,6 +28,7 @@ from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.member_import_dialog import ImportRowsModel
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.save_location import FileKind, SaveLocations
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -652,7 +653,7 @@ DEFAULT_COLUMNS = (
 def test_the_default_columns_fit_a_1200_pixel_window_without_sideways_scrolling(page, qtbot):
     # The first window is 1440 x 900 within the screen; 1200 is a small laptop's width.
     page.window().resize(1200, 780)
-    qtbot.waitExposed(page.window())
+    exposed(page.window())
     header = page.view.horizontalHeader()
     shown = [c for c in range(page.model.columnCount()) if not header.isSectionHidden(c)]
     assert shown == list(DEFAULT_COLUMNS)
@@ -664,7 +665,7 @@ def test_the_default_columns_fit_a_1200_pixel_window_without_sideways_scrolling(
 
 def test_at_1280_pixels_the_names_and_every_header_show_whole(page, qtbot):
     page.window().resize(1280, 800)
-    qtbot.waitExposed(page.window())
+    exposed(page.window())
     assert fits(page.view)
     assert shows_whole(page.view, MembersTableModel.COLUMN_NAME)  # the institution gives way
     assert headers_whole(page.view, DEFAULT_COLUMNS)
@@ -799,7 +800,7 @@ def test_members_added_or_removed_elsewhere_above_do_not_move_the_rows_the_user_
     window.resize(1200, 800)
     page = window.members_page
     window.show_area(page)
-    qtbot.waitExposed(window)
+    exposed(window)
     view, council_id = page.view, page._council_id
     field_id = services.settings.action_fields(council_id)[0].id
 

@@ -28,6 +28,7 @@ from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.objection_dialogs import ObjectionDialog
 from expertenrat.ui.worker import THREAD_NAME
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -589,7 +590,7 @@ def test_the_checksums_give_way_in_a_narrow_tab_and_are_copied_whole(
 
     panel.resize(panel.minimumSizeHint().width(), 600)
     panel.show()
-    qtbot.waitExposed(panel)
+    exposed(panel)
     assert full.shown_text() != record.sha256 and "…" in full.shown_text()
     assert full.shown_text()[:5] == record.sha256[:5]
     assert full.shown_text()[-5:] == record.sha256[-5:]

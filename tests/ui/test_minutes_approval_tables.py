@@ -15,6 +15,7 @@ from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.one_line_table import VISIBLE_ROWS
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -58,7 +59,7 @@ def panel(qtbot, services, dialogs, minutes) -> MinutesApprovalPanel:
     panel.set_meeting(minutes.meeting_id)
     panel.resize(1060, 470)  # the tab in a 1280 x 800 window
     panel.show()
-    qtbot.waitExposed(panel)
+    exposed(panel)
     return panel
 
 

@@ -30,6 +30,7 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key, item_key
+from tests.ui.settling import exposed
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -641,7 +642,7 @@ def _new_recommendation_dialog(qtbot, editor, held):
     show_item(editor, held.item_ids[2])
     editor.item_form.recommendations.add_button.click()
     dialog = editor.recommendation_actions.dialog
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     return dialog
 
 

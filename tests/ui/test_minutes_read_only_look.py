@@ -17,6 +17,7 @@ from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.minutes_votes import VoteLine
+from tests.ui.settling import exposed
 
 SENT = date(2026, 3, 20)
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -42,7 +43,7 @@ def make_editor(qtbot, services, dialogs, app_style_sheet):
         qtbot.addWidget(editor, before_close_func=settle)
         editor.resize(1000, 700)
         editor.show()
-        qtbot.waitExposed(editor)
+        exposed(editor)
         editor.set_meeting(meeting_id)
         return editor
 
@@ -144,7 +145,7 @@ def test_read_only_count_boxes_keep_their_width_without_arrows(qtbot, app_style_
         qtbot.addWidget(line)
         line.resize(600, line.sizeHint().height())
         line.show()
-        qtbot.waitExposed(line)
+        exposed(line)
 
     spins = approved.counts.values()
     assert all(s.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.NoButtons for s in spins)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from pytestqt.exceptions import TimeoutError as NotSettled
 from test_narrow_window import SMALL, cut_off, show_area
 
+from tests.ui.settling import exposed
+
 
 def problems(page: QWidget) -> list[str]:
     """What ``cut_off`` finds, and the window's scroll area around the page scrolling
@@ -30,7 +32,7 @@ def test_an_empty_council_cuts_no_button_and_scrolls_no_page_sideways(
     window = make_window()
     window.resize(*SMALL)
     window.show()
-    qtbot.waitExposed(window)
+    exposed(window)
     found = {}
     for label, page in window.areas:
         show_area(window, qtbot, page)

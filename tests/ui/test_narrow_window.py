@@ -32,6 +32,7 @@ from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
 from expertenrat.ui.eliding_widgets import YieldingComboBox
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -67,7 +68,7 @@ def window(app_style_sheet, make_window, qtbot):
         shown = make_window()
         shown.resize(*size)
         shown.show()
-        qtbot.waitExposed(shown)
+        exposed(shown)
         return shown
 
     return show

@@ -20,6 +20,7 @@ from expertenrat.ui.project_detail_panel import ConsultationsModel
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.projects_table_model import ProjectsTableModel
 from expertenrat.ui.record_page_layout import BESIDE_MIN_WIDTH
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -389,7 +390,7 @@ def test_with_no_project_chosen_the_detail_pane_claims_nothing_about_one(page):
 
 def test_with_no_project_chosen_title_and_hint_sit_together_at_the_top(window, page, qtbot):
     window.resize(1280, 800)
-    qtbot.waitExposed(window)
+    exposed(window)
     page.view.clearSelection()
     detail = page.detail
     title, hint = detail.title_label, detail.partners_label
@@ -435,7 +436,7 @@ def test_the_form_limits_each_line_to_its_field_length(qtbot):
 def test_the_columns_fit_the_table_at_every_window_width(window, page, qtbot, width):
     # Two wide columns give way together; a narrower window fits them again.
     window.resize(width, 800)
-    qtbot.waitExposed(window)
+    exposed(window)
     header = page.view.horizontalHeader()
     qtbot.waitUntil(lambda: page.view.horizontalScrollBar().maximum() == 0, timeout=WAIT)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
@@ -446,7 +447,7 @@ def test_the_columns_fit_the_table_at_every_window_width(window, page, qtbot, wi
 
 def test_the_title_takes_the_room_and_every_header_shows_whole(window, page, qtbot):
     window.resize(1440, 900)
-    qtbot.waitExposed(window)
+    exposed(window)
     view, header = page.view, page.view.horizontalHeader()
     assert fits(view) and shows_whole(view, ProjectsTableModel.COLUMN_TITLE)
     wide = view.viewport().width()
@@ -464,7 +465,7 @@ def test_on_a_1280_px_screen_the_detail_gives_way_to_the_titles(
     window.resize(*NARROW_WINDOW)
     window.show()
     window.show_area(window.pages.projects)
-    qtbot.waitExposed(window)
+    exposed(window)
     page = window.pages.projects
     splitter = page.findChild(QSplitter)
     assert BESIDE_MIN_WIDTH <= splitter.sizes()[1] < 360

@@ -10,6 +10,7 @@ from table_widths import NARROW_WINDOW, fits, shows_start, shows_whole
 
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
+from tests.ui.settling import exposed
 
 WHOLE = (M.COLUMN_CODE, M.COLUMN_DUE, M.COLUMN_STATUS, M.COLUMN_OVERDUE)
 
@@ -29,7 +30,7 @@ def register(make_window, qtbot, width: int, height: int):
     window.show()
     page = next(page for label, page in window.areas if label == "Empfehlungen")
     window.show_area(page)
-    qtbot.waitExposed(window)
+    exposed(window)
     return page
 
 

@@ -27,6 +27,7 @@ from expertenrat.ui.recommendation_content_dialogs import (
 )
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -748,7 +749,7 @@ def test_enter_on_a_sent_recommendation_moves_the_cursor_into_its_detail(page, s
 def test_a_step_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(page, qtbot):
     page.new_button.click()
     dialog = page.steps.dialog
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
 
     assert dialog.focusWidget() is dialog.kind_combo
     dialog.activateWindow()
@@ -777,7 +778,7 @@ def test_escape_closes_an_untouched_step_dialog_without_asking(page, dialogs, qt
 def _new_recommendation_dialog(page, qtbot):
     page.new_button.click()
     dialog = page.steps.dialog
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     return dialog
 
 

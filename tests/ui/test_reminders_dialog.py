@@ -21,6 +21,7 @@ from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.reminders_table_model import RemindersTableModel
 from expertenrat.ui.save_location import FileKind
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -136,7 +137,7 @@ def test_project_names_codes_counts_and_dates_show_whole_on_a_small_screen(page,
     give way ("…", the tooltip shows all), the last reminder is a short date, and the
     projects, codes, counts and dates show whole; nothing scrolls."""
     dialog = opened(page)
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     dialog.resize(width, 460)
     qtbot.waitUntil(lambda: dialog.view.viewport().width() > width - 60, timeout=WAIT)
     settle(qtbot)  # what the resize set off is done before the columns are measured
@@ -159,7 +160,7 @@ def test_a_long_project_name_keeps_the_most_room_and_its_tooltip(page, qtbot, se
     row = services.recommendations.create(council_id, content, date(2025, 1, 2), adopted=True).row
     services.recommendations.send(row.id, row.version, date(2025, 1, 3), date(2025, 2, 1))
     dialog = opened(page)
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     dialog.resize(900, 460)
     qtbot.waitUntil(lambda: dialog.view.viewport().width() > 840, timeout=WAIT)
     settle(qtbot)  # what the resize set off is done before the columns are measured
@@ -189,7 +190,7 @@ def test_the_umsetzung_mark_shows_where_the_codes_give_way(page, qtbot, width):
     plan: "E-2025-09, E-2024-02 (Ums…". The marked codes come first now, so the mark shows
     while the codes after it end in "…" (the tooltip shows all)."""
     dialog = opened(page)
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     dialog.resize(width, 460)
     qtbot.waitUntil(lambda: dialog.view.viewport().width() > width - 60, timeout=WAIT)
     settle(qtbot)  # what the resize set off is done before the columns are measured

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QScrollArea, QTableWidget, QTabWidget, QVBoxLayout, QWidget
 
 from expertenrat.ui.scrolling_tabs import ScrollingTabs
+from tests.ui.settling import exposed
 
 
 def _hint_above_a_table() -> QWidget:
@@ -34,7 +35,7 @@ def tabs(qtbot) -> tuple[ScrollingTabs, QWidget, QWidget]:
     tabs.addTab(plain_tab, "Anlagen")
     tabs.resize(700, 200)
     tabs.show()
-    qtbot.waitExposed(tabs)
+    exposed(tabs)
     return tabs, hint_tab, plain_tab
 
 

@@ -13,6 +13,7 @@ from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.ui.save_location import FileKind
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -206,7 +207,7 @@ def test_a_very_wide_value_ends_in_an_ellipsis_and_shows_whole_as_tooltip(
     window.settings_page.transfer.import_action.trigger()
 
     dialog = window.settings_page.transfer.dialog
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     assert dialog.width() <= dialog.screen().availableGeometry().width()
     kept, taken = dialog.choices["website"]
     assert kept.text() == "(leer)" and not kept.toolTip()

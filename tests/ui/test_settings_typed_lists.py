@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from expertenrat.domain.councils import CouncilSettings
+from tests.ui.settling import exposed
 
 TYPED = "Getippt & <nicht> gespeichert „Zoë“ 🚀"
 
@@ -243,7 +244,7 @@ def test_the_lists_say_what_is_new_and_show_every_row_the_page_scrolls_instead(
     high as its rows, so that the page scrolls and no list scrolls inside it."""
     page = window.settings_page
     window.resize(1280, 800)
-    qtbot.waitExposed(window)
+    exposed(window)
     assert page.field_buttons.add_button.text() == "Neues Handlungsfeld …"
     assert page.agenda_templates.new_button.text() == "Neue Vorlage"
     assert page.phrases.new_button.text() == "Neuer Baustein"

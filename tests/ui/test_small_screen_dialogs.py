@@ -26,6 +26,7 @@ from expertenrat.ui.minutes_approval_dialogs import DiffDialog
 from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -61,7 +62,7 @@ def test_no_dialog_opens_larger_than_a_small_screen(parent, qtbot):
     for dialog in dialogs(parent):
         qtbot.addWidget(dialog)
         dialog.show()
-        qtbot.waitExposed(dialog)
+        exposed(dialog)
         size = dialog.frameGeometry().size()
         if size.width() > SCREEN.width() or size.height() > SCREEN.height():
             too_large.append(f"{type(dialog).__name__} {size.width()} x {size.height()}")
@@ -92,7 +93,7 @@ def test_the_member_dialog_on_a_small_screen_shows_one_column_without_scrolling_
         dialog = MemberDialog(demo_services.members, rostock.id, fields, today, member)
         qtbot.addWidget(dialog)
         dialog.show()
-        qtbot.waitExposed(dialog)
+        exposed(dialog)
         return dialog
 
     small = open_(SCREEN)
@@ -124,7 +125,7 @@ def test_the_member_import_preview_opens_within_a_small_screen(demo_services, qt
     dialog = MemberImportDialog(demo_services.member_exchange, rostock.id, today, preview)
     qtbot.addWidget(dialog)
     dialog.open()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
 
     size = dialog.frameGeometry().size()
     assert size.width() <= SCREEN.width() and size.height() <= SCREEN.height()

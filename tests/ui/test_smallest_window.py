@@ -17,6 +17,7 @@ from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -33,7 +34,7 @@ def window(app_style_sheet, make_window, qtbot):
     shown = make_window()
     shown.resize(*LEAST)
     shown.show()
-    qtbot.waitExposed(shown)
+    exposed(shown)
     return shown
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from expertenrat.ui.i18n import install_qt_translations
+from tests.ui.settling import exposed
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +47,7 @@ def test_a_message_s_details_button_says_details_einblenden_with_the_programs_el
         qtbot.addWidget(box)
         box.setDetailedText("der gesicherte Text")
         box.show()
-        qtbot.waitExposed(box)
+        exposed(box)
         (details,) = [b for b in box.buttons() if "Details" in b.text()]
         assert details.text() == "Details einblenden …"
         details.click()

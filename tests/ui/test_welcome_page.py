@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.ui.welcome_page import COLUMN_WIDTH
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -16,7 +17,7 @@ def test_the_welcome_column_is_centred_and_comfortably_wide(make_window, qtbot):
     window = make_window()
     window.resize(1280, 800)
     window.show()
-    qtbot.waitExposed(window)
+    exposed(window)
     page = window.welcome_page
     assert window.stack.currentWidget() is page
 
@@ -33,7 +34,7 @@ def test_gremium_anlegen_stands_at_its_own_width_under_the_fields_right_end(make
     window = make_window()
     window.resize(1280, 800)
     window.show()
-    qtbot.waitExposed(window)
+    exposed(window)
     page = window.welcome_page
     button = page.create_button
 
@@ -115,7 +116,7 @@ def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_
     window = make_window()
     window.resize(1024, 640)
     window.show()
-    qtbot.waitExposed(window)
+    exposed(window)
     page = window.welcome_page
 
     def top(widget) -> int:

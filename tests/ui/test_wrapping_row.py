@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from expertenrat.ui.wrapping_row import WrappingRow
+from tests.ui.settling import exposed
 
 WAIT = 30_000  # ms: layouts on a busy machine; waits end as soon as they are done
 
@@ -25,7 +26,7 @@ def page(qtbot):
     layout.addWidget(page.row)
     layout.addWidget(QLabel("9 von 10 Mitgliedern"))
     page.show()
-    qtbot.waitExposed(page)
+    exposed(page)
     return page
 
 
@@ -72,7 +73,7 @@ def test_packed_left_the_groups_follow_each_other_from_the_left(qtbot) -> None:
     qtbot.addWidget(row)
     row.resize(600, 40)
     row.show()
-    qtbot.waitExposed(row)
+    exposed(row)
 
     assert first.x() == 0
     assert first.geometry().right() < second.x() < first.geometry().right() + 20
@@ -87,7 +88,7 @@ def test_breaking_a_group_wider_than_the_row_breaks_between_its_buttons(qtbot) -
     assert row.minimumSizeHint().width() == widest
     row.resize(widest + 5, 200)  # no two buttons side by side
     row.show()
-    qtbot.waitExposed(row)
+    exposed(row)
 
     qtbot.waitUntil(lambda: row.rows() == [[new], [edit], [end], [copy]], timeout=WAIT)
     qtbot.waitUntil(lambda: copy.y() > end.y() > edit.y() > new.y(), timeout=WAIT)  # laid out so
