@@ -23,7 +23,7 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import Meeting
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument
-from expertenrat.ui.pdf_menu_button import PdfMenuButton
+from expertenrat.ui.pdf_menu_button import PdfMenu, PdfMenuButton
 from expertenrat.ui.widgets import WholeWrappingLabel
 
 _CONTEXT = "MeetingDocumentActions"
@@ -94,15 +94,18 @@ class MeetingDocumentActionsView(QGroupBox):
         )
         # The public version in the same button's menu: the column of buttons keeps the
         # width of "Öffentliches Protokoll …" and the meetings table beside it its room.
-        public_dossier = self._pdf_callbacks(lambda: self.documents.dossier(public=True))
-        self.public_dossier_menu = self.dossier_button.add_version(
+        public_dossier = PdfMenu(
             tr(_CONTEXT, "Öffentliche Fassung"),
+            self.dossier_button.menu(),
+            **self._pdf_callbacks(lambda: self.documents.dossier(public=True)),
+        )
+        self.public_dossier_menu = self.dossier_button.add_version(
+            public_dossier,
             tr(
                 _CONTEXT,
                 "Öffentliche Einladung, öffentliches Protokoll und die öffentlichen Anlagen "
                 "in einer PDF-Datei",
             ),
-            **public_dossier,
         )
         # Plain text (titles may hold "<"), wrapped, never cut at the bottom of the panel:
         # the pane beside the table grows by the lines the warning needs.

@@ -66,19 +66,10 @@ class PdfMenuButton(QPushButton):
         action.triggered.connect(slot)
         return action
 
-    def add_version(
-        self,
-        text: str,
-        tip: str,
-        *,
-        save: Callable[[], None],
-        preview: Callable[[], None],
-        print_: Callable[[], None],
-    ) -> PdfMenu:
+    def add_version(self, version: PdfMenu, tip: str) -> PdfMenu:
         """Another version of the document as a submenu after a separator ("Öffentliche
         Fassung" → "Als PDF speichern …", "Vorschau …", "Drucken …")."""
         menu = self.menu()
         menu.addSeparator()
-        version = PdfMenu(text, menu, save=save, preview=preview, print_=print_)
         menu.addMenu(version).setToolTip(tip)
         return version
