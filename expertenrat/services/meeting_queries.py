@@ -1,0 +1,164 @@
+"""What the meetings of a council read: the list, the years, a single meeting, the new
+meeting the form proposes and its earliest day, a draft's problems and a series' preview
+(:class:`~expertenrat.services.meetings.MeetingsService` takes these from
+:class:`MeetingQueries`; the changes are in :mod:`expertenrat.services.meetings`).
+
+The times come as aware datetimes in the council's time zone (the database keeps its wall
+clock, see :mod:`expertenrat.services.meeting_rows`); a draft's checks are
+:mod:`expertenrat.services.meeting_checks`, a series' dates
+:mod:`expertenrat.services.meeting_series`.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.meeting_draft import MeetingDraft, lead_time, proposed_draft
+from expertenrat.domain.meeting_series import SeriesSpec, series_start
+from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary, SeriesPreview
+from expertenrat.services.meeting_checks import draft_problems
+from expertenrat.services.meeting_rows import (
+    council_clock,
+    meeting_from_row,
+    meeting_rows,
+    summaries,
+)
+from expertenrat.services.meeting_series import series_preview
+from expertenrat.services.minutes_finishing import draft_finish
+from expertenrat.services.unit_of_work import fetch, reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+WHAT = "Die Sitzung"
+
+
+class MeetingQueries:
+    """The readings of the meetings (:class:`~expertenrat.services.meetings.MeetingsService`
+    sets the database)."""
+
+    _db: Database
+
+    def list(
+        self,
+        council_id: int,
+        scope: MeetingScope = MeetingScope.ALL,
+        year: int | None = None,
+        *,
+        today: date | None = None,
+    ) -> builtins.list[MeetingSummary]:
+        """The council's meetings in order of their start; ``UPCOMING`` is from ``today`` on
+        (default: today in the council's time zone), ``HELD`` those held, ``UNRECORDED`` those
+        before ``today`` still planned or invited; ``year`` narrows."""
+        with reading(self._db) as session:
+            clock = council_clock(session, council_id)
+            rows = meeting_rows(session, council_id)
+            day = today or clock.today()
+            if scope is MeetingScope.UPCOMING:
+                rows = [r for r in rows if r.starts_at.date() >= day]
+            elif scope is MeetingScope.HELD:
+                rows = [r for r in rows if r.state == MeetingState.HELD]
+            elif scope is MeetingScope.UNRECORDED:
+                rows = [
+                    r
+                    for r in rows
+                    if r.starts_at.date() < day
+                    and r.state in (MeetingState.PLANNED, MeetingState.INVITED)
+                ]
+            if year is not None:
+                rows = [r for r in rows if r.starts_at.year == year]
+            listed = summaries(session, clock, rows)
+            return [_with_finish(session, s, r) for s, r in zip(listed, rows, strict=True)]
+
+    def years(self, council_id: int) -> builtins.list[int]:
+        """The years in which the council has meetings, newest first."""
+        with reading(self._db) as session:
+            return sorted(
+                {r.starts_at.year for r in meeting_rows(session, council_id)}, reverse=True
+            )
+
+    def get(self, meeting_id: int) -> Meeting:
+        with reading(self._db) as session:
+            row = fetch_meeting(session, meeting_id)
+            return meeting_from_row(row, council_clock(session, row.council_id))
+
+    def proposal(self, council_id: int, today: date) -> tuple[MeetingDraft, Meeting | None]:
+        """The new meeting the form proposes (:func:`~expertenrat.domain.meeting_draft.
+        proposed_draft`) and the meeting whose place and times it takes: the council's
+        latest meeting that is not deleted (by its start, cancelled ones too), a Klausur
+        only when there is no other; ``None`` for a council without meetings. Where it can,
+        the day keeps that meeting's weekday and its place in the month ("the third
+        Thursday", :func:`~expertenrat.domain.meeting_series.series_start`), as a series
+        proposed on the same day does; never before :meth:`earliest_day`."""
+        with reading(self._db) as session:
+            lead = _lead(session, council_id)
+            rows = meeting_rows(session, council_id)
+            usual = [r for r in rows if r.kind != MeetingKind.WORKSHOP] or rows
+            if not usual:
+                return proposed_draft(None, today, lead=lead), None
+            latest = meeting_from_row(usual[-1], council_clock(session, council_id))
+            before = usual[-2].starts_at.date() if len(usual) > 1 else None
+            draft = proposed_draft(latest.draft(), today, before=before, lead=lead)
+            day, _ = series_start(draft.start.date(), latest.starts_at.date(), today + lead)
+            moved = timedelta(days=(day - draft.start.date()).days)
+            return replace(draft, start=draft.start + moved, end=draft.end + moved), latest
+
+    def earliest_day(self, council_id: int, today: date) -> date:
+        """The first day a new meeting (or series) is proposed on: two weeks ahead, or
+        the council's notice period if that is longer (:func:`~expertenrat.domain.
+        meeting_draft.lead_time`)."""
+        with reading(self._db) as session:
+            return today + _lead(session, council_id)
+
+    def problems(
+        self,
+        council_id: int,
+        draft: MeetingDraft,
+        *,
+        meeting_id: int | None = None,
+        notes: str = "",
+    ) -> builtins.list[FieldProblem]:
+        """Errors and warnings of ``draft`` as it would be saved now: the domain's checks, a
+        public holiday in the council's Bundesland and overlaps with its other meetings."""
+        with reading(self._db) as session:
+            clock = council_clock(session, council_id)
+            return draft_problems(
+                session, clock, council_id, draft, meeting_id=meeting_id, notes=notes
+            )
+
+    def preview_series(self, council_id: int, spec: SeriesSpec) -> SeriesPreview:
+        """The dates of ``spec`` in the council's time zone, with warnings for public
+        holidays and overlaps; an unusable rule (no dates, more than 200) raises
+        ``ValidationError``."""
+        with reading(self._db) as session:
+            clock = council_clock(session, council_id)
+            return series_preview(session, clock, council_id, spec)
+
+
+def _lead(session: Session, council_id: int) -> timedelta:
+    """How far ahead the council's new meetings are proposed (its notice period counts;
+    a council gone meanwhile: two weeks, its form refuses the save)."""
+    council = session.get(models.Council, council_id)
+    return lead_time(council.notice_period_days if council is not None else 0)
+
+
+def fetch_meeting(session: Session, meeting_id: int) -> models.Meeting:
+    """The meeting row; a deleted meeting (a tombstone) is not found."""
+    row = fetch(session, models.Meeting, meeting_id, WHAT)
+    if row.deleted_at is not None:
+        fetch(session, models.Meeting, None, WHAT)  # raises NotFoundError
+    return row
+
+
+def _with_finish(session: Session, summary: MeetingSummary, row: models.Meeting) -> MeetingSummary:
+    """A draft finished with "Entwurf abschließen" and unchanged since says so in the list;
+    only such a draft is read whole (its content against the stored fingerprint)."""
+    if summary.minutes_state is not MinutesState.DRAFT or row.minutes_finished_on is None:
+        return summary
+    finish = draft_finish(session, row)
+    return replace(summary, minutes_finished_on=finish.finished_on) if finish.finished else summary
