@@ -79,9 +79,10 @@ class MembersService:
             return with_person(member, person)
 
     def detached(self, member: Member) -> Member:
-        """``member``, whose membership is gone (deleted on another PC meanwhile), as a new
-        term to save again: of the same person while that is still stored (another term of
-        theirs keeps it), else of a new person. A person is deleted with their last term
+        """``member``, whose membership is gone (deleted on another PC meanwhile) or which is
+        a new term (``id`` ``None``) of a person perhaps deleted meanwhile, as a new term to
+        save again: of the same person while that is still stored (another term of theirs
+        keeps it), else of a new person. A person is deleted with their last term
         only, so saving the typed term must not make a second record of the same human."""
         term = replace(member, id=None, version=0)
         if member.person_id is not None:

@@ -216,13 +216,21 @@ class MemberDialog(QDialog):
     def _show_failure(self, error: ExpertenratError, member: Member) -> None:
         """The form keeps what was typed; after a lost server "Speichern" says what it does.
         A member deleted on another PC meanwhile is saved as a new one on the next click,
-        of the same person where another term of theirs still keeps it."""
-        if isinstance(error, NotFoundError) and member.id is not None:
+        of the same person where another term of theirs still keeps it; so is a new term
+        (a further term, or a term saved again) whose person was deleted meanwhile."""
+        if isinstance(error, NotFoundError) and (
+            member.id is not None or member.person_id is not None
+        ):
             try:
                 again = self._members.detached(member)
             except ExpertenratError as failure:
                 self._show_general(failure.message)
                 self.retry.after(failure)
+                return
+            if member.id is None and again.person_id is not None:
+                # The person is still stored: what is gone is something else.
+                self._show_general(error.message)
+                self.retry.after(error)
                 return
             self.form.set_member(again)
             self._acknowledged = frozenset()

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from expertenrat.domain.enums import MemberRole
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, NotFoundError
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.members import MembersService
 from expertenrat.services.settings import SettingsService
@@ -220,6 +220,35 @@ def test_a_term_saved_again_after_its_deletion_does_not_overwrite_the_person(
 
     assert [(m.email, m.term_start) for m in here.members(council.id)] == [
         ("a.berg@stadt.de", date(2025, 1, 1))
+    ]
+
+
+def test_a_further_term_of_a_person_deleted_on_another_pc_is_saved_for_a_new_person(
+    database, second_pc, actor, council, saved_member, today
+):
+    """A further term of Anna Berg is typed here while another PC deletes her only term,
+    and with it her: saving says she is gone, and ``detached`` makes the typed term one of
+    a new person, which saves (found by a tester: the typed term was lost)."""
+    here = MembersService(database, actor)
+    there = MembersService(second_pc, "Herr Krüger")
+    ended = here.end_membership(saved_member, date(2025, 12, 31), today=today)
+    further = replace(
+        ended, id=None, version=0, term_start=date(2027, 1, 1), term_end=None, phone="0381 123"
+    )
+    there.delete(there.member(ended.id), today=today)
+
+    with pytest.raises(NotFoundError) as caught:
+        here.save(council.id, further, today)
+
+    assert caught.value.message == (
+        "Das Mitglied „Anna Berg“ gibt es nicht mehr. Vielleicht wurde es gelöscht."
+    )
+    assert here.members(council.id) == []
+    again = here.detached(further)
+    assert (again.id, again.version, again.person_id, again.person_version) == (None, 0, None, 0)
+    here.save(council.id, again, today)
+    assert [(m.full_name, m.term_start, m.term_end, m.phone) for m in here.members(council.id)] == [
+        ("Anna Berg", date(2027, 1, 1), None, "0381 123")
     ]
 
 

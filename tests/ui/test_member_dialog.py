@@ -537,6 +537,78 @@ def test_a_term_deleted_on_another_pc_is_saved_again_for_the_same_person(
     ]
 
 
+def test_a_further_term_of_a_person_deleted_on_another_pc_is_saved_for_a_new_person(
+    open_dialog, stored, services, other_program, council, qtbot, today
+):
+    """A further term of Anna Berg is being typed here while another PC deletes her only
+    term, and with it her. "Speichern" said she was gone and offered nothing: the typed
+    term was lost unless retyped (found by a tester). Now the form keeps it, says so, and
+    the next "Speichern" saves her anew with the typed term."""
+    earlier = stored(term_start=date(2020, 1, 1), term_end=date(2022, 12, 31))
+    dialog = open_dialog(
+        replace(earlier, id=None, version=0, term_start=date(2025, 1, 1), term_end=None)
+    )
+    other_program.members.delete(other_program.members.member(earlier.id))
+    dialog.form.phone_edit.setText("0381 123")
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.general_message() == (
+        "Das Mitglied „Anna Berg“ gibt es nicht mehr. Vielleicht wurde es gelöscht. Ihre "
+        "Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied mit ihnen neu an, "
+        "„Abbrechen“ verwirft sie."
+    )
+    assert dialog.isVisible()
+    assert dialog.form.phone_edit.text() == "0381 123"
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        _click_save(qtbot, dialog)
+
+    (again,) = services.members.members(council.id)
+    assert (again.full_name, again.term_start, again.term_end, again.phone) == (
+        "Anna Berg",
+        date(2025, 1, 1),
+        None,
+        "0381 123",
+    )
+
+
+def test_a_term_saved_again_whose_person_is_then_deleted_too_is_saved_for_a_new_person(
+    open_dialog, stored, services, other_program, council, qtbot, today
+):
+    """Anna Berg's current term, open here, is deleted on another PC; "Speichern" offers to
+    save it again for her (her earlier term keeps her). Meanwhile the other PC deletes the
+    earlier term too, and with it her: the next "Speichern" offers to save her anew with
+    the typed term instead of losing it (found by a tester)."""
+    earlier = stored(term_start=date(2020, 1, 1), term_end=date(2022, 12, 31))
+    current = services.members.save(
+        council.id,
+        replace(earlier, id=None, version=0, term_start=date(2025, 1, 1), term_end=None),
+        today,
+    )
+    dialog = open_dialog(current)
+    other_program.members.delete(other_program.members.member(current.id))
+    dialog.form.phone_edit.setText("0381 123")
+    _click_save(qtbot, dialog)  # "… legt diese Amtszeit mit ihnen für dieselbe Person neu an"
+    other_program.members.delete(other_program.members.member(earlier.id))
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.general_message().endswith(
+        "Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied mit ihnen neu "
+        "an, „Abbrechen“ verwirft sie."
+    )
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        _click_save(qtbot, dialog)
+
+    (again,) = services.members.members(council.id)
+    assert (again.full_name, again.term_start, again.phone) == (
+        "Anna Berg",
+        date(2025, 1, 1),
+        "0381 123",
+    )
+
+
 def test_a_term_saved_again_for_a_person_changed_on_another_pc_offers_the_merge(
     open_dialog, stored, services, other_program, council, qtbot, today
 ):
