@@ -255,11 +255,12 @@ class MemberDialog(QDialog):
     def _offer_merge(self, mine: Member, conflict: ConcurrentEditError) -> None:
         """Someone saved the member first: show both versions and save the chosen values.
         For a new term of a stored person (a further term, or a term deleted on another PC
-        saved again) that is someone who changed the person's details meanwhile."""
+        saved again) that is someone who changed the person's details meanwhile. Where the
+        member or person is gone by then, the next "Speichern" saves them anew."""
         try:
             theirs = self._members.stored(mine)
         except ExpertenratError as error:
-            self._show_general(error.message)
+            self._show_failure(error, mine)
             return
         base = self._as_opened
         found = differences(base, mine, theirs)

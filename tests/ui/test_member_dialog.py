@@ -609,6 +609,46 @@ def test_a_term_saved_again_whose_person_is_then_deleted_too_is_saved_for_a_new_
     )
 
 
+def test_a_further_term_whose_person_is_changed_then_deleted_on_another_pc_is_kept(
+    open_dialog, stored, services, other_program, council, qtbot, today, monkeypatch
+):
+    """A further term of Anna Berg is typed here; another PC changes her e-mail address,
+    so "Speichern" is refused, and deletes her before this PC reads her as stored for the
+    merge. That said only that she was gone, the typed term lost (found by a tester); now
+    the next "Speichern" saves her anew with the term."""
+    earlier = stored(term_start=date(2020, 1, 1), term_end=date(2022, 12, 31))
+    dialog = open_dialog(
+        replace(earlier, id=None, version=0, term_start=date(2025, 1, 1), term_end=None)
+    )
+    there = other_program.members.member(earlier.id)
+    other_program.members.save(council.id, replace(there, email="berg@stadt.de"), today)
+    read_stored = services.members.stored
+
+    def deleted_first(member):
+        other_program.members.delete(other_program.members.member(earlier.id))
+        return read_stored(member)
+
+    monkeypatch.setattr(services.members, "stored", deleted_first)
+    dialog.form.phone_edit.setText("0381 123")
+
+    _click_save(qtbot, dialog)
+
+    assert dialog.merge_dialog is None
+    assert dialog.general_message().endswith(
+        "Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied mit ihnen neu "
+        "an, „Abbrechen“ verwirft sie."
+    )
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        _click_save(qtbot, dialog)
+
+    (again,) = services.members.members(council.id)
+    assert (again.full_name, again.term_start, again.phone) == (
+        "Anna Berg",
+        date(2025, 1, 1),
+        "0381 123",
+    )
+
+
 def test_a_term_saved_again_for_a_person_changed_on_another_pc_offers_the_merge(
     open_dialog, stored, services, other_program, council, qtbot, today
 ):
